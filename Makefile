@@ -1,0 +1,59 @@
+# 销售助手 — two commands a new user needs: `make run` and `make test`.
+# Everything lives in .venv inside the checkout; versions come from requirements.lock.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: run chat test lint typecheck check bench migrate i18n clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock
+	$(PIP) install -c requirements.lock -e .
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PIP) install -c requirements.lock -e '.[dev]'
+	@touch $@
+
+locales/%/LC_MESSAGES/salesbot.mo: locales/%/LC_MESSAGES/salesbot.po $(VENV)/.installed
+	$(BIN)/pybabel compile -q -D salesbot -d locales -l $*
+
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/salesbot.po))
+
+## run: install, migrate and start (Telegram with TELEGRAM_BOT_TOKEN, else the local chat)
+run: $(VENV)/.installed $(MO_FILES)
+	@$(BIN)/salesbot run
+
+chat: $(VENV)/.installed $(MO_FILES)
+	@$(BIN)/salesbot chat
+
+migrate: $(VENV)/.installed
+	$(BIN)/salesbot migrate
+
+## test: the whole suite (SQLite; PostgreSQL too when TEST_DATABASE_URL is set)
+test: $(VENV)/.installed-dev $(MO_FILES)
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.installed-dev
+	$(BIN)/mypy .
+
+check: lint typecheck test
+
+bench: $(VENV)/.installed-dev $(MO_FILES)
+	$(BIN)/python -m bench
+
+## i18n: re-extract strings into the catalogs after changing user-facing text
+i18n: $(VENV)/.installed
+	$(BIN)/pybabel extract -q -F babel.cfg -k _ -k N_ -k ngettext:1,2 -o locales/salesbot.pot .
+	$(BIN)/pybabel update -q -D salesbot -i locales/salesbot.pot -d locales --no-fuzzy-matching
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

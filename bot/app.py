@@ -1,0 +1,83 @@
+"""Building the python-telegram-bot Application: one builder, clients kept in bot_data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+from telegram.request import BaseRequest
+
+import handlers
+from bot.errors import on_error
+from bot.settings import Settings
+from handlers.deps import DEPS_KEY, Deps
+from handlers.menus import publish_command_menus
+from storage.engine import create_engine, session_factory
+
+AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+ENGINE_KEY = "engine"
+
+
+def build_application(
+    settings: Settings,
+    *,
+    token: str | None = None,
+    request: BaseRequest | None = None,
+    engine: AsyncEngine | None = None,
+    rate_limiter: bool = True,
+) -> AnyApplication:
+    """The Application for Telegram or, with `request`, for an in-process Bot API.
+
+    The database engine is created in post_init, on the loop the Application runs on
+    (database drivers bind connections to a loop), unless the caller hands one in.
+    """
+    builder = (
+        ApplicationBuilder()
+        .token(token or settings.telegram_bot_token or "")
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(settings.telegram_api_file_url)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    if rate_limiter:
+        # Retries after RetryAfter; the outbox dispatcher adds per-chat pacing on top.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    application = builder.build()
+    application.bot_data["settings"] = settings
+    if engine is not None:
+        install_database(application, engine)
+    handlers.register(application)
+    application.add_error_handler(on_error)
+    return application
+
+
+def install_database(application: AnyApplication, engine: AsyncEngine) -> None:
+    settings: Settings = application.bot_data["settings"]
+    application.bot_data[ENGINE_KEY] = engine
+    application.bot_data[DEPS_KEY] = Deps(
+        sessions=session_factory(engine),
+        default_timezone=settings.default_timezone,
+        default_language=settings.default_language,
+    )
+
+
+async def _post_init(application: AnyApplication) -> None:
+    if ENGINE_KEY not in application.bot_data:
+        settings: Settings = application.bot_data["settings"]
+        install_database(application, create_engine(settings.database_url))
+    await publish_command_menus(application.bot)
+
+
+async def _post_shutdown(application: AnyApplication) -> None:
+    engine: AsyncEngine | None = application.bot_data.get(ENGINE_KEY)
+    if engine is not None:
+        await engine.dispose()
+
+
+async def start_in_process(application: AnyApplication) -> None:
+    """initialize() plus what run_polling would do first; for the local chat and tests."""
+    await application.initialize()
+    await _post_init(application)

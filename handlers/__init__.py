@@ -1,0 +1,33 @@
+"""Everything Telegram-facing. `register` adds the handlers to an Application in order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram.ext import Application, BaseHandler, CommandHandler
+
+from handlers.cancel import nothing_to_cancel
+from handlers.customers import customer_handlers
+from handlers.fallback import fallback_handlers
+from handlers.onboarding import help_command, start
+from handlers.preferences import preference_handlers
+from handlers.teams import team_handlers
+from handlers.today import today_handlers
+
+
+def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """One group, in order: PTB runs the first handler that matches, so conversations come
+    first (their steps win), then commands and buttons, and the catch-alls last."""
+    handlers: list[object] = [
+        CommandHandler("start", start),
+        CommandHandler("help", help_command),
+        *team_handlers(),
+        *customer_handlers(),
+        *today_handlers(),
+        *preference_handlers(),
+        CommandHandler("cancel", nothing_to_cancel),
+        *fallback_handlers(),
+    ]
+    for handler in handlers:
+        assert isinstance(handler, BaseHandler)
+        application.add_handler(handler)

@@ -1,0 +1,31 @@
+"""/cancel leaves any conversation from anywhere."""
+
+from __future__ import annotations
+
+from telegram.ext import BaseHandler, CommandHandler, ConversationHandler, MessageHandler, filters
+
+from handlers.keyboards import main_keyboard
+from handlers.turn import Turn, member_turn
+
+CANCEL_WORDS = r"^\s*(取消|取消操作|cancel)\s*$"
+
+
+@member_turn
+async def cancel(turn: Turn) -> int:
+    _ = turn._
+    turn.say(_("已取消。有需要随时找我。"), main_keyboard(_, manager=turn.member.is_manager))
+    return ConversationHandler.END
+
+
+@member_turn
+async def nothing_to_cancel(turn: Turn) -> None:
+    _ = turn._
+    turn.say(_("现在没有进行中的操作。"), main_keyboard(_, manager=turn.member.is_manager))
+
+
+def cancel_fallbacks() -> list[BaseHandler[object, object, object]]:
+    """Fallbacks every conversation shares: /cancel and the word 取消."""
+    return [
+        CommandHandler("cancel", cancel),
+        MessageHandler(filters.Regex(CANCEL_WORDS), cancel),
+    ]  # type: ignore[list-item]

@@ -1,0 +1,54 @@
+"""What nothing else took: plain notes, the 记一笔 button, unknown commands, stale buttons."""
+
+from __future__ import annotations
+
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
+
+from handlers.keyboards import RECORD, label_pattern
+from handlers.turn import Turn, member_turn, message_text
+from storage.models import Draft
+
+MAX_NOTE = 4096
+
+
+@member_turn
+async def record_button(turn: Turn) -> None:
+    _ = turn._
+    turn.say(
+        _(
+            "直接发一句话给我就行,例如:\n"
+            "今天拜访了华东电力设计院的王建国局长,生日农历三月初八,下周五跟进报价"
+        )
+    )
+
+
+@member_turn
+async def plain_note(turn: Turn) -> None:
+    """Keep the note as a draft: nothing a member typed is lost."""
+    _ = turn._
+    turn.session.add(Draft(member_id=turn.member.id, kind="note", text=message_text(turn)[:MAX_NOTE]))
+    turn.say(
+        _(
+            "📝 这条记录已存为草稿,不会丢失。"
+            "要建客户档案请发 /customer 客户名;发 /help 看我能做的事。"
+        )
+    )
+
+
+@member_turn
+async def unknown_command(turn: Turn) -> None:
+    turn.say(turn._("没有这个命令。发 /help 看看我能做什么。"))
+
+
+@member_turn
+async def stale_button(turn: Turn) -> None:
+    turn.answer(turn._("这个按钮已失效。"), alert=True)
+
+
+def fallback_handlers() -> list[object]:
+    return [
+        MessageHandler(filters.Regex(label_pattern(RECORD)), record_button),
+        MessageHandler(filters.TEXT & ~filters.COMMAND, plain_note),
+        MessageHandler(filters.COMMAND, unknown_command),
+        CallbackQueryHandler(stale_button),
+    ]

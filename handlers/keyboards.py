@@ -1,0 +1,65 @@
+"""The reply keyboard that reaches every feature, and small inline-keyboard helpers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
+from telegram.ext import filters
+
+from locales import N_, Translator, all_translations
+
+RECORD = N_("📝 记一笔")
+TODAY = N_("📅 今日")
+CUSTOMERS = N_("🏢 客户")
+FIND = N_("🔍 查找")
+TEAM = N_("👥 团队")
+SETTINGS = N_("⚙️ 设置")
+
+
+def main_keyboard(_: Translator, *, manager: bool) -> ReplyKeyboardMarkup:
+    """记一笔 / 今日 / 客户 / 查找 / 团队 / 设置 — 团队 only for managers."""
+    second_row = [_(FIND), _(TEAM), _(SETTINGS)] if manager else [_(FIND), _(SETTINGS)]
+    rows = [[_(RECORD), _(TODAY), _(CUSTOMERS)], second_row]
+    return ReplyKeyboardMarkup(
+        [[KeyboardButton(label) for label in row] for row in rows],
+        resize_keyboard=True,
+        is_persistent=True,
+        input_field_placeholder=_("直接输入一句话记录,或点下方按钮"),
+    )
+
+
+def label_pattern(label: str) -> re.Pattern[str]:
+    """Matches the label in any language, with or without its emoji."""
+    variants: set[str] = set()
+    for text in all_translations(label):
+        variants.add(text)
+        variants.add(text.split(" ", 1)[-1])
+    alternatives = "|".join(sorted(map(re.escape, variants), key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{alternatives})\s*$")
+
+
+def button(text: str, data: str) -> InlineKeyboardButton:
+    # Telegram caps callback_data at 64 bytes; our data are short ids, so this is a bug guard.
+    assert len(data.encode()) <= 64, data
+    return InlineKeyboardButton(text, callback_data=data)
+
+
+def inline(rows: Iterable[Sequence[tuple[str, str]]]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[button(text, data) for text, data in row] for row in rows])
+
+
+MENU_LABELS = (RECORD, TODAY, CUSTOMERS, FIND, TEAM, SETTINGS)
+
+
+def any_menu_label() -> filters.BaseFilter:
+    combined: filters.BaseFilter = filters.Regex(label_pattern(MENU_LABELS[0]))
+    for label in MENU_LABELS[1:]:
+        combined = combined | filters.Regex(label_pattern(label))
+    return combined
+
+
+def text_input() -> filters.BaseFilter:
+    """Text a conversation step may take: not a command, not a tap on the main keyboard."""
+    return filters.TEXT & ~filters.COMMAND & ~any_menu_label()

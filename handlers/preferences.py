@@ -1,0 +1,73 @@
+"""/settings and /language: the member's own preferences."""
+
+from __future__ import annotations
+
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from handlers.keyboards import SETTINGS, inline, label_pattern, main_keyboard
+from handlers.menus import set_chat_menu
+from handlers.turn import Turn, member_turn
+from locales import SUPPORTED_LANGUAGES
+
+# Each language's name in itself: a member who cannot read the current one still finds theirs.
+LANGUAGE_NAMES = {"zh_Hans": "简体中文", "zh_Hant": "繁體中文", "en": "English"}
+
+
+def _language_rows() -> list[list[tuple[str, str]]]:
+    return [[(LANGUAGE_NAMES[code], f"lang:{code}") for code in SUPPORTED_LANGUAGES]]
+
+
+@member_turn
+async def language(turn: Turn) -> None:
+    _ = turn._
+    current = LANGUAGE_NAMES[turn.member.language]
+    turn.say(_("当前语言:{language}。选择新的语言:", language=current), inline(_language_rows()))
+
+
+@member_turn
+async def language_button(turn: Turn) -> None:
+    query = turn.update.callback_query
+    assert query is not None
+    code = (query.data or "").removeprefix("lang:")
+    if code not in SUPPORTED_LANGUAGES:
+        turn.answer(turn._("这个按钮已失效。"), alert=True)
+        return
+    turn.switch_language(code)
+    turn.member.language_chosen = True
+    _ = turn._
+    turn.edit(_("✅ 语言已切换为{language}。", language=LANGUAGE_NAMES[code]))
+    turn.say(_("菜单已更新。"), main_keyboard(_, manager=turn.member.is_manager))
+    bot, chat_id = turn.context.bot, turn.member.chat_id
+    turn.later(lambda: set_chat_menu(bot, chat_id, code))
+
+
+@member_turn
+async def settings(turn: Turn) -> None:
+    _ = turn._
+    member = turn.member
+    text = "\n".join(
+        [
+            _("⚙️ 我的设置"),
+            _("语言:{language}", language=LANGUAGE_NAMES[member.language]),
+            _("时区:{timezone}", timezone=member.timezone),
+            _("每日简报时间:{time}", time=member.digest_time.strftime("%H:%M")),
+        ]
+    )
+    turn.say(text, inline([[(_("🌐 切换语言"), "settings:language")]]))
+
+
+@member_turn
+async def settings_button(turn: Turn) -> None:
+    _ = turn._
+    current = LANGUAGE_NAMES[turn.member.language]
+    turn.edit(_("当前语言:{language}。选择新的语言:", language=current), inline(_language_rows()))
+
+
+def preference_handlers() -> list[object]:
+    return [
+        CommandHandler("language", language),
+        CallbackQueryHandler(language_button, pattern=r"^lang:"),
+        CommandHandler("settings", settings),
+        MessageHandler(filters.Regex(label_pattern(SETTINGS)), settings),
+        CallbackQueryHandler(settings_button, pattern=r"^settings:language$"),
+    ]

@@ -1,0 +1,277 @@
+"""Teams in chat: /newteam, /join (code or deep link), /team with invite, promote, remove."""
+
+from __future__ import annotations
+
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from handlers.cancel import cancel_fallbacks
+from handlers.keyboards import TEAM, inline, label_pattern, main_keyboard, text_input
+from handlers.turn import Turn, command_argument, member_turn, message_text
+from locales import translator
+from storage import teams
+from storage.actor import NotAllowed
+from storage.models import Member, Team
+
+JOIN_PREFIX = "join-"
+ASK_TEAM_NAME, ASK_CODE = range(2)
+MAX_TEAM_NAME = 50
+
+
+def invite_text(turn: Turn, team: Team) -> str:
+    _ = turn._
+    username = turn.context.bot.username
+    return _(
+        "把这个链接发给同事,点开即可加入「{team}」:\n"
+        "https://t.me/{bot}?start={prefix}{code}\n"
+        "或让他们给我发:/join {code}",
+        team=team.name,
+        bot=username,
+        prefix=JOIN_PREFIX,
+        code=team.invite_code,
+    )
+
+
+# -- /newteam -------------------------------------------------------------------------------
+
+
+async def _create(turn: Turn, name: str) -> int:
+    _ = turn._
+    name = " ".join(name.split())
+    if not name or len(name) > MAX_TEAM_NAME or name.startswith("/"):
+        turn.say(_("团队名要在 1–50 个字之间,例如:华东销售一部。请再输入一次,或 /cancel 取消。"))
+        return ASK_TEAM_NAME
+    try:
+        team = await teams.create_team(turn.session, turn.member, name)
+    except NotAllowed:
+        current = await turn.team()
+        turn.say(_("你已经在团队「{team}」里了,一个账号只能属于一个团队。", team=current.name))
+        return ConversationHandler.END
+    turn.say(
+        _("✅ 团队「{team}」建好了,你是经理。", team=team.name),
+        main_keyboard(_, manager=True),
+    )
+    turn.say(invite_text(turn, team), inline([[(_("🔄 重置邀请码"), "team:code")]]))
+    return ConversationHandler.END
+
+
+@member_turn
+async def newteam(turn: Turn) -> int:
+    name = command_argument(turn)
+    if name:
+        return await _create(turn, name)
+    current = await turn.team()
+    if not current.personal:
+        return await _create(turn, current.name)  # explains that one team is the limit
+    turn.say(turn._("给团队起个名字吧,例如:华东销售一部"))
+    return ASK_TEAM_NAME
+
+
+@member_turn
+async def newteam_name(turn: Turn) -> int:
+    return await _create(turn, message_text(turn))
+
+
+# -- /join and the deep link ------------------------------------------------------------------
+
+
+async def join_with_code(turn: Turn, code: str) -> bool:
+    """Join by code; True when the conversation is over (joined or cannot join)."""
+    _ = turn._
+    result = await teams.join_team(turn.session, turn.member, code)
+    outcome = result.outcome
+    if outcome is teams.JoinOutcome.UNKNOWN_CODE:
+        turn.say(_("邀请码不对或已失效。请核对后再输入一次,或向经理要新的邀请链接(/cancel 取消)。"))
+        return False
+    assert result.team is not None
+    if outcome is teams.JoinOutcome.ALREADY_MEMBER:
+        turn.say(_("你已经是「{team}」的成员了。", team=result.team.name))
+        return True
+    if outcome is teams.JoinOutcome.IN_OTHER_TEAM:
+        turn.say(
+            _(
+                "你已经在团队「{team}」里了,一个账号只能属于一个团队。"
+                "如需换团队,请先让现在的经理把你移出。",
+                team=result.team.name,
+            )
+        )
+        return True
+    members = await teams.team_members(turn.session, turn.actor)
+    managers = [m for m in members if m.is_manager]
+    turn.say(
+        _(
+            "🎉 你已加入团队「{team}」。经理:{managers}。",
+            team=result.team.name,
+            managers="、".join(m.name for m in managers),
+        ),
+        main_keyboard(_, manager=False),
+    )
+    if result.moved:
+        turn.say(_("你之前记录的 {n} 个客户已一并带入团队。", n=result.moved))
+    for old, new in result.renamed:
+        turn.say(_("团队里已有客户「{old}」,你的这份改名为「{new}」,请经理决定归属。", old=old, new=new))
+    for manager in managers:
+        their = translator(manager.language)
+        turn.tell(manager, their("👋 {name} 加入了团队「{team}」。", name=turn.member.name, team=result.team.name))
+    return True
+
+
+@member_turn
+async def join(turn: Turn) -> int:
+    code = command_argument(turn)
+    if not code:
+        turn.say(turn._("请输入经理给你的邀请码:"))
+        return ASK_CODE
+    done = await join_with_code(turn, code)
+    return ConversationHandler.END if done else ASK_CODE
+
+
+@member_turn
+async def join_code(turn: Turn) -> int:
+    done = await join_with_code(turn, message_text(turn).removeprefix(JOIN_PREFIX))
+    return ConversationHandler.END if done else ASK_CODE
+
+
+# -- /team ----------------------------------------------------------------------------------
+
+
+def _role(turn: Turn, member: Member) -> str:
+    return turn._("经理") if member.is_manager else turn._("销售代表")
+
+
+async def _team_overview(turn: Turn) -> tuple[str, list[list[tuple[str, str]]]]:
+    _ = turn._
+    team = await turn.team()
+    if team.personal:
+        text = _(
+            "你现在一个人使用。建团队:/newteam 团队名;加入同事的团队:点经理给的邀请链接,"
+            "或发 /join 邀请码。"
+        )
+        return text, []
+    members = await teams.team_members(turn.session, turn.actor)
+    lines = [_("👥 团队「{team}」 · {n} 人", team=team.name, n=len(members))]
+    lines += [f"· {m.name}({_role(turn, m)})" for m in members]
+    if not turn.member.is_manager:
+        return "\n".join(lines), []
+    lines.append(_("点成员可设为经理或移出团队。"))
+    rows = [[(f"{m.name} · {_role(turn, m)}", f"team:m:{m.id}")] for m in members]
+    rows.append([(_("🔗 邀请链接"), "team:invite"), (_("🔄 重置邀请码"), "team:code")])
+    return "\n".join(lines), rows
+
+
+@member_turn
+async def team(turn: Turn) -> None:
+    text, rows = await _team_overview(turn)
+    turn.say(text, inline(rows) if rows else None)
+
+
+@member_turn
+async def team_button(turn: Turn) -> None:
+    """All /team buttons. Every action re-checks the role: callback data can be forged."""
+    _ = turn._
+    query = turn.update.callback_query
+    assert query is not None
+    parts = (query.data or "").split(":")
+    action = parts[1] if len(parts) > 1 else ""
+    target = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 0
+    if not turn.member.is_manager:
+        turn.answer(_("只有经理可以管理团队。"), alert=True)
+        return
+    try:
+        if action == "home":
+            text, rows = await _team_overview(turn)
+            turn.edit(text, inline(rows))
+        elif action == "invite":
+            turn.say(invite_text(turn, await turn.team()), inline([[(_("🔄 重置邀请码"), "team:code")]]))
+        elif action == "code":
+            await teams.reset_invite_code(turn.session, turn.actor)
+            turn.answer(_("邀请码已重置,旧链接失效。"))
+            turn.say(invite_text(turn, await turn.team()))
+        elif action == "m":
+            await _member_page(turn, target)
+        elif action == "p":
+            promoted = await teams.promote(turn.session, turn.actor, target)
+            turn.edit(_("✅ {name} 现在是经理了。", name=promoted.name), _back(turn))
+            their = translator(promoted.language)
+            turn.tell(promoted, their("你已被设为团队经理。发 /team 管理团队。"))
+        elif action == "r":
+            await _confirm_removal(turn, target)
+        elif action == "rr":
+            await _remove(turn, target)
+        else:
+            turn.answer(_("这个按钮已失效,请重新打开 /team。"), alert=True)
+    except NotAllowed:
+        turn.answer(_("这个成员不在你的团队里,或操作不允许。"), alert=True)
+
+
+def _back(turn: Turn) -> object:
+    return inline([[(turn._("⬅️ 返回团队"), "team:home")]])
+
+
+async def _member_page(turn: Turn, member_id: int) -> None:
+    _ = turn._
+    member = await turn.session.get(Member, member_id)
+    if member is None or member.team_id != turn.member.team_id or not member.active:
+        raise NotAllowed("not in team")
+    rows: list[list[tuple[str, str]]] = []
+    if member.id != turn.member.id:
+        if not member.is_manager:
+            rows.append([(_("⬆️ 设为经理"), f"team:p:{member.id}")])
+        rows.append([(_("🚫 移出团队"), f"team:r:{member.id}")])
+    rows.append([(_("⬅️ 返回团队"), "team:home")])
+    turn.edit(f"{member.name}({_role(turn, member)})", inline(rows))
+
+
+async def _confirm_removal(turn: Turn, member_id: int) -> None:
+    _ = turn._
+    member = await turn.session.get(Member, member_id)
+    if member is None or member.team_id != turn.member.team_id or member.id == turn.member.id:
+        raise NotAllowed("not removable")
+    turn.edit(
+        _("确定把 {name} 移出团队吗?他名下的客户会先转到你名下,之后可以再分配。", name=member.name),
+        inline([[(_("✅ 确定移出"), f"team:rr:{member.id}"), (_("❌ 取消"), "team:home")]]),
+    )
+
+
+async def _remove(turn: Turn, member_id: int) -> None:
+    _ = turn._
+    team_name = (await turn.team()).name
+    removed, moved = await teams.remove_member(turn.session, turn.actor, member_id)
+    turn.edit(
+        _("{name} 已移出团队,{n} 个客户已转到你名下。", name=removed.name, n=moved), _back(turn)
+    )
+    their = translator(removed.language)
+    turn.tell(
+        removed,
+        their(
+            "你已被移出团队「{team}」,之前的客户已交给经理。你仍可以一个人继续使用销售助手。",
+            team=team_name,
+        ),
+    )
+
+
+def team_handlers() -> list[object]:
+    newteam_conversation = ConversationHandler(
+        entry_points=[CommandHandler("newteam", newteam)],
+        states={ASK_TEAM_NAME: [MessageHandler(text_input(), newteam_name)]},
+        fallbacks=cancel_fallbacks(),
+        name="newteam",
+    )
+    join_conversation = ConversationHandler(
+        entry_points=[CommandHandler("join", join)],
+        states={ASK_CODE: [MessageHandler(text_input(), join_code)]},
+        fallbacks=cancel_fallbacks(),
+        name="join",
+    )
+    return [
+        newteam_conversation,
+        join_conversation,
+        CommandHandler("team", team),
+        MessageHandler(filters.Regex(label_pattern(TEAM)), team),
+        CallbackQueryHandler(team_button, pattern=r"^team:"),
+    ]

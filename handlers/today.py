@@ -1,0 +1,58 @@
+"""/today: what the member should do today — open follow-ups due today or overdue.
+
+Birthdays, itineraries and customers going cold join this view with the morning digest.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from telegram.ext import CommandHandler, MessageHandler, filters
+
+from handlers.keyboards import TODAY, label_pattern
+from handlers.turn import Turn, member_turn
+from storage.models import Customer, FollowUp, FollowUpStatus
+
+WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+
+@member_turn
+async def today(turn: Turn) -> None:
+    _ = turn._
+    now = datetime.now(ZoneInfo(turn.member.timezone))
+    rows = await turn.session.execute(
+        select(FollowUp, Customer.name)
+        .outerjoin(Customer, Customer.id == FollowUp.customer_id)
+        .where(
+            FollowUp.member_id == turn.member.id,
+            FollowUp.status == FollowUpStatus.OPEN,
+            FollowUp.due_date <= now.date(),
+        )
+        .order_by(FollowUp.due_date, FollowUp.id)
+        .limit(30)
+    )
+    follow_ups = rows.all()
+    header = _(
+        "今天是{month}月{day}日 {weekday}",
+        month=now.month,
+        day=now.day,
+        weekday=_(WEEKDAYS[now.weekday()]),
+    )
+    if not follow_ups:
+        turn.say(header + "\n" + _("今天没有待办的跟进。"))
+        return
+    lines = [header, _("⏰ 今日跟进 ({n})", n=len(follow_ups))]
+    for follow_up, customer_name in follow_ups:
+        overdue = _("(已逾期)") if follow_up.due_date < now.date() else ""
+        subject = f"{customer_name} · " if customer_name else ""
+        lines.append(f"· {subject}{follow_up.text}{overdue}")
+    turn.say("\n".join(lines))
+
+
+def today_handlers() -> list[object]:
+    return [
+        CommandHandler("today", today),
+        MessageHandler(filters.Regex(label_pattern(TODAY)), today),
+    ]

@@ -1,0 +1,158 @@
+"""One turn of a conversation: the acting member, a database session, and the replies.
+
+Replies are queued and sent after the session commits, so the bot never confirms a change
+that did not reach the database, and no write lock is held while talking to Telegram.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardMarkup, ReplyKeyboardMarkup, Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from handlers.deps import deps
+from locales import Translator, language_from_telegram, translator
+from storage.actor import Actor
+from storage.models import Member, Team
+from storage.teams import member_by_telegram_id, register_member
+
+Ctx = ContextTypes.DEFAULT_TYPE
+Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup
+R = TypeVar("R")
+Send = Callable[[], Awaitable[Any]]
+
+
+@dataclass
+class Turn:
+    update: Update
+    context: Ctx
+    session: AsyncSession
+    member: Member
+    _: Translator
+    new_member: bool = False
+    _outbox: list[Send] = field(default_factory=list)
+    _answered: bool = False
+
+    @property
+    def actor(self) -> Actor:
+        return Actor.of(self.member)
+
+    async def team(self) -> Team:
+        return await self.session.get_one(Team, self.member.team_id)
+
+    def switch_language(self, language: str) -> None:
+        self.member.language = language
+        self._ = translator(language)
+
+    def say(self, text: str, markup: Markup | None = None) -> None:
+        """Send a new message to the member's chat after the commit."""
+        chat_id = self.member.chat_id
+        if self.update.effective_chat is not None:
+            chat_id = self.update.effective_chat.id
+        bot = self.context.bot
+        self._outbox.append(lambda: bot.send_message(chat_id, text, reply_markup=markup))
+
+    def edit(self, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+        """Replace the message whose button was pressed (or say it anew if there is none)."""
+        query = self.update.callback_query
+        if query is None or query.message is None:
+            self.say(text, markup)
+            return
+
+        async def edit() -> None:
+            try:
+                await query.edit_message_text(text, reply_markup=markup)
+            except BadRequest as exc:
+                if "not modified" not in str(exc):
+                    raise
+
+        self._outbox.append(edit)
+
+    def answer(self, text: str | None = None, alert: bool = False) -> None:
+        """Answer the pressed button (a short toast, or an alert the member must close)."""
+        query = self.update.callback_query
+        if query is None or self._answered:
+            return
+        self._answered = True
+        self._outbox.insert(0, lambda: query.answer(text, show_alert=alert))
+
+    def later(self, send: Send) -> None:
+        """Run `send` after the commit, in order with the replies."""
+        self._outbox.append(send)
+
+    def tell(self, member: Member, text: str) -> None:
+        """Message another member (a manager told of a join, a member told of a removal)."""
+        bot = self.context.bot
+        self._outbox.append(lambda: bot.send_message(member.chat_id, text))
+
+    async def flush(self) -> None:
+        if self.update.callback_query is not None and not self._answered:
+            self.answer()
+        outbox, self._outbox = self._outbox, []
+        for send in outbox:
+            await send()
+
+
+async def resolve_member(session: AsyncSession, update: Update, context: Ctx) -> tuple[Member, bool]:
+    """The member behind the update, registering a first-time user in a personal team."""
+    user = update.effective_user
+    assert user is not None
+    member = await member_by_telegram_id(session, user.id)
+    hint = language_from_telegram(user.language_code) if user.language_code else None
+    chat = update.effective_chat
+    if member is None:
+        settings = deps(context)
+        member = await register_member(
+            session,
+            telegram_user_id=user.id,
+            chat_id=chat.id if chat and chat.type == "private" else user.id,
+            name=user.full_name,
+            username=user.username,
+            language=hint or settings.default_language,
+            timezone=settings.default_timezone,
+        )
+        return member, True
+    if hint and not member.language_chosen and member.language != hint:
+        member.language = hint
+    if chat is not None and chat.type == "private" and member.chat_id != chat.id:
+        member.chat_id = chat.id
+    if not member.active:
+        # A member who writes again after blocking the bot has unblocked it.
+        member.active = True
+    return member, False
+
+
+def member_turn(
+    handler: Callable[[Turn], Awaitable[R]],
+) -> Callable[[Update, Ctx], Awaitable[R | None]]:
+    """Wrap `handler(turn)` as a PTB callback: session, member, commit, then replies."""
+
+    @functools.wraps(handler)
+    async def callback(update: Update, context: Ctx) -> R | None:
+        if update.effective_user is None:
+            return None
+        async with deps(context).sessions() as session:
+            member, new = await resolve_member(session, update, context)
+            turn = Turn(update, context, session, member, translator(member.language), new)
+            result = await handler(turn)
+            await session.commit()
+        await turn.flush()
+        return result
+
+    return callback
+
+
+def message_text(turn: Turn) -> str:
+    message = turn.update.effective_message
+    return (message.text or "") if message is not None else ""
+
+
+def command_argument(turn: Turn) -> str:
+    """The text after the command: /join abc → "abc"."""
+    return " ".join(turn.context.args or []).strip()

@@ -1,0 +1,399 @@
+"""SQLAlchemy 2 models for the whole data sketch of DESIGN.md.
+
+Times are stored in UTC (timezone-aware on PostgreSQL, naive-UTC on SQLite through
+`UtcDateTime`). Yearly dates (birthdays) keep an indexed `*_next` column so the planner reads
+only what is due instead of scanning every contact.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+    Time,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out, on every backend."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UtcDateTime, dict[str, Any]: JSON, list[str]: JSON}
+
+
+class Role(enum.StrEnum):
+    MANAGER = "manager"
+    REP = "rep"
+
+
+class Grade(enum.StrEnum):
+    A = "A"
+    B = "B"
+    C = "C"
+
+
+class CustomerStatus(enum.StrEnum):
+    POTENTIAL = "potential"  # 潜在
+    FOLLOWING = "following"  # 跟进中
+    COOPERATING = "cooperating"  # 合作中
+    LOST = "lost"  # 流失
+
+
+class InteractionKind(enum.StrEnum):
+    VISIT = "visit"
+    CALL = "call"
+    WECHAT = "wechat"
+    MEAL = "meal"
+    NOTE = "note"
+
+
+class FollowUpStatus(enum.StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class OutboxStatus(enum.StrEnum):
+    PENDING = "pending"
+    CLAIMED = "claimed"
+    SENT = "sent"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+def _enum(kind: type[enum.StrEnum]) -> Enum:
+    # Stored as plain strings with a CHECK: portable, and readable in a SQL shell.
+    return Enum(kind, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])
+
+
+class Timestamped:
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Team(Timestamped, Base):
+    __tablename__ = "team"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    # A one-person team made for a user who has not joined or created a team yet.
+    personal: Mapped[bool] = mapped_column(Boolean, default=False)
+    invite_code: Mapped[str | None] = mapped_column(String(32), unique=True)
+    cadence_a_days: Mapped[int] = mapped_column(SmallInteger, default=7)
+    cadence_b_days: Mapped[int] = mapped_column(SmallInteger, default=14)
+    cadence_c_days: Mapped[int] = mapped_column(SmallInteger, default=30)
+    default_digest_time: Mapped[time] = mapped_column(Time, default=time(8, 30))
+    default_timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
+    festival_reminders: Mapped[bool] = mapped_column(Boolean, default=True)
+    quiet_start: Mapped[time | None] = mapped_column(Time)
+    quiet_end: Mapped[time | None] = mapped_column(Time)
+    group_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+
+    members: Mapped[list[Member]] = relationship(back_populates="team")
+
+
+class Member(Timestamped, Base):
+    __tablename__ = "member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    telegram_user_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    name: Mapped[str] = mapped_column(String(100))
+    username: Mapped[str | None] = mapped_column(String(64))
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id"), index=True)
+    role: Mapped[Role] = mapped_column(_enum(Role), default=Role.REP)
+    language: Mapped[str] = mapped_column(String(8), default="zh_Hans")
+    # Set when the member chose a language with /language; Telegram's hint no longer applies.
+    language_chosen: Mapped[bool] = mapped_column(Boolean, default=False)
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
+    digest_time: Mapped[time] = mapped_column(Time, default=time(8, 30))
+    quiet_start: Mapped[time | None] = mapped_column(Time)
+    quiet_end: Mapped[time | None] = mapped_column(Time)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    joined_team_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    team: Mapped[Team] = relationship(back_populates="members")
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role == Role.MANAGER
+
+
+class Customer(Timestamped, Base):
+    __tablename__ = "customer"
+    __table_args__ = (UniqueConstraint("team_id", "normalized_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id"), index=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    normalized_name: Mapped[str] = mapped_column(String(200))
+    grade: Mapped[Grade | None] = mapped_column(_enum(Grade))
+    status: Mapped[CustomerStatus] = mapped_column(
+        _enum(CustomerStatus), default=CustomerStatus.POTENTIAL
+    )
+    industry: Mapped[str | None] = mapped_column(String(100))
+    address: Mapped[str | None] = mapped_column(String(300))
+    phone: Mapped[str | None] = mapped_column(String(64))
+    legal_representative: Mapped[str | None] = mapped_column(String(100))
+    scale: Mapped[str | None] = mapped_column(String(100))
+    business_scope: Mapped[str | None] = mapped_column(Text)
+    purchase_cycle: Mapped[str | None] = mapped_column(String(100))
+    payment_cycle: Mapped[str | None] = mapped_column(String(100))
+    competitors: Mapped[str | None] = mapped_column(Text)
+    current_suppliers: Mapped[str | None] = mapped_column(Text)
+    our_products: Mapped[str | None] = mapped_column(Text)
+    our_share: Mapped[str | None] = mapped_column(String(50))
+    source: Mapped[str | None] = mapped_column(String(100))
+    notes: Mapped[str | None] = mapped_column(Text)
+    assigned_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_contact_at: Mapped[datetime | None] = mapped_column(index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan"
+    )
+
+
+class YearlyDate:
+    """A birthday, solar or lunar, with an indexed next solar occurrence for the planner."""
+
+    birthday_month: Mapped[int | None] = mapped_column(SmallInteger)
+    birthday_day: Mapped[int | None] = mapped_column(SmallInteger)
+    birthday_year: Mapped[int | None] = mapped_column(SmallInteger)
+    birthday_lunar: Mapped[bool] = mapped_column(Boolean, default=False)
+    birthday_leap: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    @declared_attr
+    def birthday_next(cls) -> Mapped[date | None]:
+        return mapped_column(Date, index=True)
+
+
+class Contact(YearlyDate, Timestamped, Base):
+    __tablename__ = "contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(100))
+    surname: Mapped[str | None] = mapped_column(String(10))
+    title: Mapped[str | None] = mapped_column(String(100))
+    salutation: Mapped[str | None] = mapped_column(String(50))
+    phones: Mapped[list[str]] = mapped_column(default=list)
+    wechat: Mapped[str | None] = mapped_column(String(100))
+    email: Mapped[str | None] = mapped_column(String(200))
+    hobbies: Mapped[str | None] = mapped_column(Text)
+    native_place: Mapped[str | None] = mapped_column(String(100))
+    education: Mapped[str | None] = mapped_column(String(200))
+    personality: Mapped[str | None] = mapped_column(Text)
+    decision_role: Mapped[str | None] = mapped_column(String(20))
+    is_key_leader: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    customer: Mapped[Customer] = relationship(back_populates="contacts")
+    family: Mapped[list[FamilyMember]] = relationship(
+        back_populates="contact", cascade="all, delete-orphan"
+    )
+
+
+class FamilyMember(YearlyDate, Timestamped, Base):
+    __tablename__ = "family_member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    relation: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str | None] = mapped_column(String(100))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    contact: Mapped[Contact] = relationship(back_populates="family")
+
+
+class InteractionContact(Base):
+    __tablename__ = "interaction_contact"
+
+    interaction_id: Mapped[int] = mapped_column(
+        ForeignKey("interaction.id", ondelete="CASCADE"), primary_key=True
+    )
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Interaction(Timestamped, Base):
+    __tablename__ = "interaction"
+    __table_args__ = (Index("ix_interaction_member_when", "member_id", "occurred_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE"), index=True
+    )
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    kind: Mapped[InteractionKind] = mapped_column(_enum(InteractionKind))
+    occurred_at: Mapped[datetime] = mapped_column()
+    summary: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(Text)
+    location: Mapped[str | None] = mapped_column(String(300))
+
+    contacts: Mapped[list[Contact]] = relationship(secondary="interaction_contact")
+
+
+class FollowUp(Timestamped, Base):
+    __tablename__ = "follow_up"
+    __table_args__ = (Index("ix_follow_up_member_open", "member_id", "status", "due_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    customer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE"), index=True
+    )
+    due_date: Mapped[date] = mapped_column(Date)
+    # Set when the rep gave a time of day: such follow-ups are pushed at that moment.
+    due_at: Mapped[datetime | None] = mapped_column(index=True)
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[FollowUpStatus] = mapped_column(
+        _enum(FollowUpStatus), default=FollowUpStatus.OPEN
+    )
+    done_at: Mapped[datetime | None] = mapped_column()
+    interaction_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interaction.id", ondelete="SET NULL")
+    )
+
+
+class Itinerary(Timestamped, Base):
+    __tablename__ = "itinerary"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    place: Mapped[str] = mapped_column(String(200))
+    starts_on: Mapped[date] = mapped_column(Date, index=True)
+    ends_on: Mapped[date] = mapped_column(Date, index=True)
+    purpose: Mapped[str | None] = mapped_column(String(300))
+
+
+class ChangeLog(Base):
+    """Old → new values of archive fields: the archive is dynamic, history is kept."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_entity", "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id"), index=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(50))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ReminderOutbox(Timestamped, Base):
+    """Every push is one row; the dedupe key makes sending it twice impossible to plan."""
+
+    __tablename__ = "reminder_outbox"
+    __table_args__ = (Index("ix_reminder_outbox_due", "status", "due_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    subject: Mapped[str] = mapped_column(String(200))
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    due_at: Mapped[datetime] = mapped_column()
+    dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)
+    status: Mapped[OutboxStatus] = mapped_column(
+        _enum(OutboxStatus), default=OutboxStatus.PENDING
+    )
+    attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None] = mapped_column()
+    sent_at: Mapped[datetime | None] = mapped_column()
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class AuditLog(Base):
+    """Who looked at, exported, assigned or deleted what: customer data is a company secret."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_team_at", "team_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    action: Mapped[str] = mapped_column(String(30))
+    subject_type: Mapped[str | None] = mapped_column(String(30))
+    subject_id: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Draft(Timestamped, Base):
+    """What a member typed that is not saved yet: unconfirmed captures, input a failure hit.
+
+    Kept in the database so nothing typed is lost to an error or a restart.
+    """
+
+    __tablename__ = "draft"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    text: Mapped[str | None] = mapped_column(Text)
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -1,0 +1,62 @@
+"""A new user meets the bot: greeting, keyboard, help, unknown input."""
+
+from sqlalchemy import func, select
+
+from storage.models import Draft, Member, Team
+from tests.conftest import BotHarness
+
+
+async def test_start_greets_in_three_lines_and_shows_the_keyboard(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    reply = await wang.send("/start")
+    greeting = reply.messages[0]
+    assert greeting.text.startswith("你好,王磊!我是销售助手")
+    assert len(greeting.text.splitlines()) == 4  # hello + three lines of what the bot does
+    assert greeting.reply_keyboard == ["📝 记一笔", "📅 今日", "🏢 客户", "🔍 查找", "⚙️ 设置"]
+    assert "你现在一个人使用" in reply.text
+    assert "/newteam" in reply.text and "/join" in reply.text
+
+
+async def test_a_first_time_user_works_alone_in_a_personal_team(bot: BotHarness) -> None:
+    await bot.user("王磊").send("/start")
+    member = await bot.scalar(select(Member).where(Member.name == "王磊"))
+    team = await bot.scalar(select(Team).where(Team.id == member.team_id))
+    assert team.personal and member.role == "rep" and member.language == "zh_Hans"
+
+
+async def test_start_twice_does_not_register_twice(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/start")
+    await wang.send("/start")
+    assert await bot.scalar(select(func.count()).select_from(Member)) == 1
+
+
+async def test_help_lists_the_commands(bot: BotHarness) -> None:
+    reply = await bot.user("王磊").send("/help")
+    for command in ("/today", "/customer", "/find", "/team", "/newteam", "/join", "/cancel"):
+        assert command in reply.text
+
+
+async def test_an_unknown_command_points_to_help(bot: BotHarness) -> None:
+    reply = await bot.user("王磊").send("/fly")
+    assert reply.text == "没有这个命令。发 /help 看看我能做什么。"
+
+
+async def test_a_plain_note_is_kept_as_a_draft(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    reply = await wang.send("今天见了张总,他想要报价")
+    assert "已存为草稿" in reply.text
+    kept = await bot.scalar(select(Draft.text).where(Draft.kind == "note"))
+    assert kept == "今天见了张总,他想要报价"
+
+
+async def test_the_record_button_explains_quick_capture(bot: BotHarness) -> None:
+    reply = await bot.user("王磊").send("📝 记一笔")
+    assert "直接发一句话给我" in reply.text
+
+
+async def test_stale_buttons_get_a_clear_answer(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/start")
+    reply = await wang.press_data("nonsense:1")
+    assert reply.callback_answers == ["这个按钮已失效。"]
