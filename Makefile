@@ -19,23 +19,18 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 	$(PIP) install -c requirements.lock -e '.[dev]'
 	@touch $@
 
-locales/%/LC_MESSAGES/salesbot.mo: locales/%/LC_MESSAGES/salesbot.po $(VENV)/.installed
-	$(BIN)/pybabel compile -q -D salesbot -d locales -l $*
-
-MO_FILES := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/salesbot.po))
-
 ## run: install, migrate and start (Telegram with TELEGRAM_BOT_TOKEN, else the local chat)
-run: $(VENV)/.installed $(MO_FILES)
+run: $(VENV)/.installed
 	@$(BIN)/salesbot run
 
-chat: $(VENV)/.installed $(MO_FILES)
+chat: $(VENV)/.installed
 	@$(BIN)/salesbot chat
 
 migrate: $(VENV)/.installed
 	$(BIN)/salesbot migrate
 
 ## test: the whole suite (SQLite; PostgreSQL too when TEST_DATABASE_URL is set)
-test: $(VENV)/.installed-dev $(MO_FILES)
+test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-dev
@@ -47,13 +42,13 @@ typecheck: $(VENV)/.installed-dev
 
 check: lint typecheck test
 
-bench: $(VENV)/.installed-dev $(MO_FILES)
+bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench
 
 ## i18n: re-extract strings into the catalogs after changing user-facing text
 i18n: $(VENV)/.installed
-	$(BIN)/pybabel extract -q -F babel.cfg -k _ -k N_ -k ngettext:1,2 -o locales/salesbot.pot .
-	$(BIN)/pybabel update -q -D salesbot -i locales/salesbot.pot -d locales --no-fuzzy-matching
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k their -k plural:1,2 --no-location --sort-output -o locales/salesbot.pot .
+	$(BIN)/pybabel update -D salesbot -i locales/salesbot.pot -d locales --no-fuzzy-matching
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

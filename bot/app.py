@@ -44,7 +44,7 @@ def build_application(
         builder = builder.request(request).get_updates_request(request)
     if rate_limiter:
         # Retries after RetryAfter; the outbox dispatcher adds per-chat pacing on top.
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
     application = builder.build()
     application.bot_data["settings"] = settings
     if engine is not None:

@@ -48,7 +48,11 @@ class ApiCall:
     @property
     def chat_id(self) -> int | None:
         value = self.params.get("chat_id")
-        return int(value) if isinstance(value, int | str) and str(value).lstrip("-").isdigit() else None
+        return (
+            int(value)
+            if isinstance(value, int | str) and str(value).lstrip("-").isdigit()
+            else None
+        )
 
     @property
     def text(self) -> str:
@@ -288,7 +292,9 @@ class LocalBotApi(BaseRequest):
 
     async def _api_deletemycommands(self, params: Json) -> bool:
         scope = params.get("scope") or {"type": "default"}
-        self.commands.pop(f"{json.dumps(scope, sort_keys=True)}|{params.get('language_code', '')}", None)
+        self.commands.pop(
+            f"{json.dumps(scope, sort_keys=True)}|{params.get('language_code', '')}", None
+        )
         return True
 
     async def _api_getfile(self, params: Json) -> Json:
@@ -317,7 +323,7 @@ def _decode(request_data: RequestData | None) -> dict[str, Any]:
     params: dict[str, Any] = dict(request_data.parameters)
     if request_data.contains_files:
         for name, field_tuple in request_data.multipart_data.items():
-            filename, content, mimetype = (field_tuple + (None,))[:3]
+            filename, content, mimetype = ((*field_tuple, None))[:3]
             if hasattr(content, "read"):
                 content = content.read()
             params[name] = UploadedFile(str(filename), bytes(content), mimetype)
@@ -414,7 +420,10 @@ class LocalClient:
 
     async def share_location(self, latitude: float, longitude: float) -> Reply:
         location = {"latitude": latitude, "longitude": longitude}
-        update = {"update_id": self.api.next_update_id(), "message": self._message(location=location)}
+        update = {
+            "update_id": self.api.next_update_id(),
+            "message": self._message(location=location),
+        }
         return await self._process(update)
 
     async def send_document(
@@ -428,7 +437,10 @@ class LocalClient:
             "mime_type": mime_type,
             "file_size": len(content),
         }
-        update = {"update_id": self.api.next_update_id(), "message": self._message(document=document)}
+        update = {
+            "update_id": self.api.next_update_id(),
+            "message": self._message(document=document),
+        }
         return await self._process(update)
 
     def find_button(self, label: str) -> tuple[Json, Json]:
@@ -447,7 +459,9 @@ class LocalClient:
             if exact or len(loose) == 1:
                 return message, (exact or loose)[0]
             if len(loose) > 1:
-                raise ButtonNotFound(f"'{label}' matches several buttons: {[b['text'] for b in loose]}")
+                raise ButtonNotFound(
+                    f"'{label}' matches several buttons: {[b['text'] for b in loose]}"
+                )
         raise ButtonNotFound(f"no button '{label}' in chat {self.chat_id}")
 
     async def press(self, label: str) -> Reply:
@@ -467,4 +481,6 @@ class LocalClient:
             "message": message,
             "data": data,
         }
-        return await self._process({"update_id": self.api.next_update_id(), "callback_query": query})
+        return await self._process(
+            {"update_id": self.api.next_update_id(), "callback_query": query}
+        )

@@ -94,7 +94,9 @@ async def run_local_chat(
 
     def client_for(speaker: str) -> LocalClient:
         if speaker not in clients:
-            user = LocalUser(id=user_id_for(speaker), first_name=speaker, language_code=language_code)
+            user = LocalUser(
+                id=user_id_for(speaker), first_name=speaker, language_code=language_code
+            )
             clients[speaker] = LocalClient(application, api, user)
         return clients[speaker]
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 
-from handlers.keyboards import main_keyboard
-from handlers.turn import Turn, member_turn
-
-CANCEL_WORDS = r"^\s*(取消|取消操作|cancel)\s*$"
+from handlers.keyboards import CANCEL_WORDS, main_keyboard
+from handlers.turn import Ctx, Turn, member_turn
 
 
 @member_turn
@@ -23,9 +22,9 @@ async def nothing_to_cancel(turn: Turn) -> None:
     turn.say(_("现在没有进行中的操作。"), main_keyboard(_, manager=turn.member.is_manager))
 
 
-def cancel_fallbacks() -> list[BaseHandler[object, object, object]]:
+def cancel_fallbacks() -> list[BaseHandler[Update, Ctx, object]]:
     """Fallbacks every conversation shares: /cancel and the word 取消."""
     return [
         CommandHandler("cancel", cancel),
         MessageHandler(filters.Regex(CANCEL_WORDS), cancel),
-    ]  # type: ignore[list-item]
+    ]

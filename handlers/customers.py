@@ -186,7 +186,9 @@ async def _search(turn: Turn, text: str) -> int:
     text = " ".join(text.split())
     matches = await _repo(turn).search(text) if text else []
     if not matches:
-        turn.say(_("没找到和「{text}」相关的客户。换个关键词再试,或 /cancel 取消。", text=text[:30]))
+        turn.say(
+            _("没找到和「{text}」相关的客户。换个关键词再试,或 /cancel 取消。", text=text[:30])
+        )
         return ASK_QUERY
     rows = [[(f"🏢 {c.name}", f"cust:v:{c.id}")] for c in matches]
     turn.say(_("找到 {n} 个客户:", n=len(matches)), inline(rows))

@@ -26,7 +26,9 @@ async def record_button(turn: Turn) -> None:
 async def plain_note(turn: Turn) -> None:
     """Keep the note as a draft: nothing a member typed is lost."""
     _ = turn._
-    turn.session.add(Draft(member_id=turn.member.id, kind="note", text=message_text(turn)[:MAX_NOTE]))
+    turn.session.add(
+        Draft(member_id=turn.member.id, kind="note", text=message_text(turn)[:MAX_NOTE])
+    )
     turn.say(
         _(
             "📝 这条记录已存为草稿,不会丢失。"

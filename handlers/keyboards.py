@@ -60,6 +60,10 @@ def any_menu_label() -> filters.BaseFilter:
     return combined
 
 
+# Typing the word is as good as /cancel, in every language.
+CANCEL_WORDS = r"(?i)^\s*(取消|取消操作|cancel)\s*$"
+
+
 def text_input() -> filters.BaseFilter:
-    """Text a conversation step may take: not a command, not a tap on the main keyboard."""
-    return filters.TEXT & ~filters.COMMAND & ~any_menu_label()
+    """Text a conversation step may take: not a command, a menu tap, or the word 取消."""
+    return filters.TEXT & ~filters.COMMAND & ~any_menu_label() & ~filters.Regex(CANCEL_WORDS)

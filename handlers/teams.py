@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from telegram import InlineKeyboardMarkup
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
@@ -114,10 +115,15 @@ async def join_with_code(turn: Turn, code: str) -> bool:
     if result.moved:
         turn.say(_("你之前记录的 {n} 个客户已一并带入团队。", n=result.moved))
     for old, new in result.renamed:
-        turn.say(_("团队里已有客户「{old}」,你的这份改名为「{new}」,请经理决定归属。", old=old, new=new))
+        turn.say(
+            _("团队里已有客户「{old}」,你的这份改名为「{new}」,请经理决定归属。", old=old, new=new)
+        )
     for manager in managers:
         their = translator(manager.language)
-        turn.tell(manager, their("👋 {name} 加入了团队「{team}」。", name=turn.member.name, team=result.team.name))
+        turn.tell(
+            manager,
+            their("👋 {name} 加入了团队「{team}」。", name=turn.member.name, team=result.team.name),
+        )
     return True
 
 
@@ -187,7 +193,9 @@ async def team_button(turn: Turn) -> None:
             text, rows = await _team_overview(turn)
             turn.edit(text, inline(rows))
         elif action == "invite":
-            turn.say(invite_text(turn, await turn.team()), inline([[(_("🔄 重置邀请码"), "team:code")]]))
+            turn.say(
+                invite_text(turn, await turn.team()), inline([[(_("🔄 重置邀请码"), "team:code")]])
+            )
         elif action == "code":
             await teams.reset_invite_code(turn.session, turn.actor)
             turn.answer(_("邀请码已重置,旧链接失效。"))
@@ -209,7 +217,7 @@ async def team_button(turn: Turn) -> None:
         turn.answer(_("这个成员不在你的团队里,或操作不允许。"), alert=True)
 
 
-def _back(turn: Turn) -> object:
+def _back(turn: Turn) -> InlineKeyboardMarkup:
     return inline([[(turn._("⬅️ 返回团队"), "team:home")]])
 
 

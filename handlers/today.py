@@ -13,9 +13,10 @@ from telegram.ext import CommandHandler, MessageHandler, filters
 
 from handlers.keyboards import TODAY, label_pattern
 from handlers.turn import Turn, member_turn
+from locales import N_
 from storage.models import Customer, FollowUp, FollowUpStatus
 
-WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+WEEKDAYS = (N_("周一"), N_("周二"), N_("周三"), N_("周四"), N_("周五"), N_("周六"), N_("周日"))
 
 
 @member_turn

@@ -7,7 +7,7 @@ that did not reach the database, and no write lock is held while talking to Tele
 from __future__ import annotations
 
 import functools
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -99,7 +99,9 @@ class Turn:
             await send()
 
 
-async def resolve_member(session: AsyncSession, update: Update, context: Ctx) -> tuple[Member, bool]:
+async def resolve_member(
+    session: AsyncSession, update: Update, context: Ctx
+) -> tuple[Member, bool]:
     """The member behind the update, registering a first-time user in a personal team."""
     user = update.effective_user
     assert user is not None
@@ -130,7 +132,7 @@ async def resolve_member(session: AsyncSession, update: Update, context: Ctx) ->
 
 def member_turn(
     handler: Callable[[Turn], Awaitable[R]],
-) -> Callable[[Update, Ctx], Awaitable[R | None]]:
+) -> Callable[[Update, Ctx], Coroutine[Any, Any, R | None]]:
     """Wrap `handler(turn)` as a PTB callback: session, member, commit, then replies."""
 
     @functools.wraps(handler)

@@ -21,7 +21,7 @@ def normalize_name(name: str) -> str:
     return _NOISE.sub("", unicodedata.normalize("NFKC", name)).casefold()
 
 
-def visible_customers(actor: Actor) -> Select[tuple[Customer]]:
+def visible_customers(actor: Actor) -> Select[Customer]:
     query = select(Customer).where(Customer.team_id == actor.team_id)
     if not actor.is_manager:
         query = query.where(Customer.owner_id == actor.member_id)
@@ -43,9 +43,11 @@ class CustomerRepo:
         return customer
 
     async def by_name(self, name: str) -> Customer | None:
-        return await self.session.scalar(
-            visible_customers(self.actor).where(Customer.normalized_name == normalize_name(name))
+        query = visible_customers(self.actor).where(
+            Customer.normalized_name == normalize_name(name)
         )
+        found: Customer | None = await self.session.scalar(query)
+        return found
 
     async def name_taken_in_team(self, name: str) -> bool:
         found = await self.session.scalar(

@@ -179,5 +179,6 @@ async def remove_member(session: AsyncSession, actor: Actor, member_id: int) -> 
     member.team_id = personal.id
     member.role = Role.REP
     member.joined_team_at = now
-    record(session, actor, "member.remove", "member", member.id, f"customers={moved.rowcount}")
-    return member, int(moved.rowcount or 0)
+    count = int(getattr(moved, "rowcount", 0) or 0)
+    record(session, actor, "member.remove", "member", member.id, f"customers={count}")
+    return member, count

@@ -93,9 +93,7 @@ def make_settings() -> Settings:
 async def bot(engine: AsyncEngine) -> AsyncIterator[BotHarness]:
     spec = load_spec() if load_spec else None
     api = LocalBotApi(validator=spec.check_call if spec else None)
-    application = build_application(
-        make_settings(), token=LOCAL_TOKEN, request=api, engine=engine
-    )
+    application = build_application(make_settings(), token=LOCAL_TOKEN, request=api, engine=engine)
     await start_in_process(application)
     harness = BotHarness(application, api, engine)
     try:

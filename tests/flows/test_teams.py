@@ -147,7 +147,7 @@ async def test_manager_removes_a_rep_whose_customers_come_to_the_manager(bot: Bo
 async def test_a_rep_cannot_manage_the_team_with_forged_buttons(
     bot: BotHarness, forged: str
 ) -> None:
-    manager, code = await make_team(bot)
+    _manager, code = await make_team(bot)
     rep = bot.user("王磊")
     await rep.send(f"/join {code}")
     boss = await bot.scalar(select(Member).where(Member.name == "李经理"))
