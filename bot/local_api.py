@@ -156,7 +156,11 @@ class LocalBotApi(BaseRequest):
             stored = self.files.get(file_id)
             return (200, stored.content) if stored else (404, b'{"ok":false}')
         api_method = url.rsplit("/", 1)[-1]
-        params = _decode(request_data)
+        status, body = await self.call(api_method, _decode(request_data))
+        return status, json.dumps(body, ensure_ascii=False).encode()
+
+    async def call(self, api_method: str, params: dict[str, Any]) -> tuple[int, Json]:
+        """Answer one Bot API method: (HTTP status, response body). Also used over HTTP."""
         if self.validator is not None:
             self.violations.extend(
                 f"{api_method}: {problem}" for problem in self.validator(api_method, params)
@@ -164,22 +168,23 @@ class LocalBotApi(BaseRequest):
         if self.fault_hook is not None:
             fault = self.fault_hook(api_method, params)
             if fault is not None:
-                status, body = fault
-                return status, json.dumps(body).encode()
+                return fault
         handler = getattr(self, f"_api_{api_method.lower()}", None)
-        if handler is None:
-            result: Any = True
-        else:
+        result: Any = True
+        if handler is not None:
             try:
                 result = await handler(params)
             except _ApiError as exc:
-                body = {"ok": False, "error_code": exc.code, "description": exc.description}
-                return exc.code, json.dumps(body).encode()
+                return exc.code, {
+                    "ok": False,
+                    "error_code": exc.code,
+                    "description": exc.description,
+                }
         call = ApiCall(api_method, params, result)
         self.calls.append(call)
         for listener in self.listeners:
             listener(call)
-        return 200, json.dumps({"ok": True, "result": result}, ensure_ascii=False).encode()
+        return 200, {"ok": True, "result": result}
 
     # -- helpers for clients ----------------------------------------------------------------
 

@@ -38,6 +38,11 @@ async def plain_note(turn: Turn) -> None:
 
 
 @member_turn
+async def not_text(turn: Turn) -> None:
+    turn.say(turn._("收到了,不过我目前只看得懂文字和按钮。请用一句话告诉我要记什么。"))
+
+
+@member_turn
 async def unknown_command(turn: Turn) -> None:
     turn.say(turn._("没有这个命令。发 /help 看看我能做什么。"))
 
@@ -52,5 +57,6 @@ def fallback_handlers() -> list[object]:
         MessageHandler(filters.Regex(label_pattern(RECORD)), record_button),
         MessageHandler(filters.TEXT & ~filters.COMMAND, plain_note),
         MessageHandler(filters.COMMAND, unknown_command),
+        MessageHandler(filters.ChatType.PRIVATE & ~filters.TEXT, not_text),
         CallbackQueryHandler(stale_button),
     ]
