@@ -10,9 +10,11 @@ from telegram.request import BaseRequest
 
 import handlers
 from bot.errors import on_error
+from bot.persistence import DatabasePersistence
 from bot.settings import Settings
 from handlers.deps import DEPS_KEY, Deps
 from handlers.menus import publish_command_menus
+from storage.bot_state import BotStateStore
 from storage.engine import create_engine, session_factory
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
@@ -29,14 +31,15 @@ def build_application(
 ) -> AnyApplication:
     """The Application for Telegram or, with `request`, for an in-process Bot API.
 
-    The database engine is created in post_init, on the loop the Application runs on
-    (database drivers bind connections to a loop), unless the caller hands one in.
+    Creating the engine connects nothing: drivers bind connections to the loop that first
+    uses them, which is the loop the Application runs on.
     """
     builder = (
         ApplicationBuilder()
         .token(token or settings.telegram_bot_token or "")
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_api_file_url)
+        .persistence(DatabasePersistence())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
@@ -47,8 +50,7 @@ def build_application(
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
     application = builder.build()
     application.bot_data["settings"] = settings
-    if engine is not None:
-        install_database(application, engine)
+    install_database(application, engine or create_engine(settings.database_url))
     handlers.register(application)
     application.add_error_handler(on_error)
     return application
@@ -57,17 +59,18 @@ def build_application(
 def install_database(application: AnyApplication, engine: AsyncEngine) -> None:
     settings: Settings = application.bot_data["settings"]
     application.bot_data[ENGINE_KEY] = engine
+    sessions = session_factory(engine)
+    persistence = application.persistence
+    if isinstance(persistence, DatabasePersistence):
+        persistence.store = BotStateStore(sessions)
     application.bot_data[DEPS_KEY] = Deps(
-        sessions=session_factory(engine),
+        sessions=sessions,
         default_timezone=settings.default_timezone,
         default_language=settings.default_language,
     )
 
 
 async def _post_init(application: AnyApplication) -> None:
-    if ENGINE_KEY not in application.bot_data:
-        settings: Settings = application.bot_data["settings"]
-        install_database(application, create_engine(settings.database_url))
     await publish_command_menus(application.bot)
 
 

@@ -217,6 +217,7 @@ def customer_handlers() -> list[object]:
         ],
         states={ASK_QUERY: [MessageHandler(text_input(), find_query)]},
         fallbacks=cancel_fallbacks(),
+        persistent=True,
         name="find",
     )
     return [

@@ -268,12 +268,14 @@ def team_handlers() -> list[object]:
         entry_points=[CommandHandler("newteam", newteam)],
         states={ASK_TEAM_NAME: [MessageHandler(text_input(), newteam_name)]},
         fallbacks=cancel_fallbacks(),
+        persistent=True,
         name="newteam",
     )
     join_conversation = ConversationHandler(
         entry_points=[CommandHandler("join", join)],
         states={ASK_CODE: [MessageHandler(text_input(), join_code)]},
         fallbacks=cancel_fallbacks(),
+        persistent=True,
         name="join",
     )
     return [

@@ -72,10 +72,22 @@ class BotHarness:
     api: LocalBotApi
     engine: AsyncEngine
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(5001))
+    _clients: list[LocalClient] = field(default_factory=list)
 
     def user(self, first_name: str, language_code: str | None = "zh-hans") -> LocalClient:
         person = LocalUser(id=next(self._ids), first_name=first_name, language_code=language_code)
-        return LocalClient(self.application, self.api, person)
+        client = LocalClient(self.application, self.api, person)
+        self._clients.append(client)
+        return client
+
+    async def restart(self) -> None:
+        """Stop the bot as a normal shutdown would and start a new one on the same database."""
+        await self.application.update_persistence()
+        await self.application.shutdown()
+        self.application = make_application(self.api, self.engine)
+        await start_in_process(self.application)
+        for client in self._clients:
+            client.application = self.application
 
     def session(self) -> AsyncSession:
         return session_factory(self.engine)()
@@ -89,15 +101,19 @@ def make_settings() -> Settings:
     return Settings(_env_file=None, telegram_bot_token=None)  # type: ignore[call-arg]
 
 
+def make_application(api: LocalBotApi, engine: AsyncEngine) -> AnyApplication:
+    return build_application(make_settings(), token=LOCAL_TOKEN, request=api, engine=engine)
+
+
 @pytest.fixture
 async def bot(engine: AsyncEngine) -> AsyncIterator[BotHarness]:
     spec = load_spec() if load_spec else None
     api = LocalBotApi(validator=spec.check_call if spec else None)
-    application = build_application(make_settings(), token=LOCAL_TOKEN, request=api, engine=engine)
+    application = make_application(api, engine)
     await start_in_process(application)
     harness = BotHarness(application, api, engine)
     try:
         yield harness
     finally:
-        await application.shutdown()
+        await harness.application.shutdown()
     assert not api.violations, "Bot API calls break the spec:\n" + "\n".join(api.violations)
