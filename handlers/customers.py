@@ -62,7 +62,7 @@ async def _customer_list(turn: Turn, offset: int) -> tuple[str, list[list[tuple[
     _ = turn._
     repo = _repo(turn)
     total = await repo.count()
-    customers = await repo.list(offset, PAGE_SIZE)
+    customers = await repo.page(offset, PAGE_SIZE)
     rows = [[(f"🏢 {c.name}", f"cust:v:{c.id}")] for c in customers]
     pager: list[tuple[str, str]] = []
     if offset > 0:

@@ -2,30 +2,44 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from rapidfuzz import fuzz, process
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor
 from storage.audit import record
-from storage.models import ChangeLog, Customer, Grade
+from storage.changes import FieldChange, apply_changes
+from storage.models import Contact, Customer, Grade, Member
+from storage.search import fold, query_key, search_key
 
-_NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
+# Company names that score this high against a typed name are offered as "did you mean".
+LIKELY_MATCH = 82
 
 
 def normalize_name(name: str) -> str:
     """The key two spellings of one company share: width, case, spaces and punctuation folded."""
-    return _NOISE.sub("", unicodedata.normalize("NFKC", name)).casefold()
+    return fold(name)
 
 
 def visible_customers(actor: Actor) -> Select[Customer]:
-    query = select(Customer).where(Customer.team_id == actor.team_id)
+    query = select(Customer).where(Customer.team_id == actor.team_id, Customer.deleted_at.is_(None))
     if not actor.is_manager:
         query = query.where(Customer.owner_id == actor.member_id)
     return query
+
+
+@dataclass(frozen=True)
+class CustomerMatch:
+    """How a typed company name relates to the archive."""
+
+    exact: Customer | None
+    likely: list[Customer]
+    owned_by_other: Member | None  # the name exists in the team under a colleague
 
 
 class CustomerRepo:
@@ -49,30 +63,69 @@ class CustomerRepo:
         found: Customer | None = await self.session.scalar(query)
         return found
 
-    async def name_taken_in_team(self, name: str) -> bool:
-        found = await self.session.scalar(
-            select(func.count())
-            .select_from(Customer)
+    async def owner_in_team(self, name: str) -> Member | None:
+        """Who owns a customer of this name in the team (visible to the actor or not)."""
+        owner: Member | None = await self.session.scalar(
+            select(Member)
+            .join(Customer, Customer.owner_id == Member.id)
             .where(
                 Customer.team_id == self.actor.team_id,
                 Customer.normalized_name == normalize_name(name),
+                Customer.deleted_at.is_(None),
             )
         )
-        return bool(found)
+        return owner
 
-    async def search(self, text: str, limit: int = 10) -> Sequence[Customer]:
-        key = normalize_name(text)
+    async def name_taken_in_team(self, name: str) -> bool:
+        return await self.owner_in_team(name) is not None
+
+    async def match(self, name: str) -> CustomerMatch:
+        """Exact name first, then likely ones by fuzzy match over what the actor may see."""
+        exact = await self.by_name(name)
+        if exact is not None:
+            return CustomerMatch(exact, [], None)
+        rows = (
+            await self.session.execute(
+                visible_customers(self.actor).with_only_columns(
+                    Customer.id, Customer.normalized_name
+                )
+            )
+        ).all()
+        choices = {row.id: row.normalized_name for row in rows}
+        scored = process.extract(
+            normalize_name(name), choices, scorer=fuzz.WRatio, limit=3, score_cutoff=LIKELY_MATCH
+        )
+        likely = [c for _, _, cid in scored if (c := await self.session.get(Customer, cid))]
+        owner = None if likely else await self.owner_in_team(name)
+        if owner is not None and owner.id == self.actor.member_id:
+            owner = None
+        return CustomerMatch(None, likely, owner)
+
+    async def search(self, text: str, limit: int = 8, offset: int = 0) -> Sequence[Customer]:
+        """By company, contact name, title, phone digits, WeChat, pinyin or initials."""
+        key = query_key(text)
         if not key:
             return []
+        contact_hit = (
+            select(Contact.customer_id)
+            .where(Contact.deleted_at.is_(None))
+            .where(Contact.search_key.contains(key, autoescape=True))
+        )
         query = (
             visible_customers(self.actor)
-            .where(Customer.normalized_name.contains(key, autoescape=True))
-            .order_by(Customer.name)
+            .where(
+                or_(
+                    Customer.search_key.contains(key, autoescape=True),
+                    Customer.id.in_(contact_hit),
+                )
+            )
+            .order_by(Customer.name, Customer.id)
+            .offset(offset)
             .limit(limit)
         )
         return (await self.session.scalars(query)).all()
 
-    async def list(self, offset: int = 0, limit: int = 10) -> Sequence[Customer]:
+    async def page(self, offset: int = 0, limit: int = 10) -> Sequence[Customer]:
         query = (
             visible_customers(self.actor)
             .order_by(Customer.last_contact_at.desc().nulls_last(), Customer.id.desc())
@@ -85,31 +138,53 @@ class CustomerRepo:
         query = select(func.count()).select_from(visible_customers(self.actor).subquery())
         return int(await self.session.scalar(query) or 0)
 
-    async def create(self, name: str) -> Customer:
+    async def create(self, name: str, **fields: Any) -> Customer:
+        name = " ".join(name.split())
         customer = Customer(
             team_id=self.actor.team_id,
             owner_id=self.actor.member_id,
             created_by_id=self.actor.member_id,
-            name=name.strip(),
+            name=name,
             normalized_name=normalize_name(name),
+            search_key=search_key(name),
+            **fields,
         )
         self.session.add(customer)
         await self.session.flush()
         return customer
 
-    async def set_grade(self, customer: Customer, grade: Grade) -> None:
-        """Change the grade, keeping the old value in the change log."""
-        if customer.grade == grade:
-            return
-        self.session.add(
-            ChangeLog(
-                team_id=customer.team_id,
-                member_id=self.actor.member_id,
-                entity="customer",
-                entity_id=customer.id,
-                field="grade",
-                old_value=customer.grade.value if customer.grade else None,
-                new_value=grade.value,
-            )
+    def update(self, customer: Customer, changes: dict[str, Any]) -> list[FieldChange]:
+        """Change archive fields, keeping every old value in the change log."""
+        applied = apply_changes(
+            self.session, self.actor, customer.team_id, customer, "customer", changes
         )
-        customer.grade = grade
+        if any(change.field == "name" for change in applied):
+            customer.normalized_name = normalize_name(customer.name)
+            customer.search_key = search_key(customer.name)
+        return applied
+
+    async def set_grade(self, customer: Customer, grade: Grade) -> None:
+        self.update(customer, {"grade": grade})
+
+    async def delete(self, customer: Customer) -> None:
+        """Hide the customer; `restore` brings it back until it is purged."""
+        customer.deleted_at = datetime.now(UTC)
+        # Free the name at once: a new customer of the same name may be recorded.
+        customer.normalized_name = f"{customer.normalized_name}#deleted{customer.id}"
+        record(self.session, self.actor, "customer.delete", "customer", customer.id, customer.name)
+
+    async def restore(self, customer_id: int) -> Customer | None:
+        customer = await self.session.get(Customer, customer_id)
+        if (
+            customer is None
+            or customer.deleted_at is None
+            or customer.team_id != self.actor.team_id
+            or (not self.actor.is_manager and customer.owner_id != self.actor.member_id)
+        ):
+            return None
+        if await self.name_taken_in_team(customer.name):
+            return None
+        customer.deleted_at = None
+        customer.normalized_name = normalize_name(customer.name)
+        record(self.session, self.actor, "customer.restore", "customer", customer.id)
+        return customer

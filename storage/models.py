@@ -18,6 +18,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Enum,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -197,6 +198,12 @@ class Customer(Timestamped, Base):
     notes: Mapped[str | None] = mapped_column(Text)
     assigned_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_contact_at: Mapped[datetime | None] = mapped_column(index=True)
+    # Company name, its pinyin and initials, folded: what /find matches against.
+    search_key: Mapped[str] = mapped_column(Text, default="")
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    # Deletion can be undone for a while; rows with deleted_at are invisible everywhere.
+    deleted_at: Mapped[datetime | None] = mapped_column()
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     contacts: Mapped[list[Contact]] = relationship(
@@ -239,6 +246,8 @@ class Contact(YearlyDate, Timestamped, Base):
     decision_role: Mapped[str | None] = mapped_column(String(20))
     is_key_leader: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str | None] = mapped_column(Text)
+    search_key: Mapped[str] = mapped_column(Text, default="")
+    deleted_at: Mapped[datetime | None] = mapped_column()
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     customer: Mapped[Customer] = relationship(back_populates="contacts")
@@ -286,6 +295,8 @@ class Interaction(Timestamped, Base):
     summary: Mapped[str | None] = mapped_column(Text)
     outcome: Mapped[str | None] = mapped_column(Text)
     location: Mapped[str | None] = mapped_column(String(300))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
 
     contacts: Mapped[list[Contact]] = relationship(secondary="interaction_contact")
 

@@ -1,0 +1,140 @@
+"""Interactions, follow-ups and itineraries of a customer the caller already may see."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.actor import Actor
+from storage.models import (
+    Contact,
+    Customer,
+    FollowUp,
+    FollowUpStatus,
+    Interaction,
+    InteractionKind,
+    Itinerary,
+)
+
+
+async def log_interaction(
+    session: AsyncSession,
+    actor: Actor,
+    customer: Customer,
+    kind: InteractionKind,
+    occurred_at: datetime,
+    *,
+    summary: str | None = None,
+    outcome: str | None = None,
+    contacts: Sequence[Contact] = (),
+    location: str | None = None,
+    latitude: float | None = None,
+    longitude: float | None = None,
+) -> Interaction:
+    """Record a visit, call, WeChat or meal; it resets the customer's "last contact" clock."""
+    interaction = Interaction(
+        customer_id=customer.id,
+        member_id=actor.member_id,
+        kind=kind,
+        occurred_at=occurred_at,
+        summary=summary,
+        outcome=outcome,
+        location=location,
+        latitude=latitude,
+        longitude=longitude,
+        contacts=list(contacts),
+    )
+    session.add(interaction)
+    if kind != InteractionKind.NOTE and (
+        customer.last_contact_at is None or occurred_at > customer.last_contact_at
+    ):
+        customer.last_contact_at = occurred_at
+    await session.flush()
+    return interaction
+
+
+async def recent_interactions(
+    session: AsyncSession, customer: Customer, limit: int = 5, offset: int = 0
+) -> Sequence[Interaction]:
+    rows = await session.scalars(
+        select(Interaction)
+        .where(Interaction.customer_id == customer.id)
+        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    return rows.all()
+
+
+async def count_interactions(session: AsyncSession, customer: Customer) -> int:
+    query = select(func.count()).where(Interaction.customer_id == customer.id)
+    return int(await session.scalar(query) or 0)
+
+
+async def add_follow_up(
+    session: AsyncSession,
+    actor: Actor,
+    customer: Customer | None,
+    due_date: date,
+    text: str,
+    *,
+    due_at: datetime | None = None,
+    interaction: Interaction | None = None,
+) -> FollowUp:
+    follow_up = FollowUp(
+        member_id=actor.member_id,
+        customer_id=customer.id if customer else None,
+        due_date=due_date,
+        due_at=due_at.astimezone(UTC) if due_at else None,
+        text=text,
+        interaction_id=interaction.id if interaction else None,
+    )
+    session.add(follow_up)
+    await session.flush()
+    return follow_up
+
+
+async def open_follow_ups(session: AsyncSession, customer: Customer) -> Sequence[FollowUp]:
+    rows = await session.scalars(
+        select(FollowUp)
+        .where(FollowUp.customer_id == customer.id, FollowUp.status == FollowUpStatus.OPEN)
+        .order_by(FollowUp.due_date, FollowUp.id)
+    )
+    return rows.all()
+
+
+async def add_itinerary(
+    session: AsyncSession,
+    actor: Actor,
+    contact: Contact,
+    place: str,
+    starts_on: date,
+    ends_on: date,
+    purpose: str | None = None,
+) -> Itinerary:
+    itinerary = Itinerary(
+        contact_id=contact.id,
+        created_by_id=actor.member_id,
+        place=place,
+        starts_on=starts_on,
+        ends_on=max(starts_on, ends_on),
+        purpose=purpose,
+    )
+    session.add(itinerary)
+    await session.flush()
+    return itinerary
+
+
+async def upcoming_itineraries(
+    session: AsyncSession, customer: Customer, today: date
+) -> Sequence[tuple[Itinerary, Contact]]:
+    rows = await session.execute(
+        select(Itinerary, Contact)
+        .join(Contact, Contact.id == Itinerary.contact_id)
+        .where(Contact.customer_id == customer.id, Itinerary.ends_on >= today)
+        .order_by(Itinerary.starts_on)
+    )
+    return [(row[0], row[1]) for row in rows.all()]

@@ -1,0 +1,154 @@
+"""Contacts and their families, reached only through a customer the actor may see."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from rapidfuzz import fuzz
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.actor import Actor
+from storage.audit import record
+from storage.changes import FieldChange, apply_changes
+from storage.customers import visible_customers
+from storage.models import Contact, Customer, FamilyMember
+from storage.search import search_key
+
+
+def contact_search_key(contact: Contact) -> str:
+    return search_key(
+        contact.name,
+        contact.title,
+        contact.salutation,
+        extra=[*contact.phones, contact.wechat or "", contact.email or ""],
+    )
+
+
+class ContactRepo:
+    def __init__(self, session: AsyncSession, actor: Actor) -> None:
+        self.session = session
+        self.actor = actor
+
+    async def get(self, contact_id: int) -> Contact | None:
+        visible = visible_customers(self.actor).with_only_columns(Customer.id)
+        contact: Contact | None = await self.session.scalar(
+            select(Contact).where(
+                Contact.id == contact_id,
+                Contact.deleted_at.is_(None),
+                Contact.customer_id.in_(visible),
+            )
+        )
+        return contact
+
+    async def of_customer(self, customer: Customer) -> Sequence[Contact]:
+        rows = await self.session.scalars(
+            select(Contact)
+            .where(Contact.customer_id == customer.id, Contact.deleted_at.is_(None))
+            .order_by(Contact.is_key_leader.desc(), Contact.id)
+        )
+        return rows.all()
+
+    async def candidates(
+        self, customer: Customer, *, name: str | None, surname: str | None, title: str | None
+    ) -> tuple[Contact | None, list[Contact]]:
+        """(the same person for sure, people who might be them) within one customer.
+
+        Sure: the same full name. Might be: same surname and title where a name is missing on
+        one side (王局长 vs 王建国局长), or a name one typo away (王建国 vs 王建华 is not).
+        """
+        sure: Contact | None = None
+        maybe: list[Contact] = []
+        for contact in await self.of_customer(customer):
+            if name and contact.name == name:
+                sure = contact
+                break
+            same_surname = bool(surname) and (contact.surname == surname)
+            if same_surname and (not name or contact.name in (surname, None, "")):
+                if not title or not contact.title or title == contact.title:
+                    maybe.append(contact)
+            elif name and contact.name and fuzz.ratio(name, contact.name) >= 90:
+                maybe.append(contact)
+        return sure, ([] if sure else maybe)
+
+    async def create(self, customer: Customer, **fields: Any) -> Contact:
+        contact = Contact(customer_id=customer.id, **fields)
+        contact.search_key = contact_search_key(contact)
+        self.session.add(contact)
+        await self.session.flush()
+        return contact
+
+    def update(self, contact: Contact, team_id: int, changes: dict[str, Any]) -> list[FieldChange]:
+        applied = apply_changes(self.session, self.actor, team_id, contact, "contact", changes)
+        if applied:
+            contact.search_key = contact_search_key(contact)
+        return applied
+
+    async def add_family(
+        self, contact: Contact, relation: str, name: str | None, **birthday: Any
+    ) -> FamilyMember:
+        existing = await self.session.scalar(
+            select(FamilyMember).where(
+                FamilyMember.contact_id == contact.id, FamilyMember.relation == relation
+            )
+        )
+        if existing is not None:
+            for key, value in birthday.items():
+                if value is not None:
+                    setattr(existing, key, value)
+            if name:
+                existing.name = name
+            return existing
+        member = FamilyMember(contact_id=contact.id, relation=relation, name=name, **birthday)
+        self.session.add(member)
+        await self.session.flush()
+        return member
+
+    async def family_of(self, contact: Contact) -> Sequence[FamilyMember]:
+        rows = await self.session.scalars(
+            select(FamilyMember)
+            .where(FamilyMember.contact_id == contact.id)
+            .order_by(FamilyMember.id)
+        )
+        return rows.all()
+
+    async def delete(self, contact: Contact) -> None:
+        """Hide the contact; `restore` brings it back until it is purged."""
+        contact.deleted_at = datetime.now(UTC)
+        record(self.session, self.actor, "contact.delete", "contact", contact.id, contact.name)
+
+    async def restore(self, contact_id: int) -> Contact | None:
+        contact = await self.session.get(Contact, contact_id)
+        if contact is None or contact.deleted_at is None:
+            return None
+        visible = visible_customers(self.actor).with_only_columns(Customer.id)
+        allowed = await self.session.scalar(
+            select(Customer.id).where(Customer.id == contact.customer_id, Customer.id.in_(visible))
+        )
+        if allowed is None:
+            return None
+        contact.deleted_at = None
+        record(self.session, self.actor, "contact.restore", "contact", contact.id)
+        return contact
+
+
+def birthday_fields(
+    month: int | None,
+    day: int | None,
+    *,
+    year: int | None = None,
+    lunar: bool = False,
+    leap: bool = False,
+    next_on: date | None = None,
+) -> dict[str, Any]:
+    """The YearlyDate columns for a birthday; `next_on` is computed by the caller."""
+    return {
+        "birthday_month": month,
+        "birthday_day": day,
+        "birthday_year": year,
+        "birthday_lunar": lunar,
+        "birthday_leap": leap,
+        "birthday_next": next_on,
+    }

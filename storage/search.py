@@ -1,0 +1,42 @@
+"""Search keys: a name folded, plus its pinyin and initials, so 王建国, wangjianguo and wjg
+all find the same contact."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from pypinyin import Style, lazy_pinyin
+
+_NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Width, case, spaces and punctuation folded: the key two spellings of a name share."""
+    return _NOISE.sub("", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def pinyin_forms(text: str) -> tuple[str, str]:
+    """(full pinyin, initials) of the Chinese in `text`: 王建国 → ("wangjianguo", "wjg")."""
+    syllables = [s for s in lazy_pinyin(fold(text), errors="ignore") if s.isascii()]
+    initials = lazy_pinyin(fold(text), style=Style.FIRST_LETTER, errors="ignore")
+    return "".join(syllables), "".join(i for i in initials if i.isascii())
+
+
+def search_key(*parts: str | None, extra: Iterable[str] = ()) -> str:
+    """One space-separated string to match a query against with LIKE."""
+    words: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        folded = fold(part)
+        full, initials = pinyin_forms(part)
+        words += [folded, full, initials]
+    words += [fold(value) for value in extra if value]
+    return " ".join(dict.fromkeys(w for w in words if w))
+
+
+def query_key(text: str) -> str:
+    """The folded query; Latin letters are matched against pinyin as typed (wjg, wang jianguo)."""
+    return fold(text)
