@@ -1,0 +1,129 @@
+"""Chinese dates and times as reps type them: solar, relative, ranges, lunar, holidays.
+
+    >>> from datetime import datetime
+    >>> from zoneinfo import ZoneInfo
+    >>> now = datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Monday
+    >>> w = parse_when("约了张总下周三下午3点见面", now)
+    >>> w.start.isoformat(), w.span
+    ('2026-12-02T15:00:00+08:00', (4, 11))
+
+Everything here is pure: no I/O, no clock (``now`` is an argument), no database.
+
+Conventions (DESIGN.md, "Date conventions"), and the choices this module adds:
+
+* Weeks start on Monday. 下周X is day X of next calendar week, 下下周X two weeks on,
+  上周X last week's. 周X / 这周X is this week's day X while it is still ahead, else next
+  week's; *today counts as ahead* (周一 said on a Monday is today). 周末 / 本周末 is this
+  week's Saturday (today on a Sunday), 下周末 next week's Saturday.
+* Yearless dates (3月5日, 5号, 农历三月初八, 月中, 春节) are the next occurrence on or after
+  today. 2月29日 without a year is the next Feb 29 that exists.
+* 明早 = 09:00, 今晚 / 明晚 = 20:00. A part of day without an hour: 上午/早上/一大早 09:00,
+  中午 12:00, 下午 14:00, 傍晚 18:00, 晚上 20:00 (``When.part_of_day`` tells it was implied);
+  凌晨 alone gives no time. 下午/晚上 + h = h + 12; 中午 1–3 = 13–15. A bare N点 is
+  business hours (7–11 morning, 12 noon, 1–6 afternoon: 明天3点 = 15:00); 0X:MM written
+  with a leading zero is taken as the 24-hour clock; 3pm / 9:30pm work too. 3点5 (3:05 or
+  3:30?) is not read; 三四点 is the range 15:00–16:00. 晚上1–4点 is not read (which night?).
+* A time without a date takes the day of the last dated expression before it in the same
+  text (明天上午开会,下午拜访 → 下午 is tomorrow's), else today.
+* 半个月 = 15 days, N个月后 calendar months clamped to the month's end, 一年后 likewise.
+  N天前 / N周前 are past dates; N天内 is a deadline. 过两天, 过几天, 几天后 are vague: None.
+* Deadlines (``When.deadline``): 月底, 年底, X前/之前 (周五前 = by Friday), N天内, and
+  春节前 = the day before 春节 (any festival: 国庆前 = 9月30日).
+  Festivals: 春节 holiday = 除夕 … 初七, 国庆 = 1–7 Oct, 劳动节 = 1–5 May; 国庆期间 is that
+  range, 国庆后 / 国庆节后第一天 the day after it (10月8日, 春节后 = 初八). 年前 / 年后 (said
+  alone) are before / after 春节, 过完年 after it. 春节前一周 / 中秋后两天 count from the
+  festival's first day (国庆后三天 is not read: from the 1st or the 7th?). 十一 is 国庆 only
+  with 期间/前/后/假期…; 节前/节后 without a festival name are not read; 今年春节 said after it
+  is not read either.
+* Lunar: 农历/阴历/旧历/老历 + month + day, or a lunar-only spelling (正月, 冬月, 腊月,
+  初X, 廿X, 闰X月, 大年初三). 八月十五 without any of these is not read (solar or lunar?).
+* 月初 = the next 1st, 月中 = the next 15th, 月底 = the last day of this month (deadline);
+  年初 = the next 1 January, 年底 = 31 December (deadline).
+* Two-digit years up to ten years ahead of now are 20xx, the rest 19xx (85年 = 1985).
+* Bare 3.5 / 3/5 / 3-5 (prices, ratios, quantities look the same) are dates only when they
+  are the whole message, carry 号/日, sit in a range, or have date context around them
+  (3.5前, 3.5下午, 3/5见, 改到3.5); never before 万/元/%/个/天…  03-05 (zero-padded) is a date.
+* 每周三, 每月5号 are recurring, not one date: not read. A restated weekday that
+  contradicts the date (3月5日周三 when it is a Thursday) makes the answer None.
+* Text without Chinese characters that reads as English goes to dateparser.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from parsing.text import has_cjk, normalize
+
+from ._calendar import (
+    add_months,
+    lunar_to_solar,
+    next_lunar_occurrence,
+    next_solar_birthday,
+)
+from ._grammar import scan
+from ._model import LunarSpec, When
+
+__all__ = [
+    "LunarSpec",
+    "When",
+    "add_months",
+    "find_all_when",
+    "lunar_to_solar",
+    "next_lunar_occurrence",
+    "next_solar_birthday",
+    "parse_when",
+    "remainder",
+]
+
+_MAX_LEN = 2000
+
+
+def _via_dateparser(text: str, now: datetime) -> When | None:
+    from ._foreign import parse_foreign, wants_foreign
+
+    if not wants_foreign(text):
+        return None
+    return parse_foreign(text, now)
+
+
+def find_all_when(text: str, now: datetime) -> list[When]:
+    """Every date/time expression in ``text``, in order, not overlapping.
+
+    ``now`` is the aware local reference time. Vague expressions (过两天, 下周 alone) are
+    left out rather than guessed.
+    """
+    if not text:
+        return []
+    norm = normalize(text[:_MAX_LEN])
+    if not has_cjk(norm):
+        w = _via_dateparser(text[:_MAX_LEN], now)
+        if w is not None:
+            return [w]
+    return [f.when for f in scan(norm, now) if f.when is not None]
+
+
+def parse_when(text: str, now: datetime) -> When | None:
+    """The first date/time expression in ``text`` relative to ``now``, or None when unsure.
+
+    ``now`` is a timezone-aware local time; datetimes in the answer carry its tzinfo.
+    """
+    if not text:
+        return None
+    norm = normalize(text[:_MAX_LEN])
+    if not has_cjk(norm):
+        w = _via_dateparser(text[:_MAX_LEN], now)
+        if w is not None:
+            return w
+    for f in scan(norm, now):
+        if f.when is not None:
+            return f.when
+    return None
+
+
+def remainder(text: str, when: When) -> str:
+    """``text`` without the expression ``when`` was read from (the rest of the note)."""
+    a, b = when.span
+    head, tail = text[:a].rstrip(), text[b:].lstrip()
+    if head and tail and head[-1].isascii() and tail[0].isascii():
+        return f"{head} {tail}"
+    return head + tail
