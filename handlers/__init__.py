@@ -6,9 +6,14 @@ from typing import Any
 
 from telegram.ext import Application, BaseHandler, CommandHandler
 
+from handlers.archive_edit import archive_edit_handlers
 from handlers.cancel import nothing_to_cancel
+from handlers.capture import capture_handlers
+from handlers.checkin import checkin_handlers
 from handlers.customers import customer_handlers
 from handlers.fallback import fallback_handlers
+from handlers.flows.catalog import flow_handlers
+from handlers.importing import import_handlers
 from handlers.onboarding import help_command, start
 from handlers.preferences import preference_handlers
 from handlers.teams import team_handlers
@@ -21,10 +26,15 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     handlers: list[object] = [
         CommandHandler("start", start),
         CommandHandler("help", help_command),
+        *flow_handlers(),
         *team_handlers(),
         *customer_handlers(),
         *today_handlers(),
         *preference_handlers(),
+        *capture_handlers(),
+        *archive_edit_handlers(),
+        *checkin_handlers(),
+        *import_handlers(),
         CommandHandler("cancel", nothing_to_cancel),
         *fallback_handlers(),
     ]

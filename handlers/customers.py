@@ -1,10 +1,13 @@
-"""Customers in chat: /customer (list, open, create), /find, the card and its grade buttons.
+"""Customers in chat: /customer (list, open, create), /find, the card, grade, history, delete.
 
 Every button re-reads the customer through the scoped repository: callback data can be
 forged, so an id a member may not see gets the same answer as one that does not exist.
 """
 
 from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from telegram.ext import (
     CallbackQueryHandler,
@@ -15,62 +18,54 @@ from telegram.ext import (
 )
 
 from handlers.cancel import cancel_fallbacks
+from handlers.customer_card import KIND_LABELS, render_card
 from handlers.keyboards import CUSTOMERS, FIND, inline, label_pattern, text_input
+from handlers.render import moment
 from handlers.turn import Turn, command_argument, member_turn, message_text
-from locales import N_
+from locales import translator
+from storage.activities import count_interactions, recent_interactions
 from storage.customers import CustomerRepo
-from storage.models import Customer, CustomerStatus, Draft, Grade, Member
+from storage.models import Customer, Draft, Grade
+from storage.teams import team_members
 
 PAGE_SIZE = 8
+HISTORY_PAGE = 10
 MAX_NAME = 100
 ASK_QUERY = 0
+UNDO_WINDOW = timedelta(hours=24)
+FIND_KEY = "find_query"
 
-STATUS_LABELS = {
-    CustomerStatus.POTENTIAL: N_("潜在"),
-    CustomerStatus.FOLLOWING: N_("跟进中"),
-    CustomerStatus.COOPERATING: N_("合作中"),
-    CustomerStatus.LOST: N_("流失"),
-}
+Rows = list[list[tuple[str, str]]]
 
 
 def _repo(turn: Turn) -> CustomerRepo:
     return CustomerRepo(turn.session, turn.actor)
 
 
-async def render_card(turn: Turn, customer: Customer) -> tuple[str, list[list[tuple[str, str]]]]:
-    _ = turn._
-    owner = await turn.session.get(Member, customer.owner_id)
-    grade = customer.grade.value if customer.grade else _("未定")
-    lines = [
-        f"🏢 {customer.name}",
-        _("等级:{grade} · 状态:{status}", grade=grade, status=_(STATUS_LABELS[customer.status])),
-        _("负责人:{owner}", owner=owner.name if owner else "—"),
-    ]
-    if customer.last_contact_at is None:
-        lines.append(_("最近联系:还没有记录"))
-    else:
-        lines.append(_("最近联系:{date}", date=customer.last_contact_at.date().isoformat()))
-    rows = [[(_("⭐ 改等级"), f"cust:g:{customer.id}")], [(_("⬅️ 客户列表"), "cust:l:0")]]
-    return "\n".join(lines), rows
-
-
 def _not_found(turn: Turn) -> None:
     turn.answer(turn._("找不到这个客户,或你没有权限查看。"), alert=True)
 
 
-async def _customer_list(turn: Turn, offset: int) -> tuple[str, list[list[tuple[str, str]]]]:
+def _pager(turn: Turn, prefix: str, offset: int, size: int, more: bool) -> list[tuple[str, str]]:
+    _ = turn._
+    pager: list[tuple[str, str]] = []
+    if offset > 0:
+        pager.append((_("⬅️ 上一页"), f"{prefix}{max(offset - size, 0)}"))
+    if more:
+        pager.append((_("下一页 ➡️"), f"{prefix}{offset + size}"))
+    return pager
+
+
+async def _customer_list(turn: Turn, offset: int) -> tuple[str, Rows]:
     _ = turn._
     repo = _repo(turn)
     total = await repo.count()
     customers = await repo.page(offset, PAGE_SIZE)
-    rows = [[(f"🏢 {c.name}", f"cust:v:{c.id}")] for c in customers]
-    pager: list[tuple[str, str]] = []
-    if offset > 0:
-        pager.append((_("⬅️ 上一页"), f"cust:l:{max(offset - PAGE_SIZE, 0)}"))
-    if offset + PAGE_SIZE < total:
-        pager.append((_("下一页 ➡️"), f"cust:l:{offset + PAGE_SIZE}"))
+    rows: Rows = [[(f"🏢 {c.name}", f"cust:v:{c.id}")] for c in customers]
+    pager = _pager(turn, "cust:l:", offset, PAGE_SIZE, offset + PAGE_SIZE < total)
     if pager:
         rows.append(pager)
+    rows.append([(_("➕ 新客户"), "nc:start")])
     if total == 0:
         text = _("还没有客户。发 /customer 客户名 建第一个客户档案,例如:/customer 华东电力设计院")
     else:
@@ -86,13 +81,32 @@ async def _draft_new_customer(turn: Turn, name: str) -> Draft:
     return draft
 
 
+async def _owned_elsewhere(turn: Turn, name: str) -> bool:
+    """First-recorded rule: say who owns the name and offer to ask the manager."""
+    _ = turn._
+    owner = await _repo(turn).owner_in_team(name)
+    if owner is None or owner.id == turn.member.id:
+        return False
+    draft = await _draft_new_customer(turn, name)
+    turn.say(
+        _(
+            "团队里已有客户「{name}」,由 {owner} 负责,不能重复建档。要请经理决定归属吗?",
+            name=name,
+            owner=owner.name,
+        ),
+        inline(
+            [[(_("📨 请经理处理"), f"cust:ask:{draft.id}"), (_("❌ 不用了"), f"cust:x:{draft.id}")]]
+        ),
+    )
+    return True
+
+
 async def _offer_new(turn: Turn, name: str) -> None:
     _ = turn._
     if len(name) > MAX_NAME:
         turn.say(_("客户名太长了(最多 100 个字),请精简后再发。"))
         return
-    if await _repo(turn).name_taken_in_team(name):
-        turn.say(_("团队里已有客户「{name}」,由同事负责。如需接手,请联系经理。", name=name))
+    if await _owned_elsewhere(turn, name):
         return
     draft = await _draft_new_customer(turn, name)
     turn.say(
@@ -101,22 +115,29 @@ async def _offer_new(turn: Turn, name: str) -> None:
     )
 
 
+async def show_card(turn: Turn, customer: Customer, *, edit: bool = False) -> None:
+    text, markup = await render_card(turn, customer)
+    if edit:
+        turn.edit(text, markup)
+    else:
+        turn.say(text, markup)
+
+
 @member_turn
 async def customer_command(turn: Turn) -> None:
     name = " ".join(command_argument(turn).split())
     if not name:
-        text, rows = await _customer_list(turn, 0)
-        turn.say(text, inline(rows) if rows else None)
+        text, listing = await _customer_list(turn, 0)
+        turn.say(text, inline(listing) if listing else None)
         return
     repo = _repo(turn)
     exact = await repo.by_name(name)
     if exact is not None:
-        text, rows = await render_card(turn, exact)
-        turn.say(text, inline(rows))
+        await show_card(turn, exact)
         return
     matches = await repo.search(name)
     if matches:
-        rows = [[(f"🏢 {c.name}", f"cust:v:{c.id}")] for c in matches]
+        rows: Rows = [[(f"🏢 {c.name}", f"cust:v:{c.id}")] for c in matches]
         draft = await _draft_new_customer(turn, name)
         rows.append([(turn._("➕ 新建「{name}」", name=name[:20]), f"cust:n:{draft.id}")])
         turn.say(turn._("找到这些客户,是哪一个?"), inline(rows))
@@ -132,33 +153,100 @@ async def customer_button(turn: Turn) -> None:
     parts = (query.data or "").split(":")
     action = parts[1] if len(parts) > 1 else ""
     number = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else -1
-    repo = _repo(turn)
     if action == "l" and number >= 0:
         text, rows = await _customer_list(turn, number)
         turn.edit(text, inline(rows) if rows else None)
-    elif action in ("n", "x"):
+    elif action in ("n", "x", "ask"):
         await _resolve_draft(turn, action, number)
-    elif action in ("v", "g"):
-        customer = await repo.get(number)
-        if customer is None:
-            _not_found(turn)
-            return
-        if action == "v" or len(parts) < 4:
-            text, rows = await render_card(turn, customer)
-            if action == "g":
-                rows = [[(g.value, f"cust:g:{customer.id}:{g.value}") for g in Grade]]
-                text += "\n" + _("选择新的等级:A 大且急 · B 一般 · C 潜在")
-            turn.edit(text, inline(rows))
-            return
-        if parts[3] not in Grade.__members__:
-            _not_found(turn)
-            return
-        await repo.set_grade(customer, Grade(parts[3]))
-        text, rows = await render_card(turn, customer)
-        turn.answer(_("已改为 {grade} 类", grade=parts[3]))
-        turn.edit(text, inline(rows))
+    elif action == "u":
+        await _undo_delete(turn, number)
+    else:
+        await _customer_action(turn, action, number, parts[3] if len(parts) > 3 else "")
+
+
+async def _customer_action(turn: Turn, action: str, customer_id: int, extra: str) -> None:
+    _ = turn._
+    repo = _repo(turn)
+    customer = await repo.get(customer_id) if customer_id >= 0 else None
+    if customer is None:
+        _not_found(turn)
+        return
+    if action == "v":
+        await show_card(turn, customer, edit=True)
+    elif action == "g" and not extra:
+        rows = [[(g.value, f"cust:g:{customer.id}:{g.value}") for g in Grade]]
+        rows.append([(_("⬅️ 返回"), f"cust:v:{customer.id}")])
+        turn.edit(
+            _("「{name}」选择新的等级:A 大且急 · B 一般 · C 潜在", name=customer.name), inline(rows)
+        )
+    elif action == "g" and extra in Grade.__members__:
+        await repo.set_grade(customer, Grade(extra))
+        turn.answer(_("已改为 {grade} 类", grade=extra))
+        await show_card(turn, customer, edit=True)
+    elif action == "h" and extra.isdigit():
+        await _history(turn, customer, int(extra))
+    elif action == "del":
+        turn.edit(
+            _(
+                "确定删除「{name}」吗?联系人和记录会一起删除,24 小时内可以撤销。",
+                name=customer.name,
+            ),
+            inline(
+                [
+                    [
+                        (_("🗑 确定删除"), f"cust:dd:{customer.id}"),
+                        (_("❌ 取消"), f"cust:v:{customer.id}"),
+                    ]
+                ]
+            ),
+        )
+    elif action == "dd":
+        await repo.delete(customer)
+        turn.edit(
+            _("已删除「{name}」。", name=customer.name),
+            inline([[(_("↩️ 撤销删除"), f"cust:u:{customer.id}")]]),
+        )
     else:
         turn.answer(_("这个按钮已失效。"), alert=True)
+
+
+async def _history(turn: Turn, customer: Customer, offset: int) -> None:
+    _ = turn._
+    timezone = turn.member.timezone
+    today = datetime.now(ZoneInfo(timezone)).date()
+    total = await count_interactions(turn.session, customer)
+    items = await recent_interactions(turn.session, customer, limit=HISTORY_PAGE, offset=offset)
+    lines = [_("📜 「{name}」的全部记录({n} 条)", name=customer.name, n=total)]
+    for item in items:
+        when = moment(_, item.occurred_at, timezone, today)
+        text = " · ".join(x for x in (item.summary, item.outcome, item.location) if x)
+        lines.append(f"· {when} {_(KIND_LABELS[item.kind])}{':' + text if text else ''}")
+    if not items:
+        lines.append(_("还没有记录。"))
+    rows: Rows = []
+    pager = _pager(
+        turn, f"cust:h:{customer.id}:", offset, HISTORY_PAGE, offset + HISTORY_PAGE < total
+    )
+    if pager:
+        rows.append(pager)
+    rows.append([(_("⬅️ 返回客户"), f"cust:v:{customer.id}")])
+    turn.edit("\n".join(lines), inline(rows))
+
+
+async def _undo_delete(turn: Turn, customer_id: int) -> None:
+    _ = turn._
+    deleted = await turn.session.get(Customer, customer_id)
+    fresh = (
+        deleted is not None
+        and deleted.deleted_at is not None
+        and (datetime.now(UTC) - deleted.deleted_at < UNDO_WINDOW)
+    )
+    restored = await _repo(turn).restore(customer_id) if fresh else None
+    if restored is None:
+        turn.answer(_("无法撤销:已超过 24 小时,或同名客户已重新建档。"), alert=True)
+        return
+    turn.answer(_("已撤销删除。"))
+    await show_card(turn, restored, edit=True)
 
 
 async def _resolve_draft(turn: Turn, action: str, draft_id: int) -> None:
@@ -173,25 +261,62 @@ async def _resolve_draft(turn: Turn, action: str, draft_id: int) -> None:
         turn.edit(_("好的,没有新建。"))
         return
     repo = _repo(turn)
-    if await repo.name_taken_in_team(name):
-        turn.edit(_("团队里已有客户「{name}」,由同事负责。如需接手,请联系经理。", name=name))
+    owner = await repo.owner_in_team(name)
+    if action == "ask":
+        for manager in [m for m in await team_members(turn.session, turn.actor) if m.is_manager]:
+            their = translator(manager.language)
+            turn.tell(
+                manager,
+                their(
+                    "📨 {rep} 想记录客户「{company}」,它现在由 {owner} 负责。请决定归属。",
+                    rep=turn.member.name,
+                    company=name,
+                    owner=owner.name if owner else "—",
+                ),
+            )
+        turn.edit(_("已告诉经理,请等经理决定。"))
+        return
+    if owner is not None:
+        turn.edit(
+            _(
+                "团队里已有客户「{name}」,由 {owner} 负责,不能重复建档。",
+                name=name,
+                owner=owner.name,
+            )
+        )
         return
     customer = await repo.create(name)
-    text, rows = await render_card(turn, customer)
-    turn.edit(_("✅ 已新建客户。") + "\n" + text, inline(rows))
+    text, markup = await render_card(turn, customer)
+    turn.edit(_("✅ 已新建客户。") + "\n" + text, markup)
 
 
-async def _search(turn: Turn, text: str) -> int:
+# -- /find ------------------------------------------------------------------------------------
+
+
+async def _search(turn: Turn, text: str, offset: int = 0) -> int:
     _ = turn._
     text = " ".join(text.split())
-    matches = await _repo(turn).search(text) if text else []
-    if not matches:
+    matches = await _repo(turn).search(text, limit=PAGE_SIZE + 1, offset=offset) if text else []
+    if not matches and offset == 0:
         turn.say(
             _("没找到和「{text}」相关的客户。换个关键词再试,或 /cancel 取消。", text=text[:30])
         )
         return ASK_QUERY
-    rows = [[(f"🏢 {c.name}", f"cust:v:{c.id}")] for c in matches]
-    turn.say(_("找到 {n} 个客户:", n=len(matches)), inline(rows))
+    if turn.context.user_data is not None:
+        turn.context.user_data[FIND_KEY] = text
+    rows: Rows = [[(f"🏢 {c.name}", f"cust:v:{c.id}")] for c in matches[:PAGE_SIZE]]
+    pager = _pager(turn, "find:", offset, PAGE_SIZE, len(matches) > PAGE_SIZE)
+    if pager:
+        rows.append(pager)
+    message = (
+        _("找到这些客户:")
+        if offset or len(matches) > PAGE_SIZE
+        else _("找到 {n} 个客户:", n=len(matches))
+    )
+    if offset:
+        turn.edit(message, inline(rows))
+    else:
+        turn.say(message, inline(rows))
     return ConversationHandler.END
 
 
@@ -200,13 +325,25 @@ async def find_command(turn: Turn) -> int:
     text = command_argument(turn)
     if text:
         return await _search(turn, text)
-    turn.say(turn._("要找哪个客户?输入名称的一部分,例如:电力"))
+    turn.say(turn._("要找哪个客户?可以输入公司名、联系人、电话、微信或拼音首字母,例如:电力、wjg"))
     return ASK_QUERY
 
 
 @member_turn
 async def find_query(turn: Turn) -> int:
     return await _search(turn, message_text(turn))
+
+
+@member_turn
+async def find_page(turn: Turn) -> None:
+    query = turn.update.callback_query
+    assert query is not None
+    offset = (query.data or "").removeprefix("find:")
+    text = str((turn.context.user_data or {}).get(FIND_KEY, ""))
+    if not offset.isdigit() or not text:
+        turn.answer(turn._("这个按钮已失效。"), alert=True)
+        return
+    await _search(turn, text, int(offset))
 
 
 def customer_handlers() -> list[object]:
@@ -217,12 +354,14 @@ def customer_handlers() -> list[object]:
         ],
         states={ASK_QUERY: [MessageHandler(text_input(), find_query)]},
         fallbacks=cancel_fallbacks(),
-        persistent=True,
         name="find",
+        persistent=True,
+        allow_reentry=True,
     )
     return [
         find_conversation,
         CommandHandler("customer", customer_command),
         MessageHandler(filters.Regex(label_pattern(CUSTOMERS)), customer_command),
         CallbackQueryHandler(customer_button, pattern=r"^cust:"),
+        CallbackQueryHandler(find_page, pattern=r"^find:\d+$"),
     ]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
+from handlers.archive_edit import apply_archive_edit, editing_archive
+from handlers.capture import capture
+from handlers.capture_edit import apply_edit, editing
 from handlers.keyboards import RECORD, label_pattern
 from handlers.turn import Turn, member_turn, message_text
-from storage.models import Draft
-
-MAX_NOTE = 4096
 
 
 @member_turn
@@ -23,18 +23,14 @@ async def record_button(turn: Turn) -> None:
 
 
 @member_turn
-async def plain_note(turn: Turn) -> None:
-    """Keep the note as a draft: nothing a member typed is lost."""
-    _ = turn._
-    turn.session.add(
-        Draft(member_id=turn.member.id, kind="note", text=message_text(turn)[:MAX_NOTE])
-    )
-    turn.say(
-        _(
-            "📝 这条记录已存为草稿,不会丢失。"
-            "要建客户档案请发 /customer 客户名;发 /help 看我能做的事。"
-        )
-    )
+async def plain_text(turn: Turn) -> None:
+    """A value for the field being corrected, or else a note to capture."""
+    if editing(turn) is not None:
+        await apply_edit(turn, message_text(turn))
+    elif editing_archive(turn) is not None:
+        await apply_archive_edit(turn, message_text(turn))
+    else:
+        await capture(turn)
 
 
 @member_turn
@@ -55,7 +51,7 @@ async def stale_button(turn: Turn) -> None:
 def fallback_handlers() -> list[object]:
     return [
         MessageHandler(filters.Regex(label_pattern(RECORD)), record_button),
-        MessageHandler(filters.TEXT & ~filters.COMMAND, plain_note),
+        MessageHandler(filters.TEXT & ~filters.COMMAND, plain_text),
         MessageHandler(filters.COMMAND, unknown_command),
         MessageHandler(filters.ChatType.PRIVATE & ~filters.TEXT, not_text),
         CallbackQueryHandler(stale_button),

@@ -269,6 +269,7 @@ def team_handlers() -> list[object]:
         states={ASK_TEAM_NAME: [MessageHandler(text_input(), newteam_name)]},
         fallbacks=cancel_fallbacks(),
         persistent=True,
+        allow_reentry=True,
         name="newteam",
     )
     join_conversation = ConversationHandler(
@@ -276,6 +277,7 @@ def team_handlers() -> list[object]:
         states={ASK_CODE: [MessageHandler(text_input(), join_code)]},
         fallbacks=cancel_fallbacks(),
         persistent=True,
+        allow_reentry=True,
         name="join",
     )
     return [

@@ -6,27 +6,17 @@ these with one ``str.translate`` table that maps each character to exactly one c
 so an index into the normalized text is the same index into the original: spans found on
 the normalized copy can be handed back to callers unchanged.
 
-Only characters that matter to parsing (date/time words and the context words around
-them) are folded; the table is not a general Traditional → Simplified converter.
+The Traditional → Simplified table is parsing/hanzi.py, shared with the note parser.
 """
 
 from __future__ import annotations
 
+from parsing.hanzi import SIMPLIFIED, TRADITIONAL
+
 __all__ = ["has_cjk", "normalize"]
 
-# Traditional → Simplified, one character to one character.
-_TRAD = (
-    "農曆陰舊閏臘號週禮後國慶節點鐘時間這個來見會議開過兩幾與從請約總談沒專於裡裏淩當"
-    "對現們單訂購價錢話電業務樓線門廳館萬塊億臺長聖婦兒師陽勞動團圓歲無內該給還夠經費"
-    "計劃雙晝聯係繫達屆則簽盤貨帳賬戶設備軟體網頁圖說參訪問題辦視頻層樣歡遲準"
-    "歷誕頭黃碼場廣區學廠車機櫃庫倉噸級結"
-)
-_SIMP = (
-    "农历阴旧闰腊号周礼后国庆节点钟时间这个来见会议开过两几与从请约总谈没专于里里凌当"
-    "对现们单订购价钱话电业务楼线门厅馆万块亿台长圣妇儿师阳劳动团圆岁无内该给还够经费"
-    "计划双昼联系系达届则签盘货帐账户设备软体网页图说参访问题办视频层样欢迟准"
-    "历诞头黄码场广区学厂车机柜库仓吨级结"
-)
+# Traditional → Simplified, one character to one character: the shared table.
+_TRAD, _SIMP = TRADITIONAL, SIMPLIFIED
 
 _FULL_PUNCT = {
     "：": ":",

@@ -13,6 +13,16 @@ from storage.actor import Actor
 from storage.models import ChangeLog
 
 
+class _Clear:
+    """Marks a field the member asked to empty (None means "not given" in `changes`)."""
+
+    def __repr__(self) -> str:
+        return "CLEAR"
+
+
+CLEAR: Any = _Clear()
+
+
 @dataclass(frozen=True)
 class FieldChange:
     field: str
@@ -42,12 +52,17 @@ def apply_changes(
     entity_name: str,
     changes: dict[str, Any],
 ) -> list[FieldChange]:
-    """Set each field that differs and log old → new; None in `changes` means "not given"."""
+    """Set each field that differs and log old → new.
+
+    None in `changes` means "not given"; CLEAR empties the field (and logs old → nothing).
+    """
     applied: list[FieldChange] = []
     for field, new in changes.items():
         if new is None:
             continue
         old = getattr(entity, field)
+        if new is CLEAR:
+            new = [] if isinstance(old, list) else None
         if as_text(old) == as_text(new):
             continue
         setattr(entity, field, new)

@@ -23,7 +23,7 @@ def contact_search_key(contact: Contact) -> str:
         contact.name,
         contact.title,
         contact.salutation,
-        extra=[*contact.phones, contact.wechat or "", contact.email or ""],
+        extra=[*(contact.phones or []), contact.wechat or "", contact.email or ""],
     )
 
 

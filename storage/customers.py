@@ -84,18 +84,20 @@ class CustomerRepo:
         exact = await self.by_name(name)
         if exact is not None:
             return CustomerMatch(exact, [], None)
-        rows = (
-            await self.session.execute(
-                visible_customers(self.actor).with_only_columns(
-                    Customer.id, Customer.normalized_name
-                )
-            )
-        ).all()
-        choices = {row.id: row.normalized_name for row in rows}
+        # Two plain columns, not ORM objects: this runs over every customer the actor sees.
+        names = select(Customer.id, Customer.normalized_name).where(
+            visible_customers(self.actor).whereclause  # type: ignore[arg-type]
+        )
+        choices = dict((await self.session.execute(names)).tuples().all())
         scored = process.extract(
             normalize_name(name), choices, scorer=fuzz.WRatio, limit=3, score_cutoff=LIKELY_MATCH
         )
-        likely = [c for _, _, cid in scored if (c := await self.session.get(Customer, cid))]
+        ids = [customer_id for _, _, customer_id in scored]
+        found = {
+            c.id: c
+            for c in await self.session.scalars(select(Customer).where(Customer.id.in_(ids)))
+        }
+        likely = [found[i] for i in ids if i in found]
         owner = None if likely else await self.owner_in_team(name)
         if owner is not None and owner.id == self.actor.member_id:
             owner = None

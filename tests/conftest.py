@@ -96,6 +96,10 @@ class BotHarness:
         async with self.session() as session:
             return await session.scalar(statement)
 
+    async def scalars(self, statement: Any) -> list[Any]:
+        async with self.session() as session:
+            return list(await session.scalars(statement))
+
 
 def make_settings() -> Settings:
     return Settings(_env_file=None, telegram_bot_token=None)  # type: ignore[call-arg]

@@ -64,8 +64,9 @@ async def test_faults_surface_as_telegram_errors(bot_and_api: tuple[Bot, LocalBo
 
 async def test_a_user_can_share_a_location_and_send_a_document(bot: BotHarness) -> None:
     wang = bot.user("王磊")
-    answer = "收到了,不过我目前只看得懂文字和按钮。请用一句话告诉我要记什么。"
-    assert (await wang.share_location(31.23, 121.47)).text == answer
-    assert (await wang.send_document("名片.jpg", b"\xff\xd8", "image/jpeg")).text == answer
+    located = await wang.share_location(31.23, 121.47)
+    assert located.text.startswith("📍 收到位置。还没有客户档案")
+    sent = await wang.send_document("名片.jpg", b"\xff\xd8", "image/jpeg")
+    assert sent.text == "我能导入 .xlsx、.csv 或 .vcf 格式的客户名单;其他文件暂时看不懂。"
     file = await bot.application.bot.get_file(next(iter(bot.api.files)))
     assert bytes(await file.download_as_bytearray()) == b"\xff\xd8"

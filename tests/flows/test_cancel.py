@@ -13,7 +13,7 @@ async def test_cancel_leaves_the_newteam_step(bot: BotHarness) -> None:
     assert reply.text == "已取消。有需要随时找我。"
     # the next message is a note again, not a team name
     after = await li.send("华东销售一部")
-    assert "已存为草稿" in after.text
+    assert "建好了" not in after.text
     assert await bot.scalar(select(Team).where(Team.name == "华东销售一部")) is None
 
 

@@ -26,7 +26,9 @@ def log_output() -> Iterator[io.StringIO]:
 
 @pytest.fixture
 def broken_search(monkeypatch: pytest.MonkeyPatch) -> None:
-    async def explode(self: CustomerRepo, text: str, limit: int = 10) -> list[object]:
+    async def explode(
+        self: CustomerRepo, text: str, limit: int = 8, offset: int = 0
+    ) -> list[object]:
         raise RuntimeError(f"search failed for 王局长 13812345678, born 1975-03-08 ({text})")
 
     monkeypatch.setattr(CustomerRepo, "search", explode)

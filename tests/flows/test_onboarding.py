@@ -42,12 +42,12 @@ async def test_an_unknown_command_points_to_help(bot: BotHarness) -> None:
     assert reply.text == "没有这个命令。发 /help 看看我能做什么。"
 
 
-async def test_a_plain_note_is_kept_as_a_draft(bot: BotHarness) -> None:
+async def test_a_note_nothing_was_understood_from_is_kept_as_a_draft(bot: BotHarness) -> None:
     wang = bot.user("王磊")
-    reply = await wang.send("今天见了张总,他想要报价")
-    assert "已存为草稿" in reply.text
+    reply = await wang.send("感觉对方态度不错")
+    assert reply.text.startswith("📝 我没看出客户、联系人或日期,已存为草稿,不会丢失。")
     kept = await bot.scalar(select(Draft.text).where(Draft.kind == "note"))
-    assert kept == "今天见了张总,他想要报价"
+    assert kept == "感觉对方态度不错"
 
 
 async def test_the_record_button_explains_quick_capture(bot: BotHarness) -> None:

@@ -11,10 +11,20 @@ from storage.migrate import downgrade, upgrade
 from storage.models import Base
 
 TABLES = {
-    "team", "member", "customer", "contact", "family_member", "interaction",
-    "interaction_contact", "follow_up", "itinerary", "change_log", "reminder_outbox",
-    "audit_log", "draft",
-}  # fmt: skip
+    "team",
+    "member",
+    "customer",
+    "contact",
+    "family_member",
+    "interaction",
+    "interaction_contact",
+    "follow_up",
+    "itinerary",
+    "change_log",
+    "reminder_outbox",
+    "audit_log",
+    "draft",
+}
 
 
 async def test_the_migrated_schema_matches_the_models(engine: AsyncEngine) -> None:

@@ -1,0 +1,301 @@
+"""✏️ 编辑资料: every archive field of a customer or a contact, changed by button.
+
+Text fields take the next message as their value; choices (grade, status, decision role,
+key leader) are buttons. Every change goes through the repositories, so the old value is kept
+in the change log.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from telegram.ext import CallbackQueryHandler
+
+from handlers.capture_card import next_birthday
+from handlers.customer_card import DECISION_ROLES, STATUS_LABELS
+from handlers.customers import show_card
+from handlers.flows.steps import PHONE
+from handlers.keyboards import inline
+from handlers.pending import ARCHIVE_EDIT_KEY
+from handlers.turn import Turn, member_turn
+from locales import N_
+from parsing.dates import parse_when
+from storage.changes import CLEAR
+from storage.contacts import ContactRepo, birthday_fields
+from storage.customers import CustomerRepo
+from storage.models import Contact, Customer, CustomerStatus
+
+UNDO_WINDOW = timedelta(hours=24)
+CLEAR_WORDS = {"无", "没有", "删除", "清空", "-"}
+
+CUSTOMER_FIELDS: dict[str, tuple[str, str]] = {
+    "industry": (N_("行业"), N_("电力设计")),
+    "address": (N_("地址"), N_("上海市黄浦区中山南路1号")),
+    "phone": (N_("总机"), "021-63210000"),
+    "legal_representative": (N_("法人代表"), N_("张伟")),
+    "scale": (N_("规模"), N_("2000人,年产值30亿")),
+    "business_scope": (N_("经营范围"), N_("电力工程设计、咨询")),
+    "purchase_cycle": (N_("采购周期"), N_("每年3月集中招标")),
+    "payment_cycle": (N_("付款周期"), N_("验收后60天")),
+    "competitors": (N_("竞争对手"), N_("南瑞、许继")),
+    "current_suppliers": (N_("现有供应商"), N_("西门子")),
+    "our_products": (N_("我方产品"), N_("配电柜、监控系统")),
+    "our_share": (N_("我方份额"), "30%"),
+    "source": (N_("客户来源"), N_("展会")),
+    "notes": (N_("备注"), N_("年底预算紧")),
+}
+CONTACT_FIELDS: dict[str, tuple[str, str]] = {
+    "name": (N_("姓名"), N_("王建国")),
+    "title": (N_("职务"), N_("局长")),
+    "salutation": (N_("称呼"), N_("王局长")),
+    "phones": (N_("电话"), "13812345678"),
+    "wechat": (N_("微信"), "wjg_1975"),
+    "email": (N_("邮箱"), "wang@example.com"),
+    "birthday": (N_("生日"), N_("农历三月初八 或 5月20日")),
+    "hobbies": (N_("爱好"), N_("话剧、钓鱼")),
+    "native_place": (N_("籍贯"), N_("山东")),
+    "education": (N_("毕业院校"), N_("清华大学")),
+    "personality": (N_("性格"), N_("直爽,重细节")),
+    "notes": (N_("备注"), N_("不喝酒")),
+}
+
+
+class BadValue(Exception):
+    pass
+
+
+def _rows_of(
+    turn: Turn, fields: dict[str, tuple[str, str]], prefix: str
+) -> list[list[tuple[str, str]]]:
+    _ = turn._
+    labels = [(_(label), f"{prefix}:{key}") for key, (label, _example) in fields.items()]
+    return [labels[i : i + 3] for i in range(0, len(labels), 3)]
+
+
+async def _customer_menu(turn: Turn, customer: Customer) -> None:
+    _ = turn._
+    rows = _rows_of(turn, CUSTOMER_FIELDS, f"edit:cf:{customer.id}")
+    rows.append([(_("⭐ 等级"), f"cust:g:{customer.id}"), (_("📌 状态"), f"edit:cs:{customer.id}")])
+    contacts = await ContactRepo(turn.session, turn.actor).of_customer(customer)
+    rows += [[(f"👤 {c.salutation or c.name}", f"edit:k:{c.id}")] for c in contacts]
+    rows.append([(_("⬅️ 返回客户"), f"cust:v:{customer.id}")])
+    turn.edit(_("编辑「{name}」:选一项", name=customer.name), inline(rows))
+
+
+async def _contact_menu(turn: Turn, contact: Contact) -> None:
+    _ = turn._
+    rows = _rows_of(turn, CONTACT_FIELDS, f"edit:kf:{contact.id}")
+    leader = _("🔑 取消关键人") if contact.is_key_leader else _("🔑 设为关键人")
+    rows.append([(_("🎯 决策角色"), f"edit:kr:{contact.id}"), (leader, f"edit:kl:{contact.id}")])
+    rows.append(
+        [
+            (_("🗑 删除联系人"), f"edit:kd:{contact.id}"),
+            (_("⬅️ 返回客户"), f"cust:v:{contact.customer_id}"),
+        ]
+    )
+    turn.edit(_("编辑联系人 {name}:选一项", name=contact.salutation or contact.name), inline(rows))
+
+
+@member_turn
+async def edit_button(turn: Turn) -> None:
+    _ = turn._
+    query = turn.update.callback_query
+    assert query is not None
+    parts = (query.data or "").split(":")
+    action = parts[1] if len(parts) > 1 else ""
+    target = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else -1
+    extra = parts[3] if len(parts) > 3 else ""
+    customers, contacts = (
+        CustomerRepo(turn.session, turn.actor),
+        ContactRepo(turn.session, turn.actor),
+    )
+    if action == "ku":
+        await _undo_contact(turn, target)
+        return
+    if action in ("c", "cf", "cs"):
+        customer = await customers.get(target)
+        if customer is None:
+            turn.answer(_("找不到这个客户,或你没有权限查看。"), alert=True)
+        elif action == "c":
+            await _customer_menu(turn, customer)
+        elif action == "cs" and extra in CustomerStatus._value2member_map_:
+            customers.update(customer, {"status": CustomerStatus(extra)})
+            await show_card(turn, customer, edit=True)
+        elif action == "cs":
+            rows = [
+                [(_(label), f"edit:cs:{customer.id}:{status.value}")]
+                for status, label in STATUS_LABELS.items()
+            ]
+            turn.edit(_("「{name}」现在的状态:", name=customer.name), inline(rows))
+        elif extra in CUSTOMER_FIELDS:
+            _ask(turn, "customer", customer.id, extra, CUSTOMER_FIELDS[extra])
+        else:
+            turn.answer(_("这个按钮已失效。"), alert=True)
+        return
+    contact = await contacts.get(target)
+    if contact is None:
+        turn.answer(_("找不到这个联系人。"), alert=True)
+        return
+    customer = await customers.get(contact.customer_id)
+    assert customer is not None
+    if action == "k":
+        await _contact_menu(turn, contact)
+    elif action == "kl":
+        contacts.update(contact, customer.team_id, {"is_key_leader": not contact.is_key_leader})
+        await _contact_menu(turn, contact)
+    elif action == "kr" and extra in DECISION_ROLES:
+        contacts.update(contact, customer.team_id, {"decision_role": extra})
+        await show_card(turn, customer, edit=True)
+    elif action == "kr":
+        rows = [
+            [(_(label), f"edit:kr:{contact.id}:{role}")] for role, label in DECISION_ROLES.items()
+        ]
+        turn.edit(
+            _("{name} 在采购决策中的角色:", name=contact.salutation or contact.name), inline(rows)
+        )
+    elif action == "kf" and extra in CONTACT_FIELDS:
+        _ask(turn, "contact", contact.id, extra, CONTACT_FIELDS[extra])
+    elif action == "kd" and extra == "yes":
+        await contacts.delete(contact)
+        turn.edit(
+            _("已删除联系人 {name}。", name=contact.name),
+            inline([[(_("↩️ 撤销删除"), f"edit:ku:{contact.id}")]]),
+        )
+    elif action == "kd":
+        turn.edit(
+            _("确定删除联系人 {name} 吗?24 小时内可以撤销。", name=contact.name),
+            inline(
+                [
+                    [
+                        (_("🗑 确定删除"), f"edit:kd:{contact.id}:yes"),
+                        (_("❌ 取消"), f"edit:k:{contact.id}"),
+                    ]
+                ]
+            ),
+        )
+    else:
+        turn.answer(_("这个按钮已失效。"), alert=True)
+
+
+async def _undo_contact(turn: Turn, contact_id: int) -> None:
+    _ = turn._
+    deleted = await turn.session.get(Contact, contact_id)
+    fresh = (
+        deleted is not None
+        and deleted.deleted_at is not None
+        and (datetime.now(UTC) - deleted.deleted_at < UNDO_WINDOW)
+    )
+    restored = await ContactRepo(turn.session, turn.actor).restore(contact_id) if fresh else None
+    if restored is None:
+        turn.answer(_("无法撤销:已超过 24 小时。"), alert=True)
+        return
+    turn.answer(_("已撤销删除。"))
+    await _contact_menu(turn, restored)
+
+
+def _ask(turn: Turn, kind: str, target: int, field: str, spec: tuple[str, str]) -> None:
+    _ = turn._
+    assert turn.context.user_data is not None
+    turn.context.user_data[ARCHIVE_EDIT_KEY] = {"kind": kind, "id": target, "field": field}
+    label, example = spec
+    turn.edit(
+        _(
+            "请输入新的{label},例如:{example}\n(发“无”清空,/cancel 放弃修改)",
+            label=_(label),
+            example=_(example) if example else "",
+        )
+    )
+
+
+def editing_archive(turn: Turn) -> dict[str, Any] | None:
+    data = (turn.context.user_data or {}).get(ARCHIVE_EDIT_KEY)
+    return data if isinstance(data, dict) else None
+
+
+async def apply_archive_edit(turn: Turn, text: str) -> None:
+    """The member typed the new value of the archive field they picked."""
+    _ = turn._
+    state = editing_archive(turn)
+    assert state is not None and turn.context.user_data is not None
+    text = text.strip()
+    clear = text in CLEAR_WORDS
+    customers, contacts = (
+        CustomerRepo(turn.session, turn.actor),
+        ContactRepo(turn.session, turn.actor),
+    )
+    field = str(state["field"])
+    if state["kind"] == "customer":
+        customer = await customers.get(int(state["id"]))
+        if customer is None or field not in CUSTOMER_FIELDS:
+            turn.context.user_data.pop(ARCHIVE_EDIT_KEY, None)
+            turn.say(_("找不到这个客户,或你没有权限查看。"))
+            return
+        customers.update(customer, {field: CLEAR if clear else text[:1000]})
+        turn.context.user_data.pop(ARCHIVE_EDIT_KEY, None)
+        await show_card(turn, customer)
+        return
+    contact = await contacts.get(int(state["id"]))
+    if contact is None or field not in CONTACT_FIELDS:
+        turn.context.user_data.pop(ARCHIVE_EDIT_KEY, None)
+        turn.say(_("找不到这个联系人。"))
+        return
+    customer = await customers.get(contact.customer_id)
+    assert customer is not None
+    try:
+        changes = _contact_change(turn, field, text, clear)
+    except BadValue:
+        label, example = CONTACT_FIELDS[field]
+        turn.say(
+            _("没看懂这个{label}。请再输入一次,例如:{example}", label=_(label), example=_(example))
+        )
+        return
+    contacts.update(contact, customer.team_id, changes)
+    turn.context.user_data.pop(ARCHIVE_EDIT_KEY, None)
+    await show_card(turn, customer)
+
+
+def _contact_change(turn: Turn, field: str, text: str, clear: bool) -> dict[str, Any]:
+    if clear and field == "birthday":
+        return dict.fromkeys(
+            ("birthday_month", "birthday_day", "birthday_year", "birthday_next"), CLEAR
+        )
+    if clear:
+        return {field: CLEAR}
+    if field == "phones":
+        phones = [p.replace("-", "") for p in PHONE.findall(text.replace(" ", ""))]
+        if not phones:
+            raise BadValue
+        return {"phones": phones}
+    if field == "birthday":
+        now = datetime.now(ZoneInfo(turn.member.timezone))
+        when = parse_when(text, now)
+        if when is None:
+            raise BadValue
+        if when.lunar is not None:
+            born = {
+                "month": when.lunar.month,
+                "day": when.lunar.day,
+                "lunar": True,
+                "leap": when.lunar.leap,
+            }
+            year = when.lunar.year
+        else:
+            born = {"month": when.day.month, "day": when.day.day, "lunar": False, "leap": False}
+            year = None if when.yearless else when.day.year
+        return birthday_fields(
+            int(born["month"]),
+            int(born["day"]),
+            year=year,
+            lunar=bool(born["lunar"]),
+            leap=bool(born["leap"]),
+            next_on=next_birthday(born, now.date()),
+        )
+    if field == "name" and not 1 <= len(text) <= 50:
+        raise BadValue
+    return {field: text[:500]}
+
+
+def archive_edit_handlers() -> list[object]:
+    return [CallbackQueryHandler(edit_button, pattern=r"^edit:")]

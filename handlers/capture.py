@@ -1,0 +1,490 @@
+"""Quick capture: a plain message becomes a confirmation card; 保存 writes it to the archive.
+
+The parsed note waits in a Draft row (it survives a restart) until the member confirms.
+Saving matches the customer and each contact against the archive and asks when unsure,
+so nothing is duplicated and nothing is overwritten silently (changes go to the change log).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm.attributes import flag_modified
+from telegram.ext import CallbackQueryHandler
+
+from handlers.capture_card import contact_label, next_birthday, render_capture
+from handlers.keyboards import inline
+from handlers.note_payload import has_content, moment_of, note_to_payload
+from handlers.turn import Turn, member_turn, message_text
+from locales import N_, translator
+from parsing.notes import parse_note
+from storage.activities import add_follow_up, add_itinerary, log_interaction
+from storage.changes import FieldChange, merged_list, merged_text
+from storage.contacts import ContactRepo, birthday_fields
+from storage.customers import CustomerRepo
+from storage.models import Contact, Customer, Draft, Grade, InteractionKind
+from storage.teams import team_members
+
+MAX_NOTE = 4000
+RECENT_CUSTOMERS = 6
+
+
+def local_now(turn: Turn) -> datetime:
+    return datetime.now(ZoneInfo(turn.member.timezone))
+
+
+def capture_buttons(turn: Turn, draft_id: int) -> Any:
+    _ = turn._
+    return inline(
+        [
+            [
+                (_("✅ 保存"), f"cap:s:{draft_id}"),
+                (_("✏️ 修改"), f"cap:e:{draft_id}"),
+                (_("❌ 取消"), f"cap:x:{draft_id}"),
+            ]
+        ]
+    )
+
+
+async def customer_hint(turn: Turn, payload: dict[str, Any]) -> str | None:
+    """(新客户) or nothing: tells the member before saving whether the company is known."""
+    company = payload.get("company")
+    if not company:
+        return None
+    match = await CustomerRepo(turn.session, turn.actor).match(company)
+    return None if match.exact else turn._("(新客户)")
+
+
+async def show_capture(turn: Turn, draft: Draft, *, edit: bool) -> None:
+    now = local_now(turn)
+    hint = await customer_hint(turn, draft.payload)
+    text = render_capture(turn._, draft.payload, turn.member.timezone, now.date(), hint)
+    markup = capture_buttons(turn, draft.id)
+    if edit:
+        turn.edit(text, markup)
+    else:
+        turn.say(text, markup)
+
+
+async def capture(turn: Turn) -> None:
+    """Any plain message outside a conversation."""
+    _ = turn._
+
+    text = message_text(turn)[:MAX_NOTE]
+    note = parse_note(text, local_now(turn))
+    payload = note_to_payload(note)
+    if not has_content(payload):
+        await _keep_unparsed(turn, text)
+        return
+    draft = Draft(member_id=turn.member.id, kind="capture", text=text, payload=payload)
+    turn.session.add(draft)
+    await turn.session.flush()
+    await show_capture(turn, draft, edit=False)
+
+
+async def _keep_unparsed(turn: Turn, text: str) -> None:
+    _ = turn._
+    draft = Draft(member_id=turn.member.id, kind="note", text=text)
+    turn.session.add(draft)
+    await turn.session.flush()
+    customers = await CustomerRepo(turn.session, turn.actor).page(0, RECENT_CUSTOMERS)
+    if not customers:
+        turn.say(
+            _(
+                "📝 我没看出客户、联系人或日期,已存为草稿,不会丢失。用 /customer 客户名 建档后可以再记。"
+            )
+        )
+        return
+    rows = [[(f"🏢 {c.name}", f"cap:n:{draft.id}:{c.id}")] for c in customers]
+    rows.append([(_("📝 先存为草稿"), f"cap:n:{draft.id}:0")])
+    turn.say(_("📝 我没看出客户、联系人或日期。这条记录记在哪个客户名下?"), inline(rows))
+
+
+async def _own_draft(turn: Turn, draft_id: int, kind: str) -> Draft | None:
+    draft = await turn.session.get(Draft, draft_id)
+    if draft is None or draft.member_id != turn.member.id or draft.kind != kind:
+        turn.answer(turn._("这条记录已经处理过了。"), alert=True)
+        return None
+    return draft
+
+
+@member_turn
+async def capture_button(turn: Turn) -> None:
+    query = turn.update.callback_query
+    assert query is not None
+    parts = (query.data or "").split(":")
+    numbers = [int(p) if p.isdigit() else -1 for p in parts[2:]]
+    action = parts[1] if len(parts) > 1 else ""
+    if not numbers or numbers[0] < 0:
+        turn.answer(turn._("这个按钮已失效。"), alert=True)
+        return
+    if action == "n":
+        await _attach_note(turn, numbers[0], numbers[1] if len(numbers) > 1 else 0)
+        return
+    draft = await _own_draft(turn, numbers[0], "capture")
+    if draft is None:
+        return
+    if action == "x":
+        await turn.session.delete(draft)
+        turn.edit(turn._("好的,这条没有保存。"))
+    elif action == "s":
+        await save_capture(turn, draft)
+    elif action == "cu" and len(numbers) > 1:
+        draft.payload.setdefault("resolve", {})["customer"] = numbers[1] or "new"
+        flag_modified(draft, "payload")
+        await save_capture(turn, draft)
+    elif action == "k" and len(numbers) > 2:
+        draft.payload.setdefault("resolve", {}).setdefault("contacts", {})[str(numbers[1])] = (
+            numbers[2] or "new"
+        )
+        flag_modified(draft, "payload")
+        await save_capture(turn, draft)
+    elif action == "m":
+        await _ask_manager(turn, draft)
+    elif action in ("e", "f", "b", "g"):
+        from handlers.capture_edit import edit_button  # the 修改 part lives beside this
+
+        await edit_button(turn, draft, action, parts[3] if len(parts) > 3 else "")
+    else:
+        turn.answer(turn._("这个按钮已失效。"), alert=True)
+
+
+async def _attach_note(turn: Turn, draft_id: int, customer_id: int) -> None:
+    _ = turn._
+    draft = await _own_draft(turn, draft_id, "note")
+    if draft is None:
+        return
+    if customer_id == 0:
+        turn.edit(_("📝 已存为草稿,不会丢失。"))
+        return
+    customer = await CustomerRepo(turn.session, turn.actor).get(customer_id)
+    if customer is None:
+        turn.answer(_("找不到这个客户,或你没有权限查看。"), alert=True)
+        return
+    await log_interaction(
+        turn.session,
+        turn.actor,
+        customer,
+        InteractionKind.NOTE,
+        local_now(turn),
+        summary=draft.text,
+    )
+    await turn.session.delete(draft)
+    turn.edit(_("✅ 已记在「{customer}」名下。", customer=customer.name))
+
+
+# -- saving ------------------------------------------------------------------------------------
+
+
+async def save_capture(turn: Turn, draft: Draft) -> None:
+    """Resolve the customer, then each contact (asking when unsure), then write everything."""
+    customer = await _resolve_customer(turn, draft)
+    if customer is None:
+        return
+    contacts = await _resolve_contacts(turn, draft, customer)
+    if contacts is None:
+        return
+    changes = await _write(turn, draft, customer, contacts)
+    await turn.session.delete(draft)
+    _ = turn._
+    lines = [_("✅ 已保存到「{customer}」。", customer=customer.name)]
+    for who, change in changes:
+        if change.old:
+            lines.append(
+                _(
+                    "✏️ {who}{field}:{old} → {new}(旧值已记入历史)",
+                    who=who,
+                    field=_(FIELD_NAMES[change.field])
+                    if change.field in FIELD_NAMES
+                    else change.field,
+                    old=change.old,
+                    new=change.new,
+                )
+            )
+    turn.edit("\n".join(lines), inline([[(_("🏢 查看客户"), f"cust:v:{customer.id}")]]))
+
+
+FIELD_NAMES = {
+    "name": N_("姓名"),
+    "title": N_("职务"),
+    "salutation": N_("称呼"),
+    "wechat": N_("微信"),
+    "email": N_("邮箱"),
+    "native_place": N_("籍贯"),
+    "education": N_("毕业院校"),
+    "decision_role": N_("决策角色"),
+    "personality": N_("性格"),
+    "birthday_month": N_("生日(月)"),
+    "birthday_day": N_("生日(日)"),
+    "birthday_year": N_("出生年份"),
+    "birthday_lunar": N_("农历生日"),
+    "grade": N_("等级"),
+    "phones": N_("电话"),
+    "hobbies": N_("爱好"),
+}
+
+
+async def _resolve_customer(turn: Turn, draft: Draft) -> Customer | None:
+    _ = turn._
+    repo = CustomerRepo(turn.session, turn.actor)
+    resolve = draft.payload.setdefault("resolve", {})
+    chosen = resolve.get("customer")
+    company = draft.payload.get("company")
+    if chosen == "new" and company:
+        if await repo.name_taken_in_team(company):
+            resolve.pop("customer", None)
+        else:
+            customer = await repo.create(company)
+            resolve["customer"] = customer.id
+            flag_modified(draft, "payload")
+            return customer
+    elif isinstance(chosen, int):
+        found = await repo.get(chosen)
+        if found is not None:
+            return found
+    if not company:
+        customers = await repo.page(0, RECENT_CUSTOMERS)
+        rows = [[(f"🏢 {c.name}", f"cap:cu:{draft.id}:{c.id}")] for c in customers]
+        rows.append([(_("❌ 取消"), f"cap:x:{draft.id}")])
+        turn.edit(
+            _("这条记录属于哪个客户?(没有你要的客户,就在记录里写上公司名再发一次。)"),
+            inline(rows),
+        )
+        return None
+    match = await repo.match(company)
+    if match.exact is not None:
+        return match.exact
+    if match.owned_by_other is not None:
+        turn.edit(
+            _(
+                "「{company}」已由 {owner} 负责,不能重复建档。这条记录先存为草稿。要请经理决定归属吗?",
+                company=company,
+                owner=match.owned_by_other.name,
+            ),
+            inline(
+                [[(_("📨 请经理处理"), f"cap:m:{draft.id}"), (_("❌ 取消"), f"cap:x:{draft.id}")]]
+            ),
+        )
+        return None
+    if match.likely:
+        rows = [
+            [(_("是「{name}」", name=c.name), f"cap:cu:{draft.id}:{c.id}")] for c in match.likely
+        ]
+        rows.append([(_("不是,新建「{name}」", name=company[:20]), f"cap:cu:{draft.id}:0")])
+        turn.edit(_("「{company}」是下面这个已有客户吗?", company=company), inline(rows))
+        return None
+    customer = await repo.create(company)
+    resolve["customer"] = customer.id
+    flag_modified(draft, "payload")
+    return customer
+
+
+async def _resolve_contacts(
+    turn: Turn, draft: Draft, customer: Customer
+) -> list[Contact | None] | None:
+    """One entry per contact in the note: the archive's contact, or None for a new one."""
+    _ = turn._
+    repo = ContactRepo(turn.session, turn.actor)
+    answers: dict[str, Any] = draft.payload.setdefault("resolve", {}).setdefault("contacts", {})
+    resolved: list[Contact | None] = []
+    for index, fact in enumerate(draft.payload.get("contacts") or []):
+        answer = answers.get(str(index))
+        if answer == "new":
+            resolved.append(None)
+            continue
+        if isinstance(answer, int):
+            resolved.append(await repo.get(answer))
+            continue
+        sure, maybe = await repo.candidates(
+            customer, name=fact.get("name"), surname=fact.get("surname"), title=fact.get("title")
+        )
+        if sure is not None or not maybe:
+            resolved.append(sure)
+            continue
+        rows = [
+            [(_("是 {who}", who=_contact_name(c)), f"cap:k:{draft.id}:{index}:{c.id}")]
+            for c in maybe
+        ]
+        rows.append([(_("不是,新建联系人"), f"cap:k:{draft.id}:{index}:0")])
+        turn.edit(
+            _("是 {customer} 的 {who} 吗?", customer=customer.name, who=_contact_name(maybe[0])),
+            inline(rows),
+        )
+        return None
+    return resolved
+
+
+def _contact_name(contact: Contact) -> str:
+    name = contact.name or contact.surname or ""
+    return f"{name}{contact.title or ''}" if name != contact.salutation else name
+
+
+def _contact_fields(fact: dict[str, Any], today: date) -> dict[str, Any]:
+    fields: dict[str, Any] = {
+        key: fact.get(key)
+        for key in (
+            "surname",
+            "title",
+            "salutation",
+            "wechat",
+            "email",
+            "native_place",
+            "education",
+            "decision_role",
+            "personality",
+        )
+    }
+    if fact.get("is_key_leader"):
+        fields["is_key_leader"] = True
+    born = fact.get("birthday")
+    if born:
+        fields.update(
+            birthday_fields(
+                born["month"],
+                born["day"],
+                year=born.get("year"),
+                lunar=bool(born.get("lunar")),
+                leap=bool(born.get("leap")),
+                next_on=next_birthday(born, today),
+            )
+        )
+    return fields
+
+
+async def _write(
+    turn: Turn, draft: Draft, customer: Customer, resolved: list[Contact | None]
+) -> list[tuple[str, FieldChange]]:
+    payload = draft.payload
+    session, actor = turn.session, turn.actor
+    now = local_now(turn)
+    today = now.date()
+    repo = ContactRepo(session, actor)
+    changes: list[tuple[str, FieldChange]] = []
+    if payload.get("grade"):
+        changes += [
+            ("", c)
+            for c in CustomerRepo(session, actor).update(
+                customer, {"grade": Grade(payload["grade"])}
+            )
+        ]
+    contacts: list[Contact] = []
+    for fact, existing in zip(payload.get("contacts") or [], resolved, strict=True):
+        fields = _contact_fields(fact, today)
+        if existing is None:
+            contact = await repo.create(
+                customer,
+                name=fact.get("name") or fact.get("salutation") or fact.get("surname") or "?",
+                phones=list(fact.get("phones") or []),
+                hobbies="、".join(fact.get("hobbies") or []) or None,
+                **{k: v for k, v in fields.items() if v is not None},
+            )
+        else:
+            contact = existing
+            fields["phones"] = merged_list(contact.phones, list(fact.get("phones") or []))
+            fields["hobbies"] = merged_text(contact.hobbies, list(fact.get("hobbies") or []))
+            if fact.get("name") and (not contact.name or contact.name == contact.salutation):
+                fields["name"] = fact["name"]
+            who = contact.salutation or contact.name
+            changes += [(who, c) for c in repo.update(contact, customer.team_id, fields)]
+        for relative in fact.get("family") or []:
+            born = relative.get("birthday") or {}
+            await repo.add_family(
+                contact,
+                relative["relation"],
+                relative.get("name"),
+                **(
+                    birthday_fields(
+                        born["month"],
+                        born["day"],
+                        year=born.get("year"),
+                        lunar=bool(born.get("lunar")),
+                        leap=bool(born.get("leap")),
+                        next_on=next_birthday(born, today),
+                    )
+                    if born
+                    else {}
+                ),
+            )
+        contacts.append(contact)
+    interaction = None
+    if payload.get("interaction"):
+        item = payload["interaction"]
+        interaction = await log_interaction(
+            session,
+            actor,
+            customer,
+            InteractionKind(item["kind"]),
+            _occurred_at(moment_of(item["when"]), now),
+            summary=item.get("summary"),
+            outcome=item.get("outcome"),
+            contacts=contacts,
+        )
+    for follow_up in payload.get("follow_ups") or []:
+        due = moment_of(follow_up["due"])
+        due_date = due.date() if isinstance(due, datetime) else due
+        await add_follow_up(
+            session,
+            actor,
+            customer,
+            due_date,
+            follow_up["action"],
+            due_at=due if isinstance(due, datetime) else None,
+            interaction=interaction,
+        )
+    for trip in payload.get("itineraries") or []:
+        traveller = _trip_contact(trip, payload.get("contacts") or [], contacts)
+        if traveller is not None:
+            await add_itinerary(
+                session,
+                actor,
+                traveller,
+                trip["place"],
+                date.fromisoformat(trip["start"]),
+                date.fromisoformat(trip["end"]),
+                trip.get("purpose"),
+            )
+    return changes
+
+
+def _occurred_at(when: date | datetime, now: datetime) -> datetime:
+    """A day without a time: now when it is today, else noon of that day."""
+    if isinstance(when, datetime):
+        return when
+    if when == now.date():
+        return now
+    return datetime.combine(when, time(12, 0), tzinfo=now.tzinfo)
+
+
+def _trip_contact(
+    trip: dict[str, Any], facts: list[dict[str, Any]], contacts: list[Contact]
+) -> Contact | None:
+    who = trip.get("who")
+    for fact, contact in zip(facts, contacts, strict=False):
+        if who and who in (fact.get("salutation"), fact.get("name"), contact_label(fact)):
+            return contact
+    return contacts[0] if contacts else None
+
+
+async def _ask_manager(turn: Turn, draft: Draft) -> None:
+    _ = turn._
+    company = draft.payload.get("company") or ""
+    owner = await CustomerRepo(turn.session, turn.actor).owner_in_team(company)
+    managers = [m for m in await team_members(turn.session, turn.actor) if m.is_manager]
+    for manager in managers:
+        their = translator(manager.language)
+        turn.tell(
+            manager,
+            their(
+                "📨 {rep} 想记录客户「{company}」,它现在由 {owner} 负责。请决定归属。",
+                rep=turn.member.name,
+                company=company,
+                owner=owner.name if owner else "—",
+            ),
+        )
+    turn.edit(_("已告诉经理。你的记录保留在草稿里,经理决定后再保存。"))
+
+
+def capture_handlers() -> list[object]:
+    return [CallbackQueryHandler(capture_button, pattern=r"^cap:")]

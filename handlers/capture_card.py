@@ -1,0 +1,136 @@
+"""The confirmation card of a quick capture: everything understood, dates with weekday."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from handlers.customer_card import DECISION_ROLES, KIND_LABELS
+from handlers.note_payload import Payload, moment_of
+from handlers.render import birthday, date_range, moment
+from locales import Translator
+from parsing.dates import next_lunar_occurrence, next_solar_birthday
+from storage.models import InteractionKind
+
+
+def next_birthday(data: dict[str, Any], today: date) -> date | None:
+    """The next solar day of a birthday given as month/day, solar or lunar."""
+    month, day = data.get("month"), data.get("day")
+    if not month or not day:
+        return None
+    if data.get("lunar"):
+        return next_lunar_occurrence(int(month), int(day), bool(data.get("leap")), today)
+    return next_solar_birthday(int(month), int(day), today)
+
+
+def birthday_text(_: Translator, data: dict[str, Any], today: date) -> str:
+    return birthday(
+        _,
+        int(data["month"]),
+        int(data["day"]),
+        lunar=bool(data.get("lunar")),
+        leap=bool(data.get("leap")),
+        year=data.get("year"),
+        next_on=next_birthday(data, today),
+        today=today,
+    )
+
+
+def contact_title(contact: dict[str, Any]) -> str:
+    """王建国 局长(王局长) — how the card names a contact."""
+    head = " ".join(
+        p for p in (contact.get("name") or contact.get("surname"), contact.get("title")) if p
+    )
+    salutation = contact.get("salutation")
+    if salutation and salutation != head.replace(" ", ""):
+        head = f"{head}({salutation})" if head else salutation
+    return head or "?"
+
+
+def contact_label(contact: dict[str, Any]) -> str:
+    return str(contact.get("salutation") or contact.get("name") or contact_title(contact))
+
+
+def render_capture(
+    _: Translator, payload: Payload, timezone: str, today: date, customer_hint: str | None
+) -> str:
+    lines = [_("我记下了这些,确认保存吗?")]
+    head = []
+    if payload.get("company"):
+        company = f"🏢 {payload['company']}"
+        if customer_hint:
+            company += customer_hint
+        head.append(company)
+    contacts = payload.get("contacts") or []
+    if contacts:
+        head.append("👤 " + "、".join(contact_title(c) for c in contacts))
+    if head:
+        lines.append("  ".join(head))
+    if payload.get("grade"):
+        lines.append(_("⭐ 等级:{grade}类", grade=payload["grade"]))
+    interaction = payload.get("interaction")
+    if interaction:
+        kind = _(KIND_LABELS[InteractionKind(interaction["kind"])])
+        when = _when(_, interaction["when"], timezone, today)
+        extra = " · ".join(x for x in (interaction.get("summary"), interaction.get("outcome")) if x)
+        lines.append(f"📝 {kind}:{when}" + (f" · {extra}" if extra else ""))
+    many = len(contacts) > 1
+    for contact in contacts:
+        who = f"{contact_label(contact)} " if many else ""
+        if contact.get("phones"):
+            lines.append(f"📞 {who}" + "、".join(contact["phones"]))
+        if contact.get("wechat"):
+            lines.append(_("💬 {who}微信:{wechat}", who=who, wechat=contact["wechat"]))
+        if contact.get("email"):
+            lines.append(f"📧 {who}{contact['email']}")
+        if contact.get("birthday"):
+            lines.append(
+                _("🎂 {who}生日:{date}", who=who, date=birthday_text(_, contact["birthday"], today))
+            )
+        if contact.get("hobbies"):
+            lines.append(
+                _("🎭 {who}爱好:{hobbies}", who=who, hobbies="、".join(contact["hobbies"]))
+            )
+        facts = []
+        if contact.get("native_place"):
+            facts.append(_("籍贯 {place}", place=contact["native_place"]))
+        if contact.get("education"):
+            facts.append(_("毕业于 {school}", school=contact["education"]))
+        role = contact.get("decision_role")
+        if role in DECISION_ROLES:
+            facts.append(_(DECISION_ROLES[role]))
+        if contact.get("personality"):
+            facts.append(contact["personality"])
+        if facts:
+            lines.append(f"ℹ️ {who}" + " · ".join(facts))
+        for relative in contact.get("family") or []:
+            text = relative["relation"] + (f" {relative['name']}" if relative.get("name") else "")
+            if relative.get("birthday"):
+                text += _(" 生日 {date}", date=birthday_text(_, relative["birthday"], today))
+            lines.append(f"👪 {who}{text}")
+    for trip in payload.get("itineraries") or []:
+        span = date_range(
+            _, date.fromisoformat(trip["start"]), date.fromisoformat(trip["end"]), today
+        )
+        who = f"{trip['who']} " if trip.get("who") and many else ""
+        purpose = f" · {trip['purpose']}" if trip.get("purpose") else ""
+        lines.append(
+            _(
+                "✈️ 行程:{who}{span} {place}{purpose}",
+                who=who,
+                span=span,
+                place=trip["place"],
+                purpose=purpose,
+            )
+        )
+    for follow_up in payload.get("follow_ups") or []:
+        due = _when(_, follow_up["due"], timezone, today)
+        lines.append(_("⏰ 跟进:{due} {action}", due=due, action=follow_up["action"]))
+    return "\n".join(lines)
+
+
+def _when(_: Translator, value: str, timezone: str, today: date) -> str:
+    parsed = moment_of(value)
+    if not isinstance(parsed, datetime) and parsed == today:
+        return _("今天")
+    return moment(_, parsed, timezone, today)

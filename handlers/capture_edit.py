@@ -1,0 +1,211 @@
+"""修改 on a capture card: pick one field by button, type its new value, back to the card."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy.orm.attributes import flag_modified
+
+from handlers.capture_card import contact_label
+from handlers.keyboards import inline
+from handlers.pending import CAPTURE_EDIT_KEY
+from handlers.turn import Turn
+from parsing.dates import parse_when
+from storage.models import Draft
+
+CLEAR_WORDS = {"无", "没有", "删除", "清空", "-"}
+PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
+
+# field code → (label, prompt example); the codes keep callback data short.
+PROMPTS = {
+    "company": ("客户名", "华东电力设计院"),
+    "n": ("姓名", "王建国"),
+    "t": ("职务", "局长"),
+    "b": ("生日", "农历三月初八 或 5月20日"),
+    "p": ("电话", "13812345678"),
+    "iw": ("拜访日期", "今天 或 11月20日"),
+    "is": ("拜访内容", "谈了二期报价"),
+    "d": ("跟进日期", "下周五 或 12月4日下午3点"),
+    "a": ("跟进事项", "跟进报价"),
+    "td": ("行程日期", "12月1日到3日"),
+    "tp": ("行程地点", "北京"),
+}
+
+
+def _field_buttons(turn: Turn, draft: Draft) -> list[list[tuple[str, str]]]:
+    _ = turn._
+    payload = draft.payload
+    rows: list[list[tuple[str, str]]] = []
+    base = f"cap:f:{draft.id}:"
+    if payload.get("company"):
+        rows.append([(_("🏢 客户名"), base + "company")])
+    for i, contact in enumerate(payload.get("contacts") or []):
+        who = contact_label(contact)
+        rows.append([(_("👤 {who} 姓名", who=who), f"{base}c{i}n"), (_("职务"), f"{base}c{i}t")])
+        rows.append([(_("🎂 生日"), f"{base}c{i}b"), (_("📞 电话"), f"{base}c{i}p")])
+    if payload.get("interaction"):
+        rows.append([(_("📝 拜访日期"), base + "iw"), (_("📝 拜访内容"), base + "is")])
+    for j, _follow_up in enumerate(payload.get("follow_ups") or []):
+        rows.append([(_("⏰ 跟进日期"), f"{base}f{j}d"), (_("⏰ 跟进事项"), f"{base}f{j}a")])
+    for k, _trip in enumerate(payload.get("itineraries") or []):
+        rows.append([(_("✈️ 行程日期"), f"{base}t{k}td"), (_("✈️ 行程地点"), f"{base}t{k}tp")])
+    rows.append([(_("⭐ 等级 {grade}", grade=g), f"cap:g:{draft.id}:{g}") for g in "ABC"])
+    rows.append([(_("⬅️ 返回"), f"cap:b:{draft.id}")])
+    return rows
+
+
+async def edit_button(turn: Turn, draft: Draft, action: str, field: str) -> None:
+    from handlers.capture import show_capture
+
+    _ = turn._
+    user_data = turn.context.user_data
+    assert user_data is not None
+    if action == "e":
+        turn.edit(_("要改哪一项?"), inline(_field_buttons(turn, draft)))
+    elif action == "b":
+        user_data.pop(CAPTURE_EDIT_KEY, None)
+        await show_capture(turn, draft, edit=True)
+    elif action == "g" and field in ("A", "B", "C"):
+        draft.payload["grade"] = field
+        flag_modified(draft, "payload")
+        await show_capture(turn, draft, edit=True)
+    elif action == "f" and _code(field) in PROMPTS:
+        user_data[CAPTURE_EDIT_KEY] = {"draft": draft.id, "field": field}
+        label, example = PROMPTS[_code(field)]
+        turn.edit(
+            _(
+                "请输入新的{label},例如:{example}\n(发“无”清空,/cancel 放弃修改)",
+                label=_(label),
+                example=_(example),
+            )
+        )
+    else:
+        turn.answer(_("这个按钮已失效。"), alert=True)
+
+
+def _code(field: str) -> str:
+    """c0b → b, f1d → d, t0td → td, company → company."""
+    return field if field in PROMPTS else re.sub(r"^[cft]\d+", "", field)
+
+
+def editing(turn: Turn) -> dict[str, Any] | None:
+    data = (turn.context.user_data or {}).get(CAPTURE_EDIT_KEY)
+    return data if isinstance(data, dict) else None
+
+
+async def apply_edit(turn: Turn, text: str) -> None:
+    """The member typed the new value of the field they picked."""
+    from handlers.capture import local_now, show_capture
+
+    _ = turn._
+    state = editing(turn)
+    assert state is not None and turn.context.user_data is not None
+    draft = await turn.session.get(Draft, int(state["draft"]))
+    if draft is None or draft.member_id != turn.member.id:
+        turn.context.user_data.pop(CAPTURE_EDIT_KEY, None)
+        turn.say(_("这条记录已经处理过了。"))
+        return
+    field = str(state["field"])
+    error = _set_value(draft.payload, field, text.strip(), local_now(turn))
+    if error is not None:
+        label, example = PROMPTS[_code(field)]
+        turn.say(
+            _("没看懂这个{label}。请再输入一次,例如:{example}", label=_(label), example=_(example))
+        )
+        return
+    flag_modified(draft, "payload")
+    turn.context.user_data.pop(CAPTURE_EDIT_KEY, None)
+    await show_capture(turn, draft, edit=False)
+
+
+def _set_value(payload: dict[str, Any], field: str, text: str, now: datetime) -> str | None:
+    """Write one typed value into the payload; a reason when it cannot be read."""
+    clear = text in CLEAR_WORDS
+    code = _code(field)
+    index = int(re.sub(r"\D", "", field[:3]) or 0) if field != "company" else 0
+    if code == "company":
+        payload["company"] = None if clear else text
+        return None
+    if field.startswith("c"):
+        contact = (payload.get("contacts") or [])[index]
+        if code == "n":
+            contact["name"] = None if clear else text
+            if not clear:
+                contact["surname"] = text[0]
+        elif code == "t":
+            contact["title"] = None if clear else text
+            if contact.get("surname") and not clear:
+                contact["salutation"] = contact["surname"] + text
+        elif code == "p":
+            phones = PHONE.findall(text.replace(" ", ""))
+            if not phones and not clear:
+                return "phone"
+            contact["phones"] = [p.replace("-", "") for p in phones]
+        elif code == "b":
+            if clear:
+                contact["birthday"] = None
+                return None
+            return _set_birthday(contact, text, now)
+        return None
+    if field in ("iw", "is"):
+        interaction = payload.get("interaction") or {}
+        if field == "is":
+            interaction["summary"] = None if clear else text
+            return None
+        when = parse_when(text, now)
+        if when is None or when.day > now.date():
+            return "date"
+        interaction["when"] = when.start.isoformat()
+        return None
+    if field.startswith("f"):
+        follow_up = (payload.get("follow_ups") or [])[index]
+        if code == "a":
+            follow_up["action"] = text or follow_up["action"]
+            return None
+        when = parse_when(text, now)
+        if when is None or when.day < now.date():
+            return "date"
+        follow_up["due"] = when.start.isoformat()
+        return None
+    trip = (payload.get("itineraries") or [])[index]
+    if code == "tp":
+        trip["place"] = text
+        return None
+    when = parse_when(text, now)
+    if when is None:
+        return "date"
+    end = when.end if when.end is not None else when.start
+    trip["start"] = _day(when.start).isoformat()
+    trip["end"] = _day(end).isoformat()
+    return None
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _set_birthday(contact: dict[str, Any], text: str, now: datetime) -> str | None:
+    when = parse_when(text, now)
+    if when is None:
+        return "birthday"
+    if when.lunar is not None:
+        contact["birthday"] = {
+            "month": when.lunar.month,
+            "day": when.lunar.day,
+            "year": when.lunar.year,
+            "lunar": True,
+            "leap": when.lunar.leap,
+        }
+        return None
+    day = _day(when.start)
+    year = None if when.yearless else day.year
+    contact["birthday"] = {
+        "month": day.month,
+        "day": day.day,
+        "year": year,
+        "lunar": False,
+        "leap": False,
+    }
+    return None

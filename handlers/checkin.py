@@ -1,0 +1,121 @@
+"""Visit check-in: a shared location becomes a visit, with the time, on the customer chosen.
+
+During a guided visit the location is attached to that visit instead. A customer's first
+check-in location is remembered, and later ones say how far the rep is from it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy.orm.attributes import flag_modified
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
+
+from handlers.flows.engine import FLOW_KEY
+from handlers.geo import LAST_LOCATION, distance_km
+from handlers.keyboards import inline
+from handlers.turn import Turn, member_turn
+from storage.activities import log_interaction
+from storage.customers import CustomerRepo
+from storage.models import Draft, InteractionKind
+
+NEARBY_CHOICES = 6
+
+
+@member_turn
+async def location(turn: Turn) -> None:
+    _ = turn._
+    message = turn.update.effective_message
+    assert message is not None and message.location is not None
+    lat, lon = message.location.latitude, message.location.longitude
+    user_data = turn.context.user_data
+    assert user_data is not None
+    user_data[LAST_LOCATION] = {"lat": lat, "lon": lon, "at": datetime.now(UTC).isoformat()}
+    flow = user_data.get(FLOW_KEY)
+    if isinstance(flow, dict) and flow.get("name") == "visit":
+        flow["answers"].update(latitude=lat, longitude=lon)
+        turn.say(_("📍 位置已附在这次拜访上,请接着回答上面的问题。"))
+        return
+    customers = list(await CustomerRepo(turn.session, turn.actor).page(0, 50))
+    # Nearest first where the customer's place is known, then the recently contacted.
+    customers.sort(
+        key=lambda c: (
+            distance_km(lat, lon, c.latitude, c.longitude)
+            if c.latitude is not None and c.longitude is not None
+            else 1e9
+        )
+    )
+    if not customers:
+        turn.say(_("📍 收到位置。还没有客户档案,先发 /customer 客户名 建档,再签到。"))
+        return
+    draft = Draft(
+        member_id=turn.member.id,
+        kind="checkin",
+        payload={"lat": lat, "lon": lon, "at": datetime.now(UTC).isoformat()},
+    )
+    turn.session.add(draft)
+    await turn.session.flush()
+    rows = [[(f"🏢 {c.name}", f"chk:{draft.id}:{c.id}")] for c in customers[:NEARBY_CHOICES]]
+    rows.append([(_("❌ 取消"), f"chk:{draft.id}:0")])
+    turn.say(_("📍 在哪个客户这里?选一个,我记为一次拜访签到。"), inline(rows))
+
+
+@member_turn
+async def checkin_button(turn: Turn) -> None:
+    _ = turn._
+    query = turn.update.callback_query
+    assert query is not None
+    parts = (query.data or "").split(":")
+    if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit():
+        turn.answer(_("这个按钮已失效。"), alert=True)
+        return
+    draft = await turn.session.get(Draft, int(parts[1]))
+    if draft is None or draft.member_id != turn.member.id or draft.kind != "checkin":
+        turn.answer(_("这条记录已经处理过了。"), alert=True)
+        return
+    await turn.session.delete(draft)
+    if parts[2] == "0":
+        turn.edit(_("好的,没有签到。"))
+        return
+    customer = await CustomerRepo(turn.session, turn.actor).get(int(parts[2]))
+    if customer is None:
+        turn.answer(_("找不到这个客户,或你没有权限查看。"), alert=True)
+        return
+    lat, lon = float(draft.payload["lat"]), float(draft.payload["lon"])
+    at = datetime.fromisoformat(draft.payload["at"])
+    visit = await log_interaction(
+        turn.session,
+        turn.actor,
+        customer,
+        InteractionKind.VISIT,
+        at,
+        summary=_("现场签到"),
+        latitude=lat,
+        longitude=lon,
+    )
+    lines = [_("✅ 已签到:「{customer}」拜访", customer=customer.name)]
+    if customer.latitude is None or customer.longitude is None:
+        customer.latitude, customer.longitude = lat, lon
+        flag_modified(customer, "latitude")
+        lines.append(_("📍 已记住这个客户的位置。"))
+    else:
+        km = distance_km(lat, lon, customer.latitude, customer.longitude)
+        lines.append(_("📍 距客户登记位置 {km} 公里", km=f"{km:.1f}"))
+    turn.edit(
+        "\n".join(lines),
+        inline(
+            [
+                [
+                    (_("📝 写拜访纪要"), f"visit:i:{visit.id}:{customer.id}"),
+                    (_("🏢 查看客户"), f"cust:v:{customer.id}"),
+                ]
+            ]
+        ),
+    )
+
+
+def checkin_handlers() -> list[object]:
+    return [
+        MessageHandler(filters.LOCATION, location),
+        CallbackQueryHandler(checkin_button, pattern=r"^chk:"),
+    ]

@@ -1,0 +1,146 @@
+"""The customer card: essentials, contacts with birthdays, last interactions, open follow-ups,
+upcoming itineraries — and the buttons that act on them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from telegram import InlineKeyboardMarkup
+
+from handlers.geo import distance_line
+from handlers.keyboards import inline
+from handlers.render import birthday, date_range, moment
+from handlers.turn import Turn
+from locales import N_, Translator
+from storage.activities import open_follow_ups, recent_interactions, upcoming_itineraries
+from storage.contacts import ContactRepo
+from storage.models import Contact, Customer, CustomerStatus, InteractionKind, Member
+
+STATUS_LABELS = {
+    CustomerStatus.POTENTIAL: N_("潜在"),
+    CustomerStatus.FOLLOWING: N_("跟进中"),
+    CustomerStatus.COOPERATING: N_("合作中"),
+    CustomerStatus.LOST: N_("流失"),
+}
+KIND_LABELS = {
+    InteractionKind.VISIT: N_("拜访"),
+    InteractionKind.CALL: N_("电话"),
+    InteractionKind.WECHAT: N_("微信"),
+    InteractionKind.MEAL: N_("吃饭"),
+    InteractionKind.NOTE: N_("备注"),
+}
+DECISION_ROLES = {
+    "decision_maker": N_("拍板人"),
+    "influencer": N_("影响者"),
+    "purchaser": N_("采购"),
+    "user": N_("使用者"),
+}
+
+
+def contact_line(_: Translator, contact: Contact, today: datetime) -> str:
+    """王建国 局长(王局长)🔑 · 📞 13812345678 · 🎂 农历三月初八(下次:…)"""
+    head = " ".join(part for part in (contact.name, contact.title) if part)
+    if contact.salutation and contact.salutation not in head:
+        head += f"({contact.salutation})"
+    if contact.is_key_leader:
+        head += " 🔑"
+    parts = [head]
+    role = contact.decision_role
+    if role in DECISION_ROLES:
+        parts.append(_(DECISION_ROLES[role]))
+    if contact.phones:
+        parts.append("📞 " + "、".join(contact.phones))
+    if contact.wechat:
+        parts.append(_("微信 {wechat}", wechat=contact.wechat))
+    if contact.birthday_month and contact.birthday_day:
+        parts.append(
+            "🎂 "
+            + birthday(
+                _,
+                contact.birthday_month,
+                contact.birthday_day,
+                lunar=contact.birthday_lunar,
+                leap=contact.birthday_leap,
+                year=contact.birthday_year,
+                next_on=contact.birthday_next,
+                today=today.date(),
+            )
+        )
+    if contact.hobbies:
+        parts.append(_("爱好 {hobbies}", hobbies=contact.hobbies))
+    return " · ".join(parts)
+
+
+async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboardMarkup]:
+    _ = turn._
+    session = turn.session
+    timezone = turn.member.timezone
+    now = datetime.now(ZoneInfo(timezone))
+    today = now.date()
+    owner = await session.get(Member, customer.owner_id)
+    grade = _("{grade}类", grade=customer.grade.value) if customer.grade else _("未分级")
+    lines = [
+        f"🏢 {customer.name}",
+        _(
+            "{grade} · {status} · 负责人:{owner}",
+            grade=grade,
+            status=_(STATUS_LABELS[customer.status]),
+            owner=owner.name if owner else "—",
+        ),
+    ]
+    if customer.last_contact_at is None:
+        lines.append(_("最近联系:还没有记录"))
+    else:
+        days = (today - customer.last_contact_at.astimezone(ZoneInfo(timezone)).date()).days
+        lines.append(_("最近联系:{days} 天前", days=days) if days else _("最近联系:今天"))
+    details = [
+        (N_("行业"), customer.industry),
+        (N_("地址"), customer.address),
+        (N_("规模"), customer.scale),
+    ]
+    for label, value in details:
+        if value:
+            lines.append(f"{_(label)}:{value}")
+    distance = distance_line(turn, customer)
+    if distance:
+        lines.append(distance)
+
+    contacts = await ContactRepo(session, turn.actor).of_customer(customer)
+    if contacts:
+        lines.append(_("👤 联系人"))
+        lines += [f"  · {contact_line(_, c, now)}" for c in contacts]
+    interactions = await recent_interactions(session, customer, limit=5)
+    if interactions:
+        lines.append(_("📝 最近记录"))
+        for item in interactions:
+            when = moment(
+                _, item.occurred_at.astimezone(ZoneInfo(timezone)).date(), timezone, today
+            )
+            text = item.summary or ""
+            if item.outcome:
+                text += f"({item.outcome})"
+            lines.append(f"  · {when} {_(KIND_LABELS[item.kind])}{':' + text if text else ''}")
+    follow_ups = await open_follow_ups(session, customer)
+    if follow_ups:
+        lines.append(_("⏰ 待跟进"))
+        for follow_up in follow_ups:
+            due = moment(_, follow_up.due_at or follow_up.due_date, timezone, today)
+            overdue = _("(已逾期)") if follow_up.due_date < today else ""
+            lines.append(f"  · {due} {follow_up.text}{overdue}")
+    trips = await upcoming_itineraries(session, customer, today)
+    if trips:
+        lines.append(_("✈️ 行程"))
+        for trip, contact in trips:
+            who = contact.salutation or contact.name
+            purpose = f" · {trip.purpose}" if trip.purpose else ""
+            span = date_range(_, trip.starts_on, trip.ends_on, today)
+            lines.append(f"  · {who} {span} {trip.place}{purpose}")
+    cid = customer.id
+    rows = [
+        [(_("📝 记拜访"), f"visit:c:{cid}"), (_("⏰ 加跟进"), f"fu:c:{cid}")],
+        [(_("👤 加联系人"), f"ct:new:{cid}"), (_("⭐ 改等级"), f"cust:g:{cid}")],
+        [(_("✏️ 编辑资料"), f"edit:c:{cid}"), (_("📜 全部记录"), f"cust:h:{cid}:0")],
+        [(_("🗑 删除"), f"cust:del:{cid}"), (_("⬅️ 客户列表"), "cust:l:0")],
+    ]
+    return "\n".join(lines), inline(rows)

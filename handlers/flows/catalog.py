@@ -1,0 +1,473 @@
+"""The guided flows: new customer, contact, visit, follow-up, itinerary, birthday."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from telegram.ext import ConversationHandler
+
+from handlers.capture_card import next_birthday
+from handlers.customers import show_card
+from handlers.flows.engine import Answers, Flow, Invalid, Step, build
+from handlers.flows.steps import (
+    local_now,
+    parse_birthday,
+    parse_future_moment,
+    parse_phone,
+    parse_range,
+    parse_text,
+    pick_contact,
+    pick_contacts,
+    pick_customer,
+)
+from handlers.note_payload import moment_of
+from handlers.render import date_range, moment, short_date
+from handlers.turn import Turn
+from locales import N_
+from storage.activities import add_follow_up, add_itinerary, log_interaction
+from storage.contacts import ContactRepo, birthday_fields
+from storage.customers import CustomerRepo
+from storage.models import Contact, Customer, Grade, Interaction, InteractionKind
+
+OUTCOMES = [N_("有进展"), N_("需要再跟进"), N_("没谈拢"), N_("对方在比价")]
+TITLES = (
+    "董事长",
+    "总经理",
+    "副总",
+    "总监",
+    "局长",
+    "副局长",
+    "处长",
+    "科长",
+    "院长",
+    "主任",
+    "经理",
+    "书记",
+    "厅长",
+    "老师",
+    "总工",
+    "总",
+)
+
+
+def _preset_customer(data: str) -> Answers:
+    number = data.rsplit(":", 1)[-1]
+    return {"customer": int(number)} if number.isdigit() else {}
+
+
+def _preset_visit(data: str) -> Answers:
+    """visit:c:<customer> starts a new visit; visit:i:<interaction>:<customer> completes a
+    check-in with its summary."""
+    parts = data.split(":")
+    if len(parts) == 4 and parts[1] == "i" and parts[2].isdigit() and parts[3].isdigit():
+        return {"interaction": int(parts[2]), "customer": int(parts[3])}
+    return _preset_customer(data)
+
+
+async def _customer(turn: Turn, answers: Answers) -> Customer | None:
+    customer = await CustomerRepo(turn.session, turn.actor).get(int(answers["customer"]))
+    if customer is None:
+        turn.say(turn._("找不到这个客户,或你没有权限查看。"))
+    return customer
+
+
+async def _contacts(turn: Turn, ids: list[int] | None) -> list[Contact]:
+    repo = ContactRepo(turn.session, turn.actor)
+    found = [await repo.get(i) for i in ids or []]
+    return [c for c in found if c is not None]
+
+
+# -- visit ------------------------------------------------------------------------------------
+
+
+async def _outcome_choices(turn: Turn, answers: Answers) -> list[tuple[str, str]]:
+    return [(turn._(label), str(i)) for i, label in enumerate(OUTCOMES)]
+
+
+async def _outcome_text(turn: Turn, text: str, answers: Answers) -> str:
+    return await parse_text(turn, text, answers)
+
+
+async def finish_visit(turn: Turn, answers: Answers) -> None:
+    _ = turn._
+    customer = await _customer(turn, answers)
+    if customer is None:
+        return
+    outcome = answers.get("outcome")
+    if isinstance(outcome, str) and outcome.isdigit() and int(outcome) < len(OUTCOMES):
+        outcome = _(OUTCOMES[int(outcome)])
+    now = local_now(turn)
+    contacts = await _contacts(turn, answers.get("contacts"))
+    visit = await turn.session.get(Interaction, int(answers.get("interaction") or 0))
+    if visit is not None and visit.customer_id == customer.id and visit.member_id == turn.member.id:
+        visit.summary, visit.outcome = answers.get("summary"), outcome
+        await turn.session.refresh(visit, attribute_names=["contacts"])
+        visit.contacts = contacts
+    else:
+        visit = await log_interaction(
+            turn.session,
+            turn.actor,
+            customer,
+            InteractionKind.VISIT,
+            now,
+            summary=answers.get("summary"),
+            outcome=outcome,
+            contacts=contacts,
+            latitude=answers.get("latitude"),
+            longitude=answers.get("longitude"),
+        )
+    lines = [_("✅ 拜访已记录到「{customer}」。", customer=customer.name)]
+    if answers.get("next"):
+        due = moment_of(answers["next"])
+        due_date = due.date() if isinstance(due, datetime) else due
+        await add_follow_up(
+            turn.session,
+            turn.actor,
+            customer,
+            due_date,
+            answers.get("summary") or _("跟进"),
+            due_at=due if isinstance(due, datetime) else None,
+            interaction=visit,
+        )
+        lines.append(_("⏰ 已加跟进:{date}", date=moment(_, due, turn.member.timezone, now.date())))
+    turn.say("\n".join(lines))
+    await show_card(turn, customer)
+
+
+VISIT = Flow(
+    name="visit",
+    command="visit",
+    title=N_("记拜访"),
+    button_pattern=r"^visit:(c:\d+|i:\d+:\d+)$",
+    preset=_preset_visit,
+    steps=[
+        pick_customer(),
+        pick_contacts(),
+        Step(
+            key="summary",
+            prompt=N_("谈了什么?写下会谈纪要。"),
+            example=N_("介绍了二期方案,对方关心价格"),
+            parse=parse_text,
+        ),
+        Step(
+            key="outcome",
+            prompt=N_("结果怎么样?点按钮或直接输入。"),
+            parse=_outcome_text,
+            choices=_outcome_choices,
+            optional=True,
+        ),
+        Step(
+            key="next",
+            prompt=N_("下次什么时候跟进?"),
+            example=N_("下周五 或 12月10日上午"),
+            parse=parse_future_moment,
+            optional=True,
+        ),
+    ],
+    finish=finish_visit,
+)
+
+
+# -- follow-up --------------------------------------------------------------------------------
+
+
+async def finish_follow_up(turn: Turn, answers: Answers) -> None:
+    customer = await _customer(turn, answers)
+    if customer is None:
+        return
+    due = moment_of(answers["due"])
+    due_date = due.date() if isinstance(due, datetime) else due
+    await add_follow_up(
+        turn.session,
+        turn.actor,
+        customer,
+        due_date,
+        answers["what"],
+        due_at=due if isinstance(due, datetime) else None,
+    )
+    today = local_now(turn).date()
+    when = moment(turn._, due, turn.member.timezone, today)
+    turn.say(
+        turn._(
+            "✅ 已加跟进:「{customer}」{date} {what}",
+            customer=customer.name,
+            date=when,
+            what=answers["what"],
+        )
+    )
+
+
+FOLLOW_UP = Flow(
+    name="fu",
+    command="followup",
+    title=N_("加跟进"),
+    button_pattern=r"^fu:c:\d+$",
+    preset=_preset_customer,
+    steps=[
+        pick_customer(),
+        Step(
+            key="what", prompt=N_("要跟进什么?"), example=N_("发报价单给王局长"), parse=parse_text
+        ),
+        Step(
+            key="due",
+            prompt=N_("什么时候?"),
+            example=N_("下周三 或 12月4日下午3点"),
+            parse=parse_future_moment,
+        ),
+    ],
+    finish=finish_follow_up,
+)
+
+
+# -- contact ----------------------------------------------------------------------------------
+
+
+async def _name_and_title(turn: Turn, text: str, answers: Answers) -> dict[str, str | None]:
+    """王建国 局长 / 王建国局长 / 刘芳 → name and title."""
+    compact = text.replace(" ", "")
+    if not 2 <= len(compact) <= 20:
+        raise Invalid
+    for title in TITLES:
+        if compact.endswith(title) and len(compact) > len(title):
+            name = compact[: -len(title)]
+            return {"name": name, "title": title, "salutation": name[0] + title}
+    return {"name": compact, "title": None, "salutation": None}
+
+
+async def finish_contact(turn: Turn, answers: Answers) -> None:
+    customer = await _customer(turn, answers)
+    if customer is None:
+        return
+    who = answers["who"]
+    today = local_now(turn).date()
+    born = answers.get("birthday")
+    fields: dict[str, Any] = {
+        "name": who["name"],
+        "surname": who["name"][0],
+        "title": who.get("title"),
+        "salutation": who.get("salutation"),
+        "phones": [answers["phone"]] if answers.get("phone") else [],
+    }
+    if born:
+        fields.update(
+            birthday_fields(
+                born["month"],
+                born["day"],
+                year=born.get("year"),
+                lunar=born["lunar"],
+                leap=born["leap"],
+                next_on=next_birthday(born, today),
+            )
+        )
+    repo = ContactRepo(turn.session, turn.actor)
+    sure, _maybe = await repo.candidates(customer, name=who["name"], surname=None, title=None)
+    if sure is not None:
+        turn.say(
+            turn._(
+                "「{customer}」已有联系人 {name},没有重复添加。",
+                customer=customer.name,
+                name=who["name"],
+            )
+        )
+        return
+    await repo.create(customer, **{k: v for k, v in fields.items() if v is not None})
+    turn.say(
+        turn._(
+            "✅ 已添加联系人 {name} 到「{customer}」。", name=who["name"], customer=customer.name
+        )
+    )
+    await show_card(turn, customer)
+
+
+CONTACT = Flow(
+    name="ct",
+    command="contact",
+    title=N_("加联系人"),
+    button_pattern=r"^ct:new:\d+$",
+    preset=_preset_customer,
+    steps=[
+        pick_customer(),
+        Step(
+            key="who",
+            prompt=N_("联系人的姓名和职务?"),
+            example=N_("王建国 局长"),
+            parse=_name_and_title,
+        ),
+        Step(
+            key="phone",
+            prompt=N_("手机号?"),
+            example="13812345678",
+            parse=parse_phone,
+            optional=True,
+        ),
+        Step(
+            key="birthday",
+            prompt=N_("生日?公历农历都可以。"),
+            example=N_("农历三月初八 或 5月20日"),
+            parse=parse_birthday,
+            optional=True,
+        ),
+    ],
+    finish=finish_contact,
+)
+
+
+# -- itinerary ------------------------------------------------------------------------------
+
+
+async def finish_trip(turn: Turn, answers: Answers) -> None:
+    contact = await ContactRepo(turn.session, turn.actor).get(int(answers["contact"]))
+    if contact is None:
+        turn.say(turn._("找不到这个联系人。"))
+        return
+    start, end = (date.fromisoformat(d) for d in answers["dates"])
+    await add_itinerary(
+        turn.session, turn.actor, contact, answers["place"], start, end, answers.get("purpose")
+    )
+    span = date_range(turn._, start, end, local_now(turn).date())
+    turn.say(
+        turn._(
+            "✅ 已记下 {who} 的行程:{span} {place}",
+            who=contact.salutation or contact.name,
+            span=span,
+            place=answers["place"],
+        )
+    )
+
+
+TRIP = Flow(
+    name="trip",
+    command="trip",
+    title=N_("记领导行程"),
+    steps=[
+        pick_customer(),
+        pick_contact(N_("是谁的行程?")),
+        Step(key="place", prompt=N_("去哪里?"), example=N_("北京"), parse=parse_text),
+        Step(
+            key="dates",
+            prompt=N_("哪几天?"),
+            example=N_("下周二到周四 或 12月1日-3日"),
+            parse=parse_range,
+        ),
+        Step(
+            key="purpose",
+            prompt=N_("去做什么?"),
+            example=N_("开会"),
+            parse=parse_text,
+            optional=True,
+        ),
+    ],
+    finish=finish_trip,
+)
+
+
+# -- birthday ---------------------------------------------------------------------------------
+
+
+async def finish_birthday(turn: Turn, answers: Answers) -> None:
+    contact = await ContactRepo(turn.session, turn.actor).get(int(answers["contact"]))
+    if contact is None:
+        turn.say(turn._("找不到这个联系人。"))
+        return
+    born = answers["birthday"]
+    today = local_now(turn).date()
+    fields = birthday_fields(
+        born["month"],
+        born["day"],
+        year=born.get("year"),
+        lunar=born["lunar"],
+        leap=born["leap"],
+        next_on=next_birthday(born, today),
+    )
+    customer = await turn.session.get(Customer, contact.customer_id)
+    assert customer is not None
+    ContactRepo(turn.session, turn.actor).update(contact, customer.team_id, fields)
+    turn.say(
+        turn._(
+            "✅ 已记下 {who} 的生日,下次是 {date}。",
+            who=contact.salutation or contact.name,
+            date=short_date(turn._, fields["birthday_next"], today),
+        )
+    )
+
+
+BIRTHDAY = Flow(
+    name="bday",
+    command="birthday",
+    title=N_("记生日"),
+    steps=[
+        pick_customer(),
+        pick_contact(N_("谁的生日?")),
+        Step(
+            key="birthday",
+            prompt=N_("生日是哪天?公历农历都可以。"),
+            example=N_("农历三月初八 或 5月20日"),
+            parse=parse_birthday,
+        ),
+    ],
+    finish=finish_birthday,
+)
+
+
+# -- new customer -----------------------------------------------------------------------------
+
+
+async def _new_name(turn: Turn, text: str, answers: Answers) -> str:
+    name = " ".join(text.split())
+    if not 2 <= len(name) <= 100:
+        raise Invalid
+    return name
+
+
+async def _grade_choices(turn: Turn, answers: Answers) -> list[tuple[str, str]]:
+    _ = turn._
+    return [(_("A 大且急"), "A"), (_("B 一般"), "B"), (_("C 潜在"), "C")]
+
+
+async def finish_new_customer(turn: Turn, answers: Answers) -> None:
+    repo = CustomerRepo(turn.session, turn.actor)
+    name = answers["name"]
+    owner = await repo.owner_in_team(name)
+    if owner is not None:
+        turn.say(
+            turn._(
+                "团队里已有客户「{name}」,由 {owner} 负责,不能重复建档。",
+                name=name,
+                owner=owner.name,
+            )
+        )
+        return
+    grade = Grade(answers["grade"]) if answers.get("grade") else None
+    customer = await repo.create(name, grade=grade, industry=answers.get("industry"))
+    turn.say(turn._("✅ 已新建客户。"))
+    await show_card(turn, customer)
+
+
+NEW_CUSTOMER = Flow(
+    name="nc",
+    command="newcustomer",
+    title=N_("新客户"),
+    button_pattern=r"^nc:start$",
+    preset=lambda data: {},
+    steps=[
+        Step(
+            key="name", prompt=N_("客户(公司)全称?"), example=N_("华东电力设计院"), parse=_new_name
+        ),
+        Step(key="grade", prompt=N_("客户等级?"), choices=_grade_choices, optional=True),
+        Step(
+            key="industry",
+            prompt=N_("行业?"),
+            example=N_("电力设计"),
+            parse=parse_text,
+            optional=True,
+        ),
+    ],
+    finish=finish_new_customer,
+)
+
+FLOWS = [VISIT, FOLLOW_UP, CONTACT, TRIP, BIRTHDAY, NEW_CUSTOMER]
+
+
+def flow_handlers() -> list[ConversationHandler[Any]]:
+    return [build(flow) for flow in FLOWS]

@@ -1,0 +1,257 @@
+"""Guided flows as data: a flow is a list of steps, each asking one thing.
+
+Every step checks its answer and re-asks with an example on a bad one; every step has
+⬅️ 上一步 and ❌ 取消; answers live in user_data (persisted with the conversation state), so
+a restart resumes the step; an abandoned flow ends politely after 30 minutes.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    TypeHandler,
+)
+from telegram.warnings import PTBUserWarning
+
+from handlers.cancel import cancel_fallbacks
+from handlers.keyboards import inline, text_input
+from handlers.turn import Turn, member_turn, message_text
+
+TIMEOUT_SECONDS = 30 * 60
+FLOW_KEY = "flow"
+
+Answers = dict[str, Any]
+Choice = tuple[str, str]  # (label, value)
+
+
+class Invalid(Exception):
+    """The answer cannot be used; the step asks again with its example."""
+
+
+class Narrowed(Invalid):
+    """The answer matched several choices; the step asks again with just those."""
+
+
+@dataclass
+class Step:
+    key: str
+    prompt: str
+    example: str = ""
+    # Reads a typed answer; raises Invalid. None means the step takes buttons only.
+    parse: Callable[[Turn, str, Answers], Awaitable[Any]] | None = None
+    # Buttons offered with the question (value strings must be short: they go in callback data).
+    choices: Callable[[Turn, Answers], Awaitable[list[Choice]]] | None = None
+    optional: bool = False
+    # Toggle several buttons, then 完成 (the value is a list).
+    multiple: bool = False
+    # Turns a button value into the stored answer (e.g. "12" → 12).
+    convert: Callable[[str], Any] = str
+    # Skip the step when the answers already make it moot.
+    skip_if: Callable[[Answers], bool] | None = None
+
+
+@dataclass
+class Flow:
+    name: str
+    command: str
+    title: str
+    steps: list[Step]
+    finish: Callable[[Turn, Answers], Awaitable[None]]
+    # Entry from a button (e.g. "📝 记拜访" on a customer card): pattern and answers it presets.
+    button_pattern: str | None = None
+    preset: Callable[[str], Answers] | None = None
+    labels: list[str] = field(default_factory=list)
+
+
+def _state(turn: Turn) -> dict[str, Any]:
+    user_data = turn.context.user_data
+    assert user_data is not None
+    state = user_data.get(FLOW_KEY)
+    if not isinstance(state, dict):
+        state = {"name": "", "step": 0, "answers": {}, "picked": []}
+        user_data[FLOW_KEY] = state
+    return state
+
+
+def _end(turn: Turn) -> int:
+    if turn.context.user_data is not None:
+        turn.context.user_data.pop(FLOW_KEY, None)
+    return ConversationHandler.END
+
+
+def _next_index(flow: Flow, index: int, answers: Answers, direction: int = 1) -> int:
+    while 0 <= index < len(flow.steps):
+        step = flow.steps[index]
+        if step.skip_if is None or not step.skip_if(answers):
+            return index
+        index += direction
+    return index
+
+
+async def _ask(
+    turn: Turn, flow: Flow, index: int, *, again: bool = False, edit: bool = False
+) -> int:
+    _ = turn._
+    state = _state(turn)
+    step = flow.steps[index]
+    state["step"] = index
+    lines = [f"{_(flow.title)} · {index + 1}/{len(flow.steps)}"]
+    if again:
+        lines.append(_("这个回答我没法用。"))
+    lines.append(_(step.prompt))
+    if step.example:
+        lines.append(_("例如:{example}", example=_(step.example)))
+    rows: list[list[Choice]] = []
+    if step.choices is not None:
+        picked = set(state.get("picked") or [])
+        for label, value in await step.choices(turn, state["answers"]):
+            mark = "✅ " if step.multiple and value in picked else ""
+            rows.append([(mark + label, f"flow:{flow.name}:v:{value}")])
+    if step.multiple:
+        rows.append([(_("完成选择"), f"flow:{flow.name}:done")])
+    nav = []
+    if index > 0:
+        nav.append((_("⬅️ 上一步"), f"flow:{flow.name}:back"))
+    if step.optional:
+        nav.append((_("跳过"), f"flow:{flow.name}:skip"))
+    nav.append((_("❌ 取消"), f"flow:{flow.name}:cancel"))
+    rows.append(nav)
+    markup: InlineKeyboardMarkup = inline(rows)
+    if edit:
+        turn.edit("\n".join(lines), markup)
+    else:
+        turn.say("\n".join(lines), markup)
+    return index
+
+
+async def _advance(turn: Turn, flow: Flow, value: Any, *, edit: bool) -> int:
+    state = _state(turn)
+    index = int(state["step"])
+    state["answers"][flow.steps[index].key] = value
+    state["picked"] = []
+    following = _next_index(flow, index + 1, state["answers"])
+    if following >= len(flow.steps):
+        await flow.finish(turn, dict(state["answers"]))
+        return _end(turn)
+    return await _ask(turn, flow, following, edit=edit)
+
+
+def build(flow: Flow) -> ConversationHandler[Any]:
+    """The ConversationHandler for a flow: one state per step."""
+
+    async def begin(turn: Turn, answers: Answers) -> int:
+        state = _state(turn)
+        state.update(name=flow.name, step=0, answers=answers, picked=[])
+        first = _next_index(flow, 0, answers)
+        if first >= len(flow.steps):
+            await flow.finish(turn, answers)
+            return _end(turn)
+        return await _ask(turn, flow, first)
+
+    @member_turn
+    async def start_command(turn: Turn) -> int:
+        return await begin(turn, {})
+
+    @member_turn
+    async def start_button(turn: Turn) -> int:
+        query = turn.update.callback_query
+        assert query is not None and flow.preset is not None
+        return await begin(turn, flow.preset(query.data or ""))
+
+    @member_turn
+    async def on_text(turn: Turn) -> int:
+        state = _state(turn)
+        index = int(state.get("step", 0))
+        step = flow.steps[index]
+        if step.parse is None:
+            turn.say(turn._("请点上面的按钮选择,或 /cancel 取消。"))
+            return index
+        try:
+            value = await step.parse(turn, message_text(turn).strip(), state["answers"])
+        except Narrowed:
+            return await _ask(turn, flow, index)
+        except Invalid:
+            return await _ask(turn, flow, index, again=True)
+        return await _advance(turn, flow, value, edit=False)
+
+    @member_turn
+    async def on_button(turn: Turn) -> int:
+        query = turn.update.callback_query
+        assert query is not None
+        state = _state(turn)
+        index = int(state.get("step", 0))
+        action, _, value = (query.data or "").split(":", 2)[2].partition(":")
+        step = flow.steps[index]
+        if action == "cancel":
+            turn.edit(turn._("已取消,没有保存。"))
+            return _end(turn)
+        if action == "back":
+            previous = _next_index(flow, index - 1, state["answers"], direction=-1)
+            return await _ask(turn, flow, max(previous, 0), edit=True)
+        if action == "skip" and step.optional:
+            return await _advance(turn, flow, None, edit=True)
+        if action == "v" and step.multiple:
+            picked = list(state.get("picked") or [])
+            state["picked"] = (
+                [p for p in picked if p != value] if value in picked else [*picked, value]
+            )
+            return await _ask(turn, flow, index, edit=True)
+        if action == "done" and step.multiple:
+            chosen = [step.convert(v) for v in state.get("picked") or []]
+            return await _advance(turn, flow, chosen, edit=True)
+        if action == "v":
+            valid = (
+                [v for _label, v in await step.choices(turn, state["answers"])]
+                if step.choices
+                else []
+            )
+            if value not in valid:
+                turn.answer(turn._("这个按钮已失效。"), alert=True)
+                return index
+            return await _advance(turn, flow, step.convert(value), edit=True)
+        turn.answer(turn._("这个按钮已失效。"), alert=True)
+        return index
+
+    @member_turn
+    async def timed_out(turn: Turn) -> None:
+        _end(turn)
+        turn.say(
+            turn._(
+                "「{flow}」30 分钟没有继续,已自动结束,没有保存。需要时再开始就好。",
+                flow=turn._(flow.title),
+            )
+        )
+
+    entry: list[Any] = [CommandHandler(flow.command, start_command)]
+    if flow.button_pattern:
+        entry.append(CallbackQueryHandler(start_button, pattern=flow.button_pattern))
+    step_handlers: list[Any] = [
+        MessageHandler(text_input(), on_text),
+        CallbackQueryHandler(on_button, pattern=rf"^flow:{flow.name}:"),
+    ]
+    states: dict[object, list[Any]] = {i: step_handlers for i in range(len(flow.steps))}
+    states[ConversationHandler.TIMEOUT] = [TypeHandler(Update, timed_out)]
+    with warnings.catch_warnings():
+        # PTB warns that buttons are tracked per chat, not per message: that is what we want.
+        warnings.simplefilter("ignore", PTBUserWarning)
+        return ConversationHandler(
+            entry_points=entry,
+            states=states,
+            fallbacks=[
+                *cancel_fallbacks(),
+                CallbackQueryHandler(on_button, pattern=rf"^flow:{flow.name}:"),
+            ],
+            name=f"flow-{flow.name}",
+            persistent=True,
+            conversation_timeout=TIMEOUT_SECONDS,
+            allow_reentry=True,
+        )

@@ -1,0 +1,152 @@
+"""Steps that several flows share: pick a customer or contacts, read a date, a phone, a name."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from handlers.flows.engine import Answers, Choice, Invalid, Narrowed, Step
+from handlers.turn import Turn
+from parsing.dates import When, parse_when
+from storage.contacts import ContactRepo
+from storage.customers import CustomerRepo
+
+PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
+RECENT = 6
+
+
+def local_now(turn: Turn) -> datetime:
+    return datetime.now(ZoneInfo(turn.member.timezone))
+
+
+async def _customer_choices(turn: Turn, answers: Answers) -> list[Choice]:
+    typed = answers.get("_customer_query")
+    repo = CustomerRepo(turn.session, turn.actor)
+    customers = await repo.search(typed, limit=RECENT) if typed else await repo.page(0, RECENT)
+    return [(f"🏢 {c.name}", str(c.id)) for c in customers]
+
+
+async def _customer_by_text(turn: Turn, text: str, answers: Answers) -> Any:
+    """A typed name: the customer if it is unique, else narrow the buttons and ask again."""
+    repo = CustomerRepo(turn.session, turn.actor)
+    exact = await repo.by_name(text)
+    if exact is not None:
+        return exact.id
+    found = await repo.search(text, limit=RECENT)
+    if len(found) == 1:
+        return found[0].id
+    if not found:
+        raise Invalid
+    answers["_customer_query"] = text
+    raise Narrowed
+
+
+def pick_customer() -> Step:
+    return Step(
+        key="customer",
+        prompt="是哪个客户?点下面的按钮,或输入客户名。",
+        example="华东电力设计院",
+        parse=_customer_by_text,
+        choices=_customer_choices,
+        convert=int,
+        skip_if=lambda answers: "customer" in answers,
+    )
+
+
+async def contact_choices(turn: Turn, answers: Answers) -> list[Choice]:
+    customer = await CustomerRepo(turn.session, turn.actor).get(int(answers["customer"]))
+    if customer is None:
+        return []
+    contacts = await ContactRepo(turn.session, turn.actor).of_customer(customer)
+    return [(f"👤 {c.salutation or c.name}", str(c.id)) for c in contacts]
+
+
+def pick_contacts(prompt: str = "见了谁?可以选几位,选完点「完成选择」。") -> Step:
+    return Step(
+        key="contacts",
+        prompt=prompt,
+        choices=contact_choices,
+        multiple=True,
+        optional=True,
+        convert=int,
+    )
+
+
+def pick_contact(prompt: str) -> Step:
+    return Step(
+        key="contact",
+        prompt=prompt,
+        choices=contact_choices,
+        convert=int,
+        skip_if=lambda answers: "contact" in answers,
+    )
+
+
+async def parse_text(turn: Turn, text: str, answers: Answers) -> str:
+    if len(text) < 2 or len(text) > 1000:
+        raise Invalid
+    return text
+
+
+def _when(turn: Turn, text: str) -> When:
+    when = parse_when(text, local_now(turn))
+    if when is None:
+        raise Invalid
+    return when
+
+
+async def parse_future_moment(turn: Turn, text: str, answers: Answers) -> str:
+    """A date or date-and-time today or later, kept as ISO text."""
+    when = _when(turn, text)
+    if when.day < local_now(turn).date():
+        raise Invalid
+    return when.start.isoformat()
+
+
+async def parse_past_moment(turn: Turn, text: str, answers: Answers) -> str:
+    when = _when(turn, text)
+    if when.day > local_now(turn).date():
+        raise Invalid
+    return when.start.isoformat()
+
+
+async def parse_range(turn: Turn, text: str, answers: Answers) -> list[str]:
+    when = _when(turn, text)
+    start = _day(when.start)
+    end = _day(when.end) if when.end is not None else start
+    if end < local_now(turn).date():
+        raise Invalid
+    return [start.isoformat(), end.isoformat()]
+
+
+async def parse_birthday(turn: Turn, text: str, answers: Answers) -> dict[str, Any]:
+    when = _when(turn, text)
+    if when.lunar is not None:
+        return {
+            "month": when.lunar.month,
+            "day": when.lunar.day,
+            "year": when.lunar.year,
+            "lunar": True,
+            "leap": when.lunar.leap,
+        }
+    day = _day(when.start)
+    return {
+        "month": day.month,
+        "day": day.day,
+        "year": None if when.yearless else day.year,
+        "lunar": False,
+        "leap": False,
+    }
+
+
+async def parse_phone(turn: Turn, text: str, answers: Answers) -> str:
+    found = PHONE.findall(text.replace(" ", ""))
+    if not found:
+        raise Invalid
+    return str(found[0]).replace("-", "")
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value

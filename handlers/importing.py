@@ -1,0 +1,183 @@
+"""Import: a rep sends an .xlsx, .csv or .vcf of customers and contacts; the bot previews what
+it read (rows understood, rows with errors and why), and imports on confirmation, skipping
+customers and contacts that already exist."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
+
+from handlers.capture_card import next_birthday
+from handlers.keyboards import inline
+from handlers.turn import Turn, member_turn
+from locales import N_
+from parsing.dates import parse_when
+from parsing.tables import Row, read_table
+from storage.contacts import ContactRepo, birthday_fields
+from storage.customers import CustomerRepo
+from storage.models import Draft, Grade
+
+MAX_BYTES = 5 * 1024 * 1024
+SHOWN_PROBLEMS = 10
+# What parsing.tables reports, marked for the catalogs.
+REASONS = [
+    N_("缺少客户名称"),
+    N_("手机号不对"),
+    N_("邮箱不对"),
+    N_("等级只能是 A、B、C"),
+    N_("文件是空的"),
+    N_("第一行要有「客户名称」这一列"),
+    N_("无法读取这个 Excel 文件"),
+    N_("文件编码无法识别,请存为 UTF-8"),
+    N_("文件里没有名片"),
+]
+SUFFIXES = (".xlsx", ".csv", ".txt", ".vcf")
+
+
+@member_turn
+async def document(turn: Turn) -> None:
+    _ = turn._
+    message = turn.update.effective_message
+    assert message is not None and message.document is not None
+    name = message.document.file_name or ""
+    if not name.lower().endswith(SUFFIXES):
+        turn.say(_("我能导入 .xlsx、.csv 或 .vcf 格式的客户名单;其他文件暂时看不懂。"))
+        return
+    if (message.document.file_size or 0) > MAX_BYTES:
+        turn.say(_("文件太大了(最多 5 MB),请分成几个文件再发。"))
+        return
+    content = bytes(await (await message.document.get_file()).download_as_bytearray())
+    table = read_table(name, content)
+    if table is None or table.unreadable:
+        reason = table.unreadable if table and table.unreadable else "无法读取这个 Excel 文件"
+        turn.say(_("没法导入:{reason}。", reason=_(reason)))
+        return
+    repo = CustomerRepo(turn.session, turn.actor)
+    known = sum([1 for row in table.rows if await repo.by_name(row.company) is not None])
+    lines = [
+        _("📥 读到 {n} 行可用的记录:", n=len(table.rows)),
+        _(
+            "· 新客户 {new} 个,已有客户 {known} 个(只补充新的联系人)",
+            new=len({r.company for r in table.rows}) - known,
+            known=known,
+        ),
+    ]
+    if table.problems:
+        lines.append(_("⚠️ 有 {n} 行有问题,不会导入:", n=len(table.problems)))
+        for problem in table.problems[:SHOWN_PROBLEMS]:
+            lines.append(_("· 第 {line} 行:{reason}", line=problem.line, reason=_(problem.reason)))
+    if not table.rows:
+        turn.say("\n".join(lines))
+        return
+    draft = Draft(
+        member_id=turn.member.id,
+        kind="import",
+        text=name,
+        payload={"rows": [dataclasses.asdict(r) for r in table.rows]},
+    )
+    turn.session.add(draft)
+    await turn.session.flush()
+    turn.say(
+        "\n".join(lines),
+        inline([[(_("✅ 导入"), f"imp:y:{draft.id}"), (_("❌ 取消"), f"imp:n:{draft.id}")]]),
+    )
+
+
+@member_turn
+async def import_button(turn: Turn) -> None:
+    _ = turn._
+    query = turn.update.callback_query
+    assert query is not None
+    parts = (query.data or "").split(":")
+    draft_id = int(parts[2]) if len(parts) == 3 and parts[2].isdigit() else 0
+    draft = await turn.session.get(Draft, draft_id)
+    if draft is None or draft.member_id != turn.member.id or draft.kind != "import":
+        turn.answer(_("这条记录已经处理过了。"), alert=True)
+        return
+    await turn.session.delete(draft)
+    if parts[1] != "y":
+        turn.edit(_("好的,没有导入。"))
+        return
+    added_customers, added_contacts, skipped = await _import(
+        turn, [Row(**r) for r in draft.payload["rows"]]
+    )
+    turn.edit(
+        _(
+            "✅ 导入完成:新客户 {customers} 个,新联系人 {contacts} 位,跳过重复 {skipped} 条。",
+            customers=added_customers,
+            contacts=added_contacts,
+            skipped=skipped,
+        )
+    )
+
+
+async def _import(turn: Turn, rows: list[Row]) -> tuple[int, int, int]:
+    customers = CustomerRepo(turn.session, turn.actor)
+    contacts = ContactRepo(turn.session, turn.actor)
+    now = datetime.now(ZoneInfo(turn.member.timezone))
+    added_customers = added_contacts = skipped = 0
+    for row in rows:
+        customer = await customers.by_name(row.company)
+        if customer is None:
+            if await customers.name_taken_in_team(row.company):
+                skipped += 1  # a colleague's customer: first-recorded rule
+                continue
+            grade = Grade(row.grade) if row.grade else None
+            customer = await customers.create(
+                row.company, grade=grade, industry=row.industry, address=row.address
+            )
+            added_customers += 1
+        elif not row.name:
+            skipped += 1
+            continue
+        if not row.name:
+            continue
+        sure, _maybe = await contacts.candidates(customer, name=row.name, surname=None, title=None)
+        if sure is not None:
+            skipped += 1
+            continue
+        fields: dict[str, object] = {}
+        when = parse_when(row.birthday, now) if row.birthday else None
+        if when is not None:
+            born = (
+                {
+                    "month": when.lunar.month,
+                    "day": when.lunar.day,
+                    "lunar": True,
+                    "leap": when.lunar.leap,
+                }
+                if when.lunar
+                else {"month": when.day.month, "day": when.day.day, "lunar": False, "leap": False}
+            )
+            year = when.day.year if not when.yearless and not when.lunar else None
+            fields = birthday_fields(
+                born["month"],
+                born["day"],
+                year=year,
+                lunar=bool(born["lunar"]),
+                leap=bool(born["leap"]),
+                next_on=next_birthday(born, now.date()),
+            )
+        await contacts.create(
+            customer,
+            name=row.name,
+            surname=row.name[0],
+            title=row.title,
+            salutation=row.name[0] + row.title if row.title else None,
+            phones=[row.phone] if row.phone else [],
+            wechat=row.wechat,
+            email=row.email,
+            **fields,
+        )
+        added_contacts += 1
+    return added_customers, added_contacts, skipped
+
+
+def import_handlers() -> list[object]:
+    return [
+        MessageHandler(filters.Document.ALL, document),
+        CallbackQueryHandler(import_button, pattern=r"^imp:"),
+    ]

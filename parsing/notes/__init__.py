@@ -1,0 +1,93 @@
+"""A rep's free-text note read into facts: company, contacts, interaction, follow-ups, trips.
+
+    >>> from datetime import datetime
+    >>> from zoneinfo import ZoneInfo
+    >>> now = datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Monday
+    >>> note = parse_note("今天拜访了华东电力设计院的王建国局长,他下周二到周四在北京开会,"
+    ...                   "生日是农历三月初八,喜欢话剧。下周五再跟进报价", now)
+    >>> note.company, note.contacts[0].salutation, note.follow_ups[0].due.isoformat()
+    ('华东电力设计院', '王局长', '2026-12-04')
+
+Pure: no I/O, no clock (``now`` is an argument), nothing outside ``parsing``. Reps type
+run-on text without punctuation, with emoji, typos, full-width digits and Traditional
+characters; the note is folded (one character for one, see ``_fold``) so every fact is
+returned in Simplified characters with ASCII digits.
+
+Precision comes first, as for dates: a phone is an 11-digit mobile or a landline with an
+area code and never a quantity, a price or a number tied to 订单/合同/编号; a date in the
+past is never a follow-up or an itinerary; what is not clearly stated is left out.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ._company import find_company, find_grade
+from ._doc import Doc
+from ._events import find_follow_ups, find_interaction, find_itineraries
+from ._facts import (
+    find_family,
+    read_birthdays,
+    read_contact_details,
+    read_family,
+    read_profile,
+    read_roles,
+)
+from ._model import (
+    Birthday,
+    ContactFact,
+    DecisionRole,
+    FamilyFact,
+    FollowUpFact,
+    Grade,
+    InteractionFact,
+    InteractionKind,
+    ItineraryFact,
+    Note,
+)
+from ._people import find_people
+
+__all__ = [
+    "Birthday",
+    "ContactFact",
+    "DecisionRole",
+    "FamilyFact",
+    "FollowUpFact",
+    "Grade",
+    "InteractionFact",
+    "InteractionKind",
+    "ItineraryFact",
+    "Note",
+    "parse_note",
+]
+
+_MAX_LEN = 2000
+
+
+def parse_note(text: str, now: datetime) -> Note:
+    """Read ``text`` relative to ``now`` (an aware local time) into a :class:`Note`."""
+    if not text or not text.strip():
+        return Note(text=text)
+    doc = Doc(text[:_MAX_LEN], now)
+    family = find_family(doc)
+    people = find_people(doc, [(f.start, f.end) for f in family])
+    read_contact_details(doc, people)
+    claimed: set[int] = set()
+    read_birthdays(doc, people, family, claimed)
+    read_family(doc, people, family)
+    read_profile(doc, people)
+    read_roles(doc, people)
+    company = find_company(doc, people)
+    grade = find_grade(doc)
+    itineraries = find_itineraries(doc, people, claimed)
+    interaction = find_interaction(doc, people, claimed)
+    follow_ups = find_follow_ups(doc, people, family, claimed)
+    return Note(
+        text=text,
+        company=company,
+        contacts=[p.fact() for p in people.persons if not p.is_blank()],
+        interaction=interaction,
+        follow_ups=follow_ups,
+        itineraries=itineraries,
+        grade=grade,
+    )

@@ -1,0 +1,153 @@
+"""The customer company (华东电力设计院, 万科的张总, 拜访 江苏移动 崔经理) and the A/B/C grade."""
+
+from __future__ import annotations
+
+import re
+
+from ._doc import Doc, is_cjk
+from ._lexicon import FAMILY, words
+from ._model import Grade
+from ._people import People
+
+__all__ = ["find_company", "find_grade"]
+
+_SUFFIXES = words(
+    "股份有限公司 有限责任公司 有限公司 集团公司 分公司 公司 集团 设计院 研究院 研究所 事务所 设计所"
+    " 医院 卫生院 卫生服务中心 法院 检察院 银行 分行 支行 大学 学院 中学 小学 学校 幼儿园 管委会"
+    " 委员会 办公厅 政府 电力 石化 石油 电建 建工 一建 二建 三建 置地 地产 置业 药业 化工 钢铁"
+    " 特钢 重工 生物 科技 电气 航空 移动 联通 电信 能源 水务 燃气 机械 制药 中心 局 厅 委 厂 院"
+)
+_SUFFIX_RE = re.compile("|".join(sorted(map(re.escape, _SUFFIXES), key=len, reverse=True)))
+_ORG_STOP = frozenset(
+    "的了在是去到和跟与给从对把被访见找约陪请帮说让由他她们我你这那来待观拜过,。;:!? "
+)
+_NOT_BEFORE_ONE = frozenset("住出入饭布格结当大出骗开全僵戏影剧庭书党市省两")
+_LEAD = re.compile(
+    r"^(?:过的|的|今天|昨天|前天|上午|下午|晚上|客户|单位|一起|上门|陪领导|又|也|去|到|在|了)+"
+)
+_GENERIC = frozenset(words("他们 我们 你们 对方 客户 公司 单位 这家 那家 本公司 该公司 厂里 院里"))
+_NOT_ORG = re.compile(
+    r"吃|饭|拜访|电话|微信|见|约|聊|谈|送|跟踪|项目|明天|今天|昨天|下周|生日|喜欢|手机|老家|毕业|领导|客户"
+)
+_NOT_SUFFIXED = re.compile(r"参观|接待|拜访|电话|微信|吃饭|见了|约了|喜欢|毕业|生日|手机|以前")
+_DEPT_END = ("部", "处", "室", "组", "办", "队", "部门")
+_VISIT = re.compile(r"(?:上门)?(?:拜访|拜会|走访|去了|见了)了?\s*")
+
+
+def _scan_left(doc: Doc, end: int, limit: int = 16) -> int:
+    t = doc.t
+    start = end
+    while start > 0 and end - start < limit:
+        ch = t[start - 1]
+        if ch in _ORG_STOP or doc.date_at[start - 1] or doc.used[start - 1]:
+            break
+        if not (is_cjk(ch) or ch.isalnum()):
+            break
+        start -= 1
+    return start
+
+
+def _clean(name: str) -> str | None:
+    name = _LEAD.sub("", name)
+    if len(name) < 2 or name in _GENERIC:
+        return None
+    if any(f in name for f in FAMILY):
+        return None
+    return name
+
+
+def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
+    t = doc.t
+    best: dict[int, tuple[int, str]] = {}
+    for m in _SUFFIX_RE.finditer(t):
+        a, b = m.span()
+        suffix = m.group()
+        if doc.date_at[a] or not doc.free(a, b):
+            continue
+        if t.startswith(("毕业", "的校友", "校友"), b):
+            continue
+        if len(suffix) == 1 and ((a > 0 and t[a - 1] in _NOT_BEFORE_ONE) or t.startswith("长", b)):
+            continue
+        start = _scan_left(doc, a)
+        raw = t[start:b]
+        name = _clean(raw)
+        if name is None or len(name) < len(suffix) + (2 if len(suffix) == 1 else 1):
+            continue
+        if _NOT_SUFFIXED.search(name[: len(name) - len(suffix)]):
+            continue
+        if len(name) == len(suffix):
+            continue
+        start = b - len(name)
+        if start not in best or best[start][0] < b:
+            best[start] = (b, name)
+    return sorted((a, b, n) for a, (b, n) in best.items())
+
+
+def _plausible(name: str) -> bool:
+    return (
+        2 <= len(name) <= 10
+        and not any(ch.isdigit() for ch in name)
+        and all(is_cjk(c) or c.isalnum() for c in name)
+        and not _NOT_ORG.search(name)
+        and not name.endswith(_DEPT_END)
+        and not (len(name) >= 3 and name.endswith("科"))
+        and name not in _GENERIC
+    )
+
+
+def _by_position(doc: Doc, people: People) -> str | None:
+    t = doc.t
+    named = [m for m in people.mentions if not m.pronoun]
+    # 万科的张总
+    for m in named:
+        if m.start > 0 and t[m.start - 1] == "的":
+            start = _scan_left(doc, m.start - 1, 10)
+            name = _clean(t[start : m.start - 1])
+            if name and _plausible(name):
+                return name
+    if not named:
+        return None
+    # 拜访 江苏移动 崔经理 / 拜访了常州天合光能 陆经理
+    for v in _VISIT.finditer(t):
+        a, b = doc.chunk(v.end())
+        a = max(a, v.end())
+        name = _clean(t[a:b])
+        if name and doc.free(a, b) and _plausible(name) and any(m.start >= b for m in named):
+            return name
+    # 华润置地 黄总 at the start of the note
+    chunks = doc.chunks_in(0, len(t))
+    if len(chunks) >= 2:
+        (a, b), (c, _) = chunks[0], chunks[1]
+        name = _clean(t[a:b])
+        if name and doc.free(a, b) and _plausible(name) and any(m.start == c for m in named):
+            return name
+    return None
+
+
+def find_company(doc: Doc, people: People) -> str | None:
+    """The first organisation named in the note, or None."""
+    found = _by_suffix(doc)
+    if found:
+        a, b, name = found[0]
+        doc.mark(a, b)
+        return name
+    return _by_position(doc, people)
+
+
+_GRADE = re.compile(
+    r"(?<![A-Za-z0-9])([ABCabc])\s*(?:类|级|档)(?!资质|证书|景区|标准|品|片)"
+    r"|(?:客户等级|等级|级别)[:是为]?\s*([ABCabc])(?![A-Za-z0-9])"
+)
+
+
+def find_grade(doc: Doc) -> Grade | None:
+    """A/B/C when the note states it (A类客户, 定为B级, 客户等级:C)."""
+    m = _GRADE.search(doc.t)
+    if m is None:
+        return None
+    letter = (m.group(1) or m.group(2)).upper()
+    if letter == "A":
+        return "A"
+    if letter == "B":
+        return "B"
+    return "C"

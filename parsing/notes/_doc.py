@@ -1,0 +1,121 @@
+"""The working copy of one note: folded text, dates, clauses and chunks, spans already used."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date, datetime
+
+from parsing.dates import When, find_all_when
+
+from ._fold import fold
+
+__all__ = ["Doc", "is_cjk"]
+
+# Hard boundaries end a clause; spaces (and a few particles) only end a chunk.
+_CLAUSE_RE = re.compile(r"[,;!?。\n]|(?<![0-9A-Za-z])\.|\.(?![0-9A-Za-z])")
+_CHUNK_RE = re.compile(r"[ 、()\"'~]+|\+(?!\d)")
+# A chunk also starts at a pronoun that opens a new statement in run-on text.
+_PRONOUN_START = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<![给和跟与对把被让叫帮替陪找约请见问向同送访的其])(?=(?:他|她|对方)(?!们))"
+)
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a CJK ideograph."""
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+class Doc:
+    """A folded note with its dates and segmentations; every index is an index of the note."""
+
+    def __init__(self, text: str, now: datetime) -> None:
+        self.text = text
+        self.t = fold(text)
+        self.now = now
+        self.today: date = now.date()
+        self.whens: list[When] = find_all_when(self.t, now)
+        n = len(self.t)
+        # Characters already explained by some fact (dates, phones, e-mails ...).
+        self.used = [False] * n
+        self.date_at = [False] * n
+        for w in self.whens:
+            a, b = w.span
+            for i in range(a, min(b, n)):
+                self.date_at[i] = True
+        self.clause_starts = self._cuts(_CLAUSE_RE)
+        self.chunk_starts = sorted(
+            set(self._cuts(_CHUNK_RE))
+            | set(self.clause_starts)
+            | {m.start() for m in _PRONOUN_START.finditer(self.t)}
+            | {w.span[0] for w in self.whens}
+        )
+
+    def _cuts(self, pattern: re.Pattern[str]) -> list[int]:
+        starts = [0]
+        for m in pattern.finditer(self.t):
+            starts.append(m.end())
+        return starts
+
+    # -- segments -------------------------------------------------------------------------
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """The clause (between hard punctuation) holding ``pos``."""
+        return self._segment(self.clause_starts, _CLAUSE_RE, pos)
+
+    def chunk(self, pos: int) -> tuple[int, int]:
+        """The chunk (between punctuation, spaces, pronouns and dates) holding ``pos``."""
+        i = bisect_right(self.chunk_starts, pos) - 1
+        a = self.chunk_starts[max(i, 0)]
+        b = self.chunk_starts[i + 1] if i + 1 < len(self.chunk_starts) else len(self.t)
+        return a, self._trim_end(a, b)
+
+    def _segment(self, starts: list[int], pattern: re.Pattern[str], pos: int) -> tuple[int, int]:
+        i = bisect_right(starts, pos) - 1
+        a = starts[max(i, 0)]
+        b = starts[i + 1] if i + 1 < len(starts) else len(self.t)
+        return a, self._trim_end(a, b)
+
+    def _trim_end(self, a: int, b: int) -> int:
+        while b > a and not (is_cjk(self.t[b - 1]) or self.t[b - 1].isalnum()):
+            b -= 1
+        return b
+
+    def chunks_in(self, a: int, b: int) -> list[tuple[int, int]]:
+        """The chunks between ``a`` and ``b`` (trimmed, non-empty)."""
+        out: list[tuple[int, int]] = []
+        pos = a
+        while pos < b:
+            ca, cb = self.chunk(pos)
+            ca = max(ca, a)
+            cb = min(cb, b)
+            while ca < cb and not (is_cjk(self.t[ca]) or self.t[ca].isalnum()):
+                ca += 1
+            if ca < cb:
+                out.append((ca, cb))
+            i = bisect_right(self.chunk_starts, pos)
+            pos = self.chunk_starts[i] if i < len(self.chunk_starts) else b
+        return out
+
+    def mark(self, a: int, b: int) -> None:
+        for i in range(max(a, 0), min(b, len(self.t))):
+            self.used[i] = True
+
+    def free(self, a: int, b: int) -> bool:
+        return not any(self.used[max(a, 0) : min(b, len(self.t))])
+
+    def when_at(self, a: int, b: int) -> list[When]:
+        """Dates whose span lies inside ``[a, b)``."""
+        return [w for w in self.whens if a <= w.span[0] and w.span[1] <= b + 1]
+
+    def is_future(self, w: When) -> bool:
+        """Strictly after today (a date), or after now (a time of day)."""
+        s = w.start
+        if isinstance(s, datetime):
+            return s > self.now
+        return s > self.today
+
+    def is_past_or_today(self, w: When) -> bool:
+        s = w.start
+        d = s.date() if isinstance(s, datetime) else s
+        return d <= self.today

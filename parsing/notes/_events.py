@@ -1,0 +1,365 @@
+"""What happened and what comes next: the interaction, follow-ups, leaders' itineraries."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from parsing.dates import When
+
+from ._doc import Doc, is_cjk
+from ._facts import FamilyMention
+from ._lexicon import PLACE_RE, PLACES, TITLES
+from ._model import FollowUpFact, InteractionFact, InteractionKind, ItineraryFact
+from ._people import People
+
+__all__ = ["find_follow_ups", "find_interaction", "find_itineraries"]
+
+# --- the interaction ------------------------------------------------------------------------
+
+_TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
+    (
+        re.compile(
+            r"吃了?个?饭|吃了顿|饭局|宴请|喝了?酒|喝了?茶|聚餐|午饭|晚饭|晚餐|午餐|请[^\s,]{1,8}?吃"
+        ),
+        "meal",
+    ),
+    (
+        re.compile(
+            r"打了?[^\s,]{0,4}?电话|通了?电话|通完电话|电话沟通|电话联系|电话回访|电话跟进|来电话|"
+            r"来电|通话|视频会议|视频沟通|电话里|电话聊|"
+            r"电话(?:跟|和|给|与)[^\s,]{1,6}?(?:聊|沟通|说|谈|联系)"
+        ),
+        "call",
+    ),
+    (re.compile(r"微信[^\s,]{0,2}?(?:聊|沟通|联系|回复|说)|发了?微信|微信上"), "wechat"),
+    (
+        re.compile(
+            r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|去了|碰了?面|参观|来公司|"
+            r"来我们公司|认识了|接待|回访"
+        ),
+        "visit",
+    ),
+]
+_NEGATED = re.compile(r"(?:没|未|不|没有)$")
+_FUTURE_BEFORE = re.compile(r"(?:约|准备|计划|打算|要|再|想|需要|得|记得|提醒|安排)[^\s,]{0,4}$")
+_MANY = re.compile(r"\s*(?:\d+|几|多|两|三|四|五)家")
+_SUMMARY = re.compile(
+    r"(?:谈了|聊了|沟通了|讨论了|介绍了|交流了|汇报了|确认了|商量了|商谈了|洽谈了|谈到了?|聊到了?)"
+)
+_SUMMARY_SKIP = re.compile(r"^(?:一下|一会|很久|半天|一下午|一上午|很多|挺多|好久|聊|一个|半小时)")
+_OUTCOME = re.compile(
+    r"同意|答应|认可|不满意|满意|有意向|意向|感兴趣|有兴趣|比价|犹豫|没谈拢|谈拢了|没谈成|谈成了|"
+    r"拒绝|不需要|不考虑|考虑考虑|再考虑|研究研究|再研究|签了|签约了|成交|下单了|定了|聊得很好|"
+    r"谈得很好|聊得不错|谈得不错|再看|没戏|黄了"
+)
+_OUTCOME_LEAD = re.compile(
+    r"(?:[\s,]|他们|他|她|对方|客户|说|也|还是|结果|但是|不过|目前|现在|基本上?(?=定)|今天|又)+"
+)
+
+
+def _relevant_when(doc: Doc, pos: int) -> When | None:
+    """The date governing an event at ``pos``: the nearest before it in the clause, else after."""
+    ca, _ = doc.clause(pos)
+    before = [w for w in doc.whens if ca <= w.span[0] and w.span[1] <= pos + 1]
+    if before:
+        return before[-1]
+    _, b = doc.chunk(pos)
+    after = [w for w in doc.whens if pos <= w.span[0] < b]
+    return after[0] if after else None
+
+
+def _when_value(w: When) -> date | datetime:
+    if isinstance(w.start, datetime) and w.part_of_day is None:
+        return w.start
+    return w.day
+
+
+def find_interaction(doc: Doc, people: People, claimed: set[int]) -> InteractionFact | None:
+    t = doc.t
+    cands: list[tuple[int, int, InteractionKind]] = []
+    for pattern, kind in _TRIGGERS:
+        for m in pattern.finditer(t):
+            a, b = m.span()
+            if any(x < b and a < y for x, y, _ in cands):
+                continue
+            cands.append((a, b, kind))
+    best: tuple[date, int, InteractionKind, date | datetime, When | None] | None = None
+    for a, b, kind in sorted(cands):
+        if doc.used[a] or doc.used[b - 1]:
+            continue
+        ca, _ = doc.chunk(a)
+        head = t[max(ca, a - 6) : a]
+        if _NEGATED.search(t[max(0, a - 2) : a]) or _FUTURE_BEFORE.search(head):
+            continue
+        if _MANY.match(t, b) or (t.startswith("了", b) and _MANY.match(t, b + 1)):
+            continue
+        w = _relevant_when(doc, a)
+        value: date | datetime = doc.today
+        if w is None and t.startswith("过", b):
+            continue  # 拜访过 without a date: some time ago, not today
+        if w is None and t[a:b] == "回访" and not t.startswith("了", b):
+            continue  # 回访兰经理 without a date reads as a plan
+        if w is not None:
+            completed = "了" in t[a : b + 2] or "过" in t[b : b + 2]
+            if doc.is_future(w) and not (w.day == doc.today and completed):
+                continue
+            if w.day < doc.today or doc.is_past_or_today(w):
+                value = _when_value(w)
+        day = value.date() if isinstance(value, datetime) else value
+        if best is None or day > best[0]:
+            best = (day, a, kind, value, w)
+    summary = _summary(doc)
+    outcome = _outcome(doc, people)
+    if best is None:
+        if outcome is None:
+            return None
+        return InteractionFact("visit", doc.today, summary, outcome)
+    if best[4] is not None:
+        claimed.add(doc.whens.index(best[4]))
+    return InteractionFact(best[2], best[3], summary, outcome)
+
+
+def _summary(doc: Doc) -> str | None:
+    t = doc.t
+    for m in _SUMMARY.finditer(t):
+        _, b = doc.chunk(m.end())
+        obj = t[m.end() : b]
+        if not (2 <= len(obj) <= 20) or _SUMMARY_SKIP.match(obj):
+            continue
+        if not doc.free(m.end(), b) or not doc.free(m.start(), m.end()):
+            continue
+        return m.group() + obj
+    return None
+
+
+def _outcome(doc: Doc, people: People) -> str | None:
+    t = doc.t
+    for m in _OUTCOME.finditer(t):
+        if not doc.free(m.start(), m.end()):
+            continue
+        a, b = doc.chunk(m.start())
+        if any(a <= w.span[0] < b and doc.is_future(w) for w in doc.whens):
+            continue
+        start = a
+        while start < m.start():
+            if doc.used[start] or doc.date_at[start]:
+                start += 1
+                continue
+            lead = _OUTCOME_LEAD.match(t, start, m.start())
+            if lead is None or lead.end() == start:
+                break
+            start = lead.end()
+        text = t[start:b].strip()
+        if len(text) >= 2:
+            return text
+    return None
+
+
+# --- itineraries ----------------------------------------------------------------------------
+
+_MOVE = re.compile(r"(?:出差去|出差到|前往|飞往|在|去|到|赴|飞)\s*")
+_PURPOSE = re.compile(
+    r"开两会|开年会|开大会|开会|出差|考察|学习|培训|参观|调研|检查|休假|度假|旅游|旅行|出国|述职|探亲|"
+    r"疗养|参加[^\s,]{1,6}?(?=$|[\s,]|了)|参加[^\s,]{1,4}"
+)
+_NOT_TRIP = re.compile(r"拜访|见|找|送|拜年|吃饭|汇报|看看")
+_BOSS = re.compile(r"老板|一把手|大领导|领导|董事长|总经理")
+_RETURN = re.compile(r"回来|返回|回到")
+_PLACE_STOP = frozenset("的了,和 在去到是开出考学培参调检休度旅述探疗拜见找送")
+
+
+def _place_after(t: str, pos: int, limit: int) -> tuple[str, int] | None:
+    end = pos
+    while end < limit and end - pos < 6 and is_cjk(t[end]) and t[end] not in _PLACE_STOP:
+        if _PURPOSE.match(t, end):
+            break
+        end += 1
+    if end - pos >= 2:
+        return t[pos:end], end
+    m = PLACE_RE.match(t, pos)
+    if m:
+        return m.group(), m.end()
+    return None
+
+
+def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[ItineraryFact]:
+    t = doc.t
+    out: list[ItineraryFact] = []
+    for i, w in enumerate(doc.whens):
+        if i in claimed:
+            continue
+        a, b = w.span
+        ca, cb = doc.clause(a)
+        last = w.end if w.end is not None else w.start
+        last_day = last.date() if isinstance(last, datetime) else last
+        if last_day < doc.today:
+            continue
+        window = t[b : min(cb, b + 24)]
+        if "我" in t[max(ca, a - 3) : a] or window.lstrip().startswith("我"):
+            continue
+        place: str | None = None
+        purpose: str | None = None
+        moved = ""
+        pos = b
+        # Skip a subject between the date and the place (3月16号到20号 苏局长去北京开会).
+        while pos < min(cb, b + 12) and (doc.used[pos] or t[pos] in " 他她也还就要会将"):
+            pos += 1
+        mv = _MOVE.match(t, pos)
+        if mv:
+            moved = mv.group().strip()
+            got = _place_after(t, mv.end(), cb)
+            if got:
+                place, pos = got
+        else:
+            m = PLACE_RE.match(t, pos)
+            if m:
+                place, pos = m.group(), m.end()
+        if place is None:
+            continue
+        rest = t[pos : min(cb, pos + 10)]
+        pm = _PURPOSE.search(rest)
+        if pm and pm.start() <= 2:
+            purpose = pm.group()
+        if _NOT_TRIP.match(rest.lstrip()):
+            continue
+        if purpose is None and moved not in ("在",):
+            continue
+        if purpose is None and place not in PLACES:
+            continue
+        who = _who(doc, people, a, b, pos)
+        end_day = w.end if w.end is not None else w.start
+        end_d = end_day.date() if isinstance(end_day, datetime) else end_day
+        for j in range(i + 1, len(doc.whens)):
+            nw = doc.whens[j]
+            if nw.span[0] >= cb + 12:
+                break
+            if _RETURN.match(t, nw.span[1]) or t.startswith("回来", nw.span[1]):
+                end_d = max(end_d, nw.day)
+                claimed.add(j)
+                break
+        claimed.add(i)
+        out.append(ItineraryFact(who, place, w.day, end_d, purpose))
+    return out
+
+
+def _who(doc: Doc, people: People, a: int, b: int, place_pos: int) -> str | None:
+    t = doc.t
+    for m in people.mentions:
+        if not m.pronoun and b <= m.start < place_pos and m.contact >= 0:
+            return people.persons[m.contact].label()
+    ca, _ = doc.clause(a)
+    since = max(people.anchor_pos(a), ca, 0)
+    boss = _BOSS.search(t, since, a)
+    if boss and doc.free(boss.start(), boss.end()):
+        return boss.group()
+    idx = people.anchor(a)
+    if idx is None:
+        return None
+    return people.persons[idx].label()
+
+
+# --- follow-ups -----------------------------------------------------------------------------
+
+_FILLER = re.compile(
+    r"^(?:[\s,:]|提醒我|提醒|记得|一定要|务必|还要|需要|要|得|准备|计划|可以|就|之前|以前|前|再次)+"
+)
+_TRAIL = re.compile(r"[\s,!?。~吧啊哦呀了]+$")
+_STATE = re.compile(r"^(?:有|没|是|可能|应该|会|开会|放假|结婚|上班|不|过生日|生日)")
+_SUBJECT_END = re.compile(
+    r"(?:他|她|他们|她们|对方|客户)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$|说\s*$"
+)
+_FACT_WORDS = re.compile(r"姓|生日|喜欢|爱好|老家|毕业|性格|爱人|儿子|女儿|\d{7}")
+_RELATIVE = re.compile(r"[下明后今本这周号日天底初中旬]|星期|礼拜|\d")
+_VAGUE = frozenset({"说", "再说", "再议", "再定", "定", "议", "再看", "看"})
+_TOLD = re.compile(r"(?:让|要求|叫|请|通知)[^\s,]{0,4}$")
+# Verbs that are the rep's own work: 王局长下周五跟进报价 is the rep's follow-up with 王局长,
+# even though a person is named right before the date.
+_REP_ACTION = re.compile(r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|催|约)")
+
+
+def _entity_chunk(doc: Doc, a: int, b: int) -> bool:
+    word = doc.t[a:b]
+    if word in TITLES or (len(word) >= 3 and word.endswith(("处", "部", "科", "室", "办"))):
+        return True
+    return all(doc.used[i] for i in range(a, b))
+
+
+def _action(doc: Doc, w: When, people: People) -> str | None:
+    """What to do at ``w``: the words after it (or in the next chunk); None when nothing."""
+    t = doc.t
+    a, b = w.span
+    _, cb = doc.clause(a)
+    ka, kb = doc.chunk(b if b < len(t) and t[b] != " " else min(b + 1, len(t) - 1))
+    text = t[b:kb] if ka <= b else ""
+    text = _FILLER.sub("", text)
+    if not text:
+        for x, y in doc.chunks_in(b, cb):
+            if any(x <= v.span[0] < y for v in doc.whens):
+                break
+            if _entity_chunk(doc, x, y):
+                continue
+            if not _FACT_WORDS.search(t[x:y]):
+                text = _FILLER.sub("", t[x:y])
+            break
+    # 约了张总下周三见面 / 打电话给苗主任 约下周三上午拜访: keep the verb before the date.
+    pa, _ = doc.chunk(max(a - 1, 0))
+    before = t[pa:a].strip() if pa < a else ""
+    if before[:1] in ("约", "请", "陪") and text and len(before) <= 8:
+        text = before + text
+    text = _TRAIL.sub("", text)[:24]
+    if text.startswith("再") and len(text) >= 3:
+        text = text[1:]
+    if text in _VAGUE:
+        return "跟进"
+    m = people.mention_in(b, b + len(text) + 1)
+    if not text or (m is not None and t[m.start : m.end] == text):
+        return None
+    return text
+
+
+def find_follow_ups(
+    doc: Doc, people: People, family: list[FamilyMention], claimed: set[int]
+) -> list[FollowUpFact]:
+    t = doc.t
+    out: list[FollowUpFact] = []
+    for i, w in enumerate(doc.whens):
+        if i in claimed:
+            continue
+        a, b = w.span
+        if i + 1 < len(doc.whens):
+            nxt = doc.whens[i + 1]
+            if nxt.span[0] - b <= 1 and nxt.day == w.day:
+                continue
+        due: date | datetime = w.start
+        if isinstance(due, datetime):
+            if due <= doc.now:
+                continue
+        elif due < doc.today:
+            continue
+        found = _action(doc, w, people)
+        if found is None and not _RELATIVE.search(t[a:b]):
+            continue  # 端午节 on its own: a date mentioned, nothing to do
+        action = found or "跟进"
+        raw_after = t[b : b + 3].lstrip()
+        planned = re.match(r"(?:要|得|需要|还要|记得)", raw_after)
+        if due == doc.today and not isinstance(due, datetime) and not planned:
+            continue
+        if _STATE.match(action):
+            continue
+        if w.day == doc.today and "了" in action:
+            continue
+        ca, _ = doc.clause(a)
+        head = t[max(ca, a - 8) : a]
+        subject = bool(_SUBJECT_END.search(head))
+        if not subject:
+            subject = any(m.end in (a, a - 1) for m in people.mentions if not m.pronoun)
+        if any(f.end in (a, a - 1) or f.start <= a <= f.end + 3 for f in family):
+            continue
+        invited = raw_after.startswith(("再", "来")) or action.startswith("来")
+        if subject and not _TOLD.search(head) and not invited and not _REP_ACTION.match(action):
+            continue
+        if any(f.due == due for f in out):
+            continue
+        out.append(FollowUpFact(due, action))
+    return out

@@ -1,0 +1,456 @@
+"""Facts about people: phones, WeChat, e-mail, birthdays, family, hobbies, origin, role."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from parsing.dates import When
+
+from ._doc import Doc, is_cjk
+from ._lexicon import (
+    FAMILY_RE,
+    HOBBY_VERBS,
+    HOBBY_WORDS,
+    NOT_HOBBY,
+    PERSONALITY,
+    PERSONALITY_RE,
+    PLACE_RE,
+    UNIVERSITIES,
+)
+from ._model import Birthday, DecisionRole, FamilyFact
+from ._people import NAME_STOP, People, surname_of
+
+__all__ = [
+    "FamilyMention",
+    "find_family",
+    "read_birthdays",
+    "read_contact_details",
+    "read_family",
+    "read_profile",
+    "read_roles",
+]
+
+# --- phones, WeChat, e-mail ---------------------------------------------------------------
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_MOBILE = re.compile(r"(?<![\d.])(?:\+?86[- ]?)?(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?![\d.])")
+_LANDLINE = re.compile(r"(?<![\d.])\(?(0\d{2,3})\)?[- ]?(\d{7,8})(?![\d.])")
+_ID_CONTEXT = re.compile(
+    r"(?:订单|合同|编号|单号|工号|身份证|账号|帐号|卡号|批号|序列号|流水号|发票|快递|运单|型号|货号|"
+    r"编码|代码|po|no)[号码:#\s]*$",
+    re.IGNORECASE,
+)
+_UNIT_AFTER = frozenset("台套件个元块万吨米次份箱只辆张斤号")
+_WECHAT_ID = re.compile(
+    r"(?:微信|vx|wx|v信|威信|weixin|wechat)(?:号|id)?\s*(?:是|为|:)?\s*([A-Za-z][-_A-Za-z0-9]{4,19})"
+    r"(?![-_A-Za-z0-9@])",
+    re.IGNORECASE,
+)
+_WECHAT_NEAR = re.compile(r"(?:微信|vx|wx|v信)(?:号)?\s*(?:是|为|:)?\s*$", re.IGNORECASE)
+_WECHAT_SAME = re.compile(r"微信(?:号)?(?:同|就是|也是|=)(?:手机|电话)|(?:手机|电话)(?:号)?同微信")
+
+
+def read_contact_details(doc: Doc, people: People) -> None:
+    """Phones (digits only), WeChat IDs and e-mail addresses, each to the contact in context."""
+    t = doc.t
+    for m in _EMAIL.finditer(t):
+        if not doc.free(*m.span()):
+            continue
+        p = people.persons[people.person_at(m.start())]
+        p.email = p.email or m.group()
+        doc.mark(*m.span())
+    for m in _WECHAT_ID.finditer(t):
+        a, b = m.span(1)
+        if not doc.free(a, b):
+            continue
+        p = people.persons[people.person_at(m.start())]
+        p.wechat = p.wechat or m.group(1)
+        doc.mark(m.start(), b)
+    found: list[tuple[int, int, str]] = []
+    for pattern in (_MOBILE, _LANDLINE):
+        for m in pattern.finditer(t):
+            a, b = m.span()
+            if not doc.free(a, b) or any(x < b and a < y for x, y, _ in found):
+                continue
+            if _ID_CONTEXT.search(t[max(0, a - 8) : a]):
+                continue
+            if b < len(t) and t[b] in _UNIT_AFTER:
+                continue
+            found.append((a, b, "".join(ch for ch in m.group() if ch.isdigit())))
+    for a, b, digits in sorted(found):
+        if digits.startswith("86") and len(digits) == 13:
+            digits = digits[2:]
+        p = people.persons[people.person_at(a)]
+        if _WECHAT_NEAR.search(t[max(0, a - 6) : a]):
+            p.wechat = p.wechat or digits
+        elif digits not in p.phones:
+            p.phones.append(digits)
+        doc.mark(a, b)
+    for m in _WECHAT_SAME.finditer(t):
+        p = people.persons[people.person_at(m.start())]
+        if p.wechat is None:
+            later = [d for a, _, d in sorted(found) if a > m.start()]
+            if p.phones:
+                p.wechat = p.phones[0]
+            elif later:
+                p.wechat = later[0]
+
+
+# --- family ---------------------------------------------------------------------------------
+
+
+@dataclass
+class FamilyMention:
+    start: int
+    end: int
+    relation: str
+    name: str | None
+
+
+_NAME_CALL = re.compile(r"(?:叫|名叫|名字叫|是)")
+
+
+def find_family(doc: Doc) -> list[FamilyMention]:
+    """他儿子 / 王局长的爱人叫周敏 / 女儿申雨桐: relation words and a name when given."""
+    t = doc.t
+    out: list[FamilyMention] = []
+    for m in FAMILY_RE.finditer(t):
+        a, b = m.span()
+        if b < len(t) and t[b] in "司节们":
+            continue
+        if a > 0 and t[a - 1] in "个位":
+            continue
+        name, end = _family_name(doc, b)
+        out.append(FamilyMention(a, end, m.group(), name))
+    return out
+
+
+def _family_name(doc: Doc, pos: int) -> tuple[str | None, int]:
+    t = doc.t
+    called = _NAME_CALL.match(t, pos)
+    start = called.end() if called else pos
+    if start >= len(t) or doc.date_at[start]:
+        return None, pos
+    run_end = start
+    while (
+        run_end < len(t)
+        and run_end - start < 3
+        and is_cjk(t[run_end])
+        and t[run_end] not in NAME_STOP
+        and not doc.date_at[run_end]
+    ):
+        run_end += 1
+    run = t[start:run_end]
+    if len(run) < 2:
+        return None, pos
+    if surname_of(run) is None and not (called and called.group() != "是"):
+        return None, pos
+    if len(run) == 3 and run[2] in "今明去在也都很考读上现已刚正还":
+        run = run[:2]
+    return run, start + len(run)
+
+
+def read_family(doc: Doc, people: People, family: list[FamilyMention]) -> None:
+    for f in family:
+        p = people.persons[people.person_at(f.start)]
+        known = next((x for x in p.family if x.relation == f.relation), None)
+        if known is None:
+            p.family.append(FamilyFact(f.relation, f.name, None))
+        elif known.name is None and f.name:
+            known.name = f.name
+        doc.mark(f.start, f.end)
+
+
+# --- birthdays ------------------------------------------------------------------------------
+
+_BDAY_BEFORE = re.compile(r"(?:生日|生辰|出生日期|出生于|生于|出生)(?:是|为|在|:)?\s*$")
+_BDAY_AFTER = re.compile(r"\s*(?:的)?(?:生日|生辰|出生|生人|生|过生日|过.{0,3}大寿|大寿|寿辰)")
+_BDAY_PLAIN = re.compile(r"(?:生日|生辰)(?:是|为|:)?\s*(\d{1,2})[.\-/](\d{1,2})(?![\d.])")
+
+
+def _as_birthday(doc: Doc, w: When) -> Birthday | None:
+    if w.lunar is not None:
+        return Birthday(w.lunar.month, w.lunar.day, w.lunar.year, True, w.lunar.leap)
+    d = w.day
+    year = d.year if not w.yearless and d < doc.today - timedelta(days=366) else None
+    return Birthday(d.month, d.day, year, False, False)
+
+
+def read_birthdays(
+    doc: Doc, people: People, family: list[FamilyMention], claimed: set[int]
+) -> None:
+    """Dates next to 生日/出生/大寿, for the contact or the family member named before them."""
+    t = doc.t
+    for i, w in enumerate(doc.whens):
+        a, b = w.span
+        ca, _ = doc.clause(a)
+        before = _BDAY_BEFORE.search(t[max(ca, a - 10) : a])
+        after = _BDAY_AFTER.match(t, b) if not before else None
+        if not before and not after:
+            continue
+        if w.end is not None:
+            continue
+        bday = _as_birthday(doc, w)
+        if bday is None:
+            continue
+        claimed.add(i)
+        key = a - len(before.group()) if before else a
+        _give_birthday(doc, people, family, key, ca, bday)
+    for m in _BDAY_PLAIN.finditer(t):
+        if not doc.free(m.start(1), m.end()):
+            continue
+        month, day = int(m.group(1)), int(m.group(2))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            ca, _ = doc.clause(m.start())
+            _give_birthday(doc, people, family, m.start(), ca, Birthday(month, day))
+            doc.mark(m.start(), m.end())
+
+
+def _give_birthday(
+    doc: Doc, people: People, family: list[FamilyMention], pos: int, clause_a: int, bday: Birthday
+) -> None:
+    idx = people.person_at(pos)
+    since = max(people.anchor_pos(pos), clause_a)
+    rel = [f for f in family if since <= f.start < pos]
+    p = people.persons[idx]
+    if rel:
+        f = rel[-1]
+        known = next((x for x in p.family if x.relation == f.relation), None)
+        if known is None:
+            p.family.append(FamilyFact(f.relation, f.name, bday))
+        elif known.birthday is None:
+            known.birthday = bday
+        return
+    if p.birthday is None:
+        p.birthday = bday
+
+
+# --- hobbies, origin, education, personality ------------------------------------------------
+
+_HOBBY_TRIGGER = re.compile(
+    r"(?<![不没])(?:喜欢|爱好是|爱好|兴趣是|兴趣爱好是?|热爱|酷爱|平时爱|特别爱|最爱|迷上了?|"
+    r"爱(?=[" + "".join(sorted(HOBBY_VERBS)) + r"]))[:]?\s*"
+)
+_HOBBY_SPLIT = re.compile(r"和|、|,|及|与|跟|还有|以及|/|也喜欢|也爱|或")
+_HOBBY_TRAIL = re.compile(r"(?:什么的|之类的|啥的|等等|等|的|了|啊|呢)+$")
+_HOBBY_WORDS = frozenset(HOBBY_WORDS)
+
+
+def _hobby_ok(item: str) -> bool:
+    if not (1 <= len(item) <= 8) or not all(is_cjk(c) for c in item):
+        return False
+    if item in PERSONALITY or any(w in item for w in NOT_HOBBY):
+        return False
+    return not any(item.startswith(w) for w in ("他", "她", "我", "你", "说", "不"))
+
+
+def _is_hobby_word(chunk: str) -> bool:
+    if chunk in _HOBBY_WORDS:
+        return True
+    return len(chunk) <= 5 and chunk[:1] in HOBBY_VERBS and chunk[1:] in _HOBBY_WORDS
+
+
+def read_hobbies(doc: Doc, people: People) -> None:
+    t = doc.t
+    for m in _HOBBY_TRIGGER.finditer(t):
+        if not doc.free(m.start(), m.end()):
+            continue
+        _, cb = doc.chunk(m.end())
+        if m.end() >= cb:
+            continue
+        # Stop the list where another fact starts (生日, a date, a pronoun).
+        end = cb
+        for stop in ("生日", "老家", "性格", "电话", "手机", "微信"):
+            k = t.find(stop, m.end(), cb)
+            if k >= 0:
+                end = min(end, k)
+        items = [x for x in _HOBBY_SPLIT.split(t[m.end() : end])]
+        spans_end = end
+        _, clause_end = doc.clause(m.end())
+        for a, b in doc.chunks_in(cb, clause_end):
+            if not _is_hobby_word(t[a:b]):
+                break
+            items.append(t[a:b])
+            spans_end = b
+        p = people.persons[people.person_at(m.start())]
+        for raw in items:
+            item = _HOBBY_TRAIL.sub("", raw.strip())
+            if _hobby_ok(item) and item not in p.hobbies:
+                p.hobbies.append(item)
+        doc.mark(m.start(), spans_end)
+
+
+_NATIVE_TRIGGER = re.compile(r"(?:老家|籍贯|祖籍)(?:是|在)?[:]?\s*")
+_PERSON_SUFFIX = re.compile(r"(?:人|老乡)(?![民大才员口家气寿士物事力])")
+
+
+def _places_from(t: str, pos: int) -> tuple[str, int] | None:
+    end = pos
+    names: list[str] = []
+    while len(names) < 2:
+        m = PLACE_RE.match(t, end)
+        if m is None:
+            break
+        names.append(m.group())
+        end = m.end()
+        if end < len(t) and t[end] in "省市":
+            end += 1
+    if names:
+        return t[pos:end].replace("省", "").replace("市", ""), end
+    run = pos
+    while run < len(t) and run - pos < 4 and is_cjk(t[run]) and t[run] not in "的人是,在":
+        run += 1
+    if run - pos >= 2:
+        return t[pos:run], run
+    return None
+
+
+def read_origin(doc: Doc, people: People) -> None:
+    t = doc.t
+    for m in _NATIVE_TRIGGER.finditer(t):
+        got = _places_from(t, m.end())
+        if got is None:
+            continue
+        p = people.persons[people.person_at(m.start())]
+        p.native_place = p.native_place or got[0]
+        doc.mark(m.start(), got[1])
+    for m in PLACE_RE.finditer(t):
+        a = m.start()
+        if not doc.free(a, m.end()):
+            continue
+        if a > 0 and is_cjk(t[a - 1]) and t[a - 1] not in "是个的他她也都人,":
+            # Allow 陕西西安人: a place right before is part of it.
+            prev = PLACE_RE.search(t, max(0, a - 3), a)
+            if prev is None or prev.end() != a:
+                continue
+            a = prev.start()
+        suffix = _PERSON_SUFFIX.match(t, m.end())
+        if suffix is None:
+            continue
+        p = people.persons[people.person_at(a)]
+        p.native_place = p.native_place or t[a : m.end()]
+        doc.mark(a, suffix.end())
+
+
+_EDU_AFTER = re.compile(r"(?:毕业于|毕业自|就读于)\s*")
+_EDU_BEFORE = re.compile(r"(?:的)?(?:本科|硕士|博士|研究生)?(?:毕业|的校友|校友|出来的)")
+_EDU_STOP = frozenset("是他她的了在,也都和跟我我们你")
+
+
+def _edu_ok(s: str) -> bool:
+    if len(s) < 2 or not all(is_cjk(c) for c in s):
+        return False
+    if s in UNIVERSITIES or any(s.startswith(u) for u in UNIVERSITIES):
+        return True
+    return s.endswith(("大学", "学院", "大", "学校", "党校", "中学", "医学部", "研究院"))
+
+
+def read_education(doc: Doc, people: People) -> None:
+    t = doc.t
+    for m in _EDU_AFTER.finditer(t):
+        end = m.end()
+        while end < len(t) and end - m.end() < 12 and is_cjk(t[end]) and t[end] not in _EDU_STOP:
+            end += 1
+        school = t[m.end() : end]
+        if _edu_ok(school):
+            p = people.persons[people.person_at(m.start())]
+            p.education = p.education or school
+            doc.mark(m.start(), end)
+    for m in _EDU_BEFORE.finditer(t):
+        a = m.start()
+        start = a
+        while start > 0 and a - start < 12:
+            ch = t[start - 1]
+            if not is_cjk(ch) or ch in _EDU_STOP or doc.used[start - 1] or doc.date_at[start - 1]:
+                break
+            start -= 1
+        school = t[start:a]
+        if _edu_ok(school):
+            p = people.persons[people.person_at(start)]
+            p.education = p.education or school
+            doc.mark(start, m.end())
+
+
+_PERSONALITY_CTX = re.compile(
+    r"(?:(?:性格|为人|脾气)(?:是|比较|很|挺|非常|特别|有点|偏|也|还|算|蛮|超)*|"
+    r"(?:人|说话|做事|办事)(?:是|也|还)?(?:比较|很|挺|非常|特别|有点|偏|蛮|超)+)"
+    r"(" + PERSONALITY_RE.pattern + r")"
+)
+
+
+def read_personality(doc: Doc, people: People) -> None:
+    t = doc.t
+    for m in _PERSONALITY_CTX.finditer(t):
+        p = people.persons[people.person_at(m.start())]
+        p.personality = p.personality or m.group(1)
+        doc.mark(m.start(), m.end())
+    for a, b in doc.chunks_in(0, len(t)):
+        if t[a:b] in PERSONALITY and doc.free(a, b) and people.anchor_pos(a) >= 0:
+            p = people.persons[people.person_at(a)]
+            p.personality = p.personality or t[a:b]
+
+
+def read_profile(doc: Doc, people: People) -> None:
+    """Hobbies, native place, alma mater and personality."""
+    read_personality(doc, people)
+    read_education(doc, people)
+    read_origin(doc, people)
+    read_hobbies(doc, people)
+
+
+# --- decision role, key leader --------------------------------------------------------------
+
+_ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
+    (
+        re.compile(
+            r"决策影响力|有影响力|影响力|有影响|说得上话|能说上话|有话语权|技术把关|把关的|"
+            r"推荐|倾向我们|倾向于我们|支持我们|参谋"
+        ),
+        "influencer",
+    ),
+    (
+        re.compile(r"拍板|说了算|关键决策人|决策人|决策者|一把手|最终决定|能定|做主|定夺"),
+        "decision_maker",
+    ),
+    (re.compile(r"负责采购|管采购|分管采购|采购负责人|采购这块|采购部|采购科|采购处"), "purchaser"),
+    (re.compile(r"使用部门|使用方|使用科室|用户部门|最终用户|是用户|用户方"), "user"),
+]
+_OTHER_DECIDER = re.compile(
+    r"(?:等|要|让|看|由|请)(?:[^\s,]{0,4})?$|(?:领导|老板|上面|上级|院长|局长)$"
+)
+_KEY = re.compile(r"关键人|关键决策人|关键人物|核心人物|一把手|大领导|是领导")
+_PURCHASE_WORD = re.compile(r"(?<![\u4e00-\u9fff])采购(?![\u4e00-\u9fff])")
+
+
+def read_roles(doc: Doc, people: People) -> None:
+    t = doc.t
+    for pattern, role in _ROLES:
+        for m in pattern.finditer(t):
+            a = m.start()
+            if not doc.free(a, m.end()):
+                continue
+            if role == "decision_maker" and _OTHER_DECIDER.search(t[max(0, a - 4) : a]):
+                continue
+            # 采购部的刘经理: a department right before a name belongs to that name.
+            target = people.anchor(a)
+            nxt = [
+                x for x in people.mentions if not x.pronoun and m.end() <= x.start <= m.end() + 3
+            ]
+            if role == "purchaser" and nxt and m.group().endswith(("部", "科", "处")):
+                target = nxt[0].contact
+            if target is None:
+                continue
+            p = people.persons[target]
+            p.decision_role = p.decision_role or role
+            doc.mark(a, m.end())
+    for m in _PURCHASE_WORD.finditer(t):
+        idx = people.anchor(m.start())
+        if idx is not None:
+            p = people.persons[idx]
+            p.decision_role = p.decision_role or "purchaser"
+    for m in _KEY.finditer(t):
+        idx = people.anchor(m.start())
+        if idx is not None:
+            people.persons[idx].key = True

@@ -1,0 +1,401 @@
+"""Who the note is about: mentions (王建国局长, 张总, 小李, 他) grouped into contacts."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ._doc import Doc, is_cjk
+from ._lexicon import (
+    COMPOUND_SURNAMES,
+    SHORT_TITLES,
+    SURNAMES,
+    TITLE_RE,
+    TITLES,
+    title_info,
+    words,
+)
+from ._model import Birthday, ContactFact, DecisionRole, FamilyFact
+
+__all__ = ["Mention", "People", "Person", "find_people", "surname_of"]
+
+# Characters that end a name when scanning outwards from a title.
+NAME_STOP = frozenset(
+    "的了在是和跟与给从对把被访见找约陪请帮说让为由里他她们这那个位及或去到来问叫同再又也都还"
+    "就才已要会能送带打加拜谈聊吃喝电话微信司院局部厂行科处室所委厅校店团队站组班办市省区县心副总"
+    "小老今明昨前后每该和"
+)
+# 总是 / 总共 / 总部 … are not 张总.
+_AFTER_ZONG = frozenset("共之体结价额部计算数量包站公院行得归括")
+_AFTER_SHORT = frozenset("理于置罚分作资厂地程业人具期艺商会长费序区集公股有")
+_XIAO_LAO_NOT = frozenset(
+    words(
+        "小于 小路 老路 小钱 小康 老成 老农 小巴 老房 小房 老车 小车 小包 老景 小麦 小管 小龙 小白 "
+        "小时 老实 老乡 老家 小心 小组 老宋江"
+    )
+)
+_NAME_TRIGGER = re.compile(r"(?:联系人|对接人|名叫|叫做|姓名|名字)(?:是|叫|为|:)?\s*")
+_PRONOUN = re.compile(r"(?<!其)(?:他|她|对方)(?!们)")
+_XIAO_LAO = re.compile(r"(?<![大最很太较比更多])[小老]")
+
+
+def surname_of(name: str) -> str | None:
+    """The surname a name starts with (compound first), or None."""
+    if name[:2] in COMPOUND_SURNAMES:
+        return name[:2]
+    if name[:1] in SURNAMES:
+        return name[:1]
+    return None
+
+
+@dataclass
+class Mention:
+    """One place where a person is named or referred to."""
+
+    start: int
+    end: int
+    surname: str | None = None
+    name: str | None = None
+    title: str | None = None
+    form: str | None = None  # 小李 / 老王
+    pronoun: bool = False
+    contact: int = -1
+
+
+@dataclass
+class Person:
+    """A contact while the note is being read."""
+
+    surname: str | None = None
+    name: str | None = None
+    title: str | None = None
+    form: str | None = None
+    phones: list[str] = field(default_factory=list)
+    wechat: str | None = None
+    email: str | None = None
+    birthday: Birthday | None = None
+    hobbies: list[str] = field(default_factory=list)
+    native_place: str | None = None
+    education: str | None = None
+    decision_role: DecisionRole | None = None
+    personality: str | None = None
+    key: bool = False
+    family: list[FamilyFact] = field(default_factory=list)
+
+    def salutation(self) -> str | None:
+        if self.form:
+            return self.form
+        info = title_info(self.title) if self.title else None
+        if self.surname and info is not None:
+            return self.surname + info.address
+        return None
+
+    def label(self) -> str | None:
+        """How an itinerary names this person."""
+        return self.salutation() or self.name or self.surname
+
+    def fact(self) -> ContactFact:
+        info = title_info(self.title) if self.title else None
+        return ContactFact(
+            name=self.name,
+            surname=self.surname,
+            title=self.title,
+            salutation=self.salutation(),
+            phones=list(self.phones),
+            wechat=self.wechat,
+            email=self.email,
+            birthday=self.birthday,
+            hobbies=list(self.hobbies),
+            native_place=self.native_place,
+            education=self.education,
+            decision_role=self.decision_role,
+            personality=self.personality,
+            is_key_leader=self.key or bool(info and info.key),
+            family=list(self.family),
+        )
+
+    def is_blank(self) -> bool:
+        return self.fact() == ContactFact()
+
+
+class People:
+    """Contacts and the mentions that refer to them, in text order."""
+
+    def __init__(self) -> None:
+        self.persons: list[Person] = []
+        self.mentions: list[Mention] = []
+        self._anchor_pos: list[int] = []
+        self._anchor_idx: list[int] = []
+        self.mentions_end: list[int] = []
+
+    def anchor(self, pos: int) -> int | None:
+        """The contact most recently named at or before ``pos`` (else the first named)."""
+        i = bisect_right(self._anchor_pos, pos) - 1
+        if i >= 0:
+            return self._anchor_idx[i]
+        return self._anchor_idx[0] if self._anchor_idx else None
+
+    def anchor_pos(self, pos: int) -> int:
+        """Where that mention ends (-1 when none precedes ``pos``)."""
+        i = bisect_right(self._anchor_pos, pos) - 1
+        return self.mentions_end[i] if i >= 0 else -1
+
+    def person_at(self, pos: int) -> int:
+        """The contact for a fact at ``pos``, creating a nameless one when nobody is named."""
+        idx = self.anchor(pos)
+        if idx is None:
+            self.persons.append(Person())
+            idx = len(self.persons) - 1
+            self._anchor_pos.insert(0, -1)
+            self._anchor_idx.insert(0, idx)
+            self.mentions_end.insert(0, -1)
+        return idx
+
+    def mention_in(self, a: int, b: int) -> Mention | None:
+        for m in self.mentions:
+            if not m.pronoun and a <= m.start and m.end <= b:
+                return m
+        return None
+
+    def build_anchors(self) -> None:
+        self._anchor_pos = []
+        self._anchor_idx = []
+        self.mentions_end = []
+        for m in self.mentions:
+            if m.contact >= 0:
+                self._anchor_pos.append(m.start)
+                self._anchor_idx.append(m.contact)
+                self.mentions_end.append(m.end)
+
+
+def _surname_prefix(s: str) -> str | None:
+    if s[:2] in COMPOUND_SURNAMES:
+        return s[:2]
+    if s[:1] in SURNAMES:
+        return s[:1]
+    return None
+
+
+def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
+    t = doc.t
+    i = end
+    while i > floor and end - i < 4:
+        ch = t[i - 1]
+        if not is_cjk(ch) or ch in NAME_STOP or doc.date_at[i - 1] or doc.used[i - 1]:
+            break
+        i -= 1
+    if i > floor and t[i - 1 : i + 1] in COMPOUND_SURNAMES:
+        i -= 1  # 司马 / 公孙: the first character may be a stop character on its own
+    run = t[i:end]
+    for length in range(len(run), 0, -1):
+        cand = run[-length:]
+        sur = _surname_prefix(cand)
+        if sur is None or length > len(sur) + 2:
+            continue
+        if length >= 2 and cand[0] == "向" and _surname_prefix(cand[1:]):
+            cand = cand[1:]
+        return cand
+    return None
+
+
+def _boundary(doc: Doc, pos: int) -> bool:
+    t = doc.t
+    return (
+        pos >= len(t)
+        or not is_cjk(t[pos])
+        or t[pos] in NAME_STOP
+        or doc.date_at[pos]
+        or t[pos] in "生喜爱性老负管"
+    )
+
+
+def _name_after(doc: Doc, start: int) -> tuple[str, str | None, int] | None:
+    """A name right after a title (局长王建国, 秘书小李): (name, form, end)."""
+    t = doc.t
+    if start < len(t) - 1 and t[start] in "小老" and t[start + 1] in SURNAMES:
+        if t[start : start + 2] not in _XIAO_LAO_NOT:
+            return t[start + 1], t[start : start + 2], start + 2
+        return None
+    sur = _surname_prefix(t[start : start + 2])
+    if sur is None or doc.date_at[start]:
+        return None
+    base = start + len(sur)
+    for given in (2, 1):
+        end = base + given
+        if end > len(t):
+            continue
+        seg = t[base:end]
+        clean = all(
+            is_cjk(c) and c not in NAME_STOP and not doc.date_at[base + k]
+            for k, c in enumerate(seg)
+        )
+        if clean and _boundary(doc, end):
+            return t[start:end], None, end
+    return None
+
+
+def _title_mentions(doc: Doc) -> list[Mention]:
+    t = doc.t
+    out: list[Mention] = []
+    last_end = 0
+    for m in TITLE_RE.finditer(t):
+        a, b = m.span()
+        title = m.group()
+        if doc.date_at[a] or not doc.free(a, b):
+            continue
+        short = title in SHORT_TITLES
+        if title == "总" and b < len(t) and t[b] in _AFTER_ZONG:
+            continue
+        if short and b < len(t) and t[b] in _AFTER_SHORT:
+            continue
+        name = _name_before(doc, a, last_end)
+        if short:
+            if name is None or len(name) != len(_surname_prefix(name) or "x"):
+                continue
+            before = a - len(name) - 1
+            if (
+                before >= 0
+                and is_cjk(t[before])
+                and t[before] not in NAME_STOP
+                and not doc.date_at[before]
+            ):
+                continue
+            title = SHORT_TITLES[title]
+        if name is not None:
+            sur = _surname_prefix(name)
+            out.append(
+                Mention(
+                    a - len(name),
+                    b,
+                    surname=sur,
+                    name=name if len(name) > len(sur or "") else None,
+                    title=title,
+                )
+            )
+            last_end = b
+            continue
+        if short or title == "总":
+            continue
+        after = _name_after(doc, b)
+        if after is not None:
+            full, form, end = after
+            sur = _surname_prefix(full)
+            out.append(
+                Mention(
+                    a,
+                    end,
+                    surname=sur,
+                    name=full if form is None and len(full) > len(sur or "") else None,
+                    title=title,
+                    form=form,
+                )
+            )
+            last_end = end
+    return out
+
+
+def _xiao_lao_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    t = doc.t
+    out: list[Mention] = []
+    for m in _XIAO_LAO.finditer(t):
+        a = m.start()
+        if a + 1 >= len(t) or any(x <= a < y for x, y in taken):
+            continue
+        sur = t[a + 1]
+        if sur not in SURNAMES or t[a : a + 2] in _XIAO_LAO_NOT or doc.date_at[a]:
+            continue
+        out.append(Mention(a, a + 2, surname=sur, form=t[a : a + 2]))
+    return out
+
+
+def _named_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _NAME_TRIGGER.finditer(doc.t):
+        after = _name_after(doc, m.end())
+        if after is None or after[1] is not None:
+            continue
+        full, _, end = after
+        if any(x < end and m.end() < y for x, y in taken):
+            continue
+        out.append(Mention(m.end(), end, surname=_surname_prefix(full), name=full))
+    return out
+
+
+def _compatible(p: Person, m: Mention) -> bool:
+    if m.name and p.name:
+        return m.name == p.name
+    if m.surname != p.surname:
+        return False
+    if m.title and p.title:
+        a, b = title_info(m.title), title_info(p.title)
+        return a is not None and b is not None and a.address == b.address
+    if m.form and p.form:
+        return m.form == p.form
+    return True
+
+
+def _better_title(old: str | None, new: str) -> str:
+    if old is None:
+        return new
+    a, b = title_info(old), title_info(new)
+    if old == "总" and b is not None and b.address == "总":
+        return new
+    if new.endswith(old) or (a and b and a.address == b.address and len(new) > len(old)):
+        return new
+    return old
+
+
+def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
+    """All person mentions of the note, grouped into contacts."""
+    mentions = _title_mentions(doc)
+    taken = [(m.start, m.end) for m in mentions] + family_spans
+    mentions += _xiao_lao_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions] + family_spans
+    mentions += _named_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions]
+    for m in _PRONOUN.finditer(doc.t):
+        if not any(x <= m.start() < y for x, y in taken):
+            mentions.append(Mention(m.start(), m.end(), pronoun=True))
+    mentions.sort(key=lambda x: x.start)
+
+    people = People()
+    last = -1
+    for mention in mentions:
+        if mention.pronoun:
+            mention.contact = last
+            people.mentions.append(mention)
+            continue
+        idx = -1
+        for i, p in enumerate(people.persons):
+            if _compatible(p, mention):
+                idx = i
+                break
+        if idx < 0:
+            people.persons.append(Person(surname=mention.surname))
+            idx = len(people.persons) - 1
+        p = people.persons[idx]
+        p.name = p.name or mention.name
+        if mention.title:
+            p.title = _better_title(p.title, mention.title)
+        p.form = p.form or mention.form
+        mention.contact = idx
+        last = idx
+        people.mentions.append(mention)
+        doc.mark(mention.start, mention.end)
+    people.build_anchors()
+    _standalone_titles(doc, people)
+    return people
+
+
+def _standalone_titles(doc: Doc, people: People) -> None:
+    """岳总 董事长 / 邵院长 副院长: a chunk that is only a title refines the contact before it."""
+    for a, b in doc.chunks_in(0, len(doc.t)):
+        word = doc.t[a:b]
+        if word in TITLES and doc.free(a, b):
+            idx = people.anchor(a)
+            if idx is None or people.anchor_pos(a) < 0:
+                continue
+            p = people.persons[idx]
+            p.title = _better_title(p.title, word)
+            doc.mark(a, b)

@@ -1,0 +1,206 @@
+"""Customer lists as reps have them: .xlsx, .csv (UTF-8 or GBK) and .vcf address books.
+
+Pure: bytes in, rows and per-row problems out. Headers are matched by the words Chinese
+spreadsheets use (客户名称, 单位, 联系人, 手机 …) as well as English ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+
+MAX_ROWS = 5000
+
+# Column → the header words that name it (folded: no spaces, lower case).
+HEADERS: dict[str, tuple[str, ...]] = {
+    "company": (
+        "客户名称",
+        "客户",
+        "公司",
+        "公司名称",
+        "单位",
+        "单位名称",
+        "企业",
+        "company",
+        "org",
+        "organization",
+        "customer",
+    ),
+    "name": ("联系人", "姓名", "名字", "contact", "name", "fullname"),
+    "title": ("职务", "职位", "头衔", "title", "position"),
+    "phone": ("手机", "手机号", "电话", "联系电话", "mobile", "phone", "tel"),
+    "wechat": ("微信", "微信号", "wechat"),
+    "email": ("邮箱", "电子邮件", "email", "e-mail"),
+    "birthday": ("生日", "出生日期", "birthday", "bday"),
+    "grade": ("等级", "级别", "客户等级", "grade"),
+    "industry": ("行业", "industry"),
+    "address": ("地址", "address"),
+}
+PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass
+class Row:
+    line: int
+    company: str
+    name: str | None = None
+    title: str | None = None
+    phone: str | None = None
+    wechat: str | None = None
+    email: str | None = None
+    birthday: str | None = None  # as written; the importer reads it with parse_when
+    grade: str | None = None
+    industry: str | None = None
+    address: str | None = None
+
+
+@dataclass
+class Problem:
+    line: int
+    reason: str  # a msgid for the bot to translate: 缺少客户名称 / 手机号不对 / …
+
+
+@dataclass
+class Table:
+    rows: list[Row] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    unreadable: str | None = None  # why the whole file could not be read
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s_\-::*]+", "", text).lower()
+
+
+def _column_map(header: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        folded = _fold(cell)
+        for column, words in HEADERS.items():
+            if column not in found and folded in words:
+                found[column] = index
+    return found
+
+
+def _digits(phone: str) -> str:
+    return re.sub(r"[\s()+]", "", phone).removeprefix("86") if phone else phone
+
+
+def _check(row: Row, problems: list[Problem]) -> bool:
+    if not row.company:
+        problems.append(Problem(row.line, "缺少客户名称"))
+        return False
+    if row.phone:
+        row.phone = _digits(row.phone)
+        if not PHONE.match(row.phone):
+            problems.append(Problem(row.line, "手机号不对"))
+            return False
+        row.phone = row.phone.replace("-", "")
+    if row.email and not EMAIL.match(row.email):
+        problems.append(Problem(row.line, "邮箱不对"))
+        return False
+    if row.grade:
+        row.grade = row.grade.strip().upper()[:1]
+        if row.grade not in ("A", "B", "C"):
+            problems.append(Problem(row.line, "等级只能是 A、B、C"))
+            return False
+    return True
+
+
+def _rows_from_grid(grid: list[list[str]]) -> Table:
+    table = Table()
+    if not grid:
+        table.unreadable = "文件是空的"
+        return table
+    columns = _column_map(grid[0])
+    if "company" not in columns:
+        table.unreadable = "第一行要有「客户名称」这一列"
+        return table
+    for offset, cells in enumerate(grid[1 : MAX_ROWS + 1], start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        values = {
+            column: (cells[index].strip() if index < len(cells) and cells[index].strip() else None)
+            for column, index in columns.items()
+        }
+        row = Row(line=offset, company=values.pop("company") or "", **values)
+        if _check(row, table.problems):
+            table.rows.append(row)
+    return table
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "strftime"):
+        return value.strftime("%Y-%m-%d")  # type: ignore[no-any-return]
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_xlsx(content: bytes) -> Table:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception:
+        return Table(unreadable="无法读取这个 Excel 文件")
+    sheet = book.worksheets[0]
+    grid = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    book.close()
+    return _rows_from_grid(grid)
+
+
+def read_csv(content: bytes) -> Table:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        return Table(unreadable="文件编码无法识别,请存为 UTF-8")
+    dialect = csv.excel_tab if text.count("\t") > text.count(",") else csv.excel
+    return _rows_from_grid([list(r) for r in csv.reader(io.StringIO(text), dialect)])
+
+
+def read_vcf(content: bytes) -> Table:
+    """vCards: FN, ORG, TITLE, TEL, EMAIL, BDAY; a card without ORG is a problem row."""
+    text = content.decode("utf-8", errors="replace").replace("\r\n ", "").replace("\n ", "")
+    table = Table()
+    for number, block in enumerate(re.findall(r"BEGIN:VCARD(.*?)END:VCARD", text, re.S), start=1):
+        fields: dict[str, str] = {}
+        for line in block.strip().splitlines():
+            key, _, value = line.partition(":")
+            name = key.split(";")[0].upper()
+            if name and value and name not in fields:
+                fields[name] = value.strip()
+        row = Row(
+            line=number,
+            company=fields.get("ORG", "").split(";")[0],
+            name=fields.get("FN"),
+            title=fields.get("TITLE"),
+            phone=fields.get("TEL"),
+            email=fields.get("EMAIL"),
+            birthday=fields.get("BDAY"),
+        )
+        if _check(row, table.problems):
+            table.rows.append(row)
+    if not table.rows and not table.problems:
+        table.unreadable = "文件里没有名片"
+    return table
+
+
+def read_table(filename: str, content: bytes) -> Table | None:
+    """The rows of a customer list, or None when the file is not one we read."""
+    lowered = filename.lower()
+    if lowered.endswith(".xlsx"):
+        return read_xlsx(content)
+    if lowered.endswith((".csv", ".txt")):
+        return read_csv(content)
+    if lowered.endswith(".vcf"):
+        return read_vcf(content)
+    return None

@@ -1,0 +1,214 @@
+"""The archive: search by pinyin and phone, history, delete with undo, check-in, import."""
+
+import io
+from collections.abc import Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from openpyxl import Workbook
+from sqlalchemy import func, select
+
+from bot.local_api import LocalClient
+from storage.models import AuditLog, ChangeLog, Contact, Customer, Interaction
+from tests.conftest import BotHarness
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.fixture(autouse=True)
+def monday_morning() -> Iterator[object]:
+    with time_machine.travel(datetime(2026, 11, 23, 10, 0, tzinfo=SHANGHAI), tick=False) as t:
+        yield t
+
+
+async def rep_with_contact(bot: BotHarness) -> LocalClient:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.send("/contact")
+    await wang.press("华东电力设计院")
+    await wang.send("王建国 局长")
+    await wang.send("13812345678")
+    await wang.press("跳过")
+    return wang
+
+
+@pytest.mark.parametrize(
+    "query", ["电力", "wjg", "wangjianguo", "王建国", "局长", "13812345678", "hddl"]
+)
+async def test_find_by_company_contact_pinyin_or_phone(bot: BotHarness, query: str) -> None:
+    wang = await rep_with_contact(bot)
+    reply = await wang.send(f"/find {query}")
+    assert reply.text == "找到 1 个客户:"
+    assert reply.buttons == ["🏢 华东电力设计院"]
+
+
+async def test_search_results_are_paginated(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    for n in range(10):
+        await wang.send(f"/customer 测试客户{n:02d}")
+        await wang.press("新建")
+    first = await wang.send("/find 测试")
+    assert len(first.buttons) == 9 and first.buttons[-1] == "下一页 ➡️"
+    second = await wang.press("下一页")
+    assert second.buttons == ["🏢 测试客户08", "🏢 测试客户09", "⬅️ 上一页"]
+
+
+async def test_delete_asks_records_and_can_be_undone(bot: BotHarness) -> None:
+    wang = await rep_with_contact(bot)
+    await wang.send("/customer 华东电力设计院")
+    ask = await wang.press("删除")
+    assert "确定删除「华东电力设计院」吗?" in ask.text
+    done = await wang.press("确定删除")
+    assert done.text == "已删除「华东电力设计院」。"
+    assert "没找到" in (await wang.send("/find 电力")).text
+    assert await bot.scalar(select(AuditLog.action).where(AuditLog.action == "customer.delete"))
+    undone = await wang.press("撤销删除")
+    assert undone.callback_answers == ["已撤销删除。"]
+    assert "找到 1 个客户" in (await wang.send("/find 电力")).text
+
+
+async def test_full_history_is_paginated(bot: BotHarness) -> None:
+    wang = await rep_with_contact(bot)
+    for n in range(12):
+        await wang.send("/visit")
+        await wang.press("华东电力设计院")
+        await wang.press("完成选择")
+        await wang.send(f"第{n + 1}次拜访")
+        await wang.press("跳过")
+        await wang.press("跳过")
+    await wang.send("/customer 华东电力设计院")
+    page = await wang.press("全部记录")
+    assert "📜 「华东电力设计院」的全部记录(12 条)" in page.text
+    assert page.text.count("拜访:") == 10
+    second = await wang.press("下一页")
+    assert second.text.count("拜访:") == 2
+
+
+async def test_a_location_check_in(bot: BotHarness) -> None:
+    wang = await rep_with_contact(bot)
+    ask = await wang.share_location(31.2304, 121.4737)
+    assert "📍 在哪个客户这里?" in ask.text
+    done = await wang.press("华东电力设计院")
+    assert "✅ 已签到:「华东电力设计院」拜访" in done.text
+    assert "📍 已记住这个客户的位置。" in done.text
+    visit = await bot.scalar(select(Interaction))
+    assert (visit.kind, visit.latitude, visit.longitude) == ("visit", 31.2304, 121.4737)
+    again = await wang.share_location(31.2404, 121.4737)
+    second = await wang.press("华东电力设计院")
+    assert "📍 距客户登记位置 1.1 公里" in second.text
+    summary = await wang.press("写拜访纪要")
+    assert "见了谁" in summary.text
+    await wang.press("完成选择")
+    await wang.send("现场看了设备")
+    await wang.press("跳过")
+    await wang.press("跳过")
+    assert await bot.scalar(select(func.count()).select_from(Interaction)) == 2
+    del again
+
+
+def workbook(rows: list[list[object]]) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+async def test_an_import_with_a_bad_row(bot: BotHarness) -> None:
+    wang = await rep_with_contact(bot)
+    content = workbook(
+        [
+            ["客户名称", "联系人", "职务", "手机", "生日", "等级"],
+            ["上海建工集团", "张伟", "总经理", "13900001111", "1978-05-20", "A"],
+            ["华东电力设计院", "王建国", "局长", "13812345678", None, None],
+            ["华东电力设计院", "刘芳", "采购经理", "13700002222", "农历腊月廿三", None],
+            [None, "李四", None, "13600003333", None, None],
+            ["南京银行", "赵敏", None, "12345", None, None],
+        ]
+    )
+    preview = await wang.send_document("客户名单.xlsx", content)
+    assert "📥 读到 3 行可用的记录" in preview.text
+    assert "第 5 行:缺少客户名称" in preview.text and "第 6 行:手机号不对" in preview.text
+    done = await wang.press("导入")
+    assert done.text == "✅ 导入完成:新客户 1 个,新联系人 2 位,跳过重复 1 条。"
+    liu = await bot.scalar(select(Contact).where(Contact.name == "刘芳"))
+    assert (liu.birthday_month, liu.birthday_day, liu.birthday_lunar) == (12, 23, True)
+    zhang = await bot.scalar(select(Contact).where(Contact.name == "张伟"))
+    assert (zhang.birthday_year, zhang.salutation) == (1978, "张总经理")
+    assert await bot.scalar(select(func.count()).select_from(Customer)) == 2
+
+
+async def test_a_vcard_and_a_csv(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    vcard = (
+        "BEGIN:VCARD\nVERSION:3.0\nFN:陈静\nORG:杭州市第一人民医院\nTITLE:主任\n"
+        "TEL;TYPE=CELL:13511112222\nEND:VCARD\n"
+    ).encode()
+    await wang.send_document("名片.vcf", vcard)
+    assert "新客户 1 个" in (await wang.press("导入")).text
+    csv_text = "公司,姓名,电话\n苏州工业园区管委会,周强,0512-66668888\n".encode("gb18030")
+    await wang.send_document("list.csv", csv_text)
+    await wang.press("导入")
+    phones = await bot.scalars(select(Contact.phones))
+    assert ["13511112222"] in phones and ["051266668888"] in phones
+
+
+async def test_an_unknown_file_gets_a_clear_answer(bot: BotHarness) -> None:
+    reply = await bot.user("王磊").send_document("合同.pdf", b"%PDF-1.4")
+    assert reply.text == "我能导入 .xlsx、.csv 或 .vcf 格式的客户名单;其他文件暂时看不懂。"
+
+
+async def test_archive_fields_are_edited_by_button_with_history(bot: BotHarness) -> None:
+    wang = await rep_with_contact(bot)
+    await wang.send("/customer 华东电力设计院")
+    menu = await wang.press("编辑资料")
+    assert menu.text == "编辑「华东电力设计院」:选一项"
+    assert {"行业", "地址", "采购周期", "付款周期", "竞争对手", "现有供应商"} <= set(menu.buttons)
+    ask = await wang.press("采购周期")
+    assert ask.text.startswith("请输入新的采购周期")
+    card = await wang.send("每年3月集中招标")
+    customer = await bot.scalar(select(Customer))
+    assert customer.purchase_cycle == "每年3月集中招标"
+    await wang.press("编辑资料")
+    await wang.press("状态")
+    await wang.press("合作中")
+    assert (await bot.scalar(select(Customer))).status == "cooperating"
+    del card
+
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("编辑资料")
+    await wang.press("王局长")
+    await wang.press("设为关键人")
+    await wang.press("微信")
+    await wang.send("wjg_1975")
+    await wang.press("编辑资料")
+    await wang.press("王局长")
+    await wang.press("生日")
+    bad = await wang.send("不知道")
+    assert bad.text.startswith("没看懂这个生日")
+    await wang.send("农历腊月三十")
+    contact = await bot.scalar(select(Contact))
+    assert contact.is_key_leader and contact.wechat == "wjg_1975"
+    assert (contact.birthday_month, contact.birthday_day, contact.birthday_lunar) == (12, 30, True)
+    history = await bot.scalars(select(ChangeLog.field))
+    assert {"purchase_cycle", "status", "is_key_leader", "wechat", "birthday_month"} <= set(history)
+
+
+async def test_a_contact_can_be_deleted_and_restored(bot: BotHarness) -> None:
+    wang = await rep_with_contact(bot)
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("编辑资料")
+    await wang.press("王局长")
+    await wang.press("删除联系人")
+    done = await wang.press("确定删除")
+    assert done.text == "已删除联系人 王建国。"
+    card = await wang.send("/customer 华东电力设计院")
+    assert "王建国" not in card.text
+    await wang.press_data(done.messages[0].inline_buttons[0]["callback_data"])
+    assert "王建国" in (await wang.send("/customer 华东电力设计院")).text

@@ -1,0 +1,226 @@
+"""parse_note: a rep's free-text note read into facts (one test per kind of fact)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from bench.notes import evaluate, load, micro
+from parsing.notes import Birthday, FamilyFact, Note, parse_note
+
+SH = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=SH)  # Monday
+
+DESIGN_EXAMPLE = (
+    "今天拜访了华东电力设计院的王建国局长,他下周二到周四在北京开会,生日是农历三月初八,"
+    "喜欢话剧。下周五再跟进报价"
+)
+
+
+def note(text: str, now: datetime = NOW) -> Note:
+    return parse_note(text, now)
+
+
+def test_design_example() -> None:
+    n = note(DESIGN_EXAMPLE)
+    assert n.company == "华东电力设计院"
+    (c,) = n.contacts
+    assert (c.name, c.surname, c.title, c.salutation) == ("王建国", "王", "局长", "王局长")
+    assert c.birthday == Birthday(3, 8, None, lunar=True, leap=False)
+    assert c.hobbies == ["话剧"]
+    assert c.is_key_leader
+    assert n.interaction is not None
+    assert (n.interaction.kind, n.interaction.when) == ("visit", date(2026, 11, 23))
+    assert n.interaction.summary in (None, "跟进报价")
+    (trip,) = n.itineraries
+    assert (trip.who, trip.place, trip.purpose) == ("王局长", "北京", "开会")
+    assert (trip.start, trip.end) == (date(2026, 12, 1), date(2026, 12, 3))
+    (fu,) = n.follow_ups
+    assert (fu.due, fu.action) == (date(2026, 12, 4), "跟进报价")
+    assert n.grade is None
+    assert not n.is_empty()
+
+
+def test_traditional_input_gives_simplified_facts() -> None:
+    trad = (
+        "今天拜訪了華東電力設計院的王建國局長,他下週二到週四在北京開會,生日是農曆三月初八,"
+        "喜歡話劇。下週五再跟進報價"
+    )
+    assert note(trad).company == "华东电力设计院"
+    simp, got = note(DESIGN_EXAMPLE), note(trad)
+    assert got.contacts == simp.contacts
+    assert got.itineraries == simp.itineraries
+    assert got.follow_ups == simp.follow_ups
+    assert got.text == trad
+
+
+def test_company_keeps_suffix_and_drops_particles() -> None:
+    assert note("去了市一院见了刘院长").company == "市一院"
+    assert note("拜访了万科的张总").company == "万科"
+    assert note("拜访 江苏移动 崔经理 谈了专线扩容").company == "江苏移动"
+    assert note("和中国银行江苏省分行的曹行长吃饭").company == "中国银行江苏省分行"
+    assert note("高老师 南京大学毕业").company is None
+
+
+def test_contact_forms_and_salutations() -> None:
+    cases = {
+        "张总电话13912345678": ("张", None, "总", "张总", True),
+        "任局 生日农历闰四月初十": ("任", None, "局长", "任局长", True),
+        "见了副局长贾正平": ("贾", "贾正平", "副局长", "贾局长", True),
+        "董事长宋志强 关键人": ("宋", "宋志强", "董事长", "宋总", True),
+        "冯工是技术负责人": ("冯", None, "工程师", "冯工", False),
+        "欧阳主任生日腊月廿三": ("欧阳", None, "主任", "欧阳主任", False),
+        "老王 山东人": ("王", None, None, "老王", False),
+    }
+    for text, (surname, name, title, salutation, key) in cases.items():
+        (c,) = note(text).contacts
+        assert (c.surname, c.name, c.title, c.salutation, c.is_key_leader) == (
+            surname,
+            name,
+            title,
+            salutation,
+            key,
+        ), text
+
+
+def test_two_contacts_and_their_roles() -> None:
+    n = note("拜访了万科的张总和采购部的刘经理,刘经理负责采购,张总拍板。A类客户")
+    zhang, liu = n.contacts
+    assert (zhang.salutation, zhang.decision_role) == ("张总", "decision_maker")
+    assert (liu.salutation, liu.decision_role) == ("刘经理", "purchaser")
+    assert n.grade == "A"
+    boss, secretary = note("王局长和他的秘书小李一起来公司参观 小李电话13605718899").contacts
+    assert boss.salutation == "王局长"
+    assert (secretary.surname, secretary.title, secretary.salutation) == ("李", "秘书", "小李")
+    assert secretary.phones == ["13605718899"]
+
+
+def test_decision_roles() -> None:
+    assert note("邓科长 他说了算").contacts[0].decision_role == "decision_maker"
+    assert note("冯工 推荐我们的方案").contacts[0].decision_role == "influencer"
+    assert note("薛主任管采购").contacts[0].decision_role == "purchaser"
+    assert note("罗主任是使用部门的").contacts[0].decision_role == "user"
+    assert note("杨科长说要等院长拍板").contacts[0].decision_role is None
+
+
+def test_phones_wechat_email() -> None:
+    (c,) = note(
+        "南京市教育局钱处长 座机025-83456789 手机159 5123 4567 微信qian_chu2020 "
+        "邮箱qian@njedu.gov.cn"
+    ).contacts
+    assert c.phones == ["02583456789", "15951234567"]
+    assert c.wechat == "qian_chu2020"
+    assert c.email == "qian@njedu.gov.cn"
+    (c,) = note("彭总手机：１３９０５１６２２８８").contacts  # full-width digits
+    assert c.phones == ["13905162288"]
+    (c,) = note("高老师 微信同手机 18652001234").contacts
+    assert c.wechat == "18652001234"
+
+
+def test_birthdays_solar_lunar_and_with_year() -> None:
+    assert note("李主任 生日5月12号").contacts[0].birthday == Birthday(5, 12)
+    assert note("蔡老师 生日是1978年9月3日").contacts[0].birthday == Birthday(9, 3, 1978)
+    assert note("萧老师 生日 85年3月6号").contacts[0].birthday == Birthday(3, 6, 1985)
+    assert note("金总生日是阴历十月初一").contacts[0].birthday == Birthday(10, 1, lunar=True)
+    leap = note("任局 生日 农历闰四月初十").contacts[0].birthday
+    assert leap == Birthday(4, 10, lunar=True, leap=True)
+
+
+def test_family_members_and_their_birthdays() -> None:
+    (c,) = note("王局长的儿子下月10号生日 得准备个礼物").contacts
+    assert c.family == [FamilyFact("儿子", None, Birthday(12, 10))]
+    assert c.birthday is None
+    assert note("王局长的儿子下月10号生日").follow_ups == []
+    (c,) = note("马书记爱人生日是农历八月十五 马书记本人生日正月初六").contacts
+    assert c.birthday == Birthday(1, 6, lunar=True)
+    assert c.family == [FamilyFact("爱人", None, Birthday(8, 15, lunar=True))]
+    (c,) = note("武总的儿子叫武浩 武总喜欢下围棋").contacts
+    assert c.family == [FamilyFact("儿子", "武浩", None)]
+
+
+def test_profile_hobbies_origin_education_personality() -> None:
+    (c,) = note("易主任 老家四川 爱吃辣 喜欢爬山").contacts
+    assert (c.native_place, c.hobbies) == ("四川", ["吃辣", "爬山"])
+    (c,) = note("曹行长是江苏人 南大毕业 喜欢打高尔夫").contacts
+    assert (c.native_place, c.education, c.hobbies) == ("江苏", "南大", ["打高尔夫"])
+    (c,) = note("欧阳主任 复旦的校友 性格直爽").contacts
+    assert (c.education, c.personality) == ("复旦", "直爽")
+    (c,) = note("岳总 喜欢帆船 打高尔夫").contacts
+    assert c.hobbies == ["帆船", "打高尔夫"]
+    assert note("张总喜欢我们的方案").contacts[0].hobbies == []
+
+
+def test_interaction_kinds_dates_summary_outcome() -> None:
+    n = note("昨天和市一院的刘院长吃饭 聊了设备更新的事")
+    assert n.interaction is not None
+    assert (n.interaction.kind, n.interaction.when) == ("meal", date(2026, 11, 22))
+    assert n.interaction.summary == "聊了设备更新的事"
+    n = note("今天电话沟通了江苏电建的吴总 谈了二期项目 对价格不太满意")
+    assert n.interaction is not None
+    assert (n.interaction.kind, n.interaction.outcome) == ("call", "对价格不太满意")
+    assert n.interaction.summary == "谈了二期项目"
+    n = note("和徐厂长微信聊了一下 他同意下周来我们厂里看看")
+    assert n.interaction is not None
+    assert n.interaction.kind == "wechat"
+    assert n.interaction.outcome == "同意下周来我们厂里看看"
+    assert note("这周太忙了 没拜访客户").interaction is None
+    assert note("1月20号去苏州拜访恒力集团的陈总").interaction is None
+
+
+def test_follow_ups_due_and_action() -> None:
+    (fu,) = note("明天下午3点给张总打电话确认合同").follow_ups
+    assert fu.due == datetime(2026, 11, 24, 15, 0, tzinfo=SH)
+    assert fu.action == "给张总打电话确认合同"
+    (fu,) = note("月底前把合同发过去").follow_ups
+    assert (fu.due, fu.action) == (date(2026, 11, 30), "把合同发过去")
+    (fu,) = note("下周一再说").follow_ups  # no action: a sensible default
+    assert (fu.due, fu.action) == (date(2026, 11, 30), "跟进")
+    (fu,) = note("下下周三上午 投标 南京南站改造项目").follow_ups
+    assert fu.action == "投标"
+
+
+def test_itineraries() -> None:
+    (trip,) = note("庞局长12月6号到10号去新疆调研").itineraries
+    assert (trip.who, trip.place, trip.purpose) == ("庞局长", "新疆", "调研")
+    assert (trip.start, trip.end) == (date(2026, 12, 6), date(2026, 12, 10))
+    (trip,) = note("乔经理说他们老板下周四到周六在日本考察").itineraries
+    assert (trip.who, trip.place) == ("老板", "日本")
+    assert note("明天去扬州 见扬州市水利局范局长").itineraries == []
+
+
+def test_grade_only_when_stated() -> None:
+    assert note("定为B级").grade == "B"
+    assert note("c类客户先养着").grade == "C"
+    assert note("重点客户").grade is None
+    assert note("刘主任说B超机要换").grade is None
+
+
+def test_quantities_prices_and_order_numbers_are_not_phones() -> None:
+    n = note("周科长说采购了5000台 单价12.5万 订单号2025030517 合同号13812345678")
+    assert all(c.phones == [] for c in n.contacts)
+    n = note("订单13812345678已发货 数量2000台")
+    assert n.contacts == []
+
+
+def test_past_dates_are_neither_follow_ups_nor_itineraries() -> None:
+    n = note("他去年3月去过北京")
+    assert n.follow_ups == [] and n.itineraries == []
+    n = note("上周五拜访了罗主任")
+    assert n.follow_ups == []
+    assert n.interaction is not None and n.interaction.when == date(2026, 11, 20)
+    n = note("今天下午3点给尹院长打电话", datetime(2026, 6, 30, 18, 0, tzinfo=SH))
+    assert n.follow_ups == []
+    assert n.interaction is not None and n.interaction.kind == "call"
+
+
+def test_empty_and_unrelated_text() -> None:
+    assert note("").is_empty()
+    assert note("今天没出门 整理了客户资料").is_empty()
+
+
+def test_development_set_f1() -> None:
+    rows = load()
+    assert len([r for r in rows if r.get("split", "dev") == "dev"]) >= 160
+    counts, _ = evaluate(rows)
+    precision, recall, f1 = micro(counts)
+    assert f1 >= 0.92, (precision, recall, f1)
