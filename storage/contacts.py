@@ -15,7 +15,7 @@ from storage.audit import record
 from storage.changes import FieldChange, apply_changes
 from storage.customers import visible_customers
 from storage.models import Contact, Customer, FamilyMember
-from storage.search import search_key
+from storage.search import pinyin_forms, search_key
 
 
 def contact_search_key(contact: Contact) -> str:
@@ -57,7 +57,8 @@ class ContactRepo:
         """(the same person for sure, people who might be them) within one customer.
 
         Sure: the same full name. Might be: same surname and title where a name is missing on
-        one side (王局长 vs 王建国局长), or a name one typo away (王建国 vs 王建华 is not).
+        one side (王局长 vs 王建国局长), or a name that sounds the same or is one typo away
+        (王剑国 for 王建国; 王建华 is someone else).
         """
         sure: Contact | None = None
         maybe: list[Contact] = []
@@ -69,7 +70,14 @@ class ContactRepo:
             if same_surname and (not name or contact.name in (surname, None, "")):
                 if not title or not contact.title or title == contact.title:
                     maybe.append(contact)
-            elif name and contact.name and fuzz.ratio(name, contact.name) >= 90:
+            elif (
+                name
+                and contact.name
+                and (
+                    fuzz.ratio(name, contact.name) >= 90
+                    or pinyin_forms(name)[0] == pinyin_forms(contact.name)[0]
+                )
+            ):
                 maybe.append(contact)
         return sure, ([] if sure else maybe)
 

@@ -15,7 +15,7 @@ from storage.actor import Actor
 from storage.audit import record
 from storage.changes import FieldChange, apply_changes
 from storage.models import Contact, Customer, Grade, Member
-from storage.search import fold, query_key, search_key
+from storage.search import fold, pinyin_forms, query_key, search_key
 
 # Company names that score this high against a typed name are offered as "did you mean".
 LIKELY_MATCH = 82
@@ -84,15 +84,22 @@ class CustomerRepo:
         exact = await self.by_name(name)
         if exact is not None:
             return CustomerMatch(exact, [], None)
-        # Two plain columns, not ORM objects: this runs over every customer the actor sees.
-        names = select(Customer.id, Customer.normalized_name).where(
+        # Plain columns, not ORM objects: this runs over every customer the actor sees.
+        names = select(Customer.id, Customer.normalized_name, Customer.search_key).where(
             visible_customers(self.actor).whereclause  # type: ignore[arg-type]
         )
-        choices = dict((await self.session.execute(names)).tuples().all())
+        rows = (await self.session.execute(names)).all()
+        # Same sound first (华东电力设记院 typed for 华东电力设计院), then near spellings.
+        sound = pinyin_forms(name)[0]
+        same_sound = [cid for cid, _, key in rows if sound and sound in key.split(" ")[1:2]]
         scored = process.extract(
-            normalize_name(name), choices, scorer=fuzz.WRatio, limit=3, score_cutoff=LIKELY_MATCH
+            normalize_name(name),
+            {cid: normalized for cid, normalized, _ in rows},
+            scorer=fuzz.WRatio,
+            limit=3,
+            score_cutoff=LIKELY_MATCH,
         )
-        ids = [customer_id for _, _, customer_id in scored]
+        ids = (same_sound + [cid for _, _, cid in scored if cid not in same_sound])[:3]
         found = {
             c.id: c
             for c in await self.session.scalars(select(Customer).where(Customer.id.in_(ids)))

@@ -209,3 +209,16 @@ async def test_a_customer_owned_by_a_colleague_is_not_duplicated(bot: BotHarness
     )
     assert await count(bot, Customer) == 1
     assert "张总" not in "".join(await bot.scalars(select(Contact.name)))
+
+
+async def test_a_homophone_typo_of_a_known_customer_is_asked_about(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send(EXAMPLE)
+    await wang.press("保存")
+    await wang.send("华东电力设记院的王剑国局长喜欢钓鱼")
+    ask = await wang.press("保存")
+    assert "「华东电力设记院」是下面这个已有客户吗?" in ask.text
+    contact_question = await wang.press("是「华东电力设计院」")
+    assert "是 华东电力设计院 的 王建国局长 吗?" in contact_question.text
+    await wang.press("是 王建国局长")
+    assert await count(bot, Customer) == 1 and await count(bot, Contact) == 1
