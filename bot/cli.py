@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import secrets
 import sys
+from pathlib import Path
 
 from bot.logs import setup_logging
 from bot.settings import Settings, SettingsError, load_settings
@@ -55,6 +57,9 @@ def cmd_chat(args: argparse.Namespace) -> None:
 def cmd_run(args: argparse.Namespace) -> None:
     settings = _settings()
     if not settings.telegram_bot_token:
+        if getattr(args, "webhook", None):
+            print("salesbot: --webhook needs TELEGRAM_BOT_TOKEN.", file=sys.stderr)
+            raise SystemExit(2)
         cmd_chat(args)
         return
     from bot.app import build_application
@@ -62,7 +67,44 @@ def cmd_run(args: argparse.Namespace) -> None:
     setup_logging(settings.log_level_number)
     _prepare(settings)
     application = build_application(settings)
+    if getattr(args, "webhook", None):
+        from bot import webhook
+
+        # Without a configured secret, a fresh one per start: Telegram gets it with setWebhook.
+        secret = settings.webhook_secret or secrets.token_urlsafe(32)
+        webhook.run(
+            application,
+            url=args.webhook,
+            secret=secret,
+            listen=settings.webhook_listen,
+            port=args.port or settings.webhook_port,
+        )
+        return
     application.run_polling(allowed_updates=["message", "callback_query", "my_chat_member"])
+
+
+def cmd_backup(args: argparse.Namespace) -> None:
+    from storage.backup import BackupError, backup
+
+    settings = _settings()
+    try:
+        backup(settings.database_url, Path(args.path))
+    except BackupError as exc:
+        print(f"salesbot: backup failed: {exc}", file=sys.stderr)
+        raise SystemExit(1) from None
+    print(f"salesbot: backed up to {args.path}")
+
+
+def cmd_restore(args: argparse.Namespace) -> None:
+    from storage.backup import BackupError, restore
+
+    settings = _settings()
+    try:
+        restore(settings.database_url, Path(args.path))
+    except BackupError as exc:
+        print(f"salesbot: restore failed: {exc}", file=sys.stderr)
+        raise SystemExit(1) from None
+    print(f"salesbot: restored from {args.path}; stop and start the bot to use it")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -70,15 +112,23 @@ def main(argv: list[str] | None = None) -> None:
     commands = parser.add_subparsers(dest="command")
     run = commands.add_parser("run", help="Telegram with TELEGRAM_BOT_TOKEN, else the local chat")
     chat = commands.add_parser("chat", help="the local chat in this terminal")
+    run.add_argument("--webhook", metavar="URL", help="public https URL; serves the webhook")
+    run.add_argument("--port", type=int, help="webhook port (default WEBHOOK_PORT, 8443)")
     for sub in (run, chat):
         sub.add_argument("--name", default="本地用户", help="your name in the local chat")
         sub.add_argument("--language", default="zh-hans", help="Telegram language_code to play")
     commands.add_parser("migrate", help="apply database migrations")
-    args = parser.parse_args(argv)
-    handlers = {"run": cmd_run, "chat": cmd_chat, "migrate": cmd_migrate}
-    handlers.get(args.command or "run", cmd_run)(args) if args.command else cmd_run(
-        parser.parse_args(["run"])
-    )
+    commands.add_parser("backup", help="copy the database to PATH").add_argument("path")
+    commands.add_parser("restore", help="replace the database with PATH").add_argument("path")
+    args = parser.parse_args(argv if argv is not None else sys.argv[1:] or ["run"])
+    commands_by_name = {
+        "run": cmd_run,
+        "chat": cmd_chat,
+        "migrate": cmd_migrate,
+        "backup": cmd_backup,
+        "restore": cmd_restore,
+    }
+    commands_by_name[args.command](args)
 
 
 if __name__ == "__main__":

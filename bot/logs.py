@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import TextIO
 
 _MASKS = [
     # 7+ digits, maybe with spaces/dashes: phones, ids.
@@ -21,6 +22,19 @@ _MASKS = [
         r"\1 [已隐藏]",
     ),
 ]
+
+
+PAYLOAD_LOGGERS = (
+    "aiosqlite",
+    "asyncpg",
+    "sqlalchemy.engine",
+    "sqlalchemy.pool",
+    "httpcore",
+    "telegram.Bot",
+    "telegram.ext.ExtBot",
+    "telegram.request",
+    "telegram.ext.Updater",
+)
 
 
 def scrub(text: str) -> str:
@@ -41,12 +55,15 @@ class PersonalDataFilter(logging.Filter):
         return True
 
 
-def setup_logging(level: int) -> None:
-    handler = logging.StreamHandler()
+def setup_logging(level: int, stream: TextIO | None = None) -> None:
+    handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(PersonalDataFilter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    # httpx logs every request URL, which contains the bot token.
+    # These log whole requests, SQL parameters or Bot API payloads at DEBUG (customer data,
+    # and the bot token in URLs): never below INFO, whatever LOG_LEVEL says.
+    for name in PAYLOAD_LOGGERS:
+        logging.getLogger(name).setLevel(max(level, logging.INFO))
     logging.getLogger("httpx").setLevel(logging.WARNING)

@@ -7,6 +7,7 @@ expected, so `load_settings` turns pydantic's report into a `SettingsError` with
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -26,6 +27,8 @@ EXPECTED = {
     "DEFAULT_TIMEZONE": "an IANA time zone such as Asia/Shanghai",
     "DEFAULT_LANGUAGE": "one of " + ", ".join(SUPPORTED_LANGUAGES),
     "LOG_LEVEL": "one of DEBUG, INFO, WARNING, ERROR",
+    "WEBHOOK_SECRET": "1-256 characters of A-Z, a-z, 0-9, _ and -",
+    "WEBHOOK_PORT": "a port number",
 }
 
 
@@ -43,6 +46,9 @@ class Settings(BaseSettings):
     default_timezone: str = "Asia/Shanghai"
     default_language: str = "zh_Hans"
     log_level: str = "INFO"
+    webhook_secret: str | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8443
 
     @field_validator("telegram_bot_token")
     @classmethod
@@ -53,6 +59,15 @@ class Settings(BaseSettings):
         if not sep or not head.isdigit() or len(tail) < 10:
             raise ValueError("malformed")
         return value.strip()
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        if not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value):
+            raise ValueError("Telegram allows only A-Z, a-z, 0-9, _ and -")
+        return value
 
     @field_validator("database_url")
     @classmethod

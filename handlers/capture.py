@@ -49,12 +49,16 @@ def capture_buttons(turn: Turn, draft_id: int) -> Any:
 
 
 async def customer_hint(turn: Turn, payload: dict[str, Any]) -> str | None:
-    """(新客户) or nothing: tells the member before saving whether the company is known."""
+    """(新客户), (已由 王磊 负责) or nothing: whether the company is known, before saving."""
     company = payload.get("company")
     if not company:
         return None
     match = await CustomerRepo(turn.session, turn.actor).match(company)
-    return None if match.exact else turn._("(新客户)")
+    if match.exact is not None:
+        return None
+    if match.owned_by_other is not None:
+        return turn._("(已由 {owner} 负责)", owner=match.owned_by_other.name)
+    return turn._("(新客户)")
 
 
 async def show_capture(turn: Turn, draft: Draft, *, edit: bool) -> None:

@@ -160,6 +160,12 @@ async def customer_button(turn: Turn) -> None:
         await _resolve_draft(turn, action, number)
     elif action == "u":
         await _undo_delete(turn, number)
+    elif action == "p":
+        purged = await _repo(turn).purge(number)
+        if purged:
+            turn.edit(_("已永久删除,无法恢复。"))
+        else:
+            turn.answer(_("这个按钮已失效。"), alert=True)
     else:
         await _customer_action(turn, action, number, parts[3] if len(parts) > 3 else "")
 
@@ -203,8 +209,15 @@ async def _customer_action(turn: Turn, action: str, customer_id: int, extra: str
     elif action == "dd":
         await repo.delete(customer)
         turn.edit(
-            _("已删除「{name}」。", name=customer.name),
-            inline([[(_("↩️ 撤销删除"), f"cust:u:{customer.id}")]]),
+            _("已删除「{name}」,24 小时后永久删除。", name=customer.name),
+            inline(
+                [
+                    [
+                        (_("↩️ 撤销删除"), f"cust:u:{customer.id}"),
+                        (_("🗑 立即永久删除"), f"cust:p:{customer.id}"),
+                    ]
+                ]
+            ),
         )
     else:
         turn.answer(_("这个按钮已失效。"), alert=True)

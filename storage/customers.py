@@ -182,7 +182,16 @@ class CustomerRepo:
         customer.normalized_name = f"{customer.normalized_name}#deleted{customer.id}"
         record(self.session, self.actor, "customer.delete", "customer", customer.id, customer.name)
 
-    async def restore(self, customer_id: int) -> Customer | None:
+    async def purge(self, customer_id: int) -> bool:
+        """Remove a deleted customer for good, with its contacts and records (cascade)."""
+        customer = await self._deleted(customer_id)
+        if customer is None:
+            return False
+        record(self.session, self.actor, "customer.purge", "customer", customer.id, customer.name)
+        await self.session.delete(customer)
+        return True
+
+    async def _deleted(self, customer_id: int) -> Customer | None:
         customer = await self.session.get(Customer, customer_id)
         if (
             customer is None
@@ -191,9 +200,29 @@ class CustomerRepo:
             or (not self.actor.is_manager and customer.owner_id != self.actor.member_id)
         ):
             return None
+        return customer
+
+    async def restore(self, customer_id: int) -> Customer | None:
+        customer = await self._deleted(customer_id)
+        if customer is None:
+            return None
         if await self.name_taken_in_team(customer.name):
             return None
         customer.deleted_at = None
         customer.normalized_name = normalize_name(customer.name)
         record(self.session, self.actor, "customer.restore", "customer", customer.id)
         return customer
+
+
+async def purge_expired(session: AsyncSession, older_than: datetime) -> int:
+    """Remove customers deleted before `older_than` for good (the undo window is over)."""
+    expired = (
+        await session.scalars(
+            select(Customer).where(
+                Customer.deleted_at.is_not(None), Customer.deleted_at < older_than
+            )
+        )
+    ).all()
+    for customer in expired:
+        await session.delete(customer)
+    return len(expired)

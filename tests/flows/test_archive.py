@@ -62,7 +62,7 @@ async def test_delete_asks_records_and_can_be_undone(bot: BotHarness) -> None:
     ask = await wang.press("删除")
     assert "确定删除「华东电力设计院」吗?" in ask.text
     done = await wang.press("确定删除")
-    assert done.text == "已删除「华东电力设计院」。"
+    assert done.text == "已删除「华东电力设计院」,24 小时后永久删除。"
     assert "没找到" in (await wang.send("/find 电力")).text
     assert await bot.scalar(select(AuditLog.action).where(AuditLog.action == "customer.delete"))
     undone = await wang.press("撤销删除")
@@ -212,3 +212,16 @@ async def test_a_contact_can_be_deleted_and_restored(bot: BotHarness) -> None:
     assert "王建国" not in card.text
     await wang.press_data(done.messages[0].inline_buttons[0]["callback_data"])
     assert "王建国" in (await wang.send("/customer 华东电力设计院")).text
+
+
+async def test_a_customer_can_be_deleted_for_good(bot: BotHarness) -> None:
+    wang = await rep_with_contact(bot)
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("删除")
+    await wang.press("确定删除")
+    gone = await wang.press("立即永久删除")
+    assert gone.text == "已永久删除,无法恢复。"
+    assert await bot.scalar(select(func.count()).select_from(Customer)) == 0
+    assert await bot.scalar(select(func.count()).select_from(Contact)) == 0
+    actions = set(await bot.scalars(select(AuditLog.action)))
+    assert {"customer.delete", "customer.purge"} <= actions
