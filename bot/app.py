@@ -14,6 +14,7 @@ from bot.persistence import DatabasePersistence
 from bot.settings import Settings
 from handlers.deps import DEPS_KEY, Deps
 from handlers.menus import publish_command_menus
+from scheduler.jobs import start_scheduler, stop_scheduler
 from storage.bot_state import BotStateStore
 from storage.engine import create_engine, session_factory
 
@@ -72,9 +73,11 @@ def install_database(application: AnyApplication, engine: AsyncEngine) -> None:
 
 async def _post_init(application: AnyApplication) -> None:
     await publish_command_menus(application.bot)
+    start_scheduler(application, application.bot_data[DEPS_KEY].sessions)  # pushes (scheduler/)
 
 
 async def _post_shutdown(application: AnyApplication) -> None:
+    await stop_scheduler(application)
     engine: AsyncEngine | None = application.bot_data.get(ENGINE_KEY)
     if engine is not None:
         await engine.dispose()

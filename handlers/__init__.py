@@ -16,6 +16,8 @@ from handlers.flows.catalog import flow_handlers
 from handlers.importing import import_handlers
 from handlers.onboarding import help_command, start
 from handlers.preferences import preference_handlers
+from handlers.reminder_settings import reminder_settings_handlers
+from handlers.reminders import reminder_handlers
 from handlers.teams import team_handlers
 from handlers.today import today_handlers
 
@@ -30,6 +32,8 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         *team_handlers(),
         *customer_handlers(),
         *today_handlers(),
+        *reminder_settings_handlers(),
+        *reminder_handlers(),
         *preference_handlers(),
         *capture_handlers(),
         *archive_edit_handlers(),

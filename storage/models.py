@@ -160,6 +160,11 @@ class Member(Timestamped, Base):
     quiet_end: Mapped[time | None] = mapped_column(Time)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     joined_team_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When the planner should look at this member next (their digest time, or now after a
+    # change to their data); NULL means as soon as possible.
+    plan_due_at: Mapped[datetime | None] = mapped_column(index=True)
+    # The local date whose morning digest has been planned: one digest per day.
+    digest_planned_on: Mapped[date | None] = mapped_column(Date)
 
     team: Mapped[Team] = relationship(back_populates="members")
 
@@ -170,7 +175,11 @@ class Member(Timestamped, Base):
 
 class Customer(Timestamped, Base):
     __tablename__ = "customer"
-    __table_args__ = (UniqueConstraint("team_id", "normalized_name"),)
+    __table_args__ = (
+        UniqueConstraint("team_id", "normalized_name"),
+        # The planner's "going cold" query: one owner's customers not contacted lately.
+        Index("ix_customer_owner_last_contact", "owner_id", "last_contact_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = mapped_column(ForeignKey("team.id"), index=True)
@@ -227,6 +236,8 @@ class YearlyDate:
 
 class Contact(YearlyDate, Timestamped, Base):
     __tablename__ = "contact"
+    # The planner's key leaders of a customer (festival greetings, Monday trip checks).
+    __table_args__ = (Index("ix_contact_customer_key_leader", "customer_id", "is_key_leader"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(
@@ -374,6 +385,8 @@ class ReminderOutbox(Timestamped, Base):
     lease_until: Mapped[datetime | None] = mapped_column()
     sent_at: Mapped[datetime | None] = mapped_column()
     message_id: Mapped[int | None] = mapped_column(BigInteger)
+    # After this moment the push no longer matters (yesterday's digest): it is dropped.
+    expires_at: Mapped[datetime | None] = mapped_column()
 
 
 class AuditLog(Base):

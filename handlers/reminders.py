@@ -1,0 +1,265 @@
+"""The buttons on pushes: 完成 / 推迟 / 已发送 / 加跟进 (查看 is the customer card's cust:v:).
+
+A follow-up's buttons act on the follow-up (done, or moved: the planner sees the change and
+pushes it again at its new time). Other digest items (a birthday, a cold customer …) are
+dismissed by 完成, or pushed again later by 推迟 — a new outbox row written through storage/.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram.ext import CallbackQueryHandler
+
+from handlers.keyboards import button
+from handlers.turn import Turn, member_turn
+from storage.activities import add_follow_up, log_interaction
+from storage.contacts import ContactRepo
+from storage.customers import CustomerRepo
+from storage.models import FamilyMember, FollowUpStatus, Interaction, InteractionKind
+from storage.outbox import NewPush, enqueue, get_row
+from storage.planning import get_trip, mark_replan, open_follow_up
+
+SNOOZES = {"1h": timedelta(hours=1), "1d": timedelta(days=1), "1w": timedelta(days=7)}
+_DONE = re.compile(r"^rem:done:(\d+)$")
+_OK = re.compile(r"^rem:ok:(\d+):(\d+)$")
+_LATER = re.compile(r"^rem:later:(\d+)(?::(\d+))?$")
+_SNOOZE = re.compile(r"^rem:snooze:(\d+):(1h|1d|1w)$")
+_AGAIN = re.compile(r"^rem:again:(\d+):(\d+):(1h|1d|1w)$")
+_GREETED = re.compile(r"^rem:greeted:(\d+):(\d{8})(?::(\d+))?$")
+_TRIP = re.compile(r"^rem:tripfu:(\d+)$")
+
+
+def _data(turn: Turn) -> str:
+    query = turn.update.callback_query
+    return (query.data or "") if query is not None else ""
+
+
+def _message(turn: Turn) -> Message | None:
+    query = turn.update.callback_query
+    message = query.message if query is not None else None
+    return message if isinstance(message, Message) else None
+
+
+def _rows(turn: Turn) -> list[list[InlineKeyboardButton]]:
+    message = _message(turn)
+    if message is None or message.reply_markup is None:
+        return []
+    return [list(row) for row in message.reply_markup.inline_keyboard]
+
+
+def _replace_row(turn: Turn, data: str, new_row: list[InlineKeyboardButton] | None) -> None:
+    """Swap (or drop) the keyboard row holding the pressed button, keep the message's text."""
+    rows = []
+    for row in _rows(turn):
+        if any(b.callback_data == data for b in row):
+            if new_row:
+                rows.append(new_row)
+        else:
+            rows.append(row)
+    query = turn.update.callback_query
+    if query is None or _message(turn) is None:
+        return
+    markup = InlineKeyboardMarkup(rows) if rows else None
+    turn.later(lambda: query.edit_message_reply_markup(reply_markup=markup))
+
+
+def _local_now(turn: Turn) -> datetime:
+    return datetime.now(ZoneInfo(turn.member.timezone))
+
+
+def _gone(turn: Turn) -> None:
+    turn.answer(turn._("这个按钮已失效。"), alert=True)
+
+
+@member_turn
+async def reminder_button(turn: Turn) -> None:
+    data = _data(turn)
+    for pattern, action in (
+        (_DONE, _done),
+        (_OK, _ok),
+        (_LATER, _later),
+        (_SNOOZE, _snooze),
+        (_AGAIN, _again),
+        (_GREETED, _greeted),
+        (_TRIP, _trip_follow_up),
+    ):
+        match = pattern.match(data)
+        if match:
+            await action(turn, data, match)
+            return
+    _gone(turn)
+
+
+async def _done(turn: Turn, data: str, match: re.Match[str]) -> None:
+    follow_up = await open_follow_up(turn.session, int(match.group(1)), turn.member.id)
+    if follow_up is None:
+        _gone(turn)
+        return
+    if follow_up.status == FollowUpStatus.OPEN:
+        follow_up.status = FollowUpStatus.DONE
+        follow_up.done_at = datetime.now(UTC)
+    turn.answer(turn._("✅ 已完成:{text}", text=follow_up.text[:100]))
+    _replace_row(turn, data, None)
+
+
+async def _ok(turn: Turn, data: str, match: re.Match[str]) -> None:
+    row = await get_row(turn.session, int(match.group(1)), turn.member.id)
+    if row is None:
+        _gone(turn)
+        return
+    turn.answer(turn._("👌 好的"))
+    _replace_row(turn, data, None)
+
+
+async def _later(turn: Turn, data: str, match: re.Match[str]) -> None:
+    """推迟: offer 1 hour / tomorrow / next week in place of the item's buttons."""
+    _ = turn._
+    if match.group(2) is None:
+        base = f"rem:snooze:{match.group(1)}"
+    else:
+        base = f"rem:again:{match.group(1)}:{match.group(2)}"
+    choices = [
+        button(_("1小时后"), f"{base}:1h"),
+        button(_("明天"), f"{base}:1d"),
+        button(_("下周"), f"{base}:1w"),
+    ]
+    turn.answer()
+    _replace_row(turn, data, choices)
+
+
+def _when(turn: Turn, moment: datetime) -> str:
+    local = moment.astimezone(ZoneInfo(turn.member.timezone))
+    return turn._(
+        "{month}月{day}日 {time}", month=local.month, day=local.day, time=f"{local:%H:%M}"
+    )
+
+
+async def _snooze(turn: Turn, data: str, match: re.Match[str]) -> None:
+    follow_up = await open_follow_up(turn.session, int(match.group(1)), turn.member.id)
+    if follow_up is None or follow_up.status != FollowUpStatus.OPEN:
+        _gone(turn)
+        return
+    now = _local_now(turn)
+    step = match.group(2)
+    if step == "1h":
+        moment = now + SNOOZES[step]
+        follow_up.due_at = moment.astimezone(UTC)
+        follow_up.due_date = moment.date()
+        answer = turn._("⏰ 已推迟到 {when}", when=_when(turn, moment))
+    else:
+        day = now.date() + SNOOZES[step]
+        follow_up.due_date = day
+        if follow_up.due_at is not None:
+            local = follow_up.due_at.astimezone(now.tzinfo)
+            follow_up.due_at = datetime.combine(day, local.time(), now.tzinfo).astimezone(UTC)
+        answer = turn._("⏰ 已推迟到 {month}月{day}日", month=day.month, day=day.day)
+    await mark_replan(turn.session, turn.member.id)
+    turn.answer(answer)
+    _replace_row(turn, data, None)
+
+
+async def _again(turn: Turn, data: str, match: re.Match[str]) -> None:
+    row = await get_row(turn.session, int(match.group(1)), turn.member.id)
+    index = int(match.group(2))
+    items = _items(row.payload if row is not None else {}, row.kind if row else "")
+    if row is None or index >= len(items):
+        _gone(turn)
+        return
+    due = datetime.now(UTC) + SNOOZES[match.group(3)]
+    await enqueue(
+        turn.session,
+        [
+            NewPush(
+                turn.member.id,
+                "again",
+                row.subject,
+                due,
+                f"again:{row.id}:{index}:{int(due.timestamp())}",
+                {"item": items[index]},
+            )
+        ],
+    )
+    turn.answer(turn._("⏰ 已推迟到 {when}", when=_when(turn, due)))
+    _replace_row(turn, data, None)
+
+
+def _items(payload: dict[str, object], kind: str) -> list[dict[str, object]]:
+    if kind == "digest":
+        sections = payload.get("sections")
+        if isinstance(sections, list):
+            return [item for section in sections for item in section["items"]]
+        return []
+    item = payload.get("item")
+    return [item] if isinstance(item, dict) else []
+
+
+async def _greeted(turn: Turn, data: str, match: re.Match[str]) -> None:
+    """已发送: the greeting goes into the customer's history (once)."""
+    _ = turn._
+    contact = await ContactRepo(turn.session, turn.actor).get(int(match.group(1)))
+    if contact is None:
+        _gone(turn)
+        return
+    customer = await CustomerRepo(turn.session, turn.actor).get(contact.customer_id)
+    if customer is None:
+        _gone(turn)
+        return
+    summary = _("发送了生日祝福")
+    if match.group(3):
+        relative = await turn.session.get(FamilyMember, int(match.group(3)))
+        if relative is None or relative.contact_id != contact.id:
+            _gone(turn)
+            return
+        summary = _("祝贺{relation}生日", relation=relative.relation)
+    day = date(int(match.group(2)[:4]), int(match.group(2)[4:6]), int(match.group(2)[6:]))
+    start = datetime.combine(day, datetime.min.time(), ZoneInfo(turn.member.timezone))
+    already = await turn.session.scalar(
+        select(func.count()).where(
+            Interaction.customer_id == customer.id,
+            Interaction.member_id == turn.member.id,
+            Interaction.summary == summary,
+            Interaction.occurred_at >= start.astimezone(UTC),
+        )
+    )
+    if not already:
+        await log_interaction(
+            turn.session,
+            turn.actor,
+            customer,
+            InteractionKind.WECHAT,
+            datetime.now(UTC),
+            summary=summary,
+            contacts=[contact],
+        )
+    turn.answer(_("✅ 已记到「{customer}」的历史里。", customer=customer.name))
+    _replace_row(turn, data, None)
+
+
+async def _trip_follow_up(turn: Turn, data: str, match: re.Match[str]) -> None:
+    """加跟进 on a trip: a follow-up for the day before it starts (or today)."""
+    _ = turn._
+    trip = await get_trip(turn.session, int(match.group(1)))
+    contact = await ContactRepo(turn.session, turn.actor).get(trip.contact_id) if trip else None
+    customer = (
+        await CustomerRepo(turn.session, turn.actor).get(contact.customer_id) if contact else None
+    )
+    if trip is None or contact is None or customer is None:
+        _gone(turn)
+        return
+    today = _local_now(turn).date()
+    due = max(today, trip.starts_on - timedelta(days=1))
+    who = contact.salutation or contact.name
+    text = _("{who}去{place}({month}月{day}日起):安排拜访或接待", who=who, place=trip.place,
+             month=trip.starts_on.month, day=trip.starts_on.day)  # fmt: skip
+    await add_follow_up(turn.session, turn.actor, customer, due, text)
+    turn.answer(_("✅ 已加跟进:{month}月{day}日 {text}", month=due.month, day=due.day, text=text))
+    _replace_row(turn, data, None)
+
+
+def reminder_handlers() -> list[object]:
+    return [CallbackQueryHandler(reminder_button, pattern=r"^rem:")]

@@ -1,0 +1,288 @@
+"""What a push says: digest items, greetings, festival and trip suggestions, in the member's
+language. Items are plain dicts kept in the outbox payload and rendered when the push is sent,
+so a member who changes language gets the next push in the new one.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from locales import N_, Translator
+from parsing.dates._calendar import holiday_period
+
+Item = dict[str, Any]
+
+WEEKDAYS = (N_("周一"), N_("周二"), N_("周三"), N_("周四"), N_("周五"), N_("周六"), N_("周日"))
+_LUNAR_MONTHS = ("正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊")
+_DAY_TENS = ("初", "十", "廿", "三")
+_DAY_UNITS = ("十", "一", "二", "三", "四", "五", "六", "七", "八", "九")
+
+# The festivals reps greet customers for: (calendar key for the date, label).
+# 春节 is dated by 除夕, the evening gifts and greetings must arrive before.
+FESTIVALS: tuple[tuple[str, str], ...] = (
+    ("元旦", N_("元旦")),
+    ("除夕", N_("春节(除夕)")),
+    ("元宵", N_("元宵节")),
+    ("清明", N_("清明节")),
+    ("劳动节", N_("劳动节")),
+    ("端午", N_("端午节")),
+    ("中秋", N_("中秋节")),
+    ("国庆", N_("国庆节")),
+    ("重阳", N_("重阳节")),
+)
+FESTIVAL_LABELS = dict(FESTIVALS)
+FESTIVAL_NOTICE_DAYS = 3
+
+PUSH_KINDS = {
+    "digest": N_("每日简报"),
+    "greeting": N_("生日祝福"),
+    "followup": N_("跟进提醒"),
+    "trip": N_("行程提醒"),
+    "festival": N_("节日提醒"),
+    "again": N_("提醒"),
+}
+
+# How a family member is spoken of to the contact (敬称).
+_KIN = {
+    "儿子": N_("令郎"),
+    "女儿": N_("令爱"),
+    "妻子": N_("尊夫人"),
+    "爱人": N_("尊夫人"),
+    "夫人": N_("尊夫人"),
+    "太太": N_("尊夫人"),
+    "丈夫": N_("您先生"),
+    "先生": N_("您先生"),
+    "父亲": N_("令尊"),
+    "母亲": N_("令堂"),
+    "孙子": N_("令孙"),
+    "孙女": N_("令孙女"),
+}
+
+
+# -- small pieces ----------------------------------------------------------------------------
+
+
+def weekday(_: Translator, day: date) -> str:
+    return _(WEEKDAYS[day.weekday()])
+
+
+def day_with_weekday(_: Translator, day: date) -> str:
+    return _("{month}月{day}日({weekday})", month=day.month, day=day.day, weekday=weekday(_, day))
+
+
+def day_range(_: Translator, start: date, end: date) -> str:
+    if start == end:
+        return _("{month}月{day}日", month=start.month, day=start.day)
+    if start.month == end.month:
+        return _("{month}月{start}日–{end}日", month=start.month, start=start.day, end=end.day)
+    return _("{m1}月{d1}日–{m2}月{d2}日", m1=start.month, d1=start.day, m2=end.month, d2=end.day)
+
+
+def lunar_name(_: Translator, month: int, day: int, leap: bool) -> str:
+    """农历三月初八 / 農曆閏五月二十 / lunar 3/8."""
+    if _.language == "en":
+        return _("农历{date}", date=f"{'leap ' if leap else ''}{month}/{day}")
+    if day == 10:
+        day_name = "初十"
+    elif day == 20:
+        day_name = "二十"
+    elif day == 30:
+        day_name = "三十"
+    else:
+        day_name = _DAY_TENS[day // 10] + _DAY_UNITS[day % 10]
+    written = f"{'闰' if leap else ''}{_LUNAR_MONTHS[month - 1]}月{day_name}"
+    if _.language == "zh_Hant":
+        written = written.replace("闰", "閏").replace("腊", "臘")
+    return _("农历{date}", date=written)
+
+
+def address(surname: str | None, title: str | None, salutation: str | None, name: str) -> str:
+    """How the rep speaks to the contact: 王局长 (the salutation, or surname and title)."""
+    if salutation:
+        return salutation
+    if surname and title:
+        return f"{surname}{title}"
+    return name
+
+
+def kin(_: Translator, relation: str) -> str:
+    """令郎 for 儿子: how a family member is named when greeting the contact."""
+    honorific = _KIN.get(relation)
+    return _(honorific) if honorific else _("您的{relation}", relation=relation)
+
+
+def festival_day(key: str, year: int) -> date:
+    return holiday_period(key, year)[0]
+
+
+def festivals_within(today: date, days: int) -> list[tuple[str, date]]:
+    """Festivals whose day falls in [today, today + days]."""
+    found = []
+    for key, _label in FESTIVALS:
+        for year in (today.year - 1, today.year, today.year + 1):
+            try:
+                day = festival_day(key, year)
+            except (ValueError, KeyError):  # pragma: no cover - outside lunar-python's range
+                continue
+            if today <= day <= today + timedelta(days=days):
+                found.append((key, day))
+    return sorted(found, key=lambda pair: pair[1])
+
+
+# -- digest items ----------------------------------------------------------------------------
+
+
+def item_line(_: Translator, item: Item, today: date) -> str:
+    """One line of the digest (or of a single push) for an item."""
+    kind = item["t"]
+    if kind == "fu":
+        subject = f"{item['cname']} · " if item.get("cname") else ""
+        at = f"{item['at']} " if item.get("at") else ""
+        due = date.fromisoformat(item["due"])
+        late = (today - due).days
+        overdue = _("(已逾期 {n} 天)", n=late) if late > 0 else ""
+        return f"{at}{subject}{item['text']}{overdue}"
+    if kind == "bd":
+        return _birthday_line(_, item, today)
+    if kind == "trip":
+        return trip_line(_, item, today)
+    if kind == "cold":
+        if item.get("never"):
+            return _(
+                "{grade}类 {customer} 还没有联系记录", grade=item["grade"], customer=item["cname"]
+            )
+        return _(
+            "{grade}类 {customer} 已 {n} 天未联系",
+            grade=item["grade"],
+            customer=item["cname"],
+            n=item["days"],
+        )
+    if kind == "new":
+        return _("{customer} 分配给你已 {n} 天,还没联系", customer=item["cname"], n=item["days"])
+    if kind == "fest":
+        on = date.fromisoformat(item["on"])
+        name = FESTIVAL_LABELS[str(item["key"])]
+        label = _(name)
+        if on == today:
+            return _("今天是{festival}", festival=label)
+        return _(
+            "{festival} 还有 {n} 天({date})",
+            festival=label,
+            n=(on - today).days,
+            date=day_with_weekday(_, on),
+        )
+    if kind == "unk":
+        return _(
+            "{customer} · {who}:本周行程未知,记得问问办公室",
+            customer=item["cname"],
+            who=item["who"],
+        )
+    if kind == "fail":
+        label = PUSH_KINDS.get(str(item.get("kind")), PUSH_KINDS["again"])
+        return _(
+            "{member}:{push} 未送达({error})",
+            member=item["member"],
+            push=_(label),
+            error=item["error"],
+        )
+    return str(item.get("text", ""))
+
+
+def _birthday_line(_: Translator, item: Item, today: date) -> str:
+    on = date.fromisoformat(item["on"])
+    days = (on - today).days
+    when = _("今天") if days <= 0 else _("{n} 天后", n=days)
+    who = item["who"]
+    if item.get("rel"):
+        who = _("{who}的{relation}", who=who, relation=item["rel"]) + (item.get("fname") or "")
+    solar = day_with_weekday(_, on)
+    written = (
+        f"{lunar_name(_, item['m'], item['d'], item['leap'])}({solar})" if item["lunar"] else solar
+    )
+    age = ""
+    if item.get("year") and not item.get("rel"):
+        age = _(",{n} 岁", n=on.year - int(item["year"]))
+    return _(
+        "{when} {who}({customer})生日:{date}{age}",
+        when=when,
+        who=who,
+        customer=item["cname"],
+        date=written,
+        age=age,
+    )
+
+
+def trip_line(_: Translator, item: Item, today: date) -> str:
+    """张局长明天起在北京(开会,12月1日–3日)."""
+    start, end = date.fromisoformat(item["start"]), date.fromisoformat(item["end"])
+    span = day_range(_, start, end)
+    detail = f"{item['purpose']},{span}" if item.get("purpose") else span
+    if _.language == "en":
+        detail = f"{item['purpose']}, {span}" if item.get("purpose") else span
+    values = {"who": item["who"], "place": item["place"], "detail": detail}
+    if start == today + timedelta(days=1):
+        return _("{who}明天起在{place}({detail})", **values)
+    if start == today:
+        return _("{who}今天起在{place}({detail})", **values)
+    if end == today:
+        return _("{who}今天结束在{place}的行程({detail})", **values)
+    return _("{who}正在{place}({detail})", **values)
+
+
+# -- greetings -------------------------------------------------------------------------------
+
+
+def birthday_greetings(_: Translator, item: Item) -> list[tuple[str, str]]:
+    """Three ready-to-copy greetings: formal, warm, short."""
+    who = item["who"]
+    if item.get("rel"):
+        relative = kin(_, item["rel"])
+        return [
+            (
+                _("正式"),
+                _(
+                    "{who},欣闻今天是{kin}的生日,谨祝{kin}生日快乐,健康成长,前程似锦!",
+                    who=who,
+                    kin=relative,
+                ),
+            ),
+            (
+                _("亲切"),
+                _(
+                    "{who},听说今天是{kin}的生日,祝{kin}生日快乐!也祝您全家幸福安康!",
+                    who=who,
+                    kin=relative,
+                ),
+            ),
+            (_("简短"), _("{who},祝{kin}生日快乐!", who=who, kin=relative)),
+        ]
+    return [
+        (
+            _("正式"),
+            _("{who},值此生日之际,谨祝您生日快乐,身体健康,工作顺利,阖家幸福!", who=who),
+        ),
+        (
+            _("亲切"),
+            _(
+                "{who},祝您生日快乐!感谢您一直以来的关照和支持,愿新的一岁平安喜乐、万事顺意!",
+                who=who,
+            ),
+        ),
+        (_("简短"), _("{who},祝您生日快乐!", who=who)),
+    ]
+
+
+def festival_greetings(_: Translator, key: str) -> list[str]:
+    festival = _(FESTIVAL_LABELS[key])
+    return [
+        _("{festival}将至,祝您和家人节日快乐、万事如意!", festival=festival),
+        _("值此{festival}之际,感谢您一直以来的支持,祝您阖家幸福、身体健康!", festival=festival),
+    ]
+
+
+TRIP_SUGGESTIONS = (
+    N_("安排一次拜访或接待"),
+    N_("往酒店送一束鲜花和果篮"),
+    N_("告诉你的经理"),
+)

@@ -1,0 +1,67 @@
+"""Glue: the planner and the dispatcher as two repeating jobs on PTB's JobQueue.
+
+Nothing about the schedule lives in memory: what is due is in the database (`member.plan_due_at`
+and the outbox), so registering the two jobs on start is all a restart needs. A push that fell
+due while the bot was down is sent by the first pass if it has not expired (today's birthday:
+yes; yesterday's digest: no — it expired at midnight and today's digest takes its place).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram.ext import Application, ContextTypes
+
+from scheduler.dispatcher import Dispatcher
+from scheduler.planner import Planner
+from storage.engine import SessionFactory
+
+log = logging.getLogger(__name__)
+
+SCHEDULER_KEY = "scheduler"
+DISPATCH_EVERY = 2.0  # seconds
+PLAN_EVERY = 20.0  # seconds
+_JOB_KWARGS = {"max_instances": 2, "coalesce": True, "misfire_grace_time": None}
+
+
+class Scheduler:
+    """The planner and dispatcher of one running bot."""
+
+    def __init__(self, planner: Planner, dispatcher: Dispatcher) -> None:
+        self.planner = planner
+        self.dispatcher = dispatcher
+
+    async def plan(self, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        stats = await self.planner.run()
+        if stats.members:
+            log.info("planned %s members: %s pushes", stats.members, stats.pushes)
+
+    async def dispatch(self, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self.dispatcher.drain()
+
+
+def start_scheduler(
+    application: Application[Any, Any, Any, Any, Any, Any], sessions: SessionFactory
+) -> Scheduler | None:
+    """Register the jobs (first runs at once, so what fell due while down goes out on start)."""
+    job_queue = application.job_queue
+    if job_queue is None:
+        log.warning("no JobQueue (install python-telegram-bot[job-queue]): no pushes")
+        return None
+    scheduler = Scheduler(Planner(sessions), Dispatcher(application.bot, sessions))
+    application.bot_data[SCHEDULER_KEY] = scheduler
+    job_queue.run_repeating(
+        scheduler.plan, PLAN_EVERY, first=0.0, name="planner", job_kwargs=_JOB_KWARGS
+    )
+    job_queue.run_repeating(
+        scheduler.dispatch, DISPATCH_EVERY, first=1.0, name="dispatcher", job_kwargs=_JOB_KWARGS
+    )
+    return scheduler
+
+
+async def stop_scheduler(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """After the JobQueue stopped: give back rows this process claimed and did not send."""
+    scheduler = application.bot_data.pop(SCHEDULER_KEY, None)
+    if isinstance(scheduler, Scheduler):
+        await scheduler.dispatcher.close()

@@ -1,0 +1,513 @@
+"""The planner: decides what is due for whom, and when, and writes it to the outbox.
+
+It runs for every member whose `plan_due_at` has come: once a day a little before their digest
+time (the daily run builds the morning digest), and again soon after their data changed (a
+replan adds what became due: a timed follow-up, today's birthday, tomorrow's trip). Every push
+has a dedupe key, so running it twice plans nothing twice.
+
+Members are planned in batches; every query reads an index (see storage/planning.py), and
+date-keyed reads (birthdays, trips) are shared by the whole batch, so a whole day for every
+member costs what is due rather than the size of the archive.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from scheduler import clock
+from scheduler.content import FESTIVAL_NOTICE_DAYS, Item, address, festivals_within
+from storage.engine import SessionFactory
+from storage.models import Grade, Member, Role, Team
+from storage.outbox import NewPush, enqueue, failed_in_teams
+from storage.planning import (
+    NO_REPLAN,
+    BirthdayRow,
+    CustomerRow,
+    FollowUpRow,
+    KeyContactRow,
+    TripRow,
+    birthdays_on,
+    contacts_with_trips,
+    customers_quiet_since,
+    follow_ups_through,
+    key_contacts_of_a_grade,
+    members_to_plan,
+    quiet_hours,
+    roll_birthdays,
+    save_plans,
+    teams_by_id,
+    timed_follow_ups,
+    trips_around,
+)
+
+log = logging.getLogger(__name__)
+
+# The daily run happens this long before the digest time, so the digest leaves on the minute.
+PLAN_AHEAD = timedelta(minutes=2)
+# Timed follow-ups are planned this far ahead; the next daily run comes before it runs out.
+TIMED_HORIZON = timedelta(hours=36)
+# A timed follow-up recorded after its time is not pushed if it is older than this.
+TIMED_GRACE = timedelta(hours=1)
+BIRTHDAY_NOTICES = (0, 3, 7)
+NEW_CUSTOMER_DAYS = 5
+SECTION_CAP = 10
+TRIP_EVE = time(18, 0)
+BATCH = 500
+# Below this many members a batch reads birthdays and trips through the owners' customers;
+# above it, once per date for everyone (cheaper for a whole day's run).
+SMALL_BATCH = 50
+FAILED_LOOKBACK = timedelta(days=2)
+
+SECTIONS = ("fu", "bd", "trip", "cold", "fest", "new", "unk", "fail")
+
+
+@dataclass
+class PlanStats:
+    members: int = 0
+    digests: int = 0
+    pushes: int = 0
+    birthdays_rolled: int = 0
+
+
+@dataclass
+class _Batch:
+    """What one batch of members needs, read with a few indexed queries."""
+
+    follow_ups: dict[int, list[FollowUpRow]] = field(default_factory=lambda: defaultdict(list))
+    timed: dict[int, list[FollowUpRow]] = field(default_factory=lambda: defaultdict(list))
+    birthdays: dict[int, list[BirthdayRow]] = field(default_factory=lambda: defaultdict(list))
+    trips: dict[int, list[TripRow]] = field(default_factory=lambda: defaultdict(list))
+    quiet_customers: dict[int, list[CustomerRow]] = field(default_factory=lambda: defaultdict(list))
+    key_contacts: dict[int, list[KeyContactRow]] = field(default_factory=lambda: defaultdict(list))
+    with_trips: set[int] = field(default_factory=set)
+    failed: dict[int, list[Item]] = field(default_factory=dict)
+
+
+def local_today(member: Member, now: datetime) -> date:
+    return now.astimezone(clock.zone(member.timezone)).date()
+
+
+def digest_moment(member: Member, day: date) -> datetime:
+    return clock.local_moment(day, member.digest_time, member.timezone)
+
+
+def is_daily_run(member: Member, now: datetime) -> bool:
+    today = local_today(member, now)
+    if member.digest_planned_on is not None and member.digest_planned_on >= today:
+        return False
+    return now >= digest_moment(member, today) - PLAN_AHEAD
+
+
+def next_plan_at(member: Member, now: datetime, planned_today: bool) -> datetime:
+    today = local_today(member, now)
+    day = today + timedelta(days=1) if planned_today else today
+    return digest_moment(member, day) - PLAN_AHEAD
+
+
+class Planner:
+    def __init__(self, sessions: SessionFactory, *, batch: int = BATCH) -> None:
+        self.sessions = sessions
+        self.batch = batch
+
+    async def run(self, now: datetime | None = None) -> PlanStats:
+        """Plan every member whose time has come; returns what was done."""
+        now = now or clock.now()
+        stats = PlanStats()
+        async with self.sessions() as session:
+            session.sync_session.info[NO_REPLAN] = True
+            stats.birthdays_rolled = await roll_birthdays(session, now.date() - timedelta(days=1))
+            await session.commit()
+        shared: dict[Any, Any] = {}
+        while True:
+            async with self.sessions() as session:
+                session.sync_session.info[NO_REPLAN] = True
+                members = await members_to_plan(session, now, self.batch)
+                if not members:
+                    break
+                await self._plan_batch(session, members, now, stats, shared)
+                await session.commit()
+        return stats
+
+    async def _plan_batch(
+        self,
+        session: Any,
+        members: Sequence[Member],
+        now: datetime,
+        stats: PlanStats,
+        shared: dict[Any, Any],
+    ) -> None:
+        teams = await teams_by_id(session, [m.team_id for m in members])
+        daily = [m for m in members if is_daily_run(m, now)]
+        daily_ids = {m.id for m in daily}
+        data = await self._read(session, members, daily, teams, now, shared)
+        pushes: list[NewPush] = []
+        plans: list[dict[str, Any]] = []
+        for member in members:
+            team = teams.get(member.team_id)
+            is_daily = member.id in daily_ids
+            member_pushes, digest = plan_member(member, team, now, is_daily, data)
+            pushes.extend(member_pushes)
+            stats.digests += digest
+            today = local_today(member, now)
+            planned = is_daily or (member.digest_planned_on or date.min) >= today
+            plans.append(
+                {
+                    "id": member.id,
+                    "plan_due_at": next_plan_at(member, now, planned),
+                    "digest_planned_on": today if is_daily else member.digest_planned_on,
+                }
+            )
+        await enqueue(session, pushes)
+        await save_plans(session, plans)
+        stats.members += len(members)
+        stats.pushes += len(pushes)
+
+    async def _read(
+        self,
+        session: Any,
+        members: Sequence[Member],
+        daily: Sequence[Member],
+        teams: dict[int, Team],
+        now: datetime,
+        shared: dict[Any, Any],
+    ) -> _Batch:
+        data = _Batch()
+        ids = [m.id for m in members]
+        daily_ids = [m.id for m in daily]
+        everyone = len(members) > SMALL_BATCH
+        owners: Sequence[int] | None = None if everyone else ids
+
+        for row in await timed_follow_ups(session, ids, now - TIMED_GRACE, now + TIMED_HORIZON):
+            data.timed[row.member_id].append(row)
+
+        async def once(key: Any, read: Callable[[], Awaitable[list[Any]]]) -> list[Any]:
+            # Date-keyed reads for everyone are made once per run and shared by every batch.
+            if not everyone:
+                return await read()
+            if key not in shared:
+                shared[key] = await read()
+            return list(shared[key])
+
+        days = sorted(
+            {local_today(m, now) + timedelta(days=n) for m in members for n in BIRTHDAY_NOTICES}
+        )
+        for row in await once(("bd", tuple(days)), lambda: birthdays_on(session, days, owners)):
+            data.birthdays[row.owner_id].append(row)
+        seen: set[tuple[int, int]] = set()
+        for today in sorted({local_today(m, now) for m in members}):
+
+            def read_trips(day: date = today) -> Awaitable[list[TripRow]]:
+                return trips_around(session, day, owners)
+
+            for trip in await once(("trip", today), read_trips):
+                if (trip.owner_id, trip.id) not in seen:
+                    seen.add((trip.owner_id, trip.id))
+                    data.trips[trip.owner_id].append(trip)
+
+        if not daily_ids:
+            return data
+        latest = max(local_today(m, now) for m in daily)
+        for row in await follow_ups_through(session, daily_ids, latest):
+            data.follow_ups[row.member_id].append(row)
+        # The shortest cadence per grade among the batch's teams; exact ones are applied later.
+        cadences: dict[Grade | None, list[int]] = {Grade.A: [], Grade.B: [], Grade.C: []}
+        for team in teams.values():
+            cadences[Grade.A].append(team.cadence_a_days)
+            cadences[Grade.B].append(team.cadence_b_days)
+            cadences[Grade.C].append(team.cadence_c_days)
+        before = {
+            grade: now - timedelta(days=max(1, min(values, default=30)))
+            for grade, values in cadences.items()
+        }
+        for customer in await customers_quiet_since(session, daily_ids, before):
+            data.quiet_customers[customer.owner_id].append(customer)
+        festival_or_monday = [
+            m.id
+            for m in daily
+            if local_today(m, now).weekday() == 0
+            or festivals_within(local_today(m, now), FESTIVAL_NOTICE_DAYS)
+        ]
+        if festival_or_monday:
+            for contact in await key_contacts_of_a_grade(session, festival_or_monday):
+                data.key_contacts[contact.owner_id].append(contact)
+            monday = {
+                m.id: local_today(m, now) for m in daily if local_today(m, now).weekday() == 0
+            }
+            leaders = [c.contact_id for o in monday for c in data.key_contacts[o]]
+            if leaders:
+                week = min(monday.values())
+                data.with_trips = await contacts_with_trips(
+                    session, leaders, week, week + timedelta(days=6)
+                )
+        managers = {m.team_id for m in daily if m.role == Role.MANAGER}
+        if managers:
+            failed = await failed_in_teams(session, sorted(managers), now - FAILED_LOOKBACK)
+            for team_id, rows in failed.items():
+                data.failed[team_id] = [
+                    {
+                        "t": "fail",
+                        "member": name,
+                        "kind": row.kind,
+                        "error": (row.last_error or "")[:80],
+                    }
+                    for row, name in rows
+                ]
+        return data
+
+
+# -- one member ------------------------------------------------------------------------------
+
+
+def plan_member(
+    member: Member, team: Team | None, now: datetime, daily: bool, data: _Batch
+) -> tuple[list[NewPush], int]:
+    """The pushes for one member from the batch's data: (pushes, 1 if a digest is among them)."""
+    today = local_today(member, now)
+    tz = member.timezone
+    quiet = quiet_hours(member, team)
+    at_digest = digest_moment(member, today)
+    end_of_day = clock.local_midnight(today + timedelta(days=1), tz)
+    pushes: list[NewPush] = []
+
+    def later(moment: datetime) -> datetime:
+        return clock.after_quiet(moment, tz, quiet)
+
+    for row in data.timed.get(member.id, []):
+        assert row.due_at is not None
+        pushes.append(
+            NewPush(
+                member.id,
+                "followup",
+                row.text,
+                later(row.due_at),
+                f"followup:{row.id}:{int(row.due_at.timestamp())}",
+                {"item": follow_up_item(row, tz)},
+            )
+        )
+
+    birthdays = [b for b in data.birthdays.get(member.id, []) if b.owner_id == member.id]
+    for birthday in birthdays:
+        if birthday.on == today:
+            pushes.append(
+                NewPush(
+                    member.id,
+                    "greeting",
+                    birthday.contact_name,
+                    later(at_digest),
+                    f"birthday:{member.id}:{birthday.key}:{birthday.on.isoformat()}",
+                    {"item": birthday_item(birthday, today)},
+                    end_of_day,
+                )
+            )
+
+    tomorrow = today + timedelta(days=1)
+    for trip in data.trips.get(member.id, []):
+        if trip.starts_on == tomorrow:
+            pushes.append(
+                NewPush(
+                    member.id,
+                    "trip",
+                    f"{trip.contact_name} {trip.place}",
+                    later(clock.local_moment(today, TRIP_EVE, tz)),
+                    f"trip:{member.id}:{trip.id}:{trip.starts_on.isoformat()}",
+                    {"item": trip_item(trip)},
+                    end_of_day,
+                )
+            )
+
+    if not daily:
+        return pushes, 0
+
+    festivals = (
+        festivals_within(today, FESTIVAL_NOTICE_DAYS)
+        if team is None or team.festival_reminders
+        else []
+    )
+    key_contacts = data.key_contacts.get(member.id, [])
+    for key, day in festivals:
+        if (day - today).days == FESTIVAL_NOTICE_DAYS and key_contacts:
+            pushes.append(
+                NewPush(
+                    member.id,
+                    "festival",
+                    key,
+                    later(at_digest),
+                    f"festival:{member.id}:{key}:{day.isoformat()}",
+                    festival_payload(key, day, key_contacts),
+                    clock.local_midnight(day, tz),
+                )
+            )
+
+    sections = digest_sections(member, team, now, today, data, festivals)
+    if any(section["items"] for section in sections):
+        pushes.insert(
+            0,
+            NewPush(
+                member.id,
+                "digest",
+                today.isoformat(),
+                at_digest,
+                f"digest:{member.id}:{today.isoformat()}",
+                {"day": today.isoformat(), "sections": sections},
+                end_of_day,
+            ),
+        )
+        return pushes, 1
+    return pushes, 0
+
+
+def digest_sections(
+    member: Member,
+    team: Team | None,
+    now: datetime,
+    today: date,
+    data: _Batch,
+    festivals: list[tuple[str, date]],
+) -> list[dict[str, Any]]:
+    tz = member.timezone
+    found: dict[str, list[Item]] = {name: [] for name in SECTIONS}
+    found["fu"] = [
+        follow_up_item(row, tz)
+        for row in data.follow_ups.get(member.id, [])
+        if row.due_date <= today
+    ]
+    found["bd"] = [
+        birthday_item(row, today)
+        for row in sorted(data.birthdays.get(member.id, []), key=lambda r: (r.on, r.key))
+    ]
+    found["trip"] = [trip_item(trip) for trip in data.trips.get(member.id, [])]
+    cold, new = going_cold(member, team, now, data.quiet_customers.get(member.id, []))
+    found["cold"], found["new"] = cold, new
+    found["fest"] = [{"t": "fest", "key": key, "on": day.isoformat()} for key, day in festivals]
+    if today.weekday() == 0:
+        found["unk"] = [
+            {
+                "t": "unk",
+                "cid": c.customer_id,
+                "cname": c.customer_name,
+                "who": address(c.surname, c.title, c.salutation, c.contact_name),
+            }
+            for c in data.key_contacts.get(member.id, [])
+            if c.contact_id not in data.with_trips
+        ]
+    if member.role == Role.MANAGER:
+        found["fail"] = data.failed.get(member.team_id, [])
+    return [
+        {"name": name, "items": items[:SECTION_CAP], "more": max(0, len(items) - SECTION_CAP)}
+        for name, items in found.items()
+    ]
+
+
+def going_cold(
+    member: Member, team: Team | None, now: datetime, customers: Sequence[CustomerRow]
+) -> tuple[list[Item], list[Item]]:
+    """(该拜访了, 新分配客户): past the grade's cadence since the last interaction; given to
+    this member NEW_CUSTOMER_DAYS or more ago by someone else and not contacted since."""
+    cadence = {
+        Grade.A: team.cadence_a_days if team else 7,
+        Grade.B: team.cadence_b_days if team else 14,
+        Grade.C: team.cadence_c_days if team else 30,
+    }
+    cold: list[tuple[int, int, Item]] = []
+    new: list[tuple[int, Item]] = []
+    for customer in customers:
+        contacted = customer.last_contact_at
+        never = contacted is None or contacted < customer.assigned_at
+        assigned_days = (now - customer.assigned_at).days
+        if never and customer.created_by_id != member.id and assigned_days >= NEW_CUSTOMER_DAYS:
+            new.append(
+                (
+                    -assigned_days,
+                    {"t": "new", "cid": customer.id, "cname": customer.name, "days": assigned_days},
+                )
+            )
+            continue
+        if customer.grade is None:
+            continue
+        since = contacted if contacted is not None else customer.assigned_at
+        days = (now - since).days
+        if days >= cadence[customer.grade]:
+            item: Item = {
+                "t": "cold",
+                "cid": customer.id,
+                "cname": customer.name,
+                "grade": customer.grade.value,
+                "days": days,
+                "never": contacted is None,
+            }
+            cold.append((ord(customer.grade.value[0]), -days, item))
+    cold.sort(key=lambda entry: (entry[0], entry[1]))
+    new.sort(key=lambda entry: entry[0])
+    return [entry[2] for entry in cold], [entry[1] for entry in new]
+
+
+# -- items -----------------------------------------------------------------------------------
+
+
+def follow_up_item(row: FollowUpRow, tz: str) -> Item:
+    at = row.due_at.astimezone(clock.zone(tz)).strftime("%H:%M") if row.due_at else None
+    return {
+        "t": "fu",
+        "id": row.id,
+        "cid": row.customer_id,
+        "cname": row.customer_name,
+        "text": row.text,
+        "due": row.due_date.isoformat(),
+        "at": at,
+        "due_at": row.due_at.isoformat() if row.due_at else None,
+    }
+
+
+def birthday_item(row: BirthdayRow, today: date) -> Item:
+    return {
+        "t": "bd",
+        "key": row.key,
+        "cid": row.customer_id,
+        "cname": row.customer_name,
+        "kid": row.contact_id,
+        "who": address(row.surname, row.title, row.salutation, row.contact_name),
+        "rel": row.relation,
+        "fname": row.family_name,
+        "lunar": row.lunar,
+        "m": row.month,
+        "d": row.day,
+        "leap": row.leap,
+        "year": row.year,
+        "on": row.on.isoformat(),
+    }
+
+
+def trip_item(trip: TripRow) -> Item:
+    return {
+        "t": "trip",
+        "id": trip.id,
+        "cid": trip.customer_id,
+        "cname": trip.customer_name,
+        "kid": trip.contact_id,
+        "who": address(trip.surname, trip.title, trip.salutation, trip.contact_name),
+        "place": trip.place,
+        "purpose": trip.purpose,
+        "start": trip.starts_on.isoformat(),
+        "end": trip.ends_on.isoformat(),
+    }
+
+
+def festival_payload(key: str, day: date, contacts: Sequence[KeyContactRow]) -> dict[str, Any]:
+    return {
+        "key": key,
+        "on": day.isoformat(),
+        "contacts": [
+            {
+                "cid": c.customer_id,
+                "cname": c.customer_name,
+                "who": address(c.surname, c.title, c.salutation, c.contact_name),
+            }
+            for c in contacts[:SECTION_CAP]
+        ],
+        "more": max(0, len(contacts) - SECTION_CAP),
+    }

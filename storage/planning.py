@@ -1,0 +1,552 @@
+"""The planner's queries: each reads through an index, so its cost follows what is due.
+
+- birthdays: `contact.birthday_next` / `family_member.birthday_next` (rolled forward daily)
+- follow-ups: `(member_id, status, due_date)` and `due_at`
+- itineraries: `starts_on`
+- customers going cold: `(owner_id, last_contact_at)`
+- who to plan: `member.plan_due_at`
+
+Batches of members are planned at once (a few queries per batch, not per member). A change to
+a member's data marks them for planning again: `mark_replan`, also done automatically after a
+flush that touched follow-ups, contacts, families, itineraries, interactions or customers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import event, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
+
+from parsing.dates import next_lunar_occurrence, next_solar_birthday
+from storage.models import (
+    Contact,
+    Customer,
+    CustomerStatus,
+    FamilyMember,
+    FollowUp,
+    FollowUpStatus,
+    Grade,
+    Interaction,
+    Itinerary,
+    Member,
+    Team,
+)
+
+# Sessions whose flushes must not mark anyone for planning (the planner's own).
+NO_REPLAN = "no_replan"
+DEFAULT_QUIET = (time(21, 0), time(8, 0))
+
+
+def quiet_hours(member: Member, team: Team | None) -> tuple[time, time] | None:
+    """The member's quiet hours (equal ends: none), else the team's, else 21:00–08:00."""
+    if member.quiet_start is not None and member.quiet_end is not None:
+        pair = (member.quiet_start, member.quiet_end)
+    elif team is not None and team.quiet_start is not None and team.quiet_end is not None:
+        pair = (team.quiet_start, team.quiet_end)
+    else:
+        pair = DEFAULT_QUIET
+    return None if pair[0] == pair[1] else pair
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+# -- who to plan -----------------------------------------------------------------------------
+
+
+async def members_to_plan(session: AsyncSession, now: datetime, limit: int) -> list[Member]:
+    rows = await session.scalars(
+        select(Member)
+        .where(
+            Member.active.is_(True),
+            or_(Member.plan_due_at.is_(None), Member.plan_due_at <= now),
+        )
+        .order_by(Member.plan_due_at, Member.id)
+        .limit(limit)
+    )
+    return list(rows.all())
+
+
+async def teams_by_id(session: AsyncSession, team_ids: Iterable[int]) -> dict[int, Team]:
+    ids = sorted(set(team_ids))
+    found: dict[int, Team] = {}
+    for start in range(0, len(ids), 500):
+        rows = await session.scalars(select(Team).where(Team.id.in_(ids[start : start + 500])))
+        found.update({team.id: team for team in rows})
+    return found
+
+
+async def save_plans(session: AsyncSession, plans: Sequence[dict[str, Any]]) -> None:
+    """[{id, plan_due_at, digest_planned_on}] — bulk UPDATE by primary key."""
+    if plans:
+        await session.execute(update(Member), list(plans))
+
+
+async def mark_replan(session: AsyncSession, member_id: int, now: datetime | None = None) -> None:
+    """Ask the planner to look at this member again soon (their data changed)."""
+    moment = now or utcnow()
+    await session.execute(
+        update(Member)
+        .where(Member.id == member_id, Member.plan_due_at > moment)
+        .values(plan_due_at=moment)
+    )
+
+
+# -- birthdays -------------------------------------------------------------------------------
+
+
+def next_birthday(month: int, day: int, lunar: bool, leap: bool, today: date) -> date | None:
+    try:
+        if lunar:
+            return next_lunar_occurrence(month, day, leap, today)
+        return next_solar_birthday(month, day, today)
+    except ValueError:
+        return None
+
+
+async def roll_birthdays(session: AsyncSession, before: date) -> int:
+    """Move every `birthday_next` earlier than `before` to its next occurrence on or after it.
+
+    Reads only the birthdays that have passed (an index range), so it costs what is due.
+    """
+    moved = 0
+    for model in (Contact, FamilyMember):
+        rows = (
+            await session.execute(
+                select(
+                    model.id,
+                    model.birthday_month,
+                    model.birthday_day,
+                    model.birthday_lunar,
+                    model.birthday_leap,
+                ).where(model.birthday_next < before)
+            )
+        ).all()
+        changes = []
+        for row_id, month, day, lunar, leap in rows:
+            upcoming = (
+                next_birthday(int(month), int(day), bool(lunar), bool(leap), before)
+                if month and day
+                else None
+            )
+            changes.append({"id": row_id, "birthday_next": upcoming})
+        for start in range(0, len(changes), 500):
+            await session.execute(update(model), changes[start : start + 500])
+        moved += len(changes)
+    return moved
+
+
+@dataclass(frozen=True)
+class BirthdayRow:
+    """A contact's birthday, or a family member's (`relation` set) seen through the contact."""
+
+    key: str  # "c42" or "f7"
+    owner_id: int
+    customer_id: int
+    customer_name: str
+    contact_id: int
+    contact_name: str
+    surname: str | None
+    title: str | None
+    salutation: str | None
+    relation: str | None
+    family_name: str | None
+    month: int
+    day: int
+    lunar: bool
+    leap: bool
+    year: int | None
+    on: date
+
+
+def _owner_filter(query: Any, member_ids: Sequence[int] | None) -> Any:
+    return query if member_ids is None else query.where(Customer.owner_id.in_(member_ids))
+
+
+async def birthdays_on(
+    session: AsyncSession, days: Sequence[date], member_ids: Sequence[int] | None
+) -> list[BirthdayRow]:
+    """Contacts' and their families' birthdays falling on `days` (customers of `member_ids`,
+    or of everyone when None: a whole-day pass reads each date once for all members)."""
+    live = (Contact.deleted_at.is_(None), Customer.deleted_at.is_(None))
+    contact_cols = (
+        Customer.owner_id,
+        Customer.id,
+        Customer.name,
+        Contact.id,
+        Contact.name,
+        Contact.surname,
+        Contact.title,
+        Contact.salutation,
+    )
+    found: list[BirthdayRow] = []
+    own = select(
+        *contact_cols,
+        Contact.id,
+        Contact.birthday_month,
+        Contact.birthday_day,
+        Contact.birthday_lunar,
+        Contact.birthday_leap,
+        Contact.birthday_year,
+        Contact.birthday_next,
+    ).join(Customer, Customer.id == Contact.customer_id)
+    own = _owner_filter(own.where(Contact.birthday_next.in_(list(days)), *live), member_ids)
+    for row in (await session.execute(own)).all():
+        found.append(_birthday(row, family=None))
+    family = (
+        select(
+            *contact_cols,
+            FamilyMember.id,
+            FamilyMember.birthday_month,
+            FamilyMember.birthday_day,
+            FamilyMember.birthday_lunar,
+            FamilyMember.birthday_leap,
+            FamilyMember.birthday_year,
+            FamilyMember.birthday_next,
+            FamilyMember.relation,
+            FamilyMember.name,
+        )
+        .join(Contact, Contact.id == FamilyMember.contact_id)
+        .join(Customer, Customer.id == Contact.customer_id)
+    )
+    family = _owner_filter(
+        family.where(FamilyMember.birthday_next.in_(list(days)), *live), member_ids
+    )
+    for row in (await session.execute(family)).all():
+        found.append(_birthday(row[:15], family=(row[15], row[16])))
+    return found
+
+
+def _birthday(row: Sequence[Any], family: tuple[str, str | None] | None) -> BirthdayRow:
+    (owner, cid, cname, kid, kname, surname, title, salutation, rid, m, d, lunar, leap, y, on) = row
+    return BirthdayRow(
+        key=f"f{rid}" if family else f"c{rid}",
+        owner_id=owner,
+        customer_id=cid,
+        customer_name=cname,
+        contact_id=kid,
+        contact_name=kname,
+        surname=surname,
+        title=title,
+        salutation=salutation,
+        relation=family[0] if family else None,
+        family_name=family[1] if family else None,
+        month=int(m or 0),
+        day=int(d or 0),
+        lunar=bool(lunar),
+        leap=bool(leap),
+        year=int(y) if y else None,
+        on=on,
+    )
+
+
+# -- follow-ups ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    id: int
+    member_id: int
+    customer_id: int | None
+    customer_name: str | None
+    due_date: date
+    due_at: datetime | None
+    text: str
+
+
+def _follow_up_query() -> Any:
+    return select(
+        FollowUp.id,
+        FollowUp.member_id,
+        FollowUp.customer_id,
+        Customer.name,
+        FollowUp.due_date,
+        FollowUp.due_at,
+        FollowUp.text,
+    ).outerjoin(Customer, Customer.id == FollowUp.customer_id)
+
+
+async def follow_ups_through(
+    session: AsyncSession, member_ids: Sequence[int], through: date
+) -> list[FollowUpRow]:
+    """Open follow-ups due on or before `through` (today's and overdue ones)."""
+    query = _follow_up_query().where(
+        FollowUp.member_id.in_(member_ids),
+        FollowUp.status == FollowUpStatus.OPEN,
+        FollowUp.due_date <= through,
+    )
+    rows = (await session.execute(query.order_by(FollowUp.due_date, FollowUp.id))).all()
+    return [FollowUpRow(*row) for row in rows]
+
+
+async def timed_follow_ups(
+    session: AsyncSession, member_ids: Sequence[int] | None, start: datetime, end: datetime
+) -> list[FollowUpRow]:
+    """Open follow-ups with a time of day in [start, end): each is pushed at that time."""
+    query = _follow_up_query().where(
+        FollowUp.due_at >= start,
+        FollowUp.due_at < end,
+        FollowUp.status == FollowUpStatus.OPEN,
+    )
+    if member_ids is not None:
+        query = query.where(FollowUp.member_id.in_(member_ids))
+    rows = (await session.execute(query.order_by(FollowUp.due_at, FollowUp.id))).all()
+    return [FollowUpRow(*row) for row in rows]
+
+
+async def open_follow_up(
+    session: AsyncSession, follow_up_id: int, member_id: int
+) -> FollowUp | None:
+    follow_up = await session.get(FollowUp, follow_up_id)
+    if follow_up is None or follow_up.member_id != member_id:
+        return None
+    return follow_up
+
+
+# -- itineraries -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TripRow:
+    id: int
+    owner_id: int
+    customer_id: int
+    customer_name: str
+    contact_id: int
+    contact_name: str
+    surname: str | None
+    title: str | None
+    salutation: str | None
+    place: str
+    starts_on: date
+    ends_on: date
+    purpose: str | None
+
+
+# Trips longer than this are not looked for (the start index bounds the scan).
+LONGEST_TRIP = timedelta(days=60)
+
+
+async def trips_around(
+    session: AsyncSession, today: date, member_ids: Sequence[int] | None
+) -> list[TripRow]:
+    """Trips that start tomorrow, are on today, or end today."""
+    query = (
+        select(
+            Itinerary.id,
+            Customer.owner_id,
+            Customer.id,
+            Customer.name,
+            Contact.id,
+            Contact.name,
+            Contact.surname,
+            Contact.title,
+            Contact.salutation,
+            Itinerary.place,
+            Itinerary.starts_on,
+            Itinerary.ends_on,
+            Itinerary.purpose,
+        )
+        .join(Contact, Contact.id == Itinerary.contact_id)
+        .join(Customer, Customer.id == Contact.customer_id)
+        .where(
+            Itinerary.starts_on <= today + timedelta(days=1),
+            Itinerary.starts_on >= today - LONGEST_TRIP,
+            Itinerary.ends_on >= today,
+            Contact.deleted_at.is_(None),
+            Customer.deleted_at.is_(None),
+        )
+        .order_by(Itinerary.starts_on, Itinerary.id)
+    )
+    rows = (await session.execute(_owner_filter(query, member_ids))).all()
+    return [TripRow(*row) for row in rows]
+
+
+async def get_trip(session: AsyncSession, itinerary_id: int) -> Itinerary | None:
+    return await session.get(Itinerary, itinerary_id)
+
+
+@dataclass(frozen=True)
+class KeyContactRow:
+    owner_id: int
+    customer_id: int
+    customer_name: str
+    contact_id: int
+    contact_name: str
+    surname: str | None
+    title: str | None
+    salutation: str | None
+
+
+async def key_contacts_of_a_grade(
+    session: AsyncSession, member_ids: Sequence[int]
+) -> list[KeyContactRow]:
+    """Key leaders of the members' A-grade customers (festival greetings, Monday trips)."""
+    query = (
+        select(
+            Customer.owner_id,
+            Customer.id,
+            Customer.name,
+            Contact.id,
+            Contact.name,
+            Contact.surname,
+            Contact.title,
+            Contact.salutation,
+        )
+        .join(Contact, Contact.customer_id == Customer.id)
+        .where(
+            Customer.owner_id.in_(member_ids),
+            Customer.grade == Grade.A,
+            Customer.deleted_at.is_(None),
+            Contact.deleted_at.is_(None),
+            Contact.is_key_leader.is_(True),
+        )
+        .order_by(Customer.name, Contact.id)
+    )
+    return [KeyContactRow(*row) for row in (await session.execute(query)).all()]
+
+
+async def contacts_with_trips(
+    session: AsyncSession, contact_ids: Sequence[int], first: date, last: date
+) -> set[int]:
+    """Which of these contacts have a recorded trip overlapping [first, last]."""
+    found: set[int] = set()
+    ids = list(contact_ids)
+    for start in range(0, len(ids), 500):
+        rows = await session.scalars(
+            select(Itinerary.contact_id).where(
+                Itinerary.contact_id.in_(ids[start : start + 500]),
+                Itinerary.starts_on <= last,
+                Itinerary.ends_on >= first,
+            )
+        )
+        found.update(rows)
+    return found
+
+
+# -- customers going cold, new assignments ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    id: int
+    owner_id: int
+    created_by_id: int
+    team_id: int
+    name: str
+    grade: Grade | None
+    last_contact_at: datetime | None
+    assigned_at: datetime
+
+
+async def customers_quiet_since(
+    session: AsyncSession, member_ids: Sequence[int], before: dict[Grade | None, datetime]
+) -> list[CustomerRow]:
+    """The members' customers past their grade's cadence (`before[grade]`: contacted before
+    it), never contacted, or not contacted since they were assigned: candidates for 该拜访了
+    and 新分配客户. The (owner_id, last_contact_at) index bounds the read."""
+    past_cadence = [
+        (Customer.grade == grade) & (Customer.last_contact_at < moment)
+        for grade, moment in before.items()
+        if grade is not None
+    ]
+    query = select(
+        Customer.id,
+        Customer.owner_id,
+        Customer.created_by_id,
+        Customer.team_id,
+        Customer.name,
+        Customer.grade,
+        Customer.last_contact_at,
+        Customer.assigned_at,
+    ).where(
+        Customer.owner_id.in_(member_ids),
+        or_(
+            *past_cadence,
+            Customer.last_contact_at.is_(None),
+            Customer.last_contact_at < Customer.assigned_at,
+        ),
+        Customer.deleted_at.is_(None),
+        Customer.status != CustomerStatus.LOST,
+    )
+    return [CustomerRow(*row) for row in (await session.execute(query)).all()]
+
+
+# -- the replan marker -----------------------------------------------------------------------
+
+_Collector = Callable[[Any], tuple[set[int], set[int], set[int]]]
+
+
+def _touched(session: Session) -> tuple[set[int], set[int], set[int]]:
+    """(member ids, customer ids, contact ids) whose data this flush changed."""
+    members: set[int] = set()
+    customers: set[int] = set()
+    contacts: set[int] = set()
+    for obj in [*session.new, *session.dirty, *session.deleted]:
+        if isinstance(obj, FollowUp):
+            members.add(obj.member_id)
+        elif isinstance(obj, Customer):
+            if obj.owner_id is not None:
+                members.add(obj.owner_id)
+        elif isinstance(obj, Contact | Interaction):
+            if obj.customer_id is not None:
+                customers.add(obj.customer_id)
+        elif isinstance(obj, FamilyMember | Itinerary) and obj.contact_id is not None:
+            contacts.add(obj.contact_id)
+    return members, customers, contacts
+
+
+def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    if session.info.get(NO_REPLAN):
+        return
+    members, customers, contacts = _touched(session)
+    if members or customers or contacts:
+        pending = session.info.setdefault("replan", (set(), set(), set()))
+        pending[0].update(members)
+        pending[1].update(customers)
+        pending[2].update(contacts)
+
+
+def _after_flush(session: Session, _context: Any) -> None:
+    pending = session.info.pop("replan", None)
+    if not pending:
+        return
+    members, customers, contacts = pending
+    members = {m for m in members if m is not None}
+    conditions = []
+    if members:
+        conditions.append(Member.id.in_(sorted(members)))
+    if customers:
+        conditions.append(
+            Member.id.in_(select(Customer.owner_id).where(Customer.id.in_(sorted(customers))))
+        )
+    if contacts:
+        owners = (
+            select(Customer.owner_id)
+            .join(Contact, Contact.customer_id == Customer.id)
+            .where(Contact.id.in_(sorted(contacts)))
+        )
+        conditions.append(Member.id.in_(owners))
+    moment = utcnow()
+    session.connection().execute(
+        update(Member)
+        .where(or_(*conditions), Member.plan_due_at > moment)
+        .values(plan_due_at=moment)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def install_replan_marker() -> None:
+    """Mark members for planning whenever a flush changes their data (idempotent)."""
+    if not event.contains(Session, "before_flush", _before_flush):
+        event.listen(Session, "before_flush", _before_flush)
+        event.listen(Session, "after_flush", _after_flush)
+
+
+install_replan_marker()
