@@ -83,6 +83,26 @@ def cmd_run(args: argparse.Namespace) -> None:
     application.run_polling(allowed_updates=["message", "callback_query", "my_chat_member"])
 
 
+def cmd_dispatch(args: argparse.Namespace) -> None:
+    from datetime import timedelta
+
+    from bot import worker
+
+    settings = _settings()
+    if not settings.telegram_bot_token:
+        print("salesbot: dispatch needs TELEGRAM_BOT_TOKEN.", file=sys.stderr)
+        raise SystemExit(2)
+    setup_logging(settings.log_level_number)
+    _prepare(settings)
+    worker.run(
+        settings,
+        seconds=args.seconds,
+        worker=args.worker,
+        batch=args.batch,
+        lease=timedelta(seconds=args.lease),
+    )
+
+
 def cmd_backup(args: argparse.Namespace) -> None:
     from storage.backup import BackupError, backup
 
@@ -118,6 +138,11 @@ def main(argv: list[str] | None = None) -> None:
         sub.add_argument("--name", default="本地用户", help="your name in the local chat")
         sub.add_argument("--language", default="zh-hans", help="Telegram language_code to play")
     commands.add_parser("migrate", help="apply database migrations")
+    dispatch = commands.add_parser("dispatch", help="only send pushes (add as many as needed)")
+    dispatch.add_argument("--seconds", type=float, help="stop after this long (default: never)")
+    dispatch.add_argument("--worker", help="a name for this worker in the outbox")
+    dispatch.add_argument("--batch", type=int, default=100, help="rows claimed at a time")
+    dispatch.add_argument("--lease", type=float, default=60, help="seconds a claim is held")
     commands.add_parser("backup", help="copy the database to PATH").add_argument("path")
     commands.add_parser("restore", help="replace the database with PATH").add_argument("path")
     args = parser.parse_args(argv if argv is not None else sys.argv[1:] or ["run"])
@@ -125,6 +150,7 @@ def main(argv: list[str] | None = None) -> None:
         "run": cmd_run,
         "chat": cmd_chat,
         "migrate": cmd_migrate,
+        "dispatch": cmd_dispatch,
         "backup": cmd_backup,
         "restore": cmd_restore,
     }

@@ -37,7 +37,9 @@ def birthday_text(_: Translator, data: dict[str, Any], today: date) -> str:
 
 
 def contact_title(contact: dict[str, Any]) -> str:
-    """王建国 局长(王局长) — how the card names a contact."""
+    """王建国 局长(王局长), or 王总 when only the form of address is known."""
+    if not contact.get("name") and contact.get("salutation"):
+        return str(contact["salutation"])
     head = " ".join(
         p for p in (contact.get("name") or contact.get("surname"), contact.get("title")) if p
     )

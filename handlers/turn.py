@@ -65,12 +65,20 @@ class Turn:
             self.say(text, markup)
             return
 
+        bot, chat_id = self.context.bot, query.message.chat.id
+
         async def edit() -> None:
             try:
                 await query.edit_message_text(text, reply_markup=markup)
             except BadRequest as exc:
-                if "not modified" not in str(exc):
-                    raise
+                reason = str(exc).lower()
+                if "not modified" in reason:
+                    return  # the same text again: nothing to change
+                if "not found" in reason or "can't be edited" in reason:
+                    # The message is gone (deleted, or too old to edit): say it anew.
+                    await bot.send_message(chat_id, text, reply_markup=markup)
+                    return
+                raise
 
         self._outbox.append(edit)
 

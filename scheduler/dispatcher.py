@@ -33,6 +33,7 @@ from scheduler.render import render
 from storage.engine import SessionFactory
 from storage.models import FollowUp, FollowUpStatus, Member, OutboxStatus, ReminderOutbox, Team
 from storage.outbox import (
+    LEASE,
     claim_due,
     finish,
     mark_sent,
@@ -93,6 +94,7 @@ class Dispatcher:
         per_chat: timedelta = timedelta(seconds=1),
         batch: int = 100,
         concurrency: int = 32,
+        lease: timedelta = LEASE,
     ) -> None:
         self.bot = bot
         self.sessions = sessions
@@ -100,6 +102,7 @@ class Dispatcher:
         self.pacer = Pacer(rate)
         self.per_chat = per_chat
         self.batch = batch
+        self.lease = lease
         self._chat_free_at: dict[int, datetime] = {}
         self._slots = asyncio.Semaphore(concurrency)
         self._write = asyncio.Lock()
@@ -112,7 +115,7 @@ class Dispatcher:
         now = now or clock.now()
         stats = DispatchStats()
         async with self.sessions() as session:
-            rows = await claim_due(session, now, self.worker, self.batch)
+            rows = await claim_due(session, now, self.worker, self.batch, self.lease)
             await session.commit()
         stats.claimed = len(rows)
         if not rows:

@@ -80,7 +80,7 @@ def _claimable(now: datetime) -> Any:
 
 
 async def claim_due(
-    session: AsyncSession, now: datetime, worker: str, limit: int = 100
+    session: AsyncSession, now: datetime, worker: str, limit: int = 100, lease: timedelta = LEASE
 ) -> list[ReminderOutbox]:
     """Claim up to `limit` rows that are due (or whose lease ran out), oldest first."""
     candidates = (
@@ -101,7 +101,7 @@ async def claim_due(
     statement = (
         update(ReminderOutbox)
         .where(chosen, _claimable(now))
-        .values(status=OutboxStatus.CLAIMED, claimed_by=worker, lease_until=now + LEASE)
+        .values(status=OutboxStatus.CLAIMED, claimed_by=worker, lease_until=now + lease)
         .returning(ReminderOutbox)
         .execution_options(synchronize_session=False)
     )

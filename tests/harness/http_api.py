@@ -3,6 +3,7 @@ server named by TELEGRAM_API_BASE_URL (a self-hosted telegram-bot-api, say)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 from typing import Any
@@ -24,10 +25,13 @@ def _value(raw: str) -> Any:
 
 
 class _MethodHandler(tornado.web.RequestHandler):
-    def initialize(self, api: LocalBotApi) -> None:
+    def initialize(self, api: LocalBotApi, server: HttpBotApi) -> None:
         self.api = api
+        self.delay = server.send_delay
 
     async def post(self, token: str, method: str) -> None:
+        if method == "sendMessage" and self.delay:
+            await asyncio.sleep(self.delay)  # a slow Telegram, to catch a worker mid-send
         params: dict[str, Any] = {}
         content_type = self.request.headers.get("Content-Type", "")
         if content_type.startswith("application/json") and self.request.body:
@@ -49,7 +53,10 @@ class HttpBotApi:
 
     def __init__(self, api: LocalBotApi) -> None:
         self.api = api
-        app = tornado.web.Application([(r"/bot([^/]+)/(\w+)", _MethodHandler, {"api": api})])
+        self.send_delay = 0.0
+        app = tornado.web.Application(
+            [(r"/bot([^/]+)/(\w+)", _MethodHandler, {"api": api, "server": self})]
+        )
         self.server = tornado.httpserver.HTTPServer(app)
         sock = socket.socket()
         sock.bind(("127.0.0.1", 0))
