@@ -61,11 +61,9 @@ def _replace_row(turn: Turn, data: str, new_row: list[InlineKeyboardButton] | No
                 rows.append(new_row)
         else:
             rows.append(row)
-    query = turn.update.callback_query
-    if query is None or _message(turn) is None:
+    if _message(turn) is None:
         return
-    markup = InlineKeyboardMarkup(rows) if rows else None
-    turn.later(lambda: query.edit_message_reply_markup(reply_markup=markup))
+    turn.edit_markup(InlineKeyboardMarkup(rows) if rows else None)
 
 
 def _local_now(turn: Turn) -> datetime:

@@ -82,6 +82,25 @@ class Turn:
 
         self._outbox.append(edit)
 
+    def edit_markup(self, markup: InlineKeyboardMarkup | None) -> None:
+        """Change only the buttons of the pressed message; a vanished or unchanged message is
+        not an error (the text the buttons acted on is still in the chat)."""
+        query = self.update.callback_query
+        if query is None or query.message is None:
+            return
+
+        async def edit() -> None:
+            try:
+                await query.edit_message_reply_markup(reply_markup=markup)
+            except BadRequest as exc:
+                reason = str(exc).lower()
+                if not (
+                    "not modified" in reason or "not found" in reason or "can't be edited" in reason
+                ):
+                    raise
+
+        self._outbox.append(edit)
+
     def answer(self, text: str | None = None, alert: bool = False) -> None:
         """Answer the pressed button (a short toast, or an alert the member must close)."""
         query = self.update.callback_query

@@ -1,0 +1,167 @@
+"""Full-stack mixed traffic on a big archive, beside a bare echo bot in the same run.
+
+    python -m bench.fullstack [--contacts 1000000] [--updates 3000]
+
+Builds an SQLite archive (10,000 reps, 200,000 customers, 1,000,000 contacts, 2,000,000
+interactions — bench/planner.py's builder), then a separate process runs the real
+Application (handlers, conversations, persistence, SQLite; no rate limiter, no JobQueue) on one
+core and feeds it a mix of what reps do: quick captures, 保存 presses, searches, opening
+customer cards, digest actions (完成 on a follow-up) and /today. Prints updates per second,
+p50/p99 latency per update and the process's peak memory; the bare PTB echo bot runs the same
+number of updates through the same in-process Bot API for comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ECHO, FULL = "echo", "full"
+REPS_IN_TRAFFIC = 200
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+async def _serve(mode: str, db: Path | None, updates: int) -> dict[str, Any]:
+    """Runs in the child process: the traffic and the timing."""
+    import warnings
+
+    warnings.filterwarnings("ignore")
+    from telegram import Update
+    from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
+
+    from bot.local_api import LOCAL_TOKEN, LocalBotApi, LocalClient, LocalUser
+
+    api = LocalBotApi()
+    rnd = random.Random(11)
+    if mode == ECHO:
+        app: Any = (
+            ApplicationBuilder().token(LOCAL_TOKEN).request(api).get_updates_request(api).build()
+        )
+
+        async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            assert update.effective_message is not None
+            await update.effective_message.reply_text(update.effective_message.text or "")
+
+        app.add_handler(MessageHandler(filters.TEXT, echo))
+        await app.initialize()
+    else:
+        from bot.app import build_application, start_in_process
+        from bot.settings import Settings
+
+        settings = Settings(_env_file=None, database_url=f"sqlite+aiosqlite:///{db}")  # type: ignore[call-arg]
+        app = build_application(settings, token=LOCAL_TOKEN, request=api, rate_limiter=False)
+        app.job_queue.scheduler.shutdown = lambda *a, **k: None  # never started here
+        await start_in_process(app)
+    clients = [
+        LocalClient(app, api, LocalUser(id=10_000_000 + m, first_name=f"代表{m}"))
+        for m in range(1, REPS_IN_TRAFFIC + 1)
+    ]
+    times: list[float] = []
+    started = time.perf_counter()
+    for n in range(updates):
+        client = rnd.choice(clients)
+        m = client.user.id - 10_000_000
+        roll = rnd.random()
+        began = time.perf_counter()
+        if mode == ECHO:
+            await client.send(f"今天拜访了客户{m}的王局长")
+        elif roll < 0.25:
+            await client.send(
+                f"今天拜访了客户{(m - 1) * 20 + 1}的王局长,下周五跟进报价,他手机13812345{n % 1000:03d}"
+            )
+        elif roll < 0.40:
+            try:
+                await client.press("保存")
+            except LookupError:
+                await client.send("/today")
+        elif roll < 0.60:
+            await client.send(f"/find 客户{(m - 1) * 20 + rnd.randint(1, 20)}")
+        elif roll < 0.80:
+            await client.press_data(f"cust:v:{(m - 1) * 20 + rnd.randint(1, 20)}")
+        elif roll < 0.90:
+            await client.press_data(f"rem:done:{(m - 1) * 3 + rnd.randint(1, 3)}")
+        else:
+            await client.send("/today")
+        times.append((time.perf_counter() - began) * 1000)
+        if n % 500 == 0:
+            api.calls.clear()  # the recorder is the test harness's, not the bot's memory
+    elapsed = time.perf_counter() - started
+    await app.shutdown()
+    return {
+        "updates": updates,
+        "per_second": updates / elapsed,
+        "p50_ms": statistics.median(times),
+        "p99_ms": _percentile(times, 0.99),
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def _child(mode: str, db: Path | None, updates: int) -> dict[str, Any]:
+    command = [sys.executable, "-m", "bench.fullstack", "--serve", mode, "--updates", str(updates)]
+    if db is not None:
+        command += ["--db", str(db)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--contacts", type=int, default=1_000_000)
+    parser.add_argument("--reps", type=int, default=10_000)
+    parser.add_argument("--updates", type=int, default=3000)
+    parser.add_argument("--serve", choices=[ECHO, FULL])
+    parser.add_argument("--db")
+    args = parser.parse_args(argv)
+    if args.serve:
+        result = asyncio.run(_serve(args.serve, Path(args.db) if args.db else None, args.updates))
+        print(json.dumps(result))
+        return
+    from bench.planner import _migrate, build
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "fullstack.db"
+        asyncio.run(_migrate(f"sqlite+aiosqlite:///{db}"))
+        built = time.perf_counter()
+        build(db, args.reps, args.contacts)
+        import sqlite3
+
+        with sqlite3.connect(db) as raw:  # what the bot's own writes keep up to date
+            raw.execute("UPDATE customer SET search_key = normalized_name")
+            raw.execute("UPDATE contact SET search_key = name")
+        print(
+            f"archive: {args.reps} reps, {args.contacts} contacts "
+            f"(built in {time.perf_counter() - built:.0f} s)"
+        )
+        echo = _child(ECHO, None, args.updates)
+        full = _child(FULL, db, args.updates)
+    print()
+    print("| process                          | updates/s |  p50 ms |  p99 ms | peak MB |")
+    print("|----------------------------------|-----------|---------|---------|---------|")
+    for name, r in (("bare PTB echo bot (baseline)", echo), ("销售助手, mixed traffic", full)):
+        print(
+            f"| {name:<32} | {r['per_second']:>9.0f} | {r['p50_ms']:>7.2f} | {r['p99_ms']:>7.2f} "
+            f"| {r['peak_mb']:>7.0f} |"
+        )
+    print()
+    print(
+        f"ratio: the full bot handles {full['per_second'] / echo['per_second']:.3f}× the echo "
+        "bot's updates per second"
+    )
+
+
+if __name__ == "__main__":
+    main()
