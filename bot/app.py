@@ -14,11 +14,16 @@ from bot.persistence import DatabasePersistence
 from bot.settings import Settings
 from handlers.deps import DEPS_KEY, Deps
 from handlers.menus import publish_command_menus
+from handlers.team_reports import deliver_team_push
 from scheduler.jobs import start_scheduler, stop_scheduler
+from storage.assignment import LATE_KIND
 from storage.bot_state import BotStateStore
 from storage.engine import create_engine, session_factory
+from storage.reports import WEEKLY_GROUP_KIND, WEEKLY_KIND
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+# Pushes whose messages the handlers build (team reports); the scheduler only sends them.
+TEAM_DELIVERERS = dict.fromkeys((WEEKLY_KIND, WEEKLY_GROUP_KIND, LATE_KIND), deliver_team_push)
 ENGINE_KEY = "engine"
 
 
@@ -73,7 +78,8 @@ def install_database(application: AnyApplication, engine: AsyncEngine) -> None:
 
 async def _post_init(application: AnyApplication) -> None:
     await publish_command_menus(application.bot)
-    start_scheduler(application, application.bot_data[DEPS_KEY].sessions)  # pushes (scheduler/)
+    sessions = application.bot_data[DEPS_KEY].sessions
+    start_scheduler(application, sessions, TEAM_DELIVERERS)  # pushes (scheduler/)
 
 
 async def _post_shutdown(application: AnyApplication) -> None:

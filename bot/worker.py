@@ -14,7 +14,7 @@ import logging
 import signal
 from datetime import timedelta
 
-from bot.app import build_application
+from bot.app import TEAM_DELIVERERS, build_application
 from bot.settings import Settings
 from handlers.deps import DEPS_KEY
 from scheduler.dispatcher import Dispatcher
@@ -43,6 +43,7 @@ async def work(
         worker=worker,
         batch=batch,
         lease=lease,
+        deliverers=TEAM_DELIVERERS,
     )
     log.info("dispatch worker %s started", dispatcher.worker)
     started = loop.time()

@@ -14,6 +14,7 @@ from handlers.customers import customer_handlers
 from handlers.fallback import fallback_handlers
 from handlers.flows.catalog import flow_handlers
 from handlers.importing import import_handlers
+from handlers.managers import manager_handlers
 from handlers.onboarding import help_command, start
 from handlers.preferences import preference_handlers
 from handlers.reminder_settings import reminder_settings_handlers
@@ -26,6 +27,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """One group, in order: PTB runs the first handler that matches, so conversations come
     first (their steps win), then commands and buttons, and the catch-alls last."""
     handlers: list[object] = [
+        *manager_handlers(),  # first: its group-chat guard takes every group update
         CommandHandler("start", start),
         CommandHandler("help", help_command),
         *flow_handlers(),

@@ -14,18 +14,18 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm.attributes import flag_modified
 from telegram.ext import CallbackQueryHandler
 
+from handlers.assignment import ask_managers_about
 from handlers.capture_card import contact_label, next_birthday, render_capture
 from handlers.keyboards import inline
 from handlers.note_payload import has_content, moment_of, note_to_payload
 from handlers.turn import Turn, member_turn, message_text
-from locales import N_, translator
+from locales import N_
 from parsing.notes import parse_note
 from storage.activities import add_follow_up, add_itinerary, log_interaction
 from storage.changes import FieldChange, merged_list, merged_text
 from storage.contacts import ContactRepo, birthday_fields
 from storage.customers import CustomerRepo
 from storage.models import Contact, Customer, Draft, Grade, InteractionKind
-from storage.teams import team_members
 
 MAX_NOTE = 4000
 RECENT_CUSTOMERS = 6
@@ -474,19 +474,7 @@ def _trip_contact(
 async def _ask_manager(turn: Turn, draft: Draft) -> None:
     _ = turn._
     company = draft.payload.get("company") or ""
-    owner = await CustomerRepo(turn.session, turn.actor).owner_in_team(company)
-    managers = [m for m in await team_members(turn.session, turn.actor) if m.is_manager]
-    for manager in managers:
-        their = translator(manager.language)
-        turn.tell(
-            manager,
-            their(
-                "📨 {rep} 想记录客户「{company}」,它现在由 {owner} 负责。请决定归属。",
-                rep=turn.member.name,
-                company=company,
-                owner=owner.name if owner else "—",
-            ),
-        )
+    await ask_managers_about(turn, company, draft.id)
     turn.edit(_("已告诉经理。你的记录保留在草稿里,经理决定后再保存。"))
 
 

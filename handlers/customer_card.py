@@ -137,10 +137,20 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
             span = date_range(_, trip.starts_on, trip.ends_on, today)
             lines.append(f"  · {who} {span} {trip.place}{purpose}")
     cid = customer.id
+    if turn.member.is_manager and customer.owner_id != turn.member.id:
+        # A manager reads a rep's customer; acting on it means taking it over (or assigning).
+        lines.append(_("👀 只读:这是 {owner} 的客户。", owner=owner.name if owner else "—"))
+        rows = [
+            [(_("🙋 接手"), f"asg:me:{cid}"), (_("👤 分配"), f"asg:c:{cid}")],
+            [(_("📜 全部记录"), f"cust:h:{cid}:0"), (_("⬅️ 客户列表"), "cust:l:0")],
+        ]
+        return "\n".join(lines), inline(rows)
     rows = [
         [(_("📝 记拜访"), f"visit:c:{cid}"), (_("⏰ 加跟进"), f"fu:c:{cid}")],
         [(_("👤 加联系人"), f"ct:new:{cid}"), (_("⭐ 改等级"), f"cust:g:{cid}")],
         [(_("✏️ 编辑资料"), f"edit:c:{cid}"), (_("📜 全部记录"), f"cust:h:{cid}:0")],
         [(_("🗑 删除"), f"cust:del:{cid}"), (_("⬅️ 客户列表"), "cust:l:0")],
     ]
+    if turn.member.is_manager:
+        rows.insert(3, [(_("👤 分配"), f"asg:c:{cid}")])
     return "\n".join(lines), inline(rows)

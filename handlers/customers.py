@@ -17,16 +17,15 @@ from telegram.ext import (
     filters,
 )
 
+from handlers.assignment import ask_managers_about
 from handlers.cancel import cancel_fallbacks
 from handlers.customer_card import KIND_LABELS, render_card
 from handlers.keyboards import CUSTOMERS, FIND, inline, label_pattern, text_input
 from handlers.render import moment
 from handlers.turn import Turn, command_argument, member_turn, message_text
-from locales import translator
 from storage.activities import count_interactions, recent_interactions
 from storage.customers import CustomerRepo
 from storage.models import Customer, Draft, Grade
-from storage.teams import team_members
 
 PAGE_SIZE = 8
 HISTORY_PAGE = 10
@@ -276,17 +275,7 @@ async def _resolve_draft(turn: Turn, action: str, draft_id: int) -> None:
     repo = _repo(turn)
     owner = await repo.owner_in_team(name)
     if action == "ask":
-        for manager in [m for m in await team_members(turn.session, turn.actor) if m.is_manager]:
-            their = translator(manager.language)
-            turn.tell(
-                manager,
-                their(
-                    "📨 {rep} 想记录客户「{company}」,它现在由 {owner} 负责。请决定归属。",
-                    rep=turn.member.name,
-                    company=name,
-                    owner=owner.name if owner else "—",
-                ),
-            )
+        await ask_managers_about(turn, name)
         turn.edit(_("已告诉经理,请等经理决定。"))
         return
     if owner is not None:

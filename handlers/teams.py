@@ -13,6 +13,7 @@ from telegram.ext import (
 
 from handlers.cancel import cancel_fallbacks
 from handlers.keyboards import TEAM, inline, label_pattern, main_keyboard, text_input
+from handlers.team_reports import show_summary
 from handlers.turn import Turn, command_argument, member_turn, message_text
 from locales import translator
 from storage import teams
@@ -164,14 +165,19 @@ async def _team_overview(turn: Turn) -> tuple[str, list[list[tuple[str, str]]]]:
     lines += [f"· {m.name}({_role(turn, m)})" for m in members]
     if not turn.member.is_manager:
         return "\n".join(lines), []
-    lines.append(_("点成员可设为经理或移出团队。"))
+    lines.append(_("点成员可设为经理、离职交接或移出团队。"))
     rows = [[(f"{m.name} · {_role(turn, m)}", f"team:m:{m.id}")] for m in members]
     rows.append([(_("🔗 邀请链接"), "team:invite"), (_("🔄 重置邀请码"), "team:code")])
+    rows.append([(_("📊 团队汇总"), "tr:p:week:0")])
     return "\n".join(lines), rows
 
 
 @member_turn
 async def team(turn: Turn) -> None:
+    """Managers get the team summary (members are one button away); others the member list."""
+    if turn.member.is_manager and not (await turn.team()).personal:
+        await show_summary(turn)
+        return
     text, rows = await _team_overview(turn)
     turn.say(text, inline(rows) if rows else None)
 
@@ -230,6 +236,7 @@ async def _member_page(turn: Turn, member_id: int) -> None:
     if member.id != turn.member.id:
         if not member.is_manager:
             rows.append([(_("⬆️ 设为经理"), f"team:p:{member.id}")])
+        rows.append([(_("📦 离职交接"), f"ho:m:{member.id}")])
         rows.append([(_("🚫 移出团队"), f"team:r:{member.id}")])
     rows.append([(_("⬅️ 返回团队"), "team:home")])
     turn.edit(f"{member.name}({_role(turn, member)})", inline(rows))

@@ -17,11 +17,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
@@ -43,6 +45,11 @@ from storage.outbox import (
     stop_member,
 )
 from storage.planning import quiet_hours
+from storage.reports import WEEKLY_GROUP_KIND
+from storage.teams import unbind_group
+
+# Sends one outbox row itself; returns the last message id, or None when it no longer applies.
+Deliverer = Callable[[Bot, AsyncSession, ReminderOutbox, Member], Awaitable[int | None]]
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +102,7 @@ class Dispatcher:
         batch: int = 100,
         concurrency: int = 32,
         lease: timedelta = LEASE,
+        deliverers: Mapping[str, Deliverer] | None = None,
     ) -> None:
         self.bot = bot
         self.sessions = sessions
@@ -103,6 +111,9 @@ class Dispatcher:
         self.per_chat = per_chat
         self.batch = batch
         self.lease = lease
+        # Kinds whose messages are built outside the scheduler (handlers' team reports); the
+        # composition root hands them in, so scheduler/ never imports handlers/.
+        self.deliverers = dict(deliverers or {})
         self._chat_free_at: dict[int, datetime] = {}
         self._slots = asyncio.Semaphore(concurrency)
         self._write = asyncio.Lock()
@@ -231,10 +242,29 @@ class Dispatcher:
 
     async def _send(self, row: ReminderOutbox, member: Member, now: datetime) -> str:
         _ = translator(member.language)
-        messages = render(_, row, local_today(member, now), member.digest_time.hour)
+        deliverer = self.deliverers.get(row.kind)
+        messages = (
+            [] if deliverer else render(_, row, local_today(member, now), member.digest_time.hour)
+        )
         message_id: int | None = None
         try:
             async with self._slots:
+                if deliverer is not None:
+                    await self.pacer.wait()
+                    async with self.sessions() as session:
+                        message_id = await deliverer(self.bot, session, row, member)
+                        await session.commit()
+                    if message_id is None:
+                        async with self._write, self.sessions() as session:
+                            await finish(
+                                session,
+                                row.id,
+                                OutboxStatus.CANCELLED,
+                                "no longer applies",
+                                attempt=False,
+                            )
+                            await session.commit()
+                        return "cancelled"
                 for message in messages:
                     await self.pacer.wait()
                     sent = await self.bot.send_message(
@@ -245,6 +275,13 @@ class Dispatcher:
                     )
                     message_id = sent.message_id
         except Forbidden as exc:
+            if row.kind == WEEKLY_GROUP_KIND:
+                # The bot left (or was removed from) the team's group: unbind it, keep the manager.
+                async with self._write, self.sessions() as session:
+                    await finish(session, row.id, OutboxStatus.FAILED, _named("Forbidden", exc))
+                    await unbind_group(session, member.team_id)
+                    await session.commit()
+                return "failed"
             log.info("member %s blocked the bot; their pushes stop", member.id)
             async with self._write, self.sessions() as session:
                 await finish(session, row.id, OutboxStatus.FAILED, _named("Forbidden", exc))

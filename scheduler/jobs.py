@@ -9,11 +9,12 @@ yes; yesterday's digest: no — it expired at midnight and today's digest takes 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from telegram.ext import Application, ContextTypes
 
-from scheduler.dispatcher import Dispatcher
+from scheduler.dispatcher import Deliverer, Dispatcher
 from scheduler.planner import Planner
 from storage.engine import SessionFactory
 
@@ -42,14 +43,17 @@ class Scheduler:
 
 
 def start_scheduler(
-    application: Application[Any, Any, Any, Any, Any, Any], sessions: SessionFactory
+    application: Application[Any, Any, Any, Any, Any, Any],
+    sessions: SessionFactory,
+    deliverers: Mapping[str, Deliverer] | None = None,
 ) -> Scheduler | None:
     """Register the jobs (first runs at once, so what fell due while down goes out on start)."""
     job_queue = application.job_queue
     if job_queue is None:
         log.warning("no JobQueue (install python-telegram-bot[job-queue]): no pushes")
         return None
-    scheduler = Scheduler(Planner(sessions), Dispatcher(application.bot, sessions))
+    dispatcher = Dispatcher(application.bot, sessions, deliverers=deliverers)
+    scheduler = Scheduler(Planner(sessions), dispatcher)
     application.bot_data[SCHEDULER_KEY] = scheduler
     job_queue.run_repeating(
         scheduler.plan, PLAN_EVERY, first=0.0, name="planner", job_kwargs=_JOB_KWARGS

@@ -21,6 +21,7 @@ from typing import Any
 
 from scheduler import clock
 from scheduler.content import FESTIVAL_NOTICE_DAYS, Item, address, festivals_within
+from storage.assignment import handover_pushes
 from storage.engine import SessionFactory
 from storage.models import Grade, Member, Role, Team
 from storage.outbox import NewPush, enqueue, failed_in_teams
@@ -44,6 +45,7 @@ from storage.planning import (
     timed_follow_ups,
     trips_around,
 )
+from storage.reports import weekly_report_pushes
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +123,10 @@ class Planner:
         async with self.sessions() as session:
             session.sync_session.info[NO_REPLAN] = True
             stats.birthdays_rolled = await roll_birthdays(session, now.date() - timedelta(days=1))
+            # Team-level pushes: Monday's weekly report and the one-week rule's day-8 notice
+            # (deduplicated by key, so asking on every pass sends each once).
+            await enqueue(session, await weekly_report_pushes(session, now))
+            await enqueue(session, await handover_pushes(session, now))
             await session.commit()
         shared: dict[Any, Any] = {}
         while True:

@@ -61,6 +61,8 @@ class CustomerRepo:
             Customer.normalized_name == normalize_name(name)
         )
         found: Customer | None = await self.session.scalar(query)
+        if found is not None and found.owner_id != self.actor.member_id:
+            record(self.session, self.actor, "customer.view", "customer", found.id)
         return found
 
     async def owner_in_team(self, name: str) -> Member | None:
@@ -115,10 +117,13 @@ class CustomerRepo:
         key = query_key(text)
         if not key:
             return []
-        contact_hit = (
-            select(Contact.customer_id)
-            .where(Contact.deleted_at.is_(None))
-            .where(Contact.search_key.contains(key, autoescape=True))
+        # Only the contacts of customers the actor may see: the index on contact.customer_id
+        # keeps this proportional to the actor's archive, not the whole company's.
+        visible_ids = visible_customers(self.actor).with_only_columns(Customer.id)
+        contact_hit = select(Contact.customer_id).where(
+            Contact.customer_id.in_(visible_ids),
+            Contact.deleted_at.is_(None),
+            Contact.search_key.contains(key, autoescape=True),
         )
         query = (
             visible_customers(self.actor)

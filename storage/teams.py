@@ -182,3 +182,8 @@ async def remove_member(session: AsyncSession, actor: Actor, member_id: int) -> 
     count = int(getattr(moved, "rowcount", 0) or 0)
     record(session, actor, "member.remove", "member", member.id, f"customers={count}")
     return member, count
+
+
+async def unbind_group(session: AsyncSession, team_id: int) -> None:
+    """Forget the team's group chat (the bot was removed from it)."""
+    await session.execute(update(Team).where(Team.id == team_id).values(group_chat_id=None))

@@ -30,7 +30,7 @@ async def test_a_scripted_session_creates_a_team_and_a_colleague_joins(
     code = first.split("/join ")[-1].split()[0]
 
     # the database persists between runs, like `make run` twice
-    second = await chat(f"@王磊 /join {code}\n/team\n1\n", tmp_path)
+    second = await chat(f"@王磊 /join {code}\n/team\n12\n1\n", tmp_path)  # 12: 👥 成员管理
     assert "🤖 🎉 你已加入团队「华东销售一部」" in second
     assert "[1] 李经理 · 经理  [2] 王磊 · 销售代表" in second
     assert "🤖 (更新) 李经理(经理)" in second  # typing 1 pressed the first button

@@ -111,6 +111,7 @@ async def test_manager_promotes_a_rep(bot: BotHarness) -> None:
     rep = bot.user("王磊")
     await rep.send(f"/join {code}")
     await manager.send("/team")
+    await manager.press("成员管理")
     await manager.press("王磊 · 销售代表")
     reply = await manager.press("设为经理")
     assert "✅ 王磊 现在是经理了。" in reply.text
@@ -127,6 +128,7 @@ async def test_manager_removes_a_rep_whose_customers_come_to_the_manager(bot: Bo
     await rep.press("新建")
 
     await manager.send("/team")
+    await manager.press("成员管理")
     await manager.press("王磊 · 销售代表")
     ask = await manager.press("移出团队")
     assert "确定把 王磊 移出团队吗" in ask.text

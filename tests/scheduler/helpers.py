@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import time_machine
 from sqlalchemy import select
 
+from bot.app import TEAM_DELIVERERS
 from bot.local_api import ApiCall, LocalClient
 from parsing.dates import next_lunar_occurrence, next_solar_birthday
 from scheduler.dispatcher import Dispatcher, DispatchStats
@@ -41,7 +42,8 @@ class Pushes:
     @classmethod
     def of(cls, bot: BotHarness) -> Pushes:
         sessions = session_factory(bot.engine)
-        return cls(bot, Planner(sessions), Dispatcher(bot.application.bot, sessions, rate=0))
+        dispatcher = Dispatcher(bot.application.bot, sessions, rate=0, deliverers=TEAM_DELIVERERS)
+        return cls(bot, Planner(sessions), dispatcher)
 
     def restarted(self) -> Pushes:
         """A new planner and dispatcher, as a fresh process would have."""

@@ -1,0 +1,189 @@
+"""Benchmark: a manager's views of a big team.
+
+    python -m bench.team [--reps 200] [--interactions 400000] [--customers 50000] [--runs 7]
+
+Builds one team in a fresh SQLite file (a manager, N reps, customers with a contact each,
+interactions spread over a year, follow-ups), then prints the median ms of the week summary
+(`storage.reports.team_summary`), of the two charts (summary + 8-week trend + matplotlib), and
+the time and peak memory of the full .xlsx export. Targets: summary ≤ 300 ms, chart ≤ 500 ms,
+export of 50,000 customers ≤ 20 s and ≤ 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert
+
+from handlers.exports import TABLES, Exporter, write_xlsx
+from handlers.team_reports import draw_charts, summary_for
+from locales import translator
+from storage.actor import Actor
+from storage.engine import create_engine, session_factory
+from storage.migrate import upgrade
+from storage.models import (
+    Contact,
+    Customer,
+    FollowUp,
+    FollowUpStatus,
+    Grade,
+    Interaction,
+    InteractionKind,
+    Member,
+    Role,
+    Team,
+)
+
+NOW = datetime(2026, 12, 2, 7, 0, tzinfo=UTC)
+KINDS = [InteractionKind.VISIT, InteractionKind.CALL, InteractionKind.WECHAT, InteractionKind.MEAL]
+BATCH = 20_000
+
+
+async def _bulk(session: Any, model: Any, rows: list[dict[str, Any]]) -> None:
+    for start in range(0, len(rows), BATCH):
+        await session.execute(insert(model), rows[start : start + BATCH])
+
+
+async def build(engine: Any, reps: int, customers: int, interactions: int) -> Member:
+    rng = random.Random(6)
+    sessions = session_factory(engine)
+    async with sessions() as session:
+        team = Team(name="华东销售一部", personal=False, invite_code="BENCHTEAM001")
+        session.add(team)
+        await session.flush()
+        manager = Member(telegram_user_id=1, chat_id=1, name="李经理", team_id=team.id,
+                         role=Role.MANAGER)  # fmt: skip
+        session.add(manager)
+        await session.flush()
+        member_rows = [
+            {"telegram_user_id": 100 + i, "chat_id": 100 + i, "name": f"代表{i:03d}",
+             "team_id": team.id, "role": Role.REP, "joined_team_at": NOW, "created_at": NOW}
+            for i in range(reps)
+        ]  # fmt: skip
+        await _bulk(session, Member, member_rows)
+        ids = list(range(manager.id + 1, manager.id + 1 + reps))
+        year = NOW - timedelta(days=365)
+        customer_rows = []
+        for n in range(customers):
+            owner = ids[n % reps]
+            created = year + timedelta(minutes=rng.randrange(365 * 24 * 60))
+            customer_rows.append(
+                {"team_id": team.id, "owner_id": owner, "created_by_id": owner,
+                 "name": f"客户{n}号公司", "normalized_name": f"客户{n}号公司",
+                 "grade": rng.choice([Grade.A, Grade.B, Grade.C, None]),
+                 "industry": "电力", "address": "上海市浦东新区世纪大道100号",
+                 "created_at": created, "assigned_at": created, "updated_at": created,
+                 "last_contact_at": NOW - timedelta(days=rng.randrange(60)), "search_key": ""}
+            )  # fmt: skip
+        await _bulk(session, Customer, customer_rows)
+        contact_rows = [
+            {"customer_id": n + 1, "name": f"王建{n}", "title": "局长", "phones": ["13812345678"],
+             "created_at": customer_rows[n]["created_at"], "updated_at": NOW, "search_key": "",
+             "birthday_month": 3, "birthday_day": 8, "birthday_lunar": True}
+            for n in range(customers)
+        ]  # fmt: skip
+        await _bulk(session, Contact, contact_rows)
+        interaction_rows = []
+        for _n in range(interactions):
+            cid = rng.randrange(customers) + 1
+            interaction_rows.append(
+                {"customer_id": cid, "member_id": customer_rows[cid - 1]["owner_id"],
+                 "kind": rng.choice(KINDS),
+                 "occurred_at": NOW - timedelta(minutes=rng.randrange(365 * 24 * 60)),
+                 "summary": "谈报价,对方在比价", "created_at": NOW}
+            )  # fmt: skip
+        await _bulk(session, Interaction, interaction_rows)
+        follow_rows = [
+            {"member_id": ids[n % reps], "customer_id": n % customers + 1,
+             "due_date": date(2026, 11, 1) + timedelta(days=n % 60), "text": "跟进报价",
+             "status": FollowUpStatus.DONE if n % 3 == 0 else FollowUpStatus.OPEN,
+             "done_at": NOW - timedelta(days=n % 10) if n % 3 == 0 else None, "created_at": NOW}
+            for n in range(customers // 2)
+        ]  # fmt: skip
+        await _bulk(session, FollowUp, follow_rows)
+        await session.commit()
+        return manager
+
+
+async def run(reps: int, customers: int, interactions: int, runs: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        engine = create_engine(f"sqlite+aiosqlite:///{Path(folder) / 'bench.db'}")
+        await upgrade(engine)
+        started = time.perf_counter()
+        manager = await build(engine, reps, customers, interactions)
+        print(f"built {reps} reps, {customers:,} customers, {interactions:,} interactions "
+              f"in {time.perf_counter() - started:.1f} s")  # fmt: skip
+        sessions = session_factory(engine)
+        summary_ms, chart_ms = [], []
+        async with sessions() as session:
+            await draw_charts(session, manager, "week", NOW)  # font and matplotlib warm-up
+            for _ in range(runs):
+                t = time.perf_counter()
+                summary = await summary_for(session, manager, "week", NOW)
+                summary_ms.append((time.perf_counter() - t) * 1000)
+            for _ in range(max(3, runs // 2)):
+                t = time.perf_counter()
+                await draw_charts(session, manager, "week", NOW)
+                chart_ms.append((time.perf_counter() - t) * 1000)
+        print(f"week summary: median {statistics.median(summary_ms):.0f} ms "
+              f"(target ≤ 300), team total {summary.total.contacts:,} contacts")  # fmt: skip
+        print(f"charts (summary + trend + 2 PNGs): median {statistics.median(chart_ms):.0f} ms "
+              "(target ≤ 500)")  # fmt: skip
+        await engine.dispose()
+        # The export runs in a fresh process so its peak memory is its own, not the build's.
+        subprocess.run(
+            [sys.executable, "-m", "bench.team", "--export-from", str(Path(folder) / "bench.db"),
+             "--manager", str(manager.id)],
+            check=True,
+        )  # fmt: skip
+
+
+async def export_only(path: str, manager_id: int) -> None:
+    engine = create_engine(f"sqlite+aiosqlite:///{path}")
+    sessions = session_factory(engine)
+    async with sessions() as session:
+        manager = await session.get_one(Member, manager_id)
+        exporter = Exporter(session, Actor.of(manager), translator("zh_Hans"), "Asia/Shanghai")
+        for table in TABLES:
+            t = time.perf_counter()
+            count = 0
+            async for _row in exporter.rows(table.key):
+                count += 1
+            print(f"  reading {table.key}: {count:,} rows in {time.perf_counter() - t:.1f} s")
+        t = time.perf_counter()
+        content, rows = await write_xlsx(exporter)
+        seconds = time.perf_counter() - t
+    await engine.dispose()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"xlsx export: {rows:,} rows, {len(content) / 1e6:.1f} MB in {seconds:.1f} s "
+          f"(target ≤ 20 s); peak RSS of the exporting process {rss:.0f} MB (target ≤ 300 MB)")  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--reps", type=int, default=200)
+    parser.add_argument("--customers", type=int, default=50_000)
+    parser.add_argument("--interactions", type=int, default=400_000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--export-from", help=argparse.SUPPRESS)
+    parser.add_argument("--manager", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.export_from:
+        asyncio.run(export_only(args.export_from, args.manager))
+        return
+    asyncio.run(run(args.reps, args.customers, args.interactions, args.runs))
+
+
+if __name__ == "__main__":
+    main()

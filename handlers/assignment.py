@@ -1,0 +1,361 @@
+"""Assignment in chat: /assign, the card's 分配 and 接手, 离职交接, ownership conflicts.
+
+Callback data (each re-checked: the presser must be a manager of the customer's team):
+    asg:c:<customer>                 pick the new owner      asg:to:<customer>:<member>
+    asg:me:<customer>                take it over            asg:help
+    ho:m:<leaver>  ho:t:<leaver>:<receiver> (toggle)  ho:go:<leaver>
+    own:k|m:<customer>:<rep>[:<capture draft>]   keep the owner / move to the asking rep
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from telegram import InlineKeyboardMarkup
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from handlers.keyboards import inline
+from handlers.turn import Turn, command_argument, member_turn
+from locales import translator
+from storage import assignment
+from storage.actor import NotAllowed
+from storage.customers import CustomerRepo, normalize_name
+from storage.models import Customer, Member
+from storage.reports import active_members
+
+HANDOVER_KEY = "handover"
+Rows = list[list[tuple[str, str]]]
+
+
+def tell(turn: Turn, member: Member, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Message another member, with buttons, after the commit."""
+    bot = turn.context.bot
+    turn.later(lambda: bot.send_message(member.chat_id, text, reply_markup=markup))
+
+
+def _refuse(turn: Turn) -> None:
+    turn.answer(turn._("只有经理可以分配客户,或这个客户不在你的团队里。"), alert=True)
+
+
+async def _picker(turn: Turn, customer: Customer, *, edit: bool) -> None:
+    _ = turn._
+    members = await active_members(turn.session, turn.member.team_id)
+    rows: Rows = [
+        [(("✓ " if m.id == customer.owner_id else "") + m.name, f"asg:to:{customer.id}:{m.id}")]
+        for m in members
+    ]
+    rows.append([(_("⬅️ 返回客户"), f"cust:v:{customer.id}")])
+    text = _("把「{customer}」分配给谁?新负责人会马上收到通知。", customer=customer.name)
+    if edit:
+        turn.edit(text, inline(rows))
+    else:
+        turn.say(text, inline(rows))
+
+
+async def _assign(turn: Turn, customer_id: int, member_id: int) -> None:
+    _ = turn._
+    customer, old, new = await assignment.assign(
+        turn.session, turn.actor, customer_id, member_id, datetime.now(UTC)
+    )
+    if old is not None and old.id == new.id:
+        turn.answer(
+            _("「{customer}」本来就由 {name} 负责。", customer=customer.name, name=new.name)
+        )
+        return
+    turn.edit(
+        _(
+            "✅ 「{customer}」已从 {old} 改由 {new} 负责,历史记录都保留。",
+            customer=customer.name,
+            old=old.name if old else "—",
+            new=new.name,
+        ),
+        inline([[(_("🔎 查看客户"), f"cust:v:{customer.id}")]]),
+    )
+    _notify_new_owner(turn, new, [customer])
+    if old is not None and old.id != turn.member.id and old.active and old.team_id == new.team_id:
+        their = translator(old.language)
+        tell(
+            turn,
+            old,
+            their(
+                "「{customer}」已由经理改派给 {name} 负责。", customer=customer.name, name=new.name
+            ),
+        )
+
+
+def _notify_new_owner(turn: Turn, new: Member, customers: list[Customer]) -> None:
+    if new.id == turn.member.id or not customers:
+        return
+    their = translator(new.language)
+    if len(customers) == 1:
+        text = their(
+            "📌 经理 {manager} 把客户「{customer}」交给你负责了。请在一周内联系一次(拜访、电话或微信都算)。",
+            manager=turn.member.name,
+            customer=customers[0].name,
+        )
+        tell(turn, new, text, inline([[(their("🔎 查看客户"), f"cust:v:{customers[0].id}")]]))
+        return
+    names = "、".join(c.name for c in customers[:20])
+    more = their(" 等 {n} 个", n=len(customers)) if len(customers) > 20 else ""
+    text = their(
+        "📌 经理 {manager} 把 {n} 个客户交给你负责了:{names}{more}。请在一周内各联系一次。",
+        manager=turn.member.name,
+        n=len(customers),
+        names=names,
+        more=more,
+    )
+    tell(turn, new, text)
+
+
+# -- /assign ------------------------------------------------------------------------------------
+
+
+@member_turn
+async def assign_command(turn: Turn) -> None:
+    """/assign 客户名 [成员名]"""
+    _ = turn._
+    if not turn.member.is_manager:
+        turn.say(_("只有经理可以分配客户。"))
+        return
+    argument = command_argument(turn)
+    if not argument:
+        turn.say(_("发 /assign 客户名 选择新负责人,或 /assign 客户名 成员名 直接分配。"))
+        return
+    members = await active_members(turn.session, turn.member.team_id)
+    target = None
+    name = argument
+    for member in sorted(members, key=lambda m: -len(m.name)):
+        if argument.endswith(" " + member.name):
+            target, name = member, argument[: -len(member.name)].strip()
+            break
+    customer = await CustomerRepo(turn.session, turn.actor).by_name(name)
+    if customer is None:
+        turn.say(_("团队里没有客户「{name}」。", name=name[:50]))
+        return
+    if target is None:
+        await _picker(turn, customer, edit=False)
+        return
+    await _assign(turn, customer.id, target.id)
+
+
+# -- 离职交接 -------------------------------------------------------------------------------------
+
+
+def _chosen(turn: Turn, leaver_id: int) -> list[int]:
+    data: dict[str, Any] = turn.context.user_data if turn.context.user_data is not None else {}
+    state = data.get(HANDOVER_KEY) or {}
+    return list(state.get("to", [])) if state.get("from") == leaver_id else []
+
+
+def _choose(turn: Turn, leaver_id: int, receivers: list[int]) -> None:
+    if turn.context.user_data is not None:
+        turn.context.user_data[HANDOVER_KEY] = {"from": leaver_id, "to": receivers}
+
+
+async def _handover_page(turn: Turn, leaver_id: int) -> None:
+    _ = turn._
+    leaver = await assignment.teammate(turn.session, turn.actor, leaver_id)
+    count = await turn.session.scalar(
+        select(func.count()).select_from(_owned(turn, leaver.id).subquery())
+    )
+    chosen = _chosen(turn, leaver.id)
+    members = [
+        m for m in await active_members(turn.session, turn.member.team_id) if m.id != leaver.id
+    ]
+    rows: Rows = [
+        [(("☑️ " if m.id in chosen else "⬜ ") + m.name, f"ho:t:{leaver.id}:{m.id}")]
+        for m in members
+    ]
+    if chosen:
+        rows.append([(_("✅ 交接给选中的 {n} 人", n=len(chosen)), f"ho:go:{leaver.id}")])
+    rows.append([(_("⬅️ 返回团队"), "team:home")])
+    turn.edit(
+        _(
+            "📦 离职交接:{name} 名下有 {n} 个客户。选择接手的人(可多选,按等级轮流平均分配),历史记录跟着客户走。",
+            name=leaver.name,
+            n=count,
+        ),
+        inline(rows),
+    )
+
+
+def _owned(turn: Turn, member_id: int) -> Any:
+    return select(Customer.id).where(
+        Customer.team_id == turn.member.team_id,
+        Customer.owner_id == member_id,
+        Customer.deleted_at.is_(None),
+    )
+
+
+async def _handover(turn: Turn, leaver_id: int) -> None:
+    _ = turn._
+    chosen = _chosen(turn, leaver_id)
+    if not chosen:
+        turn.answer(_("请先选择接手的人。"), alert=True)
+        return
+    done = await assignment.hand_over(
+        turn.session, turn.actor, leaver_id, chosen, datetime.now(UTC)
+    )
+    _choose(turn, 0, [])
+    lines = [_("✅ {name} 的 {n} 个客户已交接:", name=done.leaver.name, n=done.count)]
+    for receiver_id, customers in done.shares.items():
+        lines.append(f"· {done.receivers[receiver_id].name}:{len(customers)}")
+    rows: Rows = [
+        [(_("🚫 移出团队"), f"team:r:{done.leaver.id}")],
+        [(_("⬅️ 返回团队"), "team:home")],
+    ]
+    turn.edit("\n".join(lines), inline(rows))
+    for receiver_id, customers in done.shares.items():
+        _notify_new_owner(turn, done.receivers[receiver_id], customers)
+
+
+# -- ownership conflicts -----------------------------------------------------------------------
+
+
+async def ask_managers_about(turn: Turn, company: str, capture_draft: int | None = None) -> None:
+    """A rep wants to record a customer a colleague owns: every manager gets both names and
+    two buttons, keep the owner (the first-recorded rule, the default) or move it to the rep."""
+    repo = CustomerRepo(turn.session, turn.actor)
+    owner = await repo.owner_in_team(company)
+    customer = await turn.session.scalar(_by_name(turn.member.team_id, company))
+    managers = [m for m in await active_members(turn.session, turn.member.team_id) if m.is_manager]
+    for manager in managers:
+        their = translator(manager.language)
+        text = their(
+            "📨 {rep} 想记录客户「{company}」,它现在由 {owner} 负责(先记录者)。请决定归属:",
+            rep=turn.member.name,
+            company=company,
+            owner=owner.name if owner else "—",
+        )
+        markup = None
+        if customer is not None and owner is not None:
+            tail = f"{customer.id}:{turn.member.id}" + (
+                f":{capture_draft}" if capture_draft else ""
+            )
+            markup = inline(
+                [
+                    [(their("✅ 仍归 {name}", name=owner.name), f"own:k:{tail}")],
+                    [(their("🔁 改归 {name}", name=turn.member.name), f"own:m:{tail}")],
+                ]
+            )
+        tell(turn, manager, text, markup)
+
+
+def _by_name(team_id: int, company: str) -> Any:
+    return select(Customer).where(
+        Customer.team_id == team_id,
+        Customer.normalized_name == normalize_name(company),
+        Customer.deleted_at.is_(None),
+    )
+
+
+async def _resolve(turn: Turn, move: bool, customer_id: int, rep_id: int, draft: int) -> None:
+    _ = turn._
+    customer = await assignment.team_customer(turn.session, turn.actor, customer_id)
+    rep = await assignment.teammate(turn.session, turn.actor, rep_id)
+    owner = await turn.session.get(Member, customer.owner_id)
+    if customer.owner_id == rep.id:
+        turn.edit(_("「{customer}」已经由 {name} 负责了。", customer=customer.name, name=rep.name))
+        return
+    their = translator(rep.language)
+    if not move:
+        assignment_note = _("✅ 已决定:「{customer}」仍由 {owner} 负责。", customer=customer.name,
+                            owner=owner.name if owner else "—")  # fmt: skip
+        turn.edit(assignment_note)
+        tell(
+            turn,
+            rep,
+            their(
+                "经理决定「{customer}」仍由 {owner} 负责。需要时可以请 {owner} 一起跟进。",
+                customer=customer.name,
+                owner=owner.name if owner else "—",
+            ),
+        )
+        return
+    _customer, old, new = await assignment.assign(turn.session, turn.actor, customer.id, rep.id)
+    turn.edit(
+        _(
+            "✅ 已决定:「{customer}」改由 {new} 负责,历史记录都保留。",
+            customer=customer.name,
+            new=new.name,
+        )
+    )
+    buttons = [[(their("🔎 查看客户"), f"cust:v:{customer.id}")]]
+    if draft:
+        buttons.append([(their("✅ 保存我的记录"), f"cap:s:{draft}")])
+    tell(
+        turn,
+        rep,
+        their("✅ 经理把「{customer}」交给你负责了。", customer=customer.name),
+        inline(buttons),
+    )
+    if old is not None and old.id != turn.member.id:
+        tell(
+            turn,
+            old,
+            translator(old.language)(
+                "「{customer}」已由经理改派给 {name} 负责。", customer=customer.name, name=new.name
+            ),
+        )
+
+
+# -- the buttons ------------------------------------------------------------------------------
+
+
+@member_turn
+async def assignment_button(turn: Turn) -> None:
+    _ = turn._
+    query = turn.update.callback_query
+    assert query is not None
+    parts = (query.data or "").split(":")
+    numbers = [int(p) for p in parts[2:] if p.isdigit()]
+    head = ":".join(parts[:2])
+    if not turn.member.is_manager:
+        _refuse(turn)
+        return
+    try:
+        if head == "asg:help":
+            turn.answer()
+            turn.say(
+                _(
+                    "分配客户:打开客户卡片点「👤 分配」,或发 /assign 客户名。离职交接:/team → 成员管理 → 点成员 → 📦 离职交接。"
+                )
+            )
+        elif head == "asg:c" and len(numbers) == 1:
+            customer = await assignment.team_customer(turn.session, turn.actor, numbers[0])
+            await _picker(turn, customer, edit=True)
+        elif head == "asg:me" and len(numbers) == 1:
+            await _assign(turn, numbers[0], turn.member.id)
+        elif head == "asg:to" and len(numbers) == 2:
+            await _assign(turn, numbers[0], numbers[1])
+        elif head == "ho:m" and len(numbers) == 1:
+            _choose(turn, numbers[0], [])
+            await _handover_page(turn, numbers[0])
+        elif head == "ho:t" and len(numbers) == 2:
+            await assignment.teammate(turn.session, turn.actor, numbers[1])
+            chosen = _chosen(turn, numbers[0])
+            chosen = (
+                [c for c in chosen if c != numbers[1]]
+                if numbers[1] in chosen
+                else [*chosen, numbers[1]]
+            )
+            _choose(turn, numbers[0], chosen)
+            await _handover_page(turn, numbers[0])
+        elif head == "ho:go" and len(numbers) == 1:
+            await _handover(turn, numbers[0])
+        elif head in ("own:k", "own:m") and len(numbers) in (2, 3):
+            draft = numbers[2] if len(numbers) == 3 else 0
+            await _resolve(turn, head == "own:m", numbers[0], numbers[1], draft)
+        else:
+            turn.answer(_("这个按钮已失效。"), alert=True)
+    except NotAllowed:
+        _refuse(turn)
+
+
+def assignment_handlers() -> list[object]:
+    return [
+        CommandHandler("assign", assign_command),
+        CallbackQueryHandler(assignment_button, pattern=r"^(asg|ho|own):"),
+    ]

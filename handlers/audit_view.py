@@ -1,0 +1,154 @@
+"""/audit for managers: the team's latest views, exports, assignments and deletions, newest
+first, filterable by member. Callback data: aud:<member or 0>:<offset>."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from handlers.keyboards import inline
+from handlers.render import moment
+from handlers.turn import Turn, member_turn
+from locales import N_
+from storage.models import AuditLog, Customer, Member
+from storage.reports import active_members
+
+PAGE = 15
+DETAILED = ("export", "customer.assign", "customer.handover")
+ACTIONS = {
+    "customer.view": N_("查看了客户"),
+    "member.view": N_("查看了成员的记录"),
+    "export": N_("导出了档案"),
+    "customer.assign": N_("分配了客户"),
+    "customer.handover": N_("交接了客户"),
+    "member.handover": N_("离职交接"),
+    "customer.delete": N_("删除了客户"),
+    "customer.restore": N_("恢复了客户"),
+    "member.remove": N_("移出了成员"),
+    "member.promote": N_("设为经理"),
+    "team.settings": N_("修改了团队设置"),
+    "team.bind_group": N_("绑定了团队群"),
+    "team.unbind_group": N_("解除了团队群"),
+    "team.join": N_("加入了团队"),
+    "team.create": N_("创建了团队"),
+    "team.reset_code": N_("重置了邀请码"),
+}
+
+
+async def audit_page(
+    session: AsyncSession, team_id: int, member_id: int, offset: int
+) -> tuple[list[AuditLog], bool]:
+    query = select(AuditLog).where(AuditLog.team_id == team_id)
+    if member_id:
+        query = query.where(AuditLog.actor_id == member_id)
+    rows = list(
+        await session.scalars(
+            query.order_by(AuditLog.at.desc(), AuditLog.id.desc()).offset(offset).limit(PAGE + 1)
+        )
+    )
+    return rows[:PAGE], len(rows) > PAGE
+
+
+async def _names(
+    session: AsyncSession, entries: Sequence[AuditLog]
+) -> tuple[dict[int, str], dict[int, str]]:
+    member_ids = {e.actor_id for e in entries if e.actor_id} | {
+        e.subject_id for e in entries if e.subject_type == "member" and e.subject_id
+    }
+    customer_ids = {e.subject_id for e in entries if e.subject_type == "customer" and e.subject_id}
+    members = {
+        row[0]: row[1]
+        for row in (
+            await session.execute(select(Member.id, Member.name).where(Member.id.in_(member_ids)))
+        ).all()
+    }
+    customers = {
+        row[0]: row[1]
+        for row in (
+            await session.execute(
+                select(Customer.id, Customer.name).where(Customer.id.in_(customer_ids))
+            )
+        ).all()
+    }
+    return members, customers
+
+
+async def _show(turn: Turn, member_id: int, offset: int, *, edit: bool) -> None:
+    _ = turn._
+    tz = turn.member.timezone
+    entries, more = await audit_page(turn.session, turn.member.team_id, member_id, offset)
+    members, customers = await _names(turn.session, entries)
+    title = _("🕵️ 审计日志")
+    if member_id:
+        title += " · " + members.get(member_id, "—")
+    lines = [title]
+    today = datetime.now(ZoneInfo(tz)).date()
+    for entry in entries:
+        label = ACTIONS.get(entry.action)
+        action = _(label) if label else entry.action
+        subject = ""
+        if entry.subject_type == "customer" and entry.subject_id:
+            subject = f"「{customers.get(entry.subject_id, '#' + str(entry.subject_id))}」"
+        elif entry.subject_type == "member" and entry.subject_id and entry.action != "export":
+            subject = members.get(entry.subject_id, "")
+        shown = entry.detail and entry.action.startswith(DETAILED)
+        detail = f"({entry.detail})" if shown else ""
+        who = members.get(entry.actor_id or 0, "—")
+        lines.append(f"· {moment(_, entry.at, tz, today)} {who} {action}{subject}{detail}")
+    if not entries:
+        lines.append(_("还没有记录。"))
+    team = await active_members(turn.session, turn.member.team_id)
+    rows = [
+        [(("• " if m.id == member_id else "") + m.name, f"aud:{m.id}:0") for m in team[i : i + 3]]
+        for i in range(0, min(len(team), 12), 3)
+    ]
+    rows.append([(("• " if not member_id else "") + _("全部成员"), "aud:0:0")])
+    pager = []
+    if offset:
+        pager.append((_("⬅️ 较新"), f"aud:{member_id}:{max(0, offset - PAGE)}"))
+    if more:
+        pager.append((_("更早 ➡️"), f"aud:{member_id}:{offset + PAGE}"))
+    if pager:
+        rows.append(pager)
+    text = "\n".join(lines)[:4096]
+    if edit:
+        turn.edit(text, inline(rows))
+    else:
+        turn.say(text, inline(rows))
+
+
+@member_turn
+async def audit_command(turn: Turn) -> None:
+    if not turn.member.is_manager:
+        turn.say(turn._("只有经理可以查看审计日志。"))
+        return
+    await _show(turn, 0, 0, edit=False)
+
+
+@member_turn
+async def audit_button(turn: Turn) -> None:
+    query = turn.update.callback_query
+    assert query is not None
+    if not turn.member.is_manager:
+        turn.answer(turn._("只有经理可以查看审计日志。"), alert=True)
+        return
+    parts = (query.data or "").split(":")
+    numbers = [int(p) for p in parts[1:] if p.isdigit()]
+    if len(numbers) == 1 and len(parts) == 2:  # aud:<offset> from the summary
+        await _show(turn, 0, numbers[0], edit=False)
+    elif len(numbers) == 2:
+        await _show(turn, numbers[0], numbers[1], edit=True)
+    else:
+        turn.answer(turn._("这个按钮已失效。"), alert=True)
+
+
+def audit_handlers() -> list[object]:
+    return [
+        CommandHandler("audit", audit_command),
+        CallbackQueryHandler(audit_button, pattern=r"^aud:"),
+    ]

@@ -1,0 +1,330 @@
+"""/export: the archive as .xlsx (five sheets) or one table as .csv — a manager the team's,
+a rep their own. Every export is audited.
+
+Rows are streamed from the database into openpyxl's write-only workbook (constant memory per
+row), dates are real Excel dates in the exporter's timezone, and CSV is UTF-8 with a BOM so
+Excel on a Chinese Windows opens it without mojibake.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from handlers.customer_card import KIND_LABELS, STATUS_LABELS
+from handlers.keyboards import inline
+from handlers.turn import Turn, member_turn
+from locales import N_, Translator
+from storage.actor import Actor
+from storage.audit import record
+from storage.customers import visible_customers
+from storage.models import (
+    Contact,
+    Customer,
+    FollowUp,
+    FollowUpStatus,
+    Interaction,
+    Itinerary,
+    Member,
+    Team,
+)
+
+STREAM_BATCH = 2000
+FOLLOW_UP_STATUS = {
+    FollowUpStatus.OPEN: N_("待办"),
+    FollowUpStatus.DONE: N_("已完成"),
+    FollowUpStatus.CANCELLED: N_("已取消"),
+}
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    title: str
+    headers: tuple[str, ...]
+
+
+TABLES = (
+    Table(
+        "customers",
+        N_("客户"),
+        (N_("客户名称"), N_("等级"), N_("状态"), N_("负责人"), N_("行业"), N_("地址"), N_("电话"),
+         N_("规模"), N_("经营范围"), N_("采购周期"), N_("付款周期"), N_("竞争对手"),
+         N_("现有供应商"), N_("来源"), N_("最近联系"), N_("建档时间")),
+    ),
+    Table(
+        "contacts",
+        N_("联系人"),
+        (N_("客户名称"), N_("姓名"), N_("职务"), N_("称呼"), N_("手机"), N_("微信"), N_("邮箱"),
+         N_("生日"), N_("爱好"), N_("籍贯"), N_("学历"), N_("关键人")),
+    ),
+    Table(
+        "interactions",
+        N_("拜访记录"),
+        (N_("客户名称"), N_("类型"), N_("时间"), N_("记录人"), N_("纪要"), N_("结果"), N_("地点")),
+    ),
+    Table(
+        "followups",
+        N_("跟进"),
+        (N_("客户名称"), N_("负责人"), N_("到期日"), N_("内容"), N_("状态"), N_("完成时间")),
+    ),
+    Table(
+        "itineraries",
+        N_("行程"),
+        (N_("客户名称"), N_("联系人"), N_("地点"), N_("开始"), N_("结束"), N_("事由")),
+    ),
+)  # fmt: skip
+TABLE_KEYS = {table.key: table for table in TABLES}
+
+
+class Exporter:
+    """The rows of each table the actor may export, as plain values."""
+
+    def __init__(self, session: AsyncSession, actor: Actor, _: Translator, timezone: str) -> None:
+        self.session = session
+        self.actor = actor
+        self._ = _
+        self.zone = ZoneInfo(timezone)
+        self.customers = visible_customers(actor).with_only_columns(Customer.id)
+
+    def local(self, value: datetime | None) -> datetime | None:
+        return value.astimezone(self.zone).replace(tzinfo=None) if value else None
+
+    async def _stream(self, query: Any) -> AsyncIterator[Any]:
+        """Plain column rows, fetched a partition at a time (one await per batch, not per row)."""
+        result = await self.session.stream(query.execution_options(yield_per=STREAM_BATCH))
+        async for partition in result.partitions(STREAM_BATCH):
+            for row in partition:
+                yield row
+
+    def rows(self, key: str) -> AsyncIterator[list[Any]]:
+        readers: dict[str, Callable[[], AsyncIterator[list[Any]]]] = {
+            "customers": self._customers,
+            "contacts": self._contacts,
+            "interactions": self._interactions,
+            "followups": self._follow_ups,
+            "itineraries": self._itineraries,
+        }
+        return readers[key]()
+
+    async def _customers(self) -> AsyncIterator[list[Any]]:
+        _ = self._
+        c = Customer
+        query = (
+            select(
+                c.name, c.grade, c.status, Member.name, c.industry, c.address, c.phone, c.scale,
+                c.business_scope, c.purchase_cycle, c.payment_cycle, c.competitors,
+                c.current_suppliers, c.source, c.last_contact_at, c.created_at,
+            )
+            .join(Member, Member.id == c.owner_id)
+            .where(c.id.in_(self.customers))
+            .order_by(c.id)
+        )  # fmt: skip
+        statuses = {status: _(label) for status, label in STATUS_LABELS.items()}
+        async for row in self._stream(query):
+            grade, status = row[1], row[2]
+            yield [
+                row[0], grade.value if grade else None, statuses[status], *row[3:14],
+                self.local(row[14]), self.local(row[15]),
+            ]  # fmt: skip
+
+    async def _contacts(self) -> AsyncIterator[list[Any]]:
+        k = Contact
+        query = (
+            select(
+                Customer.name, k.name, k.title, k.salutation, k.phones, k.wechat, k.email,
+                k.birthday_month, k.birthday_day, k.birthday_year, k.birthday_lunar,
+                k.birthday_leap, k.hobbies, k.native_place, k.education, k.is_key_leader,
+            )
+            .join(Customer, Customer.id == k.customer_id)
+            .where(k.customer_id.in_(self.customers), k.deleted_at.is_(None))
+            .order_by(k.customer_id, k.id)
+        )  # fmt: skip
+        yes = self._("是")
+        async for row in self._stream(query):
+            yield [
+                *row[0:4], "、".join(row[4] or []), row[5], row[6], _birthday(self._, *row[7:12]),
+                row[12], row[13], row[14], yes if row[15] else "",
+            ]  # fmt: skip
+
+    async def _interactions(self) -> AsyncIterator[list[Any]]:
+        writer = aliased(Member)
+        query = (
+            select(
+                Customer.name, Interaction.kind, Interaction.occurred_at, writer.name,
+                Interaction.summary, Interaction.outcome, Interaction.location,
+            )
+            .join(Customer, Customer.id == Interaction.customer_id)
+            .join(writer, writer.id == Interaction.member_id)
+            .where(Interaction.customer_id.in_(self.customers))
+            .order_by(Interaction.occurred_at, Interaction.id)
+        )  # fmt: skip
+        kinds = {kind: self._(label) for kind, label in KIND_LABELS.items()}
+        async for row in self._stream(query):
+            yield [row[0], kinds[row[1]], self.local(row[2]), *row[3:7]]
+
+    async def _follow_ups(self) -> AsyncIterator[list[Any]]:
+        owner = aliased(Member)
+        query = (
+            select(
+                Customer.name, owner.name, FollowUp.due_date, FollowUp.text, FollowUp.status,
+                FollowUp.done_at,
+            )
+            .outerjoin(Customer, Customer.id == FollowUp.customer_id)
+            .join(owner, owner.id == FollowUp.member_id)
+            .order_by(FollowUp.due_date, FollowUp.id)
+        )  # fmt: skip
+        if self.actor.is_manager:
+            query = query.where(owner.team_id == self.actor.team_id)
+        else:
+            query = query.where(FollowUp.member_id == self.actor.member_id)
+        query = query.where((Customer.id.is_(None)) | (Customer.deleted_at.is_(None)))
+        statuses = {status: self._(label) for status, label in FOLLOW_UP_STATUS.items()}
+        async for row in self._stream(query):
+            yield [*row[0:4], statuses[row[4]], self.local(row[5])]
+
+    async def _itineraries(self) -> AsyncIterator[list[Any]]:
+        query = (
+            select(
+                Customer.name, Contact.name, Itinerary.place, Itinerary.starts_on,
+                Itinerary.ends_on, Itinerary.purpose,
+            )
+            .join(Contact, Contact.id == Itinerary.contact_id)
+            .join(Customer, Customer.id == Contact.customer_id)
+            .where(Contact.customer_id.in_(self.customers), Contact.deleted_at.is_(None))
+            .order_by(Itinerary.starts_on, Itinerary.id)
+        )  # fmt: skip
+        async for row in self._stream(query):
+            yield list(row)
+
+
+def _birthday(
+    _: Translator, month: int | None, day: int | None, year: int | None, lunar: bool, leap: bool
+) -> str | None:
+    if not (month and day):
+        return None
+    text = f"{f'{year}-' if year else ''}{month:02d}-{day:02d}"
+    return _("农历{date}", date=("闰" if leap else "") + text) if lunar else text
+
+
+def _cell(sheet: WriteOnlyWorksheet, value: Any) -> Any:
+    if isinstance(value, str) and value.startswith("="):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"  # text, never a formula
+        return cell
+    return value
+
+
+async def write_xlsx(exporter: Exporter) -> tuple[bytes, int]:
+    """The workbook's bytes and the number of data rows."""
+    _ = exporter._
+    workbook = Workbook(write_only=True)
+    count = 0
+    for table in TABLES:
+        sheet = workbook.create_sheet(_(table.title))
+        sheet.append([_(h) for h in table.headers])
+        async for row in exporter.rows(table.key):
+            sheet.append([_cell(sheet, v) for v in row])
+            count += 1
+    with tempfile.TemporaryFile() as handle:
+        workbook.save(handle)
+        handle.seek(0)
+        return handle.read(), count
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    return "" if value is None else value
+
+
+async def write_csv(exporter: Exporter, key: str) -> tuple[bytes, int]:
+    table = TABLE_KEYS[key]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([exporter._(h) for h in table.headers])
+    count = 0
+    async for row in exporter.rows(key):
+        writer.writerow([_csv_value(v) for v in row])
+        count += 1
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8"), count
+
+
+# -- chat ------------------------------------------------------------------------------------
+
+
+def _menu(turn: Turn) -> tuple[str, Any]:
+    _ = turn._
+    scope = _("团队的") if turn.member.is_manager else _("你的")
+    rows = [[(_("📊 Excel(全部五张表)"), "exp:x")]]
+    rows += [
+        [(_("📄 CSV:{table}", table=_(table.title)), f"exp:c:{table.key}")] for table in TABLES
+    ]
+    text = _("导出{scope}客户档案。导出会记录在审计日志里。选择格式:", scope=scope)
+    return text, inline(rows)
+
+
+@member_turn
+async def export_command(turn: Turn) -> None:
+    text, markup = _menu(turn)
+    turn.say(text, markup)
+
+
+@member_turn
+async def export_button(turn: Turn) -> None:
+    _ = turn._
+    query = turn.update.callback_query
+    assert query is not None
+    parts = (query.data or "").split(":")
+    if parts[1:] == ["menu"]:
+        text, markup = _menu(turn)
+        turn.answer()
+        turn.say(text, markup)
+        return
+    exporter = Exporter(turn.session, turn.actor, _, turn.member.timezone)
+    team = await turn.session.get_one(Team, turn.member.team_id)
+    stamp = datetime.now(exporter.zone).strftime("%Y%m%d-%H%M")
+    base = team.name if turn.member.is_manager and not team.personal else turn.member.name
+    if parts[1:] == ["x"]:
+        content, count = await write_xlsx(exporter)
+        filename = f"{_('客户档案')}-{base}-{stamp}.xlsx"
+        kind = "xlsx"
+    elif len(parts) == 3 and parts[1] == "c" and parts[2] in TABLE_KEYS:
+        content, count = await write_csv(exporter, parts[2])
+        filename = f"{_(TABLE_KEYS[parts[2]].title)}-{base}-{stamp}.csv"
+        kind = f"csv:{parts[2]}"
+    else:
+        turn.answer(_("这个按钮已失效。"), alert=True)
+        return
+    subject = ("team", team.id) if turn.member.is_manager else ("member", turn.member.id)
+    record(turn.session, turn.actor, "export", subject[0], subject[1], f"{kind} rows={count}")
+    turn.answer(_("📤 正在发送文件…"))
+    chat_id = turn.update.effective_chat.id if turn.update.effective_chat else turn.member.chat_id
+    bot = turn.context.bot
+    caption = _("📤 导出 {n} 行。请妥善保管,客户资料是公司机密。", n=count)
+    turn.later(
+        lambda: bot.send_document(chat_id, content, filename=filename[:120], caption=caption)
+    )
+
+
+def export_handlers() -> list[object]:
+    return [
+        CommandHandler("export", export_command),
+        CallbackQueryHandler(export_button, pattern=r"^exp:"),
+    ]
