@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from telegram.ext import CallbackQueryHandler
 
-from handlers.capture_card import next_birthday
+from handlers.capture_card import birthday_columns, birthday_of
 from handlers.customer_card import DECISION_ROLES, STATUS_LABELS
 from handlers.customers import show_card
 from handlers.flows.steps import PHONE
@@ -23,7 +23,7 @@ from handlers.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
 from storage.changes import CLEAR
-from storage.contacts import ContactRepo, birthday_fields
+from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.models import Contact, Customer, CustomerStatus
 
@@ -273,25 +273,7 @@ def _contact_change(turn: Turn, field: str, text: str, clear: bool) -> dict[str,
         when = parse_when(text, now)
         if when is None:
             raise BadValue
-        if when.lunar is not None:
-            born = {
-                "month": when.lunar.month,
-                "day": when.lunar.day,
-                "lunar": True,
-                "leap": when.lunar.leap,
-            }
-            year = when.lunar.year
-        else:
-            born = {"month": when.day.month, "day": when.day.day, "lunar": False, "leap": False}
-            year = None if when.yearless else when.day.year
-        return birthday_fields(
-            int(born["month"]),
-            int(born["day"]),
-            year=year,
-            lunar=bool(born["lunar"]),
-            leap=bool(born["leap"]),
-            next_on=next_birthday(born, now.date()),
-        )
+        return birthday_columns(birthday_of(when), now.date())
     if field == "name" and not 1 <= len(text) <= 50:
         raise BadValue
     return {field: text[:500]}

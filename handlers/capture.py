@@ -15,7 +15,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from telegram.ext import CallbackQueryHandler
 
 from handlers.assignment import ask_managers_about
-from handlers.capture_card import contact_label, next_birthday, render_capture
+from handlers.capture_card import birthday_columns, contact_label, render_capture
 from handlers.keyboards import inline
 from handlers.note_payload import has_content, moment_of, note_to_payload
 from handlers.turn import Turn, member_turn, message_text
@@ -23,7 +23,7 @@ from locales import N_
 from parsing.notes import parse_note
 from storage.activities import add_follow_up, add_itinerary, log_interaction
 from storage.changes import FieldChange, merged_list, merged_text
-from storage.contacts import ContactRepo, birthday_fields
+from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.models import Contact, Customer, Draft, Grade, InteractionKind
 
@@ -344,16 +344,7 @@ def _contact_fields(fact: dict[str, Any], today: date) -> dict[str, Any]:
         fields["is_key_leader"] = True
     born = fact.get("birthday")
     if born:
-        fields.update(
-            birthday_fields(
-                born["month"],
-                born["day"],
-                year=born.get("year"),
-                lunar=bool(born.get("lunar")),
-                leap=bool(born.get("leap")),
-                next_on=next_birthday(born, today),
-            )
-        )
+        fields.update(birthday_columns(born, today))
     return fields
 
 
@@ -398,18 +389,7 @@ async def _write(
                 contact,
                 relative["relation"],
                 relative.get("name"),
-                **(
-                    birthday_fields(
-                        born["month"],
-                        born["day"],
-                        year=born.get("year"),
-                        lunar=bool(born.get("lunar")),
-                        leap=bool(born.get("leap")),
-                        next_on=next_birthday(born, today),
-                    )
-                    if born
-                    else {}
-                ),
+                **(birthday_columns(born, today) if born else {}),
             )
         contacts.append(contact)
     interaction = None

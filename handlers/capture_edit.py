@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm.attributes import flag_modified
 
-from handlers.capture_card import contact_label
+from handlers.capture_card import birthday_of, contact_label
 from handlers.keyboards import inline
 from handlers.pending import CAPTURE_EDIT_KEY
 from handlers.turn import Turn
@@ -190,15 +190,8 @@ def _set_birthday(contact: dict[str, Any], text: str, now: datetime) -> str | No
     when = parse_when(text, now)
     if when is None:
         return "birthday"
-    if when.lunar is not None:
-        contact["birthday"] = {
-            "month": when.lunar.month,
-            "day": when.lunar.day,
-            "year": when.lunar.year,
-            "lunar": True,
-            "leap": when.lunar.leap,
-        }
-        return None
+    contact["birthday"] = birthday_of(when)
+    return None
     day = _day(when.start)
     year = None if when.yearless else day.year
     contact["birthday"] = {

@@ -10,13 +10,13 @@ from zoneinfo import ZoneInfo
 
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
-from handlers.capture_card import next_birthday
+from handlers.capture_card import birthday_columns, birthday_of
 from handlers.keyboards import inline
 from handlers.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
 from parsing.tables import Row, read_table
-from storage.contacts import ContactRepo, birthday_fields
+from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.models import Draft, Grade
 
@@ -142,25 +142,7 @@ async def _import(turn: Turn, rows: list[Row]) -> tuple[int, int, int]:
         fields: dict[str, object] = {}
         when = parse_when(row.birthday, now) if row.birthday else None
         if when is not None:
-            born = (
-                {
-                    "month": when.lunar.month,
-                    "day": when.lunar.day,
-                    "lunar": True,
-                    "leap": when.lunar.leap,
-                }
-                if when.lunar
-                else {"month": when.day.month, "day": when.day.day, "lunar": False, "leap": False}
-            )
-            year = when.day.year if not when.yearless and not when.lunar else None
-            fields = birthday_fields(
-                born["month"],
-                born["day"],
-                year=year,
-                lunar=bool(born["lunar"]),
-                leap=bool(born["leap"]),
-                next_on=next_birthday(born, now.date()),
-            )
+            fields = birthday_columns(birthday_of(when), now.date())
         await contacts.create(
             customer,
             name=row.name,

@@ -7,7 +7,7 @@ from typing import Any
 
 from telegram.ext import ConversationHandler
 
-from handlers.capture_card import next_birthday
+from handlers.capture_card import birthday_columns
 from handlers.customers import show_card
 from handlers.flows.engine import Answers, Flow, Invalid, Step, build
 from handlers.flows.steps import (
@@ -26,7 +26,7 @@ from handlers.render import date_range, moment, short_date
 from handlers.turn import Turn
 from locales import N_
 from storage.activities import add_follow_up, add_itinerary, log_interaction
-from storage.contacts import ContactRepo, birthday_fields
+from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.models import Contact, Customer, Grade, Interaction, InteractionKind
 
@@ -70,6 +70,14 @@ async def _customer(turn: Turn, answers: Answers) -> Customer | None:
     if customer is None:
         turn.say(turn._("找不到这个客户,或你没有权限查看。"))
     return customer
+
+
+async def _chosen_contact(turn: Turn, answers: Answers) -> Contact | None:
+    """The contact picked in the flow, if the member may still see it (else say so)."""
+    contact = await ContactRepo(turn.session, turn.actor).get(int(answers["contact"]))
+    if contact is None:
+        turn.say(turn._("找不到这个联系人。"))
+    return contact
 
 
 async def _contacts(turn: Turn, ids: list[int] | None) -> list[Contact]:
@@ -250,16 +258,7 @@ async def finish_contact(turn: Turn, answers: Answers) -> None:
         "phones": [answers["phone"]] if answers.get("phone") else [],
     }
     if born:
-        fields.update(
-            birthday_fields(
-                born["month"],
-                born["day"],
-                year=born.get("year"),
-                lunar=born["lunar"],
-                leap=born["leap"],
-                next_on=next_birthday(born, today),
-            )
-        )
+        fields.update(birthday_columns(born, today))
     repo = ContactRepo(turn.session, turn.actor)
     sure, _maybe = await repo.candidates(customer, name=who["name"], surname=None, title=None)
     if sure is not None:
@@ -317,9 +316,8 @@ CONTACT = Flow(
 
 
 async def finish_trip(turn: Turn, answers: Answers) -> None:
-    contact = await ContactRepo(turn.session, turn.actor).get(int(answers["contact"]))
+    contact = await _chosen_contact(turn, answers)
     if contact is None:
-        turn.say(turn._("找不到这个联系人。"))
         return
     start, end = (date.fromisoformat(d) for d in answers["dates"])
     await add_itinerary(
@@ -366,20 +364,12 @@ TRIP = Flow(
 
 
 async def finish_birthday(turn: Turn, answers: Answers) -> None:
-    contact = await ContactRepo(turn.session, turn.actor).get(int(answers["contact"]))
+    contact = await _chosen_contact(turn, answers)
     if contact is None:
-        turn.say(turn._("找不到这个联系人。"))
         return
     born = answers["birthday"]
     today = local_now(turn).date()
-    fields = birthday_fields(
-        born["month"],
-        born["day"],
-        year=born.get("year"),
-        lunar=born["lunar"],
-        leap=born["leap"],
-        next_on=next_birthday(born, today),
-    )
+    fields = birthday_columns(born, today)
     customer = await turn.session.get(Customer, contact.customer_id)
     assert customer is not None
     ContactRepo(turn.session, turn.actor).update(contact, customer.team_id, fields)

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from handlers.capture_card import birthday_of
 from handlers.flows.engine import Answers, Choice, Invalid, Narrowed, Step
 from handlers.turn import Turn
 from parsing.dates import When, parse_when
@@ -122,23 +123,7 @@ async def parse_range(turn: Turn, text: str, answers: Answers) -> list[str]:
 
 
 async def parse_birthday(turn: Turn, text: str, answers: Answers) -> dict[str, Any]:
-    when = _when(turn, text)
-    if when.lunar is not None:
-        return {
-            "month": when.lunar.month,
-            "day": when.lunar.day,
-            "year": when.lunar.year,
-            "lunar": True,
-            "leap": when.lunar.leap,
-        }
-    day = _day(when.start)
-    return {
-        "month": day.month,
-        "day": day.day,
-        "year": None if when.yearless else day.year,
-        "lunar": False,
-        "leap": False,
-    }
+    return birthday_of(_when(turn, text))
 
 
 async def parse_phone(turn: Turn, text: str, answers: Answers) -> str:
