@@ -219,10 +219,10 @@ class ChartPair:
     texts: tuple[str, ...]
 
 
-async def draw_charts(
+async def bar_chart(
     session: AsyncSession, member: Member, key: str = "week", now: datetime | None = None
-) -> ChartPair:
-    """This period's activity per member (bars) and the team's 8-week trend (lines)."""
+) -> Any:
+    """This period's activity per member, as bars."""
     from handlers import charts  # matplotlib loads on first use, not at start
 
     _ = translator(member.language)
@@ -230,18 +230,27 @@ async def draw_charts(
     summary = await summary_for(session, member, key, now)
     today = now.astimezone(ZoneInfo(member.timezone)).date()
     ranked = sorted(summary.reps, key=lambda line: -line.stats.contacts)
-    bars = charts.activity_bars(
+    return charts.activity_bars(
         period_title(_, summary, today).removeprefix("📊 "),
         [line.name for line in ranked],
         [(_(label), [getattr(line.stats, name) for line in ranked]) for label, name in SERIES],
     )
+
+
+async def trend_chart(session: AsyncSession, member: Member, now: datetime | None = None) -> Any:
+    """The team's last 8 weeks of customer contacts, as lines."""
+    from handlers import charts
+
+    _ = translator(member.language)
+    now = now or datetime.now(UTC)
+    today = now.astimezone(ZoneInfo(member.timezone)).date()
     weeks = await reports.weekly_trend(session, Actor.of(member), today, member.timezone)
     kinds = {
         "visits": (InteractionKind.VISIT, InteractionKind.MEAL),
         "calls": (InteractionKind.CALL,),
         "wechats": (InteractionKind.WECHAT,),
     }
-    trend = charts.trend_lines(
+    return charts.trend_lines(
         _("近 {n} 周团队联系客户趋势", n=len(weeks)),
         [f"{monday.month}/{monday.day}" for monday, _counts in weeks],
         [
@@ -249,6 +258,14 @@ async def draw_charts(
             for label, name in SERIES
         ],
     )
+
+
+async def draw_charts(
+    session: AsyncSession, member: Member, key: str = "week", now: datetime | None = None
+) -> ChartPair:
+    """This period's activity per member (bars) and the team's 8-week trend (lines)."""
+    bars = await bar_chart(session, member, key, now)
+    trend = await trend_chart(session, member, now)
     return ChartPair(bars.png, trend.png, bars.texts + trend.texts)
 
 
