@@ -1,8 +1,8 @@
 """/export: the archive as .xlsx (five sheets) or one table as .csv — a manager the team's,
 a rep their own. Every export is audited.
 
-Rows are streamed from the database into openpyxl's write-only workbook (constant memory per
-row), dates are real Excel dates in the exporter's timezone, and CSV is UTF-8 with a BOM so
+Rows are streamed from the database into the .xlsx as they are read (handlers/xlsx_stream.py:
+constant memory, strings inline — a text starting with = stays text), dates are real Excel dates in the exporter's timezone, and CSV is UTF-8 with a BOM so
 Excel on a Chinese Windows opens it without mojibake.
 """
 
@@ -17,9 +17,6 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
@@ -28,6 +25,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from handlers.customer_card import KIND_LABELS, STATUS_LABELS
 from handlers.keyboards import inline
 from handlers.turn import Turn, member_turn
+from handlers.xlsx_stream import XlsxWriter
 from locales import N_, Translator
 from storage.actor import Actor
 from storage.audit import record
@@ -221,27 +219,19 @@ def _birthday(
     return _("农历{date}", date=("闰" if leap else "") + text) if lunar else text
 
 
-def _cell(sheet: WriteOnlyWorksheet, value: Any) -> Any:
-    if isinstance(value, str) and value.startswith("="):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"  # text, never a formula
-        return cell
-    return value
-
-
 async def write_xlsx(exporter: Exporter) -> tuple[bytes, int]:
     """The workbook's bytes and the number of data rows."""
     _ = exporter._
-    workbook = Workbook(write_only=True)
     count = 0
-    for table in TABLES:
-        sheet = workbook.create_sheet(_(table.title))
-        sheet.append([_(h) for h in table.headers])
-        async for row in exporter.rows(table.key):
-            sheet.append([_cell(sheet, v) for v in row])
-            count += 1
     with tempfile.TemporaryFile() as handle:
-        workbook.save(handle)
+        workbook = XlsxWriter(handle)
+        for table in TABLES:
+            workbook.sheet(_(table.title))
+            workbook.row([_(h) for h in table.headers])
+            async for row in exporter.rows(table.key):
+                workbook.row(row)
+                count += 1
+        workbook.close()
         handle.seek(0)
         return handle.read(), count
 
