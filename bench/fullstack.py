@@ -17,7 +17,6 @@ import argparse
 import asyncio
 import json
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from bench._memory import peak_rss_mb
 
 ECHO, FULL = "echo", "full"
 REPS_IN_TRAFFIC = 200
@@ -106,7 +107,7 @@ async def _serve(mode: str, db: Path | None, updates: int) -> dict[str, Any]:
         "per_second": updates / elapsed,
         "p50_ms": statistics.median(times),
         "p99_ms": _percentile(times, 0.99),
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_mb": peak_rss_mb(),
     }
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -26,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from bench._memory import peak_rss_mb
 from handlers.exports import TABLES, Exporter, write_xlsx
 from handlers.team_reports import bar_chart, draw_charts, summary_for, trend_chart
 from locales import translator
@@ -171,7 +171,7 @@ async def export_only(path: str, manager_id: int) -> None:
         content, rows = await write_xlsx(exporter)
         seconds = time.perf_counter() - t
     await engine.dispose()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss = peak_rss_mb()
     print(f"xlsx export: {rows:,} rows, {len(content) / 1e6:.1f} MB in {seconds:.1f} s "
           f"(target ≤ 20 s); peak RSS of the exporting process {rss:.0f} MB (target ≤ 300 MB)")  # fmt: skip
 
