@@ -18,6 +18,7 @@ from handlers.customer_card import DECISION_ROLES, STATUS_LABELS
 from handlers.customers import show_card
 from handlers.flows.steps import PHONE
 from handlers.keyboards import inline
+from handlers.ownership import refuse_unless_owner
 from handlers.pending import ARCHIVE_EDIT_KEY
 from handlers.turn import Turn, member_turn
 from locales import N_
@@ -118,6 +119,8 @@ async def edit_button(turn: Turn) -> None:
         customer = await customers.get(target)
         if customer is None:
             turn.answer(_("找不到这个客户,或你没有权限查看。"), alert=True)
+        elif await refuse_unless_owner(turn, customer):
+            return
         elif action == "c":
             await _customer_menu(turn, customer)
         elif action == "cs" and extra in CustomerStatus._value2member_map_:
@@ -140,6 +143,8 @@ async def edit_button(turn: Turn) -> None:
         return
     customer = await customers.get(contact.customer_id)
     assert customer is not None
+    if await refuse_unless_owner(turn, customer):
+        return
     if action == "k":
         await _contact_menu(turn, contact)
     elif action == "kl":

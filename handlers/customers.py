@@ -21,6 +21,7 @@ from handlers.assignment import ask_managers_about
 from handlers.cancel import cancel_fallbacks
 from handlers.customer_card import KIND_LABELS, render_card
 from handlers.keyboards import CUSTOMERS, FIND, inline, label_pattern, text_input
+from handlers.ownership import refuse_unless_owner
 from handlers.render import moment
 from handlers.turn import Turn, command_argument, member_turn, message_text
 from storage.activities import count_interactions, recent_interactions
@@ -175,6 +176,8 @@ async def _customer_action(turn: Turn, action: str, customer_id: int, extra: str
     customer = await repo.get(customer_id) if customer_id >= 0 else None
     if customer is None:
         _not_found(turn)
+        return
+    if action in ("g", "del", "dd") and await refuse_unless_owner(turn, customer):
         return
     if action == "v":
         await show_card(turn, customer, edit=True)

@@ -22,6 +22,7 @@ from handlers.flows.steps import (
     pick_customer,
 )
 from handlers.note_payload import moment_of
+from handlers.ownership import refuse_unless_owner
 from handlers.render import date_range, moment, short_date
 from handlers.turn import Turn
 from locales import N_
@@ -69,7 +70,8 @@ async def _customer(turn: Turn, answers: Answers) -> Customer | None:
     customer = await CustomerRepo(turn.session, turn.actor).get(int(answers["customer"]))
     if customer is None:
         turn.say(turn._("找不到这个客户,或你没有权限查看。"))
-    return customer
+        return None
+    return None if await refuse_unless_owner(turn, customer) else customer
 
 
 async def _chosen_contact(turn: Turn, answers: Answers) -> Contact | None:

@@ -95,3 +95,15 @@ async def test_a_forged_draft_of_another_member_creates_nothing(bot: BotHarness)
     reply = await zhao.press_data(offer)
     assert reply.callback_answers == ["这个按钮已失效,请重新发 /customer 客户名。"]
     assert await bot.scalar(select(Customer).where(Customer.name == "上海建工")) is None
+
+
+@pytest.mark.parametrize("forged", ["cust:g:{id}:A", "cust:dd:{id}", "edit:cf:{id}:industry"])
+async def test_the_teams_manager_reads_a_reps_customer_but_cannot_change_it(
+    bot: BotHarness, forged: str
+) -> None:
+    manager, _, _ = await team_with_two_reps(bot)
+    target = await customer_id(bot)
+    reply = await manager.press_data(forged.format(id=target))
+    assert reply.callback_answers == ["这是 王磊 的客户,只能查看;要修改请先「接手」或分配给自己。"]
+    customer = await bot.scalar(select(Customer).where(Customer.id == target))
+    assert customer.grade is None and customer.deleted_at is None
