@@ -13,10 +13,8 @@ from telegram.ext import CommandHandler, MessageHandler, filters
 
 from handlers.keyboards import TODAY, label_pattern
 from handlers.turn import Turn, member_turn
-from locales import N_
+from locales.words import weekday
 from storage.models import Customer, FollowUp, FollowUpStatus
-
-WEEKDAYS = (N_("周一"), N_("周二"), N_("周三"), N_("周四"), N_("周五"), N_("周六"), N_("周日"))
 
 
 @member_turn
@@ -39,7 +37,7 @@ async def today(turn: Turn) -> None:
         "今天是{month}月{day}日 {weekday}",
         month=now.month,
         day=now.day,
-        weekday=_(WEEKDAYS[now.weekday()]),
+        weekday=weekday(_, now.date()),
     )
     if not follow_ups:
         turn.say(header + "\n" + _("今天没有待办的跟进。"))

@@ -9,14 +9,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from locales import N_, Translator
+from locales.words import day_range, day_with_weekday, lunar_name
 from parsing.dates._calendar import holiday_period
 
 Item = dict[str, Any]
 
-WEEKDAYS = (N_("周一"), N_("周二"), N_("周三"), N_("周四"), N_("周五"), N_("周六"), N_("周日"))
-_LUNAR_MONTHS = ("正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊")
-_DAY_TENS = ("初", "十", "廿", "三")
-_DAY_UNITS = ("十", "一", "二", "三", "四", "五", "六", "七", "八", "九")
 
 # The festivals reps greet customers for: (calendar key for the date, label).
 # 春节 is dated by 除夕, the evening gifts and greetings must arrive before.
@@ -61,40 +58,6 @@ _KIN = {
 
 
 # -- small pieces ----------------------------------------------------------------------------
-
-
-def weekday(_: Translator, day: date) -> str:
-    return _(WEEKDAYS[day.weekday()])
-
-
-def day_with_weekday(_: Translator, day: date) -> str:
-    return _("{month}月{day}日({weekday})", month=day.month, day=day.day, weekday=weekday(_, day))
-
-
-def day_range(_: Translator, start: date, end: date) -> str:
-    if start == end:
-        return _("{month}月{day}日", month=start.month, day=start.day)
-    if start.month == end.month:
-        return _("{month}月{start}日–{end}日", month=start.month, start=start.day, end=end.day)
-    return _("{m1}月{d1}日–{m2}月{d2}日", m1=start.month, d1=start.day, m2=end.month, d2=end.day)
-
-
-def lunar_name(_: Translator, month: int, day: int, leap: bool) -> str:
-    """农历三月初八 / 農曆閏五月二十 / lunar 3/8."""
-    if _.language == "en":
-        return _("农历{date}", date=f"{'leap ' if leap else ''}{month}/{day}")
-    if day == 10:
-        day_name = "初十"
-    elif day == 20:
-        day_name = "二十"
-    elif day == 30:
-        day_name = "三十"
-    else:
-        day_name = _DAY_TENS[day // 10] + _DAY_UNITS[day % 10]
-    written = f"{'闰' if leap else ''}{_LUNAR_MONTHS[month - 1]}月{day_name}"
-    if _.language == "zh_Hant":
-        written = written.replace("闰", "閏").replace("腊", "臘")
-    return _("农历{date}", date=written)
 
 
 def address(surname: str | None, title: str | None, salutation: str | None, name: str) -> str:

@@ -16,16 +16,15 @@ from datetime import date
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from locales import N_, Translator
+from locales.words import day_with_weekday, weekday
 from scheduler.content import (
     FESTIVAL_LABELS,
     TRIP_SUGGESTIONS,
     Item,
     birthday_greetings,
-    day_with_weekday,
     festival_greetings,
     item_line,
     trip_line,
-    weekday,
 )
 from storage.models import ReminderOutbox
 

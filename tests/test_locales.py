@@ -16,7 +16,7 @@ PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 def source_messages() -> set[str]:
     found: set[str] = set()
-    for folder in ("bot", "handlers", "scheduler", "storage"):
+    for folder in ("bot", "handlers", "scheduler", "storage", "locales"):
         for _filename, _line, message, _comments, _context in extract_from_dir(
             ROOT / folder, keywords=KEYWORDS
         ):

@@ -1,0 +1,54 @@
+"""Dates in a member's language, shared by the handlers (cards) and the scheduler (pushes):
+weekdays, day ranges and lunar dates (农历三月初八 / 農曆閏五月二十 / lunar 3/8)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from locales import N_, Translator
+
+WEEKDAYS = (N_("周一"), N_("周二"), N_("周三"), N_("周四"), N_("周五"), N_("周六"), N_("周日"))
+LUNAR_MONTHS = ("正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊")
+_DAY_TENS = ("初", "十", "廿", "三")
+_DAY_UNITS = ("十", "一", "二", "三", "四", "五", "六", "七", "八", "九")
+
+
+def weekday(_: Translator, day: date) -> str:
+    return _(WEEKDAYS[day.weekday()])
+
+
+def day_with_weekday(_: Translator, day: date) -> str:
+    """12月4日(周五)."""
+    return _("{month}月{day}日({weekday})", month=day.month, day=day.day, weekday=weekday(_, day))
+
+
+def day_range(_: Translator, start: date, end: date) -> str:
+    """12月1日–3日, 11月30日–12月2日, or one day."""
+    if start == end:
+        return _("{month}月{day}日", month=start.month, day=start.day)
+    if start.month == end.month:
+        return _("{month}月{start}日–{end}日", month=start.month, start=start.day, end=end.day)
+    return _("{m1}月{d1}日–{m2}月{d2}日", m1=start.month, d1=start.day, m2=end.month, d2=end.day)
+
+
+def lunar_day_name(month: int, day: int, leap: bool) -> str:
+    """三月初八, 闰五月二十, 腊月廿三 — written the way people say it."""
+    if day == 10:
+        day_name = "初十"
+    elif day == 20:
+        day_name = "二十"
+    elif day == 30:
+        day_name = "三十"
+    else:
+        day_name = _DAY_TENS[day // 10] + _DAY_UNITS[day % 10]
+    return f"{'闰' if leap else ''}{LUNAR_MONTHS[month - 1]}月{day_name}"
+
+
+def lunar_name(_: Translator, month: int, day: int, leap: bool) -> str:
+    """农历三月初八 / 農曆閏五月二十 / lunar 3/8."""
+    if _.language == "en":
+        return _("农历{date}", date=f"{'leap ' if leap else ''}{month}/{day}")
+    written = lunar_day_name(month, day, leap)
+    if _.language == "zh_Hant":
+        written = written.replace("闰", "閏").replace("腊", "臘")
+    return _("农历{date}", date=written)
