@@ -7,7 +7,7 @@ in the change log.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -28,7 +28,6 @@ from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.models import Contact, Customer, CustomerStatus
 
-UNDO_WINDOW = timedelta(hours=24)
 CLEAR_WORDS = {"无", "没有", "删除", "清空", "-"}
 
 CUSTOMER_FIELDS: dict[str, tuple[str, str]] = {
@@ -186,13 +185,7 @@ async def edit_button(turn: Turn) -> None:
 
 async def _undo_contact(turn: Turn, contact_id: int) -> None:
     _ = turn._
-    deleted = await turn.session.get(Contact, contact_id)
-    fresh = (
-        deleted is not None
-        and deleted.deleted_at is not None
-        and (datetime.now(UTC) - deleted.deleted_at < UNDO_WINDOW)
-    )
-    restored = await ContactRepo(turn.session, turn.actor).restore(contact_id) if fresh else None
+    restored = await ContactRepo(turn.session, turn.actor).restore(contact_id)
     if restored is None:
         turn.answer(_("无法撤销:已超过 24 小时。"), alert=True)
         return

@@ -6,7 +6,7 @@ forged, so an id a member may not see gets the same answer as one that does not 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from telegram.ext import (
@@ -32,7 +32,6 @@ PAGE_SIZE = 8
 HISTORY_PAGE = 10
 MAX_NAME = 100
 ASK_QUERY = 0
-UNDO_WINDOW = timedelta(hours=24)
 FIND_KEY = "find_query"
 
 Rows = list[list[tuple[str, str]]]
@@ -250,13 +249,7 @@ async def _history(turn: Turn, customer: Customer, offset: int) -> None:
 
 async def _undo_delete(turn: Turn, customer_id: int) -> None:
     _ = turn._
-    deleted = await turn.session.get(Customer, customer_id)
-    fresh = (
-        deleted is not None
-        and deleted.deleted_at is not None
-        and (datetime.now(UTC) - deleted.deleted_at < UNDO_WINDOW)
-    )
-    restored = await _repo(turn).restore(customer_id) if fresh else None
+    restored = await _repo(turn).restore(customer_id)
     if restored is None:
         turn.answer(_("无法撤销:已超过 24 小时,或同名客户已重新建档。"), alert=True)
         return

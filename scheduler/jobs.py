@@ -14,8 +14,10 @@ from typing import Any
 
 from telegram.ext import Application, ContextTypes
 
+from scheduler import clock
 from scheduler.dispatcher import Deliverer, Dispatcher
 from scheduler.planner import Planner
+from storage.customers import purge_expired
 from storage.engine import SessionFactory
 
 log = logging.getLogger(__name__)
@@ -23,6 +25,7 @@ log = logging.getLogger(__name__)
 SCHEDULER_KEY = "scheduler"
 DISPATCH_EVERY = 2.0  # seconds
 PLAN_EVERY = 20.0  # seconds
+PURGE_EVERY = 3600.0  # seconds: deleted rows past their undo window
 _JOB_KWARGS = {"max_instances": 2, "coalesce": True, "misfire_grace_time": None}
 
 
@@ -40,6 +43,13 @@ class Scheduler:
 
     async def dispatch(self, _context: ContextTypes.DEFAULT_TYPE) -> None:
         await self.dispatcher.drain()
+
+    async def purge(self, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        async with self.dispatcher.sessions() as session:
+            purged = await purge_expired(session, clock.now())
+            await session.commit()
+        if purged:
+            log.info("purged %s deleted customers and contacts", purged)
 
 
 def start_scheduler(
@@ -60,6 +70,9 @@ def start_scheduler(
     )
     job_queue.run_repeating(
         scheduler.dispatch, DISPATCH_EVERY, first=1.0, name="dispatcher", job_kwargs=_JOB_KWARGS
+    )
+    job_queue.run_repeating(
+        scheduler.purge, PURGE_EVERY, first=60.0, name="purge", job_kwargs=_JOB_KWARGS
     )
     return scheduler
 

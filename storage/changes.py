@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -94,3 +94,11 @@ def merged_text(old: str | None, new: list[str]) -> str | None:
         if item and item not in items:
             items.append(item)
     return "、".join(items) or None
+
+
+# Deleted customers and contacts can be restored this long, then they are purged for good.
+UNDO_WINDOW = timedelta(hours=24)
+
+
+def still_undoable(deleted_at: datetime | None) -> bool:
+    return deleted_at is not None and datetime.now(UTC) - deleted_at < UNDO_WINDOW

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor
 from storage.audit import record
-from storage.changes import FieldChange, apply_changes
+from storage.changes import FieldChange, apply_changes, still_undoable
 from storage.customers import visible_customers
 from storage.models import Contact, Customer, FamilyMember
 from storage.search import pinyin_forms, search_key
@@ -129,7 +129,7 @@ class ContactRepo:
 
     async def restore(self, contact_id: int) -> Contact | None:
         contact = await self.session.get(Contact, contact_id)
-        if contact is None or contact.deleted_at is None:
+        if contact is None or not still_undoable(contact.deleted_at):
             return None
         visible = visible_customers(self.actor).with_only_columns(Customer.id)
         allowed = await self.session.scalar(

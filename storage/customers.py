@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor
 from storage.audit import record
-from storage.changes import FieldChange, apply_changes
+from storage.changes import UNDO_WINDOW, FieldChange, apply_changes, still_undoable
 from storage.models import Contact, Customer, Grade, Member
 from storage.search import fold, pinyin_forms, query_key, search_key
 
@@ -208,8 +208,9 @@ class CustomerRepo:
         return customer
 
     async def restore(self, customer_id: int) -> Customer | None:
+        """Undo a deletion within UNDO_WINDOW, unless the name was recorded again since."""
         customer = await self._deleted(customer_id)
-        if customer is None:
+        if customer is None or not still_undoable(customer.deleted_at):
             return None
         if await self.name_taken_in_team(customer.name):
             return None
@@ -219,15 +220,17 @@ class CustomerRepo:
         return customer
 
 
-async def purge_expired(session: AsyncSession, older_than: datetime) -> int:
-    """Remove customers deleted before `older_than` for good (the undo window is over)."""
-    expired = (
-        await session.scalars(
-            select(Customer).where(
-                Customer.deleted_at.is_not(None), Customer.deleted_at < older_than
+async def purge_expired(session: AsyncSession, now: datetime) -> int:
+    """Remove customers and contacts whose undo window is over, for good."""
+    cutoff = now - UNDO_WINDOW
+    purged = 0
+    for model in (Customer, Contact):
+        expired = (
+            await session.scalars(
+                select(model).where(model.deleted_at.is_not(None), model.deleted_at < cutoff)
             )
-        )
-    ).all()
-    for customer in expired:
-        await session.delete(customer)
-    return len(expired)
+        ).all()
+        for row in expired:
+            await session.delete(row)
+        purged += len(expired)
+    return purged

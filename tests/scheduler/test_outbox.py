@@ -145,7 +145,7 @@ async def test_a_data_change_marks_the_member_for_planning(bot: BotHarness) -> N
 async def test_the_jobs_are_registered_on_start(bot: BotHarness, engine: AsyncEngine) -> None:
     job_queue = bot.application.job_queue
     assert job_queue is not None
-    assert {job.name for job in job_queue.jobs()} >= {"planner", "dispatcher"}
+    assert {job.name for job in job_queue.jobs()} >= {"planner", "dispatcher", "purge"}
     scheduler = bot.application.bot_data[SCHEDULER_KEY]
     assert isinstance(scheduler, Scheduler)
     await stop_scheduler(bot.application)
