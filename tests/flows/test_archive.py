@@ -1,12 +1,8 @@
 """The archive: search by pinyin and phone, history, delete with undo, check-in, import."""
 
 import io
-from collections.abc import Iterator
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
@@ -14,13 +10,7 @@ from bot.local_api import LocalClient
 from storage.models import AuditLog, ChangeLog, Contact, Customer, Interaction
 from tests.conftest import BotHarness
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-@pytest.fixture(autouse=True)
-def monday_morning() -> Iterator[object]:
-    with time_machine.travel(datetime(2026, 11, 23, 10, 0, tzinfo=SHANGHAI), tick=False) as t:
-        yield t
+pytestmark = pytest.mark.usefixtures("monday_morning")
 
 
 async def rep_with_contact(bot: BotHarness) -> LocalClient:

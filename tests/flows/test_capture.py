@@ -1,12 +1,9 @@
 """Quick capture: a rep types one sentence; the bot echoes what it understood; 保存 files it."""
 
 import re
-from collections.abc import Iterator
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
-import time_machine
 from sqlalchemy import func, select
 
 from storage.models import (
@@ -19,18 +16,13 @@ from storage.models import (
 )
 from tests.conftest import BotHarness
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 EXAMPLE = (
     "今天拜访了华东电力设计院的王建国局长,他下周二到周四在北京开会,生日是农历三月初八,"
     "喜欢话剧。下周五再跟进报价"
 )
 
 
-@pytest.fixture(autouse=True)
-def monday_morning() -> Iterator[object]:
-    """Monday 23 November 2026, 10:00 in Shanghai."""
-    with time_machine.travel(datetime(2026, 11, 23, 10, 0, tzinfo=SHANGHAI), tick=False) as t:
-        yield t
+pytestmark = pytest.mark.usefixtures("monday_morning")
 
 
 async def count(bot: BotHarness, model: type) -> int:

@@ -1,11 +1,8 @@
 """Guided flows: one question at a time, with 上一步 and 取消, surviving a restart."""
 
-from collections.abc import Iterator
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
-import time_machine
 from sqlalchemy import func, select
 
 from bot.local_api import LocalClient
@@ -13,13 +10,7 @@ from handlers.flows.engine import TIMEOUT_SECONDS
 from storage.models import Contact, Customer, FollowUp, Interaction, Itinerary
 from tests.conftest import BotHarness
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-@pytest.fixture(autouse=True)
-def monday_morning() -> Iterator[object]:
-    with time_machine.travel(datetime(2026, 11, 23, 10, 0, tzinfo=SHANGHAI), tick=False) as t:
-        yield t
+pytestmark = pytest.mark.usefixtures("monday_morning")
 
 
 async def rep_with_customer(bot: BotHarness) -> LocalClient:

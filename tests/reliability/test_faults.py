@@ -8,7 +8,7 @@ import asyncio
 import itertools
 import logging
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -17,9 +17,8 @@ from telegram.error import NetworkError, TimedOut
 
 from scheduler.dispatcher import Dispatcher
 from storage.models import Customer, FollowUp, Member, ReminderOutbox
-from storage.outbox import NewPush, enqueue
-from storage.teams import register_member
 from tests.conftest import BotHarness
+from tests.reliability.due_pushes import members_with_due_pushes
 
 Fault = Callable[[], tuple[int, dict[str, Any]] | None]
 
@@ -67,37 +66,8 @@ def no_error_logs() -> Iterator[list[logging.LogRecord]]:
 
 
 async def members_with_pushes(bot: BotHarness, count: int) -> list[Member]:
-    now = datetime.now(UTC)
-    members = []
     async with bot.session() as session:
-        for n in range(count):
-            member = await register_member(
-                session,
-                telegram_user_id=7000 + n,
-                chat_id=7000 + n,
-                name=f"代表{n}",
-                username=None,
-                language="zh_Hans",
-                timezone="Asia/Shanghai",
-            )
-            member.quiet_start = member.quiet_end = time(0, 0)
-            member.plan_due_at = now + timedelta(days=1)
-            await session.flush()
-            item = {"t": "cold", "grade": "A", "cname": f"客户{n}", "days": 9}
-            await enqueue(
-                session,
-                [
-                    NewPush(
-                        member.id,
-                        "nudge",
-                        f"客户{n}",
-                        now - timedelta(minutes=1),
-                        f"fault:{n}",
-                        {"item": item},
-                    )
-                ],
-            )
-            members.append(member)
+        members = await members_with_due_pushes(session, count, first_chat=7000)
         await session.commit()
     return members
 

@@ -10,7 +10,6 @@ import collections
 import os
 import signal
 import sys
-from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -19,9 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.local_api import LocalBotApi
 from storage.engine import session_factory
 from storage.models import Member, OutboxStatus, ReminderOutbox
-from storage.outbox import NewPush, enqueue
-from storage.teams import register_member
 from tests.harness.http_api import HttpBotApi
+from tests.reliability.due_pushes import members_with_due_pushes
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "123456789:AAWorkerTestTokenForTheLocalServer"
@@ -29,35 +27,8 @@ TOKEN = "123456789:AAWorkerTestTokenForTheLocalServer"
 
 async def pushes_for(engine: AsyncEngine, count: int) -> None:
     """`count` members, each with one due push, and no quiet hours to wait for."""
-    now = datetime.now(UTC)
     async with session_factory(engine)() as session:
-        for n in range(count):
-            member = await register_member(
-                session,
-                telegram_user_id=9000 + n,
-                chat_id=9000 + n,
-                name=f"代表{n}",
-                username=None,
-                language="zh_Hans",
-                timezone="Asia/Shanghai",
-            )
-            member.quiet_start = member.quiet_end = time(0, 0)
-            member.plan_due_at = now + timedelta(days=1)  # keep the planner out of it
-            await session.flush()
-            item = {"t": "cold", "grade": "A", "cname": f"客户{n}", "days": 9}
-            await enqueue(
-                session,
-                [
-                    NewPush(
-                        member.id,
-                        "nudge",
-                        f"客户{n}",
-                        now - timedelta(minutes=1),
-                        f"test:{n}",
-                        {"item": item},
-                    )
-                ],
-            )
+        await members_with_due_pushes(session, count, first_chat=9000)
         await session.commit()
 
 
