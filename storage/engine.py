@@ -13,6 +13,8 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import StaticPool
 
+from storage.sqlite_driver import one_trip_dbapi
+
 SessionFactory = async_sessionmaker[AsyncSession]
 
 
@@ -38,6 +40,8 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
             # One shared connection, or every session would see its own empty database.
             kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
         # hide_parameters: SQL errors must not carry phones or birthdays into the logs.
+        if url.startswith("sqlite+aiosqlite"):
+            kwargs["module"] = one_trip_dbapi()  # one thread hand-over per statement
         engine = create_async_engine(url, echo=echo, hide_parameters=True, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine

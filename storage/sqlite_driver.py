@@ -1,0 +1,159 @@
+"""SQLAlchemy's aiosqlite adapter with one trip to the SQLite thread per statement.
+
+aiosqlite runs every call on its own thread, and SQLAlchemy's adapter makes four calls per
+statement (open a cursor, execute, fetch all, close), plus a COMMIT and a pool-reset
+ROLLBACK per session even when nothing was written. Each trip is a hand-over between two
+threads — about 40 µs on one core, more across cores — and that, not SQLite, was the
+largest single cost of a bot update (bench/fullstack.py). This adapter runs
+execute-fetch-close as one function on the same thread and skips COMMIT/ROLLBACK when
+SQLite says no transaction is open. Everything else is SQLAlchemy's own dialect, passed in
+with create_async_engine(module=...), so URLs and pools stay as they are.
+
+It relies on aiosqlite's `Connection._execute(fn, *args)` (the queue every aiosqlite method
+goes through) and its `_conn` (the sqlite3 connection, only touched on aiosqlite's thread).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import deque
+from typing import Any
+
+import aiosqlite
+from sqlalchemy.connectors.asyncio import AsyncAdapt_dbapi_connection
+from sqlalchemy.dialects.sqlite.aiosqlite import (
+    AsyncAdapt_aiosqlite_connection,
+    AsyncAdapt_aiosqlite_cursor,
+    AsyncAdapt_aiosqlite_dbapi,
+)
+from sqlalchemy.util.concurrency import await_
+
+Outcome = tuple[Any, list[Any], int, int | None, bool]
+
+
+def _run(raw: sqlite3.Connection, operation: str, parameters: Any, many: bool = False) -> Outcome:
+    """On aiosqlite's thread: the whole statement, results read before the cursor closes."""
+    cursor = raw.cursor()
+    try:
+        if many:
+            cursor.executemany(operation, parameters)
+        else:
+            cursor.execute(operation, () if parameters is None else parameters)
+        rows = cursor.fetchall() if cursor.description else []
+        return cursor.description, rows, cursor.rowcount, cursor.lastrowid, raw.in_transaction
+    finally:
+        cursor.close()
+
+
+def _finish(raw: sqlite3.Connection, commit: bool) -> None:
+    if commit:
+        raw.commit()
+    else:
+        raw.rollback()
+
+
+async def _on_sqlite_thread(connection: aiosqlite.Connection, fn: Any, *args: Any) -> Any:
+    return await connection._execute(fn, *args)  # type: ignore[no-untyped-call]
+
+
+class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
+    """A buffered cursor whose statement and rows travel in one call to the SQLite thread."""
+
+    __slots__ = ("_description", "_lastrowid", "_rowcount")
+
+    def __init__(self, adapt_connection: AsyncAdapt_dbapi_connection) -> None:
+        # No aiosqlite cursor is opened here (that would be a trip of its own).
+        self._adapt_connection = adapt_connection
+        self._connection = adapt_connection._connection
+        self._cursor = None  # type: ignore[assignment]
+        self._soft_closed_memoized = {}  # type: ignore[assignment]
+        self._rows = deque()
+        self._description: Any = None
+        self._rowcount = -1
+        self._lastrowid: int | None = None
+
+    @property
+    def description(self) -> Any:
+        return self._description
+
+    @property
+    def rowcount(self) -> int:
+        return self._rowcount
+
+    @property
+    def lastrowid(self) -> int:
+        return self._lastrowid  # type: ignore[return-value]
+
+    @property
+    def arraysize(self) -> int:
+        return 1
+
+    @arraysize.setter
+    def arraysize(self, value: int) -> None:
+        return None
+
+    async def _async_soft_close(self) -> None:
+        return None  # nothing is open on the other thread
+
+    def close(self) -> None:
+        self._rows.clear()
+
+    async def _execute_async(self, operation: Any, parameters: Any) -> Any:
+        return await self._trip(operation, parameters, many=False)
+
+    async def _executemany_async(self, operation: Any, seq_of_parameters: Any) -> Any:
+        return await self._trip(operation, seq_of_parameters, many=True)
+
+    async def _trip(self, operation: str, parameters: Any, *, many: bool) -> None:
+        adapt = self._adapt_connection
+        assert isinstance(adapt, OneTripConnection)
+        async with adapt._execute_mutex:
+            connection: aiosqlite.Connection = self._connection  # type: ignore[assignment]
+            outcome: Outcome = await _on_sqlite_thread(
+                connection, _run, connection._conn, operation, parameters, many
+            )
+        self._description, rows, self._rowcount, self._lastrowid, adapt.in_transaction = outcome
+        self._rows = deque(rows)
+
+    def setinputsizes(self, *inputsizes: Any) -> None:
+        return None
+
+
+class OneTripConnection(AsyncAdapt_aiosqlite_connection):
+    """Commits and rolls back only when SQLite has a transaction open."""
+
+    __slots__ = ("in_transaction",)
+    _cursor_cls = OneTripCursor
+
+    def __init__(self, dbapi: Any, connection: Any) -> None:
+        super().__init__(dbapi, connection)
+        # Unknown until the first statement says; assume open so nothing is skipped wrongly.
+        self.in_transaction = True
+
+    def _finish(self, commit: bool) -> None:
+        connection: aiosqlite.Connection = self._connection  # type: ignore[assignment]
+        if not self.in_transaction or not connection._connection:
+            return
+        try:
+            await_(_on_sqlite_thread(connection, _finish, connection._conn, commit))
+        except Exception as error:
+            self._handle_exception(error)
+        self.in_transaction = False
+
+    def commit(self) -> None:
+        self._finish(commit=True)
+
+    def rollback(self) -> None:
+        self._finish(commit=False)
+
+
+class OneTripDBAPI(AsyncAdapt_aiosqlite_dbapi):
+    """SQLAlchemy's aiosqlite DBAPI shim, handing out OneTripConnections."""
+
+    def connect(self, *arg: Any, **kw: Any) -> OneTripConnection:
+        adapted = super().connect(*arg, **kw)
+        return OneTripConnection(self, adapted._connection)
+
+
+def one_trip_dbapi() -> OneTripDBAPI:
+    return OneTripDBAPI(aiosqlite, sqlite3)
