@@ -1,38 +1,54 @@
-"""Run every benchmark in bench/: each module with a ``main()``, in name order."""
+"""Run every benchmark in bench/ and print one table of their figures.
+
+    python -m bench            # the sizes the issues set (1,000,000 contacts …), about 15 min
+    python -m bench --quick    # small sizes, to check that every script runs
+
+Each script's `main(argv)` prints its own details and records its figures (bench/_figures.py);
+the table at the end puts every figure beside its baseline from the same run.
+"""
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import pkgutil
+import time
+from datetime import date
 from pathlib import Path
 
+from bench._figures import FIGURES, table
 
-def main() -> None:
-    """Import each bench module and call its ``main()`` with no arguments."""
+# Arguments that shrink each script to a few seconds; the figures are then not the targets'.
+QUICK: dict[str, list[str]] = {
+    "capture": ["--customers", "200", "--messages", "40"],
+    "dispatch": ["--pushes", "120"],
+    "fullstack": ["--contacts", "20000", "--reps", "200", "--updates", "300", "--rounds", "1"],
+    "planner": ["--reps", "200", "--contacts", "20000"],
+    "team": ["--reps", "20", "--customers", "2000", "--interactions", "20000", "--runs", "3"],
+}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small sizes, a smoke run")
+    parser.add_argument("only", nargs="*", help="run only these scripts (e.g. fullstack team)")
+    args = parser.parse_args(argv)
     here = Path(__file__).resolve().parent
     names = sorted(
         info.name for info in pkgutil.iter_modules([str(here)]) if not info.name.startswith("_")
     )
+    started = time.perf_counter()
     for name in names:
-        module = importlib.import_module(f"bench.{name}")
-        run = getattr(module, "main", None)
-        if not callable(run):
+        if args.only and name not in args.only:
             continue
+        module = importlib.import_module(f"bench.{name}")
         print(f"== bench.{name} ==", flush=True)
-        if _takes_argv(run):
-            run([])
-        else:
-            run()
+        module.main(QUICK.get(name, []) if args.quick else [])
         print(flush=True)
-
-
-def _takes_argv(fn: object) -> bool:
-    import inspect
-
-    try:
-        return len(inspect.signature(fn).parameters) > 0  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return False
+    minutes = (time.perf_counter() - started) / 60
+    size = "quick sizes — not the targets' figures" if args.quick else "full sizes"
+    print(f"== all figures, measured {date.today():%Y-%m-%d} in {minutes:.0f} min ({size}) ==")
+    print(table(FIGURES))
 
 
 if __name__ == "__main__":

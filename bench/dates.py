@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bench._figures import Figure, record
+
 ROOT = Path(__file__).resolve().parents[1]
 DEV_SET = ROOT / "tests" / "parsing" / "dates_dev.tsv"
 TZ = ZoneInfo("Asia/Shanghai")
@@ -215,6 +217,24 @@ def import_time_ms(module: str, runs: int = 5, *, bytecode: bool) -> float:
     return statistics.median(samples)
 
 
+def _record(ours: Score, theirs: Score | None) -> None:
+    def accuracy(score: Score) -> str:
+        return f"{100.0 * score.correct / max(1, score.total):.1f}% right"
+
+    def median(score: Score) -> float:
+        return float(statistics.median(score.times_us or [0.0]))
+
+    if theirs is None:
+        return
+    record(Figure("dates", f"date expressions ({ours.total}), accuracy",
+                  f"{accuracy(ours)}, {ours.confident_wrong} confidently wrong",
+                  f"dateparser {accuracy(theirs)}, {theirs.confident_wrong} confidently wrong",
+                  "", ""))  # fmt: skip
+    record(Figure("dates", "date parsing, median per expression", f"{median(ours):.0f} µs",
+                  f"dateparser {median(theirs):.0f} µs", f"{median(ours) / median(theirs):.2f}×",
+                  ""))  # fmt: skip
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the benchmark and print its table."""
     parser = argparse.ArgumentParser(prog="python -m bench.dates", description=__doc__)
@@ -236,6 +256,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     for score in rows:
         print(score.row())
     print()
+    _record(ours, rows[1] if len(rows) > 1 else None)
     warm = import_time_ms("parsing.dates", bytecode=True)
     cold = import_time_ms("parsing.dates", bytecode=False)
     print(f"import parsing.dates: {warm:.1f} ms (bytecode cached), {cold:.1f} ms (from source)")

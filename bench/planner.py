@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bench._figures import Figure, record
 from parsing.dates import next_lunar_occurrence, next_solar_birthday
 from scheduler.planner import Planner
 from storage.engine import create_engine, session_factory
@@ -223,6 +224,9 @@ def main(argv: list[str] | None = None) -> None:
     doubled = run_once(args.reps, args.contacts * 2)
     print(f"planner: {base:.2f} s (target ≤ 10 s); doubled contacts ×{doubled / base:.2f} "
           f"(target ≤ 1.3)")  # fmt: skip
+    record(Figure("planner", f"plan a day for {args.reps:,} reps, {args.contacts * 2:,} contacts",
+                  f"{doubled:.2f} s", f"{args.contacts:,} contacts {base:.2f} s",
+                  f"{doubled / base:.2f}×", "≤ 10 s; ×≤ 1.3 when contacts double"))  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -121,7 +121,8 @@ class LocalBotApi(BaseRequest):
         self.calls: list[ApiCall] = []
         self.violations: list[str] = []
         self.listeners: list[Callable[[ApiCall], None]] = []
-        self.messages: dict[tuple[int, int], Json] = {}
+        # Messages in each chat by id, in the order they were sent (for buttons and edits).
+        self.chats: dict[int, dict[int, Json]] = {}
         self.commands: dict[str, list[Json]] = {}
         self.files: dict[str, _StoredFile] = {}
         self._message_ids: dict[int, Iterator[int]] = {}
@@ -212,12 +213,12 @@ class LocalBotApi(BaseRequest):
         markup = params.get("reply_markup")
         if isinstance(markup, dict) and "inline_keyboard" in markup:
             message["reply_markup"] = markup
-        self.messages[(chat_id, message["message_id"])] = message
+        self.chats.setdefault(chat_id, {})[message["message_id"]] = message
         return message
 
     def _stored(self, params: dict[str, Any]) -> Json:
-        key = (int(params.get("chat_id", 0)), int(params.get("message_id", 0)))
-        message = self.messages.get(key)
+        chat_id, message_id = int(params.get("chat_id", 0)), int(params.get("message_id", 0))
+        message = self.chats.get(chat_id, {}).get(message_id)
         if message is None:
             raise _ApiError(400, "Bad Request: message to edit not found")
         return message
@@ -286,8 +287,15 @@ class LocalBotApi(BaseRequest):
         return message
 
     async def _api_deletemessage(self, params: Json) -> bool:
-        self.messages.pop((int(params["chat_id"]), int(params["message_id"])), None)
+        self.forget(int(params["chat_id"]), int(params["message_id"]))
         return True
+
+    def forget(self, chat_id: int, message_id: int) -> None:
+        """The message is gone from the chat (deleted by the bot, or by the user in the app)."""
+        self.chats.get(chat_id, {}).pop(message_id, None)
+
+    def chat_messages(self, chat_id: int) -> list[Json]:
+        return list(self.chats.get(chat_id, {}).values())
 
     async def _api_setmycommands(self, params: Json) -> bool:
         scope = params.get("scope") or {"type": "default"}
@@ -454,8 +462,7 @@ class LocalClient:
         An exact label wins; otherwise a unique button whose label contains it (so tests may
         write 保存 for "✅ 保存").
         """
-        chat_messages = [m for (chat, _), m in self.api.messages.items() if chat == self.chat_id]
-        for message in reversed(chat_messages):
+        for message in reversed(self.api.chat_messages(self.chat_id)):
             buttons = [
                 b for row in message.get("reply_markup", {}).get("inline_keyboard", []) for b in row
             ]
@@ -477,8 +484,8 @@ class LocalClient:
     async def press_data(self, data: str, message: Json | None = None) -> Reply:
         """Send callback data as if a button carried it (also how forged data is tested)."""
         if message is None:
-            chat_messages = [m for (c, _), m in self.api.messages.items() if c == self.chat_id]
-            message = chat_messages[-1] if chat_messages else self._message(text="…")
+            in_chat = self.api.chats.get(self.chat_id)
+            message = next(reversed(in_chat.values())) if in_chat else self._message(text="…")
         query = {
             "id": str(self.api.next_update_id()),
             "from": self.user.as_json(),

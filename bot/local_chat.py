@@ -136,7 +136,7 @@ async def _handle_line(
     choices = printer.choices.get(client.chat_id, [])
     if line.isdigit() and 1 <= int(line) <= len(choices):
         message_id, data = choices[int(line) - 1]
-        message = printer.api.messages.get((client.chat_id, message_id))
+        message = printer.api.chats.get(client.chat_id, {}).get(message_id)
         await client.press_data(data, message)
     else:
         await client.send(line)

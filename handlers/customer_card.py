@@ -128,7 +128,8 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
             due = moment(_, follow_up.due_at or follow_up.due_date, timezone, today)
             overdue = _("(已逾期)") if follow_up.due_date < today else ""
             lines.append(f"  · {due} {follow_up.text}{overdue}")
-    trips = await upcoming_itineraries(session, customer, today)
+    # Trips belong to contacts: a customer without any has none to look up.
+    trips = await upcoming_itineraries(session, customer, today) if contacts else []
     if trips:
         lines.append(_("✈️ 行程"))
         for trip, contact in trips:

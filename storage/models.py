@@ -179,6 +179,8 @@ class Customer(Timestamped, Base):
         UniqueConstraint("team_id", "normalized_name"),
         # The planner's "going cold" query: one owner's customers not contacted lately.
         Index("ix_customer_owner_last_contact", "owner_id", "last_contact_at"),
+        # The day-8 handover check looks at customers assigned within a window of days.
+        Index("ix_customer_assigned_at", "assigned_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -294,12 +296,14 @@ class InteractionContact(Base):
 
 class Interaction(Timestamped, Base):
     __tablename__ = "interaction"
-    __table_args__ = (Index("ix_interaction_member_when", "member_id", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_interaction_member_when", "member_id", "occurred_at"),
+        # A card's latest records: the newest few of one customer without sorting them all.
+        Index("ix_interaction_customer_when", "customer_id", "occurred_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    customer_id: Mapped[int] = mapped_column(
-        ForeignKey("customer.id", ondelete="CASCADE"), index=True
-    )
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"))
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
     kind: Mapped[InteractionKind] = mapped_column(_enum(InteractionKind))
     occurred_at: Mapped[datetime] = mapped_column()

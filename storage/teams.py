@@ -12,7 +12,7 @@ import string
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor, NotAllowed
@@ -28,8 +28,12 @@ def new_invite_code() -> str:
     return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(INVITE_CODE_LENGTH))
 
 
+# Every update starts with this lookup; building the statement once spares its construction.
+_MEMBER_BY_TELEGRAM_ID = select(Member).where(Member.telegram_user_id == bindparam("user_id"))
+
+
 async def member_by_telegram_id(session: AsyncSession, telegram_user_id: int) -> Member | None:
-    return await session.scalar(select(Member).where(Member.telegram_user_id == telegram_user_id))
+    return await session.scalar(_MEMBER_BY_TELEGRAM_ID, {"user_id": telegram_user_id})
 
 
 async def register_member(

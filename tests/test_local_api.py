@@ -22,8 +22,8 @@ async def test_messages_are_stored_and_edited(bot_and_api: tuple[Bot, LocalBotAp
     sent = await bot.send_message(42, "确认保存吗?", reply_markup=keyboard)
     assert sent.message_id == 1 and sent.text == "确认保存吗?"
     await bot.edit_message_text("已保存", chat_id=42, message_id=sent.message_id)
-    assert api.messages[(42, 1)]["text"] == "已保存"
-    assert "reply_markup" not in api.messages[(42, 1)]
+    assert api.chats[42][1]["text"] == "已保存"
+    assert "reply_markup" not in api.chats[42][1]
     with pytest.raises(BadRequest, match="not modified"):
         await bot.edit_message_text("已保存", chat_id=42, message_id=1)
     with pytest.raises(BadRequest, match="not found"):

@@ -133,7 +133,7 @@ async def test_editing_a_message_that_is_gone_says_it_anew(bot: BotHarness) -> N
     wang = bot.user("王磊")
     await wang.send("/customer 华东电力设计院")
     message, button = wang.find_button("新建")
-    del bot.api.messages[(wang.chat_id, message["message_id"])]  # deleted in the app
+    bot.api.forget(wang.chat_id, message["message_id"])  # deleted in the app
     reply = await wang.press_data(button["callback_data"], message)
     assert [c.method for c in reply.calls].count("sendMessage") == 1
     assert "✅ 已新建客户。" in reply.text
