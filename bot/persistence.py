@@ -7,6 +7,7 @@ saved fact is committed by its handler).
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from telegram.ext import BasePersistence, PersistenceInput
@@ -15,6 +16,14 @@ from telegram.ext._utils.types import ConversationDict, ConversationKey
 from storage.bot_state import BotStateStore
 
 UPDATE_INTERVAL_SECONDS = 2.0
+
+
+def _encoded(data: dict[Any, Any]) -> str | None:
+    """A comparable form of the data, or None when it has none (then it is always written)."""
+    try:
+        return json.dumps(data, sort_keys=True, ensure_ascii=False, default=repr)
+    except (TypeError, ValueError):
+        return None
 
 
 class DatabasePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
@@ -26,6 +35,9 @@ class DatabasePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[A
             update_interval=UPDATE_INTERVAL_SECONDS,
         )
         self.store = store
+        # What the database holds for each user, encoded: PTB hands over every user who sent
+        # an update since the last flush, and most of them changed nothing worth a write.
+        self._saved_user_data: dict[int, str | None] = {}
 
     def _store(self) -> BotStateStore:
         assert self.store is not None, "the database is installed in post_init"
@@ -40,12 +52,19 @@ class DatabasePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[A
         await self._store().save_conversation(name, tuple(key), new_state)
 
     async def get_user_data(self) -> dict[int, dict[Any, Any]]:
-        return await self._store().user_data()
+        stored = await self._store().user_data()
+        self._saved_user_data = {user_id: _encoded(data) for user_id, data in stored.items()}
+        return stored
 
     async def update_user_data(self, user_id: int, data: dict[Any, Any]) -> None:
+        encoded = _encoded(data)
+        if encoded is not None and self._saved_user_data.get(user_id) == encoded:
+            return
         await self._store().save_user_data(user_id, data)
+        self._saved_user_data[user_id] = encoded
 
     async def drop_user_data(self, user_id: int) -> None:
+        self._saved_user_data.pop(user_id, None)
         await self._store().drop_user_data(user_id)
 
     async def refresh_user_data(self, user_id: int, user_data: dict[Any, Any]) -> None:
