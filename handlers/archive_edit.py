@@ -17,7 +17,7 @@ from handlers.capture_card import birthday_columns, birthday_of
 from handlers.customer_card import DECISION_ROLES, STATUS_LABELS
 from handlers.customers import show_card
 from handlers.flows.steps import PHONE
-from handlers.keyboards import inline
+from handlers.keyboards import inline, number
 from handlers.ownership import refuse_unless_owner
 from handlers.pending import ARCHIVE_EDIT_KEY
 from handlers.turn import Turn, member_turn
@@ -105,7 +105,7 @@ async def edit_button(turn: Turn) -> None:
     assert query is not None
     parts = (query.data or "").split(":")
     action = parts[1] if len(parts) > 1 else ""
-    target = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else -1
+    target = number(parts[2]) if len(parts) > 2 else -1
     extra = parts[3] if len(parts) > 3 else ""
     customers, contacts = (
         CustomerRepo(turn.session, turn.actor),

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from telegram import InlineKeyboardMarkup
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.keyboards import inline
+from handlers.keyboards import inline, is_number
 from handlers.turn import Turn, command_argument, member_turn
 from locales import translator
 from storage import assignment
@@ -310,7 +310,7 @@ async def assignment_button(turn: Turn) -> None:
     query = turn.update.callback_query
     assert query is not None
     parts = (query.data or "").split(":")
-    numbers = [int(p) for p in parts[2:] if p.isdigit()]
+    numbers = [int(p) for p in parts[2:] if is_number(p)]
     head = ":".join(parts[:2])
     if not turn.member.is_manager:
         _refuse(turn)

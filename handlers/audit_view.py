@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.keyboards import inline
+from handlers.keyboards import inline, is_number
 from handlers.render import moment
 from handlers.turn import Turn, member_turn
 from locales import N_
@@ -138,7 +138,7 @@ async def audit_button(turn: Turn) -> None:
         turn.answer(turn._("只有经理可以查看审计日志。"), alert=True)
         return
     parts = (query.data or "").split(":")
-    numbers = [int(p) for p in parts[1:] if p.isdigit()]
+    numbers = [int(p) for p in parts[1:] if is_number(p)]
     if len(numbers) == 1 and len(parts) == 2:  # aud:<offset> from the summary
         await _show(turn, 0, numbers[0], edit=False)
     elif len(numbers) == 2:

@@ -16,7 +16,7 @@ from telegram.ext import CallbackQueryHandler
 
 from handlers.assignment import ask_managers_about
 from handlers.capture_card import birthday_columns, contact_label, render_capture
-from handlers.keyboards import inline
+from handlers.keyboards import inline, number
 from handlers.note_payload import has_content, moment_of, note_to_payload
 from handlers.turn import Turn, member_turn, message_text
 from locales import N_
@@ -119,7 +119,7 @@ async def capture_button(turn: Turn) -> None:
     query = turn.update.callback_query
     assert query is not None
     parts = (query.data or "").split(":")
-    numbers = [int(p) if p.isdigit() else -1 for p in parts[2:]]
+    numbers = [number(p) for p in parts[2:]]
     action = parts[1] if len(parts) > 1 else ""
     if not numbers or numbers[0] < 0:
         turn.answer(turn._("这个按钮已失效。"), alert=True)

@@ -13,7 +13,7 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from handlers.flows.engine import FLOW_KEY
 from handlers.geo import LAST_LOCATION, distance_km
-from handlers.keyboards import inline
+from handlers.keyboards import inline, is_number
 from handlers.turn import Turn, member_turn
 from storage.activities import log_interaction
 from storage.customers import CustomerRepo
@@ -66,7 +66,7 @@ async def checkin_button(turn: Turn) -> None:
     query = turn.update.callback_query
     assert query is not None
     parts = (query.data or "").split(":")
-    if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit():
+    if len(parts) != 3 or not is_number(parts[1]) or not is_number(parts[2]):
         turn.answer(_("这个按钮已失效。"), alert=True)
         return
     draft = await turn.session.get(Draft, int(parts[1]))

@@ -20,7 +20,7 @@ from telegram.ext import (
 from handlers.assignment import ask_managers_about
 from handlers.cancel import cancel_fallbacks
 from handlers.customer_card import KIND_LABELS, render_card
-from handlers.keyboards import CUSTOMERS, FIND, inline, label_pattern, text_input
+from handlers.keyboards import CUSTOMERS, FIND, inline, is_number, label_pattern, number, text_input
 from handlers.ownership import refuse_unless_owner
 from handlers.render import moment
 from handlers.turn import Turn, command_argument, member_turn, message_text
@@ -151,22 +151,22 @@ async def customer_button(turn: Turn) -> None:
     assert query is not None
     parts = (query.data or "").split(":")
     action = parts[1] if len(parts) > 1 else ""
-    number = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else -1
-    if action == "l" and number >= 0:
-        text, rows = await _customer_list(turn, number)
+    target = number(parts[2]) if len(parts) > 2 else -1
+    if action == "l" and target >= 0:
+        text, rows = await _customer_list(turn, target)
         turn.edit(text, inline(rows) if rows else None)
     elif action in ("n", "x", "ask"):
-        await _resolve_draft(turn, action, number)
+        await _resolve_draft(turn, action, target)
     elif action == "u":
-        await _undo_delete(turn, number)
+        await _undo_delete(turn, target)
     elif action == "p":
-        purged = await _repo(turn).purge(number)
+        purged = await _repo(turn).purge(target)
         if purged:
             turn.edit(_("已永久删除,无法恢复。"))
         else:
             turn.answer(_("这个按钮已失效。"), alert=True)
     else:
-        await _customer_action(turn, action, number, parts[3] if len(parts) > 3 else "")
+        await _customer_action(turn, action, target, parts[3] if len(parts) > 3 else "")
 
 
 async def _customer_action(turn: Turn, action: str, customer_id: int, extra: str) -> None:
@@ -190,7 +190,7 @@ async def _customer_action(turn: Turn, action: str, customer_id: int, extra: str
         await repo.set_grade(customer, Grade(extra))
         turn.answer(_("已改为 {grade} 类", grade=extra))
         await show_card(turn, customer, edit=True)
-    elif action == "h" and extra.isdigit():
+    elif action == "h" and is_number(extra):
         await _history(turn, customer, int(extra))
     elif action == "del":
         turn.edit(
@@ -338,7 +338,7 @@ async def find_page(turn: Turn) -> None:
     assert query is not None
     offset = (query.data or "").removeprefix("find:")
     text = str((turn.context.user_data or {}).get(FIND_KEY, ""))
-    if not offset.isdigit() or not text:
+    if not is_number(offset) or not text:
         turn.answer(turn._("这个按钮已失效。"), alert=True)
         return
     await _search(turn, text, int(offset))

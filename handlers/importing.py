@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from handlers.capture_card import birthday_columns, birthday_of
-from handlers.keyboards import inline
+from handlers.keyboards import inline, number
 from handlers.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
@@ -92,7 +92,7 @@ async def import_button(turn: Turn) -> None:
     query = turn.update.callback_query
     assert query is not None
     parts = (query.data or "").split(":")
-    draft_id = int(parts[2]) if len(parts) == 3 and parts[2].isdigit() else 0
+    draft_id = number(parts[2], 0) if len(parts) == 3 else 0
     draft = await turn.session.get(Draft, draft_id)
     if draft is None or draft.member_id != turn.member.id or draft.kind != "import":
         turn.answer(_("这条记录已经处理过了。"), alert=True)

@@ -46,6 +46,20 @@ def button(text: str, data: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(text, callback_data=data)
 
 
+# Ids in our tables are PostgreSQL INTEGERs; a larger number in forged data matches nothing.
+MAX_ID = 2**31 - 1
+
+
+def is_number(text: str) -> bool:
+    """A number as our buttons write it: ASCII digits within an id's range ("²" is not)."""
+    return text.isascii() and text.isdigit() and len(text) <= 10 and int(text) <= MAX_ID
+
+
+def number(text: str, default: int = -1) -> int:
+    """The number in a piece of callback data, or `default` when it is not one of ours."""
+    return int(text) if is_number(text) else default
+
+
 def inline(rows: Iterable[Sequence[tuple[str, str]]]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[button(text, data) for text, data in row] for row in rows])
 

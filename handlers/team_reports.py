@@ -16,7 +16,7 @@ from telegram import Bot, InlineKeyboardMarkup
 from telegram.ext import CallbackQueryHandler
 
 from handlers.customer_card import KIND_LABELS
-from handlers.keyboards import inline
+from handlers.keyboards import inline, is_number
 from handlers.render import date_range, moment, short_date
 from handlers.turn import Turn, member_turn
 from locales import N_, SUPPORTED_LANGUAGES, Translator, translator
@@ -293,9 +293,9 @@ async def report_button(turn: Turn) -> None:
         return
     action = parts[1] if len(parts) > 1 else ""
     try:
-        if action == "p" and len(parts) == 4 and parts[2] in PERIODS and parts[3].isdigit():
+        if action == "p" and len(parts) == 4 and parts[2] in PERIODS and is_number(parts[3]):
             await show_summary(turn, parts[2], int(parts[3]), edit=True)
-        elif action == "r" and len(parts) == 4 and parts[2].isdigit() and parts[3] in PERIODS:
+        elif action == "r" and len(parts) == 4 and is_number(parts[2]) and parts[3] in PERIODS:
             await _drill(turn, int(parts[2]), parts[3])
         elif action == "c" and len(parts) == 3 and parts[2] in PERIODS:
             await _send_charts(turn, parts[2])

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, time
 from sqlalchemy import update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.keyboards import inline
+from handlers.keyboards import inline, is_number
 from handlers.turn import Turn, member_turn
 from storage.audit import record
 from storage.models import Member, Team
@@ -121,7 +121,7 @@ async def team_settings_button(turn: Turn) -> None:
         rows.append([(_("⬅️ 返回"), "ts:home")])
         turn.edit(_("{grade}类客户多少天至少联系一次?", grade=value), inline(rows))
         return
-    if action == "g" and value in CADENCES and len(parts) == 4 and parts[3].isdigit():
+    if action == "g" and value in CADENCES and len(parts) == 4 and is_number(parts[3]):
         days = int(parts[3])
         if days not in CADENCES[value]:
             turn.answer(_("这个按钮已失效。"), alert=True)
@@ -141,7 +141,7 @@ async def team_settings_button(turn: Turn) -> None:
         rows.append([(_("⬅️ 返回"), "ts:home")])
         turn.edit(_("团队的默认时区:"), inline(rows))
         return
-    elif action == "tz" and value.isdigit() and int(value) < len(TIMEZONES):
+    elif action == "tz" and is_number(value) and int(value) < len(TIMEZONES):
         moved = await _move_defaults(turn, team, default_timezone=TIMEZONES[int(value)])
     elif action == "fest":
         team.festival_reminders = not team.festival_reminders

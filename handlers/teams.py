@@ -12,7 +12,7 @@ from telegram.ext import (
 )
 
 from handlers.cancel import cancel_fallbacks
-from handlers.keyboards import TEAM, inline, label_pattern, main_keyboard, text_input
+from handlers.keyboards import TEAM, inline, label_pattern, main_keyboard, number, text_input
 from handlers.team_reports import show_summary
 from handlers.turn import Turn, command_argument, member_turn, message_text
 from locales import translator
@@ -190,7 +190,7 @@ async def team_button(turn: Turn) -> None:
     assert query is not None
     parts = (query.data or "").split(":")
     action = parts[1] if len(parts) > 1 else ""
-    target = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 0
+    target = number(parts[2], 0) if len(parts) > 2 else 0
     if not turn.member.is_manager:
         turn.answer(_("只有经理可以管理团队。"), alert=True)
         return

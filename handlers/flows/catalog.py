@@ -21,6 +21,7 @@ from handlers.flows.steps import (
     pick_contacts,
     pick_customer,
 )
+from handlers.keyboards import is_number
 from handlers.note_payload import moment_of
 from handlers.ownership import refuse_unless_owner
 from handlers.render import date_range, moment, short_date
@@ -54,14 +55,14 @@ TITLES = (
 
 def _preset_customer(data: str) -> Answers:
     number = data.rsplit(":", 1)[-1]
-    return {"customer": int(number)} if number.isdigit() else {}
+    return {"customer": int(number)} if is_number(number) else {}
 
 
 def _preset_visit(data: str) -> Answers:
     """visit:c:<customer> starts a new visit; visit:i:<interaction>:<customer> completes a
     check-in with its summary."""
     parts = data.split(":")
-    if len(parts) == 4 and parts[1] == "i" and parts[2].isdigit() and parts[3].isdigit():
+    if len(parts) == 4 and parts[1] == "i" and is_number(parts[2]) and is_number(parts[3]):
         return {"interaction": int(parts[2]), "customer": int(parts[3])}
     return _preset_customer(data)
 
@@ -105,7 +106,7 @@ async def finish_visit(turn: Turn, answers: Answers) -> None:
     if customer is None:
         return
     outcome = answers.get("outcome")
-    if isinstance(outcome, str) and outcome.isdigit() and int(outcome) < len(OUTCOMES):
+    if isinstance(outcome, str) and is_number(outcome) and int(outcome) < len(OUTCOMES):
         outcome = _(OUTCOMES[int(outcome)])
     now = local_now(turn)
     contacts = await _contacts(turn, answers.get("contacts"))

@@ -21,7 +21,8 @@ from tests.harness.apispec import load_spec
 SECRET = "绝密客户有限公司"
 SECRET_PHONE = "13912345678"
 PREFIXES = ["cust", "cap", "team", "lang", "settings", "find", "flow:visit", "flow:fu", "visit",
-            "fu", "ct", "edit", "chk", "imp", "nc", "rem", "x"]  # fmt: skip
+            "fu", "ct", "edit", "chk", "imp", "nc", "rem", "exp", "rset", "asg", "ho", "own", "tr",
+            "ts", "aud", "x"]  # fmt: skip
 
 texts = st.one_of(
     st.text(max_size=200),
@@ -50,11 +51,18 @@ texts = st.one_of(
         ]
     ),
 ).filter(lambda t: t.strip() != "")
+# Numbers that pass str.isdigit() but are no id of ours: beyond PostgreSQL's INTEGER, or
+# digits int() cannot read ("²") or reads although our buttons never write them ("٣").
+ODD_NUMBERS = [str(2**38), "9" * 20, "²", "٣", "１２"]
 forged = st.builds(
     lambda prefix, parts: ":".join([prefix, *parts])[:64],
     st.sampled_from(PREFIXES),
     st.lists(
-        st.one_of(st.integers(-5, 10**12).map(str), st.text(string.ascii_letters, max_size=4)),
+        st.one_of(
+            st.integers(-5, 10**12).map(str),
+            st.text(string.ascii_letters, max_size=4),
+            st.sampled_from(ODD_NUMBERS),
+        ),
         max_size=4,
     ),
 )
@@ -149,3 +157,14 @@ async def test_random_messages_buttons_and_files(
         name, content = data.draw(files)
         reply = await fuzzer.send_document(name, content)
     check(reply, errors, typed)
+
+
+async def test_forged_ids_that_are_no_ids_of_ours(
+    harness: tuple[BotHarness, LocalClient], errors: list[logging.LogRecord]
+) -> None:
+    """Found by the fuzzer on PostgreSQL: 274877906944 in a button overflowed the id column."""
+    _bot, fuzzer = harness
+    for prefix in PREFIXES:
+        for odd in ODD_NUMBERS:
+            for data in (f"{prefix}:{odd}", f"{prefix}:v:{odd}", f"{prefix}:i:{odd}:{odd}"):
+                check(await fuzzer.press_data(data[:64]), errors)
