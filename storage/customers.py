@@ -92,16 +92,18 @@ class CustomerRepo:
         )
         rows = (await self.session.execute(names)).all()
         # Same sound first (华东电力设记院 typed for 华东电力设计院), then near spellings.
+        # (The key's second word is the name's pinyin; split no further than that word.)
         sound = pinyin_forms(name)[0]
-        same_sound = [cid for cid, _, key in rows if sound and sound in key.split(" ")[1:2]]
+        same_sound = [cid for cid, _, key in rows if sound and key.split(" ", 2)[1:2] == [sound]]
         scored = process.extract(
             normalize_name(name),
-            {cid: normalized for cid, normalized, _ in rows},
+            [normalized for _, normalized, _ in rows],  # a list: rapidfuzz skips a dict's lookups
             scorer=fuzz.WRatio,
             limit=3,
             score_cutoff=LIKELY_MATCH,
         )
-        ids = (same_sound + [cid for _, _, cid in scored if cid not in same_sound])[:3]
+        near = [rows[index][0] for _, _, index in scored]
+        ids = (same_sound + [cid for cid in near if cid not in same_sound])[:3]
         found = {
             c.id: c
             for c in await self.session.scalars(select(Customer).where(Customer.id.in_(ids)))
