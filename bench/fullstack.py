@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import os
 import random
 import statistics
@@ -51,6 +52,10 @@ async def _serve(mode: str, db: Path | None, updates: int) -> dict[str, Any]:
 
     # "On one core": the process and the threads it starts later (aiosqlite's) share one CPU.
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    # Logging as `salesbot run` sets it up (LOG_LEVEL=INFO), written nowhere.
+    from bot.logs import setup_logging
+
+    setup_logging(logging.INFO, open(os.devnull, "w"))  # noqa: SIM115 — lives as long as the run
     api = LocalBotApi()
     rnd = random.Random(11)
     if mode == ECHO:

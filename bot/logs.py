@@ -24,11 +24,11 @@ _MASKS = [
 ]
 
 
+# At INFO SQLAlchemy writes every statement (its echo) and the pool every reconnect: several
+# lines per query, each through the scrubber. Only their warnings and errors are wanted.
+DATABASE_LOGGERS = ("aiosqlite", "asyncpg", "sqlalchemy.engine", "sqlalchemy.pool")
 PAYLOAD_LOGGERS = (
-    "aiosqlite",
-    "asyncpg",
-    "sqlalchemy.engine",
-    "sqlalchemy.pool",
+    *DATABASE_LOGGERS,
     "httpcore",
     "telegram.Bot",
     "telegram.ext.ExtBot",
@@ -66,4 +66,6 @@ def setup_logging(level: int, stream: TextIO | None = None) -> None:
     # and the bot token in URLs): never below INFO, whatever LOG_LEVEL says.
     for name in PAYLOAD_LOGGERS:
         logging.getLogger(name).setLevel(max(level, logging.INFO))
+    for name in DATABASE_LOGGERS:
+        logging.getLogger(name).setLevel(max(level, logging.WARNING))
     logging.getLogger("httpx").setLevel(logging.WARNING)

@@ -43,3 +43,21 @@ async def test_a_full_flow_logs_no_personal_data(bot: BotHarness, debug_log: io.
     assert len(logged.splitlines()) > 20, "DEBUG logging was on"
     for secret in (PHONE, WECHAT, "农历三月初八", "三月初八", "5月20日", "1975年5月20日"):
         assert secret not in logged, secret
+
+
+async def test_the_default_level_does_not_log_every_statement(bot: BotHarness) -> None:
+    """At INFO, SQLAlchemy would write each statement (several lines per query) to the log."""
+    root = logging.getLogger()
+    saved_handlers, saved_level = root.handlers[:], root.level
+    stream = io.StringIO()
+    setup_logging(logging.INFO, stream)
+    try:
+        wang = bot.user("王磊")
+        await wang.send(NOTE)
+        await wang.press("保存")
+        await wang.send("/customer 华东电力设计院")
+    finally:
+        root.handlers[:] = saved_handlers
+        root.setLevel(saved_level)
+    assert "sqlalchemy" not in stream.getvalue()
+    assert "SELECT" not in stream.getvalue()
