@@ -217,8 +217,7 @@ class LocalBotApi(BaseRequest):
         return message
 
     def _stored(self, params: dict[str, Any]) -> Json:
-        chat_id, message_id = int(params.get("chat_id", 0)), int(params.get("message_id", 0))
-        message = self.chats.get(chat_id, {}).get(message_id)
+        message = self.message(int(params.get("chat_id", 0)), int(params.get("message_id", 0)))
         if message is None:
             raise _ApiError(400, "Bad Request: message to edit not found")
         return message
@@ -293,6 +292,9 @@ class LocalBotApi(BaseRequest):
     def forget(self, chat_id: int, message_id: int) -> None:
         """The message is gone from the chat (deleted by the bot, or by the user in the app)."""
         self.chats.get(chat_id, {}).pop(message_id, None)
+
+    def message(self, chat_id: int, message_id: int) -> Json | None:
+        return self.chats.get(chat_id, {}).get(message_id)
 
     def chat_messages(self, chat_id: int) -> list[Json]:
         return list(self.chats.get(chat_id, {}).values())

@@ -50,14 +50,16 @@ def button(text: str, data: str) -> InlineKeyboardButton:
 MAX_ID = 2**31 - 1
 
 
-def is_number(text: str) -> bool:
-    """A number as our buttons write it: ASCII digits within an id's range ("²" is not)."""
-    return text.isascii() and text.isdigit() and len(text) <= 10 and int(text) <= MAX_ID
-
-
 def number(text: str, default: int = -1) -> int:
-    """The number in a piece of callback data, or `default` when it is not one of ours."""
-    return int(text) if is_number(text) else default
+    """The number in a piece of callback data as our buttons write it (ASCII digits within an
+    id's range; "²" is not one), or `default` when it is not one of ours."""
+    if text.isascii() and text.isdigit() and len(text) <= 10 and int(text) <= MAX_ID:
+        return int(text)
+    return default
+
+
+def is_number(text: str) -> bool:
+    return number(text) >= 0
 
 
 def inline(rows: Iterable[Sequence[tuple[str, str]]]) -> InlineKeyboardMarkup:

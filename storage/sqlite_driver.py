@@ -45,7 +45,7 @@ def _run(raw: sqlite3.Connection, operation: str, parameters: Any, many: bool = 
         cursor.close()
 
 
-def _finish(raw: sqlite3.Connection, commit: bool) -> None:
+def _end_transaction(raw: sqlite3.Connection, commit: bool) -> None:
     if commit:
         raw.commit()
     else:
@@ -135,7 +135,7 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
         if not self.in_transaction or not connection._connection:
             return
         try:
-            await_(_on_sqlite_thread(connection, _finish, connection._conn, commit))
+            await_(_on_sqlite_thread(connection, _end_transaction, connection._conn, commit))
         except Exception as error:
             self._handle_exception(error)
         self.in_transaction = False
