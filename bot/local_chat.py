@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from bot.app import AnyApplication, build_application, start_in_process
 from bot.local_api import LOCAL_TOKEN, ApiCall, LocalBotApi, LocalClient, LocalUser, UploadedFile
 from bot.settings import Settings
+from handlers.keyboards import number
 from storage.engine import create_engine
 from storage.migrate import upgrade
 
@@ -134,10 +135,10 @@ async def _handle_line(
     if not interactive:
         printer.write(f"👤 {speaker}: {line}")
     choices = printer.choices.get(client.chat_id, [])
-    if line.isdigit() and 1 <= int(line) <= len(choices):
-        message_id, data = choices[int(line) - 1]
-        message = printer.api.chats.get(client.chat_id, {}).get(message_id)
-        await client.press_data(data, message)
+    choice = number(line, 0)  # "²" is text to send, not a choice
+    if 1 <= choice <= len(choices):
+        message_id, data = choices[choice - 1]
+        await client.press_data(data, printer.api.message(client.chat_id, message_id))
     else:
         await client.send(line)
 

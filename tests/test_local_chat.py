@@ -34,3 +34,8 @@ async def test_a_scripted_session_creates_a_team_and_a_colleague_joins(
     assert "🤖 🎉 你已加入团队「华东销售一部」" in second
     assert "[1] 李经理 · 经理  [2] 王磊 · 销售代表" in second
     assert "🤖 (更新) 李经理(经理)" in second  # typing 1 pressed the first button
+
+    # A digit that is not a choice number ("²") is a message like any other, not a crash.
+    third = await chat("²\n", tmp_path)
+    assert "👤 李经理: ²" in third
+    assert "🤖" in third.split("👤 李经理: ²")[1]  # answered
