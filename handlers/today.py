@@ -8,31 +8,19 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
 from telegram.ext import CommandHandler, MessageHandler, filters
 
 from handlers.keyboards import TODAY, label_pattern
 from handlers.turn import Turn, member_turn
 from locales.words import weekday
-from storage.models import Customer, FollowUp, FollowUpStatus
+from storage.activities import due_follow_ups
 
 
 @member_turn
 async def today(turn: Turn) -> None:
     _ = turn._
     now = datetime.now(ZoneInfo(turn.member.timezone))
-    rows = await turn.session.execute(
-        select(FollowUp, Customer.name)
-        .outerjoin(Customer, Customer.id == FollowUp.customer_id)
-        .where(
-            FollowUp.member_id == turn.member.id,
-            FollowUp.status == FollowUpStatus.OPEN,
-            FollowUp.due_date <= now.date(),
-        )
-        .order_by(FollowUp.due_date, FollowUp.id)
-        .limit(30)
-    )
-    follow_ups = rows.all()
+    follow_ups = await due_follow_ups(turn.session, turn.actor, now.date())
     header = _(
         "今天是{month}月{day}日 {weekday}",
         month=now.month,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor
@@ -56,17 +56,46 @@ async def log_interaction(
     return interaction
 
 
+# A customer card runs these on every press; they are built once (see storage.customers.Scoped).
+_RECENT_INTERACTIONS = (
+    select(Interaction)
+    .where(Interaction.customer_id == bindparam("customer_id"))
+    .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+    .offset(bindparam("offset"))
+    .limit(bindparam("limit"))
+)
+_OPEN_FOLLOW_UPS = (
+    select(FollowUp)
+    .where(
+        FollowUp.customer_id == bindparam("customer_id"),
+        FollowUp.status == FollowUpStatus.OPEN,
+    )
+    .order_by(FollowUp.due_date, FollowUp.id)
+)
+_UPCOMING_ITINERARIES = (
+    select(Itinerary, Contact)
+    .join(Contact, Contact.id == Itinerary.contact_id)
+    .where(Contact.customer_id == bindparam("customer_id"), Itinerary.ends_on >= bindparam("today"))
+    .order_by(Itinerary.starts_on)
+)
+_DUE_FOLLOW_UPS = (
+    select(FollowUp, Customer.name)
+    .outerjoin(Customer, Customer.id == FollowUp.customer_id)
+    .where(
+        FollowUp.member_id == bindparam("member_id"),
+        FollowUp.status == FollowUpStatus.OPEN,
+        FollowUp.due_date <= bindparam("today"),
+    )
+    .order_by(FollowUp.due_date, FollowUp.id)
+    .limit(bindparam("limit"))
+)
+
+
 async def recent_interactions(
     session: AsyncSession, customer: Customer, limit: int = 5, offset: int = 0
 ) -> Sequence[Interaction]:
-    rows = await session.scalars(
-        select(Interaction)
-        .where(Interaction.customer_id == customer.id)
-        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
-        .offset(offset)
-        .limit(limit)
-    )
-    return rows.all()
+    params = {"customer_id": customer.id, "offset": offset, "limit": limit}
+    return (await session.scalars(_RECENT_INTERACTIONS, params)).all()
 
 
 async def count_interactions(session: AsyncSession, customer: Customer) -> int:
@@ -98,12 +127,16 @@ async def add_follow_up(
 
 
 async def open_follow_ups(session: AsyncSession, customer: Customer) -> Sequence[FollowUp]:
-    rows = await session.scalars(
-        select(FollowUp)
-        .where(FollowUp.customer_id == customer.id, FollowUp.status == FollowUpStatus.OPEN)
-        .order_by(FollowUp.due_date, FollowUp.id)
-    )
-    return rows.all()
+    return (await session.scalars(_OPEN_FOLLOW_UPS, {"customer_id": customer.id})).all()
+
+
+async def due_follow_ups(
+    session: AsyncSession, actor: Actor, today: date, limit: int = 30
+) -> Sequence[tuple[FollowUp, str | None]]:
+    """The actor's open follow-ups due today or overdue, with the customer's name (/today)."""
+    params = {"member_id": actor.member_id, "today": today, "limit": limit}
+    rows = await session.execute(_DUE_FOLLOW_UPS, params)
+    return [(row[0], row[1]) for row in rows.all()]
 
 
 async def add_itinerary(
@@ -132,9 +165,6 @@ async def upcoming_itineraries(
     session: AsyncSession, customer: Customer, today: date
 ) -> Sequence[tuple[Itinerary, Contact]]:
     rows = await session.execute(
-        select(Itinerary, Contact)
-        .join(Contact, Contact.id == Itinerary.contact_id)
-        .where(Contact.customer_id == customer.id, Itinerary.ends_on >= today)
-        .order_by(Itinerary.starts_on)
+        _UPCOMING_ITINERARIES, {"customer_id": customer.id, "today": today}
     )
     return [(row[0], row[1]) for row in rows.all()]

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor
@@ -27,6 +27,14 @@ def contact_search_key(contact: Contact) -> str:
     )
 
 
+# Every card and capture lists a customer's contacts: built once (storage.customers.Scoped).
+_OF_CUSTOMER = (
+    select(Contact)
+    .where(Contact.customer_id == bindparam("customer_id"), Contact.deleted_at.is_(None))
+    .order_by(Contact.is_key_leader.desc(), Contact.id)
+)
+
+
 class ContactRepo:
     def __init__(self, session: AsyncSession, actor: Actor) -> None:
         self.session = session
@@ -44,12 +52,7 @@ class ContactRepo:
         return contact
 
     async def of_customer(self, customer: Customer) -> Sequence[Contact]:
-        rows = await self.session.scalars(
-            select(Contact)
-            .where(Contact.customer_id == customer.id, Contact.deleted_at.is_(None))
-            .order_by(Contact.is_key_leader.desc(), Contact.id)
-        )
-        return rows.all()
+        return (await self.session.scalars(_OF_CUSTOMER, {"customer_id": customer.id})).all()
 
     async def candidates(
         self, customer: Customer, *, name: str | None, surname: str | None, title: str | None

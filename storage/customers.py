@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor
@@ -33,6 +33,80 @@ def visible_customers(actor: Actor) -> Select[Customer]:
     return query
 
 
+def _visible_to(manager: bool) -> Select[Any]:
+    """visible_customers with the actor's scope as bound parameters (see `scope`)."""
+    query = select(Customer).where(
+        Customer.team_id == bindparam("scope_team"), Customer.deleted_at.is_(None)
+    )
+    if not manager:
+        query = query.where(Customer.owner_id == bindparam("scope_member"))
+    return query
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern for "contains text", its wildcards escaped with '/'."""
+    escaped = text.replace("/", "//").replace("%", "/%").replace("_", "/_")
+    return f"%{escaped}%"
+
+
+def _search_statement(manager: bool) -> Select[Any]:
+    # Only the contacts of customers the actor may see: the index on contact.customer_id
+    # keeps this proportional to the actor's archive, not the whole company's.
+    visible_ids = _visible_to(manager).with_only_columns(Customer.id)
+    contact_hit = select(Contact.customer_id).where(
+        Contact.customer_id.in_(visible_ids),
+        Contact.deleted_at.is_(None),
+        Contact.search_key.like(bindparam("pattern"), escape="/"),
+    )
+    return (
+        _visible_to(manager)
+        .where(
+            or_(
+                Customer.search_key.like(bindparam("pattern"), escape="/"),
+                Customer.id.in_(contact_hit),
+            )
+        )
+        .order_by(Customer.name, Customer.id)
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
+
+
+@dataclass(frozen=True)
+class Scoped:
+    """One statement per role, built once, with the actor's scope bound at execution.
+
+    Building a SELECT and its cache key costs more than SQLite takes to run it, so the
+    statements of every update (a card, a search, a capture's lookup) are made at import.
+    """
+
+    manager: Select[Any]
+    rep: Select[Any]
+
+    @classmethod
+    def build(cls, make: Callable[[bool], Select[Any]]) -> Scoped:
+        return cls(manager=make(True), rep=make(False))
+
+    def of(self, actor: Actor, **params: Any) -> tuple[Select[Any], dict[str, Any]]:
+        statement = self.manager if actor.is_manager else self.rep
+        return statement, {"scope_team": actor.team_id, "scope_member": actor.member_id, **params}
+
+
+_BY_ID = Scoped.build(lambda m: _visible_to(m).where(Customer.id == bindparam("customer_id")))
+_BY_NAME = Scoped.build(
+    lambda m: _visible_to(m).where(Customer.normalized_name == bindparam("normalized"))
+)
+_SEARCH = Scoped.build(_search_statement)
+_PAGE = Scoped.build(
+    lambda m: (
+        _visible_to(m)
+        .order_by(Customer.last_contact_at.desc().nulls_last(), Customer.id.desc())
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
+)
+
+
 @dataclass(frozen=True)
 class CustomerMatch:
     """How a typed company name relates to the archive."""
@@ -49,18 +123,15 @@ class CustomerRepo:
 
     async def get(self, customer_id: int) -> Customer | None:
         """The customer if the actor may see it, else None (never a hint that it exists)."""
-        customer = await self.session.scalar(
-            visible_customers(self.actor).where(Customer.id == customer_id)
-        )
+        query = _BY_ID.of(self.actor, customer_id=customer_id)
+        customer: Customer | None = await self.session.scalar(*query)
         if customer is not None and customer.owner_id != self.actor.member_id:
             record(self.session, self.actor, "customer.view", "customer", customer.id)
         return customer
 
     async def by_name(self, name: str) -> Customer | None:
-        query = visible_customers(self.actor).where(
-            Customer.normalized_name == normalize_name(name)
-        )
-        found: Customer | None = await self.session.scalar(query)
+        query = _BY_NAME.of(self.actor, normalized=normalize_name(name))
+        found: Customer | None = await self.session.scalar(*query)
         if found is not None and found.owner_id != self.actor.member_id:
             record(self.session, self.actor, "customer.view", "customer", found.id)
         return found
@@ -119,36 +190,12 @@ class CustomerRepo:
         key = query_key(text)
         if not key:
             return []
-        # Only the contacts of customers the actor may see: the index on contact.customer_id
-        # keeps this proportional to the actor's archive, not the whole company's.
-        visible_ids = visible_customers(self.actor).with_only_columns(Customer.id)
-        contact_hit = select(Contact.customer_id).where(
-            Contact.customer_id.in_(visible_ids),
-            Contact.deleted_at.is_(None),
-            Contact.search_key.contains(key, autoescape=True),
-        )
-        query = (
-            visible_customers(self.actor)
-            .where(
-                or_(
-                    Customer.search_key.contains(key, autoescape=True),
-                    Customer.id.in_(contact_hit),
-                )
-            )
-            .order_by(Customer.name, Customer.id)
-            .offset(offset)
-            .limit(limit)
-        )
-        return (await self.session.scalars(query)).all()
+        query = _SEARCH.of(self.actor, pattern=like_pattern(key), offset=offset, limit=limit)
+        return (await self.session.scalars(*query)).all()
 
     async def page(self, offset: int = 0, limit: int = 10) -> Sequence[Customer]:
-        query = (
-            visible_customers(self.actor)
-            .order_by(Customer.last_contact_at.desc().nulls_last(), Customer.id.desc())
-            .offset(offset)
-            .limit(limit)
-        )
-        return (await self.session.scalars(query)).all()
+        query = _PAGE.of(self.actor, offset=offset, limit=limit)
+        return (await self.session.scalars(*query)).all()
 
     async def count(self) -> int:
         query = select(func.count()).select_from(visible_customers(self.actor).subquery())
