@@ -19,6 +19,7 @@ from telegram.ext import ContextTypes
 from handlers.deps import deps
 from locales import Translator, language_from_telegram, translator
 from storage.actor import Actor
+from storage.engine import interactive
 from storage.models import Member, Team
 from storage.teams import member_by_telegram_id, register_member
 
@@ -166,11 +167,13 @@ def member_turn(
     async def callback(update: Update, context: Ctx) -> R | None:
         if update.effective_user is None:
             return None
-        async with deps(context).sessions() as session:
-            member, new = await resolve_member(session, update, context)
-            turn = Turn(update, context, session, member, translator(member.language), new)
-            result = await handler(turn)
-            await session.commit()
+        # A member waits for this: short statements, run inline on SQLite (storage.engine).
+        with interactive():
+            async with deps(context).sessions() as session:
+                member, new = await resolve_member(session, update, context)
+                turn = Turn(update, context, session, member, translator(member.language), new)
+                result = await handler(turn)
+                await session.commit()
         await turn.flush()
         return result
 

@@ -13,19 +13,20 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import StaticPool
 
-from storage.sqlite_driver import one_trip_dbapi
+from storage.sqlite_driver import BUSY_TIMEOUT_MS, interactive, one_trip_dbapi
+
+__all__ = ["SessionFactory", "create_engine", "interactive", "session_factory"]
 
 SessionFactory = async_sessionmaker[AsyncSession]
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets the dispatcher read while a handler writes; foreign keys are off by default in
-    # SQLite; busy_timeout makes a writer wait instead of failing with "database is locked".
+    # SQLite. (The busy timeout is set when connecting: the driver changes it per statement.)
     cursor = dbapi_connection.cursor()
     for pragma in (
         "PRAGMA journal_mode=WAL",
         "PRAGMA foreign_keys=ON",
-        "PRAGMA busy_timeout=10000",
         "PRAGMA synchronous=NORMAL",
     ):
         cursor.execute(pragma)
@@ -35,10 +36,13 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
     """An async engine with the pragmas and pool the backend needs."""
     if url.startswith("sqlite"):
-        kwargs: dict[str, Any] = {}
+        # timeout: a writer waits this long for a lock instead of failing with "database is
+        # locked"; check_same_thread: statements of a turn run on the loop's thread too.
+        connect_args = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+        kwargs: dict[str, Any] = {"connect_args": connect_args}
         if ":memory:" in url or url.rstrip("/").endswith("sqlite+aiosqlite:"):
             # One shared connection, or every session would see its own empty database.
-            kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+            kwargs["poolclass"] = StaticPool
         # hide_parameters: SQL errors must not carry phones or birthdays into the logs.
         if url.startswith("sqlite+aiosqlite"):
             kwargs["module"] = one_trip_dbapi()  # one thread hand-over per statement
