@@ -43,10 +43,9 @@ def _visible_to(manager: bool) -> Select[Any]:
     return query
 
 
-def like_pattern(text: str) -> str:
-    """A LIKE pattern for "contains text", its wildcards escaped with '/'."""
-    escaped = text.replace("/", "//").replace("%", "/%").replace("_", "/_")
-    return f"%{escaped}%"
+def like_escaped(text: str) -> str:
+    """`text` with LIKE's wildcards escaped by '/' (the statements say ESCAPE '/')."""
+    return text.replace("/", "//").replace("%", "/%").replace("_", "/_")
 
 
 def _search_statement(manager: bool) -> Select[Any]:
@@ -56,13 +55,14 @@ def _search_statement(manager: bool) -> Select[Any]:
     contact_hit = select(Contact.customer_id).where(
         Contact.customer_id.in_(visible_ids),
         Contact.deleted_at.is_(None),
-        Contact.search_key.like(bindparam("pattern"), escape="/"),
+        Contact.search_key.contains(bindparam("needle"), escape="/"),
     )
     return (
         _visible_to(manager)
         .where(
             or_(
-                Customer.search_key.like(bindparam("pattern"), escape="/"),
+                # LIKE '%' || ? || '%': a bound whole pattern made SQLite re-plan it each time
+                Customer.search_key.contains(bindparam("needle"), escape="/"),
                 Customer.id.in_(contact_hit),
             )
         )
@@ -190,7 +190,7 @@ class CustomerRepo:
         key = query_key(text)
         if not key:
             return []
-        query = _SEARCH.of(self.actor, pattern=like_pattern(key), offset=offset, limit=limit)
+        query = _SEARCH.of(self.actor, needle=like_escaped(key), offset=offset, limit=limit)
         return (await self.session.scalars(*query)).all()
 
     async def page(self, offset: int = 0, limit: int = 10) -> Sequence[Customer]:
