@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 import storage.sqlite_driver as driver
@@ -173,3 +174,21 @@ async def test_a_turn_waits_for_a_writer_of_the_same_process_without_a_deadlock(
     await asyncio.wait_for(asyncio.gather(slow_job(), turn()), timeout=5)
     async with sessions() as session:
         assert await session.scalar(select(func.count()).select_from(Customer)) == 2
+
+
+async def test_a_constraint_error_in_a_turn_is_sqlalchemys_and_the_session_recovers(
+    database: tuple[AsyncEngine, Path],
+) -> None:
+    sessions = session_factory(database[0])
+    actor = await _rep(sessions)
+    with interactive():
+        async with sessions() as session:
+            repo = CustomerRepo(session, actor)
+            await repo.create("华东电力设计院")
+            await session.commit()
+            with pytest.raises(IntegrityError):
+                await repo.create("华东电力设计院")  # the same name twice in one team
+            await session.rollback()
+            await repo.create("上海建工集团")
+            await session.commit()
+    assert await _customer_names(sessions) == ["华东电力设计院", "上海建工集团"]
