@@ -33,6 +33,15 @@ from bench._memory import peak_rss_mb
 
 ECHO, FULL = "echo", "full"
 REPS_IN_TRAFFIC = 200
+# The mix of the traffic: (upper bound of the random roll, what the rep does).
+ACTIONS = [
+    (0.25, "quick capture"),
+    (0.40, "保存 (or /today)"),
+    (0.60, "/find"),
+    (0.80, "open a card"),
+    (0.90, "完成 a follow-up"),
+    (1.01, "/today"),
+]
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -82,11 +91,13 @@ async def _serve(mode: str, db: Path | None, updates: int) -> dict[str, Any]:
         for m in range(1, REPS_IN_TRAFFIC + 1)
     ]
     times: list[float] = []
+    by_action: dict[str, list[float]] = {}
     started = time.perf_counter()
     for n in range(updates):
         client = rnd.choice(clients)
         m = client.user.id - 10_000_000
         roll = rnd.random()
+        action = ECHO if mode == ECHO else next(name for limit, name in ACTIONS if roll < limit)
         began = time.perf_counter()
         if mode == ECHO:
             await client.send(f"今天拜访了客户{m}的王局长")
@@ -108,6 +119,7 @@ async def _serve(mode: str, db: Path | None, updates: int) -> dict[str, Any]:
         else:
             await client.send("/today")
         times.append((time.perf_counter() - began) * 1000)
+        by_action.setdefault(action, []).append(times[-1])
         if n % 500 == 0:
             api.calls.clear()  # the recorder is the test harness's, not the bot's memory
     elapsed = time.perf_counter() - started
@@ -118,6 +130,7 @@ async def _serve(mode: str, db: Path | None, updates: int) -> dict[str, Any]:
         "p50_ms": statistics.median(times),
         "p99_ms": _percentile(times, 0.99),
         "peak_mb": peak_rss_mb(),
+        "action_ms": {name: statistics.mean(ms) for name, ms in by_action.items()},
     }
 
 
@@ -179,6 +192,12 @@ def main(argv: list[str] | None = None) -> None:
                 f"| {name:<32} | {r['per_second']:>9.0f} | {r['p50_ms']:>7.2f} "
                 f"| {r['p99_ms']:>7.2f} | {r['peak_mb']:>7.0f} |"
             )
+    print()
+    print("mean ms per update by action, median over the rounds (where the time goes):")
+    for _, name in ACTIONS:
+        means = [run["action_ms"][name] for run in full_runs if name in run["action_ms"]]
+        if means:
+            print(f"  {name:<18} {statistics.median(means):6.2f} ms")
     echo_rate, full_rate = _median(echo_runs, "per_second"), _median(full_runs, "per_second")
     echo_mb, full_mb = max(r["peak_mb"] for r in echo_runs), max(r["peak_mb"] for r in full_runs)
     print()
