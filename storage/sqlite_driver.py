@@ -228,10 +228,16 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
         if not self.in_transaction or not connection._connection:
             return
         try:
-            await_(_on_sqlite_thread(connection, _end_transaction, connection._conn, commit))
+            await_(self._end_on_thread(connection, commit))
         except Exception as error:
             self._handle_exception(error)
         self.in_transaction = False
+
+    async def _end_on_thread(self, connection: aiosqlite.Connection, commit: bool) -> None:
+        # Under the statement mutex: a connection shared by sessions (StaticPool) must not
+        # commit on aiosqlite's thread while another session's statement runs on the loop's.
+        async with self._execute_mutex:
+            await _on_sqlite_thread(connection, _end_transaction, connection._conn, commit)
 
     def commit(self) -> None:
         self._finish(commit=True)
