@@ -5,6 +5,7 @@ so a member who changes language gets the next push in the new one.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 from typing import Any
 
@@ -75,7 +76,9 @@ def kin(_: Translator, relation: str) -> str:
     return _(honorific) if honorific else _("您的{relation}", relation=relation)
 
 
+@functools.cache
 def festival_day(key: str, year: int) -> date:
+    # The planner asks for every member's "today"; lunar arithmetic is the slow part.
     return holiday_period(key, year)[0]
 
 
