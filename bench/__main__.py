@@ -1,6 +1,6 @@
 """Run every benchmark in bench/ and print one table of their figures.
 
-    python -m bench            # the sizes the issues set (1,000,000 contacts …), about 15 min
+    python -m bench            # the sizes the issues set (1,000,000 contacts …), about 9 min
     python -m bench --quick    # small sizes, to check that every script runs
 
 Each script's `main(argv)` prints its own details and records its figures (bench/_figures.py);
@@ -24,6 +24,7 @@ QUICK: dict[str, list[str]] = {
     "dispatch": ["--pushes", "120"],
     "fullstack": ["--contacts", "20000", "--reps", "200", "--updates", "300", "--rounds", "1"],
     "planner": ["--reps", "200", "--contacts", "20000"],
+    "storage_floor": ["--runs", "300"],
     "team": ["--reps", "20", "--customers", "2000", "--interactions", "20000", "--runs", "3"],
 }
 
