@@ -67,8 +67,13 @@ async def enqueue(session: AsyncSession, pushes: Iterable[NewPush]) -> int:
         return 0
     insert = pg_insert if _dialect(session) == "postgresql" else sqlite_insert
     statement = insert(ReminderOutbox).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    # render_nulls: a None (expires_at) stays in the row instead of being left out, so every
+    # row has the same columns and a batch goes to the driver as one executemany; rows of
+    # mixed shapes went one statement each (11,400 for a day of 10,000 reps).
     for start in range(0, len(rows), INSERT_BATCH):
-        await session.execute(statement, rows[start : start + INSERT_BATCH])
+        await session.execute(
+            statement, rows[start : start + INSERT_BATCH], execution_options={"render_nulls": True}
+        )
     return len(rows)
 
 
