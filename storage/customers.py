@@ -26,21 +26,22 @@ def normalize_name(name: str) -> str:
     return fold(name)
 
 
-def visible_customers(actor: Actor) -> Select[Customer]:
-    query = select(Customer).where(Customer.team_id == actor.team_id, Customer.deleted_at.is_(None))
-    if not actor.is_manager:
-        query = query.where(Customer.owner_id == actor.member_id)
+def _visible(manager: bool, team: Any, member: Any) -> Select[Any]:
+    """The one scoping rule: a team's live customers; a rep only the ones they own."""
+    query = select(Customer).where(Customer.team_id == team, Customer.deleted_at.is_(None))
+    if not manager:
+        query = query.where(Customer.owner_id == member)
     return query
+
+
+def visible_customers(actor: Actor) -> Select[Customer]:
+    """The actor's customers, the scope as values: for statements built per call."""
+    return _visible(actor.is_manager, actor.team_id, actor.member_id)
 
 
 def _visible_to(manager: bool) -> Select[Any]:
-    """visible_customers with the actor's scope as bound parameters (see `scope`)."""
-    query = select(Customer).where(
-        Customer.team_id == bindparam("scope_team"), Customer.deleted_at.is_(None)
-    )
-    if not manager:
-        query = query.where(Customer.owner_id == bindparam("scope_member"))
-    return query
+    """The same rule with the scope left as bound parameters, bound by `Scoped.of`."""
+    return _visible(manager, bindparam("scope_team"), bindparam("scope_member"))
 
 
 def like_escaped(text: str) -> str:
