@@ -10,7 +10,7 @@ SQLite says no transaction is open. Everything else is SQLAlchemy's own dialect,
 with create_async_engine(module=...), so URLs and pools stay as they are.
 
 Inside `interactive()` (a member's update) a statement skips the hand-over altogether and runs
-on the event loop's own thread: the lookups of a turn take SQLite 20–150 µs, less than the
+on the event loop's own thread: the lookups of a turn take SQLite 10–150 µs, less than the
 hand-over itself. Two guards keep the loop from stalling there: a SELECT still running after
 INLINE_BUDGET is interrupted (SQLite's progress handler) and run again on the thread, and the
 loop never waits for a lock — a statement that finds the database locked by another writer is
@@ -49,7 +49,7 @@ Outcome = tuple[Any, list[Any], int, int | None, bool]
 INLINE_BUDGET = 0.005  # seconds
 # How often SQLite asks whether the budget is spent (virtual machine steps; ~10–50 µs).
 _PROGRESS_STEPS = 1000
-# What the thread waits for a lock (as the engine's PRAGMA busy_timeout); inline waits 0.
+# What the thread waits for a lock (the engine connects with it); inline statements wait 0.
 BUSY_TIMEOUT_MS = 10_000
 
 _WRITES = re.compile(r"\b(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
@@ -220,7 +220,7 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
         super().__init__(dbapi, connection)
         # Unknown until the first statement says; assume open so nothing is skipped wrongly.
         self.in_transaction = True
-        # As the engine's connect event sets it; statements run inline set it to 0.
+        # As storage.engine connects (timeout=); statements run inline set it to 0.
         self.busy_timeout_ms = BUSY_TIMEOUT_MS
 
     def _finish(self, commit: bool) -> None:
