@@ -33,15 +33,11 @@ from bench._memory import peak_rss_mb
 
 ECHO, FULL = "echo", "full"
 REPS_IN_TRAFFIC = 200
+CAPTURE, SAVE, FIND, CARD, DONE, TODAY = (
+    "quick capture", "保存 (or /today)", "/find", "open a card", "完成 a follow-up", "/today"
+)  # fmt: skip
 # The mix of the traffic: (upper bound of the random roll, what the rep does).
-ACTIONS = [
-    (0.25, "quick capture"),
-    (0.40, "保存 (or /today)"),
-    (0.60, "/find"),
-    (0.80, "open a card"),
-    (0.90, "完成 a follow-up"),
-    (1.01, "/today"),
-]
+ACTIONS = [(0.25, CAPTURE), (0.40, SAVE), (0.60, FIND), (0.80, CARD), (0.90, DONE), (1.01, TODAY)]
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -101,20 +97,20 @@ async def _serve(mode: str, db: Path | None, updates: int) -> dict[str, Any]:
         began = time.perf_counter()
         if mode == ECHO:
             await client.send(f"今天拜访了客户{m}的王局长")
-        elif roll < 0.25:
+        elif action == CAPTURE:
             await client.send(
                 f"今天拜访了客户{(m - 1) * 20 + 1}的王局长,下周五跟进报价,他手机13812345{n % 1000:03d}"
             )
-        elif roll < 0.40:
+        elif action == SAVE:
             try:
                 await client.press("保存")
             except LookupError:
                 await client.send("/today")
-        elif roll < 0.60:
+        elif action == FIND:
             await client.send(f"/find 客户{(m - 1) * 20 + rnd.randint(1, 20)}")
-        elif roll < 0.80:
+        elif action == CARD:
             await client.press_data(f"cust:v:{(m - 1) * 20 + rnd.randint(1, 20)}")
-        elif roll < 0.90:
+        elif action == DONE:
             await client.press_data(f"rem:done:{(m - 1) * 3 + rnd.randint(1, 3)}")
         else:
             await client.send("/today")
