@@ -164,7 +164,12 @@ def read_csv(content: bytes) -> Table:
     else:
         return Table(unreadable="文件编码无法识别,请存为 UTF-8")
     dialect = csv.excel_tab if text.count("\t") > text.count(",") else csv.excel
-    return _rows_from_grid([list(r) for r in csv.reader(io.StringIO(text), dialect)])
+    # newline="": lines may end in \r alone (Excel for Mac's CSV), not only \n or \r\n.
+    try:
+        grid = [list(r) for r in csv.reader(io.StringIO(text, newline=""), dialect)]
+    except csv.Error:  # e.g. a field over csv's size limit: not a customer list
+        return Table(unreadable="无法读取这个 CSV 文件")
+    return _rows_from_grid(grid)
 
 
 def read_vcf(content: bytes) -> Table:

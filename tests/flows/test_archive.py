@@ -149,6 +149,25 @@ async def test_a_vcard_and_a_csv(bot: BotHarness) -> None:
     assert ["13511112222"] in phones and ["051266668888"] in phones
 
 
+async def test_a_csv_from_excel_for_mac_with_bare_carriage_returns(bot: BotHarness) -> None:
+    """Found by the fuzzer: lines ending in \\r alone (Excel for Mac's CSV) used to crash."""
+    wang = bot.user("王磊")
+    csv_text = "公司,姓名,手机\r宁波港务局,孙立,13600001111\r温州电厂,钱红,13600002222\r"
+    preview = await wang.send_document("mac.csv", csv_text.encode())
+    assert "📥 读到 2 行可用的记录" in preview.text
+    assert (await wang.press("导入")).text.startswith("✅ 导入完成:新客户 2 个,新联系人 2 位")
+    assert set(await bot.scalars(select(Contact.name))) == {"孙立", "钱红"}
+
+
+async def test_a_csv_that_cannot_be_read_is_said_so_and_imports_nothing(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    huge_cell = "公司,备注\n华东电力设计院," + "长" * 200_000 + "\n"
+    reply = await wang.send_document("list.csv", huge_cell.encode())
+    assert reply.text == "没法导入:无法读取这个 CSV 文件。"
+    assert reply.buttons == []
+    assert await bot.scalar(select(func.count()).select_from(Customer)) == 0
+
+
 async def test_an_unknown_file_gets_a_clear_answer(bot: BotHarness) -> None:
     reply = await bot.user("王磊").send_document("合同.pdf", b"%PDF-1.4")
     assert reply.text == "我能导入 .xlsx、.csv 或 .vcf 格式的客户名单;其他文件暂时看不懂。"
