@@ -23,7 +23,7 @@ from handlers.pending import ARCHIVE_EDIT_KEY
 from handlers.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
-from storage.changes import CLEAR
+from storage.changes import CLEAR, length_limit
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.models import Contact, Customer, CustomerStatus
@@ -64,6 +64,17 @@ CONTACT_FIELDS: dict[str, tuple[str, str]] = {
 
 class BadValue(Exception):
     pass
+
+
+def _too_long(turn: Turn, model: type[Customer | Contact], field: str, text: str) -> bool:
+    """Say so when `text` is more than the field holds; the member is still editing it."""
+    limit = length_limit(model, field)
+    if limit is None or len(text) <= limit:
+        return False
+    fields = CUSTOMER_FIELDS if model is Customer else CONTACT_FIELDS
+    label = turn._(fields[field][0])
+    turn.say(turn._("{label}太长了(最多 {n} 个字),请精简后再发。", label=label, n=limit))
+    return True
 
 
 def _rows_of(
@@ -230,7 +241,9 @@ async def apply_archive_edit(turn: Turn, text: str) -> None:
             turn.context.user_data.pop(ARCHIVE_EDIT_KEY, None)
             turn.say(_("找不到这个客户,或你没有权限查看。"))
             return
-        customers.update(customer, {field: CLEAR if clear else text[:1000]})
+        if not clear and _too_long(turn, Customer, field, text):
+            return
+        customers.update(customer, {field: CLEAR if clear else text})
         turn.context.user_data.pop(ARCHIVE_EDIT_KEY, None)
         await show_card(turn, customer)
         return
@@ -241,6 +254,8 @@ async def apply_archive_edit(turn: Turn, text: str) -> None:
         return
     customer = await customers.get(contact.customer_id)
     assert customer is not None
+    if not clear and field != "name" and _too_long(turn, Contact, field, text):
+        return
     try:
         changes = _contact_change(turn, field, text, clear)
     except BadValue:
@@ -274,7 +289,7 @@ def _contact_change(turn: Turn, field: str, text: str, clear: bool) -> dict[str,
         return birthday_columns(birthday_of(when), now.date())
     if field == "name" and not 1 <= len(text) <= 50:
         raise BadValue
-    return {field: text[:500]}
+    return {field: text}
 
 
 def archive_edit_handlers() -> list[object]:

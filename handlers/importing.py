@@ -15,10 +15,11 @@ from handlers.keyboards import inline, number
 from handlers.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
-from parsing.tables import Row, read_table
+from parsing.tables import Problem, Row, Table, read_table
+from storage.changes import length_limit
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
-from storage.models import Draft, Grade
+from storage.models import Base, Contact, Customer, Draft, Grade
 
 MAX_BYTES = 5 * 1024 * 1024
 SHOWN_PROBLEMS = 10
@@ -36,6 +37,35 @@ REASONS = [
     N_("文件里没有名片"),
 ]
 SUFFIXES = (".xlsx", ".csv", ".txt", ".vcf")
+TOO_LONG = N_("{label}太长(最多 {n} 个字)")
+# Where each column of a row is stored, and its name in the preview.
+STORED_AS: dict[str, tuple[type[Base], str, str]] = {
+    "company": (Customer, "name", N_("客户名称")),
+    "industry": (Customer, "industry", N_("行业")),
+    "address": (Customer, "address", N_("地址")),
+    "name": (Contact, "name", N_("联系人姓名")),
+    "title": (Contact, "title", N_("职务")),
+    "wechat": (Contact, "wechat", N_("微信")),
+    "email": (Contact, "email", N_("邮箱")),
+}
+
+
+def _set_aside_too_long(table: Table) -> None:
+    """A row with a value longer than the archive holds is a problem row, not cut short."""
+    kept: list[Row] = []
+    for row in table.rows:
+        problem = None
+        for column, (model, field, label) in STORED_AS.items():
+            value, limit = getattr(row, column), length_limit(model, field)
+            if value and limit is not None and len(value) > limit:
+                problem = Problem(row.line, TOO_LONG, label=label, limit=limit)
+                break
+        if problem is None:
+            kept.append(row)
+        else:
+            table.problems.append(problem)
+    table.rows = kept
+    table.problems.sort(key=lambda p: p.line)
 
 
 @member_turn
@@ -56,6 +86,7 @@ async def document(turn: Turn) -> None:
         reason = table.unreadable if table and table.unreadable else "无法读取这个 Excel 文件"
         turn.say(_("没法导入:{reason}。", reason=_(reason)))
         return
+    _set_aside_too_long(table)
     repo = CustomerRepo(turn.session, turn.actor)
     known = sum([1 for row in table.rows if await repo.by_name(row.company) is not None])
     lines = [
@@ -69,7 +100,10 @@ async def document(turn: Turn) -> None:
     if table.problems:
         lines.append(_("⚠️ 有 {n} 行有问题,不会导入:", n=len(table.problems)))
         for problem in table.problems[:SHOWN_PROBLEMS]:
-            lines.append(_("· 第 {line} 行:{reason}", line=problem.line, reason=_(problem.reason)))
+            reason = _(problem.reason)
+            if problem.label is not None:
+                reason = _(problem.reason, label=_(problem.label), n=problem.limit)
+            lines.append(_("· 第 {line} 行:{reason}", line=problem.line, reason=reason))
     if not table.rows:
         turn.say("\n".join(lines))
         return
@@ -149,7 +183,7 @@ async def _import(turn: Turn, rows: list[Row]) -> tuple[int, int, int]:
             name=row.name,
             surname=row.name[0],
             title=row.title,
-            salutation=row.name[0] + row.title if row.title else None,
+            salutation=_salutation(row.name, row.title),
             phones=[row.phone] if row.phone else [],
             wechat=row.wechat,
             email=row.email,
@@ -157,6 +191,15 @@ async def _import(turn: Turn, rows: list[Row]) -> tuple[int, int, int]:
         )
         added_contacts += 1
     return added_customers, added_contacts, skipped
+
+
+def _salutation(name: str, title: str | None) -> str | None:
+    """王 + 局长 → 王局长; none when it would not fit (it is derived, so nothing is lost)."""
+    if not title:
+        return None
+    salutation = name[0] + title
+    limit = length_limit(Contact, "salutation")
+    return salutation if limit is None or len(salutation) <= limit else None
 
 
 def import_handlers() -> list[object]:

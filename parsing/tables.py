@@ -61,6 +61,8 @@ class Row:
 class Problem:
     line: int
     reason: str  # a msgid for the bot to translate: 缺少客户名称 / 手机号不对 / …
+    label: str | None = None  # the column a "too long" reason is about (a msgid too)
+    limit: int | None = None  # and how many characters it holds
 
 
 @dataclass

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import String
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor
-from storage.models import ChangeLog
+from storage.models import Base, ChangeLog
 
 
 class _Clear:
@@ -21,6 +22,15 @@ class _Clear:
 
 
 CLEAR: Any = _Clear()
+
+
+def length_limit(model: type[Base], field: str) -> int | None:
+    """How many characters the column holds (None: unbounded, or not a text column).
+    PostgreSQL refuses a longer value and SQLite would keep it, so callers check first."""
+    column = model.__table__.c.get(field)
+    if column is None or not isinstance(column.type, String):
+        return None
+    return column.type.length
 
 
 @dataclass(frozen=True)

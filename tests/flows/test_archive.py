@@ -168,6 +168,55 @@ async def test_a_csv_that_cannot_be_read_is_said_so_and_imports_nothing(bot: Bot
     assert await bot.scalar(select(func.count()).select_from(Customer)) == 0
 
 
+async def test_an_import_row_longer_than_the_archive_holds_is_a_problem_row(
+    bot: BotHarness,
+) -> None:
+    """PostgreSQL refused such rows with an error; SQLite kept them. Now both say why."""
+    wang = bot.user("王磊")
+    long_company, long_name, long_title = "华" * 201, "李" * 101, "总" * 80
+    csv_text = (
+        "公司,姓名,职务\n"
+        f"{long_company},孙立,经理\n"
+        f"温州电厂,钱红,{long_title}\n"
+        f"宁波港务局,{long_name},主任\n"
+    )
+    preview = await wang.send_document("list.csv", csv_text.encode())
+    assert "📥 读到 1 行可用的记录" in preview.text
+    assert "· 第 2 行:客户名称太长(最多 200 个字)" in preview.text
+    assert "· 第 4 行:联系人姓名太长(最多 100 个字)" in preview.text
+    done = await wang.press("导入")
+    assert done.text == "✅ 导入完成:新客户 1 个,新联系人 1 位,跳过重复 0 条。"
+    qian = await bot.scalar(select(Contact))
+    # The title is kept whole; 钱 + an 80-character title is no salutation (it holds 50).
+    assert (qian.name, qian.title, qian.salutation) == ("钱红", long_title, None)
+
+
+async def test_an_archive_field_longer_than_it_holds_is_asked_again(bot: BotHarness) -> None:
+    wang = await rep_with_contact(bot)
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("编辑资料")
+    await wang.press("行业")
+    refused = await wang.send("电" * 101)
+    assert refused.text == "行业太长了(最多 100 个字),请精简后再发。"
+    await wang.send("电力设计")
+    assert (await bot.scalar(select(Customer))).industry == "电力设计"
+
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("编辑资料")
+    await wang.press("王局长")
+    await wang.press("职务")
+    refused = await wang.send("局" * 101)
+    assert refused.text == "职务太长了(最多 100 个字),请精简后再发。"
+    await wang.send("副局长")
+    assert (await bot.scalar(select(Contact))).title == "副局长"
+    # A free-text field has no such limit, and the whole text is kept.
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("编辑资料")
+    await wang.press("备注")
+    await wang.send("年底预算紧。" * 200)
+    assert (await bot.scalar(select(Customer))).notes == "年底预算紧。" * 200
+
+
 async def test_an_unknown_file_gets_a_clear_answer(bot: BotHarness) -> None:
     reply = await bot.user("王磊").send_document("合同.pdf", b"%PDF-1.4")
     assert reply.text == "我能导入 .xlsx、.csv 或 .vcf 格式的客户名单;其他文件暂时看不懂。"
