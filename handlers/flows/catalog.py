@@ -237,7 +237,8 @@ FOLLOW_UP = Flow(
 async def _name_and_title(turn: Turn, text: str, answers: Answers) -> dict[str, str | None]:
     """王建国 局长 / 王建国局长 / 刘芳 → name and title."""
     compact = text.replace(" ", "")
-    if not 2 <= len(compact) <= 20:
+    # A phone number typed one step early is not a name.
+    if not 2 <= len(compact) <= 20 or not any(ch.isalpha() for ch in compact):
         raise Invalid
     for title in TITLES:
         if compact.endswith(title) and len(compact) > len(title):

@@ -136,3 +136,14 @@ async def test_an_abandoned_flow_times_out_politely(bot: BotHarness) -> None:
         await job_queue.stop(wait=False)
     said = [c.text for c in bot.api.calls[first:] if c.method == "sendMessage"]
     assert said == ["「加跟进」30 分钟没有继续,已自动结束,没有保存。需要时再开始就好。"]
+
+
+async def test_a_phone_number_typed_for_the_name_is_asked_again(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.send("/contact")
+    await wang.press("华东电力设计院")
+    again = await wang.send("13812345678")
+    assert again.text == "加联系人 · 2/4\n这个回答我没法用。\n联系人的姓名和职务?\n例如:王建国 局长"
+    assert (await wang.send("王建国 局长")).text.startswith("加联系人 · 3/4\n手机号?")
