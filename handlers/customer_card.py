@@ -10,7 +10,7 @@ from telegram import InlineKeyboardMarkup
 
 from handlers.geo import distance_line
 from handlers.keyboards import inline
-from handlers.render import birthday, date_range, moment
+from handlers.render import birthday, clip, date_range, moment
 from handlers.turn import Turn
 from locales import N_, Translator
 from storage.activities import open_follow_ups, recent_interactions, upcoming_itineraries
@@ -68,7 +68,7 @@ def contact_line(_: Translator, contact: Contact, today: datetime) -> str:
             )
         )
     if contact.hobbies:
-        parts.append(_("爱好 {hobbies}", hobbies=contact.hobbies))
+        parts.append(_("爱好 {hobbies}", hobbies=clip(contact.hobbies)))
     return " · ".join(parts)
 
 
@@ -101,7 +101,7 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
     ]
     for label, value in details:
         if value:
-            lines.append(f"{_(label)}:{value}")
+            lines.append(f"{_(label)}:{clip(value)}")
     distance = distance_line(turn, customer)
     if distance:
         lines.append(distance)
@@ -117,9 +117,9 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
             when = moment(
                 _, item.occurred_at.astimezone(ZoneInfo(timezone)).date(), timezone, today
             )
-            text = item.summary or ""
+            text = clip(item.summary or "")
             if item.outcome:
-                text += f"({item.outcome})"
+                text += f"({clip(item.outcome)})"
             lines.append(f"  · {when} {_(KIND_LABELS[item.kind])}{':' + text if text else ''}")
     follow_ups = await open_follow_ups(session, customer)
     if follow_ups:
@@ -127,14 +127,14 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
         for follow_up in follow_ups:
             due = moment(_, follow_up.due_at or follow_up.due_date, timezone, today)
             overdue = _("(已逾期)") if follow_up.due_date < today else ""
-            lines.append(f"  · {due} {follow_up.text}{overdue}")
+            lines.append(f"  · {due} {clip(follow_up.text)}{overdue}")
     # Trips belong to contacts: a customer without any has none to look up.
     trips = await upcoming_itineraries(session, customer, today) if contacts else []
     if trips:
         lines.append(_("✈️ 行程"))
         for trip, contact in trips:
             who = contact.salutation or contact.name
-            purpose = f" · {trip.purpose}" if trip.purpose else ""
+            purpose = f" · {clip(trip.purpose)}" if trip.purpose else ""
             span = date_range(_, trip.starts_on, trip.ends_on, today)
             lines.append(f"  · {who} {span} {trip.place}{purpose}")
     cid = customer.id

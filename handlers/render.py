@@ -8,6 +8,16 @@ from zoneinfo import ZoneInfo
 from locales import Translator
 from locales.words import day_range, lunar_name, weekday
 
+# Telegram refuses a message longer than this (characters, after entities).
+MESSAGE_LIMIT = 4096
+# How much of one free-text value a card shows; the archive keeps the whole of it.
+CARD_VALUE = 200
+
+
+def clip(text: str, limit: int = CARD_VALUE) -> str:
+    """`text`, or its first `limit` - 1 characters and an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 def short_date(_: Translator, day: date, today: date | None = None) -> str:
     """12月4日(周五); with the year when it is not this year's."""

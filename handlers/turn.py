@@ -17,6 +17,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from handlers.deps import deps
+from handlers.render import MESSAGE_LIMIT, clip
 from locales import Translator, language_from_telegram, translator
 from storage.actor import Actor
 from storage.engine import interactive
@@ -53,6 +54,7 @@ class Turn:
 
     def say(self, text: str, markup: Markup | None = None) -> None:
         """Send a new message to the member's chat after the commit."""
+        text = clip(text, MESSAGE_LIMIT)  # a longer one would not be sent at all
         chat_id = self.member.chat_id
         if self.update.effective_chat is not None:
             chat_id = self.update.effective_chat.id
@@ -62,6 +64,7 @@ class Turn:
     def edit(self, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
         """Replace the message whose button was pressed (or say it anew if there is none)."""
         query = self.update.callback_query
+        text = clip(text, MESSAGE_LIMIT)
         if query is None or query.message is None:
             self.say(text, markup)
             return
@@ -116,7 +119,7 @@ class Turn:
 
     def tell(self, member: Member, text: str) -> None:
         """Message another member (a manager told of a join, a member told of a removal)."""
-        bot = self.context.bot
+        bot, text = self.context.bot, clip(text, MESSAGE_LIMIT)
         self._outbox.append(lambda: bot.send_message(member.chat_id, text))
 
     async def flush(self) -> None:

@@ -209,12 +209,43 @@ async def test_an_archive_field_longer_than_it_holds_is_asked_again(bot: BotHarn
     assert refused.text == "职务太长了(最多 100 个字),请精简后再发。"
     await wang.send("副局长")
     assert (await bot.scalar(select(Contact))).title == "副局长"
-    # A free-text field has no such limit, and the whole text is kept.
+
+
+async def test_a_long_free_text_value_is_kept_whole_and_the_card_shows_its_start(
+    bot: BotHarness,
+) -> None:
+    """Found by the fuzzer: 4,000 characters of hobbies made a card Telegram would refuse."""
+    wang = await rep_with_contact(bot)
     await wang.send("/customer 华东电力设计院")
     await wang.press("编辑资料")
-    await wang.press("备注")
-    await wang.send("年底预算紧。" * 200)
-    assert (await bot.scalar(select(Customer))).notes == "年底预算紧。" * 200
+    await wang.press("王局长")
+    await wang.press("爱好")
+    hobbies = "钓鱼、话剧、" * 700
+    card = await wang.send(hobbies)
+    assert (await bot.scalar(select(Contact))).hobbies == hobbies  # nothing cut in the archive
+    assert f"爱好 {hobbies[:199]}…" in card.text
+    assert len(card.text) < 1000
+    assert "✏️ 编辑资料" in card.buttons
+
+
+async def test_a_card_longer_than_telegram_takes_is_cut_and_still_sent(bot: BotHarness) -> None:
+    wang = await rep_with_contact(bot)
+    customer = await bot.scalar(select(Customer))
+    async with bot.session() as session:
+        for n in range(80):  # 80 contacts of 60-odd characters: past Telegram's 4,096
+            session.add(
+                Contact(
+                    customer_id=customer.id,
+                    name=f"联系人{n:02d}",
+                    title="副总经理" * 10,
+                    phones=[f"139{n:08d}"],
+                )
+            )
+        await session.commit()
+    card = await wang.send("/customer 华东电力设计院")
+    assert len(card.text) == 4096 and card.text.endswith("…")
+    assert card.text.startswith("🏢 华东电力设计院")
+    assert "✏️ 编辑资料" in card.buttons
 
 
 async def test_an_unknown_file_gets_a_clear_answer(bot: BotHarness) -> None:
