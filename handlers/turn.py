@@ -183,11 +183,16 @@ def member_turn(
     return callback
 
 
+def _as_typed(text: str) -> str:
+    # A NUL character means nothing to a reader, and PostgreSQL's text columns refuse it.
+    return text.replace("\x00", "")
+
+
 def message_text(turn: Turn) -> str:
     message = turn.update.effective_message
-    return (message.text or "") if message is not None else ""
+    return _as_typed(message.text or "") if message is not None else ""
 
 
 def command_argument(turn: Turn) -> str:
     """The text after the command: /join abc → "abc"."""
-    return " ".join(turn.context.args or []).strip()
+    return _as_typed(" ".join(turn.context.args or [])).strip()

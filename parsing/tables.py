@@ -148,18 +148,26 @@ def read_xlsx(content: bytes) -> Table:
 
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:
+        try:
+            # Read-only sheets are parsed as they are read: a damaged one fails only here.
+            sheet = book.worksheets[0]
+            grid = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        finally:
+            book.close()
+    except Exception:  # openpyxl raises many kinds (zip, XML, KeyError) for a damaged file
         return Table(unreadable="无法读取这个 Excel 文件")
-    sheet = book.worksheets[0]
-    grid = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    book.close()
     return _rows_from_grid(grid)
+
+
+def _without_nul(text: str) -> str:
+    # NUL is no part of a name or a phone, and PostgreSQL's text columns refuse it.
+    return text.replace("\x00", "")
 
 
 def read_csv(content: bytes) -> Table:
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            text = content.decode(encoding)
+            text = _without_nul(content.decode(encoding))
             break
         except UnicodeDecodeError:
             continue
@@ -176,7 +184,8 @@ def read_csv(content: bytes) -> Table:
 
 def read_vcf(content: bytes) -> Table:
     """vCards: FN, ORG, TITLE, TEL, EMAIL, BDAY; a card without ORG is a problem row."""
-    text = content.decode("utf-8", errors="replace").replace("\r\n ", "").replace("\n ", "")
+    text = _without_nul(content.decode("utf-8", errors="replace"))
+    text = text.replace("\r\n ", "").replace("\n ", "")
     table = Table()
     for number, block in enumerate(re.findall(r"BEGIN:VCARD(.*?)END:VCARD", text, re.S), start=1):
         fields: dict[str, str] = {}

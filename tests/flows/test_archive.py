@@ -1,6 +1,7 @@
 """The archive: search by pinyin and phone, history, delete with undo, check-in, import."""
 
 import io
+import zipfile
 
 import pytest
 from openpyxl import Workbook
@@ -246,6 +247,32 @@ async def test_a_card_longer_than_telegram_takes_is_cut_and_still_sent(bot: BotH
     assert len(card.text) == 4096 and card.text.endswith("…")
     assert card.text.startswith("🏢 华东电力设计院")
     assert "✏️ 编辑资料" in card.buttons
+
+
+async def test_a_damaged_workbook_is_said_so(bot: BotHarness) -> None:
+    """Found by trying: a sheet cut off in the middle failed only while its rows were read."""
+    book = Workbook()
+    book.active.append(["公司", "姓名"])
+    book.active.append(["华东电力设计院", "王建国"])
+    whole = io.BytesIO()
+    book.save(whole)
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]
+            target.writestr(item, data)
+    reply = await bot.user("王磊").send_document("名单.xlsx", damaged.getvalue())
+    assert reply.text == "没法导入:无法读取这个 Excel 文件。"
+    assert await bot.scalar(select(func.count()).select_from(Customer)) == 0
+
+
+async def test_nul_characters_in_a_csv_are_dropped(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send_document("list.csv", "公司,姓名\n华东\x00电力设计院,王建\x00国\n".encode())
+    await wang.press("导入")
+    assert await bot.scalars(select(Contact.name)) == ["王建国"]
 
 
 async def test_an_unknown_file_gets_a_clear_answer(bot: BotHarness) -> None:

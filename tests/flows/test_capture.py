@@ -80,6 +80,15 @@ async def test_pressing_save_twice_saves_once(bot: BotHarness) -> None:
     assert await count(bot, Contact) == 1 and await count(bot, FollowUp) == 1
 
 
+async def test_a_nul_character_in_a_note_is_dropped_not_an_error(bot: BotHarness) -> None:
+    """Found by the fuzzer on PostgreSQL, whose text columns refuse U+0000."""
+    wang = bot.user("王磊")
+    card = await wang.send("今天拜访了华东电力\x00设计院的王局长")
+    assert "🏢 华东电力设计院(新客户)" in card.text
+    assert (await wang.press("保存")).text == "✅ 已保存到「华东电力设计院」。"
+    assert await bot.scalars(select(Customer.name)) == ["华东电力设计院"]
+
+
 async def test_cancel_saves_nothing(bot: BotHarness) -> None:
     wang = bot.user("王磊")
     await wang.send(EXAMPLE)
