@@ -4,14 +4,17 @@ and nothing of another member's customer ever reaches the fuzzing user."""
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 import string
-from collections.abc import AsyncIterator, Iterator
+import zipfile
+from collections.abc import AsyncIterator, Callable, Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -82,12 +85,41 @@ csv_texts = st.builds(
         long_values.map(lambda v: f"{v},{v},{v}\r\n"),
     ),
 )
+
+
+def _workbook(damage: Callable[[bytes], bytes] = lambda xml: xml) -> bytes:
+    """A customer list as Excel writes it, its first sheet's XML passed through `damage`."""
+    book = Workbook()
+    book.active.append(["公司", "姓名", "手机"])
+    book.active.append(["华东电力设计院", "王建国", "13812345678"])
+    whole, damaged = io.BytesIO(), io.BytesIO()
+    book.save(whole)
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = damage(data)
+            target.writestr(item, data)
+    return damaged.getvalue()
+
+
+# A sound zip whose sheet is cut short or has bytes overwritten: openpyxl reads a sheet only
+# as its rows are asked for, so this damage shows up later than a broken zip does.
+damaged_workbooks = st.builds(
+    lambda at, junk, cut: _workbook(
+        lambda xml: (xml[:at] + junk + xml[at + len(junk) :])[: cut or None]
+    ),
+    st.integers(0, 2000),
+    st.binary(max_size=8),
+    st.integers(0, 2000),
+)
 files = st.one_of(
     st.tuples(
         st.sampled_from(["a.xlsx", "b.csv", "c.vcf", "d.pdf", "名单.xlsx", "e"]),
         st.binary(max_size=300),
     ),
     st.tuples(st.sampled_from(["b.csv", "名单.txt", "c.vcf"]), csv_texts),
+    st.tuples(st.just("名单.xlsx"), damaged_workbooks),
 )
 
 
