@@ -13,12 +13,18 @@ from tests.conftest import BotHarness
 pytestmark = pytest.mark.usefixtures("monday_morning")
 
 
-async def rep_with_customer(bot: BotHarness) -> LocalClient:
+async def at_the_contacts_name(bot: BotHarness) -> LocalClient:
+    """王磊 with one customer, at the step of /contact that asks for the name."""
     wang = bot.user("王磊")
     await wang.send("/customer 华东电力设计院")
     await wang.press("新建")
     await wang.send("/contact")
     await wang.press("华东电力设计院")
+    return wang
+
+
+async def rep_with_customer(bot: BotHarness) -> LocalClient:
+    wang = await at_the_contacts_name(bot)
     await wang.send("王建国 局长")
     await wang.send("13812345678")
     await wang.send("农历三月初八")
@@ -139,11 +145,7 @@ async def test_an_abandoned_flow_times_out_politely(bot: BotHarness) -> None:
 
 
 async def test_a_phone_number_typed_for_the_name_is_asked_again(bot: BotHarness) -> None:
-    wang = bot.user("王磊")
-    await wang.send("/customer 华东电力设计院")
-    await wang.press("新建")
-    await wang.send("/contact")
-    await wang.press("华东电力设计院")
+    wang = await at_the_contacts_name(bot)
     again = await wang.send("13812345678")
     assert again.text == "加联系人 · 2/4\n这个回答我没法用。\n联系人的姓名和职务?\n例如:王建国 局长"
     assert (await wang.send("王建国 局长")).text.startswith("加联系人 · 3/4\n手机号?")
