@@ -19,6 +19,7 @@ from telegram.ext import ContextTypes
 from handlers.deps import deps
 from handlers.render import MESSAGE_LIMIT, clip
 from locales import Translator, language_from_telegram, translator
+from parsing.text import without_nul
 from storage.actor import Actor
 from storage.engine import interactive
 from storage.models import Member, Team
@@ -183,16 +184,11 @@ def member_turn(
     return callback
 
 
-def _as_typed(text: str) -> str:
-    # A NUL character means nothing to a reader, and PostgreSQL's text columns refuse it.
-    return text.replace("\x00", "")
-
-
 def message_text(turn: Turn) -> str:
     message = turn.update.effective_message
-    return _as_typed(message.text or "") if message is not None else ""
+    return without_nul(message.text or "") if message is not None else ""
 
 
 def command_argument(turn: Turn) -> str:
     """The text after the command: /join abc → "abc"."""
-    return _as_typed(" ".join(turn.context.args or [])).strip()
+    return without_nul(" ".join(turn.context.args or [])).strip()

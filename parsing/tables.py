@@ -11,6 +11,8 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from parsing.text import without_nul
+
 MAX_ROWS = 5000
 
 # Column → the header words that name it (folded: no spaces, lower case).
@@ -159,15 +161,10 @@ def read_xlsx(content: bytes) -> Table:
     return _rows_from_grid(grid)
 
 
-def _without_nul(text: str) -> str:
-    # NUL is no part of a name or a phone, and PostgreSQL's text columns refuse it.
-    return text.replace("\x00", "")
-
-
 def read_csv(content: bytes) -> Table:
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            text = _without_nul(content.decode(encoding))
+            text = without_nul(content.decode(encoding))
             break
         except UnicodeDecodeError:
             continue
@@ -184,7 +181,7 @@ def read_csv(content: bytes) -> Table:
 
 def read_vcf(content: bytes) -> Table:
     """vCards: FN, ORG, TITLE, TEL, EMAIL, BDAY; a card without ORG is a problem row."""
-    text = _without_nul(content.decode("utf-8", errors="replace"))
+    text = without_nul(content.decode("utf-8", errors="replace"))
     text = text.replace("\r\n ", "").replace("\n ", "")
     table = Table()
     for number, block in enumerate(re.findall(r"BEGIN:VCARD(.*?)END:VCARD", text, re.S), start=1):

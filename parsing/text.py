@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from parsing.hanzi import SIMPLIFIED, TRADITIONAL
 
-__all__ = ["has_cjk", "normalize"]
+__all__ = ["has_cjk", "normalize", "without_nul"]
 
 # Traditional → Simplified, one character to one character: the shared table.
 _TRAD, _SIMP = TRADITIONAL, SIMPLIFIED
@@ -79,3 +79,8 @@ def has_cjk(text: str) -> bool:
         if 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2FA1F:
             return True
     return False
+
+
+def without_nul(text: str) -> str:
+    """`text` without U+0000: it means nothing to a reader, and PostgreSQL's text refuses it."""
+    return text.replace("\x00", "")
