@@ -100,9 +100,11 @@ async def document(turn: Turn) -> None:
     if table.problems:
         lines.append(_("⚠️ 有 {n} 行有问题,不会导入:", n=len(table.problems)))
         for problem in table.problems[:SHOWN_PROBLEMS]:
-            reason = _(problem.reason)
-            if problem.label is not None:
-                reason = _(problem.reason, label=_(problem.label), n=problem.limit)
+            reason = (
+                _(problem.reason, label=_(problem.label), n=problem.limit)
+                if problem.label is not None
+                else _(problem.reason)
+            )
             lines.append(_("· 第 {line} 行:{reason}", line=problem.line, reason=reason))
     if not table.rows:
         turn.say("\n".join(lines))

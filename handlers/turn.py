@@ -65,10 +65,10 @@ class Turn:
     def edit(self, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
         """Replace the message whose button was pressed (or say it anew if there is none)."""
         query = self.update.callback_query
-        text = clip(text, MESSAGE_LIMIT)
         if query is None or query.message is None:
-            self.say(text, markup)
+            self.say(text, markup)  # which clips it
             return
+        text = clip(text, MESSAGE_LIMIT)
 
         bot, chat_id = self.context.bot, query.message.chat.id
 
