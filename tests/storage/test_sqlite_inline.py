@@ -53,7 +53,9 @@ def thread_trips(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return trips
 
 
-async def _rep(sessions: SessionFactory) -> Actor:
+async def _rep(engine: AsyncEngine) -> tuple[SessionFactory, Actor]:
+    """Sessions on `engine`, and 王磊, a rep registered through them."""
+    sessions = session_factory(engine)
     async with sessions() as session:
         member = await register_member(
             session,
@@ -65,7 +67,7 @@ async def _rep(sessions: SessionFactory) -> Actor:
             timezone="Asia/Shanghai",
         )
         await session.commit()
-        return Actor.of(member)
+        return sessions, Actor.of(member)
 
 
 async def _customer_names(sessions: SessionFactory) -> list[str]:
@@ -76,8 +78,7 @@ async def _customer_names(sessions: SessionFactory) -> list[str]:
 async def test_a_turn_reads_on_the_loop_and_the_rest_still_uses_the_thread(
     database: tuple[AsyncEngine, Path], thread_trips: list[str]
 ) -> None:
-    sessions = session_factory(database[0])
-    actor = await _rep(sessions)
+    sessions, actor = await _rep(database[0])
     thread_trips.clear()
 
     with interactive():
@@ -97,8 +98,7 @@ async def test_a_turn_reads_on_the_loop_and_the_rest_still_uses_the_thread(
 async def test_a_long_select_finishes_on_the_thread_and_the_turn_keeps_its_writes(
     database: tuple[AsyncEngine, Path], thread_trips: list[str]
 ) -> None:
-    sessions = session_factory(database[0])
-    actor = await _rep(sessions)
+    sessions, actor = await _rep(database[0])
     thread_trips.clear()
 
     with interactive():
@@ -115,8 +115,7 @@ async def test_a_locked_database_is_waited_for_off_the_loop(
     database: tuple[AsyncEngine, Path],
 ) -> None:
     engine, path = database
-    sessions = session_factory(engine)
-    actor = await _rep(sessions)
+    sessions, actor = await _rep(engine)
     # Another writer (a dispatch worker, say) holds the write lock.
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
@@ -151,8 +150,7 @@ async def test_a_locked_database_is_waited_for_off_the_loop(
 async def test_a_turn_waits_for_a_writer_of_the_same_process_without_a_deadlock(
     database: tuple[AsyncEngine, Path],
 ) -> None:
-    sessions = session_factory(database[0])
-    actor = await _rep(sessions)
+    sessions, actor = await _rep(database[0])
     holding = asyncio.Event()
 
     async def slow_job() -> None:
@@ -179,8 +177,7 @@ async def test_a_turn_waits_for_a_writer_of_the_same_process_without_a_deadlock(
 async def test_a_constraint_error_in_a_turn_is_sqlalchemys_and_the_session_recovers(
     database: tuple[AsyncEngine, Path],
 ) -> None:
-    sessions = session_factory(database[0])
-    actor = await _rep(sessions)
+    sessions, actor = await _rep(database[0])
     with interactive():
         async with sessions() as session:
             repo = CustomerRepo(session, actor)
