@@ -48,7 +48,7 @@ bench: $(VENV)/.installed-dev
 ## i18n: re-extract strings into the catalogs after changing user-facing text
 i18n: $(VENV)/.installed
 	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k their -k plural:1,2 --no-location --sort-output -o locales/salesbot.pot .
-	$(BIN)/pybabel update -D salesbot -i locales/salesbot.pot -d locales --no-fuzzy-matching
+	$(BIN)/pybabel update -D salesbot -i locales/salesbot.pot -d locales --no-fuzzy-matching --no-wrap
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -25,7 +25,7 @@ from storage.activities import add_follow_up, add_itinerary, log_interaction
 from storage.changes import FieldChange, merged_list, merged_text
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
-from storage.models import Contact, Customer, Draft, Grade, InteractionKind
+from storage.models import Contact, Customer, Draft, Grade, Interaction, InteractionKind
 
 MAX_NOTE = 4000
 RECENT_CUSTOMERS = 6
@@ -147,6 +147,10 @@ async def capture_button(turn: Turn) -> None:
         await save_capture(turn, draft)
     elif action == "m":
         await _ask_manager(turn, draft)
+    elif action == "r" and reminder_only(draft.payload):
+        await _save_reminders(turn, draft)
+    elif action == "d":
+        turn.edit(turn._("📝 已存为草稿,不会丢失。"))
     elif action in ("e", "f", "b", "g"):
         from handlers.capture_edit import edit_button  # the 修改 part lives beside this
 
@@ -182,8 +186,54 @@ async def _attach_note(turn: Turn, draft_id: int, customer_id: int) -> None:
 # -- saving ------------------------------------------------------------------------------------
 
 
+MENTION_KEYS = frozenset({"name", "surname", "title", "salutation", "is_key_leader"})
+
+
+def reminder_only(payload: dict[str, Any]) -> bool:
+    """Follow-ups and nothing that needs a customer's file: 提醒我明天给王总打电话."""
+    if not payload.get("follow_ups"):
+        return False
+    if any(payload.get(k) for k in ("interaction", "itineraries", "grade", "purchase_cycle",
+                                    "payment_cycle", "competitors")):  # fmt: skip
+        return False
+    return all(
+        not value or key in MENTION_KEYS
+        for contact in payload.get("contacts") or []
+        for key, value in contact.items()
+    )
+
+
+async def _customer_of_named_person(turn: Turn, draft: Draft) -> Customer | None:
+    """A note without a company that names exactly one of the rep's own contacts."""
+    repo = ContactRepo(turn.session, turn.actor)
+    found: dict[int, Contact] = {}
+    for fact in draft.payload.get("contacts") or []:
+        matches = await repo.own_named(
+            name=fact.get("name"), surname=fact.get("surname"), salutation=fact.get("salutation")
+        )
+        if len(matches) != 1:
+            return None
+        found[matches[0].customer_id] = matches[0]
+    if len(found) != 1:
+        return None
+    return await CustomerRepo(turn.session, turn.actor).get(next(iter(found)))
+
+
 async def save_capture(turn: Turn, draft: Draft) -> None:
-    """Resolve the customer, then each contact (asking when unsure), then write everything."""
+    """Resolve the customer, then each contact (asking when unsure), then write everything.
+
+    A note that names no company goes to the customer of the one contact it names; failing
+    that, a note of follow-ups alone is the rep's own reminder, with no customer.
+    """
+    resolve = draft.payload.setdefault("resolve", {})
+    if not draft.payload.get("company") and "customer" not in resolve:
+        owner = await _customer_of_named_person(turn, draft)
+        if owner is not None:
+            resolve["customer"] = owner.id
+            flag_modified(draft, "payload")
+        elif reminder_only(draft.payload):
+            await _save_reminders(turn, draft)
+            return
     customer = await _resolve_customer(turn, draft)
     if customer is None:
         return
@@ -225,6 +275,9 @@ FIELD_NAMES = {
     "birthday_year": N_("出生年份"),
     "birthday_lunar": N_("农历生日"),
     "grade": N_("等级"),
+    "purchase_cycle": N_("采购周期"),
+    "payment_cycle": N_("付款周期"),
+    "competitors": N_("竞争对手"),
     "phones": N_("电话"),
     "hobbies": N_("爱好"),
 }
@@ -251,11 +304,19 @@ async def _resolve_customer(turn: Turn, draft: Draft) -> Customer | None:
     if not company:
         customers = await repo.page(0, RECENT_CUSTOMERS)
         rows = [[(f"🏢 {c.name}", f"cap:cu:{draft.id}:{c.id}")] for c in customers]
-        rows.append([(_("❌ 取消"), f"cap:x:{draft.id}")])
-        turn.edit(
-            _("这条记录属于哪个客户?(没有你要的客户,就在记录里写上公司名再发一次。)"),
-            inline(rows),
+        if reminder_only(draft.payload):
+            rows.append([(_("⏰ 只存为我的提醒"), f"cap:r:{draft.id}")])
+        rows.append(
+            [(_("📝 先存为草稿"), f"cap:d:{draft.id}"), (_("❌ 取消"), f"cap:x:{draft.id}")]
         )
+        question = (
+            _("这条记录属于哪个客户?(没有你要的客户,就在记录里写上公司名再发一次。)")
+            if customers
+            else _(
+                "这条记录要记在一个客户名下,你还没有客户。在记录里写上公司名再发一次,或先存为草稿。"
+            )
+        )
+        turn.edit(question, inline(rows))
         return None
     match = await repo.match(company)
     if match.exact is not None:
@@ -365,12 +426,17 @@ async def _write(
             )
         ]
     contacts: list[Contact] = []
+    named: list[dict[str, Any]] = []  # the facts of `contacts`, in the same order
     for fact, existing in zip(payload.get("contacts") or [], resolved, strict=True):
         fields = _contact_fields(fact, today)
         if existing is None:
+            label = fact.get("name") or fact.get("salutation") or fact.get("surname")
+            label = label or fact.get("title")
+            if not label:
+                continue  # a person the note gives no way to name is no contact
             contact = await repo.create(
                 customer,
-                name=fact.get("name") or fact.get("salutation") or fact.get("surname") or "?",
+                name=label,
                 phones=list(fact.get("phones") or []),
                 hobbies="、".join(fact.get("hobbies") or []) or None,
                 **{k: v for k, v in fields.items() if v is not None},
@@ -392,33 +458,31 @@ async def _write(
                 **(birthday_columns(born, today) if born else {}),
             )
         contacts.append(contact)
+        named.append(fact)
+    features = {key: payload.get(key) for key in ("purchase_cycle", "payment_cycle")}
+    if payload.get("competitors"):
+        features["competitors"] = merged_text(customer.competitors, payload["competitors"])
+    features = {key: value for key, value in features.items() if value}
+    if features:
+        changes += [("", c) for c in CustomerRepo(session, actor).update(customer, features)]
+    # The rep's words are kept whole: on the interaction, else on the follow-ups, else as a note.
     interaction = None
-    if payload.get("interaction"):
-        item = payload["interaction"]
+    item = payload.get("interaction")
+    if item or not payload.get("follow_ups"):
         interaction = await log_interaction(
             session,
             actor,
             customer,
-            InteractionKind(item["kind"]),
-            _occurred_at(moment_of(item["when"]), now),
-            summary=item.get("summary"),
-            outcome=item.get("outcome"),
+            InteractionKind(item["kind"]) if item else InteractionKind.NOTE,
+            _occurred_at(moment_of(item["when"]), now) if item else now,
+            summary=item.get("summary") if item else None,
+            outcome=item.get("outcome") if item else None,
+            note=draft.text,
             contacts=contacts,
         )
-    for follow_up in payload.get("follow_ups") or []:
-        due = moment_of(follow_up["due"])
-        due_date = due.date() if isinstance(due, datetime) else due
-        await add_follow_up(
-            session,
-            actor,
-            customer,
-            due_date,
-            follow_up["action"],
-            due_at=due if isinstance(due, datetime) else None,
-            interaction=interaction,
-        )
+    await _add_follow_ups(turn, draft, customer, interaction)
     for trip in payload.get("itineraries") or []:
-        traveller = _trip_contact(trip, payload.get("contacts") or [], contacts)
+        traveller = _trip_contact(trip, named, contacts)
         if traveller is not None:
             await add_itinerary(
                 session,
@@ -430,6 +494,31 @@ async def _write(
                 trip.get("purpose"),
             )
     return changes
+
+
+async def _add_follow_ups(
+    turn: Turn, draft: Draft, customer: Customer | None, interaction: Interaction | None
+) -> int:
+    for follow_up in draft.payload.get("follow_ups") or []:
+        due = moment_of(follow_up["due"])
+        await add_follow_up(
+            turn.session,
+            turn.actor,
+            customer,
+            due.date() if isinstance(due, datetime) else due,
+            follow_up["action"],
+            due_at=due if isinstance(due, datetime) else None,
+            interaction=interaction,
+            note=None if interaction else draft.text,
+        )
+    return len(draft.payload.get("follow_ups") or [])
+
+
+async def _save_reminders(turn: Turn, draft: Draft) -> None:
+    """The rep's own reminders: pushed like any follow-up, on no customer's file."""
+    count = await _add_follow_ups(turn, draft, None, None)
+    await turn.session.delete(draft)
+    turn.edit(turn._("✅ 已存为你的提醒({n} 条),到时间我会提醒你。", n=count))
 
 
 def _occurred_at(when: date | datetime, now: datetime) -> datetime:
@@ -445,7 +534,7 @@ def _trip_contact(
     trip: dict[str, Any], facts: list[dict[str, Any]], contacts: list[Contact]
 ) -> Contact | None:
     who = trip.get("who")
-    for fact, contact in zip(facts, contacts, strict=False):
+    for fact, contact in zip(facts, contacts, strict=True):
         if who and who in (fact.get("salutation"), fact.get("name"), contact_label(fact)):
             return contact
     return contacts[0] if contacts else None

@@ -104,6 +104,12 @@ def render_capture(
         lines.append("  ".join(head))
     if payload.get("grade"):
         lines.append(_("⭐ 等级:{grade}类", grade=payload["grade"]))
+    if payload.get("purchase_cycle"):
+        lines.append(_("🔁 采购周期:{cycle}", cycle=payload["purchase_cycle"]))
+    if payload.get("payment_cycle"):
+        lines.append(_("💳 付款周期:{cycle}", cycle=payload["payment_cycle"]))
+    if payload.get("competitors"):
+        lines.append(_("⚔️ 竞争对手:{names}", names="、".join(payload["competitors"])))
     interaction = payload.get("interaction")
     if interaction:
         kind = _(KIND_LABELS[InteractionKind(interaction["kind"])])

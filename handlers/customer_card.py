@@ -10,7 +10,7 @@ from telegram import InlineKeyboardMarkup
 
 from handlers.geo import distance_line
 from handlers.keyboards import inline
-from handlers.render import birthday, clip, date_range, moment
+from handlers.render import birthday, clip, date_range, moment, record_lines
 from handlers.turn import Turn
 from locales import N_, Translator
 from storage.activities import open_follow_ups, recent_interactions, upcoming_itineraries
@@ -117,10 +117,12 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
             when = moment(
                 _, item.occurred_at.astimezone(ZoneInfo(timezone)).date(), timezone, today
             )
-            text = clip(item.summary or "")
+            text, words = record_lines(item.summary and clip(item.summary), item.note, whole=False)
             if item.outcome:
                 text += f"({clip(item.outcome)})"
             lines.append(f"  · {when} {_(KIND_LABELS[item.kind])}{':' + text if text else ''}")
+            if words:
+                lines.append(f"    「{words}」")
     follow_ups = await open_follow_ups(session, customer)
     if follow_ups:
         lines.append(_("⏰ 待跟进"))

@@ -22,14 +22,16 @@ from handlers.cancel import cancel_fallbacks
 from handlers.customer_card import KIND_LABELS, render_card
 from handlers.keyboards import CUSTOMERS, FIND, inline, is_number, label_pattern, number, text_input
 from handlers.ownership import refuse_unless_owner
-from handlers.render import moment
+from handlers.render import moment, record_lines
 from handlers.turn import Turn, command_argument, member_turn, message_text
-from storage.activities import count_interactions, recent_interactions
+from storage.activities import count_interactions, notes_with, recent_interactions
 from storage.customers import CustomerRepo
 from storage.models import Customer, Draft, Grade
 
 PAGE_SIZE = 8
 HISTORY_PAGE = 10
+# What one history page may fill, leaving room for the pager under Telegram's 4,096.
+HISTORY_CHARS = 3800
 MAX_NAME = 100
 ASK_QUERY = 0
 FIND_KEY = "find_query"
@@ -231,16 +233,23 @@ async def _history(turn: Turn, customer: Customer, offset: int) -> None:
     total = await count_interactions(turn.session, customer)
     items = await recent_interactions(turn.session, customer, limit=HISTORY_PAGE, offset=offset)
     lines = [_("📜 「{name}」的全部记录({n} 条)", name=customer.name, n=total)]
+    shown, size = 0, len(lines[0])
     for item in items:
         when = moment(_, item.occurred_at, timezone, today)
-        text = " · ".join(x for x in (item.summary, item.outcome, item.location) if x)
-        lines.append(f"· {when} {_(KIND_LABELS[item.kind])}{':' + text if text else ''}")
+        head, words = record_lines(item.summary, item.note, whole=True)
+        text = " · ".join(x for x in (head, item.outcome, item.location) if x)
+        entry = f"· {when} {_(KIND_LABELS[item.kind])}{':' + text if text else ''}"
+        if words:
+            entry += f"\n  「{words}」"
+        # Whole notes are long: a page holds the records that fit in one message.
+        if shown and size + len(entry) > HISTORY_CHARS:
+            break
+        lines.append(entry)
+        shown, size = shown + 1, size + len(entry) + 1
     if not items:
         lines.append(_("还没有记录。"))
     rows: Rows = []
-    pager = _pager(
-        turn, f"cust:h:{customer.id}:", offset, HISTORY_PAGE, offset + HISTORY_PAGE < total
-    )
+    pager = _pager(turn, f"cust:h:{customer.id}:", offset, max(shown, 1), offset + shown < total)
     if pager:
         rows.append(pager)
     rows.append([(_("⬅️ 返回客户"), f"cust:v:{customer.id}")])
@@ -302,7 +311,8 @@ async def _search(turn: Turn, text: str, offset: int = 0) -> int:
         return ASK_QUERY
     if turn.context.user_data is not None:
         turn.context.user_data[FIND_KEY] = text
-    rows: Rows = [[(f"🏢 {c.name}", f"cust:v:{c.id}")] for c in matches[:PAGE_SIZE]]
+    shown = matches[:PAGE_SIZE]
+    rows: Rows = [[(f"🏢 {c.name}", f"cust:v:{c.id}")] for c in shown]
     pager = _pager(turn, "find:", offset, PAGE_SIZE, len(matches) > PAGE_SIZE)
     if pager:
         rows.append(pager)
@@ -311,11 +321,24 @@ async def _search(turn: Turn, text: str, offset: int = 0) -> int:
         if offset or len(matches) > PAGE_SIZE
         else _("找到 {n} 个客户:", n=len(matches))
     )
+    # Where the words were found in a rep's note, that note is the answer: show the place.
+    notes = await notes_with(turn.session, [c.id for c in shown], text)
+    for customer in shown:
+        if customer.id in notes:
+            message += f"\n🏢 {customer.name}:「{_snippet(notes[customer.id], text)}」"
     if offset:
         turn.edit(message, inline(rows))
     else:
         turn.say(message, inline(rows))
     return ConversationHandler.END
+
+
+def _snippet(note: str, words: str, around: int = 20) -> str:
+    """The part of ``note`` around ``words``, with … where it was cut."""
+    note = " ".join(note.split())
+    at = note.find(words)
+    start, end = max(at - around, 0), min(at + len(words) + around, len(note))
+    return ("…" if start else "") + note[start:end] + ("…" if end < len(note) else "")
 
 
 @member_turn

@@ -73,12 +73,14 @@ TABLES = (
     Table(
         "interactions",
         N_("拜访记录"),
-        (N_("客户名称"), N_("类型"), N_("时间"), N_("记录人"), N_("纪要"), N_("结果"), N_("地点")),
+        (N_("客户名称"), N_("类型"), N_("时间"), N_("记录人"), N_("纪要"), N_("结果"), N_("地点"),
+         N_("原话")),
     ),
     Table(
         "followups",
         N_("跟进"),
-        (N_("客户名称"), N_("负责人"), N_("到期日"), N_("内容"), N_("状态"), N_("完成时间")),
+        (N_("客户名称"), N_("负责人"), N_("到期日"), N_("内容"), N_("状态"), N_("完成时间"),
+         N_("原话")),
     ),
     Table(
         "itineraries",
@@ -164,7 +166,7 @@ class Exporter:
         query = (
             select(
                 Customer.name, Interaction.kind, Interaction.occurred_at, writer.name,
-                Interaction.summary, Interaction.outcome, Interaction.location,
+                Interaction.summary, Interaction.outcome, Interaction.location, Interaction.note,
             )
             .join(Customer, Customer.id == Interaction.customer_id)
             .join(writer, writer.id == Interaction.member_id)
@@ -173,14 +175,14 @@ class Exporter:
         )  # fmt: skip
         kinds = {kind: self._(label) for kind, label in KIND_LABELS.items()}
         async for row in self._stream(query):
-            yield [row[0], kinds[row[1]], self.local(row[2]), *row[3:7]]
+            yield [row[0], kinds[row[1]], self.local(row[2]), *row[3:8]]
 
     async def _follow_ups(self) -> AsyncIterator[list[Any]]:
         owner = aliased(Member)
         query = (
             select(
                 Customer.name, owner.name, FollowUp.due_date, FollowUp.text, FollowUp.status,
-                FollowUp.done_at,
+                FollowUp.done_at, FollowUp.note,
             )
             .outerjoin(Customer, Customer.id == FollowUp.customer_id)
             .join(owner, owner.id == FollowUp.member_id)
@@ -193,7 +195,7 @@ class Exporter:
         query = query.where((Customer.id.is_(None)) | (Customer.deleted_at.is_(None)))
         statuses = {status: self._(label) for status, label in FOLLOW_UP_STATUS.items()}
         async for row in self._stream(query):
-            yield [*row[0:4], statuses[row[4]], self.local(row[5])]
+            yield [*row[0:4], statuses[row[4]], self.local(row[5]), row[6]]
 
     async def _itineraries(self) -> AsyncIterator[list[Any]]:
         query = (

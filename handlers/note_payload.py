@@ -56,4 +56,7 @@ def has_content(payload: Payload) -> bool:
         or payload.get("follow_ups")
         or payload.get("itineraries")
         or payload.get("grade")
+        or payload.get("purchase_cycle")
+        or payload.get("payment_cycle")
+        or payload.get("competitors")
     )

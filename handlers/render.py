@@ -19,6 +19,21 @@ def clip(text: str, limit: int = CARD_VALUE) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# How much of a rep's own words a card shows under a record's headline.
+NOTE_PREVIEW = 80
+
+
+def record_lines(headline: str | None, note: str | None, *, whole: bool) -> tuple[str, str | None]:
+    """A record's headline and the rep's words under it: their start on a card, all of them
+    in the history. A record without a headline is headed by the words themselves."""
+    words = " ".join((note or "").split())
+    if words and not whole:
+        words = clip(words, NOTE_PREVIEW)
+    if not headline:
+        return words, None
+    return headline, (words if words and words != headline else None)
+
+
 def short_date(_: Translator, day: date, today: date | None = None) -> str:
     """12月4日(周五); with the year when it is not this year's."""
     if today is not None and day.year != today.year:

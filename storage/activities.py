@@ -29,6 +29,7 @@ async def log_interaction(
     *,
     summary: str | None = None,
     outcome: str | None = None,
+    note: str | None = None,
     contacts: Sequence[Contact] = (),
     location: str | None = None,
     latitude: float | None = None,
@@ -42,6 +43,7 @@ async def log_interaction(
         occurred_at=occurred_at,
         summary=summary,
         outcome=outcome,
+        note=note,
         location=location,
         latitude=latitude,
         longitude=longitude,
@@ -98,6 +100,26 @@ async def recent_interactions(
     return (await session.scalars(_RECENT_INTERACTIONS, params)).all()
 
 
+async def notes_with(
+    session: AsyncSession, customer_ids: Sequence[int], words: str
+) -> dict[int, str]:
+    """The newest note of each customer that contains ``words`` (for /find's results)."""
+    if not customer_ids or not words:
+        return {}
+    query = (
+        select(Interaction.customer_id, Interaction.note)
+        .where(
+            Interaction.customer_id.in_(customer_ids),
+            Interaction.note.contains(words, autoescape=True),
+        )
+        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+    )
+    found: dict[int, str] = {}
+    for customer_id, note in (await session.execute(query)).all():
+        found.setdefault(customer_id, note or "")
+    return found
+
+
 async def count_interactions(session: AsyncSession, customer: Customer) -> int:
     query = select(func.count()).where(Interaction.customer_id == customer.id)
     return int(await session.scalar(query) or 0)
@@ -112,6 +134,7 @@ async def add_follow_up(
     *,
     due_at: datetime | None = None,
     interaction: Interaction | None = None,
+    note: str | None = None,
 ) -> FollowUp:
     follow_up = FollowUp(
         member_id=actor.member_id,
@@ -119,6 +142,7 @@ async def add_follow_up(
         due_date=due_date,
         due_at=due_at.astimezone(UTC) if due_at else None,
         text=text,
+        note=note,
         interaction_id=interaction.id if interaction else None,
     )
     session.add(follow_up)

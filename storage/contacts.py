@@ -51,6 +51,34 @@ class ContactRepo:
         )
         return contact
 
+    async def own_named(
+        self, *, name: str | None, surname: str | None, salutation: str | None
+    ) -> Sequence[Contact]:
+        """The contacts of the actor's own customers a note's person may be (王总 → the rep's
+        only 王 with the address 王总), so a note that names no company still finds its place."""
+        if name:
+            same = Contact.name == name
+        elif salutation:
+            same = Contact.salutation == salutation
+        else:
+            return []
+        own = visible_customers(self.actor).with_only_columns(Customer.id)
+        query = (
+            select(Contact)
+            .join(Customer, Customer.id == Contact.customer_id)
+            .where(
+                same,
+                Contact.deleted_at.is_(None),
+                Contact.customer_id.in_(own),
+                Customer.owner_id == self.actor.member_id,
+            )
+            .limit(2)
+        )
+        found = (await self.session.scalars(query)).all()
+        if name or not surname:
+            return found
+        return [c for c in found if c.surname in (None, surname)]
+
     async def of_customer(self, customer: Customer) -> Sequence[Contact]:
         return (await self.session.scalars(_OF_CUSTOMER, {"customer_id": customer.id})).all()
 
@@ -59,12 +87,14 @@ class ContactRepo:
     ) -> tuple[Contact | None, list[Contact]]:
         """(the same person for sure, people who might be them) within one customer.
 
-        Sure: the same full name. Might be: same surname and title where a name is missing on
-        one side (王局长 vs 王建国局长), or a name that sounds the same or is one typo away
+        Sure: the same full name, or the only contact with the same surname and title when the
+        note gives no full name (王局长 → 王建国 局长). Might be: same surname and title where a
+        name is missing on one side and more than one fits, or a name that sounds the same or is one typo away
         (王剑国 for 王建国; 王建华 is someone else).
         """
         sure: Contact | None = None
         maybe: list[Contact] = []
+        addressed: list[Contact] = []  # same surname and the same title: 王局长 → 王建国 局长
         for contact in await self.of_customer(customer):
             if name and contact.name == name:
                 sure = contact
@@ -73,6 +103,8 @@ class ContactRepo:
             if same_surname and (not name or contact.name in (surname, None, "")):
                 if not title or not contact.title or title == contact.title:
                     maybe.append(contact)
+                if not name and title and title == contact.title:
+                    addressed.append(contact)
             elif (
                 name
                 and contact.name
@@ -82,6 +114,9 @@ class ContactRepo:
                 )
             ):
                 maybe.append(contact)
+        if sure is None and len(maybe) == 1 and addressed == maybe:
+            # The only person of this customer the note can mean: no question to ask.
+            return maybe[0], []
         return sure, ([] if sure else maybe)
 
     async def create(self, customer: Customer, **fields: Any) -> Contact:

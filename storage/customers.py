@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.actor import Actor
 from storage.audit import record
 from storage.changes import UNDO_WINDOW, FieldChange, apply_changes, still_undoable
-from storage.models import Contact, Customer, Grade, Member
+from storage.models import Contact, Customer, Grade, Interaction, Member
 from storage.search import fold, pinyin_forms, query_key, search_key
 
 # Company names that score this high against a typed name are offered as "did you mean".
@@ -58,6 +58,11 @@ def _search_statement(manager: bool) -> Select[Any]:
         Contact.deleted_at.is_(None),
         Contact.search_key.contains(bindparam("needle"), escape="/"),
     )
+    # Words inside the rep's own notes (预算大概200万), as typed: notes are kept unfolded.
+    note_hit = select(Interaction.customer_id).where(
+        Interaction.customer_id.in_(visible_ids),
+        Interaction.note.contains(bindparam("words"), escape="/"),
+    )
     return (
         _visible_to(manager)
         .where(
@@ -65,6 +70,7 @@ def _search_statement(manager: bool) -> Select[Any]:
                 # LIKE '%' || ? || '%': a bound whole pattern made SQLite re-plan it each time
                 Customer.search_key.contains(bindparam("needle"), escape="/"),
                 Customer.id.in_(contact_hit),
+                Customer.id.in_(note_hit),
             )
         )
         .order_by(Customer.name, Customer.id)
@@ -191,7 +197,13 @@ class CustomerRepo:
         key = query_key(text)
         if not key:
             return []
-        query = _SEARCH.of(self.actor, needle=like_escaped(key), offset=offset, limit=limit)
+        query = _SEARCH.of(
+            self.actor,
+            needle=like_escaped(key),
+            words=like_escaped(" ".join(text.split())),
+            offset=offset,
+            limit=limit,
+        )
         return (await self.session.scalars(*query)).all()
 
     async def page(self, offset: int = 0, limit: int = 10) -> Sequence[Customer]:

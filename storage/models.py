@@ -309,6 +309,8 @@ class Interaction(Timestamped, Base):
     occurred_at: Mapped[datetime] = mapped_column()
     summary: Mapped[str | None] = mapped_column(Text)
     outcome: Mapped[str | None] = mapped_column(Text)
+    # The rep's whole note as typed: the summary is a headline read from it, never a stand-in.
+    note: Mapped[str | None] = mapped_column(Text)
     location: Mapped[str | None] = mapped_column(String(300))
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
@@ -329,6 +331,8 @@ class FollowUp(Timestamped, Base):
     # Set when the rep gave a time of day: such follow-ups are pushed at that moment.
     due_at: Mapped[datetime | None] = mapped_column(index=True)
     text: Mapped[str] = mapped_column(Text)
+    # The note it was read from, when it came from quick capture and no interaction keeps it.
+    note: Mapped[str | None] = mapped_column(Text)
     status: Mapped[FollowUpStatus] = mapped_column(
         _enum(FollowUpStatus), default=FollowUpStatus.OPEN
     )

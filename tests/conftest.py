@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import ColumnElement, func, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.app import AnyApplication, build_application, start_in_process
@@ -99,6 +99,10 @@ class BotHarness:
     async def scalars(self, statement: Any) -> list[Any]:
         async with self.session() as session:
             return list(await session.scalars(statement))
+
+    async def count(self, model: type, *where: ColumnElement[bool]) -> int:
+        """How many rows of ``model`` there are (that match ``where``)."""
+        return int(await self.scalar(select(func.count()).select_from(model).where(*where)))
 
 
 def make_settings() -> Settings:

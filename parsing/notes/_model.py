@@ -105,6 +105,10 @@ class Note:
     follow_ups: list[FollowUpFact] = field(default_factory=list)
     itineraries: list[ItineraryFact] = field(default_factory=list)
     grade: Grade | None = None
+    # Customer features for the archive (采购周期, 付款周期, 竞争对手): facts, never follow-ups.
+    purchase_cycle: str | None = None
+    payment_cycle: str | None = None
+    competitors: list[str] = field(default_factory=list)
 
     def is_empty(self) -> bool:
         """True when nothing at all was understood."""
@@ -115,4 +119,7 @@ class Note:
             and not self.follow_ups
             and not self.itineraries
             and self.grade is None
+            and self.purchase_cycle is None
+            and self.payment_cycle is None
+            and not self.competitors
         )

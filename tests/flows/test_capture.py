@@ -158,16 +158,20 @@ async def test_a_second_contact_at_the_same_company(bot: BotHarness) -> None:
 
 
 async def test_unsure_contact_match_asks_first(bot: BotHarness) -> None:
+    """Two 王局长 at one customer: 王局长 alone is a real ambiguity, so the bot asks."""
     wang = bot.user("王磊")
     await wang.send(EXAMPLE)
+    await wang.press("保存")
+    await wang.send("华东电力设计院的王海局长 手机13900001111")
     await wang.press("保存")
     await wang.send("华东电力设计院王局长喜欢钓鱼")
     ask = await wang.press("保存")
     assert "是 华东电力设计院 的 王建国局长 吗?" in ask.text
+    assert ask.buttons == ["是 王建国局长", "是 王海局长", "不是,新建联系人"]
     await wang.press("是 王建国局长")
-    contact = await bot.scalar(select(Contact))
+    contact = await bot.scalar(select(Contact).where(Contact.name == "王建国"))
     assert contact.hobbies == "话剧、钓鱼"
-    assert await count(bot, Contact) == 1
+    assert await count(bot, Contact) == 2
 
 
 async def test_a_traditional_chinese_note(bot: BotHarness) -> None:
