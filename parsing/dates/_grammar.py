@@ -344,7 +344,7 @@ def _h_offset(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
 
 
 RE_WEEKDAY = re.compile(
-    rf"(?P<mod>{WEEK_MOD})?\s*(?:星期|礼拜|周)(?P<x>[一二三四五六日天1-7])(?![0-9次遍回岁年期])"
+    rf"(?P<mod>{WEEK_MOD})?\s*(?:星期|礼拜|周)(?P<x>[一二三四五六日天1-7])(?![0-9次遍岁年期]|回(?![访电复来去]))"
 )
 
 

@@ -33,6 +33,7 @@ from ._facts import (
     read_profile,
     read_roles,
 )
+from ._features import find_features
 from ._model import (
     Birthday,
     ContactFact,
@@ -77,6 +78,7 @@ def parse_note(text: str, now: datetime) -> Note:
     read_family(doc, people, family)
     read_profile(doc, people)
     read_roles(doc, people)
+    features = find_features(doc, claimed)
     company = find_company(doc, people)
     grade = find_grade(doc)
     itineraries = find_itineraries(doc, people, claimed)
@@ -90,4 +92,7 @@ def parse_note(text: str, now: datetime) -> Note:
         follow_ups=follow_ups,
         itineraries=itineraries,
         grade=grade,
+        purchase_cycle=features.purchase_cycle,
+        payment_cycle=features.payment_cycle,
+        competitors=features.competitors,
     )

@@ -32,6 +32,8 @@ _NOT_ORG = re.compile(
 _NOT_SUFFIXED = re.compile(r"参观|接待|拜访|电话|微信|吃饭|见了|约了|喜欢|毕业|生日|手机|以前")
 _DEPT_END = ("部", "处", "室", "组", "办", "队", "部门")
 _VISIT = re.compile(r"(?:上门)?(?:拜访|拜会|走访|去了|见了)了?\s*")
+_VISIT_PLAIN = re.compile(r"(?:拜访|拜会|走访|回访)了?\s*")
+_NOT_A_NAME = re.compile(r"[一了过下完得的]|客户|老客户|新客户|领导")
 
 
 def _scan_left(doc: Doc, end: int, limit: int = 16) -> int:
@@ -106,6 +108,13 @@ def _by_position(doc: Doc, people: People) -> str | None:
             if name and _plausible(name):
                 return name
     if not named:
+        # 下周去拜访万科: the one thing visited, when nobody is named.
+        for v in _VISIT_PLAIN.finditer(t):
+            a, b = doc.chunk(v.end())
+            a = max(a, v.end())
+            name = _clean(t[a:b])
+            if name and doc.free(a, b) and _plausible(name) and not _NOT_A_NAME.match(name):
+                return name
         return None
     # 拜访 江苏移动 崔经理 / 拜访了常州天合光能 陆经理
     for v in _VISIT.finditer(t):

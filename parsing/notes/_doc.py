@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from parsing.dates import When, find_all_when
 
@@ -21,6 +21,24 @@ _PRONOUN_START = re.compile(
 )
 
 
+# Text whose digits are no dates: a pasted chat's "张总 10:32" lines, a card's address.
+_CHAT_STAMP = re.compile(r"(?m)^[^\n]{1,30}?[ ]+(\d{1,2}:\d{2})(?::\d{2})?[ ]*$")
+_ADDRESS = re.compile(
+    r"(?:地址|address|addr|add)\s*[:.]?\s*[^\n]*|[路街道巷弄]\s*[0-9]+\s*[号號]", re.IGNORECASE
+)
+# Periods too vague for a reminder (年后, 下个月中旬, 明年上半年): read, never due.
+_VAGUE = re.compile(r"^(?:年后|过完年|过了年|节后|年以后)|中旬|上旬|下旬|上半年|下半年|年初")
+# 后第一个工作日 and the like: the first weekday after the holiday.
+_FIRST_WORKDAY = re.compile(r"后(?:的)?(?:第一个工作日|上班第一天|第一天上班)")
+# Plans with a soft date the date reader leaves out on purpose, read for reminders only:
+# 下周去拜访 (Monday of next week), 过两天回访 (in two days).
+_SOFT = re.compile(
+    r"(?:(?P<next>下下|下)(?:个)?(?:周|礼拜|星期)(?![一二三四五六日天末0-9])|(?P<two>过两天))"
+    r"(?=\s*(?:再|要|先|就)?(?:去|过去)?\s*(?:拜访|回访|报价|联系|跟进|打电话|电话|送|发|约|见|找|签|"
+    r"汇报|visit|call))"
+)
+
+
 def is_cjk(ch: str) -> bool:
     """True for a CJK ideograph."""
     return "\u4e00" <= ch <= "\u9fff"
@@ -34,15 +52,16 @@ class Doc:
         self.t = fold(text)
         self.now = now
         self.today: date = now.date()
-        self.whens: list[When] = find_all_when(self.t, now)
         n = len(self.t)
         # Characters already explained by some fact (dates, phones, e-mails ...).
         self.used = [False] * n
         self.date_at = [False] * n
-        for w in self.whens:
+        found = find_all_when(self.t, now)
+        for w in found:
             a, b = w.span
             for i in range(a, min(b, n)):
                 self.date_at[i] = True
+        self.whens: list[When] = self._reminder_whens(found)
         self.clause_starts = self._cuts(_CLAUSE_RE)
         self.chunk_starts = sorted(
             set(self._cuts(_CHUNK_RE))
@@ -50,6 +69,42 @@ class Doc:
             | {m.start() for m in _PRONOUN_START.finditer(self.t)}
             | {w.span[0] for w in self.whens}
         )
+
+    def _reminder_whens(self, found: list[When]) -> list[When]:
+        """The dates a note's facts may use: no chat stamps or house numbers, no vague periods;
+        soft plan dates (下周, 过两天) added."""
+        t = self.t
+        masked: list[tuple[int, int]] = [m.span(1) for m in _CHAT_STAMP.finditer(t)]
+        masked += [m.span() for m in _ADDRESS.finditer(t)]
+        for a, b in masked:
+            self.mark(a, b)
+        kept: list[When] = []
+        for w in found:
+            a, b = w.span
+            said = t[a:b].rstrip()
+            if any(x < b and a < y for x, y in masked):
+                continue
+            if _FIRST_WORKDAY.search(said):
+                shift = timedelta(days=0)
+                while (w.day + shift).weekday() >= 5:
+                    shift += timedelta(days=1)
+                w = When(start=w.start + shift, span=w.span, part_of_day=w.part_of_day)
+            elif _VAGUE.search(said) and not w.is_range:
+                continue
+            kept.append(w)
+        for m in _SOFT.finditer(t):
+            a, b = m.span()
+            if self.date_at[a] or any(w.span[0] < b and a < w.span[1] for w in kept):
+                continue
+            if m["two"]:
+                day = self.today + timedelta(days=2)
+            else:
+                weeks = 2 if m["next"] == "下下" else 1
+                day = self.today - timedelta(days=self.today.weekday()) + timedelta(weeks=weeks)
+            kept.append(When(start=day, span=(a, b)))
+            for i in range(a, b):
+                self.date_at[i] = True
+        return sorted(kept, key=lambda w: w.span)
 
     def _cuts(self, pattern: re.Pattern[str]) -> list[int]:
         starts = [0]
@@ -100,6 +155,10 @@ class Doc:
     def mark(self, a: int, b: int) -> None:
         for i in range(max(a, 0), min(b, len(self.t))):
             self.used[i] = True
+
+    def free_map(self) -> list[bool]:
+        """For each character: not yet explained by a fact."""
+        return [not used for used in self.used]
 
     def free(self, a: int, b: int) -> bool:
         return not any(self.used[max(a, 0) : min(b, len(self.t))])

@@ -275,7 +275,12 @@ _VAGUE = frozenset({"说", "再说", "再议", "再定", "定", "议", "再看",
 _TOLD = re.compile(r"(?:让|要求|叫|请|通知)[^\s,]{0,4}$")
 # Verbs that are the rep's own work: 王局长下周五跟进报价 is the rep's follow-up with 王局长,
 # even though a person is named right before the date.
-_REP_ACTION = re.compile(r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|催|约)")
+_REP_ACTION = re.compile(
+    r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|催|约|请|拜访|见|签|回款|收款|去|过去|给)"
+)
+# A customer's own travel around a date (他一月十五号要来南京开会, 我明天飞广州 in their chat):
+# a trip, not something the rep has to do.
+_TRAVEL = re.compile(r"出差|飞|回来|度假|休假|放假|来[^\s,]{1,3}开会|去[^\s,]{1,3}开会")
 
 
 def _entity_chunk(doc: Doc, a: int, b: int) -> bool:
@@ -337,6 +342,9 @@ def find_follow_ups(
                 continue
         elif due < doc.today:
             continue
+        _, cb = doc.clause(a)
+        if _TRAVEL.search(t, b, cb) and not _REP_ACTION.match(t[b:cb].lstrip(" 我再就")):
+            continue
         found = _action(doc, w, people)
         if found is None and not _RELATIVE.search(t[a:b]):
             continue  # 端午节 on its own: a date mentioned, nothing to do
@@ -353,7 +361,12 @@ def find_follow_ups(
         head = t[max(ca, a - 8) : a]
         subject = bool(_SUBJECT_END.search(head))
         if not subject:
-            subject = any(m.end in (a, a - 1) for m in people.mentions if not m.pronoun)
+            # 张总下周三出差: the person right before the date is its subject (not across a comma).
+            subject = any(
+                m.end == a or (m.end == a - 1 and t[m.end] == " ")
+                for m in people.mentions
+                if not m.pronoun
+            )
         if any(f.end in (a, a - 1) or f.start <= a <= f.end + 3 for f in family):
             continue
         invited = raw_after.startswith(("再", "来")) or action.startswith("来")

@@ -21,6 +21,7 @@ from ._lexicon import (
 )
 from ._model import Birthday, DecisionRole, FamilyFact
 from ._people import NAME_STOP, People, surname_of
+from ._phones import find_phones
 
 __all__ = [
     "FamilyMention",
@@ -35,14 +36,6 @@ __all__ = [
 # --- phones, WeChat, e-mail ---------------------------------------------------------------
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_MOBILE = re.compile(r"(?<![\d.])(?:\+?86[- ]?)?(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?![\d.])")
-_LANDLINE = re.compile(r"(?<![\d.])\(?(0\d{2,3})\)?[- ]?(\d{7,8})(?![\d.])")
-_ID_CONTEXT = re.compile(
-    r"(?:订单|合同|编号|单号|工号|身份证|账号|帐号|卡号|批号|序列号|流水号|发票|快递|运单|型号|货号|"
-    r"编码|代码|po|no)[号码:#\s]*$",
-    re.IGNORECASE,
-)
-_UNIT_AFTER = frozenset("台套件个元块万吨米次份箱只辆张斤号")
 _WECHAT_ID = re.compile(
     r"(?:微信|vx|wx|v信|威信|weixin|wechat)(?:号|id)?\s*(?:是|为|:)?\s*([A-Za-z][-_A-Za-z0-9]{4,19})"
     r"(?![-_A-Za-z0-9@])",
@@ -68,20 +61,8 @@ def read_contact_details(doc: Doc, people: People) -> None:
         p = people.persons[people.person_at(m.start())]
         p.wechat = p.wechat or m.group(1)
         doc.mark(m.start(), b)
-    found: list[tuple[int, int, str]] = []
-    for pattern in (_MOBILE, _LANDLINE):
-        for m in pattern.finditer(t):
-            a, b = m.span()
-            if not doc.free(a, b) or any(x < b and a < y for x, y, _ in found):
-                continue
-            if _ID_CONTEXT.search(t[max(0, a - 8) : a]):
-                continue
-            if b < len(t) and t[b] in _UNIT_AFTER:
-                continue
-            found.append((a, b, "".join(ch for ch in m.group() if ch.isdigit())))
-    for a, b, digits in sorted(found):
-        if digits.startswith("86") and len(digits) == 13:
-            digits = digits[2:]
+    found = [(f.start, f.end, f.number) for f in find_phones(t, doc.text, doc.free_map())]
+    for a, b, digits in found:
         p = people.persons[people.person_at(a)]
         if _WECHAT_NEAR.search(t[max(0, a - 6) : a]):
             p.wechat = p.wechat or digits

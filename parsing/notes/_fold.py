@@ -7,6 +7,8 @@ folded copy can be used as they are. ASCII case is kept (WeChat IDs and e-mails 
 
 from __future__ import annotations
 
+import re
+
 from parsing.hanzi import SIMPLIFIED, TRADITIONAL
 
 __all__ = ["fold"]
@@ -24,7 +26,35 @@ _TYPOS = {
     "经里": "经理",
     "手几": "手机",
     "喜换": "喜欢",
+    # Voice dictation's homophones of titles.
+    "菊长": "局长",
+    "局张": "局长",
+    "主认": "主任",
+    "主仁": "主任",
+    "处涨": "处长",
+    "院涨": "院长",
+    "科涨": "科长",
+    "科张": "科长",
+    "行涨": "行长",
+    # Cantonese words for days and parts of the day (Hong Kong, Malaysia).
+    "听日": "明天",
+    "听朝": "明早",
+    "听晚": "明晚",
+    "琴日": "昨天",
+    "寻日": "昨天",
+    "今日": "今天",
+    "下昼": "下午",
+    "上昼": "上午",
+    "倾了": "谈了",
+    "倾下": "谈下",
 }
+# Cantonese characters with one Mandarin character for them.
+_CANTONESE = {"佢": "他", "咗": "了", "嘅": "的", "哋": "们", "喺": "在", "搵": "找", "冇": "没",
+              "唔": "不", "睇": "看", "畀": "给", "俾": "给"}  # fmt: skip
+# Digits read aloud by voice input (幺三八…): a run this long is a number, never words.
+_SPOKEN_DIGITS = {"零": "0", "〇": "0", "幺": "1", "一": "1", "二": "2", "两": "2", "三": "3",
+                  "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}  # fmt: skip
+_SPOKEN_RUN = re.compile(f"[{''.join(_SPOKEN_DIGITS)}]{{7,}}")
 
 _PUNCT = {
     "，": ",",
@@ -70,16 +100,71 @@ def _build() -> dict[int, int]:
             table[code] = ord(",")
     for code in (0xFE0F, 0x200D, 0x20E3, 0x3030, 0x303D):
         table[code] = ord(" ")
+    for src, dst in _CANTONESE.items():
+        table[ord(src)] = ord(dst)
     return table
 
 
 _TABLE = _build()
 
 
+# English dates in a Chinese note, said in Chinese of the same length (padded with spaces).
+_EN_DAYS = {
+    "mon": "一",
+    "tue": "二",
+    "wed": "三",
+    "thu": "四",
+    "fri": "五",
+    "sat": "六",
+    "sun": "日",
+}
+_EN_DAY = re.compile(
+    r"\b(?:(?P<which>next|this|coming)\s+)?(?P<d>mon|tue|wed|thu|fri|sat|sun)"
+    r"(?:day|s|sday|nesday|rsday|r|rs|urday)?\b\.?",
+    re.IGNORECASE,
+)
+_EN_WORDS = {
+    "tomorrow": "明天", "today": "今天", "tonight": "今晚", "yesterday": "昨天",
+    "next week": "下周", "this week": "这周", "next month": "下个月", "eod": "",
+}  # fmt: skip
+_EN_WORD = re.compile(r"\b(?:" + "|".join(_EN_WORDS) + r")\b", re.IGNORECASE)
+_EN_CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)", re.I)
+
+
+def _padded(chinese: str, width: int) -> str:
+    return chinese + " " * (width - len(chinese)) if len(chinese) <= width else " " * width
+
+
+def _en_day(m: re.Match[str]) -> str:
+    which = (m["which"] or "").lower()
+    return _padded(("下周" if which == "next" else "周") + _EN_DAYS[m["d"].lower()], len(m[0]))
+
+
+def _en_clock(m: re.Match[str]) -> str:
+    hour, minute, pm = int(m["h"]), m["m"], m["ap"].lower().startswith("p")
+    if pm and hour < 12:
+        hour += 12
+    if not pm and not 7 <= hour <= 12:
+        return m[0]  # 6am would read as six in the afternoon: left as written
+    said = f"{hour}:{minute}" if minute else f"{hour}点"
+    return _padded(said, len(m[0])) if len(said) <= len(m[0]) else m[0]
+
+
+def _english(out: str) -> str:
+    out = _EN_DAY.sub(_en_day, out)
+    out = _EN_WORD.sub(lambda m: _padded(_EN_WORDS[m[0].lower()], len(m[0])), out)
+    return _EN_CLOCK.sub(_en_clock, out)
+
+
 def fold(text: str) -> str:
-    """The note with Simplified characters, ASCII digits/letters and emoji as commas."""
+    """The note with Simplified characters, ASCII digits/letters and emoji as commas;
+    Cantonese, voice input's slips and spoken digits, and English dates, said as a Mainland
+    rep would type them (each replacement of the same length)."""
     out = text.translate(_TABLE)
     for typo, right in _TYPOS.items():
         if typo in out:
             out = out.replace(typo, right)
+    out = _SPOKEN_RUN.sub(lambda m: "".join(_SPOKEN_DIGITS[c] for c in m[0]), out)
+    if any("a" <= c.lower() <= "z" for c in out):
+        out = _english(out)
     return out

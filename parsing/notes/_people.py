@@ -24,7 +24,7 @@ __all__ = ["Mention", "People", "Person", "find_people", "surname_of"]
 NAME_STOP = frozenset(
     "的了在是和跟与给从对把被访见找约陪请帮说让为由里他她们这那个位及或去到来问叫同再又也都还"
     "就才已要会能送带打加拜谈聊吃喝电话微信司院局部厂行科处室所委厅校店团队站组班办市省区县心副总"
-    "小老今明昨前后每该和"
+    "小老今昨前后每该和级"
 )
 # 总是 / 总共 / 总部 … are not 张总.
 _AFTER_ZONG = frozenset("共之体结价额部计算数量包站公院行得归括")
@@ -322,6 +322,59 @@ def _named_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     return out
 
 
+# A pasted business card: a name alone on its line, or beside its title or English name.
+_ORG_END = frozenset("司院局部厂行科处室所委厅校店团队站组班办市省区县心中社会馆台")
+_CARD_TOKEN = re.compile(r"[\u4e00-\u9fff]+")
+_CARD_OTHER = re.compile(r"^[\sA-Za-z.,/:()'&-]*$")
+
+
+def _card_name(doc: Doc, a: int, b: int) -> Mention | None:
+    word = doc.t[a:b]
+    sur = _surname_prefix(word)
+    if sur is None or not 1 <= len(word) - len(sur) <= 2 or TITLE_RE.search(word):
+        return None
+    if word[-1] in _ORG_END or not doc.free(a, b) or any(doc.date_at[a:b]):
+        return None
+    if any(ch in NAME_STOP for ch in word[len(sur) :]):
+        return None
+    return Mention(a, b, surname=sur, name=word)
+
+
+def _line_title(line: str) -> str | None:
+    """The title a card line holds when it holds nothing else (资讯室 主任, 运营总监)."""
+    found = [m.group() for m in TITLE_RE.finditer(line)]
+    return found[-1] if found else None
+
+
+def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    t = doc.t
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for piece in t.split("\n"):
+        lines.append((start, start + len(piece)))
+        start += len(piece) + 1
+    if sum(1 for a, b in lines if t[a:b].strip()) < 3:
+        return []
+    out: list[Mention] = []
+    for i, (a, b) in enumerate(lines):
+        tokens = [m.span() for m in _CARD_TOKEN.finditer(t, a, b)]
+        names = [m for x, y in tokens if (m := _card_name(doc, x, y)) is not None]
+        if len(names) != 1 or any(x < names[0].end and names[0].start < y for x, y in taken):
+            continue
+        name = names[0]
+        rest = [t[x:y] for x, y in tokens if (x, y) != (name.start, name.end)]
+        if any(not TITLE_RE.fullmatch(r) for r in rest):
+            continue
+        if not _CARD_OTHER.match(re.sub(r"[\u4e00-\u9fff]+", "", t[a:b])):
+            continue
+        name.title = rest[-1] if rest else None
+        for j in (i - 1, i + 1):
+            if name.title is None and 0 <= j < len(lines):
+                name.title = _line_title(t[lines[j][0] : lines[j][1]])
+        out.append(name)
+    return out
+
+
 def _compatible(p: Person, m: Mention) -> bool:
     if m.name and p.name:
         return m.name == p.name
@@ -353,6 +406,8 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     mentions += _xiao_lao_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _named_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions]
+    mentions += _card_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
     for m in _PRONOUN.finditer(doc.t):
         if not any(x <= m.start() < y for x, y in taken):

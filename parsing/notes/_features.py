@@ -1,0 +1,76 @@
+"""The customer's features for the archive: purchase cycle, payment cycle, competitors.
+
+These are facts about how the customer buys, never reminders: "一般年底付款" is the payment
+cycle, not a follow-up on 31 December. Each phrase found claims the dates inside it, so the
+follow-up reader does not take them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ._doc import Doc
+
+__all__ = ["Features", "find_features"]
+
+_END = r"(?=$|[\s,;。!?\n])"
+_PURCHASE = re.compile(
+    r"采购周期(?:是|为|:|大概|一般)*\s*(?P<said>[^\s,;。\n]{2,16})"
+    r"|(?P<habit>(?:每年|一年|每季度|每个?季度|每半年|半年|每个?月|每两年|两年)"
+    r"[^\s,;。\n]{0,8}?(?:采购|招标|集采|订货|下单|一次)[^\s,;。\n]{0,6}?)" + _END
+)
+_TENDER = re.compile(
+    r"(?P<said>(?:年初|年中|年底|年末|每年\d{1,2}月)[^\s,;。\n]{0,4}(?:招标|集采|采购))"
+)
+_PAYMENT = re.compile(
+    r"(?:付款|结算|账期)(?:周期|方式)?(?:是|为|:)\s*(?P<said>[^\s,;。\n]{2,16})"
+    r"|(?:一般|都是|通常|基本上?|一向|习惯|向来)\s*(?:是|在)?\s*(?P<habit>"
+    r"(?:年底|年末|月底|季度末|每月|每季度|每年|月结|货到|验收后?|到货)?[^\s,;。\n]{0,6}?"
+    r"(?:付款|付清|回款|结款|结算|付|结)(?:[^\s,;。\n]{0,4}?天)?)"
+    r"|(?P<terms>(?:货到|验收后?|到货|开票后?)[^\s,;。\n]{0,6}?(?:付款|付清|结款|结算|付))"
+)
+_NET_DAYS = re.compile(r"(?P<said>月结\s*\d{1,3}\s*天|账期\s*\d{1,3}\s*天|\d{1,3}\s*天账期)")
+_RIVALS = re.compile(
+    r"(?:竞争对手|竞品|对手)(?:主要)?(?:是|有|为|:)?\s*(?P<names>[^\s,;。\n]{2,40})"
+)
+_RIVAL_SPLIT = re.compile(r"和|、|与|及|以及|还有|跟|/")
+_RIVAL_TAIL = re.compile(r"(?:等|等等|几家|两家|三家|这几家|他们|也在跟|也在投)$")
+
+
+@dataclass
+class Features:
+    purchase_cycle: str | None = None
+    payment_cycle: str | None = None
+    competitors: list[str] = field(default_factory=list)
+
+
+def _claim(doc: Doc, a: int, b: int, claimed: set[int]) -> None:
+    doc.mark(a, b)
+    for i, w in enumerate(doc.whens):
+        if a <= w.span[0] < b:
+            claimed.add(i)
+
+
+def find_features(doc: Doc, claimed: set[int]) -> Features:
+    t = doc.t
+    out = Features()
+    for m in _RIVALS.finditer(t):
+        names = [n.strip() for n in _RIVAL_SPLIT.split(_RIVAL_TAIL.sub("", m["names"]))]
+        out.competitors += [n for n in names if len(n) >= 2 and n not in out.competitors]
+        _claim(doc, m.start(), m.end(), claimed)
+    for pattern in (_PURCHASE, _TENDER):
+        for m in pattern.finditer(t):
+            said = next((g for g in m.groups() if g), None)
+            if not said or not doc.free(m.start(), m.end()):
+                continue
+            out.purchase_cycle = out.purchase_cycle or said
+            _claim(doc, m.start(), m.end(), claimed)
+    for pattern in (_PAYMENT, _NET_DAYS):
+        for m in pattern.finditer(t):
+            said = next((g for g in m.groups() if g), None)
+            if not said or not doc.free(m.start(), m.end()):
+                continue
+            out.payment_cycle = out.payment_cycle or said
+            _claim(doc, m.start(), m.end(), claimed)
+    return out

@@ -1,0 +1,136 @@
+"""Phone numbers in a note, checked and normalised by Google's libphonenumber (phonenumbers).
+
+Mainland numbers are kept as their national digits (13812345678, 02584563210), as reps dial
+them; every other number in E.164 (+85291234567, +886912345678, +6591234567, +60123456789).
+An extension (转 8012, 分机 1234, 内线 305, ext. 12) is appended as ";ext=8012".
+
+A number without a country code is read as a Mainland one first. Otherwise it is tried in
+the regions the note hints at (香港, 台北, 新加坡, 吉隆坡 …, or Traditional script for Hong
+Kong and Taiwan); with no hint, it is kept only when exactly one of those regions has it.
+Precision first: a quantity, a price or an order number is never a phone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+
+__all__ = ["FoundPhone", "find_phones"]
+
+# Digit groups as numbers are written (+852 9123 4567, (02) 2720-8889, 139-1234-5678).
+_CANDIDATE = re.compile(
+    r"(?<![\d.A-Za-z])(?:\+\s?\d{1,3}[\s-]?)?(?:\(\s?0?\d{1,4}\s?\)[\s-]?)?\d{1,12}"
+    r"(?:[ -]\d{1,8}){0,5}(?![\d.])"
+)
+_GROUP = re.compile(r"(?:\+\s?\d{1,3}|\(\s?0?\d{1,4}\s?\)|\d+)")
+_EXTENSION = re.compile(
+    r"\s*(?:转|分机|内线|ext\.?|x|#)\s*(?:号)?\s*(?P<digits>[0-9]{1,6}|[零〇一幺二两三四五六七八九]{1,6})",
+    re.IGNORECASE,
+)
+_SPOKEN = str.maketrans("零〇一幺二两三四五六七八九", "0011223456789")
+# What the note says about where the number is (folded, Simplified).
+_HINTS = {
+    "HK": re.compile(r"香港|港铁|九龙|新界|港岛|\bhk\b|\+852", re.IGNORECASE),
+    "TW": re.compile(r"台湾|台北|台中|台南|高雄|新竹|桃园|\btw\b|\+886", re.IGNORECASE),
+    "SG": re.compile(r"新加坡|狮城|星展|\bsg\b|singapore|\+65", re.IGNORECASE),
+    "MY": re.compile(r"马来西亚|大马|吉隆坡|槟城|新山|\bmy\b|malaysia|\+60", re.IGNORECASE),
+}
+_MAINLAND = re.compile(r"^(?:1[3-9]\d{9}|0\d{9,11})$")
+_ID_CONTEXT = re.compile(
+    r"(?:订单|合同|编号|单号|工号|身份证|账号|帐号|卡号|批号|序列号|流水号|发票|快递|运单|型号|货号|"
+    r"编码|代码|po|no)[号码:#\s]*$",
+    re.IGNORECASE,
+)
+_UNIT_AFTER = frozenset("台套件个元块万吨米次份箱只辆张斤号年月日点%")
+
+
+@dataclass(frozen=True)
+class FoundPhone:
+    start: int
+    end: int
+    number: str  # national digits for the Mainland, else E.164; ";ext=N" appended
+
+
+def _regions(text: str, original: str) -> list[str]:
+    hinted = [region for region, hint in _HINTS.items() if hint.search(text)]
+    if not hinted and original != text:
+        hinted = ["HK", "TW"]  # written in Traditional script
+    return hinted
+
+
+def _normalised(number: phonenumbers.PhoneNumber) -> str:
+    if number.country_code == 86:
+        national = str(number.national_number)
+        is_mobile = national.startswith("1") and len(national) == 11
+        return national if is_mobile else "0" + national
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _parse(raw: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
+
+
+def _read(raw: str, regions: list[str]) -> phonenumbers.PhoneNumber | None:
+    digits = "".join(ch for ch in raw if ch.isdigit())
+    if raw.lstrip().startswith("+"):
+        return _parse(raw, None)
+    if _MAINLAND.match(digits):
+        found = _parse(digits, "CN")
+        if found is not None:
+            return found
+    if len(digits) < 8:
+        return None
+    tried = regions or list(_HINTS)
+    valid = [n for n in (_parse(raw, region) for region in tried) if n is not None]
+    if regions:
+        return valid[0] if valid else None
+    # No hint: only a number that just one region has (9123 4567 is both HK and SG).
+    return valid[0] if len({phonenumbers.region_code_for_number(n) for n in valid}) == 1 else None
+
+
+def _numbers_in(text: str, a: int, b: int, regions: list[str]) -> list[tuple[int, int, str]]:
+    """The numbers in one run of digit groups: the whole run, else the longest valid runs of
+    its groups from left to right (two numbers written side by side)."""
+    groups = [m.span() for m in _GROUP.finditer(text, a, b)]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(groups):
+        for j in range(len(groups) - 1, i - 1, -1):
+            start, end = groups[i][0], groups[j][1]
+            raw = text[start:end]
+            if sum(ch.isdigit() for ch in raw) < 7:
+                continue
+            number = _read(raw, regions)
+            if number is not None:
+                out.append((start, end, _normalised(number)))
+                i = j + 1
+                break
+        else:
+            i += 1
+    return out
+
+
+def find_phones(text: str, original: str, free: list[bool]) -> list[FoundPhone]:
+    """Phone numbers of the folded ``text`` (``original`` as typed), outside used spans."""
+    regions = _regions(text, original)
+    out: list[FoundPhone] = []
+    for m in _CANDIDATE.finditer(text):
+        if not all(free[m.start() : m.end()]):
+            continue
+        for a, b, found in _numbers_in(text, m.start(), m.end(), regions):
+            if _ID_CONTEXT.search(text[max(0, a - 8) : a]):
+                continue
+            if b < len(text) and text[b] in _UNIT_AFTER:
+                continue
+            ext = _EXTENSION.match(text, b)
+            if ext is not None:
+                found += ";ext=" + ext["digits"].translate(_SPOKEN)
+                b = ext.end()
+            out.append(FoundPhone(a, b, found))
+    return out
