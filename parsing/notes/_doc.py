@@ -27,7 +27,12 @@ _ADDRESS = re.compile(
     r"(?:地址|address|addr|add)\s*[:.]?\s*[^\n]*|[路街道巷弄]\s*[0-9]+\s*[号號]", re.IGNORECASE
 )
 # Periods too vague for a reminder (年后, 下个月中旬, 明年上半年): read, never due.
-_VAGUE = re.compile(r"^(?:年后|过完年|过了年|节后|年以后)|中旬|上旬|下旬|上半年|下半年|年初")
+_VAGUE = re.compile(
+    r"^(?:年后|过完年|过了年|节后|年以后)|中旬|上旬|下旬|上半年|下半年|年初"
+    r"|(?:元旦|春节|新年|五一|劳动节|国庆|中秋|端午|清明|节)(?:之|以)?后$"
+)
+# 国庆完了: a holiday already over is no date ahead.
+_OVER = re.compile(r"\s*(?:完了|过了|结束了?|过完了)")
 # 后第一个工作日 and the like: the first weekday after the holiday.
 _FIRST_WORKDAY = re.compile(r"后(?:的)?(?:第一个工作日|上班第一天|第一天上班)")
 # Plans with a soft date the date reader leaves out on purpose, read for reminders only:
@@ -74,7 +79,11 @@ class Doc:
         """The dates a note's facts may use: no chat stamps or house numbers, no vague periods;
         soft plan dates (下周, 过两天) added."""
         t = self.t
-        masked: list[tuple[int, int]] = [m.span(1) for m in _CHAT_STAMP.finditer(t)]
+        stamps = list(_CHAT_STAMP.finditer(t))
+        # A pasted WeChat chat: two or more "name 10:32" lines.
+        self.chat = len(stamps) >= 2
+        self.chat_yesterday = self.chat and all("昨天" in m.group() for m in stamps)
+        masked: list[tuple[int, int]] = [m.span(1) for m in stamps]
         masked += [m.span() for m in _ADDRESS.finditer(t)]
         for a, b in masked:
             self.mark(a, b)
@@ -89,7 +98,7 @@ class Doc:
                 while (w.day + shift).weekday() >= 5:
                     shift += timedelta(days=1)
                 w = When(start=w.start + shift, span=w.span, part_of_day=w.part_of_day)
-            elif _VAGUE.search(said) and not w.is_range:
+            elif (_VAGUE.search(said) and not w.is_range) or _OVER.match(t, b):
                 continue
             kept.append(w)
         for m in _SOFT.finditer(t):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from parsing.dates import When
 
@@ -20,7 +20,9 @@ __all__ = ["find_follow_ups", "find_interaction", "find_itineraries"]
 _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
-            r"吃了?个?饭|吃了顿|饭局|宴请|喝了?酒|喝了?茶|聚餐|午饭|晚饭|晚餐|午餐|请[^\s,]{1,8}?吃"
+            r"吃了?个?饭|吃了顿|吃完饭|食完?了?饭|饭局|宴请|喝了?酒|喝了?茶|聚餐|午饭|晚饭|晚餐|午餐|"
+            r"请[^\s,]{1,8}?吃|\b(?:dinner|lunch|breakfast)\b",
+            re.IGNORECASE,
         ),
         "meal",
     ),
@@ -28,7 +30,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
         re.compile(
             r"打了?[^\s,]{0,4}?电话|通了?电话|通完电话|电话沟通|电话联系|电话回访|电话跟进|来电话|"
             r"来电|通话|视频会议|视频沟通|电话里|电话聊|"
-            r"电话(?:跟|和|给|与)[^\s,]{1,6}?(?:聊|沟通|说|谈|联系)"
+            r"电话(?:跟|和|给|与)[^\s,]{1,6}?(?:聊|沟通|说|谈|联系)|电话谈|电话说|"
+            r"\bcon ?call\b|\bcalled\b|\bspoke\b|\bon (?:the )?phone\b"
         ),
         "call",
     ),
@@ -36,17 +39,19 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
             r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|去了|碰了?面|参观|来公司|"
-            r"来我们公司|认识了|接待|回访"
+            r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|\bvisited\b|\bmet\b|\bmeeting\b|"
+            r"\bdemo done\b",
+            re.IGNORECASE,
         ),
         "visit",
     ),
 ]
 _NEGATED = re.compile(r"(?:没|未|不|没有)$")
-_FUTURE_BEFORE = re.compile(r"(?:约|准备|计划|打算|要|再|想|需要|得|记得|提醒|安排)[^\s,]{0,4}$")
-_MANY = re.compile(r"\s*(?:\d+|几|多|两|三|四|五)家")
-_SUMMARY = re.compile(
-    r"(?:谈了|聊了|沟通了|讨论了|介绍了|交流了|汇报了|确认了|商量了|商谈了|洽谈了|谈到了?|聊到了?)"
+_FUTURE_BEFORE = re.compile(
+    r"(?:约|准备|计划|打算|要|再|想|需要|得|记得|提醒|安排|过几天|改天|有空|下次|回头|年后|过完年)"
+    r"[^\s,]{0,4}$"
 )
+_MANY = re.compile(r"\s*(?:\d+|几|多|两|三|四|五)家")
 _SUMMARY_SKIP = re.compile(r"^(?:一下|一会|很久|半天|一下午|一上午|很多|挺多|好久|聊|一个|半小时)")
 _OUTCOME = re.compile(
     r"同意|答应|认可|不满意|满意|有意向|意向|感兴趣|有兴趣|比价|犹豫|没谈拢|谈拢了|没谈成|谈成了|"
@@ -100,6 +105,8 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
             continue  # 拜访过 without a date: some time ago, not today
         if w is None and t[a:b] == "回访" and not t.startswith("了", b):
             continue  # 回访兰经理 without a date reads as a plan
+        if w is None and t[a - 1 : a] == "去" and not re.match(r"\s*[了过]", t[b : b + 2]):
+            continue  # 去拜访万科 without a date or a 了 is a plan, not a visit done
         if w is not None:
             completed = "了" in t[a : b + 2] or "过" in t[b : b + 2]
             if doc.is_future(w) and not (w.day == doc.today and completed):
@@ -112,6 +119,9 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
     summary = _summary(doc)
     outcome = _outcome(doc, people)
     if best is None:
+        if doc.chat:  # a pasted WeChat chat is itself the contact
+            when = doc.today - timedelta(days=1) if doc.chat_yesterday else doc.today
+            return InteractionFact("wechat", when, summary, outcome)
         if outcome is None:
             return None
         return InteractionFact("visit", doc.today, summary, outcome)
@@ -120,16 +130,49 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
     return InteractionFact(best[2], best[3], summary, outcome)
 
 
+_TOPIC_VERB = re.compile(
+    r"(?:聊了|谈了|讨论了?|沟通了|交流了|介绍了|汇报了|商量了|确认了|商谈了|洽谈了|聊到了?|谈到了?|关于|"
+    r"(?:聊|谈|倾)(?=一下|了一下)|(?:聊|谈|讨论)(?!天|话|得|过))(?:了?一下|几句)?\s*"
+)
+_TOPIC_LEAD = re.compile(r"^(?:的|那个|就是|他们|我们的|我们|你们|咱们|一些|了|:|\s)+")
+_TOPIC_TAIL = re.compile(r"(?:的事情?|的问题|这件事|那件事|的情况|然后.*|对吧.*|吧|了|啊)$")
+_NOT_TOPIC = re.compile(
+    r"^(?:他|她|对方|我|得|很|挺)|同意|满意|感兴趣|有兴趣|认可|延期|下个月|下周"
+)
+# What reps talk about: 变电站设计软件采购, 巡检APP, 智慧园区的招标.
+_TOPIC_NOUN = re.compile(
+    r"(?:(?<=[的个了那聊谈 ,])|^)(?![用做有要在说让把给跟和与同])"
+    r"[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9]{1,12}?"
+    r"(?:项目|系统|方案|软件|平台|招标|APP|app|改造|升级|试点)(?![\u4e00-\u9fff])"
+)
+
+
+def _topic(text: str) -> str | None:
+    text = _TOPIC_TAIL.sub("", _TOPIC_LEAD.sub("", text)).strip()
+    if not 2 <= len(text) <= 20 or _SUMMARY_SKIP.match(text) or _NOT_TOPIC.search(text):
+        return None
+    return text
+
+
 def _summary(doc: Doc) -> str | None:
+    """What was talked about: the object of 聊了/谈了/讨论了, else the first project, system
+    or plan the note names (a headline: the note itself keeps every word)."""
     t = doc.t
-    for m in _SUMMARY.finditer(t):
+    for m in _TOPIC_VERB.finditer(t):
         _, b = doc.chunk(m.end())
-        obj = t[m.end() : b]
-        if not (2 <= len(obj) <= 20) or _SUMMARY_SKIP.match(obj):
+        if not doc.free(m.start(), m.end()):
             continue
-        if not doc.free(m.end(), b) or not doc.free(m.start(), m.end()):
-            continue
-        return m.group() + obj
+        end = b
+        while end > m.end() and not doc.free(m.end(), end):
+            end -= 1
+        topic = _topic(t[m.end() : end])
+        if topic is not None:
+            return topic
+    for m in _TOPIC_NOUN.finditer(t):
+        if doc.free(m.start(), m.end()) and not any(doc.date_at[m.start() : m.end()]):
+            topic = _topic(m.group())
+            if topic is not None:
+                return topic
     return None
 
 
@@ -276,11 +319,17 @@ _TOLD = re.compile(r"(?:让|要求|叫|请|通知)[^\s,]{0,4}$")
 # Verbs that are the rep's own work: 王局长下周五跟进报价 is the rep's follow-up with 王局长,
 # even though a person is named right before the date.
 _REP_ACTION = re.compile(
-    r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|催|约|请|拜访|见|签|回款|收款|去|过去|给)"
+    r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|催|约|请|拜访|见|签|回款|收款|去|过去|给|"
+    r"演示|投标|汇报|面谈|会(?!议|开))"
 )
 # A customer's own travel around a date (他一月十五号要来南京开会, 我明天飞广州 in their chat):
 # a trip, not something the rep has to do.
-_TRAVEL = re.compile(r"出差|飞|回来|度假|休假|放假|来[^\s,]{1,3}开会|去[^\s,]{1,3}开会")
+_TRAVEL = re.compile(
+    r"出差|飞|回来|度假|休假|放假|[来去][^\s,]{1,3}(?:开会|参加|学习|培训)|参加[^\s,]{1,4}展"
+)
+# The customer's own meetings and habits are not the rep's to do (他们下周一内部评审, 一般…).
+_INTERNAL = re.compile(r"内部|例会|开标")
+_HABIT = re.compile(r"一般|通常|经常|平时|往常|都是|每")
 
 
 def _entity_chunk(doc: Doc, a: int, b: int) -> bool:
@@ -327,7 +376,7 @@ def find_follow_ups(
     doc: Doc, people: People, family: list[FamilyMention], claimed: set[int]
 ) -> list[FollowUpFact]:
     t = doc.t
-    out: list[FollowUpFact] = []
+    out: list[tuple[FollowUpFact, bool]] = []  # with: its hour was guessed from 上午/下午
     for i, w in enumerate(doc.whens):
         if i in claimed:
             continue
@@ -342,8 +391,17 @@ def find_follow_ups(
                 continue
         elif due < doc.today:
             continue
-        _, cb = doc.clause(a)
-        if _TRAVEL.search(t, b, cb) and not _REP_ACTION.match(t[b:cb].lstrip(" 我再就")):
+        if w.is_range and w.end != w.start:
+            continue  # 19号到23号: someone's days away, not one day to act on
+        ca, cb = doc.clause(a)
+        # The trip said just before the date is someone's (他下礼拜要出差去上海…), unless the
+        # note turns to the rep in between (…出差 让我周三把报价发他).
+        before = t[max(ca, a - 12) : a]
+        before = before[max(before.rfind(x) for x in "让叫我") + 1 :]
+        travel = _TRAVEL.search(before) or _TRAVEL.search(t, b, cb)
+        if travel and not _REP_ACTION.match(t[b:cb].lstrip(" 我再就")):
+            continue
+        if _INTERNAL.search(t, b, cb) or _HABIT.search(t[max(ca, a - 4) : a]):
             continue
         found = _action(doc, w, people)
         if found is None and not _RELATIVE.search(t[a:b]):
@@ -372,7 +430,23 @@ def find_follow_ups(
         invited = raw_after.startswith(("再", "来")) or action.startswith("来")
         if subject and not _TOLD.search(head) and not invited and not _REP_ACTION.match(action):
             continue
-        if any(f.due == due for f in out):
+        if any(f.due == due for f, _ in out):
             continue
-        out.append(FollowUpFact(due, action))
-    return out
+        out.append((FollowUpFact(due, action), w.part_of_day is not None))
+    return _most_precise(out)
+
+
+def _most_precise(found: list[tuple[FollowUpFact, bool]]) -> list[FollowUpFact]:
+    """One day said twice (下周三下午 … 三点): keep the reminder with the hour said, not the
+    day alone or the part of the day's guessed hour."""
+    exact = {f.due.date() for f, guessed in found if isinstance(f.due, datetime) and not guessed}
+    timed = exact | {f.due.date() for f, _ in found if isinstance(f.due, datetime)}
+    kept: list[FollowUpFact] = []
+    for f, guessed in found:
+        if isinstance(f.due, datetime):
+            if guessed and f.due.date() in exact:
+                continue
+        elif f.due in timed:
+            continue
+        kept.append(f)
+    return kept

@@ -154,7 +154,7 @@ def test_interaction_kinds_dates_summary_outcome() -> None:
     n = note("昨天和市一院的刘院长吃饭 聊了设备更新的事")
     assert n.interaction is not None
     assert (n.interaction.kind, n.interaction.when) == ("meal", date(2026, 11, 22))
-    assert n.interaction.summary == "聊了设备更新的事"
+    assert n.interaction.summary == "设备更新"  # the topic as a headline; the note keeps the rest
     n = note("今天电话沟通了江苏电建的吴总 谈了二期项目 对价格不太满意")
     assert n.interaction is not None
     assert (n.interaction.kind, n.interaction.outcome) == ("call", "对价格不太满意")
