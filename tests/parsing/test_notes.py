@@ -158,7 +158,7 @@ def test_interaction_kinds_dates_summary_outcome() -> None:
     n = note("今天电话沟通了江苏电建的吴总 谈了二期项目 对价格不太满意")
     assert n.interaction is not None
     assert (n.interaction.kind, n.interaction.outcome) == ("call", "对价格不太满意")
-    assert n.interaction.summary == "谈了二期项目"
+    assert n.interaction.summary == "二期项目"
     n = note("和徐厂长微信聊了一下 他同意下周来我们厂里看看")
     assert n.interaction is not None
     assert n.interaction.kind == "wechat"
