@@ -16,6 +16,7 @@ _SUFFIXES = words(
     " 医院 卫生院 卫生服务中心 法院 检察院 银行 分行 支行 大学 学院 中学 小学 学校 幼儿园 管委会"
     " 委员会 办公厅 政府 电力 石化 石油 电建 建工 一建 二建 三建 置地 地产 置业 药业 化工 钢铁"
     " 特钢 重工 生物 科技 电气 航空 移动 联通 电信 能源 水务 燃气 机械 制药 中心 局 厅 委 厂 院"
+    " 物流 地铁 控股 港口 医药 证券 保险 物业 汽车 电厂 供电"
 )
 _SUFFIX_RE = re.compile("|".join(sorted(map(re.escape, _SUFFIXES), key=len, reverse=True)))
 _ORG_STOP = frozenset(
@@ -23,7 +24,9 @@ _ORG_STOP = frozenset(
 )
 _NOT_BEFORE_ONE = frozenset("住出入饭布格结当大出骗开全僵戏影剧庭书党市省两")
 _LEAD = re.compile(
-    r"^(?:过的|的|今天|昨天|前天|上午|下午|晚上|客户|单位|一起|上门|陪领导|又|也|去|到|在|了)+"
+    r"^(?:过的|的|今天|昨天|前天|上午|下午|晚上|客户|单位|一起|上门|陪领导|又|也|去|到|在|了|"
+    # voice input's fillers and Cantonese 同 (with): 那个…, 电话里…, 嗯记一下新客户…
+    r"个|里|同|嗯|呢|啊|吧|新客户|记一下|话里|电话里|啱啱|刚刚|刚才|然后|就是|那边|这边)+"
 )
 _GENERIC = frozenset(words("他们 我们 你们 对方 客户 公司 单位 这家 那家 本公司 该公司 厂里 院里"))
 _NOT_ORG = re.compile(
@@ -32,6 +35,8 @@ _NOT_ORG = re.compile(
 _NOT_SUFFIXED = re.compile(r"参观|接待|拜访|电话|微信|吃饭|见了|约了|喜欢|毕业|生日|手机|以前")
 _DEPT_END = ("部", "处", "室", "组", "办", "队", "部门")
 _VISIT = re.compile(r"(?:上门)?(?:拜访|拜会|走访|去了|见了)了?\s*")
+# Words that make the text before a name a clause, not a company (今晚请黄局, 刚跟祁主任).
+_NOT_PREFIX = re.compile(r"[给和跟请是同与对找见约陪帮向把被让叫]$|要|今晚|昨晚|刚|重点|以前|现在")
 _VISIT_PLAIN = re.compile(r"(?:拜访|拜会|走访|回访)了?\s*")
 _NOT_A_NAME = re.compile(r"[一了过下完得的]|客户|老客户|新客户|领导")
 
@@ -116,6 +121,18 @@ def _by_position(doc: Doc, people: People) -> str | None:
             if name and doc.free(a, b) and _plausible(name) and not _NOT_A_NAME.match(name):
                 return name
         return None
+    # 国网苏州刘处 A类: a company written right before the first person, in one chunk.
+    first = named[0]
+    a, _ = doc.chunk(first.start)
+    name = _clean(t[a : first.start])
+    if (
+        name
+        and doc.free(a, first.start)
+        and not any(doc.date_at[a : first.start])
+        and _plausible(name)
+        and not _NOT_PREFIX.search(name)
+    ):
+        return name
     # 拜访 江苏移动 崔经理 / 拜访了常州天合光能 陆经理
     for v in _VISIT.finditer(t):
         a, b = doc.chunk(v.end())

@@ -386,47 +386,74 @@ def read_profile(doc: Doc, people: People) -> None:
 _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
     (
         re.compile(
-            r"决策影响力|有影响力|影响力|有影响|说得上话|能说上话|有话语权|技术把关|把关的|"
-            r"推荐|倾向我们|倾向于我们|支持我们|参谋"
+            r"决策影响力|有影响力|影响力|有影响|说得上话|能说上话|说得上|有话语权|技术把关|把关的|把关|"
+            r"推荐|倾向我们|倾向于我们|支持我们|参谋|影响(?=\s)"
         ),
         "influencer",
     ),
     (
-        re.compile(r"拍板|说了算|关键决策人|决策人|决策者|一把手|最终决定|能定|做主|定夺"),
+        re.compile(
+            r"拍板|说了算|关键决策人|决策人|决策者|一把手|最终决定|最终定|能定|做主|定夺|话事人|"
+            r"决策(?!影响)|decision maker"
+        ),
         "decision_maker",
     ),
-    (re.compile(r"负责采购|管采购|分管采购|采购负责人|采购这块|采购部|采购科|采购处"), "purchaser"),
-    (re.compile(r"使用部门|使用方|使用科室|用户部门|最终用户|是用户|用户方"), "user"),
+    (
+        re.compile(
+            r"负责采购|管采购|分管采购|采购负责人|采购这块|采购部|采购科|采购处|对接采购|经办|"
+            r"采购经办|采购(?=是|找|走|由|\s)|招标走|procurement"
+        ),
+        "purchaser",
+    ),
+    (
+        re.compile(
+            r"使用部门|使用方|使用科室|用户部门|最终用户|是用户|用户方|(?:实际)?用(?:系统|设备)?的(?:人|是)"
+        ),
+        "user",
+    ),
 ]
 _OTHER_DECIDER = re.compile(
     r"(?:等|要|让|看|由|请)(?:[^\s,]{0,4})?$|(?:领导|老板|上面|上级|院长|局长)$"
+)
+# 拍板的是局长宁国强, 采购是阮经理, 拍板 吉院长: the role is said before the person.
+_ROLE_THEN_NAME = re.compile(
+    r"(?:的)?(?:是|由|找|走|:)?\s*(?:[^\s,;。()]{0,5}?(?:的|部|科|处|室|中心|办))?"
 )
 _KEY = re.compile(r"关键人|关键决策人|关键人物|核心人物|一把手|大领导|是领导")
 _PURCHASE_WORD = re.compile(r"(?<![\u4e00-\u9fff])采购(?![\u4e00-\u9fff])")
 
 
+def _role_target(doc: Doc, people: People, a: int, b: int, role: DecisionRole) -> int | None:
+    t = doc.t
+    lead = _ROLE_THEN_NAME.match(t, b)
+    reach = lead.end() if lead else b
+    ca, cb = doc.clause(a)
+    after = [x for x in people.mentions if not x.pronoun and b <= x.start <= reach and x.start < cb]
+    before = [x for x in people.mentions if not x.pronoun and ca <= x.start < a]
+    if after and (not before or t[b:reach].strip() or role == "purchaser"):
+        return after[0].contact
+    return people.anchor(a)
+
+
 def read_roles(doc: Doc, people: People) -> None:
     t = doc.t
-    for pattern, role in _ROLES:
-        for m in pattern.finditer(t):
-            a = m.start()
-            if not doc.free(a, m.end()):
-                continue
-            if role == "decision_maker" and _OTHER_DECIDER.search(t[max(0, a - 4) : a]):
-                continue
-            # 采购部的刘经理: a department right before a name belongs to that name.
-            target = people.anchor(a)
-            nxt = [
-                x for x in people.mentions if not x.pronoun and m.end() <= x.start <= m.end() + 3
-            ]
-            if role == "purchaser" and nxt and m.group().endswith(("部", "科", "处")):
-                target = nxt[0].contact
-            if target is None:
-                continue
-            p = people.persons[target]
-            p.decision_role = p.decision_role or role
-            doc.mark(a, m.end())
+    found = sorted(
+        (m.start(), m.end(), role) for pattern, role in _ROLES for m in pattern.finditer(t)
+    )
+    for a, b, role in found:
+        if not doc.free(a, b):
+            continue
+        if role == "decision_maker" and _OTHER_DECIDER.search(t[max(0, a - 4) : a]):
+            continue
+        target = _role_target(doc, people, a, b, role)
+        if target is None or target < 0:
+            continue
+        p = people.persons[target]
+        p.decision_role = p.decision_role or role
+        doc.mark(a, b)
     for m in _PURCHASE_WORD.finditer(t):
+        if not doc.free(m.start(), m.end()):
+            continue
         idx = people.anchor(m.start())
         if idx is not None:
             p = people.persons[idx]

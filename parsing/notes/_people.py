@@ -206,7 +206,7 @@ def _boundary(doc: Doc, pos: int) -> bool:
         or not is_cjk(t[pos])
         or t[pos] in NAME_STOP
         or doc.date_at[pos]
-        or t[pos] in "生喜爱性老负管"
+        or t[pos] in "生喜爱性老负管拍最技对用有经决"
     )
 
 
