@@ -339,12 +339,18 @@ def _entity_chunk(doc: Doc, a: int, b: int) -> bool:
     return all(doc.used[i] for i in range(a, b))
 
 
+_LATIN_AFTER = re.compile(r"(?: +[A-Za-z][A-Za-z0-9.'-]*)+")
+
+
 def _action(doc: Doc, w: When, people: People) -> str | None:
     """What to do at ``w``: the words after it (or in the next chunk); None when nothing."""
     t = doc.t
     a, b = w.span
     _, cb = doc.clause(a)
     ka, kb = doc.chunk(b if b < len(t) and t[b] != " " else min(b + 1, len(t) - 1))
+    latin = _LATIN_AFTER.match(t, kb, cb) if ka <= b else None
+    if latin:  # 发个 proposal: the English words belong to the action
+        kb = latin.end()
     text = t[b:kb] if ka <= b else ""
     text = _FILLER.sub("", text)
     if not text:
