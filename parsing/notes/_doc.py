@@ -82,6 +82,9 @@ class Doc:
         stamps = list(_CHAT_STAMP.finditer(t))
         # A pasted WeChat chat: two or more "name 10:32" lines.
         self.chat = len(stamps) >= 2
+        # Where each chat line by someone else starts: there 我 is the customer speaking.
+        self.others_lines = [m.end() for m in stamps if not m.group().lstrip().startswith("我")]
+        self.own_lines = [m.end() for m in stamps if m.group().lstrip().startswith("我")]
         self.chat_yesterday = self.chat and all("昨天" in m.group() for m in stamps)
         masked: list[tuple[int, int]] = [m.span(1) for m in stamps]
         masked += [m.span() for m in _ADDRESS.finditer(t)]
@@ -164,6 +167,12 @@ class Doc:
     def mark(self, a: int, b: int) -> None:
         for i in range(max(a, 0), min(b, len(self.t))):
             self.used[i] = True
+
+    def said_by_customer(self, pos: int) -> bool:
+        """True inside a pasted chat's line written by the customer (我 there is them)."""
+        others = [x for x in self.others_lines if x <= pos]
+        own = [x for x in self.own_lines if x <= pos]
+        return bool(others) and (not own or max(others) > max(own))
 
     def free_map(self) -> list[bool]:
         """For each character: not yet explained by a fact."""

@@ -239,7 +239,13 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         if last_day < doc.today:
             continue
         window = t[b : min(cb, b + 24)]
-        if "我" in t[max(ca, a - 3) : a] or window.lstrip().startswith("我"):
+        mine = "我" in t[max(ca, a - 3) : a] or window.lstrip().startswith("我")
+        if mine and not doc.said_by_customer(a):
+            continue
+        back = _trip_before(doc, people, w, ca)
+        if back is not None:
+            claimed.add(i)
+            out.append(back)
             continue
         place: str | None = None
         purpose: str | None = None
@@ -284,6 +290,32 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         claimed.add(i)
         out.append(ItineraryFact(who, place, w.day, end_d, purpose))
     return out
+
+
+# 下周去深圳出差,2/8 到 2/12 / 下礼拜要出差去上海 就是五月六号到八号: the trip said first.
+_TRIP_BEFORE = re.compile(
+    r"(?:出差)?(?:去|到|飞|赴|前往)\s*(?P<place>[\u4e00-\u9fffA-Za-z]{2,8}?)\s*"
+    r"(?P<purpose>出差|开会|学习|培训|参加[\u4e00-\u9fff]{1,4}|考察)?"
+    r"(?:[\s,,。就是那个嗯]{0,6})$"
+)
+
+
+def _trip_before(doc: Doc, people: People, w: When, ca: int) -> ItineraryFact | None:
+    """A customer's trip whose place comes before its dates (only a range of days)."""
+    if w.end is None or w.end == w.start:
+        return None
+    t = doc.t
+    a = w.span[0]
+    head = t[max(ca, a - 24) : a]
+    m = _TRIP_BEFORE.search(head)
+    if m is None or m["place"] in ("公司", "单位", "现场", "那边", "这边"):
+        return None
+    place = m["place"]
+    purpose = m["purpose"] or ("出差" if "出差" in head else None)
+    end = w.end.date() if isinstance(w.end, datetime) else w.end
+    idx = people.anchor(a)
+    who = people.persons[idx].label() if idx is not None else None
+    return ItineraryFact(who, place, w.day, end, purpose)
 
 
 def _who(doc: Doc, people: People, a: int, b: int, place_pos: int) -> str | None:
