@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from storage.models import Contact, Customer, FollowUp, Interaction
 from tests.conftest import BotHarness
+from tests.scheduler.helpers import Pushes, local
 
 pytestmark = pytest.mark.usefixtures("monday_morning")
 
@@ -101,6 +102,18 @@ async def test_remind_me_is_the_reps_own_reminder_even_without_customers(
     assert reminder.due_at.replace(tzinfo=None) == datetime(2026, 11, 24, 2, 0)  # 10:00 in UTC
     assert reminder.note == "提醒我明天上午10点给王总打电话"
     assert await bot.count(Customer) == 0
+
+
+async def test_an_own_reminder_is_pushed_at_its_time(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("提醒我明天上午10点给王总打电话")
+    await wang.press("保存")
+    pushes = Pushes.of(bot)
+    [digest] = await pushes.at(local(2026, 11, 24, 9, 0))
+    assert "⏰ 今日跟进 (1)\n1. 10:00 给王总打电话" in digest.text
+    assert await pushes.at(local(2026, 11, 24, 9, 59)) == []
+    sent = await pushes.at(local(2026, 11, 24, 10, 0))
+    assert [call.text for call in sent] == ["⏰ 跟进提醒\n10:00 给王总打电话"]
 
 
 async def test_a_reminder_naming_the_reps_only_wang_zong_goes_to_his_customer(
