@@ -401,7 +401,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
     (
         re.compile(
             r"负责采购|管采购|分管采购|采购负责人|采购这块|采购部|采购科|采购处|对接采购|经办|"
-            r"采购经办|采购(?=是|找|走|由|\s)|招标走|procurement"
+            r"采购经办|采购(?=是|找|走|由)|招标走|procurement"
         ),
         "purchaser",
     ),

@@ -25,7 +25,8 @@ BUDGET_NOTE = (
 async def test_the_whole_note_is_kept_shown_searchable_and_exported(bot: BotHarness) -> None:
     wang = bot.user("王磊")
     card = await wang.send(BUDGET_NOTE)
-    assert "📝 拜访:今天" in card.text
+    assert "📝 拜访:今天 · 明年变电站设计软件采购" in card.text
+    assert "ℹ️" not in card.text  # 软件采购 is what they talked about, not 王局's purchase role
     assert "⏰ 跟进:12月2日(周三)" in card.text
     saved = await wang.press("保存")
     assert saved.text == "✅ 已保存到「华东电力设计院」。"
