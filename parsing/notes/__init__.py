@@ -13,9 +13,18 @@ run-on text without punctuation, with emoji, typos, full-width digits and Tradit
 characters; the note is folded (one character for one, see ``_fold``) so every fact is
 returned in Simplified characters with ASCII digits.
 
-Precision comes first, as for dates: a phone is an 11-digit mobile or a landline with an
-area code and never a quantity, a price or a number tied to 订单/合同/编号; a date in the
-past is never a follow-up or an itinerary; what is not clearly stated is left out.
+Voice dictation, pasted business cards and WeChat chats, Cantonese and English words are
+folded into the same Mandarin a rep would type (``_fold``, ``_doc``), one character for one.
+
+Precision comes first, as for dates: a phone is a number libphonenumber validates
+(``_phones``) and never a quantity, a price or a number tied to 订单/合同/编号; a date in the
+past, a vague period (年后, 下个月中旬), a habit or a cycle (一般年底付款: ``_features``) is
+never a follow-up; a plan is never an interaction; what is not clearly stated is left out.
+
+The modules: ``_fold`` (one-for-one folding), ``_doc`` (dates, clauses, chunks, chat stamps),
+``_people`` (who), ``_facts`` (their phones, birthdays, family, profile, roles), ``_phones``,
+``_company``, ``_features`` (purchase and payment cycles, competitors), ``_events`` (the
+interaction, follow-ups, itineraries), ``_lexicon`` (word lists), ``_model`` (the facts).
 """
 
 from __future__ import annotations
