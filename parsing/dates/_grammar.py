@@ -706,6 +706,7 @@ _AFTER_SUFFIXES = frozenset(
         "后",
     }
 )
+_FIRST_WORKDAY_SUFFIXES = frozenset({"后第一个工作日", "后上班第一天"})
 _BEFORE_SUFFIXES = frozenset({"之前", "以前", "前"})
 _BARE_NEEDS_CONTEXT = frozenset({"十一", "五一", "六一", "小年"})
 _PLACE_AFTER = re.compile(r"(?:路|街|广场|大道|村|小区|中学|小学|号|点|班|厂|轻|大楼|商场|月)")
@@ -726,6 +727,9 @@ def _holiday(c: _Ctx, key: str, suffix: str, year: int | None) -> _D | None:
             probe = p_end
         elif suffix in _AFTER_SUFFIXES:
             start = p_end + timedelta(days=1)
+            if suffix in _FIRST_WORKDAY_SUFFIXES:
+                while start.weekday() >= 5:  # 元旦后第一个工作日 2027: Monday 4 January
+                    start += timedelta(days=1)
             probe = start
         elif suffix in _BEFORE_SUFFIXES:
             start = first_day - timedelta(days=1)

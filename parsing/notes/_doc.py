@@ -33,8 +33,6 @@ _VAGUE = re.compile(
 )
 # 国庆完了: a holiday already over is no date ahead.
 _OVER = re.compile(r"\s*(?:完了|过了|结束了?|过完了)")
-# 后第一个工作日 and the like: the first weekday after the holiday.
-_FIRST_WORKDAY = re.compile(r"后(?:的)?(?:第一个工作日|上班第一天|第一天上班)")
 # Plans with a soft date the date reader leaves out on purpose, read for reminders only:
 # 下周去拜访 (Monday of next week), 过两天回访 (in two days).
 _SOFT = re.compile(
@@ -96,12 +94,7 @@ class Doc:
             said = t[a:b].rstrip()
             if any(x < b and a < y for x, y in masked):
                 continue
-            if _FIRST_WORKDAY.search(said):
-                shift = timedelta(days=0)
-                while (w.day + shift).weekday() >= 5:
-                    shift += timedelta(days=1)
-                w = When(start=w.start + shift, span=w.span, part_of_day=w.part_of_day)
-            elif (_VAGUE.search(said) and not w.is_range) or _OVER.match(t, b):
+            if (_VAGUE.search(said) and not w.is_range) or _OVER.match(t, b):
                 continue
             kept.append(w)
         for m in _SOFT.finditer(t):

@@ -535,3 +535,12 @@ def test_module_docstring_example() -> None:
     import parsing.dates
 
     assert doctest.testmod(parsing.dates).failed == 0
+
+
+def test_the_first_working_day_after_a_holiday_skips_the_weekend() -> None:
+    """元旦 2027 is a Friday: the first working day after it is Monday 4 January."""
+    now = datetime(2026, 12, 30, 18, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    found = parse_when("元旦后第一个工作日去拜访", now)
+    assert found is not None and found.start == date(2027, 1, 4)
+    found = parse_when("元旦后上班第一天上午十点", now)
+    assert found is not None and found.start == datetime(2027, 1, 4, 10, 0, tzinfo=now.tzinfo)
