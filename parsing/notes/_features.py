@@ -52,6 +52,19 @@ def _claim(doc: Doc, a: int, b: int, claimed: set[int]) -> None:
             claimed.add(i)
 
 
+def _first_phrase(doc: Doc, patterns: tuple[re.Pattern[str], ...], claimed: set[int]) -> str | None:
+    """The first phrase any of ``patterns`` finds; every match found claims its span."""
+    first: str | None = None
+    for pattern in patterns:
+        for m in pattern.finditer(doc.t):
+            said = next((g for g in m.groups() if g), None)
+            if not said or not doc.free(m.start(), m.end()):
+                continue
+            first = first or said
+            _claim(doc, m.start(), m.end(), claimed)
+    return first
+
+
 def find_features(doc: Doc, claimed: set[int]) -> Features:
     t = doc.t
     out = Features()
@@ -59,18 +72,6 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
         names = [n.strip() for n in _RIVAL_SPLIT.split(_RIVAL_TAIL.sub("", m["names"]))]
         out.competitors += [n for n in names if len(n) >= 2 and n not in out.competitors]
         _claim(doc, m.start(), m.end(), claimed)
-    for pattern in (_PURCHASE, _TENDER):
-        for m in pattern.finditer(t):
-            said = next((g for g in m.groups() if g), None)
-            if not said or not doc.free(m.start(), m.end()):
-                continue
-            out.purchase_cycle = out.purchase_cycle or said
-            _claim(doc, m.start(), m.end(), claimed)
-    for pattern in (_PAYMENT, _NET_DAYS):
-        for m in pattern.finditer(t):
-            said = next((g for g in m.groups() if g), None)
-            if not said or not doc.free(m.start(), m.end()):
-                continue
-            out.payment_cycle = out.payment_cycle or said
-            _claim(doc, m.start(), m.end(), claimed)
+    out.purchase_cycle = _first_phrase(doc, (_PURCHASE, _TENDER), claimed)
+    out.payment_cycle = _first_phrase(doc, (_PAYMENT, _NET_DAYS), claimed)
     return out
