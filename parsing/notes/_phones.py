@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import phonenumbers
 
+from parsing.hanzi import TRADITIONAL
+
 __all__ = ["FoundPhone", "find_phones"]
 
 # Digit groups as numbers are written (+852 9123 4567, (02) 2720-8889, 139-1234-5678).
@@ -53,9 +55,12 @@ class FoundPhone:
     number: str  # national digits for the Mainland, else E.164; ";ext=N" appended
 
 
+_TRADITIONAL_ONLY = frozenset(TRADITIONAL)
+
+
 def _regions(text: str, original: str) -> list[str]:
     hinted = [region for region, hint in _HINTS.items() if hint.search(text)]
-    if not hinted and original != text:
+    if not hinted and any(ch in _TRADITIONAL_ONLY for ch in original):
         hinted = ["HK", "TW"]  # written in Traditional script
     return hinted
 

@@ -224,3 +224,13 @@ def test_development_set_f1() -> None:
     counts, _ = evaluate(rows)
     precision, recall, f1 = micro(counts)
     assert f1 >= 0.92, (precision, recall, f1)
+
+
+def test_a_number_without_country_code_is_placed_by_the_note_not_guessed() -> None:
+    assert note("陳經理 電話 9123 4567").contacts[0].phones == ["+85291234567"]  # Traditional
+    assert note("新加坡 李经理 9123 4567").contacts[0].phones == ["+6591234567"]
+    # Simplified with full-width punctuation says nothing about Hong Kong: left out.
+    assert note("李经理，电话 9123 4567").contacts[0].phones == []
+    assert note("李经理，电话 0512-66881234 转 8012").contacts[0].phones == [
+        "051266881234;ext=8012"
+    ]
