@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor
+from storage.customers import like_escaped
 from storage.models import (
     Contact,
     Customer,
@@ -110,7 +111,7 @@ async def notes_with(
         select(Interaction.customer_id, Interaction.note)
         .where(
             Interaction.customer_id.in_(customer_ids),
-            Interaction.note.contains(words, autoescape=True),
+            Interaction.note.contains(like_escaped(words), escape="/"),
         )
         .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
     )
