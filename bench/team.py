@@ -27,8 +27,8 @@ from sqlalchemy import func, insert, select
 
 from bench._figures import Figure, emit, record, relay
 from bench._memory import peak_rss_mb
-from handlers.exports import TABLES, Exporter, write_xlsx
-from handlers.team_reports import bar_chart, draw_charts, summary_for, trend_chart
+from handlers.team.reports import bar_chart, draw_charts, summary_for, trend_chart
+from handlers.transfer.exports import TABLES, Exporter, write_xlsx
 from locales import translator
 from storage.actor import Actor
 from storage.engine import create_engine, session_factory

@@ -12,9 +12,9 @@ import handlers
 from bot.errors import on_error
 from bot.persistence import DatabasePersistence
 from bot.settings import Settings
-from handlers.deps import DEPS_KEY, Deps
-from handlers.menus import publish_command_menus
-from handlers.team_reports import deliver_team_push
+from handlers.kit.deps import DEPS_KEY, Deps
+from handlers.kit.menus import publish_command_menus
+from handlers.team.reports import deliver_team_push
 from scheduler.jobs import start_scheduler, stop_scheduler
 from storage.assignment import LATE_KIND
 from storage.bot_state import BotStateStore

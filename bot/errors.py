@@ -8,7 +8,7 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from handlers.deps import deps
+from handlers.kit.deps import deps
 from locales import language_from_telegram, translator
 from storage.models import Draft
 from storage.teams import member_by_telegram_id

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from bot.app import AnyApplication, build_application, start_in_process
 from bot.local_api import LOCAL_TOKEN, ApiCall, LocalBotApi, LocalClient, LocalUser, UploadedFile
 from bot.settings import Settings
-from handlers.keyboards import number
+from handlers.kit.keyboards import number
 from storage.engine import create_engine
 from storage.migrate import upgrade
 

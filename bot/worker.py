@@ -16,7 +16,7 @@ from datetime import timedelta
 
 from bot.app import TEAM_DELIVERERS, build_application
 from bot.settings import Settings
-from handlers.deps import DEPS_KEY
+from handlers.kit.deps import DEPS_KEY
 from scheduler.dispatcher import Dispatcher
 from scheduler.jobs import DISPATCH_EVERY
 

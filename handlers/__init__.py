@@ -6,21 +6,21 @@ from typing import Any
 
 from telegram.ext import Application, BaseHandler, CommandHandler
 
-from handlers.archive_edit import archive_edit_handlers
-from handlers.cancel import nothing_to_cancel
-from handlers.capture import capture_handlers
-from handlers.checkin import checkin_handlers
-from handlers.customers import customer_handlers
+from handlers.account.onboarding import help_command, start
+from handlers.account.preferences import preference_handlers
+from handlers.capture.notes import capture_handlers
+from handlers.customers.archive import customer_handlers
+from handlers.customers.checkin import checkin_handlers
+from handlers.customers.edit import archive_edit_handlers
 from handlers.fallback import fallback_handlers
 from handlers.flows.catalog import flow_handlers
-from handlers.importing import import_handlers
-from handlers.managers import manager_handlers
-from handlers.onboarding import help_command, start
-from handlers.preferences import preference_handlers
-from handlers.reminder_settings import reminder_settings_handlers
-from handlers.reminders import reminder_handlers
-from handlers.teams import team_handlers
-from handlers.today import today_handlers
+from handlers.kit.cancel import nothing_to_cancel
+from handlers.reminders.buttons import reminder_handlers
+from handlers.reminders.settings import reminder_settings_handlers
+from handlers.reminders.today import today_handlers
+from handlers.team.managers import manager_handlers
+from handlers.team.members import team_handlers
+from handlers.transfer.importing import import_handlers
 
 
 def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

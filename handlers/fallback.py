@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
-from handlers.archive_edit import apply_archive_edit, editing_archive
-from handlers.capture import capture
-from handlers.capture_edit import apply_edit, editing
-from handlers.keyboards import RECORD, label_pattern
-from handlers.turn import Turn, member_turn, message_text
+from handlers.capture.edit import apply_edit, editing
+from handlers.capture.notes import capture
+from handlers.customers.edit import apply_archive_edit, editing_archive
+from handlers.kit.keyboards import RECORD, label_pattern
+from handlers.kit.turn import Turn, member_turn, message_text
 
 
 @member_turn

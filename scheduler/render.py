@@ -1,6 +1,6 @@
 """An outbox row as Telegram messages: text and buttons, in the member's language.
 
-Callback data (≤ 64 bytes), answered by handlers/reminders.py:
+Callback data (≤ 64 bytes), answered by handlers/reminders/buttons.py:
     rem:done:<follow-up id>            rem:later:<follow-up id>   rem:snooze:<id>:1h|1d|1w
     rem:ok:<row id>:<item>             rem:later:<row id>:<item>  rem:again:<row>:<item>:1h|1d|1w
     rem:greeted:<contact id>:<yyyymmdd>[:<family id>]

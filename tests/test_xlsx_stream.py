@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 from openpyxl import load_workbook
 
-from handlers.xlsx_stream import XlsxWriter
+from handlers.transfer.xlsx_stream import XlsxWriter
 
 
 def test_values_survive_a_round_trip() -> None:

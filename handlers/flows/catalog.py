@@ -7,8 +7,9 @@ from typing import Any
 
 from telegram.ext import ConversationHandler
 
-from handlers.capture_card import birthday_columns
-from handlers.customers import show_card
+from handlers.capture.card import birthday_columns
+from handlers.capture.payload import moment_of
+from handlers.customers.archive import show_card
 from handlers.flows.engine import Answers, Flow, Invalid, Step, build
 from handlers.flows.steps import (
     local_now,
@@ -21,11 +22,10 @@ from handlers.flows.steps import (
     pick_contacts,
     pick_customer,
 )
-from handlers.keyboards import is_number
-from handlers.note_payload import moment_of
-from handlers.ownership import refuse_unless_owner
-from handlers.render import date_range, moment, short_date
-from handlers.turn import Turn
+from handlers.kit.keyboards import is_number
+from handlers.kit.ownership import refuse_unless_owner
+from handlers.kit.render import date_range, moment, short_date
+from handlers.kit.turn import Turn
 from locales import N_
 from storage.activities import add_follow_up, add_itinerary, log_interaction
 from storage.contacts import ContactRepo

@@ -22,9 +22,9 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from handlers.cancel import cancel_fallbacks
-from handlers.keyboards import inline, text_input
-from handlers.turn import Turn, member_turn, message_text
+from handlers.kit.cancel import cancel_fallbacks
+from handlers.kit.keyboards import inline, text_input
+from handlers.kit.turn import Turn, member_turn, message_text
 
 TIMEOUT_SECONDS = 30 * 60
 FLOW_KEY = "flow"

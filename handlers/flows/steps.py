@@ -7,9 +7,9 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from handlers.capture_card import birthday_of
+from handlers.capture.card import birthday_of
 from handlers.flows.engine import Answers, Choice, Invalid, Narrowed, Step
-from handlers.turn import Turn
+from handlers.kit.turn import Turn
 from parsing.dates import When, parse_when
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo

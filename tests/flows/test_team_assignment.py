@@ -7,7 +7,7 @@ import time_machine
 from sqlalchemy import select
 
 from bot.local_api import ApiCall, LocalClient
-from handlers.team_reports import deliver_team_push
+from handlers.team.reports import deliver_team_push
 from storage.assignment import handover_pushes
 from storage.engine import session_factory
 from storage.models import AuditLog, ChangeLog, Customer, Grade, InteractionKind, Member

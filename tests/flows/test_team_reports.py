@@ -5,7 +5,7 @@ import time_machine
 from sqlalchemy import select
 
 from bot.local_api import LocalClient, LocalUser
-from handlers.charts import covered_codepoints
+from handlers.team.charts import covered_codepoints
 from storage.models import AuditLog, Customer, Member, Team
 from tests.conftest import BotHarness
 from tests.flows.team_data import NOW, expect, known_week, numbers
@@ -81,7 +81,7 @@ async def test_the_chart_is_two_photos_in_a_font_with_every_glyph(bot: BotHarnes
     photos = [c for c in reply.calls if c.method == "sendPhoto"]
     assert len(photos) == 2
     assert all(doc.content.startswith(b"\x89PNG") for doc in reply.documents)
-    from handlers.team_reports import draw_charts
+    from handlers.team.reports import draw_charts
 
     manager = await bot.scalar(select(Member).where(Member.name == "李经理"))
     async with bot.session() as session:

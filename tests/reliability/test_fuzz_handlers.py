@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.local_api import LocalClient, Reply
-from handlers.archive_edit import CONTACT_FIELDS, CUSTOMER_FIELDS
+from handlers.customers.edit import CONTACT_FIELDS, CUSTOMER_FIELDS
 from storage.models import Contact, Customer
 from tests.conftest import BotHarness, make_application
 from tests.harness.apispec import load_spec

@@ -16,8 +16,8 @@ from sqlalchemy import func, select
 from telegram import InlineKeyboardMarkup
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.keyboards import inline, is_number
-from handlers.turn import Turn, command_argument, member_turn
+from handlers.kit.keyboards import inline, is_number
+from handlers.kit.turn import Turn, command_argument, member_turn
 from locales import translator
 from storage import assignment
 from storage.actor import NotAllowed

@@ -12,9 +12,9 @@ from datetime import time
 
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers.keyboards import SETTINGS, inline, label_pattern
-from handlers.preferences import LANGUAGE_NAMES
-from handlers.turn import Turn, member_turn
+from handlers.account.preferences import LANGUAGE_NAMES
+from handlers.kit.keyboards import SETTINGS, inline, label_pattern
+from handlers.kit.turn import Turn, member_turn
 from storage.models import Team
 from storage.planning import mark_replan, quiet_hours
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from handlers.customer_card import DECISION_ROLES, KIND_LABELS
-from handlers.note_payload import Payload, moment_of
-from handlers.render import birthday, date_range, moment
+from handlers.capture.payload import Payload, moment_of
+from handlers.customers.card import DECISION_ROLES, KIND_LABELS
+from handlers.kit.render import birthday, date_range, moment
 from locales import Translator
 from parsing.dates import When, next_lunar_occurrence, next_solar_birthday
 from storage.contacts import birthday_fields

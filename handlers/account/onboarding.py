@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from handlers.keyboards import main_keyboard
-from handlers.menus import set_chat_menu
-from handlers.teams import JOIN_PREFIX, join_with_code
-from handlers.turn import Turn, command_argument, member_turn
+from handlers.kit.keyboards import main_keyboard
+from handlers.kit.menus import set_chat_menu
+from handlers.kit.turn import Turn, command_argument, member_turn
+from handlers.team.members import JOIN_PREFIX, join_with_code
 
 
 def greeting(turn: Turn) -> str:

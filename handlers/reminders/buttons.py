@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.ext import CallbackQueryHandler
 
-from handlers.keyboards import button
-from handlers.turn import Turn, member_turn
+from handlers.kit.keyboards import button
+from handlers.kit.turn import Turn, member_turn
 from storage.activities import add_follow_up, log_interaction
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo

@@ -1,7 +1,7 @@
 """/export: the archive as .xlsx (five sheets) or one table as .csv — a manager the team's,
 a rep their own. Every export is audited.
 
-Rows are streamed from the database into the .xlsx as they are read (handlers/xlsx_stream.py:
+Rows are streamed from the database into the .xlsx as they are read (handlers/transfer/xlsx_stream.py:
 constant memory, strings inline — a text starting with = stays text), dates are real Excel dates in the exporter's timezone, and CSV is UTF-8 with a BOM so
 Excel on a Chinese Windows opens it without mojibake.
 """
@@ -22,10 +22,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.customer_card import KIND_LABELS, STATUS_LABELS
-from handlers.keyboards import inline
-from handlers.turn import Turn, member_turn
-from handlers.xlsx_stream import XlsxWriter
+from handlers.customers.card import KIND_LABELS, STATUS_LABELS
+from handlers.kit.keyboards import inline
+from handlers.kit.turn import Turn, member_turn
+from handlers.transfer.xlsx_stream import XlsxWriter
 from locales import N_, Translator
 from storage.actor import Actor
 from storage.audit import record

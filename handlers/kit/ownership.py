@@ -4,7 +4,7 @@ the card happens to show (callback data can be forged)."""
 
 from __future__ import annotations
 
-from handlers.turn import Turn
+from handlers.kit.turn import Turn
 from storage.models import Customer, Member
 
 

@@ -11,9 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.keyboards import inline, is_number
-from handlers.render import moment
-from handlers.turn import Turn, member_turn
+from handlers.kit.keyboards import inline, is_number
+from handlers.kit.render import moment
+from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from storage.models import AuditLog, Customer, Member
 from storage.reports import active_members

@@ -13,14 +13,14 @@ from zoneinfo import ZoneInfo
 
 from telegram.ext import CallbackQueryHandler
 
-from handlers.capture_card import birthday_columns, birthday_of
-from handlers.customer_card import DECISION_ROLES, STATUS_LABELS
-from handlers.customers import show_card
+from handlers.capture.card import birthday_columns, birthday_of
+from handlers.customers.archive import show_card
+from handlers.customers.card import DECISION_ROLES, STATUS_LABELS
 from handlers.flows.steps import PHONE
-from handlers.keyboards import inline, number
-from handlers.ownership import refuse_unless_owner
-from handlers.pending import ARCHIVE_EDIT_KEY
-from handlers.turn import Turn, member_turn
+from handlers.kit.keyboards import inline, number
+from handlers.kit.ownership import refuse_unless_owner
+from handlers.kit.pending import ARCHIVE_EDIT_KEY
+from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
 from storage.changes import CLEAR, length_limit

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 from telegram.ext import CommandHandler, MessageHandler, filters
 
-from handlers.keyboards import TODAY, label_pattern
-from handlers.turn import Turn, member_turn
+from handlers.kit.keyboards import TODAY, label_pattern
+from handlers.kit.turn import Turn, member_turn
 from locales.words import weekday
 from storage.activities import due_follow_ups
 

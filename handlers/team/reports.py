@@ -15,10 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, InlineKeyboardMarkup
 from telegram.ext import CallbackQueryHandler
 
-from handlers.customer_card import KIND_LABELS
-from handlers.keyboards import inline, is_number
-from handlers.render import date_range, moment, short_date
-from handlers.turn import Turn, member_turn
+from handlers.customers.card import KIND_LABELS
+from handlers.kit.keyboards import inline, is_number
+from handlers.kit.render import date_range, moment, short_date
+from handlers.kit.turn import Turn, member_turn
 from locales import N_, SUPPORTED_LANGUAGES, Translator, translator
 from storage import reports
 from storage.actor import Actor, NotAllowed
@@ -45,7 +45,7 @@ Rows = list[list[tuple[str, str]]]
 
 def greeting_patterns() -> list[str]:
     """LIKE patterns of the history lines a rep's 已发送 on a birthday push writes (in the
-    rep's language; see handlers/reminders.py)."""
+    rep's language; see handlers/reminders/buttons.py)."""
     found: set[str] = set()
     for language in SUPPORTED_LANGUAGES:
         their = translator(language)
@@ -223,7 +223,7 @@ async def bar_chart(
     session: AsyncSession, member: Member, key: str = "week", now: datetime | None = None
 ) -> Any:
     """This period's activity per member, as bars."""
-    from handlers import charts  # matplotlib loads on first use, not at start
+    from handlers.team import charts  # matplotlib loads on first use, not at start
 
     _ = translator(member.language)
     now = now or datetime.now(UTC)
@@ -239,7 +239,7 @@ async def bar_chart(
 
 async def trend_chart(session: AsyncSession, member: Member, now: datetime | None = None) -> Any:
     """The team's last 8 weeks of customer contacts, as lines."""
-    from handlers import charts
+    from handlers.team import charts
 
     _ = translator(member.language)
     now = now or datetime.now(UTC)

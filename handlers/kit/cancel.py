@@ -5,9 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 
-from handlers.keyboards import CANCEL_WORDS, main_keyboard
-from handlers.pending import ARCHIVE_EDIT_KEY, CAPTURE_EDIT_KEY
-from handlers.turn import Ctx, Turn, member_turn
+from handlers.kit.keyboards import CANCEL_WORDS, main_keyboard
+from handlers.kit.pending import ARCHIVE_EDIT_KEY, CAPTURE_EDIT_KEY
+from handlers.kit.turn import Ctx, Turn, member_turn
 
 
 @member_turn

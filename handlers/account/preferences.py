@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers.keyboards import SETTINGS, inline, label_pattern, main_keyboard
-from handlers.menus import set_chat_menu
-from handlers.turn import Turn, member_turn
+from handlers.kit.keyboards import SETTINGS, inline, label_pattern, main_keyboard
+from handlers.kit.menus import set_chat_menu
+from handlers.kit.turn import Turn, member_turn
 from locales import SUPPORTED_LANGUAGES
 
 # Each language's name in itself: a member who cannot read the current one still finds theirs.

@@ -16,8 +16,8 @@ from telegram import InlineKeyboardMarkup, ReplyKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from handlers.deps import deps
-from handlers.render import MESSAGE_LIMIT, clip
+from handlers.kit.deps import deps
+from handlers.kit.render import MESSAGE_LIMIT, clip
 from locales import Translator, language_from_telegram, translator
 from parsing.text import without_nul
 from storage.actor import Actor

@@ -14,11 +14,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm.attributes import flag_modified
 from telegram.ext import CallbackQueryHandler
 
-from handlers.assignment import ask_managers_about
-from handlers.capture_card import birthday_columns, contact_label, render_capture
-from handlers.keyboards import inline, number
-from handlers.note_payload import has_content, moment_of, note_to_payload
-from handlers.turn import Turn, member_turn, message_text
+from handlers.capture.card import birthday_columns, contact_label, render_capture
+from handlers.capture.payload import has_content, moment_of, note_to_payload
+from handlers.kit.keyboards import inline, number
+from handlers.kit.turn import Turn, member_turn, message_text
+from handlers.team.assignment import ask_managers_about
 from locales import N_
 from parsing.notes import parse_note
 from storage.activities import add_follow_up, add_itinerary, log_interaction
@@ -152,7 +152,7 @@ async def capture_button(turn: Turn) -> None:
     elif action == "d":
         turn.edit(turn._("📝 已存为草稿,不会丢失。"))
     elif action in ("e", "f", "b", "g"):
-        from handlers.capture_edit import edit_button  # the 修改 part lives beside this
+        from handlers.capture.edit import edit_button  # the 修改 part lives beside this
 
         await edit_button(turn, draft, action, parts[3] if len(parts) > 3 else "")
     else:

@@ -3,12 +3,12 @@ group updates first; the rest have their own commands and callback prefixes."""
 
 from __future__ import annotations
 
-from handlers.assignment import assignment_handlers
-from handlers.audit_view import audit_handlers
-from handlers.exports import export_handlers
-from handlers.groups import group_handlers
-from handlers.team_reports import report_handlers
-from handlers.team_settings import team_settings_handlers
+from handlers.team.assignment import assignment_handlers
+from handlers.team.audit import audit_handlers
+from handlers.team.groups import group_handlers
+from handlers.team.reports import report_handlers
+from handlers.team.settings import team_settings_handlers
+from handlers.transfer.exports import export_handlers
 
 
 def manager_handlers() -> list[object]:

@@ -12,8 +12,8 @@ from datetime import UTC, datetime, time
 from sqlalchemy import update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.keyboards import inline, is_number
-from handlers.turn import Turn, member_turn
+from handlers.kit.keyboards import inline, is_number
+from handlers.kit.turn import Turn, member_turn
 from storage.audit import record
 from storage.models import Member, Team
 

@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackContext
 
-from handlers.deps import deps
-from handlers.team_reports import summary_for, summary_text
+from handlers.kit.deps import deps
+from handlers.team.reports import summary_for, summary_text
 from locales import translator
 from storage.actor import Actor
 from storage.audit import record

@@ -11,10 +11,10 @@ from telegram.ext import (
     filters,
 )
 
-from handlers.cancel import cancel_fallbacks
-from handlers.keyboards import TEAM, inline, label_pattern, main_keyboard, number, text_input
-from handlers.team_reports import show_summary
-from handlers.turn import Turn, command_argument, member_turn, message_text
+from handlers.kit.cancel import cancel_fallbacks
+from handlers.kit.keyboards import TEAM, inline, label_pattern, main_keyboard, number, text_input
+from handlers.kit.turn import Turn, command_argument, member_turn, message_text
+from handlers.team.reports import show_summary
 from locales import translator
 from storage import teams
 from storage.actor import NotAllowed

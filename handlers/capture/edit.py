@@ -8,10 +8,10 @@ from typing import Any
 
 from sqlalchemy.orm.attributes import flag_modified
 
-from handlers.capture_card import birthday_of, contact_label
-from handlers.keyboards import inline
-from handlers.pending import CAPTURE_EDIT_KEY
-from handlers.turn import Turn
+from handlers.capture.card import birthday_of, contact_label
+from handlers.kit.keyboards import inline
+from handlers.kit.pending import CAPTURE_EDIT_KEY
+from handlers.kit.turn import Turn
 from parsing.dates import parse_when
 from storage.models import Draft
 
@@ -57,7 +57,7 @@ def _field_buttons(turn: Turn, draft: Draft) -> list[list[tuple[str, str]]]:
 
 
 async def edit_button(turn: Turn, draft: Draft, action: str, field: str) -> None:
-    from handlers.capture import show_capture
+    from handlers.capture.notes import show_capture
 
     _ = turn._
     user_data = turn.context.user_data
@@ -97,7 +97,7 @@ def editing(turn: Turn) -> dict[str, Any] | None:
 
 async def apply_edit(turn: Turn, text: str) -> None:
     """The member typed the new value of the field they picked."""
-    from handlers.capture import local_now, show_capture
+    from handlers.capture.notes import local_now, show_capture
 
     _ = turn._
     state = editing(turn)

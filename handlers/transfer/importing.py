@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
-from handlers.capture_card import birthday_columns, birthday_of
-from handlers.keyboards import inline, number
-from handlers.turn import Turn, member_turn
+from handlers.capture.card import birthday_columns, birthday_of
+from handlers.kit.keyboards import inline, number
+from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
 from parsing.tables import Problem, Row, Table, read_table

@@ -17,13 +17,21 @@ from telegram.ext import (
     filters,
 )
 
-from handlers.assignment import ask_managers_about
-from handlers.cancel import cancel_fallbacks
-from handlers.customer_card import KIND_LABELS, render_card
-from handlers.keyboards import CUSTOMERS, FIND, inline, is_number, label_pattern, number, text_input
-from handlers.ownership import refuse_unless_owner
-from handlers.render import moment, record_lines
-from handlers.turn import Turn, command_argument, member_turn, message_text
+from handlers.customers.card import KIND_LABELS, render_card
+from handlers.kit.cancel import cancel_fallbacks
+from handlers.kit.keyboards import (
+    CUSTOMERS,
+    FIND,
+    inline,
+    is_number,
+    label_pattern,
+    number,
+    text_input,
+)
+from handlers.kit.ownership import refuse_unless_owner
+from handlers.kit.render import moment, record_lines
+from handlers.kit.turn import Turn, command_argument, member_turn, message_text
+from handlers.team.assignment import ask_managers_about
 from storage.activities import count_interactions, notes_with, recent_interactions
 from storage.customers import CustomerRepo
 from storage.models import Customer, Draft, Grade

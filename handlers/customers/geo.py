@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from handlers.turn import Turn
+from handlers.kit.turn import Turn
 from storage.models import Customer
 
 LAST_LOCATION = "last_location"

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup
 
-from handlers.geo import distance_line
-from handlers.keyboards import inline
-from handlers.render import birthday, clip, date_range, moment, record_lines
-from handlers.turn import Turn
+from handlers.customers.geo import distance_line
+from handlers.kit.keyboards import inline
+from handlers.kit.render import birthday, clip, date_range, moment, record_lines
+from handlers.kit.turn import Turn
 from locales import N_, Translator
 from storage.activities import open_follow_ups, recent_interactions, upcoming_itineraries
 from storage.contacts import ContactRepo

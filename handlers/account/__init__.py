@@ -1,0 +1,1 @@
+"""The member's own account: /start, /help, /language."""

@@ -1,0 +1,1 @@
+"""The customer archive: /customer, /find, the card, its edits, check-ins."""

@@ -1,0 +1,1 @@
+"""What every domain shares: the turn, the dependencies, keyboards, rendering, /cancel, menus."""

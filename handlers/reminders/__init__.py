@@ -1,0 +1,1 @@
+"""Reminders: /today, the buttons on pushes, the reminder settings."""

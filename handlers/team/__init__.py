@@ -1,0 +1,1 @@
+"""Teams and managers: /team, /newteam, /join, reports, settings, groups, assignment, audit."""

@@ -1,0 +1,1 @@
+"""Files in and out: importing customers, exporting the archive to Excel."""
