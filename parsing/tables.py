@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from parsing.text import without_nul
+from parsing.values import PHONE
 
 MAX_ROWS = 5000
 
@@ -40,7 +41,6 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "industry": ("行业", "industry"),
     "address": ("地址", "address"),
 }
-PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -98,7 +98,7 @@ def _check(row: Row, problems: list[Problem]) -> bool:
         return False
     if row.phone:
         row.phone = _digits(row.phone)
-        if not PHONE.match(row.phone):
+        if not PHONE.fullmatch(row.phone):
             problems.append(Problem(row.line, "手机号不对"))
             return False
         row.phone = row.phone.replace("-", "")

@@ -6,55 +6,11 @@ from datetime import date, datetime
 from typing import Any
 
 from handlers.capture.payload import Payload, moment_of
-from handlers.customers.card import DECISION_ROLES, KIND_LABELS
+from handlers.kit.labels import DECISION_ROLES, KIND_LABELS
 from handlers.kit.render import birthday, date_range, moment
 from locales import Translator
-from parsing.dates import When, next_lunar_occurrence, next_solar_birthday
-from storage.contacts import birthday_fields
+from storage.birthdays import next_birthday
 from storage.models import InteractionKind
-
-
-def next_birthday(data: dict[str, Any], today: date) -> date | None:
-    """The next solar day of a birthday given as month/day, solar or lunar."""
-    month, day = data.get("month"), data.get("day")
-    if not month or not day:
-        return None
-    if data.get("lunar"):
-        return next_lunar_occurrence(int(month), int(day), bool(data.get("leap")), today)
-    return next_solar_birthday(int(month), int(day), today)
-
-
-def birthday_of(when: When) -> dict[str, Any]:
-    """A parsed date as a yearly birthday: the lunar month and day, or the solar ones with the
-    year when one was written (1985年5月20日)."""
-    if when.lunar is not None:
-        lunar = when.lunar
-        return {
-            "month": lunar.month,
-            "day": lunar.day,
-            "year": lunar.year,
-            "lunar": True,
-            "leap": lunar.leap,
-        }
-    return {
-        "month": when.day.month,
-        "day": when.day.day,
-        "year": None if when.yearless else when.day.year,
-        "lunar": False,
-        "leap": False,
-    }
-
-
-def birthday_columns(born: dict[str, Any], today: date) -> dict[str, Any]:
-    """The contact's (or family member's) birthday columns, with the next occurrence."""
-    return birthday_fields(
-        int(born["month"]),
-        int(born["day"]),
-        year=born.get("year"),
-        lunar=bool(born.get("lunar")),
-        leap=bool(born.get("leap")),
-        next_on=next_birthday(born, today),
-    )
 
 
 def birthday_text(_: Translator, data: dict[str, Any], today: date) -> str:

@@ -8,15 +8,15 @@ from typing import Any
 
 from sqlalchemy.orm.attributes import flag_modified
 
-from handlers.capture.card import birthday_of, contact_label
+from handlers.capture.card import contact_label
+from handlers.capture.show import local_now, show_capture
 from handlers.kit.keyboards import inline
 from handlers.kit.pending import CAPTURE_EDIT_KEY
 from handlers.kit.turn import Turn
 from parsing.dates import parse_when
+from parsing.values import CLEAR_WORDS, PHONE
+from storage.birthdays import birthday_of
 from storage.models import Draft
-
-CLEAR_WORDS = {"无", "没有", "删除", "清空", "-"}
-PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
 
 # field code → (label, prompt example); the codes keep callback data short.
 PROMPTS = {
@@ -57,8 +57,6 @@ def _field_buttons(turn: Turn, draft: Draft) -> list[list[tuple[str, str]]]:
 
 
 async def edit_button(turn: Turn, draft: Draft, action: str, field: str) -> None:
-    from handlers.capture.notes import show_capture
-
     _ = turn._
     user_data = turn.context.user_data
     assert user_data is not None
@@ -97,8 +95,6 @@ def editing(turn: Turn) -> dict[str, Any] | None:
 
 async def apply_edit(turn: Turn, text: str) -> None:
     """The member typed the new value of the field they picked."""
-    from handlers.capture.notes import local_now, show_capture
-
     _ = turn._
     state = editing(turn)
     assert state is not None and turn.context.user_data is not None

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm.attributes import flag_modified
 from telegram.ext import CallbackQueryHandler
 
-from handlers.capture.card import birthday_columns, contact_label, render_capture
+from handlers.capture.card import contact_label
+from handlers.capture.edit import edit_button
 from handlers.capture.payload import has_content, moment_of, note_to_payload
+from handlers.capture.show import local_now, show_capture
 from handlers.kit.keyboards import inline, number
 from handlers.kit.turn import Turn, member_turn, message_text
 from handlers.team.assignment import ask_managers_about
 from locales import N_
 from parsing.notes import parse_note
 from storage.activities import add_follow_up, add_itinerary, log_interaction
+from storage.birthdays import birthday_columns
 from storage.changes import FieldChange, merged_list, merged_text
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
@@ -29,47 +31,6 @@ from storage.models import Contact, Customer, Draft, Grade, Interaction, Interac
 
 MAX_NOTE = 4000
 RECENT_CUSTOMERS = 6
-
-
-def local_now(turn: Turn) -> datetime:
-    return datetime.now(ZoneInfo(turn.member.timezone))
-
-
-def capture_buttons(turn: Turn, draft_id: int) -> Any:
-    _ = turn._
-    return inline(
-        [
-            [
-                (_("✅ 保存"), f"cap:s:{draft_id}"),
-                (_("✏️ 修改"), f"cap:e:{draft_id}"),
-                (_("❌ 取消"), f"cap:x:{draft_id}"),
-            ]
-        ]
-    )
-
-
-async def customer_hint(turn: Turn, payload: dict[str, Any]) -> str | None:
-    """(新客户), (已由 王磊 负责) or nothing: whether the company is known, before saving."""
-    company = payload.get("company")
-    if not company:
-        return None
-    match = await CustomerRepo(turn.session, turn.actor).match(company)
-    if match.exact is not None:
-        return None
-    if match.owned_by_other is not None:
-        return turn._("(已由 {owner} 负责)", owner=match.owned_by_other.name)
-    return turn._("(新客户)")
-
-
-async def show_capture(turn: Turn, draft: Draft, *, edit: bool) -> None:
-    now = local_now(turn)
-    hint = await customer_hint(turn, draft.payload)
-    text = render_capture(turn._, draft.payload, turn.member.timezone, now.date(), hint)
-    markup = capture_buttons(turn, draft.id)
-    if edit:
-        turn.edit(text, markup)
-    else:
-        turn.say(text, markup)
 
 
 async def capture(turn: Turn) -> None:
@@ -152,8 +113,6 @@ async def capture_button(turn: Turn) -> None:
     elif action == "d":
         turn.edit(turn._("📝 已存为草稿,不会丢失。"))
     elif action in ("e", "f", "b", "g"):
-        from handlers.capture.edit import edit_button  # the 修改 part lives beside this
-
         await edit_button(turn, draft, action, parts[3] if len(parts) > 3 else "")
     else:
         turn.answer(turn._("这个按钮已失效。"), alert=True)

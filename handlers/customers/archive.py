@@ -17,7 +17,7 @@ from telegram.ext import (
     filters,
 )
 
-from handlers.customers.card import KIND_LABELS, render_card
+from handlers.customers.card import render_card
 from handlers.kit.cancel import cancel_fallbacks
 from handlers.kit.keyboards import (
     CUSTOMERS,
@@ -28,6 +28,7 @@ from handlers.kit.keyboards import (
     number,
     text_input,
 )
+from handlers.kit.labels import KIND_LABELS
 from handlers.kit.ownership import refuse_unless_owner
 from handlers.kit.render import moment, record_lines
 from handlers.kit.turn import Turn, command_argument, member_turn, message_text

@@ -10,32 +10,13 @@ from telegram import InlineKeyboardMarkup
 
 from handlers.customers.geo import distance_line
 from handlers.kit.keyboards import inline
+from handlers.kit.labels import DECISION_ROLES, KIND_LABELS, STATUS_LABELS
 from handlers.kit.render import birthday, clip, date_range, moment, record_lines
 from handlers.kit.turn import Turn
 from locales import N_, Translator
 from storage.activities import open_follow_ups, recent_interactions, upcoming_itineraries
 from storage.contacts import ContactRepo
-from storage.models import Contact, Customer, CustomerStatus, InteractionKind, Member
-
-STATUS_LABELS = {
-    CustomerStatus.POTENTIAL: N_("潜在"),
-    CustomerStatus.FOLLOWING: N_("跟进中"),
-    CustomerStatus.COOPERATING: N_("合作中"),
-    CustomerStatus.LOST: N_("流失"),
-}
-KIND_LABELS = {
-    InteractionKind.VISIT: N_("拜访"),
-    InteractionKind.CALL: N_("电话"),
-    InteractionKind.WECHAT: N_("微信"),
-    InteractionKind.MEAL: N_("吃饭"),
-    InteractionKind.NOTE: N_("备注"),
-}
-DECISION_ROLES = {
-    "decision_maker": N_("拍板人"),
-    "influencer": N_("影响者"),
-    "purchaser": N_("采购"),
-    "user": N_("使用者"),
-}
+from storage.models import Contact, Customer, Member
 
 
 def contact_line(_: Translator, contact: Contact, today: datetime) -> str:

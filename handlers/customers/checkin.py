@@ -12,8 +12,8 @@ from sqlalchemy.orm.attributes import flag_modified
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from handlers.customers.geo import LAST_LOCATION, distance_km
-from handlers.flows.engine import FLOW_KEY
 from handlers.kit.keyboards import inline, is_number
+from handlers.kit.pending import FLOW_KEY
 from handlers.kit.turn import Turn, member_turn
 from storage.activities import log_interaction
 from storage.customers import CustomerRepo

@@ -13,22 +13,20 @@ from zoneinfo import ZoneInfo
 
 from telegram.ext import CallbackQueryHandler
 
-from handlers.capture.card import birthday_columns, birthday_of
 from handlers.customers.archive import show_card
-from handlers.customers.card import DECISION_ROLES, STATUS_LABELS
-from handlers.flows.steps import PHONE
 from handlers.kit.keyboards import inline, number
+from handlers.kit.labels import DECISION_ROLES, STATUS_LABELS
 from handlers.kit.ownership import refuse_unless_owner
 from handlers.kit.pending import ARCHIVE_EDIT_KEY
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
+from parsing.values import CLEAR_WORDS, PHONE
+from storage.birthdays import birthday_columns, birthday_of
 from storage.changes import CLEAR, length_limit
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.models import Contact, Customer, CustomerStatus
-
-CLEAR_WORDS = {"无", "没有", "删除", "清空", "-"}
 
 CUSTOMER_FIELDS: dict[str, tuple[str, str]] = {
     "industry": (N_("行业"), N_("电力设计")),

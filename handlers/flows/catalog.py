@@ -7,7 +7,6 @@ from typing import Any
 
 from telegram.ext import ConversationHandler
 
-from handlers.capture.card import birthday_columns
 from handlers.capture.payload import moment_of
 from handlers.customers.archive import show_card
 from handlers.flows.engine import Answers, Flow, Invalid, Step, build
@@ -28,6 +27,7 @@ from handlers.kit.render import date_range, moment, short_date
 from handlers.kit.turn import Turn
 from locales import N_
 from storage.activities import add_follow_up, add_itinerary, log_interaction
+from storage.birthdays import birthday_columns
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.models import Contact, Customer, Grade, Interaction, InteractionKind

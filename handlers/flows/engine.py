@@ -24,10 +24,10 @@ from telegram.warnings import PTBUserWarning
 
 from handlers.kit.cancel import cancel_fallbacks
 from handlers.kit.keyboards import inline, text_input
+from handlers.kit.pending import FLOW_KEY
 from handlers.kit.turn import Turn, member_turn, message_text
 
 TIMEOUT_SECONDS = 30 * 60
-FLOW_KEY = "flow"
 
 Answers = dict[str, Any]
 Choice = tuple[str, str]  # (label, value)

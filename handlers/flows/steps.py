@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from handlers.capture.card import birthday_of
 from handlers.flows.engine import Answers, Choice, Invalid, Narrowed, Step
 from handlers.kit.turn import Turn
 from parsing.dates import When, parse_when
+from parsing.values import PHONE
+from storage.birthdays import birthday_of
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 
-PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
 RECENT = 6
 
 

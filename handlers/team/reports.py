@@ -15,8 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, InlineKeyboardMarkup
 from telegram.ext import CallbackQueryHandler
 
-from handlers.customers.card import KIND_LABELS
 from handlers.kit.keyboards import inline, is_number
+from handlers.kit.labels import KIND_LABELS
 from handlers.kit.render import date_range, moment, short_date
 from handlers.kit.turn import Turn, member_turn
 from locales import N_, SUPPORTED_LANGUAGES, Translator, translator

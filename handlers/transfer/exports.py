@@ -22,8 +22,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.customers.card import KIND_LABELS, STATUS_LABELS
 from handlers.kit.keyboards import inline
+from handlers.kit.labels import KIND_LABELS, STATUS_LABELS
 from handlers.kit.turn import Turn, member_turn
 from handlers.transfer.xlsx_stream import XlsxWriter
 from locales import N_, Translator

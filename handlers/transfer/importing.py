@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
-from handlers.capture.card import birthday_columns, birthday_of
 from handlers.kit.keyboards import inline, number
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
 from parsing.tables import Problem, Row, Table, read_table
+from storage.birthdays import birthday_columns, birthday_of
 from storage.changes import length_limit
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo

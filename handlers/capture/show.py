@@ -1,0 +1,57 @@
+"""The capture card in chat: its text, its three buttons, sent anew or in place.
+
+Both the note (notes.py) and its corrections (edit.py) show it, so it lives below both.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from handlers.capture.card import render_capture
+from handlers.kit.keyboards import inline
+from handlers.kit.turn import Turn
+from storage.customers import CustomerRepo
+from storage.models import Draft
+
+
+def local_now(turn: Turn) -> datetime:
+    return datetime.now(ZoneInfo(turn.member.timezone))
+
+
+def capture_buttons(turn: Turn, draft_id: int) -> Any:
+    _ = turn._
+    return inline(
+        [
+            [
+                (_("✅ 保存"), f"cap:s:{draft_id}"),
+                (_("✏️ 修改"), f"cap:e:{draft_id}"),
+                (_("❌ 取消"), f"cap:x:{draft_id}"),
+            ]
+        ]
+    )
+
+
+async def customer_hint(turn: Turn, payload: dict[str, Any]) -> str | None:
+    """(新客户), (已由 王磊 负责) or nothing: whether the company is known, before saving."""
+    company = payload.get("company")
+    if not company:
+        return None
+    match = await CustomerRepo(turn.session, turn.actor).match(company)
+    if match.exact is not None:
+        return None
+    if match.owned_by_other is not None:
+        return turn._("(已由 {owner} 负责)", owner=match.owned_by_other.name)
+    return turn._("(新客户)")
+
+
+async def show_capture(turn: Turn, draft: Draft, *, edit: bool) -> None:
+    now = local_now(turn)
+    hint = await customer_hint(turn, draft.payload)
+    text = render_capture(turn._, draft.payload, turn.member.timezone, now.date(), hint)
+    markup = capture_buttons(turn, draft.id)
+    if edit:
+        turn.edit(text, markup)
+    else:
+        turn.say(text, markup)

@@ -1,0 +1,10 @@
+"""Typed values every form reads the same way: a phone number, and the words that clear a field."""
+
+from __future__ import annotations
+
+import re
+
+# A mainland mobile, or a landline with its area code; not part of a longer number.
+PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
+# Typed instead of a value: empty the field.
+CLEAR_WORDS = frozenset({"无", "没有", "删除", "清空", "-"})
