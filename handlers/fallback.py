@@ -7,6 +7,7 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 from handlers.capture.edit import apply_edit, editing
 from handlers.capture.notes import capture
 from handlers.customers.edit import apply_archive_edit, editing_archive
+from handlers.kit.groups import AnyApplication, add
 from handlers.kit.keyboards import RECORD, label_pattern
 from handlers.kit.turn import Turn, member_turn, message_text
 
@@ -48,11 +49,14 @@ async def stale_button(turn: Turn) -> None:
     turn.answer(turn._("这个按钮已失效。"), alert=True)
 
 
-def fallback_handlers() -> list[object]:
-    return [
-        MessageHandler(filters.Regex(label_pattern(RECORD)), record_button),
-        MessageHandler(filters.TEXT & ~filters.COMMAND, plain_text),
-        MessageHandler(filters.COMMAND, unknown_command),
-        MessageHandler(filters.ChatType.PRIVATE & ~filters.TEXT, not_text),
-        CallbackQueryHandler(stale_button),
-    ]
+def register(application: AnyApplication) -> None:
+    add(
+        application,
+        [
+            MessageHandler(filters.Regex(label_pattern(RECORD)), record_button),
+            MessageHandler(filters.TEXT & ~filters.COMMAND, plain_text),
+            MessageHandler(filters.COMMAND, unknown_command),
+            MessageHandler(filters.ChatType.PRIVATE & ~filters.TEXT, not_text),
+            CallbackQueryHandler(stale_button),
+        ],
+    )

@@ -1,1 +1,26 @@
 """Teams and managers: /team, /newteam, /join, reports, settings, groups, assignment, audit."""
+
+from __future__ import annotations
+
+from handlers.kit.groups import GUARD, AnyApplication, add
+from handlers.team.assignment import assignment_handlers
+from handlers.team.audit import audit_handlers
+from handlers.team.groups import group_handlers
+from handlers.team.members import team_handlers
+from handlers.team.reports import report_handlers
+from handlers.team.settings import team_settings_handlers
+
+
+def register(application: AnyApplication) -> None:
+    """The group-chat guard in GUARD; /newteam and /join's conversations, then the rest."""
+    add(application, group_handlers(), GUARD)
+    add(
+        application,
+        [
+            *team_handlers(),
+            *report_handlers(),
+            *assignment_handlers(),
+            *team_settings_handlers(),
+            *audit_handlers(),
+        ],
+    )

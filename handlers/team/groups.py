@@ -1,8 +1,9 @@
 """The team's group chat: /bindgroup, /unbindgroup, and /team's summary posted there.
 
 In a group the bot answers only managers' commands, and only with what is safe in a room
-full of people: team numbers, never a customer's phones or birthdays. This handler comes
-first, so every group update stops here; nobody is registered by talking in a group.
+full of people: team numbers, never a customer's phones or birthdays. This handler has the
+GUARD group to itself and ends every group update there; nobody is registered by talking in a
+group.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackContext
+from telegram.ext import Application, ApplicationHandlerStop, BaseHandler, CallbackContext
 
 from handlers.kit.deps import deps
 from handlers.team.reports import summary_for, summary_text
@@ -37,6 +38,21 @@ class GroupChats(BaseHandler[Update, Any, None]):
             and update.effective_chat is not None
             and update.effective_chat.type in GROUP_TYPES
         )
+
+    async def handle_update(
+        self,
+        update: Update,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        check_result: object,
+        context: Any,
+    ) -> None:
+        """Answer, then stop: a group update never reaches MAIN's private-chat handlers, even
+        when the answer failed (the error handler still hears of it)."""
+        try:
+            await super().handle_update(update, application, check_result, context)
+        except Exception as error:
+            await application.process_error(update, error)
+        raise ApplicationHandlerStop
 
 
 def _command(update: Update, bot_username: str | None) -> str | None:
