@@ -347,17 +347,28 @@ def _decode(request_data: RequestData | None) -> dict[str, Any]:
 
 @dataclass
 class Reply:
-    """What the bot did in answer to one action of a user."""
+    """What the bot did in answer to one action of a user.
+
+    `text`, `messages`, `buttons` and `documents` hold what went to the sender's chat only, so
+    an assertion cannot pass on a message that went to a colleague; `to(client)` reads another
+    chat's part of the same reply, and `calls` holds every call.
+    """
 
     calls: list[ApiCall] = field(default_factory=list)
+    chat_id: int | None = None  # the chat read; None reads every chat
+
+    def to(self, who: LocalClient | int) -> Reply:
+        """The same calls, read in `who`'s chat."""
+        return Reply(self.calls, who if isinstance(who, int) else who.chat_id)
 
     @property
     def messages(self) -> list[ApiCall]:
-        """Messages sent or edited (texts, documents, photos)."""
+        """Messages sent or edited (texts, documents, photos) in the chat read."""
         return [
             call
             for call in self.calls
             if call.method in ("sendMessage", "editMessageText", "sendDocument", "sendPhoto")
+            and (self.chat_id is None or call.chat_id == self.chat_id)
         ]
 
     @property
@@ -380,7 +391,7 @@ class Reply:
     def documents(self) -> list[UploadedFile]:
         return [
             value
-            for call in self.calls
+            for call in self.messages
             if call.method in ("sendDocument", "sendPhoto")
             for value in call.params.values()
             if isinstance(value, UploadedFile)
@@ -422,7 +433,7 @@ class LocalClient:
     async def _process(self, update: Json) -> Reply:
         first = len(self.api.calls)
         await self.application.process_update(Update.de_json(update, self.application.bot))
-        return Reply(self.api.calls[first:])
+        return Reply(self.api.calls[first:], self.chat_id)
 
     async def send(self, text: str) -> Reply:
         """Type a message (a command when it starts with /)."""

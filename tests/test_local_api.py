@@ -4,7 +4,7 @@ import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, RetryAfter
 
-from bot.local_api import LOCAL_TOKEN, LocalBotApi, UploadedFile
+from bot.local_api import LOCAL_TOKEN, ApiCall, LocalBotApi, Reply, UploadedFile
 from tests.conftest import BotHarness
 
 
@@ -70,3 +70,16 @@ async def test_a_user_can_share_a_location_and_send_a_document(bot: BotHarness) 
     assert sent.text == "我能导入 .xlsx、.csv 或 .vcf 格式的客户名单;其他文件暂时看不懂。"
     file = await bot.application.bot.get_file(next(iter(bot.api.files)))
     assert bytes(await file.download_as_bytearray()) == b"\xff\xd8"
+
+
+def test_a_reply_reads_the_senders_chat_unless_told_otherwise() -> None:
+    calls = [
+        ApiCall("sendMessage", {"chat_id": 1, "text": "for the sender"}),
+        ApiCall("sendMessage", {"chat_id": 2, "text": "for a colleague"}),
+        ApiCall("answerCallbackQuery", {"callback_query_id": "9", "text": "toast"}),
+    ]
+    reply = Reply(calls, chat_id=1)
+    assert reply.text == "for the sender"
+    assert reply.to(2).text == "for a colleague"
+    assert reply.callback_answers == ["toast"]
+    assert Reply(calls).text == "for the sender\nfor a colleague"

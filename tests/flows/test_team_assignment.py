@@ -46,9 +46,9 @@ async def test_a_manager_assigns_a_customer_from_the_card(bot: BotHarness) -> No
     await team.manager.press("分配")
     reply = await team.manager.press("张伟")
     assert "✅ 「华东电力设计院」已从 王磊 改由 张伟 负责,历史记录都保留。" in reply.text
-    told = {c.chat_id: c.text for c in reply.calls if c.method == "sendMessage"}
-    assert "经理 李经理 把客户「华东电力设计院」交给你负责了" in told[team.zhang.chat_id]
-    assert "已由经理改派给 张伟 负责" in told[team.wang.chat_id]
+    assert "经理 李经理 把客户「华东电力设计院」交给你负责了" in reply.to(team.zhang).text
+    assert "已由经理改派给 张伟 负责" in reply.to(team.wang).text
+    assert "交给你负责" not in reply.text  # the manager's own chat has only the answer
     zhang = await member(bot, team.zhang)
     assert (await bot.scalar(select(Customer).where(Customer.id == hd))).owner_id == zhang.id
     change = await bot.scalar(select(ChangeLog).where(ChangeLog.field == "owner"))
@@ -88,8 +88,7 @@ async def test_handover_of_a_leaving_member_to_two_reps(bot: BotHarness) -> None
         }
     wang, zhang = await member(bot, team.wang), await member(bot, team.zhang)
     assert {owners["甲公司"], owners["乙公司"]} == {wang.id, zhang.id}  # A-grade split evenly
-    told = [c for c in done.calls if c.chat_id == team.wang.chat_id]
-    assert told and "把 2 个客户交给你负责了" in told[0].text
+    assert "把 2 个客户交给你负责了" in done.to(team.wang).text
     history = await team.manager.press_data(
         f"cust:h:{await bot.scalar(select(Customer.id).where(Customer.name == '甲公司'))}:0"
     )
@@ -106,7 +105,7 @@ async def test_the_one_week_rule(bot: BotHarness) -> None:
         for cid in (sz, hz):
             await team.manager.press_data(f"asg:c:{cid}")
             reply = await team.manager.press("王磊")
-            assert any(c.chat_id == team.wang.chat_id for c in reply.calls)  # told at once
+            assert reply.to(team.wang).messages  # told at once
     await interaction(bot, team.wang, hz, InteractionKind.CALL, day0 + timedelta(days=3))
 
     digest = await Pushes.of(bot).at(day0 + timedelta(days=5, minutes=30))
@@ -151,14 +150,13 @@ async def test_ownership_conflict_the_manager_keeps_the_owner(bot: BotHarness) -
     await customer(bot, team.wang, "华东电力设计院", at(11, 2))
     await team.zhang.send("/customer 华东电力设计院")
     reply = await team.zhang.press("请经理处理")
-    to_manager = [c for c in reply.calls if c.chat_id == team.manager.chat_id]
     assert (
-        "📨 张伟 想记录客户「华东电力设计院」,它现在由 王磊 负责(先记录者)。" in to_manager[0].text
+        "📨 张伟 想记录客户「华东电力设计院」,它现在由 王磊 负责(先记录者)。"
+        in reply.to(team.manager).text
     )
     decided = await team.manager.press("仍归 王磊")
     assert "✅ 已决定:「华东电力设计院」仍由 王磊 负责。" in decided.text
-    told = [c for c in decided.calls if c.chat_id == team.zhang.chat_id]
-    assert "经理决定「华东电力设计院」仍由 王磊 负责" in told[0].text
+    assert "经理决定「华东电力设计院」仍由 王磊 负责" in decided.to(team.zhang).text
     owner = await bot.scalar(select(Member.name).join(Customer, Customer.owner_id == Member.id))
     assert owner == "王磊"
 
@@ -169,11 +167,10 @@ async def test_ownership_conflict_the_manager_moves_the_customer(bot: BotHarness
     card = await team.zhang.send("今天拜访了华东电力设计院的刘经理,下周五跟进报价")
     await team.zhang.press("保存")
     ask = await team.zhang.press("请经理")
-    assert any(c.chat_id == team.manager.chat_id for c in ask.calls), card.text
+    assert ask.to(team.manager).messages, card.text
     decided = await team.manager.press("改归 张伟")
     assert "✅ 已决定:「华东电力设计院」改由 张伟 负责" in decided.text
-    told = [c for c in decided.calls if c.chat_id == team.zhang.chat_id]
-    assert "✅ 经理把「华东电力设计院」交给你负责了。" in told[0].text
+    assert "✅ 经理把「华东电力设计院」交给你负责了。" in decided.to(team.zhang).text
     saved = await team.zhang.press("保存我的记录")
     assert "已保存到「华东电力设计院」" in saved.text
     cid = await bot.scalar(select(Customer.id).where(Customer.name == "华东电力设计院"))

@@ -44,8 +44,8 @@ async def test_joining_by_deep_link(bot: BotHarness) -> None:
     reply = await rep.send(f"/start join-{code}")
     assert "你好,王磊!" in reply.text
     assert "🎉 你已加入团队「华东销售一部」。经理:李经理。" in reply.text
-    told = [c for c in reply.calls if c.chat_id == manager.chat_id]
-    assert told and told[0].text == "👋 王磊 加入了团队「华东销售一部」。"
+    assert reply.to(manager).text == "👋 王磊 加入了团队「华东销售一部」。"
+    assert "加入了团队" not in reply.text  # the newcomer's chat has only their welcome
     member = await bot.scalar(select(Member).where(Member.name == "王磊"))
     team = await bot.scalar(select(Team).where(Team.id == member.team_id))
     assert team.name == "华东销售一部" and member.role == "rep"
@@ -115,7 +115,7 @@ async def test_manager_promotes_a_rep(bot: BotHarness) -> None:
     await manager.press("王磊 · 销售代表")
     reply = await manager.press("设为经理")
     assert "✅ 王磊 现在是经理了。" in reply.text
-    assert any(c.chat_id == rep.chat_id and "你已被设为团队经理" in c.text for c in reply.calls)
+    assert "你已被设为团队经理" in reply.to(rep).text
     member = await bot.scalar(select(Member).where(Member.name == "王磊"))
     assert member.role == "manager"
 
