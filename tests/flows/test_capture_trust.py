@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from storage.models import Contact, Customer, FollowUp, Interaction
+from tests.builders import Pushes, local
 from tests.conftest import BotHarness
-from tests.scheduler.helpers import Pushes, local
 
 pytestmark = pytest.mark.usefixtures("monday_morning")
 

@@ -17,8 +17,8 @@ from storage.models import (
     OutboxStatus,
     ReminderOutbox,
 )
+from tests.builders import Archive, Pushes, local, member_of, texts
 from tests.conftest import BotHarness
-from tests.scheduler.helpers import Archive, Pushes, local, member_of, texts
 
 MONDAY = date(2026, 11, 30)
 

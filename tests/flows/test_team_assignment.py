@@ -13,9 +13,16 @@ from storage.engine import session_factory
 from storage.models import AuditLog, ChangeLog, Customer, Grade, InteractionKind, Member
 from storage.outbox import claim_due, enqueue, mark_sent
 from storage.reports import weekly_report_pushes
+from tests.builders import (
+    Pushes,
+    at,
+    customer,
+    interaction,
+    known_week,
+    make_team,
+    member_of,
+)
 from tests.conftest import BotHarness
-from tests.flows.team_data import at, customer, interaction, known_week, make_team, member
-from tests.scheduler.helpers import Pushes
 
 
 async def team_pushes(bot: BotHarness, now: datetime) -> list[ApiCall]:
@@ -49,7 +56,7 @@ async def test_a_manager_assigns_a_customer_from_the_card(bot: BotHarness) -> No
     assert "经理 李经理 把客户「华东电力设计院」交给你负责了" in reply.to(team.zhang).text
     assert "已由经理改派给 张伟 负责" in reply.to(team.wang).text
     assert "交给你负责" not in reply.text  # the manager's own chat has only the answer
-    zhang = await member(bot, team.zhang)
+    zhang = await member_of(bot, team.zhang)
     assert (await bot.scalar(select(Customer).where(Customer.id == hd))).owner_id == zhang.id
     change = await bot.scalar(select(ChangeLog).where(ChangeLog.field == "owner"))
     assert (change.old_value, change.new_value) == ("王磊", "张伟")
@@ -86,7 +93,7 @@ async def test_handover_of_a_leaving_member_to_two_reps(bot: BotHarness) -> None
             row[0]: row[1]
             for row in await session.execute(select(Customer.name, Customer.owner_id))
         }
-    wang, zhang = await member(bot, team.wang), await member(bot, team.zhang)
+    wang, zhang = await member_of(bot, team.wang), await member_of(bot, team.zhang)
     assert {owners["甲公司"], owners["乙公司"]} == {wang.id, zhang.id}  # A-grade split evenly
     assert "把 2 个客户交给你负责了" in done.to(team.wang).text
     history = await team.manager.press_data(
@@ -174,7 +181,7 @@ async def test_ownership_conflict_the_manager_moves_the_customer(bot: BotHarness
     saved = await team.zhang.press("保存我的记录")
     assert "已保存到「华东电力设计院」" in saved.text
     cid = await bot.scalar(select(Customer.id).where(Customer.name == "华东电力设计院"))
-    zhang = await member(bot, team.zhang)
+    zhang = await member_of(bot, team.zhang)
     again = await team.manager.press_data(f"own:k:{cid}:{zhang.id}")  # a second manager's press
     assert "「华东电力设计院」已经由 张伟 负责了。" in again.text
 

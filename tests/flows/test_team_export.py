@@ -9,8 +9,8 @@ import time_machine
 from sqlalchemy import select
 
 from storage.models import AuditLog, Member, Team
+from tests.builders import NOW, known_week
 from tests.conftest import BotHarness
-from tests.flows.team_data import NOW, known_week
 
 
 async def test_a_manager_exports_the_team_to_excel_and_reads_it_back(bot: BotHarness) -> None:

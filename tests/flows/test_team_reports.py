@@ -7,8 +7,8 @@ from sqlalchemy import select
 from bot.local_api import LocalClient, LocalUser
 from handlers.team.charts import covered_codepoints
 from storage.models import AuditLog, Customer, Member, Team
+from tests.builders import NOW, expect, known_week, numbers
 from tests.conftest import BotHarness
-from tests.flows.team_data import NOW, expect, known_week, numbers
 
 
 async def test_week_summary_numbers_match_the_data(bot: BotHarness) -> None:

@@ -17,8 +17,8 @@ from scheduler.jobs import SCHEDULER_KEY, Scheduler, stop_scheduler
 from storage.engine import session_factory
 from storage.models import Grade, Member, OutboxStatus, ReminderOutbox
 from storage.outbox import NewPush, claim_due, enqueue
+from tests.builders import Archive, local, member_of
 from tests.conftest import BotHarness
-from tests.scheduler.helpers import Archive, local, member_of
 
 NOW = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)
 

@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from lunar_python import Lunar
 
 from storage.models import Grade
+from tests.builders import Archive, Pushes, local, member_of
 from tests.conftest import BotHarness
-from tests.scheduler.helpers import Archive, Pushes, local, member_of
 
 
 def lunar(year: int, month: int, day: int) -> date:
