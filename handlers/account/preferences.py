@@ -1,10 +1,11 @@
-"""/settings and /language: the member's own preferences."""
+"""/language, and the language button of /settings (whose screen is reminders/settings.py:
+it shows the pushes' times beside the language)."""
 
 from __future__ import annotations
 
-from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.kit.keyboards import SETTINGS, inline, label_pattern, main_keyboard
+from handlers.kit.keyboards import inline, main_keyboard
 from handlers.kit.menus import set_chat_menu
 from handlers.kit.turn import Turn, member_turn
 from locales import SUPPORTED_LANGUAGES
@@ -42,21 +43,6 @@ async def language_button(turn: Turn) -> None:
 
 
 @member_turn
-async def settings(turn: Turn) -> None:
-    _ = turn._
-    member = turn.member
-    text = "\n".join(
-        [
-            _("⚙️ 我的设置"),
-            _("语言:{language}", language=LANGUAGE_NAMES[member.language]),
-            _("时区:{timezone}", timezone=member.timezone),
-            _("每日简报时间:{time}", time=member.digest_time.strftime("%H:%M")),
-        ]
-    )
-    turn.say(text, inline([[(_("🌐 切换语言"), "settings:language")]]))
-
-
-@member_turn
 async def settings_button(turn: Turn) -> None:
     _ = turn._
     current = LANGUAGE_NAMES[turn.member.language]
@@ -67,7 +53,5 @@ def preference_handlers() -> list[object]:
     return [
         CommandHandler("language", language),
         CallbackQueryHandler(language_button, pattern=r"^lang:"),
-        CommandHandler("settings", settings),
-        MessageHandler(filters.Regex(label_pattern(SETTINGS)), settings),
         CallbackQueryHandler(settings_button, pattern=r"^settings:language$"),
     ]

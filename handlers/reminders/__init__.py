@@ -9,5 +9,4 @@ from handlers.reminders.today import today_handlers
 
 
 def register(application: AnyApplication) -> None:
-    """Its /settings and 设置 come before account's /language screen."""
     add(application, [*today_handlers(), *reminder_settings_handlers(), *reminder_handlers()])

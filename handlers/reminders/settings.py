@@ -112,7 +112,7 @@ async def settings_button(turn: Turn) -> None:
 
 
 def reminder_settings_handlers() -> list[object]:
-    """Registered before preferences.py's: this /settings shows the pushes' part too."""
+    """/settings and 设置: the member's settings, the pushes' times with the language."""
     return [
         CommandHandler("settings", settings),
         MessageHandler(filters.Regex(label_pattern(SETTINGS)), settings),
