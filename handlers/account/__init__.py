@@ -6,6 +6,7 @@ from telegram.ext import CommandHandler
 
 from handlers.account.onboarding import help_command, start
 from handlers.account.preferences import preference_handlers
+from handlers.kit import commands
 from handlers.kit.groups import AnyApplication, add
 
 
@@ -13,8 +14,8 @@ def register(application: AnyApplication) -> None:
     add(
         application,
         [
-            CommandHandler("start", start),
-            CommandHandler("help", help_command),
+            CommandHandler(commands.START.name, start),
+            CommandHandler(commands.HELP.name, help_command),
             *preference_handlers(),
         ],
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handlers.kit.commands import help_text
 from handlers.kit.keyboards import main_keyboard
 from handlers.kit.menus import set_chat_menu
 from handlers.kit.turn import Turn, command_argument, member_turn
@@ -45,20 +46,4 @@ async def start(turn: Turn) -> None:
 @member_turn
 async def help_command(turn: Turn) -> None:
     _ = turn._
-    turn.say(
-        _(
-            "我能做的事:\n"
-            "直接发一句话 — 记下客户、联系人、拜访、跟进、行程、生日\n"
-            "/today 今日要事 · /find 关键词 查找客户\n"
-            "/customer 客户名 — 查看或新建客户档案\n"
-            "/visit 记拜访 · /followup 加跟进 · /contact 加联系人\n"
-            "/trip 记领导行程 · /birthday 记生日 · /newcustomer 新客户\n"
-            "/team — 团队与成员(经理可邀请、设经理、移除成员)\n"
-            "/newteam 团队名 — 创建团队 · /join 邀请码 — 加入团队\n"
-            "/export 导出 Excel · 经理:/assign 分配客户 · /audit 审计 · /teamsettings 团队设置\n"
-            "/settings 设置 · /language 切换语言 · /cancel 随时取消\n"
-            "发位置 = 拜访签到;发 Excel/CSV/名片文件 = 导入客户\n"
-            "不用记命令:下方按钮能到达所有功能。"
-        ),
-        main_keyboard(_, manager=turn.member.is_manager),
-    )
+    turn.say(help_text(_), main_keyboard(_, manager=turn.member.is_manager))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from handlers.kit import commands
 from handlers.kit.keyboards import inline, main_keyboard
 from handlers.kit.menus import set_chat_menu
 from handlers.kit.turn import Turn, member_turn
@@ -51,7 +52,7 @@ async def settings_button(turn: Turn) -> None:
 
 def preference_handlers() -> list[object]:
     return [
-        CommandHandler("language", language),
+        CommandHandler(commands.LANGUAGE.name, language),
         CallbackQueryHandler(language_button, pattern=r"^lang:"),
         CallbackQueryHandler(settings_button, pattern=r"^settings:language$"),
     ]

@@ -18,6 +18,7 @@ from telegram.ext import (
 )
 
 from handlers.customers.card import render_card
+from handlers.kit import commands
 from handlers.kit.cancel import cancel_fallbacks
 from handlers.kit.keyboards import (
     CUSTOMERS,
@@ -379,7 +380,7 @@ async def find_page(turn: Turn) -> None:
 def customer_handlers() -> list[object]:
     find_conversation = ConversationHandler(
         entry_points=[
-            CommandHandler("find", find_command),
+            CommandHandler(commands.FIND.name, find_command),
             MessageHandler(filters.Regex(label_pattern(FIND)), find_command),
         ],
         states={ASK_QUERY: [MessageHandler(text_input(), find_query)]},
@@ -390,7 +391,7 @@ def customer_handlers() -> list[object]:
     )
     return [
         find_conversation,
-        CommandHandler("customer", customer_command),
+        CommandHandler(commands.CUSTOMER.name, customer_command),
         MessageHandler(filters.Regex(label_pattern(CUSTOMERS)), customer_command),
         CallbackQueryHandler(customer_button, pattern=r"^cust:"),
         CallbackQueryHandler(find_page, pattern=r"^find:\d+$"),

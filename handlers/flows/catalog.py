@@ -21,6 +21,7 @@ from handlers.flows.steps import (
     pick_contacts,
     pick_customer,
 )
+from handlers.kit import commands
 from handlers.kit.keyboards import is_number
 from handlers.kit.ownership import refuse_unless_owner
 from handlers.kit.render import date_range, moment, short_date
@@ -148,8 +149,7 @@ async def finish_visit(turn: Turn, answers: Answers) -> None:
 
 VISIT = Flow(
     name="visit",
-    command="visit",
-    title=N_("记拜访"),
+    command=commands.VISIT,
     button_pattern=r"^visit:(c:\d+|i:\d+:\d+)$",
     preset=_preset_visit,
     steps=[
@@ -211,8 +211,7 @@ async def finish_follow_up(turn: Turn, answers: Answers) -> None:
 
 FOLLOW_UP = Flow(
     name="fu",
-    command="followup",
-    title=N_("加跟进"),
+    command=commands.FOLLOWUP,
     button_pattern=r"^fu:c:\d+$",
     preset=_preset_customer,
     steps=[
@@ -285,8 +284,7 @@ async def finish_contact(turn: Turn, answers: Answers) -> None:
 
 CONTACT = Flow(
     name="ct",
-    command="contact",
-    title=N_("加联系人"),
+    command=commands.CONTACT,
     button_pattern=r"^ct:new:\d+$",
     preset=_preset_customer,
     steps=[
@@ -340,8 +338,7 @@ async def finish_trip(turn: Turn, answers: Answers) -> None:
 
 TRIP = Flow(
     name="trip",
-    command="trip",
-    title=N_("记领导行程"),
+    command=commands.TRIP,
     steps=[
         pick_customer(),
         pick_contact(N_("是谁的行程?")),
@@ -388,8 +385,7 @@ async def finish_birthday(turn: Turn, answers: Answers) -> None:
 
 BIRTHDAY = Flow(
     name="bday",
-    command="birthday",
-    title=N_("记生日"),
+    command=commands.BIRTHDAY,
     steps=[
         pick_customer(),
         pick_contact(N_("谁的生日?")),
@@ -440,8 +436,7 @@ async def finish_new_customer(turn: Turn, answers: Answers) -> None:
 
 NEW_CUSTOMER = Flow(
     name="nc",
-    command="newcustomer",
-    title=N_("新客户"),
+    command=commands.NEWCUSTOMER,
     button_pattern=r"^nc:start$",
     preset=lambda data: {},
     steps=[

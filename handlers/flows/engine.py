@@ -23,6 +23,7 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from handlers.kit.cancel import cancel_fallbacks
+from handlers.kit.commands import Command
 from handlers.kit.keyboards import inline, text_input
 from handlers.kit.pending import FLOW_KEY
 from handlers.kit.turn import Turn, member_turn, message_text
@@ -62,8 +63,7 @@ class Step:
 @dataclass
 class Flow:
     name: str
-    command: str
-    title: str
+    command: Command  # its name and title
     steps: list[Step]
     finish: Callable[[Turn, Answers], Awaitable[None]]
     # Entry from a button (e.g. "📝 记拜访" on a customer card): pattern and answers it presets.
@@ -104,7 +104,7 @@ async def _ask(
     state = _state(turn)
     step = flow.steps[index]
     state["step"] = index
-    lines = [f"{_(flow.title)} · {index + 1}/{len(flow.steps)}"]
+    lines = [f"{_(flow.command.title)} · {index + 1}/{len(flow.steps)}"]
     if again:
         lines.append(_("这个回答我没法用。"))
     lines.append(_(step.prompt))
@@ -227,11 +227,11 @@ def build(flow: Flow) -> ConversationHandler[Any]:
         turn.say(
             turn._(
                 "「{flow}」30 分钟没有继续,已自动结束,没有保存。需要时再开始就好。",
-                flow=turn._(flow.title),
+                flow=turn._(flow.command.title),
             )
         )
 
-    entry: list[Any] = [CommandHandler(flow.command, start_command)]
+    entry: list[Any] = [CommandHandler(flow.command.name, start_command)]
     if flow.button_pattern:
         entry.append(CallbackQueryHandler(start_button, pattern=flow.button_pattern))
     step_handlers: list[Any] = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 
+from handlers.kit import commands
 from handlers.kit.keyboards import CANCEL_WORDS, main_keyboard
 from handlers.kit.pending import ARCHIVE_EDIT_KEY, CAPTURE_EDIT_KEY
 from handlers.kit.turn import Ctx, Turn, member_turn
@@ -37,6 +38,6 @@ async def nothing_to_cancel(turn: Turn) -> None:
 def cancel_fallbacks() -> list[BaseHandler[Update, Ctx, object]]:
     """Fallbacks every conversation shares: /cancel and the word 取消."""
     return [
-        CommandHandler("cancel", cancel),
+        CommandHandler(commands.CANCEL.name, cancel),
         MessageHandler(filters.Regex(CANCEL_WORDS), cancel),
     ]

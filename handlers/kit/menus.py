@@ -8,36 +8,13 @@ from __future__ import annotations
 
 from telegram import Bot, BotCommand, BotCommandScopeChat
 
-from locales import N_, SOURCE_LANGUAGE, translator
-
-COMMANDS: list[tuple[str, str]] = [
-    ("start", N_("开始,显示主菜单")),
-    ("today", N_("今日要事")),
-    ("customer", N_("客户档案:查看或新建")),
-    ("find", N_("查找客户")),
-    ("visit", N_("记拜访")),
-    ("followup", N_("加跟进")),
-    ("contact", N_("加联系人")),
-    ("trip", N_("记领导行程")),
-    ("birthday", N_("记生日")),
-    ("newcustomer", N_("新客户")),
-    ("team", N_("团队与成员")),
-    ("export", N_("导出 Excel")),
-    ("assign", N_("分配客户(经理)")),
-    ("audit", N_("审计记录(经理)")),
-    ("teamsettings", N_("团队设置(经理)")),
-    ("newteam", N_("创建团队")),
-    ("join", N_("用邀请码加入团队")),
-    ("settings", N_("设置")),
-    ("language", N_("切换语言")),
-    ("cancel", N_("取消当前操作")),
-    ("help", N_("帮助")),
-]
+from handlers.kit.commands import MENU
+from locales import SOURCE_LANGUAGE, translator
 
 
 def commands_for(language: str) -> list[BotCommand]:
     _ = translator(language)
-    return [BotCommand(name, _(description)) for name, description in COMMANDS]
+    return [BotCommand(command.name, _(command.title)) for command in MENU]
 
 
 async def publish_command_menus(bot: Bot) -> None:

@@ -13,6 +13,7 @@ from datetime import time
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from handlers.account.preferences import LANGUAGE_NAMES
+from handlers.kit import commands
 from handlers.kit.keyboards import SETTINGS, inline, label_pattern
 from handlers.kit.turn import Turn, member_turn
 from storage.models import Team
@@ -114,7 +115,7 @@ async def settings_button(turn: Turn) -> None:
 def reminder_settings_handlers() -> list[object]:
     """/settings and 设置: the member's settings, the pushes' times with the language."""
     return [
-        CommandHandler("settings", settings),
+        CommandHandler(commands.SETTINGS.name, settings),
         MessageHandler(filters.Regex(label_pattern(SETTINGS)), settings),
         CallbackQueryHandler(settings_button, pattern=r"^rset:"),
     ]

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from telegram.ext import CommandHandler, MessageHandler, filters
 
+from handlers.kit import commands
 from handlers.kit.keyboards import TODAY, label_pattern
 from handlers.kit.turn import Turn, member_turn
 from locales.words import weekday
@@ -40,6 +41,6 @@ async def today(turn: Turn) -> None:
 
 def today_handlers() -> list[object]:
     return [
-        CommandHandler("today", today),
+        CommandHandler(commands.TODAY.name, today),
         MessageHandler(filters.Regex(label_pattern(TODAY)), today),
     ]

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from telegram import InlineKeyboardMarkup
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from handlers.kit import commands
 from handlers.kit.keyboards import inline, is_number
 from handlers.kit.turn import Turn, command_argument, member_turn
 from locales import translator
@@ -356,6 +357,6 @@ async def assignment_button(turn: Turn) -> None:
 
 def assignment_handlers() -> list[object]:
     return [
-        CommandHandler("assign", assign_command),
+        CommandHandler(commands.ASSIGN.name, assign_command),
         CallbackQueryHandler(assignment_button, pattern=r"^(asg|ho|own):"),
     ]

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from handlers.kit import commands
 from handlers.kit.keyboards import inline, is_number
 from handlers.kit.render import moment
 from handlers.kit.turn import Turn, member_turn
@@ -149,6 +150,6 @@ async def audit_button(turn: Turn) -> None:
 
 def audit_handlers() -> list[object]:
     return [
-        CommandHandler("audit", audit_command),
+        CommandHandler(commands.AUDIT.name, audit_command),
         CallbackQueryHandler(audit_button, pattern=r"^aud:"),
     ]

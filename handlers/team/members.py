@@ -11,6 +11,7 @@ from telegram.ext import (
     filters,
 )
 
+from handlers.kit import commands
 from handlers.kit.cancel import cancel_fallbacks
 from handlers.kit.keyboards import TEAM, inline, label_pattern, main_keyboard, number, text_input
 from handlers.kit.turn import Turn, command_argument, member_turn, message_text
@@ -272,7 +273,7 @@ async def _remove(turn: Turn, member_id: int) -> None:
 
 def team_handlers() -> list[object]:
     newteam_conversation = ConversationHandler(
-        entry_points=[CommandHandler("newteam", newteam)],
+        entry_points=[CommandHandler(commands.NEWTEAM.name, newteam)],
         states={ASK_TEAM_NAME: [MessageHandler(text_input(), newteam_name)]},
         fallbacks=cancel_fallbacks(),
         persistent=True,
@@ -280,7 +281,7 @@ def team_handlers() -> list[object]:
         name="newteam",
     )
     join_conversation = ConversationHandler(
-        entry_points=[CommandHandler("join", join)],
+        entry_points=[CommandHandler(commands.JOIN.name, join)],
         states={ASK_CODE: [MessageHandler(text_input(), join_code)]},
         fallbacks=cancel_fallbacks(),
         persistent=True,
@@ -290,7 +291,7 @@ def team_handlers() -> list[object]:
     return [
         newteam_conversation,
         join_conversation,
-        CommandHandler("team", team),
+        CommandHandler(commands.TEAM.name, team),
         MessageHandler(filters.Regex(label_pattern(TEAM)), team),
         CallbackQueryHandler(team_button, pattern=r"^team:"),
     ]

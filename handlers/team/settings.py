@@ -12,6 +12,7 @@ from datetime import UTC, datetime, time
 from sqlalchemy import update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from handlers.kit import commands
 from handlers.kit.keyboards import inline, is_number
 from handlers.kit.turn import Turn, member_turn
 from storage.audit import record
@@ -166,6 +167,6 @@ async def team_settings_button(turn: Turn) -> None:
 
 def team_settings_handlers() -> list[object]:
     return [
-        CommandHandler("teamsettings", team_settings_command),
+        CommandHandler(commands.TEAMSETTINGS.name, team_settings_command),
         CallbackQueryHandler(team_settings_button, pattern=r"^ts:"),
     ]

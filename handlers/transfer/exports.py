@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from handlers.kit import commands
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import KIND_LABELS, STATUS_LABELS
 from handlers.kit.turn import Turn, member_turn
@@ -317,6 +318,6 @@ async def export_button(turn: Turn) -> None:
 
 def export_handlers() -> list[object]:
     return [
-        CommandHandler("export", export_command),
+        CommandHandler(commands.EXPORT.name, export_command),
         CallbackQueryHandler(export_button, pattern=r"^exp:"),
     ]

@@ -1,7 +1,11 @@
 """A new user meets the bot: greeting, keyboard, help, unknown input."""
 
-from sqlalchemy import func, select
+from typing import Any
 
+from sqlalchemy import func, select
+from telegram.ext import BaseHandler, CommandHandler, ConversationHandler
+
+from handlers.kit.commands import MENU
 from storage.models import Draft, Member, Team
 from tests.conftest import BotHarness
 
@@ -33,8 +37,27 @@ async def test_start_twice_does_not_register_twice(bot: BotHarness) -> None:
 
 async def test_help_lists_the_commands(bot: BotHarness) -> None:
     reply = await bot.user("王磊").send("/help")
-    for command in ("/today", "/customer", "/find", "/team", "/newteam", "/join", "/cancel"):
-        assert command in reply.text
+    lines = reply.text.splitlines()
+    for command in MENU:
+        listed = [line for line in lines if line.startswith(f"/{command.name} ")]
+        assert len(listed) == (1 if command.in_help else 0), command.name
+    assert "/find 关键词 — 查找客户" in lines and "/visit — 记拜访" in lines
+
+
+def _command_names(handler: BaseHandler[Any, Any, Any]) -> set[str]:
+    if isinstance(handler, CommandHandler):
+        return set(handler.commands)
+    if isinstance(handler, ConversationHandler):
+        inner = [*handler.entry_points, *handler.fallbacks]
+        return set().union(*(_command_names(h) for h in inner))
+    return set()
+
+
+async def test_the_menu_and_the_handlers_name_the_same_commands(bot: BotHarness) -> None:
+    registered = set().union(
+        *(_command_names(h) for group in bot.application.handlers.values() for h in group)
+    )
+    assert registered == {command.name for command in MENU}
 
 
 async def test_an_unknown_command_points_to_help(bot: BotHarness) -> None:
