@@ -1,10 +1,7 @@
 """An outbox row as Telegram messages: text and buttons, in the member's language.
 
-Callback data (≤ 64 bytes), answered by handlers/reminders/buttons.py:
-    rem:done:<follow-up id>            rem:later:<follow-up id>   rem:snooze:<id>:1h|1d|1w
-    rem:ok:<row id>:<item>             rem:later:<row id>:<item>  rem:again:<row>:<item>:1h|1d|1w
-    rem:greeted:<contact id>:<yyyymmdd>[:<family id>]
-    rem:tripfu:<itinerary id>          cust:v:<customer id>  (查看 opens the customer card)
+Callback data (≤ 64 bytes) comes from storage/push_buttons.py, which handlers/reminders
+answers.
 """
 
 from __future__ import annotations
@@ -26,6 +23,7 @@ from scheduler.content import (
     item_line,
     trip_line,
 )
+from storage import push_buttons
 from storage.models import ReminderOutbox
 
 MAX_TEXT = 4096
@@ -62,12 +60,12 @@ def item_buttons(
     """完成 / 推迟 / 查看 for one item (a follow-up acts on the follow-up itself)."""
     suffix = f" {number}" if number else ""
     if item["t"] == "fu":
-        done, later = f"rem:done:{item['id']}", f"rem:later:{item['id']}"
+        done, later = push_buttons.done(item["id"]), push_buttons.later(item["id"])
     else:
-        done, later = f"rem:ok:{row_id}:{index}", f"rem:later:{row_id}:{index}"
+        done, later = push_buttons.ok(row_id, index), push_buttons.later(row_id, index)
     buttons = [_button(_("✅ 完成") + suffix, done), _button(_("⏰ 推迟") + suffix, later)]
     if item.get("cid"):
-        buttons.append(_button(_("🔎 查看") + suffix, f"cust:v:{item['cid']}"))
+        buttons.append(_button(_("🔎 查看") + suffix, push_buttons.view_customer(item["cid"])))
     return buttons
 
 
@@ -160,12 +158,11 @@ def render_greeting(_: Translator, row: ReminderOutbox) -> Message:
     lines = [html.escape(title), "", html.escape(_("点一下复制,发给对方:"))]
     for style, text in birthday_greetings(_, item):
         lines.append(f"{html.escape(style)}:<code>{html.escape(text)}</code>")
-    data = f"rem:greeted:{item['kid']}:{on:%Y%m%d}"
-    if item.get("rel"):
-        data += f":{item['key'].removeprefix('f')}"
+    family = int(item["key"].removeprefix("f")) if item.get("rel") else None
+    data = push_buttons.greeted(item["kid"], on, family)
     buttons = [_button(_("✅ 已发送"), data)]
     if item.get("cid"):
-        buttons.append(_button(_("🔎 查看"), f"cust:v:{item['cid']}"))
+        buttons.append(_button(_("🔎 查看"), push_buttons.view_customer(item["cid"])))
     return Message("\n".join(lines), InlineKeyboardMarkup([buttons]), html=True)
 
 
@@ -173,9 +170,9 @@ def render_trip(_: Translator, row: ReminderOutbox, today: date) -> Message:
     item: Item = row.payload["item"]
     lines = [f"✈️ {trip_line(_, item, today)}", _("可以这样准备:")]
     lines += [f"· {_(suggestion)}" for suggestion in TRIP_SUGGESTIONS]
-    buttons = [_button(_("➕ 加跟进"), f"rem:tripfu:{item['id']}")]
+    buttons = [_button(_("➕ 加跟进"), push_buttons.trip_follow_up(item["id"]))]
     if item.get("cid"):
-        buttons.append(_button(_("🔎 查看"), f"cust:v:{item['cid']}"))
+        buttons.append(_button(_("🔎 查看"), push_buttons.view_customer(item["cid"])))
     return Message("\n".join(lines), InlineKeyboardMarkup([buttons]))
 
 

@@ -28,6 +28,7 @@ from storage.changes import FieldChange, merged_list, merged_text
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.models import Contact, Customer, Draft, Grade, Interaction, InteractionKind
+from storage.push_buttons import view_customer
 
 MAX_NOTE = 4000
 RECENT_CUSTOMERS = 6
@@ -216,7 +217,7 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
                     new=change.new,
                 )
             )
-    turn.edit("\n".join(lines), inline([[(_("🏢 查看客户"), f"cust:v:{customer.id}")]]))
+    turn.edit("\n".join(lines), inline([[(_("🏢 查看客户"), view_customer(customer.id))]]))
 
 
 FIELD_NAMES = {

@@ -18,7 +18,7 @@ from telegram.ext import (
 )
 
 from handlers.customers.card import render_card
-from handlers.kit import commands
+from handlers.kit import commands, starts
 from handlers.kit.cancel import cancel_fallbacks
 from handlers.kit.keyboards import (
     CUSTOMERS,
@@ -37,6 +37,7 @@ from handlers.team.assignment import ask_managers_about
 from storage.activities import count_interactions, notes_with, recent_interactions
 from storage.customers import CustomerRepo
 from storage.models import Customer, Draft, Grade
+from storage.push_buttons import view_customer
 
 PAGE_SIZE = 8
 HISTORY_PAGE = 10
@@ -72,11 +73,11 @@ async def _customer_list(turn: Turn, offset: int) -> tuple[str, Rows]:
     repo = _repo(turn)
     total = await repo.count()
     customers = await repo.page(offset, PAGE_SIZE)
-    rows: Rows = [[(f"🏢 {c.name}", f"cust:v:{c.id}")] for c in customers]
+    rows: Rows = [[(f"🏢 {c.name}", view_customer(c.id))] for c in customers]
     pager = _pager(turn, "cust:l:", offset, PAGE_SIZE, offset + PAGE_SIZE < total)
     if pager:
         rows.append(pager)
-    rows.append([(_("➕ 新客户"), "nc:start")])
+    rows.append([(_("➕ 新客户"), starts.NEW_CUSTOMER)])
     if total == 0:
         text = _("还没有客户。发 /customer 客户名 建第一个客户档案,例如:/customer 华东电力设计院")
     else:
@@ -148,7 +149,7 @@ async def customer_command(turn: Turn) -> None:
         return
     matches = await repo.search(name)
     if matches:
-        rows: Rows = [[(f"🏢 {c.name}", f"cust:v:{c.id}")] for c in matches]
+        rows: Rows = [[(f"🏢 {c.name}", view_customer(c.id))] for c in matches]
         draft = await _draft_new_customer(turn, name)
         rows.append([(turn._("➕ 新建「{name}」", name=name[:20]), f"cust:n:{draft.id}")])
         turn.say(turn._("找到这些客户,是哪一个?"), inline(rows))
@@ -194,7 +195,7 @@ async def _customer_action(turn: Turn, action: str, customer_id: int, extra: str
         await show_card(turn, customer, edit=True)
     elif action == "g" and not extra:
         rows = [[(g.value, f"cust:g:{customer.id}:{g.value}") for g in Grade]]
-        rows.append([(_("⬅️ 返回"), f"cust:v:{customer.id}")])
+        rows.append([(_("⬅️ 返回"), view_customer(customer.id))])
         turn.edit(
             _("「{name}」选择新的等级:A 大且急 · B 一般 · C 潜在", name=customer.name), inline(rows)
         )
@@ -214,7 +215,7 @@ async def _customer_action(turn: Turn, action: str, customer_id: int, extra: str
                 [
                     [
                         (_("🗑 确定删除"), f"cust:dd:{customer.id}"),
-                        (_("❌ 取消"), f"cust:v:{customer.id}"),
+                        (_("❌ 取消"), view_customer(customer.id)),
                     ]
                 ]
             ),
@@ -262,7 +263,7 @@ async def _history(turn: Turn, customer: Customer, offset: int) -> None:
     pager = _pager(turn, f"cust:h:{customer.id}:", offset, max(shown, 1), offset + shown < total)
     if pager:
         rows.append(pager)
-    rows.append([(_("⬅️ 返回客户"), f"cust:v:{customer.id}")])
+    rows.append([(_("⬅️ 返回客户"), view_customer(customer.id))])
     turn.edit("\n".join(lines), inline(rows))
 
 
@@ -322,7 +323,7 @@ async def _search(turn: Turn, text: str, offset: int = 0) -> int:
     if turn.context.user_data is not None:
         turn.context.user_data[FIND_KEY] = text
     shown = matches[:PAGE_SIZE]
-    rows: Rows = [[(f"🏢 {c.name}", f"cust:v:{c.id}")] for c in shown]
+    rows: Rows = [[(f"🏢 {c.name}", view_customer(c.id))] for c in shown]
     pager = _pager(turn, "find:", offset, PAGE_SIZE, len(matches) > PAGE_SIZE)
     if pager:
         rows.append(pager)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from telegram import InlineKeyboardMarkup
 
 from handlers.customers.geo import distance_line
+from handlers.kit import starts
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import DECISION_ROLES, KIND_LABELS, STATUS_LABELS
 from handlers.kit.render import birthday, clip, date_range, moment, record_lines
@@ -130,8 +131,8 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
         ]
         return "\n".join(lines), inline(rows)
     rows = [
-        [(_("📝 记拜访"), f"visit:c:{cid}"), (_("⏰ 加跟进"), f"fu:c:{cid}")],
-        [(_("👤 加联系人"), f"ct:new:{cid}"), (_("⭐ 改等级"), f"cust:g:{cid}")],
+        [(_("📝 记拜访"), starts.visit(cid)), (_("⏰ 加跟进"), starts.follow_up(cid))],
+        [(_("👤 加联系人"), starts.contact(cid)), (_("⭐ 改等级"), f"cust:g:{cid}")],
         [(_("✏️ 编辑资料"), f"edit:c:{cid}"), (_("📜 全部记录"), f"cust:h:{cid}:0")],
         [(_("🗑 删除"), f"cust:del:{cid}"), (_("⬅️ 客户列表"), "cust:l:0")],
     ]

@@ -12,12 +12,14 @@ from sqlalchemy.orm.attributes import flag_modified
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from handlers.customers.geo import LAST_LOCATION, distance_km
+from handlers.kit import starts
 from handlers.kit.keyboards import inline, is_number
 from handlers.kit.pending import FLOW_KEY
 from handlers.kit.turn import Turn, member_turn
 from storage.activities import log_interaction
 from storage.customers import CustomerRepo
 from storage.models import Draft, InteractionKind
+from storage.push_buttons import view_customer
 
 NEARBY_CHOICES = 6
 
@@ -106,8 +108,8 @@ async def checkin_button(turn: Turn) -> None:
         inline(
             [
                 [
-                    (_("📝 写拜访纪要"), f"visit:i:{visit.id}:{customer.id}"),
-                    (_("🏢 查看客户"), f"cust:v:{customer.id}"),
+                    (_("📝 写拜访纪要"), starts.visit_summary(visit.id, customer.id)),
+                    (_("🏢 查看客户"), view_customer(customer.id)),
                 ]
             ]
         ),

@@ -27,6 +27,7 @@ from storage.changes import CLEAR, length_limit
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.models import Contact, Customer, CustomerStatus
+from storage.push_buttons import view_customer
 
 CUSTOMER_FIELDS: dict[str, tuple[str, str]] = {
     "industry": (N_("行业"), N_("电力设计")),
@@ -89,7 +90,7 @@ async def _customer_menu(turn: Turn, customer: Customer) -> None:
     rows.append([(_("⭐ 等级"), f"cust:g:{customer.id}"), (_("📌 状态"), f"edit:cs:{customer.id}")])
     contacts = await ContactRepo(turn.session, turn.actor).of_customer(customer)
     rows += [[(f"👤 {c.salutation or c.name}", f"edit:k:{c.id}")] for c in contacts]
-    rows.append([(_("⬅️ 返回客户"), f"cust:v:{customer.id}")])
+    rows.append([(_("⬅️ 返回客户"), view_customer(customer.id))])
     turn.edit(_("编辑「{name}」:选一项", name=customer.name), inline(rows))
 
 
@@ -101,7 +102,7 @@ async def _contact_menu(turn: Turn, contact: Contact) -> None:
     rows.append(
         [
             (_("🗑 删除联系人"), f"edit:kd:{contact.id}"),
-            (_("⬅️ 返回客户"), f"cust:v:{contact.customer_id}"),
+            (_("⬅️ 返回客户"), view_customer(contact.customer_id)),
         ]
     )
     turn.edit(_("编辑联系人 {name}:选一项", name=contact.salutation or contact.name), inline(rows))

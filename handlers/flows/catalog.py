@@ -21,7 +21,7 @@ from handlers.flows.steps import (
     pick_contacts,
     pick_customer,
 )
-from handlers.kit import commands
+from handlers.kit import commands, starts
 from handlers.kit.keyboards import is_number
 from handlers.kit.ownership import refuse_unless_owner
 from handlers.kit.render import date_range, moment, short_date
@@ -150,7 +150,7 @@ async def finish_visit(turn: Turn, answers: Answers) -> None:
 VISIT = Flow(
     name="visit",
     command=commands.VISIT,
-    button_pattern=r"^visit:(c:\d+|i:\d+:\d+)$",
+    button_pattern=starts.VISIT_PATTERN,
     preset=_preset_visit,
     steps=[
         pick_customer(),
@@ -212,7 +212,7 @@ async def finish_follow_up(turn: Turn, answers: Answers) -> None:
 FOLLOW_UP = Flow(
     name="fu",
     command=commands.FOLLOWUP,
-    button_pattern=r"^fu:c:\d+$",
+    button_pattern=starts.FOLLOW_UP_PATTERN,
     preset=_preset_customer,
     steps=[
         pick_customer(),
@@ -285,7 +285,7 @@ async def finish_contact(turn: Turn, answers: Answers) -> None:
 CONTACT = Flow(
     name="ct",
     command=commands.CONTACT,
-    button_pattern=r"^ct:new:\d+$",
+    button_pattern=starts.CONTACT_PATTERN,
     preset=_preset_customer,
     steps=[
         pick_customer(),
@@ -437,7 +437,7 @@ async def finish_new_customer(turn: Turn, answers: Answers) -> None:
 NEW_CUSTOMER = Flow(
     name="nc",
     command=commands.NEWCUSTOMER,
-    button_pattern=r"^nc:start$",
+    button_pattern=starts.NEW_CUSTOMER_PATTERN,
     preset=lambda data: {},
     steps=[
         Step(

@@ -1,4 +1,5 @@
-"""The buttons on pushes: 完成 / 推迟 / 已发送 / 加跟进 (查看 is the customer card's cust:v:).
+"""The buttons on pushes: 完成 / 推迟 / 已发送 / 加跟进 (查看 is the customer card's cust:v:);
+their data and patterns are storage/push_buttons.py's.
 
 A follow-up's buttons act on the follow-up (done, or moved: the planner sees the change and
 pushes it again at its new time). Other digest items (a birthday, a cold customer …) are
@@ -17,6 +18,7 @@ from telegram.ext import CallbackQueryHandler
 
 from handlers.kit.keyboards import button
 from handlers.kit.turn import Turn, member_turn
+from storage import push_buttons
 from storage.activities import add_follow_up, log_interaction
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
@@ -25,13 +27,6 @@ from storage.outbox import NewPush, enqueue, get_row
 from storage.planning import get_trip, mark_replan, open_follow_up
 
 SNOOZES = {"1h": timedelta(hours=1), "1d": timedelta(days=1), "1w": timedelta(days=7)}
-_DONE = re.compile(r"^rem:done:(\d+)$")
-_OK = re.compile(r"^rem:ok:(\d+):(\d+)$")
-_LATER = re.compile(r"^rem:later:(\d+)(?::(\d+))?$")
-_SNOOZE = re.compile(r"^rem:snooze:(\d+):(1h|1d|1w)$")
-_AGAIN = re.compile(r"^rem:again:(\d+):(\d+):(1h|1d|1w)$")
-_GREETED = re.compile(r"^rem:greeted:(\d+):(\d{8})(?::(\d+))?$")
-_TRIP = re.compile(r"^rem:tripfu:(\d+)$")
 
 
 def _data(turn: Turn) -> str:
@@ -78,13 +73,13 @@ def _gone(turn: Turn) -> None:
 async def reminder_button(turn: Turn) -> None:
     data = _data(turn)
     for pattern, action in (
-        (_DONE, _done),
-        (_OK, _ok),
-        (_LATER, _later),
-        (_SNOOZE, _snooze),
-        (_AGAIN, _again),
-        (_GREETED, _greeted),
-        (_TRIP, _trip_follow_up),
+        (push_buttons.DONE, _done),
+        (push_buttons.OK, _ok),
+        (push_buttons.LATER, _later),
+        (push_buttons.SNOOZE, _snooze),
+        (push_buttons.AGAIN, _again),
+        (push_buttons.GREETED, _greeted),
+        (push_buttons.TRIP_FOLLOW_UP, _trip_follow_up),
     ):
         match = pattern.match(data)
         if match:
@@ -117,14 +112,17 @@ async def _ok(turn: Turn, data: str, match: re.Match[str]) -> None:
 async def _later(turn: Turn, data: str, match: re.Match[str]) -> None:
     """推迟: offer 1 hour / tomorrow / next week in place of the item's buttons."""
     _ = turn._
-    if match.group(2) is None:
-        base = f"rem:snooze:{match.group(1)}"
-    else:
-        base = f"rem:again:{match.group(1)}:{match.group(2)}"
+    first, item = int(match.group(1)), match.group(2)
+
+    def choice(span: push_buttons.Span) -> str:
+        if item is None:
+            return push_buttons.snooze(first, span)
+        return push_buttons.again(first, int(item), span)
+
     choices = [
-        button(_("1小时后"), f"{base}:1h"),
-        button(_("明天"), f"{base}:1d"),
-        button(_("下周"), f"{base}:1w"),
+        button(_("1小时后"), choice("1h")),
+        button(_("明天"), choice("1d")),
+        button(_("下周"), choice("1w")),
     ]
     turn.answer()
     _replace_row(turn, data, choices)
@@ -260,4 +258,4 @@ async def _trip_follow_up(turn: Turn, data: str, match: re.Match[str]) -> None:
 
 
 def reminder_handlers() -> list[object]:
-    return [CallbackQueryHandler(reminder_button, pattern=r"^rem:")]
+    return [CallbackQueryHandler(reminder_button, pattern=push_buttons.REMINDER_PATTERN)]

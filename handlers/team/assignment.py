@@ -24,6 +24,7 @@ from storage import assignment
 from storage.actor import NotAllowed
 from storage.customers import CustomerRepo, normalize_name
 from storage.models import Customer, Member
+from storage.push_buttons import view_customer
 from storage.reports import active_members
 
 HANDOVER_KEY = "handover"
@@ -47,7 +48,7 @@ async def _picker(turn: Turn, customer: Customer, *, edit: bool) -> None:
         [(("✓ " if m.id == customer.owner_id else "") + m.name, f"asg:to:{customer.id}:{m.id}")]
         for m in members
     ]
-    rows.append([(_("⬅️ 返回客户"), f"cust:v:{customer.id}")])
+    rows.append([(_("⬅️ 返回客户"), view_customer(customer.id))])
     text = _("把「{customer}」分配给谁?新负责人会马上收到通知。", customer=customer.name)
     if edit:
         turn.edit(text, inline(rows))
@@ -72,7 +73,7 @@ async def _assign(turn: Turn, customer_id: int, member_id: int) -> None:
             old=old.name if old else "—",
             new=new.name,
         ),
-        inline([[(_("🔎 查看客户"), f"cust:v:{customer.id}")]]),
+        inline([[(_("🔎 查看客户"), view_customer(customer.id))]]),
     )
     _notify_new_owner(turn, new, [customer])
     if old is not None and old.id != turn.member.id and old.active and old.team_id == new.team_id:
@@ -96,7 +97,7 @@ def _notify_new_owner(turn: Turn, new: Member, customers: list[Customer]) -> Non
             manager=turn.member.name,
             customer=customers[0].name,
         )
-        tell(turn, new, text, inline([[(their("🔎 查看客户"), f"cust:v:{customers[0].id}")]]))
+        tell(turn, new, text, inline([[(their("🔎 查看客户"), view_customer(customers[0].id))]]))
         return
     names = "、".join(c.name for c in customers[:20])
     more = their(" 等 {n} 个", n=len(customers)) if len(customers) > 20 else ""
@@ -283,7 +284,7 @@ async def _resolve(turn: Turn, move: bool, customer_id: int, rep_id: int, draft:
             new=new.name,
         )
     )
-    buttons = [[(their("🔎 查看客户"), f"cust:v:{customer.id}")]]
+    buttons = [[(their("🔎 查看客户"), view_customer(customer.id))]]
     if draft:
         buttons.append([(their("✅ 保存我的记录"), f"cap:s:{draft}")])
     tell(

@@ -25,6 +25,7 @@ from storage.actor import Actor, NotAllowed
 from storage.assignment import LATE_KIND, late_handovers
 from storage.audit import record
 from storage.models import InteractionKind, Member, ReminderOutbox, Role
+from storage.push_buttons import view_customer
 from storage.reports import PERIODS, TeamSummary
 
 PAGE = 25
@@ -204,7 +205,7 @@ async def _drill(turn: Turn, member_id: int, key: str) -> None:
     ]:
         if cid is not None and name is not None:
             customers.setdefault(cid, name)
-    rows: Rows = [[(f"🏢 {name}", f"cust:v:{cid}")] for cid, name in list(customers.items())[:8]]
+    rows: Rows = [[(f"🏢 {name}", view_customer(cid))] for cid, name in list(customers.items())[:8]]
     rows.append([(_("⬅️ 返回汇总"), f"tr:p:{key}:0")])
     turn.edit("\n".join(lines)[:4096], inline(rows))
 
@@ -392,7 +393,7 @@ async def _deliver_late(
         [
             [
                 (_("🔁 改派"), f"asg:c:{late.customer_id}"),
-                (_("🔎 查看"), f"cust:v:{late.customer_id}"),
+                (_("🔎 查看"), view_customer(late.customer_id)),
             ]
         ]
     )

@@ -1,0 +1,28 @@
+"""Buttons that start a guided flow from elsewhere: the customer card's 📝 记拜访, ⏰ 加跟进 and
+👤 加联系人, a check-in's 📝 写拜访纪要, the list's ➕ 新客户. customers/ builds them and
+flows/ matches them, so the data and its pattern live here, below both."""
+
+from __future__ import annotations
+
+VISIT_PATTERN = r"^visit:(c:\d+|i:\d+:\d+)$"
+FOLLOW_UP_PATTERN = r"^fu:c:\d+$"
+CONTACT_PATTERN = r"^ct:new:\d+$"
+NEW_CUSTOMER_PATTERN = r"^nc:start$"
+NEW_CUSTOMER = "nc:start"
+
+
+def visit(customer_id: int) -> str:
+    return f"visit:c:{customer_id}"
+
+
+def visit_summary(interaction_id: int, customer_id: int) -> str:
+    """The summary of a visit a check-in recorded."""
+    return f"visit:i:{interaction_id}:{customer_id}"
+
+
+def follow_up(customer_id: int) -> str:
+    return f"fu:c:{customer_id}"
+
+
+def contact(customer_id: int) -> str:
+    return f"ct:new:{customer_id}"

@@ -1,0 +1,62 @@
+"""The callback data on pushes: scheduler/render.py puts it on the buttons, handlers/reminders
+answers it, and 🔎 查看 opens handlers/customers' card. Both sides import this module, which
+sits in storage/ because that is the lowest layer both may import (they may not import each
+other). Each builder has its pattern beside it; data stays within Telegram's 64 bytes.
+
+    rem:done:<follow-up>               rem:later:<follow-up>        rem:snooze:<follow-up>:<span>
+    rem:ok:<row>:<item>                rem:later:<row>:<item>       rem:again:<row>:<item>:<span>
+    rem:greeted:<contact>:<yyyymmdd>[:<family member>]
+    rem:tripfu:<itinerary>             cust:v:<customer>
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal
+
+Span = Literal["1h", "1d", "1w"]
+
+REMINDER_PATTERN = r"^rem:"
+DONE = re.compile(r"^rem:done:(\d+)$")
+OK = re.compile(r"^rem:ok:(\d+):(\d+)$")
+LATER = re.compile(r"^rem:later:(\d+)(?::(\d+))?$")
+SNOOZE = re.compile(r"^rem:snooze:(\d+):(1h|1d|1w)$")
+AGAIN = re.compile(r"^rem:again:(\d+):(\d+):(1h|1d|1w)$")
+GREETED = re.compile(r"^rem:greeted:(\d+):(\d{8})(?::(\d+))?$")
+TRIP_FOLLOW_UP = re.compile(r"^rem:tripfu:(\d+)$")
+
+
+def done(follow_up_id: int) -> str:
+    return f"rem:done:{follow_up_id}"
+
+
+def ok(row_id: int, item: int) -> str:
+    return f"rem:ok:{row_id}:{item}"
+
+
+def later(first: int, item: int | None = None) -> str:
+    """推迟 of a follow-up (its id), or of a digest item (the row and the item's index)."""
+    return f"rem:later:{first}" if item is None else f"rem:later:{first}:{item}"
+
+
+def snooze(follow_up_id: int, span: Span) -> str:
+    return f"rem:snooze:{follow_up_id}:{span}"
+
+
+def again(row_id: int, item: int, span: Span) -> str:
+    return f"rem:again:{row_id}:{item}:{span}"
+
+
+def greeted(contact_id: int, on: date, family_member_id: int | None = None) -> str:
+    data = f"rem:greeted:{contact_id}:{on:%Y%m%d}"
+    return data if family_member_id is None else f"{data}:{family_member_id}"
+
+
+def trip_follow_up(itinerary_id: int) -> str:
+    return f"rem:tripfu:{itinerary_id}"
+
+
+def view_customer(customer_id: int) -> str:
+    """🔎 查看: the customer card (handlers/customers answers every cust: datum)."""
+    return f"cust:v:{customer_id}"
