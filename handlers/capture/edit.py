@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.orm.attributes import flag_modified
 
 from handlers.capture.card import contact_label
-from handlers.capture.show import local_now, show_capture
+from handlers.capture.show import show_capture
 from handlers.kit.keyboards import inline
 from handlers.kit.pending import CAPTURE_EDIT_KEY
 from handlers.kit.turn import Turn
@@ -104,7 +104,7 @@ async def apply_edit(turn: Turn, text: str) -> None:
         turn.say(_("这条记录已经处理过了。"))
         return
     field = str(state["field"])
-    error = _set_value(draft.payload, field, text.strip(), local_now(turn))
+    error = _set_value(draft.payload, field, text.strip(), turn.now())
     if error is not None:
         label, example = PROMPTS[_code(field)]
         turn.say(

@@ -16,7 +16,7 @@ from telegram.ext import CallbackQueryHandler
 from handlers.capture.card import contact_label
 from handlers.capture.edit import edit_button
 from handlers.capture.payload import has_content, moment_of, note_to_payload
-from handlers.capture.show import local_now, show_capture
+from handlers.capture.show import show_capture
 from handlers.kit.keyboards import inline, number
 from handlers.kit.turn import Turn, member_turn, message_text
 from handlers.team.assignment import ask_managers_about
@@ -39,7 +39,7 @@ async def capture(turn: Turn) -> None:
     _ = turn._
 
     text = message_text(turn)[:MAX_NOTE]
-    note = parse_note(text, local_now(turn))
+    note = parse_note(text, turn.now())
     payload = note_to_payload(note)
     if not has_content(payload):
         await _keep_unparsed(turn, text)
@@ -136,7 +136,7 @@ async def _attach_note(turn: Turn, draft_id: int, customer_id: int) -> None:
         turn.actor,
         customer,
         InteractionKind.NOTE,
-        local_now(turn),
+        turn.now(),
         summary=draft.text,
     )
     await turn.session.delete(draft)
@@ -374,7 +374,7 @@ async def _write(
 ) -> list[tuple[str, FieldChange]]:
     payload = draft.payload
     session, actor = turn.session, turn.actor
-    now = local_now(turn)
+    now = turn.now()
     today = now.date()
     repo = ContactRepo(session, actor)
     changes: list[tuple[str, FieldChange]] = []

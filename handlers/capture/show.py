@@ -5,19 +5,13 @@ Both the note (notes.py) and its corrections (edit.py) show it, so it lives belo
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from handlers.capture.card import render_capture
 from handlers.kit.keyboards import inline
 from handlers.kit.turn import Turn
 from storage.customers import CustomerRepo
 from storage.models import Draft
-
-
-def local_now(turn: Turn) -> datetime:
-    return datetime.now(ZoneInfo(turn.member.timezone))
 
 
 def capture_buttons(turn: Turn, draft_id: int) -> Any:
@@ -47,7 +41,7 @@ async def customer_hint(turn: Turn, payload: dict[str, Any]) -> str | None:
 
 
 async def show_capture(turn: Turn, draft: Draft, *, edit: bool) -> None:
-    now = local_now(turn)
+    now = turn.now()
     hint = await customer_hint(turn, draft.payload)
     text = render_capture(turn._, draft.payload, turn.member.timezone, now.date(), hint)
     markup = capture_buttons(turn, draft.id)

@@ -7,9 +7,7 @@ in the change log.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from telegram.ext import CallbackQueryHandler
 
@@ -281,7 +279,7 @@ def _contact_change(turn: Turn, field: str, text: str, clear: bool) -> dict[str,
             raise BadValue
         return {"phones": phones}
     if field == "birthday":
-        now = datetime.now(ZoneInfo(turn.member.timezone))
+        now = turn.now()
         when = parse_when(text, now)
         if when is None:
             raise BadValue

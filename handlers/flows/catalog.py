@@ -11,7 +11,6 @@ from handlers.capture.payload import moment_of
 from handlers.customers.archive import show_card
 from handlers.flows.engine import Answers, Flow, Invalid, Step, build
 from handlers.flows.steps import (
-    local_now,
     parse_birthday,
     parse_future_moment,
     parse_phone,
@@ -109,7 +108,7 @@ async def finish_visit(turn: Turn, answers: Answers) -> None:
     outcome = answers.get("outcome")
     if isinstance(outcome, str) and is_number(outcome) and int(outcome) < len(OUTCOMES):
         outcome = _(OUTCOMES[int(outcome)])
-    now = local_now(turn)
+    now = turn.now()
     contacts = await _contacts(turn, answers.get("contacts"))
     visit = await turn.session.get(Interaction, int(answers.get("interaction") or 0))
     if visit is not None and visit.customer_id == customer.id and visit.member_id == turn.member.id:
@@ -197,7 +196,7 @@ async def finish_follow_up(turn: Turn, answers: Answers) -> None:
         answers["what"],
         due_at=due if isinstance(due, datetime) else None,
     )
-    today = local_now(turn).date()
+    today = turn.today()
     when = moment(turn._, due, turn.member.timezone, today)
     turn.say(
         turn._(
@@ -251,7 +250,7 @@ async def finish_contact(turn: Turn, answers: Answers) -> None:
     if customer is None:
         return
     who = answers["who"]
-    today = local_now(turn).date()
+    today = turn.today()
     born = answers.get("birthday")
     fields: dict[str, Any] = {
         "name": who["name"],
@@ -325,7 +324,7 @@ async def finish_trip(turn: Turn, answers: Answers) -> None:
     await add_itinerary(
         turn.session, turn.actor, contact, answers["place"], start, end, answers.get("purpose")
     )
-    span = date_range(turn._, start, end, local_now(turn).date())
+    span = date_range(turn._, start, end, turn.today())
     turn.say(
         turn._(
             "✅ 已记下 {who} 的行程:{span} {place}",
@@ -369,7 +368,7 @@ async def finish_birthday(turn: Turn, answers: Answers) -> None:
     if contact is None:
         return
     born = answers["birthday"]
-    today = local_now(turn).date()
+    today = turn.today()
     fields = birthday_columns(born, today)
     customer = await turn.session.get(Customer, contact.customer_id)
     assert customer is not None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from handlers.flows.engine import Answers, Choice, Invalid, Narrowed, Step
 from handlers.kit.turn import Turn
@@ -15,10 +14,6 @@ from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 
 RECENT = 6
-
-
-def local_now(turn: Turn) -> datetime:
-    return datetime.now(ZoneInfo(turn.member.timezone))
 
 
 async def _customer_choices(turn: Turn, answers: Answers) -> list[Choice]:
@@ -91,7 +86,7 @@ async def parse_text(turn: Turn, text: str, answers: Answers) -> str:
 
 
 def _when(turn: Turn, text: str) -> When:
-    when = parse_when(text, local_now(turn))
+    when = parse_when(text, turn.now())
     if when is None:
         raise Invalid
     return when
@@ -100,14 +95,14 @@ def _when(turn: Turn, text: str) -> When:
 async def parse_future_moment(turn: Turn, text: str, answers: Answers) -> str:
     """A date or date-and-time today or later, kept as ISO text."""
     when = _when(turn, text)
-    if when.day < local_now(turn).date():
+    if when.day < turn.today():
         raise Invalid
     return when.start.isoformat()
 
 
 async def parse_past_moment(turn: Turn, text: str, answers: Answers) -> str:
     when = _when(turn, text)
-    if when.day > local_now(turn).date():
+    if when.day > turn.today():
         raise Invalid
     return when.start.isoformat()
 
@@ -116,7 +111,7 @@ async def parse_range(turn: Turn, text: str, answers: Answers) -> list[str]:
     when = _when(turn, text)
     start = _day(when.start)
     end = _day(when.end) if when.end is not None else start
-    if end < local_now(turn).date():
+    if end < turn.today():
         raise Invalid
     return [start.isoformat(), end.isoformat()]
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, ReplyKeyboardMarkup, Update
@@ -45,6 +47,21 @@ class Turn:
     @property
     def actor(self) -> Actor:
         return Actor.of(self.member)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.member.timezone)
+
+    def now(self) -> datetime:
+        """The member's wall clock: dates they type and see are in their timezone."""
+        return datetime.now(self.zone)
+
+    def today(self) -> date:
+        return self.now().date()
+
+    def local(self, moment: datetime) -> datetime:
+        """A stored (UTC) moment on the member's wall clock."""
+        return moment.astimezone(self.zone)
 
     async def team(self) -> Team:
         return await self.session.get_one(Team, self.member.team_id)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
@@ -59,10 +58,6 @@ def _replace_row(turn: Turn, data: str, new_row: list[InlineKeyboardButton] | No
     if _message(turn) is None:
         return
     turn.edit_markup(InlineKeyboardMarkup(rows) if rows else None)
-
-
-def _local_now(turn: Turn) -> datetime:
-    return datetime.now(ZoneInfo(turn.member.timezone))
 
 
 def _gone(turn: Turn) -> None:
@@ -129,7 +124,7 @@ async def _later(turn: Turn, data: str, match: re.Match[str]) -> None:
 
 
 def _when(turn: Turn, moment: datetime) -> str:
-    local = moment.astimezone(ZoneInfo(turn.member.timezone))
+    local = turn.local(moment)
     return turn._(
         "{month}月{day}日 {time}", month=local.month, day=local.day, time=f"{local:%H:%M}"
     )
@@ -140,7 +135,7 @@ async def _snooze(turn: Turn, data: str, match: re.Match[str]) -> None:
     if follow_up is None or follow_up.status != FollowUpStatus.OPEN:
         _gone(turn)
         return
-    now = _local_now(turn)
+    now = turn.now()
     step = match.group(2)
     if step == "1h":
         moment = now + SNOOZES[step]
@@ -213,7 +208,7 @@ async def _greeted(turn: Turn, data: str, match: re.Match[str]) -> None:
             return
         summary = _("祝贺{relation}生日", relation=relative.relation)
     day = date(int(match.group(2)[:4]), int(match.group(2)[4:6]), int(match.group(2)[6:]))
-    start = datetime.combine(day, datetime.min.time(), ZoneInfo(turn.member.timezone))
+    start = datetime.combine(day, datetime.min.time(), turn.zone)
     already = await turn.session.scalar(
         select(func.count()).where(
             Interaction.customer_id == customer.id,
@@ -247,7 +242,7 @@ async def _trip_follow_up(turn: Turn, data: str, match: re.Match[str]) -> None:
     if trip is None or contact is None or customer is None:
         _gone(turn)
         return
-    today = _local_now(turn).date()
+    today = turn.today()
     due = max(today, trip.starts_on - timedelta(days=1))
     who = contact.salutation or contact.name
     text = _("{who}去{place}({month}月{day}日起):安排拜访或接待", who=who, place=trip.place,

@@ -5,9 +5,6 @@ Birthdays, itineraries and customers going cold join this view with the morning 
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from telegram.ext import CommandHandler, MessageHandler, filters
 
 from handlers.kit import commands
@@ -20,7 +17,7 @@ from storage.activities import due_follow_ups
 @member_turn
 async def today(turn: Turn) -> None:
     _ = turn._
-    now = datetime.now(ZoneInfo(turn.member.timezone))
+    now = turn.now()
     follow_ups = await due_follow_ups(turn.session, turn.actor, now.date())
     header = _(
         "今天是{month}月{day}日 {weekday}",

@@ -55,10 +55,6 @@ def greeting_patterns() -> list[str]:
     return sorted(found)
 
 
-def local_now(member: Member) -> datetime:
-    return datetime.now(ZoneInfo(member.timezone))
-
-
 async def summary_for(
     session: AsyncSession, member: Member, key: str, now: datetime | None = None
 ) -> TeamSummary:
@@ -170,7 +166,7 @@ def summary_rows(turn: Turn, summary: TeamSummary, page: int) -> Rows:
 async def show_summary(turn: Turn, key: str = "week", page: int = 0, *, edit: bool = False) -> None:
     summary = await summary_for(turn.session, turn.member, key)
     page = max(0, min(page, (len(summary.reps) - 1) // PAGE))
-    text = summary_text(turn._, summary, local_now(turn.member).date(), page)
+    text = summary_text(turn._, summary, turn.today(), page)
     markup = inline(summary_rows(turn, summary, page))
     if edit:
         turn.edit(text, markup)
@@ -184,7 +180,7 @@ async def show_summary(turn: Turn, key: str = "week", page: int = 0, *, edit: bo
 async def _drill(turn: Turn, member_id: int, key: str) -> None:
     _ = turn._
     tz = turn.member.timezone
-    today = local_now(turn.member).date()
+    today = turn.today()
     member, recent, overdue = await reports.rep_activity(turn.session, turn.actor, member_id, today)
     if member.id != turn.member.id:
         record(turn.session, turn.actor, "member.view", "member", member.id, "activity")

@@ -5,8 +5,6 @@ customers and contacts that already exist."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
@@ -154,7 +152,7 @@ async def import_button(turn: Turn) -> None:
 async def _import(turn: Turn, rows: list[Row]) -> tuple[int, int, int]:
     customers = CustomerRepo(turn.session, turn.actor)
     contacts = ContactRepo(turn.session, turn.actor)
-    now = datetime.now(ZoneInfo(turn.member.timezone))
+    now = turn.now()
     added_customers = added_contacts = skipped = 0
     for row in rows:
         customer = await customers.by_name(row.company)
