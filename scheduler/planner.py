@@ -26,7 +26,6 @@ from storage.engine import SessionFactory
 from storage.models import Grade, Member, Role, Team
 from storage.outbox import NewPush, enqueue, failed_in_teams
 from storage.planning import (
-    NO_REPLAN,
     BirthdayRow,
     CustomerRow,
     FollowUpRow,
@@ -45,6 +44,7 @@ from storage.planning import (
     timed_follow_ups,
     trips_around,
 )
+from storage.replan import NO_REPLAN
 from storage.reports import weekly_report_pushes
 
 log = logging.getLogger(__name__)

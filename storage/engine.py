@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import StaticPool
 
+from storage.replan import ReplanSession
 from storage.sqlite_driver import BUSY_TIMEOUT_MS, interactive, one_trip_dbapi
 
 __all__ = ["SessionFactory", "create_engine", "interactive", "session_factory"]
@@ -53,4 +54,6 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
 
 
 def session_factory(engine: AsyncEngine) -> SessionFactory:
-    return async_sessionmaker(engine, expire_on_commit=False)
+    """Sessions with the replan marker (storage/replan.py): a change the planner reads marks
+    its members for planning, whichever code made it."""
+    return async_sessionmaker(engine, expire_on_commit=False, sync_session_class=ReplanSession)

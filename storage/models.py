@@ -359,6 +359,7 @@ class Itinerary(Timestamped, Base):
 class ChangeLog(Base):
     """Old → new values of archive fields: the archive is dynamic, history is kept."""
 
+    __replan__ = False  # the planner does not read it (storage/replan.py)
     __tablename__ = "change_log"
     __table_args__ = (Index("ix_change_log_entity", "entity", "entity_id"),)
 
@@ -376,6 +377,7 @@ class ChangeLog(Base):
 class ReminderOutbox(Timestamped, Base):
     """Every push is one row; the dedupe key makes sending it twice impossible to plan."""
 
+    __replan__ = False  # the planner does not read it (storage/replan.py)
     __tablename__ = "reminder_outbox"
     __table_args__ = (Index("ix_reminder_outbox_due", "status", "due_at"),)
 
@@ -400,6 +402,7 @@ class ReminderOutbox(Timestamped, Base):
 class AuditLog(Base):
     """Who looked at, exported, assigned or deleted what: customer data is a company secret."""
 
+    __replan__ = False  # the planner does not read it (storage/replan.py)
     __tablename__ = "audit_log"
     __table_args__ = (Index("ix_audit_log_team_at", "team_id", "at"),)
 
@@ -419,6 +422,7 @@ class Draft(Timestamped, Base):
     Kept in the database so nothing typed is lost to an error or a restart.
     """
 
+    __replan__ = False  # the planner does not read it (storage/replan.py)
     __tablename__ = "draft"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -432,6 +436,7 @@ class Draft(Timestamped, Base):
 class ConversationState(Base):
     """Where each member is in each guided flow, so a restart resumes the step."""
 
+    __replan__ = False  # the planner does not read it (storage/replan.py)
     __tablename__ = "conversation_state"
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -443,6 +448,7 @@ class ConversationState(Base):
 class UserState(Base):
     """A member's in-flow scratch data (python-telegram-bot's user_data)."""
 
+    __replan__ = False  # the planner does not read it (storage/replan.py)
     __tablename__ = "user_state"
 
     user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)

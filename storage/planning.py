@@ -13,14 +13,13 @@ flush that touched follow-ups, contacts, families, itineraries, interactions or 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import event, or_, select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Session
 
 from parsing.dates import next_lunar_occurrence, next_solar_birthday
 from storage.models import (
@@ -31,14 +30,11 @@ from storage.models import (
     FollowUp,
     FollowUpStatus,
     Grade,
-    Interaction,
     Itinerary,
     Member,
     Team,
 )
 
-# Sessions whose flushes must not mark anyone for planning (the planner's own).
-NO_REPLAN = "no_replan"
 DEFAULT_QUIET = (time(21, 0), time(8, 0))
 
 
@@ -476,77 +472,3 @@ async def customers_quiet_since(
         Customer.status != CustomerStatus.LOST,
     )
     return [CustomerRow(*row) for row in (await session.execute(query)).all()]
-
-
-# -- the replan marker -----------------------------------------------------------------------
-
-_Collector = Callable[[Any], tuple[set[int], set[int], set[int]]]
-
-
-def _touched(session: Session) -> tuple[set[int], set[int], set[int]]:
-    """(member ids, customer ids, contact ids) whose data this flush changed."""
-    members: set[int] = set()
-    customers: set[int] = set()
-    contacts: set[int] = set()
-    for obj in [*session.new, *session.dirty, *session.deleted]:
-        if isinstance(obj, FollowUp):
-            members.add(obj.member_id)
-        elif isinstance(obj, Customer):
-            if obj.owner_id is not None:
-                members.add(obj.owner_id)
-        elif isinstance(obj, Contact | Interaction):
-            if obj.customer_id is not None:
-                customers.add(obj.customer_id)
-        elif isinstance(obj, FamilyMember | Itinerary) and obj.contact_id is not None:
-            contacts.add(obj.contact_id)
-    return members, customers, contacts
-
-
-def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
-    if session.info.get(NO_REPLAN):
-        return
-    members, customers, contacts = _touched(session)
-    if members or customers or contacts:
-        pending = session.info.setdefault("replan", (set(), set(), set()))
-        pending[0].update(members)
-        pending[1].update(customers)
-        pending[2].update(contacts)
-
-
-def _after_flush(session: Session, _context: Any) -> None:
-    pending = session.info.pop("replan", None)
-    if not pending:
-        return
-    members, customers, contacts = pending
-    members = {m for m in members if m is not None}
-    conditions = []
-    if members:
-        conditions.append(Member.id.in_(sorted(members)))
-    if customers:
-        conditions.append(
-            Member.id.in_(select(Customer.owner_id).where(Customer.id.in_(sorted(customers))))
-        )
-    if contacts:
-        owners = (
-            select(Customer.owner_id)
-            .join(Contact, Contact.customer_id == Customer.id)
-            .where(Contact.id.in_(sorted(contacts)))
-        )
-        conditions.append(Member.id.in_(owners))
-    moment = utcnow()
-    session.connection().execute(
-        update(Member)
-        .where(or_(*conditions), Member.plan_due_at > moment)
-        .values(plan_due_at=moment)
-        .execution_options(synchronize_session=False)
-    )
-
-
-def install_replan_marker() -> None:
-    """Mark members for planning whenever a flush changes their data (idempotent)."""
-    if not event.contains(Session, "before_flush", _before_flush):
-        event.listen(Session, "before_flush", _before_flush)
-        event.listen(Session, "after_flush", _after_flush)
-
-
-install_replan_marker()
