@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run chat test lint typecheck check bench migrate i18n clean
+.PHONY: run chat test lint typecheck check bench migrate revision i18n clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ chat: $(VENV)/.installed
 
 migrate: $(VENV)/.installed
 	$(BIN)/salesbot migrate
+
+## revision: write the next migration from the models: make revision MSG="gifts"
+revision: $(VENV)/.installed
+	@test -n "$(MSG)" || { echo 'usage: make revision MSG="what the migration does"'; exit 2; }
+	$(BIN)/salesbot revision "$(MSG)"
 
 ## test: the whole suite (SQLite; PostgreSQL too when TEST_DATABASE_URL is set)
 test: $(VENV)/.installed-dev

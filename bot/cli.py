@@ -1,4 +1,4 @@
-"""The `salesbot` command: run, chat, migrate."""
+"""The `salesbot` command: run, chat, migrate, revision, dispatch, backup, restore."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from bot.logs import setup_logging
 from bot.settings import Settings, SettingsError, load_settings
 from storage.engine import create_engine
-from storage.migrate import upgrade
+from storage.migrate import revision, upgrade
 
 
 def _settings() -> Settings:
@@ -42,6 +42,11 @@ def cmd_migrate(args: argparse.Namespace) -> None:
     setup_logging(settings.log_level_number)
     _prepare(settings)
     print("salesbot: database is up to date")
+
+
+def cmd_revision(args: argparse.Namespace) -> None:
+    path = revision(args.message)
+    print(f"salesbot: wrote {path}; read it, adjust it, and run the tests")
 
 
 def cmd_chat(args: argparse.Namespace) -> None:
@@ -138,6 +143,9 @@ def main(argv: list[str] | None = None) -> None:
         sub.add_argument("--name", default="本地用户", help="your name in the local chat")
         sub.add_argument("--language", default="zh-hans", help="Telegram language_code to play")
     commands.add_parser("migrate", help="apply database migrations")
+    commands.add_parser("revision", help="write the next migration from the models").add_argument(
+        "message"
+    )
     dispatch = commands.add_parser("dispatch", help="only send pushes (add as many as needed)")
     dispatch.add_argument("--seconds", type=float, help="stop after this long (default: never)")
     dispatch.add_argument("--worker", help="a name for this worker in the outbox")
@@ -150,6 +158,7 @@ def main(argv: list[str] | None = None) -> None:
         "run": cmd_run,
         "chat": cmd_chat,
         "migrate": cmd_migrate,
+        "revision": cmd_revision,
         "dispatch": cmd_dispatch,
         "backup": cmd_backup,
         "restore": cmd_restore,

@@ -15,8 +15,7 @@ from pydantic import ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from locales import SUPPORTED_LANGUAGES
-
-DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/salesbot.db"
+from storage.engine import DEFAULT_DATABASE_URL as DEFAULT_DATABASE_URL
 
 # What each variable expects, in the words the one-line error uses.
 EXPECTED = {

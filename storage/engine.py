@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
+from dotenv import dotenv_values
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -16,9 +18,24 @@ from sqlalchemy.pool import StaticPool
 from storage.replan import ReplanSession
 from storage.sqlite_driver import BUSY_TIMEOUT_MS, interactive, one_trip_dbapi
 
-__all__ = ["SessionFactory", "create_engine", "interactive", "session_factory"]
+__all__ = [
+    "DEFAULT_DATABASE_URL",
+    "SessionFactory",
+    "configured_database_url",
+    "create_engine",
+    "interactive",
+    "session_factory",
+]
 
 SessionFactory = async_sessionmaker[AsyncSession]
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/salesbot.db"
+
+
+def configured_database_url(env_file: str = ".env") -> str:
+    """DATABASE_URL as bot.settings reads it (the environment, then ./.env, then the default),
+    for what runs without the bot: Alembic's env.py when called by hand."""
+    found = os.environ.get("DATABASE_URL") or dotenv_values(env_file).get("DATABASE_URL")
+    return found or DEFAULT_DATABASE_URL
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -5,7 +5,7 @@ import asyncio
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from storage.engine import create_engine
+from storage.engine import configured_database_url, create_engine
 from storage.models import Base, UtcDateTime
 
 config = context.config
@@ -43,11 +43,7 @@ def main() -> None:
     if connection is not None:
         run_on(connection)
         return
-    url = config.get_main_option("sqlalchemy.url")
-    if not url:
-        from bot.settings import load_settings
-
-        url = load_settings().database_url
+    url = config.get_main_option("sqlalchemy.url") or configured_database_url()
     asyncio.run(run_on_url(url))
 
 

@@ -1,5 +1,9 @@
 """Migrations: the schema they build is the models' schema, on SQLite and PostgreSQL alike."""
 
+import re
+import shutil
+from pathlib import Path
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -7,7 +11,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage.migrate import downgrade, upgrade
+from storage.migrate import MIGRATIONS_DIR, downgrade, revision, upgrade
 from storage.models import Base
 
 TABLES = {
@@ -52,3 +56,15 @@ async def test_sqlite_runs_in_wal_mode_with_foreign_keys(engine: AsyncEngine) ->
     async with engine.connect() as connection:
         assert (await connection.execute(text("PRAGMA journal_mode"))).scalar() == "wal"
         assert (await connection.execute(text("PRAGMA foreign_keys"))).scalar() == 1
+
+
+def test_make_revision_writes_the_next_migration_and_the_models_need_none(tmp_path: Path) -> None:
+    """`make revision` on a copy of the migrations: the next number, and nothing to do, since
+    the migrations already build what the models say."""
+    migrations = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    written = revision("nothing new", migrations)
+    number = len(list((MIGRATIONS_DIR / "versions").glob("0*.py"))) + 1
+    assert written.name == f"{number:04d}_nothing_new.py"
+    source = written.read_text(encoding="utf-8")
+    assert re.search(r"def upgrade\(\) -> None:\n    # ###[^\n]*\n    pass\n", source), source
