@@ -4,13 +4,23 @@ contact's columns with its next occurrence, which the planner indexes."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 from parsing.dates import When, next_lunar_occurrence, next_solar_birthday
 from storage.contacts import birthday_fields
 
 
-def next_birthday(data: dict[str, Any], today: date) -> date | None:
+class Birthday(TypedDict):
+    """A yearly date as typed or read from a note, as drafts and flows keep it (JSON)."""
+
+    month: int
+    day: int
+    year: int | None
+    lunar: bool
+    leap: bool
+
+
+def next_birthday(data: Birthday, today: date) -> date | None:
     """The next solar day of a birthday given as month/day, solar or lunar."""
     month, day = data.get("month"), data.get("day")
     if not month or not day:
@@ -20,7 +30,7 @@ def next_birthday(data: dict[str, Any], today: date) -> date | None:
     return next_solar_birthday(int(month), int(day), today)
 
 
-def birthday_of(when: When) -> dict[str, Any]:
+def birthday_of(when: When) -> Birthday:
     """A parsed date as a yearly birthday: the lunar month and day, or the solar ones with the
     year when one was written (1985年5月20日)."""
     if when.lunar is not None:
@@ -41,7 +51,7 @@ def birthday_of(when: When) -> dict[str, Any]:
     }
 
 
-def birthday_columns(born: dict[str, Any], today: date) -> dict[str, Any]:
+def birthday_columns(born: Birthday, today: date) -> dict[str, Any]:
     """The contact's (or family member's) birthday columns, with the next occurrence."""
     return birthday_fields(
         int(born["month"]),

@@ -25,7 +25,7 @@ from scheduler.dispatcher import Dispatcher, DispatchStats
 from scheduler.planner import Planner
 from storage.activities import add_follow_up, add_itinerary, log_interaction
 from storage.actor import Actor
-from storage.birthdays import birthday_columns
+from storage.birthdays import Birthday, birthday_columns
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.engine import session_factory
@@ -179,7 +179,7 @@ def _birthday(
     today: date,
 ) -> dict[str, Any]:
     month, day = birthday
-    born = {"month": month, "day": day, "year": year, "lunar": lunar, "leap": leap}
+    born = Birthday(month=month, day=day, year=year, lunar=lunar, leap=leap)
     return birthday_columns(born, today)
 
 

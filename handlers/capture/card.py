@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
-from handlers.capture.payload import Payload, moment_of
+from handlers.capture.payload import ContactData, Payload, moment_of
 from handlers.kit.labels import DECISION_ROLES, KIND_LABELS
 from handlers.kit.render import birthday, date_range, moment
 from locales import Translator
-from storage.birthdays import next_birthday
+from storage.birthdays import Birthday, next_birthday
 from storage.models import InteractionKind
 
 
-def birthday_text(_: Translator, data: dict[str, Any], today: date) -> str:
+def birthday_text(_: Translator, data: Birthday, today: date) -> str:
     return birthday(
         _,
         int(data["month"]),
@@ -26,7 +25,7 @@ def birthday_text(_: Translator, data: dict[str, Any], today: date) -> str:
     )
 
 
-def contact_title(contact: dict[str, Any]) -> str:
+def contact_title(contact: ContactData) -> str:
     """王建国 局长(王局长), or 王总 when only the form of address is known."""
     if not contact.get("name") and contact.get("salutation"):
         return str(contact["salutation"])
@@ -39,7 +38,7 @@ def contact_title(contact: dict[str, Any]) -> str:
     return head or "?"
 
 
-def contact_label(contact: dict[str, Any]) -> str:
+def contact_label(contact: ContactData) -> str:
     return str(contact.get("salutation") or contact.get("name") or contact_title(contact))
 
 
@@ -81,10 +80,8 @@ def render_capture(
             lines.append(_("💬 {who}微信:{wechat}", who=who, wechat=contact["wechat"]))
         if contact.get("email"):
             lines.append(f"📧 {who}{contact['email']}")
-        if contact.get("birthday"):
-            lines.append(
-                _("🎂 {who}生日:{date}", who=who, date=birthday_text(_, contact["birthday"], today))
-            )
+        if born := contact.get("birthday"):
+            lines.append(_("🎂 {who}生日:{date}", who=who, date=birthday_text(_, born, today)))
         if contact.get("hobbies"):
             lines.append(
                 _("🎭 {who}爱好:{hobbies}", who=who, hobbies="、".join(contact["hobbies"]))
@@ -97,14 +94,14 @@ def render_capture(
         role = contact.get("decision_role")
         if role in DECISION_ROLES:
             facts.append(_(DECISION_ROLES[role]))
-        if contact.get("personality"):
-            facts.append(contact["personality"])
+        if personality := contact.get("personality"):
+            facts.append(personality)
         if facts:
             lines.append(f"ℹ️ {who}" + " · ".join(facts))
         for relative in contact.get("family") or []:
             text = relative["relation"] + (f" {relative['name']}" if relative.get("name") else "")
-            if relative.get("birthday"):
-                text += _(" 生日 {date}", date=birthday_text(_, relative["birthday"], today))
+            if born := relative.get("birthday"):
+                text += _(" 生日 {date}", date=birthday_text(_, born, today))
             lines.append(f"👪 {who}{text}")
     for trip in payload.get("itineraries") or []:
         span = date_range(

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.orm.attributes import flag_modified
 
 from handlers.capture.card import contact_label
+from handlers.capture.payload import CapturePayload, ContactData, capture_payload
 from handlers.capture.show import show_capture
 from handlers.kit.keyboards import inline
 from handlers.kit.pending import CAPTURE_EDIT_KEY
@@ -36,7 +37,7 @@ PROMPTS = {
 
 def _field_buttons(turn: Turn, draft: Draft) -> list[list[tuple[str, str]]]:
     _ = turn._
-    payload = draft.payload
+    payload = capture_payload(draft.payload)
     rows: list[list[tuple[str, str]]] = []
     base = f"cap:f:{draft.id}:"
     if payload.get("company"):
@@ -66,7 +67,7 @@ async def edit_button(turn: Turn, draft: Draft, action: str, field: str) -> None
         user_data.pop(CAPTURE_EDIT_KEY, None)
         await show_capture(turn, draft, edit=True)
     elif action == "g" and field in ("A", "B", "C"):
-        draft.payload["grade"] = field
+        capture_payload(draft.payload)["grade"] = field
         flag_modified(draft, "payload")
         await show_capture(turn, draft, edit=True)
     elif action == "f" and _code(field) in PROMPTS:
@@ -104,7 +105,7 @@ async def apply_edit(turn: Turn, text: str) -> None:
         turn.say(_("这条记录已经处理过了。"))
         return
     field = str(state["field"])
-    error = _set_value(draft.payload, field, text.strip(), turn.now())
+    error = _set_value(capture_payload(draft.payload), field, text.strip(), turn.now())
     if error is not None:
         label, example = PROMPTS[_code(field)]
         turn.say(
@@ -116,7 +117,7 @@ async def apply_edit(turn: Turn, text: str) -> None:
     await show_capture(turn, draft, edit=False)
 
 
-def _set_value(payload: dict[str, Any], field: str, text: str, now: datetime) -> str | None:
+def _set_value(payload: CapturePayload, field: str, text: str, now: datetime) -> str | None:
     """Write one typed value into the payload; a reason when it cannot be read."""
     clear = text in CLEAR_WORDS
     code = _code(field)
@@ -132,8 +133,8 @@ def _set_value(payload: dict[str, Any], field: str, text: str, now: datetime) ->
                 contact["surname"] = text[0]
         elif code == "t":
             contact["title"] = None if clear else text
-            if contact.get("surname") and not clear:
-                contact["salutation"] = contact["surname"] + text
+            if (surname := contact.get("surname")) and not clear:
+                contact["salutation"] = surname + text
         elif code == "p":
             phones = PHONE.findall(text.replace(" ", ""))
             if not phones and not clear:
@@ -146,7 +147,9 @@ def _set_value(payload: dict[str, Any], field: str, text: str, now: datetime) ->
             return _set_birthday(contact, text, now)
         return None
     if field in ("iw", "is"):
-        interaction = payload.get("interaction") or {}
+        interaction = payload.get("interaction")
+        if interaction is None:
+            return None  # no visit on the card: its fields are not offered
         if field == "is":
             interaction["summary"] = None if clear else text
             return None
@@ -182,19 +185,9 @@ def _day(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _set_birthday(contact: dict[str, Any], text: str, now: datetime) -> str | None:
+def _set_birthday(contact: ContactData, text: str, now: datetime) -> str | None:
     when = parse_when(text, now)
     if when is None:
         return "birthday"
     contact["birthday"] = birthday_of(when)
-    return None
-    day = _day(when.start)
-    year = None if when.yearless else day.year
-    contact["birthday"] = {
-        "month": day.month,
-        "day": day.day,
-        "year": year,
-        "lunar": False,
-        "leap": False,
-    }
     return None

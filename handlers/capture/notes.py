@@ -15,7 +15,15 @@ from telegram.ext import CallbackQueryHandler
 
 from handlers.capture.card import contact_label
 from handlers.capture.edit import edit_button
-from handlers.capture.payload import has_content, moment_of, note_to_payload
+from handlers.capture.payload import (
+    CapturePayload,
+    ContactData,
+    TripData,
+    capture_payload,
+    has_content,
+    moment_of,
+    note_to_payload,
+)
 from handlers.capture.show import show_capture
 from handlers.kit.keyboards import inline, number
 from handlers.kit.turn import Turn, member_turn, message_text
@@ -98,18 +106,18 @@ async def capture_button(turn: Turn) -> None:
     elif action == "s":
         await save_capture(turn, draft)
     elif action == "cu" and len(numbers) > 1:
-        draft.payload.setdefault("resolve", {})["customer"] = numbers[1] or "new"
+        capture_payload(draft.payload).setdefault("resolve", {})["customer"] = numbers[1] or "new"
         flag_modified(draft, "payload")
         await save_capture(turn, draft)
     elif action == "k" and len(numbers) > 2:
-        draft.payload.setdefault("resolve", {}).setdefault("contacts", {})[str(numbers[1])] = (
-            numbers[2] or "new"
-        )
+        capture_payload(draft.payload).setdefault("resolve", {}).setdefault("contacts", {})[
+            str(numbers[1])
+        ] = numbers[2] or "new"
         flag_modified(draft, "payload")
         await save_capture(turn, draft)
     elif action == "m":
         await _ask_manager(turn, draft)
-    elif action == "r" and reminder_only(draft.payload):
+    elif action == "r" and reminder_only(capture_payload(draft.payload)):
         await _save_reminders(turn, draft)
     elif action == "d":
         turn.edit(turn._("📝 已存为草稿,不会丢失。"))
@@ -149,7 +157,7 @@ async def _attach_note(turn: Turn, draft_id: int, customer_id: int) -> None:
 MENTION_KEYS = frozenset({"name", "surname", "title", "salutation", "is_key_leader"})
 
 
-def reminder_only(payload: dict[str, Any]) -> bool:
+def reminder_only(payload: CapturePayload) -> bool:
     """Follow-ups and nothing that needs a customer's file: 提醒我明天给王总打电话."""
     if not payload.get("follow_ups"):
         return False
@@ -167,7 +175,7 @@ async def _customer_of_named_person(turn: Turn, draft: Draft) -> Customer | None
     """A note without a company that names exactly one of the rep's own contacts."""
     repo = ContactRepo(turn.session, turn.actor)
     found: dict[int, Contact] = {}
-    for fact in draft.payload.get("contacts") or []:
+    for fact in capture_payload(draft.payload).get("contacts") or []:
         matches = await repo.own_named(
             name=fact.get("name"), surname=fact.get("surname"), salutation=fact.get("salutation")
         )
@@ -185,13 +193,13 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
     A note that names no company goes to the customer of the one contact it names; failing
     that, a note of follow-ups alone is the rep's own reminder, with no customer.
     """
-    resolve = draft.payload.setdefault("resolve", {})
-    if not draft.payload.get("company") and "customer" not in resolve:
+    resolve = capture_payload(draft.payload).setdefault("resolve", {})
+    if not capture_payload(draft.payload).get("company") and "customer" not in resolve:
         owner = await _customer_of_named_person(turn, draft)
         if owner is not None:
             resolve["customer"] = owner.id
             flag_modified(draft, "payload")
-        elif reminder_only(draft.payload):
+        elif reminder_only(capture_payload(draft.payload)):
             await _save_reminders(turn, draft)
             return
     customer = await _resolve_customer(turn, draft)
@@ -246,9 +254,9 @@ FIELD_NAMES = {
 async def _resolve_customer(turn: Turn, draft: Draft) -> Customer | None:
     _ = turn._
     repo = CustomerRepo(turn.session, turn.actor)
-    resolve = draft.payload.setdefault("resolve", {})
+    resolve = capture_payload(draft.payload).setdefault("resolve", {})
     chosen = resolve.get("customer")
-    company = draft.payload.get("company")
+    company = capture_payload(draft.payload).get("company")
     if chosen == "new" and company:
         if await repo.name_taken_in_team(company):
             resolve.pop("customer", None)
@@ -264,7 +272,7 @@ async def _resolve_customer(turn: Turn, draft: Draft) -> Customer | None:
     if not company:
         customers = await repo.page(0, RECENT_CUSTOMERS)
         rows = [[(f"🏢 {c.name}", f"cap:cu:{draft.id}:{c.id}")] for c in customers]
-        if reminder_only(draft.payload):
+        if reminder_only(capture_payload(draft.payload)):
             rows.append([(_("⏰ 只存为我的提醒"), f"cap:r:{draft.id}")])
         rows.append(
             [(_("📝 先存为草稿"), f"cap:d:{draft.id}"), (_("❌ 取消"), f"cap:x:{draft.id}")]
@@ -312,9 +320,9 @@ async def _resolve_contacts(
     """One entry per contact in the note: the archive's contact, or None for a new one."""
     _ = turn._
     repo = ContactRepo(turn.session, turn.actor)
-    answers: dict[str, Any] = draft.payload.setdefault("resolve", {}).setdefault("contacts", {})
+    answers = capture_payload(draft.payload).setdefault("resolve", {}).setdefault("contacts", {})
     resolved: list[Contact | None] = []
-    for index, fact in enumerate(draft.payload.get("contacts") or []):
+    for index, fact in enumerate(capture_payload(draft.payload).get("contacts") or []):
         answer = answers.get(str(index))
         if answer == "new":
             resolved.append(None)
@@ -346,7 +354,7 @@ def _contact_name(contact: Contact) -> str:
     return f"{name}{contact.title or ''}" if name != contact.salutation else name
 
 
-def _contact_fields(fact: dict[str, Any], today: date) -> dict[str, Any]:
+def _contact_fields(fact: ContactData, today: date) -> dict[str, Any]:
     fields: dict[str, Any] = {
         key: fact.get(key)
         for key in (
@@ -372,21 +380,18 @@ def _contact_fields(fact: dict[str, Any], today: date) -> dict[str, Any]:
 async def _write(
     turn: Turn, draft: Draft, customer: Customer, resolved: list[Contact | None]
 ) -> list[tuple[str, FieldChange]]:
-    payload = draft.payload
+    payload = capture_payload(draft.payload)
     session, actor = turn.session, turn.actor
     now = turn.now()
     today = now.date()
     repo = ContactRepo(session, actor)
     changes: list[tuple[str, FieldChange]] = []
-    if payload.get("grade"):
+    if grade := payload.get("grade"):
         changes += [
-            ("", c)
-            for c in CustomerRepo(session, actor).update(
-                customer, {"grade": Grade(payload["grade"])}
-            )
+            ("", c) for c in CustomerRepo(session, actor).update(customer, {"grade": Grade(grade)})
         ]
     contacts: list[Contact] = []
-    named: list[dict[str, Any]] = []  # the facts of `contacts`, in the same order
+    named: list[ContactData] = []  # the facts of `contacts`, in the same order
     for fact, existing in zip(payload.get("contacts") or [], resolved, strict=True):
         fields = _contact_fields(fact, today)
         if existing is None:
@@ -410,7 +415,7 @@ async def _write(
             who = contact.salutation or contact.name
             changes += [(who, c) for c in repo.update(contact, customer.team_id, fields)]
         for relative in fact.get("family") or []:
-            born = relative.get("birthday") or {}
+            born = relative.get("birthday")
             await repo.add_family(
                 contact,
                 relative["relation"],
@@ -459,7 +464,7 @@ async def _write(
 async def _add_follow_ups(
     turn: Turn, draft: Draft, customer: Customer | None, interaction: Interaction | None
 ) -> int:
-    for follow_up in draft.payload.get("follow_ups") or []:
+    for follow_up in capture_payload(draft.payload).get("follow_ups") or []:
         due = moment_of(follow_up["due"])
         await add_follow_up(
             turn.session,
@@ -471,7 +476,7 @@ async def _add_follow_ups(
             interaction=interaction,
             note=None if interaction else draft.text,
         )
-    return len(draft.payload.get("follow_ups") or [])
+    return len(capture_payload(draft.payload).get("follow_ups") or [])
 
 
 async def _save_reminders(turn: Turn, draft: Draft) -> None:
@@ -491,7 +496,7 @@ def _occurred_at(when: date | datetime, now: datetime) -> datetime:
 
 
 def _trip_contact(
-    trip: dict[str, Any], facts: list[dict[str, Any]], contacts: list[Contact]
+    trip: TripData, facts: list[ContactData], contacts: list[Contact]
 ) -> Contact | None:
     who = trip.get("who")
     for fact, contact in zip(facts, contacts, strict=True):
@@ -502,7 +507,7 @@ def _trip_contact(
 
 async def _ask_manager(turn: Turn, draft: Draft) -> None:
     _ = turn._
-    company = draft.payload.get("company") or ""
+    company = capture_payload(draft.payload).get("company") or ""
     await ask_managers_about(turn, company, draft.id)
     turn.edit(_("已告诉经理。你的记录保留在草稿里,经理决定后再保存。"))
 

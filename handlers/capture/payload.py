@@ -1,16 +1,96 @@
 """A parsed note as JSON, so an unconfirmed capture lives in the database (drafts survive
-restarts) and 修改 can change any single field of it."""
+restarts) and 修改 can change any single field of it.
+
+The keys are parsing.notes.Note's field names, dates as ISO strings; CapturePayload says so
+to the type checker. Stored drafts were written by the same note_to_payload, so they read as
+they are.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict, cast
+
+from storage.birthdays import Birthday
 
 if TYPE_CHECKING:
     from parsing.notes import Note
 
-Payload = dict[str, Any]
+
+class FamilyData(TypedDict):
+    relation: str
+    name: str | None
+    birthday: Birthday | None
+
+
+class ContactData(TypedDict):
+    name: str | None
+    surname: str | None
+    title: str | None
+    salutation: str | None
+    phones: list[str]
+    wechat: str | None
+    email: str | None
+    birthday: Birthday | None
+    hobbies: list[str]
+    native_place: str | None
+    education: str | None
+    decision_role: str | None
+    personality: str | None
+    is_key_leader: bool
+    family: list[FamilyData]
+
+
+class InteractionData(TypedDict):
+    kind: str
+    when: str  # an ISO date or datetime (moment_of reads it back)
+    summary: str | None
+    outcome: str | None
+
+
+class FollowUpData(TypedDict):
+    due: str  # an ISO date or datetime
+    action: str
+
+
+class TripData(TypedDict):
+    who: str | None
+    place: str
+    start: str  # ISO dates
+    end: str
+    purpose: str | None
+
+
+Choice = int | Literal["new"]
+
+
+class Resolve(TypedDict, total=False):
+    """The member's answers when saving asked: which customer, which contact (by index)."""
+
+    customer: Choice
+    contacts: dict[str, Choice]
+
+
+class CapturePayload(TypedDict):
+    company: str | None
+    contacts: list[ContactData]
+    interaction: InteractionData | None
+    follow_ups: list[FollowUpData]
+    itineraries: list[TripData]
+    grade: str | None
+    purchase_cycle: str | None
+    payment_cycle: str | None
+    competitors: list[str]
+    resolve: NotRequired[Resolve]
+
+
+Payload = CapturePayload
+
+
+def capture_payload(payload: dict[str, Any]) -> CapturePayload:
+    """A capture draft's payload (Draft.payload is plain JSON to the model)."""
+    return cast(CapturePayload, payload)
 
 
 def _plain(value: Any) -> Any:
@@ -25,7 +105,7 @@ def _plain(value: Any) -> Any:
 
 def note_to_payload(note: Note) -> Payload:
     data = {f.name: getattr(note, f.name) for f in dataclasses.fields(note) if f.name != "text"}
-    plain: Payload = {}
+    plain: dict[str, Any] = {}
     for key, value in data.items():
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             value = dataclasses.asdict(value)
@@ -40,7 +120,7 @@ def note_to_payload(note: Note) -> Payload:
     plain.setdefault("contacts", [])
     plain.setdefault("follow_ups", [])
     plain.setdefault("itineraries", [])
-    return plain
+    return cast(CapturePayload, plain)
 
 
 def moment_of(value: str) -> date | datetime:

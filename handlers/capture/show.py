@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from handlers.capture.card import render_capture
+from handlers.capture.payload import capture_payload
 from handlers.kit.keyboards import inline
 from handlers.kit.turn import Turn
 from storage.customers import CustomerRepo
@@ -43,7 +44,9 @@ async def customer_hint(turn: Turn, payload: dict[str, Any]) -> str | None:
 async def show_capture(turn: Turn, draft: Draft, *, edit: bool) -> None:
     now = turn.now()
     hint = await customer_hint(turn, draft.payload)
-    text = render_capture(turn._, draft.payload, turn.member.timezone, now.date(), hint)
+    text = render_capture(
+        turn._, capture_payload(draft.payload), turn.member.timezone, now.date(), hint
+    )
     markup = capture_buttons(turn, draft.id)
     if edit:
         turn.edit(text, markup)

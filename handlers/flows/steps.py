@@ -9,7 +9,7 @@ from handlers.flows.engine import Answers, Choice, Invalid, Narrowed, Step
 from handlers.kit.turn import Turn
 from parsing.dates import When, parse_when
 from parsing.values import PHONE
-from storage.birthdays import birthday_of
+from storage.birthdays import Birthday, birthday_of
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 
@@ -116,7 +116,7 @@ async def parse_range(turn: Turn, text: str, answers: Answers) -> list[str]:
     return [start.isoformat(), end.isoformat()]
 
 
-async def parse_birthday(turn: Turn, text: str, answers: Answers) -> dict[str, Any]:
+async def parse_birthday(turn: Turn, text: str, answers: Answers) -> Birthday:
     return birthday_of(_when(turn, text))
 
 
