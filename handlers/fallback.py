@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
-from handlers.capture.edit import apply_edit, editing
 from handlers.capture.notes import capture
-from handlers.customers.edit import apply_archive_edit, editing_archive
+from handlers.kit import pending
 from handlers.kit.groups import AnyApplication, add
 from handlers.kit.keyboards import RECORD, label_pattern
 from handlers.kit.turn import Turn, member_turn, message_text
@@ -26,10 +25,9 @@ async def record_button(turn: Turn) -> None:
 @member_turn
 async def plain_text(turn: Turn) -> None:
     """A value for the field being corrected, or else a note to capture."""
-    if editing(turn) is not None:
-        await apply_edit(turn, message_text(turn))
-    elif editing_archive(turn) is not None:
-        await apply_archive_edit(turn, message_text(turn))
+    edit = pending.waiting(turn)
+    if edit is not None:
+        await edit.apply(turn, message_text(turn))
     else:
         await capture(turn)
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from handlers.capture.edit import CAPTURE_EDIT
 from handlers.capture.notes import capture_handlers
+from handlers.kit import pending
 from handlers.kit.groups import AnyApplication, add
 
 
 def register(application: AnyApplication) -> None:
+    pending.accept(CAPTURE_EDIT)
     add(application, capture_handlers())

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy.orm.attributes import flag_modified
 
 from handlers.capture.card import contact_label
 from handlers.capture.payload import CapturePayload, ContactData, capture_payload
 from handlers.capture.show import show_capture
+from handlers.kit import pending
 from handlers.kit.keyboards import inline
-from handlers.kit.pending import CAPTURE_EDIT_KEY
 from handlers.kit.turn import Turn
 from parsing.dates import parse_when
 from parsing.values import CLEAR_WORDS, PHONE
@@ -59,27 +58,18 @@ def _field_buttons(turn: Turn, draft: Draft) -> list[list[tuple[str, str]]]:
 
 async def edit_button(turn: Turn, draft: Draft, action: str, field: str) -> None:
     _ = turn._
-    user_data = turn.context.user_data
-    assert user_data is not None
     if action == "e":
         turn.edit(_("要改哪一项?"), inline(_field_buttons(turn, draft)))
     elif action == "b":
-        user_data.pop(CAPTURE_EDIT_KEY, None)
+        pending.finish(turn, CAPTURE_EDIT)
         await show_capture(turn, draft, edit=True)
     elif action == "g" and field in ("A", "B", "C"):
         capture_payload(draft.payload)["grade"] = field
         flag_modified(draft, "payload")
         await show_capture(turn, draft, edit=True)
     elif action == "f" and _code(field) in PROMPTS:
-        user_data[CAPTURE_EDIT_KEY] = {"draft": draft.id, "field": field}
         label, example = PROMPTS[_code(field)]
-        turn.edit(
-            _(
-                "请输入新的{label},例如:{example}\n(发“无”清空,/cancel 放弃修改)",
-                label=_(label),
-                example=_(example),
-            )
-        )
+        pending.ask(turn, CAPTURE_EDIT, {"draft": draft.id, "field": field}, label, example)
     else:
         turn.answer(_("这个按钮已失效。"), alert=True)
 
@@ -89,32 +79,28 @@ def _code(field: str) -> str:
     return field if field in PROMPTS else re.sub(r"^[cft]\d+", "", field)
 
 
-def editing(turn: Turn) -> dict[str, Any] | None:
-    data = (turn.context.user_data or {}).get(CAPTURE_EDIT_KEY)
-    return data if isinstance(data, dict) else None
-
-
 async def apply_edit(turn: Turn, text: str) -> None:
     """The member typed the new value of the field they picked."""
     _ = turn._
-    state = editing(turn)
-    assert state is not None and turn.context.user_data is not None
+    state = pending.state(turn, CAPTURE_EDIT)
+    assert state is not None
     draft = await turn.session.get(Draft, int(state["draft"]))
     if draft is None or draft.member_id != turn.member.id:
-        turn.context.user_data.pop(CAPTURE_EDIT_KEY, None)
+        pending.finish(turn, CAPTURE_EDIT)
         turn.say(_("这条记录已经处理过了。"))
         return
     field = str(state["field"])
     error = _set_value(capture_payload(draft.payload), field, text.strip(), turn.now())
     if error is not None:
-        label, example = PROMPTS[_code(field)]
-        turn.say(
-            _("没看懂这个{label}。请再输入一次,例如:{example}", label=_(label), example=_(example))
-        )
+        pending.again(turn, *PROMPTS[_code(field)])
         return
     flag_modified(draft, "payload")
-    turn.context.user_data.pop(CAPTURE_EDIT_KEY, None)
+    pending.finish(turn, CAPTURE_EDIT)
     await show_capture(turn, draft, edit=False)
+
+
+# The member's next text message is the new value of the field they picked.
+CAPTURE_EDIT = pending.ValueEdit("capture_edit", apply_edit)
 
 
 def _set_value(payload: CapturePayload, field: str, text: str, now: datetime) -> str | None:

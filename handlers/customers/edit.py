@@ -12,10 +12,10 @@ from typing import Any
 from telegram.ext import CallbackQueryHandler
 
 from handlers.customers.archive import show_card
+from handlers.kit import pending
 from handlers.kit.keyboards import inline, number
 from handlers.kit.labels import DECISION_ROLES, STATUS_LABELS
 from handlers.kit.ownership import refuse_unless_owner
-from handlers.kit.pending import ARCHIVE_EDIT_KEY
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
@@ -202,29 +202,14 @@ async def _undo_contact(turn: Turn, contact_id: int) -> None:
 
 
 def _ask(turn: Turn, kind: str, target: int, field: str, spec: tuple[str, str]) -> None:
-    _ = turn._
-    assert turn.context.user_data is not None
-    turn.context.user_data[ARCHIVE_EDIT_KEY] = {"kind": kind, "id": target, "field": field}
-    label, example = spec
-    turn.edit(
-        _(
-            "请输入新的{label},例如:{example}\n(发“无”清空,/cancel 放弃修改)",
-            label=_(label),
-            example=_(example) if example else "",
-        )
-    )
-
-
-def editing_archive(turn: Turn) -> dict[str, Any] | None:
-    data = (turn.context.user_data or {}).get(ARCHIVE_EDIT_KEY)
-    return data if isinstance(data, dict) else None
+    pending.ask(turn, ARCHIVE_EDIT, {"kind": kind, "id": target, "field": field}, *spec)
 
 
 async def apply_archive_edit(turn: Turn, text: str) -> None:
     """The member typed the new value of the archive field they picked."""
     _ = turn._
-    state = editing_archive(turn)
-    assert state is not None and turn.context.user_data is not None
+    state = pending.state(turn, ARCHIVE_EDIT)
+    assert state is not None
     text = text.strip()
     clear = text in CLEAR_WORDS
     customers, contacts = (
@@ -235,18 +220,18 @@ async def apply_archive_edit(turn: Turn, text: str) -> None:
     if state["kind"] == "customer":
         customer = await customers.get(int(state["id"]))
         if customer is None or field not in CUSTOMER_FIELDS:
-            turn.context.user_data.pop(ARCHIVE_EDIT_KEY, None)
+            pending.finish(turn, ARCHIVE_EDIT)
             turn.say(_("找不到这个客户,或你没有权限查看。"))
             return
         if not clear and _too_long(turn, Customer, field, text):
             return
         customers.update(customer, {field: CLEAR if clear else text})
-        turn.context.user_data.pop(ARCHIVE_EDIT_KEY, None)
+        pending.finish(turn, ARCHIVE_EDIT)
         await show_card(turn, customer)
         return
     contact = await contacts.get(int(state["id"]))
     if contact is None or field not in CONTACT_FIELDS:
-        turn.context.user_data.pop(ARCHIVE_EDIT_KEY, None)
+        pending.finish(turn, ARCHIVE_EDIT)
         turn.say(_("找不到这个联系人。"))
         return
     customer = await customers.get(contact.customer_id)
@@ -256,14 +241,15 @@ async def apply_archive_edit(turn: Turn, text: str) -> None:
     try:
         changes = _contact_change(turn, field, text, clear)
     except BadValue:
-        label, example = CONTACT_FIELDS[field]
-        turn.say(
-            _("没看懂这个{label}。请再输入一次,例如:{example}", label=_(label), example=_(example))
-        )
+        pending.again(turn, *CONTACT_FIELDS[field])
         return
     contacts.update(contact, customer.team_id, changes)
-    turn.context.user_data.pop(ARCHIVE_EDIT_KEY, None)
+    pending.finish(turn, ARCHIVE_EDIT)
     await show_card(turn, customer)
+
+
+# The member's next text message is the new value of the archive field they picked.
+ARCHIVE_EDIT = pending.ValueEdit("archive_edit", apply_archive_edit)
 
 
 def _contact_change(turn: Turn, field: str, text: str, clear: bool) -> dict[str, Any]:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 
-from handlers.kit import commands
+from handlers.kit import commands, pending
 from handlers.kit.keyboards import CANCEL_WORDS, main_keyboard
-from handlers.kit.pending import ARCHIVE_EDIT_KEY, CAPTURE_EDIT_KEY
 from handlers.kit.turn import Ctx, Turn, member_turn
 
 
@@ -20,16 +19,9 @@ async def cancel(turn: Turn) -> int:
 
 @member_turn
 async def nothing_to_cancel(turn: Turn) -> None:
-    """/cancel outside a conversation: it may still end a 修改 on a capture card."""
+    """/cancel outside a conversation: it may still end a value being typed (kit/pending.py)."""
     _ = turn._
-    user_data = turn.context.user_data
-    editing = user_data is not None and any(
-        [
-            user_data.pop(CAPTURE_EDIT_KEY, None) is not None,
-            user_data.pop(ARCHIVE_EDIT_KEY, None) is not None,
-        ]
-    )
-    if editing:
+    if pending.drop(turn):
         turn.say(_("已放弃修改,草稿还在。"), main_keyboard(_, manager=turn.member.is_manager))
         return
     turn.say(_("现在没有进行中的操作。"), main_keyboard(_, manager=turn.member.is_manager))

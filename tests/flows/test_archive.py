@@ -341,3 +341,17 @@ async def test_a_customer_can_be_deleted_for_good(bot: BotHarness) -> None:
     assert await bot.scalar(select(func.count()).select_from(Contact)) == 0
     actions = set(await bot.scalars(select(AuditLog.action)))
     assert {"customer.delete", "customer.purge"} <= actions
+
+
+async def test_a_typed_value_goes_to_the_question_last_asked(bot: BotHarness) -> None:
+    """A capture's 修改 left waiting, then an archive field asked: the value is the archive's."""
+    wang = await rep_with_contact(bot)
+    await wang.send("华东电力设计院王局长 下周五跟进报价")
+    await wang.press("修改")
+    assert (await wang.press("跟进日期")).text.startswith("请输入新的跟进日期")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("编辑资料")
+    assert (await wang.press("采购周期")).text.startswith("请输入新的采购周期")
+    await wang.send("每年3月集中招标")
+    assert (await bot.scalar(select(Customer))).purchase_cycle == "每年3月集中招标"
+    assert (await wang.send("/cancel")).text == "现在没有进行中的操作。"
