@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -13,7 +13,7 @@ from handlers.capture.show import show_capture
 from handlers.kit import pending
 from handlers.kit.keyboards import inline
 from handlers.kit.turn import Turn
-from parsing.dates import parse_when
+from parsing.dates import day_of, parse_when
 from parsing.values import CLEAR_WORDS, PHONE
 from storage.birthdays import birthday_of
 from storage.models import Draft
@@ -162,13 +162,9 @@ def _set_value(payload: CapturePayload, field: str, text: str, now: datetime) ->
     if when is None:
         return "date"
     end = when.end if when.end is not None else when.start
-    trip["start"] = _day(when.start).isoformat()
-    trip["end"] = _day(end).isoformat()
+    trip["start"] = day_of(when.start).isoformat()
+    trip["end"] = day_of(end).isoformat()
     return None
-
-
-def _day(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value
 
 
 def _set_birthday(contact: ContactData, text: str, now: datetime) -> str | None:

@@ -29,6 +29,7 @@ from handlers.kit.keyboards import inline, number
 from handlers.kit.turn import Turn, member_turn, message_text
 from handlers.team.assignment import ask_managers_about
 from locales import N_
+from parsing.dates import split_due
 from parsing.notes import parse_note
 from storage.activities import add_follow_up, add_itinerary, log_interaction
 from storage.birthdays import birthday_columns
@@ -465,14 +466,14 @@ async def _add_follow_ups(
     turn: Turn, draft: Draft, customer: Customer | None, interaction: Interaction | None
 ) -> int:
     for follow_up in capture_payload(draft.payload).get("follow_ups") or []:
-        due = moment_of(follow_up["due"])
+        due_date, due_at = split_due(moment_of(follow_up["due"]))
         await add_follow_up(
             turn.session,
             turn.actor,
             customer,
-            due.date() if isinstance(due, datetime) else due,
+            due_date,
             follow_up["action"],
-            due_at=due if isinstance(due, datetime) else None,
+            due_at=due_at,
             interaction=interaction,
             note=None if interaction else draft.text,
         )

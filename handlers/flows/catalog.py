@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from telegram.ext import ConversationHandler
@@ -26,6 +26,7 @@ from handlers.kit.ownership import refuse_unless_owner
 from handlers.kit.render import date_range, moment, short_date
 from handlers.kit.turn import Turn
 from locales import N_
+from parsing.dates import split_due
 from storage.activities import add_follow_up, add_itinerary, log_interaction
 from storage.birthdays import birthday_columns
 from storage.contacts import ContactRepo
@@ -131,14 +132,14 @@ async def finish_visit(turn: Turn, answers: Answers) -> None:
     lines = [_("✅ 拜访已记录到「{customer}」。", customer=customer.name)]
     if answers.get("next"):
         due = moment_of(answers["next"])
-        due_date = due.date() if isinstance(due, datetime) else due
+        due_date, due_at = split_due(due)
         await add_follow_up(
             turn.session,
             turn.actor,
             customer,
             due_date,
             answers.get("summary") or _("跟进"),
-            due_at=due if isinstance(due, datetime) else None,
+            due_at=due_at,
             interaction=visit,
         )
         lines.append(_("⏰ 已加跟进:{date}", date=moment(_, due, turn.member.timezone, now.date())))
@@ -187,14 +188,9 @@ async def finish_follow_up(turn: Turn, answers: Answers) -> None:
     if customer is None:
         return
     due = moment_of(answers["due"])
-    due_date = due.date() if isinstance(due, datetime) else due
+    due_date, due_at = split_due(due)
     await add_follow_up(
-        turn.session,
-        turn.actor,
-        customer,
-        due_date,
-        answers["what"],
-        due_at=due if isinstance(due, datetime) else None,
+        turn.session, turn.actor, customer, due_date, answers["what"], due_at=due_at
     )
     today = turn.today()
     when = moment(turn._, due, turn.member.timezone, today)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
 from handlers.flows.engine import Answers, Choice, Invalid, Narrowed, Step
 from handlers.kit.turn import Turn
-from parsing.dates import When, parse_when
+from parsing.dates import When, day_of, parse_when
 from parsing.values import PHONE
 from storage.birthdays import Birthday, birthday_of
 from storage.contacts import ContactRepo
@@ -109,8 +108,8 @@ async def parse_past_moment(turn: Turn, text: str, answers: Answers) -> str:
 
 async def parse_range(turn: Turn, text: str, answers: Answers) -> list[str]:
     when = _when(turn, text)
-    start = _day(when.start)
-    end = _day(when.end) if when.end is not None else start
+    start = day_of(when.start)
+    end = day_of(when.end) if when.end is not None else start
     if end < turn.today():
         raise Invalid
     return [start.isoformat(), end.isoformat()]
@@ -125,7 +124,3 @@ async def parse_phone(turn: Turn, text: str, answers: Answers) -> str:
     if not found:
         raise Invalid
     return str(found[0]).replace("-", "")
-
-
-def _day(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value

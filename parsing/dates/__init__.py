@@ -1,6 +1,6 @@
 """Chinese dates and times as reps type them: solar, relative, ranges, lunar, holidays.
 
-    >>> from datetime import datetime
+    >>> from datetime import date, datetime
     >>> from zoneinfo import ZoneInfo
     >>> now = datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Monday
     >>> w = parse_when("约了张总下周三下午3点见面", now)
@@ -50,7 +50,7 @@ Conventions (DESIGN.md, "Date conventions"), and the choices this module adds:
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from parsing.text import has_cjk, normalize
 
@@ -67,15 +67,27 @@ __all__ = [
     "LunarSpec",
     "When",
     "add_months",
+    "day_of",
     "find_all_when",
     "lunar_to_solar",
     "next_lunar_occurrence",
     "next_solar_birthday",
     "parse_when",
     "remainder",
+    "split_due",
 ]
 
 _MAX_LEN = 2000
+
+
+def day_of(value: date | datetime) -> date:
+    """The day of a date, or of a datetime on its own clock."""
+    return value.date() if isinstance(value, datetime) else value
+
+
+def split_due(due: date | datetime) -> tuple[date, datetime | None]:
+    """A due value as a follow-up stores it: its day, and the moment when it has a time."""
+    return day_of(due), due if isinstance(due, datetime) else None
 
 
 def _via_dateparser(text: str, now: datetime) -> When | None:
