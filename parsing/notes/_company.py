@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from ._doc import Doc, is_cjk
-from ._lexicon import FAMILY, words
+from ._lexicon import FAMILY, KNOWN_ORGS, ORG_AREAS, PLACE_RE, words
 from ._model import Grade
 from ._people import People
 
-__all__ = ["find_company", "find_grade"]
+__all__ = ["find_company", "find_grade", "mark_known_orgs"]
 
 _SUFFIXES = words(
     "股份有限公司 有限责任公司 有限公司 集团公司 分公司 公司 集团 设计院 研究院 研究所 事务所 设计所"
@@ -150,11 +150,19 @@ def _by_position(doc: Doc, people: People) -> str | None:
     return None
 
 
-def find_company(doc: Doc, people: People) -> str | None:
-    """The first organisation named in the note, or None."""
-    found = _by_suffix(doc)
+def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str | None:
+    """The first organisation named in the note, or None: a name with a suffix (华东电力设计院)
+    or a known short name (国网常州, joined to a suffix right after it: 华为南京研究所)."""
+    found = [(a, b, name) for a, b, name in _by_suffix(doc)]
+    for ka, kb in known:
+        joined = next((f for f in found if f[0] >= kb and not doc.t[kb : f[0]].strip()), None)
+        if joined is None:
+            found.append((ka, kb, doc.t[ka:kb]))
+            continue
+        found.remove(joined)
+        found.append((ka, joined[1], doc.t[ka:kb] + joined[2]))
     if found:
-        a, b, name = found[0]
+        a, b, name = min(found)
         doc.mark(a, b)
         return name
     return _by_position(doc, people)
@@ -177,3 +185,43 @@ def find_grade(doc: Doc) -> Grade | None:
     if letter == "B":
         return "B"
     return "C"
+
+
+_KNOWN_RE = re.compile("|".join(sorted(map(re.escape, KNOWN_ORGS), key=len, reverse=True)))
+_AREA_RE = re.compile("|".join(sorted(map(re.escape, ORG_AREAS), key=len, reverse=True)))
+# Characters a short name may follow (去华为, 拜访国网, 今天中石化); any other character before it
+# makes it part of a word (集中建设) unless a place precedes it (南通中远海运).
+_KNOWN_AFTER = _ORG_STOP | frozenset("天午晚早访")
+
+
+def mark_known_orgs(doc: Doc) -> list[tuple[int, int]]:
+    """Short names of well-known customers (国网常州, 中石化, 华为), marked before people are
+    read so that 中石化华经理 is 华经理 of 中石化 and 徐工柴经理 is not an engineer 徐."""
+    t = doc.t
+    longer = _by_suffix(doc)
+    spans: list[tuple[int, int]] = []
+    for m in _KNOWN_RE.finditer(t):
+        a, b = m.span()
+        if not doc.free(a, b) or doc.date_at[a] or any(x <= a and b <= y and y - x > b - a for x, y, _ in longer):
+            continue
+        place = _place_ending(t, a)
+        if place is not None:
+            a = place
+        elif a > 0 and is_cjk(t[a - 1]) and t[a - 1] not in _KNOWN_AFTER:
+            continue
+        for pattern in (PLACE_RE, _AREA_RE, _SUFFIX_RE):
+            ext = pattern.match(t, b)
+            if ext is not None:
+                b = ext.end()
+        spans.append((a, b))
+        doc.mark(a, b)
+    return spans
+
+
+def _place_ending(t: str, pos: int) -> int | None:
+    """Where a place name written right before ``pos`` starts (南通 in 南通中远海运)."""
+    for length in (3, 2):
+        a = pos - length
+        if a >= 0 and PLACE_RE.fullmatch(t, a, pos):
+            return a
+    return None

@@ -259,6 +259,7 @@ def _title_mentions(doc: Doc) -> list[Mention]:
                 and is_cjk(t[before])
                 and t[before] not in NAME_STOP
                 and not doc.date_at[before]
+                and not doc.used[before]  # 国网常州钱处: a company read before people
             ):
                 continue
             title = SHORT_TITLES[title]
