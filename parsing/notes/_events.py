@@ -118,16 +118,17 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
             best = (day, a, kind, value, w)
     summary = _summary(doc)
     outcome = _outcome(doc, people)
+    said = outcome or _reported(doc)
     if best is None:
         if doc.chat:  # a pasted WeChat chat is itself the contact
             when = doc.today - timedelta(days=1) if doc.chat_yesterday else doc.today
-            return InteractionFact("wechat", when, summary, outcome)
+            return InteractionFact("wechat", when, summary, said)
         if outcome is None:
             return None
         return InteractionFact("visit", doc.today, summary, outcome)
     if best[4] is not None:
         claimed.add(doc.whens.index(best[4]))
-    return InteractionFact(best[2], best[3], summary, outcome)
+    return InteractionFact(best[2], best[3], summary, said)
 
 
 _TOPIC_VERB = re.compile(
@@ -194,6 +195,33 @@ def _outcome(doc: Doc, people: People) -> str | None:
                 break
             start = lead.end()
         text = t[start:b].strip()
+        if len(text) >= 2:
+            return text
+    return None
+
+
+# 他说方案还行 / 他說預算明年才會下來 / he feedback 还不错: what the customer said, kept as the
+# outcome of a contact the note records (never itself a reason to record one).
+_SAYS = re.compile(
+    r"(?:他|她|对方|客户|[总局处工])\s*(?:说|讲|表示|反馈|回复说?|回复|答复|feedback|觉得|认为)\s*"
+)
+_SAID_END = re.compile(
+    r"然后|对吧|嗯|就是|所以|那我|我们再|我再|我打算|[让要请叫]我|吧|,|;|。|!|\n|\s(?=[\u4e00-\u9fff])"
+)
+_NOT_SAID = re.compile(r"^(?:让|叫|要我|请我|让我|叫我|要我们|请我们|让我们)")
+
+
+def _reported(doc: Doc) -> str | None:
+    t = doc.t
+    for m in _SAYS.finditer(t):
+        a = m.end()
+        if _NOT_SAID.match(t, a):
+            continue
+        stop = _SAID_END.search(t, a)
+        b = min(stop.start() if stop else len(t), a + 24)
+        # 他说下礼拜二来医院找他: a plan the next follow-up or trip holds, not an outcome
+        b = next((i for i in range(a, b) if doc.date_at[i] or not doc.free(i, i + 1)), b)
+        text = t[a:b].strip()
         if len(text) >= 2:
             return text
     return None
