@@ -33,12 +33,14 @@ _VAGUE = re.compile(
 )
 # 国庆完了: a holiday already over is no date ahead.
 _OVER = re.compile(r"\s*(?:完了|过了|结束了?|过完了)")
+# 年底了, 月底了: a remark on the season, no deadline.
+_SEASON_NOW = re.compile(r"(?:年底|年末|月底|月末|周末)了")
 # Plans with a soft date the date reader leaves out on purpose, read for reminders only:
 # 下周去拜访 (Monday of next week), 过两天回访 (in two days).
 _SOFT = re.compile(
     r"(?:(?P<next>下下|下)(?:个)?(?:周|礼拜|星期)(?![一二三四五六日天末0-9])|(?P<two>过两天))"
     r"(?=\s*(?:再|要|先|就)?(?:去|过去)?\s*(?:拜访|回访|报价|联系|跟进|打电话|电话|送|发|约|见|找|签|"
-    r"汇报|visit|call))"
+    r"汇报|visit|call)|(?<=过两天)\s*(?:[把给去来]|再(?![说看议定])))"
 )
 
 
@@ -95,6 +97,8 @@ class Doc:
             if any(x < b and a < y for x, y in masked):
                 continue
             if (_VAGUE.search(said) and not w.is_range) or _OVER.match(t, b):
+                continue
+            if _SEASON_NOW.fullmatch(t, a, b + 1):
                 continue
             kept.append(w)
         for m in _SOFT.finditer(t):

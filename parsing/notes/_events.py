@@ -474,7 +474,7 @@ def find_follow_ups(
             continue  # 端午节 on its own: a date mentioned, nothing to do
         action = found or "跟进"
         raw_after = t[b : b + 3].lstrip()
-        planned = re.match(r"(?:要|得|需要|还要|记得)", raw_after)
+        planned = re.match(r"(?:要|得|需要|还要|记得|必须|务必|下班前|之前|前把|把)", raw_after)
         if due == doc.today and not isinstance(due, datetime) and not planned:
             continue
         if _STATE.match(action):

@@ -234,3 +234,35 @@ def test_a_number_without_country_code_is_placed_by_the_note_not_guessed() -> No
     assert note("李经理，电话 0512-66881234 转 8012").contacts[0].phones == [
         "051266881234;ext=8012"
     ]
+
+
+def test_known_short_names_are_the_company_and_leave_the_person_whole() -> None:
+    n = note("国网常州钱处 A类")
+    assert n.company == "国网常州"
+    assert [(c.surname, c.title) for c in n.contacts] == [("钱", "处长")]
+    n = note("中石化华经理 月底回款")
+    assert n.company == "中石化" and [c.salutation for c in n.contacts] == ["华经理"]
+    n = note("徐工柴经理 每季采购")
+    assert n.company == "徐工" and [c.salutation for c in n.contacts] == ["柴经理"]
+    assert n.purchase_cycle == "每季采购" and n.follow_ups == []
+    assert note("拜访了三一重工的韩经理").company == "三一重工"  # the longer name wins
+    assert note("集中建设智慧园区").company is None  # 中建 inside a word is no company
+
+
+def test_what_the_customer_said_is_an_outcome_never_a_visit() -> None:
+    n = note("今天拜访了刘院长 他说方案还行 下周三再联系")
+    assert n.interaction is not None and n.interaction.outcome == "方案还行"
+    assert note("他说下周三再联系").interaction is None
+    n = note("今天电话里王总说下礼拜二来公司找他")
+    assert n.interaction is not None and n.interaction.outcome is None  # a plan, not an outcome
+
+
+def test_seasons_and_telegraphic_cycles_are_no_deadlines() -> None:
+    n = note("宁银张行 B类 年底付")
+    assert n.payment_cycle == "年底付" and n.follow_ups == []
+    n = note("年底了,元旦后第一个工作日去拜访舒局")
+    assert [f.due for f in n.follow_ups] == [date(2027, 1, 4)]
+    n = note("南航莫处 C类 一年一采")
+    assert n.purchase_cycle == "一年一采" and n.follow_ups == []
+    assert note("过两天再说").follow_ups == []
+    assert [f.action for f in note("过两天把方案发给孙主任").follow_ups] == ["把方案发给孙主任"]
