@@ -164,8 +164,13 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
     if found:
         a, b, name = min(found)
         doc.mark(a, b)
+        doc.company_span = (a, b)
         return name
-    return _by_position(doc, people)
+    name = _by_position(doc, people)
+    if name is not None:
+        a = doc.t.find(name)
+        doc.company_span = (a, a + len(name))
+    return name
 
 
 _GRADE = re.compile(

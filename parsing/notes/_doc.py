@@ -67,6 +67,8 @@ class Doc:
             for i in range(a, min(b, n)):
                 self.date_at[i] = True
         self.whens: list[When] = self._reminder_whens(found)
+        # Where the customer company was read: a reminder's words leave it out (the card says it).
+        self.company_span: tuple[int, int] | None = None
         self.clause_starts = self._cuts(_CLAUSE_RE)
         self.chunk_starts = sorted(
             set(self._cuts(_CHUNK_RE))

@@ -9,7 +9,7 @@ from parsing.dates import When
 
 from ._doc import Doc, is_cjk
 from ._facts import FamilyMention
-from ._lexicon import PLACE_RE, PLACES, TITLES
+from ._lexicon import PLACE_RE, PLACES, TITLES, words
 from ._model import FollowUpFact, InteractionFact, InteractionKind, ItineraryFact
 from ._people import People
 
@@ -368,6 +368,12 @@ _FILLER = re.compile(
     r"^(?:[\s,:]|提醒我|提醒|记得|一定要|务必|还要|需要|要|得|准备|计划|可以|就|之前|以前|前|再次)+"
 )
 _TRAIL = re.compile(r"[\s,!?。~吧啊哦呀了]+$")
+# Voice input runs on: 见面那个就是谈一下… ends the reminder at the first filler.
+_RUN_ON = re.compile(r"那个|就是|然后|对吧|嗯")
+# A bare verb names who with it: 万科刘总 明天10点见 → 见刘总.
+_BARE_VERB = frozenset(words("见 见面 约 拜访 回访 联系 电话 打电话 call visit meet"))
+# English notes put the verb first: call Lee at 万科 next Fri 3pm.
+_EN_VERB = re.compile(r"(?i)\b(?:call|visit|meet|send|email|ping|follow up(?: with)?)\b")
 _STATE = re.compile(r"^(?:有|没|是|可能|应该|会|开会|放假|结婚|上班|不|过生日|生日)")
 _SUBJECT_END = re.compile(
     r"(?:他|她|他们|她们|对方|客户)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$|说\s*$"
@@ -427,15 +433,43 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     before = t[pa:a].strip() if pa < a else ""
     if before[:1] in ("约", "请", "陪") and text and len(before) <= 8:
         text = before + text
+    text = _without_company(doc, _RUN_ON.split(text)[0] if _RUN_ON.search(text, 2) else text)
     text = _TRAIL.sub("", text)[:24]
     if text.startswith("再") and len(text) >= 3:
         text = text[1:]
+    if not text or text == "跟进":
+        text = _english_verb_before(doc, a) or text
+    if text in _BARE_VERB:
+        who = people.anchor(a)
+        label = people.persons[who].label() if who is not None else None
+        if label:
+            text += label
     if text in _VAGUE:
         return "跟进"
     m = people.mention_in(b, b + len(text) + 1)
     if not text or (m is not None and t[m.start : m.end] == text):
         return None
     return text
+
+
+def _without_company(doc: Doc, text: str) -> str:
+    """给无锡市中医院的萧院长送年货 → 给萧院长送年货: the card names the company already."""
+    if doc.company_span is None:
+        return text
+    name = doc.t[doc.company_span[0] : doc.company_span[1]]
+    # only "X的张总": 去市卫健委找林科长 and 报价给镇江港务集团 keep the place they name
+    shorter = re.sub(rf"(?:\s*(?:at|@|with|from)\s*)?{re.escape(name)}\s*的\s*", "", text)
+    return shorter if len(shorter) >= 2 else text
+
+
+def _english_verb_before(doc: Doc, a: int) -> str | None:
+    """call Lee at 万科 next Fri 3pm: the English verb and its object before the date."""
+    ca, _ = doc.clause(a)
+    m = _EN_VERB.search(doc.t, ca, a)
+    if m is None:
+        return None
+    text = _without_company(doc, doc.t[m.start() : a]).strip(" ,:")
+    return text or None
 
 
 def find_follow_ups(
