@@ -26,7 +26,9 @@ _NOT_BEFORE_ONE = frozenset("住出入饭布格结当大出骗开全僵戏影剧
 _LEAD = re.compile(
     r"^(?:过的|的|今天|昨天|前天|上午|下午|晚上|客户|单位|一起|上门|陪领导|又|也|去|到|在|了|"
     # voice input's fillers and Cantonese 同 (with): 那个…, 电话里…, 嗯记一下新客户…
-    r"个|里|同|嗯|呢|啊|吧|新客户|记一下|话里|电话里|啱啱|刚刚|刚才|然后|就是|那边|这边)+"
+    r"个|里|同|嗯|呢|啊|吧|新客户|记一下|话里|电话里|啱啱|刚刚|刚才|然后|就是|那边|这边|"
+    # a chat's courtesies before a name (谢谢卢院长, 好的孟处)
+    r"谢谢|感谢|好的|收到)+"
 )
 _GENERIC = frozenset(words("他们 我们 你们 对方 客户 公司 单位 这家 那家 本公司 该公司 厂里 院里"))
 _NOT_ORG = re.compile(

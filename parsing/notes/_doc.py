@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from parsing.dates import When, find_all_when
 
 from ._fold import fold
+from ._lexicon import SURNAMES
 
 __all__ = ["Doc", "is_cjk"]
 
@@ -61,7 +62,7 @@ class Doc:
         # Characters already explained by some fact (dates, phones, e-mails ...).
         self.used = [False] * n
         self.date_at = [False] * n
-        found = find_all_when(self.t, now)
+        found = [w for w in find_all_when(self.t, now) if not self._in_name(w)]
         for w in found:
             a, b = w.span
             for i in range(a, min(b, n)):
@@ -75,6 +76,16 @@ class Doc:
             | set(self.clause_starts)
             | {m.start() for m in _PRONOUN_START.finditer(self.t)}
             | {w.span[0] for w in self.whens}
+        )
+
+    def _in_name(self, w: When) -> bool:
+        """潘国庆, 王国庆局长: a given name born on National Day, not the holiday."""
+        a, b = w.span
+        return (
+            self.t[a:b] == "国庆"
+            and a > 0
+            and self.t[a - 1] in SURNAMES
+            and not self.t.startswith(("节", "假", "期", "前", "后", "完", "过", "以", "之", "长假"), b)
         )
 
     def _reminder_whens(self, found: list[When]) -> list[When]:

@@ -36,6 +36,7 @@ _TYPOS = {
     "科涨": "科长",
     "科张": "科长",
     "行涨": "行长",
+    "航长": "行长",
     # Cantonese words for days and parts of the day (Hong Kong, Malaysia).
     "听日": "明天",
     "听朝": "明早",

@@ -188,6 +188,8 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
     if i > floor and t[i - 1 : i + 1] in COMPOUND_SURNAMES:
         i -= 1  # 司马 / 公孙: the first character may be a stop character on its own
     run = t[i:end]
+    if run.startswith("谢谢"):  # 谢谢卢院长: thanks, not a 谢
+        run = run[2:]
     for length in range(len(run), 0, -1):
         cand = run[-length:]
         sur = _surname_prefix(cand)

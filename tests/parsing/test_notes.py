@@ -266,3 +266,11 @@ def test_seasons_and_telegraphic_cycles_are_no_deadlines() -> None:
     assert n.purchase_cycle == "一年一采" and n.follow_ups == []
     assert note("过两天再说").follow_ups == []
     assert [f.action for f in note("过两天把方案发给孙主任").follow_ups] == ["把方案发给孙主任"]
+
+
+def test_names_that_hold_a_holiday_or_follow_thanks_stay_names() -> None:
+    n = note("明天跟他约了喝茶\n\n南京栖霞建设股份有限公司\n总经理 潘国庆\n13776605588")
+    assert [c.name for c in n.contacts] == ["潘国庆"]
+    n = note("谢谢卢院长!那合同流程我们怎么走")
+    assert n.company is None and [c.salutation for c in n.contacts] == ["卢院长"]
+    assert [c.salutation for c in note("跟黄航长在微信上聊了一下").contacts] == ["黄行长"]
