@@ -209,7 +209,11 @@ def mark_known_orgs(doc: Doc) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _KNOWN_RE.finditer(t):
         a, b = m.span()
-        if not doc.free(a, b) or doc.date_at[a] or any(x <= a and b <= y and y - x > b - a for x, y, _ in longer):
+        if (
+            not doc.free(a, b)
+            or doc.date_at[a]
+            or any(x <= a and b <= y and y - x > b - a for x, y, _ in longer)
+        ):
             continue
         place = _place_ending(t, a)
         if place is not None:

@@ -85,7 +85,9 @@ class Doc:
             self.t[a:b] == "国庆"
             and a > 0
             and self.t[a - 1] in SURNAMES
-            and not self.t.startswith(("节", "假", "期", "前", "后", "完", "过", "以", "之", "长假"), b)
+            and not self.t.startswith(
+                ("节", "假", "期", "前", "后", "完", "过", "以", "之", "长假"), b
+            )
         )
 
     def _reminder_whens(self, found: list[When]) -> list[When]:

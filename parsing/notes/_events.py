@@ -142,9 +142,17 @@ _NOT_TOPIC = re.compile(
 )
 # What reps talk about: 变电站设计软件采购, 巡检APP, 智慧园区的招标.
 _TOPIC_NOUN = re.compile(
-    r"(?:(?<=[的个了那聊谈 ,])|^)(?![用做有要在说让把给跟和与同])"
-    r"[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9]{1,12}?"
-    r"(?:项目|系统|方案|软件|平台|招标|APP|app|改造|升级|试点)(?![\u4e00-\u9fff])"
+    r"(?:(?<=[的个了那聊谈 ,])|^)(?![用做有要在说让把给跟和与同签对])"
+    r"[\u4e00-\u9fffA-Za-z0-9](?:[\u4e00-\u9fffA-Za-z0-9]|(?<=[A-Za-z0-9]) ){1,12}?"
+    r"(?:项目|系统|方案|软件|平台|招标|APP|app|改造|升级|试点|维保|报价单|合同|订单|报告|"
+    r"solution|system|project)"
+    # 配网自动化项目还在走流程 ends the topic; 项目部, 系统集成商, 方案书 do not
+    r"(?!部|组|经理|负责|集成|书|商|的人)"
+)
+# Our product named in Latin letters: 对我们的 RPA 很有兴趣, very keen on 我们的 WMS.
+_OUR_PRODUCT = re.compile(
+    r"(?:我们的|你们的|our)\s*(?P<name>[A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z0-9\u4e00-\u9fff]+){0,2}?)"
+    r"(?=\s*(?:[,.;!?。\n]|很|挺|满意|感兴趣|有兴趣|$))"
 )
 
 
@@ -174,7 +182,8 @@ def _summary(doc: Doc) -> str | None:
             topic = _topic(m.group())
             if topic is not None:
                 return topic
-    return None
+    product = _OUR_PRODUCT.search(t)
+    return product["name"].strip() if product else None
 
 
 def _outcome(doc: Doc, people: People) -> str | None:

@@ -274,3 +274,10 @@ def test_names_that_hold_a_holiday_or_follow_thanks_stay_names() -> None:
     n = note("谢谢卢院长!那合同流程我们怎么走")
     assert n.company is None and [c.salutation for c in n.contacts] == ["卢院长"]
     assert [c.salutation for c in note("跟黄航长在微信上聊了一下").contacts] == ["黄行长"]
+
+
+def test_the_headline_names_the_project_or_product_talked_about() -> None:
+    n = note("刚才跟赵科长通了电话 他们那个配网自动化项目还在走流程")
+    assert n.interaction is not None and n.interaction.summary == "配网自动化项目"
+    n = note("刚跟陈经理吃完饭,他对我们的 RPA 很有兴趣")
+    assert n.interaction is not None and n.interaction.summary == "RPA"
