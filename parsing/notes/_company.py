@@ -168,11 +168,11 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         doc.mark(a, b)
         doc.company_span = (a, b)
         return name
-    name = _by_position(doc, people)
-    if name is not None:
-        a = doc.t.find(name)
-        doc.company_span = (a, a + len(name))
-    return name
+    placed = _by_position(doc, people)
+    if placed is not None:
+        a = doc.t.find(placed)
+        doc.company_span = (a, a + len(placed))
+    return placed
 
 
 _GRADE = re.compile(
