@@ -35,6 +35,8 @@ _XIAO_LAO_NOT = frozenset(
         "小时 老实 老乡 老家 小心 小组 老宋江"
     )
 )
+# 苗工有影响: a role said right after a short title (工有 is otherwise a word's middle).
+_SAYS_SO = ("有影响", "有话语权", "说了算")
 _NAME_TRIGGER = re.compile(r"(?:联系人|对接人|名叫|叫做|姓名|名字)(?:是|叫|为|:)?\s*")
 _PRONOUN = re.compile(r"(?<!其)(?:他|她|对方)(?!们)")
 _XIAO_LAO = re.compile(r"(?<![大最很太较比更多])[小老]")
@@ -249,7 +251,7 @@ def _title_mentions(doc: Doc) -> list[Mention]:
         short = title in SHORT_TITLES
         if title == "总" and b < len(t) and t[b] in _AFTER_ZONG:
             continue
-        if short and b < len(t) and t[b] in _AFTER_SHORT:
+        if short and b < len(t) and t[b] in _AFTER_SHORT and not t.startswith(_SAYS_SO, b):
             continue
         name = _name_before(doc, a, last_end)
         if short:

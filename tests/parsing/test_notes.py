@@ -281,3 +281,20 @@ def test_the_headline_names_the_project_or_product_talked_about() -> None:
     assert n.interaction is not None and n.interaction.summary == "配网自动化项目"
     n = note("刚跟陈经理吃完饭,他对我们的 RPA 很有兴趣")
     assert n.interaction is not None and n.interaction.summary == "RPA"
+
+
+def test_roles_said_in_many_ways() -> None:
+    n = note("南京港务局:舒局长说了算,但他听调度处杭处长的意见;采购是办公室的毛主任在办。")
+    assert [(c.surname, c.decision_role) for c in n.contacts] == [
+        ("舒", "decision_maker"),
+        ("杭", "influencer"),
+        ("毛", "purchaser"),
+    ]
+    n = note("营销部的苗工有影响,采购 鲍科长,仓库的陶经理(使用)")
+    assert [(c.surname, c.decision_role) for c in n.contacts] == [
+        ("苗", "influencer"),
+        ("鲍", "purchaser"),
+        ("陶", "user"),
+    ]
+    n = note("聊了CT采购的事 他说要等院长拍板")
+    assert all(c.decision_role != "decision_maker" for c in n.contacts)
