@@ -31,7 +31,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"打了?[^\s,]{0,4}?电话|通了?电话|通完电话|电话沟通|电话联系|电话回访|电话跟进|来电话|"
             r"来电|通话|视频会议|视频沟通|电话里|电话聊|"
             r"电话(?:跟|和|给|与)[^\s,]{1,6}?(?:聊|沟通|说|谈|联系)|电话谈|电话说|"
-            r"\bcon ?call\b|\bcalled\b|\bspoke\b|\bon (?:the )?phone\b"
+            r"\bcon ?call\b|\bcalled\b|\bspoke\b|\bon (?:the )?phone\b|"
+            # a telegraphic 电话扬州教育局韩局 同意: 电话 as the verb
+            r"(?:^|(?<=[\s,;。]))电话(?=[\u4e00-\u9fff])(?![号是里给跟和与])"
         ),
         "call",
     ),
@@ -50,6 +52,11 @@ _NEGATED = re.compile(r"(?:没|未|不|没有)$")
 _FUTURE_BEFORE = re.compile(
     r"(?:约|准备|计划|打算|要|再|想|需要|得|记得|提醒|安排|过几天|改天|有空|下次|回头|年后|过完年)"
     r"[^\s,]{0,4}$"
+)
+# Plans said far before the verb (年后约苏州工业园区的杜主任吃饭) and meetings called off.
+_PLAN_IN_CLAUSE = re.compile(r"年后|过完年|节后|改天|下次|回头|约(?!了)")
+_CALLED_OFF = re.compile(
+    r"(?i)cancel|moved to|reschedul|postpone|\bno (?:meeting|visit|call)\b|取消|改期|推迟|没见成|没见到"
 )
 _MANY = re.compile(r"\s*(?:\d+|几|多|两|三|四|五)家")
 _SUMMARY_SKIP = re.compile(r"^(?:一下|一会|很久|半天|一下午|一上午|很多|挺多|好久|聊|一个|半小时)")
@@ -97,9 +104,13 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         head = t[max(ca, a - 6) : a]
         if _NEGATED.search(t[max(0, a - 2) : a]) or _FUTURE_BEFORE.search(head):
             continue
+        if _CALLED_OFF.search(t, ca, doc.clause(a)[1]):
+            continue
         if _MANY.match(t, b) or (t.startswith("了", b) and _MANY.match(t, b + 1)):
             continue
         w = _relevant_when(doc, a)
+        if w is None and _PLAN_IN_CLAUSE.search(t, doc.clause(a)[0], a):
+            continue
         value: date | datetime = doc.today
         if w is None and t.startswith("过", b):
             continue  # 拜访过 without a date: some time ago, not today
@@ -382,7 +393,7 @@ _RUN_ON = re.compile(r"那个|就是|然后|对吧|嗯")
 # A bare verb names who with it: 万科刘总 明天10点见 → 见刘总.
 _BARE_VERB = frozenset(words("见 见面 约 拜访 回访 联系 电话 打电话 call visit meet"))
 # English notes put the verb first: call Lee at 万科 next Fri 3pm.
-_EN_VERB = re.compile(r"(?i)\b(?:call|visit|meet|send|email|ping|follow up(?: with)?)\b")
+_EN_VERB = re.compile(r"(?i)\b(?:call|visit|meet(?:ing)?|send|email|ping|follow up(?: with)?)\b")
 _STATE = re.compile(r"^(?:有|没|是|可能|应该|会|开会|放假|结婚|上班|不|过生日|生日)")
 _SUBJECT_END = re.compile(
     r"(?:他|她|他们|她们|对方|客户)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$|说\s*$"
@@ -467,7 +478,7 @@ def _without_company(doc: Doc, text: str) -> str:
         return text
     name = doc.t[doc.company_span[0] : doc.company_span[1]]
     # only "X的张总": 去市卫健委找林科长 and 报价给镇江港务集团 keep the place they name
-    shorter = re.sub(rf"(?:\s*(?:at|@|with|from)\s*)?{re.escape(name)}\s*的\s*", "", text)
+    shorter = re.sub(rf"(?:\s*(?:at|@|from)\s*)?{re.escape(name)}\s*的\s*", "", text)
     return shorter if len(shorter) >= 2 else text
 
 

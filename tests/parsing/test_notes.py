@@ -298,3 +298,13 @@ def test_roles_said_in_many_ways() -> None:
     ]
     n = note("聊了CT采购的事 他说要等院长拍板")
     assert all(c.decision_role != "decision_maker" for c in n.contacts)
+
+
+def test_plans_and_called_off_meetings_are_no_contact_today() -> None:
+    assert note("年后约苏州工业园区的杜主任吃饭").interaction is None
+    n = note("Meeting with 江苏移动 的邵总 moved to this Friday 4pm")
+    assert n.interaction is None
+    assert [f.action for f in n.follow_ups] == ["Meeting with 邵总 moved to"]
+    assert note("No meeting today — 黄主任 cancelled, reschedule TBD").interaction is None
+    n = note("电话扬州教育局韩局 同意")
+    assert n.interaction is not None and n.interaction.kind == "call"
