@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from parsing.dates import When, find_all_when
@@ -32,6 +33,7 @@ _VAGUE = re.compile(
     r"^(?:年后|过完年|过了年|节后|年以后)|中旬|上旬|下旬|上半年|下半年|年初"
     r"|(?:元旦|春节|新年|五一|劳动节|国庆|中秋|端午|清明|节)(?:之|以)?后$"
 )
+_RESTATED = re.compile(r"\s*(?:也就是|就是|即)\s*")
 # 国庆完了: a holiday already over is no date ahead.
 _OVER = re.compile(r"\s*(?:完了|过了|结束了?|过完了)")
 # 年底了, 月底了: a remark on the season, no deadline.
@@ -62,7 +64,7 @@ class Doc:
         # Characters already explained by some fact (dates, phones, e-mails ...).
         self.used = [False] * n
         self.date_at = [False] * n
-        found = [w for w in find_all_when(self.t, now) if not self._in_name(w)]
+        found = self._same_day_once([w for w in find_all_when(self.t, now) if not self._in_name(w)])
         for w in found:
             a, b = w.span
             for i in range(a, min(b, n)):
@@ -77,6 +79,16 @@ class Doc:
             | {m.start() for m in _PRONOUN_START.finditer(self.t)}
             | {w.span[0] for w in self.whens}
         )
+
+    def _same_day_once(self, found: list[When]) -> list[When]:
+        """五月十号也就是礼拜一: the weekday restates the date before it, it is no second day."""
+        kept: list[When] = []
+        for w in found:
+            if kept and _RESTATED.fullmatch(self.t, kept[-1].span[1], w.span[0]):
+                kept[-1] = replace(kept[-1], span=(kept[-1].span[0], w.span[1]))
+                continue
+            kept.append(w)
+        return kept
 
     def _in_name(self, w: When) -> bool:
         """潘国庆, 王国庆局长: a given name born on National Day, not the holiday."""

@@ -392,12 +392,17 @@ _TRAIL = re.compile(r"[\s,!?。~吧啊哦呀了]+$")
 _RUN_ON = re.compile(r"那个|就是|然后|对吧|嗯")
 # A bare verb names who with it: 万科刘总 明天10点见 → 见刘总.
 _BARE_VERB = frozenset(words("见 见面 约 拜访 回访 联系 电话 打电话 call visit meet"))
+_WITH_WHOM = {"见面": "和{}见面", "打电话": "给{}打电话", "电话": "给{}打电话"}
 # English notes put the verb first: call Lee at 万科 next Fri 3pm.
 _EN_VERB = re.compile(r"(?i)\b(?:call|visit|meet(?:ing)?|send|email|ping|follow up(?: with)?)\b")
-_STATE = re.compile(r"^(?:有|没|是|可能|应该|会|开会|放假|结婚|上班|不|过生日|生日)")
+_STATE = re.compile(
+    r"^(?:有|没|是|可能|应该|会|开会|放假|结婚|上班|不|过生日|生日|我在|我有空|在家)"
+)
 _SUBJECT_END = re.compile(
     r"(?:他|她|他们|她们|对方|客户)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$|说\s*$"
 )
+# 明天让财务打首付款 (the customer in their chat): a task they give someone of theirs.
+_OTHERS_TASK = re.compile(r"[让叫](?!我|咱)")
 _FACT_WORDS = re.compile(r"姓|生日|喜欢|爱好|老家|毕业|性格|爱人|儿子|女儿|\d{7}")
 _RELATIVE = re.compile(r"[下明后今本这周号日天底初中旬]|星期|礼拜|\d")
 _VAGUE = frozenset({"说", "再说", "再议", "再定", "定", "议", "再看", "看"})
@@ -405,7 +410,7 @@ _TOLD = re.compile(r"(?:让|要求|叫|请|通知)[^\s,]{0,4}$")
 # Verbs that are the rep's own work: 王局长下周五跟进报价 is the rep's follow-up with 王局长,
 # even though a person is named right before the date.
 _REP_ACTION = re.compile(
-    r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|催|约|请|拜访|见|签|回款|收款|去|过去|给|"
+    r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|催|约|请|拜访|见|签|回款|收款|去|过去|给|和|"
     r"演示|投标|汇报|面谈|会(?!议|开))"
 )
 # A customer's own travel around a date (他一月十五号要来南京开会, 我明天飞广州 in their chat):
@@ -437,7 +442,7 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     latin = _LATIN_AFTER.match(t, kb, cb) if ka <= b else None
     if latin:  # 发个 proposal: the English words belong to the action
         kb = latin.end()
-    text = t[b:kb] if ka <= b else ""
+    text = t[b : min(kb, cb)] if ka <= b else ""  # never past the clause (a chat's next line)
     text = _FILLER.sub("", text)
     if not text:
         for x, y in doc.chunks_in(b, cb):
@@ -463,7 +468,7 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         who = people.anchor(a)
         label = people.persons[who].label() if who is not None else None
         if label:
-            text += label
+            text = _WITH_WHOM.get(text, text + "{}").format(label)
     if text in _VAGUE:
         return "跟进"
     m = people.mention_in(b, b + len(text) + 1)
@@ -531,7 +536,7 @@ def find_follow_ups(
         planned = re.match(r"(?:要|得|需要|还要|记得|必须|务必|下班前|之前|前把|把)", raw_after)
         if due == doc.today and not isinstance(due, datetime) and not planned:
             continue
-        if _STATE.match(action):
+        if _STATE.match(action) or _OTHERS_TASK.match(action):
             continue
         if w.day == doc.today and "了" in action:
             continue
@@ -550,10 +555,28 @@ def find_follow_ups(
         invited = raw_after.startswith(("再", "来")) or action.startswith("来")
         if subject and not _TOLD.search(head) and not invited and not _REP_ACTION.match(action):
             continue
+        early = _EARLY.search(t, b, doc.clause(cb + 1)[1] if cb < len(t) else cb)
+        if early is not None:  # 3月1号合同到期,提前一周提醒我续签: the reminder comes first
+            due = due - _early_by(early)
+            said = t[early.end() : doc.clause(early.start())[1]]
+            action = _FILLER.sub("", said).strip() or action
+            if (due.date() if isinstance(due, datetime) else due) < doc.today:
+                continue
         if any(f.due == due for f, _ in out):
             continue
         out.append((FollowUpFact(due, action), w.part_of_day is not None))
     return _most_precise(out)
+
+
+_EARLY = re.compile(
+    r"提前\s*(?P<n>\d+|[一二两三四五六七八九十])\s*(?P<unit>天|日|周|个?星期|个?礼拜)\s*提醒我?"
+)
+
+
+def _early_by(m: re.Match[str]) -> timedelta:
+    n = m["n"]
+    count = int(n) if n.isdigit() else "一二三四五六七八九十".index(n.replace("两", "二")) + 1
+    return timedelta(days=count * (1 if m["unit"] in ("天", "日") else 7))
 
 
 def _most_precise(found: list[tuple[FollowUpFact, bool]]) -> list[FollowUpFact]:

@@ -308,3 +308,19 @@ def test_plans_and_called_off_meetings_are_no_contact_today() -> None:
     assert note("No meeting today — 黄主任 cancelled, reschedule TBD").interaction is None
     n = note("电话扬州教育局韩局 同意")
     assert n.interaction is not None and n.interaction.kind == "call"
+
+
+def test_reminders_said_around_the_date() -> None:
+    now = datetime(2027, 2, 4, 10, 0, tzinfo=SH)
+    n = note("3月1号龙经理那边合同到期,提前一周提醒我续签", now)
+    assert [(f.due, f.action) for f in n.follow_ups] == [(date(2027, 2, 22), "续签")]
+    n = note("你到时候提醒我一下下礼拜一给他发报价", now)  # 一下 + 下礼拜一, not 下下礼拜一
+    assert [f.due for f in n.follow_ups] == [date(2027, 2, 8)]
+    n = note("我们约了3月10号也就是礼拜三见面", now)
+    assert [f.due for f in n.follow_ups] == [date(2027, 3, 10)]
+    assert note("明天让财务打首付款", now).follow_ups == []  # the customer's own task
+    n = note("万科刘总 明天10点见面", now)
+    assert [f.action for f in n.follow_ups] == ["和刘总见面"]
+    chat = "冉总 08:30\n这周四我在,你过来吧\n我 08:31\n好的冉总 周四上午10点\n\n苏州恒力化纤"
+    n = note(chat, datetime(2027, 2, 1, 9, 0, tzinfo=SH))
+    assert [f.due for f in n.follow_ups] == [datetime(2027, 2, 4, 10, 0, tzinfo=SH)]
