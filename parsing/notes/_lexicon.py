@@ -170,8 +170,17 @@ _PREFIXES = (
 )
 _PREFIXABLE = ("经理", "总监", "主任", "主管", "部长")
 
-# Short spoken forms: 王局 = 王局长, 刘院 = 刘院长, 陈处 = 陈处长, 张工 = 张工程师.
-SHORT_TITLES = {"局": "局长", "院": "院长", "处": "处长", "厅": "厅长", "工": "工程师"}
+# Short spoken forms: 王局 = 王局长, 刘院 = 刘院长, 陈处 = 陈处长, 张工 = 张工程师, 蔡董 = 蔡董事长,
+# and in a note about a bank 柏行 = 柏行长.
+SHORT_TITLES = {
+    "局": "局长",
+    "院": "院长",
+    "处": "处长",
+    "厅": "厅长",
+    "工": "工程师",
+    "董": "董事长",
+    "行": "行长",
+}
 
 TITLES: dict[str, TitleInfo] = {}
 for _t, (_addr, _key) in _CORE.items():

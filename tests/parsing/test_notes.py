@@ -324,3 +324,14 @@ def test_reminders_said_around_the_date() -> None:
     chat = "冉总 08:30\n这周四我在,你过来吧\n我 08:31\n好的冉总 周四上午10点\n\n苏州恒力化纤"
     n = note(chat, datetime(2027, 2, 1, 9, 0, tzinfo=SH))
     assert [f.due for f in n.follow_ups] == [datetime(2027, 2, 4, 10, 0, tzinfo=SH)]
+
+
+def test_spoken_short_titles_and_their_look_alikes() -> None:
+    assert [c.title for c in note("江苏银行柏行 元旦后见").contacts] == ["行长"]
+    assert [c.title for c in note("下礼拜一去拜访 IOI 的蔡董").contacts] == ["董事长"]
+    assert [c.title for c in note("去了电力设计院见了李园长").contacts] == ["院长"]
+    assert [c.title for c in note("见了施厂张 聊了焊接机器人").contacts] == ["厂长"]
+    n = note("见了分管副院长徐明和信息科主任蔡勇")
+    assert [c.name for c in n.contacts] == ["徐明", "蔡勇"]
+    for text in ("古董很贵", "步行去公司", "我们董事会通过了", "进行中"):
+        assert note(text).contacts == [], text
