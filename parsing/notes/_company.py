@@ -17,10 +17,12 @@ _SUFFIXES = words(
     " 委员会 办公厅 政府 电力 石化 石油 电建 建工 一建 二建 三建 置地 地产 置业 药业 化工 钢铁"
     " 特钢 重工 生物 科技 电气 航空 移动 联通 电信 能源 水务 燃气 机械 制药 中心 局 厅 委 厂 院"
     " 物流 地铁 控股 港口 医药 证券 保险 物业 汽车 电厂 供电"
+    # short forms reps use: 宁波港, 宁海关, 南京一中, 常州一院, 南京妇幼, 省人医
+    " 港 海关 一中 二中 三中 四中 一院 二院 三院 人医 妇幼"
 )
 _SUFFIX_RE = re.compile("|".join(sorted(map(re.escape, _SUFFIXES), key=len, reverse=True)))
 _ORG_STOP = frozenset(
-    "的了在是去到和跟与给从对把被访见找约陪请帮说让由他她们我你这那来待观拜过,。;:!? "
+    "的了在是去到和跟与给从对把被访见找约陪请帮说让由他她们我你这那来待观拜过要,。;:!? "
 )
 _NOT_BEFORE_ONE = frozenset("住出入饭布格结当大出骗开全僵戏影剧庭书党市省两")
 _LEAD = re.compile(
@@ -28,11 +30,13 @@ _LEAD = re.compile(
     # voice input's fillers and Cantonese 同 (with): 那个…, 电话里…, 嗯记一下新客户…
     r"个|里|同|嗯|呢|啊|吧|新客户|记一下|话里|电话里|啱啱|刚刚|刚才|然后|就是|那边|这边|"
     # a chat's courtesies before a name (谢谢卢院长, 好的孟处)
-    r"谢谢|感谢|好的|收到)+"
+    r"谢谢|感谢|好的|收到|"
+    # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股)
+    r"电话|打给|续签|签约|明年上半年|明年下半年|明年|今年|上半年|下半年)+"
 )
 _GENERIC = frozenset(words("他们 我们 你们 对方 客户 公司 单位 这家 那家 本公司 该公司 厂里 院里"))
 _NOT_ORG = re.compile(
-    r"吃|饭|拜访|电话|微信|见|约|聊|谈|送|跟踪|项目|明天|今天|昨天|下周|生日|喜欢|手机|老家|毕业|领导|客户"
+    r"吃|饭|拜访|电话|微信|见|约|聊|谈|送|跟踪|跟进|项目|明天|今天|昨天|下周|生日|喜欢|手机|老家|毕业|领导|客户"
 )
 _NOT_SUFFIXED = re.compile(r"参观|接待|拜访|电话|微信|吃饭|见了|约了|喜欢|毕业|生日|手机|以前")
 _DEPT_END = ("部", "处", "室", "组", "办", "队", "部门")
@@ -75,6 +79,8 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if t.startswith(("毕业", "的校友", "校友"), b):
             continue
+        if len(suffix) >= 2 and b < len(t) and t[b] in "部处室":
+            continue  # 南京银行科技部: 科技 names the department, the bank ends before it
         if len(suffix) == 1 and ((a > 0 and t[a - 1] in _NOT_BEFORE_ONE) or t.startswith("长", b)):
             continue
         start = _scan_left(doc, a)
@@ -98,7 +104,7 @@ def _plausible(name: str) -> bool:
         and not any(ch.isdigit() for ch in name)
         and all(is_cjk(c) or c.isalnum() for c in name)
         and not _NOT_ORG.search(name)
-        and not name.endswith(_DEPT_END)
+        and not name.endswith((*_DEPT_END, "的"))
         and not (len(name) >= 3 and name.endswith("科"))
         and name not in _GENERIC
     )
@@ -107,13 +113,16 @@ def _plausible(name: str) -> bool:
 def _by_position(doc: Doc, people: People) -> str | None:
     t = doc.t
     named = [m for m in people.mentions if not m.pronoun]
-    # 万科的张总
+    # 万科的张总, 宁波港 的 Mr. 应, NUH 的吴教授
     for m in named:
-        if m.start > 0 and t[m.start - 1] == "的":
-            start = _scan_left(doc, m.start - 1, 10)
-            name = _clean(t[start : m.start - 1])
-            if name and _plausible(name):
-                return name
+        de = len(t[: m.start].rstrip(" .")) - 1
+        if de <= 0 or t[de] != "的":
+            continue
+        end = len(t[:de].rstrip())
+        start = _scan_left(doc, end, 10)
+        name = _clean(t[start:end])
+        if name and _plausible(name):
+            return name
     if not named:
         # 下周去拜访万科: the one thing visited, when nobody is named.
         for v in _VISIT_PLAIN.finditer(t):

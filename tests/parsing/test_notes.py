@@ -335,3 +335,14 @@ def test_spoken_short_titles_and_their_look_alikes() -> None:
     assert [c.name for c in n.contacts] == ["徐明", "蔡勇"]
     for text in ("古董很贵", "步行去公司", "我们董事会通过了", "进行中"):
         assert note(text).contacts == [], text
+
+
+def test_companies_named_the_ways_reps_write_them() -> None:
+    assert note("today: 见了 宁波港 的 Mr. 应, 谈 TOS upgrade").company == "宁波港"
+    assert note("NUH 的吴教授下礼拜去 Boston 开会").company == "NUH"
+    assert note("电话扬州教育局韩局 同意").company == "扬州教育局"
+    assert note("三个月后续签江苏交通控股的运维合同").company == "江苏交通控股"
+    assert note("给南京银行科技部的何总监打了电话").company == "南京银行"
+    assert note("省人医孙处 博超在跟").company == "省人医"
+    assert note("电话跟进了刘科长 他说采购申请已经批了").company is None
+    assert note("去香港开会").company is None
