@@ -31,17 +31,26 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"打了?[^\s,]{0,4}?电话|通了?电话|通完电话|电话沟通|电话联系|电话回访|电话跟进|来电话|"
             r"来电|通话|视频会议|视频沟通|电话里|电话聊|"
             r"电话(?:跟|和|给|与)[^\s,]{1,6}?(?:聊|沟通|说|谈|联系)|电话谈|电话说|"
-            r"\bcon ?call\b|\bcalled\b|\bspoke\b|\bon (?:the )?phone\b|"
+            r"\bcon ?call\b|\bcalled\b|\bspoke\b|\bon (?:the )?phone\b|打给|电话打了|"
+            r"(?i:\b(?:zoom|teams|video|phone) call\b)|"
             # a telegraphic 电话扬州教育局韩局 同意: 电话 as the verb
             r"(?:^|(?<=[\s,;。]))电话(?=[\u4e00-\u9fff])(?![号是里给跟和与])"
         ),
         "call",
     ),
-    (re.compile(r"微信[^\s,]{0,2}?(?:聊|沟通|联系|回复|说)|发了?微信|微信上"), "wechat"),
+    (
+        re.compile(
+            r"微信[^\s,]{0,2}?(?:聊|沟通|联系|回复|说|讲)|发了?[^\s,]{0,3}微信|微信上|微信里|"
+            r"\b(?:via|on|over) wechat\b",
+            re.IGNORECASE,
+        ),
+        "wechat",
+    ),
     (
         re.compile(
             r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|去了|碰了?面|参观|来公司|"
-            r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|\bvisited\b|\bmet\b|\bmeeting\b|"
+            r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|\bvisited\b|\bmet\b|"
+            r"\bmeeting\b|"
             r"\bdemo done\b",
             re.IGNORECASE,
         ),
@@ -112,7 +121,7 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         if w is None and _PLAN_IN_CLAUSE.search(t, doc.clause(a)[0], a):
             continue
         value: date | datetime = doc.today
-        if w is None and t.startswith("过", b):
+        if w is None and (t.startswith("过", b) or "过" in t[a:b]):
             continue  # 拜访过 without a date: some time ago, not today
         if w is None and t[a:b] == "回访" and not t.startswith("了", b):
             continue  # 回访兰经理 without a date reads as a plan

@@ -346,3 +346,18 @@ def test_companies_named_the_ways_reps_write_them() -> None:
     assert note("省人医孙处 博超在跟").company == "省人医"
     assert note("电话跟进了刘科长 他说采购申请已经批了").company is None
     assert note("去香港开会").company is None
+
+
+def test_contacts_recorded_in_more_words() -> None:
+    kinds = {
+        "今天除夕,给潘院长发了拜年微信": "wechat",
+        "无锡先导 的秦经理 confirmed via WeChat today": "wechat",
+        "Zoom call with 复星医药 的孟总 today": "call",
+        "打给云顶集团的卢经理,他说农历新年后再谈": "call",
+        "今天上午去苏宁物流跟两个人开了会": "visit",
+        "上周四跟顾主任见过了,这周五再去一趟": "visit",
+    }
+    for text, kind in kinds.items():
+        n = note(text)
+        assert n.interaction is not None and n.interaction.kind == kind, text
+    assert note("凌总是决策者 卜经理是使用部门 都见过了").interaction is None  # some time ago
