@@ -258,7 +258,9 @@ def _reported(doc: Doc) -> str | None:
 
 # --- itineraries ----------------------------------------------------------------------------
 
-_MOVE = re.compile(r"(?:出差去|出差到|前往|飞往|在|去|到|赴|飞)\s*")
+_MOVE = re.compile(r"(?:出差去|出差到|前往|飞往|在|去|到|赴|飞|来)\s*")
+# 在他们上海办公室开会: a meeting at their office, not a trip.
+_AT_THEIRS = re.compile(r"他们|我们|你们|公司|单位|办公室|现场")
 _PURPOSE = re.compile(
     r"开两会|开年会|开大会|开会|出差|考察|学习|培训|参观|调研|检查|休假|度假|旅游|旅行|出国|述职|探亲|"
     r"疗养|参加[^\s,]{1,6}?(?=$|[\s,]|了)|参加[^\s,]{1,4}"
@@ -329,7 +331,9 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             purpose = pm.group()
         if _NOT_TRIP.match(rest.lstrip()):
             continue
-        if purpose is None and moved not in ("在",):
+        if purpose is None and moved not in ("在", "飞", "飞往"):
+            continue
+        if _AT_THEIRS.match(place):
             continue
         if purpose is None and place not in PLACES:
             continue
@@ -351,7 +355,8 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
 
 # 下周去深圳出差,2/8 到 2/12 / 下礼拜要出差去上海 就是五月六号到八号: the trip said first.
 _TRIP_BEFORE = re.compile(
-    r"(?:出差)?(?:去|到|飞|赴|前往)\s*(?P<place>[\u4e00-\u9fffA-Za-z]{2,8}?)\s*"
+    r"(?:出差)?(?:去|到|飞|赴|前往|在(?=[^\s,]{2,8}?(?:出差|开会|学习|培训)))\s*"
+    r"(?P<place>[\u4e00-\u9fffA-Za-z]{2,8}?)\s*"
     r"(?P<purpose>出差|开会|学习|培训|参加[\u4e00-\u9fff]{1,4}|考察)?"
     r"(?:[\s,,。就是那个嗯]{0,6})$"
 )
@@ -363,7 +368,9 @@ def _trip_before(doc: Doc, people: People, w: When, ca: int) -> ItineraryFact | 
         return None
     t = doc.t
     a = w.span[0]
-    head = t[max(ca, a - 24) : a]
+    # 下周我在成都出差,15号到18号: the place may be in the clause before, never the line before
+    line = t.rfind("\n", 0, a) + 1
+    head = t[max(line, a - 24) : a]
     m = _TRIP_BEFORE.search(head)
     if m is None or m["place"] in ("公司", "单位", "现场", "那边", "这边"):
         return None

@@ -361,3 +361,20 @@ def test_contacts_recorded_in_more_words() -> None:
         n = note(text)
         assert n.interaction is not None and n.interaction.kind == kind, text
     assert note("凌总是决策者 卜经理是使用部门 都见过了").interaction is None  # some time ago
+
+
+def test_customers_trips_said_before_their_days() -> None:
+    now = datetime(2026, 12, 12, 15, 20, tzinfo=SH)
+    chat = "甘总 14:02\n下周我在成都出差,15号到18号,回来再说\n我 14:05\n好的甘总,那我21号周一再约您"
+    n = note(chat, now)
+    assert [(i.who, i.place, i.start, i.end) for i in n.itineraries] == [
+        ("甘总", "成都", date(2026, 12, 15), date(2026, 12, 18))
+    ]
+    march = datetime(2027, 3, 3, 12, 10, tzinfo=SH)
+    n = note("蔺总 11:40\n我明天飞广州,8号回来\n蔺总 11:41\n你9号上午来公司找我", march)
+    assert [(i.who, i.place, i.start, i.end) for i in n.itineraries] == [
+        ("蔺总", "广州", date(2027, 3, 4), date(2027, 3, 8))
+    ]
+    n = note("郑总一月十五号要来南京开会", now)
+    assert [(i.place, i.purpose) for i in n.itineraries] == [("南京", "开会")]
+    assert note("周五下午2点在他们上海办公室开会", now).itineraries == []
