@@ -446,6 +446,8 @@ def _entity_chunk(doc: Doc, a: int, b: int) -> bool:
     return all(doc.used[i] for i in range(a, b))
 
 
+# 发邮件给他邮箱是taozr@…: the address is a contact detail, not part of what to do.
+_CONTACT_TAIL = re.compile(r"邮箱|手机|电话是|电话号|微信号")
 _LATIN_AFTER = re.compile(r"(?: +[A-Za-z][A-Za-z0-9.'-]*)+")
 
 
@@ -454,11 +456,16 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     t = doc.t
     a, b = w.span
     _, cb = doc.clause(a)
-    ka, kb = doc.chunk(b if b < len(t) and t[b] != " " else min(b + 1, len(t) - 1))
-    latin = _LATIN_AFTER.match(t, kb, cb) if ka <= b else None
+    start = b
+    if t.startswith("  ", b):  # an English date's padding (next Monday 发个 proposal)
+        while start < cb - 1 and t[start] == " ":
+            start += 1
+    ka, kb = doc.chunk(min(start, len(t) - 1))
+    latin = _LATIN_AFTER.match(t, kb, cb) if ka <= start else None
     if latin:  # 发个 proposal: the English words belong to the action
         kb = latin.end()
-    text = t[b : min(kb, cb)] if ka <= b else ""  # never past the clause (a chat's next line)
+    text = t[start : min(kb, cb)] if ka <= start else ""  # never past the clause (a chat's line)
+    text = _CONTACT_TAIL.split(text)[0]
     text = _FILLER.sub("", text)
     if not text:
         for x, y in doc.chunks_in(b, cb):
@@ -484,13 +491,28 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         who = people.anchor(a)
         label = people.persons[who].label() if who is not None else None
         if label:
-            text = _WITH_WHOM.get(text, text + "{}").format(label)
+            joint = " {}" if text.isascii() else "{}"
+            text = _WITH_WHOM.get(text, text + joint).format(label)
+    if doc.chat:
+        text = _in_third_person(doc, people, a, text)
     if text in _VAGUE:
         return "跟进"
     m = people.mention_in(b, b + len(text) + 1)
     if not text or (m is not None and t[m.start : m.end] == text):
         return None
     return text
+
+
+def _in_third_person(doc: Doc, people: People, a: int, text: str) -> str:
+    """A chat line's 您 (the rep to the customer) or 我 (the customer of themselves) is the
+    customer: 约您 → 约甘总, 把报价给我 → 把报价给卜主任."""
+    who = people.anchor(a)
+    label = people.persons[who].label() if who is not None else None
+    if not label:
+        return text
+    if doc.said_by_customer(a):
+        return re.sub(r"(?<=[给找见])我", label, text)
+    return text.replace("您", label)
 
 
 def _without_company(doc: Doc, text: str) -> str:

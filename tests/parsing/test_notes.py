@@ -378,3 +378,16 @@ def test_customers_trips_said_before_their_days() -> None:
     n = note("郑总一月十五号要来南京开会", now)
     assert [(i.place, i.purpose) for i in n.itineraries] == [("南京", "开会")]
     assert note("周五下午2点在他们上海办公室开会", now).itineraries == []
+
+
+def test_a_reminder_reads_as_the_rep_will_need_it() -> None:
+    now = datetime(2026, 12, 2, 10, 0, tzinfo=SH)
+    n = note("他 feedback 还不错,next Monday 发个 proposal", now)
+    assert [f.action for f in n.follow_ups] == ["发个 proposal"]
+    n = note("陶主任说要个报价 今天下午五点前发邮件给他邮箱是taozr@njmetro.com.cn", now)
+    assert [f.action for f in n.follow_ups] == ["发邮件给他"]
+    chat = "甘总 14:02\n下周我在成都出差\n我 14:05\n好的甘总,那我21号周一再约您"
+    assert [f.action for f in note(chat, now).follow_ups] == ["约甘总"]
+    chat = "卜主任 19:52\n春节前把二期的报价给我\n我 19:55\n好的卜主任"
+    assert [f.action for f in note(chat, now).follow_ups] == ["把二期的报价给卜主任"]
+    assert note("罗总 生日是阴历五月初五 端午节 爱人姓王").follow_ups == []
