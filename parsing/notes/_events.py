@@ -169,6 +169,10 @@ _TOPIC_NOUN = re.compile(
     # 配网自动化项目还在走流程 ends the topic; 项目部, 系统集成商, 方案书 do not
     r"(?!部|组|经理|负责|集成|书|商|的人)"
 )
+# 就是那个仓储机器人的事, 信号系统维保的事: the matter talked about.
+_MATTER = re.compile(
+    r"(?:(?<=那个)|(?<=这个)|(?<=就是))(?P<what>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)的事(?:情)?"
+)
 # Our product named in Latin letters: 对我们的 RPA 很有兴趣, very keen on 我们的 WMS.
 _OUR_PRODUCT = re.compile(
     r"(?:我们的|你们的|our)\s*(?P<name>[A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z0-9\u4e00-\u9fff]+){0,2}?)"
@@ -194,16 +198,32 @@ def _summary(doc: Doc) -> str | None:
         end = b
         while end > m.end() and not doc.free(m.end(), end):
             end -= 1
+        latin = _LATIN_AFTER.match(t, end, doc.clause(end)[1])
+        if latin and t[m.end() : end].isascii():  # 谈 TOS upgrade, 聊 crew scheduling system
+            end = latin.end()
         topic = _topic(t[m.end() : end])
         if topic is not None:
             return topic
     for m in _TOPIC_NOUN.finditer(t):
-        if doc.free(m.start(), m.end()) and not any(doc.date_at[m.start() : m.end()]):
-            topic = _topic(m.group())
+        if not doc.free(m.start(), m.end()) or any(doc.date_at[m.start() : m.end()]):
+            continue
+        # 聊得挺好的就是智慧校园的项目: the topic starts at the last word boundary that reads
+        starts = [m.start()] + [
+            k for k in range(m.start() + 1, m.end() - 2) if t[k - 1] in "的个那"
+        ]
+        for k in starts:
+            topic = _topic(t[k : m.end()])
             if topic is not None:
                 return topic
+    matter = _MATTER.search(t)
+    if matter and doc.free(matter.start(), matter.end()):
+        topic = _topic(matter["what"])
+        if topic is not None:
+            return topic
     product = _OUR_PRODUCT.search(t)
-    return product["name"].strip() if product else None
+    if product:
+        return product["name"].strip()
+    return "拜年" if "拜年" in t else None
 
 
 def _outcome(doc: Doc, people: People) -> str | None:

@@ -391,3 +391,15 @@ def test_a_reminder_reads_as_the_rep_will_need_it() -> None:
     chat = "卜主任 19:52\n春节前把二期的报价给我\n我 19:55\n好的卜主任"
     assert [f.action for f in note(chat, now).follow_ups] == ["把二期的报价给卜主任"]
     assert note("罗总 生日是阴历五月初五 端午节 爱人姓王").follow_ups == []
+
+
+def test_headlines_from_voice_and_english_notes() -> None:
+    cases = {
+        "今天去拜访了韩局长嗯聊得挺好的就是智慧校园的项目他是盐城人": "智慧校园的项目",
+        "今天见了 IT 部的陈经理,谈 EMR integration,他说 OK": "EMR integration",
+        "今天去了一趟苏宁总部见了尤总就是那个仓储机器人的事": "仓储机器人",
+        "给潘院长发了拜年微信": "拜年",
+    }
+    for text, headline in cases.items():
+        n = note(text)
+        assert n.interaction is not None and n.interaction.summary == headline, text
