@@ -56,6 +56,8 @@ FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
 
 FUZZY_FIELDS = frozenset(
     {
+        "deal_title",
+        "deal_lost_reason",
         "summary",
         "outcome",
         "follow_up_action",
@@ -90,6 +92,8 @@ def note_to_dict(note: Note) -> dict[str, Any]:
         data["interaction"]["when"] = _iso(note.interaction.when)
     for f, src in zip(data["follow_ups"], note.follow_ups, strict=True):
         f["due"] = _iso(src.due)
+    if note.deal is not None and note.deal.close_date is not None:
+        data["deal"]["close_date"] = note.deal.close_date.isoformat()
     for it, src_it in zip(data["itineraries"], note.itineraries, strict=True):
         it["start"], it["end"] = _iso(src_it.start), _iso(src_it.end)
     return data
@@ -150,6 +154,15 @@ def note_pairs(facts: Mapping[str, Any]) -> list[Pair]:
     for f in facts.get("follow_ups", []):
         pairs.append(("follow_up", f["due"]))
         pairs.append(("follow_up_action", f["due"], f["action"]))
+    deal = facts.get("deal")
+    if deal:
+        pairs.append(("deal", True))
+        for field in ("amount", "currency", "stage", "close_date", "lost_reason", "title"):
+            if deal.get(field) is not None and not (field == "currency" and not deal.get("amount")):
+                pairs.append((f"deal_{field}", deal[field]))
+        pairs.extend(
+            ("installment", i["label"], i["percent"]) for i in deal.get("installments", [])
+        )
     for it in facts.get("itineraries", []):
         pairs.append(("itinerary", it["place"], it["start"], it["end"]))
         if it.get("who"):
@@ -222,7 +235,10 @@ def evaluate(rows: Iterable[Mapping[str, Any]]) -> tuple[Counts, list[float]]:
         t0 = time.perf_counter()
         note = parse_note(row["text"], now)
         times.append((time.perf_counter() - t0) * 1000)
-        score_pairs(note_pairs(row["expect"]), note_pairs(note_to_dict(note)), counts)
+        predicted = note_pairs(note_to_dict(note))
+        if "deal" not in row["expect"]:  # sets written before deals: nothing to score them on
+            predicted = [p for p in predicted if not str(p[0]).startswith(("deal", "installment"))]
+        score_pairs(note_pairs(row["expect"]), predicted, counts)
     return counts, times
 
 
