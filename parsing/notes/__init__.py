@@ -32,6 +32,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ._company import find_company, find_grade, mark_known_orgs
+from ._deals import find_deal
 from ._doc import Doc
 from ._events import find_follow_ups, find_interaction, find_itineraries
 from ._facts import (
@@ -96,6 +97,7 @@ def parse_note(text: str, now: datetime) -> Note:
     read_roles(doc, people)
     features = find_features(doc, claimed)
     company = find_company(doc, people, known)
+    deal = find_deal(doc, doc.company_span)
     grade = find_grade(doc)
     itineraries = find_itineraries(doc, people, claimed)
     interaction = find_interaction(doc, people, claimed)
@@ -111,4 +113,5 @@ def parse_note(text: str, now: datetime) -> Note:
         purchase_cycle=features.purchase_cycle,
         payment_cycle=features.payment_cycle,
         competitors=features.competitors,
+        deal=deal,
     )

@@ -79,6 +79,8 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if t.startswith(("毕业", "的校友", "校友"), b):
             continue
+        if suffix == "港" and t.startswith(("币", "元", "股", "澳", "台"), b):
+            continue  # 港币, 港股: money and markets, not a port
         if len(suffix) >= 2 and b < len(t) and t[b] in "部处室":
             continue  # 南京银行科技部: 科技 names the department, the bank ends before it
         if len(suffix) == 1 and ((a > 0 and t[a - 1] in _NOT_BEFORE_ONE) or t.startswith("长", b)):

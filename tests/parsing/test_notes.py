@@ -403,3 +403,44 @@ def test_headlines_from_voice_and_english_notes() -> None:
     for text, headline in cases.items():
         n = note(text)
         assert n.interaction is not None and n.interaction.summary == headline, text
+
+
+def test_deals_amount_stage_close_date_and_payment_plan() -> None:
+    now = datetime(2026, 12, 3, 10, 0, tzinfo=SH)
+    deal = note("华润置地办公楼项目报价120万,预计月底签约", now).deal
+    assert deal is not None
+    assert (deal.title, deal.amount, deal.stage, deal.close_date) == (
+        "办公楼项目",
+        1200000,
+        "quote",
+        date(2026, 12, 31),
+    )
+    deal = note(
+        "嗯那个协和医院 本来报的一百五十八万 想压到一百三十万 最后让到了一百四十二万", now
+    ).deal
+    assert deal is not None and (deal.amount, deal.stage) == (1420000, "negotiation")
+    deal = note(
+        "国网江苏电力的营销系统改造签了,合同额286万,分三期付:签约30%,验收60%,质保10%", now
+    ).deal
+    assert deal is not None and deal.stage == "won" and deal.amount == 2860000
+    assert [(i.label, i.percent) for i in deal.installments] == [
+        ("签约", 30),
+        ("验收", 60),
+        ("质保", 10),
+    ]
+    deal = note("匯豐銀行嘅櫃員機監控項目輸咗俾NCR。", now).deal
+    assert deal is not None and (deal.stage, deal.lost_reason) == ("lost", "輸咗俾NCR")
+    deal = note("新鴻基地產 物業管理平台 預算約港幣三百萬,需求已確認", now).deal
+    assert deal is not None and (deal.amount, deal.currency) == (3000000, "HKD")
+
+
+def test_numbers_that_are_no_deal() -> None:
+    for text in (
+        "中建钢构李工说最近钢材涨到4200元每吨",
+        "宁德时代去年营收4000亿",
+        "中石化 回款到了 38万",
+        "听说西门子给华电报了150万,比去年便宜不少",
+        "和平安科技赵总吃饭,他说他们今年信息化总预算3000万",
+        "顺丰 PO 4500012876 发票已寄",
+    ):
+        assert note(text).deal is None, text
