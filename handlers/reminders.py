@@ -19,6 +19,7 @@ from handlers.keyboards import button
 from handlers.turn import Turn, member_turn
 from storage.activities import add_follow_up, log_interaction
 from storage.contacts import ContactRepo
+from storage.custody import item_still_theirs
 from storage.customers import CustomerRepo
 from storage.models import FamilyMember, FollowUpStatus, Interaction, InteractionKind
 from storage.outbox import NewPush, enqueue, get_row
@@ -167,6 +168,9 @@ async def _again(turn: Turn, data: str, match: re.Match[str]) -> None:
     items = _items(row.payload if row is not None else {}, row.kind if row else "")
     if row is None or index >= len(items):
         _gone(turn)
+        return
+    if not await item_still_theirs(turn.session, turn.actor, items[index]):
+        _gone(turn)  # the customer changed hands (or its owner left the team) since
         return
     due = datetime.now(UTC) + SNOOZES[match.group(3)]
     await enqueue(
