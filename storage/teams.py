@@ -230,6 +230,14 @@ async def remove_member(session: AsyncSession, actor: Actor, member_id: int) -> 
     return member, count
 
 
+async def group_taken(session: AsyncSession, team: Team, chat_id: int) -> bool:
+    """Whether the group chat is bound to another team already (one team per group)."""
+    other = await session.scalar(
+        select(Team.id).where(Team.group_chat_id == chat_id, Team.id != team.id)
+    )
+    return other is not None
+
+
 async def unbind_group(session: AsyncSession, team_id: int) -> None:
     """Forget the team's group chat (the bot was removed from it)."""
     await session.execute(update(Team).where(Team.id == team_id).values(group_chat_id=None))
