@@ -5,17 +5,20 @@ carried, so nothing in it is trusted: an id is ASCII digits within the id column
 (PostgreSQL's INTEGER; a bigger number would make the database raise), a date is a real
 yyyymmdd date (20261399, 00000000 and 20260230 are not), and a word is one of a fixed set.
 Each reader answers None for anything else, and the handler answers "这个按钮已失效"; no
-forged value reaches int(), date() or a query.
+forged value reaches int(), date(), an enum or a query.
 
-    fields = callback_fields(data, "rem:greeted", 2, 3)   # ["12", "20261201"] or None
-    contact, day = callback_id(fields[0]), callback_day(fields[1])
+    callback_id("12") == 12        callback_id(str(2**40)) is None    callback_id("٣") is None
+    callback_day("20261201")       callback_day("20261399") is None
+    callback_enum("A", Grade) is Grade.A                callback_enum("D", Grade) is None
+
+`handlers.keyboards.number` (ids with a default) reads through `callback_id`;
+`tests/reliability/test_forged_callbacks.py` presses every shape of every prefix.
 """
 
 from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Collection
 from datetime import date
 from typing import TypeVar
 
@@ -35,12 +38,6 @@ def callback_id(text: str) -> int | None:
     return value if value <= MAX_ID else None
 
 
-def callback_number(text: str, below: int) -> int | None:
-    """A small number (a page, an index) in 0 … below-1."""
-    value = callback_id(text)
-    return value if value is not None and value < below else None
-
-
 def callback_day(text: str) -> date | None:
     """A yyyymmdd date that exists."""
     found = _DAY.fullmatch(text)
@@ -52,24 +49,9 @@ def callback_day(text: str) -> date | None:
         return None
 
 
-def callback_word(text: str, words: Collection[str]) -> str | None:
-    """One of a fixed set of words (a snooze step, a period, a field name)."""
-    return text if text in words else None
-
-
 def callback_enum(text: str, kind: type[E]) -> E | None:
     """A member of an enum by its value (a grade, a status)."""
     for member in kind:
         if member.value == text:
             return member
     return None
-
-
-def callback_fields(data: str, head: str, least: int, most: int | None = None) -> list[str] | None:
-    """The fields after `head:` when there are `least` … `most` of them, else None."""
-    if not data.startswith(head + ":"):
-        return None
-    fields = data[len(head) + 1 :].split(":")
-    if len(fields) < least or len(fields) > (least if most is None else most):
-        return None
-    return fields
