@@ -41,6 +41,7 @@ SHAPES = (
     "cap:s:{id}", "cap:x:{id}",
     "chk:{id}:{id}",
     "ct:new:{id}",
+    "dft:l:{n}", "dft:c:{id}", "dft:d:{id}:{n}",
     "cust:ask:{id}", "cust:dd:{id}", "cust:del:{id}", "cust:g:{id}", "cust:g:{id}:{w}",
     "cust:h:{id}:{n}", "cust:l:{n}", "cust:n:{id}", "cust:p:{id}", "cust:u:{id}", "cust:v:{id}",
     "cust:x:{id}",
