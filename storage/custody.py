@@ -5,7 +5,8 @@ old owner's open follow-ups on it and the pushes still waiting about it: a timed
 push (or a 推迟-ed item) is handed to the new owner as it is — its dedupe key has no member in
 it, so planning it again would be refused — while birthday and trip pushes are cancelled and
 planned again for the new owner (their keys name the member). A digest waiting in the outbox
-loses the moved customers' lines. Done follow-ups stay where they were: they are history, and
+loses the moved customers' lines, and the follow-ups among them are pushed to their new holder
+at once (he would otherwise hear of them only in tomorrow's digest). Done follow-ups stay where they were: they are history, and
 history stays with the customer.
 
 A member removed from the team takes nothing along: his open follow-ups on the team's
@@ -16,6 +17,7 @@ buttons of pushes he got before check `item_still_theirs` before they act.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select, update
@@ -32,12 +34,11 @@ from storage.models import (
     OutboxStatus,
     ReminderOutbox,
 )
+from storage.outbox import NewPush, enqueue
 from storage.planning import mark_replan
 
 # Single-item pushes handed over as they are (their dedupe keys name no member).
 HANDED_OVER = frozenset({"followup", "again"})
-# Pushes planned again for the new owner (their dedupe keys name the member).
-REPLANNED = frozenset({"greeting", "trip", "festival"})
 _WAITING = (OutboxStatus.PENDING,)
 
 
@@ -100,47 +101,70 @@ async def _carry_pushes(
             ReminderOutbox.status.in_(_WAITING),
         )
     )
+    carried: list[NewPush] = []
     for row in rows:
         if row.kind == "digest":
-            if _strip_digest(row, customers, follow_ups):
+            stripped = _strip_digest(row, customers, follow_ups)
+            if stripped:
                 flag_modified(row, "payload")
+            # Today's follow-ups that were about to be in his digest reach the new holder now.
+            for item in stripped:
+                fid = _follow_up_of(item)
+                if fid is not None and fid in follow_ups:
+                    carried.append(
+                        NewPush(
+                            follow_ups[fid],
+                            "again",
+                            str(item.get("text", ""))[:200],
+                            datetime.now(UTC),
+                            f"carried:{row.id}:{fid}",
+                            {"item": item},
+                        )
+                    )
             if not any(section["items"] for section in row.payload.get("sections", [])):
                 _cancel(row, "its customers changed hands")
             continue
-        item = row.payload.get("item")
-        items: list[Mapping[str, Any]] = [item] if isinstance(item, dict) else []
-        items += [c for c in row.payload.get("contacts", []) if isinstance(c, dict)]
-        new_owner = None
-        for entry in items:
-            fid, cid = _follow_up_of(entry), _customer_of(entry)
-            if fid is not None and fid in follow_ups:
-                new_owner = follow_ups[fid]
-            elif cid is not None and cid in customers:
-                new_owner = customers[cid]
+        if row.kind == "festival":
+            # One push names several customers' key contacts: only the moved ones leave it.
+            contacts = row.payload.get("contacts", [])
+            kept = [c for c in contacts if _customer_of(c) not in customers]
+            if len(kept) != len(contacts):
+                row.payload["contacts"] = kept
+                flag_modified(row, "payload")
+                if not kept:
+                    _cancel(row, "its customers changed hands")
+            continue
+        single = row.payload.get("item")
+        if not isinstance(single, dict):
+            continue
+        fid, cid = _follow_up_of(single), _customer_of(single)
+        if fid is not None and fid in follow_ups:
+            new_owner: int | None = follow_ups[fid]
+        else:
+            new_owner = customers.get(cid) if cid is not None else None
         if new_owner is None:
             continue
         if row.kind in HANDED_OVER:
             row.member_id = new_owner
-        else:
+        else:  # a birthday or a trip: planned again for the new owner under his own key
             _cancel(row, "its customer changed hands")
+    await enqueue(session, carried)
     await session.flush()
 
 
 def _strip_digest(
     row: ReminderOutbox, customers: Collection[int], follow_ups: Collection[int]
-) -> bool:
-    """Drop the digest's lines about customers (and follow-ups) that left its member."""
-    changed = False
+) -> list[dict[str, Any]]:
+    """Drop the digest's lines about customers (and follow-ups) that left its member; returns
+    the dropped items."""
+    dropped: list[dict[str, Any]] = []
     for section in row.payload.get("sections", []):
-        kept = [
-            item
-            for item in section["items"]
-            if _customer_of(item) not in customers and _follow_up_of(item) not in follow_ups
-        ]
-        if len(kept) != len(section["items"]):
-            section["items"] = kept
-            changed = True
-    return changed
+        kept: list[dict[str, Any]] = []
+        for item in section["items"]:
+            gone = _customer_of(item) in customers or _follow_up_of(item) in follow_ups
+            (dropped if gone else kept).append(item)
+        section["items"] = kept
+    return dropped
 
 
 def _cancel(row: ReminderOutbox, reason: str) -> None:

@@ -172,7 +172,10 @@ async def test_a_handover_takes_the_follow_ups_along(bot: BotHarness) -> None:
         await team.manager.press("张伟")
         await team.manager.press("交接给选中的 1 人")
     sent = await pushes.at(MORNING)
-    assert SECRET not in to(team.wang, sent)
+    assert SECRET not in to(team.wang, sent) and "钱局长" not in to(team.wang, sent)
+    # the birthday greeting waiting for 王磊 was planned again for 张伟, his digest too
+    assert "🎂 今天是钱局长(绝密电力设计院)的生日" in to(team.zhang, sent)
+    assert f"{SECRET} · {DUE_TODAY}" in to(team.zhang, sent)
     zhang: Member = await member_of(bot, team.zhang)
     async with bot.session() as session:
         owners = set(await session.scalars(select(FollowUp.member_id)))
