@@ -108,19 +108,7 @@ async def _carry_pushes(
             if stripped:
                 flag_modified(row, "payload")
             # Today's follow-ups that were about to be in his digest reach the new holder now.
-            for item in stripped:
-                fid = _follow_up_of(item)
-                if fid is not None and fid in follow_ups:
-                    carried.append(
-                        NewPush(
-                            follow_ups[fid],
-                            "again",
-                            str(item.get("text", ""))[:200],
-                            datetime.now(UTC),
-                            f"carried:{row.id}:{fid}",
-                            {"item": item},
-                        )
-                    )
+            carried += _carried(row, stripped, follow_ups)
             if not any(section["items"] for section in row.payload.get("sections", [])):
                 _cancel(row, "its customers changed hands")
             continue
@@ -150,6 +138,27 @@ async def _carry_pushes(
             _cancel(row, "its customer changed hands")
     await enqueue(session, carried)
     await session.flush()
+
+
+def _carried(
+    row: ReminderOutbox, items: list[dict[str, Any]], holders: Mapping[int, int]
+) -> list[NewPush]:
+    """Pushes now, to their new holders, of the follow-ups among a digest's dropped items."""
+    pushes = []
+    for item in items:
+        fid = _follow_up_of(item)
+        if fid is not None and fid in holders:
+            pushes.append(
+                NewPush(
+                    holders[fid],
+                    "again",
+                    str(item.get("text", ""))[:200],
+                    datetime.now(UTC),
+                    f"carried:{row.id}:{fid}",
+                    {"item": item},
+                )
+            )
+    return pushes
 
 
 def _strip_digest(
@@ -194,7 +203,9 @@ async def leave_team(session: AsyncSession, member: Member, team_id: int) -> int
         await session.execute(
             update(FollowUp).where(FollowUp.id.in_(ids)).values(member_id=owner_id)
         )
-    # Timed follow-ups' pushes go with them; everything else waiting for him is cancelled.
+    # Timed follow-ups' pushes go with them, today's follow-ups in his waiting digest are pushed
+    # to their new holders; everything else waiting for him is cancelled.
+    carried: list[NewPush] = []
     waiting = await session.scalars(
         select(ReminderOutbox).where(
             ReminderOutbox.member_id == member.id, ReminderOutbox.status.in_(_WAITING)
@@ -205,8 +216,11 @@ async def leave_team(session: AsyncSession, member: Member, team_id: int) -> int
         fid = _follow_up_of(item) if isinstance(item, dict) else None
         if row.kind in HANDED_OVER and fid is not None and fid in owners:
             row.member_id = owners[fid]
-        else:
-            _cancel(row, "member left the team")
+            continue
+        if row.kind == "digest":
+            carried += _carried(row, _strip_digest(row, (), owners), owners)
+        _cancel(row, "member left the team")
+    await enqueue(session, carried)
     for owner_id in by_owner:
         await mark_replan(session, owner_id)
     await session.flush()

@@ -111,6 +111,8 @@ async def test_a_digest_already_queued_is_not_sent_after_the_removal(bot: BotHar
         await remove(team.manager, "王磊")
     sent = await pushes.at(MORNING)
     assert to(team.wang, sent) == ""
+    # what was due today in it reaches the manager, who holds the follow-up now
+    assert f"{SECRET} · {DUE_TODAY}" in to(team.manager, sent)
 
 
 async def test_removal_rotates_the_invite_code(bot: BotHarness) -> None:
