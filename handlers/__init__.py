@@ -11,6 +11,7 @@ from handlers.cancel import nothing_to_cancel
 from handlers.capture import capture_handlers
 from handlers.checkin import checkin_handlers
 from handlers.customers import customer_handlers
+from handlers.drafts import draft_handlers
 from handlers.fallback import fallback_handlers
 from handlers.flows.catalog import flow_handlers
 from handlers.importing import import_handlers
@@ -38,6 +39,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         *reminder_handlers(),
         *preference_handlers(),
         *capture_handlers(),
+        *draft_handlers(),
         *archive_edit_handlers(),
         *checkin_handlers(),
         *import_handlers(),

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from telegram.ext import CallbackQueryHandler
 
+from handlers.callback_data import callback_enum
 from handlers.capture_card import birthday_columns, birthday_of
 from handlers.customer_card import DECISION_ROLES, STATUS_LABELS
 from handlers.customers import show_card
@@ -133,8 +134,8 @@ async def edit_button(turn: Turn) -> None:
             return
         elif action == "c":
             await _customer_menu(turn, customer)
-        elif action == "cs" and extra in CustomerStatus._value2member_map_:
-            customers.update(customer, {"status": CustomerStatus(extra)})
+        elif action == "cs" and (status := callback_enum(extra, CustomerStatus)) is not None:
+            customers.update(customer, {"status": status})
             await show_card(turn, customer, edit=True)
         elif action == "cs":
             rows = [

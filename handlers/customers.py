@@ -18,6 +18,7 @@ from telegram.ext import (
 )
 
 from handlers.assignment import ask_managers_about
+from handlers.callback_data import callback_enum
 from handlers.cancel import cancel_fallbacks
 from handlers.customer_card import KIND_LABELS, render_card
 from handlers.keyboards import CUSTOMERS, FIND, inline, is_number, label_pattern, number, text_input
@@ -188,8 +189,8 @@ async def _customer_action(turn: Turn, action: str, customer_id: int, extra: str
         turn.edit(
             _("「{name}」选择新的等级:A 大且急 · B 一般 · C 潜在", name=customer.name), inline(rows)
         )
-    elif action == "g" and extra in Grade.__members__:
-        await repo.set_grade(customer, Grade(extra))
+    elif action == "g" and (grade := callback_enum(extra, Grade)) is not None:
+        await repo.set_grade(customer, grade)
         turn.answer(_("已改为 {grade} 类", grade=extra))
         await show_card(turn, customer, edit=True)
     elif action == "h" and is_number(extra):

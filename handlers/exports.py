@@ -188,11 +188,13 @@ class Exporter:
             .join(owner, owner.id == FollowUp.member_id)
             .order_by(FollowUp.due_date, FollowUp.id)
         )  # fmt: skip
+        # The customer's follow-ups go by the customer's scope (not by who wrote them: a member
+        # who left the team keeps none); personal reminders by their holder.
         if self.actor.is_manager:
-            query = query.where(owner.team_id == self.actor.team_id)
+            own = owner.team_id == self.actor.team_id
         else:
-            query = query.where(FollowUp.member_id == self.actor.member_id)
-        query = query.where((Customer.id.is_(None)) | (Customer.deleted_at.is_(None)))
+            own = FollowUp.member_id == self.actor.member_id
+        query = query.where((Customer.id.is_(None) & own) | Customer.id.in_(self.customers))
         statuses = {status: self._(label) for status, label in FOLLOW_UP_STATUS.items()}
         async for row in self._stream(query):
             yield [*row[0:4], statuses[row[4]], self.local(row[5]), row[6]]

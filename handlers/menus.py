@@ -22,6 +22,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("birthday", N_("记生日")),
     ("newcustomer", N_("新客户")),
     ("team", N_("团队与成员")),
+    ("drafts", N_("草稿:没保存的记录")),
     ("export", N_("导出 Excel")),
     ("assign", N_("分配客户(经理)")),
     ("audit", N_("审计记录(经理)")),

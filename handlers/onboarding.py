@@ -49,7 +49,7 @@ async def help_command(turn: Turn) -> None:
         _(
             "我能做的事:\n"
             "直接发一句话 — 记下客户、联系人、拜访、跟进、行程、生日\n"
-            "/today 今日要事 · /find 关键词 查找客户\n"
+            "/today 今日要事 · /find 关键词 查找客户 · /drafts 草稿(没保存的记录)\n"
             "/customer 客户名 — 查看或新建客户档案\n"
             "/visit 记拜访 · /followup 加跟进 · /contact 加联系人\n"
             "/trip 记领导行程 · /birthday 记生日 · /newcustomer 新客户\n"

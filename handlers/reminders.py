@@ -8,30 +8,33 @@ dismissed by 完成, or pushed again later by 推迟 — a new outbox row writte
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.ext import CallbackQueryHandler
 
+from handlers.callback_data import callback_day, callback_id
 from handlers.keyboards import button
 from handlers.turn import Turn, member_turn
 from storage.activities import add_follow_up, log_interaction
 from storage.contacts import ContactRepo
+from storage.custody import item_still_theirs
 from storage.customers import CustomerRepo
 from storage.models import FamilyMember, FollowUpStatus, Interaction, InteractionKind
 from storage.outbox import NewPush, enqueue, get_row
 from storage.planning import get_trip, mark_replan, open_follow_up
 
 SNOOZES = {"1h": timedelta(hours=1), "1d": timedelta(days=1), "1w": timedelta(days=7)}
-_DONE = re.compile(r"^rem:done:(\d+)$")
-_OK = re.compile(r"^rem:ok:(\d+):(\d+)$")
-_LATER = re.compile(r"^rem:later:(\d+)(?::(\d+))?$")
-_SNOOZE = re.compile(r"^rem:snooze:(\d+):(1h|1d|1w)$")
-_AGAIN = re.compile(r"^rem:again:(\d+):(\d+):(1h|1d|1w)$")
-_GREETED = re.compile(r"^rem:greeted:(\d+):(\d{8})(?::(\d+))?$")
-_TRIP = re.compile(r"^rem:tripfu:(\d+)$")
+# [0-9], not \d (which takes any script's digits); each number is then read by callback_id.
+_DONE = re.compile(r"^rem:done:([0-9]+)$")
+_OK = re.compile(r"^rem:ok:([0-9]+):([0-9]+)$")
+_LATER = re.compile(r"^rem:later:([0-9]+)(?::([0-9]+))?$")
+_SNOOZE = re.compile(r"^rem:snooze:([0-9]+):(1h|1d|1w)$")
+_AGAIN = re.compile(r"^rem:again:([0-9]+):([0-9]+):(1h|1d|1w)$")
+_GREETED = re.compile(r"^rem:greeted:([0-9]+):([0-9]{8})(?::([0-9]+))?$")
+_TRIP = re.compile(r"^rem:tripfu:([0-9]+)$")
 
 
 def _data(turn: Turn) -> str:
@@ -88,8 +91,11 @@ async def reminder_button(turn: Turn) -> None:
     ):
         match = pattern.match(data)
         if match:
-            await action(turn, data, match)
-            return
+            numbers = [g for g in match.groups() if g is not None and g.isdigit()]
+            if all(callback_id(n) is not None for n in numbers):
+                await action(turn, data, match)
+                return
+            break
     _gone(turn)
 
 
@@ -168,6 +174,9 @@ async def _again(turn: Turn, data: str, match: re.Match[str]) -> None:
     if row is None or index >= len(items):
         _gone(turn)
         return
+    if not await item_still_theirs(turn.session, turn.actor, items[index]):
+        _gone(turn)  # the customer changed hands (or its owner left the team) since
+        return
     due = datetime.now(UTC) + SNOOZES[match.group(3)]
     await enqueue(
         turn.session,
@@ -214,7 +223,10 @@ async def _greeted(turn: Turn, data: str, match: re.Match[str]) -> None:
             _gone(turn)
             return
         summary = _("祝贺{relation}生日", relation=relative.relation)
-    day = date(int(match.group(2)[:4]), int(match.group(2)[4:6]), int(match.group(2)[6:]))
+    day = callback_day(match.group(2))
+    if day is None:
+        _gone(turn)
+        return
     start = datetime.combine(day, datetime.min.time(), ZoneInfo(turn.member.timezone))
     already = await turn.session.scalar(
         select(func.count()).where(
