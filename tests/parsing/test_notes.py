@@ -444,3 +444,28 @@ def test_numbers_that_are_no_deal() -> None:
         "顺丰 PO 4500012876 发票已寄",
     ):
         assert note(text).deal is None, text
+
+
+def test_cycles_and_competitors_as_reps_say_them() -> None:
+    n = note(
+        "那个中建三局二公司管采购的张经里说他们一般是每个季度采购一次嗯付款是货到三个月付款"
+        "然后他们现在用的是广联达的我们得想办法切进去"
+    )
+    assert (n.purchase_cycle, n.payment_cycle, n.competitors) == (
+        "每个季度采购一次",
+        "货到三个月付款",
+        ["广联达"],
+    )
+    assert note("省人医孙处 博超在跟").competitors == ["博超"]
+    n = note(
+        "PSA 港务集团的李主任说他们每年第四季度 tender,payment 是 30 days。Competitor 是 Navis。"
+    )
+    assert (n.purchase_cycle, n.payment_cycle, n.competitors) == (
+        "每年第四季度 tender",
+        "30 days",
+        ["Navis"],
+    )
+    n = note("我们的竞争对手主要是用友和金蝶对吧下礼拜一之前把投标资料准备好")
+    assert n.competitors == ["用友", "金蝶"]
+    assert note("他们一般是款到发货").payment_cycle == "款到发货"
+    assert note("王总在跟").competitors == []  # a person following up, not a rival
