@@ -52,7 +52,7 @@ PAYLOAD_LOGGERS = (
 _KEPT = re.compile(
     r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
     r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?![\d:])"
-    r"|(?i:\b(?:update|update_id|job|member|member_id|push|chat|chat_id|user|user_id|draft"
+    r"|(?i:\b(?:update|update_id|job|member|member_id|push|chat|chat_id|user|user_id|draft|application"
     r"|customer|contact|message_id|worker|pid|port)\b[ =:#]*)"
     r"(?![+(]?(?:86)?[ -]?1[3-9]\d)'?[-\w:.]*\d[-\w:.]*'?"  # never a mobile number
 )

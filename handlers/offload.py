@@ -2,12 +2,12 @@
 
 Reading an uploaded file is the one job whose cost a stranger chooses (a 150 KB workbook can
 hold a million rows; a zip can inflate a thousandfold), so it runs in a child process with a
-hard memory limit (RLIMIT_AS) and a CPU limit (RLIMIT_CPU), one process per job so the limits
-are per job, and a wall-clock timeout after which the child is killed. Whatever the file does,
-the bot's own process only waits on a future, and every other user keeps being answered.
+hard memory limit (RLIMIT_AS) and a wall-clock timeout after which the children are killed
+and replaced. Whatever the file does, the bot's own process only waits on a future, and every
+other user keeps being answered.
 
-The children come from a forkserver that has imported the readers once, so a job starts in
-milliseconds, and none of them inherits the bot's threads or database connections.
+The children come from a forkserver that has imported the readers once, and stay for the next
+job; none of them inherits the bot's threads or database connections.
 """
 
 from __future__ import annotations
@@ -39,10 +39,9 @@ class OffloadFailed(Exception):
     """The job ran out of memory or time (or its process died): tell the user, keep going."""
 
 
-def _limit(memory_bytes: int, cpu_seconds: int) -> None:
-    """In the child, before the job: past these the kernel stops it, not the bot."""
+def _limit(memory_bytes: int) -> None:
+    """In the child, before its first job: past this the job gets MemoryError, not the bot."""
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
 
 
 @dataclass
@@ -60,8 +59,7 @@ class Offload:
                 max_workers=self.workers,
                 mp_context=context,
                 initializer=_limit,
-                initargs=(self.memory_mb * 1024 * 1024, max(1, int(self.seconds))),
-                max_tasks_per_child=1,
+                initargs=(self.memory_mb * 1024 * 1024,),
             )
         return self._pool
 

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, Any
 
 WHOLE_PART_BYTES = 32 * 1024 * 1024  # sharedStrings.xml and the like, loaded whole
 SCAN_BYTES = 512 * 1024 * 1024  # how much unread sheet XML is scanned to count its rows
 _CHUNK = 1024 * 1024
 _ROW_TAG = b"<row"
+MAX_COLUMNS = 256  # cells further right than this are not customer-list columns
 
 
 class WorkbookTooBig(Exception):
@@ -64,32 +64,75 @@ def _count_rows(source: IO[bytes], budget: int) -> tuple[int, bool]:
     return count, False
 
 
+def _first_sheet_path(reader: Any) -> str:
+    for _sheet, rel in reader.parser.find_sheets():
+        if rel.target in reader.valid_files and "chartsheet" not in rel.Type:
+            return str(rel.target)
+    raise ValueError("no worksheet")
+
+
+def _values(cells: list[dict[str, Any]]) -> list[str]:
+    """A parsed row's cells (each with its 1-based column) as text, gaps filled."""
+    row: list[str] = []
+    for cell in cells:
+        column = int(cell["column"])
+        if column > MAX_COLUMNS:
+            break
+        row.extend([""] * (column - 1 - len(row)))
+        row.append(_cell(cell["value"]))
+    return row
+
+
 def read_first_sheet(content: bytes, limit: int) -> Sheet:
-    """The header row and up to `limit` rows after it; raises on a damaged workbook."""
-    from openpyxl import load_workbook
+    """The header row and up to `limit` rows after it; raises on a damaged workbook.
+
+    Not `load_workbook(read_only=True)`: building its read-only sheet looks for the sheet's
+    <dimension> first, and when there is none (a forged file) it parses the whole sheet to
+    find out — the million rows the cap is there to avoid. So the workbook's parts are read
+    with openpyxl's own ExcelReader (strings, workbook, styles for dates) and the sheet with
+    its own WorkSheetParser, which yields row by row.
+    """
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
+    from openpyxl.worksheet._reader import WorkSheetParser
 
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         _check_whole_parts(archive)
-    book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    reader = ExcelReader(io.BytesIO(content), read_only=True, data_only=True)
     try:
-        worksheet = book.worksheets[0]
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
+        path = _first_sheet_path(reader)
         sheet = Sheet()
-        rows: Iterator[tuple[object, ...]] = worksheet.iter_rows(values_only=True)
-        for values in rows:
-            sheet.rows.append([_cell(v) for v in values])
-            if len(sheet.rows) > limit:  # the header and `limit` rows
-                break
-        else:
-            return sheet
-        # Rows after the cap: counted in the raw XML from the start, minus those read.
-        path = getattr(worksheet, "_worksheet_path", None)
-        if path is None:
-            sheet.unread_at_least = True
-            return sheet
-        with zipfile.ZipFile(io.BytesIO(content)) as archive, archive.open(path) as raw:
+        parsed = 0
+        with reader.archive.open(path) as source:
+            parser = WorkSheetParser(
+                source,
+                reader.shared_strings,
+                data_only=True,
+                epoch=reader.wb.epoch,
+                date_formats=reader.wb._date_formats,
+                timedelta_formats=reader.wb._timedelta_formats,
+            )
+            for index, cells in parser.parse():
+                parsed += 1
+                # Rows the file skips are empty rows: line numbers stay the sheet's own.
+                while len(sheet.rows) < min(index - 1, limit + 1):
+                    sheet.rows.append([])
+                if len(sheet.rows) > limit:
+                    break
+                sheet.rows.append(_values(cells))
+                if len(sheet.rows) > limit:  # the header and `limit` rows
+                    break
+            else:
+                return sheet
+        # Rows after the cap: their tags counted in the raw XML, minus those parsed.
+        with reader.archive.open(path) as raw:
             total, cut = _count_rows(raw, SCAN_BYTES)
-        sheet.unread = max(0, total - len(sheet.rows))
+        sheet.unread = max(0, total - parsed)
         sheet.unread_at_least = cut
         return sheet
     finally:
-        book.close()
+        reader.archive.close()
