@@ -146,3 +146,32 @@ def test_apscheduler_runs_are_not_logged_at_info() -> None:
         logging.getLogger("apscheduler").setLevel(logging.NOTSET)
     assert "Running job" not in stream.getvalue()
     assert "was missed" in stream.getvalue()
+
+
+class _Stub:
+    def __init__(self, stats: object) -> None:
+        self.stats = stats
+
+    async def drain(self) -> object:
+        return self.stats
+
+    async def run(self) -> object:
+        return self.stats
+
+
+async def test_a_scheduler_run_writes_one_info_line_only_when_it_did_something(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from scheduler.dispatcher import DispatchStats
+    from scheduler.jobs import Scheduler
+
+    idle = Scheduler(_Stub(None), _Stub(DispatchStats()))  # type: ignore[arg-type]
+    busy = Scheduler(_Stub(None), _Stub(DispatchStats(claimed=3, sent=2, retried=1)))  # type: ignore[arg-type]
+    with caplog.at_level(logging.INFO, logger="scheduler.jobs"):
+        for _ in range(5):
+            await idle.dispatch(None)  # type: ignore[arg-type]
+        assert caplog.records == []
+        await busy.dispatch(None)  # type: ignore[arg-type]
+    assert [r.getMessage() for r in caplog.records] == [
+        "dispatched: 2 sent, 1 to retry, 0 failed, 0 cancelled"
+    ]
