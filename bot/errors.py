@@ -17,6 +17,9 @@ log = logging.getLogger("salesbot.errors")
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update is None and context.job is not None:  # a scheduled job, not a user's update
+        log.error("job %r failed", context.job.name, exc_info=context.error)
+        return
     kind = type(update).__name__
     update_id = update.update_id if isinstance(update, Update) else None
     log.error("update %s (%s) failed", update_id, kind, exc_info=context.error)

@@ -13,9 +13,9 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import StaticPool
 
-from storage.sqlite_driver import BUSY_TIMEOUT_MS, interactive, one_trip_dbapi
+from storage.sqlite_driver import BUSY_TIMEOUT_MS, background, interactive, one_trip_dbapi
 
-__all__ = ["SessionFactory", "create_engine", "interactive", "session_factory"]
+__all__ = ["SessionFactory", "background", "create_engine", "interactive", "session_factory"]
 
 SessionFactory = async_sessionmaker[AsyncSession]
 
