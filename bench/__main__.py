@@ -22,6 +22,17 @@ from bench._figures import FIGURES, table
 QUICK: dict[str, list[str]] = {
     "capture": ["--customers", "200", "--messages", "40"],
     "dispatch": ["--pushes", "120"],
+    "isolation": [
+        "--part",
+        "bomb",
+        "webhook",
+        "--rows",
+        "100000",
+        "--slow",
+        "100",
+        "--bodies",
+        "2",
+    ],
     "fullstack": ["--contacts", "20000", "--reps", "200", "--updates", "300", "--rounds", "1"],
     "planner": ["--reps", "200", "--contacts", "20000"],
     "storage_floor": ["--runs", "300"],

@@ -1,3 +1,4 @@
 from bot.cli import main
 
-main()
+if __name__ == "__main__":  # the file-reading child processes import this module again
+    main()

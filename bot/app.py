@@ -9,11 +9,14 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 from telegram.request import BaseRequest
 
 import handlers
+from bot.concurrency import PerUserUpdateProcessor
 from bot.errors import on_error
 from bot.persistence import DatabasePersistence
+from bot.ratelimit import install_rate_limit
 from bot.settings import Settings
 from handlers.kit.deps import DEPS_KEY, Deps
 from handlers.kit.menus import publish_command_menus
+from handlers.kit.offload import Offload
 from handlers.team.reports import deliver_team_push
 from scheduler.jobs import start_scheduler, stop_scheduler
 from storage.assignment import LATE_KIND
@@ -48,6 +51,8 @@ def build_application(
         .persistence(DatabasePersistence())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        # Users at the same time, each user's updates in order (bot/concurrency.py).
+        .concurrent_updates(PerUserUpdateProcessor(settings.concurrent_updates))
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
@@ -58,6 +63,7 @@ def build_application(
     application.bot_data["settings"] = settings
     install_database(application, engine or create_engine(settings.database_url))
     handlers.register(application)
+    install_rate_limit(application, settings.rate_limit_burst, settings.rate_limit_per_minute)
     application.add_error_handler(on_error)
     return application
 
@@ -73,6 +79,9 @@ def install_database(application: AnyApplication, engine: AsyncEngine) -> None:
         sessions=sessions,
         default_timezone=settings.default_timezone,
         default_language=settings.default_language,
+        upload_max_bytes=settings.upload_max_bytes,
+        import_max_rows=settings.import_max_rows,
+        offload=Offload(memory_mb=settings.worker_memory_mb, seconds=settings.worker_seconds),
     )
 
 
@@ -84,6 +93,7 @@ async def _post_init(application: AnyApplication) -> None:
 
 async def _post_shutdown(application: AnyApplication) -> None:
     await stop_scheduler(application)
+    application.bot_data[DEPS_KEY].offload.close()
     engine: AsyncEngine | None = application.bot_data.get(ENGINE_KEY)
     if engine is not None:
         await engine.dispose()

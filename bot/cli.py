@@ -83,6 +83,12 @@ def cmd_run(args: argparse.Namespace) -> None:
             secret=secret,
             listen=settings.webhook_listen,
             port=args.port or settings.webhook_port,
+            limits=webhook.Limits(
+                max_body_bytes=settings.webhook_max_body_bytes,
+                header_timeout=settings.webhook_header_timeout,
+                body_timeout=settings.webhook_body_timeout,
+                max_connections=settings.webhook_max_connections,
+            ),
         )
         return
     application.run_polling(allowed_updates=["message", "callback_query", "my_chat_member"])

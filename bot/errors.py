@@ -17,6 +17,9 @@ log = logging.getLogger("salesbot.errors")
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update is None and context.job is not None:  # a scheduled job, not a user's update
+        log.error("job %r failed", context.job.name, exc_info=context.error)
+        return
     kind = type(update).__name__
     update_id = update.update_id if isinstance(update, Update) else None
     log.error("update %s (%s) failed", update_id, kind, exc_info=context.error)
@@ -24,7 +27,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     user = update.effective_user
     language = language_from_telegram(user.language_code)
-    typed = update.effective_message.text if update.effective_message else None
+    # Only what the user typed is kept: a button press carries the bot's own message, not input.
+    message = update.message or update.edited_message
+    typed = (message.text or message.caption) if message is not None else None
     kept = False
     try:
         async with deps(context).sessions() as session:
@@ -39,7 +44,10 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.exception("could not keep the failed input")
     _ = translator(language)
     if kept:
-        text = _("抱歉,刚才出了点问题,你输入的内容已保存。请稍后再试,或发 /cancel 重新开始。")
+        text = _(
+            "抱歉,刚才出了点问题,你输入的内容已存为草稿,发 /drafts 可以找回。"
+            "请稍后再试,或发 /cancel 重新开始。"
+        )
     else:
         text = _("抱歉,刚才出了点问题,没有做任何更改。请稍后再试,或发 /cancel 重新开始。")
     chat = update.effective_chat

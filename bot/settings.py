@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from locales import SUPPORTED_LANGUAGES
@@ -28,6 +28,17 @@ EXPECTED = {
     "LOG_LEVEL": "one of DEBUG, INFO, WARNING, ERROR",
     "WEBHOOK_SECRET": "1-256 characters of A-Z, a-z, 0-9, _ and -",
     "WEBHOOK_PORT": "a port number",
+    "CONCURRENT_UPDATES": "a whole number from 1 to 1000",
+    "RATE_LIMIT_BURST": "a whole number from 1 to 1000",
+    "RATE_LIMIT_PER_MINUTE": "a whole number from 1 to 6000",
+    "WEBHOOK_MAX_BODY_BYTES": "a number of bytes from 1024 to 52428800",
+    "WEBHOOK_HEADER_TIMEOUT": "seconds, from 1 to 300",
+    "WEBHOOK_BODY_TIMEOUT": "seconds, from 1 to 300",
+    "WEBHOOK_MAX_CONNECTIONS": "a whole number from 8 to 10000",
+    "UPLOAD_MAX_BYTES": "a number of bytes from 1024 to 20971520 (Telegram's download limit)",
+    "IMPORT_MAX_ROWS": "a whole number from 1 to 100000",
+    "WORKER_MEMORY_MB": "megabytes, from 64 to 16384",
+    "WORKER_SECONDS": "seconds, from 1 to 3600",
 }
 
 
@@ -48,6 +59,18 @@ class Settings(BaseSettings):
     webhook_secret: str | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
+    # Limits (README, "Limits"): what one user or one stranger may cost the others.
+    concurrent_updates: int = Field(32, ge=1, le=1000)
+    rate_limit_burst: int = Field(30, ge=1, le=1000)
+    rate_limit_per_minute: int = Field(60, ge=1, le=6000)
+    webhook_max_body_bytes: int = Field(1024 * 1024, ge=1024, le=50 * 1024 * 1024)
+    webhook_header_timeout: float = Field(10.0, ge=1, le=300)
+    webhook_body_timeout: float = Field(10.0, ge=1, le=300)
+    webhook_max_connections: int = Field(256, ge=8, le=10_000)
+    upload_max_bytes: int = Field(5 * 1024 * 1024, ge=1024, le=20 * 1024 * 1024)
+    import_max_rows: int = Field(5000, ge=1, le=100_000)
+    worker_memory_mb: int = Field(512, ge=64, le=16_384)
+    worker_seconds: float = Field(60.0, ge=1, le=3600)
 
     @field_validator("telegram_bot_token")
     @classmethod

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
+from handlers.capture.drafts import drafts_entry
 from handlers.capture.notes import capture
 from handlers.kit import pending
 from handlers.kit.groups import AnyApplication, add
-from handlers.kit.keyboards import RECORD, label_pattern
+from handlers.kit.keyboards import RECORD, inline, label_pattern
 from handlers.kit.turn import Turn, member_turn, message_text
 
 
 @member_turn
 async def record_button(turn: Turn) -> None:
     _ = turn._
+    kept = await drafts_entry(turn)  # 📝 草稿 (n): what was typed and not saved yet
     turn.say(
         _(
             "直接发一句话给我就行,例如:\n"
             "今天拜访了华东电力设计院的王建国局长,生日农历三月初八,下周五跟进报价"
-        )
+        ),
+        inline([[kept]]) if kept else None,
     )
 
 

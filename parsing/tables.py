@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -72,6 +73,8 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     unreadable: str | None = None  # why the whole file could not be read
+    unread: int = 0  # rows (or cards) after the cap, left out
+    unread_at_least: bool = False  # the file was too big to count them all
 
 
 def _fold(text: str) -> str:
@@ -113,7 +116,7 @@ def _check(row: Row, problems: list[Problem]) -> bool:
     return True
 
 
-def _rows_from_grid(grid: list[list[str]]) -> Table:
+def _rows_from_grid(grid: list[list[str]], max_rows: int = MAX_ROWS) -> Table:
     table = Table()
     if not grid:
         table.unreadable = "文件是空的"
@@ -122,7 +125,7 @@ def _rows_from_grid(grid: list[list[str]]) -> Table:
     if "company" not in columns:
         table.unreadable = "第一行要有「客户名称」这一列"
         return table
-    for offset, cells in enumerate(grid[1 : MAX_ROWS + 1], start=2):
+    for offset, cells in enumerate(grid[1 : max_rows + 1], start=2):
         if not any(c.strip() for c in cells):
             continue
         values = {
@@ -135,33 +138,21 @@ def _rows_from_grid(grid: list[list[str]]) -> Table:
     return table
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if hasattr(value, "strftime"):
-        return value.strftime("%Y-%m-%d")  # type: ignore[no-any-return]
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def read_xlsx(content: bytes) -> Table:
-    from openpyxl import load_workbook
+def read_xlsx(content: bytes, max_rows: int = MAX_ROWS) -> Table:
+    from parsing.workbook import WorkbookTooBig, read_first_sheet
 
     try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        try:
-            # Read-only sheets are parsed as they are read: a damaged one fails only here.
-            sheet = book.worksheets[0]
-            grid = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        finally:
-            book.close()
+        sheet = read_first_sheet(content, max_rows)
+    except WorkbookTooBig:
+        return Table(unreadable="这个 Excel 文件展开后太大了")
     except Exception:  # openpyxl raises many kinds (zip, XML, KeyError) for a damaged file
         return Table(unreadable="无法读取这个 Excel 文件")
-    return _rows_from_grid(grid)
+    table = _rows_from_grid(sheet.rows, max_rows)
+    table.unread, table.unread_at_least = sheet.unread, sheet.unread_at_least
+    return table
 
 
-def read_csv(content: bytes) -> Table:
+def read_csv(content: bytes, max_rows: int = MAX_ROWS) -> Table:
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = without_nul(content.decode(encoding))
@@ -172,19 +163,27 @@ def read_csv(content: bytes) -> Table:
         return Table(unreadable="文件编码无法识别,请存为 UTF-8")
     dialect = csv.excel_tab if text.count("\t") > text.count(",") else csv.excel
     # newline="": lines may end in \r alone (Excel for Mac's CSV), not only \n or \r\n.
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
     try:
-        grid = [list(r) for r in csv.reader(io.StringIO(text, newline=""), dialect)]
+        # The header and max_rows rows are kept; the rest are only counted.
+        grid = [list(r) for r in itertools.islice(reader, max_rows + 1)]
+        unread = sum(1 for cells in reader if any(c.strip() for c in cells))
     except csv.Error:  # e.g. a field over csv's size limit: not a customer list
         return Table(unreadable="无法读取这个 CSV 文件")
-    return _rows_from_grid(grid)
+    table = _rows_from_grid(grid, max_rows)
+    table.unread = unread
+    return table
 
 
-def read_vcf(content: bytes) -> Table:
-    """vCards: FN, ORG, TITLE, TEL, EMAIL, BDAY; a card without ORG is a problem row."""
+def read_vcf(content: bytes, max_rows: int = MAX_ROWS) -> Table:
+    """vCards: FN, ORG, TITLE, TEL, EMAIL, BDAY; a card without ORG is a problem row. At
+    most `max_rows` cards are read; the rest are counted."""
     text = without_nul(content.decode("utf-8", errors="replace"))
     text = text.replace("\r\n ", "").replace("\n ", "")
     table = Table()
-    for number, block in enumerate(re.findall(r"BEGIN:VCARD(.*?)END:VCARD", text, re.S), start=1):
+    cards = re.finditer(r"BEGIN:VCARD(.*?)END:VCARD", text, re.S)
+    for number, match in enumerate(itertools.islice(cards, max_rows), start=1):
+        block = match.group(1)
         fields: dict[str, str] = {}
         for line in block.strip().splitlines():
             key, _, value = line.partition(":")
@@ -202,18 +201,19 @@ def read_vcf(content: bytes) -> Table:
         )
         if _check(row, table.problems):
             table.rows.append(row)
+    table.unread = sum(1 for _ in cards)
     if not table.rows and not table.problems:
         table.unreadable = "文件里没有名片"
     return table
 
 
-def read_table(filename: str, content: bytes) -> Table | None:
+def read_table(filename: str, content: bytes, max_rows: int = MAX_ROWS) -> Table | None:
     """The rows of a customer list, or None when the file is not one we read."""
     lowered = filename.lower()
     if lowered.endswith(".xlsx"):
-        return read_xlsx(content)
+        return read_xlsx(content, max_rows)
     if lowered.endswith((".csv", ".txt")):
-        return read_csv(content)
+        return read_csv(content, max_rows)
     if lowered.endswith(".vcf"):
-        return read_vcf(content)
+        return read_vcf(content, max_rows)
     return None

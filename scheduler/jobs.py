@@ -42,7 +42,13 @@ class Scheduler:
             log.info("planned %s members: %s pushes", stats.members, stats.pushes)
 
     async def dispatch(self, _context: ContextTypes.DEFAULT_TYPE) -> None:
-        await self.dispatcher.drain()
+        stats = await self.dispatcher.drain()
+        if stats.sent or stats.retried or stats.failed or stats.cancelled:
+            # One line per run that did something; an idle run (every 2 s) writes nothing.
+            log.info(
+                "dispatched: %s sent, %s to retry, %s failed, %s cancelled",
+                stats.sent, stats.retried, stats.failed, stats.cancelled,
+            )  # fmt: skip
 
     async def purge(self, _context: ContextTypes.DEFAULT_TYPE) -> None:
         async with self.dispatcher.sessions() as session:

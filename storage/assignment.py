@@ -1,7 +1,8 @@
 """Giving customers to reps: assignment, handover of a leaving member, the one-week rule.
 
-History stays with the customer: interactions, follow-ups of the old owner and the change log
-are untouched; the owner change itself goes to the change log and the audit log. An assigned
+History stays with the customer: interactions, done follow-ups and the change log are
+untouched; the old owner's open follow-ups and the pushes waiting about the customer go to the
+new owner (storage.custody); the owner change itself goes to the change log and the audit log. An assigned
 customer's clock (`assigned_at`) restarts, which is what the digest's 新分配客户 section and
 the one-week rule read.
 """
@@ -17,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor, NotAllowed
 from storage.audit import record
+from storage.custody import carry_over
 from storage.models import ChangeLog, Customer, Grade, Interaction, InteractionKind, Member, Role
 from storage.outbox import NewPush
 
@@ -88,6 +90,8 @@ async def assign(
         return customer, old, new
     _move(session, actor, customer, old, new, now or datetime.now(UTC), "customer.assign")
     await session.flush()
+    if old is not None:
+        await carry_over(session, {customer.id: new.id}, old.id)
     return customer, old, new
 
 
@@ -142,6 +146,9 @@ async def hand_over(
         f"customers={len(customers)} to={','.join(str(r.id) for r in receivers)}",
     )
     await session.flush()
+    await carry_over(
+        session, {c.id: rid for rid, given in shares.items() for c in given}, leaver.id
+    )
     return Handover(leaver, shares, {r.id: r for r in receivers})
 
 

@@ -16,11 +16,12 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import StaticPool
 
 from storage.replan import ReplanSession
-from storage.sqlite_driver import BUSY_TIMEOUT_MS, interactive, one_trip_dbapi
+from storage.sqlite_driver import BUSY_TIMEOUT_MS, background, interactive, one_trip_dbapi
 
 __all__ = [
     "DEFAULT_DATABASE_URL",
     "SessionFactory",
+    "background",
     "configured_database_url",
     "create_engine",
     "interactive",

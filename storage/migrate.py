@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -51,7 +52,9 @@ def revision(message: str, migrations: Path = MIGRATIONS_DIR) -> Path:
         config = alembic_config(f"sqlite+aiosqlite:///{folder}/head.db", migrations)
         command.upgrade(config, "head")
         head = ScriptDirectory.from_config(config).get_current_head()
-        number = f"{int(head or 0) + 1:04d}"
+        # Revisions are numbered (0007, or 0007_abuse): the next takes the next number.
+        digits = re.sub(r"[^0-9].*", "", head or "")
+        number = f"{int(digits or 0) + 1:04d}"
         written = command.revision(config, message=message, autogenerate=True, rev_id=number)
     assert isinstance(written, Script)
     return Path(written.path)

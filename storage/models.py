@@ -136,7 +136,8 @@ class Team(Timestamped, Base):
     festival_reminders: Mapped[bool] = mapped_column(Boolean, default=True)
     quiet_start: Mapped[time | None] = mapped_column(Time)
     quiet_end: Mapped[time | None] = mapped_column(Time)
-    group_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    # One team per group chat: the weekly report of two teams must never meet in one room.
+    group_chat_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
 
     members: Mapped[list[Member]] = relationship(back_populates="team")
 
@@ -165,6 +166,9 @@ class Member(Timestamped, Base):
     plan_due_at: Mapped[datetime | None] = mapped_column(index=True)
     # The local date whose morning digest has been planned: one digest per day.
     digest_planned_on: Mapped[date | None] = mapped_column(Date)
+    # Wrong invite codes in a row, and when the last one was typed: too many lock /join.
+    join_failures: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
+    join_failed_at: Mapped[datetime | None] = mapped_column()
 
     team: Mapped[Team] = relationship(back_populates="members")
 

@@ -18,13 +18,14 @@ from typing import Literal
 Span = Literal["1h", "1d", "1w"]
 
 REMINDER_PATTERN = r"^rem:"
-DONE = re.compile(r"^rem:done:(\d+)$")
-OK = re.compile(r"^rem:ok:(\d+):(\d+)$")
-LATER = re.compile(r"^rem:later:(\d+)(?::(\d+))?$")
-SNOOZE = re.compile(r"^rem:snooze:(\d+):(1h|1d|1w)$")
-AGAIN = re.compile(r"^rem:again:(\d+):(\d+):(1h|1d|1w)$")
-GREETED = re.compile(r"^rem:greeted:(\d+):(\d{8})(?::(\d+))?$")
-TRIP_FOLLOW_UP = re.compile(r"^rem:tripfu:(\d+)$")
+# [0-9], not \d (which takes any script's digits); each number is then read by callback_id.
+DONE = re.compile(r"^rem:done:([0-9]+)$")
+OK = re.compile(r"^rem:ok:([0-9]+):([0-9]+)$")
+LATER = re.compile(r"^rem:later:([0-9]+)(?::([0-9]+))?$")
+SNOOZE = re.compile(r"^rem:snooze:([0-9]+):(1h|1d|1w)$")
+AGAIN = re.compile(r"^rem:again:([0-9]+):([0-9]+):(1h|1d|1w)$")
+GREETED = re.compile(r"^rem:greeted:([0-9]+):([0-9]{8})(?::([0-9]+))?$")
+TRIP_FOLLOW_UP = re.compile(r"^rem:tripfu:([0-9]+)$")
 
 
 def done(follow_up_id: int) -> str:

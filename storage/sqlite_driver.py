@@ -67,6 +67,18 @@ def interactive() -> Iterator[None]:
         _interactive.reset(token)
 
 
+@contextmanager
+def background() -> Iterator[None]:
+    """Inside a member's turn, statements that must not run on the loop's thread: a bulk job
+    (a 5,000-row import) whose thousands of writes, each waiting on SQLite's WAL bookkeeping
+    now and then, would otherwise hold up every other user's turn."""
+    token = _interactive.set(False)
+    try:
+        yield
+    finally:
+        _interactive.reset(token)
+
+
 def _run(raw: sqlite3.Connection, operation: str, parameters: Any, many: bool = False) -> Outcome:
     """On aiosqlite's thread: the whole statement, results read before the cursor closes."""
     cursor = raw.cursor()

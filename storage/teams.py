@@ -10,18 +10,22 @@ import enum
 import secrets
 import string
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor, NotAllowed
 from storage.audit import record
+from storage.custody import leave_team
 from storage.models import Customer, Member, Role, Team
 
 # No 0/O or 1/l/I: codes are read aloud and typed on phones.
 _CODE_ALPHABET = "".join(c for c in string.ascii_letters + string.digits if c not in "0O1lI")
 INVITE_CODE_LENGTH = 12
+# Guessing codes: this many wrong ones in a row lock /join for JOIN_LOCKOUT after the last.
+JOIN_TRIES = 5
+JOIN_LOCKOUT = timedelta(minutes=30)
 
 
 def new_invite_code() -> str:
@@ -93,6 +97,7 @@ class JoinOutcome(enum.Enum):
     UNKNOWN_CODE = "unknown_code"
     ALREADY_MEMBER = "already_member"
     IN_OTHER_TEAM = "in_other_team"
+    LOCKED = "locked"
 
 
 @dataclass
@@ -101,13 +106,45 @@ class JoinResult:
     team: Team | None = None
     renamed: list[tuple[str, str]] = field(default_factory=list)
     moved: int = 0
+    # LOCKED, or UNKNOWN_CODE that was the last try: when /join takes a code again.
+    locked_until: datetime | None = None
 
 
-async def join_team(session: AsyncSession, member: Member, code: str) -> JoinResult:
-    """Join by invite code, bringing the customers recorded while working alone."""
+def join_locked_until(member: Member, now: datetime) -> datetime | None:
+    """When the member may try an invite code again, if too many wrong ones lock him out."""
+    if member.join_failed_at is None or member.join_failures < JOIN_TRIES:
+        return None
+    until = member.join_failed_at + JOIN_LOCKOUT
+    return until if until > now else None
+
+
+def _wrong_code(member: Member, now: datetime) -> datetime | None:
+    """Count a wrong code (a run ends JOIN_LOCKOUT after its last try); the lockout it starts."""
+    last = member.join_failed_at
+    if last is None or now - last >= JOIN_LOCKOUT:
+        member.join_failures = 0
+    member.join_failures = min(member.join_failures + 1, 100)
+    member.join_failed_at = now
+    return join_locked_until(member, now)
+
+
+async def join_team(
+    session: AsyncSession, member: Member, code: str, now: datetime | None = None
+) -> JoinResult:
+    """Join by invite code, bringing the customers recorded while working alone.
+
+    Codes resist guessing: after JOIN_TRIES wrong ones no code is even looked up until
+    JOIN_LOCKOUT has passed since the last (12 characters of 55 make guessing hopeless then).
+    """
+    now = now or datetime.now(UTC)
+    locked = join_locked_until(member, now)
+    if locked is not None:
+        return JoinResult(JoinOutcome.LOCKED, locked_until=locked)
     team = await session.scalar(select(Team).where(Team.invite_code == code.strip()))
     if team is None:
-        return JoinResult(JoinOutcome.UNKNOWN_CODE)
+        return JoinResult(JoinOutcome.UNKNOWN_CODE, locked_until=_wrong_code(member, now))
+    member.join_failures = 0
+    member.join_failed_at = None
     if team.id == member.team_id:
         return JoinResult(JoinOutcome.ALREADY_MEMBER, team)
     current = await session.get_one(Team, member.team_id)
@@ -164,7 +201,9 @@ async def promote(session: AsyncSession, actor: Actor, member_id: int) -> Member
 
 
 async def remove_member(session: AsyncSession, actor: Actor, member_id: int) -> tuple[Member, int]:
-    """Remove a teammate: their customers go to the acting manager until reassigned.
+    """Remove a teammate: their customers go to the acting manager until reassigned, with
+    their open follow-ups and waiting pushes (storage.custody); the invite code changes, so
+    the old link cannot bring them back.
 
     The removed user keeps using the bot alone, in a fresh personal team with no data.
     """
@@ -177,15 +216,26 @@ async def remove_member(session: AsyncSession, actor: Actor, member_id: int) -> 
         .where(Customer.team_id == actor.team_id, Customer.owner_id == member.id)
         .values(owner_id=actor.member_id, assigned_at=now)
     )
+    count = int(getattr(moved, "rowcount", 0) or 0)
+    await leave_team(session, member, actor.team_id)
+    team = await session.get_one(Team, actor.team_id)
+    team.invite_code = new_invite_code()
     personal = Team(name=member.name, personal=True, default_timezone=member.timezone)
     session.add(personal)
     await session.flush()
     member.team_id = personal.id
     member.role = Role.REP
     member.joined_team_at = now
-    count = int(getattr(moved, "rowcount", 0) or 0)
     record(session, actor, "member.remove", "member", member.id, f"customers={count}")
     return member, count
+
+
+async def group_taken(session: AsyncSession, team: Team, chat_id: int) -> bool:
+    """Whether the group chat is bound to another team already (one team per group)."""
+    other = await session.scalar(
+        select(Team.id).where(Team.group_chat_id == chat_id, Team.id != team.id)
+    )
+    return other is not None
 
 
 async def unbind_group(session: AsyncSession, team_id: int) -> None:

@@ -106,7 +106,8 @@ class BotHarness:
 
 
 def make_settings() -> Settings:
-    return Settings(_env_file=None, telegram_bot_token=None)  # type: ignore[call-arg]
+    # Flow tests type faster than any rep; the rate limit has its own tests (test_isolation).
+    return Settings(_env_file=None, telegram_bot_token=None, rate_limit_burst=1000)  # type: ignore[call-arg]
 
 
 def make_application(api: LocalBotApi, engine: AsyncEngine) -> AnyApplication:

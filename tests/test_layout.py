@@ -63,7 +63,7 @@ CALLBACK_PREFIXES = {
     "customers": {"cust", "find", "edit", "chk"},
     "reminders": {"rem", "rset"},
     "account": {"lang", "settings"},
-    "capture": {"cap"},
+    "capture": {"cap", "dft"},
     "transfer": {"exp", "imp"},
 }
 

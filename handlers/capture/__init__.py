@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handlers.capture.drafts import draft_handlers
 from handlers.capture.edit import CAPTURE_EDIT
 from handlers.capture.notes import capture_handlers
 from handlers.kit import pending
@@ -10,4 +11,4 @@ from handlers.kit.groups import AnyApplication, add
 
 def register(application: AnyApplication) -> None:
     pending.accept(CAPTURE_EDIT)
-    add(application, capture_handlers())
+    add(application, [*capture_handlers(), *draft_handlers()])

@@ -19,6 +19,7 @@ from telegram.ext import (
 
 from handlers.customers.card import render_card
 from handlers.kit import commands, starts
+from handlers.kit.callback_data import callback_enum
 from handlers.kit.cancel import cancel_fallbacks
 from handlers.kit.keyboards import (
     CUSTOMERS,
@@ -199,8 +200,8 @@ async def _customer_action(turn: Turn, action: str, customer_id: int, extra: str
         turn.edit(
             _("「{name}」选择新的等级:A 大且急 · B 一般 · C 潜在", name=customer.name), inline(rows)
         )
-    elif action == "g" and extra in Grade.__members__:
-        await repo.set_grade(customer, Grade(extra))
+    elif action == "g" and (grade := callback_enum(extra, Grade)) is not None:
+        await repo.set_grade(customer, grade)
         turn.answer(_("已改为 {grade} 类", grade=extra))
         await show_card(turn, customer, edit=True)
     elif action == "h" and is_number(extra):

@@ -13,6 +13,7 @@ from telegram.ext import CallbackQueryHandler
 
 from handlers.customers.archive import show_card
 from handlers.kit import pending
+from handlers.kit.callback_data import callback_enum
 from handlers.kit.keyboards import inline, number
 from handlers.kit.labels import DECISION_ROLES, STATUS_LABELS
 from handlers.kit.ownership import refuse_unless_owner
@@ -130,8 +131,8 @@ async def edit_button(turn: Turn) -> None:
             return
         elif action == "c":
             await _customer_menu(turn, customer)
-        elif action == "cs" and extra in CustomerStatus._value2member_map_:
-            customers.update(customer, {"status": CustomerStatus(extra)})
+        elif action == "cs" and (status := callback_enum(extra, CustomerStatus)) is not None:
+            customers.update(customer, {"status": status})
             await show_card(turn, customer, edit=True)
         elif action == "cs":
             rows = [

@@ -35,6 +35,7 @@ CONTACT = Command("contact", N_("加联系人"))
 TRIP = Command("trip", N_("记领导行程"))
 BIRTHDAY = Command("birthday", N_("记生日"))
 NEWCUSTOMER = Command("newcustomer", N_("新客户"))
+DRAFTS = Command("drafts", N_("草稿:没保存的记录"))
 TEAM = Command("team", N_("团队与成员"), N_("/team — 团队与成员(经理可邀请、设经理、移除成员)"))
 EXPORT = Command("export", N_("导出 Excel"))
 ASSIGN = Command("assign", N_("分配客户(经理)"))
@@ -50,7 +51,7 @@ HELP = Command("help", N_("帮助"), in_help=False)
 # The order of Telegram's command menu and of /help.
 MENU = (
     START, TODAY, CUSTOMER, FIND, VISIT, FOLLOWUP, CONTACT, TRIP, BIRTHDAY, NEWCUSTOMER,
-    TEAM, EXPORT, ASSIGN, AUDIT, TEAMSETTINGS, NEWTEAM, JOIN, SETTINGS, LANGUAGE, CANCEL, HELP,
+    TEAM, DRAFTS, EXPORT, ASSIGN, AUDIT, TEAMSETTINGS, NEWTEAM, JOIN, SETTINGS, LANGUAGE, CANCEL, HELP,
 )  # fmt: skip
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 from telegram.ext import filters
 
+from handlers.kit.callback_data import callback_id
 from locales import N_, Translator, all_translations
 
 RECORD = N_("📝 记一笔")
@@ -47,15 +48,13 @@ def button(text: str, data: str) -> InlineKeyboardButton:
 
 
 # Ids in our tables are PostgreSQL INTEGERs; a larger number in forged data matches nothing.
-MAX_ID = 2**31 - 1
 
 
 def number(text: str, default: int = -1) -> int:
     """The number in a piece of callback data as our buttons write it (ASCII digits within an
     id's range; "²" is not one), or `default` when it is not one of ours."""
-    if text.isascii() and text.isdigit() and len(text) <= 10 and int(text) <= MAX_ID:
-        return int(text)
-    return default
+    value = callback_id(text)
+    return default if value is None else value
 
 
 def is_number(text: str) -> bool:

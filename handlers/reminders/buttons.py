@@ -9,17 +9,19 @@ dismissed by 完成, or pushed again later by 推迟 — a new outbox row writte
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.ext import CallbackQueryHandler
 
+from handlers.kit.callback_data import callback_day, callback_id
 from handlers.kit.keyboards import button
 from handlers.kit.turn import Turn, member_turn
 from storage import push_buttons
 from storage.activities import add_follow_up, log_interaction
 from storage.contacts import ContactRepo
+from storage.custody import item_still_theirs
 from storage.customers import CustomerRepo
 from storage.models import FamilyMember, FollowUpStatus, Interaction, InteractionKind
 from storage.outbox import NewPush, enqueue, get_row
@@ -78,8 +80,11 @@ async def reminder_button(turn: Turn) -> None:
     ):
         match = pattern.match(data)
         if match:
-            await action(turn, data, match)
-            return
+            numbers = [g for g in match.groups() if g is not None and g.isdigit()]
+            if all(callback_id(n) is not None for n in numbers):
+                await action(turn, data, match)
+                return
+            break
     _gone(turn)
 
 
@@ -161,6 +166,9 @@ async def _again(turn: Turn, data: str, match: re.Match[str]) -> None:
     if row is None or index >= len(items):
         _gone(turn)
         return
+    if not await item_still_theirs(turn.session, turn.actor, items[index]):
+        _gone(turn)  # the customer changed hands (or its owner left the team) since
+        return
     due = datetime.now(UTC) + SNOOZES[match.group(3)]
     await enqueue(
         turn.session,
@@ -207,7 +215,10 @@ async def _greeted(turn: Turn, data: str, match: re.Match[str]) -> None:
             _gone(turn)
             return
         summary = _("祝贺{relation}生日", relation=relative.relation)
-    day = date(int(match.group(2)[:4]), int(match.group(2)[4:6]), int(match.group(2)[6:]))
+    day = callback_day(match.group(2))
+    if day is None:
+        _gone(turn)
+        return
     start = datetime.combine(day, datetime.min.time(), turn.zone)
     already = await turn.session.scalar(
         select(func.count()).where(

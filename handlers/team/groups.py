@@ -21,7 +21,7 @@ from locales import translator
 from storage.actor import Actor
 from storage.audit import record
 from storage.models import Member, Team
-from storage.teams import member_by_telegram_id
+from storage.teams import group_taken, member_by_telegram_id
 
 GROUP_TYPES = ("group", "supergroup")
 
@@ -98,6 +98,13 @@ async def _answer(
 ) -> str | None:
     actor = Actor.of(member)
     if command == "bindgroup":
+        if await group_taken(session, team, chat_id):
+            return str(
+                _(
+                    "这个群已经绑定了另一个团队。一个群只能绑定一个团队:"
+                    "请那个团队的经理先在群里发 /unbindgroup 解除绑定。"
+                )
+            )
         team.group_chat_id = chat_id
         record(session, actor, "team.bind_group", "team", team.id, str(chat_id))
         return str(

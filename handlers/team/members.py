@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from telegram import InlineKeyboardMarkup
 from telegram.ext import (
     CallbackQueryHandler,
@@ -88,6 +90,10 @@ async def join_with_code(turn: Turn, code: str) -> bool:
     _ = turn._
     result = await teams.join_team(turn.session, turn.member, code)
     outcome = result.outcome
+    if result.locked_until is not None:
+        wrong = _("邀请码不对或已失效。") if outcome is teams.JoinOutcome.UNKNOWN_CODE else ""
+        turn.say(wrong + _locked(turn, result.locked_until))
+        return True
     if outcome is teams.JoinOutcome.UNKNOWN_CODE:
         turn.say(_("邀请码不对或已失效。请核对后再输入一次,或向经理要新的邀请链接(/cancel 取消)。"))
         return False
@@ -127,6 +133,18 @@ async def join_with_code(turn: Turn, code: str) -> bool:
             their("👋 {name} 加入了团队「{team}」。", name=turn.member.name, team=result.team.name),
         )
     return True
+
+
+def _locked(turn: Turn, until: datetime) -> str:
+    zone = turn.zone
+    local, today = until.astimezone(zone), datetime.now(zone).date()
+    when = f"{local:%H:%M}"
+    if local.date() != today:
+        when = turn._("{month}月{day}日 {time}", month=local.month, day=local.day, time=when)
+    return turn._(
+        "邀请码输错次数太多,为了团队资料的安全,暂时不能加入。请在 {when} 之后再试。",
+        when=when,
+    )
 
 
 @member_turn
@@ -259,7 +277,10 @@ async def _remove(turn: Turn, member_id: int) -> None:
     team_name = (await turn.team()).name
     removed, moved = await teams.remove_member(turn.session, turn.actor, member_id)
     turn.edit(
-        _("{name} 已移出团队,{n} 个客户已转到你名下。", name=removed.name, n=moved), _back(turn)
+        _("{name} 已移出团队,{n} 个客户已转到你名下。", name=removed.name, n=moved)
+        + "\n"
+        + _("🔄 邀请码已更换,旧的邀请链接失效了;再邀请同事请用 🔗 邀请链接 里的新链接。"),
+        _back(turn),
     )
     their = translator(removed.language)
     turn.tell(

@@ -17,6 +17,7 @@ from telegram.ext import CallbackQueryHandler
 
 from handlers.kit.keyboards import inline, is_number
 from handlers.kit.labels import KIND_LABELS
+from handlers.kit.offload import on_drawing_thread
 from handlers.kit.render import date_range, moment, short_date
 from handlers.kit.turn import Turn, member_turn
 from locales import N_, SUPPORTED_LANGUAGES, Translator, translator
@@ -227,7 +228,9 @@ async def bar_chart(
     summary = await summary_for(session, member, key, now)
     today = now.astimezone(ZoneInfo(member.timezone)).date()
     ranked = sorted(summary.reps, key=lambda line: -line.stats.contacts)
-    return charts.activity_bars(
+    # Drawing is CPU work (tens of ms): on the drawing thread, not the event loop.
+    return await on_drawing_thread(
+        charts.activity_bars,
         period_title(_, summary, today).removeprefix("📊 "),
         [line.name for line in ranked],
         [(_(label), [getattr(line.stats, name) for line in ranked]) for label, name in SERIES],
@@ -247,7 +250,8 @@ async def trend_chart(session: AsyncSession, member: Member, now: datetime | Non
         "calls": (InteractionKind.CALL,),
         "wechats": (InteractionKind.WECHAT,),
     }
-    return charts.trend_lines(
+    return await on_drawing_thread(
+        charts.trend_lines,
         _("近 {n} 周团队联系客户趋势", n=len(weeks)),
         [f"{monday.month}/{monday.day}" for monday, _counts in weeks],
         [

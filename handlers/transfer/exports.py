@@ -8,6 +8,7 @@ Excel on a Chinese Windows opens it without mojibake.
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import tempfile
@@ -189,11 +190,13 @@ class Exporter:
             .join(owner, owner.id == FollowUp.member_id)
             .order_by(FollowUp.due_date, FollowUp.id)
         )  # fmt: skip
+        # The customer's follow-ups go by the customer's scope (not by who wrote them: a member
+        # who left the team keeps none); personal reminders by their holder.
         if self.actor.is_manager:
-            query = query.where(owner.team_id == self.actor.team_id)
+            own = owner.team_id == self.actor.team_id
         else:
-            query = query.where(FollowUp.member_id == self.actor.member_id)
-        query = query.where((Customer.id.is_(None)) | (Customer.deleted_at.is_(None)))
+            own = FollowUp.member_id == self.actor.member_id
+        query = query.where((Customer.id.is_(None) & own) | Customer.id.in_(self.customers))
         statuses = {status: self._(label) for status, label in FOLLOW_UP_STATUS.items()}
         async for row in self._stream(query):
             yield [*row[0:4], statuses[row[4]], self.local(row[5]), row[6]]
@@ -231,10 +234,17 @@ async def write_xlsx(exporter: Exporter) -> tuple[bytes, int]:
         for table in TABLES:
             workbook.sheet(_(table.title))
             workbook.row([_(h) for h in table.headers])
+            batch: list[list[Any]] = []
             async for row in exporter.rows(table.key):
-                workbook.row(row)
-                count += 1
-        workbook.close()
+                batch.append(row)
+                if len(batch) == STREAM_BATCH:
+                    # Building the XML is the CPU part: a worker thread does it, so other
+                    # users' turns go on while a team's archive is written.
+                    await asyncio.to_thread(workbook.rows, batch)
+                    count, batch = count + len(batch), []
+            await asyncio.to_thread(workbook.rows, batch)
+            count += len(batch)
+        await asyncio.to_thread(workbook.close)
         handle.seek(0)
         return handle.read(), count
 
@@ -253,9 +263,14 @@ async def write_csv(exporter: Exporter, key: str) -> tuple[bytes, int]:
     writer = csv.writer(buffer)
     writer.writerow([exporter._(h) for h in table.headers])
     count = 0
+    batch: list[list[Any]] = []
     async for row in exporter.rows(key):
-        writer.writerow([_csv_value(v) for v in row])
-        count += 1
+        batch.append([_csv_value(v) for v in row])
+        if len(batch) == STREAM_BATCH:
+            await asyncio.to_thread(writer.writerows, batch)  # off the event loop
+            count, batch = count + len(batch), []
+    await asyncio.to_thread(writer.writerows, batch)
+    count += len(batch)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8"), count
 
 

@@ -4,11 +4,13 @@ customers and contacts that already exist."""
 
 from __future__ import annotations
 
-import dataclasses
+import asyncio
 
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
+from handlers.kit.deps import deps
 from handlers.kit.keyboards import inline, number
+from handlers.kit.offload import OffloadFailed
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
@@ -17,9 +19,9 @@ from storage.birthdays import birthday_columns, birthday_of
 from storage.changes import length_limit
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
+from storage.engine import background
 from storage.models import Base, Contact, Customer, Draft, Grade
 
-MAX_BYTES = 5 * 1024 * 1024
 SHOWN_PROBLEMS = 10
 # What parsing.tables reports, marked for the catalogs.
 REASONS = [
@@ -33,7 +35,11 @@ REASONS = [
     N_("无法读取这个 CSV 文件"),
     N_("文件编码无法识别,请存为 UTF-8"),
     N_("文件里没有名片"),
+    N_("这个 Excel 文件展开后太大了"),
 ]
+# Rows of an import between two yields to the event loop (other users' turns run there) and,
+# when importing, between two commits.
+YIELD_EVERY = 100
 SUFFIXES = (".xlsx", ".csv", ".txt", ".vcf")
 TOO_LONG = N_("{label}太长(最多 {n} 个字)")
 # Where each column of a row is stored, and its name in the preview.
@@ -51,10 +57,11 @@ STORED_AS: dict[str, tuple[type[Base], str, str]] = {
 def _set_aside_too_long(table: Table) -> None:
     """A row with a value longer than the archive holds is a problem row, not cut short."""
     kept: list[Row] = []
+    limits = {column: length_limit(model, field) for column, (model, field, _) in STORED_AS.items()}
     for row in table.rows:
         problem = None
-        for column, (model, field, label) in STORED_AS.items():
-            value, limit = getattr(row, column), length_limit(model, field)
+        for column, (_model, _field, label) in STORED_AS.items():
+            value, limit = getattr(row, column), limits[column]
             if value and limit is not None and len(value) > limit:
                 problem = Problem(row.line, TOO_LONG, label=label, limit=limit)
                 break
@@ -75,18 +82,42 @@ async def document(turn: Turn) -> None:
     if not name.lower().endswith(SUFFIXES):
         turn.say(_("我能导入 .xlsx、.csv 或 .vcf 格式的客户名单;其他文件暂时看不懂。"))
         return
-    if (message.document.file_size or 0) > MAX_BYTES:
-        turn.say(_("文件太大了(最多 5 MB),请分成几个文件再发。"))
+    limits = deps(turn.context)
+    too_big = _(
+        "文件太大了(最多 {mb} MB),请分成几个文件再发。", mb=limits.upload_max_bytes // 2**20
+    )
+    # Telegram may leave file_size out; getFile's size, then the bytes themselves, decide.
+    if (message.document.file_size or 0) > limits.upload_max_bytes:
+        turn.say(too_big)
         return
-    content = bytes(await (await message.document.get_file()).download_as_bytearray())
-    table = read_table(name, content)
+    telegram_file = await message.document.get_file()
+    if (telegram_file.file_size or 0) > limits.upload_max_bytes:
+        turn.say(too_big)
+        return
+    content = bytes(await telegram_file.download_as_bytearray())
+    if len(content) > limits.upload_max_bytes:
+        turn.say(too_big)
+        return
+    try:
+        table = await limits.offload.run(read_table, name, content, limits.import_max_rows)
+    except OffloadFailed:
+        turn.say(
+            _("这个文件太复杂,没能在限定的时间和内存里读完。请删掉多余的行或分成几个文件再发。")
+        )
+        return
     if table is None or table.unreadable:
         reason = table.unreadable if table and table.unreadable else "无法读取这个 Excel 文件"
         turn.say(_("没法导入:{reason}。", reason=_(reason)))
         return
     _set_aside_too_long(table)
     repo = CustomerRepo(turn.session, turn.actor)
-    known = sum([1 for row in table.rows if await repo.by_name(row.company) is not None])
+    exists: dict[str, bool] = {}  # one lookup per company, however many rows name it
+    with background():
+        for count, company in enumerate(dict.fromkeys(r.company for r in table.rows), 1):
+            exists[company] = await repo.by_name(company) is not None
+            if count % YIELD_EVERY == 0:
+                await asyncio.sleep(0)
+    known = sum(exists[r.company] for r in table.rows)
     lines = [
         _("📥 读到 {n} 行可用的记录:", n=len(table.rows)),
         _(
@@ -95,6 +126,15 @@ async def document(turn: Turn) -> None:
             known=known,
         ),
     ]
+    if table.unread:
+        unread = _("至少 {n}", n=table.unread) if table.unread_at_least else str(table.unread)
+        lines.append(
+            _(
+                "✂️ 另有 {n} 行超过上限未读(每次最多 {limit} 行),请分成几个文件再发。",
+                n=unread,
+                limit=limits.import_max_rows,
+            )
+        )
     if table.problems:
         lines.append(_("⚠️ 有 {n} 行有问题,不会导入:", n=len(table.problems)))
         for problem in table.problems[:SHOWN_PROBLEMS]:
@@ -111,7 +151,7 @@ async def document(turn: Turn) -> None:
         member_id=turn.member.id,
         kind="import",
         text=name,
-        payload={"rows": [dataclasses.asdict(r) for r in table.rows]},
+        payload={"rows": [dict(vars(r)) for r in table.rows]},  # flat: no asdict's deep copy
     )
     turn.session.add(draft)
     await turn.session.flush()
@@ -136,9 +176,10 @@ async def import_button(turn: Turn) -> None:
     if parts[1] != "y":
         turn.edit(_("好的,没有导入。"))
         return
-    added_customers, added_contacts, skipped = await _import(
-        turn, [Row(**r) for r in draft.payload["rows"]]
-    )
+    with background():  # thousands of writes: on SQLite's thread, not the event loop's
+        added_customers, added_contacts, skipped = await _import(
+            turn, [Row(**r) for r in draft.payload["rows"]]
+        )
     turn.edit(
         _(
             "✅ 导入完成:新客户 {customers} 个,新联系人 {contacts} 位,跳过重复 {skipped} 条。",
@@ -154,7 +195,12 @@ async def _import(turn: Turn, rows: list[Row]) -> tuple[int, int, int]:
     contacts = ContactRepo(turn.session, turn.actor)
     now = turn.now()
     added_customers = added_contacts = skipped = 0
-    for row in rows:
+    for count, row in enumerate(rows, 1):
+        if count % YIELD_EVERY == 0:
+            # Committed in batches: SQLite's write lock is let go, so other users' turns
+            # (and the dispatcher) write in between instead of waiting for the whole file.
+            # A second import of the same file skips what this one saved.
+            await turn.session.commit()
         customer = await customers.by_name(row.company)
         if customer is None:
             if await customers.name_taken_in_team(row.company):

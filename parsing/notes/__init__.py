@@ -31,7 +31,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ._company import find_company, find_grade
+from ._company import find_company, find_grade, mark_known_orgs
+from ._deals import find_deal
 from ._doc import Doc
 from ._events import find_follow_ups, find_interaction, find_itineraries
 from ._facts import (
@@ -46,10 +47,13 @@ from ._features import find_features
 from ._model import (
     Birthday,
     ContactFact,
+    DealFact,
+    DealStage,
     DecisionRole,
     FamilyFact,
     FollowUpFact,
     Grade,
+    Installment,
     InteractionFact,
     InteractionKind,
     ItineraryFact,
@@ -60,10 +64,13 @@ from ._people import find_people
 __all__ = [
     "Birthday",
     "ContactFact",
+    "DealFact",
+    "DealStage",
     "DecisionRole",
     "FamilyFact",
     "FollowUpFact",
     "Grade",
+    "Installment",
     "InteractionFact",
     "InteractionKind",
     "ItineraryFact",
@@ -80,6 +87,7 @@ def parse_note(text: str, now: datetime) -> Note:
         return Note(text=text)
     doc = Doc(text[:_MAX_LEN], now)
     family = find_family(doc)
+    known = mark_known_orgs(doc)
     people = find_people(doc, [(f.start, f.end) for f in family])
     read_contact_details(doc, people)
     claimed: set[int] = set()
@@ -88,7 +96,8 @@ def parse_note(text: str, now: datetime) -> Note:
     read_profile(doc, people)
     read_roles(doc, people)
     features = find_features(doc, claimed)
-    company = find_company(doc, people)
+    company = find_company(doc, people, known)
+    deal = find_deal(doc, doc.company_span)
     grade = find_grade(doc)
     itineraries = find_itineraries(doc, people, claimed)
     interaction = find_interaction(doc, people, claimed)
@@ -104,4 +113,5 @@ def parse_note(text: str, now: datetime) -> Note:
         purchase_cycle=features.purchase_cycle,
         payment_cycle=features.payment_cycle,
         competitors=features.competitors,
+        deal=deal,
     )

@@ -14,25 +14,42 @@ from ._doc import Doc
 
 __all__ = ["Features", "find_features"]
 
-_END = r"(?=$|[\s,;。!?\n])"
+_END = r"(?=$|[\s,;。!?\n]|嗯|然后|对吧|就是|那个)"  # voice input runs on without punctuation
+# where a voice note's phrase ends
+_RUN_ON = re.compile(r"嗯|然后|对吧|就是|那个|我们|下礼拜|下周|明天|今天")
 _PURCHASE = re.compile(
     r"采购周期(?:是|为|:|大概|一般)*\s*(?P<said>[^\s,;。\n]{2,16})"
-    r"|(?P<habit>(?:每年|一年|每季度|每个?季度|每半年|半年|每个?月|每两年|两年)"
-    r"[^\s,;。\n]{0,8}?(?:采购|招标|集采|订货|下单|一次)[^\s,;。\n]{0,6}?)" + _END
+    r"|(?P<short>(?:一年|一季|半年|一月)一[采招次])" + _END + "|"
+    r"(?P<habit>(?:每年|一年|每季度?|每个?季度|每半年|半年|每个?月|每两年|两年)"
+    r"[^\s,;。\n]{0,8}?(?:采购|招标|集采|订货|下单|一次)[^\s,;。\n]{0,6}?)" + _END + "|"
+    # English in a Chinese note: 每季度 tender 一次, 每年第四季度 tender, tender 年初 once a year
+    r"(?P<en>(?:每年|每季度?|每个?季度|每半年|每个?月)[^,;。\n]{0,8}?tender(?: 一次)?|"
+    r"tender[^,;。\n]{0,6}?once a (?:year|quarter|month))"
 )
 _TENDER = re.compile(
     r"(?P<said>(?:年初|年中|年底|年末|每年\d{1,2}月)[^\s,;。\n]{0,4}(?:招标|集采|采购))"
 )
 _PAYMENT = re.compile(
     r"(?:付款|结算|账期)(?:周期|方式)?(?:是|为|:)\s*(?P<said>[^\s,;。\n]{2,16})"
+    r"|(?:payment|付款)\s*(?:是|is|:)?\s*(?P<en>(?:月结\s*)?\d{1,3}\s*(?:天|days)|on acceptance[^,;。\n]{0,12})"
+    r"|(?P<cash>款到发货|先款后货|货到付款)"
+    r"|(?:每年|每月|每季度)\s*(?P<yearly>(?:年底|年末|月底|季度末)[^\s,;。\n]{0,3}?(?:付款|结算|回款|结款))"
+    r"|(?P<late>年尾[^\s,;。\n]{0,2}?(?:给钱|付款|结款))"
     r"|(?:一般|都是|通常|基本上?|一向|习惯|向来)\s*(?:是|在)?\s*(?P<habit>"
     r"(?:年底|年末|月底|季度末|每月|每季度|每年|月结|货到|验收后?|到货)?[^\s,;。\n]{0,6}?"
     r"(?:付款|付清|回款|结款|结算|付|结)(?:[^\s,;。\n]{0,4}?天)?)"
     r"|(?P<terms>(?:货到|验收后?|到货|开票后?)[^\s,;。\n]{0,6}?(?:付款|付清|结款|结算|付))"
+    # a telegraphic "宁银张行 B类 年底付": how they pay, written alone
+    r"|(?<![^\s,;。\n])(?P<tele>(?:年底|年末|月底|季度末)(?:付款?|结款?|结算))" + _END
 )
 _NET_DAYS = re.compile(r"(?P<said>月结\s*\d{1,3}\s*天|账期\s*\d{1,3}\s*天|\d{1,3}\s*天账期)")
 _RIVALS = re.compile(
-    r"(?:竞争对手|竞品|对手)(?:主要)?(?:是|有|为|:)?\s*(?P<names>[^\s,;。\n]{2,40})"
+    r"(?:竞争对手|竞品|对手|competitors?)(?:主要)?\s*(?:是|有|为|系|is|are|:)?\s*"
+    r"(?P<names>[^\s,;。\n]{2,40})"
+    # 他们现在用的是广联达的, 博超在跟: who else is in
+    r"|现在用的是(?P<current>[^\s,;。\n的]{2,8})的?"
+    r"|(?:^|(?<=[\s,;。]))(?P<chasing>[\u4e00-\u9fffA-Za-z]{2,6}?)(?:也)?在(?:跟|投)(?=$|[\s,;。])",
+    re.IGNORECASE,
 )
 _RIVAL_SPLIT = re.compile(r"和|、|与|及|以及|还有|跟|/")
 _RIVAL_TAIL = re.compile(r"(?:等|等等|几家|两家|三家|这几家|他们|也在跟|也在投)$")
@@ -58,10 +75,20 @@ def _first_phrase(doc: Doc, patterns: tuple[re.Pattern[str], ...], claimed: set[
     for pattern in patterns:
         for m in pattern.finditer(doc.t):
             said = next((g for g in m.groups() if g), None)
-            if not said or not doc.free(m.start(), m.end()):
+            if not said:
+                continue
+            end = m.end()
+            if _RUN_ON.search(said):
+                if m["said"] is None:
+                    continue  # 一般是三月份然后付款: two statements run together, not one phrase
+                said = _RUN_ON.split(said)[0]  # 付款是月结六十天嗯…: the phrase ends at the filler
+                end = m.start("said") + len(said)
+                if len(said) < 2:
+                    continue
+            if not doc.free(m.start(), end):
                 continue
             first = first or said
-            _claim(doc, m.start(), m.end(), claimed)
+            _claim(doc, m.start(), end, claimed)
     return first
 
 
@@ -69,7 +96,13 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
     t = doc.t
     out = Features()
     for m in _RIVALS.finditer(t):
-        names = [n.strip() for n in _RIVAL_SPLIT.split(_RIVAL_TAIL.sub("", m["names"]))]
+        said = m["names"] or m["current"] or m["chasing"]
+        if said.startswith(("我们", "咱们", "他们")):
+            continue
+        if m["chasing"] and not doc.free(*m.span("chasing")):
+            continue  # 王总在跟: a person (read already), not a rival
+        said = _RUN_ON.split(said)[0]
+        names = [n.strip() for n in _RIVAL_SPLIT.split(_RIVAL_TAIL.sub("", said))]
         out.competitors += [n for n in names if len(n) >= 2 and n not in out.competitors]
         _claim(doc, m.start(), m.end(), claimed)
     out.purchase_cycle = _first_phrase(doc, (_PURCHASE, _TENDER), claimed)

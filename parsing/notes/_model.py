@@ -9,10 +9,13 @@ from typing import Literal
 __all__ = [
     "Birthday",
     "ContactFact",
+    "DealFact",
+    "DealStage",
     "DecisionRole",
     "FamilyFact",
     "FollowUpFact",
     "Grade",
+    "Installment",
     "InteractionFact",
     "InteractionKind",
     "ItineraryFact",
@@ -22,6 +25,8 @@ __all__ = [
 DecisionRole = Literal["decision_maker", "influencer", "purchaser", "user"]
 InteractionKind = Literal["visit", "call", "wechat", "meal"]
 Grade = Literal["A", "B", "C"]
+# 初步接触 → 需求确认 → 方案报价 → 商务谈判 → 赢单 / 输单 (the team's default stages)
+DealStage = Literal["contact", "needs", "quote", "negotiation", "won", "lost"]
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,27 @@ class ItineraryFact:
     purpose: str | None = None
 
 
+@dataclass(frozen=True)
+class Installment:
+    """One part of a payment plan: 签约 30%."""
+
+    label: str
+    percent: int
+
+
+@dataclass
+class DealFact:
+    """A deal (商机) the note speaks of: 办公楼项目报价120万,预计月底签约."""
+
+    title: str | None = None
+    amount: int | None = None  # in the currency's units (120万 → 1200000)
+    currency: str = "CNY"
+    stage: DealStage | None = None
+    close_date: date | None = None
+    lost_reason: str | None = None
+    installments: list[Installment] = field(default_factory=list)
+
+
 @dataclass
 class Note:
     """Everything understood in one note; empty lists and None where nothing was said."""
@@ -109,6 +135,7 @@ class Note:
     purchase_cycle: str | None = None
     payment_cycle: str | None = None
     competitors: list[str] = field(default_factory=list)
+    deal: DealFact | None = None
 
     def is_empty(self) -> bool:
         """True when nothing at all was understood."""
@@ -122,4 +149,5 @@ class Note:
             and self.purchase_cycle is None
             and self.payment_cycle is None
             and not self.competitors
+            and self.deal is None
         )

@@ -42,7 +42,8 @@ async def test_a_failure_answers_in_one_line_and_keeps_the_input(
     await wang.send("/start")
     reply = await wang.send("/find 王局长 13812345678")
     assert (
-        reply.text == "抱歉,刚才出了点问题,你输入的内容已保存。请稍后再试,或发 /cancel 重新开始。"
+        reply.text
+        == "抱歉,刚才出了点问题,你输入的内容已存为草稿,发 /drafts 可以找回。请稍后再试,或发 /cancel 重新开始。"
     )
     kept = await bot.scalar(select(Draft.text).where(Draft.kind == "failed_input"))
     assert kept == "/find 王局长 13812345678"

@@ -1,0 +1,384 @@
+"""A deal (商机) in a note: amount and currency, stage, expected signing, loss reason, payment plan.
+
+A note speaks of a deal only through a stage word (报价, 预算, 签了, 压价, 丢单, quoted, lost to …);
+numbers alone never make one. Amounts are read with their unit (120万, 1.2M, 350k, 三十五万八)
+and skipped where they are no deal's value (单价, 营收, 回款到了, 4200元每吨). The latest amount of
+the story is the deal's (报价136万 … 谈到了125万 → 125万), and the latest stage word too, except
+that a loss or a signing outranks the talk before it. Words are taken from the note as typed
+(Traditional stays Traditional); everything is matched on the folded text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from parsing.dates import find_all_when
+from parsing.numerals import cn_to_int
+
+from ._doc import Doc, is_cjk
+from ._model import DealFact, DealStage, Installment
+
+__all__ = ["find_deal"]
+
+_CN_NUM = "零〇一二两三四五六七八九十百千"
+_AMOUNT = re.compile(
+    r"(?P<pre>HK\$|NT\$|S\$|US\$|\$|RM|SGD|USD|HKD|TWD|MYR|RMB|人民币|港币|港元|新台币|台币|新币|马币|"
+    r"美元|美金)?\s*"
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{_CN_NUM}]+)"
+    rf"\s*(?P<unit>亿|万元|万|w|W|k|K|M\b|million\b)?(?P<tail>\d(?![\d万])|[{_CN_NUM}]+(?!万))?"
+    r"\s*(?P<post>元|块|RMB|rmb|人民币|港币|港元|新台币|台币|新币|马币|美元|美金|yuan)?"
+)
+_CURRENCY = {
+    "HK$": "HKD", "HKD": "HKD", "港币": "HKD", "港元": "HKD",
+    "NT$": "TWD", "TWD": "TWD", "新台币": "TWD", "台币": "TWD",
+    "S$": "SGD", "SGD": "SGD", "新币": "SGD",
+    "RM": "MYR", "MYR": "MYR", "马币": "MYR",
+    "$": "USD", "US$": "USD", "USD": "USD", "美元": "USD", "美金": "USD",
+    "RMB": "CNY", "rmb": "CNY", "人民币": "CNY", "元": "CNY", "块": "CNY", "yuan": "CNY",
+}  # fmt: skip
+_SCALE = {"亿": 10**8, "万元": 10**4, "万": 10**4, "w": 10**4, "W": 10**4, "k": 10**3,
+          "K": 10**3, "M": 10**6, "million": 10**6}  # fmt: skip
+# Numbers that are no deal's value: prices per unit, revenue, money already received.
+_NOT_VALUE_BEFORE = re.compile(
+    r"(?:单价|出厂价|市场价|营收|营业额|员工|总预算|报销|费|回款|尾款|到账|received|paid|"
+    r"invoice|给[^\s,]{1,8}报了)[^\s,;。]{0,4}$",
+    re.IGNORECASE,
+)
+_NOT_VALUE_AFTER = re.compile(
+    r"\s*(?:每|/|一台|一面|一瓶|一吨|人次|户|人|台(?!币)|吨|units?\b|received|到账)"
+)
+
+_STAGES: list[tuple[DealStage, re.Pattern[str]]] = [
+    (
+        "lost",
+        re.compile(
+            r"丢了|丢单|输给|输了|输咗|lost\b|没中标|未中标|黄了|项目取消|预算取消|预算被砍|budget cut|"
+            r"不做了|换了供应商|定了用",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "won",
+        re.compile(
+            r"签了|已签|签好|签的|签约了|已经签约|已签约|签下了|中标|下单了|PO (?:signed|received)|"
+            r"signed|(?:^|(?<=\s))签约(?=\s)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "negotiation",
+        re.compile(
+            r"压价|砍价|压到|砍到|谈到了|谈定|谈妥|谈拢|谈下来|谈好|商务谈判|合同条款|谈合同|合同走流程|法务|"
+            r"negotiat|haggl|价格定在|价格再降|最低|再降|让到|就按|来签|就签|批了|同意了|没问题了|"
+            r"price locked|就用你们",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "quote",
+        re.compile(r"报价|报了|报的|quote|(?<!send a )(?<!revised )proposal|总价", re.IGNORECASE),
+    ),
+    (
+        "needs",
+        re.compile(
+            r"(?<!总)(?<!没说)(?<!没有)(?<!还没)预算|budget(?! yet)|需求[^\s,。]{0,2}确认|确认要做|"
+            r"need confirmed|能做吗",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "contact",
+        re.compile(
+            r"初次见面|第一次聊|初聊|初步接触|first call|可能会考虑|可能也有这个需求|有可能要搞|"
+            r"no budget yet|没有预算|还没说预算",
+            re.IGNORECASE,
+        ),
+    ),
+]
+_RANK: dict[DealStage, int] = {"contact": 0, "needs": 1, "quote": 2, "negotiation": 3, "won": 4,
+                               "lost": 5}  # fmt: skip
+# A signing still ahead (争取月底前签, 下周一签, 来签吧) is a close date, not a deal won.
+_SIGN_AHEAD = re.compile(
+    r"(?:预计|争取|希望|计划|准备|要|就|来|再|才|能|一定|过来)\s*签|签\s*[吧掉下]"
+)
+_SIGN = re.compile(r"签|sign|closing", re.IGNORECASE)
+_SIGN_BEFORE = re.compile(r"(?:to sign|签约(?:日期|时间)?(?:定在|是|在)?)\s*$", re.IGNORECASE)
+_HEARSAY = re.compile(r"听说")
+_END_OF_MONTH = re.compile(r"end of (?:the )?month", re.IGNORECASE)
+_BEFORE_FESTIVAL = re.compile(r"节前|年前")
+
+_LOST_TO = re.compile(r"(?:输给了?|lost to|输了给)\s*[^\s,;。!.]{1,20}", re.IGNORECASE)
+_LOST_CAUSE = re.compile(
+    r"预算(?:被砍了?|取消|砍了)|项目取消|budget cut|[^\s,;。]{0,6}换了供应商|[^\s,;。]{0,4}定了用[^\s,;。]{1,8}",
+    re.IGNORECASE,
+)
+_LOST_THEN = re.compile(r"(?:没中标|未中标|黄了|丢了)[,;。\s]*")
+
+_PERCENT = re.compile(r"(?P<n>\d{1,3})\s*%|百分之(?P<cn>[一二三四五六七八九十]+)|(?P<half>一半)")
+_PLAN_LABEL_BEFORE = re.compile(r"(?P<label>[\u4e00-\u9fff]{1,6})\s*$")
+_PLAN_LABEL_AFTER = re.compile(
+    r"\s*(?:on |after |upon )?(?P<label>[A-Za-z]+|[\u4e00-\u9fff]{1,4})(?=[\s,;、/。.]|$)"
+)
+# 签约付 → 签约, 签订后付 → 签订, 一年后付 → 一年后; 预付 and 首付 keep their 付.
+_PAY_TAIL = re.compile(r"(?:后付|时付|付)$")
+_LABEL_NOISE = re.compile(r"^(?:然后|就是|付款是|付款|方式|分[二三四两]期|剩下|付|是|:)+")
+
+# A project named after the company or a word boundary: 南瑞集团的配网自动化项目, 发了HIS升级的报价.
+_TITLE_AT = re.compile(
+    r"\s*(?P<t>[\u4e00-\u9fffA-Za-z0-9](?:[\u4e00-\u9fffA-Za-z0-9]|(?<=[A-Za-z0-9]) ){0,12}"
+    r"(?:项目|专案|系统|平台|改造|升级|扩容|方案|工程|自动化|监控|备件|看房|导览屏|管理|结构化|维保|"
+    r"测试台|二期|三期))(?!部|组|经理|负责|集成|书|商|的人)"
+)
+_TITLE_STARTS = frozenset("的个那了 ,:")
+_NOT_IN_TITLE = re.compile(r"了|签|报价|谈|丢|输|在|说|给|是|去|跟|和|我|他|对")
+_EN_TITLE = re.compile(
+    r"(?:\bfor (?:the |our )?|\babout |: |\bthe )(?P<t>[A-Za-z][A-Za-z ]{2,30}?)"
+    r"(?=\s*[,.:;]| budget|$)",
+    re.IGNORECASE,
+)
+_EN_TITLE_BEFORE_COLON = re.compile(r"(?P<t>[A-Za-z][A-Za-z ]{2,30}?)(?=:)")
+_TITLE_LEAD = re.compile(r"^(?:的|那个|就是|他们|我们的|我们|一个|想换的|他们的|了)+")
+# 华润置地 办公楼 120w 报价, 工行 UPS 42万 谈妥: in a telegraphic note, the word after the customer.
+_NOT_A_TITLE = re.compile(r"(?:PO|分[一二三四两]期|total|金额|合同额?)$", re.IGNORECASE)
+# a Chinese word or an acronym (PACS, MES, UPS), never an English word of the sentence
+_TITLE_WORD = (
+    r"(?P<w>[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,7}|[A-Z][A-Z0-9]{1,7}[\u4e00-\u9fff]{0,4})"
+)
+_WORD_AFTER = re.compile(r"[\s,]+" + _TITLE_WORD + r"(?=[\s,])")
+_TELEGRAPHIC_WORD = re.compile(r"\S+[\s,]+" + _TITLE_WORD + r"(?=[\s,])")
+
+
+@dataclass
+class _Amount:
+    start: int
+    value: int
+    currency: str | None
+
+
+def find_deal(doc: Doc, company_span: tuple[int, int] | None) -> DealFact | None:
+    """The deal the note speaks of, or None when no stage word is said."""
+    t = doc.t
+    stage = _stage(t)
+    if stage is None:
+        return None
+    amounts = _amounts(t)
+    amount = amounts[-1] if amounts else None
+    currency = next((a.currency for a in reversed(amounts) if a.currency), None)
+    if currency is None:
+        currency = next(
+            (_CURRENCY[m] for m in re.findall(r"HK\$|NT\$|S\$|SGD|MYR|HKD|TWD|USD|港币|新台币", t)),
+            "CNY",
+        )
+    return DealFact(
+        title=_title(doc, company_span),
+        amount=amount.value if amount else None,
+        currency=currency,
+        stage=stage,
+        close_date=_close_date(doc, stage),
+        lost_reason=_lost_reason(doc) if stage == "lost" else None,
+        installments=_installments(doc),
+    )
+
+
+def _stage(t: str) -> DealStage | None:
+    found: list[tuple[int, int, DealStage]] = []
+    for stage, pattern in _STAGES:
+        for m in pattern.finditer(t):
+            if _HEARSAY.search(t, max(0, m.start() - 12), m.start()):
+                continue  # 听说西门子给华电报了150万: someone else's deal
+            if stage == "won" and _SIGN_AHEAD.search(t, max(0, m.start() - 3), m.end() + 1):
+                continue
+            found.append((_RANK[stage], m.start(), stage))
+    if not found:
+        return None
+    # A deal moves forward: the furthest stage the note states is where it stands.
+    return max(found)[2]
+
+
+def _cn_value(text: str) -> int | None:
+    """一百二十 → 120, 一百零八 → 108, 一百五 → 150 (a digit right after a unit is the place
+    below it)."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+    units = {"十": 10, "百": 100, "千": 1000}
+    section = number = 0
+    last_unit = 1
+    after_unit = False
+    for ch in text:
+        if ch in digits:
+            number = digits[ch]
+            after_unit = after_unit and ch != "零"
+        elif ch in units:
+            section += (number or 1) * units[ch]
+            last_unit = units[ch]
+            number = 0
+            after_unit = True
+        else:
+            return None
+    if number:
+        section += number * (last_unit // 10 if after_unit and last_unit >= 100 else 1)
+    return section
+
+
+def _number(text: str) -> float | None:
+    if text[0].isdigit():
+        return float(text.replace(",", ""))
+    if "万" in text:
+        return None
+    value = _cn_value(text)
+    return float(value) if value else None
+
+
+def _amounts(t: str) -> list[_Amount]:
+    out: list[_Amount] = []
+    for m in _AMOUNT.finditer(t):
+        unit, pre, post = m["unit"], m["pre"], m["post"]
+        if not (unit or pre or post):
+            continue
+        if m["num"].isdigit() and len(m["num"]) >= 7 and not (pre or post):
+            continue  # an order or phone number
+        if _NOT_VALUE_BEFORE.search(t, max(0, m.start() - 14), m.start()):
+            continue
+        if _NOT_VALUE_AFTER.match(t, m.end()):
+            continue
+        number = _number(m["num"])
+        if number is None:
+            continue
+        scale = _SCALE.get(unit or "", 1)
+        value = number * scale
+        tail = m["tail"]
+        if tail and unit in ("万", "万元", "w", "W", "亿"):
+            if len(tail) == 1:  # 三十五万八 / 36万8: the next place down
+                value += (int(tail) if tail.isdigit() else _cn_value(tail) or 0) * scale // 10
+            else:  # 二百八十六万四千
+                value += _cn_value(tail) or 0
+        elif tail:
+            continue
+        if value < 1000:
+            continue  # 3个点, 8号: too small to be a deal in this trade
+        currency = _CURRENCY.get(pre or "") or _CURRENCY.get(post or "")
+        out.append(_Amount(m.start(), round(value), currency))
+    return out
+
+
+def _close_date(doc: Doc, stage: DealStage) -> date | None:
+    t = doc.t
+    if stage == "lost":
+        return None
+    for w in doc.whens:
+        a, b = w.span
+        said = t[a:b]
+        if re.fullmatch(r"[0-9一二三四五六七八九十]+月份?", said.strip()):
+            continue  # 推迟到三月: a month alone is vague
+        after = t[b : b + 8]
+        sign = _SIGN.search(after)
+        signed_after = sign is not None and not re.search(r"[,;。\n]", after[: sign.start()])
+        if signed_after or _SIGN_BEFORE.search(t, max(0, a - 14), a):
+            return w.day
+    if stage != "won":
+        m = _END_OF_MONTH.search(t)
+        if m:
+            last = calendar.monthrange(doc.today.year, doc.today.month)[1]
+            return doc.today.replace(day=last)
+        m = _BEFORE_FESTIVAL.search(t)
+        if m and _SIGN.search(t, m.end(), m.end() + 6) and doc.today.month in (1, 2, 12):
+            found = find_all_when("春节前", doc.now)
+            if found and found[0].day >= doc.today:
+                return found[0].day
+    elif re.search(r"今天|today", t, re.IGNORECASE) and _SIGN.search(t):
+        return doc.today
+    return None
+
+
+def _lost_reason(doc: Doc) -> str | None:
+    t, text = doc.t, doc.text
+    m = _LOST_TO.search(t)
+    if m is None:
+        m = _LOST_CAUSE.search(t)
+    if m is None:
+        after = _LOST_THEN.search(t)
+        if after is not None:
+            _, end = doc.clause(after.end())
+            if end > after.end():
+                return text[after.end() : end].strip() or None
+        return None
+    return text[m.start() : m.end()].strip()
+
+
+def _percent(m: re.Match[str]) -> int | None:
+    if m["n"]:
+        return int(m["n"])
+    if m["half"]:
+        return 50
+    return cn_to_int(m["cn"])
+
+
+def _paid_tail(word: str) -> int:
+    """How many characters of 付 to drop from a label (none when the label would be one
+    character: 预付, 首付)."""
+    m = _PAY_TAIL.search(word)
+    return len(m.group()) if m and len(word) - len(m.group()) >= 2 else 0
+
+
+def _installments(doc: Doc) -> list[Installment]:
+    t, text = doc.t, doc.text
+    parts: list[Installment] = []
+    for m in _PERCENT.finditer(t):
+        percent = _percent(m)
+        if percent is None:
+            continue
+        label: str | None = None
+        before = _PLAN_LABEL_BEFORE.search(t, max(0, m.start() - 8), m.start())
+        if before is not None:
+            a, b = before.span("label")
+            a += len(t[a:b]) - len(_LABEL_NOISE.sub("", t[a:b]))
+            b -= _paid_tail(t[a:b])
+            if b > a:
+                label = text[a:b]
+        if label is None:
+            after = _PLAN_LABEL_AFTER.match(t, m.end())
+            if after is not None:
+                a, b = after.span("label")
+                b -= 1 if t[a:b].endswith("付") and b - a > 2 else 0
+                label = text[a:b]
+        if label:
+            parts.append(Installment(label, percent))
+    if len(parts) < 2 or sum(p.percent for p in parts) != 100:
+        return []
+    return parts
+
+
+def _title(doc: Doc, company_span: tuple[int, int] | None) -> str | None:
+    t, text = doc.t, doc.text
+    floor = company_span[1] if company_span else 0
+    starts = [floor] + [k for k in range(floor + 1, len(t)) if t[k - 1] in _TITLE_STARTS]
+    for k in starts:
+        m = _TITLE_AT.match(t, k)
+        if m is None:
+            continue
+        a, b = m.span("t")
+        lead = _TITLE_LEAD.match(t, a, b)
+        if lead is not None:
+            a = lead.end()
+        if t[a:b].endswith("期") and b - a < 4:
+            continue  # 分三期 is a payment plan, MES二期 a project
+        if b - a >= 2 and doc.free(a, b) and not _NOT_IN_TITLE.search(t, a, b):
+            return text[a:b].strip()
+    for pattern in (_EN_TITLE, _EN_TITLE_BEFORE_COLON):
+        for m in pattern.finditer(t):
+            a, b = m.span("t")
+            if doc.free(a, b) and not any(p.search(t[a:b]) for _, p in _STAGES):
+                return text[a:b].strip()
+    # a telegraphic note: the word after the customer
+    _, first_end = doc.clause(0)
+    after_company = _WORD_AFTER.match(t, company_span[1]) if company_span else None
+    m = after_company or _TELEGRAPHIC_WORD.match(t, 0, first_end + 1)
+    if m is not None and (after_company or (first_end <= 40 and is_cjk(t[0]))):
+        a, b = m.span("w")
+        word = t[a:b]
+        stage_word = any(p.search(word) for _, p in _STAGES)
+        if not _NOT_A_TITLE.match(word) and not stage_word and doc.free(a, b):
+            return text[a:b]
+    return None
