@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from handlers.capture.business_card import card_lines
 from handlers.capture.payload import Payload, moment_of
 from handlers.kit.labels import DECISION_ROLES, KIND_LABELS
 from handlers.kit.render import birthday, date_range, moment
@@ -106,6 +107,7 @@ def render_capture(
             if relative.get("birthday"):
                 text += _(" 生日 {date}", date=birthday_text(_, relative["birthday"], today))
             lines.append(f"👪 {who}{text}")
+    lines += card_lines(_, payload)
     for trip in payload.get("itineraries") or []:
         span = date_range(
             _, date.fromisoformat(trip["start"]), date.fromisoformat(trip["end"]), today
