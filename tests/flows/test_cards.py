@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import re
 import socket
 from collections.abc import Iterator
 
@@ -238,3 +239,42 @@ def test_prepare_checks_before_decoding() -> None:
     assert ocr.prepare(png(900, 540, (5, 5, 5))) is Problem.TOO_DARK
     image = ocr.prepare(png(3200, 1800))
     assert not isinstance(image, Problem) and max(image.size) == ocr.WORK_SIDE
+
+
+async def test_a_misread_name_is_corrected_with_modify_before_saving(
+    bot: BotHarness, fake_reader: FakeReader
+) -> None:
+    rep = bot.user("王磊")
+    fake_reader.lines = lines(
+        "华东电力设计院有限公司", "王建囯", "副局长", "手机:13812345678", "传真:021-6234 5679"
+    )
+    card = await rep.send_photo(png(900, 540))
+    assert "👤 王建囯 副局长(王局长)" in card.text
+    await rep.press("修改")
+    ask = await rep.press("王局长 姓名")
+    assert ask.text.startswith("请输入新的姓名")
+    fixed = await rep.send("王建国")
+    assert "👤 王建国 副局长(王局长)" in fixed.text
+    assert "📠 传真:02162345679" in fixed.text  # the card's own facts are still there
+    await rep.press("保存")
+    contact = await bot.scalar(select(Contact))
+    assert (contact.name, contact.fax) == ("王建国", "02162345679")
+    assert contact.card_file_id is not None
+
+
+async def test_a_card_of_a_colleagues_customer_is_not_filed_twice(
+    bot: BotHarness, fake_reader: FakeReader
+) -> None:
+    manager, rep = bot.user("李经理"), bot.user("王磊")
+    team = await manager.send("/newteam 华东销售一部")
+    code = re.search(r"/join (\S+)", team.text)
+    assert code is not None
+    await rep.send(f"/join {code.group(1)}")
+    fake_reader.lines = lines("华东电力设计院有限公司", "王建国", "副局长", "手机:13812345678")
+    await manager.send_photo(png(900, 540))
+    await manager.press("保存")
+    card = await rep.send_photo(png(900, 540))
+    assert "(已由 李经理 负责)" in card.text  # the one rule of quick capture
+    asked = await rep.press("保存")
+    assert "已由 李经理 负责,不能重复建档" in asked.text
+    assert await bot.count(Customer) == 1 and await bot.count(Contact) == 1
