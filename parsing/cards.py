@@ -81,7 +81,7 @@ class CardFacts:
 _KINDS = {
     "mobile": r"手机号?|移动电话|mobile(?:\s*phone)?|mob|cell(?:phone)?|m|手机/微信",
     "phone": r"电话|座机|办公电话|总机|直线|固话|tel(?:ephone)?|phone|office|t|p|o|dir",
-    "fax": r"传真|fax|f",
+    "fax": r"传真|傅真|fax|f",  # 傅真: OCR's usual misreading of 傳真
     "email": r"电子邮件|电子邮箱|邮箱|邮件|e-?mail|mail|e",
     "wechat": r"微信号?|wechat|weixin|wx",
     "address": r"公司地址|通讯地址|办公地址|地址|地点|address|addr|add|a",
@@ -105,7 +105,13 @@ _WEBSITE = re.compile(
 )
 _WECHAT_ID = re.compile(r"[A-Za-z][-_A-Za-z0-9]{5,19}")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
-_LATIN_NAME = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2}$")
+_LATIN_NAME = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][a-z]+(?:[\s-]?[A-Z][a-z]+){1,2}$")
+_LATIN_JOB = re.compile(
+    r"\b(?:manager|director|engineer|president|chairman|head|officer|sales|senior|chief|"
+    r"assistant|consultant|executive|general|deputy|vice|purchasing|marketing|representative|"
+    r"specialist|supervisor|secretary|partner|founder|professor|doctor|department)\b",
+    re.IGNORECASE,
+)
 _LATIN_COMPANY = re.compile(
     r"\b(?:co\.?,?\s*ltd|company|corporation|corp|inc|limited|ltd|group|institute|"
     r"university|hospital|bank|llc|gmbh|plc)\b",
@@ -172,9 +178,17 @@ def _segments(index: int, text: str) -> list[_Segment]:
     return [s for s in out if s.text.strip() or s.kind is not None]
 
 
+_HOTLINE = re.compile(r"(?<!\d)([48]00)[\s-]?(\d{3})[\s-]?(\d{4})(?!\d)")
+
+
 def _phones_in(text: str) -> list[str]:
     digits_only = re.sub(r"(?<=\d)[oO](?=\d)", "0", text)  # OCR's O for 0 inside a number
-    return [p.number for p in find_phones(digits_only, digits_only, [True] * len(digits_only))]
+    # 400-820-8820: a nationwide hotline, printed on many cards (libphonenumber's reader,
+    # which wants an area code's shape, passes it by).
+    hotlines = ["".join(m.groups()) for m in _HOTLINE.finditer(digits_only)]
+    digits_only = _HOTLINE.sub(lambda m: " " * len(m.group(0)), digits_only)
+    found = find_phones(digits_only, digits_only, [True] * len(digits_only))
+    return [p.number for p in found] + hotlines
 
 
 def _is_company(text: str) -> bool:
@@ -237,8 +251,10 @@ def _title_line(text: str) -> str | None:
     compact = _compact(_cjk_part(text))
     if not compact or len(compact) > 16 or not _CJK.search(compact):
         return None
-    if TITLE_RE.search(compact) is None and not compact.endswith(("代表", "顾问", "专员", "总监")):
-        return None
+    if not compact.endswith(("代表", "顾问", "专员", "总监")):
+        last = [m for m in TITLE_RE.finditer(compact) if m.group(0) in TITLES]
+        if not last or last[-1].end() != len(compact):
+            return None  # 总经理办公室 is a department, not a title
     if _is_company(compact) and not _DEPARTMENT.search(compact[: -len("经理")] or "x"):
         return None
     return compact
@@ -263,14 +279,20 @@ def _salutation(surname: str | None, title: str | None) -> str | None:
     return surname + info.address
 
 
+_POSTCODE = re.compile(r"[((]?\s*(?:邮编|邮政编码|post\s*code|zip)[::\s]*\d{5,6}\s*[))]?", re.I)
+
+
 def _clean_address(text: str) -> str:
+    text = _POSTCODE.sub("", text)
     text = re.sub(r"^[\s::,,]+|[\s::,,]+$", "", _fold(text))
     return re.sub(r"\s+", "", text) if _CJK.search(text) else " ".join(text.split())
 
 
 def _clean_company(text: str) -> str:
     compact = _compact(_fold(text))
-    return compact if _CJK.search(compact) else " ".join(_fold(text).split())
+    if _CJK.search(compact):
+        return compact
+    return " ".join(re.sub(r",\s*", ", ", _fold(text)).split())
 
 
 def read_card(lines: list[CardLine]) -> CardFacts:
@@ -318,11 +340,12 @@ def read_card(lines: list[CardLine]) -> CardFacts:
     latins = [
         (ordered[i].height, i)
         for i, t in enumerate(texts)
-        if i not in used and _LATIN_NAME.match(t.strip())
+        if i not in used and _LATIN_NAME.match(t.strip()) and not _LATIN_JOB.search(t)
     ]
     if latins:
         _, i = max(latins)
-        card.latin_name = re.sub(r"^(?:Mr|Ms|Mrs|Dr)\.?\s+", "", texts[i].strip())
+        spelled = re.sub(r"^(?:Mr|Ms|Mrs|Dr)\.?\s+", "", texts[i].strip())
+        card.latin_name = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", spelled)  # OCR's JingWu
         used.add(i)
 
     # 4. The title: on the name's line, else a short line with a title word near the name.

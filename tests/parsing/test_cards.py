@@ -139,3 +139,35 @@ def test_what_is_no_card() -> None:
     assert not card("春节快乐", "万事如意").is_card()
     assert not card("全场五折", "欢迎光临 品质保证").is_card()
     assert not read_card([]).is_card()
+
+
+def test_what_real_cards_carry_besides_the_facts() -> None:
+    """A department, a hotline, a postcode, a slogan: none of them is taken for a fact."""
+    facts = card(
+        "江苏恒瑞医药股份有限公司",
+        "总经理办公室",
+        "刘志强",
+        "采购部经理",
+        "手机:135 8384 5867",
+        "傅真:0518-5739 8059",
+        "地址:江苏省连云港市经济技术开发区昆仑山路7号(邮编:222047)",
+        "服务热线:400-820-8820",
+        "专业 · 诚信 · 共赢",
+        name_at=2,
+    )
+    assert (facts.name, facts.title) == ("刘志强", "采购部经理")
+    assert facts.phones == ["4008208820"]
+    assert facts.faxes == ["051857398059"]  # 傅真 is how OCR often reads 傳真
+    assert facts.address == "江苏省连云港市经济技术开发区昆仑山路7号"
+
+
+def test_an_english_name_glued_by_the_ocr_and_a_job_line_that_is_no_name() -> None:
+    facts = card(
+        "Accelink Technologies Co.,Ltd.",
+        "JingWu",
+        "Senior Engineer",
+        "M: +86 139 1915 3709",
+        "E: wuj@accelink.com",
+    )
+    assert facts.person() == "Jing Wu"
+    assert facts.company == "Accelink Technologies Co., Ltd."
