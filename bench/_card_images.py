@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -199,13 +200,58 @@ def _office(area: str, rng: random.Random) -> tuple[str, str]:
     return printed, area + local
 
 
+HARDER = 48  # cards from here on are cluttered and photographed worse (the second set)
+_DEPARTMENTS = ["市场营销中心", "华东区销售部", "采购中心", "技术研发部", "总经理办公室"]
+_SLOGANS = ["专业 · 诚信 · 共赢", "让能源更清洁", "品质成就未来", "扫码加我微信"]
+
+
 def spec(n: int) -> CardSpec:
-    """Card number ``n`` (any integer; the layout cycles, the details are seeded)."""
+    """Card ``n`` (any integer; the layout cycles, the details are seeded). From ``HARDER``
+    on, the card also carries what real cards do besides the facts (a department, a slogan,
+    QQ, a postcode, a 400 hotline, a second mobile, a letter-spaced name)."""
     rng = random.Random(1000 + n)
     layout = LAYOUTS[n % len(LAYOUTS)]
     font = FONTS[(n // len(LAYOUTS)) % len(FONTS)]
-    if layout == "traditional":
-        return _traditional(rng, font)
+    card = _traditional(rng, font) if layout == "traditional" else _simplified(rng, font, layout)
+    if n >= HARDER:
+        _clutter(card, random.Random(5000 + n))
+    return card
+
+
+def _clutter(card: CardSpec, rng: random.Random) -> None:
+    lines, truth = card.lines, card.truth
+    if card.layout not in ("english_back", "traditional") and truth.name:
+        if len(truth.name) <= 3 and rng.random() < 0.5:
+            lines[:] = [
+                (" ".join(truth.name), size) if text == truth.name else (text, size)
+                for text, size in lines
+            ]
+        if rng.random() < 0.6:
+            lines.insert(1, (rng.choice(_DEPARTMENTS), 22))
+        if rng.random() < 0.4:
+            second = _mobile(rng)
+            at = next(
+                i
+                for i, (text, _) in enumerate(lines)
+                if truth.mobiles[0] in re.sub(r"[ -]", "", text)
+            )
+            lines.insert(at + 1, (f"手机:{second[:3]} {second[3:7]} {second[7:]}", 24))
+            truth.mobiles.append(second)
+        if rng.random() < 0.4:
+            lines.append((f"QQ:{rng.randrange(10**8, 10**10)}", 22))
+        if rng.random() < 0.4:
+            lines.append(("服务热线:400-820-8820", 22))
+            truth.phones.append("4008208820")
+        if rng.random() < 0.3 and truth.address:
+            lines[:] = [
+                (f"{t}(邮编:{rng.randrange(100000, 999999)})", z) if truth.address in t else (t, z)
+                for t, z in lines
+            ]
+    if rng.random() < 0.5:
+        lines.append((rng.choice(_SLOGANS), 20))
+
+
+def _simplified(rng: random.Random, font: str, layout: str) -> CardSpec:
     surname, given = rng.choice(_SURNAMES), rng.choice(_GIVEN)
     name = surname + given
     company, english, domain, area, address = rng.choice(_COMPANIES)
@@ -354,6 +400,8 @@ def draw_card(card: CardSpec) -> Image.Image:
     width, height = (560, 900) if card.portrait else (900, 540)
     if card.logo:
         height += 84
+    needed = 80 + sum(int(size * 1.55) + (10 if size >= 44 else 0) for _, size in card.lines)
+    height = max(height, needed + (84 if card.logo else 0))
     paper = (28, 40, 64) if card.dark else (250, 249, 245)
     ink = (236, 236, 236) if card.dark else (24, 24, 30)
     image = Image.new("RGB", (width, height), paper)
@@ -402,7 +450,9 @@ def _perspective(image: Image.Image, rng: random.Random, strength: float) -> Ima
     return image.transform((w, h), Image.Transform.PERSPECTIVE, tuple(coeffs), Image.Resampling.BICUBIC, fillcolor=(120, 100, 80))  # fmt: skip
 
 
-def photograph(card: Image.Image, seed: int, *, harsh: bool = True) -> Image.Image:
+def photograph(
+    card: Image.Image, seed: int, *, harsh: bool = True, worse: bool = False
+) -> Image.Image:
     """The card as a phone would see it on a table."""
     rng = random.Random(seed)
     table = (rng.randrange(90, 150), rng.randrange(70, 120), rng.randrange(50, 90))
@@ -419,10 +469,11 @@ def photograph(card: Image.Image, seed: int, *, harsh: bool = True) -> Image.Ima
     a, b = rng.uniform(-0.25, 0.25), rng.uniform(-0.2, 0.2)
     pixels *= 1 + a * gx + b * gy
     if harsh:
-        pixels += np.random.default_rng(seed).normal(0, 6, pixels.shape)
+        pixels += np.random.default_rng(seed).normal(0, 12 if worse else 6, pixels.shape)
     photo = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
     if harsh:
-        photo = photo.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 1.1)))
+        blur = rng.uniform(0.9, 1.6) if worse else rng.uniform(0.3, 1.1)
+        photo = photo.filter(ImageFilter.GaussianBlur(blur))
     return photo
 
 
@@ -436,8 +487,10 @@ def card_photo(n: int) -> tuple[bytes, Truth]:
     """Card ``n`` photographed: JPEG bytes and the facts it shows."""
     card = spec(n)
     rng = random.Random(n)
-    photo = photograph(draw_card(card), seed=n)
-    return jpeg(photo, quality=rng.randrange(45, 85)), card.truth
+    worse = n >= HARDER
+    photo = photograph(draw_card(card), seed=n, worse=worse)
+    quality = rng.randrange(30, 60) if worse else rng.randrange(45, 85)
+    return jpeg(photo, quality=quality), card.truth
 
 
 def not_a_card_photo(seed: int = 0) -> bytes:
