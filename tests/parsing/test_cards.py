@@ -171,3 +171,13 @@ def test_an_english_name_glued_by_the_ocr_and_a_job_line_that_is_no_name() -> No
     )
     assert facts.person() == "Jing Wu"
     assert facts.company == "Accelink Technologies Co., Ltd."
+
+
+def test_a_screenshot_of_a_wechat_contact_card() -> None:
+    """WeChat's 名片 screenshot: a name and a WeChat id among the app's own words."""
+    facts = card(
+        "11:42", "王建国", "微信号:wjg_1988", "地区:上海 浦东新区", "朋友圈", "发消息", "音视频通话"
+    )
+    assert (facts.name, facts.wechat, facts.company) == ("王建国", "wjg_1988", None)
+    assert facts.mobiles == [] and facts.address is None
+    assert facts.is_card()
