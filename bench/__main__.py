@@ -21,6 +21,7 @@ from bench._figures import FIGURES, table
 # Arguments that shrink each script to a few seconds; the figures are then not the targets'.
 QUICK: dict[str, list[str]] = {
     "capture": ["--customers", "200", "--messages", "40"],
+    "cards": ["--cards", "8", "--bot-photos", "2"],
     "dispatch": ["--pushes", "120"],
     "isolation": [
         "--part",

@@ -260,8 +260,11 @@ class LocalBotApi(BaseRequest):
 
     async def _api_sendphoto(self, params: Json) -> Json:
         upload = params.get("photo")
-        content = upload.content if isinstance(upload, UploadedFile) else b""
-        file_id = self.store_file(content)
+        if isinstance(upload, str) and upload in self.files:
+            file_id = upload  # a photo sent again by its file_id
+        else:
+            content = upload.content if isinstance(upload, UploadedFile) else b""
+            file_id = self.store_file(content)
         size = {"file_id": file_id, "file_unique_id": file_id, "width": 800, "height": 600}
         return self._new_message(params, photo=[size], caption=params.get("caption"))
 
@@ -432,7 +435,12 @@ class LocalClient:
 
     async def _process(self, update: Json) -> Reply:
         first = len(self.api.calls)
+        before = asyncio.all_tasks()
         await self.application.process_update(Update.de_json(update, self.application.bot))
+        # Handlers registered with block=False run as tasks: their answer is this action's too.
+        started = asyncio.all_tasks() - before - {asyncio.current_task()}
+        if started:
+            await asyncio.gather(*started)
         return Reply(self.api.calls[first:], self.chat_id)
 
     async def send(self, text: str) -> Reply:
@@ -467,6 +475,49 @@ class LocalClient:
             "update_id": self.api.next_update_id(),
             "message": self._message(document=document),
         }
+        return await self._process(update)
+
+    async def send_photo(
+        self, content: bytes, caption: str | None = None, *, as_file: str | None = None
+    ) -> Reply:
+        """Send a photo as Telegram delivers one (its sizes, the biggest last), or with
+        ``as_file`` as an image document (sent uncompressed, with that file name)."""
+        file_id = self.api.store_file(content)
+        width, height = _image_size(content)
+        if as_file is not None:
+            media: Json = {
+                "document": {
+                    "file_id": file_id,
+                    "file_unique_id": file_id,
+                    "file_name": as_file,
+                    "mime_type": "image/png" if as_file.endswith(".png") else "image/jpeg",
+                    "file_size": len(content),
+                }
+            }
+        else:
+            thumb_id = self.api.store_file(content[:1024])
+            scale = 90 / max(width, height, 1)
+            media = {
+                "photo": [
+                    {
+                        "file_id": thumb_id,
+                        "file_unique_id": thumb_id,
+                        "width": max(1, int(width * scale)),
+                        "height": max(1, int(height * scale)),
+                        "file_size": 1024,
+                    },
+                    {
+                        "file_id": file_id,
+                        "file_unique_id": file_id,
+                        "width": width,
+                        "height": height,
+                        "file_size": len(content),
+                    },
+                ]
+            }
+        if caption is not None:
+            media["caption"] = caption
+        update = {"update_id": self.api.next_update_id(), "message": self._message(**media)}
         return await self._process(update)
 
     def find_button(self, label: str) -> tuple[Json, Json]:
@@ -509,3 +560,17 @@ class LocalClient:
         return await self._process(
             {"update_id": self.api.next_update_id(), "callback_query": query}
         )
+
+
+def _image_size(content: bytes) -> tuple[int, int]:
+    """Width and height of a PNG or JPEG from its header (0, 0 when it is neither)."""
+    if content[:8] == b"\x89PNG\r\n\x1a\n" and len(content) >= 24:
+        return int.from_bytes(content[16:20], "big"), int.from_bytes(content[20:24], "big")
+    i = 2
+    while content[:2] == b"\xff\xd8" and i + 9 < len(content):
+        marker, length = content[i + 1], int.from_bytes(content[i + 2 : i + 4], "big")
+        if marker in (0xC0, 0xC1, 0xC2):
+            height = int.from_bytes(content[i + 5 : i + 7], "big")
+            return int.from_bytes(content[i + 7 : i + 9], "big"), height
+        i += 2 + length
+    return 0, 0

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor
@@ -78,6 +78,32 @@ class ContactRepo:
         if name or not surname:
             return found
         return [c for c in found if c.surname in (None, surname)]
+
+    async def own_reachable(self, phones: list[str], email: str | None) -> Contact | None:
+        """The actor's own contact with one of these phone numbers or this email: the person a
+        second card (its English back, a new title) is about, whatever name it prints."""
+        if not phones and not email:
+            return None
+        own = visible_customers(self.actor).with_only_columns(Customer.id)
+        conditions = [Contact.search_key.contains(phone.split(";")[0]) for phone in phones]
+        if email:
+            conditions.append(Contact.email == email)
+        query = (
+            select(Contact)
+            .join(Customer, Customer.id == Contact.customer_id)
+            .where(
+                or_(*conditions),
+                Contact.deleted_at.is_(None),
+                Contact.customer_id.in_(own),
+                Customer.owner_id == self.actor.member_id,
+            )
+            .order_by(Contact.id)
+            .limit(5)
+        )
+        for contact in (await self.session.scalars(query)).all():
+            if (email and contact.email == email) or set(phones) & set(contact.phones or []):
+                return contact
+        return None
 
     async def of_customer(self, customer: Customer) -> Sequence[Contact]:
         return (await self.session.scalars(_OF_CUSTOMER, {"customer_id": customer.id})).all()

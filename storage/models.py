@@ -200,6 +200,7 @@ class Customer(Timestamped, Base):
     industry: Mapped[str | None] = mapped_column(String(100))
     address: Mapped[str | None] = mapped_column(String(300))
     phone: Mapped[str | None] = mapped_column(String(64))
+    website: Mapped[str | None] = mapped_column(String(200))
     legal_representative: Mapped[str | None] = mapped_column(String(100))
     scale: Mapped[str | None] = mapped_column(String(100))
     business_scope: Mapped[str | None] = mapped_column(Text)
@@ -256,6 +257,9 @@ class Contact(YearlyDate, Timestamped, Base):
     phones: Mapped[list[str]] = mapped_column(default=list)
     wechat: Mapped[str | None] = mapped_column(String(100))
     email: Mapped[str | None] = mapped_column(String(200))
+    fax: Mapped[str | None] = mapped_column(String(64))
+    # The business card it was read from: a Telegram file id, shown again from the profile.
+    card_file_id: Mapped[str | None] = mapped_column(String(200))
     hobbies: Mapped[str | None] = mapped_column(Text)
     native_place: Mapped[str | None] = mapped_column(String(100))
     education: Mapped[str | None] = mapped_column(String(200))

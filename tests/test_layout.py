@@ -63,7 +63,7 @@ CALLBACK_PREFIXES = {
     "customers": {"cust", "find", "edit", "chk"},
     "reminders": {"rem", "rset"},
     "account": {"lang", "settings"},
-    "capture": {"cap", "dft"},
+    "capture": {"cap", "card", "dft"},
     "transfer": {"exp", "imp"},
 }
 

@@ -66,10 +66,13 @@ async def test_a_user_can_share_a_location_and_send_a_document(bot: BotHarness) 
     wang = bot.user("王磊")
     located = await wang.share_location(31.23, 121.47)
     assert located.text.startswith("📍 收到位置。还没有客户档案")
-    sent = await wang.send_document("名片.jpg", b"\xff\xd8", "image/jpeg")
+    sent = await wang.send_document("报价.pdf", b"%PDF-1.4", "application/pdf")
     assert sent.text == "我能导入 .xlsx、.csv 或 .vcf 格式的客户名单;其他文件暂时看不懂。"
     file = await bot.application.bot.get_file(next(iter(bot.api.files)))
-    assert bytes(await file.download_as_bytearray()) == b"\xff\xd8"
+    assert bytes(await file.download_as_bytearray()) == b"%PDF-1.4"
+    # An image sent as a file is a business card photo (tests/flows/test_cards.py).
+    image = await wang.send_document("名片.jpg", b"\xff\xd8", "image/jpeg")
+    assert image.text == "这个文件我打不开,它不像一张图片。请直接拍名片发给我。"
 
 
 def test_a_reply_reads_the_senders_chat_unless_told_otherwise() -> None:

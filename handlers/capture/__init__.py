@@ -1,10 +1,12 @@
-"""Quick capture: a plain note becomes a draft card, corrected with 修改 and saved with 保存."""
+"""Quick capture: a plain note (or a business card photo) becomes a draft card, corrected with
+修改 and saved with 保存."""
 
 from __future__ import annotations
 
 from handlers.capture.drafts import draft_handlers
 from handlers.capture.edit import CAPTURE_EDIT
 from handlers.capture.notes import capture_handlers
+from handlers.capture.photos import photo_handlers
 from handlers.kit import pending
 from handlers.kit.groups import AnyApplication, add
 
@@ -12,3 +14,4 @@ from handlers.kit.groups import AnyApplication, add
 def register(application: AnyApplication) -> None:
     pending.accept(CAPTURE_EDIT)
     add(application, [*capture_handlers(), *draft_handlers()])
+    add(application, photo_handlers())

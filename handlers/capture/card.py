@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from handlers.capture.business_card import card_lines
 from handlers.capture.payload import ContactData, Payload, moment_of
 from handlers.kit.labels import DECISION_ROLES, KIND_LABELS
 from handlers.kit.render import birthday, date_range, moment
@@ -103,6 +104,7 @@ def render_capture(
             if born := relative.get("birthday"):
                 text += _(" 生日 {date}", date=birthday_text(_, born, today))
             lines.append(f"👪 {who}{text}")
+    lines += card_lines(_, payload)
     for trip in payload.get("itineraries") or []:
         span = date_range(
             _, date.fromisoformat(trip["start"]), date.fromisoformat(trip["end"]), today

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm.attributes import flag_modified
 from telegram.ext import CallbackQueryHandler
 
+from handlers.capture.business_card import apply_card
 from handlers.capture.card import contact_label
 from handlers.capture.edit import edit_button
 from handlers.capture.payload import (
@@ -249,6 +250,9 @@ FIELD_NAMES = {
     "competitors": N_("竞争对手"),
     "phones": N_("电话"),
     "hobbies": N_("爱好"),
+    "fax": N_("传真"),
+    "address": N_("地址"),
+    "website": N_("网址"),
 }
 
 
@@ -425,6 +429,12 @@ async def _write(
             )
         contacts.append(contact)
         named.append(fact)
+    if payload.get("card"):  # a business card's photo, fax, address and website
+        first = contacts[0] if contacts else None
+        changes += [
+            ("", c)
+            for c in await apply_card(CustomerRepo(session, actor), repo, payload, customer, first)
+        ]
     features = {key: payload.get(key) for key in ("purchase_cycle", "payment_cycle")}
     if payload.get("competitors"):
         features["competitors"] = merged_text(customer.competitors, payload["competitors"])

@@ -72,6 +72,16 @@ class Resolve(TypedDict, total=False):
     contacts: dict[str, Choice]
 
 
+class CardExtras(TypedDict, total=False):
+    """What only a business card photo carries (written beside the contact on 保存)."""
+
+    file_id: str
+    fax: str
+    address: str
+    website: str
+    latin_name: str
+
+
 class CapturePayload(TypedDict):
     company: str | None
     contacts: list[ContactData]
@@ -83,6 +93,7 @@ class CapturePayload(TypedDict):
     payment_cycle: str | None
     competitors: list[str]
     resolve: NotRequired[Resolve]
+    card: NotRequired[CardExtras]
 
 
 Payload = CapturePayload

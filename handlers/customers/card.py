@@ -33,8 +33,12 @@ def contact_line(_: Translator, contact: Contact, today: datetime) -> str:
         parts.append(_(DECISION_ROLES[role]))
     if contact.phones:
         parts.append("📞 " + "、".join(contact.phones))
+    if contact.fax:
+        parts.append(_("传真 {fax}", fax=contact.fax))
     if contact.wechat:
         parts.append(_("微信 {wechat}", wechat=contact.wechat))
+    if contact.card_file_id:
+        parts.append("📇")
     if contact.birthday_month and contact.birthday_day:
         parts.append(
             "🎂 "
@@ -79,6 +83,7 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
     details = [
         (N_("行业"), customer.industry),
         (N_("地址"), customer.address),
+        (N_("网址"), customer.website),
         (N_("规模"), customer.scale),
     ]
     for label, value in details:
@@ -138,4 +143,7 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
     ]
     if turn.member.is_manager:
         rows.insert(3, [(_("👤 分配"), f"asg:c:{cid}")])
+    cards = [c for c in contacts if c.card_file_id][:3]
+    if cards:  # the business card photos, one tap away (handlers/capture/photos.py)
+        rows.insert(2, [(_("📇 {name}的名片", name=c.name[:12]), f"card:p:{c.id}") for c in cards])
     return "\n".join(lines), inline(rows)

@@ -39,6 +39,7 @@ SHAPES = (
     "cap:b:{id}", "cap:cu:{id}:{id}", "cap:d:{id}", "cap:e:{id}", "cap:f:{id}:{w}",
     "cap:g:{id}:{w}", "cap:k:{id}:{n}:{id}", "cap:m:{id}", "cap:n:{id}:{id}", "cap:r:{id}",
     "cap:s:{id}", "cap:x:{id}",
+    "card:p:{id}",
     "chk:{id}:{id}",
     "ct:new:{id}",
     "dft:l:{n}", "dft:c:{id}", "dft:d:{id}:{n}",
