@@ -226,6 +226,23 @@ def evaluate(rows: Iterable[Mapping[str, Any]]) -> tuple[Counts, list[float]]:
     return counts, times
 
 
+def due_day_precision(rows: Iterable[Mapping[str, Any]]) -> float:
+    """Follow-up due precision by the day alone: 上午去 due at 09:00 against a reference of the
+    bare date is the right day (the project reads 上午 as 09:00, DESIGN.md), a wrong day is not."""
+    right = wrong = 0
+    for row in rows:
+        note = parse_note(row["text"], datetime.fromisoformat(row["now"]))
+        expected = [f["due"][:10] for f in row["expect"].get("follow_ups", [])]
+        for f in note.follow_ups:
+            day = f.due.isoformat()[:10]
+            if day in expected:
+                expected.remove(day)
+                right += 1
+            else:
+                wrong += 1
+    return right / (right + wrong) if right + wrong else 1.0
+
+
 def micro(counts: Counts) -> tuple[float, float, float]:
     """Micro-averaged precision, recall and F1 over all fields."""
     tp = sum(v[0] for v in counts.values())
@@ -272,10 +289,15 @@ def first_scores() -> dict[str, dict[str, Any]]:
     return data
 
 
-def _first(split: str, counts: Counts, firsts: Mapping[str, Mapping[str, Any]]) -> str:
+def _first(
+    split: str, counts: Counts, firsts: Mapping[str, Mapping[str, Any]], day_p: float
+) -> str:
     p, r, f = micro(counts)
     due_p = prf(*counts.get("follow_up", [0, 0, 0]))[0]
-    now = f"F1 {f:.3f} (P {p:.3f}, R {r:.3f}; follow-up due precision {due_p:.2f})"
+    now = (
+        f"F1 {f:.3f} (P {p:.3f}, R {r:.3f}; follow-up due precision {due_p:.2f}, "
+        f"by the day {day_p:.2f})"
+    )
     first = firsts.get(split)
     if first is None:
         return f"{split}: {now}"
@@ -322,7 +344,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         counts, times = evaluate(part)
         all_times += times
         f1s.append(f"{split} {micro(counts)[2]:.3f}")
-        summary.append(_first(split, counts, firsts))
+        summary.append(_first(split, counts, firsts, due_day_precision(part)))
         print()
         print("\n".join(_table(f"{split} ({len(part)} notes)", counts)))
     print()

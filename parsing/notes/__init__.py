@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ._company import find_company, find_grade
+from ._company import find_company, find_grade, mark_known_orgs
 from ._doc import Doc
 from ._events import find_follow_ups, find_interaction, find_itineraries
 from ._facts import (
@@ -80,6 +80,7 @@ def parse_note(text: str, now: datetime) -> Note:
         return Note(text=text)
     doc = Doc(text[:_MAX_LEN], now)
     family = find_family(doc)
+    known = mark_known_orgs(doc)
     people = find_people(doc, [(f.start, f.end) for f in family])
     read_contact_details(doc, people)
     claimed: set[int] = set()
@@ -88,7 +89,7 @@ def parse_note(text: str, now: datetime) -> Note:
     read_profile(doc, people)
     read_roles(doc, people)
     features = find_features(doc, claimed)
-    company = find_company(doc, people)
+    company = find_company(doc, people, known)
     grade = find_grade(doc)
     itineraries = find_itineraries(doc, people, claimed)
     interaction = find_interaction(doc, people, claimed)

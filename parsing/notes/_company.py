@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from ._doc import Doc, is_cjk
-from ._lexicon import FAMILY, words
+from ._lexicon import FAMILY, KNOWN_ORGS, ORG_AREAS, PLACE_RE, words
 from ._model import Grade
 from ._people import People
 
-__all__ = ["find_company", "find_grade"]
+__all__ = ["find_company", "find_grade", "mark_known_orgs"]
 
 _SUFFIXES = words(
     "股份有限公司 有限责任公司 有限公司 集团公司 分公司 公司 集团 设计院 研究院 研究所 事务所 设计所"
@@ -17,20 +17,26 @@ _SUFFIXES = words(
     " 委员会 办公厅 政府 电力 石化 石油 电建 建工 一建 二建 三建 置地 地产 置业 药业 化工 钢铁"
     " 特钢 重工 生物 科技 电气 航空 移动 联通 电信 能源 水务 燃气 机械 制药 中心 局 厅 委 厂 院"
     " 物流 地铁 控股 港口 医药 证券 保险 物业 汽车 电厂 供电"
+    # short forms reps use: 宁波港, 宁海关, 南京一中, 常州一院, 南京妇幼, 省人医
+    " 港 海关 一中 二中 三中 四中 一院 二院 三院 人医 妇幼"
 )
 _SUFFIX_RE = re.compile("|".join(sorted(map(re.escape, _SUFFIXES), key=len, reverse=True)))
 _ORG_STOP = frozenset(
-    "的了在是去到和跟与给从对把被访见找约陪请帮说让由他她们我你这那来待观拜过,。;:!? "
+    "的了在是去到和跟与给从对把被访见找约陪请帮说让由他她们我你这那来待观拜过要,。;:!? "
 )
 _NOT_BEFORE_ONE = frozenset("住出入饭布格结当大出骗开全僵戏影剧庭书党市省两")
 _LEAD = re.compile(
     r"^(?:过的|的|今天|昨天|前天|上午|下午|晚上|客户|单位|一起|上门|陪领导|又|也|去|到|在|了|"
     # voice input's fillers and Cantonese 同 (with): 那个…, 电话里…, 嗯记一下新客户…
-    r"个|里|同|嗯|呢|啊|吧|新客户|记一下|话里|电话里|啱啱|刚刚|刚才|然后|就是|那边|这边)+"
+    r"个|里|同|嗯|呢|啊|吧|新客户|记一下|话里|电话里|啱啱|刚刚|刚才|然后|就是|那边|这边|"
+    # a chat's courtesies before a name (谢谢卢院长, 好的孟处)
+    r"谢谢|感谢|好的|收到|"
+    # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股)
+    r"电话|打给|续签|签约|明年上半年|明年下半年|明年|今年|上半年|下半年)+"
 )
 _GENERIC = frozenset(words("他们 我们 你们 对方 客户 公司 单位 这家 那家 本公司 该公司 厂里 院里"))
 _NOT_ORG = re.compile(
-    r"吃|饭|拜访|电话|微信|见|约|聊|谈|送|跟踪|项目|明天|今天|昨天|下周|生日|喜欢|手机|老家|毕业|领导|客户"
+    r"吃|饭|拜访|电话|微信|见|约|聊|谈|送|跟踪|跟进|项目|明天|今天|昨天|下周|生日|喜欢|手机|老家|毕业|领导|客户"
 )
 _NOT_SUFFIXED = re.compile(r"参观|接待|拜访|电话|微信|吃饭|见了|约了|喜欢|毕业|生日|手机|以前")
 _DEPT_END = ("部", "处", "室", "组", "办", "队", "部门")
@@ -73,6 +79,8 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if t.startswith(("毕业", "的校友", "校友"), b):
             continue
+        if len(suffix) >= 2 and b < len(t) and t[b] in "部处室":
+            continue  # 南京银行科技部: 科技 names the department, the bank ends before it
         if len(suffix) == 1 and ((a > 0 and t[a - 1] in _NOT_BEFORE_ONE) or t.startswith("长", b)):
             continue
         start = _scan_left(doc, a)
@@ -96,7 +104,7 @@ def _plausible(name: str) -> bool:
         and not any(ch.isdigit() for ch in name)
         and all(is_cjk(c) or c.isalnum() for c in name)
         and not _NOT_ORG.search(name)
-        and not name.endswith(_DEPT_END)
+        and not name.endswith((*_DEPT_END, "的"))
         and not (len(name) >= 3 and name.endswith("科"))
         and name not in _GENERIC
     )
@@ -105,13 +113,16 @@ def _plausible(name: str) -> bool:
 def _by_position(doc: Doc, people: People) -> str | None:
     t = doc.t
     named = [m for m in people.mentions if not m.pronoun]
-    # 万科的张总
+    # 万科的张总, 宁波港 的 Mr. 应, NUH 的吴教授
     for m in named:
-        if m.start > 0 and t[m.start - 1] == "的":
-            start = _scan_left(doc, m.start - 1, 10)
-            name = _clean(t[start : m.start - 1])
-            if name and _plausible(name):
-                return name
+        de = len(t[: m.start].rstrip(" .")) - 1
+        if de <= 0 or t[de] != "的":
+            continue
+        end = len(t[:de].rstrip())
+        start = _scan_left(doc, end, 10)
+        name = _clean(t[start:end])
+        if name and _plausible(name):
+            return name
     if not named:
         # 下周去拜访万科: the one thing visited, when nobody is named.
         for v in _VISIT_PLAIN.finditer(t):
@@ -150,14 +161,27 @@ def _by_position(doc: Doc, people: People) -> str | None:
     return None
 
 
-def find_company(doc: Doc, people: People) -> str | None:
-    """The first organisation named in the note, or None."""
-    found = _by_suffix(doc)
+def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str | None:
+    """The first organisation named in the note, or None: a name with a suffix (华东电力设计院)
+    or a known short name (国网常州, joined to a suffix right after it: 华为南京研究所)."""
+    found = [(a, b, name) for a, b, name in _by_suffix(doc)]
+    for ka, kb in known:
+        joined = next((f for f in found if f[0] >= kb and not doc.t[kb : f[0]].strip()), None)
+        if joined is None:
+            found.append((ka, kb, doc.t[ka:kb]))
+            continue
+        found.remove(joined)
+        found.append((ka, joined[1], doc.t[ka:kb] + joined[2]))
     if found:
-        a, b, name = found[0]
+        a, b, name = min(found)
         doc.mark(a, b)
+        doc.company_span = (a, b)
         return name
-    return _by_position(doc, people)
+    placed = _by_position(doc, people)
+    if placed is not None:
+        a = doc.t.find(placed)
+        doc.company_span = (a, a + len(placed))
+    return placed
 
 
 _GRADE = re.compile(
@@ -177,3 +201,47 @@ def find_grade(doc: Doc) -> Grade | None:
     if letter == "B":
         return "B"
     return "C"
+
+
+_KNOWN_RE = re.compile("|".join(sorted(map(re.escape, KNOWN_ORGS), key=len, reverse=True)))
+_AREA_RE = re.compile("|".join(sorted(map(re.escape, ORG_AREAS), key=len, reverse=True)))
+# Characters a short name may follow (去华为, 拜访国网, 今天中石化); any other character before it
+# makes it part of a word (集中建设) unless a place precedes it (南通中远海运).
+_KNOWN_AFTER = _ORG_STOP | frozenset("天午晚早访")
+
+
+def mark_known_orgs(doc: Doc) -> list[tuple[int, int]]:
+    """Short names of well-known customers (国网常州, 中石化, 华为), marked before people are
+    read so that 中石化华经理 is 华经理 of 中石化 and 徐工柴经理 is not an engineer 徐."""
+    t = doc.t
+    longer = _by_suffix(doc)
+    spans: list[tuple[int, int]] = []
+    for m in _KNOWN_RE.finditer(t):
+        a, b = m.span()
+        if (
+            not doc.free(a, b)
+            or doc.date_at[a]
+            or any(x <= a and b <= y and y - x > b - a for x, y, _ in longer)
+        ):
+            continue
+        place = _place_ending(t, a)
+        if place is not None:
+            a = place
+        elif a > 0 and is_cjk(t[a - 1]) and t[a - 1] not in _KNOWN_AFTER:
+            continue
+        for pattern in (PLACE_RE, _AREA_RE, _SUFFIX_RE):
+            ext = pattern.match(t, b)
+            if ext is not None:
+                b = ext.end()
+        spans.append((a, b))
+        doc.mark(a, b)
+    return spans
+
+
+def _place_ending(t: str, pos: int) -> int | None:
+    """Where a place name written right before ``pos`` starts (南通 in 南通中远海运)."""
+    for length in (3, 2):
+        a = pos - length
+        if a >= 0 and PLACE_RE.fullmatch(t, a, pos):
+            return a
+    return None

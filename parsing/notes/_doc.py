@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from parsing.dates import When, find_all_when
 
 from ._fold import fold
+from ._lexicon import SURNAMES
 
 __all__ = ["Doc", "is_cjk"]
 
@@ -31,14 +33,17 @@ _VAGUE = re.compile(
     r"^(?:年后|过完年|过了年|节后|年以后)|中旬|上旬|下旬|上半年|下半年|年初"
     r"|(?:元旦|春节|新年|五一|劳动节|国庆|中秋|端午|清明|节)(?:之|以)?后$"
 )
+_RESTATED = re.compile(r"\s*(?:也就是|就是|即)\s*")
 # 国庆完了: a holiday already over is no date ahead.
 _OVER = re.compile(r"\s*(?:完了|过了|结束了?|过完了)")
+# 年底了, 月底了: a remark on the season, no deadline.
+_SEASON_NOW = re.compile(r"(?:年底|年末|月底|月末|周末)了")
 # Plans with a soft date the date reader leaves out on purpose, read for reminders only:
 # 下周去拜访 (Monday of next week), 过两天回访 (in two days).
 _SOFT = re.compile(
     r"(?:(?P<next>下下|下)(?:个)?(?:周|礼拜|星期)(?![一二三四五六日天末0-9])|(?P<two>过两天))"
     r"(?=\s*(?:再|要|先|就)?(?:去|过去)?\s*(?:拜访|回访|报价|联系|跟进|打电话|电话|送|发|约|见|找|签|"
-    r"汇报|visit|call))"
+    r"汇报|visit|call)|(?<=过两天)\s*(?:[把给去来]|再(?![说看议定])))"
 )
 
 
@@ -59,18 +64,42 @@ class Doc:
         # Characters already explained by some fact (dates, phones, e-mails ...).
         self.used = [False] * n
         self.date_at = [False] * n
-        found = find_all_when(self.t, now)
+        found = self._same_day_once([w for w in find_all_when(self.t, now) if not self._in_name(w)])
         for w in found:
             a, b = w.span
             for i in range(a, min(b, n)):
                 self.date_at[i] = True
         self.whens: list[When] = self._reminder_whens(found)
+        # Where the customer company was read: a reminder's words leave it out (the card says it).
+        self.company_span: tuple[int, int] | None = None
         self.clause_starts = self._cuts(_CLAUSE_RE)
         self.chunk_starts = sorted(
             set(self._cuts(_CHUNK_RE))
             | set(self.clause_starts)
             | {m.start() for m in _PRONOUN_START.finditer(self.t)}
             | {w.span[0] for w in self.whens}
+        )
+
+    def _same_day_once(self, found: list[When]) -> list[When]:
+        """五月十号也就是礼拜一: the weekday restates the date before it, it is no second day."""
+        kept: list[When] = []
+        for w in found:
+            if kept and _RESTATED.fullmatch(self.t, kept[-1].span[1], w.span[0]):
+                kept[-1] = replace(kept[-1], span=(kept[-1].span[0], w.span[1]))
+                continue
+            kept.append(w)
+        return kept
+
+    def _in_name(self, w: When) -> bool:
+        """潘国庆, 王国庆局长: a given name born on National Day, not the holiday."""
+        a, b = w.span
+        return (
+            self.t[a:b] == "国庆"
+            and a > 0
+            and self.t[a - 1] in SURNAMES
+            and not self.t.startswith(
+                ("节", "假", "期", "前", "后", "完", "过", "以", "之", "长假"), b
+            )
         )
 
     def _reminder_whens(self, found: list[When]) -> list[When]:
@@ -95,6 +124,8 @@ class Doc:
             if any(x < b and a < y for x, y in masked):
                 continue
             if (_VAGUE.search(said) and not w.is_range) or _OVER.match(t, b):
+                continue
+            if _SEASON_NOW.fullmatch(t, a, b + 1):
                 continue
             kept.append(w)
         for m in _SOFT.finditer(t):

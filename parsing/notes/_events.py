@@ -9,7 +9,7 @@ from parsing.dates import When
 
 from ._doc import Doc, is_cjk
 from ._facts import FamilyMention
-from ._lexicon import PLACE_RE, PLACES, TITLES
+from ._lexicon import PLACE_RE, PLACES, TITLES, words
 from ._model import FollowUpFact, InteractionFact, InteractionKind, ItineraryFact
 from ._people import People
 
@@ -31,15 +31,26 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"打了?[^\s,]{0,4}?电话|通了?电话|通完电话|电话沟通|电话联系|电话回访|电话跟进|来电话|"
             r"来电|通话|视频会议|视频沟通|电话里|电话聊|"
             r"电话(?:跟|和|给|与)[^\s,]{1,6}?(?:聊|沟通|说|谈|联系)|电话谈|电话说|"
-            r"\bcon ?call\b|\bcalled\b|\bspoke\b|\bon (?:the )?phone\b"
+            r"\bcon ?call\b|\bcalled\b|\bspoke\b|\bon (?:the )?phone\b|打给|电话打了|"
+            r"(?i:\b(?:zoom|teams|video|phone) call\b)|"
+            # a telegraphic 电话扬州教育局韩局 同意: 电话 as the verb
+            r"(?:^|(?<=[\s,;。]))电话(?=[\u4e00-\u9fff])(?![号是里给跟和与])"
         ),
         "call",
     ),
-    (re.compile(r"微信[^\s,]{0,2}?(?:聊|沟通|联系|回复|说)|发了?微信|微信上"), "wechat"),
+    (
+        re.compile(
+            r"微信[^\s,]{0,2}?(?:聊|沟通|联系|回复|说|讲)|发了?[^\s,]{0,3}微信|微信上|微信里|"
+            r"\b(?:via|on|over) wechat\b",
+            re.IGNORECASE,
+        ),
+        "wechat",
+    ),
     (
         re.compile(
             r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|去了|碰了?面|参观|来公司|"
-            r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|\bvisited\b|\bmet\b|\bmeeting\b|"
+            r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|\bvisited\b|\bmet\b|"
+            r"\bmeeting\b|"
             r"\bdemo done\b",
             re.IGNORECASE,
         ),
@@ -50,6 +61,11 @@ _NEGATED = re.compile(r"(?:没|未|不|没有)$")
 _FUTURE_BEFORE = re.compile(
     r"(?:约|准备|计划|打算|要|再|想|需要|得|记得|提醒|安排|过几天|改天|有空|下次|回头|年后|过完年)"
     r"[^\s,]{0,4}$"
+)
+# Plans said far before the verb (年后约苏州工业园区的杜主任吃饭) and meetings called off.
+_PLAN_IN_CLAUSE = re.compile(r"年后|过完年|节后|改天|下次|回头|约(?!了)")
+_CALLED_OFF = re.compile(
+    r"(?i)cancel|moved to|reschedul|postpone|\bno (?:meeting|visit|call)\b|取消|改期|推迟|没见成|没见到"
 )
 _MANY = re.compile(r"\s*(?:\d+|几|多|两|三|四|五)家")
 _SUMMARY_SKIP = re.compile(r"^(?:一下|一会|很久|半天|一下午|一上午|很多|挺多|好久|聊|一个|半小时)")
@@ -97,11 +113,15 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         head = t[max(ca, a - 6) : a]
         if _NEGATED.search(t[max(0, a - 2) : a]) or _FUTURE_BEFORE.search(head):
             continue
+        if _CALLED_OFF.search(t, ca, doc.clause(a)[1]):
+            continue
         if _MANY.match(t, b) or (t.startswith("了", b) and _MANY.match(t, b + 1)):
             continue
         w = _relevant_when(doc, a)
+        if w is None and _PLAN_IN_CLAUSE.search(t, doc.clause(a)[0], a):
+            continue
         value: date | datetime = doc.today
-        if w is None and t.startswith("过", b):
+        if w is None and (t.startswith("过", b) or "过" in t[a:b]):
             continue  # 拜访过 without a date: some time ago, not today
         if w is None and t[a:b] == "回访" and not t.startswith("了", b):
             continue  # 回访兰经理 without a date reads as a plan
@@ -118,16 +138,17 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
             best = (day, a, kind, value, w)
     summary = _summary(doc)
     outcome = _outcome(doc, people)
+    said = outcome or _reported(doc)
     if best is None:
         if doc.chat:  # a pasted WeChat chat is itself the contact
             when = doc.today - timedelta(days=1) if doc.chat_yesterday else doc.today
-            return InteractionFact("wechat", when, summary, outcome)
+            return InteractionFact("wechat", when, summary, said)
         if outcome is None:
             return None
         return InteractionFact("visit", doc.today, summary, outcome)
     if best[4] is not None:
         claimed.add(doc.whens.index(best[4]))
-    return InteractionFact(best[2], best[3], summary, outcome)
+    return InteractionFact(best[2], best[3], summary, said)
 
 
 _TOPIC_VERB = re.compile(
@@ -141,9 +162,17 @@ _NOT_TOPIC = re.compile(
 )
 # What reps talk about: 变电站设计软件采购, 巡检APP, 智慧园区的招标.
 _TOPIC_NOUN = re.compile(
-    r"(?:(?<=[的个了那聊谈 ,])|^)(?![用做有要在说让把给跟和与同])"
-    r"[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9]{1,12}?"
-    r"(?:项目|系统|方案|软件|平台|招标|APP|app|改造|升级|试点)(?![\u4e00-\u9fff])"
+    r"(?:(?<=[的个了那聊谈 ,])|^)(?![用做有要在说让把给跟和与同签对])"
+    r"[\u4e00-\u9fffA-Za-z0-9](?:[\u4e00-\u9fffA-Za-z0-9]|(?<=[A-Za-z0-9]) ){1,12}?"
+    r"(?:项目|系统|方案|软件|平台|招标|APP|app|改造|升级|试点|维保|报价单|合同|订单|报告|"
+    r"solution|system|project)"
+    # 配网自动化项目还在走流程 ends the topic; 项目部, 系统集成商, 方案书 do not
+    r"(?!部|组|经理|负责|集成|书|商|的人)"
+)
+# Our product named in Latin letters: 对我们的 RPA 很有兴趣, very keen on 我们的 WMS.
+_OUR_PRODUCT = re.compile(
+    r"(?:我们的|你们的|our)\s*(?P<name>[A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z0-9\u4e00-\u9fff]+){0,2}?)"
+    r"(?=\s*(?:[,.;!?。\n]|很|挺|满意|感兴趣|有兴趣|$))"
 )
 
 
@@ -173,7 +202,8 @@ def _summary(doc: Doc) -> str | None:
             topic = _topic(m.group())
             if topic is not None:
                 return topic
-    return None
+    product = _OUR_PRODUCT.search(t)
+    return product["name"].strip() if product else None
 
 
 def _outcome(doc: Doc, people: People) -> str | None:
@@ -194,6 +224,33 @@ def _outcome(doc: Doc, people: People) -> str | None:
                 break
             start = lead.end()
         text = t[start:b].strip()
+        if len(text) >= 2:
+            return text
+    return None
+
+
+# 他说方案还行 / 他說預算明年才會下來 / he feedback 还不错: what the customer said, kept as the
+# outcome of a contact the note records (never itself a reason to record one).
+_SAYS = re.compile(
+    r"(?:他|她|对方|客户|[总局处工])\s*(?:说|讲|表示|反馈|回复说?|回复|答复|feedback|觉得|认为)\s*"
+)
+_SAID_END = re.compile(
+    r"然后|对吧|嗯|就是|所以|那我|我们再|我再|我打算|[让要请叫]我|吧|,|;|。|!|\n|\s(?=[\u4e00-\u9fff])"
+)
+_NOT_SAID = re.compile(r"^(?:让|叫|要我|请我|让我|叫我|要我们|请我们|让我们)")
+
+
+def _reported(doc: Doc) -> str | None:
+    t = doc.t
+    for m in _SAYS.finditer(t):
+        a = m.end()
+        if _NOT_SAID.match(t, a):
+            continue
+        stop = _SAID_END.search(t, a)
+        b = min(stop.start() if stop else len(t), a + 24)
+        # 他说下礼拜二来医院找他: a plan the next follow-up or trip holds, not an outcome
+        b = next((i for i in range(a, b) if doc.date_at[i] or not doc.free(i, i + 1)), b)
+        text = t[a:b].strip()
         if len(text) >= 2:
             return text
     return None
@@ -340,10 +397,21 @@ _FILLER = re.compile(
     r"^(?:[\s,:]|提醒我|提醒|记得|一定要|务必|还要|需要|要|得|准备|计划|可以|就|之前|以前|前|再次)+"
 )
 _TRAIL = re.compile(r"[\s,!?。~吧啊哦呀了]+$")
-_STATE = re.compile(r"^(?:有|没|是|可能|应该|会|开会|放假|结婚|上班|不|过生日|生日)")
+# Voice input runs on: 见面那个就是谈一下… ends the reminder at the first filler.
+_RUN_ON = re.compile(r"那个|就是|然后|对吧|嗯")
+# A bare verb names who with it: 万科刘总 明天10点见 → 见刘总.
+_BARE_VERB = frozenset(words("见 见面 约 拜访 回访 联系 电话 打电话 call visit meet"))
+_WITH_WHOM = {"见面": "和{}见面", "打电话": "给{}打电话", "电话": "给{}打电话"}
+# English notes put the verb first: call Lee at 万科 next Fri 3pm.
+_EN_VERB = re.compile(r"(?i)\b(?:call|visit|meet(?:ing)?|send|email|ping|follow up(?: with)?)\b")
+_STATE = re.compile(
+    r"^(?:有|没|是|可能|应该|会|开会|放假|结婚|上班|不|过生日|生日|我在|我有空|在家)"
+)
 _SUBJECT_END = re.compile(
     r"(?:他|她|他们|她们|对方|客户)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$|说\s*$"
 )
+# 明天让财务打首付款 (the customer in their chat): a task they give someone of theirs.
+_OTHERS_TASK = re.compile(r"[让叫](?!我|咱)")
 _FACT_WORDS = re.compile(r"姓|生日|喜欢|爱好|老家|毕业|性格|爱人|儿子|女儿|\d{7}")
 _RELATIVE = re.compile(r"[下明后今本这周号日天底初中旬]|星期|礼拜|\d")
 _VAGUE = frozenset({"说", "再说", "再议", "再定", "定", "议", "再看", "看"})
@@ -351,7 +419,7 @@ _TOLD = re.compile(r"(?:让|要求|叫|请|通知)[^\s,]{0,4}$")
 # Verbs that are the rep's own work: 王局长下周五跟进报价 is the rep's follow-up with 王局长,
 # even though a person is named right before the date.
 _REP_ACTION = re.compile(
-    r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|催|约|请|拜访|见|签|回款|收款|去|过去|给|"
+    r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|催|约|请|拜访|见|签|回款|收款|去|过去|给|和|"
     r"演示|投标|汇报|面谈|会(?!议|开))"
 )
 # A customer's own travel around a date (他一月十五号要来南京开会, 我明天飞广州 in their chat):
@@ -383,7 +451,7 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     latin = _LATIN_AFTER.match(t, kb, cb) if ka <= b else None
     if latin:  # 发个 proposal: the English words belong to the action
         kb = latin.end()
-    text = t[b:kb] if ka <= b else ""
+    text = t[b : min(kb, cb)] if ka <= b else ""  # never past the clause (a chat's next line)
     text = _FILLER.sub("", text)
     if not text:
         for x, y in doc.chunks_in(b, cb):
@@ -399,15 +467,43 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     before = t[pa:a].strip() if pa < a else ""
     if before[:1] in ("约", "请", "陪") and text and len(before) <= 8:
         text = before + text
+    text = _without_company(doc, _RUN_ON.split(text)[0] if _RUN_ON.search(text, 2) else text)
     text = _TRAIL.sub("", text)[:24]
     if text.startswith("再") and len(text) >= 3:
         text = text[1:]
+    if not text or text == "跟进":
+        text = _english_verb_before(doc, a) or text
+    if text in _BARE_VERB:
+        who = people.anchor(a)
+        label = people.persons[who].label() if who is not None else None
+        if label:
+            text = _WITH_WHOM.get(text, text + "{}").format(label)
     if text in _VAGUE:
         return "跟进"
     m = people.mention_in(b, b + len(text) + 1)
     if not text or (m is not None and t[m.start : m.end] == text):
         return None
     return text
+
+
+def _without_company(doc: Doc, text: str) -> str:
+    """给无锡市中医院的萧院长送年货 → 给萧院长送年货: the card names the company already."""
+    if doc.company_span is None:
+        return text
+    name = doc.t[doc.company_span[0] : doc.company_span[1]]
+    # only "X的张总": 去市卫健委找林科长 and 报价给镇江港务集团 keep the place they name
+    shorter = re.sub(rf"(?:\s*(?:at|@|from)\s*)?{re.escape(name)}\s*的\s*", "", text)
+    return shorter if len(shorter) >= 2 else text
+
+
+def _english_verb_before(doc: Doc, a: int) -> str | None:
+    """call Lee at 万科 next Fri 3pm: the English verb and its object before the date."""
+    ca, _ = doc.clause(a)
+    m = _EN_VERB.search(doc.t, ca, a)
+    if m is None:
+        return None
+    text = _without_company(doc, doc.t[m.start() : a]).strip(" ,:")
+    return text or None
 
 
 def find_follow_ups(
@@ -446,10 +542,10 @@ def find_follow_ups(
             continue  # 端午节 on its own: a date mentioned, nothing to do
         action = found or "跟进"
         raw_after = t[b : b + 3].lstrip()
-        planned = re.match(r"(?:要|得|需要|还要|记得)", raw_after)
+        planned = re.match(r"(?:要|得|需要|还要|记得|必须|务必|下班前|之前|前把|把)", raw_after)
         if due == doc.today and not isinstance(due, datetime) and not planned:
             continue
-        if _STATE.match(action):
+        if _STATE.match(action) or _OTHERS_TASK.match(action):
             continue
         if w.day == doc.today and "了" in action:
             continue
@@ -468,10 +564,28 @@ def find_follow_ups(
         invited = raw_after.startswith(("再", "来")) or action.startswith("来")
         if subject and not _TOLD.search(head) and not invited and not _REP_ACTION.match(action):
             continue
+        early = _EARLY.search(t, b, doc.clause(cb + 1)[1] if cb < len(t) else cb)
+        if early is not None:  # 3月1号合同到期,提前一周提醒我续签: the reminder comes first
+            due = due - _early_by(early)
+            said = t[early.end() : doc.clause(early.start())[1]]
+            action = _FILLER.sub("", said).strip() or action
+            if (due.date() if isinstance(due, datetime) else due) < doc.today:
+                continue
         if any(f.due == due for f, _ in out):
             continue
         out.append((FollowUpFact(due, action), w.part_of_day is not None))
     return _most_precise(out)
+
+
+_EARLY = re.compile(
+    r"提前\s*(?P<n>\d+|[一二两三四五六七八九十])\s*(?P<unit>天|日|周|个?星期|个?礼拜)\s*提醒我?"
+)
+
+
+def _early_by(m: re.Match[str]) -> timedelta:
+    n = m["n"]
+    count = int(n) if n.isdigit() else "一二三四五六七八九十".index(n.replace("两", "二")) + 1
+    return timedelta(days=count * (1 if m["unit"] in ("天", "日") else 7))
 
 
 def _most_precise(found: list[tuple[FollowUpFact, bool]]) -> list[FollowUpFact]:

@@ -387,27 +387,30 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
     (
         re.compile(
             r"决策影响力|有影响力|影响力|有影响|说得上话|能说上话|说得上|有话语权|技术把关|把关的|把关|"
-            r"推荐|倾向我们|倾向于我们|支持我们|参谋|影响(?=\s)"
+            r"推荐|倾向我们|倾向于我们|支持我们|参谋|影响(?=\s)|的意见"
         ),
         "influencer",
     ),
     (
         re.compile(
             r"拍板|说了算|关键决策人|决策人|决策者|一把手|最终决定|最终定|能定|做主|定夺|话事人|"
-            r"决策(?!影响)|decision maker"
+            r"决策(?!影响)|decision maker|最后他定|他来定|最后定|(?<=[要由让])[^\s,;。]{1,6}?定(?=[,;。\s]|$)"
         ),
         "decision_maker",
     ),
     (
         re.compile(
             r"负责采购|管采购|分管采购|采购负责人|采购这块|采购部|采购科|采购处|对接采购|经办|"
-            r"采购经办|采购(?=是|找|走|由)|招标走|procurement"
+            r"采购经办|采购(?=是|找|走|由)|招标走|procurement|"
+            # 采购冷经理, 采购 鲍科长: the role word right before a person
+            r"(?:(?<=[\s,;:])|^)采购(?=\s?[\u4e00-\u9fff]{1,2}(?:经理|主任|科长|处长|总|老师|工))"
         ),
         "purchaser",
     ),
     (
         re.compile(
-            r"使用部门|使用方|使用科室|用户部门|最终用户|是用户|用户方|(?:实际)?用(?:系统|设备)?的(?:人|是)"
+            r"使用部门|使用方|使用科室|用户部门|最终用户|是用户|用户方|(?:实际)?用(?:系统|设备)?的(?:人|是)|"
+            r"负责日常使用|日常使用|负责使用|(?<=\()使用(?=\))"
         ),
         "user",
     ),
@@ -417,7 +420,7 @@ _OTHER_DECIDER = re.compile(
 )
 # 拍板的是局长宁国强, 采购是阮经理, 拍板 吉院长: the role is said before the person.
 _ROLE_THEN_NAME = re.compile(
-    r"(?:的)?(?:是|由|找|走|:)?\s*(?:[^\s,;。()]{0,5}?(?:的|部|科|处|室|中心|办))?"
+    r"(?:的)?(?:是|由|找|走|:)?\s*(?:[^\s,;。()]{0,5}(?:的|部|科|处|室|中心|办))?"
 )
 _KEY = re.compile(r"关键人|关键决策人|关键人物|核心人物|一把手|大领导|是领导")
 _PURCHASE_WORD = re.compile(r"(?<![\u4e00-\u9fff])采购(?![\u4e00-\u9fff])")
@@ -443,7 +446,12 @@ def read_roles(doc: Doc, people: People) -> None:
     for a, b, role in found:
         if not doc.free(a, b):
             continue
-        if role == "decision_maker" and _OTHER_DECIDER.search(t[max(0, a - 4) : a]):
+        named_before = any(m.end in (a, a - 1) and not m.pronoun for m in people.mentions)
+        if (
+            role == "decision_maker"
+            and not named_before  # 舒局长说了算 is 舒局长's; 要等院长拍板 is someone else's
+            and _OTHER_DECIDER.search(t[max(0, a - 4) : a])
+        ):
             continue
         target = _role_target(doc, people, a, b, role)
         if target is None or target < 0:

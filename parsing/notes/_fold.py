@@ -36,6 +36,7 @@ _TYPOS = {
     "科涨": "科长",
     "科张": "科长",
     "行涨": "行长",
+    "航长": "行长",
     # Cantonese words for days and parts of the day (Hong Kong, Malaysia).
     "听日": "明天",
     "听朝": "明早",
@@ -54,6 +55,10 @@ _CANTONESE = {"佢": "他", "咗": "了", "嘅": "的", "哋": "们", "喺": "�
 # Digits read aloud by voice input (幺三八…): a run this long is a number, never words.
 _SPOKEN_DIGITS = {"零": "0", "〇": "0", "幺": "1", "一": "1", "二": "2", "两": "2", "三": "3",
                   "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}  # fmt: skip
+# 提醒我一下下礼拜一: "一下" then 下礼拜一 (next week), not 下下礼拜一 (in two weeks).
+_A_MOMENT_THEN_NEXT = re.compile(r"一下下(?=礼拜|周|星期)")
+# 施厂张: voice input's 厂长 (not 工厂张经理).
+_FACTORY_HEAD = re.compile(r"厂张(?![总经主工科处局院部老书])")
 _SPOKEN_RUN = re.compile(f"[{''.join(_SPOKEN_DIGITS)}]{{7,}}")
 
 _PUNCT = {
@@ -165,6 +170,10 @@ def fold(text: str) -> str:
         if typo in out:
             out = out.replace(typo, right)
     out = _SPOKEN_RUN.sub(lambda m: "".join(_SPOKEN_DIGITS[c] for c in m[0]), out)
+    out = _A_MOMENT_THEN_NEXT.sub("  下", out)
+    out = _FACTORY_HEAD.sub("厂长", out)
+    if "院" in out and "幼儿园" not in out:  # 设计院的李园长: voice input's 院长
+        out = out.replace("园长", "院长")
     if any("a" <= c.lower() <= "z" for c in out):
         out = _english(out)
     return out

@@ -170,8 +170,17 @@ _PREFIXES = (
 )
 _PREFIXABLE = ("经理", "总监", "主任", "主管", "部长")
 
-# Short spoken forms: 王局 = 王局长, 刘院 = 刘院长, 陈处 = 陈处长, 张工 = 张工程师.
-SHORT_TITLES = {"局": "局长", "院": "院长", "处": "处长", "厅": "厅长", "工": "工程师"}
+# Short spoken forms: 王局 = 王局长, 刘院 = 刘院长, 陈处 = 陈处长, 张工 = 张工程师, 蔡董 = 蔡董事长,
+# and in a note about a bank 柏行 = 柏行长.
+SHORT_TITLES = {
+    "局": "局长",
+    "院": "院长",
+    "处": "处长",
+    "厅": "厅长",
+    "工": "工程师",
+    "董": "董事长",
+    "行": "行长",
+}
 
 TITLES: dict[str, TitleInfo] = {}
 for _t, (_addr, _key) in _CORE.items():
@@ -626,3 +635,23 @@ FAMILY = [
     "侄女",
 ]
 FAMILY_RE = re.compile("|".join(sorted(FAMILY, key=len, reverse=True)))
+
+# Customers reps name by their short names alone (国网常州钱处, 中石化华经理, 华为 的易经理):
+# large Chinese groups, banks, carriers and hospitals. Words that also occur inside ordinary
+# text (美的, 中行, 平安, 大华), software vendors reps name as competitors (广联达, 用友) and bare
+# 移动 are left out; a name with a suffix (南京银行) is found anyway.
+KNOWN_ORGS = frozenset(
+    words(
+        "国网 国家电网 南方电网 中石化 中石油 中海油 中国移动 中国联通 中国电信 华为 中兴 腾讯 阿里"
+        " 阿里巴巴 百度 京东 京东方 苏宁 苏宁易购 顺丰 德邦 滴滴 美团 拼多多 字节跳动"
+        " 万科 碧桂园 恒大 保利 绿地 龙湖 融创 华润 华润万家 华润置地 中建 中铁 中冶 中核 中广核"
+        " 中电建 中能建 华能 大唐 华电 国电 国家能源 国电投 三峡 南航 东航 国航 海航 建行 农行 招行"
+        " 中远海运 中远 招商局 徐工 三一 中联重科 海尔 格力 比亚迪 上汽 一汽 协和 南瑞 许继"
+        " 人保 太保 国寿 中信 民生银行 浦发 兴业银行 宁银 苏交科 金螳螂 恒力 盛虹"
+        " 中芯 长电 华虹 海康威视 浪潮"
+    )
+)
+# Extensions that stay part of a short name: 国网 + 常州, 南航 + 江苏, 京东物流 + 华东.
+ORG_AREAS = frozenset(
+    words("华东 华南 华北 华中 西南 西北 东北 华东区 华南区 华北区 华中区 总部 分公司")
+)

@@ -24,17 +24,25 @@ __all__ = ["Mention", "People", "Person", "find_people", "surname_of"]
 NAME_STOP = frozenset(
     "的了在是和跟与给从对把被访见找约陪请帮说让为由里他她们这那个位及或去到来问叫同再又也都还"
     "就才已要会能送带打加拜谈聊吃喝电话微信司院局部厂行科处室所委厅校店团队站组班办市省区县心副总"
-    "小老今昨前后每该和级"
+    "小老今昨前后每该和级分"
 )
 # 总是 / 总共 / 总部 … are not 张总.
 _AFTER_ZONG = frozenset("共之体结价额部计算数量包站公院行得归括")
-_AFTER_SHORT = frozenset("理于置罚分作资厂地程业人具期艺商会长费序区集公股有")
+_AFTER_SHORT = frozenset("理于置罚分作资厂地程业人具期艺商会长费序区集公股有事")
+# Words that end like a short title after a surname character: 古董, 步行, 银行 ...
+_NOT_SHORT = frozenset(
+    words("古董 步行 单行 同行 平行 通行 易行 罗行 施工 开工 监工 计院 计局 计处 安局")
+)
+_IN_CHARGE = frozenset(words("分管 主管 监管 兼管 协管 代管"))
+_BANK = re.compile(r"银行|行长|宁银|建行|农行|招行|工行|中行|交行|分行|支行")
 _XIAO_LAO_NOT = frozenset(
     words(
         "小于 小路 老路 小钱 小康 老成 老农 小巴 老房 小房 老车 小车 小包 老景 小麦 小管 小龙 小白 "
         "小时 老实 老乡 老家 小心 小组 老宋江"
     )
 )
+# 苗工有影响: a role said right after a short title (工有 is otherwise a word's middle).
+_SAYS_SO = ("有影响", "有话语权", "说了算")
 _NAME_TRIGGER = re.compile(r"(?:联系人|对接人|名叫|叫做|姓名|名字)(?:是|叫|为|:)?\s*")
 _PRONOUN = re.compile(r"(?<!其)(?:他|她|对方)(?!们)")
 _XIAO_LAO = re.compile(r"(?<![大最很太较比更多])[小老]")
@@ -188,6 +196,12 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
     if i > floor and t[i - 1 : i + 1] in COMPOUND_SURNAMES:
         i -= 1  # 司马 / 公孙: the first character may be a stop character on its own
     run = t[i:end]
+    if t[max(end - 2, 0) : end] in _IN_CHARGE:
+        return None  # 分管副院长徐明: the name comes after the title
+    if run.startswith("谢谢"):  # 谢谢卢院长: thanks, not a 谢
+        run = run[2:]
+    if len(run) >= 3 and run[-1] in SURNAMES and run[-1] == run[0]:
+        return run[-1]  # 孔祥林孔总: 孔总, said after his full name
     for length in range(len(run), 0, -1):
         cand = run[-length:]
         sur = _surname_prefix(cand)
@@ -247,7 +261,11 @@ def _title_mentions(doc: Doc) -> list[Mention]:
         short = title in SHORT_TITLES
         if title == "总" and b < len(t) and t[b] in _AFTER_ZONG:
             continue
-        if short and b < len(t) and t[b] in _AFTER_SHORT:
+        if short and (t[a - 1 : b] in _NOT_SHORT or (title == "行" and not _BANK.search(t))):
+            continue
+        if title == "行" and b < len(t) and is_cjk(t[b]) and t[b] not in NAME_STOP:
+            continue  # 柏行 元旦后见, not 柏行动
+        if short and b < len(t) and t[b] in _AFTER_SHORT and not t.startswith(_SAYS_SO, b):
             continue
         name = _name_before(doc, a, last_end)
         if short:
@@ -259,6 +277,7 @@ def _title_mentions(doc: Doc) -> list[Mention]:
                 and is_cjk(t[before])
                 and t[before] not in NAME_STOP
                 and not doc.date_at[before]
+                and not doc.used[before]  # 国网常州钱处: a company read before people
             ):
                 continue
             title = SHORT_TITLES[title]

@@ -234,3 +234,130 @@ def test_a_number_without_country_code_is_placed_by_the_note_not_guessed() -> No
     assert note("李经理，电话 0512-66881234 转 8012").contacts[0].phones == [
         "051266881234;ext=8012"
     ]
+
+
+def test_known_short_names_are_the_company_and_leave_the_person_whole() -> None:
+    n = note("国网常州钱处 A类")
+    assert n.company == "国网常州"
+    assert [(c.surname, c.title) for c in n.contacts] == [("钱", "处长")]
+    n = note("中石化华经理 月底回款")
+    assert n.company == "中石化" and [c.salutation for c in n.contacts] == ["华经理"]
+    n = note("徐工柴经理 每季采购")
+    assert n.company == "徐工" and [c.salutation for c in n.contacts] == ["柴经理"]
+    assert n.purchase_cycle == "每季采购" and n.follow_ups == []
+    assert note("拜访了三一重工的韩经理").company == "三一重工"  # the longer name wins
+    assert note("集中建设智慧园区").company is None  # 中建 inside a word is no company
+
+
+def test_what_the_customer_said_is_an_outcome_never_a_visit() -> None:
+    n = note("今天拜访了刘院长 他说方案还行 下周三再联系")
+    assert n.interaction is not None and n.interaction.outcome == "方案还行"
+    assert note("他说下周三再联系").interaction is None
+    n = note("今天电话里王总说下礼拜二来公司找他")
+    assert n.interaction is not None and n.interaction.outcome is None  # a plan, not an outcome
+
+
+def test_seasons_and_telegraphic_cycles_are_no_deadlines() -> None:
+    n = note("宁银张行 B类 年底付")
+    assert n.payment_cycle == "年底付" and n.follow_ups == []
+    n = note("年底了,元旦后第一个工作日去拜访舒局")
+    assert [f.due for f in n.follow_ups] == [date(2027, 1, 4)]
+    n = note("南航莫处 C类 一年一采")
+    assert n.purchase_cycle == "一年一采" and n.follow_ups == []
+    assert note("过两天再说").follow_ups == []
+    assert [f.action for f in note("过两天把方案发给孙主任").follow_ups] == ["把方案发给孙主任"]
+
+
+def test_names_that_hold_a_holiday_or_follow_thanks_stay_names() -> None:
+    n = note("明天跟他约了喝茶\n\n南京栖霞建设股份有限公司\n总经理 潘国庆\n13776605588")
+    assert [c.name for c in n.contacts] == ["潘国庆"]
+    n = note("谢谢卢院长!那合同流程我们怎么走")
+    assert n.company is None and [c.salutation for c in n.contacts] == ["卢院长"]
+    assert [c.salutation for c in note("跟黄航长在微信上聊了一下").contacts] == ["黄行长"]
+
+
+def test_the_headline_names_the_project_or_product_talked_about() -> None:
+    n = note("刚才跟赵科长通了电话 他们那个配网自动化项目还在走流程")
+    assert n.interaction is not None and n.interaction.summary == "配网自动化项目"
+    n = note("刚跟陈经理吃完饭,他对我们的 RPA 很有兴趣")
+    assert n.interaction is not None and n.interaction.summary == "RPA"
+
+
+def test_roles_said_in_many_ways() -> None:
+    n = note("南京港务局:舒局长说了算,但他听调度处杭处长的意见;采购是办公室的毛主任在办。")
+    assert [(c.surname, c.decision_role) for c in n.contacts] == [
+        ("舒", "decision_maker"),
+        ("杭", "influencer"),
+        ("毛", "purchaser"),
+    ]
+    n = note("营销部的苗工有影响,采购 鲍科长,仓库的陶经理(使用)")
+    assert [(c.surname, c.decision_role) for c in n.contacts] == [
+        ("苗", "influencer"),
+        ("鲍", "purchaser"),
+        ("陶", "user"),
+    ]
+    n = note("聊了CT采购的事 他说要等院长拍板")
+    assert all(c.decision_role != "decision_maker" for c in n.contacts)
+
+
+def test_plans_and_called_off_meetings_are_no_contact_today() -> None:
+    assert note("年后约苏州工业园区的杜主任吃饭").interaction is None
+    n = note("Meeting with 江苏移动 的邵总 moved to this Friday 4pm")
+    assert n.interaction is None
+    assert [f.action for f in n.follow_ups] == ["Meeting with 邵总 moved to"]
+    assert note("No meeting today — 黄主任 cancelled, reschedule TBD").interaction is None
+    n = note("电话扬州教育局韩局 同意")
+    assert n.interaction is not None and n.interaction.kind == "call"
+
+
+def test_reminders_said_around_the_date() -> None:
+    now = datetime(2027, 2, 4, 10, 0, tzinfo=SH)
+    n = note("3月1号龙经理那边合同到期,提前一周提醒我续签", now)
+    assert [(f.due, f.action) for f in n.follow_ups] == [(date(2027, 2, 22), "续签")]
+    n = note("你到时候提醒我一下下礼拜一给他发报价", now)  # 一下 + 下礼拜一, not 下下礼拜一
+    assert [f.due for f in n.follow_ups] == [date(2027, 2, 8)]
+    n = note("我们约了3月10号也就是礼拜三见面", now)
+    assert [f.due for f in n.follow_ups] == [date(2027, 3, 10)]
+    assert note("明天让财务打首付款", now).follow_ups == []  # the customer's own task
+    n = note("万科刘总 明天10点见面", now)
+    assert [f.action for f in n.follow_ups] == ["和刘总见面"]
+    chat = "冉总 08:30\n这周四我在,你过来吧\n我 08:31\n好的冉总 周四上午10点\n\n苏州恒力化纤"
+    n = note(chat, datetime(2027, 2, 1, 9, 0, tzinfo=SH))
+    assert [f.due for f in n.follow_ups] == [datetime(2027, 2, 4, 10, 0, tzinfo=SH)]
+
+
+def test_spoken_short_titles_and_their_look_alikes() -> None:
+    assert [c.title for c in note("江苏银行柏行 元旦后见").contacts] == ["行长"]
+    assert [c.title for c in note("下礼拜一去拜访 IOI 的蔡董").contacts] == ["董事长"]
+    assert [c.title for c in note("去了电力设计院见了李园长").contacts] == ["院长"]
+    assert [c.title for c in note("见了施厂张 聊了焊接机器人").contacts] == ["厂长"]
+    n = note("见了分管副院长徐明和信息科主任蔡勇")
+    assert [c.name for c in n.contacts] == ["徐明", "蔡勇"]
+    for text in ("古董很贵", "步行去公司", "我们董事会通过了", "进行中"):
+        assert note(text).contacts == [], text
+
+
+def test_companies_named_the_ways_reps_write_them() -> None:
+    assert note("today: 见了 宁波港 的 Mr. 应, 谈 TOS upgrade").company == "宁波港"
+    assert note("NUH 的吴教授下礼拜去 Boston 开会").company == "NUH"
+    assert note("电话扬州教育局韩局 同意").company == "扬州教育局"
+    assert note("三个月后续签江苏交通控股的运维合同").company == "江苏交通控股"
+    assert note("给南京银行科技部的何总监打了电话").company == "南京银行"
+    assert note("省人医孙处 博超在跟").company == "省人医"
+    assert note("电话跟进了刘科长 他说采购申请已经批了").company is None
+    assert note("去香港开会").company is None
+
+
+def test_contacts_recorded_in_more_words() -> None:
+    kinds = {
+        "今天除夕,给潘院长发了拜年微信": "wechat",
+        "无锡先导 的秦经理 confirmed via WeChat today": "wechat",
+        "Zoom call with 复星医药 的孟总 today": "call",
+        "打给云顶集团的卢经理,他说农历新年后再谈": "call",
+        "今天上午去苏宁物流跟两个人开了会": "visit",
+        "上周四跟顾主任见过了,这周五再去一趟": "visit",
+    }
+    for text, kind in kinds.items():
+        n = note(text)
+        assert n.interaction is not None and n.interaction.kind == kind, text
+    assert note("凌总是决策者 卜经理是使用部门 都见过了").interaction is None  # some time ago
