@@ -26,6 +26,8 @@ from scheduler.content import (
     item_line,
     trip_line,
 )
+from scheduler.minutes import KINDS as CYCLE_KINDS
+from scheduler.minutes_render import render_cycle
 from storage.models import ReminderOutbox
 
 MAX_TEXT = 4096
@@ -40,6 +42,7 @@ SECTION_TITLES = {
     "fest": N_("🎉 节日 ({n})"),
     "new": N_("🆕 新分配客户 ({n})"),
     "unk": N_("📅 本周行程待确认 ({n})"),
+    "mlate": N_("📝 纪要逾期 ({n})"),
     "fail": N_("⚠️ 未送达的提醒 ({n})"),
 }
 
@@ -88,6 +91,8 @@ def render(_: Translator, row: ReminderOutbox, today: date, digest_hour: int = 8
         return [render_trip(_, row, today)]
     if row.kind == "festival":
         return [render_festival(_, row, today)]
+    if row.kind in CYCLE_KINDS:
+        return [Message(text, markup) for text, markup in render_cycle(_, row, today)]
     item: Item = row.payload["item"]
     title = _("⏰ 跟进提醒") if row.kind == "followup" else _("⏰ 提醒")
     text = f"{title}\n{item_line(_, item, today)}"
@@ -115,7 +120,7 @@ def render_digest(
         title = SECTION_TITLES[str(section["name"])]
         lines.append(_(title, n=len(items) + section["more"]))
         for item in items:
-            if item["t"] == "fail":
+            if item["t"] in ("fail", "mlate"):
                 lines.append(f"· {item_line(_, item, today)}")
                 continue
             number += 1

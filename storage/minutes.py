@@ -1,0 +1,262 @@
+"""会谈纪要: what is due for whom, what the manager reviews, and the team's calendar setting.
+
+Every query is scoped: a rep reads and writes their own minutes, a manager their team's. The
+planner's reads go through the indexes of storage/cycle.py (member or team, then written_at,
+then due_on), so their cost follows what is due, not how many meetings were ever held.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Select, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from parsing.workdays import WorkCalendar, Workweek, work_calendar
+from storage.actor import Actor, NotAllowed
+from storage.audit import record
+from storage.cycle import MeetingMinutes, TeamCycle
+from storage.models import Customer, Interaction, InteractionKind, Member, utcnow
+
+# How many minutes one review message lists; the rest wait for the next day's.
+REVIEW_CAP = 10
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesRow:
+    """One meeting's 纪要 with the names a message needs."""
+
+    id: int
+    member_id: int
+    member_name: str
+    team_id: int
+    customer_id: int
+    customer_name: str
+    kind: InteractionKind
+    met_on: date
+    due_on: date
+    written_at: datetime | None
+    text: str | None
+    timezone: str
+
+
+def _rows_query() -> Any:  # a Select of MinutesRow's columns
+    return (
+        select(
+            MeetingMinutes.id,
+            MeetingMinutes.member_id,
+            Member.name,
+            MeetingMinutes.team_id,
+            MeetingMinutes.customer_id,
+            Customer.name,
+            Interaction.kind,
+            MeetingMinutes.met_on,
+            MeetingMinutes.due_on,
+            MeetingMinutes.written_at,
+            MeetingMinutes.text,
+            Member.timezone,
+        )
+        .join(Member, Member.id == MeetingMinutes.member_id)
+        .join(Customer, Customer.id == MeetingMinutes.customer_id)
+        .join(Interaction, Interaction.id == MeetingMinutes.interaction_id)
+        .where(Customer.deleted_at.is_(None))
+    )
+
+
+async def _rows(session: AsyncSession, statement: Select[Any]) -> list[MinutesRow]:
+    return [MinutesRow(*row) for row in (await session.execute(statement)).all()]
+
+
+# -- the planner's reads ---------------------------------------------------------------------
+
+
+async def unwritten_of(
+    session: AsyncSession, member_ids: Sequence[int], due_from: date
+) -> list[MinutesRow]:
+    """The members' minutes not written yet and due on or after ``due_from``."""
+    if not member_ids:
+        return []
+    return await _rows(
+        session,
+        _rows_query()
+        .where(
+            MeetingMinutes.member_id.in_(sorted(member_ids)),
+            MeetingMinutes.written_at.is_(None),
+            MeetingMinutes.due_on >= due_from,
+        )
+        .order_by(MeetingMinutes.due_on, MeetingMinutes.id),
+    )
+
+
+async def overdue_in_teams(
+    session: AsyncSession, team_ids: Sequence[int], today: date
+) -> list[MinutesRow]:
+    """The teams' minutes still unwritten after their last day (oldest first)."""
+    if not team_ids:
+        return []
+    return await _rows(
+        session,
+        _rows_query()
+        .where(
+            MeetingMinutes.team_id.in_(sorted(team_ids)),
+            MeetingMinutes.written_at.is_(None),
+            MeetingMinutes.due_on < today,
+        )
+        .order_by(MeetingMinutes.due_on, MeetingMinutes.id),
+    )
+
+
+async def to_review(
+    session: AsyncSession, manager: Member, limit: int = REVIEW_CAP
+) -> list[MinutesRow]:
+    """Written minutes of the manager's team not yet listed in a review (a manager's own
+    minutes need no review)."""
+    return await _rows(
+        session,
+        _rows_query()
+        .where(
+            MeetingMinutes.team_id == manager.team_id,
+            MeetingMinutes.reviewed_at.is_(None),
+            MeetingMinutes.review_listed_on.is_(None),
+            MeetingMinutes.written_at.is_not(None),
+            MeetingMinutes.member_id != manager.id,
+        )
+        .order_by(MeetingMinutes.written_at, MeetingMinutes.id)
+        .limit(limit),
+    )
+
+
+async def mark_listed(session: AsyncSession, ids: Sequence[int], on: date) -> None:
+    if ids:
+        await session.execute(
+            update(MeetingMinutes)
+            .where(MeetingMinutes.id.in_(sorted(ids)))
+            .values(review_listed_on=on)
+            .execution_options(synchronize_session=False)
+        )
+
+
+async def team_calendars(session: AsyncSession, team_ids: Sequence[int]) -> dict[int, WorkCalendar]:
+    """Each team's working-day calendar (mainland unless the team chose Monday–Friday)."""
+    found = {team_id: work_calendar(None) for team_id in team_ids}
+    if team_ids:
+        rows = await session.execute(
+            select(TeamCycle.team_id, TeamCycle.workweek).where(
+                TeamCycle.team_id.in_(sorted(set(team_ids)))
+            )
+        )
+        for team_id, workweek in rows.all():
+            found[team_id] = work_calendar(workweek)
+    return found
+
+
+# -- the team's setting ----------------------------------------------------------------------
+
+
+async def team_cycle(session: AsyncSession, team_id: int) -> TeamCycle:
+    """The team's row, with the defaults when it has none yet (not added to the session)."""
+    row = await session.get(TeamCycle, team_id)
+    if row is None:
+        return TeamCycle(
+            team_id=team_id, workweek=Workweek.MAINLAND.value, plans_need_approval=True
+        )
+    return row
+
+
+async def set_workweek(session: AsyncSession, actor: Actor, workweek: Workweek) -> None:
+    """The manager picks the team's calendar; recorded in the audit log."""
+    if not actor.is_manager:
+        raise NotAllowed
+    row = await session.get(TeamCycle, actor.team_id)
+    if row is None:
+        row = TeamCycle(team_id=actor.team_id, plans_need_approval=True)
+        session.add(row)
+    row.workweek = workweek.value
+    record(session, actor, "team.workweek", "team", actor.team_id, workweek.value)
+
+
+# -- a rep's minutes and a manager's review --------------------------------------------------
+
+
+class MinutesRepo:
+    """Minutes as the acting member may see them."""
+
+    def __init__(self, session: AsyncSession, actor: Actor) -> None:
+        self.session = session
+        self.actor = actor
+
+    async def own_unwritten(self) -> list[MinutesRow]:
+        return await _rows(
+            self.session,
+            _rows_query()
+            .where(
+                MeetingMinutes.member_id == self.actor.member_id,
+                MeetingMinutes.written_at.is_(None),
+            )
+            .order_by(MeetingMinutes.due_on, MeetingMinutes.id),
+        )
+
+    async def row(self, minutes_id: int) -> MinutesRow | None:
+        """One of the actor's own minutes, or (for a manager) of the team."""
+        statement = _rows_query().where(MeetingMinutes.id == minutes_id)
+        if self.actor.is_manager:
+            statement = statement.where(MeetingMinutes.team_id == self.actor.team_id)
+        else:
+            statement = statement.where(MeetingMinutes.member_id == self.actor.member_id)
+        found = await _rows(self.session, statement)
+        return found[0] if found else None
+
+    async def write(self, minutes_id: int, text: str) -> MeetingMinutes | None:
+        """The rep's summary of their own meeting; a rewrite keeps the first written time."""
+        minutes = await self.session.get(MeetingMinutes, minutes_id)
+        if minutes is None or minutes.member_id != self.actor.member_id:
+            return None
+        minutes.text = text
+        if minutes.written_at is None:
+            minutes.written_at = utcnow()
+        return minutes
+
+    async def _reviewable(self, minutes_id: int) -> MeetingMinutes | None:
+        if not self.actor.is_manager:
+            return None
+        minutes = await self.session.get(MeetingMinutes, minutes_id)
+        if minutes is None or minutes.team_id != self.actor.team_id:
+            return None
+        return minutes
+
+    async def mark_seen(self, minutes_id: int) -> MeetingMinutes | None:
+        minutes = await self._reviewable(minutes_id)
+        if minutes is None:
+            return None
+        if minutes.reviewed_at is None:
+            minutes.reviewed_at = utcnow()
+            minutes.reviewed_by_id = self.actor.member_id
+            record(self.session, self.actor, "minutes.seen", "meeting_minutes", minutes.id)
+        return minutes
+
+    async def comment(self, minutes_id: int, text: str) -> MeetingMinutes | None:
+        """A manager's 批注: kept on the record, counts as reviewed, audited."""
+        minutes = await self._reviewable(minutes_id)
+        if minutes is None:
+            return None
+        now = utcnow()
+        minutes.comment = f"{minutes.comment}\n{text}" if minutes.comment else text
+        minutes.commented_at = now
+        if minutes.reviewed_at is None:
+            minutes.reviewed_at = now
+            minutes.reviewed_by_id = self.actor.member_id
+        record(self.session, self.actor, "minutes.comment", "meeting_minutes", minutes.id)
+        return minutes
+
+
+async def minutes_written(session: AsyncSession, minutes_id: int) -> bool:
+    """Whether the 纪要 was written (or its meeting deleted): its reminder need not go."""
+    row = (
+        await session.execute(
+            select(MeetingMinutes.written_at).where(MeetingMinutes.id == minutes_id)
+        )
+    ).first()
+    return row is None or row.written_at is not None

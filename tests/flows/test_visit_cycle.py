@@ -1,0 +1,261 @@
+"""The visit cycle of the regulations (#15) through the real Application with a moved clock:
+会谈纪要 due within two working days by the State Council's calendar, the next-working-morning
+push and 📝 写纪要, a late one in the manager's digest, the daily review with 👀 已阅 and
+💬 批注, and /workdays."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import time_machine
+from sqlalchemy import select
+
+from storage.activities import log_interaction
+from storage.actor import Actor
+from storage.customers import CustomerRepo
+from storage.cycle import MeetingMinutes, TeamCycle
+from storage.models import (
+    AuditLog,
+    Customer,
+    Grade,
+    InteractionKind,
+    OutboxStatus,
+    ReminderOutbox,
+)
+from tests.conftest import BotHarness
+from tests.flows.team_data import make_team, member
+from tests.scheduler.helpers import Pushes, local
+
+
+async def customer_of(bot: BotHarness, client: object, name: str) -> Customer:
+    async with bot.session() as session:
+        actor = Actor.of(await member(bot, client))  # type: ignore[arg-type]
+        customer = await CustomerRepo(session, actor).create(name, grade=Grade.A)
+        await session.commit()
+        return customer
+
+
+async def visit(
+    bot: BotHarness,
+    client: object,
+    customer: Customer,
+    when: datetime,
+    kind: InteractionKind = InteractionKind.VISIT,
+    summary: str | None = None,
+    outcome: str | None = None,
+) -> None:
+    """A meeting recorded at its own moment (as a check-in or a capture would record it)."""
+    with time_machine.travel(when, tick=False):
+        async with bot.session() as session:
+            actor = Actor.of(await member(bot, client))  # type: ignore[arg-type]
+            found = await session.get_one(Customer, customer.id)
+            await log_interaction(
+                session, actor, found, kind, when, summary=summary, outcome=outcome
+            )
+            await session.commit()
+
+
+async def minutes(bot: BotHarness) -> list[MeetingMinutes]:
+    return await bot.scalars(select(MeetingMinutes).order_by(MeetingMinutes.id))
+
+
+async def test_a_visit_before_new_year_is_due_on_the_make_up_sunday(bot: BotHarness) -> None:
+    team = await make_team(bot)
+    hd = await customer_of(bot, team.wang, "华东电力设计院")
+    # Tuesday 30 December 2025; 元旦 1–3 January 2026 is off and Sunday 4 January is worked.
+    await visit(bot, team.wang, hd, local(2025, 12, 30, 15, 0))
+    [task] = await minutes(bot)
+    assert (task.met_on, task.due_on, task.written_at) == (
+        date(2025, 12, 30),
+        date(2026, 1, 4),
+        None,
+    )
+
+    pushes = Pushes.of(bot)
+    sent = await pushes.at(local(2025, 12, 31, 8, 30))
+    mine = [c for c in sent if c.chat_id == team.wang.chat_id and "会谈纪要" in c.text]
+    assert [c.text for c in mine] == [
+        "📝 华东电力设计院 12月30日的拜访还没写会谈纪要,还有 1 个工作日(1月4日(周日)前)"
+    ]
+    assert {b["text"] for b in mine[0].inline_buttons} == {"📝 写纪要", "🔎 查看"}
+    # Nothing again during the holiday, nor on the make-up Sunday: one push per meeting.
+    for day in (1, 2, 3, 4):
+        sent = await pushes.at(local(2026, 1, day, 8, 30))
+        assert not [c for c in sent if "会谈纪要" in c.text]
+
+    # Monday 5 January: the manager's digest shows it late; the rep's does not.
+    sent = await pushes.at(local(2026, 1, 5, 8, 30))
+    manager_digest = [c.text for c in sent if c.chat_id == team.manager.chat_id]
+    assert manager_digest and "📝 纪要逾期 (1)" in manager_digest[0]
+    assert "王磊 · 华东电力设计院 12月30日的拜访:纪要逾期 1 个工作日" in manager_digest[0]
+    assert not [c for c in sent if c.chat_id == team.wang.chat_id and "纪要逾期" in c.text]
+
+    # Written late through /minutes: saved, said to be late, and gone from the next digest.
+    with time_machine.travel(local(2026, 1, 5, 10, 0), tick=False):
+        reply = await team.wang.send("/minutes")
+        assert "华东电力设计院 12月30日的拜访(最后一天 1月4日(周日))" in reply.text
+        await team.wang.press("写纪要 1")
+        reply = await team.wang.send(
+            "王局长确认明年一季度启动变电站设计软件招标,下一步:1月9日前报价。"
+        )
+    assert "已保存华东电力设计院 12月30日的拜访的会谈纪要(晚于最后一天 1月4日(周日))" in reply.text
+    [task] = await minutes(bot)
+    assert task.written_at is not None and task.text and task.text.startswith("王局长确认")
+    sent = await pushes.at(local(2026, 1, 6, 8, 30))
+    assert not [c for c in sent if "纪要逾期" in c.text]
+
+
+async def test_the_push_leads_to_writing_on_time(bot: BotHarness) -> None:
+    team = await make_team(bot)
+    hd = await customer_of(bot, team.wang, "华东电力设计院")
+    await visit(bot, team.wang, hd, local(2026, 12, 1, 11, 0), InteractionKind.MEAL)
+    pushes = Pushes.of(bot)
+    sent = await pushes.at(local(2026, 12, 2, 8, 30))
+    [push] = [c for c in sent if c.chat_id == team.wang.chat_id and "会谈纪要" in c.text]
+    assert (
+        push.text
+        == "📝 华东电力设计院 12月1日的宴请还没写会谈纪要,还有 1 个工作日(12月3日(周四)前)"
+    )
+    with time_machine.travel(local(2026, 12, 2, 9, 0), tick=False):
+        reply = await team.wang.press("写纪要")
+        assert "请发来华东电力设计院 12月1日的宴请的会谈纪要" in reply.text
+        reply = await team.wang.send("席间谈了二期扩容,对方希望月底前看到方案。")
+    assert "(按时)" in reply.text
+    # The next morning nothing more is pushed about it.
+    sent = await pushes.at(local(2026, 12, 3, 8, 30))
+    assert not [c for c in sent if "会谈纪要" in c.text and c.chat_id == team.wang.chat_id]
+
+
+async def test_a_summary_written_before_the_push_leaves_cancels_it(bot: BotHarness) -> None:
+    team = await make_team(bot)
+    hd = await customer_of(bot, team.wang, "华东电力设计院")
+    await visit(bot, team.wang, hd, local(2026, 12, 1, 11, 0))
+    pushes = Pushes.of(bot)
+    await pushes.at(local(2026, 12, 2, 8, 28))  # planned for 08:30, not sent yet
+    with time_machine.travel(local(2026, 12, 2, 8, 29), tick=False):
+        await team.wang.send("/minutes")
+        await team.wang.press("写纪要 1")
+        await team.wang.send("谈了二期方案,对方月底前给答复。")
+    sent = await pushes.at(local(2026, 12, 2, 8, 30))
+    assert not [c for c in sent if "会谈纪要" in c.text]
+    status = await bot.scalar(select(ReminderOutbox.status).where(ReminderOutbox.kind == "minutes"))
+    assert status == OutboxStatus.CANCELLED
+
+
+async def test_a_call_opens_no_minutes_and_a_full_guided_visit_is_its_own(bot: BotHarness) -> None:
+    team = await make_team(bot)
+    hd = await customer_of(bot, team.wang, "华东电力设计院")
+    await visit(bot, team.wang, hd, local(2026, 12, 1, 11, 0), InteractionKind.CALL)
+    assert await minutes(bot) == []
+    await visit(
+        bot,
+        team.wang,
+        hd,
+        local(2026, 12, 1, 15, 0),
+        summary="二期扩容方案的技术路线,对方倾向于分两期建设",
+        outcome="同意下周安排技术交流",
+    )
+    [task] = await minutes(bot)
+    assert task.written_at is not None and task.text is not None and "二期扩容" in task.text
+
+
+async def test_the_managers_review_has_three_summaries_seen_and_commented(bot: BotHarness) -> None:
+    team = await make_team(bot)
+    hd = await customer_of(bot, team.wang, "华东电力设计院")
+    sz = await customer_of(bot, team.zhang, "苏州建工")
+    await visit(bot, team.wang, hd, local(2026, 11, 30, 10, 0))
+    await visit(bot, team.wang, hd, local(2026, 12, 1, 19, 0), InteractionKind.MEAL)
+    await visit(bot, team.zhang, sz, local(2026, 12, 1, 14, 0))
+    with time_machine.travel(local(2026, 12, 1, 20, 0), tick=False):
+        for client, label, text in (
+            (team.wang, "写纪要 1", "谈了变电站设计软件的试用,王局长要一份报价。"),
+            (team.wang, "写纪要 1", "饭桌上刘处长透露预算大概两百万,年底前定。"),
+            (team.zhang, "写纪要 1", "苏州建工的BIM平台需求确认,下周送样。"),
+        ):
+            await client.send("/minutes")
+            await client.press(label)
+            await client.send(text)
+
+    pushes = Pushes.of(bot)
+    sent = await pushes.at(local(2026, 12, 2, 8, 30))
+    reviews = [c for c in sent if c.chat_id == team.manager.chat_id and "纪要审阅" in c.text]
+    assert len(reviews) == 1, "one review message, not one push per summary"
+    review = reviews[0]
+    assert review.text.startswith("📋 今日纪要审阅 (3)")
+    assert "1. 王磊 · 华东电力设计院 · 11月30日的拜访" in review.text
+    assert "苏州建工的BIM平台需求确认" in review.text
+    labels = [b["text"] for b in review.inline_buttons]
+    assert labels == ["👀 已阅 1", "💬 批注 1", "👀 已阅 2", "💬 批注 2", "👀 已阅 3", "💬 批注 3"]
+
+    with time_machine.travel(local(2026, 12, 2, 9, 0), tick=False):
+        reply = await team.manager.press("已阅 1")
+        assert "👀 已阅" in reply.callback_answers
+        reply = await team.manager.press("批注 3")
+        assert "请发来对张伟的纪要(苏州建工 12月1日的拜访)的批注" in reply.text
+        reply = await team.manager.send("送样前先和技术部确认型号。")
+    assert "批注已记在纪要上,并已转给张伟" in reply.text
+    told = [c for c in bot.api.calls if c.chat_id == team.zhang.chat_id and "批注了" in c.text]
+    assert told and told[-1].text == (
+        "💬 李经理批注了你的会谈纪要(苏州建工 12月1日的拜访):\n送样前先和技术部确认型号。"
+    )
+    rows = await minutes(bot)
+    assert rows[0].reviewed_at is not None and rows[1].reviewed_at is None
+    assert rows[2].comment == "送样前先和技术部确认型号。" and rows[2].reviewed_at is not None
+    actions = await bot.scalars(select(AuditLog.action).order_by(AuditLog.id))
+    assert actions.count("minutes.seen") == 1 and actions.count("minutes.comment") == 1
+
+    # Listed once: the next day's review does not repeat them.
+    sent = await pushes.at(local(2026, 12, 3, 8, 30))
+    assert not [c for c in sent if "纪要审阅" in c.text]
+
+
+async def test_a_rep_cannot_review_and_cannot_write_anothers_minutes(bot: BotHarness) -> None:
+    team = await make_team(bot)
+    hd = await customer_of(bot, team.wang, "华东电力设计院")
+    await visit(bot, team.wang, hd, local(2026, 12, 1, 10, 0))
+    [task] = await minutes(bot)
+    with time_machine.travel(local(2026, 12, 1, 12, 0), tick=False):
+        reply = await team.zhang.press_data(f"mins:w:{task.id}")
+        assert "找不到这次会面,或你没有权限。" in reply.callback_answers
+        reply = await team.zhang.press_data(f"mins:seen:{task.id}")
+        assert "只有本团队的经理可以审阅纪要。" in reply.callback_answers
+        reply = await team.wang.press_data(f"mins:note:{task.id}")
+        assert "只有本团队的经理可以审阅纪要。" in reply.callback_answers
+    [task] = await minutes(bot)
+    assert task.reviewed_at is None and task.text is None
+
+
+async def test_cancel_gives_up_the_summary_and_the_next_text_is_a_note_again(
+    bot: BotHarness,
+) -> None:
+    team = await make_team(bot)
+    hd = await customer_of(bot, team.wang, "华东电力设计院")
+    await visit(bot, team.wang, hd, local(2026, 12, 1, 10, 0))
+    with time_machine.travel(local(2026, 12, 1, 12, 0), tick=False):
+        await team.wang.send("/minutes")
+        await team.wang.press("写纪要 1")
+        reply = await team.wang.send("/cancel")
+        assert "已放弃" in reply.text
+    [task] = await minutes(bot)
+    assert task.written_at is None
+
+
+async def test_workdays_setting_moves_the_deadline_and_says_2027_is_provisional(
+    bot: BotHarness,
+) -> None:
+    team = await make_team(bot)
+    with time_machine.travel(local(2026, 12, 1, 10, 0), tick=False):
+        reply = await team.manager.send("/workdays")
+        assert reply.text.startswith("📅 工作日历:中国大陆(国务院放假安排,含调休)")
+        assert "2026 年按国务院公布的放假安排,含调休上班日。" in reply.text
+        assert "2027 年的放假安排还没有收录,暂按周末和法定节日正日计算(临时" in reply.text
+        reply = await team.wang.send("/workdays")
+        assert reply.buttons == []
+        reply = await team.wang.press_data("wd:set:mon_fri")
+        assert "只有经理可以修改团队的工作日历。" in reply.callback_answers
+        await team.manager.press("周一至周五")
+    assert await bot.scalar(select(TeamCycle.workweek)) == "mon_fri"
+    hd = await customer_of(bot, team.wang, "华东电力设计院")
+    await visit(bot, team.wang, hd, local(2025, 12, 30, 15, 0))
+    [task] = await minutes(bot)
+    assert task.due_on == date(2026, 1, 1)  # Monday–Friday: 元旦 is a working day
