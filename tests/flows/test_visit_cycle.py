@@ -103,6 +103,11 @@ async def test_a_visit_before_new_year_is_due_on_the_make_up_sunday(bot: BotHarn
     assert task.written_at is not None and task.text and task.text.startswith("王局长确认")
     sent = await pushes.at(local(2026, 1, 6, 8, 30))
     assert not [c for c in sent if "纪要逾期" in c.text]
+    [review] = [c for c in sent if c.chat_id == team.manager.chat_id]
+    assert review.text == (
+        "📋 今日纪要审阅 (1)\n\n1. 王磊 · 华东电力设计院 · 12月30日的拜访(逾期提交)\n"
+        "王局长确认明年一季度启动变电站设计软件招标,下一步:1月9日前报价。"
+    )
 
 
 async def test_the_push_leads_to_writing_on_time(bot: BotHarness) -> None:
