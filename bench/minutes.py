@@ -17,7 +17,7 @@ import sqlite3
 import tempfile
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -25,7 +25,7 @@ from unittest import mock
 from bench._figures import Figure, record
 from bench.planner import DAY, _migrate, build
 from scheduler import planner as planner_module
-from scheduler.minutes import CycleBatch
+from scheduler.minutes import CycleBatch, read_cycle
 from scheduler.planner import Planner
 from storage.engine import create_engine, session_factory
 
@@ -49,7 +49,7 @@ def add_minutes(path: Path, reps: int, history: int) -> int:
         nonlocal interaction, count
         for member in range(1, reps + 1):
             customer = (member - 1) * 20 + 1
-            plan = [
+            plan: list[tuple[date, date, datetime | None, datetime | None]] = [
                 (today - timedelta(days=1), today + timedelta(days=1), None, None),
                 (today, today + timedelta(days=2), None, None),
                 (today - timedelta(days=6), today - timedelta(days=3), None, None),
@@ -102,12 +102,7 @@ async def _plan(url: str, cycle: bool) -> tuple[float, Any]:
     async def no_cycle(*_args: Any) -> CycleBatch:
         return CycleBatch()
 
-    patch = (
-        mock.patch.object(planner_module, "read_cycle", no_cycle)
-        if not cycle
-        else mock.patch.object(planner_module, "read_cycle", planner_module.read_cycle)
-    )
-    with patch:
+    with mock.patch.object(planner_module, "read_cycle", no_cycle if not cycle else read_cycle):
         started = time.perf_counter()
         stats = await planner.run(DAY.astimezone(UTC))
         elapsed = time.perf_counter() - started
