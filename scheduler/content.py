@@ -12,7 +12,7 @@ from typing import Any
 from locales import N_, Translator
 from locales.words import day_range, day_with_weekday, lunar_name
 from parsing.dates._calendar import holiday_period
-from scheduler.minutes_render import minutes_late_line
+from scheduler.minutes_render import minutes_late_line, plan_line
 
 Item = dict[str, Any]
 
@@ -149,6 +149,8 @@ def item_line(_: Translator, item: Item, today: date) -> str:
         )
     if kind == "mlate":
         return minutes_late_line(_, item)
+    if kind == "plan":
+        return plan_line(_, item)
     if kind == "fail":
         label = PUSH_KINDS.get(str(item.get("kind")), PUSH_KINDS["again"])
         return _(

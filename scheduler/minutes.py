@@ -30,6 +30,7 @@ from storage.minutes import (
 )
 from storage.models import Member, Role
 from storage.outbox import NewPush
+from storage.plans import PlanRow, plans_on
 
 # A review message shows this much of each 纪要; the whole text is a press away.
 REVIEW_EXCERPT = 300
@@ -87,6 +88,7 @@ class CycleBatch:
     overdue: dict[int, list[LateItem]] = field(default_factory=lambda: defaultdict(list))
     reviews: dict[int, list[ReviewItem]] = field(default_factory=dict)
     calendars: dict[int, WorkCalendar] = field(default_factory=dict)
+    plans: dict[int, list[PlanRow]] = field(default_factory=lambda: defaultdict(list))
 
     def calendar(self, team_id: int) -> WorkCalendar:
         return self.calendars.get(team_id, MAINLAND)
@@ -106,6 +108,10 @@ async def read_cycle(session: Any, daily: Sequence[Member], now: datetime) -> Cy
         return data
     data.calendars = await team_calendars(session, sorted({m.team_id for m in daily}))
     earliest = min(_local_today(m, now) for m in daily)
+    for day in sorted({_local_today(m, now) for m in daily}):
+        members = [m.id for m in daily if _local_today(m, now) == day]
+        for plan in await plans_on(session, members, day):
+            data.plans[plan.member_id].append(plan)
     for row in await unwritten_of(session, [m.id for m in daily], earliest):
         data.unwritten[row.member_id].append(row)
     managers = [m for m in daily if m.role == Role.MANAGER]
@@ -150,6 +156,24 @@ def _review_item(row: MinutesRow) -> ReviewItem:
         "more": len(text) > REVIEW_EXCERPT,
         "late": written_on > row.due_on,
     }
+
+
+def plan_items(member: Member, data: CycleBatch) -> list[dict[str, Any]]:
+    """The rep's visit plans for today (🗓 今日拜访计划)."""
+    zone = clock.zone(member.timezone)
+    return [
+        {
+            "t": "plan",
+            "id": plan.id,
+            "cid": plan.customer_id,
+            "cname": plan.customer_name,
+            "goal": plan.goal,
+            "who": plan.attendees,
+            "at": plan.planned_at.astimezone(zone).strftime("%H:%M") if plan.planned_at else None,
+            "status": plan.status,
+        }
+        for plan in data.plans.get(member.id, [])
+    ]
 
 
 def late_items(member: Member, today: date, data: CycleBatch) -> list[dict[str, Any]]:

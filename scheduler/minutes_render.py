@@ -14,7 +14,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from locales import Translator
+from locales import N_, Translator
 from locales.meetings import meeting as _meeting
 from locales.words import day_with_weekday
 from storage.models import ReminderOutbox
@@ -58,6 +58,19 @@ def minutes_late_line(_: Translator, item: dict[str, Any]) -> str:
         meeting=meeting(_, item["kind"], item["met"]),
         n=item["late"],
     )
+
+
+PLAN_STATUS = {"pending": N_("待批准"), "approved": N_("已批准"), "commented": N_("经理有意见")}
+
+
+def plan_line(_: Translator, item: dict[str, Any]) -> str:
+    """10:00 万科 · 谈二期方案 · 见张总(已批准)."""
+    line = f"{item['at']} " if item.get("at") else ""
+    line += f"{item['cname']} · {item['goal']}"
+    if item.get("who"):
+        line += " · " + _("见{who}", who=item["who"])
+    status = PLAN_STATUS.get(str(item.get("status")))
+    return line + (_("({status})", status=_(status)) if status else "")
 
 
 def render_cycle(_: Translator, row: ReminderOutbox, today: date) -> list[Rendered]:

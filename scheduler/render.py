@@ -43,6 +43,7 @@ SECTION_TITLES = {
     "new": N_("🆕 新分配客户 ({n})"),
     "unk": N_("📅 本周行程待确认 ({n})"),
     "mlate": N_("📝 纪要逾期 ({n})"),
+    "plan": N_("🗓 今日拜访计划 ({n})"),
     "fail": N_("⚠️ 未送达的提醒 ({n})"),
 }
 
@@ -120,7 +121,7 @@ def render_digest(
         title = SECTION_TITLES[str(section["name"])]
         lines.append(_(title, n=len(items) + section["more"]))
         for item in items:
-            if item["t"] in ("fail", "mlate"):
+            if item["t"] in ("fail", "mlate", "plan"):
                 lines.append(f"· {item_line(_, item, today)}")
                 continue
             number += 1

@@ -12,6 +12,7 @@ This module holds the models and the listener only; the queries are in storage/m
 
 from __future__ import annotations
 
+import enum
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -85,6 +86,42 @@ class MeetingMinutes(Timestamped, Base):
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
     comment: Mapped[str | None] = mapped_column(Text)
     commented_at: Mapped[datetime | None] = mapped_column()
+
+
+class PlanStatus(enum.StrEnum):
+    DRAFT = "draft"  # shown to the rep, not submitted yet
+    PENDING = "pending"  # waiting for the manager
+    APPROVED = "approved"
+    COMMENTED = "commented"  # the manager answered with 💬 意见
+    FILED = "filed"  # the team does not ask for approval (or a manager's own plan)
+    CANCELLED = "cancelled"
+
+
+class VisitPlan(Timestamped, Base):
+    """A visit plan (《客户走访单》): customer, day, goal, who will be met, the manager's answer."""
+
+    __tablename__ = "visit_plan"
+    __table_args__ = (
+        Index("ix_visit_plan_member_day", "member_id", "planned_for"),
+        Index("ix_visit_plan_team_day", "team_id", "planned_for"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE"), index=True
+    )
+    planned_for: Mapped[date] = mapped_column(Date)
+    planned_at: Mapped[datetime | None] = mapped_column()
+    goal: Mapped[str] = mapped_column(Text)
+    attendees: Mapped[str | None] = mapped_column(String(200))
+    # The rep's whole sentence, kept beside what was read from it.
+    note: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default=PlanStatus.DRAFT.value)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    decided_at: Mapped[datetime | None] = mapped_column()
+    comment: Mapped[str | None] = mapped_column(Text)
 
 
 def due_on(calendar: WorkCalendar, met_on: date, logged_on: date) -> date:
@@ -182,7 +219,9 @@ __all__ = [
     "MINUTES_MIN_CHARS",
     "MINUTES_WORKING_DAYS",
     "MeetingMinutes",
+    "PlanStatus",
     "TeamCycle",
+    "VisitPlan",
     "due_on",
     "install_minutes_opener",
     "summary_of",

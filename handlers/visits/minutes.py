@@ -2,7 +2,7 @@
 (👀 已阅 / 💬 批注 on the daily review message).
 
 Pressing 📝 写纪要 or 💬 批注 makes the member's next text message the summary or the comment
-(MINUTES_KEY in user_data); /cancel gives it up. Scoping is storage.minutes.MinutesRepo's: a
+(handlers/visits/awaited.py); /cancel gives it up. Scoping is storage.minutes.MinutesRepo's: a
 rep writes only their own minutes, a manager reviews only the team's.
 """
 
@@ -10,40 +10,23 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Any, Literal, TypedDict
 from zoneinfo import ZoneInfo
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.kit.groups import AnyApplication
-from handlers.kit.keyboards import CANCEL_WORDS, MAX_ID, button, main_keyboard
-from handlers.kit.turn import Ctx, Turn, member_turn, message_text
+from handlers.kit.keyboards import MAX_ID, button, main_keyboard
+from handlers.kit.turn import Turn, member_turn
+from handlers.visits.awaited import ACTIONS, awaiting
 from locales import translator
 from locales.meetings import meeting
 from locales.words import day_with_weekday
 from storage.minutes import MinutesRepo, MinutesRow
 from storage.models import Member
 
-MINUTES_KEY = "minutes_text"
 _WRITE = re.compile(r"^mins:w:(\d{1,10})$")
 _SEEN = re.compile(r"^mins:seen:(\d{1,10})$")
 _NOTE = re.compile(r"^mins:note:(\d{1,10})$")
-_CANCEL = re.compile(CANCEL_WORDS)
-
-
-class Awaited(TypedDict):
-    """What the member's next text message is: a 纪要 to write, or a manager's 批注."""
-
-    action: Literal["write", "note"]
-    id: int
-
-
-def _awaited(turn: Turn) -> Awaited | None:
-    value = (turn.context.user_data or {}).get(MINUTES_KEY)
-    if not isinstance(value, dict) or value.get("action") not in ("write", "note"):
-        return None
-    return Awaited(action=value["action"], id=int(value.get("id", 0)))
 
 
 def _subject(turn: Turn, row: MinutesRow) -> str:
@@ -67,7 +50,7 @@ def _id(match: re.Match[str] | None) -> int | None:
 async def _ask_to_write(turn: Turn, row: MinutesRow) -> None:
     _ = turn._
     assert turn.context.user_data is not None
-    turn.context.user_data[MINUTES_KEY] = {"action": "write", "id": row.id}
+    awaiting(turn, "write", row.id)
     turn.say(
         _(
             "请发来{subject}的会谈纪要:谈了什么、对方的意见、约定的下一步。\n"
@@ -99,8 +82,6 @@ async def minutes_command(turn: Turn) -> None:
 
 async def _save_minutes(turn: Turn, minutes_id: int, text: str) -> None:
     _ = turn._
-    assert turn.context.user_data is not None
-    turn.context.user_data.pop(MINUTES_KEY, None)
     repo = MinutesRepo(turn.session, turn.actor)
     minutes = await repo.write(minutes_id, text)
     row = await repo.row(minutes_id) if minutes is not None else None
@@ -147,8 +128,6 @@ def _drop_row(turn: Turn, minutes_id: int) -> None:
 
 async def _save_note(turn: Turn, minutes_id: int, text: str) -> None:
     _ = turn._
-    assert turn.context.user_data is not None
-    turn.context.user_data.pop(MINUTES_KEY, None)
     repo = MinutesRepo(turn.session, turn.actor)
     minutes = await repo.comment(minutes_id, text)
     row = await repo.row(minutes_id) if minutes is not None else None
@@ -157,13 +136,13 @@ async def _save_note(turn: Turn, minutes_id: int, text: str) -> None:
         return
     author = await turn.session.get(Member, row.member_id)
     if author is not None and author.id != turn.member.id and author.active:
-        theirs = translator(author.language)
+        their = translator(author.language)
         turn.tell(
             author,
-            theirs(
+            their(
                 "💬 {manager}批注了你的会谈纪要({subject}):\n{text}",
                 manager=turn.member.name,
-                subject=f"{row.customer_name} " + meeting(theirs, row.kind.value, row.met_on),
+                subject=f"{row.customer_name} " + meeting(their, row.kind.value, row.met_on),
                 text=text,
             ),
         )
@@ -202,8 +181,7 @@ async def minutes_button(turn: Turn) -> None:
         if row is None:
             turn.answer(_("只有本团队的经理可以审阅纪要。"), alert=True)
             return
-        assert turn.context.user_data is not None
-        turn.context.user_data[MINUTES_KEY] = {"action": "note", "id": minutes_id}
+        awaiting(turn, "note", minutes_id)
         turn.answer()
         _drop_row(turn, minutes_id)
         turn.say(
@@ -217,49 +195,12 @@ async def minutes_button(turn: Turn) -> None:
     turn.answer(_("这个按钮已失效。"), alert=True)
 
 
-@member_turn
-async def awaited_text(turn: Turn) -> None:
-    _ = turn._
-    awaited = _awaited(turn)
-    text = message_text(turn).strip()
-    assert turn.context.user_data is not None
-    if awaited is None:  # pragma: no cover - the handler only matches with the key set
-        return
-    if text.startswith("/cancel") or _CANCEL.match(text):
-        turn.context.user_data.pop(MINUTES_KEY, None)
-        turn.say(_("已放弃。有需要随时找我。"), main_keyboard(_, manager=turn.member.is_manager))
-        return
-    if not text:
-        turn.say(_("请发文字。(/cancel 放弃)"))
-        return
-    if awaited["action"] == "write":
-        await _save_minutes(turn, awaited["id"], text)
-    else:
-        await _save_note(turn, awaited["id"], text)
+ACTIONS["write"] = _save_minutes
+ACTIONS["note"] = _save_note
 
 
-class AwaitedTextHandler(BaseHandler[Update, Ctx, None]):
-    """A private text message (or /cancel) while a 纪要 or 批注 is awaited."""
-
-    def __init__(self, application: AnyApplication) -> None:
-        super().__init__(awaited_text)
-        self.application = application
-
-    def check_update(self, update: object) -> bool:
-        if not isinstance(update, Update) or update.message is None:
-            return False
-        message = update.message
-        if message.text is None or message.chat.type != "private" or update.effective_user is None:
-            return False
-        if message.text.startswith("/") and not message.text.startswith("/cancel"):
-            return False
-        data: Any = self.application.user_data.get(update.effective_user.id)
-        return isinstance(data, dict) and MINUTES_KEY in data
-
-
-def minutes_handlers(application: AnyApplication) -> list[object]:
+def minutes_handlers() -> list[object]:
     return [
-        AwaitedTextHandler(application),
         CommandHandler("minutes", minutes_command),
         CallbackQueryHandler(minutes_button, pattern=r"^mins:"),
     ]
