@@ -86,6 +86,9 @@ class MeetingMinutes(Timestamped, Base):
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
     comment: Mapped[str | None] = mapped_column(Text)
     commented_at: Mapped[datetime | None] = mapped_column()
+    # The customer's copy: when it was sent, and when the customer confirmed receiving it.
+    sent_to_customer_at: Mapped[datetime | None] = mapped_column()
+    customer_confirmed_at: Mapped[datetime | None] = mapped_column()
 
 
 class PlanStatus(enum.StrEnum):

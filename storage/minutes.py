@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from parsing.workdays import WorkCalendar, Workweek, work_calendar
 from storage.actor import Actor, NotAllowed
 from storage.audit import record
-from storage.cycle import MeetingMinutes, TeamCycle
+from storage.cycle import MeetingMinutes, PlanStatus, TeamCycle, VisitPlan
 from storage.models import Customer, Interaction, InteractionKind, Member, utcnow
 
 # How many minutes one review message lists; the rest wait for the next day's.
@@ -260,3 +261,166 @@ async def minutes_written(session: AsyncSession, minutes_id: int) -> bool:
         )
     ).first()
     return row is None or row.written_at is not None
+
+
+# -- the customer's copy ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesSheet:
+    """What the customer's copy of a 纪要 shows (the rep's own meeting only)."""
+
+    id: int
+    customer_name: str
+    customer_address: str | None
+    location: str | None
+    occurred_at: datetime
+    timezone: str
+    kind: InteractionKind
+    our_side: list[str]
+    their_side: list[str]
+    text: str
+
+
+class CustomerCopies:
+    """The rep renders, sends and has confirmed the customer's copy of their own 纪要."""
+
+    def __init__(self, session: AsyncSession, actor: Actor) -> None:
+        self.session = session
+        self.actor = actor
+
+    async def _own_written(self, minutes_id: int) -> MeetingMinutes | None:
+        minutes = await self.session.get(MeetingMinutes, minutes_id)
+        if minutes is None or minutes.member_id != self.actor.member_id or not minutes.text:
+            return None
+        return minutes
+
+    async def sheet(self, minutes_id: int) -> MinutesSheet | None:
+        minutes = await self._own_written(minutes_id)
+        if minutes is None:
+            return None
+        interaction = await self.session.get(Interaction, minutes.interaction_id)
+        customer = await self.session.get(Customer, minutes.customer_id)
+        member = await self.session.get(Member, minutes.member_id)
+        if interaction is None or customer is None or member is None or customer.deleted_at:
+            return None
+        await self.session.refresh(interaction, attribute_names=["contacts"])
+        their_side = [
+            f"{c.name} {c.title}" if c.title else c.name
+            for c in interaction.contacts
+            if c.deleted_at is None
+        ]
+        record(self.session, self.actor, "minutes.customer_copy", "meeting_minutes", minutes.id)
+        return MinutesSheet(
+            id=minutes.id,
+            customer_name=customer.name,
+            customer_address=customer.address,
+            location=interaction.location,
+            occurred_at=interaction.occurred_at,
+            timezone=member.timezone,
+            kind=interaction.kind,
+            our_side=[member.name],
+            their_side=their_side,
+            text=minutes.text or "",
+        )
+
+    async def mark_sent(self, minutes_id: int) -> MeetingMinutes | None:
+        minutes = await self._own_written(minutes_id)
+        if minutes is not None and minutes.sent_to_customer_at is None:
+            minutes.sent_to_customer_at = utcnow()
+            record(self.session, self.actor, "minutes.sent", "meeting_minutes", minutes.id)
+        return minutes
+
+    async def mark_confirmed(self, minutes_id: int) -> MeetingMinutes | None:
+        minutes = await self._own_written(minutes_id)
+        if minutes is not None and minutes.customer_confirmed_at is None:
+            now = utcnow()
+            minutes.customer_confirmed_at = now
+            if minutes.sent_to_customer_at is None:
+                minutes.sent_to_customer_at = now
+            record(self.session, self.actor, "minutes.confirmed", "meeting_minutes", minutes.id)
+        return minutes
+
+
+# -- the team summary's columns --------------------------------------------------------------
+
+
+@dataclass
+class CycleStats:
+    """One member's visit cycle over a period: plans by their day, 纪要 by the meeting's day."""
+
+    plans: int = 0
+    plans_approved: int = 0
+    plans_asked: int = 0  # plans that went to the manager (pending, approved or commented)
+    minutes_on_time: int = 0
+    minutes_late: int = 0
+    minutes_missing: int = 0  # past the last day and still not written
+    minutes_reviewed: int = 0
+    minutes_written: int = 0
+
+    def add(self, other: CycleStats) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def any(self) -> bool:
+        return any(getattr(self, name) for name in self.__dataclass_fields__)
+
+
+async def cycle_stats(
+    session: AsyncSession, actor: Actor, first: date, last: date, today: date
+) -> dict[int, CycleStats]:
+    """Per member of the manager's team: plans and 纪要 from ``first`` to ``last`` (local days)."""
+    if not actor.is_manager:
+        raise NotAllowed("managers only")
+    stats: dict[int, CycleStats] = {}
+
+    def of(member_id: int) -> CycleStats:
+        return stats.setdefault(member_id, CycleStats())
+
+    asked = (PlanStatus.PENDING.value, PlanStatus.APPROVED.value, PlanStatus.COMMENTED.value)
+    plans = await session.execute(
+        select(VisitPlan.member_id, VisitPlan.status)
+        .join(Customer, Customer.id == VisitPlan.customer_id)
+        .where(
+            VisitPlan.team_id == actor.team_id,
+            VisitPlan.planned_for >= first,
+            VisitPlan.planned_for <= last,
+            VisitPlan.status.in_([*asked, PlanStatus.FILED.value]),
+            Customer.deleted_at.is_(None),
+        )
+    )
+    for member_id, status in plans.all():
+        line = of(member_id)
+        line.plans += 1
+        line.plans_asked += status in asked
+        line.plans_approved += status == PlanStatus.APPROVED.value
+    minutes = await session.execute(
+        select(
+            MeetingMinutes.member_id,
+            MeetingMinutes.due_on,
+            MeetingMinutes.written_at,
+            MeetingMinutes.reviewed_at,
+            Member.timezone,
+        )
+        .join(Member, Member.id == MeetingMinutes.member_id)
+        .join(Customer, Customer.id == MeetingMinutes.customer_id)
+        .where(
+            MeetingMinutes.team_id == actor.team_id,
+            MeetingMinutes.met_on >= first,
+            MeetingMinutes.met_on <= last,
+            Customer.deleted_at.is_(None),
+        )
+    )
+    for member_id, due, written, reviewed, timezone in minutes.all():
+        line = of(member_id)
+        if written is None:
+            line.minutes_missing += due < today
+            continue
+        line.minutes_written += 1
+        line.minutes_reviewed += reviewed is not None
+        if written.astimezone(ZoneInfo(timezone)).date() <= due:
+            line.minutes_on_time += 1
+        else:
+            line.minutes_late += 1
+    return stats

@@ -1,11 +1,12 @@
 """The visit cycle of the regulations (#15): visit plans (/plan, /plans) with the manager's
-approval, 会谈纪要 written and reviewed (/minutes), the team's working-day calendar
+approval, 会谈纪要 written and reviewed (/minutes) and a copy for the customer (.docx), the team's working-day calendar
 (/workdays)."""
 
 from __future__ import annotations
 
 from handlers.kit.groups import AnyApplication, add
 from handlers.visits.awaited import AwaitedTextHandler
+from handlers.visits.customer_copy import customer_copy_handlers
 from handlers.visits.minutes import minutes_handlers
 from handlers.visits.plans import plan_handlers
 from handlers.visits.workdays import workdays_handlers
@@ -18,6 +19,7 @@ def register(application: AnyApplication) -> None:
         application,
         [
             AwaitedTextHandler(application),
+            *customer_copy_handlers(),  # before minutes' own mins: buttons
             *minutes_handlers(),
             *plan_handlers(),
             *workdays_handlers(),

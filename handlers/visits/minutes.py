@@ -15,9 +15,10 @@ from zoneinfo import ZoneInfo
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.kit.keyboards import MAX_ID, button, main_keyboard
+from handlers.kit.keyboards import MAX_ID, button, inline, main_keyboard
 from handlers.kit.turn import Turn, member_turn
 from handlers.visits.awaited import ACTIONS, awaiting
+from handlers.visits.customer_copy import copy_button
 from locales import translator
 from locales.meetings import meeting
 from locales.words import day_with_weekday
@@ -99,7 +100,7 @@ async def _save_minutes(turn: Turn, minutes_id: int, text: str) -> None:
             subject=_subject(turn, row),
             when=when,
         ),
-        main_keyboard(_, manager=turn.member.is_manager),
+        inline([[copy_button(_, minutes_id)]]),
     )
 
 
