@@ -104,3 +104,38 @@ async def test_a_rep_cannot_approve_and_a_team_without_approval_files_plans(bot)
         assert "已放弃" in reply.text
     plans = await bot.scalars(select(VisitPlan).order_by(VisitPlan.id))
     assert [p.status for p in plans] == ["pending", "filed"]
+
+
+async def test_the_team_summary_counts_plans_and_minutes(bot) -> None:  # type: ignore[no-untyped-def]
+    from storage.models import InteractionKind
+    from tests.flows.test_visit_cycle import minutes, visit
+
+    team = await make_team(bot)
+    vanke = await customer_of(bot, team.wang, "万科")
+    szjg = await customer_of(bot, team.zhang, "苏州建工")
+    with time_machine.travel(local(2026, 11, 30, 9, 0), tick=False):
+        await team.wang.send("/plan 周三拜访万科 目的是谈二期方案")
+        await team.wang.press("提交")
+        await team.manager.press("批准")
+        await team.wang.send("/plan 周四拜访万科 目的是送样品")
+        await team.wang.press("提交")
+        await team.manager.press("意见")
+        await team.manager.send("样品先别送,等报价定了再说。")
+    await visit(bot, team.wang, vanke, local(2026, 11, 30, 10, 0))  # written on time
+    await visit(bot, team.wang, vanke, local(2026, 11, 30, 19, 0), InteractionKind.MEAL)  # never
+    await visit(bot, team.zhang, szjg, local(2026, 12, 1, 10, 0))  # written late
+    with time_machine.travel(local(2026, 12, 1, 9, 0), tick=False):
+        await team.wang.send("/minutes")
+        await team.wang.press("写纪要 1")
+        await team.wang.send("谈了二期方案,对方月底前给答复。")
+    with time_machine.travel(local(2026, 12, 4, 9, 0), tick=False):
+        await team.zhang.send("/minutes")
+        await team.zhang.press("写纪要 1")
+        await team.zhang.send("苏州建工的BIM平台需求确认,下周送样。")
+        written = [m for m in await minutes(bot) if m.written_at is not None]
+        await team.manager.press_data(f"mins:seen:{written[0].id}")
+        reply = await team.manager.send("/team")
+    text = reply.text
+    assert "📋 走访周期:计划 2(批准 1/2)· 纪要 按时 1 · 晚交 1 · 纪要逾期 1 · 已审阅 1/2" in text
+    assert "  · 王磊:计划 2(批准 1/2)· 纪要 按时 1 · 晚交 0 · 纪要逾期 1 · 已审阅 1/1" in text
+    assert "  · 张伟:计划 0(批准 0/0)· 纪要 按时 0 · 晚交 1 · 纪要逾期 0 · 已审阅 0/1" in text
