@@ -56,6 +56,18 @@ async def workdays_text(turn: Turn) -> str:
     return "\n".join(lines)
 
 
+async def settings_line(turn: Turn) -> str:
+    """The calendar in /settings: its name, and the first provisional year if any."""
+    _ = turn._
+    calendar = work_calendar((await team_cycle(turn.session, turn.member.team_id)).workweek)
+    line = _("📅 工作日历:{name}", name=_(WORKWEEK_NAMES[calendar.workweek]))
+    year = local_today(turn).year
+    provisional = [y for y in (year, year + 1) if calendar.is_provisional(y)]
+    if provisional:
+        line += _(";{year} 年为临时日历", year=provisional[0])
+    return line + " · /workdays"
+
+
 async def _rows(turn: Turn) -> list[list[tuple[str, str]]]:
     if not turn.member.is_manager:
         return []
@@ -84,6 +96,10 @@ async def workdays_button(turn: Turn) -> None:
     _ = turn._
     query = turn.update.callback_query
     data = (query.data if query else None) or ""
+    if data == "wd:home":  # from the team settings screen
+        rows = await _rows(turn)
+        turn.edit(await workdays_text(turn), inline(rows) if rows else None)
+        return
     match = _SET.match(data)
     approval = _APPROVAL.match(data)
     if (match is None and approval is None) or not turn.member.is_manager:

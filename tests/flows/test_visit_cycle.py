@@ -254,10 +254,19 @@ async def test_workdays_setting_moves_the_deadline_and_says_2027_is_provisional(
         assert reply.text.startswith("📅 工作日历:中国大陆(国务院放假安排,含调休)")
         assert "2026 年按国务院公布的放假安排,含调休上班日。" in reply.text
         assert "2027 年的放假安排还没有收录,暂按周末和法定节日正日计算(临时" in reply.text
+        reply = await team.wang.send("/settings")
+        assert (
+            "📅 工作日历:中国大陆(国务院放假安排,含调休);2027 年为临时日历 · /workdays"
+            in reply.text
+        )
         reply = await team.wang.send("/workdays")
         assert reply.buttons == []
         reply = await team.wang.press_data("wd:set:mon_fri")
         assert "只有经理可以修改团队的工作日历。" in reply.callback_answers
+        await team.manager.send("/team")
+        await team.manager.press("团队设置")
+        reply = await team.manager.press("工作日历与拜访计划")
+        assert reply.text.startswith("📅 工作日历:中国大陆")
         await team.manager.press("周一至周五")
     assert await bot.scalar(select(TeamCycle.workweek)) == "mon_fri"
     hd = await customer_of(bot, team.wang, "华东电力设计院")
