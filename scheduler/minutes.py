@@ -4,7 +4,8 @@
   (华东电力设计院 12月1日的拜访还没写会谈纪要,还有 1 个工作日), with 📝 写纪要.
 - A manager's digest lists the team's minutes past their last working day (纪要逾期).
 - A manager gets one review message a day with every 纪要 written since the last one, each
-  with 👀 已阅 and 💬 批注; a 纪要 is listed once.
+  with 👀 已阅 and 💬 批注, and the new customers' archives the reps created (✅ 已审核 / 💬);
+  each is listed once.
 
 Working days are the team's calendar (storage.minutes.team_calendars). Everything is read
 for a batch of members at once, through the indexes of storage/cycle.py.
@@ -21,7 +22,10 @@ from typing import Any, TypedDict
 from parsing.workdays import MAINLAND, WorkCalendar
 from scheduler import clock
 from storage.minutes import (
+    ArchiveRow,
     MinutesRow,
+    archives_to_review,
+    mark_archives_listed,
     mark_listed,
     overdue_in_teams,
     team_calendars,
@@ -67,8 +71,11 @@ class LateItem(TypedDict):
 
 
 class ReviewItem(TypedDict):
-    """One 纪要 in the manager's review message."""
+    """One 纪要 (t "minutes") or new customer's archive (t "archive", id = the customer's)
+    in the manager's review message."""
 
+    t: str
+    contacts: int
     id: int
     cid: int
     cname: str
@@ -133,12 +140,35 @@ async def read_cycle(session: Any, daily: Sequence[Member], now: datetime) -> Cy
             }
         )
     for manager in managers:
+        today = _local_today(manager, now)
         rows = await to_review(session, manager)
-        if not rows:
+        archives = await archives_to_review(
+            session, manager, clock.local_midnight(today, manager.timezone)
+        )
+        if not rows and not archives:
             continue
-        data.reviews[manager.id] = [_review_item(row) for row in rows]
-        await mark_listed(session, [row.id for row in rows], _local_today(manager, now))
+        data.reviews[manager.id] = [_review_item(row) for row in rows] + [
+            _archive_item(row) for row in archives
+        ]
+        await mark_listed(session, [row.id for row in rows], today)
+        mark_archives_listed(session, manager.team_id, [a.customer_id for a in archives], today)
     return data
+
+
+def _archive_item(row: ArchiveRow) -> ReviewItem:
+    return {
+        "t": "archive",
+        "contacts": row.contacts,
+        "id": row.customer_id,
+        "cid": row.customer_id,
+        "cname": row.customer_name,
+        "member": row.creator_name,
+        "kind": "",
+        "met": "",
+        "text": "",
+        "more": False,
+        "late": False,
+    }
 
 
 def _review_item(row: MinutesRow) -> ReviewItem:
@@ -146,6 +176,8 @@ def _review_item(row: MinutesRow) -> ReviewItem:
     written = row.written_at
     written_on = written.astimezone(clock.zone(row.timezone)).date() if written else row.due_on
     return {
+        "t": "minutes",
+        "contacts": 0,
         "id": row.id,
         "cid": row.customer_id,
         "cname": row.customer_name,

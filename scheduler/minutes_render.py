@@ -87,10 +87,39 @@ def render_cycle(_: Translator, row: ReminderOutbox, today: date) -> list[Render
 
 def render_review(_: Translator, items: list[dict[str, Any]]) -> Rendered:
     """One message with every 纪要 to review, each with 👀 已阅 and 💬 批注."""
-    lines = [_("📋 今日纪要审阅 ({n})", n=len(items))]
+    archives = sum(1 for item in items if item.get("t") == "archive")
+    if archives:
+        title = _(
+            "📋 今日审阅 ({n}):纪要 {minutes} 份,新客户档案 {archives} 个",
+            n=len(items),
+            minutes=len(items) - archives,
+            archives=archives,
+        )
+    else:
+        title = _("📋 今日纪要审阅 ({n})", n=len(items))
+    lines = [title]
     keyboard: list[list[InlineKeyboardButton]] = []
     budget = MAX_TEXT - 200
     for number, item in enumerate(items, 1):
+        if item.get("t") == "archive":
+            lines.append(
+                "\n"
+                + _(
+                    "{n}. {member} · {customer} · 新客户档案(联系人 {contacts} 人)",
+                    n=number,
+                    member=item["member"],
+                    customer=item["cname"],
+                    contacts=item["contacts"],
+                )
+            )
+            keyboard.append(
+                [
+                    _button(_("✅ 已审核 {n}", n=number), f"arch:ok:{item['id']}"),
+                    _button(_("💬 意见 {n}", n=number), f"arch:note:{item['id']}"),
+                    _button(_("🔎 查看 {n}", n=number), f"cust:v:{item['id']}"),
+                ]
+            )
+            continue
         head = f"{number}. {item['member']} · {item['cname']} · " + meeting(
             _, item["kind"], item["met"]
         )

@@ -127,6 +127,21 @@ class VisitPlan(Timestamped, Base):
     comment: Mapped[str | None] = mapped_column(Text)
 
 
+class ArchiveReview(Timestamped, Base):
+    """A new customer's archive in the manager's review: listed once, then ✅ 已审核 or 💬."""
+
+    __tablename__ = "archive_review"
+
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"), index=True)
+    listed_on: Mapped[date] = mapped_column(Date)
+    reviewed_at: Mapped[datetime | None] = mapped_column()
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
 def due_on(calendar: WorkCalendar, met_on: date, logged_on: date) -> date:
     """Two working days after the meeting; a meeting recorded late still gets the next
     working day after it was recorded (it is shown late to nobody before it could be written)."""
@@ -221,6 +236,7 @@ __all__ = [
     "MEETINGS",
     "MINUTES_MIN_CHARS",
     "MINUTES_WORKING_DAYS",
+    "ArchiveReview",
     "MeetingMinutes",
     "PlanStatus",
     "TeamCycle",

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.workdays import WorkCalendar, Workweek, work_calendar
 from storage.actor import Actor, NotAllowed
 from storage.audit import record
-from storage.cycle import MeetingMinutes, PlanStatus, TeamCycle, VisitPlan
-from storage.models import Customer, Interaction, InteractionKind, Member, utcnow
+from storage.cycle import ArchiveReview, MeetingMinutes, PlanStatus, TeamCycle, VisitPlan
+from storage.models import Contact, Customer, Interaction, InteractionKind, Member, utcnow
 
 # How many minutes one review message lists; the rest wait for the next day's.
 REVIEW_CAP = 10
@@ -424,3 +424,100 @@ async def cycle_stats(
         else:
             line.minutes_late += 1
     return stats
+
+
+# -- new customers' archives in the review ---------------------------------------------------
+
+# A new customer is listed for review from the day after it was created, for this long.
+ARCHIVE_WINDOW_DAYS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveRow:
+    customer_id: int
+    customer_name: str
+    creator_id: int
+    creator_name: str
+    contacts: int
+
+
+async def archives_to_review(
+    session: AsyncSession, manager: Member, before: datetime, limit: int = REVIEW_CAP
+) -> list[ArchiveRow]:
+    """Customers a rep of the manager's team created in the window before ``before`` (the
+    manager's local midnight), not yet listed in a review."""
+    since = before - timedelta(days=ARCHIVE_WINDOW_DAYS)
+    contacts = (
+        select(func.count())
+        .select_from(Contact)
+        .where(Contact.customer_id == Customer.id, Contact.deleted_at.is_(None))
+        .scalar_subquery()
+    )
+    rows = await session.execute(
+        select(Customer.id, Customer.name, Member.id, Member.name, contacts)
+        .join(Member, Member.id == Customer.created_by_id)
+        .outerjoin(ArchiveReview, ArchiveReview.customer_id == Customer.id)
+        .where(
+            Customer.team_id == manager.team_id,
+            Customer.deleted_at.is_(None),
+            Customer.created_at >= since,
+            Customer.created_at < before,
+            Customer.created_by_id != manager.id,
+            ArchiveReview.customer_id.is_(None),
+        )
+        .order_by(Customer.created_at, Customer.id)
+        .limit(limit)
+    )
+    return [ArchiveRow(*row) for row in rows.all()]
+
+
+def mark_archives_listed(
+    session: AsyncSession, team_id: int, customer_ids: Sequence[int], on: date
+) -> None:
+    for customer_id in customer_ids:
+        session.add(ArchiveReview(customer_id=customer_id, team_id=team_id, listed_on=on))
+
+
+class ArchiveReviews:
+    """The manager's ✅ 已审核 and 💬 on a new customer's archive (the team's only; audited)."""
+
+    def __init__(self, session: AsyncSession, actor: Actor) -> None:
+        self.session = session
+        self.actor = actor
+
+    async def _reviewable(self, customer_id: int) -> tuple[ArchiveReview, Customer] | None:
+        if not self.actor.is_manager:
+            return None
+        review = await self.session.get(ArchiveReview, customer_id)
+        customer = await self.session.get(Customer, customer_id)
+        if review is None or customer is None or review.team_id != self.actor.team_id:
+            return None
+        return review, customer
+
+    async def approve_target(self, customer_id: int) -> Customer | None:
+        """The customer if the actor may review its archive (nothing is changed)."""
+        found = await self._reviewable(customer_id)
+        return found[1] if found else None
+
+    async def approve(self, customer_id: int) -> Customer | None:
+        found = await self._reviewable(customer_id)
+        if found is None:
+            return None
+        review, customer = found
+        if review.reviewed_at is None:
+            review.reviewed_at = utcnow()
+            review.reviewed_by_id = self.actor.member_id
+            record(self.session, self.actor, "archive.reviewed", "customer", customer_id)
+        return customer
+
+    async def comment(self, customer_id: int, text: str) -> Customer | None:
+        found = await self._reviewable(customer_id)
+        if found is None:
+            return None
+        review, customer = found
+        review.comment = f"{review.comment}\n{text}" if review.comment else text
+        if review.reviewed_at is None:
+            review.reviewed_at = utcnow()
+            review.reviewed_by_id = self.actor.member_id
+        record(self.session, self.actor, "archive.comment", "customer", customer_id)
+        return customer

@@ -5,6 +5,7 @@ approval, 会谈纪要 written and reviewed (/minutes) and a copy for the custom
 from __future__ import annotations
 
 from handlers.kit.groups import AnyApplication, add
+from handlers.visits.archives import archive_handlers
 from handlers.visits.awaited import AwaitedTextHandler
 from handlers.visits.customer_copy import customer_copy_handlers
 from handlers.visits.minutes import minutes_handlers
@@ -22,6 +23,7 @@ def register(application: AnyApplication) -> None:
             *customer_copy_handlers(),  # before minutes' own mins: buttons
             *minutes_handlers(),
             *plan_handlers(),
+            *archive_handlers(),
             *workdays_handlers(),
         ],
     )

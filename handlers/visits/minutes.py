@@ -114,11 +114,14 @@ def _message(turn: Turn) -> Message | None:
 
 
 def _drop_row(turn: Turn, minutes_id: int) -> None:
-    """Take the reviewed 纪要's buttons off the review message; the text stays."""
+    drop_review_row(turn, {f"mins:seen:{minutes_id}", f"mins:note:{minutes_id}"})
+
+
+def drop_review_row(turn: Turn, ours: set[str]) -> None:
+    """Take a reviewed item's buttons off the review message; the text stays."""
     message = _message(turn)
     if message is None or message.reply_markup is None:
         return
-    ours = {f"mins:seen:{minutes_id}", f"mins:note:{minutes_id}"}
     rows = [
         list(row)
         for row in message.reply_markup.inline_keyboard

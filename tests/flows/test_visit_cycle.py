@@ -27,12 +27,17 @@ from tests.flows.team_data import make_team, member
 from tests.scheduler.helpers import Pushes, local
 
 
-async def customer_of(bot: BotHarness, client: object, name: str) -> Customer:
-    async with bot.session() as session:
-        actor = Actor.of(await member(bot, client))  # type: ignore[arg-type]
-        customer = await CustomerRepo(session, actor).create(name, grade=Grade.A)
-        await session.commit()
-        return customer
+async def customer_of(
+    bot: BotHarness, client: object, name: str, when: datetime | None = None
+) -> Customer:
+    """A customer created at ``when`` (by default long before the tests' weeks, so it is not
+    a new archive to review)."""
+    with time_machine.travel(when or local(2026, 11, 1, 10, 0), tick=False):
+        async with bot.session() as session:
+            actor = Actor.of(await member(bot, client))  # type: ignore[arg-type]
+            customer = await CustomerRepo(session, actor).create(name, grade=Grade.A)
+            await session.commit()
+            return customer
 
 
 async def visit(
@@ -273,3 +278,40 @@ async def test_workdays_setting_moves_the_deadline_and_says_2027_is_provisional(
     await visit(bot, team.wang, hd, local(2025, 12, 30, 15, 0))
     [task] = await minutes(bot)
     assert task.due_on == date(2026, 1, 1)  # Monday–Friday: 元旦 is a working day
+
+
+async def test_new_archives_are_reviewed_in_the_same_message(bot: BotHarness) -> None:
+    team = await make_team(bot)
+    hd = await customer_of(bot, team.wang, "华东电力设计院")
+    await customer_of(bot, team.wang, "苏州建工", local(2026, 12, 1, 9, 0))
+    await customer_of(bot, team.zhang, "杭州水务", local(2026, 12, 1, 11, 0))
+    await customer_of(bot, team.manager, "经理自己的客户", local(2026, 12, 1, 11, 0))
+    await customer_of(bot, team.zhang, "今天才建的", local(2026, 12, 2, 8, 0))
+    await visit(bot, team.wang, hd, local(2026, 12, 1, 10, 0))
+    with time_machine.travel(local(2026, 12, 1, 12, 0), tick=False):
+        await team.wang.send("/minutes")
+        await team.wang.press("写纪要 1")
+        await team.wang.send("谈了二期方案,对方月底前给答复。")
+    pushes = Pushes.of(bot)
+    sent = await pushes.at(local(2026, 12, 2, 8, 30))
+    [review] = [c for c in sent if c.chat_id == team.manager.chat_id and "审阅" in c.text]
+    assert review.text.startswith("📋 今日审阅 (3):纪要 1 份,新客户档案 2 个")
+    assert "2. 王磊 · 苏州建工 · 新客户档案(联系人 0 人)" in review.text
+    assert "3. 张伟 · 杭州水务 · 新客户档案(联系人 0 人)" in review.text
+    assert "经理自己的客户" not in review.text and "今天才建的" not in review.text
+    with time_machine.travel(local(2026, 12, 2, 9, 0), tick=False):
+        reply = await team.manager.press("已审核 2")
+        assert "✅ 已审核" in reply.callback_answers
+        reply = await team.zhang.press_data(review.inline_buttons[-2]["callback_data"])
+        assert "只有本团队的经理可以审核客户档案。" in reply.callback_answers
+        await team.manager.press("意见 3")
+        reply = await team.manager.send("地址和采购周期还没填,补上。")
+        assert "✅ 意见已记下,并已转给张伟。" in reply.text
+    told = [c.text for c in bot.api.calls if c.chat_id == team.zhang.chat_id][-1]
+    assert told == "💬 李经理对客户「杭州水务」档案的意见:\n地址和采购周期还没填,补上。"
+    actions = await bot.scalars(select(AuditLog.action))
+    assert actions.count("archive.reviewed") == 1 and actions.count("archive.comment") == 1
+    # Listed once; the customer created on the 2nd comes the next morning.
+    sent = await pushes.at(local(2026, 12, 3, 8, 30))
+    [review] = [c for c in sent if c.chat_id == team.manager.chat_id and "审阅" in c.text]
+    assert "今天才建的" in review.text and "苏州建工" not in review.text
