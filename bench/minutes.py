@@ -1,11 +1,12 @@
 """The planner with 会谈纪要 tasks (#15) beside today's planner, on the archive of
 bench/planner.py: the same day planned twice on copies of one database — once with the visit
 cycle's reads switched off (the planner as it was before #15), once with them — each run
-twice, the faster kept. Every rep has meetings waiting for a 纪要 (due ahead and overdue),
-summaries waiting for the manager's review, and a long history of written and reviewed ones.
+``--rounds`` times (3), alternated, the fastest kept. Every rep has meetings waiting for a 纪要 (due ahead and overdue),
+summaries waiting for the manager's review, and a long history of written and reviewed ones;
+the 纪要 due show in the digest, each manager gets a review message.
 Target: within 10 % of the baseline.
 
-    python -m bench.minutes [--reps 10000] [--contacts 1000000] [--history 100]
+    python -m bench.minutes [--reps 10000] [--contacts 1000000] [--history 100] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -115,6 +116,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--reps", type=int, default=10_000)
     parser.add_argument("--contacts", type=int, default=1_000_000)
     parser.add_argument("--history", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each, alternated")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "archive.db"
@@ -123,8 +125,8 @@ def main(argv: list[str] | None = None) -> None:
         rows = add_minutes(source, args.reps, args.history)
         times: dict[bool, list[float]] = {False: [], True: []}
         pushes: dict[bool, int] = {}
-        for round_ in range(2):
-            for cycle in (False, True) if round_ == 0 else (True, False):
+        for round_ in range(args.rounds):
+            for cycle in (False, True) if round_ % 2 == 0 else (True, False):
                 copy = Path(folder) / f"run-{round_}-{int(cycle)}.db"
                 shutil.copyfile(source, copy)
                 elapsed, stats = asyncio.run(_plan(f"sqlite+aiosqlite:///{copy}", cycle))

@@ -12,7 +12,7 @@ from typing import Any
 from locales import N_, Translator
 from locales.words import day_range, day_with_weekday, lunar_name
 from parsing.dates._calendar import holiday_period
-from scheduler.minutes_render import minutes_late_line, plan_line
+from scheduler.minutes_render import due_line, minutes_late_line, plan_line
 
 Item = dict[str, Any]
 
@@ -39,7 +39,6 @@ PUSH_KINDS = {
     "followup": N_("跟进提醒"),
     "trip": N_("行程提醒"),
     "festival": N_("节日提醒"),
-    "minutes": N_("会谈纪要提醒"),
     "review": N_("纪要审阅"),
     "again": N_("提醒"),
 }
@@ -149,6 +148,8 @@ def item_line(_: Translator, item: Item, today: date) -> str:
         )
     if kind == "mlate":
         return minutes_late_line(_, item)
+    if kind == "mdue":
+        return due_line(_, item)
     if kind == "plan":
         return plan_line(_, item)
     if kind == "fail":

@@ -30,11 +30,9 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from locales import translator
 from scheduler import clock
-from scheduler.minutes import DUE_KIND as MINUTES_KIND
 from scheduler.planner import local_today
 from scheduler.render import render
 from storage.engine import SessionFactory
-from storage.minutes import minutes_written
 from storage.models import FollowUp, FollowUpStatus, Member, OutboxStatus, ReminderOutbox, Team
 from storage.outbox import (
     LEASE,
@@ -210,8 +208,6 @@ class Dispatcher:
             reason = "expired"
         elif row.kind == "followup" and not await self._follow_up_still_due(row):
             reason = "follow-up done or moved"
-        elif row.kind == MINUTES_KIND and await self._minutes_written(row):
-            reason = "minutes written"
         if reason is not None:
             async with self._write, self.sessions() as session:
                 await finish(session, row.id, OutboxStatus.CANCELLED, reason, attempt=False)
@@ -237,10 +233,6 @@ class Dispatcher:
             return False
         planned = item.get("due_at")
         return follow_up.due_at is not None and follow_up.due_at.isoformat() == planned
-
-    async def _minutes_written(self, row: ReminderOutbox) -> bool:
-        async with self.sessions() as session:
-            return await minutes_written(session, int(row.payload.get("item", {}).get("id", 0)))
 
     def _forget_quiet_chats(self, now: datetime) -> None:
         if len(self._chat_free_at) > 10_000:

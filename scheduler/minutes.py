@@ -1,7 +1,8 @@
 """The planner's part of the visit cycle: 会谈纪要 due, late, and the manager's daily review.
 
-- A rep with a meeting not written up gets one push on the next working morning after it
-  (华东电力设计院 12月1日的拜访还没写会谈纪要,还有 1 个工作日), with 📝 写纪要.
+- A rep with a meeting not written up finds it in the digest from the next working morning
+  after it to its last day (📝 待写纪要: 华东电力设计院 12月1日的拜访还没写会谈纪要,还有 1 个工作日),
+  with 📝 写纪要 — a line of the morning's one message, not a push of its own.
 - A manager's digest lists the team's minutes past their last working day (纪要逾期).
 - A manager gets one review message a day with every 纪要 written since the last one, each
   with 👀 已阅 and 💬 批注, and the new customers' archives the reps created (✅ 已审核 / 💬);
@@ -16,20 +17,21 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any, TypedDict
 
 from parsing.workdays import MAINLAND, WorkCalendar
 from scheduler import clock
 from storage.minutes import (
+    REVIEW_CAP,
     ArchiveRow,
     MinutesRow,
-    archives_to_review,
+    archives_in_teams,
     mark_archives_listed,
     mark_listed,
     overdue_in_teams,
     team_calendars,
-    to_review,
+    to_review_in_teams,
     unwritten_of,
 )
 from storage.models import Member, Role
@@ -39,8 +41,7 @@ from storage.plans import PlanRow, plans_on
 # A review message shows this much of each 纪要; the whole text is a press away.
 REVIEW_EXCERPT = 300
 REVIEW_KIND = "review"
-DUE_KIND = "minutes"
-KINDS = frozenset({REVIEW_KIND, DUE_KIND})
+KINDS = frozenset({REVIEW_KIND})
 
 
 class DueItem(TypedDict):
@@ -119,12 +120,16 @@ async def read_cycle(session: Any, daily: Sequence[Member], now: datetime) -> Cy
         members = [m.id for m in daily if _local_today(m, now) == day]
         for plan in await plans_on(session, members, day):
             data.plans[plan.member_id].append(plan)
-    for row in await unwritten_of(session, [m.id for m in daily], earliest):
+    latest_day = max(_local_today(m, now) for m in daily)
+    for row in await unwritten_of(session, [m.id for m in daily], earliest, latest_day):
         data.unwritten[row.member_id].append(row)
     managers = [m for m in daily if m.role == Role.MANAGER]
     if not managers:
         return data
     latest = max(_local_today(m, now) for m in managers)
+    listed: set[int] = set()
+    minutes_listed: dict[date, list[int]] = {}
+    archives_listed: list[tuple[int, int, date]] = []
     for row in await overdue_in_teams(session, sorted({m.team_id for m in managers}), latest):
         data.overdue[row.team_id].append(
             {
@@ -139,19 +144,28 @@ async def read_cycle(session: Any, daily: Sequence[Member], now: datetime) -> Cy
                 "late": 0,  # counted from each manager's today in late_items
             }
         )
+    team_ids = sorted({m.team_id for m in managers})
+    written = await to_review_in_teams(session, team_ids)
+    midnight = min(clock.local_midnight(_local_today(m, now), m.timezone) for m in managers)
+    archives = await archives_in_teams(session, team_ids, midnight)
     for manager in managers:
         today = _local_today(manager, now)
-        rows = await to_review(session, manager)
-        archives = await archives_to_review(
-            session, manager, clock.local_midnight(today, manager.timezone)
-        )
-        if not rows and not archives:
+        rows = written.get(manager.team_id, [])[:REVIEW_CAP]
+        new = archives.get(manager.team_id, [])[:REVIEW_CAP]
+        if not rows and not new:
             continue
         data.reviews[manager.id] = [_review_item(row) for row in rows] + [
-            _archive_item(row) for row in archives
+            _archive_item(row) for row in new
         ]
-        await mark_listed(session, [row.id for row in rows], today)
-        mark_archives_listed(session, manager.team_id, [a.customer_id for a in archives], today)
+        if manager.team_id in listed:
+            continue  # a second manager of the team gets the same list
+        listed.add(manager.team_id)
+        minutes_listed.setdefault(today, []).extend(row.id for row in rows)
+        archives_listed.extend((manager.team_id, a.customer_id, today) for a in new)
+    # One statement for the batch, not one per manager.
+    for day, ids in minutes_listed.items():
+        await mark_listed(session, ids, day)
+    await mark_archives_listed(session, archives_listed)
     return data
 
 
@@ -222,50 +236,44 @@ def late_items(member: Member, today: date, data: CycleBatch) -> list[dict[str, 
     return items
 
 
-def cycle_pushes(
-    member: Member,
-    today: date,
-    data: CycleBatch,
-    at_digest: datetime,
-) -> list[NewPush]:
-    """The rep's 纪要 reminders due this morning, and the manager's review message."""
+def due_items(member: Member, today: date, data: CycleBatch) -> list[dict[str, Any]]:
+    """The rep's meetings still without a 纪要, on each working morning from the next working
+    day after the meeting to the last day (📝 待写纪要 in the digest)."""
     calendar = data.calendar(member.team_id)
-    pushes: list[NewPush] = []
-    if calendar.is_workday(today):
-        for row in data.unwritten.get(member.id, []):
-            if not calendar.next_workday(row.met_on) <= today <= row.due_on:
-                continue
-            item: DueItem = {
-                "t": "mdue",
-                "id": row.id,
-                "cid": row.customer_id,
-                "cname": row.customer_name,
-                "kind": row.kind.value,
-                "met": row.met_on.isoformat(),
-                "due": row.due_on.isoformat(),
-                "left": calendar.between(today, row.due_on),
-            }
-            pushes.append(
-                NewPush(
-                    member.id,
-                    DUE_KIND,
-                    row.customer_name,
-                    at_digest,
-                    f"minutes:{row.id}",
-                    {"item": dict(item)},
-                    clock.local_midnight(row.due_on + timedelta(days=1), member.timezone),
-                )
-            )
+    if not calendar.is_workday(today):
+        return []
+    items: list[dict[str, Any]] = []
+    for row in data.unwritten.get(member.id, []):
+        if not calendar.next_workday(row.met_on) <= today <= row.due_on:
+            continue
+        item: DueItem = {
+            "t": "mdue",
+            "id": row.id,
+            "cid": row.customer_id,
+            "cname": row.customer_name,
+            "kind": row.kind.value,
+            "met": row.met_on.isoformat(),
+            "due": row.due_on.isoformat(),
+            "left": calendar.between(today, row.due_on),
+        }
+        items.append(dict(item))
+    return items
+
+
+def cycle_pushes(
+    member: Member, today: date, data: CycleBatch, at_digest: datetime
+) -> list[NewPush]:
+    """The manager's review message (one a day, with every item to review)."""
     review = data.reviews.get(member.id)
-    if review:
-        pushes.append(
-            NewPush(
-                member.id,
-                REVIEW_KIND,
-                today.isoformat(),
-                at_digest,
-                f"review:{member.id}:{today.isoformat()}",
-                {"day": today.isoformat(), "items": [dict(item) for item in review]},
-            )
+    if not review:
+        return []
+    return [
+        NewPush(
+            member.id,
+            REVIEW_KIND,
+            today.isoformat(),
+            at_digest,
+            f"review:{member.id}:{today.isoformat()}",
+            {"day": today.isoformat(), "items": [dict(item) for item in review]},
         )
-    return pushes
+    ]

@@ -1,6 +1,7 @@
 """The visit cycle's pushes as messages: a 纪要 due, the manager's review, a late line.
 
-Callback data (≤ 64 bytes), answered by handlers/visits/minutes.py:
+Callback data (≤ 64 bytes), answered by handlers/visits/ (📝 写纪要 is on the digest's 待写纪要
+lines, scheduler/render.py):
     mins:w:<minutes id>      📝 写纪要 (the rep)
     mins:seen:<minutes id>   👀 已阅 (the manager)
     mins:note:<minutes id>   💬 批注 (the manager)
@@ -74,14 +75,6 @@ def plan_line(_: Translator, item: dict[str, Any]) -> str:
 
 
 def render_cycle(_: Translator, row: ReminderOutbox, today: date) -> list[Rendered]:
-    if row.kind == "minutes":
-        item = row.payload["item"]
-        buttons = [
-            _button(_("📝 写纪要"), f"mins:w:{item['id']}"),
-            _button(_("🔎 查看"), f"cust:v:{item['cid']}"),
-        ]
-        text = "📝 " + due_line(_, item)
-        return [(text, InlineKeyboardMarkup([buttons]))]
     return [render_review(_, row.payload["items"])]
 
 

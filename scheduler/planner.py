@@ -21,7 +21,14 @@ from typing import Any
 
 from scheduler import clock
 from scheduler.content import FESTIVAL_NOTICE_DAYS, Item, address, festivals_within
-from scheduler.minutes import CycleBatch, cycle_pushes, late_items, plan_items, read_cycle
+from scheduler.minutes import (
+    CycleBatch,
+    cycle_pushes,
+    due_items,
+    late_items,
+    plan_items,
+    read_cycle,
+)
 from storage.assignment import handover_pushes
 from storage.engine import SessionFactory
 from storage.models import Grade, Member, Role, Team
@@ -66,7 +73,7 @@ BATCH = 500
 SMALL_BATCH = 50
 FAILED_LOOKBACK = timedelta(days=2)
 
-SECTIONS = ("fu", "plan", "bd", "trip", "cold", "fest", "new", "unk", "mlate", "fail")
+SECTIONS = ("fu", "mdue", "plan", "bd", "trip", "cold", "fest", "new", "unk", "mlate", "fail")
 
 
 @dataclass
@@ -406,6 +413,7 @@ def digest_sections(
             for c in data.key_contacts.get(member.id, [])
             if c.contact_id not in data.with_trips
         ]
+    found["mdue"] = due_items(member, today, data.cycle)
     found["plan"] = plan_items(member, data.cycle)
     found["mlate"] = late_items(member, today, data.cycle)
     if member.role == Role.MANAGER:

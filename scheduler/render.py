@@ -42,6 +42,7 @@ SECTION_TITLES = {
     "fest": N_("🎉 节日 ({n})"),
     "new": N_("🆕 新分配客户 ({n})"),
     "unk": N_("📅 本周行程待确认 ({n})"),
+    "mdue": N_("📝 待写纪要 ({n})"),
     "mlate": N_("📝 纪要逾期 ({n})"),
     "plan": N_("🗓 今日拜访计划 ({n})"),
     "fail": N_("⚠️ 未送达的提醒 ({n})"),
@@ -65,6 +66,11 @@ def item_buttons(
 ) -> list[InlineKeyboardButton]:
     """完成 / 推迟 / 查看 for one item (a follow-up acts on the follow-up itself)."""
     suffix = f" {number}" if number else ""
+    if item["t"] == "mdue":  # a meeting to write up: handlers/visits/minutes.py
+        return [
+            _button(_("📝 写纪要") + suffix, f"mins:w:{item['id']}"),
+            _button(_("🔎 查看") + suffix, f"cust:v:{item['cid']}"),
+        ]
     if item["t"] == "fu":
         done, later = f"rem:done:{item['id']}", f"rem:later:{item['id']}"
     else:

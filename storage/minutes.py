@@ -13,14 +13,14 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.workdays import WorkCalendar, Workweek, work_calendar
 from storage.actor import Actor, NotAllowed
 from storage.audit import record
 from storage.cycle import ArchiveReview, MeetingMinutes, PlanStatus, TeamCycle, VisitPlan
-from storage.models import Contact, Customer, Interaction, InteractionKind, Member, utcnow
+from storage.models import Contact, Customer, Interaction, InteractionKind, Member, Role, utcnow
 
 # How many minutes one review message lists; the rest wait for the next day's.
 REVIEW_CAP = 10
@@ -75,9 +75,10 @@ async def _rows(session: AsyncSession, statement: Select[Any]) -> list[MinutesRo
 
 
 async def unwritten_of(
-    session: AsyncSession, member_ids: Sequence[int], due_from: date
+    session: AsyncSession, member_ids: Sequence[int], due_from: date, met_before: date
 ) -> list[MinutesRow]:
-    """The members' minutes not written yet and due on or after ``due_from``."""
+    """The members' minutes not written yet, due on or after ``due_from``, of meetings before
+    ``met_before`` (today's meetings are asked about from the next working day)."""
     if not member_ids:
         return []
     return await _rows(
@@ -87,6 +88,7 @@ async def unwritten_of(
             MeetingMinutes.member_id.in_(sorted(member_ids)),
             MeetingMinutes.written_at.is_(None),
             MeetingMinutes.due_on >= due_from,
+            MeetingMinutes.met_on < met_before,
         )
         .order_by(MeetingMinutes.due_on, MeetingMinutes.id),
     )
@@ -110,24 +112,29 @@ async def overdue_in_teams(
     )
 
 
-async def to_review(
-    session: AsyncSession, manager: Member, limit: int = REVIEW_CAP
-) -> list[MinutesRow]:
-    """Written minutes of the manager's team not yet listed in a review (a manager's own
+async def to_review_in_teams(
+    session: AsyncSession, team_ids: Sequence[int]
+) -> dict[int, list[MinutesRow]]:
+    """Per team: written minutes not yet listed in a review, oldest first (a manager's own
     minutes need no review)."""
-    return await _rows(
+    if not team_ids:
+        return {}
+    rows = await _rows(
         session,
         _rows_query()
         .where(
-            MeetingMinutes.team_id == manager.team_id,
+            MeetingMinutes.team_id.in_(sorted(team_ids)),
             MeetingMinutes.reviewed_at.is_(None),
             MeetingMinutes.review_listed_on.is_(None),
             MeetingMinutes.written_at.is_not(None),
-            MeetingMinutes.member_id != manager.id,
+            Member.role != Role.MANAGER,
         )
-        .order_by(MeetingMinutes.written_at, MeetingMinutes.id)
-        .limit(limit),
+        .order_by(MeetingMinutes.written_at, MeetingMinutes.id),
     )
+    found: dict[int, list[MinutesRow]] = {}
+    for row in rows:
+        found.setdefault(row.team_id, []).append(row)
+    return found
 
 
 async def mark_listed(session: AsyncSession, ids: Sequence[int], on: date) -> None:
@@ -251,16 +258,6 @@ class MinutesRepo:
             minutes.reviewed_by_id = self.actor.member_id
         record(self.session, self.actor, "minutes.comment", "meeting_minutes", minutes.id)
         return minutes
-
-
-async def minutes_written(session: AsyncSession, minutes_id: int) -> bool:
-    """Whether the 纪要 was written (or its meeting deleted): its reminder need not go."""
-    row = (
-        await session.execute(
-            select(MeetingMinutes.written_at).where(MeetingMinutes.id == minutes_id)
-        )
-    ).first()
-    return row is None or row.written_at is not None
 
 
 # -- the customer's copy ---------------------------------------------------------------------
@@ -441,11 +438,13 @@ class ArchiveRow:
     contacts: int
 
 
-async def archives_to_review(
-    session: AsyncSession, manager: Member, before: datetime, limit: int = REVIEW_CAP
-) -> list[ArchiveRow]:
-    """Customers a rep of the manager's team created in the window before ``before`` (the
-    manager's local midnight), not yet listed in a review."""
+async def archives_in_teams(
+    session: AsyncSession, team_ids: Sequence[int], before: datetime
+) -> dict[int, list[ArchiveRow]]:
+    """Per team: customers a rep created in the window before ``before`` (the managers' local
+    midnight), not yet listed in a review, oldest first."""
+    if not team_ids:
+        return {}
     since = before - timedelta(days=ARCHIVE_WINDOW_DAYS)
     contacts = (
         select(func.count())
@@ -454,28 +453,38 @@ async def archives_to_review(
         .scalar_subquery()
     )
     rows = await session.execute(
-        select(Customer.id, Customer.name, Member.id, Member.name, contacts)
+        select(Customer.team_id, Customer.id, Customer.name, Member.id, Member.name, contacts)
         .join(Member, Member.id == Customer.created_by_id)
         .outerjoin(ArchiveReview, ArchiveReview.customer_id == Customer.id)
         .where(
-            Customer.team_id == manager.team_id,
+            Customer.team_id.in_(sorted(team_ids)),
             Customer.deleted_at.is_(None),
             Customer.created_at >= since,
             Customer.created_at < before,
-            Customer.created_by_id != manager.id,
+            Member.role != Role.MANAGER,
             ArchiveReview.customer_id.is_(None),
         )
         .order_by(Customer.created_at, Customer.id)
-        .limit(limit)
     )
-    return [ArchiveRow(*row) for row in rows.all()]
+    found: dict[int, list[ArchiveRow]] = {}
+    for team_id, *rest in rows.all():
+        found.setdefault(team_id, []).append(ArchiveRow(*rest))
+    return found
 
 
-def mark_archives_listed(
-    session: AsyncSession, team_id: int, customer_ids: Sequence[int], on: date
+async def mark_archives_listed(
+    session: AsyncSession, listed: Sequence[tuple[int, int, date]]
 ) -> None:
-    for customer_id in customer_ids:
-        session.add(ArchiveReview(customer_id=customer_id, team_id=team_id, listed_on=on))
+    """(team id, customer id, day) of the archives a review message listed."""
+    if listed:
+        now = utcnow()
+        await session.execute(
+            insert(ArchiveReview),
+            [
+                {"team_id": team, "customer_id": customer, "listed_on": day, "created_at": now}
+                for team, customer, day in listed
+            ],
+        )
 
 
 class ArchiveReviews:

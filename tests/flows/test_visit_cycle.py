@@ -19,7 +19,6 @@ from storage.models import (
     Customer,
     Grade,
     InteractionKind,
-    OutboxStatus,
     ReminderOutbox,
 )
 from tests.conftest import BotHarness
@@ -78,15 +77,19 @@ async def test_a_visit_before_new_year_is_due_on_the_make_up_sunday(bot: BotHarn
 
     pushes = Pushes.of(bot)
     sent = await pushes.at(local(2025, 12, 31, 8, 30))
-    mine = [c for c in sent if c.chat_id == team.wang.chat_id and "会谈纪要" in c.text]
-    assert [c.text for c in mine] == [
-        "📝 华东电力设计院 12月30日的拜访还没写会谈纪要,还有 1 个工作日(1月4日(周日)前)"
-    ]
-    assert {b["text"] for b in mine[0].inline_buttons} == {"📝 写纪要", "🔎 查看"}
-    # Nothing again during the holiday, nor on the make-up Sunday: one push per meeting.
-    for day in (1, 2, 3, 4):
+    [digest] = [c for c in sent if c.chat_id == team.wang.chat_id]
+    assert (
+        "📝 待写纪要 (1)\n1. 华东电力设计院 12月30日的拜访还没写会谈纪要,还有 1 个工作日(1月4日(周日)前)"
+        in (digest.text)
+    )
+    assert {b["text"] for b in digest.inline_buttons} >= {"📝 写纪要 1", "🔎 查看 1"}
+    # Nothing during the holiday; on the make-up Sunday, its last day.
+    for day in (1, 2, 3):
         sent = await pushes.at(local(2026, 1, day, 8, 30))
         assert not [c for c in sent if "会谈纪要" in c.text]
+    sent = await pushes.at(local(2026, 1, 4, 8, 30))
+    [digest] = [c for c in sent if c.chat_id == team.wang.chat_id]
+    assert "华东电力设计院 12月30日的拜访还没写会谈纪要,今天(1月4日(周日))是最后一天" in digest.text
 
     # Monday 5 January: the manager's digest shows it late; the rep's does not.
     sent = await pushes.at(local(2026, 1, 5, 8, 30))
@@ -115,41 +118,44 @@ async def test_a_visit_before_new_year_is_due_on_the_make_up_sunday(bot: BotHarn
     )
 
 
-async def test_the_push_leads_to_writing_on_time(bot: BotHarness) -> None:
+async def test_the_digest_line_leads_to_writing_on_time(bot: BotHarness) -> None:
     team = await make_team(bot)
     hd = await customer_of(bot, team.wang, "华东电力设计院")
     await visit(bot, team.wang, hd, local(2026, 12, 1, 11, 0), InteractionKind.MEAL)
     pushes = Pushes.of(bot)
     sent = await pushes.at(local(2026, 12, 2, 8, 30))
-    [push] = [c for c in sent if c.chat_id == team.wang.chat_id and "会谈纪要" in c.text]
-    assert (
-        push.text
-        == "📝 华东电力设计院 12月1日的宴请还没写会谈纪要,还有 1 个工作日(12月3日(周四)前)"
+    [digest] = [c for c in sent if c.chat_id == team.wang.chat_id]
+    assert digest.text == (
+        "早上好!今天是12月2日 周三\n\n📝 待写纪要 (1)\n"
+        "1. 华东电力设计院 12月1日的宴请还没写会谈纪要,还有 1 个工作日(12月3日(周四)前)"
     )
+    assert len(sent) == 1, "a line of the digest, not a push of its own"
     with time_machine.travel(local(2026, 12, 2, 9, 0), tick=False):
-        reply = await team.wang.press("写纪要")
+        reply = await team.wang.press("写纪要 1")
         assert "请发来华东电力设计院 12月1日的宴请的会谈纪要" in reply.text
         reply = await team.wang.send("席间谈了二期扩容,对方希望月底前看到方案。")
     assert "(按时)" in reply.text
-    # The next morning nothing more is pushed about it.
+    # The next morning (its last day) it is gone from the digest.
     sent = await pushes.at(local(2026, 12, 3, 8, 30))
     assert not [c for c in sent if "会谈纪要" in c.text and c.chat_id == team.wang.chat_id]
 
 
-async def test_a_summary_written_before_the_push_leaves_cancels_it(bot: BotHarness) -> None:
+async def test_a_summary_written_on_the_first_morning_leaves_the_last_day_quiet(
+    bot: BotHarness,
+) -> None:
     team = await make_team(bot)
     hd = await customer_of(bot, team.wang, "华东电力设计院")
-    await visit(bot, team.wang, hd, local(2026, 12, 1, 11, 0))
+    await visit(bot, team.wang, hd, local(2026, 12, 1, 11, 0))  # due Thursday 3 December
     pushes = Pushes.of(bot)
-    await pushes.at(local(2026, 12, 2, 8, 28))  # planned for 08:30, not sent yet
-    with time_machine.travel(local(2026, 12, 2, 8, 29), tick=False):
+    sent = await pushes.at(local(2026, 12, 2, 8, 30))
+    assert [c for c in sent if "待写纪要 (1)" in c.text]
+    with time_machine.travel(local(2026, 12, 2, 18, 0), tick=False):
         await team.wang.send("/minutes")
         await team.wang.press("写纪要 1")
         await team.wang.send("谈了二期方案,对方月底前给答复。")
-    sent = await pushes.at(local(2026, 12, 2, 8, 30))
+    sent = await pushes.at(local(2026, 12, 3, 8, 30))
     assert not [c for c in sent if "会谈纪要" in c.text]
-    status = await bot.scalar(select(ReminderOutbox.status).where(ReminderOutbox.kind == "minutes"))
-    assert status == OutboxStatus.CANCELLED
+    assert await bot.count(ReminderOutbox, ReminderOutbox.kind == "minutes") == 0
 
 
 async def test_a_call_opens_no_minutes_and_a_full_guided_visit_is_its_own(bot: BotHarness) -> None:
