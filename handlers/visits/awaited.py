@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypedDict
 
 from telegram import Update
 from telegram.ext import BaseHandler
 
 from handlers.kit.groups import AnyApplication
-from handlers.kit.keyboards import CANCEL_WORDS, main_keyboard
+from handlers.kit.keyboards import CANCEL_WORDS, any_menu_label, main_keyboard
 from handlers.kit.turn import Ctx, Turn, member_turn, message_text
 
 AWAITED_KEY = "visits_awaited"
@@ -24,22 +25,32 @@ Action = Callable[[Turn, int, str], Awaitable[None]]
 ACTIONS: dict[str, Action] = {}
 
 
+# A text is awaited this long; after it, or after a tap on the menu, it is no longer.
+AWAIT_FOR = timedelta(minutes=30)
+_MENU = any_menu_label()
+
+
 class Awaited(TypedDict):
     action: str
     id: int
+    at: float  # POSIX seconds when it began
 
 
 def awaiting(turn: Turn, action: str, target: int = 0) -> None:
     """Make the member's next text message the input of ``action``."""
     assert turn.context.user_data is not None and action in ACTIONS
-    turn.context.user_data[AWAITED_KEY] = Awaited(action=action, id=target)
+    turn.context.user_data[AWAITED_KEY] = Awaited(
+        action=action, id=target, at=datetime.now(UTC).timestamp()
+    )
 
 
 def _awaited(turn: Turn) -> Awaited | None:
     value = (turn.context.user_data or {}).get(AWAITED_KEY)
     if not isinstance(value, dict) or value.get("action") not in ACTIONS:
         return None
-    return Awaited(action=str(value["action"]), id=int(value.get("id", 0)))
+    return Awaited(
+        action=str(value["action"]), id=int(value.get("id", 0)), at=float(value.get("at", 0))
+    )
 
 
 @member_turn
@@ -74,4 +85,12 @@ class AwaitedTextHandler(BaseHandler[Update, Ctx, None]):
         if message.text.startswith("/") and not message.text.startswith("/cancel"):
             return False
         data: Any = self.application.user_data.get(update.effective_user.id)
-        return isinstance(data, dict) and AWAITED_KEY in data
+        if not isinstance(data, dict) or AWAITED_KEY not in data:
+            return False
+        began = data[AWAITED_KEY].get("at", 0) if isinstance(data[AWAITED_KEY], dict) else 0
+        stale = datetime.now(UTC).timestamp() - float(began) > AWAIT_FOR.total_seconds()
+        if stale or _MENU.check_update(update):
+            # A menu tap, or a text long after the button: the member moved on.
+            data.pop(AWAITED_KEY, None)
+            return False
+        return True

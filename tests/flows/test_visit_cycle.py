@@ -321,3 +321,23 @@ async def test_new_archives_are_reviewed_in_the_same_message(bot: BotHarness) ->
     sent = await pushes.at(local(2026, 12, 3, 8, 30))
     [review] = [c for c in sent if c.chat_id == team.manager.chat_id and "审阅" in c.text]
     assert "今天才建的" in review.text and "苏州建工" not in review.text
+
+
+async def test_a_menu_tap_or_half_an_hour_ends_the_wait_for_a_summary(bot: BotHarness) -> None:
+    team = await make_team(bot)
+    hd = await customer_of(bot, team.wang, "华东电力设计院")
+    await visit(bot, team.wang, hd, local(2026, 12, 1, 10, 0))
+    with time_machine.travel(local(2026, 12, 1, 12, 0), tick=False):
+        await team.wang.send("/minutes")
+        await team.wang.press("写纪要 1")
+        await team.wang.send("📅 今日")
+        reply = await team.wang.send("周五上午给王局长送资料")
+        assert "确认保存吗" in reply.text  # a note again, not the summary
+        await team.wang.press("取消")
+        await team.wang.press_data(f"mins:w:{(await minutes(bot))[0].id}")
+    with time_machine.travel(local(2026, 12, 1, 12, 31), tick=False):
+        reply = await team.wang.send("明天下午3点给王局长打电话")
+        assert "已保存" not in reply.text and "确认保存吗" in reply.text
+    [task] = await minutes(bot)
+    assert task.written_at is None
+
