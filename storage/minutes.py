@@ -115,13 +115,23 @@ async def overdue_in_teams(
 async def to_review_in_teams(
     session: AsyncSession, team_ids: Sequence[int]
 ) -> dict[int, list[MinutesRow]]:
-    """Per team: written minutes not yet listed in a review, oldest first (a manager's own
-    minutes need no review)."""
+    """Per team: the first REVIEW_CAP written minutes not yet listed in a review, oldest first
+    (a manager's own minutes need no review)."""
     if not team_ids:
         return {}
-    rows = await _rows(
-        session,
-        _rows_query()
+    # At most REVIEW_CAP per team (the rest wait for the next day's message): a backlog is
+    # never read whole.
+    ranked = (
+        select(
+            MeetingMinutes.id,
+            func.row_number()
+            .over(
+                partition_by=MeetingMinutes.team_id,
+                order_by=(MeetingMinutes.written_at, MeetingMinutes.id),
+            )
+            .label("n"),
+        )
+        .join(Member, Member.id == MeetingMinutes.member_id)
         .where(
             MeetingMinutes.team_id.in_(sorted(team_ids)),
             MeetingMinutes.reviewed_at.is_(None),
@@ -129,6 +139,13 @@ async def to_review_in_teams(
             MeetingMinutes.written_at.is_not(None),
             Member.role != Role.MANAGER,
         )
+        .subquery()
+    )
+    first = select(ranked.c.id).where(ranked.c.n <= REVIEW_CAP)
+    rows = await _rows(
+        session,
+        _rows_query()
+        .where(MeetingMinutes.id.in_(first))
         .order_by(MeetingMinutes.written_at, MeetingMinutes.id),
     )
     found: dict[int, list[MinutesRow]] = {}

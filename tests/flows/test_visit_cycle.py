@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import time_machine
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from storage.activities import log_interaction
 from storage.actor import Actor
@@ -341,3 +341,23 @@ async def test_a_menu_tap_or_half_an_hour_ends_the_wait_for_a_summary(bot: BotHa
     [task] = await minutes(bot)
     assert task.written_at is None
 
+
+async def test_a_review_lists_ten_a_day_and_the_rest_the_next(bot: BotHarness) -> None:
+    team = await make_team(bot)
+    hd = await customer_of(bot, team.wang, "华东电力设计院")
+    for hour in range(8, 20):
+        await visit(bot, team.wang, hd, local(2026, 12, 1, hour, 0))
+    async with bot.session() as session:
+        await session.execute(
+            update(MeetingMinutes).values(
+                written_at=local(2026, 12, 1, 21, 0), text="谈了二期方案。"
+            )
+        )
+        await session.commit()
+    pushes = Pushes.of(bot)
+    sent = await pushes.at(local(2026, 12, 2, 8, 30))
+    [review] = [c for c in sent if c.chat_id == team.manager.chat_id and "审阅" in c.text]
+    assert review.text.startswith("📋 今日纪要审阅 (10)")
+    sent = await pushes.at(local(2026, 12, 3, 8, 30))
+    [review] = [c for c in sent if c.chat_id == team.manager.chat_id and "审阅" in c.text]
+    assert review.text.startswith("📋 今日纪要审阅 (2)")
