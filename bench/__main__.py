@@ -35,6 +35,7 @@ QUICK: dict[str, list[str]] = {
         "2",
     ],
     "fullstack": ["--contacts", "20000", "--reps", "200", "--updates", "300", "--rounds", "1"],
+    "minutes": ["--reps", "200", "--contacts", "20000", "--history", "10"],
     "planner": ["--reps", "200", "--contacts", "20000"],
     "storage_floor": ["--runs", "300"],
     "team": ["--reps", "20", "--customers", "2000", "--interactions", "20000", "--runs", "3"],

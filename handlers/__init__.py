@@ -1,7 +1,7 @@
 """Everything Telegram-facing, one package per domain. `register` adds their handlers.
 
 The order of the packages is the order of precedence inside the MAIN group (see
-handlers/kit/groups.py): the guided flows' steps first, then the other conversations
+handlers/kit/groups.py): a text awaited as a 会谈纪要 or 批注 first (visits), the guided flows' steps, then the other conversations
 (/newteam, /join, /find), then commands, menu taps and buttons, whose filters do not overlap,
 and the catch-alls last.
 """
@@ -18,11 +18,12 @@ from handlers import (
     reminders,
     team,
     transfer,
+    visits,
 )
 from handlers.kit.groups import AnyApplication
 
 
 def register(application: AnyApplication) -> None:
-    for package in (flows, team, customers, reminders, account, capture, transfer, kit):
+    for package in (visits, flows, team, customers, reminders, account, capture, transfer, kit):
         package.register(application)
     fallback.register(application)  # last: it takes whatever nothing else did

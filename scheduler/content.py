@@ -12,6 +12,7 @@ from typing import Any
 from locales import N_, Translator
 from locales.words import day_range, day_with_weekday, lunar_name
 from parsing.dates._calendar import holiday_period
+from scheduler.minutes_render import due_line, minutes_late_line, plan_line
 
 Item = dict[str, Any]
 
@@ -38,6 +39,7 @@ PUSH_KINDS = {
     "followup": N_("跟进提醒"),
     "trip": N_("行程提醒"),
     "festival": N_("节日提醒"),
+    "review": N_("纪要审阅"),
     "again": N_("提醒"),
 }
 
@@ -144,6 +146,12 @@ def item_line(_: Translator, item: Item, today: date) -> str:
             customer=item["cname"],
             who=item["who"],
         )
+    if kind == "mlate":
+        return minutes_late_line(_, item)
+    if kind == "mdue":
+        return due_line(_, item)
+    if kind == "plan":
+        return plan_line(_, item)
     if kind == "fail":
         label = PUSH_KINDS.get(str(item.get("kind")), PUSH_KINDS["again"])
         return _(

@@ -21,6 +21,14 @@ from typing import Any
 
 from scheduler import clock
 from scheduler.content import FESTIVAL_NOTICE_DAYS, Item, address, festivals_within
+from scheduler.minutes import (
+    CycleBatch,
+    cycle_pushes,
+    due_items,
+    late_items,
+    plan_items,
+    read_cycle,
+)
 from storage.assignment import handover_pushes
 from storage.engine import SessionFactory
 from storage.models import Grade, Member, Role, Team
@@ -65,7 +73,7 @@ BATCH = 500
 SMALL_BATCH = 50
 FAILED_LOOKBACK = timedelta(days=2)
 
-SECTIONS = ("fu", "bd", "trip", "cold", "fest", "new", "unk", "fail")
+SECTIONS = ("fu", "mdue", "plan", "bd", "trip", "cold", "fest", "new", "unk", "mlate", "fail")
 
 
 @dataclass
@@ -88,6 +96,7 @@ class _Batch:
     key_contacts: dict[int, list[KeyContactRow]] = field(default_factory=lambda: defaultdict(list))
     with_trips: set[int] = field(default_factory=set)
     failed: dict[int, list[Item]] = field(default_factory=dict)
+    cycle: CycleBatch = field(default_factory=CycleBatch)
 
 
 def local_today(member: Member, now: datetime) -> date:
@@ -217,6 +226,7 @@ class Planner:
 
         if not daily_ids:
             return data
+        data.cycle = await read_cycle(session, daily, now)
         latest = max(local_today(m, now) for m in daily)
         for row in await follow_ups_through(session, daily_ids, latest):
             data.follow_ups[row.member_id].append(row)
@@ -329,6 +339,8 @@ def plan_member(
     if not daily:
         return pushes, 0
 
+    pushes.extend(cycle_pushes(member, today, data.cycle, later(at_digest)))
+
     festivals = (
         festivals_within(today, FESTIVAL_NOTICE_DAYS)
         if team is None or team.festival_reminders
@@ -401,6 +413,9 @@ def digest_sections(
             for c in data.key_contacts.get(member.id, [])
             if c.contact_id not in data.with_trips
         ]
+    found["mdue"] = due_items(member, today, data.cycle)
+    found["plan"] = plan_items(member, data.cycle)
+    found["mlate"] = late_items(member, today, data.cycle)
     if member.role == Role.MANAGER:
         found["fail"] = data.failed.get(member.team_id, [])
     return [

@@ -23,6 +23,8 @@ from scheduler.content import (
     item_line,
     trip_line,
 )
+from scheduler.minutes import KINDS as CYCLE_KINDS
+from scheduler.minutes_render import render_cycle
 from storage import push_buttons
 from storage.models import ReminderOutbox
 
@@ -38,6 +40,9 @@ SECTION_TITLES = {
     "fest": N_("🎉 节日 ({n})"),
     "new": N_("🆕 新分配客户 ({n})"),
     "unk": N_("📅 本周行程待确认 ({n})"),
+    "mdue": N_("📝 待写纪要 ({n})"),
+    "mlate": N_("📝 纪要逾期 ({n})"),
+    "plan": N_("🗓 今日拜访计划 ({n})"),
     "fail": N_("⚠️ 未送达的提醒 ({n})"),
 }
 
@@ -59,6 +64,11 @@ def item_buttons(
 ) -> list[InlineKeyboardButton]:
     """完成 / 推迟 / 查看 for one item (a follow-up acts on the follow-up itself)."""
     suffix = f" {number}" if number else ""
+    if item["t"] == "mdue":  # a meeting to write up: handlers/visits/minutes.py
+        return [
+            _button(_("📝 写纪要") + suffix, f"mins:w:{item['id']}"),
+            _button(_("🔎 查看") + suffix, f"cust:v:{item['cid']}"),
+        ]
     if item["t"] == "fu":
         done, later = push_buttons.done(item["id"]), push_buttons.later(item["id"])
     else:
@@ -86,6 +96,8 @@ def render(_: Translator, row: ReminderOutbox, today: date, digest_hour: int = 8
         return [render_trip(_, row, today)]
     if row.kind == "festival":
         return [render_festival(_, row, today)]
+    if row.kind in CYCLE_KINDS:
+        return [Message(text, markup) for text, markup in render_cycle(_, row, today)]
     item: Item = row.payload["item"]
     title = _("⏰ 跟进提醒") if row.kind == "followup" else _("⏰ 提醒")
     text = f"{title}\n{item_line(_, item, today)}"
@@ -113,7 +125,7 @@ def render_digest(
         title = SECTION_TITLES[str(section["name"])]
         lines.append(_(title, n=len(items) + section["more"]))
         for item in items:
-            if item["t"] == "fail":
+            if item["t"] in ("fail", "mlate", "plan"):
                 lines.append(f"· {item_line(_, item, today)}")
                 continue
             number += 1

@@ -36,6 +36,12 @@ TRIP = Command("trip", N_("记领导行程"))
 BIRTHDAY = Command("birthday", N_("记生日"))
 NEWCUSTOMER = Command("newcustomer", N_("新客户"))
 DRAFTS = Command("drafts", N_("草稿:没保存的记录"))
+PLAN = Command(
+    "plan", N_("拜访计划(走访单)"), N_("/plan 明天上午10点拜访万科 目的是… — 提交拜访计划")
+)
+PLANS = Command("plans", N_("本周拜访计划"))
+MINUTES = Command("minutes", N_("写会谈纪要"))
+WORKDAYS = Command("workdays", N_("工作日历(经理)"))
 TEAM = Command("team", N_("团队与成员"), N_("/team — 团队与成员(经理可邀请、设经理、移除成员)"))
 EXPORT = Command("export", N_("导出 Excel"))
 ASSIGN = Command("assign", N_("分配客户(经理)"))
@@ -51,7 +57,8 @@ HELP = Command("help", N_("帮助"), in_help=False)
 # The order of Telegram's command menu and of /help.
 MENU = (
     START, TODAY, CUSTOMER, FIND, VISIT, FOLLOWUP, CONTACT, TRIP, BIRTHDAY, NEWCUSTOMER,
-    TEAM, DRAFTS, EXPORT, ASSIGN, AUDIT, TEAMSETTINGS, NEWTEAM, JOIN, SETTINGS, LANGUAGE, CANCEL, HELP,
+    PLAN, PLANS, MINUTES, TEAM, DRAFTS, EXPORT, ASSIGN, AUDIT, TEAMSETTINGS, WORKDAYS, NEWTEAM,
+    JOIN, SETTINGS, LANGUAGE, CANCEL, HELP,
 )  # fmt: skip
 
 

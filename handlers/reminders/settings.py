@@ -16,6 +16,7 @@ from handlers.account.preferences import LANGUAGE_NAMES
 from handlers.kit import commands
 from handlers.kit.keyboards import SETTINGS, inline, label_pattern
 from handlers.kit.turn import Turn, member_turn
+from handlers.visits.workdays import settings_line
 from storage.models import Team
 from storage.planning import mark_replan, quiet_hours
 
@@ -47,6 +48,7 @@ async def _settings_text(turn: Turn) -> str:
             _("时区:{timezone}", timezone=member.timezone),
             _("每日简报时间:{time}", time=member.digest_time.strftime("%H:%M")),
             _("免打扰:{hours}", hours=await _quiet_text(turn)),
+            await settings_line(turn),  # the team's working-day calendar (#15)
         ]
     )
 

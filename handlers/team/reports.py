@@ -6,6 +6,7 @@ tr:c:<period> (charts). Every button re-checks that the presser is a manager of 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -20,6 +21,7 @@ from handlers.kit.labels import KIND_LABELS
 from handlers.kit.offload import on_drawing_thread
 from handlers.kit.render import date_range, moment, short_date
 from handlers.kit.turn import Turn, member_turn
+from handlers.visits.summary import cycle_lines
 from locales import N_, SUPPORTED_LANGUAGES, Translator, translator
 from storage import reports
 from storage.actor import Actor, NotAllowed
@@ -126,7 +128,9 @@ def attention_line(_: Translator, summary: TeamSummary, limit: int = 6) -> str:
     return _("⚠️ 需要关注:{names}", names=names) + more
 
 
-def summary_text(_: Translator, summary: TeamSummary, today: date, page: int = 0) -> str:
+def summary_text(
+    _: Translator, summary: TeamSummary, today: date, page: int = 0, cycle: Sequence[str] = ()
+) -> str:
     lines = [period_title(_, summary, today)]
     shown = summary.reps[page * PAGE : (page + 1) * PAGE]
     for line in shown:
@@ -135,6 +139,7 @@ def summary_text(_: Translator, summary: TeamSummary, today: date, page: int = 0
         pages = (len(summary.reps) + PAGE - 1) // PAGE
         lines.append(_("(第 {page}/{pages} 页)", page=page + 1, pages=pages))
     lines.append(_("👥 合计:{stats}", stats=stats_line(_, summary.total)))
+    lines.extend(cycle)  # the visit cycle's plans and 纪要 (handlers/visits/summary.py)
     lines.append(attention_line(_, summary))
     lines.append(_("逾期跟进和 A类超期是当前的数。"))
     return "\n".join(lines)
@@ -167,7 +172,11 @@ def summary_rows(turn: Turn, summary: TeamSummary, page: int) -> Rows:
 async def show_summary(turn: Turn, key: str = "week", page: int = 0, *, edit: bool = False) -> None:
     summary = await summary_for(turn.session, turn.member, key)
     page = max(0, min(page, (len(summary.reps) - 1) // PAGE))
-    text = summary_text(turn._, summary, turn.today(), page)
+    today = turn.today()
+    shown = [(line.member_id, line.name) for line in summary.reps[page * PAGE : (page + 1) * PAGE]]
+    span = summary.period
+    cycle = await cycle_lines(turn._, turn.session, turn.actor, span.first, span.last, today, shown)
+    text = summary_text(turn._, summary, today, page, cycle)
     markup = inline(summary_rows(turn, summary, page))
     if edit:
         turn.edit(text, markup)

@@ -39,6 +39,8 @@ Conventions (DESIGN.md, "Date conventions"), and the choices this module adds:
   初X, 廿X, 闰X月, 大年初三). 八月十五 without any of these is not read (solar or lunar?).
 * 月初 = the next 1st, 月中 = the next 15th, 月底 = the last day of this month (deadline);
   年初 = the next 1 January, 年底 = 31 December (deadline).
+* Working days (N个工作日内 / 后, 下个工作日, 元旦后第一个工作日) follow ``workdays``: the
+  State Council's schedule with its 调休 days by default (parsing.workdays), or Monday–Friday.
 * Two-digit years up to ten years ahead of now are 20xx, the rest 19xx (85年 = 1985).
 * Bare 3.5 / 3/5 / 3-5 (prices, ratios, quantities look the same) are dates only when they
   are the whole message, carry 号/日, sit in a range, or have date context around them
@@ -53,6 +55,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from parsing.text import has_cjk, normalize
+from parsing.workdays import MAINLAND, WorkCalendar
 
 from ._calendar import (
     add_months,
@@ -98,7 +101,7 @@ def _via_dateparser(text: str, now: datetime) -> When | None:
     return parse_foreign(text, now)
 
 
-def find_all_when(text: str, now: datetime) -> list[When]:
+def find_all_when(text: str, now: datetime, workdays: WorkCalendar = MAINLAND) -> list[When]:
     """Every date/time expression in ``text``, in order, not overlapping.
 
     ``now`` is the aware local reference time. Vague expressions (过两天, 下周 alone) are
@@ -111,13 +114,14 @@ def find_all_when(text: str, now: datetime) -> list[When]:
         w = _via_dateparser(text[:_MAX_LEN], now)
         if w is not None:
             return [w]
-    return [f.when for f in scan(norm, now) if f.when is not None]
+    return [f.when for f in scan(norm, now, workdays) if f.when is not None]
 
 
-def parse_when(text: str, now: datetime) -> When | None:
+def parse_when(text: str, now: datetime, workdays: WorkCalendar = MAINLAND) -> When | None:
     """The first date/time expression in ``text`` relative to ``now``, or None when unsure.
 
     ``now`` is a timezone-aware local time; datetimes in the answer carry its tzinfo.
+    ``workdays`` counts 两个工作日内 and 下个工作日 (the team's calendar; mainland by default).
     """
     if not text:
         return None
@@ -126,7 +130,7 @@ def parse_when(text: str, now: datetime) -> When | None:
         w = _via_dateparser(text[:_MAX_LEN], now)
         if w is not None:
             return w
-    for f in scan(norm, now):
+    for f in scan(norm, now, workdays):
         if f.when is not None:
             return f.when
     return None

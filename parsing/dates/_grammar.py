@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from parsing.numerals import cn_digits_to_int, cn_to_int
+from parsing.workdays import MAINLAND, WorkCalendar
 
 from ._calendar import (
     HOLIDAYS,
@@ -74,6 +75,8 @@ class _Ctx:
     text: str
     #: The day of the last dated expression: 明天上午开会,下午拜访 → 下午 is 明天's.
     context_day: date | None = None
+    #: Which days count in "N个工作日" and "下个工作日" (the team's setting).
+    workdays: WorkCalendar = MAINLAND
 
 
 @dataclass(slots=True)
@@ -277,14 +280,12 @@ RE_OFFSET = re.compile(
 _VAGUE_N = frozenset({"几", "一两", "两三", "三五", "三四", "四五", "五六", "七八", "十几"})
 
 
-def _add_business_days(d: date, n: int) -> date:
-    step = 1 if n >= 0 else -1
-    left = abs(n)
-    while left:
-        d += timedelta(days=step)
-        if d.weekday() < 5:
-            left -= 1
-    return d
+RE_NEXT_WORKDAY = re.compile(r"(?P<w>下一?个?工作日|下一?个?上班日)")
+
+
+def _h_next_workday(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
+    """下个工作日: the first working day after today, by the team's calendar."""
+    return _D(c.workdays.next_workday(c.today), "rel")
 
 
 def _h_offset(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
@@ -317,7 +318,7 @@ def _h_offset(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     if base_unit == "工作日":
         if amount != int(amount):
             return None
-        return _D(_add_business_days(c.today, sign * int(amount)), "rel", deadline=within)
+        return _D(c.workdays.add(c.today, sign * int(amount)), "rel", deadline=within)
     if base_unit in ("天", "日"):
         if amount != int(amount):
             return None
@@ -728,8 +729,8 @@ def _holiday(c: _Ctx, key: str, suffix: str, year: int | None) -> _D | None:
         elif suffix in _AFTER_SUFFIXES:
             start = p_end + timedelta(days=1)
             if suffix in _FIRST_WORKDAY_SUFFIXES:
-                while start.weekday() >= 5:  # 元旦后第一个工作日 2027: Monday 4 January
-                    start += timedelta(days=1)
+                # 元旦后第一个工作日: 2026 Sunday 4 January (调休), 2027 Monday 4 January.
+                start = c.workdays.on_or_after(start)
             probe = start
         elif suffix in _BEFORE_SUFFIXES:
             start = first_day - timedelta(days=1)
@@ -863,6 +864,7 @@ def _h_lunar(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
 
 _DATE_COMPONENTS: list[tuple[str, re.Pattern[str], DateHandler]] = [
     ("大明今后昨前", RE_REL_DAY, _h_rel_day),
+    ("下", RE_NEXT_WORKDAY, _h_next_workday),
     ("今明昨", RE_REL_POD, _h_rel_pod),
     ("0123456789" + _NUMC + "百几半过再", RE_OFFSET, _h_offset),
     ("下上这本星礼周", RE_WEEKDAY, _h_weekday),
@@ -1254,9 +1256,9 @@ def _parse_at(c: _Ctx, i: int) -> _Found | None:
 _TRIGGERS = frozenset(_DATE_BY_FIRST) | _TIME_FIRST
 
 
-def scan(text: str, now: datetime) -> list[_Found]:
+def scan(text: str, now: datetime, workdays: WorkCalendar = MAINLAND) -> list[_Found]:
     """Every non-overlapping expression in normalized ``text``, in order (vague ones included)."""
-    c = _Ctx(now, now.date(), now.tzinfo, text)
+    c = _Ctx(now, now.date(), now.tzinfo, text, workdays=workdays)
     found: list[_Found] = []
     i = 0
     n = len(text)

@@ -332,7 +332,9 @@ async def test_a_call_resets_the_cold_clock(bot: BotHarness) -> None:
     pushes = Pushes.of(bot)
     assert "A类 华东电力设计院 已 10 天未联系" in texts(await pushes.at(local(2026, 11, 30, 8, 30)))
     await archive.visit(hd, local(2026, 11, 30, 11, 0).astimezone(UTC))
-    assert await pushes.at(local(2026, 12, 1, 8, 30)) == []
+    # The digest now only asks for the visit's 会谈纪要 (#15, tests/flows/test_visit_cycle.py).
+    sent = await pushes.at(local(2026, 12, 1, 8, 30))
+    assert [c.text.split("\n\n")[1].split("\n")[0] for c in sent] == ["📝 待写纪要 (1)"]
 
 
 async def test_settings_show_and_change_the_digest_time_and_quiet_hours(bot: BotHarness) -> None:

@@ -34,6 +34,7 @@ SECRET_PHONE = "13912345678"
 # slot for each field: {id} a record id, {n} a small number (a page, an index), {day} a date
 # as yyyymmdd, {w} a word from a fixed set (grade, period, status, role, language …).
 SHAPES = (
+    "arch:note:{id}", "arch:ok:{id}",
     "asg:c:{id}", "asg:help", "asg:me:{id}", "asg:to:{id}:{id}",
     "aud:{id}:{n}", "aud:{n}",
     "cap:b:{id}", "cap:cu:{id}:{id}", "cap:d:{id}", "cap:e:{id}", "cap:f:{id}:{w}",
@@ -57,7 +58,10 @@ SHAPES = (
     "ho:go:{id}", "ho:m:{id}", "ho:t:{id}:{id}",
     "imp:n:{id}", "imp:y:{id}",
     "lang:{w}",
+    "mins:conf:{id}", "mins:doc:{id}", "mins:note:{id}", "mins:seen:{id}", "mins:sent:{id}",
+    "mins:w:{id}",
     "nc:start",
+    "plan:note:{id}", "plan:ok:{id}", "plan:s:{id}", "plan:x:{id}",
     "own:k:{id}:{id}", "own:m:{id}:{id}", "own:m:{id}:{id}:{id}",
     "rem:again:{id}:{n}:{w}", "rem:done:{id}", "rem:greeted:{id}:{day}",
     "rem:greeted:{id}:{day}:{id}", "rem:later:{id}", "rem:later:{id}:{n}", "rem:ok:{id}:{n}",
@@ -70,6 +74,7 @@ SHAPES = (
     "ts:dt", "ts:dt:{w}", "ts:fest", "ts:g:{w}:{n}", "ts:home", "ts:q", "ts:q:{w}", "ts:tz",
     "ts:tz:{n}",
     "visit:c:{id}", "visit:i:{id}:{id}",
+    "wd:approval:{w}", "wd:home", "wd:set:{w}",
 )  # fmt: skip
 PREFIXES = sorted({shape.split(":")[0] for shape in SHAPES})
 
@@ -81,7 +86,7 @@ WORDS = ["A", "B", "C", "D", "a", "week", "month", "today", "lastweek", "year", 
          "2y", "0830", "0600", "2460", "9999", "2100-0800", "2200-0700", "0000-0000", "off", "yes",
          "no", "potential", "lost", "decides", "boss", "zh_Hans", "zh_Hant", "en", "fr",
          "customers", "followups", "secrets", "name", "industry", "phones", "birthday", "wechat",
-         "skip", "0", "-1", str(2**40), "", "🎂", "%", "_"]  # fmt: skip
+         "skip", "0", "-1", str(2**40), "", "🎂", "%", "_", "on", "cn", "mon_fri"]  # fmt: skip
 NUMBERS = ["0", "1", "2", "5", "9", "10", "99", "-1", str(2**31), "²", ""]
 
 

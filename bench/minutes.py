@@ -1,0 +1,156 @@
+"""The planner with 会谈纪要 tasks (#15) beside today's planner, on the archive of
+bench/planner.py: the same day planned twice on copies of one database — once with the visit
+cycle's reads switched off (the planner as it was before #15), once with them — each run
+``--rounds`` times (3), alternated, the fastest kept. Every rep has meetings waiting for a 纪要 (due ahead and overdue),
+summaries waiting for the manager's review, and a long history of written and reviewed ones;
+the 纪要 due show in the digest, each manager gets a review message.
+Target: within 10 % of the baseline.
+
+    python -m bench.minutes [--reps 10000] [--contacts 1000000] [--history 100] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import sqlite3
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+from bench._figures import Figure, record
+from bench.planner import DAY, _migrate, build
+from scheduler import planner as planner_module
+from scheduler.minutes import CycleBatch, read_cycle
+from scheduler.planner import Planner
+from storage.engine import create_engine, session_factory
+
+_TS = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def _ts(moment: datetime) -> str:
+    return moment.astimezone(UTC).replace(tzinfo=None).strftime(_TS)
+
+
+def add_minutes(path: Path, reps: int, history: int) -> int:
+    """Per rep: 2 meetings due ahead, 1 overdue, 2 written and waiting for review, and
+    ``history`` written and reviewed long ago. Returns the number of rows."""
+    db = sqlite3.connect(path)
+    today = DAY.date()
+    team_of = {m: (m - 1) // 10 + 1 for m in range(1, reps + 1)}
+    interaction = db.execute("SELECT COALESCE(MAX(id), 0) FROM interaction").fetchone()[0]
+    count = 0
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        nonlocal interaction, count
+        for member in range(1, reps + 1):
+            customer = (member - 1) * 20 + 1
+            plan: list[tuple[date, date, datetime | None, datetime | None]] = [
+                (today - timedelta(days=1), today + timedelta(days=1), None, None),
+                (today, today + timedelta(days=2), None, None),
+                (today - timedelta(days=6), today - timedelta(days=3), None, None),
+                (today - timedelta(days=1), today + timedelta(days=1), DAY, None),
+                (today - timedelta(days=2), today, DAY, None),
+            ]
+            plan += [
+                (
+                    today - timedelta(days=10 + n),
+                    today - timedelta(days=8 + n),
+                    DAY - timedelta(days=9 + n),
+                    DAY - timedelta(days=8 + n),
+                )
+                for n in range(history)
+            ]
+            for met, due, written, reviewed in plan:
+                interaction += 1
+                count += 1
+                yield (
+                    interaction, customer, member, "visit",
+                    _ts(datetime.combine(met, DAY.timetz())),
+                    interaction, member, team_of[member], customer, met.isoformat(),
+                    due.isoformat(), _ts(written) if written else None,
+                    "谈了方案" if written else None, _ts(reviewed) if reviewed else None,
+                    _ts(DAY - timedelta(days=30)),
+                )  # fmt: skip
+
+    batch = list(rows())
+    db.executemany(
+        "INSERT INTO interaction (id, customer_id, member_id, kind, occurred_at, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        ((r[0], r[1], r[2], r[3], r[4], r[14]) for r in batch),
+    )
+    db.executemany(
+        "INSERT INTO meeting_minutes (interaction_id, member_id, team_id, customer_id, met_on, "
+        "due_on, written_at, text, reviewed_at, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (r[5:] for r in batch),
+    )
+    db.commit()
+    db.execute("ANALYZE")
+    db.close()
+    return count
+
+
+async def _plan(url: str, cycle: bool) -> tuple[float, Any]:
+    engine = create_engine(url)
+    planner = Planner(session_factory(engine))
+
+    async def no_cycle(*_args: Any) -> CycleBatch:
+        return CycleBatch()
+
+    with mock.patch.object(planner_module, "read_cycle", no_cycle if not cycle else read_cycle):
+        started = time.perf_counter()
+        stats = await planner.run(DAY.astimezone(UTC))
+        elapsed = time.perf_counter() - started
+    await engine.dispose()
+    return elapsed, stats
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--reps", type=int, default=10_000)
+    parser.add_argument("--contacts", type=int, default=1_000_000)
+    parser.add_argument("--history", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each, alternated")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "archive.db"
+        asyncio.run(_migrate(f"sqlite+aiosqlite:///{source}"))
+        build(source, args.reps, args.contacts)
+        rows = add_minutes(source, args.reps, args.history)
+        times: dict[bool, list[float]] = {False: [], True: []}
+        pushes: dict[bool, int] = {}
+        for round_ in range(args.rounds):
+            for cycle in (False, True) if round_ % 2 == 0 else (True, False):
+                copy = Path(folder) / f"run-{round_}-{int(cycle)}.db"
+                shutil.copyfile(source, copy)
+                elapsed, stats = asyncio.run(_plan(f"sqlite+aiosqlite:///{copy}", cycle))
+                times[cycle].append(elapsed)
+                pushes[cycle] = stats.pushes
+                copy.unlink()
+    base, ours = min(times[False]), min(times[True])
+    print(
+        f"  {args.reps:,} reps, {args.contacts:,} contacts, {rows:,} 纪要 rows: "
+        f"planner without the visit cycle {base:.2f} s ({pushes[False]:,} pushes), "
+        f"with it {ours:.2f} s ({pushes[True]:,} pushes)"
+    )
+    print(f"minutes: ×{ours / base:.3f} of the planner before #15 (target ≤ 1.10)")
+    record(
+        Figure(
+            "minutes",
+            f"plan a day for {args.reps:,} reps with {rows:,} 纪要 rows",
+            f"{ours:.2f} s",
+            f"planner without 纪要 {base:.2f} s",
+            f"{ours / base:.3f}×",
+            "≤ 1.10×",
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+"""The visit cycle of the regulations (#15): visit plans (/plan, /plans) with the manager's
+approval, 会谈纪要 written and reviewed (/minutes) and a copy for the customer (.docx), the team's working-day calendar
+(/workdays)."""
+
+from __future__ import annotations
+
+from handlers.kit.groups import AnyApplication, add
+from handlers.visits.archives import archive_handlers
+from handlers.visits.awaited import AwaitedTextHandler
+from handlers.visits.customer_copy import customer_copy_handlers
+from handlers.visits.minutes import minutes_handlers
+from handlers.visits.plans import plan_handlers
+from handlers.visits.workdays import workdays_handlers
+
+
+def register(application: AnyApplication) -> None:
+    """First of the packages: a text awaited as a 纪要, 批注 or plan is taken before any flow
+    or capture would read it as a note."""
+    add(
+        application,
+        [
+            AwaitedTextHandler(application),
+            *customer_copy_handlers(),  # before minutes' own mins: buttons
+            *minutes_handlers(),
+            *plan_handlers(),
+            *archive_handlers(),
+            *workdays_handlers(),
+        ],
+    )

@@ -1,0 +1,269 @@
+"""Visit plans (《客户走访单》): /plan in one sentence, the manager's ✅ 批准 / 💬 意见, /plans.
+
+    /plan 明天上午10点拜访万科 目的是谈二期方案 见张总
+
+The plan is shown with its day and weekday before it is submitted (✅ 提交 / ❌ 取消). When the
+team asks for approval (/workdays), the rep's manager gets it with ✅ 批准 / 💬 意见 and the rep is
+told the answer; otherwise it is simply filed. /plans lists this week's plans: the team's for a
+manager (本周计划拜访), one's own for a rep. A plan shows in the rep's digest on its day.
+
+Callback data: plan:s:<id> (提交), plan:x:<id> (取消), plan:ok:<id> (批准), plan:note:<id> (意见).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from telegram import InlineKeyboardMarkup, Message
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from handlers.kit import commands
+from handlers.kit.callback_data import MAX_ID
+from handlers.kit.keyboards import inline
+from handlers.kit.turn import Turn, command_argument, member_turn
+from handlers.visits.awaited import ACTIONS, awaiting
+from locales import N_, Translator, translator
+from locales.words import day_with_weekday
+from parsing.plans import read_plan
+from parsing.workdays import work_calendar
+from storage.minutes import team_cycle
+from storage.models import Member
+from storage.plans import PlanRepo, PlanRow
+
+_DATA = re.compile(r"^plan:(s|x|ok|note):(\d{1,10})$")
+EXAMPLE = N_("明天上午10点拜访万科 目的是谈二期方案 见张总")
+STATUS_WORDS = {
+    "pending": N_("待批准"),
+    "approved": N_("已批准"),
+    "commented": N_("经理有意见"),
+    "filed": N_("已记录"),
+}
+
+
+def _when(_: Translator, row: PlanRow, zone: str) -> str:
+    day = day_with_weekday(_, row.planned_for)
+    if row.planned_at is None:
+        return day
+    return f"{day} {row.planned_at.astimezone(ZoneInfo(zone)).strftime('%H:%M')}"
+
+
+def plan_lines(_: Translator, row: PlanRow, zone: str) -> list[str]:
+    lines = [
+        _("🏢 {customer}", customer=row.customer_name),
+        _("🕘 {when}", when=_when(_, row, zone)),
+        _("🎯 目的:{goal}", goal=row.goal),
+    ]
+    if row.attendees:
+        lines.append(_("👤 拜见:{who}", who=row.attendees))
+    return lines
+
+
+def _summary(_: Translator, row: PlanRow, zone: str) -> str:
+    return f"{_when(_, row, zone)} {row.customer_name} · {row.goal}"
+
+
+async def read_and_show(turn: Turn, _target: int, text: str) -> None:
+    """The rep's sentence → a draft plan shown for 提交; what is missing is asked for."""
+    _ = turn._
+    now = datetime.now(ZoneInfo(turn.member.timezone))
+    cycle = await team_cycle(turn.session, turn.member.team_id)
+    found = read_plan(text, now, work_calendar(cycle.workweek))
+    repo = PlanRepo(turn.session, turn.actor)
+    customer = await repo.customer_named_in(text)
+    problem = None
+    if customer is None:
+        hint = found.company_hint
+        problem = (
+            _(
+                "没在你的客户里找到「{name}」。请先用 /customer {name} 建好客户,再发一次计划。",
+                name=hint,
+            )
+            if hint
+            else _("没看出拜访哪个客户。请写上客户名称,例如:{example}", example=_(EXAMPLE))
+        )
+    elif found.day is None:
+        problem = _("没看出哪天去。请写上日期,例如:{example}", example=_(EXAMPLE))
+    elif found.day < now.date():
+        problem = _("{date} 已经过去了。计划要写以后的拜访。", date=day_with_weekday(_, found.day))
+    elif not found.goal:
+        problem = _("拜访的目的是什么?请连目的一起再发一次,例如:{example}", example=_(EXAMPLE))
+    if problem is not None or customer is None or found.day is None or not found.goal:
+        awaiting(turn, "plan")
+        turn.say((problem or "") + "\n" + _("(/cancel 放弃)"))
+        return
+    plan = await repo.draft(customer, found.day, found.at, found.goal, found.who, text)
+    row = await repo.row(plan.id)
+    assert row is not None
+    lines = [_("📋 拜访计划(客户走访单),确认提交吗?"), *plan_lines(_, row, turn.member.timezone)]
+    turn.say(
+        "\n".join(lines),
+        inline([[(_("✅ 提交"), f"plan:s:{plan.id}"), (_("❌ 取消"), f"plan:x:{plan.id}")]]),
+    )
+
+
+@member_turn
+async def plan_command(turn: Turn) -> None:
+    text = command_argument(turn)
+    if text:
+        await read_and_show(turn, 0, text)
+        return
+    _ = turn._
+    awaiting(turn, "plan")
+    turn.say(
+        _(
+            "发一句话告诉我拜访计划:哪天、哪个客户、目的、见谁。例如:\n{example}\n(/cancel 放弃)",
+            example=_(EXAMPLE),
+        )
+    )
+
+
+async def _submit(turn: Turn, plan_id: int) -> None:
+    _ = turn._
+    repo = PlanRepo(turn.session, turn.actor)
+    plan = await repo.submit(plan_id)
+    row = await repo.row(plan_id) if plan is not None else None
+    if plan is None or row is None:
+        turn.answer(_("这个计划已经提交或取消了。"), alert=True)
+        return
+    body = "\n".join(plan_lines(_, row, turn.member.timezone))
+    if plan.status != "pending":
+        turn.edit(_("✅ 拜访计划已记下。") + "\n" + body)
+        return
+    managers = await repo.managers()
+    turn.edit(
+        _("✅ 已提交,等{manager}批准。", manager="、".join(m.name for m in managers)) + "\n" + body
+    )
+    for manager in managers:
+        their = translator(manager.language)
+        text = "\n".join(
+            [
+                their("📋 {member}的拜访计划,请审批:", member=turn.member.name),
+                *plan_lines(their, row, manager.timezone),
+            ]
+        )
+        markup = inline(
+            [
+                [
+                    (their("✅ 批准"), f"plan:ok:{plan.id}"),
+                    (their("💬 意见"), f"plan:note:{plan.id}"),
+                ]
+            ]
+        )
+        _send(turn, manager, text, markup)
+
+
+def _send(turn: Turn, member: Member, text: str, markup: InlineKeyboardMarkup) -> None:
+    bot, chat_id = turn.context.bot, member.chat_id
+    turn.later(lambda: bot.send_message(chat_id, text, reply_markup=markup))
+
+
+def _tell_rep(
+    turn: Turn, rep: Member | None, row: PlanRow, approved: bool, comment: str = ""
+) -> None:
+    if rep is None or not rep.active or rep.id == turn.member.id:
+        return
+    their = translator(rep.language)
+    summary = _summary(their, row, rep.timezone)
+    if approved:
+        text = their(
+            "✅ {manager}批准了你的拜访计划:{plan}", manager=turn.member.name, plan=summary
+        )
+    else:
+        text = their(
+            "💬 {manager}对你的拜访计划({plan})的意见:\n{comment}",
+            manager=turn.member.name,
+            plan=summary,
+            comment=comment,
+        )
+    turn.tell(rep, text)
+
+
+async def save_comment(turn: Turn, plan_id: int, text: str) -> None:
+    _ = turn._
+    repo = PlanRepo(turn.session, turn.actor)
+    plan = await repo.decide(plan_id, approve=False, comment=text)
+    row = await repo.row(plan_id) if plan is not None else None
+    if plan is None or row is None:
+        turn.say(_("找不到这个计划,或你没有权限。"))
+        return
+    _tell_rep(turn, await turn.session.get(Member, row.member_id), row, False, text)
+    turn.say(_("✅ 意见已转给{member}。", member=row.member_name))
+
+
+@member_turn
+async def plan_button(turn: Turn) -> None:
+    _ = turn._
+    query = turn.update.callback_query
+    match = _DATA.match((query.data if query else None) or "")
+    plan_id = int(match.group(2)) if match else 0
+    if match is None or plan_id > MAX_ID:
+        turn.answer(_("这个按钮已失效。"), alert=True)
+        return
+    action = match.group(1)
+    repo = PlanRepo(turn.session, turn.actor)
+    if action == "s":
+        await _submit(turn, plan_id)
+        return
+    if action == "x":
+        if await repo.cancel(plan_id) is None:
+            turn.answer(_("这个按钮已失效。"), alert=True)
+            return
+        turn.edit(_("已取消这个拜访计划。"))
+        return
+    row = await repo.row(plan_id) if turn.member.is_manager else None
+    if row is None:
+        turn.answer(_("只有本团队的经理可以审批拜访计划。"), alert=True)
+        return
+    message = query.message if query is not None else None
+    if action == "ok":
+        if await repo.decide(plan_id, approve=True) is None:
+            turn.answer(_("这个计划已经处理过了。"), alert=True)
+            return
+        turn.answer(_("✅ 已批准"))
+        if isinstance(message, Message):
+            turn.edit(message.text + "\n" + _("✅ 已批准") if message.text else _("✅ 已批准"))
+        _tell_rep(turn, await turn.session.get(Member, row.member_id), row, True)
+        return
+    awaiting(turn, "plan_note", plan_id)
+    turn.answer()
+    turn.say(
+        _(
+            "请发来对{member}的拜访计划({plan})的意见,会转给{member}。(/cancel 放弃)",
+            member=row.member_name,
+            plan=_summary(_, row, turn.member.timezone),
+        )
+    )
+
+
+@member_turn
+async def plans_command(turn: Turn) -> None:
+    """/plans: this week's plans (Monday–Sunday): the team's for a manager, else one's own."""
+    _ = turn._
+    today = datetime.now(ZoneInfo(turn.member.timezone)).date()
+    monday = today - timedelta(days=today.weekday())
+    rows = await PlanRepo(turn.session, turn.actor).between(monday, monday + timedelta(days=6))
+    if not rows:
+        turn.say(_("本周还没有拜访计划。发 /plan 写一个。"))
+        return
+    lines = [_("🗓 本周计划拜访 ({n})", n=len(rows))]
+    for row in rows:
+        who = f"{row.member_name} → " if turn.member.is_manager else ""
+        status = _(STATUS_WORDS.get(row.status, STATUS_WORDS["filed"]))
+        lines.append(
+            f"· {_when(_, row, turn.member.timezone)} {who}{row.customer_name} · {row.goal}({status})"
+        )
+    turn.say("\n".join(lines))
+
+
+ACTIONS["plan"] = read_and_show
+ACTIONS["plan_note"] = save_comment
+
+
+def plan_handlers() -> list[object]:
+    return [
+        CommandHandler(commands.PLAN.name, plan_command),
+        CommandHandler(commands.PLANS.name, plans_command),
+        CallbackQueryHandler(plan_button, pattern=r"^plan:"),
+    ]

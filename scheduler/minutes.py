@@ -1,0 +1,279 @@
+"""The planner's part of the visit cycle: 会谈纪要 due, late, and the manager's daily review.
+
+- A rep with a meeting not written up finds it in the digest from the next working morning
+  after it to its last day (📝 待写纪要: 华东电力设计院 12月1日的拜访还没写会谈纪要,还有 1 个工作日),
+  with 📝 写纪要 — a line of the morning's one message, not a push of its own.
+- A manager's digest lists the team's minutes past their last working day (纪要逾期).
+- A manager gets one review message a day with every 纪要 written since the last one, each
+  with 👀 已阅 and 💬 批注, and the new customers' archives the reps created (✅ 已审核 / 💬);
+  each is listed once.
+
+Working days are the team's calendar (storage.minutes.team_calendars). Everything is read
+for a batch of members at once, through the indexes of storage/cycle.py.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, TypedDict
+
+from parsing.workdays import MAINLAND, WorkCalendar
+from scheduler import clock
+from storage.minutes import (
+    REVIEW_CAP,
+    ArchiveRow,
+    MinutesRow,
+    archives_in_teams,
+    mark_archives_listed,
+    mark_listed,
+    overdue_in_teams,
+    team_calendars,
+    to_review_in_teams,
+    unwritten_of,
+)
+from storage.models import Member, Role
+from storage.outbox import NewPush
+from storage.plans import PlanRow, plans_on
+
+# A review message shows this much of each 纪要; the whole text is a press away.
+REVIEW_EXCERPT = 300
+REVIEW_KIND = "review"
+KINDS = frozenset({REVIEW_KIND})
+
+
+class DueItem(TypedDict):
+    """A rep's 纪要 still to write (the push's item)."""
+
+    t: str  # "mdue"
+    id: int
+    cid: int
+    cname: str
+    kind: str
+    met: str
+    due: str
+    left: int
+
+
+class LateItem(TypedDict):
+    """A team's 纪要 past its last working day (a line of the manager's digest)."""
+
+    t: str  # "mlate"
+    id: int
+    cid: int
+    cname: str
+    member: str
+    kind: str
+    met: str
+    due: str
+    late: int
+
+
+class ReviewItem(TypedDict):
+    """One 纪要 (t "minutes") or new customer's archive (t "archive", id = the customer's)
+    in the manager's review message."""
+
+    t: str
+    contacts: int
+    id: int
+    cid: int
+    cname: str
+    member: str
+    kind: str
+    met: str
+    text: str
+    more: bool
+    late: bool
+
+
+@dataclass
+class CycleBatch:
+    """What a batch of members needs from the visit cycle."""
+
+    unwritten: dict[int, list[MinutesRow]] = field(default_factory=lambda: defaultdict(list))
+    overdue: dict[int, list[LateItem]] = field(default_factory=lambda: defaultdict(list))
+    reviews: dict[int, list[ReviewItem]] = field(default_factory=dict)
+    calendars: dict[int, WorkCalendar] = field(default_factory=dict)
+    plans: dict[int, list[PlanRow]] = field(default_factory=lambda: defaultdict(list))
+
+    def calendar(self, team_id: int) -> WorkCalendar:
+        return self.calendars.get(team_id, MAINLAND)
+
+
+def _local_today(member: Member, now: datetime) -> date:
+    return now.astimezone(clock.zone(member.timezone)).date()
+
+
+async def read_cycle(session: Any, daily: Sequence[Member], now: datetime) -> CycleBatch:
+    """The batch's unwritten minutes, the managers' late ones and their review lists.
+
+    Listing a 纪要 in a review marks it (in the planner's transaction), so the next day's
+    review does not list it again."""
+    data = CycleBatch()
+    if not daily:
+        return data
+    data.calendars = await team_calendars(session, sorted({m.team_id for m in daily}))
+    earliest = min(_local_today(m, now) for m in daily)
+    for day in sorted({_local_today(m, now) for m in daily}):
+        members = [m.id for m in daily if _local_today(m, now) == day]
+        for plan in await plans_on(session, members, day):
+            data.plans[plan.member_id].append(plan)
+    latest_day = max(_local_today(m, now) for m in daily)
+    for row in await unwritten_of(session, [m.id for m in daily], earliest, latest_day):
+        data.unwritten[row.member_id].append(row)
+    managers = [m for m in daily if m.role == Role.MANAGER]
+    if not managers:
+        return data
+    latest = max(_local_today(m, now) for m in managers)
+    listed: set[int] = set()
+    minutes_listed: dict[date, list[int]] = {}
+    archives_listed: list[tuple[int, int, date]] = []
+    for row in await overdue_in_teams(session, sorted({m.team_id for m in managers}), latest):
+        data.overdue[row.team_id].append(
+            {
+                "t": "mlate",
+                "id": row.id,
+                "cid": row.customer_id,
+                "cname": row.customer_name,
+                "member": row.member_name,
+                "kind": row.kind.value,
+                "met": row.met_on.isoformat(),
+                "due": row.due_on.isoformat(),
+                "late": 0,  # counted from each manager's today in late_items
+            }
+        )
+    team_ids = sorted({m.team_id for m in managers})
+    written = await to_review_in_teams(session, team_ids)
+    midnight = min(clock.local_midnight(_local_today(m, now), m.timezone) for m in managers)
+    archives = await archives_in_teams(session, team_ids, midnight)
+    for manager in managers:
+        today = _local_today(manager, now)
+        rows = written.get(manager.team_id, [])[:REVIEW_CAP]
+        new = archives.get(manager.team_id, [])[:REVIEW_CAP]
+        if not rows and not new:
+            continue
+        data.reviews[manager.id] = [_review_item(row) for row in rows] + [
+            _archive_item(row) for row in new
+        ]
+        if manager.team_id in listed:
+            continue  # a second manager of the team gets the same list
+        listed.add(manager.team_id)
+        minutes_listed.setdefault(today, []).extend(row.id for row in rows)
+        archives_listed.extend((manager.team_id, a.customer_id, today) for a in new)
+    # One statement for the batch, not one per manager.
+    for day, ids in minutes_listed.items():
+        await mark_listed(session, ids, day)
+    await mark_archives_listed(session, archives_listed)
+    return data
+
+
+def _archive_item(row: ArchiveRow) -> ReviewItem:
+    return {
+        "t": "archive",
+        "contacts": row.contacts,
+        "id": row.customer_id,
+        "cid": row.customer_id,
+        "cname": row.customer_name,
+        "member": row.creator_name,
+        "kind": "",
+        "met": "",
+        "text": "",
+        "more": False,
+        "late": False,
+    }
+
+
+def _review_item(row: MinutesRow) -> ReviewItem:
+    text = row.text or ""
+    written = row.written_at
+    written_on = written.astimezone(clock.zone(row.timezone)).date() if written else row.due_on
+    return {
+        "t": "minutes",
+        "contacts": 0,
+        "id": row.id,
+        "cid": row.customer_id,
+        "cname": row.customer_name,
+        "member": row.member_name,
+        "kind": row.kind.value,
+        "met": row.met_on.isoformat(),
+        "text": text[:REVIEW_EXCERPT],
+        "more": len(text) > REVIEW_EXCERPT,
+        "late": written_on > row.due_on,
+    }
+
+
+def plan_items(member: Member, data: CycleBatch) -> list[dict[str, Any]]:
+    """The rep's visit plans for today (🗓 今日拜访计划)."""
+    zone = clock.zone(member.timezone)
+    return [
+        {
+            "t": "plan",
+            "id": plan.id,
+            "cid": plan.customer_id,
+            "cname": plan.customer_name,
+            "goal": plan.goal,
+            "who": plan.attendees,
+            "at": plan.planned_at.astimezone(zone).strftime("%H:%M") if plan.planned_at else None,
+            "status": plan.status,
+        }
+        for plan in data.plans.get(member.id, [])
+    ]
+
+
+def late_items(member: Member, today: date, data: CycleBatch) -> list[dict[str, Any]]:
+    """The manager's 纪要逾期 lines for today: how many working days each is late."""
+    if member.role != Role.MANAGER:
+        return []
+    calendar = data.calendar(member.team_id)
+    items: list[dict[str, Any]] = []
+    for item in data.overdue.get(member.team_id, []):
+        due = date.fromisoformat(item["due"])
+        if due >= today:
+            continue
+        items.append(dict(item, late=max(1, calendar.between(due, today))))
+    return items
+
+
+def due_items(member: Member, today: date, data: CycleBatch) -> list[dict[str, Any]]:
+    """The rep's meetings still without a 纪要, on each working morning from the next working
+    day after the meeting to the last day (📝 待写纪要 in the digest)."""
+    calendar = data.calendar(member.team_id)
+    if not calendar.is_workday(today):
+        return []
+    items: list[dict[str, Any]] = []
+    for row in data.unwritten.get(member.id, []):
+        if not calendar.next_workday(row.met_on) <= today <= row.due_on:
+            continue
+        item: DueItem = {
+            "t": "mdue",
+            "id": row.id,
+            "cid": row.customer_id,
+            "cname": row.customer_name,
+            "kind": row.kind.value,
+            "met": row.met_on.isoformat(),
+            "due": row.due_on.isoformat(),
+            "left": calendar.between(today, row.due_on),
+        }
+        items.append(dict(item))
+    return items
+
+
+def cycle_pushes(
+    member: Member, today: date, data: CycleBatch, at_digest: datetime
+) -> list[NewPush]:
+    """The manager's review message (one a day, with every item to review)."""
+    review = data.reviews.get(member.id)
+    if not review:
+        return []
+    return [
+        NewPush(
+            member.id,
+            REVIEW_KIND,
+            today.isoformat(),
+            at_digest,
+            f"review:{member.id}:{today.isoformat()}",
+            {"day": today.isoformat(), "items": [dict(item) for item in review]},
+        )
+    ]

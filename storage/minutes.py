@@ -1,0 +1,549 @@
+"""会谈纪要: what is due for whom, what the manager reviews, and the team's calendar setting.
+
+Every query is scoped: a rep reads and writes their own minutes, a manager their team's. The
+planner's reads go through the indexes of storage/cycle.py (member or team, then written_at,
+then due_on), so their cost follows what is due, not how many meetings were ever held.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from parsing.workdays import WorkCalendar, Workweek, work_calendar
+from storage.actor import Actor, NotAllowed
+from storage.audit import record
+from storage.cycle import ArchiveReview, MeetingMinutes, PlanStatus, TeamCycle, VisitPlan
+from storage.models import Contact, Customer, Interaction, InteractionKind, Member, Role, utcnow
+
+# How many minutes one review message lists; the rest wait for the next day's.
+REVIEW_CAP = 10
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesRow:
+    """One meeting's 纪要 with the names a message needs."""
+
+    id: int
+    member_id: int
+    member_name: str
+    team_id: int
+    customer_id: int
+    customer_name: str
+    kind: InteractionKind
+    met_on: date
+    due_on: date
+    written_at: datetime | None
+    text: str | None
+    timezone: str
+
+
+def _rows_query() -> Any:  # a Select of MinutesRow's columns
+    return (
+        select(
+            MeetingMinutes.id,
+            MeetingMinutes.member_id,
+            Member.name,
+            MeetingMinutes.team_id,
+            MeetingMinutes.customer_id,
+            Customer.name,
+            Interaction.kind,
+            MeetingMinutes.met_on,
+            MeetingMinutes.due_on,
+            MeetingMinutes.written_at,
+            MeetingMinutes.text,
+            Member.timezone,
+        )
+        .join(Member, Member.id == MeetingMinutes.member_id)
+        .join(Customer, Customer.id == MeetingMinutes.customer_id)
+        .join(Interaction, Interaction.id == MeetingMinutes.interaction_id)
+        .where(Customer.deleted_at.is_(None))
+    )
+
+
+async def _rows(session: AsyncSession, statement: Select[Any]) -> list[MinutesRow]:
+    return [MinutesRow(*row) for row in (await session.execute(statement)).all()]
+
+
+# -- the planner's reads ---------------------------------------------------------------------
+
+
+async def unwritten_of(
+    session: AsyncSession, member_ids: Sequence[int], due_from: date, met_before: date
+) -> list[MinutesRow]:
+    """The members' minutes not written yet, due on or after ``due_from``, of meetings before
+    ``met_before`` (today's meetings are asked about from the next working day)."""
+    if not member_ids:
+        return []
+    return await _rows(
+        session,
+        _rows_query()
+        .where(
+            MeetingMinutes.member_id.in_(sorted(member_ids)),
+            MeetingMinutes.written_at.is_(None),
+            MeetingMinutes.due_on >= due_from,
+            MeetingMinutes.met_on < met_before,
+        )
+        .order_by(MeetingMinutes.due_on, MeetingMinutes.id),
+    )
+
+
+async def overdue_in_teams(
+    session: AsyncSession, team_ids: Sequence[int], today: date
+) -> list[MinutesRow]:
+    """The teams' minutes still unwritten after their last day (oldest first)."""
+    if not team_ids:
+        return []
+    return await _rows(
+        session,
+        _rows_query()
+        .where(
+            MeetingMinutes.team_id.in_(sorted(team_ids)),
+            MeetingMinutes.written_at.is_(None),
+            MeetingMinutes.due_on < today,
+        )
+        .order_by(MeetingMinutes.due_on, MeetingMinutes.id),
+    )
+
+
+async def to_review_in_teams(
+    session: AsyncSession, team_ids: Sequence[int]
+) -> dict[int, list[MinutesRow]]:
+    """Per team: the first REVIEW_CAP written minutes not yet listed in a review, oldest first
+    (a manager's own minutes need no review)."""
+    if not team_ids:
+        return {}
+    # At most REVIEW_CAP per team (the rest wait for the next day's message): a backlog is
+    # never read whole.
+    ranked = (
+        select(
+            MeetingMinutes.id,
+            func.row_number()
+            .over(
+                partition_by=MeetingMinutes.team_id,
+                order_by=(MeetingMinutes.written_at, MeetingMinutes.id),
+            )
+            .label("n"),
+        )
+        .join(Member, Member.id == MeetingMinutes.member_id)
+        .where(
+            MeetingMinutes.team_id.in_(sorted(team_ids)),
+            MeetingMinutes.reviewed_at.is_(None),
+            MeetingMinutes.review_listed_on.is_(None),
+            MeetingMinutes.written_at.is_not(None),
+            Member.role != Role.MANAGER,
+        )
+        .subquery()
+    )
+    first = select(ranked.c.id).where(ranked.c.n <= REVIEW_CAP)
+    rows = await _rows(
+        session,
+        _rows_query()
+        .where(MeetingMinutes.id.in_(first))
+        .order_by(MeetingMinutes.written_at, MeetingMinutes.id),
+    )
+    found: dict[int, list[MinutesRow]] = {}
+    for row in rows:
+        found.setdefault(row.team_id, []).append(row)
+    return found
+
+
+async def mark_listed(session: AsyncSession, ids: Sequence[int], on: date) -> None:
+    if ids:
+        await session.execute(
+            update(MeetingMinutes)
+            .where(MeetingMinutes.id.in_(sorted(ids)))
+            .values(review_listed_on=on)
+            .execution_options(synchronize_session=False)
+        )
+
+
+async def team_calendars(session: AsyncSession, team_ids: Sequence[int]) -> dict[int, WorkCalendar]:
+    """Each team's working-day calendar (mainland unless the team chose Monday–Friday)."""
+    found = {team_id: work_calendar(None) for team_id in team_ids}
+    if team_ids:
+        rows = await session.execute(
+            select(TeamCycle.team_id, TeamCycle.workweek).where(
+                TeamCycle.team_id.in_(sorted(set(team_ids)))
+            )
+        )
+        for team_id, workweek in rows.all():
+            found[team_id] = work_calendar(workweek)
+    return found
+
+
+# -- the team's setting ----------------------------------------------------------------------
+
+
+async def team_cycle(session: AsyncSession, team_id: int) -> TeamCycle:
+    """The team's row, with the defaults when it has none yet (not added to the session)."""
+    row = await session.get(TeamCycle, team_id)
+    if row is None:
+        return TeamCycle(
+            team_id=team_id, workweek=Workweek.MAINLAND.value, plans_need_approval=True
+        )
+    return row
+
+
+async def set_workweek(session: AsyncSession, actor: Actor, workweek: Workweek) -> None:
+    """The manager picks the team's calendar; recorded in the audit log."""
+    if not actor.is_manager:
+        raise NotAllowed
+    row = await session.get(TeamCycle, actor.team_id)
+    if row is None:
+        row = TeamCycle(team_id=actor.team_id, plans_need_approval=True)
+        session.add(row)
+    row.workweek = workweek.value
+    record(session, actor, "team.workweek", "team", actor.team_id, workweek.value)
+
+
+# -- a rep's minutes and a manager's review --------------------------------------------------
+
+
+class MinutesRepo:
+    """Minutes as the acting member may see them."""
+
+    def __init__(self, session: AsyncSession, actor: Actor) -> None:
+        self.session = session
+        self.actor = actor
+
+    async def own_unwritten(self) -> list[MinutesRow]:
+        return await _rows(
+            self.session,
+            _rows_query()
+            .where(
+                MeetingMinutes.member_id == self.actor.member_id,
+                MeetingMinutes.written_at.is_(None),
+            )
+            .order_by(MeetingMinutes.due_on, MeetingMinutes.id),
+        )
+
+    async def row(self, minutes_id: int) -> MinutesRow | None:
+        """One of the actor's own minutes, or (for a manager) of the team."""
+        statement = _rows_query().where(MeetingMinutes.id == minutes_id)
+        if self.actor.is_manager:
+            statement = statement.where(MeetingMinutes.team_id == self.actor.team_id)
+        else:
+            statement = statement.where(MeetingMinutes.member_id == self.actor.member_id)
+        found = await _rows(self.session, statement)
+        return found[0] if found else None
+
+    async def write(self, minutes_id: int, text: str) -> MeetingMinutes | None:
+        """The rep's summary of their own meeting; a rewrite keeps the first written time."""
+        minutes = await self.session.get(MeetingMinutes, minutes_id)
+        if minutes is None or minutes.member_id != self.actor.member_id:
+            return None
+        minutes.text = text
+        if minutes.written_at is None:
+            minutes.written_at = utcnow()
+        return minutes
+
+    async def _reviewable(self, minutes_id: int) -> MeetingMinutes | None:
+        if not self.actor.is_manager:
+            return None
+        minutes = await self.session.get(MeetingMinutes, minutes_id)
+        if minutes is None or minutes.team_id != self.actor.team_id:
+            return None
+        return minutes
+
+    async def mark_seen(self, minutes_id: int) -> MeetingMinutes | None:
+        minutes = await self._reviewable(minutes_id)
+        if minutes is None:
+            return None
+        if minutes.reviewed_at is None:
+            minutes.reviewed_at = utcnow()
+            minutes.reviewed_by_id = self.actor.member_id
+            record(self.session, self.actor, "minutes.seen", "meeting_minutes", minutes.id)
+        return minutes
+
+    async def comment(self, minutes_id: int, text: str) -> MeetingMinutes | None:
+        """A manager's 批注: kept on the record, counts as reviewed, audited."""
+        minutes = await self._reviewable(minutes_id)
+        if minutes is None:
+            return None
+        now = utcnow()
+        minutes.comment = f"{minutes.comment}\n{text}" if minutes.comment else text
+        minutes.commented_at = now
+        if minutes.reviewed_at is None:
+            minutes.reviewed_at = now
+            minutes.reviewed_by_id = self.actor.member_id
+        record(self.session, self.actor, "minutes.comment", "meeting_minutes", minutes.id)
+        return minutes
+
+
+# -- the customer's copy ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesSheet:
+    """What the customer's copy of a 纪要 shows (the rep's own meeting only)."""
+
+    id: int
+    customer_name: str
+    customer_address: str | None
+    location: str | None
+    occurred_at: datetime
+    timezone: str
+    kind: InteractionKind
+    our_side: list[str]
+    their_side: list[str]
+    text: str
+
+
+class CustomerCopies:
+    """The rep renders, sends and has confirmed the customer's copy of their own 纪要."""
+
+    def __init__(self, session: AsyncSession, actor: Actor) -> None:
+        self.session = session
+        self.actor = actor
+
+    async def _own_written(self, minutes_id: int) -> MeetingMinutes | None:
+        minutes = await self.session.get(MeetingMinutes, minutes_id)
+        if minutes is None or minutes.member_id != self.actor.member_id or not minutes.text:
+            return None
+        return minutes
+
+    async def sheet(self, minutes_id: int) -> MinutesSheet | None:
+        minutes = await self._own_written(minutes_id)
+        if minutes is None:
+            return None
+        interaction = await self.session.get(Interaction, minutes.interaction_id)
+        customer = await self.session.get(Customer, minutes.customer_id)
+        member = await self.session.get(Member, minutes.member_id)
+        if interaction is None or customer is None or member is None or customer.deleted_at:
+            return None
+        await self.session.refresh(interaction, attribute_names=["contacts"])
+        their_side = [
+            f"{c.name} {c.title}" if c.title else c.name
+            for c in interaction.contacts
+            if c.deleted_at is None
+        ]
+        record(self.session, self.actor, "minutes.customer_copy", "meeting_minutes", minutes.id)
+        return MinutesSheet(
+            id=minutes.id,
+            customer_name=customer.name,
+            customer_address=customer.address,
+            location=interaction.location,
+            occurred_at=interaction.occurred_at,
+            timezone=member.timezone,
+            kind=interaction.kind,
+            our_side=[member.name],
+            their_side=their_side,
+            text=minutes.text or "",
+        )
+
+    async def mark_sent(self, minutes_id: int) -> MeetingMinutes | None:
+        minutes = await self._own_written(minutes_id)
+        if minutes is not None and minutes.sent_to_customer_at is None:
+            minutes.sent_to_customer_at = utcnow()
+            record(self.session, self.actor, "minutes.sent", "meeting_minutes", minutes.id)
+        return minutes
+
+    async def mark_confirmed(self, minutes_id: int) -> MeetingMinutes | None:
+        minutes = await self._own_written(minutes_id)
+        if minutes is not None and minutes.customer_confirmed_at is None:
+            now = utcnow()
+            minutes.customer_confirmed_at = now
+            if minutes.sent_to_customer_at is None:
+                minutes.sent_to_customer_at = now
+            record(self.session, self.actor, "minutes.confirmed", "meeting_minutes", minutes.id)
+        return minutes
+
+
+# -- the team summary's columns --------------------------------------------------------------
+
+
+@dataclass
+class CycleStats:
+    """One member's visit cycle over a period: plans by their day, 纪要 by the meeting's day."""
+
+    plans: int = 0
+    plans_approved: int = 0
+    plans_asked: int = 0  # plans that went to the manager (pending, approved or commented)
+    minutes_on_time: int = 0
+    minutes_late: int = 0
+    minutes_missing: int = 0  # past the last day and still not written
+    minutes_reviewed: int = 0
+    minutes_written: int = 0
+
+    def add(self, other: CycleStats) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def any(self) -> bool:
+        return any(getattr(self, name) for name in self.__dataclass_fields__)
+
+
+async def cycle_stats(
+    session: AsyncSession, actor: Actor, first: date, last: date, today: date
+) -> dict[int, CycleStats]:
+    """Per member of the manager's team: plans and 纪要 from ``first`` to ``last`` (local days)."""
+    if not actor.is_manager:
+        raise NotAllowed("managers only")
+    stats: dict[int, CycleStats] = {}
+
+    def of(member_id: int) -> CycleStats:
+        return stats.setdefault(member_id, CycleStats())
+
+    asked = (PlanStatus.PENDING.value, PlanStatus.APPROVED.value, PlanStatus.COMMENTED.value)
+    plans = await session.execute(
+        select(VisitPlan.member_id, VisitPlan.status)
+        .join(Customer, Customer.id == VisitPlan.customer_id)
+        .where(
+            VisitPlan.team_id == actor.team_id,
+            VisitPlan.planned_for >= first,
+            VisitPlan.planned_for <= last,
+            VisitPlan.status.in_([*asked, PlanStatus.FILED.value]),
+            Customer.deleted_at.is_(None),
+        )
+    )
+    for member_id, status in plans.all():
+        line = of(member_id)
+        line.plans += 1
+        line.plans_asked += status in asked
+        line.plans_approved += status == PlanStatus.APPROVED.value
+    minutes = await session.execute(
+        select(
+            MeetingMinutes.member_id,
+            MeetingMinutes.due_on,
+            MeetingMinutes.written_at,
+            MeetingMinutes.reviewed_at,
+            Member.timezone,
+        )
+        .join(Member, Member.id == MeetingMinutes.member_id)
+        .join(Customer, Customer.id == MeetingMinutes.customer_id)
+        .where(
+            MeetingMinutes.team_id == actor.team_id,
+            MeetingMinutes.met_on >= first,
+            MeetingMinutes.met_on <= last,
+            Customer.deleted_at.is_(None),
+        )
+    )
+    for member_id, due, written, reviewed, timezone in minutes.all():
+        line = of(member_id)
+        if written is None:
+            line.minutes_missing += due < today
+            continue
+        line.minutes_written += 1
+        line.minutes_reviewed += reviewed is not None
+        if written.astimezone(ZoneInfo(timezone)).date() <= due:
+            line.minutes_on_time += 1
+        else:
+            line.minutes_late += 1
+    return stats
+
+
+# -- new customers' archives in the review ---------------------------------------------------
+
+# A new customer is listed for review from the day after it was created, for this long.
+ARCHIVE_WINDOW_DAYS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveRow:
+    customer_id: int
+    customer_name: str
+    creator_id: int
+    creator_name: str
+    contacts: int
+
+
+async def archives_in_teams(
+    session: AsyncSession, team_ids: Sequence[int], before: datetime
+) -> dict[int, list[ArchiveRow]]:
+    """Per team: customers a rep created in the window before ``before`` (the managers' local
+    midnight), not yet listed in a review, oldest first."""
+    if not team_ids:
+        return {}
+    since = before - timedelta(days=ARCHIVE_WINDOW_DAYS)
+    contacts = (
+        select(func.count())
+        .select_from(Contact)
+        .where(Contact.customer_id == Customer.id, Contact.deleted_at.is_(None))
+        .scalar_subquery()
+    )
+    rows = await session.execute(
+        select(Customer.team_id, Customer.id, Customer.name, Member.id, Member.name, contacts)
+        .join(Member, Member.id == Customer.created_by_id)
+        .outerjoin(ArchiveReview, ArchiveReview.customer_id == Customer.id)
+        .where(
+            Customer.team_id.in_(sorted(team_ids)),
+            Customer.deleted_at.is_(None),
+            Customer.created_at >= since,
+            Customer.created_at < before,
+            Member.role != Role.MANAGER,
+            ArchiveReview.customer_id.is_(None),
+        )
+        .order_by(Customer.created_at, Customer.id)
+    )
+    found: dict[int, list[ArchiveRow]] = {}
+    for team_id, *rest in rows.all():
+        found.setdefault(team_id, []).append(ArchiveRow(*rest))
+    return found
+
+
+async def mark_archives_listed(
+    session: AsyncSession, listed: Sequence[tuple[int, int, date]]
+) -> None:
+    """(team id, customer id, day) of the archives a review message listed."""
+    if listed:
+        now = utcnow()
+        await session.execute(
+            insert(ArchiveReview),
+            [
+                {"team_id": team, "customer_id": customer, "listed_on": day, "created_at": now}
+                for team, customer, day in listed
+            ],
+        )
+
+
+class ArchiveReviews:
+    """The manager's ✅ 已审核 and 💬 on a new customer's archive (the team's only; audited)."""
+
+    def __init__(self, session: AsyncSession, actor: Actor) -> None:
+        self.session = session
+        self.actor = actor
+
+    async def _reviewable(self, customer_id: int) -> tuple[ArchiveReview, Customer] | None:
+        if not self.actor.is_manager:
+            return None
+        review = await self.session.get(ArchiveReview, customer_id)
+        customer = await self.session.get(Customer, customer_id)
+        if review is None or customer is None or review.team_id != self.actor.team_id:
+            return None
+        return review, customer
+
+    async def approve_target(self, customer_id: int) -> Customer | None:
+        """The customer if the actor may review its archive (nothing is changed)."""
+        found = await self._reviewable(customer_id)
+        return found[1] if found else None
+
+    async def approve(self, customer_id: int) -> Customer | None:
+        found = await self._reviewable(customer_id)
+        if found is None:
+            return None
+        review, customer = found
+        if review.reviewed_at is None:
+            review.reviewed_at = utcnow()
+            review.reviewed_by_id = self.actor.member_id
+            record(self.session, self.actor, "archive.reviewed", "customer", customer_id)
+        return customer
+
+    async def comment(self, customer_id: int, text: str) -> Customer | None:
+        found = await self._reviewable(customer_id)
+        if found is None:
+            return None
+        review, customer = found
+        review.comment = f"{review.comment}\n{text}" if review.comment else text
+        if review.reviewed_at is None:
+            review.reviewed_at = utcnow()
+            review.reviewed_by_id = self.actor.member_id
+        record(self.session, self.actor, "archive.comment", "customer", customer_id)
+        return customer

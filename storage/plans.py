@@ -1,0 +1,221 @@
+"""Visit plans (《客户走访单》): a rep's plan, the manager's ✅ 批准 / 💬 意见, the week's plans.
+
+Scoped like everything else: a rep plans visits to customers they may see and reads their own
+plans; a manager decides and reads the team's. Decisions are audited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.actor import Actor, NotAllowed
+from storage.audit import record
+from storage.customers import visible_customers
+from storage.cycle import PlanStatus, TeamCycle, VisitPlan
+from storage.models import Customer, Member, Role, utcnow
+
+# Shown in the digest, the week's view and to the manager: submitted, not cancelled.
+LIVE = (
+    PlanStatus.PENDING.value,
+    PlanStatus.APPROVED.value,
+    PlanStatus.COMMENTED.value,
+    PlanStatus.FILED.value,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRow:
+    id: int
+    member_id: int
+    member_name: str
+    customer_id: int
+    customer_name: str
+    planned_for: date
+    planned_at: datetime | None
+    goal: str
+    attendees: str | None
+    status: str
+    comment: str | None
+
+
+def _rows_query() -> Any:  # a Select of PlanRow's columns
+    return (
+        select(
+            VisitPlan.id,
+            VisitPlan.member_id,
+            Member.name,
+            VisitPlan.customer_id,
+            Customer.name,
+            VisitPlan.planned_for,
+            VisitPlan.planned_at,
+            VisitPlan.goal,
+            VisitPlan.attendees,
+            VisitPlan.status,
+            VisitPlan.comment,
+        )
+        .join(Member, Member.id == VisitPlan.member_id)
+        .join(Customer, Customer.id == VisitPlan.customer_id)
+        .where(Customer.deleted_at.is_(None))
+    )
+
+
+async def plans_on(session: AsyncSession, member_ids: Sequence[int], day: date) -> list[PlanRow]:
+    """The members' submitted plans for ``day`` (the planner's read, by member and day)."""
+    if not member_ids:
+        return []
+    rows = await session.execute(
+        _rows_query()
+        .where(
+            VisitPlan.member_id.in_(sorted(member_ids)),
+            VisitPlan.planned_for == day,
+            VisitPlan.status.in_(LIVE),
+        )
+        .order_by(VisitPlan.planned_at, VisitPlan.id)
+    )
+    return [PlanRow(*row) for row in rows.all()]
+
+
+async def plans_need_approval(session: AsyncSession, team_id: int) -> bool:
+    row = await session.get(TeamCycle, team_id)
+    return True if row is None else row.plans_need_approval
+
+
+async def set_plans_need_approval(session: AsyncSession, actor: Actor, value: bool) -> None:
+    if not actor.is_manager:
+        raise NotAllowed
+    row = await session.get(TeamCycle, actor.team_id)
+    if row is None:
+        row = TeamCycle(team_id=actor.team_id, workweek="cn")
+        session.add(row)
+    row.plans_need_approval = value
+    record(session, actor, "team.plan_approval", "team", actor.team_id, "on" if value else "off")
+
+
+class PlanRepo:
+    def __init__(self, session: AsyncSession, actor: Actor) -> None:
+        self.session = session
+        self.actor = actor
+
+    async def customer_named_in(self, text: str) -> Customer | None:
+        """The longest name of a customer the actor may see that the text contains."""
+        visible = visible_customers(self.actor).subquery()
+        rows = (await self.session.execute(select(visible.c.id, visible.c.name))).all()
+        named = [(len(name), cid) for cid, name in rows if name and name in text]
+        if not named:
+            return None
+        return await self.session.get(Customer, max(named)[1])
+
+    async def draft(
+        self,
+        customer: Customer,
+        day: date,
+        at: datetime | None,
+        goal: str,
+        attendees: str | None,
+        note: str,
+    ) -> VisitPlan:
+        plan = VisitPlan(
+            member_id=self.actor.member_id,
+            team_id=self.actor.team_id,
+            customer_id=customer.id,
+            planned_for=day,
+            planned_at=at,
+            goal=goal,
+            attendees=attendees[:200] if attendees else None,
+            note=note,
+            status=PlanStatus.DRAFT.value,
+        )
+        self.session.add(plan)
+        await self.session.flush()
+        return plan
+
+    async def own(self, plan_id: int) -> VisitPlan | None:
+        plan = await self.session.get(VisitPlan, plan_id)
+        return plan if plan is not None and plan.member_id == self.actor.member_id else None
+
+    async def submit(self, plan_id: int) -> VisitPlan | None:
+        """Pending when the team asks for approval and a rep plans; else filed."""
+        plan = await self.own(plan_id)
+        if plan is None or plan.status != PlanStatus.DRAFT.value:
+            return None
+        needs = await plans_need_approval(self.session, self.actor.team_id)
+        approvers = await self.managers()
+        if needs and not self.actor.is_manager and approvers:
+            plan.status = PlanStatus.PENDING.value
+        else:
+            plan.status = PlanStatus.FILED.value
+        return plan
+
+    async def cancel(self, plan_id: int) -> VisitPlan | None:
+        plan = await self.own(plan_id)
+        if plan is None or plan.status == PlanStatus.CANCELLED.value:
+            return None
+        plan.status = PlanStatus.CANCELLED.value
+        return plan
+
+    async def managers(self) -> list[Member]:
+        rows = await self.session.scalars(
+            select(Member).where(
+                Member.team_id == self.actor.team_id,
+                Member.role == Role.MANAGER,
+                Member.active.is_(True),
+                Member.id != self.actor.member_id,
+            )
+        )
+        return list(rows.all())
+
+    async def row(self, plan_id: int) -> PlanRow | None:
+        statement = _rows_query().where(VisitPlan.id == plan_id)
+        if self.actor.is_manager:
+            statement = statement.where(VisitPlan.team_id == self.actor.team_id)
+        else:
+            statement = statement.where(VisitPlan.member_id == self.actor.member_id)
+        found = (await self.session.execute(statement)).first()
+        return PlanRow(*found) if found else None
+
+    async def decide(
+        self, plan_id: int, approve: bool, comment: str | None = None
+    ) -> VisitPlan | None:
+        """The manager's ✅ 批准 or 💬 意见 on a plan of the team."""
+        if not self.actor.is_manager:
+            return None
+        plan = await self.session.get(VisitPlan, plan_id)
+        if plan is None or plan.team_id != self.actor.team_id:
+            return None
+        if plan.status not in (PlanStatus.PENDING.value, PlanStatus.COMMENTED.value) and approve:
+            return None
+        plan.status = PlanStatus.APPROVED.value if approve else PlanStatus.COMMENTED.value
+        plan.decided_by_id = self.actor.member_id
+        plan.decided_at = utcnow()
+        if comment:
+            plan.comment = f"{plan.comment}\n{comment}" if plan.comment else comment
+        record(
+            self.session,
+            self.actor,
+            "plan.approve" if approve else "plan.comment",
+            "visit_plan",
+            plan.id,
+        )
+        return plan
+
+    async def between(self, start: date, end: date) -> list[PlanRow]:
+        """Submitted plans from ``start`` to ``end``: the team's for a manager, else one's own."""
+        statement = _rows_query().where(
+            VisitPlan.planned_for >= start,
+            VisitPlan.planned_for <= end,
+            VisitPlan.status.in_(LIVE),
+        )
+        if self.actor.is_manager:
+            statement = statement.where(VisitPlan.team_id == self.actor.team_id)
+        else:
+            statement = statement.where(VisitPlan.member_id == self.actor.member_id)
+        rows = await self.session.execute(
+            statement.order_by(VisitPlan.planned_for, VisitPlan.planned_at, VisitPlan.id)
+        )
+        return [PlanRow(*row) for row in rows.all()]

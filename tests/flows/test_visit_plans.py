@@ -1,0 +1,140 @@
+"""Visit plans (《客户走访单》, #15) through the real Application: /plan in one sentence, the
+manager's ✅ 批准 and 💬 意见, the rep told the answer, the plan in the rep's digest on its day,
+/plans as the team's 本周计划拜访, and a team that asks for no approval."""
+
+from __future__ import annotations
+
+import time_machine
+from sqlalchemy import select
+
+from parsing.plans import read_plan
+from storage.cycle import VisitPlan
+from storage.models import AuditLog
+from tests.builders import Pushes, local, make_team
+from tests.flows.test_visit_cycle import customer_of
+
+
+def test_a_plan_sentence_is_read() -> None:
+    now = local(2026, 11, 30, 10, 0)
+    found = read_plan("明天上午10点拜访万科 目的是谈二期方案 见张总", now)
+    assert found.day is not None and found.day.isoformat() == "2026-12-01"
+    assert found.at == local(2026, 12, 1, 10, 0)
+    assert (found.goal, found.who, found.company_hint) == ("谈二期方案", "张总", "万科")
+    found = read_plan("周四去华东电力设计院,见王局长,目的:汇报软件试用情况", now)
+    assert (found.goal, found.who) == ("汇报软件试用情况", "王局长")
+    assert read_plan("下周一去拜访苏州建工 为了催回款", now).goal == "催回款"
+    assert read_plan("拜访万科", now).day is None
+
+
+async def test_a_plan_approved_and_one_commented(bot) -> None:  # type: ignore[no-untyped-def]
+    team = await make_team(bot)
+    await customer_of(bot, team.wang, "万科")
+    await customer_of(bot, team.wang, "华东电力设计院")
+    with time_machine.travel(local(2026, 11, 30, 10, 0), tick=False):
+        reply = await team.wang.send("/plan 明天上午10点拜访万科 目的是谈二期方案 见张总")
+        assert reply.text == (
+            "📋 拜访计划(客户走访单),确认提交吗?\n🏢 万科\n🕘 12月1日(周二) 10:00\n"
+            "🎯 目的:谈二期方案\n👤 拜见:张总"
+        )
+        reply = await team.wang.press("提交")
+        assert reply.text.startswith("✅ 已提交,等李经理批准。")
+        [to_manager] = [m for m in bot.api.calls if m.chat_id == team.manager.chat_id][-1:]
+        assert to_manager.text.startswith("📋 王磊的拜访计划,请审批:\n🏢 万科")
+        reply = await team.manager.press("批准")
+        assert "✅ 已批准" in reply.callback_answers
+        told = [c.text for c in bot.api.calls if c.chat_id == team.wang.chat_id][-1]
+        assert told == "✅ 李经理批准了你的拜访计划:12月1日(周二) 10:00 万科 · 谈二期方案"
+
+        # The second plan asks first for what is missing: the goal.
+        reply = await team.wang.send("/plan")
+        assert "发一句话告诉我拜访计划" in reply.text
+        reply = await team.wang.send("周四去华东电力设计院 见王局长")
+        assert reply.text.startswith("拜访的目的是什么?")
+        reply = await team.wang.send("周四去华东电力设计院 见王局长 目的是汇报软件试用情况")
+        assert "🕘 12月3日(周四)" in reply.text
+        await team.wang.press("提交")
+        reply = await team.manager.press("意见")
+        assert "请发来对王磊的拜访计划(12月3日(周四) 华东电力设计院 · 汇报软件试用情况)的意见" in (
+            reply.text
+        )
+        reply = await team.manager.send("先把试用报告发给王局长看,再约时间。")
+        assert "✅ 意见已转给王磊。" in reply.text
+    told = [c.text for c in bot.api.calls if c.chat_id == team.wang.chat_id][-1]
+    assert told == (
+        "💬 李经理对你的拜访计划(12月3日(周四) 华东电力设计院 · 汇报软件试用情况)的意见:\n"
+        "先把试用报告发给王局长看,再约时间。"
+    )
+    plans = await bot.scalars(select(VisitPlan).order_by(VisitPlan.id))
+    assert [p.status for p in plans] == ["approved", "commented"]
+    assert plans[1].comment == "先把试用报告发给王局长看,再约时间。"
+    actions = await bot.scalars(select(AuditLog.action))
+    assert actions.count("plan.approve") == 1 and actions.count("plan.comment") == 1
+
+    # The week's plans for the manager, and the plan in the rep's digest on its day.
+    with time_machine.travel(local(2026, 11, 30, 11, 0), tick=False):
+        reply = await team.manager.send("/plans")
+    assert reply.text.startswith("🗓 本周计划拜访 (2)")
+    assert "· 12月1日(周二) 10:00 王磊 → 万科 · 谈二期方案(已批准)" in reply.text
+    assert "· 12月3日(周四) 王磊 → 华东电力设计院 · 汇报软件试用情况(经理有意见)" in reply.text
+    sent = await Pushes.of(bot).at(local(2026, 12, 1, 8, 30))
+    [digest] = [c.text for c in sent if c.chat_id == team.wang.chat_id]
+    assert "🗓 今日拜访计划 (1)" in digest and "10:00 万科 · 谈二期方案 · 见张总(已批准)" in digest
+
+
+async def test_a_rep_cannot_approve_and_a_team_without_approval_files_plans(bot) -> None:  # type: ignore[no-untyped-def]
+    team = await make_team(bot)
+    await customer_of(bot, team.wang, "万科")
+    with time_machine.travel(local(2026, 11, 30, 10, 0), tick=False):
+        await team.wang.send("/plan 明天拜访万科 目的是谈二期方案")
+        await team.wang.press("提交")
+        [plan] = await bot.scalars(select(VisitPlan))
+        reply = await team.zhang.press_data(f"plan:ok:{plan.id}")
+        assert "只有本团队的经理可以审批拜访计划。" in reply.callback_answers
+        reply = await team.manager.send("/workdays")
+        assert "📋 拜访计划:提交后要经理批准。" in reply.text
+        reply = await team.manager.press("计划改为不需审批")
+        assert "📋 拜访计划:不需审批,提交即记录。" in reply.text
+        reply = await team.wang.send("/plan 后天拜访万科 目的是送样品")
+        reply = await team.wang.press("提交")
+        assert reply.text.startswith("✅ 拜访计划已记下。")
+        reply = await team.wang.send("/plan 明天拜访苏州建工 目的是催回款")
+        assert "没在你的客户里找到「苏州建工」" in reply.text
+        reply = await team.wang.send("/cancel")
+        assert "已放弃" in reply.text
+    plans = await bot.scalars(select(VisitPlan).order_by(VisitPlan.id))
+    assert [p.status for p in plans] == ["pending", "filed"]
+
+
+async def test_the_team_summary_counts_plans_and_minutes(bot) -> None:  # type: ignore[no-untyped-def]
+    from storage.models import InteractionKind
+    from tests.flows.test_visit_cycle import minutes, visit
+
+    team = await make_team(bot)
+    vanke = await customer_of(bot, team.wang, "万科")
+    szjg = await customer_of(bot, team.zhang, "苏州建工")
+    with time_machine.travel(local(2026, 11, 30, 9, 0), tick=False):
+        await team.wang.send("/plan 周三拜访万科 目的是谈二期方案")
+        await team.wang.press("提交")
+        await team.manager.press("批准")
+        await team.wang.send("/plan 周四拜访万科 目的是送样品")
+        await team.wang.press("提交")
+        await team.manager.press("意见")
+        await team.manager.send("样品先别送,等报价定了再说。")
+    await visit(bot, team.wang, vanke, local(2026, 11, 30, 10, 0))  # written on time
+    await visit(bot, team.wang, vanke, local(2026, 11, 30, 19, 0), InteractionKind.MEAL)  # never
+    await visit(bot, team.zhang, szjg, local(2026, 12, 1, 10, 0))  # written late
+    with time_machine.travel(local(2026, 12, 1, 9, 0), tick=False):
+        await team.wang.send("/minutes")
+        await team.wang.press("写纪要 1")
+        await team.wang.send("谈了二期方案,对方月底前给答复。")
+    with time_machine.travel(local(2026, 12, 4, 9, 0), tick=False):
+        await team.zhang.send("/minutes")
+        await team.zhang.press("写纪要 1")
+        await team.zhang.send("苏州建工的BIM平台需求确认,下周送样。")
+        written = [m for m in await minutes(bot) if m.written_at is not None]
+        await team.manager.press_data(f"mins:seen:{written[0].id}")
+        reply = await team.manager.send("/team")
+    text = reply.text
+    assert "📋 走访周期:计划 2(批准 1/2)· 纪要 按时 1 · 晚交 1 · 纪要逾期 1 · 已审阅 1/2" in text
+    assert "  · 王磊:计划 2(批准 1/2)· 纪要 按时 1 · 晚交 0 · 纪要逾期 1 · 已审阅 1/1" in text
+    assert "  · 张伟:计划 0(批准 0/0)· 纪要 按时 0 · 晚交 1 · 纪要逾期 0 · 已审阅 0/1" in text
