@@ -26,6 +26,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from storage.actor import Actor
 from storage.customers import visible_customers
+from storage.cycle import PlanStatus, VisitPlan
 from storage.models import (
     Customer,
     FollowUp,
@@ -83,10 +84,32 @@ async def carry_over(
                 )
                 moved_follow_ups.update(dict.fromkeys(found, owner_id))
                 moved += len(found)
+            await _carry_plans(session, old_owner_id, chunk, owner_id)
     await _carry_pushes(session, customers, moved_follow_ups, old_owner_id)
     for owner_id in {old_owner_id, *by_owner}:
         await mark_replan(session, owner_id)
     return moved
+
+
+# Plans not yet done or dropped go with the customer: the new owner visits in their place.
+_LIVE_PLANS = (PlanStatus.DRAFT, PlanStatus.PENDING, PlanStatus.APPROVED, PlanStatus.COMMENTED,
+               PlanStatus.FILED)  # fmt: skip
+
+
+async def _carry_plans(
+    session: AsyncSession, old_owner_id: int, customer_ids: Collection[int], owner_id: int
+) -> None:
+    today = datetime.now(UTC).date()
+    await session.execute(
+        update(VisitPlan)
+        .where(
+            VisitPlan.member_id == old_owner_id,
+            VisitPlan.customer_id.in_(list(customer_ids)),
+            VisitPlan.status.in_([s.value for s in _LIVE_PLANS]),
+            VisitPlan.planned_for >= today,
+        )
+        .values(member_id=owner_id)
+    )
 
 
 async def _carry_pushes(
@@ -203,6 +226,14 @@ async def leave_team(session: AsyncSession, member: Member, team_id: int) -> int
         await session.execute(
             update(FollowUp).where(FollowUp.id.in_(ids)).values(member_id=owner_id)
         )
+    plans = await session.execute(
+        select(VisitPlan.customer_id, Customer.owner_id)
+        .join(Customer, Customer.id == VisitPlan.customer_id)
+        .where(VisitPlan.member_id == member.id, Customer.team_id == team_id)
+    )
+    for customer_id, owner_id in set(plans.all()):
+        if owner_id != member.id:
+            await _carry_plans(session, member.id, [customer_id], owner_id)
     # Timed follow-ups' pushes go with them, today's follow-ups in his waiting digest are pushed
     # to their new holders; everything else waiting for him is cancelled.
     carried: list[NewPush] = []

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from parsing.plans import read_plan
 from storage.cycle import VisitPlan
 from storage.models import AuditLog
-from tests.builders import Pushes, local, make_team
+from tests.builders import Pushes, local, make_team, member_of
 from tests.flows.test_visit_cycle import customer_of
 
 
@@ -138,3 +138,17 @@ async def test_the_team_summary_counts_plans_and_minutes(bot) -> None:  # type: 
     assert "📋 走访周期:计划 2(批准 1/2)· 纪要 按时 1 · 晚交 1 · 纪要逾期 1 · 已审阅 1/2" in text
     assert "  · 王磊:计划 2(批准 1/2)· 纪要 按时 1 · 晚交 0 · 纪要逾期 1 · 已审阅 1/1" in text
     assert "  · 张伟:计划 0(批准 0/0)· 纪要 按时 0 · 晚交 1 · 纪要逾期 0 · 已审阅 0/1" in text
+
+
+async def test_an_assigned_customer_takes_its_visit_plan_along(bot) -> None:  # type: ignore[no-untyped-def]
+    team = await make_team(bot)
+    await customer_of(bot, team.wang, "万科")
+    with time_machine.travel(local(2026, 11, 30, 10, 0), tick=False):
+        await team.wang.send("/plan 明天上午10点拜访万科 目的是谈二期方案 见张总")
+        await team.wang.press("提交")
+        await team.manager.send("/assign 万科 张伟")
+        assert "万科" in (await team.zhang.send("/plans")).text
+        assert "万科" not in (await team.wang.send("/plans")).text
+    async with bot.session() as session:
+        plan = await session.scalar(select(VisitPlan))
+    assert plan is not None and plan.member_id == (await member_of(bot, team.zhang)).id
