@@ -31,7 +31,11 @@ PROMPTS = {
     "a": ("跟进事项", "跟进报价"),
     "td": ("行程日期", "12月1日到3日"),
     "tp": ("行程地点", "北京"),
+    "pc": ("采购周期", "每年一次,年初招标"),
+    "py": ("付款周期", "验收后三个月付款"),
+    "cp": ("竞争对手", "广联达、博超"),
 }
+_NAME_LIST = re.compile(r"[、,;/和与及]+|\s+")
 
 
 def _field_buttons(turn: Turn, draft: Draft) -> list[list[tuple[str, str]]]:
@@ -51,6 +55,14 @@ def _field_buttons(turn: Turn, draft: Draft) -> list[list[tuple[str, str]]]:
         rows.append([(_("⏰ 跟进日期"), f"{base}f{j}d"), (_("⏰ 跟进事项"), f"{base}f{j}a")])
     for k, _trip in enumerate(payload.get("itineraries") or []):
         rows.append([(_("✈️ 行程日期"), f"{base}t{k}td"), (_("✈️ 行程地点"), f"{base}t{k}tp")])
+    features = [
+        (_("🔁 采购周期"), base + "pc", payload.get("purchase_cycle")),
+        (_("💳 付款周期"), base + "py", payload.get("payment_cycle")),
+        (_("⚔️ 竞争对手"), base + "cp", payload.get("competitors")),
+    ]
+    said = [(label, data) for label, data, value in features if value]
+    if said:
+        rows.append(said)
     rows.append([(_("⭐ 等级 {grade}", grade=g), f"cap:g:{draft.id}:{g}") for g in "ABC"])
     rows.append([(_("⬅️ 返回"), f"cap:b:{draft.id}")])
     return rows
@@ -110,6 +122,15 @@ def _set_value(payload: CapturePayload, field: str, text: str, now: datetime) ->
     index = int(re.sub(r"\D", "", field[:3]) or 0) if field != "company" else 0
     if code == "company":
         payload["company"] = None if clear else text
+        return None
+    if code == "pc":
+        payload["purchase_cycle"] = None if clear else text
+        return None
+    if code == "py":
+        payload["payment_cycle"] = None if clear else text
+        return None
+    if code == "cp":
+        payload["competitors"] = [] if clear else [n for n in _NAME_LIST.split(text) if n]
         return None
     if field.startswith("c"):
         contact = (payload.get("contacts") or [])[index]

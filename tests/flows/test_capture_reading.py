@@ -96,3 +96,21 @@ async def test_a_full_name_with_a_word_inside_is_kept_whole(
     await wang.press("新建")
     card = await wang.send(note)
     assert who in card.text and "👤 ?" not in card.text
+
+
+async def test_cycles_and_competitors_are_corrected_with_modify(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("华东电力设计院的竞争对手是广联达和博超 采购周期一年一次 一般年底付款")
+    menu = await wang.press("修改")
+    assert {"🔁 采购周期", "💳 付款周期", "⚔️ 竞争对手"} <= set(menu.buttons)
+    await wang.press("竞争对手")
+    card = await wang.send("广联达、博超、鲁班")
+    assert "⚔️ 竞争对手:广联达、博超、鲁班" in card.text
+    await wang.press("修改")
+    await wang.press("付款周期")
+    card = await wang.send("验收后三个月付款")
+    assert "💳 付款周期:验收后三个月付款" in card.text
+    await wang.press("保存")
+    customer = await bot.scalar(select(Customer))
+    assert customer.payment_cycle == "验收后三个月付款"
+    assert "鲁班" in (customer.competitors or "")
