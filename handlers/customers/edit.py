@@ -17,6 +17,7 @@ from handlers.kit.callback_data import callback_enum
 from handlers.kit.keyboards import inline, number
 from handlers.kit.labels import DECISION_ROLES, STATUS_LABELS
 from handlers.kit.ownership import refuse_unless_owner
+from handlers.kit.render import no_such_leap_month_said
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
@@ -238,6 +239,10 @@ async def apply_archive_edit(turn: Turn, text: str) -> None:
     customer = await customers.get(contact.customer_id)
     assert customer is not None
     if not clear and field != "name" and _too_long(turn, Contact, field, text):
+        return
+    refused = no_such_leap_month_said(turn._, text) if field == "birthday" else None
+    if refused:
+        turn.say(refused)  # still waiting for the birthday
         return
     try:
         changes = _contact_change(turn, field, text, clear)
