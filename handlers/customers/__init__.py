@@ -5,6 +5,7 @@ from __future__ import annotations
 from handlers.customers.archive import FIND_MODE, customer_handlers
 from handlers.customers.checkin import checkin_handlers
 from handlers.customers.edit import ARCHIVE_EDIT, archive_edit_handlers
+from handlers.customers.profile import profile_handlers
 from handlers.kit import pending
 from handlers.kit.groups import AnyApplication, add
 
@@ -13,4 +14,7 @@ def register(application: AnyApplication) -> None:
     """/find and /customer first; the card, its edits and check-ins have their own prefixes."""
     pending.accept(ARCHIVE_EDIT)
     pending.accept(FIND_MODE)
-    add(application, [*customer_handlers(), *archive_edit_handlers(), *checkin_handlers()])
+    add(
+        application,
+        [*customer_handlers(), *archive_edit_handlers(), *profile_handlers(), *checkin_handlers()],
+    )

@@ -65,16 +65,44 @@ def wait(turn: Turn, edit: ValueEdit, what: dict[str, Any]) -> None:
     user_data[edit.key] = what
 
 
-def ask(turn: Turn, edit: ValueEdit, what: dict[str, Any], label: str, example: str) -> None:
-    """Wait for the new value of `what` and ask for it in place of the pressed message."""
+def ask(
+    turn: Turn,
+    edit: ValueEdit,
+    what: dict[str, Any],
+    label: str,
+    example: str,
+    *,
+    current: str | None = None,
+    archive: bool = False,
+) -> None:
+    """Wait for the new value of `what` and ask for it in place of the pressed message.
+
+    `archive`: a saved field — the prompt shows its `current` value and takes 清空 (if the
+    field may be empty) and 跳过 (keep it)."""
     user_data = turn.context.user_data
     assert user_data is not None
     drop(turn)
     user_data[edit.key] = what
     _ = turn._
+    if not archive:
+        turn.edit(
+            _(
+                "请输入新的{label},例如:{example}\n(发“无”清空,/cancel 放弃修改)",
+                label=_(label),
+                example=_(example) if example else "",
+            )
+        )
+        return
+    now = (
+        _("{label}现在是:{value}", label=_(label), value=current)
+        if current
+        else _("{label}现在还没有填写。", label=_(label))
+    )
     turn.edit(
-        _(
-            "请输入新的{label},例如:{example}\n(发“无”清空,/cancel 放弃修改)",
+        now
+        + "\n"
+        + _(
+            "请输入新的{label},例如:{example}\n(发“清空”清空,发“跳过”不改,/cancel 放弃修改)",
             label=_(label),
             example=_(example) if example else "",
         )

@@ -44,6 +44,7 @@ SHAPES = (
     "ct:new:{id}",
     "dft:l:{n}", "dft:c:{id}", "dft:d:{id}:{n}",
     "cust:ask:{id}", "cust:dd:{id}", "cust:del:{id}", "cust:g:{id}", "cust:g:{id}:{w}",
+    "prof:c:{id}", "prof:log:{id}:{n}",
     "cust:h:{id}:{n}", "cust:l:{n}", "cust:n:{id}", "cust:p:{id}", "cust:u:{id}", "cust:v:{id}",
     "cust:x:{id}",
     "edit:c:{id}", "edit:cf:{id}", "edit:cf:{id}:{w}", "edit:cs:{id}", "edit:cs:{id}:{w}",
