@@ -351,7 +351,7 @@ async def test_a_typed_value_goes_to_the_question_last_asked(bot: BotHarness) ->
     assert (await wang.press("跟进日期")).text.startswith("请输入新的跟进日期")
     await wang.send("/customer 华东电力设计院")
     await wang.press("编辑资料")
-    assert (await wang.press("采购周期")).text.startswith("请输入新的采购周期")
+    assert "请输入新的采购周期" in (await wang.press("采购周期")).text
     await wang.send("每年3月集中招标")
     assert (await bot.scalar(select(Customer))).purchase_cycle == "每年3月集中招标"
     assert (await wang.send("/cancel")).text == "现在没有进行中的操作。"
