@@ -14,6 +14,7 @@ from handlers.kit.offload import OffloadFailed
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
+from parsing.notes import salutation_for
 from parsing.tables import Problem, Row, Table, read_table
 from storage.birthdays import birthday_columns, birthday_of
 from storage.changes import length_limit
@@ -268,12 +269,13 @@ def _preview(row: Row) -> str:
 
 
 def _salutation(name: str, title: str | None) -> str | None:
-    """王 + 局长 → 王局长; none when it would not fit (it is derived, so nothing is lost)."""
-    if not title:
-        return None
-    salutation = name[0] + title
+    """刘 + 采购部经理 → 刘经理, as a note or a card would say it (parsing.notes); none when
+    the title is not one people are addressed by, or it would not fit."""
+    salutation = salutation_for(name, title)
     limit = length_limit(Contact, "salutation")
-    return salutation if limit is None or len(salutation) <= limit else None
+    if salutation is None or (limit is not None and len(salutation) > limit):
+        return None
+    return salutation
 
 
 def import_handlers() -> list[object]:

@@ -131,7 +131,7 @@ async def test_an_import_with_a_bad_row(bot: BotHarness) -> None:
     liu = await bot.scalar(select(Contact).where(Contact.name == "刘芳"))
     assert (liu.birthday_month, liu.birthday_day, liu.birthday_lunar) == (12, 23, True)
     zhang = await bot.scalar(select(Contact).where(Contact.name == "张伟"))
-    assert (zhang.birthday_year, zhang.salutation) == (1978, "张总经理")
+    assert (zhang.birthday_year, zhang.salutation) == (1978, "张总")
     assert await bot.scalar(select(func.count()).select_from(Customer)) == 2
 
 

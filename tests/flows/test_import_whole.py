@@ -52,3 +52,12 @@ async def test_header_words_in_any_form(bot: BotHarness, header: list[object]) -
     assert "第 2 行:上海建工集团 · 张伟 · 13812345678" in preview.text
     await wang.press("导入")
     assert await bot.scalar(select(Contact.phones)) == ["13812345678"]
+
+
+async def test_a_department_title_is_addressed_by_its_rank(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    content = workbook([["客户名称", "联系人", "职务"], ["苏州水务", "刘强", "采购部经理"]])
+    await wang.send_document("list.xlsx", content)
+    await wang.press("导入")
+    contact = await bot.scalar(select(Contact))
+    assert (contact.title, contact.salutation) == ("采购部经理", "刘经理")
