@@ -52,3 +52,12 @@ def lunar_name(_: Translator, month: int, day: int, leap: bool) -> str:
     if _.language == "zh_Hant":
         written = written.replace("闰", "閏").replace("腊", "臘")
     return _("农历{date}", date=written)
+
+
+def greeting(_: Translator, hour: int) -> str:
+    """早上好 from five until noon, 下午好 until six, 晚上好 after: the member's own clock."""
+    if 5 <= hour < 12:
+        return _("早上好!")
+    if 12 <= hour < 18:
+        return _("下午好!")
+    return _("晚上好!")

@@ -12,35 +12,81 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from parsing.text import without_nul
+from parsing.text import normalize, without_nul
 from parsing.values import PHONE
 
 MAX_ROWS = 5000
 
-# Column → the header words that name it (folded: no spaces, lower case).
+# Column → the header words that name it (folded: Traditional → Simplified, no spaces or
+# punctuation, lower case; so 手機號碼, Mobile Phone and 手机号码 are one word).
 HEADERS: dict[str, tuple[str, ...]] = {
     "company": (
         "客户名称",
         "客户",
+        "客户名",
         "公司",
         "公司名称",
+        "公司名",
         "单位",
         "单位名称",
         "企业",
+        "企业名称",
         "company",
+        "companyname",
         "org",
         "organization",
+        "organisation",
         "customer",
+        "customername",
     ),
-    "name": ("联系人", "姓名", "名字", "contact", "name", "fullname"),
-    "title": ("职务", "职位", "头衔", "title", "position"),
-    "phone": ("手机", "手机号", "电话", "联系电话", "mobile", "phone", "tel"),
-    "wechat": ("微信", "微信号", "wechat"),
-    "email": ("邮箱", "电子邮件", "email", "e-mail"),
-    "birthday": ("生日", "出生日期", "birthday", "bday"),
-    "grade": ("等级", "级别", "客户等级", "grade"),
-    "industry": ("行业", "industry"),
-    "address": ("地址", "address"),
+    "name": (
+        "联系人",
+        "联络人",
+        "联系人姓名",
+        "姓名",
+        "名字",
+        "contact",
+        "contactname",
+        "name",
+        "fullname",
+    ),
+    "title": ("职务", "职位", "头衔", "职称", "title", "jobtitle", "position"),
+    "phone": (
+        "手机",
+        "手机号",
+        "手机号码",
+        "移动电话",
+        "电话",
+        "电话号码",
+        "联系电话",
+        "联系方式",
+        "联络电话",
+        "mobile",
+        "mobilephone",
+        "cellphone",
+        "cell",
+        "phone",
+        "phonenumber",
+        "tel",
+        "telephone",
+    ),
+    "wechat": ("微信", "微信号", "wechat", "wechatid", "weixin"),
+    "email": ("邮箱", "电子邮件", "电子邮箱", "电邮", "email", "e-mail", "mail"),
+    "birthday": ("生日", "出生日期", "出生年月", "birthday", "bday", "dateofbirth", "dob"),
+    "grade": ("等级", "级别", "客户等级", "客户级别", "grade", "level"),
+    "industry": ("行业", "所属行业", "industry", "sector"),
+    "address": ("地址", "公司地址", "单位地址", "联系地址", "address", "addr"),
+    "note": (
+        "备注",
+        "说明",
+        "备注说明",
+        "note",
+        "notes",
+        "remark",
+        "remarks",
+        "comment",
+        "comments",
+    ),
 }
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -58,6 +104,8 @@ class Row:
     grade: str | None = None
     industry: str | None = None
     address: str | None = None
+    # 备注, and every column no field takes ("部门:采购部"): kept as the customer's note.
+    note: str | None = None
 
 
 @dataclass
@@ -75,10 +123,11 @@ class Table:
     unreadable: str | None = None  # why the whole file could not be read
     unread: int = 0  # rows (or cards) after the cap, left out
     unread_at_least: bool = False  # the file was too big to count them all
+    unknown: list[str] = field(default_factory=list)  # headers no field takes (kept as notes)
 
 
 def _fold(text: str) -> str:
-    return re.sub(r"[\s_\-::*]+", "", text).lower()
+    return re.sub(r"[\s_\-::*()()/]+", "", normalize(text)).lower()
 
 
 def _column_map(header: list[str]) -> dict[str, int]:
@@ -92,7 +141,14 @@ def _column_map(header: list[str]) -> dict[str, int]:
 
 
 def _digits(phone: str) -> str:
-    return re.sub(r"[\s()+]", "", phone).removeprefix("86") if phone else phone
+    """138-1234-5678, 138 1234 5678, +86 138.1234.5678, (0512) 6666-8888 → digits only."""
+    if not phone:
+        return phone
+    digits = re.sub(r"[\s()()+\-.·]", "", normalize(phone))
+    for prefix in ("0086", "86"):
+        if digits.startswith(prefix) and len(digits) - len(prefix) == 11:
+            digits = digits.removeprefix(prefix)
+    return digits
 
 
 def _check(row: Row, problems: list[Problem]) -> bool:
@@ -125,6 +181,9 @@ def _rows_from_grid(grid: list[list[str]], max_rows: int = MAX_ROWS) -> Table:
     if "company" not in columns:
         table.unreadable = "第一行要有「客户名称」这一列"
         return table
+    taken = set(columns.values())
+    unknown = [(i, h.strip()) for i, h in enumerate(grid[0]) if i not in taken and h.strip()]
+    table.unknown = [h for _i, h in unknown]
     for offset, cells in enumerate(grid[1 : max_rows + 1], start=2):
         if not any(c.strip() for c in cells):
             continue
@@ -132,6 +191,13 @@ def _rows_from_grid(grid: list[list[str]], max_rows: int = MAX_ROWS) -> Table:
             column: (cells[index].strip() if index < len(cells) and cells[index].strip() else None)
             for column, index in columns.items()
         }
+        extras = [
+            f"{header}:{cells[i].strip()}"
+            for i, header in unknown
+            if i < len(cells) and cells[i].strip()
+        ]
+        note = values.pop("note", None)
+        values["note"] = ";".join(([note] if note else []) + extras) or None
         row = Row(line=offset, company=values.pop("company") or "", **values)
         if _check(row, table.problems):
             table.rows.append(row)

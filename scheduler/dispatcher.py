@@ -30,7 +30,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from locales import translator
 from scheduler import clock
-from scheduler.planner import local_today
+from scheduler.planner import local_hour, local_today
 from scheduler.render import render
 from storage.engine import SessionFactory
 from storage.models import FollowUp, FollowUpStatus, Member, OutboxStatus, ReminderOutbox, Team
@@ -244,7 +244,8 @@ class Dispatcher:
         _ = translator(member.language)
         deliverer = self.deliverers.get(row.kind)
         messages = (
-            [] if deliverer else render(_, row, local_today(member, now), member.digest_time.hour)
+            # Greeted by the hour it arrives (a digest sent late, after a restart, is not 早上好).
+            [] if deliverer else render(_, row, local_today(member, now), local_hour(member, now))
         )
         message_id: int | None = None
         try:

@@ -103,6 +103,10 @@ def local_today(member: Member, now: datetime) -> date:
     return now.astimezone(clock.zone(member.timezone)).date()
 
 
+def local_hour(member: Member, now: datetime) -> int:
+    return now.astimezone(clock.zone(member.timezone)).hour
+
+
 def digest_moment(member: Member, day: date) -> datetime:
     return clock.local_moment(day, member.digest_time, member.timezone)
 

@@ -13,7 +13,7 @@ from datetime import date
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from locales import N_, Translator
-from locales.words import day_with_weekday, weekday
+from locales.words import day_with_weekday, greeting, weekday
 from scheduler.content import (
     FESTIVAL_LABELS,
     TRIP_SUGGESTIONS,
@@ -87,9 +87,10 @@ def digest_items(row: ReminderOutbox) -> list[Item]:
     return [item for section in row.payload.get("sections", []) for item in section["items"]]
 
 
-def render(_: Translator, row: ReminderOutbox, today: date, digest_hour: int = 8) -> list[Message]:
+def render(_: Translator, row: ReminderOutbox, today: date, hour: int = 8) -> list[Message]:
+    """`hour`: the member's local hour as it is sent, for the greeting."""
     if row.kind == "digest":
-        return render_digest(_, row, today, digest_hour)
+        return render_digest(_, row, today, hour)
     if row.kind == "greeting":
         return [render_greeting(_, row)]
     if row.kind == "trip":
@@ -104,11 +105,8 @@ def render(_: Translator, row: ReminderOutbox, today: date, digest_hour: int = 8
     return [Message(text, InlineKeyboardMarkup([item_buttons(_, item, row.id, 0)]))]
 
 
-def render_digest(
-    _: Translator, row: ReminderOutbox, today: date, digest_hour: int
-) -> list[Message]:
-    greeting = _("早上好!") if digest_hour < 12 else _("你好!")
-    header = greeting + _(
+def render_digest(_: Translator, row: ReminderOutbox, today: date, hour: int) -> list[Message]:
+    header = greeting(_, hour) + _(
         "今天是{month}月{day}日 {weekday}",
         month=today.month,
         day=today.day,

@@ -61,7 +61,7 @@ HANDLER_ROOT = {
 CALLBACK_PREFIXES = {
     "flows": {"flow", "visit", "fu", "ct", "nc"},
     "team": {"team", "tr", "asg", "ho", "own", "ts", "aud"},
-    "customers": {"cust", "find", "edit", "chk"},
+    "customers": {"cust", "find", "edit", "chk", "prof", "rec"},
     "reminders": {"rem", "rset"},
     "account": {"lang", "settings"},
     "capture": {"cap", "card", "dft"},

@@ -256,6 +256,19 @@ FIELD_NAMES = {
 }
 
 
+def _owned_by_other(turn: Turn, draft: Draft, company: str, owner: str) -> None:
+    """First-recorded rule: a colleague's customer; the note waits as a draft."""
+    _ = turn._
+    turn.edit(
+        _(
+            "「{company}」已由 {owner} 负责,不能重复建档。这条记录先存为草稿。要请经理决定归属吗?",
+            company=company,
+            owner=owner,
+        ),
+        inline([[(_("📨 请经理处理"), f"cap:m:{draft.id}"), (_("❌ 取消"), f"cap:x:{draft.id}")]]),
+    )
+
+
 async def _resolve_customer(turn: Turn, draft: Draft) -> Customer | None:
     _ = turn._
     repo = CustomerRepo(turn.session, turn.actor)
@@ -263,13 +276,24 @@ async def _resolve_customer(turn: Turn, draft: Draft) -> Customer | None:
     chosen = resolve.get("customer")
     company = capture_payload(draft.payload).get("company")
     if chosen == "new" and company:
-        if await repo.name_taken_in_team(company):
-            resolve.pop("customer", None)
-        else:
+        # "不是,新建": the name may still be taken — by this member (then it is theirs) or by
+        # a colleague (then the first-recorded rule); asking the same question again would be
+        # a button that changes nothing.
+        resolve.pop("customer", None)
+        owner = await repo.owner_in_team(company)
+        if owner is None:
             customer = await repo.create(company)
             resolve["customer"] = customer.id
             flag_modified(draft, "payload")
             return customer
+        mine = await repo.by_name(company)
+        if mine is not None:
+            resolve["customer"] = mine.id
+            flag_modified(draft, "payload")
+            return mine
+        flag_modified(draft, "payload")
+        _owned_by_other(turn, draft, company, owner.name)
+        return None
     elif isinstance(chosen, int):
         found = await repo.get(chosen)
         if found is not None:
@@ -295,16 +319,7 @@ async def _resolve_customer(turn: Turn, draft: Draft) -> Customer | None:
     if match.exact is not None:
         return match.exact
     if match.owned_by_other is not None:
-        turn.edit(
-            _(
-                "「{company}」已由 {owner} 负责,不能重复建档。这条记录先存为草稿。要请经理决定归属吗?",
-                company=company,
-                owner=match.owned_by_other.name,
-            ),
-            inline(
-                [[(_("📨 请经理处理"), f"cap:m:{draft.id}"), (_("❌ 取消"), f"cap:x:{draft.id}")]]
-            ),
-        )
+        _owned_by_other(turn, draft, company, match.owned_by_other.name)
         return None
     if match.likely:
         rows = [

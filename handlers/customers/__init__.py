@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
-from handlers.customers.archive import customer_handlers
+from handlers.customers.archive import FIND_MODE, customer_handlers
 from handlers.customers.checkin import checkin_handlers
 from handlers.customers.edit import ARCHIVE_EDIT, archive_edit_handlers
+from handlers.customers.profile import profile_handlers
+from handlers.customers.records import RECORD_EDIT, record_handlers
 from handlers.kit import pending
 from handlers.kit.groups import AnyApplication, add
 
 
 def register(application: AnyApplication) -> None:
-    """/find's conversation first; the card, its edits and check-ins have their own prefixes."""
+    """/find and /customer first; the card, its edits and check-ins have their own prefixes."""
     pending.accept(ARCHIVE_EDIT)
-    add(application, [*customer_handlers(), *archive_edit_handlers(), *checkin_handlers()])
+    pending.accept(FIND_MODE)
+    pending.accept(RECORD_EDIT)
+    add(
+        application,
+        [
+            *customer_handlers(),
+            *archive_edit_handlers(),
+            *profile_handlers(),
+            *record_handlers(),
+            *checkin_handlers(),
+        ],
+    )

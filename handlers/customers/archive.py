@@ -9,18 +9,11 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from telegram.ext import (
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-    MessageHandler,
-    filters,
-)
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from handlers.customers.card import render_card
-from handlers.kit import commands, starts
+from handlers.kit import commands, pending, starts
 from handlers.kit.callback_data import callback_enum
-from handlers.kit.cancel import cancel_fallbacks
 from handlers.kit.keyboards import (
     CUSTOMERS,
     FIND,
@@ -28,13 +21,13 @@ from handlers.kit.keyboards import (
     is_number,
     label_pattern,
     number,
-    text_input,
 )
 from handlers.kit.labels import KIND_LABELS
 from handlers.kit.ownership import refuse_unless_owner
 from handlers.kit.render import moment, record_lines
-from handlers.kit.turn import Turn, command_argument, member_turn, message_text
+from handlers.kit.turn import Turn, command_argument, member_turn
 from handlers.team.assignment import ask_managers_about
+from locales import N_
 from storage.activities import count_interactions, notes_with, recent_interactions
 from storage.customers import CustomerRepo
 from storage.models import Customer, Draft, Grade
@@ -45,7 +38,6 @@ HISTORY_PAGE = 10
 # What one history page may fill, leaving room for the pager under Telegram's 4,096.
 HISTORY_CHARS = 3800
 MAX_NAME = 100
-ASK_QUERY = 0
 FIND_KEY = "find_query"
 
 Rows = list[list[tuple[str, str]]]
@@ -312,7 +304,8 @@ async def _resolve_draft(turn: Turn, action: str, draft_id: int) -> None:
 # -- /find ------------------------------------------------------------------------------------
 
 
-async def _search(turn: Turn, text: str, offset: int = 0) -> int:
+async def _search(turn: Turn, text: str, offset: int = 0) -> bool:
+    """Show what matches `text`; whether anything did."""
     _ = turn._
     text = " ".join(text.split())
     matches = await _repo(turn).search(text, limit=PAGE_SIZE + 1, offset=offset) if text else []
@@ -320,7 +313,7 @@ async def _search(turn: Turn, text: str, offset: int = 0) -> int:
         turn.say(
             _("没找到和「{text}」相关的客户。换个关键词再试,或 /cancel 取消。", text=text[:30])
         )
-        return ASK_QUERY
+        return False
     if turn.context.user_data is not None:
         turn.context.user_data[FIND_KEY] = text
     shown = matches[:PAGE_SIZE]
@@ -342,7 +335,7 @@ async def _search(turn: Turn, text: str, offset: int = 0) -> int:
         turn.edit(message, inline(rows))
     else:
         turn.say(message, inline(rows))
-    return ConversationHandler.END
+    return True
 
 
 def _snippet(note: str, words: str, around: int = 20) -> str:
@@ -354,17 +347,30 @@ def _snippet(note: str, words: str, around: int = 20) -> str:
 
 
 @member_turn
-async def find_command(turn: Turn) -> int:
+async def find_command(turn: Turn) -> None:
     text = command_argument(turn)
     if text:
-        return await _search(turn, text)
+        await _search(turn, text)
+        return
+    # Search mode: the next text is the query, until something is found, /cancel, or another
+    # command or menu tap (kit/pending.py ends the mode and says so).
+    pending.wait(turn, FIND_MODE, {"asked": True})
     turn.say(turn._("要找哪个客户?可以输入公司名、联系人、电话、微信或拼音首字母,例如:电力、wjg"))
-    return ASK_QUERY
 
 
-@member_turn
-async def find_query(turn: Turn) -> int:
-    return await _search(turn, message_text(turn))
+async def find_query(turn: Turn, text: str) -> None:
+    if await _search(turn, text):
+        pending.finish(turn, FIND_MODE)
+
+
+FIND_MODE = pending.ValueEdit(
+    "find_ask",
+    find_query,
+    title=N_("查找"),
+    cancelled=N_("已取消。有需要随时找我。"),
+    entry_command=commands.FIND.name,
+    entry_label=FIND,
+)
 
 
 @member_turn
@@ -380,19 +386,9 @@ async def find_page(turn: Turn) -> None:
 
 
 def customer_handlers() -> list[object]:
-    find_conversation = ConversationHandler(
-        entry_points=[
-            CommandHandler(commands.FIND.name, find_command),
-            MessageHandler(filters.Regex(label_pattern(FIND)), find_command),
-        ],
-        states={ASK_QUERY: [MessageHandler(text_input(), find_query)]},
-        fallbacks=cancel_fallbacks(),
-        name="find",
-        persistent=True,
-        allow_reentry=True,
-    )
     return [
-        find_conversation,
+        CommandHandler(commands.FIND.name, find_command),
+        MessageHandler(filters.Regex(label_pattern(FIND)), find_command),
         CommandHandler(commands.CUSTOMER.name, customer_command),
         MessageHandler(filters.Regex(label_pattern(CUSTOMERS)), customer_command),
         CallbackQueryHandler(customer_button, pattern=r"^cust:"),

@@ -17,6 +17,7 @@ from handlers.kit.callback_data import callback_enum
 from handlers.kit.keyboards import inline, number
 from handlers.kit.labels import DECISION_ROLES, STATUS_LABELS
 from handlers.kit.ownership import refuse_unless_owner
+from handlers.kit.render import birthday, clip, no_such_leap_month_said
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
@@ -141,7 +142,7 @@ async def edit_button(turn: Turn) -> None:
             ]
             turn.edit(_("「{name}」现在的状态:", name=customer.name), inline(rows))
         elif extra in CUSTOMER_FIELDS:
-            _ask(turn, "customer", customer.id, extra, CUSTOMER_FIELDS[extra])
+            _ask(turn, customer, extra, CUSTOMER_FIELDS[extra])
         else:
             turn.answer(_("这个按钮已失效。"), alert=True)
         return
@@ -169,7 +170,7 @@ async def edit_button(turn: Turn) -> None:
             _("{name} 在采购决策中的角色:", name=contact.salutation or contact.name), inline(rows)
         )
     elif action == "kf" and extra in CONTACT_FIELDS:
-        _ask(turn, "contact", contact.id, extra, CONTACT_FIELDS[extra])
+        _ask(turn, contact, extra, CONTACT_FIELDS[extra])
     elif action == "kd" and extra == "yes":
         await contacts.delete(contact)
         turn.edit(
@@ -202,8 +203,40 @@ async def _undo_contact(turn: Turn, contact_id: int) -> None:
     await _contact_menu(turn, restored)
 
 
-def _ask(turn: Turn, kind: str, target: int, field: str, spec: tuple[str, str]) -> None:
-    pending.ask(turn, ARCHIVE_EDIT, {"kind": kind, "id": target, "field": field}, *spec)
+SKIP_WORDS = frozenset({"跳过", "不改", "skip"})
+
+
+def _current(turn: Turn, entity: Customer | Contact, field: str) -> str | None:
+    """The value a field holds now, as the prompt shows it."""
+    if isinstance(entity, Contact) and field == "birthday":
+        if not (entity.birthday_month and entity.birthday_day):
+            return None
+        return birthday(
+            turn._,
+            entity.birthday_month,
+            entity.birthday_day,
+            lunar=entity.birthday_lunar,
+            leap=entity.birthday_leap,
+            year=entity.birthday_year,
+            next_on=entity.birthday_next,
+            today=turn.today(),
+        )
+    value = getattr(entity, field, None)
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value) or None
+    return clip(str(value)) if value else None
+
+
+def _ask(turn: Turn, entity: Customer | Contact, field: str, spec: tuple[str, str]) -> None:
+    kind = "contact" if isinstance(entity, Contact) else "customer"
+    pending.ask(
+        turn,
+        ARCHIVE_EDIT,
+        {"kind": kind, "id": entity.id, "field": field},
+        *spec,
+        current=_current(turn, entity, field),
+        archive=True,
+    )
 
 
 async def apply_archive_edit(turn: Turn, text: str) -> None:
@@ -218,6 +251,23 @@ async def apply_archive_edit(turn: Turn, text: str) -> None:
         ContactRepo(turn.session, turn.actor),
     )
     field = str(state["field"])
+    if text.lower() in SKIP_WORDS:
+        # 跳过: keep the value; back to the card the field belongs to.
+        pending.finish(turn, ARCHIVE_EDIT)
+        target = await (customers if state["kind"] == "customer" else contacts).get(
+            int(state["id"])
+        )
+        customer_id = (
+            target.id if isinstance(target, Customer) else getattr(target, "customer_id", -1)
+        )
+        owner = await customers.get(customer_id)
+        turn.say(_("好的,没有改动。"))
+        if owner is not None:
+            await show_card(turn, owner)
+        return
+    if clear and state["kind"] == "contact" and field == "name":
+        turn.say(_("姓名不能清空。请输入新的姓名,或发“跳过”不改。"))
+        return
     if state["kind"] == "customer":
         customer = await customers.get(int(state["id"]))
         if customer is None or field not in CUSTOMER_FIELDS:
@@ -238,6 +288,10 @@ async def apply_archive_edit(turn: Turn, text: str) -> None:
     customer = await customers.get(contact.customer_id)
     assert customer is not None
     if not clear and field != "name" and _too_long(turn, Contact, field, text):
+        return
+    refused = no_such_leap_month_said(turn._, text) if field == "birthday" else None
+    if refused:
+        turn.say(refused)  # still waiting for the birthday
         return
     try:
         changes = _contact_change(turn, field, text, clear)

@@ -11,6 +11,7 @@ from handlers.capture.payload import moment_of
 from handlers.customers.archive import show_card
 from handlers.flows.engine import Answers, Flow, Invalid, Step, build
 from handlers.flows.steps import (
+    NEW_CONTACT,
     parse_birthday,
     parse_future_moment,
     parse_phone,
@@ -77,8 +78,18 @@ async def _customer(turn: Turn, answers: Answers) -> Customer | None:
 
 
 async def _chosen_contact(turn: Turn, answers: Answers) -> Contact | None:
-    """The contact picked in the flow, if the member may still see it (else say so)."""
-    contact = await ContactRepo(turn.session, turn.actor).get(int(answers["contact"]))
+    """The contact picked in the flow, if the member may still see it (else say so); a name
+    typed for a customer without that contact adds the contact."""
+    repo = ContactRepo(turn.session, turn.actor)
+    chosen = answers["contact"]
+    if isinstance(chosen, str) and chosen.startswith(NEW_CONTACT):
+        customer = await CustomerRepo(turn.session, turn.actor).get(int(answers["customer"]))
+        if customer is None:
+            turn.say(turn._("找不到这个客户,或你没有权限查看。"))
+            return None
+        name = chosen.removeprefix(NEW_CONTACT)
+        return await repo.create(customer, name=name, surname=name[0])
+    contact = await repo.get(int(chosen))
     if contact is None:
         turn.say(turn._("找不到这个联系人。"))
     return contact
@@ -229,11 +240,17 @@ FOLLOW_UP = Flow(
 
 
 async def _name_and_title(turn: Turn, text: str, answers: Answers) -> dict[str, str | None]:
-    """王建国 局长 / 王建国局长 / 刘芳 → name and title."""
+    """王建国 局长 / 王建国局长 / 刘芳 / 刘强 采购部经理 → name and title."""
     compact = text.replace(" ", "")
     # A phone number typed one step early is not a name.
     if not 2 <= len(compact) <= 20 or not any(ch.isalpha() for ch in compact):
         raise Invalid
+    words = text.split()
+    if len(words) > 1 and 2 <= len(words[0]) <= 4:
+        # The space says where the name ends: the rest is the title, whatever its department.
+        name, title = words[0], "".join(words[1:])
+        short = next((t for t in TITLES if title.endswith(t)), title)
+        return {"name": name, "title": title, "salutation": name[0] + short}
     for title in TITLES:
         if compact.endswith(title) and len(compact) > len(title):
             name = compact[: -len(title)]
@@ -336,7 +353,7 @@ TRIP = Flow(
     command=commands.TRIP,
     steps=[
         pick_customer(),
-        pick_contact(N_("是谁的行程?")),
+        pick_contact(N_("是谁的行程?点下面的按钮,或输入名字。")),
         Step(key="place", prompt=N_("去哪里?"), example=N_("北京"), parse=parse_text),
         Step(
             key="dates",
@@ -383,7 +400,7 @@ BIRTHDAY = Flow(
     command=commands.BIRTHDAY,
     steps=[
         pick_customer(),
-        pick_contact(N_("谁的生日?")),
+        pick_contact(N_("谁的生日?点下面的按钮,或输入名字。")),
         Step(
             key="birthday",
             prompt=N_("生日是哪天?公历农历都可以。"),

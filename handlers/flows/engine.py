@@ -7,6 +7,7 @@ a restart resumes the step; an abandoned flow ends politely after 30 minutes.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -35,7 +36,12 @@ Choice = tuple[str, str]  # (label, value)
 
 
 class Invalid(Exception):
-    """The answer cannot be used; the step asks again with its example."""
+    """The answer cannot be used; the step asks again with its example (and `reason`, said
+    first, when the answer is wrong in a way worth explaining)."""
+
+    def __init__(self, reason: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 class Narrowed(Invalid):
@@ -145,6 +151,25 @@ async def _advance(turn: Turn, flow: Flow, value: Any, *, edit: bool) -> int:
     return await _ask(turn, flow, following, edit=edit)
 
 
+# Typed instead of pressing 跳过 / 完成选择 (any language the buttons are in).
+SKIP_WORDS = re.compile(r"(?i)^\s*(跳过|略过|不填|没有|无|skip)\s*$")
+DONE_WORDS = re.compile(r"(?i)^\s*(完成|完成选择|好了|就这些|done)\s*$")
+_MARK = re.compile(r"^[^\w]+")  # the emoji in front of a button's words
+
+
+async def _typed_choice(turn: Turn, step: Step, answers: Answers, text: str) -> str | None:
+    """The value of the one button whose words are (or contain) `text`, if exactly one."""
+    if step.choices is None or not text:
+        return None
+    choices = await step.choices(turn, answers)
+    words = [(_MARK.sub("", label).strip(), value) for label, value in choices]
+    exact = [value for label, value in words if label == text]
+    if len(exact) == 1:
+        return exact[0]
+    near = [value for label, value in words if text in label]
+    return near[0] if len(near) == 1 else None
+
+
 def build(flow: Flow) -> ConversationHandler[Any]:
     """The ConversationHandler for a flow: one state per step."""
 
@@ -172,15 +197,31 @@ def build(flow: Flow) -> ConversationHandler[Any]:
         state = _state(turn)
         index = int(state.get("step", 0))
         step = flow.steps[index]
-        if step.parse is None:
-            turn.say(turn._("请点上面的按钮选择,或 /cancel 取消。"))
-            return index
+        text = message_text(turn).strip()
+        if step.optional and SKIP_WORDS.match(text):
+            return await _advance(turn, flow, None, edit=False)
+        if step.multiple and DONE_WORDS.match(text):
+            chosen = [step.convert(v) for v in state.get("picked") or []]
+            return await _advance(turn, flow, chosen, edit=False)
+        if step.parse is None or step.multiple:
+            # A button's words typed instead of pressed are the same answer.
+            value = await _typed_choice(turn, step, state["answers"], text)
+            if value is None:
+                turn.say(turn._("请点上面的按钮选择,或 /cancel 取消。"))
+                return index
+            if step.multiple:
+                picked = list(state.get("picked") or [])
+                state["picked"] = [*picked, value] if value not in picked else picked
+                return await _ask(turn, flow, index)
+            return await _advance(turn, flow, step.convert(value), edit=False)
         try:
-            value = await step.parse(turn, message_text(turn).strip(), state["answers"])
+            value = await step.parse(turn, text, state["answers"])
         except Narrowed:
             return await _ask(turn, flow, index)
-        except Invalid:
-            return await _ask(turn, flow, index, again=True)
+        except Invalid as invalid:
+            if invalid.reason:
+                turn.say(invalid.reason)
+            return await _ask(turn, flow, index, again=not invalid.reason)
         return await _advance(turn, flow, value, edit=False)
 
     @member_turn

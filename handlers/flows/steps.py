@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from handlers.flows.engine import Answers, Choice, Invalid, Narrowed, Step
+from handlers.kit.render import no_such_leap_month_said
 from handlers.kit.turn import Turn
 from parsing.dates import When, day_of, parse_when
 from parsing.values import PHONE
@@ -68,10 +69,30 @@ def pick_contacts(prompt: str = "见了谁?可以选几位,选完点「完成选
     )
 
 
+NEW_CONTACT = "new:"  # a typed name no contact has: the flow's finish adds that contact
+
+
+async def _contact_by_text(turn: Turn, text: str, answers: Answers) -> Any:
+    """A typed name: the contact of that name or salutation, else a new contact so named."""
+    customer = await CustomerRepo(turn.session, turn.actor).get(int(answers["customer"]))
+    if customer is None:
+        raise Invalid
+    name = " ".join(text.split())
+    contacts = await ContactRepo(turn.session, turn.actor).of_customer(customer)
+    same = [c for c in contacts if name in (c.name, c.salutation)]
+    if len(same) == 1:
+        return same[0].id
+    if same or not 2 <= len(name) <= 20 or any(ch.isdigit() for ch in name):
+        raise Invalid
+    return NEW_CONTACT + name
+
+
 def pick_contact(prompt: str) -> Step:
     return Step(
         key="contact",
         prompt=prompt,
+        example="王建国",
+        parse=_contact_by_text,
         choices=contact_choices,
         convert=int,
         skip_if=lambda answers: "contact" in answers,
@@ -116,6 +137,9 @@ async def parse_range(turn: Turn, text: str, answers: Answers) -> list[str]:
 
 
 async def parse_birthday(turn: Turn, text: str, answers: Answers) -> Birthday:
+    refused = no_such_leap_month_said(turn._, text)
+    if refused:
+        raise Invalid(refused)
     return birthday_of(_when(turn, text))
 
 

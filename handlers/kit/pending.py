@@ -6,15 +6,22 @@ archive's ✏️ 编辑资料: a ValueEdit names its user_data key and the funct
 typed text. A package's register() accepts its edits; fallback.py hands plain text to the one
 waiting, /cancel drops it, and asking for a value drops any other one waiting, so the text
 always goes to the question last asked.
+
+A waiting value is a mode, and a mode ends when the member turns to something else: a command
+or a menu tap (other than /cancel, which ends it itself, and the mode's own entry) drops it and
+says so before that command answers (`leave_for_other`, run by kit/turn.py at every turn).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from handlers.kit.turn import Turn
+from handlers.kit.keyboards import CANCEL_WORDS, MENU_LABELS, label_pattern
+from handlers.kit.turn import Turn, before_every_turn
+from locales import N_
 
 FLOW_KEY = "flow"
 
@@ -23,6 +30,13 @@ FLOW_KEY = "flow"
 class ValueEdit:
     key: str  # the user_data key holding what is being changed (persisted across restarts)
     apply: Callable[[Turn, str], Awaitable[None]]
+    # What the member is doing, as a msgid: "已退出{title}。" when another command comes.
+    title: str = N_("修改")
+    # What /cancel says when it drops this one.
+    cancelled: str = N_("已放弃修改,草稿还在。")
+    # The command (without "/") and the menu label that start this mode again: no "已退出".
+    entry_command: str = ""
+    entry_label: str = ""
 
 
 _ACCEPTED: dict[str, ValueEdit] = {}
@@ -43,16 +57,52 @@ def waiting(turn: Turn) -> ValueEdit | None:
     return next((e for e in _ACCEPTED.values() if state(turn, e) is not None), None)
 
 
-def ask(turn: Turn, edit: ValueEdit, what: dict[str, Any], label: str, example: str) -> None:
-    """Wait for the new value of `what` and ask for it in place of the pressed message."""
+def wait(turn: Turn, edit: ValueEdit, what: dict[str, Any]) -> None:
+    """Wait for the member's next text as the value of `what`, dropping any other wait."""
+    user_data = turn.context.user_data
+    assert user_data is not None
+    drop(turn)
+    user_data[edit.key] = what
+
+
+def ask(
+    turn: Turn,
+    edit: ValueEdit,
+    what: dict[str, Any],
+    label: str,
+    example: str,
+    *,
+    current: str | None = None,
+    archive: bool = False,
+) -> None:
+    """Wait for the new value of `what` and ask for it in place of the pressed message.
+
+    `archive`: a saved field — the prompt shows its `current` value and takes 清空 (if the
+    field may be empty) and 跳过 (keep it)."""
     user_data = turn.context.user_data
     assert user_data is not None
     drop(turn)
     user_data[edit.key] = what
     _ = turn._
+    if not archive:
+        turn.edit(
+            _(
+                "请输入新的{label},例如:{example}\n(发“无”清空,/cancel 放弃修改)",
+                label=_(label),
+                example=_(example) if example else "",
+            )
+        )
+        return
+    now = (
+        _("{label}现在是:{value}", label=_(label), value=current)
+        if current
+        else _("{label}现在还没有填写。", label=_(label))
+    )
     turn.edit(
-        _(
-            "请输入新的{label},例如:{example}\n(发“无”清空,/cancel 放弃修改)",
+        now
+        + "\n"
+        + _(
+            "请输入新的{label},例如:{example}\n(发“清空”清空,发“跳过”不改,/cancel 放弃修改)",
             label=_(label),
             example=_(example) if example else "",
         )
@@ -77,3 +127,45 @@ def drop(turn: Turn) -> bool:
     if user_data is None:
         return False
     return any([user_data.pop(key, None) is not None for key in _ACCEPTED])
+
+
+def leave(turn: Turn) -> ValueEdit | None:
+    """Stop waiting; the value that was waiting, if any."""
+    edit = waiting(turn)
+    if edit is not None:
+        finish(turn, edit)
+    return edit
+
+
+_CANCEL = re.compile(CANCEL_WORDS)
+_COMMAND = re.compile(r"^/([A-Za-z0-9_]+)(?:@\w+)?(?:\s|$)")
+
+
+def _menu_label(text: str) -> str | None:
+    return next((label for label in MENU_LABELS if label_pattern(label).match(text)), None)
+
+
+def leave_for_other(turn: Turn) -> None:
+    """A command or a menu tap while a value waits: the mode ends, and the member is told."""
+    message = turn.update.message
+    if message is None or not message.text or turn.update.callback_query is not None:
+        return
+    edit = waiting(turn)
+    if edit is None:
+        return
+    text = message.text.strip()
+    command = _COMMAND.match(text)
+    label = None if command else _menu_label(text)
+    if command is None and label is None:
+        return
+    if _CANCEL.match(text) or (command is not None and command.group(1).lower() == "cancel"):
+        return  # /cancel ends the mode with its own words
+    if (command is not None and command.group(1).lower() == edit.entry_command) or (
+        label is not None and label == edit.entry_label
+    ):
+        return  # the same mode again: its entry asks afresh
+    finish(turn, edit)
+    turn.say(turn._("已退出{title}。", title=turn._(edit.title)))
+
+
+before_every_turn(leave_for_other)

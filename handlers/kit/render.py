@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from locales import Translator
 from locales.words import day_range, lunar_name, weekday
+from parsing.dates import no_such_leap_month
 
 # Telegram refuses a message longer than this (characters, after entities).
 MESSAGE_LIMIT = 4096
@@ -94,3 +95,20 @@ def birthday(
     if next_on is not None and (lunar or (today is not None and next_on.year != today.year)):
         written += _("(下次:{date})", date=full_date(_, next_on))
     return written
+
+
+LUNAR_MONTH_WORDS = ("正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊")
+
+
+def no_such_leap_month_said(_: Translator, text: str) -> str | None:
+    """Why a birthday like 1985年农历闰四月十五 is refused (1985 had no 闰四月), or None."""
+    found = no_such_leap_month(text)
+    if found is None:
+        return None
+    year, month = found
+    word = LUNAR_MONTH_WORDS[month - 1]
+    return _(
+        "农历{year}年没有闰{word}月,这个日期不存在。请再确认一下,例如:{year}年农历{word}月十五",
+        year=year,
+        word=word,
+    )

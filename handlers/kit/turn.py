@@ -179,6 +179,15 @@ async def resolve_member(
     return member, False
 
 
+_BEFORE: list[Callable[[Turn], None]] = []
+
+
+def before_every_turn(hook: Callable[[Turn], None]) -> None:
+    """Run `hook` at the start of every member turn (kit/pending.py ends a mode with it)."""
+    if hook not in _BEFORE:
+        _BEFORE.append(hook)
+
+
 def member_turn(
     handler: Callable[[Turn], Awaitable[R]],
 ) -> Callable[[Update, Ctx], Coroutine[Any, Any, R | None]]:
@@ -193,6 +202,8 @@ def member_turn(
             async with deps(context).sessions() as session:
                 member, new = await resolve_member(session, update, context)
                 turn = Turn(update, context, session, member, translator(member.language), new)
+                for hook in _BEFORE:
+                    hook(turn)
                 result = await handler(turn)
                 await session.commit()
         await turn.flush()

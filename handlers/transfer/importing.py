@@ -14,6 +14,7 @@ from handlers.kit.offload import OffloadFailed
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
+from parsing.notes import salutation_for
 from parsing.tables import Problem, Row, Table, read_table
 from storage.birthdays import birthday_columns, birthday_of
 from storage.changes import length_limit
@@ -40,6 +41,7 @@ REASONS = [
 # Rows of an import between two yields to the event loop (other users' turns run there) and,
 # when importing, between two commits.
 YIELD_EVERY = 100
+PREVIEW_ROWS = 3  # rows shown in the preview as they will be saved
 SUFFIXES = (".xlsx", ".csv", ".txt", ".vcf")
 TOO_LONG = N_("{label}太长(最多 {n} 个字)")
 # Where each column of a row is stored, and its name in the preview.
@@ -126,6 +128,17 @@ async def document(turn: Turn) -> None:
             known=known,
         ),
     ]
+    for row in table.rows[:PREVIEW_ROWS]:
+        lines.append(_("  第 {line} 行:{row}", line=row.line, row=_preview(row)))
+    if len(table.rows) > PREVIEW_ROWS:
+        lines.append(_("  …还有 {n} 行", n=len(table.rows) - PREVIEW_ROWS))
+    if table.unknown:
+        lines.append(
+            _(
+                "📝 这些列没有对应的栏目,内容存为客户备注:{columns}",
+                columns="、".join(table.unknown[:10]),
+            )
+        )
     if table.unread:
         unread = _("至少 {n}", n=table.unread) if table.unread_at_least else str(table.unread)
         lines.append(
@@ -208,12 +221,21 @@ async def _import(turn: Turn, rows: list[Row]) -> tuple[int, int, int]:
                 continue
             grade = Grade(row.grade) if row.grade else None
             customer = await customers.create(
-                row.company, grade=grade, industry=row.industry, address=row.address
+                row.company,
+                grade=grade,
+                industry=row.industry,
+                address=row.address,
+                notes=row.note,
             )
             added_customers += 1
-        elif not row.name:
-            skipped += 1
-            continue
+        else:
+            if row.note and row.note not in (customer.notes or ""):
+                # 备注 and the columns no field takes are kept, added to what the note says.
+                kept = f"{customer.notes}\n{row.note}" if customer.notes else row.note
+                customers.update(customer, {"notes": kept})
+            if not row.name:
+                skipped += 1
+                continue
         if not row.name:
             continue
         sure, _maybe = await contacts.candidates(customer, name=row.name, surname=None, title=None)
@@ -239,13 +261,21 @@ async def _import(turn: Turn, rows: list[Row]) -> tuple[int, int, int]:
     return added_customers, added_contacts, skipped
 
 
+def _preview(row: Row) -> str:
+    """One row as it will be saved: 上海建工集团 · 张伟 总经理 · 13900001111."""
+    person = " ".join(p for p in (row.name, row.title) if p)
+    parts = [row.company, person, row.phone, row.grade and f"{row.grade}类", row.note]
+    return " · ".join(p for p in parts if p)[:120]
+
+
 def _salutation(name: str, title: str | None) -> str | None:
-    """王 + 局长 → 王局长; none when it would not fit (it is derived, so nothing is lost)."""
-    if not title:
-        return None
-    salutation = name[0] + title
+    """刘 + 采购部经理 → 刘经理, as a note or a card would say it (parsing.notes); none when
+    the title is not one people are addressed by, or it would not fit."""
+    salutation = salutation_for(name, title)
     limit = length_limit(Contact, "salutation")
-    return salutation if limit is None or len(salutation) <= limit else None
+    if salutation is None or (limit is not None and len(salutation) > limit):
+        return None
+    return salutation
 
 
 def import_handlers() -> list[object]:

@@ -52,6 +52,7 @@ Conventions (DESIGN.md, "Date conventions"), and the choices this module adds:
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from parsing.text import has_cjk, normalize
@@ -59,6 +60,7 @@ from parsing.workdays import MAINLAND, WorkCalendar
 
 from ._calendar import (
     add_months,
+    leap_month,
     lunar_to_solar,
     next_lunar_occurrence,
     next_solar_birthday,
@@ -72,9 +74,11 @@ __all__ = [
     "add_months",
     "day_of",
     "find_all_when",
+    "leap_month",
     "lunar_to_solar",
     "next_lunar_occurrence",
     "next_solar_birthday",
+    "no_such_leap_month",
     "parse_when",
     "remainder",
     "split_due",
@@ -115,6 +119,30 @@ def find_all_when(text: str, now: datetime, workdays: WorkCalendar = MAINLAND) -
         if w is not None:
             return [w]
     return [f.when for f in scan(norm, now, workdays) if f.when is not None]
+
+
+_YEAR_LEAP = re.compile(
+    r"(?P<y>(?:19|20)[0-9]{2}|[0-9]{2})\s*年\s*(?:的)?\s*(?:农历|阴历|旧历)?\s*(?:的\s*)?闰\s*"
+    r"(?P<m>正|冬|腊|十一|十二|[一二三四五六七八九十]|1[0-2]|0?[1-9])\s*月"
+)
+_MONTH_WORDS = {"正": 1, "冬": 11, "腊": 12, "十一": 11, "十二": 12, "十": 10}
+_DIGITS = "一二三四五六七八九"
+
+
+def no_such_leap_month(text: str) -> tuple[int, int] | None:
+    """(year, month) when ``text`` names a leap month its year does not have: 1985年农历闰四月
+    (1985 had no 闰四月). A confident date there would be wrong, so the caller says why."""
+    m = _YEAR_LEAP.search(normalize(text))
+    if m is None:
+        return None
+    year = int(m["y"])
+    if year < 100:
+        year += 1900 if year > 30 else 2000  # 85年 = 1985
+    word = m["m"]
+    month = _MONTH_WORDS.get(word) or (_DIGITS.index(word) + 1 if word in _DIGITS else int(word))
+    if not 1901 <= year <= 2099 or leap_month(year) == month:
+        return None
+    return year, month
 
 
 def parse_when(text: str, now: datetime, workdays: WorkCalendar = MAINLAND) -> When | None:

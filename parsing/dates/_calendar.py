@@ -59,6 +59,12 @@ def _lunar_python() -> Any:
     return lunar_python
 
 
+@lru_cache(maxsize=512)
+def leap_month(year: int) -> int:
+    """The lunar year's leap month (闰X月), 0 when it has none."""
+    return int(_lunar_python().LunarYear.fromYear(year).getLeapMonth())
+
+
 @lru_cache(maxsize=4096)
 def lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> date:
     """Solar date of lunar ``year``/``month``/``day`` (``leap`` for 闰X月).

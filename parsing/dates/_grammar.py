@@ -27,6 +27,7 @@ from ._calendar import (
     add_months,
     holiday_period,
     last_day,
+    leap_month,
     lunar_to_solar,
     next_lunar_occurrence,
 )
@@ -852,6 +853,8 @@ def _h_lunar(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
         year = _year(year_text, c)
         if year is None or not 1901 <= year <= 2099:
             return None
+        if leap and leap_month(year) != month:
+            return None  # 1985年闰四月: that year has no such month (see no_such_leap_month)
         spec = LunarSpec(month, day, leap, year)
         return _D(lunar_to_solar(year, month, day, leap), "lunar", lunar=spec)
     if not 1901 <= c.today.year <= 2099:

@@ -44,6 +44,7 @@ from ._facts import (
     read_roles,
 )
 from ._features import find_features
+from ._lexicon import title_info
 from ._model import (
     Birthday,
     ContactFact,
@@ -76,9 +77,25 @@ __all__ = [
     "ItineraryFact",
     "Note",
     "parse_note",
+    "salutation_for",
 ]
 
 _MAX_LEN = 2000
+
+
+def salutation_for(name: str, title: str | None) -> str | None:
+    """王 + 局长 → 王局长; 刘 + 采购部经理 → 刘经理 (how the title is spoken to); None for a
+    title the table does not know, rather than 刘采购部经理."""
+    if not name or not title:
+        return None
+    title = "".join(title.split())
+    if len(title) > 20:  # not a title people say
+        return None
+    for start in range(len(title)):
+        info = title_info(title[start:])
+        if info is not None:
+            return name[0] + info.address
+    return None
 
 
 def parse_note(text: str, now: datetime) -> Note:

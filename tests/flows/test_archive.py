@@ -131,7 +131,7 @@ async def test_an_import_with_a_bad_row(bot: BotHarness) -> None:
     liu = await bot.scalar(select(Contact).where(Contact.name == "刘芳"))
     assert (liu.birthday_month, liu.birthday_day, liu.birthday_lunar) == (12, 23, True)
     zhang = await bot.scalar(select(Contact).where(Contact.name == "张伟"))
-    assert (zhang.birthday_year, zhang.salutation) == (1978, "张总经理")
+    assert (zhang.birthday_year, zhang.salutation) == (1978, "张总")
     assert await bot.scalar(select(func.count()).select_from(Customer)) == 2
 
 
@@ -287,7 +287,7 @@ async def test_archive_fields_are_edited_by_button_with_history(bot: BotHarness)
     assert menu.text == "编辑「华东电力设计院」:选一项"
     assert {"行业", "地址", "采购周期", "付款周期", "竞争对手", "现有供应商"} <= set(menu.buttons)
     ask = await wang.press("采购周期")
-    assert ask.text.startswith("请输入新的采购周期")
+    assert "采购周期现在还没有填写。\n请输入新的采购周期" in ask.text
     card = await wang.send("每年3月集中招标")
     customer = await bot.scalar(select(Customer))
     assert customer.purchase_cycle == "每年3月集中招标"
@@ -351,7 +351,7 @@ async def test_a_typed_value_goes_to_the_question_last_asked(bot: BotHarness) ->
     assert (await wang.press("跟进日期")).text.startswith("请输入新的跟进日期")
     await wang.send("/customer 华东电力设计院")
     await wang.press("编辑资料")
-    assert (await wang.press("采购周期")).text.startswith("请输入新的采购周期")
+    assert "请输入新的采购周期" in (await wang.press("采购周期")).text
     await wang.send("每年3月集中招标")
     assert (await bot.scalar(select(Customer))).purchase_cycle == "每年3月集中招标"
     assert (await wang.send("/cancel")).text == "现在没有进行中的操作。"

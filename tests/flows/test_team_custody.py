@@ -64,7 +64,7 @@ async def test_a_removed_rep_keeps_nothing_of_the_old_team(bot: BotHarness) -> N
         done = await remove(team.manager, "王磊")
         assert "王磊 已移出团队,1 个客户已转到你名下。" in done.text
         today = await team.wang.send("/today")
-        assert SECRET not in today.text and "今天没有待办的跟进" in today.text
+        assert SECRET not in today.text and "今天没有待办的事" in today.text
         assert all(SECRET not in row[0] for row in await exported_follow_ups(team.wang))
         # the buttons of the morning's digest
         pressed = await team.wang.press("完成 1")

@@ -544,3 +544,12 @@ def test_the_first_working_day_after_a_holiday_skips_the_weekend() -> None:
     assert found is not None and found.start == date(2027, 1, 4)
     found = parse_when("元旦后上班第一天上午十点", now)
     assert found is not None and found.start == datetime(2027, 1, 4, 10, 0, tzinfo=now.tzinfo)
+
+
+def test_a_leap_month_the_year_does_not_have() -> None:
+    from parsing.dates import no_such_leap_month
+
+    assert no_such_leap_month("1985年农历闰四月十五") == (1985, 4)
+    assert no_such_leap_month("85年闰四月十五") == (1985, 4)
+    assert no_such_leap_month("2020年农历闰四月初八") is None  # 2020 had 闰四月
+    assert no_such_leap_month("农历闰四月十五") is None  # yearless: the next one that exists

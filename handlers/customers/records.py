@@ -1,0 +1,355 @@
+"""🛠 改记录: a saved follow-up or visit record corrected or deleted from the card.
+
+Follow-ups: text, due date, done / not done, delete. Records (interactions): text, kind,
+time, delete. Every change goes through storage/changes.py (old → new in the change log), and
+a deletion keeps the record as a snapshot for 24 hours, so ↩️ 撤销 brings it back — the
+undo window customers already have.
+
+Callback data (prefix rec:): `rec:l:<customer>` the list, `rec:f:<follow-up>` /
+`rec:i:<interaction>` a record's menu, `rec:<action>:<id>[:<word>]` its actions,
+`rec:u:<snapshot>` undo. Every press re-reads the record through the customer's scoped
+repository and the owner check, so forged data reaches nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from telegram.ext import CallbackQueryHandler
+
+from handlers.customers.archive import show_card
+from handlers.kit import pending
+from handlers.kit.callback_data import callback_enum
+from handlers.kit.keyboards import inline, number
+from handlers.kit.labels import KIND_LABELS
+from handlers.kit.ownership import refuse_unless_owner
+from handlers.kit.render import clip, moment
+from handlers.kit.turn import Turn, member_turn
+from locales import N_
+from parsing.dates import day_of, parse_when, split_due
+from storage.activities import open_follow_ups, recent_interactions
+from storage.changes import CLEAR, apply_changes
+from storage.customers import CustomerRepo
+from storage.models import (
+    Customer,
+    Draft,
+    FollowUp,
+    FollowUpStatus,
+    Interaction,
+    InteractionContact,
+    InteractionKind,
+)
+from storage.push_buttons import view_customer
+
+PREFIX = "rec:"
+UNDO_WINDOW = timedelta(hours=24)
+SNAPSHOT = "deleted_record"
+LISTED = 8
+
+Rows = list[list[tuple[str, str]]]
+Record = FollowUp | Interaction
+
+
+async def _customer_of(turn: Turn, record: Record | None) -> Customer | None:
+    """The record's customer if the member may change it (else the answer is given)."""
+    if record is None or record.customer_id is None:
+        turn.answer(turn._("这条记录已不存在。"), alert=True)
+        return None
+    customer = await CustomerRepo(turn.session, turn.actor).get(record.customer_id)
+    if customer is None:
+        turn.answer(turn._("这条记录已不存在。"), alert=True)
+        return None
+    if await refuse_unless_owner(turn, customer):
+        return None
+    return customer
+
+
+def _fu_line(turn: Turn, fu: FollowUp) -> str:
+    _ = turn._
+    due = moment(_, fu.due_at or fu.due_date, turn.member.timezone, turn.today())
+    state = _("✅ 已完成") if fu.status == FollowUpStatus.DONE else _("⏳ 待办")
+    return f"⏰ {due} {fu.text} · {state}"
+
+
+def _record_line(turn: Turn, item: Interaction) -> str:
+    _ = turn._
+    when = moment(_, item.occurred_at, turn.member.timezone, turn.today())
+    text = item.summary or item.note or ""
+    return f"📝 {when} {_(KIND_LABELS[item.kind])}" + (f":{text}" if text else "")
+
+
+async def _list(turn: Turn, customer: Customer) -> None:
+    _ = turn._
+    rows: Rows = []
+    for fu in (await open_follow_ups(turn.session, customer))[:LISTED]:
+        rows.append([(clip(_fu_line(turn, fu), 40), f"{PREFIX}f:{fu.id}")])
+    for item in await recent_interactions(turn.session, customer, limit=LISTED):
+        rows.append([(clip(_record_line(turn, item), 40), f"{PREFIX}i:{item.id}")])
+    rows.append([(_("⬅️ 返回客户"), view_customer(customer.id))])
+    text = (
+        _("「{name}」要改哪一条?", name=customer.name)
+        if len(rows) > 1
+        else _("「{name}」还没有跟进或记录。", name=customer.name)
+    )
+    turn.edit(text, inline(rows))
+
+
+def _fu_menu(turn: Turn, fu: FollowUp) -> None:
+    _ = turn._
+    done = fu.status == FollowUpStatus.DONE
+    rows: Rows = [
+        [(_("✏️ 改内容"), f"{PREFIX}ft:{fu.id}"), (_("📅 改日期"), f"{PREFIX}fd:{fu.id}")],
+        [
+            (_("↩️ 改回待办") if done else _("✅ 标为完成"), f"{PREFIX}fx:{fu.id}"),
+            (_("🗑 删除"), f"{PREFIX}fdel:{fu.id}"),
+        ],
+        [(_("⬅️ 返回"), f"{PREFIX}l:{fu.customer_id}")],
+    ]
+    turn.edit(_fu_line(turn, fu), inline(rows))
+
+
+def _record_menu(turn: Turn, item: Interaction) -> None:
+    _ = turn._
+    kinds = [(_(label), f"{PREFIX}ik:{item.id}:{k.value}") for k, label in KIND_LABELS.items()]
+    rows: Rows = [
+        [(_("✏️ 改内容"), f"{PREFIX}it:{item.id}"), (_("📅 改时间"), f"{PREFIX}id:{item.id}")],
+        kinds,
+        [(_("🗑 删除"), f"{PREFIX}idel:{item.id}"), (_("⬅️ 返回"), f"{PREFIX}l:{item.customer_id}")],
+    ]
+    turn.edit(_record_line(turn, item), inline(rows))
+
+
+async def _snapshot(turn: Turn, record: Record, customer: Customer) -> Draft:
+    """The deleted record as it was, for ↩️ 撤销 within UNDO_WINDOW."""
+    if isinstance(record, FollowUp):
+        payload: dict[str, Any] = {
+            "t": "fu",
+            "customer": customer.id,
+            "member": record.member_id,
+            "due_date": record.due_date.isoformat(),
+            "due_at": record.due_at.isoformat() if record.due_at else None,
+            "text": record.text,
+            "note": record.note,
+            "status": record.status.value,
+        }
+    else:
+        contacts = await turn.session.scalars(
+            select(InteractionContact.contact_id).where(
+                InteractionContact.interaction_id == record.id
+            )
+        )
+        payload = {
+            "t": "i",
+            "customer": customer.id,
+            "member": record.member_id,
+            "kind": record.kind.value,
+            "at": record.occurred_at.isoformat(),
+            "summary": record.summary,
+            "outcome": record.outcome,
+            "note": record.note,
+            "location": record.location,
+            "contacts": list(contacts),
+        }
+    draft = Draft(member_id=turn.member.id, kind=SNAPSHOT, payload=payload)
+    turn.session.add(draft)
+    await turn.session.flush()
+    return draft
+
+
+async def _delete(turn: Turn, record: Record, customer: Customer) -> None:
+    _ = turn._
+    draft = await _snapshot(turn, record, customer)
+    line = _fu_line(turn, record) if isinstance(record, FollowUp) else _record_line(turn, record)
+    await turn.session.delete(record)
+    turn.edit(
+        _("🗑 已删除:{record}\n24 小时内可以撤销。", record=clip(line, 200)),
+        inline(
+            [
+                [
+                    (_("↩️ 撤销删除"), f"{PREFIX}u:{draft.id}"),
+                    (_("⬅️ 返回客户"), view_customer(customer.id)),
+                ]
+            ]
+        ),
+    )
+
+
+async def _undo(turn: Turn, draft_id: int) -> None:
+    _ = turn._
+    draft = await turn.session.get(Draft, draft_id)
+    if draft is None or draft.member_id != turn.member.id or draft.kind != SNAPSHOT:
+        turn.answer(_("无法撤销:已超过 24 小时,或已经撤销过了。"), alert=True)
+        return
+    created = draft.created_at
+    snapshot = draft.payload or {}
+    customer = await CustomerRepo(turn.session, turn.actor).get(int(snapshot.get("customer", -1)))
+    if customer is None or datetime.now(UTC) - created > UNDO_WINDOW:
+        await turn.session.delete(draft)
+        turn.answer(_("无法撤销:已超过 24 小时,或已经撤销过了。"), alert=True)
+        return
+    if snapshot["t"] == "fu":
+        turn.session.add(
+            FollowUp(
+                member_id=int(snapshot["member"]),
+                customer_id=customer.id,
+                due_date=date.fromisoformat(snapshot["due_date"]),
+                due_at=datetime.fromisoformat(snapshot["due_at"]) if snapshot["due_at"] else None,
+                text=snapshot["text"],
+                note=snapshot["note"],
+                status=FollowUpStatus(snapshot["status"]),
+            )
+        )
+    else:
+        item = Interaction(
+            customer_id=customer.id,
+            member_id=int(snapshot["member"]),
+            kind=InteractionKind(snapshot["kind"]),
+            occurred_at=datetime.fromisoformat(snapshot["at"]),
+            summary=snapshot["summary"],
+            outcome=snapshot["outcome"],
+            note=snapshot["note"],
+            location=snapshot["location"],
+        )
+        turn.session.add(item)
+        await turn.session.flush()
+        for contact_id in snapshot.get("contacts") or []:
+            turn.session.add(InteractionContact(interaction_id=item.id, contact_id=contact_id))
+    await turn.session.delete(draft)
+    await turn.session.flush()
+    turn.answer(_("已撤销删除。"))
+    await show_card(turn, customer, edit=True)
+
+
+def _change(turn: Turn, customer: Customer, record: Record, changes: dict[str, Any]) -> None:
+    entity = "follow_up" if isinstance(record, FollowUp) else "interaction"
+    apply_changes(turn.session, turn.actor, customer.team_id, record, entity, changes)
+
+
+FIELDS = {
+    "ft": (N_("跟进内容"), N_("周五前把报价发过去")),
+    "fd": (N_("跟进日期"), N_("下周三 或 12月8日 15点")),
+    "it": (N_("记录内容"), N_("聊了报价,对方要比价")),
+    "id": (N_("记录时间"), N_("昨天下午3点")),
+}
+
+
+async def apply_record_edit(turn: Turn, text: str) -> None:
+    """The member typed the new value of a follow-up's or record's field."""
+    _ = turn._
+    state = pending.state(turn, RECORD_EDIT)
+    assert state is not None
+    field = str(state.get("field"))
+    target = int(state.get("id", -1))
+    record: Record | None = (
+        await turn.session.get(FollowUp, target)
+        if field.startswith("f")
+        else await turn.session.get(Interaction, target)
+    )
+    customer = await _customer_of(turn, record)
+    pending.finish(turn, RECORD_EDIT)
+    if record is None or customer is None:
+        turn.say(_("这条记录已不存在。"))
+        return
+    text = text.strip()
+    if not text or len(text) > 1000:
+        turn.say(_("内容不能为空,也不能超过 1000 字。"))
+        return
+    if field in ("ft", "it"):
+        _change(turn, customer, record, {"text" if field == "ft" else "summary": text})
+    else:
+        now = turn.now()
+        when = parse_when(text, now)
+        if when is None or (field == "id" and day_of(when.start) > now.date()):
+            pending.wait(turn, RECORD_EDIT, state)  # still waiting: ask once more
+            label, example = FIELDS[field]
+            pending.again(turn, label, example)
+            return
+        if field == "fd":
+            due_date, due_at = split_due(when.start)
+            _change(turn, customer, record, {"due_date": due_date, "due_at": due_at or CLEAR})
+        else:
+            start = when.start
+            if not isinstance(start, datetime):
+                start = datetime(start.year, start.month, start.day, 12, tzinfo=turn.zone)
+            _change(turn, customer, record, {"occurred_at": start.astimezone(UTC)})
+    turn.say(_("✅ 已改好。"))
+    await show_card(turn, customer)
+
+
+RECORD_EDIT = pending.ValueEdit("record_edit", apply_record_edit)
+
+
+@member_turn
+async def record_button(turn: Turn) -> None:
+    _ = turn._
+    query = turn.update.callback_query
+    assert query is not None
+    parts = (query.data or "").split(":")
+    action = parts[1] if len(parts) > 1 else ""
+    target = number(parts[2]) if len(parts) > 2 else -1
+    extra = parts[3] if len(parts) > 3 else None
+    if target < 0 or (extra is not None and action != "ik") or len(parts) > 4:
+        turn.answer(_("这个按钮已失效。"), alert=True)
+        return
+    if action == "u":
+        await _undo(turn, target)
+        return
+    if action == "l":
+        customer = await CustomerRepo(turn.session, turn.actor).get(target)
+        if customer is None:
+            turn.answer(_("找不到这个客户,或你没有权限查看。"), alert=True)
+        elif not await refuse_unless_owner(turn, customer):
+            await _list(turn, customer)
+        return
+    if action in ("f", "ft", "fd", "fx", "fdel"):
+        fu = await turn.session.get(FollowUp, target)
+        customer = await _customer_of(turn, fu)
+        if fu is None or customer is None:
+            return
+        if action == "f":
+            _fu_menu(turn, fu)
+        elif action in ("ft", "fd"):
+            label, example = FIELDS[action]
+            pending.ask(turn, RECORD_EDIT, {"id": fu.id, "field": action}, label, example)
+        elif action == "fx":
+            done = fu.status == FollowUpStatus.DONE
+            _change(
+                turn,
+                customer,
+                fu,
+                {
+                    "status": FollowUpStatus.OPEN if done else FollowUpStatus.DONE,
+                    "done_at": CLEAR if done else datetime.now(UTC),
+                },
+            )
+            _fu_menu(turn, fu)
+        else:
+            await _delete(turn, fu, customer)
+        return
+    if action in ("i", "it", "id", "ik", "idel"):
+        item = await turn.session.get(Interaction, target)
+        customer = await _customer_of(turn, item)
+        if item is None or customer is None:
+            return
+        if action == "i":
+            _record_menu(turn, item)
+        elif action in ("it", "id"):
+            label, example = FIELDS[action]
+            pending.ask(turn, RECORD_EDIT, {"id": item.id, "field": action}, label, example)
+        elif action == "ik":
+            kind = callback_enum(extra or "", InteractionKind)
+            if kind is None:
+                turn.answer(_("这个按钮已失效。"), alert=True)
+                return
+            _change(turn, customer, item, {"kind": kind})
+            _record_menu(turn, item)
+        else:
+            await _delete(turn, item, customer)
+        return
+    turn.answer(_("这个按钮已失效。"), alert=True)
+
+
+def record_handlers() -> list[object]:
+    return [CallbackQueryHandler(record_button, pattern=rf"^{PREFIX}")]

@@ -1,0 +1,167 @@
+"""No dead ends (#14, must-have 4): a mode ends when another command or menu tap comes, and
+every button answers."""
+
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from storage.models import Contact, Customer, Interaction
+from tests.conftest import BotHarness
+
+pytestmark = pytest.mark.usefixtures("monday_morning")
+
+
+async def test_search_mode_ends_at_another_command(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    ask = await wang.send("🔍 查找")
+    assert "要找哪个客户?" in ask.text
+    today = await wang.send("/today")
+    assert "已退出查找。" in today.text
+    assert "今天是" in today.text
+    note = await wang.send("华东电力设计院 下周五跟进报价")
+    assert "找到" not in note.text and "没找到" not in note.text
+    assert "确认保存吗" in note.text
+
+
+async def test_search_mode_ends_at_a_menu_tap(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/find")
+    menu = await wang.send("🏢 客户")
+    assert "已退出查找。" in menu.text
+    assert "还没有客户" in menu.text
+    help_ = await wang.send("/help")
+    assert "已退出查找" not in help_.text
+
+
+async def test_search_mode_still_searches_until_it_finds(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.send("/find")
+    missed = await wang.send("万科")
+    assert "没找到和「万科」相关的客户" in missed.text
+    found = await wang.send("电力")
+    assert found.text == "找到 1 个客户:"
+    after = await wang.send("电力 明天跟进报价")
+    assert "找到" not in after.text
+
+
+async def test_cancel_still_leaves_search_mode(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/find")
+    cancelled = await wang.send("/cancel")
+    assert cancelled.text == "已取消。有需要随时找我。"
+
+
+async def test_not_a_match_creates_the_new_customer(bot: BotHarness) -> None:
+    zhang = bot.user("张伟")
+    await zhang.send("/customer 华东电力设计研究院")
+    await zhang.press("新建")
+    card = await zhang.send("拜访了华东电力设计院的王局 聊了报价")
+    assert "确认保存吗" in card.text
+    asked = await zhang.press("保存")
+    assert "是「华东电力设计研究院」" in asked.buttons
+    assert "不是,新建「华东电力设计院」" in asked.buttons
+    done = await zhang.press("不是,新建「华东电力设计院」")
+    assert done.messages, "the button must change the message"
+    assert "已保存" in done.text
+    names = set(await bot.scalars(select(Customer.name)))
+    assert names == {"华东电力设计研究院", "华东电力设计院"}
+    assert await bot.scalar(select(func.count()).select_from(Interaction)) == 1
+
+
+async def test_not_a_match_when_a_colleague_has_that_name(bot: BotHarness) -> None:
+    manager = bot.user("李经理")
+    code = re.search(r"/join (\S+)", (await manager.send("/newteam 华东销售一部")).text)
+    assert code
+    zhang, liu = bot.user("张伟"), bot.user("刘洋")
+    await zhang.send(f"/join {code.group(1)}")
+    await liu.send(f"/join {code.group(1)}")
+    await liu.send("/customer 华东电力设计院")
+    await liu.press("新建")
+    await zhang.send("/customer 华东电力设计研究院")
+    await zhang.press("新建")
+    await zhang.send("拜访了华东电力设计院的王局 聊了报价")
+    asked = await zhang.press("保存")
+    assert "不是,新建「华东电力设计院」" in asked.buttons
+    told = await zhang.press("不是,新建「华东电力设计院」")
+    assert "「华东电力设计院」已由 刘洋 负责,不能重复建档" in told.text
+    assert "📨 请经理处理" in told.buttons
+    assert await bot.scalar(select(func.count()).select_from(Customer)) == 2
+
+
+async def test_a_birthday_for_a_customer_without_contacts_takes_a_typed_name(
+    bot: BotHarness,
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.send("/birthday")
+    await wang.press("华东电力设计院")
+    asked = await wang.send("王建国")
+    assert "生日是哪天?" in asked.text
+    done = await wang.send("5月20日")
+    assert "✅ 已记下 王建国 的生日,下次是 2027年5月20日(周四)。" in done.text
+    contact = await bot.scalar(select(Contact))
+    assert (contact.name, contact.birthday_month, contact.birthday_day) == ("王建国", 5, 20)
+
+
+async def test_a_guided_contact_with_a_department_title(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.send("/contact")
+    await wang.press("华东电力设计院")
+    await wang.send("刘强 采购部经理")
+    await wang.send("跳过")
+    done = await wang.send("跳过")
+    assert "✅ 已添加联系人 刘强 到「华东电力设计院」。" in done.text
+    contact = await bot.scalar(select(Contact))
+    assert (contact.name, contact.title, contact.salutation) == ("刘强", "采购部经理", "刘经理")
+    assert contact.phones == []
+
+
+async def test_button_words_typed_are_the_answer(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/newcustomer")
+    await wang.send("上海建工集团")
+    asked = await wang.send("A")
+    assert "这个回答我没法用" not in asked.text and "请点上面的按钮" not in asked.text
+    done = await wang.send("建筑")
+    assert "✅ 已新建客户。" in done.text
+    assert await bot.scalar(select(Customer.grade)) == "A"
+
+
+async def test_a_leap_month_the_year_does_not_have_is_refused(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.send("/contact")
+    await wang.press("华东电力设计院")
+    await wang.send("王建国 局长")
+    await wang.send("跳过")
+    refused = await wang.send("1985年农历闰四月十五")
+    assert "农历1985年没有闰四月" in refused.text
+    assert "生日" in refused.text  # the same step asks again
+    assert await bot.scalar(select(func.count()).select_from(Contact)) == 0
+    await wang.send("1985年农历四月十五")
+    contact = await bot.scalar(select(Contact))
+    assert (contact.birthday_year, contact.birthday_month, contact.birthday_day) == (1985, 4, 15)
+    assert (contact.birthday_lunar, contact.birthday_leap) == (True, False)
+
+
+async def test_a_real_leap_month_is_kept(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.send("/contact")
+    await wang.press("华东电力设计院")
+    await wang.send("王建国 局长")
+    await wang.send("跳过")
+    done = await wang.send("2020年农历闰四月初八")
+    assert "✅ 已添加联系人" in done.text
+    contact = await bot.scalar(select(Contact))
+    assert (contact.birthday_year, contact.birthday_leap) == (2020, True)

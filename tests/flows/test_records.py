@@ -1,0 +1,92 @@
+"""Every record can be corrected (#14, must-have 2): a follow-up's text, due date and
+done/undone, a visit record's text, kind and time; deleted with 24 hours to undo; every change
+in the change log."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.local_api import LocalClient
+from storage.models import ChangeLog, FollowUp, Interaction
+from tests.conftest import BotHarness
+
+pytestmark = pytest.mark.usefixtures("monday_morning")
+
+
+async def rep_with_a_wrong_follow_up(bot: BotHarness) -> LocalClient:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.send("/followup")
+    await wang.press("华东电力设计院")
+    await wang.send("跟进报架")
+    await wang.send("下周五")
+    return wang
+
+
+async def test_a_wrong_follow_up_is_corrected_from_the_card(bot: BotHarness) -> None:
+    wang = await rep_with_a_wrong_follow_up(bot)
+    await wang.send("/customer 华东电力设计院")
+    listed = await wang.press("🛠 改记录")
+    assert "「华东电力设计院」要改哪一条?" in listed.text
+    menu = await wang.press("跟进报架")
+    assert "⏰ 12月4日(周五) 跟进报架 · ⏳ 待办" in menu.text or "跟进报架 · ⏳ 待办" in menu.text
+    ask = await wang.press("✏️ 改内容")
+    assert "请输入新的跟进内容" in ask.text
+    fixed = await wang.send("跟进报价")
+    assert "✅ 已改好。" in fixed.text and "跟进报价" in fixed.text
+    await wang.press("🛠 改记录")
+    await wang.press("跟进报价")
+    await wang.press("📅 改日期")
+    await wang.send("下周三")
+    follow_up = await bot.scalar(select(FollowUp))
+    assert (follow_up.text, follow_up.due_date) == ("跟进报价", date(2026, 12, 2))
+    await wang.press("🛠 改记录")
+    await wang.press("跟进报价")
+    done = await wang.press("✅ 标为完成")
+    assert "✅ 已完成" in done.text
+    undone = await wang.press("↩️ 改回待办")
+    assert "⏳ 待办" in undone.text
+    assert (await bot.scalar(select(FollowUp.status))) == "open"
+    changes = await bot.scalars(select(ChangeLog.field).where(ChangeLog.entity == "follow_up"))
+    assert {"text", "due_date", "status"} <= set(changes)
+    gone = await wang.press("🗑 删除")
+    assert "🗑 已删除" in gone.text and "24 小时内可以撤销" in gone.text
+    assert await bot.scalar(select(func.count()).select_from(FollowUp)) == 0
+    back = await wang.press("↩️ 撤销删除")
+    assert back.callback_answers == ["已撤销删除。"]
+    assert "跟进报价" in back.text
+    assert await bot.scalar(select(FollowUp.text)) == "跟进报价"
+
+
+async def test_a_visit_record_is_corrected_and_deleted(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.send("/visit")
+    await wang.press("华东电力设计院")
+    await wang.press("完成选择")
+    await wang.send("聊了报架")
+    await wang.press("跳过")
+    await wang.press("跳过")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("🛠 改记录")
+    await wang.press("聊了报架")
+    await wang.press("✏️ 改内容")
+    await wang.send("聊了报价")
+    await wang.press("🛠 改记录")
+    await wang.press("聊了报价")
+    kind = await wang.press("电话")
+    assert "电话:聊了报价" in kind.text
+    await wang.press("📅 改时间")
+    await wang.send("上周五下午3点")
+    visit = await bot.scalar(select(Interaction))
+    assert (visit.summary, visit.kind) == ("聊了报价", "call")
+    assert visit.occurred_at.date() == date(2026, 11, 20)
+    await wang.press("🛠 改记录")
+    await wang.press("聊了报价")
+    await wang.press("🗑 删除")
+    assert await bot.scalar(select(func.count()).select_from(Interaction)) == 0
+    await wang.press("↩️ 撤销删除")
+    assert await bot.scalar(select(Interaction.summary)) == "聊了报价"
