@@ -17,7 +17,7 @@ QUOTE = "华润置地办公楼项目报价120万,预计月底签约"
 
 async def one_deal(bot: BotHarness) -> Deal:
     deal = await bot.scalar(select(Deal))
-    assert deal is not None
+    assert isinstance(deal, Deal)
     return deal
 
 
