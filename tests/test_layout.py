@@ -50,7 +50,7 @@ HANDLER_PACKAGES = {
     "capture": {"kit", "team", "deals"},
     "customers": {"kit", "team", "deals"},
     "flows": {"kit", "capture", "customers"},
-    "transfer": {"kit"},
+    "transfer": {"kit", "deals"},
 }
 # Modules at handlers/'s root: the registration of all packages, and the catch-alls after them.
 HANDLER_ROOT = {

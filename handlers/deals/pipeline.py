@@ -38,7 +38,8 @@ def _item(_: Translator, item: PipelineDeal, detail: str) -> str:
     amount = deal.won_amount if deal.won_amount is not None else deal.amount
     money = f" {amount_text(amount, deal.currency)}" if amount is not None else ""
     extra = f" · {detail}" if detail else ""
-    return f"  · {item.customer} {deal.title}{money}{extra} · {item.owner}"
+    name = item.customer if deal.title == item.customer else f"{item.customer} {deal.title}"
+    return f"  · {name}{money}{extra} · {item.owner}"
 
 
 def _listed(_: Translator, items: list[PipelineDeal], detail: object) -> list[str]:

@@ -154,8 +154,47 @@ async def test_pipeline_for_the_manager_and_a_polite_no_for_a_rep(bot: BotHarnes
     assert "📊 销售漏斗 · 11月" in text
     assert "方案报价:1 个 · 120万 · 加权 60万" in text
     assert "商务谈判:1 个 · 200万 · 加权 150万" in text
-    assert "合计:3 个 · 370万 · 加权 " in text
-    assert "  · 张伟:1 个 · 200万 · 加权 150万" in text
+    assert "需求确认:1 个 · 50万 · 加权 12.5万" in text
+    assert "合计:3 个 · 370万 · 加权 222.5万" in text
+    assert "  · 张伟:1 个 · 200万 · 加权 150万\n  · 王磊:2 个 · 170万 · 加权 72.5万" in text
     assert "📅 本月预计签约(1)" in text and "华润置地 办公楼项目 120万 · 11月30日 · 王磊" in text
-    assert "🏆 本月赢单(1) · 60万" in text
-    assert "💔 本月输单(1)" in text and "输给了南瑞继保 · 张伟" in text
+    assert "🏆 本月赢单(1) · 60万\n  · 招商局 60万 · 王磊" in text
+    assert "💔 本月输单(1)" in text and "  · 华电集团 80万 · 输给了南瑞继保 · 张伟" in text
+
+
+def test_amounts_are_shown_the_chinese_way() -> None:
+    from handlers.deals.text import amount_text
+
+    assert amount_text(1_200_000) == "120万"
+    assert amount_text(120_000_000) == "1.2亿"
+    assert amount_text(85_000) == "8.5万"
+    assert amount_text(1_234_567) == "123.46万"
+    assert amount_text(5_000) == "5000元"
+    assert amount_text(350_000, "USD") == "35万 USD"
+    assert amount_text(800, "HKD") == "800 HKD"
+
+
+async def test_the_export_has_a_deals_sheet(bot: BotHarness) -> None:
+    import io
+
+    import openpyxl
+
+    wang = bot.user("王磊")
+    await wang.send(QUOTE)
+    await wang.press("保存")
+    await wang.send("/export")
+    [document] = (await wang.press("Excel")).documents
+    book = openpyxl.load_workbook(io.BytesIO(document.content))
+    rows = list(book["商机"].iter_rows(values_only=True))
+    assert rows[0][:8] == (
+        "客户名称",
+        "商机",
+        "负责人",
+        "阶段",
+        "金额",
+        "币种",
+        "赢单概率",
+        "预计签约",
+    )
+    assert rows[1][:7] == ("华润置地", "办公楼项目", "王磊", "方案报价", 1_200_000, "CNY", 50)
+    assert len(rows) == 2
