@@ -292,3 +292,42 @@ class Pipeline:
 
 def _text(value: int | None) -> str | None:
     return None if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class OverdueDeal:
+    """An open deal whose expected close date has passed: the digest asks about it."""
+
+    id: int
+    owner_id: int
+    customer_id: int
+    customer_name: str
+    title: str
+    amount: int | None
+    currency: str
+    close_date: date
+
+
+async def overdue_deals(
+    session: AsyncSession, member_ids: Sequence[int], before: date
+) -> list[OverdueDeal]:
+    """The members' open deals expected to close before `before`, the most valuable first."""
+    rows = await session.execute(
+        select(
+            Deal.id, Deal.owner_id, Deal.customer_id, Customer.name, Deal.title, Deal.amount,
+            Deal.currency, Deal.close_date,
+        )
+        .join(Customer, Customer.id == Deal.customer_id)
+        .where(
+            Deal.owner_id.in_(sorted(member_ids)),
+            Deal.stage.in_(OPEN_STAGES),
+            Deal.close_date < before,
+            Customer.deleted_at.is_(None),
+        )
+        .order_by(Deal.amount.desc().nulls_last(), Deal.close_date, Deal.id)
+    )  # fmt: skip
+    return [
+        OverdueDeal(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7])
+        for row in rows
+        if row[7] is not None
+    ]

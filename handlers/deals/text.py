@@ -6,10 +6,12 @@ Shared by the capture card, the customer card and /pipeline; amounts the Chinese
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from locales import N_, Translator
+from locales.amounts import amount_text
 from storage.models import DealStage
+
+__all__ = ["LOST_REASONS", "STAGE_LABELS", "amount_text", "close_text", "deal_parts"]
 
 STAGE_LABELS = {
     DealStage.CONTACT: N_("初步接触"),
@@ -28,23 +30,6 @@ LOST_REASONS = (
     N_("项目暂停"),
     N_("客户没回应"),
 )
-
-
-def _units(value: Decimal, unit: str) -> str:
-    text = f"{value.quantize(Decimal('0.01')):f}".rstrip("0").rstrip(".")
-    return f"{text}{unit}"
-
-
-def amount_text(amount: int, currency: str = "CNY") -> str:
-    """120万, 1.2亿, 8.5万, 5000元; another currency with its code: 35万 USD."""
-    value = Decimal(amount)
-    if abs(amount) >= 100_000_000:
-        text = _units(value / 100_000_000, "亿")
-    elif abs(amount) >= 10_000:
-        text = _units(value / 10_000, "万")
-    else:
-        text = f"{amount}" + ("元" if currency == "CNY" else "")
-    return text if currency == "CNY" else f"{text} {currency}"
 
 
 def close_text(_: Translator, day: date, today: date) -> str:
