@@ -44,14 +44,16 @@ def contact_label(contact: ContactData) -> str:
     return str(contact.get("salutation") or contact.get("name") or contact_title(contact))
 
 
-def deal_lines(_: Translator, deal: DealData, today: date, target: str | None) -> list[str]:
+def deal_lines(
+    _: Translator, deal: DealData, today: date, target: str | None, company: str | None = None
+) -> list[str]:
     """💼 商机:办公楼项目 · 120万 · 方案报价 · 预计12月31日签约(新建商机), with the loss
     reason and the payment plan when the note gives them. `target` is the open deal's title
     saving will update, None for a new deal."""
     stage = DealStage(code) if (code := deal.get("stage")) else None
     close = date.fromisoformat(day) if (day := deal.get("close_date")) else None
     parts = deal_parts(
-        _, deal.get("title"), deal.get("amount"), deal["currency"], stage, close, today
+        _, deal.get("title") or company, deal.get("amount"), deal["currency"], stage, close, today
     )
     which = _("更新商机「{title}」", title=target) if target is not None else _("新建商机")
     lines = [_("💼 商机:{deal}({which})", deal=" · ".join(parts), which=which)]
@@ -92,7 +94,7 @@ def render_capture(
     if payload.get("competitors"):
         lines.append(_("⚔️ 竞争对手:{names}", names="、".join(payload["competitors"])))
     if deal := payload.get("deal"):
-        lines += deal_lines(_, deal, today, deal_target)
+        lines += deal_lines(_, deal, today, deal_target, payload.get("company"))
     interaction = payload.get("interaction")
     if interaction:
         kind = _(KIND_LABELS[InteractionKind(interaction["kind"])])

@@ -14,12 +14,16 @@ from handlers.kit.turn import Turn
 from storage.deals import DealRepo, DealUpdate
 from storage.models import Customer, DealStage
 
+# Larger than any deal: a number a note could not mean (and a BIGINT could not hold).
+AMOUNT_LIMIT = 10**15
+
 
 def deal_update(data: DealData) -> DealUpdate:
+    amount = data.get("amount")
     return DealUpdate(
         title=data.get("title"),
-        amount=data.get("amount"),
-        currency=data.get("currency") or "CNY",
+        amount=amount if amount is not None and 0 <= amount < AMOUNT_LIMIT else None,
+        currency=(data.get("currency") or "CNY")[:3],
         stage=DealStage(stage) if (stage := data.get("stage")) else None,
         close_date=date.fromisoformat(day) if (day := data.get("close_date")) else None,
         lost_reason=data.get("lost_reason"),
