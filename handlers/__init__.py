@@ -12,6 +12,7 @@ from handlers import (
     account,
     capture,
     customers,
+    deals,
     fallback,
     flows,
     kit,
@@ -24,6 +25,17 @@ from handlers.kit.groups import AnyApplication
 
 
 def register(application: AnyApplication) -> None:
-    for package in (visits, flows, team, customers, reminders, account, capture, transfer, kit):
+    for package in (
+        visits,
+        flows,
+        team,
+        customers,
+        deals,
+        reminders,
+        account,
+        capture,
+        transfer,
+        kit,
+    ):
         package.register(application)
     fallback.register(application)  # last: it takes whatever nothing else did

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from locales import N_, Translator
+from locales.amounts import amount_text
 from locales.words import day_range, day_with_weekday, lunar_name
 from parsing.dates._calendar import holiday_period
 from scheduler.minutes_render import due_line, minutes_late_line, plan_line
@@ -113,6 +114,20 @@ def item_line(_: Translator, item: Item, today: date) -> str:
         return f"{at}{subject}{item['text']}{overdue}"
     if kind == "bd":
         return _birthday_line(_, item, today)
+    if kind == "deal":
+        close = date.fromisoformat(item["close"])
+        amount = f" {amount_text(item['amount'], item['cur'])}" if item.get("amount") else ""
+        name = (
+            item["cname"] if item["title"] == item["cname"] else f"{item['cname']} {item['title']}"
+        )
+        return _(
+            "{deal}{amount}:预计{month}月{day}日签约,已过 {n} 天还没有结果",
+            deal=name,
+            amount=amount,
+            month=close.month,
+            day=close.day,
+            n=(today - close).days,
+        )
     if kind == "trip":
         return trip_line(_, item, today)
     if kind == "cold":

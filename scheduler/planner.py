@@ -30,6 +30,7 @@ from scheduler.minutes import (
     read_cycle,
 )
 from storage.assignment import handover_pushes
+from storage.deals import OverdueDeal, overdue_deals
 from storage.engine import SessionFactory
 from storage.models import Grade, Member, Role, Team
 from storage.outbox import NewPush, enqueue, failed_in_teams
@@ -73,7 +74,22 @@ BATCH = 500
 SMALL_BATCH = 50
 FAILED_LOOKBACK = timedelta(days=2)
 
-SECTIONS = ("fu", "mdue", "plan", "bd", "trip", "cold", "fest", "new", "unk", "mlate", "fail")
+SECTIONS = (
+    "fu",
+    "mdue",
+    "plan",
+    "bd",
+    "trip",
+    "deal",
+    "cold",
+    "fest",
+    "new",
+    "unk",
+    "mlate",
+    "fail",
+)
+# Deals past their close date without a result: at most this many a day, the most valuable.
+DEAL_CAP = 3
 
 
 @dataclass
@@ -97,6 +113,7 @@ class _Batch:
     with_trips: set[int] = field(default_factory=set)
     failed: dict[int, list[Item]] = field(default_factory=dict)
     cycle: CycleBatch = field(default_factory=CycleBatch)
+    deals: dict[int, list[OverdueDeal]] = field(default_factory=lambda: defaultdict(list))
 
 
 def local_today(member: Member, now: datetime) -> date:
@@ -244,6 +261,8 @@ class Planner:
             grade: now - timedelta(days=max(1, min(values, default=30)))
             for grade, values in cadences.items()
         }
+        for deal in await overdue_deals(session, daily_ids, latest):
+            data.deals[deal.owner_id].append(deal)
         for customer in await customers_quiet_since(session, daily_ids, before):
             data.quiet_customers[customer.owner_id].append(customer)
         festival_or_monday = [
@@ -403,6 +422,9 @@ def digest_sections(
         for row in sorted(data.birthdays.get(member.id, []), key=lambda r: (r.on, r.key))
     ]
     found["trip"] = [trip_item(trip) for trip in data.trips.get(member.id, [])]
+    found["deal"] = [
+        deal_item(deal) for deal in data.deals.get(member.id, []) if deal.close_date < today
+    ][:DEAL_CAP]
     cold, new = going_cold(member, team, now, data.quiet_customers.get(member.id, []))
     found["cold"], found["new"] = cold, new
     found["fest"] = [{"t": "fest", "key": key, "on": day.isoformat()} for key, day in festivals]
@@ -472,6 +494,19 @@ def going_cold(
 
 
 # -- items -----------------------------------------------------------------------------------
+
+
+def deal_item(deal: OverdueDeal) -> Item:
+    return {
+        "t": "deal",
+        "id": deal.id,
+        "cid": deal.customer_id,
+        "cname": deal.customer_name,
+        "title": deal.title,
+        "amount": deal.amount,
+        "cur": deal.currency,
+        "close": deal.close_date.isoformat(),
+    }
 
 
 def follow_up_item(row: FollowUpRow, tz: str) -> Item:

@@ -36,6 +36,7 @@ SECTION_TITLES = {
     "fu": N_("⏰ 今日跟进 ({n})"),
     "bd": N_("🎂 生日 ({n})"),
     "trip": N_("✈️ 领导行程 ({n})"),
+    "deal": N_("💼 商机已过签约日期 ({n})"),
     "cold": N_("🔔 该拜访了 ({n})"),
     "fest": N_("🎉 节日 ({n})"),
     "new": N_("🆕 新分配客户 ({n})"),
@@ -68,6 +69,12 @@ def item_buttons(
         return [
             _button(_("📝 写纪要") + suffix, f"mins:w:{item['id']}"),
             _button(_("🔎 查看") + suffix, f"cust:v:{item['cid']}"),
+        ]
+    if item["t"] == "deal":  # answered by handlers/deals, which says anew instead of editing
+        return [
+            _button(_("⏩ 推进") + suffix, push_buttons.deal_advance(item["id"])),
+            _button(_("📅 改日期") + suffix, push_buttons.deal_redate(item["id"])),
+            _button(_("💔 输单") + suffix, push_buttons.deal_lose(item["id"])),
         ]
     if item["t"] == "fu":
         done, later = push_buttons.done(item["id"]), push_buttons.later(item["id"])

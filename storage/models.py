@@ -464,6 +464,81 @@ class UserState(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
+class DealStage(enum.StrEnum):
+    """The stages of a deal (商机), in order; won and lost close it."""
+
+    CONTACT = "contact"  # 初步接触
+    NEEDS = "needs"  # 需求确认
+    QUOTE = "quote"  # 方案报价
+    NEGOTIATION = "negotiation"  # 商务谈判
+    WON = "won"  # 赢单
+    LOST = "lost"  # 输单
+
+
+class Deal(Timestamped, Base):
+    """A deal on a customer: what it is worth, where it stands, when it should sign."""
+
+    __tablename__ = "deal"
+    __table_args__ = (
+        # The customer card's open deals, and the pipeline's team-wide scan by stage.
+        Index("ix_deal_customer_stage", "customer_id", "stage"),
+        Index("ix_deal_team_stage", "team_id", "stage"),
+        Index("ix_deal_owner_close", "owner_id", "close_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"))
+    owner_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    title: Mapped[str] = mapped_column(String(200))
+    # In whole units of the currency (120万 → 1200000): deals are not priced in fen.
+    amount: Mapped[int | None] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    stage: Mapped[DealStage] = mapped_column(_enum(DealStage), default=DealStage.CONTACT)
+    probability: Mapped[int] = mapped_column(SmallInteger, default=10)
+    close_date: Mapped[date | None] = mapped_column(Date)
+    lost_reason: Mapped[str | None] = mapped_column(String(200))
+    won_amount: Mapped[int | None] = mapped_column(BigInteger)
+    closed_at: Mapped[datetime | None] = mapped_column(index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    @property
+    def is_open(self) -> bool:
+        return self.stage not in (DealStage.WON, DealStage.LOST)
+
+
+class DealChange(Base):
+    """Each change of a deal's stage, amount or close date, with its moment."""
+
+    __replan__ = False  # the planner does not read it (storage/replan.py)
+    __tablename__ = "deal_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deal.id", ondelete="CASCADE"), index=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    field: Mapped[str] = mapped_column(String(20))  # stage | amount | close_date
+    old_value: Mapped[str | None] = mapped_column(String(100))
+    new_value: Mapped[str | None] = mapped_column(String(100))
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DealPayment(Base):
+    """One installment (回款) of a deal's payment plan: 签约30%, 验收60%, 质保10%."""
+
+    __replan__ = False  # the planner does not read it yet
+    __tablename__ = "deal_payment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deal.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(SmallInteger)
+    label: Mapped[str] = mapped_column(String(50))
+    percent: Mapped[int] = mapped_column(SmallInteger)
+    amount: Mapped[int | None] = mapped_column(BigInteger)
+    due_date: Mapped[date | None] = mapped_column(Date)
+    paid_amount: Mapped[int | None] = mapped_column(BigInteger)
+    paid_on: Mapped[date | None] = mapped_column(Date)
+
+
 # The visit cycle's tables live in their own module; importing it here keeps them in the
 # metadata that migrations and tests compare against.
 from storage import cycle as _cycle  # noqa: E402,F401

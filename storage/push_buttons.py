@@ -7,6 +7,8 @@ other). Each builder has its pattern beside it; data stays within Telegram's 64 
     rem:ok:<row>:<item>                rem:later:<row>:<item>       rem:again:<row>:<item>:<span>
     rem:greeted:<contact>:<yyyymmdd>[:<family member>]
     rem:tripfu:<itinerary>             cust:v:<customer>
+    deal:a:<deal>:p 推进 · deal:d:<deal>:p 改日期 · deal:l:<deal>:p 输单 (":p": from a push, so
+    handlers/deals answers with a new message and leaves the digest as it is)
 """
 
 from __future__ import annotations
@@ -61,3 +63,15 @@ def trip_follow_up(itinerary_id: int) -> str:
 def view_customer(customer_id: int) -> str:
     """🔎 查看: the customer card (handlers/customers answers every cust: datum)."""
     return f"cust:v:{customer_id}"
+
+
+def deal_advance(deal_id: int) -> str:
+    return f"deal:a:{deal_id}:p"
+
+
+def deal_redate(deal_id: int) -> str:
+    return f"deal:d:{deal_id}:p"
+
+
+def deal_lose(deal_id: int) -> str:
+    return f"deal:l:{deal_id}:p"

@@ -47,10 +47,11 @@ HANDLER_PACKAGES = {
     "team": {"kit", "visits"},
     "account": {"kit", "team"},
     "reminders": {"kit", "account", "visits"},
-    "capture": {"kit", "team"},
-    "customers": {"kit", "team"},
+    "deals": {"kit"},
+    "capture": {"kit", "team", "deals"},
+    "customers": {"kit", "team", "deals"},
     "flows": {"kit", "capture", "customers"},
-    "transfer": {"kit"},
+    "transfer": {"kit", "deals"},
 }
 # Modules at handlers/'s root: the registration of all packages, and the catch-alls after them.
 HANDLER_ROOT = {
@@ -62,6 +63,7 @@ CALLBACK_PREFIXES = {
     "flows": {"flow", "visit", "fu", "ct", "nc"},
     "team": {"team", "tr", "asg", "ho", "own", "ts", "aud"},
     "customers": {"cust", "find", "edit", "chk", "prof", "rec"},
+    "deals": {"deal"},
     "reminders": {"rem", "rset"},
     "account": {"lang", "settings"},
     "capture": {"cap", "card", "dft"},

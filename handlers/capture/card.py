@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from handlers.capture.business_card import card_lines
-from handlers.capture.payload import ContactData, Payload, moment_of
+from handlers.capture.payload import ContactData, DealData, Payload, moment_of
+from handlers.deals.text import deal_parts
 from handlers.kit.labels import DECISION_ROLES, KIND_LABELS
 from handlers.kit.render import birthday, date_range, moment
 from locales import Translator
 from storage.birthdays import Birthday, next_birthday
-from storage.models import InteractionKind
+from storage.models import DealStage, InteractionKind
 
 
 def birthday_text(_: Translator, data: Birthday, today: date) -> str:
@@ -43,8 +44,34 @@ def contact_label(contact: ContactData) -> str:
     return str(contact.get("salutation") or contact.get("name") or contact_title(contact))
 
 
+def deal_lines(
+    _: Translator, deal: DealData, today: date, target: str | None, company: str | None = None
+) -> list[str]:
+    """💼 商机:办公楼项目 · 120万 · 方案报价 · 预计12月31日签约(新建商机), with the loss
+    reason and the payment plan when the note gives them. `target` is the open deal's title
+    saving will update, None for a new deal."""
+    stage = DealStage(code) if (code := deal.get("stage")) else None
+    close = date.fromisoformat(day) if (day := deal.get("close_date")) else None
+    parts = deal_parts(
+        _, deal.get("title") or company, deal.get("amount"), deal["currency"], stage, close, today
+    )
+    which = _("更新商机「{title}」", title=target) if target is not None else _("新建商机")
+    lines = [_("💼 商机:{deal}({which})", deal=" · ".join(parts), which=which)]
+    if deal.get("lost_reason"):
+        lines.append(_("💔 输单原因:{reason}", reason=deal["lost_reason"]))
+    if deal.get("installments"):
+        plan = " · ".join(f"{i['label']}{i['percent']}%" for i in deal["installments"])
+        lines.append(_("💰 回款计划:{plan}", plan=plan))
+    return lines
+
+
 def render_capture(
-    _: Translator, payload: Payload, timezone: str, today: date, customer_hint: str | None
+    _: Translator,
+    payload: Payload,
+    timezone: str,
+    today: date,
+    customer_hint: str | None,
+    deal_target: str | None = None,
 ) -> str:
     lines = [_("我记下了这些,确认保存吗?")]
     head = []
@@ -66,6 +93,8 @@ def render_capture(
         lines.append(_("💳 付款周期:{cycle}", cycle=payload["payment_cycle"]))
     if payload.get("competitors"):
         lines.append(_("⚔️ 竞争对手:{names}", names="、".join(payload["competitors"])))
+    if deal := payload.get("deal"):
+        lines += deal_lines(_, deal, today, deal_target, payload.get("company"))
     interaction = payload.get("interaction")
     if interaction:
         kind = _(KIND_LABELS[InteractionKind(interaction["kind"])])

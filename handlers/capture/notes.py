@@ -15,6 +15,7 @@ from telegram.ext import CallbackQueryHandler
 
 from handlers.capture.business_card import apply_card
 from handlers.capture.card import contact_label
+from handlers.capture.deals import save_deal
 from handlers.capture.edit import edit_button
 from handlers.capture.payload import (
     CapturePayload,
@@ -164,7 +165,7 @@ def reminder_only(payload: CapturePayload) -> bool:
     if not payload.get("follow_ups"):
         return False
     if any(payload.get(k) for k in ("interaction", "itineraries", "grade", "purchase_cycle",
-                                    "payment_cycle", "competitors")):  # fmt: skip
+                                    "payment_cycle", "competitors", "deal")):  # fmt: skip
         return False
     return all(
         not value or key in MENTION_KEYS
@@ -211,9 +212,12 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
     if contacts is None:
         return
     changes = await _write(turn, draft, customer, contacts)
+    deal_line = await save_deal(turn, capture_payload(draft.payload), customer)
     await turn.session.delete(draft)
     _ = turn._
     lines = [_("✅ 已保存到「{customer}」。", customer=customer.name)]
+    if deal_line:
+        lines.append(deal_line)
     for who, change in changes:
         if change.old:
             lines.append(

@@ -82,6 +82,23 @@ class CardExtras(TypedDict, total=False):
     latin_name: str
 
 
+class InstallmentData(TypedDict):
+    label: str
+    percent: int
+
+
+class DealData(TypedDict):
+    """parsing.notes.DealFact as JSON: amount in currency units, stage a DealStage value."""
+
+    title: str | None
+    amount: int | None
+    currency: str
+    stage: str | None
+    close_date: str | None  # an ISO date
+    lost_reason: str | None
+    installments: list[InstallmentData]
+
+
 class CapturePayload(TypedDict):
     company: str | None
     contacts: list[ContactData]
@@ -94,6 +111,7 @@ class CapturePayload(TypedDict):
     competitors: list[str]
     resolve: NotRequired[Resolve]
     card: NotRequired[CardExtras]
+    deal: NotRequired[DealData | None]
 
 
 Payload = CapturePayload
@@ -150,4 +168,5 @@ def has_content(payload: Payload) -> bool:
         or payload.get("purchase_cycle")
         or payload.get("payment_cycle")
         or payload.get("competitors")
+        or payload.get("deal")
     )

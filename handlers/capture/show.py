@@ -12,6 +12,7 @@ from handlers.capture.payload import capture_payload
 from handlers.kit.keyboards import inline
 from handlers.kit.turn import Turn
 from storage.customers import CustomerRepo
+from storage.deals import DealRepo
 from storage.models import Draft
 
 
@@ -41,11 +42,24 @@ async def customer_hint(turn: Turn, payload: dict[str, Any]) -> str | None:
     return turn._("(新客户)")
 
 
+async def deal_target(turn: Turn, payload: dict[str, Any]) -> str | None:
+    """The title of the open deal saving would update (the customer's latest), or None."""
+    company = payload.get("company")
+    if not payload.get("deal") or not company:
+        return None
+    customer = await CustomerRepo(turn.session, turn.actor).by_name(company)
+    if customer is None:
+        return None
+    deals = await DealRepo(turn.session, turn.actor).open_of(customer)
+    return deals[0].title if deals else None
+
+
 async def show_capture(turn: Turn, draft: Draft, *, edit: bool) -> None:
     now = turn.now()
     hint = await customer_hint(turn, draft.payload)
+    target = await deal_target(turn, draft.payload)
     text = render_capture(
-        turn._, capture_payload(draft.payload), turn.member.timezone, now.date(), hint
+        turn._, capture_payload(draft.payload), turn.member.timezone, now.date(), hint, target
     )
     markup = capture_buttons(turn, draft.id)
     if edit:

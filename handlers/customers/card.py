@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 from telegram import InlineKeyboardMarkup
 
 from handlers.customers.geo import distance_line
+from handlers.deals.buttons import deal_rows
+from handlers.deals.text import deal_parts
 from handlers.kit import starts
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import DECISION_ROLES, KIND_LABELS, STATUS_LABELS
@@ -17,6 +19,7 @@ from handlers.kit.turn import Turn
 from locales import N_, Translator
 from storage.activities import open_follow_ups, recent_interactions, upcoming_itineraries
 from storage.contacts import ContactRepo
+from storage.deals import DealRepo
 from storage.models import Contact, Customer, Member
 
 
@@ -117,6 +120,14 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
             due = moment(_, follow_up.due_at or follow_up.due_date, timezone, today)
             overdue = _("(已逾期)") if follow_up.due_date < today else ""
             lines.append(f"  · {due} {clip(follow_up.text)}{overdue}")
+    deals = list(await DealRepo(session, turn.actor).open_of(customer))
+    if deals:
+        lines.append(_("💼 商机"))
+        for deal in deals:
+            parts = deal_parts(
+                _, deal.title, deal.amount, deal.currency, deal.stage, deal.close_date, today
+            )
+            lines.append("  · " + " · ".join(parts))
     # Trips belong to contacts: a customer without any has none to look up.
     trips = await upcoming_itineraries(session, customer, today) if contacts else []
     if trips:
@@ -145,6 +156,7 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
     ]
     if turn.member.is_manager:
         rows.insert(3, [(_("👤 分配"), f"asg:c:{cid}")])
+    rows[1:1] = deal_rows(_, [d for d in deals if d.owner_id == turn.member.id])
     cards = [c for c in contacts if c.card_file_id][:3]
     if cards:  # the business card photos, one tap away (handlers/capture/photos.py)
         rows.insert(2, [(_("📇 {name}的名片", name=c.name[:12]), f"card:p:{c.id}") for c in cards])

@@ -46,6 +46,7 @@ TEAM = Command("team", N_("团队与成员"), N_("/team — 团队与成员(经�
 EXPORT = Command("export", N_("导出 Excel"))
 ASSIGN = Command("assign", N_("分配客户(经理)"))
 AUDIT = Command("audit", N_("审计记录(经理)"))
+PIPELINE = Command("pipeline", N_("销售漏斗:团队商机(经理)"))
 TEAMSETTINGS = Command("teamsettings", N_("团队设置(经理)"))
 NEWTEAM = Command("newteam", N_("创建团队"), N_("/newteam 团队名 — 创建团队"))
 JOIN = Command("join", N_("用邀请码加入团队"), N_("/join 邀请码 — 加入团队"))
@@ -57,8 +58,8 @@ HELP = Command("help", N_("帮助"), in_help=False)
 # The order of Telegram's command menu and of /help.
 MENU = (
     START, TODAY, CUSTOMER, FIND, VISIT, FOLLOWUP, CONTACT, TRIP, BIRTHDAY, NEWCUSTOMER,
-    PLAN, PLANS, MINUTES, TEAM, DRAFTS, EXPORT, ASSIGN, AUDIT, TEAMSETTINGS, WORKDAYS, NEWTEAM,
-    JOIN, SETTINGS, LANGUAGE, CANCEL, HELP,
+    PLAN, PLANS, MINUTES, TEAM, DRAFTS, EXPORT, ASSIGN, PIPELINE, AUDIT, TEAMSETTINGS, WORKDAYS,
+    NEWTEAM, JOIN, SETTINGS, LANGUAGE, CANCEL, HELP,
 )  # fmt: skip
 
 

@@ -1,4 +1,4 @@
-"""/export: the archive as .xlsx (five sheets) or one table as .csv — a manager the team's,
+"""/export: the archive as .xlsx (six sheets) or one table as .csv — a manager the team's,
 a rep their own. Every export is audited.
 
 Rows are streamed from the database into the .xlsx as they are read (handlers/transfer/xlsx_stream.py:
@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from handlers.deals.text import STAGE_LABELS
 from handlers.kit import commands
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import KIND_LABELS, STATUS_LABELS
@@ -35,6 +36,7 @@ from storage.customers import visible_customers
 from storage.models import (
     Contact,
     Customer,
+    Deal,
     FollowUp,
     FollowUpStatus,
     Interaction,
@@ -89,6 +91,13 @@ TABLES = (
         N_("行程"),
         (N_("客户名称"), N_("联系人"), N_("地点"), N_("开始"), N_("结束"), N_("事由")),
     ),
+    Table(
+        "deals",
+        N_("商机"),
+        (N_("客户名称"), N_("商机"), N_("负责人"), N_("阶段"), N_("金额"), N_("币种"),
+         N_("赢单概率"), N_("预计签约"), N_("签约金额"), N_("输单原因"), N_("结束时间"),
+         N_("建立时间")),
+    ),
 )  # fmt: skip
 TABLE_KEYS = {table.key: table for table in TABLES}
 
@@ -120,6 +129,7 @@ class Exporter:
             "interactions": self._interactions,
             "followups": self._follow_ups,
             "itineraries": self._itineraries,
+            "deals": self._deals,
         }
         return readers[key]()
 
@@ -215,6 +225,26 @@ class Exporter:
         async for row in self._stream(query):
             yield list(row)
 
+    async def _deals(self) -> AsyncIterator[list[Any]]:
+        owner = aliased(Member)
+        query = (
+            select(
+                Customer.name, Deal.title, owner.name, Deal.stage, Deal.amount, Deal.currency,
+                Deal.probability, Deal.close_date, Deal.won_amount, Deal.lost_reason,
+                Deal.closed_at, Deal.created_at,
+            )
+            .join(Customer, Customer.id == Deal.customer_id)
+            .join(owner, owner.id == Deal.owner_id)
+            .where(Deal.customer_id.in_(self.customers))
+            .order_by(Customer.name, Deal.id)
+        )  # fmt: skip
+        stages = {stage: self._(label) for stage, label in STAGE_LABELS.items()}
+        async for row in self._stream(query):
+            yield [
+                *row[0:3], stages[row[3]], *row[4:7], row[7], row[8], row[9],
+                self.local(row[10]), self.local(row[11]),
+            ]  # fmt: skip
+
 
 def _birthday(
     _: Translator, month: int | None, day: int | None, year: int | None, lunar: bool, leap: bool
@@ -280,7 +310,7 @@ async def write_csv(exporter: Exporter, key: str) -> tuple[bytes, int]:
 def _menu(turn: Turn) -> tuple[str, Any]:
     _ = turn._
     scope = _("团队的") if turn.member.is_manager else _("你的")
-    rows = [[(_("📊 Excel(全部五张表)"), "exp:x")]]
+    rows = [[(_("📊 Excel(全部六张表)"), "exp:x")]]
     rows += [
         [(_("📄 CSV:{table}", table=_(table.title)), f"exp:c:{table.key}")] for table in TABLES
     ]

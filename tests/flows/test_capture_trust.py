@@ -29,7 +29,10 @@ async def test_the_whole_note_is_kept_shown_searchable_and_exported(bot: BotHarn
     assert "ℹ️" not in card.text  # 软件采购 is what they talked about, not 王局's purchase role
     assert "⏰ 跟进:12月2日(周三)" in card.text
     saved = await wang.press("保存")
-    assert saved.text == "✅ 已保存到「华东电力设计院」。"
+    # 预算大概200万 is a deal at 需求确认 (issue #19), said so beside the saved note
+    assert (
+        saved.text == "✅ 已保存到「华东电力设计院」。\n💼 已新建商机「华东电力设计院」(需求确认)"
+    )
     visit = await bot.scalar(select(Interaction))
     assert visit.note == BUDGET_NOTE  # every word, not a one-clause summary
 

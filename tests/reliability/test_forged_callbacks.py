@@ -43,6 +43,8 @@ SHAPES = (
     "card:p:{id}",
     "chk:{id}:{id}",
     "ct:new:{id}",
+    "deal:a:{id}", "deal:a:{id}:p", "deal:d:{id}", "deal:d:{id}:p", "deal:d:{id}:{day}",
+    "deal:l:{id}", "deal:l:{id}:p", "deal:r:{id}:{n}", "deal:t:{id}", "deal:w:{id}",
     "dft:l:{n}", "dft:c:{id}", "dft:d:{id}:{n}",
     "cust:ask:{id}", "cust:dd:{id}", "cust:del:{id}", "cust:g:{id}", "cust:g:{id}:{w}",
     "prof:c:{id}", "prof:log:{id}:{n}",
@@ -117,6 +119,8 @@ async def stage(engine: AsyncEngine) -> AsyncIterator[Stage]:
     await owner.send(f"/join {code.group(1)}")
     await rep.send(f"/join {code.group(1)}")
     await owner.send(f"{SECRET}的刘总手机{SECRET_PHONE},生日12月1日")
+    await owner.press("保存")
+    await owner.send(f"{SECRET}办公楼项目报价120万,预计月底签约")  # a deal (deal:<id>)
     await owner.press("保存")
     await rep.send("赵敏客户有限公司的孙经理手机13700001111,生日12月1日,明天去北京出差到后天")
     await rep.press("保存")

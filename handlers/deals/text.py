@@ -1,0 +1,58 @@
+"""How a deal reads: 💼 办公楼项目 · 120万 · 方案报价 · 预计12月31日签约.
+
+Shared by the capture card, the customer card and /pipeline; amounts the Chinese way.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from locales import N_, Translator
+from locales.amounts import amount_text
+from storage.models import DealStage
+
+__all__ = ["LOST_REASONS", "STAGE_LABELS", "amount_text", "close_text", "deal_parts"]
+
+STAGE_LABELS = {
+    DealStage.CONTACT: N_("初步接触"),
+    DealStage.NEEDS: N_("需求确认"),
+    DealStage.QUOTE: N_("方案报价"),
+    DealStage.NEGOTIATION: N_("商务谈判"),
+    DealStage.WON: N_("赢单"),
+    DealStage.LOST: N_("输单"),
+}
+
+# The reasons a rep picks with one tap when a deal is lost (or types another).
+LOST_REASONS = (
+    N_("输给竞争对手"),
+    N_("价格太高"),
+    N_("预算取消"),
+    N_("项目暂停"),
+    N_("客户没回应"),
+)
+
+
+def close_text(_: Translator, day: date, today: date) -> str:
+    if day.year != today.year:
+        return _("预计{year}年{month}月{day}日签约", year=day.year, month=day.month, day=day.day)
+    return _("预计{month}月{day}日签约", month=day.month, day=day.day)
+
+
+def deal_parts(
+    _: Translator,
+    title: str | None,
+    amount: int | None,
+    currency: str,
+    stage: DealStage | None,
+    close_date: date | None,
+    today: date,
+) -> list[str]:
+    """The pieces of a deal's one line, in order; the caller joins them with " · "."""
+    parts = [title or _("商机")]
+    if amount is not None:
+        parts.append(amount_text(amount, currency))
+    if stage is not None:
+        parts.append(_(STAGE_LABELS[stage]))
+    if close_date is not None and stage not in (DealStage.WON, DealStage.LOST):
+        parts.append(close_text(_, close_date, today))
+    return parts

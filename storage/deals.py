@@ -1,0 +1,333 @@
+"""Deals (商机), scoped like customers: a rep reaches their own, a manager the team's.
+
+Every change of stage, amount or close date is kept as a DealChange row with its moment,
+so the pipeline's history (when did it reach 商务谈判, how often did the date slip) survives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.actor import Actor
+from storage.audit import record
+from storage.models import Customer, Deal, DealChange, DealPayment, DealStage, Member
+
+# The open stages in order; 推进 moves a deal one step along them.
+OPEN_STAGES = (DealStage.CONTACT, DealStage.NEEDS, DealStage.QUOTE, DealStage.NEGOTIATION)
+CLOSED_STAGES = (DealStage.WON, DealStage.LOST)
+# The default chance of signing at each stage (the weighted pipeline multiplies by it).
+PROBABILITY = {
+    DealStage.CONTACT: 10,
+    DealStage.NEEDS: 25,
+    DealStage.QUOTE: 50,
+    DealStage.NEGOTIATION: 75,
+    DealStage.WON: 100,
+    DealStage.LOST: 0,
+}
+
+
+def next_stage(stage: DealStage) -> DealStage | None:
+    """The stage after `stage` (商务谈判 → 赢单), or None for a closed deal."""
+    if stage in CLOSED_STAGES:
+        return None
+    position = OPEN_STAGES.index(stage)
+    return OPEN_STAGES[position + 1] if position + 1 < len(OPEN_STAGES) else DealStage.WON
+
+
+def visible_deals(actor: Actor) -> Select[Any]:
+    """The one scoping rule: the team's deals on live customers; a rep only their own."""
+    query = (
+        select(Deal)
+        .join(Customer, Customer.id == Deal.customer_id)
+        .where(Deal.team_id == actor.team_id, Customer.deleted_at.is_(None))
+    )
+    if not actor.is_manager:
+        query = query.where(Deal.owner_id == actor.member_id)
+    return query
+
+
+@dataclass(frozen=True)
+class DealUpdate:
+    """What a note or a button says about a deal; None leaves a field as it is."""
+
+    title: str | None = None
+    amount: int | None = None
+    currency: str | None = None
+    stage: DealStage | None = None
+    close_date: date | None = None
+    lost_reason: str | None = None
+
+
+class DealRepo:
+    def __init__(self, session: AsyncSession, actor: Actor) -> None:
+        self.session = session
+        self.actor = actor
+
+    async def get(self, deal_id: int) -> Deal | None:
+        """The deal if the actor may see it, else None (never a hint that it exists)."""
+        deal: Deal | None = await self.session.scalar(
+            visible_deals(self.actor).where(Deal.id == deal_id)
+        )
+        if deal is not None and deal.owner_id != self.actor.member_id:
+            record(self.session, self.actor, "deal.view", "deal", deal.id)
+        return deal
+
+    async def open_of(self, customer: Customer) -> Sequence[Deal]:
+        """A customer's open deals, the latest first."""
+        found = await self.session.scalars(
+            visible_deals(self.actor)
+            .where(Deal.customer_id == customer.id, Deal.stage.in_(OPEN_STAGES))
+            .order_by(Deal.updated_at.desc(), Deal.id.desc())
+        )
+        return found.all()
+
+    async def create(
+        self, customer: Customer, update: DealUpdate, now: datetime, owner_id: int | None = None
+    ) -> Deal:
+        stage = update.stage or DealStage.CONTACT
+        deal = Deal(
+            team_id=customer.team_id,
+            customer_id=customer.id,
+            owner_id=owner_id or customer.owner_id,
+            title=(update.title or customer.name)[:200],
+            amount=update.amount,
+            currency=update.currency or "CNY",
+            stage=DealStage.CONTACT,
+            probability=PROBABILITY[DealStage.CONTACT],
+            close_date=update.close_date,
+            created_at=now,
+            updated_at=now,
+        )
+        self.session.add(deal)
+        await self.session.flush()
+        self._log(deal, "stage", None, stage.value, now)
+        if update.amount is not None:
+            self._log(deal, "amount", None, str(update.amount), now)
+        if update.close_date is not None:
+            self._log(deal, "close_date", None, update.close_date.isoformat(), now)
+        self._set_stage(deal, stage, now, update.lost_reason)
+        return deal
+
+    def apply(self, deal: Deal, update: DealUpdate, now: datetime) -> list[str]:
+        """Change what `update` says; the changed fields, each kept in the deal's history."""
+        changed: list[str] = []
+        if update.title and not deal.title:
+            deal.title = update.title[:200]
+        if update.amount is not None and update.amount != deal.amount:
+            self._log(deal, "amount", _text(deal.amount), str(update.amount), now)
+            deal.amount = update.amount
+            if update.currency:
+                deal.currency = update.currency
+            changed.append("amount")
+        if update.close_date is not None and update.close_date != deal.close_date:
+            old = deal.close_date.isoformat() if deal.close_date else None
+            self._log(deal, "close_date", old, update.close_date.isoformat(), now)
+            deal.close_date = update.close_date
+            changed.append("close_date")
+        if update.stage is not None and update.stage != deal.stage:
+            self._log(deal, "stage", deal.stage.value, update.stage.value, now)
+            self._set_stage(deal, update.stage, now, update.lost_reason)
+            changed.append("stage")
+        elif update.lost_reason and deal.stage == DealStage.LOST:
+            deal.lost_reason = update.lost_reason[:200]
+        deal.updated_at = now
+        return changed
+
+    def advance(self, deal: Deal, now: datetime) -> DealStage | None:
+        """推进: one stage on; None when the deal is closed already."""
+        stage = next_stage(deal.stage)
+        if stage is not None:
+            self.apply(deal, DealUpdate(stage=stage), now)
+        return stage
+
+    def win(self, deal: Deal, now: datetime, amount: int | None = None) -> None:
+        self.apply(deal, DealUpdate(stage=DealStage.WON, amount=amount), now)
+
+    def lose(self, deal: Deal, reason: str | None, now: datetime) -> None:
+        self.apply(deal, DealUpdate(stage=DealStage.LOST, lost_reason=reason), now)
+
+    async def history(self, deal: Deal) -> Sequence[DealChange]:
+        found = await self.session.scalars(
+            select(DealChange)
+            .where(DealChange.deal_id == deal.id)
+            .order_by(DealChange.changed_at, DealChange.id)
+        )
+        return found.all()
+
+    async def set_payments(self, deal: Deal, plan: Sequence[tuple[str, int]]) -> None:
+        """The payment plan (回款) of `deal`: its installments as (label, percent), replaced."""
+        old = await self.session.scalars(select(DealPayment).where(DealPayment.deal_id == deal.id))
+        for row in old:
+            await self.session.delete(row)
+        base = deal.won_amount or deal.amount
+        for position, (label, percent) in enumerate(plan):
+            self.session.add(
+                DealPayment(
+                    deal_id=deal.id,
+                    position=position,
+                    label=label[:50],
+                    percent=percent,
+                    amount=base * percent // 100 if base is not None else None,
+                )
+            )
+
+    async def payments(self, deal: Deal) -> Sequence[DealPayment]:
+        found = await self.session.scalars(
+            select(DealPayment).where(DealPayment.deal_id == deal.id).order_by(DealPayment.position)
+        )
+        return found.all()
+
+    def _set_stage(self, deal: Deal, stage: DealStage, now: datetime, reason: str | None) -> None:
+        deal.stage = stage
+        deal.probability = PROBABILITY[stage]
+        if stage in CLOSED_STAGES:
+            deal.closed_at = now
+            if stage == DealStage.WON:
+                deal.won_amount = deal.amount
+                deal.lost_reason = None
+            else:
+                deal.lost_reason = reason[:200] if reason else None
+        else:
+            deal.closed_at = None
+            deal.won_amount = None
+            deal.lost_reason = None
+
+    def _log(self, deal: Deal, name: str, old: str | None, new: str | None, now: datetime) -> None:
+        self.session.add(
+            DealChange(
+                deal_id=deal.id,
+                member_id=self.actor.member_id,
+                field=name,
+                old_value=old,
+                new_value=new,
+                changed_at=now,
+            )
+        )
+
+    # -- the manager's pipeline ----------------------------------------------------------------
+
+    async def pipeline(
+        self, month_start: datetime, month_end: datetime, first_day: date, after_day: date
+    ) -> Pipeline:
+        """The team's deals as /pipeline shows them (a manager's; a rep's own otherwise):
+        the open ones, and those closed between `month_start` and `month_end`; expected
+        closes are those with a close date from `first_day` to before `after_day`."""
+        rows = (
+            await self.session.execute(
+                visible_deals(self.actor)
+                .add_columns(Member.name, Customer.name)
+                .join(Member, Member.id == Deal.owner_id)
+                .where(
+                    (Deal.stage.in_(OPEN_STAGES))
+                    | (Deal.closed_at >= month_start) & (Deal.closed_at < month_end)
+                )
+                .order_by(Deal.id)
+            )
+        ).all()
+        if self.actor.is_manager:
+            record(self.session, self.actor, "deal.pipeline", "team", self.actor.team_id)
+        pipeline = Pipeline()
+        for deal, owner, customer in rows:
+            pipeline.add(PipelineDeal(deal, owner, customer), first_day, after_day)
+        return pipeline
+
+
+@dataclass
+class Tally:
+    """Count, amount and weighted amount of some deals (one currency)."""
+
+    count: int = 0
+    amount: int = 0
+    weighted: int = 0
+
+    def add(self, deal: Deal) -> None:
+        self.count += 1
+        self.amount += deal.amount or 0
+        self.weighted += (deal.amount or 0) * deal.probability // 100
+
+
+@dataclass(frozen=True)
+class PipelineDeal:
+    deal: Deal
+    owner: str
+    customer: str
+
+
+@dataclass
+class Pipeline:
+    by_stage: dict[DealStage, Tally] = field(default_factory=dict)
+    by_rep: dict[str, Tally] = field(default_factory=dict)
+    closing: list[PipelineDeal] = field(default_factory=list)  # expected in the period
+    won: list[PipelineDeal] = field(default_factory=list)
+    lost: list[PipelineDeal] = field(default_factory=list)
+
+    def add(self, item: PipelineDeal, first: date, after: date) -> None:
+        deal = item.deal
+        if deal.stage == DealStage.WON:
+            self.won.append(item)
+            return
+        if deal.stage == DealStage.LOST:
+            self.lost.append(item)
+            return
+        self.by_stage.setdefault(deal.stage, Tally()).add(deal)
+        self.by_rep.setdefault(item.owner, Tally()).add(deal)
+        if deal.close_date is not None and first <= deal.close_date < after:
+            self.closing.append(item)
+
+    @property
+    def total(self) -> Tally:
+        total = Tally()
+        for tally in self.by_stage.values():
+            total.count += tally.count
+            total.amount += tally.amount
+            total.weighted += tally.weighted
+        return total
+
+
+def _text(value: int | None) -> str | None:
+    return None if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class OverdueDeal:
+    """An open deal whose expected close date has passed: the digest asks about it."""
+
+    id: int
+    owner_id: int
+    customer_id: int
+    customer_name: str
+    title: str
+    amount: int | None
+    currency: str
+    close_date: date
+
+
+async def overdue_deals(
+    session: AsyncSession, member_ids: Sequence[int], before: date
+) -> list[OverdueDeal]:
+    """The members' open deals expected to close before `before`, the most valuable first."""
+    rows = await session.execute(
+        select(
+            Deal.id, Deal.owner_id, Deal.customer_id, Customer.name, Deal.title, Deal.amount,
+            Deal.currency, Deal.close_date,
+        )
+        .join(Customer, Customer.id == Deal.customer_id)
+        .where(
+            Deal.owner_id.in_(sorted(member_ids)),
+            Deal.stage.in_(OPEN_STAGES),
+            Deal.close_date < before,
+            Customer.deleted_at.is_(None),
+        )
+        .order_by(Deal.amount.desc().nulls_last(), Deal.close_date, Deal.id)
+    )  # fmt: skip
+    return [
+        OverdueDeal(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7])
+        for row in rows
+        if row[7] is not None
+    ]
