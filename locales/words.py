@@ -11,6 +11,19 @@ WEEKDAYS = (N_("周一"), N_("周二"), N_("周三"), N_("周四"), N_("周五")
 LUNAR_MONTHS = ("正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊")
 _DAY_TENS = ("初", "十", "廿", "三")
 _DAY_UNITS = ("十", "一", "二", "三", "四", "五", "六", "七", "八", "九")
+# The festivals reps greet customers for (the digest and /today): (calendar key, label).
+# 春节 is dated by 除夕, the evening gifts and greetings must arrive before.
+FESTIVALS: tuple[tuple[str, str], ...] = (
+    ("元旦", N_("元旦")),
+    ("除夕", N_("春节(除夕)")),
+    ("元宵", N_("元宵节")),
+    ("清明", N_("清明节")),
+    ("劳动节", N_("劳动节")),
+    ("端午", N_("端午节")),
+    ("中秋", N_("中秋节")),
+    ("国庆", N_("国庆节")),
+    ("重阳", N_("重阳节")),
+)
 
 
 def weekday(_: Translator, day: date) -> str:

@@ -11,26 +11,13 @@ from typing import Any
 
 from locales import N_, Translator
 from locales.amounts import amount_text
-from locales.words import day_range, day_with_weekday, lunar_name
+from locales.words import FESTIVALS, day_range, day_with_weekday, lunar_name
 from parsing.dates._calendar import holiday_period
 from scheduler.minutes_render import due_line, minutes_late_line, plan_line
 
 Item = dict[str, Any]
 
 
-# The festivals reps greet customers for: (calendar key for the date, label).
-# 春节 is dated by 除夕, the evening gifts and greetings must arrive before.
-FESTIVALS: tuple[tuple[str, str], ...] = (
-    ("元旦", N_("元旦")),
-    ("除夕", N_("春节(除夕)")),
-    ("元宵", N_("元宵节")),
-    ("清明", N_("清明节")),
-    ("劳动节", N_("劳动节")),
-    ("端午", N_("端午节")),
-    ("中秋", N_("中秋节")),
-    ("国庆", N_("国庆节")),
-    ("重阳", N_("重阳节")),
-)
 FESTIVAL_LABELS = dict(FESTIVALS)
 FESTIVAL_NOTICE_DAYS = 3
 

@@ -16,7 +16,7 @@ from handlers.kit import commands
 from handlers.kit.keyboards import TODAY, inline, label_pattern
 from handlers.kit.turn import Turn, member_turn
 from locales import N_, Translator
-from locales.words import day_range, day_with_weekday, greeting, lunar_name, weekday
+from locales.words import FESTIVALS, day_range, day_with_weekday, greeting, lunar_name, weekday
 from parsing.dates._calendar import holiday_period
 from storage import push_buttons
 from storage.activities import due_follow_ups
@@ -34,18 +34,6 @@ Rows = list[list[tuple[str, str]]]
 # Items that get their own row of buttons; the rest are listed (as in the digest).
 BUTTON_ITEMS = 10
 SECTION_CAP = 10
-# The festivals of the digest (scheduler/content.py), by their calendar key; same msgids.
-FESTIVALS: tuple[tuple[str, str], ...] = (
-    ("元旦", N_("元旦")),
-    ("除夕", N_("春节(除夕)")),
-    ("元宵", N_("元宵节")),
-    ("清明", N_("清明节")),
-    ("劳动节", N_("劳动节")),
-    ("端午", N_("端午节")),
-    ("中秋", N_("中秋节")),
-    ("国庆", N_("国庆节")),
-    ("重阳", N_("重阳节")),
-)
 
 
 def _address(surname: str | None, title: str | None, salutation: str | None, name: str) -> str:
