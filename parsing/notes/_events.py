@@ -9,7 +9,7 @@ from parsing.dates import When
 
 from ._doc import Doc, is_cjk
 from ._facts import FamilyMention
-from ._lexicon import PLACE_RE, PLACES, TITLES, words
+from ._lexicon import PLACE_RE, PLACES, TITLES, VOICE_FILLERS, words
 from ._model import FollowUpFact, InteractionFact, InteractionKind, ItineraryFact
 from ._people import People
 
@@ -425,7 +425,7 @@ _FILLER = re.compile(
 )
 _TRAIL = re.compile(r"[\s,!?。~吧啊哦呀了]+$")
 # Voice input runs on: 见面那个就是谈一下… ends the reminder at the first filler.
-_RUN_ON = re.compile(r"那个|就是|然后|对吧|嗯")
+_RUN_ON = re.compile(VOICE_FILLERS)
 # A bare verb names who with it: 万科刘总 明天10点见 → 见刘总.
 _BARE_VERB = frozenset(words("见 见面 约 拜访 回访 联系 电话 打电话 call visit meet"))
 _WITH_WHOM = {"见面": "和{}见面", "打电话": "给{}打电话", "电话": "给{}打电话"}
@@ -508,8 +508,7 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     if not text or text == "跟进":
         text = _english_verb_before(doc, a) or text
     if text in _BARE_VERB:
-        who = people.anchor(a)
-        label = people.persons[who].label() if who is not None else None
+        label = _label_at(people, a)
         if label:
             joint = " {}" if text.isascii() else "{}"
             text = _WITH_WHOM.get(text, text + joint).format(label)
@@ -523,11 +522,16 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     return text
 
 
+def _label_at(people: People, pos: int) -> str | None:
+    """How the person a reminder at ``pos`` is about is named (刘总), if anyone is."""
+    who = people.anchor(pos)
+    return people.persons[who].label() if who is not None else None
+
+
 def _in_third_person(doc: Doc, people: People, a: int, text: str) -> str:
     """A chat line's 您 (the rep to the customer) or 我 (the customer of themselves) is the
     customer: 约您 → 约甘总, 把报价给我 → 把报价给卜主任."""
-    who = people.anchor(a)
-    label = people.persons[who].label() if who is not None else None
+    label = _label_at(people, a)
     if not label:
         return text
     if doc.said_by_customer(a):

@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass, field
 
 from ._doc import Doc
+from ._lexicon import VOICE_FILLERS
 
 __all__ = ["Features", "find_features"]
 
-_END = r"(?=$|[\s,;。!?\n]|嗯|然后|对吧|就是|那个)"  # voice input runs on without punctuation
+_END = rf"(?=$|[\s,;。!?\n]|{VOICE_FILLERS})"  # voice input runs on without punctuation
 # where a voice note's phrase ends
-_RUN_ON = re.compile(r"嗯|然后|对吧|就是|那个|我们|下礼拜|下周|明天|今天")
+_RUN_ON = re.compile(VOICE_FILLERS + "|我们|下礼拜|下周|明天|今天")
 _PURCHASE = re.compile(
     r"采购周期(?:是|为|:|大概|一般)*\s*(?P<said>[^\s,;。\n]{2,16})"
     r"|(?P<short>(?:一年|一季|半年|一月)一[采招次])" + _END + "|"

@@ -636,6 +636,10 @@ FAMILY = [
 ]
 FAMILY_RE = re.compile("|".join(sorted(FAMILY, key=len, reverse=True)))
 
+# The fillers voice input runs sentences together with (那个…就是…然后…对吧…嗯): a phrase
+# read from a voice note ends at the first of them.
+VOICE_FILLERS = "那个|就是|然后|对吧|嗯"
+
 # Customers reps name by their short names alone (国网常州钱处, 中石化华经理, 华为 的易经理):
 # large Chinese groups, banks, carriers and hospitals. Words that also occur inside ordinary
 # text (美的, 中行, 平安, 大华), software vendors reps name as competitors (广联达, 用友) and bare
