@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handlers.kit.commands import help_text
 from handlers.kit.keyboards import main_keyboard
-from handlers.kit.menus import set_chat_menu
+from handlers.kit.menus import needs_own_menu, refresh_menu
 from handlers.kit.turn import Turn, command_argument, member_turn
 from handlers.team.members import JOIN_PREFIX, join_with_code
 
@@ -38,12 +38,11 @@ async def start(turn: Turn) -> None:
                 "同事点经理给的邀请链接或发 /join 邀请码 加入。"
             )
         )
-    if turn.member.language != "zh_Hans":
-        chat_id, language, bot = turn.member.chat_id, turn.member.language, turn.context.bot
-        turn.later(lambda: set_chat_menu(bot, chat_id, language))
+    if needs_own_menu(turn.member):
+        refresh_menu(turn, turn.member)
 
 
 @member_turn
 async def help_command(turn: Turn) -> None:
     _ = turn._
-    turn.say(help_text(_), main_keyboard(_, manager=turn.member.is_manager))
+    turn.say(help_text(_, turn.member.is_manager), main_keyboard(_, manager=turn.member.is_manager))

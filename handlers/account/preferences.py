@@ -7,7 +7,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from handlers.kit import commands
 from handlers.kit.keyboards import inline, main_keyboard
-from handlers.kit.menus import set_chat_menu
+from handlers.kit.menus import refresh_menu
 from handlers.kit.turn import Turn, member_turn
 from locales import SUPPORTED_LANGUAGES
 
@@ -39,8 +39,7 @@ async def language_button(turn: Turn) -> None:
     _ = turn._
     turn.edit(_("✅ 语言已切换为{language}。", language=LANGUAGE_NAMES[code]))
     turn.say(_("菜单已更新。"), main_keyboard(_, manager=turn.member.is_manager))
-    bot, chat_id = turn.context.bot, turn.member.chat_id
-    turn.later(lambda: set_chat_menu(bot, chat_id, code))
+    refresh_menu(turn, turn.member)
 
 
 @member_turn

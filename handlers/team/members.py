@@ -16,6 +16,7 @@ from telegram.ext import (
 from handlers.kit import commands
 from handlers.kit.cancel import cancel_fallbacks
 from handlers.kit.keyboards import TEAM, inline, label_pattern, main_keyboard, number, text_input
+from handlers.kit.menus import refresh_menu
 from handlers.kit.turn import Turn, command_argument, member_turn, message_text
 from handlers.team.reports import show_summary
 from locales import translator
@@ -61,6 +62,7 @@ async def _create(turn: Turn, name: str) -> int:
         _("✅ 团队「{team}」建好了,你是经理。", team=team.name),
         main_keyboard(_, manager=True),
     )
+    refresh_menu(turn, turn.member)
     turn.say(invite_text(turn, team), inline([[(_("🔄 重置邀请码"), "team:code")]]))
     return ConversationHandler.END
 
@@ -232,6 +234,7 @@ async def team_button(turn: Turn) -> None:
             turn.edit(_("✅ {name} 现在是经理了。", name=promoted.name), _back(turn))
             their = translator(promoted.language)
             turn.tell(promoted, their("你已被设为团队经理。发 /team 管理团队。"))
+            refresh_menu(turn, promoted)
         elif action == "r":
             await _confirm_removal(turn, target)
         elif action == "rr":
@@ -290,6 +293,7 @@ async def _remove(turn: Turn, member_id: int) -> None:
             team=team_name,
         ),
     )
+    refresh_menu(turn, removed)
 
 
 def team_handlers() -> list[object]:

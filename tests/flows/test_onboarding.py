@@ -40,8 +40,20 @@ async def test_help_lists_the_commands(bot: BotHarness) -> None:
     lines = reply.text.splitlines()
     for command in MENU:
         listed = [line for line in lines if line.startswith(f"/{command.name} ")]
-        assert len(listed) == (1 if command.in_help else 0), command.name
+        shown = command.in_help and command.audience.includes(manager=False)
+        assert len(listed) == (1 if shown else 0), command.name
     assert "/find 关键词 — 查找客户" in lines and "/visit — 记拜访" in lines
+
+
+async def test_help_leaves_the_managers_commands_to_managers(bot: BotHarness) -> None:
+    rep = (await bot.user("王磊").send("/help")).text
+    assert "/assign — 分配客户(经理)" not in rep and "/pipeline" not in rep
+    assert "/join 邀请码 — 加入团队" in rep
+    manager = bot.user("李经理")
+    await manager.send("/newteam 华东销售一部")
+    theirs = (await manager.send("/help")).text
+    assert "/assign — 分配客户(经理)" in theirs and "/pipeline — 销售漏斗:团队商机(经理)" in theirs
+    assert "/join" not in theirs and "/visit — 记拜访" in theirs
 
 
 def _command_names(handler: BaseHandler[Any, Any, Any]) -> set[str]:

@@ -1,5 +1,6 @@
 """Teams: a manager creates one, colleagues join by link or code, roles and removal."""
 
+import json
 import re
 
 import pytest
@@ -167,3 +168,35 @@ async def test_a_rep_sees_the_team_without_management_buttons(bot: BotHarness) -
     reply = await rep.send("/team")
     assert "👥 团队「华东销售一部」 · 2 人" in reply.text
     assert reply.buttons == []
+
+
+def _menu(bot: BotHarness, client: LocalClient) -> set[str]:
+    """The commands Telegram shows in `client`'s chat: their own menu, else the default one."""
+    own = bot.api.commands.get(json.dumps({"chat_id": client.chat_id, "type": "chat"}) + "|")
+    default = bot.api.commands[json.dumps({"type": "default"}) + "|"]
+    return {command["command"] for command in (own if own is not None else default)}
+
+
+async def test_each_member_s_command_menu_follows_their_role(bot: BotHarness) -> None:
+    rep = bot.user("王磊")
+    await rep.send("/start")
+    assert {"today", "visit", "join", "newteam"} <= _menu(bot, rep)
+    assert not {"assign", "pipeline", "audit", "teamsettings", "workdays"} & _menu(bot, rep)
+
+    manager, code = await make_team(bot)
+    assert {"today", "visit", "assign", "pipeline", "audit", "teamsettings"} <= _menu(bot, manager)
+    assert not {"join", "newteam"} & _menu(bot, manager)
+
+    await rep.send(f"/join {code}")
+    await manager.send("/team")
+    await manager.press("成员管理")
+    await manager.press("王磊 · 销售代表")
+    await manager.press("设为经理")
+    assert "assign" in _menu(bot, rep)
+
+    await manager.send("/team")
+    await manager.press("成员管理")
+    await manager.press("王磊 · 经理")
+    await manager.press("移出团队")
+    await manager.press("确定移出")
+    assert "assign" not in _menu(bot, rep) and "newteam" in _menu(bot, rep)
