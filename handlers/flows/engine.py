@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,10 +23,11 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
+from handlers.kit import pending
 from handlers.kit.cancel import cancel_fallbacks
 from handlers.kit.commands import Command
 from handlers.kit.keyboards import inline, text_input
-from handlers.kit.pending import FLOW_KEY
+from handlers.kit.pending import FLOW_KEY, FlowMode, InFlow
 from handlers.kit.turn import Turn, member_turn, message_text
 
 TIMEOUT_SECONDS = 30 * 60
@@ -170,12 +171,19 @@ async def _typed_choice(turn: Turn, step: Step, answers: Answers, text: str) -> 
     return near[0] if len(near) == 1 else None
 
 
-def build(flow: Flow) -> ConversationHandler[Any]:
-    """The ConversationHandler for a flow: one state per step."""
+def build(flow: Flow, user_data: Mapping[int, Mapping[str, Any]]) -> ConversationHandler[Any]:
+    """The ConversationHandler for a flow: one state per step. `user_data` is the application's,
+    where kit/pending.py records which flow (if any) is waiting for each member."""
+    pending.accept_flow(FlowMode(flow.name, flow.command.title, flow.command.name))
+
+    def current(turn: Turn) -> bool:
+        """Whether this flow is still what the member is in the middle of (a command, a menu
+        tap, /cancel or a value asked since may have ended it: kit/pending.py)."""
+        return pending.flow_name(turn.context.user_data) == flow.name
 
     async def begin(turn: Turn, answers: Answers) -> int:
-        state = _state(turn)
-        state.update(name=flow.name, step=0, answers=answers, picked=[])
+        state = pending.start_flow(turn, flow.name)
+        state["answers"] = answers
         first = _next_index(flow, 0, answers)
         if first >= len(flow.steps):
             await flow.finish(turn, answers)
@@ -194,6 +202,7 @@ def build(flow: Flow) -> ConversationHandler[Any]:
 
     @member_turn
     async def on_text(turn: Turn) -> int:
+        # InFlow let the text through, so this flow is the one waiting.
         state = _state(turn)
         index = int(state.get("step", 0))
         step = flow.steps[index]
@@ -228,6 +237,9 @@ def build(flow: Flow) -> ConversationHandler[Any]:
     async def on_button(turn: Turn) -> int:
         query = turn.update.callback_query
         assert query is not None
+        if not current(turn):  # a button of a flow the member has left
+            turn.answer(turn._("这个按钮已失效。"), alert=True)
+            return ConversationHandler.END
         state = _state(turn)
         index = int(state.get("step", 0))
         action, _, value = (query.data or "").split(":", 2)[2].partition(":")
@@ -264,6 +276,8 @@ def build(flow: Flow) -> ConversationHandler[Any]:
 
     @member_turn
     async def timed_out(turn: Turn) -> None:
+        if not current(turn):
+            return  # left for something else already; nothing to say
         _end(turn)
         turn.say(
             turn._(
@@ -276,7 +290,7 @@ def build(flow: Flow) -> ConversationHandler[Any]:
     if flow.button_pattern:
         entry.append(CallbackQueryHandler(start_button, pattern=flow.button_pattern))
     step_handlers: list[Any] = [
-        MessageHandler(text_input(), on_text),
+        MessageHandler(text_input() & InFlow(flow.name, user_data), on_text),
         CallbackQueryHandler(on_button, pattern=rf"^flow:{flow.name}:"),
     ]
     states: dict[object, list[Any]] = {i: step_handlers for i in range(len(flow.steps))}

@@ -1,23 +1,30 @@
 """What a member is in the middle of, kept in user_data (persisted): a guided flow (FLOW_KEY,
-flows/engine.py), or a field whose new value is their next text message.
+flows/engine.py), or a field whose new value is their next text message (a ValueEdit).
 
-The second is one mechanism for every form that asks for a value — capture's ✏️ 修改 and the
-archive's ✏️ 编辑资料: a ValueEdit names its user_data key and the function that applies the
-typed text. A package's register() accepts its edits; fallback.py hands plain text to the one
-waiting, /cancel drops it, and asking for a value drops any other one waiting, so the text
+A ValueEdit is one mechanism for every form that asks for a value — capture's ✏️ 修改 and the
+archive's ✏️ 编辑资料: it names its user_data key and the function that applies the typed text.
+A package's register() accepts its edits; fallback.py hands plain text to the one waiting.
+A flow keeps its steps in a ConversationHandler (buttons, ⬅️ 上一步, a restart resumes it), but
+whether it is waiting is recorded here too, and its steps take text only while it is
+(`InFlow`). So there is one answer to "what is the member in the middle of": asking for a
+value, or starting a flow, drops whatever else was waiting, /cancel drops it, and the text
 always goes to the question last asked.
 
-A waiting value is a mode, and a mode ends when the member turns to something else: a command
-or a menu tap (other than /cancel, which ends it itself, and the mode's own entry) drops it and
-says so before that command answers (`leave_for_other`, run by kit/turn.py at every turn).
+A waiting value or flow is a mode, and a mode ends when the member turns to something else: a
+command or a menu tap (other than /cancel, which ends it itself, and the mode's own entry)
+drops it and says so before that command answers (`leave_for_other`, run by kit/turn.py at
+every turn).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from telegram import Message
+from telegram.ext import filters
 
 from handlers.kit.keyboards import CANCEL_WORDS, MENU_LABELS, label_pattern
 from handlers.kit.turn import Turn, before_every_turn
@@ -39,12 +46,57 @@ class ValueEdit:
     entry_label: str = ""
 
 
+@dataclass(frozen=True)
+class FlowMode:
+    """A guided flow as a mode: what "已退出{title}。" names, and the command that starts it."""
+
+    name: str
+    title: str
+    entry_command: str
+
+
 _ACCEPTED: dict[str, ValueEdit] = {}
+_FLOWS: dict[str, FlowMode] = {}
 
 
 def accept(edit: ValueEdit) -> None:
     """Make fallback.py and /cancel know `edit` (a package's register() calls this)."""
     _ACCEPTED[edit.key] = edit
+
+
+def accept_flow(flow: FlowMode) -> None:
+    _FLOWS[flow.name] = flow
+
+
+def flow_name(user_data: Mapping[str, Any] | None) -> str | None:
+    """The flow waiting for this member's answer, if any."""
+    state = (user_data or {}).get(FLOW_KEY)
+    name = state.get("name") if isinstance(state, dict) else None
+    return name if isinstance(name, str) and name else None
+
+
+def start_flow(turn: Turn, name: str) -> dict[str, Any]:
+    """The flow `name` now waits (anything else waiting is dropped); its fresh state."""
+    user_data = turn.context.user_data
+    assert user_data is not None
+    drop(turn)
+    state: dict[str, Any] = {"name": name, "step": 0, "answers": {}, "picked": []}
+    user_data[FLOW_KEY] = state
+    return state
+
+
+class InFlow(filters.MessageFilter):
+    """Text from a member whose waiting mode is the flow `name`: a flow's steps take text only
+    then, so a value asked later (or a note, once the flow was left) goes where it belongs.
+    Filters see no context, so this one reads the application's user_data."""
+
+    def __init__(self, name: str, user_data: Mapping[int, Mapping[str, Any]]) -> None:
+        super().__init__(name=f"InFlow({name})")
+        self.flow, self.user_data = name, user_data
+
+    def filter(self, message: Message) -> bool:
+        user = message.from_user
+        return user is not None and flow_name(self.user_data.get(user.id)) == self.flow
 
 
 def state(turn: Turn, edit: ValueEdit) -> dict[str, Any] | None:
@@ -122,11 +174,11 @@ def finish(turn: Turn, edit: ValueEdit) -> None:
 
 
 def drop(turn: Turn) -> bool:
-    """Stop waiting for any value (/cancel); whether one was waiting."""
+    """Stop waiting for any value or flow (/cancel); whether one was waiting."""
     user_data = turn.context.user_data
     if user_data is None:
         return False
-    return any([user_data.pop(key, None) is not None for key in _ACCEPTED])
+    return any([user_data.pop(key, None) is not None for key in (*_ACCEPTED, FLOW_KEY)])
 
 
 def leave(turn: Turn) -> ValueEdit | None:
@@ -146,12 +198,14 @@ def _menu_label(text: str) -> str | None:
 
 
 def leave_for_other(turn: Turn) -> None:
-    """A command or a menu tap while a value waits: the mode ends, and the member is told."""
+    """A command or a menu tap while a value or a flow waits: the mode ends, and the member is
+    told."""
     message = turn.update.message
     if message is None or not message.text or turn.update.callback_query is not None:
         return
     edit = waiting(turn)
-    if edit is None:
+    flow = _FLOWS.get(flow_name(turn.context.user_data) or "")
+    if edit is None and flow is None:
         return
     text = message.text.strip()
     command = _COMMAND.match(text)
@@ -160,12 +214,14 @@ def leave_for_other(turn: Turn) -> None:
         return
     if _CANCEL.match(text) or (command is not None and command.group(1).lower() == "cancel"):
         return  # /cancel ends the mode with its own words
-    if (command is not None and command.group(1).lower() == edit.entry_command) or (
-        label is not None and label == edit.entry_label
+    entry = edit.entry_command if edit is not None else flow.entry_command if flow else ""
+    if (command is not None and command.group(1).lower() == entry) or (
+        edit is not None and label is not None and label == edit.entry_label
     ):
         return  # the same mode again: its entry asks afresh
-    finish(turn, edit)
-    turn.say(turn._("已退出{title}。", title=turn._(edit.title)))
+    title = edit.title if edit is not None else flow.title if flow else ""
+    drop(turn)
+    turn.say(turn._("已退出{title}。", title=turn._(title)))
 
 
 before_every_turn(leave_for_other)

@@ -6,6 +6,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
+from bot.local_api import LocalClient
 from storage.models import Contact, Customer, Interaction
 from tests.conftest import BotHarness
 
@@ -165,3 +166,53 @@ async def test_a_real_leap_month_is_kept(bot: BotHarness) -> None:
     assert "✅ 已添加联系人" in done.text
     contact = await bot.scalar(select(Contact))
     assert (contact.birthday_year, contact.birthday_leap) == (2020, True)
+
+
+async def _at_the_contact_s_name(bot: BotHarness) -> LocalClient:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.send("/contact")
+    asked = await wang.press("华东电力设计院")
+    assert "联系人的姓名和职务?" in asked.text
+    return wang
+
+
+async def test_a_guided_flow_ends_at_another_command_and_its_buttons_go_stale(
+    bot: BotHarness,
+) -> None:
+    wang = await _at_the_contact_s_name(bot)
+    today = await wang.send("/today")
+    assert "已退出加联系人。" in today.text and "今天是" in today.text
+    note = await wang.send("华东电力设计院 下周五跟进报价")
+    assert "确认保存吗" in note.text  # a note again, not the contact's name
+    stale = await wang.press("上一步")
+    assert stale.callback_answers == ["这个按钮已失效。"]
+    assert await bot.count(Contact) == 0
+
+
+async def test_the_text_goes_to_the_question_last_asked(bot: BotHarness) -> None:
+    wang = await _at_the_contact_s_name(bot)
+    ask = await wang.send("🔍 查找")
+    assert "已退出加联系人。" in ask.text and "要找哪个客户?" in ask.text
+    found = await wang.send("电力")
+    assert found.text == "找到 1 个客户:"
+    assert await bot.count(Contact) == 0
+    await wang.send("/contact")
+    await wang.press("华东电力设计院")
+    follow_up = await wang.send("/followup")
+    assert "已退出加联系人。" in follow_up.text
+    await wang.press("华东电力设计院")
+    what = await wang.send("发报价单")
+    assert "什么时候?" in what.text
+
+
+async def test_a_flow_s_own_command_or_cancel_says_no_goodbye(bot: BotHarness) -> None:
+    wang = await _at_the_contact_s_name(bot)
+    again = await wang.send("/contact")
+    assert "已退出" not in again.text and "加联系人" in again.text
+    await wang.press("华东电力设计院")
+    cancelled = await wang.send("/cancel")
+    assert cancelled.text == "已取消。有需要随时找我。"
+    today = await wang.send("/today")
+    assert "已退出" not in today.text
