@@ -27,6 +27,7 @@ from storage.engine import create_engine, session_factory
 from storage.migrate import upgrade
 from storage.models import Member, OutboxStatus, ReminderOutbox, Team
 from storage.outbox import NewPush, enqueue
+from storage.push_items import ColdItem, SinglePayload
 
 CAP = 30  # messages per second the fake endpoint allows, like Telegram's global limit
 
@@ -83,7 +84,8 @@ async def run(pushes: int, latency: float) -> None:
                 session,
                 [
                     NewPush(m.id, "again", "bench", now, f"bench:{m.id}",
-                            {"item": {"t": "note", "text": f"提醒 {m.id}"}})
+                            SinglePayload(item=ColdItem(type="cold", customer_id=0,
+                                customer=f"提醒 {m.id}", grade="A", days=9, never=False)))
                     for m in members
                 ],
             )  # fmt: skip

@@ -1,22 +1,19 @@
 """What a push says: digest items, greetings, festival and trip suggestions, in the member's
-language. Items are plain dicts kept in the outbox payload and rendered when the push is sent,
-so a member who changes language gets the next push in the new one.
+language. Items are kept in the outbox payload (typed in storage/push_items.py) and rendered
+when the push is sent, so a member who changes language gets the next push in the new one.
 """
 
 from __future__ import annotations
 
 import functools
 from datetime import date, timedelta
-from typing import Any
 
 from locales import N_, Translator
 from locales.amounts import amount_text
 from locales.words import FESTIVALS, day_range, day_with_weekday, lunar_name
 from parsing.dates._calendar import holiday_period
 from scheduler.minutes_render import due_line, minutes_late_line, plan_line
-
-Item = dict[str, Any]
-
+from storage.push_items import BirthdayItem, Item, TripItem
 
 FESTIVAL_LABELS = dict(FESTIVALS)
 FESTIVAL_NOTICE_DAYS = 3
@@ -91,22 +88,20 @@ def festivals_within(today: date, days: int) -> list[tuple[str, date]]:
 
 def item_line(_: Translator, item: Item, today: date) -> str:
     """One line of the digest (or of a single push) for an item."""
-    kind = item["t"]
-    if kind == "fu":
-        subject = f"{item['cname']} · " if item.get("cname") else ""
-        at = f"{item['at']} " if item.get("at") else ""
+    if item["type"] == "follow_up":
+        subject = f"{item['customer']} · " if item["customer"] else ""
+        at = f"{item['at']} " if item["at"] else ""
         due = date.fromisoformat(item["due"])
         late = (today - due).days
         overdue = _("(已逾期 {n} 天)", n=late) if late > 0 else ""
         return f"{at}{subject}{item['text']}{overdue}"
-    if kind == "bd":
+    if item["type"] == "birthday":
         return _birthday_line(_, item, today)
-    if kind == "deal":
+    if item["type"] == "deal":
         close = date.fromisoformat(item["close"])
-        amount = f" {amount_text(item['amount'], item['cur'])}" if item.get("amount") else ""
-        name = (
-            item["cname"] if item["title"] == item["cname"] else f"{item['cname']} {item['title']}"
-        )
+        amount = f" {amount_text(item['amount'], item['currency'])}" if item["amount"] else ""
+        customer, title = item["customer"], item["title"]
+        name = customer if title == customer else f"{customer} {title}"
         return _(
             "{deal}{amount}:预计{month}月{day}日签约,已过 {n} 天还没有结果",
             deal=name,
@@ -115,24 +110,26 @@ def item_line(_: Translator, item: Item, today: date) -> str:
             day=close.day,
             n=(today - close).days,
         )
-    if kind == "trip":
+    if item["type"] == "trip":
         return trip_line(_, item, today)
-    if kind == "cold":
-        if item.get("never"):
+    if item["type"] == "cold":
+        if item["never"]:
             return _(
-                "{grade}类 {customer} 还没有联系记录", grade=item["grade"], customer=item["cname"]
+                "{grade}类 {customer} 还没有联系记录",
+                grade=item["grade"],
+                customer=item["customer"],
             )
         return _(
             "{grade}类 {customer} 已 {n} 天未联系",
             grade=item["grade"],
-            customer=item["cname"],
+            customer=item["customer"],
             n=item["days"],
         )
-    if kind == "new":
-        return _("{customer} 分配给你已 {n} 天,还没联系", customer=item["cname"], n=item["days"])
-    if kind == "fest":
+    if item["type"] == "new_customer":
+        return _("{customer} 分配给你已 {n} 天,还没联系", customer=item["customer"], n=item["days"])
+    if item["type"] == "festival":
         on = date.fromisoformat(item["on"])
-        name = FESTIVAL_LABELS[str(item["key"])]
+        name = FESTIVAL_LABELS[item["key"]]
         label = _(name)
         if on == today:
             return _("今天是{festival}", festival=label)
@@ -142,60 +139,62 @@ def item_line(_: Translator, item: Item, today: date) -> str:
             n=(on - today).days,
             date=day_with_weekday(_, on),
         )
-    if kind == "unk":
+    if item["type"] == "trip_unknown":
         return _(
             "{customer} · {who}:本周行程未知,记得问问办公室",
-            customer=item["cname"],
+            customer=item["customer"],
             who=item["who"],
         )
-    if kind == "mlate":
+    if item["type"] == "minutes_late":
         return minutes_late_line(_, item)
-    if kind == "mdue":
+    if item["type"] == "minutes_due":
         return due_line(_, item)
-    if kind == "plan":
+    if item["type"] == "plan":
         return plan_line(_, item)
-    if kind == "fail":
-        label = PUSH_KINDS.get(str(item.get("kind")), PUSH_KINDS["again"])
-        return _(
-            "{member}:{push} 未送达({error})",
-            member=item["member"],
-            push=_(label),
-            error=item["error"],
-        )
-    return str(item.get("text", ""))
+    label = PUSH_KINDS.get(item["kind"], PUSH_KINDS["again"])
+    return _(
+        "{member}:{push} 未送达({error})",
+        member=item["member"],
+        push=_(label),
+        error=item["error"],
+    )
 
 
-def _birthday_line(_: Translator, item: Item, today: date) -> str:
+def _birthday_line(_: Translator, item: BirthdayItem, today: date) -> str:
     on = date.fromisoformat(item["on"])
     days = (on - today).days
     when = _("今天") if days <= 0 else _("{n} 天后", n=days)
     who = item["who"]
-    if item.get("rel"):
-        who = _("{who}的{relation}", who=who, relation=item["rel"]) + (item.get("fname") or "")
+    if item["relation"]:
+        who = _("{who}的{relation}", who=who, relation=item["relation"]) + (
+            item["family_name"] or ""
+        )
     solar = day_with_weekday(_, on)
     written = (
-        f"{lunar_name(_, item['m'], item['d'], item['leap'])}({solar})" if item["lunar"] else solar
+        f"{lunar_name(_, item['month'], item['day'], item['leap'])}({solar})"
+        if item["lunar"]
+        else solar
     )
     age = ""
-    if item.get("year") and not item.get("rel"):
-        age = _(",{n} 岁", n=on.year - int(item["year"]))
+    if item["year"] and not item["relation"]:
+        age = _(",{n} 岁", n=on.year - item["year"])
     return _(
         "{when} {who}({customer})生日:{date}{age}",
         when=when,
         who=who,
-        customer=item["cname"],
+        customer=item["customer"],
         date=written,
         age=age,
     )
 
 
-def trip_line(_: Translator, item: Item, today: date) -> str:
+def trip_line(_: Translator, item: TripItem, today: date) -> str:
     """张局长明天起在北京(开会,12月1日–3日)."""
     start, end = date.fromisoformat(item["start"]), date.fromisoformat(item["end"])
     span = day_range(_, start, end)
-    detail = f"{item['purpose']},{span}" if item.get("purpose") else span
+    detail = f"{item['purpose']},{span}" if item["purpose"] else span
     if _.language == "en":
-        detail = f"{item['purpose']}, {span}" if item.get("purpose") else span
+        detail = f"{item['purpose']}, {span}" if item["purpose"] else span
     values = {"who": item["who"], "place": item["place"], "detail": detail}
     if start == today + timedelta(days=1):
         return _("{who}明天起在{place}({detail})", **values)
@@ -209,11 +208,11 @@ def trip_line(_: Translator, item: Item, today: date) -> str:
 # -- greetings -------------------------------------------------------------------------------
 
 
-def birthday_greetings(_: Translator, item: Item) -> list[tuple[str, str]]:
+def birthday_greetings(_: Translator, item: BirthdayItem) -> list[tuple[str, str]]:
     """Three ready-to-copy greetings: formal, warm, short."""
     who = item["who"]
-    if item.get("rel"):
-        relative = kin(_, item["rel"])
+    if item["relation"]:
+        relative = kin(_, item["relation"])
         return [
             (
                 _("正式"),

@@ -45,6 +45,7 @@ from storage.outbox import (
     stop_member,
 )
 from storage.planning import quiet_hours
+from storage.push_items import single_item
 from storage.reports import WEEKLY_GROUP_KIND
 from storage.teams import unbind_group
 
@@ -226,13 +227,14 @@ class Dispatcher:
         return None
 
     async def _follow_up_still_due(self, row: ReminderOutbox) -> bool:
-        item = row.payload.get("item", {})
+        item = single_item(row.payload)
+        if item is None or item["type"] != "follow_up":
+            return False
         async with self.sessions() as session:
-            follow_up = await session.get(FollowUp, int(item.get("id", 0)))
+            follow_up = await session.get(FollowUp, item["id"])
         if follow_up is None or follow_up.status != FollowUpStatus.OPEN:
             return False
-        planned = item.get("due_at")
-        return follow_up.due_at is not None and follow_up.due_at.isoformat() == planned
+        return follow_up.due_at is not None and follow_up.due_at.isoformat() == item["due_at"]
 
     def _forget_quiet_chats(self, now: datetime) -> None:
         if len(self._chat_free_at) > 10_000:

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, TypedDict
+from typing import Any
 
 from parsing.workdays import MAINLAND, WorkCalendar
 from scheduler import clock
@@ -37,6 +37,13 @@ from storage.minutes import (
 from storage.models import Member, Role
 from storage.outbox import NewPush
 from storage.plans import PlanRow, plans_on
+from storage.push_items import (
+    MinutesDueItem,
+    MinutesLateItem,
+    PlanItem,
+    ReviewItem,
+    ReviewPayload,
+)
 
 # A review message shows this much of each 纪要; the whole text is a press away.
 REVIEW_EXCERPT = 300
@@ -44,56 +51,12 @@ REVIEW_KIND = "review"
 KINDS = frozenset({REVIEW_KIND})
 
 
-class DueItem(TypedDict):
-    """A rep's 纪要 still to write (the push's item)."""
-
-    t: str  # "mdue"
-    id: int
-    cid: int
-    cname: str
-    kind: str
-    met: str
-    due: str
-    left: int
-
-
-class LateItem(TypedDict):
-    """A team's 纪要 past its last working day (a line of the manager's digest)."""
-
-    t: str  # "mlate"
-    id: int
-    cid: int
-    cname: str
-    member: str
-    kind: str
-    met: str
-    due: str
-    late: int
-
-
-class ReviewItem(TypedDict):
-    """One 纪要 (t "minutes") or new customer's archive (t "archive", id = the customer's)
-    in the manager's review message."""
-
-    t: str
-    contacts: int
-    id: int
-    cid: int
-    cname: str
-    member: str
-    kind: str
-    met: str
-    text: str
-    more: bool
-    late: bool
-
-
 @dataclass
 class CycleBatch:
     """What a batch of members needs from the visit cycle."""
 
     unwritten: dict[int, list[MinutesRow]] = field(default_factory=lambda: defaultdict(list))
-    overdue: dict[int, list[LateItem]] = field(default_factory=lambda: defaultdict(list))
+    overdue: dict[int, list[MinutesLateItem]] = field(default_factory=lambda: defaultdict(list))
     reviews: dict[int, list[ReviewItem]] = field(default_factory=dict)
     calendars: dict[int, WorkCalendar] = field(default_factory=dict)
     plans: dict[int, list[PlanRow]] = field(default_factory=lambda: defaultdict(list))
@@ -132,17 +95,17 @@ async def read_cycle(session: Any, daily: Sequence[Member], now: datetime) -> Cy
     archives_listed: list[tuple[int, int, date]] = []
     for row in await overdue_in_teams(session, sorted({m.team_id for m in managers}), latest):
         data.overdue[row.team_id].append(
-            {
-                "t": "mlate",
-                "id": row.id,
-                "cid": row.customer_id,
-                "cname": row.customer_name,
-                "member": row.member_name,
-                "kind": row.kind.value,
-                "met": row.met_on.isoformat(),
-                "due": row.due_on.isoformat(),
-                "late": 0,  # counted from each manager's today in late_items
-            }
+            MinutesLateItem(
+                type="minutes_late",
+                id=row.id,
+                customer_id=row.customer_id,
+                customer=row.customer_name,
+                member=row.member_name,
+                kind=row.kind.value,
+                met=row.met_on.isoformat(),
+                due=row.due_on.isoformat(),
+                late=0,  # counted from each manager's today in late_items
+            )
         )
     team_ids = sorted({m.team_id for m in managers})
     written = await to_review_in_teams(session, team_ids)
@@ -170,93 +133,96 @@ async def read_cycle(session: Any, daily: Sequence[Member], now: datetime) -> Cy
 
 
 def _archive_item(row: ArchiveRow) -> ReviewItem:
-    return {
-        "t": "archive",
-        "contacts": row.contacts,
-        "id": row.customer_id,
-        "cid": row.customer_id,
-        "cname": row.customer_name,
-        "member": row.creator_name,
-        "kind": "",
-        "met": "",
-        "text": "",
-        "more": False,
-        "late": False,
-    }
+    return ReviewItem(
+        type="archive",
+        contacts=row.contacts,
+        id=row.customer_id,
+        customer_id=row.customer_id,
+        customer=row.customer_name,
+        member=row.creator_name,
+        kind="",
+        met="",
+        text="",
+        more=False,
+        late=False,
+    )
 
 
 def _review_item(row: MinutesRow) -> ReviewItem:
     text = row.text or ""
     written = row.written_at
     written_on = written.astimezone(clock.zone(row.timezone)).date() if written else row.due_on
-    return {
-        "t": "minutes",
-        "contacts": 0,
-        "id": row.id,
-        "cid": row.customer_id,
-        "cname": row.customer_name,
-        "member": row.member_name,
-        "kind": row.kind.value,
-        "met": row.met_on.isoformat(),
-        "text": text[:REVIEW_EXCERPT],
-        "more": len(text) > REVIEW_EXCERPT,
-        "late": written_on > row.due_on,
-    }
+    return ReviewItem(
+        type="minutes",
+        contacts=0,
+        id=row.id,
+        customer_id=row.customer_id,
+        customer=row.customer_name,
+        member=row.member_name,
+        kind=row.kind.value,
+        met=row.met_on.isoformat(),
+        text=text[:REVIEW_EXCERPT],
+        more=len(text) > REVIEW_EXCERPT,
+        late=written_on > row.due_on,
+    )
 
 
-def plan_items(member: Member, data: CycleBatch) -> list[dict[str, Any]]:
+def plan_items(member: Member, data: CycleBatch) -> list[PlanItem]:
     """The rep's visit plans for today (🗓 今日拜访计划)."""
     zone = clock.zone(member.timezone)
     return [
-        {
-            "t": "plan",
-            "id": plan.id,
-            "cid": plan.customer_id,
-            "cname": plan.customer_name,
-            "goal": plan.goal,
-            "who": plan.attendees,
-            "at": plan.planned_at.astimezone(zone).strftime("%H:%M") if plan.planned_at else None,
-            "status": plan.status,
-        }
+        PlanItem(
+            type="plan",
+            id=plan.id,
+            customer_id=plan.customer_id,
+            customer=plan.customer_name,
+            goal=plan.goal,
+            who=plan.attendees,
+            at=plan.planned_at.astimezone(zone).strftime("%H:%M") if plan.planned_at else None,
+            status=plan.status,
+        )
         for plan in data.plans.get(member.id, [])
     ]
 
 
-def late_items(member: Member, today: date, data: CycleBatch) -> list[dict[str, Any]]:
+def late_items(member: Member, today: date, data: CycleBatch) -> list[MinutesLateItem]:
     """The manager's 纪要逾期 lines for today: how many working days each is late."""
     if member.role != Role.MANAGER:
         return []
     calendar = data.calendar(member.team_id)
-    items: list[dict[str, Any]] = []
+    items: list[MinutesLateItem] = []
     for item in data.overdue.get(member.team_id, []):
         due = date.fromisoformat(item["due"])
         if due >= today:
             continue
-        items.append(dict(item, late=max(1, calendar.between(due, today))))
+        late = item.copy()
+        late["late"] = max(1, calendar.between(due, today))
+        items.append(late)
     return items
 
 
-def due_items(member: Member, today: date, data: CycleBatch) -> list[dict[str, Any]]:
+def due_items(member: Member, today: date, data: CycleBatch) -> list[MinutesDueItem]:
     """The rep's meetings still without a 纪要, on each working morning from the next working
     day after the meeting to the last day (📝 待写纪要 in the digest)."""
     calendar = data.calendar(member.team_id)
     if not calendar.is_workday(today):
         return []
-    items: list[dict[str, Any]] = []
+    items: list[MinutesDueItem] = []
     for row in data.unwritten.get(member.id, []):
         if not calendar.next_workday(row.met_on) <= today <= row.due_on:
             continue
-        item: DueItem = {
-            "t": "mdue",
-            "id": row.id,
-            "cid": row.customer_id,
-            "cname": row.customer_name,
-            "kind": row.kind.value,
-            "met": row.met_on.isoformat(),
-            "due": row.due_on.isoformat(),
-            "left": calendar.between(today, row.due_on),
-        }
-        items.append(dict(item))
+        items.append(
+            MinutesDueItem(
+                type="minutes_due",
+                id=row.id,
+                customer_id=row.customer_id,
+                customer=row.customer_name,
+                kind=row.kind.value,
+                met=row.met_on.isoformat(),
+                due=row.due_on.isoformat(),
+                left=calendar.between(today, row.due_on),
+            )
+        )
     return items
 
 
@@ -274,6 +240,6 @@ def cycle_pushes(
             today.isoformat(),
             at_digest,
             f"review:{member.id}:{today.isoformat()}",
-            {"day": today.isoformat(), "items": [dict(item) for item in review]},
+            ReviewPayload(day=today.isoformat(), items=list(review)),
         )
     ]

@@ -11,7 +11,7 @@ lines, scheduler/render.py):
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import cast
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -19,6 +19,7 @@ from locales import N_, Translator
 from locales.meetings import meeting as _meeting
 from locales.words import day_with_weekday
 from storage.models import ReminderOutbox
+from storage.push_items import MinutesDueItem, MinutesLateItem, PlanItem, ReviewItem, ReviewPayload
 
 MAX_TEXT = 4096
 
@@ -37,11 +38,11 @@ def meeting(_: Translator, kind: str, met: str) -> str:
     return _meeting(_, kind, date.fromisoformat(met))
 
 
-def due_line(_: Translator, item: dict[str, Any]) -> str:
+def due_line(_: Translator, item: MinutesDueItem) -> str:
     """华东电力设计院 12月1日的拜访还没写会谈纪要,还有 1 个工作日(12月3日(周四)前)."""
     head = _(
         "{customer} {meeting}还没写会谈纪要",
-        customer=item["cname"],
+        customer=item["customer"],
         meeting=meeting(_, item["kind"], item["met"]),
     )
     due = day_with_weekday(_, date.fromisoformat(item["due"]))
@@ -50,12 +51,12 @@ def due_line(_: Translator, item: dict[str, Any]) -> str:
     return head + _(",还有 {n} 个工作日({date}前)", n=item["left"], date=due)
 
 
-def minutes_late_line(_: Translator, item: dict[str, Any]) -> str:
+def minutes_late_line(_: Translator, item: MinutesLateItem) -> str:
     """王磊 · 华东电力设计院 12月1日的拜访:纪要逾期 1 个工作日."""
     return _(
         "{member} · {customer} {meeting}:纪要逾期 {n} 个工作日",
         member=item["member"],
-        customer=item["cname"],
+        customer=item["customer"],
         meeting=meeting(_, item["kind"], item["met"]),
         n=item["late"],
     )
@@ -64,23 +65,24 @@ def minutes_late_line(_: Translator, item: dict[str, Any]) -> str:
 PLAN_STATUS = {"pending": N_("待批准"), "approved": N_("已批准"), "commented": N_("经理有意见")}
 
 
-def plan_line(_: Translator, item: dict[str, Any]) -> str:
+def plan_line(_: Translator, item: PlanItem) -> str:
     """10:00 万科 · 谈二期方案 · 见张总(已批准)."""
-    line = f"{item['at']} " if item.get("at") else ""
-    line += f"{item['cname']} · {item['goal']}"
-    if item.get("who"):
+    line = f"{item['at']} " if item["at"] else ""
+    line += f"{item['customer']} · {item['goal']}"
+    if item["who"]:
         line += " · " + _("见{who}", who=item["who"])
-    status = PLAN_STATUS.get(str(item.get("status")))
+    status = PLAN_STATUS.get(item["status"])
     return line + (_("({status})", status=_(status)) if status else "")
 
 
 def render_cycle(_: Translator, row: ReminderOutbox, today: date) -> list[Rendered]:
-    return [render_review(_, row.payload["items"])]
+    payload = cast(ReviewPayload, row.payload)
+    return [render_review(_, payload["items"])]
 
 
-def render_review(_: Translator, items: list[dict[str, Any]]) -> Rendered:
+def render_review(_: Translator, items: list[ReviewItem]) -> Rendered:
     """One message with every 纪要 to review, each with 👀 已阅 and 💬 批注."""
-    archives = sum(1 for item in items if item.get("t") == "archive")
+    archives = sum(1 for item in items if item["type"] == "archive")
     if archives:
         title = _(
             "📋 今日审阅 ({n}):纪要 {minutes} 份,新客户档案 {archives} 个",
@@ -94,14 +96,14 @@ def render_review(_: Translator, items: list[dict[str, Any]]) -> Rendered:
     keyboard: list[list[InlineKeyboardButton]] = []
     budget = MAX_TEXT - 200
     for number, item in enumerate(items, 1):
-        if item.get("t") == "archive":
+        if item["type"] == "archive":
             lines.append(
                 "\n"
                 + _(
                     "{n}. {member} · {customer} · 新客户档案(联系人 {contacts} 人)",
                     n=number,
                     member=item["member"],
-                    customer=item["cname"],
+                    customer=item["customer"],
                     contacts=item["contacts"],
                 )
             )
@@ -113,12 +115,12 @@ def render_review(_: Translator, items: list[dict[str, Any]]) -> Rendered:
                 ]
             )
             continue
-        head = f"{number}. {item['member']} · {item['cname']} · " + meeting(
+        head = f"{number}. {item['member']} · {item['customer']} · " + meeting(
             _, item["kind"], item["met"]
         )
-        if item.get("late"):
+        if item["late"]:
             head += _("(逾期提交)")
-        text = item["text"] + ("…" if item.get("more") else "")
+        text = item["text"] + ("…" if item["more"] else "")
         block = f"\n{head}\n{text}"
         if len("\n".join(lines)) + len(block) > budget:
             block = f"\n{head}\n{text[:80]}…"

@@ -20,7 +20,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from scheduler import clock
-from scheduler.content import FESTIVAL_NOTICE_DAYS, Item, address, festivals_within
+from scheduler.content import FESTIVAL_NOTICE_DAYS, address, festivals_within
 from scheduler.minutes import (
     CycleBatch,
     cycle_pushes,
@@ -53,6 +53,24 @@ from storage.planning import (
     timed_follow_ups,
     trips_around,
 )
+from storage.push_items import (
+    BirthdayItem,
+    ColdItem,
+    DealItem,
+    DigestPayload,
+    FailedItem,
+    FestivalContact,
+    FestivalItem,
+    FestivalPayload,
+    FollowUpItem,
+    Item,
+    ItemType,
+    NewCustomerItem,
+    Section,
+    SinglePayload,
+    TripItem,
+    TripUnknownItem,
+)
 from storage.replan import NO_REPLAN
 from storage.reports import weekly_report_pushes
 
@@ -74,19 +92,20 @@ BATCH = 500
 SMALL_BATCH = 50
 FAILED_LOOKBACK = timedelta(days=2)
 
-SECTIONS = (
-    "fu",
-    "mdue",
+# The digest's sections in their order, each named by the type of its items.
+SECTIONS: tuple[ItemType, ...] = (
+    "follow_up",
+    "minutes_due",
     "plan",
-    "bd",
+    "birthday",
     "trip",
     "deal",
     "cold",
-    "fest",
-    "new",
-    "unk",
-    "mlate",
-    "fail",
+    "festival",
+    "new_customer",
+    "trip_unknown",
+    "minutes_late",
+    "failed",
 )
 # Deals past their close date without a result: at most this many a day, the most valuable.
 DEAL_CAP = 3
@@ -111,7 +130,7 @@ class _Batch:
     quiet_customers: dict[int, list[CustomerRow]] = field(default_factory=lambda: defaultdict(list))
     key_contacts: dict[int, list[KeyContactRow]] = field(default_factory=lambda: defaultdict(list))
     with_trips: set[int] = field(default_factory=set)
-    failed: dict[int, list[Item]] = field(default_factory=dict)
+    failed: dict[int, list[FailedItem]] = field(default_factory=dict)
     cycle: CycleBatch = field(default_factory=CycleBatch)
     deals: dict[int, list[OverdueDeal]] = field(default_factory=lambda: defaultdict(list))
 
@@ -288,12 +307,12 @@ class Planner:
             failed = await failed_in_teams(session, sorted(managers), now - FAILED_LOOKBACK)
             for team_id, rows in failed.items():
                 data.failed[team_id] = [
-                    {
-                        "t": "fail",
-                        "member": name,
-                        "kind": row.kind,
-                        "error": (row.last_error or "")[:80],
-                    }
+                    FailedItem(
+                        type="failed",
+                        member=name,
+                        kind=row.kind,
+                        error=(row.last_error or "")[:80],
+                    )
                     for row, name in rows
                 ]
         return data
@@ -325,7 +344,7 @@ def plan_member(
                 row.text,
                 later(row.due_at),
                 f"followup:{row.id}:{int(row.due_at.timestamp())}",
-                {"item": follow_up_item(row, tz)},
+                SinglePayload(item=follow_up_item(row, tz)),
             )
         )
 
@@ -339,7 +358,7 @@ def plan_member(
                     birthday.contact_name,
                     later(at_digest),
                     f"birthday:{member.id}:{birthday.key}:{birthday.on.isoformat()}",
-                    {"item": birthday_item(birthday, today)},
+                    SinglePayload(item=birthday_item(birthday, today)),
                     end_of_day,
                 )
             )
@@ -354,7 +373,7 @@ def plan_member(
                     f"{trip.contact_name} {trip.place}",
                     later(clock.local_moment(today, TRIP_EVE, tz)),
                     f"trip:{member.id}:{trip.id}:{trip.starts_on.isoformat()}",
-                    {"item": trip_item(trip)},
+                    SinglePayload(item=trip_item(trip)),
                     end_of_day,
                 )
             )
@@ -394,7 +413,7 @@ def plan_member(
                 today.isoformat(),
                 at_digest,
                 f"digest:{member.id}:{today.isoformat()}",
-                {"day": today.isoformat(), "sections": sections},
+                DigestPayload(day=today.isoformat(), sections=sections),
                 end_of_day,
             ),
         )
@@ -409,50 +428,53 @@ def digest_sections(
     today: date,
     data: _Batch,
     festivals: list[tuple[str, date]],
-) -> list[dict[str, Any]]:
+) -> list[Section]:
     tz = member.timezone
-    found: dict[str, list[Item]] = {name: [] for name in SECTIONS}
-    found["fu"] = [
+    found: dict[ItemType, list[Item]] = {name: [] for name in SECTIONS}
+    found["follow_up"] = [
         follow_up_item(row, tz)
         for row in data.follow_ups.get(member.id, [])
         if row.due_date <= today
     ]
-    found["bd"] = [
+    found["birthday"] = [
         birthday_item(row, today)
         for row in sorted(data.birthdays.get(member.id, []), key=lambda r: (r.on, r.key))
     ]
     found["trip"] = [trip_item(trip) for trip in data.trips.get(member.id, [])]
-    found["deal"] = [
+    deals: list[Item] = [
         deal_item(deal) for deal in data.deals.get(member.id, []) if deal.close_date < today
-    ][:DEAL_CAP]
+    ]
+    found["deal"] = deals[:DEAL_CAP]
     cold, new = going_cold(member, team, now, data.quiet_customers.get(member.id, []))
-    found["cold"], found["new"] = cold, new
-    found["fest"] = [{"t": "fest", "key": key, "on": day.isoformat()} for key, day in festivals]
+    found["cold"], found["new_customer"] = list(cold), list(new)
+    found["festival"] = [
+        FestivalItem(type="festival", key=key, on=day.isoformat()) for key, day in festivals
+    ]
     if today.weekday() == 0:
-        found["unk"] = [
-            {
-                "t": "unk",
-                "cid": c.customer_id,
-                "cname": c.customer_name,
-                "who": address(c.surname, c.title, c.salutation, c.contact_name),
-            }
+        found["trip_unknown"] = [
+            TripUnknownItem(
+                type="trip_unknown",
+                customer_id=c.customer_id,
+                customer=c.customer_name,
+                who=address(c.surname, c.title, c.salutation, c.contact_name),
+            )
             for c in data.key_contacts.get(member.id, [])
             if c.contact_id not in data.with_trips
         ]
-    found["mdue"] = due_items(member, today, data.cycle)
-    found["plan"] = plan_items(member, data.cycle)
-    found["mlate"] = late_items(member, today, data.cycle)
+    found["minutes_due"] = list(due_items(member, today, data.cycle))
+    found["plan"] = list(plan_items(member, data.cycle))
+    found["minutes_late"] = list(late_items(member, today, data.cycle))
     if member.role == Role.MANAGER:
-        found["fail"] = data.failed.get(member.team_id, [])
+        found["failed"] = list(data.failed.get(member.team_id, []))
     return [
-        {"name": name, "items": items[:SECTION_CAP], "more": max(0, len(items) - SECTION_CAP)}
+        Section(name=name, items=items[:SECTION_CAP], more=max(0, len(items) - SECTION_CAP))
         for name, items in found.items()
     ]
 
 
 def going_cold(
     member: Member, team: Team | None, now: datetime, customers: Sequence[CustomerRow]
-) -> tuple[list[Item], list[Item]]:
+) -> tuple[list[ColdItem], list[NewCustomerItem]]:
     """(该拜访了, 新分配客户): past the grade's cadence since the last interaction; given to
     this member NEW_CUSTOMER_DAYS or more ago by someone else and not contacted since."""
     cadence = {
@@ -460,8 +482,8 @@ def going_cold(
         Grade.B: team.cadence_b_days if team else 14,
         Grade.C: team.cadence_c_days if team else 30,
     }
-    cold: list[tuple[int, int, Item]] = []
-    new: list[tuple[int, Item]] = []
+    cold: list[tuple[int, int, ColdItem]] = []
+    new: list[tuple[int, NewCustomerItem]] = []
     for customer in customers:
         contacted = customer.last_contact_at
         never = contacted is None or contacted < customer.assigned_at
@@ -470,7 +492,12 @@ def going_cold(
             new.append(
                 (
                     -assigned_days,
-                    {"t": "new", "cid": customer.id, "cname": customer.name, "days": assigned_days},
+                    NewCustomerItem(
+                        type="new_customer",
+                        customer_id=customer.id,
+                        customer=customer.name,
+                        days=assigned_days,
+                    ),
                 )
             )
             continue
@@ -479,14 +506,14 @@ def going_cold(
         since = contacted if contacted is not None else customer.assigned_at
         days = (now - since).days
         if days >= cadence[customer.grade]:
-            item: Item = {
-                "t": "cold",
-                "cid": customer.id,
-                "cname": customer.name,
-                "grade": customer.grade.value,
-                "days": days,
-                "never": contacted is None,
-            }
+            item = ColdItem(
+                type="cold",
+                customer_id=customer.id,
+                customer=customer.name,
+                grade=customer.grade.value,
+                days=days,
+                never=contacted is None,
+            )
             cold.append((ord(customer.grade.value[0]), -days, item))
     cold.sort(key=lambda entry: (entry[0], entry[1]))
     new.sort(key=lambda entry: entry[0])
@@ -496,78 +523,78 @@ def going_cold(
 # -- items -----------------------------------------------------------------------------------
 
 
-def deal_item(deal: OverdueDeal) -> Item:
-    return {
-        "t": "deal",
-        "id": deal.id,
-        "cid": deal.customer_id,
-        "cname": deal.customer_name,
-        "title": deal.title,
-        "amount": deal.amount,
-        "cur": deal.currency,
-        "close": deal.close_date.isoformat(),
-    }
+def deal_item(deal: OverdueDeal) -> DealItem:
+    return DealItem(
+        type="deal",
+        id=deal.id,
+        customer_id=deal.customer_id,
+        customer=deal.customer_name,
+        title=deal.title,
+        amount=deal.amount,
+        currency=deal.currency,
+        close=deal.close_date.isoformat(),
+    )
 
 
-def follow_up_item(row: FollowUpRow, tz: str) -> Item:
+def follow_up_item(row: FollowUpRow, tz: str) -> FollowUpItem:
     at = row.due_at.astimezone(clock.zone(tz)).strftime("%H:%M") if row.due_at else None
-    return {
-        "t": "fu",
-        "id": row.id,
-        "cid": row.customer_id,
-        "cname": row.customer_name,
-        "text": row.text,
-        "due": row.due_date.isoformat(),
-        "at": at,
-        "due_at": row.due_at.isoformat() if row.due_at else None,
-    }
+    return FollowUpItem(
+        type="follow_up",
+        id=row.id,
+        customer_id=row.customer_id,
+        customer=row.customer_name,
+        text=row.text,
+        due=row.due_date.isoformat(),
+        at=at,
+        due_at=row.due_at.isoformat() if row.due_at else None,
+    )
 
 
-def birthday_item(row: BirthdayRow, today: date) -> Item:
-    return {
-        "t": "bd",
-        "key": row.key,
-        "cid": row.customer_id,
-        "cname": row.customer_name,
-        "kid": row.contact_id,
-        "who": address(row.surname, row.title, row.salutation, row.contact_name),
-        "rel": row.relation,
-        "fname": row.family_name,
-        "lunar": row.lunar,
-        "m": row.month,
-        "d": row.day,
-        "leap": row.leap,
-        "year": row.year,
-        "on": row.on.isoformat(),
-    }
+def birthday_item(row: BirthdayRow, today: date) -> BirthdayItem:
+    return BirthdayItem(
+        type="birthday",
+        key=row.key,
+        customer_id=row.customer_id,
+        customer=row.customer_name,
+        contact_id=row.contact_id,
+        who=address(row.surname, row.title, row.salutation, row.contact_name),
+        relation=row.relation,
+        family_name=row.family_name,
+        lunar=row.lunar,
+        month=row.month,
+        day=row.day,
+        leap=row.leap,
+        year=row.year,
+        on=row.on.isoformat(),
+    )
 
 
-def trip_item(trip: TripRow) -> Item:
-    return {
-        "t": "trip",
-        "id": trip.id,
-        "cid": trip.customer_id,
-        "cname": trip.customer_name,
-        "kid": trip.contact_id,
-        "who": address(trip.surname, trip.title, trip.salutation, trip.contact_name),
-        "place": trip.place,
-        "purpose": trip.purpose,
-        "start": trip.starts_on.isoformat(),
-        "end": trip.ends_on.isoformat(),
-    }
+def trip_item(trip: TripRow) -> TripItem:
+    return TripItem(
+        type="trip",
+        id=trip.id,
+        customer_id=trip.customer_id,
+        customer=trip.customer_name,
+        contact_id=trip.contact_id,
+        who=address(trip.surname, trip.title, trip.salutation, trip.contact_name),
+        place=trip.place,
+        purpose=trip.purpose,
+        start=trip.starts_on.isoformat(),
+        end=trip.ends_on.isoformat(),
+    )
 
 
-def festival_payload(key: str, day: date, contacts: Sequence[KeyContactRow]) -> dict[str, Any]:
-    return {
-        "key": key,
-        "on": day.isoformat(),
-        "contacts": [
-            {
-                "cid": c.customer_id,
-                "cname": c.customer_name,
-                "who": address(c.surname, c.title, c.salutation, c.contact_name),
-            }
+def festival_payload(key: str, day: date, contacts: Sequence[KeyContactRow]) -> FestivalPayload:
+    return FestivalPayload(
+        key=key,
+        on=day.isoformat(),
+        contacts=[
+            FestivalContact(
+                customer_id=c.customer_id,
+                customer=c.customer_name,
+                who=address(c.surname, c.title, c.salutation, c.contact_name),
+            )
             for c in contacts[:SECTION_CAP]
         ],
-        "more": max(0, len(contacts) - SECTION_CAP),
-    }
+        more=max(0, len(contacts) - SECTION_CAP),
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -17,7 +18,6 @@ from locales.words import day_with_weekday, greeting, weekday
 from scheduler.content import (
     FESTIVAL_LABELS,
     TRIP_SUGGESTIONS,
-    Item,
     birthday_greetings,
     festival_greetings,
     item_line,
@@ -27,25 +27,38 @@ from scheduler.minutes import KINDS as CYCLE_KINDS
 from scheduler.minutes_render import render_cycle
 from storage import push_buttons
 from storage.models import ReminderOutbox
+from storage.push_items import (
+    BirthdayItem,
+    DigestPayload,
+    FestivalPayload,
+    Item,
+    ItemType,
+    TripItem,
+    customer_of,
+    single_item,
+)
+from storage.push_items import digest_items as _digest_items
 
 MAX_TEXT = 4096
 # Items of a digest that get their own row of buttons (three buttons each).
 BUTTON_ITEMS = 10
 
-SECTION_TITLES = {
-    "fu": N_("⏰ 今日跟进 ({n})"),
-    "bd": N_("🎂 生日 ({n})"),
+SECTION_TITLES: dict[ItemType, str] = {
+    "follow_up": N_("⏰ 今日跟进 ({n})"),
+    "birthday": N_("🎂 生日 ({n})"),
     "trip": N_("✈️ 领导行程 ({n})"),
     "deal": N_("💼 商机已过签约日期 ({n})"),
     "cold": N_("🔔 该拜访了 ({n})"),
-    "fest": N_("🎉 节日 ({n})"),
-    "new": N_("🆕 新分配客户 ({n})"),
-    "unk": N_("📅 本周行程待确认 ({n})"),
-    "mdue": N_("📝 待写纪要 ({n})"),
-    "mlate": N_("📝 纪要逾期 ({n})"),
+    "festival": N_("🎉 节日 ({n})"),
+    "new_customer": N_("🆕 新分配客户 ({n})"),
+    "trip_unknown": N_("📅 本周行程待确认 ({n})"),
+    "minutes_due": N_("📝 待写纪要 ({n})"),
+    "minutes_late": N_("📝 纪要逾期 ({n})"),
     "plan": N_("🗓 今日拜访计划 ({n})"),
-    "fail": N_("⚠️ 未送达的提醒 ({n})"),
+    "failed": N_("⚠️ 未送达的提醒 ({n})"),
 }
+# Lines without buttons of their own (numbered lines get 完成 / 推迟 / 查看).
+UNNUMBERED: frozenset[ItemType] = frozenset({"failed", "minutes_late", "plan"})
 
 
 @dataclass(frozen=True)
@@ -65,33 +78,34 @@ def item_buttons(
 ) -> list[InlineKeyboardButton]:
     """完成 / 推迟 / 查看 for one item (a follow-up acts on the follow-up itself)."""
     suffix = f" {number}" if number else ""
-    if item["t"] == "mdue":  # a meeting to write up: handlers/visits/minutes.py
+    if item["type"] == "minutes_due":  # a meeting to write up: handlers/visits/minutes.py
         return [
             _button(_("📝 写纪要") + suffix, f"mins:w:{item['id']}"),
-            _button(_("🔎 查看") + suffix, f"cust:v:{item['cid']}"),
+            _button(_("🔎 查看") + suffix, push_buttons.view_customer(item["customer_id"])),
         ]
-    if item["t"] == "deal":  # answered by handlers/deals, which says anew instead of editing
+    if item["type"] == "deal":  # answered by handlers/deals, which says anew instead of editing
         return [
             _button(_("⏩ 推进") + suffix, push_buttons.deal_advance(item["id"])),
             _button(_("📅 改日期") + suffix, push_buttons.deal_redate(item["id"])),
             _button(_("💔 输单") + suffix, push_buttons.deal_lose(item["id"])),
         ]
-    if item["t"] == "fu":
+    if item["type"] == "follow_up":
         done, later = push_buttons.done(item["id"]), push_buttons.later(item["id"])
     else:
         done, later = push_buttons.ok(row_id, index), push_buttons.later(row_id, index)
     buttons = [_button(_("✅ 完成") + suffix, done), _button(_("⏰ 推迟") + suffix, later)]
-    if item.get("cid"):
-        buttons.append(_button(_("🔎 查看") + suffix, push_buttons.view_customer(item["cid"])))
+    customer = customer_of(item)
+    if customer:
+        buttons.append(_button(_("🔎 查看") + suffix, push_buttons.view_customer(customer)))
     return buttons
 
 
 def digest_items(row: ReminderOutbox) -> list[Item]:
     """The digest's items in the order they are numbered."""
     if row.kind != "digest":
-        item = row.payload.get("item")
-        return [item] if isinstance(item, dict) else []
-    return [item for section in row.payload.get("sections", []) for item in section["items"]]
+        item = single_item(row.payload)
+        return [item] if item is not None else []
+    return _digest_items(row.payload)
 
 
 def render(_: Translator, row: ReminderOutbox, today: date, hour: int = 8) -> list[Message]:
@@ -106,7 +120,8 @@ def render(_: Translator, row: ReminderOutbox, today: date, hour: int = 8) -> li
         return [render_festival(_, row, today)]
     if row.kind in CYCLE_KINDS:
         return [Message(text, markup) for text, markup in render_cycle(_, row, today)]
-    item: Item = row.payload["item"]
+    item = single_item(row.payload)
+    assert item is not None
     title = _("⏰ 跟进提醒") if row.kind == "followup" else _("⏰ 提醒")
     text = f"{title}\n{item_line(_, item, today)}"
     return [Message(text, InlineKeyboardMarkup([item_buttons(_, item, row.id, 0)]))]
@@ -122,15 +137,15 @@ def render_digest(_: Translator, row: ReminderOutbox, today: date, hour: int) ->
     lines = [header]
     keyboard: list[list[InlineKeyboardButton]] = []
     number = 0
-    for section in row.payload["sections"]:
-        items: list[Item] = section["items"]
+    for section in cast(DigestPayload, row.payload)["sections"]:
+        items = section["items"]
         if not items:
             continue
         lines.append("")
-        title = SECTION_TITLES[str(section["name"])]
+        title = SECTION_TITLES[section["name"]]
         lines.append(_(title, n=len(items) + section["more"]))
         for item in items:
-            if item["t"] in ("fail", "mlate", "plan"):
+            if item["type"] in UNNUMBERED:
                 lines.append(f"· {item_line(_, item, today)}")
                 continue
             number += 1
@@ -161,42 +176,42 @@ def _split(lines: list[str], markup: InlineKeyboardMarkup | None) -> list[Messag
 
 
 def render_greeting(_: Translator, row: ReminderOutbox) -> Message:
-    item: Item = row.payload["item"]
+    item = cast(BirthdayItem, single_item(row.payload))
     on = date.fromisoformat(item["on"])
-    if item.get("rel"):
+    if item["relation"]:
         title = _(
             "🎂 今天是{who}({customer})的{relation}的生日",
             who=item["who"],
-            customer=item["cname"],
-            relation=item["rel"],
+            customer=item["customer"],
+            relation=item["relation"],
         )
     else:
-        title = _("🎂 今天是{who}({customer})的生日", who=item["who"], customer=item["cname"])
+        title = _("🎂 今天是{who}({customer})的生日", who=item["who"], customer=item["customer"])
     lines = [html.escape(title), "", html.escape(_("点一下复制,发给对方:"))]
     for style, text in birthday_greetings(_, item):
         lines.append(f"{html.escape(style)}:<code>{html.escape(text)}</code>")
-    family = int(item["key"].removeprefix("f")) if item.get("rel") else None
-    data = push_buttons.greeted(item["kid"], on, family)
+    family = int(item["key"].removeprefix("f")) if item["relation"] else None
+    data = push_buttons.greeted(item["contact_id"], on, family)
     buttons = [_button(_("✅ 已发送"), data)]
-    if item.get("cid"):
-        buttons.append(_button(_("🔎 查看"), push_buttons.view_customer(item["cid"])))
+    if item["customer_id"]:
+        buttons.append(_button(_("🔎 查看"), push_buttons.view_customer(item["customer_id"])))
     return Message("\n".join(lines), InlineKeyboardMarkup([buttons]), html=True)
 
 
 def render_trip(_: Translator, row: ReminderOutbox, today: date) -> Message:
-    item: Item = row.payload["item"]
+    item = cast(TripItem, single_item(row.payload))
     lines = [f"✈️ {trip_line(_, item, today)}", _("可以这样准备:")]
     lines += [f"· {_(suggestion)}" for suggestion in TRIP_SUGGESTIONS]
     buttons = [_button(_("➕ 加跟进"), push_buttons.trip_follow_up(item["id"]))]
-    if item.get("cid"):
-        buttons.append(_button(_("🔎 查看"), push_buttons.view_customer(item["cid"])))
+    if item["customer_id"]:
+        buttons.append(_button(_("🔎 查看"), push_buttons.view_customer(item["customer_id"])))
     return Message("\n".join(lines), InlineKeyboardMarkup([buttons]))
 
 
 def render_festival(_: Translator, row: ReminderOutbox, today: date) -> Message:
-    payload = row.payload
+    payload = cast(FestivalPayload, row.payload)
     on = date.fromisoformat(payload["on"])
-    name = FESTIVAL_LABELS[str(payload["key"])]
+    name = FESTIVAL_LABELS[payload["key"]]
     festival = _(name)
     lines = [
         html.escape(
@@ -209,8 +224,8 @@ def render_festival(_: Translator, row: ReminderOutbox, today: date) -> Message:
         )
     ]
     for contact in payload["contacts"]:
-        lines.append(html.escape(f"· {contact['cname']} · {contact['who']}"))
-    if payload.get("more"):
+        lines.append(html.escape(f"· {contact['customer']} · {contact['who']}"))
+    if payload["more"]:
         lines.append(html.escape(_("…还有 {n} 项", n=payload["more"])))
     lines += ["", html.escape(_("祝福语参考(点一下复制):"))]
     lines += [f"<code>{html.escape(text)}</code>" for text in festival_greetings(_, payload["key"])]

@@ -21,6 +21,7 @@ from storage.audit import record
 from storage.custody import carry_over
 from storage.models import ChangeLog, Customer, Grade, Interaction, InteractionKind, Member, Role
 from storage.outbox import NewPush
+from storage.push_items import HandoverLatePayload
 
 # The rule: a rep given a customer contacts it within a week, or the manager may reassign it.
 HANDOVER_DAYS = 7
@@ -232,13 +233,13 @@ async def handover_pushes(session: AsyncSession, now: datetime) -> list[NewPush]
                     row.customer_name,
                     now,
                     f"handover-late:{row.customer_id}:{stamp}:{manager.id}",
-                    {
-                        "cid": row.customer_id,
-                        "cname": row.customer_name,
-                        "rep": row.owner_name,
-                        "rep_id": row.owner_id,
-                        "days": (now - row.assigned_at).days,
-                    },
+                    HandoverLatePayload(
+                        customer_id=row.customer_id,
+                        customer=row.customer_name,
+                        rep=row.owner_name,
+                        rep_id=row.owner_id,
+                        days=(now - row.assigned_at).days,
+                    ),
                 )
             )
     return pushes

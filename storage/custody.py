@@ -37,20 +37,12 @@ from storage.models import (
 )
 from storage.outbox import NewPush, enqueue
 from storage.planning import mark_replan
+from storage.push_items import customer_of as _customer_of
+from storage.push_items import follow_up_of as _follow_up_of
 
 # Single-item pushes handed over as they are (their dedupe keys name no member).
 HANDED_OVER = frozenset({"followup", "again"})
 _WAITING = (OutboxStatus.PENDING,)
-
-
-def _customer_of(item: Mapping[str, Any]) -> int | None:
-    cid = item.get("cid")
-    return cid if isinstance(cid, int) else None
-
-
-def _follow_up_of(item: Mapping[str, Any]) -> int | None:
-    fid = item.get("id")
-    return fid if item.get("t") == "fu" and isinstance(fid, int) else None
 
 
 async def carry_over(

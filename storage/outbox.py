@@ -13,7 +13,7 @@ crash. A normal stop waits for the running dispatch pass and releases what it ha
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -38,7 +38,8 @@ class NewPush:
     subject: str
     due_at: datetime
     dedupe_key: str
-    payload: dict[str, Any] = field(default_factory=dict)
+    # One of storage/push_items.py's payloads (the team pushes' are storage/reports.py's).
+    payload: Mapping[str, Any] = field(default_factory=dict)
     expires_at: datetime | None = None
 
     def row(self) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from storage.models import (
     Team,
 )
 from storage.outbox import NewPush
+from storage.push_items import WeeklyPayload
 
 PERIODS = ("today", "week", "month", "lastweek")
 TREND_WEEKS = 8
@@ -447,7 +448,7 @@ async def weekly_report_pushes(session: AsyncSession, now: datetime) -> list[New
         due = datetime.combine(monday, WEEKLY_AT, zone).astimezone(UTC)
         expires = local_start(monday + timedelta(days=1), manager.timezone)
         week = (monday - timedelta(days=7)).isoformat()
-        payload: dict[str, Any] = {"team_id": team.id, "week": week}
+        payload = WeeklyPayload(team_id=team.id, week=week)
         pushes.append(
             NewPush(
                 manager.id,
@@ -455,7 +456,7 @@ async def weekly_report_pushes(session: AsyncSession, now: datetime) -> list[New
                 week,
                 due,
                 f"weekly:{manager.id}:{monday.isoformat()}",
-                dict(payload),
+                payload,
                 expires,
             )
         )
@@ -468,7 +469,7 @@ async def weekly_report_pushes(session: AsyncSession, now: datetime) -> list[New
                     week,
                     due,
                     f"weekly-group:{team.id}:{monday.isoformat()}",
-                    {**payload, "chat_id": team.group_chat_id},
+                    WeeklyPayload(team_id=team.id, week=week, chat_id=team.group_chat_id),
                     expires,
                 )
             )

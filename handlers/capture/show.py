@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from handlers.capture.card import render_capture
-from handlers.capture.payload import capture_payload
+from handlers.capture.payload import CapturePayload, capture_payload
 from handlers.kit.keyboards import inline
 from handlers.kit.turn import Turn
 from storage.customers import CustomerRepo
@@ -29,9 +29,9 @@ def capture_buttons(turn: Turn, draft_id: int) -> Any:
     )
 
 
-async def customer_hint(turn: Turn, payload: dict[str, Any]) -> str | None:
+async def customer_hint(turn: Turn, payload: CapturePayload) -> str | None:
     """(新客户), (已由 王磊 负责) or nothing: whether the company is known, before saving."""
-    company = payload.get("company")
+    company = payload["company"]
     if not company:
         return None
     match = await CustomerRepo(turn.session, turn.actor).match(company)
@@ -42,9 +42,9 @@ async def customer_hint(turn: Turn, payload: dict[str, Any]) -> str | None:
     return turn._("(新客户)")
 
 
-async def deal_target(turn: Turn, payload: dict[str, Any]) -> str | None:
+async def deal_target(turn: Turn, payload: CapturePayload) -> str | None:
     """The title of the open deal saving would update (the customer's latest), or None."""
-    company = payload.get("company")
+    company = payload["company"]
     if not payload.get("deal") or not company:
         return None
     customer = await CustomerRepo(turn.session, turn.actor).by_name(company)
@@ -56,11 +56,10 @@ async def deal_target(turn: Turn, payload: dict[str, Any]) -> str | None:
 
 async def show_capture(turn: Turn, draft: Draft, *, edit: bool) -> None:
     now = turn.now()
-    hint = await customer_hint(turn, draft.payload)
-    target = await deal_target(turn, draft.payload)
-    text = render_capture(
-        turn._, capture_payload(draft.payload), turn.member.timezone, now.date(), hint, target
-    )
+    payload = capture_payload(draft.payload)
+    hint = await customer_hint(turn, payload)
+    target = await deal_target(turn, payload)
+    text = render_capture(turn._, payload, turn.member.timezone, now.date(), hint, target)
     markup = capture_buttons(turn, draft.id)
     if edit:
         turn.edit(text, markup)

@@ -14,7 +14,7 @@ repository and the owner check, so forged data reaches nothing.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, Literal, TypedDict, cast
 
 from sqlalchemy import select
 from telegram.ext import CallbackQueryHandler
@@ -46,6 +46,37 @@ from storage.push_buttons import view_customer
 PREFIX = "rec:"
 UNDO_WINDOW = timedelta(hours=24)
 SNAPSHOT = "deleted_record"
+
+
+class DeletedFollowUp(TypedDict):
+    """A deleted follow-up as it was (Draft.payload of kind SNAPSHOT), for ↩️ 撤销."""
+
+    record: Literal["follow_up"]
+    customer: int
+    member: int
+    due_date: str
+    due_at: str | None
+    text: str
+    note: str | None
+    status: str
+
+
+class DeletedInteraction(TypedDict):
+    """A deleted visit, call … record as it was."""
+
+    record: Literal["interaction"]
+    customer: int
+    member: int
+    kind: str
+    at: str
+    summary: str | None
+    outcome: str | None
+    note: str | None
+    location: str | None
+    contacts: list[int]
+
+
+Snapshot = DeletedFollowUp | DeletedInteraction
 LISTED = 8
 
 Rows = list[list[tuple[str, str]]]
@@ -123,36 +154,37 @@ def _record_menu(turn: Turn, item: Interaction) -> None:
 
 async def _snapshot(turn: Turn, record: Record, customer: Customer) -> Draft:
     """The deleted record as it was, for ↩️ 撤销 within UNDO_WINDOW."""
+    payload: Snapshot
     if isinstance(record, FollowUp):
-        payload: dict[str, Any] = {
-            "t": "fu",
-            "customer": customer.id,
-            "member": record.member_id,
-            "due_date": record.due_date.isoformat(),
-            "due_at": record.due_at.isoformat() if record.due_at else None,
-            "text": record.text,
-            "note": record.note,
-            "status": record.status.value,
-        }
+        payload = DeletedFollowUp(
+            record="follow_up",
+            customer=customer.id,
+            member=record.member_id,
+            due_date=record.due_date.isoformat(),
+            due_at=record.due_at.isoformat() if record.due_at else None,
+            text=record.text,
+            note=record.note,
+            status=record.status.value,
+        )
     else:
         contacts = await turn.session.scalars(
             select(InteractionContact.contact_id).where(
                 InteractionContact.interaction_id == record.id
             )
         )
-        payload = {
-            "t": "i",
-            "customer": customer.id,
-            "member": record.member_id,
-            "kind": record.kind.value,
-            "at": record.occurred_at.isoformat(),
-            "summary": record.summary,
-            "outcome": record.outcome,
-            "note": record.note,
-            "location": record.location,
-            "contacts": list(contacts),
-        }
-    draft = Draft(member_id=turn.member.id, kind=SNAPSHOT, payload=payload)
+        payload = DeletedInteraction(
+            record="interaction",
+            customer=customer.id,
+            member=record.member_id,
+            kind=record.kind.value,
+            at=record.occurred_at.isoformat(),
+            summary=record.summary,
+            outcome=record.outcome,
+            note=record.note,
+            location=record.location,
+            contacts=list(contacts),
+        )
+    draft = Draft(member_id=turn.member.id, kind=SNAPSHOT, payload=dict(payload))
     turn.session.add(draft)
     await turn.session.flush()
     return draft
@@ -183,16 +215,16 @@ async def _undo(turn: Turn, draft_id: int) -> None:
         turn.answer(_("无法撤销:已超过 24 小时,或已经撤销过了。"), alert=True)
         return
     created = draft.created_at
-    snapshot = draft.payload or {}
-    customer = await CustomerRepo(turn.session, turn.actor).get(int(snapshot.get("customer", -1)))
+    snapshot = cast(Snapshot, draft.payload)
+    customer = await CustomerRepo(turn.session, turn.actor).get(snapshot["customer"])
     if customer is None or datetime.now(UTC) - created > UNDO_WINDOW:
         await turn.session.delete(draft)
         turn.answer(_("无法撤销:已超过 24 小时,或已经撤销过了。"), alert=True)
         return
-    if snapshot["t"] == "fu":
+    if snapshot["record"] == "follow_up":
         turn.session.add(
             FollowUp(
-                member_id=int(snapshot["member"]),
+                member_id=snapshot["member"],
                 customer_id=customer.id,
                 due_date=date.fromisoformat(snapshot["due_date"]),
                 due_at=datetime.fromisoformat(snapshot["due_at"]) if snapshot["due_at"] else None,
@@ -204,7 +236,7 @@ async def _undo(turn: Turn, draft_id: int) -> None:
     else:
         item = Interaction(
             customer_id=customer.id,
-            member_id=int(snapshot["member"]),
+            member_id=snapshot["member"],
             kind=InteractionKind(snapshot["kind"]),
             occurred_at=datetime.fromisoformat(snapshot["at"]),
             summary=snapshot["summary"],
@@ -214,7 +246,7 @@ async def _undo(turn: Turn, draft_id: int) -> None:
         )
         turn.session.add(item)
         await turn.session.flush()
-        for contact_id in snapshot.get("contacts") or []:
+        for contact_id in snapshot["contacts"]:
             turn.session.add(InteractionContact(interaction_id=item.id, contact_id=contact_id))
     await turn.session.delete(draft)
     await turn.session.flush()

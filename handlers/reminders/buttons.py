@@ -9,6 +9,7 @@ dismissed by 完成, or pushed again later by 推迟 — a new outbox row writte
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
@@ -26,6 +27,7 @@ from storage.customers import CustomerRepo
 from storage.models import FamilyMember, FollowUpStatus, Interaction, InteractionKind
 from storage.outbox import NewPush, enqueue, get_row
 from storage.planning import get_trip, mark_replan, open_follow_up
+from storage.push_items import Item, SinglePayload, digest_items, single_item
 
 SNOOZES = {"1h": timedelta(hours=1), "1d": timedelta(days=1), "1w": timedelta(days=7)}
 
@@ -179,7 +181,7 @@ async def _again(turn: Turn, data: str, match: re.Match[str]) -> None:
                 row.subject,
                 due,
                 f"again:{row.id}:{index}:{int(due.timestamp())}",
-                {"item": items[index]},
+                SinglePayload(item=items[index]),
             )
         ],
     )
@@ -187,14 +189,11 @@ async def _again(turn: Turn, data: str, match: re.Match[str]) -> None:
     _replace_row(turn, data, None)
 
 
-def _items(payload: dict[str, object], kind: str) -> list[dict[str, object]]:
+def _items(payload: Mapping[str, object], kind: str) -> list[Item]:
     if kind == "digest":
-        sections = payload.get("sections")
-        if isinstance(sections, list):
-            return [item for section in sections for item in section["items"]]
-        return []
-    item = payload.get("item")
-    return [item] if isinstance(item, dict) else []
+        return digest_items(payload)
+    item = single_item(payload)
+    return [item] if item is not None else []
 
 
 async def _greeted(turn: Turn, data: str, match: re.Match[str]) -> None:

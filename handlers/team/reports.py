@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,6 +29,7 @@ from storage.assignment import LATE_KIND, late_handovers
 from storage.audit import record
 from storage.models import InteractionKind, Member, ReminderOutbox, Role
 from storage.push_buttons import view_customer
+from storage.push_items import HandoverLatePayload, WeeklyPayload
 from storage.reports import PERIODS, TeamSummary
 
 PAGE = 25
@@ -365,9 +366,10 @@ async def deliver_team_push(
     _ = translator(member.language)
     if row.kind == LATE_KIND:
         return await _deliver_late(bot, session, row, member, now)
-    if not member.is_manager or row.payload.get("team_id") != member.team_id:
+    payload = cast(WeeklyPayload, row.payload)
+    if not member.is_manager or payload["team_id"] != member.team_id:
         return None
-    chat_id = int(row.payload.get("chat_id") or member.chat_id)
+    chat_id = payload.get("chat_id") or member.chat_id
     text, pair, neglected = await weekly_report(session, member, now)
     in_group = chat_id != member.chat_id
     markup = None if in_group else inline([[(_("📊 打开团队汇总"), "tr:p:week:0")]])
@@ -381,11 +383,11 @@ async def deliver_team_push(
 async def _deliver_late(
     bot: Bot, session: AsyncSession, row: ReminderOutbox, manager: Member, now: datetime
 ) -> int | None:
-    payload: dict[str, Any] = row.payload
+    payload = cast(HandoverLatePayload, row.payload)
     still = [
         late
         for late in await late_handovers(session, now, manager.team_id)
-        if late.customer_id == payload.get("cid") and late.owner_id == payload.get("rep_id")
+        if late.customer_id == payload["customer_id"] and late.owner_id == payload["rep_id"]
     ]
     if not still or not manager.is_manager:
         return None  # contacted meanwhile, reassigned, or the manager stepped down

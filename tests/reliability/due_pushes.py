@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Member
 from storage.outbox import NewPush, enqueue
+from storage.push_items import ColdItem, SinglePayload
 from storage.teams import register_member
 
 
@@ -31,9 +32,13 @@ async def members_with_due_pushes(
         member.quiet_start = member.quiet_end = time(0, 0)
         member.plan_due_at = now + timedelta(days=1)
         await session.flush()
-        item = {"t": "cold", "grade": "A", "cname": f"客户{n}", "days": 9}
+        item = ColdItem(
+            type="cold", customer_id=0, customer=f"客户{n}", grade="A", days=9, never=False
+        )
         due = now - timedelta(minutes=1)
-        push = NewPush(member.id, "nudge", f"客户{n}", due, f"due:{first_chat + n}", {"item": item})
+        push = NewPush(
+            member.id, "nudge", f"客户{n}", due, f"due:{first_chat + n}", SinglePayload(item=item)
+        )
         await enqueue(session, [push])
         members.append(member)
     return members

@@ -17,6 +17,7 @@ from scheduler.jobs import SCHEDULER_KEY, Scheduler, stop_scheduler
 from storage.engine import session_factory
 from storage.models import Grade, Member, OutboxStatus, ReminderOutbox
 from storage.outbox import NewPush, claim_due, enqueue
+from storage.push_items import ColdItem, SinglePayload
 from tests.builders import Archive, local, member_of
 from tests.conftest import BotHarness
 
@@ -24,7 +25,8 @@ NOW = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)
 
 
 def push(member_id: int, key: str, due: datetime = NOW) -> NewPush:
-    return NewPush(member_id, "again", "x", due, key, {"item": {"t": "note", "text": key}})
+    item = ColdItem(type="cold", customer_id=0, customer=key, grade="A", days=9, never=False)
+    return NewPush(member_id, "again", "x", due, key, SinglePayload(item=item))
 
 
 async def a_member(bot: BotHarness, name: str = "王磊") -> Member:
