@@ -1,22 +1,23 @@
 """The buttons on a customer card's open deals: ⏩ 推进 / 🏆 赢单 / 💔 输单 (with its reason),
 and on the digest's overdue deals: ⏩ 推进 / 📅 改日期 / 💔 输单.
 
-Callback data: deal:a:<id> 推进, deal:w:<id> 赢单, deal:l:<id> 输单 (asks why),
-deal:r:<id>:<n> one of LOST_REASONS, deal:t:<id> type the reason, deal:d:<id> 改日期 (offers
-dates), deal:d:<id>:<yyyymmdd> that date. A trailing ":p" marks a digest's button: the answer is
-a new message, the digest stays. Every id is looked up through the scoped DealRepo, and only the
-deal's owner acts on it: forged data reaches nothing.
+Their callback data and patterns are callbacks.py's. Every id is looked up through the scoped
+DealRepo, and only the deal's owner acts on it: forged data reaches nothing.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 
 from telegram.ext import CallbackQueryHandler
 
+from handlers.deals import callbacks
 from handlers.deals.text import LOST_REASONS, STAGE_LABELS, deal_parts
 from handlers.kit import pending
-from handlers.kit.keyboards import inline, number
+from handlers.kit.callback_data import callback_day, callback_id
+from handlers.kit.keyboards import inline
 from handlers.kit.turn import Turn, member_turn
 from locales import N_, Translator
 from storage.deals import DealRepo, DealUpdate
@@ -34,16 +35,16 @@ def deal_rows(_: Translator, deals: list[Deal]) -> list[list[tuple[str, str]]]:
         label = f" {deal.title[:8]}" if len(deals) > 1 else ""
         rows.append(
             [
-                (_("⏩ 推进") + label, f"deal:a:{deal.id}"),
-                (_("🏆 赢单"), f"deal:w:{deal.id}"),
-                (_("💔 输单"), f"deal:l:{deal.id}"),
+                (_("⏩ 推进") + label, callbacks.advance(deal.id)),
+                (_("🏆 赢单"), callbacks.win(deal.id)),
+                (_("💔 输单"), callbacks.lose(deal.id)),
             ]
         )
     return rows
 
 
-async def _own_deal(turn: Turn, deal_id: int) -> Deal | None:
-    deal = await DealRepo(turn.session, turn.actor).get(deal_id) if deal_id >= 0 else None
+async def _own_deal(turn: Turn, deal_id: int | None) -> Deal | None:
+    deal = await DealRepo(turn.session, turn.actor).get(deal_id) if deal_id is not None else None
     if deal is None:
         turn.answer(turn._("这个按钮已失效。"), alert=True)
         return None
@@ -97,89 +98,109 @@ def date_choices(today: date) -> list[tuple[str, date]]:
     return offered
 
 
-def _day(text: str) -> date | None:
-    if len(text) != 8 or not text.isascii() or not text.isdigit():
-        return None
-    try:
-        return date(int(text[:4]), int(text[4:6]), int(text[6:]))
-    except ValueError:
-        return None
+Action = Callable[[Turn, Deal, re.Match[str]], Awaitable[None]]
+
+
+async def _advance(turn: Turn, deal: Deal, found: re.Match[str]) -> None:
+    _ = turn._
+    stage = DealRepo(turn.session, turn.actor).advance(deal, turn.now())
+    assert stage is not None
+    anew = found.group(2) is not None
+    _done(turn, deal, _("⏩ 已推进到「{stage}」。", stage=_(STAGE_LABELS[stage])), anew=anew)
+
+
+async def _win(turn: Turn, deal: Deal, found: re.Match[str]) -> None:
+    DealRepo(turn.session, turn.actor).win(deal, turn.now())
+    _done(turn, deal, turn._("🏆 恭喜赢单!"))
+
+
+async def _lose(turn: Turn, deal: Deal, found: re.Match[str]) -> None:
+    _ = turn._
+    rows = [[(_(r), callbacks.reason(deal.id, i))] for i, r in enumerate(LOST_REASONS)]
+    rows.append([(_("✍️ 写下原因"), callbacks.type_reason(deal.id))])
+    rows.append([(_("⬅️ 返回"), view_customer(deal.customer_id))])
+    question = _("💔 「{title}」为什么输了?", title=deal.title)
+    if found.group(2) is not None:
+        turn.say(question, inline(rows))
+    else:
+        turn.edit(question, inline(rows))
+
+
+async def _reason(turn: Turn, deal: Deal, found: re.Match[str]) -> None:
+    _ = turn._
+    index = callback_id(found.group(2))
+    if index is None or not index < len(LOST_REASONS):
+        turn.answer(_("这个按钮已失效。"), alert=True)
+        return
+    DealRepo(turn.session, turn.actor).lose(deal, _(LOST_REASONS[index]), turn.now())
+    _done(turn, deal, _("💔 已记为输单:{reason}", reason=_(LOST_REASONS[index])))
+
+
+async def _type_reason(turn: Turn, deal: Deal, found: re.Match[str]) -> None:
+    """The next text message is the reason."""
+    user_data = turn.context.user_data
+    assert user_data is not None
+    pending.drop(turn)
+    user_data[LOST_REASON.key] = {"deal": deal.id}
+    turn.edit(turn._("请写下输单原因,例如:输给了南瑞继保\n(/cancel 放弃)"))
+
+
+async def _redate(turn: Turn, deal: Deal, found: re.Match[str]) -> None:
+    _ = turn._
+    rows = [
+        [(f"{_(label)} {day.month}月{day.day}日", callbacks.redate_to(deal.id, day))]
+        for label, day in date_choices(turn.today())
+    ]
+    rows.append([(_("⬅️ 返回"), view_customer(deal.customer_id))])
+    question = _("📅 「{title}」改到哪天签约?", title=deal.title)
+    if found.group(2) is not None:
+        turn.say(question, inline(rows))
+    else:
+        turn.edit(question, inline(rows))
+
+
+async def _redate_to(turn: Turn, deal: Deal, found: re.Match[str]) -> None:
+    _ = turn._
+    today, day = turn.today(), callback_day(found.group(2))
+    if day is None or not today < day <= today + timedelta(days=400):
+        turn.answer(_("这个按钮已失效。"), alert=True)
+        return
+    DealRepo(turn.session, turn.actor).apply(deal, DealUpdate(close_date=day), turn.now())
+    _done(turn, deal, _("📅 签约日期已改到{month}月{day}日。", month=day.month, day=day.day))
+
+
+ACTIONS: tuple[tuple[re.Pattern[str], Action], ...] = (
+    (callbacks.ADVANCE, _advance),
+    (callbacks.WIN, _win),
+    (callbacks.LOSE, _lose),
+    (callbacks.REASON, _reason),
+    (callbacks.TYPE_REASON, _type_reason),
+    (callbacks.REDATE, _redate),
+    (callbacks.REDATE_TO, _redate_to),
+)
 
 
 @member_turn
 async def deal_button(turn: Turn) -> None:
     query = turn.update.callback_query
     assert query is not None
-    _ = turn._
-    parts = (query.data or "").split(":")
-    action = parts[1] if len(parts) > 2 else ""
-    deal_id = number(parts[2]) if len(parts) > 2 else -1
-    anew = parts[-1] == "p" and len(parts) == 4
-    if action not in ("a", "w", "l", "r", "t", "d") or deal_id < 0:
-        turn.answer(_("这个按钮已失效。"), alert=True)
-        return
-    deal = await _own_deal(turn, deal_id)
-    if deal is None:
-        return
-    repo = DealRepo(turn.session, turn.actor)
-    if not deal.is_open:
-        turn.answer(_("这个商机已经结束了。"), alert=True)
-        return
-    now = turn.now()
-    if action == "a":
-        stage = repo.advance(deal, now)
-        assert stage is not None
-        _done(turn, deal, _("⏩ 已推进到「{stage}」。", stage=_(STAGE_LABELS[stage])), anew=anew)
-    elif action == "w":
-        repo.win(deal, now)
-        _done(turn, deal, _("🏆 恭喜赢单!"))
-    elif action == "l":
-        rows = [[(_(r), f"deal:r:{deal.id}:{i}")] for i, r in enumerate(LOST_REASONS)]
-        rows.append([(_("✍️ 写下原因"), f"deal:t:{deal.id}")])
-        rows.append([(_("⬅️ 返回"), view_customer(deal.customer_id))])
-        question = _("💔 「{title}」为什么输了?", title=deal.title)
-        if anew:
-            turn.say(question, inline(rows))
-        else:
-            turn.edit(question, inline(rows))
-    elif action == "d":
-        await _redate(turn, deal, parts[3] if len(parts) > 3 else "", anew)
-    elif action == "r":
-        index = number(parts[3]) if len(parts) > 3 else -1
-        if not 0 <= index < len(LOST_REASONS):
-            turn.answer(_("这个按钮已失效。"), alert=True)
+    data = query.data or ""
+    for pattern, action in ACTIONS:
+        found = pattern.match(data)
+        if found is None:
+            continue
+        deal_id = callback_id(found.group(1))
+        if deal_id is None:
+            break
+        deal = await _own_deal(turn, deal_id)
+        if deal is None:
             return
-        repo.lose(deal, _(LOST_REASONS[index]), now)
-        _done(turn, deal, _("💔 已记为输单:{reason}", reason=_(LOST_REASONS[index])))
-    else:  # "t": the next text message is the reason
-        user_data = turn.context.user_data
-        assert user_data is not None
-        pending.drop(turn)
-        user_data[LOST_REASON.key] = {"deal": deal.id}
-        turn.edit(_("请写下输单原因,例如:输给了南瑞继保\n(/cancel 放弃)"))
-
-
-async def _redate(turn: Turn, deal: Deal, value: str, anew: bool) -> None:
-    _ = turn._
-    today = turn.today()
-    if value in ("", "p"):
-        rows = [
-            [(f"{_(label)} {day.month}月{day.day}日", f"deal:d:{deal.id}:{day:%Y%m%d}")]
-            for label, day in date_choices(today)
-        ]
-        rows.append([(_("⬅️ 返回"), view_customer(deal.customer_id))])
-        question = _("📅 「{title}」改到哪天签约?", title=deal.title)
-        if anew:
-            turn.say(question, inline(rows))
-        else:
-            turn.edit(question, inline(rows))
+        if not deal.is_open:
+            turn.answer(turn._("这个商机已经结束了。"), alert=True)
+            return
+        await action(turn, deal, found)
         return
-    day = _day(value)
-    if day is None or not today < day <= today + timedelta(days=400):
-        turn.answer(_("这个按钮已失效。"), alert=True)
-        return
-    DealRepo(turn.session, turn.actor).apply(deal, DealUpdate(close_date=day), turn.now())
-    _done(turn, deal, _("📅 签约日期已改到{month}月{day}日。", month=day.month, day=day.day))
+    turn.answer(turn._("这个按钮已失效。"), alert=True)
 
 
 async def apply_lost_reason(turn: Turn, text: str) -> None:
@@ -200,4 +221,4 @@ LOST_REASON = pending.ValueEdit("deal_lost_reason", apply_lost_reason)
 
 
 def deal_handlers() -> list[object]:
-    return [CallbackQueryHandler(deal_button, pattern=r"^deal:")]
+    return [CallbackQueryHandler(deal_button, pattern=callbacks.PATTERN)]
