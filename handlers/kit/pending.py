@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from telegram import Message
@@ -31,6 +32,7 @@ from handlers.kit.turn import Turn, before_every_turn
 from locales import N_
 
 FLOW_KEY = "flow"
+_SINCE = "_since"  # when a wait that lapses began (POSIX seconds)
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,9 @@ class ValueEdit:
     # The command (without "/") and the menu label that start this mode again: no "已退出".
     entry_command: str = ""
     entry_label: str = ""
+    # A wait that lapses: a text this long after the question is not its answer (the member
+    # moved on; visits' 会谈纪要 and 批注).
+    lapses_after: timedelta | None = None
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,14 @@ class InFlow(filters.MessageFilter):
 def state(turn: Turn, edit: ValueEdit) -> dict[str, Any] | None:
     """What `edit` is changing, while it waits for the value."""
     found = (turn.context.user_data or {}).get(edit.key)
-    return found if isinstance(found, dict) else None
+    if not isinstance(found, dict):
+        return None
+    if edit.lapses_after is not None:
+        since = found.get(_SINCE)
+        age = datetime.now(UTC).timestamp() - (since if isinstance(since, float) else 0.0)
+        if age > edit.lapses_after.total_seconds():
+            return None
+    return found
 
 
 def waiting(turn: Turn) -> ValueEdit | None:
@@ -114,7 +126,13 @@ def wait(turn: Turn, edit: ValueEdit, what: dict[str, Any]) -> None:
     user_data = turn.context.user_data
     assert user_data is not None
     drop(turn)
-    user_data[edit.key] = what
+    user_data[edit.key] = _stamped(edit, what)
+
+
+def _stamped(edit: ValueEdit, what: dict[str, Any]) -> dict[str, Any]:
+    if edit.lapses_after is None:
+        return what
+    return {**what, _SINCE: datetime.now(UTC).timestamp()}
 
 
 def ask(
@@ -134,7 +152,7 @@ def ask(
     user_data = turn.context.user_data
     assert user_data is not None
     drop(turn)
-    user_data[edit.key] = what
+    user_data[edit.key] = _stamped(edit, what)
     _ = turn._
     if not archive:
         turn.edit(

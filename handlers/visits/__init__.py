@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from handlers.kit.groups import AnyApplication, add
 from handlers.visits.archives import archive_handlers
-from handlers.visits.awaited import AwaitedTextHandler
+from handlers.visits.awaited import accept_awaited
 from handlers.visits.customer_copy import customer_copy_handlers
 from handlers.visits.minutes import minutes_handlers
 from handlers.visits.plans import plan_handlers
@@ -14,12 +14,12 @@ from handlers.visits.workdays import workdays_handlers
 
 
 def register(application: AnyApplication) -> None:
-    """First of the packages: a text awaited as a 纪要, 批注 or plan is taken before any flow
-    or capture would read it as a note."""
+    """A text awaited as a 纪要, 批注 or plan is a kit/pending ValueEdit (awaited.py): the
+    fallback hands it over, as it does every typed value."""
+    accept_awaited()
     add(
         application,
         [
-            AwaitedTextHandler(application),
             *customer_copy_handlers(),  # before minutes' own mins: buttons
             *minutes_handlers(),
             *plan_handlers(),

@@ -341,6 +341,25 @@ async def test_a_menu_tap_or_half_an_hour_ends_the_wait_for_a_summary(bot: BotHa
     assert task.written_at is None
 
 
+async def test_a_summary_waited_for_is_left_like_any_typed_value(bot: BotHarness) -> None:
+    team = await make_team(bot)
+    hd = await customer_of(bot, team.wang, "华东电力设计院")
+    await visit(bot, team.wang, hd, local(2026, 12, 1, 10, 0))
+    with time_machine.travel(local(2026, 12, 1, 12, 0), tick=False):
+        await team.wang.send("/minutes")
+        await team.wang.press("写纪要 1")
+        today = await team.wang.send("📅 今日")
+        assert "已退出写纪要。" in today.text
+        await team.wang.send("/minutes")
+        await team.wang.press("写纪要 1")
+        cancelled = await team.wang.send("/cancel")
+        assert cancelled.text == "已放弃。有需要随时找我。"
+        note = await team.wang.send("周五上午给王局长送资料")
+        assert "确认保存吗" in note.text
+    [task] = await minutes(bot)
+    assert task.written_at is None
+
+
 async def test_a_review_lists_ten_a_day_and_the_rest_the_next(bot: BotHarness) -> None:
     team = await make_team(bot)
     hd = await customer_of(bot, team.wang, "华东电力设计院")
