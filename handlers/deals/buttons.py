@@ -138,10 +138,7 @@ async def _reason(turn: Turn, deal: Deal, found: re.Match[str]) -> None:
 
 async def _type_reason(turn: Turn, deal: Deal, found: re.Match[str]) -> None:
     """The next text message is the reason."""
-    user_data = turn.context.user_data
-    assert user_data is not None
-    pending.drop(turn)
-    user_data[LOST_REASON.key] = {"deal": deal.id}
+    pending.wait(turn, LOST_REASON, {"deal": deal.id})
     turn.edit(turn._("请写下输单原因,例如:输给了南瑞继保\n(/cancel 放弃)"))
 
 
