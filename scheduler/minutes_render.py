@@ -1,11 +1,7 @@
 """The visit cycle's pushes as messages: a 纪要 due, the manager's review, a late line.
 
-Callback data (≤ 64 bytes), answered by handlers/visits/ (📝 写纪要 is on the digest's 待写纪要
-lines, scheduler/render.py):
-    mins:w:<minutes id>      📝 写纪要 (the rep)
-    mins:seen:<minutes id>   👀 已阅 (the manager)
-    mins:note:<minutes id>   💬 批注 (the manager)
-    cust:v:<customer id>     🔎 查看
+Callback data (≤ 64 bytes) comes from storage/push_buttons.py, answered by handlers/visits/
+(📝 写纪要 is on the digest's 待写纪要 lines, scheduler/render.py).
 """
 
 from __future__ import annotations
@@ -18,6 +14,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from locales import N_, Translator
 from locales.meetings import meeting as _meeting
 from locales.words import day_with_weekday
+from storage import push_buttons
 from storage.models import ReminderOutbox
 from storage.push_items import MinutesDueItem, MinutesLateItem, PlanItem, ReviewItem, ReviewPayload
 
@@ -109,9 +106,9 @@ def render_review(_: Translator, items: list[ReviewItem]) -> Rendered:
             )
             keyboard.append(
                 [
-                    _button(_("✅ 已审核 {n}", n=number), f"arch:ok:{item['id']}"),
-                    _button(_("💬 意见 {n}", n=number), f"arch:note:{item['id']}"),
-                    _button(_("🔎 查看 {n}", n=number), f"cust:v:{item['id']}"),
+                    _button(_("✅ 已审核 {n}", n=number), push_buttons.archive_ok(item["id"])),
+                    _button(_("💬 意见 {n}", n=number), push_buttons.archive_note(item["id"])),
+                    _button(_("🔎 查看 {n}", n=number), push_buttons.view_customer(item["id"])),
                 ]
             )
             continue
@@ -127,8 +124,8 @@ def render_review(_: Translator, items: list[ReviewItem]) -> Rendered:
         lines.append(block)
         keyboard.append(
             [
-                _button(_("👀 已阅 {n}", n=number), f"mins:seen:{item['id']}"),
-                _button(_("💬 批注 {n}", n=number), f"mins:note:{item['id']}"),
+                _button(_("👀 已阅 {n}", n=number), push_buttons.minutes_seen(item["id"])),
+                _button(_("💬 批注 {n}", n=number), push_buttons.minutes_note(item["id"])),
             ]
         )
     return "\n".join(lines)[:MAX_TEXT], InlineKeyboardMarkup(keyboard)

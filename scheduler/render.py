@@ -80,7 +80,7 @@ def item_buttons(
     suffix = f" {number}" if number else ""
     if item["type"] == "minutes_due":  # a meeting to write up: handlers/visits/minutes.py
         return [
-            _button(_("📝 写纪要") + suffix, f"mins:w:{item['id']}"),
+            _button(_("📝 写纪要") + suffix, push_buttons.write_minutes(item["id"])),
             _button(_("🔎 查看") + suffix, push_buttons.view_customer(item["customer_id"])),
         ]
     if item["type"] == "deal":  # answered by handlers/deals, which says anew instead of editing

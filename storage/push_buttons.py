@@ -7,6 +7,8 @@ other). Each builder has its pattern beside it; data stays within Telegram's 64 
     rem:ok:<row>:<item>                rem:later:<row>:<item>       rem:again:<row>:<item>:<span>
     rem:greeted:<contact>:<yyyymmdd>[:<family member>]
     rem:tripfu:<itinerary>             cust:v:<customer>
+    mins:w:<minutes> 写纪要 · mins:seen:<minutes> 已阅 · mins:note:<minutes> 批注
+    arch:ok:<customer> 已审核 · arch:note:<customer> 意见
     deal:a:<deal>:p 推进 · deal:d:<deal>:p 改日期 · deal:l:<deal>:p 输单 (":p": from a push, so
     handlers/deals answers with a new message and leaves the digest as it is)
 """
@@ -75,3 +77,35 @@ def deal_redate(deal_id: int) -> str:
 
 def deal_lose(deal_id: int) -> str:
     return f"deal:l:{deal_id}:p"
+
+
+# The visit cycle's buttons on pushes: 📝 写纪要 on the digest's 待写纪要 lines, the manager's
+# review (👀 已阅 / 💬 批注 a 纪要, ✅ 已审核 / 💬 意见 a new customer's archive); handlers/visits
+# answers them, and its own messages carry the same.
+MINUTES_PATTERN = r"^mins:"
+ARCHIVE_PATTERN = r"^arch:"
+MINUTES_WRITE = re.compile(r"^mins:w:([0-9]{1,10})$")
+MINUTES_SEEN = re.compile(r"^mins:seen:([0-9]{1,10})$")
+MINUTES_NOTE = re.compile(r"^mins:note:([0-9]{1,10})$")
+ARCHIVE_OK = re.compile(r"^arch:ok:([0-9]{1,10})$")
+ARCHIVE_NOTE = re.compile(r"^arch:note:([0-9]{1,10})$")
+
+
+def write_minutes(minutes_id: int) -> str:
+    return f"mins:w:{minutes_id}"
+
+
+def minutes_seen(minutes_id: int) -> str:
+    return f"mins:seen:{minutes_id}"
+
+
+def minutes_note(minutes_id: int) -> str:
+    return f"mins:note:{minutes_id}"
+
+
+def archive_ok(customer_id: int) -> str:
+    return f"arch:ok:{customer_id}"
+
+
+def archive_note(customer_id: int) -> str:
+    return f"arch:note:{customer_id}"

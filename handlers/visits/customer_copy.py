@@ -2,13 +2,12 @@
 topics, agreed next steps, never a line marked 内部 — as text to copy and as a .docx, then
 📨 已发给客户 / ✅ 客户已确认 to record when it was sent and confirmed (audited).
 
-Callback data: mins:doc:<id>, mins:sent:<id>, mins:conf:<id> (the rep's own minutes only).
+Their callback data and patterns are callbacks.py's (the rep's own minutes only).
 """
 
 from __future__ import annotations
 
 import io
-import re
 from zoneinfo import ZoneInfo
 
 from docx import Document
@@ -18,20 +17,20 @@ from docx.shared import Pt
 from telegram import InlineKeyboardMarkup
 from telegram.ext import CallbackQueryHandler
 
-from handlers.kit.callback_data import MAX_ID
+from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.turn import Turn, member_turn
+from handlers.visits import callbacks
 from locales import Translator
 from locales.words import day_with_weekday
 from parsing.minutes import for_customer
 from storage.minutes import CustomerCopies, MinutesSheet
 
-_DATA = re.compile(r"^mins:(doc|sent|conf):(\d{1,10})$")
 FONT = "宋体"
 
 
 def copy_button(_: Translator, minutes_id: int) -> tuple[str, str]:
-    return (_("📤 生成给客户的纪要"), f"mins:doc:{minutes_id}")
+    return (_("📤 生成给客户的纪要"), callbacks.copy_document(minutes_id))
 
 
 def _fields(_: Translator, sheet: MinutesSheet) -> list[tuple[str, str]]:
@@ -99,8 +98,8 @@ def _status_buttons(_: Translator, minutes_id: int) -> InlineKeyboardMarkup:
     return inline(
         [
             [
-                (_("📨 已发给客户"), f"mins:sent:{minutes_id}"),
-                (_("✅ 客户已确认"), f"mins:conf:{minutes_id}"),
+                (_("📨 已发给客户"), callbacks.copy_sent(minutes_id)),
+                (_("✅ 客户已确认"), callbacks.copy_confirmed(minutes_id)),
             ]
         ]
     )
@@ -110,14 +109,16 @@ def _status_buttons(_: Translator, minutes_id: int) -> InlineKeyboardMarkup:
 async def copy_button_pressed(turn: Turn) -> None:
     _ = turn._
     query = turn.update.callback_query
-    match = _DATA.match((query.data if query else None) or "")
-    minutes_id = int(match.group(2)) if match else 0
+    data = (query.data if query else None) or ""
+    document = callbacks.COPY_DOCUMENT.match(data)
+    sent = callbacks.COPY_SENT.match(data)
+    found = document or sent or callbacks.COPY_CONFIRMED.match(data)
+    minutes_id = callback_id(found.group(1)) if found else None
     copies = CustomerCopies(turn.session, turn.actor)
-    if match is None or minutes_id > MAX_ID:
+    if minutes_id is None:
         turn.answer(_("这个按钮已失效。"), alert=True)
         return
-    action = match.group(1)
-    if action == "doc":
+    if document:
         sheet = await copies.sheet(minutes_id)
         if sheet is None:
             turn.answer(_("找不到这份纪要,或你没有权限。"), alert=True)
@@ -136,7 +137,7 @@ async def copy_button_pressed(turn: Turn) -> None:
             )
         )
         return
-    if action == "sent":
+    if sent:
         done = await copies.mark_sent(minutes_id)
         answer = _("📨 已记录:已发给客户")
     else:
@@ -149,4 +150,4 @@ async def copy_button_pressed(turn: Turn) -> None:
 
 
 def customer_copy_handlers() -> list[object]:
-    return [CallbackQueryHandler(copy_button_pressed, pattern=r"^mins:(doc|sent|conf):")]
+    return [CallbackQueryHandler(copy_button_pressed, pattern=callbacks.COPY_PATTERN)]

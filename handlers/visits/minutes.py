@@ -24,12 +24,9 @@ from handlers.visits.customer_copy import copy_button
 from locales import translator
 from locales.meetings import meeting
 from locales.words import day_with_weekday
+from storage import push_buttons
 from storage.minutes import MinutesRepo, MinutesRow
 from storage.models import Member
-
-_WRITE = re.compile(r"^mins:w:(\d{1,10})$")
-_SEEN = re.compile(r"^mins:seen:(\d{1,10})$")
-_NOTE = re.compile(r"^mins:note:(\d{1,10})$")
 
 
 def _subject(turn: Turn, row: MinutesRow) -> str:
@@ -79,7 +76,7 @@ async def minutes_command(turn: Turn) -> None:
         lines.append(
             _("{n}. {subject}(最后一天 {date})", n=number, subject=_subject(turn, row), date=due)
         )
-        keyboard.append([button(_("📝 写纪要 {n}", n=number), f"mins:w:{row.id}")])
+        keyboard.append([button(_("📝 写纪要 {n}", n=number), push_buttons.write_minutes(row.id))])
     turn.say("\n".join(lines), InlineKeyboardMarkup(keyboard))
 
 
@@ -116,7 +113,9 @@ def _message(turn: Turn) -> Message | None:
 
 
 def _drop_row(turn: Turn, minutes_id: int) -> None:
-    drop_review_row(turn, {f"mins:seen:{minutes_id}", f"mins:note:{minutes_id}"})
+    drop_review_row(
+        turn, {push_buttons.minutes_seen(minutes_id), push_buttons.minutes_note(minutes_id)}
+    )
 
 
 def drop_review_row(turn: Turn, ours: set[str]) -> None:
@@ -167,7 +166,7 @@ async def minutes_button(turn: Turn) -> None:
     query = turn.update.callback_query
     data = (query.data if query else None) or ""
     repo = MinutesRepo(turn.session, turn.actor)
-    if (minutes_id := _id(_WRITE.match(data))) is not None:
+    if (minutes_id := _id(push_buttons.MINUTES_WRITE.match(data))) is not None:
         row = await repo.row(minutes_id)
         if row is None or row.member_id != turn.member.id:
             turn.answer(_("找不到这次会面,或你没有权限。"), alert=True)
@@ -175,14 +174,14 @@ async def minutes_button(turn: Turn) -> None:
         turn.answer()
         await _ask_to_write(turn, row)
         return
-    if (minutes_id := _id(_SEEN.match(data))) is not None:
+    if (minutes_id := _id(push_buttons.MINUTES_SEEN.match(data))) is not None:
         if await repo.mark_seen(minutes_id) is None:
             turn.answer(_("只有本团队的经理可以审阅纪要。"), alert=True)
             return
         turn.answer(_("👀 已阅"))
         _drop_row(turn, minutes_id)
         return
-    if (minutes_id := _id(_NOTE.match(data))) is not None:
+    if (minutes_id := _id(push_buttons.MINUTES_NOTE.match(data))) is not None:
         row = await repo.row(minutes_id) if turn.member.is_manager else None
         if row is None:
             turn.answer(_("只有本团队的经理可以审阅纪要。"), alert=True)
@@ -208,5 +207,5 @@ ACTIONS["note"] = _save_note
 def minutes_handlers() -> list[object]:
     return [
         CommandHandler(commands.MINUTES.name, minutes_command),
-        CallbackQueryHandler(minutes_button, pattern=r"^mins:"),
+        CallbackQueryHandler(minutes_button, pattern=push_buttons.MINUTES_PATTERN),
     ]

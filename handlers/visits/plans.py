@@ -7,12 +7,11 @@ team asks for approval (/workdays), the rep's manager gets it with ✅ 批准 / 
 told the answer; otherwise it is simply filed. /plans lists this week's plans: the team's for a
 manager (本周计划拜访), one's own for a rep. A plan shows in the rep's digest on its day.
 
-Callback data: plan:s:<id> (提交), plan:x:<id> (取消), plan:ok:<id> (批准), plan:note:<id> (意见).
+Their callback data and patterns are callbacks.py's.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -20,9 +19,10 @@ from telegram import InlineKeyboardMarkup, Message
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from handlers.kit import commands
-from handlers.kit.callback_data import MAX_ID
+from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.turn import Turn, command_argument, member_turn
+from handlers.visits import callbacks
 from handlers.visits.awaited import ACTIONS, awaiting
 from locales import N_, Translator, translator
 from locales.words import day_with_weekday
@@ -32,7 +32,6 @@ from storage.minutes import team_cycle
 from storage.models import Member
 from storage.plans import PlanRepo, PlanRow
 
-_DATA = re.compile(r"^plan:(s|x|ok|note):(\d{1,10})$")
 EXAMPLE = N_("明天上午10点拜访万科 目的是谈二期方案 见张总")
 STATUS_WORDS = {
     "pending": N_("待批准"),
@@ -99,7 +98,14 @@ async def read_and_show(turn: Turn, _target: int, text: str) -> None:
     lines = [_("📋 拜访计划(客户走访单),确认提交吗?"), *plan_lines(_, row, turn.member.timezone)]
     turn.say(
         "\n".join(lines),
-        inline([[(_("✅ 提交"), f"plan:s:{plan.id}"), (_("❌ 取消"), f"plan:x:{plan.id}")]]),
+        inline(
+            [
+                [
+                    (_("✅ 提交"), callbacks.plan_submit(plan.id)),
+                    (_("❌ 取消"), callbacks.plan_cancel(plan.id)),
+                ]
+            ]
+        ),
     )
 
 
@@ -146,8 +152,8 @@ async def _submit(turn: Turn, plan_id: int) -> None:
         markup = inline(
             [
                 [
-                    (their("✅ 批准"), f"plan:ok:{plan.id}"),
-                    (their("💬 意见"), f"plan:note:{plan.id}"),
+                    (their("✅ 批准"), callbacks.plan_approve(plan.id)),
+                    (their("💬 意见"), callbacks.plan_comment(plan.id)),
                 ]
             ]
         )
@@ -196,17 +202,19 @@ async def save_comment(turn: Turn, plan_id: int, text: str) -> None:
 async def plan_button(turn: Turn) -> None:
     _ = turn._
     query = turn.update.callback_query
-    match = _DATA.match((query.data if query else None) or "")
-    plan_id = int(match.group(2)) if match else 0
-    if match is None or plan_id > MAX_ID:
+    data = (query.data if query else None) or ""
+    submit, cancel = callbacks.PLAN_SUBMIT.match(data), callbacks.PLAN_CANCEL.match(data)
+    approve = callbacks.PLAN_APPROVE.match(data)
+    found = submit or cancel or approve or callbacks.PLAN_COMMENT.match(data)
+    plan_id = callback_id(found.group(1)) if found else None
+    if plan_id is None:
         turn.answer(_("这个按钮已失效。"), alert=True)
         return
-    action = match.group(1)
     repo = PlanRepo(turn.session, turn.actor)
-    if action == "s":
+    if submit:
         await _submit(turn, plan_id)
         return
-    if action == "x":
+    if cancel:
         if await repo.cancel(plan_id) is None:
             turn.answer(_("这个按钮已失效。"), alert=True)
             return
@@ -217,7 +225,7 @@ async def plan_button(turn: Turn) -> None:
         turn.answer(_("只有本团队的经理可以审批拜访计划。"), alert=True)
         return
     message = query.message if query is not None else None
-    if action == "ok":
+    if approve:
         if await repo.decide(plan_id, approve=True) is None:
             turn.answer(_("这个计划已经处理过了。"), alert=True)
             return
@@ -265,5 +273,5 @@ def plan_handlers() -> list[object]:
     return [
         CommandHandler(commands.PLAN.name, plan_command),
         CommandHandler(commands.PLANS.name, plans_command),
-        CallbackQueryHandler(plan_button, pattern=r"^plan:"),
+        CallbackQueryHandler(plan_button, pattern=callbacks.PLAN_PATTERN),
     ]

@@ -1,0 +1,52 @@
+"""The visits room's own buttons: a builder for each and the pattern that reads it back, used by
+the message that shows the button and the handler that answers it. (The buttons that pushes
+carry too — 写纪要, the manager's review — are storage/push_buttons.py's.)
+
+    plan:s:<plan> ✅ 提交    plan:x:<plan> ❌ 取消    plan:ok:<plan> ✅ 批准    plan:note:<plan> 💬 意见
+    mins:doc:<minutes> 📤 生成给客户的纪要    mins:sent:<minutes> 📨 已发给客户
+    mins:conf:<minutes> ✅ 客户已确认
+"""
+
+from __future__ import annotations
+
+import re
+
+PLAN_PATTERN = r"^plan:"
+PLAN_SUBMIT = re.compile(r"^plan:s:([0-9]{1,10})$")
+PLAN_CANCEL = re.compile(r"^plan:x:([0-9]{1,10})$")
+PLAN_APPROVE = re.compile(r"^plan:ok:([0-9]{1,10})$")
+PLAN_COMMENT = re.compile(r"^plan:note:([0-9]{1,10})$")
+
+# Before the minutes' own mins: buttons (handlers/visits/__init__.py registers it first).
+COPY_PATTERN = r"^mins:(doc|sent|conf):"
+COPY_DOCUMENT = re.compile(r"^mins:doc:([0-9]{1,10})$")
+COPY_SENT = re.compile(r"^mins:sent:([0-9]{1,10})$")
+COPY_CONFIRMED = re.compile(r"^mins:conf:([0-9]{1,10})$")
+
+
+def plan_submit(plan_id: int) -> str:
+    return f"plan:s:{plan_id}"
+
+
+def plan_cancel(plan_id: int) -> str:
+    return f"plan:x:{plan_id}"
+
+
+def plan_approve(plan_id: int) -> str:
+    return f"plan:ok:{plan_id}"
+
+
+def plan_comment(plan_id: int) -> str:
+    return f"plan:note:{plan_id}"
+
+
+def copy_document(minutes_id: int) -> str:
+    return f"mins:doc:{minutes_id}"
+
+
+def copy_sent(minutes_id: int) -> str:
+    return f"mins:sent:{minutes_id}"
+
+
+def copy_confirmed(minutes_id: int) -> str:
+    return f"mins:conf:{minutes_id}"
