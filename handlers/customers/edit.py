@@ -7,14 +7,17 @@ in the change log.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram.ext import CallbackQueryHandler
 
+from handlers.customers import callbacks
 from handlers.customers.archive import show_card
 from handlers.kit import pending
-from handlers.kit.callback_data import callback_enum
-from handlers.kit.keyboards import inline, number
+from handlers.kit.callback_data import callback_enum, callback_id
+from handlers.kit.keyboards import inline
 from handlers.kit.labels import DECISION_ROLES, STATUS_LABELS
 from handlers.kit.ownership import refuse_unless_owner
 from handlers.kit.render import birthday, clip, no_such_leap_month_said
@@ -77,35 +80,154 @@ def _too_long(turn: Turn, model: type[Customer | Contact], field: str, text: str
 
 
 def _rows_of(
-    turn: Turn, fields: dict[str, tuple[str, str]], prefix: str
+    turn: Turn, fields: dict[str, tuple[str, str]], data: Callable[[str], str]
 ) -> list[list[tuple[str, str]]]:
     _ = turn._
-    labels = [(_(label), f"{prefix}:{key}") for key, (label, _example) in fields.items()]
+    labels = [(_(label), data(key)) for key, (label, _example) in fields.items()]
     return [labels[i : i + 3] for i in range(0, len(labels), 3)]
 
 
 async def _customer_menu(turn: Turn, customer: Customer) -> None:
     _ = turn._
-    rows = _rows_of(turn, CUSTOMER_FIELDS, f"edit:cf:{customer.id}")
-    rows.append([(_("⭐ 等级"), f"cust:g:{customer.id}"), (_("📌 状态"), f"edit:cs:{customer.id}")])
+    cid = customer.id
+    rows = _rows_of(turn, CUSTOMER_FIELDS, lambda field: callbacks.edit_customer_field(cid, field))
+    rows.append([(_("⭐ 等级"), f"cust:g:{cid}"), (_("📌 状态"), callbacks.edit_status(cid))])
     contacts = await ContactRepo(turn.session, turn.actor).of_customer(customer)
-    rows += [[(f"👤 {c.salutation or c.name}", f"edit:k:{c.id}")] for c in contacts]
-    rows.append([(_("⬅️ 返回客户"), view_customer(customer.id))])
+    rows += [[(f"👤 {c.salutation or c.name}", callbacks.edit_contact(c.id))] for c in contacts]
+    rows.append([(_("⬅️ 返回客户"), view_customer(cid))])
     turn.edit(_("编辑「{name}」:选一项", name=customer.name), inline(rows))
 
 
 async def _contact_menu(turn: Turn, contact: Contact) -> None:
     _ = turn._
-    rows = _rows_of(turn, CONTACT_FIELDS, f"edit:kf:{contact.id}")
+    kid = contact.id
+    rows = _rows_of(turn, CONTACT_FIELDS, lambda field: callbacks.edit_contact_field(kid, field))
     leader = _("🔑 取消关键人") if contact.is_key_leader else _("🔑 设为关键人")
-    rows.append([(_("🎯 决策角色"), f"edit:kr:{contact.id}"), (leader, f"edit:kl:{contact.id}")])
+    rows.append(
+        [(_("🎯 决策角色"), callbacks.edit_role(kid)), (leader, callbacks.edit_key_leader(kid))]
+    )
     rows.append(
         [
-            (_("🗑 删除联系人"), f"edit:kd:{contact.id}"),
+            (_("🗑 删除联系人"), callbacks.delete_contact(kid)),
             (_("⬅️ 返回客户"), view_customer(contact.customer_id)),
         ]
     )
     turn.edit(_("编辑联系人 {name}:选一项", name=contact.salutation or contact.name), inline(rows))
+
+
+# -- the customer's buttons (the customer is the member's, checked before these run) ---------
+
+
+async def _customer_field(turn: Turn, customer: Customer, extra: str | None) -> None:
+    if extra in CUSTOMER_FIELDS:
+        _ask(turn, customer, extra, CUSTOMER_FIELDS[extra])
+    else:
+        turn.answer(turn._("这个按钮已失效。"), alert=True)
+
+
+async def _status(turn: Turn, customer: Customer, extra: str | None) -> None:
+    _ = turn._
+    if extra is None:
+        rows = [
+            [(_(label), callbacks.edit_status(customer.id, status.value))]
+            for status, label in STATUS_LABELS.items()
+        ]
+        turn.edit(_("「{name}」现在的状态:", name=customer.name), inline(rows))
+        return
+    status = callback_enum(extra, CustomerStatus)
+    if status is None:
+        turn.answer(_("这个按钮已失效。"), alert=True)
+        return
+    CustomerRepo(turn.session, turn.actor).update(customer, {"status": status})
+    await show_card(turn, customer, edit=True)
+
+
+async def _menu(turn: Turn, customer: Customer, extra: str | None) -> None:
+    await _customer_menu(turn, customer)
+
+
+# -- a contact's buttons (its customer is the member's) --------------------------------------
+
+
+async def _contact(turn: Turn, contact: Contact, customer: Customer, extra: str | None) -> None:
+    await _contact_menu(turn, contact)
+
+
+async def _key_leader(turn: Turn, contact: Contact, customer: Customer, extra: str | None) -> None:
+    repo = ContactRepo(turn.session, turn.actor)
+    repo.update(contact, customer.team_id, {"is_key_leader": not contact.is_key_leader})
+    await _contact_menu(turn, contact)
+
+
+async def _role(turn: Turn, contact: Contact, customer: Customer, extra: str | None) -> None:
+    _ = turn._
+    if extra is None:
+        rows = [
+            [(_(label), callbacks.edit_role(contact.id, role))]
+            for role, label in DECISION_ROLES.items()
+        ]
+        turn.edit(
+            _("{name} 在采购决策中的角色:", name=contact.salutation or contact.name), inline(rows)
+        )
+        return
+    if extra not in DECISION_ROLES:
+        turn.answer(_("这个按钮已失效。"), alert=True)
+        return
+    ContactRepo(turn.session, turn.actor).update(
+        contact, customer.team_id, {"decision_role": extra}
+    )
+    await show_card(turn, customer, edit=True)
+
+
+async def _contact_field(
+    turn: Turn, contact: Contact, customer: Customer, extra: str | None
+) -> None:
+    if extra in CONTACT_FIELDS:
+        _ask(turn, contact, extra, CONTACT_FIELDS[extra])
+    else:
+        turn.answer(turn._("这个按钮已失效。"), alert=True)
+
+
+async def _delete(turn: Turn, contact: Contact, customer: Customer, extra: str | None) -> None:
+    _ = turn._
+    if extra == "yes":
+        await ContactRepo(turn.session, turn.actor).delete(contact)
+        turn.edit(
+            _("已删除联系人 {name}。", name=contact.name),
+            inline([[(_("↩️ 撤销删除"), callbacks.undo_contact(contact.id))]]),
+        )
+        return
+    turn.edit(
+        _("确定删除联系人 {name} 吗?24 小时内可以撤销。", name=contact.name),
+        inline(
+            [
+                [
+                    (_("🗑 确定删除"), callbacks.delete_contact(contact.id, confirmed=True)),
+                    (_("❌ 取消"), callbacks.edit_contact(contact.id)),
+                ]
+            ]
+        ),
+    )
+
+
+CustomerAction = Callable[[Turn, Customer, str | None], Awaitable[None]]
+ContactAction = Callable[[Turn, Contact, Customer, str | None], Awaitable[None]]
+CUSTOMER_ACTIONS: tuple[tuple[re.Pattern[str], CustomerAction], ...] = (
+    (callbacks.EDIT_CUSTOMER, _menu),
+    (callbacks.EDIT_CUSTOMER_FIELD, _customer_field),
+    (callbacks.EDIT_STATUS, _status),
+)
+CONTACT_ACTIONS: tuple[tuple[re.Pattern[str], ContactAction], ...] = (
+    (callbacks.EDIT_CONTACT, _contact),
+    (callbacks.EDIT_KEY_LEADER, _key_leader),
+    (callbacks.EDIT_ROLE, _role),
+    (callbacks.EDIT_CONTACT_FIELD, _contact_field),
+    (callbacks.EDIT_DELETE_CONTACT, _delete),
+)
+
+
+def _extra(found: re.Match[str]) -> str | None:
+    return found.group(2) if found.re.groups > 1 else None
 
 
 @member_turn
@@ -113,84 +235,36 @@ async def edit_button(turn: Turn) -> None:
     _ = turn._
     query = turn.update.callback_query
     assert query is not None
-    parts = (query.data or "").split(":")
-    action = parts[1] if len(parts) > 1 else ""
-    target = number(parts[2]) if len(parts) > 2 else -1
-    extra = parts[3] if len(parts) > 3 else ""
-    customers, contacts = (
-        CustomerRepo(turn.session, turn.actor),
-        ContactRepo(turn.session, turn.actor),
-    )
-    if action == "ku":
-        await _undo_contact(turn, target)
-        return
-    if action in ("c", "cf", "cs"):
-        customer = await customers.get(target)
+    data = query.data or ""
+    if (undo := callbacks.EDIT_UNDO_CONTACT.match(data)) is not None:
+        contact_id = callback_id(undo.group(1))
+        if contact_id is not None:
+            await _undo_contact(turn, contact_id)
+            return
+    for pattern, customer_action in CUSTOMER_ACTIONS:
+        if (found := pattern.match(data)) is None:
+            continue
+        target = callback_id(found.group(1))
+        customer = await CustomerRepo(turn.session, turn.actor).get(target) if target else None
         if customer is None:
             turn.answer(_("找不到这个客户,或你没有权限查看。"), alert=True)
-        elif await refuse_unless_owner(turn, customer):
+        elif not await refuse_unless_owner(turn, customer):
+            await customer_action(turn, customer, _extra(found))
+        return
+    for pattern, contact_action in CONTACT_ACTIONS:
+        if (found := pattern.match(data)) is None:
+            continue
+        target = callback_id(found.group(1))
+        contact = await ContactRepo(turn.session, turn.actor).get(target) if target else None
+        if contact is None:
+            turn.answer(_("找不到这个联系人。"), alert=True)
             return
-        elif action == "c":
-            await _customer_menu(turn, customer)
-        elif action == "cs" and (status := callback_enum(extra, CustomerStatus)) is not None:
-            customers.update(customer, {"status": status})
-            await show_card(turn, customer, edit=True)
-        elif action == "cs":
-            rows = [
-                [(_(label), f"edit:cs:{customer.id}:{status.value}")]
-                for status, label in STATUS_LABELS.items()
-            ]
-            turn.edit(_("「{name}」现在的状态:", name=customer.name), inline(rows))
-        elif extra in CUSTOMER_FIELDS:
-            _ask(turn, customer, extra, CUSTOMER_FIELDS[extra])
-        else:
-            turn.answer(_("这个按钮已失效。"), alert=True)
+        owner = await CustomerRepo(turn.session, turn.actor).get(contact.customer_id)
+        assert owner is not None
+        if not await refuse_unless_owner(turn, owner):
+            await contact_action(turn, contact, owner, _extra(found))
         return
-    contact = await contacts.get(target)
-    if contact is None:
-        turn.answer(_("找不到这个联系人。"), alert=True)
-        return
-    customer = await customers.get(contact.customer_id)
-    assert customer is not None
-    if await refuse_unless_owner(turn, customer):
-        return
-    if action == "k":
-        await _contact_menu(turn, contact)
-    elif action == "kl":
-        contacts.update(contact, customer.team_id, {"is_key_leader": not contact.is_key_leader})
-        await _contact_menu(turn, contact)
-    elif action == "kr" and extra in DECISION_ROLES:
-        contacts.update(contact, customer.team_id, {"decision_role": extra})
-        await show_card(turn, customer, edit=True)
-    elif action == "kr":
-        rows = [
-            [(_(label), f"edit:kr:{contact.id}:{role}")] for role, label in DECISION_ROLES.items()
-        ]
-        turn.edit(
-            _("{name} 在采购决策中的角色:", name=contact.salutation or contact.name), inline(rows)
-        )
-    elif action == "kf" and extra in CONTACT_FIELDS:
-        _ask(turn, contact, extra, CONTACT_FIELDS[extra])
-    elif action == "kd" and extra == "yes":
-        await contacts.delete(contact)
-        turn.edit(
-            _("已删除联系人 {name}。", name=contact.name),
-            inline([[(_("↩️ 撤销删除"), f"edit:ku:{contact.id}")]]),
-        )
-    elif action == "kd":
-        turn.edit(
-            _("确定删除联系人 {name} 吗?24 小时内可以撤销。", name=contact.name),
-            inline(
-                [
-                    [
-                        (_("🗑 确定删除"), f"edit:kd:{contact.id}:yes"),
-                        (_("❌ 取消"), f"edit:k:{contact.id}"),
-                    ]
-                ]
-            ),
-        )
-    else:
-        turn.answer(_("这个按钮已失效。"), alert=True)
+    turn.answer(_("这个按钮已失效。"), alert=True)
 
 
 async def _undo_contact(turn: Turn, contact_id: int) -> None:
@@ -331,4 +405,4 @@ def _contact_change(turn: Turn, field: str, text: str, clear: bool) -> dict[str,
 
 
 def archive_edit_handlers() -> list[object]:
-    return [CallbackQueryHandler(edit_button, pattern=r"^edit:")]
+    return [CallbackQueryHandler(edit_button, pattern=callbacks.EDIT_PATTERN)]

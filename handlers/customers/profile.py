@@ -15,6 +15,7 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from telegram.ext import CallbackQueryHandler
 
+from handlers.customers import callbacks
 from handlers.customers.edit import CONTACT_FIELDS, CUSTOMER_FIELDS
 from handlers.kit.keyboards import inline, number
 from handlers.kit.labels import DECISION_ROLES, STATUS_LABELS
@@ -212,7 +213,10 @@ async def profile_button_pressed(turn: Turn) -> None:
         head, blocks = await render_profile(turn, customer)
         keyboard = [
             [(_("🕘 修改记录"), f"{PREFIX}log:{customer.id}:0")],
-            [(_("✏️ 编辑资料"), f"edit:c:{customer.id}"), (_("⬅️ 返回"), view_customer(customer.id))],
+            [
+                (_("✏️ 编辑资料"), callbacks.edit_customer(customer.id)),
+                (_("⬅️ 返回"), view_customer(customer.id)),
+            ],
         ]
         turn.edit(_fit(head, blocks, _), inline(keyboard))
     elif action == "log" and len(parts) == 4 and (offset := number(parts[3])) >= 0:
