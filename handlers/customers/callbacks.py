@@ -64,3 +64,71 @@ def delete_contact(contact_id: int, *, confirmed: bool = False) -> str:
 
 def undo_contact(contact_id: int) -> str:
     return f"edit:ku:{contact_id}"
+
+
+# 🛠 改记录 (records.py): a customer's open follow-ups and recent records, each corrected or
+# deleted (with ↩️ 撤销 within a day).
+#     rec:l:<customer> the list    rec:u:<snapshot draft> ↩️ 撤销删除
+#     rec:f:<follow-up> its menu   rec:ft: 改内容   rec:fd: 改日期   rec:fx: 完成 / 待办   rec:fdel: 删除
+#     rec:i:<record> its menu      rec:it: 改内容   rec:id: 改时间   rec:ik:<record>:<kind>   rec:idel:
+RECORDS_PATTERN = r"^rec:"
+RECORD_LIST = re.compile(rf"^rec:l:{_ID}$")
+RECORD_UNDO = re.compile(rf"^rec:u:{_ID}$")
+FOLLOW_UP_MENU = re.compile(rf"^rec:f:{_ID}$")
+FOLLOW_UP_TEXT = re.compile(rf"^rec:ft:{_ID}$")
+FOLLOW_UP_DATE = re.compile(rf"^rec:fd:{_ID}$")
+FOLLOW_UP_DONE = re.compile(rf"^rec:fx:{_ID}$")
+FOLLOW_UP_DELETE = re.compile(rf"^rec:fdel:{_ID}$")
+RECORD_MENU = re.compile(rf"^rec:i:{_ID}$")
+RECORD_TEXT = re.compile(rf"^rec:it:{_ID}$")
+RECORD_TIME = re.compile(rf"^rec:id:{_ID}$")
+RECORD_KIND = re.compile(rf"^rec:ik:{_ID}:{_WORD}$")
+RECORD_DELETE = re.compile(rf"^rec:idel:{_ID}$")
+
+
+def record_list(customer_id: int) -> str:
+    return f"rec:l:{customer_id}"
+
+
+def record_undo(draft_id: int) -> str:
+    return f"rec:u:{draft_id}"
+
+
+def follow_up_menu(follow_up_id: int) -> str:
+    return f"rec:f:{follow_up_id}"
+
+
+def follow_up_text(follow_up_id: int) -> str:
+    return f"rec:ft:{follow_up_id}"
+
+
+def follow_up_date(follow_up_id: int) -> str:
+    return f"rec:fd:{follow_up_id}"
+
+
+def follow_up_done(follow_up_id: int) -> str:
+    return f"rec:fx:{follow_up_id}"
+
+
+def follow_up_delete(follow_up_id: int) -> str:
+    return f"rec:fdel:{follow_up_id}"
+
+
+def record_menu(interaction_id: int) -> str:
+    return f"rec:i:{interaction_id}"
+
+
+def record_text(interaction_id: int) -> str:
+    return f"rec:it:{interaction_id}"
+
+
+def record_time(interaction_id: int) -> str:
+    return f"rec:id:{interaction_id}"
+
+
+def record_kind(interaction_id: int, kind: str) -> str:
+    return f"rec:ik:{interaction_id}:{kind}"
+
+
+def record_delete(interaction_id: int) -> str:
+    return f"rec:idel:{interaction_id}"

@@ -152,7 +152,10 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
         [(_("📝 记拜访"), starts.visit(cid)), (_("⏰ 加跟进"), starts.follow_up(cid))],
         [(_("👤 加联系人"), starts.contact(cid)), (_("⭐ 改等级"), f"cust:g:{cid}")],
         [(_("📋 完整档案"), f"prof:c:{cid}"), (_("📜 全部记录"), f"cust:h:{cid}:0")],
-        [(_("✏️ 编辑资料"), callbacks.edit_customer(cid)), (_("🛠 改记录"), f"rec:l:{cid}")],
+        [
+            (_("✏️ 编辑资料"), callbacks.edit_customer(cid)),
+            (_("🛠 改记录"), callbacks.record_list(cid)),
+        ],
         [(_("🗑 删除"), f"cust:del:{cid}"), (_("⬅️ 客户列表"), "cust:l:0")],
     ]
     if turn.member.is_manager:

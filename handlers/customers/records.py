@@ -13,16 +13,19 @@ repository and the owner check, so forged data reaches nothing.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal, TypedDict, cast
 
 from sqlalchemy import select
 from telegram.ext import CallbackQueryHandler
 
+from handlers.customers import callbacks
 from handlers.customers.archive import show_card
 from handlers.kit import pending
-from handlers.kit.callback_data import callback_enum
-from handlers.kit.keyboards import inline, number
+from handlers.kit.callback_data import callback_enum, callback_id
+from handlers.kit.keyboards import inline
 from handlers.kit.labels import KIND_LABELS
 from handlers.kit.ownership import refuse_unless_owner
 from handlers.kit.render import clip, moment
@@ -43,7 +46,6 @@ from storage.models import (
 )
 from storage.push_buttons import view_customer
 
-PREFIX = "rec:"
 UNDO_WINDOW = timedelta(hours=24)
 SNAPSHOT = "deleted_record"
 
@@ -115,9 +117,9 @@ async def _list(turn: Turn, customer: Customer) -> None:
     _ = turn._
     rows: Rows = []
     for fu in (await open_follow_ups(turn.session, customer))[:LISTED]:
-        rows.append([(clip(_fu_line(turn, fu), 40), f"{PREFIX}f:{fu.id}")])
+        rows.append([(clip(_fu_line(turn, fu), 40), callbacks.follow_up_menu(fu.id))])
     for item in await recent_interactions(turn.session, customer, limit=LISTED):
-        rows.append([(clip(_record_line(turn, item), 40), f"{PREFIX}i:{item.id}")])
+        rows.append([(clip(_record_line(turn, item), 40), callbacks.record_menu(item.id))])
     rows.append([(_("⬅️ 返回客户"), view_customer(customer.id))])
     text = (
         _("「{name}」要改哪一条?", name=customer.name)
@@ -131,23 +133,34 @@ def _fu_menu(turn: Turn, fu: FollowUp) -> None:
     _ = turn._
     done = fu.status == FollowUpStatus.DONE
     rows: Rows = [
-        [(_("✏️ 改内容"), f"{PREFIX}ft:{fu.id}"), (_("📅 改日期"), f"{PREFIX}fd:{fu.id}")],
         [
-            (_("↩️ 改回待办") if done else _("✅ 标为完成"), f"{PREFIX}fx:{fu.id}"),
-            (_("🗑 删除"), f"{PREFIX}fdel:{fu.id}"),
+            (_("✏️ 改内容"), callbacks.follow_up_text(fu.id)),
+            (_("📅 改日期"), callbacks.follow_up_date(fu.id)),
         ],
-        [(_("⬅️ 返回"), f"{PREFIX}l:{fu.customer_id}")],
+        [
+            (_("↩️ 改回待办") if done else _("✅ 标为完成"), callbacks.follow_up_done(fu.id)),
+            (_("🗑 删除"), callbacks.follow_up_delete(fu.id)),
+        ],
+        [(_("⬅️ 返回"), callbacks.record_list(fu.customer_id or 0))],
     ]
     turn.edit(_fu_line(turn, fu), inline(rows))
 
 
 def _record_menu(turn: Turn, item: Interaction) -> None:
     _ = turn._
-    kinds = [(_(label), f"{PREFIX}ik:{item.id}:{k.value}") for k, label in KIND_LABELS.items()]
+    kinds = [
+        (_(label), callbacks.record_kind(item.id, k.value)) for k, label in KIND_LABELS.items()
+    ]
     rows: Rows = [
-        [(_("✏️ 改内容"), f"{PREFIX}it:{item.id}"), (_("📅 改时间"), f"{PREFIX}id:{item.id}")],
+        [
+            (_("✏️ 改内容"), callbacks.record_text(item.id)),
+            (_("📅 改时间"), callbacks.record_time(item.id)),
+        ],
         kinds,
-        [(_("🗑 删除"), f"{PREFIX}idel:{item.id}"), (_("⬅️ 返回"), f"{PREFIX}l:{item.customer_id}")],
+        [
+            (_("🗑 删除"), callbacks.record_delete(item.id)),
+            (_("⬅️ 返回"), callbacks.record_list(item.customer_id or 0)),
+        ],
     ]
     turn.edit(_record_line(turn, item), inline(rows))
 
@@ -200,7 +213,7 @@ async def _delete(turn: Turn, record: Record, customer: Customer) -> None:
         inline(
             [
                 [
-                    (_("↩️ 撤销删除"), f"{PREFIX}u:{draft.id}"),
+                    (_("↩️ 撤销删除"), callbacks.record_undo(draft.id)),
                     (_("⬅️ 返回客户"), view_customer(customer.id)),
                 ]
             ]
@@ -313,75 +326,105 @@ async def apply_record_edit(turn: Turn, text: str) -> None:
 RECORD_EDIT = pending.ValueEdit("record_edit", apply_record_edit)
 
 
+# -- the buttons ----------------------------------------------------------------------------
+
+
+async def _fu_menu_button(turn: Turn, fu: FollowUp, customer: Customer, extra: str) -> None:
+    _fu_menu(turn, fu)
+
+
+async def _fu_ask(turn: Turn, fu: FollowUp, customer: Customer, field: str) -> None:
+    label, example = FIELDS[field]
+    pending.ask(turn, RECORD_EDIT, {"id": fu.id, "field": field}, label, example)
+
+
+async def _fu_done(turn: Turn, fu: FollowUp, customer: Customer, extra: str) -> None:
+    done = fu.status == FollowUpStatus.DONE
+    _change(turn, customer, fu, {
+        "status": FollowUpStatus.OPEN if done else FollowUpStatus.DONE,
+        "done_at": CLEAR if done else datetime.now(UTC),
+    })  # fmt: skip
+    _fu_menu(turn, fu)
+
+
+async def _fu_delete(turn: Turn, fu: FollowUp, customer: Customer, extra: str) -> None:
+    await _delete(turn, fu, customer)
+
+
+async def _item_menu(turn: Turn, item: Interaction, customer: Customer, extra: str) -> None:
+    _record_menu(turn, item)
+
+
+async def _item_ask(turn: Turn, item: Interaction, customer: Customer, field: str) -> None:
+    label, example = FIELDS[field]
+    pending.ask(turn, RECORD_EDIT, {"id": item.id, "field": field}, label, example)
+
+
+async def _item_kind(turn: Turn, item: Interaction, customer: Customer, extra: str) -> None:
+    kind = callback_enum(extra, InteractionKind)
+    if kind is None:
+        turn.answer(turn._("这个按钮已失效。"), alert=True)
+        return
+    _change(turn, customer, item, {"kind": kind})
+    _record_menu(turn, item)
+
+
+async def _item_delete(turn: Turn, item: Interaction, customer: Customer, extra: str) -> None:
+    await _delete(turn, item, customer)
+
+
+FollowUpAction = Callable[[Turn, FollowUp, Customer, str], Awaitable[None]]
+RecordAction = Callable[[Turn, Interaction, Customer, str], Awaitable[None]]
+# (pattern, action, what the action is given: the field being edited, or the button's word)
+FOLLOW_UP_ACTIONS: tuple[tuple[re.Pattern[str], FollowUpAction, str], ...] = (
+    (callbacks.FOLLOW_UP_MENU, _fu_menu_button, ""),
+    (callbacks.FOLLOW_UP_TEXT, _fu_ask, "ft"),
+    (callbacks.FOLLOW_UP_DATE, _fu_ask, "fd"),
+    (callbacks.FOLLOW_UP_DONE, _fu_done, ""),
+    (callbacks.FOLLOW_UP_DELETE, _fu_delete, ""),
+)
+RECORD_ACTIONS: tuple[tuple[re.Pattern[str], RecordAction, str], ...] = (
+    (callbacks.RECORD_MENU, _item_menu, ""),
+    (callbacks.RECORD_TEXT, _item_ask, "it"),
+    (callbacks.RECORD_TIME, _item_ask, "id"),
+    (callbacks.RECORD_KIND, _item_kind, ""),
+    (callbacks.RECORD_DELETE, _item_delete, ""),
+)
+
+
 @member_turn
 async def record_button(turn: Turn) -> None:
     _ = turn._
     query = turn.update.callback_query
     assert query is not None
-    parts = (query.data or "").split(":")
-    action = parts[1] if len(parts) > 1 else ""
-    target = number(parts[2]) if len(parts) > 2 else -1
-    extra = parts[3] if len(parts) > 3 else None
-    if target < 0 or (extra is not None and action != "ik") or len(parts) > 4:
-        turn.answer(_("这个按钮已失效。"), alert=True)
-        return
-    if action == "u":
+    data = query.data or ""
+    if (found := callbacks.RECORD_UNDO.match(data)) and (target := callback_id(found.group(1))):
         await _undo(turn, target)
         return
-    if action == "l":
+    if (found := callbacks.RECORD_LIST.match(data)) and (target := callback_id(found.group(1))):
         customer = await CustomerRepo(turn.session, turn.actor).get(target)
         if customer is None:
             turn.answer(_("找不到这个客户,或你没有权限查看。"), alert=True)
         elif not await refuse_unless_owner(turn, customer):
             await _list(turn, customer)
         return
-    if action in ("f", "ft", "fd", "fx", "fdel"):
-        fu = await turn.session.get(FollowUp, target)
-        customer = await _customer_of(turn, fu)
-        if fu is None or customer is None:
+    for pattern, fu_action, given in FOLLOW_UP_ACTIONS:
+        if (found := pattern.match(data)) and (target := callback_id(found.group(1))) is not None:
+            fu = await turn.session.get(FollowUp, target)
+            customer = await _customer_of(turn, fu)
+            if fu is not None and customer is not None:
+                await fu_action(turn, fu, customer, given)
             return
-        if action == "f":
-            _fu_menu(turn, fu)
-        elif action in ("ft", "fd"):
-            label, example = FIELDS[action]
-            pending.ask(turn, RECORD_EDIT, {"id": fu.id, "field": action}, label, example)
-        elif action == "fx":
-            done = fu.status == FollowUpStatus.DONE
-            _change(
-                turn,
-                customer,
-                fu,
-                {
-                    "status": FollowUpStatus.OPEN if done else FollowUpStatus.DONE,
-                    "done_at": CLEAR if done else datetime.now(UTC),
-                },
-            )
-            _fu_menu(turn, fu)
-        else:
-            await _delete(turn, fu, customer)
-        return
-    if action in ("i", "it", "id", "ik", "idel"):
-        item = await turn.session.get(Interaction, target)
-        customer = await _customer_of(turn, item)
-        if item is None or customer is None:
+    for pattern, record_action, given in RECORD_ACTIONS:
+        if (found := pattern.match(data)) and (target := callback_id(found.group(1))) is not None:
+            item = await turn.session.get(Interaction, target)
+            customer = await _customer_of(turn, item)
+            if item is not None and customer is not None:
+                word = found.group(2) if found.re.groups > 1 else given
+                await record_action(turn, item, customer, word)
             return
-        if action == "i":
-            _record_menu(turn, item)
-        elif action in ("it", "id"):
-            label, example = FIELDS[action]
-            pending.ask(turn, RECORD_EDIT, {"id": item.id, "field": action}, label, example)
-        elif action == "ik":
-            kind = callback_enum(extra or "", InteractionKind)
-            if kind is None:
-                turn.answer(_("这个按钮已失效。"), alert=True)
-                return
-            _change(turn, customer, item, {"kind": kind})
-            _record_menu(turn, item)
-        else:
-            await _delete(turn, item, customer)
-        return
     turn.answer(_("这个按钮已失效。"), alert=True)
 
 
 def record_handlers() -> list[object]:
-    return [CallbackQueryHandler(record_button, pattern=rf"^{PREFIX}")]
+    return [CallbackQueryHandler(record_button, pattern=callbacks.RECORDS_PATTERN)]
