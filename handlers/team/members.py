@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from telegram import InlineKeyboardMarkup
@@ -14,10 +16,12 @@ from telegram.ext import (
 )
 
 from handlers.kit import commands
+from handlers.kit.callback_data import callback_id
 from handlers.kit.cancel import cancel_fallbacks
-from handlers.kit.keyboards import TEAM, inline, label_pattern, main_keyboard, number, text_input
+from handlers.kit.keyboards import TEAM, inline, label_pattern, main_keyboard, text_input
 from handlers.kit.menus import refresh_menu
 from handlers.kit.turn import Turn, command_argument, member_turn, message_text
+from handlers.team import callbacks
 from handlers.team.reports import show_summary
 from locales import translator
 from storage import teams
@@ -63,7 +67,7 @@ async def _create(turn: Turn, name: str) -> int:
         main_keyboard(_, manager=True),
     )
     refresh_menu(turn, turn.member)
-    turn.say(invite_text(turn, team), inline([[(_("🔄 重置邀请码"), "team:code")]]))
+    turn.say(invite_text(turn, team), inline([[(_("🔄 重置邀请码"), callbacks.RESET_CODE)]]))
     return ConversationHandler.END
 
 
@@ -187,8 +191,8 @@ async def _team_overview(turn: Turn) -> tuple[str, list[list[tuple[str, str]]]]:
     if not turn.member.is_manager:
         return "\n".join(lines), []
     lines.append(_("点成员可设为经理、离职交接或移出团队。"))
-    rows = [[(f"{m.name} · {_role(turn, m)}", f"team:m:{m.id}")] for m in members]
-    rows.append([(_("🔗 邀请链接"), "team:invite"), (_("🔄 重置邀请码"), "team:code")])
+    rows = [[(f"{m.name} · {_role(turn, m)}", callbacks.member(m.id))] for m in members]
+    rows.append([(_("🔗 邀请链接"), callbacks.INVITE), (_("🔄 重置邀请码"), callbacks.RESET_CODE)])
     rows.append([(_("📊 团队汇总"), "tr:p:week:0")])
     return "\n".join(lines), rows
 
@@ -203,50 +207,69 @@ async def team(turn: Turn) -> None:
     turn.say(text, inline(rows) if rows else None)
 
 
+async def _home(turn: Turn) -> None:
+    text, rows = await _team_overview(turn)
+    turn.edit(text, inline(rows))
+
+
+async def _invite(turn: Turn) -> None:
+    markup = inline([[(turn._("🔄 重置邀请码"), callbacks.RESET_CODE)]])
+    turn.say(invite_text(turn, await turn.team()), markup)
+
+
+async def _reset_code(turn: Turn) -> None:
+    await teams.reset_invite_code(turn.session, turn.actor)
+    turn.answer(turn._("邀请码已重置,旧链接失效。"))
+    turn.say(invite_text(turn, await turn.team()))
+
+
+async def _promote(turn: Turn, target: int) -> None:
+    _ = turn._
+    promoted = await teams.promote(turn.session, turn.actor, target)
+    turn.edit(_("✅ {name} 现在是经理了。", name=promoted.name), _back(turn))
+    their = translator(promoted.language)
+    turn.tell(promoted, their("你已被设为团队经理。发 /team 管理团队。"))
+    refresh_menu(turn, promoted)
+
+
+_PLAIN: dict[str, Callable[[Turn], Awaitable[None]]] = {
+    callbacks.HOME: _home,
+    callbacks.INVITE: _invite,
+    callbacks.RESET_CODE: _reset_code,
+}
+_OF_MEMBER: tuple[tuple[re.Pattern[str], Callable[[Turn, int], Awaitable[None]]], ...] = (
+    (callbacks.MEMBER, lambda turn, target: _member_page(turn, target)),
+    (callbacks.PROMOTE, _promote),
+    (callbacks.REMOVE, lambda turn, target: _confirm_removal(turn, target)),
+    (callbacks.REMOVE_CONFIRMED, lambda turn, target: _remove(turn, target)),
+)
+
+
 @member_turn
 async def team_button(turn: Turn) -> None:
     """All /team buttons. Every action re-checks the role: callback data can be forged."""
     _ = turn._
     query = turn.update.callback_query
     assert query is not None
-    parts = (query.data or "").split(":")
-    action = parts[1] if len(parts) > 1 else ""
-    target = number(parts[2], 0) if len(parts) > 2 else 0
+    data = query.data or ""
     if not turn.member.is_manager:
         turn.answer(_("只有经理可以管理团队。"), alert=True)
         return
     try:
-        if action == "home":
-            text, rows = await _team_overview(turn)
-            turn.edit(text, inline(rows))
-        elif action == "invite":
-            turn.say(
-                invite_text(turn, await turn.team()), inline([[(_("🔄 重置邀请码"), "team:code")]])
-            )
-        elif action == "code":
-            await teams.reset_invite_code(turn.session, turn.actor)
-            turn.answer(_("邀请码已重置,旧链接失效。"))
-            turn.say(invite_text(turn, await turn.team()))
-        elif action == "m":
-            await _member_page(turn, target)
-        elif action == "p":
-            promoted = await teams.promote(turn.session, turn.actor, target)
-            turn.edit(_("✅ {name} 现在是经理了。", name=promoted.name), _back(turn))
-            their = translator(promoted.language)
-            turn.tell(promoted, their("你已被设为团队经理。发 /team 管理团队。"))
-            refresh_menu(turn, promoted)
-        elif action == "r":
-            await _confirm_removal(turn, target)
-        elif action == "rr":
-            await _remove(turn, target)
-        else:
-            turn.answer(_("这个按钮已失效,请重新打开 /team。"), alert=True)
+        if data in _PLAIN:
+            await _PLAIN[data](turn)
+            return
+        for pattern, action in _OF_MEMBER:
+            if (found := pattern.match(data)) is not None:
+                await action(turn, callback_id(found.group(1)) or 0)
+                return
+        turn.answer(_("这个按钮已失效,请重新打开 /team。"), alert=True)
     except NotAllowed:
         turn.answer(_("这个成员不在你的团队里,或操作不允许。"), alert=True)
 
 
 def _back(turn: Turn) -> InlineKeyboardMarkup:
-    return inline([[(turn._("⬅️ 返回团队"), "team:home")]])
+    return inline([[(turn._("⬅️ 返回团队"), callbacks.HOME)]])
 
 
 async def _member_page(turn: Turn, member_id: int) -> None:
@@ -257,10 +280,10 @@ async def _member_page(turn: Turn, member_id: int) -> None:
     rows: list[list[tuple[str, str]]] = []
     if member.id != turn.member.id:
         if not member.is_manager:
-            rows.append([(_("⬆️ 设为经理"), f"team:p:{member.id}")])
+            rows.append([(_("⬆️ 设为经理"), callbacks.promote(member.id))])
         rows.append([(_("📦 离职交接"), f"ho:m:{member.id}")])
-        rows.append([(_("🚫 移出团队"), f"team:r:{member.id}")])
-    rows.append([(_("⬅️ 返回团队"), "team:home")])
+        rows.append([(_("🚫 移出团队"), callbacks.remove(member.id))])
+    rows.append([(_("⬅️ 返回团队"), callbacks.HOME)])
     turn.edit(f"{member.name}({_role(turn, member)})", inline(rows))
 
 
@@ -271,7 +294,14 @@ async def _confirm_removal(turn: Turn, member_id: int) -> None:
         raise NotAllowed("not removable")
     turn.edit(
         _("确定把 {name} 移出团队吗?他名下的客户会先转到你名下,之后可以再分配。", name=member.name),
-        inline([[(_("✅ 确定移出"), f"team:rr:{member.id}"), (_("❌ 取消"), "team:home")]]),
+        inline(
+            [
+                [
+                    (_("✅ 确定移出"), callbacks.remove_confirmed(member.id)),
+                    (_("❌ 取消"), callbacks.HOME),
+                ]
+            ]
+        ),
     )
 
 
@@ -318,5 +348,5 @@ def team_handlers() -> list[object]:
         join_conversation,
         CommandHandler(commands.TEAM.name, team),
         MessageHandler(filters.Regex(label_pattern(TEAM)), team),
-        CallbackQueryHandler(team_button, pattern=r"^team:"),
+        CallbackQueryHandler(team_button, pattern=callbacks.TEAM_PATTERN),
     ]
