@@ -78,11 +78,13 @@ async def test_old_pushes_read_the_same_after_the_migration_and_go_back(
         [message] = render(_, digest, date(2026, 12, 1))
         assert "1. 华东电力设计院 · 跟进报价(已逾期 1 天)" in message.text
         assert "2. 今天 王局长(华东电力设计院)生日:农历三月初八" in message.text
+        assert message.markup is not None
         buttons = [b.callback_data for row in message.markup.inline_keyboard for b in row]
         assert buttons == ["rem:done:7", "rem:later:7", "cust:v:3",
                            f"rem:ok:{digest.id}:1", f"rem:later:{digest.id}:1", "cust:v:3"]  # fmt: skip
         assert digest.payload["sections"][1]["items"][0]["contact_id"] == 5
         assert "· 华东电力设计院 · 王局长" in render(_, festival, date(2026, 12, 1))[0].text
+        assert snapshot is not None
         assert snapshot["record"] == "follow_up" and "t" not in snapshot
 
     async with engine.begin() as connection:
