@@ -174,6 +174,9 @@ async def payment_button(turn: Turn) -> None:
         if found is None:
             return
         payment, deal = found
+        if action in ("c", "m") and payment.settled:
+            turn.answer(_("这一期已经回齐了。"), alert=True)
+            return
         if action == "d" and (not rest or anew):
             _ask_due(turn, payment, anew=anew)
         elif action == "d" and len(rest) == 1:

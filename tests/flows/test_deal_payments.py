@@ -50,7 +50,7 @@ async def test_a_won_deal_is_collected_installment_by_installment(bot: BotHarnes
         # A due date by button …
         asked = await wang.press("📅 第1期日期")
         assert asked.text == "📅 签约款哪天到期?"
-        assert ["下周五 12月4日", "月底 11月30日", "下月底 12月31日"] == asked.buttons[:3]
+        assert asked.buttons[:3] == ["下周五 12月4日", "月底 11月30日", "下月底 12月31日"]
         done = await wang.press("月底 11月30日")
         assert "📅 签约款定在11月30日(周一)到期。" in done.text
         assert "1. 签约 30% · 34.5万 · 11月30日(周一)到期" in done.text
@@ -110,6 +110,8 @@ async def test_a_won_deal_is_collected_installment_by_installment(bot: BotHarnes
         assert "1. 签约 30% · 34.5万 · ✅ 12月2日(周三)已回齐" in done.text
         assert "合计:计划 115万 · 已回 34.5万 · 待回 80.5万" in done.text
         assert "💰 第1期已回款" not in done.buttons  # settled: nothing more to press
+        late = await wang.press("💰 已回款 1")  # the morning's button, pressed once more
+        assert late.callback_answers == ["这一期已经回齐了。"]
         card = await wang.press("查看客户")
         assert "  · 华润置地:已回 34.5万 / 115万 · 下一期 验收款 12月1日(周二)" in card.text
 
@@ -219,7 +221,11 @@ async def test_forged_payment_buttons_reach_nothing(bot: BotHarness) -> None:
             f"pay:k:{pid}:1000:20261124:0",  # a day still to come
             f"pay:k:{pid}:1000:20261123:5",  # not what was paid before
             f"pay:d:{pid}:20301231",  # too far out
-            f"pay:n:{deal}:9", "pay:v:99999", "pay:zz:1", "pay:", f"pay:c:{pid}x",
+            f"pay:n:{deal}:9",
+            "pay:v:99999",
+            "pay:zz:1",
+            "pay:",
+            f"pay:c:{pid}x",
         ):
             reply = await team.wang.press_data(data)
             assert reply.callback_answers in (["这个按钮已失效。"], ["这笔回款已经记过了。"]), data
