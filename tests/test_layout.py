@@ -63,7 +63,7 @@ CALLBACK_PREFIXES = {
     "flows": {"flow", "visit", "fu", "ct", "nc"},
     "team": {"team", "tr", "asg", "ho", "own", "ts", "aud"},
     "customers": {"cust", "find", "edit", "chk", "prof", "rec"},
-    "deals": {"deal"},
+    "deals": {"deal", "pay"},
     "reminders": {"rem", "rset"},
     "account": {"lang", "settings"},
     "capture": {"cap", "card", "dft"},

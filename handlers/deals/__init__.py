@@ -1,8 +1,10 @@
-"""Deals (商机): the buttons on a customer card's open deals and the manager's /pipeline."""
+"""Deals (商机): the buttons on a customer card's open deals and the manager's /pipeline;
+回款 — a won deal's payment plan, its due dates and the payments recorded."""
 
 from __future__ import annotations
 
 from handlers.deals.buttons import LOST_REASON, deal_handlers
+from handlers.deals.payments import PAY_DUE, PAY_PAID, payment_handlers
 from handlers.deals.pipeline import pipeline_handlers
 from handlers.kit import pending
 from handlers.kit.groups import AnyApplication, add
@@ -10,4 +12,6 @@ from handlers.kit.groups import AnyApplication, add
 
 def register(application: AnyApplication) -> None:
     pending.accept(LOST_REASON)
-    add(application, [*pipeline_handlers(), *deal_handlers()])
+    pending.accept(PAY_DUE)
+    pending.accept(PAY_PAID)
+    add(application, [*pipeline_handlers(), *deal_handlers(), *payment_handlers()])
