@@ -126,6 +126,7 @@ class Recorder:
 
     def __init__(self) -> None:
         self.handlers: dict[int, list[object]] = {}
+        self.user_data: dict[int, object] = {}  # the guided flows read it (flows/engine.py)
 
     def add_handler(self, handler: object, group: int = 0) -> None:
         self.handlers.setdefault(group, []).append(handler)

@@ -10,6 +10,7 @@ from typing import Any
 from handlers.capture.card import render_capture
 from handlers.capture.payload import capture_payload
 from handlers.kit.keyboards import inline
+from handlers.kit.render import no_such_leap_month_said
 from handlers.kit.turn import Turn
 from storage.customers import CustomerRepo
 from storage.deals import DealRepo
@@ -58,9 +59,12 @@ async def show_capture(turn: Turn, draft: Draft, *, edit: bool) -> None:
     now = turn.now()
     hint = await customer_hint(turn, draft.payload)
     target = await deal_target(turn, draft.payload)
-    text = render_capture(
-        turn._, capture_payload(draft.payload), turn.member.timezone, now.date(), hint, target
-    )
+    payload = capture_payload(draft.payload)
+    text = render_capture(turn._, payload, turn.member.timezone, now.date(), hint, target)
+    # 1985年农历闰四月十五: 1985 had no 闰四月, so no birthday was read; say so until one is set.
+    refused = no_such_leap_month_said(turn._, draft.text or "")
+    if refused and not any(contact["birthday"] for contact in payload["contacts"]):
+        text += "\n" + turn._("⚠️ 生日没有记下:{why}", why=refused)
     markup = capture_buttons(turn, draft.id)
     if edit:
         turn.edit(text, markup)

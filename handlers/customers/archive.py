@@ -238,21 +238,26 @@ async def _history(turn: Turn, customer: Customer, offset: int) -> None:
     items = await recent_interactions(turn.session, customer, limit=HISTORY_PAGE, offset=offset)
     lines = [_("📜 「{name}」的全部记录({n} 条)", name=customer.name, n=total)]
     shown, size = 0, len(lines[0])
+    # The owner corrects a record from here: its number opens it in 🛠 改记录 (records.py).
+    editable = customer.owner_id == turn.member.id
+    edits: list[tuple[str, str]] = []
     for item in items:
         when = moment(_, item.occurred_at, timezone, today)
         head, words = record_lines(item.summary, item.note, whole=True)
         text = " · ".join(x for x in (head, item.outcome, item.location) if x)
-        entry = f"· {when} {_(KIND_LABELS[item.kind])}{':' + text if text else ''}"
+        n = offset + shown + 1
+        entry = f"{n}. {when} {_(KIND_LABELS[item.kind])}{':' + text if text else ''}"
         if words:
             entry += f"\n  「{words}」"
         # Whole notes are long: a page holds the records that fit in one message.
         if shown and size + len(entry) > HISTORY_CHARS:
             break
         lines.append(entry)
+        edits.append((f"✏️ {n}", f"rec:i:{item.id}"))
         shown, size = shown + 1, size + len(entry) + 1
     if not items:
         lines.append(_("还没有记录。"))
-    rows: Rows = []
+    rows: Rows = [edits[i : i + 5] for i in range(0, len(edits), 5)] if editable else []
     pager = _pager(turn, f"cust:h:{customer.id}:", offset, max(shown, 1), offset + shown < total)
     if pager:
         rows.append(pager)

@@ -8,4 +8,4 @@ from handlers.kit.groups import AnyApplication, add
 
 def register(application: AnyApplication) -> None:
     """First in MAIN: while a flow waits for an answer, its step takes the text."""
-    add(application, flow_handlers())
+    add(application, flow_handlers(application.user_data))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -470,5 +471,5 @@ NEW_CUSTOMER = Flow(
 FLOWS = [VISIT, FOLLOW_UP, CONTACT, TRIP, BIRTHDAY, NEW_CUSTOMER]
 
 
-def flow_handlers() -> list[ConversationHandler[Any]]:
-    return [build(flow) for flow in FLOWS]
+def flow_handlers(user_data: Mapping[int, object]) -> list[ConversationHandler[Any]]:
+    return [build(flow, user_data) for flow in FLOWS]

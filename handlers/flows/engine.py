@@ -2,14 +2,16 @@
 
 Every step checks its answer and re-asks with an example on a bad one; every step has
 ⬅️ 上一步 and ❌ 取消; answers live in user_data (persisted with the conversation state), so
-a restart resumes the step; an abandoned flow ends politely after 30 minutes.
+a restart resumes the step; an abandoned flow ends politely after 30 minutes. A command or a
+menu tap leaves the flow (kit/pending.py); from then on its steps take no text and its
+buttons say it is over.
 """
 
 from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,14 +22,16 @@ from telegram.ext import (
     ConversationHandler,
     MessageHandler,
     TypeHandler,
+    filters,
 )
 from telegram.warnings import PTBUserWarning
 
+from handlers.kit import pending
 from handlers.kit.cancel import cancel_fallbacks
 from handlers.kit.commands import Command
 from handlers.kit.keyboards import inline, text_input
 from handlers.kit.pending import FLOW_KEY
-from handlers.kit.turn import Turn, member_turn, message_text
+from handlers.kit.turn import Ctx, Turn, member_turn, message_text
 
 TIMEOUT_SECONDS = 30 * 60
 
@@ -89,9 +93,27 @@ def _state(turn: Turn) -> dict[str, Any]:
 
 
 def _end(turn: Turn) -> int:
-    if turn.context.user_data is not None:
-        turn.context.user_data.pop(FLOW_KEY, None)
+    pending.end_flow(turn)
     return ConversationHandler.END
+
+
+def _in(flow: Flow, user_data: object) -> bool:
+    """Whether FLOW_KEY in this user's data names `flow` (not when it was left, or another
+    flow began since: PTB still holds the old conversation, which must then take nothing)."""
+    state = user_data.get(FLOW_KEY) if isinstance(user_data, Mapping) else None
+    return isinstance(state, dict) and state.get("name") == flow.name
+
+
+class _Asking(filters.UpdateFilter):
+    """Text is a step's answer only while the member is in the flow."""
+
+    def __init__(self, flow: Flow, user_data: Mapping[int, object]) -> None:
+        super().__init__(name=f"asking:{flow.name}")
+        self.flow, self.user_data = flow, user_data
+
+    def filter(self, update: Update) -> bool:
+        user = update.effective_user
+        return user is not None and _in(self.flow, self.user_data.get(user.id))
 
 
 def _next_index(flow: Flow, index: int, answers: Answers, direction: int = 1) -> int:
@@ -170,8 +192,10 @@ async def _typed_choice(turn: Turn, step: Step, answers: Answers, text: str) -> 
     return near[0] if len(near) == 1 else None
 
 
-def build(flow: Flow) -> ConversationHandler[Any]:
-    """The ConversationHandler for a flow: one state per step."""
+def build(flow: Flow, user_data: Mapping[int, object]) -> ConversationHandler[Any]:
+    """The ConversationHandler for a flow: one state per step. `user_data` is the
+    Application's, read to tell whether the member is still in the flow."""
+    pending.guide(pending.Guided(flow.name, flow.command.title, flow.command.name))
 
     async def begin(turn: Turn, answers: Answers) -> int:
         state = _state(turn)
@@ -228,6 +252,17 @@ def build(flow: Flow) -> ConversationHandler[Any]:
     async def on_button(turn: Turn) -> int:
         query = turn.update.callback_query
         assert query is not None
+        if not _in(flow, turn.context.user_data):  # left for another command: over
+            title, command = turn._(flow.command.title), flow.command.name
+            turn.answer(
+                turn._(
+                    "「{title}」已经结束了,需要时发 /{command} 重新开始。",
+                    title=title,
+                    command=command,
+                ),
+                alert=True,
+            )
+            return ConversationHandler.END
         state = _state(turn)
         index = int(state.get("step", 0))
         action, _, value = (query.data or "").split(":", 2)[2].partition(":")
@@ -262,8 +297,12 @@ def build(flow: Flow) -> ConversationHandler[Any]:
         turn.answer(turn._("这个按钮已失效。"), alert=True)
         return index
 
+    async def timed_out(update: Update, context: Ctx) -> None:
+        if _in(flow, context.user_data):  # a flow left earlier ends without a word
+            await say_timed_out(update, context)
+
     @member_turn
-    async def timed_out(turn: Turn) -> None:
+    async def say_timed_out(turn: Turn) -> None:
         _end(turn)
         turn.say(
             turn._(
@@ -276,7 +315,7 @@ def build(flow: Flow) -> ConversationHandler[Any]:
     if flow.button_pattern:
         entry.append(CallbackQueryHandler(start_button, pattern=flow.button_pattern))
     step_handlers: list[Any] = [
-        MessageHandler(text_input(), on_text),
+        MessageHandler(text_input() & _Asking(flow, user_data), on_text),
         CallbackQueryHandler(on_button, pattern=rf"^flow:{flow.name}:"),
     ]
     states: dict[object, list[Any]] = {i: step_handlers for i in range(len(flow.steps))}

@@ -7,9 +7,11 @@ typed text. A package's register() accepts its edits; fallback.py hands plain te
 waiting, /cancel drops it, and asking for a value drops any other one waiting, so the text
 always goes to the question last asked.
 
-A waiting value is a mode, and a mode ends when the member turns to something else: a command
-or a menu tap (other than /cancel, which ends it itself, and the mode's own entry) drops it and
-says so before that command answers (`leave_for_other`, run by kit/turn.py at every turn).
+A waiting value is a mode, and so is a guided flow: a mode ends when the member turns to
+something else: a command or a menu tap (other than /cancel, which ends it itself, and the
+mode's own entry) drops it and says so before that command answers (`leave_for_other`, run by
+kit/turn.py at every turn). A guided flow's steps only take text while FLOW_KEY names it, so
+a flow left this way takes nothing more (flows/engine.py).
 """
 
 from __future__ import annotations
@@ -39,7 +41,35 @@ class ValueEdit:
     entry_label: str = ""
 
 
+@dataclass(frozen=True)
+class Guided:
+    """A guided flow, as a mode: its FLOW_KEY name, its title (a msgid), the command that
+    starts it."""
+
+    name: str
+    title: str
+    command: str
+
+
 _ACCEPTED: dict[str, ValueEdit] = {}
+_GUIDED: dict[str, Guided] = {}
+
+
+def guide(flow: Guided) -> None:
+    """Make `leave_for_other` know a guided flow (flows/engine.py calls this)."""
+    _GUIDED[flow.name] = flow
+
+
+def guided(turn: Turn) -> Guided | None:
+    """The guided flow the member is in, if any."""
+    found = (turn.context.user_data or {}).get(FLOW_KEY)
+    return _GUIDED.get(str(found.get("name"))) if isinstance(found, dict) else None
+
+
+def end_flow(turn: Turn) -> None:
+    """The member is in no guided flow any more (it finished, was cancelled or left)."""
+    if turn.context.user_data is not None:
+        turn.context.user_data.pop(FLOW_KEY, None)
 
 
 def accept(edit: ValueEdit) -> None:
@@ -146,26 +176,30 @@ def _menu_label(text: str) -> str | None:
 
 
 def leave_for_other(turn: Turn) -> None:
-    """A command or a menu tap while a value waits: the mode ends, and the member is told."""
+    """A command or a menu tap while a value waits or a flow asks: the mode ends, and the
+    member is told."""
     message = turn.update.message
     if message is None or not message.text or turn.update.callback_query is not None:
         return
-    edit = waiting(turn)
-    if edit is None:
-        return
     text = message.text.strip()
     command = _COMMAND.match(text)
+    entry = command.group(1).lower() if command else None
     label = None if command else _menu_label(text)
-    if command is None and label is None:
+    if entry is None and label is None:
         return
-    if _CANCEL.match(text) or (command is not None and command.group(1).lower() == "cancel"):
+    if _CANCEL.match(text) or entry == "cancel":
         return  # /cancel ends the mode with its own words
-    if (command is not None and command.group(1).lower() == edit.entry_command) or (
-        label is not None and label == edit.entry_label
-    ):
-        return  # the same mode again: its entry asks afresh
-    finish(turn, edit)
-    turn.say(turn._("已退出{title}。", title=turn._(edit.title)))
+    edit = waiting(turn)
+    if edit is not None and not (
+        (entry is not None and entry == edit.entry_command)
+        or (label is not None and label == edit.entry_label)
+    ):  # the same mode again: its entry asks afresh
+        finish(turn, edit)
+        turn.say(turn._("已退出{title}。", title=turn._(edit.title)))
+    flow = guided(turn)
+    if flow is not None and entry != flow.command:
+        end_flow(turn)
+        turn.say(turn._("已退出「{title}」,没有保存。", title=turn._(flow.title)))
 
 
 before_every_turn(leave_for_other)

@@ -165,3 +165,60 @@ async def test_a_real_leap_month_is_kept(bot: BotHarness) -> None:
     assert "✅ 已添加联系人" in done.text
     contact = await bot.scalar(select(Contact))
     assert (contact.birthday_year, contact.birthday_leap) == (2020, True)
+
+
+async def test_a_guided_flow_ends_at_another_command_and_says_so(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.send("/followup")
+    asked = await wang.press("华东电力设计院")
+    assert "要跟进什么?" in asked.text
+    today = await wang.send("/today")
+    assert today.text.startswith("已退出「加跟进」,没有保存。")
+    assert "今天是" in today.text
+    # What comes next is a note again, not the flow's answer.
+    note = await wang.send("华东电力设计院 下周五跟进报价")
+    assert "确认保存吗" in note.text
+    # The flow's buttons from before say it is over, and how to start again.
+    stale = await wang.press("上一步")
+    assert stale.callback_answers == ["「加跟进」已经结束了,需要时发 /followup 重新开始。"]
+    assert not stale.messages
+
+
+async def test_a_guided_flow_ends_at_a_menu_tap(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/newcustomer")
+    menu = await wang.send("🏢 客户")
+    assert menu.text.startswith("已退出「新客户」,没有保存。")
+    assert "还没有客户" in menu.text
+    help_ = await wang.send("/help")
+    assert "已退出" not in help_.text
+    cancelled = await wang.send("/cancel")
+    assert "已退出" not in cancelled.text
+
+
+async def test_another_guided_command_starts_afresh_and_takes_the_answers(
+    bot: BotHarness,
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.send("/visit")
+    switched = await wang.send("/followup")
+    assert switched.text.startswith("已退出「记拜访」,没有保存。")
+    assert "加跟进 · 1/3" in switched.text
+    asked = await wang.send("华东电力设计院")
+    assert "要跟进什么?" in asked.text
+    again = await wang.send("/followup")  # its own command asks afresh, nothing to leave
+    assert "已退出" not in again.text and "加跟进 · 1/3" in again.text
+
+
+async def test_a_location_after_a_cancelled_visit_is_a_check_in(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.send("/visit")
+    await wang.send("/cancel")
+    located = await wang.share_location(31.23, 121.47)
+    assert "在哪个客户这里?" in located.text
