@@ -138,6 +138,8 @@ class Team(Timestamped, Base):
     quiet_end: Mapped[time | None] = mapped_column(Time)
     # One team per group chat: the weekly report of two teams must never meet in one room.
     group_chat_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    # The currency a deal is in when nothing says otherwise (/deal, a note without 港币/USD).
+    deal_currency: Mapped[str] = mapped_column(String(3), default="CNY", server_default="CNY")
 
     members: Mapped[list[Member]] = relationship(back_populates="team")
 
@@ -537,6 +539,22 @@ class DealPayment(Base):
     due_date: Mapped[date | None] = mapped_column(Date)
     paid_amount: Mapped[int | None] = mapped_column(BigInteger)
     paid_on: Mapped[date | None] = mapped_column(Date)
+
+
+class DealStageSetting(Base):
+    """A team's own name or chance of signing for one stage; a stage without a row keeps the
+    default (storage/stages.py). The stages themselves stay the six of DealStage, so a renamed
+    stage is still 方案报价 to the note reader and the pipeline's order."""
+
+    __replan__ = False  # the planner does not read it
+    __tablename__ = "deal_stage_setting"
+    __table_args__ = (UniqueConstraint("team_id", "stage"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    stage: Mapped[DealStage] = mapped_column(_enum(DealStage))
+    name: Mapped[str | None] = mapped_column(String(20))
+    probability: Mapped[int | None] = mapped_column(SmallInteger)
 
 
 # The visit cycle's tables live in their own module; importing it here keeps them in the

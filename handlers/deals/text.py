@@ -5,13 +5,16 @@ Shared by the capture card, the customer card and /pipeline; amounts the Chinese
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from locales import N_, Translator
 from locales.amounts import amount_text
 from storage.models import DealStage
 
-__all__ = ["LOST_REASONS", "STAGE_LABELS", "amount_text", "close_text", "deal_parts"]
+__all__ = [
+    "LOST_REASONS", "STAGE_LABELS", "amount_text", "close_text", "deal_parts", "stage_name",
+]  # fmt: skip
 
 STAGE_LABELS = {
     DealStage.CONTACT: N_("初步接触"),
@@ -32,6 +35,12 @@ LOST_REASONS = (
 )
 
 
+def stage_name(_: Translator, stage: DealStage, names: Mapping[DealStage, str] | None) -> str:
+    """The team's name for `stage` (a StageBook's names), else the default in the reader's
+    language."""
+    return (names or {}).get(stage) or _(STAGE_LABELS[stage])
+
+
 def close_text(_: Translator, day: date, today: date) -> str:
     if day.year != today.year:
         return _("预计{year}年{month}月{day}日签约", year=day.year, month=day.month, day=day.day)
@@ -46,13 +55,14 @@ def deal_parts(
     stage: DealStage | None,
     close_date: date | None,
     today: date,
+    names: Mapping[DealStage, str] | None = None,
 ) -> list[str]:
     """The pieces of a deal's one line, in order; the caller joins them with " · "."""
     parts = [title or _("商机")]
     if amount is not None:
         parts.append(amount_text(amount, currency))
     if stage is not None:
-        parts.append(_(STAGE_LABELS[stage]))
+        parts.append(stage_name(_, stage, names))
     if close_date is not None and stage not in (DealStage.WON, DealStage.LOST):
         parts.append(close_text(_, close_date, today))
     return parts

@@ -62,6 +62,7 @@ def _home_rows(turn: Turn, team: Team) -> Rows:
             (_("🌙 免打扰"), "ts:q"),
         ],
         [(_("📅 工作日历与拜访计划"), "wd:home")],  # handlers/visits/workdays.py
+        [(_("💼 商机阶段与币种"), "dst:home")],  # handlers/deals/settings.py
     ]
 
 
