@@ -27,7 +27,8 @@ def funnel(title: str, stages: list[str], amounts: list[float], notes: list[str]
         axes.set_xlim(0, widest * 1.9)
         axes.set_xticks([])
         axes.set_title(title)
-        axes.spines[["top", "right", "bottom"]].set_visible(False)
+        axes.spines[["top", "right", "bottom", "left"]].set_visible(False)
+        axes.tick_params(axis="y", length=0)
         return png(figure)
 
 

@@ -304,7 +304,9 @@ async def forecast_chart(session: AsyncSession, member: Member, now: datetime) -
 
     _ = translator(member.language)
     today = now.astimezone(ZoneInfo(member.timezone)).date()
-    overdue, months = await forecast(session, Actor.of(member), today, FORECAST_MONTHS)
+    actor = Actor.of(member)
+    overdue, months = await forecast(session, actor, today, FORECAST_MONTHS)
+    currency = (await stage_book(session, actor.team_id)).currency
     labels = [_("{month}月", month=first.month) for first, _t in months]
     amounts = [t.amount / 10_000 for _f, t in months]
     weighted = [t.weighted / 10_000 for _f, t in months]
@@ -316,7 +318,7 @@ async def forecast_chart(session: AsyncSession, member: Member, now: datetime) -
         _("未来 {n} 个月预计签约", n=len(months)),
         labels,
         [(_("金额"), amounts), (_("加权金额"), weighted)],
-        _("万元"),
+        _("万元") if currency == "CNY" else _("万({currency})", currency=currency),
     )
 
 
