@@ -27,7 +27,15 @@ from locales import N_, Translator, translator
 from storage.actor import Actor
 from storage.audit import record
 from storage.models import Member
-from storage.pipeline import DealLine, Pipeline, Span, Tally, forecast, open_deals
+from storage.pipeline import (
+    DealLine,
+    Pipeline,
+    Span,
+    Tally,
+    forecast,
+    open_deals,
+    stage_tallies,
+)
 from storage.pipeline import pipeline as pipeline_of
 from storage.stages import OPEN_STAGES, StageBook, stage_book
 
@@ -285,10 +293,10 @@ async def funnel_chart(session: AsyncSession, member: Member, now: datetime) -> 
     _ = translator(member.language)
     actor = Actor.of(member)
     today = now.astimezone(ZoneInfo(member.timezone)).date()
-    found = await read(session, actor, today, member.timezone, "m")
+    by_stage = await stage_tallies(session, actor)
     book = await stage_book(session, actor.team_id)
     stages = list(OPEN_STAGES)
-    tallies = [found.by_stage.get(s, Tally()) for s in stages]
+    tallies = [by_stage.get(s, Tally()) for s in stages]
     return await on_drawing_thread(
         charts.funnel,
         _("销售漏斗 · {title}", title=title(_, today, "m")),
