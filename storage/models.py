@@ -479,9 +479,13 @@ class DealStage(enum.StrEnum):
     LOST = "lost"  # 输单
 
 
-# The columns /pipeline's sums read, in the order of its covering index.
+# The columns /pipeline's sums read, in the order of its covering indexes: by stage and rep,
+# and by the date a deal should sign (this month's and this quarter's closes).
 PIPELINE_COLUMNS = (
     "team_id", "stage", "owner_id", "close_date", "amount", "probability", "customer_id",
+)  # fmt: skip
+CLOSE_COLUMNS = (
+    "team_id", "close_date", "stage", "owner_id", "amount", "probability", "customer_id",
 )  # fmt: skip
 
 
@@ -497,7 +501,7 @@ class Deal(Timestamped, Base):
         # /pipeline's sums read every open deal of a team: all they need is in this index, so
         # SQLite never reads the rows (storage/pipeline.py). Its lists read a period's dates.
         Index("ix_deal_team_pipeline", *PIPELINE_COLUMNS),
-        Index("ix_deal_team_close", "team_id", "close_date", "stage", "amount", "customer_id"),
+        Index("ix_deal_team_close", *CLOSE_COLUMNS),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -34,7 +34,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('deal_currency', sa.String(length=3), server_default='CNY', nullable=False))
     with op.batch_alter_table('deal', schema=None) as batch_op:
         batch_op.create_index('ix_deal_team_pipeline', ['team_id', 'stage', 'owner_id', 'close_date', 'amount', 'probability', 'customer_id'], unique=False)
-        batch_op.create_index('ix_deal_team_close', ['team_id', 'close_date', 'stage', 'amount', 'customer_id'], unique=False)
+        batch_op.create_index('ix_deal_team_close', ['team_id', 'close_date', 'stage', 'owner_id', 'amount', 'probability', 'customer_id'], unique=False)
     with op.batch_alter_table('customer', schema=None) as batch_op:
         batch_op.create_index('ix_customer_team_deleted', ['team_id', 'deleted_at'], unique=False)
 
