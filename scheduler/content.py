@@ -11,6 +11,7 @@ from typing import Any
 
 from locales import N_, Translator
 from locales.amounts import amount_text
+from locales.deals import STAGE_LABELS
 from locales.words import FESTIVALS, day_range, day_with_weekday, lunar_name
 from parsing.dates._calendar import holiday_period
 from scheduler.minutes_render import due_line, minutes_late_line, plan_line
@@ -103,18 +104,24 @@ def item_line(_: Translator, item: Item, today: date) -> str:
         return _birthday_line(_, item, today)
     if kind == "deal":
         close = date.fromisoformat(item["close"])
-        amount = f" {amount_text(item['amount'], item['cur'])}" if item.get("amount") else ""
-        name = (
-            item["cname"] if item["title"] == item["cname"] else f"{item['cname']} {item['title']}"
-        )
         return _(
             "{deal}{amount}:预计{month}月{day}日签约,已过 {n} 天还没有结果",
-            deal=name,
-            amount=amount,
+            deal=deal_name(item),
+            amount=_amount(item),
             month=close.month,
             day=close.day,
             n=(today - close).days,
         )
+    if kind == "stale":
+        return _(
+            "{deal}{amount}:在「{stage}」已停留 {n} 天,没有进展",
+            deal=deal_name(item),
+            amount=_amount(item),
+            stage=_(STAGE_LABELS[str(item["stage"])]),
+            n=item["days"],
+        )
+    if kind in ("pay", "payl"):
+        return payment_line(_, item, today)
     if kind == "trip":
         return trip_line(_, item, today)
     if kind == "cold":
@@ -163,6 +170,32 @@ def item_line(_: Translator, item: Item, today: date) -> str:
             error=item["error"],
         )
     return str(item.get("text", ""))
+
+
+def deal_name(item: Item) -> str:
+    """万科物业 万科物业项目; the customer's name alone when the deal is named after it."""
+    if item["title"] == item["cname"]:
+        return str(item["cname"])
+    return f"{item['cname']} {item['title']}"
+
+
+def _amount(item: Item) -> str:
+    return f" {amount_text(item['amount'], item['cur'])}" if item.get("amount") else ""
+
+
+def payment_line(_: Translator, item: Item, today: date) -> str:
+    """华润置地 办公楼项目 · 验收款 69万:12月1日到期,已逾期 3 天 (· 王磊 for the manager)."""
+    due = date.fromisoformat(item["due"])
+    late = (today - due).days
+    if late > 0:
+        when = _("{month}月{day}日到期,已逾期 {n} 天", month=due.month, day=due.day, n=late)
+    elif late == 0:
+        when = _("今天到期")
+    else:
+        when = _("{month}月{day}日到期({n} 天后)", month=due.month, day=due.day, n=-late)
+    left = f" {amount_text(item['left'], item['cur'])}" if item.get("left") else ""
+    line = f"{deal_name(item)} · {item['name']}{left}:{when}"
+    return f"{item['who']} · {line}" if item["t"] == "payl" else line
 
 
 def _birthday_line(_: Translator, item: Item, today: date) -> str:

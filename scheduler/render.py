@@ -37,6 +37,9 @@ SECTION_TITLES = {
     "bd": N_("🎂 生日 ({n})"),
     "trip": N_("✈️ 领导行程 ({n})"),
     "deal": N_("💼 商机已过签约日期 ({n})"),
+    "stale": N_("💼 商机停滞 ({n})"),
+    "pay": N_("💰 回款到期 ({n})"),
+    "payl": N_("💰 团队回款逾期 ({n})"),
     "cold": N_("🔔 该拜访了 ({n})"),
     "fest": N_("🎉 节日 ({n})"),
     "new": N_("🆕 新分配客户 ({n})"),
@@ -70,7 +73,13 @@ def item_buttons(
             _button(_("📝 写纪要") + suffix, f"mins:w:{item['id']}"),
             _button(_("🔎 查看") + suffix, f"cust:v:{item['cid']}"),
         ]
-    if item["t"] == "deal":  # answered by handlers/deals, which says anew instead of editing
+    if item["t"] == "pay":  # 回款: handlers/deals/payments.py, anew too
+        return [
+            _button(_("💰 已回款") + suffix, push_buttons.payment_collect(item["id"])),
+            _button(_("📅 改日期") + suffix, push_buttons.payment_redate(item["id"])),
+            _button(_("🔎 查看") + suffix, push_buttons.view_customer(item["cid"])),
+        ]
+    if item["t"] in ("deal", "stale"):  # handlers/deals answers anew instead of editing
         return [
             _button(_("⏩ 推进") + suffix, push_buttons.deal_advance(item["id"])),
             _button(_("📅 改日期") + suffix, push_buttons.deal_redate(item["id"])),
@@ -130,7 +139,7 @@ def render_digest(_: Translator, row: ReminderOutbox, today: date, hour: int) ->
         title = SECTION_TITLES[str(section["name"])]
         lines.append(_(title, n=len(items) + section["more"]))
         for item in items:
-            if item["t"] in ("fail", "mlate", "plan"):
+            if item["t"] in ("fail", "mlate", "plan", "payl"):
                 lines.append(f"· {item_line(_, item, today)}")
                 continue
             number += 1

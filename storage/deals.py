@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor
@@ -261,3 +261,52 @@ async def overdue_deals(
         for row in rows
         if row[7] is not None
     ]
+
+
+@dataclass(frozen=True)
+class StaleDeal:
+    """An open deal nobody has moved for a while: the digest asks about it."""
+
+    id: int
+    owner_id: int
+    customer_id: int
+    customer_name: str
+    title: str
+    amount: int | None
+    currency: str
+    stage: DealStage
+    since: datetime  # its last change of stage, amount or close date
+
+
+async def stale_deals(
+    session: AsyncSession, member_ids: Sequence[int], before: datetime
+) -> list[StaleDeal]:
+    """The members' open deals whose last change (stage, amount or close date, from the change
+    log) is older than `before`, the most valuable first. A new close date from 改日期 counts
+    as a change: the rep answered, and is asked again only after another stretch."""
+    owned = select(Deal.id).where(
+        Deal.owner_id.in_(sorted(member_ids)), Deal.stage.in_(OPEN_STAGES)
+    )
+    last = (
+        select(DealChange.deal_id, func.max(DealChange.changed_at).label("since"))
+        .where(DealChange.deal_id.in_(owned), DealChange.field.in_(DEAL_FIELDS))
+        .group_by(DealChange.deal_id)
+        .subquery()
+    )
+    rows = await session.execute(
+        select(
+            Deal.id, Deal.owner_id, Deal.customer_id, Customer.name, Deal.title, Deal.amount,
+            Deal.currency, Deal.stage, last.c.since,
+        )
+        .join(last, last.c.deal_id == Deal.id)
+        .join(Customer, Customer.id == Deal.customer_id)
+        .where(
+            Deal.stage.in_(OPEN_STAGES), last.c.since < before, Customer.deleted_at.is_(None)
+        )
+        .order_by(Deal.amount.desc().nulls_last(), last.c.since, Deal.id)
+    )  # fmt: skip
+    return [StaleDeal(*row) for row in rows]
+
+
+# The change log's fields that are the deal's own (payments log "due:n" and "paid:n").
+DEAL_FIELDS = ("stage", "amount", "close_date")

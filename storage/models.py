@@ -134,6 +134,8 @@ class Team(Timestamped, Base):
     default_digest_time: Mapped[time] = mapped_column(Time, default=time(8, 30))
     default_timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
     festival_reminders: Mapped[bool] = mapped_column(Boolean, default=True)
+    # A deal this many days in one open stage is asked about in its owner's digest.
+    deal_stage_days: Mapped[int] = mapped_column(SmallInteger, default=30, server_default="30")
     quiet_start: Mapped[time | None] = mapped_column(Time)
     quiet_end: Mapped[time | None] = mapped_column(Time)
     # One team per group chat: the weekly report of two teams must never meet in one room.
@@ -543,7 +545,8 @@ class DealChange(Base):
 class DealPayment(Base):
     """One installment (回款) of a deal's payment plan: 签约30%, 验收60%, 质保10%."""
 
-    __replan__ = False  # the planner does not read it yet
+    # The planner reads it in the daily run only (the digest); no push is timed by it.
+    __replan__ = False
     __tablename__ = "deal_payment"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -553,8 +556,21 @@ class DealPayment(Base):
     percent: Mapped[int] = mapped_column(SmallInteger)
     amount: Mapped[int | None] = mapped_column(BigInteger)
     due_date: Mapped[date | None] = mapped_column(Date)
+    # What has come in so far (partial payments add up) and the day of the latest; each
+    # payment is also a DealChange row ("paid"), so the history of receipts survives.
     paid_amount: Mapped[int | None] = mapped_column(BigInteger)
     paid_on: Mapped[date | None] = mapped_column(Date)
+
+    @property
+    def outstanding(self) -> int | None:
+        """What is still to come in, or None when the installment has no amount."""
+        if self.amount is None:
+            return None
+        return max(0, self.amount - (self.paid_amount or 0))
+
+    @property
+    def settled(self) -> bool:
+        return self.amount is not None and (self.paid_amount or 0) >= self.amount
 
 
 class DealStageSetting(Base):

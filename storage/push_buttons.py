@@ -9,6 +9,7 @@ other). Each builder has its pattern beside it; data stays within Telegram's 64 
     rem:tripfu:<itinerary>             cust:v:<customer>
     deal:a:<deal>:p 推进 · deal:d:<deal>:p 改日期 · deal:l:<deal>:p 输单 (":p": from a push, so
     handlers/deals answers with a new message and leaves the digest as it is)
+    pay:c:<installment>:p 💰 已回款 · pay:d:<installment>:p 📅 改日期 (回款, handlers/deals/payments.py)
 """
 
 from __future__ import annotations
@@ -75,3 +76,11 @@ def deal_redate(deal_id: int) -> str:
 
 def deal_lose(deal_id: int) -> str:
     return f"deal:l:{deal_id}:p"
+
+
+def payment_collect(installment_id: int) -> str:
+    return f"pay:c:{installment_id}:p"
+
+
+def payment_redate(installment_id: int) -> str:
+    return f"pay:d:{installment_id}:p"

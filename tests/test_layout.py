@@ -63,7 +63,7 @@ CALLBACK_PREFIXES = {
     "flows": {"flow", "visit", "fu", "ct", "nc", "nd"},
     "team": {"team", "tr", "asg", "ho", "own", "ts", "aud"},
     "customers": {"cust", "find", "edit", "chk", "prof", "rec"},
-    "deals": {"deal", "pipe", "dst"},
+    "deals": {"deal", "pay", "pipe", "dst"},
     "reminders": {"rem", "rset"},
     "account": {"lang", "settings"},
     "capture": {"cap", "card", "dft"},

@@ -10,6 +10,7 @@ from telegram import InlineKeyboardMarkup
 
 from handlers.customers.geo import distance_line
 from handlers.deals.buttons import deal_rows
+from handlers.deals.payments import card_section
 from handlers.deals.text import deal_parts
 from handlers.kit import starts
 from handlers.kit.keyboards import inline
@@ -130,6 +131,8 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
                 repo.book.names,
             )  # fmt: skip
             lines.append("  · " + " · ".join(parts))
+    collecting, collect_rows = await card_section(turn, customer)
+    lines += collecting
     # Trips belong to contacts: a customer without any has none to look up.
     trips = await upcoming_itineraries(session, customer, today) if contacts else []
     if trips:
@@ -162,7 +165,7 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
     ]
     if turn.member.is_manager:
         rows.insert(3, [(_("👤 分配"), f"asg:c:{cid}")])
-    rows[1:1] = deal_rows(_, [d for d in deals if d.owner_id == turn.member.id])
+    rows[1:1] = deal_rows(_, [d for d in deals if d.owner_id == turn.member.id]) + collect_rows
     cards = [c for c in contacts if c.card_file_id][:3]
     if cards:  # the business card photos, one tap away (handlers/capture/photos.py)
         rows.insert(2, [(_("📇 {name}的名片", name=c.name[:12]), f"card:p:{c.id}") for c in cards])

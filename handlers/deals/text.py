@@ -10,20 +10,13 @@ from datetime import date
 
 from locales import N_, Translator
 from locales.amounts import amount_text
+from locales.deals import STAGE_LABELS
 from storage.models import DealStage
 
 __all__ = [
     "LOST_REASONS", "STAGE_LABELS", "amount_text", "close_text", "deal_parts", "stage_name",
 ]  # fmt: skip
 
-STAGE_LABELS = {
-    DealStage.CONTACT: N_("初步接触"),
-    DealStage.NEEDS: N_("需求确认"),
-    DealStage.QUOTE: N_("方案报价"),
-    DealStage.NEGOTIATION: N_("商务谈判"),
-    DealStage.WON: N_("赢单"),
-    DealStage.LOST: N_("输单"),
-}
 
 # The reasons a rep picks with one tap when a deal is lost (or types another).
 LOST_REASONS = (

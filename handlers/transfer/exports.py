@@ -37,6 +37,7 @@ from storage.models import (
     Contact,
     Customer,
     Deal,
+    DealPayment,
     FollowUp,
     FollowUpStatus,
     Interaction,
@@ -98,6 +99,12 @@ TABLES = (
          N_("赢单概率"), N_("预计签约"), N_("签约金额"), N_("输单原因"), N_("结束时间"),
          N_("建立时间")),
     ),
+    Table(
+        "payments",
+        N_("回款"),
+        (N_("客户名称"), N_("商机"), N_("负责人"), N_("期次"), N_("名称"), N_("比例"), N_("金额"),
+         N_("币种"), N_("到期日"), N_("已回金额"), N_("回款日期"), N_("待回金额")),
+    ),
 )  # fmt: skip
 TABLE_KEYS = {table.key: table for table in TABLES}
 
@@ -130,6 +137,7 @@ class Exporter:
             "followups": self._follow_ups,
             "itineraries": self._itineraries,
             "deals": self._deals,
+            "payments": self._payments,
         }
         return readers[key]()
 
@@ -245,6 +253,25 @@ class Exporter:
                 self.local(row[10]), self.local(row[11]),
             ]  # fmt: skip
 
+    async def _payments(self) -> AsyncIterator[list[Any]]:
+        owner = aliased(Member)
+        query = (
+            select(
+                Customer.name, Deal.title, owner.name, DealPayment.position, DealPayment.label,
+                DealPayment.percent, DealPayment.amount, Deal.currency, DealPayment.due_date,
+                DealPayment.paid_amount, DealPayment.paid_on,
+            )
+            .join(Deal, Deal.id == DealPayment.deal_id)
+            .join(Customer, Customer.id == Deal.customer_id)
+            .join(owner, owner.id == Deal.owner_id)
+            .where(Deal.customer_id.in_(self.customers))
+            .order_by(Customer.name, Deal.id, DealPayment.position)
+        )  # fmt: skip
+        async for row in self._stream(query):
+            amount, paid = row[6], row[9]
+            left = None if amount is None else max(0, amount - (paid or 0))
+            yield [*row[0:3], row[3] + 1, row[4], f"{row[5]}%", *row[6:11], left]
+
 
 def _birthday(
     _: Translator, month: int | None, day: int | None, year: int | None, lunar: bool, leap: bool
@@ -310,7 +337,7 @@ async def write_csv(exporter: Exporter, key: str) -> tuple[bytes, int]:
 def _menu(turn: Turn) -> tuple[str, Any]:
     _ = turn._
     scope = _("团队的") if turn.member.is_manager else _("你的")
-    rows = [[(_("📊 Excel(全部六张表)"), "exp:x")]]
+    rows = [[(_("📊 Excel(全部七张表)"), "exp:x")]]
     rows += [
         [(_("📄 CSV:{table}", table=_(table.title)), f"exp:c:{table.key}")] for table in TABLES
     ]

@@ -71,6 +71,9 @@ SHAPES = (
     "mins:conf:{id}", "mins:doc:{id}", "mins:note:{id}", "mins:seen:{id}", "mins:sent:{id}",
     "mins:w:{id}",
     "nc:start",
+    "pay:c:{id}", "pay:c:{id}:p", "pay:d:{id}", "pay:d:{id}:p", "pay:d:{id}:{day}",
+    "pay:k:{id}:{id}:{day}:{id}", "pay:k:{id}:{n}:{day}:{n}", "pay:m:{id}", "pay:n:{id}:{n}",
+    "pay:t:{id}", "pay:v:{id}",
     "plan:note:{id}", "plan:ok:{id}", "plan:s:{id}", "plan:x:{id}",
     "own:k:{id}:{id}", "own:m:{id}:{id}", "own:m:{id}:{id}:{id}",
     "rem:again:{id}:{n}:{w}", "rem:done:{id}", "rem:greeted:{id}:{day}",
@@ -82,7 +85,7 @@ SHAPES = (
     "team:rr:{id}",
     "tr:c:{w}", "tr:p:{w}:{n}", "tr:r:{id}:{w}",
     "ts:dt", "ts:dt:{w}", "ts:fest", "ts:g:{w}:{n}", "ts:home", "ts:q", "ts:q:{w}", "ts:tz",
-    "ts:tz:{n}",
+    "ts:tz:{n}", "ts:sd", "ts:sd:{n}",
     "visit:c:{id}", "visit:i:{id}:{id}",
     "wd:approval:{w}", "wd:home", "wd:set:{w}",
 )  # fmt: skip
@@ -127,6 +130,9 @@ async def stage(engine: AsyncEngine) -> AsyncIterator[Stage]:
     await owner.send(f"{SECRET}的刘总手机{SECRET_PHONE},生日12月1日")
     await owner.press("保存")
     await owner.send(f"{SECRET}办公楼项目报价120万,预计月底签约")  # a deal (deal:<id>)
+    await owner.press("保存")
+    # A won deal with a payment plan (pay:<installment>)
+    await owner.send("华电集团签了合同,金额60万,分三期,签约30%,验收60%,质保10%")
     await owner.press("保存")
     await rep.send("赵敏客户有限公司的孙经理手机13700001111,生日12月1日,明天去北京出差到后天")
     await rep.press("保存")

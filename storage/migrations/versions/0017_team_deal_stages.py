@@ -1,7 +1,7 @@
 """team deal stages
 
 Revision ID: 0017_team_deal_stages
-Revises: 0013_deals
+Revises: 0016_deal_payments_collected
 Create Date: 2026-12-02 00:37:45.476328
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision: str = "0017_team_deal_stages"
-down_revision: str | None = '0013_deals'
+down_revision: str | None = "0016_deal_payments_collected"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
