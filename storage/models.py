@@ -140,6 +140,8 @@ class Team(Timestamped, Base):
     quiet_end: Mapped[time | None] = mapped_column(Time)
     # One team per group chat: the weekly report of two teams must never meet in one room.
     group_chat_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    # The currency a deal is in when nothing says otherwise (/deal, a note without 港币/USD).
+    deal_currency: Mapped[str] = mapped_column(String(3), default="CNY", server_default="CNY")
 
     members: Mapped[list[Member]] = relationship(back_populates="team")
 
@@ -187,6 +189,8 @@ class Customer(Timestamped, Base):
         Index("ix_customer_owner_last_contact", "owner_id", "last_contact_at"),
         # The day-8 handover check looks at customers assigned within a window of days.
         Index("ix_customer_assigned_at", "assigned_at"),
+        # A team's deleted customers, which the pipeline's sums leave out (storage/pipeline.py).
+        Index("ix_customer_team_deleted", "team_id", "deleted_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -477,6 +481,16 @@ class DealStage(enum.StrEnum):
     LOST = "lost"  # 输单
 
 
+# The columns /pipeline's sums read, in the order of its covering indexes: by stage and rep,
+# and by the date a deal should sign (this month's and this quarter's closes).
+PIPELINE_COLUMNS = (
+    "team_id", "stage", "owner_id", "close_date", "amount", "probability", "customer_id",
+)  # fmt: skip
+CLOSE_COLUMNS = (
+    "team_id", "close_date", "stage", "owner_id", "amount", "probability", "customer_id",
+)  # fmt: skip
+
+
 class Deal(Timestamped, Base):
     """A deal on a customer: what it is worth, where it stands, when it should sign."""
 
@@ -486,6 +500,10 @@ class Deal(Timestamped, Base):
         Index("ix_deal_customer_stage", "customer_id", "stage"),
         Index("ix_deal_team_stage", "team_id", "stage"),
         Index("ix_deal_owner_close", "owner_id", "close_date"),
+        # /pipeline's sums read every open deal of a team: all they need is in this index, so
+        # SQLite never reads the rows (storage/pipeline.py). Its lists read a period's dates.
+        Index("ix_deal_team_pipeline", *PIPELINE_COLUMNS),
+        Index("ix_deal_team_close", *CLOSE_COLUMNS),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -553,6 +571,22 @@ class DealPayment(Base):
     @property
     def settled(self) -> bool:
         return self.amount is not None and (self.paid_amount or 0) >= self.amount
+
+
+class DealStageSetting(Base):
+    """A team's own name or chance of signing for one stage; a stage without a row keeps the
+    default (storage/stages.py). The stages themselves stay the six of DealStage, so a renamed
+    stage is still 方案报价 to the note reader and the pipeline's order."""
+
+    __replan__ = False  # the planner does not read it
+    __tablename__ = "deal_stage_setting"
+    __table_args__ = (UniqueConstraint("team_id", "stage"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    stage: Mapped[DealStage] = mapped_column(_enum(DealStage))
+    name: Mapped[str | None] = mapped_column(String(20))
+    probability: Mapped[int | None] = mapped_column(SmallInteger)
 
 
 # The visit cycle's tables live in their own module; importing it here keeps them in the

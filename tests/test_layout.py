@@ -44,13 +44,13 @@ def test_imports_point_down_only(package: str) -> None:
 HANDLER_PACKAGES = {
     "kit": set(),
     "visits": {"kit"},
-    "team": {"kit", "visits"},
+    "team": {"kit", "visits", "deals"},
     "account": {"kit", "team"},
     "reminders": {"kit", "account", "visits"},
     "deals": {"kit"},
     "capture": {"kit", "team", "deals"},
     "customers": {"kit", "team", "deals"},
-    "flows": {"kit", "capture", "customers"},
+    "flows": {"kit", "capture", "customers", "deals"},
     "transfer": {"kit", "deals"},
 }
 # Modules at handlers/'s root: the registration of all packages, and the catch-alls after them.
@@ -60,10 +60,10 @@ HANDLER_ROOT = {
 }
 # The callback-data prefixes each package answers (README's map of the house lists them too).
 CALLBACK_PREFIXES = {
-    "flows": {"flow", "visit", "fu", "ct", "nc"},
+    "flows": {"flow", "visit", "fu", "ct", "nc", "nd"},
     "team": {"team", "tr", "asg", "ho", "own", "ts", "aud"},
     "customers": {"cust", "find", "edit", "chk", "prof", "rec"},
-    "deals": {"deal", "pay"},
+    "deals": {"deal", "pay", "pipe", "dst"},
     "reminders": {"rem", "rset"},
     "account": {"lang", "settings"},
     "capture": {"cap", "card", "dft"},

@@ -121,13 +121,15 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
             due = moment(_, follow_up.due_at or follow_up.due_date, timezone, today)
             overdue = _("(已逾期)") if follow_up.due_date < today else ""
             lines.append(f"  · {due} {clip(follow_up.text)}{overdue}")
-    deals = list(await DealRepo(session, turn.actor).open_of(customer))
+    repo = DealRepo(session, turn.actor)
+    deals = list(await repo.open_of(customer))
     if deals:
         lines.append(_("💼 商机"))
         for deal in deals:
             parts = deal_parts(
-                _, deal.title, deal.amount, deal.currency, deal.stage, deal.close_date, today
-            )
+                _, deal.title, deal.amount, deal.currency, deal.stage, deal.close_date, today,
+                repo.book.names,
+            )  # fmt: skip
             lines.append("  · " + " · ".join(parts))
     collecting, collect_rows = await card_section(turn, customer)
     lines += collecting
@@ -152,7 +154,11 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
         return "\n".join(lines), inline(rows)
     rows = [
         [(_("📝 记拜访"), starts.visit(cid)), (_("⏰ 加跟进"), starts.follow_up(cid))],
-        [(_("👤 加联系人"), starts.contact(cid)), (_("⭐ 改等级"), f"cust:g:{cid}")],
+        [
+            (_("👤 加联系人"), starts.contact(cid)),
+            (_("💼 新商机"), starts.new_deal(cid)),
+            (_("⭐ 改等级"), f"cust:g:{cid}"),
+        ],
         [(_("📋 完整档案"), f"prof:c:{cid}"), (_("📜 全部记录"), f"cust:h:{cid}:0")],
         [(_("✏️ 编辑资料"), f"edit:c:{cid}"), (_("🛠 改记录"), f"rec:l:{cid}")],
         [(_("🗑 删除"), f"cust:del:{cid}"), (_("⬅️ 客户列表"), "cust:l:0")],

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, InlineKeyboardMarkup
 from telegram.ext import CallbackQueryHandler
 
+from handlers.deals.pipeline import weekly_lines
 from handlers.kit.keyboards import inline, is_number
 from handlers.kit.labels import KIND_LABELS
 from handlers.kit.offload import on_drawing_thread
@@ -346,6 +347,9 @@ async def weekly_report(
     today = now.astimezone(ZoneInfo(manager.timezone)).date()
     summary = await summary_for(session, manager, "lastweek", now)
     text = _("📅 上周周报") + "\n" + summary_text(_, summary, today)
+    pipeline = await weekly_lines(session, manager, now)  # nothing for a team without deals
+    if pipeline:
+        text += "\n" + "\n".join(pipeline)
     charts = await draw_charts(session, manager, "lastweek", now)
     neglected, total = await reports.neglected_a_customers(session, Actor.of(manager), now)
     lines = [_("🔔 A类客户超过拜访周期无人联系 ({n})", n=total)]

@@ -63,7 +63,8 @@ def _home_rows(turn: Turn, team: Team) -> Rows:
             (_("🎉 关闭节日提醒") if team.festival_reminders else _("🎉 打开节日提醒"), "ts:fest"),
             (_("🌙 免打扰"), "ts:q"),
         ],
-        [(_("💼 商机停滞天数"), "ts:sd")],
+        # 💼 商机阶段与币种: handlers/deals/settings.py
+        [(_("💼 商机停滞天数"), "ts:sd"), (_("💼 商机阶段与币种"), "dst:home")],
         [(_("📅 工作日历与拜访计划"), "wd:home")],  # handlers/visits/workdays.py
     ]
 

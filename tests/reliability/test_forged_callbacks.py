@@ -43,8 +43,13 @@ SHAPES = (
     "card:p:{id}",
     "chk:{id}:{id}",
     "ct:new:{id}",
+    "nd:c:{id}",
+    "pipe:c:{w}", "pipe:p:{w}:{n}", "pipe:r:{id}:{w}",
     "deal:a:{id}", "deal:a:{id}:p", "deal:d:{id}", "deal:d:{id}:p", "deal:d:{id}:{day}",
     "deal:l:{id}", "deal:l:{id}:p", "deal:r:{id}:{n}", "deal:t:{id}", "deal:w:{id}",
+    "deal:p:{id}", "deal:p:{id}:{n}", "deal:p:{id}:{w}", "deal:v:{id}",
+    "dst:cur", "dst:cur:{w}", "dst:home", "dst:n:{w}", "dst:p:{w}:{n}", "dst:r:{w}", "dst:s:{w}",
+    "dst:t:{w}",
     "dft:l:{n}", "dft:c:{id}", "dft:d:{id}:{n}",
     "cust:ask:{id}", "cust:dd:{id}", "cust:del:{id}", "cust:g:{id}", "cust:g:{id}:{w}",
     "prof:c:{id}", "prof:log:{id}:{n}",
@@ -94,8 +99,9 @@ WORDS = ["A", "B", "C", "D", "a", "week", "month", "today", "lastweek", "year", 
          "2y", "0830", "0600", "2460", "9999", "2100-0800", "2200-0700", "0000-0000", "off", "yes",
          "no", "potential", "lost", "decides", "boss", "zh_Hans", "zh_Hant", "en", "fr",
          "customers", "followups", "secrets", "name", "industry", "phones", "birthday", "wechat",
-         "skip", "0", "-1", str(2**40), "", "🎂", "%", "_", "on", "cn", "mon_fri"]  # fmt: skip
-NUMBERS = ["0", "1", "2", "5", "9", "10", "99", "-1", str(2**31), "²", ""]
+         "skip", "0", "-1", str(2**40), "", "🎂", "%", "_", "on", "cn", "mon_fri", "m", "q", "s",
+         "quote", "won", "contact", "CNY", "USD", "XXX"]  # fmt: skip
+NUMBERS = ["0", "1", "2", "5", "9", "10", "60", "99", "-1", str(2**31), "²", ""]
 
 
 @dataclass
