@@ -28,8 +28,8 @@ from handlers.kit.render import short_date
 from handlers.kit.turn import Turn, member_turn
 from locales import N_, Translator
 from locales.amounts import amount_text
+from parsing.amounts import read_amount
 from parsing.dates import day_of, parse_when, remainder
-from parsing.values import money
 from storage.deals import DealRepo
 from storage.models import Customer, Deal, DealPayment, DealStage
 from storage.payments import PRESETS, PaymentRepo, installment_name
@@ -385,7 +385,8 @@ async def apply_paid(turn: Turn, text: str) -> None:
     _ = turn._
     today = turn.today()
     rest, day = _paid_day(text, turn.now(), today)
-    amount = money(rest)
+    typed = read_amount(rest)
+    amount = typed.value if typed is not None else None
     if amount is None or amount >= AMOUNT_LIMIT:
         pending.again(turn, N_("回款金额"), N_("20万 昨天"))
         return

@@ -1,8 +1,9 @@
-"""A typed amount of money (💰 已回款's ✍️ 部分或其他日期): the whole of what was typed, or nothing."""
+"""A typed amount of money (/deal's 金额, 💰 已回款's ✍️ 部分或其他日期): the whole of what was typed,
+or nothing."""
 
 import pytest
 
-from parsing.values import money
+from parsing.amounts import read_amount
 
 
 @pytest.mark.parametrize(
@@ -16,15 +17,17 @@ from parsing.values import money
         ("2.5w", 25_000),
         ("三十万", 300_000),
         ("一百二十万", 1_200_000),
+        ("一百万", 1_000_000),
         ("两千五百块", 2_500),
         ("1.2亿", 120_000_000),
         (" 8k ", 8_000),
     ],
 )
 def test_amounts_typed_the_chinese_way(text: str, amount: int) -> None:
-    assert money(text) == amount
+    found = read_amount(text)
+    assert found is not None and found.value == amount
 
 
 @pytest.mark.parametrize("text", ["", "0", "收到一部分", "20万 昨天", "五万八", "20%", "-5万"])
 def test_anything_else_is_not_an_amount(text: str) -> None:
-    assert money(text) is None
+    assert read_amount(text) is None
