@@ -101,13 +101,11 @@ def alias_key(name: str) -> str:
 @lru_cache(maxsize=65536)  # every capture compares with the whole team: keys are kept
 def name_key(name: str) -> NameKey:
     text = alias_key(name)
-    stripped = True
-    while stripped:
-        stripped = False
-        for suffix in _LEGAL_SUFFIXES:
-            if text.endswith(suffix) and len(text) > len(suffix) + 1:
-                text, stripped = text[: -len(suffix)], True
-                break
+    while text.endswith(_LEGAL_SUFFIXES):  # one call for all of them: most names have none
+        suffix = next(s for s in _LEGAL_SUFFIXES if text.endswith(s))
+        if len(text) <= len(suffix) + 1:
+            break
+        text = text[: -len(suffix)]
     for long, short in _VARIANTS:
         text = text.replace(long, short)
     place = ""
@@ -117,12 +115,18 @@ def name_key(name: str) -> NameKey:
     return NameKey(place, text)
 
 
+@lru_cache(maxsize=65536)
+def sound_of(name: str) -> str:
+    """The pinyin of the name's core: 华东电力设记院 sounds like 华东电力设计院有限公司."""
+    return pinyin_forms(name_key(name).core)[0]
+
+
 def abbreviates(short: str, long: str) -> bool:
-    """华电院 for 华东电力设计院: Chinese shortened by keeping some characters in order, the
-    first and the last kept (the kind of organisation)."""
+    """华电院 for 华东电力设计院, 中石化 for 中国石油化工: Chinese shortened by keeping some
+    characters in order, the first kept and the last from the last two (the kind of body)."""
     if not (2 <= len(short) <= 5 and len(long) >= len(short) + 2 and _CJK.match(short)):
         return False
-    if short[0] != long[0] or short[-1] != long[-1]:
+    if short[0] != long[0] or short[-1] not in long[-2:]:
         return False
     rest = iter(long)
     return all(ch in rest for ch in short)
@@ -136,7 +140,6 @@ class Named:
     owner_id: int
     name: str
     normalized: str
-    sound: str  # the name's pinyin (the search key's second word)
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,8 @@ class TeamNames:
     aliases: dict[str, int]
     by_normalized: dict[str, int]
     by_core: dict[str, list[int]]
+    by_length: dict[int, list[int]]  # by the core's length: one syllable a character
+    by_first: dict[str, list[int]]  # by the first character, written whole or cored
     index: dict[int, Named]
     cores: list[str]  # in the order of `rows`, for rapidfuzz
 
@@ -165,19 +170,29 @@ class TeamNames:
     def of(cls, rows: Iterable[Named], aliases: dict[str, int]) -> TeamNames:
         listed = list(rows)
         by_core: dict[str, list[int]] = {}
+        by_length: dict[int, list[int]] = {}
+        by_first: dict[str, list[int]] = {}
         cores = [name_key(row.name).core for row in listed]
         for row, core in zip(listed, cores, strict=True):
             by_core.setdefault(core, []).append(row.id)
+            by_length.setdefault(len(core), []).append(row.id)
+            for first in {core[:1], alias_key(row.name)[:1]}:
+                by_first.setdefault(first, []).append(row.id)
         return cls(
             rows=listed,
             aliases=aliases,
             by_normalized={row.normalized: row.id for row in listed},
             by_core=by_core,
+            by_length=by_length,
+            by_first=by_first,
             index={row.id: row for row in listed},
             cores=cores,
         )
 
-    def verdict(self, name: str, actor: Actor) -> Verdict:
+    def verdict(self, name: str, actor: Actor, *, fuzzy: bool = True) -> Verdict:
+        """`fuzzy=False` leaves out near spellings, the one comparison with every name: an
+        import asks for thousands of names, and a slip that sounds the same is still found."""
+
         def mine(cid: int) -> bool:
             return actor.is_manager or self.index[cid].owner_id == actor.member_id
 
@@ -196,7 +211,7 @@ class TeamNames:
         likely = [cid for cid in same if mine(cid)]
         # A colleague's of this very name (or short name) first, then one written otherwise.
         colleague = found if found is not None else next((c for c in same if not mine(c)), None)
-        maybe = self._maybe(name, key, exclude=set(same))
+        maybe = self._maybe(name, key, exclude=set(same), fuzzy=fuzzy)
         for cid in maybe:
             if mine(cid) and cid not in likely:
                 likely.append(cid)
@@ -207,23 +222,31 @@ class TeamNames:
             )
         return Verdict(likely=likely[:ASKED], colleague=colleague, colleague_maybe=colleague_maybe)
 
-    def _maybe(self, name: str, key: NameKey, exclude: set[int]) -> list[int]:
+    def _maybe(self, name: str, key: NameKey, exclude: set[int], *, fuzzy: bool) -> list[int]:
         """Abbreviation, same sound, near spelling: best first."""
         found: list[int] = []
         typed = key.place + key.core
         if len(typed) <= 5 or len(key.core) <= 5:  # only short names are abbreviations
+            firsts = {typed[:1], key.core[:1]}
             found += [
-                row.id
-                for row in self.rows
-                if row.id not in exclude
+                cid
+                for first in firsts
+                for cid in self.by_first.get(first, [])
+                if cid not in exclude
                 and (
-                    abbreviates(typed, alias_key(row.name))
-                    or abbreviates(key.core, name_key(row.name).core)
+                    abbreviates(typed, alias_key(self.index[cid].name))
+                    or abbreviates(key.core, name_key(self.index[cid].name).core)
                 )
             ]
-        sound = pinyin_forms(name)[0]
-        if sound:
-            found += [r.id for r in self.rows if r.id not in exclude and r.sound == sound]
+        sound = sound_of(name)
+        if sound:  # pinyin is slow to make: only for names as long, once each (cached)
+            found += [
+                cid
+                for cid in self.by_length.get(len(key.core), [])
+                if cid not in exclude and sound_of(self.index[cid].name) == sound
+            ]
+        if not fuzzy:
+            return list(dict.fromkeys(found))
         scored = process.extract(
             key.core,
             self.cores,  # a list: rapidfuzz skips a dict's lookups
@@ -242,21 +265,17 @@ class TeamNames:
             return True
         if len(key.core) < _MIN_REST:
             return False
-        sound = self.index[cid].sound
-        same_sound = bool(sound) and sound == pinyin_forms(name)[0]
+        sound = sound_of(name)
+        same_sound = bool(sound) and sound == sound_of(self.index[cid].name)
         return same_sound or fuzz.ratio(key.core, other.core) >= COLLEAGUE_MATCH
 
 
 async def team_names(session: AsyncSession, team_id: int) -> TeamNames:
     # Plain columns, not ORM objects: this reads every customer of the team.
     rows = await session.execute(
-        select(
-            Customer.id,
-            Customer.owner_id,
-            Customer.name,
-            Customer.normalized_name,
-            Customer.search_key,
-        ).where(Customer.team_id == team_id, Customer.deleted_at.is_(None))
+        select(Customer.id, Customer.owner_id, Customer.name, Customer.normalized_name).where(
+            Customer.team_id == team_id, Customer.deleted_at.is_(None)
+        )
     )
     aliases = await session.execute(
         select(CustomerAlias.alias_key, CustomerAlias.customer_id).where(
@@ -264,10 +283,7 @@ async def team_names(session: AsyncSession, team_id: int) -> TeamNames:
         )
     )
     return TeamNames.of(
-        (
-            Named(cid, owner, name, normalized, (key.split(" ", 2)[1:2] or [""])[0])
-            for cid, owner, name, normalized, key in rows
-        ),
+        (Named(cid, owner, name, normalized) for cid, owner, name, normalized in rows),
         {key: cid for key, cid in aliases},
     )
 

@@ -181,7 +181,7 @@ async def _same_customers(turn: Turn, table: Table) -> tuple[dict[str, bool], li
     exists: dict[str, bool] = {}  # one verdict per company, however many rows name it
     verdicts: dict[str, Verdict] = {}
     for count, company in enumerate(dict.fromkeys(r.company for r in table.rows), 1):
-        verdict = names.verdict(company, turn.actor)
+        verdict = names.verdict(company, turn.actor, fuzzy=False)
         exists[company] = verdict.exact is not None
         if verdict.exact is None and (
             verdict.likely or verdict.colleague or verdict.colleague_maybe
