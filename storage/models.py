@@ -233,6 +233,25 @@ class Customer(Timestamped, Base):
     )
 
 
+class CustomerAlias(Base):
+    """A short name the team uses for a customer (华电院 → 华东电力设计院), remembered when a
+    rep confirms it, so capture, /find and imports know it from then on."""
+
+    __replan__ = False  # the planner does not read it (storage/replan.py)
+    __tablename__ = "customer_alias"
+    __table_args__ = (UniqueConstraint("team_id", "alias_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE"), index=True
+    )
+    alias: Mapped[str] = mapped_column(String(200))  # as the rep typed it
+    alias_key: Mapped[str] = mapped_column(String(200))  # folded: width, case, script
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class YearlyDate:
     """A birthday, solar or lunar, with an indexed next solar occurrence for the planner."""
 

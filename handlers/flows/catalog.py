@@ -9,7 +9,7 @@ from typing import Any
 from telegram.ext import ConversationHandler
 
 from handlers.capture.payload import moment_of
-from handlers.customers.archive import show_card
+from handlers.customers.archive import NewCustomer, offer_new, show_card
 from handlers.deals.text import deal_parts, stage_name
 from handlers.flows.engine import Answers, Flow, Invalid, Step, build
 from handlers.flows.steps import (
@@ -36,7 +36,7 @@ from storage.birthdays import birthday_columns
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.deals import DealRepo, DealUpdate
-from storage.models import Contact, Customer, DealStage, Grade, Interaction, InteractionKind
+from storage.models import Contact, Customer, DealStage, Interaction, InteractionKind
 from storage.stages import OPEN_STAGES, stage_book
 
 OUTCOMES = [N_("有进展"), N_("需要再跟进"), N_("没谈拢"), N_("对方在比价")]
@@ -433,22 +433,13 @@ async def _grade_choices(turn: Turn, answers: Answers) -> list[tuple[str, str]]:
 
 
 async def finish_new_customer(turn: Turn, answers: Answers) -> None:
-    repo = CustomerRepo(turn.session, turn.actor)
-    name = answers["name"]
-    owner = await repo.owner_in_team(name)
-    if owner is not None:
-        turn.say(
-            turn._(
-                "团队里已有客户「{name}」,由 {owner} 负责,不能重复建档。",
-                name=name,
-                owner=owner.name,
-            )
-        )
-        return
-    grade = Grade(answers["grade"]) if answers.get("grade") else None
-    customer = await repo.create(name, grade=grade, industry=answers.get("industry"))
-    turn.say(turn._("✅ 已新建客户。"))
-    await show_card(turn, customer)
+    """Created at once, unless the one rule finds it may be a customer the team has."""
+    fields = NewCustomer()
+    if answers.get("grade"):
+        fields["grade"] = str(answers["grade"])
+    if answers.get("industry"):
+        fields["industry"] = str(answers["industry"])
+    await offer_new(turn, answers["name"], fields, confirmed=True)
 
 
 NEW_CUSTOMER = Flow(

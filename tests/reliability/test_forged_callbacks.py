@@ -52,6 +52,7 @@ SHAPES = (
     "dst:t:{w}",
     "dft:l:{n}", "dft:c:{id}", "dft:d:{id}:{n}",
     "cust:ask:{id}", "cust:dd:{id}", "cust:del:{id}", "cust:g:{id}", "cust:g:{id}:{w}",
+    "cust:is:{id}:{id}",
     "prof:c:{id}", "prof:log:{id}:{n}",
     "rec:l:{id}", "rec:f:{id}", "rec:ft:{id}", "rec:fd:{id}", "rec:fx:{id}", "rec:fdel:{id}",
     "rec:i:{id}", "rec:it:{id}", "rec:id:{id}", "rec:ik:{id}:{w}", "rec:idel:{id}", "rec:u:{id}",

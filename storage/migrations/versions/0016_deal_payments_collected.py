@@ -1,7 +1,7 @@
 """deal payments collected: the team's limit of days a deal may sit in one stage
 
 Revision ID: 0016_deal_payments_collected
-Revises: 0013_deals
+Revises: 0014_customer_aliases
 Create Date: 2026-12-02 01:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0016_deal_payments_collected"
-down_revision: str | None = "0013_deals"
+down_revision: str | None = "0014_customer_aliases"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
