@@ -48,7 +48,7 @@ HANDLER_PACKAGES = {
     "account": {"kit", "team"},
     "reminders": {"kit", "account", "visits"},
     "deals": {"kit"},
-    "capture": {"kit", "team", "deals"},
+    "capture": {"kit", "team", "deals", "visits"},
     "customers": {"kit", "team", "deals"},
     "flows": {"kit", "capture", "customers"},
     "transfer": {"kit", "deals"},
@@ -56,7 +56,7 @@ HANDLER_PACKAGES = {
 # Modules at handlers/'s root: the registration of all packages, and the catch-alls after them.
 HANDLER_ROOT = {
     "__init__.py": set(HANDLER_PACKAGES),
-    "fallback.py": {"kit", "capture", "customers"},
+    "fallback.py": {"kit", "capture", "customers", "visits"},
 }
 # The callback-data prefixes each package answers (README's map of the house lists them too).
 CALLBACK_PREFIXES = {

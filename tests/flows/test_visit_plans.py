@@ -7,7 +7,7 @@ from __future__ import annotations
 import time_machine
 from sqlalchemy import select
 
-from parsing.plans import read_plan
+from parsing.plans import NotePlan, plan_in_note, read_plan
 from storage.cycle import VisitPlan
 from storage.models import AuditLog
 from tests.builders import Pushes, local, make_team, member_of
@@ -24,6 +24,20 @@ def test_a_plan_sentence_is_read() -> None:
     assert (found.goal, found.who) == ("汇报软件试用情况", "王局长")
     assert read_plan("下周一去拜访苏州建工 为了催回款", now).goal == "催回款"
     assert read_plan("拜访万科", now).day is None
+    assert read_plan("明天下午3点拜访万科,主要是为了谈续约", now).goal == "谈续约"
+
+
+def test_a_quick_note_is_a_plan_only_for_a_visit_with_its_goal() -> None:
+    assert plan_in_note("明天去拜访万科 目的是谈续约", "去拜访万科", "万科") == NotePlan(
+        "谈续约", None
+    )
+    assert plan_in_note("下周三去华东院见王局 目标是确认需求", "去华东院见王局", "华东院") == (
+        NotePlan("确认需求", "王局")
+    )
+    assert plan_in_note("明天去万科,主要是为了谈续约", "去万科", "万科") == NotePlan("谈续约", None)
+    assert plan_in_note("明天去拜访万科", "去拜访万科", "万科") is None  # no goal: a reminder
+    assert plan_in_note("周五给万科打电话 目的是确认型号", "给万科打电话", "万科") is None
+    assert plan_in_note("周五去拜访万科 准备报价", "去拜访万科", "万科") is None
 
 
 async def test_a_plan_approved_and_one_commented(bot) -> None:  # type: ignore[no-untyped-def]

@@ -66,7 +66,7 @@ SHAPES = (
     "mins:conf:{id}", "mins:doc:{id}", "mins:note:{id}", "mins:seen:{id}", "mins:sent:{id}",
     "mins:w:{id}",
     "nc:start",
-    "plan:note:{id}", "plan:ok:{id}", "plan:s:{id}", "plan:x:{id}",
+    "plan:new", "plan:note:{id}", "plan:ok:{id}", "plan:s:{id}", "plan:x:{id}",
     "own:k:{id}:{id}", "own:m:{id}:{id}", "own:m:{id}:{id}:{id}",
     "rem:again:{id}:{n}:{w}", "rem:done:{id}", "rem:greeted:{id}:{day}",
     "rem:greeted:{id}:{day}:{id}", "rem:later:{id}", "rem:later:{id}:{n}", "rem:ok:{id}:{n}",
