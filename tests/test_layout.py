@@ -51,7 +51,7 @@ HANDLER_PACKAGES = {
     "capture": {"kit", "team", "deals", "visits"},
     "customers": {"kit", "team", "deals"},
     "flows": {"kit", "capture", "customers"},
-    "transfer": {"kit", "deals"},
+    "transfer": {"kit", "deals", "visits"},
 }
 # Modules at handlers/'s root: the registration of all packages, and the catch-alls after them.
 HANDLER_ROOT = {

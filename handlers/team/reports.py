@@ -325,7 +325,10 @@ async def weekly_report(
     _ = translator(manager.language)
     today = now.astimezone(ZoneInfo(manager.timezone)).date()
     summary = await summary_for(session, manager, "lastweek", now)
-    text = _("📅 上周周报") + "\n" + summary_text(_, summary, today)
+    shown = [(line.member_id, line.name) for line in summary.reps[:PAGE]]
+    span = summary.period
+    cycle = await cycle_lines(_, session, Actor.of(manager), span.first, span.last, today, shown)
+    text = _("📅 上周周报") + "\n" + summary_text(_, summary, today, 0, cycle)
     charts = await draw_charts(session, manager, "lastweek", now)
     neglected, total = await reports.neglected_a_customers(session, Actor.of(manager), now)
     lines = [_("🔔 A类客户超过拜访周期无人联系 ({n})", n=total)]
