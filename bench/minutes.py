@@ -86,8 +86,8 @@ def add_minutes(path: Path, reps: int, history: int) -> int:
     )
     db.executemany(
         "INSERT INTO meeting_minutes (interaction_id, member_id, team_id, customer_id, met_on, "
-        "due_on, written_at, text, reviewed_at, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "due_on, written_at, text, reviewed_at, created_at, kind) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'visit')",
         (r[5:] for r in batch),
     )
     db.commit()

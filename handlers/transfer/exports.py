@@ -297,13 +297,12 @@ class Exporter:
         m = MeetingMinutes
         query = (
             select(
-                Customer.name, writer.name, Interaction.kind, m.met_on, m.due_on, m.written_at,
+                Customer.name, writer.name, m.kind, m.met_on, m.due_on, m.written_at,
                 writer.timezone, m.text, reviewer.name, m.reviewed_at, m.comment,
                 m.sent_to_customer_at, m.customer_confirmed_at,
             )
             .join(Customer, Customer.id == m.customer_id)
             .join(writer, writer.id == m.member_id)
-            .join(Interaction, Interaction.id == m.interaction_id)
             .outerjoin(reviewer, reviewer.id == m.reviewed_by_id)
             .where(m.customer_id.in_(self.customers))
             .order_by(m.met_on, m.id)
