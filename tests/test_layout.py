@@ -48,15 +48,15 @@ HANDLER_PACKAGES = {
     "account": {"kit", "team"},
     "reminders": {"kit", "account", "visits"},
     "deals": {"kit"},
-    "capture": {"kit", "team", "deals"},
+    "capture": {"kit", "team", "deals", "visits"},
     "customers": {"kit", "team", "deals"},
     "flows": {"kit", "capture", "customers", "deals"},
-    "transfer": {"kit", "deals"},
+    "transfer": {"kit", "deals", "visits"},
 }
 # Modules at handlers/'s root: the registration of all packages, and the catch-alls after them.
 HANDLER_ROOT = {
     "__init__.py": set(HANDLER_PACKAGES),
-    "fallback.py": {"kit", "capture", "customers"},
+    "fallback.py": {"kit", "capture", "customers", "visits"},
 }
 # The callback-data prefixes each package answers (README's map of the house lists them too).
 CALLBACK_PREFIXES = {

@@ -26,6 +26,7 @@ from handlers.capture.payload import (
     moment_of,
     note_to_payload,
 )
+from handlers.capture.plans import save_plan, take_plan
 from handlers.capture.show import show_capture
 from handlers.kit.keyboards import inline, number
 from handlers.kit.turn import Turn, member_turn, message_text
@@ -54,6 +55,7 @@ async def capture(turn: Turn) -> None:
     text = message_text(turn)[:MAX_NOTE]
     note = parse_note(text, turn.now())
     payload = note_to_payload(note)
+    take_plan(payload, text, turn.today())
     if not has_content(payload):
         await _keep_unparsed(turn, text)
         return
@@ -215,11 +217,11 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
         return
     changes = await _write(turn, draft, customer, contacts)
     deal_line = await save_deal(turn, capture_payload(draft.payload), customer)
+    plan_line = await save_plan(turn, capture_payload(draft.payload), customer, draft.text or "")
     await turn.session.delete(draft)
     _ = turn._
     lines = [_("✅ 已保存到「{customer}」。", customer=customer.name)]
-    if deal_line:
-        lines.append(deal_line)
+    lines += [line for line in (deal_line, plan_line) if line]
     for who, change in changes:
         if change.old:
             lines.append(
@@ -496,10 +498,11 @@ async def _write(
     features = {key: value for key, value in features.items() if value}
     if features:
         changes += [("", c) for c in CustomerRepo(session, actor).update(customer, features)]
-    # The rep's words are kept whole: on the interaction, else on the follow-ups, else as a note.
+    # The rep's words are kept whole: on the interaction, else on the follow-ups or the plan,
+    # else as a note.
     interaction = None
     item = payload.get("interaction")
-    if item or not payload.get("follow_ups"):
+    if item or not (payload.get("follow_ups") or payload.get("plan")):
         interaction = await log_interaction(
             session,
             actor,

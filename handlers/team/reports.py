@@ -346,7 +346,10 @@ async def weekly_report(
     _ = translator(manager.language)
     today = now.astimezone(ZoneInfo(manager.timezone)).date()
     summary = await summary_for(session, manager, "lastweek", now)
-    text = _("📅 上周周报") + "\n" + summary_text(_, summary, today)
+    shown = [(line.member_id, line.name) for line in summary.reps[:PAGE]]
+    span = summary.period
+    cycle = await cycle_lines(_, session, Actor.of(manager), span.first, span.last, today, shown)
+    text = _("📅 上周周报") + "\n" + summary_text(_, summary, today, 0, cycle)
     pipeline = await weekly_lines(session, manager, now)  # nothing for a team without deals
     if pipeline:
         text += "\n" + "\n".join(pipeline)

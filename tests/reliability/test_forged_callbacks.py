@@ -75,7 +75,7 @@ SHAPES = (
     "pay:c:{id}", "pay:c:{id}:p", "pay:d:{id}", "pay:d:{id}:p", "pay:d:{id}:{day}",
     "pay:k:{id}:{id}:{day}:{id}", "pay:k:{id}:{n}:{day}:{n}", "pay:m:{id}", "pay:n:{id}:{n}",
     "pay:t:{id}", "pay:v:{id}",
-    "plan:note:{id}", "plan:ok:{id}", "plan:s:{id}", "plan:x:{id}",
+    "plan:new", "plan:note:{id}", "plan:ok:{id}", "plan:s:{id}", "plan:x:{id}",
     "own:k:{id}:{id}", "own:m:{id}:{id}", "own:m:{id}:{id}:{id}",
     "rem:again:{id}:{n}:{w}", "rem:done:{id}", "rem:greeted:{id}:{day}",
     "rem:greeted:{id}:{day}:{id}", "rem:later:{id}", "rem:later:{id}:{n}", "rem:ok:{id}:{n}",
