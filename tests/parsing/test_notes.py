@@ -469,3 +469,15 @@ def test_cycles_and_competitors_as_reps_say_them() -> None:
     assert n.competitors == ["用友", "金蝶"]
     assert note("他们一般是款到发货").payment_cycle == "款到发货"
     assert note("王总在跟").competitors == []  # a person following up, not a rival
+
+
+def test_short_names_with_the_rest_of_the_name() -> None:
+    # A well-known short name and what follows it up to where the name plainly ends.
+    assert note("今天去南通中远海运川崎船舶见了施厂长").company == "南通中远海运川崎船舶"
+    assert note("中建安装的项目:最终决定是项目经理祁志伟").company == "中建安装"
+    assert note("莫工 11:02\n接口文档收到了\n我 11:05\n好的莫工\n\n南瑞继保").company == "南瑞继保"
+    assert note("跟德邦物流华东区的郑总吃了个饭").company == "德邦物流华东区"
+    # …never a person the note names right after it, nor the words that run on.
+    assert note("中建钢构李工说最近钢材涨价了").company == "中建钢构"
+    assert note("华为的易经理说下周来").company == "华为"
+    assert note("万科刘总 明天10点见").company == "万科"
