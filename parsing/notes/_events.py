@@ -243,9 +243,31 @@ def _outcome(doc: Doc, people: People) -> str | None:
             if lead is None or lead.end() == start:
                 break
             start = lead.end()
-        text = t[start:b].strip()
+        # 对我们的柜面系统挺认可 → 柜面系统挺认可: whose system goes without saying
+        lead = _ABOUT_OURS.match(t, start, m.start())
+        if lead:
+            start = lead.end()
+        run_on = _RUN_ON.search(t, m.end(), b)  # …很满意就是价格还要再谈: one remark
+        text = t[start : run_on.start() if run_on else b].strip()
         if len(text) >= 2:
             return text
+    return _english_outcome(doc)
+
+
+_ABOUT_OURS = re.compile(r"对\s*(?:我们|你们|我司)(?:公司)?的?\s*(?=\S)")
+
+
+# Spoken in English: very keen on 我们的 WMS, 梁处 said looks good, 柯总 confirmed 明年 order.
+_EN_OUTCOME = re.compile(
+    r"(?i)\b(?:(?:very|really|quite|not|more)\s+)?(?:interested|keen|happy|satisfied|positive)\b"
+    r"|\blooks? (?:good|great|ok|fine)\b|\bconfirmed\b|\bsigned off\b|\bapproved\b"
+)
+
+
+def _english_outcome(doc: Doc) -> str | None:
+    for m in _EN_OUTCOME.finditer(doc.t):
+        if doc.free(m.start(), m.end()):
+            return m.group()
     return None
 
 
@@ -262,6 +284,10 @@ _NOT_SAID = re.compile(r"^(?:让|叫|要我|请我|让我|叫我|要我们|请�
 
 def _reported(doc: Doc) -> str | None:
     t = doc.t
+    due = [False] * (len(t) + 1)
+    for w in doc.whens:
+        for i in range(*w.span):
+            due[i] = True
     for m in _SAYS.finditer(t):
         a = m.end()
         if _NOT_SAID.match(t, a):
@@ -269,7 +295,8 @@ def _reported(doc: Doc) -> str | None:
         stop = _SAID_END.search(t, a)
         b = min(stop.start() if stop else len(t), a + 24)
         # 他说下礼拜二来医院找他: a plan the next follow-up or trip holds, not an outcome
-        b = next((i for i in range(a, b) if doc.date_at[i] or not doc.free(i, i + 1)), b)
+        # (a vague period stays in: 他说元旦以后再说 is what was said, never a reminder)
+        b = next((i for i in range(a, b) if due[i] or not doc.free(i, i + 1)), b)
         text = t[a:b].strip()
         if len(text) >= 2:
             return text

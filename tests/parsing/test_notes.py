@@ -481,3 +481,24 @@ def test_short_names_with_the_rest_of_the_name() -> None:
     assert note("中建钢构李工说最近钢材涨价了").company == "中建钢构"
     assert note("华为的易经理说下周来").company == "华为"
     assert note("万科刘总 明天10点见").company == "万科"
+
+
+def test_outcomes_as_reps_write_them() -> None:
+    def outcome(text: str) -> str | None:
+        i = note(text).interaction
+        return i.outcome if i else None
+
+    # the customer's verdict, whose product it is about goes without saying
+    assert outcome("昨天见了招行的荣行长,对我们的柜面系统挺认可") == "柜面系统挺认可"
+    # one remark, not the voice note's next one
+    assert outcome("昨天跟德邦的郑总吃了个饭嗯他对我们的方案很满意就是价格还要再谈") == (
+        "方案很满意"
+    )
+    # a vague period is part of what was said (never a reminder)
+    assert outcome("今天去了苏宁见了尤总 他说过完年再说吧") == "过完年再说"
+    assert note("今天去了苏宁见了尤总 他说过完年再说吧").follow_ups == []
+    # said in English
+    assert outcome("Demo done at 东南大学 信息化处, 梁处 said looks good") == "looks good"
+    assert outcome("Zoom call with 复星医药 的孟总 today, 他 very interested in LIMS") == (
+        "very interested"
+    )
