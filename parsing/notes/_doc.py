@@ -15,11 +15,14 @@ from ._lexicon import SURNAMES
 __all__ = ["Doc", "is_cjk"]
 
 # Hard boundaries end a clause; spaces (and a few particles) only end a chunk.
-_CLAUSE_RE = re.compile(r"[,;!?。\n]|(?<![0-9A-Za-z])\.|\.(?![0-9A-Za-z])")
+# (Mr. 应, Ms. 岑, Dr. 顾: an abbreviation's dot ends nothing)
+_CLAUSE_RE = re.compile(
+    r"[,;!?。\n]|(?<![0-9A-Za-z])\.|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.(?![0-9A-Za-z])"
+)
 _CHUNK_RE = re.compile(r"[ 、()\"'~]+|\+(?!\d)")
 # A chunk also starts at a pronoun that opens a new statement in run-on text.
 _PRONOUN_START = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?<![给和跟与对把被让叫帮替陪找约请见问向同送访的其])(?=(?:他|她|对方)(?!们))"
+    r"(?<=[\u4e00-\u9fff])(?<![给和跟与对把被让叫帮替陪找约请见问向同送访的其去到])(?=(?:他|她|对方)(?!们))"
 )
 
 

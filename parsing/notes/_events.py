@@ -9,7 +9,7 @@ from parsing.dates import When
 
 from ._doc import Doc, is_cjk
 from ._facts import FamilyMention
-from ._lexicon import PLACE_RE, PLACES, TITLES, VOICE_FILLERS, words
+from ._lexicon import PLACE_RE, PLACES, TITLE_RE, TITLES, VOICE_FILLERS, words
 from ._model import FollowUpFact, InteractionFact, InteractionKind, ItineraryFact
 from ._people import People
 
@@ -448,7 +448,7 @@ def _who(doc: Doc, people: People, a: int, b: int, place_pos: int) -> str | None
 # --- follow-ups -----------------------------------------------------------------------------
 
 _FILLER = re.compile(
-    r"^(?:[\s,:]|提醒我|提醒|记得|一定要|务必|还要|需要|要|得|准备|计划|可以|就|之前|以前|前|再次)+"
+    r"^(?:[\s,:]|提醒我|提醒|记得|一定要|务必|还要|需要|要|得|准备|计划|可以|就|之前|以前|前|再次|我(?=去|过去))+"
 )
 _TRAIL = re.compile(r"[\s,!?。~吧啊哦呀了]+$")
 # Voice input runs on: 见面那个就是谈一下… ends the reminder at the first filler.
@@ -521,7 +521,8 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
             if _entity_chunk(doc, x, y):
                 continue
             if not _FACT_WORDS.search(t[x:y]):
-                text = _FILLER.sub("", t[x:y])
+                latin = _LATIN_AFTER.match(t, y, cb)  # 提交 tender docs
+                text = _FILLER.sub("", t[x : latin.end() if latin else y])
             break
     # 约了张总下周三见面 / 打电话给苗主任 约下周三上午拜访: keep the verb before the date.
     pa, _ = doc.chunk(max(a - 1, 0))
@@ -529,10 +530,10 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     if before[:1] in ("约", "请", "陪") and text and len(before) <= 8:
         text = before + text
     text = _without_company(doc, _RUN_ON.split(text)[0] if _RUN_ON.search(text, 2) else text)
-    text = _TRAIL.sub("", text)[:24]
+    text = _EN_TAIL.sub("", _TRAIL.sub("", text)[:24])
     if text.startswith("再") and len(text) >= 3:
         text = text[1:]
-    if not text or text == "跟进":
+    if not text or text == "跟进" or _EN_LEAD.match(text):  # Call 刘工 tomorrow re 巡检 app
         text = _english_verb_before(doc, a) or text
     if text in _BARE_VERB:
         label = _label_at(people, a)
@@ -566,13 +567,19 @@ def _in_third_person(doc: Doc, people: People, a: int, text: str) -> str:
     return text.replace("您", label)
 
 
+# A surname and a title right after the company: 南京地铁唐经理.
+_PERSON_AHEAD = rf"[\u4e00-\u9fff](?:{TITLE_RE.pattern})"
+
+
 def _without_company(doc: Doc, text: str) -> str:
     """给无锡市中医院的萧院长送年货 → 给萧院长送年货: the card names the company already."""
     if doc.company_span is None:
         return text
-    name = doc.t[doc.company_span[0] : doc.company_span[1]]
-    # only "X的张总": 去市卫健委找林科长 and 报价给镇江港务集团 keep the place they name
-    shorter = re.sub(rf"(?:\s*(?:at|@|from)\s*)?{re.escape(name)}\s*的\s*", "", text)
+    name = re.escape(doc.t[doc.company_span[0] : doc.company_span[1]])
+    # "X的张总", "电话南京地铁唐经理" and "去X找林科长" name the person; 报价给镇江港务集团
+    # keeps the place it names
+    shorter = re.sub(rf"(?:\s*(?:at|@|from)\s*)?{name}\s*的\s*|\s*(?:at|@|from)\s*{name}", "", text)
+    shorter = re.sub(rf"^(?:去|到){name}\s*(?=[找见拜])|{name}\s*(?={_PERSON_AHEAD})", "", shorter)
     return shorter if len(shorter) >= 2 else text
 
 
@@ -582,8 +589,13 @@ def _english_verb_before(doc: Doc, a: int) -> str | None:
     m = _EN_VERB.search(doc.t, ca, a)
     if m is None:
         return None
-    text = _without_company(doc, doc.t[m.start() : a]).strip(" ,:")
+    text = _EN_TAIL.sub("", _without_company(doc, doc.t[m.start() : a]).strip(" ,:"))
     return text or None
+
+
+_EN_LEAD = re.compile(r"(?i)(?:re|with|about|regarding)\b")
+# send 合同 draft to Ms. 岑 before 月底: the words that lead to the date are no part of the task
+_EN_TAIL = re.compile(r"(?i)(?:\s+(?:before|by|on|at|until|due|eod|cob|for|re:?|@))+\s*$")
 
 
 def find_follow_ups(
@@ -632,7 +644,7 @@ def find_follow_ups(
         ca, _ = doc.clause(a)
         head = t[max(ca, a - 8) : a]
         subject = bool(_SUBJECT_END.search(head))
-        if not subject:
+        if not subject and not _EN_VERB.search(t, ca, a):  # Call 国网南通 的刘工 tomorrow
             # 张总下周三出差: the person right before the date is its subject (not across a comma).
             subject = any(
                 m.end == a or (m.end == a - 1 and t[m.end] == " ")

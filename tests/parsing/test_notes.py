@@ -502,3 +502,27 @@ def test_outcomes_as_reps_write_them() -> None:
     assert outcome("Zoom call with 复星医药 的孟总 today, 他 very interested in LIMS") == (
         "very interested"
     )
+
+
+def test_what_to_do_names_the_person_not_the_company() -> None:
+    def actions(text: str, now: datetime = NOW) -> list[str]:
+        return [f.action for f in note(text, now).follow_ups]
+
+    assert actions("下周二上午11点去江苏省气象局找周处长") == ["找周处长"]
+    assert actions("明天上午九点半电话南京地铁唐经理,他2月3号到4号在北京开会") == ["电话唐经理"]
+    assert actions("礼拜四下午三点我去他办公室") == ["去他办公室"]
+    assert actions("12月8号前 报价给镇江港务集团") == ["报价给镇江港务集团"]  # a place it names
+
+
+def test_english_reminders_say_what_to_do() -> None:
+    def actions(text: str) -> list[str]:
+        return [f.action for f in note(text).follow_ups]
+
+    assert actions("Call 国网南通 的刘工 tomorrow 9:30am re 巡检 app") == ["Call 刘工"]
+    assert actions("Reminder: send 合同 draft to 上海电气 的 Ms. 岑 before 月底") == [
+        "send 合同 draft to Ms. 岑"
+    ]
+    assert actions("Pls set reminder: 12/15 10:00 提交 tender docs to 南京市政府采购中心") == [
+        "提交 tender docs to"
+    ]
+    assert actions("call Wang at 华东电力设计院 next Friday 3pm") == ["call Wang"]
