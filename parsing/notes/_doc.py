@@ -36,6 +36,12 @@ _VAGUE = re.compile(
     r"^(?:年后|过完年|过了年|节后|年以后)|中旬|上旬|下旬|上半年|下半年|年初"
     r"|(?:元旦|春节|新年|五一|劳动节|国庆|中秋|端午|清明|节)(?:之|以)?后$"
 )
+# No reminder is set this many years ahead; a "year" that far is some other number.
+_YEARS_AHEAD = 3
+_NEXT_TO = re.compile(r"[ ,]*")  # never across a line (a chat's stamp ends one)
+_CLOCK_ONLY = re.compile(
+    r"\s*(?:上午|下午|中午|晚上|早上)?\s*\d{1,2}(?:[:点]\d{0,2})?(?:分|半)?\s*"
+)
 _RESTATED = re.compile(r"\s*(?:也就是|就是|即)\s*")
 # 国庆完了: a holiday already over is no date ahead.
 _OVER = re.compile(r"\s*(?:完了|过了|结束了?|过完了)")
@@ -90,8 +96,23 @@ class Doc:
             if kept and _RESTATED.fullmatch(self.t, kept[-1].span[1], w.span[0]):
                 kept[-1] = replace(kept[-1], span=(kept[-1].span[0], w.span[1]))
                 continue
+            if kept and _NEXT_TO.fullmatch(self.t, kept[-1].span[1], w.span[0]):
+                one = self._day_and_hour(kept[-1], w) or self._day_and_hour(w, kept[-1])
+                if one is not None:  # 12pm tomorrow, 1/6 at 2pm: one moment
+                    kept[-1] = replace(one, span=(kept[-1].span[0], w.span[1]))
+                    continue
             kept.append(w)
         return kept
+
+    def _day_and_hour(self, day: When, hour: When) -> When | None:
+        """A day and, next to it, an hour said alone (which reads as today's): that day's hour."""
+        if day.has_time or day.is_range or hour.is_range or not isinstance(hour.start, datetime):
+            return None
+        if hour.day != self.today or day.day == self.today:
+            return None
+        if _CLOCK_ONLY.fullmatch(self.t, hour.span[0], hour.span[1]) is None:
+            return None
+        return replace(day, start=datetime.combine(day.day, hour.start.timetz()))
 
     def _in_name(self, w: When) -> bool:
         """潘国庆, 王国庆局长: a given name born on National Day, not the holiday."""
@@ -130,6 +151,8 @@ class Doc:
                 continue
             if _SEASON_NOW.fullmatch(t, a, b + 1):
                 continue
+            if w.day.year > self.today.year + _YEARS_AHEAD:
+                continue  # Kevin's ext is 6688: a number, not a year anyone plans for
             kept.append(w)
         for m in _SOFT.finditer(t):
             a, b = m.span()

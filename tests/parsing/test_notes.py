@@ -526,3 +526,23 @@ def test_english_reminders_say_what_to_do() -> None:
         "提交 tender docs to"
     ]
     assert actions("call Wang at 华东电力设计院 next Friday 3pm") == ["call Wang"]
+
+
+def test_an_hour_said_next_to_its_day_is_that_days_hour() -> None:
+    now = datetime(2026, 12, 31, 11, 30, tzinfo=SH)
+
+    def dues(text: str) -> list[str]:
+        return [f.due.isoformat()[:16] for f in note(text, now).follow_ups]
+
+    assert dues("华能 的柯总 confirmed 明年 order, kickoff meeting 1/6 at 2pm") == [
+        "2027-01-06T14:00"
+    ]
+    assert dues("lunch @ 12pm tomorrow with 李总") == ["2027-01-01T12:00"]
+    assert dues("next Monday at 3pm call 王总") == ["2027-01-04T15:00"]
+    # a chat's stamp ends its line: the date on the next line is a day alone
+    chat = "侯总 17:45\n你们上次说的WMS我们老板同意试点了\n侯总 17:50\n1月11号周一吧 先在嘉兴仓"
+    assert dues(chat) == ["2027-01-11"]
+
+
+def test_a_number_far_ahead_is_no_year() -> None:
+    assert note("Call w/ DBS IT team, Kevin's ext is 6688. They run 1,200 ATMs.").follow_ups == []
