@@ -223,7 +223,31 @@ def _summary(doc: Doc) -> str | None:
     product = _OUR_PRODUCT.search(t)
     if product:
         return product["name"].strip()
-    return "拜年" if "拜年" in t else None
+    if "拜年" in t:
+        return "拜年"
+    for m in _WORK_THING.finditer(t):
+        if not doc.free(m.start(), m.end()) or any(doc.date_at[m.start() : m.end()]):
+            continue
+        ca, cb = doc.clause(m.start())
+        # 周五前把样机准备好: the rep's reminder's thing, not what was talked about (what the
+        # customer asks for in a chat, 春节前把二期的报价给我, is)
+        if not doc.said_by_customer(m.start()) and any(
+            ca <= w.span[0] < cb and doc.is_future(w) for w in doc.whens
+        ):
+            continue
+        return m.group().strip()
+    return None
+
+
+# The things a sale is worked through, as the last headline (方案我看了, 把二期的报价给我,
+# 测试报告 OK, Send quotation): what the contact was about when nothing else says it.
+_WORK_THING = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[把将的了看说发给交送带]))"
+    r"(?:[\u4e00-\u9fff]{2,4}?的(?<![我你他她们这那]的))?"
+    r"(?:测试报告|接口文档|资质文件|投标资料|投标文件|报价单|报价|方案|合同|订单|标书|样品|样机|发票)"
+    r"(?!号|编号|金额|额)"  # 订单号PO2026…, 合同金额88万: a figure, not a matter
+    r"|(?i:\b(?:proposal|quotation|quote|demo|POC|trial|tender|PO)\b)"
+)
 
 
 def _outcome(doc: Doc, people: People) -> str | None:

@@ -546,3 +546,16 @@ def test_an_hour_said_next_to_its_day_is_that_days_hour() -> None:
 
 def test_a_number_far_ahead_is_no_year() -> None:
     assert note("Call w/ DBS IT team, Kevin's ext is 6688. They run 1,200 ATMs.").follow_ups == []
+
+
+def test_the_thing_worked_on_as_the_last_headline() -> None:
+    def summary(text: str) -> str | None:
+        i = note(text).interaction
+        return i.summary if i else None
+
+    chat = "卜主任 19:52\n你们的系统我们用了一个月了\n卜主任 19:53\n月底前把二期的报价给我\n我 19:55\n好的"
+    assert summary(chat) == "二期的报价"  # what the customer asks for in a chat
+    assert summary("储工 20:15\n测试报告我看了 有两个问题\n我 20:20\n好的储工") == "测试报告"
+    # the rep's own to-do is the reminder's, not what was talked about
+    assert summary("和徐厂长微信聊了一下 他同意下周来我们厂里看看 周五前把样机准备好") is None
+    assert summary("电话跟进了刘科长 他说采购申请已经批了 订单号PO20261123") is None
