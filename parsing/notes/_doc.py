@@ -27,7 +27,26 @@ _PRONOUN_START = re.compile(
 
 
 # Text whose digits are no dates: a pasted chat's "张总 10:32" lines, a card's address.
-_CHAT_STAMP = re.compile(r"(?m)^[^\n]{1,30}?[ ]+(\d{1,2}:\d{2})(?::\d{2})?[ ]*$")
+# A line "张总 10:32" above what was said, or the time first ("[10:32] 张总: …", "10:32 我:"),
+# or in brackets after the name ("张总(10:32): …").
+_CHAT_STAMP = re.compile(
+    r"(?m)^(?P<who>[^\n]{1,30}?)[ ]+(?P<at>\d{1,2}:\d{2})(?::\d{2})?[ ]*$"
+    r"|^[ ]*[\[(]?(?P<at2>\d{1,2}:\d{2})(?::\d{2})?[\])]?[ ]*(?P<who2>[^\n:\d][^\n:]{0,19}?)[ ]*:"
+    r"|^(?P<who3>[^\n:()\[\]]{1,20}?)[ ]*[(\[](?P<at3>\d{1,2}:\d{2})(?::\d{2})?[)\]][ ]*:?"
+)
+
+
+def _stamp_who(m: re.Match[str]) -> str:
+    return (m["who"] or m["who2"] or m["who3"] or "").strip()
+
+
+def _stamp_at(m: re.Match[str]) -> tuple[int, int]:
+    for group in ("at", "at2", "at3"):
+        if m[group] is not None:
+            return m.span(group)
+    return m.span()
+
+
 _ADDRESS = re.compile(
     r"(?:地址|address|addr|add)\s*[:.]?\s*[^\n]*|[路街道巷弄]\s*[0-9]+\s*[号號]", re.IGNORECASE
 )
@@ -134,10 +153,10 @@ class Doc:
         # A pasted WeChat chat: two or more "name 10:32" lines.
         self.chat = len(stamps) >= 2
         # Where each chat line by someone else starts: there 我 is the customer speaking.
-        self.others_lines = [m.end() for m in stamps if not m.group().lstrip().startswith("我")]
-        self.own_lines = [m.end() for m in stamps if m.group().lstrip().startswith("我")]
+        self.others_lines = [m.end() for m in stamps if not _stamp_who(m).startswith("我")]
+        self.own_lines = [m.end() for m in stamps if _stamp_who(m).startswith("我")]
         self.chat_yesterday = self.chat and all("昨天" in m.group() for m in stamps)
-        masked: list[tuple[int, int]] = [m.span(1) for m in stamps]
+        masked: list[tuple[int, int]] = [_stamp_at(m) for m in stamps]
         masked += [m.span() for m in _ADDRESS.finditer(t)]
         for a, b in masked:
             self.mark(a, b)

@@ -559,3 +559,15 @@ def test_the_thing_worked_on_as_the_last_headline() -> None:
     # the rep's own to-do is the reminder's, not what was talked about
     assert summary("和徐厂长微信聊了一下 他同意下周来我们厂里看看 周五前把样机准备好") is None
     assert summary("电话跟进了刘科长 他说采购申请已经批了 订单号PO20261123") is None
+
+
+def test_chats_pasted_with_the_time_first_or_in_brackets() -> None:
+    now = datetime(2026, 12, 1, 11, 0, tzinfo=SH)
+    for chat in (
+        "[10:32] 孟处长: 方案我看了,整体可以\n[10:35] 我: 好的孟处\n[10:36] 孟处长: 周四下午3点过来当面谈吧",
+        "孟处长(10:32):方案我看了,整体可以\n我(10:35):好的孟处\n孟处长(10:36):周四下午3点过来当面谈吧",
+    ):
+        n = note(chat, now)
+        assert n.interaction is not None and n.interaction.kind == "wechat", chat
+        # the stamps are no reminders; the day asked for is
+        assert [f.due.isoformat()[:16] for f in n.follow_ups] == ["2026-12-03T15:00"], chat
