@@ -571,3 +571,10 @@ def test_chats_pasted_with_the_time_first_or_in_brackets() -> None:
         assert n.interaction is not None and n.interaction.kind == "wechat", chat
         # the stamps are no reminders; the day asked for is
         assert [f.due.isoformat()[:16] for f in n.follow_ups] == ["2026-12-03T15:00"], chat
+
+
+def test_the_rep_called_by_name_in_a_chat_is_no_contact() -> None:
+    chat = "程局 10:21\n小张,元旦后第一个工作日把数字城管的方案带过来\n我 10:23\n收到程局,一定"
+    assert [c.salutation for c in note(chat).contacts] == ["程局长"]
+    # 小张 named anywhere else is a contact
+    assert [c.salutation for c in note("今天见了采购部的小张 他说下周定").contacts] == ["小张"]
