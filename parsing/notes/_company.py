@@ -195,6 +195,25 @@ def _known_tail(doc: Doc, b: int) -> int:
     return end
 
 
+# A telegraphic note headed by its customer: "国药 冷链监控 砍到38万", "宁德时代 需求确认".
+_HEAD = re.compile(r"^(?:(?:那个|嗯|然后呢?|就是)[\s,]*)*(?P<name>[\u4e00-\u9fff]{2,6})(?=[ :])")
+_NOT_HEAD = re.compile(
+    r"[我你他她们]|今天|昨天|明天|刚才|刚刚|客户|老板|领导|提醒|记得|报价|预算|合同"
+)
+
+
+def _headed(doc: Doc) -> str | None:
+    m = _HEAD.match(doc.t)
+    if m is None or not doc.free(*m.span("name")) or any(doc.date_at[m.start() : m.end()]):
+        return None
+    name = m["name"]
+    if not _plausible(name) or _NOT_A_NAME.search(name) or _NOT_HEAD.search(name):
+        return None
+    if PLACE_RE.fullmatch(name):  # 吉隆坡 Sunway 集团: where, not who
+        return None
+    return name
+
+
 def _with_area(doc: Doc, a: int, b: int, name: str) -> tuple[int, int, str]:
     """京东物流华东, 德邦物流华东区的郑总: a region of the company is part of its name."""
     m = _AREA_RE.match(doc.t, b)
@@ -224,7 +243,7 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         doc.mark(a, b)
         doc.company_span = (a, b)
         return name
-    placed = _by_position(doc, people)
+    placed = _by_position(doc, people) or _headed(doc)
     if placed is not None:
         a = doc.t.find(placed)
         doc.company_span = (a, a + len(placed))
@@ -254,7 +273,7 @@ _KNOWN_RE = re.compile("|".join(sorted(map(re.escape, KNOWN_ORGS), key=len, reve
 _AREA_RE = re.compile("|".join(sorted(map(re.escape, ORG_AREAS), key=len, reverse=True)))
 # Characters a short name may follow (去华为, 拜访国网, 今天中石化); any other character before it
 # makes it part of a word (集中建设) unless a place precedes it (南通中远海运).
-_KNOWN_AFTER = _ORG_STOP | frozenset("天午晚早访趟")
+_KNOWN_AFTER = _ORG_STOP | frozenset("天午晚早访趟个嗯呢啊吧哦")  # 那个国网江苏: a filler
 
 
 def mark_known_orgs(doc: Doc) -> list[tuple[int, int]]:

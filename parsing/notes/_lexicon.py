@@ -385,7 +385,12 @@ ABROAD = [
     "迪拜",
     "俄罗斯",
 ]
-PLACES = frozenset(PROVINCES + REGIONS + CITIES + ABROAD)
+# Where reps in Taiwan, Hong Kong, Malaysia and Singapore go (台中 is left out: 平台中).
+NEAR_ABROAD = [
+    "台北", "新北", "桃园", "新竹", "台南", "高雄", "基隆", "九龙", "新界", "马来西亚",
+    "吉隆坡", "槟城", "新山", "怡保", "马六甲", "古晋", "亚庇",
+]  # fmt: skip
+PLACES = frozenset(PROVINCES + REGIONS + CITIES + ABROAD + NEAR_ABROAD)
 PLACE_RE = re.compile("|".join(sorted(map(re.escape, PLACES), key=len, reverse=True)))
 
 # Universities by their short names (清华毕业, 复旦的校友).

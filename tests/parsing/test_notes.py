@@ -578,3 +578,14 @@ def test_the_rep_called_by_name_in_a_chat_is_no_contact() -> None:
     assert [c.salutation for c in note(chat).contacts] == ["程局长"]
     # 小张 named anywhere else is a contact
     assert [c.salutation for c in note("今天见了采购部的小张 他说下周定").contacts] == ["小张"]
+
+
+def test_a_telegraphic_note_headed_by_its_customer() -> None:
+    assert note("国药 冷链监控 砍到38万").company == "国药"
+    assert note("宁德时代 需求确认 预算2000w").company == "宁德时代"
+    assert note("那个国网江苏 嗯 上次那个项目的尾款 二十三万 今天到账了").company == "国网江苏"
+    assert note("嗯 那个协和医院 就是检验科的LIS系统").company == "协和医院"
+    # a place, a remark or a date heading the note is no customer
+    assert note("吉隆坡 Sunway 集团的智能停车系统").company != "吉隆坡"
+    assert note("这周太忙了 没拜访客户").company is None
+    assert note("明天 打电话给王总").company is None
