@@ -589,3 +589,11 @@ def test_a_telegraphic_note_headed_by_its_customer() -> None:
     assert note("吉隆坡 Sunway 集团的智能停车系统").company != "吉隆坡"
     assert note("这周太忙了 没拜访客户").company is None
     assert note("明天 打电话给王总").company is None
+
+
+def test_department_titles_before_a_name() -> None:
+    n = note("许总说最后他定,仓储经理贺丹负责日常使用")
+    assert [(c.name, c.title, c.decision_role) for c in n.contacts] == [
+        (None, "总", "decision_maker"),
+        ("贺丹", "仓储经理", "user"),
+    ]
