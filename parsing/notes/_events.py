@@ -559,6 +559,11 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         text = text[1:]
     if not text or text == "跟进" or _EN_LEAD.match(text):  # Call 刘工 tomorrow re 巡检 app
         text = _english_verb_before(doc, a) or text
+    sent = _SENT.fullmatch(text)
+    if sent:  # 发票我明天寄过去 → 寄发票, 你把报价单发我邮箱 … 今晚发 → 发报价单
+        thing = _thing_before(doc, a)
+        if thing:
+            text = sent["verb"] + thing
     if text in _BARE_VERB:
         label = _label_at(people, a)
         if label:
@@ -572,6 +577,21 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     if not text or (m is not None and t[m.start : m.end] == text):
         return None
     return text
+
+
+# A verb of sending with nothing sent said after it.
+_SENT = re.compile(r"(?P<verb>发|寄|送|交|带)(?:过去|过来|给他|给她|给您)?")
+
+
+def _thing_before(doc: Doc, a: int) -> str | None:
+    """The last thing worked on named shortly before ``a``: on its line, or in a chat the
+    message before (its stamp line between)."""
+    t = doc.t
+    start = a
+    for _ in range(3 if doc.chat else 1):
+        start = t.rfind("\n", 0, start - 1) + 1 if start > 0 else 0
+    things = list(_WORK_THING.finditer(t, max(start, a - 60), a))
+    return things[-1].group().strip() if things else None
 
 
 def _label_at(people: People, pos: int) -> str | None:

@@ -597,3 +597,10 @@ def test_department_titles_before_a_name() -> None:
         (None, "总", "decision_maker"),
         ("贺丹", "仓储经理", "user"),
     ]
+
+
+def test_what_is_sent_is_named_when_said_before_the_day() -> None:
+    now = datetime(2027, 1, 18, 18, 20, tzinfo=SH)
+    chat = "裴院长 17:55\n你把报价单发我邮箱 peiyuan@wxsey.cn\n我 17:56\n好的裴院长 今晚发"
+    assert [f.action for f in note(chat, now).follow_ups] == ["发报价单"]
+    assert [f.action for f in note("好的欧阳经理,发票我明天寄过去", now).follow_ups] == ["寄发票"]
