@@ -22,7 +22,7 @@ _CLAUSE_RE = re.compile(
 _CHUNK_RE = re.compile(r"[ 、()\"'~]+|\+(?!\d)")
 # A chunk also starts at a pronoun that opens a new statement in run-on text.
 _PRONOUN_START = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?<![给和跟与对把被让叫帮替陪找约请见问向同送访的其去到])(?=(?:他|她|对方)(?!们))"
+    r"(?<=[\u4e00-\u9fff])(?<![给和跟与对把被让叫帮替陪找约请见问向同送访的其去到在])(?=(?:他|她|对方)(?!们))"
 )
 
 

@@ -604,3 +604,11 @@ def test_what_is_sent_is_named_when_said_before_the_day() -> None:
     chat = "裴院长 17:55\n你把报价单发我邮箱 peiyuan@wxsey.cn\n我 17:56\n好的裴院长 今晚发"
     assert [f.action for f in note(chat, now).follow_ups] == ["发报价单"]
     assert [f.action for f in note("好的欧阳经理,发票我明天寄过去", now).follow_ups] == ["寄发票"]
+
+
+def test_where_and_how_firmly_to_do_it() -> None:
+    def actions(text: str) -> list[str]:
+        return [f.action for f in note(text).follow_ups]
+
+    assert actions("跟王总约好了下周四上午十点在他办公室见面") == ["在他办公室见面"]
+    assert actions("周五之前必须把方案发给王总 他们要上会") == ["把方案发给王总"]
