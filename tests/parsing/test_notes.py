@@ -612,3 +612,13 @@ def test_where_and_how_firmly_to_do_it() -> None:
 
     assert actions("跟王总约好了下周四上午十点在他办公室见面") == ["在他办公室见面"]
     assert actions("周五之前必须把方案发给王总 他们要上会") == ["把方案发给王总"]
+
+
+def test_more_of_what_customers_say() -> None:
+    def outcome(text: str) -> str | None:
+        i = note(text).interaction
+        return i.outcome if i else None
+
+    assert outcome("南瑞集团的范工今天电话里说我们的接口文档有问题") == "接口文档有问题"
+    assert outcome("今天拜访了TNB的李经理,谈智能电表,他说下个月中旬再看。") == "下个月中旬再看"
+    assert outcome("Happy CNY! 年后 catch up with 华为 的易经理") is None  # a greeting, no verdict
