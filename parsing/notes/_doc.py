@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from parsing.dates import When, find_all_when
 
@@ -145,6 +145,33 @@ class Doc:
             )
         )
 
+    def _as_of_stamps(self, found: list[When], stamps: list[re.Match[str]]) -> list[When]:
+        """谈总 2027/3/20 16:02 … 下周一上午来签: in a chat whose stamps carry a day (a date, 昨天),
+        what a message calls 明天 or 下周一 is reckoned from that day, not from today."""
+        t = self.t
+        for i, m in enumerate(stamps):
+            stamp = next((w for w in found if m.start() <= w.span[0] < m.end()), None)
+            day = stamp.day if stamp is not None else None
+            if "昨天" in m.group():
+                day = self.today - timedelta(days=1)
+            elif "前天" in m.group():
+                day = self.today - timedelta(days=2)
+            if day is None or day >= self.today:
+                continue
+            end = stamps[i + 1].start() if i + 1 < len(stamps) else t.find("\n\n", m.end())
+            end = len(t) if end < 0 else end
+            said = [w for w in found if m.end() <= w.span[0] and w.span[1] <= end]
+            if not said:
+                continue
+            hour, minute = (int(x) for x in t[slice(*_stamp_at(m))].split(":"))
+            then = datetime.combine(day, time(hour, minute), tzinfo=self.now.tzinfo)
+            anew = [
+                replace(w, span=(w.span[0] + m.end(), w.span[1] + m.end()))
+                for w in find_all_when(t[m.end() : end], then)
+            ]
+            found = sorted([w for w in found if w not in said] + anew, key=lambda w: w.span)
+        return found
+
     def _reminder_whens(self, found: list[When]) -> list[When]:
         """The dates a note's facts may use: no chat stamps or house numbers, no vague periods;
         soft plan dates (下周, 过两天) added."""
@@ -156,6 +183,7 @@ class Doc:
         self.others_lines = [m.end() for m in stamps if not _stamp_who(m).startswith("我")]
         self.own_lines = [m.end() for m in stamps if _stamp_who(m).startswith("我")]
         self.chat_yesterday = self.chat and all("昨天" in m.group() for m in stamps)
+        found = self._as_of_stamps(found, stamps)
         masked: list[tuple[int, int]] = [_stamp_at(m) for m in stamps]
         masked += [m.span() for m in _ADDRESS.finditer(t)]
         for a, b in masked:

@@ -622,3 +622,15 @@ def test_more_of_what_customers_say() -> None:
     assert outcome("南瑞集团的范工今天电话里说我们的接口文档有问题") == "接口文档有问题"
     assert outcome("今天拜访了TNB的李经理,谈智能电表,他说下个月中旬再看。") == "下个月中旬再看"
     assert outcome("Happy CNY! 年后 catch up with 华为 的易经理") is None  # a greeting, no verdict
+
+
+def test_a_chats_days_are_reckoned_from_its_stamps() -> None:
+    now = datetime(2027, 3, 22, 9, 30, tzinfo=SH)  # Monday
+    chat = (
+        "谈总 2027/3/20 16:02\n我们董事会通过了,你们准备合同吧\n"
+        "我 2027/3/20 16:05\n好的谈总\n谈总 2027/3/20 16:06\n下周一上午来签"
+    )
+    # said on Saturday the 20th: 下周一 is today, the 22nd — never the 29th
+    assert all(f.due.date() != date(2027, 3, 29) for f in note(chat, now).follow_ups)
+    chat = "卢院长 昨天 18:20\n明天上午十点来医院找我\n我 昨天 18:25\n好的卢院长"
+    assert [f.due.isoformat()[:16] for f in note(chat, now).follow_ups] == ["2027-03-22T10:00"]
