@@ -623,19 +623,35 @@ def _in_third_person(doc: Doc, people: People, a: int, text: str) -> str:
 
 
 # A surname and a title right after the company: 南京地铁唐经理.
-_PERSON_AHEAD = rf"[\u4e00-\u9fff](?:{TITLE_RE.pattern})"
+_PERSON_AHEAD = re.compile(rf"\s*[\u4e00-\u9fff](?:{TITLE_RE.pattern})")
+_COMPANY_BEFORE = re.compile(r"\s*(?:at|@|from)\s*$")
+_COMPANY_AFTER = re.compile(r"\s*的\s*")
 
 
 def _without_company(doc: Doc, text: str) -> str:
     """给无锡市中医院的萧院长送年货 → 给萧院长送年货: the card names the company already."""
     if doc.company_span is None:
         return text
-    name = re.escape(doc.t[doc.company_span[0] : doc.company_span[1]])
+    name = doc.t[doc.company_span[0] : doc.company_span[1]]
+    k = text.find(name)
+    if k < 0:
+        return text
+    end = k + len(name)
     # "X的张总", "电话南京地铁唐经理" and "去X找林科长" name the person; 报价给镇江港务集团
-    # keeps the place it names
-    shorter = re.sub(rf"(?:\s*(?:at|@|from)\s*)?{name}\s*的\s*|\s*(?:at|@|from)\s*{name}", "", text)
-    shorter = re.sub(rf"^(?:去|到){name}\s*(?=[找见拜])|{name}\s*(?={_PERSON_AHEAD})", "", shorter)
-    return shorter if len(shorter) >= 2 else text
+    # keeps the place it names (the name is cut out with the words that lead to it)
+    before = _COMPANY_BEFORE.search(text, 0, k)
+    after = _COMPANY_AFTER.match(text, end)
+    if after is not None:  # X的张总 (and "at X 的")
+        cut = text[: before.start() if before else k] + text[after.end() :]
+    elif before is not None and before.group().strip():  # call Wang at X
+        cut = text[: before.start()] + text[end:]
+    elif k == 1 and text[0] in "去到" and text.startswith(("找", "见", "拜"), end):
+        cut = text[end:]  # 去X找林科长 → 找林科长
+    elif _PERSON_AHEAD.match(text, end):  # 电话南京地铁唐经理
+        cut = text[:k] + text[end:].lstrip()
+    else:
+        return text
+    return cut if len(cut) >= 2 else text
 
 
 def _english_verb_before(doc: Doc, a: int) -> str | None:
