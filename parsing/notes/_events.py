@@ -74,6 +74,9 @@ _OUTCOME = re.compile(
     r"拒绝|不需要|不考虑|考虑考虑|再考虑|研究研究|再研究|签了|签约了|成交|下单了|定了|聊得很好|"
     r"谈得很好|聊得不错|谈得不错|再看|没戏|黄了|再说|符合要求|有(?:[一两几]个)?问题|没问题|通过了|批了"
 )
+# Said of things as much as to the rep (采购申请批了, 系统没问题): the outcome of a contact the
+# note records, never by itself a sign that one took place.
+_NOT_A_CONTACT = re.compile(r"再说|符合要求|问题|通过了|批了")
 _OUTCOME_LEAD = re.compile(
     r"(?:[\s,]|他们|他|她|对方|客户|说|也|还是|结果|但是|不过|目前|现在|基本上?(?=定)|今天|又)+"
 )
@@ -143,7 +146,7 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         if doc.chat:  # a pasted WeChat chat is itself the contact
             when = doc.today - timedelta(days=1) if doc.chat_yesterday else doc.today
             return InteractionFact("wechat", when, summary, said)
-        if outcome is None:
+        if outcome is None or _NOT_A_CONTACT.search(outcome):
             return None
         return InteractionFact("visit", doc.today, summary, outcome)
     if best[4] is not None:

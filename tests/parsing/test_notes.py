@@ -634,3 +634,8 @@ def test_a_chats_days_are_reckoned_from_its_stamps() -> None:
     assert all(f.due.date() != date(2027, 3, 29) for f in note(chat, now).follow_ups)
     chat = "卢院长 昨天 18:20\n明天上午十点来医院找我\n我 昨天 18:25\n好的卢院长"
     assert [f.due.isoformat()[:16] for f in note(chat, now).follow_ups] == ["2027-03-22T10:00"]
+
+
+def test_words_said_of_things_invent_no_contact() -> None:
+    for text in ("采购申请批了 下周下单", "系统没问题", "方案通过了", "年后再说"):
+        assert note(text).interaction is None, text
