@@ -38,7 +38,20 @@ QUICK: dict[str, list[str]] = {
     "minutes": ["--reps", "200", "--contacts", "20000", "--history", "10"],
     "planner": ["--reps", "200", "--contacts", "20000"],
     "storage_floor": ["--runs", "300"],
-    "team": ["--reps", "20", "--customers", "2000", "--interactions", "20000", "--runs", "3"],
+    "team": [
+        "--reps",
+        "20",
+        "--customers",
+        "2000",
+        "--interactions",
+        "20000",
+        "--deals",
+        "4000",
+        "--stage-changes",
+        "40000",
+        "--runs",
+        "3",
+    ],
 }
 
 

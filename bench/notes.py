@@ -14,7 +14,8 @@ written later and first measured untouched, standing for notes never seen (a few
 bugs they revealed were fixed afterwards, so their current figures flatter the parser).
 ``styles`` (240) and ``blind`` (120) came with issue #18, each written by a helper who never
 read parsing/; their first scores, taken before any change for them, are printed beside the
-current ones. ``blind`` is looked at only as these totals, never note by note.
+current ones. ``blind`` and ``blind2`` (150, a third helper, 2026-12-02) are looked at only as
+these totals, never note by note.
 """
 
 from __future__ import annotations
@@ -59,6 +60,9 @@ DEV_SETS = [
     # deals_blind: 73 more by another, measured only as totals, never tuned against
     NOTES_DIR / "notes_deals.jsonl",
     NOTES_DIR / "notes_deals_blind.jsonl",
+    # blind2: 150 notes in the styles of #18 by a third helper who never read parsing/, written
+    # on 2026-12-02 after the parser had been tuned on styles; held out like blind
+    NOTES_DIR / "notes_blind2.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"

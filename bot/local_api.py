@@ -13,7 +13,7 @@ import asyncio
 import itertools
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -125,9 +125,9 @@ class LocalBotApi(BaseRequest):
         self.chats: dict[int, dict[int, Json]] = {}
         self.commands: dict[str, list[Json]] = {}
         self.files: dict[str, _StoredFile] = {}
-        self._message_ids: dict[int, Iterator[int]] = {}
+        self._last_message_ids: dict[int, int] = {}
         self._update_ids = itertools.count(1)
-        self._file_ids = itertools.count(1)
+        self._last_file_id = 0
         self._pending_updates: asyncio.Queue[Json] | None = None
 
     # -- BaseRequest ----------------------------------------------------------------------
@@ -193,13 +193,38 @@ class LocalBotApi(BaseRequest):
         return next(self._update_ids)
 
     def next_message_id(self, chat_id: int) -> int:
-        counter = self._message_ids.setdefault(chat_id, itertools.count(1))
-        return next(counter)
+        self._last_message_ids[chat_id] = self._last_message_ids.get(chat_id, 0) + 1
+        return self._last_message_ids[chat_id]
 
     def store_file(self, content: bytes) -> str:
-        file_id = f"local-file-{next(self._file_ids)}"
+        self._last_file_id += 1
+        file_id = f"local-file-{self._last_file_id}"
         self.files[file_id] = _StoredFile(file_id, content)
         return file_id
+
+    def saved_state(self, keep: int, also: dict[int, int]) -> Json:
+        """The chats as JSON, for the local chat to pick up where it left off: the last `keep`
+        messages of each chat (and the one `also` names there), and the id counters, so new
+        messages don't reuse the ids of the kept ones. File contents are not kept."""
+        chats: Json = {}
+        for chat_id, messages in self.chats.items():
+            ids = sorted(messages)[-keep:]
+            if also.get(chat_id) in messages and also[chat_id] not in ids:
+                ids.insert(0, also[chat_id])
+            chats[str(chat_id)] = [messages[i] for i in ids]
+        return {
+            "chats": chats,
+            "last_message_ids": {str(k): v for k, v in self._last_message_ids.items()},
+            "last_file_id": self._last_file_id,
+        }
+
+    def restore(self, state: Json) -> None:
+        """Take back what `saved_state` gave."""
+        for chat_id, messages in state.get("chats", {}).items():
+            self.chats[int(chat_id)] = {int(m["message_id"]): m for m in messages}
+        for chat_id, last in state.get("last_message_ids", {}).items():
+            self._last_message_ids[int(chat_id)] = int(last)
+        self._last_file_id = int(state.get("last_file_id", 0))
 
     def _new_message(self, params: dict[str, Any], **content: Any) -> Json:
         chat_id = int(params["chat_id"])
@@ -439,6 +464,10 @@ class LocalClient:
         await self.application.process_update(Update.de_json(update, self.application.bot))
         # Handlers registered with block=False run as tasks: their answer is this action's too.
         started = asyncio.all_tasks() - before - {asyncio.current_task()}
+        # A started Application (the local chat) saves its persistence with
+        # wait_for(event.wait()), a new task each round: housekeeping, not this action's answer
+        # (gathering it would raise CancelledError here when its round ends).
+        started = {t for t in started if getattr(t.get_coro(), "__qualname__", "") != "Event.wait"}
         if started:
             await asyncio.gather(*started)
         return Reply(self.api.calls[first:], self.chat_id)

@@ -10,18 +10,21 @@ from handlers.kit import pending
 from handlers.kit.groups import AnyApplication, add
 from handlers.kit.keyboards import RECORD, inline, label_pattern
 from handlers.kit.turn import Turn, member_turn, message_text
+from handlers.visits.callbacks import PLAN_NEW as NEW_PLAN
 
 
 @member_turn
 async def record_button(turn: Turn) -> None:
     _ = turn._
     kept = await drafts_entry(turn)  # 📝 草稿 (n): what was typed and not saved yet
+    row = [(_("📅 计划拜访"), NEW_PLAN)]
     turn.say(
         _(
             "直接发一句话给我就行,例如:\n"
-            "今天拜访了华东电力设计院的王建国局长,生日农历三月初八,下周五跟进报价"
+            "今天拜访了华东电力设计院的王建国局长,生日农历三月初八,下周五跟进报价\n"
+            "要先订拜访计划(客户走访单),点 📅 计划拜访。"
         ),
-        inline([[kept]]) if kept else None,
+        inline([[*row, kept]] if kept else [row]),
     )
 
 

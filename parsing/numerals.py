@@ -26,7 +26,7 @@ CN_DIGITS: dict[str, int] = {
 }
 
 #: Every character that may appear inside a numeral understood by :func:`cn_to_int`.
-NUMERAL_CHARS = frozenset("0123456789零〇一二两三四五六七八九十廿卅百")
+NUMERAL_CHARS = frozenset("0123456789零〇一二两三四五六七八九十廿卅百千")
 
 _TENS_PREFIX = {"廿": 20, "卅": 30}
 
@@ -84,7 +84,8 @@ def _below_hundred(text: str) -> int | None:
 
 
 def cn_to_int(text: str) -> int | None:
-    """Value of a numeral such as 3, 03, 十二, 二十三, 廿三, 卅, 两, 十2, 一百二十, 二〇二五.
+    """Value of a numeral such as 3, 03, 十二, 二十三, 廿三, 卅, 两, 十2, 一百二十, 二〇二五,
+    两千五 (2500), 三千零八 (3008) — below 一万; 万 and 亿 are the caller's units.
 
     A run of bare digits is read digit by digit (二〇二五 → 2025, 一二三 → 123); callers that
     want only canonical numerals check for a unit character. Returns None when ``text`` is
@@ -94,6 +95,21 @@ def cn_to_int(text: str) -> int | None:
         return None
     if text.isascii():
         return int(text) if text.isdigit() else None
+    if "千" in text:
+        head, _, tail = text.partition("千")
+        thousands = 1 if not head else _digit(head) if len(head) == 1 else None
+        if not thousands:
+            return None
+        if not tail:
+            return thousands * 1000
+        if tail[0] in "零〇":
+            rest = cn_to_int(tail[1:])
+            return None if rest is None or rest >= 100 else thousands * 1000 + rest
+        if len(tail) == 1:  # 两千五 = 2500
+            d = _digit(tail)
+            return None if d is None else thousands * 1000 + d * 100
+        rest = cn_to_int(tail)
+        return None if rest is None or not 100 <= rest < 1000 else thousands * 1000 + rest
     if "百" in text:
         head, _, tail = text.partition("百")
         hundreds = 1 if not head else _digit(head) if len(head) == 1 else None

@@ -15,12 +15,19 @@ from datetime import date, datetime
 from parsing.dates import parse_when, remainder
 from parsing.workdays import MAINLAND, WorkCalendar
 
-__all__ = ["PlanText", "read_plan"]
+__all__ = ["NotePlan", "PlanText", "plan_in_note", "read_plan"]
 
+# The longer words first: 主要是为了谈续约 is the goal 谈续约.
+_GOAL_WORDS = (
+    "目的是为了|目的是|目的:|目的:|目的|目标是|目标:|目标:|主要是为了|主要为了|为了|主要是"
+)
 _GOAL = re.compile(
-    r"(?:目的是|目的:|目的:|目的|目标是|目标:|目标:|为了|主要是|准备)\s*(?P<goal>[^。;;\n]+?)"
+    rf"(?:{_GOAL_WORDS}|准备)\s*(?P<goal>[^。;;\n]+?)"
     r"\s*(?=[,,。;;\s]*(?:见|拜见|约了|约见|找|会见)|[。;;\n]|$)"
 )
+# A quick capture is a plan only when it says its goal outright (准备 is too common there).
+_STATED_GOAL = re.compile(_GOAL.pattern.replace("|准备", ""))
+_VISIT = re.compile(r"拜访|走访|拜见|拜会|上门|见")
 _WHO = re.compile(
     r"(?:拜见|约见|会见|约了|去见|见|找)\s*(?P<who>[^\s,,。;;\n]{1,30}?)"
     r"\s*(?=[,,。;;\s]|目的|$)"
@@ -55,3 +62,28 @@ def read_plan(text: str, now: datetime, workdays: WorkCalendar = MAINLAND) -> Pl
         who=who["who"] if who else None,
         company_hint=company["name"] if company else None,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class NotePlan:
+    """The plan in a quick capture: its goal and whom the rep will meet."""
+
+    goal: str
+    who: str | None
+
+
+def plan_in_note(text: str, action: str, company: str | None) -> NotePlan | None:
+    """A reminder of a visit that states its goal is a visit plan: 明天去拜访万科 目的是谈续约,
+    下周三去华东院见王局 目标是确认需求. ``action`` is the reminder's words (去拜访万科), ``company``
+    the note's customer; going to the customer (去万科) is a visit too."""
+    goes = action.startswith("去") and company is not None and company in action
+    if _VISIT.search(action) is None and not goes:
+        return None
+    goal = _STATED_GOAL.search(text)
+    if goal is None:
+        return None
+    cleaned = re.sub(r"^[,,\s]+|[,,\s]+$", "", goal["goal"])
+    if not cleaned:
+        return None
+    who = _WHO.search(text[: goal.start()] + " " + text[goal.end() :])
+    return NotePlan(goal=cleaned, who=who["who"] if who else None)

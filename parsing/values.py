@@ -1,4 +1,5 @@
-"""Typed values every form reads the same way: a phone number, and the words that clear a field."""
+"""Typed values every form reads the same way: a phone number, and the words that clear a field.
+(An amount typed alone is parsing/amounts.py.)"""
 
 from __future__ import annotations
 

@@ -10,10 +10,18 @@ from datetime import date, timedelta
 
 from locales import N_, Translator
 from locales.amounts import amount_text
+from locales.deals import STAGE_LABELS
 from locales.words import FESTIVALS, day_range, day_with_weekday, lunar_name
 from parsing.dates._calendar import holiday_period
 from scheduler.minutes_render import due_line, minutes_late_line, plan_line
-from storage.push_items import BirthdayItem, Item, TripItem
+from storage.push_items import (
+    BirthdayItem,
+    DealItem,
+    Item,
+    PaymentItem,
+    StaleDealItem,
+    TripItem,
+)
 
 FESTIVAL_LABELS = dict(FESTIVALS)
 FESTIVAL_NOTICE_DAYS = 3
@@ -99,17 +107,25 @@ def item_line(_: Translator, item: Item, today: date) -> str:
         return _birthday_line(_, item, today)
     if item["type"] == "deal":
         close = date.fromisoformat(item["close"])
-        amount = f" {amount_text(item['amount'], item['currency'])}" if item["amount"] else ""
-        customer, title = item["customer"], item["title"]
-        name = customer if title == customer else f"{customer} {title}"
         return _(
             "{deal}{amount}:预计{month}月{day}日签约,已过 {n} 天还没有结果",
-            deal=name,
-            amount=amount,
+            deal=deal_name(item),
+            amount=_amount(item),
             month=close.month,
             day=close.day,
             n=(today - close).days,
         )
+    if item["type"] == "stale_deal":
+        stage = STAGE_LABELS[item["stage"]]  # a msgid
+        return _(
+            "{deal}{amount}:在「{stage}」已停留 {n} 天,没有进展",
+            deal=deal_name(item),
+            amount=_amount(item),
+            stage=_(stage),
+            n=item["days"],
+        )
+    if item["type"] == "payment_due" or item["type"] == "payment_late":
+        return payment_line(_, item, today)
     if item["type"] == "trip":
         return trip_line(_, item, today)
     if item["type"] == "cold":
@@ -158,6 +174,32 @@ def item_line(_: Translator, item: Item, today: date) -> str:
         push=_(label),
         error=item["error"],
     )
+
+
+def deal_name(item: DealItem | StaleDealItem | PaymentItem) -> str:
+    """万科物业 万科物业项目; the customer's name alone when the deal is named after it."""
+    if item["title"] == item["customer"]:
+        return item["customer"]
+    return f"{item['customer']} {item['title']}"
+
+
+def _amount(item: DealItem | StaleDealItem) -> str:
+    return f" {amount_text(item['amount'], item['currency'])}" if item["amount"] else ""
+
+
+def payment_line(_: Translator, item: PaymentItem, today: date) -> str:
+    """华润置地 办公楼项目 · 验收款 69万:12月1日到期,已逾期 3 天 (王磊 · … for the manager)."""
+    due = date.fromisoformat(item["due"])
+    late = (today - due).days
+    if late > 0:
+        when = _("{month}月{day}日到期,已逾期 {n} 天", month=due.month, day=due.day, n=late)
+    elif late == 0:
+        when = _("今天到期")
+    else:
+        when = _("{month}月{day}日到期({n} 天后)", month=due.month, day=due.day, n=-late)
+    left = f" {amount_text(item['left'], item['currency'])}" if item["left"] else ""
+    line = f"{deal_name(item)} · {item['name']}{left}:{when}"
+    return f"{item['who']} · {line}" if item["type"] == "payment_late" else line
 
 
 def _birthday_line(_: Translator, item: BirthdayItem, today: date) -> str:

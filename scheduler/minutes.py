@@ -78,18 +78,20 @@ async def read_cycle(session: Any, daily: Sequence[Member], now: datetime) -> Cy
     if not daily:
         return data
     data.calendars = await team_calendars(session, sorted({m.team_id for m in daily}))
-    earliest = min(_local_today(m, now) for m in daily)
-    for day in sorted({_local_today(m, now) for m in daily}):
-        members = [m.id for m in daily if _local_today(m, now) == day]
-        for plan in await plans_on(session, members, day):
+    today_of = {m.id: _local_today(m, now) for m in daily}  # once per member, not per loop
+    by_day: dict[date, list[int]] = defaultdict(list)
+    for member_id, day in today_of.items():
+        by_day[day].append(member_id)
+    for day in sorted(by_day):
+        for plan in await plans_on(session, by_day[day], day):
             data.plans[plan.member_id].append(plan)
-    latest_day = max(_local_today(m, now) for m in daily)
-    for row in await unwritten_of(session, [m.id for m in daily], earliest, latest_day):
+    earliest, latest_day = min(by_day), max(by_day)
+    for row in await unwritten_of(session, list(today_of), earliest, latest_day):
         data.unwritten[row.member_id].append(row)
     managers = [m for m in daily if m.role == Role.MANAGER]
     if not managers:
         return data
-    latest = max(_local_today(m, now) for m in managers)
+    latest = max(today_of[m.id] for m in managers)
     listed: set[int] = set()
     minutes_listed: dict[date, list[int]] = {}
     archives_listed: list[tuple[int, int, date]] = []
@@ -109,10 +111,10 @@ async def read_cycle(session: Any, daily: Sequence[Member], now: datetime) -> Cy
         )
     team_ids = sorted({m.team_id for m in managers})
     written = await to_review_in_teams(session, team_ids)
-    midnight = min(clock.local_midnight(_local_today(m, now), m.timezone) for m in managers)
+    midnight = min(clock.local_midnight(today_of[m.id], m.timezone) for m in managers)
     archives = await archives_in_teams(session, team_ids, midnight)
     for manager in managers:
-        today = _local_today(manager, now)
+        today = today_of[manager.id]
         rows = written.get(manager.team_id, [])[:REVIEW_CAP]
         new = archives.get(manager.team_id, [])[:REVIEW_CAP]
         if not rows and not new:

@@ -30,10 +30,16 @@ from scheduler.minutes import (
     read_cycle,
 )
 from storage.assignment import handover_pushes
-from storage.deals import OverdueDeal, overdue_deals
+from storage.deals import OverdueDeal, StaleDeal, overdue_deals, stale_deals
 from storage.engine import SessionFactory
 from storage.models import Grade, Member, Role, Team
 from storage.outbox import NewPush, enqueue, failed_in_teams
+from storage.payments import (
+    DueInstallment,
+    installment_name,
+    installments_due,
+    installments_overdue,
+)
 from storage.planning import (
     BirthdayRow,
     CustomerRow,
@@ -66,8 +72,10 @@ from storage.push_items import (
     Item,
     ItemType,
     NewCustomerItem,
+    PaymentItem,
     Section,
     SinglePayload,
+    StaleDealItem,
     TripItem,
     TripUnknownItem,
 )
@@ -95,20 +103,26 @@ FAILED_LOOKBACK = timedelta(days=2)
 # The digest's sections in their order, each named by the type of its items.
 SECTIONS: tuple[ItemType, ...] = (
     "follow_up",
+    "payment_due",
     "minutes_due",
     "plan",
     "birthday",
     "trip",
     "deal",
+    "stale_deal",
     "cold",
     "festival",
     "new_customer",
     "trip_unknown",
     "minutes_late",
+    "payment_late",
     "failed",
 )
-# Deals past their close date without a result: at most this many a day, the most valuable.
+# Deals asked about (past their close date, or stuck in a stage): at most this many a day
+# in both sections together, the most valuable first.
 DEAL_CAP = 3
+# An installment is in its owner's digest from this many days before its due date.
+PAYMENT_NOTICE_DAYS = 3
 
 
 @dataclass
@@ -133,6 +147,11 @@ class _Batch:
     failed: dict[int, list[FailedItem]] = field(default_factory=dict)
     cycle: CycleBatch = field(default_factory=CycleBatch)
     deals: dict[int, list[OverdueDeal]] = field(default_factory=lambda: defaultdict(list))
+    stale: dict[int, list[StaleDeal]] = field(default_factory=lambda: defaultdict(list))
+    payments: dict[int, list[DueInstallment]] = field(default_factory=lambda: defaultdict(list))
+    team_payments: dict[int, list[DueInstallment]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
 
 
 def local_today(member: Member, now: datetime) -> date:
@@ -282,6 +301,13 @@ class Planner:
         }
         for deal in await overdue_deals(session, daily_ids, latest):
             data.deals[deal.owner_id].append(deal)
+        # The shortest stage limit among the teams; each member's own is applied later.
+        stage_days = min((t.deal_stage_days for t in teams.values()), default=30)
+        for stale in await stale_deals(session, daily_ids, now - timedelta(days=stage_days)):
+            data.stale[stale.owner_id].append(stale)
+        notice = latest + timedelta(days=PAYMENT_NOTICE_DAYS)
+        for due in await installments_due(session, daily_ids, notice):
+            data.payments[due.owner_id].append(due)
         for customer in await customers_quiet_since(session, daily_ids, before):
             data.quiet_customers[customer.owner_id].append(customer)
         festival_or_monday = [
@@ -304,6 +330,8 @@ class Planner:
                 )
         managers = {m.team_id for m in daily if m.role == Role.MANAGER}
         if managers:
+            for due in await installments_overdue(session, sorted(managers), latest):
+                data.team_payments[due.team_id].append(due)
             failed = await failed_in_teams(session, sorted(managers), now - FAILED_LOOKBACK)
             for team_id, rows in failed.items():
                 data.failed[team_id] = [
@@ -441,10 +469,12 @@ def digest_sections(
         for row in sorted(data.birthdays.get(member.id, []), key=lambda r: (r.on, r.key))
     ]
     found["trip"] = [trip_item(trip) for trip in data.trips.get(member.id, [])]
-    deals: list[Item] = [
-        deal_item(deal) for deal in data.deals.get(member.id, []) if deal.close_date < today
+    overdue, stale = deals_asked(member, team, now, today, data)
+    found["deal"], found["stale_deal"] = list(overdue), list(stale)
+    notice = today + timedelta(days=PAYMENT_NOTICE_DAYS)
+    found["payment_due"] = [
+        payment_item(due) for due in data.payments.get(member.id, []) if due.due_date <= notice
     ]
-    found["deal"] = deals[:DEAL_CAP]
     cold, new = going_cold(member, team, now, data.quiet_customers.get(member.id, []))
     found["cold"], found["new_customer"] = list(cold), list(new)
     found["festival"] = [
@@ -466,10 +496,33 @@ def digest_sections(
     found["minutes_late"] = list(late_items(member, today, data.cycle))
     if member.role == Role.MANAGER:
         found["failed"] = list(data.failed.get(member.team_id, []))
+        found["payment_late"] = [  # the team's overdue 回款; the manager's own are in 💰 回款到期
+            payment_item(due, manager=True)
+            for due in data.team_payments.get(member.team_id, [])
+            if due.due_date < today and due.owner_id != member.id
+        ]
     return [
         Section(name=name, items=items[:SECTION_CAP], more=max(0, len(items) - SECTION_CAP))
         for name, items in found.items()
     ]
+
+
+def deals_asked(
+    member: Member, team: Team | None, now: datetime, today: date, data: _Batch
+) -> tuple[list[DealItem], list[StaleDealItem]]:
+    """(past their close date, stuck in a stage): DEAL_CAP deals in both together, the most
+    valuable first; a deal that is both is asked about its close date."""
+    overdue = [deal for deal in data.deals.get(member.id, []) if deal.close_date < today]
+    limit = now - timedelta(days=team.deal_stage_days if team else 30)
+    late = {deal.id for deal in overdue}
+    stale = [d for d in data.stale.get(member.id, []) if d.since < limit and d.id not in late]
+    # Both lists come most valuable first; a stable sort keeps their order among equals.
+    both: list[OverdueDeal | StaleDeal] = [*overdue, *stale]
+    asked = sorted(both, key=lambda deal: -(deal.amount or 0))[:DEAL_CAP]
+    return (
+        [deal_item(deal) for deal in asked if isinstance(deal, OverdueDeal)],
+        [stale_item(deal, now) for deal in asked if isinstance(deal, StaleDeal)],
+    )
 
 
 def going_cold(
@@ -533,6 +586,35 @@ def deal_item(deal: OverdueDeal) -> DealItem:
         amount=deal.amount,
         currency=deal.currency,
         close=deal.close_date.isoformat(),
+    )
+
+
+def stale_item(deal: StaleDeal, now: datetime) -> StaleDealItem:
+    return StaleDealItem(
+        type="stale_deal",
+        id=deal.id,
+        customer_id=deal.customer_id,
+        customer=deal.customer_name,
+        title=deal.title,
+        amount=deal.amount,
+        currency=deal.currency,
+        stage=deal.stage.value,
+        days=(now - deal.since).days,
+    )
+
+
+def payment_item(due: DueInstallment, *, manager: bool = False) -> PaymentItem:
+    return PaymentItem(
+        type="payment_late" if manager else "payment_due",
+        id=due.id,
+        customer_id=due.customer_id,
+        customer=due.customer_name,
+        title=due.title,
+        name=installment_name(due.label),
+        left=due.outstanding,
+        currency=due.currency,
+        due=due.due_date.isoformat(),
+        who=due.owner_name if manager else None,
     )
 
 

@@ -48,6 +48,9 @@ SECTION_TITLES: dict[ItemType, str] = {
     "birthday": N_("🎂 生日 ({n})"),
     "trip": N_("✈️ 领导行程 ({n})"),
     "deal": N_("💼 商机已过签约日期 ({n})"),
+    "stale_deal": N_("💼 商机停滞 ({n})"),
+    "payment_due": N_("💰 回款到期 ({n})"),
+    "payment_late": N_("💰 团队回款逾期 ({n})"),
     "cold": N_("🔔 该拜访了 ({n})"),
     "festival": N_("🎉 节日 ({n})"),
     "new_customer": N_("🆕 新分配客户 ({n})"),
@@ -58,7 +61,7 @@ SECTION_TITLES: dict[ItemType, str] = {
     "failed": N_("⚠️ 未送达的提醒 ({n})"),
 }
 # Lines without buttons of their own (numbered lines get 完成 / 推迟 / 查看).
-UNNUMBERED: frozenset[ItemType] = frozenset({"failed", "minutes_late", "plan"})
+UNNUMBERED: frozenset[ItemType] = frozenset({"failed", "minutes_late", "plan", "payment_late"})
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,13 @@ def item_buttons(
             _button(_("📝 写纪要") + suffix, push_buttons.write_minutes(item["id"])),
             _button(_("🔎 查看") + suffix, push_buttons.view_customer(item["customer_id"])),
         ]
-    if item["type"] == "deal":  # answered by handlers/deals, which says anew instead of editing
+    if item["type"] == "payment_due":  # 回款: handlers/deals/payments.py, anew too
+        return [
+            _button(_("💰 已回款") + suffix, push_buttons.payment_collect(item["id"])),
+            _button(_("📅 改日期") + suffix, push_buttons.payment_redate(item["id"])),
+            _button(_("🔎 查看") + suffix, push_buttons.view_customer(item["customer_id"])),
+        ]
+    if item["type"] in ("deal", "stale_deal"):  # handlers/deals answers anew instead of editing
         return [
             _button(_("⏩ 推进") + suffix, push_buttons.deal_advance(item["id"])),
             _button(_("📅 改日期") + suffix, push_buttons.deal_redate(item["id"])),

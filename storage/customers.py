@@ -7,18 +7,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from rapidfuzz import fuzz, process
 from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor
 from storage.audit import record
 from storage.changes import UNDO_WINDOW, FieldChange, apply_changes, still_undoable
-from storage.models import Contact, Customer, Grade, Interaction, Member
-from storage.search import fold, pinyin_forms, query_key, search_key
-
-# Company names that score this high against a typed name are offered as "did you mean".
-LIKELY_MATCH = 82
+from storage.matching import alias_key
+from storage.models import Contact, Customer, CustomerAlias, Grade, Interaction, Member
+from storage.search import fold, query_key, search_key
 
 
 def normalize_name(name: str) -> str:
@@ -63,6 +60,11 @@ def _search_statement(manager: bool) -> Select[Any]:
         Interaction.customer_id.in_(visible_ids),
         Interaction.note.contains(bindparam("words"), escape="/"),
     )
+    # Short names the team confirmed (华电院 → 华东电力设计院).
+    alias_hit = select(CustomerAlias.customer_id).where(
+        CustomerAlias.team_id == bindparam("scope_team"),
+        CustomerAlias.alias_key.contains(bindparam("needle"), escape="/"),
+    )
     return (
         _visible_to(manager)
         .where(
@@ -71,6 +73,7 @@ def _search_statement(manager: bool) -> Select[Any]:
                 Customer.search_key.contains(bindparam("needle"), escape="/"),
                 Customer.id.in_(contact_hit),
                 Customer.id.in_(note_hit),
+                Customer.id.in_(alias_hit),
             )
         )
         .order_by(Customer.name, Customer.id)
@@ -101,7 +104,24 @@ class Scoped:
 
 _BY_ID = Scoped.build(lambda m: _visible_to(m).where(Customer.id == bindparam("customer_id")))
 _BY_NAME = Scoped.build(
-    lambda m: _visible_to(m).where(Customer.normalized_name == bindparam("normalized"))
+    lambda m: (
+        _visible_to(m)
+        .where(
+            or_(
+                Customer.normalized_name == bindparam("normalized"),
+                # or a short name the team confirmed for it (华电院)
+                Customer.id.in_(
+                    select(CustomerAlias.customer_id).where(
+                        CustomerAlias.team_id == bindparam("scope_team"),
+                        CustomerAlias.alias_key == bindparam("alias"),
+                    )
+                ),
+            )
+        )
+        # the name itself before a short name that happens to be spelled the same
+        .order_by((Customer.normalized_name == bindparam("normalized")).desc())
+        .limit(1)
+    )
 )
 _SEARCH = Scoped.build(_search_statement)
 _PAGE = Scoped.build(
@@ -112,15 +132,6 @@ _PAGE = Scoped.build(
         .limit(bindparam("limit"))
     )
 )
-
-
-@dataclass(frozen=True)
-class CustomerMatch:
-    """How a typed company name relates to the archive."""
-
-    exact: Customer | None
-    likely: list[Customer]
-    owned_by_other: Member | None  # the name exists in the team under a colleague
 
 
 class CustomerRepo:
@@ -137,7 +148,7 @@ class CustomerRepo:
         return customer
 
     async def by_name(self, name: str) -> Customer | None:
-        query = _BY_NAME.of(self.actor, normalized=normalize_name(name))
+        query = _BY_NAME.of(self.actor, normalized=normalize_name(name), alias=alias_key(name))
         found: Customer | None = await self.session.scalar(*query)
         if found is not None and found.owner_id != self.actor.member_id:
             record(self.session, self.actor, "customer.view", "customer", found.id)
@@ -158,39 +169,6 @@ class CustomerRepo:
 
     async def name_taken_in_team(self, name: str) -> bool:
         return await self.owner_in_team(name) is not None
-
-    async def match(self, name: str) -> CustomerMatch:
-        """Exact name first, then likely ones by fuzzy match over what the actor may see."""
-        exact = await self.by_name(name)
-        if exact is not None:
-            return CustomerMatch(exact, [], None)
-        # Plain columns, not ORM objects: this runs over every customer the actor sees.
-        names = select(Customer.id, Customer.normalized_name, Customer.search_key).where(
-            visible_customers(self.actor).whereclause  # type: ignore[arg-type]
-        )
-        rows = (await self.session.execute(names)).all()
-        # Same sound first (华东电力设记院 typed for 华东电力设计院), then near spellings.
-        # (The key's second word is the name's pinyin; split no further than that word.)
-        sound = pinyin_forms(name)[0]
-        same_sound = [cid for cid, _, key in rows if sound and key.split(" ", 2)[1:2] == [sound]]
-        scored = process.extract(
-            normalize_name(name),
-            [normalized for _, normalized, _ in rows],  # a list: rapidfuzz skips a dict's lookups
-            scorer=fuzz.WRatio,
-            limit=3,
-            score_cutoff=LIKELY_MATCH,
-        )
-        near = [rows[index][0] for _, _, index in scored]
-        ids = (same_sound + [cid for cid in near if cid not in same_sound])[:3]
-        found = {
-            c.id: c
-            for c in await self.session.scalars(select(Customer).where(Customer.id.in_(ids)))
-        }
-        likely = [found[i] for i in ids if i in found]
-        owner = None if likely else await self.owner_in_team(name)
-        if owner is not None and owner.id == self.actor.member_id:
-            owner = None
-        return CustomerMatch(None, likely, owner)
 
     async def search(self, text: str, limit: int = 8, offset: int = 0) -> Sequence[Customer]:
         """By company, contact name, title, phone digits, WeChat, pinyin or initials."""

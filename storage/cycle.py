@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import (
     Boolean,
     Date,
+    Enum,
     ForeignKey,
     Index,
     String,
@@ -40,6 +41,10 @@ MEETINGS = frozenset({InteractionKind.VISIT, InteractionKind.MEAL})
 MINUTES_WORKING_DAYS = 2
 # A guided visit's topic and outcome together at least this long are a summary already.
 MINUTES_MIN_CHARS = 30
+
+
+def _values(kind: type[enum.StrEnum]) -> list[str]:
+    return [member.value for member in kind]
 
 
 class TeamCycle(Base):
@@ -74,6 +79,11 @@ class MeetingMinutes(Timestamped, Base):
     team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
     customer_id: Mapped[int] = mapped_column(
         ForeignKey("customer.id", ondelete="CASCADE"), index=True
+    )
+    # The meeting's kind, copied from the interaction (never changed after it is recorded):
+    # the planner's daily reads then need not look up each meeting in the biggest table.
+    kind: Mapped[InteractionKind] = mapped_column(
+        Enum(InteractionKind, native_enum=False, length=16, values_callable=_values)
     )
     # The meeting's local day, and the last working day to write the summary.
     met_on: Mapped[date] = mapped_column(Date)
@@ -201,6 +211,7 @@ def _after_flush(session: Session, _context: Any) -> None:
                     "member_id": interaction.member_id,
                     "team_id": member.team_id,
                     "customer_id": interaction.customer_id,
+                    "kind": interaction.kind,
                     "met_on": met_on,
                     "due_on": due_on(work_calendar(member.workweek), met_on, logged_on),
                     "written_at": now if text else None,

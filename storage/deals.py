@@ -7,29 +7,20 @@ so the pipeline's history (when did it reach 商务谈判, how often did the dat
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor
 from storage.audit import record
-from storage.models import Customer, Deal, DealChange, DealPayment, DealStage, Member
-
-# The open stages in order; 推进 moves a deal one step along them.
-OPEN_STAGES = (DealStage.CONTACT, DealStage.NEEDS, DealStage.QUOTE, DealStage.NEGOTIATION)
-CLOSED_STAGES = (DealStage.WON, DealStage.LOST)
-# The default chance of signing at each stage (the weighted pipeline multiplies by it).
-PROBABILITY = {
-    DealStage.CONTACT: 10,
-    DealStage.NEEDS: 25,
-    DealStage.QUOTE: 50,
-    DealStage.NEGOTIATION: 75,
-    DealStage.WON: 100,
-    DealStage.LOST: 0,
-}
+from storage.models import Customer, Deal, DealChange, DealPayment, DealStage
+from storage.stages import CLOSED_STAGES as CLOSED_STAGES
+from storage.stages import DEFAULT_BOOK, StageBook, stage_book
+from storage.stages import OPEN_STAGES as OPEN_STAGES
+from storage.stages import PROBABILITY as PROBABILITY
 
 
 def next_stage(stage: DealStage) -> DealStage | None:
@@ -68,9 +59,18 @@ class DealRepo:
     def __init__(self, session: AsyncSession, actor: Actor) -> None:
         self.session = session
         self.actor = actor
+        # The team's stage chances and currency, read once by the first async call.
+        self.book: StageBook = DEFAULT_BOOK
+        self._book_read = False
+
+    async def stages(self) -> StageBook:
+        if not self._book_read:
+            self.book, self._book_read = await stage_book(self.session, self.actor.team_id), True
+        return self.book
 
     async def get(self, deal_id: int) -> Deal | None:
         """The deal if the actor may see it, else None (never a hint that it exists)."""
+        await self.stages()
         deal: Deal | None = await self.session.scalar(
             visible_deals(self.actor).where(Deal.id == deal_id)
         )
@@ -80,6 +80,7 @@ class DealRepo:
 
     async def open_of(self, customer: Customer) -> Sequence[Deal]:
         """A customer's open deals, the latest first."""
+        await self.stages()
         found = await self.session.scalars(
             visible_deals(self.actor)
             .where(Deal.customer_id == customer.id, Deal.stage.in_(OPEN_STAGES))
@@ -91,15 +92,16 @@ class DealRepo:
         self, customer: Customer, update: DealUpdate, now: datetime, owner_id: int | None = None
     ) -> Deal:
         stage = update.stage or DealStage.CONTACT
+        await self.stages()
         deal = Deal(
             team_id=customer.team_id,
             customer_id=customer.id,
             owner_id=owner_id or customer.owner_id,
             title=(update.title or customer.name)[:200],
             amount=update.amount,
-            currency=update.currency or "CNY",
+            currency=update.currency or self.book.currency,
             stage=DealStage.CONTACT,
-            probability=PROBABILITY[DealStage.CONTACT],
+            probability=self.book.chance(DealStage.CONTACT),
             close_date=update.close_date,
             created_at=now,
             updated_at=now,
@@ -146,6 +148,13 @@ class DealRepo:
             self.apply(deal, DealUpdate(stage=stage), now)
         return stage
 
+    def set_probability(self, deal: Deal, probability: int, now: datetime) -> None:
+        """A chance of signing set by hand on one deal (until its stage changes)."""
+        if probability != deal.probability:
+            self._log(deal, "probability", str(deal.probability), str(probability), now)
+            deal.probability = probability
+            deal.updated_at = now
+
     def win(self, deal: Deal, now: datetime, amount: int | None = None) -> None:
         self.apply(deal, DealUpdate(stage=DealStage.WON, amount=amount), now)
 
@@ -185,7 +194,7 @@ class DealRepo:
 
     def _set_stage(self, deal: Deal, stage: DealStage, now: datetime, reason: str | None) -> None:
         deal.stage = stage
-        deal.probability = PROBABILITY[stage]
+        deal.probability = self.book.chance(stage)
         if stage in CLOSED_STAGES:
             deal.closed_at = now
             if stage == DealStage.WON:
@@ -209,85 +218,6 @@ class DealRepo:
                 changed_at=now,
             )
         )
-
-    # -- the manager's pipeline ----------------------------------------------------------------
-
-    async def pipeline(
-        self, month_start: datetime, month_end: datetime, first_day: date, after_day: date
-    ) -> Pipeline:
-        """The team's deals as /pipeline shows them (a manager's; a rep's own otherwise):
-        the open ones, and those closed between `month_start` and `month_end`; expected
-        closes are those with a close date from `first_day` to before `after_day`."""
-        rows = (
-            await self.session.execute(
-                visible_deals(self.actor)
-                .add_columns(Member.name, Customer.name)
-                .join(Member, Member.id == Deal.owner_id)
-                .where(
-                    (Deal.stage.in_(OPEN_STAGES))
-                    | (Deal.closed_at >= month_start) & (Deal.closed_at < month_end)
-                )
-                .order_by(Deal.id)
-            )
-        ).all()
-        if self.actor.is_manager:
-            record(self.session, self.actor, "deal.pipeline", "team", self.actor.team_id)
-        pipeline = Pipeline()
-        for deal, owner, customer in rows:
-            pipeline.add(PipelineDeal(deal, owner, customer), first_day, after_day)
-        return pipeline
-
-
-@dataclass
-class Tally:
-    """Count, amount and weighted amount of some deals (one currency)."""
-
-    count: int = 0
-    amount: int = 0
-    weighted: int = 0
-
-    def add(self, deal: Deal) -> None:
-        self.count += 1
-        self.amount += deal.amount or 0
-        self.weighted += (deal.amount or 0) * deal.probability // 100
-
-
-@dataclass(frozen=True)
-class PipelineDeal:
-    deal: Deal
-    owner: str
-    customer: str
-
-
-@dataclass
-class Pipeline:
-    by_stage: dict[DealStage, Tally] = field(default_factory=dict)
-    by_rep: dict[str, Tally] = field(default_factory=dict)
-    closing: list[PipelineDeal] = field(default_factory=list)  # expected in the period
-    won: list[PipelineDeal] = field(default_factory=list)
-    lost: list[PipelineDeal] = field(default_factory=list)
-
-    def add(self, item: PipelineDeal, first: date, after: date) -> None:
-        deal = item.deal
-        if deal.stage == DealStage.WON:
-            self.won.append(item)
-            return
-        if deal.stage == DealStage.LOST:
-            self.lost.append(item)
-            return
-        self.by_stage.setdefault(deal.stage, Tally()).add(deal)
-        self.by_rep.setdefault(item.owner, Tally()).add(deal)
-        if deal.close_date is not None and first <= deal.close_date < after:
-            self.closing.append(item)
-
-    @property
-    def total(self) -> Tally:
-        total = Tally()
-        for tally in self.by_stage.values():
-            total.count += tally.count
-            total.amount += tally.amount
-            total.weighted += tally.weighted
-        return total
 
 
 def _text(value: int | None) -> str | None:
@@ -331,3 +261,52 @@ async def overdue_deals(
         for row in rows
         if row[7] is not None
     ]
+
+
+@dataclass(frozen=True)
+class StaleDeal:
+    """An open deal nobody has moved for a while: the digest asks about it."""
+
+    id: int
+    owner_id: int
+    customer_id: int
+    customer_name: str
+    title: str
+    amount: int | None
+    currency: str
+    stage: DealStage
+    since: datetime  # its last change of stage, amount or close date
+
+
+async def stale_deals(
+    session: AsyncSession, member_ids: Sequence[int], before: datetime
+) -> list[StaleDeal]:
+    """The members' open deals whose last change (stage, amount or close date, from the change
+    log) is older than `before`, the most valuable first. A new close date from 改日期 counts
+    as a change: the rep answered, and is asked again only after another stretch."""
+    owned = select(Deal.id).where(
+        Deal.owner_id.in_(sorted(member_ids)), Deal.stage.in_(OPEN_STAGES)
+    )
+    last = (
+        select(DealChange.deal_id, func.max(DealChange.changed_at).label("since"))
+        .where(DealChange.deal_id.in_(owned), DealChange.field.in_(DEAL_FIELDS))
+        .group_by(DealChange.deal_id)
+        .subquery()
+    )
+    rows = await session.execute(
+        select(
+            Deal.id, Deal.owner_id, Deal.customer_id, Customer.name, Deal.title, Deal.amount,
+            Deal.currency, Deal.stage, last.c.since,
+        )
+        .join(last, last.c.deal_id == Deal.id)
+        .join(Customer, Customer.id == Deal.customer_id)
+        .where(
+            Deal.stage.in_(OPEN_STAGES), last.c.since < before, Customer.deleted_at.is_(None)
+        )
+        .order_by(Deal.amount.desc().nulls_last(), last.c.since, Deal.id)
+    )  # fmt: skip
+    return [StaleDeal(*row) for row in rows]
+
+
+# The change log's fields that are the deal's own (payments log "due:n" and "paid:n").
+DEAL_FIELDS = ("stage", "amount", "close_date")

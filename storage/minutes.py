@@ -53,7 +53,7 @@ def _rows_query() -> Any:  # a Select of MinutesRow's columns
             MeetingMinutes.team_id,
             MeetingMinutes.customer_id,
             Customer.name,
-            Interaction.kind,
+            MeetingMinutes.kind,
             MeetingMinutes.met_on,
             MeetingMinutes.due_on,
             MeetingMinutes.written_at,
@@ -62,7 +62,6 @@ def _rows_query() -> Any:  # a Select of MinutesRow's columns
         )
         .join(Member, Member.id == MeetingMinutes.member_id)
         .join(Customer, Customer.id == MeetingMinutes.customer_id)
-        .join(Interaction, Interaction.id == MeetingMinutes.interaction_id)
         .where(Customer.deleted_at.is_(None))
     )
 

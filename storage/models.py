@@ -134,10 +134,14 @@ class Team(Timestamped, Base):
     default_digest_time: Mapped[time] = mapped_column(Time, default=time(8, 30))
     default_timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
     festival_reminders: Mapped[bool] = mapped_column(Boolean, default=True)
+    # A deal this many days in one open stage is asked about in its owner's digest.
+    deal_stage_days: Mapped[int] = mapped_column(SmallInteger, default=30, server_default="30")
     quiet_start: Mapped[time | None] = mapped_column(Time)
     quiet_end: Mapped[time | None] = mapped_column(Time)
     # One team per group chat: the weekly report of two teams must never meet in one room.
     group_chat_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    # The currency a deal is in when nothing says otherwise (/deal, a note without 港币/USD).
+    deal_currency: Mapped[str] = mapped_column(String(3), default="CNY", server_default="CNY")
 
     members: Mapped[list[Member]] = relationship(back_populates="team")
 
@@ -185,6 +189,8 @@ class Customer(Timestamped, Base):
         Index("ix_customer_owner_last_contact", "owner_id", "last_contact_at"),
         # The day-8 handover check looks at customers assigned within a window of days.
         Index("ix_customer_assigned_at", "assigned_at"),
+        # A team's deleted customers, which the pipeline's sums leave out (storage/pipeline.py).
+        Index("ix_customer_team_deleted", "team_id", "deleted_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -225,6 +231,25 @@ class Customer(Timestamped, Base):
     contacts: Mapped[list[Contact]] = relationship(
         back_populates="customer", cascade="all, delete-orphan"
     )
+
+
+class CustomerAlias(Base):
+    """A short name the team uses for a customer (华电院 → 华东电力设计院), remembered when a
+    rep confirms it, so capture, /find and imports know it from then on."""
+
+    __replan__ = False  # the planner does not read it (storage/replan.py)
+    __tablename__ = "customer_alias"
+    __table_args__ = (UniqueConstraint("team_id", "alias_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE"), index=True
+    )
+    alias: Mapped[str] = mapped_column(String(200))  # as the rep typed it
+    alias_key: Mapped[str] = mapped_column(String(200))  # folded: width, case, script
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class YearlyDate:
@@ -475,6 +500,16 @@ class DealStage(enum.StrEnum):
     LOST = "lost"  # 输单
 
 
+# The columns /pipeline's sums read, in the order of its covering indexes: by stage and rep,
+# and by the date a deal should sign (this month's and this quarter's closes).
+PIPELINE_COLUMNS = (
+    "team_id", "stage", "owner_id", "close_date", "amount", "probability", "customer_id",
+)  # fmt: skip
+CLOSE_COLUMNS = (
+    "team_id", "close_date", "stage", "owner_id", "amount", "probability", "customer_id",
+)  # fmt: skip
+
+
 class Deal(Timestamped, Base):
     """A deal on a customer: what it is worth, where it stands, when it should sign."""
 
@@ -484,6 +519,10 @@ class Deal(Timestamped, Base):
         Index("ix_deal_customer_stage", "customer_id", "stage"),
         Index("ix_deal_team_stage", "team_id", "stage"),
         Index("ix_deal_owner_close", "owner_id", "close_date"),
+        # /pipeline's sums read every open deal of a team: all they need is in this index, so
+        # SQLite never reads the rows (storage/pipeline.py). Its lists read a period's dates.
+        Index("ix_deal_team_pipeline", *PIPELINE_COLUMNS),
+        Index("ix_deal_team_close", *CLOSE_COLUMNS),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -525,7 +564,8 @@ class DealChange(Base):
 class DealPayment(Base):
     """One installment (回款) of a deal's payment plan: 签约30%, 验收60%, 质保10%."""
 
-    __replan__ = False  # the planner does not read it yet
+    # The planner reads it in the daily run only (the digest); no push is timed by it.
+    __replan__ = False
     __tablename__ = "deal_payment"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -535,8 +575,37 @@ class DealPayment(Base):
     percent: Mapped[int] = mapped_column(SmallInteger)
     amount: Mapped[int | None] = mapped_column(BigInteger)
     due_date: Mapped[date | None] = mapped_column(Date)
+    # What has come in so far (partial payments add up) and the day of the latest; each
+    # payment is also a DealChange row ("paid"), so the history of receipts survives.
     paid_amount: Mapped[int | None] = mapped_column(BigInteger)
     paid_on: Mapped[date | None] = mapped_column(Date)
+
+    @property
+    def outstanding(self) -> int | None:
+        """What is still to come in, or None when the installment has no amount."""
+        if self.amount is None:
+            return None
+        return max(0, self.amount - (self.paid_amount or 0))
+
+    @property
+    def settled(self) -> bool:
+        return self.amount is not None and (self.paid_amount or 0) >= self.amount
+
+
+class DealStageSetting(Base):
+    """A team's own name or chance of signing for one stage; a stage without a row keeps the
+    default (storage/stages.py). The stages themselves stay the six of DealStage, so a renamed
+    stage is still 方案报价 to the note reader and the pipeline's order."""
+
+    __replan__ = False  # the planner does not read it
+    __tablename__ = "deal_stage_setting"
+    __table_args__ = (UniqueConstraint("team_id", "stage"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    stage: Mapped[DealStage] = mapped_column(_enum(DealStage))
+    name: Mapped[str | None] = mapped_column(String(20))
+    probability: Mapped[int | None] = mapped_column(SmallInteger)
 
 
 # The visit cycle's tables live in their own module; importing it here keeps them in the

@@ -11,6 +11,7 @@ other). Each builder has its pattern beside it; data stays within Telegram's 64 
     arch:ok:<customer> 已审核 · arch:note:<customer> 意见
     deal:a:<deal>:p 推进 · deal:d:<deal>:p 改日期 · deal:l:<deal>:p 输单 (":p": from a push, so
     handlers/deals answers with a new message and leaves the digest as it is)
+    pay:c:<installment>:p 💰 已回款 · pay:d:<installment>:p 📅 改日期 (回款, handlers/deals/payments.py)
 """
 
 from __future__ import annotations
@@ -77,6 +78,14 @@ def deal_redate(deal_id: int) -> str:
 
 def deal_lose(deal_id: int) -> str:
     return f"deal:l:{deal_id}:p"
+
+
+def payment_collect(installment_id: int) -> str:
+    return f"pay:c:{installment_id}:p"
+
+
+def payment_redate(installment_id: int) -> str:
+    return f"pay:d:{installment_id}:p"
 
 
 # The visit cycle's buttons on pushes: 📝 写纪要 on the digest's 待写纪要 lines, the manager's

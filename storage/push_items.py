@@ -17,16 +17,19 @@ from typing import Literal, NotRequired, TypedDict, cast
 
 ItemType = Literal[
     "follow_up",
+    "payment_due",
     "minutes_due",
     "plan",
     "birthday",
     "trip",
     "deal",
+    "stale_deal",
     "cold",
     "festival",
     "new_customer",
     "trip_unknown",
     "minutes_late",
+    "payment_late",
     "failed",
 ]
 
@@ -73,6 +76,8 @@ class TripItem(TypedDict):
 
 
 class DealItem(TypedDict):
+    """An open deal past its close date."""
+
     type: Literal["deal"]
     id: int
     customer_id: int
@@ -81,6 +86,36 @@ class DealItem(TypedDict):
     amount: int | None
     currency: str
     close: str
+
+
+class StaleDealItem(TypedDict):
+    """An open deal stuck in its stage longer than the team's limit."""
+
+    type: Literal["stale_deal"]
+    id: int
+    customer_id: int
+    customer: str
+    title: str
+    amount: int | None
+    currency: str
+    stage: str  # DealStage's value
+    days: int  # since its last change
+
+
+class PaymentItem(TypedDict):
+    """An installment of 回款: due soon, in its rep's digest ("payment_due"), or overdue, in the
+    manager's ("payment_late", naming the rep)."""
+
+    type: Literal["payment_due", "payment_late"]
+    id: int  # the installment
+    customer_id: int
+    customer: str
+    title: str  # the deal's
+    name: str  # the installment's: 验收款
+    left: int | None  # not yet collected
+    currency: str
+    due: str
+    who: str | None  # the rep, in the manager's digest
 
 
 class ColdItem(TypedDict):
@@ -166,6 +201,8 @@ Item = (
     | BirthdayItem
     | TripItem
     | DealItem
+    | StaleDealItem
+    | PaymentItem
     | ColdItem
     | NewCustomerItem
     | FestivalItem

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.actor import Actor, NotAllowed
 from storage.audit import record
 from storage.custody import leave_team
-from storage.models import Customer, Member, Role, Team
+from storage.models import Customer, CustomerAlias, Member, Role, Team
 
 # No 0/O or 1/l/I: codes are read aloud and typed on phones.
 _CODE_ALPHABET = "".join(c for c in string.ascii_letters + string.digits if c not in "0O1lI")
@@ -167,6 +167,19 @@ async def join_team(
             result.renamed.append((old, customer.name))
         customer.team_id = team.id
         result.moved += 1
+    # The short names confirmed alone come along, unless the team uses one for its own.
+    used = set(
+        await session.scalars(
+            select(CustomerAlias.alias_key).where(CustomerAlias.team_id == team.id)
+        )
+    )
+    for alias in (
+        await session.scalars(select(CustomerAlias).where(CustomerAlias.team_id == current.id))
+    ).all():
+        if alias.alias_key in used:
+            await session.delete(alias)
+        else:
+            alias.team_id = team.id
     member.team_id = team.id
     member.role = Role.REP
     member.joined_team_at = datetime.now(UTC)

@@ -44,26 +44,26 @@ def test_imports_point_down_only(package: str) -> None:
 HANDLER_PACKAGES = {
     "kit": set(),
     "visits": {"kit"},
-    "team": {"kit", "visits"},
+    "team": {"kit", "visits", "deals"},
     "account": {"kit", "team"},
     "reminders": {"kit", "account", "visits"},
     "deals": {"kit"},
-    "capture": {"kit", "team", "deals"},
+    "capture": {"kit", "team", "deals", "visits"},
     "customers": {"kit", "team", "deals"},
-    "flows": {"kit", "capture", "customers"},
-    "transfer": {"kit", "deals"},
+    "flows": {"kit", "capture", "customers", "deals"},
+    "transfer": {"kit", "deals", "visits"},
 }
 # Modules at handlers/'s root: the registration of all packages, and the catch-alls after them.
 HANDLER_ROOT = {
     "__init__.py": set(HANDLER_PACKAGES),
-    "fallback.py": {"kit", "capture", "customers"},
+    "fallback.py": {"kit", "capture", "customers", "visits"},
 }
 # The callback-data prefixes each package answers (README's map of the house lists them too).
 CALLBACK_PREFIXES = {
-    "flows": {"flow", "visit", "fu", "ct", "nc"},
+    "flows": {"flow", "visit", "fu", "ct", "nc", "nd"},
     "team": {"team", "tr", "asg", "ho", "own", "ts", "aud"},
     "customers": {"cust", "find", "edit", "chk", "prof", "rec"},
-    "deals": {"deal"},
+    "deals": {"deal", "pay", "pipe", "dst"},
     "reminders": {"rem", "rset"},
     "account": {"lang", "settings"},
     "capture": {"cap", "card", "dft"},
@@ -126,7 +126,7 @@ class Recorder:
 
     def __init__(self) -> None:
         self.handlers: dict[int, list[object]] = {}
-        self.user_data: dict[int, dict[str, object]] = {}  # flows' steps read it (kit/pending)
+        self.user_data: dict[int, object] = {}  # the guided flows read it (flows/engine.py)
 
     def add_handler(self, handler: object, group: int = 0) -> None:
         self.handlers.setdefault(group, []).append(handler)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from handlers.capture.business_card import card_lines
-from handlers.capture.payload import ContactData, DealData, Payload, moment_of
+from handlers.capture.payload import ContactData, DealData, Payload, PlanData, moment_of
 from handlers.deals.text import deal_parts
 from handlers.kit.labels import DECISION_ROLES, KIND_LABELS
 from handlers.kit.render import birthday, date_range, moment
@@ -63,6 +63,18 @@ def deal_lines(
         plan = " · ".join(f"{i['label']}{i['percent']}%" for i in deal["installments"])
         lines.append(_("💰 回款计划:{plan}", plan=plan))
     return lines
+
+
+def plan_line(
+    _: Translator, plan: PlanData, company: str | None, timezone: str, today: date
+) -> str:
+    """📅 计划拜访:万科 · 11月24日(周二) · 目的:谈续约 · 拜见:王局长."""
+    parts = [company] if company else []
+    parts.append(moment(_, moment_of(plan["when"]), timezone, today))
+    parts.append(_("目的:{goal}", goal=plan["goal"]))
+    if plan.get("who"):
+        parts.append(_("拜见:{who}", who=plan["who"]))
+    return _("📅 计划拜访:{plan}", plan=" · ".join(parts))
 
 
 def render_capture(
@@ -149,6 +161,8 @@ def render_capture(
                 purpose=purpose,
             )
         )
+    if plan := payload.get("plan"):
+        lines.append(plan_line(_, plan, payload.get("company"), timezone, today))
     for follow_up in payload.get("follow_ups") or []:
         due = _when(_, follow_up["due"], timezone, today)
         lines.append(_("⏰ 跟进:{due} {action}", due=due, action=follow_up["action"]))

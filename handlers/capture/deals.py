@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from handlers.capture.payload import CapturePayload, DealData
-from handlers.deals.text import STAGE_LABELS, amount_text
+from handlers.deals.text import amount_text, stage_name
 from handlers.kit.turn import Turn
 from storage.deals import DealRepo, DealUpdate
 from storage.models import Customer, DealStage
@@ -45,9 +45,8 @@ async def save_deal(turn: Turn, payload: CapturePayload, customer: Customer) -> 
         if data.get("installments"):
             plan = [(i["label"], i["percent"]) for i in data["installments"]]
             await repo.set_payments(deal, plan)
-        return _(
-            "💼 已新建商机「{title}」({stage})", title=deal.title, stage=_(STAGE_LABELS[deal.stage])
-        )
+        stage = stage_name(_, deal.stage, repo.book.names)
+        return _("💼 已新建商机「{title}」({stage})", title=deal.title, stage=stage)
     deal = open_deals[0]
     old_stage, old_amount = deal.stage, deal.amount
     changed = repo.apply(deal, update, now)
@@ -55,7 +54,8 @@ async def save_deal(turn: Turn, payload: CapturePayload, customer: Customer) -> 
         await repo.set_payments(deal, [(i["label"], i["percent"]) for i in data["installments"]])
     details = []
     if "stage" in changed:
-        details.append(f"{_(STAGE_LABELS[old_stage])} → {_(STAGE_LABELS[deal.stage])}")
+        names = repo.book.names
+        details.append(f"{stage_name(_, old_stage, names)} → {stage_name(_, deal.stage, names)}")
     if "amount" in changed and deal.amount is not None:
         before = amount_text(old_amount, deal.currency) if old_amount is not None else "—"
         details.append(f"{before} → {amount_text(deal.amount, deal.currency)}")

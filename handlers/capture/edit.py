@@ -12,6 +12,7 @@ from handlers.capture.payload import CapturePayload, ContactData, capture_payloa
 from handlers.capture.show import show_capture
 from handlers.kit import pending
 from handlers.kit.keyboards import inline
+from handlers.kit.render import no_such_leap_month_said
 from handlers.kit.turn import Turn
 from parsing.dates import day_of, parse_when
 from parsing.values import CLEAR_WORDS, PHONE
@@ -102,6 +103,10 @@ async def apply_edit(turn: Turn, text: str) -> None:
         turn.say(_("这条记录已经处理过了。"))
         return
     field = str(state["field"])
+    refused = no_such_leap_month_said(_, text) if _code(field) == "b" else None
+    if refused is not None:  # still waiting for the birthday
+        turn.say(refused)
+        return
     error = _set_value(capture_payload(draft.payload), field, text.strip(), turn.now())
     if error is not None:
         pending.again(turn, *PROMPTS[_code(field)])

@@ -26,6 +26,7 @@ from handlers.capture.payload import (
     moment_of,
     note_to_payload,
 )
+from handlers.capture.plans import save_plan, take_plan
 from handlers.capture.show import show_capture
 from handlers.kit.keyboards import inline, number
 from handlers.kit.turn import Turn, member_turn, message_text
@@ -38,8 +39,10 @@ from storage.birthdays import birthday_columns
 from storage.changes import FieldChange, merged_list, merged_text
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
+from storage.matching import Judgement, judge, remember_alias
 from storage.models import Contact, Customer, Draft, Grade, Interaction, InteractionKind
 from storage.push_buttons import view_customer
+from storage.search import fold
 
 MAX_NOTE = 4000
 RECENT_CUSTOMERS = 6
@@ -52,6 +55,7 @@ async def capture(turn: Turn) -> None:
     text = message_text(turn)[:MAX_NOTE]
     note = parse_note(text, turn.now())
     payload = note_to_payload(note)
+    take_plan(payload, text, turn.today())
     if not has_content(payload):
         await _keep_unparsed(turn, text)
         return
@@ -213,11 +217,11 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
         return
     changes = await _write(turn, draft, customer, contacts)
     deal_line = await save_deal(turn, capture_payload(draft.payload), customer)
+    plan_line = await save_plan(turn, capture_payload(draft.payload), customer, draft.text or "")
     await turn.session.delete(draft)
     _ = turn._
     lines = [_("✅ 已保存到「{customer}」。", customer=customer.name)]
-    if deal_line:
-        lines.append(deal_line)
+    lines += [line for line in (deal_line, plan_line) if line]
     for who, change in changes:
         if change.old:
             lines.append(
@@ -260,17 +264,53 @@ FIELD_NAMES = {
 }
 
 
-def _owned_by_other(turn: Turn, draft: Draft, company: str, owner: str) -> None:
-    """First-recorded rule: a colleague's customer; the note waits as a draft."""
+def _owned_by_other(turn: Turn, draft: Draft, company: str, judged: Judgement) -> None:
+    """First-recorded rule: a colleague's customer; the note waits as a draft. The rep is told
+    whose it is, nothing of what the file holds."""
     _ = turn._
-    turn.edit(
-        _(
+    owner = judged.owner.name if judged.owner else "—"
+    if judged.theirs is None or fold(judged.theirs.name) == fold(company):
+        text = _(
             "「{company}」已由 {owner} 负责,不能重复建档。这条记录先存为草稿。要请经理决定归属吗?",
             company=company,
             owner=owner,
-        ),
+        )
+    else:
+        text = _(
+            "「{company}」和同事 {owner} 负责的客户是同一家(只是写法不同)。按先记录者负责的规则,不能重复建档,这条记录先存为草稿。要请经理决定归属吗?",
+            company=company,
+            owner=owner,
+        )
+    turn.edit(
+        text,
         inline([[(_("📨 请经理处理"), f"cap:m:{draft.id}"), (_("❌ 取消"), f"cap:x:{draft.id}")]]),
     )
+
+
+def _ask_which(turn: Turn, draft: Draft, company: str, judged: Judgement) -> None:
+    """Maybe one of the rep's own customers, maybe a colleague's: one question, every answer
+    a button that does something."""
+    _ = turn._
+    rows = [[(_("是「{name}」", name=c.name), f"cap:cu:{draft.id}:{c.id}")] for c in judged.likely]
+    lines = []
+    if judged.likely:
+        lines.append(_("「{company}」是下面这个已有客户吗?", company=company))
+    if judged.maybe_owner is not None:
+        owner = judged.maybe_owner.name
+        if judged.likely:
+            lines.append(_("另外,同事 {owner} 负责的客户里也有一个可能是同一家。", owner=owner))
+            rows.append([(_("是 {owner} 的那个,请经理处理", owner=owner), f"cap:m:{draft.id}")])
+        else:
+            lines.append(
+                _(
+                    "「{company}」可能是同事 {owner} 负责的客户。按先记录者负责的规则,同一家客户不能重复建档。是同一家吗?",
+                    company=company,
+                    owner=owner,
+                )
+            )
+            rows.append([(_("是,请经理处理"), f"cap:m:{draft.id}")])
+    rows.append([(_("不是,新建「{name}」", name=company[:20]), f"cap:cu:{draft.id}:0")])
+    turn.edit("\n".join(lines), inline(rows))
 
 
 async def _resolve_customer(turn: Turn, draft: Draft) -> Customer | None:
@@ -280,27 +320,26 @@ async def _resolve_customer(turn: Turn, draft: Draft) -> Customer | None:
     chosen = resolve.get("customer")
     company = capture_payload(draft.payload).get("company")
     if chosen == "new" and company:
-        # "不是,新建": the name may still be taken — by this member (then it is theirs) or by
-        # a colleague (then the first-recorded rule); asking the same question again would be
-        # a button that changes nothing.
+        # "不是,新建": none of the ones asked about. The name may still be the same company
+        # as one the rep has (then it is theirs) or a colleague has (the first-recorded rule);
+        # asking the same question again would be a button that changes nothing.
         resolve.pop("customer", None)
-        owner = await repo.owner_in_team(company)
-        if owner is None:
-            customer = await repo.create(company)
-            resolve["customer"] = customer.id
-            flag_modified(draft, "payload")
-            return customer
-        mine = await repo.by_name(company)
-        if mine is not None:
-            resolve["customer"] = mine.id
-            flag_modified(draft, "payload")
-            return mine
         flag_modified(draft, "payload")
-        _owned_by_other(turn, draft, company, owner.name)
-        return None
+        judged = await judge(turn.session, turn.actor, company)
+        if judged.exact is not None:
+            resolve["customer"] = judged.exact.id
+            return judged.exact
+        if judged.owner is not None:
+            _owned_by_other(turn, draft, company, judged)
+            return None
+        customer = await repo.create(company)
+        resolve["customer"] = customer.id
+        return customer
     elif isinstance(chosen, int):
         found = await repo.get(chosen)
         if found is not None:
+            if company:  # "是「华东电力设计院」" for 华电院: the team knows the short name now
+                await remember_alias(turn.session, turn.actor, company, found)
             return found
     if not company:
         customers = await repo.page(0, RECENT_CUSTOMERS)
@@ -319,18 +358,17 @@ async def _resolve_customer(turn: Turn, draft: Draft) -> Customer | None:
         )
         turn.edit(question, inline(rows))
         return None
-    match = await repo.match(company)
-    if match.exact is not None:
-        return match.exact
-    if match.owned_by_other is not None:
-        _owned_by_other(turn, draft, company, match.owned_by_other.name)
+    judged = await judge(turn.session, turn.actor, company)
+    if judged.exact is not None:
+        return judged.exact
+    if judged.likely:  # the rep's own first: they may well mean theirs
+        _ask_which(turn, draft, company, judged)
         return None
-    if match.likely:
-        rows = [
-            [(_("是「{name}」", name=c.name), f"cap:cu:{draft.id}:{c.id}")] for c in match.likely
-        ]
-        rows.append([(_("不是,新建「{name}」", name=company[:20]), f"cap:cu:{draft.id}:0")])
-        turn.edit(_("「{company}」是下面这个已有客户吗?", company=company), inline(rows))
+    if judged.owner is not None:
+        _owned_by_other(turn, draft, company, judged)
+        return None
+    if judged.maybe_owner is not None:
+        _ask_which(turn, draft, company, judged)
         return None
     customer = await repo.create(company)
     resolve["customer"] = customer.id
@@ -460,10 +498,11 @@ async def _write(
     features = {key: value for key, value in features.items() if value}
     if features:
         changes += [("", c) for c in CustomerRepo(session, actor).update(customer, features)]
-    # The rep's words are kept whole: on the interaction, else on the follow-ups, else as a note.
+    # The rep's words are kept whole: on the interaction, else on the follow-ups or the plan,
+    # else as a note.
     interaction = None
     item = payload.get("interaction")
-    if item or not payload.get("follow_ups"):
+    if item or not (payload.get("follow_ups") or payload.get("plan")):
         interaction = await log_interaction(
             session,
             actor,

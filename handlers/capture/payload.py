@@ -99,6 +99,15 @@ class DealData(TypedDict):
     installments: list[InstallmentData]
 
 
+class PlanData(TypedDict):
+    """A visit planned in the note (handlers/capture/plans.py): filed as a plan on 保存."""
+
+    when: str  # an ISO date or datetime, as the reminder it replaces had it
+    goal: str
+    who: str | None
+    action: str  # the reminder's words, kept should the day have passed by 保存
+
+
 class CapturePayload(TypedDict):
     company: str | None
     contacts: list[ContactData]
@@ -112,6 +121,7 @@ class CapturePayload(TypedDict):
     resolve: NotRequired[Resolve]
     card: NotRequired[CardExtras]
     deal: NotRequired[DealData | None]
+    plan: NotRequired[PlanData]
 
 
 Payload = CapturePayload
@@ -169,4 +179,5 @@ def has_content(payload: Payload) -> bool:
         or payload.get("payment_cycle")
         or payload.get("competitors")
         or payload.get("deal")
+        or payload.get("plan")
     )

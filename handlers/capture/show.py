@@ -10,10 +10,13 @@ from typing import Any
 from handlers.capture.card import render_capture
 from handlers.capture.payload import CapturePayload, capture_payload
 from handlers.kit.keyboards import inline
+from handlers.kit.render import no_such_leap_month_said
 from handlers.kit.turn import Turn
 from storage.customers import CustomerRepo
 from storage.deals import DealRepo
+from storage.matching import judge
 from storage.models import Draft
+from storage.search import fold
 
 
 def capture_buttons(turn: Turn, draft_id: int) -> Any:
@@ -30,15 +33,22 @@ def capture_buttons(turn: Turn, draft_id: int) -> Any:
 
 
 async def customer_hint(turn: Turn, payload: CapturePayload) -> str | None:
-    """(新客户), (已由 王磊 负责) or nothing: whether the company is known, before saving."""
+    """Whether the company is known, before saving: nothing (it is), (即「华东电力设计院」) for a
+    short name the team confirmed, (已由 王磊 负责), (可能是已有客户,保存时确认) or (新客户)."""
     company = payload["company"]
     if not company:
         return None
-    match = await CustomerRepo(turn.session, turn.actor).match(company)
-    if match.exact is not None:
-        return None
-    if match.owned_by_other is not None:
-        return turn._("(已由 {owner} 负责)", owner=match.owned_by_other.name)
+    judged = await judge(turn.session, turn.actor, company)
+    if judged.exact is not None:
+        if fold(judged.exact.name) == fold(company):
+            return None
+        return turn._("(即「{name}」)", name=judged.exact.name)
+    if judged.likely:
+        return turn._("(可能是已有客户,保存时确认)")
+    if judged.owner is not None:
+        return turn._("(已由 {owner} 负责)", owner=judged.owner.name)
+    if judged.maybe_owner is not None:
+        return turn._("(可能是同事负责的客户,保存时确认)")
     return turn._("(新客户)")
 
 
@@ -60,6 +70,10 @@ async def show_capture(turn: Turn, draft: Draft, *, edit: bool) -> None:
     hint = await customer_hint(turn, payload)
     target = await deal_target(turn, payload)
     text = render_capture(turn._, payload, turn.member.timezone, now.date(), hint, target)
+    # 1985年农历闰四月十五: 1985 had no 闰四月, so no birthday was read; say so until one is set.
+    refused = no_such_leap_month_said(turn._, draft.text or "")
+    if refused and not any(contact["birthday"] for contact in payload["contacts"]):
+        text += "\n" + turn._("⚠️ 生日没有记下:{why}", why=refused)
     markup = capture_buttons(turn, draft.id)
     if edit:
         turn.edit(text, markup)

@@ -7,6 +7,7 @@ forged, so an id a member may not see gets the same answer as one that does not 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TypedDict
 from zoneinfo import ZoneInfo
 
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
@@ -30,8 +31,10 @@ from handlers.team.assignment import ask_managers_about
 from locales import N_
 from storage.activities import count_interactions, notes_with, recent_interactions
 from storage.customers import CustomerRepo
+from storage.matching import Judgement, judge, remember_alias
 from storage.models import Customer, Draft, Grade
 from storage.push_buttons import view_customer
+from storage.search import fold
 
 PAGE_SIZE = 8
 HISTORY_PAGE = 10
@@ -78,46 +81,119 @@ async def _customer_list(turn: Turn, offset: int) -> tuple[str, Rows]:
     return text, rows
 
 
-async def _draft_new_customer(turn: Turn, name: str) -> Draft:
+class NewCustomer(TypedDict, total=False):
+    """What /newcustomer asked besides the name, kept on the draft while the rep is asked."""
+
+    grade: str
+    industry: str
+
+
+async def _draft_new_customer(turn: Turn, name: str, fields: NewCustomer | None = None) -> Draft:
     """Keep the typed name in the database until the member confirms (survives restarts)."""
-    draft = Draft(member_id=turn.member.id, kind="new_customer", text=name)
+    draft = Draft(
+        member_id=turn.member.id, kind="new_customer", text=name, payload=dict(fields or {})
+    )
     turn.session.add(draft)
     await turn.session.flush()
     return draft
 
 
-async def _owned_elsewhere(turn: Turn, name: str) -> bool:
-    """First-recorded rule: say who owns the name and offer to ask the manager."""
+def _colleagues_text(turn: Turn, name: str, judged: Judgement, *, ask: bool) -> str:
+    """First-recorded rule: whose it is, nothing of the file; `ask` offers the manager."""
     _ = turn._
-    owner = await _repo(turn).owner_in_team(name)
-    if owner is None or owner.id == turn.member.id:
-        return False
-    draft = await _draft_new_customer(turn, name)
-    turn.say(
-        _(
-            "团队里已有客户「{name}」,由 {owner} 负责,不能重复建档。要请经理决定归属吗?",
+    owner = judged.owner.name if judged.owner else "—"
+    if judged.theirs is None or fold(judged.theirs.name) == fold(name):
+        if ask:
+            return _(
+                "团队里已有客户「{name}」,由 {owner} 负责,不能重复建档。要请经理决定归属吗?",
+                name=name,
+                owner=owner,
+            )
+        return _("团队里已有客户「{name}」,由 {owner} 负责,不能重复建档。", name=name, owner=owner)
+    if ask:
+        return _(
+            "「{name}」和同事 {owner} 负责的客户是同一家(只是写法不同),按先记录者负责的规则,不能重复建档。要请经理决定归属吗?",
             name=name,
-            owner=owner.name,
-        ),
-        inline(
-            [[(_("📨 请经理处理"), f"cust:ask:{draft.id}"), (_("❌ 不用了"), f"cust:x:{draft.id}")]]
-        ),
+            owner=owner,
+        )
+    return _(
+        "「{name}」和同事 {owner} 负责的客户是同一家(只是写法不同),按先记录者负责的规则,不能重复建档。",
+        name=name,
+        owner=owner,
     )
-    return True
 
 
-async def _offer_new(turn: Turn, name: str) -> None:
+async def offer_new(
+    turn: Turn, name: str, fields: NewCustomer | None = None, *, confirmed: bool = False
+) -> None:
+    """Before a customer is created (/customer 名称, /newcustomer): the one rule of
+    storage/matching.py. Maybe one of the rep's own asks "是「X」 / 不是,新建「Y」"; a
+    colleague's is the first-recorded rule; nothing like it creates (`confirmed`) or offers to."""
     _ = turn._
     if len(name) > MAX_NAME:
         turn.say(_("客户名太长了(最多 100 个字),请精简后再发。"))
         return
-    if await _owned_elsewhere(turn, name):
+    judged = await judge(turn.session, turn.actor, name)
+    if judged.exact is not None:
+        turn.say(_("「{name}」已经在你的客户里了。", name=judged.exact.name))
+        await show_card(turn, judged.exact)
         return
-    draft = await _draft_new_customer(turn, name)
-    turn.say(
-        _("没找到「{name}」。要新建这个客户吗?", name=name),
-        inline([[(_("✅ 新建"), f"cust:n:{draft.id}"), (_("❌ 取消"), f"cust:x:{draft.id}")]]),
-    )
+    if not judged.anything and confirmed:
+        await _create(turn, name, fields or {}, edit=False)
+        return
+    draft = await _draft_new_customer(turn, name, fields)
+    new = (_("不是,新建「{name}」", name=name[:20]), f"cust:n:{draft.id}")
+    cancel = (_("❌ 取消"), f"cust:x:{draft.id}")
+    if judged.likely:
+        rows: Rows = [
+            [(_("是「{name}」", name=c.name), f"cust:is:{draft.id}:{c.id}")] for c in judged.likely
+        ]
+        rows += [[new], [cancel]]
+        turn.say(
+            _(
+                "「{name}」和已有客户「{existing}」很像,是同一家吗?",
+                name=name,
+                existing=judged.likely[0].name,
+            ),
+            inline(rows),
+        )
+    elif judged.owner is not None:
+        turn.say(
+            _colleagues_text(turn, name, judged, ask=True),
+            inline(
+                [
+                    [
+                        (_("📨 请经理处理"), f"cust:ask:{draft.id}"),
+                        (_("❌ 不用了"), f"cust:x:{draft.id}"),
+                    ]
+                ]
+            ),
+        )
+    elif judged.maybe_owner is not None:
+        turn.say(
+            _(
+                "「{name}」可能是同事 {owner} 负责的客户。按先记录者负责的规则,同一家客户不能重复建档。是同一家吗?",
+                name=name,
+                owner=judged.maybe_owner.name,
+            ),
+            inline([[(_("是,请经理处理"), f"cust:ask:{draft.id}")], [new], [cancel]]),
+        )
+    else:
+        turn.say(
+            _("没找到「{name}」。要新建这个客户吗?", name=name),
+            inline([[(_("✅ 新建"), f"cust:n:{draft.id}"), cancel]]),
+        )
+
+
+async def _create(turn: Turn, name: str, fields: NewCustomer, *, edit: bool) -> None:
+    grade = Grade(fields["grade"]) if fields.get("grade") in set(Grade) else None
+    customer = await _repo(turn).create(name, grade=grade, industry=fields.get("industry") or None)
+    text, markup = await render_card(turn, customer)
+    if edit:
+        turn.edit(turn._("✅ 已新建客户。") + "\n" + text, markup)
+    else:
+        turn.say(turn._("✅ 已新建客户。"))
+        turn.say(text, markup)
 
 
 async def show_card(turn: Turn, customer: Customer, *, edit: bool = False) -> None:
@@ -147,7 +223,7 @@ async def customer_command(turn: Turn) -> None:
         rows.append([(turn._("➕ 新建「{name}」", name=name[:20]), f"cust:n:{draft.id}")])
         turn.say(turn._("找到这些客户,是哪一个?"), inline(rows))
         return
-    await _offer_new(turn, name)
+    await offer_new(turn, name)
 
 
 @member_turn
@@ -161,8 +237,8 @@ async def customer_button(turn: Turn) -> None:
     if action == "l" and target >= 0:
         text, rows = await _customer_list(turn, target)
         turn.edit(text, inline(rows) if rows else None)
-    elif action in ("n", "x", "ask"):
-        await _resolve_draft(turn, action, target)
+    elif action in ("n", "x", "ask", "is"):
+        await _resolve_draft(turn, action, target, number(parts[3]) if len(parts) > 3 else -1)
     elif action == "u":
         await _undo_delete(turn, target)
     elif action == "p":
@@ -238,21 +314,26 @@ async def _history(turn: Turn, customer: Customer, offset: int) -> None:
     items = await recent_interactions(turn.session, customer, limit=HISTORY_PAGE, offset=offset)
     lines = [_("📜 「{name}」的全部记录({n} 条)", name=customer.name, n=total)]
     shown, size = 0, len(lines[0])
+    # The owner corrects a record from here: its number opens it in 🛠 改记录 (records.py).
+    editable = customer.owner_id == turn.member.id
+    edits: list[tuple[str, str]] = []
     for item in items:
         when = moment(_, item.occurred_at, timezone, today)
         head, words = record_lines(item.summary, item.note, whole=True)
         text = " · ".join(x for x in (head, item.outcome, item.location) if x)
-        entry = f"· {when} {_(KIND_LABELS[item.kind])}{':' + text if text else ''}"
+        n = offset + shown + 1
+        entry = f"{n}. {when} {_(KIND_LABELS[item.kind])}{':' + text if text else ''}"
         if words:
             entry += f"\n  「{words}」"
         # Whole notes are long: a page holds the records that fit in one message.
         if shown and size + len(entry) > HISTORY_CHARS:
             break
         lines.append(entry)
+        edits.append((f"✏️ {n}", f"rec:i:{item.id}"))
         shown, size = shown + 1, size + len(entry) + 1
     if not items:
         lines.append(_("还没有记录。"))
-    rows: Rows = []
+    rows: Rows = [edits[i : i + 5] for i in range(0, len(edits), 5)] if editable else []
     pager = _pager(turn, f"cust:h:{customer.id}:", offset, max(shown, 1), offset + shown < total)
     if pager:
         rows.append(pager)
@@ -270,35 +351,51 @@ async def _undo_delete(turn: Turn, customer_id: int) -> None:
     await show_card(turn, restored, edit=True)
 
 
-async def _resolve_draft(turn: Turn, action: str, draft_id: int) -> None:
+async def _resolve_draft(turn: Turn, action: str, draft_id: int, customer_id: int) -> None:
     _ = turn._
     draft = await turn.session.get(Draft, draft_id)
     if draft is None or draft.member_id != turn.member.id or draft.kind != "new_customer":
         turn.answer(_("这个按钮已失效,请重新发 /customer 客户名。"), alert=True)
         return
     name = draft.text or ""
+    fields = NewCustomer(
+        grade=str(draft.payload.get("grade") or ""),
+        industry=str(draft.payload.get("industry") or ""),
+    )
+    if action == "is":
+        # "是「华东电力设计院」": the team remembers the name typed for it (华电院)
+        customer = await _repo(turn).get(customer_id) if customer_id >= 0 else None
+        if customer is None:
+            _not_found(turn)
+            return
+        await turn.session.delete(draft)
+        await remember_alias(turn.session, turn.actor, name, customer)
+        text, markup = await render_card(turn, customer)
+        turn.edit(
+            _("好的,「{name}」就是「{customer}」,以后我会记得。", name=name, customer=customer.name)
+            + "\n"
+            + text,
+            markup,
+        )
+        return
     await turn.session.delete(draft)
     if action == "x":
         turn.edit(_("好的,没有新建。"))
         return
-    repo = _repo(turn)
-    owner = await repo.owner_in_team(name)
     if action == "ask":
         await ask_managers_about(turn, name)
         turn.edit(_("已告诉经理,请等经理决定。"))
         return
-    if owner is not None:
-        turn.edit(
-            _(
-                "团队里已有客户「{name}」,由 {owner} 负责,不能重复建档。",
-                name=name,
-                owner=owner.name,
-            )
-        )
+    # "新建" / "不是,新建": none of those asked about; the same company still may not be
+    # recorded twice (a colleague's: the first-recorded rule).
+    judged = await judge(turn.session, turn.actor, name)
+    if judged.exact is not None:
+        await show_card(turn, judged.exact, edit=True)
         return
-    customer = await repo.create(name)
-    text, markup = await render_card(turn, customer)
-    turn.edit(_("✅ 已新建客户。") + "\n" + text, markup)
+    if judged.owner is not None:
+        turn.edit(_colleagues_text(turn, name, judged, ask=False))
+        return
+    await _create(turn, name, fields, edit=True)
 
 
 # -- /find ------------------------------------------------------------------------------------

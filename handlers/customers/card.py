@@ -11,6 +11,7 @@ from telegram import InlineKeyboardMarkup
 from handlers.customers import callbacks
 from handlers.customers.geo import distance_line
 from handlers.deals.buttons import deal_rows
+from handlers.deals.payments import card_section
 from handlers.deals.text import deal_parts
 from handlers.kit import starts
 from handlers.kit.keyboards import inline
@@ -121,14 +122,18 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
             due = moment(_, follow_up.due_at or follow_up.due_date, timezone, today)
             overdue = _("(已逾期)") if follow_up.due_date < today else ""
             lines.append(f"  · {due} {clip(follow_up.text)}{overdue}")
-    deals = list(await DealRepo(session, turn.actor).open_of(customer))
+    repo = DealRepo(session, turn.actor)
+    deals = list(await repo.open_of(customer))
     if deals:
         lines.append(_("💼 商机"))
         for deal in deals:
             parts = deal_parts(
-                _, deal.title, deal.amount, deal.currency, deal.stage, deal.close_date, today
-            )
+                _, deal.title, deal.amount, deal.currency, deal.stage, deal.close_date, today,
+                repo.book.names,
+            )  # fmt: skip
             lines.append("  · " + " · ".join(parts))
+    collecting, collect_rows = await card_section(turn, customer)
+    lines += collecting
     # Trips belong to contacts: a customer without any has none to look up.
     trips = await upcoming_itineraries(session, customer, today) if contacts else []
     if trips:
@@ -150,7 +155,11 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
         return "\n".join(lines), inline(rows)
     rows = [
         [(_("📝 记拜访"), starts.visit(cid)), (_("⏰ 加跟进"), starts.follow_up(cid))],
-        [(_("👤 加联系人"), starts.contact(cid)), (_("⭐ 改等级"), f"cust:g:{cid}")],
+        [
+            (_("👤 加联系人"), starts.contact(cid)),
+            (_("💼 新商机"), starts.new_deal(cid)),
+            (_("⭐ 改等级"), f"cust:g:{cid}"),
+        ],
         [(_("📋 完整档案"), f"prof:c:{cid}"), (_("📜 全部记录"), f"cust:h:{cid}:0")],
         [
             (_("✏️ 编辑资料"), callbacks.edit_customer(cid)),
@@ -160,7 +169,7 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
     ]
     if turn.member.is_manager:
         rows.insert(3, [(_("👤 分配"), f"asg:c:{cid}")])
-    rows[1:1] = deal_rows(_, [d for d in deals if d.owner_id == turn.member.id])
+    rows[1:1] = deal_rows(_, [d for d in deals if d.owner_id == turn.member.id]) + collect_rows
     cards = [c for c in contacts if c.card_file_id][:3]
     if cards:  # the business card photos, one tap away (handlers/capture/photos.py)
         rows.insert(2, [(_("📇 {name}的名片", name=c.name[:12]), f"card:p:{c.id}") for c in cards])

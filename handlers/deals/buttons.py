@@ -14,7 +14,8 @@ from datetime import date, timedelta
 from telegram.ext import CallbackQueryHandler
 
 from handlers.deals import callbacks
-from handlers.deals.text import LOST_REASONS, STAGE_LABELS, deal_parts
+from handlers.deals.text import LOST_REASONS, deal_parts, stage_name
+from handlers.deals.view import show_deal
 from handlers.kit import pending
 from handlers.kit.callback_data import callback_day, callback_id
 from handlers.kit.keyboards import inline
@@ -26,6 +27,8 @@ from storage.push_buttons import view_customer
 
 # Reasons typed by hand are kept this long at most (the column's width).
 REASON_LIMIT = 200
+# The chances 🎯 改概率 offers for one deal.
+CHANCES = (10, 20, 30, 40, 50, 60, 70, 80, 90)
 
 
 def deal_rows(_: Translator, deals: list[Deal]) -> list[list[tuple[str, str]]]:
@@ -38,13 +41,14 @@ def deal_rows(_: Translator, deals: list[Deal]) -> list[list[tuple[str, str]]]:
                 (_("⏩ 推进") + label, callbacks.advance(deal.id)),
                 (_("🏆 赢单"), callbacks.win(deal.id)),
                 (_("💔 输单"), callbacks.lose(deal.id)),
+                (_("🎯 {n}%", n=deal.probability), callbacks.chance(deal.id)),
             ]
         )
     return rows
 
 
-async def _own_deal(turn: Turn, deal_id: int | None) -> Deal | None:
-    deal = await DealRepo(turn.session, turn.actor).get(deal_id) if deal_id is not None else None
+async def _own_deal(turn: Turn, repo: DealRepo, deal_id: int) -> Deal | None:
+    deal = await repo.get(deal_id)
     if deal is None:
         turn.answer(turn._("这个按钮已失效。"), alert=True)
         return None
@@ -54,21 +58,24 @@ async def _own_deal(turn: Turn, deal_id: int | None) -> Deal | None:
     return deal
 
 
-def _line(turn: Turn, deal: Deal) -> str:
+def _line(turn: Turn, deal: Deal, repo: DealRepo) -> str:
     today = turn.today()
     parts = deal_parts(
-        turn._, deal.title, deal.amount, deal.currency, deal.stage, deal.close_date, today
-    )
+        turn._, deal.title, deal.amount, deal.currency, deal.stage, deal.close_date, today,
+        repo.book.names,
+    )  # fmt: skip
+    if deal.is_open:
+        parts.append(turn._("赢单概率 {n}%", n=deal.probability))
     return "💼 " + " · ".join(parts)
 
 
-def _done(turn: Turn, deal: Deal, text: str, *, anew: bool = False) -> None:
+def _done(turn: Turn, deal: Deal, repo: DealRepo, text: str, *, anew: bool = False) -> None:
     _ = turn._
     markup = inline([[(_("🏢 查看客户"), view_customer(deal.customer_id))]])
     if anew:
-        turn.say(f"{text}\n{_line(turn, deal)}", markup)
+        turn.say(f"{text}\n{_line(turn, deal, repo)}", markup)
     else:
-        turn.edit(f"{text}\n{_line(turn, deal)}", markup)
+        turn.edit(f"{text}\n{_line(turn, deal, repo)}", markup)
 
 
 def _month_end(day: date) -> date:
@@ -98,23 +105,23 @@ def date_choices(today: date) -> list[tuple[str, date]]:
     return offered
 
 
-Action = Callable[[Turn, Deal, re.Match[str]], Awaitable[None]]
+Action = Callable[[Turn, DealRepo, Deal, re.Match[str]], Awaitable[None]]
 
 
-async def _advance(turn: Turn, deal: Deal, found: re.Match[str]) -> None:
+async def _advance(turn: Turn, repo: DealRepo, deal: Deal, found: re.Match[str]) -> None:
     _ = turn._
-    stage = DealRepo(turn.session, turn.actor).advance(deal, turn.now())
+    stage = repo.advance(deal, turn.now())
     assert stage is not None
-    anew = found.group(2) is not None
-    _done(turn, deal, _("⏩ 已推进到「{stage}」。", stage=_(STAGE_LABELS[stage])), anew=anew)
+    moved = _("⏩ 已推进到「{stage}」。", stage=stage_name(_, stage, repo.book.names))
+    _done(turn, deal, repo, moved, anew=found.group(2) is not None)
 
 
-async def _win(turn: Turn, deal: Deal, found: re.Match[str]) -> None:
-    DealRepo(turn.session, turn.actor).win(deal, turn.now())
-    _done(turn, deal, turn._("🏆 恭喜赢单!"))
+async def _win(turn: Turn, repo: DealRepo, deal: Deal, found: re.Match[str]) -> None:
+    repo.win(deal, turn.now())
+    _done(turn, deal, repo, turn._("🏆 恭喜赢单!"))
 
 
-async def _lose(turn: Turn, deal: Deal, found: re.Match[str]) -> None:
+async def _lose(turn: Turn, repo: DealRepo, deal: Deal, found: re.Match[str]) -> None:
     _ = turn._
     rows = [[(_(r), callbacks.reason(deal.id, i))] for i, r in enumerate(LOST_REASONS)]
     rows.append([(_("✍️ 写下原因"), callbacks.type_reason(deal.id))])
@@ -126,23 +133,23 @@ async def _lose(turn: Turn, deal: Deal, found: re.Match[str]) -> None:
         turn.edit(question, inline(rows))
 
 
-async def _reason(turn: Turn, deal: Deal, found: re.Match[str]) -> None:
+async def _reason(turn: Turn, repo: DealRepo, deal: Deal, found: re.Match[str]) -> None:
     _ = turn._
     index = callback_id(found.group(2))
     if index is None or not index < len(LOST_REASONS):
         turn.answer(_("这个按钮已失效。"), alert=True)
         return
-    DealRepo(turn.session, turn.actor).lose(deal, _(LOST_REASONS[index]), turn.now())
-    _done(turn, deal, _("💔 已记为输单:{reason}", reason=_(LOST_REASONS[index])))
+    repo.lose(deal, _(LOST_REASONS[index]), turn.now())
+    _done(turn, deal, repo, _("💔 已记为输单:{reason}", reason=_(LOST_REASONS[index])))
 
 
-async def _type_reason(turn: Turn, deal: Deal, found: re.Match[str]) -> None:
+async def _type_reason(turn: Turn, repo: DealRepo, deal: Deal, found: re.Match[str]) -> None:
     """The next text message is the reason."""
     pending.wait(turn, LOST_REASON, {"deal": deal.id})
     turn.edit(turn._("请写下输单原因,例如:输给了南瑞继保\n(/cancel 放弃)"))
 
 
-async def _redate(turn: Turn, deal: Deal, found: re.Match[str]) -> None:
+async def _redate(turn: Turn, repo: DealRepo, deal: Deal, found: re.Match[str]) -> None:
     _ = turn._
     rows = [
         [(f"{_(label)} {day.month}月{day.day}日", callbacks.redate_to(deal.id, day))]
@@ -156,14 +163,47 @@ async def _redate(turn: Turn, deal: Deal, found: re.Match[str]) -> None:
         turn.edit(question, inline(rows))
 
 
-async def _redate_to(turn: Turn, deal: Deal, found: re.Match[str]) -> None:
+async def _redate_to(turn: Turn, repo: DealRepo, deal: Deal, found: re.Match[str]) -> None:
     _ = turn._
     today, day = turn.today(), callback_day(found.group(2))
     if day is None or not today < day <= today + timedelta(days=400):
         turn.answer(_("这个按钮已失效。"), alert=True)
         return
-    DealRepo(turn.session, turn.actor).apply(deal, DealUpdate(close_date=day), turn.now())
-    _done(turn, deal, _("📅 签约日期已改到{month}月{day}日。", month=day.month, day=day.day))
+    repo.apply(deal, DealUpdate(close_date=day), turn.now())
+    _done(turn, deal, repo, _("📅 签约日期已改到{month}月{day}日。", month=day.month, day=day.day))
+
+
+async def _chances(turn: Turn, repo: DealRepo, deal: Deal, found: re.Match[str]) -> None:
+    """🎯 改概率: the chances offered."""
+    _ = turn._
+    offered = [
+        (f"{'• ' if n == deal.probability else ''}{n}%", callbacks.chance_to(deal.id, str(n)))
+        for n in CHANCES
+    ]
+    rows = [offered[i : i + 3] for i in range(0, len(offered), 3)]
+    stage = stage_name(_, deal.stage, repo.book.names)
+    default = repo.book.chance(deal.stage)
+    back_to_stage = _("↩️ 按阶段({stage} {n}%)", stage=stage, n=default)
+    rows.append([(back_to_stage, callbacks.chance_to(deal.id, callbacks.STAGE_CHANCE))])
+    rows.append([(_("⬅️ 返回"), callbacks.page(deal.id))])
+    turn.edit(
+        _("🎯 「{title}」赢单的把握有多大?现在是 {n}%。", title=deal.title, n=deal.probability),
+        inline(rows),
+    )
+
+
+async def _chance_to(turn: Turn, repo: DealRepo, deal: Deal, found: re.Match[str]) -> None:
+    """The chance pressed (STAGE_CHANCE: back to the stage's)."""
+    _ = turn._
+    default = repo.book.chance(deal.stage)
+    value = found.group(2)
+    chance = default if value == callbacks.STAGE_CHANCE else callback_id(value)
+    if chance not in (*CHANCES, default):
+        turn.answer(_("这个按钮已失效。"), alert=True)
+        return
+    assert chance is not None
+    repo.set_probability(deal, chance, turn.now())
+    _done(turn, deal, repo, _("🎯 赢单概率已改为 {n}%。", n=chance))
 
 
 ACTIONS: tuple[tuple[re.Pattern[str], Action], ...] = (
@@ -174,6 +214,8 @@ ACTIONS: tuple[tuple[re.Pattern[str], Action], ...] = (
     (callbacks.TYPE_REASON, _type_reason),
     (callbacks.REDATE, _redate),
     (callbacks.REDATE_TO, _redate_to),
+    (callbacks.CHANCE, _chances),
+    (callbacks.CHANCE_TO, _chance_to),
 )
 
 
@@ -182,6 +224,13 @@ async def deal_button(turn: Turn) -> None:
     query = turn.update.callback_query
     assert query is not None
     data = query.data or ""
+    repo = DealRepo(turn.session, turn.actor)
+    page = callbacks.PAGE.match(data)
+    if page is not None:  # anyone who may see it: the owner, the manager
+        deal_id = callback_id(page.group(1))
+        if deal_id is None or not await show_deal(turn, repo, deal_id):
+            turn.answer(turn._("这个按钮已失效。"), alert=True)
+        return
     for pattern, action in ACTIONS:
         found = pattern.match(data)
         if found is None:
@@ -189,13 +238,13 @@ async def deal_button(turn: Turn) -> None:
         deal_id = callback_id(found.group(1))
         if deal_id is None:
             break
-        deal = await _own_deal(turn, deal_id)
+        deal = await _own_deal(turn, repo, deal_id)
         if deal is None:
             return
         if not deal.is_open:
             turn.answer(turn._("这个商机已经结束了。"), alert=True)
             return
-        await action(turn, deal, found)
+        await action(turn, repo, deal, found)
         return
     turn.answer(turn._("这个按钮已失效。"), alert=True)
 
@@ -205,13 +254,14 @@ async def apply_lost_reason(turn: Turn, text: str) -> None:
     waiting = pending.state(turn, LOST_REASON) or {}
     pending.finish(turn, LOST_REASON)
     deal_id = waiting.get("deal")
-    deal = await _own_deal(turn, deal_id) if isinstance(deal_id, int) else None
+    repo = DealRepo(turn.session, turn.actor)
+    deal = await _own_deal(turn, repo, deal_id) if isinstance(deal_id, int) else None
     if deal is None or not deal.is_open:
         turn.say(turn._("这个商机已经结束了。"))
         return
     reason = " ".join(text.split())[:REASON_LIMIT] or None
-    DealRepo(turn.session, turn.actor).lose(deal, reason, turn.now())
-    _done(turn, deal, turn._("💔 已记为输单:{reason}", reason=reason or "—"))
+    repo.lose(deal, reason, turn.now())
+    _done(turn, deal, repo, turn._("💔 已记为输单:{reason}", reason=reason or "—"))
 
 
 LOST_REASON = pending.ValueEdit("deal_lost_reason", apply_lost_reason)

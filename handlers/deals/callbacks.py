@@ -7,6 +7,9 @@ scheduler/ may import, and read by the same patterns.
     deal:a:<deal>[:p] ⏩ 推进        deal:w:<deal> 🏆 赢单        deal:l:<deal>[:p] 💔 输单 (asks why)
     deal:r:<deal>:<n> one of LOST_REASONS                   deal:t:<deal> ✍️ type the reason
     deal:d:<deal>[:p] 📅 改日期 (offers dates)              deal:d:<deal>:<yyyymmdd> that date
+    deal:v:<deal> the deal's page (a manager's drill-down reads it too)
+    deal:p:<deal> 🎯 改概率 (offers chances)                deal:p:<deal>:<percent or s> that
+    chance (s: back to the stage's)
 
 A trailing ":p" marks a digest's button: the answer is a new message, the digest stays.
 """
@@ -25,6 +28,10 @@ REASON = re.compile(r"^deal:r:([0-9]+):([0-9]+)$")
 TYPE_REASON = re.compile(r"^deal:t:([0-9]+)$")
 REDATE = re.compile(r"^deal:d:([0-9]+)(:p)?$")
 REDATE_TO = re.compile(r"^deal:d:([0-9]+):([0-9]{8})$")
+PAGE = re.compile(r"^deal:v:([0-9]+)$")
+CHANCE = re.compile(r"^deal:p:([0-9]+)$")
+CHANCE_TO = re.compile(r"^deal:p:([0-9]+):([0-9]{1,3}|s)$")
+STAGE_CHANCE = "s"  # 🎯 back to the chance of the deal's stage
 
 
 def advance(deal_id: int) -> str:
@@ -49,3 +56,20 @@ def type_reason(deal_id: int) -> str:
 
 def redate_to(deal_id: int, day: date) -> str:
     return f"deal:d:{deal_id}:{day:%Y%m%d}"
+
+
+def redate(deal_id: int) -> str:
+    return f"deal:d:{deal_id}"
+
+
+def page(deal_id: int) -> str:
+    return f"deal:v:{deal_id}"
+
+
+def chance(deal_id: int) -> str:
+    return f"deal:p:{deal_id}"
+
+
+def chance_to(deal_id: int, value: str) -> str:
+    """`value`: a percent, or STAGE_CHANCE."""
+    return f"deal:p:{deal_id}:{value}"

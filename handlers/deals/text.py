@@ -5,22 +5,18 @@ Shared by the capture card, the customer card and /pipeline; amounts the Chinese
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from locales import N_, Translator
 from locales.amounts import amount_text
+from locales.deals import STAGE_LABELS
 from storage.models import DealStage
 
-__all__ = ["LOST_REASONS", "STAGE_LABELS", "amount_text", "close_text", "deal_parts"]
+__all__ = [
+    "LOST_REASONS", "STAGE_LABELS", "amount_text", "close_text", "deal_parts", "stage_name",
+]  # fmt: skip
 
-STAGE_LABELS = {
-    DealStage.CONTACT: N_("初步接触"),
-    DealStage.NEEDS: N_("需求确认"),
-    DealStage.QUOTE: N_("方案报价"),
-    DealStage.NEGOTIATION: N_("商务谈判"),
-    DealStage.WON: N_("赢单"),
-    DealStage.LOST: N_("输单"),
-}
 
 # The reasons a rep picks with one tap when a deal is lost (or types another).
 LOST_REASONS = (
@@ -30,6 +26,12 @@ LOST_REASONS = (
     N_("项目暂停"),
     N_("客户没回应"),
 )
+
+
+def stage_name(_: Translator, stage: DealStage, names: Mapping[DealStage, str] | None) -> str:
+    """The team's name for `stage` (a StageBook's names), else the default in the reader's
+    language."""
+    return (names or {}).get(stage) or _(STAGE_LABELS[stage])
 
 
 def close_text(_: Translator, day: date, today: date) -> str:
@@ -46,13 +48,14 @@ def deal_parts(
     stage: DealStage | None,
     close_date: date | None,
     today: date,
+    names: Mapping[DealStage, str] | None = None,
 ) -> list[str]:
     """The pieces of a deal's one line, in order; the caller joins them with " · "."""
     parts = [title or _("商机")]
     if amount is not None:
         parts.append(amount_text(amount, currency))
     if stage is not None:
-        parts.append(_(STAGE_LABELS[stage]))
+        parts.append(stage_name(_, stage, names))
     if close_date is not None and stage not in (DealStage.WON, DealStage.LOST):
         parts.append(close_text(_, close_date, today))
     return parts

@@ -1,4 +1,4 @@
-"""The guided flows: new customer, contact, visit, follow-up, itinerary, birthday."""
+"""The guided flows: new customer, contact, visit, follow-up, itinerary, birthday, deal."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from typing import Any
 from telegram.ext import ConversationHandler
 
 from handlers.capture.payload import moment_of
-from handlers.customers.archive import show_card
+from handlers.customers.archive import NewCustomer, offer_new, show_card
+from handlers.deals.text import deal_parts, stage_name
 from handlers.flows.engine import Answers, Flow, Invalid, Step, build
 from handlers.flows.steps import (
     NEW_CONTACT,
@@ -28,12 +29,15 @@ from handlers.kit.ownership import refuse_unless_owner
 from handlers.kit.render import date_range, moment, short_date
 from handlers.kit.turn import Turn
 from locales import N_
-from parsing.dates import split_due
+from parsing.amounts import read_amount
+from parsing.dates import day_of, parse_when, split_due
 from storage.activities import add_follow_up, add_itinerary, log_interaction
 from storage.birthdays import birthday_columns
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
-from storage.models import Contact, Customer, Grade, Interaction, InteractionKind
+from storage.deals import DealRepo, DealUpdate
+from storage.models import Contact, Customer, DealStage, Interaction, InteractionKind
+from storage.stages import OPEN_STAGES, stage_book
 
 OUTCOMES = [N_("有进展"), N_("需要再跟进"), N_("没谈拢"), N_("对方在比价")]
 TITLES = (
@@ -429,22 +433,13 @@ async def _grade_choices(turn: Turn, answers: Answers) -> list[tuple[str, str]]:
 
 
 async def finish_new_customer(turn: Turn, answers: Answers) -> None:
-    repo = CustomerRepo(turn.session, turn.actor)
-    name = answers["name"]
-    owner = await repo.owner_in_team(name)
-    if owner is not None:
-        turn.say(
-            turn._(
-                "团队里已有客户「{name}」,由 {owner} 负责,不能重复建档。",
-                name=name,
-                owner=owner.name,
-            )
-        )
-        return
-    grade = Grade(answers["grade"]) if answers.get("grade") else None
-    customer = await repo.create(name, grade=grade, industry=answers.get("industry"))
-    turn.say(turn._("✅ 已新建客户。"))
-    await show_card(turn, customer)
+    """Created at once, unless the one rule finds it may be a customer the team has."""
+    fields = NewCustomer()
+    if answers.get("grade"):
+        fields["grade"] = str(answers["grade"])
+    if answers.get("industry"):
+        fields["industry"] = str(answers["industry"])
+    await offer_new(turn, answers["name"], fields, confirmed=True)
 
 
 NEW_CUSTOMER = Flow(
@@ -468,8 +463,117 @@ NEW_CUSTOMER = Flow(
     finish=finish_new_customer,
 )
 
-FLOWS = [VISIT, FOLLOW_UP, CONTACT, TRIP, BIRTHDAY, NEW_CUSTOMER]
+
+# -- deal -------------------------------------------------------------------------------------
 
 
-def flow_handlers(user_data: Mapping[int, Mapping[str, Any]]) -> list[ConversationHandler[Any]]:
+async def _deal_title(turn: Turn, text: str, answers: Answers) -> str:
+    title = " ".join(text.split())
+    if not 2 <= len(title) <= 200:
+        raise Invalid
+    return title
+
+
+async def _deal_amount(turn: Turn, text: str, answers: Answers) -> list[Any]:
+    amount = read_amount(text)
+    if amount is None:
+        raise Invalid
+    return [amount.value, amount.currency]
+
+
+async def _stage_choices(turn: Turn, answers: Answers) -> list[tuple[str, str]]:
+    book = await stage_book(turn.session, turn.actor.team_id)
+    return [
+        (f"{stage_name(turn._, s, book.names)} {book.chance(s)}%", s.value) for s in OPEN_STAGES
+    ]
+
+
+async def _close_day(turn: Turn, text: str, answers: Answers) -> str:
+    when = parse_when(text, turn.now())
+    if when is None:
+        raise Invalid
+    day = day_of(when.start)
+    if day < turn.today():
+        raise Invalid(turn._("签约日期不能早于今天。"))
+    return day.isoformat()
+
+
+async def _deal_preview(turn: Turn, answers: Answers) -> list[tuple[str, str]]:
+    """The one button of the last step says the whole deal: every fact echoed before saving."""
+    customer = await CustomerRepo(turn.session, turn.actor).get(int(answers["customer"]))
+    book = await stage_book(turn.session, turn.actor.team_id)
+    amount, currency = answers.get("amount") or [None, None]
+    close = date.fromisoformat(answers["close"]) if answers.get("close") else None
+    title = answers.get("title") or (customer.name if customer else "")
+    parts = deal_parts(
+        turn._, title, amount, currency or book.currency, DealStage(answers["stage"]), close,
+        turn.today(), book.names,
+    )  # fmt: skip
+    return [(turn._("✅ 保存:{deal}", deal=" · ".join(parts)), "y")]
+
+
+async def finish_deal(turn: Turn, answers: Answers) -> None:
+    customer = await _customer(turn, answers)
+    if customer is None:
+        return
+    amount, currency = answers.get("amount") or [None, None]
+    update = DealUpdate(
+        title=answers.get("title") or customer.name,
+        amount=amount,
+        currency=currency,
+        stage=DealStage(answers["stage"]),
+        close_date=date.fromisoformat(answers["close"]) if answers.get("close") else None,
+    )
+    repo = DealRepo(turn.session, turn.actor)
+    deal = await repo.create(customer, update, turn.now(), owner_id=customer.owner_id)
+    turn.say(
+        turn._(
+            "💼 已新建商机「{title}」({stage} · 赢单概率 {n}%),在「{customer}」的卡片上。",
+            title=deal.title,
+            stage=stage_name(turn._, deal.stage, repo.book.names),
+            n=deal.probability,
+            customer=customer.name,
+        )
+    )
+    await show_card(turn, customer)
+
+
+DEAL = Flow(
+    name="deal",
+    command=commands.DEAL,
+    button_pattern=starts.NEW_DEAL_PATTERN,
+    preset=_preset_customer,
+    steps=[
+        pick_customer(),
+        Step(
+            key="title",
+            prompt=N_("商机叫什么?不填就用客户名。"),
+            example=N_("办公楼项目"),
+            parse=_deal_title,
+            optional=True,
+        ),
+        Step(
+            key="amount",
+            prompt=N_("金额多少?"),
+            example=N_("120万 或 35万美元"),
+            parse=_deal_amount,
+            optional=True,
+        ),
+        Step(key="stage", prompt=N_("现在到哪个阶段了?"), choices=_stage_choices),
+        Step(
+            key="close",
+            prompt=N_("预计什么时候签约?"),
+            example=N_("月底 或 12月31日"),
+            parse=_close_day,
+            optional=True,
+        ),
+        Step(key="confirm", prompt=N_("对吗?点下面的按钮保存。"), choices=_deal_preview),
+    ],
+    finish=finish_deal,
+)
+
+FLOWS = [VISIT, FOLLOW_UP, CONTACT, TRIP, BIRTHDAY, NEW_CUSTOMER, DEAL]
+
+
+def flow_handlers(user_data: Mapping[int, object]) -> list[ConversationHandler[Any]]:
     return [build(flow, user_data) for flow in FLOWS]

@@ -2,7 +2,9 @@
 
 Every step checks its answer and re-asks with an example on a bad one; every step has
 ⬅️ 上一步 and ❌ 取消; answers live in user_data (persisted with the conversation state), so
-a restart resumes the step; an abandoned flow ends politely after 30 minutes.
+a restart resumes the step; an abandoned flow ends politely after 30 minutes. A command or a
+menu tap leaves the flow (kit/pending.py); from then on its steps take no text and its
+buttons say it is over.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from telegram.ext import (
     ConversationHandler,
     MessageHandler,
     TypeHandler,
+    filters,
 )
 from telegram.warnings import PTBUserWarning
 
@@ -27,8 +30,8 @@ from handlers.kit import pending
 from handlers.kit.cancel import cancel_fallbacks
 from handlers.kit.commands import Command
 from handlers.kit.keyboards import inline, text_input
-from handlers.kit.pending import FLOW_KEY, FlowMode, InFlow
-from handlers.kit.turn import Turn, member_turn, message_text
+from handlers.kit.pending import FLOW_KEY
+from handlers.kit.turn import Ctx, Turn, member_turn, message_text
 
 TIMEOUT_SECONDS = 30 * 60
 
@@ -90,9 +93,27 @@ def _state(turn: Turn) -> dict[str, Any]:
 
 
 def _end(turn: Turn) -> int:
-    if turn.context.user_data is not None:
-        turn.context.user_data.pop(FLOW_KEY, None)
+    pending.end_flow(turn)
     return ConversationHandler.END
+
+
+def _in(flow: Flow, user_data: object) -> bool:
+    """Whether FLOW_KEY in this user's data names `flow` (not when it was left, or another
+    flow began since: PTB still holds the old conversation, which must then take nothing)."""
+    state = user_data.get(FLOW_KEY) if isinstance(user_data, Mapping) else None
+    return isinstance(state, dict) and state.get("name") == flow.name
+
+
+class _Asking(filters.UpdateFilter):
+    """Text is a step's answer only while the member is in the flow."""
+
+    def __init__(self, flow: Flow, user_data: Mapping[int, object]) -> None:
+        super().__init__(name=f"asking:{flow.name}")
+        self.flow, self.user_data = flow, user_data
+
+    def filter(self, update: Update) -> bool:
+        user = update.effective_user
+        return user is not None and _in(self.flow, self.user_data.get(user.id))
 
 
 def _next_index(flow: Flow, index: int, answers: Answers, direction: int = 1) -> int:
@@ -171,19 +192,15 @@ async def _typed_choice(turn: Turn, step: Step, answers: Answers, text: str) -> 
     return near[0] if len(near) == 1 else None
 
 
-def build(flow: Flow, user_data: Mapping[int, Mapping[str, Any]]) -> ConversationHandler[Any]:
-    """The ConversationHandler for a flow: one state per step. `user_data` is the application's,
-    where kit/pending.py records which flow (if any) is waiting for each member."""
-    pending.accept_flow(FlowMode(flow.name, flow.command.title, flow.command.name))
-
-    def current(turn: Turn) -> bool:
-        """Whether this flow is still what the member is in the middle of (a command, a menu
-        tap, /cancel or a value asked since may have ended it: kit/pending.py)."""
-        return pending.flow_name(turn.context.user_data) == flow.name
+def build(flow: Flow, user_data: Mapping[int, object]) -> ConversationHandler[Any]:
+    """The ConversationHandler for a flow: one state per step. `user_data` is the
+    Application's, read to tell whether the member is still in the flow."""
+    pending.guide(pending.Guided(flow.name, flow.command.title, flow.command.name))
 
     async def begin(turn: Turn, answers: Answers) -> int:
-        state = pending.start_flow(turn, flow.name)
-        state["answers"] = answers
+        pending.drop(turn)  # a value waiting is no longer the question last asked
+        state = _state(turn)
+        state.update(name=flow.name, step=0, answers=answers, picked=[])
         first = _next_index(flow, 0, answers)
         if first >= len(flow.steps):
             await flow.finish(turn, answers)
@@ -202,7 +219,6 @@ def build(flow: Flow, user_data: Mapping[int, Mapping[str, Any]]) -> Conversatio
 
     @member_turn
     async def on_text(turn: Turn) -> int:
-        # InFlow let the text through, so this flow is the one waiting.
         state = _state(turn)
         index = int(state.get("step", 0))
         step = flow.steps[index]
@@ -237,8 +253,16 @@ def build(flow: Flow, user_data: Mapping[int, Mapping[str, Any]]) -> Conversatio
     async def on_button(turn: Turn) -> int:
         query = turn.update.callback_query
         assert query is not None
-        if not current(turn):  # a button of a flow the member has left
-            turn.answer(turn._("这个按钮已失效。"), alert=True)
+        if not _in(flow, turn.context.user_data):  # left for another command: over
+            title, command = turn._(flow.command.title), flow.command.name
+            turn.answer(
+                turn._(
+                    "「{title}」已经结束了,需要时发 /{command} 重新开始。",
+                    title=title,
+                    command=command,
+                ),
+                alert=True,
+            )
             return ConversationHandler.END
         state = _state(turn)
         index = int(state.get("step", 0))
@@ -274,10 +298,12 @@ def build(flow: Flow, user_data: Mapping[int, Mapping[str, Any]]) -> Conversatio
         turn.answer(turn._("这个按钮已失效。"), alert=True)
         return index
 
+    async def timed_out(update: Update, context: Ctx) -> None:
+        if _in(flow, context.user_data):  # a flow left earlier ends without a word
+            await say_timed_out(update, context)
+
     @member_turn
-    async def timed_out(turn: Turn) -> None:
-        if not current(turn):
-            return  # left for something else already; nothing to say
+    async def say_timed_out(turn: Turn) -> None:
         _end(turn)
         turn.say(
             turn._(
@@ -290,7 +316,7 @@ def build(flow: Flow, user_data: Mapping[int, Mapping[str, Any]]) -> Conversatio
     if flow.button_pattern:
         entry.append(CallbackQueryHandler(start_button, pattern=flow.button_pattern))
     step_handlers: list[Any] = [
-        MessageHandler(text_input() & InFlow(flow.name, user_data), on_text),
+        MessageHandler(text_input() & _Asking(flow, user_data), on_text),
         CallbackQueryHandler(on_button, pattern=rf"^flow:{flow.name}:"),
     ]
     states: dict[object, list[Any]] = {i: step_handlers for i in range(len(flow.steps))}

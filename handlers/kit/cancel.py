@@ -13,7 +13,7 @@ from handlers.kit.turn import Ctx, Turn, member_turn
 @member_turn
 async def cancel(turn: Turn) -> int:
     _ = turn._
-    pending.drop(turn)  # a flow's record too: it is no longer waiting
+    pending.end_flow(turn)  # or a shared location would still go to the cancelled visit
     turn.say(_("已取消。有需要随时找我。"), main_keyboard(_, manager=turn.member.is_manager))
     return ConversationHandler.END
 

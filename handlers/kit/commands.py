@@ -51,6 +51,7 @@ CONTACT = Command("contact", N_("加联系人"))
 TRIP = Command("trip", N_("记领导行程"))
 BIRTHDAY = Command("birthday", N_("记生日"))
 NEWCUSTOMER = Command("newcustomer", N_("新客户"))
+DEAL = Command("deal", N_("新商机"))
 DRAFTS = Command("drafts", N_("草稿:没保存的记录"))
 PLAN = Command(
     "plan", N_("拜访计划(走访单)"), N_("/plan 明天上午10点拜访万科 目的是… — 提交拜访计划")
@@ -75,7 +76,7 @@ HELP = Command("help", N_("帮助"), in_help=False)
 
 # The order of Telegram's command menu and of /help.
 MENU = (
-    START, TODAY, CUSTOMER, FIND, VISIT, FOLLOWUP, CONTACT, TRIP, BIRTHDAY, NEWCUSTOMER,
+    START, TODAY, CUSTOMER, FIND, VISIT, FOLLOWUP, CONTACT, TRIP, BIRTHDAY, NEWCUSTOMER, DEAL,
     PLAN, PLANS, MINUTES, TEAM, DRAFTS, EXPORT, ASSIGN, PIPELINE, AUDIT, TEAMSETTINGS, WORKDAYS,
     NEWTEAM, JOIN, SETTINGS, LANGUAGE, CANCEL, HELP,
 )  # fmt: skip

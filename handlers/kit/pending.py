@@ -4,28 +4,25 @@ flows/engine.py), or a field whose new value is their next text message (a Value
 A ValueEdit is one mechanism for every form that asks for a value — capture's ✏️ 修改 and the
 archive's ✏️ 编辑资料: it names its user_data key and the function that applies the typed text.
 A package's register() accepts its edits; fallback.py hands plain text to the one waiting.
-A flow keeps its steps in a ConversationHandler (buttons, ⬅️ 上一步, a restart resumes it), but
-whether it is waiting is recorded here too, and its steps take text only while it is
-(`InFlow`). So there is one answer to "what is the member in the middle of": asking for a
-value, or starting a flow, drops whatever else was waiting, /cancel drops it, and the text
-always goes to the question last asked.
+A guided flow keeps its steps in a ConversationHandler (buttons, ⬅️ 上一步, a restart resumes
+it); its steps only take text while FLOW_KEY names it (flows/engine.py). So there is one answer
+to "what is the member in the middle of": asking for a value ends a flow (and says so), starting
+a flow drops a value waiting, /cancel drops either, and the text always goes to the question
+last asked.
 
-A waiting value or flow is a mode, and a mode ends when the member turns to something else: a
-command or a menu tap (other than /cancel, which ends it itself, and the mode's own entry)
-drops it and says so before that command answers (`leave_for_other`, run by kit/turn.py at
-every turn).
+A waiting value is a mode, and so is a guided flow: a mode ends when the member turns to
+something else: a command or a menu tap (other than /cancel, which ends it itself, and the
+mode's own entry) drops it and says so before that command answers (`leave_for_other`, run by
+kit/turn.py at every turn). A flow left this way takes nothing more (flows/engine.py).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
-
-from telegram import Message
-from telegram.ext import filters
 
 from handlers.kit.keyboards import CANCEL_WORDS, MENU_LABELS, label_pattern
 from handlers.kit.turn import Turn, before_every_turn
@@ -52,56 +49,48 @@ class ValueEdit:
 
 
 @dataclass(frozen=True)
-class FlowMode:
-    """A guided flow as a mode: what "已退出{title}。" names, and the command that starts it."""
+class Guided:
+    """A guided flow, as a mode: its FLOW_KEY name, its title (a msgid), the command that
+    starts it."""
 
     name: str
     title: str
-    entry_command: str
+    command: str
 
 
 _ACCEPTED: dict[str, ValueEdit] = {}
-_FLOWS: dict[str, FlowMode] = {}
+_GUIDED: dict[str, Guided] = {}
+
+
+def guide(flow: Guided) -> None:
+    """Make `leave_for_other` know a guided flow (flows/engine.py calls this)."""
+    _GUIDED[flow.name] = flow
+
+
+def guided(turn: Turn) -> Guided | None:
+    """The guided flow the member is in, if any."""
+    found = (turn.context.user_data or {}).get(FLOW_KEY)
+    return _GUIDED.get(str(found.get("name"))) if isinstance(found, dict) else None
+
+
+def end_flow(turn: Turn) -> None:
+    """The member is in no guided flow any more (it finished, was cancelled or left)."""
+    if turn.context.user_data is not None:
+        turn.context.user_data.pop(FLOW_KEY, None)
+
+
+def _leave_flow(turn: Turn) -> None:
+    """A value is asked while a flow waits: the flow ends and says so, and the next text is
+    the value's (the question last asked)."""
+    flow = guided(turn)
+    if flow is not None:
+        end_flow(turn)
+        turn.say(turn._("已退出「{title}」,没有保存。", title=turn._(flow.title)))
 
 
 def accept(edit: ValueEdit) -> None:
     """Make fallback.py and /cancel know `edit` (a package's register() calls this)."""
     _ACCEPTED[edit.key] = edit
-
-
-def accept_flow(flow: FlowMode) -> None:
-    _FLOWS[flow.name] = flow
-
-
-def flow_name(user_data: Mapping[str, Any] | None) -> str | None:
-    """The flow waiting for this member's answer, if any."""
-    state = (user_data or {}).get(FLOW_KEY)
-    name = state.get("name") if isinstance(state, dict) else None
-    return name if isinstance(name, str) and name else None
-
-
-def start_flow(turn: Turn, name: str) -> dict[str, Any]:
-    """The flow `name` now waits (anything else waiting is dropped); its fresh state."""
-    user_data = turn.context.user_data
-    assert user_data is not None
-    drop(turn)
-    state: dict[str, Any] = {"name": name, "step": 0, "answers": {}, "picked": []}
-    user_data[FLOW_KEY] = state
-    return state
-
-
-class InFlow(filters.MessageFilter):
-    """Text from a member whose waiting mode is the flow `name`: a flow's steps take text only
-    then, so a value asked later (or a note, once the flow was left) goes where it belongs.
-    Filters see no context, so this one reads the application's user_data."""
-
-    def __init__(self, name: str, user_data: Mapping[int, Mapping[str, Any]]) -> None:
-        super().__init__(name=f"InFlow({name})")
-        self.flow, self.user_data = name, user_data
-
-    def filter(self, message: Message) -> bool:
-        user = message.from_user
-        return user is not None and flow_name(self.user_data.get(user.id)) == self.flow
 
 
 def state(turn: Turn, edit: ValueEdit) -> dict[str, Any] | None:
@@ -125,6 +114,7 @@ def wait(turn: Turn, edit: ValueEdit, what: dict[str, Any]) -> None:
     """Wait for the member's next text as the value of `what`, dropping any other wait."""
     user_data = turn.context.user_data
     assert user_data is not None
+    _leave_flow(turn)
     drop(turn)
     user_data[edit.key] = _stamped(edit, what)
 
@@ -151,6 +141,7 @@ def ask(
     field may be empty) and 跳过 (keep it)."""
     user_data = turn.context.user_data
     assert user_data is not None
+    _leave_flow(turn)
     drop(turn)
     user_data[edit.key] = _stamped(edit, what)
     _ = turn._
@@ -192,11 +183,11 @@ def finish(turn: Turn, edit: ValueEdit) -> None:
 
 
 def drop(turn: Turn) -> bool:
-    """Stop waiting for any value or flow (/cancel); whether one was waiting."""
+    """Stop waiting for any value (/cancel); whether one was waiting."""
     user_data = turn.context.user_data
     if user_data is None:
         return False
-    return any([user_data.pop(key, None) is not None for key in (*_ACCEPTED, FLOW_KEY)])
+    return any([user_data.pop(key, None) is not None for key in _ACCEPTED])
 
 
 def leave(turn: Turn) -> ValueEdit | None:
@@ -216,30 +207,30 @@ def _menu_label(text: str) -> str | None:
 
 
 def leave_for_other(turn: Turn) -> None:
-    """A command or a menu tap while a value or a flow waits: the mode ends, and the member is
-    told."""
+    """A command or a menu tap while a value waits or a flow asks: the mode ends, and the
+    member is told."""
     message = turn.update.message
     if message is None or not message.text or turn.update.callback_query is not None:
         return
-    edit = waiting(turn)
-    flow = _FLOWS.get(flow_name(turn.context.user_data) or "")
-    if edit is None and flow is None:
-        return
     text = message.text.strip()
     command = _COMMAND.match(text)
+    entry = command.group(1).lower() if command else None
     label = None if command else _menu_label(text)
-    if command is None and label is None:
+    if entry is None and label is None:
         return
-    if _CANCEL.match(text) or (command is not None and command.group(1).lower() == "cancel"):
+    if _CANCEL.match(text) or entry == "cancel":
         return  # /cancel ends the mode with its own words
-    entry = edit.entry_command if edit is not None else flow.entry_command if flow else ""
-    if (command is not None and command.group(1).lower() == entry) or (
-        edit is not None and label is not None and label == edit.entry_label
-    ):
-        return  # the same mode again: its entry asks afresh
-    title = edit.title if edit is not None else flow.title if flow else ""
-    drop(turn)
-    turn.say(turn._("已退出{title}。", title=turn._(title)))
+    edit = waiting(turn)
+    if edit is not None and not (
+        (entry is not None and entry == edit.entry_command)
+        or (label is not None and label == edit.entry_label)
+    ):  # the same mode again: its entry asks afresh
+        finish(turn, edit)
+        turn.say(turn._("已退出{title}。", title=turn._(edit.title)))
+    flow = guided(turn)
+    if flow is not None and entry != flow.command:
+        end_flow(turn)
+        turn.say(turn._("已退出「{title}」,没有保存。", title=turn._(flow.title)))
 
 
 before_every_turn(leave_for_other)

@@ -1,5 +1,5 @@
-"""Buttons that start a guided flow from elsewhere: the customer card's 📝 记拜访, ⏰ 加跟进 and
-👤 加联系人, a check-in's 📝 写拜访纪要, the list's ➕ 新客户. customers/ builds them and
+"""Buttons that start a guided flow from elsewhere: the customer card's 📝 记拜访, ⏰ 加跟进,
+👤 加联系人 and 💼 新商机, a check-in's 📝 写拜访纪要, the list's ➕ 新客户. customers/ builds them and
 flows/ matches them, so the data and its pattern live here, below both."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ VISIT_PATTERN = r"^visit:(c:\d+|i:\d+:\d+)$"
 FOLLOW_UP_PATTERN = r"^fu:c:\d+$"
 CONTACT_PATTERN = r"^ct:new:\d+$"
 NEW_CUSTOMER_PATTERN = r"^nc:start$"
+NEW_DEAL_PATTERN = r"^nd:c:\d+$"
 NEW_CUSTOMER = "nc:start"
 
 
@@ -26,3 +27,7 @@ def follow_up(customer_id: int) -> str:
 
 def contact(customer_id: int) -> str:
     return f"ct:new:{customer_id}"
+
+
+def new_deal(customer_id: int) -> str:
+    return f"nd:c:{customer_id}"

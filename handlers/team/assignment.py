@@ -22,10 +22,12 @@ from handlers.kit.turn import Turn, command_argument, member_turn
 from locales import translator
 from storage import assignment
 from storage.actor import NotAllowed
-from storage.customers import CustomerRepo, normalize_name
+from storage.customers import CustomerRepo
+from storage.matching import judge
 from storage.models import Customer, Member
 from storage.push_buttons import view_customer
 from storage.reports import active_members
+from storage.search import fold
 
 HANDOVER_KEY = "handover"
 Rows = list[list[tuple[str, str]]]
@@ -217,20 +219,30 @@ async def _handover(turn: Turn, leaver_id: int) -> None:
 
 
 async def ask_managers_about(turn: Turn, company: str, capture_draft: int | None = None) -> None:
-    """A rep wants to record a customer a colleague owns: every manager gets both names and
-    two buttons, keep the owner (the first-recorded rule, the default) or move it to the rep."""
-    repo = CustomerRepo(turn.session, turn.actor)
-    owner = await repo.owner_in_team(company)
-    customer = await turn.session.scalar(_by_name(turn.member.team_id, company))
+    """A rep wants to record a customer a colleague owns (the same company, or one that may be
+    it, by the one rule of storage/matching.py): every manager gets both names and two
+    buttons, keep the owner (the first-recorded rule, the default) or move it to the rep."""
+    judged = await judge(turn.session, turn.actor, company)
+    customer = judged.theirs or judged.maybe_theirs
+    owner = judged.owner or judged.maybe_owner
     managers = [m for m in await active_members(turn.session, turn.member.team_id) if m.is_manager]
     for manager in managers:
         their = translator(manager.language)
-        text = their(
-            "📨 {rep} 想记录客户「{company}」,它现在由 {owner} 负责(先记录者)。请决定归属:",
-            rep=turn.member.name,
-            company=company,
-            owner=owner.name if owner else "—",
-        )
+        if customer is None or fold(customer.name) == fold(company):
+            text = their(
+                "📨 {rep} 想记录客户「{company}」,它现在由 {owner} 负责(先记录者)。请决定归属:",
+                rep=turn.member.name,
+                company=company,
+                owner=owner.name if owner else "—",
+            )
+        else:
+            text = their(
+                "📨 {rep} 想记录客户「{company}」,它可能就是 {owner} 负责的「{existing}」(先记录者)。请决定归属:",
+                rep=turn.member.name,
+                company=company,
+                owner=owner.name if owner else "—",
+                existing=customer.name,
+            )
         markup = None
         if customer is not None and owner is not None:
             tail = f"{customer.id}:{turn.member.id}" + (
@@ -243,14 +255,6 @@ async def ask_managers_about(turn: Turn, company: str, capture_draft: int | None
                 ]
             )
         tell(turn, manager, text, markup)
-
-
-def _by_name(team_id: int, company: str) -> Any:
-    return select(Customer).where(
-        Customer.team_id == team_id,
-        Customer.normalized_name == normalize_name(company),
-        Customer.deleted_at.is_(None),
-    )
 
 
 async def _resolve(turn: Turn, move: bool, customer_id: int, rep_id: int, draft: int) -> None:

@@ -24,6 +24,8 @@ DETAILED = ("export", "customer.assign", "customer.handover")
 ACTIONS = {
     "customer.view": N_("查看了客户"),
     "member.view": N_("查看了成员的记录"),
+    "deal.view": N_("查看了商机"),
+    "deal.pipeline": N_("查看了销售漏斗"),
     "export": N_("导出了档案"),
     "customer.assign": N_("分配了客户"),
     "customer.handover": N_("交接了客户"),

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, InlineKeyboardMarkup
 from telegram.ext import CallbackQueryHandler
 
+from handlers.deals.pipeline import weekly_lines
 from handlers.kit.keyboards import inline, is_number
 from handlers.kit.labels import KIND_LABELS
 from handlers.kit.offload import on_drawing_thread
@@ -23,11 +24,13 @@ from handlers.kit.render import date_range, moment, short_date
 from handlers.kit.turn import Turn, member_turn
 from handlers.visits.summary import cycle_lines
 from locales import N_, SUPPORTED_LANGUAGES, Translator, translator
+from locales.amounts import amount_text
 from storage import reports
 from storage.actor import Actor, NotAllowed
 from storage.assignment import LATE_KIND, late_handovers
 from storage.audit import record
 from storage.models import InteractionKind, Member, ReminderOutbox, Role
+from storage.payments import Collection, team_collection
 from storage.push_buttons import view_customer
 from storage.push_items import HandoverLatePayload, WeeklyPayload
 from storage.reports import PERIODS, TeamSummary
@@ -177,12 +180,30 @@ async def show_summary(turn: Turn, key: str = "week", page: int = 0, *, edit: bo
     shown = [(line.member_id, line.name) for line in summary.reps[page * PAGE : (page + 1) * PAGE]]
     span = summary.period
     cycle = await cycle_lines(turn._, turn.session, turn.actor, span.first, span.last, today, shown)
+    collected = await team_collection(turn.session, turn.actor, span.first, span.last, today)
+    cycle = [*cycle, *collection_lines(turn._, collected)]
     text = summary_text(turn._, summary, today, page, cycle)
     markup = inline(summary_rows(turn, summary, page))
     if edit:
         turn.edit(text, markup)
     else:
         turn.say(text, markup)
+
+
+def collection_lines(_: Translator, collected: Collection) -> list[str]:
+    """💰 回款: what fell due in the period, what of it came in, what is overdue now."""
+    if not (collected.planned or collected.overdue):
+        return []
+    share = f"({collected.collected * 100 // collected.planned}%)" if collected.planned else ""
+    return [
+        _(
+            "💰 回款:本期应回 {planned} · 已回 {collected}{share} · 逾期未回 {overdue}",
+            planned=amount_text(collected.planned),
+            collected=amount_text(collected.collected),
+            share=share,
+            overdue=amount_text(collected.overdue),
+        )
+    ]
 
 
 # -- drill-down ------------------------------------------------------------------------------
@@ -326,7 +347,13 @@ async def weekly_report(
     _ = translator(manager.language)
     today = now.astimezone(ZoneInfo(manager.timezone)).date()
     summary = await summary_for(session, manager, "lastweek", now)
-    text = _("📅 上周周报") + "\n" + summary_text(_, summary, today)
+    shown = [(line.member_id, line.name) for line in summary.reps[:PAGE]]
+    span = summary.period
+    cycle = await cycle_lines(_, session, Actor.of(manager), span.first, span.last, today, shown)
+    text = _("📅 上周周报") + "\n" + summary_text(_, summary, today, 0, cycle)
+    pipeline = await weekly_lines(session, manager, now)  # nothing for a team without deals
+    if pipeline:
+        text += "\n" + "\n".join(pipeline)
     charts = await draw_charts(session, manager, "lastweek", now)
     neglected, total = await reports.neglected_a_customers(session, Actor.of(manager), now)
     lines = [_("🔔 A类客户超过拜访周期无人联系 ({n})", n=total)]

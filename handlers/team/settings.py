@@ -1,5 +1,5 @@
 """/teamsettings for managers: cadence per grade, default digest time and timezone, festival
-reminders, default quiet hours. All by button (ts:…); every press re-checks the role.
+reminders, default quiet hours, the days a deal may sit in one stage. All by button (ts:…); every press re-checks the role.
 
 A new default digest time or timezone also moves the members still on the old default (they
 never chose their own); the planner picks the change up at once.
@@ -21,6 +21,7 @@ from storage.models import Member, Team
 CADENCES = {"A": (3, 5, 7, 10, 14), "B": (7, 10, 14, 21, 30), "C": (14, 21, 30, 60, 90)}
 DIGEST_TIMES = ("07:30", "08:00", "08:30", "09:00", "09:30")
 TIMEZONES = ("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Asia/Urumqi")
+STAGE_DAYS = (14, 21, 30, 45, 60)
 QUIET = {"2108": (time(21), time(8)), "2207": (time(22), time(7)), "2208": (time(22), time(8))}
 Rows = list[list[tuple[str, str]]]
 
@@ -48,6 +49,7 @@ def _text(turn: Turn, team: Team) -> str:
             _("默认时区:{zone}", zone=team.default_timezone),
             _("节日提醒:{state}", state=_("开") if team.festival_reminders else _("关")),
             _("默认免打扰:{quiet}", quiet=quiet),
+            _("商机停滞提醒:同一阶段 {n} 天没有进展", n=team.deal_stage_days),
         ]
     )
 
@@ -61,6 +63,8 @@ def _home_rows(turn: Turn, team: Team) -> Rows:
             (_("🎉 关闭节日提醒") if team.festival_reminders else _("🎉 打开节日提醒"), "ts:fest"),
             (_("🌙 免打扰"), "ts:q"),
         ],
+        # 💼 商机阶段与币种: handlers/deals/settings.py
+        [(_("💼 商机停滞天数"), "ts:sd"), (_("💼 商机阶段与币种"), "dst:home")],
         [(_("📅 工作日历与拜访计划"), "wd:home")],  # handlers/visits/workdays.py
     ]
 
@@ -145,6 +149,13 @@ async def team_settings_button(turn: Turn) -> None:
         return
     elif action == "tz" and is_number(value) and int(value) < len(TIMEZONES):
         moved = await _move_defaults(turn, team, default_timezone=TIMEZONES[int(value)])
+    elif action == "sd" and not value:
+        rows = [[(f"{d}", f"ts:sd:{d}") for d in STAGE_DAYS]]
+        rows.append([(_("⬅️ 返回"), "ts:home")])
+        turn.edit(_("商机在同一阶段多少天没有进展,就在负责人的简报里提醒?"), inline(rows))
+        return
+    elif action == "sd" and is_number(value) and int(value) in STAGE_DAYS:
+        team.deal_stage_days = int(value)
     elif action == "fest":
         team.festival_reminders = not team.festival_reminders
     elif action == "q" and not value:

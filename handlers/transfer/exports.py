@@ -1,5 +1,6 @@
-"""/export: the archive as .xlsx (six sheets) or one table as .csv — a manager the team's,
-a rep their own. Every export is audited.
+"""/export: the archive as .xlsx (eight sheets) or one table as .csv — a manager the team's,
+a rep their own. Every export is audited. The visit cycle's two sheets (拜访计划, 会谈纪要) carry
+what the team summary counts: each plan's answer, each 纪要 on time, late or missing, reviewed.
 
 Rows are streamed from the database into the .xlsx as they are read (handlers/transfer/xlsx_stream.py:
 constant memory, strings inline — a text starting with = stays text), dates are real Excel dates in the exporter's timezone, and CSV is UTF-8 with a BOM so
@@ -29,14 +30,17 @@ from handlers.kit.keyboards import inline
 from handlers.kit.labels import KIND_LABELS, STATUS_LABELS
 from handlers.kit.turn import Turn, member_turn
 from handlers.transfer.xlsx_stream import XlsxWriter
+from handlers.visits.plans import STATUS_WORDS as PLAN_STATUS
 from locales import N_, Translator
 from storage.actor import Actor
 from storage.audit import record
 from storage.customers import visible_customers
+from storage.cycle import MeetingMinutes, PlanStatus, VisitPlan
 from storage.models import (
     Contact,
     Customer,
     Deal,
+    DealPayment,
     FollowUp,
     FollowUpStatus,
     Interaction,
@@ -51,6 +55,11 @@ FOLLOW_UP_STATUS = {
     FollowUpStatus.DONE: N_("已完成"),
     FollowUpStatus.CANCELLED: N_("已取消"),
 }
+PLAN_CANCELLED = N_("已取消")
+MINUTES_ON_TIME = N_("按时")
+MINUTES_LATE = N_("晚交")
+MINUTES_MISSING = N_("逾期未写")
+MINUTES_DUE = N_("待写")
 
 
 @dataclass(frozen=True)
@@ -98,6 +107,25 @@ TABLES = (
          N_("赢单概率"), N_("预计签约"), N_("签约金额"), N_("输单原因"), N_("结束时间"),
          N_("建立时间")),
     ),
+    Table(
+        "payments",
+        N_("回款"),
+        (N_("客户名称"), N_("商机"), N_("负责人"), N_("期次"), N_("名称"), N_("比例"), N_("金额"),
+         N_("币种"), N_("到期日"), N_("已回金额"), N_("回款日期"), N_("待回金额")),
+    ),
+    Table(
+        "plans",
+        N_("拜访计划"),
+        (N_("客户名称"), N_("业务员"), N_("计划日期"), N_("时间"), N_("目的"), N_("拜见"),
+         N_("状态"), N_("审批人"), N_("审批时间"), N_("经理意见"), N_("提交时间"), N_("原话")),
+    ),
+    Table(
+        "minutes",
+        N_("会谈纪要"),
+        (N_("客户名称"), N_("业务员"), N_("类型"), N_("会面日期"), N_("最后期限"), N_("纪要状态"),
+         N_("提交时间"), N_("纪要"), N_("审阅人"), N_("审阅时间"), N_("批注"), N_("发给客户"),
+         N_("客户确认")),
+    ),
 )  # fmt: skip
 TABLE_KEYS = {table.key: table for table in TABLES}
 
@@ -130,6 +158,9 @@ class Exporter:
             "followups": self._follow_ups,
             "itineraries": self._itineraries,
             "deals": self._deals,
+            "payments": self._payments,
+            "plans": self._plans,
+            "minutes": self._minutes,
         }
         return readers[key]()
 
@@ -245,6 +276,80 @@ class Exporter:
                 self.local(row[10]), self.local(row[11]),
             ]  # fmt: skip
 
+    async def _payments(self) -> AsyncIterator[list[Any]]:
+        owner = aliased(Member)
+        query = (
+            select(
+                Customer.name, Deal.title, owner.name, DealPayment.position, DealPayment.label,
+                DealPayment.percent, DealPayment.amount, Deal.currency, DealPayment.due_date,
+                DealPayment.paid_amount, DealPayment.paid_on,
+            )
+            .join(Deal, Deal.id == DealPayment.deal_id)
+            .join(Customer, Customer.id == Deal.customer_id)
+            .join(owner, owner.id == Deal.owner_id)
+            .where(Deal.customer_id.in_(self.customers))
+            .order_by(Customer.name, Deal.id, DealPayment.position)
+        )  # fmt: skip
+        async for row in self._stream(query):
+            amount, paid = row[6], row[9]
+            left = None if amount is None else max(0, amount - (paid or 0))
+            yield [*row[0:3], row[3] + 1, row[4], f"{row[5]}%", *row[6:11], left]
+
+    async def _plans(self) -> AsyncIterator[list[Any]]:
+        rep, manager = aliased(Member), aliased(Member)
+        p = VisitPlan
+        query = (
+            select(
+                Customer.name, rep.name, p.planned_for, p.planned_at, p.goal, p.attendees,
+                p.status, manager.name, p.decided_at, p.comment, p.created_at, p.note,
+            )
+            .join(Customer, Customer.id == p.customer_id)
+            .join(rep, rep.id == p.member_id)
+            .outerjoin(manager, manager.id == p.decided_by_id)
+            .where(p.customer_id.in_(self.customers), p.status != PlanStatus.DRAFT.value)
+            .order_by(p.planned_for, p.planned_at, p.id)
+        )  # fmt: skip
+        statuses = {key: self._(label) for key, label in PLAN_STATUS.items()}
+        statuses[PlanStatus.CANCELLED.value] = self._(PLAN_CANCELLED)
+        async for row in self._stream(query):
+            at = self.local(row[3])
+            yield [
+                *row[0:3], at.strftime("%H:%M") if at else None, row[4], row[5],
+                statuses.get(row[6], row[6]), row[7], self.local(row[8]), row[9],
+                self.local(row[10]), row[11],
+            ]  # fmt: skip
+
+    async def _minutes(self) -> AsyncIterator[list[Any]]:
+        writer, reviewer = aliased(Member), aliased(Member)
+        m = MeetingMinutes
+        query = (
+            select(
+                Customer.name, writer.name, m.kind, m.met_on, m.due_on, m.written_at,
+                writer.timezone, m.text, reviewer.name, m.reviewed_at, m.comment,
+                m.sent_to_customer_at, m.customer_confirmed_at,
+            )
+            .join(Customer, Customer.id == m.customer_id)
+            .join(writer, writer.id == m.member_id)
+            .outerjoin(reviewer, reviewer.id == m.reviewed_by_id)
+            .where(m.customer_id.in_(self.customers))
+            .order_by(m.met_on, m.id)
+        )  # fmt: skip
+        _ = self._
+        kinds = {kind: _(label) for kind, label in KIND_LABELS.items()}
+        today = datetime.now(self.zone).date()
+        async for row in self._stream(query):
+            due, written = row[4], row[5]
+            if written is None:
+                state = _(MINUTES_MISSING) if due < today else _(MINUTES_DUE)
+            else:
+                # On time by the writer's own calendar day, as the team summary counts it.
+                on = written.astimezone(ZoneInfo(row[6])).date()
+                state = _(MINUTES_ON_TIME) if on <= due else _(MINUTES_LATE)
+            yield [
+                row[0], row[1], kinds[row[2]], row[3], due, state, self.local(written), row[7],
+                row[8], self.local(row[9]), row[10], self.local(row[11]), self.local(row[12]),
+            ]  # fmt: skip
+
 
 def _birthday(
     _: Translator, month: int | None, day: int | None, year: int | None, lunar: bool, leap: bool
@@ -310,7 +415,7 @@ async def write_csv(exporter: Exporter, key: str) -> tuple[bytes, int]:
 def _menu(turn: Turn) -> tuple[str, Any]:
     _ = turn._
     scope = _("团队的") if turn.member.is_manager else _("你的")
-    rows = [[(_("📊 Excel(全部六张表)"), "exp:x")]]
+    rows = [[(_("📊 Excel(全部 {n} 张表)", n=len(TABLES)), "exp:x")]]
     rows += [
         [(_("📄 CSV:{table}", table=_(table.title)), f"exp:c:{table.key}")] for table in TABLES
     ]

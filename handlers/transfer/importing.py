@@ -21,7 +21,8 @@ from storage.changes import length_limit
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.engine import background
-from storage.models import Base, Contact, Customer, Draft, Grade
+from storage.matching import Verdict, team_names
+from storage.models import Base, Contact, Customer, Draft, Grade, Member
 
 SHOWN_PROBLEMS = 10
 # What parsing.tables reports, marked for the catalogs.
@@ -112,13 +113,7 @@ async def document(turn: Turn) -> None:
         turn.say(_("没法导入:{reason}。", reason=_(reason)))
         return
     _set_aside_too_long(table)
-    repo = CustomerRepo(turn.session, turn.actor)
-    exists: dict[str, bool] = {}  # one lookup per company, however many rows name it
-    with background():
-        for count, company in enumerate(dict.fromkeys(r.company for r in table.rows), 1):
-            exists[company] = await repo.by_name(company) is not None
-            if count % YIELD_EVERY == 0:
-                await asyncio.sleep(0)
+    exists, conflicts = await _same_customers(turn, table)
     known = sum(exists[r.company] for r in table.rows)
     lines = [
         _("📥 读到 {n} 行可用的记录:", n=len(table.rows)),
@@ -148,6 +143,9 @@ async def document(turn: Turn) -> None:
                 limit=limits.import_max_rows,
             )
         )
+    if conflicts:
+        lines.append(_("⚠️ 有 {n} 行可能是已有的客户,不会导入:", n=len(conflicts)))
+        lines += [f"· {conflict}" for conflict in conflicts[:SHOWN_PROBLEMS]]
     if table.problems:
         lines.append(_("⚠️ 有 {n} 行有问题,不会导入:", n=len(table.problems)))
         for problem in table.problems[:SHOWN_PROBLEMS]:
@@ -172,6 +170,62 @@ async def document(turn: Turn) -> None:
         "\n".join(lines),
         inline([[(_("✅ 导入"), f"imp:y:{draft.id}"), (_("❌ 取消"), f"imp:n:{draft.id}")]]),
     )
+
+
+async def _same_customers(turn: Turn, table: Table) -> tuple[dict[str, bool], list[str]]:
+    """Each company against the team by the one rule (storage/matching.py): whether it is a
+    customer the rep has, and the rows set aside because they may be one (the rep's own
+    under another name, or a colleague's: first-recorded rule), with the reason."""
+    _ = turn._
+    names = await team_names(turn.session, turn.actor.team_id)
+    exists: dict[str, bool] = {}  # one verdict per company, however many rows name it
+    verdicts: dict[str, Verdict] = {}
+    for count, company in enumerate(dict.fromkeys(r.company for r in table.rows), 1):
+        verdict = names.verdict(company, turn.actor, fuzzy=False)
+        exists[company] = verdict.exact is not None
+        if verdict.exact is None and (
+            verdict.likely or verdict.colleague or verdict.colleague_maybe
+        ):
+            verdicts[company] = verdict
+        if count % YIELD_EVERY == 0:
+            await asyncio.sleep(0)  # other users' turns run between
+    conflicts: list[str] = []
+    kept: list[Row] = []
+    for row in table.rows:
+        found = verdicts.get(row.company)
+        if found is None:
+            kept.append(row)
+            continue
+        verdict = found
+        if verdict.likely:
+            reason = _(
+                "第 {line} 行:「{company}」和已有客户「{existing}」很像,可能是同一家。是的话请在文件里改用「{existing}」,不是的话用 /customer 单独新建",
+                line=row.line,
+                company=row.company,
+                existing=names.index[verdict.likely[0]].name,
+            )
+        else:
+            theirs = names.index[verdict.colleague or verdict.colleague_maybe or 0]
+            owner = await turn.session.get(Member, theirs.owner_id)
+            owner_name = owner.name if owner else "—"
+            reason = (
+                _(
+                    "第 {line} 行:「{company}」是同事 {owner} 负责的客户(先记录者负责)",
+                    line=row.line,
+                    company=row.company,
+                    owner=owner_name,
+                )
+                if verdict.colleague
+                else _(
+                    "第 {line} 行:「{company}」可能是同事 {owner} 负责的客户(先记录者负责)",
+                    line=row.line,
+                    company=row.company,
+                    owner=owner_name,
+                )
+            )
+        conflicts.append(reason)
+    table.rows = kept
+    return exists, conflicts
 
 
 @member_turn

@@ -7,12 +7,15 @@ team asks for approval (/workdays), the rep's manager gets it with ✅ 批准 / 
 told the answer; otherwise it is simply filed. /plans lists this week's plans: the team's for a
 manager (本周计划拜访), one's own for a rep. A plan shows in the rep's digest on its day.
 
+A quick capture that plans a visit (明天去拜访万科 目的是谈续约) is filed the same way on 保存
+(file_plan), and 📅 计划拜访 under 📝 记一笔 asks for the sentence like /plan.
+
 Their callback data and patterns are callbacks.py's.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup, Message
@@ -29,7 +32,7 @@ from locales.words import day_with_weekday
 from parsing.plans import read_plan
 from parsing.workdays import work_calendar
 from storage.minutes import team_cycle
-from storage.models import Member
+from storage.models import Customer, Member
 from storage.plans import PlanRepo, PlanRow
 
 EXAMPLE = N_("明天上午10点拜访万科 目的是谈二期方案 见张总")
@@ -109,12 +112,7 @@ async def read_and_show(turn: Turn, _target: int, text: str) -> None:
     )
 
 
-@member_turn
-async def plan_command(turn: Turn) -> None:
-    text = command_argument(turn)
-    if text:
-        await read_and_show(turn, 0, text)
-        return
+def ask_for_plan(turn: Turn) -> None:
     _ = turn._
     awaiting(turn, "plan")
     turn.say(
@@ -125,22 +123,28 @@ async def plan_command(turn: Turn) -> None:
     )
 
 
-async def _submit(turn: Turn, plan_id: int) -> None:
+@member_turn
+async def plan_command(turn: Turn) -> None:
+    text = command_argument(turn)
+    if text:
+        await read_and_show(turn, 0, text)
+        return
+    ask_for_plan(turn)
+
+
+async def submitted(turn: Turn, plan_id: int) -> str | None:
+    """Submits the rep's drafted plan and says where it went (None when it is no draft):
+    to the manager with ✅ 批准 / 💬 意见 when the team asks for approval, else filed."""
     _ = turn._
     repo = PlanRepo(turn.session, turn.actor)
     plan = await repo.submit(plan_id)
     row = await repo.row(plan_id) if plan is not None else None
     if plan is None or row is None:
-        turn.answer(_("这个计划已经提交或取消了。"), alert=True)
-        return
+        return None
     body = "\n".join(plan_lines(_, row, turn.member.timezone))
     if plan.status != "pending":
-        turn.edit(_("✅ 拜访计划已记下。") + "\n" + body)
-        return
+        return _("✅ 拜访计划已记下。") + "\n" + body
     managers = await repo.managers()
-    turn.edit(
-        _("✅ 已提交,等{manager}批准。", manager="、".join(m.name for m in managers)) + "\n" + body
-    )
     for manager in managers:
         their = translator(manager.language)
         text = "\n".join(
@@ -158,6 +162,33 @@ async def _submit(turn: Turn, plan_id: int) -> None:
             ]
         )
         _send(turn, manager, text, markup)
+    return (
+        _("✅ 已提交,等{manager}批准。", manager="、".join(m.name for m in managers)) + "\n" + body
+    )
+
+
+async def file_plan(
+    turn: Turn,
+    customer: Customer,
+    day: date,
+    at: datetime | None,
+    goal: str,
+    who: str | None,
+    text: str,
+) -> str:
+    """A plan read elsewhere (a quick capture's 保存) filed as /plan files it."""
+    plan = await PlanRepo(turn.session, turn.actor).draft(customer, day, at, goal, who, text)
+    line = await submitted(turn, plan.id)
+    assert line is not None  # just drafted by this member
+    return line
+
+
+async def _submit(turn: Turn, plan_id: int) -> None:
+    line = await submitted(turn, plan_id)
+    if line is None:
+        turn.answer(turn._("这个计划已经提交或取消了。"), alert=True)
+        return
+    turn.edit(line)
 
 
 def _send(turn: Turn, member: Member, text: str, markup: InlineKeyboardMarkup) -> None:
@@ -203,6 +234,10 @@ async def plan_button(turn: Turn) -> None:
     _ = turn._
     query = turn.update.callback_query
     data = (query.data if query else None) or ""
+    if data == callbacks.PLAN_NEW:
+        turn.answer()
+        ask_for_plan(turn)
+        return
     submit, cancel = callbacks.PLAN_SUBMIT.match(data), callbacks.PLAN_CANCEL.match(data)
     approve = callbacks.PLAN_APPROVE.match(data)
     found = submit or cancel or approve or callbacks.PLAN_COMMENT.match(data)

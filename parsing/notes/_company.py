@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ._doc import Doc, is_cjk
-from ._lexicon import FAMILY, KNOWN_ORGS, ORG_AREAS, PLACE_RE, words
+from ._lexicon import FAMILY, KNOWN_ORGS, ORG_AREAS, PLACE_RE, SURNAMES, TITLE_RE, words
 from ._model import Grade
 from ._people import People
 
@@ -163,23 +163,87 @@ def _by_position(doc: Doc, people: People) -> str | None:
     return None
 
 
+# What may follow a short name as more of it (南瑞继保, 中建安装, 德邦物流华东区): up to four
+# characters no fact has used, ending where the name plainly ends (的, a person, a verb, a line).
+_TAIL_MAX = 4
+_TAIL_END = _ORG_STOP | frozenset("\n")
+
+
+def _known_tail(doc: Doc, b: int) -> int:
+    t = doc.t
+    end = b
+    while (
+        end < len(t)
+        and end - b <= _TAIL_MAX
+        and is_cjk(t[end])
+        and t[end] not in _TAIL_END
+        and doc.free(end, end + 1)
+        and not doc.date_at[end]
+    ):
+        end += 1
+    # 中建钢构李工: a person the reader missed ends the name
+    person = next(
+        (k for k in range(b, end - 1) if t[k] in SURNAMES and TITLE_RE.fullmatch(t, k + 1, end)),
+        None,
+    )
+    if person is not None:
+        end = person
+    elif end < len(t) and is_cjk(t[end]) and t[end] not in _TAIL_END and doc.free(end, end + 1):
+        return b  # runs on into more text: no name's end in sight
+    if end - b < 2 or end - b > _TAIL_MAX or _NOT_ORG.search(t, b, end):
+        return b
+    return end
+
+
+# A telegraphic note headed by its customer: "国药 冷链监控 砍到38万", "宁德时代 需求确认".
+_HEAD = re.compile(r"^(?:(?:那个|嗯|然后呢?|就是)[\s,]*)*(?P<name>[\u4e00-\u9fff]{2,6})(?=[ :])")
+_NOT_HEAD = re.compile(
+    r"[我你他她们]|今天|昨天|明天|刚才|刚刚|客户|老板|领导|提醒|记得|报价|预算|合同"
+)
+
+
+def _headed(doc: Doc) -> str | None:
+    m = _HEAD.match(doc.t)
+    if m is None or not doc.free(*m.span("name")) or any(doc.date_at[m.start() : m.end()]):
+        return None
+    name = m["name"]
+    if not _plausible(name) or _NOT_A_NAME.search(name) or _NOT_HEAD.search(name):
+        return None
+    if PLACE_RE.fullmatch(name):  # 吉隆坡 Sunway 集团: where, not who
+        return None
+    return name
+
+
+def _with_area(doc: Doc, a: int, b: int, name: str) -> tuple[int, int, str]:
+    """京东物流华东, 德邦物流华东区的郑总: a region of the company is part of its name."""
+    m = _AREA_RE.match(doc.t, b)
+    if m is None or not doc.free(b, m.end()):
+        return a, b, name
+    end = m.end()
+    if end < len(doc.t) and is_cjk(doc.t[end]) and doc.t[end] not in _TAIL_END:
+        return a, b, name
+    return a, end, name + m.group()
+
+
 def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str | None:
     """The first organisation named in the note, or None: a name with a suffix (华东电力设计院)
     or a known short name (国网常州, joined to a suffix right after it: 华为南京研究所)."""
-    found = [(a, b, name) for a, b, name in _by_suffix(doc)]
+    t = doc.t
+    found = [_with_area(doc, a, b, name) for a, b, name in _by_suffix(doc)]
     for ka, kb in known:
-        joined = next((f for f in found if f[0] >= kb and not doc.t[kb : f[0]].strip()), None)
-        if joined is None:
-            found.append((ka, kb, doc.t[ka:kb]))
-            continue
-        found.remove(joined)
-        found.append((ka, joined[1], doc.t[ka:kb] + joined[2]))
+        joined = next((f for f in found if f[0] >= kb and not t[kb : f[0]].strip()), None)
+        name = t[ka:kb]
+        if joined is not None:
+            found.remove(joined)
+            name, kb = name + joined[2], joined[1]
+        end = _known_tail(doc, kb)
+        found.append((ka, end, name + t[kb:end]))
     if found:
         a, b, name = min(found)
         doc.mark(a, b)
         doc.company_span = (a, b)
         return name
-    placed = _by_position(doc, people)
+    placed = _by_position(doc, people) or _headed(doc)
     if placed is not None:
         a = doc.t.find(placed)
         doc.company_span = (a, a + len(placed))
@@ -209,7 +273,7 @@ _KNOWN_RE = re.compile("|".join(sorted(map(re.escape, KNOWN_ORGS), key=len, reve
 _AREA_RE = re.compile("|".join(sorted(map(re.escape, ORG_AREAS), key=len, reverse=True)))
 # Characters a short name may follow (去华为, 拜访国网, 今天中石化); any other character before it
 # makes it part of a word (集中建设) unless a place precedes it (南通中远海运).
-_KNOWN_AFTER = _ORG_STOP | frozenset("天午晚早访趟")
+_KNOWN_AFTER = _ORG_STOP | frozenset("天午晚早访趟个嗯呢啊吧哦")  # 那个国网江苏: a filler
 
 
 def mark_known_orgs(doc: Doc) -> list[tuple[int, int]]:

@@ -198,36 +198,12 @@ def _stage(t: str) -> DealStage | None:
     return max(found)[2]
 
 
-def _cn_value(text: str) -> int | None:
-    """一百二十 → 120, 一百零八 → 108, 一百五 → 150 (a digit right after a unit is the place
-    below it)."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-    units = {"十": 10, "百": 100, "千": 1000}
-    section = number = 0
-    last_unit = 1
-    after_unit = False
-    for ch in text:
-        if ch in digits:
-            number = digits[ch]
-            after_unit = after_unit and ch != "零"
-        elif ch in units:
-            section += (number or 1) * units[ch]
-            last_unit = units[ch]
-            number = 0
-            after_unit = True
-        else:
-            return None
-    if number:
-        section += number * (last_unit // 10 if after_unit and last_unit >= 100 else 1)
-    return section
-
-
 def _number(text: str) -> float | None:
     if text[0].isdigit():
         return float(text.replace(",", ""))
     if "万" in text:
         return None
-    value = _cn_value(text)
+    value = cn_to_int(text)
     return float(value) if value else None
 
 
@@ -251,9 +227,9 @@ def _amounts(t: str) -> list[_Amount]:
         tail = m["tail"]
         if tail and unit in ("万", "万元", "w", "W", "亿"):
             if len(tail) == 1:  # 三十五万八 / 36万8: the next place down
-                value += (int(tail) if tail.isdigit() else _cn_value(tail) or 0) * scale // 10
+                value += (int(tail) if tail.isdigit() else cn_to_int(tail) or 0) * scale // 10
             else:  # 二百八十六万四千
-                value += _cn_value(tail) or 0
+                value += cn_to_int(tail) or 0
         elif tail:
             continue
         if value < 1000:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from parsing.dates import When, find_all_when
 
@@ -15,16 +15,38 @@ from ._lexicon import SURNAMES
 __all__ = ["Doc", "is_cjk"]
 
 # Hard boundaries end a clause; spaces (and a few particles) only end a chunk.
-_CLAUSE_RE = re.compile(r"[,;!?。\n]|(?<![0-9A-Za-z])\.|\.(?![0-9A-Za-z])")
+# (Mr. 应, Ms. 岑, Dr. 顾: an abbreviation's dot ends nothing)
+_CLAUSE_RE = re.compile(
+    r"[,;!?。\n]|(?<![0-9A-Za-z])\.|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.(?![0-9A-Za-z])"
+)
 _CHUNK_RE = re.compile(r"[ 、()\"'~]+|\+(?!\d)")
 # A chunk also starts at a pronoun that opens a new statement in run-on text.
 _PRONOUN_START = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?<![给和跟与对把被让叫帮替陪找约请见问向同送访的其])(?=(?:他|她|对方)(?!们))"
+    r"(?<=[\u4e00-\u9fff])(?<![给和跟与对把被让叫帮替陪找约请见问向同送访的其去到在])(?=(?:他|她|对方)(?!们))"
 )
 
 
 # Text whose digits are no dates: a pasted chat's "张总 10:32" lines, a card's address.
-_CHAT_STAMP = re.compile(r"(?m)^[^\n]{1,30}?[ ]+(\d{1,2}:\d{2})(?::\d{2})?[ ]*$")
+# A line "张总 10:32" above what was said, or the time first ("[10:32] 张总: …", "10:32 我:"),
+# or in brackets after the name ("张总(10:32): …").
+_CHAT_STAMP = re.compile(
+    r"(?m)^(?P<who>[^\n]{1,30}?)[ ]+(?P<at>\d{1,2}:\d{2})(?::\d{2})?[ ]*$"
+    r"|^[ ]*[\[(]?(?P<at2>\d{1,2}:\d{2})(?::\d{2})?[\])]?[ ]*(?P<who2>[^\n:\d][^\n:]{0,19}?)[ ]*:"
+    r"|^(?P<who3>[^\n:()\[\]]{1,20}?)[ ]*[(\[](?P<at3>\d{1,2}:\d{2})(?::\d{2})?[)\]][ ]*:?"
+)
+
+
+def _stamp_who(m: re.Match[str]) -> str:
+    return (m["who"] or m["who2"] or m["who3"] or "").strip()
+
+
+def _stamp_at(m: re.Match[str]) -> tuple[int, int]:
+    for group in ("at", "at2", "at3"):
+        if m[group] is not None:
+            return m.span(group)
+    return m.span()
+
+
 _ADDRESS = re.compile(
     r"(?:地址|address|addr|add)\s*[:.]?\s*[^\n]*|[路街道巷弄]\s*[0-9]+\s*[号號]", re.IGNORECASE
 )
@@ -32,6 +54,12 @@ _ADDRESS = re.compile(
 _VAGUE = re.compile(
     r"^(?:年后|过完年|过了年|节后|年以后)|中旬|上旬|下旬|上半年|下半年|年初"
     r"|(?:元旦|春节|新年|五一|劳动节|国庆|中秋|端午|清明|节)(?:之|以)?后$"
+)
+# No reminder is set this many years ahead; a "year" that far is some other number.
+_YEARS_AHEAD = 3
+_NEXT_TO = re.compile(r"[ ,]*")  # never across a line (a chat's stamp ends one)
+_CLOCK_ONLY = re.compile(
+    r"\s*(?:上午|下午|中午|晚上|早上)?\s*\d{1,2}(?:[:点]\d{0,2})?(?:分|半)?\s*"
 )
 _RESTATED = re.compile(r"\s*(?:也就是|就是|即)\s*")
 # 国庆完了: a holiday already over is no date ahead.
@@ -87,8 +115,23 @@ class Doc:
             if kept and _RESTATED.fullmatch(self.t, kept[-1].span[1], w.span[0]):
                 kept[-1] = replace(kept[-1], span=(kept[-1].span[0], w.span[1]))
                 continue
+            if kept and _NEXT_TO.fullmatch(self.t, kept[-1].span[1], w.span[0]):
+                one = self._day_and_hour(kept[-1], w) or self._day_and_hour(w, kept[-1])
+                if one is not None:  # 12pm tomorrow, 1/6 at 2pm: one moment
+                    kept[-1] = replace(one, span=(kept[-1].span[0], w.span[1]))
+                    continue
             kept.append(w)
         return kept
+
+    def _day_and_hour(self, day: When, hour: When) -> When | None:
+        """A day and, next to it, an hour said alone (which reads as today's): that day's hour."""
+        if day.has_time or day.is_range or hour.is_range or not isinstance(hour.start, datetime):
+            return None
+        if hour.day != self.today or day.day == self.today:
+            return None
+        if _CLOCK_ONLY.fullmatch(self.t, hour.span[0], hour.span[1]) is None:
+            return None
+        return replace(day, start=datetime.combine(day.day, hour.start.timetz()))
 
     def _in_name(self, w: When) -> bool:
         """潘国庆, 王国庆局长: a given name born on National Day, not the holiday."""
@@ -102,6 +145,33 @@ class Doc:
             )
         )
 
+    def _as_of_stamps(self, found: list[When], stamps: list[re.Match[str]]) -> list[When]:
+        """谈总 2027/3/20 16:02 … 下周一上午来签: in a chat whose stamps carry a day (a date, 昨天),
+        what a message calls 明天 or 下周一 is reckoned from that day, not from today."""
+        t = self.t
+        for i, m in enumerate(stamps):
+            stamp = next((w for w in found if m.start() <= w.span[0] < m.end()), None)
+            day = stamp.day if stamp is not None else None
+            if "昨天" in m.group():
+                day = self.today - timedelta(days=1)
+            elif "前天" in m.group():
+                day = self.today - timedelta(days=2)
+            if day is None or day >= self.today:
+                continue
+            end = stamps[i + 1].start() if i + 1 < len(stamps) else t.find("\n\n", m.end())
+            end = len(t) if end < 0 else end
+            said = [w for w in found if m.end() <= w.span[0] and w.span[1] <= end]
+            if not said:
+                continue
+            hour, minute = (int(x) for x in t[slice(*_stamp_at(m))].split(":"))
+            then = datetime.combine(day, time(hour, minute), tzinfo=self.now.tzinfo)
+            anew = [
+                replace(w, span=(w.span[0] + m.end(), w.span[1] + m.end()))
+                for w in find_all_when(t[m.end() : end], then)
+            ]
+            found = sorted([w for w in found if w not in said] + anew, key=lambda w: w.span)
+        return found
+
     def _reminder_whens(self, found: list[When]) -> list[When]:
         """The dates a note's facts may use: no chat stamps or house numbers, no vague periods;
         soft plan dates (下周, 过两天) added."""
@@ -110,10 +180,11 @@ class Doc:
         # A pasted WeChat chat: two or more "name 10:32" lines.
         self.chat = len(stamps) >= 2
         # Where each chat line by someone else starts: there 我 is the customer speaking.
-        self.others_lines = [m.end() for m in stamps if not m.group().lstrip().startswith("我")]
-        self.own_lines = [m.end() for m in stamps if m.group().lstrip().startswith("我")]
+        self.others_lines = [m.end() for m in stamps if not _stamp_who(m).startswith("我")]
+        self.own_lines = [m.end() for m in stamps if _stamp_who(m).startswith("我")]
         self.chat_yesterday = self.chat and all("昨天" in m.group() for m in stamps)
-        masked: list[tuple[int, int]] = [m.span(1) for m in stamps]
+        found = self._as_of_stamps(found, stamps)
+        masked: list[tuple[int, int]] = [_stamp_at(m) for m in stamps]
         masked += [m.span() for m in _ADDRESS.finditer(t)]
         for a, b in masked:
             self.mark(a, b)
@@ -127,6 +198,8 @@ class Doc:
                 continue
             if _SEASON_NOW.fullmatch(t, a, b + 1):
                 continue
+            if w.day.year > self.today.year + _YEARS_AHEAD:
+                continue  # Kevin's ext is 6688: a number, not a year anyone plans for
             kept.append(w)
         for m in _SOFT.finditer(t):
             a, b = m.span()

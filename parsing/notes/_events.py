@@ -9,7 +9,7 @@ from parsing.dates import When
 
 from ._doc import Doc, is_cjk
 from ._facts import FamilyMention
-from ._lexicon import PLACE_RE, PLACES, TITLES, VOICE_FILLERS, words
+from ._lexicon import PLACE_RE, PLACES, TITLE_RE, TITLES, VOICE_FILLERS, words
 from ._model import FollowUpFact, InteractionFact, InteractionKind, ItineraryFact
 from ._people import People
 
@@ -72,8 +72,11 @@ _SUMMARY_SKIP = re.compile(r"^(?:一下|一会|很久|半天|一下午|一上午
 _OUTCOME = re.compile(
     r"同意|答应|认可|不满意|满意|有意向|意向|感兴趣|有兴趣|比价|犹豫|没谈拢|谈拢了|没谈成|谈成了|"
     r"拒绝|不需要|不考虑|考虑考虑|再考虑|研究研究|再研究|签了|签约了|成交|下单了|定了|聊得很好|"
-    r"谈得很好|聊得不错|谈得不错|再看|没戏|黄了"
+    r"谈得很好|聊得不错|谈得不错|再看|没戏|黄了|再说|符合要求|有(?:[一两几]个)?问题|没问题|通过了|批了"
 )
+# Said of things as much as to the rep (采购申请批了, 系统没问题): the outcome of a contact the
+# note records, never by itself a sign that one took place.
+_NOT_A_CONTACT = re.compile(r"再说|符合要求|问题|通过了|批了")
 _OUTCOME_LEAD = re.compile(
     r"(?:[\s,]|他们|他|她|对方|客户|说|也|还是|结果|但是|不过|目前|现在|基本上?(?=定)|今天|又)+"
 )
@@ -143,7 +146,7 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         if doc.chat:  # a pasted WeChat chat is itself the contact
             when = doc.today - timedelta(days=1) if doc.chat_yesterday else doc.today
             return InteractionFact("wechat", when, summary, said)
-        if outcome is None:
+        if outcome is None or _NOT_A_CONTACT.search(outcome):
             return None
         return InteractionFact("visit", doc.today, summary, outcome)
     if best[4] is not None:
@@ -223,11 +226,36 @@ def _summary(doc: Doc) -> str | None:
     product = _OUR_PRODUCT.search(t)
     if product:
         return product["name"].strip()
-    return "拜年" if "拜年" in t else None
+    if "拜年" in t:
+        return "拜年"
+    for m in _WORK_THING.finditer(t):
+        if not doc.free(m.start(), m.end()) or any(doc.date_at[m.start() : m.end()]):
+            continue
+        ca, cb = doc.clause(m.start())
+        # 周五前把样机准备好: the rep's reminder's thing, not what was talked about (what the
+        # customer asks for in a chat, 春节前把二期的报价给我, is)
+        if not doc.said_by_customer(m.start()) and any(
+            ca <= w.span[0] < cb and doc.is_future(w) for w in doc.whens
+        ):
+            continue
+        return m.group().strip()
+    return None
+
+
+# The things a sale is worked through, as the last headline (方案我看了, 把二期的报价给我,
+# 测试报告 OK, Send quotation): what the contact was about when nothing else says it.
+_WORK_THING = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[把将的了看说发给交送带]))"
+    r"(?:[\u4e00-\u9fff]{2,4}?的(?<![我你他她们这那]的))?"
+    r"(?:测试报告|接口文档|资质文件|投标资料|投标文件|报价单|报价|方案|合同|订单|标书|样品|样机|发票)"
+    r"(?!号|编号|金额|额)"  # 订单号PO2026…, 合同金额88万: a figure, not a matter
+    r"|(?i:\b(?:proposal|quotation|quote|demo|POC|trial|tender|PO)\b)"
+)
 
 
 def _outcome(doc: Doc, people: People) -> str | None:
     t = doc.t
+    due = _due_map(doc)
     for m in _OUTCOME.finditer(t):
         if not doc.free(m.start(), m.end()):
             continue
@@ -235,17 +263,52 @@ def _outcome(doc: Doc, people: People) -> str | None:
         if any(a <= w.span[0] < b and doc.is_future(w) for w in doc.whens):
             continue
         start = a
+        said = t.rfind("说", a, m.start())  # 范工电话里说我们的接口文档有问题
+        if said >= 0:
+            start = said + 1
         while start < m.start():
-            if doc.used[start] or doc.date_at[start]:
+            if doc.used[start] or due[start]:  # (下个月中旬再看: a vague period stays in)
                 start += 1
                 continue
             lead = _OUTCOME_LEAD.match(t, start, m.start())
             if lead is None or lead.end() == start:
                 break
             start = lead.end()
-        text = t[start:b].strip()
+        # 对我们的柜面系统挺认可 → 柜面系统挺认可: whose system goes without saying
+        lead = _ABOUT_OURS.match(t, start, m.start())
+        if lead:
+            start = lead.end()
+        run_on = _RUN_ON.search(t, m.end(), b)  # …很满意就是价格还要再谈: one remark
+        text = t[start : run_on.start() if run_on else b].strip().rstrip("吧啊呢哦呀嘛")
         if len(text) >= 2:
             return text
+    return _english_outcome(doc)
+
+
+_ABOUT_OURS = re.compile(r"(?:对\s*)?(?:我们|你们|我司)(?:公司)?的?\s*(?=\S)")
+
+
+def _due_map(doc: Doc) -> list[bool]:
+    """For each character: part of a date a reminder could be set for (vague periods are not)."""
+    due = [False] * (len(doc.t) + 1)
+    for w in doc.whens:
+        for i in range(*w.span):
+            due[i] = True
+    return due
+
+
+# Spoken in English: very keen on 我们的 WMS, 梁处 said looks good, 柯总 confirmed 明年 order.
+_EN_OUTCOME = re.compile(
+    r"(?i)\b(?:(?:very|really|quite|not|more)\s+)?(?:interested|keen|satisfied|positive)\b"
+    r"|\b(?:very|really|quite|not)\s+happy\b"
+    r"|\blooks? (?:good|great|ok|fine)\b|\bconfirmed\b|\bsigned off\b|\bapproved\b"
+)
+
+
+def _english_outcome(doc: Doc) -> str | None:
+    for m in _EN_OUTCOME.finditer(doc.t):
+        if doc.free(m.start(), m.end()):
+            return m.group()
     return None
 
 
@@ -262,6 +325,7 @@ _NOT_SAID = re.compile(r"^(?:让|叫|要我|请我|让我|叫我|要我们|请�
 
 def _reported(doc: Doc) -> str | None:
     t = doc.t
+    due = _due_map(doc)
     for m in _SAYS.finditer(t):
         a = m.end()
         if _NOT_SAID.match(t, a):
@@ -269,7 +333,8 @@ def _reported(doc: Doc) -> str | None:
         stop = _SAID_END.search(t, a)
         b = min(stop.start() if stop else len(t), a + 24)
         # 他说下礼拜二来医院找他: a plan the next follow-up or trip holds, not an outcome
-        b = next((i for i in range(a, b) if doc.date_at[i] or not doc.free(i, i + 1)), b)
+        # (a vague period stays in: 他说元旦以后再说 is what was said, never a reminder)
+        b = next((i for i in range(a, b) if due[i] or not doc.free(i, i + 1)), b)
         text = t[a:b].strip()
         if len(text) >= 2:
             return text
@@ -421,7 +486,7 @@ def _who(doc: Doc, people: People, a: int, b: int, place_pos: int) -> str | None
 # --- follow-ups -----------------------------------------------------------------------------
 
 _FILLER = re.compile(
-    r"^(?:[\s,:]|提醒我|提醒|记得|一定要|务必|还要|需要|要|得|准备|计划|可以|就|之前|以前|前|再次)+"
+    r"^(?:[\s,:]|提醒我|提醒|记得|一定要|务必|还要|需要|要|得|准备|计划|可以|就|之前|以前|前|再次|必须|我(?=去|过去))+"
 )
 _TRAIL = re.compile(r"[\s,!?。~吧啊哦呀了]+$")
 # Voice input runs on: 见面那个就是谈一下… ends the reminder at the first filler.
@@ -494,7 +559,8 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
             if _entity_chunk(doc, x, y):
                 continue
             if not _FACT_WORDS.search(t[x:y]):
-                text = _FILLER.sub("", t[x:y])
+                latin = _LATIN_AFTER.match(t, y, cb)  # 提交 tender docs
+                text = _FILLER.sub("", t[x : latin.end() if latin else y])
             break
     # 约了张总下周三见面 / 打电话给苗主任 约下周三上午拜访: keep the verb before the date.
     pa, _ = doc.chunk(max(a - 1, 0))
@@ -502,11 +568,16 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     if before[:1] in ("约", "请", "陪") and text and len(before) <= 8:
         text = before + text
     text = _without_company(doc, _RUN_ON.split(text)[0] if _RUN_ON.search(text, 2) else text)
-    text = _TRAIL.sub("", text)[:24]
+    text = _EN_TAIL.sub("", _TRAIL.sub("", text)[:24])
     if text.startswith("再") and len(text) >= 3:
         text = text[1:]
-    if not text or text == "跟进":
+    if not text or text == "跟进" or _EN_LEAD.match(text):  # Call 刘工 tomorrow re 巡检 app
         text = _english_verb_before(doc, a) or text
+    sent = _SENT.fullmatch(text)
+    if sent:  # 发票我明天寄过去 → 寄发票, 你把报价单发我邮箱 … 今晚发 → 发报价单
+        thing = _thing_before(doc, a)
+        if thing:
+            text = sent["verb"] + thing
     if text in _BARE_VERB:
         label = _label_at(people, a)
         if label:
@@ -520,6 +591,21 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     if not text or (m is not None and t[m.start : m.end] == text):
         return None
     return text
+
+
+# A verb of sending with nothing sent said after it.
+_SENT = re.compile(r"(?P<verb>发|寄|送|交|带)(?:过去|过来|给他|给她|给您)?")
+
+
+def _thing_before(doc: Doc, a: int) -> str | None:
+    """The last thing worked on named shortly before ``a``: on its line, or in a chat the
+    message before (its stamp line between)."""
+    t = doc.t
+    start = a
+    for _ in range(3 if doc.chat else 1):
+        start = t.rfind("\n", 0, start - 1) + 1 if start > 0 else 0
+    things = list(_WORK_THING.finditer(t, max(start, a - 60), a))
+    return things[-1].group().strip() if things else None
 
 
 def _label_at(people: People, pos: int) -> str | None:
@@ -539,14 +625,36 @@ def _in_third_person(doc: Doc, people: People, a: int, text: str) -> str:
     return text.replace("您", label)
 
 
+# A surname and a title right after the company: 南京地铁唐经理.
+_PERSON_AHEAD = re.compile(rf"\s*[\u4e00-\u9fff](?:{TITLE_RE.pattern})")
+_COMPANY_BEFORE = re.compile(r"\s*(?:at|@|from)\s*$")
+_COMPANY_AFTER = re.compile(r"\s*的\s*")
+
+
 def _without_company(doc: Doc, text: str) -> str:
     """给无锡市中医院的萧院长送年货 → 给萧院长送年货: the card names the company already."""
     if doc.company_span is None:
         return text
     name = doc.t[doc.company_span[0] : doc.company_span[1]]
-    # only "X的张总": 去市卫健委找林科长 and 报价给镇江港务集团 keep the place they name
-    shorter = re.sub(rf"(?:\s*(?:at|@|from)\s*)?{re.escape(name)}\s*的\s*", "", text)
-    return shorter if len(shorter) >= 2 else text
+    k = text.find(name)
+    if k < 0:
+        return text
+    end = k + len(name)
+    # "X的张总", "电话南京地铁唐经理" and "去X找林科长" name the person; 报价给镇江港务集团
+    # keeps the place it names (the name is cut out with the words that lead to it)
+    before = _COMPANY_BEFORE.search(text, 0, k)
+    after = _COMPANY_AFTER.match(text, end)
+    if after is not None:  # X的张总 (and "at X 的")
+        cut = text[: before.start() if before else k] + text[after.end() :]
+    elif before is not None and before.group().strip():  # call Wang at X
+        cut = text[: before.start()] + text[end:]
+    elif k == 1 and text[0] in "去到" and text.startswith(("找", "见", "拜"), end):
+        cut = text[end:]  # 去X找林科长 → 找林科长
+    elif _PERSON_AHEAD.match(text, end):  # 电话南京地铁唐经理
+        cut = text[:k] + text[end:].lstrip()
+    else:
+        return text
+    return cut if len(cut) >= 2 else text
 
 
 def _english_verb_before(doc: Doc, a: int) -> str | None:
@@ -555,8 +663,13 @@ def _english_verb_before(doc: Doc, a: int) -> str | None:
     m = _EN_VERB.search(doc.t, ca, a)
     if m is None:
         return None
-    text = _without_company(doc, doc.t[m.start() : a]).strip(" ,:")
+    text = _EN_TAIL.sub("", _without_company(doc, doc.t[m.start() : a]).strip(" ,:"))
     return text or None
+
+
+_EN_LEAD = re.compile(r"(?i)(?:re|with|about|regarding)\b")
+# send 合同 draft to Ms. 岑 before 月底: the words that lead to the date are no part of the task
+_EN_TAIL = re.compile(r"(?i)(?:\s+(?:before|by|on|at|until|due|eod|cob|for|re:?|@))+\s*$")
 
 
 def find_follow_ups(
@@ -605,7 +718,7 @@ def find_follow_ups(
         ca, _ = doc.clause(a)
         head = t[max(ca, a - 8) : a]
         subject = bool(_SUBJECT_END.search(head))
-        if not subject:
+        if not subject and not _EN_VERB.search(t, ca, a):  # Call 国网南通 的刘工 tomorrow
             # 张总下周三出差: the person right before the date is its subject (not across a comma).
             subject = any(
                 m.end == a or (m.end == a - 1 and t[m.end] == " ")

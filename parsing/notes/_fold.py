@@ -155,7 +155,12 @@ def _en_clock(m: re.Match[str]) -> str:
     return _padded(said, len(m[0])) if len(said) <= len(m[0]) else m[0]
 
 
+# Friday at 3pm, 1/6 at 2pm: "at" joins a day to its hour (blanked so the two read as one).
+_EN_AT = re.compile(r"\b(?:at|@)(?=\s*\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))", re.I)
+
+
 def _english(out: str) -> str:
+    out = _EN_AT.sub(lambda m: " " * len(m[0]), out)
     out = _EN_DAY.sub(_en_day, out)
     out = _EN_WORD.sub(lambda m: _padded(_EN_WORDS[m[0].lower()], len(m[0])), out)
     return _EN_CLOCK.sub(_en_clock, out)

@@ -167,6 +167,14 @@ _PREFIXES = (
     "人事",
     "市场",
     "运营",
+    "仓储",
+    "物资",
+    "生产",
+    "研发",
+    "质量",
+    "品质",
+    "安全",
+    "物流",
 )
 _PREFIXABLE = ("经理", "总监", "主任", "主管", "部长")
 
@@ -385,7 +393,12 @@ ABROAD = [
     "迪拜",
     "俄罗斯",
 ]
-PLACES = frozenset(PROVINCES + REGIONS + CITIES + ABROAD)
+# Where reps in Taiwan, Hong Kong, Malaysia and Singapore go (台中 is left out: 平台中).
+NEAR_ABROAD = [
+    "台北", "新北", "桃园", "新竹", "台南", "高雄", "基隆", "九龙", "新界", "马来西亚",
+    "吉隆坡", "槟城", "新山", "怡保", "马六甲", "古晋", "亚庇",
+]  # fmt: skip
+PLACES = frozenset(PROVINCES + REGIONS + CITIES + ABROAD + NEAR_ABROAD)
 PLACE_RE = re.compile("|".join(sorted(map(re.escape, PLACES), key=len, reverse=True)))
 
 # Universities by their short names (清华毕业, 复旦的校友).

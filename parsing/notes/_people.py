@@ -324,8 +324,18 @@ def _xiao_lao_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
         sur = t[a + 1]
         if sur not in SURNAMES or t[a : a + 2] in _XIAO_LAO_NOT or doc.date_at[a]:
             continue
+        if _calls_the_rep(doc, a):
+            continue
         out.append(Mention(a, a + 2, surname=sur, form=t[a : a + 2]))
     return out
+
+
+def _calls_the_rep(doc: Doc, a: int) -> bool:
+    """小王,你们的PACS系统…: in a pasted chat the customer's line opens by calling the rep."""
+    if not doc.chat or not doc.said_by_customer(a) or not doc.t.startswith(",", a + 2):
+        return False
+    line = doc.t.rfind("\n", 0, a) + 1
+    return not doc.t[line:a].strip()
 
 
 def _named_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:

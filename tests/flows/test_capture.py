@@ -224,3 +224,27 @@ async def test_a_homophone_typo_of_a_known_customer_is_asked_about(bot: BotHarne
     assert "是 华东电力设计院 的 王建国局长 吗?" in contact_question.text
     await wang.press("是 王建国局长")
     assert await count(bot, Customer) == 1 and await count(bot, Contact) == 1
+
+
+async def test_a_leap_month_the_year_did_not_have_is_refused_in_a_note(bot: BotHarness) -> None:
+    rep = bot.user("王磊")
+    card = await rep.send("华东电力设计院王建国局长生日是1985年农历闰四月十五")
+    assert "👤 王建国 局长(王局长)" in card.text
+    assert (
+        "⚠️ 生日没有记下:农历1985年没有闰四月,这个日期不存在。请再确认一下,例如:1985年农历四月十五"
+    ) in card.text
+    # Corrected with ✏️ 修改 before saving, the warning goes and the birthday is saved.
+    await rep.press("修改")
+    await rep.press("🎂 生日")
+    again = await rep.send("1985年农历闰四月十五")
+    assert again.text.startswith("农历1985年没有闰四月,这个日期不存在。")
+    fixed = await rep.send("1985年农历四月十五")
+    assert "生日没有记下" not in fixed.text
+    assert "🎂 生日:农历四月十五(1985年生)" in fixed.text
+    await rep.press("保存")
+    contact = await bot.scalar(select(Contact))
+    assert (contact.birthday_year, contact.birthday_month, contact.birthday_leap) == (
+        1985,
+        4,
+        False,
+    )

@@ -91,7 +91,7 @@ async def test_kept_drafts_are_listed_continued_and_deleted(bot: BotHarness) -> 
     notes = await bot.scalars(select(Interaction.summary))
     assert "感觉对方态度不错" in notes
     assert "📝 没有草稿" in (await wang.send("/drafts")).text
-    assert (await wang.send("📝 记一笔")).buttons == []
+    assert (await wang.send("📝 记一笔")).buttons == ["📅 计划拜访"]  # no 📝 草稿 left
 
 
 async def test_someone_elses_draft_cannot_be_continued_or_deleted(bot: BotHarness) -> None:

@@ -90,3 +90,47 @@ async def test_a_visit_record_is_corrected_and_deleted(bot: BotHarness) -> None:
     assert await bot.scalar(select(func.count()).select_from(Interaction)) == 0
     await wang.press("↩️ 撤销删除")
     assert await bot.scalar(select(Interaction.summary)) == "聊了报价"
+
+
+async def test_a_record_is_corrected_from_the_full_history(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    for summary in ("聊了报架", "送了样品"):
+        await wang.send("/visit")
+        await wang.press("华东电力设计院")
+        await wang.press("完成选择")
+        await wang.send(summary)
+        await wang.press("跳过")
+        await wang.press("跳过")
+    await wang.send("/customer 华东电力设计院")
+    history = await wang.press("全部记录")
+    # Each record is numbered, and its number opens it for correcting.
+    assert "1. 11月23日(周一) 10:00 拜访:送了样品" in history.text
+    assert "2. 11月23日(周一) 10:00 拜访:聊了报架" in history.text
+    assert history.buttons[:2] == ["✏️ 1", "✏️ 2"]
+    menu = await wang.press("✏️ 2")
+    assert "拜访:聊了报架" in menu.text
+    await wang.press("✏️ 改内容")
+    fixed = await wang.send("聊了报价")
+    assert "✅ 已改好。" in fixed.text
+    assert set(await bot.scalars(select(Interaction.summary))) == {"聊了报价", "送了样品"}
+
+
+async def test_a_manager_reading_a_reps_history_gets_no_edit_buttons(bot: BotHarness) -> None:
+    manager = bot.user("李经理")
+    invite = (await manager.send("/newteam 华东一部")).text
+    wang = bot.user("王磊")
+    await wang.send("/join " + invite.split("/join ")[1].split()[0])
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.send("/visit")
+    await wang.press("华东电力设计院")
+    await wang.press("完成选择")
+    await wang.send("聊了报价")
+    await wang.press("跳过")
+    await wang.press("跳过")
+    await manager.send("/customer 华东电力设计院")
+    history = await manager.press("全部记录")
+    assert "1. 11月23日(周一) 10:00 拜访:聊了报价" in history.text
+    assert not [b for b in history.buttons if b.startswith("✏️")]

@@ -21,7 +21,9 @@ async def test_a_manager_exports_the_team_to_excel_and_reads_it_back(bot: BotHar
     [document] = reply.documents
     assert document.filename.endswith(".xlsx") and "华东销售一部" in document.filename
     book = openpyxl.load_workbook(io.BytesIO(document.content))
-    assert book.sheetnames == ["客户", "联系人", "拜访记录", "跟进", "行程", "商机"]
+    assert book.sheetnames == [
+        "客户", "联系人", "拜访记录", "跟进", "行程", "商机", "回款", "拜访计划", "会谈纪要"
+    ]  # fmt: skip
     customers = list(book["客户"].iter_rows(values_only=True))
     assert customers[0][:4] == ("客户名称", "等级", "状态", "负责人")
     assert {row[0] for row in customers[1:]} == {"华东电力设计院", "苏州建工"}

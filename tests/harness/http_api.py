@@ -28,10 +28,13 @@ class _MethodHandler(tornado.web.RequestHandler):
     def initialize(self, api: LocalBotApi, server: HttpBotApi) -> None:
         self.api = api
         self.delay = server.send_delay
+        self.sends_open = server.sends_open
 
     async def post(self, token: str, method: str) -> None:
-        if method == "sendMessage" and self.delay:
-            await asyncio.sleep(self.delay)  # a slow Telegram, to catch a worker mid-send
+        if method == "sendMessage":
+            await self.sends_open.wait()  # a test holds sends until its workers are all in place
+            if self.delay:
+                await asyncio.sleep(self.delay)  # a slow Telegram, to catch a worker mid-send
         params: dict[str, Any] = {}
         content_type = self.request.headers.get("Content-Type", "")
         if content_type.startswith("application/json") and self.request.body:
@@ -54,6 +57,8 @@ class HttpBotApi:
     def __init__(self, api: LocalBotApi) -> None:
         self.api = api
         self.send_delay = 0.0
+        self.sends_open = asyncio.Event()
+        self.sends_open.set()
         app = tornado.web.Application(
             [(r"/bot([^/]+)/(\w+)", _MethodHandler, {"api": api, "server": self})]
         )

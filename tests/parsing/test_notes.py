@@ -469,3 +469,173 @@ def test_cycles_and_competitors_as_reps_say_them() -> None:
     assert n.competitors == ["用友", "金蝶"]
     assert note("他们一般是款到发货").payment_cycle == "款到发货"
     assert note("王总在跟").competitors == []  # a person following up, not a rival
+
+
+def test_short_names_with_the_rest_of_the_name() -> None:
+    # A well-known short name and what follows it up to where the name plainly ends.
+    assert note("今天去南通中远海运川崎船舶见了施厂长").company == "南通中远海运川崎船舶"
+    assert note("中建安装的项目:最终决定是项目经理祁志伟").company == "中建安装"
+    assert note("莫工 11:02\n接口文档收到了\n我 11:05\n好的莫工\n\n南瑞继保").company == "南瑞继保"
+    assert note("跟德邦物流华东区的郑总吃了个饭").company == "德邦物流华东区"
+    # …never a person the note names right after it, nor the words that run on.
+    assert note("中建钢构李工说最近钢材涨价了").company == "中建钢构"
+    assert note("华为的易经理说下周来").company == "华为"
+    assert note("万科刘总 明天10点见").company == "万科"
+
+
+def test_outcomes_as_reps_write_them() -> None:
+    def outcome(text: str) -> str | None:
+        i = note(text).interaction
+        return i.outcome if i else None
+
+    # the customer's verdict, whose product it is about goes without saying
+    assert outcome("昨天见了招行的荣行长,对我们的柜面系统挺认可") == "柜面系统挺认可"
+    # one remark, not the voice note's next one
+    assert outcome("昨天跟德邦的郑总吃了个饭嗯他对我们的方案很满意就是价格还要再谈") == (
+        "方案很满意"
+    )
+    # a vague period is part of what was said (never a reminder)
+    assert outcome("今天去了苏宁见了尤总 他说过完年再说吧") == "过完年再说"
+    assert note("今天去了苏宁见了尤总 他说过完年再说吧").follow_ups == []
+    # said in English
+    assert outcome("Demo done at 东南大学 信息化处, 梁处 said looks good") == "looks good"
+    assert outcome("Zoom call with 复星医药 的孟总 today, 他 very interested in LIMS") == (
+        "very interested"
+    )
+
+
+def test_what_to_do_names_the_person_not_the_company() -> None:
+    def actions(text: str, now: datetime = NOW) -> list[str]:
+        return [f.action for f in note(text, now).follow_ups]
+
+    assert actions("下周二上午11点去江苏省气象局找周处长") == ["找周处长"]
+    assert actions("明天上午九点半电话南京地铁唐经理,他2月3号到4号在北京开会") == ["电话唐经理"]
+    assert actions("礼拜四下午三点我去他办公室") == ["去他办公室"]
+    assert actions("12月8号前 报价给镇江港务集团") == ["报价给镇江港务集团"]  # a place it names
+
+
+def test_english_reminders_say_what_to_do() -> None:
+    def actions(text: str) -> list[str]:
+        return [f.action for f in note(text).follow_ups]
+
+    assert actions("Call 国网南通 的刘工 tomorrow 9:30am re 巡检 app") == ["Call 刘工"]
+    assert actions("Reminder: send 合同 draft to 上海电气 的 Ms. 岑 before 月底") == [
+        "send 合同 draft to Ms. 岑"
+    ]
+    assert actions("Pls set reminder: 12/15 10:00 提交 tender docs to 南京市政府采购中心") == [
+        "提交 tender docs to"
+    ]
+    assert actions("call Wang at 华东电力设计院 next Friday 3pm") == ["call Wang"]
+
+
+def test_an_hour_said_next_to_its_day_is_that_days_hour() -> None:
+    now = datetime(2026, 12, 31, 11, 30, tzinfo=SH)
+
+    def dues(text: str) -> list[str]:
+        return [f.due.isoformat()[:16] for f in note(text, now).follow_ups]
+
+    assert dues("华能 的柯总 confirmed 明年 order, kickoff meeting 1/6 at 2pm") == [
+        "2027-01-06T14:00"
+    ]
+    assert dues("lunch @ 12pm tomorrow with 李总") == ["2027-01-01T12:00"]
+    assert dues("next Monday at 3pm call 王总") == ["2027-01-04T15:00"]
+    # a chat's stamp ends its line: the date on the next line is a day alone
+    chat = "侯总 17:45\n你们上次说的WMS我们老板同意试点了\n侯总 17:50\n1月11号周一吧 先在嘉兴仓"
+    assert dues(chat) == ["2027-01-11"]
+
+
+def test_a_number_far_ahead_is_no_year() -> None:
+    assert note("Call w/ DBS IT team, Kevin's ext is 6688. They run 1,200 ATMs.").follow_ups == []
+
+
+def test_the_thing_worked_on_as_the_last_headline() -> None:
+    def summary(text: str) -> str | None:
+        i = note(text).interaction
+        return i.summary if i else None
+
+    chat = "卜主任 19:52\n你们的系统我们用了一个月了\n卜主任 19:53\n月底前把二期的报价给我\n我 19:55\n好的"
+    assert summary(chat) == "二期的报价"  # what the customer asks for in a chat
+    assert summary("储工 20:15\n测试报告我看了 有两个问题\n我 20:20\n好的储工") == "测试报告"
+    # the rep's own to-do is the reminder's, not what was talked about
+    assert summary("和徐厂长微信聊了一下 他同意下周来我们厂里看看 周五前把样机准备好") is None
+    assert summary("电话跟进了刘科长 他说采购申请已经批了 订单号PO20261123") is None
+
+
+def test_chats_pasted_with_the_time_first_or_in_brackets() -> None:
+    now = datetime(2026, 12, 1, 11, 0, tzinfo=SH)
+    for chat in (
+        "[10:32] 孟处长: 方案我看了,整体可以\n[10:35] 我: 好的孟处\n[10:36] 孟处长: 周四下午3点过来当面谈吧",
+        "孟处长(10:32):方案我看了,整体可以\n我(10:35):好的孟处\n孟处长(10:36):周四下午3点过来当面谈吧",
+    ):
+        n = note(chat, now)
+        assert n.interaction is not None and n.interaction.kind == "wechat", chat
+        # the stamps are no reminders; the day asked for is
+        assert [f.due.isoformat()[:16] for f in n.follow_ups] == ["2026-12-03T15:00"], chat
+
+
+def test_the_rep_called_by_name_in_a_chat_is_no_contact() -> None:
+    chat = "程局 10:21\n小张,元旦后第一个工作日把数字城管的方案带过来\n我 10:23\n收到程局,一定"
+    assert [c.salutation for c in note(chat).contacts] == ["程局长"]
+    # 小张 named anywhere else is a contact
+    assert [c.salutation for c in note("今天见了采购部的小张 他说下周定").contacts] == ["小张"]
+
+
+def test_a_telegraphic_note_headed_by_its_customer() -> None:
+    assert note("国药 冷链监控 砍到38万").company == "国药"
+    assert note("宁德时代 需求确认 预算2000w").company == "宁德时代"
+    assert note("那个国网江苏 嗯 上次那个项目的尾款 二十三万 今天到账了").company == "国网江苏"
+    assert note("嗯 那个协和医院 就是检验科的LIS系统").company == "协和医院"
+    # a place, a remark or a date heading the note is no customer
+    assert note("吉隆坡 Sunway 集团的智能停车系统").company != "吉隆坡"
+    assert note("这周太忙了 没拜访客户").company is None
+    assert note("明天 打电话给王总").company is None
+
+
+def test_department_titles_before_a_name() -> None:
+    n = note("许总说最后他定,仓储经理贺丹负责日常使用")
+    assert [(c.name, c.title, c.decision_role) for c in n.contacts] == [
+        (None, "总", "decision_maker"),
+        ("贺丹", "仓储经理", "user"),
+    ]
+
+
+def test_what_is_sent_is_named_when_said_before_the_day() -> None:
+    now = datetime(2027, 1, 18, 18, 20, tzinfo=SH)
+    chat = "裴院长 17:55\n你把报价单发我邮箱 peiyuan@wxsey.cn\n我 17:56\n好的裴院长 今晚发"
+    assert [f.action for f in note(chat, now).follow_ups] == ["发报价单"]
+    assert [f.action for f in note("好的欧阳经理,发票我明天寄过去", now).follow_ups] == ["寄发票"]
+
+
+def test_where_and_how_firmly_to_do_it() -> None:
+    def actions(text: str) -> list[str]:
+        return [f.action for f in note(text).follow_ups]
+
+    assert actions("跟王总约好了下周四上午十点在他办公室见面") == ["在他办公室见面"]
+    assert actions("周五之前必须把方案发给王总 他们要上会") == ["把方案发给王总"]
+
+
+def test_more_of_what_customers_say() -> None:
+    def outcome(text: str) -> str | None:
+        i = note(text).interaction
+        return i.outcome if i else None
+
+    assert outcome("南瑞集团的范工今天电话里说我们的接口文档有问题") == "接口文档有问题"
+    assert outcome("今天拜访了TNB的李经理,谈智能电表,他说下个月中旬再看。") == "下个月中旬再看"
+    assert outcome("Happy CNY! 年后 catch up with 华为 的易经理") is None  # a greeting, no verdict
+
+
+def test_a_chats_days_are_reckoned_from_its_stamps() -> None:
+    now = datetime(2027, 3, 22, 9, 30, tzinfo=SH)  # Monday
+    chat = (
+        "谈总 2027/3/20 16:02\n我们董事会通过了,你们准备合同吧\n"
+        "我 2027/3/20 16:05\n好的谈总\n谈总 2027/3/20 16:06\n下周一上午来签"
+    )
+    # said on Saturday the 20th: 下周一 is today, the 22nd — never the 29th
+    assert all(not f.due.isoformat().startswith("2027-03-29") for f in note(chat, now).follow_ups)
+    chat = "卢院长 昨天 18:20\n明天上午十点来医院找我\n我 昨天 18:25\n好的卢院长"
+    assert [f.due.isoformat()[:16] for f in note(chat, now).follow_ups] == ["2027-03-22T10:00"]
+
+
+def test_words_said_of_things_invent_no_contact() -> None:
+    for text in ("采购申请批了 下周下单", "系统没问题", "方案通过了", "年后再说"):
+        assert note(text).interaction is None, text

@@ -43,10 +43,16 @@ SHAPES = (
     "card:p:{id}",
     "chk:{id}:{id}",
     "ct:new:{id}",
+    "nd:c:{id}",
+    "pipe:c:{w}", "pipe:p:{w}:{n}", "pipe:r:{id}:{w}",
     "deal:a:{id}", "deal:a:{id}:p", "deal:d:{id}", "deal:d:{id}:p", "deal:d:{id}:{day}",
     "deal:l:{id}", "deal:l:{id}:p", "deal:r:{id}:{n}", "deal:t:{id}", "deal:w:{id}",
+    "deal:p:{id}", "deal:p:{id}:{n}", "deal:p:{id}:{w}", "deal:v:{id}",
+    "dst:cur", "dst:cur:{w}", "dst:home", "dst:n:{w}", "dst:p:{w}:{n}", "dst:r:{w}", "dst:s:{w}",
+    "dst:t:{w}",
     "dft:l:{n}", "dft:c:{id}", "dft:d:{id}:{n}",
     "cust:ask:{id}", "cust:dd:{id}", "cust:del:{id}", "cust:g:{id}", "cust:g:{id}:{w}",
+    "cust:is:{id}:{id}",
     "prof:c:{id}", "prof:log:{id}:{n}",
     "rec:l:{id}", "rec:f:{id}", "rec:ft:{id}", "rec:fd:{id}", "rec:fx:{id}", "rec:fdel:{id}",
     "rec:i:{id}", "rec:it:{id}", "rec:id:{id}", "rec:ik:{id}:{w}", "rec:idel:{id}", "rec:u:{id}",
@@ -66,7 +72,10 @@ SHAPES = (
     "mins:conf:{id}", "mins:doc:{id}", "mins:note:{id}", "mins:seen:{id}", "mins:sent:{id}",
     "mins:w:{id}",
     "nc:start",
-    "plan:note:{id}", "plan:ok:{id}", "plan:s:{id}", "plan:x:{id}",
+    "pay:c:{id}", "pay:c:{id}:p", "pay:d:{id}", "pay:d:{id}:p", "pay:d:{id}:{day}",
+    "pay:k:{id}:{id}:{day}:{id}", "pay:k:{id}:{n}:{day}:{n}", "pay:m:{id}", "pay:n:{id}:{n}",
+    "pay:t:{id}", "pay:v:{id}",
+    "plan:new", "plan:note:{id}", "plan:ok:{id}", "plan:s:{id}", "plan:x:{id}",
     "own:k:{id}:{id}", "own:m:{id}:{id}", "own:m:{id}:{id}:{id}",
     "rem:again:{id}:{n}:{w}", "rem:done:{id}", "rem:greeted:{id}:{day}",
     "rem:greeted:{id}:{day}:{id}", "rem:later:{id}", "rem:later:{id}:{n}", "rem:ok:{id}:{n}",
@@ -77,7 +86,7 @@ SHAPES = (
     "team:rr:{id}",
     "tr:c:{w}", "tr:p:{w}:{n}", "tr:r:{id}:{w}",
     "ts:dt", "ts:dt:{w}", "ts:fest", "ts:g:{w}:{n}", "ts:home", "ts:q", "ts:q:{w}", "ts:tz",
-    "ts:tz:{n}",
+    "ts:tz:{n}", "ts:sd", "ts:sd:{n}",
     "visit:c:{id}", "visit:i:{id}:{id}",
     "wd:approval:{w}", "wd:home", "wd:set:{w}",
 )  # fmt: skip
@@ -91,8 +100,9 @@ WORDS = ["A", "B", "C", "D", "a", "week", "month", "today", "lastweek", "year", 
          "2y", "0830", "0600", "2460", "9999", "2100-0800", "2200-0700", "0000-0000", "off", "yes",
          "no", "potential", "lost", "decides", "boss", "zh_Hans", "zh_Hant", "en", "fr",
          "customers", "followups", "secrets", "name", "industry", "phones", "birthday", "wechat",
-         "skip", "0", "-1", str(2**40), "", "🎂", "%", "_", "on", "cn", "mon_fri"]  # fmt: skip
-NUMBERS = ["0", "1", "2", "5", "9", "10", "99", "-1", str(2**31), "²", ""]
+         "skip", "0", "-1", str(2**40), "", "🎂", "%", "_", "on", "cn", "mon_fri", "m", "q", "s",
+         "quote", "won", "contact", "CNY", "USD", "XXX"]  # fmt: skip
+NUMBERS = ["0", "1", "2", "5", "9", "10", "60", "99", "-1", str(2**31), "²", ""]
 
 
 @dataclass
@@ -121,6 +131,9 @@ async def stage(engine: AsyncEngine) -> AsyncIterator[Stage]:
     await owner.send(f"{SECRET}的刘总手机{SECRET_PHONE},生日12月1日")
     await owner.press("保存")
     await owner.send(f"{SECRET}办公楼项目报价120万,预计月底签约")  # a deal (deal:<id>)
+    await owner.press("保存")
+    # A won deal with a payment plan (pay:<installment>)
+    await owner.send("华电集团签了合同,金额60万,分三期,签约30%,验收60%,质保10%")
     await owner.press("保存")
     await rep.send("赵敏客户有限公司的孙经理手机13700001111,生日12月1日,明天去北京出差到后天")
     await rep.press("保存")

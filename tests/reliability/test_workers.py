@@ -67,16 +67,32 @@ async def statuses(engine: AsyncEngine) -> dict[str, int]:
         return {str(status): int(n) for status, n in rows.all()}
 
 
+async def claimers(engine: AsyncEngine) -> set[str]:
+    async with session_factory(engine)() as session:
+        found = await session.scalars(
+            select(ReminderOutbox.claimed_by).where(ReminderOutbox.claimed_by.is_not(None))
+        )
+        return {worker for worker in found if worker}
+
+
 async def test_two_workers_never_send_the_same_push(engine: AsyncEngine) -> None:
     await pushes_for(engine, 60)
     api = LocalBotApi()
     server = HttpBotApi(api)
+    # Sends wait until both workers hold a claim: on a busy machine one process can start
+    # seconds after the other, which would otherwise drain all 60 pushes alone.
+    server.sends_open.clear()
     server.start()
     try:
         workers = [
             await start_worker(engine, server, "--seconds", "6", "--batch", "5", "--worker", name)
             for name in ("worker-a", "worker-b")
         ]
+        for _ in range(600):
+            if await claimers(engine) == {"worker-a", "worker-b"}:
+                break
+            await asyncio.sleep(0.1)
+        server.sends_open.set()
         results = await asyncio.gather(*(w.communicate() for w in workers))
     finally:
         await server.stop()

@@ -10,6 +10,8 @@ from storage.actor import Actor
 from storage.customers import CustomerRepo
 from storage.deals import DealRepo, DealUpdate, next_stage
 from storage.models import DealChange, DealStage, Member, Role, Team
+from storage.pipeline import Span, stage_tallies
+from storage.pipeline import pipeline as pipeline_of
 
 NOW = datetime(2026, 12, 1, 2, tzinfo=UTC)
 
@@ -81,25 +83,54 @@ async def test_changes_are_kept_and_the_pipeline_sums_them(session: AsyncSession
         ("stage", "quote", "negotiation"),
     ]
     assert a.probability == 75 and b.probability == 10
-    pipeline = await DealRepo(session, manager).pipeline(
-        datetime(2026, 11, 30, 16, tzinfo=UTC),
-        datetime(2026, 12, 31, 16, tzinfo=UTC),
+    december = Span(
         date(2026, 12, 1),
         date(2027, 1, 1),
+        datetime(2026, 11, 30, 16, tzinfo=UTC),
+        datetime(2026, 12, 31, 16, tzinfo=UTC),
     )
+    quarter = Span(
+        date(2026, 10, 1),
+        date(2027, 1, 1),
+        datetime(2026, 9, 30, 16, tzinfo=UTC),
+        datetime(2026, 12, 31, 16, tzinfo=UTC),
+    )
+    pipeline = await pipeline_of(session, manager, december, quarter, december)
     assert (pipeline.total.count, pipeline.total.amount, pipeline.total.weighted) == (
         2,
         1_300_000,
         900_000 * 75 // 100 + 400_000 * 10 // 100,
     )
-    assert [item.deal.id for item in pipeline.closing] == [a.id, b.id]
-    own = await DealRepo(session, wang).pipeline(
-        datetime(2026, 11, 30, 16, tzinfo=UTC),
-        datetime(2026, 12, 31, 16, tzinfo=UTC),
-        date(2026, 12, 1),
-        date(2027, 1, 1),
-    )
+    # This month's expected closes by date; the quarter's biggest first.
+    assert [line.id for line in pipeline.month_deals] == [b.id, a.id]
+    assert [line.id for line in pipeline.quarter_deals] == [a.id, b.id]
+    own = await pipeline_of(session, wang, december, quarter, december)
     assert own.total.count == 1
     repo.lose(a, "预算取消", NOW)
     assert (a.stage, a.lost_reason, a.closed_at) == (DealStage.LOST, "预算取消", NOW)
     assert await session.scalar(select(DealChange).where(DealChange.new_value == "lost"))
+
+
+async def test_a_deleted_customers_deals_leave_the_pipeline(session: AsyncSession) -> None:
+    manager, wang, _zhang, _ = await people(session)
+    customers = CustomerRepo(session, wang)
+    kept, gone = await customers.create("华润置地"), await customers.create("万科")
+    repo = DealRepo(session, wang)
+    await repo.create(kept, DealUpdate(amount=1_000_000, stage=DealStage.QUOTE), NOW)
+    await repo.create(gone, DealUpdate(amount=400_000, stage=DealStage.QUOTE), NOW)
+    await repo.create(gone, DealUpdate(amount=300_000, stage=DealStage.LOST), NOW)
+    await session.flush()
+    await customers.delete(gone)
+    await session.flush()
+    month = Span(
+        date(2026, 12, 1),
+        date(2027, 1, 1),
+        datetime(2026, 11, 30, 16, tzinfo=UTC),
+        datetime(2026, 12, 31, 16, tzinfo=UTC),
+    )
+    for actor in (manager, wang):
+        found = await pipeline_of(session, actor, month, month, month)
+        assert (found.total.count, found.total.amount) == (1, 1_000_000)
+        assert found.lost.count == 0 and found.lost_deals == []
+    tallies = await stage_tallies(session, manager)
+    assert {stage: t.amount for stage, t in tallies.items()} == {DealStage.QUOTE: 1_000_000}

@@ -1,7 +1,7 @@
 """outbox items and record snapshots with readable keys
 
 Revision ID: 0015_outbox_readable_keys
-Revises: 0013_deals
+Revises: 0014_customer_aliases
 Create Date: 2026-12-02 01:10:00
 
 The outbox's items were written with one-letter keys ("t": "fu", "cid", "kid", "m", "d");
@@ -13,6 +13,12 @@ buttons read their row again when pressed).
 The new code reads only the new shape: the bot is one process that applies migrations before
 it starts (`salesbot run`), and Telegram gives updates to one poller at a time, so no old
 process is left writing the old shape once this has run.
+
+The digest items added after 0013 — 回款 due and late ("pay", "payl") and deals stuck in a stage
+("stale") — are not renamed here: the code that writes them reads the team's stage limit, a
+column 0016_deal_payments_collected adds, so no database at this revision (or before) holds
+one. They are written with readable keys from the start ("payment_due", "payment_late",
+"stale_deal").
 """
 
 from collections.abc import Callable, Mapping, Sequence
@@ -23,7 +29,7 @@ from alembic import op
 from sqlalchemy.engine import Connection
 
 revision: str = "0015_outbox_readable_keys"
-down_revision: str | None = "0013_deals"
+down_revision: str | None = "0014_customer_aliases"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

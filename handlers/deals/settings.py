@@ -1,0 +1,243 @@
+"""💼 商机设置 (from /teamsettings): the team's stage names and chances of signing, and the
+currency a deal is in when nothing says otherwise. Managers only; every press re-checks.
+
+Callback data: dst:home; dst:s:<stage> (one stage), dst:p:<stage>:<percent> (its chance),
+dst:n:<stage> / dst:t:<stage> (type its name / its chance: a ValueEdit), dst:r:<stage> (back to
+the default name and chance); dst:cur (currencies), dst:cur:<code>.
+"""
+
+from __future__ import annotations
+
+from telegram.ext import CallbackQueryHandler
+
+from handlers.deals.text import STAGE_LABELS, stage_name
+from handlers.kit import pending
+from handlers.kit.keyboards import inline, is_number
+from handlers.kit.turn import Turn, member_turn
+from locales import N_
+from storage.audit import record
+from storage.models import DealStage
+from storage.stages import (
+    NAME_LIMIT,
+    OPEN_STAGES,
+    PROBABILITY,
+    rename_stage,
+    set_currency,
+    set_stage_probability,
+    stage_book,
+)
+
+CHANCES = (5, 10, 20, 25, 30, 40, 50, 60, 70, 75, 80, 90)
+CURRENCIES = {
+    "CNY": N_("人民币"),
+    "HKD": N_("港币"),
+    "TWD": N_("新台币"),
+    "SGD": N_("新加坡元"),
+    "MYR": N_("马来西亚林吉特"),
+    "USD": N_("美元"),
+    "EUR": N_("欧元"),
+}
+Rows = list[list[tuple[str, str]]]
+CLEAR_WORDS = ("无", "清空", "默认")
+
+
+async def _manager(turn: Turn) -> bool:
+    if turn.member.is_manager and not (await turn.team()).personal:
+        return True
+    if turn.update.callback_query is not None:
+        turn.answer(turn._("只有团队经理可以修改团队设置。"), alert=True)
+    else:
+        turn.say(turn._("只有团队经理可以修改团队设置。"))
+    return False
+
+
+async def _home(turn: Turn, *, edit: bool = True) -> None:
+    _ = turn._
+    book = await stage_book(turn.session, turn.actor.team_id)
+    lines = [_("💼 商机设置"), _("阶段和赢单概率(⏩ 推进 按这个顺序):")]
+    for n, stage in enumerate(OPEN_STAGES, 1):
+        lines.append(f"{n}. {stage_name(_, stage, book.names)} · {book.chance(stage)}%")
+    won, lost = (stage_name(_, s, book.names) for s in (DealStage.WON, DealStage.LOST))
+    lines.append(_("结束:{won} 100% · {lost} 0%", won=won, lost=lost))
+    currency = _(CURRENCIES[book.currency]) if book.currency in CURRENCIES else book.currency
+    lines.append(_("默认币种:{name}({code})", name=currency, code=book.currency))
+    stages = [(f"✏️ {stage_name(_, s, book.names)}", f"dst:s:{s.value}") for s in OPEN_STAGES]
+    rows: Rows = [stages[:2], stages[2:]]
+    rows.append([(f"✏️ {won}", "dst:s:won"), (f"✏️ {lost}", "dst:s:lost")])
+    rows.append([(_("💱 默认币种"), "dst:cur"), (_("⬅️ 团队设置"), "ts:home")])
+    if edit:
+        turn.edit("\n".join(lines), inline(rows))
+    else:
+        turn.say("\n".join(lines), inline(rows))
+
+
+async def _stage(turn: Turn, stage: DealStage, *, edit: bool = True) -> None:
+    _ = turn._
+    book = await stage_book(turn.session, turn.actor.team_id)
+    name = stage_name(_, stage, book.names)
+    lines = [_("💼 阶段「{name}」", name=name)]
+    if stage in book.names:
+        lines.append(_("默认名称:{name}", name=_(STAGE_LABELS[stage])))
+    rows: Rows = [[(_("✏️ 改名称"), f"dst:n:{stage.value}")]]
+    if stage in OPEN_STAGES:
+        chance = book.chance(stage)
+        lines.append(_("赢单概率:{n}%(默认 {d}%)", n=chance, d=PROBABILITY[stage]))
+        lines.append(_("改了以后,这个阶段还按原概率的商机一起调整;单独改过概率的商机不变。"))
+        offered = [
+            (f"{'• ' if n == chance else ''}{n}%", f"dst:p:{stage.value}:{n}") for n in CHANCES
+        ]
+        rows += [offered[i : i + 4] for i in range(0, len(offered), 4)]
+        rows.append([(_("✍️ 输入概率"), f"dst:t:{stage.value}")])
+    rows.append([(_("↩️ 恢复默认"), f"dst:r:{stage.value}"), (_("⬅️ 返回"), "dst:home")])
+    text, markup = "\n".join(lines), inline(rows)
+    if edit:
+        turn.edit(text, markup)
+    else:
+        turn.say(text, markup)
+
+
+def _stage_of(value: str) -> DealStage | None:
+    return next((s for s in DealStage if s.value == value), None)
+
+
+@member_turn
+async def settings_button(turn: Turn) -> None:
+    _ = turn._
+    query = turn.update.callback_query
+    assert query is not None
+    if not await _manager(turn):
+        return
+    parts = (query.data or "").split(":")
+    action = parts[1] if len(parts) > 1 else ""
+    stage = _stage_of(parts[2]) if len(parts) > 2 else None
+    team_id = turn.actor.team_id
+    if action == "home" and len(parts) == 2:
+        await _home(turn)
+    elif action == "s" and stage is not None and len(parts) == 3:
+        await _stage(turn, stage)
+    elif action == "p" and stage in OPEN_STAGES and len(parts) == 4 and is_number(parts[3]):
+        if int(parts[3]) not in CHANCES:
+            turn.answer(_("这个按钮已失效。"), alert=True)
+            return
+        assert stage is not None
+        moved = await _chance(turn, stage, int(parts[3]))
+        turn.answer(_("✅ 已保存,{n} 个商机一并调整。", n=moved) if moved else _("✅ 已保存"))
+        await _stage(turn, stage)
+    elif action in ("n", "t") and stage is not None and len(parts) == 3:
+        if action == "t" and stage not in OPEN_STAGES:
+            turn.answer(_("这个按钮已失效。"), alert=True)
+            return
+        field = "name" if action == "n" else "probability"
+        label, example = (
+            (N_("阶段名称"), N_("方案交流")) if action == "n" else (N_("赢单概率"), "60%")
+        )
+        pending.ask(turn, STAGE_VALUE, {"stage": stage.value, "field": field}, label, example)
+    elif action == "r" and stage is not None and len(parts) == 3:
+        await rename_stage(turn.session, team_id, stage, None)
+        moved = await _chance(turn, stage, None) if stage in OPEN_STAGES else 0
+        turn.answer(
+            _("✅ 已恢复默认,{n} 个商机一并调整。", n=moved) if moved else _("✅ 已恢复默认")
+        )
+        await _stage(turn, stage)
+    elif action == "cur" and len(parts) == 2:
+        rows = [[(f"{_(name)} {code}", f"dst:cur:{code}")] for code, name in CURRENCIES.items()]
+        rows.append([(_("⬅️ 返回"), "dst:home")])
+        turn.edit(_("新商机没写币种时用哪种货币?已有的商机不变。"), inline(rows))
+    elif action == "cur" and len(parts) == 3 and parts[2] in CURRENCIES:
+        await set_currency(turn.session, team_id, parts[2])
+        record(turn.session, turn.actor, "team.settings", "team", team_id, f"currency:{parts[2]}")
+        turn.answer(_("✅ 已保存"))
+        await _home(turn)
+    else:
+        turn.answer(_("这个按钮已失效。"), alert=True)
+
+
+async def _chance(turn: Turn, stage: DealStage, chance: int | None) -> int:
+    moved = await set_stage_probability(turn.session, turn.actor.team_id, stage, chance)
+    detail = f"stage:{stage.value}:{chance if chance is not None else 'default'}"
+    record(turn.session, turn.actor, "team.settings", "team", turn.actor.team_id, detail)
+    return moved
+
+
+def _percent(text: str) -> int | None:
+    digits = text.strip().removesuffix("%").removesuffix("%").strip()
+    if not digits.isascii() or not digits.isdigit():
+        return None
+    value = int(digits)
+    return value if 0 < value < 100 else None
+
+
+async def apply_stage_value(turn: Turn, text: str) -> None:
+    """A typed stage name or chance (STAGE_VALUE's value), echoed back as saved."""
+    _ = turn._
+    waiting = pending.state(turn, STAGE_VALUE) or {}
+    stage = _stage_of(str(waiting.get("stage", "")))
+    field = waiting.get("field")
+    if stage is None or field not in ("name", "probability"):
+        pending.finish(turn, STAGE_VALUE)
+        turn.say(_("这个按钮已失效。"))
+        return
+    if not turn.member.is_manager:
+        pending.finish(turn, STAGE_VALUE)
+        turn.say(_("只有团队经理可以修改团队设置。"))
+        return
+    book = await stage_book(turn.session, turn.actor.team_id)
+    old = stage_name(_, stage, book.names)
+    if text.strip() in CLEAR_WORDS:  # "无" (the prompt offers it): back to the default
+        pending.finish(turn, STAGE_VALUE)
+        if field == "name":
+            await rename_stage(turn.session, turn.actor.team_id, stage, None)
+            turn.say(
+                _("✅ 阶段「{old}」恢复为默认名称「{new}」。", old=old, new=_(STAGE_LABELS[stage]))
+            )
+        elif stage in OPEN_STAGES:
+            await _chance(turn, stage, None)
+            turn.say(_("✅ 「{name}」的赢单概率恢复为默认 {n}%。", name=old, n=PROBABILITY[stage]))
+        await _stage(turn, stage, edit=False)
+        return
+    if field == "probability":
+        chance = _percent(text)
+        if chance is None or stage not in OPEN_STAGES:
+            turn.say(_("赢单概率请写 1 到 99 之间的数,例如:60%(/cancel 放弃修改)"))
+            return
+        pending.finish(turn, STAGE_VALUE)
+        moved = await _chance(turn, stage, chance)
+        said = _("✅ 「{name}」的赢单概率改为 {n}%。", name=old, n=chance)
+        if moved:
+            said += _("{n} 个商机一并调整。", n=moved)
+        turn.say(said)
+    else:
+        name = " ".join(text.split())
+        taken = {stage_name(_, s, book.names) for s in DealStage if s != stage}
+        if not 2 <= len(name) <= NAME_LIMIT or name in taken:
+            turn.say(
+                _(
+                    "阶段名称请写 2 到 {n} 个字,不能和别的阶段重名,例如:方案交流(/cancel 放弃修改)",
+                    n=NAME_LIMIT,
+                )
+            )
+            return
+        pending.finish(turn, STAGE_VALUE)
+        await rename_stage(turn.session, turn.actor.team_id, stage, name)
+        record(
+            turn.session,
+            turn.actor,
+            "team.settings",
+            "team",
+            turn.actor.team_id,
+            f"stage:{stage.value}:name",
+        )
+        turn.say(_("✅ 阶段「{old}」改名为「{new}」。", old=old, new=name))
+    await _stage(turn, stage, edit=False)
+
+
+STAGE_VALUE = pending.ValueEdit(
+    "deal_stage_value",
+    apply_stage_value,
+    title=N_("商机设置"),
+    cancelled=N_("已放弃修改,商机设置没有变。"),
+)
+
+
+def settings_handlers() -> list[object]:
+    return [CallbackQueryHandler(settings_button, pattern=r"^dst:")]
