@@ -28,7 +28,7 @@ _NOT_BEFORE_ONE = frozenset("住出入饭布格结当大出骗开全僵戏影剧
 _LEAD = re.compile(
     r"^(?:过的|的|今天|昨天|前天|上午|下午|晚上|客户|单位|一起|上门|陪领导|又|也|去|到|在|了|"
     # voice input's fillers and Cantonese 同 (with): 那个…, 电话里…, 嗯记一下新客户…
-    r"个|里|同|嗯|呢|啊|吧|新客户|记一下|话里|电话里|啱啱|刚刚|刚才|然后|就是|那边|这边|"
+    r"那个|这个|个|里|同|嗯|呢|啊|吧|新客户|记一下|话里|电话里|啱啱|刚刚|刚才|然后|就是|那边|这边|"
     # a chat's courtesies before a name (谢谢卢院长, 好的孟处)
     r"谢谢|感谢|好的|收到|"
     # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股)
@@ -47,6 +47,11 @@ _VISIT_PLAIN = re.compile(r"(?:拜访|拜会|走访|回访)了?\s*")
 _NOT_A_NAME = re.compile(r"[一了过下完得的]|客户|老客户|新客户|领导")
 
 
+# Two-character verbs whose first character stops the scan (跟, 对) and whose second would
+# otherwise head the name: 跟进华东电力设计院, 对接南京银行, 跟踪万科.
+_STOPPED_VERBS = frozenset({"跟进", "跟踪", "对接", "对标"})
+
+
 def _scan_left(doc: Doc, end: int, limit: int = 16) -> int:
     t = doc.t
     start = end
@@ -57,6 +62,8 @@ def _scan_left(doc: Doc, end: int, limit: int = 16) -> int:
         if not (is_cjk(ch) or ch.isalnum()):
             break
         start -= 1
+    if start > 0 and start < end and t[start - 1 : start + 1] in _STOPPED_VERBS:
+        start += 1
     return start
 
 

@@ -639,3 +639,16 @@ def test_a_chats_days_are_reckoned_from_its_stamps() -> None:
 def test_words_said_of_things_invent_no_contact() -> None:
     for text in ("采购申请批了 下周下单", "系统没问题", "方案通过了", "年后再说"):
         assert note(text).interaction is None, text
+
+
+def test_a_voice_filler_before_a_person_is_no_customer() -> None:
+    # 那个王局… is voice input's filler, then the person: never a customer called 那个
+    assert note("那个王局说下周再聊").company is None
+    assert note("嗯那个张总下周二要来我们公司").company is None
+    assert note("那个国网江苏的李处说下周再聊").company == "国网江苏"
+
+
+def test_a_verb_split_by_the_scan_is_not_part_of_the_customer() -> None:
+    # 跟 and 对 end a name on their left; 跟进/对接 are verbs, so 进/接 don't head the customer
+    assert note("今天跟进华东电力设计院的报价").company == "华东电力设计院"
+    assert note("今天对接南京银行的李行").company == "南京银行"
