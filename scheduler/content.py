@@ -117,7 +117,7 @@ def item_line(_: Translator, item: Item, today: date) -> str:
             "{deal}{amount}:在「{stage}」已停留 {n} 天,没有进展",
             deal=deal_name(item),
             amount=_amount(item),
-            stage=_(STAGE_LABELS[str(item["stage"])]),
+            stage=item.get("sname") or _(STAGE_LABELS[str(item["stage"])]),
             n=item["days"],
         )
     if kind in ("pay", "payl"):

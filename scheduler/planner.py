@@ -570,6 +570,7 @@ def stale_item(deal: StaleDeal, now: datetime) -> Item:
         "amount": deal.amount,
         "cur": deal.currency,
         "stage": deal.stage.value,
+        "sname": deal.stage_name,  # the team's name for it (None: the default's)
         "days": (now - deal.since).days,
     }
 
