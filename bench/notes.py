@@ -107,6 +107,8 @@ def note_to_dict(note: Note) -> dict[str, Any]:
         f["due"] = _iso(src.due)
     if note.deal is not None and note.deal.close_date is not None:
         data["deal"]["close_date"] = note.deal.close_date.isoformat()
+    if note.deal is not None and note.deal.currency is None:
+        data["deal"]["currency"] = "CNY"  # the sets were written for a team on 人民币
     for it, src_it in zip(data["itineraries"], note.itineraries, strict=True):
         it["start"], it["end"] = _iso(src_it.start), _iso(src_it.end)
     return data

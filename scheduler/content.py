@@ -121,7 +121,7 @@ def item_line(_: Translator, item: Item, today: date) -> str:
             "{deal}{amount}:在「{stage}」已停留 {n} 天,没有进展",
             deal=deal_name(item),
             amount=_amount(item),
-            stage=_(stage),
+            stage=item["stage_name"] or _(stage),
             n=item["days"],
         )
     if item["type"] == "payment_due" or item["type"] == "payment_late":

@@ -599,6 +599,7 @@ def stale_item(deal: StaleDeal, now: datetime) -> StaleDealItem:
         amount=deal.amount,
         currency=deal.currency,
         stage=deal.stage.value,
+        stage_name=deal.stage_name,
         days=(now - deal.since).days,
     )
 

@@ -6,11 +6,13 @@ push (or a 推迟-ed item) is handed to the new owner as it is — its dedupe ke
 it, so planning it again would be refused — while birthday and trip pushes are cancelled and
 planned again for the new owner (their keys name the member). A digest waiting in the outbox
 loses the moved customers' lines, and the follow-ups among them are pushed to their new holder
-at once (he would otherwise hear of them only in tomorrow's digest). Done follow-ups stay where they were: they are history, and
-history stays with the customer.
+at once (he would otherwise hear of them only in tomorrow's digest). The customer's open deals
+go along, and its won deals still waiting for 回款 (the new owner is asked about them and
+collects the money). Done follow-ups, lost and fully paid deals stay where they were: they are
+history, and history stays with the customer.
 
-A member removed from the team takes nothing along: his open follow-ups on the team's
-customers go to their owners, and every other push still waiting for him is cancelled. The
+A member removed from the team takes nothing along: his open follow-ups and deals (as above)
+on the team's customers go to their owners, and every other push still waiting for him is cancelled. The
 buttons of pushes he got before check `item_still_theirs` before they act.
 """
 
@@ -20,7 +22,7 @@ from collections.abc import Collection, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -29,6 +31,9 @@ from storage.customers import visible_customers
 from storage.cycle import PlanStatus, VisitPlan
 from storage.models import (
     Customer,
+    Deal,
+    DealPayment,
+    DealStage,
     FollowUp,
     FollowUpStatus,
     Member,
@@ -36,9 +41,11 @@ from storage.models import (
     ReminderOutbox,
 )
 from storage.outbox import NewPush, enqueue
+from storage.payments import unsettled
 from storage.planning import mark_replan
 from storage.push_items import customer_of as _customer_of
 from storage.push_items import follow_up_of as _follow_up_of
+from storage.stages import OPEN_STAGES
 
 # Single-item pushes handed over as they are (their dedupe keys name no member).
 HANDED_OVER = frozenset({"followup", "again"})
@@ -77,10 +84,23 @@ async def carry_over(
                 moved_follow_ups.update(dict.fromkeys(found, owner_id))
                 moved += len(found)
             await _carry_plans(session, old_owner_id, chunk, owner_id)
+            await session.execute(
+                update(Deal)
+                .where(Deal.owner_id == old_owner_id, Deal.customer_id.in_(chunk), _following())
+                .values(owner_id=owner_id)
+                .execution_options(synchronize_session="fetch")
+            )
     await _carry_pushes(session, customers, moved_follow_ups, old_owner_id)
     for owner_id in {old_owner_id, *by_owner}:
         await mark_replan(session, owner_id)
     return moved
+
+
+def _following() -> ColumnElement[bool]:
+    """The deals that go with their customer: the open ones, and the won ones still waiting
+    for money (the new owner collects it). Lost and fully paid deals stay: they are history."""
+    waiting = select(DealPayment.id).where(DealPayment.deal_id == Deal.id, unsettled()).exists()
+    return or_(Deal.stage.in_(OPEN_STAGES), and_(Deal.stage == DealStage.WON, waiting))
 
 
 # Plans not yet done or dropped go with the customer: the new owner visits in their place.
@@ -226,6 +246,13 @@ async def leave_team(session: AsyncSession, member: Member, team_id: int) -> int
     for customer_id, owner_id in set(plans.all()):
         if owner_id != member.id:
             await _carry_plans(session, member.id, [customer_id], owner_id)
+    owner_of = select(Customer.owner_id).where(Customer.id == Deal.customer_id)
+    await session.execute(
+        update(Deal)
+        .where(Deal.owner_id == member.id, Deal.team_id == team_id, _following())
+        .values(owner_id=owner_of.scalar_subquery())
+        .execution_options(synchronize_session="fetch")
+    )
     # Timed follow-ups' pushes go with them, today's follow-ups in his waiting digest are pushed
     # to their new holders; everything else waiting for him is cancelled.
     carried: list[NewPush] = []

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor
 from storage.audit import record
-from storage.models import Customer, Deal, DealChange, DealPayment, DealStage
+from storage.models import Customer, Deal, DealChange, DealPayment, DealStage, DealStageSetting
 from storage.stages import CLOSED_STAGES as CLOSED_STAGES
 from storage.stages import DEFAULT_BOOK, StageBook, stage_book
 from storage.stages import OPEN_STAGES as OPEN_STAGES
@@ -276,6 +276,7 @@ class StaleDeal:
     currency: str
     stage: DealStage
     since: datetime  # its last change of stage, amount or close date
+    stage_name: str | None = None  # the team's own name for the stage, if it renamed it
 
 
 async def stale_deals(
@@ -296,10 +297,14 @@ async def stale_deals(
     rows = await session.execute(
         select(
             Deal.id, Deal.owner_id, Deal.customer_id, Customer.name, Deal.title, Deal.amount,
-            Deal.currency, Deal.stage, last.c.since,
+            Deal.currency, Deal.stage, last.c.since, DealStageSetting.name,
         )
         .join(last, last.c.deal_id == Deal.id)
         .join(Customer, Customer.id == Deal.customer_id)
+        .outerjoin(
+            DealStageSetting,
+            and_(DealStageSetting.team_id == Deal.team_id, DealStageSetting.stage == Deal.stage),
+        )
         .where(
             Deal.stage.in_(OPEN_STAGES), last.c.since < before, Customer.deleted_at.is_(None)
         )

@@ -99,6 +99,7 @@ class StaleDealItem(TypedDict):
     amount: int | None
     currency: str
     stage: str  # DealStage's value
+    stage_name: str | None  # the team's name for it (None: the default's)
     days: int  # since its last change
 
 

@@ -12,6 +12,7 @@ from handlers.kit.render import birthday, date_range, moment
 from locales import Translator
 from storage.birthdays import Birthday, next_birthday
 from storage.models import DealStage, InteractionKind
+from storage.stages import DEFAULT_BOOK, StageBook
 
 
 def birthday_text(_: Translator, data: Birthday, today: date) -> str:
@@ -45,16 +46,22 @@ def contact_label(contact: ContactData) -> str:
 
 
 def deal_lines(
-    _: Translator, deal: DealData, today: date, target: str | None, company: str | None = None
+    _: Translator,
+    deal: DealData,
+    today: date,
+    target: str | None,
+    company: str | None = None,
+    book: StageBook = DEFAULT_BOOK,
 ) -> list[str]:
     """💼 商机:办公楼项目 · 120万 · 方案报价 · 预计12月31日签约(新建商机), with the loss
     reason and the payment plan when the note gives them. `target` is the open deal's title
-    saving will update, None for a new deal."""
+    saving will update, None for a new deal; `book` names the stages as the team does and
+    holds the currency an amount without a currency word is saved in."""
     stage = DealStage(code) if (code := deal.get("stage")) else None
     close = date.fromisoformat(day) if (day := deal.get("close_date")) else None
-    parts = deal_parts(
-        _, deal.get("title") or company, deal.get("amount"), deal["currency"], stage, close, today
-    )
+    currency = deal.get("currency") or book.currency
+    title = deal.get("title") or company
+    parts = deal_parts(_, title, deal.get("amount"), currency, stage, close, today, book.names)
     which = _("更新商机「{title}」", title=target) if target is not None else _("新建商机")
     lines = [_("💼 商机:{deal}({which})", deal=" · ".join(parts), which=which)]
     if deal.get("lost_reason"):
@@ -84,6 +91,7 @@ def render_capture(
     today: date,
     customer_hint: str | None,
     deal_target: str | None = None,
+    book: StageBook = DEFAULT_BOOK,
 ) -> str:
     lines = [_("我记下了这些,确认保存吗?")]
     head = []
@@ -106,7 +114,7 @@ def render_capture(
     if payload.get("competitors"):
         lines.append(_("⚔️ 竞争对手:{names}", names="、".join(payload["competitors"])))
     if deal := payload.get("deal"):
-        lines += deal_lines(_, deal, today, deal_target, payload.get("company"))
+        lines += deal_lines(_, deal, today, deal_target, payload.get("company"), book)
     interaction = payload.get("interaction")
     if interaction:
         kind = _(KIND_LABELS[InteractionKind(interaction["kind"])])

@@ -23,7 +23,7 @@ def deal_update(data: DealData) -> DealUpdate:
     return DealUpdate(
         title=data.get("title"),
         amount=amount if amount is not None and 0 <= amount < AMOUNT_LIMIT else None,
-        currency=(data.get("currency") or "CNY")[:3],
+        currency=currency[:3] if (currency := data.get("currency")) else None,  # None: the team's
         stage=DealStage(stage) if (stage := data.get("stage")) else None,
         close_date=date.fromisoformat(day) if (day := data.get("close_date")) else None,
         lost_reason=data.get("lost_reason"),

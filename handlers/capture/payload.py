@@ -92,7 +92,7 @@ class DealData(TypedDict):
 
     title: str | None
     amount: int | None
-    currency: str
+    currency: str | None  # None: the note named none (the team's currency applies)
     stage: str | None
     close_date: str | None  # an ISO date
     lost_reason: str | None

@@ -5,6 +5,7 @@ Both the note (notes.py) and its corrections (edit.py) show it, so it lives belo
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from handlers.capture.card import render_capture
@@ -17,6 +18,7 @@ from storage.deals import DealRepo
 from storage.matching import judge
 from storage.models import Draft
 from storage.search import fold
+from storage.stages import DEFAULT_BOOK, StageBook
 
 
 def capture_buttons(turn: Turn, draft_id: int) -> Any:
@@ -52,24 +54,27 @@ async def customer_hint(turn: Turn, payload: CapturePayload) -> str | None:
     return turn._("(新客户)")
 
 
-async def deal_target(turn: Turn, payload: CapturePayload) -> str | None:
-    """The title of the open deal saving would update (the customer's latest), or None."""
+async def deal_target(turn: Turn, payload: CapturePayload) -> tuple[str | None, StageBook]:
+    """The title of the open deal saving would update (the customer's latest) or None, and
+    the team's stages and currency for the card (an update keeps its deal's currency)."""
+    if not payload["deal"]:
+        return None, DEFAULT_BOOK
+    repo = DealRepo(turn.session, turn.actor)
+    book = await repo.stages()
     company = payload["company"]
-    if not payload.get("deal") or not company:
-        return None
-    customer = await CustomerRepo(turn.session, turn.actor).by_name(company)
-    if customer is None:
-        return None
-    deals = await DealRepo(turn.session, turn.actor).open_of(customer)
-    return deals[0].title if deals else None
+    customer = await CustomerRepo(turn.session, turn.actor).by_name(company) if company else None
+    deals = await repo.open_of(customer) if customer is not None else []
+    if not deals:
+        return None, book
+    return deals[0].title, replace(book, currency=deals[0].currency)
 
 
 async def show_capture(turn: Turn, draft: Draft, *, edit: bool) -> None:
     now = turn.now()
     payload = capture_payload(draft.payload)
     hint = await customer_hint(turn, payload)
-    target = await deal_target(turn, payload)
-    text = render_capture(turn._, payload, turn.member.timezone, now.date(), hint, target)
+    target, book = await deal_target(turn, payload)
+    text = render_capture(turn._, payload, turn.member.timezone, now.date(), hint, target, book)
     # 1985年农历闰四月十五: 1985 had no 闰四月, so no birthday was read; say so until one is set.
     refused = no_such_leap_month_said(turn._, draft.text or "")
     if refused and not any(contact["birthday"] for contact in payload["contacts"]):

@@ -349,7 +349,10 @@ async def weekly_report(
     summary = await summary_for(session, manager, "lastweek", now)
     shown = [(line.member_id, line.name) for line in summary.reps[:PAGE]]
     span = summary.period
-    cycle = await cycle_lines(_, session, Actor.of(manager), span.first, span.last, today, shown)
+    actor = Actor.of(manager)
+    cycle = await cycle_lines(_, session, actor, span.first, span.last, today, shown)
+    collected = await team_collection(session, actor, span.first, span.last, today)
+    cycle = [*cycle, *collection_lines(_, collected)]  # 💰 回款, as the team summary has it
     text = _("📅 上周周报") + "\n" + summary_text(_, summary, today, 0, cycle)
     pipeline = await weekly_lines(session, manager, now)  # nothing for a team without deals
     if pipeline:

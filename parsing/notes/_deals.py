@@ -170,7 +170,7 @@ def find_deal(doc: Doc, company_span: tuple[int, int] | None) -> DealFact | None
     if currency is None:
         currency = next(
             (_CURRENCY[m] for m in re.findall(r"HK\$|NT\$|S\$|SGD|MYR|HKD|TWD|USD|港币|新台币", t)),
-            "CNY",
+            None,  # no currency word: the team's currency applies on saving
         )
     return DealFact(
         title=_title(doc, company_span),

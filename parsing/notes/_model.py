@@ -113,7 +113,7 @@ class DealFact:
 
     title: str | None = None
     amount: int | None = None  # in the currency's units (120万 → 1200000)
-    currency: str = "CNY"
+    currency: str | None = None  # None: the note named none (the team's currency applies)
     stage: DealStage | None = None
     close_date: date | None = None
     lost_reason: str | None = None

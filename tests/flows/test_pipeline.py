@@ -9,7 +9,7 @@ October–December, last week (for Monday 7 December's report) 30 November–6 D
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import time_machine
 from sqlalchemy import select
@@ -20,7 +20,8 @@ from storage.actor import Actor
 from storage.customers import CustomerRepo
 from storage.deals import DealRepo, DealUpdate
 from storage.models import AuditLog, Deal, DealChange, DealStage, Member
-from tests.builders import NOW, Pushes, Team, at, make_team, member_of
+from storage.payments import PaymentRepo
+from tests.builders import NOW, Pushes, Team, at, local, make_team, member_of
 from tests.conftest import BotHarness
 
 Q, N, N2, W, L, C = (
@@ -363,3 +364,86 @@ async def test_a_reps_own_chance_on_one_deal(bot: BotHarness) -> None:
     saved = await team.manager.press("60%")
     assert saved.callback_answers == ["✅ 已保存"]
     assert await bot.scalar(select(Deal.probability).where(Deal.id == office.id)) == 80
+
+
+async def test_a_note_is_read_in_the_teams_currency_and_stage_names(bot: BotHarness) -> None:
+    """A 港币 team: a note naming no currency is a deal in 港币, one saying 人民币 stays in 人民币;
+    the capture card and the digest's stuck deal call 方案报价 by the team's name."""
+    team = await make_team(bot)
+    await team.manager.send("/teamsettings")
+    await team.manager.press("💼 商机阶段与币种")
+    await team.manager.press("💱 默认币种")
+    await team.manager.press("港币 HKD")
+    await team.manager.press("✏️ 方案报价")
+    await team.manager.press("改名称")
+    await team.manager.send("方案交流")
+
+    with time_machine.travel(at(10, 31), tick=False):
+        card = await team.wang.send("华润置地办公楼项目报价120万")
+        assert "💼 商机:办公楼项目 · 120万 HKD · 方案交流(新建商机)" in card.text
+        saved = await team.wang.press("保存")
+        assert "💼 已新建商机「办公楼项目」(方案交流)" in saved.text
+        card = await team.wang.send("万科物业园区项目报价人民币80万")
+        assert "💼 商机:园区项目 · 80万 · 方案交流(新建商机)" in card.text
+        await team.wang.press("保存")
+    made = {d.title: d for d in await bot.scalars(select(Deal))}
+    assert (made["办公楼项目"].amount, made["办公楼项目"].currency) == (1_200_000, "HKD")
+    assert (made["园区项目"].amount, made["园区项目"].currency) == (800_000, "CNY")
+
+    digest = (await Pushes.of(bot).at(local(2026, 12, 2, 8, 30)))[0].text
+    assert (
+        "💼 商机停滞 (2)\n"
+        "1. 华润置地 办公楼项目 120万 HKD:在「方案交流」已停留 31 天,没有进展\n"
+        "2. 万科物业 园区项目 80万:在「方案交流」已停留 31 天,没有进展"
+    ) in digest
+    assert "方案报价" not in digest
+
+    with time_machine.travel(NOW, tick=False):
+        # An update naming no currency keeps its deal's: the card says so before saving.
+        card = await team.wang.send("华润置地办公楼项目谈到了110万,客户在压价")
+        assert "💼 商机:办公楼项目 · 110万 HKD · 商务谈判(更新商机「办公楼项目」)" in card.text
+        saved = await team.wang.press("保存")
+        assert (
+            "💼 已更新商机「办公楼项目」:方案交流 → 商务谈判 · 120万 HKD → 110万 HKD" in saved.text
+        )
+
+
+async def plan_payments(
+    bot: BotHarness, owner: LocalClient, deal_id: int, plan: list[tuple[str, int, date]],
+    paid: tuple[int, date] | None = None,
+) -> None:  # fmt: skip
+    """A won deal's 回款 plan with its due dates; `paid` came in on its first installment."""
+    actor = Actor.of(await member_of(bot, owner))
+    async with bot.session() as session:
+        found = await DealRepo(session, actor).get(deal_id)
+        assert found is not None
+        await DealRepo(session, actor).set_payments(found, [(label, p) for label, p, _d in plan])
+        await session.flush()
+        payments = PaymentRepo(session, actor)
+        installments = await payments.plan(found)
+        for installment, (_label, _p, due) in zip(installments, plan, strict=True):
+            payments.set_due(found, installment, due, datetime.now(UTC))
+        if paid is not None:
+            payments.collect(found, installments[0], paid[0], paid[1], datetime.now(UTC))
+        await session.commit()
+
+
+async def test_the_weekly_report_has_the_collection_line(bot: BotHarness) -> None:
+    """Last week (30 November–6 December) 18万 fell due and 10万 of it came in; 8万 of it and
+    国网上海's 50万 (due 25 November) are overdue on Monday 7 December."""
+    team = await known_deals(bot)
+    huadian = await bot.scalar(select(Deal.id).where(Deal.title == "华电集团"))
+    await plan_payments(
+        bot, team.zhang, huadian, [("签约", 30, date(2026, 12, 1)), ("验收", 70, date(2026, 12, 20))],
+        paid=(100_000, date(2026, 12, 3)),
+    )  # fmt: skip
+    grid = await bot.scalar(select(Deal.id).where(Deal.title == "配网项目"))
+    await plan_payments(bot, team.wang, grid, [("预付", 50, date(2026, 11, 25))])
+    sent = await Pushes.of(bot).at(at(12, 7, 9))
+    report = next(c.text for c in sent if c.text.startswith("📅 上周周报"))
+    assert "💰 回款:本期应回 18万 · 已回 10万(55%) · 逾期未回 58万" in report
+    # The same line as the team summary's for last week.
+    with time_machine.travel(at(12, 7, 9), tick=False):
+        await team.manager.send("/team")
+        summary = await team.manager.press("上周")
+    assert "💰 回款:本期应回 18万 · 已回 10万(55%) · 逾期未回 58万" in summary.text

@@ -7,14 +7,26 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import time_machine
 from sqlalchemy import select
 
 from bot.local_api import ApiCall, LocalClient, Reply
-from storage.models import FollowUp, FollowUpStatus, Grade, Member, OutboxStatus, ReminderOutbox
-from tests.builders import Archive, Pushes, local, make_team, member_of
+from storage.actor import Actor
+from storage.customers import CustomerRepo
+from storage.deals import DealRepo, DealUpdate
+from storage.models import (
+    Deal,
+    DealStage,
+    FollowUp,
+    FollowUpStatus,
+    Grade,
+    Member,
+    OutboxStatus,
+    ReminderOutbox,
+)
+from tests.builders import Archive, Pushes, Team, local, make_team, member_of
 from tests.conftest import BotHarness
 
 SECRET = "绝密电力设计院"
@@ -183,3 +195,64 @@ async def test_a_handover_takes_the_follow_ups_along(bot: BotHarness) -> None:
     assert owners == {zhang.id}
     later = await pushes.at(local(2026, 12, 2, 10, 0))
     assert TIMED in to(team.zhang, later)
+
+
+async def deals_of_wang(bot: BotHarness, team: Team) -> None:
+    """王磊's three deals on 华润置地: one open, one won with all its 回款 still to come, one lost."""
+    with time_machine.travel(local(2026, 11, 30, 18, 0), tick=False):
+        await team.wang.send("华润置地签了合同,金额115万,分三期,签约30%,验收60%,质保10%")
+        await team.wang.press("保存")
+        await team.wang.send("华润置地办公楼项目报价120万,预计月底签约")
+        await team.wang.press("保存")
+        wang = await member_of(bot, team.wang)
+        async with bot.session() as session:
+            customer = await CustomerRepo(session, Actor.of(wang)).by_name("华润置地")
+            assert customer is not None
+            update = DealUpdate(title="食堂项目", amount=300_000, stage=DealStage.LOST,
+                                lost_reason="预算取消")  # fmt: skip
+            await DealRepo(session, Actor.of(wang)).create(customer, update, datetime.now(UTC))
+            await session.commit()
+
+
+async def deal_owners(bot: BotHarness) -> dict[str, str]:
+    async with bot.session() as session:
+        rows = await session.execute(
+            select(Deal.title, Member.name).join(Member, Member.id == Deal.owner_id)
+        )
+        return {title: name for title, name in rows.all()}
+
+
+async def test_an_assigned_customer_takes_its_deals_and_the_money_to_come(bot: BotHarness) -> None:
+    team = await make_team(bot)
+    await deals_of_wang(bot, team)
+    with time_machine.travel(local(2026, 12, 1, 9, 0), tick=False):
+        await team.manager.send("/assign 华润置地 张伟")
+        card = await team.zhang.send("/customer 华润置地")
+    assert "  · 办公楼项目 · 120万 · 方案报价 · 预计11月30日签约" in card.text
+    assert "  · 华润置地:已回 0元 / 115万 · 下一期 签约款 日期未定" in card.text
+    assert {"⏩ 推进", "🏆 赢单", "💔 输单", "💰 回款"} <= set(card.buttons)
+    # The lost deal is history: it stays with the rep who lost it.
+    assert await deal_owners(bot) == {"办公楼项目": "张伟", "华润置地": "张伟", "食堂项目": "王磊"}
+    sent = await Pushes.of(bot).at(local(2026, 12, 2, 8, 30))
+    late = "华润置地 办公楼项目 120万:预计11月30日签约,已过 2 天还没有结果"
+    assert late in to(team.zhang, sent) and "办公楼项目" not in to(team.wang, sent)
+
+
+async def test_a_handover_and_a_removal_take_the_deals_along(bot: BotHarness) -> None:
+    team = await make_team(bot)
+    await deals_of_wang(bot, team)
+    await team.manager.send("/team")
+    await team.manager.press("成员管理")
+    await team.manager.press("王磊 · 销售代表")
+    await team.manager.press("离职交接")
+    await team.manager.press("张伟")
+    await team.manager.press("交接给选中的 1 人")
+    assert await deal_owners(bot) == {"办公楼项目": "张伟", "华润置地": "张伟", "食堂项目": "王磊"}
+
+    # 张伟 leaves the team: his customers, and their live deals, fall to the manager.
+    await remove(team.manager, "张伟")
+    assert await deal_owners(bot) == {
+        "办公楼项目": "李经理",
+        "华润置地": "李经理",
+        "食堂项目": "王磊",
+    }
