@@ -142,9 +142,7 @@ async def build_deals(
     sessions = session_factory(engine)
     stages, weights = list(STAGE_WEIGHTS), list(STAGE_WEIGHTS.values())
     async with sessions() as session:
-        owners = dict(
-            (await session.execute(select(Customer.id, Customer.owner_id))).tuples().all()
-        )
+        owners = dict((await session.execute(select(Customer.id, Customer.owner_id))).all())
         deal_rows, created_at, owner_of = [], [], []
         for n in range(deals):
             cid = n % customers + 1
