@@ -16,7 +16,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor
 from storage.audit import record
-from storage.models import Customer, Deal, DealChange, DealPayment, DealStage, DealStageSetting
+from storage.changes import merged_text
+from storage.models import (
+    Contact,
+    Customer,
+    Deal,
+    DealChange,
+    DealContact,
+    DealPayment,
+    DealStage,
+    DealStageSetting,
+)
 from storage.stages import CLOSED_STAGES as CLOSED_STAGES
 from storage.stages import DEFAULT_BOOK, StageBook, stage_book
 from storage.stages import OPEN_STAGES as OPEN_STAGES
@@ -166,6 +176,31 @@ class DealRepo:
             select(DealChange)
             .where(DealChange.deal_id == deal.id)
             .order_by(DealChange.changed_at, DealChange.id)
+        )
+        return found.all()
+
+    async def involve(
+        self, deal: Deal, competitors: Sequence[str], contacts: Sequence[int]
+    ) -> None:
+        """Add a note's competitors and contacts to `deal`; those it already has stay."""
+        deal.competitors = merged_text(deal.competitors, list(competitors))
+        if deal.id is None:
+            await self.session.flush()
+        have = set(
+            await self.session.scalars(
+                select(DealContact.contact_id).where(DealContact.deal_id == deal.id)
+            )
+        )
+        for contact_id in dict.fromkeys(contacts):
+            if contact_id not in have:
+                self.session.add(DealContact(deal_id=deal.id, contact_id=contact_id))
+
+    async def contacts(self, deal: Deal) -> Sequence[Contact]:
+        found = await self.session.scalars(
+            select(Contact)
+            .join(DealContact, DealContact.contact_id == Contact.id)
+            .where(DealContact.deal_id == deal.id)
+            .order_by(Contact.id)
         )
         return found.all()
 

@@ -537,6 +537,8 @@ class Deal(Timestamped, Base):
     probability: Mapped[int] = mapped_column(SmallInteger, default=10)
     close_date: Mapped[date | None] = mapped_column(Date)
     lost_reason: Mapped[str | None] = mapped_column(String(200))
+    # 、-separated names, as Customer.competitors keeps them (storage/changes.merged_text).
+    competitors: Mapped[str | None] = mapped_column(Text)
     won_amount: Mapped[int | None] = mapped_column(BigInteger)
     closed_at: Mapped[datetime | None] = mapped_column(index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
@@ -544,6 +546,20 @@ class Deal(Timestamped, Base):
     @property
     def is_open(self) -> bool:
         return self.stage not in (DealStage.WON, DealStage.LOST)
+
+
+class DealContact(Base):
+    """The contacts a deal involves (the people its notes named)."""
+
+    __replan__ = False  # the planner does not read it (storage/replan.py)
+    __tablename__ = "deal_contact"
+
+    deal_id: Mapped[int] = mapped_column(
+        ForeignKey("deal.id", ondelete="CASCADE"), primary_key=True
+    )
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class DealChange(Base):

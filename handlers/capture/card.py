@@ -52,8 +52,11 @@ def deal_lines(
     target: str | None,
     company: str | None = None,
     book: StageBook = DEFAULT_BOOK,
+    competitors: list[str] | None = None,
+    contacts: list[str] | None = None,
 ) -> list[str]:
-    """💼 商机:办公楼项目 · 120万 · 方案报价 · 预计12月31日签约(新建商机), with the loss
+    """💼 商机:办公楼项目 · 120万 · 方案报价 · 预计12月31日签约 · 对手:广联达 · 联系人:黄总
+    (新建商机): saving attaches the note's competitors and contacts to the deal. With the loss
     reason and the payment plan when the note gives them. `target` is the open deal's title
     saving will update, None for a new deal; `book` names the stages as the team does and
     holds the currency an amount without a currency word is saved in."""
@@ -62,6 +65,10 @@ def deal_lines(
     currency = deal.get("currency") or book.currency
     title = deal.get("title") or company
     parts = deal_parts(_, title, deal.get("amount"), currency, stage, close, today, book.names)
+    if competitors:
+        parts.append(_("对手:{names}", names="、".join(competitors)))
+    if contacts:
+        parts.append(_("联系人:{names}", names="、".join(contacts)))
     which = _("更新商机「{title}」", title=target) if target is not None else _("新建商机")
     lines = [_("💼 商机:{deal}({which})", deal=" · ".join(parts), which=which)]
     if deal.get("lost_reason"):
@@ -114,7 +121,11 @@ def render_capture(
     if payload.get("competitors"):
         lines.append(_("⚔️ 竞争对手:{names}", names="、".join(payload["competitors"])))
     if deal := payload.get("deal"):
-        lines += deal_lines(_, deal, today, deal_target, payload.get("company"), book)
+        people = [contact_label(c) for c in contacts]
+        named = payload.get("company")
+        lines += deal_lines(
+            _, deal, today, deal_target, named, book, payload.get("competitors"), people
+        )
     interaction = payload.get("interaction")
     if interaction:
         kind = _(KIND_LABELS[InteractionKind(interaction["kind"])])

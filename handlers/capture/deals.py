@@ -12,7 +12,7 @@ from handlers.capture.payload import CapturePayload, DealData
 from handlers.deals.text import amount_text, stage_name
 from handlers.kit.turn import Turn
 from storage.deals import DealRepo, DealUpdate
-from storage.models import Customer, DealStage
+from storage.models import Contact, Customer, DealStage
 
 # Larger than any deal: a number a note could not mean (and a BIGINT could not hold).
 AMOUNT_LIMIT = 10**15
@@ -30,8 +30,11 @@ def deal_update(data: DealData) -> DealUpdate:
     )
 
 
-async def save_deal(turn: Turn, payload: CapturePayload, customer: Customer) -> str | None:
-    """Write the note's deal on `customer`; the line the saved message shows, or None."""
+async def save_deal(
+    turn: Turn, payload: CapturePayload, customer: Customer, contacts: list[Contact]
+) -> str | None:
+    """Write the note's deal on `customer`, with the competitors and `contacts` the note
+    named; the line the saved message shows, or None."""
     data = payload.get("deal")
     if not data:
         return None
@@ -45,11 +48,13 @@ async def save_deal(turn: Turn, payload: CapturePayload, customer: Customer) -> 
         if data.get("installments"):
             plan = [(i["label"], i["percent"]) for i in data["installments"]]
             await repo.set_payments(deal, plan)
+        await repo.involve(deal, payload.get("competitors") or [], [c.id for c in contacts])
         stage = stage_name(_, deal.stage, repo.book.names)
         return _("💼 已新建商机「{title}」({stage})", title=deal.title, stage=stage)
     deal = open_deals[0]
     old_stage, old_amount = deal.stage, deal.amount
     changed = repo.apply(deal, update, now)
+    await repo.involve(deal, payload.get("competitors") or [], [c.id for c in contacts])
     if data.get("installments"):
         await repo.set_payments(deal, [(i["label"], i["percent"]) for i in data["installments"]])
     details = []

@@ -215,8 +215,8 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
     contacts = await _resolve_contacts(turn, draft, customer)
     if contacts is None:
         return
-    changes = await _write(turn, draft, customer, contacts)
-    deal_line = await save_deal(turn, capture_payload(draft.payload), customer)
+    changes, named = await _write(turn, draft, customer, contacts)
+    deal_line = await save_deal(turn, capture_payload(draft.payload), customer, named)
     plan_line = await save_plan(turn, capture_payload(draft.payload), customer, draft.text or "")
     await turn.session.delete(draft)
     _ = turn._
@@ -441,7 +441,8 @@ def _contact_fields(fact: ContactData, today: date) -> dict[str, Any]:
 
 async def _write(
     turn: Turn, draft: Draft, customer: Customer, resolved: list[Contact | None]
-) -> list[tuple[str, FieldChange]]:
+) -> tuple[list[tuple[str, FieldChange]], list[Contact]]:
+    """Write the note; what it changed, and the contacts it named (for the deal)."""
     payload = capture_payload(draft.payload)
     session, actor = turn.session, turn.actor
     now = turn.now()
@@ -527,7 +528,7 @@ async def _write(
                 date.fromisoformat(trip["end"]),
                 trip.get("purpose"),
             )
-    return changes
+    return changes, contacts
 
 
 async def _add_follow_ups(

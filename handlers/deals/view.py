@@ -69,6 +69,10 @@ async def show_deal(turn: Turn, repo: DealRepo, deal_id: int) -> bool:
         lines.append(_("预计签约:{date}", date=short_date(_, deal.close_date, today)))
     if deal.stage == DealStage.WON and deal.won_amount is not None:
         lines.append(_("签约金额:{amount}", amount=amount_text(deal.won_amount, deal.currency)))
+    if deal.competitors:
+        lines.append(_("竞争对手:{names}", names=deal.competitors))
+    if people := await repo.contacts(deal):
+        lines.append(_("联系人:{names}", names="、".join(c.name for c in people)))
     if deal.stage == DealStage.LOST:
         lines.append(_("输单原因:{reason}", reason=deal.lost_reason or _("未写原因")))
     changes = list(await repo.history(deal))[-HISTORY:]

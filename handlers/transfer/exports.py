@@ -40,6 +40,7 @@ from storage.models import (
     Contact,
     Customer,
     Deal,
+    DealContact,
     DealPayment,
     FollowUp,
     FollowUpStatus,
@@ -104,8 +105,8 @@ TABLES = (
         "deals",
         N_("商机"),
         (N_("客户名称"), N_("商机"), N_("负责人"), N_("阶段"), N_("金额"), N_("币种"),
-         N_("赢单概率"), N_("预计签约"), N_("签约金额"), N_("输单原因"), N_("结束时间"),
-         N_("建立时间")),
+         N_("赢单概率"), N_("预计签约"), N_("签约金额"), N_("输单原因"), N_("竞争对手"),
+         N_("联系人"), N_("结束时间"), N_("建立时间")),
     ),
     Table(
         "payments",
@@ -262,18 +263,30 @@ class Exporter:
             select(
                 Customer.name, Deal.title, owner.name, Deal.stage, Deal.amount, Deal.currency,
                 Deal.probability, Deal.close_date, Deal.won_amount, Deal.lost_reason,
-                Deal.closed_at, Deal.created_at,
+                Deal.competitors, Deal.closed_at, Deal.created_at, Deal.id,
             )
             .join(Customer, Customer.id == Deal.customer_id)
             .join(owner, owner.id == Deal.owner_id)
             .where(Deal.customer_id.in_(self.customers))
             .order_by(Customer.name, Deal.id)
         )  # fmt: skip
+        # Few deals name contacts: their names read once, rather than a join per row.
+        people: dict[int, list[str]] = {}
+        named = (
+            select(DealContact.deal_id, Contact.name)
+            .join(Contact, Contact.id == DealContact.contact_id)
+            .join(Deal, Deal.id == DealContact.deal_id)
+            .where(Deal.customer_id.in_(self.customers))
+            .order_by(DealContact.deal_id, Contact.id)
+        )
+        async for deal_id, name in self._stream(named):
+            people.setdefault(deal_id, []).append(name)
         stages = {stage: self._(label) for stage, label in STAGE_LABELS.items()}
         async for row in self._stream(query):
             yield [
-                *row[0:3], stages[row[3]], *row[4:7], row[7], row[8], row[9],
-                self.local(row[10]), self.local(row[11]),
+                *row[0:3], stages[row[3]], *row[4:7], row[7], row[8], row[9], row[10],
+                "、".join(people.get(row[13], [])) or None,
+                self.local(row[11]), self.local(row[12]),
             ]  # fmt: skip
 
     async def _payments(self) -> AsyncIterator[list[Any]]:

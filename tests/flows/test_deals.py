@@ -1,6 +1,8 @@
 """Deals (商机, issue #19): a quotation captured from a note, pushed along by a later note and
 by the card's buttons, lost with its reason; the manager's /pipeline; forged buttons."""
 
+import csv
+import io
 from datetime import date
 
 import pytest
@@ -197,3 +199,23 @@ async def test_the_export_has_a_deals_sheet(bot: BotHarness) -> None:
     )
     assert rows[1][:7] == ("华润置地", "办公楼项目", "王磊", "方案报价", 1_200_000, "CNY", 50)
     assert len(rows) == 2
+
+
+async def test_a_deal_keeps_the_competitors_and_contacts_its_note_names(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    card = await wang.send("华润置地办公楼项目报价120万 竞争对手是广联达 见了黄总")
+    assert "· 对手:广联达 · 联系人:黄总(新建商机)" in card.text
+    await wang.press("保存")
+    deal = await one_deal(bot)
+    assert deal.competitors == "广联达"
+
+    page = await wang.press_data(f"deal:v:{deal.id}")  # the page /pipeline's drill-down opens
+    assert "竞争对手:广联达" in page.text
+    assert "联系人:黄总" in page.text
+
+    await wang.send("/export")
+    reply = await wang.press("CSV:商机")
+    [document] = reply.documents
+    rows = list(csv.reader(io.StringIO(document.content.decode("utf-8-sig"))))
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert (row["商机"], row["竞争对手"], row["联系人"]) == ("办公楼项目", "广联达", "黄总")
