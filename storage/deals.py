@@ -184,8 +184,6 @@ class DealRepo:
     ) -> None:
         """Add a note's competitors and contacts to `deal`; those it already has stay."""
         deal.competitors = merged_text(deal.competitors, list(competitors))
-        if deal.id is None:
-            await self.session.flush()
         have = set(
             await self.session.scalars(
                 select(DealContact.contact_id).where(DealContact.deal_id == deal.id)

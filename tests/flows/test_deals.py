@@ -209,13 +209,23 @@ async def test_a_deal_keeps_the_competitors_and_contacts_its_note_names(bot: Bot
     deal = await one_deal(bot)
     assert deal.competitors == "广联达"
 
+    card = await wang.send("华润置地办公楼项目谈到了110万 竞争对手是博超 见了黄总和李工")
+    assert "· 对手:博超 · 联系人:黄总、李工(更新商机「办公楼项目」)" in card.text
+    await wang.press("保存")
+    deal = await one_deal(bot)
+    assert deal.competitors == "广联达、博超"  # a later note adds; what was kept stays
+
     page = await wang.press_data(f"deal:v:{deal.id}")  # the page /pipeline's drill-down opens
     assert "竞争对手:广联达" in page.text
-    assert "联系人:黄总" in page.text
+    assert "联系人:黄总、李工" in page.text
 
     await wang.send("/export")
     reply = await wang.press("CSV:商机")
     [document] = reply.documents
     rows = list(csv.reader(io.StringIO(document.content.decode("utf-8-sig"))))
     row = dict(zip(rows[0], rows[1], strict=True))
-    assert (row["商机"], row["竞争对手"], row["联系人"]) == ("办公楼项目", "广联达", "黄总")
+    assert (row["商机"], row["竞争对手"], row["联系人"]) == (
+        "办公楼项目",
+        "广联达、博超",
+        "黄总、李工",
+    )
