@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, get_args
 
 from scheduler import clock
 from scheduler.content import FESTIVAL_NOTICE_DAYS, address, festivals_within
@@ -100,24 +100,9 @@ BATCH = 500
 SMALL_BATCH = 50
 FAILED_LOOKBACK = timedelta(days=2)
 
-# The digest's sections in their order, each named by the type of its items.
-SECTIONS: tuple[ItemType, ...] = (
-    "follow_up",
-    "payment_due",
-    "minutes_due",
-    "plan",
-    "birthday",
-    "trip",
-    "deal",
-    "stale_deal",
-    "cold",
-    "festival",
-    "new_customer",
-    "trip_unknown",
-    "minutes_late",
-    "payment_late",
-    "failed",
-)
+# The digest's sections in their order, each named by the type of its items: the order
+# storage/push_items.ItemType lists them in (one list, not two to keep in step).
+SECTIONS: tuple[ItemType, ...] = get_args(ItemType)
 # Deals asked about (past their close date, or stuck in a stage): at most this many a day
 # in both sections together, the most valuable first.
 DEAL_CAP = 3
