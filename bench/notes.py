@@ -70,6 +70,9 @@ DEV_SETS = [
     # also words, phones, headlines and outcomes) by a fourth helper who never read parsing/,
     # written on 2026-12-02 to tune on
     NOTES_DIR / "notes_styles2.jsonl",
+    # blind3: 120 notes in the same mix by the same helper, written with styles2 and held out:
+    # read only as totals, never tuned against
+    NOTES_DIR / "notes_blind3.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
