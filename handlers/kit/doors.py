@@ -1,0 +1,12 @@
+"""Buttons that open a room's page from a room that may not import it (the arrows of
+tests/test_layout.py point down): the data lives here, below both, and the room that answers
+it reads it from here too.
+
+    ts:home  ⚙️ 团队设置 (team/settings.py), from 💼 商机设置's ⬅️ 团队设置 (deals/settings.py)
+    exp:menu 📤 导出 (transfer/exports.py), from the team summary (team/reports.py)
+"""
+
+from __future__ import annotations
+
+TEAM_SETTINGS = "ts:home"
+EXPORT_MENU = "exp:menu"
