@@ -35,12 +35,13 @@ def stale(turn: Turn) -> None:
     turn.answer(turn._("这个按钮已失效。"), alert=True)
 
 
-async def follow(turn: Turn, routes: Routes) -> None:
-    """Call the action of the first pattern that matches the pressed data."""
+async def follow(turn: Turn, routes: Routes, otherwise: Callable[[Turn], None] = stale) -> None:
+    """Call the action of the first pattern that matches the pressed data; else `otherwise`
+    (a room may have its own words for a stale button)."""
     data = pressed(turn)
     for pattern, action in routes:
         found = pattern.match(data)
         if found is not None:
             await action(turn, found)
             return
-    stale(turn)
+    otherwise(turn)

@@ -19,6 +19,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from handlers.kit import commands
 from handlers.kit.keyboards import inline, is_number
 from handlers.kit.turn import Turn, command_argument, member_turn
+from handlers.team import callbacks
 from locales import translator
 from storage import assignment
 from storage.actor import NotAllowed
@@ -322,7 +323,7 @@ async def assignment_button(turn: Turn) -> None:
         _refuse(turn)
         return
     try:
-        if head == "asg:help":
+        if head == callbacks.ASSIGN_HELP:
             turn.answer()
             turn.say(
                 _(

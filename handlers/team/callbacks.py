@@ -1,5 +1,6 @@
-"""The team room's /team buttons: a builder (or constant) for each and the pattern that reads
-it back, used by the message that shows the button and the handler that answers it.
+"""The team room's buttons: a builder (or constant) for each and the pattern that reads it
+back, used by the message that shows the button and the handler that answers it — /team's
+here, then /teamsettings' ts: and the team summary's tr: below.
 
     team:home 👥 成员管理    team:invite 🔗 邀请链接    team:code 🔄 重置邀请码
     team:m:<member> a member's page    team:p:<member> ⬆️ 设为经理
@@ -9,6 +10,8 @@ it back, used by the message that shows the button and the handler that answers 
 from __future__ import annotations
 
 import re
+
+from handlers.kit import doors
 
 TEAM_PATTERN = r"^team:"
 HOME = "team:home"
@@ -34,3 +37,74 @@ def remove(member_id: int) -> str:
 
 def remove_confirmed(member_id: int) -> str:
     return f"team:rr:{member_id}"
+
+
+# /teamsettings (settings.py; managers only). ts:home is kit/doors.py's: 💼 商机设置 opens it.
+#     ts:home the settings           ts:g:<grade> a grade's cadence   ts:g:<grade>:<days> set it
+#     ts:dt digest time              ts:dt:<hhmm> set it              ts:tz timezone
+#     ts:tz:<index> set it           ts:fest 🎉 festival reminders on / off
+#     ts:q quiet hours               ts:q:<hhhh or off> set them
+#     ts:sd a deal's days in one stage                                ts:sd:<days> set them
+SETTINGS_PATTERN = r"^ts:"
+SETTINGS_HOME = doors.TEAM_SETTINGS
+DIGEST_TIMES = "ts:dt"
+TIMEZONES = "ts:tz"
+FESTIVALS = "ts:fest"
+QUIET_HOURS = "ts:q"
+STAGE_DAYS = "ts:sd"
+CADENCE_MENU = re.compile(r"^ts:g:([A-Z])$")
+CADENCE = re.compile(r"^ts:g:([A-Z]):([0-9]+)$")
+DIGEST_TIME = re.compile(r"^ts:dt:([0-9]{4})$")
+TIMEZONE = re.compile(r"^ts:tz:([0-9]+)$")
+QUIET = re.compile(r"^ts:q:([0-9]{4}|off)$")
+STAGE_DAY = re.compile(r"^ts:sd:([0-9]+)$")
+
+
+def cadence_menu(grade: str) -> str:
+    return f"ts:g:{grade}"
+
+
+def cadence(grade: str, days: int) -> str:
+    return f"ts:g:{grade}:{days}"
+
+
+def digest_time(hhmm: str) -> str:
+    return f"ts:dt:{hhmm}"
+
+
+def timezone(index: int) -> str:
+    return f"ts:tz:{index}"
+
+
+def quiet(key: str) -> str:
+    """`key`: hhhh (2108: 21:00–08:00) or "off"."""
+    return f"ts:q:{key}"
+
+
+def stage_days(days: int) -> str:
+    return f"ts:sd:{days}"
+
+
+# The team summary (reports.py; managers only), for a period (week, month …):
+#     tr:p:<period>:<page> the summary    tr:r:<member>:<period> a rep's drill-down
+#     tr:c:<period> the charts
+# Its other buttons open other rooms: 📤 导出 (kit/doors.py), 🔁 分配客户, ⚙️ 团队设置, 🕵️ 审计.
+SUMMARY_PATTERN = r"^tr:"
+_PERIOD = r"([a-z]{1,12})"  # then looked up in storage.reports.PERIODS
+SUMMARY = re.compile(rf"^tr:p:{_PERIOD}:([0-9]+)$")
+SUMMARY_REP = re.compile(rf"^tr:r:([0-9]+):{_PERIOD}$")
+SUMMARY_CHARTS = re.compile(rf"^tr:c:{_PERIOD}$")
+ASSIGN_HELP = "asg:help"
+AUDIT_LATEST = "aud:0"
+
+
+def summary(period: str, page: int = 0) -> str:
+    return f"tr:p:{period}:{page}"
+
+
+def summary_rep(member_id: int, period: str) -> str:
+    return f"tr:r:{member_id}:{period}"
+
+
+def summary_charts(period: str) -> str:
+    return f"tr:c:{period}"

@@ -193,7 +193,7 @@ async def _team_overview(turn: Turn) -> tuple[str, list[list[tuple[str, str]]]]:
     lines.append(_("点成员可设为经理、离职交接或移出团队。"))
     rows = [[(f"{m.name} · {_role(turn, m)}", callbacks.member(m.id))] for m in members]
     rows.append([(_("🔗 邀请链接"), callbacks.INVITE), (_("🔄 重置邀请码"), callbacks.RESET_CODE)])
-    rows.append([(_("📊 团队汇总"), "tr:p:week:0")])
+    rows.append([(_("📊 团队汇总"), callbacks.summary("week"))])
     return "\n".join(lines), rows
 
 

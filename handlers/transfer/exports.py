@@ -25,7 +25,7 @@ from sqlalchemy.orm import aliased
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from handlers.deals.text import STAGE_LABELS
-from handlers.kit import commands
+from handlers.kit import commands, doors
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import KIND_LABELS, STATUS_LABELS
 from handlers.kit.turn import Turn, member_turn
@@ -448,7 +448,7 @@ async def export_button(turn: Turn) -> None:
     query = turn.update.callback_query
     assert query is not None
     parts = (query.data or "").split(":")
-    if parts[1:] == ["menu"]:
+    if query.data == doors.EXPORT_MENU:
         text, markup = _menu(turn)
         turn.answer()
         turn.say(text, markup)

@@ -6,11 +6,14 @@ carry too — 写纪要, the manager's review — are storage/push_buttons.py's.
     plan:new 📝 记一笔 → 📅 计划拜访
     mins:doc:<minutes> 📤 生成给客户的纪要    mins:sent:<minutes> 📨 已发给客户
     mins:conf:<minutes> ✅ 客户已确认
+    wd:home 📅 工作日历与拜访计划 (also from /teamsettings)
 """
 
 from __future__ import annotations
 
 import re
+
+WORKDAYS_HOME = "wd:home"
 
 PLAN_PATTERN = r"^plan:"
 PLAN_SUBMIT = re.compile(r"^plan:s:([0-9]{1,10})$")

@@ -15,6 +15,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from handlers.kit import commands
 from handlers.kit.keyboards import inline
 from handlers.kit.turn import Turn, member_turn
+from handlers.visits import callbacks
 from handlers.visits.minutes import local_today
 from locales import N_
 from parsing.workdays import Workweek, work_calendar
@@ -97,7 +98,7 @@ async def workdays_button(turn: Turn) -> None:
     _ = turn._
     query = turn.update.callback_query
     data = (query.data if query else None) or ""
-    if data == "wd:home":  # from the team settings screen
+    if data == callbacks.WORKDAYS_HOME:  # from the team settings screen
         rows = await _rows(turn)
         turn.edit(await workdays_text(turn), inline(rows) if rows else None)
         return
