@@ -98,6 +98,16 @@ ASSIGN_HELP = "asg:help"
 AUDIT_LATEST = "aud:0"
 
 
+def assign(customer_id: int) -> str:
+    """👤 分配 / 🔁 改派: pick the customer's new owner (assignment.py)."""
+    return f"asg:c:{customer_id}"
+
+
+def take_over(customer_id: int) -> str:
+    """🙋 接手: a manager takes the customer over (assignment.py)."""
+    return f"asg:me:{customer_id}"
+
+
 def summary(period: str, page: int = 0) -> str:
     return f"tr:p:{period}:{page}"
 

@@ -465,7 +465,7 @@ async def _deliver_late(
     markup: InlineKeyboardMarkup = inline(
         [
             [
-                (_("🔁 改派"), f"asg:c:{late.customer_id}"),
+                (_("🔁 改派"), callbacks.assign(late.customer_id)),
                 (_("🔎 查看"), view_customer(late.customer_id)),
             ]
         ]
