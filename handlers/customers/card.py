@@ -13,7 +13,7 @@ from handlers.customers.geo import distance_line
 from handlers.deals.buttons import deal_rows
 from handlers.deals.payments import card_section
 from handlers.deals.text import deal_parts
-from handlers.kit import starts
+from handlers.kit import doors, starts
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import DECISION_ROLES, KIND_LABELS, STATUS_LABELS
 from handlers.kit.render import birthday, clip, date_range, moment, record_lines
@@ -179,5 +179,7 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
     rows[1:1] = deal_rows(_, [d for d in deals if d.owner_id == turn.member.id]) + collect_rows
     cards = [c for c in contacts if c.card_file_id][:3]
     if cards:  # the business card photos, one tap away (handlers/capture/photos.py)
-        rows.insert(2, [(_("📇 {name}的名片", name=c.name[:12]), f"card:p:{c.id}") for c in cards])
+        rows.insert(
+            2, [(_("📇 {name}的名片", name=c.name[:12]), doors.business_card(c.id)) for c in cards]
+        )
     return "\n".join(lines), inline(rows)

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from telegram import InlineKeyboardMarkup
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.kit import commands
+from handlers.kit import commands, doors
 from handlers.kit.keyboards import inline, is_number
 from handlers.kit.turn import Turn, command_argument, member_turn
 from handlers.team import callbacks
@@ -291,7 +291,7 @@ async def _resolve(turn: Turn, move: bool, customer_id: int, rep_id: int, draft:
     )
     buttons = [[(their("🔎 查看客户"), view_customer(customer.id))]]
     if draft:
-        buttons.append([(their("✅ 保存我的记录"), f"cap:s:{draft}")])
+        buttons.append([(their("✅ 保存我的记录"), doors.save_capture(draft))])
     tell(
         turn,
         rep,
