@@ -27,7 +27,7 @@ from handlers.kit.keyboards import (
 from handlers.kit.labels import KIND_LABELS
 from handlers.kit.ownership import refuse_unless_owner
 from handlers.kit.render import moment, record_lines
-from handlers.kit.routes import Action, follow, pressed, stale
+from handlers.kit.routes import Action, follow, on_id, pressed, stale
 from handlers.kit.turn import Turn, command_argument, member_turn
 from handlers.team.assignment import ask_managers_about
 from locales import N_
@@ -234,21 +234,19 @@ async def customer_command(turn: Turn) -> None:
     await offer_new(turn, name)
 
 
-async def _list_button(turn: Turn, found: re.Match[str]) -> None:
-    offset = callback_id(found.group(1))
-    if offset is None:
-        stale(turn)
+async def _undo_delete(turn: Turn, customer_id: int) -> None:
+    _ = turn._
+    restored = await _repo(turn).restore(customer_id)
+    if restored is None:
+        turn.answer(_("无法撤销:已超过 24 小时,或同名客户已重新建档。"), alert=True)
         return
+    turn.answer(_("已撤销删除。"))
+    await show_card(turn, restored, edit=True)
+
+
+async def _list_page(turn: Turn, offset: int) -> None:
     text, rows = await _customer_list(turn, offset)
     turn.edit(text, inline(rows) if rows else None)
-
-
-async def _undo_button(turn: Turn, found: re.Match[str]) -> None:
-    customer_id = callback_id(found.group(1))
-    if customer_id is None:
-        stale(turn)
-        return
-    await _undo_delete(turn, customer_id)
 
 
 async def _purge_button(turn: Turn, found: re.Match[str]) -> None:
@@ -354,12 +352,12 @@ def _on_draft(choice: DraftChoice) -> Action:
 
 
 ROUTES = (
-    (callbacks.LIST, _list_button),
+    (callbacks.LIST, on_id(_list_page)),
     (callbacks.NEW_FROM_DRAFT, _on_draft("new")),
     (callbacks.SAME_AS, _on_draft("same")),
     (callbacks.DROP_DRAFT, _on_draft("drop")),
     (callbacks.ASK_MANAGER, _on_draft("ask")),
-    (callbacks.UNDO_DELETE, _undo_button),
+    (callbacks.UNDO_DELETE, on_id(_undo_delete)),
     (callbacks.PURGE, _purge_button),
     (callbacks.CARD, _on_customer(_card)),
     (callbacks.GRADES, _on_customer(_grades, owner_only=True)),
@@ -414,16 +412,6 @@ async def _history(turn: Turn, customer: Customer, offset: int) -> None:
         rows.append(pager)
     rows.append([(_("⬅️ 返回客户"), view_customer(customer.id))])
     turn.edit("\n".join(lines), inline(rows))
-
-
-async def _undo_delete(turn: Turn, customer_id: int) -> None:
-    _ = turn._
-    restored = await _repo(turn).restore(customer_id)
-    if restored is None:
-        turn.answer(_("无法撤销:已超过 24 小时,或同名客户已重新建档。"), alert=True)
-        return
-    turn.answer(_("已撤销删除。"))
-    await show_card(turn, restored, edit=True)
 
 
 DraftChoice = Literal["new", "same", "drop", "ask"]

@@ -194,14 +194,16 @@ async def _due_on_button(
     await _set_due(turn, deal, payment, callback_day(found.group(2)))
 
 
+def _wait_for(turn: Turn, edit: pending.ValueEdit, payment: DealPayment, question: str) -> None:
+    """The installment's due day or payment is typed next (PAY_DUE, PAY_PAID)."""
+    pending.wait(turn, edit, {"payment": payment.id})
+    turn.edit(question)
+
+
 async def _type_due(turn: Turn, deal: Deal, payment: DealPayment, found: re.Match[str]) -> None:
-    pending.wait(turn, PAY_DUE, {"payment": payment.id})
-    turn.edit(
-        turn._(
-            "请输入{name}的回款日期,例如:12月20日、下个月15号\n(/cancel 放弃)",
-            name=installment_name(payment.label),
-        )
-    )
+    name = installment_name(payment.label)
+    question = turn._("请输入{name}的回款日期,例如:12月20日、下个月15号\n(/cancel 放弃)", name=name)
+    _wait_for(turn, PAY_DUE, payment, question)
 
 
 async def _collect_button(
@@ -211,13 +213,11 @@ async def _collect_button(
 
 
 async def _type_paid(turn: Turn, deal: Deal, payment: DealPayment, found: re.Match[str]) -> None:
-    pending.wait(turn, PAY_PAID, {"payment": payment.id})
-    turn.edit(
-        turn._(
-            "{name}收到了多少、哪天收到的?例如:20万 昨天(不写日期就是今天)\n(/cancel 放弃)",
-            name=installment_name(payment.label),
-        )
+    question = turn._(
+        "{name}收到了多少、哪天收到的?例如:20万 昨天(不写日期就是今天)\n(/cancel 放弃)",
+        name=installment_name(payment.label),
     )
+    _wait_for(turn, PAY_PAID, payment, question)
 
 
 async def _record_button(

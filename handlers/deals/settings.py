@@ -8,6 +8,7 @@ ValueEdit.
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 
 from telegram.ext import CallbackQueryHandler
 
@@ -16,7 +17,7 @@ from handlers.deals.text import STAGE_LABELS, stage_name
 from handlers.kit import doors, pending
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
-from handlers.kit.routes import exactly, follow, stale
+from handlers.kit.routes import Action, exactly, follow, stale
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from storage.audit import record
@@ -123,12 +124,19 @@ async def _home_button(turn: Turn, found: re.Match[str]) -> None:
     await _home(turn)
 
 
-async def _stage_button(turn: Turn, found: re.Match[str]) -> None:
-    stage = _stage_of(found.group(1))
-    if stage is None:
-        stale(turn)
-        return
-    await _stage(turn, stage)
+def _on_stage(
+    action: Callable[[Turn, DealStage], Awaitable[None]], *, open_only: bool = False
+) -> Action:
+    """An action on the stage the button names (with `open_only`, one a deal may be in)."""
+
+    async def act(turn: Turn, found: re.Match[str]) -> None:
+        stage = _stage_of(found.group(1))
+        if stage is None or (open_only and stage not in OPEN_STAGES):
+            stale(turn)
+        else:
+            await action(turn, stage)
+
+    return act
 
 
 async def _set_chance(turn: Turn, found: re.Match[str]) -> None:
@@ -143,32 +151,18 @@ async def _set_chance(turn: Turn, found: re.Match[str]) -> None:
     await _stage(turn, stage)
 
 
-async def _type_name(turn: Turn, found: re.Match[str]) -> None:
-    stage = _stage_of(found.group(1))
-    if stage is None:
-        stale(turn)
-        return
+async def _type_name(turn: Turn, stage: DealStage) -> None:
     waiting = {"stage": stage.value, "field": "name"}
     pending.ask(turn, STAGE_VALUE, waiting, N_("阶段名称"), N_("方案交流"))
 
 
-async def _type_chance(turn: Turn, found: re.Match[str]) -> None:
-    stage = _stage_of(found.group(1))
-    if stage not in OPEN_STAGES:
-        stale(turn)
-        return
-    assert stage is not None
-    pending.ask(
-        turn, STAGE_VALUE, {"stage": stage.value, "field": "probability"}, N_("赢单概率"), "60%"
-    )
+async def _type_chance(turn: Turn, stage: DealStage) -> None:
+    waiting = {"stage": stage.value, "field": "probability"}
+    pending.ask(turn, STAGE_VALUE, waiting, N_("赢单概率"), "60%")
 
 
-async def _reset(turn: Turn, found: re.Match[str]) -> None:
+async def _reset(turn: Turn, stage: DealStage) -> None:
     _ = turn._
-    stage = _stage_of(found.group(1))
-    if stage is None:
-        stale(turn)
-        return
     await rename_stage(turn.session, turn.actor.team_id, stage, None)
     moved = await _chance(turn, stage, None) if stage in OPEN_STAGES else 0
     turn.answer(_("✅ 已恢复默认,{n} 个商机一并调整。", n=moved) if moved else _("✅ 已恢复默认"))
@@ -198,11 +192,11 @@ async def _set_currency(turn: Turn, found: re.Match[str]) -> None:
 
 ROUTES = (
     (exactly(callbacks.SETTINGS_HOME), _home_button),
-    (callbacks.STAGE_PAGE, _stage_button),
+    (callbacks.STAGE_PAGE, _on_stage(_stage)),
     (callbacks.SET_STAGE_CHANCE, _set_chance),
-    (callbacks.RENAME_STAGE, _type_name),
-    (callbacks.TYPE_STAGE_CHANCE, _type_chance),
-    (callbacks.RESET_STAGE, _reset),
+    (callbacks.RENAME_STAGE, _on_stage(_type_name)),
+    (callbacks.TYPE_STAGE_CHANCE, _on_stage(_type_chance, open_only=True)),
+    (callbacks.RESET_STAGE, _on_stage(_reset)),
     (exactly(callbacks.CURRENCY_MENU), _currencies),
     (callbacks.SET_CURRENCY, _set_currency),
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable, Sequence
 
+from handlers.kit.callback_data import callback_id
 from handlers.kit.turn import Turn
 
 Action = Callable[[Turn, re.Match[str]], Awaitable[None]]
@@ -22,6 +23,20 @@ Routes = Sequence[tuple[re.Pattern[str], Action]]
 def exactly(data: str) -> re.Pattern[str]:
     """The pattern of a button whose data has no fields (dst:home)."""
     return re.compile(rf"^{re.escape(data)}$")
+
+
+def on_id(action: Callable[[Turn, int], Awaitable[None]]) -> Action:
+    """An action given the id (or offset) in the pattern's first group, read through
+    callback_id; a number past the id columns is a stale button."""
+
+    async def act(turn: Turn, found: re.Match[str]) -> None:
+        number = callback_id(found.group(1))
+        if number is None:
+            stale(turn)
+        else:
+            await action(turn, number)
+
+    return act
 
 
 def pressed(turn: Turn) -> str:

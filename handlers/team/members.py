@@ -15,6 +15,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from handlers.kit import commands, pending
 from handlers.kit.callback_data import callback_id
+from handlers.kit.commands import Command
 from handlers.kit.keyboards import TEAM, inline, label_pattern, main_keyboard
 from handlers.kit.menus import refresh_menu
 from handlers.kit.turn import Turn, command_argument, member_turn
@@ -80,19 +81,27 @@ async def newteam(turn: Turn) -> None:
         pending.wait(turn, TEAM_NAME, {})
 
 
-async def apply_team_name(turn: Turn, text: str) -> None:
-    """The name typed after /newteam (TEAM_NAME's value)."""
-    if not pending.given_up(turn, TEAM_NAME, text) and await _create(turn, text):
-        pending.finish(turn, TEAM_NAME)
+def _typed_next(
+    command: Command, key: str, use: Callable[[Turn, str], Awaitable[bool]]
+) -> pending.ValueEdit:
+    """What a bare /newteam or /join waits for: each text is `use`d (and asked again) until
+    `use` says it is done; 取消 or /cancel gives up."""
+
+    async def apply(turn: Turn, text: str) -> None:
+        if not pending.given_up(turn, edit, text) and await use(turn, text):
+            pending.finish(turn, edit)
+
+    edit = pending.ValueEdit(
+        key,
+        apply,
+        title=command.title,
+        cancelled=N_("已取消。有需要随时找我。"),
+        entry_command=command.name,
+    )
+    return edit
 
 
-TEAM_NAME = pending.ValueEdit(
-    "newteam_name",
-    apply_team_name,
-    title=commands.NEWTEAM.title,
-    cancelled=N_("已取消。有需要随时找我。"),
-    entry_command=commands.NEWTEAM.name,
-)
+TEAM_NAME = _typed_next(commands.NEWTEAM, "newteam_name", _create)
 
 
 # -- /join and the deep link ------------------------------------------------------------------
@@ -169,21 +178,11 @@ async def join(turn: Turn) -> None:
         pending.wait(turn, JOIN_CODE, {})
 
 
-async def apply_join_code(turn: Turn, text: str) -> None:
-    """The code typed after /join (JOIN_CODE's value), or the invite link's."""
-    if pending.given_up(turn, JOIN_CODE, text):
-        return
-    if await join_with_code(turn, text.removeprefix(JOIN_PREFIX)):
-        pending.finish(turn, JOIN_CODE)
+async def _join_typed(turn: Turn, text: str) -> bool:
+    return await join_with_code(turn, text.removeprefix(JOIN_PREFIX))  # or the invite link
 
 
-JOIN_CODE = pending.ValueEdit(
-    "join_code",
-    apply_join_code,
-    title=commands.JOIN.title,
-    cancelled=N_("已取消。有需要随时找我。"),
-    entry_command=commands.JOIN.name,
-)
+JOIN_CODE = _typed_next(commands.JOIN, "join_code", _join_typed)
 
 
 # -- /team ----------------------------------------------------------------------------------
