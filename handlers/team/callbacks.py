@@ -98,16 +98,6 @@ ASSIGN_HELP = "asg:help"
 AUDIT_LATEST = "aud:0"
 
 
-def assign(customer_id: int) -> str:
-    """👤 分配 / 🔁 改派: pick the customer's new owner (assignment.py)."""
-    return f"asg:c:{customer_id}"
-
-
-def take_over(customer_id: int) -> str:
-    """🙋 接手: a manager takes the customer over (assignment.py)."""
-    return f"asg:me:{customer_id}"
-
-
 def summary(period: str, page: int = 0) -> str:
     return f"tr:p:{period}:{page}"
 
@@ -118,3 +108,60 @@ def summary_rep(member_id: int, period: str) -> str:
 
 def summary_charts(period: str) -> str:
     return f"tr:c:{period}"
+
+
+# Assignment and handover (assignment.py; managers only):
+#     asg:help how to assign                  asg:c:<customer> 👤 分配: pick the new owner
+#     asg:to:<customer>:<member> that owner   asg:me:<customer> 🙋 接手
+#     ho:m:<member> 📦 离职交接 of a leaver   ho:t:<leaver>:<member> tick a receiver
+#     ho:go:<leaver> hand over to those ticked
+#     own:k:<customer>:<rep>[:<capture draft>] ✅ 仍归 the first recorder
+#     own:m:<customer>:<rep>[:<capture draft>] 🔁 改归 the rep who asked
+ASSIGNMENT_PATTERN = r"^(asg|ho|own):"
+_ID = r"([0-9]+)"
+ASSIGN = re.compile(rf"^asg:c:{_ID}$")
+ASSIGN_TO = re.compile(rf"^asg:to:{_ID}:{_ID}$")
+TAKE_OVER = re.compile(rf"^asg:me:{_ID}$")
+HANDOVER = re.compile(rf"^ho:m:{_ID}$")
+HANDOVER_TICK = re.compile(rf"^ho:t:{_ID}:{_ID}$")
+HANDOVER_GO = re.compile(rf"^ho:go:{_ID}$")
+OWNER_KEPT = re.compile(rf"^own:k:{_ID}:{_ID}(?::{_ID})?$")
+OWNER_MOVED = re.compile(rf"^own:m:{_ID}:{_ID}(?::{_ID})?$")
+
+
+def assign(customer_id: int) -> str:
+    """👤 分配 / 🔁 改派: pick the customer's new owner."""
+    return f"asg:c:{customer_id}"
+
+
+def assign_to(customer_id: int, member_id: int) -> str:
+    return f"asg:to:{customer_id}:{member_id}"
+
+
+def take_over(customer_id: int) -> str:
+    """🙋 接手: a manager takes the customer over."""
+    return f"asg:me:{customer_id}"
+
+
+def handover(leaver_id: int) -> str:
+    return f"ho:m:{leaver_id}"
+
+
+def handover_tick(leaver_id: int, member_id: int) -> str:
+    return f"ho:t:{leaver_id}:{member_id}"
+
+
+def handover_go(leaver_id: int) -> str:
+    return f"ho:go:{leaver_id}"
+
+
+def _owner(word: str, customer_id: int, rep_id: int, capture_draft: int | None) -> str:
+    return f"own:{word}:{customer_id}:{rep_id}" + (f":{capture_draft}" if capture_draft else "")
+
+
+def owner_kept(customer_id: int, rep_id: int, capture_draft: int | None = None) -> str:
+    return _owner("k", customer_id, rep_id, capture_draft)
+
+
+def owner_moved(customer_id: int, rep_id: int, capture_draft: int | None = None) -> str:
+    return _owner("m", customer_id, rep_id, capture_draft)

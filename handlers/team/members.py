@@ -297,7 +297,7 @@ async def _member_page(turn: Turn, member_id: int) -> None:
     if member.id != turn.member.id:
         if not member.is_manager:
             rows.append([(_("⬆️ 设为经理"), callbacks.promote(member.id))])
-        rows.append([(_("📦 离职交接"), f"ho:m:{member.id}")])
+        rows.append([(_("📦 离职交接"), callbacks.handover(member.id))])
         rows.append([(_("🚫 移出团队"), callbacks.remove(member.id))])
     rows.append([(_("⬅️ 返回团队"), callbacks.HOME)])
     turn.edit(f"{member.name}({_role(turn, member)})", inline(rows))
