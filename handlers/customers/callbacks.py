@@ -11,6 +11,7 @@ since pushes carry it too:
     cust:ask:<draft> 📨 请经理处理 (a colleague's customer)
     find:<offset> 🔍 查找's next page
 📋 完整档案 (profile.py): prof:c:<customer> the profile, prof:log:<customer>:<offset> 🕘 修改记录
+A shared location (checkin.py): chk:<check-in draft>:<customer> the visit's customer (0: none)
 
 ✏️ 编辑资料 (edit.py):
 ✏️ 编辑资料 (edit.py):
@@ -110,6 +111,15 @@ def profile(customer_id: int) -> str:
 
 def change_log(customer_id: int, offset: int = 0) -> str:
     return f"prof:log:{customer_id}:{offset}"
+
+
+CHECKIN_PATTERN = r"^chk:"
+CHECKIN = re.compile(rf"^chk:{_ID}:{_ID}$")
+
+
+def checkin(draft_id: int, customer_id: int = 0) -> str:
+    """`customer_id` 0: ❌ 取消."""
+    return f"chk:{draft_id}:{customer_id}"
 
 
 EDIT_PATTERN = r"^edit:"

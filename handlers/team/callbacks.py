@@ -165,3 +165,15 @@ def owner_kept(customer_id: int, rep_id: int, capture_draft: int | None = None) 
 
 def owner_moved(customer_id: int, rep_id: int, capture_draft: int | None = None) -> str:
     return _owner("m", customer_id, rep_id, capture_draft)
+
+
+# /audit (audit.py; managers only): aud:<member or 0>:<offset> a page, filtered by member;
+# aud:<offset> (AUDIT_LATEST, from the summary) the latest, as a new message.
+AUDIT_PATTERN = r"^aud:"
+AUDIT_PAGE = re.compile(rf"^aud:{_ID}:{_ID}$")
+AUDIT_FROM_SUMMARY = re.compile(rf"^aud:{_ID}$")
+
+
+def audit_page(member_id: int, offset: int = 0) -> str:
+    """`member_id` 0: everyone's."""
+    return f"aud:{member_id}:{offset}"
