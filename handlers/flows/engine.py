@@ -78,9 +78,10 @@ class Flow:
     command: Command  # its name and title
     steps: list[Step]
     finish: Callable[[Turn, Answers], Awaitable[None]]
-    # Entry from a button (e.g. "📝 记拜访" on a customer card): pattern and answers it presets.
-    button_pattern: str | None = None
-    preset: Callable[[str], Answers] | None = None
+    # Entry from a button (e.g. "📝 记拜访" on a customer card): its pattern (kit/starts.py)
+    # and the answers it presets, read from what the pattern matched.
+    button_pattern: re.Pattern[str] | None = None
+    preset: Callable[[re.Match[str]], Answers] | None = None
     labels: list[str] = field(default_factory=list)
 
 
@@ -269,8 +270,10 @@ def build(flow: Flow, user_data: Mapping[int, object]) -> ConversationHandler[An
     @member_turn
     async def start_button(turn: Turn) -> int:
         query = turn.update.callback_query
-        assert query is not None and flow.preset is not None
-        return await begin(turn, flow.preset(query.data or ""))
+        assert query is not None and flow.preset is not None and flow.button_pattern is not None
+        found = flow.button_pattern.match(query.data or "")
+        assert found is not None  # the handler's own pattern
+        return await begin(turn, flow.preset(found))
 
     @member_turn
     async def on_text(turn: Turn) -> int:
