@@ -183,7 +183,7 @@ async def _handover_page(turn: Turn, leaver_id: int) -> None:
         rows.append(
             [(_("✅ 交接给选中的 {n} 人", n=len(chosen)), callbacks.handover_go(leaver.id))]
         )
-    rows.append([(_("⬅️ 返回团队"), "team:home")])
+    rows.append([(_("⬅️ 返回团队"), callbacks.HOME)])
     turn.edit(
         _(
             "📦 离职交接:{name} 名下有 {n} 个客户。选择接手的人(可多选,按等级轮流平均分配),历史记录跟着客户走。",
@@ -216,8 +216,8 @@ async def _handover(turn: Turn, leaver_id: int) -> None:
     for receiver_id, customers in done.shares.items():
         lines.append(f"· {done.receivers[receiver_id].name}:{len(customers)}")
     rows: Rows = [
-        [(_("🚫 移出团队"), f"team:r:{done.leaver.id}")],
-        [(_("⬅️ 返回团队"), "team:home")],
+        [(_("🚫 移出团队"), callbacks.remove(done.leaver.id))],
+        [(_("⬅️ 返回团队"), callbacks.HOME)],
     ]
     turn.edit("\n".join(lines), inline(rows))
     for receiver_id, customers in done.shares.items():

@@ -178,7 +178,7 @@ def summary_rows(turn: Turn, summary: TeamSummary, page: int) -> Rows:
             (_("🕵️ 审计"), callbacks.AUDIT_LATEST),
         ]
     )
-    rows.append([(_("👥 成员管理"), "team:home")])
+    rows.append([(_("👥 成员管理"), callbacks.HOME)])
     return rows
 
 

@@ -123,7 +123,7 @@ async def _move_defaults(turn: Turn, team: Team, **changes: object) -> int:
 async def _saved(turn: Turn, team: Team, moved: int = 0) -> None:
     """A setting changed: audited (with the button's fields), confirmed, the settings shown."""
     _ = turn._
-    detail = pressed(turn).removeprefix("ts:")
+    detail = pressed(turn).removeprefix("ts:")  # the audit keeps the fields: g:A:7 …
     record(turn.session, turn.actor, "team.settings", "team", team.id, detail)
     if moved:
         turn.answer(_("✅ 已保存,{n} 位成员一并调整。", n=moved))
