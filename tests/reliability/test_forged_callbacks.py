@@ -10,6 +10,7 @@ every press gets an answer, and a rep never sees the colleague's customer.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import re
 from collections.abc import AsyncIterator, Iterator
@@ -218,11 +219,10 @@ def test_every_prefix_we_register_has_shapes() -> None:
     """A new prefix in handlers/ must get its shapes here (the fuzzer only knows these): the
     prefixes of the CallbackQueryHandlers the Application really registers, wherever their
     pattern is written (the rooms' callbacks.py)."""
-    import handlers
     from tests.test_layout import Recorder, _callback_prefixes
 
     recorder = Recorder()
-    handlers.register(recorder)
+    importlib.import_module("handlers").register(recorder)
     registered = set().union(
         *(_callback_prefixes(h) for group in recorder.handlers.values() for h in group)
     )
