@@ -5,14 +5,13 @@ when the push is sent, so a member who changes language gets the next push in th
 
 from __future__ import annotations
 
-import functools
 from datetime import date, timedelta
 
 from locales import N_, Translator
 from locales.amounts import amount_text
 from locales.deals import STAGE_LABELS
 from locales.words import FESTIVALS, day_range, day_with_weekday, lunar_name
-from parsing.dates._calendar import holiday_period
+from parsing.dates import festival_day
 from scheduler.minutes_render import due_line, minutes_late_line, plan_line
 from storage.push_items import (
     BirthdayItem,
@@ -69,12 +68,6 @@ def kin(_: Translator, relation: str) -> str:
     """令郎 for 儿子: how a family member is named when greeting the contact."""
     honorific = _KIN.get(relation)
     return _(honorific) if honorific else _("您的{relation}", relation=relation)
-
-
-@functools.cache
-def festival_day(key: str, year: int) -> date:
-    # The planner asks for every member's "today"; lunar arithmetic is the slow part.
-    return holiday_period(key, year)[0]
 
 
 def festivals_within(today: date, days: int) -> list[tuple[str, date]]:

@@ -52,9 +52,11 @@ from storage.planning import (
     follow_ups_through,
     key_contacts_of_a_grade,
     members_to_plan,
+    past_cadence,
     quiet_hours,
     roll_birthdays,
     save_plans,
+    team_cadence,
     teams_by_id,
     timed_follow_ups,
     trips_around,
@@ -515,13 +517,8 @@ def going_cold(
 ) -> tuple[list[ColdItem], list[NewCustomerItem]]:
     """(该拜访了, 新分配客户): past the grade's cadence since the last interaction; given to
     this member NEW_CUSTOMER_DAYS or more ago by someone else and not contacted since."""
-    cadence = {
-        Grade.A: team.cadence_a_days if team else 7,
-        Grade.B: team.cadence_b_days if team else 14,
-        Grade.C: team.cadence_c_days if team else 30,
-    }
-    cold: list[tuple[int, int, ColdItem]] = []
     new: list[tuple[int, NewCustomerItem]] = []
+    rest: list[CustomerRow] = []
     for customer in customers:
         contacted = customer.last_contact_at
         never = contacted is None or contacted < customer.assigned_at
@@ -538,24 +535,21 @@ def going_cold(
                     ),
                 )
             )
-            continue
-        if customer.grade is None:
-            continue
-        since = contacted if contacted is not None else customer.assigned_at
-        days = (now - since).days
-        if days >= cadence[customer.grade]:
-            item = ColdItem(
-                type="cold",
-                customer_id=customer.id,
-                customer=customer.name,
-                grade=customer.grade.value,
-                days=days,
-                never=contacted is None,
-            )
-            cold.append((ord(customer.grade.value[0]), -days, item))
-    cold.sort(key=lambda entry: (entry[0], entry[1]))
+        else:
+            rest.append(customer)
     new.sort(key=lambda entry: entry[0])
-    return [entry[2] for entry in cold], [entry[1] for entry in new]
+    cold = [
+        ColdItem(
+            type="cold",
+            customer_id=customer.id,
+            customer=customer.name,
+            grade=customer.grade.value if customer.grade else "",
+            days=days,
+            never=customer.last_contact_at is None,
+        )
+        for customer, days in past_cadence(rest, team_cadence(team), now)
+    ]
+    return cold, [entry[1] for entry in new]
 
 
 # -- items -----------------------------------------------------------------------------------

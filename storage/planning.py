@@ -472,3 +472,29 @@ async def customers_quiet_since(
         Customer.status != CustomerStatus.LOST,
     )
     return [CustomerRow(*row) for row in (await session.execute(query)).all()]
+
+
+def team_cadence(team: Team | None) -> dict[Grade, int]:
+    """How many days a customer of each grade may go without contact (7/14/30 with no team)."""
+    return {
+        Grade.A: team.cadence_a_days if team else 7,
+        Grade.B: team.cadence_b_days if team else 14,
+        Grade.C: team.cadence_c_days if team else 30,
+    }
+
+
+def past_cadence(
+    customers: Iterable[CustomerRow], cadence: dict[Grade, int], now: datetime
+) -> list[tuple[CustomerRow, int]]:
+    """该拜访了: graded customers not contacted within their grade's cadence (counted from the
+    assignment when never contacted), with the days since; grade A first, longest first."""
+    found = []
+    for customer in customers:
+        if customer.grade is None:
+            continue
+        since = customer.last_contact_at or customer.assigned_at
+        days = (now - since).days
+        if days >= cadence[customer.grade]:
+            found.append((customer, days))
+    found.sort(key=lambda pair: (pair[0].grade.value if pair[0].grade else "", -pair[1]))
+    return found

@@ -39,6 +39,19 @@ def test_imports_point_down_only(package: str) -> None:
     assert not {name: bad for name, bad in offenders.items() if bad}
 
 
+def test_the_date_readers_private_modules_stay_inside_it() -> None:
+    """parsing/dates' _calendar, _grammar … are its own; others use what its __init__ exposes
+    (festival_day, lunar_to_solar …)."""
+    offenders = [
+        str(path.relative_to(ROOT))
+        for package in sorted(OURS)
+        for path in (ROOT / package).rglob("*.py")
+        if ROOT / "parsing" / "dates" not in path.parents
+        and re.search(r"^\s*from parsing\.dates\._", path.read_text(encoding="utf-8"), re.M)
+    ]
+    assert not offenders
+
+
 # Inside handlers/: the domain packages and whom each may import. kit is the floor; a package
 # imports only those below it, so the packages form a DAG and no import hides in a function.
 HANDLER_PACKAGES = {

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from handlers.account import callbacks
 from handlers.kit import commands
 from handlers.kit.keyboards import inline, main_keyboard
 from handlers.kit.menus import refresh_menu
+from handlers.kit.routes import pressed
 from handlers.kit.turn import Turn, member_turn
 from locales import SUPPORTED_LANGUAGES
 
@@ -16,7 +18,7 @@ LANGUAGE_NAMES = {"zh_Hans": "简体中文", "zh_Hant": "繁體中文", "en": "E
 
 
 def _language_rows() -> list[list[tuple[str, str]]]:
-    return [[(LANGUAGE_NAMES[code], f"lang:{code}") for code in SUPPORTED_LANGUAGES]]
+    return [[(LANGUAGE_NAMES[code], callbacks.language(code)) for code in SUPPORTED_LANGUAGES]]
 
 
 @member_turn
@@ -28,9 +30,8 @@ async def language(turn: Turn) -> None:
 
 @member_turn
 async def language_button(turn: Turn) -> None:
-    query = turn.update.callback_query
-    assert query is not None
-    code = (query.data or "").removeprefix("lang:")
+    found = callbacks.LANGUAGE.match(pressed(turn))
+    code = found.group(1) if found else ""
     if code not in SUPPORTED_LANGUAGES:
         turn.answer(turn._("这个按钮已失效。"), alert=True)
         return
@@ -52,6 +53,6 @@ async def settings_button(turn: Turn) -> None:
 def preference_handlers() -> list[object]:
     return [
         CommandHandler(commands.LANGUAGE.name, language),
-        CallbackQueryHandler(language_button, pattern=r"^lang:"),
-        CallbackQueryHandler(settings_button, pattern=r"^settings:language$"),
+        CallbackQueryHandler(language_button, pattern=callbacks.LANGUAGE_PATTERN),
+        CallbackQueryHandler(settings_button, pattern=callbacks.LANGUAGES_PATTERN),
     ]

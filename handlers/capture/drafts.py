@@ -2,16 +2,17 @@
 
 继续 picks up where the draft stopped: an unconfirmed card is shown again with 保存; a note is
 read again (a card when there is something to save, else the choice of customer it goes
-under); a command that failed is shown so it can be sent again. Callback data:
-    dft:l:<offset>           the list from `offset`
-    dft:c:<draft>            继续
-    dft:d:<draft>:<offset>   删除, then the list again
+under); a command that failed is shown so it can be sent again. Callback data (dft:…: a page, 继续,
+删除 and the list again) is built and read by callbacks.py.
 """
 
 from __future__ import annotations
 
+import re
+
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from handlers.capture import callbacks
 from handlers.capture.notes import MAX_NOTE, RECENT_CUSTOMERS
 from handlers.capture.payload import has_content, note_to_payload
 from handlers.capture.show import show_capture
@@ -19,6 +20,7 @@ from handlers.kit import commands
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.render import clip, moment
+from handlers.kit.routes import follow
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.notes import parse_note
@@ -39,7 +41,7 @@ Rows = list[list[tuple[str, str]]]
 async def drafts_entry(turn: Turn) -> tuple[str, str] | None:
     """The 📝 草稿 (n) button for a menu, when the member has kept drafts."""
     count = await count_kept(turn.session, turn.member.id)
-    return (turn._("📝 草稿 ({n})", n=count), "dft:l:0") if count else None
+    return (turn._("📝 草稿 ({n})", n=count), callbacks.drafts_page()) if count else None
 
 
 async def _list(turn: Turn, offset: int, *, edit: bool) -> None:
@@ -60,15 +62,15 @@ async def _list(turn: Turn, offset: int, *, edit: bool) -> None:
         lines.append(f"{number}. {when} · {_(KIND_LABELS[draft.kind])}\n   {words}")
         rows.append(
             [
-                (_("▶️ 继续 {n}", n=number), f"dft:c:{draft.id}"),
-                (_("🗑 删除 {n}", n=number), f"dft:d:{draft.id}:{offset}"),
+                (_("▶️ 继续 {n}", n=number), callbacks.draft_continue(draft.id)),
+                (_("🗑 删除 {n}", n=number), callbacks.draft_delete(draft.id, offset)),
             ]
         )
     pages: list[tuple[str, str]] = []
     if offset > 0:
-        pages.append((_("⬅️ 上一页"), f"dft:l:{max(0, offset - PAGE)}"))
+        pages.append((_("⬅️ 上一页"), callbacks.drafts_page(max(0, offset - PAGE))))
     if offset + PAGE < total:
-        pages.append((_("下一页 ➡️"), f"dft:l:{offset + PAGE}"))
+        pages.append((_("下一页 ➡️"), callbacks.drafts_page(offset + PAGE)))
     if pages:
         rows.append(pages)
     text = "\n".join(lines)
@@ -84,7 +86,7 @@ async def _continue(turn: Turn, draft: Draft) -> None:
     if text.startswith("/"):
         turn.say(
             _("这是出错时你发的命令,现在可以再发一次(长按复制):\n{text}", text=text),
-            inline([[(_("🗑 删除这条草稿"), f"dft:d:{draft.id}:0")]]),
+            inline([[(_("🗑 删除这条草稿"), callbacks.draft_delete(draft.id))]]),
         )
         return
     payload = note_to_payload(parse_note(text, turn.now()))
@@ -103,8 +105,8 @@ async def _continue(turn: Turn, draft: Draft) -> None:
             )
         )
         return
-    rows: Rows = [[(f"🏢 {c.name}", f"cap:n:{draft.id}:{c.id}")] for c in customers]
-    rows.append([(_("📝 先存为草稿"), f"cap:n:{draft.id}:0")])
+    rows: Rows = [[(f"🏢 {c.name}", callbacks.note_customer(draft.id, c.id))] for c in customers]
+    rows.append([(_("📝 先存为草稿"), callbacks.note_customer(draft.id, 0))])
     turn.say(_("📝 这条记录记在哪个客户名下?\n{text}", text=clip(text, 200)), inline(rows))
 
 
@@ -113,32 +115,60 @@ async def drafts_command(turn: Turn) -> None:
     await _list(turn, 0, edit=False)
 
 
-@member_turn
-async def drafts_button(turn: Turn) -> None:
-    _ = turn._
-    query = turn.update.callback_query
-    parts = ((query.data if query else None) or "").split(":")
-    action = parts[1] if len(parts) > 1 else ""
-    first = callback_id(parts[2]) if len(parts) > 2 else None
-    if action == "l" and len(parts) == 3 and first is not None:
-        await _list(turn, first, edit=True)
+async def _page(turn: Turn, found: re.Match[str]) -> None:
+    offset = callback_id(found.group(1))
+    if offset is None:
+        _gone(turn)
         return
-    draft = await kept_draft(turn.session, turn.member.id, first) if first is not None else None
-    if action == "c" and len(parts) == 3 and draft is not None:
+    await _list(turn, offset, edit=True)
+
+
+async def _kept(turn: Turn, found: re.Match[str]) -> Draft | None:
+    draft_id = callback_id(found.group(1))
+    draft = (
+        await kept_draft(turn.session, turn.member.id, draft_id) if draft_id is not None else None
+    )
+    if draft is None:
+        _gone(turn)
+    return draft
+
+
+async def _continue_button(turn: Turn, found: re.Match[str]) -> None:
+    draft = await _kept(turn, found)
+    if draft is not None:
         turn.answer()
         await _continue(turn, draft)
-    elif action == "d" and len(parts) == 4 and draft is not None:
-        offset = callback_id(parts[3]) or 0
-        await turn.session.delete(draft)
-        await turn.session.flush()
-        turn.answer(_("🗑 已删除这条草稿。"))
-        await _list(turn, offset, edit=True)
-    else:
-        turn.answer(_("这条草稿已经用过或删除了。"), alert=True)
+
+
+async def _delete_button(turn: Turn, found: re.Match[str]) -> None:
+    draft = await _kept(turn, found)
+    if draft is None:
+        return
+    offset = callback_id(found.group(2)) or 0
+    await turn.session.delete(draft)
+    await turn.session.flush()
+    turn.answer(turn._("🗑 已删除这条草稿。"))
+    await _list(turn, offset, edit=True)
+
+
+def _gone(turn: Turn) -> None:
+    turn.answer(turn._("这条草稿已经用过或删除了。"), alert=True)
+
+
+ROUTES = (
+    (callbacks.DRAFTS_PAGE, _page),
+    (callbacks.DRAFT_CONTINUE, _continue_button),
+    (callbacks.DRAFT_DELETE, _delete_button),
+)
+
+
+@member_turn
+async def drafts_button(turn: Turn) -> None:
+    await follow(turn, ROUTES, otherwise=_gone)
 
 
 def draft_handlers() -> list[object]:
     return [
         CommandHandler(commands.DRAFTS.name, drafts_command),
-        CallbackQueryHandler(drafts_button, pattern=r"^dft:"),
+        CallbackQueryHandler(drafts_button, pattern=callbacks.DRAFTS_PATTERN),
     ]

@@ -7,12 +7,14 @@ from datetime import datetime
 
 from sqlalchemy.orm.attributes import flag_modified
 
+from handlers.capture import callbacks
 from handlers.capture.card import contact_label
 from handlers.capture.payload import CapturePayload, ContactData, capture_payload
 from handlers.capture.show import show_capture
 from handlers.kit import pending
 from handlers.kit.keyboards import inline
 from handlers.kit.render import no_such_leap_month_said
+from handlers.kit.routes import stale
 from handlers.kit.turn import Turn
 from parsing.dates import day_of, parse_when
 from parsing.values import CLEAR_WORDS, PHONE
@@ -43,48 +45,64 @@ def _field_buttons(turn: Turn, draft: Draft) -> list[list[tuple[str, str]]]:
     _ = turn._
     payload = capture_payload(draft.payload)
     rows: list[list[tuple[str, str]]] = []
-    base = f"cap:f:{draft.id}:"
+
+    def field(code: str) -> str:
+        return callbacks.field(draft.id, code)
+
     if payload.get("company"):
-        rows.append([(_("🏢 客户名"), base + "company")])
+        rows.append([(_("🏢 客户名"), field("company"))])
     for i, contact in enumerate(payload.get("contacts") or []):
         who = contact_label(contact)
-        rows.append([(_("👤 {who} 姓名", who=who), f"{base}c{i}n"), (_("职务"), f"{base}c{i}t")])
-        rows.append([(_("🎂 生日"), f"{base}c{i}b"), (_("📞 电话"), f"{base}c{i}p")])
+        rows.append([(_("👤 {who} 姓名", who=who), field(f"c{i}n")), (_("职务"), field(f"c{i}t"))])
+        rows.append([(_("🎂 生日"), field(f"c{i}b")), (_("📞 电话"), field(f"c{i}p"))])
     if payload.get("interaction"):
-        rows.append([(_("📝 拜访日期"), base + "iw"), (_("📝 拜访内容"), base + "is")])
+        rows.append([(_("📝 拜访日期"), field("iw")), (_("📝 拜访内容"), field("is"))])
     for j, _follow_up in enumerate(payload.get("follow_ups") or []):
-        rows.append([(_("⏰ 跟进日期"), f"{base}f{j}d"), (_("⏰ 跟进事项"), f"{base}f{j}a")])
+        rows.append([(_("⏰ 跟进日期"), field(f"f{j}d")), (_("⏰ 跟进事项"), field(f"f{j}a"))])
     for k, _trip in enumerate(payload.get("itineraries") or []):
-        rows.append([(_("✈️ 行程日期"), f"{base}t{k}td"), (_("✈️ 行程地点"), f"{base}t{k}tp")])
+        rows.append([(_("✈️ 行程日期"), field(f"t{k}td")), (_("✈️ 行程地点"), field(f"t{k}tp"))])
     features = [
-        (_("🔁 采购周期"), base + "pc", payload.get("purchase_cycle")),
-        (_("💳 付款周期"), base + "py", payload.get("payment_cycle")),
-        (_("⚔️ 竞争对手"), base + "cp", payload.get("competitors")),
+        (_("🔁 采购周期"), field("pc"), payload.get("purchase_cycle")),
+        (_("💳 付款周期"), field("py"), payload.get("payment_cycle")),
+        (_("⚔️ 竞争对手"), field("cp"), payload.get("competitors")),
     ]
     said = [(label, data) for label, data, value in features if value]
     if said:
         rows.append(said)
-    rows.append([(_("⭐ 等级 {grade}", grade=g), f"cap:g:{draft.id}:{g}") for g in "ABC"])
-    rows.append([(_("⬅️ 返回"), f"cap:b:{draft.id}")])
+    rows.append([(_("⭐ 等级 {grade}", grade=g), callbacks.grade(draft.id, g)) for g in "ABC"])
+    rows.append([(_("⬅️ 返回"), callbacks.back(draft.id))])
     return rows
 
 
-async def edit_button(turn: Turn, draft: Draft, action: str, field: str) -> None:
-    _ = turn._
-    if action == "e":
-        turn.edit(_("要改哪一项?"), inline(_field_buttons(turn, draft)))
-    elif action == "b":
-        pending.finish(turn, CAPTURE_EDIT)
-        await show_capture(turn, draft, edit=True)
-    elif action == "g" and field in ("A", "B", "C"):
-        capture_payload(draft.payload)["grade"] = field
-        flag_modified(draft, "payload")
-        await show_capture(turn, draft, edit=True)
-    elif action == "f" and _code(field) in PROMPTS:
-        label, example = PROMPTS[_code(field)]
-        pending.ask(turn, CAPTURE_EDIT, {"draft": draft.id, "field": field}, label, example)
-    else:
-        turn.answer(_("这个按钮已失效。"), alert=True)
+# The ✏️ 修改 buttons' actions, on the member's own capture draft (notes.py finds it).
+
+
+async def show_fields(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    turn.edit(turn._("要改哪一项?"), inline(_field_buttons(turn, draft)))
+
+
+async def back_to_card(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    pending.finish(turn, CAPTURE_EDIT)
+    await show_capture(turn, draft, edit=True)
+
+
+async def set_grade(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    grade = found.group(2)
+    if grade not in ("A", "B", "C"):
+        stale(turn)
+        return
+    capture_payload(draft.payload)["grade"] = grade
+    flag_modified(draft, "payload")
+    await show_capture(turn, draft, edit=True)
+
+
+async def ask_field(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    field = found.group(2)
+    if _code(field) not in PROMPTS:
+        stale(turn)
+        return
+    label, example = PROMPTS[_code(field)]
+    pending.ask(turn, CAPTURE_EDIT, {"draft": draft.id, "field": field}, label, example)
 
 
 def _code(field: str) -> str:

@@ -7,16 +7,19 @@ so nothing is duplicated and nothing is overwritten silently (changes go to the 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy.orm.attributes import flag_modified
 from telegram.ext import CallbackQueryHandler
 
+from handlers.capture import callbacks
 from handlers.capture.business_card import apply_card
 from handlers.capture.card import contact_label
 from handlers.capture.deals import save_deal
-from handlers.capture.edit import edit_button
+from handlers.capture.edit import ask_field, back_to_card, set_grade, show_fields
 from handlers.capture.payload import (
     CapturePayload,
     ContactData,
@@ -28,7 +31,9 @@ from handlers.capture.payload import (
 )
 from handlers.capture.plans import save_plan, take_plan
 from handlers.capture.show import show_capture
-from handlers.kit.keyboards import inline, number
+from handlers.kit.callback_data import callback_id
+from handlers.kit.keyboards import inline
+from handlers.kit.routes import Action, follow, stale
 from handlers.kit.turn import Turn, member_turn, message_text
 from handlers.team.assignment import ask_managers_about
 from locales import N_
@@ -78,8 +83,8 @@ async def _keep_unparsed(turn: Turn, text: str) -> None:
             )
         )
         return
-    rows = [[(f"🏢 {c.name}", f"cap:n:{draft.id}:{c.id}")] for c in customers]
-    rows.append([(_("📝 先存为草稿"), f"cap:n:{draft.id}:0")])
+    rows = [[(f"🏢 {c.name}", callbacks.note_customer(draft.id, c.id))] for c in customers]
+    rows.append([(_("📝 先存为草稿"), callbacks.note_customer(draft.id, 0))])
     turn.say(_("📝 我没看出客户、联系人或日期。这条记录记在哪个客户名下?"), inline(rows))
 
 
@@ -91,47 +96,94 @@ async def _own_draft(turn: Turn, draft_id: int, kind: str) -> Draft | None:
     return draft
 
 
+DraftAction = Callable[[Turn, Draft, re.Match[str]], Awaitable[None]]
+
+
+def _on_draft(action: DraftAction) -> Action:
+    """The action on the capture draft the button names, if it is the presser's and still
+    waiting."""
+
+    async def act(turn: Turn, found: re.Match[str]) -> None:
+        draft_id = callback_id(found.group(1))
+        draft = await _own_draft(turn, draft_id, "capture") if draft_id is not None else None
+        if draft is not None:
+            await action(turn, draft, found)
+
+    return act
+
+
+async def _save(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    await save_capture(turn, draft)
+
+
+async def _cancel(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    await turn.session.delete(draft)
+    turn.edit(turn._("好的,这条没有保存。"))
+
+
+async def _which_customer(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    customer_id = callback_id(found.group(2))
+    if customer_id is None:
+        stale(turn)
+        return
+    capture_payload(draft.payload).setdefault("resolve", {})["customer"] = customer_id or "new"
+    flag_modified(draft, "payload")
+    await save_capture(turn, draft)
+
+
+async def _which_contact(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    index, contact_id = callback_id(found.group(2)), callback_id(found.group(3))
+    if index is None or contact_id is None:
+        stale(turn)
+        return
+    resolve = capture_payload(draft.payload).setdefault("resolve", {})
+    resolve.setdefault("contacts", {})[str(index)] = contact_id or "new"
+    flag_modified(draft, "payload")
+    await save_capture(turn, draft)
+
+
+async def _manager_button(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    await _ask_manager(turn, draft)
+
+
+async def _reminders_only(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    if not reminder_only(capture_payload(draft.payload)):
+        stale(turn)
+        return
+    await _save_reminders(turn, draft)
+
+
+async def _keep(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    turn.edit(turn._("📝 已存为草稿,不会丢失。"))
+
+
+async def _note_customer(turn: Turn, found: re.Match[str]) -> None:
+    draft_id, customer_id = callback_id(found.group(1)), callback_id(found.group(2))
+    if draft_id is None or customer_id is None:
+        stale(turn)
+        return
+    await _attach_note(turn, draft_id, customer_id)
+
+
+ROUTES = (
+    (callbacks.NOTE_CUSTOMER, _note_customer),
+    (callbacks.SAVE, _on_draft(_save)),
+    (callbacks.CANCEL, _on_draft(_cancel)),
+    (callbacks.CUSTOMER, _on_draft(_which_customer)),
+    (callbacks.CONTACT, _on_draft(_which_contact)),
+    (callbacks.ASK_MANAGER, _on_draft(_manager_button)),
+    (callbacks.REMINDERS_ONLY, _on_draft(_reminders_only)),
+    (callbacks.KEEP_DRAFT, _on_draft(_keep)),
+    (callbacks.EDIT, _on_draft(show_fields)),
+    (callbacks.FIELD, _on_draft(ask_field)),
+    (callbacks.GRADE, _on_draft(set_grade)),
+    (callbacks.BACK, _on_draft(back_to_card)),
+)
+
+
 @member_turn
 async def capture_button(turn: Turn) -> None:
-    query = turn.update.callback_query
-    assert query is not None
-    parts = (query.data or "").split(":")
-    numbers = [number(p) for p in parts[2:]]
-    action = parts[1] if len(parts) > 1 else ""
-    if not numbers or numbers[0] < 0:
-        turn.answer(turn._("这个按钮已失效。"), alert=True)
-        return
-    if action == "n":
-        await _attach_note(turn, numbers[0], numbers[1] if len(numbers) > 1 else 0)
-        return
-    draft = await _own_draft(turn, numbers[0], "capture")
-    if draft is None:
-        return
-    if action == "x":
-        await turn.session.delete(draft)
-        turn.edit(turn._("好的,这条没有保存。"))
-    elif action == "s":
-        await save_capture(turn, draft)
-    elif action == "cu" and len(numbers) > 1:
-        capture_payload(draft.payload).setdefault("resolve", {})["customer"] = numbers[1] or "new"
-        flag_modified(draft, "payload")
-        await save_capture(turn, draft)
-    elif action == "k" and len(numbers) > 2:
-        capture_payload(draft.payload).setdefault("resolve", {}).setdefault("contacts", {})[
-            str(numbers[1])
-        ] = numbers[2] or "new"
-        flag_modified(draft, "payload")
-        await save_capture(turn, draft)
-    elif action == "m":
-        await _ask_manager(turn, draft)
-    elif action == "r" and reminder_only(capture_payload(draft.payload)):
-        await _save_reminders(turn, draft)
-    elif action == "d":
-        turn.edit(turn._("📝 已存为草稿,不会丢失。"))
-    elif action in ("e", "f", "b", "g"):
-        await edit_button(turn, draft, action, parts[3] if len(parts) > 3 else "")
-    else:
-        turn.answer(turn._("这个按钮已失效。"), alert=True)
+    await follow(turn, ROUTES)
 
 
 async def _attach_note(turn: Turn, draft_id: int, customer_id: int) -> None:
@@ -283,7 +335,14 @@ def _owned_by_other(turn: Turn, draft: Draft, company: str, judged: Judgement) -
         )
     turn.edit(
         text,
-        inline([[(_("📨 请经理处理"), f"cap:m:{draft.id}"), (_("❌ 取消"), f"cap:x:{draft.id}")]]),
+        inline(
+            [
+                [
+                    (_("📨 请经理处理"), callbacks.ask_manager(draft.id)),
+                    (_("❌ 取消"), callbacks.cancel(draft.id)),
+                ]
+            ]
+        ),
     )
 
 
@@ -291,7 +350,10 @@ def _ask_which(turn: Turn, draft: Draft, company: str, judged: Judgement) -> Non
     """Maybe one of the rep's own customers, maybe a colleague's: one question, every answer
     a button that does something."""
     _ = turn._
-    rows = [[(_("是「{name}」", name=c.name), f"cap:cu:{draft.id}:{c.id}")] for c in judged.likely]
+    rows = [
+        [(_("是「{name}」", name=c.name), callbacks.customer(draft.id, c.id))]
+        for c in judged.likely
+    ]
     lines = []
     if judged.likely:
         lines.append(_("「{company}」是下面这个已有客户吗?", company=company))
@@ -299,7 +361,9 @@ def _ask_which(turn: Turn, draft: Draft, company: str, judged: Judgement) -> Non
         owner = judged.maybe_owner.name
         if judged.likely:
             lines.append(_("另外,同事 {owner} 负责的客户里也有一个可能是同一家。", owner=owner))
-            rows.append([(_("是 {owner} 的那个,请经理处理", owner=owner), f"cap:m:{draft.id}")])
+            rows.append(
+                [(_("是 {owner} 的那个,请经理处理", owner=owner), callbacks.ask_manager(draft.id))]
+            )
         else:
             lines.append(
                 _(
@@ -308,8 +372,8 @@ def _ask_which(turn: Turn, draft: Draft, company: str, judged: Judgement) -> Non
                     owner=owner,
                 )
             )
-            rows.append([(_("是,请经理处理"), f"cap:m:{draft.id}")])
-    rows.append([(_("不是,新建「{name}」", name=company[:20]), f"cap:cu:{draft.id}:0")])
+            rows.append([(_("是,请经理处理"), callbacks.ask_manager(draft.id))])
+    rows.append([(_("不是,新建「{name}」", name=company[:20]), callbacks.customer(draft.id, 0))])
     turn.edit("\n".join(lines), inline(rows))
 
 
@@ -343,11 +407,14 @@ async def _resolve_customer(turn: Turn, draft: Draft) -> Customer | None:
             return found
     if not company:
         customers = await repo.page(0, RECENT_CUSTOMERS)
-        rows = [[(f"🏢 {c.name}", f"cap:cu:{draft.id}:{c.id}")] for c in customers]
+        rows = [[(f"🏢 {c.name}", callbacks.customer(draft.id, c.id))] for c in customers]
         if reminder_only(capture_payload(draft.payload)):
-            rows.append([(_("⏰ 只存为我的提醒"), f"cap:r:{draft.id}")])
+            rows.append([(_("⏰ 只存为我的提醒"), callbacks.reminders_only(draft.id))])
         rows.append(
-            [(_("📝 先存为草稿"), f"cap:d:{draft.id}"), (_("❌ 取消"), f"cap:x:{draft.id}")]
+            [
+                (_("📝 先存为草稿"), callbacks.keep_draft(draft.id)),
+                (_("❌ 取消"), callbacks.cancel(draft.id)),
+            ]
         )
         question = (
             _("这条记录属于哪个客户?(没有你要的客户,就在记录里写上公司名再发一次。)")
@@ -399,10 +466,10 @@ async def _resolve_contacts(
             resolved.append(sure)
             continue
         rows = [
-            [(_("是 {who}", who=_contact_name(c)), f"cap:k:{draft.id}:{index}:{c.id}")]
+            [(_("是 {who}", who=_contact_name(c)), callbacks.contact(draft.id, index, c.id))]
             for c in maybe
         ]
-        rows.append([(_("不是,新建联系人"), f"cap:k:{draft.id}:{index}:0")])
+        rows.append([(_("不是,新建联系人"), callbacks.contact(draft.id, index, 0))])
         turn.edit(
             _("是 {customer} 的 {who} 吗?", customer=customer.name, who=_contact_name(maybe[0])),
             inline(rows),
@@ -583,4 +650,4 @@ async def _ask_manager(turn: Turn, draft: Draft) -> None:
 
 
 def capture_handlers() -> list[object]:
-    return [CallbackQueryHandler(capture_button, pattern=r"^cap:")]
+    return [CallbackQueryHandler(capture_button, pattern=callbacks.CAPTURE_PATTERN)]

@@ -20,11 +20,13 @@ from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
+from handlers.capture import callbacks
 from handlers.capture.business_card import card_payload, prefill_match
 from handlers.capture.notes import MAX_NOTE
 from handlers.capture.ocr import MAX_BYTES, MAX_PIXELS, Problem, Reading, reader
 from handlers.capture.show import show_capture
-from handlers.kit.keyboards import number
+from handlers.kit.callback_data import callback_id
+from handlers.kit.routes import pressed
 from handlers.kit.turn import Ctx, Turn, member_turn
 from parsing.cards import read_card
 from parsing.notes import parse_note
@@ -140,13 +142,12 @@ async def _answer(turn: Turn, reading: Reading, file_id: str, caption: str) -> N
 
 @member_turn
 async def card_button(turn: Turn) -> None:
-    """card:p:<contact id> — the contact's business card photo, sent again."""
-    query = turn.update.callback_query
-    assert query is not None
-    parts = (query.data or "").split(":")
-    contact_id = number(parts[2]) if len(parts) > 2 else -1
-    contact = await ContactRepo(turn.session, turn.actor).get(contact_id)
-    if parts[1:2] != ["p"] or contact is None or not contact.card_file_id:
+    """📇 a contact's business card photo (callbacks.BUSINESS_CARD), sent again."""
+    found = callbacks.BUSINESS_CARD.match(pressed(turn))
+    contact_id = callback_id(found.group(1)) if found else None
+    repo = ContactRepo(turn.session, turn.actor)
+    contact = await repo.get(contact_id) if contact_id is not None else None
+    if contact is None or not contact.card_file_id:
         turn.answer(turn._("找不到这张名片,或你没有权限查看。"), alert=True)
         return
     bot, chat_id, file_id = turn.context.bot, turn.member.chat_id, contact.card_file_id
@@ -161,5 +162,5 @@ def photo_handlers() -> list[object]:
     return [
         # block=False: the next updates (other members) are handled while a card is read.
         MessageHandler(filters.ChatType.PRIVATE & images, card_photo, block=False),
-        CallbackQueryHandler(card_button, pattern=r"^card:"),
+        CallbackQueryHandler(card_button, pattern=callbacks.BUSINESS_CARD_PATTERN),
     ]

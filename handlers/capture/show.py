@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from handlers.capture import callbacks
 from handlers.capture.card import render_capture
 from handlers.capture.payload import CapturePayload, capture_payload
 from handlers.kit.keyboards import inline
@@ -26,9 +27,9 @@ def capture_buttons(turn: Turn, draft_id: int) -> Any:
     return inline(
         [
             [
-                (_("✅ 保存"), f"cap:s:{draft_id}"),
-                (_("✏️ 修改"), f"cap:e:{draft_id}"),
-                (_("❌ 取消"), f"cap:x:{draft_id}"),
+                (_("✅ 保存"), callbacks.save(draft_id)),
+                (_("✏️ 修改"), callbacks.edit(draft_id)),
+                (_("❌ 取消"), callbacks.cancel(draft_id)),
             ]
         ]
     )

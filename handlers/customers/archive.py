@@ -6,26 +6,28 @@ forged, so an id a member may not see gets the same answer as one that does not 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import TypedDict
+from typing import Literal, TypedDict
 from zoneinfo import ZoneInfo
 
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from handlers.customers import callbacks
 from handlers.customers.card import render_card
 from handlers.kit import commands, pending, starts
-from handlers.kit.callback_data import callback_enum
+from handlers.kit.callback_data import callback_enum, callback_id
 from handlers.kit.keyboards import (
     CUSTOMERS,
     FIND,
     inline,
-    is_number,
     label_pattern,
-    number,
 )
 from handlers.kit.labels import KIND_LABELS
 from handlers.kit.ownership import refuse_unless_owner
 from handlers.kit.render import moment, record_lines
+from handlers.kit.routes import Action, follow, on_id, pressed, stale
 from handlers.kit.turn import Turn, command_argument, member_turn
 from handlers.team.assignment import ask_managers_about
 from locales import N_
@@ -54,13 +56,16 @@ def _not_found(turn: Turn) -> None:
     turn.answer(turn._("找不到这个客户,或你没有权限查看。"), alert=True)
 
 
-def _pager(turn: Turn, prefix: str, offset: int, size: int, more: bool) -> list[tuple[str, str]]:
+def _pager(
+    turn: Turn, page: Callable[[int], str], offset: int, size: int, more: bool
+) -> list[tuple[str, str]]:
+    """⬅️ 上一页 / 下一页 ➡️, each the data `page` builds for its offset."""
     _ = turn._
     pager: list[tuple[str, str]] = []
     if offset > 0:
-        pager.append((_("⬅️ 上一页"), f"{prefix}{max(offset - size, 0)}"))
+        pager.append((_("⬅️ 上一页"), page(max(offset - size, 0))))
     if more:
-        pager.append((_("下一页 ➡️"), f"{prefix}{offset + size}"))
+        pager.append((_("下一页 ➡️"), page(offset + size)))
     return pager
 
 
@@ -70,7 +75,7 @@ async def _customer_list(turn: Turn, offset: int) -> tuple[str, Rows]:
     total = await repo.count()
     customers = await repo.page(offset, PAGE_SIZE)
     rows: Rows = [[(f"🏢 {c.name}", view_customer(c.id))] for c in customers]
-    pager = _pager(turn, "cust:l:", offset, PAGE_SIZE, offset + PAGE_SIZE < total)
+    pager = _pager(turn, callbacks.customer_list, offset, PAGE_SIZE, offset + PAGE_SIZE < total)
     if pager:
         rows.append(pager)
     rows.append([(_("➕ 新客户"), starts.NEW_CUSTOMER)])
@@ -142,11 +147,12 @@ async def offer_new(
         await _create(turn, name, fields or {}, edit=False)
         return
     draft = await _draft_new_customer(turn, name, fields)
-    new = (_("不是,新建「{name}」", name=name[:20]), f"cust:n:{draft.id}")
-    cancel = (_("❌ 取消"), f"cust:x:{draft.id}")
+    new = (_("不是,新建「{name}」", name=name[:20]), callbacks.new_from_draft(draft.id))
+    cancel = (_("❌ 取消"), callbacks.drop_draft(draft.id))
     if judged.likely:
         rows: Rows = [
-            [(_("是「{name}」", name=c.name), f"cust:is:{draft.id}:{c.id}")] for c in judged.likely
+            [(_("是「{name}」", name=c.name), callbacks.same_as(draft.id, c.id))]
+            for c in judged.likely
         ]
         rows += [[new], [cancel]]
         turn.say(
@@ -163,8 +169,8 @@ async def offer_new(
             inline(
                 [
                     [
-                        (_("📨 请经理处理"), f"cust:ask:{draft.id}"),
-                        (_("❌ 不用了"), f"cust:x:{draft.id}"),
+                        (_("📨 请经理处理"), callbacks.ask_manager(draft.id)),
+                        (_("❌ 不用了"), callbacks.drop_draft(draft.id)),
                     ]
                 ]
             ),
@@ -176,12 +182,12 @@ async def offer_new(
                 name=name,
                 owner=judged.maybe_owner.name,
             ),
-            inline([[(_("是,请经理处理"), f"cust:ask:{draft.id}")], [new], [cancel]]),
+            inline([[(_("是,请经理处理"), callbacks.ask_manager(draft.id))], [new], [cancel]]),
         )
     else:
         turn.say(
             _("没找到「{name}」。要新建这个客户吗?", name=name),
-            inline([[(_("✅ 新建"), f"cust:n:{draft.id}"), cancel]]),
+            inline([[(_("✅ 新建"), callbacks.new_from_draft(draft.id)), cancel]]),
         )
 
 
@@ -220,90 +226,151 @@ async def customer_command(turn: Turn) -> None:
     if matches:
         rows: Rows = [[(f"🏢 {c.name}", view_customer(c.id))] for c in matches]
         draft = await _draft_new_customer(turn, name)
-        rows.append([(turn._("➕ 新建「{name}」", name=name[:20]), f"cust:n:{draft.id}")])
+        rows.append(
+            [(turn._("➕ 新建「{name}」", name=name[:20]), callbacks.new_from_draft(draft.id))]
+        )
         turn.say(turn._("找到这些客户,是哪一个?"), inline(rows))
         return
     await offer_new(turn, name)
 
 
+async def _undo_delete(turn: Turn, customer_id: int) -> None:
+    _ = turn._
+    restored = await _repo(turn).restore(customer_id)
+    if restored is None:
+        turn.answer(_("无法撤销:已超过 24 小时,或同名客户已重新建档。"), alert=True)
+        return
+    turn.answer(_("已撤销删除。"))
+    await show_card(turn, restored, edit=True)
+
+
+async def _list_page(turn: Turn, offset: int) -> None:
+    text, rows = await _customer_list(turn, offset)
+    turn.edit(text, inline(rows) if rows else None)
+
+
+async def _purge_button(turn: Turn, found: re.Match[str]) -> None:
+    customer_id = callback_id(found.group(1))
+    if customer_id is not None and await _repo(turn).purge(customer_id):
+        turn.edit(turn._("已永久删除,无法恢复。"))
+    else:
+        stale(turn)
+
+
+CustomerAction = Callable[[Turn, Customer, re.Match[str]], Awaitable[None]]
+
+
+def _on_customer(action: CustomerAction, *, owner_only: bool = False) -> Action:
+    """The action on the customer the button names, if the presser may see it (and, with
+    `owner_only`, change it)."""
+
+    async def act(turn: Turn, found: re.Match[str]) -> None:
+        customer_id = callback_id(found.group(1))
+        customer = await _repo(turn).get(customer_id) if customer_id is not None else None
+        if customer is None:
+            _not_found(turn)
+        elif not (owner_only and await refuse_unless_owner(turn, customer)):
+            await action(turn, customer, found)
+
+    return act
+
+
+async def _card(turn: Turn, customer: Customer, found: re.Match[str]) -> None:
+    await show_card(turn, customer, edit=True)
+
+
+async def _grades(turn: Turn, customer: Customer, found: re.Match[str]) -> None:
+    _ = turn._
+    rows = [[(g.value, callbacks.grade(customer.id, g.value)) for g in Grade]]
+    rows.append([(_("⬅️ 返回"), view_customer(customer.id))])
+    turn.edit(
+        _("「{name}」选择新的等级:A 大且急 · B 一般 · C 潜在", name=customer.name), inline(rows)
+    )
+
+
+async def _grade(turn: Turn, customer: Customer, found: re.Match[str]) -> None:
+    grade = callback_enum(found.group(2), Grade)
+    if grade is None:
+        stale(turn)
+        return
+    await _repo(turn).set_grade(customer, grade)
+    turn.answer(turn._("已改为 {grade} 类", grade=grade.value))
+    await show_card(turn, customer, edit=True)
+
+
+async def _history_button(turn: Turn, customer: Customer, found: re.Match[str]) -> None:
+    offset = callback_id(found.group(2))
+    if offset is None:
+        stale(turn)
+        return
+    await _history(turn, customer, offset)
+
+
+async def _ask_delete(turn: Turn, customer: Customer, found: re.Match[str]) -> None:
+    _ = turn._
+    turn.edit(
+        _(
+            "确定删除「{name}」吗?联系人和记录会一起删除,24 小时内可以撤销。",
+            name=customer.name,
+        ),
+        inline(
+            [
+                [
+                    (_("🗑 确定删除"), callbacks.delete_confirmed(customer.id)),
+                    (_("❌ 取消"), view_customer(customer.id)),
+                ]
+            ]
+        ),
+    )
+
+
+async def _delete(turn: Turn, customer: Customer, found: re.Match[str]) -> None:
+    _ = turn._
+    await _repo(turn).delete(customer)
+    turn.edit(
+        _("已删除「{name}」,24 小时后永久删除。", name=customer.name),
+        inline(
+            [
+                [
+                    (_("↩️ 撤销删除"), callbacks.undo_delete(customer.id)),
+                    (_("🗑 立即永久删除"), callbacks.purge(customer.id)),
+                ]
+            ]
+        ),
+    )
+
+
+def _on_draft(choice: DraftChoice) -> Action:
+    """A choice about the name typed for a new customer (the draft the button names)."""
+
+    async def act(turn: Turn, found: re.Match[str]) -> None:
+        draft_id = callback_id(found.group(1))
+        customer_id = callback_id(found.group(2)) if found.re.groups > 1 else None
+        await _resolve_draft(turn, choice, draft_id, customer_id)
+
+    return act
+
+
+ROUTES = (
+    (callbacks.LIST, on_id(_list_page)),
+    (callbacks.NEW_FROM_DRAFT, _on_draft("new")),
+    (callbacks.SAME_AS, _on_draft("same")),
+    (callbacks.DROP_DRAFT, _on_draft("drop")),
+    (callbacks.ASK_MANAGER, _on_draft("ask")),
+    (callbacks.UNDO_DELETE, on_id(_undo_delete)),
+    (callbacks.PURGE, _purge_button),
+    (callbacks.CARD, _on_customer(_card)),
+    (callbacks.GRADES, _on_customer(_grades, owner_only=True)),
+    (callbacks.GRADE, _on_customer(_grade, owner_only=True)),
+    (callbacks.HISTORY, _on_customer(_history_button)),
+    (callbacks.DELETE, _on_customer(_ask_delete, owner_only=True)),
+    (callbacks.DELETE_CONFIRMED, _on_customer(_delete, owner_only=True)),
+)
+
+
 @member_turn
 async def customer_button(turn: Turn) -> None:
-    _ = turn._
-    query = turn.update.callback_query
-    assert query is not None
-    parts = (query.data or "").split(":")
-    action = parts[1] if len(parts) > 1 else ""
-    target = number(parts[2]) if len(parts) > 2 else -1
-    if action == "l" and target >= 0:
-        text, rows = await _customer_list(turn, target)
-        turn.edit(text, inline(rows) if rows else None)
-    elif action in ("n", "x", "ask", "is"):
-        await _resolve_draft(turn, action, target, number(parts[3]) if len(parts) > 3 else -1)
-    elif action == "u":
-        await _undo_delete(turn, target)
-    elif action == "p":
-        purged = await _repo(turn).purge(target)
-        if purged:
-            turn.edit(_("已永久删除,无法恢复。"))
-        else:
-            turn.answer(_("这个按钮已失效。"), alert=True)
-    else:
-        await _customer_action(turn, action, target, parts[3] if len(parts) > 3 else "")
-
-
-async def _customer_action(turn: Turn, action: str, customer_id: int, extra: str) -> None:
-    _ = turn._
-    repo = _repo(turn)
-    customer = await repo.get(customer_id) if customer_id >= 0 else None
-    if customer is None:
-        _not_found(turn)
-        return
-    if action in ("g", "del", "dd") and await refuse_unless_owner(turn, customer):
-        return
-    if action == "v":
-        await show_card(turn, customer, edit=True)
-    elif action == "g" and not extra:
-        rows = [[(g.value, f"cust:g:{customer.id}:{g.value}") for g in Grade]]
-        rows.append([(_("⬅️ 返回"), view_customer(customer.id))])
-        turn.edit(
-            _("「{name}」选择新的等级:A 大且急 · B 一般 · C 潜在", name=customer.name), inline(rows)
-        )
-    elif action == "g" and (grade := callback_enum(extra, Grade)) is not None:
-        await repo.set_grade(customer, grade)
-        turn.answer(_("已改为 {grade} 类", grade=extra))
-        await show_card(turn, customer, edit=True)
-    elif action == "h" and is_number(extra):
-        await _history(turn, customer, int(extra))
-    elif action == "del":
-        turn.edit(
-            _(
-                "确定删除「{name}」吗?联系人和记录会一起删除,24 小时内可以撤销。",
-                name=customer.name,
-            ),
-            inline(
-                [
-                    [
-                        (_("🗑 确定删除"), f"cust:dd:{customer.id}"),
-                        (_("❌ 取消"), view_customer(customer.id)),
-                    ]
-                ]
-            ),
-        )
-    elif action == "dd":
-        await repo.delete(customer)
-        turn.edit(
-            _("已删除「{name}」,24 小时后永久删除。", name=customer.name),
-            inline(
-                [
-                    [
-                        (_("↩️ 撤销删除"), f"cust:u:{customer.id}"),
-                        (_("🗑 立即永久删除"), f"cust:p:{customer.id}"),
-                    ]
-                ]
-            ),
-        )
-    else:
-        turn.answer(_("这个按钮已失效。"), alert=True)
+    await follow(turn, ROUTES)
 
 
 async def _history(turn: Turn, customer: Customer, offset: int) -> None:
@@ -329,31 +396,32 @@ async def _history(turn: Turn, customer: Customer, offset: int) -> None:
         if shown and size + len(entry) > HISTORY_CHARS:
             break
         lines.append(entry)
-        edits.append((f"✏️ {n}", f"rec:i:{item.id}"))
+        edits.append((f"✏️ {n}", callbacks.record_menu(item.id)))
         shown, size = shown + 1, size + len(entry) + 1
     if not items:
         lines.append(_("还没有记录。"))
     rows: Rows = [edits[i : i + 5] for i in range(0, len(edits), 5)] if editable else []
-    pager = _pager(turn, f"cust:h:{customer.id}:", offset, max(shown, 1), offset + shown < total)
+    pager = _pager(
+        turn,
+        lambda at: callbacks.history(customer.id, at),
+        offset,
+        max(shown, 1),
+        offset + shown < total,
+    )
     if pager:
         rows.append(pager)
     rows.append([(_("⬅️ 返回客户"), view_customer(customer.id))])
     turn.edit("\n".join(lines), inline(rows))
 
 
-async def _undo_delete(turn: Turn, customer_id: int) -> None:
-    _ = turn._
-    restored = await _repo(turn).restore(customer_id)
-    if restored is None:
-        turn.answer(_("无法撤销:已超过 24 小时,或同名客户已重新建档。"), alert=True)
-        return
-    turn.answer(_("已撤销删除。"))
-    await show_card(turn, restored, edit=True)
+DraftChoice = Literal["new", "same", "drop", "ask"]
 
 
-async def _resolve_draft(turn: Turn, action: str, draft_id: int, customer_id: int) -> None:
+async def _resolve_draft(
+    turn: Turn, choice: DraftChoice, draft_id: int | None, customer_id: int | None
+) -> None:
     _ = turn._
-    draft = await turn.session.get(Draft, draft_id)
+    draft = await turn.session.get(Draft, draft_id) if draft_id is not None else None
     if draft is None or draft.member_id != turn.member.id or draft.kind != "new_customer":
         turn.answer(_("这个按钮已失效,请重新发 /customer 客户名。"), alert=True)
         return
@@ -362,9 +430,9 @@ async def _resolve_draft(turn: Turn, action: str, draft_id: int, customer_id: in
         grade=str(draft.payload.get("grade") or ""),
         industry=str(draft.payload.get("industry") or ""),
     )
-    if action == "is":
+    if choice == "same":
         # "是「华东电力设计院」": the team remembers the name typed for it (华电院)
-        customer = await _repo(turn).get(customer_id) if customer_id >= 0 else None
+        customer = await _repo(turn).get(customer_id) if customer_id is not None else None
         if customer is None:
             _not_found(turn)
             return
@@ -379,10 +447,10 @@ async def _resolve_draft(turn: Turn, action: str, draft_id: int, customer_id: in
         )
         return
     await turn.session.delete(draft)
-    if action == "x":
+    if choice == "drop":
         turn.edit(_("好的,没有新建。"))
         return
-    if action == "ask":
+    if choice == "ask":
         await ask_managers_about(turn, name)
         turn.edit(_("已告诉经理,请等经理决定。"))
         return
@@ -415,7 +483,7 @@ async def _search(turn: Turn, text: str, offset: int = 0) -> bool:
         turn.context.user_data[FIND_KEY] = text
     shown = matches[:PAGE_SIZE]
     rows: Rows = [[(f"🏢 {c.name}", view_customer(c.id))] for c in shown]
-    pager = _pager(turn, "find:", offset, PAGE_SIZE, len(matches) > PAGE_SIZE)
+    pager = _pager(turn, callbacks.find_page, offset, PAGE_SIZE, len(matches) > PAGE_SIZE)
     if pager:
         rows.append(pager)
     message = (
@@ -472,14 +540,13 @@ FIND_MODE = pending.ValueEdit(
 
 @member_turn
 async def find_page(turn: Turn) -> None:
-    query = turn.update.callback_query
-    assert query is not None
-    offset = (query.data or "").removeprefix("find:")
+    found = callbacks.FIND_PAGE.match(pressed(turn))
+    offset = callback_id(found.group(1)) if found else None
     text = str((turn.context.user_data or {}).get(FIND_KEY, ""))
-    if not is_number(offset) or not text:
-        turn.answer(turn._("这个按钮已失效。"), alert=True)
+    if offset is None or not text:
+        stale(turn)
         return
-    await _search(turn, text, int(offset))
+    await _search(turn, text, offset)
 
 
 def customer_handlers() -> list[object]:
@@ -488,6 +555,6 @@ def customer_handlers() -> list[object]:
         MessageHandler(filters.Regex(label_pattern(FIND)), find_command),
         CommandHandler(commands.CUSTOMER.name, customer_command),
         MessageHandler(filters.Regex(label_pattern(CUSTOMERS)), customer_command),
-        CallbackQueryHandler(customer_button, pattern=r"^cust:"),
-        CallbackQueryHandler(find_page, pattern=r"^find:\d+$"),
+        CallbackQueryHandler(customer_button, pattern=callbacks.CUSTOMER_PATTERN),
+        CallbackQueryHandler(find_page, pattern=callbacks.FIND_PAGE),
     ]

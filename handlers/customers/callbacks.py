@@ -1,6 +1,19 @@
 """The customers room's buttons: a builder for each and the pattern that reads it back, used by
-the message that shows the button and the handler that answers it.
+the message that shows the button and the handler that answers it — the card and the list's
+cust: and find:, 📋 完整档案's prof:, ✏️ 编辑资料's edit: and 🛠 改记录's rec:.
 
+The card and the list (archive.py, card.py); 🔎 查看 (cust:v:) is storage/push_buttons.py's,
+since pushes carry it too:
+    cust:v:<customer> the card         cust:l:<offset> the list       cust:h:<customer>:<offset> 📜
+    cust:g:<customer>[:<grade>] ⭐      cust:del:<customer> 🗑 (asks)  cust:dd:<customer> 🗑 确定删除
+    cust:u:<customer> ↩️ 撤销删除        cust:p:<customer> 🗑 立即永久删除
+    cust:n:<draft> ✅ 新建 the name typed   cust:is:<draft>:<customer> 是「…」   cust:x:<draft> ❌
+    cust:ask:<draft> 📨 请经理处理 (a colleague's customer)
+    find:<offset> 🔍 查找's next page
+📋 完整档案 (profile.py): prof:c:<customer> the profile, prof:log:<customer>:<offset> 🕘 修改记录
+A shared location (checkin.py): chk:<check-in draft>:<customer> the visit's customer (0: none)
+
+✏️ 编辑资料 (edit.py):
 ✏️ 编辑资料 (edit.py):
     edit:c:<customer> the menu            edit:cf:<customer>:<field> type a field's value
     edit:cs:<customer>[:<status>] 📌 状态  edit:k:<contact> a contact's menu
@@ -16,9 +29,100 @@ from __future__ import annotations
 
 import re
 
-EDIT_PATTERN = r"^edit:"
 _ID = r"([0-9]+)"
 _WORD = r"([a-z_]{1,32})"
+
+CUSTOMER_PATTERN = r"^cust:"
+CARD = re.compile(rf"^cust:v:{_ID}$")
+LIST = re.compile(rf"^cust:l:{_ID}$")
+HISTORY = re.compile(rf"^cust:h:{_ID}:{_ID}$")
+GRADES = re.compile(rf"^cust:g:{_ID}$")
+GRADE = re.compile(rf"^cust:g:{_ID}:([A-Z])$")
+DELETE = re.compile(rf"^cust:del:{_ID}$")
+DELETE_CONFIRMED = re.compile(rf"^cust:dd:{_ID}$")
+UNDO_DELETE = re.compile(rf"^cust:u:{_ID}$")
+PURGE = re.compile(rf"^cust:p:{_ID}$")
+NEW_FROM_DRAFT = re.compile(rf"^cust:n:{_ID}$")
+SAME_AS = re.compile(rf"^cust:is:{_ID}:{_ID}$")
+DROP_DRAFT = re.compile(rf"^cust:x:{_ID}$")
+ASK_MANAGER = re.compile(rf"^cust:ask:{_ID}$")
+FIND_PATTERN = r"^find:"
+FIND_PAGE = re.compile(rf"^find:{_ID}$")
+PROFILE_PATTERN = r"^prof:"
+PROFILE = re.compile(rf"^prof:c:{_ID}$")
+CHANGE_LOG = re.compile(rf"^prof:log:{_ID}:{_ID}$")
+
+
+def customer_list(offset: int = 0) -> str:
+    return f"cust:l:{offset}"
+
+
+def history(customer_id: int, offset: int = 0) -> str:
+    return f"cust:h:{customer_id}:{offset}"
+
+
+def grades(customer_id: int) -> str:
+    return f"cust:g:{customer_id}"
+
+
+def grade(customer_id: int, grade: str) -> str:
+    return f"cust:g:{customer_id}:{grade}"
+
+
+def delete(customer_id: int) -> str:
+    return f"cust:del:{customer_id}"
+
+
+def delete_confirmed(customer_id: int) -> str:
+    return f"cust:dd:{customer_id}"
+
+
+def undo_delete(customer_id: int) -> str:
+    return f"cust:u:{customer_id}"
+
+
+def purge(customer_id: int) -> str:
+    return f"cust:p:{customer_id}"
+
+
+def new_from_draft(draft_id: int) -> str:
+    return f"cust:n:{draft_id}"
+
+
+def same_as(draft_id: int, customer_id: int) -> str:
+    return f"cust:is:{draft_id}:{customer_id}"
+
+
+def drop_draft(draft_id: int) -> str:
+    return f"cust:x:{draft_id}"
+
+
+def ask_manager(draft_id: int) -> str:
+    return f"cust:ask:{draft_id}"
+
+
+def find_page(offset: int) -> str:
+    return f"find:{offset}"
+
+
+def profile(customer_id: int) -> str:
+    return f"prof:c:{customer_id}"
+
+
+def change_log(customer_id: int, offset: int = 0) -> str:
+    return f"prof:log:{customer_id}:{offset}"
+
+
+CHECKIN_PATTERN = r"^chk:"
+CHECKIN = re.compile(rf"^chk:{_ID}:{_ID}$")
+
+
+def checkin(draft_id: int, customer_id: int = 0) -> str:
+    """`customer_id` 0: ❌ 取消."""
+    return f"chk:{draft_id}:{customer_id}"
+
+
+EDIT_PATTERN = r"^edit:"
 EDIT_CUSTOMER = re.compile(rf"^edit:c:{_ID}$")
 EDIT_CUSTOMER_FIELD = re.compile(rf"^edit:cf:{_ID}:{_WORD}$")
 EDIT_STATUS = re.compile(rf"^edit:cs:{_ID}(?::{_WORD})?$")

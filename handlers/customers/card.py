@@ -13,11 +13,12 @@ from handlers.customers.geo import distance_line
 from handlers.deals.buttons import deal_rows
 from handlers.deals.payments import card_section
 from handlers.deals.text import deal_parts
-from handlers.kit import starts
+from handlers.kit import doors, starts
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import DECISION_ROLES, KIND_LABELS, STATUS_LABELS
 from handlers.kit.render import birthday, clip, date_range, moment, record_lines
 from handlers.kit.turn import Turn
+from handlers.team import callbacks as team_callbacks
 from locales import N_, Translator
 from storage.activities import open_follow_ups, recent_interactions, upcoming_itineraries
 from storage.contacts import ContactRepo
@@ -148,9 +149,15 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
         # A manager reads a rep's customer; acting on it means taking it over (or assigning).
         lines.append(_("👀 只读:这是 {owner} 的客户。", owner=owner.name if owner else "—"))
         rows = [
-            [(_("🙋 接手"), f"asg:me:{cid}"), (_("👤 分配"), f"asg:c:{cid}")],
-            [(_("📋 完整档案"), f"prof:c:{cid}"), (_("📜 全部记录"), f"cust:h:{cid}:0")],
-            [(_("⬅️ 客户列表"), "cust:l:0")],
+            [
+                (_("🙋 接手"), team_callbacks.take_over(cid)),
+                (_("👤 分配"), team_callbacks.assign(cid)),
+            ],
+            [
+                (_("📋 完整档案"), callbacks.profile(cid)),
+                (_("📜 全部记录"), callbacks.history(cid)),
+            ],
+            [(_("⬅️ 客户列表"), callbacks.customer_list())],
         ]
         return "\n".join(lines), inline(rows)
     rows = [
@@ -158,19 +165,21 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
         [
             (_("👤 加联系人"), starts.contact(cid)),
             (_("💼 新商机"), starts.new_deal(cid)),
-            (_("⭐ 改等级"), f"cust:g:{cid}"),
+            (_("⭐ 改等级"), callbacks.grades(cid)),
         ],
-        [(_("📋 完整档案"), f"prof:c:{cid}"), (_("📜 全部记录"), f"cust:h:{cid}:0")],
+        [(_("📋 完整档案"), callbacks.profile(cid)), (_("📜 全部记录"), callbacks.history(cid))],
         [
             (_("✏️ 编辑资料"), callbacks.edit_customer(cid)),
             (_("🛠 改记录"), callbacks.record_list(cid)),
         ],
-        [(_("🗑 删除"), f"cust:del:{cid}"), (_("⬅️ 客户列表"), "cust:l:0")],
+        [(_("🗑 删除"), callbacks.delete(cid)), (_("⬅️ 客户列表"), callbacks.customer_list())],
     ]
     if turn.member.is_manager:
-        rows.insert(3, [(_("👤 分配"), f"asg:c:{cid}")])
+        rows.insert(3, [(_("👤 分配"), team_callbacks.assign(cid))])
     rows[1:1] = deal_rows(_, [d for d in deals if d.owner_id == turn.member.id]) + collect_rows
     cards = [c for c in contacts if c.card_file_id][:3]
     if cards:  # the business card photos, one tap away (handlers/capture/photos.py)
-        rows.insert(2, [(_("📇 {name}的名片", name=c.name[:12]), f"card:p:{c.id}") for c in cards])
+        rows.insert(
+            2, [(_("📇 {name}的名片", name=c.name[:12]), doors.business_card(c.id)) for c in cards]
+        )
     return "\n".join(lines), inline(rows)

@@ -11,10 +11,13 @@ from datetime import UTC, datetime
 from sqlalchemy.orm.attributes import flag_modified
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
+from handlers.customers import callbacks
 from handlers.customers.geo import LAST_LOCATION, distance_km
 from handlers.kit import starts
-from handlers.kit.keyboards import inline, is_number
+from handlers.kit.callback_data import callback_id
+from handlers.kit.keyboards import inline
 from handlers.kit.pending import FLOW_KEY
+from handlers.kit.routes import pressed, stale
 from handlers.kit.turn import Turn, member_turn
 from storage.activities import log_interaction
 from storage.customers import CustomerRepo
@@ -57,29 +60,31 @@ async def location(turn: Turn) -> None:
     )
     turn.session.add(draft)
     await turn.session.flush()
-    rows = [[(f"🏢 {c.name}", f"chk:{draft.id}:{c.id}")] for c in customers[:NEARBY_CHOICES]]
-    rows.append([(_("❌ 取消"), f"chk:{draft.id}:0")])
+    rows = [
+        [(f"🏢 {c.name}", callbacks.checkin(draft.id, c.id))] for c in customers[:NEARBY_CHOICES]
+    ]
+    rows.append([(_("❌ 取消"), callbacks.checkin(draft.id))])
     turn.say(_("📍 在哪个客户这里?选一个,我记为一次拜访签到。"), inline(rows))
 
 
 @member_turn
 async def checkin_button(turn: Turn) -> None:
     _ = turn._
-    query = turn.update.callback_query
-    assert query is not None
-    parts = (query.data or "").split(":")
-    if len(parts) != 3 or not is_number(parts[1]) or not is_number(parts[2]):
-        turn.answer(_("这个按钮已失效。"), alert=True)
+    found = callbacks.CHECKIN.match(pressed(turn))
+    draft_id = callback_id(found.group(1)) if found else None
+    customer_id = callback_id(found.group(2)) if found else None
+    if draft_id is None or customer_id is None:
+        stale(turn)
         return
-    draft = await turn.session.get(Draft, int(parts[1]))
+    draft = await turn.session.get(Draft, draft_id)
     if draft is None or draft.member_id != turn.member.id or draft.kind != "checkin":
         turn.answer(_("这条记录已经处理过了。"), alert=True)
         return
     await turn.session.delete(draft)
-    if parts[2] == "0":
+    if customer_id == 0:
         turn.edit(_("好的,没有签到。"))
         return
-    customer = await CustomerRepo(turn.session, turn.actor).get(int(parts[2]))
+    customer = await CustomerRepo(turn.session, turn.actor).get(customer_id)
     if customer is None:
         turn.answer(_("找不到这个客户,或你没有权限查看。"), alert=True)
         return
@@ -119,5 +124,5 @@ async def checkin_button(turn: Turn) -> None:
 def checkin_handlers() -> list[object]:
     return [
         MessageHandler(filters.LOCATION, location),
-        CallbackQueryHandler(checkin_button, pattern=r"^chk:"),
+        CallbackQueryHandler(checkin_button, pattern=callbacks.CHECKIN_PATTERN),
     ]

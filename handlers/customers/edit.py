@@ -91,7 +91,7 @@ async def _customer_menu(turn: Turn, customer: Customer) -> None:
     _ = turn._
     cid = customer.id
     rows = _rows_of(turn, CUSTOMER_FIELDS, lambda field: callbacks.edit_customer_field(cid, field))
-    rows.append([(_("⭐ 等级"), f"cust:g:{cid}"), (_("📌 状态"), callbacks.edit_status(cid))])
+    rows.append([(_("⭐ 等级"), callbacks.grades(cid)), (_("📌 状态"), callbacks.edit_status(cid))])
     contacts = await ContactRepo(turn.session, turn.actor).of_customer(customer)
     rows += [[(f"👤 {c.salutation or c.name}", callbacks.edit_contact(c.id))] for c in contacts]
     rows.append([(_("⬅️ 返回客户"), view_customer(cid))])

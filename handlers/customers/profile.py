@@ -3,13 +3,14 @@ further its change log (old → new, who, when).
 
 The card (card.py) stays compact; this is the archive the practice asks for, looked at again
 and again: 基础资料 · 客户特征 · 业务状况 · 交易现状, each contact with every field, family
-members with their birthdays, and the key-leader flag. Callback data: `prof:c:<customer>` (the
-profile), `prof:log:<customer>:<offset>` (the change log); both re-read the customer through
-the scoped repository, so a forged id reaches nothing.
+members with their birthdays, and the key-leader flag. Callback data (prof:…) is built and
+read by callbacks.py; both buttons re-read the customer through the scoped repository, so a
+forged id reaches nothing.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from sqlalchemy import func, or_, select
@@ -17,9 +18,11 @@ from telegram.ext import CallbackQueryHandler
 
 from handlers.customers import callbacks
 from handlers.customers.edit import CONTACT_FIELDS, CUSTOMER_FIELDS
-from handlers.kit.keyboards import inline, number
+from handlers.kit.callback_data import callback_id
+from handlers.kit.keyboards import inline
 from handlers.kit.labels import DECISION_ROLES, STATUS_LABELS
 from handlers.kit.render import MESSAGE_LIMIT, birthday
+from handlers.kit.routes import follow, stale
 from handlers.kit.turn import Turn, member_turn
 from locales import N_, Translator
 from storage.contacts import ContactRepo
@@ -27,7 +30,6 @@ from storage.customers import CustomerRepo
 from storage.models import ChangeLog, Contact, Customer, FamilyMember, Member
 from storage.push_buttons import view_customer
 
-PREFIX = "prof:"
 LOG_PAGE = 15
 
 # The seed documents' four parts of a customer archive, by the fields that hold them.
@@ -186,44 +188,62 @@ async def _change_log(turn: Turn, customer: Customer, offset: int) -> None:
         lines.append(_("还没有修改记录。"))
     nav: list[tuple[str, str]] = []
     if offset > 0:
-        nav.append((_("⬅️ 上一页"), f"{PREFIX}log:{customer.id}:{max(offset - LOG_PAGE, 0)}"))
+        nav.append((_("⬅️ 上一页"), callbacks.change_log(customer.id, max(offset - LOG_PAGE, 0))))
     if offset + LOG_PAGE < (total or 0):
-        nav.append((_("下一页 ➡️"), f"{PREFIX}log:{customer.id}:{offset + LOG_PAGE}"))
+        nav.append((_("下一页 ➡️"), callbacks.change_log(customer.id, offset + LOG_PAGE)))
     keyboard = [nav] if nav else []
     keyboard.append(
-        [(_("⬅️ 完整档案"), f"{PREFIX}c:{customer.id}"), (_("🏢 客户"), view_customer(customer.id))]
+        [
+            (_("⬅️ 完整档案"), callbacks.profile(customer.id)),
+            (_("🏢 客户"), view_customer(customer.id)),
+        ]
     )
     text = "\n".join(lines)
     turn.edit(text[:MESSAGE_LIMIT], inline(keyboard))
 
 
+async def _customer(turn: Turn, found: re.Match[str]) -> Customer | None:
+    customer_id = callback_id(found.group(1))
+    repo = CustomerRepo(turn.session, turn.actor)
+    customer = await repo.get(customer_id) if customer_id is not None else None
+    if customer is None:
+        turn.answer(turn._("找不到这个客户,或你没有权限查看。"), alert=True)
+    return customer
+
+
+async def _profile_button(turn: Turn, found: re.Match[str]) -> None:
+    _ = turn._
+    customer = await _customer(turn, found)
+    if customer is None:
+        return
+    head, blocks = await render_profile(turn, customer)
+    keyboard = [
+        [(_("🕘 修改记录"), callbacks.change_log(customer.id))],
+        [
+            (_("✏️ 编辑资料"), callbacks.edit_customer(customer.id)),
+            (_("⬅️ 返回"), view_customer(customer.id)),
+        ],
+    ]
+    turn.edit(_fit(head, blocks, _), inline(keyboard))
+
+
+async def _change_log_button(turn: Turn, found: re.Match[str]) -> None:
+    customer, offset = await _customer(turn, found), callback_id(found.group(2))
+    if customer is None:
+        return
+    if offset is None:
+        stale(turn)
+        return
+    await _change_log(turn, customer, offset)
+
+
+ROUTES = ((callbacks.PROFILE, _profile_button), (callbacks.CHANGE_LOG, _change_log_button))
+
+
 @member_turn
 async def profile_button_pressed(turn: Turn) -> None:
-    _ = turn._
-    query = turn.update.callback_query
-    assert query is not None
-    parts = (query.data or "").split(":")
-    action = parts[1] if len(parts) > 1 else ""
-    customer_id = number(parts[2]) if len(parts) > 2 else -1
-    customer = await CustomerRepo(turn.session, turn.actor).get(customer_id)
-    if customer is None:
-        turn.answer(_("找不到这个客户,或你没有权限查看。"), alert=True)
-        return
-    if action == "c" and len(parts) == 3:
-        head, blocks = await render_profile(turn, customer)
-        keyboard = [
-            [(_("🕘 修改记录"), f"{PREFIX}log:{customer.id}:0")],
-            [
-                (_("✏️ 编辑资料"), callbacks.edit_customer(customer.id)),
-                (_("⬅️ 返回"), view_customer(customer.id)),
-            ],
-        ]
-        turn.edit(_fit(head, blocks, _), inline(keyboard))
-    elif action == "log" and len(parts) == 4 and (offset := number(parts[3])) >= 0:
-        await _change_log(turn, customer, offset)
-    else:
-        turn.answer(_("这个按钮已失效。"), alert=True)
+    await follow(turn, ROUTES)
 
 
 def profile_handlers() -> list[object]:
-    return [CallbackQueryHandler(profile_button_pressed, pattern=rf"^{PREFIX}")]
+    return [CallbackQueryHandler(profile_button_pressed, pattern=callbacks.PROFILE_PATTERN)]

@@ -5,10 +5,8 @@ time, delete. Every change goes through storage/changes.py (old → new in the c
 a deletion keeps the record as a snapshot for 24 hours, so ↩️ 撤销 brings it back — the
 undo window customers already have.
 
-Callback data (prefix rec:): `rec:l:<customer>` the list, `rec:f:<follow-up>` /
-`rec:i:<interaction>` a record's menu, `rec:<action>:<id>[:<word>]` its actions,
-`rec:u:<snapshot>` undo. Every press re-reads the record through the customer's scoped
-repository and the owner check, so forged data reaches nothing.
+Callback data (rec:…) is built and read by callbacks.py. Every press re-reads the record
+through the customer's scoped repository and the owner check, so forged data reaches nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, Literal, TypedDict, cast
+from typing import Any, Literal, TypedDict, TypeVar, cast
 
 from sqlalchemy import select
 from telegram.ext import CallbackQueryHandler
@@ -29,6 +27,7 @@ from handlers.kit.keyboards import inline
 from handlers.kit.labels import KIND_LABELS
 from handlers.kit.ownership import refuse_unless_owner
 from handlers.kit.render import clip, moment
+from handlers.kit.routes import Action, follow, stale
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import day_of, parse_when, split_due
@@ -329,13 +328,38 @@ RECORD_EDIT = pending.ValueEdit("record_edit", apply_record_edit)
 # -- the buttons ----------------------------------------------------------------------------
 
 
+R = TypeVar("R", FollowUp, Interaction)
+RecordAction = Callable[[Turn, R, Customer, str], Awaitable[None]]
+
+
+def _on(model: type[R], action: RecordAction[R], given: str = "") -> Action:
+    """The action on the follow-up or record the button names, if the presser owns its
+    customer; it is given the button's word, or `given` (the field being edited)."""
+
+    async def act(turn: Turn, found: re.Match[str]) -> None:
+        target = callback_id(found.group(1))
+        if target is None:
+            stale(turn)
+            return
+        record = await turn.session.get(model, target)
+        customer = await _customer_of(turn, record)
+        if record is not None and customer is not None:
+            await action(turn, record, customer, found.group(2) if found.re.groups > 1 else given)
+
+    return act
+
+
 async def _fu_menu_button(turn: Turn, fu: FollowUp, customer: Customer, extra: str) -> None:
     _fu_menu(turn, fu)
 
 
-async def _fu_ask(turn: Turn, fu: FollowUp, customer: Customer, field: str) -> None:
+async def _item_menu(turn: Turn, item: Interaction, customer: Customer, extra: str) -> None:
+    _record_menu(turn, item)
+
+
+async def _ask(turn: Turn, record: Record, customer: Customer, field: str) -> None:
     label, example = FIELDS[field]
-    pending.ask(turn, RECORD_EDIT, {"id": fu.id, "field": field}, label, example)
+    pending.ask(turn, RECORD_EDIT, {"id": record.id, "field": field}, label, example)
 
 
 async def _fu_done(turn: Turn, fu: FollowUp, customer: Customer, extra: str) -> None:
@@ -347,83 +371,57 @@ async def _fu_done(turn: Turn, fu: FollowUp, customer: Customer, extra: str) -> 
     _fu_menu(turn, fu)
 
 
-async def _fu_delete(turn: Turn, fu: FollowUp, customer: Customer, extra: str) -> None:
-    await _delete(turn, fu, customer)
-
-
-async def _item_menu(turn: Turn, item: Interaction, customer: Customer, extra: str) -> None:
-    _record_menu(turn, item)
-
-
-async def _item_ask(turn: Turn, item: Interaction, customer: Customer, field: str) -> None:
-    label, example = FIELDS[field]
-    pending.ask(turn, RECORD_EDIT, {"id": item.id, "field": field}, label, example)
-
-
 async def _item_kind(turn: Turn, item: Interaction, customer: Customer, extra: str) -> None:
     kind = callback_enum(extra, InteractionKind)
     if kind is None:
-        turn.answer(turn._("这个按钮已失效。"), alert=True)
+        stale(turn)
         return
     _change(turn, customer, item, {"kind": kind})
     _record_menu(turn, item)
 
 
-async def _item_delete(turn: Turn, item: Interaction, customer: Customer, extra: str) -> None:
-    await _delete(turn, item, customer)
+async def _delete_button(turn: Turn, record: Record, customer: Customer, extra: str) -> None:
+    await _delete(turn, record, customer)
 
 
-FollowUpAction = Callable[[Turn, FollowUp, Customer, str], Awaitable[None]]
-RecordAction = Callable[[Turn, Interaction, Customer, str], Awaitable[None]]
-# (pattern, action, what the action is given: the field being edited, or the button's word)
-FOLLOW_UP_ACTIONS: tuple[tuple[re.Pattern[str], FollowUpAction, str], ...] = (
-    (callbacks.FOLLOW_UP_MENU, _fu_menu_button, ""),
-    (callbacks.FOLLOW_UP_TEXT, _fu_ask, "ft"),
-    (callbacks.FOLLOW_UP_DATE, _fu_ask, "fd"),
-    (callbacks.FOLLOW_UP_DONE, _fu_done, ""),
-    (callbacks.FOLLOW_UP_DELETE, _fu_delete, ""),
-)
-RECORD_ACTIONS: tuple[tuple[re.Pattern[str], RecordAction, str], ...] = (
-    (callbacks.RECORD_MENU, _item_menu, ""),
-    (callbacks.RECORD_TEXT, _item_ask, "it"),
-    (callbacks.RECORD_TIME, _item_ask, "id"),
-    (callbacks.RECORD_KIND, _item_kind, ""),
-    (callbacks.RECORD_DELETE, _item_delete, ""),
+async def _list_button(turn: Turn, found: re.Match[str]) -> None:
+    target = callback_id(found.group(1))
+    customer = await CustomerRepo(turn.session, turn.actor).get(target) if target else None
+    if not target:
+        stale(turn)
+    elif customer is None:
+        turn.answer(turn._("找不到这个客户,或你没有权限查看。"), alert=True)
+    elif not await refuse_unless_owner(turn, customer):
+        await _list(turn, customer)
+
+
+async def _undo_button(turn: Turn, found: re.Match[str]) -> None:
+    target = callback_id(found.group(1))
+    if target:
+        await _undo(turn, target)
+    else:
+        stale(turn)
+
+
+ROUTES = (
+    (callbacks.RECORD_UNDO, _undo_button),
+    (callbacks.RECORD_LIST, _list_button),
+    (callbacks.FOLLOW_UP_MENU, _on(FollowUp, _fu_menu_button)),
+    (callbacks.FOLLOW_UP_TEXT, _on(FollowUp, _ask, "ft")),
+    (callbacks.FOLLOW_UP_DATE, _on(FollowUp, _ask, "fd")),
+    (callbacks.FOLLOW_UP_DONE, _on(FollowUp, _fu_done)),
+    (callbacks.FOLLOW_UP_DELETE, _on(FollowUp, _delete_button)),
+    (callbacks.RECORD_MENU, _on(Interaction, _item_menu)),
+    (callbacks.RECORD_TEXT, _on(Interaction, _ask, "it")),
+    (callbacks.RECORD_TIME, _on(Interaction, _ask, "id")),
+    (callbacks.RECORD_KIND, _on(Interaction, _item_kind)),
+    (callbacks.RECORD_DELETE, _on(Interaction, _delete_button)),
 )
 
 
 @member_turn
 async def record_button(turn: Turn) -> None:
-    _ = turn._
-    query = turn.update.callback_query
-    assert query is not None
-    data = query.data or ""
-    if (found := callbacks.RECORD_UNDO.match(data)) and (target := callback_id(found.group(1))):
-        await _undo(turn, target)
-        return
-    if (found := callbacks.RECORD_LIST.match(data)) and (target := callback_id(found.group(1))):
-        customer = await CustomerRepo(turn.session, turn.actor).get(target)
-        if customer is None:
-            turn.answer(_("找不到这个客户,或你没有权限查看。"), alert=True)
-        elif not await refuse_unless_owner(turn, customer):
-            await _list(turn, customer)
-        return
-    for pattern, fu_action, given in FOLLOW_UP_ACTIONS:
-        if (found := pattern.match(data)) and (target := callback_id(found.group(1))) is not None:
-            fu = await turn.session.get(FollowUp, target)
-            customer = await _customer_of(turn, fu)
-            if fu is not None and customer is not None:
-                await fu_action(turn, fu, customer, given)
-            return
-    for pattern, record_action, given in RECORD_ACTIONS:
-        if (found := pattern.match(data)) and (target := callback_id(found.group(1))) is not None:
-            item = await turn.session.get(Interaction, target)
-            customer = await _customer_of(turn, item)
-            if item is not None and customer is not None:
-                word = found.group(2) if found.re.groups > 1 else given
-                await record_action(turn, item, customer, word)
-            return
-    turn.answer(_("这个按钮已失效。"), alert=True)
+    await follow(turn, ROUTES)
 
 
 def record_handlers() -> list[object]:

@@ -1,30 +1,26 @@
 """回款: a won deal's payment plan on its card — the installments with their due dates and what
 came in — and the buttons that set a due date and record a payment (partial allowed).
 
-Callback data (every id looked up through the scoped PaymentRepo; only the deal's owner acts):
-    pay:v:<deal>                       the plan (a preset to pick when there is none)
-    pay:n:<deal>:<preset>              that preset becomes the plan
-    pay:d:<installment>[:p]            when is it due? (dates as buttons, or typed)
-    pay:d:<installment>:<yyyymmdd>     that day
-    pay:t:<installment>                type the day (PAY_DUE, a ValueEdit)
-    pay:c:<installment>[:p]            💰 已回款: all of it today, or typed
-    pay:m:<installment>                type the amount and the day (PAY_PAID)
-    pay:k:<installment>:<amount>:<yyyymmdd>:<paid before>   record it
-A trailing ":p" is a digest's button: the answer is a new message and the digest stays. The
-amount paid before is in 记下 so that a second press of the same button records nothing.
+Callback data (pay:…) is built and read by callbacks.py; every id is looked up through the
+scoped PaymentRepo, and only the deal's owner acts. A due day or an amount may also be typed
+(PAY_DUE, PAY_PAID: ValueEdits). A digest's button (":p") is answered with a new message.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta
 
 from telegram.ext import CallbackQueryHandler
 
+from handlers.deals import callbacks
 from handlers.deals.buttons import date_choices
 from handlers.kit import pending
 from handlers.kit.callback_data import callback_day, callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.render import short_date
+from handlers.kit.routes import Action, follow
 from handlers.kit.turn import Turn, member_turn
 from locales import N_, Translator
 from locales.amounts import amount_text
@@ -97,8 +93,8 @@ def plan_text(
 def plan_rows(_: Translator, deal: Deal, plan: list[DealPayment]) -> Rows:
     rows: Rows = [
         [
-            (_("📅 第{n}期日期", n=p.position + 1), f"pay:d:{p.id}"),
-            (_("💰 第{n}期已回款", n=p.position + 1), f"pay:c:{p.id}"),
+            (_("📅 第{n}期日期", n=p.position + 1), callbacks.payment_due(p.id)),
+            (_("💰 第{n}期已回款", n=p.position + 1), callbacks.payment_collect(p.id)),
         ]
         for p in plan
         if not p.settled
@@ -120,7 +116,12 @@ async def _show_plan(turn: Turn, deal: Deal, head: str = "", *, anew: bool = Fal
     plan = list(await PaymentRepo(turn.session, turn.actor).plan(deal))
     if not plan:
         rows: Rows = [
-            [(" · ".join(f"{_(label)}{pct}%" for label, pct in preset), f"pay:n:{deal.id}:{i}")]
+            [
+                (
+                    " · ".join(f"{_(label)}{pct}%" for label, pct in preset),
+                    callbacks.payment_preset(deal.id, i),
+                )
+            ]
             for i, preset in enumerate(PRESETS)
         ]
         rows.append([(_("🏢 查看客户"), view_customer(deal.customer_id))])
@@ -153,58 +154,93 @@ async def _installment(turn: Turn, payment_id: int | None) -> tuple[DealPayment,
     return found if await _own(turn, found[1]) else None
 
 
+InstallmentAction = Callable[[Turn, Deal, DealPayment, re.Match[str]], Awaitable[None]]
+
+
+def _on_installment(action: InstallmentAction, *, unsettled: bool = False) -> Action:
+    """The action on the installment the button names, if it is the presser's own (and, with
+    `unsettled`, not paid in full yet)."""
+
+    async def act(turn: Turn, found: re.Match[str]) -> None:
+        owned = await _installment(turn, callback_id(found.group(1)))
+        if owned is None:
+            return
+        payment, deal = owned
+        if unsettled and payment.settled:
+            turn.answer(turn._("这一期已经回齐了。"), alert=True)
+            return
+        await action(turn, deal, payment, found)
+
+    return act
+
+
+async def _plan_button(turn: Turn, found: re.Match[str]) -> None:
+    deal = await _won_deal(turn, callback_id(found.group(1)))
+    if deal is not None:
+        await _show_plan(turn, deal)
+
+
+async def _preset_button(turn: Turn, found: re.Match[str]) -> None:
+    await _pick_preset(turn, callback_id(found.group(1)), found.group(2))
+
+
+async def _due_button(turn: Turn, deal: Deal, payment: DealPayment, found: re.Match[str]) -> None:
+    _ask_due(turn, payment, anew=bool(found.group(2)))
+
+
+async def _due_on_button(
+    turn: Turn, deal: Deal, payment: DealPayment, found: re.Match[str]
+) -> None:
+    await _set_due(turn, deal, payment, callback_day(found.group(2)))
+
+
+def _wait_for(turn: Turn, edit: pending.ValueEdit, payment: DealPayment, question: str) -> None:
+    """The installment's due day or payment is typed next (PAY_DUE, PAY_PAID)."""
+    pending.wait(turn, edit, {"payment": payment.id})
+    turn.edit(question)
+
+
+async def _type_due(turn: Turn, deal: Deal, payment: DealPayment, found: re.Match[str]) -> None:
+    name = installment_name(payment.label)
+    question = turn._("请输入{name}的回款日期,例如:12月20日、下个月15号\n(/cancel 放弃)", name=name)
+    _wait_for(turn, PAY_DUE, payment, question)
+
+
+async def _collect_button(
+    turn: Turn, deal: Deal, payment: DealPayment, found: re.Match[str]
+) -> None:
+    _ask_paid(turn, deal, payment, anew=bool(found.group(2)))
+
+
+async def _type_paid(turn: Turn, deal: Deal, payment: DealPayment, found: re.Match[str]) -> None:
+    question = turn._(
+        "{name}收到了多少、哪天收到的?例如:20万 昨天(不写日期就是今天)\n(/cancel 放弃)",
+        name=installment_name(payment.label),
+    )
+    _wait_for(turn, PAY_PAID, payment, question)
+
+
+async def _record_button(
+    turn: Turn, deal: Deal, payment: DealPayment, found: re.Match[str]
+) -> None:
+    await _record(turn, deal, payment, list(found.groups()[1:]))
+
+
+ROUTES = (
+    (callbacks.PAYMENT_PLAN, _plan_button),
+    (callbacks.PAYMENT_PRESET, _preset_button),
+    (callbacks.PAYMENT_DUE, _on_installment(_due_button)),
+    (callbacks.PAYMENT_DUE_ON, _on_installment(_due_on_button)),
+    (callbacks.PAYMENT_TYPE_DUE, _on_installment(_type_due)),
+    (callbacks.PAYMENT_COLLECT, _on_installment(_collect_button, unsettled=True)),
+    (callbacks.PAYMENT_TYPE_PAID, _on_installment(_type_paid, unsettled=True)),
+    (callbacks.PAYMENT_RECORD, _on_installment(_record_button)),
+)
+
+
 @member_turn
 async def payment_button(turn: Turn) -> None:
-    query = turn.update.callback_query
-    assert query is not None
-    _ = turn._
-    parts = (query.data or "").split(":")
-    action = parts[1] if len(parts) > 2 else ""
-    ident = callback_id(parts[2]) if len(parts) > 2 else None
-    rest = parts[3:]
-    anew = rest == ["p"]
-    if action == "v" and not rest:
-        deal = await _won_deal(turn, ident)
-        if deal is not None:
-            await _show_plan(turn, deal)
-    elif action == "n" and len(rest) == 1:
-        await _pick_preset(turn, ident, rest[0])
-    elif action in ("d", "t", "c", "m", "k"):
-        found = await _installment(turn, ident)
-        if found is None:
-            return
-        payment, deal = found
-        if action in ("c", "m") and payment.settled:
-            turn.answer(_("这一期已经回齐了。"), alert=True)
-            return
-        if action == "d" and (not rest or anew):
-            _ask_due(turn, payment, anew=anew)
-        elif action == "d" and len(rest) == 1:
-            await _set_due(turn, deal, payment, callback_day(rest[0]))
-        elif action == "t" and not rest:
-            pending.wait(turn, PAY_DUE, {"payment": payment.id})
-            turn.edit(
-                _(
-                    "请输入{name}的回款日期,例如:12月20日、下个月15号\n(/cancel 放弃)",
-                    name=installment_name(payment.label),
-                )
-            )
-        elif action == "c" and (not rest or anew):
-            _ask_paid(turn, deal, payment, anew=anew)
-        elif action == "m" and not rest:
-            pending.wait(turn, PAY_PAID, {"payment": payment.id})
-            turn.edit(
-                _(
-                    "{name}收到了多少、哪天收到的?例如:20万 昨天(不写日期就是今天)\n(/cancel 放弃)",
-                    name=installment_name(payment.label),
-                )
-            )
-        elif action == "k" and len(rest) == 3:
-            await _record(turn, deal, payment, rest)
-        else:
-            turn.answer(_("这个按钮已失效。"), alert=True)
-    else:
-        turn.answer(_("这个按钮已失效。"), alert=True)
+    await follow(turn, ROUTES)
 
 
 async def _pick_preset(turn: Turn, deal_id: int | None, choice: str) -> None:
@@ -230,11 +266,11 @@ def _ask_due(turn: Turn, payment: DealPayment, *, anew: bool) -> None:
     _ = turn._
     today = turn.today()
     rows: Rows = [
-        [(f"{_(label)} {day.month}月{day.day}日", f"pay:d:{payment.id}:{day:%Y%m%d}")]
+        [(f"{_(label)} {day.month}月{day.day}日", callbacks.payment_due_on(payment.id, day))]
         for label, day in date_choices(today)
     ]
-    rows.append([(_("✍️ 输入日期"), f"pay:t:{payment.id}")])
-    rows.append([(_("⬅️ 返回"), f"pay:v:{payment.deal_id}")])
+    rows.append([(_("✍️ 输入日期"), callbacks.payment_type_due(payment.id))])
+    rows.append([(_("⬅️ 返回"), callbacks.payment_plan(payment.deal_id))])
     question = _("📅 {name}哪天到期?", name=installment_name(payment.label))
     if anew:
         turn.say(question, inline(rows))
@@ -262,12 +298,12 @@ def _ask_paid(turn: Turn, deal: Deal, payment: DealPayment, *, anew: bool) -> No
     left = payment.outstanding
     rows: Rows = []
     if left:
-        data = f"pay:k:{payment.id}:{left}:{today:%Y%m%d}:{payment.paid_amount or 0}"
+        data = callbacks.payment_record(payment.id, left, today, payment.paid_amount or 0)
         rows.append(
             [(_("✅ 全部 {amount} · 今天收到", amount=amount_text(left, deal.currency)), data)]
         )
-    rows.append([(_("✍️ 部分或其他日期"), f"pay:m:{payment.id}")])
-    rows.append([(_("⬅️ 返回"), f"pay:v:{deal.id}")])
+    rows.append([(_("✍️ 部分或其他日期"), callbacks.payment_type_paid(payment.id))])
+    rows.append([(_("⬅️ 返回"), callbacks.payment_plan(deal.id))])
     name = installment_name(payment.label)
     if left:
         question = _(
@@ -343,8 +379,8 @@ async def apply_due(turn: Turn, text: str) -> None:
     pending.finish(turn, PAY_DUE)
     rows = [
         [
-            (_("✅ 确认"), f"pay:d:{payment.id}:{day:%Y%m%d}"),
-            (_("✏️ 重新输入"), f"pay:t:{payment.id}"),
+            (_("✅ 确认"), callbacks.payment_due_on(payment.id, day)),
+            (_("✏️ 重新输入"), callbacks.payment_type_due(payment.id)),
         ]
     ]
     turn.say(
@@ -404,8 +440,8 @@ async def apply_paid(turn: Turn, text: str) -> None:
         )
         return
     pending.finish(turn, PAY_PAID)
-    data = f"pay:k:{payment.id}:{amount}:{day:%Y%m%d}:{payment.paid_amount or 0}"
-    rows = [[(_("✅ 确认"), data), (_("✏️ 重新输入"), f"pay:m:{payment.id}")]]
+    data = callbacks.payment_record(payment.id, amount, day, payment.paid_amount or 0)
+    rows = [[(_("✅ 确认"), data), (_("✏️ 重新输入"), callbacks.payment_type_paid(payment.id))]]
     turn.say(
         _(
             "💰 记为已回款:{name} {amount},{date}收到?",
@@ -464,9 +500,12 @@ async def card_section(turn: Turn, customer: Customer) -> tuple[list[str], Rows]
         lines.append("  · " + line)
     own = [d for d in deals if d.owner_id == turn.member.id][:CARD_DEALS]
     label = len(own) > 1
-    rows = [[(_("💰 回款") + (f" {d.title[:8]}" if label else ""), f"pay:v:{d.id}")] for d in own]
+    rows = [
+        [(_("💰 回款") + (f" {d.title[:8]}" if label else ""), callbacks.payment_plan(d.id))]
+        for d in own
+    ]
     return lines, rows
 
 
 def payment_handlers() -> list[object]:
-    return [CallbackQueryHandler(payment_button, pattern=r"^pay:")]
+    return [CallbackQueryHandler(payment_button, pattern=callbacks.PAYMENT_PATTERN)]

@@ -3,13 +3,14 @@ rep, what should sign this month and this quarter, and what was won and lost in 
 why; a rep's deals one tap away, each deal one more; the funnel and the monthly forecast as
 pictures. The weekly report's pipeline section is written here too.
 
-Callback data: pipe:p:<m|q>:<page> (the view for this month or quarter), pipe:r:<member>:<m|q>
-(a rep's deals), pipe:c:<m|q> (the charts). Every press re-checks that the presser manages the
-team and that the rep is in it; a manager's look at a rep's deals is in the audit log.
+Callback data (pipe:…) is built and read by callbacks.py. Every press re-checks that the
+presser manages the team and that the rep is in it; a manager's look at a rep's deals is in the
+audit log.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -21,8 +22,10 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from handlers.deals import callbacks
 from handlers.deals.text import amount_text, stage_name
 from handlers.kit import commands
-from handlers.kit.keyboards import inline, is_number
+from handlers.kit.callback_data import callback_id
+from handlers.kit.keyboards import inline
 from handlers.kit.offload import on_drawing_thread
+from handlers.kit.routes import follow, stale
 from handlers.kit.turn import Turn, member_turn
 from locales import N_, Translator, translator
 from storage.actor import Actor
@@ -199,20 +202,25 @@ def team_text(
 
 def team_rows(_: Translator, found: Pipeline, period: str, page: int) -> Rows:
     rows: Rows = [
-        [(("• " if p == period else "") + _(PERIOD_WORDS[p]), f"pipe:p:{p}:0") for p in PERIODS]
+        [
+            (("• " if p == period else "") + _(PERIOD_WORDS[p]), callbacks.pipeline_page(p))
+            for p in PERIODS
+        ]
     ]
     ranked = _ranked(found)[page * REPS_PAGE : (page + 1) * REPS_PAGE]
-    people = [(f"🔎 {found.names.get(m, '—')}", f"pipe:r:{m}:{period}") for m, _t in ranked]
+    people = [
+        (f"🔎 {found.names.get(m, '—')}", callbacks.pipeline_rep(m, period)) for m, _t in ranked
+    ]
     rows += [people[i : i + 3] for i in range(0, len(people), 3)]
     pager = []
     if page > 0:
-        pager.append((_("⬅️ 上一页"), f"pipe:p:{period}:{page - 1}"))
+        pager.append((_("⬅️ 上一页"), callbacks.pipeline_page(period, page - 1)))
     if (page + 1) * REPS_PAGE < len(found.by_rep):
-        pager.append((_("下一页 ➡️"), f"pipe:p:{period}:{page + 1}"))
+        pager.append((_("下一页 ➡️"), callbacks.pipeline_page(period, page + 1)))
     if pager:
         rows.append(pager)
     if found.by_stage:
-        rows.append([(_("📈 漏斗图与预测"), f"pipe:c:{period}")])
+        rows.append([(_("📈 漏斗图与预测"), callbacks.pipeline_charts(period))])
     return rows
 
 
@@ -252,7 +260,7 @@ async def _drill(turn: Turn, member_id: int, period: str) -> None:
         [(f"💼 {d.name[:24]}" + (f" {amount_text(d.amount, d.currency)}" if d.amount else ""), callbacks.page(d.id))]
         for d in deals
     ]  # fmt: skip
-    rows.append([(_("⬅️ 返回漏斗"), f"pipe:p:{period}:0")])
+    rows.append([(_("⬅️ 返回漏斗"), callbacks.pipeline_page(period))])
     turn.edit("\n".join(lines)[:4096], inline(rows))
 
 
@@ -272,16 +280,37 @@ async def pipeline_button(turn: Turn) -> None:
     if not turn.member.is_manager:
         turn.answer(_("销售漏斗只有经理可以查看。"), alert=True)
         return
-    parts = (query.data or "").split(":")
-    action = parts[1] if len(parts) > 1 else ""
-    if action == "p" and len(parts) == 4 and parts[2] in PERIODS and is_number(parts[3]):
-        await _show(turn, parts[2], int(parts[3]), edit=True)
-    elif action == "r" and len(parts) == 4 and is_number(parts[2]) and parts[3] in PERIODS:
-        await _drill(turn, int(parts[2]), parts[3])
-    elif action == "c" and len(parts) == 3 and parts[2] in PERIODS:
-        await _send_charts(turn)
-    else:
-        turn.answer(_("这个按钮已失效。"), alert=True)
+    await follow(turn, ROUTES)
+
+
+async def _page_button(turn: Turn, found: re.Match[str]) -> None:
+    period, page = found.group(1), callback_id(found.group(2))
+    if period not in PERIODS or page is None:
+        stale(turn)
+        return
+    await _show(turn, period, page, edit=True)
+
+
+async def _rep_button(turn: Turn, found: re.Match[str]) -> None:
+    member_id, period = callback_id(found.group(1)), found.group(2)
+    if member_id is None or period not in PERIODS:
+        stale(turn)
+        return
+    await _drill(turn, member_id, period)
+
+
+async def _charts_button(turn: Turn, found: re.Match[str]) -> None:
+    if found.group(1) not in PERIODS:
+        stale(turn)
+        return
+    await _send_charts(turn)
+
+
+ROUTES = (
+    (callbacks.PIPELINE_PAGE, _page_button),
+    (callbacks.PIPELINE_REP, _rep_button),
+    (callbacks.PIPELINE_CHARTS, _charts_button),
+)
 
 
 # -- the charts --------------------------------------------------------------------------------
@@ -372,5 +401,5 @@ async def weekly_lines(session: AsyncSession, manager: Member, now: datetime) ->
 def pipeline_handlers() -> list[object]:
     return [
         CommandHandler(commands.PIPELINE.name, pipeline_command),
-        CallbackQueryHandler(pipeline_button, pattern=r"^pipe:"),
+        CallbackQueryHandler(pipeline_button, pattern=callbacks.PIPELINE_PATTERN),
     ]

@@ -1,18 +1,23 @@
 """💼 商机设置 (from /teamsettings): the team's stage names and chances of signing, and the
 currency a deal is in when nothing says otherwise. Managers only; every press re-checks.
 
-Callback data: dst:home; dst:s:<stage> (one stage), dst:p:<stage>:<percent> (its chance),
-dst:n:<stage> / dst:t:<stage> (type its name / its chance: a ValueEdit), dst:r:<stage> (back to
-the default name and chance); dst:cur (currencies), dst:cur:<code>.
+Callback data (dst:…): built and read by callbacks.py; typing a stage's name or chance is a
+ValueEdit.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Awaitable, Callable
+
 from telegram.ext import CallbackQueryHandler
 
+from handlers.deals import callbacks
 from handlers.deals.text import STAGE_LABELS, stage_name
-from handlers.kit import pending
-from handlers.kit.keyboards import inline, is_number
+from handlers.kit import doors, pending
+from handlers.kit.callback_data import callback_id
+from handlers.kit.keyboards import inline
+from handlers.kit.routes import Action, exactly, follow, stale
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from storage.audit import record
@@ -61,10 +66,19 @@ async def _home(turn: Turn, *, edit: bool = True) -> None:
     lines.append(_("结束:{won} 100% · {lost} 0%", won=won, lost=lost))
     currency = _(CURRENCIES[book.currency]) if book.currency in CURRENCIES else book.currency
     lines.append(_("默认币种:{name}({code})", name=currency, code=book.currency))
-    stages = [(f"✏️ {stage_name(_, s, book.names)}", f"dst:s:{s.value}") for s in OPEN_STAGES]
+    stages = [
+        (f"✏️ {stage_name(_, s, book.names)}", callbacks.stage_page(s.value)) for s in OPEN_STAGES
+    ]
     rows: Rows = [stages[:2], stages[2:]]
-    rows.append([(f"✏️ {won}", "dst:s:won"), (f"✏️ {lost}", "dst:s:lost")])
-    rows.append([(_("💱 默认币种"), "dst:cur"), (_("⬅️ 团队设置"), "ts:home")])
+    rows.append(
+        [
+            (f"✏️ {won}", callbacks.stage_page(DealStage.WON.value)),
+            (f"✏️ {lost}", callbacks.stage_page(DealStage.LOST.value)),
+        ]
+    )
+    rows.append(
+        [(_("💱 默认币种"), callbacks.CURRENCY_MENU), (_("⬅️ 团队设置"), doors.TEAM_SETTINGS)]
+    )
     if edit:
         turn.edit("\n".join(lines), inline(rows))
     else:
@@ -78,17 +92,23 @@ async def _stage(turn: Turn, stage: DealStage, *, edit: bool = True) -> None:
     lines = [_("💼 阶段「{name}」", name=name)]
     if stage in book.names:
         lines.append(_("默认名称:{name}", name=_(STAGE_LABELS[stage])))
-    rows: Rows = [[(_("✏️ 改名称"), f"dst:n:{stage.value}")]]
+    rows: Rows = [[(_("✏️ 改名称"), callbacks.rename_stage(stage.value))]]
     if stage in OPEN_STAGES:
         chance = book.chance(stage)
         lines.append(_("赢单概率:{n}%(默认 {d}%)", n=chance, d=PROBABILITY[stage]))
         lines.append(_("改了以后,这个阶段还按原概率的商机一起调整;单独改过概率的商机不变。"))
         offered = [
-            (f"{'• ' if n == chance else ''}{n}%", f"dst:p:{stage.value}:{n}") for n in CHANCES
+            (f"{'• ' if n == chance else ''}{n}%", callbacks.set_stage_chance(stage.value, n))
+            for n in CHANCES
         ]
         rows += [offered[i : i + 4] for i in range(0, len(offered), 4)]
-        rows.append([(_("✍️ 输入概率"), f"dst:t:{stage.value}")])
-    rows.append([(_("↩️ 恢复默认"), f"dst:r:{stage.value}"), (_("⬅️ 返回"), "dst:home")])
+        rows.append([(_("✍️ 输入概率"), callbacks.type_stage_chance(stage.value))])
+    rows.append(
+        [
+            (_("↩️ 恢复默认"), callbacks.reset_stage(stage.value)),
+            (_("⬅️ 返回"), callbacks.SETTINGS_HOME),
+        ]
+    )
     text, markup = "\n".join(lines), inline(rows)
     if edit:
         turn.edit(text, markup)
@@ -100,56 +120,92 @@ def _stage_of(value: str) -> DealStage | None:
     return next((s for s in DealStage if s.value == value), None)
 
 
+async def _home_button(turn: Turn, found: re.Match[str]) -> None:
+    await _home(turn)
+
+
+def _on_stage(
+    action: Callable[[Turn, DealStage], Awaitable[None]], *, open_only: bool = False
+) -> Action:
+    """An action on the stage the button names (with `open_only`, one a deal may be in)."""
+
+    async def act(turn: Turn, found: re.Match[str]) -> None:
+        stage = _stage_of(found.group(1))
+        if stage is None or (open_only and stage not in OPEN_STAGES):
+            stale(turn)
+        else:
+            await action(turn, stage)
+
+    return act
+
+
+async def _set_chance(turn: Turn, found: re.Match[str]) -> None:
+    _ = turn._
+    stage, chance = _stage_of(found.group(1)), callback_id(found.group(2))
+    if stage not in OPEN_STAGES or chance not in CHANCES:
+        stale(turn)
+        return
+    assert stage is not None and chance is not None
+    moved = await _chance(turn, stage, chance)
+    turn.answer(_("✅ 已保存,{n} 个商机一并调整。", n=moved) if moved else _("✅ 已保存"))
+    await _stage(turn, stage)
+
+
+async def _type_name(turn: Turn, stage: DealStage) -> None:
+    waiting = {"stage": stage.value, "field": "name"}
+    pending.ask(turn, STAGE_VALUE, waiting, N_("阶段名称"), N_("方案交流"))
+
+
+async def _type_chance(turn: Turn, stage: DealStage) -> None:
+    waiting = {"stage": stage.value, "field": "probability"}
+    pending.ask(turn, STAGE_VALUE, waiting, N_("赢单概率"), "60%")
+
+
+async def _reset(turn: Turn, stage: DealStage) -> None:
+    _ = turn._
+    await rename_stage(turn.session, turn.actor.team_id, stage, None)
+    moved = await _chance(turn, stage, None) if stage in OPEN_STAGES else 0
+    turn.answer(_("✅ 已恢复默认,{n} 个商机一并调整。", n=moved) if moved else _("✅ 已恢复默认"))
+    await _stage(turn, stage)
+
+
+async def _currencies(turn: Turn, found: re.Match[str]) -> None:
+    _ = turn._
+    rows = [
+        [(f"{_(name)} {code}", callbacks.set_currency(code))] for code, name in CURRENCIES.items()
+    ]
+    rows.append([(_("⬅️ 返回"), callbacks.SETTINGS_HOME)])
+    turn.edit(_("新商机没写币种时用哪种货币?已有的商机不变。"), inline(rows))
+
+
+async def _set_currency(turn: Turn, found: re.Match[str]) -> None:
+    code = found.group(1)
+    if code not in CURRENCIES:
+        stale(turn)
+        return
+    team_id = turn.actor.team_id
+    await set_currency(turn.session, team_id, code)
+    record(turn.session, turn.actor, "team.settings", "team", team_id, f"currency:{code}")
+    turn.answer(turn._("✅ 已保存"))
+    await _home(turn)
+
+
+ROUTES = (
+    (exactly(callbacks.SETTINGS_HOME), _home_button),
+    (callbacks.STAGE_PAGE, _on_stage(_stage)),
+    (callbacks.SET_STAGE_CHANCE, _set_chance),
+    (callbacks.RENAME_STAGE, _on_stage(_type_name)),
+    (callbacks.TYPE_STAGE_CHANCE, _on_stage(_type_chance, open_only=True)),
+    (callbacks.RESET_STAGE, _on_stage(_reset)),
+    (exactly(callbacks.CURRENCY_MENU), _currencies),
+    (callbacks.SET_CURRENCY, _set_currency),
+)
+
+
 @member_turn
 async def settings_button(turn: Turn) -> None:
-    _ = turn._
-    query = turn.update.callback_query
-    assert query is not None
-    if not await _manager(turn):
-        return
-    parts = (query.data or "").split(":")
-    action = parts[1] if len(parts) > 1 else ""
-    stage = _stage_of(parts[2]) if len(parts) > 2 else None
-    team_id = turn.actor.team_id
-    if action == "home" and len(parts) == 2:
-        await _home(turn)
-    elif action == "s" and stage is not None and len(parts) == 3:
-        await _stage(turn, stage)
-    elif action == "p" and stage in OPEN_STAGES and len(parts) == 4 and is_number(parts[3]):
-        if int(parts[3]) not in CHANCES:
-            turn.answer(_("这个按钮已失效。"), alert=True)
-            return
-        assert stage is not None
-        moved = await _chance(turn, stage, int(parts[3]))
-        turn.answer(_("✅ 已保存,{n} 个商机一并调整。", n=moved) if moved else _("✅ 已保存"))
-        await _stage(turn, stage)
-    elif action in ("n", "t") and stage is not None and len(parts) == 3:
-        if action == "t" and stage not in OPEN_STAGES:
-            turn.answer(_("这个按钮已失效。"), alert=True)
-            return
-        field = "name" if action == "n" else "probability"
-        label, example = (
-            (N_("阶段名称"), N_("方案交流")) if action == "n" else (N_("赢单概率"), "60%")
-        )
-        pending.ask(turn, STAGE_VALUE, {"stage": stage.value, "field": field}, label, example)
-    elif action == "r" and stage is not None and len(parts) == 3:
-        await rename_stage(turn.session, team_id, stage, None)
-        moved = await _chance(turn, stage, None) if stage in OPEN_STAGES else 0
-        turn.answer(
-            _("✅ 已恢复默认,{n} 个商机一并调整。", n=moved) if moved else _("✅ 已恢复默认")
-        )
-        await _stage(turn, stage)
-    elif action == "cur" and len(parts) == 2:
-        rows = [[(f"{_(name)} {code}", f"dst:cur:{code}")] for code, name in CURRENCIES.items()]
-        rows.append([(_("⬅️ 返回"), "dst:home")])
-        turn.edit(_("新商机没写币种时用哪种货币?已有的商机不变。"), inline(rows))
-    elif action == "cur" and len(parts) == 3 and parts[2] in CURRENCIES:
-        await set_currency(turn.session, team_id, parts[2])
-        record(turn.session, turn.actor, "team.settings", "team", team_id, f"currency:{parts[2]}")
-        turn.answer(_("✅ 已保存"))
-        await _home(turn)
-    else:
-        turn.answer(_("这个按钮已失效。"), alert=True)
+    if await _manager(turn):
+        await follow(turn, ROUTES)
 
 
 async def _chance(turn: Turn, stage: DealStage, chance: int | None) -> int:
@@ -240,4 +296,4 @@ STAGE_VALUE = pending.ValueEdit(
 
 
 def settings_handlers() -> list[object]:
-    return [CallbackQueryHandler(settings_button, pattern=r"^dst:")]
+    return [CallbackQueryHandler(settings_button, pattern=callbacks.SETTINGS_PATTERN)]

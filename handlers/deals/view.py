@@ -95,7 +95,7 @@ async def show_deal(turn: Turn, repo: DealRepo, deal_id: int) -> bool:
             ]
         )
     elif deal.owner_id != turn.member.id and owner is not None:
-        rows.append([(_("⬅️ {name}的商机", name=owner.name), f"pipe:r:{owner.id}:m")])
+        rows.append([(_("⬅️ {name}的商机", name=owner.name), callbacks.pipeline_rep(owner.id, "m"))])
     rows.append([(_("🏢 查看客户"), view_customer(deal.customer_id))])
     turn.edit("\n".join(lines)[:4096], inline(rows))
     return True

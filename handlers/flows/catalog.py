@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -24,6 +25,7 @@ from handlers.flows.steps import (
     pick_customer,
 )
 from handlers.kit import commands, starts
+from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import is_number
 from handlers.kit.ownership import refuse_unless_owner
 from handlers.kit.render import date_range, moment, short_date
@@ -60,18 +62,21 @@ TITLES = (
 )
 
 
-def _preset_customer(data: str) -> Answers:
-    number = data.rsplit(":", 1)[-1]
-    return {"customer": int(number)} if is_number(number) else {}
+def _preset_customer(found: re.Match[str]) -> Answers:
+    """A card's button (kit/starts.py): the flow starts with its customer."""
+    customer = callback_id(found.group(1))
+    return {"customer": customer} if customer is not None else {}
 
 
-def _preset_visit(data: str) -> Answers:
+def _preset_visit(found: re.Match[str]) -> Answers:
     """visit:c:<customer> starts a new visit; visit:i:<interaction>:<customer> completes a
     check-in with its summary."""
-    parts = data.split(":")
-    if len(parts) == 4 and parts[1] == "i" and is_number(parts[2]) and is_number(parts[3]):
-        return {"interaction": int(parts[2]), "customer": int(parts[3])}
-    return _preset_customer(data)
+    if found.group(1) is not None:
+        return _preset_customer(found)
+    interaction, customer = callback_id(found.group(2)), callback_id(found.group(3))
+    if interaction is None or customer is None:
+        return {}
+    return {"interaction": interaction, "customer": customer}
 
 
 async def _customer(turn: Turn, answers: Answers) -> Customer | None:
@@ -446,7 +451,7 @@ NEW_CUSTOMER = Flow(
     name="nc",
     command=commands.NEWCUSTOMER,
     button_pattern=starts.NEW_CUSTOMER_PATTERN,
-    preset=lambda data: {},
+    preset=lambda found: {},
     steps=[
         Step(
             key="name", prompt=N_("客户(公司)全称?"), example=N_("华东电力设计院"), parse=_new_name

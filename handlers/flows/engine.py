@@ -26,11 +26,13 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
+from handlers.flows import callbacks
 from handlers.kit import pending
 from handlers.kit.cancel import cancel_fallbacks
 from handlers.kit.commands import Command
 from handlers.kit.keyboards import inline, text_input
 from handlers.kit.pending import FLOW_KEY
+from handlers.kit.routes import stale
 from handlers.kit.turn import Ctx, Turn, member_turn, message_text
 
 TIMEOUT_SECONDS = 30 * 60
@@ -76,9 +78,10 @@ class Flow:
     command: Command  # its name and title
     steps: list[Step]
     finish: Callable[[Turn, Answers], Awaitable[None]]
-    # Entry from a button (e.g. "📝 记拜访" on a customer card): pattern and answers it presets.
-    button_pattern: str | None = None
-    preset: Callable[[str], Answers] | None = None
+    # Entry from a button (e.g. "📝 记拜访" on a customer card): its pattern (kit/starts.py)
+    # and the answers it presets, read from what the pattern matched.
+    button_pattern: re.Pattern[str] | None = None
+    preset: Callable[[re.Match[str]], Answers] | None = None
     labels: list[str] = field(default_factory=list)
 
 
@@ -143,15 +146,15 @@ async def _ask(
         picked = set(state.get("picked") or [])
         for label, value in await step.choices(turn, state["answers"]):
             mark = "✅ " if step.multiple and value in picked else ""
-            rows.append([(mark + label, f"flow:{flow.name}:v:{value}")])
+            rows.append([(mark + label, callbacks.choice(flow.name, value))])
     if step.multiple:
-        rows.append([(_("完成选择"), f"flow:{flow.name}:done")])
+        rows.append([(_("完成选择"), callbacks.done(flow.name))])
     nav = []
     if index > 0:
-        nav.append((_("⬅️ 上一步"), f"flow:{flow.name}:back"))
+        nav.append((_("⬅️ 上一步"), callbacks.back(flow.name)))
     if step.optional:
-        nav.append((_("跳过"), f"flow:{flow.name}:skip"))
-    nav.append((_("❌ 取消"), f"flow:{flow.name}:cancel"))
+        nav.append((_("跳过"), callbacks.skip(flow.name)))
+    nav.append((_("❌ 取消"), callbacks.cancel(flow.name)))
     rows.append(nav)
     markup: InlineKeyboardMarkup = inline(rows)
     if edit:
@@ -192,6 +195,59 @@ async def _typed_choice(turn: Turn, step: Step, answers: Answers, text: str) -> 
     return near[0] if len(near) == 1 else None
 
 
+# The step buttons' actions: each answers in place and returns the step now asked (or END).
+StepAction = Callable[[Turn, Flow, int, re.Match[str]], Awaitable[int]]
+
+
+async def _cancel_button(turn: Turn, flow: Flow, index: int, found: re.Match[str]) -> int:
+    turn.edit(turn._("已取消,没有保存。"))
+    return _end(turn)
+
+
+async def _back_button(turn: Turn, flow: Flow, index: int, found: re.Match[str]) -> int:
+    previous = _next_index(flow, index - 1, _state(turn)["answers"], direction=-1)
+    return await _ask(turn, flow, max(previous, 0), edit=True)
+
+
+async def _skip_button(turn: Turn, flow: Flow, index: int, found: re.Match[str]) -> int:
+    if not flow.steps[index].optional:
+        stale(turn)
+        return index
+    return await _advance(turn, flow, None, edit=True)
+
+
+async def _done_button(turn: Turn, flow: Flow, index: int, found: re.Match[str]) -> int:
+    step = flow.steps[index]
+    if not step.multiple:
+        stale(turn)
+        return index
+    chosen = [step.convert(v) for v in _state(turn).get("picked") or []]
+    return await _advance(turn, flow, chosen, edit=True)
+
+
+async def _choice_button(turn: Turn, flow: Flow, index: int, found: re.Match[str]) -> int:
+    """A choice: toggled on a step that takes several, else the answer if it is offered."""
+    state, step, value = _state(turn), flow.steps[index], found.group(1)
+    if step.multiple:
+        picked = list(state.get("picked") or [])
+        state["picked"] = [p for p in picked if p != value] if value in picked else [*picked, value]
+        return await _ask(turn, flow, index, edit=True)
+    offered = await step.choices(turn, state["answers"]) if step.choices else []
+    if value not in [v for _label, v in offered]:
+        stale(turn)
+        return index
+    return await _advance(turn, flow, step.convert(value), edit=True)
+
+
+STEP_BUTTONS: tuple[tuple[re.Pattern[str], StepAction], ...] = (
+    (callbacks.CHOICE, _choice_button),
+    (callbacks.DONE, _done_button),
+    (callbacks.BACK, _back_button),
+    (callbacks.SKIP, _skip_button),
+    (callbacks.CANCEL, _cancel_button),
+)
+
+
 def build(flow: Flow, user_data: Mapping[int, object]) -> ConversationHandler[Any]:
     """The ConversationHandler for a flow: one state per step. `user_data` is the
     Application's, read to tell whether the member is still in the flow."""
@@ -214,8 +270,10 @@ def build(flow: Flow, user_data: Mapping[int, object]) -> ConversationHandler[An
     @member_turn
     async def start_button(turn: Turn) -> int:
         query = turn.update.callback_query
-        assert query is not None and flow.preset is not None
-        return await begin(turn, flow.preset(query.data or ""))
+        assert query is not None and flow.preset is not None and flow.button_pattern is not None
+        found = flow.button_pattern.match(query.data or "")
+        assert found is not None  # the handler's own pattern
+        return await begin(turn, flow.preset(found))
 
     @member_turn
     async def on_text(turn: Turn) -> int:
@@ -264,38 +322,13 @@ def build(flow: Flow, user_data: Mapping[int, object]) -> ConversationHandler[An
                 alert=True,
             )
             return ConversationHandler.END
-        state = _state(turn)
-        index = int(state.get("step", 0))
-        action, _, value = (query.data or "").split(":", 2)[2].partition(":")
-        step = flow.steps[index]
-        if action == "cancel":
-            turn.edit(turn._("已取消,没有保存。"))
-            return _end(turn)
-        if action == "back":
-            previous = _next_index(flow, index - 1, state["answers"], direction=-1)
-            return await _ask(turn, flow, max(previous, 0), edit=True)
-        if action == "skip" and step.optional:
-            return await _advance(turn, flow, None, edit=True)
-        if action == "v" and step.multiple:
-            picked = list(state.get("picked") or [])
-            state["picked"] = (
-                [p for p in picked if p != value] if value in picked else [*picked, value]
-            )
-            return await _ask(turn, flow, index, edit=True)
-        if action == "done" and step.multiple:
-            chosen = [step.convert(v) for v in state.get("picked") or []]
-            return await _advance(turn, flow, chosen, edit=True)
-        if action == "v":
-            valid = (
-                [v for _label, v in await step.choices(turn, state["answers"])]
-                if step.choices
-                else []
-            )
-            if value not in valid:
-                turn.answer(turn._("这个按钮已失效。"), alert=True)
-                return index
-            return await _advance(turn, flow, step.convert(value), edit=True)
-        turn.answer(turn._("这个按钮已失效。"), alert=True)
+        index = int(_state(turn).get("step", 0))
+        data = query.data or ""
+        for pattern, act in STEP_BUTTONS:
+            found = pattern.match(data)
+            if found is not None:
+                return await act(turn, flow, index, found)
+        stale(turn)
         return index
 
     async def timed_out(update: Update, context: Ctx) -> None:
@@ -317,7 +350,7 @@ def build(flow: Flow, user_data: Mapping[int, object]) -> ConversationHandler[An
         entry.append(CallbackQueryHandler(start_button, pattern=flow.button_pattern))
     step_handlers: list[Any] = [
         MessageHandler(text_input() & _Asking(flow, user_data), on_text),
-        CallbackQueryHandler(on_button, pattern=rf"^flow:{flow.name}:"),
+        CallbackQueryHandler(on_button, pattern=callbacks.steps_pattern(flow.name)),
     ]
     states: dict[object, list[Any]] = {i: step_handlers for i in range(len(flow.steps))}
     states[ConversationHandler.TIMEOUT] = [TypeHandler(Update, timed_out)]
@@ -329,7 +362,7 @@ def build(flow: Flow, user_data: Mapping[int, object]) -> ConversationHandler[An
             states=states,
             fallbacks=[
                 *cancel_fallbacks(),
-                CallbackQueryHandler(on_button, pattern=rf"^flow:{flow.name}:"),
+                CallbackQueryHandler(on_button, pattern=callbacks.steps_pattern(flow.name)),
             ],
             name=f"flow-{flow.name}",
             persistent=True,

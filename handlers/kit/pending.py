@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from handlers.kit.keyboards import CANCEL_WORDS, MENU_LABELS, label_pattern
+from handlers.kit.keyboards import CANCEL_WORDS, MENU_LABELS, label_pattern, main_keyboard
 from handlers.kit.turn import Turn, before_every_turn
 from locales import N_
 
@@ -175,6 +175,17 @@ def again(turn: Turn, label: str, example: str) -> None:
     _ = turn._
     example = _(example) if example else ""
     turn.say(_("没看懂这个{label}。请再输入一次,例如:{example}", label=_(label), example=example))
+
+
+def given_up(turn: Turn, edit: ValueEdit, text: str) -> bool:
+    """The word 取消 typed as the value (a form whose value could be any text takes it as
+    /cancel): the wait ends with `edit.cancelled`."""
+    if not _CANCEL.match(text.strip()):
+        return False
+    finish(turn, edit)
+    _ = turn._
+    turn.say(_(edit.cancelled), main_keyboard(_, manager=turn.member.is_manager))
+    return True
 
 
 def finish(turn: Turn, edit: ValueEdit) -> None:

@@ -4,11 +4,15 @@ flows/ matches them, so the data and its pattern live here, below both."""
 
 from __future__ import annotations
 
-VISIT_PATTERN = r"^visit:(c:\d+|i:\d+:\d+)$"
-FOLLOW_UP_PATTERN = r"^fu:c:\d+$"
-CONTACT_PATTERN = r"^ct:new:\d+$"
-NEW_CUSTOMER_PATTERN = r"^nc:start$"
-NEW_DEAL_PATTERN = r"^nd:c:\d+$"
+import re
+
+# [0-9], not \d (which takes any script's digits); the flow reads each number through
+# kit/callback_data.callback_id (`preset_customer`, `preset_visit`).
+VISIT_PATTERN = re.compile(r"^visit:(?:c:([0-9]+)|i:([0-9]+):([0-9]+))$")
+FOLLOW_UP_PATTERN = re.compile(r"^fu:c:([0-9]+)$")
+CONTACT_PATTERN = re.compile(r"^ct:new:([0-9]+)$")
+NEW_CUSTOMER_PATTERN = re.compile(r"^nc:start$")
+NEW_DEAL_PATTERN = re.compile(r"^nd:c:([0-9]+)$")
 NEW_CUSTOMER = "nc:start"
 
 

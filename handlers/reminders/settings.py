@@ -2,7 +2,8 @@
 
 It answers /settings (and the 设置 key) before preferences.py does, showing the same lines
 plus quiet hours, with buttons for the language (handled there), the digest time and quiet
-hours (handled here, `rset:`). A change asks the planner to look at the member again.
+hours (handled here, `rset:`, built and read by callbacks.py). A change asks the planner to
+look at the member again.
 """
 
 from __future__ import annotations
@@ -12,18 +13,19 @@ from datetime import time
 
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from handlers.account import callbacks as account_callbacks
 from handlers.account.preferences import LANGUAGE_NAMES
 from handlers.kit import commands
 from handlers.kit.keyboards import SETTINGS, inline, label_pattern
+from handlers.kit.routes import exactly, follow, stale
 from handlers.kit.turn import Turn, member_turn
+from handlers.reminders import callbacks
 from handlers.visits.workdays import settings_line
 from storage.models import Team
 from storage.planning import mark_replan, quiet_hours
 
 DIGEST_TIMES = ("0630", "0700", "0730", "0800", "0830", "0900", "0930", "1000")
 QUIET_CHOICES = ("2100-0800", "2200-0700", "2200-0800", "2300-0700")
-_DIGEST = re.compile(r"^rset:digest:(\d{2})(\d{2})$")
-_QUIET = re.compile(r"^rset:quiet:(?:(\d{2})(\d{2})-(\d{2})(\d{2})|(off))$")
 
 
 def _hhmm(code: str) -> str:
@@ -56,8 +58,8 @@ async def _settings_text(turn: Turn) -> str:
 def _settings_rows(turn: Turn) -> list[list[tuple[str, str]]]:
     _ = turn._
     return [
-        [(_("🌐 切换语言"), "settings:language")],
-        [(_("⏰ 简报时间"), "rset:digest"), (_("🌙 免打扰"), "rset:quiet")],
+        [(_("🌐 切换语言"), account_callbacks.LANGUAGES)],
+        [(_("⏰ 简报时间"), callbacks.DIGEST_TIMES), (_("🌙 免打扰"), callbacks.QUIET_CHOICES)],
     ]
 
 
@@ -66,52 +68,75 @@ async def settings(turn: Turn) -> None:
     turn.say(await _settings_text(turn), inline(_settings_rows(turn)))
 
 
-@member_turn
-async def settings_button(turn: Turn) -> None:
+async def _digest_times(turn: Turn, found: re.Match[str]) -> None:
     _ = turn._
-    query = turn.update.callback_query
-    data = (query.data if query else None) or ""
-    if data == "rset:digest":
-        rows = [
-            [(_hhmm(code), f"rset:digest:{code}") for code in DIGEST_TIMES[i : i + 4]]
-            for i in range(0, len(DIGEST_TIMES), 4)
-        ]
-        rows.append([(_("⬅️ 返回"), "rset:back")])
-        current = turn.member.digest_time.strftime("%H:%M")
-        turn.edit(_("每天 {time} 发简报。选一个新时间:", time=current), inline(rows))
+    rows = [
+        [(_hhmm(code), callbacks.digest_time(code)) for code in DIGEST_TIMES[i : i + 4]]
+        for i in range(0, len(DIGEST_TIMES), 4)
+    ]
+    rows.append([(_("⬅️ 返回"), callbacks.BACK)])
+    current = turn.member.digest_time.strftime("%H:%M")
+    turn.edit(_("每天 {time} 发简报。选一个新时间:", time=current), inline(rows))
+
+
+async def _quiet_choices(turn: Turn, found: re.Match[str]) -> None:
+    _ = turn._
+    rows = [[(_hhmm(c[:4]) + "–" + _hhmm(c[5:]), callbacks.quiet_hours(c))] for c in QUIET_CHOICES]
+    rows.append([(_("🔔 关闭免打扰"), callbacks.quiet_hours(callbacks.QUIET_OFF))])
+    rows.append([(_("⬅️ 返回"), callbacks.BACK)])
+    text = _(
+        "免打扰时段里只发每日简报,其他提醒等到时段结束再发。现在:{hours}",
+        hours=await _quiet_text(turn),
+    )
+    turn.edit(text, inline(rows))
+
+
+async def _back(turn: Turn, found: re.Match[str]) -> None:
+    turn.edit(await _settings_text(turn), inline(_settings_rows(turn)))
+
+
+async def _digest_time(turn: Turn, found: re.Match[str]) -> None:
+    code = found.group(1)
+    if code not in DIGEST_TIMES:
+        stale(turn)
         return
-    if data == "rset:quiet":
-        rows = [[(_hhmm(c[:4]) + "–" + _hhmm(c[5:]), f"rset:quiet:{c}")] for c in QUIET_CHOICES]
-        rows.append([(_("🔔 关闭免打扰"), "rset:quiet:off")])
-        rows.append([(_("⬅️ 返回"), "rset:back")])
-        text = _(
-            "免打扰时段里只发每日简报,其他提醒等到时段结束再发。现在:{hours}",
-            hours=await _quiet_text(turn),
-        )
-        turn.edit(text, inline(rows))
-        return
-    if data == "rset:back":
-        turn.edit(await _settings_text(turn), inline(_settings_rows(turn)))
-        return
-    digest = _DIGEST.match(data)
-    quiet = _QUIET.match(data)
-    if digest and digest.group(1) + digest.group(2) in DIGEST_TIMES:
-        turn.member.digest_time = time(int(digest.group(1)), int(digest.group(2)))
-        turn.answer(_("✅ 每日简报改到 {time}", time=turn.member.digest_time.strftime("%H:%M")))
-    elif quiet and quiet.group(5):
+    turn.member.digest_time = time(int(code[:2]), int(code[2:]))
+    turn.answer(turn._("✅ 每日简报改到 {time}", time=turn.member.digest_time.strftime("%H:%M")))
+    await _changed(turn)
+
+
+async def _quiet_hours(turn: Turn, found: re.Match[str]) -> None:
+    choice = found.group(1)
+    if choice == callbacks.QUIET_OFF:
         turn.member.quiet_start = turn.member.quiet_end = time(0, 0)
-        turn.answer(_("✅ 免打扰已关闭"))
-    elif quiet and f"{quiet.group(1)}{quiet.group(2)}-{quiet.group(3)}{quiet.group(4)}" in (
-        QUIET_CHOICES
-    ):
-        turn.member.quiet_start = time(int(quiet.group(1)), int(quiet.group(2)))
-        turn.member.quiet_end = time(int(quiet.group(3)), int(quiet.group(4)))
-        turn.answer(_("✅ 免打扰改为 {hours}", hours=await _quiet_text(turn)))
+        turn.answer(turn._("✅ 免打扰已关闭"))
+    elif choice in QUIET_CHOICES:
+        turn.member.quiet_start = time(int(choice[:2]), int(choice[2:4]))
+        turn.member.quiet_end = time(int(choice[5:7]), int(choice[7:]))
+        turn.answer(turn._("✅ 免打扰改为 {hours}", hours=await _quiet_text(turn)))
     else:
-        turn.answer(_("这个按钮已失效。"), alert=True)
+        stale(turn)
         return
+    await _changed(turn)
+
+
+async def _changed(turn: Turn) -> None:
     await mark_replan(turn.session, turn.member.id)
     turn.edit(await _settings_text(turn), inline(_settings_rows(turn)))
+
+
+ROUTES = (
+    (exactly(callbacks.DIGEST_TIMES), _digest_times),
+    (exactly(callbacks.QUIET_CHOICES), _quiet_choices),
+    (exactly(callbacks.BACK), _back),
+    (callbacks.DIGEST_TIME, _digest_time),
+    (callbacks.QUIET_HOURS, _quiet_hours),
+)
+
+
+@member_turn
+async def settings_button(turn: Turn) -> None:
+    await follow(turn, ROUTES)
 
 
 def reminder_settings_handlers() -> list[object]:
@@ -119,5 +144,5 @@ def reminder_settings_handlers() -> list[object]:
     return [
         CommandHandler(commands.SETTINGS.name, settings),
         MessageHandler(filters.Regex(label_pattern(SETTINGS)), settings),
-        CallbackQueryHandler(settings_button, pattern=r"^rset:"),
+        CallbackQueryHandler(settings_button, pattern=callbacks.SETTINGS_PATTERN),
     ]

@@ -17,16 +17,17 @@ from handlers.kit.keyboards import TODAY, inline, label_pattern
 from handlers.kit.turn import Turn, member_turn
 from locales import N_, Translator
 from locales.words import FESTIVALS, day_range, day_with_weekday, greeting, lunar_name, weekday
-from parsing.dates._calendar import holiday_period
+from parsing.dates import festival_day
 from storage import push_buttons
 from storage.activities import due_follow_ups
 from storage.models import Grade
 from storage.planning import (
     BirthdayRow,
-    CustomerRow,
     TripRow,
     birthdays_on,
     customers_quiet_since,
+    past_cadence,
+    team_cadence,
     trips_around,
 )
 
@@ -46,7 +47,7 @@ def festivals_today(today: date) -> list[str]:
     found = []
     for key, label in FESTIVALS:
         try:
-            if holiday_period(key, today.year)[0] == today:
+            if festival_day(key, today.year) == today:
                 found.append(label)
         except (ValueError, KeyError):  # pragma: no cover - outside lunar-python's range
             continue
@@ -82,22 +83,6 @@ def _trip_line(_: Translator, trip: TripRow, today: date) -> str:
     if trip.ends_on == today:
         return _("{who}今天结束在{place}的行程({detail})", **values)
     return _("{who}正在{place}({detail})", **values)
-
-
-def _cold(
-    customers: list[CustomerRow], cadence: dict[Grade, int], now: datetime
-) -> list[tuple[CustomerRow, int]]:
-    """Graded customers past their cadence since the last contact (or since assigned)."""
-    found = []
-    for customer in customers:
-        if customer.grade is None:
-            continue
-        since = customer.last_contact_at or customer.assigned_at
-        days = (now - since).days
-        if days >= cadence[customer.grade]:
-            found.append((customer, days))
-    found.sort(key=lambda pair: (pair[0].grade.value if pair[0].grade else "", -pair[1]))
-    return found
 
 
 @member_turn
@@ -182,17 +167,13 @@ async def today(turn: Turn) -> None:
             )
 
     team = await turn.team()
-    cadence = {
-        Grade.A: team.cadence_a_days,
-        Grade.B: team.cadence_b_days,
-        Grade.C: team.cadence_c_days,
-    }
+    cadence = team_cadence(team)
     moment = now.astimezone(UTC)
     before: dict[Grade | None, datetime] = {
         grade: moment - timedelta(days=days) for grade, days in cadence.items()
     }
     quiet = await customers_quiet_since(turn.session, [member.id], before)
-    cold = _cold([c for c in quiet if c.owner_id == member.id], cadence, moment)
+    cold = past_cadence([c for c in quiet if c.owner_id == member.id], cadence, moment)
     if cold:
         section(N_("🔔 该拜访了 ({n})"), len(cold))
         for customer, days in cold[:SECTION_CAP]:

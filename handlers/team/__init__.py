@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from handlers.kit import pending
 from handlers.kit.groups import GUARD, AnyApplication, add
 from handlers.team.assignment import assignment_handlers
 from handlers.team.audit import audit_handlers
 from handlers.team.groups import group_handlers
-from handlers.team.members import team_handlers
+from handlers.team.members import JOIN_CODE, TEAM_NAME, team_handlers
 from handlers.team.reports import report_handlers
 from handlers.team.settings import team_settings_handlers
 
 
 def register(application: AnyApplication) -> None:
-    """The group-chat guard in GUARD; /newteam and /join's conversations, then the rest."""
+    """The group-chat guard in GUARD, then the rest; /newteam's and /join's typed name and code
+    are ValueEdits (fallback.py hands them the text)."""
+    pending.accept(TEAM_NAME)
+    pending.accept(JOIN_CODE)
     add(application, group_handlers(), GUARD)
     add(
         application,

@@ -1,14 +1,13 @@
 """Assignment in chat: /assign, the card's 分配 and 接手, 离职交接, ownership conflicts.
 
-Callback data (each re-checked: the presser must be a manager of the customer's team):
-    asg:c:<customer>                 pick the new owner      asg:to:<customer>:<member>
-    asg:me:<customer>                take it over            asg:help
-    ho:m:<leaver>  ho:t:<leaver>:<receiver> (toggle)  ho:go:<leaver>
-    own:k|m:<customer>:<rep>[:<capture draft>]   keep the owner / move to the asking rep
+Callback data (asg: ho: own:) is built and read by callbacks.py; every press re-checks that the
+presser manages the team and that the customer and members are in it.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,9 +15,12 @@ from sqlalchemy import func, select
 from telegram import InlineKeyboardMarkup
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.kit import commands
-from handlers.kit.keyboards import inline, is_number
+from handlers.kit import commands, doors
+from handlers.kit.callback_data import callback_id
+from handlers.kit.keyboards import inline
+from handlers.kit.routes import Action, exactly, follow, stale
 from handlers.kit.turn import Turn, command_argument, member_turn
+from handlers.team import callbacks
 from locales import translator
 from storage import assignment
 from storage.actor import NotAllowed
@@ -47,7 +49,12 @@ async def _picker(turn: Turn, customer: Customer, *, edit: bool) -> None:
     _ = turn._
     members = await active_members(turn.session, turn.member.team_id)
     rows: Rows = [
-        [(("✓ " if m.id == customer.owner_id else "") + m.name, f"asg:to:{customer.id}:{m.id}")]
+        [
+            (
+                ("✓ " if m.id == customer.owner_id else "") + m.name,
+                callbacks.assign_to(customer.id, m.id),
+            )
+        ]
         for m in members
     ]
     rows.append([(_("⬅️ 返回客户"), view_customer(customer.id))])
@@ -169,12 +176,14 @@ async def _handover_page(turn: Turn, leaver_id: int) -> None:
         m for m in await active_members(turn.session, turn.member.team_id) if m.id != leaver.id
     ]
     rows: Rows = [
-        [(("☑️ " if m.id in chosen else "⬜ ") + m.name, f"ho:t:{leaver.id}:{m.id}")]
+        [(("☑️ " if m.id in chosen else "⬜ ") + m.name, callbacks.handover_tick(leaver.id, m.id))]
         for m in members
     ]
     if chosen:
-        rows.append([(_("✅ 交接给选中的 {n} 人", n=len(chosen)), f"ho:go:{leaver.id}")])
-    rows.append([(_("⬅️ 返回团队"), "team:home")])
+        rows.append(
+            [(_("✅ 交接给选中的 {n} 人", n=len(chosen)), callbacks.handover_go(leaver.id))]
+        )
+    rows.append([(_("⬅️ 返回团队"), callbacks.HOME)])
     turn.edit(
         _(
             "📦 离职交接:{name} 名下有 {n} 个客户。选择接手的人(可多选,按等级轮流平均分配),历史记录跟着客户走。",
@@ -207,8 +216,8 @@ async def _handover(turn: Turn, leaver_id: int) -> None:
     for receiver_id, customers in done.shares.items():
         lines.append(f"· {done.receivers[receiver_id].name}:{len(customers)}")
     rows: Rows = [
-        [(_("🚫 移出团队"), f"team:r:{done.leaver.id}")],
-        [(_("⬅️ 返回团队"), "team:home")],
+        [(_("🚫 移出团队"), callbacks.remove(done.leaver.id))],
+        [(_("⬅️ 返回团队"), callbacks.HOME)],
     ]
     turn.edit("\n".join(lines), inline(rows))
     for receiver_id, customers in done.shares.items():
@@ -245,13 +254,16 @@ async def ask_managers_about(turn: Turn, company: str, capture_draft: int | None
             )
         markup = None
         if customer is not None and owner is not None:
-            tail = f"{customer.id}:{turn.member.id}" + (
-                f":{capture_draft}" if capture_draft else ""
-            )
+            asked = (customer.id, turn.member.id, capture_draft)
             markup = inline(
                 [
-                    [(their("✅ 仍归 {name}", name=owner.name), f"own:k:{tail}")],
-                    [(their("🔁 改归 {name}", name=turn.member.name), f"own:m:{tail}")],
+                    [(their("✅ 仍归 {name}", name=owner.name), callbacks.owner_kept(*asked))],
+                    [
+                        (
+                            their("🔁 改归 {name}", name=turn.member.name),
+                            callbacks.owner_moved(*asked),
+                        )
+                    ],
                 ]
             )
         tell(turn, manager, text, markup)
@@ -290,7 +302,7 @@ async def _resolve(turn: Turn, move: bool, customer_id: int, rep_id: int, draft:
     )
     buttons = [[(their("🔎 查看客户"), view_customer(customer.id))]]
     if draft:
-        buttons.append([(their("✅ 保存我的记录"), f"cap:s:{draft}")])
+        buttons.append([(their("✅ 保存我的记录"), doors.save_capture(draft))])
     tell(
         turn,
         rep,
@@ -310,52 +322,85 @@ async def _resolve(turn: Turn, move: bool, customer_id: int, rep_id: int, draft:
 # -- the buttons ------------------------------------------------------------------------------
 
 
+def _ids(found: re.Match[str]) -> list[int] | None:
+    """The ids the button carries (a capture draft may be absent), or None if one is not ours."""
+    ids = [callback_id(group) for group in found.groups() if group is not None]
+    return None if None in ids else [i for i in ids if i is not None]
+
+
+IdsAction = Callable[..., Awaitable[None]]
+
+
+def _on_ids(action: IdsAction) -> Action:
+    async def act(turn: Turn, found: re.Match[str]) -> None:
+        ids = _ids(found)
+        if ids is None:
+            stale(turn)
+        else:
+            await action(turn, *ids)
+
+    return act
+
+
+async def _help(turn: Turn, found: re.Match[str]) -> None:
+    turn.answer()
+    turn.say(
+        turn._(
+            "分配客户:打开客户卡片点「👤 分配」,或发 /assign 客户名。离职交接:/team → 成员管理 → 点成员 → 📦 离职交接。"
+        )
+    )
+
+
+async def _pick(turn: Turn, customer_id: int) -> None:
+    customer = await assignment.team_customer(turn.session, turn.actor, customer_id)
+    await _picker(turn, customer, edit=True)
+
+
+async def _take_over(turn: Turn, customer_id: int) -> None:
+    await _assign(turn, customer_id, turn.member.id)
+
+
+async def _handover_start(turn: Turn, leaver_id: int) -> None:
+    _choose(turn, leaver_id, [])
+    await _handover_page(turn, leaver_id)
+
+
+async def _handover_tick(turn: Turn, leaver_id: int, member_id: int) -> None:
+    await assignment.teammate(turn.session, turn.actor, member_id)
+    chosen = _chosen(turn, leaver_id)
+    chosen = [c for c in chosen if c != member_id] if member_id in chosen else [*chosen, member_id]
+    _choose(turn, leaver_id, chosen)
+    await _handover_page(turn, leaver_id)
+
+
+async def _kept(turn: Turn, customer_id: int, rep_id: int, draft: int = 0) -> None:
+    await _resolve(turn, False, customer_id, rep_id, draft)
+
+
+async def _moved(turn: Turn, customer_id: int, rep_id: int, draft: int = 0) -> None:
+    await _resolve(turn, True, customer_id, rep_id, draft)
+
+
+ROUTES = (
+    (exactly(callbacks.ASSIGN_HELP), _help),
+    (callbacks.ASSIGN, _on_ids(_pick)),
+    (callbacks.TAKE_OVER, _on_ids(_take_over)),
+    (callbacks.ASSIGN_TO, _on_ids(_assign)),
+    (callbacks.HANDOVER, _on_ids(_handover_start)),
+    (callbacks.HANDOVER_TICK, _on_ids(_handover_tick)),
+    (callbacks.HANDOVER_GO, _on_ids(_handover)),
+    (callbacks.OWNER_KEPT, _on_ids(_kept)),
+    (callbacks.OWNER_MOVED, _on_ids(_moved)),
+)
+
+
 @member_turn
 async def assignment_button(turn: Turn) -> None:
-    _ = turn._
-    query = turn.update.callback_query
-    assert query is not None
-    parts = (query.data or "").split(":")
-    numbers = [int(p) for p in parts[2:] if is_number(p)]
-    head = ":".join(parts[:2])
     if not turn.member.is_manager:
         _refuse(turn)
         return
     try:
-        if head == "asg:help":
-            turn.answer()
-            turn.say(
-                _(
-                    "分配客户:打开客户卡片点「👤 分配」,或发 /assign 客户名。离职交接:/team → 成员管理 → 点成员 → 📦 离职交接。"
-                )
-            )
-        elif head == "asg:c" and len(numbers) == 1:
-            customer = await assignment.team_customer(turn.session, turn.actor, numbers[0])
-            await _picker(turn, customer, edit=True)
-        elif head == "asg:me" and len(numbers) == 1:
-            await _assign(turn, numbers[0], turn.member.id)
-        elif head == "asg:to" and len(numbers) == 2:
-            await _assign(turn, numbers[0], numbers[1])
-        elif head == "ho:m" and len(numbers) == 1:
-            _choose(turn, numbers[0], [])
-            await _handover_page(turn, numbers[0])
-        elif head == "ho:t" and len(numbers) == 2:
-            await assignment.teammate(turn.session, turn.actor, numbers[1])
-            chosen = _chosen(turn, numbers[0])
-            chosen = (
-                [c for c in chosen if c != numbers[1]]
-                if numbers[1] in chosen
-                else [*chosen, numbers[1]]
-            )
-            _choose(turn, numbers[0], chosen)
-            await _handover_page(turn, numbers[0])
-        elif head == "ho:go" and len(numbers) == 1:
-            await _handover(turn, numbers[0])
-        elif head in ("own:k", "own:m") and len(numbers) in (2, 3):
-            draft = numbers[2] if len(numbers) == 3 else 0
-            await _resolve(turn, head == "own:m", numbers[0], numbers[1], draft)
-        else:
-            turn.answer(_("这个按钮已失效。"), alert=True)
+        await follow(turn, ROUTES)
     except NotAllowed:
         _refuse(turn)
 
@@ -363,5 +408,5 @@ async def assignment_button(turn: Turn) -> None:
 def assignment_handlers() -> list[object]:
     return [
         CommandHandler(commands.ASSIGN.name, assign_command),
-        CallbackQueryHandler(assignment_button, pattern=r"^(asg|ho|own):"),
+        CallbackQueryHandler(assignment_button, pattern=callbacks.ASSIGNMENT_PATTERN),
     ]

@@ -3,6 +3,7 @@ first, filterable by member. Callback data: aud:<member or 0>:<offset>."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -12,9 +13,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from handlers.kit import commands
-from handlers.kit.keyboards import inline, is_number
+from handlers.kit.callback_data import callback_id
+from handlers.kit.keyboards import inline
 from handlers.kit.render import moment
+from handlers.kit.routes import follow, on_id, stale
 from handlers.kit.turn import Turn, member_turn
+from handlers.team import callbacks
 from locales import N_
 from storage.models import AuditLog, Customer, Member
 from storage.reports import active_members
@@ -107,15 +111,18 @@ async def _show(turn: Turn, member_id: int, offset: int, *, edit: bool) -> None:
         lines.append(_("还没有记录。"))
     team = await active_members(turn.session, turn.member.team_id)
     rows = [
-        [(("• " if m.id == member_id else "") + m.name, f"aud:{m.id}:0") for m in team[i : i + 3]]
+        [
+            (("• " if m.id == member_id else "") + m.name, callbacks.audit_page(m.id))
+            for m in team[i : i + 3]
+        ]
         for i in range(0, min(len(team), 12), 3)
     ]
-    rows.append([(("• " if not member_id else "") + _("全部成员"), "aud:0:0")])
+    rows.append([(("• " if not member_id else "") + _("全部成员"), callbacks.audit_page(0))])
     pager = []
     if offset:
-        pager.append((_("⬅️ 较新"), f"aud:{member_id}:{max(0, offset - PAGE)}"))
+        pager.append((_("⬅️ 较新"), callbacks.audit_page(member_id, max(0, offset - PAGE))))
     if more:
-        pager.append((_("更早 ➡️"), f"aud:{member_id}:{offset + PAGE}"))
+        pager.append((_("更早 ➡️"), callbacks.audit_page(member_id, offset + PAGE)))
     if pager:
         rows.append(pager)
     text = "\n".join(lines)[:4096]
@@ -140,18 +147,26 @@ async def audit_button(turn: Turn) -> None:
     if not turn.member.is_manager:
         turn.answer(turn._("只有经理可以查看审计日志。"), alert=True)
         return
-    parts = (query.data or "").split(":")
-    numbers = [int(p) for p in parts[1:] if is_number(p)]
-    if len(numbers) == 1 and len(parts) == 2:  # aud:<offset> from the summary
-        await _show(turn, 0, numbers[0], edit=False)
-    elif len(numbers) == 2:
-        await _show(turn, numbers[0], numbers[1], edit=True)
+    await follow(turn, ROUTES)
+
+
+async def _latest(turn: Turn, offset: int) -> None:
+    await _show(turn, 0, offset, edit=False)
+
+
+async def _page(turn: Turn, found: re.Match[str]) -> None:
+    member_id, offset = callback_id(found.group(1)), callback_id(found.group(2))
+    if member_id is None or offset is None:
+        stale(turn)
     else:
-        turn.answer(turn._("这个按钮已失效。"), alert=True)
+        await _show(turn, member_id, offset, edit=True)
+
+
+ROUTES = ((callbacks.AUDIT_FROM_SUMMARY, on_id(_latest)), (callbacks.AUDIT_PAGE, _page))
 
 
 def audit_handlers() -> list[object]:
     return [
         CommandHandler(commands.AUDIT.name, audit_command),
-        CallbackQueryHandler(audit_button, pattern=r"^aud:"),
+        CallbackQueryHandler(audit_button, pattern=callbacks.AUDIT_PATTERN),
     ]

@@ -1,4 +1,8 @@
-"""Teams in chat: /newteam, /join (code or deep link), /team with invite, promote, remove."""
+"""Teams in chat: /newteam, /join (code or deep link), /team with invite, promote, remove.
+
+/newteam without a name and /join without a code wait for it as a kit/pending ValueEdit (the
+one way a form waits for a typed value): a wrong one is asked again, /cancel or 取消 gives up,
+and another command or menu tap ends the wait and says so."""
 
 from __future__ import annotations
 
@@ -7,29 +11,22 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from telegram import InlineKeyboardMarkup
-from telegram.ext import (
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-    MessageHandler,
-    filters,
-)
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers.kit import commands
+from handlers.kit import commands, pending
 from handlers.kit.callback_data import callback_id
-from handlers.kit.cancel import cancel_fallbacks
-from handlers.kit.keyboards import TEAM, inline, label_pattern, main_keyboard, text_input
+from handlers.kit.commands import Command
+from handlers.kit.keyboards import TEAM, inline, label_pattern, main_keyboard
 from handlers.kit.menus import refresh_menu
-from handlers.kit.turn import Turn, command_argument, member_turn, message_text
+from handlers.kit.turn import Turn, command_argument, member_turn
 from handlers.team import callbacks
 from handlers.team.reports import show_summary
-from locales import translator
+from locales import N_, translator
 from storage import teams
 from storage.actor import NotAllowed
 from storage.models import Member, Team
 
 JOIN_PREFIX = "join-"
-ASK_TEAM_NAME, ASK_CODE = range(2)
 MAX_TEAM_NAME = 50
 
 
@@ -50,42 +47,61 @@ def invite_text(turn: Turn, team: Team) -> str:
 # -- /newteam -------------------------------------------------------------------------------
 
 
-async def _create(turn: Turn, name: str) -> int:
+async def _create(turn: Turn, name: str) -> bool:
+    """Create the team; False when the name must be typed again."""
     _ = turn._
     name = " ".join(name.split())
     if not name or len(name) > MAX_TEAM_NAME or name.startswith("/"):
         turn.say(_("团队名要在 1–50 个字之间,例如:华东销售一部。请再输入一次,或 /cancel 取消。"))
-        return ASK_TEAM_NAME
+        return False
     try:
         team = await teams.create_team(turn.session, turn.member, name)
     except NotAllowed:
         current = await turn.team()
         turn.say(_("你已经在团队「{team}」里了,一个账号只能属于一个团队。", team=current.name))
-        return ConversationHandler.END
+        return True
     turn.say(
         _("✅ 团队「{team}」建好了,你是经理。", team=team.name),
         main_keyboard(_, manager=True),
     )
     refresh_menu(turn, turn.member)
     turn.say(invite_text(turn, team), inline([[(_("🔄 重置邀请码"), callbacks.RESET_CODE)]]))
-    return ConversationHandler.END
+    return True
 
 
 @member_turn
-async def newteam(turn: Turn) -> int:
+async def newteam(turn: Turn) -> None:
     name = command_argument(turn)
-    if name:
-        return await _create(turn, name)
     current = await turn.team()
-    if not current.personal:
-        return await _create(turn, current.name)  # explains that one team is the limit
-    turn.say(turn._("给团队起个名字吧,例如:华东销售一部"))
-    return ASK_TEAM_NAME
+    if not name and not current.personal:
+        name = current.name  # _create explains that one team is the limit
+    if not name:
+        turn.say(turn._("给团队起个名字吧,例如:华东销售一部"))
+    if not name or not await _create(turn, name):
+        pending.wait(turn, TEAM_NAME, {})
 
 
-@member_turn
-async def newteam_name(turn: Turn) -> int:
-    return await _create(turn, message_text(turn))
+def _typed_next(
+    command: Command, key: str, use: Callable[[Turn, str], Awaitable[bool]]
+) -> pending.ValueEdit:
+    """What a bare /newteam or /join waits for: each text is `use`d (and asked again) until
+    `use` says it is done; 取消 or /cancel gives up."""
+
+    async def apply(turn: Turn, text: str) -> None:
+        if not pending.given_up(turn, edit, text) and await use(turn, text):
+            pending.finish(turn, edit)
+
+    edit = pending.ValueEdit(
+        key,
+        apply,
+        title=command.title,
+        cancelled=N_("已取消。有需要随时找我。"),
+        entry_command=command.name,
+    )
+    return edit
+
+
+TEAM_NAME = _typed_next(commands.NEWTEAM, "newteam_name", _create)
 
 
 # -- /join and the deep link ------------------------------------------------------------------
@@ -154,19 +170,19 @@ def _locked(turn: Turn, until: datetime) -> str:
 
 
 @member_turn
-async def join(turn: Turn) -> int:
+async def join(turn: Turn) -> None:
     code = command_argument(turn)
     if not code:
         turn.say(turn._("请输入经理给你的邀请码:"))
-        return ASK_CODE
-    done = await join_with_code(turn, code)
-    return ConversationHandler.END if done else ASK_CODE
+    if not code or not await join_with_code(turn, code):
+        pending.wait(turn, JOIN_CODE, {})
 
 
-@member_turn
-async def join_code(turn: Turn) -> int:
-    done = await join_with_code(turn, message_text(turn).removeprefix(JOIN_PREFIX))
-    return ConversationHandler.END if done else ASK_CODE
+async def _join_typed(turn: Turn, text: str) -> bool:
+    return await join_with_code(turn, text.removeprefix(JOIN_PREFIX))  # or the invite link
+
+
+JOIN_CODE = _typed_next(commands.JOIN, "join_code", _join_typed)
 
 
 # -- /team ----------------------------------------------------------------------------------
@@ -193,7 +209,7 @@ async def _team_overview(turn: Turn) -> tuple[str, list[list[tuple[str, str]]]]:
     lines.append(_("点成员可设为经理、离职交接或移出团队。"))
     rows = [[(f"{m.name} · {_role(turn, m)}", callbacks.member(m.id))] for m in members]
     rows.append([(_("🔗 邀请链接"), callbacks.INVITE), (_("🔄 重置邀请码"), callbacks.RESET_CODE)])
-    rows.append([(_("📊 团队汇总"), "tr:p:week:0")])
+    rows.append([(_("📊 团队汇总"), callbacks.summary("week"))])
     return "\n".join(lines), rows
 
 
@@ -281,7 +297,7 @@ async def _member_page(turn: Turn, member_id: int) -> None:
     if member.id != turn.member.id:
         if not member.is_manager:
             rows.append([(_("⬆️ 设为经理"), callbacks.promote(member.id))])
-        rows.append([(_("📦 离职交接"), f"ho:m:{member.id}")])
+        rows.append([(_("📦 离职交接"), callbacks.handover(member.id))])
         rows.append([(_("🚫 移出团队"), callbacks.remove(member.id))])
     rows.append([(_("⬅️ 返回团队"), callbacks.HOME)])
     turn.edit(f"{member.name}({_role(turn, member)})", inline(rows))
@@ -327,25 +343,9 @@ async def _remove(turn: Turn, member_id: int) -> None:
 
 
 def team_handlers() -> list[object]:
-    newteam_conversation = ConversationHandler(
-        entry_points=[CommandHandler(commands.NEWTEAM.name, newteam)],
-        states={ASK_TEAM_NAME: [MessageHandler(text_input(), newteam_name)]},
-        fallbacks=cancel_fallbacks(),
-        persistent=True,
-        allow_reentry=True,
-        name="newteam",
-    )
-    join_conversation = ConversationHandler(
-        entry_points=[CommandHandler(commands.JOIN.name, join)],
-        states={ASK_CODE: [MessageHandler(text_input(), join_code)]},
-        fallbacks=cancel_fallbacks(),
-        persistent=True,
-        allow_reentry=True,
-        name="join",
-    )
     return [
-        newteam_conversation,
-        join_conversation,
+        CommandHandler(commands.NEWTEAM.name, newteam),
+        CommandHandler(commands.JOIN.name, join),
         CommandHandler(commands.TEAM.name, team),
         MessageHandler(filters.Regex(label_pattern(TEAM)), team),
         CallbackQueryHandler(team_button, pattern=callbacks.TEAM_PATTERN),

@@ -1,11 +1,12 @@
 """/team for managers: the summary by period, a rep's drill-down, the charts, the weekly report.
 
-Callback data: tr:p:<period>:<page> (summary), tr:r:<member>:<period> (drill-down),
-tr:c:<period> (charts). Every button re-checks that the presser is a manager of the team.
+Callback data (tr:…) is built and read by callbacks.py. Every button re-checks that the
+presser is a manager of the team.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -17,11 +18,15 @@ from telegram import Bot, InlineKeyboardMarkup
 from telegram.ext import CallbackQueryHandler
 
 from handlers.deals.pipeline import weekly_lines
-from handlers.kit.keyboards import inline, is_number
+from handlers.kit import doors
+from handlers.kit.callback_data import callback_id
+from handlers.kit.keyboards import inline
 from handlers.kit.labels import KIND_LABELS
 from handlers.kit.offload import on_drawing_thread
 from handlers.kit.render import date_range, moment, short_date
+from handlers.kit.routes import follow
 from handlers.kit.turn import Turn, member_turn
+from handlers.team import callbacks
 from handlers.visits.summary import cycle_lines
 from locales import N_, SUPPORTED_LANGUAGES, Translator, translator
 from locales.amounts import amount_text
@@ -153,23 +158,27 @@ def summary_rows(turn: Turn, summary: TeamSummary, page: int) -> Rows:
     _ = turn._
     key = summary.period.key
     rows: Rows = [
-        [(("• " if p == key else "") + _(PERIOD_LABELS[p]), f"tr:p:{p}:0") for p in PERIODS]
+        [(("• " if p == key else "") + _(PERIOD_LABELS[p]), callbacks.summary(p)) for p in PERIODS]
     ]
     shown = summary.reps[page * PAGE : (page + 1) * PAGE]
-    people = [(f"🔎 {line.name}", f"tr:r:{line.member_id}:{key}") for line in shown]
+    people = [(f"🔎 {line.name}", callbacks.summary_rep(line.member_id, key)) for line in shown]
     rows += [people[i : i + 3] for i in range(0, len(people), 3)]
     pager: list[tuple[str, str]] = []
     if page > 0:
-        pager.append((_("⬅️ 上一页"), f"tr:p:{key}:{page - 1}"))
+        pager.append((_("⬅️ 上一页"), callbacks.summary(key, page - 1)))
     if (page + 1) * PAGE < len(summary.reps):
-        pager.append((_("下一页 ➡️"), f"tr:p:{key}:{page + 1}"))
+        pager.append((_("下一页 ➡️"), callbacks.summary(key, page + 1)))
     if pager:
         rows.append(pager)
-    rows.append([(_("📈 图表"), f"tr:c:{key}"), (_("📤 导出"), "exp:menu")])
+    rows.append([(_("📈 图表"), callbacks.summary_charts(key)), (_("📤 导出"), doors.EXPORT_MENU)])
     rows.append(
-        [(_("🔁 分配客户"), "asg:help"), (_("⚙️ 团队设置"), "ts:home"), (_("🕵️ 审计"), "aud:0")]
+        [
+            (_("🔁 分配客户"), callbacks.ASSIGN_HELP),
+            (_("⚙️ 团队设置"), callbacks.SETTINGS_HOME),
+            (_("🕵️ 审计"), callbacks.AUDIT_LATEST),
+        ]
     )
-    rows.append([(_("👥 成员管理"), "team:home")])
+    rows.append([(_("👥 成员管理"), callbacks.HOME)])
     return rows
 
 
@@ -234,7 +243,7 @@ async def _drill(turn: Turn, member_id: int, key: str) -> None:
         if cid is not None and name is not None:
             customers.setdefault(cid, name)
     rows: Rows = [[(f"🏢 {name}", view_customer(cid))] for cid, name in list(customers.items())[:8]]
-    rows.append([(_("⬅️ 返回汇总"), f"tr:p:{key}:0")])
+    rows.append([(_("⬅️ 返回汇总"), callbacks.summary(key))])
     turn.edit("\n".join(lines)[:4096], inline(rows))
 
 
@@ -314,25 +323,48 @@ async def _send_charts(turn: Turn, key: str) -> None:
 # -- the button ------------------------------------------------------------------------------
 
 
+async def _summary_button(turn: Turn, found: re.Match[str]) -> None:
+    period, page = found.group(1), callback_id(found.group(2))
+    if period in PERIODS and page is not None:
+        await show_summary(turn, period, page, edit=True)
+    else:
+        _stale(turn)
+
+
+async def _rep_button(turn: Turn, found: re.Match[str]) -> None:
+    member_id, period = callback_id(found.group(1)), found.group(2)
+    if member_id is not None and period in PERIODS:
+        await _drill(turn, member_id, period)
+    else:
+        _stale(turn)
+
+
+async def _charts_button(turn: Turn, found: re.Match[str]) -> None:
+    if found.group(1) in PERIODS:
+        await _send_charts(turn, found.group(1))
+    else:
+        _stale(turn)
+
+
+def _stale(turn: Turn) -> None:
+    turn.answer(turn._("这个按钮已失效,请重新打开 /team。"), alert=True)
+
+
+ROUTES = (
+    (callbacks.SUMMARY, _summary_button),
+    (callbacks.SUMMARY_REP, _rep_button),
+    (callbacks.SUMMARY_CHARTS, _charts_button),
+)
+
+
 @member_turn
 async def report_button(turn: Turn) -> None:
     _ = turn._
-    query = turn.update.callback_query
-    assert query is not None
-    parts = (query.data or "").split(":")
     if not turn.member.is_manager:
         turn.answer(_("只有经理可以查看团队汇总。"), alert=True)
         return
-    action = parts[1] if len(parts) > 1 else ""
     try:
-        if action == "p" and len(parts) == 4 and parts[2] in PERIODS and is_number(parts[3]):
-            await show_summary(turn, parts[2], int(parts[3]), edit=True)
-        elif action == "r" and len(parts) == 4 and is_number(parts[2]) and parts[3] in PERIODS:
-            await _drill(turn, int(parts[2]), parts[3])
-        elif action == "c" and len(parts) == 3 and parts[2] in PERIODS:
-            await _send_charts(turn, parts[2])
-        else:
-            turn.answer(_("这个按钮已失效,请重新打开 /team。"), alert=True)
+        await follow(turn, ROUTES, otherwise=_stale)
     except NotAllowed:
         turn.answer(_("这个成员不在你的团队里,或操作不允许。"), alert=True)
 
@@ -402,7 +434,7 @@ async def deliver_team_push(
     chat_id = payload.get("chat_id") or member.chat_id
     text, pair, neglected = await weekly_report(session, member, now)
     in_group = chat_id != member.chat_id
-    markup = None if in_group else inline([[(_("📊 打开团队汇总"), "tr:p:week:0")]])
+    markup = None if in_group else inline([[(_("📊 打开团队汇总"), callbacks.summary("week"))]])
     await bot.send_message(chat_id, text[:4096], reply_markup=markup)
     await bot.send_photo(chat_id, pair.bars, caption=_("上周各人联系客户数"))
     await bot.send_photo(chat_id, pair.trend, caption=_("近 8 周趋势(按周一开始)"))
@@ -433,7 +465,7 @@ async def _deliver_late(
     markup: InlineKeyboardMarkup = inline(
         [
             [
-                (_("🔁 改派"), f"asg:c:{late.customer_id}"),
+                (_("🔁 改派"), callbacks.assign(late.customer_id)),
                 (_("🔎 查看"), view_customer(late.customer_id)),
             ]
         ]
@@ -443,4 +475,4 @@ async def _deliver_late(
 
 
 def report_handlers() -> list[object]:
-    return [CallbackQueryHandler(report_button, pattern=r"^tr:")]
+    return [CallbackQueryHandler(report_button, pattern=callbacks.SUMMARY_PATTERN)]

@@ -1,5 +1,6 @@
 """/teamsettings for managers: cadence per grade, default digest time and timezone, festival
-reminders, default quiet hours, the days a deal may sit in one stage. All by button (ts:…); every press re-checks the role.
+reminders, default quiet hours, the days a deal may sit in one stage. All by button (ts:…,
+built and read by callbacks.py); every press re-checks the role.
 
 A new default digest time or timezone also moves the members still on the old default (they
 never chose their own); the planner picks the change up at once.
@@ -7,14 +8,20 @@ never chose their own); the planner picks the change up at once.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, time
 
 from sqlalchemy import update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from handlers.deals import callbacks as deal_callbacks
 from handlers.kit import commands
-from handlers.kit.keyboards import inline, is_number
+from handlers.kit.callback_data import callback_id
+from handlers.kit.keyboards import inline
+from handlers.kit.routes import exactly, follow, pressed, stale
 from handlers.kit.turn import Turn, member_turn
+from handlers.team import callbacks
+from handlers.visits import callbacks as visit_callbacks
 from storage.audit import record
 from storage.models import Member, Team
 
@@ -56,16 +63,22 @@ def _text(turn: Turn, team: Team) -> str:
 
 def _home_rows(turn: Turn, team: Team) -> Rows:
     _ = turn._
+    festivals = _("🎉 关闭节日提醒") if team.festival_reminders else _("🎉 打开节日提醒")
     return [
-        [(_("A类周期"), "ts:g:A"), (_("B类周期"), "ts:g:B"), (_("C类周期"), "ts:g:C")],
-        [(_("⏰ 简报时间"), "ts:dt"), (_("🌏 时区"), "ts:tz")],
         [
-            (_("🎉 关闭节日提醒") if team.festival_reminders else _("🎉 打开节日提醒"), "ts:fest"),
-            (_("🌙 免打扰"), "ts:q"),
+            (_("A类周期"), callbacks.cadence_menu("A")),
+            (_("B类周期"), callbacks.cadence_menu("B")),
+            (_("C类周期"), callbacks.cadence_menu("C")),
         ],
+        [(_("⏰ 简报时间"), callbacks.DIGEST_TIMES), (_("🌏 时区"), callbacks.TIMEZONES)],
+        [(festivals, callbacks.FESTIVALS), (_("🌙 免打扰"), callbacks.QUIET_HOURS)],
         # 💼 商机阶段与币种: handlers/deals/settings.py
-        [(_("💼 商机停滞天数"), "ts:sd"), (_("💼 商机阶段与币种"), "dst:home")],
-        [(_("📅 工作日历与拜访计划"), "wd:home")],  # handlers/visits/workdays.py
+        [
+            (_("💼 商机停滞天数"), callbacks.STAGE_DAYS),
+            (_("💼 商机阶段与币种"), deal_callbacks.SETTINGS_HOME),
+        ],
+        # handlers/visits/workdays.py
+        [(_("📅 工作日历与拜访计划"), visit_callbacks.WORKDAYS_HOME)],
     ]
 
 
@@ -107,69 +120,11 @@ async def _move_defaults(turn: Turn, team: Team, **changes: object) -> int:
     return moved
 
 
-@member_turn
-async def team_settings_button(turn: Turn) -> None:
+async def _saved(turn: Turn, team: Team, moved: int = 0) -> None:
+    """A setting changed: audited (with the button's fields), confirmed, the settings shown."""
     _ = turn._
-    query = turn.update.callback_query
-    assert query is not None
-    parts = (query.data or "").split(":")
-    team = await turn.team()
-    if not turn.member.is_manager or team.personal:
-        turn.answer(_("只有团队经理可以修改团队设置。"), alert=True)
-        return
-    action, value = ([*parts, "", ""])[1:3]
-    moved: int | None = None
-    if action == "home":
-        await _home(turn, edit=bool(turn.update.callback_query))
-        return
-    if action == "g" and value in CADENCES and len(parts) == 3:
-        rows = [[(f"{d}", f"ts:g:{value}:{d}") for d in CADENCES[value]]]
-        rows.append([(_("⬅️ 返回"), "ts:home")])
-        turn.edit(_("{grade}类客户多少天至少联系一次?", grade=value), inline(rows))
-        return
-    if action == "g" and value in CADENCES and len(parts) == 4 and is_number(parts[3]):
-        days = int(parts[3])
-        if days not in CADENCES[value]:
-            turn.answer(_("这个按钮已失效。"), alert=True)
-            return
-        setattr(team, f"cadence_{value.lower()}_days", days)
-    elif action == "dt" and not value:
-        rows = [[(t, f"ts:dt:{t.replace(':', '')}") for t in DIGEST_TIMES]]
-        rows.append([(_("⬅️ 返回"), "ts:home")])
-        turn.edit(_("新成员的每日简报时间:"), inline(rows))
-        return
-    elif action == "dt" and value in {t.replace(":", "") for t in DIGEST_TIMES}:
-        moved = await _move_defaults(
-            turn, team, default_digest_time=time(int(value[:2]), int(value[2:]))
-        )
-    elif action == "tz" and not value:
-        rows = [[(zone, f"ts:tz:{i}")] for i, zone in enumerate(TIMEZONES)]
-        rows.append([(_("⬅️ 返回"), "ts:home")])
-        turn.edit(_("团队的默认时区:"), inline(rows))
-        return
-    elif action == "tz" and is_number(value) and int(value) < len(TIMEZONES):
-        moved = await _move_defaults(turn, team, default_timezone=TIMEZONES[int(value)])
-    elif action == "sd" and not value:
-        rows = [[(f"{d}", f"ts:sd:{d}") for d in STAGE_DAYS]]
-        rows.append([(_("⬅️ 返回"), "ts:home")])
-        turn.edit(_("商机在同一阶段多少天没有进展,就在负责人的简报里提醒?"), inline(rows))
-        return
-    elif action == "sd" and is_number(value) and int(value) in STAGE_DAYS:
-        team.deal_stage_days = int(value)
-    elif action == "fest":
-        team.festival_reminders = not team.festival_reminders
-    elif action == "q" and not value:
-        rows = [[(f"{a:%H:%M}–{b:%H:%M}", f"ts:q:{key}") for key, (a, b) in QUIET.items()]]
-        rows.append([(_("不设免打扰"), "ts:q:off"), (_("⬅️ 返回"), "ts:home")])
-        turn.edit(_("成员没有自己设置时使用的免打扰时段:"), inline(rows))
-        return
-    elif action == "q" and (value in QUIET or value == "off"):
-        start, end = QUIET.get(value, (time(0), time(0)))
-        team.quiet_start, team.quiet_end = start, end
-    else:
-        turn.answer(_("这个按钮已失效。"), alert=True)
-        return
-    record(turn.session, turn.actor, "team.settings", "team", team.id, ":".join(parts[1:]))
+    detail = pressed(turn).removeprefix("ts:")  # the audit keeps the fields: g:A:7 …
+    record(turn.session, turn.actor, "team.settings", "team", team.id, detail)
     if moved:
         turn.answer(_("✅ 已保存,{n} 位成员一并调整。", n=moved))
     else:
@@ -177,8 +132,133 @@ async def team_settings_button(turn: Turn) -> None:
     await _home(turn, edit=True)
 
 
+def _ask(turn: Turn, question: str, rows: Rows) -> None:
+    turn.edit(question, inline([*rows, [(turn._("⬅️ 返回"), callbacks.SETTINGS_HOME)]]))
+
+
+async def _home_button(turn: Turn, found: re.Match[str]) -> None:
+    await _home(turn, edit=True)
+
+
+async def _cadence_menu(turn: Turn, found: re.Match[str]) -> None:
+    grade = found.group(1)
+    if grade not in CADENCES:
+        stale(turn)
+        return
+    rows = [[(f"{d}", callbacks.cadence(grade, d)) for d in CADENCES[grade]]]
+    _ask(turn, turn._("{grade}类客户多少天至少联系一次?", grade=grade), rows)
+
+
+async def _cadence(turn: Turn, found: re.Match[str]) -> None:
+    grade, days = found.group(1), callback_id(found.group(2))
+    if grade not in CADENCES or days not in CADENCES[grade]:
+        stale(turn)
+        return
+    team = await turn.team()
+    setattr(team, f"cadence_{grade.lower()}_days", days)
+    await _saved(turn, team)
+
+
+async def _digest_times(turn: Turn, found: re.Match[str]) -> None:
+    rows = [[(t, callbacks.digest_time(t.replace(":", ""))) for t in DIGEST_TIMES]]
+    _ask(turn, turn._("新成员的每日简报时间:"), rows)
+
+
+async def _digest_time(turn: Turn, found: re.Match[str]) -> None:
+    value = found.group(1)
+    if value not in {t.replace(":", "") for t in DIGEST_TIMES}:
+        stale(turn)
+        return
+    team = await turn.team()
+    at = time(int(value[:2]), int(value[2:]))
+    await _saved(turn, team, await _move_defaults(turn, team, default_digest_time=at))
+
+
+async def _timezones(turn: Turn, found: re.Match[str]) -> None:
+    rows = [[(zone, callbacks.timezone(i))] for i, zone in enumerate(TIMEZONES)]
+    _ask(turn, turn._("团队的默认时区:"), rows)
+
+
+async def _timezone(turn: Turn, found: re.Match[str]) -> None:
+    index = callback_id(found.group(1))
+    if index is None or index >= len(TIMEZONES):
+        stale(turn)
+        return
+    team = await turn.team()
+    await _saved(turn, team, await _move_defaults(turn, team, default_timezone=TIMEZONES[index]))
+
+
+async def _stage_days_menu(turn: Turn, found: re.Match[str]) -> None:
+    rows = [[(f"{d}", callbacks.stage_days(d)) for d in STAGE_DAYS]]
+    _ask(turn, turn._("商机在同一阶段多少天没有进展,就在负责人的简报里提醒?"), rows)
+
+
+async def _stage_days(turn: Turn, found: re.Match[str]) -> None:
+    days = callback_id(found.group(1))
+    if days not in STAGE_DAYS:
+        stale(turn)
+        return
+    team = await turn.team()
+    team.deal_stage_days = days
+    await _saved(turn, team)
+
+
+async def _festivals(turn: Turn, found: re.Match[str]) -> None:
+    team = await turn.team()
+    team.festival_reminders = not team.festival_reminders
+    await _saved(turn, team)
+
+
+async def _quiet_menu(turn: Turn, found: re.Match[str]) -> None:
+    _ = turn._
+    offered = [(f"{a:%H:%M}–{b:%H:%M}", callbacks.quiet(key)) for key, (a, b) in QUIET.items()]
+    turn.edit(
+        _("成员没有自己设置时使用的免打扰时段:"),
+        inline(
+            [
+                offered,
+                [(_("不设免打扰"), callbacks.quiet("off")), (_("⬅️ 返回"), callbacks.SETTINGS_HOME)],
+            ]
+        ),
+    )
+
+
+async def _quiet(turn: Turn, found: re.Match[str]) -> None:
+    value = found.group(1)
+    if value not in QUIET and value != "off":
+        stale(turn)
+        return
+    team = await turn.team()
+    team.quiet_start, team.quiet_end = QUIET.get(value, (time(0), time(0)))
+    await _saved(turn, team)
+
+
+ROUTES = (
+    (exactly(callbacks.SETTINGS_HOME), _home_button),
+    (callbacks.CADENCE_MENU, _cadence_menu),
+    (callbacks.CADENCE, _cadence),
+    (exactly(callbacks.DIGEST_TIMES), _digest_times),
+    (callbacks.DIGEST_TIME, _digest_time),
+    (exactly(callbacks.TIMEZONES), _timezones),
+    (callbacks.TIMEZONE, _timezone),
+    (exactly(callbacks.STAGE_DAYS), _stage_days_menu),
+    (callbacks.STAGE_DAY, _stage_days),
+    (exactly(callbacks.FESTIVALS), _festivals),
+    (exactly(callbacks.QUIET_HOURS), _quiet_menu),
+    (callbacks.QUIET, _quiet),
+)
+
+
+@member_turn
+async def team_settings_button(turn: Turn) -> None:
+    if not turn.member.is_manager or (await turn.team()).personal:
+        turn.answer(turn._("只有团队经理可以修改团队设置。"), alert=True)
+        return
+    await follow(turn, ROUTES)
+
+
 def team_settings_handlers() -> list[object]:
     return [
         CommandHandler(commands.TEAMSETTINGS.name, team_settings_command),
-        CallbackQueryHandler(team_settings_button, pattern=r"^ts:"),
+        CallbackQueryHandler(team_settings_button, pattern=callbacks.SETTINGS_PATTERN),
     ]

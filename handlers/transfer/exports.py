@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import re
 import tempfile
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -28,7 +29,9 @@ from handlers.deals.text import STAGE_LABELS
 from handlers.kit import commands
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import KIND_LABELS, STATUS_LABELS
+from handlers.kit.routes import exactly, follow, stale
 from handlers.kit.turn import Turn, member_turn
+from handlers.transfer import callbacks
 from handlers.transfer.xlsx_stream import XlsxWriter
 from handlers.visits.plans import STATUS_WORDS as PLAN_STATUS
 from locales import N_, Translator
@@ -428,9 +431,10 @@ async def write_csv(exporter: Exporter, key: str) -> tuple[bytes, int]:
 def _menu(turn: Turn) -> tuple[str, Any]:
     _ = turn._
     scope = _("团队的") if turn.member.is_manager else _("你的")
-    rows = [[(_("📊 Excel(全部 {n} 张表)", n=len(TABLES)), "exp:x")]]
+    rows = [[(_("📊 Excel(全部 {n} 张表)", n=len(TABLES)), callbacks.EXPORT_WORKBOOK)]]
     rows += [
-        [(_("📄 CSV:{table}", table=_(table.title)), f"exp:c:{table.key}")] for table in TABLES
+        [(_("📄 CSV:{table}", table=_(table.title)), callbacks.export_table(table.key))]
+        for table in TABLES
     ]
     text = _("导出{scope}客户档案。导出会记录在审计日志里。选择格式:", scope=scope)
     return text, inline(rows)
@@ -442,33 +446,43 @@ async def export_command(turn: Turn) -> None:
     turn.say(text, markup)
 
 
-@member_turn
-async def export_button(turn: Turn) -> None:
-    _ = turn._
-    query = turn.update.callback_query
-    assert query is not None
-    parts = (query.data or "").split(":")
-    if parts[1:] == ["menu"]:
-        text, markup = _menu(turn)
-        turn.answer()
-        turn.say(text, markup)
+async def _menu_button(turn: Turn, found: re.Match[str]) -> None:
+    text, markup = _menu(turn)
+    turn.answer()
+    turn.say(text, markup)
+
+
+async def _workbook(turn: Turn, found: re.Match[str]) -> None:
+    exporter, base, stamp = await _exporter(turn)
+    content, count = await write_xlsx(exporter)
+    _send(turn, content, count, f"{turn._('客户档案')}-{base}-{stamp}.xlsx", "xlsx")
+
+
+async def _table(turn: Turn, found: re.Match[str]) -> None:
+    key = found.group(1)
+    if key not in TABLE_KEYS:
+        stale(turn)
         return
-    exporter = Exporter(turn.session, turn.actor, _, turn.member.timezone)
+    exporter, base, stamp = await _exporter(turn)
+    content, count = await write_csv(exporter, key)
+    _send(turn, content, count, f"{turn._(TABLE_KEYS[key].title)}-{base}-{stamp}.csv", f"csv:{key}")
+
+
+async def _exporter(turn: Turn) -> tuple[Exporter, str, str]:
+    """The exporter, and the file name's owner (the team, or the rep) and time."""
+    exporter = Exporter(turn.session, turn.actor, turn._, turn.member.timezone)
     team = await turn.session.get_one(Team, turn.member.team_id)
     stamp = datetime.now(exporter.zone).strftime("%Y%m%d-%H%M")
     base = team.name if turn.member.is_manager and not team.personal else turn.member.name
-    if parts[1:] == ["x"]:
-        content, count = await write_xlsx(exporter)
-        filename = f"{_('客户档案')}-{base}-{stamp}.xlsx"
-        kind = "xlsx"
-    elif len(parts) == 3 and parts[1] == "c" and parts[2] in TABLE_KEYS:
-        content, count = await write_csv(exporter, parts[2])
-        filename = f"{_(TABLE_KEYS[parts[2]].title)}-{base}-{stamp}.csv"
-        kind = f"csv:{parts[2]}"
-    else:
-        turn.answer(_("这个按钮已失效。"), alert=True)
-        return
-    subject = ("team", team.id) if turn.member.is_manager else ("member", turn.member.id)
+    return exporter, base, stamp
+
+
+def _send(turn: Turn, content: bytes, count: int, filename: str, kind: str) -> None:
+    """The file to the chat, recorded in the audit log."""
+    _ = turn._
+    subject = (
+        ("team", turn.member.team_id) if turn.member.is_manager else ("member", turn.member.id)
+    )
     record(turn.session, turn.actor, "export", subject[0], subject[1], f"{kind} rows={count}")
     turn.answer(_("📤 正在发送文件…"))
     chat_id = turn.update.effective_chat.id if turn.update.effective_chat else turn.member.chat_id
@@ -479,8 +493,20 @@ async def export_button(turn: Turn) -> None:
     )
 
 
+ROUTES = (
+    (exactly(callbacks.EXPORT_MENU), _menu_button),
+    (exactly(callbacks.EXPORT_WORKBOOK), _workbook),
+    (callbacks.EXPORT_TABLE, _table),
+)
+
+
+@member_turn
+async def export_button(turn: Turn) -> None:
+    await follow(turn, ROUTES)
+
+
 def export_handlers() -> list[object]:
     return [
         CommandHandler(commands.EXPORT.name, export_command),
-        CallbackQueryHandler(export_button, pattern=r"^exp:"),
+        CallbackQueryHandler(export_button, pattern=callbacks.EXPORT_PATTERN),
     ]

@@ -8,10 +8,13 @@ import asyncio
 
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
+from handlers.kit.callback_data import callback_id
 from handlers.kit.deps import deps
-from handlers.kit.keyboards import inline, number
+from handlers.kit.keyboards import inline
 from handlers.kit.offload import OffloadFailed
+from handlers.kit.routes import pressed
 from handlers.kit.turn import Turn, member_turn
+from handlers.transfer import callbacks
 from locales import N_
 from parsing.dates import parse_when
 from parsing.notes import salutation_for
@@ -168,7 +171,14 @@ async def document(turn: Turn) -> None:
     await turn.session.flush()
     turn.say(
         "\n".join(lines),
-        inline([[(_("✅ 导入"), f"imp:y:{draft.id}"), (_("❌ 取消"), f"imp:n:{draft.id}")]]),
+        inline(
+            [
+                [
+                    (_("✅ 导入"), callbacks.import_confirmed(draft.id)),
+                    (_("❌ 取消"), callbacks.import_cancelled(draft.id)),
+                ]
+            ]
+        ),
     )
 
 
@@ -231,16 +241,15 @@ async def _same_customers(turn: Turn, table: Table) -> tuple[dict[str, bool], li
 @member_turn
 async def import_button(turn: Turn) -> None:
     _ = turn._
-    query = turn.update.callback_query
-    assert query is not None
-    parts = (query.data or "").split(":")
-    draft_id = number(parts[2], 0) if len(parts) == 3 else 0
-    draft = await turn.session.get(Draft, draft_id)
+    found = callbacks.IMPORT.match(pressed(turn))
+    draft_id = callback_id(found.group(2)) if found else None
+    draft = await turn.session.get(Draft, draft_id) if draft_id is not None else None
     if draft is None or draft.member_id != turn.member.id or draft.kind != "import":
         turn.answer(_("这条记录已经处理过了。"), alert=True)
         return
     await turn.session.delete(draft)
-    if parts[1] != "y":
+    assert found is not None
+    if found.group(1) != "y":
         turn.edit(_("好的,没有导入。"))
         return
     with background():  # thousands of writes: on SQLite's thread, not the event loop's
@@ -335,5 +344,5 @@ def _salutation(name: str, title: str | None) -> str | None:
 def import_handlers() -> list[object]:
     return [
         MessageHandler(filters.Document.ALL, document),
-        CallbackQueryHandler(import_button, pattern=r"^imp:"),
+        CallbackQueryHandler(import_button, pattern=callbacks.IMPORT_PATTERN),
     ]

@@ -8,16 +8,12 @@ makes each a ValueEdit (`accept_awaited`)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from handlers.kit import pending
-from handlers.kit.keyboards import CANCEL_WORDS, main_keyboard
 from handlers.kit.turn import Turn
 from locales import N_
-
-_CANCEL = re.compile(CANCEL_WORDS)
 
 Action = Callable[[Turn, int, str], Awaitable[None]]
 #: action name → what to do with the text (filled by minutes.py, plans.py and archives.py).
@@ -43,11 +39,9 @@ def _edit(action: str) -> pending.ValueEdit:
         async def apply(turn: Turn, text: str) -> None:
             edit = _EDITS[action]
             target = (pending.state(turn, edit) or {}).get("id", 0)
-            pending.finish(turn, edit)
-            _ = turn._
-            if _CANCEL.match(text.strip()):
-                turn.say(_(edit.cancelled), main_keyboard(_, manager=turn.member.is_manager))
+            if pending.given_up(turn, edit, text):
                 return
+            pending.finish(turn, edit)
             await ACTIONS[action](turn, int(target), text.strip())
 
         _EDITS[action] = pending.ValueEdit(

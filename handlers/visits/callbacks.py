@@ -6,11 +6,28 @@ carry too — 写纪要, the manager's review — are storage/push_buttons.py's.
     plan:new 📝 记一笔 → 📅 计划拜访
     mins:doc:<minutes> 📤 生成给客户的纪要    mins:sent:<minutes> 📨 已发给客户
     mins:conf:<minutes> ✅ 客户已确认
+    wd:home 📅 工作日历与拜访计划 (also from /teamsettings)
+    wd:set:<cn or mon_fri> the team's working days    wd:approval:<on or off> plans approved
 """
 
 from __future__ import annotations
 
 import re
+
+WORKDAYS_PATTERN = r"^wd:"
+WORKDAYS_HOME = "wd:home"
+WORKWEEK = re.compile(r"^wd:set:(cn|mon_fri)$")
+APPROVAL = re.compile(r"^wd:approval:(on|off)$")
+
+
+def workweek(value: str) -> str:
+    """`value`: a Workweek's (cn, mon_fri)."""
+    return f"wd:set:{value}"
+
+
+def approval(on: bool) -> str:
+    return f"wd:approval:{'on' if on else 'off'}"
+
 
 PLAN_PATTERN = r"^plan:"
 PLAN_SUBMIT = re.compile(r"^plan:s:([0-9]{1,10})$")

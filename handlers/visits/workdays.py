@@ -8,13 +8,12 @@ the data yet (published each November) is said to be provisional. Only the manag
 
 from __future__ import annotations
 
-import re
-
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from handlers.kit import commands
 from handlers.kit.keyboards import inline
 from handlers.kit.turn import Turn, member_turn
+from handlers.visits import callbacks
 from handlers.visits.minutes import local_today
 from locales import N_
 from parsing.workdays import Workweek, work_calendar
@@ -26,8 +25,6 @@ WORKWEEK_NAMES = {
     Workweek.MAINLAND: N_("中国大陆(国务院放假安排,含调休)"),
     Workweek.MON_FRI: N_("周一至周五"),
 }
-_SET = re.compile(r"^wd:set:(cn|mon_fri)$")
-_APPROVAL = re.compile(r"^wd:approval:(on|off)$")
 
 
 async def workdays_text(turn: Turn) -> str:
@@ -75,13 +72,13 @@ async def _rows(turn: Turn) -> list[list[tuple[str, str]]]:
     _ = turn._
     cycle = await team_cycle(turn.session, turn.member.team_id)
     approval = (
-        (_("📋 计划改为不需审批"), "wd:approval:off")
+        (_("📋 计划改为不需审批"), callbacks.approval(on=False))
         if cycle.plans_need_approval
-        else (_("📋 计划改为要经理批准"), "wd:approval:on")
+        else (_("📋 计划改为要经理批准"), callbacks.approval(on=True))
     )
     return [
-        [(_(WORKWEEK_NAMES[Workweek.MAINLAND]), "wd:set:cn")],
-        [(_(WORKWEEK_NAMES[Workweek.MON_FRI]), "wd:set:mon_fri")],
+        [(_(WORKWEEK_NAMES[Workweek.MAINLAND]), callbacks.workweek(Workweek.MAINLAND.value))],
+        [(_(WORKWEEK_NAMES[Workweek.MON_FRI]), callbacks.workweek(Workweek.MON_FRI.value))],
         [approval],
     ]
 
@@ -97,12 +94,12 @@ async def workdays_button(turn: Turn) -> None:
     _ = turn._
     query = turn.update.callback_query
     data = (query.data if query else None) or ""
-    if data == "wd:home":  # from the team settings screen
+    if data == callbacks.WORKDAYS_HOME:  # from the team settings screen
         rows = await _rows(turn)
         turn.edit(await workdays_text(turn), inline(rows) if rows else None)
         return
-    match = _SET.match(data)
-    approval = _APPROVAL.match(data)
+    match = callbacks.WORKWEEK.match(data)
+    approval = callbacks.APPROVAL.match(data)
     if (match is None and approval is None) or not turn.member.is_manager:
         turn.answer(_("只有经理可以修改团队的工作日历。"), alert=True)
         return
@@ -119,5 +116,5 @@ async def workdays_button(turn: Turn) -> None:
 def workdays_handlers() -> list[object]:
     return [
         CommandHandler(commands.WORKDAYS.name, workdays),
-        CallbackQueryHandler(workdays_button, pattern=r"^wd:"),
+        CallbackQueryHandler(workdays_button, pattern=callbacks.WORKDAYS_PATTERN),
     ]

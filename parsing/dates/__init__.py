@@ -52,6 +52,7 @@ Conventions (DESIGN.md, "Date conventions"), and the choices this module adds:
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime
 
@@ -60,6 +61,7 @@ from parsing.workdays import MAINLAND, WorkCalendar
 
 from ._calendar import (
     add_months,
+    holiday_period,
     leap_month,
     lunar_to_solar,
     next_lunar_occurrence,
@@ -73,6 +75,7 @@ __all__ = [
     "When",
     "add_months",
     "day_of",
+    "festival_day",
     "find_all_when",
     "leap_month",
     "lunar_to_solar",
@@ -90,6 +93,14 @@ _MAX_LEN = 2000
 def day_of(value: date | datetime) -> date:
     """The day of a date, or of a datetime on its own clock."""
     return value.date() if isinstance(value, datetime) else value
+
+
+@functools.cache
+def festival_day(key: str, year: int) -> date:
+    """The day festival ``key`` (春节, 中秋 …, locales.words.FESTIVALS) is greeted in ``year``:
+    its first day (除夕 for 春节). Cached: the planner asks for every member's "today", and the
+    lunar arithmetic is the slow part. Raises ValueError or KeyError outside the calendar."""
+    return holiday_period(key, year)[0]
 
 
 def split_due(due: date | datetime) -> tuple[date, datetime | None]:

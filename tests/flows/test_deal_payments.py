@@ -11,6 +11,8 @@ import time_machine
 from sqlalchemy import select
 
 from bot.local_api import ApiCall, LocalClient
+from handlers.deals import callbacks as deals
+from storage import push_buttons
 from storage.models import DealChange, DealPayment
 from tests.builders import Pushes, local, make_team
 from tests.conftest import BotHarness
@@ -207,22 +209,25 @@ async def test_forged_payment_buttons_reach_nothing(bot: BotHarness) -> None:
         assert first is not None
         pid, deal = first.id, first.deal_id
         forged = (
-            f"pay:v:{deal}", f"pay:c:{pid}", f"pay:c:{pid}:p", f"pay:d:{pid}",
-            f"pay:d:{pid}:20261201", f"pay:t:{pid}", f"pay:m:{pid}", f"pay:n:{deal}:0",
-            f"pay:k:{pid}:345000:20261123:0",
+            deals.payment_plan(deal), deals.payment_collect(pid), push_buttons.payment_collect(pid),
+            deals.payment_due(pid), deals.payment_due_on(pid, date(2026, 12, 1)),
+            deals.payment_type_due(pid), deals.payment_type_paid(pid), deals.payment_preset(deal, 0),
+            deals.payment_record(pid, 345000, date(2026, 11, 23), 0),
         )  # fmt: skip
         for data in forged:
             reply = await team.zhang.press_data(data)
             assert reply.callback_answers == ["这个按钮已失效。"], data
-        reply = await team.manager.press_data(f"pay:k:{pid}:345000:20261123:0")
+        reply = await team.manager.press_data(
+            deals.payment_record(pid, 345000, date(2026, 11, 23), 0)
+        )
         assert reply.callback_answers == ["这是同事的商机,只有负责人可以修改。"]
         for data in (
-            f"pay:k:{pid}:999999999:20261123:0",  # more than is owed
-            f"pay:k:{pid}:1000:20261124:0",  # a day still to come
-            f"pay:k:{pid}:1000:20261123:5",  # not what was paid before
-            f"pay:d:{pid}:20301231",  # too far out
-            f"pay:n:{deal}:9",
-            "pay:v:99999",
+            deals.payment_record(pid, 999999999, date(2026, 11, 23), 0),  # more than is owed
+            deals.payment_record(pid, 1000, date(2026, 11, 24), 0),  # a day still to come
+            deals.payment_record(pid, 1000, date(2026, 11, 23), 5),  # not what was paid before
+            deals.payment_due_on(pid, date(2030, 12, 31)),  # too far out
+            deals.payment_preset(deal, 9),
+            deals.payment_plan(99999),
             "pay:zz:1",
             "pay:",
             f"pay:c:{pid}x",

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from handlers.capture import callbacks
+from storage import push_buttons
 from storage.customers import CustomerRepo
 from storage.models import Customer, Draft, Interaction
 from tests.conftest import BotHarness
@@ -34,7 +36,7 @@ def broken_card(monkeypatch: pytest.MonkeyPatch) -> None:
 async def test_a_failed_button_press_does_not_claim_input_was_kept(bot: BotHarness) -> None:
     wang = bot.user("王磊")
     await wang.send("/start")
-    reply = await wang.press_data("cust:v:1")
+    reply = await wang.press_data(push_buttons.view_customer(1))
     assert reply.callback_answers == [
         "抱歉,刚才出了点问题,没有做任何更改。请稍后再试,或发 /cancel 重新开始。"
     ]
@@ -100,7 +102,7 @@ async def test_someone_elses_draft_cannot_be_continued_or_deleted(bot: BotHarnes
     await wang.send("感觉对方态度不错")
     draft_id = await bot.scalar(select(Draft.id))
     await li.send("/start")
-    for data in (f"dft:c:{draft_id}", f"dft:d:{draft_id}:0"):
+    for data in (callbacks.draft_continue(draft_id), callbacks.draft_delete(draft_id)):
         reply = await li.press_data(data)
         assert reply.callback_answers == ["这条草稿已经用过或删除了。"]
         assert "态度不错" not in reply.text

@@ -15,6 +15,7 @@ import time_machine
 from sqlalchemy import select
 
 from bot.local_api import LocalClient
+from handlers.deals import callbacks
 from handlers.kit.charts import covered_codepoints
 from storage.actor import Actor
 from storage.customers import CustomerRepo
@@ -212,7 +213,12 @@ async def test_a_rep_and_another_teams_manager_reach_nothing(bot: BotHarness) ->
     team = await known_deals(bot)
     wang = await member_of(bot, team.wang)
     zhang_deal = await bot.scalar(select(Deal.id).where(Deal.title == "总部项目"))
-    for data in ("pipe:p:m:0", "pipe:p:q:1", f"pipe:r:{wang.id}:m", "pipe:c:m"):
+    for data in (
+        callbacks.pipeline_page("m"),
+        callbacks.pipeline_page("q", 1),
+        callbacks.pipeline_rep(wang.id, "m"),
+        callbacks.pipeline_charts("m"),
+    ):
         reply = await team.zhang.press_data(data)
         assert reply.callback_answers == ["销售漏斗只有经理可以查看。"], data
         assert reply.messages == [] or "王磊" not in reply.text
@@ -223,13 +229,18 @@ async def test_a_rep_and_another_teams_manager_reach_nothing(bot: BotHarness) ->
         reply = await team.wang.press_data(data)
         assert reply.callback_answers == ["这个按钮已失效。"], data
         assert "中建三局" not in reply.text
-    for data in ("dst:home", "dst:s:quote", "dst:p:quote:60", "dst:cur:USD"):
+    for data in (
+        callbacks.SETTINGS_HOME,
+        callbacks.stage_page("quote"),
+        callbacks.set_stage_chance("quote", 60),
+        callbacks.set_currency("USD"),
+    ):
         reply = await team.wang.press_data(data)
         assert reply.callback_answers == ["只有团队经理可以修改团队设置。"], data
 
     other = bot.user("陈经理")
     await other.send("/newteam 华南销售部")
-    for data in (f"pipe:r:{wang.id}:m", f"deal:v:{zhang_deal}"):
+    for data in (callbacks.pipeline_rep(wang.id, "m"), callbacks.page(zhang_deal)):
         reply = await other.press_data(data)
         assert reply.callback_answers == ["这个按钮已失效。"], data
     with time_machine.travel(NOW, tick=False):

@@ -7,7 +7,10 @@ import time_machine
 from sqlalchemy import select
 
 from bot.local_api import ApiCall, LocalClient
+from handlers.customers import callbacks as customers
+from handlers.team import callbacks as team_callbacks
 from handlers.team.reports import deliver_team_push
+from storage import push_buttons
 from storage.assignment import handover_pushes
 from storage.engine import session_factory
 from storage.models import AuditLog, ChangeLog, Customer, Grade, InteractionKind, Member
@@ -49,7 +52,7 @@ async def team_pushes(bot: BotHarness, now: datetime) -> list[ApiCall]:
 async def test_a_manager_assigns_a_customer_from_the_card(bot: BotHarness) -> None:
     team = await make_team(bot)
     hd = await customer(bot, team.wang, "华东电力设计院", at(11, 2), grade=Grade.A)
-    await team.manager.press_data(f"cust:v:{hd}")
+    await team.manager.press_data(push_buttons.view_customer(hd))
     await team.manager.press("分配")
     reply = await team.manager.press("张伟")
     assert "✅ 「华东电力设计院」已从 王磊 改由 张伟 负责,历史记录都保留。" in reply.text
@@ -97,7 +100,7 @@ async def test_handover_of_a_leaving_member_to_two_reps(bot: BotHarness) -> None
     assert {owners["甲公司"], owners["乙公司"]} == {wang.id, zhang.id}  # A-grade split evenly
     assert "把 2 个客户交给你负责了" in done.to(team.wang).text
     history = await team.manager.press_data(
-        f"cust:h:{await bot.scalar(select(Customer.id).where(Customer.name == '甲公司'))}:0"
+        customers.history(await bot.scalar(select(Customer.id).where(Customer.name == "甲公司")))
     )
     assert "拜访" in history.text  # the history stays with the customer
     assert "🚫 移出团队" in done.buttons
@@ -110,7 +113,7 @@ async def test_the_one_week_rule(bot: BotHarness) -> None:
     day0 = at(11, 2, 8)
     with time_machine.travel(day0, tick=False):
         for cid in (sz, hz):
-            await team.manager.press_data(f"asg:c:{cid}")
+            await team.manager.press_data(team_callbacks.assign(cid))
             reply = await team.manager.press("王磊")
             assert reply.to(team.wang).messages  # told at once
     await interaction(bot, team.wang, hz, InteractionKind.CALL, day0 + timedelta(days=3))
@@ -182,7 +185,9 @@ async def test_ownership_conflict_the_manager_moves_the_customer(bot: BotHarness
     assert "已保存到「华东电力设计院」" in saved.text
     cid = await bot.scalar(select(Customer.id).where(Customer.name == "华东电力设计院"))
     zhang = await member_of(bot, team.zhang)
-    again = await team.manager.press_data(f"own:k:{cid}:{zhang.id}")  # a second manager's press
+    again = await team.manager.press_data(
+        team_callbacks.owner_kept(cid, zhang.id)
+    )  # a second manager's press
     assert "「华东电力设计院」已经由 张伟 负责了。" in again.text
 
 

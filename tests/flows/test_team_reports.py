@@ -5,7 +5,9 @@ import time_machine
 from sqlalchemy import select
 
 from bot.local_api import LocalClient, LocalUser
+from handlers.team import callbacks
 from handlers.team.charts import covered_codepoints
+from storage import push_buttons
 from storage.models import AuditLog, Customer, Member, Team
 from tests.builders import NOW, expect, known_week, numbers
 from tests.conftest import BotHarness
@@ -66,10 +68,10 @@ async def test_a_rep_gets_the_member_list_and_no_numbers(bot: BotHarness) -> Non
     reply = await team.wang.send("/team")
     assert "👥 团队「华东销售一部」 · 3 人" in reply.text
     assert "拜访" not in reply.text and reply.buttons == []
-    forged = await team.wang.press_data("tr:p:week:0")
+    forged = await team.wang.press_data(callbacks.summary("week"))
     assert forged.callback_answers == ["只有经理可以查看团队汇总。"]
     boss = await bot.scalar(select(Member).where(Member.name == "李经理"))
-    spy = await team.wang.press_data(f"tr:r:{boss.id}:week")
+    spy = await team.wang.press_data(callbacks.summary_rep(boss.id, "week"))
     assert spy.callback_answers == ["只有经理可以查看团队汇总。"]
 
 
@@ -124,11 +126,11 @@ async def test_a_rep_of_another_team_reaches_nothing(bot: BotHarness) -> None:
     hd = await bot.scalar(select(Customer.id).where(Customer.name == "华东电力设计院"))
     wang = await bot.scalar(select(Member.id).where(Member.name == "王磊"))
     for data in (
-        f"tr:r:{wang}:week",
-        f"asg:c:{hd}",
-        f"asg:me:{hd}",
-        f"cust:v:{hd}",
-        f"ho:m:{wang}",
+        callbacks.summary_rep(wang, "week"),
+        callbacks.assign(hd),
+        callbacks.take_over(hd),
+        push_buttons.view_customer(hd),
+        callbacks.handover(wang),
     ):
         reply = await other.press_data(data)
         assert reply.callback_answers and "华东电力设计院" not in reply.text, data

@@ -10,6 +10,7 @@ from datetime import date, datetime
 import time_machine
 from sqlalchemy import select, update
 
+from handlers.visits import callbacks
 from storage.activities import log_interaction
 from storage.actor import Actor
 from storage.customers import CustomerRepo
@@ -271,7 +272,7 @@ async def test_workdays_setting_moves_the_deadline_and_says_2027_is_provisional(
         )
         reply = await team.wang.send("/workdays")
         assert reply.buttons == []
-        reply = await team.wang.press_data("wd:set:mon_fri")
+        reply = await team.wang.press_data(callbacks.workweek("mon_fri"))
         assert "只有经理可以修改团队的工作日历。" in reply.callback_answers
         await team.manager.send("/team")
         await team.manager.press("团队设置")

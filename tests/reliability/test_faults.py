@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import func, select
 from telegram.error import NetworkError, TimedOut
 
+from handlers.account import callbacks
 from scheduler.dispatcher import Dispatcher
 from storage.models import Customer, FollowUp, Member, ReminderOutbox
 from tests.conftest import BotHarness
@@ -147,7 +148,7 @@ async def test_pressing_the_same_button_twice_is_not_an_error(
     message, _button = wang.find_button("简体中文")
     await wang.press("简体中文")
     # The same button again on the same message: Telegram answers "message is not modified".
-    again = await wang.press_data("lang:zh_Hans", message)
+    again = await wang.press_data(callbacks.language("zh_Hans"), message)
     assert "菜单已更新。" in again.text  # the edit was a no-op, the rest went on
     edits = [c for c in bot.api.calls if c.method == "editMessageText"]
     assert len(edits) == 1, "the second edit was refused, and that was fine"
