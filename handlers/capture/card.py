@@ -121,7 +121,8 @@ def render_capture(
     if payload.get("competitors"):
         lines.append(_("⚔️ 竞争对手:{names}", names="、".join(payload["competitors"])))
     if deal := payload.get("deal"):
-        people = [contact_label(c) for c in contacts]
+        # only people the note named: a contact read as "?" is no one to put on a deal
+        people = [who for c in contacts if (who := contact_label(c)) != "?"]
         named = payload.get("company")
         lines += deal_lines(
             _, deal, today, deal_target, named, book, payload.get("competitors"), people

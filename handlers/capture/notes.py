@@ -19,7 +19,7 @@ from handlers.capture import callbacks
 from handlers.capture.business_card import apply_card
 from handlers.capture.card import contact_label
 from handlers.capture.deals import save_deal
-from handlers.capture.edit import ask_field, back_to_card, set_grade, show_fields
+from handlers.capture.edit import ask_field, back_to_card, drop_deal, set_grade, show_fields
 from handlers.capture.payload import (
     CapturePayload,
     ContactData,
@@ -178,6 +178,7 @@ ROUTES = (
     (callbacks.FIELD, _on_draft(ask_field)),
     (callbacks.GRADE, _on_draft(set_grade)),
     (callbacks.BACK, _on_draft(back_to_card)),
+    (callbacks.NO_DEAL, _on_draft(drop_deal)),
 )
 
 
