@@ -122,6 +122,14 @@ _BUDGET_DONE = re.compile(
     re.IGNORECASE,
 )
 _TALK_AHEAD = re.compile(r"再去?$")
+# 他同意了 / 批了 alone agrees to anything (约下周三拜访 他同意了): a deal's only when the note
+# also speaks of signing, a contract or a price.
+_AGREED = re.compile(r"批了|同意了|没问题了")
+_DEAL_TALK = re.compile(r"签|合同|价|contract|sign|price", re.IGNORECASE)
+# 下周一你们来一趟,把巡检平台的合同签了: a signing asked for, still ahead.
+_SIGN_ASKED = re.compile(r"把[^,;。!?\s]{0,12}$")
+_LATER = re.compile(r"下周|下礼拜|下星期|明天|后天|年底前|月底前|节后|下个月|年后|\d+月\d+[日号]前")
+_SENTENCE_END = re.compile(r"[。!?！？\n]")
 _BUDGET_WORD = re.compile(r"预算|budget", re.IGNORECASE)
 # A signing still ahead (争取月底前签, 下周一签, 来签吧) is a close date, not a deal won.
 _SIGN_AHEAD = re.compile(
@@ -164,7 +172,7 @@ _EN_TITLE = re.compile(
 )
 _EN_TITLE_BEFORE_COLON = re.compile(r"(?P<t>[A-Za-z][A-Za-z ]{2,30}?)(?=:)")
 _TITLE_LEAD = re.compile(
-    r"^(?:的|那个|就是|就用|他们|我们的|我们|你们的|你们|一个|想换的|他们的|了)+"
+    r"(?:的|那个|就是|就用|他们|我们的|我们|你们的|你们|一个|想换的|他们的|了)+"
 )
 # 华润置地 办公楼 120w 报价, 工行 UPS 42万 谈妥: in a telegraphic note, the word after the customer.
 _NOT_A_TITLE = re.compile(r"(?:PO|分[一二三四两]期|total|金额|合同额?)$", re.IGNORECASE)
@@ -225,6 +233,14 @@ def _happened(t: str, m: re.Match[str], stage: DealStage) -> bool:
     return True
 
 
+def _signing_asked(t: str, at: int) -> bool:
+    """把…签了 with a day still to come in the same sentence: a signing to do, not done."""
+    if not _SIGN_ASKED.search(t, max(0, at - 13), at):
+        return False
+    starts = [m.end() for m in _SENTENCE_END.finditer(t, 0, at)]
+    return bool(_LATER.search(t, starts[-1] if starts else 0, at))
+
+
 def _stage(t: str, has_amount: bool) -> DealStage | None:
     found: list[tuple[int, int, DealStage]] = []
     for stage, pattern in _STAGES:
@@ -237,6 +253,10 @@ def _stage(t: str, has_amount: bool) -> DealStage | None:
                 continue
             if stage == "negotiation" and _TALK_AHEAD.search(t, max(0, m.start() - 2), m.start()):
                 continue  # 节后我们再谈合同: a talk to come
+            if not has_amount and _AGREED.fullmatch(m.group()) and not _DEAL_TALK.search(t):
+                continue
+            if stage == "won" and _signing_asked(t, m.start()):
+                continue
             found.append((_RANK[stage], m.start(), stage))
     if not found:
         return None

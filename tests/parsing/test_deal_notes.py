@@ -62,3 +62,19 @@ def test_no_deal_is_titled_with_a_function_word() -> None:
 def test_weeks_are_no_amount() -> None:
     deal = parse_note("Sent proposal to 招商局 的庞总 today. He'll review in 2 weeks.", NOW).deal
     assert deal is not None and deal.stage == "quote" and deal.amount is None
+
+
+def test_a_signing_asked_for_later_is_no_deal_won() -> None:
+    note = parse_note("年底前跟东方电气的贺经理把验收单签了", NOW)
+    assert note.deal is None
+
+
+def test_agreeing_to_a_visit_is_no_deal() -> None:
+    assert parse_note("打电话给苗主任 约下周三上午拜访 他同意了", NOW).deal is None
+    deal = parse_note("🔥喻总 同意了 周五签约!!", NOW).deal
+    assert deal is not None and deal.stage == "negotiation"
+
+
+def test_a_title_drops_the_words_before_it() -> None:
+    deal = parse_note("周主任:你们的排班系统报价收到了,比预算高了不少", NOW).deal
+    assert deal is not None and deal.title == "排班系统"
