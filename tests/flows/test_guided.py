@@ -149,7 +149,6 @@ async def test_a_phone_number_typed_for_the_name_is_asked_again(bot: BotHarness)
     wang = await at_the_contacts_name(bot)
     again = await wang.send("13812345678")
     assert again.text == (
-        "这一步写姓名和职务,电话在下一步填。\n"
-        "加联系人 · 2/4\n联系人的姓名和职务?\n例如:王建国 局长"
+        "这一步写姓名和职务,电话在下一步填。\n加联系人 · 2/4\n联系人的姓名和职务?\n例如:王建国 局长"
     )
     assert (await wang.send("王建国 局长")).text.startswith("加联系人 · 3/4\n手机号?")
