@@ -15,7 +15,6 @@ from handlers.deals.text import deal_parts, stage_name
 from handlers.flows.engine import Answers, Flow, Invalid, Step, build
 from handlers.flows.steps import (
     NEW_CONTACT,
-    date_refused,
     parse_birthday,
     parse_future_moment,
     parse_phone,
@@ -24,6 +23,7 @@ from handlers.flows.steps import (
     pick_contact,
     pick_contacts,
     pick_customer,
+    when_said,
     words_refused,
 )
 from handlers.kit import commands, starts
@@ -34,8 +34,7 @@ from handlers.kit.render import date_range, moment, short_date
 from handlers.kit.turn import Turn
 from locales import N_
 from parsing.amounts import read_amount
-from parsing.dates import day_of, parse_when, split_due
-from parsing.impossible import impossible_date
+from parsing.dates import day_of, split_due
 from storage.activities import add_follow_up, add_itinerary, log_interaction
 from storage.birthdays import birthday_columns
 from storage.contacts import ContactRepo
@@ -504,10 +503,7 @@ async def _stage_choices(turn: Turn, answers: Answers) -> list[tuple[str, str]]:
 
 
 async def _close_day(turn: Turn, text: str, answers: Answers) -> str:
-    when = parse_when(text, turn.now()) if impossible_date(text) is None else None
-    if when is None:
-        raise date_refused(turn, text)
-    day = day_of(when.start)
+    day = day_of(when_said(turn, text).start)
     if day < turn.today():
         raise Invalid(turn._("签约日期不能早于今天。"))
     return day.isoformat()

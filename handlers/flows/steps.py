@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from handlers.flows.engine import Answers, Choice, Invalid, Narrowed, Step
 from handlers.kit.render import no_such_leap_month_said
 from handlers.kit.turn import Turn
 from locales import N_
-from parsing.dates import When, day_of, parse_when
-from parsing.impossible import impossible_date
+from parsing.dates import When, day_of, impossible_days, impossible_hours, parse_when
 from parsing.values import PHONE
 from storage.birthdays import Birthday, birthday_of
 from storage.contacts import ContactRepo
@@ -137,48 +137,51 @@ async def parse_text(turn: Turn, text: str, answers: Answers) -> str:
     return text
 
 
-def date_refused(turn: Turn, text: str) -> Invalid:
-    """Why a date could not be read: what no calendar has (2月30日), else that it was not
-    understood."""
+_RANGE_WORD = re.compile(r"到|至|~|～|—|–")
+
+
+def _reversed_range(turn: Turn, text: str) -> bool:
+    """12月20日到12月18日, 下周五到下周三: two dates that each read, the second the earlier."""
+    parts = _RANGE_WORD.split(text, maxsplit=1)
+    if len(parts) != 2:
+        return False
+    first, second = (parse_when(part, turn.now()) for part in parts)
+    return first is not None and second is not None and second.day < first.day
+
+
+def when_said(turn: Turn, text: str) -> When:
+    """The date (and time) typed, or Invalid saying why not."""
     _ = turn._
-    found = impossible_date(text)
-    if found is None:
-        return Invalid(_("没看懂这个日期,请换个说法。"))
-    if found.kind == "month":
-        return Invalid(_("没有{month}月,请重新输入日期。", month=found.month))
-    if found.kind == "day":
-        return Invalid(_("{month}月没有{day}日,请重新输入日期。", month=found.month, day=found.day))
-    if found.kind == "hour":
-        return Invalid(_("一天没有{hour}点,请重新输入时间。", hour=found.hour))
-    return Invalid(_("结束日期早于开始日期,请重新输入。"))
-
-
-def _when(turn: Turn, text: str) -> When:
-    if impossible_date(text) is not None:  # 后天下午25点: read as a day, the hour dropped
-        raise date_refused(turn, text)
+    # 后天下午25点 is not 后天 all day: an hour or a day that does not exist is refused, named
+    for day in impossible_days(text):
+        raise Invalid(_("「{typed}」没有这一天,请再说一次。", typed=day))
+    for hour in impossible_hours(text):
+        raise Invalid(_("「{typed}」不是有效的时间,请再说一次。", typed=hour))
     when = parse_when(text, turn.now())
-    if when is None:
-        raise date_refused(turn, text)
-    return when
+    if when is not None:
+        return when
+    if _reversed_range(turn, text):
+        raise Invalid(_("结束日期早于开始日期,请重新输入。"))
+    raise Invalid(_("没看懂这个日期,请换个说法。"))
 
 
 async def parse_future_moment(turn: Turn, text: str, answers: Answers) -> str:
     """A date or date-and-time today or later, kept as ISO text."""
-    when = _when(turn, text)
+    when = when_said(turn, text)
     if when.day < turn.today():
         raise Invalid(turn._("这个日期已经过去了,请输入今天或以后的日期。"))
     return when.start.isoformat()
 
 
 async def parse_past_moment(turn: Turn, text: str, answers: Answers) -> str:
-    when = _when(turn, text)
+    when = when_said(turn, text)
     if when.day > turn.today():
         raise Invalid(turn._("这个日期还没到,请输入今天或以前的日期。"))
     return when.start.isoformat()
 
 
 async def parse_range(turn: Turn, text: str, answers: Answers) -> list[str]:
-    when = _when(turn, text)
+    when = when_said(turn, text)
     start = day_of(when.start)
     end = day_of(when.end) if when.end is not None else start
     if end < turn.today():
@@ -190,7 +193,7 @@ async def parse_birthday(turn: Turn, text: str, answers: Answers) -> Birthday:
     refused = no_such_leap_month_said(turn._, text)
     if refused:
         raise Invalid(refused)
-    return birthday_of(_when(turn, text))
+    return birthday_of(when_said(turn, text))
 
 
 async def parse_phone(turn: Turn, text: str, answers: Answers) -> str:

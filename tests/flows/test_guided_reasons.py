@@ -24,9 +24,9 @@ async def at_the_follow_ups_date(bot: BotHarness) -> LocalClient:
 async def test_a_date_no_calendar_has_is_named(bot: BotHarness) -> None:
     wang = await at_the_follow_ups_date(bot)
     refused = await wang.send("2月30日")
-    assert refused.text.startswith("2月没有30日,请重新输入日期。")
+    assert refused.text.startswith("「2月30日」没有这一天,请再说一次。")
     asked = await wang.send("后天下午25点")
-    assert asked.text.startswith("一天没有25点,请重新输入时间。")
+    assert asked.text.startswith("「25点」不是有效的时间,请再说一次。")
     asked = await wang.send("随便吧")
     assert asked.text.startswith("没看懂这个日期,请换个说法。")
     assert "什么时候?" in asked.text  # the same step, asked again
