@@ -132,7 +132,7 @@ def render_capture(
         kind = _(KIND_LABELS[InteractionKind(interaction["kind"])])
         when = _when(_, interaction["when"], timezone, today)
         extra = " · ".join(x for x in (interaction.get("summary"), interaction.get("outcome")) if x)
-        lines.append(f"📝 {kind}:{when}" + (f" · {extra}" if extra else ""))
+        lines.append(_("📝 {kind}:{when}", kind=kind, when=when) + (f" · {extra}" if extra else ""))
     many = len(contacts) > 1
     for contact in contacts:
         who = f"{contact_label(contact)} " if many else ""

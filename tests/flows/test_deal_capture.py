@@ -68,3 +68,26 @@ async def test_the_rep_corrects_the_deal_amount_before_saving(bot: BotHarness) -
     await wang.press("保存")
     deal = await bot.scalar(select(Deal))
     assert deal is not None and deal.amount == 1_350_000
+
+
+async def test_an_english_card_reads_as_english(bot: BotHarness) -> None:
+    """Tryout report, item 21: the visit line is spaced as English is."""
+    tom = bot.user("Tom", language_code="en-US")
+    await tom.send("/start")
+    card = await tom.send("Met Mr. Zhang of Vanke today, very interested. Call him next Friday 3pm")
+    assert "📝 visit: today · very interested" in card.text
+
+
+async def test_an_english_rep_clears_a_value_with_none(bot: BotHarness) -> None:
+    """Tryout report, item 21: the prompt offers a word an English keyboard has."""
+    tom = bot.user("Tom", language_code="en-US")
+    await tom.send("/start")
+    await tom.send("华润置地办公楼项目报价120万")
+    await tom.press("Edit")
+    asked = await tom.press("💼 Deal amount")
+    assert "send “none” to clear it" in asked.text and "无" not in asked.text
+    card = await tom.send("none")
+    assert "1.2M" not in card.text and "120" not in card.text
+    await tom.press("Save")
+    deal = await bot.scalar(select(Deal))
+    assert deal is not None and deal.amount is None
