@@ -51,6 +51,7 @@ def impossible_hours(text: str) -> list[str]:
     """The times of day in ``text`` no clock shows, as typed: 25点, 3点70分, 10:75."""
     folded = normalize(text)
     found = []
+    hour: int | None
     for m in _HOUR.finditer(folded):
         if m["h"] is not None:
             hour, minute, start = int(m["h"]), int(m["m"]), m.start("h")
