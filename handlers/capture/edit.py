@@ -11,6 +11,7 @@ from handlers.capture import callbacks
 from handlers.capture.card import contact_label
 from handlers.capture.payload import CapturePayload, ContactData, capture_payload
 from handlers.capture.show import show_capture
+from handlers.deals.text import stage_name
 from handlers.kit import pending
 from handlers.kit.keyboards import inline
 from handlers.kit.render import no_such_leap_month_said
@@ -21,7 +22,8 @@ from parsing.amounts import read_amount
 from parsing.dates import day_of, parse_when
 from parsing.values import CLEAR_WORDS, PHONE
 from storage.birthdays import birthday_of
-from storage.models import Draft
+from storage.models import DealStage, Draft
+from storage.stages import stage_book
 
 # field code → (label, prompt example); the codes keep callback data short.
 PROMPTS = {
@@ -74,7 +76,11 @@ def _field_buttons(turn: Turn, draft: Draft) -> list[list[tuple[str, str]]]:
         rows.append(said)
     if payload.get("deal"):  # the reader's guess at a deal can be wrong: fix or drop it here
         rows.append(
-            [(_("💼 商机金额"), field("da")), (_("💼 不是商机"), callbacks.no_deal(draft.id))]
+            [
+                (_("💼 商机阶段"), callbacks.deal_stages(draft.id)),
+                (_("💼 商机金额"), field("da")),
+                (_("💼 不是商机"), callbacks.no_deal(draft.id)),
+            ]
         )
     rows.append([(_("⭐ 等级 {grade}", grade=g), callbacks.grade(draft.id, g)) for g in "ABC"])
     rows.append([(_("⬅️ 返回"), callbacks.back(draft.id))])
@@ -106,6 +112,30 @@ async def set_grade(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
 async def drop_deal(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
     """💼 不是商机: the note is saved without a deal."""
     capture_payload(draft.payload)["deal"] = None
+    flag_modified(draft, "payload")
+    await show_capture(turn, draft, edit=True)
+
+
+async def show_deal_stages(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    """💼 商机阶段: the stages by the team's names, one button each."""
+    _ = turn._
+    book = await stage_book(turn.session, turn.actor.team_id)
+    rows = [
+        [(stage_name(_, stage, book.names), callbacks.deal_stage(draft.id, stage.value))]
+        for stage in DealStage
+    ]
+    rows.append([(_("⬅️ 返回"), callbacks.edit(draft.id))])
+    turn.edit(_("这个商机到了哪个阶段?"), inline(rows))
+
+
+async def set_deal_stage(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    deal = capture_payload(draft.payload).get("deal")
+    if not deal or found.group(2) not in {stage.value for stage in DealStage}:
+        stale(turn)
+        return
+    deal["stage"] = found.group(2)
+    if found.group(2) != DealStage.LOST:
+        deal["lost_reason"] = None  # a reason for a loss the rep says did not happen
     flag_modified(draft, "payload")
     await show_capture(turn, draft, edit=True)
 

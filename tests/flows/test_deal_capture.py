@@ -4,7 +4,7 @@ follow-up, not a deal; a deal the reader did find can be corrected or dropped wi
 import pytest
 from sqlalchemy import func, select
 
-from storage.models import Deal, FollowUp
+from storage.models import Deal, DealStage, FollowUp
 from tests.conftest import BotHarness
 
 pytestmark = pytest.mark.usefixtures("monday_morning")
@@ -91,3 +91,19 @@ async def test_an_english_rep_clears_a_value_with_none(bot: BotHarness) -> None:
     await tom.press("Save")
     deal = await bot.scalar(select(Deal))
     assert deal is not None and deal.amount is None
+
+
+async def test_the_rep_sets_the_stage_the_reader_got_wrong(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    card = await wang.send("华润置地办公楼项目报价120万,预计月底签约")
+    assert "💼 商机:办公楼项目 · 120万 · 方案报价" in card.text
+    await wang.press("修改")
+    stages = await wang.press("商机阶段")
+    assert stages.text == "这个商机到了哪个阶段?"
+    assert stages.buttons[:6] == ["初步接触", "需求确认", "方案报价", "商务谈判", "赢单", "输单"]
+    card = await wang.press("商务谈判")
+    assert "💼 商机:办公楼项目 · 120万 · 商务谈判" in card.text
+    saved = await wang.press("保存")
+    assert "💼 已新建商机「办公楼项目」(商务谈判)" in saved.text
+    deal = await bot.scalar(select(Deal))
+    assert deal is not None and deal.stage == DealStage.NEGOTIATION
