@@ -15,12 +15,13 @@ from storage.audit import record
 from storage.changes import UNDO_WINDOW, FieldChange, apply_changes, still_undoable
 from storage.matching import alias_key
 from storage.models import Contact, Customer, CustomerAlias, Grade, Interaction, Member
-from storage.search import fold, query_key, search_key
+from storage.search import fold, query_key, script_fold, search_key
 
 
 def normalize_name(name: str) -> str:
-    """The key two spellings of one company share: width, case, spaces and punctuation folded."""
-    return fold(name)
+    """The key two spellings of one company share: width, case, spaces, punctuation and script
+    folded (九龍倉集團 and 九龙仓集团 are one customer, found by either)."""
+    return script_fold(name)
 
 
 def _visible(manager: bool, team: Any, member: Any) -> Select[Any]:
@@ -53,7 +54,10 @@ def _search_statement(manager: bool) -> Select[Any]:
     contact_hit = select(Contact.customer_id).where(
         Contact.customer_id.in_(visible_ids),
         Contact.deleted_at.is_(None),
-        Contact.search_key.contains(bindparam("needle"), escape="/"),
+        or_(
+            Contact.search_key.contains(bindparam("needle"), escape="/"),
+            Contact.search_key.contains(bindparam("typed"), escape="/"),
+        ),
     )
     # Words inside the rep's own notes (预算大概200万), as typed: notes are kept unfolded.
     note_hit = select(Interaction.customer_id).where(
@@ -71,6 +75,8 @@ def _search_statement(manager: bool) -> Select[Any]:
             or_(
                 # LIKE '%' || ? || '%': a bound whole pattern made SQLite re-plan it each time
                 Customer.search_key.contains(bindparam("needle"), escape="/"),
+                # a key written before keys held the Simplified form too: the query as typed
+                Customer.search_key.contains(bindparam("typed"), escape="/"),
                 Customer.id.in_(contact_hit),
                 Customer.id.in_(note_hit),
                 Customer.id.in_(alias_hit),
@@ -109,6 +115,8 @@ _BY_NAME = Scoped.build(
         .where(
             or_(
                 Customer.normalized_name == bindparam("normalized"),
+                # as keyed before names were folded across scripts (九龍倉集團 kept as typed)
+                Customer.normalized_name == bindparam("typed"),
                 # or a short name the team confirmed for it (华电院)
                 Customer.id.in_(
                     select(CustomerAlias.customer_id).where(
@@ -119,7 +127,10 @@ _BY_NAME = Scoped.build(
             )
         )
         # the name itself before a short name that happens to be spelled the same
-        .order_by((Customer.normalized_name == bindparam("normalized")).desc())
+        .order_by(
+            (Customer.normalized_name == bindparam("normalized")).desc(),
+            (Customer.normalized_name == bindparam("typed")).desc(),
+        )
         .limit(1)
     )
 )
@@ -148,7 +159,9 @@ class CustomerRepo:
         return customer
 
     async def by_name(self, name: str) -> Customer | None:
-        query = _BY_NAME.of(self.actor, normalized=normalize_name(name), alias=alias_key(name))
+        query = _BY_NAME.of(
+            self.actor, normalized=normalize_name(name), typed=fold(name), alias=alias_key(name)
+        )
         found: Customer | None = await self.session.scalar(*query)
         if found is not None and found.owner_id != self.actor.member_id:
             record(self.session, self.actor, "customer.view", "customer", found.id)
@@ -161,7 +174,7 @@ class CustomerRepo:
             .join(Customer, Customer.owner_id == Member.id)
             .where(
                 Customer.team_id == self.actor.team_id,
-                Customer.normalized_name == normalize_name(name),
+                Customer.normalized_name.in_({normalize_name(name), fold(name)}),
                 Customer.deleted_at.is_(None),
             )
         )
@@ -178,6 +191,7 @@ class CustomerRepo:
         query = _SEARCH.of(
             self.actor,
             needle=like_escaped(key),
+            typed=like_escaped(fold(text)),
             words=like_escaped(" ".join(text.split())),
             offset=offset,
             limit=limit,

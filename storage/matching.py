@@ -3,7 +3,8 @@ ownership conflicts and imports all ask `judge` (or, for a whole file, `TeamName
 
 A typed company name is compared with every live customer of the team:
 
-- **exact** — the same name once width, case, spaces and punctuation are folded, or a short
+- **exact** — the same name once width, case, spaces, punctuation and script (國網 = 国网) are
+  folded, or a short
   name the team confirmed before (华电院 → 华东电力设计院, the `customer_alias` table);
 - **same** — the same company written another way: legal suffixes (有限公司, 股份有限公司,
   有限责任公司, 集团), 设计研究院 for 设计院, a province in front (江苏省…, 广东…), Traditional
@@ -181,7 +182,9 @@ class TeamNames:
         return cls(
             rows=listed,
             aliases=aliases,
-            by_normalized={row.normalized: row.id for row in listed},
+            # keyed again here, not by the stored column: a name saved before keys were
+            # folded across scripts is the same name in either script too
+            by_normalized={alias_key(row.name): row.id for row in listed},
             by_core=by_core,
             by_length=by_length,
             by_first=by_first,
@@ -196,7 +199,7 @@ class TeamNames:
         def mine(cid: int) -> bool:
             return actor.is_manager or self.index[cid].owner_id == actor.member_id
 
-        found = self.by_normalized.get(fold(name))
+        found = self.by_normalized.get(alias_key(name))
         if found is None:
             aliased = self.aliases.get(alias_key(name))
             found = aliased if aliased in self.index else None

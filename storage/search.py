@@ -9,12 +9,20 @@ from collections.abc import Iterable
 
 from pypinyin import Style, lazy_pinyin
 
+from parsing.text import normalize
+
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
 def fold(text: str) -> str:
     """Width, case, spaces and punctuation folded: the key two spellings of a name share."""
     return _NOISE.sub("", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def script_fold(text: str) -> str:
+    """`fold`, and Traditional characters written as Simplified: 國網 and 国网 one key, so a
+    name is found in either script whichever one it was saved in."""
+    return normalize(fold(text))
 
 
 def pinyin_forms(text: str) -> tuple[str, str]:
@@ -32,11 +40,12 @@ def search_key(*parts: str | None, extra: Iterable[str] = ()) -> str:
             continue
         folded = fold(part)
         full, initials = pinyin_forms(part)
-        words += [folded, full, initials]
-    words += [fold(value) for value in extra if value]
+        words += [folded, normalize(folded), full, initials]
+    words += [script_fold(value) for value in extra if value]
     return " ".join(dict.fromkeys(w for w in words if w))
 
 
 def query_key(text: str) -> str:
-    """The folded query; Latin letters are matched against pinyin as typed (wjg, wang jianguo)."""
-    return fold(text)
+    """The folded query in Simplified (keys hold that form of every name); Latin letters are
+    matched against pinyin as typed (wjg, wang jianguo)."""
+    return script_fold(text)

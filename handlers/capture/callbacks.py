@@ -10,7 +10,8 @@ The capture card (show.py, notes.py), about the draft it shows:
     cap:n:<note draft>:<customer> the customer of a note nothing was read from (0: keep it)
 ✏️ 修改 (edit.py):
     cap:f:<draft>:<field> type a field (company, c0n, f1d …)   cap:g:<draft>:<grade> ⭐ 等级
-    cap:b:<draft> ⬅️ 返回 to the card
+    cap:b:<draft> ⬅️ 返回 to the card             cap:nd:<draft> 💼 不是商机 (drop the note's deal)
+    cap:dm:<draft> 💼 商机阶段 (its stages)       cap:ds:<draft>:<stage> one of them (a DealStage value)
 📇 名片 (photos.py): card:p:<contact>
 /drafts (drafts.py): dft:l:<offset> a page   dft:c:<draft> ▶️ 继续   dft:d:<draft>:<offset> 🗑 删除
 
@@ -39,6 +40,9 @@ NOTE_CUSTOMER = re.compile(rf"^cap:n:{_ID}:{_ID}$")
 FIELD = re.compile(rf"^cap:f:{_ID}:([a-z0-9]{{1,16}})$")
 GRADE = re.compile(rf"^cap:g:{_ID}:([A-Z])$")
 BACK = re.compile(rf"^cap:b:{_ID}$")
+NO_DEAL = re.compile(rf"^cap:nd:{_ID}$")
+DEAL_STAGES = re.compile(rf"^cap:dm:{_ID}$")
+DEAL_STAGE = re.compile(rf"^cap:ds:{_ID}:([a-z]{{1,16}})$")
 
 save = doors.save_capture
 
@@ -88,6 +92,18 @@ def grade(draft_id: int, grade: str) -> str:
 
 def back(draft_id: int) -> str:
     return f"cap:b:{draft_id}"
+
+
+def no_deal(draft_id: int) -> str:
+    return f"cap:nd:{draft_id}"
+
+
+def deal_stages(draft_id: int) -> str:
+    return f"cap:dm:{draft_id}"
+
+
+def deal_stage(draft_id: int, stage: str) -> str:
+    return f"cap:ds:{draft_id}:{stage}"
 
 
 BUSINESS_CARD_PATTERN = r"^card:"

@@ -121,7 +121,8 @@ def render_capture(
     if payload.get("competitors"):
         lines.append(_("⚔️ 竞争对手:{names}", names="、".join(payload["competitors"])))
     if deal := payload.get("deal"):
-        people = [contact_label(c) for c in contacts]
+        # only people the note named: a contact read as "?" is no one to put on a deal
+        people = [who for c in contacts if (who := contact_label(c)) != "?"]
         named = payload.get("company")
         lines += deal_lines(
             _, deal, today, deal_target, named, book, payload.get("competitors"), people
@@ -131,7 +132,7 @@ def render_capture(
         kind = _(KIND_LABELS[InteractionKind(interaction["kind"])])
         when = _when(_, interaction["when"], timezone, today)
         extra = " · ".join(x for x in (interaction.get("summary"), interaction.get("outcome")) if x)
-        lines.append(f"📝 {kind}:{when}" + (f" · {extra}" if extra else ""))
+        lines.append(_("📝 {kind}:{when}", kind=kind, when=when) + (f" · {extra}" if extra else ""))
     many = len(contacts) > 1
     for contact in contacts:
         who = f"{contact_label(contact)} " if many else ""

@@ -11,32 +11,37 @@ from handlers.capture import callbacks
 from handlers.capture.card import contact_label
 from handlers.capture.payload import CapturePayload, ContactData, capture_payload
 from handlers.capture.show import show_capture
+from handlers.deals.text import stage_name
 from handlers.kit import pending
 from handlers.kit.keyboards import inline
 from handlers.kit.render import no_such_leap_month_said
 from handlers.kit.routes import stale
 from handlers.kit.turn import Turn
+from locales import N_
+from parsing.amounts import read_amount
 from parsing.dates import day_of, parse_when
 from parsing.values import CLEAR_WORDS, PHONE
 from storage.birthdays import birthday_of
-from storage.models import Draft
+from storage.models import DealStage, Draft
+from storage.stages import stage_book
 
 # field code → (label, prompt example); the codes keep callback data short.
 PROMPTS = {
-    "company": ("客户名", "华东电力设计院"),
-    "n": ("姓名", "王建国"),
-    "t": ("职务", "局长"),
-    "b": ("生日", "农历三月初八 或 5月20日"),
-    "p": ("电话", "13812345678"),
-    "iw": ("拜访日期", "今天 或 11月20日"),
-    "is": ("拜访内容", "谈了二期报价"),
-    "d": ("跟进日期", "下周五 或 12月4日下午3点"),
-    "a": ("跟进事项", "跟进报价"),
-    "td": ("行程日期", "12月1日到3日"),
-    "tp": ("行程地点", "北京"),
-    "pc": ("采购周期", "每年一次,年初招标"),
-    "py": ("付款周期", "验收后三个月付款"),
-    "cp": ("竞争对手", "广联达、博超"),
+    "company": (N_("客户名"), N_("华东电力设计院")),
+    "n": (N_("姓名"), N_("王建国")),
+    "t": (N_("职务"), N_("局长")),
+    "b": (N_("生日"), N_("农历三月初八 或 5月20日")),
+    "p": (N_("电话"), N_("13812345678")),
+    "iw": (N_("拜访日期"), N_("今天 或 11月20日")),
+    "is": (N_("拜访内容"), N_("谈了二期报价")),
+    "d": (N_("跟进日期"), N_("下周五 或 12月4日下午3点")),
+    "a": (N_("跟进事项"), N_("跟进报价")),
+    "td": (N_("行程日期"), N_("12月1日到3日")),
+    "tp": (N_("行程地点"), N_("北京")),
+    "pc": (N_("采购周期"), N_("每年一次,年初招标")),
+    "py": (N_("付款周期"), N_("验收后三个月付款")),
+    "cp": (N_("竞争对手"), N_("广联达、博超")),
+    "da": (N_("商机金额"), N_("120万")),
 }
 _NAME_LIST = re.compile(r"[、,;/和与及]+|\s+")
 
@@ -69,6 +74,14 @@ def _field_buttons(turn: Turn, draft: Draft) -> list[list[tuple[str, str]]]:
     said = [(label, data) for label, data, value in features if value]
     if said:
         rows.append(said)
+    if payload.get("deal"):  # the reader's guess at a deal can be wrong: fix or drop it here
+        rows.append(
+            [
+                (_("💼 商机阶段"), callbacks.deal_stages(draft.id)),
+                (_("💼 商机金额"), field("da")),
+                (_("💼 不是商机"), callbacks.no_deal(draft.id)),
+            ]
+        )
     rows.append([(_("⭐ 等级 {grade}", grade=g), callbacks.grade(draft.id, g)) for g in "ABC"])
     rows.append([(_("⬅️ 返回"), callbacks.back(draft.id))])
     return rows
@@ -92,6 +105,37 @@ async def set_grade(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
         stale(turn)
         return
     capture_payload(draft.payload)["grade"] = grade
+    flag_modified(draft, "payload")
+    await show_capture(turn, draft, edit=True)
+
+
+async def drop_deal(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    """💼 不是商机: the note is saved without a deal."""
+    capture_payload(draft.payload)["deal"] = None
+    flag_modified(draft, "payload")
+    await show_capture(turn, draft, edit=True)
+
+
+async def show_deal_stages(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    """💼 商机阶段: the stages by the team's names, one button each."""
+    _ = turn._
+    book = await stage_book(turn.session, turn.actor.team_id)
+    rows = [
+        [(stage_name(_, stage, book.names), callbacks.deal_stage(draft.id, stage.value))]
+        for stage in DealStage
+    ]
+    rows.append([(_("⬅️ 返回"), callbacks.edit(draft.id))])
+    turn.edit(_("这个商机到了哪个阶段?"), inline(rows))
+
+
+async def set_deal_stage(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    deal = capture_payload(draft.payload).get("deal")
+    if not deal or found.group(2) not in {stage.value for stage in DealStage}:
+        stale(turn)
+        return
+    deal["stage"] = found.group(2)
+    if found.group(2) != DealStage.LOST:
+        deal["lost_reason"] = None  # a reason for a loss the rep says did not happen
     flag_modified(draft, "payload")
     await show_capture(turn, draft, edit=True)
 
@@ -155,6 +199,8 @@ def _set_value(payload: CapturePayload, field: str, text: str, now: datetime) ->
     if code == "cp":
         payload["competitors"] = [] if clear else [n for n in _NAME_LIST.split(text) if n]
         return None
+    if code == "da":
+        return _set_deal_amount(payload, text, clear)
     if field.startswith("c"):
         contact = (payload.get("contacts") or [])[index]
         if code == "n":
@@ -208,6 +254,22 @@ def _set_value(payload: CapturePayload, field: str, text: str, now: datetime) ->
     end = when.end if when.end is not None else when.start
     trip["start"] = day_of(when.start).isoformat()
     trip["end"] = day_of(end).isoformat()
+    return None
+
+
+def _set_deal_amount(payload: CapturePayload, text: str, clear: bool) -> str | None:
+    deal = payload.get("deal")
+    if not deal:
+        return None  # no deal on the card: its amount is not offered
+    if clear:
+        deal["amount"] = None
+        return None
+    amount = read_amount(text)
+    if amount is None:
+        return "amount"
+    deal["amount"] = amount.value
+    if amount.currency is not None:
+        deal["currency"] = amount.currency
     return None
 
 

@@ -19,7 +19,15 @@ from handlers.capture import callbacks
 from handlers.capture.business_card import apply_card
 from handlers.capture.card import contact_label
 from handlers.capture.deals import save_deal
-from handlers.capture.edit import ask_field, back_to_card, set_grade, show_fields
+from handlers.capture.edit import (
+    ask_field,
+    back_to_card,
+    drop_deal,
+    set_deal_stage,
+    set_grade,
+    show_deal_stages,
+    show_fields,
+)
 from handlers.capture.payload import (
     CapturePayload,
     ContactData,
@@ -178,6 +186,9 @@ ROUTES = (
     (callbacks.FIELD, _on_draft(ask_field)),
     (callbacks.GRADE, _on_draft(set_grade)),
     (callbacks.BACK, _on_draft(back_to_card)),
+    (callbacks.NO_DEAL, _on_draft(drop_deal)),
+    (callbacks.DEAL_STAGES, _on_draft(show_deal_stages)),
+    (callbacks.DEAL_STAGE, _on_draft(set_deal_stage)),
 )
 
 

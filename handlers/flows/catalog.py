@@ -23,6 +23,8 @@ from handlers.flows.steps import (
     pick_contact,
     pick_contacts,
     pick_customer,
+    when_said,
+    words_refused,
 )
 from handlers.kit import commands, starts
 from handlers.kit.callback_data import callback_id
@@ -32,7 +34,7 @@ from handlers.kit.render import date_range, moment, short_date
 from handlers.kit.turn import Turn
 from locales import N_
 from parsing.amounts import read_amount
-from parsing.dates import day_of, parse_when, split_due
+from parsing.dates import day_of, split_due
 from storage.activities import add_follow_up, add_itinerary, log_interaction
 from storage.birthdays import birthday_columns
 from storage.contacts import ContactRepo
@@ -253,8 +255,10 @@ async def _name_and_title(turn: Turn, text: str, answers: Answers) -> dict[str, 
     """王建国 局长 / 王建国局长 / 刘芳 / 刘强 采购部经理 → name and title."""
     compact = text.replace(" ", "")
     # A phone number typed one step early is not a name.
-    if not 2 <= len(compact) <= 20 or not any(ch.isalpha() for ch in compact):
-        raise Invalid
+    if not any(ch.isalpha() for ch in compact):
+        raise Invalid(turn._("这一步写姓名和职务,电话在下一步填。"))
+    if not 2 <= len(compact) <= 20:
+        raise Invalid(turn._("姓名和职务要 2–20 个字。"))
     words = text.split()
     if len(words) > 1 and 2 <= len(words[0]) <= 4:
         # The space says where the name ends: the rest is the title, whatever its department.
@@ -425,10 +429,14 @@ BIRTHDAY = Flow(
 # -- new customer -----------------------------------------------------------------------------
 
 
+NAME_LIMIT = 100  # a customer's name, as the archive holds it
+
+
 async def _new_name(turn: Turn, text: str, answers: Answers) -> str:
     name = " ".join(text.split())
-    if not 2 <= len(name) <= 100:
-        raise Invalid
+    refused = words_refused(turn, name, NAME_LIMIT, N_("客户名"))
+    if refused is not None:
+        raise refused
     return name
 
 
@@ -474,15 +482,16 @@ NEW_CUSTOMER = Flow(
 
 async def _deal_title(turn: Turn, text: str, answers: Answers) -> str:
     title = " ".join(text.split())
-    if not 2 <= len(title) <= 200:
-        raise Invalid
+    refused = words_refused(turn, title, 200, N_("商机名称"))
+    if refused is not None:
+        raise refused
     return title
 
 
 async def _deal_amount(turn: Turn, text: str, answers: Answers) -> list[Any]:
     amount = read_amount(text)
     if amount is None:
-        raise Invalid
+        raise Invalid(turn._("没看懂这个金额,请写数字和单位。"))
     return [amount.value, amount.currency]
 
 
@@ -494,10 +503,7 @@ async def _stage_choices(turn: Turn, answers: Answers) -> list[tuple[str, str]]:
 
 
 async def _close_day(turn: Turn, text: str, answers: Answers) -> str:
-    when = parse_when(text, turn.now())
-    if when is None:
-        raise Invalid
-    day = day_of(when.start)
+    day = day_of(when_said(turn, text).start)
     if day < turn.today():
         raise Invalid(turn._("签约日期不能早于今天。"))
     return day.isoformat()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from handlers.flows.engine import Answers, Choice, Invalid, Narrowed, Step
 from handlers.kit.render import no_such_leap_month_said
 from handlers.kit.turn import Turn
-from parsing.dates import When, day_of, parse_when
+from locales import N_
+from parsing.dates import When, day_of, impossible_days, impossible_hours, parse_when
 from parsing.values import PHONE
 from storage.birthdays import Birthday, birthday_of
 from storage.contacts import ContactRepo
@@ -33,7 +35,12 @@ async def _customer_by_text(turn: Turn, text: str, answers: Answers) -> Any:
     if len(found) == 1:
         return found[0].id
     if not found:
-        raise Invalid
+        raise Invalid(
+            turn._(
+                "没有找到客户「{name}」。新客户请先发 /newcustomer 建档。",
+                name=" ".join(text.split())[:30],
+            )
+        )
     answers["_customer_query"] = text
     raise Narrowed
 
@@ -41,8 +48,8 @@ async def _customer_by_text(turn: Turn, text: str, answers: Answers) -> Any:
 def pick_customer() -> Step:
     return Step(
         key="customer",
-        prompt="是哪个客户?点下面的按钮,或输入客户名。",
-        example="华东电力设计院",
+        prompt=N_("是哪个客户?点下面的按钮,或输入客户名。"),
+        example=N_("华东电力设计院"),
         parse=_customer_by_text,
         choices=_customer_choices,
         convert=int,
@@ -58,7 +65,7 @@ async def contact_choices(turn: Turn, answers: Answers) -> list[Choice]:
     return [(f"👤 {c.salutation or c.name}", str(c.id)) for c in contacts]
 
 
-def pick_contacts(prompt: str = "见了谁?可以选几位,选完点「完成选择」。") -> Step:
+def pick_contacts(prompt: str = N_("见了谁?可以选几位,选完点「完成选择」。")) -> Step:
     return Step(
         key="contacts",
         prompt=prompt,
@@ -74,16 +81,19 @@ NEW_CONTACT = "new:"  # a typed name no contact has: the flow's finish adds that
 
 async def _contact_by_text(turn: Turn, text: str, answers: Answers) -> Any:
     """A typed name: the contact of that name or salutation, else a new contact so named."""
+    _ = turn._
     customer = await CustomerRepo(turn.session, turn.actor).get(int(answers["customer"]))
     if customer is None:
-        raise Invalid
+        raise Invalid(_("这个客户已经不在了,请发 /cancel 重新开始。"))
     name = " ".join(text.split())
     contacts = await ContactRepo(turn.session, turn.actor).of_customer(customer)
     same = [c for c in contacts if name in (c.name, c.salutation)]
     if len(same) == 1:
         return same[0].id
-    if same or not 2 <= len(name) <= 20 or any(ch.isdigit() for ch in name):
-        raise Invalid
+    if same:
+        raise Invalid(_("有几位联系人都叫「{name}」,请点按钮选择。", name=name))
+    if not 2 <= len(name) <= 20 or any(ch.isdigit() for ch in name):
+        raise Invalid(_("联系人的名字要 2–20 个字,不含数字。"))
     return NEW_CONTACT + name
 
 
@@ -91,7 +101,7 @@ def pick_contact(prompt: str) -> Step:
     return Step(
         key="contact",
         prompt=prompt,
-        example="王建国",
+        example=N_("王建国"),
         parse=_contact_by_text,
         choices=contact_choices,
         convert=int,
@@ -99,40 +109,83 @@ def pick_contact(prompt: str) -> Step:
     )
 
 
+TEXT_LIMIT = 1000
+
+
+def words_refused(turn: Turn, text: str, limit: int, what: str = "") -> Invalid | None:
+    """Why a typed text cannot be kept (too short, too long, only emoji), or None.
+    `what` names the field in the reason (客户名), else the answer itself."""
+    _ = turn._
+    said = " ".join(text.split())
+    if not any(ch.isalnum() for ch in said):
+        return Invalid(_("请用文字回答,表情和符号记不下来。"))
+    if len(said) < 2:
+        if what:
+            return Invalid(_("{what}至少要两个字。", what=_(what)))
+        return Invalid(_("太短了,请至少写两个字。"))
+    if len(said) > limit:
+        if what:
+            return Invalid(_("{what}太长了(最多 {limit} 个字)。", what=_(what), limit=limit))
+        return Invalid(_("太长了(最多 {limit} 个字),请精简一下。", limit=limit))
+    return None
+
+
 async def parse_text(turn: Turn, text: str, answers: Answers) -> str:
-    if len(text) < 2 or len(text) > 1000:
-        raise Invalid
+    refused = words_refused(turn, text, TEXT_LIMIT)
+    if refused is not None:
+        raise refused
     return text
 
 
-def _when(turn: Turn, text: str) -> When:
+_RANGE_WORD = re.compile(r"到|至|~|～|—|–")
+
+
+def _reversed_range(turn: Turn, text: str) -> bool:
+    """12月20日到12月18日, 下周五到下周三: two dates that each read, the second the earlier."""
+    parts = _RANGE_WORD.split(text, maxsplit=1)
+    if len(parts) != 2:
+        return False
+    first, second = (parse_when(part, turn.now()) for part in parts)
+    return first is not None and second is not None and second.day < first.day
+
+
+def when_said(turn: Turn, text: str) -> When:
+    """The date (and time) typed, or Invalid saying why not."""
+    _ = turn._
+    # 后天下午25点 is not 后天 all day: an hour or a day that does not exist is refused, named
+    for day in impossible_days(text):
+        raise Invalid(_("「{typed}」没有这一天,请再说一次。", typed=day))
+    for hour in impossible_hours(text):
+        raise Invalid(_("「{typed}」不是有效的时间,请再说一次。", typed=hour))
     when = parse_when(text, turn.now())
-    if when is None:
-        raise Invalid
-    return when
+    if when is not None:
+        return when
+    if _reversed_range(turn, text):
+        raise Invalid(_("结束日期早于开始日期,请重新输入。"))
+    raise Invalid(_("没看懂这个日期,请换个说法。"))
 
 
 async def parse_future_moment(turn: Turn, text: str, answers: Answers) -> str:
     """A date or date-and-time today or later, kept as ISO text."""
-    when = _when(turn, text)
+    when = when_said(turn, text)
     if when.day < turn.today():
-        raise Invalid
+        raise Invalid(turn._("这个日期已经过去了,请输入今天或以后的日期。"))
     return when.start.isoformat()
 
 
 async def parse_past_moment(turn: Turn, text: str, answers: Answers) -> str:
-    when = _when(turn, text)
+    when = when_said(turn, text)
     if when.day > turn.today():
-        raise Invalid
+        raise Invalid(turn._("这个日期还没到,请输入今天或以前的日期。"))
     return when.start.isoformat()
 
 
 async def parse_range(turn: Turn, text: str, answers: Answers) -> list[str]:
-    when = _when(turn, text)
+    when = when_said(turn, text)
     start = day_of(when.start)
     end = day_of(when.end) if when.end is not None else start
     if end < turn.today():
-        raise Invalid
+        raise Invalid(turn._("这些日期已经过去了,请输入今天或以后的日期。"))
     return [start.isoformat(), end.isoformat()]
 
 
@@ -140,11 +193,11 @@ async def parse_birthday(turn: Turn, text: str, answers: Answers) -> Birthday:
     refused = no_such_leap_month_said(turn._, text)
     if refused:
         raise Invalid(refused)
-    return birthday_of(_when(turn, text))
+    return birthday_of(when_said(turn, text))
 
 
 async def parse_phone(turn: Turn, text: str, answers: Answers) -> str:
     found = PHONE.findall(text.replace(" ", ""))
     if not found:
-        raise Invalid
+        raise Invalid(turn._("没看懂这个电话号码,请输入手机号或带区号的座机。"))
     return str(found[0]).replace("-", "")

@@ -19,6 +19,7 @@ from parsing.dates import find_all_when
 from parsing.numerals import cn_to_int
 
 from ._doc import Doc, is_cjk
+from ._fold import fold
 from ._model import DealFact, DealStage, Installment
 
 __all__ = ["find_deal"]
@@ -28,7 +29,7 @@ _AMOUNT = re.compile(
     r"(?P<pre>HK\$|NT\$|S\$|US\$|\$|RM|SGD|USD|HKD|TWD|MYR|RMB|人民币|港币|港元|新台币|台币|新币|马币|"
     r"美元|美金)?\s*"
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{_CN_NUM}]+)"
-    rf"\s*(?P<unit>亿|万元|万|w|W|k|K|M\b|million\b)?(?P<tail>\d(?![\d万])|[{_CN_NUM}]+(?!万))?"
+    rf"\s*(?P<unit>亿|万元|万|[wWkK](?![A-Za-z])|M\b|million\b)?(?P<tail>\d(?![\d万])|[{_CN_NUM}]+(?!万))?"
     r"\s*(?P<post>元|块|RMB|rmb|人民币|港币|港元|新台币|台币|新币|马币|美元|美金|yuan)?"
 )
 _CURRENCY = {
@@ -100,6 +101,36 @@ _STAGES: list[tuple[DealStage, re.Pattern[str]]] = [
 ]
 _RANK: dict[DealStage, int] = {"contact": 0, "needs": 1, "quote": 2, "negotiation": 3, "won": 4,
                                "lost": 5}  # fmt: skip
+# A quote or a budget is a deal only once it has happened: 跟进报价, 发报价, 再傾報價, send quote
+# are follow-ups, 预算明年才下来 no budget yet. Without an amount in the note, a quote needs
+# one of these next to it (报价发了, 已报价, 你们的报价收到了, quoted, proposal looks good) …
+_QUOTE_DONE_BEFORE = re.compile(
+    r"(?:已经?|发了|给了|提交了|收到了?)[^\s,;。!?]{0,8}$|\b(?:sent|submitted) (?:\w+ )?$",
+    re.IGNORECASE,
+)
+_QUOTE_DONE_AFTER = re.compile(
+    r"^[^,;。!?\n]{0,8}?(?:已|发了|发过去了|发出了|提交了|给了|收到|看过|看了|接受|偏高|太高|高了|"
+    r"贵了|差了|没问题|[^\s,;。]{0,2}\s*(?:looks|was|is|received|sent|accepted))",
+    re.IGNORECASE,
+)
+_QUOTE_DONE_WORD = re.compile(r"报了|报的|quoted\b", re.IGNORECASE)
+# … and a to-do said with 把 (把报价出了, 把报价单改好发给他) is still ahead.
+_TODO_BA = re.compile(r"把[^,;。!?\s]{0,10}$")
+# … and a budget one of these (预算批下来了, 预算已经核准了, budget approved).
+_BUDGET_DONE = re.compile(
+    r"^[^,;。!?\n]{0,8}?(?:批了|批下来了|已批|核准|到位|确认|给了|approved|confirmed)",
+    re.IGNORECASE,
+)
+_TALK_AHEAD = re.compile(r"再去?$")
+# 他同意了 / 批了 alone agrees to anything (约下周三拜访 他同意了): a deal's only when the note
+# also speaks of signing, a contract or a price.
+_AGREED = re.compile(r"批了|同意了|没问题了")
+_DEAL_TALK = re.compile(r"签|合同|价|contract|sign|price", re.IGNORECASE)
+# 下周一你们来一趟,把巡检平台的合同签了: a signing asked for, still ahead.
+_SIGN_ASKED = re.compile(r"把[^,;。!?\s]{0,12}$")
+_LATER = re.compile(r"下周|下礼拜|下星期|明天|后天|年底前|月底前|节后|下个月|年后|\d+月\d+[日号]前")
+_SENTENCE_END = re.compile(r"[。!?！？\n]")
+_BUDGET_WORD = re.compile(r"预算|budget", re.IGNORECASE)
 # A signing still ahead (争取月底前签, 下周一签, 来签吧) is a close date, not a deal won.
 _SIGN_AHEAD = re.compile(
     r"(?:预计|争取|希望|计划|准备|要|就|来|再|才|能|一定|过来)\s*签|签\s*[吧掉下]"
@@ -140,7 +171,9 @@ _EN_TITLE = re.compile(
     re.IGNORECASE,
 )
 _EN_TITLE_BEFORE_COLON = re.compile(r"(?P<t>[A-Za-z][A-Za-z ]{2,30}?)(?=:)")
-_TITLE_LEAD = re.compile(r"^(?:的|那个|就是|他们|我们的|我们|一个|想换的|他们的|了)+")
+_TITLE_LEAD = re.compile(
+    r"(?:的|那个|就是|就用|他们|我们的|我们|你们的|你们|一个|想换的|他们的|了)+"
+)
 # 华润置地 办公楼 120w 报价, 工行 UPS 42万 谈妥: in a telegraphic note, the word after the customer.
 _NOT_A_TITLE = re.compile(r"(?:PO|分[一二三四两]期|total|金额|合同额?)$", re.IGNORECASE)
 # a Chinese word or an acronym (PACS, MES, UPS), never an English word of the sentence
@@ -161,10 +194,10 @@ class _Amount:
 def find_deal(doc: Doc, company_span: tuple[int, int] | None) -> DealFact | None:
     """The deal the note speaks of, or None when no stage word is said."""
     t = doc.t
-    stage = _stage(t)
+    amounts = _amounts(t)
+    stage = _stage(t, has_amount=bool(amounts))
     if stage is None:
         return None
-    amounts = _amounts(t)
     amount = amounts[-1] if amounts else None
     currency = next((a.currency for a in reversed(amounts) if a.currency), None)
     if currency is None:
@@ -183,13 +216,46 @@ def find_deal(doc: Doc, company_span: tuple[int, int] | None) -> DealFact | None
     )
 
 
-def _stage(t: str) -> DealStage | None:
+def _happened(t: str, m: re.Match[str], stage: DealStage) -> bool:
+    """Whether a quote or a budget the note mentions is a fact (报价发了, 预算批下来了) rather
+    than a to-do or a hope (下周五跟进报价, 预算明年才下来)."""
+    if stage == "quote":
+        if _QUOTE_DONE_WORD.match(t, m.start()):
+            return True
+        if _TODO_BA.search(t, max(0, m.start() - 11), m.start()):
+            return False
+        return bool(
+            _QUOTE_DONE_BEFORE.search(t, max(0, m.start() - 12), m.start())
+            or _QUOTE_DONE_AFTER.match(t[m.end() : m.end() + 24])
+        )
+    if stage == "needs" and _BUDGET_WORD.fullmatch(m.group()):
+        return bool(_BUDGET_DONE.match(t[m.end() : m.end() + 16]))
+    return True
+
+
+def _signing_asked(t: str, at: int) -> bool:
+    """把…签了 with a day still to come in the same sentence: a signing to do, not done."""
+    if not _SIGN_ASKED.search(t, max(0, at - 13), at):
+        return False
+    starts = [m.end() for m in _SENTENCE_END.finditer(t, 0, at)]
+    return bool(_LATER.search(t, starts[-1] if starts else 0, at))
+
+
+def _stage(t: str, has_amount: bool) -> DealStage | None:
     found: list[tuple[int, int, DealStage]] = []
     for stage, pattern in _STAGES:
         for m in pattern.finditer(t):
             if _HEARSAY.search(t, max(0, m.start() - 12), m.start()):
                 continue  # 听说西门子给华电报了150万: someone else's deal
             if stage == "won" and _SIGN_AHEAD.search(t, max(0, m.start() - 3), m.end() + 1):
+                continue
+            if not has_amount and not _happened(t, m, stage):
+                continue
+            if stage == "negotiation" and _TALK_AHEAD.search(t, max(0, m.start() - 2), m.start()):
+                continue  # 节后我们再谈合同: a talk to come
+            if not has_amount and _AGREED.fullmatch(m.group()) and not _DEAL_TALK.search(t):
+                continue
+            if stage == "won" and _signing_asked(t, m.start()):
                 continue
             found.append((_RANK[stage], m.start(), stage))
     if not found:
@@ -326,7 +392,22 @@ def _installments(doc: Doc) -> list[Installment]:
     return parts
 
 
+# Never a deal's title: a word of the sentence around it, a day, a question mark.
+_NO_TITLE = re.compile(
+    r"(?:to|the|a|an|of|for|with|and|or|on|at|in|by|from|about|today|tomorrow|yesterday|"
+    r"昨天|今天|明天|前天|后天|[?？!！.,，。:：\s]*)",
+    re.IGNORECASE,
+)
+
+
 def _title(doc: Doc, company_span: tuple[int, int] | None) -> str | None:
+    title = _title_said(doc, company_span)
+    if title is None or _NO_TITLE.fullmatch(fold(title)):
+        return None
+    return title
+
+
+def _title_said(doc: Doc, company_span: tuple[int, int] | None) -> str | None:
     t, text = doc.t, doc.text
     floor = company_span[1] if company_span else 0
     starts = [floor] + [k for k in range(floor + 1, len(t)) if t[k - 1] in _TITLE_STARTS]

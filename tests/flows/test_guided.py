@@ -48,7 +48,7 @@ async def test_a_guided_visit_from_the_card(bot: BotHarness) -> None:
     await wang.press("王局长")
     await wang.press("完成选择")
     bad = await wang.send("好")
-    assert "这个回答我没法用" in bad.text and "例如:介绍了二期方案" in bad.text
+    assert bad.text.startswith("太短了,请至少写两个字。") and "例如:介绍了二期方案" in bad.text
     await wang.send("介绍了二期方案,对方关心价格")
     await wang.press("有进展")
     done = await wang.send("下周五")
@@ -90,7 +90,8 @@ async def test_a_follow_up_date_in_the_past_is_refused(bot: BotHarness) -> None:
     await wang.send("/followup")
     await wang.press("华东电力设计院")
     await wang.send("打电话给王局长")
-    assert "这个回答我没法用" in (await wang.send("上周五")).text
+    past = await wang.send("上周五")
+    assert past.text.startswith("这个日期已经过去了,请输入今天或以后的日期。")
     done = await wang.send("周五下午3点")
     assert "✅ 已加跟进:「华东电力设计院」11月27日(周五) 15:00 打电话给王局长" in done.text
     follow_up = await bot.scalar(select(FollowUp))
@@ -147,5 +148,7 @@ async def test_an_abandoned_flow_times_out_politely(bot: BotHarness) -> None:
 async def test_a_phone_number_typed_for_the_name_is_asked_again(bot: BotHarness) -> None:
     wang = await at_the_contacts_name(bot)
     again = await wang.send("13812345678")
-    assert again.text == "加联系人 · 2/4\n这个回答我没法用。\n联系人的姓名和职务?\n例如:王建国 局长"
+    assert again.text == (
+        "这一步写姓名和职务,电话在下一步填。\n加联系人 · 2/4\n联系人的姓名和职务?\n例如:王建国 局长"
+    )
     assert (await wang.send("王建国 局长")).text.startswith("加联系人 · 3/4\n手机号?")

@@ -1,0 +1,56 @@
+"""Traditional and Simplified are one name (tryout report, item 12): a rep who writes 國網 finds
+国网, a manager assigns 國網蘇州供電公司 by either script, and a customer created as 九龍倉集團
+is the same customer when a note names it, without asking."""
+
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from storage.models import Customer
+from tests.conftest import BotHarness
+
+pytestmark = pytest.mark.usefixtures("monday_morning")
+
+
+async def test_a_traditional_note_is_found_and_assigned_in_either_script(bot: BotHarness) -> None:
+    manager = bot.user("李經理", language_code="zh-hk")
+    made = await manager.send("/newteam 華東銷售一部")
+    code = re.search(r"/join (\S+)", made.text)
+    assert code
+    wang = bot.user("王磊", language_code="zh-hk")
+    await wang.send(f"/join {code.group(1)}")
+
+    await manager.send("國網蘇州供電公司 採購部劉處長 下週三再約")
+    await manager.press("保存")
+    saved_as = await bot.scalar(select(Customer.name))
+    found = await manager.send("/find 國網")
+    assert found.buttons == [f"🏢 {saved_as}"]
+    found = await manager.send("/find 国网苏州")
+    assert found.buttons == [f"🏢 {saved_as}"]
+
+    assigned = await manager.send("/assign 國網蘇州供電公司 王磊")
+    assert "团队里没有客户" not in assigned.text and "團隊裡沒有客戶" not in assigned.text
+    owner = await bot.scalar(select(Customer.owner_id))
+    assert owner != (await bot.scalar(select(Customer.created_by_id)))
+
+
+async def test_a_customer_created_in_traditional_is_the_one_a_note_names(bot: BotHarness) -> None:
+    chen = bot.user("陳志明", language_code="zh-hk")
+    await chen.send("/newcustomer")
+    await chen.send("九龍倉集團")
+    await chen.press("跳過")
+    await chen.press("跳過")
+    assert await bot.scalar(select(Customer.name)) == "九龍倉集團"
+
+    card = await chen.send("九龍倉集團 黃生 明天下午三點再傾")
+    assert "可能是已有客戶" not in card.text and "新客戶" not in card.text
+    saved = await chen.press("保存")
+    assert "是下面這個已有客戶嗎" not in saved.text and "「九龍倉集團」" in saved.text
+    assert await bot.scalar(select(func.count()).select_from(Customer)) == 1
+
+    opened = await chen.send("/customer 九龙仓集团")
+    assert opened.text.startswith("🏢 九龍倉集團")
+
+    found = await chen.send("/find 九龙仓")
+    assert found.buttons == ["🏢 九龍倉集團"]
