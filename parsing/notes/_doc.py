@@ -66,6 +66,15 @@ _RESTATED = re.compile(r"\s*(?:也就是|就是|即)\s*")
 _OVER = re.compile(r"\s*(?:完了|过了|结束了?|过完了)")
 # 年底了, 月底了: a remark on the season, no deadline.
 _SEASON_NOW = re.compile(r"(?:年底|年末|月底|月末|周末)了")
+# A date the reader puts ahead (周一 said on a Wednesday is next Monday, 28号 on the 2nd is this
+# month's) that the words after it say is done (周一拜访了, 28号吃了饭, 1号已经发了): the day
+# that has passed, never a reminder.
+_BARE_WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天1-7]")
+_BARE_MONTH_DAY = re.compile(r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[号日]")
+_BARE_YEARLESS = re.compile(r"[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*[号日]?")
+_DONE = re.compile(r"已经|已(?=[\u4e00-\u9fff])|[\u4e00-\u9fff]了(?!解)")
+# …了 that plans (约了, 说好了, 签了合同就付款, 把合同签了吧): not done.
+_NOT_DONE = re.compile(r"[约把再就后要会想]|准备|打算|计划|安排|好了|定了|吧")
 # Plans with a soft date the date reader leaves out on purpose, read for reminders only:
 # 下周去拜访 (Monday of next week), 过两天回访 (in two days).
 _SOFT = re.compile(
@@ -73,6 +82,15 @@ _SOFT = re.compile(
     r"(?=\s*(?:再|要|先|就)?(?:去|过去)?\s*(?:拜访|回访|报价|联系|跟进|打电话|电话|送|发|约|见|找|签|"
     r"汇报|visit|call)|(?<=过两天)\s*(?:[把给去来]|再(?![说看议定])))"
 )
+
+
+def _months_back(day: date, months: int) -> date | None:
+    """The same day ``months`` earlier (None when that month has no such day)."""
+    y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
+    try:
+        return date(y, m + 1, day.day)
+    except ValueError:
+        return None
 
 
 def is_cjk(ch: str) -> bool:
@@ -201,6 +219,7 @@ class Doc:
             if w.day.year > self.today.year + _YEARS_AHEAD:
                 continue  # Kevin's ext is 6688: a number, not a year anyone plans for
             kept.append(w)
+        kept = [self._done_before(w, kept) for w in kept]
         for m in _SOFT.finditer(t):
             a, b = m.span()
             if self.date_at[a] or any(w.span[0] < b and a < w.span[1] for w in kept):
@@ -214,6 +233,40 @@ class Doc:
             for i in range(a, b):
                 self.date_at[i] = True
         return sorted(kept, key=lambda w: w.span)
+
+    def _done_before(self, w: When, whens: list[When]) -> When:
+        """``w`` moved back to the day that has passed when it was read ahead and what follows
+        it is done (see _DONE): 周一拜访了 on a Wednesday was this Monday."""
+        t = self.t
+        a, b = w.span
+        if w.day <= self.today or w.deadline or w.is_range or t[a - 1 : a] in ("下", "这", "本"):
+            return w
+        end = min([self.clause_end(a), b + 16] + [v.span[0] for v in whens if v.span[0] >= b])
+        after = t[b:end]
+        done = _DONE.search(after)
+        if done is None or (not done.group().startswith("已") and _NOT_DONE.search(after)):
+            return w
+        said = t[a:b]
+        day = w.day
+        if _BARE_WEEKDAY.match(said):
+            back = day - timedelta(days=7)
+        elif _BARE_YEARLESS.match(said) and w.yearless:
+            back = _months_back(day, 12)
+        elif _BARE_MONTH_DAY.match(said):
+            back = _months_back(day, 1)
+        else:
+            return w
+        if back is None or back >= self.today:
+            return w
+        start = w.start
+        moved = (
+            datetime.combine(back, start.timetz()) if isinstance(start, datetime) else back
+        )
+        return replace(w, start=moved)
+
+    def clause_end(self, pos: int) -> int:
+        m = _CLAUSE_RE.search(self.t, pos)
+        return m.start() if m else len(self.t)
 
     def _cuts(self, pattern: re.Pattern[str]) -> list[int]:
         starts = [0]

@@ -652,3 +652,28 @@ def test_a_verb_split_by_the_scan_is_not_part_of_the_customer() -> None:
     # 跟 and 对 end a name on their left; 跟进/对接 are verbs, so 进/接 don't head the customer
     assert note("今天跟进华东电力设计院的报价").company == "华东电力设计院"
     assert note("今天对接南京银行的李行").company == "南京银行"
+
+
+WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=SH)
+
+
+def test_a_day_read_ahead_but_said_done_is_the_day_past() -> None:
+    # 周一 said on a Wednesday reads as next Monday, 28号 on the 2nd as this month's 28th: the
+    # words after them say it is done, so it is the day that has passed, never a reminder
+    for text, kind, day in (
+        ("周一拜访了万科的张总 聊了方案", "visit", date(2026, 11, 30)),
+        ("11月28号见了华为李总", "visit", date(2026, 11, 28)),
+        ("28号跟刘总吃了饭", "meal", date(2026, 11, 28)),
+    ):
+        n = note(text, WEDNESDAY)
+        assert n.follow_ups == [], text
+        assert n.interaction is not None, text
+        assert (n.interaction.kind, n.interaction.when) == (kind, day), text
+    assert note("周一已经把报价发给万科张总了", WEDNESDAY).follow_ups == []
+    assert note("1号发了报价给万科刘总", WEDNESDAY).follow_ups == []
+    # a plan stays one: 约了, 把…签了吧, …了再说
+    for text, day in (
+        ("周五约了万科张总吃饭", date(2026, 12, 4)),
+        ("周五把万科的合同签了吧", date(2026, 12, 4)),
+    ):
+        assert [f.due for f in note(text, WEDNESDAY).follow_ups] == [day], text
