@@ -199,6 +199,8 @@ def _known_tail(doc: Doc, b: int) -> int:
         return b  # runs on into more text: no name's end in sight
     if end - b < 2 or end - b > _TAIL_MAX or _NOT_ORG.search(t, b, end):
         return b
+    if t[end - 1] in "部处室组办队科":  # 协和医院信息科张主任: the department, not the name
+        return b
     return end
 
 

@@ -62,6 +62,12 @@ _FUTURE_BEFORE = re.compile(
     r"(?:约|准备|计划|打算|要|再|想|需要|得|记得|提醒|安排|过几天|改天|有空|下次|回头|年后|过完年)"
     r"[^\s,]{0,4}$"
 )
+# A day ahead not pinned down (这几天给张总打个电话, 两三天后, 找时间拜访): no contact today.
+_UNPINNED_AHEAD = re.compile(
+    r"这几天|这两天|[两三四五]天后|几天后|找时间|找个时间|抽空|哪天|到时候|过段时间|过阵子|近期"
+)
+# 打个电话, 吃个饭, 见个面 with no day and no 了: what the rep means to do.
+_A_PLAN_FORM = re.compile(r"[打吃见碰]个")
 # Plans said far before the verb (年后约苏州工业园区的杜主任吃饭) and meetings called off.
 _PLAN_IN_CLAUSE = re.compile(r"年后|过完年|节后|改天|下次|回头|约(?!了)")
 _CALLED_OFF = re.compile(
@@ -126,6 +132,10 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         value: date | datetime = doc.today
         if w is None and (t.startswith("过", b) or "过" in t[a:b]):
             continue  # 拜访过 without a date: some time ago, not today
+        if w is None and _UNPINNED_AHEAD.search(t, doc.clause(a)[0], a):
+            continue
+        if w is None and _A_PLAN_FORM.search(t, a, b) and not t.startswith("了", b):
+            continue  # 给张总打个电话问问进度: a plan
         if w is None and t[a:b] == "回访" and not t.startswith("了", b):
             continue  # 回访兰经理 without a date reads as a plan
         if w is None and t[a - 1 : a] == "去" and not re.match(r"\s*[了过]", t[b : b + 2]):

@@ -11,6 +11,8 @@ import re
 
 from parsing.hanzi import SIMPLIFIED, TRADITIONAL
 
+from ._lexicon import SURNAMES
+
 __all__ = ["fold"]
 
 # A few one-for-one typos reps make on phone keyboards (same length, so spans still hold).
@@ -28,13 +30,11 @@ _TYPOS = {
     "喜换": "喜欢",
     # Voice dictation's homophones of titles.
     "菊长": "局长",
-    "局张": "局长",
     "主认": "主任",
     "主仁": "主任",
     "处涨": "处长",
     "院涨": "院长",
     "科涨": "科长",
-    "科张": "科长",
     "行涨": "行长",
     "航长": "行长",
     # Cantonese words for days and parts of the day (Hong Kong, Malaysia).
@@ -59,6 +59,9 @@ _SPOKEN_DIGITS = {"零": "0", "〇": "0", "幺": "1", "一": "1", "二": "2", "�
 _A_MOMENT_THEN_NEXT = re.compile(r"一下下(?=礼拜|周|星期)")
 # 施厂张: voice input's 厂长 (not 工厂张经理).
 _FACTORY_HEAD = re.compile(r"厂张(?![总经主工科处局院部老书])")
+# 赵科张, 王局张说: voice input's 科长/局长 after a surname — never 万科张总, 信息科张主任 (a
+# company or a department, then 张 and a title).
+_HEAD_SLIP = re.compile(rf"(?<=[{''.join(sorted(SURNAMES))}][科局])张(?![总经主工科处局院部老书助秘副师])")
 _SPOKEN_RUN = re.compile(f"[{''.join(_SPOKEN_DIGITS)}]{{7,}}")
 
 _PUNCT = {
@@ -177,6 +180,7 @@ def fold(text: str) -> str:
     out = _SPOKEN_RUN.sub(lambda m: "".join(_SPOKEN_DIGITS[c] for c in m[0]), out)
     out = _A_MOMENT_THEN_NEXT.sub("  下", out)
     out = _FACTORY_HEAD.sub("厂长", out)
+    out = _HEAD_SLIP.sub("长", out)
     if "院" in out and "幼儿园" not in out:  # 设计院的李园长: voice input's 院长
         out = out.replace("园长", "院长")
     if any("a" <= c.lower() <= "z" for c in out):

@@ -677,3 +677,29 @@ def test_a_day_read_ahead_but_said_done_is_the_day_past() -> None:
         ("周五把万科的合同签了吧", date(2026, 12, 4)),
     ):
         assert [f.due for f in note(text, WEDNESDAY).follow_ups] == [day], text
+
+
+def test_a_contact_meant_for_a_day_not_pinned_down_is_no_contact_today() -> None:
+    # 这几天, 两三天后, 找时间, and 打个电话/吃个饭 with no day: what the rep means to do
+    for text in (
+        "这几天给万科张总打个电话",
+        "两三天后给万科的张总打电话",
+        "找时间拜访万科张总",
+        "给万科张总打个电话问问进度",
+        "跟华为李总吃个饭",
+    ):
+        assert note(text, WEDNESDAY).interaction is None, text
+    # done, it is one: 打了个电话, 今天…吃了个饭
+    for text, kind in (("给万科张总打了个电话", "call"), ("今天跟华为李总吃了个饭", "meal")):
+        got = note(text, WEDNESDAY).interaction
+        assert got is not None and (got.kind, got.when) == (kind, WEDNESDAY.date()), text
+
+
+def test_a_company_or_department_before_zhang_keeps_him() -> None:
+    # 科张/局张 is voice input's 科长/局长 after a surname (赵科张), never 万科张总 or 信息科张主任
+    (c,) = note("给万科张总打了个电话", WEDNESDAY).contacts
+    assert (c.surname, c.salutation) == ("张", "张总")
+    n = note("协和医院信息科张主任手机13812345678", WEDNESDAY)
+    assert (n.company, n.contacts[0].salutation) == ("协和医院", "张主任")
+    (c,) = note("今天跟质监局的赵科张通了电话", WEDNESDAY).contacts
+    assert c.salutation == "赵科长"
