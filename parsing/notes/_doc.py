@@ -259,9 +259,7 @@ class Doc:
         if back is None or back >= self.today:
             return w
         start = w.start
-        moved = (
-            datetime.combine(back, start.timetz()) if isinstance(start, datetime) else back
-        )
+        moved = datetime.combine(back, start.timetz()) if isinstance(start, datetime) else back
         return replace(w, start=moved)
 
     def clause_end(self, pos: int) -> int:

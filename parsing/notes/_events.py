@@ -496,7 +496,7 @@ def _who(doc: Doc, people: People, a: int, b: int, place_pos: int) -> str | None
 # --- follow-ups -----------------------------------------------------------------------------
 
 _FILLER = re.compile(
-    r"^(?:[\s,:]|提醒我|提醒|记得|一定要|务必|还要|需要|要|得|准备|计划|可以|就|之前|以前|前|再次|必须|我(?=去|过去))+"
+    r"^(?:[\s,:]|提醒我|提醒|记得|一定要|务必|还要|需要|要|得|准备|计划|可以|就|之前|以前|前|以后|之后|再次|必须|我(?=去|过去))+"
 )
 _TRAIL = re.compile(r"[\s,!?。~吧啊哦呀了]+$")
 # Voice input runs on: 见面那个就是谈一下… ends the reminder at the first filler.
@@ -531,6 +531,10 @@ _TRAVEL = re.compile(
 )
 # The customer's own meetings and habits are not the rep's to do (他们下周一内部评审, 一般…).
 _INTERNAL = re.compile(r"内部|例会|开标")
+# …and their committees and reports up, said right after the date (下周三上会, 周五给老板汇报).
+_THEIR_MEETING = re.compile(
+    r"上会|党委会|董事会|办公会|(?:给|向|跟)(?:老板|领导|上级|上面|董事长|老总)汇报"
+)
 _HABIT = re.compile(r"一般|通常|经常|平时|往常|都是|每")
 
 
@@ -713,6 +717,8 @@ def find_follow_ups(
             continue
         if _INTERNAL.search(t, b, cb) or _HABIT.search(t[max(ca, a - 4) : a]):
             continue
+        if _THEIR_MEETING.search(t, b, doc.chunk(b)[1]):
+            continue
         found = _action(doc, w, people)
         if found is None and not _RELATIVE.search(t[a:b]):
             continue  # 端午节 on its own: a date mentioned, nothing to do
@@ -770,11 +776,35 @@ def _most_precise(found: list[tuple[FollowUpFact, bool]]) -> list[FollowUpFact]:
     exact = {f.due.date() for f, guessed in found if isinstance(f.due, datetime) and not guessed}
     timed = exact | {f.due.date() for f, _ in found if isinstance(f.due, datetime)}
     kept: list[FollowUpFact] = []
+    dropped: list[FollowUpFact] = []
     for f, guessed in found:
         if isinstance(f.due, datetime):
             if guessed and f.due.date() in exact:
+                dropped.append(f)
                 continue
         elif f.due in timed:
+            dropped.append(f)
             continue
         kept.append(f)
+    # 下周四下午去万科 三点半到: the hour is said apart from what to do; the day's words keep it
+    for k, f in enumerate(kept):
+        if f.action in _WEAK_ACTIONS and isinstance(f.due, datetime):
+            said = next(
+                (
+                    d.action
+                    for d in dropped
+                    if _day_of(d.due) == f.due.date() and d.action not in _WEAK_ACTIONS
+                ),
+                None,
+            )
+            if said is not None:
+                kept[k] = FollowUpFact(f.due, said)
     return kept
+
+
+# What a reminder says when its words are elsewhere (三点半到, 下午两点 alone).
+_WEAK_ACTIONS = frozenset(words("跟进 到 来 去 过去 过来 见 碰头"))
+
+
+def _day_of(due: date | datetime) -> date:
+    return due.date() if isinstance(due, datetime) else due

@@ -61,7 +61,9 @@ _A_MOMENT_THEN_NEXT = re.compile(r"一下下(?=礼拜|周|星期)")
 _FACTORY_HEAD = re.compile(r"厂张(?![总经主工科处局院部老书])")
 # 赵科张, 王局张说: voice input's 科长/局长 after a surname — never 万科张总, 信息科张主任 (a
 # company or a department, then 张 and a title).
-_HEAD_SLIP = re.compile(rf"(?<=[{''.join(sorted(SURNAMES))}][科局])张(?![总经主工科处局院部老书助秘副师])")
+_HEAD_SLIP = re.compile(
+    rf"(?<=[{''.join(sorted(SURNAMES))}][科局])张(?![总经主工科处局院部老书助秘副师])"
+)
 _SPOKEN_RUN = re.compile(f"[{''.join(_SPOKEN_DIGITS)}]{{7,}}")
 
 _PUNCT = {

@@ -703,3 +703,30 @@ def test_a_company_or_department_before_zhang_keeps_him() -> None:
     assert (n.company, n.contacts[0].salutation) == ("协和医院", "张主任")
     (c,) = note("今天跟质监局的赵科张通了电话", WEDNESDAY).contacts
     assert c.salutation == "赵科长"
+
+
+def test_the_customers_own_meetings_and_reports_are_no_reminder() -> None:
+    for text in (
+        "刘总说他周五要给老板汇报",
+        "万科张总说下周三上会 通过了就签",
+        "王局说他们下周一开党委会",
+    ):
+        assert note(text, WEDNESDAY).follow_ups == [], text
+    (fu,) = note("下周三去局里汇报方案", WEDNESDAY).follow_ups
+    assert fu.action == "去局里汇报方案"
+
+
+def test_an_hour_said_apart_keeps_the_days_words() -> None:
+    # the day says what to do, the hour comes after it alone
+    got = [
+        (f.due.isoformat()[:16], f.action)
+        for f in note("下周四下午去万科 三点半到", WEDNESDAY).follow_ups
+    ]
+    assert got == [("2026-12-10T15:30", "去万科")]
+    got = [
+        (f.due.isoformat()[:16], f.action)
+        for f in note("下周二给他打电话 下午两点", WEDNESDAY).follow_ups
+    ]
+    assert got == [("2026-12-08T14:00", "给他打电话")]
+    (fu,) = note("张总周一例会 周二以后找他", WEDNESDAY).follow_ups
+    assert fu.action == "找他"
