@@ -690,7 +690,8 @@ def find_follow_ups(
     doc: Doc, people: People, family: list[FamilyMention], claimed: set[int]
 ) -> list[FollowUpFact]:
     t = doc.t
-    out: list[tuple[FollowUpFact, bool]] = []  # with: its hour was guessed from 上午/下午
+    # with: its hour was guessed from 上午/下午, and where its date was said
+    out: list[tuple[FollowUpFact, bool, tuple[int, int]]] = []
     for i, w in enumerate(doc.whens):
         if i in claimed:
             continue
@@ -700,6 +701,8 @@ def find_follow_ups(
             if nxt.span[0] - b <= 1 and nxt.day == w.day:
                 continue
         due: date | datetime = w.start
+        if isinstance(due, datetime) and _AFTER_HOUR.match(t, b):
+            due = w.day  # 下午3点以后来吧: after three, no hour to remind at
         if isinstance(due, datetime):
             if due <= doc.now:
                 continue
@@ -737,7 +740,8 @@ def find_follow_ups(
         if not subject and not _EN_VERB.search(t, ca, a):  # Call 国网南通 的刘工 tomorrow
             # 张总下周三出差: the person right before the date is its subject (not across a comma).
             subject = any(
-                m.end == a or (m.end == a - 1 and t[m.end] == " ")
+                (m.end == a or (m.end == a - 1 and t[m.end] == " "))
+                and not _ADDRESSED.search(t, max(0, m.start - 4), m.start)
                 for m in people.mentions
                 if not m.pronoun
             )
@@ -753,12 +757,15 @@ def find_follow_ups(
             action = _FILLER.sub("", said).strip() or action
             if (due.date() if isinstance(due, datetime) else due) < doc.today:
                 continue
-        if any(f.due == due for f, _ in out):
+        if any(f.due == due for f, _, _ in out):
             continue
-        out.append((FollowUpFact(due, action), w.part_of_day is not None))
-    return _most_precise(out)
+        out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
+    return _most_precise(out, t)
 
 
+# 好的阚科长 下周一上午九点到: the person spoken to, not the one who acts.
+_ADDRESSED = re.compile(r"(?:好的|好嘞|好|收到|谢谢|嗯|OK|ok)[\s,!]*$")
+_AFTER_HOUR = re.compile(r"\s*(?:以后|之后|后(?![天年]))")
 _EARLY = re.compile(
     r"提前\s*(?P<n>\d+|[一二两三四五六七八九十])\s*(?P<unit>天|日|周|个?星期|个?礼拜)\s*提醒我?"
 )
@@ -770,36 +777,44 @@ def _early_by(m: re.Match[str]) -> timedelta:
     return timedelta(days=count * (1 if m["unit"] in ("天", "日") else 7))
 
 
-def _most_precise(found: list[tuple[FollowUpFact, bool]]) -> list[FollowUpFact]:
+def _most_precise(
+    found: list[tuple[FollowUpFact, bool, tuple[int, int]]], t: str
+) -> list[FollowUpFact]:
     """One day said twice (下周三下午 … 三点): keep the reminder with the hour said, not the
     day alone or the part of the day's guessed hour."""
-    exact = {f.due.date() for f, guessed in found if isinstance(f.due, datetime) and not guessed}
-    timed = exact | {f.due.date() for f, _ in found if isinstance(f.due, datetime)}
-    kept: list[FollowUpFact] = []
-    dropped: list[FollowUpFact] = []
-    for f, guessed in found:
+    exact = {f.due.date() for f, guessed, _ in found if isinstance(f.due, datetime) and not guessed}
+    timed = exact | {f.due.date() for f, _, _ in found if isinstance(f.due, datetime)}
+    kept: list[tuple[FollowUpFact, tuple[int, int]]] = []
+    dropped: list[tuple[FollowUpFact, tuple[int, int]]] = []
+    for f, guessed, span in found:
         if isinstance(f.due, datetime):
             if guessed and f.due.date() in exact:
-                dropped.append(f)
+                dropped.append((f, span))
                 continue
         elif f.due in timed:
-            dropped.append(f)
+            dropped.append((f, span))
             continue
-        kept.append(f)
-    # 下周四下午去万科 三点半到: the hour is said apart from what to do; the day's words keep it
-    for k, f in enumerate(kept):
+        kept.append((f, span))
+    # 下周四下午去万科 三点半到: the hour is said apart from what to do, just after the day
+    # that says it (on the same line)
+    out: list[FollowUpFact] = []
+    for f, (a, _) in kept:
         if f.action in _WEAK_ACTIONS and isinstance(f.due, datetime):
             said = next(
                 (
                     d.action
-                    for d in dropped
-                    if _day_of(d.due) == f.due.date() and d.action not in _WEAK_ACTIONS
+                    for d, (x, y) in dropped
+                    if _day_of(d.due) == f.due.date()
+                    and d.action not in _WEAK_ACTIONS
+                    and y <= a <= y + 12
+                    and "\n" not in t[y:a]
                 ),
                 None,
             )
             if said is not None:
-                kept[k] = FollowUpFact(f.due, said)
-    return kept
+                f = FollowUpFact(f.due, said)
+        out.append(f)
+    return out
 
 
 # What a reminder says when its words are elsewhere (三点半到, 下午两点 alone).

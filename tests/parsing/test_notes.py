@@ -730,3 +730,19 @@ def test_an_hour_said_apart_keeps_the_days_words() -> None:
     assert got == [("2026-12-08T14:00", "给他打电话")]
     (fu,) = note("张总周一例会 周二以后找他", WEDNESDAY).follow_ups
     assert fu.action == "找他"
+
+
+def test_an_hour_as_a_bound_is_no_hour_to_remind_at() -> None:
+    # 下午3点以后 is any time after three; the rep's own 三点半 is the hour
+    chat = "雷主任 07:58\n下午3点以后来吧\n我 08:01\n好的雷主任,我三点半到"
+    got = [f.due.isoformat()[:16] for f in note(chat, WEDNESDAY.replace(hour=8)).follow_ups]
+    assert got == ["2026-12-02T15:30"]
+    got = [f.due for f in note("明天下午3点以后去万科找张总", WEDNESDAY).follow_ups]
+    assert got == [date(2026, 12, 3)]
+
+
+def test_the_person_spoken_to_is_not_who_acts() -> None:
+    # 好的阚科长 下周一上午九点到: the rep answers 阚科长 and names the hour they will come
+    chat = "阚科长 17:21\n下周一你带合同过来\n我 17:25\n好的阚科长 下周一上午九点到"
+    got = [f.due.isoformat()[:16] for f in note(chat, WEDNESDAY.replace(hour=18)).follow_ups]
+    assert got == ["2026-12-07T09:00"]
