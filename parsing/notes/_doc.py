@@ -116,6 +116,8 @@ class Doc:
             for i in range(a, min(b, n)):
                 self.date_at[i] = True
         self.whens: list[When] = self._reminder_whens(found)
+        # Every date read, kept for a reminder or not (下个月中旬, 年后: too vague for one).
+        self.all_whens = found
         # Where the customer company was read: a reminder's words leave it out (the card says it).
         self.company_span: tuple[int, int] | None = None
         self.clause_starts = self._cuts(_CLAUSE_RE)

@@ -66,6 +66,25 @@ _FUTURE_BEFORE = re.compile(
 _UNPINNED_AHEAD = re.compile(
     r"这几天|这两天|[两三四五]天后|几天后|找时间|找个时间|抽空|哪天|到时候|过段时间|过阵子|近期"
 )
+# Days ahead the reader does not pin down (初八 alone, 十五号以后, 下个月, 等他回来).
+_UNREAD_AHEAD = re.compile(
+    r"初[一二三四五六七八九十](?![中步次级期稿])|[上中下]旬|月中|下个?月|明年|"
+    r"[0-9一二三四五六七八九十]号?(?:以后|之后)|等[^\s,]{0,8}?(?:回来|以后|之后|完)"
+)
+
+
+def _ahead_not_pinned(doc: Doc, a: int) -> bool:
+    """A contact at ``a`` said after a day ahead that no reminder could be set for (下个月中旬来
+    公司看看, 初八来公司聊, 这几天打个电话): meant, not done today."""
+    ca = doc.clause(a)[0]
+    if _UNPINNED_AHEAD.search(doc.t, ca, a):
+        return True
+    ka = doc.chunk(a)[0]  # (Year-end: confirmed 明年 order on phone: the year is the order's)
+    if _UNREAD_AHEAD.search(doc.t, ka, a):
+        return True
+    return any(ka <= v.span[0] < a and v.day > doc.today for v in doc.all_whens)
+
+
 # 打个电话, 吃个饭, 见个面 with no day and no 了: what the rep means to do.
 _A_PLAN_FORM = re.compile(r"[打吃见碰]个")
 # Plans said far before the verb (年后约苏州工业园区的杜主任吃饭) and meetings called off.
@@ -132,7 +151,7 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         value: date | datetime = doc.today
         if w is None and (t.startswith("过", b) or "过" in t[a:b]):
             continue  # 拜访过 without a date: some time ago, not today
-        if w is None and _UNPINNED_AHEAD.search(t, doc.clause(a)[0], a):
+        if w is None and not re.match(r"\s*[了过完]", t[b : b + 2]) and _ahead_not_pinned(doc, a):
             continue
         if w is None and _A_PLAN_FORM.search(t, a, b) and not t.startswith("了", b):
             continue  # 给张总打个电话问问进度: a plan

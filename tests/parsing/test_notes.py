@@ -746,3 +746,19 @@ def test_the_person_spoken_to_is_not_who_acts() -> None:
     chat = "阚科长 17:21\n下周一你带合同过来\n我 17:25\n好的阚科长 下周一上午九点到"
     got = [f.due.isoformat()[:16] for f in note(chat, WEDNESDAY.replace(hour=18)).follow_ups]
     assert got == ["2026-12-07T09:00"]
+
+
+def test_a_contact_after_a_day_ahead_too_vague_for_a_reminder_is_no_contact_today() -> None:
+    eve = datetime(2027, 2, 5, 10, 0, tzinfo=SH)  # 除夕
+    for text in (
+        "初八来公司聊",
+        "张总说下个月中旬来公司看看",
+        "王局说明年上半年来我们公司考察",
+        "下旬跟张总吃饭",
+        "十五号以后跟万科张总见面",
+        "等张总出差回来见面",
+    ):
+        assert note(text, eve).interaction is None, text
+    # said done, or a year that is the order's: the contact stands
+    got = note("Year-end: 华能 的柯总 confirmed 明年 order on phone", eve).interaction
+    assert got is not None and got.kind == "call"
