@@ -114,6 +114,8 @@ def _relevant_when(doc: Doc, pos: int) -> When | None:
     if before:
         return before[-1]
     _, b = doc.chunk(pos)
+    if doc.t[pos].isascii():  # Meeting with Mr. Tan next Wed 3pm: English says the day last
+        b = doc.clause(pos)[1]
     after = [w for w in doc.whens if pos <= w.span[0] < b]
     return after[0] if after else None
 
@@ -526,7 +528,12 @@ _WITH_WHOM = {"见面": "和{}见面", "打电话": "给{}打电话", "电话": 
 # English notes put the verb first: call Lee at 万科 next Fri 3pm.
 _EN_VERB = re.compile(r"(?i)\b(?:call|visit|meet(?:ing)?|send|email|ping|follow up(?: with)?)\b")
 _STATE = re.compile(
-    r"^(?:有|没|是|可能|应该|会|开会|放假|结婚|上班|不|过生日|生日|我在|我有空|在家)"
+    r"^(?:有|没|是|可能|应该|会|开会|放假|结婚|上班|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
+    r"有空|得空)"
+)
+# 张总说下周二给我们回复, 元旦前给回复: the customer's answer awaited, not the rep's to-do.
+_THEIR_ANSWER = re.compile(
+    r"^(?:给(?:我们|我|咱们)?\s*)?(?:回复|答复|回话|回电话|回个电话|反馈|消息|答案|结果)"
 )
 _SUBJECT_END = re.compile(
     r"(?:他|她|他们|她们|对方|客户)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$|说\s*$"
@@ -546,15 +553,16 @@ _REP_ACTION = re.compile(
 # A customer's own travel around a date (他一月十五号要来南京开会, 我明天飞广州 in their chat):
 # a trip, not something the rep has to do.
 _TRAVEL = re.compile(
-    r"出差|飞|回来|度假|休假|放假|[来去][^\s,]{1,3}(?:开会|参加|学习|培训)|参加[^\s,]{1,4}展"
+    r"出差|飞|回来|度假|休假|放假|[来去][^\s,]{1,3}(?:开会|参加|学习|培训)|参加[^\s,]{1,4}展|"
+    r"(?i:\bon leave\b|\bflying\b|\bfly to\b|\btravell?ing\b|\bout of office\b|\bback on\b)"
 )
 # The customer's own meetings and habits are not the rep's to do (他们下周一内部评审, 一般…).
-_INTERNAL = re.compile(r"内部|例会|开标")
+_INTERNAL = re.compile(r"内部|例会|开标|发标|评标")
 # …and their committees and reports up, said right after the date (下周三上会, 周五给老板汇报).
 _THEIR_MEETING = re.compile(
     r"上会|党委会|董事会|办公会|(?:给|向|跟)(?:老板|领导|上级|上面|董事长|老总)汇报"
 )
-_HABIT = re.compile(r"一般|通常|经常|平时|往常|都是|每")
+_HABIT = re.compile(r"一般|通常|经常|平时|往常|都是|每|习惯|喜欢")
 
 
 def _entity_chunk(doc: Doc, a: int, b: int) -> bool:
@@ -732,7 +740,8 @@ def find_follow_ups(
         ca, cb = doc.clause(a)
         # The trip said just before the date is someone's (他下礼拜要出差去上海…), unless the
         # note turns to the rep in between (…出差 让我周三把报价发他).
-        before = t[max(ca, a - 12) : a]
+        reach = 24 if t[max(ca, a - 24) : a].isascii() else 12  # (Lee flying to KL on Friday)
+        before = t[max(ca, a - reach) : a]
         before = before[max(before.rfind(x) for x in "让叫我") + 1 :]
         travel = _TRAVEL.search(before) or _TRAVEL.search(t, b, cb)
         if travel and not _REP_ACTION.match(t[b:cb].lstrip(" 我再就")):
@@ -750,6 +759,11 @@ def find_follow_ups(
         if due == doc.today and not isinstance(due, datetime) and not planned:
             continue
         if _STATE.match(action) or _OTHERS_TASK.match(action):
+            continue
+        if _THEIR_ANSWER.match(action) and not doc.said_by_customer(a):
+            continue
+        # 质保期到1月20号: until then, no task (改到下周二 is the day moved to)
+        if action == "跟进" and re.search(r"(?<![改推延挪约定换])到$", t[max(0, a - 2) : a]):
             continue
         if w.day == doc.today and "了" in action:
             continue

@@ -762,3 +762,35 @@ def test_a_contact_after_a_day_ahead_too_vague_for_a_reminder_is_no_contact_toda
     # said done, or a year that is the order's: the contact stands
     got = note("Year-end: 华能 的柯总 confirmed 明年 order on phone", eve).interaction
     assert got is not None and got.kind == "call"
+
+
+YEAR_END = datetime(2026, 12, 30, 15, 0, tzinfo=SH)  # a Wednesday
+
+
+def test_someone_elses_plan_state_or_habit_is_no_reminder() -> None:
+    for text in (
+        "王局周三周五都在局里",  # where he is, not a task
+        "张总说下周二给我们回复",  # the customer's answer awaited
+        "张总说他下周二给我回电话",
+        "合同1月15号到期",  # a fact (提前一周提醒我续签 asks for one)
+        "质保期到1月20号",
+        "华为1月10号发标",  # the customer's tender
+        "万科下周三开评标会",
+        "Tan said he will be on leave next Monday",
+        "Mr Lee flying to KL on Friday, back on 5 Jan",
+    ):
+        assert note(text, YEAR_END).follow_ups == [], text
+    (fu,) = note("李总习惯周末打球 周六可以约", YEAR_END).follow_ups
+    assert fu.due == date(2027, 1, 2) and "打球" not in fu.action
+    # the customer in a chat asking for an answer is the rep's to-do; moved to is a day to act
+    chat = "张总 14:10\n下周二给我回复\n我 14:12\n好的张总"
+    assert [f.due for f in note(chat, YEAR_END).follow_ups] == [date(2027, 1, 5)]
+    assert [
+        f.due for f in note("约了伍总 结果他临时有事没见成 改到下周二", YEAR_END).follow_ups
+    ] == [date(2027, 1, 5)]
+
+
+def test_an_english_meeting_said_ahead_is_no_contact_today() -> None:
+    n = note("Meeting with Mr. Tan next Wed 3pm", YEAR_END)
+    assert n.interaction is None
+    assert [f.due.isoformat()[:16] for f in n.follow_ups] == ["2027-01-06T15:00"]
