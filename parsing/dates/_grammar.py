@@ -346,7 +346,10 @@ def _h_offset(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
 
 
 RE_WEEKDAY = re.compile(
-    rf"(?P<mod>{WEEK_MOD})?\s*(?:星期|礼拜|周)(?P<x>[一二三四五六日天1-7])(?![0-9次遍岁年期]|回(?![访电复来去]))"
+    rf"(?P<mod>{WEEK_MOD})?\s*(?:星期|礼拜|周)"
+    # 周三10:30 is Wednesday at 10:30; 周12 is no weekday
+    r"(?P<x>[一二三四五六日天](?![0-9]+(?![0-9]*\s*(?:[:点时]|am|pm)))|[1-7](?![0-9]))"
+    r"(?![次遍岁年期]|回(?![访电复来去]))"
 )
 
 
@@ -896,7 +899,8 @@ for _chars, _rx, _handler in _DATE_COMPONENTS:
         _DATE_BY_FIRST.setdefault(_ch, []).append((_rx, _handler))
 
 RE_TIME = re.compile(
-    rf"(?P<pod>{POD})?\s*(?:(?<![0-9.:{_NUMC}])(?P<h>{H})\s*(?:"
+    # (an hour right after a weekday's numeral: 周三10:30, 礼拜五3点)
+    rf"(?P<pod>{POD})?\s*(?:(?:(?<![0-9.:{_NUMC}])|(?<=[周期拜][一二三四五六日天]))(?P<h>{H})\s*(?:"
     r":(?P<mm>[0-5][0-9])(?![0-9])"
     r"|(?P<dian>[点时])\s*(?:(?P<half>半)|(?P<q>[一1]刻|[三3]刻)"
     r"|(?P<min>[0-5][0-9]|[0-9]|[零〇][0-9一二三四五六七八九]|[一二三四五]?十[一二三四五六七八九]?|"

@@ -794,3 +794,13 @@ def test_an_english_meeting_said_ahead_is_no_contact_today() -> None:
     n = note("Meeting with Mr. Tan next Wed 3pm", YEAR_END)
     assert n.interaction is None
     assert [f.due.isoformat()[:16] for f in n.follow_ups] == ["2027-01-06T15:00"]
+
+
+def test_an_hour_in_digits_right_after_a_weekday() -> None:
+    # 周三10:30 (no space) is Wednesday at 10:30; 周三10号 contradicts itself and gives nothing
+    for text, due in (
+        ("下周三10:30见万科张总", "2026-12-09T10:30"),
+        ("礼拜五3点去万科", "2026-12-04T15:00"),
+    ):
+        assert [f.due.isoformat()[:16] for f in note(text, WEDNESDAY).follow_ups] == [due], text
+    assert note("周三10号去万科", WEDNESDAY).follow_ups == []
