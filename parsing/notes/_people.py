@@ -330,6 +330,44 @@ def _xiao_lao_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     return out
 
 
+# 王女士, 陈先生, 李小姐 — and in Hong Kong and Malaysian notes 陈生 (Mr. Chan): how the
+# person is addressed, kept whole as the salutation.
+_COURTESY = re.compile(
+    r"先生|女士|小姐|太太|(?<=[\u4e00-\u9fff])生(?![日产意活病气物态效命鲜长成前死于涯肖])"
+)
+_CANTONESE_NOTE = re.compile(
+    r"[嘅咗佢哋喺搵冇唔睇畀俾啱傾]|香港|\bhk\b|马来西亚|吉隆坡|槟城|新加坡", re.I
+)
+_NOT_COURTESY = frozenset(
+    words(
+        "卫生 花生 师生 考生 新生 人生 学生 发生 出生 产生 医生 众生 后生 书生 招生 余生 平生 终生 "
+        "一生 毕生 民生 重生 养生 谋生 高生 研究生 先生 小生 男生 女生 派生 再生 写生 衍生 滋生 "
+        "诞生 群生 苍生 卫生局 殷生"
+    )
+)
+
+
+def _courtesy_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    t = doc.t
+    out: list[Mention] = []
+    for m in _COURTESY.finditer(t):
+        a, b = m.span()
+        if m.group() == "生" and not _CANTONESE_NOTE.search(doc.text):
+            continue
+        if a == 0 or doc.date_at[a] or any(x < b and a - 1 < y for x, y in taken):
+            continue
+        sur = t[a - 2 : a] if t[a - 2 : a] in COMPOUND_SURNAMES else t[a - 1]
+        if sur not in SURNAMES and sur not in COMPOUND_SURNAMES:
+            continue
+        start = a - len(sur)
+        if t[start:b] in _NOT_COURTESY or t[start - 1 : b] in _NOT_COURTESY:
+            continue
+        if doc.used[start] or doc.date_at[start]:
+            continue
+        out.append(Mention(start, b, surname=sur, form=t[start:b]))
+    return out
+
+
 def _calls_the_rep(doc: Doc, a: int) -> bool:
     """小王,你们的PACS系统…: in a pasted chat the customer's line opens by calling the rep."""
     if not doc.chat or not doc.said_by_customer(a) or not doc.t.startswith(",", a + 2):
@@ -409,6 +447,8 @@ def _compatible(p: Person, m: Mention) -> bool:
         return m.name == p.name
     if m.surname != p.surname:
         return False
+    if m.form and m.form[-1] in "生士姐太" and p.title and not p.form:
+        return False  # 王局长 … 王小姐: 女士/小姐/先生 is someone else than the one with a title
     if m.title and p.title:
         a, b = title_info(m.title), title_info(p.title)
         return a is not None and b is not None and a.address == b.address
@@ -435,6 +475,8 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     mentions += _xiao_lao_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _named_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions] + family_spans
+    mentions += _courtesy_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
     mentions += _card_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]

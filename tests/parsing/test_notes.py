@@ -804,3 +804,19 @@ def test_an_hour_in_digits_right_after_a_weekday() -> None:
     ):
         assert [f.due.isoformat()[:16] for f in note(text, WEDNESDAY).follow_ups] == [due], text
     assert note("周三10号去万科", WEDNESDAY).follow_ups == []
+
+
+def test_a_person_addressed_as_mr_ms_or_miss_is_a_contact() -> None:
+    for text, who in (
+        ("万科的李小姐说方案可以", "李小姐"),
+        ("万科王女士 13812345678", "王女士"),
+        ("今天见了万科的陈先生", "陈先生"),
+        ("啱啱同新鴻基地產嘅郭生食完飯", "郭生"),  # Hong Kong's Mr. Kwok
+    ):
+        (c,) = note(text, WEDNESDAY).contacts
+        assert (c.surname, c.salutation) == (who[0], who), text
+    # words that end in 生 are no one: 卫生局, 研究生
+    assert note("今天去卫生局", WEDNESDAY).contacts == []
+    assert note("他是研究生毕业", WEDNESDAY).contacts == []
+    # …nor is 王小姐 the 王局长 named before her
+    assert len(note("王局长的女儿王小姐下个月结婚", WEDNESDAY).contacts) == 2
