@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ._doc import Doc, is_cjk
 from ._lexicon import (
     COMPOUND_SURNAMES,
+    PLACE_RE,
     SHORT_TITLES,
     SURNAMES,
     TITLE_RE,
@@ -368,6 +369,53 @@ def _courtesy_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     return out
 
 
+# A full name said with no title (见了陈东, 跟李华通了电话): only where a person is plainly
+# meant — after a verb or preposition of meeting — and only where a name can end.
+_BEFORE_BARE = re.compile(r"(?:见了|见到|拜访了?|认识了?)\s*$")
+_AFTER_BARE = frozenset(
+    "说讲是和与跟在也都就他她负对让给今明昨打通发聊谈见来去电微吃请手拍,;:。!?("
+)
+_NOT_BARE = frozenset(
+    words(
+        "高层 高管 方案 方面 金额 周末 周边 安排 安全 马上 白天 黄金 江苏 海南 常州 温州 徐州 苏州 "
+        "武汉 余杭 许多 林业 万一 何时 曾经 于是 钱款 程序 向来 任何 任务 应该 关于 成本 成功 "
+        "全部 全面 方便 时间 文件 石油 毛利 包括 包装 商务 商量 杨梅 童年 康复 司机 秦岭 宁波 "
+        "宋朝 齐全 易用 邱北 谭某 伍拾 陆续 柏油 鲍鱼 丁香 孔雀 龙头 华南 华北 华东 华中 华西"
+    )
+)
+
+
+def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    t = doc.t
+    out: list[Mention] = []
+    for a, ch in enumerate(t):
+        if ch not in SURNAMES or not doc.free(a, a + 1) or doc.date_at[a]:
+            continue
+        if not _BEFORE_BARE.search(t, max(0, a - 3), a):
+            continue
+        if t[a : a + 2] in COMPOUND_SURNAMES or TITLE_RE.match(t, a):
+            continue
+        for given in (2, 1):
+            end = a + 1 + given
+            if end > len(t):
+                continue
+            seg = t[a + 1 : end]
+            if not all(is_cjk(c) and c not in NAME_STOP for c in seg):
+                continue
+            if any(doc.date_at[a:end]) or not doc.free(a, end) or t[a:end] in _NOT_BARE:
+                continue
+            if any(x < end and a < y for x, y in taken) or TITLE_RE.match(t, a + 1):
+                continue
+            nxt = t[end] if end < len(t) else " "
+            if is_cjk(nxt) and nxt not in _AFTER_BARE:
+                continue
+            if PLACE_RE.match(t, a) or title_info(seg) is not None:
+                break
+            out.append(Mention(a, end, surname=ch, name=t[a:end]))
+            break
+    return out
+
+
 def _calls_the_rep(doc: Doc, a: int) -> bool:
     """小王,你们的PACS系统…: in a pasted chat the customer's line opens by calling the rep."""
     if not doc.chat or not doc.said_by_customer(a) or not doc.t.startswith(",", a + 2):
@@ -479,6 +527,8 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     mentions += _courtesy_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
     mentions += _card_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions] + family_spans
+    mentions += _bare_name_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
     for m in _PRONOUN.finditer(doc.t):
         if not any(x <= m.start() < y for x, y in taken):

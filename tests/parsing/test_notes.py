@@ -820,3 +820,12 @@ def test_a_person_addressed_as_mr_ms_or_miss_is_a_contact() -> None:
     assert note("他是研究生毕业", WEDNESDAY).contacts == []
     # …nor is 王小姐 the 王局长 named before her
     assert len(note("王局长的女儿王小姐下个月结婚", WEDNESDAY).contacts) == 2
+
+
+def test_a_full_name_met_without_a_title_is_a_contact() -> None:
+    # names made of words (陈东, 王明) said right after meeting them
+    for text, name in (("见了陈东 万科的IT主管", "陈东"), ("今天见了王明 华为的经理", "王明")):
+        (c,) = note(text, WEDNESDAY).contacts
+        assert (c.name, c.surname) == (name, name[0]), text
+    # a title said there is still the title (董事长), a compound surname is not split
+    assert [c.name for c in note("拜访了董事长 谈了二期", WEDNESDAY).contacts] == []
