@@ -113,7 +113,7 @@ def _plausible(name: str) -> bool:
         and not any(ch.isdigit() for ch in name)
         and all(is_cjk(c) or c.isalnum() for c in name)
         and not _NOT_ORG.search(name)
-        and not name.endswith((*_DEPT_END, "的"))
+        and not name.endswith((*_DEPT_END, "的", "人"))  # 联系人:张平安 names no company
         and not (len(name) >= 3 and name.endswith("科"))
         and name not in _GENERIC
     )

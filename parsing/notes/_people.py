@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ._doc import Doc, is_cjk
 from ._lexicon import (
@@ -221,7 +222,7 @@ def _boundary(doc: Doc, pos: int) -> bool:
         or not is_cjk(t[pos])
         or t[pos] in NAME_STOP
         or doc.date_at[pos]
-        or t[pos] in "生喜爱性老负管拍最技对用有经决"
+        or t[pos] in "生喜爱性老负管拍最技对用有经决说讲"
     )
 
 
@@ -284,16 +285,14 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             title = SHORT_TITLES[title]
         if name is not None:
             sur = _surname_prefix(name)
-            out.append(
-                Mention(
-                    a - len(name),
-                    b,
-                    surname=sur,
-                    name=name if len(name) > len(sur or "") else None,
-                    title=title,
-                )
-            )
-            last_end = b
+            end = b
+            full = name if len(name) > len(sur or "") else None
+            again = _name_after(doc, b) if full is None else None
+            # 王局长王明说: the full name said after the surname and title
+            if again is not None and again[1] is None and _surname_prefix(again[0]) == sur:
+                full, end = again[0], again[2]
+            out.append(Mention(a - len(name), end, surname=sur, name=full, title=title))
+            last_end = end
             continue
         if short or title == "总":
             continue
@@ -490,6 +489,26 @@ def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     return out
 
 
+def _name_then_title_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    """王明 采购部经理 / 王明(采购经理): a name on its own, then its title on its own."""
+    t = doc.t
+    out: list[Mention] = []
+    chunks = doc.chunks_in(0, len(t))
+    for (a, b), (c, d) in pairwise(chunks):
+        if any(x < b and a < y for x, y in taken) or t[b:c].strip(" ()") != "":
+            continue
+        name = _card_name(doc, a, b)
+        if name is None or (a > 0 and is_cjk(t[a - 1])):
+            continue
+        title = TITLE_RE.search(t, c, d)
+        if title is None or title.end() != d or any(x < d and c < y for x, y in taken):
+            continue
+        name.title = title.group()
+        name.end = d
+        out.append(name)
+    return out
+
+
 def _compatible(p: Person, m: Mention) -> bool:
     if m.name and p.name:
         return m.name == p.name
@@ -527,6 +546,8 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     mentions += _courtesy_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
     mentions += _card_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions] + family_spans
+    mentions += _name_then_title_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _bare_name_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]

@@ -829,3 +829,14 @@ def test_a_full_name_met_without_a_title_is_a_contact() -> None:
         assert (c.name, c.surname) == (name, name[0]), text
     # a title said there is still the title (董事长), a compound surname is not split
     assert [c.name for c in note("拜访了董事长 谈了二期", WEDNESDAY).contacts] == []
+
+
+def test_a_full_name_with_its_title_apart_or_after_the_title() -> None:
+    def people(text: str) -> list[tuple[str | None, str | None, str | None]]:
+        return [(c.name, c.title, c.salutation) for c in note(text, WEDNESDAY).contacts]
+
+    assert people("王局长王明说下周再约") == [("王明", "局长", "王局长")]
+    assert people("王明(采购经理)说下周报价") == [("王明", "采购经理", "王经理")]
+    assert people("万科 王明 采购部经理 13812345678") == [("王明", "采购部经理", "王经理")]
+    # 联系人 is who, never the company
+    assert note("联系人:张平安 手机13812345678", WEDNESDAY).company is None
