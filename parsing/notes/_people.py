@@ -415,6 +415,39 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
     return out
 
 
+# Mr. 应, Ms. 岑, Dr. 顾, Mr Tan, Mdm Lim: the surname after an English honorific.
+_HONORIFIC = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Mdm|Madam)\.?\s*(?P<who>[\u4e00-\u9fff]{1,3}|[A-Z][a-z]{1,9}\b)"
+)
+
+
+def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    t = doc.t
+    out: list[Mention] = []
+    for m in _HONORIFIC.finditer(t):
+        a, b = m.span("who")
+        if any(x < b and a < y for x, y in taken) or not doc.free(a, b):
+            continue
+        who = m["who"]
+        if who.isascii():
+            out.append(Mention(a, b, surname=who))
+            continue
+        sur = _surname_prefix(who) or (who if len(who) == 1 else None)  # the honorific says so
+        if sur is None:
+            continue
+        # Mr. 应, Dr. 顾 (主任): the surname, or a full name of two or three characters
+        end = b
+        while end > a + len(sur) and not (_boundary(doc, end) or TITLE_RE.match(t, end)):
+            end -= 1
+        if end > a + len(sur) + 2:
+            end = a + len(sur)
+        if TITLE_RE.match(t, a + len(sur)):
+            continue  # Dr. 王主任: the title's mention has him already
+        name = t[a:end] if end > a + len(sur) else None
+        out.append(Mention(a, end, surname=sur, name=name))
+    return out
+
+
 def _calls_the_rep(doc: Doc, a: int) -> bool:
     """小王,你们的PACS系统…: in a pasted chat the customer's line opens by calling the rep."""
     if not doc.chat or not doc.said_by_customer(a) or not doc.t.startswith(",", a + 2):
@@ -544,6 +577,8 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     mentions += _named_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _courtesy_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions]
+    mentions += _honorific_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
     mentions += _card_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans

@@ -840,3 +840,15 @@ def test_a_full_name_with_its_title_apart_or_after_the_title() -> None:
     assert people("万科 王明 采购部经理 13812345678") == [("王明", "采购部经理", "王经理")]
     # 联系人 is who, never the company
     assert note("联系人:张平安 手机13812345678", WEDNESDAY).company is None
+
+
+def test_a_surname_after_an_english_honorific_is_a_contact() -> None:
+    for text, surname in (
+        ("today: 见了 宁波港 的 Mr. 应, 谈 TOS upgrade", "应"),
+        ("Reminder: send 合同 draft to 上海电气 的 Ms. 岑 before 月底", "岑"),
+        ("Lunch with Mr. Tan from PSA", "Tan"),
+    ):
+        (c,) = note(text, WEDNESDAY).contacts
+        assert c.surname == surname, text
+    (c,) = note("met Dr. 顾 (主任), very interested", WEDNESDAY).contacts
+    assert (c.surname, c.salutation) == ("顾", "顾主任")
