@@ -852,3 +852,10 @@ def test_a_surname_after_an_english_honorific_is_a_contact() -> None:
         assert c.surname == surname, text
     (c,) = note("met Dr. 顾 (主任), very interested", WEDNESDAY).contacts
     assert (c.surname, c.salutation) == ("顾", "顾主任")
+
+
+def test_a_desk_lines_extension_after_a_dash() -> None:
+    (c,) = note("万科张总 座机 025-84563210-8012", WEDNESDAY).contacts
+    assert c.phones == ["02584563210;ext=8012"]
+    (c,) = note("万科张总 138-1234-5678", WEDNESDAY).contacts  # a mobile has none
+    assert c.phones == ["13812345678"]
