@@ -15,7 +15,10 @@ bugs they revealed were fixed afterwards, so their current figures flatter the p
 ``styles`` (240) and ``blind`` (120) came with issue #18, each written by a helper who never
 read parsing/; their first scores, taken before any change for them, are printed beside the
 current ones. ``blind`` and ``blind2`` (150, a third helper, 2026-12-02) are looked at only as
-these totals, never note by note.
+these totals, never note by note. ``styles2`` (200) and ``blind3`` (120), written on 2026-12-02
+by a fourth helper who never read parsing/, weigh follow-ups and their traps, plans, names that
+are also words, phones and the headline and outcome: ``styles2`` is for tuning, ``blind3`` is
+held out like ``blind``.
 """
 
 from __future__ import annotations
@@ -63,6 +66,13 @@ DEV_SETS = [
     # blind2: 150 notes in the styles of #18 by a third helper who never read parsing/, written
     # on 2026-12-02 after the parser had been tuned on styles; held out like blind
     NOTES_DIR / "notes_blind2.jsonl",
+    # styles2: 200 notes in the styles of #18 (more follow-ups and traps, plans, names that are
+    # also words, phones, headlines and outcomes) by a fourth helper who never read parsing/,
+    # written on 2026-12-02 to tune on
+    NOTES_DIR / "notes_styles2.jsonl",
+    # blind3: 120 notes in the same mix by the same helper, written with styles2 and held out:
+    # read only as totals, never tuned against
+    NOTES_DIR / "notes_blind3.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
