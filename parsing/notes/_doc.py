@@ -31,13 +31,26 @@ _PRONOUN_START = re.compile(
 # or in brackets after the name ("张总(10:32): …").
 _CHAT_STAMP = re.compile(
     r"(?m)^(?P<who>[^\n]{1,30}?)[ ]+(?P<at>\d{1,2}:\d{2})(?::\d{2})?[ ]*$"
-    r"|^[ ]*[\[(]?(?P<at2>\d{1,2}:\d{2})(?::\d{2})?[\])]?[ ]*(?P<who2>[^\n:\d][^\n:]{0,19}?)[ ]*:"
+    # (a day may come before the time: [2027-01-05 16:40] 蒋主任:, 2月10日 14:22 任总:, 昨天 21:12 祁总:)
+    r"|^[ ]*[\[(]?(?:(?:\d{4}[-/.])?\d{1,2}[-/.月]\d{1,2}[日号]?[ ]*|[昨前今]天[ ]*)?"
+    r"(?P<at2>\d{1,2}:\d{2})(?::\d{2})?[\])]?[ ]*(?P<who2>[^\n:\d][^\n:]{0,19}?)[ ]*:"
     r"|^(?P<who3>[^\n:()\[\]]{1,20}?)[ ]*[(\[](?P<at3>\d{1,2}:\d{2})(?::\d{2})?[)\]][ ]*:?"
 )
 
 
 def _stamp_who(m: re.Match[str]) -> str:
     return (m["who"] or m["who2"] or m["who3"] or "").strip()
+
+
+_STAMP_DAY = re.compile(r"[ \[(]*(?:(?:\d{4}[-/.])?\d{1,2}[-/.月]\d{1,2}[日号]?|[昨前今]天)[ ]*")
+
+
+def _stamp_span(m: re.Match[str]) -> tuple[int, int]:
+    """What of a stamp is no date to act on: its time, and the day written before it."""
+    a, b = _stamp_at(m)
+    if m["at2"] is not None or (m["who"] is not None and _STAMP_DAY.fullmatch(m["who"])):
+        return m.start(), b
+    return a, b
 
 
 def _stamp_at(m: re.Match[str]) -> tuple[int, int]:
@@ -172,6 +185,8 @@ class Doc:
         for i, m in enumerate(stamps):
             stamp = next((w for w in found if m.start() <= w.span[0] < m.end()), None)
             day = stamp.day if stamp is not None else None
+            if stamp is not None and stamp.yearless and stamp.day > self.today:
+                day = _months_back(stamp.day, 12)  # 2月10日 14:22 on the 11th: a stamp is past
             if "昨天" in m.group():
                 day = self.today - timedelta(days=1)
             elif "前天" in m.group():
@@ -204,7 +219,7 @@ class Doc:
         self.own_lines = [m.end() for m in stamps if _stamp_who(m).startswith("我")]
         self.chat_yesterday = self.chat and all("昨天" in m.group() for m in stamps)
         found = self._as_of_stamps(found, stamps)
-        masked: list[tuple[int, int]] = [_stamp_at(m) for m in stamps]
+        masked: list[tuple[int, int]] = [_stamp_span(m) for m in stamps]
         masked += [m.span() for m in _ADDRESS.finditer(t)]
         for a, b in masked:
             self.mark(a, b)

@@ -859,3 +859,24 @@ def test_a_desk_lines_extension_after_a_dash() -> None:
     assert c.phones == ["02584563210;ext=8012"]
     (c,) = note("万科张总 138-1234-5678", WEDNESDAY).contacts  # a mobile has none
     assert c.phones == ["13812345678"]
+
+
+def test_a_chat_stamped_with_its_day_is_reckoned_from_that_day() -> None:
+    # the day before the time ([2027-01-05 16:40], 2月10日 14:22, 11月30日 22:10) is the stamp's,
+    # never a date to act on, and what its messages call 明天 is from that day
+    now = datetime(2027, 2, 11, 15, 0, tzinfo=SH)
+    chat = "2月10日 14:22 任总:初八上班\n2月10日 14:30 我:收到任总,初九上午十点到"
+    assert note(chat, now).follow_ups == []
+    now = datetime(2026, 12, 1, 8, 45, tzinfo=SH)  # a Tuesday
+    chat = "11月30日 22:10\n戴科长:明天局里开会,周四你再来吧\n我:好的戴科长,那周四下午三点过去演示"
+    got = [f.due.isoformat()[:16] for f in note(chat, now).follow_ups]
+    assert got == ["2026-12-03T15:00"]
+    now = datetime(2027, 1, 6, 11, 0, tzinfo=SH)
+    chat = (
+        "[2027-01-05 16:40] 蒋主任: 打印模块有点慢\n"
+        "[2027-01-05 16:45] 我: 蒋主任,我们明天派工程师过去看看\n"
+        "[2027-01-05 16:46] 蒋主任: 好的"
+    )
+    n = note(chat, now)
+    assert all(f.due.isoformat()[:10] != "2027-01-07" for f in n.follow_ups)
+    assert n.interaction is not None and n.interaction.kind == "wechat"
