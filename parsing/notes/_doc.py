@@ -65,7 +65,7 @@ _ADDRESS = re.compile(
 )
 # Periods too vague for a reminder (年后, 下个月中旬, 明年上半年): read, never due.
 _VAGUE = re.compile(
-    r"^(?:年后|过完年|过了年|节后|年以后)|中旬|上旬|下旬|上半年|下半年|年初"
+    r"^(?:年后|过完年|过了年|节后|年以后)|中旬|上旬|下旬|上半年|下半年|年初|月中$"
     r"|(?:元旦|春节|新年|五一|劳动节|国庆|中秋|端午|清明|节)(?:之|以)?后$"
 )
 # No reminder is set this many years ahead; a "year" that far is some other number.
@@ -85,7 +85,9 @@ _SEASON_NOW = re.compile(r"(?:年底|年末|月底|月末|周末)了")
 _BARE_WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天1-7]")
 _BARE_MONTH_DAY = re.compile(r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[号日]")
 _BARE_YEARLESS = re.compile(r"[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*[号日]?")
-_DONE = re.compile(r"已经|已(?=[\u4e00-\u9fff])|[\u4e00-\u9fff]了(?!解)")
+_DONE = re.compile(
+    r"已经|已(?=[\u4e00-\u9fff])|[\u4e00-\u9fff]了(?!解)|(?:见|拜访|谈|聊|开)的(?!时候)"
+)
 # …了 that plans (约了, 说好了, 签了合同就付款, 把合同签了吧): not done.
 _NOT_DONE = re.compile(r"[约把再就后要会想]|准备|打算|计划|安排|好了|定了|吧")
 # Plans with a soft date the date reader leaves out on purpose, read for reminders only:

@@ -536,8 +536,20 @@ _THEIR_ANSWER = re.compile(
     r"^(?:给(?:我们|我|咱们)?\s*)?(?:回复|答复|回话|回电话|回个电话|反馈|消息|答案|结果)"
 )
 _SUBJECT_END = re.compile(
-    r"(?:他|她|他们|她们|对方|客户)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$|说\s*$"
+    r"(?:他|她|他们|她们|对方|客户|财务|领导|老板|法务)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$"
+    r"|说\s*$"
 )
+# What no one will do at that day: 签不了, 都不在, 事太多 (a state), 春节快乐 (a greeting), and what
+# the customer does for the rep (明天把文档发我).
+_NOT_TO_DO = re.compile(
+    r"不了|不成|不能|没法|来不及|太忙|很忙|没空|不在|太多|有事|^快乐|^愉快|不$|"
+    r"(?:发|给|寄|送|传|告诉|通知|回复|答复)我(?!们的)"
+)
+# A question asked, not a plan settled (节前能不能把设备先发过来?, 下周三上午您看方便吗).
+_ASKED = re.compile(r"能不能|可不可以|能否|是否|方便吗|行吗|可以吗|好吗|[?]")
+_AFTER_THEN_SEE = re.compile(r"[^\s,]{0,4}?(?:以后|之后|后)\s*再(?:说|议|看|定)")
+# A plan given up (原定明天…改成下周一, 饭局取消了, 取消后天的拜访).
+_ONCE_PLANNED = re.compile(r"(?:原定|原来定|本来|原计划|取消)\s*$")
 # 明天让财务打首付款 (the customer in their chat): a task they give someone of theirs.
 _OTHERS_TASK = re.compile(r"[让叫](?!我|咱)")
 _FACT_WORDS = re.compile(r"姓|生日|喜欢|爱好|老家|毕业|性格|爱人|儿子|女儿|\d{7}")
@@ -562,7 +574,7 @@ _INTERNAL = re.compile(r"内部|例会|开标|发标|评标")
 _THEIR_MEETING = re.compile(
     r"上会|党委会|董事会|办公会|(?:给|向|跟)(?:老板|领导|上级|上面|董事长|老总)汇报"
 )
-_HABIT = re.compile(r"一般|通常|经常|平时|往常|都是|每|习惯|喜欢")
+_HABIT = re.compile(r"一般|通常|经常|平时|往常|都是|每|习惯")
 
 
 def _entity_chunk(doc: Doc, a: int, b: int) -> bool:
@@ -746,7 +758,7 @@ def find_follow_ups(
         travel = _TRAVEL.search(before) or _TRAVEL.search(t, b, cb)
         if travel and not _REP_ACTION.match(t[b:cb].lstrip(" 我再就")):
             continue
-        if _INTERNAL.search(t, b, cb) or _HABIT.search(t[max(ca, a - 4) : a]):
+        if _INTERNAL.search(t, b, cb) or _HABIT.search(t[max(ca, a - 8) : a]):
             continue
         if _THEIR_MEETING.search(t, b, doc.chunk(b)[1]):
             continue
@@ -762,6 +774,15 @@ def find_follow_ups(
             continue
         if _THEIR_ANSWER.match(action) and not doc.said_by_customer(a):
             continue
+        if _NOT_TO_DO.search(action) and not doc.said_by_customer(a):
+            continue
+        if _ASKED.search(t, ca, cb) or _ONCE_PLANNED.search(t, max(ca, a - 4), a):
+            continue
+        called_off = _CALLED_OFF.search(t, b, cb)
+        if called_off and not any(b <= v.span[0] < called_off.start() for v in doc.whens):
+            continue  # 明天的评审会推迟到下礼拜四: tomorrow's is off (下礼拜四 is the new one)
+        if _AFTER_THEN_SEE.match(t, b):
+            continue  # 正月初八以后再说: no day to act on
         # 质保期到1月20号: until then, no task (改到下周二 is the day moved to)
         if action == "跟进" and re.search(r"(?<![改推延挪约定换])到$", t[max(0, a - 2) : a]):
             continue

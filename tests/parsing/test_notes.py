@@ -880,3 +880,33 @@ def test_a_chat_stamped_with_its_day_is_reckoned_from_that_day() -> None:
     n = note(chat, now)
     assert all(f.due.isoformat()[:10] != "2027-01-07" for f in n.follow_ups)
     assert n.interaction is not None and n.interaction.kind == "wechat"
+
+
+def test_no_reminder_for_what_nobody_will_do_that_day() -> None:
+    cases = (
+        (datetime(2026, 12, 10, 21, 5, tzinfo=SH), "他说接口可以开放 明天把文档发我"),  # theirs
+        (datetime(2027, 1, 15, 16, 30, tzinfo=SH), "发票收到了,尾款财务下周四付"),
+        (datetime(2027, 1, 25, 19, 45, tzinfo=SH), "他说合同春节前签不了了"),  # negated
+        (datetime(2027, 1, 27, 18, 0, tzinfo=SH), "春节后再说吧,年前院里事太多"),  # a state
+        (datetime(2027, 2, 4, 20, 0, tzinfo=SH), "太好了吕主任!春节快乐"),  # a greeting
+        (datetime(2027, 1, 20, 12, 10, tzinfo=SH), "韦总说节前能不能把设备先发过来?"),  # asked
+        (datetime(2027, 1, 25, 19, 45, tzinfo=SH), "钱总说正月初八开工以后再说"),
+        (datetime(2026, 12, 26, 10, 0, tzinfo=SH), "幸工说 以后每个月第一个礼拜一下午对一次进度"),
+        (datetime(2026, 12, 18, 10, 0, tzinfo=SH), "今晚跟徐州矿务集团牛总的饭局取消了 改天再约"),
+        (datetime(2027, 2, 3, 9, 30, tzinfo=SH), "取消后天去南京地铁运营公司的拜访"),
+        (
+            datetime(2027, 1, 19, 18, 0, tzinfo=SH),
+            "佢話 PoC 結果唔錯,下個月中再傾預算",
+        ),  # 月中: vague
+    )
+    for now, text in cases:
+        assert note(text, now).follow_ups == [], text
+    # a plan given up for another day: only the new one
+    now = datetime(2027, 1, 13, 14, 0, tzinfo=SH)
+    n = note("国网盐城供电的焦处长说明天的评审会推迟到下礼拜四上午九点", now)
+    assert [f.due.isoformat()[:10] for f in n.follow_ups] in ([], ["2027-01-21"])
+    n = note("原定明天上午去南通市第一人民医院见包主任的", datetime(2026, 12, 9, 16, tzinfo=SH))
+    assert n.follow_ups == []
+    # 周四见的人 said on a Saturday: the Thursday past
+    n = note("周四见的人补记:中建科工的江总拍板", datetime(2027, 1, 30, 12, tzinfo=SH))
+    assert n.follow_ups == []
