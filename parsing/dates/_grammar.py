@@ -1057,7 +1057,11 @@ def _match_time(c: _Ctx, pos: int, pod_hint: str | None, anchored: bool) -> tupl
             return None
         if _POD_ONLY_BAD_AFTER.match(s, m.end()):
             return None
-        if pod_hint is None and _before(s, pos, 1) in ("一", "整", "全", "个", "半"):
+        if (
+            pod_hint is None
+            and _before(s, pos, 1) in ("一", "整", "全", "个", "半")
+            and _before(s, pos - 1, 1) not in ("周", "期", "拜")  # 周一上午 is Monday morning
+        ):
             return None  # 一上午都在开会: a duration
         if pod in _LATE:
             return None

@@ -912,3 +912,15 @@ def test_no_reminder_for_what_nobody_will_do_that_day() -> None:
     # 周四见的人 said on a Saturday: the Thursday past
     n = note("周四见的人补记:中建科工的江总拍板", datetime(2027, 1, 30, 12, tzinfo=SH))
     assert n.follow_ups == []
+
+
+def test_monday_morning_is_a_morning_not_a_whole_one() -> None:
+    # 周一上午 / 礼拜一下午: the 一 is Monday's, not 一上午 (a whole morning, a duration)
+    now = datetime(2026, 12, 16, 11, 0, tzinfo=SH)  # a Wednesday
+    for text, due in (
+        ("下礼拜一上午去南京市水务局汇报", "2026-12-21T09:00"),
+        ("周一下午去万科找张总", "2026-12-21T14:00"),
+        ("星期一上午给张总打电话", "2026-12-21T09:00"),
+    ):
+        assert [f.due.isoformat()[:16] for f in note(text, now).follow_ups] == [due], text
+    assert note("今天一上午都在开会", now).follow_ups == []
