@@ -346,7 +346,8 @@ def _h_offset(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
 
 
 RE_WEEKDAY = re.compile(
-    rf"(?P<mod>{WEEK_MOD})?\s*(?:星期|礼拜|周)"
+    # (记一下 礼拜四: 一下 is "a moment", its 下 no "next")
+    rf"(?:(?<!一)(?P<mod>{WEEK_MOD})|(?<=一)(?P<mod2>下下个?|下个?)(?=\S))?\s*(?:星期|礼拜|周)"
     # 周三10:30 is Wednesday at 10:30; 周12 is no weekday
     r"(?P<x>[一二三四五六日天](?![0-9]+(?![0-9]*\s*(?:[:点时]|am|pm)))|[1-7](?![0-9]))"
     r"(?![次遍岁年期]|回(?![访电复来去]))"
@@ -368,7 +369,7 @@ def _weekday(c: _Ctx, x: int, mod: str | None, prev: _D | None) -> _D:
 
 
 def _h_weekday(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
-    return _weekday(c, _WEEKDAY_X[m["x"]], m["mod"], prev)
+    return _weekday(c, _WEEKDAY_X[m["x"]], m["mod"] or m["mod2"], prev)
 
 
 RE_WEEKEND = re.compile(rf"(?P<mod>{WEEK_MOD})?\s*(?:周末|礼拜末|星期末)")

@@ -924,3 +924,11 @@ def test_monday_morning_is_a_morning_not_a_whole_one() -> None:
     ):
         assert [f.due.isoformat()[:16] for f in note(text, now).follow_ups] == [due], text
     assert note("今天一上午都在开会", now).follow_ups == []
+
+
+def test_a_moment_then_a_weekday_is_not_next_week() -> None:
+    # 记一下 礼拜四…见了: 一下 is "a moment" — Thursday is this week's, and said done, past
+    now = datetime(2026, 12, 5, 10, 0, tzinfo=SH)  # a Saturday
+    n = note("嗯周末加个班记一下 礼拜四去江西省交通设计院见了龚所长", now)
+    assert n.follow_ups == []
+    assert n.interaction is not None and n.interaction.when == date(2026, 12, 3)
