@@ -541,10 +541,9 @@ _SUBJECT_END = re.compile(
 )
 # What no one will do at that day: 签不了, 都不在, 事太多 (a state), 春节快乐 (a greeting), and what
 # the customer does for the rep (明天把文档发我).
-_NOT_TO_DO = re.compile(
-    r"不了|不成|不能|没法|来不及|太忙|很忙|没空|不在|太多|有事|^快乐|^愉快|不$|"
-    r"(?:发|给|寄|送|传|告诉|通知|回复|答复)我(?!们的)"
-)
+_NOT_TO_DO = re.compile(r"不了|不成|不能|没法|来不及|太忙|很忙|没空|不在|太多|有事|^快乐|^愉快|不$")
+_FOR_THE_REP = re.compile(r"(?:发|给|寄|送|传|告诉|通知|回复|答复)我(?!们的)")
+_THEIR_WISH = re.compile(r"我们?(?:想|希望|打算|争取)\s*$")
 # A question asked, not a plan settled (节前能不能把设备先发过来?, 下周三上午您看方便吗).
 _ASKED = re.compile(r"能不能|可不可以|能否|是否|方便吗|行吗|可以吗|好吗|[?]")
 _AFTER_THEN_SEE = re.compile(r"[^\s,]{0,4}?(?:以后|之后|后)\s*再(?:说|议|看|定)")
@@ -569,7 +568,7 @@ _TRAVEL = re.compile(
     r"(?i:\bon leave\b|\bflying\b|\bfly to\b|\btravell?ing\b|\bout of office\b|\bback on\b)"
 )
 # The customer's own meetings and habits are not the rep's to do (他们下周一内部评审, 一般…).
-_INTERNAL = re.compile(r"内部|例会|开标|发标|评标")
+_INTERNAL = re.compile(r"内部|例会|开标|发标|评标|走流程|审批")
 # …and their committees and reports up, said right after the date (下周三上会, 周五给老板汇报).
 _THEIR_MEETING = re.compile(
     r"上会|党委会|董事会|办公会|(?:给|向|跟)(?:老板|领导|上级|上面|董事长|老总)汇报"
@@ -774,8 +773,12 @@ def find_follow_ups(
             continue
         if _THEIR_ANSWER.match(action) and not doc.said_by_customer(a):
             continue
-        if _NOT_TO_DO.search(action) and not doc.said_by_customer(a):
+        if _NOT_TO_DO.search(action):
             continue
+        if _FOR_THE_REP.search(action) and not doc.said_by_customer(a):
+            continue
+        if doc.said_by_customer(a) and _THEIR_WISH.search(t, max(ca, a - 6), a):
+            continue  # 我们想年前装好: what the customer hopes for, not a day agreed
         if _ASKED.search(t, ca, cb) or _ONCE_PLANNED.search(t, max(ca, a - 4), a):
             continue
         called_off = _CALLED_OFF.search(t, b, cb)

@@ -932,3 +932,22 @@ def test_a_moment_then_a_weekday_is_not_next_week() -> None:
     n = note("嗯周末加个班记一下 礼拜四去江西省交通设计院见了龚所长", now)
     assert n.follow_ups == []
     assert n.interaction is not None and n.interaction.when == date(2026, 12, 3)
+
+
+def test_in_a_chat_the_customers_own_process_state_or_wish_is_no_reminder() -> None:
+    cases = (
+        (
+            datetime(2027, 1, 27, 18, 0, tzinfo=SH),
+            "邵院长 17:20\n春节后再说吧,年前院里事太多\n我 17:22\n理解理解",
+        ),
+        (
+            datetime(2027, 2, 4, 20, 0, tzinfo=SH),
+            "吕主任 19:31\n你们的报价我们接受了,合同正月十五之后走流程\n我 19:35\n太好了吕主任!",
+        ),
+        (
+            datetime(2027, 1, 20, 12, 10, tzinfo=SH),
+            "韦总(12:01): 设备先发过来吧,我们想年前装好\n我(12:03): 韦总,我问下仓库\n韦总(12:04): OK",
+        ),
+    )
+    for now, chat in cases:
+        assert note(chat, now).follow_ups == [], chat
