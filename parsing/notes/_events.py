@@ -748,6 +748,8 @@ def find_follow_ups(
             continue
         if w.is_range and w.end != w.start:
             continue  # 19号到23号: someone's days away, not one day to act on
+        if w.yearless and w.lunar is None and (w.day - doc.today).days > _YEARLESS_AHEAD:
+            continue  # 11月28号 said on 2 December: most likely the one just past, not next year's
         ca, cb = doc.clause(a)
         # The trip said just before the date is someone's (他下礼拜要出差去上海…), unless the
         # note turns to the rep in between (…出差 让我周三把报价发他).
@@ -822,6 +824,8 @@ def find_follow_ups(
 
 # 好的阚科长 下周一上午九点到: the person spoken to, not the one who acts.
 _ADDRESSED = re.compile(r"(?:好的|好嘞|好|收到|谢谢|嗯|OK|ok)[\s,!]*$")
+# A date said without a year this many days ahead is read as next year's only by the calendar.
+_YEARLESS_AHEAD = 300
 _AFTER_HOUR = re.compile(r"\s*(?:以后|之后|后(?![天年]))")
 _EARLY = re.compile(
     r"提前\s*(?P<n>\d+|[一二两三四五六七八九十])\s*(?P<unit>天|日|周|个?星期|个?礼拜)\s*提醒我?"

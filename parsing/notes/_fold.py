@@ -136,7 +136,21 @@ _EN_DAY = re.compile(
 _EN_WORDS = {
     "tomorrow": "明天", "today": "今天", "tonight": "今晚", "yesterday": "昨天",
     "next week": "下周", "this week": "这周", "next month": "下个月", "eod": "",
+    "tmr": "明天", "tmrw": "明天", "tmw": "明天", "tomo": "明天", "2moro": "明天",
 }  # fmt: skip
+_EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MON = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# Jan 4, Dec 29th, 5 Jan: a month said in English, with its day.
+_EN_DATE = re.compile(
+    rf"\b(?:{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?:(?P<d0>\d{{1,2}})\s*[-~]\s*)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON.replace('mon>', 'mon2>')})\b"
+    r"(?!\s+(?:be|not|have|need|want)\b)",  # 3 May be fine: a verb, no month
+    re.IGNORECASE,
+)
+# before 春节, before 月底: the deadline said the Chinese way round (春节前).
+_EN_BEFORE = re.compile(
+    r"\bbefore\s+(?P<what>春节|元旦|国庆|中秋|端午|月底|年底|周[一二三四五六日])"
+)
 _EN_WORD = re.compile(r"\b(?:" + "|".join(_EN_WORDS) + r")\b", re.IGNORECASE)
 _EN_CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)", re.I)
 
@@ -164,8 +178,21 @@ def _en_clock(m: re.Match[str]) -> str:
 _EN_AT = re.compile(r"\b(?:at|@)(?=\s*\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))", re.I)
 
 
+def _en_date(m: re.Match[str]) -> str:
+    month = _EN_MONTHS.index((m["mon"] or m["mon2"])[:3].lower()) + 1
+    day = int(m["d"] or m["d2"])
+    if not 1 <= day <= 31:
+        return m[0]
+    if m["d0"]:  # 8-12 Feb: the days of a trip
+        said = f"{month}月{int(m['d0'])}-{day}日"
+        return _padded(said, len(m[0])) if len(said) <= len(m[0]) else m[0]
+    return _padded(f"{month}月{day}日", len(m[0]))
+
+
 def _english(out: str) -> str:
     out = _EN_AT.sub(lambda m: " " * len(m[0]), out)
+    out = _EN_BEFORE.sub(lambda m: _padded(m["what"] + "前", len(m[0])), out)
+    out = _EN_DATE.sub(_en_date, out)
     out = _EN_DAY.sub(_en_day, out)
     out = _EN_WORD.sub(lambda m: _padded(_EN_WORDS[m[0].lower()], len(m[0])), out)
     return _EN_CLOCK.sub(_en_clock, out)

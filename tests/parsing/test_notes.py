@@ -951,3 +951,26 @@ def test_in_a_chat_the_customers_own_process_state_or_wish_is_no_reminder() -> N
     )
     for now, chat in cases:
         assert note(chat, now).follow_ups == [], chat
+
+
+def test_english_dates_in_a_chinese_note() -> None:
+    now = datetime(2026, 12, 24, 16, 0, tzinfo=SH)
+    for text, due in (
+        ("New year eve call with 马总 (顺丰科技): all good. Send contract on Jan 4.", "2027-01-04"),
+        ("call 陈总 @ 中信银行 tmr 10am re core system", "2026-12-25T10:00"),
+        ("Send CNY hamper to 陈院长 (中山一院) before 春节", "2027-02-05"),
+        ("Meet 黄总 on 5 Jan at 3pm", "2027-01-05T15:00"),
+    ):
+        got = [f.due.isoformat()[: len(due)] for f in note(text, now).follow_ups]
+        assert got == [due], text
+    # 8-12 Feb: someone's days away, no day to act on
+    n = note("NUH 的吴教授下礼拜去 Boston 开会 (8-12 Feb)", datetime(2027, 2, 1, 9, 30, tzinfo=SH))
+    assert n.follow_ups == []
+
+
+def test_a_yearless_date_just_past_is_not_next_years() -> None:
+    # 11月28号 said on 2 December: almost surely the one just gone, never a reminder a year out
+    assert note("11月28号华为李总来公司交流", WEDNESDAY).follow_ups == []
+    assert note("Met 黄总 on Nov 28, he liked the demo", WEDNESDAY).follow_ups == []
+    # ahead within the year it stands
+    assert [f.due for f in note("3月5号去华为找李总", WEDNESDAY).follow_ups] == [date(2027, 3, 5)]
