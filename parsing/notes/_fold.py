@@ -30,6 +30,7 @@ _TYPOS = {
     "喜换": "喜欢",
     # Voice dictation's homophones of titles.
     "菊长": "局长",
+    "句长": "局长",
     "主认": "主任",
     "主仁": "主任",
     "处涨": "处长",
@@ -61,8 +62,13 @@ _A_MOMENT_THEN_NEXT = re.compile(r"一下下(?=礼拜|周|星期)")
 _FACTORY_HEAD = re.compile(r"厂张(?![总经主工科处局院部老书])")
 # 赵科张, 王局张说: voice input's 科长/局长 after a surname — never 万科张总, 信息科张主任 (a
 # company or a department, then 张 and a title).
+_SURNAME_CLASS = "".join(sorted(SURNAMES))
 _HEAD_SLIP = re.compile(
-    rf"(?<=[{''.join(sorted(SURNAMES))}][科局])张(?![总经主工科处局院部老书助秘副师])"
+    rf"(?<=[{_SURNAME_CLASS}的][科局处院部厂所])张(?![总经主工科处局院部老书助秘副师])"
+)
+# 黄经历, 陈东经历: voice input's 经理 after a name (not 他的经历, 工作经历了).
+_MANAGER_SLIP = re.compile(
+    rf"(?:(?<=[{_SURNAME_CLASS}])|(?<=[{_SURNAME_CLASS}][^\W\d_的]))经历(?![了过])"
 )
 _SPOKEN_RUN = re.compile(f"[{''.join(_SPOKEN_DIGITS)}]{{7,}}")
 
@@ -210,6 +216,7 @@ def fold(text: str) -> str:
     out = _A_MOMENT_THEN_NEXT.sub("  下", out)
     out = _FACTORY_HEAD.sub("厂长", out)
     out = _HEAD_SLIP.sub("长", out)
+    out = _MANAGER_SLIP.sub("经理", out)
     if "院" in out and "幼儿园" not in out:  # 设计院的李园长: voice input's 院长
         out = out.replace("园长", "院长")
     if any("a" <= c.lower() <= "z" for c in out):

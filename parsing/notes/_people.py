@@ -215,6 +215,20 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
     return None
 
 
+def _full_name_before(doc: Doc, end: int, surname: str) -> str | None:
+    """The full name right before a surname and title that repeat its surname (张平安|张总)."""
+    t = doc.t
+    for given in (2, 1):
+        start = end - len(surname) - given
+        if start < 0 or t[start : start + len(surname)] != surname:
+            continue
+        seg = t[start + len(surname) : end]
+        clean = all(is_cjk(c) and c not in NAME_STOP for c in seg)
+        if clean and doc.free(start, end) and not any(doc.date_at[start:end]):
+            return t[start:end]
+    return None
+
+
 def _boundary(doc: Doc, pos: int) -> bool:
     t = doc.t
     return (
@@ -287,11 +301,17 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             sur = _surname_prefix(name)
             end = b
             full = name if len(name) > len(sur or "") else None
+            start = a - len(name)
+            if (
+                full is None
+            ):  # 张平安张总, 高明高总: the full name said first, then how he is called
+                full = _full_name_before(doc, start, name)
+                start -= len(full) if full else 0
             again = _name_after(doc, b) if full is None else None
             # 王局长王明说: the full name said after the surname and title
             if again is not None and again[1] is None and _surname_prefix(again[0]) == sur:
                 full, end = again[0], again[2]
-            out.append(Mention(a - len(name), end, surname=sur, name=full, title=title))
+            out.append(Mention(start, end, surname=sur, name=full, title=title))
             last_end = end
             continue
         if short or title == "总":

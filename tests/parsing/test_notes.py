@@ -974,3 +974,19 @@ def test_a_yearless_date_just_past_is_not_next_years() -> None:
     assert note("Met 黄总 on Nov 28, he liked the demo", WEDNESDAY).follow_ups == []
     # ahead within the year it stands
     assert [f.due for f in note("3月5号去华为找李总", WEDNESDAY).follow_ups] == [date(2027, 3, 5)]
+
+
+def test_a_full_name_of_words_said_before_its_surname_and_title() -> None:
+    # 张平安张总, 高明高总, 许可许处张 (voice: 处长), 黄河黄经历 (voice: 经理): the name is kept whole
+    for text, name, salutation in (
+        ("见了他们的张平安张总 嗯张总说今年先不上了", "张平安", "张总"),
+        ("刚跟顺丰华东区的高明高总吃完饭", "高明", "高总"),
+        ("国网河南电力经研院的许可许处张 就是许处长", "许可", "许处长"),
+        ("徐工集团采购部的黄河黄经历刚打电话过来", "黄河", "黄经理"),
+        ("找经发局的林立林句长 把方案当面给他讲一下", "林立", "林局长"),
+        ("见了科技部的陈东经历 陈东手机13851730392", "陈东", "陈经理"),
+    ):
+        (c,) = note(text, WEDNESDAY).contacts
+        assert (c.name, c.salutation) == (name, salutation), text
+    # 他的工作经历, 丰富的经历: experience, not a manager
+    assert note("他的工作经历很丰富", WEDNESDAY).contacts == []
