@@ -71,6 +71,11 @@ _MANAGER_SLIP = re.compile(
     rf"(?:(?<=[{_SURNAME_CLASS}])|(?<=[{_SURNAME_CLASS}][^\W\d_的]))经历(?![了过])"
 )
 _SPOKEN_RUN = re.compile(f"[{''.join(_SPOKEN_DIGITS)}]{{7,}}")
+# 幺三九 七三一零 八八二六: a number read aloud in groups, as it is written.
+_SPOKEN_GROUPS = re.compile(
+    f"(?<![{''.join(_SPOKEN_DIGITS)}])[{''.join(_SPOKEN_DIGITS)}]{{3,4}}"
+    f"(?:[ ][{''.join(_SPOKEN_DIGITS)}]{{3,4}}){{1,3}}(?![{''.join(_SPOKEN_DIGITS)}])"
+)
 
 _PUNCT = {
     "，": ",",
@@ -204,6 +209,13 @@ def _english(out: str) -> str:
     return _EN_CLOCK.sub(_en_clock, out)
 
 
+def _spoken_groups(m: re.Match[str]) -> str:
+    digits = m[0].replace(" ", "")
+    if len(digits) < 7 or (m[0].count("幺") + m[0].count("零") == 0 and digits[0] != "一"):
+        return m[0]  # (三四 五六: numbers of things, not a phone; a phone has 幺, 零 or starts 一)
+    return "".join(_SPOKEN_DIGITS.get(c, c) for c in m[0])
+
+
 def fold(text: str) -> str:
     """The note with Simplified characters, ASCII digits/letters and emoji as commas;
     Cantonese, voice input's slips and spoken digits, and English dates, said as a Mainland
@@ -213,6 +225,7 @@ def fold(text: str) -> str:
         if typo in out:
             out = out.replace(typo, right)
     out = _SPOKEN_RUN.sub(lambda m: "".join(_SPOKEN_DIGITS[c] for c in m[0]), out)
+    out = _SPOKEN_GROUPS.sub(_spoken_groups, out)
     out = _A_MOMENT_THEN_NEXT.sub("  下", out)
     out = _FACTORY_HEAD.sub("厂长", out)
     out = _HEAD_SLIP.sub("长", out)

@@ -36,6 +36,7 @@ _NOT_SHORT = frozenset(
     words("古董 步行 单行 同行 平行 通行 易行 罗行 施工 开工 监工 计院 计局 计处 安局")
 )
 _IN_CHARGE = frozenset(words("分管 主管 监管 兼管 协管 代管"))
+_HOSPITALS = frozenset(words("北荣总 中荣总 雄荣总"))
 _BANK = re.compile(r"银行|行长|宁银|建行|农行|招行|工行|中行|交行|分行|支行")
 _XIAO_LAO_NOT = frozenset(
     words(
@@ -279,6 +280,8 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             continue
         if short and (t[a - 1 : b] in _NOT_SHORT or (title == "行" and not _BANK.search(t))):
             continue
+        if t[a - 2 : b] in _HOSPITALS:  # 台北荣总: the veterans' general hospital, no 荣总
+            continue
         if title == "行" and b < len(t) and is_cjk(t[b]) and t[b] not in NAME_STOP:
             continue  # 柏行 元旦后见, not 柏行动
         if short and b < len(t) and t[b] in _AFTER_SHORT and not t.startswith(_SAYS_SO, b):
@@ -294,6 +297,7 @@ def _title_mentions(doc: Doc) -> list[Mention]:
                 and t[before] not in NAME_STOP
                 and not doc.date_at[before]
                 and not doc.used[before]  # 国网常州钱处: a company read before people
+                and _full_name_before(doc, a - len(name), name) is None  # 江海江工, 周正周处
             ):
                 continue
             title = SHORT_TITLES[title]
@@ -390,7 +394,7 @@ def _courtesy_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
 
 # A full name said with no title (见了陈东, 跟李华通了电话): only where a person is plainly
 # meant — after a verb or preposition of meeting — and only where a name can end.
-_BEFORE_BARE = re.compile(r"(?:见了|见到|拜访了?|认识了?)\s*$")
+_BEFORE_BARE = re.compile(r"(?:见了|见到|拜访了?|认识了?|(?i:\b(?:met|meeting|visited)))\s*$")
 _AFTER_BARE = frozenset(
     "说讲是和与跟在也都就他她负对让给今明昨打通发聊谈见来去电微吃请手拍,;:。!?("
 )
@@ -410,7 +414,7 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
     for a, ch in enumerate(t):
         if ch not in SURNAMES or not doc.free(a, a + 1) or doc.date_at[a]:
             continue
-        if not _BEFORE_BARE.search(t, max(0, a - 3), a):
+        if not _BEFORE_BARE.search(t, max(0, a - 9), a):
             continue
         if t[a : a + 2] in COMPOUND_SURNAMES or TITLE_RE.match(t, a):
             continue

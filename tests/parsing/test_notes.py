@@ -990,3 +990,24 @@ def test_a_full_name_of_words_said_before_its_surname_and_title() -> None:
         assert (c.name, c.salutation) == (name, salutation), text
     # 他的工作经历, 丰富的经历: experience, not a manager
     assert note("他的工作经历很丰富", WEDNESDAY).contacts == []
+
+
+def test_a_phone_read_aloud_in_groups() -> None:
+    n = note(
+        "见了湖南省人民医院的李华科长 他手机是幺三九 七三一零 八八二六 然后聊了接口", WEDNESDAY
+    )
+    assert n.contacts[0].phones == ["13973108826"]
+    n = note("长沙市规划局的方局长 办公室电话零七三一 八八六六 五二一零", WEDNESDAY)
+    assert n.contacts[0].phones == ["073188665210"]
+    assert note("万科张总说要三四五 六七八台", WEDNESDAY).contacts[0].phones == []
+
+
+def test_more_full_names_and_no_person_in_a_hospitals_name() -> None:
+    def people(text: str) -> list[tuple[str | None, str | None]]:
+        return [(c.name, c.salutation) for c in note(text, WEDNESDAY).contacts]
+
+    assert people("广州地铁集团的江海江工 给我回了电话") == [("江海", "江工")]
+    assert people("设备处的周正周处 嗯就是聊了一下手术室麻醉信息系统") == [("周正", "周处长")]
+    assert people("Met 王明 (IT 经理) from 西门子医疗 today") == [("王明", "王经理")]
+    # 台北榮總 is the veterans' general hospital
+    assert people("今天去台北榮總拜訪資訊室的陳東主任") == [("陈东", "陈主任")]
