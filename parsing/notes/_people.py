@@ -472,6 +472,22 @@ def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
     return out
 
 
+# 院长姓邵, 主任姓罗, 一个副总姓于: a title, then the surname said for it.
+_SURNAME_SAID = re.compile(rf"(?P<title>{TITLE_RE.pattern})\s*姓\s*(?P<s>[\u4e00-\u9fff])")
+
+
+def _surname_said_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _SURNAME_SAID.finditer(doc.t):
+        a, b = m.span()
+        if m["s"] not in SURNAMES or any(x < b and a < y for x, y in taken):
+            continue
+        if doc.date_at[a] or not doc.free(a, b):
+            continue
+        out.append(Mention(a, b, surname=m["s"], title=m["title"]))
+    return out
+
+
 def _calls_the_rep(doc: Doc, a: int) -> bool:
     """小王,你们的PACS系统…: in a pasted chat the customer's line opens by calling the rep."""
     if not doc.chat or not doc.said_by_customer(a) or not doc.t.startswith(",", a + 2):
@@ -595,6 +611,8 @@ def _better_title(old: str | None, new: str) -> str:
 def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     """All person mentions of the note, grouped into contacts."""
     mentions = _title_mentions(doc)
+    taken = [(m.start, m.end) for m in mentions] + family_spans
+    mentions += _surname_said_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _xiao_lao_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans

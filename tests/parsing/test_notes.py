@@ -1011,3 +1011,13 @@ def test_more_full_names_and_no_person_in_a_hospitals_name() -> None:
     assert people("Met 王明 (IT 经理) from 西门子医疗 today") == [("王明", "王经理")]
     # 台北榮總 is the veterans' general hospital
     assert people("今天去台北榮總拜訪資訊室的陳東主任") == [("陈东", "陈主任")]
+
+
+def test_a_title_then_the_surname_said_for_it() -> None:
+    for text, salutation in (
+        ("院长说了算,院长姓邵还没见到", "邵院长"),
+        ("见了那个信息中心的主认 姓夏 夏天的夏", "夏主任"),
+        ("还有他们一个副总姓于 于总 那个于总说要搞", "于总"),
+    ):
+        (c,) = note(text, WEDNESDAY).contacts
+        assert c.salutation == salutation, text
