@@ -526,7 +526,9 @@ _RUN_ON = re.compile(VOICE_FILLERS)
 _BARE_VERB = frozenset(words("见 见面 约 拜访 回访 联系 电话 打电话 call visit meet"))
 _WITH_WHOM = {"见面": "和{}见面", "打电话": "给{}打电话", "电话": "给{}打电话"}
 # English notes put the verb first: call Lee at 万科 next Fri 3pm.
-_EN_VERB = re.compile(r"(?i)\b(?:call|visit|meet(?:ing)?|send|email|ping|follow up(?: with)?)\b")
+_EN_VERB = re.compile(
+    r"(?i)\b(?:call|visit|meet(?:ing)?|send|email|ping|follow up(?: with)?|lunch|dinner|present)\b"
+)
 _STATE = re.compile(
     r"^(?:有|没|是|可能|应该|会|开会|放假|结婚|上班|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
     r"有空|得空)"
@@ -714,9 +716,20 @@ def _english_verb_before(doc: Doc, a: int) -> str | None:
     ca, _ = doc.clause(a)
     m = _EN_VERB.search(doc.t, ca, a)
     if m is None:
-        return None
+        # Next step: site survey on Dec 29 / Lunch with 方总 … next Tue: the English words
+        # that lead to the date, after any "Next step:" label
+        said = doc.t[ca:a]
+        said = said[said.rfind(":") + 1 :]
+        if not _EN_TASK.fullmatch(said):
+            return None
+        text = _EN_TAIL.sub("", _without_company(doc, said).strip(" ,:"))
+        return text if 2 <= len(text) <= 40 else None
     text = _EN_TAIL.sub("", _without_company(doc, doc.t[m.start() : a]).strip(" ,:"))
     return text or None
+
+
+# A short English task said before its date (mostly Latin, a name or two in Chinese allowed).
+_EN_TASK = re.compile(r"\s*[A-Za-z][A-Za-z0-9 ,.&'()\u4e00-\u9fff-]{1,40}?\s*")
 
 
 _EN_LEAD = re.compile(r"(?i)(?:re|with|about|regarding)\b")

@@ -1021,3 +1021,11 @@ def test_a_title_then_the_surname_said_for_it() -> None:
     ):
         (c,) = note(text, WEDNESDAY).contacts
         assert c.salutation == salutation, text
+
+
+def test_an_english_task_said_before_its_date() -> None:
+    now = datetime(2026, 12, 24, 16, 0, tzinfo=SH)
+    n = note("Visited 上海迪士尼, 周经理 very interested. Next step: site survey on Dec 29.", now)
+    assert [(f.due, f.action) for f in n.follow_ups] == [(date(2026, 12, 29), "site survey")]
+    n = note("Lunch with 方总 next Tue 12pm", now)
+    assert [f.action for f in n.follow_ups] == ["Lunch with 方总"]
