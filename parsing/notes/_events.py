@@ -11,7 +11,7 @@ from ._doc import Doc, is_cjk
 from ._facts import FamilyMention
 from ._lexicon import PLACE_RE, PLACES, TITLE_RE, TITLES, VOICE_FILLERS, words
 from ._model import FollowUpFact, InteractionFact, InteractionKind, ItineraryFact
-from ._people import People
+from ._people import People, label_of
 
 __all__ = ["find_follow_ups", "find_interaction", "find_itineraries"]
 
@@ -494,7 +494,7 @@ def _trip_before(doc: Doc, people: People, w: When, ca: int) -> ItineraryFact | 
     purpose = m["purpose"] or ("出差" if "出差" in head else None)
     end = w.end.date() if isinstance(w.end, datetime) else w.end
     idx = people.anchor(a)
-    who = people.persons[idx].label() if idx is not None else None
+    who = label_of(people.persons[idx]) if idx is not None else None
     return ItineraryFact(who, place, w.day, end, purpose)
 
 
@@ -502,7 +502,7 @@ def _who(doc: Doc, people: People, a: int, b: int, place_pos: int) -> str | None
     t = doc.t
     for m in people.mentions:
         if not m.pronoun and b <= m.start < place_pos and m.contact >= 0:
-            return people.persons[m.contact].label()
+            return label_of(people.persons[m.contact])
     ca, _ = doc.clause(a)
     since = max(people.anchor_pos(a), ca, 0)
     boss = _BOSS.search(t, since, a)
@@ -511,7 +511,7 @@ def _who(doc: Doc, people: People, a: int, b: int, place_pos: int) -> str | None
     idx = people.anchor(a)
     if idx is None:
         return None
-    return people.persons[idx].label()
+    return label_of(people.persons[idx])
 
 
 # --- follow-ups -----------------------------------------------------------------------------
@@ -665,7 +665,7 @@ def _thing_before(doc: Doc, a: int) -> str | None:
 def _label_at(people: People, pos: int) -> str | None:
     """How the person a reminder at ``pos`` is about is named (刘总), if anyone is."""
     who = people.anchor(pos)
-    return people.persons[who].label() if who is not None else None
+    return label_of(people.persons[who]) if who is not None else None
 
 
 def _in_third_person(doc: Doc, people: People, a: int, text: str) -> str:

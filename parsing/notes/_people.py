@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ._doc import Doc, is_cjk
@@ -18,9 +18,18 @@ from ._lexicon import (
     title_info,
     words,
 )
-from ._model import Birthday, ContactFact, DecisionRole, FamilyFact
+from ._model import ContactFact
 
-__all__ = ["Mention", "People", "Person", "find_people", "surname_of"]
+__all__ = [
+    "Mention",
+    "People",
+    "find_people",
+    "finished",
+    "is_blank",
+    "label_of",
+    "salutation_of",
+    "surname_of",
+]
 
 # Characters that end a name when scanning outwards from a title.
 NAME_STOP = frozenset(
@@ -74,67 +83,47 @@ class Mention:
     contact: int = -1
 
 
-@dataclass
-class Person:
-    """A contact while the note is being read."""
+def salutation_of(c: ContactFact) -> str | None:
+    """How the contact is spoken to: the form said in the note (小李, 王女士), else the surname
+    and the title's address (王 + 局长 → 王局长); None when neither is known."""
+    if c.salutation:
+        return c.salutation
+    info = title_info(c.title) if c.title else None
+    if c.surname and info is not None:
+        return c.surname + info.address
+    return None
 
-    surname: str | None = None
-    name: str | None = None
-    title: str | None = None
-    form: str | None = None
-    phones: list[str] = field(default_factory=list)
-    wechat: str | None = None
-    email: str | None = None
-    birthday: Birthday | None = None
-    hobbies: list[str] = field(default_factory=list)
-    native_place: str | None = None
-    education: str | None = None
-    decision_role: DecisionRole | None = None
-    personality: str | None = None
-    key: bool = False
-    family: list[FamilyFact] = field(default_factory=list)
 
-    def salutation(self) -> str | None:
-        if self.form:
-            return self.form
-        info = title_info(self.title) if self.title else None
-        if self.surname and info is not None:
-            return self.surname + info.address
-        return None
+def label_of(c: ContactFact) -> str | None:
+    """How a reminder or an itinerary names this contact."""
+    return salutation_of(c) or c.name or c.surname
 
-    def label(self) -> str | None:
-        """How an itinerary names this person."""
-        return self.salutation() or self.name or self.surname
 
-    def fact(self) -> ContactFact:
-        info = title_info(self.title) if self.title else None
-        return ContactFact(
-            name=self.name,
-            surname=self.surname,
-            title=self.title,
-            salutation=self.salutation(),
-            phones=list(self.phones),
-            wechat=self.wechat,
-            email=self.email,
-            birthday=self.birthday,
-            hobbies=list(self.hobbies),
-            native_place=self.native_place,
-            education=self.education,
-            decision_role=self.decision_role,
-            personality=self.personality,
-            is_key_leader=self.key or bool(info and info.key),
-            family=list(self.family),
-        )
+def finished(c: ContactFact) -> ContactFact:
+    """The contact as the note gives it: its salutation spelled out, a key leader by the
+    title too (局长, 总 …), and lists of its own."""
+    info = title_info(c.title) if c.title else None
+    return replace(
+        c,
+        salutation=salutation_of(c),
+        is_key_leader=c.is_key_leader or bool(info and info.key),
+        phones=list(c.phones),
+        hobbies=list(c.hobbies),
+        family=list(c.family),
+    )
 
-    def is_blank(self) -> bool:
-        return self.fact() == ContactFact()
+
+def is_blank(c: ContactFact) -> bool:
+    return finished(c) == ContactFact()
 
 
 class People:
     """Contacts and the mentions that refer to them, in text order."""
 
     def __init__(self) -> None:
-        self.persons: list[Person] = []
+        # Contacts while the note is read: ``salutation`` holds only a form said in the note
+        # (小李, 王女士) until ``finished`` spells it out.
+        self.persons: list[ContactFact] = []
         self.mentions: list[Mention] = []
         self._anchor_pos: list[int] = []
         self._anchor_idx: list[int] = []
@@ -156,7 +145,7 @@ class People:
         """The contact for a fact at ``pos``, creating a nameless one when nobody is named."""
         idx = self.anchor(pos)
         if idx is None:
-            self.persons.append(Person())
+            self.persons.append(ContactFact())
             idx = len(self.persons) - 1
             self._anchor_pos.insert(0, -1)
             self._anchor_idx.insert(0, idx)
@@ -582,18 +571,18 @@ def _name_then_title_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Me
     return out
 
 
-def _compatible(p: Person, m: Mention) -> bool:
+def _compatible(p: ContactFact, m: Mention) -> bool:
     if m.name and p.name:
         return m.name == p.name
     if m.surname != p.surname:
         return False
-    if m.form and m.form[-1] in "生士姐太" and p.title and not p.form:
+    if m.form and m.form[-1] in "生士姐太" and p.title and not p.salutation:
         return False  # 王局长 … 王小姐: 女士/小姐/先生 is someone else than the one with a title
     if m.title and p.title:
         a, b = title_info(m.title), title_info(p.title)
         return a is not None and b is not None and a.address == b.address
-    if m.form and p.form:
-        return m.form == p.form
+    if m.form and p.salutation:
+        return m.form == p.salutation
     return True
 
 
@@ -646,13 +635,13 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
                 idx = i
                 break
         if idx < 0:
-            people.persons.append(Person(surname=mention.surname))
+            people.persons.append(ContactFact(surname=mention.surname))
             idx = len(people.persons) - 1
         p = people.persons[idx]
         p.name = p.name or mention.name
         if mention.title:
             p.title = _better_title(p.title, mention.title)
-        p.form = p.form or mention.form
+        p.salutation = p.salutation or mention.form
         mention.contact = idx
         last = idx
         people.mentions.append(mention)
