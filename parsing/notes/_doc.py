@@ -267,6 +267,7 @@ class Doc:
             return w
         said = t[a:b]
         day = w.day
+        back: date | None
         if _BARE_WEEKDAY.match(said):
             back = day - timedelta(days=7)
         elif _BARE_YEARLESS.match(said) and w.yearless:
