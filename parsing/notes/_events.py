@@ -103,7 +103,8 @@ _OUTCOME = re.compile(
 # note records, never by itself a sign that one took place.
 _NOT_A_CONTACT = re.compile(r"再说|符合要求|问题|通过了|批了")
 _OUTCOME_LEAD = re.compile(
-    r"(?:[\s,]|他们|他|她|对方|客户|说|也|还是|结果|但是|不过|目前|现在|基本上?(?=定)|今天|又)+"
+    r"(?:[\s,]|他们|他|她|对方|客户|说|也|还是|结果|但是|不过|目前|现在|基本上?(?=定)|今天|又|"
+    r"然后|嗯|那个|就是|让我)+"
 )
 
 
@@ -310,6 +311,10 @@ def _outcome(doc: Doc, people: People) -> str | None:
         if lead:
             start = lead.end()
         run_on = _RUN_ON.search(t, m.end(), b)  # …很满意就是价格还要再谈: one remark
+        # 那个临床数据中心的方案要改 → 方案要改: the thing judged, without what it belongs to
+        of = t.rfind("的", start, m.start())
+        if of >= 0 and m.start() - of - 1 >= 2 and is_cjk(t[of + 1]):
+            start = of + 1
         text = t[start : run_on.start() if run_on else b].strip().rstrip("吧啊呢哦呀嘛")
         if len(text) >= 2:
             return text
@@ -337,10 +342,41 @@ _EN_OUTCOME = re.compile(
 
 
 def _english_outcome(doc: Doc) -> str | None:
-    for m in _EN_OUTCOME.finditer(doc.t):
-        if doc.free(m.start(), m.end()):
-            return m.group()
+    """What the customer said in English: the rest of the sentence after said/says (he said
+    budget approved, PO expected next month), else the remark holding a verdict word, from its
+    subject or label to the sentence's end (all good, renewal confirmed)."""
+    t = doc.t
+    for m in _EN_SAID.finditer(t):
+        text = _en_sentence(doc, m.end())
+        if text and (_EN_OUTCOME.search(text) or _EN_VERDICT.search(text)):
+            return text
+    for m in _EN_OUTCOME.finditer(t):
+        if not doc.free(m.start(), m.end()):
+            continue
+        lead = max(
+            (x.end() for x in _EN_REMARK_START.finditer(t, max(0, m.start() - 40), m.start())),
+            default=m.start(),
+        )
+        text = _en_sentence(doc, lead)
+        return text if text and m.group() in text else m.group()
     return None
+
+
+_EN_SAID = re.compile(r"(?i)\b(?:said|says|told (?:me|us))\b(?:\s+that)?\s*")
+# Verdicts said after "said" besides those of _EN_OUTCOME (pushed to Q2, likes our demo).
+_EN_VERDICT = re.compile(
+    r"(?i)\b(?:ok|good|fine|likes?|pushed|delayed|postponed|on hold|wants?|no budget|budget)\b"
+)
+_EN_REMARK_START = re.compile(r"[:.;!]\s*|\b(?:he|she|they)\s+(?=[a-z])", re.IGNORECASE)
+_EN_SENTENCE_END = re.compile(r"[.;!?\n。]|,\s*(?=[\u4e00-\u9fff])|[\u4e00-\u9fff]")
+
+
+def _en_sentence(doc: Doc, start: int) -> str | None:
+    t = doc.text  # as typed: the folded copy says its English dates in Chinese
+    end = _EN_SENTENCE_END.search(t, start)
+    stop = end.start() if end else len(t)
+    text = t[start:stop].strip(" ,")
+    return text if 2 <= len(text) <= 80 and text.isascii() else None
 
 
 # 他说方案还行 / 他說預算明年才會下來 / he feedback 还不错: what the customer said, kept as the
@@ -366,10 +402,19 @@ def _reported(doc: Doc) -> str | None:
         # 他说下礼拜二来医院找他: a plan the next follow-up or trip holds, not an outcome
         # (a vague period stays in: 他说元旦以后再说 is what was said, never a reminder)
         b = next((i for i in range(a, b) if due[i] or not doc.free(i, i + 1)), b)
+        lead = _SAID_LEAD.match(t, a, b)
+        a = lead.end() if lead else a
+        # 那个临床数据中心的方案要改 → 方案要改: the thing judged, without what it belongs to
+        of = t.rfind("的", a, b)
+        if of >= 0 and of - a <= 10 and b - of - 1 >= 3 and is_cjk(t[of + 1]):
+            a = of + 1
         text = t[a:b].strip()
         if len(text) >= 2:
             return text
     return None
+
+
+_SAID_LEAD = re.compile(r"(?:那个|嗯|就是|然后|呃)+\s*")
 
 
 # --- itineraries ----------------------------------------------------------------------------

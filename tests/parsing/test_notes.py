@@ -1029,3 +1029,27 @@ def test_an_english_task_said_before_its_date() -> None:
     assert [(f.due, f.action) for f in n.follow_ups] == [(date(2026, 12, 29), "site survey")]
     n = note("Lunch with 方总 next Tue 12pm", now)
     assert [f.action for f in n.follow_ups] == ["Lunch with 方总"]
+
+
+def test_the_customers_verdict_said_in_english_or_about_a_thing() -> None:
+    def outcome(text: str) -> str | None:
+        i = note(text, WEDNESDAY).interaction
+        return i.outcome if i else None
+
+    assert (
+        outcome(
+            "Dinner w/ 黄总 of 华为云 tonight, he said budget approved, PO expected next month."
+        )
+        == "budget approved, PO expected next month"
+    )
+    assert (
+        outcome(
+            "New year eve call with 马总 (顺丰科技): all good, renewal confirmed. Send contract."
+        )
+        == "all good, renewal confirmed"
+    )
+    # the thing judged, without whose it is (那个临床数据中心的方案要改 → 方案要改)
+    assert outcome("今天拜访了成都市第三人民医院 她说那个临床数据中心的方案要改") == "方案要改"
+    assert (
+        outcome("上午去了上海市第六人民医院 他说今年预算用完了 然后年后再说吧") == "今年预算用完了"
+    )
