@@ -343,8 +343,8 @@ _EN_OUTCOME = re.compile(
 
 def _english_outcome(doc: Doc) -> str | None:
     """What the customer said in English: the rest of the sentence after said/says (he said
-    budget approved, PO expected next month), else the remark holding a verdict word, from its
-    subject or label to the sentence's end (all good, renewal confirmed)."""
+    budget approved, PO expected next month), else the remark up to its verdict word, from its
+    subject or label on (all good, renewal confirmed)."""
     t = doc.t
     for m in _EN_SAID.finditer(t):
         text = _en_sentence(doc, m.end())
@@ -357,8 +357,8 @@ def _english_outcome(doc: Doc) -> str | None:
             (x.end() for x in _EN_REMARK_START.finditer(t, max(0, m.start() - 40), m.start())),
             default=m.start(),
         )
-        text = _en_sentence(doc, lead)
-        return text if text and m.group() in text else m.group()
+        text = doc.text[lead : m.end()].strip(" ,")
+        return text if text.isascii() and len(text) <= 60 else m.group()
     return None
 
 
