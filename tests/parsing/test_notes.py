@@ -1052,3 +1052,16 @@ def test_the_customers_verdict_said_in_english_or_about_a_thing() -> None:
     assert outcome("今天拜访了成都市第三人民医院 她说那个临床数据中心的方案要改") == "方案要改"
     # voice fillers lead no remark (然后年后再说 → 年后再说)
     assert outcome("上午去了上海市第六人民医院 他说今年预算用完了 然后年后再说吧") == "年后再说"
+
+
+def test_a_headline_starts_at_the_thing_not_at_a_filler() -> None:
+    def summary(text: str) -> str | None:
+        i = note(text, WEDNESDAY).interaction
+        return i.summary if i else None
+
+    got = summary("下午去了华能南京电厂 他说我们那个燃料智能化系统的方案领导还没看")
+    assert got is not None and not got.startswith(("个", "那个"))
+    got = summary("跟宝钢股份的金经理通了电话 明天去他们那里签那个点检系统的维保合同")
+    assert got is None or not got.startswith(("里", "那"))
+    # an English word holding "app" is no app: said budget approved
+    assert summary("Dinner w/ 黄总 of 华为云 tonight, he said budget approved") != "said budget app"
