@@ -193,6 +193,8 @@ class Doc:
                 day = self.today - timedelta(days=1)
             elif "前天" in m.group():
                 day = self.today - timedelta(days=2)
+            if day is not None and day <= self.today:
+                self.chat_day = day  # the day of the latest message stamped with one
             if day is None or day >= self.today:
                 continue
             end = stamps[i + 1].start() if i + 1 < len(stamps) else t.find("\n\n", m.end())
@@ -220,6 +222,7 @@ class Doc:
         self.others_lines = [m.end() for m in stamps if not _stamp_who(m).startswith("我")]
         self.own_lines = [m.end() for m in stamps if _stamp_who(m).startswith("我")]
         self.chat_yesterday = self.chat and all("昨天" in m.group() for m in stamps)
+        self.chat_day: date | None = None
         found = self._as_of_stamps(found, stamps)
         masked: list[tuple[int, int]] = [_stamp_span(m) for m in stamps]
         masked += [m.span() for m in _ADDRESS.finditer(t)]

@@ -177,6 +177,8 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
     if best is None:
         if doc.chat:  # a pasted WeChat chat is itself the contact
             when = doc.today - timedelta(days=1) if doc.chat_yesterday else doc.today
+            if doc.chat_day is not None:  # 史总 2026/12/19 21:40: the chat took place that day
+                when = doc.chat_day
             return InteractionFact("wechat", when, summary, said)
         if outcome is None or _NOT_A_CONTACT.search(outcome):
             return None

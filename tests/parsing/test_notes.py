@@ -1065,3 +1065,14 @@ def test_a_headline_starts_at_the_thing_not_at_a_filler() -> None:
     assert got is None or not got.startswith(("里", "那"))
     # an English word holding "app" is no app: said budget approved
     assert summary("Dinner w/ 黄总 of 华为云 tonight, he said budget approved") != "said budget app"
+
+
+def test_a_chat_took_place_on_its_stamps_day() -> None:
+    now = datetime(2026, 12, 21, 9, 0, tzinfo=SH)
+    chat = "史总 2026/12/19 21:40\n方案我看了,可以\n我 2026/12/19 21:45\n谢谢史总"
+    got = note(chat, now).interaction
+    assert got is not None and (got.kind, got.when) == ("wechat", date(2026, 12, 19))
+    now = datetime(2027, 1, 6, 11, 0, tzinfo=SH)
+    chat = "[2027-01-05 16:40] 蒋主任: 护士站反馈挺好的\n[2027-01-05 16:45] 我: 好的蒋主任"
+    got = note(chat, now).interaction
+    assert got is not None and got.when == date(2027, 1, 5)
