@@ -130,6 +130,8 @@ class Doc:
             a, b = w.span
             for i in range(a, min(b, n)):
                 self.date_at[i] = True
+        # The day of a chat's latest message stamped with one (史总 2026/12/19 21:40).
+        self.chat_day: date | None = None
         self.whens: list[When] = self._reminder_whens(found)
         # Every date read, kept for a reminder or not (下个月中旬, 年后: too vague for one).
         self.all_whens = found
@@ -222,7 +224,6 @@ class Doc:
         self.others_lines = [m.end() for m in stamps if not _stamp_who(m).startswith("我")]
         self.own_lines = [m.end() for m in stamps if _stamp_who(m).startswith("我")]
         self.chat_yesterday = self.chat and all("昨天" in m.group() for m in stamps)
-        self.chat_day: date | None = None
         found = self._as_of_stamps(found, stamps)
         masked: list[tuple[int, int]] = [_stamp_span(m) for m in stamps]
         masked += [m.span() for m in _ADDRESS.finditer(t)]
