@@ -31,7 +31,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"打了?[^\s,]{0,4}?电话|通了?电话|通完电话|电话沟通|电话联系|电话回访|电话跟进|来电话|"
             r"来电|通话|视频会议|视频沟通|电话里|电话聊|"
             r"电话(?:跟|和|给|与)[^\s,]{1,6}?(?:聊|沟通|说|谈|联系)|电话谈|电话说|"
-            r"\bcon ?call\b|\bcalled\b|\bspoke\b|\bon (?:the )?phone\b|打给|电话打了|"
+            r"\bcon ?call\b|\bcalled\b|\bspoke\b|\bon (?:the )?phone\b|打了?给|电话打了|"
             r"(?i:\b(?:zoom|teams|video|phone) call\b)|"
             # a telegraphic 电话扬州教育局韩局 同意: 电话 as the verb
             r"(?:^|(?<=[\s,;。]))电话(?=[\u4e00-\u9fff])(?![号是里给跟和与])"
@@ -152,7 +152,8 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         if w is None and _PLAN_IN_CLAUSE.search(t, doc.clause(a)[0], a):
             continue
         value: date | datetime = doc.today
-        if w is None and (t.startswith("过", b) or "过" in t[a:b]):
+        came = t.startswith(("过来", "过去"), b)  # 刚打电话过来: the call came in
+        if w is None and ((t.startswith("过", b) and not came) or "过" in t[a:b]):
             continue  # 拜访过 without a date: some time ago, not today
         if w is None and not re.match(r"\s*[了过完]", t[b : b + 2]) and _ahead_not_pinned(doc, a):
             continue

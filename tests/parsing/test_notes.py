@@ -1076,3 +1076,13 @@ def test_a_chat_took_place_on_its_stamps_day() -> None:
     chat = "[2027-01-05 16:40] 蒋主任: 护士站反馈挺好的\n[2027-01-05 16:45] 我: 好的蒋主任"
     got = note(chat, now).interaction
     assert got is not None and got.when == date(2027, 1, 5)
+
+
+def test_a_call_that_came_in_is_a_call() -> None:
+    for text in (
+        "徐工集团采购部的黄经理刚打电话过来 说报价领导看过了",
+        "啱啱打咗俾九倉嘅梁總,佢話下禮拜三可以見面",  # Cantonese: 打咗俾 = called
+    ):
+        got = note(text, WEDNESDAY).interaction
+        assert got is not None and (got.kind, got.when) == ("call", WEDNESDAY.date()), text
+    assert note("下周打电话过去问问", WEDNESDAY).interaction is None
