@@ -29,6 +29,8 @@ _LEAD = re.compile(
     r"^(?:过的|的|今天|昨天|前天|上午|下午|晚上|客户|单位|一起|上门|陪领导|又|也|去|到|在|了|"
     # voice input's fillers and Cantonese 同 (with): 那个…, 电话里…, 嗯记一下新客户…
     r"那个|这个|个|里|同|嗯|呢|啊|吧|新客户|记一下|话里|电话里|啱啱|刚刚|刚才|然后|就是|那边|这边|"
+    # 去一下苏州工业园区管委会, 跑一趟苏州供电公司: a moment's trip, not part of the name
+    r"一下|一趟|趟|"
     # a chat's courtesies before a name (谢谢卢院长, 好的孟处)
     r"谢谢|感谢|好的|收到|"
     # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股)
@@ -234,6 +236,12 @@ def _with_area(doc: Doc, a: int, b: int, name: str) -> tuple[int, int, str]:
     return a, end, name + m.group()
 
 
+_DEPARTMENT_AFTER = re.compile(
+    r"^(?P<org>.{2,}?(?:集团|医院|公司|银行|大学|研究院|设计院|管委会))"
+    r"[\u4e00-\u9fff]{1,6}(?:中心|部|处|科|室)$"
+)
+
+
 def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str | None:
     """The first organisation named in the note, or None: a name with a suffix (华东电力设计院)
     or a known short name (国网常州, joined to a suffix right after it: 华为南京研究所)."""
@@ -249,6 +257,10 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         found.append((ka, end, name + t[kb:end]))
     if found:
         a, b, name = min(found)
+        dept = _DEPARTMENT_AFTER.match(name)
+        if dept is not None:  # 山东高速集团信息中心: the group, then its department
+            b -= len(name) - dept.end("org")
+            name = dept["org"]
         doc.mark(a, b)
         doc.company_span = (a, b)
         return name
