@@ -1091,7 +1091,7 @@ def test_a_call_that_came_in_is_a_call() -> None:
 def test_the_customer_without_a_trips_words_or_its_department() -> None:
     for text, company in (
         ("明天上午去一下苏州工业园区管委会 找林局长", "苏州工业园区管委会"),
-        ("下周跑一趟苏州供电公司 见钱处长", "苏州供电公司"),
+        ("明天跑一趟苏州供电公司 见钱处长", "苏州供电公司"),
         ("山东高速集团信息中心的王主任说方案可以", "山东高速集团"),
         ("浙江大学医学院附属第一医院信息中心 李主任", "浙江大学医学院附属第一医院"),
     ):
