@@ -99,7 +99,7 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
         name = _clean(raw)
         if name is None or len(name) < len(suffix) + (2 if len(suffix) == 1 else 1):
             continue
-        if _NOT_SUFFIXED.search(name[: len(name) - len(suffix)]):
+        if _NOT_SUFFIXED.search(name[: len(name) - len(suffix)]) or name.startswith(_PRODUCT):
             continue
         if len(name) == len(suffix):
             continue
@@ -118,7 +118,20 @@ def _plausible(name: str) -> bool:
         and not name.endswith((*_DEPT_END, "的", "人"))  # 联系人:张平安 names no company
         and not (len(name) >= 3 and name.endswith("科"))
         and name not in _GENERIC
+        and name.lower() not in _ENGLISH_WORDS
+        and not name.startswith(_PRODUCT)
     )
+
+
+# 智慧水务, 智能工厂: what is sold, not who buys.
+_PRODUCT = ("智慧", "智能")
+# English words a note starts or a person is placed with (Met 王明, IT 经理): no company.
+_ENGLISH_WORDS = frozenset(
+    words(
+        "met meet call called visited visit lunch dinner it hr pm today tonight fyi reminder "
+        "note ceo cto cfo cio md gm vp boss team"
+    )
+)
 
 
 def _by_position(doc: Doc, people: People) -> str | None:

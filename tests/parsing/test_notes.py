@@ -1096,3 +1096,8 @@ def test_the_customer_without_a_trips_words_or_its_department() -> None:
         ("浙江大学医学院附属第一医院信息中心 李主任", "浙江大学医学院附属第一医院"),
     ):
         assert note(text, WEDNESDAY).company == company, text
+
+
+def test_no_customer_named_by_an_english_word_or_a_product() -> None:
+    assert note("Met 王明 (IT 经理) today, he likes our PACS demo", WEDNESDAY).company is None
+    assert note("智慧水务 杭州林业水利局的彭局长说下周看方案", WEDNESDAY).company != "智慧水务"
