@@ -90,7 +90,8 @@ _A_PLAN_FORM = re.compile(r"[打吃见碰]个")
 # Plans said far before the verb (年后约苏州工业园区的杜主任吃饭) and meetings called off.
 _PLAN_IN_CLAUSE = re.compile(r"年后|过完年|节后|改天|下次|回头|约(?!了)")
 _CALLED_OFF = re.compile(
-    r"(?i)cancel|moved to|reschedul|postpone|\bno (?:meeting|visit|call)\b|取消|改期|推迟|没见成|没见到"
+    r"(?i)cancel|moved to|reschedul|postpone|\bno (?:meeting|visit|call)\b|取消|改期|推迟|没见成|没见到|"
+    r"改到|改成|挪到"
 )
 _MANY = re.compile(r"\s*(?:\d+|几|多|两|三|四|五)家")
 _SUMMARY_SKIP = re.compile(r"^(?:一下|一会|很久|半天|一下午|一上午|很多|挺多|好久|聊|一个|半小时)")
@@ -591,7 +592,11 @@ _SUBJECT_END = re.compile(
 )
 # What no one will do at that day: 签不了, 都不在, 事太多 (a state), 春节快乐 (a greeting), and what
 # the customer does for the rep (明天把文档发我).
-_NOT_TO_DO = re.compile(r"不了|不成|不能|没法|来不及|太忙|很忙|没空|不在|太多|有事|^快乐|^愉快|不$")
+_NOT_TO_DO = re.compile(
+    r"不了|不成|不能|没法|来不及|太忙|很忙|没空|不在|太多|有事|^快乐|^愉快|不$|"
+    # 就不去了, 如果有空再去 (a condition), 每天早上开会 (a habit), 张总过生日 (someone's day)
+    r"不去|不来|就不|如果|要是|的话|每[天周月年日]|天天|过生日|生日$|^我都|^我也在"
+)
 _FOR_THE_REP = re.compile(r"(?:发|给|寄|送|传|告诉|通知|回复|答复)我(?!们的)")
 _THEIR_WISH = re.compile(r"我们?(?:想|希望|打算|争取)\s*$")
 # A question asked, not a plan settled (节前能不能把设备先发过来?, 下周三上午您看方便吗).
@@ -618,7 +623,7 @@ _TRAVEL = re.compile(
     r"(?i:\bon leave\b|\bflying\b|\bfly to\b|\btravell?ing\b|\bout of office\b|\bback on\b)"
 )
 # The customer's own meetings and habits are not the rep's to do (他们下周一内部评审, 一般…).
-_INTERNAL = re.compile(r"内部|例会|开标|发标|评标|走流程|审批")
+_INTERNAL = re.compile(r"内部|例会|开标|发标|评标|走流程|审批|公告|公示")
 # …and their committees and reports up, said right after the date (下周三上会, 周五给老板汇报).
 _THEIR_MEETING = re.compile(
     r"上会|党委会|董事会|办公会|(?:给|向|跟)(?:老板|领导|上级|上面|董事长|老总)汇报"

@@ -1101,3 +1101,17 @@ def test_the_customer_without_a_trips_words_or_its_department() -> None:
 def test_no_customer_named_by_an_english_word_or_a_product() -> None:
     assert note("Met 王明 (IT 经理) today, he likes our PACS demo", WEDNESDAY).company is None
     assert note("智慧水务 杭州林业水利局的彭局长说下周看方案", WEDNESDAY).company != "智慧水务"
+
+
+def test_no_reminder_for_a_condition_a_habit_begun_a_birthday_or_a_moved_meeting() -> None:
+    for text in (
+        "从下周一开始他们每天早上开会",
+        "下周三张总过生日",  # his day, not a task (a birthday is read as one)
+        "下周三之后我都在",
+        "明天下雨就不去了",
+        "明天如果有空再去万科",
+    ):
+        assert note(text, WEDNESDAY).follow_ups == [], text
+    # the meeting moved: only the new day
+    got = [f.due for f in note("今天下午三点的会改到明天", WEDNESDAY).follow_ups]
+    assert got == [date(2026, 12, 3)]
