@@ -88,6 +88,9 @@ _BARE_YEARLESS = re.compile(r"[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*[号日]?")
 _DONE = re.compile(
     r"已经|已(?=[\u4e00-\u9fff])|[\u4e00-\u9fff]了(?!解)|(?:见|拜访|谈|聊|开)的(?!时候)"
 )
+_EN_PAST = re.compile(
+    r"(?i)\b(?:went|was|were|had|met|visited|called|liked|agreed|signed|did|done|spoke)\b"
+)
 # …了 that plans (约了, 说好了, 签了合同就付款, 把合同签了吧): not done.
 _NOT_DONE = re.compile(r"[约把再就后要会想]|准备|打算|计划|安排|好了|定了|吧")
 # Plans with a soft date the date reader leaves out on purpose, read for reminders only:
@@ -267,7 +270,11 @@ class Doc:
         end = min([self.clause_end(a), b + 16] + [v.span[0] for v in whens if v.span[0] >= b])
         after = t[b:end]
         done = _DONE.search(after)
-        if done is None or (not done.group().startswith("已") and _NOT_DONE.search(after)):
+        # Met 李总 on Monday / meeting on Monday went well: English says it in the verb
+        said_past = _EN_PAST.search(self.text, self._clause_start(a), end)
+        if said_past is None and (
+            done is None or (not done.group().startswith("已") and _NOT_DONE.search(after))
+        ):
             return w
         said = t[a:b]
         day = w.day
@@ -285,6 +292,9 @@ class Doc:
         start = w.start
         moved = datetime.combine(back, start.timetz()) if isinstance(start, datetime) else back
         return replace(w, start=moved)
+
+    def _clause_start(self, pos: int) -> int:
+        return max((m.end() for m in _CLAUSE_RE.finditer(self.t, 0, pos)), default=0)
 
     def clause_end(self, pos: int) -> int:
         m = _CLAUSE_RE.search(self.t, pos)

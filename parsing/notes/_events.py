@@ -599,6 +599,9 @@ _NOT_TO_DO = re.compile(
 )
 _FOR_THE_REP = re.compile(r"(?:发|给|寄|送|传|告诉|通知|回复|答复)我(?!们的)")
 _THEIR_WISH = re.compile(r"我们?(?:想|希望|打算|争取)\s*$")
+_EN_THEIRS = re.compile(
+    r"(?i)\s*(?:he|she|they|(?:mr|ms|mrs|dr)\.?\s*\S+)\s+(?:will|would|to|is going to|shall)\b"
+)
 # A question asked, not a plan settled (节前能不能把设备先发过来?, 下周三上午您看方便吗).
 _ASKED = re.compile(r"能不能|可不可以|能否|是否|方便吗|行吗|可以吗|好吗|[?]")
 _AFTER_THEN_SEE = re.compile(r"[^\s,]{0,4}?(?:以后|之后|后)\s*再(?:说|议|看|定)")
@@ -829,6 +832,8 @@ def find_follow_ups(
             continue
         if _THEIR_MEETING.search(t, b, doc.chunk(b)[1]):
             continue
+        if _EN_THEIRS.match(t, ca):
+            continue  # He will revert by Friday, Mr Tan to confirm next Wed: theirs to do
         found = _action(doc, w, people)
         if found is None and not _RELATIVE.search(t[a:b]):
             continue  # 端午节 on its own: a date mentioned, nothing to do

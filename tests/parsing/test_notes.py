@@ -1115,3 +1115,15 @@ def test_no_reminder_for_a_condition_a_habit_begun_a_birthday_or_a_moved_meeting
     # the meeting moved: only the new day
     got = [f.due for f in note("今天下午三点的会改到明天", WEDNESDAY).follow_ups]
     assert got == [date(2026, 12, 3)]
+
+
+def test_english_past_and_the_customers_own_to_do() -> None:
+    for text in ("meeting with 李总 on Monday went well", "Met 李总 on Monday, he liked the demo"):
+        n = note(text, YEAR_END.replace(day=31))  # a Thursday
+        assert n.follow_ups == [], text
+        assert n.interaction is not None and n.interaction.when == date(2026, 12, 28), text
+    for text in ("He will revert by Friday", "Mr Tan to confirm next Wed"):
+        assert note(text, YEAR_END).follow_ups == [], text
+    assert [f.action for f in note("Will call 张总 this Friday", YEAR_END).follow_ups] == [
+        "call 张总"
+    ]
