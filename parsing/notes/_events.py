@@ -592,8 +592,11 @@ _SUBJECT_END = re.compile(
 )
 # What no one will do at that day: 签不了, 都不在, 事太多 (a state), 春节快乐 (a greeting), and what
 # the customer does for the rep (明天把文档发我).
+_THEIR_PEOPLE_TOLD = re.compile(r"[让叫](?!我|咱)[\u4e00-\u9fff]{1,4}$")
 _NOT_TO_DO = re.compile(
     r"不了|不成|不能|没法|来不及|太忙|很忙|没空|不在|太多|有事|^快乐|^愉快|不$|"
+    # 他们开会定供应商, 他们会把需求发过来 (theirs), 请假, 年会, 起张总负责 (no task), 联系我
+    r"^(?:他们|她们|对方)|请假|休假|年会|负责|^起|(?:联系|找|约|打给)我(?!们的)|"
     # 就不去了, 如果有空再去 (a condition), 每天早上开会 (a habit), 张总过生日 (someone's day)
     r"不去|不来|就不|如果|要是|的话|每[天周月年日]|天天|过生日|生日$|^我都|^我也在"
 )
@@ -616,7 +619,8 @@ _TOLD = re.compile(r"(?:让|要求|叫|请|通知)[^\s,]{0,4}$")
 # Verbs that are the rep's own work: 王局长下周五跟进报价 is the rep's follow-up with 王局长,
 # even though a person is named right before the date.
 _REP_ACTION = re.compile(
-    r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|催|约|请|拜访|见|签|回款|收款|去|过去|给|和|"
+    r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|交(?=标|方案|资料|材料|报价|文件|合同)|"
+    r"催|约|请|拜访|见|签|回款|收款|去|过去|给|和|"
     r"演示|投标|汇报|面谈|会(?!议|开))"
 )
 # A customer's own travel around a date (他一月十五号要来南京开会, 我明天飞广州 in their chat):
@@ -875,6 +879,10 @@ def find_follow_ups(
                 for m in people.mentions
                 if not m.pronoun
             )
+            # 万科下周三搬新办公室: the customer itself right before the date
+            subject = subject or (doc.company_span is not None and doc.company_span[1] == a)
+        if _THEIR_PEOPLE_TOLD.search(head):
+            continue  # 张总让财务下周三打款: a task he gives someone of theirs
         if any(f.end in (a, a - 1) or f.start <= a <= f.end + 3 for f in family):
             continue
         invited = raw_after.startswith(("再", "来")) or action.startswith("来")

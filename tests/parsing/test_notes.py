@@ -1127,3 +1127,20 @@ def test_english_past_and_the_customers_own_to_do() -> None:
     assert [f.action for f in note("Will call 张总 this Friday", YEAR_END).follow_ups] == [
         "call 张总"
     ]
+
+
+def test_no_reminder_for_what_the_customers_people_do() -> None:
+    for text in (
+        "张总让财务下周三打款",  # a task he gives someone of theirs
+        "李总让他们采购下周联系我",
+        "周五他们开会定供应商 我们等消息",
+        "下周三之前他们会把需求发过来",
+        "万科下周三搬新办公室",  # the customer itself
+        "我周五请假",
+        "下周三我们公司年会",
+        "下周一起张总负责这个项目",
+    ):
+        assert note(text, WEDNESDAY).follow_ups == [], text
+    # the rep told, or a telegraphic hand-in, stays
+    assert [f.action for f in note("张总让我周五前报价", WEDNESDAY).follow_ups] == ["报价"]
+    assert [f.action for f in note("华东院王局 周五交标书", WEDNESDAY).follow_ups] == ["交标书"]
