@@ -584,7 +584,7 @@ _STATE = re.compile(
 )
 # 张总说下周二给我们回复, 元旦前给回复: the customer's answer awaited, not the rep's to-do.
 _THEIR_ANSWER = re.compile(
-    r"^(?:给(?:我们|我|咱们)?\s*)?(?:回复|答复|回话|回电话|回个电话|反馈|消息|答案|结果)"
+    r"^(?:给(?:我们|我|咱们)?\s*)?(?:回复|答[复覆]|回话|回电话|回个电话|反馈|消息|答案|结果)"
 )
 _SUBJECT_END = re.compile(
     r"(?:他|她|他们|她们|对方|客户|财务|领导|老板|法务)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$"
@@ -600,7 +600,7 @@ _NOT_TO_DO = re.compile(
     # 就不去了, 如果有空再去 (a condition), 每天早上开会 (a habit), 张总过生日 (someone's day)
     r"不去|不来|就不|如果|要是|的话|每[天周月年日]|天天|过生日|生日$|^我都|^我也在"
 )
-_FOR_THE_REP = re.compile(r"(?:发|给|寄|送|传|告诉|通知|回复|答复)我(?!们的)")
+_FOR_THE_REP = re.compile(r"(?:发|给|寄|送|传|告诉|通知|回复|答[复覆])我(?!们的)")
 _THEIR_WISH = re.compile(r"我们?(?:想|希望|打算|争取)\s*$")
 _EN_THEIRS = re.compile(
     r"(?i)\s*(?:he|she|they|(?:mr|ms|mrs|dr)\.?\s*\S+)\s+(?:will|would|to|is going to|shall)\b"

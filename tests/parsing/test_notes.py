@@ -1144,3 +1144,7 @@ def test_no_reminder_for_what_the_customers_people_do() -> None:
     # the rep told, or a telegraphic hand-in, stays
     assert [f.action for f in note("张总让我周五前报价", WEDNESDAY).follow_ups] == ["报价"]
     assert [f.action for f in note("华东院王局 周五交标书", WEDNESDAY).follow_ups] == ["交标书"]
+
+
+def test_an_answer_awaited_in_traditional_script() -> None:
+    assert note("陳太話星期五之前俾答覆我", WEDNESDAY).follow_ups == []
