@@ -590,9 +590,10 @@ _SUBJECT_END = re.compile(
     r"(?:他|她|他们|她们|对方|客户|财务|领导|老板|法务)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$"
     r"|说\s*$"
 )
-# What no one will do at that day: 签不了, 都不在, 事太多 (a state), 春节快乐 (a greeting), and what
-# the customer does for the rep (明天把文档发我).
+# 张总让财务下周三打款: a task the customer gives someone of theirs, said before the date.
 _THEIR_PEOPLE_TOLD = re.compile(r"[让叫](?!我|咱)[\u4e00-\u9fff]{1,4}$")
+# What no one will do at that day: 签不了, 都不在, 事太多 (a state), 春节快乐 (a greeting); and
+# (_FOR_THE_REP) what the customer does for the rep (明天把文档发我).
 _NOT_TO_DO = re.compile(
     r"不了|不成|不能|没法|来不及|太忙|很忙|没空|不在|太多|有事|^快乐|^愉快|不$|"
     # 他们开会定供应商, 他们会把需求发过来 (theirs), 请假, 年会, 起张总负责 (no task), 联系我
