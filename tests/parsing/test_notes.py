@@ -1148,3 +1148,9 @@ def test_no_reminder_for_what_the_customers_people_do() -> None:
 
 def test_an_answer_awaited_in_traditional_script() -> None:
     assert note("陳太話星期五之前俾答覆我", WEDNESDAY).follow_ups == []
+
+
+def test_next_week_when_there_is_time_is_no_day() -> None:
+    # 下周去拜访 is Monday of next week (a soft date); 下周找时间去拜访 says no day at all
+    assert note("下周找时间去拜访万科刘总", WEDNESDAY).follow_ups == []
+    assert [f.due for f in note("下周去拜访万科刘总", WEDNESDAY).follow_ups] == [date(2026, 12, 7)]
