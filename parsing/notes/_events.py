@@ -899,7 +899,7 @@ def find_follow_ups(
         if any(f.due == due for f, _, _ in out):
             continue
         out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
-    return _most_precise(out, t)
+    return _most_precise(out, t, doc.chat)
 
 
 # 好的阚科长 下周一上午九点到: the person spoken to, not the one who acts.
@@ -919,7 +919,7 @@ def _early_by(m: re.Match[str]) -> timedelta:
 
 
 def _most_precise(
-    found: list[tuple[FollowUpFact, bool, tuple[int, int]]], t: str
+    found: list[tuple[FollowUpFact, bool, tuple[int, int]]], t: str, chat: bool = False
 ) -> list[FollowUpFact]:
     """One day said twice (下周三下午 … 三点): keep the reminder with the hour said, not the
     day alone or the part of the day's guessed hour."""
@@ -947,8 +947,10 @@ def _most_precise(
                     for d, (x, y) in dropped
                     if _day_of(d.due) == f.due.date()
                     and d.action not in _WEAK_ACTIONS
-                    and y <= a <= y + 12
-                    and "\n" not in t[y:a]
+                    # (in a chat the hour may come in a later message: 下周一来签合同 … 下周一
+                    # 上午十点到)
+                    and y <= a
+                    and (chat or (a <= y + 12 and "\n" not in t[y:a]))
                 ),
                 None,
             )

@@ -1154,3 +1154,9 @@ def test_next_week_when_there_is_time_is_no_day() -> None:
     # 下周去拜访 is Monday of next week (a soft date); 下周找时间去拜访 says no day at all
     assert note("下周找时间去拜访万科刘总", WEDNESDAY).follow_ups == []
     assert [f.due for f in note("下周去拜访万科刘总", WEDNESDAY).follow_ups] == [date(2026, 12, 7)]
+
+
+def test_in_a_chat_the_hour_in_a_later_message_keeps_the_days_words() -> None:
+    chat = "张总 10:01\n下周一来签合同\n我 10:05\n好的张总 下周一上午十点到"
+    got = [(f.due.isoformat()[:16], f.action) for f in note(chat, WEDNESDAY).follow_ups]
+    assert got == [("2026-12-07T10:00", "来签合同")]
