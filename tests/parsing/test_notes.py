@@ -737,8 +737,8 @@ def test_an_hour_as_a_bound_is_no_hour_to_remind_at() -> None:
     chat = "雷主任 07:58\n下午3点以后来吧\n我 08:01\n好的雷主任,我三点半到"
     got = [f.due.isoformat()[:16] for f in note(chat, WEDNESDAY.replace(hour=8)).follow_ups]
     assert got == ["2026-12-02T15:30"]
-    got = [f.due for f in note("明天下午3点以后去万科找张总", WEDNESDAY).follow_ups]
-    assert got == [date(2026, 12, 3)]
+    days = [f.due for f in note("明天下午3点以后去万科找张总", WEDNESDAY).follow_ups]
+    assert days == [date(2026, 12, 3)]
 
 
 def test_the_person_spoken_to_is_not_who_acts() -> None:
