@@ -346,7 +346,11 @@ def _h_offset(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
 
 
 RE_WEEKDAY = re.compile(
-    rf"(?P<mod>{WEEK_MOD})?\s*(?:星期|礼拜|周)(?P<x>[一二三四五六日天1-7])(?![0-9次遍岁年期]|回(?![访电复来去]))"
+    # (记一下 礼拜四: 一下 is "a moment", its 下 no "next")
+    rf"(?:(?<!一)(?P<mod>{WEEK_MOD})|(?<=一)(?P<mod2>下下个?|下个?)(?=\S))?\s*(?:星期|礼拜|周)"
+    # 周三10:30 is Wednesday at 10:30; 周12 is no weekday
+    r"(?P<x>[一二三四五六日天](?![0-9]+(?![0-9]*\s*(?:[:点时]|am|pm)))|[1-7](?![0-9]))"
+    r"(?![次遍岁年期]|回(?![访电复来去]))"
 )
 
 
@@ -365,7 +369,7 @@ def _weekday(c: _Ctx, x: int, mod: str | None, prev: _D | None) -> _D:
 
 
 def _h_weekday(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
-    return _weekday(c, _WEEKDAY_X[m["x"]], m["mod"], prev)
+    return _weekday(c, _WEEKDAY_X[m["x"]], m["mod"] or m["mod2"], prev)
 
 
 RE_WEEKEND = re.compile(rf"(?P<mod>{WEEK_MOD})?\s*(?:周末|礼拜末|星期末)")
@@ -896,7 +900,8 @@ for _chars, _rx, _handler in _DATE_COMPONENTS:
         _DATE_BY_FIRST.setdefault(_ch, []).append((_rx, _handler))
 
 RE_TIME = re.compile(
-    rf"(?P<pod>{POD})?\s*(?:(?<![0-9.:{_NUMC}])(?P<h>{H})\s*(?:"
+    # (an hour right after a weekday's numeral: 周三10:30, 礼拜五3点)
+    rf"(?P<pod>{POD})?\s*(?:(?:(?<![0-9.:{_NUMC}])|(?<=[周期拜][一二三四五六日天]))(?P<h>{H})\s*(?:"
     r":(?P<mm>[0-5][0-9])(?![0-9])"
     r"|(?P<dian>[点时])\s*(?:(?P<half>半)|(?P<q>[一1]刻|[三3]刻)"
     r"|(?P<min>[0-5][0-9]|[0-9]|[零〇][0-9一二三四五六七八九]|[一二三四五]?十[一二三四五六七八九]?|"
@@ -1053,7 +1058,11 @@ def _match_time(c: _Ctx, pos: int, pod_hint: str | None, anchored: bool) -> tupl
             return None
         if _POD_ONLY_BAD_AFTER.match(s, m.end()):
             return None
-        if pod_hint is None and _before(s, pos, 1) in ("一", "整", "全", "个", "半"):
+        if (
+            pod_hint is None
+            and _before(s, pos, 1) in ("一", "整", "全", "个", "半")
+            and _before(s, pos - 1, 1) not in ("周", "期", "拜")  # 周一上午 is Monday morning
+        ):
             return None  # 一上午都在开会: a duration
         if pod in _LATE:
             return None

@@ -60,7 +60,7 @@ from ._model import (
     ItineraryFact,
     Note,
 )
-from ._people import find_people
+from ._people import find_people, finished, is_blank
 
 __all__ = [
     "Birthday",
@@ -122,7 +122,7 @@ def parse_note(text: str, now: datetime) -> Note:
     return Note(
         text=text,
         company=company,
-        contacts=[p.fact() for p in people.persons if not p.is_blank()],
+        contacts=[finished(p) for p in people.persons if not is_blank(p)],
         interaction=interaction,
         follow_ups=follow_ups,
         itineraries=itineraries,

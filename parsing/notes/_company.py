@@ -29,6 +29,8 @@ _LEAD = re.compile(
     r"^(?:过的|的|今天|昨天|前天|上午|下午|晚上|客户|单位|一起|上门|陪领导|又|也|去|到|在|了|"
     # voice input's fillers and Cantonese 同 (with): 那个…, 电话里…, 嗯记一下新客户…
     r"那个|这个|个|里|同|嗯|呢|啊|吧|新客户|记一下|话里|电话里|啱啱|刚刚|刚才|然后|就是|那边|这边|"
+    # 去一下苏州工业园区管委会, 跑一趟苏州供电公司: a moment's trip, not part of the name
+    r"一下|一趟|趟|跑|"
     # a chat's courtesies before a name (谢谢卢院长, 好的孟处)
     r"谢谢|感谢|好的|收到|"
     # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股)
@@ -97,7 +99,7 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
         name = _clean(raw)
         if name is None or len(name) < len(suffix) + (2 if len(suffix) == 1 else 1):
             continue
-        if _NOT_SUFFIXED.search(name[: len(name) - len(suffix)]):
+        if _NOT_SUFFIXED.search(name[: len(name) - len(suffix)]) or name.startswith(_PRODUCT):
             continue
         if len(name) == len(suffix):
             continue
@@ -113,10 +115,23 @@ def _plausible(name: str) -> bool:
         and not any(ch.isdigit() for ch in name)
         and all(is_cjk(c) or c.isalnum() for c in name)
         and not _NOT_ORG.search(name)
-        and not name.endswith((*_DEPT_END, "的"))
+        and not name.endswith((*_DEPT_END, "的", "人"))  # 联系人:张平安 names no company
         and not (len(name) >= 3 and name.endswith("科"))
         and name not in _GENERIC
+        and name.lower() not in _ENGLISH_WORDS
+        and not name.startswith(_PRODUCT)
     )
+
+
+# 智慧水务, 智能工厂: what is sold, not who buys.
+_PRODUCT = ("智慧", "智能")
+# English words a note starts or a person is placed with (Met 王明, IT 经理): no company.
+_ENGLISH_WORDS = frozenset(
+    words(
+        "met meet call called visited visit lunch dinner it hr pm today tonight fyi reminder "
+        "note ceo cto cfo cio md gm vp boss team"
+    )
+)
 
 
 def _by_position(doc: Doc, people: People) -> str | None:
@@ -199,6 +214,8 @@ def _known_tail(doc: Doc, b: int) -> int:
         return b  # runs on into more text: no name's end in sight
     if end - b < 2 or end - b > _TAIL_MAX or _NOT_ORG.search(t, b, end):
         return b
+    if t[end - 1] in "部处室组办队科":  # 协和医院信息科张主任: the department, not the name
+        return b
     return end
 
 
@@ -232,6 +249,12 @@ def _with_area(doc: Doc, a: int, b: int, name: str) -> tuple[int, int, str]:
     return a, end, name + m.group()
 
 
+_DEPARTMENT_AFTER = re.compile(
+    r"^(?P<org>.{2,}?(?:集团|医院|公司|银行|大学|研究院|设计院|管委会))"
+    r"[\u4e00-\u9fff]{1,6}(?:中心|部|处|科|室)$"
+)
+
+
 def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str | None:
     """The first organisation named in the note, or None: a name with a suffix (华东电力设计院)
     or a known short name (国网常州, joined to a suffix right after it: 华为南京研究所)."""
@@ -247,6 +270,10 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         found.append((ka, end, name + t[kb:end]))
     if found:
         a, b, name = min(found)
+        dept = _DEPARTMENT_AFTER.match(name)
+        if dept is not None:  # 山东高速集团信息中心: the group, then its department
+            b -= len(name) - dept.end("org")
+            name = dept["org"]
         doc.mark(a, b)
         doc.company_span = (a, b)
         return name

@@ -31,13 +31,26 @@ _PRONOUN_START = re.compile(
 # or in brackets after the name ("张总(10:32): …").
 _CHAT_STAMP = re.compile(
     r"(?m)^(?P<who>[^\n]{1,30}?)[ ]+(?P<at>\d{1,2}:\d{2})(?::\d{2})?[ ]*$"
-    r"|^[ ]*[\[(]?(?P<at2>\d{1,2}:\d{2})(?::\d{2})?[\])]?[ ]*(?P<who2>[^\n:\d][^\n:]{0,19}?)[ ]*:"
+    # (a day may come before the time: [2027-01-05 16:40] 蒋主任:, 2月10日 14:22 任总:, 昨天 21:12 祁总:)
+    r"|^[ ]*[\[(]?(?:(?:\d{4}[-/.])?\d{1,2}[-/.月]\d{1,2}[日号]?[ ]*|[昨前今]天[ ]*)?"
+    r"(?P<at2>\d{1,2}:\d{2})(?::\d{2})?[\])]?[ ]*(?P<who2>[^\n:\d][^\n:]{0,19}?)[ ]*:"
     r"|^(?P<who3>[^\n:()\[\]]{1,20}?)[ ]*[(\[](?P<at3>\d{1,2}:\d{2})(?::\d{2})?[)\]][ ]*:?"
 )
 
 
 def _stamp_who(m: re.Match[str]) -> str:
     return (m["who"] or m["who2"] or m["who3"] or "").strip()
+
+
+_STAMP_DAY = re.compile(r"[ \[(]*(?:(?:\d{4}[-/.])?\d{1,2}[-/.月]\d{1,2}[日号]?|[昨前今]天)[ ]*")
+
+
+def _stamp_span(m: re.Match[str]) -> tuple[int, int]:
+    """What of a stamp is no date to act on: its time, and the day written before it."""
+    a, b = _stamp_at(m)
+    if m["at2"] is not None or (m["who"] is not None and _STAMP_DAY.fullmatch(m["who"])):
+        return m.start(), b
+    return a, b
 
 
 def _stamp_at(m: re.Match[str]) -> tuple[int, int]:
@@ -52,7 +65,7 @@ _ADDRESS = re.compile(
 )
 # Periods too vague for a reminder (年后, 下个月中旬, 明年上半年): read, never due.
 _VAGUE = re.compile(
-    r"^(?:年后|过完年|过了年|节后|年以后)|中旬|上旬|下旬|上半年|下半年|年初"
+    r"^(?:年后|过完年|过了年|节后|年以后)|中旬|上旬|下旬|上半年|下半年|年初|月中$"
     r"|(?:元旦|春节|新年|五一|劳动节|国庆|中秋|端午|清明|节)(?:之|以)?后$"
 )
 # No reminder is set this many years ahead; a "year" that far is some other number.
@@ -66,13 +79,37 @@ _RESTATED = re.compile(r"\s*(?:也就是|就是|即)\s*")
 _OVER = re.compile(r"\s*(?:完了|过了|结束了?|过完了)")
 # 年底了, 月底了: a remark on the season, no deadline.
 _SEASON_NOW = re.compile(r"(?:年底|年末|月底|月末|周末)了")
+# A date the reader puts ahead (周一 said on a Wednesday is next Monday, 28号 on the 2nd is this
+# month's) that the words after it say is done (周一拜访了, 28号吃了饭, 1号已经发了): the day
+# that has passed, never a reminder.
+_BARE_WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天1-7]")
+_BARE_MONTH_DAY = re.compile(r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[号日]")
+_BARE_YEARLESS = re.compile(r"[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*[号日]?")
+_DONE = re.compile(
+    r"已经|已(?=[\u4e00-\u9fff])|[\u4e00-\u9fff]了(?!解)|(?:见|拜访|谈|聊|开)的(?!时候)"
+)
+_EN_PAST = re.compile(
+    r"(?i)\b(?:went|was|were|had|met|visited|called|liked|agreed|signed|did|done|spoke)\b"
+)
+# …了 that plans (约了, 说好了, 签了合同就付款, 把合同签了吧): not done.
+_NOT_DONE = re.compile(r"[约把再就后要会想]|准备|打算|计划|安排|好了|定了|吧")
 # Plans with a soft date the date reader leaves out on purpose, read for reminders only:
 # 下周去拜访 (Monday of next week), 过两天回访 (in two days).
 _SOFT = re.compile(
     r"(?:(?P<next>下下|下)(?:个)?(?:周|礼拜|星期)(?![一二三四五六日天末0-9])|(?P<two>过两天))"
-    r"(?=\s*(?:再|要|先|就)?(?:去|过去)?\s*(?:拜访|回访|报价|联系|跟进|打电话|电话|送|发|约|见|找|签|"
+    # (下周找时间去拜访: "when there is time", no day said)
+    r"(?=\s*(?:再|要|先|就)?(?:去|过去)?\s*(?:拜访|回访|报价|联系|跟进|打电话|电话|送|发|约|见|找(?!时间|个时间)|签|"
     r"汇报|visit|call)|(?<=过两天)\s*(?:[把给去来]|再(?![说看议定])))"
 )
+
+
+def _months_back(day: date, months: int) -> date | None:
+    """The same day ``months`` earlier (None when that month has no such day)."""
+    y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
+    try:
+        return date(y, m + 1, day.day)
+    except ValueError:
+        return None
 
 
 def is_cjk(ch: str) -> bool:
@@ -97,7 +134,11 @@ class Doc:
             a, b = w.span
             for i in range(a, min(b, n)):
                 self.date_at[i] = True
+        # The day of a chat's latest message stamped with one (史总 2026/12/19 21:40).
+        self.chat_day: date | None = None
         self.whens: list[When] = self._reminder_whens(found)
+        # Every date read, kept for a reminder or not (下个月中旬, 年后: too vague for one).
+        self.all_whens = found
         # Where the customer company was read: a reminder's words leave it out (the card says it).
         self.company_span: tuple[int, int] | None = None
         self.clause_starts = self._cuts(_CLAUSE_RE)
@@ -152,10 +193,14 @@ class Doc:
         for i, m in enumerate(stamps):
             stamp = next((w for w in found if m.start() <= w.span[0] < m.end()), None)
             day = stamp.day if stamp is not None else None
+            if stamp is not None and stamp.yearless and stamp.day > self.today:
+                day = _months_back(stamp.day, 12)  # 2月10日 14:22 on the 11th: a stamp is past
             if "昨天" in m.group():
                 day = self.today - timedelta(days=1)
             elif "前天" in m.group():
                 day = self.today - timedelta(days=2)
+            if day is not None and day <= self.today:
+                self.chat_day = day  # the day of the latest message stamped with one
             if day is None or day >= self.today:
                 continue
             end = stamps[i + 1].start() if i + 1 < len(stamps) else t.find("\n\n", m.end())
@@ -184,7 +229,7 @@ class Doc:
         self.own_lines = [m.end() for m in stamps if _stamp_who(m).startswith("我")]
         self.chat_yesterday = self.chat and all("昨天" in m.group() for m in stamps)
         found = self._as_of_stamps(found, stamps)
-        masked: list[tuple[int, int]] = [_stamp_at(m) for m in stamps]
+        masked: list[tuple[int, int]] = [_stamp_span(m) for m in stamps]
         masked += [m.span() for m in _ADDRESS.finditer(t)]
         for a, b in masked:
             self.mark(a, b)
@@ -201,6 +246,7 @@ class Doc:
             if w.day.year > self.today.year + _YEARS_AHEAD:
                 continue  # Kevin's ext is 6688: a number, not a year anyone plans for
             kept.append(w)
+        kept = [self._done_before(w, kept) for w in kept]
         for m in _SOFT.finditer(t):
             a, b = m.span()
             if self.date_at[a] or any(w.span[0] < b and a < w.span[1] for w in kept):
@@ -214,6 +260,46 @@ class Doc:
             for i in range(a, b):
                 self.date_at[i] = True
         return sorted(kept, key=lambda w: w.span)
+
+    def _done_before(self, w: When, whens: list[When]) -> When:
+        """``w`` moved back to the day that has passed when it was read ahead and what follows
+        it is done (see _DONE): 周一拜访了 on a Wednesday was this Monday."""
+        t = self.t
+        a, b = w.span
+        if w.day <= self.today or w.deadline or w.is_range or t[a - 1 : a] in ("下", "这", "本"):
+            return w
+        end = min([self.clause_end(a), b + 16] + [v.span[0] for v in whens if v.span[0] >= b])
+        after = t[b:end]
+        done = _DONE.search(after)
+        # Met 李总 on Monday / meeting on Monday went well: English says it in the verb
+        said_past = _EN_PAST.search(self.text, self._clause_start(a), end)
+        if said_past is None and (
+            done is None or (not done.group().startswith("已") and _NOT_DONE.search(after))
+        ):
+            return w
+        said = t[a:b]
+        day = w.day
+        back: date | None
+        if _BARE_WEEKDAY.match(said):
+            back = day - timedelta(days=7)
+        elif _BARE_YEARLESS.match(said) and w.yearless:
+            back = _months_back(day, 12)
+        elif _BARE_MONTH_DAY.match(said):
+            back = _months_back(day, 1)
+        else:
+            return w
+        if back is None or back >= self.today:
+            return w
+        start = w.start
+        moved = datetime.combine(back, start.timetz()) if isinstance(start, datetime) else back
+        return replace(w, start=moved)
+
+    def _clause_start(self, pos: int) -> int:
+        return max((m.end() for m in _CLAUSE_RE.finditer(self.t, 0, pos)), default=0)
+
+    def clause_end(self, pos: int) -> int:
+        m = _CLAUSE_RE.search(self.t, pos)
+        return m.start() if m else len(self.t)
 
     def _cuts(self, pattern: re.Pattern[str]) -> list[int]:
         starts = [0]

@@ -11,7 +11,7 @@ from ._doc import Doc, is_cjk
 from ._facts import FamilyMention
 from ._lexicon import PLACE_RE, PLACES, TITLE_RE, TITLES, VOICE_FILLERS, words
 from ._model import FollowUpFact, InteractionFact, InteractionKind, ItineraryFact
-from ._people import People
+from ._people import People, label_of
 
 __all__ = ["find_follow_ups", "find_interaction", "find_itineraries"]
 
@@ -31,7 +31,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"打了?[^\s,]{0,4}?电话|通了?电话|通完电话|电话沟通|电话联系|电话回访|电话跟进|来电话|"
             r"来电|通话|视频会议|视频沟通|电话里|电话聊|"
             r"电话(?:跟|和|给|与)[^\s,]{1,6}?(?:聊|沟通|说|谈|联系)|电话谈|电话说|"
-            r"\bcon ?call\b|\bcalled\b|\bspoke\b|\bon (?:the )?phone\b|打给|电话打了|"
+            r"\bcon ?call\b|\bcalled\b|\bspoke\b|\bon (?:the )?phone\b|打了?给|电话打了|"
             r"(?i:\b(?:zoom|teams|video|phone) call\b)|"
             # a telegraphic 电话扬州教育局韩局 同意: 电话 as the verb
             r"(?:^|(?<=[\s,;。]))电话(?=[\u4e00-\u9fff])(?![号是里给跟和与])"
@@ -62,10 +62,36 @@ _FUTURE_BEFORE = re.compile(
     r"(?:约|准备|计划|打算|要|再|想|需要|得|记得|提醒|安排|过几天|改天|有空|下次|回头|年后|过完年)"
     r"[^\s,]{0,4}$"
 )
+# A day ahead not pinned down (这几天给张总打个电话, 两三天后, 找时间拜访): no contact today.
+_UNPINNED_AHEAD = re.compile(
+    r"这几天|这两天|[两三四五]天后|几天后|找时间|找个时间|抽空|哪天|到时候|过段时间|过阵子|近期"
+)
+# Days ahead the reader does not pin down (初八 alone, 十五号以后, 下个月, 等他回来).
+_UNREAD_AHEAD = re.compile(
+    r"初[一二三四五六七八九十](?![中步次级期稿])|[上中下]旬|月中|下个?月|明年|"
+    r"[0-9一二三四五六七八九十]号?(?:以后|之后)|等[^\s,]{0,8}?(?:回来|以后|之后|完)"
+)
+
+
+def _ahead_not_pinned(doc: Doc, a: int) -> bool:
+    """A contact at ``a`` said after a day ahead that no reminder could be set for (下个月中旬来
+    公司看看, 初八来公司聊, 这几天打个电话): meant, not done today."""
+    ca = doc.clause(a)[0]
+    if _UNPINNED_AHEAD.search(doc.t, ca, a):
+        return True
+    ka = doc.chunk(a)[0]  # (Year-end: confirmed 明年 order on phone: the year is the order's)
+    if _UNREAD_AHEAD.search(doc.t, ka, a):
+        return True
+    return any(ka <= v.span[0] < a and v.day > doc.today for v in doc.all_whens)
+
+
+# 打个电话, 吃个饭, 见个面 with no day and no 了: what the rep means to do.
+_A_PLAN_FORM = re.compile(r"[打吃见碰]个")
 # Plans said far before the verb (年后约苏州工业园区的杜主任吃饭) and meetings called off.
 _PLAN_IN_CLAUSE = re.compile(r"年后|过完年|节后|改天|下次|回头|约(?!了)")
 _CALLED_OFF = re.compile(
-    r"(?i)cancel|moved to|reschedul|postpone|\bno (?:meeting|visit|call)\b|取消|改期|推迟|没见成|没见到"
+    r"(?i)cancel|moved to|reschedul|postpone|\bno (?:meeting|visit|call)\b|取消|改期|推迟|没见成|没见到|"
+    r"改到|改成|挪到"
 )
 _MANY = re.compile(r"\s*(?:\d+|几|多|两|三|四|五)家")
 _SUMMARY_SKIP = re.compile(r"^(?:一下|一会|很久|半天|一下午|一上午|很多|挺多|好久|聊|一个|半小时)")
@@ -78,7 +104,8 @@ _OUTCOME = re.compile(
 # note records, never by itself a sign that one took place.
 _NOT_A_CONTACT = re.compile(r"再说|符合要求|问题|通过了|批了")
 _OUTCOME_LEAD = re.compile(
-    r"(?:[\s,]|他们|他|她|对方|客户|说|也|还是|结果|但是|不过|目前|现在|基本上?(?=定)|今天|又)+"
+    r"(?:[\s,]|他们|他|她|对方|客户|说|也|还是|结果|但是|不过|目前|现在|基本上?(?=定)|今天|又|"
+    r"然后|嗯|那个|就是|让我)+"
 )
 
 
@@ -89,6 +116,8 @@ def _relevant_when(doc: Doc, pos: int) -> When | None:
     if before:
         return before[-1]
     _, b = doc.chunk(pos)
+    if doc.t[pos].isascii():  # Meeting with Mr. Tan next Wed 3pm: English says the day last
+        b = doc.clause(pos)[1]
     after = [w for w in doc.whens if pos <= w.span[0] < b]
     return after[0] if after else None
 
@@ -124,8 +153,13 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         if w is None and _PLAN_IN_CLAUSE.search(t, doc.clause(a)[0], a):
             continue
         value: date | datetime = doc.today
-        if w is None and (t.startswith("过", b) or "过" in t[a:b]):
+        came = t.startswith(("过来", "过去"), b)  # 刚打电话过来: the call came in
+        if w is None and ((t.startswith("过", b) and not came) or "过" in t[a:b]):
             continue  # 拜访过 without a date: some time ago, not today
+        if w is None and not re.match(r"\s*[了过完]", t[b : b + 2]) and _ahead_not_pinned(doc, a):
+            continue
+        if w is None and _A_PLAN_FORM.search(t, a, b) and not t.startswith("了", b):
+            continue  # 给张总打个电话问问进度: a plan
         if w is None and t[a:b] == "回访" and not t.startswith("了", b):
             continue  # 回访兰经理 without a date reads as a plan
         if w is None and t[a - 1 : a] == "去" and not re.match(r"\s*[了过]", t[b : b + 2]):
@@ -145,6 +179,8 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
     if best is None:
         if doc.chat:  # a pasted WeChat chat is itself the contact
             when = doc.today - timedelta(days=1) if doc.chat_yesterday else doc.today
+            if doc.chat_day is not None:  # 史总 2026/12/19 21:40: the chat took place that day
+                when = doc.chat_day
             return InteractionFact("wechat", when, summary, said)
         if outcome is None or _NOT_A_CONTACT.search(outcome):
             return None
@@ -165,10 +201,10 @@ _NOT_TOPIC = re.compile(
 )
 # What reps talk about: 变电站设计软件采购, 巡检APP, 智慧园区的招标.
 _TOPIC_NOUN = re.compile(
-    r"(?:(?<=[的个了那聊谈 ,])|^)(?![用做有要在说让把给跟和与同签对])"
+    r"(?:(?<=[的个了那聊谈 ,])|^)(?![用做有要在说让把给跟和与同签对里边个嗯他她])"
     r"[\u4e00-\u9fffA-Za-z0-9](?:[\u4e00-\u9fffA-Za-z0-9]|(?<=[A-Za-z0-9]) ){1,12}?"
-    r"(?:项目|系统|方案|软件|平台|招标|APP|app|改造|升级|试点|维保|报价单|合同|订单|报告|"
-    r"solution|system|project)"
+    r"(?:项目|系统|方案|软件|平台|招标|(?:APP|app|solution|system|project)(?![A-Za-z])|改造|升级|"
+    r"试点|维保|报价单|合同|订单|报告)"
     # 配网自动化项目还在走流程 ends the topic; 项目部, 系统集成商, 方案书 do not
     r"(?!部|组|经理|负责|集成|书|商|的人)"
 )
@@ -279,6 +315,10 @@ def _outcome(doc: Doc, people: People) -> str | None:
         if lead:
             start = lead.end()
         run_on = _RUN_ON.search(t, m.end(), b)  # …很满意就是价格还要再谈: one remark
+        # 那个临床数据中心的方案要改 → 方案要改: the thing judged, without what it belongs to
+        of = t.rfind("的", start, m.start())
+        if of >= 0 and m.start() - of - 1 >= 2 and is_cjk(t[of + 1]):
+            start = of + 1
         text = t[start : run_on.start() if run_on else b].strip().rstrip("吧啊呢哦呀嘛")
         if len(text) >= 2:
             return text
@@ -306,10 +346,41 @@ _EN_OUTCOME = re.compile(
 
 
 def _english_outcome(doc: Doc) -> str | None:
-    for m in _EN_OUTCOME.finditer(doc.t):
-        if doc.free(m.start(), m.end()):
-            return m.group()
+    """What the customer said in English: the rest of the sentence after said/says (he said
+    budget approved, PO expected next month), else the remark up to its verdict word, from its
+    subject or label on (all good, renewal confirmed)."""
+    t = doc.t
+    for m in _EN_SAID.finditer(t):
+        text = _en_sentence(doc, m.end())
+        if text and (_EN_OUTCOME.search(text) or _EN_VERDICT.search(text)):
+            return text
+    for m in _EN_OUTCOME.finditer(t):
+        if not doc.free(m.start(), m.end()):
+            continue
+        lead = max(
+            (x.end() for x in _EN_REMARK_START.finditer(t, max(0, m.start() - 40), m.start())),
+            default=m.start(),
+        )
+        text = doc.text[lead : m.end()].strip(" ,")
+        return text if text.isascii() and len(text) <= 60 else m.group()
     return None
+
+
+_EN_SAID = re.compile(r"(?i)\b(?:said|says|told (?:me|us))\b(?:\s+that)?\s*")
+# Verdicts said after "said" besides those of _EN_OUTCOME (pushed to Q2, likes our demo).
+_EN_VERDICT = re.compile(
+    r"(?i)\b(?:ok|good|fine|likes?|pushed|delayed|postponed|on hold|wants?|no budget|budget)\b"
+)
+_EN_REMARK_START = re.compile(r"[:.;!]\s*|\b(?:he|she|they)\s+(?=[a-z])", re.IGNORECASE)
+_EN_SENTENCE_END = re.compile(r"[.;!?\n。]|,\s*(?=[\u4e00-\u9fff])|[\u4e00-\u9fff]")
+
+
+def _en_sentence(doc: Doc, start: int) -> str | None:
+    t = doc.text  # as typed: the folded copy says its English dates in Chinese
+    end = _EN_SENTENCE_END.search(t, start)
+    stop = end.start() if end else len(t)
+    text = t[start:stop].strip(" ,")
+    return text if 2 <= len(text) <= 80 and text.isascii() else None
 
 
 # 他说方案还行 / 他說預算明年才會下來 / he feedback 还不错: what the customer said, kept as the
@@ -335,10 +406,19 @@ def _reported(doc: Doc) -> str | None:
         # 他说下礼拜二来医院找他: a plan the next follow-up or trip holds, not an outcome
         # (a vague period stays in: 他说元旦以后再说 is what was said, never a reminder)
         b = next((i for i in range(a, b) if due[i] or not doc.free(i, i + 1)), b)
+        lead = _SAID_LEAD.match(t, a, b)
+        a = lead.end() if lead else a
+        # 那个临床数据中心的方案要改 → 方案要改: the thing judged, without what it belongs to
+        of = t.rfind("的", a, b)
+        if of >= 0 and of - a <= 10 and b - of - 1 >= 3 and is_cjk(t[of + 1]):
+            a = of + 1
         text = t[a:b].strip()
         if len(text) >= 2:
             return text
     return None
+
+
+_SAID_LEAD = re.compile(r"(?:那个|嗯|就是|然后|呃)+\s*")
 
 
 # --- itineraries ----------------------------------------------------------------------------
@@ -463,7 +543,7 @@ def _trip_before(doc: Doc, people: People, w: When, ca: int) -> ItineraryFact | 
     purpose = m["purpose"] or ("出差" if "出差" in head else None)
     end = w.end.date() if isinstance(w.end, datetime) else w.end
     idx = people.anchor(a)
-    who = people.persons[idx].label() if idx is not None else None
+    who = label_of(people.persons[idx]) if idx is not None else None
     return ItineraryFact(who, place, w.day, end, purpose)
 
 
@@ -471,7 +551,7 @@ def _who(doc: Doc, people: People, a: int, b: int, place_pos: int) -> str | None
     t = doc.t
     for m in people.mentions:
         if not m.pronoun and b <= m.start < place_pos and m.contact >= 0:
-            return people.persons[m.contact].label()
+            return label_of(people.persons[m.contact])
     ca, _ = doc.clause(a)
     since = max(people.anchor_pos(a), ca, 0)
     boss = _BOSS.search(t, since, a)
@@ -480,13 +560,13 @@ def _who(doc: Doc, people: People, a: int, b: int, place_pos: int) -> str | None
     idx = people.anchor(a)
     if idx is None:
         return None
-    return people.persons[idx].label()
+    return label_of(people.persons[idx])
 
 
 # --- follow-ups -----------------------------------------------------------------------------
 
 _FILLER = re.compile(
-    r"^(?:[\s,:]|提醒我|提醒|记得|一定要|务必|还要|需要|要|得|准备|计划|可以|就|之前|以前|前|再次|必须|我(?=去|过去))+"
+    r"^(?:[\s,:]|提醒我|提醒|记得|一定要|务必|还要|需要|要|得|准备|计划|可以|就|之前|以前|前|以后|之后|再次|必须|我(?=去|过去))+"
 )
 _TRAIL = re.compile(r"[\s,!?。~吧啊哦呀了]+$")
 # Voice input runs on: 见面那个就是谈一下… ends the reminder at the first filler.
@@ -495,13 +575,42 @@ _RUN_ON = re.compile(VOICE_FILLERS)
 _BARE_VERB = frozenset(words("见 见面 约 拜访 回访 联系 电话 打电话 call visit meet"))
 _WITH_WHOM = {"见面": "和{}见面", "打电话": "给{}打电话", "电话": "给{}打电话"}
 # English notes put the verb first: call Lee at 万科 next Fri 3pm.
-_EN_VERB = re.compile(r"(?i)\b(?:call|visit|meet(?:ing)?|send|email|ping|follow up(?: with)?)\b")
+_EN_VERB = re.compile(
+    r"(?i)\b(?:call|visit|meet(?:ing)?|send|email|ping|follow up(?: with)?|lunch|dinner|present)\b"
+)
 _STATE = re.compile(
-    r"^(?:有|没|是|可能|应该|会|开会|放假|结婚|上班|不|过生日|生日|我在|我有空|在家)"
+    r"^(?:有|没|是|可能|应该|会|开会|放假|结婚|上班|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
+    r"有空|得空)"
+)
+# 张总说下周二给我们回复, 元旦前给回复: the customer's answer awaited, not the rep's to-do.
+_THEIR_ANSWER = re.compile(
+    r"^(?:给(?:我们|我|咱们)?\s*)?(?:回复|答[复覆]|回话|回电话|回个电话|反馈|消息|答案|结果)"
 )
 _SUBJECT_END = re.compile(
-    r"(?:他|她|他们|她们|对方|客户)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$|说\s*$"
+    r"(?:他|她|他们|她们|对方|客户|财务|领导|老板|法务)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$"
+    r"|说\s*$"
 )
+# 张总让财务下周三打款: a task the customer gives someone of theirs, said before the date.
+_THEIR_PEOPLE_TOLD = re.compile(r"[让叫](?!我|咱)[\u4e00-\u9fff]{1,4}$")
+# What no one will do at that day: 签不了, 都不在, 事太多 (a state), 春节快乐 (a greeting); and
+# (_FOR_THE_REP) what the customer does for the rep (明天把文档发我).
+_NOT_TO_DO = re.compile(
+    r"不了|不成|不能|没法|来不及|太忙|很忙|没空|不在|太多|有事|^快乐|^愉快|不$|"
+    # 他们开会定供应商, 他们会把需求发过来 (theirs), 请假, 年会, 起张总负责 (no task), 联系我
+    r"^(?:他们|她们|对方)|请假|休假|年会|负责|^起|(?:联系|找|约|打给)我(?!们的)|"
+    # 就不去了, 如果有空再去 (a condition), 每天早上开会 (a habit), 张总过生日 (someone's day)
+    r"不去|不来|就不|如果|要是|的话|每[天周月年日]|天天|过生日|生日$|^我都|^我也在"
+)
+_FOR_THE_REP = re.compile(r"(?:发|给|寄|送|传|告诉|通知|回复|答[复覆])我(?!们的)")
+_THEIR_WISH = re.compile(r"我们?(?:想|希望|打算|争取)\s*$")
+_EN_THEIRS = re.compile(
+    r"(?i)\s*(?:he|she|they|(?:mr|ms|mrs|dr)\.?\s*\S+)\s+(?:will|would|to|is going to|shall)\b"
+)
+# A question asked, not a plan settled (节前能不能把设备先发过来?, 下周三上午您看方便吗).
+_ASKED = re.compile(r"能不能|可不可以|能否|是否|方便吗|行吗|可以吗|好吗|[?]")
+_AFTER_THEN_SEE = re.compile(r"[^\s,]{0,4}?(?:以后|之后|后)\s*再(?:说|议|看|定)")
+# A plan given up (原定明天…改成下周一, 饭局取消了, 取消后天的拜访).
+_ONCE_PLANNED = re.compile(r"(?:原定|原来定|本来|原计划|取消)\s*$")
 # 明天让财务打首付款 (the customer in their chat): a task they give someone of theirs.
 _OTHERS_TASK = re.compile(r"[让叫](?!我|咱)")
 _FACT_WORDS = re.compile(r"姓|生日|喜欢|爱好|老家|毕业|性格|爱人|儿子|女儿|\d{7}")
@@ -511,17 +620,23 @@ _TOLD = re.compile(r"(?:让|要求|叫|请|通知)[^\s,]{0,4}$")
 # Verbs that are the rep's own work: 王局长下周五跟进报价 is the rep's follow-up with 王局长,
 # even though a person is named right before the date.
 _REP_ACTION = re.compile(
-    r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|催|约|请|拜访|见|签|回款|收款|去|过去|给|和|"
+    r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|交(?=标|方案|资料|材料|报价|文件|合同)|"
+    r"催|约|请|拜访|见|签|回款|收款|去|过去|给|和|"
     r"演示|投标|汇报|面谈|会(?!议|开))"
 )
 # A customer's own travel around a date (他一月十五号要来南京开会, 我明天飞广州 in their chat):
 # a trip, not something the rep has to do.
 _TRAVEL = re.compile(
-    r"出差|飞|回来|度假|休假|放假|[来去][^\s,]{1,3}(?:开会|参加|学习|培训)|参加[^\s,]{1,4}展"
+    r"出差|飞|回来|度假|休假|放假|[来去][^\s,]{1,3}(?:开会|参加|学习|培训)|参加[^\s,]{1,4}展|"
+    r"(?i:\bon leave\b|\bflying\b|\bfly to\b|\btravell?ing\b|\bout of office\b|\bback on\b)"
 )
 # The customer's own meetings and habits are not the rep's to do (他们下周一内部评审, 一般…).
-_INTERNAL = re.compile(r"内部|例会|开标")
-_HABIT = re.compile(r"一般|通常|经常|平时|往常|都是|每")
+_INTERNAL = re.compile(r"内部|例会|开标|发标|评标|走流程|审批|公告|公示")
+# …and their committees and reports up, said right after the date (下周三上会, 周五给老板汇报).
+_THEIR_MEETING = re.compile(
+    r"上会|党委会|董事会|办公会|(?:给|向|跟)(?:老板|领导|上级|上面|董事长|老总)汇报"
+)
+_HABIT = re.compile(r"一般|通常|经常|平时|往常|都是|每|习惯")
 
 
 def _entity_chunk(doc: Doc, a: int, b: int) -> bool:
@@ -611,7 +726,7 @@ def _thing_before(doc: Doc, a: int) -> str | None:
 def _label_at(people: People, pos: int) -> str | None:
     """How the person a reminder at ``pos`` is about is named (刘总), if anyone is."""
     who = people.anchor(pos)
-    return people.persons[who].label() if who is not None else None
+    return label_of(people.persons[who]) if who is not None else None
 
 
 def _in_third_person(doc: Doc, people: People, a: int, text: str) -> str:
@@ -662,9 +777,20 @@ def _english_verb_before(doc: Doc, a: int) -> str | None:
     ca, _ = doc.clause(a)
     m = _EN_VERB.search(doc.t, ca, a)
     if m is None:
-        return None
+        # Next step: site survey on Dec 29 / Lunch with 方总 … next Tue: the English words
+        # that lead to the date, after any "Next step:" label
+        said = doc.t[ca:a]
+        said = said[said.rfind(":") + 1 :]
+        if not _EN_TASK.fullmatch(said):
+            return None
+        text = _EN_TAIL.sub("", _without_company(doc, said).strip(" ,:"))
+        return text if 2 <= len(text) <= 40 else None
     text = _EN_TAIL.sub("", _without_company(doc, doc.t[m.start() : a]).strip(" ,:"))
     return text or None
+
+
+# A short English task said before its date (mostly Latin, a name or two in Chinese allowed).
+_EN_TASK = re.compile(r"\s*[A-Za-z][A-Za-z0-9 ,.&'()\u4e00-\u9fff-]{1,40}?\s*")
 
 
 _EN_LEAD = re.compile(r"(?i)(?:re|with|about|regarding)\b")
@@ -676,7 +802,8 @@ def find_follow_ups(
     doc: Doc, people: People, family: list[FamilyMention], claimed: set[int]
 ) -> list[FollowUpFact]:
     t = doc.t
-    out: list[tuple[FollowUpFact, bool]] = []  # with: its hour was guessed from 上午/下午
+    # with: its hour was guessed from 上午/下午, and where its date was said
+    out: list[tuple[FollowUpFact, bool, tuple[int, int]]] = []
     for i, w in enumerate(doc.whens):
         if i in claimed:
             continue
@@ -686,6 +813,8 @@ def find_follow_ups(
             if nxt.span[0] - b <= 1 and nxt.day == w.day:
                 continue
         due: date | datetime = w.start
+        if isinstance(due, datetime) and _AFTER_HOUR.match(t, b):
+            due = w.day  # 下午3点以后来吧: after three, no hour to remind at
         if isinstance(due, datetime):
             if due <= doc.now:
                 continue
@@ -693,16 +822,23 @@ def find_follow_ups(
             continue
         if w.is_range and w.end != w.start:
             continue  # 19号到23号: someone's days away, not one day to act on
+        if w.yearless and w.lunar is None and (w.day - doc.today).days > _YEARLESS_AHEAD:
+            continue  # 11月28号 said on 2 December: most likely the one just past, not next year's
         ca, cb = doc.clause(a)
         # The trip said just before the date is someone's (他下礼拜要出差去上海…), unless the
         # note turns to the rep in between (…出差 让我周三把报价发他).
-        before = t[max(ca, a - 12) : a]
+        reach = 24 if t[max(ca, a - 24) : a].isascii() else 12  # (Lee flying to KL on Friday)
+        before = t[max(ca, a - reach) : a]
         before = before[max(before.rfind(x) for x in "让叫我") + 1 :]
         travel = _TRAVEL.search(before) or _TRAVEL.search(t, b, cb)
         if travel and not _REP_ACTION.match(t[b:cb].lstrip(" 我再就")):
             continue
-        if _INTERNAL.search(t, b, cb) or _HABIT.search(t[max(ca, a - 4) : a]):
+        if _INTERNAL.search(t, b, cb) or _HABIT.search(t[max(ca, a - 8) : a]):
             continue
+        if _THEIR_MEETING.search(t, b, doc.chunk(b)[1]):
+            continue
+        if _EN_THEIRS.match(t, ca):
+            continue  # He will revert by Friday, Mr Tan to confirm next Wed: theirs to do
         found = _action(doc, w, people)
         if found is None and not _RELATIVE.search(t[a:b]):
             continue  # 端午节 on its own: a date mentioned, nothing to do
@@ -713,6 +849,24 @@ def find_follow_ups(
             continue
         if _STATE.match(action) or _OTHERS_TASK.match(action):
             continue
+        if _THEIR_ANSWER.match(action) and not doc.said_by_customer(a):
+            continue
+        if _NOT_TO_DO.search(action):
+            continue
+        if _FOR_THE_REP.search(action) and not doc.said_by_customer(a):
+            continue
+        if doc.said_by_customer(a) and _THEIR_WISH.search(t, max(ca, a - 6), a):
+            continue  # 我们想年前装好: what the customer hopes for, not a day agreed
+        if _ASKED.search(t, ca, cb) or _ONCE_PLANNED.search(t, max(ca, a - 4), a):
+            continue
+        called_off = _CALLED_OFF.search(t, b, cb)
+        if called_off and not any(b <= v.span[0] < called_off.start() for v in doc.whens):
+            continue  # 明天的评审会推迟到下礼拜四: tomorrow's is off (下礼拜四 is the new one)
+        if _AFTER_THEN_SEE.match(t, b):
+            continue  # 正月初八以后再说: no day to act on
+        # 质保期到1月20号: until then, no task (改到下周二 is the day moved to)
+        if action == "跟进" and re.search(r"(?<![改推延挪约定换])到$", t[max(0, a - 2) : a]):
+            continue
         if w.day == doc.today and "了" in action:
             continue
         ca, _ = doc.clause(a)
@@ -721,10 +875,15 @@ def find_follow_ups(
         if not subject and not _EN_VERB.search(t, ca, a):  # Call 国网南通 的刘工 tomorrow
             # 张总下周三出差: the person right before the date is its subject (not across a comma).
             subject = any(
-                m.end == a or (m.end == a - 1 and t[m.end] == " ")
+                (m.end == a or (m.end == a - 1 and t[m.end] == " "))
+                and not _ADDRESSED.search(t, max(0, m.start - 4), m.start)
                 for m in people.mentions
                 if not m.pronoun
             )
+            # 万科下周三搬新办公室: the customer itself right before the date
+            subject = subject or (doc.company_span is not None and doc.company_span[1] == a)
+        if _THEIR_PEOPLE_TOLD.search(head):
+            continue  # 张总让财务下周三打款: a task he gives someone of theirs
         if any(f.end in (a, a - 1) or f.start <= a <= f.end + 3 for f in family):
             continue
         invited = raw_after.startswith(("再", "来")) or action.startswith("来")
@@ -737,12 +896,17 @@ def find_follow_ups(
             action = _FILLER.sub("", said).strip() or action
             if (due.date() if isinstance(due, datetime) else due) < doc.today:
                 continue
-        if any(f.due == due for f, _ in out):
+        if any(f.due == due for f, _, _ in out):
             continue
-        out.append((FollowUpFact(due, action), w.part_of_day is not None))
-    return _most_precise(out)
+        out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
+    return _most_precise(out, t, doc.chat)
 
 
+# 好的阚科长 下周一上午九点到: the person spoken to, not the one who acts.
+_ADDRESSED = re.compile(r"(?:好的|好嘞|好|收到|谢谢|嗯|OK|ok)[\s,!]*$")
+# A date said without a year this many days ahead is read as next year's only by the calendar.
+_YEARLESS_AHEAD = 300
+_AFTER_HOUR = re.compile(r"\s*(?:以后|之后|后(?![天年]))")
 _EARLY = re.compile(
     r"提前\s*(?P<n>\d+|[一二两三四五六七八九十])\s*(?P<unit>天|日|周|个?星期|个?礼拜)\s*提醒我?"
 )
@@ -754,17 +918,51 @@ def _early_by(m: re.Match[str]) -> timedelta:
     return timedelta(days=count * (1 if m["unit"] in ("天", "日") else 7))
 
 
-def _most_precise(found: list[tuple[FollowUpFact, bool]]) -> list[FollowUpFact]:
+def _most_precise(
+    found: list[tuple[FollowUpFact, bool, tuple[int, int]]], t: str, chat: bool = False
+) -> list[FollowUpFact]:
     """One day said twice (下周三下午 … 三点): keep the reminder with the hour said, not the
     day alone or the part of the day's guessed hour."""
-    exact = {f.due.date() for f, guessed in found if isinstance(f.due, datetime) and not guessed}
-    timed = exact | {f.due.date() for f, _ in found if isinstance(f.due, datetime)}
-    kept: list[FollowUpFact] = []
-    for f, guessed in found:
+    exact = {f.due.date() for f, guessed, _ in found if isinstance(f.due, datetime) and not guessed}
+    timed = exact | {f.due.date() for f, _, _ in found if isinstance(f.due, datetime)}
+    kept: list[tuple[FollowUpFact, tuple[int, int]]] = []
+    dropped: list[tuple[FollowUpFact, tuple[int, int]]] = []
+    for f, guessed, span in found:
         if isinstance(f.due, datetime):
             if guessed and f.due.date() in exact:
+                dropped.append((f, span))
                 continue
         elif f.due in timed:
+            dropped.append((f, span))
             continue
-        kept.append(f)
-    return kept
+        kept.append((f, span))
+    # 下周四下午去万科 三点半到: the hour is said apart from what to do, just after the day
+    # that says it (on the same line)
+    out: list[FollowUpFact] = []
+    for f, (a, _) in kept:
+        if f.action in _WEAK_ACTIONS and isinstance(f.due, datetime):
+            said = next(
+                (
+                    d.action
+                    for d, (x, y) in dropped
+                    if _day_of(d.due) == f.due.date()
+                    and d.action not in _WEAK_ACTIONS
+                    # (in a chat the hour may come in a later message: 下周一来签合同 … 下周一
+                    # 上午十点到)
+                    and y <= a
+                    and (chat or (a <= y + 12 and "\n" not in t[y:a]))
+                ),
+                None,
+            )
+            if said is not None:
+                f = FollowUpFact(f.due, said)
+        out.append(f)
+    return out
+
+
+# What a reminder says when its words are elsewhere (三点半到, 下午两点 alone).
+_WEAK_ACTIONS = frozenset(words("跟进 到 来 去 过去 过来 见 碰头"))
+
+
+def _day_of(due: date | datetime) -> date:
+    return due.date() if isinstance(due, datetime) else due

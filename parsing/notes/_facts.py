@@ -469,4 +469,4 @@ def read_roles(doc: Doc, people: People) -> None:
     for m in _KEY.finditer(t):
         idx = people.anchor(m.start())
         if idx is not None:
-            people.persons[idx].key = True
+            people.persons[idx].is_key_leader = True

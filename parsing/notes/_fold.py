@@ -11,6 +11,8 @@ import re
 
 from parsing.hanzi import SIMPLIFIED, TRADITIONAL
 
+from ._lexicon import SURNAMES
+
 __all__ = ["fold"]
 
 # A few one-for-one typos reps make on phone keyboards (same length, so spans still hold).
@@ -28,13 +30,12 @@ _TYPOS = {
     "喜换": "喜欢",
     # Voice dictation's homophones of titles.
     "菊长": "局长",
-    "局张": "局长",
+    "句长": "局长",
     "主认": "主任",
     "主仁": "主任",
     "处涨": "处长",
     "院涨": "院长",
     "科涨": "科长",
-    "科张": "科长",
     "行涨": "行长",
     "航长": "行长",
     # Cantonese words for days and parts of the day (Hong Kong, Malaysia).
@@ -59,7 +60,22 @@ _SPOKEN_DIGITS = {"零": "0", "〇": "0", "幺": "1", "一": "1", "二": "2", "�
 _A_MOMENT_THEN_NEXT = re.compile(r"一下下(?=礼拜|周|星期)")
 # 施厂张: voice input's 厂长 (not 工厂张经理).
 _FACTORY_HEAD = re.compile(r"厂张(?![总经主工科处局院部老书])")
+# 赵科张, 王局张说: voice input's 科长/局长 after a surname — never 万科张总, 信息科张主任 (a
+# company or a department, then 张 and a title).
+_SURNAME_CLASS = "".join(sorted(SURNAMES))
+_HEAD_SLIP = re.compile(
+    rf"(?<=[{_SURNAME_CLASS}的][科局处院部厂所])张(?![总经主工科处局院部老书助秘副师])"
+)
+# 黄经历, 陈东经历: voice input's 经理 after a name (not 他的经历, 工作经历了).
+_MANAGER_SLIP = re.compile(
+    rf"(?:(?<=[{_SURNAME_CLASS}])|(?<=[{_SURNAME_CLASS}][^\W\d_的]))经历(?![了过])"
+)
 _SPOKEN_RUN = re.compile(f"[{''.join(_SPOKEN_DIGITS)}]{{7,}}")
+# 幺三九 七三一零 八八二六: a number read aloud in groups, as it is written.
+_SPOKEN_GROUPS = re.compile(
+    f"(?<![{''.join(_SPOKEN_DIGITS)}])[{''.join(_SPOKEN_DIGITS)}]{{3,4}}"
+    f"(?:[ ][{''.join(_SPOKEN_DIGITS)}]{{3,4}}){{1,3}}(?![{''.join(_SPOKEN_DIGITS)}])"
+)
 
 _PUNCT = {
     "，": ",",
@@ -131,7 +147,21 @@ _EN_DAY = re.compile(
 _EN_WORDS = {
     "tomorrow": "明天", "today": "今天", "tonight": "今晚", "yesterday": "昨天",
     "next week": "下周", "this week": "这周", "next month": "下个月", "eod": "",
+    "tmr": "明天", "tmrw": "明天", "tmw": "明天", "tomo": "明天", "2moro": "明天",
 }  # fmt: skip
+_EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MON = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# Jan 4, Dec 29th, 5 Jan: a month said in English, with its day.
+_EN_DATE = re.compile(
+    rf"\b(?:{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?:(?P<d0>\d{{1,2}})\s*[-~]\s*)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON.replace('mon>', 'mon2>')})\b"
+    r"(?!\s+(?:be|not|have|need|want)\b)",  # 3 May be fine: a verb, no month
+    re.IGNORECASE,
+)
+# before 春节, before 月底: the deadline said the Chinese way round (春节前).
+_EN_BEFORE = re.compile(
+    r"\bbefore\s+(?P<what>春节|元旦|国庆|中秋|端午|月底|年底|周[一二三四五六日])"
+)
 _EN_WORD = re.compile(r"\b(?:" + "|".join(_EN_WORDS) + r")\b", re.IGNORECASE)
 _EN_CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)", re.I)
 
@@ -159,11 +189,31 @@ def _en_clock(m: re.Match[str]) -> str:
 _EN_AT = re.compile(r"\b(?:at|@)(?=\s*\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))", re.I)
 
 
+def _en_date(m: re.Match[str]) -> str:
+    month = _EN_MONTHS.index((m["mon"] or m["mon2"])[:3].lower()) + 1
+    day = int(m["d"] or m["d2"])
+    if not 1 <= day <= 31:
+        return m[0]
+    if m["d0"]:  # 8-12 Feb: the days of a trip
+        said = f"{month}月{int(m['d0'])}-{day}日"
+        return _padded(said, len(m[0])) if len(said) <= len(m[0]) else m[0]
+    return _padded(f"{month}月{day}日", len(m[0]))
+
+
 def _english(out: str) -> str:
     out = _EN_AT.sub(lambda m: " " * len(m[0]), out)
+    out = _EN_BEFORE.sub(lambda m: _padded(m["what"] + "前", len(m[0])), out)
+    out = _EN_DATE.sub(_en_date, out)
     out = _EN_DAY.sub(_en_day, out)
     out = _EN_WORD.sub(lambda m: _padded(_EN_WORDS[m[0].lower()], len(m[0])), out)
     return _EN_CLOCK.sub(_en_clock, out)
+
+
+def _spoken_groups(m: re.Match[str]) -> str:
+    digits = m[0].replace(" ", "")
+    if len(digits) < 7 or (m[0].count("幺") + m[0].count("零") == 0 and digits[0] != "一"):
+        return m[0]  # (三四 五六: numbers of things, not a phone; a phone has 幺, 零 or starts 一)
+    return "".join(_SPOKEN_DIGITS.get(c, c) for c in m[0])
 
 
 def fold(text: str) -> str:
@@ -175,8 +225,11 @@ def fold(text: str) -> str:
         if typo in out:
             out = out.replace(typo, right)
     out = _SPOKEN_RUN.sub(lambda m: "".join(_SPOKEN_DIGITS[c] for c in m[0]), out)
+    out = _SPOKEN_GROUPS.sub(_spoken_groups, out)
     out = _A_MOMENT_THEN_NEXT.sub("  下", out)
     out = _FACTORY_HEAD.sub("厂长", out)
+    out = _HEAD_SLIP.sub("长", out)
+    out = _MANAGER_SLIP.sub("经理", out)
     if "院" in out and "幼儿园" not in out:  # 设计院的李园长: voice input's 院长
         out = out.replace("园长", "院长")
     if any("a" <= c.lower() <= "z" for c in out):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ._doc import Doc, is_cjk
 from ._lexicon import (
     COMPOUND_SURNAMES,
+    PLACE_RE,
     SHORT_TITLES,
     SURNAMES,
     TITLE_RE,
@@ -16,9 +18,18 @@ from ._lexicon import (
     title_info,
     words,
 )
-from ._model import Birthday, ContactFact, DecisionRole, FamilyFact
+from ._model import ContactFact
 
-__all__ = ["Mention", "People", "Person", "find_people", "surname_of"]
+__all__ = [
+    "Mention",
+    "People",
+    "find_people",
+    "finished",
+    "is_blank",
+    "label_of",
+    "salutation_of",
+    "surname_of",
+]
 
 # Characters that end a name when scanning outwards from a title.
 NAME_STOP = frozenset(
@@ -34,6 +45,7 @@ _NOT_SHORT = frozenset(
     words("古董 步行 单行 同行 平行 通行 易行 罗行 施工 开工 监工 计院 计局 计处 安局")
 )
 _IN_CHARGE = frozenset(words("分管 主管 监管 兼管 协管 代管"))
+_HOSPITALS = frozenset(words("北荣总 中荣总 雄荣总"))
 _BANK = re.compile(r"银行|行长|宁银|建行|农行|招行|工行|中行|交行|分行|支行")
 _XIAO_LAO_NOT = frozenset(
     words(
@@ -71,67 +83,47 @@ class Mention:
     contact: int = -1
 
 
-@dataclass
-class Person:
-    """A contact while the note is being read."""
+def salutation_of(c: ContactFact) -> str | None:
+    """How the contact is spoken to: the form said in the note (小李, 王女士), else the surname
+    and the title's address (王 + 局长 → 王局长); None when neither is known."""
+    if c.salutation:
+        return c.salutation
+    info = title_info(c.title) if c.title else None
+    if c.surname and info is not None:
+        return c.surname + info.address
+    return None
 
-    surname: str | None = None
-    name: str | None = None
-    title: str | None = None
-    form: str | None = None
-    phones: list[str] = field(default_factory=list)
-    wechat: str | None = None
-    email: str | None = None
-    birthday: Birthday | None = None
-    hobbies: list[str] = field(default_factory=list)
-    native_place: str | None = None
-    education: str | None = None
-    decision_role: DecisionRole | None = None
-    personality: str | None = None
-    key: bool = False
-    family: list[FamilyFact] = field(default_factory=list)
 
-    def salutation(self) -> str | None:
-        if self.form:
-            return self.form
-        info = title_info(self.title) if self.title else None
-        if self.surname and info is not None:
-            return self.surname + info.address
-        return None
+def label_of(c: ContactFact) -> str | None:
+    """How a reminder or an itinerary names this contact."""
+    return salutation_of(c) or c.name or c.surname
 
-    def label(self) -> str | None:
-        """How an itinerary names this person."""
-        return self.salutation() or self.name or self.surname
 
-    def fact(self) -> ContactFact:
-        info = title_info(self.title) if self.title else None
-        return ContactFact(
-            name=self.name,
-            surname=self.surname,
-            title=self.title,
-            salutation=self.salutation(),
-            phones=list(self.phones),
-            wechat=self.wechat,
-            email=self.email,
-            birthday=self.birthday,
-            hobbies=list(self.hobbies),
-            native_place=self.native_place,
-            education=self.education,
-            decision_role=self.decision_role,
-            personality=self.personality,
-            is_key_leader=self.key or bool(info and info.key),
-            family=list(self.family),
-        )
+def finished(c: ContactFact) -> ContactFact:
+    """The contact as the note gives it: its salutation spelled out, a key leader by the
+    title too (局长, 总 …), and lists of its own."""
+    info = title_info(c.title) if c.title else None
+    return replace(
+        c,
+        salutation=salutation_of(c),
+        is_key_leader=c.is_key_leader or bool(info and info.key),
+        phones=list(c.phones),
+        hobbies=list(c.hobbies),
+        family=list(c.family),
+    )
 
-    def is_blank(self) -> bool:
-        return self.fact() == ContactFact()
+
+def is_blank(c: ContactFact) -> bool:
+    return finished(c) == ContactFact()
 
 
 class People:
     """Contacts and the mentions that refer to them, in text order."""
 
     def __init__(self) -> None:
-        self.persons: list[Person] = []
+        # Contacts while the note is read: ``salutation`` holds only a form said in the note
+        # (小李, 王女士) until ``finished`` spells it out.
+        self.persons: list[ContactFact] = []
         self.mentions: list[Mention] = []
         self._anchor_pos: list[int] = []
         self._anchor_idx: list[int] = []
@@ -153,7 +145,7 @@ class People:
         """The contact for a fact at ``pos``, creating a nameless one when nobody is named."""
         idx = self.anchor(pos)
         if idx is None:
-            self.persons.append(Person())
+            self.persons.append(ContactFact())
             idx = len(self.persons) - 1
             self._anchor_pos.insert(0, -1)
             self._anchor_idx.insert(0, idx)
@@ -213,6 +205,20 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
     return None
 
 
+def _full_name_before(doc: Doc, end: int, surname: str) -> str | None:
+    """The full name right before a surname and title that repeat its surname (张平安|张总)."""
+    t = doc.t
+    for given in (2, 1):
+        start = end - len(surname) - given
+        if start < 0 or t[start : start + len(surname)] != surname:
+            continue
+        seg = t[start + len(surname) : end]
+        clean = all(is_cjk(c) and c not in NAME_STOP for c in seg)
+        if clean and doc.free(start, end) and not any(doc.date_at[start:end]):
+            return t[start:end]
+    return None
+
+
 def _boundary(doc: Doc, pos: int) -> bool:
     t = doc.t
     return (
@@ -220,7 +226,7 @@ def _boundary(doc: Doc, pos: int) -> bool:
         or not is_cjk(t[pos])
         or t[pos] in NAME_STOP
         or doc.date_at[pos]
-        or t[pos] in "生喜爱性老负管拍最技对用有经决"
+        or t[pos] in "生喜爱性老负管拍最技对用有经决说讲"
     )
 
 
@@ -263,6 +269,8 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             continue
         if short and (t[a - 1 : b] in _NOT_SHORT or (title == "行" and not _BANK.search(t))):
             continue
+        if t[a - 2 : b] in _HOSPITALS:  # 台北荣总: the veterans' general hospital, no 荣总
+            continue
         if title == "行" and b < len(t) and is_cjk(t[b]) and t[b] not in NAME_STOP:
             continue  # 柏行 元旦后见, not 柏行动
         if short and b < len(t) and t[b] in _AFTER_SHORT and not t.startswith(_SAYS_SO, b):
@@ -278,21 +286,26 @@ def _title_mentions(doc: Doc) -> list[Mention]:
                 and t[before] not in NAME_STOP
                 and not doc.date_at[before]
                 and not doc.used[before]  # 国网常州钱处: a company read before people
+                and _full_name_before(doc, a - len(name), name) is None  # 江海江工, 周正周处
             ):
                 continue
             title = SHORT_TITLES[title]
         if name is not None:
             sur = _surname_prefix(name)
-            out.append(
-                Mention(
-                    a - len(name),
-                    b,
-                    surname=sur,
-                    name=name if len(name) > len(sur or "") else None,
-                    title=title,
-                )
-            )
-            last_end = b
+            end = b
+            full = name if len(name) > len(sur or "") else None
+            start = a - len(name)
+            if (
+                full is None
+            ):  # 张平安张总, 高明高总: the full name said first, then how he is called
+                full = _full_name_before(doc, start, name)
+                start -= len(full) if full else 0
+            again = _name_after(doc, b) if full is None else None
+            # 王局长王明说: the full name said after the surname and title
+            if again is not None and again[1] is None and _surname_prefix(again[0]) == sur:
+                full, end = again[0], again[2]
+            out.append(Mention(start, end, surname=sur, name=full, title=title))
+            last_end = end
             continue
         if short or title == "总":
             continue
@@ -327,6 +340,140 @@ def _xiao_lao_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
         if _calls_the_rep(doc, a):
             continue
         out.append(Mention(a, a + 2, surname=sur, form=t[a : a + 2]))
+    return out
+
+
+# 王女士, 陈先生, 李小姐 — and in Hong Kong and Malaysian notes 陈生 (Mr. Chan): how the
+# person is addressed, kept whole as the salutation.
+_COURTESY = re.compile(
+    r"先生|女士|小姐|太太|(?<=[\u4e00-\u9fff])生(?![日产意活病气物态效命鲜长成前死于涯肖])"
+)
+_CANTONESE_NOTE = re.compile(
+    r"[嘅咗佢哋喺搵冇唔睇畀俾啱傾]|香港|\bhk\b|马来西亚|吉隆坡|槟城|新加坡", re.I
+)
+_NOT_COURTESY = frozenset(
+    words(
+        "卫生 花生 师生 考生 新生 人生 学生 发生 出生 产生 医生 众生 后生 书生 招生 余生 平生 终生 "
+        "一生 毕生 民生 重生 养生 谋生 高生 研究生 先生 小生 男生 女生 派生 再生 写生 衍生 滋生 "
+        "诞生 群生 苍生 卫生局 殷生"
+    )
+)
+
+
+def _courtesy_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    t = doc.t
+    out: list[Mention] = []
+    for m in _COURTESY.finditer(t):
+        a, b = m.span()
+        if m.group() == "生" and not _CANTONESE_NOTE.search(doc.text):
+            continue
+        if a == 0 or doc.date_at[a] or any(x < b and a - 1 < y for x, y in taken):
+            continue
+        sur = t[a - 2 : a] if t[a - 2 : a] in COMPOUND_SURNAMES else t[a - 1]
+        if sur not in SURNAMES and sur not in COMPOUND_SURNAMES:
+            continue
+        start = a - len(sur)
+        if t[start:b] in _NOT_COURTESY or t[start - 1 : b] in _NOT_COURTESY:
+            continue
+        if doc.used[start] or doc.date_at[start]:
+            continue
+        out.append(Mention(start, b, surname=sur, form=t[start:b]))
+    return out
+
+
+# A full name said with no title (见了陈东, 跟李华通了电话): only where a person is plainly
+# meant — after a verb or preposition of meeting — and only where a name can end.
+_BEFORE_BARE = re.compile(r"(?:见了|见到|拜访了?|认识了?|(?i:\b(?:met|meeting|visited)))\s*$")
+_AFTER_BARE = frozenset(
+    "说讲是和与跟在也都就他她负对让给今明昨打通发聊谈见来去电微吃请手拍,;:。!?("
+)
+_NOT_BARE = frozenset(
+    words(
+        "高层 高管 方案 方面 金额 周末 周边 安排 安全 马上 白天 黄金 江苏 海南 常州 温州 徐州 苏州 "
+        "武汉 余杭 许多 林业 万一 何时 曾经 于是 钱款 程序 向来 任何 任务 应该 关于 成本 成功 "
+        "全部 全面 方便 时间 文件 石油 毛利 包括 包装 商务 商量 杨梅 童年 康复 司机 秦岭 宁波 "
+        "宋朝 齐全 易用 邱北 谭某 伍拾 陆续 柏油 鲍鱼 丁香 孔雀 龙头 华南 华北 华东 华中 华西"
+    )
+)
+
+
+def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    t = doc.t
+    out: list[Mention] = []
+    for a, ch in enumerate(t):
+        if ch not in SURNAMES or not doc.free(a, a + 1) or doc.date_at[a]:
+            continue
+        if not _BEFORE_BARE.search(t, max(0, a - 9), a):
+            continue
+        if t[a : a + 2] in COMPOUND_SURNAMES or TITLE_RE.match(t, a):
+            continue
+        for given in (2, 1):
+            end = a + 1 + given
+            if end > len(t):
+                continue
+            seg = t[a + 1 : end]
+            if not all(is_cjk(c) and c not in NAME_STOP for c in seg):
+                continue
+            if any(doc.date_at[a:end]) or not doc.free(a, end) or t[a:end] in _NOT_BARE:
+                continue
+            if any(x < end and a < y for x, y in taken) or TITLE_RE.match(t, a + 1):
+                continue
+            nxt = t[end] if end < len(t) else " "
+            if is_cjk(nxt) and nxt not in _AFTER_BARE:
+                continue
+            if PLACE_RE.match(t, a) or title_info(seg) is not None:
+                break
+            out.append(Mention(a, end, surname=ch, name=t[a:end]))
+            break
+    return out
+
+
+# Mr. 应, Ms. 岑, Dr. 顾, Mr Tan, Mdm Lim: the surname after an English honorific.
+_HONORIFIC = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Mdm|Madam)\.?\s*(?P<who>[\u4e00-\u9fff]{1,3}|[A-Z][a-z]{1,9}\b)"
+)
+
+
+def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    t = doc.t
+    out: list[Mention] = []
+    for m in _HONORIFIC.finditer(t):
+        a, b = m.span("who")
+        if any(x < b and a < y for x, y in taken) or not doc.free(a, b):
+            continue
+        who = m["who"]
+        if who.isascii():
+            out.append(Mention(a, b, surname=who))
+            continue
+        sur = _surname_prefix(who) or (who if len(who) == 1 else None)  # the honorific says so
+        if sur is None:
+            continue
+        # Mr. 应, Dr. 顾 (主任): the surname, or a full name of two or three characters
+        end = b
+        while end > a + len(sur) and not (_boundary(doc, end) or TITLE_RE.match(t, end)):
+            end -= 1
+        if end > a + len(sur) + 2:
+            end = a + len(sur)
+        if TITLE_RE.match(t, a + len(sur)):
+            continue  # Dr. 王主任: the title's mention has him already
+        name = t[a:end] if end > a + len(sur) else None
+        out.append(Mention(a, end, surname=sur, name=name))
+    return out
+
+
+# 院长姓邵, 主任姓罗, 一个副总姓于: a title, then the surname said for it.
+_SURNAME_SAID = re.compile(rf"(?P<title>{TITLE_RE.pattern})\s*姓\s*(?P<s>[\u4e00-\u9fff])")
+
+
+def _surname_said_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _SURNAME_SAID.finditer(doc.t):
+        a, b = m.span()
+        if m["s"] not in SURNAMES or any(x < b and a < y for x, y in taken):
+            continue
+        if doc.date_at[a] or not doc.free(a, b):
+            continue
+        out.append(Mention(a, b, surname=m["s"], title=m["title"]))
     return out
 
 
@@ -404,16 +551,38 @@ def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     return out
 
 
-def _compatible(p: Person, m: Mention) -> bool:
+def _name_then_title_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    """王明 采购部经理 / 王明(采购经理): a name on its own, then its title on its own."""
+    t = doc.t
+    out: list[Mention] = []
+    chunks = doc.chunks_in(0, len(t))
+    for (a, b), (c, d) in pairwise(chunks):
+        if any(x < b and a < y for x, y in taken) or t[b:c].strip(" ()") != "":
+            continue
+        name = _card_name(doc, a, b)
+        if name is None or (a > 0 and is_cjk(t[a - 1])):
+            continue
+        title = TITLE_RE.search(t, c, d)
+        if title is None or title.end() != d or any(x < d and c < y for x, y in taken):
+            continue
+        name.title = title.group()
+        name.end = d
+        out.append(name)
+    return out
+
+
+def _compatible(p: ContactFact, m: Mention) -> bool:
     if m.name and p.name:
         return m.name == p.name
     if m.surname != p.surname:
         return False
+    if m.form and m.form[-1] in "生士姐太" and p.title and not p.salutation:
+        return False  # 王局长 … 王小姐: 女士/小姐/先生 is someone else than the one with a title
     if m.title and p.title:
         a, b = title_info(m.title), title_info(p.title)
         return a is not None and b is not None and a.address == b.address
-    if m.form and p.form:
-        return m.form == p.form
+    if m.form and p.salutation:
+        return m.form == p.salutation
     return True
 
 
@@ -432,11 +601,21 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     """All person mentions of the note, grouped into contacts."""
     mentions = _title_mentions(doc)
     taken = [(m.start, m.end) for m in mentions] + family_spans
+    mentions += _surname_said_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _xiao_lao_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _named_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions] + family_spans
+    mentions += _courtesy_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions]
+    mentions += _honorific_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
     mentions += _card_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions] + family_spans
+    mentions += _name_then_title_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions] + family_spans
+    mentions += _bare_name_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
     for m in _PRONOUN.finditer(doc.t):
         if not any(x <= m.start() < y for x, y in taken):
@@ -456,13 +635,13 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
                 idx = i
                 break
         if idx < 0:
-            people.persons.append(Person(surname=mention.surname))
+            people.persons.append(ContactFact(surname=mention.surname))
             idx = len(people.persons) - 1
         p = people.persons[idx]
         p.name = p.name or mention.name
         if mention.title:
             p.title = _better_title(p.title, mention.title)
-        p.form = p.form or mention.form
+        p.salutation = p.salutation or mention.form
         mention.contact = idx
         last = idx
         people.mentions.append(mention)

@@ -31,6 +31,7 @@ _EXTENSION = re.compile(
     r"\s*(?:转|分机|内线|ext\.?|x|#)\s*(?:号)?\s*(?P<digits>[0-9]{1,6}|[零〇一幺二两三四五六七八九]{1,6})",
     re.IGNORECASE,
 )
+_DASH_EXTENSION = re.compile(r"-(?P<digits>[0-9]{1,5})(?![0-9.])")
 _SPOKEN = str.maketrans("零〇一幺二两三四五六七八九", "0011223456789")
 # What the note says about where the number is (folded, Simplified).
 _HINTS = {
@@ -134,6 +135,8 @@ def find_phones(text: str, original: str, free: list[bool]) -> list[FoundPhone]:
             if b < len(text) and text[b] in _UNIT_AFTER:
                 continue
             ext = _EXTENSION.match(text, b)
+            if ext is None and not found.startswith("1"):
+                ext = _DASH_EXTENSION.match(text, b)  # 025-84563210-8012: a desk line's extension
             if ext is not None:
                 found += ";ext=" + ext["digits"].translate(_SPOKEN)
                 b = ext.end()

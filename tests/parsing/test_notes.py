@@ -652,3 +652,511 @@ def test_a_verb_split_by_the_scan_is_not_part_of_the_customer() -> None:
     # 跟 and 对 end a name on their left; 跟进/对接 are verbs, so 进/接 don't head the customer
     assert note("今天跟进华东电力设计院的报价").company == "华东电力设计院"
     assert note("今天对接南京银行的李行").company == "南京银行"
+
+
+WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=SH)
+
+
+def test_a_day_read_ahead_but_said_done_is_the_day_past() -> None:
+    # 周一 said on a Wednesday reads as next Monday, 28号 on the 2nd as this month's 28th: the
+    # words after them say it is done, so it is the day that has passed, never a reminder
+    for text, kind, day in (
+        ("周一拜访了万科的张总 聊了方案", "visit", date(2026, 11, 30)),
+        ("11月28号见了华为李总", "visit", date(2026, 11, 28)),
+        ("28号跟刘总吃了饭", "meal", date(2026, 11, 28)),
+    ):
+        n = note(text, WEDNESDAY)
+        assert n.follow_ups == [], text
+        assert n.interaction is not None, text
+        assert (n.interaction.kind, n.interaction.when) == (kind, day), text
+    assert note("周一已经把报价发给万科张总了", WEDNESDAY).follow_ups == []
+    assert note("1号发了报价给万科刘总", WEDNESDAY).follow_ups == []
+    # a plan stays one: 约了, 把…签了吧, …了再说
+    for text, day in (
+        ("周五约了万科张总吃饭", date(2026, 12, 4)),
+        ("周五把万科的合同签了吧", date(2026, 12, 4)),
+    ):
+        assert [f.due for f in note(text, WEDNESDAY).follow_ups] == [day], text
+
+
+def test_a_contact_meant_for_a_day_not_pinned_down_is_no_contact_today() -> None:
+    # 这几天, 两三天后, 找时间, and 打个电话/吃个饭 with no day: what the rep means to do
+    for text in (
+        "这几天给万科张总打个电话",
+        "两三天后给万科的张总打电话",
+        "找时间拜访万科张总",
+        "给万科张总打个电话问问进度",
+        "跟华为李总吃个饭",
+    ):
+        assert note(text, WEDNESDAY).interaction is None, text
+    # done, it is one: 打了个电话, 今天…吃了个饭
+    for text, kind in (("给万科张总打了个电话", "call"), ("今天跟华为李总吃了个饭", "meal")):
+        got = note(text, WEDNESDAY).interaction
+        assert got is not None and (got.kind, got.when) == (kind, WEDNESDAY.date()), text
+
+
+def test_a_company_or_department_before_zhang_keeps_him() -> None:
+    # 科张/局张 is voice input's 科长/局长 after a surname (赵科张), never 万科张总 or 信息科张主任
+    (c,) = note("给万科张总打了个电话", WEDNESDAY).contacts
+    assert (c.surname, c.salutation) == ("张", "张总")
+    n = note("协和医院信息科张主任手机13812345678", WEDNESDAY)
+    assert (n.company, n.contacts[0].salutation) == ("协和医院", "张主任")
+    (c,) = note("今天跟质监局的赵科张通了电话", WEDNESDAY).contacts
+    assert c.salutation == "赵科长"
+
+
+def test_the_customers_own_meetings_and_reports_are_no_reminder() -> None:
+    for text in (
+        "刘总说他周五要给老板汇报",
+        "万科张总说下周三上会 通过了就签",
+        "王局说他们下周一开党委会",
+    ):
+        assert note(text, WEDNESDAY).follow_ups == [], text
+    (fu,) = note("下周三去局里汇报方案", WEDNESDAY).follow_ups
+    assert fu.action == "去局里汇报方案"
+
+
+def test_an_hour_said_apart_keeps_the_days_words() -> None:
+    # the day says what to do, the hour comes after it alone
+    got = [
+        (f.due.isoformat()[:16], f.action)
+        for f in note("下周四下午去万科 三点半到", WEDNESDAY).follow_ups
+    ]
+    assert got == [("2026-12-10T15:30", "去万科")]
+    got = [
+        (f.due.isoformat()[:16], f.action)
+        for f in note("下周二给他打电话 下午两点", WEDNESDAY).follow_ups
+    ]
+    assert got == [("2026-12-08T14:00", "给他打电话")]
+    (fu,) = note("张总周一例会 周二以后找他", WEDNESDAY).follow_ups
+    assert fu.action == "找他"
+
+
+def test_an_hour_as_a_bound_is_no_hour_to_remind_at() -> None:
+    # 下午3点以后 is any time after three; the rep's own 三点半 is the hour
+    chat = "雷主任 07:58\n下午3点以后来吧\n我 08:01\n好的雷主任,我三点半到"
+    got = [f.due.isoformat()[:16] for f in note(chat, WEDNESDAY.replace(hour=8)).follow_ups]
+    assert got == ["2026-12-02T15:30"]
+    days = [f.due for f in note("明天下午3点以后去万科找张总", WEDNESDAY).follow_ups]
+    assert days == [date(2026, 12, 3)]
+
+
+def test_the_person_spoken_to_is_not_who_acts() -> None:
+    # 好的阚科长 下周一上午九点到: the rep answers 阚科长 and names the hour they will come
+    chat = "阚科长 17:21\n下周一你带合同过来\n我 17:25\n好的阚科长 下周一上午九点到"
+    got = [f.due.isoformat()[:16] for f in note(chat, WEDNESDAY.replace(hour=18)).follow_ups]
+    assert got == ["2026-12-07T09:00"]
+
+
+def test_a_contact_after_a_day_ahead_too_vague_for_a_reminder_is_no_contact_today() -> None:
+    eve = datetime(2027, 2, 5, 10, 0, tzinfo=SH)  # 除夕
+    for text in (
+        "初八来公司聊",
+        "张总说下个月中旬来公司看看",
+        "王局说明年上半年来我们公司考察",
+        "下旬跟张总吃饭",
+        "十五号以后跟万科张总见面",
+        "等张总出差回来见面",
+    ):
+        assert note(text, eve).interaction is None, text
+    # said done, or a year that is the order's: the contact stands
+    got = note("Year-end: 华能 的柯总 confirmed 明年 order on phone", eve).interaction
+    assert got is not None and got.kind == "call"
+
+
+YEAR_END = datetime(2026, 12, 30, 15, 0, tzinfo=SH)  # a Wednesday
+
+
+def test_someone_elses_plan_state_or_habit_is_no_reminder() -> None:
+    for text in (
+        "王局周三周五都在局里",  # where he is, not a task
+        "张总说下周二给我们回复",  # the customer's answer awaited
+        "张总说他下周二给我回电话",
+        "合同1月15号到期",  # a fact (提前一周提醒我续签 asks for one)
+        "质保期到1月20号",
+        "华为1月10号发标",  # the customer's tender
+        "万科下周三开评标会",
+        "Tan said he will be on leave next Monday",
+        "Mr Lee flying to KL on Friday, back on 5 Jan",
+    ):
+        assert note(text, YEAR_END).follow_ups == [], text
+    # his habit is no task of the rep's (可以约 is tentative: left out, or an invitation)
+    assert all(
+        "打球" not in f.action for f in note("李总习惯周末打球 周六可以约", YEAR_END).follow_ups
+    )
+    # the customer in a chat asking for an answer is the rep's to-do; moved to is a day to act
+    chat = "张总 14:10\n下周二给我回复\n我 14:12\n好的张总"
+    assert [f.due for f in note(chat, YEAR_END).follow_ups] == [date(2027, 1, 5)]
+    assert [
+        f.due for f in note("约了伍总 结果他临时有事没见成 改到下周二", YEAR_END).follow_ups
+    ] == [date(2027, 1, 5)]
+
+
+def test_an_english_meeting_said_ahead_is_no_contact_today() -> None:
+    n = note("Meeting with Mr. Tan next Wed 3pm", YEAR_END)
+    assert n.interaction is None
+    assert [f.due.isoformat()[:16] for f in n.follow_ups] == ["2027-01-06T15:00"]
+
+
+def test_an_hour_in_digits_right_after_a_weekday() -> None:
+    # 周三10:30 (no space) is Wednesday at 10:30; 周三10号 contradicts itself and gives nothing
+    for text, due in (
+        ("下周三10:30见万科张总", "2026-12-09T10:30"),
+        ("礼拜五3点去万科", "2026-12-04T15:00"),
+    ):
+        assert [f.due.isoformat()[:16] for f in note(text, WEDNESDAY).follow_ups] == [due], text
+    assert note("周三10号去万科", WEDNESDAY).follow_ups == []
+
+
+def test_a_person_addressed_as_mr_ms_or_miss_is_a_contact() -> None:
+    for text, who in (
+        ("万科的李小姐说方案可以", "李小姐"),
+        ("万科王女士 13812345678", "王女士"),
+        ("今天见了万科的陈先生", "陈先生"),
+        ("啱啱同新鴻基地產嘅郭生食完飯", "郭生"),  # Hong Kong's Mr. Kwok
+    ):
+        (c,) = note(text, WEDNESDAY).contacts
+        assert (c.surname, c.salutation) == (who[0], who), text
+    # words that end in 生 are no one: 卫生局, 研究生
+    assert note("今天去卫生局", WEDNESDAY).contacts == []
+    assert note("他是研究生毕业", WEDNESDAY).contacts == []
+    # …nor is 王小姐 the 王局长 named before her
+    assert len(note("王局长的女儿王小姐下个月结婚", WEDNESDAY).contacts) == 2
+
+
+def test_a_full_name_met_without_a_title_is_a_contact() -> None:
+    # names made of words (陈东, 王明) said right after meeting them
+    for text, name in (("见了陈东 万科的IT主管", "陈东"), ("今天见了王明 华为的经理", "王明")):
+        (c,) = note(text, WEDNESDAY).contacts
+        assert (c.name, c.surname) == (name, name[0]), text
+    # a title said there is still the title (董事长), a compound surname is not split
+    assert [c.name for c in note("拜访了董事长 谈了二期", WEDNESDAY).contacts] == []
+
+
+def test_a_full_name_with_its_title_apart_or_after_the_title() -> None:
+    def people(text: str) -> list[tuple[str | None, str | None, str | None]]:
+        return [(c.name, c.title, c.salutation) for c in note(text, WEDNESDAY).contacts]
+
+    assert people("王局长王明说下周再约") == [("王明", "局长", "王局长")]
+    assert people("王明(采购经理)说下周报价") == [("王明", "采购经理", "王经理")]
+    assert people("万科 王明 采购部经理 13812345678") == [("王明", "采购部经理", "王经理")]
+    # 联系人 is who, never the company
+    assert note("联系人:张平安 手机13812345678", WEDNESDAY).company is None
+
+
+def test_a_surname_after_an_english_honorific_is_a_contact() -> None:
+    for text, surname in (
+        ("today: 见了 宁波港 的 Mr. 应, 谈 TOS upgrade", "应"),
+        ("Reminder: send 合同 draft to 上海电气 的 Ms. 岑 before 月底", "岑"),
+        ("Lunch with Mr. Tan from PSA", "Tan"),
+    ):
+        (c,) = note(text, WEDNESDAY).contacts
+        assert c.surname == surname, text
+    (c,) = note("met Dr. 顾 (主任), very interested", WEDNESDAY).contacts
+    assert (c.surname, c.salutation) == ("顾", "顾主任")
+
+
+def test_a_desk_lines_extension_after_a_dash() -> None:
+    (c,) = note("万科张总 座机 025-84563210-8012", WEDNESDAY).contacts
+    assert c.phones == ["02584563210;ext=8012"]
+    (c,) = note("万科张总 138-1234-5678", WEDNESDAY).contacts  # a mobile has none
+    assert c.phones == ["13812345678"]
+
+
+def test_a_chat_stamped_with_its_day_is_reckoned_from_that_day() -> None:
+    # the day before the time ([2027-01-05 16:40], 2月10日 14:22, 11月30日 22:10) is the stamp's,
+    # never a date to act on, and what its messages call 明天 is from that day
+    now = datetime(2027, 2, 11, 15, 0, tzinfo=SH)
+    chat = "2月10日 14:22 任总:初八上班\n2月10日 14:30 我:收到任总,初九上午十点到"
+    assert note(chat, now).follow_ups == []
+    now = datetime(2026, 12, 1, 8, 45, tzinfo=SH)  # a Tuesday
+    chat = "11月30日 22:10\n戴科长:明天局里开会,周四你再来吧\n我:好的戴科长,那周四下午三点过去演示"
+    got = [f.due.isoformat()[:16] for f in note(chat, now).follow_ups]
+    assert got == ["2026-12-03T15:00"]
+    now = datetime(2027, 1, 6, 11, 0, tzinfo=SH)
+    chat = (
+        "[2027-01-05 16:40] 蒋主任: 打印模块有点慢\n"
+        "[2027-01-05 16:45] 我: 蒋主任,我们明天派工程师过去看看\n"
+        "[2027-01-05 16:46] 蒋主任: 好的"
+    )
+    n = note(chat, now)
+    assert all(f.due.isoformat()[:10] != "2027-01-07" for f in n.follow_ups)
+    assert n.interaction is not None and n.interaction.kind == "wechat"
+
+
+def test_no_reminder_for_what_nobody_will_do_that_day() -> None:
+    cases = (
+        (datetime(2026, 12, 10, 21, 5, tzinfo=SH), "他说接口可以开放 明天把文档发我"),  # theirs
+        (datetime(2027, 1, 15, 16, 30, tzinfo=SH), "发票收到了,尾款财务下周四付"),
+        (datetime(2027, 1, 25, 19, 45, tzinfo=SH), "他说合同春节前签不了了"),  # negated
+        (datetime(2027, 1, 27, 18, 0, tzinfo=SH), "春节后再说吧,年前院里事太多"),  # a state
+        (datetime(2027, 2, 4, 20, 0, tzinfo=SH), "太好了吕主任!春节快乐"),  # a greeting
+        (datetime(2027, 1, 20, 12, 10, tzinfo=SH), "韦总说节前能不能把设备先发过来?"),  # asked
+        (datetime(2027, 1, 25, 19, 45, tzinfo=SH), "钱总说正月初八开工以后再说"),
+        (datetime(2026, 12, 26, 10, 0, tzinfo=SH), "幸工说 以后每个月第一个礼拜一下午对一次进度"),
+        (datetime(2026, 12, 18, 10, 0, tzinfo=SH), "今晚跟徐州矿务集团牛总的饭局取消了 改天再约"),
+        (datetime(2027, 2, 3, 9, 30, tzinfo=SH), "取消后天去南京地铁运营公司的拜访"),
+        (
+            datetime(2027, 1, 19, 18, 0, tzinfo=SH),
+            "佢話 PoC 結果唔錯,下個月中再傾預算",
+        ),  # 月中: vague
+    )
+    for now, text in cases:
+        assert note(text, now).follow_ups == [], text
+    # a plan given up for another day: only the new one
+    now = datetime(2027, 1, 13, 14, 0, tzinfo=SH)
+    n = note("国网盐城供电的焦处长说明天的评审会推迟到下礼拜四上午九点", now)
+    assert [f.due.isoformat()[:10] for f in n.follow_ups] in ([], ["2027-01-21"])
+    n = note("原定明天上午去南通市第一人民医院见包主任的", datetime(2026, 12, 9, 16, tzinfo=SH))
+    assert n.follow_ups == []
+    # 周四见的人 said on a Saturday: the Thursday past
+    n = note("周四见的人补记:中建科工的江总拍板", datetime(2027, 1, 30, 12, tzinfo=SH))
+    assert n.follow_ups == []
+
+
+def test_monday_morning_is_a_morning_not_a_whole_one() -> None:
+    # 周一上午 / 礼拜一下午: the 一 is Monday's, not 一上午 (a whole morning, a duration)
+    now = datetime(2026, 12, 16, 11, 0, tzinfo=SH)  # a Wednesday
+    for text, due in (
+        ("下礼拜一上午去南京市水务局汇报", "2026-12-21T09:00"),
+        ("周一下午去万科找张总", "2026-12-21T14:00"),
+        ("星期一上午给张总打电话", "2026-12-21T09:00"),
+    ):
+        assert [f.due.isoformat()[:16] for f in note(text, now).follow_ups] == [due], text
+    assert note("今天一上午都在开会", now).follow_ups == []
+
+
+def test_a_moment_then_a_weekday_is_not_next_week() -> None:
+    # 记一下 礼拜四…见了: 一下 is "a moment" — Thursday is this week's, and said done, past
+    now = datetime(2026, 12, 5, 10, 0, tzinfo=SH)  # a Saturday
+    n = note("嗯周末加个班记一下 礼拜四去江西省交通设计院见了龚所长", now)
+    assert n.follow_ups == []
+    assert n.interaction is not None and n.interaction.when == date(2026, 12, 3)
+
+
+def test_in_a_chat_the_customers_own_process_state_or_wish_is_no_reminder() -> None:
+    cases = (
+        (
+            datetime(2027, 1, 27, 18, 0, tzinfo=SH),
+            "邵院长 17:20\n春节后再说吧,年前院里事太多\n我 17:22\n理解理解",
+        ),
+        (
+            datetime(2027, 2, 4, 20, 0, tzinfo=SH),
+            "吕主任 19:31\n你们的报价我们接受了,合同正月十五之后走流程\n我 19:35\n太好了吕主任!",
+        ),
+        (
+            datetime(2027, 1, 20, 12, 10, tzinfo=SH),
+            "韦总(12:01): 设备先发过来吧,我们想年前装好\n我(12:03): 韦总,我问下仓库\n韦总(12:04): OK",
+        ),
+    )
+    for now, chat in cases:
+        assert note(chat, now).follow_ups == [], chat
+
+
+def test_english_dates_in_a_chinese_note() -> None:
+    now = datetime(2026, 12, 24, 16, 0, tzinfo=SH)
+    for text, due in (
+        ("New year eve call with 马总 (顺丰科技): all good. Send contract on Jan 4.", "2027-01-04"),
+        ("call 陈总 @ 中信银行 tmr 10am re core system", "2026-12-25T10:00"),
+        ("Send CNY hamper to 陈院长 (中山一院) before 春节", "2027-02-05"),
+        ("Meet 黄总 on 5 Jan at 3pm", "2027-01-05T15:00"),
+    ):
+        got = [f.due.isoformat()[: len(due)] for f in note(text, now).follow_ups]
+        assert got == [due], text
+    # 8-12 Feb: someone's days away, no day to act on
+    n = note("NUH 的吴教授下礼拜去 Boston 开会 (8-12 Feb)", datetime(2027, 2, 1, 9, 30, tzinfo=SH))
+    assert n.follow_ups == []
+
+
+def test_a_yearless_date_just_past_is_not_next_years() -> None:
+    # 11月28号 said on 2 December: almost surely the one just gone, never a reminder a year out
+    assert note("11月28号华为李总来公司交流", WEDNESDAY).follow_ups == []
+    assert note("Met 黄总 on Nov 28, he liked the demo", WEDNESDAY).follow_ups == []
+    # ahead within the year it stands
+    assert [f.due for f in note("3月5号去华为找李总", WEDNESDAY).follow_ups] == [date(2027, 3, 5)]
+
+
+def test_a_full_name_of_words_said_before_its_surname_and_title() -> None:
+    # 张平安张总, 高明高总, 许可许处张 (voice: 处长), 黄河黄经历 (voice: 经理): the name is kept whole
+    for text, name, salutation in (
+        ("见了他们的张平安张总 嗯张总说今年先不上了", "张平安", "张总"),
+        ("刚跟顺丰华东区的高明高总吃完饭", "高明", "高总"),
+        ("国网河南电力经研院的许可许处张 就是许处长", "许可", "许处长"),
+        ("徐工集团采购部的黄河黄经历刚打电话过来", "黄河", "黄经理"),
+        ("找经发局的林立林句长 把方案当面给他讲一下", "林立", "林局长"),
+        ("见了科技部的陈东经历 陈东手机13851730392", "陈东", "陈经理"),
+    ):
+        (c,) = note(text, WEDNESDAY).contacts
+        assert (c.name, c.salutation) == (name, salutation), text
+    # 他的工作经历, 丰富的经历: experience, not a manager
+    assert note("他的工作经历很丰富", WEDNESDAY).contacts == []
+
+
+def test_a_phone_read_aloud_in_groups() -> None:
+    n = note(
+        "见了湖南省人民医院的李华科长 他手机是幺三九 七三一零 八八二六 然后聊了接口", WEDNESDAY
+    )
+    assert n.contacts[0].phones == ["13973108826"]
+    n = note("长沙市规划局的方局长 办公室电话零七三一 八八六六 五二一零", WEDNESDAY)
+    assert n.contacts[0].phones == ["073188665210"]
+    assert note("万科张总说要三四五 六七八台", WEDNESDAY).contacts[0].phones == []
+
+
+def test_more_full_names_and_no_person_in_a_hospitals_name() -> None:
+    def people(text: str) -> list[tuple[str | None, str | None]]:
+        return [(c.name, c.salutation) for c in note(text, WEDNESDAY).contacts]
+
+    assert people("广州地铁集团的江海江工 给我回了电话") == [("江海", "江工")]
+    assert people("设备处的周正周处 嗯就是聊了一下手术室麻醉信息系统") == [("周正", "周处长")]
+    assert people("Met 王明 (IT 经理) from 西门子医疗 today") == [("王明", "王经理")]
+    # 台北榮總 is the veterans' general hospital
+    assert people("今天去台北榮總拜訪資訊室的陳東主任") == [("陈东", "陈主任")]
+
+
+def test_a_title_then_the_surname_said_for_it() -> None:
+    for text, salutation in (
+        ("院长说了算,院长姓邵还没见到", "邵院长"),
+        ("见了那个信息中心的主认 姓夏 夏天的夏", "夏主任"),
+        ("还有他们一个副总姓于 于总 那个于总说要搞", "于总"),
+    ):
+        (c,) = note(text, WEDNESDAY).contacts
+        assert c.salutation == salutation, text
+
+
+def test_an_english_task_said_before_its_date() -> None:
+    now = datetime(2026, 12, 24, 16, 0, tzinfo=SH)
+    n = note("Visited 上海迪士尼, 周经理 very interested. Next step: site survey on Dec 29.", now)
+    assert [(f.due, f.action) for f in n.follow_ups] == [(date(2026, 12, 29), "site survey")]
+    n = note("Lunch with 方总 next Tue 12pm", now)
+    assert [f.action for f in n.follow_ups] == ["Lunch with 方总"]
+
+
+def test_the_customers_verdict_said_in_english_or_about_a_thing() -> None:
+    def outcome(text: str) -> str | None:
+        i = note(text, WEDNESDAY).interaction
+        return i.outcome if i else None
+
+    assert (
+        outcome(
+            "Dinner w/ 黄总 of 华为云 tonight, he said budget approved, PO expected next month."
+        )
+        == "budget approved, PO expected next month"
+    )
+    assert (
+        outcome(
+            "New year eve call with 马总 (顺丰科技): all good, renewal confirmed. Send contract."
+        )
+        == "all good, renewal confirmed"
+    )
+    # the thing judged, without whose it is (那个临床数据中心的方案要改 → 方案要改)
+    assert outcome("今天拜访了成都市第三人民医院 她说那个临床数据中心的方案要改") == "方案要改"
+    # voice fillers lead no remark (然后年后再说 → 年后再说)
+    assert outcome("上午去了上海市第六人民医院 他说今年预算用完了 然后年后再说吧") == "年后再说"
+
+
+def test_a_headline_starts_at_the_thing_not_at_a_filler() -> None:
+    def summary(text: str) -> str | None:
+        i = note(text, WEDNESDAY).interaction
+        return i.summary if i else None
+
+    got = summary("下午去了华能南京电厂 他说我们那个燃料智能化系统的方案领导还没看")
+    assert got is not None and not got.startswith(("个", "那个"))
+    got = summary("跟宝钢股份的金经理通了电话 明天去他们那里签那个点检系统的维保合同")
+    assert got is None or not got.startswith(("里", "那"))
+    # an English word holding "app" is no app: said budget approved
+    assert summary("Dinner w/ 黄总 of 华为云 tonight, he said budget approved") != "said budget app"
+
+
+def test_a_chat_took_place_on_its_stamps_day() -> None:
+    now = datetime(2026, 12, 21, 9, 0, tzinfo=SH)
+    chat = "史总 2026/12/19 21:40\n方案我看了,可以\n我 2026/12/19 21:45\n谢谢史总"
+    got = note(chat, now).interaction
+    assert got is not None and (got.kind, got.when) == ("wechat", date(2026, 12, 19))
+    now = datetime(2027, 1, 6, 11, 0, tzinfo=SH)
+    chat = "[2027-01-05 16:40] 蒋主任: 护士站反馈挺好的\n[2027-01-05 16:45] 我: 好的蒋主任"
+    got = note(chat, now).interaction
+    assert got is not None and got.when == date(2027, 1, 5)
+
+
+def test_a_call_that_came_in_is_a_call() -> None:
+    for text in (
+        "徐工集团采购部的黄经理刚打电话过来 说报价领导看过了",
+        "啱啱打咗俾九倉嘅梁總,佢話下禮拜三可以見面",  # Cantonese: 打咗俾 = called
+    ):
+        got = note(text, WEDNESDAY).interaction
+        assert got is not None and (got.kind, got.when) == ("call", WEDNESDAY.date()), text
+    assert note("下周打电话过去问问", WEDNESDAY).interaction is None
+
+
+def test_the_customer_without_a_trips_words_or_its_department() -> None:
+    for text, company in (
+        ("明天上午去一下苏州工业园区管委会 找林局长", "苏州工业园区管委会"),
+        ("明天跑一趟苏州供电公司 见钱处长", "苏州供电公司"),
+        ("山东高速集团信息中心的王主任说方案可以", "山东高速集团"),
+        ("浙江大学医学院附属第一医院信息中心 李主任", "浙江大学医学院附属第一医院"),
+    ):
+        assert note(text, WEDNESDAY).company == company, text
+
+
+def test_no_customer_named_by_an_english_word_or_a_product() -> None:
+    assert note("Met 王明 (IT 经理) today, he likes our PACS demo", WEDNESDAY).company is None
+    assert note("智慧水务 杭州林业水利局的彭局长说下周看方案", WEDNESDAY).company != "智慧水务"
+
+
+def test_no_reminder_for_a_condition_a_habit_begun_a_birthday_or_a_moved_meeting() -> None:
+    for text in (
+        "从下周一开始他们每天早上开会",
+        "下周三张总过生日",  # his day, not a task (a birthday is read as one)
+        "下周三之后我都在",
+        "明天下雨就不去了",
+        "明天如果有空再去万科",
+    ):
+        assert note(text, WEDNESDAY).follow_ups == [], text
+    # the meeting moved: only the new day
+    got = [f.due for f in note("今天下午三点的会改到明天", WEDNESDAY).follow_ups]
+    assert got == [date(2026, 12, 3)]
+
+
+def test_english_past_and_the_customers_own_to_do() -> None:
+    for text in ("meeting with 李总 on Monday went well", "Met 李总 on Monday, he liked the demo"):
+        n = note(text, YEAR_END.replace(day=31))  # a Thursday
+        assert n.follow_ups == [], text
+        assert n.interaction is not None and n.interaction.when == date(2026, 12, 28), text
+    for text in ("He will revert by Friday", "Mr Tan to confirm next Wed"):
+        assert note(text, YEAR_END).follow_ups == [], text
+    assert [f.action for f in note("Will call 张总 this Friday", YEAR_END).follow_ups] == [
+        "call 张总"
+    ]
+
+
+def test_no_reminder_for_what_the_customers_people_do() -> None:
+    for text in (
+        "张总让财务下周三打款",  # a task he gives someone of theirs
+        "李总让他们采购下周联系我",
+        "周五他们开会定供应商 我们等消息",
+        "下周三之前他们会把需求发过来",
+        "万科下周三搬新办公室",  # the customer itself
+        "我周五请假",
+        "下周三我们公司年会",
+        "下周一起张总负责这个项目",
+    ):
+        assert note(text, WEDNESDAY).follow_ups == [], text
+    # the rep told, or a telegraphic hand-in, stays
+    assert [f.action for f in note("张总让我周五前报价", WEDNESDAY).follow_ups] == ["报价"]
+    assert [f.action for f in note("华东院王局 周五交标书", WEDNESDAY).follow_ups] == ["交标书"]
+
+
+def test_an_answer_awaited_in_traditional_script() -> None:
+    assert note("陳太話星期五之前俾答覆我", WEDNESDAY).follow_ups == []
+
+
+def test_next_week_when_there_is_time_is_no_day() -> None:
+    # 下周去拜访 is Monday of next week (a soft date); 下周找时间去拜访 says no day at all
+    assert note("下周找时间去拜访万科刘总", WEDNESDAY).follow_ups == []
+    assert [f.due for f in note("下周去拜访万科刘总", WEDNESDAY).follow_ups] == [date(2026, 12, 7)]
+
+
+def test_in_a_chat_the_hour_in_a_later_message_keeps_the_days_words() -> None:
+    chat = "张总 10:01\n下周一来签合同\n我 10:05\n好的张总 下周一上午十点到"
+    got = [(f.due.isoformat()[:16], f.action) for f in note(chat, WEDNESDAY).follow_ups]
+    assert got == [("2026-12-07T10:00", "来签合同")]
