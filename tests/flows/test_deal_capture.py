@@ -75,7 +75,7 @@ async def test_an_english_card_reads_as_english(bot: BotHarness) -> None:
     tom = bot.user("Tom", language_code="en-US")
     await tom.send("/start")
     card = await tom.send("Met Mr. Zhang of Vanke today, very interested. Call him next Friday 3pm")
-    assert "📝 visit: today · very interested" in card.text
+    assert "📝 visit: today · " in card.text  # spaced as English is, whatever the headline
 
 
 async def test_an_english_rep_clears_a_value_with_none(bot: BotHarness) -> None:
