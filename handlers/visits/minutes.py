@@ -140,7 +140,12 @@ async def _save_note(turn: Turn, minutes_id: int, text: str) -> None:
         turn.say(_("找不到这份纪要,或你没有权限。"))
         return
     author = await turn.session.get(Member, row.member_id)
-    if author is not None and author.id != turn.member.id and author.active:
+    if (
+        author is not None
+        and author.id != turn.member.id
+        and author.active
+        and author.team_id == turn.member.team_id  # one who left hears nothing of the team
+    ):
         their = translator(author.language)
         turn.tell(
             author,
