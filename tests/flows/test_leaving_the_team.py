@@ -12,8 +12,21 @@ from bot.local_api import LocalClient
 from storage.actor import Actor
 from storage.contacts import ContactRepo
 from storage.cycle import MeetingMinutes, VisitPlan
-from storage.models import AuditLog, Customer
-from tests.builders import NOW, Pushes, Team, at, local, make_team, member_of
+from storage.models import AuditLog, Customer, InteractionKind
+from tests.builders import (
+    NOW,
+    Pushes,
+    Team,
+    at,
+    contact,
+    customer,
+    expect,
+    interaction,
+    local,
+    make_team,
+    member_of,
+    numbers,
+)
 from tests.conftest import BotHarness
 from tests.flows.test_visit_cycle import customer_of, visit
 
@@ -172,3 +185,48 @@ async def test_a_customer_given_to_a_colleague_takes_its_unwritten_minutes_along
 
         reply = await team.zhang.send("/minutes")
         assert "1. 万科 12月2日的拜访" in reply.text
+
+
+# -- the team summary keeps the work of those who left (tryout #8) ---------------------------
+
+
+async def test_the_team_summary_keeps_a_removed_rep_s_work_under_his_name(
+    bot: BotHarness,
+) -> None:
+    team = await make_team(bot)
+    # 李经理 adds 国网苏州供电公司 and its 刘处长, then gives the customer to 王磊.
+    gw = await customer(bot, team.manager, "国网苏州供电公司", at(12, 1))
+    await contact(bot, team.manager, gw, "刘处长", at(12, 1), title="处长")
+    # 王磊 adds 万科 with 张总 and 刘经理 and visits it twice.
+    vanke = await customer(bot, team.wang, "万科", at(12, 1))
+    await contact(bot, team.wang, vanke, "张总", at(12, 1), title="总经理")
+    await contact(bot, team.wang, vanke, "刘经理", at(12, 1), title="采购部经理")
+    await interaction(bot, team.wang, vanke, InteractionKind.VISIT, at(12, 1))
+    await interaction(bot, team.wang, vanke, InteractionKind.VISIT, at(12, 2))
+    with time_machine.travel(NOW, tick=False):
+        given = await team.manager.send("/assign 国网苏州供电公司 王磊")
+        assert "王磊" in given.text
+        before = await team.manager.send("/team")
+        # 刘处长 is 李经理's work although 王磊 holds the customer now.
+        assert numbers(before.text, "王磊") == expect(2, 0, 0, 1, 2, 0, 0, 0, 0)
+        assert numbers(before.text, "李经理") == expect(0, 0, 0, 1, 1, 0, 0, 0, 0)
+        assert numbers(before.text, "合计") == expect(2, 0, 0, 2, 3, 0, 0, 0, 0)
+
+        await _remove_wang(team.manager)
+        after = await team.manager.send("/team")
+    assert "👤 王磊(已离队):" in after.text
+    assert numbers(after.text, "王磊(已离队)") == expect(2, 0, 0, 1, 2, 0, 0, 0, 0)
+    assert numbers(after.text, "李经理") == expect(0, 0, 0, 1, 1, 0, 0, 0, 0)
+    assert numbers(after.text, "合计") == expect(2, 0, 0, 2, 3, 0, 0, 0, 0)
+    assert "🔎 王磊" not in after.buttons  # his customers are not his to drill into now
+    assert "王磊(本期没有联系客户" not in after.text
+
+    # A period in which he did nothing does not list him.
+    with time_machine.travel(NOW, tick=False):
+        last = await team.manager.press("上周")
+    assert "王磊" not in last.text
+
+    # Monday's report for last week (30 November – 6 December) keeps him too.
+    calls = await Pushes.of(bot).at(local(2026, 12, 7, 9, 0))
+    weekly = next(c.text for c in calls if "📅 上周周报" in c.text)
+    assert numbers(weekly, "王磊(已离队)") == expect(2, 0, 0, 1, 2, 0, 0, 0, 0)
