@@ -191,6 +191,23 @@ async def add_itinerary(
     return itinerary
 
 
+async def visit_since(
+    session: AsyncSession, actor: Actor, customer: Customer, since: datetime
+) -> Interaction | None:
+    """The actor's latest visit to the customer at or after ``since``, if any."""
+    return await session.scalar(
+        select(Interaction)
+        .where(
+            Interaction.member_id == actor.member_id,
+            Interaction.customer_id == customer.id,
+            Interaction.kind == InteractionKind.VISIT,
+            Interaction.occurred_at >= since,
+        )
+        .order_by(Interaction.occurred_at.desc())
+        .limit(1)
+    )
+
+
 async def same_itinerary(
     session: AsyncSession, contact: Contact, place: str, starts_on: date, ends_on: date
 ) -> Itinerary | None:
