@@ -230,3 +230,24 @@ async def test_the_team_summary_keeps_a_removed_rep_s_work_under_his_name(
     calls = await Pushes.of(bot).at(local(2026, 12, 7, 9, 0))
     weekly = next(c.text for c in calls if "📅 上周周报" in c.text)
     assert numbers(weekly, "王磊(已离队)") == expect(2, 0, 0, 1, 2, 0, 0, 0, 0)
+
+
+async def test_a_meeting_recorded_alone_comes_along_when_joining(bot: BotHarness) -> None:
+    """The other way: his 纪要 follow the customers he brings into a team (scoped by team)."""
+    with time_machine.travel(NOW, tick=False):
+        wang = bot.user("王磊")
+        await wang.send("/start")
+        vanke = await customer_of(bot, wang, "万科")
+        await visit(bot, wang, vanke, at(12, 2, 10))
+        manager = bot.user("李经理")
+        code = (await manager.send("/newteam 华东销售一部")).text.split("/join ")[1].split()[0]
+        joined = await wang.send(f"/join {code}")
+        assert "1 个客户已一并带入团队" in joined.text
+
+        reply = await wang.send("/minutes")
+        assert "1. 万科 12月2日的拜访" in reply.text
+        await wang.press("写纪要 1")
+        saved = await wang.send("张总同意二期方案,下一步:下周三前发报价。")
+        assert "✅ 已保存万科 12月2日的拜访的会谈纪要(按时)" in saved.text
+        summary = await manager.send("/team")
+    assert "纪要 按时 1" in summary.text
