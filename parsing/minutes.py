@@ -11,13 +11,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["CustomerMinutes", "for_customer"]
+__all__ = ["MIN_LETTERS", "CustomerMinutes", "for_customer", "says_something"]
 
 _INTERNAL = re.compile(
     r"^\s*(?:[【\[((]\s*内部\s*[】\])):]?|内部\s*[::])|[((]\s*内部\s*[))]\s*$", re.IGNORECASE
 )
 _NEXT = re.compile(r"^\s*(?:下一步|下步|后续|约定|待办|next steps?)\s*[::,,]?\s*", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[0-9]{1,2}[.、)]|[-·•*])\s*")
+
+
+# A 纪要 says something when it has this many letters (汉字 or Latin), not all the same one:
+# 😀, "。。。" or 哈哈哈哈哈哈 is no summary of a meeting.
+MIN_LETTERS = 6
+
+
+def says_something(text: str) -> bool:
+    """Whether ``text`` can stand as a meeting's summary: enough real letters in it."""
+    letters = [char for char in text if char.isalpha()]  # 汉字 and letters, not digits or emoji
+    return len(letters) >= MIN_LETTERS and len(set(letters)) >= 3
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from storage.models import (
     InteractionKind,
     Itinerary,
 )
+from storage.search import fold
 
 
 async def log_interaction(
@@ -173,6 +174,10 @@ async def add_itinerary(
     ends_on: date,
     purpose: str | None = None,
 ) -> Itinerary:
+    """The contact's trip; the same person, days and place again is the trip already kept."""
+    known = await same_itinerary(session, contact, place, starts_on, ends_on)
+    if known is not None:
+        return known
     itinerary = Itinerary(
         contact_id=contact.id,
         created_by_id=actor.member_id,
@@ -184,6 +189,39 @@ async def add_itinerary(
     session.add(itinerary)
     await session.flush()
     return itinerary
+
+
+async def visit_since(
+    session: AsyncSession, actor: Actor, customer: Customer, since: datetime
+) -> Interaction | None:
+    """The actor's latest visit to the customer at or after ``since``, if any."""
+    return await session.scalar(
+        select(Interaction)
+        .where(
+            Interaction.member_id == actor.member_id,
+            Interaction.customer_id == customer.id,
+            Interaction.kind == InteractionKind.VISIT,
+            Interaction.occurred_at >= since,
+        )
+        .order_by(Interaction.occurred_at.desc())
+        .limit(1)
+    )
+
+
+async def same_itinerary(
+    session: AsyncSession, contact: Contact, place: str, starts_on: date, ends_on: date
+) -> Itinerary | None:
+    """A trip of this contact already kept with these days and this place (spaces and case
+    aside), if any."""
+    rows = await session.scalars(
+        select(Itinerary).where(
+            Itinerary.contact_id == contact.id,
+            Itinerary.starts_on == starts_on,
+            Itinerary.ends_on == max(starts_on, ends_on),
+        )
+    )
+    wanted = fold(place)
+    return next((trip for trip in rows if fold(trip.place) == wanted), None)
 
 
 async def upcoming_itineraries(

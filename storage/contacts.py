@@ -146,7 +146,7 @@ class ContactRepo:
         return sure, ([] if sure else maybe)
 
     async def create(self, customer: Customer, **fields: Any) -> Contact:
-        contact = Contact(customer_id=customer.id, **fields)
+        contact = Contact(customer_id=customer.id, created_by_id=self.actor.member_id, **fields)
         contact.search_key = contact_search_key(contact)
         self.session.add(contact)
         await self.session.flush()

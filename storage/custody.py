@@ -28,7 +28,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from storage.actor import Actor
 from storage.customers import visible_customers
-from storage.cycle import PlanStatus, VisitPlan
+from storage.cycle import MeetingMinutes, PlanStatus, VisitPlan
 from storage.models import (
     Customer,
     Deal,
@@ -84,6 +84,17 @@ async def carry_over(
                 moved_follow_ups.update(dict.fromkeys(found, owner_id))
                 moved += len(found)
             await _carry_plans(session, old_owner_id, chunk, owner_id)
+            # A 纪要 not written yet is still to be done: the new owner writes it, the former
+            # one no longer reaches the customer (storage/minutes.py scopes it like /customer).
+            await session.execute(
+                update(MeetingMinutes)
+                .where(
+                    MeetingMinutes.member_id == old_owner_id,
+                    MeetingMinutes.customer_id.in_(chunk),
+                    MeetingMinutes.written_at.is_(None),
+                )
+                .values(member_id=owner_id)
+            )
             await session.execute(
                 update(Deal)
                 .where(Deal.owner_id == old_owner_id, Deal.customer_id.in_(chunk), _following())

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, insert, select, update
+from sqlalchemy import ColumnElement, Select, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.workdays import WorkCalendar, Workweek, work_calendar
@@ -66,6 +66,27 @@ def _rows_query() -> Any:  # a Select of MinutesRow's columns
     )
 
 
+def _in_reach(actor: Actor) -> list[ColumnElement[bool]]:
+    """The minutes a member reaches, scoped like /customer: the team's own (a member who left
+    keeps none), and for a rep only their own meetings with customers they still hold."""
+    scope = [
+        MeetingMinutes.team_id == actor.team_id,
+        Customer.team_id == actor.team_id,
+        Customer.deleted_at.is_(None),
+    ]
+    if not actor.is_manager:
+        scope += [
+            MeetingMinutes.member_id == actor.member_id,
+            Customer.owner_id == actor.member_id,
+        ]
+    return scope
+
+
+def _still_in_team() -> ColumnElement[bool]:
+    """The meeting's member is still in the team the minutes belong to."""
+    return Member.team_id == MeetingMinutes.team_id
+
+
 async def _rows(session: AsyncSession, statement: Select[Any]) -> list[MinutesRow]:
     return [MinutesRow(*row) for row in (await session.execute(statement)).all()]
 
@@ -85,6 +106,7 @@ async def unwritten_of(
         _rows_query()
         .where(
             MeetingMinutes.member_id.in_(sorted(member_ids)),
+            _still_in_team(),
             MeetingMinutes.written_at.is_(None),
             MeetingMinutes.due_on >= due_from,
             MeetingMinutes.met_on < met_before,
@@ -104,6 +126,8 @@ async def overdue_in_teams(
         _rows_query()
         .where(
             MeetingMinutes.team_id.in_(sorted(team_ids)),
+            # a member who left cannot write it any more: not asked for every morning
+            _still_in_team(),
             MeetingMinutes.written_at.is_(None),
             MeetingMinutes.due_on < today,
         )
@@ -217,6 +241,7 @@ class MinutesRepo:
             self.session,
             _rows_query()
             .where(
+                *_in_reach(self.actor),
                 MeetingMinutes.member_id == self.actor.member_id,
                 MeetingMinutes.written_at.is_(None),
             )
@@ -225,31 +250,25 @@ class MinutesRepo:
 
     async def row(self, minutes_id: int) -> MinutesRow | None:
         """One of the actor's own minutes, or (for a manager) of the team."""
-        statement = _rows_query().where(MeetingMinutes.id == minutes_id)
-        if self.actor.is_manager:
-            statement = statement.where(MeetingMinutes.team_id == self.actor.team_id)
-        else:
-            statement = statement.where(MeetingMinutes.member_id == self.actor.member_id)
+        statement = _rows_query().where(MeetingMinutes.id == minutes_id, *_in_reach(self.actor))
         found = await _rows(self.session, statement)
         return found[0] if found else None
 
     async def write(self, minutes_id: int, text: str) -> MeetingMinutes | None:
-        """The rep's summary of their own meeting; a rewrite keeps the first written time."""
-        minutes = await self.session.get(MeetingMinutes, minutes_id)
-        if minutes is None or minutes.member_id != self.actor.member_id:
+        """The member's summary of their own meeting; a rewrite keeps the first written time."""
+        row = await self.row(minutes_id)
+        if row is None or row.member_id != self.actor.member_id:
             return None
+        minutes = await self.session.get_one(MeetingMinutes, minutes_id)
         minutes.text = text
         if minutes.written_at is None:
             minutes.written_at = utcnow()
         return minutes
 
     async def _reviewable(self, minutes_id: int) -> MeetingMinutes | None:
-        if not self.actor.is_manager:
+        if not self.actor.is_manager or await self.row(minutes_id) is None:
             return None
-        minutes = await self.session.get(MeetingMinutes, minutes_id)
-        if minutes is None or minutes.team_id != self.actor.team_id:
-            return None
-        return minutes
+        return await self.session.get_one(MeetingMinutes, minutes_id)
 
     async def mark_seen(self, minutes_id: int) -> MeetingMinutes | None:
         minutes = await self._reviewable(minutes_id)
@@ -303,10 +322,10 @@ class CustomerCopies:
         self.actor = actor
 
     async def _own_written(self, minutes_id: int) -> MeetingMinutes | None:
-        minutes = await self.session.get(MeetingMinutes, minutes_id)
-        if minutes is None or minutes.member_id != self.actor.member_id or not minutes.text:
+        row = await MinutesRepo(self.session, self.actor).row(minutes_id)
+        if row is None or row.member_id != self.actor.member_id or not row.text:
             return None
-        return minutes
+        return await self.session.get_one(MeetingMinutes, minutes_id)
 
     async def sheet(self, minutes_id: int) -> MinutesSheet | None:
         minutes = await self._own_written(minutes_id)

@@ -293,6 +293,9 @@ class Contact(YearlyDate, Timestamped, Base):
     is_key_leader: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str | None] = mapped_column(Text)
     search_key: Mapped[str] = mapped_column(Text, default="")
+    # Who added the person: the team summary credits 新联系人 to them, whoever owns the
+    # customer now (NULL for contacts added before this was kept: the owner is credited).
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
     deleted_at: Mapped[datetime | None] = mapped_column()
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

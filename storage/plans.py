@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor, NotAllowed
@@ -65,6 +65,19 @@ def _rows_query() -> Any:  # a Select of PlanRow's columns
     )
 
 
+def _in_reach(actor: Actor) -> list[ColumnElement[bool]]:
+    """The plans a member reaches, scoped like /customer: the team's own (a member who left
+    keeps none), and for a rep only their own plans for customers they still hold."""
+    scope = [
+        VisitPlan.team_id == actor.team_id,
+        Customer.team_id == actor.team_id,
+        Customer.deleted_at.is_(None),
+    ]
+    if not actor.is_manager:
+        scope += [VisitPlan.member_id == actor.member_id, Customer.owner_id == actor.member_id]
+    return scope
+
+
 async def plans_on(session: AsyncSession, member_ids: Sequence[int], day: date) -> list[PlanRow]:
     """The members' submitted plans for ``day`` (the planner's read, by member and day)."""
     if not member_ids:
@@ -73,6 +86,7 @@ async def plans_on(session: AsyncSession, member_ids: Sequence[int], day: date) 
         _rows_query()
         .where(
             VisitPlan.member_id.in_(sorted(member_ids)),
+            Member.team_id == VisitPlan.team_id,  # not a plan of a team the member left
             VisitPlan.planned_for == day,
             VisitPlan.status.in_(LIVE),
         )
@@ -136,8 +150,10 @@ class PlanRepo:
         return plan
 
     async def own(self, plan_id: int) -> VisitPlan | None:
-        plan = await self.session.get(VisitPlan, plan_id)
-        return plan if plan is not None and plan.member_id == self.actor.member_id else None
+        row = await self.row(plan_id)
+        if row is None or row.member_id != self.actor.member_id:
+            return None
+        return await self.session.get_one(VisitPlan, plan_id)
 
     async def submit(self, plan_id: int) -> VisitPlan | None:
         """Pending when the team asks for approval and a rep plans; else filed."""
@@ -171,11 +187,7 @@ class PlanRepo:
         return list(rows.all())
 
     async def row(self, plan_id: int) -> PlanRow | None:
-        statement = _rows_query().where(VisitPlan.id == plan_id)
-        if self.actor.is_manager:
-            statement = statement.where(VisitPlan.team_id == self.actor.team_id)
-        else:
-            statement = statement.where(VisitPlan.member_id == self.actor.member_id)
+        statement = _rows_query().where(VisitPlan.id == plan_id, *_in_reach(self.actor))
         found = (await self.session.execute(statement)).first()
         return PlanRow(*found) if found else None
 
@@ -183,11 +195,9 @@ class PlanRepo:
         self, plan_id: int, approve: bool, comment: str | None = None
     ) -> VisitPlan | None:
         """The manager's ✅ 批准 or 💬 意见 on a plan of the team."""
-        if not self.actor.is_manager:
+        if not self.actor.is_manager or await self.row(plan_id) is None:
             return None
-        plan = await self.session.get(VisitPlan, plan_id)
-        if plan is None or plan.team_id != self.actor.team_id:
-            return None
+        plan = await self.session.get_one(VisitPlan, plan_id)
         if plan.status not in (PlanStatus.PENDING.value, PlanStatus.COMMENTED.value) and approve:
             return None
         plan.status = PlanStatus.APPROVED.value if approve else PlanStatus.COMMENTED.value
@@ -210,11 +220,8 @@ class PlanRepo:
             VisitPlan.planned_for >= start,
             VisitPlan.planned_for <= end,
             VisitPlan.status.in_(LIVE),
+            *_in_reach(self.actor),
         )
-        if self.actor.is_manager:
-            statement = statement.where(VisitPlan.team_id == self.actor.team_id)
-        else:
-            statement = statement.where(VisitPlan.member_id == self.actor.member_id)
         rows = await self.session.execute(
             statement.order_by(VisitPlan.planned_for, VisitPlan.planned_at, VisitPlan.id)
         )

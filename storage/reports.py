@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor, NotAllowed
 from storage.models import (
+    AuditLog,
     Contact,
     Customer,
     CustomerStatus,
@@ -107,6 +108,8 @@ class RepLine:
     name: str
     role: Role
     stats: RepStats
+    # Removed from the team: their work of the period stays theirs, shown as 王磊(已离队).
+    former: bool = False
 
 
 @dataclass
@@ -135,6 +138,18 @@ async def active_members(session: AsyncSession, team_id: int) -> list[Member]:
         .order_by(Member.role, Member.id)
     )
     return list(rows)
+
+
+async def former_member_ids(session: AsyncSession, team_id: int) -> list[int]:
+    """Members removed from the team (its audit log says so) and not back in it: the work
+    they did while in it still counts, under their name."""
+    removed = select(AuditLog.subject_id).where(
+        AuditLog.team_id == team_id, AuditLog.action == "member.remove"
+    )
+    rows = await session.scalars(
+        select(Member.id).where(Member.id.in_(removed), Member.team_id != team_id)
+    )
+    return sorted(rows)
 
 
 def _live_team_customer(team_id: int) -> list[ColumnElement[bool]]:
@@ -167,8 +182,9 @@ async def team_summary(
     today = now.astimezone(ZoneInfo(timezone)).date()
     span = period(key, today, timezone)
     members = await active_members(session, team.id)
-    ids = [m.id for m in members]
-    stats = {m.id: RepStats() for m in members}
+    former = await former_member_ids(session, team.id)
+    ids = [m.id for m in members] + former
+    stats = {member_id: RepStats() for member_id in ids}
     live = _live_team_customer(team.id)
 
     greeted = (
@@ -216,21 +232,23 @@ async def team_summary(
         )
         .group_by(Customer.created_by_id),
     )
+    # Credited to whoever added the person (older rows without one: the customer's owner).
+    added_by = func.coalesce(Contact.created_by_id, Customer.owner_id)
     await _count_into(
         session,
         stats,
         "new_contacts",
-        select(Customer.owner_id, func.count())
+        select(added_by, func.count())
         .select_from(Contact)
         .join(Customer, Customer.id == Contact.customer_id)
         .where(
             Contact.created_at >= span.start,
             Contact.created_at < span.end,
             Contact.deleted_at.is_(None),
-            Customer.owner_id.in_(ids),
+            added_by.in_(ids),
             *live,
         )
-        .group_by(Customer.owner_id),
+        .group_by(added_by),
     )
     await _count_into(
         session,
@@ -267,7 +285,15 @@ async def team_summary(
     )
     summary = TeamSummary(team, span)
     summary.reps = [RepLine(m.id, m.name, m.role, stats[m.id]) for m in members]
+    # Those who left are listed for a period in which they did something.
+    for left in await session.scalars(select(Member).where(Member.id.in_(former))):
+        if _did_something(stats[left.id]):
+            summary.reps.append(RepLine(left.id, left.name, Role.REP, stats[left.id], True))
     return summary
+
+
+def _did_something(stats: RepStats) -> bool:
+    return any(getattr(stats, item.name) for item in fields(stats))
 
 
 async def _count_into(
@@ -330,6 +356,7 @@ async def weekly_trend(
     mondays = [monday - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
     edges = [local_start(m, timezone) for m in [*mondays, monday + timedelta(weeks=1)]]
     ids = select(Member.id).where(Member.team_id == actor.team_id)
+    former = await former_member_ids(session, actor.team_id)
     buckets = [
         func.sum(
             case(
@@ -344,7 +371,7 @@ async def weekly_trend(
         )
         for i in range(weeks)
     ]
-    member_ids = list(await session.scalars(ids))
+    member_ids = [*await session.scalars(ids), *former]
     rows = await session.execute(
         select(Interaction.kind, *buckets)
         .where(

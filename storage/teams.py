@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.actor import Actor, NotAllowed
 from storage.audit import record
 from storage.custody import leave_team
+from storage.cycle import MeetingMinutes, VisitPlan
 from storage.models import Customer, CustomerAlias, Member, Role, Team
 
 # No 0/O or 1/l/I: codes are read aloud and typed on phones.
@@ -180,6 +181,14 @@ async def join_team(
             await session.delete(alias)
         else:
             alias.team_id = team.id
+    # His meetings' 纪要 and his plans come along with their customers: they are scoped by
+    # team (storage/minutes.py, storage/plans.py), and would otherwise stay behind unreachable.
+    for model in (MeetingMinutes, VisitPlan):
+        await session.execute(
+            update(model)
+            .where(model.team_id == current.id, model.member_id == member.id)
+            .values(team_id=team.id)
+        )
     member.team_id = team.id
     member.role = Role.REP
     member.joined_team_at = datetime.now(UTC)

@@ -175,6 +175,7 @@ def undo_contact(contact_id: int) -> str:
 #     rec:l:<customer> the list    rec:u:<snapshot draft> ↩️ 撤销删除
 #     rec:f:<follow-up> its menu   rec:ft: 改内容   rec:fd: 改日期   rec:fx: 完成 / 待办   rec:fdel: 删除
 #     rec:i:<record> its menu      rec:it: 改内容   rec:id: 改时间   rec:ik:<record>:<kind>   rec:idel:
+#     rec:t:<trip> its menu        rec:tp: 改地点   rec:tr: 改日期   rec:tdel: 删除
 RECORDS_PATTERN = r"^rec:"
 RECORD_LIST = re.compile(rf"^rec:l:{_ID}$")
 RECORD_UNDO = re.compile(rf"^rec:u:{_ID}$")
@@ -188,6 +189,10 @@ RECORD_TEXT = re.compile(rf"^rec:it:{_ID}$")
 RECORD_TIME = re.compile(rf"^rec:id:{_ID}$")
 RECORD_KIND = re.compile(rf"^rec:ik:{_ID}:{_WORD}$")
 RECORD_DELETE = re.compile(rf"^rec:idel:{_ID}$")
+TRIP_MENU = re.compile(rf"^rec:t:{_ID}$")
+TRIP_PLACE = re.compile(rf"^rec:tp:{_ID}$")
+TRIP_DATES = re.compile(rf"^rec:tr:{_ID}$")
+TRIP_DELETE = re.compile(rf"^rec:tdel:{_ID}$")
 
 
 def record_list(customer_id: int) -> str:
@@ -236,3 +241,19 @@ def record_kind(interaction_id: int, kind: str) -> str:
 
 def record_delete(interaction_id: int) -> str:
     return f"rec:idel:{interaction_id}"
+
+
+def trip_menu(itinerary_id: int) -> str:
+    return f"rec:t:{itinerary_id}"
+
+
+def trip_place(itinerary_id: int) -> str:
+    return f"rec:tp:{itinerary_id}"
+
+
+def trip_dates(itinerary_id: int) -> str:
+    return f"rec:tr:{itinerary_id}"
+
+
+def trip_delete(itinerary_id: int) -> str:
+    return f"rec:tdel:{itinerary_id}"

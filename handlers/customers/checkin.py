@@ -1,12 +1,15 @@
 """Visit check-in: a shared location becomes a visit, with the time, on the customer chosen.
 
 During a guided visit the location is attached to that visit instead. A customer's first
-check-in location is remembered, and later ones say how far the rep is from it.
+check-in location is remembered, and later ones say how far the rep is from it. At a
+customer's remembered place (within CHECKIN_RADIUS_KM, and no other customer's) the customer
+is taken without asking; a second check-in at the same customer within SAME_VISIT is the
+visit already recorded, not another one.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm.attributes import flag_modified
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
@@ -19,12 +22,22 @@ from handlers.kit.keyboards import inline
 from handlers.kit.pending import FLOW_KEY
 from handlers.kit.routes import pressed, stale
 from handlers.kit.turn import Turn, member_turn
-from storage.activities import log_interaction
+from storage.activities import log_interaction, visit_since
 from storage.customers import CustomerRepo
-from storage.models import Draft, InteractionKind
+from storage.models import Customer, Draft, InteractionKind
 from storage.push_buttons import view_customer
 
 NEARBY_CHOICES = 6
+# At the customer's remembered place: a shared position this close to it is that customer.
+CHECKIN_RADIUS_KM = 0.3
+# A check-in this soon after a visit to the same customer is that visit again.
+SAME_VISIT = timedelta(hours=2)
+
+
+def _km(lat: float, lon: float, customer: Customer) -> float:
+    if customer.latitude is None or customer.longitude is None:
+        return 1e9
+    return distance_km(lat, lon, customer.latitude, customer.longitude)
 
 
 @member_turn
@@ -43,15 +56,13 @@ async def location(turn: Turn) -> None:
         return
     customers = list(await CustomerRepo(turn.session, turn.actor).page(0, 50))
     # Nearest first where the customer's place is known, then the recently contacted.
-    customers.sort(
-        key=lambda c: (
-            distance_km(lat, lon, c.latitude, c.longitude)
-            if c.latitude is not None and c.longitude is not None
-            else 1e9
-        )
-    )
+    customers.sort(key=lambda c: _km(lat, lon, c))
     if not customers:
         turn.say(_("📍 收到位置。还没有客户档案,先发 /customer 客户名 建档,再签到。"))
+        return
+    here = [c for c in customers if _km(lat, lon, c) <= CHECKIN_RADIUS_KM]
+    if len(here) == 1:  # at this customer's place and no other's: nothing to ask
+        await _check_in(turn, here[0], lat, lon, datetime.now(UTC))
         return
     draft = Draft(
         member_id=turn.member.id,
@@ -89,7 +100,24 @@ async def checkin_button(turn: Turn) -> None:
         turn.answer(_("找不到这个客户,或你没有权限查看。"), alert=True)
         return
     lat, lon = float(draft.payload["lat"]), float(draft.payload["lon"])
-    at = datetime.fromisoformat(draft.payload["at"])
+    await _check_in(turn, customer, lat, lon, datetime.fromisoformat(draft.payload["at"]))
+
+
+async def _check_in(turn: Turn, customer: Customer, lat: float, lon: float, at: datetime) -> None:
+    """The visit at ``customer``, unless the rep's visit there of the last two hours is it."""
+    _ = turn._
+    earlier = await visit_since(turn.session, turn.actor, customer, at - SAME_VISIT)
+    if earlier is not None:
+        when = f"{turn.local(earlier.occurred_at):%H:%M}"  # within two hours: the time says it
+        turn.edit(
+            _(
+                "ℹ️ 「{customer}」这次拜访 {when} 已经记过了,没有重复记录。",
+                customer=customer.name,
+                when=when,
+            ),
+            inline([[(_("🏢 查看客户"), view_customer(customer.id))]]),
+        )
+        return
     visit = await log_interaction(
         turn.session,
         turn.actor,

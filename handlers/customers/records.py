@@ -1,7 +1,8 @@
-"""🛠 改记录: a saved follow-up or visit record corrected or deleted from the card.
+"""🛠 改记录: a saved follow-up, visit record or trip corrected or deleted from the card.
 
 Follow-ups: text, due date, done / not done, delete. Records (interactions): text, kind,
-time, delete. Every change goes through storage/changes.py (old → new in the change log), and
+time, delete. Trips (a contact's coming ones): place, dates, delete — deleting the note a trip
+was read from leaves the trip, which is a fact about the person; it is deleted here. Every change goes through storage/changes.py (old → new in the change log), and
 a deletion keeps the record as a snapshot for 24 hours, so ↩️ 撤销 brings it back — the
 undo window customers already have.
 
@@ -26,15 +27,16 @@ from handlers.kit.callback_data import callback_enum, callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import KIND_LABELS
 from handlers.kit.ownership import refuse_unless_owner
-from handlers.kit.render import clip, moment
+from handlers.kit.render import clip, date_range, moment
 from handlers.kit.routes import Action, follow, stale
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import day_of, parse_when, split_due
-from storage.activities import open_follow_ups, recent_interactions
+from storage.activities import open_follow_ups, recent_interactions, upcoming_itineraries
 from storage.changes import CLEAR, apply_changes
 from storage.customers import CustomerRepo
 from storage.models import (
+    Contact,
     Customer,
     Draft,
     FollowUp,
@@ -42,6 +44,7 @@ from storage.models import (
     Interaction,
     InteractionContact,
     InteractionKind,
+    Itinerary,
 )
 from storage.push_buttons import view_customer
 
@@ -77,19 +80,40 @@ class DeletedInteraction(TypedDict):
     contacts: list[int]
 
 
-Snapshot = DeletedFollowUp | DeletedInteraction
+class DeletedTrip(TypedDict):
+    """A deleted trip as it was."""
+
+    record: Literal["trip"]
+    customer: int
+    contact: int
+    member: int
+    place: str
+    starts_on: str
+    ends_on: str
+    purpose: str | None
+
+
+Snapshot = DeletedFollowUp | DeletedInteraction | DeletedTrip
 LISTED = 8
 
 Rows = list[list[tuple[str, str]]]
-Record = FollowUp | Interaction
+Record = FollowUp | Interaction | Itinerary
+
+
+async def _customer_id(turn: Turn, record: Record) -> int | None:
+    if isinstance(record, Itinerary):  # a trip is a contact's: its customer is theirs
+        contact = await turn.session.get(Contact, record.contact_id)
+        return contact.customer_id if contact is not None and contact.deleted_at is None else None
+    return record.customer_id
 
 
 async def _customer_of(turn: Turn, record: Record | None) -> Customer | None:
     """The record's customer if the member may change it (else the answer is given)."""
-    if record is None or record.customer_id is None:
+    customer_id = await _customer_id(turn, record) if record is not None else None
+    if customer_id is None:
         turn.answer(turn._("这条记录已不存在。"), alert=True)
         return None
-    customer = await CustomerRepo(turn.session, turn.actor).get(record.customer_id)
+    customer = await CustomerRepo(turn.session, turn.actor).get(customer_id)
     if customer is None:
         turn.answer(turn._("这条记录已不存在。"), alert=True)
         return None
@@ -112,11 +136,24 @@ def _record_line(turn: Turn, item: Interaction) -> str:
     return f"📝 {when} {_(KIND_LABELS[item.kind])}" + (f":{text}" if text else "")
 
 
+async def _trip_line(turn: Turn, trip: Itinerary) -> str:
+    _ = turn._
+    contact = await turn.session.get(Contact, trip.contact_id)
+    who = (contact.salutation or contact.name) if contact is not None else ""
+    span = date_range(_, trip.starts_on, trip.ends_on, turn.today())
+    purpose = f" · {trip.purpose}" if trip.purpose else ""
+    return f"✈️ {who} {span} {trip.place}{purpose}"
+
+
 async def _list(turn: Turn, customer: Customer) -> None:
     _ = turn._
     rows: Rows = []
     for fu in (await open_follow_ups(turn.session, customer))[:LISTED]:
         rows.append([(clip(_fu_line(turn, fu), 40), callbacks.follow_up_menu(fu.id))])
+    for trip, _contact in (await upcoming_itineraries(turn.session, customer, turn.today()))[
+        :LISTED
+    ]:
+        rows.append([(clip(await _trip_line(turn, trip), 40), callbacks.trip_menu(trip.id))])
     for item in await recent_interactions(turn.session, customer, limit=LISTED):
         rows.append([(clip(_record_line(turn, item), 40), callbacks.record_menu(item.id))])
     rows.append([(_("⬅️ 返回客户"), view_customer(customer.id))])
@@ -164,6 +201,21 @@ def _record_menu(turn: Turn, item: Interaction) -> None:
     turn.edit(_record_line(turn, item), inline(rows))
 
 
+async def _trip_menu(turn: Turn, trip: Itinerary, customer: Customer) -> None:
+    _ = turn._
+    rows: Rows = [
+        [
+            (_("✏️ 改地点"), callbacks.trip_place(trip.id)),
+            (_("📅 改日期"), callbacks.trip_dates(trip.id)),
+        ],
+        [
+            (_("🗑 删除"), callbacks.trip_delete(trip.id)),
+            (_("⬅️ 返回"), callbacks.record_list(customer.id)),
+        ],
+    ]
+    turn.edit(await _trip_line(turn, trip), inline(rows))
+
+
 async def _snapshot(turn: Turn, record: Record, customer: Customer) -> Draft:
     """The deleted record as it was, for ↩️ 撤销 within UNDO_WINDOW."""
     payload: Snapshot
@@ -177,6 +229,17 @@ async def _snapshot(turn: Turn, record: Record, customer: Customer) -> Draft:
             text=record.text,
             note=record.note,
             status=record.status.value,
+        )
+    elif isinstance(record, Itinerary):
+        payload = DeletedTrip(
+            record="trip",
+            customer=customer.id,
+            contact=record.contact_id,
+            member=record.created_by_id,
+            place=record.place,
+            starts_on=record.starts_on.isoformat(),
+            ends_on=record.ends_on.isoformat(),
+            purpose=record.purpose,
         )
     else:
         contacts = await turn.session.scalars(
@@ -205,7 +268,12 @@ async def _snapshot(turn: Turn, record: Record, customer: Customer) -> Draft:
 async def _delete(turn: Turn, record: Record, customer: Customer) -> None:
     _ = turn._
     draft = await _snapshot(turn, record, customer)
-    line = _fu_line(turn, record) if isinstance(record, FollowUp) else _record_line(turn, record)
+    if isinstance(record, FollowUp):
+        line = _fu_line(turn, record)
+    elif isinstance(record, Itinerary):
+        line = await _trip_line(turn, record)
+    else:
+        line = _record_line(turn, record)
     await turn.session.delete(record)
     turn.edit(
         _("🗑 已删除:{record}\n24 小时内可以撤销。", record=clip(line, 200)),
@@ -245,6 +313,17 @@ async def _undo(turn: Turn, draft_id: int) -> None:
                 status=FollowUpStatus(snapshot["status"]),
             )
         )
+    elif snapshot["record"] == "trip":
+        turn.session.add(
+            Itinerary(
+                contact_id=snapshot["contact"],
+                created_by_id=snapshot["member"],
+                place=snapshot["place"],
+                starts_on=date.fromisoformat(snapshot["starts_on"]),
+                ends_on=date.fromisoformat(snapshot["ends_on"]),
+                purpose=snapshot["purpose"],
+            )
+        )
     else:
         item = Interaction(
             customer_id=customer.id,
@@ -267,7 +346,13 @@ async def _undo(turn: Turn, draft_id: int) -> None:
 
 
 def _change(turn: Turn, customer: Customer, record: Record, changes: dict[str, Any]) -> None:
-    entity = "follow_up" if isinstance(record, FollowUp) else "interaction"
+    entity = (
+        "follow_up"
+        if isinstance(record, FollowUp)
+        else "itinerary"
+        if isinstance(record, Itinerary)
+        else "interaction"
+    )
     apply_changes(turn.session, turn.actor, customer.team_id, record, entity, changes)
 
 
@@ -276,7 +361,10 @@ FIELDS = {
     "fd": (N_("跟进日期"), N_("下周三 或 12月8日 15点")),
     "it": (N_("记录内容"), N_("聊了报价,对方要比价")),
     "id": (N_("记录时间"), N_("昨天下午3点")),
+    "tp": (N_("行程地点"), N_("北京")),
+    "tr": (N_("行程日期"), N_("12月8日到10日")),
 }
+_MODELS: dict[str, type[Record]] = {"f": FollowUp, "i": Interaction, "t": Itinerary}
 
 
 async def apply_record_edit(turn: Turn, text: str) -> None:
@@ -286,11 +374,7 @@ async def apply_record_edit(turn: Turn, text: str) -> None:
     assert state is not None
     field = str(state.get("field"))
     target = int(state.get("id", -1))
-    record: Record | None = (
-        await turn.session.get(FollowUp, target)
-        if field.startswith("f")
-        else await turn.session.get(Interaction, target)
-    )
+    record: Record | None = await turn.session.get(_MODELS[field[0]], target)
     customer = await _customer_of(turn, record)
     pending.finish(turn, RECORD_EDIT)
     if record is None or customer is None:
@@ -300,7 +384,13 @@ async def apply_record_edit(turn: Turn, text: str) -> None:
     if not text or len(text) > 1000:
         turn.say(_("内容不能为空,也不能超过 1000 字。"))
         return
-    if field in ("ft", "it"):
+    if isinstance(record, Itinerary):
+        if not await _trip_changed(turn, customer, record, field, text):
+            pending.wait(turn, RECORD_EDIT, state)  # still waiting: ask once more
+            label, example = FIELDS[field]
+            pending.again(turn, label, example)
+            return
+    elif field in ("ft", "it"):
         _change(turn, customer, record, {"text" if field == "ft" else "summary": text})
     else:
         now = turn.now()
@@ -322,13 +412,33 @@ async def apply_record_edit(turn: Turn, text: str) -> None:
     await show_card(turn, customer)
 
 
+async def _trip_changed(
+    turn: Turn, customer: Customer, trip: Itinerary, field: str, text: str
+) -> bool:
+    """The trip's place or days as typed; False when they cannot be used (nothing changes)."""
+    if field == "tp":
+        if len(text) > 200:
+            return False
+        _change(turn, customer, trip, {"place": text})
+        return True
+    when = parse_when(text, turn.now())
+    if when is None:
+        return False
+    start = day_of(when.start)
+    end = day_of(when.end) if when.end is not None else start
+    if end < turn.today() or end < start:
+        return False
+    _change(turn, customer, trip, {"starts_on": start, "ends_on": end})
+    return True
+
+
 RECORD_EDIT = pending.ValueEdit("record_edit", apply_record_edit)
 
 
 # -- the buttons ----------------------------------------------------------------------------
 
 
-R = TypeVar("R", FollowUp, Interaction)
+R = TypeVar("R", FollowUp, Interaction, Itinerary)
 RecordAction = Callable[[Turn, R, Customer, str], Awaitable[None]]
 
 
@@ -355,6 +465,10 @@ async def _fu_menu_button(turn: Turn, fu: FollowUp, customer: Customer, extra: s
 
 async def _item_menu(turn: Turn, item: Interaction, customer: Customer, extra: str) -> None:
     _record_menu(turn, item)
+
+
+async def _trip_menu_button(turn: Turn, trip: Itinerary, customer: Customer, extra: str) -> None:
+    await _trip_menu(turn, trip, customer)
 
 
 async def _ask(turn: Turn, record: Record, customer: Customer, field: str) -> None:
@@ -416,6 +530,10 @@ ROUTES = (
     (callbacks.RECORD_TIME, _on(Interaction, _ask, "id")),
     (callbacks.RECORD_KIND, _on(Interaction, _item_kind)),
     (callbacks.RECORD_DELETE, _on(Interaction, _delete_button)),
+    (callbacks.TRIP_MENU, _on(Itinerary, _trip_menu_button)),
+    (callbacks.TRIP_PLACE, _on(Itinerary, _ask, "tp")),
+    (callbacks.TRIP_DATES, _on(Itinerary, _ask, "tr")),
+    (callbacks.TRIP_DELETE, _on(Itinerary, _delete_button)),
 )
 
 

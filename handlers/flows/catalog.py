@@ -35,7 +35,7 @@ from handlers.kit.turn import Turn
 from locales import N_
 from parsing.amounts import read_amount
 from parsing.dates import day_of, split_due
-from storage.activities import add_follow_up, add_itinerary, log_interaction
+from storage.activities import add_follow_up, add_itinerary, log_interaction, same_itinerary
 from storage.birthdays import birthday_columns
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
@@ -348,18 +348,24 @@ async def finish_trip(turn: Turn, answers: Answers) -> None:
     if contact is None:
         return
     start, end = (date.fromisoformat(d) for d in answers["dates"])
+    known = await same_itinerary(turn.session, contact, answers["place"], start, end)
     await add_itinerary(
         turn.session, turn.actor, contact, answers["place"], start, end, answers.get("purpose")
     )
     span = date_range(turn._, start, end, turn.today())
-    turn.say(
-        turn._(
-            "✅ 已记下 {who} 的行程:{span} {place}",
-            who=contact.salutation or contact.name,
+    who = contact.salutation or contact.name
+    if known is not None:
+        said = turn._(
+            "ℹ️ 已有这条行程:{who} {span} {place},没有重复记下。",
+            who=who,
             span=span,
             place=answers["place"],
         )
-    )
+    else:
+        said = turn._(
+            "✅ 已记下 {who} 的行程:{span} {place}", who=who, span=span, place=answers["place"]
+        )
+    turn.say(said)
 
 
 TRIP = Flow(

@@ -182,6 +182,11 @@ DONE_WORDS = re.compile(r"(?i)^\s*(完成|完成选择|好了|就这些|done)\s*
 _MARK = re.compile(r"^[^\w]+")  # the emoji in front of a button's words
 
 
+def _control_word(step: Step, text: str) -> bool:
+    """跳过 / 完成 typed where they mean nothing: to a step that takes any text."""
+    return bool(SKIP_WORDS.match(text) or (not step.multiple and DONE_WORDS.match(text)))
+
+
 async def _typed_choice(turn: Turn, step: Step, answers: Answers, text: str) -> str | None:
     """The value of the one button whose words are (or contain) `text`, if exactly one."""
     if step.choices is None or not text:
@@ -283,6 +288,10 @@ def build(flow: Flow, user_data: Mapping[int, object]) -> ConversationHandler[An
         text = message_text(turn).strip()
         if step.optional and SKIP_WORDS.match(text):
             return await _advance(turn, flow, None, edit=False)
+        if not step.optional and step.parse is not None and _control_word(step, text):
+            # 跳过 or 完成 is not a company's name nor anything else a required step asks for
+            turn.say(turn._("这一步必须填写,不能跳过。"))
+            return await _ask(turn, flow, index)
         if step.multiple and DONE_WORDS.match(text):
             chosen = [step.convert(v) for v in state.get("picked") or []]
             return await _advance(turn, flow, chosen, edit=False)

@@ -95,6 +95,11 @@ def period_title(_: Translator, summary: TeamSummary, today: date) -> str:
     )
 
 
+def line_name(_: Translator, line: reports.RepLine) -> str:
+    """The member's name on the summary; one who left the team is marked, their work stays."""
+    return _("{name}(已离队)", name=line.name) if line.former else line.name
+
+
 def stats_line(_: Translator, stats: reports.RepStats) -> str:
     return _(
         "拜访 {visits} · 电话 {calls} · 微信 {wechats} · 新客户 {customers} · 新联系人 {contacts}"
@@ -116,7 +121,7 @@ def attention_line(_: Translator, summary: TeamSummary, limit: int = 6) -> str:
     customers past their cadence — worst first."""
     flagged: list[tuple[int, str]] = []
     for line in summary.reps:
-        if line.role != Role.REP:
+        if line.role != Role.REP or line.former:
             continue
         stats = line.stats
         reasons = []
@@ -143,7 +148,7 @@ def summary_text(
     lines = [period_title(_, summary, today)]
     shown = summary.reps[page * PAGE : (page + 1) * PAGE]
     for line in shown:
-        lines.append(f"👤 {line.name}:{stats_line(_, line.stats)}")
+        lines.append(f"👤 {line_name(_, line)}:{stats_line(_, line.stats)}")
     if len(summary.reps) > PAGE:
         pages = (len(summary.reps) + PAGE - 1) // PAGE
         lines.append(_("(第 {page}/{pages} 页)", page=page + 1, pages=pages))
@@ -161,7 +166,11 @@ def summary_rows(turn: Turn, summary: TeamSummary, page: int) -> Rows:
         [(("• " if p == key else "") + _(PERIOD_LABELS[p]), callbacks.summary(p)) for p in PERIODS]
     ]
     shown = summary.reps[page * PAGE : (page + 1) * PAGE]
-    people = [(f"🔎 {line.name}", callbacks.summary_rep(line.member_id, key)) for line in shown]
+    people = [
+        (f"🔎 {line.name}", callbacks.summary_rep(line.member_id, key))
+        for line in shown
+        if not line.former  # their customers are no longer theirs to drill into
+    ]
     rows += [people[i : i + 3] for i in range(0, len(people), 3)]
     pager: list[tuple[str, str]] = []
     if page > 0:
@@ -186,7 +195,10 @@ async def show_summary(turn: Turn, key: str = "week", page: int = 0, *, edit: bo
     summary = await summary_for(turn.session, turn.member, key)
     page = max(0, min(page, (len(summary.reps) - 1) // PAGE))
     today = turn.today()
-    shown = [(line.member_id, line.name) for line in summary.reps[page * PAGE : (page + 1) * PAGE]]
+    shown = [
+        (line.member_id, line_name(turn._, line))
+        for line in summary.reps[page * PAGE : (page + 1) * PAGE]
+    ]
     span = summary.period
     cycle = await cycle_lines(turn._, turn.session, turn.actor, span.first, span.last, today, shown)
     collected = await team_collection(turn.session, turn.actor, span.first, span.last, today)
@@ -272,7 +284,7 @@ async def bar_chart(
     return await on_drawing_thread(
         charts.activity_bars,
         period_title(_, summary, today).removeprefix("📊 "),
-        [line.name for line in ranked],
+        [line_name(_, line) for line in ranked],
         [(_(label), [getattr(line.stats, name) for line in ranked]) for label, name in SERIES],
     )
 
@@ -379,7 +391,7 @@ async def weekly_report(
     _ = translator(manager.language)
     today = now.astimezone(ZoneInfo(manager.timezone)).date()
     summary = await summary_for(session, manager, "lastweek", now)
-    shown = [(line.member_id, line.name) for line in summary.reps[:PAGE]]
+    shown = [(line.member_id, line_name(_, line)) for line in summary.reps[:PAGE]]
     span = summary.period
     actor = Actor.of(manager)
     cycle = await cycle_lines(_, session, actor, span.first, span.last, today, shown)

@@ -23,7 +23,12 @@ async def save_comment(turn: Turn, customer_id: int, text: str) -> None:
         turn.say(_("只有本团队的经理可以审核客户档案。"))
         return
     creator = await turn.session.get(Member, customer.created_by_id)
-    if creator is not None and creator.active and creator.id != turn.member.id:
+    if (
+        creator is not None
+        and creator.active
+        and creator.id != turn.member.id
+        and creator.team_id == turn.member.team_id  # one who left hears nothing of the team
+    ):
         their = translator(creator.language)
         turn.tell(
             creator,

@@ -24,6 +24,7 @@ from handlers.visits.customer_copy import copy_button
 from locales import translator
 from locales.meetings import meeting
 from locales.words import day_with_weekday
+from parsing.minutes import MIN_LETTERS, says_something
 from storage import push_buttons
 from storage.minutes import MinutesRepo, MinutesRow
 from storage.models import Member
@@ -83,6 +84,18 @@ async def minutes_command(turn: Turn) -> None:
 async def _save_minutes(turn: Turn, minutes_id: int, text: str) -> None:
     _ = turn._
     repo = MinutesRepo(turn.session, turn.actor)
+    if await repo.row(minutes_id) is None:
+        turn.say(_("找不到这次会面,或你没有权限。"))
+        return
+    if not says_something(text):
+        awaiting(turn, "write", minutes_id)  # the next text is tried again
+        turn.say(
+            _(
+                "这不像会谈纪要:请用至少 {n} 个字写下谈了什么、对方的意见、约定的下一步。(/cancel 放弃)",
+                n=MIN_LETTERS,
+            )
+        )
+        return
     minutes = await repo.write(minutes_id, text)
     row = await repo.row(minutes_id) if minutes is not None else None
     if minutes is None or row is None:
@@ -140,7 +153,12 @@ async def _save_note(turn: Turn, minutes_id: int, text: str) -> None:
         turn.say(_("找不到这份纪要,或你没有权限。"))
         return
     author = await turn.session.get(Member, row.member_id)
-    if author is not None and author.id != turn.member.id and author.active:
+    if (
+        author is not None
+        and author.id != turn.member.id
+        and author.active
+        and author.team_id == turn.member.team_id  # one who left hears nothing of the team
+    ):
         their = translator(author.language)
         turn.tell(
             author,

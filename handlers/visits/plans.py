@@ -199,7 +199,12 @@ def _send(turn: Turn, member: Member, text: str, markup: InlineKeyboardMarkup) -
 def _tell_rep(
     turn: Turn, rep: Member | None, row: PlanRow, approved: bool, comment: str = ""
 ) -> None:
-    if rep is None or not rep.active or rep.id == turn.member.id:
+    if (
+        rep is None
+        or not rep.active
+        or rep.id == turn.member.id
+        or rep.team_id != turn.member.team_id
+    ):
         return
     their = translator(rep.language)
     summary = _summary(their, row, rep.timezone)

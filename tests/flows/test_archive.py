@@ -2,10 +2,12 @@
 
 import io
 import zipfile
+from datetime import timedelta
 
 import pytest
 from openpyxl import Workbook
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from time_machine import Traveller
 
 from bot.local_api import LocalClient
 from storage.models import AuditLog, ChangeLog, Contact, Customer, Interaction
@@ -78,7 +80,7 @@ async def test_full_history_is_paginated(bot: BotHarness) -> None:
     assert second.text.count("拜访:") == 2
 
 
-async def test_a_location_check_in(bot: BotHarness) -> None:
+async def test_a_location_check_in(bot: BotHarness, monday_morning: Traveller) -> None:
     wang = await rep_with_contact(bot)
     ask = await wang.share_location(31.2304, 121.4737)
     assert "📍 在哪个客户这里?" in ask.text
@@ -87,6 +89,7 @@ async def test_a_location_check_in(bot: BotHarness) -> None:
     assert "📍 已记住这个客户的位置。" in done.text
     visit = await bot.scalar(select(Interaction))
     assert (visit.kind, visit.latitude, visit.longitude) == ("visit", 31.2304, 121.4737)
+    monday_morning.shift(timedelta(hours=3))  # another visit, that afternoon
     again = await wang.share_location(31.2404, 121.4737)
     second = await wang.press("华东电力设计院")
     assert "📍 距客户登记位置 1.1 公里" in second.text
@@ -98,6 +101,40 @@ async def test_a_location_check_in(bot: BotHarness) -> None:
     await wang.press("跳过")
     assert await bot.scalar(select(func.count()).select_from(Interaction)) == 2
     del again
+
+
+async def test_a_second_check_in_at_the_customer_is_the_same_visit(
+    bot: BotHarness, monday_morning: Traveller
+) -> None:
+    """Tryout #17: at the customer's remembered place the bot asks nothing, and a check-in ten
+    minutes after the first is the visit already recorded."""
+    wang = await rep_with_contact(bot)
+    await wang.share_location(31.2304, 121.4737)
+    await wang.press("华东电力设计院")  # the first one remembers the place
+    monday_morning.shift(timedelta(minutes=10))
+    again = await wang.share_location(31.2305, 121.4738)
+    assert again.text == "ℹ️ 「华东电力设计院」这次拜访 10:00 已经记过了,没有重复记录。"
+    assert "📍 在哪个客户这里?" not in again.text
+    assert await bot.scalar(select(func.count()).select_from(Interaction)) == 1
+
+    monday_morning.shift(timedelta(hours=3))  # back in the afternoon: a visit of its own
+    later = await wang.share_location(31.2305, 121.4738)
+    assert later.text == "✅ 已签到:「华东电力设计院」拜访\n📍 距客户登记位置 0.0 公里"
+    assert await bot.scalar(select(func.count()).select_from(Interaction)) == 2
+
+
+async def test_two_customers_in_one_building_are_still_asked_about(bot: BotHarness) -> None:
+    wang = await rep_with_contact(bot)
+    await wang.send("/customer 华东电力设计院二分院")
+    await wang.press("新建")
+    # Both remembered at the same building (the second floor and the fifth).
+    async with bot.session() as session:
+        await session.execute(update(Customer).values(latitude=31.2304, longitude=121.4737))
+        await session.commit()
+    ask = await wang.share_location(31.2304, 121.4737)
+    assert "📍 在哪个客户这里?" in ask.text
+    assert {"🏢 华东电力设计院", "🏢 华东电力设计院二分院"} <= set(ask.buttons)
+    assert await bot.scalar(select(func.count()).select_from(Interaction)) == 0
 
 
 def workbook(rows: list[list[object]]) -> bytes:

@@ -128,6 +128,23 @@ async def test_a_new_customer_flow(bot: BotHarness) -> None:
     assert (customer.grade, customer.industry) == ("A", "建筑")
 
 
+@pytest.mark.parametrize("word", ["跳过", "完成", "没有", "skip"])
+async def test_a_required_step_refuses_skip_and_done(bot: BotHarness, word: str) -> None:
+    """/newcustomer's name cannot be skipped: 跳过 typed there is no company (tryout #7)."""
+    wang = bot.user("王磊")
+    await wang.send("/newcustomer")
+    refused = await wang.send(word)
+    assert refused.text == (
+        "这一步必须填写,不能跳过。\n新客户 · 1/3\n客户(公司)全称?\n例如:华东电力设计院"
+    )
+    assert await bot.scalar(select(func.count()).select_from(Customer)) == 0
+    await wang.send("上海建工集团")
+    await wang.press("跳过")
+    done = await wang.send("跳过")  # the industry may be skipped
+    assert "✅ 已新建客户。" in done.text and "🏢 上海建工集团" in done.text
+    assert [c.name for c in await bot.scalars(select(Customer))] == ["上海建工集团"]
+
+
 async def test_an_abandoned_flow_times_out_politely(bot: BotHarness) -> None:
     wang = await rep_with_customer(bot)
     job_queue = bot.application.job_queue

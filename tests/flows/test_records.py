@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.local_api import LocalClient
-from storage.models import ChangeLog, FollowUp, Interaction
+from storage.models import ChangeLog, FollowUp, Interaction, Itinerary
 from tests.conftest import BotHarness
 
 pytestmark = pytest.mark.usefixtures("monday_morning")
@@ -134,3 +134,101 @@ async def test_a_manager_reading_a_reps_history_gets_no_edit_buttons(bot: BotHar
     history = await manager.press("全部记录")
     assert "1. 11月23日(周一) 10:00 拜访:聊了报价" in history.text
     assert not [b for b in history.buttons if b.startswith("✏️")]
+
+
+# -- trips (tryout #6) ------------------------------------------------------------------------
+
+
+async def rep_with_a_trip(bot: BotHarness) -> LocalClient:
+    """王磊's 华东电力设计院 with 王局长, who is in 北京 next Tuesday to Thursday."""
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.send("/contact")
+    await wang.press("华东电力设计院")
+    await wang.send("王建国 局长")
+    await wang.send("跳过")
+    await wang.send("跳过")
+    await record_the_trip(wang)
+    return wang
+
+
+async def record_the_trip(wang: LocalClient) -> str:
+    await wang.send("/trip")
+    await wang.press("华东电力设计院")
+    await wang.press("王局长")
+    await wang.send("北京")
+    await wang.send("下周二到周四")
+    return (await wang.send("开会")).text
+
+
+async def test_the_same_trip_twice_is_kept_once(bot: BotHarness) -> None:
+    wang = await rep_with_a_trip(bot)
+    again = await record_the_trip(wang)
+    assert again == "ℹ️ 已有这条行程:王局长 12月1日–3日 北京,没有重复记下。"
+    assert await bot.scalar(select(func.count()).select_from(Itinerary)) == 1
+    card = await wang.send("/customer 华东电力设计院")
+    assert card.text.count("王局长 12月1日–3日 北京 · 开会") == 1
+
+
+async def test_a_trip_is_corrected_and_deleted_from_the_card(bot: BotHarness) -> None:
+    wang = await rep_with_a_trip(bot)
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("🛠 改记录")
+    menu = await wang.press("✈️ 王局长")
+    assert menu.text == "✈️ 王局长 12月1日–3日 北京 · 开会"
+    await wang.press("✏️ 改地点")
+    fixed = await wang.send("天津")
+    assert "✅ 已改好。" in fixed.text and "王局长 12月1日–3日 天津 · 开会" in fixed.text
+    await wang.press("🛠 改记录")
+    await wang.press("✈️ 王局长")
+    await wang.press("📅 改日期")
+    refused = await wang.send("上周一")  # over already: asked again, nothing changes
+    assert "✅ 已改好。" not in refused.text
+    fixed = await wang.send("下周三到周五")
+    assert "王局长 12月2日–4日 天津 · 开会" in fixed.text
+    trip = await bot.scalar(select(Itinerary))
+    assert (trip.place, trip.starts_on, trip.ends_on) == (
+        "天津",
+        date(2026, 12, 2),
+        date(2026, 12, 4),
+    )
+    changes = await bot.scalars(select(ChangeLog.field).where(ChangeLog.entity == "itinerary"))
+    assert {"place", "starts_on", "ends_on"} <= set(changes)
+
+    await wang.press("🛠 改记录")
+    await wang.press("✈️ 王局长")
+    gone = await wang.press("🗑 删除")
+    assert "🗑 已删除:✈️ 王局长 12月2日–4日 天津 · 开会" in gone.text
+    assert await bot.scalar(select(func.count()).select_from(Itinerary)) == 0
+    back = await wang.press("↩️ 撤销删除")
+    assert back.callback_answers == ["已撤销删除。"]
+    assert "王局长 12月2日–4日 天津 · 开会" in back.text
+
+
+async def test_a_colleague_cannot_touch_a_trip_with_forged_buttons(bot: BotHarness) -> None:
+    await rep_with_a_trip(bot)
+    trip = await bot.scalar(select(Itinerary))
+    zhang = bot.user("张伟")
+    for data in (f"rec:t:{trip.id}", f"rec:tp:{trip.id}", f"rec:tdel:{trip.id}"):
+        reply = await zhang.press_data(data)
+        assert "王局长" not in reply.text
+    assert await bot.scalar(select(func.count()).select_from(Itinerary)) == 1
+
+
+async def test_a_note_saved_twice_keeps_one_trip(bot: BotHarness) -> None:
+    wang = await rep_with_a_trip(bot)
+    for _ in range(2):
+        card = await wang.send("华东电力设计院的王局长说下周二到周四在北京开会")
+        assert "北京" in card.text
+        await wang.press("保存")
+    assert await bot.scalar(select(func.count()).select_from(Itinerary)) == 1
+    # Deleting the note a trip was read from leaves the trip (README: 🛠 改记录 deletes it).
+    await wang.send("/customer 华东电力设计院")
+    listed = await wang.press("🛠 改记录")
+    assert listed.buttons.count("✈️ 王局长 12月1日–3日 北京 · 开会") == 1
+    for note in await bot.scalars(select(Interaction.id)):
+        await wang.press_data(f"rec:i:{note}")
+        await wang.press("🗑 删除")
+    assert await bot.scalar(select(func.count()).select_from(Interaction)) == 0
+    assert await bot.scalar(select(func.count()).select_from(Itinerary)) == 1

@@ -56,6 +56,7 @@ SHAPES = (
     "prof:c:{id}", "prof:log:{id}:{n}",
     "rec:l:{id}", "rec:f:{id}", "rec:ft:{id}", "rec:fd:{id}", "rec:fx:{id}", "rec:fdel:{id}",
     "rec:i:{id}", "rec:it:{id}", "rec:id:{id}", "rec:ik:{id}:{w}", "rec:idel:{id}", "rec:u:{id}",
+    "rec:t:{id}", "rec:tp:{id}", "rec:tr:{id}", "rec:tdel:{id}",
     "cust:h:{id}:{n}", "cust:l:{n}", "cust:n:{id}", "cust:p:{id}", "cust:u:{id}", "cust:v:{id}",
     "cust:x:{id}",
     "edit:c:{id}", "edit:cf:{id}", "edit:cf:{id}:{w}", "edit:cs:{id}", "edit:cs:{id}:{w}",
