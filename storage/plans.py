@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor, NotAllowed
@@ -65,19 +65,23 @@ def _rows_query() -> Any:  # a Select of PlanRow's columns
     )
 
 
+# The planner's read, built once with bound parameters (it runs for every batch).
+_PLANS_ON = (
+    _rows_query()
+    .where(
+        VisitPlan.member_id.in_(bindparam("members", expanding=True)),
+        VisitPlan.planned_for == bindparam("day"),
+        VisitPlan.status.in_(LIVE),
+    )
+    .order_by(VisitPlan.planned_at, VisitPlan.id)
+)
+
+
 async def plans_on(session: AsyncSession, member_ids: Sequence[int], day: date) -> list[PlanRow]:
     """The members' submitted plans for ``day`` (the planner's read, by member and day)."""
     if not member_ids:
         return []
-    rows = await session.execute(
-        _rows_query()
-        .where(
-            VisitPlan.member_id.in_(sorted(member_ids)),
-            VisitPlan.planned_for == day,
-            VisitPlan.status.in_(LIVE),
-        )
-        .order_by(VisitPlan.planned_at, VisitPlan.id)
-    )
+    rows = await session.execute(_PLANS_ON, {"members": sorted(member_ids), "day": day})
     return [PlanRow(*row) for row in rows.all()]
 
 
