@@ -131,9 +131,8 @@ async def read_cycle(session: Any, daily: Sequence[Member], now: datetime) -> Cy
 
 async def mark_listed_reviews(session: Any, data: CycleBatch) -> None:
     """Mark what the batch's review messages list, so the next day's do not list it again:
-    in the planner's transaction, with its other writes after every read (dirty pages in
-    the middle of the batch's reads made SQLite spill them to disk while reading customers),
-    one statement for the batch, not one per manager."""
+    in the planner's transaction, with the batch's other writes after all its reads, one
+    statement for the batch, not one per manager."""
     for day, ids in data.minutes_listed.items():
         await mark_listed(session, ids, day)
     await mark_archives_listed(session, data.archives_listed)
