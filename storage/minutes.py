@@ -1,8 +1,9 @@
 """会谈纪要: what is due for whom, what the manager reviews, and the team's calendar setting.
 
 Every query is scoped: a rep reads and writes their own minutes, a manager their team's. The
-planner's reads go through the indexes of storage/cycle.py (member or team, then written_at,
-then due_on), so their cost follows what is due, not how many meetings were ever held.
+planner's reads go through the partial indexes of storage/cycle.py (the open minutes by
+member or team, the written ones not yet listed by team), so their cost follows what is due,
+not how many meetings were ever held.
 """
 
 from __future__ import annotations
