@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import shutil
 import sqlite3
 import tempfile
@@ -41,44 +42,47 @@ def _ts(moment: datetime) -> str:
 
 def add_minutes(path: Path, reps: int, history: int) -> int:
     """Per rep: 2 meetings due ahead, 1 overdue, 2 written and waiting for review, and
-    ``history`` written and reviewed long ago. Returns the number of rows."""
+    ``history`` written and reviewed long ago. Returns the number of rows.
+
+    Rows are numbered in the order the bot creates them — by the meeting's day, every rep's
+    meetings of a day together — as a 纪要 is inserted when its meeting is logged: this
+    week's are neighbours at the end of the table, not one on each rep's block of history."""
     db = sqlite3.connect(path)
     today = DAY.date()
     team_of = {m: (m - 1) // 10 + 1 for m in range(1, reps + 1)}
-    interaction = db.execute("SELECT COALESCE(MAX(id), 0) FROM interaction").fetchone()[0]
-    count = 0
+    first = db.execute("SELECT COALESCE(MAX(id), 0) FROM interaction").fetchone()[0] + 1
+    meetings: list[tuple[date, int, date, datetime | None, datetime | None]] = []
+    for member in range(1, reps + 1):
+        plan: list[tuple[date, date, datetime | None, datetime | None]] = [
+            (today - timedelta(days=1), today + timedelta(days=1), None, None),
+            (today, today + timedelta(days=2), None, None),
+            (today - timedelta(days=6), today - timedelta(days=3), None, None),
+            (today - timedelta(days=1), today + timedelta(days=1), DAY, None),
+            (today - timedelta(days=2), today, DAY, None),
+        ]
+        plan += [
+            (
+                today - timedelta(days=10 + n),
+                today - timedelta(days=8 + n),
+                DAY - timedelta(days=9 + n),
+                DAY - timedelta(days=8 + n),
+            )
+            for n in range(history)
+        ]
+        meetings += [(met, member, due, written, reviewed) for met, due, written, reviewed in plan]
+    meetings.sort(key=lambda meeting: (meeting[0], meeting[1]))
 
     def rows() -> Iterator[tuple[Any, ...]]:
-        nonlocal interaction, count
-        for member in range(1, reps + 1):
+        for interaction, (met, member, due, written, reviewed) in enumerate(meetings, first):
             customer = (member - 1) * 20 + 1
-            plan: list[tuple[date, date, datetime | None, datetime | None]] = [
-                (today - timedelta(days=1), today + timedelta(days=1), None, None),
-                (today, today + timedelta(days=2), None, None),
-                (today - timedelta(days=6), today - timedelta(days=3), None, None),
-                (today - timedelta(days=1), today + timedelta(days=1), DAY, None),
-                (today - timedelta(days=2), today, DAY, None),
-            ]
-            plan += [
-                (
-                    today - timedelta(days=10 + n),
-                    today - timedelta(days=8 + n),
-                    DAY - timedelta(days=9 + n),
-                    DAY - timedelta(days=8 + n),
-                )
-                for n in range(history)
-            ]
-            for met, due, written, reviewed in plan:
-                interaction += 1
-                count += 1
-                yield (
-                    interaction, customer, member, "visit",
-                    _ts(datetime.combine(met, DAY.timetz())),
-                    interaction, member, team_of[member], customer, met.isoformat(),
-                    due.isoformat(), _ts(written) if written else None,
-                    "谈了方案" if written else None, _ts(reviewed) if reviewed else None,
-                    _ts(DAY - timedelta(days=30)),
-                )  # fmt: skip
+            met_at = datetime.combine(met, DAY.timetz())
+            yield (
+                interaction, customer, member, "visit", _ts(met_at),
+                interaction, member, team_of[member], customer, met.isoformat(),
+                due.isoformat(), _ts(written) if written else None,
+                "谈了方案" if written else None, _ts(reviewed) if reviewed else None,
+                _ts(met_at),
+            )  # fmt: skip
 
     batch = list(rows())
     db.executemany(
@@ -95,7 +99,7 @@ def add_minutes(path: Path, reps: int, history: int) -> int:
     db.commit()
     db.execute("ANALYZE")
     db.close()
-    return count
+    return len(batch)
 
 
 async def _plan(url: str, cycle: bool) -> tuple[float, float, Any]:
@@ -105,6 +109,10 @@ async def _plan(url: str, cycle: bool) -> tuple[float, float, Any]:
     async def no_cycle(*_args: Any) -> CycleBatch:
         return CycleBatch()
 
+    # Each run starts with the collector's slate clean: left alone, whichever run came next
+    # paid for collecting the previous run's garbage (its whole day of rows), and a full
+    # collection costs a tenth of a run.
+    gc.collect()
     with mock.patch.object(planner_module, "read_cycle", no_cycle if not cycle else read_cycle):
         started, cpu = time.perf_counter(), time.process_time()
         stats = await planner.run(DAY.astimezone(UTC))

@@ -119,19 +119,7 @@ class WorkCalendar:
     def add(self, day: date, n: int) -> date:
         """The ``n``-th working day after ``day`` (before it when ``n`` is negative);
         ``day`` itself never counts: a visit on Tuesday + 2 = Thursday in a plain week."""
-        step = 1 if n >= 0 else -1
-        left = abs(n)
-        skipped = 0
-        while left:
-            day += timedelta(days=step)
-            if self.is_workday(day):
-                left -= 1
-                skipped = 0
-            else:
-                skipped += 1
-                if skipped > _MAX_SKIP:  # pragma: no cover - no such schedule
-                    raise ValueError("no working day within a month")
-        return day
+        return _add(self, day, n)
 
     def next_workday(self, day: date) -> date:
         """The first working day after ``day``."""
@@ -143,13 +131,37 @@ class WorkCalendar:
 
     def between(self, start: date, end: date) -> int:
         """Working days after ``start`` up to and including ``end`` (0 when end ≤ start)."""
-        count = 0
-        day = start
-        while day < end:
-            day += timedelta(days=1)
-            if self.is_workday(day):
-                count += 1
-        return count
+        return _between(self, start, end)
+
+
+# The planner asks the same few questions for every 纪要 of a day's run (the working day after
+# each meeting day, the days left to each deadline): answered once each.
+@lru_cache(maxsize=4096)
+def _add(calendar: WorkCalendar, day: date, n: int) -> date:
+    step = 1 if n >= 0 else -1
+    left = abs(n)
+    skipped = 0
+    while left:
+        day += timedelta(days=step)
+        if calendar.is_workday(day):
+            left -= 1
+            skipped = 0
+        else:
+            skipped += 1
+            if skipped > _MAX_SKIP:  # pragma: no cover - no such schedule
+                raise ValueError("no working day within a month")
+    return day
+
+
+@lru_cache(maxsize=4096)
+def _between(calendar: WorkCalendar, start: date, end: date) -> int:
+    count = 0
+    day = start
+    while day < end:
+        day += timedelta(days=1)
+        if calendar.is_workday(day):
+            count += 1
+    return count
 
 
 MAINLAND = WorkCalendar(Workweek.MAINLAND)

@@ -24,8 +24,10 @@ from parsing.workdays import MAINLAND, WorkCalendar
 from scheduler import clock
 from storage.minutes import (
     REVIEW_CAP,
+    REVIEW_EXCERPT,
     ArchiveRow,
-    MinutesRow,
+    OpenMinutes,
+    ToReview,
     archives_in_teams,
     mark_archives_listed,
     mark_listed,
@@ -45,8 +47,6 @@ from storage.push_items import (
     ReviewPayload,
 )
 
-# A review message shows this much of each 纪要; the whole text is a press away.
-REVIEW_EXCERPT = 300
 REVIEW_KIND = "review"
 KINDS = frozenset({REVIEW_KIND})
 
@@ -55,11 +55,14 @@ KINDS = frozenset({REVIEW_KIND})
 class CycleBatch:
     """What a batch of members needs from the visit cycle."""
 
-    unwritten: dict[int, list[MinutesRow]] = field(default_factory=lambda: defaultdict(list))
+    unwritten: dict[int, list[OpenMinutes]] = field(default_factory=lambda: defaultdict(list))
     overdue: dict[int, list[MinutesLateItem]] = field(default_factory=lambda: defaultdict(list))
     reviews: dict[int, list[ReviewItem]] = field(default_factory=dict)
     calendars: dict[int, WorkCalendar] = field(default_factory=dict)
     plans: dict[int, list[PlanRow]] = field(default_factory=lambda: defaultdict(list))
+    # What the review messages list, by the managers' day: marked by mark_listed_reviews.
+    minutes_listed: dict[date, list[int]] = field(default_factory=dict)
+    archives_listed: list[tuple[int, int, date]] = field(default_factory=list)
 
     def calendar(self, team_id: int) -> WorkCalendar:
         return self.calendars.get(team_id, MAINLAND)
@@ -70,10 +73,8 @@ def _local_today(member: Member, now: datetime) -> date:
 
 
 async def read_cycle(session: Any, daily: Sequence[Member], now: datetime) -> CycleBatch:
-    """The batch's unwritten minutes, the managers' late ones and their review lists.
-
-    Listing a 纪要 in a review marks it (in the planner's transaction), so the next day's
-    review does not list it again."""
+    """The batch's unwritten minutes, the managers' late ones and their review lists (which
+    mark_listed_reviews then marks as listed)."""
     data = CycleBatch()
     if not daily:
         return data
@@ -93,19 +94,17 @@ async def read_cycle(session: Any, daily: Sequence[Member], now: datetime) -> Cy
         return data
     latest = max(today_of[m.id] for m in managers)
     listed: set[int] = set()
-    minutes_listed: dict[date, list[int]] = {}
-    archives_listed: list[tuple[int, int, date]] = []
-    for row in await overdue_in_teams(session, sorted({m.team_id for m in managers}), latest):
-        data.overdue[row.team_id].append(
+    for late in await overdue_in_teams(session, sorted({m.team_id for m in managers}), latest):
+        data.overdue[late.team_id].append(
             MinutesLateItem(
                 type="minutes_late",
-                id=row.id,
-                customer_id=row.customer_id,
-                customer=row.customer_name,
-                member=row.member_name,
-                kind=row.kind.value,
-                met=row.met_on.isoformat(),
-                due=row.due_on.isoformat(),
+                id=late.id,
+                customer_id=late.customer_id,
+                customer=late.customer_name,
+                member=late.member_name,
+                kind=late.kind,
+                met=late.met_on.isoformat(),
+                due=late.due_on.isoformat(),
                 late=0,  # counted from each manager's today in late_items
             )
         )
@@ -125,13 +124,18 @@ async def read_cycle(session: Any, daily: Sequence[Member], now: datetime) -> Cy
         if manager.team_id in listed:
             continue  # a second manager of the team gets the same list
         listed.add(manager.team_id)
-        minutes_listed.setdefault(today, []).extend(row.id for row in rows)
-        archives_listed.extend((manager.team_id, a.customer_id, today) for a in new)
-    # One statement for the batch, not one per manager.
-    for day, ids in minutes_listed.items():
-        await mark_listed(session, ids, day)
-    await mark_archives_listed(session, archives_listed)
+        data.minutes_listed.setdefault(today, []).extend(row.id for row in rows)
+        data.archives_listed.extend((manager.team_id, a.customer_id, today) for a in new)
     return data
+
+
+async def mark_listed_reviews(session: Any, data: CycleBatch) -> None:
+    """Mark what the batch's review messages list, so the next day's do not list it again:
+    in the planner's transaction, with the batch's other writes after all its reads, one
+    statement for the batch, not one per manager."""
+    for day, ids in data.minutes_listed.items():
+        await mark_listed(session, ids, day)
+    await mark_archives_listed(session, data.archives_listed)
 
 
 def _archive_item(row: ArchiveRow) -> ReviewItem:
@@ -150,8 +154,8 @@ def _archive_item(row: ArchiveRow) -> ReviewItem:
     )
 
 
-def _review_item(row: MinutesRow) -> ReviewItem:
-    text = row.text or ""
+def _review_item(row: ToReview) -> ReviewItem:
+    text = row.start or ""
     written = row.written_at
     written_on = written.astimezone(clock.zone(row.timezone)).date() if written else row.due_on
     return ReviewItem(
@@ -161,7 +165,7 @@ def _review_item(row: MinutesRow) -> ReviewItem:
         customer_id=row.customer_id,
         customer=row.customer_name,
         member=row.member_name,
-        kind=row.kind.value,
+        kind=row.kind,
         met=row.met_on.isoformat(),
         text=text[:REVIEW_EXCERPT],
         more=len(text) > REVIEW_EXCERPT,
@@ -219,7 +223,7 @@ def due_items(member: Member, today: date, data: CycleBatch) -> list[MinutesDueI
                 id=row.id,
                 customer_id=row.customer_id,
                 customer=row.customer_name,
-                kind=row.kind.value,
+                kind=row.kind,
                 met=row.met_on.isoformat(),
                 due=row.due_on.isoformat(),
                 left=calendar.between(today, row.due_on),

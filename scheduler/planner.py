@@ -26,6 +26,7 @@ from scheduler.minutes import (
     cycle_pushes,
     due_items,
     late_items,
+    mark_listed_reviews,
     plan_items,
     read_cycle,
 )
@@ -224,6 +225,7 @@ class Planner:
                 }
             )
         await enqueue(session, pushes)
+        await mark_listed_reviews(session, data.cycle)
         await save_plans(session, plans)
         stats.members += len(members)
         stats.pushes += len(pushes)

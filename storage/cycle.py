@@ -30,6 +30,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from parsing.workdays import WorkCalendar, Workweek, work_calendar
@@ -60,15 +61,42 @@ class TeamCycle(Base):
     plans_need_approval: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+# The rows of the planner's partial indexes (below).
+_OPEN = sql("written_at IS NULL")
+_TO_LIST = sql("written_at IS NOT NULL AND reviewed_at IS NULL AND review_listed_on IS NULL")
+
+
 class MeetingMinutes(Timestamped, Base):
     """The 会谈纪要 of one meeting: due, written (by whom and when), reviewed, commented."""
 
     __tablename__ = "meeting_minutes"
     __table_args__ = (
-        # The rep's open tasks, and the team's overdue ones, without scanning written ones.
-        Index("ix_meeting_minutes_member_due", "member_id", "written_at", "due_on"),
-        Index("ix_meeting_minutes_team_due", "team_id", "written_at", "due_on"),
-        Index("ix_meeting_minutes_team_review", "team_id", "reviewed_at", "review_listed_on"),
+        # The planner's daily reads (storage/minutes.py), each through a partial index that
+        # holds only the rows it looks for — a 纪要 is open for a few days and written for
+        # ever after, so these stay small — and, for the open ones, every column the digest
+        # needs (written_at too: SQLite uses a partial index as covering only then), so the
+        # table's own pages are not read: the rep's open minutes, the team's overdue ones,
+        Index(
+            "ix_meeting_minutes_open_member",
+            *("member_id", "due_on", "met_on", "customer_id", "kind", "written_at"),
+            sqlite_where=_OPEN,
+            postgresql_where=_OPEN,
+        ),
+        Index(
+            "ix_meeting_minutes_open_team",
+            *("team_id", "due_on", "met_on", "member_id", "customer_id", "kind", "written_at"),
+            sqlite_where=_OPEN,
+            postgresql_where=_OPEN,
+        ),
+        # and the written ones no review message has listed yet.
+        Index(
+            "ix_meeting_minutes_to_list",
+            *("team_id", "written_at", "member_id"),
+            sqlite_where=_TO_LIST,
+            postgresql_where=_TO_LIST,
+        ),
+        # A team's minutes by the meeting's day (the team summary's columns).
+        Index("ix_meeting_minutes_team_met", "team_id", "met_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,8 +1,9 @@
 """会谈纪要: what is due for whom, what the manager reviews, and the team's calendar setting.
 
 Every query is scoped: a rep reads and writes their own minutes, a manager their team's. The
-planner's reads go through the indexes of storage/cycle.py (member or team, then written_at,
-then due_on), so their cost follows what is due, not how many meetings were ever held.
+planner's reads go through the partial indexes of storage/cycle.py (the open minutes by
+member or team, the written ones not yet listed by team), so their cost follows what is due,
+not how many meetings were ever held.
 """
 
 from __future__ import annotations
@@ -13,7 +14,18 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Select,
+    String,
+    bindparam,
+    func,
+    insert,
+    select,
+    type_coerce,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.workdays import WorkCalendar, Workweek, work_calendar
@@ -24,6 +36,8 @@ from storage.models import Contact, Customer, Interaction, InteractionKind, Memb
 
 # How many minutes one review message lists; the rest wait for the next day's.
 REVIEW_CAP = 10
+# A review message shows this much of each 纪要; the whole text is a press away.
+REVIEW_EXCERPT = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,120 +96,201 @@ def _in_reach(actor: Actor) -> list[ColumnElement[bool]]:
     return scope
 
 
-def _still_in_team() -> ColumnElement[bool]:
-    """The meeting's member is still in the team the minutes belong to."""
-    return Member.team_id == MeetingMinutes.team_id
-
-
 async def _rows(session: AsyncSession, statement: Select[Any]) -> list[MinutesRow]:
     return [MinutesRow(*row) for row in (await session.execute(statement)).all()]
 
 
 # -- the planner's reads ---------------------------------------------------------------------
+# Built once with bound parameters (building a SELECT and its cache key for every batch cost
+# more than running it), on the tables' columns rather than the ORM's (the rows need none of
+# its loading), the kind as its stored text (what the items carry). Each reads a small
+# partial index of storage/cycle.py; the open minutes' index covers every column the digest
+# needs, so the table's own pages are not read for them.
+_minutes = MeetingMinutes.__table__
+_customers = Customer.__table__
+_members = Member.__table__
+_mm, _cu, _me = _minutes.c, _customers.c, _members.c
+_KIND = type_coerce(_mm.kind, String)
+
+
+@dataclass(frozen=True, slots=True)
+class OpenMinutes:
+    """A meeting still without its 纪要, as the rep's digest lists it."""
+
+    id: int
+    member_id: int
+    customer_id: int
+    customer_name: str
+    kind: str  # an InteractionKind's value
+    met_on: date
+    due_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class LateMinutes:
+    """A team's 纪要 past its last day, as the manager's digest lists it."""
+
+    id: int
+    team_id: int
+    member_name: str
+    customer_id: int
+    customer_name: str
+    kind: str
+    met_on: date
+    due_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class ToReview:
+    """A written 纪要 for the manager's review message: the start of its text (a character
+    past REVIEW_EXCERPT says there is more), and what tells whether it came late."""
+
+    id: int
+    team_id: int
+    member_name: str
+    customer_id: int
+    customer_name: str
+    kind: str
+    met_on: date
+    due_on: date
+    written_at: datetime | None  # never None here: only written minutes are reviewed
+    timezone: str
+    start: str | None
+
+
+_UNWRITTEN = (
+    select(_mm.id, _mm.member_id, _mm.customer_id, _cu.name, _KIND, _mm.met_on, _mm.due_on)
+    .select_from(
+        _minutes.join(_members, _me.id == _mm.member_id).join(_customers, _cu.id == _mm.customer_id)
+    )
+    .where(
+        _mm.member_id.in_(bindparam("members", expanding=True)),
+        _me.team_id == _mm.team_id,  # not the minutes of a team the member left
+        _mm.written_at.is_(None),
+        _mm.due_on >= bindparam("due_from"),
+        _mm.met_on < bindparam("met_before"),
+        _cu.deleted_at.is_(None),
+    )
+    .order_by(_mm.due_on, _mm.id)
+)
+
+_OVERDUE = (
+    select(_mm.id, _mm.team_id, _me.name, _mm.customer_id, _cu.name, _KIND, _mm.met_on, _mm.due_on)
+    .select_from(
+        _minutes.join(_members, _me.id == _mm.member_id).join(_customers, _cu.id == _mm.customer_id)
+    )
+    .where(
+        _mm.team_id.in_(bindparam("teams", expanding=True)),
+        # a member who left cannot write it any more: not asked for every morning
+        _me.team_id == _mm.team_id,
+        _mm.written_at.is_(None),
+        _mm.due_on < bindparam("today"),
+        _cu.deleted_at.is_(None),
+    )
+    .order_by(_mm.due_on, _mm.id)
+)
+
+# At most REVIEW_CAP per team (the rest wait for the next day's message): a backlog is never
+# read whole. A manager's own minutes need no review.
+_RANKED = (
+    select(
+        _mm.id,
+        func.row_number()
+        .over(partition_by=_mm.team_id, order_by=(_mm.written_at, _mm.id))
+        .label("n"),
+    )
+    .select_from(_minutes.join(_members, _me.id == _mm.member_id))
+    .where(
+        _mm.team_id.in_(bindparam("teams", expanding=True)),
+        _mm.written_at.is_not(None),
+        _mm.reviewed_at.is_(None),
+        _mm.review_listed_on.is_(None),
+        _me.role != Role.MANAGER,
+    )
+    .subquery()
+)
+_TO_REVIEW = (
+    select(
+        _mm.id,
+        _mm.team_id,
+        _me.name,
+        _mm.customer_id,
+        _cu.name,
+        _KIND,
+        _mm.met_on,
+        _mm.due_on,
+        _mm.written_at,
+        _me.timezone,
+        func.substr(_mm.text, 1, REVIEW_EXCERPT + 1),
+    )
+    .select_from(
+        _minutes.join(_RANKED, _RANKED.c.id == _mm.id)
+        .join(_members, _me.id == _mm.member_id)
+        .join(_customers, _cu.id == _mm.customer_id)
+    )
+    .where(_RANKED.c.n <= REVIEW_CAP, _cu.deleted_at.is_(None))
+    .order_by(_mm.written_at, _mm.id)
+)
+
+_MARK_LISTED = (
+    update(MeetingMinutes)
+    .where(MeetingMinutes.id.in_(bindparam("ids", expanding=True)))
+    .values(review_listed_on=bindparam("on", type_=Date))
+    .execution_options(synchronize_session=False)
+)
+
+_CALENDARS = select(TeamCycle.team_id, TeamCycle.workweek).where(
+    TeamCycle.team_id.in_(bindparam("teams", expanding=True))
+)
 
 
 async def unwritten_of(
     session: AsyncSession, member_ids: Sequence[int], due_from: date, met_before: date
-) -> list[MinutesRow]:
+) -> list[OpenMinutes]:
     """The members' minutes not written yet, due on or after ``due_from``, of meetings before
     ``met_before`` (today's meetings are asked about from the next working day)."""
     if not member_ids:
         return []
-    return await _rows(
-        session,
-        _rows_query()
-        .where(
-            MeetingMinutes.member_id.in_(sorted(member_ids)),
-            _still_in_team(),
-            MeetingMinutes.written_at.is_(None),
-            MeetingMinutes.due_on >= due_from,
-            MeetingMinutes.met_on < met_before,
-        )
-        .order_by(MeetingMinutes.due_on, MeetingMinutes.id),
+    rows = await session.execute(
+        _UNWRITTEN,
+        {"members": sorted(member_ids), "due_from": due_from, "met_before": met_before},
     )
+    return [OpenMinutes(*row) for row in rows.all()]
 
 
 async def overdue_in_teams(
     session: AsyncSession, team_ids: Sequence[int], today: date
-) -> list[MinutesRow]:
+) -> list[LateMinutes]:
     """The teams' minutes still unwritten after their last day (oldest first)."""
     if not team_ids:
         return []
-    return await _rows(
-        session,
-        _rows_query()
-        .where(
-            MeetingMinutes.team_id.in_(sorted(team_ids)),
-            # a member who left cannot write it any more: not asked for every morning
-            _still_in_team(),
-            MeetingMinutes.written_at.is_(None),
-            MeetingMinutes.due_on < today,
-        )
-        .order_by(MeetingMinutes.due_on, MeetingMinutes.id),
-    )
+    rows = await session.execute(_OVERDUE, {"teams": sorted(team_ids), "today": today})
+    return [LateMinutes(*row) for row in rows.all()]
 
 
 async def to_review_in_teams(
     session: AsyncSession, team_ids: Sequence[int]
-) -> dict[int, list[MinutesRow]]:
-    """Per team: the first REVIEW_CAP written minutes not yet listed in a review, oldest first
-    (a manager's own minutes need no review)."""
+) -> dict[int, list[ToReview]]:
+    """Per team: the first REVIEW_CAP written minutes not yet listed in a review, oldest
+    first."""
     if not team_ids:
         return {}
-    # At most REVIEW_CAP per team (the rest wait for the next day's message): a backlog is
-    # never read whole.
-    ranked = (
-        select(
-            MeetingMinutes.id,
-            func.row_number()
-            .over(
-                partition_by=MeetingMinutes.team_id,
-                order_by=(MeetingMinutes.written_at, MeetingMinutes.id),
-            )
-            .label("n"),
-        )
-        .join(Member, Member.id == MeetingMinutes.member_id)
-        .where(
-            MeetingMinutes.team_id.in_(sorted(team_ids)),
-            MeetingMinutes.reviewed_at.is_(None),
-            MeetingMinutes.review_listed_on.is_(None),
-            MeetingMinutes.written_at.is_not(None),
-            Member.role != Role.MANAGER,
-        )
-        .subquery()
-    )
-    first = select(ranked.c.id).where(ranked.c.n <= REVIEW_CAP)
-    rows = await _rows(
-        session,
-        _rows_query()
-        .where(MeetingMinutes.id.in_(first))
-        .order_by(MeetingMinutes.written_at, MeetingMinutes.id),
-    )
-    found: dict[int, list[MinutesRow]] = {}
-    for row in rows:
-        found.setdefault(row.team_id, []).append(row)
+    found: dict[int, list[ToReview]] = {}
+    for row in (await session.execute(_TO_REVIEW, {"teams": sorted(team_ids)})).all():
+        found.setdefault(row[1], []).append(ToReview(*row))
     return found
 
 
 async def mark_listed(session: AsyncSession, ids: Sequence[int], on: date) -> None:
     if ids:
-        await session.execute(
-            update(MeetingMinutes)
-            .where(MeetingMinutes.id.in_(sorted(ids)))
-            .values(review_listed_on=on)
-            .execution_options(synchronize_session=False)
-        )
+        await session.execute(_MARK_LISTED, {"ids": sorted(ids), "on": on})
 
 
 async def team_calendars(session: AsyncSession, team_ids: Sequence[int]) -> dict[int, WorkCalendar]:
     """Each team's working-day calendar (mainland unless the team chose Monday–Friday)."""
     found = {team_id: work_calendar(None) for team_id in team_ids}
     if team_ids:
-        rows = await session.execute(
-            select(TeamCycle.team_id, TeamCycle.workweek).where(
-                TeamCycle.team_id.in_(sorted(set(team_ids)))
-            )
-        )
+        rows = await session.execute(_CALENDARS, {"teams": sorted(set(team_ids))})
         for team_id, workweek in rows.all():
             found[team_id] = work_calendar(workweek)
     return found
@@ -473,6 +568,33 @@ class ArchiveRow:
     contacts: int
 
 
+# Customers created in the window: a range of ix_customer_created_at, then their teams.
+_ARCHIVES = (
+    select(
+        Customer.team_id,
+        Customer.id,
+        Customer.name,
+        Member.id,
+        Member.name,
+        select(func.count())
+        .select_from(Contact)
+        .where(Contact.customer_id == Customer.id, Contact.deleted_at.is_(None))
+        .scalar_subquery(),
+    )
+    .join(Member, Member.id == Customer.created_by_id)
+    .outerjoin(ArchiveReview, ArchiveReview.customer_id == Customer.id)
+    .where(
+        Customer.team_id.in_(bindparam("teams", expanding=True)),
+        Customer.deleted_at.is_(None),
+        Customer.created_at >= bindparam("since"),
+        Customer.created_at < bindparam("before"),
+        Member.role != Role.MANAGER,
+        ArchiveReview.customer_id.is_(None),
+    )
+    .order_by(Customer.created_at, Customer.id)
+)
+
+
 async def archives_in_teams(
     session: AsyncSession, team_ids: Sequence[int], before: datetime
 ) -> dict[int, list[ArchiveRow]]:
@@ -481,25 +603,8 @@ async def archives_in_teams(
     if not team_ids:
         return {}
     since = before - timedelta(days=ARCHIVE_WINDOW_DAYS)
-    contacts = (
-        select(func.count())
-        .select_from(Contact)
-        .where(Contact.customer_id == Customer.id, Contact.deleted_at.is_(None))
-        .scalar_subquery()
-    )
     rows = await session.execute(
-        select(Customer.team_id, Customer.id, Customer.name, Member.id, Member.name, contacts)
-        .join(Member, Member.id == Customer.created_by_id)
-        .outerjoin(ArchiveReview, ArchiveReview.customer_id == Customer.id)
-        .where(
-            Customer.team_id.in_(sorted(team_ids)),
-            Customer.deleted_at.is_(None),
-            Customer.created_at >= since,
-            Customer.created_at < before,
-            Member.role != Role.MANAGER,
-            ArchiveReview.customer_id.is_(None),
-        )
-        .order_by(Customer.created_at, Customer.id)
+        _ARCHIVES, {"teams": sorted(team_ids), "since": since, "before": before}
     )
     found: dict[int, list[ArchiveRow]] = {}
     for team_id, *rest in rows.all():

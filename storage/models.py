@@ -191,6 +191,8 @@ class Customer(Timestamped, Base):
         Index("ix_customer_assigned_at", "assigned_at"),
         # A team's deleted customers, which the pipeline's sums leave out (storage/pipeline.py).
         Index("ix_customer_team_deleted", "team_id", "deleted_at"),
+        # The teams' customers created lately, for the manager's review (storage/minutes.py).
+        Index("ix_customer_team_created", "team_id", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor, NotAllowed
@@ -78,20 +78,24 @@ def _in_reach(actor: Actor) -> list[ColumnElement[bool]]:
     return scope
 
 
+# The planner's read, built once with bound parameters (it runs for every batch).
+_PLANS_ON = (
+    _rows_query()
+    .where(
+        VisitPlan.member_id.in_(bindparam("members", expanding=True)),
+        Member.team_id == VisitPlan.team_id,  # not a plan of a team the member left
+        VisitPlan.planned_for == bindparam("day"),
+        VisitPlan.status.in_(LIVE),
+    )
+    .order_by(VisitPlan.planned_at, VisitPlan.id)
+)
+
+
 async def plans_on(session: AsyncSession, member_ids: Sequence[int], day: date) -> list[PlanRow]:
     """The members' submitted plans for ``day`` (the planner's read, by member and day)."""
     if not member_ids:
         return []
-    rows = await session.execute(
-        _rows_query()
-        .where(
-            VisitPlan.member_id.in_(sorted(member_ids)),
-            Member.team_id == VisitPlan.team_id,  # not a plan of a team the member left
-            VisitPlan.planned_for == day,
-            VisitPlan.status.in_(LIVE),
-        )
-        .order_by(VisitPlan.planned_at, VisitPlan.id)
-    )
+    rows = await session.execute(_PLANS_ON, {"members": sorted(member_ids), "day": day})
     return [PlanRow(*row) for row in rows.all()]
 
 
