@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from handlers.capture.business_card import card_lines
 from handlers.capture.payload import ContactData, DealData, Payload, PlanData, moment_of
@@ -99,6 +100,7 @@ def render_capture(
     customer_hint: str | None,
     deal_target: str | None = None,
     book: StageBook = DEFAULT_BOOK,
+    now: datetime | None = None,
 ) -> str:
     lines = [_("我记下了这些,确认保存吗?")]
     head = []
@@ -183,9 +185,20 @@ def render_capture(
     if plan := payload.get("plan"):
         lines.append(plan_line(_, plan, payload.get("company"), timezone, today))
     for follow_up in payload.get("follow_ups") or []:
-        due = _when(_, follow_up["due"], timezone, today)
+        due = _due(_, follow_up["due"], timezone, today, now)
         lines.append(_("⏰ 跟进:{due} {action}", due=due, action=follow_up["action"]))
     return "\n".join(lines)
+
+
+def _due(_: Translator, value: str, timezone: str, today: date, now: datetime | None) -> str:
+    """今天 10:00(已过) for a time earlier today: kept as an overdue follow-up, said so."""
+    parsed = moment_of(value)
+    if isinstance(parsed, datetime):
+        local = parsed.astimezone(ZoneInfo(timezone))
+        if local.date() == today:
+            passed = _("(已过)") if now is not None and parsed <= now else ""
+            return _("今天 {time}", time=f"{local:%H:%M}") + passed
+    return _when(_, value, timezone, today)
 
 
 def _when(_: Translator, value: str, timezone: str, today: date) -> str:

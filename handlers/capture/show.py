@@ -75,7 +75,9 @@ async def show_capture(turn: Turn, draft: Draft, *, edit: bool) -> None:
     payload = capture_payload(draft.payload)
     hint = await customer_hint(turn, payload)
     target, book = await deal_target(turn, payload)
-    text = render_capture(turn._, payload, turn.member.timezone, now.date(), hint, target, book)
+    text = render_capture(
+        turn._, payload, turn.member.timezone, now.date(), hint, target, book, now
+    )
     # 1985年农历闰四月十五: 1985 had no 闰四月, so no birthday was read; say so until one is set.
     refused = no_such_leap_month_said(turn._, draft.text or "")
     if refused and not any(contact["birthday"] for contact in payload["contacts"]):

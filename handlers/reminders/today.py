@@ -14,6 +14,7 @@ from telegram.ext import CommandHandler, MessageHandler, filters
 
 from handlers.kit import commands
 from handlers.kit.keyboards import TODAY, inline, label_pattern
+from handlers.kit.render import clock
 from handlers.kit.turn import Turn, member_turn
 from locales import N_, Translator
 from locales.words import FESTIVALS, day_range, day_with_weekday, greeting, lunar_name, weekday
@@ -121,6 +122,8 @@ async def today(turn: Turn) -> None:
             late = (day - follow_up.due_date).days
             overdue = _("(已逾期 {n} 天)", n=late) if late > 0 else ""
             subject = f"{customer_name} · " if customer_name else ""
+            at = clock(follow_up.due_at, member.timezone)  # as the digest: 10:00 万科 · …
+            subject = f"{at} {subject}" if at else subject
             buttons = [
                 (_("✅ 完成"), push_buttons.done(follow_up.id)),
                 (_("⏰ 推迟"), push_buttons.later(follow_up.id)),

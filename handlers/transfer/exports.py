@@ -229,7 +229,7 @@ class Exporter:
         query = (
             select(
                 Customer.name, owner.name, FollowUp.due_date, FollowUp.text, FollowUp.status,
-                FollowUp.done_at, FollowUp.note,
+                FollowUp.done_at, FollowUp.note, FollowUp.due_at,
             )
             .outerjoin(Customer, Customer.id == FollowUp.customer_id)
             .join(owner, owner.id == FollowUp.member_id)
@@ -244,7 +244,9 @@ class Exporter:
         query = query.where((Customer.id.is_(None) & own) | Customer.id.in_(self.customers))
         statuses = {status: self._(label) for status, label in FOLLOW_UP_STATUS.items()}
         async for row in self._stream(query):
-            yield [*row[0:4], statuses[row[4]], self.local(row[5]), row[6]]
+            # 到期日: the day and hour when one was given (a datetime cell), else the day
+            due = self.local(row[7]) if row[7] is not None else row[2]
+            yield [*row[0:2], due, row[3], statuses[row[4]], self.local(row[5]), row[6]]
 
     async def _itineraries(self) -> AsyncIterator[list[Any]]:
         query = (

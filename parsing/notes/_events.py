@@ -687,7 +687,9 @@ def find_follow_ups(
                 continue
         due: date | datetime = w.start
         if isinstance(due, datetime):
-            if due <= doc.now:
+            # An hour already gone today is kept (overdue, the card says so): the rep was
+            # late writing it down, and the task is still to do.
+            if due <= doc.now and due.date() != doc.today:
                 continue
         elif due < doc.today:
             continue
