@@ -7,8 +7,8 @@ from typing import Any
 from handlers.flows.engine import Answers, Choice, Invalid, Narrowed, Step
 from handlers.kit.render import no_such_leap_month_said
 from handlers.kit.turn import Turn
-from parsing.dates import When, day_of, parse_when
-from parsing.values import PHONE
+from parsing.dates import When, day_of, impossible_days, impossible_hours, parse_when
+from parsing.values import read_phones
 from storage.birthdays import Birthday, birthday_of
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
@@ -106,6 +106,11 @@ async def parse_text(turn: Turn, text: str, answers: Answers) -> str:
 
 
 def _when(turn: Turn, text: str) -> When:
+    # 后天下午25点 is not 后天 all day: an hour or a day that does not exist is refused, named
+    for day in impossible_days(text):
+        raise Invalid(turn._("「{typed}」没有这一天,请再说一次。", typed=day))
+    for hour in impossible_hours(text):
+        raise Invalid(turn._("「{typed}」不是有效的时间,请再说一次。", typed=hour))
     when = parse_when(text, turn.now())
     if when is None:
         raise Invalid
@@ -144,7 +149,7 @@ async def parse_birthday(turn: Turn, text: str, answers: Answers) -> Birthday:
 
 
 async def parse_phone(turn: Turn, text: str, answers: Answers) -> str:
-    found = PHONE.findall(text.replace(" ", ""))
+    found = read_phones(text)
     if not found:
         raise Invalid
-    return str(found[0]).replace("-", "")
+    return found[0]

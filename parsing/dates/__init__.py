@@ -68,6 +68,7 @@ from ._calendar import (
     next_solar_birthday,
 )
 from ._grammar import scan
+from ._impossible import impossible_days, impossible_hours
 from ._model import LunarSpec, When
 
 __all__ = [
@@ -77,6 +78,8 @@ __all__ = [
     "day_of",
     "festival_day",
     "find_all_when",
+    "impossible_days",
+    "impossible_hours",
     "leap_month",
     "lunar_to_solar",
     "next_lunar_occurrence",
