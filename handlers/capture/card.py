@@ -13,6 +13,7 @@ from handlers.kit.render import birthday, date_range, moment
 from locales import Translator
 from storage.birthdays import Birthday, next_birthday
 from storage.models import DealStage, InteractionKind
+from storage.naming import heading
 from storage.stages import DEFAULT_BOOK, StageBook
 
 
@@ -30,16 +31,10 @@ def birthday_text(_: Translator, data: Birthday, today: date) -> str:
 
 
 def contact_title(contact: ContactData) -> str:
-    """王建国 局长(王局长), or 王总 when only the form of address is known."""
-    if not contact.get("name") and contact.get("salutation"):
-        return str(contact["salutation"])
-    head = " ".join(
-        p for p in (contact.get("name") or contact.get("surname"), contact.get("title")) if p
+    """王建国 局长(王局长), or 王总 when only the form of address is known (storage.naming)."""
+    return heading(
+        contact.get("name"), contact.get("surname"), contact.get("title"), contact.get("salutation")
     )
-    salutation = contact.get("salutation")
-    if salutation and salutation != head.replace(" ", ""):
-        head = f"{head}({salutation})" if head else salutation
-    return head or "?"
 
 
 def contact_label(contact: ContactData) -> str:
@@ -159,8 +154,8 @@ def render_capture(
             facts.append(_(DECISION_ROLES[role]))
         if personality := contact.get("personality"):
             facts.append(personality)
-        if facts:
-            lines.append(f"ℹ️ {who}" + " · ".join(facts))
+        if facts:  # ℹ️ 刘经理:负责采购 — the colon keeps a fact from reading as a title
+            lines.append("ℹ️ " + (f"{who.strip()}:" if who else "") + " · ".join(facts))
         for relative in contact.get("family") or []:
             text = relative["relation"] + (f" {relative['name']}" if relative.get("name") else "")
             if born := relative.get("birthday"):

@@ -46,6 +46,7 @@ from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.matching import Judgement, judge, remember_alias
 from storage.models import Contact, Customer, Draft, Grade, Interaction, InteractionKind
+from storage.naming import heading
 from storage.push_buttons import view_customer
 from storage.search import fold
 
@@ -483,8 +484,10 @@ async def _resolve_contacts(
 
 
 def _contact_name(contact: Contact) -> str:
-    name = contact.name or contact.surname or ""
-    return f"{name}{contact.title or ''}" if name != contact.salutation else name
+    """王建国 局长: the candidates share the address, their names and titles tell them apart."""
+    return heading(
+        contact.name, contact.surname, contact.title, contact.salutation, addressed=False
+    )
 
 
 def _less_said(title: str | None, kept: str | None) -> bool:

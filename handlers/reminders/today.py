@@ -22,6 +22,7 @@ from parsing.dates import festival_day
 from storage import push_buttons
 from storage.activities import due_follow_ups
 from storage.models import Grade
+from storage.naming import spoken
 from storage.planning import (
     BirthdayRow,
     TripRow,
@@ -38,12 +39,6 @@ BUTTON_ITEMS = 10
 SECTION_CAP = 10
 
 
-def _address(surname: str | None, title: str | None, salutation: str | None, name: str) -> str:
-    if salutation:
-        return salutation
-    return f"{surname}{title}" if surname and title else name
-
-
 def festivals_today(today: date) -> list[str]:
     found = []
     for key, label in FESTIVALS:
@@ -56,7 +51,7 @@ def festivals_today(today: date) -> list[str]:
 
 
 def _birthday_line(_: Translator, row: BirthdayRow, today: date) -> str:
-    who = _address(row.surname, row.title, row.salutation, row.contact_name)
+    who = spoken(row.surname, row.title, row.salutation, row.contact_name)
     if row.relation:
         who = _("{who}的{relation}", who=who, relation=row.relation) + (row.family_name or "")
     solar = day_with_weekday(_, row.on)
@@ -77,7 +72,7 @@ def _trip_line(_: Translator, trip: TripRow, today: date) -> str:
     detail = f"{trip.purpose},{span}" if trip.purpose else span
     if _.language == "en":
         detail = f"{trip.purpose}, {span}" if trip.purpose else span
-    who = _address(trip.surname, trip.title, trip.salutation, trip.contact_name)
+    who = spoken(trip.surname, trip.title, trip.salutation, trip.contact_name)
     values = {"who": who, "place": trip.place, "detail": detail}
     if trip.starts_on == today:
         return _("{who}今天起在{place}({detail})", **values)

@@ -52,6 +52,7 @@ from storage.models import (
     Member,
     Team,
 )
+from storage.naming import job_title
 
 STREAM_BATCH = 2000
 FOLLOW_UP_STATUS = {
@@ -204,7 +205,8 @@ class Exporter:
         yes = self._("是")
         async for row in self._stream(query):
             yield [
-                *row[0:4], "、".join(row[4] or []), row[5], row[6], _birthday(self._, *row[7:12]),
+                row[0], row[1], job_title(row[2]), row[3], "、".join(row[4] or []), row[5], row[6],
+                _birthday(self._, *row[7:12]),
                 row[12], row[13], row[14], yes if row[15] else "",
             ]  # fmt: skip
 
