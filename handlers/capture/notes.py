@@ -39,6 +39,7 @@ from handlers.team.assignment import ask_managers_about
 from locales import N_
 from parsing.dates import split_due
 from parsing.notes import parse_note, salutation_for
+from parsing.text import holds_no_words
 from storage.activities import add_follow_up, add_itinerary, log_interaction
 from storage.birthdays import birthday_columns
 from storage.changes import FieldChange, merged_list, merged_text
@@ -59,6 +60,14 @@ async def capture(turn: Turn) -> None:
     _ = turn._
 
     text = message_text(turn)[:MAX_NOTE]
+    if holds_no_words(text):  # 5, 😀😀😀: nothing to keep, no draft to clear away later
+        turn.say(
+            _(
+                "🤔 这条消息里没有可以记下的内容。直接发一句话给我就行,例如:"
+                "今天拜访了华东电力设计院的王局长,下周五跟进报价。发 /help 看看我能做什么。"
+            )
+        )
+        return
     note = parse_note(text, turn.now())
     payload = note_to_payload(note)
     take_plan(payload, text, turn.today())
