@@ -55,10 +55,10 @@ def impossible_hours(text: str) -> list[str]:
         if m["h"] is not None:
             hour, minute, start = int(m["h"]), int(m["m"]), m.start("h")
         else:
-            hour, minute = _value(m["hour"]), _value(m["minute"]) or 0
-            start = m.start("hour")
-            if hour is None:
+            said = _value(m["hour"])
+            if said is None:
                 continue
+            hour, minute, start = said, _value(m["minute"]) or 0, m.start("hour")
         if hour > 24 or minute >= 60 or (hour == 24 and minute > 0):
             found.append(text[start : m.end()])
     return found
