@@ -235,6 +235,14 @@ async def _handle_line(
     if 1 <= choice <= len(choices):
         message_id, data = choices[choice - 1]
         await client.press_data(data, printer.api.message(client.chat_id, message_id))
+    elif line.isascii() and line.isdigit() and len(line) <= 2:
+        # On Telegram a button is tapped; here its number is typed: a number with no button
+        # is a slip, not a note to keep.
+        count = len(choices)
+        shown = (
+            f"现在可以按 1–{count}" if count > 1 else "现在只能按 1" if count else "现在没有按钮"
+        )
+        printer.write(f"⚠️ 没有编号 {line} 的按钮:数字是按钮的编号,{shown}。")
     elif command == "/location":
         point = _point(rest)
         if point is None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from parsing.text import normalize, without_nul
-from parsing.values import PHONE
+from parsing.values import read_phones
 
 MAX_ROWS = 5000
 
@@ -140,27 +140,16 @@ def _column_map(header: list[str]) -> dict[str, int]:
     return found
 
 
-def _digits(phone: str) -> str:
-    """138-1234-5678, 138 1234 5678, +86 138.1234.5678, (0512) 6666-8888 → digits only."""
-    if not phone:
-        return phone
-    digits = re.sub(r"[\s()()+\-.·]", "", normalize(phone))
-    for prefix in ("0086", "86"):
-        if digits.startswith(prefix) and len(digits) - len(prefix) == 11:
-            digits = digits.removeprefix(prefix)
-    return digits
-
-
 def _check(row: Row, problems: list[Problem]) -> bool:
     if not row.company:
         problems.append(Problem(row.line, "缺少客户名称"))
         return False
     if row.phone:
-        row.phone = _digits(row.phone)
-        if not PHONE.fullmatch(row.phone):
+        phones = read_phones(row.phone)  # as a note's: 138-1234-5678, +86 138 1234 5678 …
+        if not phones:
             problems.append(Problem(row.line, "手机号不对"))
             return False
-        row.phone = row.phone.replace("-", "")
+        row.phone = phones[0]
     if row.email and not EMAIL.match(row.email):
         problems.append(Problem(row.line, "邮箱不对"))
         return False

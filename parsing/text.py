@@ -11,9 +11,11 @@ The Traditional → Simplified table is parsing/hanzi.py, shared with the note p
 
 from __future__ import annotations
 
+import unicodedata
+
 from parsing.hanzi import SIMPLIFIED, TRADITIONAL
 
-__all__ = ["has_cjk", "normalize", "without_nul"]
+__all__ = ["has_cjk", "holds_no_words", "normalize", "without_nul"]
 
 # Traditional → Simplified, one character to one character: the shared table.
 _TRAD, _SIMP = TRADITIONAL, SIMPLIFIED
@@ -84,3 +86,12 @@ def has_cjk(text: str) -> bool:
 def without_nul(text: str) -> str:
     """`text` without U+0000: it means nothing to a reader, and PostgreSQL's text refuses it."""
     return text.replace("\x00", "")
+
+
+def holds_no_words(text: str) -> bool:
+    """Nothing a note could say: only emoji, punctuation and spaces, or a number of one or two
+    digits (5, 8 — a button's number typed where there is no button), 😀😀😀, "?!"."""
+    # letters and digits stay; punctuation, symbols (emoji), spaces, controls and marks
+    # (the emoji's variation selectors, the keycap of 5️⃣) go
+    kept = "".join(ch for ch in normalize(text) if unicodedata.category(ch)[0] not in "PSZCM")
+    return not kept or (kept.isascii() and kept.isdigit() and len(kept) <= 2)

@@ -1,12 +1,19 @@
 """Typed values every form reads the same way: a phone number, and the words that clear a field.
-(An amount typed alone is parsing/amounts.py.)"""
+(An amount typed alone is parsing/amounts.py.)
+
+A phone typed into a form (✏️ 修改, ✏️ 编辑资料, /contact) or found in an imported sheet is read
+by the note reader's own libphonenumber reader (parsing/notes/_phones.py), so every format a
+note accepts — 139 1234 5678, +86 139-1234-5678, (0512) 6666-8888, +852 9123 4567 — is
+accepted everywhere, and a number no plan has (1381234567: ten digits) nowhere.
+"""
 
 from __future__ import annotations
 
 import re
 
-# A mainland mobile, or a landline with its area code; not part of a longer number.
-PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
+from parsing.notes._phones import find_phones
+from parsing.text import normalize
+
 # Typed instead of a value: empty the field — the word each catalog's prompt offers (无, 無,
 # none) and a few others a rep may type.
 CLEAR_WORDS = frozenset(
@@ -26,3 +33,26 @@ CLEAR_WORDS = frozenset(
         "Clear",
     }
 )
+
+# What a note says right before a number it means as a phone: 手机1381234567, 电话:021-…
+_PHONE_WORD = re.compile(
+    r"(?:手机号?码?|电话号?码?|座机|联系方式|tel|mobile|phone)\s*(?:是|为|号|:)?\s*"
+    r"(?P<number>\+?[\d][\d\s-]{3,}\d)",
+    re.IGNORECASE,
+)
+
+
+def read_phones(text: str) -> list[str]:
+    """The phone numbers in `text`: Mainland ones as national digits (13912345678), the rest
+    in E.164, an extension as ";ext=8012" — as a note's phones are kept."""
+    folded = normalize(text)
+    return [found.number for found in find_phones(folded, text, [True] * len(folded))]
+
+
+def unread_phones(text: str) -> list[str]:
+    """Numbers `text` gives as a phone (手机1381234567) that are no valid phone number, as
+    typed: the card says so instead of dropping them without a word."""
+    folded = normalize(text)
+    return [
+        m["number"].strip() for m in _PHONE_WORD.finditer(folded) if not read_phones(m["number"])
+    ]

@@ -55,15 +55,6 @@ _KIN = {
 # -- small pieces ----------------------------------------------------------------------------
 
 
-def address(surname: str | None, title: str | None, salutation: str | None, name: str) -> str:
-    """How the rep speaks to the contact: 王局长 (the salutation, or surname and title)."""
-    if salutation:
-        return salutation
-    if surname and title:
-        return f"{surname}{title}"
-    return name
-
-
 def kin(_: Translator, relation: str) -> str:
     """令郎 for 儿子: how a family member is named when greeting the contact."""
     honorific = _KIN.get(relation)

@@ -20,7 +20,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, get_args
 
 from scheduler import clock
-from scheduler.content import FESTIVAL_NOTICE_DAYS, address, festivals_within
+from scheduler.content import FESTIVAL_NOTICE_DAYS, festivals_within
 from scheduler.minutes import (
     CycleBatch,
     cycle_pushes,
@@ -34,6 +34,7 @@ from storage.assignment import handover_pushes
 from storage.deals import OverdueDeal, StaleDeal, overdue_deals, stale_deals
 from storage.engine import SessionFactory
 from storage.models import Grade, Member, Role, Team
+from storage.naming import spoken
 from storage.outbox import NewPush, enqueue, failed_in_teams
 from storage.payments import (
     DueInstallment,
@@ -475,7 +476,7 @@ def digest_sections(
                 type="trip_unknown",
                 customer_id=c.customer_id,
                 customer=c.customer_name,
-                who=address(c.surname, c.title, c.salutation, c.contact_name),
+                who=spoken(c.surname, c.title, c.salutation, c.contact_name),
             )
             for c in data.key_contacts.get(member.id, [])
             if c.contact_id not in data.with_trips
@@ -621,7 +622,7 @@ def birthday_item(row: BirthdayRow, today: date) -> BirthdayItem:
         customer_id=row.customer_id,
         customer=row.customer_name,
         contact_id=row.contact_id,
-        who=address(row.surname, row.title, row.salutation, row.contact_name),
+        who=spoken(row.surname, row.title, row.salutation, row.contact_name),
         relation=row.relation,
         family_name=row.family_name,
         lunar=row.lunar,
@@ -640,7 +641,7 @@ def trip_item(trip: TripRow) -> TripItem:
         customer_id=trip.customer_id,
         customer=trip.customer_name,
         contact_id=trip.contact_id,
-        who=address(trip.surname, trip.title, trip.salutation, trip.contact_name),
+        who=spoken(trip.surname, trip.title, trip.salutation, trip.contact_name),
         place=trip.place,
         purpose=trip.purpose,
         start=trip.starts_on.isoformat(),
@@ -656,7 +657,7 @@ def festival_payload(key: str, day: date, contacts: Sequence[KeyContactRow]) -> 
             FestivalContact(
                 customer_id=c.customer_id,
                 customer=c.customer_name,
-                who=address(c.surname, c.title, c.salutation, c.contact_name),
+                who=spoken(c.surname, c.title, c.salutation, c.contact_name),
             )
             for c in contacts[:SECTION_CAP]
         ],

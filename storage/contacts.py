@@ -109,13 +109,20 @@ class ContactRepo:
         return (await self.session.scalars(_OF_CUSTOMER, {"customer_id": customer.id})).all()
 
     async def candidates(
-        self, customer: Customer, *, name: str | None, surname: str | None, title: str | None
+        self,
+        customer: Customer,
+        *,
+        name: str | None,
+        surname: str | None,
+        title: str | None,
+        salutation: str | None = None,
     ) -> tuple[Contact | None, list[Contact]]:
         """(the same person for sure, people who might be them) within one customer.
 
         Sure: the same full name, or the only contact with the same surname and title when the
-        note gives no full name (王局长 → 王建国 局长). Might be: same surname and title where a
-        name is missing on one side and more than one fits, or a name that sounds the same or is one typo away
+        note gives no full name (王局长 → 王建国 局长; 赵经理 → 赵敏 采购部经理, whose address is
+        赵经理 too). Might be: same surname and title where a name is missing on one side and
+        more than one fits, or a name that sounds the same or is one typo away
         (王剑国 for 王建国; 王建华 is someone else).
         """
         sure: Contact | None = None
@@ -126,10 +133,14 @@ class ContactRepo:
                 sure = contact
                 break
             same_surname = bool(surname) and (contact.surname == surname)
+            # 经理 and 采购部经理 are one title when both are spoken to as 赵经理
+            same_title = bool(title) and (
+                title == contact.title or (bool(salutation) and salutation == contact.salutation)
+            )
             if same_surname and (not name or contact.name in (surname, None, "")):
-                if not title or not contact.title or title == contact.title:
+                if not title or not contact.title or same_title:
                     maybe.append(contact)
-                if not name and title and title == contact.title:
+                if not name and same_title:
                     addressed.append(contact)
             elif (
                 name

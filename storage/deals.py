@@ -6,6 +6,7 @@ so the pipeline's history (when did it reach 商务谈判, how often did the dat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,21 +17,27 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor
 from storage.audit import record
-from storage.changes import merged_text
+from storage.changes import apply_changes, merged_text
 from storage.models import (
     Contact,
     Customer,
+    CustomerStatus,
     Deal,
     DealChange,
     DealContact,
     DealPayment,
     DealStage,
     DealStageSetting,
+    FollowUp,
+    FollowUpStatus,
 )
 from storage.stages import CLOSED_STAGES as CLOSED_STAGES
 from storage.stages import DEFAULT_BOOK, StageBook, stage_book
 from storage.stages import OPEN_STAGES as OPEN_STAGES
 from storage.stages import PROBABILITY as PROBABILITY
+
+# A follow-up a won deal settles: 12月31日 签约, 签合同, 合同签字.
+_TO_SIGN = re.compile(r"签约|签合同|签订合同|合同签")
 
 
 def next_stage(stage: DealStage) -> DealStage | None:
@@ -167,6 +174,38 @@ class DealRepo:
 
     def win(self, deal: Deal, now: datetime, amount: int | None = None) -> None:
         self.apply(deal, DealUpdate(stage=DealStage.WON, amount=amount), now)
+
+    async def settle_win(self, deal: Deal, now: datetime) -> tuple[list[FollowUp], str | None]:
+        """What a won deal settles: the customer's open follow-ups to sign (签约, 签合同) are
+        done, and a customer still 潜在 or 跟进中 is 合作中 (the change logged). The follow-ups
+        closed, and the customer's status before, when it changed."""
+        customer = await self.session.get(Customer, deal.customer_id)
+        if customer is None:
+            return [], None
+        signed = [
+            f
+            for f in await self.session.scalars(
+                select(FollowUp).where(
+                    FollowUp.customer_id == customer.id, FollowUp.status == FollowUpStatus.OPEN
+                )
+            )
+            if _TO_SIGN.search(f.text)
+        ]
+        for follow_up in signed:
+            follow_up.status = FollowUpStatus.DONE
+            follow_up.done_at = now
+        before = customer.status
+        if before not in (CustomerStatus.POTENTIAL, CustomerStatus.FOLLOWING):
+            return signed, None
+        apply_changes(
+            self.session,
+            self.actor,
+            customer.team_id,
+            customer,
+            "customer",
+            {"status": CustomerStatus.COOPERATING},
+        )
+        return signed, before.value
 
     def lose(self, deal: Deal, reason: str | None, now: datetime) -> None:
         self.apply(deal, DealUpdate(stage=DealStage.LOST, lost_reason=reason), now)

@@ -33,6 +33,7 @@ from storage.actor import Actor, NotAllowed
 from storage.audit import record
 from storage.cycle import ArchiveReview, MeetingMinutes, PlanStatus, TeamCycle, VisitPlan
 from storage.models import Contact, Customer, Interaction, InteractionKind, Member, Role, utcnow
+from storage.naming import heading
 
 # How many minutes one review message lists; the rest wait for the next day's.
 REVIEW_CAP = 10
@@ -433,7 +434,7 @@ class CustomerCopies:
             return None
         await self.session.refresh(interaction, attribute_names=["contacts"])
         their_side = [
-            f"{c.name} {c.title}" if c.title else c.name
+            heading(c.name, c.surname, c.title, c.salutation, addressed=False)
             for c in interaction.contacts
             if c.deleted_at is None
         ]

@@ -75,7 +75,7 @@ async def test_buttons_changed_alone_are_shown_and_can_be_pressed(in_tmp: Path) 
         in_tmp,
     )
     listed = after(transcript, "/today")
-    assert "1. 华东电力设计院 · 给华东电力设计院打电话跟进报价" in listed
+    assert "1. 17:00 华东电力设计院 · 给华东电力设计院打电话跟进报价" in listed
     assert "[1] ✅ 完成 1  [2] ⏰ 推迟 1  [3] 🔎 查看 1" in listed
     # 推迟 swaps the item's buttons for when; the new ones are numbered and pressable.
     transcript_parts = transcript.split("👤 李经理: 2\n")
@@ -143,3 +143,11 @@ async def test_two_charts_are_saved_under_two_names(in_tmp: Path) -> None:
     again = await chat("/team\n6\n", in_tmp)  # the same charts a second time keep the first
     assert "各人联系客户数-2.png" in after(again, "6")
     assert len(list((in_tmp / "data" / "downloads").iterdir())) == 4
+
+
+async def test_a_number_with_no_button_is_said_to_be_one_and_sent_nowhere(in_tmp: Path) -> None:
+    """Tryout of 2026-12-02, item 24: 5 typed where no button 5 is is a slip, not a note."""
+    transcript = await chat("5\n/customer 华东电力设计院\n8\n", in_tmp)
+    assert "⚠️ 没有编号 5 的按钮:数字是按钮的编号,现在没有按钮。" in transcript
+    assert "⚠️ 没有编号 8 的按钮:数字是按钮的编号,现在可以按 1–2。" in transcript
+    assert "草稿" not in transcript

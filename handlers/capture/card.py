@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from handlers.capture.business_card import card_lines
 from handlers.capture.payload import ContactData, DealData, Payload, PlanData, moment_of
@@ -12,6 +13,7 @@ from handlers.kit.render import birthday, date_range, moment
 from locales import Translator
 from storage.birthdays import Birthday, next_birthday
 from storage.models import DealStage, InteractionKind
+from storage.naming import heading
 from storage.stages import DEFAULT_BOOK, StageBook
 
 
@@ -29,16 +31,10 @@ def birthday_text(_: Translator, data: Birthday, today: date) -> str:
 
 
 def contact_title(contact: ContactData) -> str:
-    """王建国 局长(王局长), or 王总 when only the form of address is known."""
-    if not contact.get("name") and contact.get("salutation"):
-        return str(contact["salutation"])
-    head = " ".join(
-        p for p in (contact.get("name") or contact.get("surname"), contact.get("title")) if p
+    """王建国 局长(王局长), or 王总 when only the form of address is known (storage.naming)."""
+    return heading(
+        contact.get("name"), contact.get("surname"), contact.get("title"), contact.get("salutation")
     )
-    salutation = contact.get("salutation")
-    if salutation and salutation != head.replace(" ", ""):
-        head = f"{head}({salutation})" if head else salutation
-    return head or "?"
 
 
 def contact_label(contact: ContactData) -> str:
@@ -99,6 +95,7 @@ def render_capture(
     customer_hint: str | None,
     deal_target: str | None = None,
     book: StageBook = DEFAULT_BOOK,
+    now: datetime | None = None,
 ) -> str:
     lines = [_("我记下了这些,确认保存吗?")]
     head = []
@@ -158,8 +155,8 @@ def render_capture(
             facts.append(_(DECISION_ROLES[role]))
         if personality := contact.get("personality"):
             facts.append(personality)
-        if facts:
-            lines.append(f"ℹ️ {who}" + " · ".join(facts))
+        if facts:  # ℹ️ 刘经理:负责采购 — the colon keeps a fact from reading as a title
+            lines.append("ℹ️ " + (f"{who.strip()}:" if who else "") + " · ".join(facts))
         for relative in contact.get("family") or []:
             text = relative["relation"] + (f" {relative['name']}" if relative.get("name") else "")
             if born := relative.get("birthday"):
@@ -184,9 +181,20 @@ def render_capture(
     if plan := payload.get("plan"):
         lines.append(plan_line(_, plan, payload.get("company"), timezone, today))
     for follow_up in payload.get("follow_ups") or []:
-        due = _when(_, follow_up["due"], timezone, today)
+        due = _due(_, follow_up["due"], timezone, today, now)
         lines.append(_("⏰ 跟进:{due} {action}", due=due, action=follow_up["action"]))
     return "\n".join(lines)
+
+
+def _due(_: Translator, value: str, timezone: str, today: date, now: datetime | None) -> str:
+    """今天 10:00(已过) for a time earlier today: kept as an overdue follow-up, said so."""
+    parsed = moment_of(value)
+    if isinstance(parsed, datetime):
+        local = parsed.astimezone(ZoneInfo(timezone))
+        if local.date() == today:
+            passed = _("(已过)") if now is not None and parsed <= now else ""
+            return _("今天 {time}", time=f"{local:%H:%M}") + passed
+    return _when(_, value, timezone, today)
 
 
 def _when(_: Translator, value: str, timezone: str, today: date) -> str:

@@ -20,7 +20,7 @@ from handlers.kit.turn import Turn
 from locales import N_
 from parsing.amounts import read_amount
 from parsing.dates import day_of, parse_when
-from parsing.values import CLEAR_WORDS, PHONE
+from parsing.values import CLEAR_WORDS, read_phones
 from storage.birthdays import birthday_of
 from storage.models import DealStage, Draft
 from storage.stages import stage_book
@@ -212,10 +212,10 @@ def _set_value(payload: CapturePayload, field: str, text: str, now: datetime) ->
             if (surname := contact.get("surname")) and not clear:
                 contact["salutation"] = surname + text
         elif code == "p":
-            phones = PHONE.findall(text.replace(" ", ""))
+            phones = read_phones(text)
             if not phones and not clear:
                 return "phone"
-            contact["phones"] = [p.replace("-", "") for p in phones]
+            contact["phones"] = phones
         elif code == "b":
             if clear:
                 contact["birthday"] = None

@@ -46,7 +46,8 @@ from handlers.kit.turn import Turn, member_turn, message_text
 from handlers.team.assignment import ask_managers_about
 from locales import N_
 from parsing.dates import split_due
-from parsing.notes import parse_note
+from parsing.notes import parse_note, salutation_for
+from parsing.text import holds_no_words
 from storage.activities import add_follow_up, add_itinerary, log_interaction
 from storage.birthdays import birthday_columns
 from storage.changes import FieldChange, merged_list, merged_text
@@ -54,6 +55,7 @@ from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.matching import Judgement, judge, remember_alias
 from storage.models import Contact, Customer, Draft, Grade, Interaction, InteractionKind
+from storage.naming import heading
 from storage.push_buttons import view_customer
 from storage.search import fold
 
@@ -66,6 +68,14 @@ async def capture(turn: Turn) -> None:
     _ = turn._
 
     text = message_text(turn)[:MAX_NOTE]
+    if holds_no_words(text):  # 5, 😀😀😀: nothing to keep, no draft to clear away later
+        turn.say(
+            _(
+                "🤔 这条消息里没有可以记下的内容。直接发一句话给我就行,例如:"
+                "今天拜访了华东电力设计院的王局长,下周五跟进报价。发 /help 看看我能做什么。"
+            )
+        )
+        return
     note = parse_note(text, turn.now())
     payload = note_to_payload(note)
     take_plan(payload, text, turn.today())
@@ -471,7 +481,11 @@ async def _resolve_contacts(
             resolved.append(await repo.get(answer))
             continue
         sure, maybe = await repo.candidates(
-            customer, name=fact.get("name"), surname=fact.get("surname"), title=fact.get("title")
+            customer,
+            name=fact.get("name"),
+            surname=fact.get("surname"),
+            title=fact.get("title"),
+            salutation=fact.get("salutation"),
         )
         if sure is not None or not maybe:
             resolved.append(sure)
@@ -490,8 +504,18 @@ async def _resolve_contacts(
 
 
 def _contact_name(contact: Contact) -> str:
-    name = contact.name or contact.surname or ""
-    return f"{name}{contact.title or ''}" if name != contact.salutation else name
+    """王建国 局长: the candidates share the address, their names and titles tell them apart."""
+    return heading(
+        contact.name, contact.surname, contact.title, contact.salutation, addressed=False
+    )
+
+
+def _less_said(title: str | None, kept: str | None) -> bool:
+    """经理 said of a contact whose title is 采购部经理, 总 of a 总经理: the title as the
+    contact is spoken to, shorter than the one kept."""
+    if not title or not kept or len(title) >= len(kept):
+        return False
+    return salutation_for("某", title) == salutation_for("某", kept) is not None
 
 
 def _contact_fields(fact: ContactData, today: date) -> dict[str, Any]:
@@ -553,6 +577,8 @@ async def _write(
             fields["hobbies"] = merged_text(contact.hobbies, list(fact.get("hobbies") or []))
             if fact.get("name") and (not contact.name or contact.name == contact.salutation):
                 fields["name"] = fact["name"]
+            if _less_said(fact.get("title"), contact.title):
+                fields["title"] = None  # 赵经理 names 赵敏 采购部经理; her title stays
             who = contact.salutation or contact.name
             changes += [(who, c) for c in repo.update(contact, customer.team_id, fields)]
         for relative in fact.get("family") or []:

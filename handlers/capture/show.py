@@ -11,8 +11,8 @@ from typing import Any
 from handlers.capture import callbacks
 from handlers.capture.card import render_capture
 from handlers.capture.payload import CapturePayload, capture_payload
+from handlers.capture.unread import unread_lines
 from handlers.kit.keyboards import inline
-from handlers.kit.render import no_such_leap_month_said
 from handlers.kit.turn import Turn
 from storage.customers import CustomerRepo
 from storage.deals import DealRepo
@@ -75,11 +75,11 @@ async def show_capture(turn: Turn, draft: Draft, *, edit: bool) -> None:
     payload = capture_payload(draft.payload)
     hint = await customer_hint(turn, payload)
     target, book = await deal_target(turn, payload)
-    text = render_capture(turn._, payload, turn.member.timezone, now.date(), hint, target, book)
-    # 1985年农历闰四月十五: 1985 had no 闰四月, so no birthday was read; say so until one is set.
-    refused = no_such_leap_month_said(turn._, draft.text or "")
-    if refused and not any(contact["birthday"] for contact in payload["contacts"]):
-        text += "\n" + turn._("⚠️ 生日没有记下:{why}", why=refused)
+    text = render_capture(
+        turn._, payload, turn.member.timezone, now.date(), hint, target, book, now
+    )
+    for line in unread_lines(turn._, draft.text or "", payload):
+        text += "\n" + line
     markup = capture_buttons(turn, draft.id)
     if edit:
         turn.edit(text, markup)

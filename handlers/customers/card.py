@@ -24,13 +24,12 @@ from storage.activities import open_follow_ups, recent_interactions, upcoming_it
 from storage.contacts import ContactRepo
 from storage.deals import DealRepo
 from storage.models import Contact, Customer, Member
+from storage.naming import heading
 
 
 def contact_line(_: Translator, contact: Contact, today: datetime) -> str:
     """王建国 局长(王局长)🔑 · 📞 13812345678 · 🎂 农历三月初八(下次:…)"""
-    head = " ".join(part for part in (contact.name, contact.title) if part)
-    if contact.salutation and contact.salutation not in head:
-        head += f"({contact.salutation})"
+    head = heading(contact.name, contact.surname, contact.title, contact.salutation)
     if contact.is_key_leader:
         head += " 🔑"
     parts = [head]

@@ -24,7 +24,7 @@ from handlers.kit.render import birthday, clip, no_such_leap_month_said
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
-from parsing.values import CLEAR_WORDS, PHONE
+from parsing.values import CLEAR_WORDS, read_phones
 from storage.birthdays import birthday_columns, birthday_of
 from storage.changes import CLEAR, length_limit
 from storage.contacts import ContactRepo
@@ -389,7 +389,7 @@ def _contact_change(turn: Turn, field: str, text: str, clear: bool) -> dict[str,
     if clear:
         return {field: CLEAR}
     if field == "phones":
-        phones = [p.replace("-", "") for p in PHONE.findall(text.replace(" ", ""))]
+        phones = read_phones(text)
         if not phones:
             raise BadValue
         return {"phones": phones}

@@ -19,12 +19,15 @@ from handlers.deals.view import show_deal
 from handlers.kit import pending
 from handlers.kit.callback_data import callback_day, callback_id
 from handlers.kit.keyboards import inline
+from handlers.kit.labels import STATUS_LABELS
+from handlers.kit.render import moment
 from handlers.kit.turn import Turn, member_turn
 from locales import N_, Translator
-from storage.deals import DealRepo, DealUpdate
-from storage.models import Deal
+from storage.deals import DealRepo, DealUpdate, next_stage
+from storage.models import CustomerStatus, Deal, DealStage
 from storage.push_buttons import view_customer
 
+COOPERATING = CustomerStatus.COOPERATING
 # Reasons typed by hand are kept this long at most (the column's width).
 REASON_LIMIT = 200
 # The chances 🎯 改概率 offers for one deal.
@@ -110,15 +113,52 @@ Action = Callable[[Turn, DealRepo, Deal, re.Match[str]], Awaitable[None]]
 
 async def _advance(turn: Turn, repo: DealRepo, deal: Deal, found: re.Match[str]) -> None:
     _ = turn._
+    if next_stage(deal.stage) == DealStage.WON:  # one tap must not sign a contract
+        _ask_win(turn, deal, anew=found.group(2) is not None)
+        return
     stage = repo.advance(deal, turn.now())
     assert stage is not None
     moved = _("⏩ 已推进到「{stage}」。", stage=stage_name(_, stage, repo.book.names))
     _done(turn, deal, repo, moved, anew=found.group(2) is not None)
 
 
+def _ask_win(turn: Turn, deal: Deal, *, anew: bool) -> None:
+    _ = turn._
+    question = _("🏆 「{title}」下一步就是赢单。已经签约了吗?", title=deal.title)
+    markup = inline(
+        [
+            [(_("✅ 确认赢单"), callbacks.win(deal.id, confirmed=True))],
+            [(_("⬅️ 取消"), view_customer(deal.customer_id))],
+        ]
+    )
+    if anew:
+        turn.say(question, markup)
+    else:
+        turn.edit(question, markup)
+
+
 async def _win(turn: Turn, repo: DealRepo, deal: Deal, found: re.Match[str]) -> None:
-    repo.win(deal, turn.now())
-    _done(turn, deal, repo, turn._("🏆 恭喜赢单!"))
+    _ = turn._
+    if found.group(2) is None:
+        _ask_win(turn, deal, anew=False)
+        return
+    now = turn.now()
+    repo.win(deal, now)
+    signed, before = await repo.settle_win(deal, now)
+    lines = [_("🏆 恭喜赢单!")]
+    tz, today = turn.member.timezone, now.date()
+    lines += [
+        _(
+            "✅ 已完成跟进:{due} {text}",
+            due=moment(_, f.due_at or f.due_date, tz, today),
+            text=f.text,
+        )
+        for f in signed
+    ]
+    if before is not None:
+        old = _(STATUS_LABELS[CustomerStatus(before)])
+        lines.append(_("🏢 客户状态:{old} → {new}", old=old, new=_(STATUS_LABELS[COOPERATING])))
+    _done(turn, deal, repo, "\n".join(lines))
 
 
 async def _lose(turn: Turn, repo: DealRepo, deal: Deal, found: re.Match[str]) -> None:

@@ -5,7 +5,8 @@ buttons.py puts them on the customer card and on its own questions, and deal_but
 them here; the digest's three (with ":p") are built by storage/push_buttons.py, which
 scheduler/ may import, and read by the same patterns.
 
-    deal:a:<deal>[:p] ⏩ 推进        deal:w:<deal> 🏆 赢单        deal:l:<deal>[:p] 💔 输单 (asks why)
+    deal:a:<deal>[:p] ⏩ 推进        deal:w:<deal> 🏆 赢单 (asks)  deal:l:<deal>[:p] 💔 输单 (asks why)
+    deal:w:<deal>:y ✅ 确认赢单 (⏩ 推进 past the last open stage asks the same)
     deal:r:<deal>:<n> one of LOST_REASONS                   deal:t:<deal> ✍️ type the reason
     deal:d:<deal>[:p] 📅 改日期 (offers dates)              deal:d:<deal>:<yyyymmdd> that date
     deal:v:<deal> the deal's page (a manager's drill-down reads it too)
@@ -23,7 +24,7 @@ from datetime import date
 PATTERN = r"^deal:"
 # [0-9], not \d (which takes any script's digits); each number is then read by callback_id.
 ADVANCE = re.compile(r"^deal:a:([0-9]+)(:p)?$")
-WIN = re.compile(r"^deal:w:([0-9]+)$")
+WIN = re.compile(r"^deal:w:([0-9]+)(:y)?$")
 LOSE = re.compile(r"^deal:l:([0-9]+)(:p)?$")
 REASON = re.compile(r"^deal:r:([0-9]+):([0-9]+)$")
 TYPE_REASON = re.compile(r"^deal:t:([0-9]+)$")
@@ -39,8 +40,9 @@ def advance(deal_id: int) -> str:
     return f"deal:a:{deal_id}"
 
 
-def win(deal_id: int) -> str:
-    return f"deal:w:{deal_id}"
+def win(deal_id: int, *, confirmed: bool = False) -> str:
+    """🏆 赢单 asks first; ✅ 确认赢单 (confirmed) wins."""
+    return f"deal:w:{deal_id}:y" if confirmed else f"deal:w:{deal_id}"
 
 
 def lose(deal_id: int) -> str:

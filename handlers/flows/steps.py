@@ -10,7 +10,7 @@ from handlers.kit.render import no_such_leap_month_said
 from handlers.kit.turn import Turn
 from locales import N_
 from parsing.dates import When, day_of, impossible_days, impossible_hours, parse_when
-from parsing.values import PHONE
+from parsing.values import read_phones
 from storage.birthdays import Birthday, birthday_of
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
@@ -197,7 +197,7 @@ async def parse_birthday(turn: Turn, text: str, answers: Answers) -> Birthday:
 
 
 async def parse_phone(turn: Turn, text: str, answers: Answers) -> str:
-    found = PHONE.findall(text.replace(" ", ""))
+    found = read_phones(text)
     if not found:
         raise Invalid(turn._("没看懂这个电话号码,请输入手机号或带区号的座机。"))
-    return str(found[0]).replace("-", "")
+    return found[0]

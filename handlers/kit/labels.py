@@ -22,6 +22,6 @@ KIND_LABELS = {
 DECISION_ROLES = {
     "decision_maker": N_("拍板人"),
     "influencer": N_("影响者"),
-    "purchaser": N_("采购"),
+    "purchaser": N_("负责采购"),  # not 采购, which reads as a title after a name
     "user": N_("使用者"),
 }

@@ -67,6 +67,11 @@ def moment(_: Translator, value: date | datetime, timezone: str, today: date) ->
     return short_date(_, value, today)
 
 
+def clock(value: datetime | None, timezone: str) -> str | None:
+    """10:00 for a follow-up due at a time of day, in the member's zone; None for a day only."""
+    return f"{value.astimezone(ZoneInfo(timezone)):%H:%M}" if value is not None else None
+
+
 def date_range(_: Translator, start: date, end: date, today: date) -> str:
     """One day with its weekday, or 12月1日–3日."""
     if start == end:

@@ -14,6 +14,7 @@ from telegram.ext import CommandHandler, MessageHandler, filters
 
 from handlers.kit import commands
 from handlers.kit.keyboards import TODAY, inline, label_pattern
+from handlers.kit.render import clock
 from handlers.kit.turn import Turn, member_turn
 from locales import N_, Translator
 from locales.words import FESTIVALS, day_range, day_with_weekday, greeting, lunar_name, weekday
@@ -21,6 +22,7 @@ from parsing.dates import festival_day
 from storage import push_buttons
 from storage.activities import due_follow_ups
 from storage.models import Grade
+from storage.naming import spoken
 from storage.planning import (
     BirthdayRow,
     TripRow,
@@ -37,12 +39,6 @@ BUTTON_ITEMS = 10
 SECTION_CAP = 10
 
 
-def _address(surname: str | None, title: str | None, salutation: str | None, name: str) -> str:
-    if salutation:
-        return salutation
-    return f"{surname}{title}" if surname and title else name
-
-
 def festivals_today(today: date) -> list[str]:
     found = []
     for key, label in FESTIVALS:
@@ -55,7 +51,7 @@ def festivals_today(today: date) -> list[str]:
 
 
 def _birthday_line(_: Translator, row: BirthdayRow, today: date) -> str:
-    who = _address(row.surname, row.title, row.salutation, row.contact_name)
+    who = spoken(row.surname, row.title, row.salutation, row.contact_name)
     if row.relation:
         who = _("{who}的{relation}", who=who, relation=row.relation) + (row.family_name or "")
     solar = day_with_weekday(_, row.on)
@@ -76,7 +72,7 @@ def _trip_line(_: Translator, trip: TripRow, today: date) -> str:
     detail = f"{trip.purpose},{span}" if trip.purpose else span
     if _.language == "en":
         detail = f"{trip.purpose}, {span}" if trip.purpose else span
-    who = _address(trip.surname, trip.title, trip.salutation, trip.contact_name)
+    who = spoken(trip.surname, trip.title, trip.salutation, trip.contact_name)
     values = {"who": who, "place": trip.place, "detail": detail}
     if trip.starts_on == today:
         return _("{who}今天起在{place}({detail})", **values)
@@ -121,6 +117,8 @@ async def today(turn: Turn) -> None:
             late = (day - follow_up.due_date).days
             overdue = _("(已逾期 {n} 天)", n=late) if late > 0 else ""
             subject = f"{customer_name} · " if customer_name else ""
+            at = clock(follow_up.due_at, member.timezone)  # as the digest: 10:00 万科 · …
+            subject = f"{at} {subject}" if at else subject
             buttons = [
                 (_("✅ 完成"), push_buttons.done(follow_up.id)),
                 (_("⏰ 推迟"), push_buttons.later(follow_up.id)),

@@ -52,6 +52,7 @@ from storage.models import (
     Member,
     Team,
 )
+from storage.naming import job_title
 
 STREAM_BATCH = 2000
 FOLLOW_UP_STATUS = {
@@ -204,7 +205,8 @@ class Exporter:
         yes = self._("是")
         async for row in self._stream(query):
             yield [
-                *row[0:4], "、".join(row[4] or []), row[5], row[6], _birthday(self._, *row[7:12]),
+                row[0], row[1], job_title(row[2]), row[3], "、".join(row[4] or []), row[5], row[6],
+                _birthday(self._, *row[7:12]),
                 row[12], row[13], row[14], yes if row[15] else "",
             ]  # fmt: skip
 
@@ -229,7 +231,7 @@ class Exporter:
         query = (
             select(
                 Customer.name, owner.name, FollowUp.due_date, FollowUp.text, FollowUp.status,
-                FollowUp.done_at, FollowUp.note,
+                FollowUp.done_at, FollowUp.note, FollowUp.due_at,
             )
             .outerjoin(Customer, Customer.id == FollowUp.customer_id)
             .join(owner, owner.id == FollowUp.member_id)
@@ -244,7 +246,9 @@ class Exporter:
         query = query.where((Customer.id.is_(None) & own) | Customer.id.in_(self.customers))
         statuses = {status: self._(label) for status, label in FOLLOW_UP_STATUS.items()}
         async for row in self._stream(query):
-            yield [*row[0:4], statuses[row[4]], self.local(row[5]), row[6]]
+            # 到期日: the day and hour when one was given (a datetime cell), else the day
+            due = self.local(row[7]) if row[7] is not None else row[2]
+            yield [*row[0:2], due, row[3], statuses[row[4]], self.local(row[5]), row[6]]
 
     async def _itineraries(self) -> AsyncIterator[list[Any]]:
         query = (

@@ -26,6 +26,7 @@ from storage.customers import CustomerRepo
 from storage.engine import background
 from storage.matching import Verdict, team_names
 from storage.models import Base, Contact, Customer, Draft, Grade, Member
+from storage.naming import heading
 
 SHOWN_PROBLEMS = 10
 # What parsing.tables reports, marked for the catalogs.
@@ -326,7 +327,7 @@ async def _import(turn: Turn, rows: list[Row]) -> tuple[int, int, int]:
 
 def _preview(row: Row) -> str:
     """One row as it will be saved: 上海建工集团 · 张伟 总经理 · 13900001111."""
-    person = " ".join(p for p in (row.name, row.title) if p)
+    person = heading(row.name, None, row.title, None) if row.name or row.title else None
     parts = [row.company, person, row.phone, row.grade and f"{row.grade}类", row.note]
     return " · ".join(p for p in parts if p)[:120]
 

@@ -51,15 +51,14 @@ def impossible_hours(text: str) -> list[str]:
     """The times of day in ``text`` no clock shows, as typed: 25点, 3点70分, 10:75."""
     folded = normalize(text)
     found = []
-    hour: int | None
     for m in _HOUR.finditer(folded):
         if m["h"] is not None:
             hour, minute, start = int(m["h"]), int(m["m"]), m.start("h")
         else:
-            hour, minute = _value(m["hour"]), _value(m["minute"]) or 0
-            start = m.start("hour")
-            if hour is None:
+            said = _value(m["hour"])
+            if said is None:
                 continue
+            hour, minute, start = said, _value(m["minute"]) or 0, m.start("hour")
         if hour > 24 or minute >= 60 or (hour == 24 and minute > 0):
             found.append(text[start : m.end()])
     return found

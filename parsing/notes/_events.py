@@ -798,6 +798,9 @@ _EN_LEAD = re.compile(r"(?i)(?:re|with|about|regarding)\b")
 _EN_TAIL = re.compile(r"(?i)(?:\s+(?:before|by|on|at|until|due|eod|cob|for|re:?|@))+\s*$")
 
 
+_ASKED_TO_REMIND = re.compile(r"提醒我?|记得|别忘|不要忘|(?i:remind)")
+
+
 def find_follow_ups(
     doc: Doc, people: People, family: list[FamilyMention], claimed: set[int]
 ) -> list[FollowUpFact]:
@@ -816,7 +819,10 @@ def find_follow_ups(
         if isinstance(due, datetime) and _AFTER_HOUR.match(t, b):
             due = w.day  # 下午3点以后来吧: after three, no hour to remind at
         if isinstance(due, datetime):
-            if due <= doc.now:
+            # An hour already gone today is kept (overdue, the card says so) only when the note
+            # asks to be reminded: the rep was late writing it down and the task is still to do.
+            # 今天上午10点和张总开会 sent at noon is a meeting that took place, no task.
+            if due <= doc.now and (due.date() != doc.today or not _ASKED_TO_REMIND.search(t)):
                 continue
         elif due < doc.today:
             continue

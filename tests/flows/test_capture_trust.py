@@ -132,6 +132,8 @@ async def test_a_reminder_naming_the_reps_only_wang_zong_goes_to_his_customer(
     reminder = await bot.scalar(select(FollowUp))
     vanke = await bot.scalar(select(Customer))
     assert reminder.customer_id == vanke.id
+    [wang_zong] = await bot.scalars(select(Contact))  # 王总 is 王志强, no second contact
+    assert wang_zong.title == "总经理"
 
 
 async def test_a_note_that_needs_a_customer_offers_a_draft_to_a_rep_without_any(

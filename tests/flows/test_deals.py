@@ -8,7 +8,16 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from storage.models import Deal, DealChange, DealPayment, DealStage
+from storage.models import (
+    Customer,
+    CustomerStatus,
+    Deal,
+    DealChange,
+    DealPayment,
+    DealStage,
+    FollowUp,
+    FollowUpStatus,
+)
 from tests.builders import make_team
 from tests.conftest import BotHarness
 
@@ -229,3 +238,35 @@ async def test_a_deal_keeps_the_competitors_and_contacts_its_note_names(bot: Bot
         "广联达、博超",
         "黄总、李工",
     )
+
+
+async def test_the_last_push_asks_before_the_deal_is_won_and_winning_settles_the_signing(
+    bot: BotHarness,
+) -> None:
+    """Tryout of 2026-12-02, item 9: one tap at 商务谈判 used to sign the contract."""
+    wang = bot.user("王磊")
+    await wang.send(QUOTE)  # 预计月底签约: a follow-up 11月30日 签约 too
+    await wang.press("保存")
+    await wang.send("/customer 华润置地")
+    await wang.press("推进")  # 方案报价 → 商务谈判
+    await wang.press("查看客户")
+
+    asked = await wang.press("推进")
+    assert asked.text == "🏆 「办公楼项目」下一步就是赢单。已经签约了吗?"
+    assert asked.buttons == ["✅ 确认赢单", "⬅️ 取消"]
+    assert (await one_deal(bot)).stage == DealStage.NEGOTIATION  # nothing yet
+    back = await wang.press("取消")
+    assert "🏢 华润置地" in back.text
+    assert (await one_deal(bot)).stage == DealStage.NEGOTIATION
+
+    asked = await wang.press("赢单")  # 🏆 赢单 asks the same
+    assert asked.buttons == ["✅ 确认赢单", "⬅️ 取消"]
+    won = await wang.press("确认赢单")
+    assert won.text.startswith(
+        "🏆 恭喜赢单!\n✅ 已完成跟进:11月30日(周一) 签约\n🏢 客户状态:潜在 → 合作中\n💼 办公楼项目"
+    )
+    assert (await one_deal(bot)).stage == DealStage.WON
+    signing = await bot.scalar(select(FollowUp))
+    assert signing.status == FollowUpStatus.DONE
+    customer = await bot.scalar(select(Customer))
+    assert customer.status == CustomerStatus.COOPERATING

@@ -107,3 +107,23 @@ async def test_someone_elses_draft_cannot_be_continued_or_deleted(bot: BotHarnes
         assert reply.callback_answers == ["这条草稿已经用过或删除了。"]
         assert "态度不错" not in reply.text
     assert await bot.count(Draft) == 1
+
+
+@pytest.mark.parametrize("stray", ["5", "8", "😀😀😀", "👍", "?!"])
+async def test_a_message_that_holds_no_words_is_answered_and_kept_as_no_draft(
+    bot: BotHarness, stray: str
+) -> None:
+    """Tryout of 2026-12-02, item 24: digits and emoji that were no button press."""
+    wang = bot.user("王磊")
+    reply = await wang.send(stray)
+    assert reply.text.startswith("🤔 这条消息里没有可以记下的内容。直接发一句话给我就行")
+    assert reply.buttons == []
+    assert await bot.count(Draft) == 0
+    assert "📝 没有草稿" in (await wang.send("/drafts")).text
+
+
+async def test_a_number_of_three_digits_or_a_word_is_still_kept(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("123")
+    await wang.send("好的")
+    assert await bot.count(Draft) == 2

@@ -1160,3 +1160,11 @@ def test_in_a_chat_the_hour_in_a_later_message_keeps_the_days_words() -> None:
     chat = "张总 10:01\n下周一来签合同\n我 10:05\n好的张总 下周一上午十点到"
     got = [(f.due.isoformat()[:16], f.action) for f in note(chat, WEDNESDAY).follow_ups]
     assert got == [("2026-12-07T10:00", "来签合同")]
+
+
+def test_an_hour_gone_today_is_a_task_only_when_the_note_asks_to_be_reminded() -> None:
+    noon = datetime(2026, 12, 2, 12, 16)
+    asked = parse_note("提醒我今天上午10点给赵经理发资料", noon)
+    assert [f.due for f in asked.follow_ups] == [datetime(2026, 12, 2, 10, 0)]
+    met = parse_note("今天上午10点和张总开会 聊了二期方案", noon)
+    assert met.follow_ups == []

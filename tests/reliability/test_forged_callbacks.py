@@ -47,6 +47,7 @@ SHAPES = (
     "pipe:c:{w}", "pipe:p:{w}:{n}", "pipe:r:{id}:{w}",
     "deal:a:{id}", "deal:a:{id}:p", "deal:d:{id}", "deal:d:{id}:p", "deal:d:{id}:{day}",
     "deal:l:{id}", "deal:l:{id}:p", "deal:r:{id}:{n}", "deal:t:{id}", "deal:w:{id}",
+    "deal:w:{id}:y",
     "deal:p:{id}", "deal:p:{id}:{n}", "deal:p:{id}:{w}", "deal:v:{id}",
     "dst:cur", "dst:cur:{w}", "dst:home", "dst:n:{w}", "dst:p:{w}:{n}", "dst:r:{w}", "dst:s:{w}",
     "dst:t:{w}",

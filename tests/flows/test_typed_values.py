@@ -1,0 +1,131 @@
+"""What a rep types as a phone, a day or an hour: one reader everywhere, and a value that cannot
+be kept is said so, quoted, never dropped without a word (tryout of 2026-12-02, items 10 and
+14). Monday 23 November 2026, 10:00 in Shanghai."""
+
+import pytest
+from sqlalchemy import select
+
+from bot.local_api import LocalClient
+from storage.models import Contact, FollowUp
+from tests.conftest import BotHarness
+
+pytestmark = pytest.mark.usefixtures("monday_morning")
+
+# As reps write a mainland mobile: every one of these is 139 1234 5678.
+WRITTEN = ["+86 139-1234-5678", "+86 139 1234 5678", "139 1234 5678", "139-1234-5678"]
+
+
+# -- item 10: an impossible birthday or phone is said on the card --------------------------
+
+
+async def test_an_impossible_birthday_and_a_short_phone_are_said_and_not_kept(
+    bot: BotHarness,
+) -> None:
+    wang = bot.user("王磊")
+    card = await wang.send("华东电力设计院王局长生日2月30日 手机1381234567")
+    assert "⚠️ 生日没有记下:「2月30日」没有这一天。请用 ✏️ 修改 → 🎂 生日 改正。" in card.text
+    assert (
+        "⚠️ 电话没有记下:「1381234567」手机号是 11 位,这里是 10 位。请用 ✏️ 修改 → 📞 电话 改正。"
+    ) in card.text
+
+    await wang.press("修改")
+    await wang.press("📞 电话")
+    fixed = await wang.send("+86 138-1234-5678")
+    assert "📞 13812345678" in fixed.text
+    assert "⚠️ 电话没有记下" not in fixed.text  # put right: no longer said
+    assert "⚠️ 生日没有记下" in fixed.text  # still missing: still said
+
+    await wang.press("保存")
+    wang_ju = await bot.scalar(select(Contact))
+    assert wang_ju.phones == ["13812345678"]
+    assert wang_ju.birthday_month is None  # nothing invalid stored
+
+
+async def test_a_long_phone_and_a_thirteenth_month_are_said(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    card = await wang.send("华东电力设计院王局长 手机138123456789 生日13月5日")
+    assert "「138123456789」手机号是 11 位,这里是 12 位" in card.text
+    assert "⚠️ 生日没有记下:「13月5日」没有这一天。" in card.text
+    await wang.press("保存")
+    wang_ju = await bot.scalar(select(Contact))
+    assert (wang_ju.phones, wang_ju.birthday_month) == ([], None)
+
+
+async def test_a_follow_up_at_an_hour_no_clock_has_is_refused_by_name(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.send("/followup")
+    await wang.press("华东电力设计院")
+    await wang.send("给王局长打电话")
+    refused = await wang.send("后天下午25点")
+    assert refused.messages[0].text == "「25点」不是有效的时间,请再说一次。"
+    assert "什么时候?" in refused.text
+    assert await bot.count(FollowUp) == 0  # not an all-day follow-up on 后天
+    done = await wang.send("后天下午3点")
+    assert "✅ 已加跟进:「华东电力设计院」11月25日(周三) 15:00 给王局长打电话" in done.text
+
+
+# -- item 14: one phone reader for every place a phone is typed --------------------------------
+
+
+async def _with_contact(bot: BotHarness) -> LocalClient:
+    wang = bot.user("王磊")
+    await wang.send("华东电力设计院王建国局长")
+    await wang.press("保存")
+    return wang
+
+
+@pytest.mark.parametrize("written", WRITTEN)
+async def test_the_capture_cards_phone_takes_what_a_note_takes(
+    bot: BotHarness, written: str
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("华东电力设计院王建国局长")
+    await wang.press("修改")
+    await wang.press("📞 电话")
+    card = await wang.send(written)
+    assert "📞 13912345678" in card.text
+
+
+@pytest.mark.parametrize("written", WRITTEN)
+async def test_the_archives_phone_takes_what_a_note_takes(bot: BotHarness, written: str) -> None:
+    wang = await _with_contact(bot)
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("编辑资料")
+    await wang.press("王局长")
+    await wang.press("电话")
+    await wang.send(written)
+    assert (await bot.scalar(select(Contact))).phones == ["13912345678"]
+
+
+@pytest.mark.parametrize("written", WRITTEN)
+async def test_contacts_phone_step_takes_what_a_note_takes(bot: BotHarness, written: str) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.send("/contact")
+    await wang.press("华东电力设计院")
+    await wang.send("王建国 局长")
+    await wang.send(written)
+    await wang.press("跳过")
+    assert (await bot.scalar(select(Contact))).phones == ["13912345678"]
+
+
+async def test_an_imported_sheets_phones_are_read_as_a_notes(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    rows = "".join(f"客户{i},联系人{i},{written}\n" for i, written in enumerate(WRITTEN))
+    preview = await wang.send_document("list.csv", ("公司,姓名,手机\n" + rows).encode())
+    assert f"📥 读到 {len(WRITTEN)} 行可用的记录" in preview.text
+    await wang.press("导入")
+    assert list(await bot.scalars(select(Contact.phones))) == [["13912345678"]] * len(WRITTEN)
+
+
+async def test_a_phone_no_plan_has_is_refused_in_the_archive(bot: BotHarness) -> None:
+    wang = await _with_contact(bot)
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("编辑资料")
+    await wang.press("王局长")
+    await wang.press("电话")
+    await wang.send("1381234567")
+    assert (await bot.scalar(select(Contact))).phones == []
