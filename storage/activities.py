@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from storage.actor import Actor
 from storage.customers import like_escaped
@@ -18,8 +20,11 @@ from storage.models import (
     Interaction,
     InteractionKind,
     Itinerary,
+    OfContact,
 )
 from storage.search import fold
+
+KindOfContact = TypeVar("KindOfContact", bound=OfContact)
 
 
 async def log_interaction(
@@ -75,12 +80,6 @@ _OPEN_FOLLOW_UPS = (
         FollowUp.status == FollowUpStatus.OPEN,
     )
     .order_by(FollowUp.due_date, FollowUp.id)
-)
-_UPCOMING_ITINERARIES = (
-    select(Itinerary, Contact)
-    .join(Contact, Contact.id == Itinerary.contact_id)
-    .where(Contact.customer_id == bindparam("customer_id"), Itinerary.ends_on >= bindparam("today"))
-    .order_by(Itinerary.starts_on)
 )
 _DUE_FOLLOW_UPS = (
     select(FollowUp, Customer.name)
@@ -227,7 +226,28 @@ async def same_itinerary(
 async def upcoming_itineraries(
     session: AsyncSession, customer: Customer, today: date
 ) -> Sequence[tuple[Itinerary, Contact]]:
-    rows = await session.execute(
-        _UPCOMING_ITINERARIES, {"customer_id": customer.id, "today": today}
+    return await of_customer(
+        session, customer, Itinerary, Itinerary.ends_on >= today, order_by=[Itinerary.starts_on]
     )
+
+
+async def of_customer(
+    session: AsyncSession,
+    customer: Customer,
+    kind: type[KindOfContact],
+    *where: ColumnElement[bool],
+    order_by: Sequence[ColumnElement[Any] | InstrumentedAttribute[Any]],
+    limit: int | None = None,
+) -> list[tuple[KindOfContact, Contact]]:
+    """The customer's records of one kind about its contacts, each with its contact: the card's
+    trips, and any kind a new command adds (storage.models.OfContact) without a query of its own.
+    The customer is one the caller may already see."""
+    statement = (
+        select(kind, Contact)
+        .join(Contact, Contact.id == kind.contact_id)
+        .where(Contact.customer_id == customer.id, *where)
+        .order_by(*order_by)
+        .limit(limit)
+    )
+    rows = await session.execute(statement)
     return [(row[0], row[1]) for row in rows.all()]

@@ -380,13 +380,20 @@ class FollowUp(Timestamped, Base):
     )
 
 
-class Itinerary(Timestamped, Base):
-    __tablename__ = "itinerary"
+class OfContact:
+    """A record about one of a customer's contacts (an itinerary; a gift, a call log …): any
+    such kind is read for a customer by storage.activities.of_customer, so a new one needs no
+    query of its own."""
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     contact_id: Mapped[int] = mapped_column(
         ForeignKey("contact.id", ondelete="CASCADE"), index=True
     )
+
+
+class Itinerary(OfContact, Timestamped, Base):
+    __tablename__ = "itinerary"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
     place: Mapped[str] = mapped_column(String(200))
     starts_on: Mapped[date] = mapped_column(Date, index=True)

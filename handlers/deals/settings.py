@@ -20,6 +20,7 @@ from handlers.kit.keyboards import inline
 from handlers.kit.routes import Action, exactly, follow, stale
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
+from parsing.values import CLEAR_WORDS
 from storage.audit import record
 from storage.models import DealStage
 from storage.stages import (
@@ -43,7 +44,8 @@ CURRENCIES = {
     "EUR": N_("欧元"),
 }
 Rows = list[list[tuple[str, str]]]
-CLEAR_WORDS = ("无", "清空", "默认")
+# the clear words every field takes, and 默认: back to the default stage names and chances
+_BACK_TO_DEFAULT = CLEAR_WORDS | {"默认"}
 
 
 async def _manager(turn: Turn) -> bool:
@@ -239,7 +241,7 @@ async def apply_stage_value(turn: Turn, text: str) -> None:
         return
     book = await stage_book(turn.session, turn.actor.team_id)
     old = stage_name(_, stage, book.names)
-    if text.strip() in CLEAR_WORDS:  # "无" (the prompt offers it): back to the default
+    if text.strip() in _BACK_TO_DEFAULT:  # "无" (the prompt offers it): back to the default
         pending.finish(turn, STAGE_VALUE)
         if field == "name":
             await rename_stage(turn.session, turn.actor.team_id, stage, None)
