@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -55,6 +57,22 @@ def revision(message: str, migrations: Path = MIGRATIONS_DIR) -> Path:
         # Revisions are numbered (0007, or 0007_abuse): the next takes the next number.
         digits = re.sub(r"[^0-9].*", "", head or "")
         number = f"{int(digits or 0) + 1:04d}"
-        written = command.revision(config, message=message, autogenerate=True, rev_id=number)
+        # The id is the file's name (0022_gifts), as every migration since 0008 is named.
+        slug = re.sub(r"[^a-z0-9]+", "_", message.lower()).strip("_")[:40]
+        config.set_main_option("file_template", "%%(rev)s")
+        rev_id = f"{number}_{slug}" if slug else number
+        written = command.revision(config, message=message, autogenerate=True, rev_id=rev_id)
     assert isinstance(written, Script)
-    return Path(written.path)
+    path = Path(written.path)
+    _tidy(path)
+    return path
+
+
+def _tidy(path: Path) -> None:
+    """Alembic writes its own style (single quotes, unused imports): ruff, where installed (the
+    dev tools), puts the file in the project's, so `make lint` passes on it as written."""
+    ruff = Path(sys.executable).with_name("ruff")
+    if not ruff.exists():
+        return
+    for args in (["check", "--fix", "--quiet"], ["format", "--quiet"]):
+        subprocess.run([str(ruff), *args, str(path)], check=False, capture_output=True)

@@ -68,4 +68,5 @@ def test_make_revision_writes_the_next_migration_and_the_models_need_none(tmp_pa
     number = max(int(path.name[:4]) for path in (MIGRATIONS_DIR / "versions").glob("0*.py")) + 1
     assert written.name == f"{number:04d}_nothing_new.py"
     source = written.read_text(encoding="utf-8")
+    assert f'revision: str = "{number:04d}_nothing_new"' in source, source  # the id is the name
     assert re.search(r"def upgrade\(\) -> None:\n    # ###[^\n]*\n    pass\n", source), source
