@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from handlers.kit import pending
 from handlers.kit.groups import AnyApplication, add
 from handlers.reminders.buttons import reminder_handlers
-from handlers.reminders.settings import reminder_settings_handlers
+from handlers.reminders.settings import DIGEST_TIME_TYPED, reminder_settings_handlers
 from handlers.reminders.today import today_handlers
 
 
 def register(application: AnyApplication) -> None:
+    pending.accept(DIGEST_TIME_TYPED)
     add(application, [*today_handlers(), *reminder_settings_handlers(), *reminder_handlers()])

@@ -15,12 +15,13 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from handlers.account import callbacks as account_callbacks
 from handlers.account.preferences import LANGUAGE_NAMES
-from handlers.kit import commands
+from handlers.kit import commands, pending
 from handlers.kit.keyboards import SETTINGS, inline, label_pattern
 from handlers.kit.routes import exactly, follow, stale
 from handlers.kit.turn import Turn, member_turn
 from handlers.reminders import callbacks
 from handlers.visits.workdays import settings_line
+from locales import N_
 from storage.models import Team
 from storage.planning import mark_replan, quiet_hours
 
@@ -74,7 +75,7 @@ async def _digest_times(turn: Turn, found: re.Match[str]) -> None:
         [(_hhmm(code), callbacks.digest_time(code)) for code in DIGEST_TIMES[i : i + 4]]
         for i in range(0, len(DIGEST_TIMES), 4)
     ]
-    rows.append([(_("⬅️ 返回"), callbacks.BACK)])
+    rows.append([(_("⌨️ 其他时间"), callbacks.DIGEST_TYPED), (_("⬅️ 返回"), callbacks.BACK)])
     current = turn.member.digest_time.strftime("%H:%M")
     turn.edit(_("每天 {time} 发简报。选一个新时间:", time=current), inline(rows))
 
@@ -105,6 +106,38 @@ async def _digest_time(turn: Turn, found: re.Match[str]) -> None:
     await _changed(turn)
 
 
+async def _digest_typed(turn: Turn, found: re.Match[str]) -> None:
+    pending.ask(turn, DIGEST_TIME_TYPED, {}, N_("简报时间"), "07:45")
+
+
+# 7:45, 07:45, 7点45, 7点45分, 7点, 19:05 — a time of day as typed
+_TYPED_TIME = re.compile(r"\s*([01]?[0-9]|2[0-3])\s*(?:[:：点]\s*([0-5]?[0-9])?\s*分?)?\s*")
+
+
+async def apply_digest_time(turn: Turn, text: str) -> None:
+    """A digest time typed after ⌨️ 其他时间, echoed back as saved."""
+    if pending.given_up(turn, DIGEST_TIME_TYPED, text):
+        return
+    found = _TYPED_TIME.fullmatch(text)
+    if found is None:
+        turn.say(turn._("简报时间请写成 时:分,例如 07:45 或 7点45(/cancel 放弃修改)"))
+        return
+    pending.finish(turn, DIGEST_TIME_TYPED)
+    turn.member.digest_time = time(int(found.group(1)), int(found.group(2) or 0))
+    await mark_replan(turn.session, turn.member.id)
+    when = turn.member.digest_time.strftime("%H:%M")
+    turn.say(turn._("✅ 每日简报改到 {time}", time=when))
+    turn.say(await _settings_text(turn), inline(_settings_rows(turn)))
+
+
+DIGEST_TIME_TYPED = pending.ValueEdit(
+    "digest_time_typed",
+    apply_digest_time,
+    title=N_("修改简报时间"),
+    cancelled=N_("已放弃修改,简报时间没有变。"),
+)
+
+
 async def _quiet_hours(turn: Turn, found: re.Match[str]) -> None:
     choice = found.group(1)
     if choice == callbacks.QUIET_OFF:
@@ -127,6 +160,7 @@ async def _changed(turn: Turn) -> None:
 
 ROUTES = (
     (exactly(callbacks.DIGEST_TIMES), _digest_times),
+    (exactly(callbacks.DIGEST_TYPED), _digest_typed),
     (exactly(callbacks.QUIET_CHOICES), _quiet_choices),
     (exactly(callbacks.BACK), _back),
     (callbacks.DIGEST_TIME, _digest_time),

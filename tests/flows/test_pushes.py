@@ -351,3 +351,20 @@ async def test_settings_show_and_change_the_digest_time_and_quiet_hours(bot: Bot
     member = await bot.scalar(select(Member).where(Member.telegram_user_id == rep.user.id))
     assert member.digest_time == time(7, 30) and member.quiet_start == member.quiet_end
     assert "🌐" in (await rep.send("/settings")).buttons[0]
+
+
+async def test_a_digest_time_not_on_the_buttons_is_typed(bot: BotHarness) -> None:
+    """Tryout report, item 16: 12:18 typed after ⏰ 简报时间 became a note; now ⌨️ 其他时间 asks."""
+    rep, _archive = await rep_with_archive(bot)
+    await rep.send("/settings")
+    await rep.press("简报时间")
+    asked = await rep.press("其他时间")
+    assert "请输入新的简报时间,例如:07:45" in asked.text
+    refused = await rep.send("中午吧")
+    assert "简报时间请写成 时:分" in refused.text
+    saved = await rep.send("12点18")
+    assert "✅ 每日简报改到 12:18" in saved.text and "每日简报时间:12:18" in saved.text
+    member = await bot.scalar(select(Member).where(Member.telegram_user_id == rep.user.id))
+    assert member.digest_time == time(12, 18)
+    note = await rep.send("12:30")  # the wait is over: a time alone is no longer the answer
+    assert "每日简报改到" not in note.text

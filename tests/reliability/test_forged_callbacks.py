@@ -82,7 +82,7 @@ SHAPES = (
     "rem:again:{id}:{n}:{w}", "rem:done:{id}", "rem:greeted:{id}:{day}",
     "rem:greeted:{id}:{day}:{id}", "rem:later:{id}", "rem:later:{id}:{n}", "rem:ok:{id}:{n}",
     "rem:snooze:{id}:{w}", "rem:tripfu:{id}",
-    "rset:back", "rset:digest", "rset:digest:{w}", "rset:quiet", "rset:quiet:{w}",
+    "rset:back", "rset:digest", "rset:digest:{w}", "rset:digest:typed", "rset:quiet", "rset:quiet:{w}",
     "settings:language",
     "team:code", "team:home", "team:invite", "team:m:{id}", "team:p:{id}", "team:r:{id}",
     "team:rr:{id}",
