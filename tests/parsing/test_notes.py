@@ -1168,3 +1168,39 @@ def test_an_hour_gone_today_is_a_task_only_when_the_note_asks_to_be_reminded() -
     assert [f.due for f in asked.follow_ups] == [datetime(2026, 12, 2, 10, 0)]
     met = parse_note("今天上午10点和张总开会 聊了二期方案", noon)
     assert met.follow_ups == []
+
+
+# --- from the tryout report ----------------------------------------------------------------
+
+
+def test_a_verdict_in_a_sentence_is_no_visit_and_no_word_is_cut() -> None:
+    n = parse_note(
+        "张总对方案满意,但价格要再降5%,约定下周三前发修改后的报价,刘经理负责走采购流程。",
+        datetime(2026, 12, 2, 9, 0),
+    )
+    assert n.interaction is None  # nothing says a meeting took place today
+    # a jotting right after the meeting still is one
+    jotted = note("中石化扬子石化 何总 没谈拢 价格差太多 先放一放")
+    assert jotted.interaction is not None and jotted.interaction.kind == "visit"
+    # 对|方案满意, never 对方|案满意
+    met = note("今天拜访万科张总,张总对方案满意")
+    assert met.interaction is not None and met.interaction.outcome == "方案满意"
+
+
+def test_what_was_agreed_is_the_action_without_the_agreeing() -> None:
+    n = parse_note("张总对方案满意,约定下周三前发修改后的报价", datetime(2026, 12, 2, 9, 0))
+    assert [(f.due, f.action) for f in n.follow_ups] == [(date(2026, 12, 9), "发修改后的报价")]
+    n = note("说好了周五给刘总发合同")
+    assert [f.action for f in n.follow_ups] == ["给刘总发合同"]
+
+
+def test_remember_to_call_is_a_reminder_even_once_its_hour_is_gone() -> None:
+    for sent in (datetime(2026, 12, 2, 9, 0), datetime(2026, 12, 2, 12, 0)):
+        n = parse_note("记得今天10点给王局长打电话", sent)
+        assert n.interaction is None, sent
+        assert [(f.due, f.action) for f in n.follow_ups] == [
+            (datetime(2026, 12, 2, 10, 0), "给王局长打电话")
+        ], sent
+    n = parse_note("别忘了下午3点给张总打电话", datetime(2026, 12, 2, 9, 0))
+    assert n.interaction is None
+    assert [f.due for f in n.follow_ups] == [datetime(2026, 12, 2, 15, 0)]
