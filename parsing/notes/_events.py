@@ -50,7 +50,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
         re.compile(
             r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|去了|碰了?面|参观|来公司|"
             r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|\bvisited\b|\bmet\b|"
-            r"\bmeeting\b|\bvisit\b[^.]{1,40}?\bdone\b|(?<=[今昨]天)[^\s,]{0,4}?见的|找[^\s,]{1,6}?[谈聊]了|"
+            r"\bmeeting\b|\bvisit\b[^.]{1,40}?\bdone\b|(?<=[今昨]天)[^\s,]{0,4}?见的|找[^\s,]{1,6}?[谈聊]了|(?<=[今昨前]天|上午|下午|晚上|刚才)(?:和|跟|同|与)[^\s,]{1,12}?[谈聊]了|"
             r"\bdemo done\b",
             re.IGNORECASE,
         ),
@@ -396,7 +396,11 @@ _EN_SAID = re.compile(r"(?i)\b(?:said|says|told (?:me|us))\b(?:\s+that)?\s*")
 _EN_VERDICT = re.compile(
     r"(?i)\b(?:ok|good|fine|likes?|pushed|delayed|postponed|on hold|wants?|no budget|budget)\b"
 )
-_EN_REMARK_START = re.compile(r"[:.;!]\s*|\b(?:he|she|they)\s+(?=[a-z])", re.IGNORECASE)
+# (Met Mr. Zhang of Vanke: the honorific's dot ends no sentence)
+_EN_REMARK_START = re.compile(
+    r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bMdm)[:.;!]\s*|\b(?:he|she|they)\s+(?=[a-z])",
+    re.IGNORECASE,
+)
 _EN_SENTENCE_END = re.compile(r"[.;!?\n。]|,\s*(?=[\u4e00-\u9fff])|[\u4e00-\u9fff]")
 
 

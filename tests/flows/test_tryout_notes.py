@@ -4,7 +4,7 @@ logged, no word is cut in half, what was agreed is the task (Monday 23 November 
 import pytest
 from sqlalchemy import func, select
 
-from storage.models import Interaction
+from storage.models import Customer, Interaction
 from tests.conftest import BotHarness
 
 pytestmark = pytest.mark.usefixtures("monday_morning")
@@ -34,3 +34,26 @@ async def test_remember_to_call_at_an_hour_gone_is_a_task_not_a_call(bot: BotHar
     card = await wang.send("记得今天9点给王局长打电话")
     assert "📝" not in card.text  # no call was made
     assert "⏰ 跟进:今天 09:00(已过) 给王局长打电话" in card.text
+
+
+async def test_an_english_note_names_the_company_and_mr_zhang(bot: BotHarness) -> None:
+    tom = bot.user("Tom", language_code="en-US")
+    await tom.send("/start")
+    card = await tom.send("Met Mr. Zhang of Vanke today, very interested. Call him next Friday 3pm")
+    assert "🏢 Vanke (new customer)  👤 Mr. Zhang" in card.text
+    assert "👤 ?" not in card.text
+    assert "📝 visit: today · very interested" in card.text
+    # said on a Monday, next Friday is Friday of next week (README, dates)
+    assert "⏰ Follow-up: Fri 12/4 15:00 Call him" in card.text
+    saved = await tom.press("Save")
+    assert "Vanke" in saved.text and "company's name" not in saved.text
+    assert await bot.scalar(select(Customer.name)) == "Vanke"
+
+
+async def test_a_cantonese_note_names_the_company_and_mr_wong(bot: BotHarness) -> None:
+    may = bot.user("May", language_code="zh-HK")
+    await may.send("/start")
+    card = await may.send("琴日同九龍倉嘅黃生傾咗,佢話聽日下晝三點再傾報價")
+    assert "🏢 九龙仓(新客戶)  👤 黄生" in card.text
+    assert "📝 拜訪:11月22日(週日)" in card.text  # 琴日: yesterday
+    assert "⏰ 跟進:11月24日(週二) 15:00 谈报价" in card.text  # 聽日下晝三點

@@ -1204,3 +1204,31 @@ def test_remember_to_call_is_a_reminder_even_once_its_hour_is_gone() -> None:
     n = parse_note("别忘了下午3点给张总打电话", datetime(2026, 12, 2, 9, 0))
     assert n.interaction is None
     assert [f.due for f in n.follow_ups] == [datetime(2026, 12, 2, 15, 0)]
+
+
+def test_an_english_contact_of_a_company_keeps_both() -> None:
+    n = parse_note(
+        "Met Mr. Zhang of Vanke today, very interested. Call him next Friday 3pm",
+        datetime(2026, 12, 2, 9, 0),  # a Wednesday
+    )
+    assert n.company == "Vanke"
+    (c,) = n.contacts
+    assert (c.surname, c.salutation) == ("Zhang", "Mr. Zhang")
+    assert n.interaction is not None
+    assert (n.interaction.kind, n.interaction.when) == ("visit", date(2026, 12, 2))
+    assert n.interaction.outcome == "very interested"
+    # next Friday is 下周五, Friday of next week (README, dates)
+    assert [f.due for f in n.follow_ups] == [datetime(2026, 12, 11, 15, 0)]
+    assert note("Met Ms Lim of China Merchants Bank today").company == "China Merchants Bank"
+
+
+def test_a_cantonese_talk_yesterday_and_tomorrows_call() -> None:
+    n = parse_note("琴日同九龍倉嘅黃生傾咗,佢話聽日下晝三點再傾報價", datetime(2026, 12, 2, 9, 0))
+    assert n.company == "九龙仓"
+    (c,) = n.contacts
+    assert (c.surname, c.salutation) == ("黄", "黄生")
+    assert n.interaction is not None
+    assert (n.interaction.kind, n.interaction.when) == ("visit", date(2026, 12, 1))
+    assert [(f.due, f.action) for f in n.follow_ups] == [(datetime(2026, 12, 3, 15, 0), "谈报价")]
+    # a talk planned is none done
+    assert note("下周跟张总聊了方案再定", WEDNESDAY).interaction is None
