@@ -134,9 +134,23 @@ _ENGLISH_WORDS = frozenset(
 )
 
 
+_OF_COMPANY = re.compile(
+    r"\s+(?:of|from)\s+(?P<org>[A-Z][A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*){0,3}|[\u4e00-\u9fff]{2,10})"
+    r"(?![A-Za-z])"
+)
+
+
 def _by_position(doc: Doc, people: People) -> str | None:
     t = doc.t
     named = [m for m in people.mentions if not m.pronoun]
+    # Met Mr. Zhang of Vanke, Lunch with 张总 from 华润置地: English puts the company after
+    for m in named:
+        of = _OF_COMPANY.match(t, m.end)
+        if of is None or not doc.free(*of.span("org")):
+            continue
+        org = of["org"]
+        if _plausible(org) or (org.isascii() and org.lower() not in _ENGLISH_WORDS):
+            return org
     # 万科的张总, 宁波港 的 Mr. 应, NUH 的吴教授
     for m in named:
         de = len(t[: m.start].rstrip(" .")) - 1

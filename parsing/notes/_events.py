@@ -9,7 +9,7 @@ from parsing.dates import When
 
 from ._doc import Doc, is_cjk
 from ._facts import FamilyMention
-from ._lexicon import PLACE_RE, PLACES, TITLE_RE, TITLES, VOICE_FILLERS, words
+from ._lexicon import PLACE_RE, PLACES, TITLE_RE, TITLES, VOICE_FILLERS, word_across, words
 from ._model import FollowUpFact, InteractionFact, InteractionKind, ItineraryFact
 from ._people import People, label_of
 
@@ -31,7 +31,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"打了?[^\s,]{0,4}?电话|通了?电话|通完电话|电话沟通|电话联系|电话回访|电话跟进|来电话|"
             r"来电|通话|视频会议|视频沟通|电话里|电话聊|"
             r"电话(?:跟|和|给|与)[^\s,]{1,6}?(?:聊|沟通|说|谈|联系)|电话谈|电话说|"
-            r"\bcon ?call\b|\bcalled\b|\bspoke\b|\bon (?:the )?phone\b|打了?给|电话打了|"
+            r"\bcon ?call\b|(?i:\bcalled\b|\bcall with\b)|\bspoke\b|\bon (?:the )?phone\b|打了?给|电话打了|"
             r"(?i:\b(?:zoom|teams|video|phone) call\b)|"
             # a telegraphic 电话扬州教育局韩局 同意: 电话 as the verb
             r"(?:^|(?<=[\s,;。]))电话(?=[\u4e00-\u9fff])(?![号是里给跟和与])"
@@ -50,7 +50,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
         re.compile(
             r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|去了|碰了?面|参观|来公司|"
             r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|\bvisited\b|\bmet\b|"
-            r"\bmeeting\b|"
+            r"\bmeeting\b|\bvisit\b[^.]{1,40}?\bdone\b|(?<=[今昨]天)[^\s,]{0,4}?见的|找[^\s,]{1,6}?[谈聊]了|(?<=[今昨前]天|上午|下午|晚上|刚才)(?:和|跟|同|与)[^\s,]{1,12}?[谈聊]了|"
             r"\bdemo done\b",
             re.IGNORECASE,
         ),
@@ -102,11 +102,24 @@ _OUTCOME = re.compile(
 )
 # Said of things as much as to the rep (采购申请批了, 系统没问题): the outcome of a contact the
 # note records, never by itself a sign that one took place.
+_REMINDER_LEAD = re.compile(r"记得|别忘|不要忘|提醒我")
 _NOT_A_CONTACT = re.compile(r"再说|符合要求|问题|通过了|批了")
+_SENTENCE_MARK = re.compile(r"[,。;，；]")
+_WORDS_REPORTED = re.compile(r"说|(?<!电)话|(?i:\bsaid\b|\bsays\b)")
 _OUTCOME_LEAD = re.compile(
     r"(?:[\s,]|他们|他|她|对方|客户|说|也|还是|结果|但是|不过|目前|现在|基本上?(?=定)|今天|又|"
     r"然后|嗯|那个|就是|让我)+"
 )
+
+
+def _reminded_of(doc: Doc, a: int) -> bool:
+    """The contact at ``a`` is what 记得/别忘了/提醒我 before it asks for, unless a day gone by is
+    said in between (提醒我给葛主任打电话就是昨天饭局上认识的: the meal took place)."""
+    leads = list(_REMINDER_LEAD.finditer(doc.t, doc.clause(a)[0], a))
+    if not leads:
+        return False
+    lead = leads[-1]
+    return not any(lead.end() <= w.span[0] < a and w.day < doc.today for w in doc.whens)
 
 
 def _relevant_when(doc: Doc, pos: int) -> When | None:
@@ -145,6 +158,8 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         head = t[max(ca, a - 6) : a]
         if _NEGATED.search(t[max(0, a - 2) : a]) or _FUTURE_BEFORE.search(head):
             continue
+        if _reminded_of(doc, a):
+            continue  # 记得今天10点给王局长打电话: a reminder, even once its hour is gone
         if _CALLED_OFF.search(t, ca, doc.clause(a)[1]):
             continue
         if _MANY.match(t, b) or (t.startswith("了", b) and _MANY.match(t, b + 1)):
@@ -183,6 +198,12 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
                 when = doc.chat_day
             return InteractionFact("wechat", when, summary, said)
         if outcome is None or _NOT_A_CONTACT.search(outcome):
+            return None
+        # A jotting right after a meeting (中石化扬子石化 何总 没谈拢) or the customer's words
+        # reported (he said budget approved) are the contact's; a written sentence with only a
+        # verdict (张总对方案满意,但价格要再降5%) says no meeting took place today, and a visit
+        # the note does not state is never logged (issue #18).
+        if _SENTENCE_MARK.search(doc.text) and not _WORDS_REPORTED.search(t):
             return None
         return InteractionFact("visit", doc.today, summary, outcome)
     if best[4] is not None:
@@ -309,6 +330,10 @@ def _outcome(doc: Doc, people: People) -> str | None:
             lead = _OUTCOME_LEAD.match(t, start, m.start())
             if lead is None or lead.end() == start:
                 break
+            whole = word_across(t, lead.end())
+            if whole is not None:  # 张总对方案满意: 对|方案, never 对方|案
+                start = max(start, whole)
+                break
             start = lead.end()
         # 对我们的柜面系统挺认可 → 柜面系统挺认可: whose system goes without saying
         lead = _ABOUT_OURS.match(t, start, m.start())
@@ -371,7 +396,11 @@ _EN_SAID = re.compile(r"(?i)\b(?:said|says|told (?:me|us))\b(?:\s+that)?\s*")
 _EN_VERDICT = re.compile(
     r"(?i)\b(?:ok|good|fine|likes?|pushed|delayed|postponed|on hold|wants?|no budget|budget)\b"
 )
-_EN_REMARK_START = re.compile(r"[:.;!]\s*|\b(?:he|she|they)\s+(?=[a-z])", re.IGNORECASE)
+# (Met Mr. Zhang of Vanke: the honorific's dot ends no sentence)
+_EN_REMARK_START = re.compile(
+    r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bMdm)[:.;!]\s*|\b(?:he|she|they)\s+(?=[a-z])",
+    re.IGNORECASE,
+)
 _EN_SENTENCE_END = re.compile(r"[.;!?\n。]|,\s*(?=[\u4e00-\u9fff])|[\u4e00-\u9fff]")
 
 
@@ -680,8 +709,9 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     # 约了张总下周三见面 / 打电话给苗主任 约下周三上午拜访: keep the verb before the date.
     pa, _ = doc.chunk(max(a - 1, 0))
     before = t[pa:a].strip() if pa < a else ""
-    if before[:1] in ("约", "请", "陪") and text and len(before) <= 8:
+    if before[:1] in ("约", "请", "陪") and text and len(before) <= 8 and not _AGREED.match(before):
         text = before + text
+    text = _AGREED.sub("", text) or text
     text = _without_company(doc, _RUN_ON.split(text)[0] if _RUN_ON.search(text, 2) else text)
     text = _EN_TAIL.sub("", _TRAIL.sub("", text)[:24])
     if text.startswith("再") and len(text) >= 3:
@@ -706,6 +736,10 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     if not text or (m is not None and t[m.start : m.end] == text):
         return None
     return text
+
+
+# 约定下周三前发修改后的报价: what was agreed is the action, not the agreeing (发修改后的报价).
+_AGREED = re.compile(r"^(?:约定|约好|说好|讲好|商定)了?\s*")
 
 
 # A verb of sending with nothing sent said after it.

@@ -49,6 +49,7 @@ _TYPOS = {
     "上昼": "上午",
     "倾了": "谈了",
     "倾下": "谈下",
+    "再倾": "再谈",
 }
 # Cantonese characters with one Mandarin character for them.
 _CANTONESE = {"佢": "他", "咗": "了", "嘅": "的", "哋": "们", "喺": "在", "搵": "找", "冇": "没",

@@ -10,6 +10,7 @@ __all__ = [
     "TITLES",
     "TitleInfo",
     "title_info",
+    "word_across",
     "words",
 ]
 
@@ -17,6 +18,22 @@ __all__ = [
 def words(text: str) -> list[str]:
     """The space-separated words of ``text`` (keeps long word lists readable)."""
     return text.split()
+
+
+# Words of a sale a cut must never split (张总对方案满意 is 对|方案满意, not 对方|案满意).
+_WHOLE_WORDS = words(
+    "方案 报价单 报价 合同 订单 标书 项目 系统 软件 平台 招标 样品 样机 发票 价格 产品 服务 "
+    "资料 预算 需求 设备 接口 文档 进度"
+)
+
+
+def word_across(t: str, k: int) -> int | None:
+    """Where a sale's word that a cut at ``k`` would split starts, else None."""
+    for w in _WHOLE_WORDS:
+        for i in range(1, len(w)):
+            if k - i >= 0 and t.startswith(w, k - i):
+                return k - i
+    return None
 
 
 # Common single-character surnames. Characters that are far more often ordinary words

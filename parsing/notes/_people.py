@@ -442,8 +442,8 @@ def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
         if any(x < b and a < y for x, y in taken) or not doc.free(a, b):
             continue
         who = m["who"]
-        if who.isascii():
-            out.append(Mention(a, b, surname=who))
+        if who.isascii():  # Mr. Zhang: the surname as typed, spoken to as the note says
+            out.append(Mention(a, b, surname=who, form=re.sub(r"\s+", " ", t[m.start() : b])))
             continue
         sur = _surname_prefix(who) or (who if len(who) == 1 else None)  # the honorific says so
         if sur is None:

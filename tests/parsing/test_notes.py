@@ -1168,3 +1168,67 @@ def test_an_hour_gone_today_is_a_task_only_when_the_note_asks_to_be_reminded() -
     assert [f.due for f in asked.follow_ups] == [datetime(2026, 12, 2, 10, 0)]
     met = parse_note("今天上午10点和张总开会 聊了二期方案", noon)
     assert met.follow_ups == []
+
+
+# --- from the tryout report ----------------------------------------------------------------
+
+
+def test_a_verdict_in_a_sentence_is_no_visit_and_no_word_is_cut() -> None:
+    n = parse_note(
+        "张总对方案满意,但价格要再降5%,约定下周三前发修改后的报价,刘经理负责走采购流程。",
+        datetime(2026, 12, 2, 9, 0),
+    )
+    assert n.interaction is None  # nothing says a meeting took place today
+    # a jotting right after the meeting still is one
+    jotted = note("中石化扬子石化 何总 没谈拢 价格差太多 先放一放")
+    assert jotted.interaction is not None and jotted.interaction.kind == "visit"
+    # 对|方案满意, never 对方|案满意
+    met = note("今天拜访万科张总,张总对方案满意")
+    assert met.interaction is not None and met.interaction.outcome == "方案满意"
+
+
+def test_what_was_agreed_is_the_action_without_the_agreeing() -> None:
+    n = parse_note("张总对方案满意,约定下周三前发修改后的报价", datetime(2026, 12, 2, 9, 0))
+    assert [(f.due, f.action) for f in n.follow_ups] == [(date(2026, 12, 9), "发修改后的报价")]
+    n = note("说好了周五给刘总发合同")
+    assert [f.action for f in n.follow_ups] == ["给刘总发合同"]
+
+
+def test_remember_to_call_is_a_reminder_even_once_its_hour_is_gone() -> None:
+    for sent in (datetime(2026, 12, 2, 9, 0), datetime(2026, 12, 2, 12, 0)):
+        n = parse_note("记得今天10点给王局长打电话", sent)
+        assert n.interaction is None, sent
+        assert [(f.due, f.action) for f in n.follow_ups] == [
+            (datetime(2026, 12, 2, 10, 0), "给王局长打电话")
+        ], sent
+    n = parse_note("别忘了下午3点给张总打电话", datetime(2026, 12, 2, 9, 0))
+    assert n.interaction is None
+    assert [f.due for f in n.follow_ups] == [datetime(2026, 12, 2, 15, 0)]
+
+
+def test_an_english_contact_of_a_company_keeps_both() -> None:
+    n = parse_note(
+        "Met Mr. Zhang of Vanke today, very interested. Call him next Friday 3pm",
+        datetime(2026, 12, 2, 9, 0),  # a Wednesday
+    )
+    assert n.company == "Vanke"
+    (c,) = n.contacts
+    assert (c.surname, c.salutation) == ("Zhang", "Mr. Zhang")
+    assert n.interaction is not None
+    assert (n.interaction.kind, n.interaction.when) == ("visit", date(2026, 12, 2))
+    assert n.interaction.outcome == "very interested"
+    # next Friday is 下周五, Friday of next week (README, dates)
+    assert [f.due for f in n.follow_ups] == [datetime(2026, 12, 11, 15, 0)]
+    assert note("Met Ms Lim of China Merchants Bank today").company == "China Merchants Bank"
+
+
+def test_a_cantonese_talk_yesterday_and_tomorrows_call() -> None:
+    n = parse_note("琴日同九龍倉嘅黃生傾咗,佢話聽日下晝三點再傾報價", datetime(2026, 12, 2, 9, 0))
+    assert n.company == "九龙仓"
+    (c,) = n.contacts
+    assert (c.surname, c.salutation) == ("黄", "黄生")
+    assert n.interaction is not None
+    assert (n.interaction.kind, n.interaction.when) == ("visit", date(2026, 12, 1))
+    assert [(f.due, f.action) for f in n.follow_ups] == [(datetime(2026, 12, 3, 15, 0), "谈报价")]
+    # a talk planned is none done
+    assert note("下周跟张总聊了方案再定", WEDNESDAY).interaction is None
