@@ -102,8 +102,11 @@ _OUTCOME = re.compile(
 )
 # Said of things as much as to the rep (采购申请批了, 系统没问题): the outcome of a contact the
 # note records, never by itself a sign that one took place.
-_REMINDER_LEAD = re.compile(r"记得|别忘|不要忘|提醒我")
 _NOT_A_CONTACT = re.compile(r"再说|符合要求|问题|通过了|批了")
+# The rep asking to be reminded: what follows is a task, not a contact that took place.
+_REMINDER_LEAD = re.compile(r"记得|别忘|不要忘|提醒我")
+# Anywhere in a note (提醒 alone and English too): an hour gone today is still a task.
+_ASKED_TO_REMIND = re.compile(rf"{_REMINDER_LEAD.pattern}|提醒|(?i:remind)")
 _SENTENCE_MARK = re.compile(r"[,。;，；]")
 _WORDS_REPORTED = re.compile(r"说|(?<!电)话|(?i:\bsaid\b|\bsays\b)")
 _OUTCOME_LEAD = re.compile(
@@ -830,9 +833,6 @@ _EN_TASK = re.compile(r"\s*[A-Za-z][A-Za-z0-9 ,.&'()\u4e00-\u9fff-]{1,40}?\s*")
 _EN_LEAD = re.compile(r"(?i)(?:re|with|about|regarding)\b")
 # send 合同 draft to Ms. 岑 before 月底: the words that lead to the date are no part of the task
 _EN_TAIL = re.compile(r"(?i)(?:\s+(?:before|by|on|at|until|due|eod|cob|for|re:?|@))+\s*$")
-
-
-_ASKED_TO_REMIND = re.compile(r"提醒我?|记得|别忘|不要忘|(?i:remind)")
 
 
 def find_follow_ups(
