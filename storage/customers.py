@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from storage.actor import Actor
 from storage.audit import record
@@ -24,12 +25,28 @@ def normalize_name(name: str) -> str:
     return script_fold(name)
 
 
-def _visible(manager: bool, team: Any, member: Any) -> Select[Any]:
+def _reach(manager: bool, team: Any, member: Any) -> list[ColumnElement[bool]]:
     """The one scoping rule: a team's live customers; a rep only the ones they own."""
-    query = select(Customer).where(Customer.team_id == team, Customer.deleted_at.is_(None))
+    conditions = [Customer.team_id == team, Customer.deleted_at.is_(None)]
     if not manager:
-        query = query.where(Customer.owner_id == member)
-    return query
+        conditions.append(Customer.owner_id == member)
+    return conditions
+
+
+def _visible(manager: bool, team: Any, member: Any) -> Select[Any]:
+    return select(Customer).where(*_reach(manager, team, member))
+
+
+def records_in_reach(
+    actor: Actor, team_id: InstrumentedAttribute[int], member_id: InstrumentedAttribute[int]
+) -> list[ColumnElement[bool]]:
+    """A team's record about a customer (a 纪要, a plan) in a statement that joins Customer,
+    scoped like /customer: the team's own (a member who left keeps none), and for a rep only
+    their own, for customers they still hold."""
+    scope = [team_id == actor.team_id, *_reach(actor.is_manager, actor.team_id, actor.member_id)]
+    if not actor.is_manager:
+        scope.append(member_id == actor.member_id)
+    return scope
 
 
 def visible_customers(actor: Actor) -> Select[Customer]:

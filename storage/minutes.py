@@ -31,6 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from parsing.workdays import WorkCalendar, Workweek, work_calendar
 from storage.actor import Actor, NotAllowed
 from storage.audit import record
+from storage.customers import records_in_reach
 from storage.cycle import ArchiveReview, MeetingMinutes, PlanStatus, TeamCycle, VisitPlan
 from storage.models import Contact, Customer, Interaction, InteractionKind, Member, Role, utcnow
 from storage.naming import heading
@@ -82,19 +83,8 @@ def _rows_query() -> Any:  # a Select of MinutesRow's columns
 
 
 def _in_reach(actor: Actor) -> list[ColumnElement[bool]]:
-    """The minutes a member reaches, scoped like /customer: the team's own (a member who left
-    keeps none), and for a rep only their own meetings with customers they still hold."""
-    scope = [
-        MeetingMinutes.team_id == actor.team_id,
-        Customer.team_id == actor.team_id,
-        Customer.deleted_at.is_(None),
-    ]
-    if not actor.is_manager:
-        scope += [
-            MeetingMinutes.member_id == actor.member_id,
-            Customer.owner_id == actor.member_id,
-        ]
-    return scope
+    """The minutes a member reaches (storage.customers.records_in_reach)."""
+    return records_in_reach(actor, MeetingMinutes.team_id, MeetingMinutes.member_id)
 
 
 async def _rows(session: AsyncSession, statement: Select[Any]) -> list[MinutesRow]:

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor, NotAllowed
 from storage.audit import record
-from storage.customers import visible_customers
+from storage.customers import records_in_reach, visible_customers
 from storage.cycle import PlanStatus, TeamCycle, VisitPlan
 from storage.models import Customer, Member, Role, utcnow
 
@@ -66,16 +66,8 @@ def _rows_query() -> Any:  # a Select of PlanRow's columns
 
 
 def _in_reach(actor: Actor) -> list[ColumnElement[bool]]:
-    """The plans a member reaches, scoped like /customer: the team's own (a member who left
-    keeps none), and for a rep only their own plans for customers they still hold."""
-    scope = [
-        VisitPlan.team_id == actor.team_id,
-        Customer.team_id == actor.team_id,
-        Customer.deleted_at.is_(None),
-    ]
-    if not actor.is_manager:
-        scope += [VisitPlan.member_id == actor.member_id, Customer.owner_id == actor.member_id]
-    return scope
+    """The plans a member reaches (storage.customers.records_in_reach)."""
+    return records_in_reach(actor, VisitPlan.team_id, VisitPlan.member_id)
 
 
 # The planner's read, built once with bound parameters (it runs for every batch).
