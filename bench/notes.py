@@ -18,7 +18,8 @@ current ones. ``blind`` and ``blind2`` (150, a third helper, 2026-12-02) are loo
 these totals, never note by note. ``styles2`` (200) and ``blind3`` (120), written on 2026-12-02
 by a fourth helper who never read parsing/, weigh follow-ups and their traps, plans, names that
 are also words, phones and the headline and outcome: ``styles2`` is for tuning, ``blind3`` is
-held out like ``blind``.
+held out like ``blind``. ``styles3`` (200, to tune on) and ``blind4`` (150, held out, mostly plain
+everyday notes), by two more such helpers, were scored before round five changed anything.
 """
 
 from __future__ import annotations
@@ -73,6 +74,12 @@ DEV_SETS = [
     # blind3: 120 notes in the same mix by the same helper, written with styles2 and held out:
     # read only as totals, never tuned against
     NOTES_DIR / "notes_blind3.jsonl",
+    # blind4: 150 notes by a fifth helper who never read parsing/, written on 2026-12-02 before
+    # round five, weighted toward plain everyday notes; held out, read only as totals
+    NOTES_DIR / "notes_blind4.jsonl",
+    # styles3: 200 notes in every style of #18 by a sixth helper who never read parsing/,
+    # written on 2026-12-02 before round five and then tuned on
+    NOTES_DIR / "notes_styles3.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
