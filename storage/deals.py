@@ -232,6 +232,47 @@ class DealRepo:
         )
         return signed, before.value
 
+    def unwin(
+        self, deal: Deal, stage: DealStage, amount: int | None, probability: int, now: datetime
+    ) -> None:
+        """↩️ 撤销 a win: the deal back at the open `stage` and `amount` it had, and its chance
+        (a hand-set one too); the way back is in its history like any change."""
+        self.apply(deal, DealUpdate(stage=stage), now)
+        if amount != deal.amount:
+            self._log(deal, "amount", _text(deal.amount), _text(amount), now)
+            deal.amount = amount
+        deal.probability = probability
+
+    async def unsettle_win(
+        self, customer_id: int, follow_up_ids: Sequence[int], status: str | None, now: datetime
+    ) -> tuple[list[FollowUp], str | None]:
+        """Undo what settle_win did, where nothing since changed it: the follow-ups it closed
+        open again, the customer's status back (logged). Those reopened, and the status undone."""
+        reopened = list(
+            await self.session.scalars(
+                select(FollowUp).where(
+                    FollowUp.id.in_(sorted(follow_up_ids)),
+                    FollowUp.customer_id == customer_id,
+                    FollowUp.status == FollowUpStatus.DONE,
+                )
+            )
+        )
+        for follow_up in reopened:
+            follow_up.status = FollowUpStatus.OPEN
+            follow_up.done_at = None
+        customer = await self.session.get(Customer, customer_id)
+        if status is None or customer is None or customer.status != CustomerStatus.COOPERATING:
+            return reopened, None
+        apply_changes(
+            self.session,
+            self.actor,
+            customer.team_id,
+            customer,
+            "customer",
+            {"status": CustomerStatus(status)},
+        )
+        return reopened, status
+
     def lose(self, deal: Deal, reason: str | None, now: datetime) -> None:
         self.apply(deal, DealUpdate(stage=DealStage.LOST, lost_reason=reason), now)
 

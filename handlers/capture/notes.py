@@ -166,15 +166,15 @@ async def _pick_deal(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
     """Which open deal the note's deal is (0: a new one): on the card, shown again with it; asked
     on 保存, saved."""
     deal_id = callback_id(found.group(2))
-    deal = await DealRepo(turn.session, turn.actor).get(deal_id) if deal_id else None
     payload = capture_payload(draft.payload)
-    if (
-        deal_id is None
-        or not payload.get("deal")
-        or (deal_id and (deal is None or not deal.is_open))
-    ):
+    if deal_id is None or not payload.get("deal"):
         stale(turn)
         return
+    if deal_id:  # one of the rep's open deals (deal_target checks it is the customer's)
+        deal = await DealRepo(turn.session, turn.actor).get(deal_id)
+        if deal is None or deal.owner_id != turn.member.id or not deal.is_open:
+            stale(turn)
+            return
     payload.setdefault("resolve", {})["deal"] = deal_id or "new"
     flag_modified(draft, "payload")
     if found.group(3):

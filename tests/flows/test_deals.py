@@ -253,16 +253,18 @@ async def test_the_last_push_asks_before_the_deal_is_won_and_winning_settles_the
     await wang.press("查看客户")
 
     asked = await wang.press("推进")
-    assert asked.text == "🏆 「办公楼项目」下一步就是赢单。已经签约了吗?"
-    assert asked.buttons == ["✅ 确认赢单", "⬅️ 取消"]
+    assert asked.text == (
+        "🏆 「办公楼项目」下一步就是赢单。已经签约了吗?\n💰 现在的金额是 120万,签约金额是这个吗?"
+    )
+    assert asked.buttons == ["✅ 按 120万 签约", "✏️ 改金额", "↩️ 返回"]
     assert (await one_deal(bot)).stage == DealStage.NEGOTIATION  # nothing yet
-    back = await wang.press("取消")
+    back = await wang.press("返回")
     assert "🏢 华润置地" in back.text
     assert (await one_deal(bot)).stage == DealStage.NEGOTIATION
 
     asked = await wang.press("赢单")  # 🏆 赢单 asks the same
-    assert asked.buttons == ["✅ 确认赢单", "⬅️ 取消"]
-    won = await wang.press("确认赢单")
+    assert asked.buttons == ["✅ 按 120万 签约", "✏️ 改金额", "↩️ 返回"]
+    won = await wang.press("按 120万 签约")
     assert won.text.startswith(
         "🏆 恭喜赢单!\n✅ 已完成跟进:11月30日(周一) 签约\n🏢 客户状态:潜在 → 合作中\n💼 办公楼项目"
     )
