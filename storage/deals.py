@@ -31,6 +31,7 @@ from storage.models import (
     FollowUp,
     FollowUpStatus,
 )
+from storage.search import script_fold
 from storage.stages import CLOSED_STAGES as CLOSED_STAGES
 from storage.stages import DEFAULT_BOOK, StageBook, stage_book
 from storage.stages import OPEN_STAGES as OPEN_STAGES
@@ -46,6 +47,20 @@ def next_stage(stage: DealStage) -> DealStage | None:
         return None
     position = OPEN_STAGES.index(stage)
     return OPEN_STAGES[position + 1] if position + 1 < len(OPEN_STAGES) else DealStage.WON
+
+
+def moves_forward(old: DealStage, new: DealStage) -> bool:
+    """Whether a note's stage moves a deal on: a closing stage always does, an open one only
+    past where the deal stands (a later note that says 报价 does not take 商务谈判 back)."""
+    if new in CLOSED_STAGES or old in CLOSED_STAGES:
+        return new != old
+    return OPEN_STAGES.index(new) > OPEN_STAGES.index(old)
+
+
+def same_title(one: str, other: str) -> bool:
+    """办公楼项目, 辦公樓項目 and 「办公楼 项目」 are one deal's title: script, width, case,
+    spaces and punctuation aside."""
+    return script_fold(one) == script_fold(other)
 
 
 def visible_deals(actor: Actor) -> Select[Any]:
@@ -70,6 +85,19 @@ class DealUpdate:
     stage: DealStage | None = None
     close_date: date | None = None
     lost_reason: str | None = None
+
+
+def changing(deal: Deal, update: DealUpdate) -> list[str]:
+    """The fields `update` changes on `deal`, in the order apply() logs them: what the capture
+    card shows before 保存 and what 保存 writes are one rule."""
+    changed = []
+    if update.amount is not None and update.amount != deal.amount:
+        changed.append("amount")
+    if update.close_date is not None and update.close_date != deal.close_date:
+        changed.append("close_date")
+    if update.stage is not None and update.stage != deal.stage:
+        changed.append("stage")
+    return changed
 
 
 class DealRepo:
@@ -135,24 +163,21 @@ class DealRepo:
 
     def apply(self, deal: Deal, update: DealUpdate, now: datetime) -> list[str]:
         """Change what `update` says; the changed fields, each kept in the deal's history."""
-        changed: list[str] = []
+        changed = changing(deal, update)
         if update.title and not deal.title:
             deal.title = update.title[:200]
-        if update.amount is not None and update.amount != deal.amount:
+        if "amount" in changed:
             self._log(deal, "amount", _text(deal.amount), str(update.amount), now)
             deal.amount = update.amount
             if update.currency:
                 deal.currency = update.currency
-            changed.append("amount")
-        if update.close_date is not None and update.close_date != deal.close_date:
+        if "close_date" in changed and update.close_date is not None:
             old = deal.close_date.isoformat() if deal.close_date else None
             self._log(deal, "close_date", old, update.close_date.isoformat(), now)
             deal.close_date = update.close_date
-            changed.append("close_date")
-        if update.stage is not None and update.stage != deal.stage:
+        if "stage" in changed and update.stage is not None:
             self._log(deal, "stage", deal.stage.value, update.stage.value, now)
             self._set_stage(deal, update.stage, now, update.lost_reason)
-            changed.append("stage")
         elif update.lost_reason and deal.stage == DealStage.LOST:
             deal.lost_reason = update.lost_reason[:200]
         deal.updated_at = now
@@ -206,6 +231,47 @@ class DealRepo:
             {"status": CustomerStatus.COOPERATING},
         )
         return signed, before.value
+
+    def unwin(
+        self, deal: Deal, stage: DealStage, amount: int | None, probability: int, now: datetime
+    ) -> None:
+        """↩️ 撤销 a win: the deal back at the open `stage` and `amount` it had, and its chance
+        (a hand-set one too); the way back is in its history like any change."""
+        self.apply(deal, DealUpdate(stage=stage), now)
+        if amount != deal.amount:
+            self._log(deal, "amount", _text(deal.amount), _text(amount), now)
+            deal.amount = amount
+        deal.probability = probability
+
+    async def unsettle_win(
+        self, customer_id: int, follow_up_ids: Sequence[int], status: str | None, now: datetime
+    ) -> tuple[list[FollowUp], str | None]:
+        """Undo what settle_win did, where nothing since changed it: the follow-ups it closed
+        open again, the customer's status back (logged). Those reopened, and the status undone."""
+        reopened = list(
+            await self.session.scalars(
+                select(FollowUp).where(
+                    FollowUp.id.in_(sorted(follow_up_ids)),
+                    FollowUp.customer_id == customer_id,
+                    FollowUp.status == FollowUpStatus.DONE,
+                )
+            )
+        )
+        for follow_up in reopened:
+            follow_up.status = FollowUpStatus.OPEN
+            follow_up.done_at = None
+        customer = await self.session.get(Customer, customer_id)
+        if status is None or customer is None or customer.status != CustomerStatus.COOPERATING:
+            return reopened, None
+        apply_changes(
+            self.session,
+            self.actor,
+            customer.team_id,
+            customer,
+            "customer",
+            {"status": CustomerStatus(status)},
+        )
+        return reopened, status
 
     def lose(self, deal: Deal, reason: str | None, now: datetime) -> None:
         self.apply(deal, DealUpdate(stage=DealStage.LOST, lost_reason=reason), now)

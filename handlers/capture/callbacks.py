@@ -8,6 +8,8 @@ The capture card (show.py, notes.py), about the draft it shows:
     cap:k:<draft>:<index>:<contact> which contact the note's index-th person is (0: new)
     cap:m:<draft> 📨 请经理处理        cap:r:<draft> ⏰ 只存为我的提醒   cap:d:<draft> 📝 先存为草稿
     cap:n:<note draft>:<customer> the customer of a note nothing was read from (0: keep it)
+    cap:dl:<draft>:<deal>[:s] which open deal the note's deal is (0: 🆕 新建商机); ":s" when
+    保存 asked it, so the answer saves
 ✏️ 修改 (edit.py):
     cap:f:<draft>:<field> type a field (company, c0n, f1d …)   cap:g:<draft>:<grade> ⭐ 等级
     cap:b:<draft> ⬅️ 返回 to the card             cap:nd:<draft> 💼 不是商机 (drop the note's deal)
@@ -37,6 +39,7 @@ ASK_MANAGER = re.compile(rf"^cap:m:{_ID}$")
 REMINDERS_ONLY = re.compile(rf"^cap:r:{_ID}$")
 KEEP_DRAFT = re.compile(rf"^cap:d:{_ID}$")
 NOTE_CUSTOMER = re.compile(rf"^cap:n:{_ID}:{_ID}$")
+DEAL_PICK = re.compile(rf"^cap:dl:{_ID}:{_ID}(:s)?$")
 FIELD = re.compile(rf"^cap:f:{_ID}:([a-z0-9]{{1,16}})$")
 GRADE = re.compile(rf"^cap:g:{_ID}:([A-Z])$")
 BACK = re.compile(rf"^cap:b:{_ID}$")
@@ -80,6 +83,11 @@ def keep_draft(draft_id: int) -> str:
 def note_customer(draft_id: int, customer_id: int) -> str:
     """`customer_id` 0: keep the note as a draft."""
     return f"cap:n:{draft_id}:{customer_id}"
+
+
+def deal_pick(draft_id: int, deal_id: int, *, saving: bool = False) -> str:
+    """`deal_id` 0: a new deal; `saving`: 保存 asked, the answer saves."""
+    return f"cap:dl:{draft_id}:{deal_id}" + (":s" if saving else "")
 
 
 def field(draft_id: int, code: str) -> str:

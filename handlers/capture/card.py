@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -41,32 +42,59 @@ def contact_label(contact: ContactData) -> str:
     return str(contact.get("salutation") or contact.get("name") or contact_title(contact))
 
 
+@dataclass(frozen=True)
+class DealSay:
+    """What the card says 保存 does with the note's deal, when not a plain 新建商机: `updates`
+    an open deal (its title) with `changes` (capture/deals.changes_text), holding only if the
+    company is `maybe` (保存 asks); or `ask`: several open deals could be it, the buttons under
+    the card pick."""
+
+    updates: str | None = None
+    changes: str = ""
+    maybe: str | None = None
+    ask: bool = False
+
+
 def deal_lines(
     _: Translator,
     deal: DealData,
     today: date,
-    target: str | None,
+    say: DealSay,
     company: str | None = None,
     book: StageBook = DEFAULT_BOOK,
     competitors: list[str] | None = None,
     contacts: list[str] | None = None,
 ) -> list[str]:
     """💼 商机:办公楼项目 · 120万 · 方案报价 · 预计12月31日签约 · 对手:广联达 · 联系人:黄总
-    (新建商机): saving attaches the note's competitors and contacts to the deal. With the loss
-    reason and the payment plan when the note gives them. `target` is the open deal's title
-    saving will update, None for a new deal; `book` names the stages as the team does and
-    holds the currency an amount without a currency word is saved in."""
-    stage = DealStage(code) if (code := deal.get("stage")) else None
-    close = date.fromisoformat(day) if (day := deal.get("close_date")) else None
-    currency = deal.get("currency") or book.currency
-    title = deal.get("title") or company
-    parts = deal_parts(_, title, deal.get("amount"), currency, stage, close, today, book.names)
-    if competitors:
-        parts.append(_("对手:{names}", names="、".join(competitors)))
-    if contacts:
-        parts.append(_("联系人:{names}", names="、".join(contacts)))
-    which = _("更新商机「{title}」", title=target) if target is not None else _("新建商机")
-    lines = [_("💼 商机:{deal}({which})", deal=" · ".join(parts), which=which)]
+    (新建商机): saving attaches the note's competitors and contacts to the deal. An update shows
+    only what changes: 💼 更新商机「办公楼项目」:金额 120万 → 110万 · 阶段 方案报价 → 商务谈判.
+    With the loss reason and the payment plan when the note gives them. `book` names the
+    stages as the team does and holds the currency an amount without a currency word is saved
+    in."""
+    if say.updates is not None:
+        changes = say.changes or _("没有变化")
+        if say.maybe is not None:
+            line = _(
+                "💼 若是「{customer}」,更新商机「{title}」:{changes}",
+                customer=say.maybe,
+                title=say.updates,
+                changes=changes,
+            )
+        else:
+            line = _("💼 更新商机「{title}」:{changes}", title=say.updates, changes=changes)
+        lines = [line]
+    else:
+        stage = DealStage(code) if (code := deal.get("stage")) else None
+        close = date.fromisoformat(day) if (day := deal.get("close_date")) else None
+        currency = deal.get("currency") or book.currency
+        title = deal.get("title") or company
+        parts = deal_parts(_, title, deal.get("amount"), currency, stage, close, today, book.names)
+        if competitors:
+            parts.append(_("对手:{names}", names="、".join(competitors)))
+        if contacts:
+            parts.append(_("联系人:{names}", names="、".join(contacts)))
+        which = _("更新哪个商机?请在下面选择") if say.ask else _("新建商机")
+        lines = [_("💼 商机:{deal}({which})", deal=" · ".join(parts), which=which)]
     if deal.get("lost_reason"):
         lines.append(_("💔 输单原因:{reason}", reason=deal["lost_reason"]))
     if deal.get("installments"):
@@ -93,7 +121,7 @@ def render_capture(
     timezone: str,
     today: date,
     customer_hint: str | None,
-    deal_target: str | None = None,
+    deal_say: DealSay | None = None,
     book: StageBook = DEFAULT_BOOK,
     now: datetime | None = None,
 ) -> str:
@@ -122,7 +150,7 @@ def render_capture(
         people = [who for c in contacts if (who := contact_label(c)) != "?"]
         named = payload.get("company")
         lines += deal_lines(
-            _, deal, today, deal_target, named, book, payload.get("competitors"), people
+            _, deal, today, deal_say or DealSay(), named, book, payload.get("competitors"), people
         )
     interaction = payload.get("interaction")
     if interaction:

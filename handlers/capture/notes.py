@@ -18,7 +18,7 @@ from telegram.ext import CallbackQueryHandler
 from handlers.capture import callbacks
 from handlers.capture.business_card import apply_card
 from handlers.capture.card import contact_label
-from handlers.capture.deals import save_deal
+from handlers.capture.deals import deal_target, save_deal
 from handlers.capture.edit import (
     ask_field,
     back_to_card,
@@ -28,6 +28,7 @@ from handlers.capture.edit import (
     show_deal_stages,
     show_fields,
 )
+from handlers.capture.known import customer_of_named_person
 from handlers.capture.payload import (
     CapturePayload,
     ContactData,
@@ -38,7 +39,7 @@ from handlers.capture.payload import (
     note_to_payload,
 )
 from handlers.capture.plans import save_plan, take_plan
-from handlers.capture.show import show_capture
+from handlers.capture.show import deal_choices, show_capture
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.routes import Action, follow, stale
@@ -53,6 +54,7 @@ from storage.birthdays import birthday_columns
 from storage.changes import FieldChange, merged_list, merged_text
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
+from storage.deals import DealRepo
 from storage.matching import Judgement, judge, remember_alias
 from storage.models import Contact, Customer, Draft, Grade, Interaction, InteractionKind
 from storage.naming import heading
@@ -160,6 +162,27 @@ async def _which_contact(turn: Turn, draft: Draft, found: re.Match[str]) -> None
     await save_capture(turn, draft)
 
 
+async def _pick_deal(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    """Which open deal the note's deal is (0: a new one): on the card, shown again with it; asked
+    on 保存, saved."""
+    deal_id = callback_id(found.group(2))
+    payload = capture_payload(draft.payload)
+    if deal_id is None or not payload.get("deal"):
+        stale(turn)
+        return
+    if deal_id:  # one of the rep's open deals (deal_target checks it is the customer's)
+        deal = await DealRepo(turn.session, turn.actor).get(deal_id)
+        if deal is None or deal.owner_id != turn.member.id or not deal.is_open:
+            stale(turn)
+            return
+    payload.setdefault("resolve", {})["deal"] = deal_id or "new"
+    flag_modified(draft, "payload")
+    if found.group(3):
+        await save_capture(turn, draft)
+    else:
+        await show_capture(turn, draft, edit=True)
+
+
 async def _manager_button(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
     await _ask_manager(turn, draft)
 
@@ -189,6 +212,7 @@ ROUTES = (
     (callbacks.CANCEL, _on_draft(_cancel)),
     (callbacks.CUSTOMER, _on_draft(_which_customer)),
     (callbacks.CONTACT, _on_draft(_which_contact)),
+    (callbacks.DEAL_PICK, _on_draft(_pick_deal)),
     (callbacks.ASK_MANAGER, _on_draft(_manager_button)),
     (callbacks.REMINDERS_ONLY, _on_draft(_reminders_only)),
     (callbacks.KEEP_DRAFT, _on_draft(_keep)),
@@ -251,22 +275,6 @@ def reminder_only(payload: CapturePayload) -> bool:
     )
 
 
-async def _customer_of_named_person(turn: Turn, draft: Draft) -> Customer | None:
-    """A note without a company that names exactly one of the rep's own contacts."""
-    repo = ContactRepo(turn.session, turn.actor)
-    found: dict[int, Contact] = {}
-    for fact in capture_payload(draft.payload).get("contacts") or []:
-        matches = await repo.own_named(
-            name=fact.get("name"), surname=fact.get("surname"), salutation=fact.get("salutation")
-        )
-        if len(matches) != 1:
-            return None
-        found[matches[0].customer_id] = matches[0]
-    if len(found) != 1:
-        return None
-    return await CustomerRepo(turn.session, turn.actor).get(next(iter(found)))
-
-
 async def save_capture(turn: Turn, draft: Draft) -> None:
     """Resolve the customer, then each contact (asking when unsure), then write everything.
 
@@ -275,7 +283,7 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
     """
     resolve = capture_payload(draft.payload).setdefault("resolve", {})
     if not capture_payload(draft.payload).get("company") and "customer" not in resolve:
-        owner = await _customer_of_named_person(turn, draft)
+        owner = await customer_of_named_person(turn, capture_payload(draft.payload))
         if owner is not None:
             resolve["customer"] = owner.id
             flag_modified(draft, "payload")
@@ -286,7 +294,7 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
     if customer is None:
         return
     contacts = await _resolve_contacts(turn, draft, customer)
-    if contacts is None:
+    if contacts is None or await _ask_which_deal(turn, draft, customer):
         return
     changes, named = await _write(turn, draft, customer, contacts)
     deal_line = await save_deal(turn, capture_payload(draft.payload), customer, named)
@@ -335,6 +343,27 @@ FIELD_NAMES = {
     "address": N_("地址"),
     "website": N_("网址"),
 }
+
+
+async def _ask_which_deal(turn: Turn, draft: Draft, customer: Customer) -> bool:
+    """Several of the customer's open deals could be the note's and the rep has not said
+    which: ask (capture/deals.py's rule), and whether we did."""
+    payload = capture_payload(draft.payload)
+    data = payload.get("deal")
+    if not data:
+        return False
+    repo = DealRepo(turn.session, turn.actor)
+    target = await deal_target(repo, customer, data, payload.get("resolve") or {})
+    if target.decided:
+        return False
+    _ = turn._
+    rows = deal_choices(turn, draft.id, target, await repo.stages(), saving=True)
+    rows.append([(_("❌ 取消"), callbacks.cancel(draft.id))])
+    question = _(
+        "💼 「{customer}」有几个进行中的商机,这条记录说的是哪一个?", customer=customer.name
+    )
+    turn.edit(question, inline(rows))
+    return True
 
 
 def _owned_by_other(turn: Turn, draft: Draft, company: str, judged: Judgement) -> None:

@@ -66,10 +66,12 @@ Choice = int | Literal["new"]
 
 
 class Resolve(TypedDict, total=False):
-    """The member's answers when saving asked: which customer, which contact (by index)."""
+    """The member's answers when saving asked: which customer, which contact (by index),
+    which of the customer's open deals the note's deal is (capture/deals.py)."""
 
     customer: Choice
     contacts: dict[str, Choice]
+    deal: Choice
 
 
 class CardExtras(TypedDict, total=False):

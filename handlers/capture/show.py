@@ -5,43 +5,71 @@ Both the note (notes.py) and its corrections (edit.py) show it, so it lives belo
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from handlers.capture import callbacks
-from handlers.capture.card import render_capture
+from handlers.capture.card import DealSay, contact_label, render_capture
+from handlers.capture.deals import Target, changes_text, deal_target, note_update
+from handlers.capture.known import known_customer
 from handlers.capture.payload import CapturePayload, capture_payload
 from handlers.capture.unread import unread_lines
+from handlers.deals.text import deal_parts
 from handlers.kit.keyboards import inline
+from handlers.kit.render import clip
 from handlers.kit.turn import Turn
-from storage.customers import CustomerRepo
 from storage.deals import DealRepo
-from storage.matching import judge
+from storage.matching import Judgement, judge
 from storage.models import Draft
 from storage.search import fold
 from storage.stages import DEFAULT_BOOK, StageBook
 
+Rows = Sequence[list[tuple[str, str]]]
 
-def capture_buttons(turn: Turn, draft_id: int) -> Any:
+
+def capture_buttons(turn: Turn, draft_id: int, choices: Rows = ()) -> Any:
     _ = turn._
     return inline(
         [
+            *choices,
             [
                 (_("✅ 保存"), callbacks.save(draft_id)),
                 (_("✏️ 修改"), callbacks.edit(draft_id)),
                 (_("❌ 取消"), callbacks.cancel(draft_id)),
-            ]
+            ],
         ]
     )
 
 
-async def customer_hint(turn: Turn, payload: CapturePayload) -> str | None:
+def deal_choices(
+    turn: Turn, draft_id: int, target: Target, book: StageBook, *, saving: bool = False
+) -> list[list[tuple[str, str]]]:
+    """One button per open deal the note's deal could be, and 🆕 新建商机; the rep's pick
+    marked. `saving`: asked on 保存, so the pick saves."""
+    _ = turn._
+    today = turn.today()
+    rows: list[list[tuple[str, str]]] = []
+    for deal in target.choices:
+        parts = deal_parts(
+            _, deal.title, deal.amount, deal.currency, deal.stage, None, today, book.names
+        )
+        mark = "• " if target.decided and target.deal is deal else ""
+        label = clip(_("{mark}🔁 更新:{deal}", mark=mark, deal=" · ".join(parts)), 40)
+        rows.append([(label, callbacks.deal_pick(draft_id, deal.id, saving=saving))])
+    mark = "• " if target.decided and target.deal is None else ""
+    rows.append(
+        [(_("{mark}🆕 新建商机", mark=mark), callbacks.deal_pick(draft_id, 0, saving=saving))]
+    )
+    return rows
+
+
+def customer_hint(turn: Turn, payload: CapturePayload, judged: Judgement | None) -> str | None:
     """Whether the company is known, before saving: nothing (it is), (即「华东电力设计院」) for a
     short name the team confirmed, (已由 王磊 负责), (可能是已有客户,保存时确认) or (新客户)."""
     company = payload["company"]
-    if not company:
+    if not company or judged is None:
         return None
-    judged = await judge(turn.session, turn.actor, company)
     if judged.exact is not None:
         if fold(judged.exact.name) == fold(company):
             return None
@@ -55,32 +83,61 @@ async def customer_hint(turn: Turn, payload: CapturePayload) -> str | None:
     return turn._("(新客户)")
 
 
-async def deal_target(turn: Turn, payload: CapturePayload) -> tuple[str | None, StageBook]:
-    """The title of the open deal saving would update (the customer's latest) or None, and
-    the team's stages and currency for the card (an update keeps its deal's currency)."""
-    if not payload["deal"]:
-        return None, DEFAULT_BOOK
+@dataclass(frozen=True)
+class DealView:
+    """The note's deal as the card shows it: what it says, the team's stages and the currency
+    (an update keeps its deal's), and the buttons that pick the deal when several could be it."""
+
+    say: DealSay
+    book: StageBook
+    choices: Rows = ()
+
+
+async def deal_view(
+    turn: Turn, draft_id: int, payload: CapturePayload, judged: Judgement | None
+) -> DealView:
+    data = payload.get("deal")
+    if not data:
+        return DealView(DealSay(), DEFAULT_BOOK)
     repo = DealRepo(turn.session, turn.actor)
     book = await repo.stages()
-    company = payload["company"]
-    customer = await CustomerRepo(turn.session, turn.actor).by_name(company) if company else None
-    deals = await repo.open_of(customer) if customer is not None else []
-    if not deals:
-        return None, book
-    return deals[0].title, replace(book, currency=deals[0].currency)
+    known = await known_customer(turn, payload, judged)
+    customer = known.customer or known.likely
+    if customer is None:
+        return DealView(DealSay(), book)
+    target = await deal_target(repo, customer, data, payload.get("resolve") or {})
+    choices = deal_choices(turn, draft_id, target, book) if target.choices else ()
+    deal = target.deal
+    if deal is None:
+        return DealView(DealSay(ask=not target.decided), book, choices)
+    book = replace(book, currency=deal.currency)
+    involved = {label for c in await repo.contacts(deal) for label in (c.salutation, c.name)}
+    people = [
+        who
+        for c in payload.get("contacts") or []
+        if (who := contact_label(c)) != "?" and who not in involved
+    ]
+    changes = changes_text(
+        turn._, deal, note_update(deal, data), book, turn.today(),
+        payload.get("competitors") or [], people,
+    )  # fmt: skip
+    maybe = known.likely.name if known.customer is None and known.likely is not None else None
+    return DealView(DealSay(deal.title, changes, maybe), book, choices)
 
 
 async def show_capture(turn: Turn, draft: Draft, *, edit: bool) -> None:
     now = turn.now()
     payload = capture_payload(draft.payload)
-    hint = await customer_hint(turn, payload)
-    target, book = await deal_target(turn, payload)
+    company = payload["company"]
+    judged = await judge(turn.session, turn.actor, company) if company else None
+    hint = customer_hint(turn, payload, judged)
+    view = await deal_view(turn, draft.id, payload, judged)
     text = render_capture(
-        turn._, payload, turn.member.timezone, now.date(), hint, target, book, now
+        turn._, payload, turn.member.timezone, now.date(), hint, view.say, view.book, now
     )
     for line in unread_lines(turn._, draft.text or "", payload):
         text += "\n" + line
-    markup = capture_buttons(turn, draft.id)
+    markup = capture_buttons(turn, draft.id, view.choices)
     if edit:
         turn.edit(text, markup)
     else:

@@ -1,5 +1,6 @@
 """The buttons on a customer card's open deals: ⏩ 推进 / 🏆 赢单 / 💔 输单 (with its reason),
-and on the digest's overdue deals: ⏩ 推进 / 📅 改日期 / 💔 输单.
+and on the digest's overdue deals: ⏩ 推进 / 📅 改日期 / 💔 输单. A win (its amount, ↩️ 撤销) is
+winning.py's.
 
 Their callback data and patterns are callbacks.py's. Every id is looked up through the scoped
 DealRepo, and only the deal's owner acts on it: forged data reaches nothing.
@@ -13,21 +14,19 @@ from datetime import date, timedelta
 
 from telegram.ext import CallbackQueryHandler
 
-from handlers.deals import callbacks
-from handlers.deals.text import LOST_REASONS, deal_parts, stage_name
+from handlers.deals import callbacks, winning
+from handlers.deals.owned import done, own_deal
+from handlers.deals.text import LOST_REASONS, stage_name
 from handlers.deals.view import show_deal
 from handlers.kit import pending
 from handlers.kit.callback_data import callback_day, callback_id
 from handlers.kit.keyboards import inline
-from handlers.kit.labels import STATUS_LABELS
-from handlers.kit.render import moment
 from handlers.kit.turn import Turn, member_turn
 from locales import N_, Translator
 from storage.deals import DealRepo, DealUpdate, next_stage
-from storage.models import CustomerStatus, Deal, DealStage
+from storage.models import Deal, DealStage
 from storage.push_buttons import view_customer
 
-COOPERATING = CustomerStatus.COOPERATING
 # Reasons typed by hand are kept this long at most (the column's width).
 REASON_LIMIT = 200
 # The chances 🎯 改概率 offers for one deal.
@@ -48,37 +47,6 @@ def deal_rows(_: Translator, deals: list[Deal]) -> list[list[tuple[str, str]]]:
             ]
         )
     return rows
-
-
-async def _own_deal(turn: Turn, repo: DealRepo, deal_id: int) -> Deal | None:
-    deal = await repo.get(deal_id)
-    if deal is None:
-        turn.answer(turn._("这个按钮已失效。"), alert=True)
-        return None
-    if deal.owner_id != turn.member.id:
-        turn.answer(turn._("这是同事的商机,只有负责人可以修改。"), alert=True)
-        return None
-    return deal
-
-
-def _line(turn: Turn, deal: Deal, repo: DealRepo) -> str:
-    today = turn.today()
-    parts = deal_parts(
-        turn._, deal.title, deal.amount, deal.currency, deal.stage, deal.close_date, today,
-        repo.book.names,
-    )  # fmt: skip
-    if deal.is_open:
-        parts.append(turn._("赢单概率 {n}%", n=deal.probability))
-    return "💼 " + " · ".join(parts)
-
-
-def _done(turn: Turn, deal: Deal, repo: DealRepo, text: str, *, anew: bool = False) -> None:
-    _ = turn._
-    markup = inline([[(_("🏢 查看客户"), view_customer(deal.customer_id))]])
-    if anew:
-        turn.say(f"{text}\n{_line(turn, deal, repo)}", markup)
-    else:
-        turn.edit(f"{text}\n{_line(turn, deal, repo)}", markup)
 
 
 def _month_end(day: date) -> date:
@@ -114,51 +82,12 @@ Action = Callable[[Turn, DealRepo, Deal, re.Match[str]], Awaitable[None]]
 async def _advance(turn: Turn, repo: DealRepo, deal: Deal, found: re.Match[str]) -> None:
     _ = turn._
     if next_stage(deal.stage) == DealStage.WON:  # one tap must not sign a contract
-        _ask_win(turn, deal, anew=found.group(2) is not None)
+        winning.ask_win(turn, deal, anew=found.group(2) is not None, next_step=True)
         return
     stage = repo.advance(deal, turn.now())
     assert stage is not None
     moved = _("⏩ 已推进到「{stage}」。", stage=stage_name(_, stage, repo.book.names))
-    _done(turn, deal, repo, moved, anew=found.group(2) is not None)
-
-
-def _ask_win(turn: Turn, deal: Deal, *, anew: bool) -> None:
-    _ = turn._
-    question = _("🏆 「{title}」下一步就是赢单。已经签约了吗?", title=deal.title)
-    markup = inline(
-        [
-            [(_("✅ 确认赢单"), callbacks.win(deal.id, confirmed=True))],
-            [(_("⬅️ 取消"), view_customer(deal.customer_id))],
-        ]
-    )
-    if anew:
-        turn.say(question, markup)
-    else:
-        turn.edit(question, markup)
-
-
-async def _win(turn: Turn, repo: DealRepo, deal: Deal, found: re.Match[str]) -> None:
-    _ = turn._
-    if found.group(2) is None:
-        _ask_win(turn, deal, anew=False)
-        return
-    now = turn.now()
-    repo.win(deal, now)
-    signed, before = await repo.settle_win(deal, now)
-    lines = [_("🏆 恭喜赢单!")]
-    tz, today = turn.member.timezone, now.date()
-    lines += [
-        _(
-            "✅ 已完成跟进:{due} {text}",
-            due=moment(_, f.due_at or f.due_date, tz, today),
-            text=f.text,
-        )
-        for f in signed
-    ]
-    if before is not None:
-        old = _(STATUS_LABELS[CustomerStatus(before)])
-        lines.append(_("🏢 客户状态:{old} → {new}", old=old, new=_(STATUS_LABELS[COOPERATING])))
-    _done(turn, deal, repo, "\n".join(lines))
+    done(turn, deal, repo, moved, anew=found.group(2) is not None)
 
 
 async def _lose(turn: Turn, repo: DealRepo, deal: Deal, found: re.Match[str]) -> None:
@@ -180,7 +109,7 @@ async def _reason(turn: Turn, repo: DealRepo, deal: Deal, found: re.Match[str]) 
         turn.answer(_("这个按钮已失效。"), alert=True)
         return
     repo.lose(deal, _(LOST_REASONS[index]), turn.now())
-    _done(turn, deal, repo, _("💔 已记为输单:{reason}", reason=_(LOST_REASONS[index])))
+    done(turn, deal, repo, _("💔 已记为输单:{reason}", reason=_(LOST_REASONS[index])))
 
 
 async def _type_reason(turn: Turn, repo: DealRepo, deal: Deal, found: re.Match[str]) -> None:
@@ -210,7 +139,7 @@ async def _redate_to(turn: Turn, repo: DealRepo, deal: Deal, found: re.Match[str
         turn.answer(_("这个按钮已失效。"), alert=True)
         return
     repo.apply(deal, DealUpdate(close_date=day), turn.now())
-    _done(turn, deal, repo, _("📅 签约日期已改到{month}月{day}日。", month=day.month, day=day.day))
+    done(turn, deal, repo, _("📅 签约日期已改到{month}月{day}日。", month=day.month, day=day.day))
 
 
 async def _chances(turn: Turn, repo: DealRepo, deal: Deal, found: re.Match[str]) -> None:
@@ -243,12 +172,14 @@ async def _chance_to(turn: Turn, repo: DealRepo, deal: Deal, found: re.Match[str
         return
     assert chance is not None
     repo.set_probability(deal, chance, turn.now())
-    _done(turn, deal, repo, _("🎯 赢单概率已改为 {n}%。", n=chance))
+    done(turn, deal, repo, _("🎯 赢单概率已改为 {n}%。", n=chance))
 
 
 ACTIONS: tuple[tuple[re.Pattern[str], Action], ...] = (
     (callbacks.ADVANCE, _advance),
-    (callbacks.WIN, _win),
+    (callbacks.WIN, winning.ask),
+    (callbacks.WIN_AT, winning.win),
+    (callbacks.WIN_AMOUNT, winning.type_amount),
     (callbacks.LOSE, _lose),
     (callbacks.REASON, _reason),
     (callbacks.TYPE_REASON, _type_reason),
@@ -271,6 +202,14 @@ async def deal_button(turn: Turn) -> None:
         if deal_id is None or not await show_deal(turn, repo, deal_id):
             turn.answer(turn._("这个按钮已失效。"), alert=True)
         return
+    undo = callbacks.UNDO_WIN.match(data)
+    if undo is not None:  # on a deal won already: the snapshot's checks, not an open deal's
+        snapshot_id = callback_id(undo.group(1))
+        if snapshot_id is None:
+            turn.answer(turn._("这个按钮已失效。"), alert=True)
+        else:
+            await winning.undo_win(turn, repo, snapshot_id)
+        return
     for pattern, action in ACTIONS:
         found = pattern.match(data)
         if found is None:
@@ -278,7 +217,7 @@ async def deal_button(turn: Turn) -> None:
         deal_id = callback_id(found.group(1))
         if deal_id is None:
             break
-        deal = await _own_deal(turn, repo, deal_id)
+        deal = await own_deal(turn, repo, deal_id)
         if deal is None:
             return
         if not deal.is_open:
@@ -295,13 +234,13 @@ async def apply_lost_reason(turn: Turn, text: str) -> None:
     pending.finish(turn, LOST_REASON)
     deal_id = waiting.get("deal")
     repo = DealRepo(turn.session, turn.actor)
-    deal = await _own_deal(turn, repo, deal_id) if isinstance(deal_id, int) else None
+    deal = await own_deal(turn, repo, deal_id) if isinstance(deal_id, int) else None
     if deal is None or not deal.is_open:
         turn.say(turn._("这个商机已经结束了。"))
         return
     reason = " ".join(text.split())[:REASON_LIMIT] or None
     repo.lose(deal, reason, turn.now())
-    _done(turn, deal, repo, turn._("💔 已记为输单:{reason}", reason=reason or "—"))
+    done(turn, deal, repo, turn._("💔 已记为输单:{reason}", reason=reason or "—"))
 
 
 LOST_REASON = pending.ValueEdit("deal_lost_reason", apply_lost_reason)

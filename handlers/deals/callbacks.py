@@ -6,7 +6,9 @@ them here; the digest's three (with ":p") are built by storage/push_buttons.py, 
 scheduler/ may import, and read by the same patterns.
 
     deal:a:<deal>[:p] ⏩ 推进        deal:w:<deal> 🏆 赢单 (asks)  deal:l:<deal>[:p] 💔 输单 (asks why)
-    deal:w:<deal>:y ✅ 确认赢单 (⏩ 推进 past the last open stage asks the same)
+    deal:w:<deal>:y:<amount or -> ✅ 按 110万 签约 (⏩ 推进 past the last open stage asks the
+    same): won at the amount the button showed (-: none; a bare ":y", from before, the deal's)
+    deal:w:<deal>:m ✏️ 改金额 (typed, a ValueEdit)          deal:u:<snapshot> ↩️ 撤销 a win
     deal:r:<deal>:<n> one of LOST_REASONS                   deal:t:<deal> ✍️ type the reason
     deal:d:<deal>[:p] 📅 改日期 (offers dates)              deal:d:<deal>:<yyyymmdd> that date
     deal:v:<deal> the deal's page (a manager's drill-down reads it too)
@@ -24,7 +26,11 @@ from datetime import date
 PATTERN = r"^deal:"
 # [0-9], not \d (which takes any script's digits); each number is then read by callback_id.
 ADVANCE = re.compile(r"^deal:a:([0-9]+)(:p)?$")
-WIN = re.compile(r"^deal:w:([0-9]+)(:y)?$")
+WIN = re.compile(r"^deal:w:([0-9]+)$")
+WIN_AT = re.compile(r"^deal:w:([0-9]+):y(?::([0-9]{1,16}|-))?$")
+WIN_AMOUNT = re.compile(r"^deal:w:([0-9]+):m$")
+UNDO_WIN = re.compile(r"^deal:u:([0-9]+)$")
+NO_AMOUNT = "-"
 LOSE = re.compile(r"^deal:l:([0-9]+)(:p)?$")
 REASON = re.compile(r"^deal:r:([0-9]+):([0-9]+)$")
 TYPE_REASON = re.compile(r"^deal:t:([0-9]+)$")
@@ -40,9 +46,24 @@ def advance(deal_id: int) -> str:
     return f"deal:a:{deal_id}"
 
 
-def win(deal_id: int, *, confirmed: bool = False) -> str:
-    """🏆 赢单 asks first; ✅ 确认赢单 (confirmed) wins."""
-    return f"deal:w:{deal_id}:y" if confirmed else f"deal:w:{deal_id}"
+def win(deal_id: int) -> str:
+    """🏆 赢单: asks first, with the amount to sign at."""
+    return f"deal:w:{deal_id}"
+
+
+def win_at(deal_id: int, amount: int | None) -> str:
+    """✅ 按 110万 签约: won at `amount` (None: the deal has none)."""
+    return f"deal:w:{deal_id}:y:{NO_AMOUNT if amount is None else amount}"
+
+
+def win_amount(deal_id: int) -> str:
+    """✏️ 改金额: the signed amount is typed."""
+    return f"deal:w:{deal_id}:m"
+
+
+def undo_win(snapshot_id: int) -> str:
+    """↩️ 撤销: the win undone, from the deal as it was before (a Draft snapshot)."""
+    return f"deal:u:{snapshot_id}"
 
 
 def lose(deal_id: int) -> str:

@@ -26,6 +26,8 @@ from typing import TypeVar
 MAX_ID = 2**31 - 1
 _DIGITS = re.compile(r"[0-9]{1,10}")
 _DAY = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})")
+# An amount in whole units of a currency: below 10**15, as parsing/amounts.py reads them.
+_AMOUNT = re.compile(r"[0-9]{1,15}")
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -36,6 +38,11 @@ def callback_id(text: str) -> int | None:
         return None
     value = int(text)
     return value if value <= MAX_ID else None
+
+
+def callback_amount(text: str) -> int | None:
+    """An amount a button carries (✅ 按 110万 签约): a deal may pass the id columns' range."""
+    return int(text) if _AMOUNT.fullmatch(text) else None
 
 
 def callback_day(text: str) -> date | None:

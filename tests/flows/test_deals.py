@@ -56,9 +56,9 @@ async def test_a_quotation_is_captured_then_pushed_to_negotiation_by_a_later_not
     assert deal.close_date == date(2026, 11, 30)
 
     card = await wang.send("华润置地办公楼项目谈到了110万,客户在压价")
-    assert "💼 商机:办公楼项目 · 110万 · 商务谈判(更新商机「办公楼项目」)" in card.text
+    assert "💼 更新商机「办公楼项目」:金额 120万 → 110万 · 阶段 方案报价 → 商务谈判" in card.text
     saved = await wang.press("保存")
-    assert "💼 已更新商机「办公楼项目」:方案报价 → 商务谈判 · 120万 → 110万" in saved.text
+    assert "💼 已更新商机「办公楼项目」:金额 120万 → 110万 · 阶段 方案报价 → 商务谈判" in saved.text
     deal = await one_deal(bot)
     assert (deal.amount, deal.stage, deal.probability) == (1_100_000, DealStage.NEGOTIATION, 75)
     assert await history(bot) == [
@@ -219,7 +219,8 @@ async def test_a_deal_keeps_the_competitors_and_contacts_its_note_names(bot: Bot
     assert deal.competitors == "广联达"
 
     card = await wang.send("华润置地办公楼项目谈到了110万 竞争对手是博超 见了黄总和李工")
-    assert "· 对手:博超 · 联系人:黄总、李工(更新商机「办公楼项目」)" in card.text
+    # only what is new to the deal: 黄总 and 广联达 are on it already
+    assert "· 阶段 方案报价 → 商务谈判 · 对手:博超 · 联系人:李工" in card.text
     await wang.press("保存")
     deal = await one_deal(bot)
     assert deal.competitors == "广联达、博超"  # a later note adds; what was kept stays
@@ -252,16 +253,18 @@ async def test_the_last_push_asks_before_the_deal_is_won_and_winning_settles_the
     await wang.press("查看客户")
 
     asked = await wang.press("推进")
-    assert asked.text == "🏆 「办公楼项目」下一步就是赢单。已经签约了吗?"
-    assert asked.buttons == ["✅ 确认赢单", "⬅️ 取消"]
+    assert asked.text == (
+        "🏆 「办公楼项目」下一步就是赢单。已经签约了吗?\n💰 现在的金额是 120万,签约金额是这个吗?"
+    )
+    assert asked.buttons == ["✅ 按 120万 签约", "✏️ 改金额", "↩️ 返回"]
     assert (await one_deal(bot)).stage == DealStage.NEGOTIATION  # nothing yet
-    back = await wang.press("取消")
+    back = await wang.press("返回")
     assert "🏢 华润置地" in back.text
     assert (await one_deal(bot)).stage == DealStage.NEGOTIATION
 
     asked = await wang.press("赢单")  # 🏆 赢单 asks the same
-    assert asked.buttons == ["✅ 确认赢单", "⬅️ 取消"]
-    won = await wang.press("确认赢单")
+    assert asked.buttons == ["✅ 按 120万 签约", "✏️ 改金额", "↩️ 返回"]
+    won = await wang.press("按 120万 签约")
     assert won.text.startswith(
         "🏆 恭喜赢单!\n✅ 已完成跟进:11月30日(周一) 签约\n🏢 客户状态:潜在 → 合作中\n💼 办公楼项目"
     )

@@ -413,10 +413,14 @@ async def test_a_note_is_read_in_the_teams_currency_and_stage_names(bot: BotHarn
     with time_machine.travel(NOW, tick=False):
         # An update naming no currency keeps its deal's: the card says so before saving.
         card = await team.wang.send("华润置地办公楼项目谈到了110万,客户在压价")
-        assert "💼 商机:办公楼项目 · 110万 HKD · 商务谈判(更新商机「办公楼项目」)" in card.text
+        assert (
+            "💼 更新商机「办公楼项目」:金额 120万 HKD → 110万 HKD · 阶段 方案交流 → 商务谈判"
+            in card.text
+        )
         saved = await team.wang.press("保存")
         assert (
-            "💼 已更新商机「办公楼项目」:方案交流 → 商务谈判 · 120万 HKD → 110万 HKD" in saved.text
+            "💼 已更新商机「办公楼项目」:金额 120万 HKD → 110万 HKD · 阶段 方案交流 → 商务谈判"
+            in saved.text
         )
 
 
