@@ -5,6 +5,9 @@ A phone typed into a form (✏️ 修改, ✏️ 编辑资料, /contact) or foun
 by the note reader's own libphonenumber reader (parsing/notes/_phones.py), so every format a
 note accepts — 139 1234 5678, +86 139-1234-5678, (0512) 6666-8888, +852 9123 4567 — is
 accepted everywhere, and a number no plan has (1381234567: ten digits) nowhere.
+
+A job title typed into a form (✏️ 修改's 职务, ✏️ 编辑资料, /contact) is refused when it is
+plainly something else — a phone, an e-mail, digits, a sentence: `not_a_title`.
 """
 
 from __future__ import annotations
@@ -56,3 +59,20 @@ def unread_phones(text: str) -> list[str]:
     return [
         m["number"].strip() for m in _PHONE_WORD.finditer(folded) if not read_phones(m["number"])
     ]
+
+
+# A title people say (处长, 采购部经理, 华东区销售总监) is short; more is a sentence or a paste.
+TITLE_MAX = 20
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def not_a_title(text: str) -> bool:
+    """Whether a typed job title is plainly no title: a phone number, an e-mail, digits only,
+    or longer than TITLE_MAX characters."""
+    compact = "".join(normalize(text).split())
+    return (
+        len(compact) > TITLE_MAX
+        or compact.isdigit()
+        or bool(_EMAIL.search(compact))
+        or bool(read_phones(text))
+    )

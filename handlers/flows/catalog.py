@@ -30,7 +30,7 @@ from handlers.kit import commands, starts
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import is_number
 from handlers.kit.ownership import refuse_unless_owner
-from handlers.kit.render import date_range, moment, short_date
+from handlers.kit.render import date_range, moment, not_a_title_said, short_date
 from handlers.kit.turn import Turn
 from locales import N_
 from parsing.amounts import read_amount
@@ -263,6 +263,9 @@ async def _name_and_title(turn: Turn, text: str, answers: Answers) -> dict[str, 
     if len(words) > 1 and 2 <= len(words[0]) <= 4:
         # The space says where the name ends: the rest is the title, whatever its department.
         name, title = words[0], "".join(words[1:])
+        refused = not_a_title_said(turn._, title)
+        if refused:
+            raise Invalid(refused)
         short = next((t for t in TITLES if title.endswith(t)), title)
         return {"name": name, "title": title, "salutation": name[0] + short}
     for title in TITLES:
