@@ -87,8 +87,8 @@ SHAPES = (
     "team:code", "team:home", "team:invite", "team:m:{id}", "team:p:{id}", "team:r:{id}",
     "team:rr:{id}",
     "tr:c:{w}", "tr:p:{w}:{n}", "tr:r:{id}:{w}",
-    "ts:dt", "ts:dt:{w}", "ts:fest", "ts:g:{w}:{n}", "ts:home", "ts:q", "ts:q:{w}", "ts:tz",
-    "ts:tz:{n}", "ts:sd", "ts:sd:{n}",
+    "ts:dt", "ts:dt:{w}", "ts:fest", "ts:g:{w}:{n}", "ts:g:{w}:typed", "ts:home", "ts:q",
+    "ts:q:{w}", "ts:tz", "ts:tz:{n}", "ts:sd", "ts:sd:{n}",
     "visit:c:{id}", "visit:i:{id}:{id}",
     "wd:approval:{w}", "wd:home", "wd:set:{w}",
 )  # fmt: skip
