@@ -18,7 +18,7 @@ from storage.customers import CustomerRepo
 from storage.deals import DealRepo
 from storage.matching import judge
 from storage.models import Draft
-from storage.search import fold
+from storage.search import script_fold
 from storage.stages import DEFAULT_BOOK, StageBook
 
 
@@ -43,7 +43,7 @@ async def customer_hint(turn: Turn, payload: CapturePayload) -> str | None:
         return None
     judged = await judge(turn.session, turn.actor, company)
     if judged.exact is not None:
-        if fold(judged.exact.name) == fold(company):
+        if script_fold(judged.exact.name) == script_fold(company):  # 中華電力 is 中华电力
             return None
         return turn._("(即「{name}」)", name=judged.exact.name)
     if judged.likely:
