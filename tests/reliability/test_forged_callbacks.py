@@ -67,6 +67,7 @@ SHAPES = (
     "find:{n}",
     "flow:visit:v:{w}", "flow:fu:v:{w}", "flow:ct:v:{w}", "flow:trip:v:{w}", "flow:bday:v:{w}",
     "flow:nc:v:{w}", "flow:visit:back", "flow:fu:skip", "flow:trip:done", "flow:nc:cancel",
+    "flow:visit:add", "flow:ct:add",
     "fu:c:{id}",
     "ho:go:{id}", "ho:m:{id}", "ho:t:{id}:{id}",
     "imp:n:{id}", "imp:y:{id}",
