@@ -15,7 +15,7 @@ import unicodedata
 
 from parsing.hanzi import SIMPLIFIED, TRADITIONAL
 
-__all__ = ["has_cjk", "holds_no_words", "normalize", "without_nul"]
+__all__ = ["as_typed", "has_cjk", "holds_no_words", "normalize", "simplified", "without_nul"]
 
 # Traditional → Simplified, one character to one character: the shared table.
 _TRAD, _SIMP = TRADITIONAL, SIMPLIFIED
@@ -65,11 +65,38 @@ def _build_table() -> dict[int, int]:
 
 
 _TABLE = _build_table()
+# Traditional → Simplified alone: nothing else of the text changes.
+_SCRIPT = {ord(t): ord(s) for t, s in zip(_TRAD, _SIMP, strict=True) if t != s}
 
 
 def normalize(text: str) -> str:
     """Fold Traditional characters, full-width forms and ASCII case; keeps ``len(text)``."""
     return text.translate(_TABLE)
+
+
+def simplified(text: str) -> str:
+    """`text` with its Traditional characters written as Simplified; keeps ``len(text)``."""
+    return text.translate(_SCRIPT)
+
+
+def as_typed(value: str, text: str) -> str:
+    """`value`, a name a reader of `text` returned in Simplified (中华电力, 陈经理), in the script
+    `text` wrote it (中華電力, 陳經理).
+
+    Folding is one character for one, so where `value` is a slice of the text, each character
+    is the one typed at that place — unless the reader put it right (a typo, a Cantonese word:
+    then its own). A name the reader built (王局长 from 王建國局長) takes each character as the
+    text writes it, when the text writes it one way only."""
+    if not value:
+        return value
+    at = simplified(text).find(value)
+    if at >= 0:
+        typed = text[at : at + len(value)]
+        return "".join(t if simplified(t) == v else v for t, v in zip(typed, value, strict=True))
+    forms: dict[str, set[str]] = {}
+    for ch in text:
+        forms.setdefault(simplified(ch), set()).add(ch)
+    return "".join(next(iter(forms[v])) if len(forms.get(v, ())) == 1 else v for v in value)
 
 
 def has_cjk(text: str) -> bool:

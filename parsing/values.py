@@ -5,6 +5,12 @@ A phone typed into a form (✏️ 修改, ✏️ 编辑资料, /contact) or foun
 by the note reader's own libphonenumber reader (parsing/notes/_phones.py), so every format a
 note accepts — 139 1234 5678, +86 139-1234-5678, (0512) 6666-8888, +852 9123 4567 — is
 accepted everywhere, and a number no plan has (1381234567: ten digits) nowhere.
+
+A number of days typed into a form (/teamsettings' ⌨️ 其他天数) is read by `read_days`: 45,
+４５, 45天, 四十五, 四十五天.
+
+A job title typed into a form (✏️ 修改's 职务, ✏️ 编辑资料, /contact) is refused when it is
+plainly something else — a phone, an e-mail, digits, a sentence: `not_a_title`.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import re
 
 from parsing.notes._phones import find_phones
+from parsing.numerals import cn_to_int
 from parsing.text import normalize
 
 # Typed instead of a value: empty the field — the word each catalog's prompt offers (无, 無,
@@ -56,3 +63,31 @@ def unread_phones(text: str) -> list[str]:
     return [
         m["number"].strip() for m in _PHONE_WORD.finditer(folded) if not read_phones(m["number"])
     ]
+
+
+# A title people say (处长, 采购部经理, 华东区销售总监) is short; more is a sentence or a paste.
+TITLE_MAX = 20
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def not_a_title(text: str) -> bool:
+    """Whether a typed job title is plainly no title: a phone number, an e-mail, digits only,
+    or longer than TITLE_MAX characters."""
+    compact = "".join(normalize(text).split())
+    return (
+        len(compact) > TITLE_MAX
+        or compact.isdigit()
+        or bool(_EMAIL.search(compact))
+        or bool(read_phones(text))
+    )
+
+
+_DAYS = re.compile(
+    r"\s*([0-9零〇一二两三四五六七八九十廿卅百千]+)\s*(?:天|日|days?)?\s*", re.IGNORECASE
+)
+
+
+def read_days(text: str) -> int | None:
+    """A number of days as typed (45, 45天, 四十五), or None when it is no number."""
+    found = _DAYS.fullmatch(normalize(text))
+    return cn_to_int(found.group(1)) if found else None

@@ -10,12 +10,13 @@ from rapidfuzz import fuzz
 from sqlalchemy import bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from parsing.text import simplified
 from storage.actor import Actor
 from storage.audit import record
 from storage.changes import FieldChange, apply_changes, still_undoable
-from storage.customers import visible_customers
+from storage.customers import like_escaped, visible_customers
 from storage.models import Contact, Customer, FamilyMember
-from storage.search import pinyin_forms, search_key
+from storage.search import fold, pinyin_forms, script_fold, search_key
 
 
 def contact_search_key(contact: Contact) -> str:
@@ -25,6 +26,17 @@ def contact_search_key(contact: Contact) -> str:
         contact.salutation,
         extra=[*(contact.phones or []), contact.wechat or "", contact.email or ""],
     )
+
+
+# A name said in a note may be part of more keys than its own (王总 in 王总工's): enough rows
+# to find the two that are exactly it.
+_NAMED_LIMIT = 20
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """Two names (or titles) that are one, width, case, spaces and script aside: 陳經理 is
+    陈经理. None is no name."""
+    return bool(a) and bool(b) and script_fold(a or "") == script_fold(b or "")
 
 
 # Every card and capture lists a customer's contacts: built once (storage.customers.Scoped).
@@ -56,28 +68,36 @@ class ContactRepo:
     ) -> Sequence[Contact]:
         """The contacts of the actor's own customers a note's person may be (王总 → the rep's
         only 王 with the address 王总), so a note that names no company still finds its place."""
-        if name:
-            same = Contact.name == name
-        elif salutation:
-            same = Contact.salutation == salutation
-        else:
+        said = name or salutation
+        if not said:
             return []
+        # Either script (陳經理 is 陈经理): the search key holds the Simplified form of the name
+        # and the address, so LIKE narrows the rep's contacts to a few, compared here.
+        key, typed = script_fold(said), fold(said)
         own = visible_customers(self.actor).with_only_columns(Customer.id)
         query = (
             select(Contact)
             .join(Customer, Customer.id == Contact.customer_id)
             .where(
-                same,
+                or_(
+                    Contact.search_key.contains(like_escaped(key), escape="/"),
+                    Contact.search_key.contains(like_escaped(typed), escape="/"),
+                ),
                 Contact.deleted_at.is_(None),
                 Contact.customer_id.in_(own),
                 Customer.owner_id == self.actor.member_id,
             )
-            .limit(2)
+            .order_by(Contact.id)
+            .limit(_NAMED_LIMIT)
         )
-        found = (await self.session.scalars(query)).all()
+        found = [
+            c
+            for c in (await self.session.scalars(query)).all()
+            if script_fold((c.name if name else c.salutation) or "") == key
+        ][:2]
         if name or not surname:
             return found
-        return [c for c in found if c.surname in (None, surname)]
+        return [c for c in found if same_name(c.surname, surname) or c.surname is None]
 
     async def own_reachable(self, phones: list[str], email: str | None) -> Contact | None:
         """The actor's own contact with one of these phone numbers or this email: the person a
@@ -129,15 +149,16 @@ class ContactRepo:
         maybe: list[Contact] = []
         addressed: list[Contact] = []  # same surname and the same title: 王局长 → 王建国 局长
         for contact in await self.of_customer(customer):
-            if name and contact.name == name:
+            if name and same_name(contact.name, name):
                 sure = contact
                 break
-            same_surname = bool(surname) and (contact.surname == surname)
+            same_surname = bool(surname) and same_name(contact.surname, surname)
             # 经理 and 采购部经理 are one title when both are spoken to as 赵经理
             same_title = bool(title) and (
-                title == contact.title or (bool(salutation) and salutation == contact.salutation)
+                same_name(title, contact.title)
+                or (bool(salutation) and same_name(salutation, contact.salutation))
             )
-            if same_surname and (not name or contact.name in (surname, None, "")):
+            if same_surname and (not name or not contact.name or same_name(contact.name, surname)):
                 if not title or not contact.title or same_title:
                     maybe.append(contact)
                 if not name and same_title:
@@ -146,7 +167,7 @@ class ContactRepo:
                 name
                 and contact.name
                 and (
-                    fuzz.ratio(name, contact.name) >= 90
+                    fuzz.ratio(simplified(name), simplified(contact.name)) >= 90
                     or pinyin_forms(name)[0] == pinyin_forms(contact.name)[0]
                 )
             ):

@@ -10,10 +10,13 @@ about the card's person.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from handlers.capture.payload import CardExtras, ContactData, Payload, note_to_payload
 from locales import Translator
 from parsing.cards import CardFacts
 from parsing.notes import Note
+from parsing.text import simplified
 from storage.changes import FieldChange
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
@@ -43,11 +46,16 @@ def _person(card: CardFacts) -> ContactData:
 
 
 def _same_person(card: ContactData, said: ContactData) -> bool:
+    """The caption's person is the card's: the same name in either script (陳生 is 陈生)."""
+
+    def same(key: Literal["name", "surname", "salutation"]) -> bool:
+        return simplified(said.get(key) or "") == simplified(card.get(key) or "")
+
     if said.get("name"):
-        return bool(said["name"] == card.get("name"))
-    if said.get("salutation") and said["salutation"] == card.get("salutation"):
+        return same("name")
+    if said.get("salutation") and same("salutation"):
         return True
-    return bool(said.get("surname")) and said.get("surname") == card.get("surname")
+    return bool(said.get("surname")) and same("surname")
 
 
 def card_payload(card: CardFacts, caption: Note | None, file_id: str) -> Payload:

@@ -14,7 +14,7 @@ from handlers.capture.show import show_capture
 from handlers.deals.text import stage_name
 from handlers.kit import pending
 from handlers.kit.keyboards import inline
-from handlers.kit.render import no_such_leap_month_said
+from handlers.kit.render import no_such_leap_month_said, not_a_title_said
 from handlers.kit.routes import stale
 from handlers.kit.turn import Turn
 from locales import N_
@@ -164,9 +164,14 @@ async def apply_edit(turn: Turn, text: str) -> None:
         pending.finish(turn, CAPTURE_EDIT)
         turn.say(_("这条记录已经处理过了。"))
         return
+    if pending.given_up(turn, CAPTURE_EDIT, text):  # 取消: the card as it was
+        await show_capture(turn, draft, edit=False)
+        return
     field = str(state["field"])
     refused = no_such_leap_month_said(_, text) if _code(field) == "b" else None
-    if refused is not None:  # still waiting for the birthday
+    if _code(field) == "t" and text.strip() not in CLEAR_WORDS:
+        refused = not_a_title_said(_, text)
+    if refused is not None:  # still waiting for the birthday or the title
         turn.say(refused)
         return
     error = _set_value(capture_payload(draft.payload), field, text.strip(), turn.now())

@@ -48,18 +48,18 @@ from handlers.team.assignment import ask_managers_about
 from locales import N_
 from parsing.dates import split_due
 from parsing.notes import parse_note, salutation_for
-from parsing.text import holds_no_words
+from parsing.text import holds_no_words, simplified
 from storage.activities import add_follow_up, add_itinerary, log_interaction
 from storage.birthdays import birthday_columns
 from storage.changes import FieldChange, merged_list, merged_text
-from storage.contacts import ContactRepo
+from storage.contacts import ContactRepo, same_name
 from storage.customers import CustomerRepo
 from storage.deals import DealRepo
 from storage.matching import Judgement, judge, remember_alias
 from storage.models import Contact, Customer, Draft, Grade, Interaction, InteractionKind
 from storage.naming import heading
 from storage.push_buttons import view_customer
-from storage.search import fold
+from storage.search import script_fold
 
 MAX_NOTE = 4000
 RECENT_CUSTOMERS = 6
@@ -371,7 +371,7 @@ def _owned_by_other(turn: Turn, draft: Draft, company: str, judged: Judgement) -
     whose it is, nothing of what the file holds."""
     _ = turn._
     owner = judged.owner.name if judged.owner else "—"
-    if judged.theirs is None or fold(judged.theirs.name) == fold(company):
+    if judged.theirs is None or script_fold(judged.theirs.name) == script_fold(company):
         text = _(
             "「{company}」已由 {owner} 负责,不能重复建档。这条记录先存为草稿。要请经理决定归属吗?",
             company=company,
@@ -544,7 +544,9 @@ def _less_said(title: str | None, kept: str | None) -> bool:
     contact is spoken to, shorter than the one kept."""
     if not title or not kept or len(title) >= len(kept):
         return False
-    return salutation_for("某", title) == salutation_for("某", kept) is not None
+    # the titles the note reader knows are Simplified: 經理 is read as 经理
+    said = salutation_for("某", simplified(title))
+    return said == salutation_for("某", simplified(kept)) is not None
 
 
 def _contact_fields(fact: ContactData, today: date) -> dict[str, Any]:
@@ -608,6 +610,9 @@ async def _write(
                 fields["name"] = fact["name"]
             if _less_said(fact.get("title"), contact.title):
                 fields["title"] = None  # 赵经理 names 赵敏 采购部经理; her title stays
+            for key in ("surname", "title", "salutation"):
+                if same_name(fields.get(key), getattr(contact, key)):
+                    fields[key] = None  # 陳經理 said of 陈经理: the same, kept as it was saved
             who = contact.salutation or contact.name
             changes += [(who, c) for c in repo.update(contact, customer.team_id, fields)]
         for relative in fact.get("family") or []:
@@ -703,7 +708,8 @@ def _trip_contact(
 ) -> Contact | None:
     who = trip.get("who")
     for fact, contact in zip(facts, contacts, strict=True):
-        if who and who in (fact.get("salutation"), fact.get("name"), contact_label(fact)):
+        said = (fact.get("salutation"), fact.get("name"), contact_label(fact))
+        if who and any(same_name(who, name) for name in said):
             return contact
     return contacts[0] if contacts else None
 

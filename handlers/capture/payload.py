@@ -4,6 +4,10 @@ restarts) and 修改 can change any single field of it.
 The keys are parsing.notes.Note's field names, dates as ISO strings; CapturePayload says so
 to the type checker. Stored drafts were written by the same note_to_payload, so they read as
 they are.
+
+Names are kept in the script the rep typed them (中華電力, 陳經理): the note reader returns
+Simplified, and `parsing.text.as_typed` reads each name back from the note. Matching them to
+the archive is script-blind (storage/matching.py, storage/contacts.py).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import dataclasses
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict, cast
 
+from parsing.text import as_typed
 from storage.birthdays import Birthday
 
 if TYPE_CHECKING:
@@ -161,7 +166,31 @@ def note_to_payload(note: Note) -> Payload:
     plain.setdefault("contacts", [])
     plain.setdefault("follow_ups", [])
     plain.setdefault("itineraries", [])
-    return cast(CapturePayload, plain)
+    payload = cast(CapturePayload, plain)
+    _names_as_typed(payload, note.text)
+    return payload
+
+
+_PERSON_KEYS = ("name", "surname", "title", "salutation")
+
+
+def _names_as_typed(payload: Payload, text: str) -> None:
+    """The company's and the people's names in the script of the note (中華電力 陳經理)."""
+    if not text or text.isascii():
+        return
+    if payload.get("company"):
+        payload["company"] = as_typed(payload["company"] or "", text)
+    for contact in payload["contacts"]:
+        for key in _PERSON_KEYS:
+            value = contact.get(key)
+            if isinstance(value, str):
+                contact[key] = as_typed(value, text)  # type: ignore[literal-required]
+        for relative in contact.get("family") or []:
+            if relative.get("name"):
+                relative["name"] = as_typed(relative["name"] or "", text)
+    for trip in payload["itineraries"]:
+        if trip.get("who"):
+            trip["who"] = as_typed(trip["who"] or "", text)
 
 
 def moment_of(value: str) -> date | datetime:

@@ -22,7 +22,7 @@ from handlers.kit.turn import Turn
 from storage.deals import DealRepo
 from storage.matching import Judgement, judge
 from storage.models import Draft
-from storage.search import fold
+from storage.search import script_fold
 from storage.stages import DEFAULT_BOOK, StageBook
 
 Rows = Sequence[list[tuple[str, str]]]
@@ -71,7 +71,7 @@ def customer_hint(turn: Turn, payload: CapturePayload, judged: Judgement | None)
     if not company or judged is None:
         return None
     if judged.exact is not None:
-        if fold(judged.exact.name) == fold(company):
+        if script_fold(judged.exact.name) == script_fold(company):  # 中華電力 is 中华电力
             return None
         return turn._("(即「{name}」)", name=judged.exact.name)
     if judged.likely:

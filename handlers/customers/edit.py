@@ -20,7 +20,7 @@ from handlers.kit.callback_data import callback_enum, callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import DECISION_ROLES, STATUS_LABELS
 from handlers.kit.ownership import refuse_unless_owner
-from handlers.kit.render import birthday, clip, no_such_leap_month_said
+from handlers.kit.render import birthday, clip, no_such_leap_month_said, not_a_title_said
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
@@ -325,6 +325,8 @@ async def apply_archive_edit(turn: Turn, text: str) -> None:
         ContactRepo(turn.session, turn.actor),
     )
     field = str(state["field"])
+    if pending.given_up(turn, ARCHIVE_EDIT, text):  # 取消 is no industry, title or name
+        return
     if text.lower() in SKIP_WORDS:
         # 跳过: keep the value; back to the card the field belongs to.
         pending.finish(turn, ARCHIVE_EDIT)
@@ -364,8 +366,10 @@ async def apply_archive_edit(turn: Turn, text: str) -> None:
     if not clear and field != "name" and _too_long(turn, Contact, field, text):
         return
     refused = no_such_leap_month_said(turn._, text) if field == "birthday" else None
+    if field == "title" and not clear:
+        refused = not_a_title_said(turn._, text)
     if refused:
-        turn.say(refused)  # still waiting for the birthday
+        turn.say(refused)  # still waiting for the birthday or the title
         return
     try:
         changes = _contact_change(turn, field, text, clear)
@@ -378,7 +382,9 @@ async def apply_archive_edit(turn: Turn, text: str) -> None:
 
 
 # The member's next text message is the new value of the archive field they picked.
-ARCHIVE_EDIT = pending.ValueEdit("archive_edit", apply_archive_edit)
+ARCHIVE_EDIT = pending.ValueEdit(
+    "archive_edit", apply_archive_edit, cancelled=N_("已放弃修改,资料没有变。")
+)
 
 
 def _contact_change(turn: Turn, field: str, text: str, clear: bool) -> dict[str, Any]:

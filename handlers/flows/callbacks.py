@@ -6,6 +6,7 @@ is not taken for this one's:
     flow:<flow>:v:<value> a choice (its value is checked against the step's choices)
     flow:<flow>:done 完成选择    flow:<flow>:back ⬅️ 上一步
     flow:<flow>:skip 跳过        flow:<flow>:cancel ❌ 取消
+    flow:<flow>:add ➕ a new one on a step that takes a typed answer besides its buttons
 
 The buttons that start a flow from elsewhere are kit/starts.py's.
 """
@@ -20,6 +21,7 @@ DONE = re.compile(rf"^flow:{_FLOW}:done$")
 BACK = re.compile(rf"^flow:{_FLOW}:back$")
 SKIP = re.compile(rf"^flow:{_FLOW}:skip$")
 CANCEL = re.compile(rf"^flow:{_FLOW}:cancel$")
+ADD = re.compile(rf"^flow:{_FLOW}:add$")
 
 
 def steps_pattern(flow: str) -> str:
@@ -45,3 +47,7 @@ def skip(flow: str) -> str:
 
 def cancel(flow: str) -> str:
     return f"flow:{flow}:cancel"
+
+
+def add(flow: str) -> str:
+    return f"flow:{flow}:add"

@@ -15,6 +15,8 @@ from handlers.deals.text import deal_parts, stage_name
 from handlers.flows.engine import Answers, Flow, Invalid, Step, build
 from handlers.flows.steps import (
     NEW_CONTACT,
+    NEW_PERSON,
+    new_people,
     parse_birthday,
     parse_future_moment,
     parse_phone,
@@ -30,7 +32,7 @@ from handlers.kit import commands, starts
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import is_number
 from handlers.kit.ownership import refuse_unless_owner
-from handlers.kit.render import date_range, moment, short_date
+from handlers.kit.render import date_range, moment, not_a_title_said, short_date
 from handlers.kit.turn import Turn
 from locales import N_
 from parsing.amounts import read_amount
@@ -107,9 +109,26 @@ async def _chosen_contact(turn: Turn, answers: Answers) -> Contact | None:
     return contact
 
 
-async def _contacts(turn: Turn, ids: list[int] | None) -> list[Contact]:
+async def _contacts(turn: Turn, customer: Customer, answers: Answers) -> list[Contact]:
+    """The people met: contacts picked, and people typed, added now as the customer's."""
     repo = ContactRepo(turn.session, turn.actor)
-    found = [await repo.get(i) for i in ids or []]
+    people = new_people(answers)
+    found: list[Contact | None] = []
+    for value in answers.get("contacts") or []:
+        if isinstance(value, int):
+            found.append(await repo.get(value))
+            continue
+        index = str(value).removeprefix(NEW_PERSON)
+        person = people[int(index)] if index.isdigit() and int(index) < len(people) else None
+        if person is None or person["customer"] != customer.id:
+            continue
+        sure, _maybe = await repo.candidates(  # added meanwhile (or typed twice): that one
+            customer, name=person["name"], surname=person["surname"], title=person["title"]
+        )
+        said = {"surname": person["surname"], "title": person["title"]}
+        said["salutation"] = person["salutation"]
+        fields = {key: value for key, value in said.items() if value}
+        found.append(sure or await repo.create(customer, name=person["name"], **fields))
     return [c for c in found if c is not None]
 
 
@@ -133,7 +152,7 @@ async def finish_visit(turn: Turn, answers: Answers) -> None:
     if isinstance(outcome, str) and is_number(outcome) and int(outcome) < len(OUTCOMES):
         outcome = _(OUTCOMES[int(outcome)])
     now = turn.now()
-    contacts = await _contacts(turn, answers.get("contacts"))
+    contacts = await _contacts(turn, customer, answers)
     visit = await turn.session.get(Interaction, int(answers.get("interaction") or 0))
     if visit is not None and visit.customer_id == customer.id and visit.member_id == turn.member.id:
         visit.summary, visit.outcome = answers.get("summary"), outcome
@@ -263,6 +282,9 @@ async def _name_and_title(turn: Turn, text: str, answers: Answers) -> dict[str, 
     if len(words) > 1 and 2 <= len(words[0]) <= 4:
         # The space says where the name ends: the rest is the title, whatever its department.
         name, title = words[0], "".join(words[1:])
+        refused = not_a_title_said(turn._, title)
+        if refused:
+            raise Invalid(refused)
         short = next((t for t in TITLES if title.endswith(t)), title)
         return {"name": name, "title": title, "salutation": name[0] + short}
     for title in TITLES:

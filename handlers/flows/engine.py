@@ -70,6 +70,10 @@ class Step:
     convert: Callable[[str], Any] = str
     # Skip the step when the answers already make it moot.
     skip_if: Callable[[Answers], bool] | None = None
+    # A step of several buttons that also takes a typed answer (`parse` returns the value to
+    # pick, which `choices` then offers): a button with these words asks for it (➕ 新联系人).
+    add_label: str = ""
+    add_prompt: str = ""
 
 
 @dataclass
@@ -129,7 +133,13 @@ def _next_index(flow: Flow, index: int, answers: Answers, direction: int = 1) ->
 
 
 async def _ask(
-    turn: Turn, flow: Flow, index: int, *, again: bool = False, edit: bool = False
+    turn: Turn,
+    flow: Flow,
+    index: int,
+    *,
+    again: bool = False,
+    edit: bool = False,
+    adding: bool = False,
 ) -> int:
     _ = turn._
     state = _state(turn)
@@ -138,7 +148,7 @@ async def _ask(
     lines = [f"{_(flow.command.title)} · {index + 1}/{len(flow.steps)}"]
     if again:
         lines.append(_("这个回答我没法用。"))
-    lines.append(_(step.prompt))
+    lines.append(_(step.add_prompt if adding else step.prompt))
     if step.example:
         lines.append(_("例如:{example}", example=_(step.example)))
     rows: list[list[Choice]] = []
@@ -147,6 +157,8 @@ async def _ask(
         for label, value in await step.choices(turn, state["answers"]):
             mark = "✅ " if step.multiple and value in picked else ""
             rows.append([(mark + label, callbacks.choice(flow.name, value))])
+    if step.add_label and not adding:
+        rows.append([(_(step.add_label), callbacks.add(flow.name))])
     if step.multiple:
         rows.append([(_("完成选择"), callbacks.done(flow.name))])
     nav = []
@@ -244,7 +256,16 @@ async def _choice_button(turn: Turn, flow: Flow, index: int, found: re.Match[str
     return await _advance(turn, flow, step.convert(value), edit=True)
 
 
+async def _add_button(turn: Turn, flow: Flow, index: int, found: re.Match[str]) -> int:
+    """➕ 新联系人: the step asks for the new one; the typed answer is picked (on_text)."""
+    if not flow.steps[index].add_prompt:
+        stale(turn)
+        return index
+    return await _ask(turn, flow, index, edit=True, adding=True)
+
+
 STEP_BUTTONS: tuple[tuple[re.Pattern[str], StepAction], ...] = (
+    (callbacks.ADD, _add_button),
     (callbacks.CHOICE, _choice_button),
     (callbacks.DONE, _done_button),
     (callbacks.BACK, _back_button),
@@ -298,6 +319,13 @@ def build(flow: Flow, user_data: Mapping[int, object]) -> ConversationHandler[An
         if step.parse is None or step.multiple:
             # A button's words typed instead of pressed are the same answer.
             value = await _typed_choice(turn, step, state["answers"], text)
+            if value is None and step.multiple and step.parse is not None:
+                try:  # a new one typed (王明处长): picked beside the buttons
+                    value = await step.parse(turn, text, state["answers"])
+                except Invalid as invalid:
+                    if invalid.reason:
+                        turn.say(invalid.reason)
+                    return await _ask(turn, flow, index, again=not invalid.reason)
             if value is None:
                 turn.say(turn._("请点上面的按钮选择,或 /cancel 取消。"))
                 return index

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from datetime import datetime
+from typing import Any, TypedDict
 
 from handlers.flows.engine import Answers, Choice, Invalid, Narrowed, Step
 from handlers.kit.render import no_such_leap_month_said
 from handlers.kit.turn import Turn
 from locales import N_
 from parsing.dates import When, day_of, impossible_days, impossible_hours, parse_when
+from parsing.notes import parse_note
+from parsing.text import as_typed
 from parsing.values import read_phones
 from storage.birthdays import Birthday, birthday_of
-from storage.contacts import ContactRepo
+from storage.contacts import ContactRepo, same_name
 from storage.customers import CustomerRepo
 
 RECENT = 6
@@ -65,14 +68,100 @@ async def contact_choices(turn: Turn, answers: Answers) -> list[Choice]:
     return [(f"👤 {c.salutation or c.name}", str(c.id)) for c in contacts]
 
 
-def pick_contacts(prompt: str = N_("见了谁?可以选几位,选完点「完成选择」。")) -> Step:
+# People typed at "见了谁" who are no contact yet: kept in the answers until the flow saves
+# them as the customer's new contacts; their buttons' values are NEW_PERSON + their index.
+NEW_PEOPLE = "_new_people"
+NEW_PERSON = "n"
+
+
+class NewPerson(TypedDict):
+    customer: int
+    name: str
+    surname: str | None
+    title: str | None
+    salutation: str | None
+
+
+def new_people(answers: Answers) -> list[NewPerson]:
+    people = answers.get(NEW_PEOPLE)
+    return people if isinstance(people, list) else []
+
+
+async def _met_choices(turn: Turn, answers: Answers) -> list[Choice]:
+    """The customer's contacts, and the people typed for this customer (王明处长)."""
+    customer = int(answers["customer"])
+    typed = [
+        (f"👤 {person['salutation'] or person['name']}", f"{NEW_PERSON}{i}")
+        for i, person in enumerate(new_people(answers))
+        if person["customer"] == customer
+    ]
+    return [*await contact_choices(turn, answers), *typed]
+
+
+def read_person(text: str, now: datetime) -> tuple[str | None, str | None, str | None, str | None]:
+    """(name, surname, title, salutation) of a person typed alone, read as a note reads them
+    (王明处长 → 王明, 王, 处长, 王处长; 李总 → —, 李, 总, 李总), in the script typed; a name the
+    reader does not take for a person is the name as typed."""
+    people = parse_note(text, now).contacts
+    if len(people) != 1 or not (people[0].name or people[0].salutation):
+        return text, None, None, None
+    person = people[0]
+
+    def typed(value: str | None) -> str | None:
+        return as_typed(value, text) if value else None
+
+    return typed(person.name), typed(person.surname), typed(person.title), typed(person.salutation)
+
+
+async def _met_by_text(turn: Turn, text: str, answers: Answers) -> str:
+    """A person typed at 见了谁: one of the customer's contacts (by name or how they are spoken
+    to, either script), else a new contact saved with the visit."""
+    _ = turn._
+    customer = await CustomerRepo(turn.session, turn.actor).get(int(answers["customer"]))
+    if customer is None:
+        raise Invalid(_("这个客户已经不在了,请发 /cancel 重新开始。"))
+    said = " ".join(text.split())
+    if not 2 <= len(said) <= 20 or any(ch.isdigit() for ch in said):
+        raise Invalid(_("联系人的名字要 2–20 个字,不含数字。"))
+    name, surname, title, salutation = read_person(said, turn.now())
+    sure, _maybe = await ContactRepo(turn.session, turn.actor).candidates(
+        customer, name=name, surname=surname, title=title, salutation=salutation
+    )
+    if sure is not None:
+        return str(sure.id)
+    label = name or salutation or said
+    people = new_people(answers)
+    for i, person in enumerate(people):
+        if person["customer"] == customer.id and same_name(person["name"], label):
+            return f"{NEW_PERSON}{i}"
+    people.append(
+        NewPerson(
+            customer=customer.id, name=label, surname=surname, title=title, salutation=salutation
+        )
+    )
+    answers[NEW_PEOPLE] = people
+    return f"{NEW_PERSON}{len(people) - 1}"
+
+
+def contact_value(value: str) -> int | str:
+    """A contact's id, or NEW_PERSON and the index of a person typed."""
+    return int(value) if value.isdigit() else value
+
+
+def pick_contacts(
+    prompt: str = N_("见了谁?可以选几位,新认识的人直接输入姓名和职务。选完点「完成选择」。"),
+) -> Step:
     return Step(
         key="contacts",
         prompt=prompt,
-        choices=contact_choices,
+        example=N_("王明 处长"),
+        parse=_met_by_text,
+        choices=_met_choices,
         multiple=True,
         optional=True,
-        convert=int,
+        convert=contact_value,
+        add_label=N_("➕ 新联系人"),
+        add_prompt=N_("新联系人叫什么?写姓名和职务,或怎么称呼。"),
     )
 
 
@@ -87,7 +176,7 @@ async def _contact_by_text(turn: Turn, text: str, answers: Answers) -> Any:
         raise Invalid(_("这个客户已经不在了,请发 /cancel 重新开始。"))
     name = " ".join(text.split())
     contacts = await ContactRepo(turn.session, turn.actor).of_customer(customer)
-    same = [c for c in contacts if name in (c.name, c.salutation)]
+    same = [c for c in contacts if same_name(name, c.name) or same_name(name, c.salutation)]
     if len(same) == 1:
         return same[0].id
     if same:

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from locales import Translator
 from locales.words import day_range, lunar_name, weekday
 from parsing.dates import no_such_leap_month
+from parsing.values import not_a_title
 
 # Telegram refuses a message longer than this (characters, after entities).
 MESSAGE_LIMIT = 4096
@@ -103,6 +104,13 @@ def birthday(
 
 
 LUNAR_MONTH_WORDS = ("正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊")
+
+
+def not_a_title_said(_: Translator, text: str) -> str | None:
+    """Why a typed job title is refused (a phone, an e-mail, digits, too long), or None."""
+    if not not_a_title(text):
+        return None
+    return _("职务像 “处长”“采购经理” 这样,请重新输入,或发 取消。")
 
 
 def no_such_leap_month_said(_: Translator, text: str) -> str | None:

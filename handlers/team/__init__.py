@@ -9,14 +9,15 @@ from handlers.team.audit import audit_handlers
 from handlers.team.groups import group_handlers
 from handlers.team.members import JOIN_CODE, TEAM_NAME, team_handlers
 from handlers.team.reports import report_handlers
-from handlers.team.settings import team_settings_handlers
+from handlers.team.settings import CADENCE_TYPED, team_settings_handlers
 
 
 def register(application: AnyApplication) -> None:
     """The group-chat guard in GUARD, then the rest; /newteam's and /join's typed name and code
-    are ValueEdits (fallback.py hands them the text)."""
+    and /teamsettings' typed cadence are ValueEdits (fallback.py hands them the text)."""
     pending.accept(TEAM_NAME)
     pending.accept(JOIN_CODE)
+    pending.accept(CADENCE_TYPED)
     add(application, group_handlers(), GUARD)
     add(
         application,

@@ -41,6 +41,7 @@ def remove_confirmed(member_id: int) -> str:
 
 # /teamsettings (settings.py; managers only). ts:home is kit/doors.py's: 💼 商机设置 opens it.
 #     ts:home the settings           ts:g:<grade> a grade's cadence   ts:g:<grade>:<days> set it
+#     ts:g:<grade>:typed ⌨️ 其他天数 (the days typed, a ValueEdit)
 #     ts:dt digest time              ts:dt:<hhmm> set it              ts:tz timezone
 #     ts:tz:<index> set it           ts:fest 🎉 festival reminders on / off
 #     ts:q quiet hours               ts:q:<hhhh or off> set them
@@ -54,6 +55,7 @@ QUIET_HOURS = "ts:q"
 STAGE_DAYS = "ts:sd"
 CADENCE_MENU = re.compile(r"^ts:g:([A-Z])$")
 CADENCE = re.compile(r"^ts:g:([A-Z]):([0-9]+)$")
+CADENCE_TYPED = re.compile(r"^ts:g:([A-Z]):typed$")
 DIGEST_TIME = re.compile(r"^ts:dt:([0-9]{4})$")
 TIMEZONE = re.compile(r"^ts:tz:([0-9]+)$")
 QUIET = re.compile(r"^ts:q:([0-9]{4}|off)$")
@@ -66,6 +68,10 @@ def cadence_menu(grade: str) -> str:
 
 def cadence(grade: str, days: int) -> str:
     return f"ts:g:{grade}:{days}"
+
+
+def cadence_typed(grade: str) -> str:
+    return f"ts:g:{grade}:typed"
 
 
 def digest_time(hhmm: str) -> str:

@@ -1,6 +1,7 @@
 """/teamsettings for managers: cadence per grade, default digest time and timezone, festival
 reminders, default quiet hours, the days a deal may sit in one stage. All by button (ts:…,
-built and read by callbacks.py); every press re-checks the role.
+built and read by callbacks.py); every press re-checks the role. A cadence may also be typed
+(⌨️ 其他天数, a ValueEdit: 1–365 days, 45 or 四十五).
 
 A new default digest time or timezone also moves the members still on the old default (they
 never chose their own); the planner picks the change up at once.
@@ -15,16 +16,19 @@ from sqlalchemy import update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from handlers.deals import callbacks as deal_callbacks
-from handlers.kit import commands
+from handlers.kit import commands, pending
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.routes import exactly, follow, pressed, stale
 from handlers.kit.turn import Turn, member_turn
 from handlers.team import callbacks
 from handlers.visits import callbacks as visit_callbacks
+from locales import N_
+from parsing.values import read_days
 from storage.audit import record
 from storage.models import Member, Team
 
+CADENCE_MAX = 365  # a year: more is no visit cadence
 CADENCES = {"A": (3, 5, 7, 10, 14), "B": (7, 10, 14, 21, 30), "C": (14, 21, 30, 60, 90)}
 DIGEST_TIMES = ("07:30", "08:00", "08:30", "09:00", "09:30")
 TIMEZONES = ("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Asia/Urumqi")
@@ -145,8 +149,56 @@ async def _cadence_menu(turn: Turn, found: re.Match[str]) -> None:
     if grade not in CADENCES:
         stale(turn)
         return
-    rows = [[(f"{d}", callbacks.cadence(grade, d)) for d in CADENCES[grade]]]
+    rows = [
+        [(f"{d}", callbacks.cadence(grade, d)) for d in CADENCES[grade]],
+        [(turn._("⌨️ 其他天数"), callbacks.cadence_typed(grade))],
+    ]
     _ask(turn, turn._("{grade}类客户多少天至少联系一次?", grade=grade), rows)
+
+
+async def _cadence_typed(turn: Turn, found: re.Match[str]) -> None:
+    grade = found.group(1)
+    if grade not in CADENCES:
+        stale(turn)
+        return
+    pending.wait(turn, CADENCE_TYPED, {"grade": grade})
+    turn.edit(
+        turn._(
+            "{grade}类客户多少天至少联系一次?请输入 1–365 之间的天数,例如 45 或 四十五(发 取消 不改)。",
+            grade=grade,
+        )
+    )
+
+
+async def apply_cadence(turn: Turn, text: str) -> None:
+    """A cadence typed after ⌨️ 其他天数: 1–365 days, else said why and still waiting."""
+    _ = turn._
+    state = pending.state(turn, CADENCE_TYPED)
+    if pending.given_up(turn, CADENCE_TYPED, text) or state is None:
+        return
+    team = await turn.team()
+    grade = str(state.get("grade"))
+    if not turn.member.is_manager or team.personal or grade not in CADENCES:
+        pending.finish(turn, CADENCE_TYPED)
+        turn.say(_("只有团队经理可以修改团队设置。"))
+        return
+    days = read_days(text)
+    if days is None or not 1 <= days <= CADENCE_MAX:
+        turn.say(_("拜访周期请写 1–365 之间的天数,例如 45 或 四十五(发 取消 不改)。"))
+        return
+    pending.finish(turn, CADENCE_TYPED)
+    setattr(team, f"cadence_{grade.lower()}_days", days)
+    record(turn.session, turn.actor, "team.settings", "team", team.id, f"g:{grade}:{days}")
+    turn.say(_("✅ 已保存:{grade}类客户每 {n} 天至少联系一次。", grade=grade, n=days))
+    await _home(turn, edit=False)
+
+
+CADENCE_TYPED = pending.ValueEdit(
+    "cadence_typed",
+    apply_cadence,
+    title=N_("修改拜访周期"),
+    cancelled=N_("已放弃修改,拜访周期没有变。"),
+)
 
 
 async def _cadence(turn: Turn, found: re.Match[str]) -> None:
@@ -237,6 +289,7 @@ ROUTES = (
     (exactly(callbacks.SETTINGS_HOME), _home_button),
     (callbacks.CADENCE_MENU, _cadence_menu),
     (callbacks.CADENCE, _cadence),
+    (callbacks.CADENCE_TYPED, _cadence_typed),
     (exactly(callbacks.DIGEST_TIMES), _digest_times),
     (callbacks.DIGEST_TIME, _digest_time),
     (exactly(callbacks.TIMEZONES), _timezones),

@@ -7,7 +7,14 @@ from sqlalchemy import func, select
 
 from bot.local_api import LocalClient
 from handlers.flows.engine import TIMEOUT_SECONDS
-from storage.models import Contact, Customer, FollowUp, Interaction, Itinerary
+from storage.models import (
+    Contact,
+    Customer,
+    FollowUp,
+    Interaction,
+    InteractionContact,
+    Itinerary,
+)
 from tests.conftest import BotHarness
 
 pytestmark = pytest.mark.usefixtures("monday_morning")
@@ -169,3 +176,56 @@ async def test_a_phone_number_typed_for_the_name_is_asked_again(bot: BotHarness)
         "这一步写姓名和职务,电话在下一步填。\n加联系人 · 2/4\n联系人的姓名和职务?\n例如:王建国 局长"
     )
     assert (await wang.send("王建国 局长")).text.startswith("加联系人 · 3/4\n手机号?")
+
+
+async def test_a_visit_takes_people_met_who_are_no_contact_yet(bot: BotHarness) -> None:
+    """见了谁 (tryout6, item 2): a typed person, or ➕ 新联系人 then the name, becomes the
+    customer's contact when the visit is saved; a known one typed is that contact."""
+    wang = await rep_with_customer(bot)  # 华东电力设计院 with 王建国 局长
+    await wang.send("/visit")
+    asked = await wang.press("华东电力设计院")
+    assert "新认识的人直接输入姓名和职务" in asked.text
+    assert asked.buttons[:2] == ["👤 王局长", "➕ 新联系人"]
+    picked = await wang.send("王明处长")
+    assert picked.buttons[:3] == ["👤 王局长", "✅ 👤 王处长", "➕ 新联系人"]
+    adding = await wang.press("新联系人")
+    assert "新联系人叫什么?写姓名和职务,或怎么称呼。" in adding.text
+    picked = await wang.send("李总")
+    assert picked.buttons[:4] == ["👤 王局长", "✅ 👤 王处长", "✅ 👤 李总", "➕ 新联系人"]
+    picked = await wang.send("王建国")  # already a contact: that one, not a new one
+    assert picked.buttons[:4] == ["✅ 👤 王局长", "✅ 👤 王处长", "✅ 👤 李总", "➕ 新联系人"]
+    refused = await wang.send("13812345678")
+    assert refused.text.startswith("联系人的名字要 2–20 个字,不含数字。")
+    await wang.press("完成选择")
+    await wang.send("介绍了二期方案")
+    await wang.press("跳过")
+    done = await wang.press("跳过")
+    assert "✅ 拜访已记录到「华东电力设计院」。" in done.text
+
+    people = await bot.scalars(select(Contact).order_by(Contact.id))
+    assert [(c.name, c.title, c.salutation) for c in people] == [
+        ("王建国", "局长", "王局长"),
+        ("王明", "处长", "王处长"),
+        ("李总", "总", "李总"),
+    ]
+    visit = await bot.scalar(select(Interaction))
+    met = await bot.scalar(
+        select(func.count())
+        .select_from(InteractionContact)
+        .where(InteractionContact.interaction_id == visit.id)
+    )
+    assert met == 3
+
+
+async def test_a_person_typed_at_a_visit_and_left_unpicked_is_not_added(bot: BotHarness) -> None:
+    wang = await rep_with_customer(bot)
+    await wang.send("/visit")
+    await wang.press("华东电力设计院")
+    await wang.send("张伟")
+    unpicked = await wang.press("✅ 👤 张伟")
+    assert "👤 张伟" in unpicked.buttons
+    await wang.press("完成选择")
+    await wang.send("介绍了二期方案")
+    await wang.press("跳过")
+    await wang.press("跳过")
+    assert await bot.scalar(select(func.count()).select_from(Contact)) == 1

@@ -83,7 +83,7 @@ async def test_a_traditional_rep_is_asked_in_traditional(bot: BotHarness) -> Non
         assert "是哪個客戶?點下面的按鈕,或輸入客戶名。" in asked.text, command
     await chen.send("/visit")
     met = await chen.send("九龍倉集團")
-    assert "見了誰?可以選幾位,選完點「完成選擇」。" in met.text
+    assert "見了誰?可以選幾位,新認識的人直接輸入姓名和職務。選完點「完成選擇」。" in met.text
     await chen.send("/followup")
     refused = await chen.send("萬科")
     assert refused.text.startswith("沒有找到客戶「萬科」。")

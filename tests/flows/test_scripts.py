@@ -7,7 +7,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from storage.models import Customer
+from storage.models import Contact, Customer, Itinerary
 from tests.conftest import BotHarness
 
 pytestmark = pytest.mark.usefixtures("monday_morning")
@@ -54,3 +54,72 @@ async def test_a_customer_created_in_traditional_is_the_one_a_note_names(bot: Bo
 
     found = await chen.send("/find 九龙仓")
     assert found.buttons == ["🏢 九龍倉集團"]
+
+
+# -- names are kept in the script the rep typed (tryout6, item 1) ---------------------------
+
+
+async def test_a_hong_kong_note_keeps_its_names_and_a_simplified_one_finds_them(
+    bot: BotHarness,
+) -> None:
+    chan = bot.user("陳志明", language_code="zh-hk")
+    card = await chan.send("今日同中華電力陳經理傾咗新系統")
+    assert "🏢 中華電力" in card.text and "👤 陳經理" in card.text
+    await chan.press("保存")
+    assert await bot.scalar(select(Customer.name)) == "中華電力"
+    saved = await bot.scalar(select(Contact))
+    assert (saved.name, saved.surname, saved.title, saved.salutation) == (
+        "陳經理",
+        "陳",
+        "經理",
+        "陳經理",
+    )
+
+    card = await chan.send("中华电力陈经理说下周三再谈")
+    assert "新客戶" not in card.text and "可能是已有客戶" not in card.text
+    done = await chan.press("保存")
+    assert "「中華電力」" in done.text and "→" not in done.text  # nothing "changed"
+    assert await bot.scalar(select(func.count()).select_from(Customer)) == 1
+    assert await bot.scalar(select(func.count()).select_from(Contact)) == 1
+    kept = await bot.scalar(select(Contact))
+    assert (kept.name, kept.title, kept.salutation) == ("陳經理", "經理", "陳經理")
+
+    for query in ("陈经理", "中华电力", "陳經理"):
+        found = await chan.send(f"/find {query}")
+        assert found.buttons == ["🏢 中華電力"], query
+
+
+async def test_a_simplified_note_finds_a_customer_and_contact_typed_in_traditional(
+    bot: BotHarness,
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 中華電力")
+    await wang.press("新建")
+    await wang.send("/contact")
+    await wang.press("中華電力")
+    await wang.send("陳志強 經理")
+    await wang.press("跳过")
+    await wang.press("跳过")
+
+    await wang.send("中华电力陈志强说下周三再谈")
+    done = await wang.press("保存")
+    assert done.text.startswith("✅ 已保存到「中華電力」。")  # no "是 … 吗?" to answer
+    assert await bot.scalar(select(func.count()).select_from(Contact)) == 1
+    kept = await bot.scalar(select(Contact))
+    assert (kept.name, kept.title, kept.salutation) == ("陳志強", "經理", "陳經理")
+
+    # no company named: the one contact spoken to so, in either script, says whose it is
+    await wang.send("提醒我明天给陈经理打电话")
+    reminded = await wang.press("保存")
+    assert reminded.text.startswith("✅ 已保存到「中華電力」。")
+    assert await bot.scalar(select(func.count()).select_from(Contact)) == 1
+
+
+async def test_a_name_the_reader_built_is_in_the_script_of_the_note(bot: BotHarness) -> None:
+    chan = bot.user("陳志明", language_code="zh-hk")
+    card = await chan.send("拜訪了華東電力設計院的王建國局長,佢下週二到週四喺北京開會")
+    assert "🏢 華東電力設計院" in card.text and "王建國 局長(王局長)" in card.text
+    await chan.press("保存")
+    wang = await bot.scalar(select(Contact))
+    assert (wang.name, wang.salutation) == ("王建國", "王局長")
+    assert await bot.scalar(select(func.count()).select_from(Itinerary)) == 1

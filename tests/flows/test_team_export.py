@@ -93,3 +93,34 @@ async def test_audit_lists_views_exports_and_assignments_by_member(bot: BotHarne
     only = await team.manager.press("王磊")
     assert "王磊 导出了档案" in only.text and "李经理" not in only.text.split("\n", 1)[1]
     assert "只有经理" in (await team.wang.send("/audit")).text
+
+
+async def test_a_cadence_no_button_offers_is_typed_in_days(bot: BotHarness) -> None:
+    """⌨️ 其他天数 (tryout6, item 3): 45 or 四十五 days; anything else is said why and changes
+    nothing; 取消 leaves."""
+    team = await known_week(bot)
+    await team.manager.send("/teamsettings")
+    await team.manager.press("B类周期")
+    asked = await team.manager.press("其他天数")
+    assert asked.text == (
+        "B类客户多少天至少联系一次?请输入 1–365 之间的天数,例如 45 或 四十五(发 取消 不改)。"
+    )
+    for typed in ("0", "400", "下个月", "无", "13812345678"):
+        refused = await team.manager.send(typed)
+        assert refused.text == "拜访周期请写 1–365 之间的天数,例如 45 或 四十五(发 取消 不改)。"
+    ours = Team.name == "华东销售一部"
+    assert await bot.scalar(select(Team.cadence_b_days).where(ours)) == 14
+    saved = await team.manager.send("四十五天")
+    assert saved.text.startswith("✅ 已保存:B类客户每 45 天至少联系一次。\n⚙️ 团队设置")
+    assert "B类 45 天" in saved.text
+    assert await bot.scalar(select(Team.cadence_b_days).where(ours)) == 45
+
+    await team.manager.press("C类周期")
+    await team.manager.press("其他天数")
+    gave_up = await team.manager.send("取消")
+    assert gave_up.text == "已放弃修改,拜访周期没有变。"
+    assert await bot.scalar(select(Team.cadence_c_days).where(ours)) == 30
+    assert "B类 45 天" in (await team.manager.send("/teamsettings")).text
+
+    forged = await team.wang.press_data("ts:g:A:typed")
+    assert forged.callback_answers == ["只有团队经理可以修改团队设置。"]

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.local_api import LocalClient
-from storage.models import Contact, FollowUp
+from storage.models import Contact, Draft, FollowUp
 from tests.conftest import BotHarness
 
 pytestmark = pytest.mark.usefixtures("monday_morning")
@@ -129,3 +129,69 @@ async def test_a_phone_no_plan_has_is_refused_in_the_archive(bot: BotHarness) ->
     await wang.press("电话")
     await wang.send("1381234567")
     assert (await bot.scalar(select(Contact))).phones == []
+
+
+# -- a title is a title: not a phone, an e-mail, digits or a sentence (tryout6, item 4) -----
+
+NOT_A_TITLE = "职务像 “处长”“采购经理” 这样,请重新输入,或发 取消。"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["13812345678", "wang@example.com", "8012", "负责华东区所有变电站设计软件采购的副总经理"],
+)
+async def test_a_phone_or_a_sentence_is_no_title_on_the_capture_card(
+    bot: BotHarness, typed: str
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("华东电力设计院王局长 下周五跟进报价")
+    await wang.press("修改")
+    await wang.press("职务")
+    refused = await wang.send(typed)
+    assert refused.text == NOT_A_TITLE
+    card = await wang.send("副局长")  # still waiting for the title: the next one is taken
+    assert "副局长" in card.text and typed not in card.text
+    await wang.press("保存")
+    assert (await bot.scalar(select(Contact.title))) == "副局长"
+
+
+async def test_a_title_typed_as_a_phone_is_refused_and_cancel_changes_nothing(
+    bot: BotHarness,
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("华东电力设计院王局长 下周五跟进报价")
+    await wang.press("修改")
+    await wang.press("职务")
+    assert (await wang.send("139 1234 5678")).text == NOT_A_TITLE
+    gave_up = await wang.send("取消")  # back to the card, as it was
+    assert gave_up.text.startswith("已放弃修改,草稿还在。\n我记下了这些")
+    assert "👤 王局长" in gave_up.text and "王取消" not in gave_up.text
+    draft = await bot.scalar(select(Draft))
+    assert draft.payload["contacts"][0]["title"] == "局长"  # as read, not the phone
+
+
+async def test_the_archive_and_contact_refuse_a_phone_as_the_title(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.send("/contact")
+    await wang.press("华东电力设计院")
+    refused = await wang.send("王建国 13812345678")
+    assert refused.text.startswith(NOT_A_TITLE + "\n加联系人 · 2/4")
+    await wang.send("王建国 局长")
+    await wang.press("跳过")
+    await wang.press("跳过")
+
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("编辑资料")
+    await wang.press("王局长")
+    await wang.press("职务")
+    assert (await wang.send("wang@example.com")).text == NOT_A_TITLE
+    assert (await wang.send("取消")).text == "已放弃修改,资料没有变。"
+    assert (await bot.scalar(select(Contact.title))) == "局长"
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("编辑资料")
+    await wang.press("王局长")
+    await wang.press("职务")
+    await wang.send("副局长")
+    assert (await bot.scalar(select(Contact.title))) == "副局长"

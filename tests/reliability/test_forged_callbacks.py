@@ -68,6 +68,7 @@ SHAPES = (
     "find:{n}",
     "flow:visit:v:{w}", "flow:fu:v:{w}", "flow:ct:v:{w}", "flow:trip:v:{w}", "flow:bday:v:{w}",
     "flow:nc:v:{w}", "flow:visit:back", "flow:fu:skip", "flow:trip:done", "flow:nc:cancel",
+    "flow:visit:add", "flow:ct:add",
     "fu:c:{id}",
     "ho:go:{id}", "ho:m:{id}", "ho:t:{id}:{id}",
     "imp:n:{id}", "imp:y:{id}",
@@ -88,8 +89,8 @@ SHAPES = (
     "team:code", "team:home", "team:invite", "team:m:{id}", "team:p:{id}", "team:r:{id}",
     "team:rr:{id}",
     "tr:c:{w}", "tr:p:{w}:{n}", "tr:r:{id}:{w}",
-    "ts:dt", "ts:dt:{w}", "ts:fest", "ts:g:{w}:{n}", "ts:home", "ts:q", "ts:q:{w}", "ts:tz",
-    "ts:tz:{n}", "ts:sd", "ts:sd:{n}",
+    "ts:dt", "ts:dt:{w}", "ts:fest", "ts:g:{w}:{n}", "ts:g:{w}:typed", "ts:home", "ts:q",
+    "ts:q:{w}", "ts:tz", "ts:tz:{n}", "ts:sd", "ts:sd:{n}",
     "visit:c:{id}", "visit:i:{id}:{id}",
     "wd:approval:{w}", "wd:home", "wd:set:{w}",
 )  # fmt: skip
