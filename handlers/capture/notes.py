@@ -225,7 +225,7 @@ async def _attach_note(turn: Turn, draft_id: int, customer_id: int) -> None:
         customer,
         InteractionKind.NOTE,
         turn.now(),
-        summary=draft.text,
+        note=draft.text,  # the rep's words as typed, where every note keeps them
     )
     await turn.session.delete(draft)
     turn.edit(_("✅ 已记在「{customer}」名下。", customer=customer.name))

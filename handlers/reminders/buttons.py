@@ -235,6 +235,7 @@ async def _greeted(turn: Turn, data: str, match: re.Match[str]) -> None:
             InteractionKind.WECHAT,
             datetime.now(UTC),
             summary=summary,
+            note=summary,  # a button's words: nothing was typed
             contacts=[contact],
         )
     turn.answer(_("✅ 已记到「{customer}」的历史里。", customer=customer.name))
