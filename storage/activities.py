@@ -22,7 +22,7 @@ from storage.models import (
     Itinerary,
     OfContact,
 )
-from storage.search import fold
+from storage.search import fold, words_key
 
 KindOfContact = TypeVar("KindOfContact", bound=OfContact)
 
@@ -112,14 +112,15 @@ async def recent_interactions(
 async def notes_with(
     session: AsyncSession, customer_ids: Sequence[int], words: str
 ) -> dict[int, str]:
-    """The newest note of each customer that contains ``words`` (for /find's results)."""
+    """The newest note of each customer that contains ``words`` in either script (for
+    /find's results)."""
     if not customer_ids or not words:
         return {}
     query = (
         select(Interaction.customer_id, Interaction.note)
         .where(
             Interaction.customer_id.in_(customer_ids),
-            Interaction.note.contains(like_escaped(words), escape="/"),
+            Interaction.note_key.contains(like_escaped(words_key(words)), escape="/"),
         )
         .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
     )
