@@ -53,8 +53,9 @@ from storage.birthdays import birthday_columns
 from storage.changes import FieldChange, merged_list, merged_text
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
+from storage.drafts import granted_customer
 from storage.matching import Judgement, judge, remember_alias
-from storage.models import Contact, Customer, Draft, Grade, Interaction, InteractionKind
+from storage.models import Contact, Customer, Draft, Grade, Interaction, InteractionKind, Member
 from storage.naming import heading
 from storage.push_buttons import view_customer
 from storage.search import fold
@@ -273,8 +274,15 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
     A note that names no company goes to the customer of the one contact it names; failing
     that, a note of follow-ups alone is the rep's own reminder, with no customer.
     """
+    # A colleague's customer the manager kept with its owner: the note goes into that file.
+    customer = await granted_customer(turn.session, turn.actor, draft)
+    granted = customer is not None
     resolve = capture_payload(draft.payload).setdefault("resolve", {})
-    if not capture_payload(draft.payload).get("company") and "customer" not in resolve:
+    if (
+        not granted
+        and not capture_payload(draft.payload).get("company")
+        and "customer" not in resolve
+    ):
         owner = await _customer_of_named_person(turn, draft)
         if owner is not None:
             resolve["customer"] = owner.id
@@ -282,7 +290,8 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
         elif reminder_only(capture_payload(draft.payload)):
             await _save_reminders(turn, draft)
             return
-    customer = await _resolve_customer(turn, draft)
+    if customer is None:
+        customer = await _resolve_customer(turn, draft)
     if customer is None:
         return
     contacts = await _resolve_contacts(turn, draft, customer)
@@ -294,6 +303,15 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
     await turn.session.delete(draft)
     _ = turn._
     lines = [_("✅ 已保存到「{customer}」。", customer=customer.name)]
+    if granted and customer.owner_id != turn.member.id:
+        keeper = await turn.session.get(Member, customer.owner_id)
+        lines = [
+            _(
+                "✅ 已记入{owner}的客户「{customer}」。",
+                owner=keeper.name if keeper else "—",
+                customer=customer.name,
+            )
+        ]
     lines += [line for line in (deal_line, plan_line) if line]
     for who, change in changes:
         if change.old:
@@ -308,6 +326,9 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
                     new=change.new,
                 )
             )
+    if granted and customer.owner_id != turn.member.id:
+        turn.edit("\n".join(lines))  # a colleague's card: not the rep's to open
+        return
     turn.edit("\n".join(lines), inline([[(_("🏢 查看客户"), view_customer(customer.id))]]))
 
 
@@ -477,8 +498,9 @@ async def _resolve_contacts(
         if answer == "new":
             resolved.append(None)
             continue
-        if isinstance(answer, int):
-            resolved.append(await repo.get(answer))
+        if isinstance(answer, int):  # one of this customer's (a colleague's, when granted)
+            known = {c.id: c for c in await repo.of_customer(customer)}
+            resolved.append(known.get(answer))
             continue
         sure, maybe = await repo.candidates(
             customer,
