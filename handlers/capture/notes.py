@@ -41,6 +41,7 @@ from handlers.capture.plans import save_plan, take_plan
 from handlers.capture.show import show_capture
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
+from handlers.kit.render import clip, moment
 from handlers.kit.routes import Action, follow, stale
 from handlers.kit.turn import Turn, member_turn, message_text
 from handlers.team.assignment import ask_managers_about
@@ -55,9 +56,18 @@ from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.drafts import granted_customer
 from storage.matching import Judgement, judge, remember_alias
-from storage.models import Contact, Customer, Draft, Grade, Interaction, InteractionKind, Member
+from storage.models import (
+    Contact,
+    Customer,
+    Draft,
+    FollowUp,
+    Grade,
+    Interaction,
+    InteractionKind,
+    Member,
+)
 from storage.naming import heading
-from storage.push_buttons import view_customer
+from storage.push_buttons import later, view_customer
 from storage.search import fold
 
 MAX_NOTE = 4000
@@ -659,27 +669,49 @@ async def _write(
 
 async def _add_follow_ups(
     turn: Turn, draft: Draft, customer: Customer | None, interaction: Interaction | None
-) -> int:
+) -> list[FollowUp]:
+    added = []
     for follow_up in capture_payload(draft.payload).get("follow_ups") or []:
         due_date, due_at = split_due(moment_of(follow_up["due"]))
-        await add_follow_up(
-            turn.session,
-            turn.actor,
-            customer,
-            due_date,
-            follow_up["action"],
-            due_at=due_at,
-            interaction=interaction,
-            note=None if interaction else draft.text,
+        added.append(
+            await add_follow_up(
+                turn.session,
+                turn.actor,
+                customer,
+                due_date,
+                follow_up["action"],
+                due_at=due_at,
+                interaction=interaction,
+                note=None if interaction else draft.text,
+            )
         )
-    return len(capture_payload(draft.payload).get("follow_ups") or [])
+    return added
 
 
 async def _save_reminders(turn: Turn, draft: Draft) -> None:
-    """The rep's own reminders: pushed like any follow-up, on no customer's file."""
-    count = await _add_follow_ups(turn, draft, None, None)
+    """The rep's own reminders: pushed like any follow-up, on no customer's file. One whose
+    hour has already gone is not promised: the rep is told, with a button to move it."""
+    _ = turn._
+    added = await _add_follow_ups(turn, draft, None, None)
     await turn.session.delete(draft)
-    turn.edit(turn._("✅ 已存为你的提醒({n} 条),到时间我会提醒你。", n=count))
+    now = turn.now()
+    gone = [f for f in added if f.due_at is not None and f.due_at <= now]
+    if not gone:
+        turn.edit(_("✅ 已存为你的提醒({n} 条),到时间我会提醒你。", n=len(added)))
+        return
+    tz, today = turn.member.timezone, now.date()
+    lines = [_("✅ 已存为你的提醒({n} 条)。", n=len(added))]
+    lines += [
+        _(
+            "⚠️ {when} 已经过了,到时不会再提醒。要改时间,点下面的按钮。",
+            when=moment(_, f.due_at, tz, today),
+        )
+        for f in gone
+        if f.due_at is not None
+    ]
+    label = _("⏰ 改时间") if len(gone) == 1 else None
+    rows = [[(label or _("⏰ 改时间:{item}", item=clip(f.text, 20)), later(f.id))] for f in gone]
+    turn.edit("\n".join(lines), inline(rows))
 
 
 def _occurred_at(when: date | datetime, now: datetime) -> datetime:
