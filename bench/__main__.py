@@ -37,6 +37,7 @@ QUICK: dict[str, list[str]] = {
     "fullstack": ["--contacts", "20000", "--reps", "200", "--updates", "300", "--rounds", "1"],
     "minutes": ["--reps", "200", "--contacts", "20000", "--history", "10"],
     "planner": ["--reps", "200", "--contacts", "20000"],
+    "search": ["--customers", "200", "--notes", "5000", "--runs", "5"],
     "storage_floor": ["--runs", "300"],
     "team": [
         "--reps",

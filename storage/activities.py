@@ -22,7 +22,7 @@ from storage.models import (
     Itinerary,
     OfContact,
 )
-from storage.search import fold
+from storage.search import fold, words_key
 
 KindOfContact = TypeVar("KindOfContact", bound=OfContact)
 
@@ -89,6 +89,9 @@ _UPCOMING_ITINERARIES = (
     .where(Contact.customer_id == bindparam("customer_id"), Itinerary.ends_on >= bindparam("today"))
     .order_by(Itinerary.starts_on)
 )
+# A day's follow-ups as the rep lives it: by day, the day-only ones first (as a calendar's
+# all-day row), then by hour — 09:30 before 15:00 whichever was written first.
+IN_DAY_ORDER = (FollowUp.due_date, FollowUp.due_at.asc().nulls_first(), FollowUp.id)
 _DUE_FOLLOW_UPS = (
     select(FollowUp, Customer.name)
     .outerjoin(Customer, Customer.id == FollowUp.customer_id)
@@ -97,7 +100,7 @@ _DUE_FOLLOW_UPS = (
         FollowUp.status == FollowUpStatus.OPEN,
         FollowUp.due_date <= bindparam("today"),
     )
-    .order_by(FollowUp.due_date, FollowUp.id)
+    .order_by(*IN_DAY_ORDER)
     .limit(bindparam("limit"))
 )
 
@@ -112,14 +115,15 @@ async def recent_interactions(
 async def notes_with(
     session: AsyncSession, customer_ids: Sequence[int], words: str
 ) -> dict[int, str]:
-    """The newest note of each customer that contains ``words`` (for /find's results)."""
+    """The newest note of each customer that contains ``words`` in either script (for
+    /find's results)."""
     if not customer_ids or not words:
         return {}
     query = (
         select(Interaction.customer_id, Interaction.note)
         .where(
             Interaction.customer_id.in_(customer_ids),
-            Interaction.note.contains(like_escaped(words), escape="/"),
+            Interaction.note_key.contains(like_escaped(words_key(words)), escape="/"),
         )
         .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
     )

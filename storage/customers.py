@@ -16,7 +16,7 @@ from storage.audit import record
 from storage.changes import UNDO_WINDOW, FieldChange, apply_changes, still_undoable
 from storage.matching import alias_key
 from storage.models import Contact, Customer, CustomerAlias, Grade, Interaction, Member
-from storage.search import fold, query_key, script_fold, search_key
+from storage.search import fold, query_key, script_fold, search_key, words_key
 
 
 def normalize_name(name: str) -> str:
@@ -76,10 +76,11 @@ def _search_statement(manager: bool) -> Select[Any]:
             Contact.search_key.contains(bindparam("typed"), escape="/"),
         ),
     )
-    # Words inside the rep's own notes (预算大概200万), as typed: notes are kept unfolded.
+    # Words inside the rep's own notes (预算大概200万), in either script (報價 finds 报价):
+    # the notes' keys hold them folded one character for one (storage.search.words_key).
     note_hit = select(Interaction.customer_id).where(
         Interaction.customer_id.in_(visible_ids),
-        Interaction.note.contains(bindparam("words"), escape="/"),
+        Interaction.note_key.contains(bindparam("words"), escape="/"),
     )
     # Short names the team confirmed (华电院 → 华东电力设计院).
     alias_hit = select(CustomerAlias.customer_id).where(
@@ -209,7 +210,7 @@ class CustomerRepo:
             self.actor,
             needle=like_escaped(key),
             typed=like_escaped(fold(text)),
-            words=like_escaped(" ".join(text.split())),
+            words=like_escaped(words_key(" ".join(text.split()))),
             offset=offset,
             limit=limit,
         )

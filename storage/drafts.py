@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Draft
+from storage.actor import Actor
+from storage.models import Customer, Draft
 
 KEPT_KINDS = ("capture", "note", "failed_input")
 
@@ -47,3 +48,24 @@ async def kept_draft(session: AsyncSession, member_id: int, draft_id: int) -> Dr
     if draft is None or draft.member_id != member_id or draft.kind not in KEPT_KINDS:
         return None
     return draft
+
+
+# A colleague's customer a manager's ✅ 仍归 let this note be written onto: the owner keeps the
+# customer, the rep's visit, trips and contact details go into its file.
+_GRANTED = "granted_customer"
+
+
+def grant(draft: Draft, customer_id: int) -> None:
+    draft.payload = {**(draft.payload or {}), _GRANTED: customer_id}
+
+
+async def granted_customer(session: AsyncSession, actor: Actor, draft: Draft) -> Customer | None:
+    """The customer the draft may be written onto by the manager's decision, while it is still
+    in the actor's team."""
+    customer_id = (draft.payload or {}).get(_GRANTED)
+    if not isinstance(customer_id, int):
+        return None
+    customer = await session.get(Customer, customer_id)
+    if customer is None or customer.team_id != actor.team_id or customer.deleted_at is not None:
+        return None
+    return customer

@@ -31,7 +31,16 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    declared_attr,
+    mapped_column,
+    relationship,
+    validates,
+)
+
+from storage.search import words_key
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -349,11 +358,18 @@ class Interaction(Timestamped, Base):
     outcome: Mapped[str | None] = mapped_column(Text)
     # The rep's whole note as typed: the summary is a headline read from it, never a stand-in.
     note: Mapped[str | None] = mapped_column(Text)
+    # The note as /find matches it, in either script (storage.search.words_key); kept by `_key`.
+    note_key: Mapped[str | None] = mapped_column(Text)
     location: Mapped[str | None] = mapped_column(String(300))
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
 
     contacts: Mapped[list[Contact]] = relationship(secondary="interaction_contact")
+
+    @validates("note")
+    def _key(self, field: str, note: str | None) -> str | None:
+        self.note_key = words_key(note) if note else None
+        return note
 
 
 class FollowUp(Timestamped, Base):
@@ -371,6 +387,8 @@ class FollowUp(Timestamped, Base):
     text: Mapped[str] = mapped_column(Text)
     # The note it was read from, when it came from quick capture and no interaction keeps it.
     note: Mapped[str | None] = mapped_column(Text)
+    # That note as /find would match it, in either script (storage.search.words_key).
+    note_key: Mapped[str | None] = mapped_column(Text)
     status: Mapped[FollowUpStatus] = mapped_column(
         _enum(FollowUpStatus), default=FollowUpStatus.OPEN
     )
@@ -378,6 +396,11 @@ class FollowUp(Timestamped, Base):
     interaction_id: Mapped[int | None] = mapped_column(
         ForeignKey("interaction.id", ondelete="SET NULL")
     )
+
+    @validates("note")
+    def _key(self, field: str, note: str | None) -> str | None:
+        self.note_key = words_key(note) if note else None
+        return note
 
 
 class OfContact:

@@ -8,6 +8,10 @@ the address.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from parsing.notes._lexicon import COMPOUND_SURNAMES, SURNAMES
+
 # Said after a surname, never a job: 张总 is a 总经理, a 董事长 or a 总监 — nobody says which.
 _ADDRESS_ONLY = frozenset({"总"})
 
@@ -46,3 +50,38 @@ def heading(
 def job_title(title: str | None) -> str | None:
     """The title as a job (the export's 职务): none for 总, which is only how one is spoken to."""
     return None if not title or title in _ADDRESS_ONLY else title
+
+
+@dataclass(frozen=True)
+class Naming:
+    """The four things a contact is called by."""
+
+    name: str | None
+    surname: str | None
+    title: str | None
+    salutation: str | None
+
+
+def surname_of(name: str) -> str | None:
+    """The Chinese surname a name starts with (欧阳 before 欧), or None (Linda has none)."""
+    if name[:2] in COMPOUND_SURNAMES and len(name) >= 3:
+        return name[:2]
+    return name[:1] if name[:1] in SURNAMES else None
+
+
+def renamed(before: Naming, name: str | None, title: str | None) -> Naming:
+    """The naming after a new name or title: a form of address made from the old ones (张总 of
+    张 and 总, or the address saved as the name) is made again from the new — 张总 renamed
+    李明 is 李总, renamed Linda is Linda, with no 总 left that only went with 张 —; one the rep
+    typed (老王) stays."""
+    surname = surname_of(name) if name and name != before.name else before.surname
+    made = before.salutation in (None, before.name) or (
+        bool(before.surname)
+        and bool(before.title)
+        and before.salutation == f"{before.surname}{before.title}"
+    )
+    if not made:
+        return Naming(name, surname, title, before.salutation)
+    if surname and title:
+        return Naming(name, surname, title, f"{surname}{title}")
+    return Naming(name, surname, job_title(title), None)

@@ -22,6 +22,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.dates import next_lunar_occurrence, next_solar_birthday
+from storage.activities import IN_DAY_ORDER
 from storage.models import (
     Contact,
     Customer,
@@ -277,7 +278,7 @@ async def follow_ups_through(
         FollowUp.status == FollowUpStatus.OPEN,
         FollowUp.due_date <= through,
     )
-    rows = (await session.execute(query.order_by(FollowUp.due_date, FollowUp.id))).all()
+    rows = (await session.execute(query.order_by(*IN_DAY_ORDER))).all()
     return [FollowUpRow(*row) for row in rows]
 
 

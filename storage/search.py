@@ -25,6 +25,13 @@ def script_fold(text: str) -> str:
     return normalize(fold(text))
 
 
+def words_key(text: str) -> str:
+    """A rep's words as /find matches them: Traditional as Simplified, full-width as ASCII,
+    lower case — one character for one, so a place found in the key is the same place in the
+    words (報價 and 报价 one key; a snippet is cut from the words as typed)."""
+    return normalize(text)
+
+
 def pinyin_forms(text: str) -> tuple[str, str]:
     """(full pinyin, initials) of the Chinese in `text`: 王建国 → ("wangjianguo", "wjg")."""
     syllables = [s for s in lazy_pinyin(fold(text), errors="ignore") if s.isascii()]

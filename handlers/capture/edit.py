@@ -23,6 +23,7 @@ from parsing.dates import day_of, parse_when
 from parsing.values import CLEAR_WORDS, read_phones
 from storage.birthdays import birthday_of
 from storage.models import DealStage, Draft
+from storage.naming import Naming, renamed
 from storage.stages import stage_book
 
 # field code → (label, prompt example); the codes keep callback data short.
@@ -208,14 +209,8 @@ def _set_value(payload: CapturePayload, field: str, text: str, now: datetime) ->
         return _set_deal_amount(payload, text, clear)
     if field.startswith("c"):
         contact = (payload.get("contacts") or [])[index]
-        if code == "n":
-            contact["name"] = None if clear else text
-            if not clear:
-                contact["surname"] = text[0]
-        elif code == "t":
-            contact["title"] = None if clear else text
-            if (surname := contact.get("surname")) and not clear:
-                contact["salutation"] = surname + text
+        if code in ("n", "t"):
+            _rename(contact, code, None if clear else text)
         elif code == "p":
             phones = read_phones(text)
             if not phones and not clear:
@@ -260,6 +255,19 @@ def _set_value(payload: CapturePayload, field: str, text: str, now: datetime) ->
     trip["start"] = day_of(when.start).isoformat()
     trip["end"] = day_of(end).isoformat()
     return None
+
+
+def _rename(contact: ContactData, code: str, text: str | None) -> None:
+    """A new name (n) or title (t): the address made from the old ones follows (storage.naming)."""
+    before = Naming(
+        contact.get("name"), contact.get("surname"), contact.get("title"), contact.get("salutation")
+    )
+    if code == "n":
+        after = renamed(before, text, before.title)
+    else:
+        after = renamed(before, before.name, text)
+    contact["name"], contact["surname"] = after.name, after.surname
+    contact["title"], contact["salutation"] = after.title, after.salutation
 
 
 def _set_deal_amount(payload: CapturePayload, text: str, clear: bool) -> str | None:

@@ -42,6 +42,7 @@ from handlers.capture.plans import save_plan, take_plan
 from handlers.capture.show import deal_choices, show_capture
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
+from handlers.kit.render import clip, moment
 from handlers.kit.routes import Action, follow, stale
 from handlers.kit.turn import Turn, member_turn, message_text
 from handlers.team.assignment import ask_managers_about
@@ -55,10 +56,20 @@ from storage.changes import FieldChange, merged_list, merged_text
 from storage.contacts import ContactRepo, same_name
 from storage.customers import CustomerRepo
 from storage.deals import DealRepo
+from storage.drafts import granted_customer
 from storage.matching import Judgement, judge, remember_alias
-from storage.models import Contact, Customer, Draft, Grade, Interaction, InteractionKind
+from storage.models import (
+    Contact,
+    Customer,
+    Draft,
+    FollowUp,
+    Grade,
+    Interaction,
+    InteractionKind,
+    Member,
+)
 from storage.naming import heading
-from storage.push_buttons import view_customer
+from storage.push_buttons import later, view_customer
 from storage.search import script_fold
 
 MAX_NOTE = 4000
@@ -249,7 +260,7 @@ async def _attach_note(turn: Turn, draft_id: int, customer_id: int) -> None:
         customer,
         InteractionKind.NOTE,
         turn.now(),
-        summary=draft.text,
+        note=draft.text,  # the rep's words as typed, where every note keeps them
     )
     await turn.session.delete(draft)
     turn.edit(_("✅ 已记在「{customer}」名下。", customer=customer.name))
@@ -281,8 +292,15 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
     A note that names no company goes to the customer of the one contact it names; failing
     that, a note of follow-ups alone is the rep's own reminder, with no customer.
     """
+    # A colleague's customer the manager kept with its owner: the note goes into that file.
+    customer = await granted_customer(turn.session, turn.actor, draft)
+    granted = customer is not None
     resolve = capture_payload(draft.payload).setdefault("resolve", {})
-    if not capture_payload(draft.payload).get("company") and "customer" not in resolve:
+    if (
+        not granted
+        and not capture_payload(draft.payload).get("company")
+        and "customer" not in resolve
+    ):
         owner = await customer_of_named_person(turn, capture_payload(draft.payload))
         if owner is not None:
             resolve["customer"] = owner.id
@@ -290,7 +308,8 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
         elif reminder_only(capture_payload(draft.payload)):
             await _save_reminders(turn, draft)
             return
-    customer = await _resolve_customer(turn, draft)
+    if customer is None:
+        customer = await _resolve_customer(turn, draft)
     if customer is None:
         return
     contacts = await _resolve_contacts(turn, draft, customer)
@@ -302,6 +321,15 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
     await turn.session.delete(draft)
     _ = turn._
     lines = [_("✅ 已保存到「{customer}」。", customer=customer.name)]
+    if granted and customer.owner_id != turn.member.id:
+        keeper = await turn.session.get(Member, customer.owner_id)
+        lines = [
+            _(
+                "✅ 已记入{owner}的客户「{customer}」。",
+                owner=keeper.name if keeper else "—",
+                customer=customer.name,
+            )
+        ]
     lines += [line for line in (deal_line, plan_line) if line]
     for who, change in changes:
         if change.old:
@@ -316,6 +344,9 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
                     new=change.new,
                 )
             )
+    if granted and customer.owner_id != turn.member.id:
+        turn.edit("\n".join(lines))  # a colleague's card: not the rep's to open
+        return
     turn.edit("\n".join(lines), inline([[(_("🏢 查看客户"), view_customer(customer.id))]]))
 
 
@@ -506,8 +537,9 @@ async def _resolve_contacts(
         if answer == "new":
             resolved.append(None)
             continue
-        if isinstance(answer, int):
-            resolved.append(await repo.get(answer))
+        if isinstance(answer, int):  # one of this customer's (a colleague's, when granted)
+            known = {c.id: c for c in await repo.of_customer(customer)}
+            resolved.append(known.get(answer))
             continue
         sure, maybe = await repo.candidates(
             customer,
@@ -671,27 +703,49 @@ async def _write(
 
 async def _add_follow_ups(
     turn: Turn, draft: Draft, customer: Customer | None, interaction: Interaction | None
-) -> int:
+) -> list[FollowUp]:
+    added = []
     for follow_up in capture_payload(draft.payload).get("follow_ups") or []:
         due_date, due_at = split_due(moment_of(follow_up["due"]))
-        await add_follow_up(
-            turn.session,
-            turn.actor,
-            customer,
-            due_date,
-            follow_up["action"],
-            due_at=due_at,
-            interaction=interaction,
-            note=None if interaction else draft.text,
+        added.append(
+            await add_follow_up(
+                turn.session,
+                turn.actor,
+                customer,
+                due_date,
+                follow_up["action"],
+                due_at=due_at,
+                interaction=interaction,
+                note=None if interaction else draft.text,
+            )
         )
-    return len(capture_payload(draft.payload).get("follow_ups") or [])
+    return added
 
 
 async def _save_reminders(turn: Turn, draft: Draft) -> None:
-    """The rep's own reminders: pushed like any follow-up, on no customer's file."""
-    count = await _add_follow_ups(turn, draft, None, None)
+    """The rep's own reminders: pushed like any follow-up, on no customer's file. One whose
+    hour has already gone is not promised: the rep is told, with a button to move it."""
+    _ = turn._
+    added = await _add_follow_ups(turn, draft, None, None)
     await turn.session.delete(draft)
-    turn.edit(turn._("✅ 已存为你的提醒({n} 条),到时间我会提醒你。", n=count))
+    now = turn.now()
+    gone = [f for f in added if f.due_at is not None and f.due_at <= now]
+    if not gone:
+        turn.edit(_("✅ 已存为你的提醒({n} 条),到时间我会提醒你。", n=len(added)))
+        return
+    tz, today = turn.member.timezone, now.date()
+    lines = [_("✅ 已存为你的提醒({n} 条)。", n=len(added))]
+    lines += [
+        _(
+            "⚠️ {when} 已经过了,到时不会再提醒。要改时间,点下面的按钮。",
+            when=moment(_, f.due_at, tz, today),
+        )
+        for f in gone
+        if f.due_at is not None
+    ]
+    label = _("⏰ 改时间") if len(gone) == 1 else None
+    rows = [[(label or _("⏰ 改时间:{item}", item=clip(f.text, 20)), later(f.id))] for f in gone]
+    turn.edit("\n".join(lines), inline(rows))
 
 
 def _occurred_at(when: date | datetime, now: datetime) -> datetime:

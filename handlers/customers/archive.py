@@ -36,7 +36,7 @@ from storage.customers import CustomerRepo
 from storage.matching import Judgement, judge, remember_alias
 from storage.models import Customer, Draft, Grade
 from storage.push_buttons import view_customer
-from storage.search import fold
+from storage.search import fold, words_key
 
 PAGE_SIZE = 8
 HISTORY_PAGE = 10
@@ -506,7 +506,7 @@ async def _search(turn: Turn, text: str, offset: int = 0) -> bool:
 def _snippet(note: str, words: str, around: int = 20) -> str:
     """The part of ``note`` around ``words``, with … where it was cut."""
     note = " ".join(note.split())
-    at = note.find(words)
+    at = max(words_key(note).find(words_key(words)), 0)  # either script: 報價 for 报价
     start, end = max(at - around, 0), min(at + len(words) + around, len(note))
     return ("…" if start else "") + note[start:end] + ("…" if end < len(note) else "")
 

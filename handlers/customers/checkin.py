@@ -124,7 +124,9 @@ async def _check_in(turn: Turn, customer: Customer, lat: float, lon: float, at: 
         customer,
         InteractionKind.VISIT,
         at,
+        # nothing typed: what the rep did is the record's words, until 写拜访纪要 adds theirs
         summary=_("现场签到"),
+        note=_("现场签到"),
         latitude=lat,
         longitude=lon,
     )

@@ -30,6 +30,7 @@ from storage.changes import CLEAR, length_limit
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.models import Contact, Customer, CustomerStatus
+from storage.naming import Naming, renamed
 from storage.push_buttons import view_customer
 
 CUSTOMER_FIELDS: dict[str, tuple[str, str]] = {
@@ -376,6 +377,8 @@ async def apply_archive_edit(turn: Turn, text: str) -> None:
     except BadValue:
         pending.again(turn, *CONTACT_FIELDS[field])
         return
+    if field in ("name", "title"):
+        changes.update(_readdressed(contact, field, None if clear else text))
     contacts.update(contact, customer.team_id, changes)
     pending.finish(turn, ARCHIVE_EDIT)
     await show_card(turn, customer)
@@ -408,6 +411,20 @@ def _contact_change(turn: Turn, field: str, text: str, clear: bool) -> dict[str,
     if field == "name" and not 1 <= len(text) <= 50:
         raise BadValue
     return {field: text}
+
+
+def _readdressed(contact: Contact, field: str, text: str | None) -> dict[str, Any]:
+    """A new name or title: the form of address made from the old ones is made again
+    (storage.naming.renamed), and the surname goes with the name."""
+    before = Naming(contact.name, contact.surname, contact.title, contact.salutation)
+    if field == "name":
+        after = renamed(before, text, before.title)
+    else:
+        after = renamed(before, before.name, text)
+    fields = {"surname": after.surname, "salutation": after.salutation}
+    if field == "name":
+        fields["title"] = after.title
+    return {key: CLEAR if value is None else value for key, value in fields.items()}
 
 
 def archive_edit_handlers() -> list[object]:

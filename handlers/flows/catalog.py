@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from telegram.ext import ConversationHandler
@@ -153,9 +153,13 @@ async def finish_visit(turn: Turn, answers: Answers) -> None:
         outcome = _(OUTCOMES[int(outcome)])
     now = turn.now()
     contacts = await _contacts(turn, customer, answers)
+    due = moment_of(answers["next"]) if answers.get("next") else None
+    said = _visit_note(turn, contacts, answers.get("summary"), outcome, due)
     visit = await turn.session.get(Interaction, int(answers.get("interaction") or 0))
     if visit is not None and visit.customer_id == customer.id and visit.member_id == turn.member.id:
         visit.summary, visit.outcome = answers.get("summary"), outcome
+        # a check-in's own words first (现场签到), then what the rep answered
+        visit.note = ";".join(part for part in (visit.note, said) if part)
         await turn.session.refresh(visit, attribute_names=["contacts"])
         visit.contacts = contacts
     else:
@@ -167,13 +171,13 @@ async def finish_visit(turn: Turn, answers: Answers) -> None:
             now,
             summary=answers.get("summary"),
             outcome=outcome,
+            note=said,
             contacts=contacts,
             latitude=answers.get("latitude"),
             longitude=answers.get("longitude"),
         )
     lines = [_("✅ 拜访已记录到「{customer}」。", customer=customer.name)]
-    if answers.get("next"):
-        due = moment_of(answers["next"])
+    if due is not None:
         due_date, due_at = split_due(due)
         await add_follow_up(
             turn.session,
@@ -187,6 +191,29 @@ async def finish_visit(turn: Turn, answers: Answers) -> None:
         lines.append(_("⏰ 已加跟进:{date}", date=moment(_, due, turn.member.timezone, now.date())))
     turn.say("\n".join(lines))
     await show_card(turn, customer)
+
+
+def _visit_note(
+    turn: Turn,
+    contacts: list[Contact],
+    summary: str | None,
+    outcome: str | None,
+    due: date | datetime | None,
+) -> str:
+    """The guided answers as one readable line, kept as the visit's words (the export's 原话):
+    见了:王局长;谈了:介绍了二期方案;结果:有进展;下次跟进:12月4日(周五)."""
+    _ = turn._
+    parts = []
+    if contacts:
+        parts.append(_("见了:{who}", who="、".join(c.salutation or c.name for c in contacts)))
+    if summary:
+        parts.append(_("谈了:{summary}", summary=summary))
+    if outcome:
+        parts.append(_("结果:{outcome}", outcome=outcome))
+    if due is not None:
+        when = moment(_, due, turn.member.timezone, turn.today())
+        parts.append(_("下次跟进:{when}", when=when))
+    return ";".join(parts)
 
 
 VISIT = Flow(

@@ -99,7 +99,27 @@ async def _done(turn: Turn, data: str, match: re.Match[str]) -> None:
         follow_up.status = FollowUpStatus.DONE
         follow_up.done_at = datetime.now(UTC)
     turn.answer(turn._("✅ 已完成:{text}", text=follow_up.text[:100]))
-    _replace_row(turn, data, None)
+    _mark_done(turn, data)
+
+
+def _mark_done(turn: Turn, data: str) -> None:
+    """The item's line says it is done (1. ✅ 已完成:…, or a last line on a push of one), and
+    its buttons go. A message with formatting keeps its text: only the buttons change."""
+    message = _message(turn)
+    if message is None or not message.text or message.entities:
+        _replace_row(turn, data, None)
+        return
+    pressed = next((b.text for row in _rows(turn) for b in row if b.callback_data == data), "")
+    number = re.search(r"([0-9]+)$", pressed)
+    lines = message.text.split("\n")
+    head = f"{number.group(1)}. " if number else None
+    at = next((i for i, line in enumerate(lines) if head and line.startswith(head)), None)
+    if head is not None and at is not None:
+        lines[at] = head + turn._("✅ 已完成:{item}", item=lines[at][len(head) :])
+    else:
+        lines.append(turn._("✅ 已完成"))
+    rows = [row for row in _rows(turn) if not any(b.callback_data == data for b in row)]
+    turn.edit("\n".join(lines), InlineKeyboardMarkup(rows) if rows else None)
 
 
 async def _ok(turn: Turn, data: str, match: re.Match[str]) -> None:
@@ -235,6 +255,7 @@ async def _greeted(turn: Turn, data: str, match: re.Match[str]) -> None:
             InteractionKind.WECHAT,
             datetime.now(UTC),
             summary=summary,
+            note=summary,  # a button's words: nothing was typed
             contacts=[contact],
         )
     turn.answer(_("✅ 已记到「{customer}」的历史里。", customer=customer.name))

@@ -25,6 +25,7 @@ from locales import translator
 from storage import assignment
 from storage.actor import NotAllowed
 from storage.customers import CustomerRepo
+from storage.drafts import grant, kept_draft
 from storage.matching import judge
 from storage.models import Customer, Member
 from storage.push_buttons import view_customer
@@ -282,13 +283,38 @@ async def _resolve(turn: Turn, move: bool, customer_id: int, rep_id: int, draft:
         assignment_note = _("✅ 已决定:「{customer}」仍由 {owner} 负责。", customer=customer.name,
                             owner=owner.name if owner else "—")  # fmt: skip
         turn.edit(assignment_note)
+        owner_name = owner.name if owner else "—"
+        note = await kept_draft(turn.session, rep.id, draft) if draft else None
+        if note is None or note.kind != "capture":
+            tell(
+                turn,
+                rep,
+                their(
+                    "经理决定「{customer}」仍由 {owner} 负责。需要时可以请 {owner} 一起跟进。",
+                    customer=customer.name,
+                    owner=owner_name,
+                ),
+            )
+            return
+        # The rep's note still counts: it goes into the owner's file, the owner keeps it.
+        grant(note, customer.id)
         tell(
             turn,
             rep,
             their(
-                "经理决定「{customer}」仍由 {owner} 负责。需要时可以请 {owner} 一起跟进。",
+                "经理决定「{customer}」仍由 {owner} 负责。你的记录可以记入 {owner} 的这个客户:拜访、行程和联系人资料都记在那里,客户仍归 {owner}。",
                 customer=customer.name,
-                owner=owner.name if owner else "—",
+                owner=owner_name,
+            ),
+            inline(
+                [
+                    [
+                        (
+                            their("✅ 记入「{customer}」", customer=customer.name[:20]),
+                            doors.save_capture(note.id),
+                        )
+                    ]
+                ]
             ),
         )
         return

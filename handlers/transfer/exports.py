@@ -28,7 +28,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from handlers.deals.text import STAGE_LABELS
 from handlers.kit import commands
 from handlers.kit.keyboards import inline
-from handlers.kit.labels import KIND_LABELS, STATUS_LABELS
+from handlers.kit.labels import DECISION_ROLES, KIND_LABELS, STATUS_LABELS
 from handlers.kit.routes import exactly, follow, stale
 from handlers.kit.turn import Turn, member_turn
 from handlers.transfer import callbacks
@@ -45,6 +45,7 @@ from storage.models import (
     Deal,
     DealContact,
     DealPayment,
+    FamilyMember,
     FollowUp,
     FollowUpStatus,
     Interaction,
@@ -86,7 +87,8 @@ TABLES = (
         "contacts",
         N_("联系人"),
         (N_("客户名称"), N_("姓名"), N_("职务"), N_("称呼"), N_("手机"), N_("微信"), N_("邮箱"),
-         N_("生日"), N_("爱好"), N_("籍贯"), N_("学历"), N_("关键人")),
+         N_("生日"), N_("爱好"), N_("籍贯"), N_("学历"), N_("关键人"), N_("决策角色"),
+         N_("家人生日")),
     ),
     Table(
         "interactions",
@@ -97,8 +99,8 @@ TABLES = (
     Table(
         "followups",
         N_("跟进"),
-        (N_("客户名称"), N_("负责人"), N_("到期日"), N_("内容"), N_("状态"), N_("完成时间"),
-         N_("原话")),
+        (N_("客户名称"), N_("负责人"), N_("到期日"), N_("时间"), N_("内容"), N_("状态"),
+         N_("完成时间"), N_("原话")),
     ),
     Table(
         "itineraries",
@@ -197,17 +199,37 @@ class Exporter:
                 Customer.name, k.name, k.title, k.salutation, k.phones, k.wechat, k.email,
                 k.birthday_month, k.birthday_day, k.birthday_year, k.birthday_lunar,
                 k.birthday_leap, k.hobbies, k.native_place, k.education, k.is_key_leader,
+                k.decision_role, k.id,
             )
             .join(Customer, Customer.id == k.customer_id)
             .where(k.customer_id.in_(self.customers), k.deleted_at.is_(None))
             .order_by(k.customer_id, k.id)
         )  # fmt: skip
-        yes = self._("是")
+        _ = self._
+        yes = _("是")
+        # Few contacts have family on file: their birthdays read once, not a join per row.
+        family: dict[int, list[str]] = {}
+        f = FamilyMember
+        relatives = (
+            select(f.contact_id, f.relation, f.name, f.birthday_month, f.birthday_day,
+                   f.birthday_year, f.birthday_lunar, f.birthday_leap)
+            .join(Contact, Contact.id == f.contact_id)
+            .where(Contact.customer_id.in_(self.customers), Contact.deleted_at.is_(None))
+            .order_by(f.contact_id, f.id)
+        )  # fmt: skip
+        async for relative in self._stream(relatives):
+            born = _birthday(_, *relative[3:8])
+            if born:
+                who = f"{relative[1]}({relative[2]})" if relative[2] else relative[1]
+                family.setdefault(relative[0], []).append(f"{who} {born}")
         async for row in self._stream(query):
+            role = row[16]
             yield [
                 row[0], row[1], job_title(row[2]), row[3], "、".join(row[4] or []), row[5], row[6],
-                _birthday(self._, *row[7:12]),
+                _birthday(_, *row[7:12]),
                 row[12], row[13], row[14], yes if row[15] else "",
+                _(DECISION_ROLES[role]) if role in DECISION_ROLES else None,
+                ";".join(family.get(row[17], [])) or None,
             ]  # fmt: skip
 
     async def _interactions(self) -> AsyncIterator[list[Any]]:
@@ -246,9 +268,13 @@ class Exporter:
         query = query.where((Customer.id.is_(None) & own) | Customer.id.in_(self.customers))
         statuses = {status: self._(label) for status, label in FOLLOW_UP_STATUS.items()}
         async for row in self._stream(query):
-            # 到期日: the day and hour when one was given (a datetime cell), else the day
-            due = self.local(row[7]) if row[7] is not None else row[2]
-            yield [*row[0:2], due, row[3], statuses[row[4]], self.local(row[5]), row[6]]
+            # 到期日 is a day; the hour, when the rep gave one, has a column of its own (as the
+            # plans' 时间): a day said without an hour never reads 00:00.
+            at = self.local(row[7])
+            yield [
+                *row[0:2], at.date() if at else row[2], at.strftime("%H:%M") if at else None,
+                row[3], statuses[row[4]], self.local(row[5]), row[6],
+            ]  # fmt: skip
 
     async def _itineraries(self) -> AsyncIterator[list[Any]]:
         query = (

@@ -192,7 +192,7 @@ async def test_a_note_without_facts_is_kept_on_a_chosen_customer(bot: BotHarness
     done = await wang.press("华东电力设计院")
     assert done.text == "✅ 已记在「华东电力设计院」名下。"
     note = await bot.scalar(select(Interaction).where(Interaction.kind == "note"))
-    assert note.summary == "感觉对方态度不错"
+    assert note.note == "感觉对方态度不错"  # the words, where every note keeps them (原话)
 
 
 async def test_a_customer_owned_by_a_colleague_is_not_duplicated(bot: BotHarness) -> None:

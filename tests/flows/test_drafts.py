@@ -90,7 +90,7 @@ async def test_kept_drafts_are_listed_continued_and_deleted(bot: BotHarness) -> 
     filed = await wang.press("华东电力设计院")
     assert "✅ 已记在「华东电力设计院」名下。" in filed.text
     assert await bot.count(Draft) == 0
-    notes = await bot.scalars(select(Interaction.summary))
+    notes = await bot.scalars(select(Interaction.note))
     assert "感觉对方态度不错" in notes
     assert "📝 没有草稿" in (await wang.send("/drafts")).text
     assert (await wang.send("📝 记一笔")).buttons == ["📅 计划拜访"]  # no 📝 草稿 left

@@ -71,8 +71,9 @@ async def test_a_follow_ups_hour_is_in_today_and_in_the_export_a_days_is_not(
     [document] = export.documents
     sheet = openpyxl.load_workbook(io.BytesIO(document.content))["跟进"]
     rows = list(sheet.iter_rows(min_row=2))
-    due = {row[3].value: row[2] for row in rows}
-    assert due["给王局长打电话"].value == datetime(2026, 12, 2, 15, 0)
-    assert due["给王局长打电话"].number_format == "yyyy-mm-dd hh:mm"
-    assert due["寄样品"].value == datetime(2026, 12, 10)
-    assert due["寄样品"].number_format == "yyyy-mm-dd"  # a day: no 00:00
+    due = {row[4].value: (row[2], row[3].value) for row in rows}
+    assert due["给王局长打电话"][0].value == datetime(2026, 12, 2)
+    assert due["给王局长打电话"][1] == "15:00"  # the hour in 时间, beside the day
+    assert due["寄样品"][0].value == datetime(2026, 12, 10)
+    assert due["寄样品"][0].number_format == "yyyy-mm-dd"  # a day: no 00:00
+    assert due["寄样品"][1] is None

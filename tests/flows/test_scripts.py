@@ -123,3 +123,27 @@ async def test_a_name_the_reader_built_is_in_the_script_of_the_note(bot: BotHarn
     wang = await bot.scalar(select(Contact))
     assert (wang.name, wang.salutation) == ("王建國", "王局長")
     assert await bot.scalar(select(func.count()).select_from(Itinerary)) == 1
+
+
+async def test_find_reads_words_inside_notes_in_either_script(bot: BotHarness) -> None:
+    """Tryout 7 #17: a Hong Kong rep's 報價 is found by /find 报价, and 王磊's 高爾夫 by
+    /find 高尔夫; the answer quotes the note as it was typed."""
+    chen = bot.user("陳嘉欣", language_code="zh-hk")
+    await chen.send("今日見咗新鴻基地產嘅黃經理 佢話下個禮拜三之前要報價")
+    await chen.press("保存")
+    saved_as = await bot.scalar(select(Customer.name))  # in the script it was typed in (tryout6)
+    for words in ("报价", "報價"):
+        found = await chen.send(f"/find {words}")
+        assert found.buttons == [f"🏢 {saved_as}"], words
+        assert "嘅黃經理 佢話下個禮拜三之前要報價」" in found.text  # as typed
+
+    wang = bot.user("王磊")
+    await wang.send("九龙仓集团 陈生 喜欢打高尔夫 下周二再约")
+    await wang.press("保存")
+    await wang.send("九龙仓集团 今天见了陈生 聊了球场 他說最近常去打高爾夫")
+    await wang.press("保存")
+    found = await wang.send("/find 打高尔夫")
+    assert found.buttons == ["🏢 九龙仓集团"]
+    found = await wang.send("/find 高爾夫")
+    assert found.buttons == ["🏢 九龙仓集团"]
+    assert "高爾夫" in found.text

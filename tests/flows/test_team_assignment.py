@@ -13,12 +13,21 @@ from handlers.team.reports import deliver_team_push
 from storage import push_buttons
 from storage.assignment import handover_pushes
 from storage.engine import session_factory
-from storage.models import AuditLog, ChangeLog, Customer, Grade, InteractionKind, Member
+from storage.models import (
+    AuditLog,
+    ChangeLog,
+    Customer,
+    Grade,
+    Interaction,
+    InteractionKind,
+    Member,
+)
 from storage.outbox import claim_due, enqueue, mark_sent
 from storage.reports import weekly_report_pushes
 from tests.builders import (
     Pushes,
     at,
+    contact,
     customer,
     interaction,
     known_week,
@@ -209,3 +218,35 @@ async def test_the_real_scheduler_sends_the_weekly_report_once(bot: BotHarness) 
     photos = [c for c in to_manager if c.method == "sendPhoto"]
     assert len(reports) == 1 and len(photos) == 2
     assert "👤 王磊:拜访 1 · 电话 2 · 微信 1" in reports[0].text
+
+
+async def test_a_colleagues_note_goes_into_the_owners_file_when_the_owner_keeps_it(
+    bot: BotHarness,
+) -> None:
+    """Tryout 7 #13: 张伟's intel about 王磊's customer is not lost when the manager keeps the
+    customer with 王磊 — the visit and the trip go into the customer's file, 张伟 is told so,
+    and the draft is gone."""
+    team = await make_team(bot)
+    with time_machine.travel(at(11, 30), tick=False):  # Monday
+        hd = await customer(bot, team.wang, "华东电力设计研究院", at(11, 2))
+        await contact(bot, team.wang, hd, "王建国", at(11, 2), title="局长")
+        await team.zhang.send(
+            "拜访了华东电力设计研究院的李总工 他说王局长下周要去北京开会 周一到周三"
+        )
+        asked = await team.zhang.press("保存")
+        assert "已由 王磊 负责" in asked.text
+        await team.zhang.press("请经理处理")
+        decided = await team.manager.press("仍归 王磊")
+        told = decided.to(team.zhang)
+        assert "经理决定「华东电力设计研究院」仍由 王磊 负责" in told.text
+        saved = await team.zhang.press("记入「华东电力设计研究院」")
+        assert saved.text.startswith("✅ 已记入王磊的客户「华东电力设计研究院」。")
+        assert "没有草稿" in (await team.zhang.send("/drafts")).text
+
+        owner = await bot.scalar(select(Member.name).join(Customer, Customer.owner_id == Member.id))
+        assert owner == "王磊"
+        visit = await bot.scalar(select(Interaction).where(Interaction.customer_id == hd))
+        zhang = await member_of(bot, team.zhang)
+        assert visit.member_id == zhang.id and "王局长下周要去北京开会" in (visit.note or "")
+        card = await team.wang.send("/customer 华东电力设计研究院")
+        assert "北京" in card.text and "李总工" in card.text
