@@ -7,13 +7,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy import bindparam, or_, select
+from sqlalchemy import ColumnElement, Select, bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor
 from storage.audit import record
 from storage.changes import FieldChange, apply_changes, still_undoable
-from storage.customers import visible_customers
+from storage.customers import Scoped, customers_visible_to, visible_customers
 from storage.models import Contact, Customer, FamilyMember
 from storage.search import pinyin_forms, search_key
 
@@ -33,6 +33,31 @@ _OF_CUSTOMER = (
     .where(Contact.customer_id == bindparam("customer_id"), Contact.deleted_at.is_(None))
     .order_by(Contact.is_key_leader.desc(), Contact.id)
 )
+
+
+def _own_with(same: ColumnElement[bool]) -> Scoped:
+    """The actor's own customers' contacts matching `same`, at most two (one is an answer,
+    two a question): built once per form, since a capture's 保存 runs it."""
+
+    def make(manager: bool) -> Select[Any]:
+        own = customers_visible_to(manager).with_only_columns(Customer.id)
+        return (
+            select(Contact)
+            .join(Customer, Customer.id == Contact.customer_id)
+            .where(
+                same,
+                Contact.deleted_at.is_(None),
+                Contact.customer_id.in_(own),
+                Customer.owner_id == bindparam("scope_member"),
+            )
+            .limit(2)
+        )
+
+    return Scoped.build(make)
+
+
+_OWN_NAMED = _own_with(Contact.name == bindparam("name"))
+_OWN_ADDRESSED = _own_with(Contact.salutation == bindparam("salutation"))
 
 
 class ContactRepo:
@@ -57,24 +82,12 @@ class ContactRepo:
         """The contacts of the actor's own customers a note's person may be (王总 → the rep's
         only 王 with the address 王总), so a note that names no company still finds its place."""
         if name:
-            same = Contact.name == name
+            query = _OWN_NAMED.of(self.actor, name=name)
         elif salutation:
-            same = Contact.salutation == salutation
+            query = _OWN_ADDRESSED.of(self.actor, salutation=salutation)
         else:
             return []
-        own = visible_customers(self.actor).with_only_columns(Customer.id)
-        query = (
-            select(Contact)
-            .join(Customer, Customer.id == Contact.customer_id)
-            .where(
-                same,
-                Contact.deleted_at.is_(None),
-                Contact.customer_id.in_(own),
-                Customer.owner_id == self.actor.member_id,
-            )
-            .limit(2)
-        )
-        found = (await self.session.scalars(query)).all()
+        found = (await self.session.scalars(*query)).all()
         if name or not surname:
             return found
         return [c for c in found if c.surname in (None, surname)]
