@@ -117,10 +117,13 @@ class DealRepo:
         return deal
 
     async def open_of(self, customer: Customer) -> Sequence[Deal]:
-        """A customer's open deals, the latest first."""
-        await self.stages()
+        """A customer's open deals, the latest first (and the team's stage book when there are
+        any: a card without deals names no stage)."""
         query = _OPEN_OF.of(self.actor, customer_id=customer.id)
-        return (await self.session.scalars(*query)).all()
+        found = (await self.session.scalars(*query)).all()
+        if found:
+            await self.stages()
+        return found
 
     async def create(
         self, customer: Customer, update: DealUpdate, now: datetime, owner_id: int | None = None
