@@ -20,6 +20,8 @@ import json
 import logging
 import os
 import random
+import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -138,6 +140,21 @@ def _child(mode: str, db: Path | None, updates: int) -> dict[str, Any]:
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
+def _build(db: Path, reps: int, contacts: int) -> None:
+    from bench.planner import _migrate, build
+
+    asyncio.run(_migrate(f"sqlite+aiosqlite:///{db}"))
+    build(db, reps, contacts)
+    raw = sqlite3.connect(db)
+    try:
+        with raw:  # what the bot's own writes keep up to date
+            raw.execute("UPDATE customer SET search_key = normalized_name")
+            raw.execute("UPDATE contact SET search_key = name")
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # all of it in the file a copy takes
+    finally:
+        raw.close()
+
+
 def _median(runs: list[dict[str, Any]], key: str) -> float:
     return float(statistics.median(float(run[key]) for run in runs))
 
@@ -150,28 +167,32 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=3, help="echo and full runs, alternated")
     parser.add_argument("--serve", choices=[ECHO, FULL])
     parser.add_argument("--db")
+    parser.add_argument(
+        "--archive",
+        help="keep the built archive in this file and reuse it when it is there (each run "
+        "works on a copy); for comparing changes without building it again",
+    )
     args = parser.parse_args(argv)
     if args.serve:
         result = asyncio.run(_serve(args.serve, Path(args.db) if args.db else None, args.updates))
         print(json.dumps(result))
         return
-    from bench.planner import _migrate, build
+    from bench.planner import _migrate
 
     echo_runs: list[dict[str, Any]] = []
     full_runs: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "fullstack.db"
-        asyncio.run(_migrate(f"sqlite+aiosqlite:///{db}"))
+        kept = Path(args.archive) if args.archive else None
         built = time.perf_counter()
-        build(db, args.reps, args.contacts)
-        import sqlite3
-
-        with sqlite3.connect(db) as raw:  # what the bot's own writes keep up to date
-            raw.execute("UPDATE customer SET search_key = normalized_name")
-            raw.execute("UPDATE contact SET search_key = name")
+        if kept is None or not kept.exists():
+            _build(kept or db, args.reps, args.contacts)
+        if kept is not None:
+            shutil.copyfile(kept, db)  # the runs write; the kept archive stays as built
+            asyncio.run(_migrate(f"sqlite+aiosqlite:///{db}"))  # a newer migration, if any
         print(
             f"archive: {args.reps} reps, {args.contacts} contacts "
-            f"(built in {time.perf_counter() - built:.0f} s); {args.rounds} rounds of "
+            f"(ready in {time.perf_counter() - built:.0f} s); {args.rounds} rounds of "
             f"{args.updates} updates, each process pinned to one core",
             flush=True,
         )

@@ -112,6 +112,18 @@ async def recent_interactions(
     return (await session.scalars(_RECENT_INTERACTIONS, params)).all()
 
 
+# Built once (a /find runs it on every search); the partial index on noted records bounds it.
+_NOTES_WITH = (
+    select(Interaction.customer_id, Interaction.note)
+    .where(
+        Interaction.customer_id.in_(bindparam("customer_ids", expanding=True)),
+        Interaction.note.is_not(None),
+        Interaction.note_key.contains(bindparam("words"), escape="/"),
+    )
+    .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+)
+
+
 async def notes_with(
     session: AsyncSession, customer_ids: Sequence[int], words: str
 ) -> dict[int, str]:
@@ -119,16 +131,9 @@ async def notes_with(
     /find's results)."""
     if not customer_ids or not words:
         return {}
-    query = (
-        select(Interaction.customer_id, Interaction.note)
-        .where(
-            Interaction.customer_id.in_(customer_ids),
-            Interaction.note_key.contains(like_escaped(words_key(words)), escape="/"),
-        )
-        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
-    )
+    params = {"customer_ids": list(customer_ids), "words": like_escaped(words_key(words))}
     found: dict[int, str] = {}
-    for customer_id, note in (await session.execute(query)).all():
+    for customer_id, note in (await session.execute(_NOTES_WITH, params)).all():
         found.setdefault(customer_id, note or "")
     return found
 

@@ -7,14 +7,14 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy import bindparam, or_, select
+from sqlalchemy import ColumnElement, Select, bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.text import simplified
 from storage.actor import Actor
 from storage.audit import record
 from storage.changes import FieldChange, apply_changes, still_undoable
-from storage.customers import like_escaped, visible_customers
+from storage.customers import Scoped, customers_visible_to, like_escaped, visible_customers
 from storage.models import Contact, Customer, FamilyMember
 from storage.search import fold, pinyin_forms, script_fold, search_key
 
@@ -47,6 +47,36 @@ _OF_CUSTOMER = (
 )
 
 
+def _own_with(same: ColumnElement[bool]) -> Scoped:
+    """The actor's own customers' contacts whose search key may hold a name or address, a few
+    to compare in either script: built once, since a capture's 保存 runs it."""
+
+    def make(manager: bool) -> Select[Any]:
+        own = customers_visible_to(manager).with_only_columns(Customer.id)
+        return (
+            select(Contact)
+            .join(Customer, Customer.id == Contact.customer_id)
+            .where(
+                same,
+                Contact.deleted_at.is_(None),
+                Contact.customer_id.in_(own),
+                Customer.owner_id == bindparam("scope_member"),
+            )
+            .order_by(Contact.id)
+            .limit(_NAMED_LIMIT)
+        )
+
+    return Scoped.build(make)
+
+
+_OWN_KEYED = _own_with(
+    or_(
+        Contact.search_key.contains(bindparam("key"), escape="/"),
+        Contact.search_key.contains(bindparam("typed"), escape="/"),
+    )
+)
+
+
 class ContactRepo:
     def __init__(self, session: AsyncSession, actor: Actor) -> None:
         self.session = session
@@ -74,25 +104,10 @@ class ContactRepo:
         # Either script (陳經理 is 陈经理): the search key holds the Simplified form of the name
         # and the address, so LIKE narrows the rep's contacts to a few, compared here.
         key, typed = script_fold(said), fold(said)
-        own = visible_customers(self.actor).with_only_columns(Customer.id)
-        query = (
-            select(Contact)
-            .join(Customer, Customer.id == Contact.customer_id)
-            .where(
-                or_(
-                    Contact.search_key.contains(like_escaped(key), escape="/"),
-                    Contact.search_key.contains(like_escaped(typed), escape="/"),
-                ),
-                Contact.deleted_at.is_(None),
-                Contact.customer_id.in_(own),
-                Customer.owner_id == self.actor.member_id,
-            )
-            .order_by(Contact.id)
-            .limit(_NAMED_LIMIT)
-        )
+        query = _OWN_KEYED.of(self.actor, key=like_escaped(key), typed=like_escaped(typed))
         found = [
             c
-            for c in (await self.session.scalars(query)).all()
+            for c in (await self.session.scalars(*query)).all()
             if script_fold((c.name if name else c.salutation) or "") == key
         ][:2]
         if name or not surname:

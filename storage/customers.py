@@ -54,7 +54,7 @@ def visible_customers(actor: Actor) -> Select[Customer]:
     return _visible(actor.is_manager, actor.team_id, actor.member_id)
 
 
-def _visible_to(manager: bool) -> Select[Any]:
+def customers_visible_to(manager: bool) -> Select[Any]:
     """The same rule with the scope left as bound parameters, bound by `Scoped.of`."""
     return _visible(manager, bindparam("scope_team"), bindparam("scope_member"))
 
@@ -67,7 +67,7 @@ def like_escaped(text: str) -> str:
 def _search_statement(manager: bool) -> Select[Any]:
     # Only the contacts of customers the actor may see: the index on contact.customer_id
     # keeps this proportional to the actor's archive, not the whole company's.
-    visible_ids = _visible_to(manager).with_only_columns(Customer.id)
+    visible_ids = customers_visible_to(manager).with_only_columns(Customer.id)
     contact_hit = select(Contact.customer_id).where(
         Contact.customer_id.in_(visible_ids),
         Contact.deleted_at.is_(None),
@@ -78,8 +78,10 @@ def _search_statement(manager: bool) -> Select[Any]:
     )
     # Words inside the rep's own notes (预算大概200万), in either script (報價 finds 报价):
     # the notes' keys hold them folded one character for one (storage.search.words_key).
+    # IS NOT NULL lets SQLite read only the records that keep a note (a partial index).
     note_hit = select(Interaction.customer_id).where(
         Interaction.customer_id.in_(visible_ids),
+        Interaction.note.is_not(None),
         Interaction.note_key.contains(bindparam("words"), escape="/"),
     )
     # Short names the team confirmed (华电院 → 华东电力设计院).
@@ -88,7 +90,7 @@ def _search_statement(manager: bool) -> Select[Any]:
         CustomerAlias.alias_key.contains(bindparam("needle"), escape="/"),
     )
     return (
-        _visible_to(manager)
+        customers_visible_to(manager)
         .where(
             or_(
                 # LIKE '%' || ? || '%': a bound whole pattern made SQLite re-plan it each time
@@ -126,10 +128,12 @@ class Scoped:
         return statement, {"scope_team": actor.team_id, "scope_member": actor.member_id, **params}
 
 
-_BY_ID = Scoped.build(lambda m: _visible_to(m).where(Customer.id == bindparam("customer_id")))
+_BY_ID = Scoped.build(
+    lambda m: customers_visible_to(m).where(Customer.id == bindparam("customer_id"))
+)
 _BY_NAME = Scoped.build(
     lambda m: (
-        _visible_to(m)
+        customers_visible_to(m)
         .where(
             or_(
                 Customer.normalized_name == bindparam("normalized"),
@@ -155,7 +159,7 @@ _BY_NAME = Scoped.build(
 _SEARCH = Scoped.build(_search_statement)
 _PAGE = Scoped.build(
     lambda m: (
-        _visible_to(m)
+        customers_visible_to(m)
         .order_by(Customer.last_contact_at.desc().nulls_last(), Customer.id.desc())
         .offset(bindparam("offset"))
         .limit(bindparam("limit"))

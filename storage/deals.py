@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, and_, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.actor import Actor
 from storage.audit import record
 from storage.changes import apply_changes, merged_text
+from storage.customers import Scoped
 from storage.models import (
     Contact,
     Customer,
@@ -63,16 +64,36 @@ def same_title(one: str, other: str) -> bool:
     return script_fold(one) == script_fold(other)
 
 
-def visible_deals(actor: Actor) -> Select[Any]:
+def _reach(manager: bool, team: Any, member: Any) -> Select[Any]:
     """The one scoping rule: the team's deals on live customers; a rep only their own."""
     query = (
         select(Deal)
         .join(Customer, Customer.id == Deal.customer_id)
-        .where(Deal.team_id == actor.team_id, Customer.deleted_at.is_(None))
+        .where(Deal.team_id == team, Customer.deleted_at.is_(None))
     )
-    if not actor.is_manager:
-        query = query.where(Deal.owner_id == actor.member_id)
+    if not manager:
+        query = query.where(Deal.owner_id == member)
     return query
+
+
+def visible_deals(actor: Actor) -> Select[Any]:
+    """The actor's deals, the scope as values: for statements built per call."""
+    return _reach(actor.is_manager, actor.team_id, actor.member_id)
+
+
+def deals_visible_to(manager: bool) -> Select[Any]:
+    """The same rule with the scope left as bound parameters, bound by `Scoped.of`: for the
+    statements every opened card runs, built once."""
+    return _reach(manager, bindparam("scope_team"), bindparam("scope_member"))
+
+
+_OPEN_OF = Scoped.build(
+    lambda manager: (
+        deals_visible_to(manager)
+        .where(Deal.customer_id == bindparam("customer_id"), Deal.stage.in_(OPEN_STAGES))
+        .order_by(Deal.updated_at.desc(), Deal.id.desc())
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -124,14 +145,13 @@ class DealRepo:
         return deal
 
     async def open_of(self, customer: Customer) -> Sequence[Deal]:
-        """A customer's open deals, the latest first."""
-        await self.stages()
-        found = await self.session.scalars(
-            visible_deals(self.actor)
-            .where(Deal.customer_id == customer.id, Deal.stage.in_(OPEN_STAGES))
-            .order_by(Deal.updated_at.desc(), Deal.id.desc())
-        )
-        return found.all()
+        """A customer's open deals, the latest first (and the team's stage book when there are
+        any: a card without deals names no stage)."""
+        query = _OPEN_OF.of(self.actor, customer_id=customer.id)
+        found = (await self.session.scalars(*query)).all()
+        if found:
+            await self.stages()
+        return found
 
     async def create(
         self, customer: Customer, update: DealUpdate, now: datetime, owner_id: int | None = None

@@ -30,6 +30,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy import text as sql
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import (
     DeclarativeBase,
@@ -347,6 +348,14 @@ class Interaction(Timestamped, Base):
         Index("ix_interaction_member_when", "member_id", "occurred_at"),
         # A card's latest records: the newest few of one customer without sorting them all.
         Index("ix_interaction_customer_when", "customer_id", "occurred_at"),
+        # /find's words in the rep's notes: only the records that keep one (those logged
+        # before notes were kept, imported or typed without words are never read).
+        Index(
+            "ix_interaction_customer_noted",
+            "customer_id",
+            sqlite_where=sql("note IS NOT NULL"),
+            postgresql_where=sql("note IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

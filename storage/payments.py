@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, and_, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from locales import N_
 from storage.actor import Actor
-from storage.deals import visible_deals
+from storage.customers import Scoped
+from storage.deals import deals_visible_to, visible_deals
 from storage.models import Customer, Deal, DealChange, DealPayment, DealStage, Member
 
 # Plans a rep may pick with one tap for a won deal that has none: (label, percent) each.
@@ -43,6 +44,23 @@ def unsettled() -> ColumnElement[bool]:
         DealPayment.paid_amount.is_(None),
         and_(DealPayment.amount.is_not(None), DealPayment.paid_amount < DealPayment.amount),
     )
+
+
+# The card's 💰 回款 lines, read by every opened card: built once.
+_COLLECTING = Scoped.build(
+    lambda manager: (
+        deals_visible_to(manager)
+        .where(
+            Deal.customer_id == bindparam("customer_id"),
+            Deal.stage == DealStage.WON,
+            or_(
+                Deal.closed_at >= bindparam("since"),
+                Deal.id.in_(select(DealPayment.deal_id).where(unsettled())),
+            ),
+        )
+        .order_by(Deal.closed_at.desc(), Deal.id.desc())
+    )
+)
 
 
 class PaymentRepo:
@@ -85,17 +103,8 @@ class PaymentRepo:
     async def collecting(self, customer: Customer, now: datetime) -> Sequence[Deal]:
         """The customer's won deals still being paid: closed lately, or with an open
         installment; the latest first."""
-        open_plan = select(DealPayment.deal_id).where(unsettled())
-        found = await self.session.scalars(
-            visible_deals(self.actor)
-            .where(
-                Deal.customer_id == customer.id,
-                Deal.stage == DealStage.WON,
-                or_(Deal.closed_at >= now - RECENT_WIN, Deal.id.in_(open_plan)),
-            )
-            .order_by(Deal.closed_at.desc(), Deal.id.desc())
-        )
-        return found.all()
+        query = _COLLECTING.of(self.actor, customer_id=customer.id, since=now - RECENT_WIN)
+        return (await self.session.scalars(*query)).all()
 
     def set_due(self, deal: Deal, payment: DealPayment, day: date, now: datetime) -> None:
         old = payment.due_date.isoformat() if payment.due_date else None

@@ -13,12 +13,12 @@ flush that touched follow-ups, contacts, families, itineraries, interactions or 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.dates import next_lunar_occurrence, next_solar_birthday
@@ -166,39 +166,53 @@ def _owner_filter(query: Any, member_ids: Sequence[int] | None) -> Any:
     return query if member_ids is None else query.where(Customer.owner_id.in_(member_ids))
 
 
-async def birthdays_on(
-    session: AsyncSession, days: Sequence[date], member_ids: Sequence[int] | None
-) -> list[BirthdayRow]:
-    """Contacts' and their families' birthdays falling on `days` (customers of `member_ids`,
-    or of everyone when None: a whole-day pass reads each date once for all members)."""
-    live = (Contact.deleted_at.is_(None), Customer.deleted_at.is_(None))
-    contact_cols = (
-        Customer.owner_id,
-        Customer.id,
-        Customer.name,
-        Contact.id,
-        Contact.name,
-        Contact.surname,
-        Contact.title,
-        Contact.salutation,
-    )
-    found: list[BirthdayRow] = []
-    own = select(
-        *contact_cols,
-        Contact.id,
-        Contact.birthday_month,
-        Contact.birthday_day,
-        Contact.birthday_lunar,
-        Contact.birthday_leap,
-        Contact.birthday_year,
-        Contact.birthday_next,
-    ).join(Customer, Customer.id == Contact.customer_id)
-    own = _owner_filter(own.where(Contact.birthday_next.in_(list(days)), *live), member_ids)
-    for row in (await session.execute(own)).all():
-        found.append(_birthday(row, family=None))
-    family = (
+def _owners(make: Callable[[Any], Any]) -> tuple[Any, Any]:
+    """A statement built once per form — every member's, or some members' (an expanding
+    `owners` parameter) — since building a SELECT costs more than SQLite takes to run these:
+    /today runs three of them for one member on every tap."""
+    return make(None), make(bindparam("owners", expanding=True))
+
+
+def _of_owners(
+    statements: tuple[Any, Any], member_ids: Sequence[int] | None, **params: Any
+) -> tuple[Any, dict[str, Any]]:
+    if member_ids is None:
+        return statements[0], params
+    return statements[1], {"owners": list(member_ids), **params}
+
+
+_LIVE = (Contact.deleted_at.is_(None), Customer.deleted_at.is_(None))
+_CONTACT_COLS = (
+    Customer.owner_id,
+    Customer.id,
+    Customer.name,
+    Contact.id,
+    Contact.name,
+    Contact.surname,
+    Contact.title,
+    Contact.salutation,
+)
+_OWN_BIRTHDAYS = _owners(
+    lambda owners: _owner_filter(
         select(
-            *contact_cols,
+            *_CONTACT_COLS,
+            Contact.id,
+            Contact.birthday_month,
+            Contact.birthday_day,
+            Contact.birthday_lunar,
+            Contact.birthday_leap,
+            Contact.birthday_year,
+            Contact.birthday_next,
+        )
+        .join(Customer, Customer.id == Contact.customer_id)
+        .where(Contact.birthday_next.in_(bindparam("days", expanding=True)), *_LIVE),
+        owners,
+    )
+)
+_FAMILY_BIRTHDAYS = _owners(
+    lambda owners: _owner_filter(
+        select(
+            *_CONTACT_COLS,
             FamilyMember.id,
             FamilyMember.birthday_month,
             FamilyMember.birthday_day,
@@ -211,11 +225,23 @@ async def birthdays_on(
         )
         .join(Contact, Contact.id == FamilyMember.contact_id)
         .join(Customer, Customer.id == Contact.customer_id)
+        .where(FamilyMember.birthday_next.in_(bindparam("days", expanding=True)), *_LIVE),
+        owners,
     )
-    family = _owner_filter(
-        family.where(FamilyMember.birthday_next.in_(list(days)), *live), member_ids
-    )
-    for row in (await session.execute(family)).all():
+)
+
+
+async def birthdays_on(
+    session: AsyncSession, days: Sequence[date], member_ids: Sequence[int] | None
+) -> list[BirthdayRow]:
+    """Contacts' and their families' birthdays falling on `days` (customers of `member_ids`,
+    or of everyone when None: a whole-day pass reads each date once for all members)."""
+    found: list[BirthdayRow] = []
+    own = _of_owners(_OWN_BIRTHDAYS, member_ids, days=list(days))
+    for row in (await session.execute(*own)).all():
+        found.append(_birthday(row, family=None))
+    family = _of_owners(_FAMILY_BIRTHDAYS, member_ids, days=list(days))
+    for row in (await session.execute(*family)).all():
         found.append(_birthday(row[:15], family=(row[15], row[16])))
     return found
 
@@ -330,11 +356,8 @@ class TripRow:
 LONGEST_TRIP = timedelta(days=60)
 
 
-async def trips_around(
-    session: AsyncSession, today: date, member_ids: Sequence[int] | None
-) -> list[TripRow]:
-    """Trips that start tomorrow, are on today, or end today."""
-    query = (
+_TRIPS_AROUND = _owners(
+    lambda owners: _owner_filter(
         select(
             Itinerary.id,
             Customer.owner_id,
@@ -353,15 +376,29 @@ async def trips_around(
         .join(Contact, Contact.id == Itinerary.contact_id)
         .join(Customer, Customer.id == Contact.customer_id)
         .where(
-            Itinerary.starts_on <= today + timedelta(days=1),
-            Itinerary.starts_on >= today - LONGEST_TRIP,
-            Itinerary.ends_on >= today,
-            Contact.deleted_at.is_(None),
-            Customer.deleted_at.is_(None),
+            Itinerary.starts_on <= bindparam("tomorrow"),
+            Itinerary.starts_on >= bindparam("earliest"),
+            Itinerary.ends_on >= bindparam("today"),
+            *_LIVE,
         )
-        .order_by(Itinerary.starts_on, Itinerary.id)
+        .order_by(Itinerary.starts_on, Itinerary.id),
+        owners,
     )
-    rows = (await session.execute(_owner_filter(query, member_ids))).all()
+)
+
+
+async def trips_around(
+    session: AsyncSession, today: date, member_ids: Sequence[int] | None
+) -> list[TripRow]:
+    """Trips that start tomorrow, are on today, or end today."""
+    query = _of_owners(
+        _TRIPS_AROUND,
+        member_ids,
+        tomorrow=today + timedelta(days=1),
+        earliest=today - LONGEST_TRIP,
+        today=today,
+    )
+    rows = (await session.execute(*query)).all()
     return [TripRow(*row) for row in rows]
 
 
@@ -442,37 +479,42 @@ class CustomerRow:
     assigned_at: datetime
 
 
+# Before any contact: the bound for a grade the caller gave no cadence for.
+_NEVER = datetime(1900, 1, 1, tzinfo=UTC)
+_QUIET_SINCE = select(
+    Customer.id,
+    Customer.owner_id,
+    Customer.created_by_id,
+    Customer.team_id,
+    Customer.name,
+    Customer.grade,
+    Customer.last_contact_at,
+    Customer.assigned_at,
+).where(
+    Customer.owner_id.in_(bindparam("owners", expanding=True)),
+    or_(
+        *(
+            (Customer.grade == grade)
+            & (Customer.last_contact_at < bindparam(f"before_{grade.name}"))
+            for grade in Grade
+        ),
+        Customer.last_contact_at.is_(None),
+        Customer.last_contact_at < Customer.assigned_at,
+    ),
+    Customer.deleted_at.is_(None),
+    Customer.status != CustomerStatus.LOST,
+)
+
+
 async def customers_quiet_since(
     session: AsyncSession, member_ids: Sequence[int], before: dict[Grade | None, datetime]
 ) -> list[CustomerRow]:
     """The members' customers past their grade's cadence (`before[grade]`: contacted before
     it), never contacted, or not contacted since they were assigned: candidates for 该拜访了
     and 新分配客户. The (owner_id, last_contact_at) index bounds the read."""
-    past_cadence = [
-        (Customer.grade == grade) & (Customer.last_contact_at < moment)
-        for grade, moment in before.items()
-        if grade is not None
-    ]
-    query = select(
-        Customer.id,
-        Customer.owner_id,
-        Customer.created_by_id,
-        Customer.team_id,
-        Customer.name,
-        Customer.grade,
-        Customer.last_contact_at,
-        Customer.assigned_at,
-    ).where(
-        Customer.owner_id.in_(member_ids),
-        or_(
-            *past_cadence,
-            Customer.last_contact_at.is_(None),
-            Customer.last_contact_at < Customer.assigned_at,
-        ),
-        Customer.deleted_at.is_(None),
-        Customer.status != CustomerStatus.LOST,
-    )
-    return [CustomerRow(*row) for row in (await session.execute(query)).all()]
+    params = {f"before_{grade.name}": before.get(grade, _NEVER) for grade in Grade}
+    rows = await session.execute(_QUIET_SINCE, {"owners": list(member_ids), **params})
+    return [CustomerRow(*row) for row in rows.all()]
 
 
 def team_cadence(team: Team | None) -> dict[Grade, int]:

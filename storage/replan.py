@@ -8,9 +8,10 @@ the planner does not read says so with `__replan__ = False` (the outbox, drafts,
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
-from sqlalchemy import event, or_, select, update
+from sqlalchemy import Update, bindparam, event, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import Contact, Customer, Member, utcnow
@@ -52,32 +53,44 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
         pending[2].update(contacts)
 
 
+@functools.cache
+def _marking(members: bool, customers: bool, contacts: bool) -> Update:
+    """The UPDATE for one shape of flush (which of the three kinds it touched), built once:
+    most turns flush something, and building the statement cost more than running it."""
+    conditions = []
+    if members:
+        conditions.append(Member.id.in_(bindparam("members", expanding=True)))
+    if customers:
+        owners = select(Customer.owner_id).where(
+            Customer.id.in_(bindparam("customers", expanding=True))
+        )
+        conditions.append(Member.id.in_(owners))
+    if contacts:
+        owners = (
+            select(Customer.owner_id)
+            .join(Contact, Contact.customer_id == Customer.id)
+            .where(Contact.id.in_(bindparam("contacts", expanding=True)))
+        )
+        conditions.append(Member.id.in_(owners))
+    return (
+        update(Member)
+        .where(or_(*conditions), Member.plan_due_at > bindparam("moment"))
+        .values(plan_due_at=bindparam("moment"))
+        .execution_options(synchronize_session=False)
+    )
+
+
 def _after_flush(session: Session, _context: Any) -> None:
     pending = session.info.pop("replan", None)
     if not pending:
         return
     members, customers, contacts = pending
-    conditions = []
-    if members:
-        conditions.append(Member.id.in_(sorted(members)))
-    if customers:
-        conditions.append(
-            Member.id.in_(select(Customer.owner_id).where(Customer.id.in_(sorted(customers))))
-        )
-    if contacts:
-        owners = (
-            select(Customer.owner_id)
-            .join(Contact, Contact.customer_id == Customer.id)
-            .where(Contact.id.in_(sorted(contacts)))
-        )
-        conditions.append(Member.id.in_(owners))
-    moment = utcnow()
-    session.connection().execute(
-        update(Member)
-        .where(or_(*conditions), Member.plan_due_at > moment)
-        .values(plan_due_at=moment)
-        .execution_options(synchronize_session=False)
-    )
+    params: dict[str, Any] = {"moment": utcnow()}
+    for name, ids in (("members", members), ("customers", customers), ("contacts", contacts)):
+        if ids:
+            params[name] = sorted(ids)
+    statement = _marking(bool(members), bool(customers), bool(contacts))
+    session.connection().execute(statement, params)
 
 
 class ReplanSession(Session):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Customer, Deal, DealStage, DealStageSetting, Team
@@ -43,14 +43,16 @@ class StageBook:
 DEFAULT_BOOK = StageBook()
 
 
+# Read by every card with deals and every deal button: built once.
+_SETTINGS = select(
+    DealStageSetting.stage, DealStageSetting.name, DealStageSetting.probability
+).where(DealStageSetting.team_id == bindparam("team_id"))
+_CURRENCY = select(Team.deal_currency).where(Team.id == bindparam("team_id"))
+
+
 async def stage_book(session: AsyncSession, team_id: int) -> StageBook:
-    rows = (
-        await session.execute(
-            select(DealStageSetting.stage, DealStageSetting.name, DealStageSetting.probability)
-            .where(DealStageSetting.team_id == team_id)
-        )
-    ).all()  # fmt: skip
-    currency = await session.scalar(select(Team.deal_currency).where(Team.id == team_id))
+    rows = (await session.execute(_SETTINGS, {"team_id": team_id})).all()
+    currency = await session.scalar(_CURRENCY, {"team_id": team_id})
     names = {stage: name for stage, name, _p in rows if name}
     chances = dict(PROBABILITY)
     chances.update({stage: p for stage, _n, p in rows if p is not None and stage in OPEN_STAGES})

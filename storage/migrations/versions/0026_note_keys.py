@@ -15,7 +15,7 @@ from alembic import op
 from storage.search import words_key
 
 revision: str = "0026_note_keys"
-down_revision: str | None = "0021_minutes_index"
+down_revision: str | None = "0024_find_notes_index"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
