@@ -57,6 +57,7 @@ from storage.matching import Judgement, judge, remember_alias
 from storage.models import Contact, Customer, Draft, Grade, Interaction, InteractionKind
 from storage.naming import heading
 from storage.push_buttons import view_customer
+from storage.repeats import open_follow_up_like, same_note_saved_at
 from storage.search import script_fold
 
 MAX_NOTE = 4000
@@ -134,6 +135,12 @@ async def _save(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
     await save_capture(turn, draft)
 
 
+async def _save_again(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    capture_payload(draft.payload).setdefault("resolve", {})["again"] = True
+    flag_modified(draft, "payload")
+    await save_capture(turn, draft)
+
+
 async def _cancel(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
     await turn.session.delete(draft)
     turn.edit(turn._("好的,这条没有保存。"))
@@ -186,6 +193,7 @@ async def _note_customer(turn: Turn, found: re.Match[str]) -> None:
 ROUTES = (
     (callbacks.NOTE_CUSTOMER, _note_customer),
     (callbacks.SAVE, _on_draft(_save)),
+    (callbacks.SAVE_AGAIN, _on_draft(_save_again)),
     (callbacks.CANCEL, _on_draft(_cancel)),
     (callbacks.CUSTOMER, _on_draft(_which_customer)),
     (callbacks.CONTACT, _on_draft(_which_contact)),
@@ -280,13 +288,14 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
             resolve["customer"] = owner.id
             flag_modified(draft, "payload")
         elif reminder_only(capture_payload(draft.payload)):
-            await _save_reminders(turn, draft)
+            if not await _asked_if_repeated(turn, draft, None):
+                await _save_reminders(turn, draft)
             return
     customer = await _resolve_customer(turn, draft)
     if customer is None:
         return
     contacts = await _resolve_contacts(turn, draft, customer)
-    if contacts is None:
+    if contacts is None or await _asked_if_repeated(turn, draft, customer):
         return
     changes, named = await _write(turn, draft, customer, contacts)
     deal_line = await save_deal(turn, capture_payload(draft.payload), customer, named)
@@ -335,6 +344,36 @@ FIELD_NAMES = {
     "address": N_("地址"),
     "website": N_("网址"),
 }
+
+
+async def _asked_if_repeated(turn: Turn, draft: Draft, customer: Customer | None) -> bool:
+    """The same note (or one of its follow-ups, still open) was saved already: the card says
+    when, and waits for ✅ 仍然保存 or ❌ 不保存. Whether it asked."""
+    payload = capture_payload(draft.payload)
+    if payload.get("resolve", {}).get("again"):
+        return False
+    customer_id = customer.id if customer is not None else None
+    now = turn.now()
+    saved = await same_note_saved_at(turn.session, turn.actor, customer_id, draft.text or "", now)
+    if saved is None:
+        follow_ups = [split_due(moment_of(f["due"])) for f in payload.get("follow_ups") or []]
+        wanted = [
+            (day, at, f["action"])
+            for (day, at), f in zip(follow_ups, payload.get("follow_ups") or [], strict=True)
+        ]
+        saved = await open_follow_up_like(turn.session, turn.actor, customer_id, wanted)
+    if saved is None:
+        return False
+    when = saved.astimezone(now.tzinfo)
+    said = (
+        f"{when:%H:%M}"
+        if when.date() == now.date()
+        else turn._("昨天 {time}", time=f"{when:%H:%M}")
+    )
+    await show_capture(
+        turn, draft, edit=True, repeated=turn._("⚠️ 这条和 {time} 保存的记录一样。", time=said)
+    )
+    return True
 
 
 def _owned_by_other(turn: Turn, draft: Draft, company: str, judged: Judgement) -> None:

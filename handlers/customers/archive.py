@@ -237,6 +237,9 @@ async def customer_command(turn: Turn) -> None:
 async def _undo_delete(turn: Turn, customer_id: int) -> None:
     _ = turn._
     restored = await _repo(turn).restore(customer_id)
+    if restored is None and await _repo(turn).get(customer_id) is not None:
+        turn.answer(_("已经撤销过了"))  # a second tap: the customer is back already
+        return
     if restored is None:
         turn.answer(_("无法撤销:已超过 24 小时,或同名客户已重新建档。"), alert=True)
         return

@@ -270,6 +270,9 @@ async def edit_button(turn: Turn) -> None:
 async def _undo_contact(turn: Turn, contact_id: int) -> None:
     _ = turn._
     restored = await ContactRepo(turn.session, turn.actor).restore(contact_id)
+    if restored is None and await ContactRepo(turn.session, turn.actor).get(contact_id):
+        turn.answer(_("已经撤销过了"))  # a second tap: the contact is back already
+        return
     if restored is None:
         turn.answer(_("无法撤销:已超过 24 小时。"), alert=True)
         return
