@@ -27,7 +27,7 @@ from handlers.kit.callback_data import callback_enum, callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import KIND_LABELS
 from handlers.kit.ownership import refuse_unless_owner
-from handlers.kit.render import clip, date_range, moment
+from handlers.kit.render import clip, date_range, moment, record_lines
 from handlers.kit.routes import Action, follow, stale
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
@@ -181,7 +181,9 @@ def _fu_menu(turn: Turn, fu: FollowUp) -> None:
         ],
         [(_("⬅️ 返回"), callbacks.record_list(fu.customer_id or 0))],
     ]
-    turn.edit(_fu_line(turn, fu), inline(rows))
+    # The rep's words the follow-up was read from, whole: nothing else keeps them.
+    words = record_lines(fu.text, fu.note, whole=True)[1]
+    turn.edit(_fu_line(turn, fu) + (f"\n「{words}」" if words else ""), inline(rows))
 
 
 def _record_menu(turn: Turn, item: Interaction) -> None:
