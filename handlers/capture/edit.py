@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -164,9 +165,6 @@ async def apply_edit(turn: Turn, text: str) -> None:
         pending.finish(turn, CAPTURE_EDIT)
         turn.say(_("这条记录已经处理过了。"))
         return
-    if pending.given_up(turn, CAPTURE_EDIT, text):  # 取消: the card as it was
-        await show_capture(turn, draft, edit=False)
-        return
     field = str(state["field"])
     refused = no_such_leap_month_said(_, text) if _code(field) == "b" else None
     if _code(field) == "t" and text.strip() not in CLEAR_WORDS:
@@ -183,8 +181,15 @@ async def apply_edit(turn: Turn, text: str) -> None:
     await show_capture(turn, draft, edit=False)
 
 
+async def _card_again(turn: Turn, what: dict[str, Any]) -> None:
+    """取消 or /cancel while a field waits: the card as it was."""
+    draft = await turn.session.get(Draft, int(what.get("draft", 0)))
+    if draft is not None and draft.member_id == turn.member.id and draft.kind == "capture":
+        await show_capture(turn, draft, edit=False)
+
+
 # The member's next text message is the new value of the field they picked.
-CAPTURE_EDIT = pending.ValueEdit("capture_edit", apply_edit)
+CAPTURE_EDIT = pending.ValueEdit("capture_edit", apply_edit, back=_card_again)
 
 
 def _set_value(payload: CapturePayload, field: str, text: str, now: datetime) -> str | None:

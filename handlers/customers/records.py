@@ -467,7 +467,20 @@ async def _trip_changed(
     return True
 
 
-RECORD_EDIT = pending.ValueEdit("record_edit", apply_record_edit)
+async def _card_again(turn: Turn, what: dict[str, Any]) -> None:
+    """取消 or /cancel while a record's field waits: its customer's card, as it was."""
+    field = str(what.get("field", ""))
+    model = _MODELS.get(field[:1])
+    record: Record | None = (
+        await turn.session.get(model, int(what.get("id", -1))) if model else None
+    )
+    customer_id = await _customer_id(turn, record) if record is not None else None
+    customer = await CustomerRepo(turn.session, turn.actor).get(customer_id or -1)
+    if customer is not None:
+        await show_card(turn, customer)
+
+
+RECORD_EDIT = pending.ValueEdit("record_edit", apply_record_edit, back=_card_again)
 
 
 # -- the buttons ----------------------------------------------------------------------------

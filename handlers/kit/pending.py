@@ -38,14 +38,17 @@ class ValueEdit:
     apply: Callable[[Turn, str], Awaitable[None]]
     # What the member is doing, as a msgid: "已退出{title}。" when another command comes.
     title: str = N_("修改")
-    # What /cancel says when it drops this one.
-    cancelled: str = N_("已放弃修改,草稿还在。")
+    # What 取消 or /cancel says when it drops this one.
+    cancelled: str = N_("已取消,没有修改。")
     # The command (without "/") and the menu label that start this mode again: no "已退出".
     entry_command: str = ""
     entry_label: str = ""
     # A wait that lapses: a text this long after the question is not its answer (the member
     # moved on; visits' 会谈纪要 and 批注).
     lapses_after: timedelta | None = None
+    # Where the member came from, shown again after 取消 or /cancel (the card being corrected),
+    # given what was being changed; None: the main keyboard is enough.
+    back: Callable[[Turn, dict[str, Any]], Awaitable[None]] | None = None
 
 
 @dataclass(frozen=True)
@@ -177,15 +180,24 @@ def again(turn: Turn, label: str, example: str) -> None:
     turn.say(_("没看懂这个{label}。请再输入一次,例如:{example}", label=_(label), example=example))
 
 
-def given_up(turn: Turn, edit: ValueEdit, text: str) -> bool:
-    """The word 取消 typed as the value (a form whose value could be any text takes it as
-    /cancel): the wait ends with `edit.cancelled`."""
-    if not _CANCEL.match(text.strip()):
-        return False
+async def give_up(turn: Turn, edit: ValueEdit) -> None:
+    """取消 or /cancel while `edit` waits: it ends, says so, and shows where the member was."""
+    what = state(turn, edit) or {}
     finish(turn, edit)
     _ = turn._
     turn.say(_(edit.cancelled), main_keyboard(_, manager=turn.member.is_manager))
-    return True
+    if edit.back is not None:
+        await edit.back(turn, what)
+
+
+async def take(turn: Turn, edit: ValueEdit, text: str) -> None:
+    """The member's text for the value `edit` waits for. The word 取消 is no value any form
+    takes (no name, title, date, industry or search is 取消): it leaves, as /cancel does, so
+    no form needs a check of its own."""
+    if _CANCEL.match(text.strip()):
+        await give_up(turn, edit)
+        return
+    await edit.apply(turn, text)
 
 
 def finish(turn: Turn, edit: ValueEdit) -> None:
@@ -199,14 +211,6 @@ def drop(turn: Turn) -> bool:
     if user_data is None:
         return False
     return any([user_data.pop(key, None) is not None for key in _ACCEPTED])
-
-
-def leave(turn: Turn) -> ValueEdit | None:
-    """Stop waiting; the value that was waiting, if any."""
-    edit = waiting(turn)
-    if edit is not None:
-        finish(turn, edit)
-    return edit
 
 
 _CANCEL = re.compile(CANCEL_WORDS)

@@ -116,8 +116,6 @@ _TYPED_TIME = re.compile(r"\s*([01]?[0-9]|2[0-3])\s*(?:[:：点]\s*([0-5]?[0-9])
 
 async def apply_digest_time(turn: Turn, text: str) -> None:
     """A digest time typed after ⌨️ 其他时间, echoed back as saved."""
-    if pending.given_up(turn, DIGEST_TIME_TYPED, text):
-        return
     found = _TYPED_TIME.fullmatch(text)
     if found is None:
         turn.say(turn._("简报时间请写成 时:分,例如 07:45 或 7点45(/cancel 放弃修改)"))
