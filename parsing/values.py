@@ -58,11 +58,21 @@ def read_phones(text: str) -> list[str]:
 
 def unread_phones(text: str) -> list[str]:
     """Numbers `text` gives as a phone (手机1381234567) that are no valid phone number, as
-    typed: the card says so instead of dropping them without a word."""
+    typed: the card says so instead of dropping them without a word.
+
+    A number is judged where it stands, as the note reader read it: 手機 9123 4567 is a Hong
+    Kong mobile in the note (and kept) though 9123 4567 alone reads as nothing, so a number
+    the whole note gave as a phone is not said to be lost."""
     folded = normalize(text)
-    return [
-        m["number"].strip() for m in _PHONE_WORD.finditer(folded) if not read_phones(m["number"])
-    ]
+    kept = ["".join(ch for ch in phone if ch.isdigit()) for phone in read_phones(text)]
+    unread = []
+    for found in _PHONE_WORD.finditer(folded):
+        number = found["number"].strip()
+        digits = "".join(ch for ch in number if ch.isdigit())
+        if read_phones(number) or any(phone.endswith(digits) for phone in kept):
+            continue
+        unread.append(number)
+    return unread
 
 
 # A title people say (处长, 采购部经理, 华东区销售总监) is short; more is a sentence or a paste.

@@ -41,6 +41,7 @@ from handlers.capture.plans import save_plan, take_plan
 from handlers.capture.show import show_capture
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
+from handlers.kit.render import clip
 from handlers.kit.routes import Action, follow, stale
 from handlers.kit.turn import Turn, member_turn, message_text
 from handlers.team.assignment import ask_managers_about
@@ -339,6 +340,7 @@ FIELD_NAMES = {
     "payment_cycle": N_("付款周期"),
     "competitors": N_("竞争对手"),
     "phones": N_("电话"),
+    "phone": N_("电话"),
     "hobbies": N_("爱好"),
     "fax": N_("传真"),
     "address": N_("地址"),
@@ -598,13 +600,15 @@ async def _write(
         ]
     contacts: list[Contact] = []
     named: list[ContactData] = []  # the facts of `contacts`, in the same order
+    loose: list[str] = []  # phones the note gave with no one to hold them
     for fact, existing in zip(payload.get("contacts") or [], resolved, strict=True):
         fields = _contact_fields(fact, today)
         if existing is None:
             label = fact.get("name") or fact.get("salutation") or fact.get("surname")
             label = label or fact.get("title")
-            if not label:
-                continue  # a person the note gives no way to name is no contact
+            if not label:  # a person the note gives no way to name is no contact
+                loose += [p for p in fact.get("phones") or [] if p not in loose]
+                continue
             contact = await repo.create(
                 customer,
                 name=label,
@@ -635,6 +639,10 @@ async def _write(
             )
         contacts.append(contact)
         named.append(fact)
+    if loose and not any(p in (customer.phone or "") for p in loose):
+        # 万科 电话 13912345678: the card showed the number, so it is kept — as the company's.
+        phone = {"phone": clip("、".join(loose), 64)}
+        changes += [("", c) for c in CustomerRepo(session, actor).update(customer, phone)]
     if payload.get("card"):  # a business card's photo, fax, address and website
         first = contacts[0] if contacts else None
         changes += [

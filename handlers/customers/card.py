@@ -93,6 +93,7 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
         lines.append(_("最近联系:{days} 天前", days=days) if days else _("最近联系:今天"))
     details = [
         (N_("行业"), customer.industry),
+        (N_("电话"), customer.phone),
         (N_("地址"), customer.address),
         (N_("网址"), customer.website),
         (N_("规模"), customer.scale),
