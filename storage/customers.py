@@ -273,6 +273,10 @@ class CustomerRepo:
         await self.session.delete(customer)
         return True
 
+    async def was_deleted(self, customer_id: int) -> bool:
+        """Whether this is one of the actor's customers, deleted (an old card's buttons)."""
+        return await self._deleted(customer_id) is not None
+
     async def _deleted(self, customer_id: int) -> Customer | None:
         customer = await self.session.get(Customer, customer_id)
         if (

@@ -189,11 +189,23 @@ async def finish_visit(turn: Turn, answers: Answers) -> None:
     await show_card(turn, customer)
 
 
+async def _visit_kept(turn: Turn, answers: Answers) -> str | None:
+    """/visit left half-way (a menu tap) after the summary was typed: the summary, as a note on
+    its customer, for /drafts — ▶️ 继续 reads it back as a visit."""
+    summary = answers.get("summary")
+    if not isinstance(summary, str) or not summary.strip():
+        return None
+    customer = await CustomerRepo(turn.session, turn.actor).get(int(answers.get("customer") or 0))
+    # Words for the note reader (a visit on this customer), not for the screen.
+    return f"拜访了{customer.name} {summary}" if customer is not None else summary
+
+
 VISIT = Flow(
     name="visit",
     command=commands.VISIT,
     button_pattern=starts.VISIT_PATTERN,
     preset=_preset_visit,
+    keep=_visit_kept,
     steps=[
         pick_customer(),
         pick_contacts(),

@@ -27,6 +27,7 @@ from typing import Any
 from handlers.kit.keyboards import CANCEL_WORDS, MENU_LABELS, label_pattern, main_keyboard
 from handlers.kit.turn import Turn, before_every_turn
 from locales import N_
+from storage.models import Draft
 
 FLOW_KEY = "flow"
 _SINCE = "_since"  # when a wait that lapses began (POSIX seconds)
@@ -59,6 +60,9 @@ class Guided:
     name: str
     title: str
     command: str
+    # What of the answers given so far is worth keeping when the member leaves half-way (the
+    # words typed, as a note), or None: kept as a draft (/drafts) instead of lost.
+    keep: Callable[[Turn, dict[str, Any]], Awaitable[str | None]] | None = None
 
 
 _ACCEPTED: dict[str, ValueEdit] = {}
@@ -80,6 +84,21 @@ def end_flow(turn: Turn) -> None:
     """The member is in no guided flow any more (it finished, was cancelled or left)."""
     if turn.context.user_data is not None:
         turn.context.user_data.pop(FLOW_KEY, None)
+
+
+async def leave_flow_keeping(turn: Turn, flow: Guided) -> None:
+    """The member turned to something else mid-flow: it ends; what was typed is kept as a
+    draft when the flow says what is worth keeping, and the member is told which."""
+    found = (turn.context.user_data or {}).get(FLOW_KEY)
+    answers = found.get("answers") if isinstance(found, dict) else None
+    end_flow(turn)
+    kept = await flow.keep(turn, answers) if flow.keep and isinstance(answers, dict) else None
+    title = turn._(flow.title)
+    if kept:
+        turn.session.add(Draft(member_id=turn.member.id, kind="note", text=kept))
+        turn.say(turn._("已退出「{title}」,写好的内容已存入草稿(/drafts)。", title=title))
+    else:
+        turn.say(turn._("已退出「{title}」,没有保存。", title=title))
 
 
 def _leave_flow(turn: Turn) -> None:
@@ -221,7 +240,7 @@ def _menu_label(text: str) -> str | None:
     return next((label for label in MENU_LABELS if label_pattern(label).match(text)), None)
 
 
-def leave_for_other(turn: Turn) -> None:
+async def leave_for_other(turn: Turn) -> None:
     """A command or a menu tap while a value waits or a flow asks: the mode ends, and the
     member is told."""
     message = turn.update.message
@@ -244,8 +263,7 @@ def leave_for_other(turn: Turn) -> None:
         turn.say(turn._("已退出{title}。", title=turn._(edit.title)))
     flow = guided(turn)
     if flow is not None and entry != flow.command:
-        end_flow(turn)
-        turn.say(turn._("已退出「{title}」,没有保存。", title=turn._(flow.title)))
+        await leave_flow_keeping(turn, flow)
 
 
 before_every_turn(leave_for_other)
