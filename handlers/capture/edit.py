@@ -15,7 +15,7 @@ from handlers.capture.show import show_capture
 from handlers.deals.text import stage_name
 from handlers.kit import pending
 from handlers.kit.keyboards import inline
-from handlers.kit.render import no_such_leap_month_said, not_a_title_said
+from handlers.kit.render import no_such_leap_month_said, not_a_name_said, not_a_title_said
 from handlers.kit.routes import stale
 from handlers.kit.turn import Turn
 from locales import N_
@@ -169,6 +169,8 @@ async def apply_edit(turn: Turn, text: str) -> None:
     refused = no_such_leap_month_said(_, text) if _code(field) == "b" else None
     if _code(field) == "t" and text.strip() not in CLEAR_WORDS:
         refused = not_a_title_said(_, text)
+    if _code(field) == "n" and text.strip() not in CLEAR_WORDS:
+        refused = not_a_name_said(_, text)
     if refused is not None:  # still waiting for the birthday or the title
         turn.say(refused)
         return

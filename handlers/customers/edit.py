@@ -20,7 +20,13 @@ from handlers.kit.callback_data import callback_enum, callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import DECISION_ROLES, STATUS_LABELS
 from handlers.kit.ownership import refuse_unless_owner
-from handlers.kit.render import birthday, clip, no_such_leap_month_said, not_a_title_said
+from handlers.kit.render import (
+    birthday,
+    clip,
+    no_such_leap_month_said,
+    not_a_name_said,
+    not_a_title_said,
+)
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
@@ -361,8 +367,10 @@ async def apply_archive_edit(turn: Turn, text: str) -> None:
     refused = no_such_leap_month_said(turn._, text) if field == "birthday" else None
     if field == "title" and not clear:
         refused = not_a_title_said(turn._, text)
+    if field == "name" and not clear:
+        refused = not_a_name_said(turn._, text)
     if refused:
-        turn.say(refused)  # still waiting for the birthday or the title
+        turn.say(refused)  # still waiting for the birthday, the title or the name
         return
     try:
         changes = _contact_change(turn, field, text, clear)

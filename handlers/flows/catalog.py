@@ -32,7 +32,7 @@ from handlers.kit import commands, starts
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import is_number
 from handlers.kit.ownership import refuse_unless_owner
-from handlers.kit.render import date_range, moment, not_a_title_said, short_date
+from handlers.kit.render import date_range, moment, not_a_name_said, not_a_title_said, short_date
 from handlers.kit.turn import Turn
 from locales import N_
 from parsing.amounts import read_amount
@@ -302,7 +302,13 @@ async def _name_and_title(turn: Turn, text: str, answers: Answers) -> dict[str, 
     for title in TITLES:
         if compact.endswith(title) and len(compact) > len(title):
             name = compact[: -len(title)]
+            refused = not_a_name_said(turn._, name)
+            if refused:  # a note typed at the prompt (…生日是3月5日的王经理)
+                raise Invalid(refused)
             return {"name": name, "title": title, "salutation": name[0] + title}
+    refused = not_a_name_said(turn._, compact)
+    if refused:
+        raise Invalid(refused)
     return {"name": compact, "title": None, "salutation": None}
 
 
