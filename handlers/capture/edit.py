@@ -241,12 +241,18 @@ def _set_value(payload: CapturePayload, field: str, text: str, now: datetime) ->
         if field == "is":
             interaction["summary"] = None if clear else text
             return None
+        if clear:  # 无: there was no visit; the note is kept as a 备注
+            payload["interaction"] = None
+            return None
         when = parse_when(text, now)
         if when is None or when.day > now.date():
             return "date"
         interaction["when"] = when.start.isoformat()
         return None
     if field.startswith("f"):
+        if clear:  # 无 for its date or its words: no follow-up
+            del payload["follow_ups"][index]
+            return None
         follow_up = (payload.get("follow_ups") or [])[index]
         if code == "a":
             follow_up["action"] = text or follow_up["action"]
@@ -255,6 +261,9 @@ def _set_value(payload: CapturePayload, field: str, text: str, now: datetime) ->
         if when is None or when.day < now.date():
             return "date"
         follow_up["due"] = when.start.isoformat()
+        return None
+    if clear:  # 无 for its days or its place: no trip
+        del payload["itineraries"][index]
         return None
     trip = (payload.get("itineraries") or [])[index]
     if code == "tp":

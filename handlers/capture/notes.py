@@ -41,6 +41,7 @@ from handlers.capture.plans import save_plan, take_plan
 from handlers.capture.show import show_capture
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
+from handlers.kit.labels import DERIVED_FIELDS, flag_change, value_with_unit
 from handlers.kit.render import clip
 from handlers.kit.routes import Action, follow, stale
 from handlers.kit.turn import Turn, member_turn, message_text
@@ -305,20 +306,48 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
     _ = turn._
     lines = [_("✅ 已保存到「{customer}」。", customer=customer.name)]
     lines += [line for line in (deal_line, plan_line) if line]
-    for who, change in changes:
-        if change.old:
-            lines.append(
-                _(
-                    "✏️ {who}{field}:{old} → {new}(旧值已记入历史)",
-                    who=who,
-                    field=_(FIELD_NAMES[change.field])
-                    if change.field in FIELD_NAMES
-                    else change.field,
-                    old=change.old,
-                    new=change.new,
-                )
-            )
+    lines += _changes_said(turn, changes)
     turn.edit("\n".join(lines), inline([[(_("🏢 查看客户"), view_customer(customer.id))]]))
+
+
+def _changes_said(turn: Turn, changes: list[tuple[str, FieldChange]]) -> list[str]:
+    """The save echo's ✏️ lines: a value that had one before, in words (生日:3月8日 → 8月15日,
+    生日改为农历), never a column's name."""
+    _ = turn._
+    lines = []
+    dates: dict[str, dict[str, FieldChange]] = {}  # a birthday's month and day, said as one
+    for who, change in changes:
+        if change.field in ("birthday_month", "birthday_day"):
+            dates.setdefault(who, {})[change.field] = change
+    for who, change in changes:
+        if not change.old or change.field in DERIVED_FIELDS:
+            continue
+        flag = flag_change(_, change.field, change.new)
+        both = dates.get(who, {})
+        if flag is not None:
+            lines.append(_("✏️ {who}:{change}", who=who, change=flag))
+            continue
+        if change.field in both and len(both) == 2:
+            if change.field == "birthday_day":
+                continue  # said with the month
+            month, day = both["birthday_month"], both["birthday_day"]
+            old = _("{month}月{day}日", month=month.old, day=day.old)
+            new = _("{month}月{day}日", month=month.new, day=day.new)
+            field = _("生日")
+        else:
+            old = value_with_unit(_, change.field, change.old)
+            new = value_with_unit(_, change.field, change.new)
+            field = _(FIELD_NAMES[change.field]) if change.field in FIELD_NAMES else change.field
+        lines.append(
+            _(
+                "✏️ {who}{field}:{old} → {new}(旧值已记入历史)",
+                who=who,
+                field=field,
+                old=old,
+                new=new,
+            )
+        )
+    return lines
 
 
 FIELD_NAMES = {
@@ -331,10 +360,9 @@ FIELD_NAMES = {
     "education": N_("毕业院校"),
     "decision_role": N_("决策角色"),
     "personality": N_("性格"),
-    "birthday_month": N_("生日(月)"),
-    "birthday_day": N_("生日(日)"),
+    "birthday_month": N_("生日月份"),
+    "birthday_day": N_("生日日期"),
     "birthday_year": N_("出生年份"),
-    "birthday_lunar": N_("农历生日"),
     "grade": N_("等级"),
     "purchase_cycle": N_("采购周期"),
     "payment_cycle": N_("付款周期"),

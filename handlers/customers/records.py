@@ -521,7 +521,9 @@ async def _trip_menu_button(turn: Turn, trip: Itinerary, customer: Customer, ext
 
 async def _ask(turn: Turn, record: Record, customer: Customer, field: str) -> None:
     label, example = FIELDS[field]
-    pending.ask(turn, RECORD_EDIT, {"id": record.id, "field": field}, label, example)
+    what = {"id": record.id, "field": field}
+    # A saved follow-up, record or trip keeps its date, place and words: 无 empties none.
+    pending.ask(turn, RECORD_EDIT, what, label, example, clearable=False)
 
 
 async def _fu_done(turn: Turn, fu: FollowUp, customer: Customer, extra: str) -> None:

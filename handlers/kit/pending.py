@@ -156,11 +156,13 @@ def ask(
     *,
     current: str | None = None,
     archive: bool = False,
+    clearable: bool = True,
 ) -> None:
     """Wait for the new value of `what` and ask for it in place of the pressed message.
 
     `archive`: a saved field — the prompt shows its `current` value and takes 清空 (if the
-    field may be empty) and 跳过 (keep it)."""
+    field may be empty) and 跳过 (keep it). `clearable`: the prompt offers 无 only where 无
+    empties the field (a saved follow-up's date cannot be empty)."""
     user_data = turn.context.user_data
     assert user_data is not None
     _leave_flow(turn)
@@ -168,13 +170,12 @@ def ask(
     user_data[edit.key] = _stamped(edit, what)
     _ = turn._
     if not archive:
-        turn.edit(
-            _(
-                "请输入新的{label},例如:{example}\n(发“无”清空,/cancel 放弃修改)",
-                label=_(label),
-                example=_(example) if example else "",
-            )
+        prompt = (
+            N_("请输入新的{label},例如:{example}\n(发“无”清空,/cancel 放弃修改)")
+            if clearable
+            else N_("请输入新的{label},例如:{example}\n(/cancel 放弃修改)")
         )
+        turn.edit(_(prompt, label=_(label), example=_(example) if example else ""))
         return
     now = (
         _("{label}现在是:{value}", label=_(label), value=current)

@@ -107,7 +107,7 @@ async def _digest_time(turn: Turn, found: re.Match[str]) -> None:
 
 
 async def _digest_typed(turn: Turn, found: re.Match[str]) -> None:
-    pending.ask(turn, DIGEST_TIME_TYPED, {}, N_("简报时间"), "07:45")
+    pending.ask(turn, DIGEST_TIME_TYPED, {}, N_("简报时间"), "07:45", clearable=False)
 
 
 # 7:45, 07:45, 7点45, 7点45分, 7点, 19:05 — a time of day as typed

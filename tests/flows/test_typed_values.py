@@ -195,3 +195,33 @@ async def test_the_archive_and_contact_refuse_a_phone_as_the_title(bot: BotHarne
     await wang.press("职务")
     await wang.send("副局长")
     assert (await bot.scalar(select(Contact.title))) == "副局长"
+
+
+# -- item 15: 无 where the prompt offers it -----------------------------------------------------
+
+
+async def test_none_typed_for_a_follow_ups_date_on_the_card_drops_the_follow_up(
+    bot: BotHarness,
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("华东电力设计院王局长 下周五跟进报价")
+    await wang.press("修改")
+    prompt = await wang.press("⏰ 跟进日期")
+    assert "发“无”清空" in prompt.text
+    card = await wang.send("无")
+    assert "没看懂" not in card.text and "⏰ 跟进" not in card.text
+    await wang.press("保存")
+    assert await bot.count(FollowUp) == 0
+
+
+async def test_a_saved_follow_ups_date_prompt_offers_no_clearing(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("华东电力设计院 下周五跟进报价")
+    await wang.press("保存")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("🛠 改记录")
+    await wang.press("跟进报价")
+    prompt = await wang.press("📅 改日期")
+    assert "请输入新的跟进日期" in prompt.text and "无" not in prompt.text
+    asked = await wang.send("下周三")
+    assert "✅ 已改好。" in asked.text
