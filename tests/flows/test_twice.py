@@ -110,3 +110,19 @@ async def test_a_second_tap_on_a_customers_undo_is_told_so(bot: BotHarness) -> N
     again = await wang.press_data(data, message)
     assert again.callback_answers == ["已经撤销过了"]
     assert "找到 1 个客户" in (await wang.send("/find 电力")).text
+
+
+async def test_a_second_tap_on_a_contacts_undo_is_told_so(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("华东电力设计院王建国局长")
+    await wang.press("保存")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("编辑资料")
+    await wang.press("王局长")
+    await wang.press("删除联系人")
+    await wang.press("确定删除")
+    message, button = wang.find_button("撤销删除")
+    data = str(button["callback_data"])
+    assert (await wang.press_data(data, message)).callback_answers == ["已撤销删除。"]
+    assert (await wang.press_data(data, message)).callback_answers == ["已经撤销过了"]
+    assert "王建国" in (await wang.send("/customer 华东电力设计院")).text
