@@ -397,6 +397,15 @@ def build(flow: Flow, user_data: Mapping[int, object]) -> ConversationHandler[An
 
     @member_turn
     async def say_timed_out(turn: Turn) -> None:
+        guided = pending.guided(turn)
+        if guided is not None and await pending.end_flow_keeping(turn, guided):
+            turn.say(
+                turn._(
+                    "「{flow}」30 分钟没有继续,已自动结束,写好的内容已存入草稿(/drafts)。",
+                    flow=turn._(flow.command.title),
+                )
+            )
+            return
         _end(turn)
         turn.say(
             turn._(

@@ -86,16 +86,23 @@ def end_flow(turn: Turn) -> None:
         turn.context.user_data.pop(FLOW_KEY, None)
 
 
-async def leave_flow_keeping(turn: Turn, flow: Guided) -> None:
-    """The member turned to something else mid-flow: it ends; what was typed is kept as a
-    draft when the flow says what is worth keeping, and the member is told which."""
+async def end_flow_keeping(turn: Turn, flow: Guided) -> bool:
+    """The flow ends unfinished: what was typed is kept as a note draft (/drafts) when the
+    flow says what is worth keeping. Whether something was kept."""
     found = (turn.context.user_data or {}).get(FLOW_KEY)
     answers = found.get("answers") if isinstance(found, dict) else None
     end_flow(turn)
     kept = await flow.keep(turn, answers) if flow.keep and isinstance(answers, dict) else None
-    title = turn._(flow.title)
     if kept:
         turn.session.add(Draft(member_id=turn.member.id, kind="note", text=kept))
+    return bool(kept)
+
+
+async def leave_flow_keeping(turn: Turn, flow: Guided) -> None:
+    """The member turned to something else mid-flow: it ends, and they are told whether what
+    they typed was kept."""
+    title = turn._(flow.title)
+    if await end_flow_keeping(turn, flow):
         turn.say(turn._("已退出「{title}」,写好的内容已存入草稿(/drafts)。", title=title))
     else:
         turn.say(turn._("已退出「{title}」,没有保存。", title=title))

@@ -65,3 +65,25 @@ async def test_leaving_visit_before_anything_was_typed_keeps_nothing(bot: BotHar
     left = await wang.send("📅 今日")
     assert "已退出「记拜访」,没有保存。" in left.text
     assert await bot.count(Draft) == 0
+
+
+async def test_visit_timing_out_after_the_summary_keeps_it_as_a_draft(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 万科")
+    await wang.press("新建")
+    job_queue = bot.application.job_queue
+    assert job_queue is not None
+    await job_queue.start()  # timeouts are jobs; the test runs the job instead of waiting
+    try:
+        await wang.send("/visit")
+        await wang.press("万科")
+        await wang.press("完成选择")
+        await wang.send(SUMMARY)
+        jobs = [j for j in job_queue.jobs() if "timeout" in str(j.callback).lower()]
+        first = len(bot.api.calls)
+        await jobs[-1].run(bot.application)
+    finally:
+        await job_queue.stop(wait=False)
+    said = [c.text for c in bot.api.calls[first:] if c.method == "sendMessage"]
+    assert said == ["「记拜访」30 分钟没有继续,已自动结束,写好的内容已存入草稿(/drafts)。"]
+    assert SUMMARY in (await wang.send("/drafts")).text
