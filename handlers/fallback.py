@@ -33,7 +33,7 @@ async def plain_text(turn: Turn) -> None:
     """A value for the field being corrected, or else a note to capture."""
     edit = pending.waiting(turn)
     if edit is not None:
-        await edit.apply(turn, message_text(turn))
+        await pending.take(turn, edit, message_text(turn))
     else:
         await capture(turn)
 

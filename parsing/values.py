@@ -10,7 +10,8 @@ A number of days typed into a form (/teamsettings' ⌨️ 其他天数) is read 
 ４５, 45天, 四十五, 四十五天.
 
 A job title typed into a form (✏️ 修改's 职务, ✏️ 编辑资料, /contact) is refused when it is
-plainly something else — a phone, an e-mail, digits, a sentence: `not_a_title`.
+plainly something else — a phone, an e-mail, digits, a sentence: `not_a_title`; a name likewise
+(a sentence, a date, a phone): `not_a_name`.
 """
 
 from __future__ import annotations
@@ -58,11 +59,21 @@ def read_phones(text: str) -> list[str]:
 
 def unread_phones(text: str) -> list[str]:
     """Numbers `text` gives as a phone (手机1381234567) that are no valid phone number, as
-    typed: the card says so instead of dropping them without a word."""
+    typed: the card says so instead of dropping them without a word.
+
+    A number is judged where it stands, as the note reader read it: 手機 9123 4567 is a Hong
+    Kong mobile in the note (and kept) though 9123 4567 alone reads as nothing, so a number
+    the whole note gave as a phone is not said to be lost."""
     folded = normalize(text)
-    return [
-        m["number"].strip() for m in _PHONE_WORD.finditer(folded) if not read_phones(m["number"])
-    ]
+    kept = ["".join(ch for ch in phone if ch.isdigit()) for phone in read_phones(text)]
+    unread = []
+    for found in _PHONE_WORD.finditer(folded):
+        number = found["number"].strip()
+        digits = "".join(ch for ch in number if ch.isdigit())
+        if read_phones(number) or any(phone.endswith(digits) for phone in kept):
+            continue
+        unread.append(number)
+    return unread
 
 
 # A title people say (处长, 采购部经理, 华东区销售总监) is short; more is a sentence or a paste.
@@ -78,6 +89,28 @@ def not_a_title(text: str) -> bool:
         len(compact) > TITLE_MAX
         or compact.isdigit()
         or bool(_EMAIL.search(compact))
+        or bool(read_phones(text))
+    )
+
+
+# A name people write is short: 王建国, 欧阳娜娜; a Latin one may run longer (Christopher Smith).
+NAME_MAX = 10
+LATIN_NAME_MAX = 40
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z .'-]*")
+# What a date says (3月5日, 10号, 农历, 生日, 明天, 下周五): a sentence, not a name.
+_DATE_WORDS = re.compile(
+    r"[0-9零〇一二两三四五六七八九十廿卅]+\s*[月日号年]|农历|生日|[今明后昨]天|周[一二三四五六日天]|星期"
+)
+
+
+def not_a_name(text: str) -> bool:
+    """Whether a typed name is plainly a sentence: longer than NAME_MAX characters (a Latin
+    name LATIN_NAME_MAX), or holding a date or a phone number."""
+    compact = "".join(normalize(text).split())
+    latin = _LATIN_NAME.fullmatch(text.strip()) is not None
+    return (
+        len(compact) > (LATIN_NAME_MAX if latin else NAME_MAX)
+        or bool(_DATE_WORDS.search(compact))
         or bool(read_phones(text))
     )
 

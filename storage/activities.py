@@ -122,25 +122,68 @@ _NOTES_WITH = (
     )
     .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
 )
+# …and a note that made only follow-ups, kept on them.
+_FOLLOW_UP_NOTES_WITH = (
+    select(FollowUp.customer_id, FollowUp.note)
+    .where(
+        FollowUp.customer_id.in_(bindparam("customer_ids", expanding=True)),
+        FollowUp.note_key.contains(bindparam("words"), escape="/"),
+    )
+    .order_by(FollowUp.created_at.desc(), FollowUp.id.desc())
+)
 
 
 async def notes_with(
     session: AsyncSession, customer_ids: Sequence[int], words: str
 ) -> dict[int, str]:
     """The newest note of each customer that contains ``words`` in either script (for
-    /find's results)."""
+    /find's results): a record's, else a follow-up's that no record keeps."""
     if not customer_ids or not words:
         return {}
     params = {"customer_ids": list(customer_ids), "words": like_escaped(words_key(words))}
     found: dict[int, str] = {}
-    for customer_id, note in (await session.execute(_NOTES_WITH, params)).all():
-        found.setdefault(customer_id, note or "")
+    for statement in (_NOTES_WITH, _FOLLOW_UP_NOTES_WITH):
+        for customer_id, note in (await session.execute(statement, params)).all():
+            if customer_id is not None:
+                found.setdefault(customer_id, note or "")
     return found
 
 
+# A follow-up made by a note that no visit keeps (提醒我明天给王局打电话 问问方案看了没) is one
+# of the customer's records too: its words are on it alone.
+_NOTED = (FollowUp.note.is_not(None), FollowUp.interaction_id.is_(None))
+
+
 async def count_interactions(session: AsyncSession, customer: Customer) -> int:
+    """The customer's records: visits, calls … and follow-ups that keep a note."""
     query = select(func.count()).where(Interaction.customer_id == customer.id)
-    return int(await session.scalar(query) or 0)
+    noted = select(func.count()).where(FollowUp.customer_id == customer.id, *_NOTED)
+    return int(await session.scalar(query) or 0) + int(await session.scalar(noted) or 0)
+
+
+Record = Interaction | FollowUp
+
+
+def record_time(record: Record) -> datetime:
+    """When a record happened: a visit's time, a noted follow-up's saving."""
+    return record.occurred_at if isinstance(record, Interaction) else record.created_at
+
+
+async def recent_records(
+    session: AsyncSession, customer: Customer, limit: int = 5, offset: int = 0
+) -> list[Record]:
+    """The customer's records, newest first: interactions and the follow-ups that keep a
+    note (count_interactions counts the same)."""
+    visits = await recent_interactions(session, customer, limit=offset + limit)
+    noted = await session.scalars(
+        select(FollowUp)
+        .where(FollowUp.customer_id == customer.id, *_NOTED)
+        .order_by(FollowUp.created_at.desc(), FollowUp.id.desc())
+        .limit(offset + limit)
+    )
+    merged: list[Record] = [*visits, *noted]
+    merged.sort(key=lambda r: record_time(r).astimezone(UTC), reverse=True)
+    return merged[offset : offset + limit]
 
 
 async def add_follow_up(

@@ -15,7 +15,7 @@ from storage.actor import Actor
 from storage.audit import record
 from storage.changes import UNDO_WINDOW, FieldChange, apply_changes, still_undoable
 from storage.matching import alias_key
-from storage.models import Contact, Customer, CustomerAlias, Grade, Interaction, Member
+from storage.models import Contact, Customer, CustomerAlias, FollowUp, Grade, Interaction, Member
 from storage.search import fold, query_key, script_fold, search_key, words_key
 
 
@@ -84,6 +84,11 @@ def _search_statement(manager: bool) -> Select[Any]:
         Interaction.note.is_not(None),
         Interaction.note_key.contains(bindparam("words"), escape="/"),
     )
+    # …and in a note that made only follow-ups, kept on them.
+    follow_up_hit = select(FollowUp.customer_id).where(
+        FollowUp.customer_id.in_(visible_ids),
+        FollowUp.note_key.contains(bindparam("words"), escape="/"),
+    )
     # Short names the team confirmed (华电院 → 华东电力设计院).
     alias_hit = select(CustomerAlias.customer_id).where(
         CustomerAlias.team_id == bindparam("scope_team"),
@@ -99,6 +104,7 @@ def _search_statement(manager: bool) -> Select[Any]:
                 Customer.search_key.contains(bindparam("typed"), escape="/"),
                 Customer.id.in_(contact_hit),
                 Customer.id.in_(note_hit),
+                Customer.id.in_(follow_up_hit),
                 Customer.id.in_(alias_hit),
             )
         )
@@ -271,6 +277,10 @@ class CustomerRepo:
         record(self.session, self.actor, "customer.purge", "customer", customer.id, customer.name)
         await self.session.delete(customer)
         return True
+
+    async def was_deleted(self, customer_id: int) -> bool:
+        """Whether this is one of the actor's customers, deleted (an old card's buttons)."""
+        return await self._deleted(customer_id) is not None
 
     async def _deleted(self, customer_id: int) -> Customer | None:
         customer = await self.session.get(Customer, customer_id)

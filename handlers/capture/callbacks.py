@@ -7,6 +7,7 @@ The capture card (show.py, notes.py), about the draft it shows:
     cap:cu:<draft>:<customer> which customer (0: a new one)
     cap:k:<draft>:<index>:<contact> which contact the note's index-th person is (0: new)
     cap:m:<draft> 📨 请经理处理        cap:r:<draft> ⏰ 只存为我的提醒   cap:d:<draft> 📝 先存为草稿
+    cap:a:<draft> ✅ 仍然保存 (the same note was saved already; ❌ 不保存 is cap:x)
     cap:n:<note draft>:<customer> the customer of a note nothing was read from (0: keep it)
     cap:dl:<draft>:<deal>[:s] which open deal the note's deal is (0: 🆕 新建商机); ":s" when
     保存 asked it, so the answer saves
@@ -33,6 +34,7 @@ CAPTURE_PATTERN = r"^cap:"
 SAVE = re.compile(rf"^cap:s:{_ID}$")
 EDIT = re.compile(rf"^cap:e:{_ID}$")
 CANCEL = re.compile(rf"^cap:x:{_ID}$")
+SAVE_AGAIN = re.compile(rf"^cap:a:{_ID}$")
 CUSTOMER = re.compile(rf"^cap:cu:{_ID}:{_ID}$")
 CONTACT = re.compile(rf"^cap:k:{_ID}:{_ID}:{_ID}$")
 ASK_MANAGER = re.compile(rf"^cap:m:{_ID}$")
@@ -56,6 +58,10 @@ def edit(draft_id: int) -> str:
 
 def cancel(draft_id: int) -> str:
     return f"cap:x:{draft_id}"
+
+
+def save_again(draft_id: int) -> str:
+    return f"cap:a:{draft_id}"
 
 
 def customer(draft_id: int, customer_id: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -14,7 +15,7 @@ from handlers.capture.show import show_capture
 from handlers.deals.text import stage_name
 from handlers.kit import pending
 from handlers.kit.keyboards import inline
-from handlers.kit.render import no_such_leap_month_said, not_a_title_said
+from handlers.kit.render import no_such_leap_month_said, not_a_name_said, not_a_title_said
 from handlers.kit.routes import stale
 from handlers.kit.turn import Turn
 from locales import N_
@@ -165,13 +166,12 @@ async def apply_edit(turn: Turn, text: str) -> None:
         pending.finish(turn, CAPTURE_EDIT)
         turn.say(_("这条记录已经处理过了。"))
         return
-    if pending.given_up(turn, CAPTURE_EDIT, text):  # 取消: the card as it was
-        await show_capture(turn, draft, edit=False)
-        return
     field = str(state["field"])
     refused = no_such_leap_month_said(_, text) if _code(field) == "b" else None
     if _code(field) == "t" and text.strip() not in CLEAR_WORDS:
         refused = not_a_title_said(_, text)
+    if _code(field) == "n" and text.strip() not in CLEAR_WORDS:
+        refused = not_a_name_said(_, text)
     if refused is not None:  # still waiting for the birthday or the title
         turn.say(refused)
         return
@@ -184,8 +184,15 @@ async def apply_edit(turn: Turn, text: str) -> None:
     await show_capture(turn, draft, edit=False)
 
 
+async def _card_again(turn: Turn, what: dict[str, Any]) -> None:
+    """取消 or /cancel while a field waits: the card as it was."""
+    draft = await turn.session.get(Draft, int(what.get("draft", 0)))
+    if draft is not None and draft.member_id == turn.member.id and draft.kind == "capture":
+        await show_capture(turn, draft, edit=False)
+
+
 # The member's next text message is the new value of the field they picked.
-CAPTURE_EDIT = pending.ValueEdit("capture_edit", apply_edit)
+CAPTURE_EDIT = pending.ValueEdit("capture_edit", apply_edit, back=_card_again)
 
 
 def _set_value(payload: CapturePayload, field: str, text: str, now: datetime) -> str | None:
@@ -229,12 +236,18 @@ def _set_value(payload: CapturePayload, field: str, text: str, now: datetime) ->
         if field == "is":
             interaction["summary"] = None if clear else text
             return None
+        if clear:  # 无: there was no visit; the note is kept as a 备注
+            payload["interaction"] = None
+            return None
         when = parse_when(text, now)
         if when is None or when.day > now.date():
             return "date"
         interaction["when"] = when.start.isoformat()
         return None
     if field.startswith("f"):
+        if clear:  # 无 for its date or its words: no follow-up
+            del payload["follow_ups"][index]
+            return None
         follow_up = (payload.get("follow_ups") or [])[index]
         if code == "a":
             follow_up["action"] = text or follow_up["action"]
@@ -243,6 +256,9 @@ def _set_value(payload: CapturePayload, field: str, text: str, now: datetime) ->
         if when is None or when.day < now.date():
             return "date"
         follow_up["due"] = when.start.isoformat()
+        return None
+    if clear:  # 无 for its days or its place: no trip
+        del payload["itineraries"][index]
         return None
     trip = (payload.get("itineraries") or [])[index]
     if code == "tp":

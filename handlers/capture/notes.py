@@ -42,6 +42,7 @@ from handlers.capture.plans import save_plan, take_plan
 from handlers.capture.show import deal_choices, show_capture
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
+from handlers.kit.labels import DERIVED_FIELDS, flag_change, value_with_unit
 from handlers.kit.render import clip, moment
 from handlers.kit.routes import Action, follow, stale
 from handlers.kit.turn import Turn, member_turn, message_text
@@ -70,6 +71,7 @@ from storage.models import (
 )
 from storage.naming import heading
 from storage.push_buttons import later, view_customer
+from storage.repeats import open_follow_up_like, same_note_saved_at
 from storage.search import script_fold
 
 MAX_NOTE = 4000
@@ -147,6 +149,12 @@ async def _save(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
     await save_capture(turn, draft)
 
 
+async def _save_again(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    capture_payload(draft.payload).setdefault("resolve", {})["again"] = True
+    flag_modified(draft, "payload")
+    await save_capture(turn, draft)
+
+
 async def _cancel(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
     await turn.session.delete(draft)
     turn.edit(turn._("好的,这条没有保存。"))
@@ -220,6 +228,7 @@ async def _note_customer(turn: Turn, found: re.Match[str]) -> None:
 ROUTES = (
     (callbacks.NOTE_CUSTOMER, _note_customer),
     (callbacks.SAVE, _on_draft(_save)),
+    (callbacks.SAVE_AGAIN, _on_draft(_save_again)),
     (callbacks.CANCEL, _on_draft(_cancel)),
     (callbacks.CUSTOMER, _on_draft(_which_customer)),
     (callbacks.CONTACT, _on_draft(_which_contact)),
@@ -306,14 +315,19 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
             resolve["customer"] = owner.id
             flag_modified(draft, "payload")
         elif reminder_only(capture_payload(draft.payload)):
-            await _save_reminders(turn, draft)
+            if not await _asked_if_repeated(turn, draft, None):
+                await _save_reminders(turn, draft)
             return
     if customer is None:
         customer = await _resolve_customer(turn, draft)
     if customer is None:
         return
     contacts = await _resolve_contacts(turn, draft, customer)
-    if contacts is None or await _ask_which_deal(turn, draft, customer):
+    if (
+        contacts is None
+        or await _asked_if_repeated(turn, draft, customer)
+        or await _ask_which_deal(turn, draft, customer)
+    ):
         return
     changes, named = await _write(turn, draft, customer, contacts)
     deal_line = await save_deal(turn, capture_payload(draft.payload), customer, named)
@@ -331,23 +345,51 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
             )
         ]
     lines += [line for line in (deal_line, plan_line) if line]
-    for who, change in changes:
-        if change.old:
-            lines.append(
-                _(
-                    "✏️ {who}{field}:{old} → {new}(旧值已记入历史)",
-                    who=who,
-                    field=_(FIELD_NAMES[change.field])
-                    if change.field in FIELD_NAMES
-                    else change.field,
-                    old=change.old,
-                    new=change.new,
-                )
-            )
+    lines += _changes_said(turn, changes)
     if granted and customer.owner_id != turn.member.id:
         turn.edit("\n".join(lines))  # a colleague's card: not the rep's to open
         return
     turn.edit("\n".join(lines), inline([[(_("🏢 查看客户"), view_customer(customer.id))]]))
+
+
+def _changes_said(turn: Turn, changes: list[tuple[str, FieldChange]]) -> list[str]:
+    """The save echo's ✏️ lines: a value that had one before, in words (生日:3月8日 → 8月15日,
+    生日改为农历), never a column's name."""
+    _ = turn._
+    lines = []
+    dates: dict[str, dict[str, FieldChange]] = {}  # a birthday's month and day, said as one
+    for who, change in changes:
+        if change.field in ("birthday_month", "birthday_day"):
+            dates.setdefault(who, {})[change.field] = change
+    for who, change in changes:
+        if not change.old or change.field in DERIVED_FIELDS:
+            continue
+        flag = flag_change(_, change.field, change.new)
+        both = dates.get(who, {})
+        if flag is not None:
+            lines.append(_("✏️ {who}:{change}", who=who, change=flag))
+            continue
+        if change.field in both and len(both) == 2:
+            if change.field == "birthday_day":
+                continue  # said with the month
+            month, day = both["birthday_month"], both["birthday_day"]
+            old = _("{month}月{day}日", month=month.old, day=day.old)
+            new = _("{month}月{day}日", month=month.new, day=day.new)
+            field = _("生日")
+        else:
+            old = value_with_unit(_, change.field, change.old)
+            new = value_with_unit(_, change.field, change.new)
+            field = _(FIELD_NAMES[change.field]) if change.field in FIELD_NAMES else change.field
+        lines.append(
+            _(
+                "✏️ {who}{field}:{old} → {new}(旧值已记入历史)",
+                who=who,
+                field=field,
+                old=old,
+                new=new,
+            )
+        )
+    return lines
 
 
 FIELD_NAMES = {
@@ -360,15 +402,15 @@ FIELD_NAMES = {
     "education": N_("毕业院校"),
     "decision_role": N_("决策角色"),
     "personality": N_("性格"),
-    "birthday_month": N_("生日(月)"),
-    "birthday_day": N_("生日(日)"),
+    "birthday_month": N_("生日月份"),
+    "birthday_day": N_("生日日期"),
     "birthday_year": N_("出生年份"),
-    "birthday_lunar": N_("农历生日"),
     "grade": N_("等级"),
     "purchase_cycle": N_("采购周期"),
     "payment_cycle": N_("付款周期"),
     "competitors": N_("竞争对手"),
     "phones": N_("电话"),
+    "phone": N_("电话"),
     "hobbies": N_("爱好"),
     "fax": N_("传真"),
     "address": N_("地址"),
@@ -394,6 +436,36 @@ async def _ask_which_deal(turn: Turn, draft: Draft, customer: Customer) -> bool:
         "💼 「{customer}」有几个进行中的商机,这条记录说的是哪一个?", customer=customer.name
     )
     turn.edit(question, inline(rows))
+    return True
+
+
+async def _asked_if_repeated(turn: Turn, draft: Draft, customer: Customer | None) -> bool:
+    """The same note (or one of its follow-ups, still open) was saved already: the card says
+    when, and waits for ✅ 仍然保存 or ❌ 不保存. Whether it asked."""
+    payload = capture_payload(draft.payload)
+    if payload.get("resolve", {}).get("again"):
+        return False
+    customer_id = customer.id if customer is not None else None
+    now = turn.now()
+    saved = await same_note_saved_at(turn.session, turn.actor, customer_id, draft.text or "", now)
+    if saved is None:
+        follow_ups = [split_due(moment_of(f["due"])) for f in payload.get("follow_ups") or []]
+        wanted = [
+            (day, at, f["action"])
+            for (day, at), f in zip(follow_ups, payload.get("follow_ups") or [], strict=True)
+        ]
+        saved = await open_follow_up_like(turn.session, turn.actor, customer_id, wanted)
+    if saved is None:
+        return False
+    when = saved.astimezone(now.tzinfo)
+    said = (
+        f"{when:%H:%M}"
+        if when.date() == now.date()
+        else turn._("昨天 {time}", time=f"{when:%H:%M}")
+    )
+    await show_capture(
+        turn, draft, edit=True, repeated=turn._("⚠️ 这条和 {time} 保存的记录一样。", time=said)
+    )
     return True
 
 
@@ -620,13 +692,15 @@ async def _write(
         ]
     contacts: list[Contact] = []
     named: list[ContactData] = []  # the facts of `contacts`, in the same order
+    loose: list[str] = []  # phones the note gave with no one to hold them
     for fact, existing in zip(payload.get("contacts") or [], resolved, strict=True):
         fields = _contact_fields(fact, today)
         if existing is None:
             label = fact.get("name") or fact.get("salutation") or fact.get("surname")
             label = label or fact.get("title")
-            if not label:
-                continue  # a person the note gives no way to name is no contact
+            if not label:  # a person the note gives no way to name is no contact
+                loose += [p for p in fact.get("phones") or [] if p not in loose]
+                continue
             contact = await repo.create(
                 customer,
                 name=label,
@@ -657,6 +731,10 @@ async def _write(
             )
         contacts.append(contact)
         named.append(fact)
+    if loose and not any(p in (customer.phone or "") for p in loose):
+        # 万科 电话 13912345678: the card showed the number, so it is kept — as the company's.
+        phone = {"phone": clip("、".join(loose), 64)}
+        changes += [("", c) for c in CustomerRepo(session, actor).update(customer, phone)]
     if payload.get("card"):  # a business card's photo, fax, address and website
         first = contacts[0] if contacts else None
         changes += [

@@ -77,6 +77,7 @@ class Resolve(TypedDict, total=False):
     customer: Choice
     contacts: dict[str, Choice]
     deal: Choice
+    again: bool  # ✅ 仍然保存: saved though the same note or follow-up was saved already
 
 
 class CardExtras(TypedDict, total=False):

@@ -125,7 +125,23 @@ async def deal_view(
     return DealView(DealSay(deal.title, changes, maybe), book, choices)
 
 
-async def show_capture(turn: Turn, draft: Draft, *, edit: bool) -> None:
+def repeat_buttons(turn: Turn, draft_id: int) -> Any:
+    _ = turn._
+    return inline(
+        [
+            [
+                (_("✅ 仍然保存"), callbacks.save_again(draft_id)),
+                (_("❌ 不保存"), callbacks.cancel(draft_id)),
+            ]
+        ]
+    )
+
+
+async def show_capture(
+    turn: Turn, draft: Draft, *, edit: bool, repeated: str | None = None
+) -> None:
+    """The card; `repeated` says when the same was saved already, and asks before saving
+    again."""
     now = turn.now()
     payload = capture_payload(draft.payload)
     company = payload["company"]
@@ -138,6 +154,9 @@ async def show_capture(turn: Turn, draft: Draft, *, edit: bool) -> None:
     for line in unread_lines(turn._, draft.text or "", payload):
         text += "\n" + line
     markup = capture_buttons(turn, draft.id, view.choices)
+    if repeated is not None:
+        text += "\n" + repeated
+        markup = repeat_buttons(turn, draft.id)
     if edit:
         turn.edit(text, markup)
     else:

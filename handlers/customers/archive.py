@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from handlers.customers import callbacks
-from handlers.customers.card import render_card
+from handlers.customers.card import noted_line, render_card
 from handlers.kit import commands, pending, starts
 from handlers.kit.callback_data import callback_enum, callback_id
 from handlers.kit.keyboards import (
@@ -31,10 +31,10 @@ from handlers.kit.routes import Action, follow, on_id, pressed, stale
 from handlers.kit.turn import Turn, command_argument, member_turn
 from handlers.team.assignment import ask_managers_about
 from locales import N_
-from storage.activities import count_interactions, notes_with, recent_interactions
+from storage.activities import count_interactions, notes_with, recent_records, record_time
 from storage.customers import CustomerRepo
 from storage.matching import Judgement, judge, remember_alias
-from storage.models import Customer, Draft, Grade
+from storage.models import Customer, Draft, FollowUp, Grade
 from storage.push_buttons import view_customer
 from storage.search import fold, words_key
 
@@ -237,6 +237,9 @@ async def customer_command(turn: Turn) -> None:
 async def _undo_delete(turn: Turn, customer_id: int) -> None:
     _ = turn._
     restored = await _repo(turn).restore(customer_id)
+    if restored is None and await _repo(turn).get(customer_id) is not None:
+        turn.answer(_("已经撤销过了"))  # a second tap: the customer is back already
+        return
     if restored is None:
         turn.answer(_("无法撤销:已超过 24 小时,或同名客户已重新建档。"), alert=True)
         return
@@ -378,25 +381,30 @@ async def _history(turn: Turn, customer: Customer, offset: int) -> None:
     timezone = turn.member.timezone
     today = datetime.now(ZoneInfo(timezone)).date()
     total = await count_interactions(turn.session, customer)
-    items = await recent_interactions(turn.session, customer, limit=HISTORY_PAGE, offset=offset)
+    items = await recent_records(turn.session, customer, limit=HISTORY_PAGE, offset=offset)
     lines = [_("📜 「{name}」的全部记录({n} 条)", name=customer.name, n=total)]
     shown, size = 0, len(lines[0])
     # The owner corrects a record from here: its number opens it in 🛠 改记录 (records.py).
     editable = customer.owner_id == turn.member.id
     edits: list[tuple[str, str]] = []
     for item in items:
-        when = moment(_, item.occurred_at, timezone, today)
-        head, words = record_lines(item.summary, item.note, whole=True)
-        text = " · ".join(x for x in (head, item.outcome, item.location) if x)
+        when = moment(_, record_time(item), timezone, today)
         n = offset + shown + 1
-        entry = f"{n}. {when} {_(KIND_LABELS[item.kind])}{':' + text if text else ''}"
+        if isinstance(item, FollowUp):  # a note that made only this follow-up
+            head, words = record_lines(noted_line(turn, item), item.note, whole=True)
+            entry, opens = f"{n}. {when} {head}", callbacks.follow_up_menu(item.id)
+        else:
+            head, words = record_lines(item.summary, item.note, whole=True)
+            text = " · ".join(x for x in (head, item.outcome, item.location) if x)
+            entry = f"{n}. {when} {_(KIND_LABELS[item.kind])}{':' + text if text else ''}"
+            opens = callbacks.record_menu(item.id)
         if words:
             entry += f"\n  「{words}」"
         # Whole notes are long: a page holds the records that fit in one message.
         if shown and size + len(entry) > HISTORY_CHARS:
             break
         lines.append(entry)
-        edits.append((f"✏️ {n}", callbacks.record_menu(item.id)))
+        edits.append((f"✏️ {n}", opens))
         shown, size = shown + 1, size + len(entry) + 1
     if not items:
         lines.append(_("还没有记录。"))

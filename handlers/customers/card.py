@@ -20,10 +20,10 @@ from handlers.kit.render import birthday, clip, date_range, moment, record_lines
 from handlers.kit.turn import Turn
 from handlers.team import callbacks as team_callbacks
 from locales import N_, Translator
-from storage.activities import open_follow_ups, recent_interactions, upcoming_itineraries
+from storage.activities import open_follow_ups, recent_records, record_time, upcoming_itineraries
 from storage.contacts import ContactRepo
 from storage.deals import DealRepo
-from storage.models import Contact, Customer, Member
+from storage.models import Contact, Customer, FollowUp, Member
 from storage.naming import heading
 
 
@@ -63,6 +63,12 @@ def contact_line(_: Translator, contact: Contact, today: datetime) -> str:
     return " · ".join(parts)
 
 
+def noted_line(turn: Turn, follow_up: FollowUp) -> str:
+    """A follow-up as one of the records (a note made it): ⏰ 12月3日(周四) 09:30 给王局打电话."""
+    due = follow_up.due_at or follow_up.due_date
+    return f"⏰ {moment(turn._, due, turn.member.timezone, turn.today())} {clip(follow_up.text)}"
+
+
 async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboardMarkup]:
     _ = turn._
     session = turn.session
@@ -87,6 +93,7 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
         lines.append(_("最近联系:{days} 天前", days=days) if days else _("最近联系:今天"))
     details = [
         (N_("行业"), customer.industry),
+        (N_("电话"), customer.phone),
         (N_("地址"), customer.address),
         (N_("网址"), customer.website),
         (N_("规模"), customer.scale),
@@ -102,17 +109,24 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
     if contacts:
         lines.append(_("👤 联系人"))
         lines += [f"  · {contact_line(_, c, now)}" for c in contacts]
-    interactions = await recent_interactions(session, customer, limit=5)
-    if interactions:
+    records = await recent_records(session, customer, limit=5)
+    if records:
         lines.append(_("📝 最近记录"))
-        for item in interactions:
+        for item in records:
             when = moment(
-                _, item.occurred_at.astimezone(ZoneInfo(timezone)).date(), timezone, today
+                _, record_time(item).astimezone(ZoneInfo(timezone)).date(), timezone, today
             )
-            text, words = record_lines(item.summary and clip(item.summary), item.note, whole=False)
-            if item.outcome:
-                text += f"({clip(item.outcome)})"
-            lines.append(f"  · {when} {_(KIND_LABELS[item.kind])}{':' + text if text else ''}")
+            if isinstance(item, FollowUp):  # a note that made only this follow-up
+                text, words = record_lines(noted_line(turn, item), item.note, whole=False)
+                lines.append(f"  · {when} {text}")
+            else:
+                text, words = record_lines(
+                    item.summary and clip(item.summary), item.note, whole=False
+                )
+                if item.outcome:
+                    text += f"({clip(item.outcome)})"
+                kind = _(KIND_LABELS[item.kind])
+                lines.append(f"  · {when} {kind}{':' + text if text else ''}")
             if words:
                 lines.append(f"    「{words}」")
     follow_ups = await open_follow_ups(session, customer)

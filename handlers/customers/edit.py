@@ -20,7 +20,13 @@ from handlers.kit.callback_data import callback_enum, callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import DECISION_ROLES, STATUS_LABELS
 from handlers.kit.ownership import refuse_unless_owner
-from handlers.kit.render import birthday, clip, no_such_leap_month_said, not_a_title_said
+from handlers.kit.render import (
+    birthday,
+    clip,
+    no_such_leap_month_said,
+    not_a_name_said,
+    not_a_title_said,
+)
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
@@ -271,6 +277,9 @@ async def edit_button(turn: Turn) -> None:
 async def _undo_contact(turn: Turn, contact_id: int) -> None:
     _ = turn._
     restored = await ContactRepo(turn.session, turn.actor).restore(contact_id)
+    if restored is None and await ContactRepo(turn.session, turn.actor).get(contact_id):
+        turn.answer(_("已经撤销过了"))  # a second tap: the contact is back already
+        return
     if restored is None:
         turn.answer(_("无法撤销:已超过 24 小时。"), alert=True)
         return
@@ -326,21 +335,11 @@ async def apply_archive_edit(turn: Turn, text: str) -> None:
         ContactRepo(turn.session, turn.actor),
     )
     field = str(state["field"])
-    if pending.given_up(turn, ARCHIVE_EDIT, text):  # 取消 is no industry, title or name
-        return
     if text.lower() in SKIP_WORDS:
         # 跳过: keep the value; back to the card the field belongs to.
         pending.finish(turn, ARCHIVE_EDIT)
-        target = await (customers if state["kind"] == "customer" else contacts).get(
-            int(state["id"])
-        )
-        customer_id = (
-            target.id if isinstance(target, Customer) else getattr(target, "customer_id", -1)
-        )
-        owner = await customers.get(customer_id)
         turn.say(_("好的,没有改动。"))
-        if owner is not None:
-            await show_card(turn, owner)
+        await _card_of(turn, state)
         return
     if clear and state["kind"] == "contact" and field == "name":
         turn.say(_("姓名不能清空。请输入新的姓名,或发“跳过”不改。"))
@@ -369,8 +368,10 @@ async def apply_archive_edit(turn: Turn, text: str) -> None:
     refused = no_such_leap_month_said(turn._, text) if field == "birthday" else None
     if field == "title" and not clear:
         refused = not_a_title_said(turn._, text)
+    if field == "name" and not clear:
+        refused = not_a_name_said(turn._, text)
     if refused:
-        turn.say(refused)  # still waiting for the birthday or the title
+        turn.say(refused)  # still waiting for the birthday, the title or the name
         return
     try:
         changes = _contact_change(turn, field, text, clear)
@@ -384,10 +385,21 @@ async def apply_archive_edit(turn: Turn, text: str) -> None:
     await show_card(turn, customer)
 
 
+async def _card_of(turn: Turn, what: dict[str, Any]) -> None:
+    """The card of the customer whose field was being edited (after 跳过, 取消 or /cancel)."""
+    customers = CustomerRepo(turn.session, turn.actor)
+    contacts = ContactRepo(turn.session, turn.actor)
+    target = await (customers if what.get("kind") == "customer" else contacts).get(
+        int(what.get("id", 0))
+    )
+    customer_id = target.id if isinstance(target, Customer) else getattr(target, "customer_id", -1)
+    owner = await customers.get(customer_id)
+    if owner is not None:
+        await show_card(turn, owner)
+
+
 # The member's next text message is the new value of the archive field they picked.
-ARCHIVE_EDIT = pending.ValueEdit(
-    "archive_edit", apply_archive_edit, cancelled=N_("已放弃修改,资料没有变。")
-)
+ARCHIVE_EDIT = pending.ValueEdit("archive_edit", apply_archive_edit, back=_card_of)
 
 
 def _contact_change(turn: Turn, field: str, text: str, clear: bool) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from handlers.customers import callbacks
 from handlers.customers.edit import CONTACT_FIELDS, CUSTOMER_FIELDS
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
-from handlers.kit.labels import DECISION_ROLES, STATUS_LABELS
+from handlers.kit.labels import DECISION_ROLES, STATUS_LABELS, flag_change, value_with_unit
 from handlers.kit.render import MESSAGE_LIMIT, birthday
 from handlers.kit.routes import follow, stale
 from handlers.kit.turn import Turn, member_turn
@@ -48,8 +48,8 @@ FIELD_LABELS: dict[str, str] = {
     "decision_role": N_("决策角色"),
     "is_key_leader": N_("关键人"),
     "fax": N_("传真"),
-    "birthday_month": N_("生日(月)"),
-    "birthday_day": N_("生日(日)"),
+    "birthday_month": N_("生日月份"),
+    "birthday_day": N_("生日日期"),
     "birthday_year": N_("出生年份"),
     "birthday_lunar": N_("农历生日"),
     "birthday_leap": N_("闰月"),
@@ -182,7 +182,14 @@ async def _change_log(turn: Turn, customer: Customer, offset: int) -> None:
         label = _(FIELD_LABELS[change.field]) if change.field in FIELD_LABELS else change.field
         if contact_name:
             label = f"{contact_name} · {label}"
-        old, new = change.old_value or _("(空)"), change.new_value or _("(空)")
+        flag = flag_change(_, change.field, change.new_value)
+        if flag is not None:  # 生日改为农历, not 农历生日 0 → 1
+            lines.append(
+                f"· {when} {who or '—'}:{f'{contact_name} · ' if contact_name else ''}{flag}"
+            )
+            continue
+        old = value_with_unit(_, change.field, change.old_value)
+        new = value_with_unit(_, change.field, change.new_value)
         lines.append(f"· {when} {who or '—'}:{label} {old} → {new}")
     if not rows:
         lines.append(_("还没有修改记录。"))

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, Literal, TypedDict, TypeVar, cast
+from typing import Any, Literal, NotRequired, TypedDict, TypeVar, cast
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from telegram.ext import CallbackQueryHandler
 
 from handlers.customers import callbacks
@@ -27,7 +27,7 @@ from handlers.kit.callback_data import callback_enum, callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import KIND_LABELS
 from handlers.kit.ownership import refuse_unless_owner
-from handlers.kit.render import clip, date_range, moment
+from handlers.kit.render import clip, date_range, moment, record_lines
 from handlers.kit.routes import Action, follow, stale
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
@@ -50,6 +50,7 @@ from storage.push_buttons import view_customer
 
 UNDO_WINDOW = timedelta(hours=24)
 SNAPSHOT = "deleted_record"
+RESTORED = "restored_record"  # a snapshot undone: a second ↩️ is told so
 
 
 class DeletedFollowUp(TypedDict):
@@ -78,6 +79,7 @@ class DeletedInteraction(TypedDict):
     note: str | None
     location: str | None
     contacts: list[int]
+    follow_ups: NotRequired[list[int]]  # those it was the source of: linked again on undo
 
 
 class DeletedTrip(TypedDict):
@@ -179,7 +181,9 @@ def _fu_menu(turn: Turn, fu: FollowUp) -> None:
         ],
         [(_("⬅️ 返回"), callbacks.record_list(fu.customer_id or 0))],
     ]
-    turn.edit(_fu_line(turn, fu), inline(rows))
+    # The rep's words the follow-up was read from, whole: nothing else keeps them.
+    words = record_lines(fu.text, fu.note, whole=True)[1]
+    turn.edit(_fu_line(turn, fu) + (f"\n「{words}」" if words else ""), inline(rows))
 
 
 def _record_menu(turn: Turn, item: Interaction) -> None:
@@ -247,8 +251,12 @@ async def _snapshot(turn: Turn, record: Record, customer: Customer) -> Draft:
                 InteractionContact.interaction_id == record.id
             )
         )
+        follow_ups = await turn.session.scalars(
+            select(FollowUp.id).where(FollowUp.interaction_id == record.id)
+        )
         payload = DeletedInteraction(
             record="interaction",
+            follow_ups=list(follow_ups),
             customer=customer.id,
             member=record.member_id,
             kind=record.kind.value,
@@ -288,9 +296,24 @@ async def _delete(turn: Turn, record: Record, customer: Customer) -> None:
     )
 
 
+async def _claim(turn: Turn, draft_id: int) -> bool:
+    """Mark the snapshot restored, in one statement: of two presses at the same moment only
+    one finds it still SNAPSHOT (the other waits for its row, then matches nothing)."""
+    claimed = await turn.session.execute(
+        update(Draft)
+        .where(Draft.id == draft_id, Draft.member_id == turn.member.id, Draft.kind == SNAPSHOT)
+        .values(kind=RESTORED)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(claimed, "rowcount", 0) == 1)
+
+
 async def _undo(turn: Turn, draft_id: int) -> None:
     _ = turn._
     draft = await turn.session.get(Draft, draft_id)
+    if draft is not None and draft.member_id == turn.member.id and draft.kind == RESTORED:
+        turn.answer(_("已经撤销过了"))
+        return
     if draft is None or draft.member_id != turn.member.id or draft.kind != SNAPSHOT:
         turn.answer(_("无法撤销:已超过 24 小时,或已经撤销过了。"), alert=True)
         return
@@ -300,6 +323,9 @@ async def _undo(turn: Turn, draft_id: int) -> None:
     if customer is None or datetime.now(UTC) - created > UNDO_WINDOW:
         await turn.session.delete(draft)
         turn.answer(_("无法撤销:已超过 24 小时,或已经撤销过了。"), alert=True)
+        return
+    if not await _claim(turn, draft_id):
+        turn.answer(_("已经撤销过了"))
         return
     if snapshot["record"] == "follow_up":
         turn.session.add(
@@ -339,7 +365,16 @@ async def _undo(turn: Turn, draft_id: int) -> None:
         await turn.session.flush()
         for contact_id in snapshot["contacts"]:
             turn.session.add(InteractionContact(interaction_id=item.id, contact_id=contact_id))
-    await turn.session.delete(draft)
+        await turn.session.execute(
+            update(FollowUp)
+            .where(
+                FollowUp.id.in_(snapshot.get("follow_ups") or []),
+                FollowUp.customer_id == customer.id,
+                FollowUp.interaction_id.is_(None),
+            )
+            .values(interaction_id=item.id)
+            .execution_options(synchronize_session=False)
+        )
     await turn.session.flush()
     turn.answer(_("已撤销删除。"))
     await show_card(turn, customer, edit=True)
@@ -432,7 +467,20 @@ async def _trip_changed(
     return True
 
 
-RECORD_EDIT = pending.ValueEdit("record_edit", apply_record_edit)
+async def _card_again(turn: Turn, what: dict[str, Any]) -> None:
+    """取消 or /cancel while a record's field waits: its customer's card, as it was."""
+    field = str(what.get("field", ""))
+    model = _MODELS.get(field[:1])
+    record: Record | None = (
+        await turn.session.get(model, int(what.get("id", -1))) if model else None
+    )
+    customer_id = await _customer_id(turn, record) if record is not None else None
+    customer = await CustomerRepo(turn.session, turn.actor).get(customer_id or -1)
+    if customer is not None:
+        await show_card(turn, customer)
+
+
+RECORD_EDIT = pending.ValueEdit("record_edit", apply_record_edit, back=_card_again)
 
 
 # -- the buttons ----------------------------------------------------------------------------
@@ -473,7 +521,9 @@ async def _trip_menu_button(turn: Turn, trip: Itinerary, customer: Customer, ext
 
 async def _ask(turn: Turn, record: Record, customer: Customer, field: str) -> None:
     label, example = FIELDS[field]
-    pending.ask(turn, RECORD_EDIT, {"id": record.id, "field": field}, label, example)
+    what = {"id": record.id, "field": field}
+    # A saved follow-up, record or trip keeps its date, place and words: 无 empties none.
+    pending.ask(turn, RECORD_EDIT, what, label, example, clearable=False)
 
 
 async def _fu_done(turn: Turn, fu: FollowUp, customer: Customer, extra: str) -> None:

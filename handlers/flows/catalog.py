@@ -32,7 +32,7 @@ from handlers.kit import commands, starts
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import is_number
 from handlers.kit.ownership import refuse_unless_owner
-from handlers.kit.render import date_range, moment, not_a_title_said, short_date
+from handlers.kit.render import date_range, moment, not_a_name_said, not_a_title_said, short_date
 from handlers.kit.turn import Turn
 from locales import N_
 from parsing.amounts import read_amount
@@ -216,11 +216,23 @@ def _visit_note(
     return ";".join(parts)
 
 
+async def _visit_kept(turn: Turn, answers: Answers) -> str | None:
+    """/visit left half-way (a menu tap) after the summary was typed: the summary, as a note on
+    its customer, for /drafts — ▶️ 继续 reads it back as a visit."""
+    summary = answers.get("summary")
+    if not isinstance(summary, str) or not summary.strip():
+        return None
+    customer = await CustomerRepo(turn.session, turn.actor).get(int(answers.get("customer") or 0))
+    # Words for the note reader (a visit on this customer), not for the screen.
+    return f"拜访了{customer.name} {summary}" if customer is not None else summary
+
+
 VISIT = Flow(
     name="visit",
     command=commands.VISIT,
     button_pattern=starts.VISIT_PATTERN,
     preset=_preset_visit,
+    keep=_visit_kept,
     steps=[
         pick_customer(),
         pick_contacts(),
@@ -317,7 +329,13 @@ async def _name_and_title(turn: Turn, text: str, answers: Answers) -> dict[str, 
     for title in TITLES:
         if compact.endswith(title) and len(compact) > len(title):
             name = compact[: -len(title)]
+            refused = not_a_name_said(turn._, name)
+            if refused:  # a note typed at the prompt (…生日是3月5日的王经理)
+                raise Invalid(refused)
             return {"name": name, "title": title, "salutation": name[0] + title}
+    refused = not_a_name_said(turn._, compact)
+    if refused:
+        raise Invalid(refused)
     return {"name": compact, "title": None, "salutation": None}
 
 

@@ -34,6 +34,7 @@ from handlers.kit.keyboards import inline, text_input
 from handlers.kit.pending import FLOW_KEY
 from handlers.kit.routes import stale
 from handlers.kit.turn import Ctx, Turn, member_turn, message_text
+from storage.customers import CustomerRepo
 
 TIMEOUT_SECONDS = 30 * 60
 
@@ -87,6 +88,8 @@ class Flow:
     button_pattern: re.Pattern[str] | None = None
     preset: Callable[[re.Match[str]], Answers] | None = None
     labels: list[str] = field(default_factory=list)
+    # What is worth keeping as a draft when the member leaves half-way (kit/pending.Guided).
+    keep: Callable[[Turn, Answers], Awaitable[str | None]] | None = None
 
 
 def _state(turn: Turn) -> dict[str, Any]:
@@ -121,6 +124,21 @@ class _Asking(filters.UpdateFilter):
     def filter(self, update: Update) -> bool:
         user = update.effective_user
         return user is not None and _in(self.flow, self.user_data.get(user.id))
+
+
+async def _customer_still_there(turn: Turn, customer_id: object) -> bool:
+    """A flow started from a customer's card (📝 记拜访, ⏰ 加跟进 …) asks nothing when the
+    customer is gone: an old card's button would walk the member through every step and then
+    lose the answers."""
+    repo = CustomerRepo(turn.session, turn.actor)
+    if isinstance(customer_id, int) and await repo.get(customer_id) is not None:
+        return True
+    deleted = isinstance(customer_id, int) and await repo.was_deleted(customer_id)
+    turn.answer(
+        turn._("这个客户已删除。") if deleted else turn._("找不到这个客户,或你没有权限查看。"),
+        alert=True,
+    )
+    return False
 
 
 def _next_index(flow: Flow, index: int, answers: Answers, direction: int = 1) -> int:
@@ -277,9 +295,14 @@ STEP_BUTTONS: tuple[tuple[re.Pattern[str], StepAction], ...] = (
 def build(flow: Flow, user_data: Mapping[int, object]) -> ConversationHandler[Any]:
     """The ConversationHandler for a flow: one state per step. `user_data` is the
     Application's, read to tell whether the member is still in the flow."""
-    pending.guide(pending.Guided(flow.name, flow.command.title, flow.command.name))
+    pending.guide(pending.Guided(flow.name, flow.command.title, flow.command.name, flow.keep))
 
     async def begin(turn: Turn, answers: Answers) -> int:
+        if "customer" in answers and not await _customer_still_there(turn, answers["customer"]):
+            # nothing changes: a flow of this kind already under way goes on where it was
+            if _in(flow, turn.context.user_data):
+                return int(_state(turn).get("step", 0))
+            return ConversationHandler.END
         pending.drop(turn)  # a value waiting is no longer the question last asked
         state = _state(turn)
         state.update(name=flow.name, step=0, answers=answers, picked=[])
@@ -374,6 +397,15 @@ def build(flow: Flow, user_data: Mapping[int, object]) -> ConversationHandler[An
 
     @member_turn
     async def say_timed_out(turn: Turn) -> None:
+        guided = pending.guided(turn)
+        if guided is not None and await pending.end_flow_keeping(turn, guided):
+            turn.say(
+                turn._(
+                    "「{flow}」30 分钟没有继续,已自动结束,写好的内容已存入草稿(/drafts)。",
+                    flow=turn._(flow.command.title),
+                )
+            )
+            return
         _end(turn)
         turn.say(
             turn._(

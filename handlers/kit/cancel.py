@@ -22,9 +22,9 @@ async def cancel(turn: Turn) -> int:
 async def nothing_to_cancel(turn: Turn) -> None:
     """/cancel outside a conversation: it may still end a value being typed (kit/pending.py)."""
     _ = turn._
-    left = pending.leave(turn)
-    if left is not None:
-        turn.say(_(left.cancelled), main_keyboard(_, manager=turn.member.is_manager))
+    waiting = pending.waiting(turn)
+    if waiting is not None:
+        await pending.give_up(turn, waiting)
         return
     turn.say(_("现在没有进行中的操作。"), main_keyboard(_, manager=turn.member.is_manager))
 

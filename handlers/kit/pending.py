@@ -27,6 +27,7 @@ from typing import Any
 from handlers.kit.keyboards import CANCEL_WORDS, MENU_LABELS, label_pattern, main_keyboard
 from handlers.kit.turn import Turn, before_every_turn
 from locales import N_
+from storage.models import Draft
 
 FLOW_KEY = "flow"
 _SINCE = "_since"  # when a wait that lapses began (POSIX seconds)
@@ -38,14 +39,17 @@ class ValueEdit:
     apply: Callable[[Turn, str], Awaitable[None]]
     # What the member is doing, as a msgid: "已退出{title}。" when another command comes.
     title: str = N_("修改")
-    # What /cancel says when it drops this one.
-    cancelled: str = N_("已放弃修改,草稿还在。")
+    # What 取消 or /cancel says when it drops this one.
+    cancelled: str = N_("已取消,没有修改。")
     # The command (without "/") and the menu label that start this mode again: no "已退出".
     entry_command: str = ""
     entry_label: str = ""
     # A wait that lapses: a text this long after the question is not its answer (the member
     # moved on; visits' 会谈纪要 and 批注).
     lapses_after: timedelta | None = None
+    # Where the member came from, shown again after 取消 or /cancel (the card being corrected),
+    # given what was being changed; None: the main keyboard is enough.
+    back: Callable[[Turn, dict[str, Any]], Awaitable[None]] | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,9 @@ class Guided:
     name: str
     title: str
     command: str
+    # What of the answers given so far is worth keeping when the member leaves half-way (the
+    # words typed, as a note), or None: kept as a draft (/drafts) instead of lost.
+    keep: Callable[[Turn, dict[str, Any]], Awaitable[str | None]] | None = None
 
 
 _ACCEPTED: dict[str, ValueEdit] = {}
@@ -77,6 +84,28 @@ def end_flow(turn: Turn) -> None:
     """The member is in no guided flow any more (it finished, was cancelled or left)."""
     if turn.context.user_data is not None:
         turn.context.user_data.pop(FLOW_KEY, None)
+
+
+async def end_flow_keeping(turn: Turn, flow: Guided) -> bool:
+    """The flow ends unfinished: what was typed is kept as a note draft (/drafts) when the
+    flow says what is worth keeping. Whether something was kept."""
+    found = (turn.context.user_data or {}).get(FLOW_KEY)
+    answers = found.get("answers") if isinstance(found, dict) else None
+    end_flow(turn)
+    kept = await flow.keep(turn, answers) if flow.keep and isinstance(answers, dict) else None
+    if kept:
+        turn.session.add(Draft(member_id=turn.member.id, kind="note", text=kept))
+    return bool(kept)
+
+
+async def leave_flow_keeping(turn: Turn, flow: Guided) -> None:
+    """The member turned to something else mid-flow: it ends, and they are told whether what
+    they typed was kept."""
+    title = turn._(flow.title)
+    if await end_flow_keeping(turn, flow):
+        turn.say(turn._("已退出「{title}」,写好的内容已存入草稿(/drafts)。", title=title))
+    else:
+        turn.say(turn._("已退出「{title}」,没有保存。", title=title))
 
 
 def _leave_flow(turn: Turn) -> None:
@@ -134,11 +163,13 @@ def ask(
     *,
     current: str | None = None,
     archive: bool = False,
+    clearable: bool = True,
 ) -> None:
     """Wait for the new value of `what` and ask for it in place of the pressed message.
 
     `archive`: a saved field — the prompt shows its `current` value and takes 清空 (if the
-    field may be empty) and 跳过 (keep it)."""
+    field may be empty) and 跳过 (keep it). `clearable`: the prompt offers 无 only where 无
+    empties the field (a saved follow-up's date cannot be empty)."""
     user_data = turn.context.user_data
     assert user_data is not None
     _leave_flow(turn)
@@ -146,13 +177,12 @@ def ask(
     user_data[edit.key] = _stamped(edit, what)
     _ = turn._
     if not archive:
-        turn.edit(
-            _(
-                "请输入新的{label},例如:{example}\n(发“无”清空,/cancel 放弃修改)",
-                label=_(label),
-                example=_(example) if example else "",
-            )
+        prompt = (
+            N_("请输入新的{label},例如:{example}\n(发“无”清空,/cancel 放弃修改)")
+            if clearable
+            else N_("请输入新的{label},例如:{example}\n(/cancel 放弃修改)")
         )
+        turn.edit(_(prompt, label=_(label), example=_(example) if example else ""))
         return
     now = (
         _("{label}现在是:{value}", label=_(label), value=current)
@@ -177,15 +207,24 @@ def again(turn: Turn, label: str, example: str) -> None:
     turn.say(_("没看懂这个{label}。请再输入一次,例如:{example}", label=_(label), example=example))
 
 
-def given_up(turn: Turn, edit: ValueEdit, text: str) -> bool:
-    """The word 取消 typed as the value (a form whose value could be any text takes it as
-    /cancel): the wait ends with `edit.cancelled`."""
-    if not _CANCEL.match(text.strip()):
-        return False
+async def give_up(turn: Turn, edit: ValueEdit) -> None:
+    """取消 or /cancel while `edit` waits: it ends, says so, and shows where the member was."""
+    what = state(turn, edit) or {}
     finish(turn, edit)
     _ = turn._
     turn.say(_(edit.cancelled), main_keyboard(_, manager=turn.member.is_manager))
-    return True
+    if edit.back is not None:
+        await edit.back(turn, what)
+
+
+async def take(turn: Turn, edit: ValueEdit, text: str) -> None:
+    """The member's text for the value `edit` waits for. The word 取消 is no value any form
+    takes (no name, title, date, industry or search is 取消): it leaves, as /cancel does, so
+    no form needs a check of its own."""
+    if _CANCEL.match(text.strip()):
+        await give_up(turn, edit)
+        return
+    await edit.apply(turn, text)
 
 
 def finish(turn: Turn, edit: ValueEdit) -> None:
@@ -201,14 +240,6 @@ def drop(turn: Turn) -> bool:
     return any([user_data.pop(key, None) is not None for key in _ACCEPTED])
 
 
-def leave(turn: Turn) -> ValueEdit | None:
-    """Stop waiting; the value that was waiting, if any."""
-    edit = waiting(turn)
-    if edit is not None:
-        finish(turn, edit)
-    return edit
-
-
 _CANCEL = re.compile(CANCEL_WORDS)
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]+)(?:@\w+)?(?:\s|$)")
 
@@ -217,7 +248,7 @@ def _menu_label(text: str) -> str | None:
     return next((label for label in MENU_LABELS if label_pattern(label).match(text)), None)
 
 
-def leave_for_other(turn: Turn) -> None:
+async def leave_for_other(turn: Turn) -> None:
     """A command or a menu tap while a value waits or a flow asks: the mode ends, and the
     member is told."""
     message = turn.update.message
@@ -240,8 +271,7 @@ def leave_for_other(turn: Turn) -> None:
         turn.say(turn._("已退出{title}。", title=turn._(edit.title)))
     flow = guided(turn)
     if flow is not None and entry != flow.command:
-        end_flow(turn)
-        turn.say(turn._("已退出「{title}」,没有保存。", title=turn._(flow.title)))
+        await leave_flow_keeping(turn, flow)
 
 
 before_every_turn(leave_for_other)

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from locales import Translator
 from locales.words import day_range, lunar_name, weekday
 from parsing.dates import no_such_leap_month
-from parsing.values import not_a_title
+from parsing.values import not_a_name, not_a_title
 
 # Telegram refuses a message longer than this (characters, after entities).
 MESSAGE_LIMIT = 4096
@@ -111,6 +111,13 @@ def not_a_title_said(_: Translator, text: str) -> str | None:
     if not not_a_title(text):
         return None
     return _("职务像 “处长”“采购经理” 这样,请重新输入,或发 取消。")
+
+
+def not_a_name_said(_: Translator, text: str) -> str | None:
+    """Why a typed name is refused (a sentence, a date, a phone: a note typed at the prompt)."""
+    if not not_a_name(text):
+        return None
+    return _("这看起来不像姓名。请只输入姓名,例如:王建国,或发 取消。")
 
 
 def no_such_leap_month_said(_: Translator, text: str) -> str | None:

@@ -179,10 +179,10 @@ async def resolve_member(
     return member, False
 
 
-_BEFORE: list[Callable[[Turn], None]] = []
+_BEFORE: list[Callable[[Turn], Awaitable[None]]] = []
 
 
-def before_every_turn(hook: Callable[[Turn], None]) -> None:
+def before_every_turn(hook: Callable[[Turn], Awaitable[None]]) -> None:
     """Run `hook` at the start of every member turn (kit/pending.py ends a mode with it)."""
     if hook not in _BEFORE:
         _BEFORE.append(hook)
@@ -203,7 +203,7 @@ def member_turn(
                 member, new = await resolve_member(session, update, context)
                 turn = Turn(update, context, session, member, translator(member.language), new)
                 for hook in _BEFORE:
-                    hook(turn)
+                    await hook(turn)
                 result = await handler(turn)
                 await session.commit()
         await turn.flush()

@@ -107,7 +107,7 @@ async def _digest_time(turn: Turn, found: re.Match[str]) -> None:
 
 
 async def _digest_typed(turn: Turn, found: re.Match[str]) -> None:
-    pending.ask(turn, DIGEST_TIME_TYPED, {}, N_("简报时间"), "07:45")
+    pending.ask(turn, DIGEST_TIME_TYPED, {}, N_("简报时间"), "07:45", clearable=False)
 
 
 # 7:45, 07:45, 7点45, 7点45分, 7点, 19:05 — a time of day as typed
@@ -116,8 +116,6 @@ _TYPED_TIME = re.compile(r"\s*([01]?[0-9]|2[0-3])\s*(?:[:：点]\s*([0-5]?[0-9])
 
 async def apply_digest_time(turn: Turn, text: str) -> None:
     """A digest time typed after ⌨️ 其他时间, echoed back as saved."""
-    if pending.given_up(turn, DIGEST_TIME_TYPED, text):
-        return
     found = _TYPED_TIME.fullmatch(text)
     if found is None:
         turn.say(turn._("简报时间请写成 时:分,例如 07:45 或 7点45(/cancel 放弃修改)"))

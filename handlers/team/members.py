@@ -88,7 +88,7 @@ def _typed_next(
     `use` says it is done; 取消 or /cancel gives up."""
 
     async def apply(turn: Turn, text: str) -> None:
-        if not pending.given_up(turn, edit, text) and await use(turn, text):
+        if await use(turn, text):
             pending.finish(turn, edit)
 
     edit = pending.ValueEdit(

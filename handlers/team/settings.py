@@ -174,7 +174,7 @@ async def apply_cadence(turn: Turn, text: str) -> None:
     """A cadence typed after ⌨️ 其他天数: 1–365 days, else said why and still waiting."""
     _ = turn._
     state = pending.state(turn, CADENCE_TYPED)
-    if pending.given_up(turn, CADENCE_TYPED, text) or state is None:
+    if state is None:
         return
     team = await turn.team()
     grade = str(state.get("grade"))

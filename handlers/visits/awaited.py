@@ -39,8 +39,6 @@ def _edit(action: str) -> pending.ValueEdit:
         async def apply(turn: Turn, text: str) -> None:
             edit = _EDITS[action]
             target = (pending.state(turn, edit) or {}).get("id", 0)
-            if pending.given_up(turn, edit, text):
-                return
             pending.finish(turn, edit)
             await ACTIONS[action](turn, int(target), text.strip())
 

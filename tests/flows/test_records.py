@@ -222,6 +222,8 @@ async def test_a_note_saved_twice_keeps_one_trip(bot: BotHarness) -> None:
         card = await wang.send("华东电力设计院的王局长说下周二到周四在北京开会")
         assert "北京" in card.text
         await wang.press("保存")
+    await wang.press("仍然保存")  # the same note again: said, and saved when the rep says so
+    assert await bot.count(Interaction) == 2
     assert await bot.scalar(select(func.count()).select_from(Itinerary)) == 1
     # Deleting the note a trip was read from leaves the trip (README: 🛠 改记录 deletes it).
     await wang.send("/customer 华东电力设计院")

@@ -164,7 +164,7 @@ async def test_a_title_typed_as_a_phone_is_refused_and_cancel_changes_nothing(
     await wang.press("职务")
     assert (await wang.send("139 1234 5678")).text == NOT_A_TITLE
     gave_up = await wang.send("取消")  # back to the card, as it was
-    assert gave_up.text.startswith("已放弃修改,草稿还在。\n我记下了这些")
+    assert gave_up.text.startswith("已取消,没有修改。\n我记下了这些")
     assert "👤 王局长" in gave_up.text and "王取消" not in gave_up.text
     draft = await bot.scalar(select(Draft))
     assert draft.payload["contacts"][0]["title"] == "局长"  # as read, not the phone
@@ -187,7 +187,7 @@ async def test_the_archive_and_contact_refuse_a_phone_as_the_title(bot: BotHarne
     await wang.press("王局长")
     await wang.press("职务")
     assert (await wang.send("wang@example.com")).text == NOT_A_TITLE
-    assert (await wang.send("取消")).text == "已放弃修改,资料没有变。"
+    assert (await wang.send("取消")).text.startswith("已取消,没有修改。\n🏢 华东电力设计院")
     assert (await bot.scalar(select(Contact.title))) == "局长"
     await wang.send("/customer 华东电力设计院")
     await wang.press("编辑资料")
@@ -195,3 +195,33 @@ async def test_the_archive_and_contact_refuse_a_phone_as_the_title(bot: BotHarne
     await wang.press("职务")
     await wang.send("副局长")
     assert (await bot.scalar(select(Contact.title))) == "副局长"
+
+
+# -- item 15: 无 where the prompt offers it -----------------------------------------------------
+
+
+async def test_none_typed_for_a_follow_ups_date_on_the_card_drops_the_follow_up(
+    bot: BotHarness,
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("华东电力设计院王局长 下周五跟进报价")
+    await wang.press("修改")
+    prompt = await wang.press("⏰ 跟进日期")
+    assert "发“无”清空" in prompt.text
+    card = await wang.send("无")
+    assert "没看懂" not in card.text and "⏰ 跟进" not in card.text
+    await wang.press("保存")
+    assert await bot.count(FollowUp) == 0
+
+
+async def test_a_saved_follow_ups_date_prompt_offers_no_clearing(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("华东电力设计院 下周五跟进报价")
+    await wang.press("保存")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("🛠 改记录")
+    await wang.press("跟进报价")
+    prompt = await wang.press("📅 改日期")
+    assert "请输入新的跟进日期" in prompt.text and "无" not in prompt.text
+    asked = await wang.send("下周三")
+    assert "✅ 已改好。" in asked.text

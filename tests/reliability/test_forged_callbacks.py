@@ -37,7 +37,7 @@ SHAPES = (
     "arch:note:{id}", "arch:ok:{id}",
     "asg:c:{id}", "asg:help", "asg:me:{id}", "asg:to:{id}:{id}",
     "aud:{id}:{n}", "aud:{n}",
-    "cap:b:{id}", "cap:cu:{id}:{id}", "cap:d:{id}", "cap:e:{id}", "cap:f:{id}:{w}",
+    "cap:a:{id}", "cap:b:{id}", "cap:cu:{id}:{id}", "cap:d:{id}", "cap:e:{id}", "cap:f:{id}:{w}",
     "cap:g:{id}:{w}", "cap:k:{id}:{n}:{id}", "cap:m:{id}", "cap:n:{id}:{id}", "cap:r:{id}",
     "cap:s:{id}", "cap:x:{id}", "cap:dl:{id}:{id}", "cap:dl:{id}:{id}:s",
     "card:p:{id}",

@@ -1,0 +1,44 @@
+"""What changed is said in words, not in column names (tryout of 2026-12-02, item 18): the save
+echo and 🕘 修改记录 say 生日改为农历 and 生日:8月15日, never 农历生日:0 → 1 or 生日(日).
+Monday 23 November 2026, 10:00 in Shanghai."""
+
+import pytest
+
+from tests.conftest import BotHarness
+
+pytestmark = pytest.mark.usefixtures("monday_morning")
+
+INTERNAL = ("农历生日", "生日(日)", "生日(月)", "birthday_next", "is_key_leader", "0 → 1")
+
+
+async def test_a_birthday_becoming_lunar_is_said_in_words(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("华东电力设计院王建国局长 生日3月8日")
+    await wang.press("保存")
+    await wang.send("华东电力设计院王局长 生日是农历八月十五")
+    saved = await wang.press("保存")
+    assert "生日改为农历" in saved.text
+    assert "生日:3月8日 → 8月15日" in saved.text
+    for word in INTERNAL:
+        assert word not in saved.text
+
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("完整档案")
+    log = await wang.press("修改记录")
+    assert "生日改为农历" in log.text
+    for word in INTERNAL:
+        assert word not in log.text
+
+
+async def test_a_key_leader_flag_is_said_in_words(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.send("/contact")
+    await wang.press("华东电力设计院")
+    await wang.send("王建国")
+    await wang.press("跳过")
+    await wang.press("跳过")
+    await wang.send("华东电力设计院的王建国局长说下周二到周四在北京开会")
+    saved = await wang.press("保存")
+    assert "is_key_leader" not in saved.text
