@@ -57,6 +57,10 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
         "visit",
     ),
 ]
+# 在他们办公室聊了一个多小时: a talk that took place, where ever it was — read only when
+# nothing else in the note says how (上周三拜访过,聊了幕墙设计软件 is last Wednesday's visit).
+_TALKED = re.compile(r"(?:聊|谈|交流|沟通|讨论|倾|商量)了(?!解)")
+_TALK_AHEAD = re.compile(r"下个?(?:周|礼拜|星期|月)|明天|后天|明年|回头|改天|以后|之后|下次")
 _NEGATED = re.compile(r"(?:没|未|不|没有)$")
 _FUTURE_BEFORE = re.compile(
     r"(?:约|准备|计划|打算|要|再|想|需要|得|记得|提醒|安排|过几天|改天|有空|下次|回头|年后|过完年)"
@@ -95,6 +99,9 @@ _CALLED_OFF = re.compile(
 )
 _MANY = re.compile(r"\s*(?:\d+|几|多|两|三|四|五)家")
 _SUMMARY_SKIP = re.compile(r"^(?:一下|一会|很久|半天|一下午|一上午|很多|挺多|好久|聊|一个|半小时)")
+_HOW_LONG = re.compile(
+    r"\s*(?:[一两半几]个多?小时|[一两半几]个?钟头?|半天|很久|好久|一下午|一上午|一会儿?)\s*$"
+)
 _OUTCOME = re.compile(
     r"同意|答应|认可|不满意|满意|有意向|意向|感兴趣|有兴趣|比价|犹豫|没谈拢|谈拢了|没谈成|谈成了|"
     r"拒绝|不需要|不考虑|考虑考虑|再考虑|研究研究|再研究|签了|签约了|成交|下单了|定了|聊得很好|"
@@ -144,16 +151,14 @@ def _when_value(w: When) -> date | datetime:
     return w.day
 
 
-def find_interaction(doc: Doc, people: People, claimed: set[int]) -> InteractionFact | None:
+_Contact = tuple[date, int, InteractionKind, date | datetime, When | None]
+
+
+def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _Contact | None:
+    """The latest contact the note says took place (never one planned, called off or asked
+    to be reminded of)."""
     t = doc.t
-    cands: list[tuple[int, int, InteractionKind]] = []
-    for pattern, kind in _TRIGGERS:
-        for m in pattern.finditer(t):
-            a, b = m.span()
-            if any(x < b and a < y for x, y, _ in cands):
-                continue
-            cands.append((a, b, kind))
-    best: tuple[date, int, InteractionKind, date | datetime, When | None] | None = None
+    best: _Contact | None = None
     for a, b, kind in sorted(cands):
         if doc.used[a] or doc.used[b - 1]:
             continue
@@ -191,6 +196,24 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         day = value.date() if isinstance(value, datetime) else value
         if best is None or day > best[0]:
             best = (day, a, kind, value, w)
+    return best
+
+
+def find_interaction(doc: Doc, people: People, claimed: set[int]) -> InteractionFact | None:
+    t = doc.t
+    cands: list[tuple[int, int, InteractionKind]] = []
+    for pattern, kind in _TRIGGERS:
+        for m in pattern.finditer(t):
+            a, b = m.span()
+            if any(x < b and a < y for x, y, _ in cands):
+                continue
+            cands.append((a, b, kind))
+    best = _best_contact(doc, cands)
+    if best is None and not doc.chat:  # (a chat's 上次聊了 is the chat's talk)
+        talks = [m.span() for m in _TALKED.finditer(t)]
+        # (下周跟张总聊了方案再定: a talk to come, said with 了)
+        talks = [(a, b) for a, b in talks if not _TALK_AHEAD.search(t, doc.clause(a)[0], a)]
+        best = _best_contact(doc, [(a, b, "visit") for a, b in talks])
     summary = _summary(doc)
     outcome = _outcome(doc, people)
     said = outcome or _reported(doc)
@@ -221,11 +244,13 @@ _TOPIC_VERB = re.compile(
 _TOPIC_LEAD = re.compile(r"^(?:的|那个|就是|他们|我们的|我们|你们|咱们|一些|了|:|\s)+")
 _TOPIC_TAIL = re.compile(r"(?:的事情?|的问题|这件事|那件事|的情况|然后.*|对吧.*|吧|了|啊)$")
 _NOT_TOPIC = re.compile(
-    r"^(?:他|她|对方|我|得|很|挺)|同意|满意|感兴趣|有兴趣|认可|延期|下个月|下周"
+    r"^(?:他|她|对方|我|得|很|挺)|同意|满意|感兴趣|有兴趣|认可|延期|下个月|下周|半年"
 )
+_NO_TOPIC_START = "用做有要在说让把给跟和与同签对里边个嗯他她"
 # What reps talk about: 变电站设计软件采购, 巡检APP, 智慧园区的招标.
 _TOPIC_NOUN = re.compile(
-    r"(?:(?<=[的个了那聊谈 ,])|^)(?![用做有要在说让把给跟和与同签对里边个嗯他她])"
+    # (他说智慧工地那套系统…, 對智慧工廠方案很有興趣: the thing right after what was said of it)
+    rf"(?:(?<=[的个了那聊谈 ,说话对])|^)(?![{_NO_TOPIC_START}])"
     r"[\u4e00-\u9fffA-Za-z0-9](?:[\u4e00-\u9fffA-Za-z0-9]|(?<=[A-Za-z0-9]) ){1,12}?"
     r"(?:项目|系统|方案|软件|平台|招标|(?:APP|app|solution|system|project)(?![A-Za-z])|改造|升级|"
     r"试点|维保|报价单|合同|订单|报告)"
@@ -265,16 +290,23 @@ def _summary(doc: Doc) -> str | None:
         if latin and t[m.end() : end].isascii():  # 谈 TOS upgrade, 聊 crew scheduling system
             end = latin.end()
         topic = _topic(t[m.end() : end])
+        if topic is None and _HOW_LONG.match(t, m.end(), end):
+            # 聊了一个多小时 那个实景三维平台: how long it took, then what about
+            nxt = [c for c in doc.chunks_in(end, doc.clause(m.end())[1]) if doc.free(*c)]
+            topic = _topic(t[nxt[0][0] : nxt[0][1]]) if nxt else None
         if topic is not None:
             return topic
     for m in _TOPIC_NOUN.finditer(t):
-        if not doc.free(m.start(), m.end()) or any(doc.date_at[m.start() : m.end()]):
-            continue
-        # 聊得挺好的就是智慧校园的项目: the topic starts at the last word boundary that reads
+        # 聊得挺好的就是智慧校园的项目: the topic starts at the last word boundary that reads;
+        # 张总说智慧工地那套系统: after a name the match began on (it holds no topic)
         starts = [m.start()] + [
-            k for k in range(m.start() + 1, m.end() - 2) if t[k - 1] in "的个那"
+            k
+            for k in range(m.start() + 1, m.end() - 2)
+            if t[k - 1] in "的个那说话对" and t[k] not in _NO_TOPIC_START
         ]
         for k in starts:
+            if not doc.free(k, m.end()) or any(doc.date_at[k : m.end()]):
+                continue
             topic = _topic(t[k : m.end()])
             if topic is not None:
                 return topic

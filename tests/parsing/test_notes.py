@@ -1232,3 +1232,33 @@ def test_a_cantonese_talk_yesterday_and_tomorrows_call() -> None:
     assert [(f.due, f.action) for f in n.follow_ups] == [(datetime(2026, 12, 3, 15, 0), "谈报价")]
     # a talk planned is none done
     assert note("下周跟张总聊了方案再定", WEDNESDAY).interaction is None
+
+
+# --- round five (2026-12-02): each class of error with a sentence written for it -------------
+
+
+def test_a_talk_said_only_as_talked_is_a_visit_and_its_headline_what_about() -> None:
+    n = note(
+        "今天跟市规划局的方局长在他们办公室聊了一个多小时 那个实景三维平台 他说今年肯定要做",
+        WEDNESDAY,
+    )
+    assert n.interaction is not None
+    assert (n.interaction.kind, n.interaction.when) == ("visit", date(2026, 12, 2))
+    assert n.interaction.summary == "实景三维平台"  # not how long it took
+    # another word for the contact still decides its day (拜访过 last Wednesday)
+    n = note("上周三在杭州拜访过方工,聊了幕墙设计软件", WEDNESDAY)
+    assert n.interaction is not None and n.interaction.when == date(2026, 11, 25)
+    # a talk to come is none
+    assert note("下周跟张总聊了方案再定", WEDNESDAY).interaction is None
+
+
+def test_the_headline_is_the_thing_right_after_what_was_said_of_it() -> None:
+    def summary(text: str) -> str | None:
+        i = note(text, WEDNESDAY).interaction
+        return i.summary if i else None
+
+    assert summary("今天在宿迁市人民医院见了房院长 他说HRP项目春节后再说") == "HRP项目"
+    assert summary("上午去了中建三局 见了张总 张总说智慧工地那套系统今年先不上了") == (
+        "智慧工地那套系统"
+    )
+    assert summary("剛跟台塑的王副總吃完飯,他對智慧工廠方案很有興趣") == "智慧工厂方案"
