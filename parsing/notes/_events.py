@@ -747,7 +747,10 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     if before[:1] in ("约", "请", "陪") and text and len(before) <= 8 and not _AGREED.match(before):
         text = before + text
     text = _AGREED.sub("", text) or text
-    text = _without_company(doc, _RUN_ON.split(text)[0] if _RUN_ON.search(text, 2) else text)
+    text = _RUN_ON.split(text)[0] if _RUN_ON.search(text, 2) else text
+    if ka <= start:
+        text = _with_whom(doc, people, text, min(kb, cb), cb)
+    text = _people_as_named(doc, people, _without_company(doc, text))
     text = _EN_TAIL.sub("", _TRAIL.sub("", text)[:24])
     if text.startswith("再") and len(text) >= 3:
         text = text[1:]
@@ -770,6 +773,56 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     m = people.mention_in(b, b + len(text) + 1)
     if not text or (m is not None and t[m.start : m.end] == text):
         return None
+    return text
+
+
+# A trip said alone (去一下南通中远海运川崎船厂) and then whom it is for (找生产部的白部长).
+_ONLY_A_TRIP = re.compile(r"^(?:先|要)?(?:去|到)(?:一下|一趟)?\s*[\u4e00-\u9fffA-Za-z]{2,20}$")
+_TO_SEE = re.compile(r"找|见|拜访")
+_ABOUT = re.compile(r"聊|谈|讲|送|签|带|汇报|演示")
+
+
+def _with_whom(doc: Doc, people: People, text: str, end: int, cb: int) -> str:
+    """去一下川崎船厂 找白部长 聊焊接机器人的维保 → 找白部长 聊焊接机器人的维保: a reminder is
+    about the person met and what for, when the note says so in the chunks that follow
+    (腊月廿三去管委会送台历 找康主任 keeps both)."""
+    rest = [(x, y) for x, y in doc.chunks_in(end, cb) if not doc.date_at[x]]
+    if not rest or not _TO_SEE.match(doc.t, rest[0][0]):
+        return text
+    x, y = rest[0]
+    if people.mention_in(x, y + 1) is None:
+        return text
+    seen = doc.t[x:y]
+    if len(rest) > 1 and _ABOUT.match(doc.t, rest[1][0]):
+        seen += " " + doc.t[rest[1][0] : rest[1][1]]
+    company = doc.t[doc.company_span[0] : doc.company_span[1]] if doc.company_span else None
+    if _ONLY_A_TRIP.match(text):  # (去扬州 见范局长: a trip to a city is one to remember)
+        return seen if company and company in text else text
+    return f"{text} {seen}"
+
+
+# 找生产部的白云白部长 → 找白部长, 见一下他们的葛所长 → 见葛所长: the person as the card names
+# them, without the department or 一下 before them.
+_BEFORE_PERSON = re.compile(
+    r"(?<=[找见给跟约访问])(?:一下)?(?:他们的?|[\u4e00-\u9fffA-Za-z]{1,10}?(?:部|科|处|室|中心|办)的?)?$"
+)
+
+
+def _people_as_named(doc: Doc, people: People, text: str) -> str:
+    for m in people.mentions:
+        if m.pronoun or m.contact < 0:
+            continue
+        said = doc.t[m.start : m.end]
+        k = text.find(said)
+        if k < 0:
+            continue
+        label = label_of(people.persons[m.contact])
+        twice = m.name and m.surname and said.startswith(m.name + m.surname)
+        if label and twice:  # 陈东陈总: a name, then its surname and title again
+            text = text[:k] + label + text[k + len(said) :]
+        lead = _BEFORE_PERSON.search(text, 0, k)
+        if lead and lead.start() < k:
+            text = text[: lead.start()] + text[k:]
     return text
 
 

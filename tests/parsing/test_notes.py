@@ -1262,3 +1262,18 @@ def test_the_headline_is_the_thing_right_after_what_was_said_of_it() -> None:
         "智慧工地那套系统"
     )
     assert summary("剛跟台塑的王副總吃完飯,他對智慧工廠方案很有興趣") == "智慧工厂方案"
+
+
+def test_a_reminder_names_whom_it_is_for_as_the_card_does() -> None:
+    def actions(text: str) -> list[str]:
+        return [f.action for f in note(text, WEDNESDAY).follow_ups]
+
+    # a trip to the customer said alone, then whom it is for and what about
+    assert actions(
+        "明早十点去一下南通中远海运川崎船厂 找生产部的白云白部长 聊焊接机器人的维保"
+    ) == ["找白部长 聊焊接机器人的维保"]
+    # a trip to a city stays a trip (the customer is elsewhere)
+    assert actions("明天去扬州 见扬州市水利局范局长 带上宣传册") == ["去扬州"]
+    # 一下 and the department before the person go
+    assert actions("下周去拜访一下上海电力设计院的孟院长") == ["去拜访孟院长"]
+    assert actions("月底前把对账单给苏宁易购财务部的曲经理") == ["把对账单给曲经理"]
