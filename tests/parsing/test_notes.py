@@ -1277,3 +1277,18 @@ def test_a_reminder_names_whom_it_is_for_as_the_card_does() -> None:
     # 一下 and the department before the person go
     assert actions("下周去拜访一下上海电力设计院的孟院长") == ["去拜访孟院长"]
     assert actions("月底前把对账单给苏宁易购财务部的曲经理") == ["把对账单给曲经理"]
+
+
+def test_a_company_in_latin_words_after_at_or_before_a_colon() -> None:
+    assert note("tmr 9am call 刘总 @ 新希望六和 re feed traceability", WEDNESDAY).company == (
+        "新希望六和"
+    )
+    assert (
+        note("Changi Airport Group 的陈经理 call 我", WEDNESDAY).company == "Changi Airport Group"
+    )
+    assert (
+        note("刚打给 Sunway 医院的林医生, 他说下礼拜四可以见面", WEDNESDAY).company == "Sunway 医院"
+    )
+    assert note("拜访福耀玻璃:厂长郑国荣拍板", WEDNESDAY).company == "福耀玻璃"
+    # an English word before the name is no part of it
+    assert note("Met 万科的张总 today", WEDNESDAY).company == "万科"
