@@ -1292,3 +1292,21 @@ def test_a_company_in_latin_words_after_at_or_before_a_colon() -> None:
     assert note("拜访福耀玻璃:厂长郑国荣拍板", WEDNESDAY).company == "福耀玻璃"
     # an English word before the name is no part of it
     assert note("Met 万科的张总 today", WEDNESDAY).company == "万科"
+
+
+def test_roles_said_as_what_people_do() -> None:
+    def roles(text: str) -> dict[str, str | None]:
+        return {c.surname or "?": c.decision_role for c in note(text, WEDNESDAY).contacts}
+
+    got = roles(
+        "今天在温州医科大学附属第二医院见了药学部主任蒋红,她是用这个系统的,信息中心的胡工做技术评估"
+    )
+    assert got == {"蒋": "user", "胡": "influencer"}
+    got = roles("浦发银行的智能客服项目:科技部的何总监技术把关,最后签字的是分管副行长卢伟")
+    assert got["卢"] == "decision_maker"
+    assert roles("顺德科达家电:车间主任老黎天天用MES")["黎"] == "user"
+    assert roles("visited 顺丰 HQ, met 吴总 & 小方. 吴总 decides")["吴"] == "decision_maker"
+    assert roles("常熟开关厂:物资部采购员小孟(下单)")["孟"] == "purchaser"
+    # the purchasing department is where someone works, not a role said
+    assert roles("刚跟顺丰速运采购部的邓经理打完电话") == {"邓": None}
+    assert note("刚跟顺丰速运采购部的邓经理打完电话", WEDNESDAY).company == "顺丰速运"
