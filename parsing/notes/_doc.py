@@ -38,6 +38,19 @@ _CHAT_STAMP = re.compile(
 )
 
 
+# 陆总:小周,你们的… / 我:谢谢陆总 — a chat pasted without a stamp on each line.
+_SPEAKER = re.compile(r"(?m)^[ ]*(?P<who>[^\n:\d\[\]()]{1,12}?)[ ]*:(?=[ ]*\S)")
+_DAY_LINE = re.compile(
+    r"[ ]*[\d年月日号/\-. ]+(?:周.|星期.|礼拜.)?[ ]*(?:[上下]午|晚上|早上|中午)?[ ]*[\d:]*[ ]*"
+)
+
+
+def _line_of(t: str, pos: int) -> tuple[int, int]:
+    a = t.rfind("\n", 0, pos) + 1
+    b = t.find("\n", pos)
+    return a, len(t) if b < 0 else b
+
+
 def _stamp_who(m: re.Match[str]) -> str:
     return (m["who"] or m["who2"] or m["who3"] or "").strip()
 
@@ -222,13 +235,27 @@ class Doc:
         soft plan dates (下周, 过两天) added."""
         t = self.t
         stamps = list(_CHAT_STAMP.finditer(t))
-        # A pasted WeChat chat: two or more "name 10:32" lines.
-        self.chat = len(stamps) >= 2
+        # A pasted WeChat chat: two or more "name 10:32" lines, or lines "陆总:…" and "我:…"
+        # under one stamp (2026年11月11日 晚上8:15, 1月4日 09:33).
+        speakers = [
+            m for m in _SPEAKER.finditer(t) if not any(s.start() == m.start() for s in stamps)
+        ]
+        mine = [m.end() for m in speakers if m["who"].strip() == "我"]
+        theirs = [m.end() for m in speakers if m["who"].strip() != "我"]
+        spoken = bool(mine and theirs) and (bool(stamps) or len(speakers) >= 3)
+        self.chat = len(stamps) >= 2 or spoken
         # Where each chat line by someone else starts: there 我 is the customer speaking.
         self.others_lines = [m.end() for m in stamps if not _stamp_who(m).startswith("我")]
         self.own_lines = [m.end() for m in stamps if _stamp_who(m).startswith("我")]
+        if spoken:
+            self.others_lines = sorted(self.others_lines + theirs)
+            self.own_lines = sorted(self.own_lines + mine)
         self.chat_yesterday = self.chat and all("昨天" in m.group() for m in stamps)
         found = self._as_of_stamps(found, stamps)
+        if spoken and self.chat_day is None:  # a line holding only the chat's day and hour
+            lines = [w for w in found if _DAY_LINE.fullmatch(t, *_line_of(t, w.span[0]))]
+            if lines and lines[0].day <= self.today:
+                self.chat_day = lines[0].day
         masked: list[tuple[int, int]] = [_stamp_span(m) for m in stamps]
         masked += [m.span() for m in _ADDRESS.finditer(t)]
         for a, b in masked:

@@ -1310,3 +1310,19 @@ def test_roles_said_as_what_people_do() -> None:
     # the purchasing department is where someone works, not a role said
     assert roles("刚跟顺丰速运采购部的邓经理打完电话") == {"邓": None}
     assert note("刚跟顺丰速运采购部的邓经理打完电话", WEDNESDAY).company == "顺丰速运"
+
+
+def test_a_chat_pasted_as_speaker_lines_under_one_stamp() -> None:
+    chat = (
+        "12月5日 周六 14:20\n马行长:你们的手机银行改版方案我会提一下\n我:谢谢马行长\n"
+        "马行长:把同类银行的案例整理一份发我\n我:好的马上发\n\n(宁夏银行 马行长)"
+    )
+    n = note(chat, datetime(2026, 12, 7, 8, 45, tzinfo=SH))  # a Monday
+    assert n.interaction is not None
+    assert (n.interaction.kind, n.interaction.when) == ("wechat", date(2026, 12, 5))
+    chat = "1月4日 09:33\n汪院长:新年好!\n我:汪院长新年好!\n汪院长:月底前给我就行"
+    n = note(chat, datetime(2027, 1, 6, 14, 0, tzinfo=SH))
+    assert n.interaction is not None
+    assert (n.interaction.kind, n.interaction.when) == ("wechat", date(2027, 1, 4))
+    # a card's labels are no chat
+    assert note("张伟\n电话:13812345678\n地址:南京市鼓楼区", WEDNESDAY).interaction is None
