@@ -99,7 +99,9 @@ _BARE_WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天1-7]"
 _BARE_MONTH_DAY = re.compile(r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[号日]")
 _BARE_YEARLESS = re.compile(r"[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*[号日]?")
 _DONE = re.compile(
-    r"已经|已(?=[\u4e00-\u9fff])|[\u4e00-\u9fff]了(?!解)|(?:见|拜访|谈|聊|开)的(?!时候)"
+    # (已经约好了, 已经订好了彭城饭店: a plan arranged, not a deed done)
+    r"已经(?![约订定安])|已(?=[\u4e00-\u9fff])(?![约订定安经])|[\u4e00-\u9fff]了(?!解)|"
+    r"(?:见|拜访|谈|聊|开)的(?!时候)"
 )
 _EN_PAST = re.compile(
     r"(?i)\b(?:went|was|were|had|met|visited|called|liked|agreed|signed|did|done|spoke)\b"
@@ -111,7 +113,8 @@ _NOT_DONE = re.compile(r"[约把再就后要会想]|准备|打算|计划|安排|
 _SOFT = re.compile(
     r"(?:(?P<next>下下|下)(?:个)?(?:周|礼拜|星期)(?![一二三四五六日天末0-9])|(?P<two>过两天))"
     # (下周找时间去拜访: "when there is time", no day said)
-    r"(?=\s*(?:再|要|先|就)?(?:去|过去)?\s*(?:拜访|回访|报价|联系|跟进|打电话|电话|送|发|约|见|找(?!时间|个时间)|签|"
+    # (下周去一趟绍兴市中心医院拜访…: the trip's place may come before the verb)
+    r"(?=\s*(?:再|要|先|就)?(?:(?:去|过去)(?:一趟|一下)?(?:[^\s,;。]{2,15}?(?=拜访|找|见))?)?\s*(?:拜访|回访|报价|联系|跟进|打电话|电话|送|发|约|见|找(?!时间|个时间)|签|"
     r"汇报|visit|call)|(?<=过两天)\s*(?:[把给去来]|再(?![说看议定])))"
 )
 
@@ -298,6 +301,8 @@ class Doc:
         end = min([self.clause_end(a), b + 16] + [v.span[0] for v in whens if v.span[0] >= b])
         after = t[b:end]
         done = _DONE.search(after)
+        if done and t.startswith(("约", "订", "定", "安排"), b + done.end()):
+            done = None  # 吃饭 已经约好了 (cut short by the 16 characters looked at)
         # Met 李总 on Monday / meeting on Monday went well: English says it in the verb
         said_past = _EN_PAST.search(self.text, self._clause_start(a), end)
         if said_past is None and (

@@ -20,28 +20,31 @@ __all__ = ["find_follow_ups", "find_interaction", "find_itineraries"]
 _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
-            r"吃了?个?饭|吃了顿|吃完饭|食完?了?饭|饭局|宴请|喝了?酒|喝了?茶|聚餐|午饭|晚饭|晚餐|午餐|"
-            r"请[^\s,]{1,8}?吃|\b(?:dinner|lunch|breakfast)\b",
+            r"吃了?个?饭|吃了顿|吃完饭|食完?了?饭|饭局|宴请|喝了?酒|[喝饮]了?茶|聚餐|午饭|晚饭|晚餐|午餐|"
+            r"请[^\s,]{0,8}?吃|\b(?:dinner|lunch|breakfast)\b",
             re.IGNORECASE,
         ),
         "meal",
     ),
     (
         re.compile(
-            r"打了?[^\s,]{0,4}?电话|通了?电话|通完电话|电话沟通|电话联系|电话回访|电话跟进|来电话|"
-            r"来电|通话|视频会议|视频沟通|电话里|电话聊|"
-            r"电话(?:跟|和|给|与)[^\s,]{1,6}?(?:聊|沟通|说|谈|联系)|电话谈|电话说|"
-            r"\bcon ?call\b|(?i:\bcalled\b|\bcall with\b)|\bspoke\b|\bon (?:the )?phone\b|打了?给|电话打了|"
+            r"打了?[^\s,]{0,4}?电话|通了?个?电话|通完电话|电话沟通|电话联系|电话回访|电话跟进|来电话|"
+            r"来电|通话|视频会议?|视频沟通|电话里|电话聊|[谈倾]完电话|回了?个?电话|"
+            r"电话(?:跟|和|给|与)[^\s,。]{1,20}?(?:聊|沟通|说|谈|联系)|电话谈|电话说|"
+            r"\bcon ?call\b|(?i:\bcalled\b|\bcall with\b|\bcall w/|\bcall\b(?= 了| ?我|[^,;\n]{0,50}\bdone\b))|"
+            r"\bspoke\b|\bon (?:the )?phone\b|打了?给|电话打了|"
             r"(?i:\b(?:zoom|teams|video|phone) call\b)|"
             # a telegraphic 电话扬州教育局韩局 同意: 电话 as the verb
-            r"(?:^|(?<=[\s,;。]))电话(?=[\u4e00-\u9fff])(?![号是里给跟和与])"
+            r"(?:^|(?<=[\s,;。]))电话(?=[\u4e00-\u9fff])(?![号是里给跟和与])|^电话(?=[ :])"
         ),
         "call",
     ),
     (
         re.compile(
             r"微信[^\s,]{0,2}?(?:聊|沟通|联系|回复|说|讲)|发了?[^\s,]{0,3}微信|微信上|微信里|"
-            r"\b(?:via|on|over) wechat\b",
+            r"\b(?:via|on|over) wechat\b|"
+            # WeChat 了, WhatsApp 回复了, LINE 聊了, whatsapp 话: the other apps reps use
+            r"\b(?:wechat|whatsapp|line)\b\s*(?:了|回复|聊|说|话|讲)",
             re.IGNORECASE,
         ),
         "wechat",
@@ -51,7 +54,11 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|去了|碰了?面|参观|来公司|"
             r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|\bvisited\b|\bmet\b|"
             r"\bmeeting\b|\bvisit\b[^.]{1,40}?\bdone\b|(?<=[今昨]天)[^\s,]{0,4}?见的|找[^\s,]{1,6}?[谈聊]了|(?<=[今昨前]天|上午|下午|晚上|刚才)(?:和|跟|同|与)[^\s,]{1,12}?[谈聊]了|"
-            r"\bdemo done\b",
+            r"\bdemo done\b|做[了过][^,。;\n]{0,30}?(?:\bdemo\b|演示)|"
+            # 今天去无锡市人民医院谈手术麻醉系统, 今天在…开会聊, 今日同…开会: a day said, where
+            # or with whom, and the talk
+            r"(?<=[今昨]天)(?:去|在)[^\s,。;]{2,20}?(?:谈|聊|开会|交流)|"
+            r"(?<=[今昨]天)(?:和|跟|同|与)[^\s,。;]{1,20}?开(?:了个?)?会",
             re.IGNORECASE,
         ),
         "visit",
@@ -61,6 +68,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
 # nothing else in the note says how (上周三拜访过,聊了幕墙设计软件 is last Wednesday's visit).
 _TALKED = re.compile(r"(?:聊|谈|交流|沟通|讨论|倾|商量)了(?!解)")
 _TALK_AHEAD = re.compile(r"下个?(?:周|礼拜|星期|月)|明天|后天|明年|回头|改天|以后|之后|下次")
+_SAID_THERE = re.compile(r"(?:他|她|佢)(?:说|话|表示)|(?i:\b(?:he|she) (?:said|says)\b)")
 _NEGATED = re.compile(r"(?:没|未|不|没有)$")
 _FUTURE_BEFORE = re.compile(
     r"(?:约|准备|计划|打算|要|再|想|需要|得|记得|提醒|安排|过几天|改天|有空|下次|回头|年后|过完年)"
@@ -168,7 +176,9 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             continue
         if _reminded_of(doc, a):
             continue  # 记得今天10点给王局长打电话: a reminder, even once its hour is gone
-        if _CALLED_OFF.search(t, ca, doc.clause(a)[1]):
+        off = _CALLED_OFF.search(t, ca, doc.clause(a)[1])
+        # (刚打电话说明天的评审会推迟到…: the call took place, what it said was moved)
+        if off and not (off.start() > b and _WORDS_REPORTED.search(t, b, off.start())):
             continue
         if _MANY.match(t, b) or (t.startswith("了", b) and _MANY.match(t, b + 1)):
             continue
@@ -189,6 +199,8 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             continue  # 去拜访万科 without a date or a 了 is a plan, not a visit done
         if w is not None:
             completed = "了" in t[a : b + 2] or "过" in t[b : b + 2]
+            # 今晚跟 Mr. Goh 吃饭, 谈 self-checkout, 他说 CNY 后才 decide: what was said there
+            completed = completed or bool(_SAID_THERE.search(t, b))
             if doc.is_future(w) and not (w.day == doc.today and completed):
                 continue
             if w.day < doc.today or doc.is_past_or_today(w):

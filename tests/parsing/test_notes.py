@@ -1326,3 +1326,43 @@ def test_a_chat_pasted_as_speaker_lines_under_one_stamp() -> None:
     assert (n.interaction.kind, n.interaction.when) == ("wechat", date(2027, 1, 4))
     # a card's labels are no chat
     assert note("张伟\n电话:13812345678\n地址:南京市鼓楼区", WEDNESDAY).interaction is None
+
+
+def test_contacts_said_in_more_ways() -> None:
+    def kind_day(text: str, now: datetime = WEDNESDAY) -> tuple[str, date] | None:
+        i = note(text, now).interaction
+        if i is None:
+            return None
+        return i.kind, i.when if isinstance(i.when, date) else i.when.date()
+
+    today = date(2026, 12, 2)
+    assert kind_day("刚才跟南京地铁的钱部长通了个电话 他说招标文件月底挂网") == ("call", today)
+    assert kind_day("电话跟中国人寿湖南分公司运营部的曾经理聊了影像理赔系统") == ("call", today)
+    assert kind_day("电话 东航物流韦总 ok") == ("call", today)
+    assert kind_day("同滙豐嘅Ms. Chan傾完電話,佢話今年唔會換") == ("call", today)
+    assert kind_day("Changi Airport Group 的陈经理 call 我, 说他们要 shortlist 我们") == (
+        "call",
+        today,
+    )
+    assert kind_day("call 麦当劳中国 supply chain 的 Ms. Zhou 周经理 done") == ("call", today)
+    assert kind_day("Celcom 的黄总 WhatsApp 回复了, 他们 interested") == ("wechat", today)
+    assert kind_day("今日同九龍巴士嘅陳經理飲咗茶") == ("meal", today)
+    assert kind_day("台灣高鐵 鄭處長 今天請吃尾牙") == ("meal", today)
+    assert kind_day("今天给东方航空的孙总做了 crew scheduling 的 demo") == ("visit", today)
+    assert kind_day("今天去无锡市人民医院谈手术麻醉系统") == ("visit", today)
+    assert kind_day("今日同渣打銀行嘅劉經理開會") == ("visit", today)
+    # tonight's dinner is one that took place once what was said there is told
+    evening = datetime(2026, 12, 2, 18, 30, tzinfo=SH)
+    assert kind_day("今晚跟 NTUC 的 Mr. Goh 吃饭, 他说 CNY 后才 decide", evening) == ("meal", today)
+    assert kind_day("今晚跟 NTUC 的 Mr. Goh 吃饭", evening) is None
+    # news of something moved is still a call that took place
+    assert kind_day("焦处长刚打电话说明天的评审会推迟到下礼拜四上午九点") == ("call", today)
+
+
+def test_a_meal_arranged_is_a_plan_not_one_past() -> None:
+    monday = datetime(2026, 11, 2, 8, 0, tzinfo=SH)
+    n = note("周四中午跟张家港农商行的汤行长吃饭 已经约好了", monday)
+    assert n.interaction is None
+    n = note("下周去一趟绍兴市中心医院拜访设备科俞科长", datetime(2026, 11, 19, 22, 0, tzinfo=SH))
+    assert n.interaction is None
+    assert [f.due for f in n.follow_ups] == [date(2026, 11, 23)]
