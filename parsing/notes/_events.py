@@ -686,7 +686,7 @@ _EN_THEIRS = re.compile(
 _ASKED = re.compile(r"能不能|可不可以|能否|是否|方便吗|行吗|可以吗|好吗|[?]")
 _AFTER_THEN_SEE = re.compile(r"[^\s,]{0,4}?(?:以后|之后|后)\s*再(?:说|议|看|定)")
 # A plan given up (原定明天…改成下周一, 饭局取消了, 取消后天的拜访).
-_ONCE_PLANNED = re.compile(r"(?:原定|原来定|本来|原计划|取消)\s*$")
+_ONCE_PLANNED = re.compile(r"(?:原定|原来定|本来|原计划|取消)(?:约了?|定了?|说好)?\s*$")
 # 明天让财务打首付款 (the customer in their chat): a task they give someone of theirs.
 _OTHERS_TASK = re.compile(r"[让叫](?!我|咱)")
 _FACT_WORDS = re.compile(r"姓|生日|喜欢|爱好|老家|毕业|性格|爱人|儿子|女儿|\d{7}")
@@ -961,7 +961,14 @@ def find_follow_ups(
             continue  # 19号到23号: someone's days away, not one day to act on
         if w.yearless and w.lunar is None and (w.day - doc.today).days > _YEARLESS_AHEAD:
             continue  # 11月28号 said on 2 December: most likely the one just past, not next year's
+        if any(x < b and a < y for x, y in doc.phone_spans):
+            continue  # 幺三八 五零零 八二 六一四: 六一 is in a phone, not 1 June
+        after_day = not w.has_time and _VAGUE_AFTER.search(t, max(0, a - 8), a)
+        if after_day or _PURPOSE_OF.search(t, max(0, a - 2), b):
+            continue  # let's meet after 元宵; 打个电话 约下周见面 (what the call is for)
         ca, cb = doc.clause(a)
+        if doc.said_by_customer(a) and _THEIRS_IN_CHAT.match(t, b):
+            continue  # a customer's line: 明天我从郑州出发, 周一我们开行务会, 春节前发给你们
         # The trip said just before the date is someone's (他下礼拜要出差去上海…), unless the
         # note turns to the rep in between (…出差 让我周三把报价发他).
         reach = 24 if t[max(ca, a - 24) : a].isascii() else 12  # (Lee flying to KL on Friday)
@@ -1037,6 +1044,19 @@ def find_follow_ups(
             continue
         out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
     return _most_precise(out, t, doc.chat)
+
+
+# English "after" a day makes it a time from which, no day (let's meet after 元宵; after 3pm
+# is that day's hour).
+_VAGUE_AFTER = re.compile(r"(?i)\bafter\s*$")
+# 约下周见面: a week to meet in, what another task is for (no day to remind at).
+_PURPOSE_OF = re.compile(r"约\s*下下?个?(?:周|礼拜|星期)$")
+# In a customer's chat line, what they do themselves or for the rep: 明天我从郑州东站出发,
+# 周一上午十点我们开行务会, 合同法务会在春节前发给你们.
+_THEIRS_IN_CHAT = re.compile(
+    r"\s*(?:我(?!们)(?!.{0,3}你)|我们(?:要|先|内部)?开[^\s,。]{0,5}会|"
+    r"[^\s,。]{0,12}?(?:发|给|寄|送|传)给?你们)"
+)
 
 
 # 好的阚科长 下周一上午九点到: the person spoken to, not the one who acts.

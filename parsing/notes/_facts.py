@@ -42,7 +42,9 @@ _WECHAT_ID = re.compile(
     re.IGNORECASE,
 )
 _WECHAT_NEAR = re.compile(r"(?:微信|vx|wx|v信)(?:号)?\s*(?:是|为|:)?\s*$", re.IGNORECASE)
-_WECHAT_SAME = re.compile(r"微信(?:号)?(?:同|就是|也是|=)(?:手机|电话)|(?:手机|电话)(?:号)?同微信")
+_WECHAT_SAME = re.compile(
+    r"微信(?:号)?(?:同|就是|也是|=)(?:[他她]的?)?(?:手机|电话)|(?:手机|电话)(?:号)?同微信"
+)
 
 
 def read_contact_details(doc: Doc, people: People) -> None:
@@ -69,6 +71,7 @@ def read_contact_details(doc: Doc, people: People) -> None:
         elif digits not in p.phones:
             p.phones.append(digits)
         doc.mark(a, b)
+        doc.phone_spans.append((a, b))
     for m in _WECHAT_SAME.finditer(t):
         p = people.persons[people.person_at(m.start())]
         if p.wechat is None:

@@ -75,7 +75,7 @@ _SPOKEN_RUN = re.compile(f"[{''.join(_SPOKEN_DIGITS)}]{{7,}}")
 # 幺三九 七三一零 八八二六: a number read aloud in groups, as it is written.
 _SPOKEN_GROUPS = re.compile(
     f"(?<![{''.join(_SPOKEN_DIGITS)}])[{''.join(_SPOKEN_DIGITS)}]{{3,4}}"
-    f"(?:[ ][{''.join(_SPOKEN_DIGITS)}]{{3,4}}){{1,3}}(?![{''.join(_SPOKEN_DIGITS)}])"
+    f"(?:[ ][{''.join(_SPOKEN_DIGITS)}]{{1,4}}){{1,6}}(?![{''.join(_SPOKEN_DIGITS)}])"
 )
 
 _PUNCT = {
@@ -214,6 +214,9 @@ def _spoken_groups(m: re.Match[str]) -> str:
     digits = m[0].replace(" ", "")
     if len(digits) < 7 or (m[0].count("幺") + m[0].count("零") == 0 and digits[0] != "一"):
         return m[0]  # (三四 五六: numbers of things, not a phone; a phone has 幺, 零 or starts 一)
+    if min(map(len, m[0].split(" "))) < 3 and (len(digits) != 11 or digits[0] not in "幺一"):
+        return m[0]  # 幺三八 五零零 八二 六一四: groups said as they come only make a mobile
+    # (one of 11 digits starting 1)
     return "".join(_SPOKEN_DIGITS.get(c, c) for c in m[0])
 
 

@@ -1366,3 +1366,34 @@ def test_a_meal_arranged_is_a_plan_not_one_past() -> None:
     n = note("下周去一趟绍兴市中心医院拜访设备科俞科长", datetime(2026, 11, 19, 22, 0, tzinfo=SH))
     assert n.interaction is None
     assert [f.due for f in n.follow_ups] == [date(2026, 11, 23)]
+
+
+def test_no_reminder_from_a_phone_a_vague_after_or_a_customers_own_plan() -> None:
+    def dues(text: str, now: datetime = WEDNESDAY) -> list[date | datetime]:
+        return [f.due for f in note(text, now).follow_ups]
+
+    # 六一 spoken inside a phone number is no 1 June
+    assert dues("厦门航空的陈经理 手机 幺三八 五零零 八二 六一四 喜欢爬山") == []
+    (c,) = note("陈经理 微信号就是她手机 幺三八 五零零 八二 六一四", WEDNESDAY).contacts
+    assert (c.phones, c.wechat) == (["13850082614"], "13850082614")
+    # after a holiday, in English, is no day to act on; after 3pm is that day's hour
+    assert dues("昨天 WeChat 了 江苏银行 殷行长 拜年, he said let's meet after 元宵") == []
+    assert dues("给苏州银行的蒋行长打个 call, after 3pm") == [
+        datetime(2026, 12, 2, 15, 0, tzinfo=SH)
+    ]
+    # what the call is for is no second reminder
+    assert dues("今天下午四点给芮总打个电话 约下周见面") == [
+        datetime(2026, 12, 2, 16, 0, tzinfo=SH)
+    ]
+    # a plan given up
+    assert dues("本来约了今天下午去南京电信见孔总 他临时出差了 等他回来再说") == []
+    # a customer's chat line: their own trip, their meeting, what they send the rep
+    chat = (
+        "金总 20:02\n明天我从郑州东站出发去北京\n金总 20:03\n你们的信贷风控模型下周一下午来讲\n"
+        "我 20:05\n好的金总"
+    )
+    assert dues(chat, datetime(2027, 1, 13, 20, 40, tzinfo=SH)) == [
+        datetime(2027, 1, 18, 14, 0, tzinfo=SH)
+    ]
+    chat = "包部长 11:48\n决定先用你们的\n包部长 11:52\n合同法务会在春节前发给你们\n我 11:55\n谢谢"
+    assert dues(chat, datetime(2027, 1, 20, 12, 30, tzinfo=SH)) == []
