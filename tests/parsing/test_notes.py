@@ -1397,3 +1397,21 @@ def test_no_reminder_from_a_phone_a_vague_after_or_a_customers_own_plan() -> Non
     ]
     chat = "包部长 11:48\n决定先用你们的\n包部长 11:52\n合同法务会在春节前发给你们\n我 11:55\n谢谢"
     assert dues(chat, datetime(2027, 1, 20, 12, 30, tzinfo=SH)) == []
+
+
+def test_full_names_said_beside_the_title_and_on_a_card_line() -> None:
+    def named(text: str) -> list[tuple[str | None, str | None, str | None]]:
+        return [(c.name, c.title, c.salutation) for c in note(text, WEDNESDAY).contacts]
+
+    assert named("今天去了徐州工程机械集团 见了刘厂长 刘建军 聊了焊接机器人") == [
+        ("刘建军", "厂长", "刘厂长")
+    ]
+    assert named("见了科技部的鲁总监 就是鲁晓东 然后聊了排队项目") == [("鲁晓东", "总监", "鲁总")]
+    # a name in English and in Chinese is one person
+    assert named("Visited 上汽通用 today, met Mr. Xu 徐经理.") == [(None, "经理", "徐经理")]
+    card = "宁波均胜电子股份有限公司\n设施管理部\n高级工程师 曹雨桐\n手机 186 6812 0334"
+    assert named(card) == [("曹雨桐", "工程师", "曹工")]
+    card = "郑州宇通客车股份有限公司\n新能源研究院 副院长\n魏长青 博士\nMobile 136 0371 5520"
+    assert named(card) == [("魏长青", "副院长", "魏院长")]
+    card = "臺北市政府資訊局 科長 蔡宜君\n電話:(02) 2720-8889\n手機:0935-221-487"
+    assert named(card) == [("蔡宜君", "科长", "蔡科长")]
