@@ -387,6 +387,10 @@ def _outcome(doc: Doc, people: People) -> str | None:
         if lead:
             start = lead.end()
         run_on = _RUN_ON.search(t, m.end(), b)  # …很满意就是价格还要再谈: one remark
+        # 挺感兴趣的说要拉他们零售部…, 今年没戏了他们每年三月份…: another remark begins
+        turn = _NEXT_REMARK.search(t, m.end(), run_on.start() if run_on else b)
+        if turn is not None and turn.start() > m.end():
+            run_on = turn
         # 那个临床数据中心的方案要改 → 方案要改: the thing judged, without what it belongs to
         of = t.rfind("的", start, m.start())
         if of >= 0 and m.start() - of - 1 >= 2 and is_cjk(t[of + 1]):
@@ -397,6 +401,7 @@ def _outcome(doc: Doc, people: People) -> str | None:
     return _english_outcome(doc)
 
 
+_NEXT_REMARK = re.compile(r"(?<![他她])说(?!了算)")
 _ABOUT_OURS = re.compile(r"(?:对\s*)?(?:我们|你们|我司)(?:公司)?的?\s*(?=\S)")
 
 
@@ -465,7 +470,9 @@ _SAYS = re.compile(
     r"(?:他|她|对方|客户|[总局处工])\s*(?:说|讲|表示|反馈|回复说?|回复|答复|feedback|觉得|认为)\s*"
 )
 _SAID_END = re.compile(
-    r"然后|对吧|嗯|就是|所以|那我|我们再|我再|我打算|[让要请叫]我|吧|,|;|。|!|\n|\s(?=[\u4e00-\u9fff])"
+    r"然后|对吧|嗯|就是|所以|那我|我们再|我再|我打算|[让要请叫]我|吧|,|;|。|!|\n|"
+    # (a space ends a voice note's remark, not one after an English word: OK 但要等 Q1 budget)
+    r"(?<![A-Za-z0-9])\s(?=[\u4e00-\u9fff])|\.(?:\s|$)"
 )
 _NOT_SAID = re.compile(r"^(?:让|叫|要我|请我|让我|叫我|要我们|请我们|让我们)")
 

@@ -1415,3 +1415,14 @@ def test_full_names_said_beside_the_title_and_on_a_card_line() -> None:
     assert named(card) == [("魏长青", "副院长", "魏院长")]
     card = "臺北市政府資訊局 科長 蔡宜君\n電話:(02) 2720-8889\n手機:0935-221-487"
     assert named(card) == [("蔡宜君", "科长", "蔡科长")]
+
+
+def test_an_outcome_runs_past_an_english_word_and_stops_where_another_remark_begins() -> None:
+    def outcome(text: str) -> str | None:
+        i = note(text, WEDNESDAY).interaction
+        return i.outcome if i else None
+
+    assert outcome(
+        "今天去 Maybank 拜访了 IT 部的张经理, 他说 OK 但要等 Q1 budget. HP 012-778 3321"
+    ) == ("OK 但要等 Q1 budget")
+    assert outcome("见了科技部的鲁总监 他挺感兴趣的说要拉零售部一起再看一下") == "挺感兴趣的"
