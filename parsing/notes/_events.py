@@ -349,8 +349,9 @@ def _summary(doc: Doc) -> str | None:
 # The things a sale is worked through, as the last headline (方案我看了, 把二期的报价给我,
 # 测试报告 OK, Send quotation): what the contact was about when nothing else says it.
 _WORK_THING = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])|(?<=[把将的了看说发给交送带]))"
-    r"(?:[\u4e00-\u9fff]{2,4}?的(?<![我你他她们这那]的))?"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[把将的了看说发给交送带个那]))"
+    # (你们那个冷库温湿度监控的报价: whose quote it is, after the pointing word)
+    r"(?:(?![我你他她个])[^\W\d_A-Za-z把将给了在是要说和跟与的]{2,8}?的(?<![我你他她们这那]的))?"
     r"(?:测试报告|接口文档|资质文件|投标资料|投标文件|报价单|报价|方案|合同|订单|标书|样品|样机|发票)"
     r"(?!号|编号|金额|额)"  # 订单号PO2026…, 合同金额88万: a figure, not a matter
     r"|(?i:\b(?:proposal|quotation|quote|demo|POC|trial|tender|PO)\b)"

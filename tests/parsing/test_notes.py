@@ -1426,3 +1426,15 @@ def test_an_outcome_runs_past_an_english_word_and_stops_where_another_remark_beg
         "今天去 Maybank 拜访了 IT 部的张经理, 他说 OK 但要等 Q1 budget. HP 012-778 3321"
     ) == ("OK 但要等 Q1 budget")
     assert outcome("见了科技部的鲁总监 他挺感兴趣的说要拉零售部一起再看一下") == "挺感兴趣的"
+
+
+def test_the_headline_keeps_whose_quote_it_is_after_a_pointing_word() -> None:
+    chat = (
+        "石经理 20:31\n你们那个粮情测控的报价我看了,比去年高了不少啊\n我 20:33\n石经理,今年换了新款"
+    )
+    n = note(chat, datetime(2026, 11, 9, 21, 10, tzinfo=SH))
+    assert n.interaction is not None and n.interaction.summary == "粮情测控的报价"
+    # a day said before the thing is no part of whose it is
+    chat = "程局 10:21\n小张,元旦后第一个工作日把数字城管的方案带过来\n我 10:23\n收到程局"
+    n = note(chat, datetime(2026, 12, 26, 11, 0, tzinfo=SH))
+    assert n.interaction is not None and n.interaction.summary == "数字城管的方案"
