@@ -258,6 +258,12 @@ _TOPIC_TAIL = re.compile(r"(?:的事情?|的问题|这件事|那件事|的情况
 _NOT_TOPIC = re.compile(
     r"^(?:他|她|对方|我|得|很|挺)|同意|满意|感兴趣|有兴趣|认可|延期|下个月|下周|半年"
 )
+# Talked about container tracking IoT, Interested in AI reading, pilot our MES: said in English.
+_EN_TOPIC = re.compile(
+    r"(?i)\b(?:talked about|talk about|discussed|interested in|keen on|pilot our)\s+"
+    r"(?P<what>[A-Za-z0-9][A-Za-z0-9 -]{1,40}?)"
+    r"(?=\s*[.,;!?。,]|\s+(?:but|and|he|she|they|is|are|was|in|on|for|with)\b|\s*$)"
+)
 _NO_TOPIC_START = "用做有要在说让把给跟和与同签对里边个嗯他她"
 # What reps talk about: 变电站设计软件采购, 巡检APP, 智慧园区的招标.
 _TOPIC_NOUN = re.compile(
@@ -308,6 +314,8 @@ def _summary(doc: Doc) -> str | None:
             topic = _topic(t[nxt[0][0] : nxt[0][1]]) if nxt else None
         if topic is not None:
             return topic
+    for m in _EN_TOPIC.finditer(doc.text):
+        return m["what"].strip()
     for m in _TOPIC_NOUN.finditer(t):
         # 聊得挺好的就是智慧校园的项目: the topic starts at the last word boundary that reads;
         # 张总说智慧工地那套系统: after a name the match began on (it holds no topic)

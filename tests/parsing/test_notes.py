@@ -1438,3 +1438,12 @@ def test_the_headline_keeps_whose_quote_it_is_after_a_pointing_word() -> None:
     chat = "程局 10:21\n小张,元旦后第一个工作日把数字城管的方案带过来\n我 10:23\n收到程局"
     n = note(chat, datetime(2026, 12, 26, 11, 0, tzinfo=SH))
     assert n.interaction is not None and n.interaction.summary == "数字城管的方案"
+
+
+def test_an_english_headline_is_what_was_talked_about() -> None:
+    n = note(
+        "Lunch with Mr. Tan from 中远海运 today. Talked about container tracking IoT.", WEDNESDAY
+    )
+    assert n.interaction is not None and n.interaction.summary == "container tracking IoT"
+    n = note("Lunch w/ Dr. Li 李主任 from 华西医院. Interested in AI reading.", WEDNESDAY)
+    assert n.interaction is not None and n.interaction.summary == "AI reading"
