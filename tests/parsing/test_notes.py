@@ -1447,3 +1447,9 @@ def test_an_english_headline_is_what_was_talked_about() -> None:
     assert n.interaction is not None and n.interaction.summary == "container tracking IoT"
     n = note("Lunch w/ Dr. Li 李主任 from 华西医院. Interested in AI reading.", WEDNESDAY)
     assert n.interaction is not None and n.interaction.summary == "AI reading"
+
+
+def test_a_singapore_mobile_said_as_hp() -> None:
+    n = note("今天去 DBS 见了 IT 的 Jason 黄经理, 他说 budget 没问题 lah. HP 9876 5432", WEDNESDAY)
+    (c,) = n.contacts
+    assert c.phones == ["+6598765432"]
