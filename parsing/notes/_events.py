@@ -113,11 +113,15 @@ _HOW_LONG = re.compile(
 _OUTCOME = re.compile(
     r"同意|答应|认可|不满意|满意|有意向|意向|感兴趣|有兴趣|比价|犹豫|没谈拢|谈拢了|没谈成|谈成了|"
     r"拒绝|不需要|不考虑|考虑考虑|再考虑|研究研究|再研究|签了|签约了|成交|下单了|定了|聊得很好|"
-    r"谈得很好|聊得不错|谈得不错|再看|没戏|黄了|再说|符合要求|有(?:[一两几]个)?问题|没问题|通过了|批了"
+    r"谈得很好|聊得不错|谈得不错|再看|没戏|黄了|再说|符合要求|有(?:[一两几]个)?问题|没问题|通过了|批了|"
+    # verdicts said plainly: 反应不错, 他嫌贵, 他点头了, 报价我们接受了, 有戏, 几好, 唔错
+    r"不错|嫌贵|太贵|偏贵|点头了|接受了|核准了|有戏|几好|唔错"
 )
 # Said of things as much as to the rep (采购申请批了, 系统没问题): the outcome of a contact the
 # note records, never by itself a sign that one took place.
-_NOT_A_CONTACT = re.compile(r"再说|符合要求|问题|通过了|批了")
+_NOT_A_CONTACT = re.compile(
+    r"再说|符合要求|问题|通过了|批了|(?<!得)不错|贵|点头|接受|核准|有戏|几好|唔错"
+)
 # The rep asking to be reminded: what follows is a task, not a contact that took place.
 _REMINDER_LEAD = re.compile(r"记得|别忘|不要忘|提醒我")
 # Anywhere in a note (提醒 alone and English too): an hour gone today is still a task.

@@ -1453,3 +1453,16 @@ def test_a_singapore_mobile_said_as_hp() -> None:
     n = note("今天去 DBS 见了 IT 的 Jason 黄经理, 他说 budget 没问题 lah. HP 9876 5432", WEDNESDAY)
     (c,) = n.contacts
     assert c.phones == ["+6598765432"]
+
+
+def test_verdicts_said_plainly_are_the_outcome_and_no_contact_by_themselves() -> None:
+    def outcome(text: str) -> str | None:
+        i = note(text, WEDNESDAY).interaction
+        return i.outcome if i else None
+
+    assert outcome("刚和 Sunway 集团的郑总吃饭,smart campus 的合同他点头了") == "合同他点头了"
+    assert outcome("拜訪長庚醫院 資訊部吳主任,談智慧病房,反應不錯") == "反应不错"
+    # said of a thing in a written sentence, no visit is logged for it
+    assert note("报价单我转给老板了,他嫌贵。", WEDNESDAY).interaction is None
+    # a jotting of how it went is still the visit it was
+    assert outcome("中建八局 王总 聊得不错") == "聊得不错"
