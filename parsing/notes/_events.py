@@ -787,7 +787,10 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     if text.startswith("再") and len(text) >= 3:
         text = text[1:]
     if not text or text == "跟进" or _EN_LEAD.match(text):  # Call 刘工 tomorrow re 巡检 app
+        about = text if re.match(r"(?i)(?:re|about|regarding):?\s+\S", text) else ""
         text = _english_verb_before(doc, a) or text
+        if about and text != about:  # call 陈总 tmr 10am re core system: what it is about
+            text = f"{text} {about}"
     sent = _SENT.fullmatch(text)
     if sent:  # 发票我明天寄过去 → 寄发票, 你把报价单发我邮箱 … 今晚发 → 发报价单
         thing = _thing_before(doc, a)
@@ -797,7 +800,10 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         label = _label_at(people, a)
         if label:
             joint = " {}" if text.isascii() else "{}"
+            about = _EN_ABOUT.search(doc.text, doc.clause(a)[0], cb) if text.isascii() else None
             text = _WITH_WHOM.get(text, text + joint).format(label)
+            if about:  # call 陈总 @ 中信银行 tmr 10am re core system: what the call is about
+                text += " re " + about["what"].strip()
     if doc.chat:
         text = _in_third_person(doc, people, a, text)
     if text in _VAGUE:
@@ -859,6 +865,7 @@ def _people_as_named(doc: Doc, people: People, text: str) -> str:
 
 
 # 约定下周三前发修改后的报价: what was agreed is the action, not the agreeing (发修改后的报价).
+_EN_ABOUT = re.compile(r"(?i)\bre:?\s+(?P<what>[A-Za-z][A-Za-z0-9 -]{1,40}?)\s*(?:[.,;!?]|$)")
 _AGREED = re.compile(r"^(?:约定|约好|说好|讲好|商定)了?\s*")
 
 

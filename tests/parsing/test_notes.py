@@ -1466,3 +1466,13 @@ def test_verdicts_said_plainly_are_the_outcome_and_no_contact_by_themselves() ->
     assert note("报价单我转给老板了,他嫌贵。", WEDNESDAY).interaction is None
     # a jotting of how it went is still the visit it was
     assert outcome("中建八局 王总 聊得不错") == "聊得不错"
+
+
+def test_an_english_call_keeps_what_it_is_about() -> None:
+    def actions(text: str) -> list[str]:
+        return [f.action for f in note(text, WEDNESDAY).follow_ups]
+
+    assert actions("tmr 9am call 刘总 @ 新希望六和 re feed traceability") == [
+        "call 刘总 re feed traceability"
+    ]
+    assert actions("call 陈总 @ 中信银行 tmr 10am re core system") == ["call 陈总 re core system"]
