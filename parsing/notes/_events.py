@@ -800,10 +800,10 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         label = _label_at(people, a)
         if label:
             joint = " {}" if text.isascii() else "{}"
-            about = _EN_ABOUT.search(doc.text, doc.clause(a)[0], cb) if text.isascii() else None
+            said = _EN_ABOUT.search(doc.text, doc.clause(a)[0], cb) if text.isascii() else None
             text = _WITH_WHOM.get(text, text + joint).format(label)
-            if about:  # call 陈总 @ 中信银行 tmr 10am re core system: what the call is about
-                text += " re " + about["what"].strip()
+            if said:  # call 刘总 @ 新希望六和 re feed traceability: what the call is about
+                text += " re " + said["what"].strip()
     if doc.chat:
         text = _in_third_person(doc, people, a, text)
     if text in _VAGUE:
