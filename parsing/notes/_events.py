@@ -1028,7 +1028,11 @@ def find_follow_ups(
             continue
         if doc.said_by_customer(a) and _THEIR_WISH.search(t, max(ca, a - 6), a):
             continue  # 我们想年前装好: what the customer hopes for, not a day agreed
-        if _ASKED.search(t, ca, cb) or _ONCE_PLANNED.search(t, max(ca, a - 4), a):
+        # (a run-on voice note is one clause: a question is the one asked around its own words,
+        # 问我们能不能派人值守 … 明天上午给他回话 is still a task)
+        qa = max(ca, t.rfind(" ", 0, a) + 1)
+        qb = min(cb, doc.chunk(min(b, len(t) - 1))[1]) if b < cb else cb
+        if _ASKED.search(t, qa, qb) or _ONCE_PLANNED.search(t, max(ca, a - 4), a):
             continue
         called_off = _CALLED_OFF.search(t, b, cb)
         if called_off and not any(b <= v.span[0] < called_off.start() for v in doc.whens):

@@ -1476,3 +1476,17 @@ def test_an_english_call_keeps_what_it_is_about() -> None:
         "call 刘总 re feed traceability"
     ]
     assert actions("call 陈总 @ 中信银行 tmr 10am re core system") == ["call 陈总 re core system"]
+
+
+def test_a_question_in_a_run_on_voice_note_is_only_its_own() -> None:
+    now = datetime(2027, 2, 3, 11, 0, tzinfo=SH)
+    text = (
+        "刚才马总打电话说 嗯春节期间他们电厂要检修 问我们能不能派人值守 "
+        "嗯我今天下午三点先跟项目经理对一下人 明天上午给他回话"
+    )
+    assert [f.due for f in note(text, now).follow_ups] == [
+        datetime(2027, 2, 3, 15, 0, tzinfo=SH),
+        datetime(2027, 2, 4, 9, 0, tzinfo=SH),
+    ]
+    # the question's own day is still no plan settled
+    assert note("下周三上午您看方便吗", WEDNESDAY).follow_ups == []
