@@ -58,6 +58,8 @@ _CANTONESE = {"佢": "他", "咗": "了", "嘅": "的", "哋": "们", "喺": "�
 _SPOKEN_DIGITS = {"零": "0", "〇": "0", "幺": "1", "一": "1", "二": "2", "两": "2", "三": "3",
                   "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}  # fmt: skip
 # 提醒我一下下礼拜一: "一下" then 下礼拜一 (next week), not 下下礼拜一 (in two weeks).
+# 那个月底前 / 这个月底: voice input's filler 那个 before 月底, not a month counted (个月)
+_FILLER_MONTH = re.compile(r"(?<=[那这])个(?=月[底初中])")
 _A_MOMENT_THEN_NEXT = re.compile(r"一下下(?=礼拜|周|星期)")
 # 施厂张: voice input's 厂长 (not 工厂张经理).
 _FACTORY_HEAD = re.compile(r"厂张(?![总经主工科处局院部老书])")
@@ -231,6 +233,7 @@ def fold(text: str) -> str:
     out = _SPOKEN_RUN.sub(lambda m: "".join(_SPOKEN_DIGITS[c] for c in m[0]), out)
     out = _SPOKEN_GROUPS.sub(_spoken_groups, out)
     out = _A_MOMENT_THEN_NEXT.sub("  下", out)
+    out = _FILLER_MONTH.sub(" ", out)
     out = _FACTORY_HEAD.sub("厂长", out)
     out = _HEAD_SLIP.sub("长", out)
     out = _MANAGER_SLIP.sub("经理", out)

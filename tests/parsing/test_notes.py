@@ -1490,3 +1490,9 @@ def test_a_question_in_a_run_on_voice_note_is_only_its_own() -> None:
     ]
     # the question's own day is still no plan settled
     assert note("下周三上午您看方便吗", WEDNESDAY).follow_ups == []
+
+
+def test_a_filler_before_the_month_end_is_no_month_counted() -> None:
+    now = datetime(2027, 1, 20, 10, 30, tzinfo=SH)
+    n = note("二期要等院里开会 嗯那个月底前再跟他约个时间", now)
+    assert [(f.due, f.action) for f in n.follow_ups] == [(date(2027, 1, 31), "跟他约个时间")]
