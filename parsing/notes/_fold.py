@@ -143,6 +143,8 @@ _EN_DAYS = {
     "sun": "日",
 }
 _EN_DAY = re.compile(
+    # (下周 Wed: the week said in Chinese, the day in English)
+    r"(?:(?P<zh>下下?个?(?:周|礼拜|星期))\s*)?"
     r"\b(?:(?P<which>next|this|coming)\s+)?(?P<d>mon|tue|wed|thu|fri|sat|sun)"
     r"(?:day|s|sday|nesday|rsday|r|rs|urday)?\b\.?",
     re.IGNORECASE,
@@ -175,7 +177,10 @@ def _padded(chinese: str, width: int) -> str:
 
 def _en_day(m: re.Match[str]) -> str:
     which = (m["which"] or "").lower()
-    return _padded(("下周" if which == "next" else "周") + _EN_DAYS[m["d"].lower()], len(m[0]))
+    week = "下周" if which == "next" else "周"
+    if m["zh"]:
+        week = "下下周" if m["zh"].startswith("下下") else "下周"
+    return _padded(week + _EN_DAYS[m["d"].lower()], len(m[0]))
 
 
 def _en_clock(m: re.Match[str]) -> str:

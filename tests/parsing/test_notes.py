@@ -1496,3 +1496,9 @@ def test_a_filler_before_the_month_end_is_no_month_counted() -> None:
     now = datetime(2027, 1, 20, 10, 30, tzinfo=SH)
     n = note("二期要等院里开会 嗯那个月底前再跟他约个时间", now)
     assert [(f.due, f.action) for f in n.follow_ups] == [(date(2027, 1, 31), "跟他约个时间")]
+
+
+def test_a_week_said_in_chinese_and_its_day_in_english() -> None:
+    monday = datetime(2026, 11, 9, 14, 10, tzinfo=SH)
+    n = note("跟平安银行的周经理 call 了一下, 下周 Wed 去 kick-off", monday)
+    assert [(f.due, f.action) for f in n.follow_ups] == [(date(2026, 11, 18), "去 kick-off")]
