@@ -1146,7 +1146,11 @@ def _confirm(c: _Ctx, d: _D, pos: int) -> int:
     if d.kind in ("md", "dom", "lunar", "holiday", "pos", "abs"):
         m = _CONFIRM_WEEKDAY.match(s, pos)
         if m is not None:
-            if _WEEKDAY_X[m[1]] != d.day.weekday():
+            said = _WEEKDAY_X[m[1]]
+            before = _year_before(d.day) if d.kind == "md" and d.yearless else None
+            if said != d.day.weekday() and before is not None and said == before.weekday():
+                d.day = before  # 12月5日 周六 on 7 December: the Saturday just past
+            elif said != d.day.weekday():
                 d.vague = True
             return m.end()
     elif d.kind == "week":
@@ -1156,6 +1160,13 @@ def _confirm(c: _Ctx, d: _D, pos: int) -> int:
                 d.vague = True
             return m.end()
     return pos
+
+
+def _year_before(day: date) -> date | None:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 2月29日
+        return None
 
 
 def _combine(c: _Ctx, day: date, t: _T | None) -> date | datetime:

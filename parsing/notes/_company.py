@@ -135,9 +135,25 @@ _ENGLISH_WORDS = frozenset(
 
 
 _OF_COMPANY = re.compile(
-    r"\s+(?:of|from)\s+(?P<org>[A-Z][A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*){0,3}|[\u4e00-\u9fff]{2,10})"
+    r"\s+(?:of|from|at|@)\s+(?P<org>[A-Z][A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*){0,3}|[\u4e00-\u9fff]{2,10})"
     r"(?![A-Za-z])"
 )
+
+
+_LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z&-]*\s$")
+
+
+def _latin_words_left(t: str, start: int, end: int) -> int:
+    """Changi Airport Group, NTUC FairPrice, Sunway 医院: a name goes back over the
+    capitalised Latin words before it (the scan stops at a space)."""
+    if start >= end:
+        return start
+    for _ in range(3):
+        m = _LATIN_WORD_BEFORE.search(t, max(0, start - 20), start)
+        if m is None or m.group().strip().lower() in _ENGLISH_WORDS:
+            break
+        start = m.start()
+    return start
 
 
 def _by_position(doc: Doc, people: People) -> str | None:
@@ -151,15 +167,15 @@ def _by_position(doc: Doc, people: People) -> str | None:
         org = of["org"]
         if _plausible(org) or (org.isascii() and org.lower() not in _ENGLISH_WORDS):
             return org
-    # 万科的张总, 宁波港 的 Mr. 应, NUH 的吴教授
+    # 万科的张总, 宁波港 的 Mr. 应, NUH 的吴教授, Changi Airport Group 的陈经理
     for m in named:
         de = len(t[: m.start].rstrip(" .")) - 1
         if de <= 0 or t[de] != "的":
             continue
         end = len(t[:de].rstrip())
-        start = _scan_left(doc, end, 10)
+        start = _latin_words_left(t, _scan_left(doc, end, 10), end)
         name = _clean(t[start:end])
-        if name and _plausible(name):
+        if name and (_plausible(name) or (" " in name and name.replace(" ", "").isalnum())):
             return name
     if not named:
         # 下周去拜访万科: the one thing visited, when nobody is named.
@@ -182,10 +198,13 @@ def _by_position(doc: Doc, people: People) -> str | None:
         and not _NOT_PREFIX.search(name)
     ):
         return name
-    # 拜访 江苏移动 崔经理 / 拜访了常州天合光能 陆经理
+    # 拜访 江苏移动 崔经理 / 拜访了常州天合光能 陆经理 / 拜访福耀玻璃:厂长郑国荣
     for v in _VISIT.finditer(t):
         a, b = doc.chunk(v.end())
         a = max(a, v.end())
+        b = min(
+            [b] + [k for k in range(a, b) if t[k] in ":("] + [m.start for m in named if m.start > a]
+        )
         name = _clean(t[a:b])
         if name and doc.free(a, b) and _plausible(name) and any(m.start >= b for m in named):
             return name

@@ -38,6 +38,19 @@ _CHAT_STAMP = re.compile(
 )
 
 
+# 陆总:小周,你们的… / 我:谢谢陆总 — a chat pasted without a stamp on each line.
+_SPEAKER = re.compile(r"(?m)^[ ]*(?P<who>[^\n:\d\[\]()]{1,12}?)[ ]*:(?=[ ]*\S)")
+_DAY_LINE = re.compile(
+    r"[ ]*[\d年月日号/\-. ]+(?:周.|星期.|礼拜.)?[ ]*(?:[上下]午|晚上|早上|中午)?[ ]*[\d:]*[ ]*"
+)
+
+
+def _line_of(t: str, pos: int) -> tuple[int, int]:
+    a = t.rfind("\n", 0, pos) + 1
+    b = t.find("\n", pos)
+    return a, len(t) if b < 0 else b
+
+
 def _stamp_who(m: re.Match[str]) -> str:
     return (m["who"] or m["who2"] or m["who3"] or "").strip()
 
@@ -86,7 +99,9 @@ _BARE_WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天1-7]"
 _BARE_MONTH_DAY = re.compile(r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[号日]")
 _BARE_YEARLESS = re.compile(r"[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*[号日]?")
 _DONE = re.compile(
-    r"已经|已(?=[\u4e00-\u9fff])|[\u4e00-\u9fff]了(?!解)|(?:见|拜访|谈|聊|开)的(?!时候)"
+    # (已经约好了, 已经订好了彭城饭店: a plan arranged, not a deed done)
+    r"已经(?![约订定安])|已(?=[\u4e00-\u9fff])(?![约订定安经])|[\u4e00-\u9fff]了(?!解)|"
+    r"(?:见|拜访|谈|聊|开)的(?!时候)"
 )
 _EN_PAST = re.compile(
     r"(?i)\b(?:went|was|were|had|met|visited|called|liked|agreed|signed|did|done|spoke)\b"
@@ -98,7 +113,8 @@ _NOT_DONE = re.compile(r"[约把再就后要会想]|准备|打算|计划|安排|
 _SOFT = re.compile(
     r"(?:(?P<next>下下|下)(?:个)?(?:周|礼拜|星期)(?![一二三四五六日天末0-9])|(?P<two>过两天))"
     # (下周找时间去拜访: "when there is time", no day said)
-    r"(?=\s*(?:再|要|先|就)?(?:去|过去)?\s*(?:拜访|回访|报价|联系|跟进|打电话|电话|送|发|约|见|找(?!时间|个时间)|签|"
+    # (下周去一趟绍兴市中心医院拜访…: the trip's place may come before the verb)
+    r"(?=\s*(?:再|要|先|就)?(?:(?:去|过去)(?:一趟|一下)?(?:[^\s,;。]{2,15}?(?=拜访|找|见))?)?\s*(?:拜访|回访|报价|联系|跟进|打电话|电话|送|发|约|见|找(?!时间|个时间)|签|"
     r"汇报|visit|call)|(?<=过两天)\s*(?:[把给去来]|再(?![说看议定])))"
 )
 
@@ -141,6 +157,8 @@ class Doc:
         self.all_whens = found
         # Where the customer company was read: a reminder's words leave it out (the card says it).
         self.company_span: tuple[int, int] | None = None
+        # Where phones were read: digits spoken there (幺三八 五零零 八二 六一四) hold no date.
+        self.phone_spans: list[tuple[int, int]] = []
         self.clause_starts = self._cuts(_CLAUSE_RE)
         self.chunk_starts = sorted(
             set(self._cuts(_CHUNK_RE))
@@ -222,13 +240,27 @@ class Doc:
         soft plan dates (下周, 过两天) added."""
         t = self.t
         stamps = list(_CHAT_STAMP.finditer(t))
-        # A pasted WeChat chat: two or more "name 10:32" lines.
-        self.chat = len(stamps) >= 2
+        # A pasted WeChat chat: two or more "name 10:32" lines, or lines "陆总:…" and "我:…"
+        # under one stamp (2026年11月11日 晚上8:15, 1月4日 09:33).
+        speakers = [
+            m for m in _SPEAKER.finditer(t) if not any(s.start() == m.start() for s in stamps)
+        ]
+        mine = [m.end() for m in speakers if m["who"].strip() == "我"]
+        theirs = [m.end() for m in speakers if m["who"].strip() != "我"]
+        spoken = bool(mine and theirs) and (bool(stamps) or len(speakers) >= 3)
+        self.chat = len(stamps) >= 2 or spoken
         # Where each chat line by someone else starts: there 我 is the customer speaking.
         self.others_lines = [m.end() for m in stamps if not _stamp_who(m).startswith("我")]
         self.own_lines = [m.end() for m in stamps if _stamp_who(m).startswith("我")]
+        if spoken:
+            self.others_lines = sorted(self.others_lines + theirs)
+            self.own_lines = sorted(self.own_lines + mine)
         self.chat_yesterday = self.chat and all("昨天" in m.group() for m in stamps)
         found = self._as_of_stamps(found, stamps)
+        if spoken and self.chat_day is None:  # a line holding only the chat's day and hour
+            lines = [w for w in found if _DAY_LINE.fullmatch(t, *_line_of(t, w.span[0]))]
+            if lines and lines[0].day <= self.today:
+                self.chat_day = lines[0].day
         masked: list[tuple[int, int]] = [_stamp_span(m) for m in stamps]
         masked += [m.span() for m in _ADDRESS.finditer(t)]
         for a, b in masked:
@@ -271,6 +303,8 @@ class Doc:
         end = min([self.clause_end(a), b + 16] + [v.span[0] for v in whens if v.span[0] >= b])
         after = t[b:end]
         done = _DONE.search(after)
+        if done and t.startswith(("约", "订", "定", "安排"), b + done.end()):
+            done = None  # 吃饭 已经约好了 (cut short by the 16 characters looked at)
         # Met 李总 on Monday / meeting on Monday went well: English says it in the verb
         said_past = _EN_PAST.search(self.text, self._clause_start(a), end)
         if said_past is None and (

@@ -20,28 +20,31 @@ __all__ = ["find_follow_ups", "find_interaction", "find_itineraries"]
 _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
-            r"吃了?个?饭|吃了顿|吃完饭|食完?了?饭|饭局|宴请|喝了?酒|喝了?茶|聚餐|午饭|晚饭|晚餐|午餐|"
-            r"请[^\s,]{1,8}?吃|\b(?:dinner|lunch|breakfast)\b",
+            r"吃了?个?饭|吃了顿|吃完饭|食完?了?饭|饭局|宴请|喝了?酒|[喝饮]了?茶|聚餐|午饭|晚饭|晚餐|午餐|"
+            r"请[^\s,]{0,8}?吃|\b(?:dinner|lunch|breakfast)\b",
             re.IGNORECASE,
         ),
         "meal",
     ),
     (
         re.compile(
-            r"打了?[^\s,]{0,4}?电话|通了?电话|通完电话|电话沟通|电话联系|电话回访|电话跟进|来电话|"
-            r"来电|通话|视频会议|视频沟通|电话里|电话聊|"
-            r"电话(?:跟|和|给|与)[^\s,]{1,6}?(?:聊|沟通|说|谈|联系)|电话谈|电话说|"
-            r"\bcon ?call\b|(?i:\bcalled\b|\bcall with\b)|\bspoke\b|\bon (?:the )?phone\b|打了?给|电话打了|"
+            r"打了?[^\s,]{0,4}?电话|通了?个?电话|通完电话|电话沟通|电话联系|电话回访|电话跟进|来电话|"
+            r"来电|通话|视频会议?|视频沟通|电话里|电话聊|[谈倾]完电话|回了?个?电话|"
+            r"电话(?:跟|和|给|与)[^\s,。]{1,20}?(?:聊|沟通|说|谈|联系)|电话谈|电话说|"
+            r"\bcon ?call\b|(?i:\bcalled\b|\bcall with\b|\bcall w/|\bcall\b(?= 了| ?我|[^,;\n]{0,50}\bdone\b))|"
+            r"\bspoke\b|\bon (?:the )?phone\b|打了?给|电话打了|"
             r"(?i:\b(?:zoom|teams|video|phone) call\b)|"
             # a telegraphic 电话扬州教育局韩局 同意: 电话 as the verb
-            r"(?:^|(?<=[\s,;。]))电话(?=[\u4e00-\u9fff])(?![号是里给跟和与])"
+            r"(?:^|(?<=[\s,;。]))电话(?=[\u4e00-\u9fff])(?![号是里给跟和与])|^电话(?=[ :])"
         ),
         "call",
     ),
     (
         re.compile(
             r"微信[^\s,]{0,2}?(?:聊|沟通|联系|回复|说|讲)|发了?[^\s,]{0,3}微信|微信上|微信里|"
-            r"\b(?:via|on|over) wechat\b",
+            r"\b(?:via|on|over) wechat\b|"
+            # WeChat 了, WhatsApp 回复了, LINE 聊了, whatsapp 话: the other apps reps use
+            r"\b(?:wechat|whatsapp|line)\b\s*(?:了|回复|聊|说|话|讲)",
             re.IGNORECASE,
         ),
         "wechat",
@@ -51,12 +54,21 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|去了|碰了?面|参观|来公司|"
             r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|\bvisited\b|\bmet\b|"
             r"\bmeeting\b|\bvisit\b[^.]{1,40}?\bdone\b|(?<=[今昨]天)[^\s,]{0,4}?见的|找[^\s,]{1,6}?[谈聊]了|(?<=[今昨前]天|上午|下午|晚上|刚才)(?:和|跟|同|与)[^\s,]{1,12}?[谈聊]了|"
-            r"\bdemo done\b",
+            r"\bdemo done\b|做[了过][^,。;\n]{0,30}?(?:\bdemo\b|演示)|"
+            # 今天去无锡市人民医院谈手术麻醉系统, 今天在…开会聊, 今日同…开会: a day said, where
+            # or with whom, and the talk
+            r"(?<=[今昨]天)(?:去|在)[^\s,。;]{2,20}?(?:谈|聊|开会|交流)|"
+            r"(?<=[今昨]天)(?:和|跟|同|与)[^\s,。;]{1,20}?开(?:了个?)?会",
             re.IGNORECASE,
         ),
         "visit",
     ),
 ]
+# 在他们办公室聊了一个多小时: a talk that took place, where ever it was — read only when
+# nothing else in the note says how (上周三拜访过,聊了幕墙设计软件 is last Wednesday's visit).
+_TALKED = re.compile(r"(?:聊|谈|交流|沟通|讨论|倾|商量)了(?!解)")
+_TALK_AHEAD = re.compile(r"下个?(?:周|礼拜|星期|月)|明天|后天|明年|回头|改天|以后|之后|下次")
+_SAID_THERE = re.compile(r"(?:他|她|佢)(?:说|话|表示)|(?i:\b(?:he|she) (?:said|says)\b)")
 _NEGATED = re.compile(r"(?:没|未|不|没有)$")
 _FUTURE_BEFORE = re.compile(
     r"(?:约|准备|计划|打算|要|再|想|需要|得|记得|提醒|安排|过几天|改天|有空|下次|回头|年后|过完年)"
@@ -95,14 +107,21 @@ _CALLED_OFF = re.compile(
 )
 _MANY = re.compile(r"\s*(?:\d+|几|多|两|三|四|五)家")
 _SUMMARY_SKIP = re.compile(r"^(?:一下|一会|很久|半天|一下午|一上午|很多|挺多|好久|聊|一个|半小时)")
+_HOW_LONG = re.compile(
+    r"\s*(?:[一两半几]个多?小时|[一两半几]个?钟头?|半天|很久|好久|一下午|一上午|一会儿?)\s*$"
+)
 _OUTCOME = re.compile(
     r"同意|答应|认可|不满意|满意|有意向|意向|感兴趣|有兴趣|比价|犹豫|没谈拢|谈拢了|没谈成|谈成了|"
     r"拒绝|不需要|不考虑|考虑考虑|再考虑|研究研究|再研究|签了|签约了|成交|下单了|定了|聊得很好|"
-    r"谈得很好|聊得不错|谈得不错|再看|没戏|黄了|再说|符合要求|有(?:[一两几]个)?问题|没问题|通过了|批了"
+    r"谈得很好|聊得不错|谈得不错|再看|没戏|黄了|再说|符合要求|有(?:[一两几]个)?问题|没问题|通过了|批了|"
+    # verdicts said plainly: 反应不错, 他嫌贵, 他点头了, 报价我们接受了, 有戏, 几好, 唔错
+    r"不错|嫌贵|太贵|偏贵|点头了|接受了|核准了|有戏|几好|唔错"
 )
 # Said of things as much as to the rep (采购申请批了, 系统没问题): the outcome of a contact the
 # note records, never by itself a sign that one took place.
-_NOT_A_CONTACT = re.compile(r"再说|符合要求|问题|通过了|批了")
+_NOT_A_CONTACT = re.compile(
+    r"再说|符合要求|问题|通过了|批了|(?<!得)不错|贵|点头|接受|核准|有戏|几好|唔错"
+)
 # The rep asking to be reminded: what follows is a task, not a contact that took place.
 _REMINDER_LEAD = re.compile(r"记得|别忘|不要忘|提醒我")
 # Anywhere in a note (提醒 alone and English too): an hour gone today is still a task.
@@ -144,16 +163,14 @@ def _when_value(w: When) -> date | datetime:
     return w.day
 
 
-def find_interaction(doc: Doc, people: People, claimed: set[int]) -> InteractionFact | None:
+_Contact = tuple[date, int, InteractionKind, date | datetime, When | None]
+
+
+def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _Contact | None:
+    """The latest contact the note says took place (never one planned, called off or asked
+    to be reminded of)."""
     t = doc.t
-    cands: list[tuple[int, int, InteractionKind]] = []
-    for pattern, kind in _TRIGGERS:
-        for m in pattern.finditer(t):
-            a, b = m.span()
-            if any(x < b and a < y for x, y, _ in cands):
-                continue
-            cands.append((a, b, kind))
-    best: tuple[date, int, InteractionKind, date | datetime, When | None] | None = None
+    best: _Contact | None = None
     for a, b, kind in sorted(cands):
         if doc.used[a] or doc.used[b - 1]:
             continue
@@ -163,7 +180,9 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
             continue
         if _reminded_of(doc, a):
             continue  # 记得今天10点给王局长打电话: a reminder, even once its hour is gone
-        if _CALLED_OFF.search(t, ca, doc.clause(a)[1]):
+        off = _CALLED_OFF.search(t, ca, doc.clause(a)[1])
+        # (刚打电话说明天的评审会推迟到…: the call took place, what it said was moved)
+        if off and not (off.start() > b and _WORDS_REPORTED.search(t, b, off.start())):
             continue
         if _MANY.match(t, b) or (t.startswith("了", b) and _MANY.match(t, b + 1)):
             continue
@@ -184,6 +203,8 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
             continue  # 去拜访万科 without a date or a 了 is a plan, not a visit done
         if w is not None:
             completed = "了" in t[a : b + 2] or "过" in t[b : b + 2]
+            # 今晚跟 Mr. Goh 吃饭, 谈 self-checkout, 他说 CNY 后才 decide: what was said there
+            completed = completed or bool(_SAID_THERE.search(t, b))
             if doc.is_future(w) and not (w.day == doc.today and completed):
                 continue
             if w.day < doc.today or doc.is_past_or_today(w):
@@ -191,6 +212,24 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         day = value.date() if isinstance(value, datetime) else value
         if best is None or day > best[0]:
             best = (day, a, kind, value, w)
+    return best
+
+
+def find_interaction(doc: Doc, people: People, claimed: set[int]) -> InteractionFact | None:
+    t = doc.t
+    cands: list[tuple[int, int, InteractionKind]] = []
+    for pattern, kind in _TRIGGERS:
+        for m in pattern.finditer(t):
+            a, b = m.span()
+            if any(x < b and a < y for x, y, _ in cands):
+                continue
+            cands.append((a, b, kind))
+    best = _best_contact(doc, cands)
+    if best is None and not doc.chat:  # (a chat's 上次聊了 is the chat's talk)
+        talks = [m.span() for m in _TALKED.finditer(t)]
+        # (下周跟张总聊了方案再定: a talk to come, said with 了)
+        talks = [(a, b) for a, b in talks if not _TALK_AHEAD.search(t, doc.clause(a)[0], a)]
+        best = _best_contact(doc, [(a, b, "visit") for a, b in talks])
     summary = _summary(doc)
     outcome = _outcome(doc, people)
     said = outcome or _reported(doc)
@@ -221,11 +260,19 @@ _TOPIC_VERB = re.compile(
 _TOPIC_LEAD = re.compile(r"^(?:的|那个|就是|他们|我们的|我们|你们|咱们|一些|了|:|\s)+")
 _TOPIC_TAIL = re.compile(r"(?:的事情?|的问题|这件事|那件事|的情况|然后.*|对吧.*|吧|了|啊)$")
 _NOT_TOPIC = re.compile(
-    r"^(?:他|她|对方|我|得|很|挺)|同意|满意|感兴趣|有兴趣|认可|延期|下个月|下周"
+    r"^(?:他|她|对方|我|得|很|挺)|同意|满意|感兴趣|有兴趣|认可|延期|下个月|下周|半年"
 )
+# Talked about container tracking IoT, Interested in AI reading, pilot our MES: said in English.
+_EN_TOPIC = re.compile(
+    r"(?i)\b(?:talked about|talk about|discussed|interested in|keen on|pilot our)\s+"
+    r"(?P<what>[A-Za-z0-9][A-Za-z0-9 -]{1,40}?)"
+    r"(?=\s*[.,;!?。,]|\s+(?:but|and|he|she|they|is|are|was|in|on|for|with)\b|\s*$)"
+)
+_NO_TOPIC_START = "用做有要在说让把给跟和与同签对里边个嗯他她"
 # What reps talk about: 变电站设计软件采购, 巡检APP, 智慧园区的招标.
 _TOPIC_NOUN = re.compile(
-    r"(?:(?<=[的个了那聊谈 ,])|^)(?![用做有要在说让把给跟和与同签对里边个嗯他她])"
+    # (他说智慧工地那套系统…, 對智慧工廠方案很有興趣: the thing right after what was said of it)
+    rf"(?:(?<=[的个了那聊谈 ,说话对])|^)(?![{_NO_TOPIC_START}])"
     r"[\u4e00-\u9fffA-Za-z0-9](?:[\u4e00-\u9fffA-Za-z0-9]|(?<=[A-Za-z0-9]) ){1,12}?"
     r"(?:项目|系统|方案|软件|平台|招标|(?:APP|app|solution|system|project)(?![A-Za-z])|改造|升级|"
     r"试点|维保|报价单|合同|订单|报告)"
@@ -265,16 +312,25 @@ def _summary(doc: Doc) -> str | None:
         if latin and t[m.end() : end].isascii():  # 谈 TOS upgrade, 聊 crew scheduling system
             end = latin.end()
         topic = _topic(t[m.end() : end])
+        if topic is None and _HOW_LONG.match(t, m.end(), end):
+            # 聊了一个多小时 那个实景三维平台: how long it took, then what about
+            nxt = [c for c in doc.chunks_in(end, doc.clause(m.end())[1]) if doc.free(*c)]
+            topic = _topic(t[nxt[0][0] : nxt[0][1]]) if nxt else None
         if topic is not None:
             return topic
+    for m in _EN_TOPIC.finditer(doc.text):
+        return m["what"].strip()
     for m in _TOPIC_NOUN.finditer(t):
-        if not doc.free(m.start(), m.end()) or any(doc.date_at[m.start() : m.end()]):
-            continue
-        # 聊得挺好的就是智慧校园的项目: the topic starts at the last word boundary that reads
+        # 聊得挺好的就是智慧校园的项目: the topic starts at the last word boundary that reads;
+        # 张总说智慧工地那套系统: after a name the match began on (it holds no topic)
         starts = [m.start()] + [
-            k for k in range(m.start() + 1, m.end() - 2) if t[k - 1] in "的个那"
+            k
+            for k in range(m.start() + 1, m.end() - 2)
+            if t[k - 1] in "的个那说话对" and t[k] not in _NO_TOPIC_START
         ]
         for k in starts:
+            if not doc.free(k, m.end()) or any(doc.date_at[k : m.end()]):
+                continue
             topic = _topic(t[k : m.end()])
             if topic is not None:
                 return topic
@@ -305,8 +361,9 @@ def _summary(doc: Doc) -> str | None:
 # The things a sale is worked through, as the last headline (方案我看了, 把二期的报价给我,
 # 测试报告 OK, Send quotation): what the contact was about when nothing else says it.
 _WORK_THING = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])|(?<=[把将的了看说发给交送带]))"
-    r"(?:[\u4e00-\u9fff]{2,4}?的(?<![我你他她们这那]的))?"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[把将的了看说发给交送带个那]))"
+    # (你们那个冷库温湿度监控的报价: whose quote it is, after the pointing word)
+    r"(?:(?![我你他她个])[^\W\d_A-Za-z把将给了在是要说和跟与的]{2,8}?的(?<![我你他她们这那]的))?"
     r"(?:测试报告|接口文档|资质文件|投标资料|投标文件|报价单|报价|方案|合同|订单|标书|样品|样机|发票)"
     r"(?!号|编号|金额|额)"  # 订单号PO2026…, 合同金额88万: a figure, not a matter
     r"|(?i:\b(?:proposal|quotation|quote|demo|POC|trial|tender|PO)\b)"
@@ -343,6 +400,10 @@ def _outcome(doc: Doc, people: People) -> str | None:
         if lead:
             start = lead.end()
         run_on = _RUN_ON.search(t, m.end(), b)  # …很满意就是价格还要再谈: one remark
+        # 挺感兴趣的说要拉他们零售部…, 今年没戏了他们每年三月份…: another remark begins
+        turn = _NEXT_REMARK.search(t, m.end(), run_on.start() if run_on else b)
+        if turn is not None and turn.start() > m.end():
+            run_on = turn
         # 那个临床数据中心的方案要改 → 方案要改: the thing judged, without what it belongs to
         of = t.rfind("的", start, m.start())
         if of >= 0 and m.start() - of - 1 >= 2 and is_cjk(t[of + 1]):
@@ -353,6 +414,7 @@ def _outcome(doc: Doc, people: People) -> str | None:
     return _english_outcome(doc)
 
 
+_NEXT_REMARK = re.compile(r"(?<![他她])说(?!了算)")
 _ABOUT_OURS = re.compile(r"(?:对\s*)?(?:我们|你们|我司)(?:公司)?的?\s*(?=\S)")
 
 
@@ -421,7 +483,9 @@ _SAYS = re.compile(
     r"(?:他|她|对方|客户|[总局处工])\s*(?:说|讲|表示|反馈|回复说?|回复|答复|feedback|觉得|认为)\s*"
 )
 _SAID_END = re.compile(
-    r"然后|对吧|嗯|就是|所以|那我|我们再|我再|我打算|[让要请叫]我|吧|,|;|。|!|\n|\s(?=[\u4e00-\u9fff])"
+    r"然后|对吧|嗯|就是|所以|那我|我们再|我再|我打算|[让要请叫]我|吧|,|;|。|!|\n|"
+    # (a space ends a voice note's remark, not one after an English word: OK 但要等 Q1 budget)
+    r"(?<![A-Za-z0-9])\s(?=[\u4e00-\u9fff])|\.(?:\s|$)"
 )
 _NOT_SAID = re.compile(r"^(?:让|叫|要我|请我|让我|叫我|要我们|请我们|让我们)")
 
@@ -642,7 +706,7 @@ _EN_THEIRS = re.compile(
 _ASKED = re.compile(r"能不能|可不可以|能否|是否|方便吗|行吗|可以吗|好吗|[?]")
 _AFTER_THEN_SEE = re.compile(r"[^\s,]{0,4}?(?:以后|之后|后)\s*再(?:说|议|看|定)")
 # A plan given up (原定明天…改成下周一, 饭局取消了, 取消后天的拜访).
-_ONCE_PLANNED = re.compile(r"(?:原定|原来定|本来|原计划|取消)\s*$")
+_ONCE_PLANNED = re.compile(r"(?:原定|原来定|本来|原计划|取消)(?:约了?|定了?|说好)?\s*$")
 # 明天让财务打首付款 (the customer in their chat): a task they give someone of theirs.
 _OTHERS_TASK = re.compile(r"[让叫](?!我|咱)")
 _FACT_WORDS = re.compile(r"姓|生日|喜欢|爱好|老家|毕业|性格|爱人|儿子|女儿|\d{7}")
@@ -715,12 +779,18 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     if before[:1] in ("约", "请", "陪") and text and len(before) <= 8 and not _AGREED.match(before):
         text = before + text
     text = _AGREED.sub("", text) or text
-    text = _without_company(doc, _RUN_ON.split(text)[0] if _RUN_ON.search(text, 2) else text)
+    text = _RUN_ON.split(text)[0] if _RUN_ON.search(text, 2) else text
+    if ka <= start:
+        text = _with_whom(doc, people, text, min(kb, cb), cb)
+    text = _people_as_named(doc, people, _without_company(doc, text))
     text = _EN_TAIL.sub("", _TRAIL.sub("", text)[:24])
     if text.startswith("再") and len(text) >= 3:
         text = text[1:]
     if not text or text == "跟进" or _EN_LEAD.match(text):  # Call 刘工 tomorrow re 巡检 app
+        about = text if re.match(r"(?i)(?:re|about|regarding):?\s+\S", text) else ""
         text = _english_verb_before(doc, a) or text
+        if about and text != about:  # call 陈总 tmr 10am re core system: what it is about
+            text = f"{text} {about}"
     sent = _SENT.fullmatch(text)
     if sent:  # 发票我明天寄过去 → 寄发票, 你把报价单发我邮箱 … 今晚发 → 发报价单
         thing = _thing_before(doc, a)
@@ -730,7 +800,10 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         label = _label_at(people, a)
         if label:
             joint = " {}" if text.isascii() else "{}"
+            said = _EN_ABOUT.search(doc.text, doc.clause(a)[0], cb) if text.isascii() else None
             text = _WITH_WHOM.get(text, text + joint).format(label)
+            if said:  # call 刘总 @ 新希望六和 re feed traceability: what the call is about
+                text += " re " + said["what"].strip()
     if doc.chat:
         text = _in_third_person(doc, people, a, text)
     if text in _VAGUE:
@@ -741,7 +814,58 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     return text
 
 
+# A trip said alone (去一下南通中远海运川崎船厂) and then whom it is for (找生产部的白部长).
+_ONLY_A_TRIP = re.compile(r"^(?:先|要)?(?:去|到)(?:一下|一趟)?\s*[\u4e00-\u9fffA-Za-z]{2,20}$")
+_TO_SEE = re.compile(r"找|见|拜访")
+_ABOUT = re.compile(r"聊|谈|讲|送|签|带|汇报|演示")
+
+
+def _with_whom(doc: Doc, people: People, text: str, end: int, cb: int) -> str:
+    """去一下川崎船厂 找白部长 聊焊接机器人的维保 → 找白部长 聊焊接机器人的维保: a reminder is
+    about the person met and what for, when the note says so in the chunks that follow
+    (腊月廿三去管委会送台历 找康主任 keeps both)."""
+    rest = [(x, y) for x, y in doc.chunks_in(end, cb) if not doc.date_at[x]]
+    if not rest or not _TO_SEE.match(doc.t, rest[0][0]):
+        return text
+    x, y = rest[0]
+    if people.mention_in(x, y + 1) is None:
+        return text
+    seen = doc.t[x:y]
+    if len(rest) > 1 and _ABOUT.match(doc.t, rest[1][0]):
+        seen += " " + doc.t[rest[1][0] : rest[1][1]]
+    company = doc.t[doc.company_span[0] : doc.company_span[1]] if doc.company_span else None
+    if _ONLY_A_TRIP.match(text):  # (去扬州 见范局长: a trip to a city is one to remember)
+        return seen if company and company in text else text
+    return f"{text} {seen}"
+
+
+# 找生产部的白云白部长 → 找白部长, 见一下他们的葛所长 → 见葛所长: the person as the card names
+# them, without the department or 一下 before them.
+_BEFORE_PERSON = re.compile(
+    r"(?<=[找见给跟约访问])(?:一下)?(?:他们的?|[\u4e00-\u9fffA-Za-z]{1,10}?(?:部|科|处|室|中心|办)的?)?$"
+)
+
+
+def _people_as_named(doc: Doc, people: People, text: str) -> str:
+    for m in people.mentions:
+        if m.pronoun or m.contact < 0:
+            continue
+        said = doc.t[m.start : m.end]
+        k = text.find(said)
+        if k < 0:
+            continue
+        label = label_of(people.persons[m.contact])
+        twice = m.name and m.surname and said.startswith(m.name + m.surname)
+        if label and twice:  # 陈东陈总: a name, then its surname and title again
+            text = text[:k] + label + text[k + len(said) :]
+        lead = _BEFORE_PERSON.search(text, 0, k)
+        if lead and lead.start() < k:
+            text = text[: lead.start()] + text[k:]
+    return text
+
+
 # 约定下周三前发修改后的报价: what was agreed is the action, not the agreeing (发修改后的报价).
+_EN_ABOUT = re.compile(r"(?i)\bre:?\s+(?P<what>[A-Za-z][A-Za-z0-9 -]{1,40}?)\s*(?:[.,;!?]|$)")
 _AGREED = re.compile(r"^(?:约定|约好|说好|讲好|商定)了?\s*")
 
 
@@ -864,7 +988,14 @@ def find_follow_ups(
             continue  # 19号到23号: someone's days away, not one day to act on
         if w.yearless and w.lunar is None and (w.day - doc.today).days > _YEARLESS_AHEAD:
             continue  # 11月28号 said on 2 December: most likely the one just past, not next year's
+        if any(x < b and a < y for x, y in doc.phone_spans):
+            continue  # 幺三八 五零零 八二 六一四: 六一 is in a phone, not 1 June
+        after_day = not w.has_time and _VAGUE_AFTER.search(t, max(0, a - 8), a)
+        if after_day or _PURPOSE_OF.search(t, max(0, a - 2), b):
+            continue  # let's meet after 元宵; 打个电话 约下周见面 (what the call is for)
         ca, cb = doc.clause(a)
+        if doc.said_by_customer(a) and _THEIRS_IN_CHAT.match(t, b):
+            continue  # a customer's line: 明天我从郑州出发, 周一我们开行务会, 春节前发给你们
         # The trip said just before the date is someone's (他下礼拜要出差去上海…), unless the
         # note turns to the rep in between (…出差 让我周三把报价发他).
         reach = 24 if t[max(ca, a - 24) : a].isascii() else 12  # (Lee flying to KL on Friday)
@@ -897,7 +1028,11 @@ def find_follow_ups(
             continue
         if doc.said_by_customer(a) and _THEIR_WISH.search(t, max(ca, a - 6), a):
             continue  # 我们想年前装好: what the customer hopes for, not a day agreed
-        if _ASKED.search(t, ca, cb) or _ONCE_PLANNED.search(t, max(ca, a - 4), a):
+        # (a run-on voice note is one clause: a question is the one asked around its own words,
+        # 问我们能不能派人值守 … 明天上午给他回话 is still a task)
+        qa = max(ca, t.rfind(" ", 0, a) + 1)
+        qb = min(cb, doc.chunk(min(b, len(t) - 1))[1]) if b < cb else cb
+        if _ASKED.search(t, qa, qb) or _ONCE_PLANNED.search(t, max(ca, a - 4), a):
             continue
         called_off = _CALLED_OFF.search(t, b, cb)
         if called_off and not any(b <= v.span[0] < called_off.start() for v in doc.whens):
@@ -940,6 +1075,19 @@ def find_follow_ups(
             continue
         out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
     return _most_precise(out, t, doc.chat)
+
+
+# English "after" a day makes it a time from which, no day (let's meet after 元宵; after 3pm
+# is that day's hour).
+_VAGUE_AFTER = re.compile(r"(?i)\bafter\s*$")
+# 约下周见面: a week to meet in, what another task is for (no day to remind at).
+_PURPOSE_OF = re.compile(r"约\s*下下?个?(?:周|礼拜|星期)$")
+# In a customer's chat line, what they do themselves or for the rep: 明天我从郑州东站出发,
+# 周一上午十点我们开行务会, 合同法务会在春节前发给你们.
+_THEIRS_IN_CHAT = re.compile(
+    r"\s*(?:我(?!们)(?!.{0,3}你)|我们(?:要|先|内部)?开[^\s,。]{0,5}会|"
+    r"[^\s,。]{0,12}?(?:发|给|寄|送|传)给?你们)"
+)
 
 
 # 好的阚科长 下周一上午九点到: the person spoken to, not the one who acts.

@@ -42,7 +42,9 @@ _WECHAT_ID = re.compile(
     re.IGNORECASE,
 )
 _WECHAT_NEAR = re.compile(r"(?:微信|vx|wx|v信)(?:号)?\s*(?:是|为|:)?\s*$", re.IGNORECASE)
-_WECHAT_SAME = re.compile(r"微信(?:号)?(?:同|就是|也是|=)(?:手机|电话)|(?:手机|电话)(?:号)?同微信")
+_WECHAT_SAME = re.compile(
+    r"微信(?:号)?(?:同|就是|也是|=)(?:[他她]的?)?(?:手机|电话)|(?:手机|电话)(?:号)?同微信"
+)
 
 
 def read_contact_details(doc: Doc, people: People) -> None:
@@ -69,6 +71,7 @@ def read_contact_details(doc: Doc, people: People) -> None:
         elif digits not in p.phones:
             p.phones.append(digits)
         doc.mark(a, b)
+        doc.phone_spans.append((a, b))
     for m in _WECHAT_SAME.finditer(t):
         p = people.persons[people.person_at(m.start())]
         if p.wechat is None:
@@ -387,21 +390,25 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
     (
         re.compile(
             r"决策影响力|有影响力|影响力|有影响|说得上话|能说上话|说得上|有话语权|技术把关|把关的|把关|"
-            r"推荐|倾向我们|倾向于我们|支持我们|参谋|影响(?=\s)|的意见"
+            r"推荐|倾向我们|倾向于我们|支持我们|参谋|影响(?=\s)|的意见|"
+            # 技术评估, 做技术评估, 影响很大, 意见他也听, evaluates
+            r"技术评估|做评估|负责评估|影响很大|意见他也听|(?i:\bevaluates?\b)"
         ),
         "influencer",
     ),
     (
         re.compile(
             r"拍板|说了算|关键决策人|决策人|决策者|一把手|最终决定|最终定|能定|做主|定夺|话事人|"
-            r"决策(?!影响)|decision maker|最后他定|他来定|最后定|(?<=[要由让])[^\s,;。]{1,6}?定(?=[,;。\s]|$)"
+            r"决策(?!影响)|decision maker|(?i:\bdecides\b|\bwill decide\b)|签字(?=的是)|最后签字|"
+            r"最后他定|他来定|最后定|(?<=[要由让])[^\s,;。]{1,6}?定(?=[,;。\s]|$)"
         ),
         "decision_maker",
     ),
     (
         re.compile(
-            r"负责采购|管采购|分管采购|采购负责人|采购这块|采购部|采购科|采购处|对接采购|经办|"
-            r"采购经办|采购(?=是|找|走|由)|招标走|procurement|"
+            r"负责采购|管采购|分管采购|采购负责人|采购这块|对接采购|经办|"
+            r"采购经办|采购(?=是|找|走|由)|招标走|procurement|管招标|负责比价|经手|"
+            r"(?i:handles purchasing)|(?<=\()下单(?=\))|"
             # 采购冷经理, 采购 鲍科长: the role word right before a person
             r"(?:(?<=[\s,;:])|^)采购(?=\s?[\u4e00-\u9fff]{1,2}(?:经理|主任|科长|处长|总|老师|工))"
         ),
@@ -410,7 +417,9 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
     (
         re.compile(
             r"使用部门|使用方|使用科室|用户部门|最终用户|是用户|用户方|(?:实际)?用(?:系统|设备)?的(?:人|是)|"
-            r"负责日常使用|日常使用|负责使用|(?<=\()使用(?=\))"
+            r"负责日常使用|日常使用|负责使用|(?<=\()使用(?=\))|"
+            # 天天用MES, 具体用, 是用这个系统的, 最后用的人
+            r"天天用|具体用|是用[^\s,;。]{0,4}的|用的人"
         ),
         "user",
     ),
@@ -420,8 +429,11 @@ _OTHER_DECIDER = re.compile(
 )
 # 拍板的是局长宁国强, 采购是阮经理, 拍板 吉院长: the role is said before the person.
 _ROLE_THEN_NAME = re.compile(
-    r"(?:的)?(?:是|由|找|走|:)?\s*(?:[^\s,;。()]{0,5}(?:的|部|科|处|室|中心|办))?"
+    r"(?:的)?(?:是|由|找|走|:|在)?\s*(?:分管的?)?(?:[^\s,;。()]{0,5}(?:的|部|科|处|室|中心|办))?"
 )
+# The purchasing department names where someone works, not a role they were said to have
+# (采购部的邓经理 may only sign the order; 负责采购 / 经办 say the role).
+_PURCHASE_DEPT = re.compile(r"采购(?:部|科|处|办)(?!公)")
 _KEY = re.compile(r"关键人|关键决策人|关键人物|核心人物|一把手|大领导|是领导")
 _PURCHASE_WORD = re.compile(r"(?<![\u4e00-\u9fff])采购(?![\u4e00-\u9fff])")
 
@@ -459,6 +471,9 @@ def read_roles(doc: Doc, people: People) -> None:
         p = people.persons[target]
         p.decision_role = p.decision_role or role
         doc.mark(a, b)
+    for m in _PURCHASE_DEPT.finditer(t):  # 顺丰速运采购部的邓经理: where they work, no role
+        if doc.free(m.start(), m.end()):
+            doc.mark(m.start(), m.end())
     for m in _PURCHASE_WORD.finditer(t):
         if not doc.free(m.start(), m.end()):
             continue

@@ -58,6 +58,8 @@ _CANTONESE = {"佢": "他", "咗": "了", "嘅": "的", "哋": "们", "喺": "�
 _SPOKEN_DIGITS = {"零": "0", "〇": "0", "幺": "1", "一": "1", "二": "2", "两": "2", "三": "3",
                   "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}  # fmt: skip
 # 提醒我一下下礼拜一: "一下" then 下礼拜一 (next week), not 下下礼拜一 (in two weeks).
+# 那个月底前 / 这个月底: voice input's filler 那个 before 月底, not a month counted (个月)
+_FILLER_MONTH = re.compile(r"(?<=[那这])个(?=月[底初中])")
 _A_MOMENT_THEN_NEXT = re.compile(r"一下下(?=礼拜|周|星期)")
 # 施厂张: voice input's 厂长 (not 工厂张经理).
 _FACTORY_HEAD = re.compile(r"厂张(?![总经主工科处局院部老书])")
@@ -75,7 +77,7 @@ _SPOKEN_RUN = re.compile(f"[{''.join(_SPOKEN_DIGITS)}]{{7,}}")
 # 幺三九 七三一零 八八二六: a number read aloud in groups, as it is written.
 _SPOKEN_GROUPS = re.compile(
     f"(?<![{''.join(_SPOKEN_DIGITS)}])[{''.join(_SPOKEN_DIGITS)}]{{3,4}}"
-    f"(?:[ ][{''.join(_SPOKEN_DIGITS)}]{{3,4}}){{1,3}}(?![{''.join(_SPOKEN_DIGITS)}])"
+    f"(?:[ ][{''.join(_SPOKEN_DIGITS)}]{{1,4}}){{1,6}}(?![{''.join(_SPOKEN_DIGITS)}])"
 )
 
 _PUNCT = {
@@ -141,6 +143,8 @@ _EN_DAYS = {
     "sun": "日",
 }
 _EN_DAY = re.compile(
+    # (下周 Wed: the week said in Chinese, the day in English)
+    r"(?:(?P<zh>下下?个?(?:周|礼拜|星期))\s*)?"
     r"\b(?:(?P<which>next|this|coming)\s+)?(?P<d>mon|tue|wed|thu|fri|sat|sun)"
     r"(?:day|s|sday|nesday|rsday|r|rs|urday)?\b\.?",
     re.IGNORECASE,
@@ -173,7 +177,10 @@ def _padded(chinese: str, width: int) -> str:
 
 def _en_day(m: re.Match[str]) -> str:
     which = (m["which"] or "").lower()
-    return _padded(("下周" if which == "next" else "周") + _EN_DAYS[m["d"].lower()], len(m[0]))
+    week = "下周" if which == "next" else "周"
+    if m["zh"]:
+        week = "下下周" if m["zh"].startswith("下下") else "下周"
+    return _padded(week + _EN_DAYS[m["d"].lower()], len(m[0]))
 
 
 def _en_clock(m: re.Match[str]) -> str:
@@ -214,6 +221,9 @@ def _spoken_groups(m: re.Match[str]) -> str:
     digits = m[0].replace(" ", "")
     if len(digits) < 7 or (m[0].count("幺") + m[0].count("零") == 0 and digits[0] != "一"):
         return m[0]  # (三四 五六: numbers of things, not a phone; a phone has 幺, 零 or starts 一)
+    if min(map(len, m[0].split(" "))) < 3 and (len(digits) != 11 or digits[0] not in "幺一"):
+        return m[0]  # 幺三八 五零零 八二 六一四: groups said as they come only make a mobile
+    # (one of 11 digits starting 1)
     return "".join(_SPOKEN_DIGITS.get(c, c) for c in m[0])
 
 
@@ -228,6 +238,7 @@ def fold(text: str) -> str:
     out = _SPOKEN_RUN.sub(lambda m: "".join(_SPOKEN_DIGITS[c] for c in m[0]), out)
     out = _SPOKEN_GROUPS.sub(_spoken_groups, out)
     out = _A_MOMENT_THEN_NEXT.sub("  下", out)
+    out = _FILLER_MONTH.sub(" ", out)
     out = _FACTORY_HEAD.sub("厂长", out)
     out = _HEAD_SLIP.sub("长", out)
     out = _MANAGER_SLIP.sub("经理", out)

@@ -443,6 +443,8 @@ def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
             continue
         who = m["who"]
         if who.isascii():  # Mr. Zhang: the surname as typed, spoken to as the note says
+            if any(x <= b + 2 and b < y for x, y in taken):
+                continue  # Mr. Xu 徐经理: one person, named in both languages
             out.append(Mention(a, b, surname=who, form=re.sub(r"\s+", " ", t[m.start() : b])))
             continue
         sur = _surname_prefix(who) or (who if len(who) == 1 else None)  # the honorific says so
@@ -516,6 +518,10 @@ def _card_name(doc: Doc, a: int, b: int) -> Mention | None:
     return Mention(a, b, surname=sur, name=word)
 
 
+_TITLE_ENDING = re.compile(rf"(?:{TITLE_RE.pattern})$")
+_DEGREES = frozenset(words("博士 硕士 教授 研究员"))
+
+
 def _line_title(line: str) -> str | None:
     """The title a card line holds when it holds nothing else (资讯室 主任, 运营总监)."""
     found = [m.group() for m in TITLE_RE.finditer(line)]
@@ -539,11 +545,17 @@ def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         name = names[0]
         rest = [t[x:y] for x, y in tokens if (x, y) != (name.start, name.end)]
-        if any(not TITLE_RE.fullmatch(r) for r in rest):
+        # 高级工程师 曹雨桐, 魏长青 博士, 臺北市政府資訊局 科長 蔡宜君: a title (ending the
+        # word), a degree, or the organisation beside the name on its line
+        titles = [found.group() for r in rest if (found := _TITLE_ENDING.search(r))]
+        if any(
+            not _TITLE_ENDING.search(r) and r not in _DEGREES and r[-1] not in _ORG_END
+            for r in rest
+        ):
             continue
         if not _CARD_OTHER.match(re.sub(r"[\u4e00-\u9fff]+", "", t[a:b])):
             continue
-        name.title = rest[-1] if rest else None
+        name.title = titles[-1] if titles else None
         for j in (i - 1, i + 1):
             if name.title is None and 0 <= j < len(lines):
                 name.title = _line_title(t[lines[j][0] : lines[j][1]])
@@ -597,9 +609,37 @@ def _better_title(old: str | None, new: str) -> str:
     return old
 
 
+# 刘厂长 刘建军, 鲁总监 就是鲁晓东: the full name said right after the surname and title.
+_APPOSED = re.compile(r"[ ]*(?:就是|叫|全名)?[ ]*")
+
+
+def _apposed_name_mentions(
+    doc: Doc, titled: list[Mention], taken: list[tuple[int, int]]
+) -> list[Mention]:
+    t = doc.t
+    out: list[Mention] = []
+    for m in titled:
+        if m.name or not m.surname or m.form:
+            continue
+        lead = _APPOSED.match(t, m.end)
+        a = lead.end() if lead else m.end
+        if a == m.end or not t.startswith(m.surname, a) or TITLE_RE.match(t, a + len(m.surname)):
+            continue
+        found = _name_after(doc, a)
+        if found is None or found[1] is not None or len(found[0]) <= len(m.surname):
+            continue
+        name, _, end = found
+        if any(x < end and a < y for x, y in taken) or not doc.free(a, end):
+            continue
+        out.append(Mention(a, end, surname=m.surname, name=name))
+    return out
+
+
 def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     """All person mentions of the note, grouped into contacts."""
     mentions = _title_mentions(doc)
+    taken = [(m.start, m.end) for m in mentions] + family_spans
+    mentions += _apposed_name_mentions(doc, mentions, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _surname_said_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans

@@ -37,8 +37,11 @@ _SPOKEN = str.maketrans("零〇一幺二两三四五六七八九", "001122345678
 _HINTS = {
     "HK": re.compile(r"香港|港铁|九龙|新界|港岛|\bhk\b|\+852", re.IGNORECASE),
     "TW": re.compile(r"台湾|台北|台中|台南|高雄|新竹|桃园|\btw\b|\+886", re.IGNORECASE),
-    "SG": re.compile(r"新加坡|狮城|星展|\bsg\b|singapore|\+65", re.IGNORECASE),
-    "MY": re.compile(r"马来西亚|大马|吉隆坡|槟城|新山|\bmy\b|malaysia|\+60", re.IGNORECASE),
+    # (HP for a mobile, lah at the end of a remark: how Singapore and Malaysia write)
+    "SG": re.compile(r"新加坡|狮城|星展|\bsg\b|singapore|\+65|\bhp\b|\blah\b", re.IGNORECASE),
+    "MY": re.compile(
+        r"马来西亚|大马|吉隆坡|槟城|新山|\bmy\b|malaysia|\+60|\bhp\b|\blah\b", re.IGNORECASE
+    ),
 }
 _MAINLAND = re.compile(r"^(?:1[3-9]\d{9}|0\d{9,11})$")
 _ID_CONTEXT = re.compile(

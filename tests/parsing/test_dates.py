@@ -553,3 +553,12 @@ def test_a_leap_month_the_year_does_not_have() -> None:
     assert no_such_leap_month("85年闰四月十五") == (1985, 4)
     assert no_such_leap_month("2020年农历闰四月初八") is None  # 2020 had 闰四月
     assert no_such_leap_month("农历闰四月十五") is None  # yearless: the next one that exists
+
+
+def test_a_date_restated_with_the_weekday_of_the_one_just_past() -> None:
+    # 12月5日 is a Saturday in 2026 and a Sunday in 2027: 周六 says which
+    now = datetime(2026, 12, 7, 8, 45, tzinfo=ZoneInfo("Asia/Shanghai"))
+    (w,) = find_all_when("12月5日 周六", now)
+    assert w.day == date(2026, 12, 5)
+    # a weekday that fits neither year still makes the date vague
+    assert find_all_when("12月5日 周一", now) == []

@@ -1232,3 +1232,273 @@ def test_a_cantonese_talk_yesterday_and_tomorrows_call() -> None:
     assert [(f.due, f.action) for f in n.follow_ups] == [(datetime(2026, 12, 3, 15, 0), "谈报价")]
     # a talk planned is none done
     assert note("下周跟张总聊了方案再定", WEDNESDAY).interaction is None
+
+
+# --- round five (2026-12-02): each class of error with a sentence written for it -------------
+
+
+def test_a_talk_said_only_as_talked_is_a_visit_and_its_headline_what_about() -> None:
+    n = note(
+        "今天跟市规划局的方局长在他们办公室聊了一个多小时 那个实景三维平台 他说今年肯定要做",
+        WEDNESDAY,
+    )
+    assert n.interaction is not None
+    assert (n.interaction.kind, n.interaction.when) == ("visit", date(2026, 12, 2))
+    assert n.interaction.summary == "实景三维平台"  # not how long it took
+    # another word for the contact still decides its day (拜访过 last Wednesday)
+    n = note("上周三在杭州拜访过方工,聊了幕墙设计软件", WEDNESDAY)
+    assert n.interaction is not None and n.interaction.when == date(2026, 11, 25)
+    # a talk to come is none
+    assert note("下周跟张总聊了方案再定", WEDNESDAY).interaction is None
+
+
+def test_the_headline_is_the_thing_right_after_what_was_said_of_it() -> None:
+    def summary(text: str) -> str | None:
+        i = note(text, WEDNESDAY).interaction
+        return i.summary if i else None
+
+    assert summary("今天在宿迁市人民医院见了房院长 他说HRP项目春节后再说") == "HRP项目"
+    assert summary("上午去了中建三局 见了张总 张总说智慧工地那套系统今年先不上了") == (
+        "智慧工地那套系统"
+    )
+    assert summary("剛跟台塑的王副總吃完飯,他對智慧工廠方案很有興趣") == "智慧工厂方案"
+
+
+def test_a_reminder_names_whom_it_is_for_as_the_card_does() -> None:
+    def actions(text: str) -> list[str]:
+        return [f.action for f in note(text, WEDNESDAY).follow_ups]
+
+    # a trip to the customer said alone, then whom it is for and what about
+    assert actions(
+        "明早十点去一下南通中远海运川崎船厂 找生产部的白云白部长 聊焊接机器人的维保"
+    ) == ["找白部长 聊焊接机器人的维保"]
+    # a trip to a city stays a trip (the customer is elsewhere)
+    assert actions("明天去扬州 见扬州市水利局范局长 带上宣传册") == ["去扬州"]
+    # 一下 and the department before the person go
+    assert actions("下周去拜访一下上海电力设计院的孟院长") == ["去拜访孟院长"]
+    assert actions("月底前把对账单给苏宁易购财务部的曲经理") == ["把对账单给曲经理"]
+
+
+def test_a_company_in_latin_words_after_at_or_before_a_colon() -> None:
+    assert note("tmr 9am call 刘总 @ 新希望六和 re feed traceability", WEDNESDAY).company == (
+        "新希望六和"
+    )
+    assert (
+        note("Changi Airport Group 的陈经理 call 我", WEDNESDAY).company == "Changi Airport Group"
+    )
+    assert (
+        note("刚打给 Sunway 医院的林医生, 他说下礼拜四可以见面", WEDNESDAY).company == "Sunway 医院"
+    )
+    assert note("拜访福耀玻璃:厂长郑国荣拍板", WEDNESDAY).company == "福耀玻璃"
+    # an English word before the name is no part of it
+    assert note("Met 万科的张总 today", WEDNESDAY).company == "万科"
+
+
+def test_roles_said_as_what_people_do() -> None:
+    def roles(text: str) -> dict[str, str | None]:
+        return {c.surname or "?": c.decision_role for c in note(text, WEDNESDAY).contacts}
+
+    got = roles(
+        "今天在温州医科大学附属第二医院见了药学部主任蒋红,她是用这个系统的,信息中心的胡工做技术评估"
+    )
+    assert got == {"蒋": "user", "胡": "influencer"}
+    got = roles("浦发银行的智能客服项目:科技部的何总监技术把关,最后签字的是分管副行长卢伟")
+    assert got["卢"] == "decision_maker"
+    assert roles("顺德科达家电:车间主任老黎天天用MES")["黎"] == "user"
+    assert roles("visited 顺丰 HQ, met 吴总 & 小方. 吴总 decides")["吴"] == "decision_maker"
+    assert roles("常熟开关厂:物资部采购员小孟(下单)")["孟"] == "purchaser"
+    # the purchasing department is where someone works, not a role said
+    assert roles("刚跟顺丰速运采购部的邓经理打完电话") == {"邓": None}
+    assert note("刚跟顺丰速运采购部的邓经理打完电话", WEDNESDAY).company == "顺丰速运"
+
+
+def test_a_chat_pasted_as_speaker_lines_under_one_stamp() -> None:
+    chat = (
+        "12月5日 周六 14:20\n马行长:你们的手机银行改版方案我会提一下\n我:谢谢马行长\n"
+        "马行长:把同类银行的案例整理一份发我\n我:好的马上发\n\n(宁夏银行 马行长)"
+    )
+    n = note(chat, datetime(2026, 12, 7, 8, 45, tzinfo=SH))  # a Monday
+    assert n.interaction is not None
+    assert (n.interaction.kind, n.interaction.when) == ("wechat", date(2026, 12, 5))
+    chat = "1月4日 09:33\n汪院长:新年好!\n我:汪院长新年好!\n汪院长:月底前给我就行"
+    n = note(chat, datetime(2027, 1, 6, 14, 0, tzinfo=SH))
+    assert n.interaction is not None
+    assert (n.interaction.kind, n.interaction.when) == ("wechat", date(2027, 1, 4))
+    # a card's labels are no chat
+    assert note("张伟\n电话:13812345678\n地址:南京市鼓楼区", WEDNESDAY).interaction is None
+
+
+def test_contacts_said_in_more_ways() -> None:
+    def kind_day(text: str, now: datetime = WEDNESDAY) -> tuple[str, date] | None:
+        i = note(text, now).interaction
+        if i is None:
+            return None
+        return i.kind, i.when if isinstance(i.when, date) else i.when.date()
+
+    today = date(2026, 12, 2)
+    assert kind_day("刚才跟南京地铁的钱部长通了个电话 他说招标文件月底挂网") == ("call", today)
+    assert kind_day("电话跟中国人寿湖南分公司运营部的曾经理聊了影像理赔系统") == ("call", today)
+    assert kind_day("电话 东航物流韦总 ok") == ("call", today)
+    assert kind_day("同滙豐嘅Ms. Chan傾完電話,佢話今年唔會換") == ("call", today)
+    assert kind_day("Changi Airport Group 的陈经理 call 我, 说他们要 shortlist 我们") == (
+        "call",
+        today,
+    )
+    assert kind_day("call 麦当劳中国 supply chain 的 Ms. Zhou 周经理 done") == ("call", today)
+    assert kind_day("Celcom 的黄总 WhatsApp 回复了, 他们 interested") == ("wechat", today)
+    assert kind_day("今日同九龍巴士嘅陳經理飲咗茶") == ("meal", today)
+    assert kind_day("台灣高鐵 鄭處長 今天請吃尾牙") == ("meal", today)
+    assert kind_day("今天给东方航空的孙总做了 crew scheduling 的 demo") == ("visit", today)
+    assert kind_day("今天去无锡市人民医院谈手术麻醉系统") == ("visit", today)
+    assert kind_day("今日同渣打銀行嘅劉經理開會") == ("visit", today)
+    # tonight's dinner is one that took place once what was said there is told
+    evening = datetime(2026, 12, 2, 18, 30, tzinfo=SH)
+    assert kind_day("今晚跟 NTUC 的 Mr. Goh 吃饭, 他说 CNY 后才 decide", evening) == ("meal", today)
+    assert kind_day("今晚跟 NTUC 的 Mr. Goh 吃饭", evening) is None
+    # news of something moved is still a call that took place
+    assert kind_day("焦处长刚打电话说明天的评审会推迟到下礼拜四上午九点") == ("call", today)
+
+
+def test_a_meal_arranged_is_a_plan_not_one_past() -> None:
+    monday = datetime(2026, 11, 2, 8, 0, tzinfo=SH)
+    n = note("周四中午跟张家港农商行的汤行长吃饭 已经约好了", monday)
+    assert n.interaction is None
+    n = note("下周去一趟绍兴市中心医院拜访设备科俞科长", datetime(2026, 11, 19, 22, 0, tzinfo=SH))
+    assert n.interaction is None
+    assert [f.due for f in n.follow_ups] == [date(2026, 11, 23)]
+
+
+def test_no_reminder_from_a_phone_a_vague_after_or_a_customers_own_plan() -> None:
+    def dues(text: str, now: datetime = WEDNESDAY) -> list[date | datetime]:
+        return [f.due for f in note(text, now).follow_ups]
+
+    # 六一 spoken inside a phone number is no 1 June
+    assert dues("厦门航空的陈经理 手机 幺三八 五零零 八二 六一四 喜欢爬山") == []
+    (c,) = note("陈经理 微信号就是她手机 幺三八 五零零 八二 六一四", WEDNESDAY).contacts
+    assert (c.phones, c.wechat) == (["13850082614"], "13850082614")
+    # after a holiday, in English, is no day to act on; after 3pm is that day's hour
+    assert dues("昨天 WeChat 了 江苏银行 殷行长 拜年, he said let's meet after 元宵") == []
+    assert dues("给苏州银行的蒋行长打个 call, after 3pm") == [
+        datetime(2026, 12, 2, 15, 0, tzinfo=SH)
+    ]
+    # what the call is for is no second reminder
+    assert dues("今天下午四点给芮总打个电话 约下周见面") == [
+        datetime(2026, 12, 2, 16, 0, tzinfo=SH)
+    ]
+    # a plan given up
+    assert dues("本来约了今天下午去南京电信见孔总 他临时出差了 等他回来再说") == []
+    # a customer's chat line: their own trip, their meeting, what they send the rep
+    chat = (
+        "金总 20:02\n明天我从郑州东站出发去北京\n金总 20:03\n你们的信贷风控模型下周一下午来讲\n"
+        "我 20:05\n好的金总"
+    )
+    assert dues(chat, datetime(2027, 1, 13, 20, 40, tzinfo=SH)) == [
+        datetime(2027, 1, 18, 14, 0, tzinfo=SH)
+    ]
+    chat = "包部长 11:48\n决定先用你们的\n包部长 11:52\n合同法务会在春节前发给你们\n我 11:55\n谢谢"
+    assert dues(chat, datetime(2027, 1, 20, 12, 30, tzinfo=SH)) == []
+
+
+def test_full_names_said_beside_the_title_and_on_a_card_line() -> None:
+    def named(text: str) -> list[tuple[str | None, str | None, str | None]]:
+        return [(c.name, c.title, c.salutation) for c in note(text, WEDNESDAY).contacts]
+
+    assert named("今天去了徐州工程机械集团 见了刘厂长 刘建军 聊了焊接机器人") == [
+        ("刘建军", "厂长", "刘厂长")
+    ]
+    assert named("见了科技部的鲁总监 就是鲁晓东 然后聊了排队项目") == [("鲁晓东", "总监", "鲁总")]
+    # a name in English and in Chinese is one person
+    assert named("Visited 上汽通用 today, met Mr. Xu 徐经理.") == [(None, "经理", "徐经理")]
+    card = "宁波均胜电子股份有限公司\n设施管理部\n高级工程师 曹雨桐\n手机 186 6812 0334"
+    assert named(card) == [("曹雨桐", "工程师", "曹工")]
+    card = "郑州宇通客车股份有限公司\n新能源研究院 副院长\n魏长青 博士\nMobile 136 0371 5520"
+    assert named(card) == [("魏长青", "副院长", "魏院长")]
+    card = "臺北市政府資訊局 科長 蔡宜君\n電話:(02) 2720-8889\n手機:0935-221-487"
+    assert named(card) == [("蔡宜君", "科长", "蔡科长")]
+
+
+def test_an_outcome_runs_past_an_english_word_and_stops_where_another_remark_begins() -> None:
+    def outcome(text: str) -> str | None:
+        i = note(text, WEDNESDAY).interaction
+        return i.outcome if i else None
+
+    assert outcome(
+        "今天去 Maybank 拜访了 IT 部的张经理, 他说 OK 但要等 Q1 budget. HP 012-778 3321"
+    ) == ("OK 但要等 Q1 budget")
+    assert outcome("见了科技部的鲁总监 他挺感兴趣的说要拉零售部一起再看一下") == "挺感兴趣的"
+
+
+def test_the_headline_keeps_whose_quote_it_is_after_a_pointing_word() -> None:
+    chat = (
+        "石经理 20:31\n你们那个粮情测控的报价我看了,比去年高了不少啊\n我 20:33\n石经理,今年换了新款"
+    )
+    n = note(chat, datetime(2026, 11, 9, 21, 10, tzinfo=SH))
+    assert n.interaction is not None and n.interaction.summary == "粮情测控的报价"
+    # a day said before the thing is no part of whose it is
+    chat = "程局 10:21\n小张,元旦后第一个工作日把数字城管的方案带过来\n我 10:23\n收到程局"
+    n = note(chat, datetime(2026, 12, 26, 11, 0, tzinfo=SH))
+    assert n.interaction is not None and n.interaction.summary == "数字城管的方案"
+
+
+def test_an_english_headline_is_what_was_talked_about() -> None:
+    n = note(
+        "Lunch with Mr. Tan from 中远海运 today. Talked about container tracking IoT.", WEDNESDAY
+    )
+    assert n.interaction is not None and n.interaction.summary == "container tracking IoT"
+    n = note("Lunch w/ Dr. Li 李主任 from 华西医院. Interested in AI reading.", WEDNESDAY)
+    assert n.interaction is not None and n.interaction.summary == "AI reading"
+
+
+def test_a_singapore_mobile_said_as_hp() -> None:
+    n = note("今天去 DBS 见了 IT 的 Jason 黄经理, 他说 budget 没问题 lah. HP 9876 5432", WEDNESDAY)
+    (c,) = n.contacts
+    assert c.phones == ["+6598765432"]
+
+
+def test_verdicts_said_plainly_are_the_outcome_and_no_contact_by_themselves() -> None:
+    def outcome(text: str) -> str | None:
+        i = note(text, WEDNESDAY).interaction
+        return i.outcome if i else None
+
+    assert outcome("刚和 Sunway 集团的郑总吃饭,smart campus 的合同他点头了") == "合同他点头了"
+    assert outcome("拜訪長庚醫院 資訊部吳主任,談智慧病房,反應不錯") == "反应不错"
+    # said of a thing in a written sentence, no visit is logged for it
+    assert note("报价单我转给老板了,他嫌贵。", WEDNESDAY).interaction is None
+    # a jotting of how it went is still the visit it was
+    assert outcome("中建八局 王总 聊得不错") == "聊得不错"
+
+
+def test_an_english_call_keeps_what_it_is_about() -> None:
+    def actions(text: str) -> list[str]:
+        return [f.action for f in note(text, WEDNESDAY).follow_ups]
+
+    assert actions("tmr 9am call 刘总 @ 新希望六和 re feed traceability") == [
+        "call 刘总 re feed traceability"
+    ]
+    assert actions("call 陈总 @ 中信银行 tmr 10am re core system") == ["call 陈总 re core system"]
+
+
+def test_a_question_in_a_run_on_voice_note_is_only_its_own() -> None:
+    now = datetime(2027, 2, 3, 11, 0, tzinfo=SH)
+    text = (
+        "刚才马总打电话说 嗯春节期间他们电厂要检修 问我们能不能派人值守 "
+        "嗯我今天下午三点先跟项目经理对一下人 明天上午给他回话"
+    )
+    assert [f.due for f in note(text, now).follow_ups] == [
+        datetime(2027, 2, 3, 15, 0, tzinfo=SH),
+        datetime(2027, 2, 4, 9, 0, tzinfo=SH),
+    ]
+    # the question's own day is still no plan settled
+    assert note("下周三上午您看方便吗", WEDNESDAY).follow_ups == []
+
+
+def test_a_filler_before_the_month_end_is_no_month_counted() -> None:
+    now = datetime(2027, 1, 20, 10, 30, tzinfo=SH)
+    n = note("二期要等院里开会 嗯那个月底前再跟他约个时间", now)
+    assert [(f.due, f.action) for f in n.follow_ups] == [(date(2027, 1, 31), "跟他约个时间")]
+
+
+def test_a_week_said_in_chinese_and_its_day_in_english() -> None:
+    monday = datetime(2026, 11, 9, 14, 10, tzinfo=SH)
+    n = note("跟平安银行的周经理 call 了一下, 下周 Wed 去 kick-off", monday)
+    assert [(f.due, f.action) for f in n.follow_ups] == [(date(2026, 11, 18), "去 kick-off")]
