@@ -41,6 +41,28 @@ def test_design_example() -> None:
     assert not n.is_empty()
 
 
+# The second tryout report (tryout 7): its sentences, said on Wednesday 2 December at 15:00.
+TRYOUT7 = datetime(2026, 12, 2, 15, 0, tzinfo=SH)
+
+
+def test_cantonese_birthdays_of_a_contact_and_his_son() -> None:
+    n = note("新鴻基 黃經理生日係農曆八月十五 佢個仔下個月10號生日 提我記得買禮物", TRYOUT7)
+    (c,) = n.contacts
+    assert c.salutation == "黄经理"
+    assert c.birthday == Birthday(8, 15, None, lunar=True, leap=False)
+    assert c.family == [FamilyFact("儿子", None, Birthday(1, 10, None, lunar=False, leap=False))]
+    assert n.follow_ups == []  # the birthdays remind; no day to buy the gift was said
+    (c,) = note("新鴻基 黃經理生日係農曆八月十五", TRYOUT7).contacts
+    assert c.birthday == Birthday(8, 15, None, lunar=True, leap=False)
+    (c,) = note("九龍倉 陳生 佢仔3月5號生日", TRYOUT7).contacts
+    assert [f.relation for f in c.family] == ["儿子"]
+    (fu,) = note("提我聽日下晝三點打俾黃生", TRYOUT7).follow_ups
+    assert (fu.due, fu.action) == (datetime(2026, 12, 3, 15, 0, tzinfo=SH), "打给黄生")
+    # 仔细 is careful, no son
+    (c,) = note("万科张总 他仔细看了方案", TRYOUT7).contacts
+    assert c.family == []
+
+
 def test_traditional_input_gives_simplified_facts() -> None:
     trad = (
         "今天拜訪了華東電力設計院的王建國局長,他下週二到週四在北京開會,生日是農曆三月初八,"
