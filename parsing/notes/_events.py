@@ -686,7 +686,7 @@ _TOLD = re.compile(r"(?:让|要求|叫|请|通知)[^\s,]{0,4}$")
 _REP_ACTION = re.compile(
     r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|交(?=标|方案|资料|材料|报价|文件|合同)|"
     r"催|约|请|拜访|见|签|回款|收款|去|过去|给|和|"
-    r"演示|投标|汇报|面谈|会(?!议|开))"
+    r"演示|投标|汇报|面谈|会(?!议|开)|带(?=[^\s,;。]{1,8}过去))"
 )
 # A customer's own travel around a date (他一月十五号要来南京开会, 我明天飞广州 in their chat):
 # a trip, not something the rep has to do.
@@ -968,6 +968,8 @@ def find_follow_ups(
         if found is None and not _RELATIVE.search(t[a:b]):
             continue  # 端午节 on its own: a date mentioned, nothing to do
         action = found or "跟进"
+        wanted = _wanted_by(t, b, action)  # 王局长说下周三之前要看到方案: the rep's to prepare
+        action = wanted or _meeting_at(doc, w, people, action) or action
         raw_after = t[b : b + 3].lstrip()
         planned = re.match(r"(?:要|得|需要|还要|记得|必须|务必|下班前|之前|前把|把)", raw_after)
         if due == doc.today and not isinstance(due, datetime) and not planned:
@@ -1012,7 +1014,13 @@ def find_follow_ups(
         if any(f.end in (a, a - 1) or f.start <= a <= f.end + 3 for f in family):
             continue
         invited = raw_after.startswith(("再", "来")) or action.startswith("来")
-        if subject and not _TOLD.search(head) and not invited and not _REP_ACTION.match(action):
+        if (
+            subject
+            and not _TOLD.search(head)
+            and not invited
+            and not wanted
+            and not _REP_ACTION.match(action)
+        ):
             continue
         early = _EARLY.search(t, b, doc.clause(cb + 1)[1] if cb < len(t) else cb)
         if early is not None:  # 3月1号合同到期,提前一周提醒我续签: the reminder comes first
@@ -1025,6 +1033,35 @@ def find_follow_ups(
             continue
         out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
     return _most_precise(out, t, doc.chat)
+
+
+# 王局长说下周三之前要看到方案, 他说下周三前要看到报价: what the customer wants by a day is the
+# rep's to send (发方案) or prepare (准备样机) by then.
+_WANTS = re.compile(r"\s*(?:需要|要|得)")
+_WANTS_SEEN = re.compile(r"(?:看到|看|收到|拿到)(?P<thing>[^\s,;。!?]{1,12})")
+_SENT_THING = re.compile(r"方案|报价单|资料|合同|文件|清单|标书|计划|材料|样本|ppt|PPT")
+
+
+def _wanted_by(t: str, b: int, action: str) -> str | None:
+    seen = _WANTS_SEEN.fullmatch(action) if _WANTS.match(t, b) else None
+    if seen is None:
+        return None
+    thing = seen["thing"]
+    if thing.startswith(("报价", "quot")):
+        return thing
+    return ("发" if _SENT_THING.match(thing) else "准备") + thing
+
+
+# 顺丰吴总监 周四下午3点会: a meeting at an hour, under the person the note is headed by, is the
+# rep's meeting with them (张总周四开会 alone is his own: no hour, no space between).
+def _meeting_at(doc: Doc, w: When, people: People, action: str) -> str | None:
+    if action not in ("会", "开会") or not w.has_time or w.part_of_day is not None:
+        return None
+    a = w.span[0]
+    if not any(m.end < a and not doc.t[m.end : a].strip() for m in people.mentions):
+        return None
+    label = _label_at(people, a)
+    return f"和{label}开会" if label else None
 
 
 # 好的阚科长 下周一上午九点到: the person spoken to, not the one who acts.

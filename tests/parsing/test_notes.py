@@ -63,6 +63,21 @@ def test_cantonese_birthdays_of_a_contact_and_his_son() -> None:
     assert c.family == []
 
 
+def test_follow_ups_said_as_a_meeting_a_trip_there_or_what_the_customer_wants() -> None:
+    def due(text: str) -> list[tuple[date | datetime, str]]:
+        return [(f.due, f.action) for f in note(text, TRYOUT7).follow_ups]
+
+    thursday_3pm = datetime(2026, 12, 3, 15, 0, tzinfo=SH)
+    assert due("顺丰吴总监 周四下午3点会") == [(thursday_3pm, "和吴总开会")]
+    assert due("顺丰吴总监 周四下午3点开会") == [(thursday_3pm, "和吴总开会")]
+    assert due("张总周四下午3点开会") == []  # his own meeting: no reminder for the rep
+    assert due("万科张总 下周二带样品过去") == [(date(2026, 12, 8), "带样品过去")]
+    assert due("拜访了万科的张总 A类客户 下周二带样品过去") == [(date(2026, 12, 8), "带样品过去")]
+    assert due("王局长说下周三之前要看到方案") == [(date(2026, 12, 9), "发方案")]
+    assert due("他说下周一前要看到样机") == [(date(2026, 12, 7), "准备样机")]
+    assert due("他说下周三前要看到报价") == [(date(2026, 12, 9), "报价")]
+
+
 def test_traditional_input_gives_simplified_facts() -> None:
     trad = (
         "今天拜訪了華東電力設計院的王建國局長,他下週二到週四在北京開會,生日是農曆三月初八,"
