@@ -145,8 +145,9 @@ def _relevant_when(doc: Doc, pos: int) -> When | None:
     return after[0] if after else None
 
 
-def _when_value(w: When) -> date | datetime:
-    if isinstance(w.start, datetime) and w.part_of_day is None:
+def _when_value(w: When, now: datetime) -> date | datetime:
+    if isinstance(w.start, datetime) and (w.part_of_day is None or w.start <= now):
+        # 今天上午去了 said at 15:00: that morning (09:00 by the convention), not when saved
         return w.start
     return w.day
 
@@ -192,7 +193,7 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             if doc.is_future(w) and not (w.day == doc.today and completed):
                 continue
             if w.day < doc.today or doc.is_past_or_today(w):
-                value = _when_value(w)
+                value = _when_value(w, doc.now)
         day = value.date() if isinstance(value, datetime) else value
         if best is None or day > best[0]:
             best = (day, a, kind, value, w)

@@ -78,6 +78,20 @@ def test_follow_ups_said_as_a_meeting_a_trip_there_or_what_the_customer_wants() 
     assert due("他说下周三前要看到报价") == [(date(2026, 12, 9), "报价")]
 
 
+def test_a_contact_said_with_its_part_of_day_is_that_part_of_that_day() -> None:
+    def when(text: str) -> date | datetime | None:
+        n = note(text, TRYOUT7)
+        return n.interaction.when if n.interaction else None
+
+    # last night is yesterday evening (20:00, as 晚上 is read), never today
+    assert when("dinner w/ Mr. 应 from 顺丰 last night, he said budget approved") == datetime(
+        2026, 12, 1, 20, 0, tzinfo=SH
+    )
+    # 今天上午 said at 15:00 is that morning (09:00 by the convention), not when it was saved
+    assert when("今天上午去了万科 见了张总 谈了报价") == datetime(2026, 12, 2, 9, 0, tzinfo=SH)
+    assert when("今天拜访了万科张总") == date(2026, 12, 2)  # no part of day: the day alone
+
+
 def test_traditional_input_gives_simplified_facts() -> None:
     trad = (
         "今天拜訪了華東電力設計院的王建國局長,他下週二到週四在北京開會,生日是農曆三月初八,"
