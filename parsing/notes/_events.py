@@ -115,6 +115,9 @@ _REMINDER_LEAD = re.compile(r"记得|别忘|不要忘|提醒我")
 # Anywhere in a note (提醒 alone and English too): an hour gone today is still a task.
 _ASKED_TO_REMIND = re.compile(rf"{_REMINDER_LEAD.pattern}|提醒|(?i:remind)")
 _SENTENCE_MARK = re.compile(r"[,。;，；]")
+# 张总说…: the customer's words in Chinese, with no word for the meeting they were said at.
+_HEARD_SAY = re.compile(r"[\u4e00-\u9fff](?:说|讲|表示)[^\s,]{0,2}$")
+_TALK_WORD = re.compile(r"谈|聊|见|当面")
 _WORDS_REPORTED = re.compile(r"说|(?<!电)话|(?i:\bsaid\b|\bsays\b)")
 _OUTCOME_LEAD = re.compile(
     r"(?:[\s,]|他们|他|她|对方|客户|说|也|还是|结果|但是|不过|目前|现在|基本上?(?=定)|今天|又|"
@@ -232,6 +235,9 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         # the note does not state is never logged (issue #18).
         if _SENTENCE_MARK.search(doc.text) and not _WORDS_REPORTED.search(t):
             return None
+        at = t.find(outcome)
+        if at > 0 and _HEARD_SAY.search(t, max(0, at - 4), at) and not _TALK_WORD.search(t):
+            return None  # 万科 张总说这单基本没戏了: what he said, not how (a call? a visit?)
         return InteractionFact("visit", doc.today, summary, outcome)
     if best[4] is not None:
         claimed.add(doc.whens.index(best[4]))
@@ -1032,8 +1038,43 @@ def find_follow_ups(
                 continue
         if any(f.due == due for f, _, _ in out):
             continue
+        action = _continued(doc, people, w, action)
         out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
     return _most_precise(out, t, doc.chat)
+
+
+# 明天去万科拜访张总, 带上报价单 / 顺便问一下付款进度 / 说下样品的事 / Call 刘工 tomorrow re
+# drawings rev B: the words that go with the task, up to the end of their clause.
+_GOES_WITH = re.compile(
+    r"[\s,]*(?P<more>(?:带上|带着|顺便|顺带|说下|说一下|聊下|聊一下|问下|问一下|问问|"
+    r"(?i:re|regarding|about)\b)[^,;。!?\n]{1,30})"
+)
+
+
+_WITH_END = re.compile(r"(?i)\b(?:w|with|and)$")
+_REST_OF_CLAUSE = re.compile(r"/?[^,;。!?\n]{1,40}")
+
+
+def _continued(doc: Doc, people: People, w: When, action: str) -> str:
+    t = doc.t
+    a, b = w.span
+    tail = action[-3:]
+    at = t.find(tail, a)
+    end = at + len(tail) if at >= 0 else b  # (Call 刘工 tomorrow: the task said before its day)
+    if _WITH_END.search(action):  # con call w/ 张总 and 采购 Linda: the people it is with
+        rest = _REST_OF_CLAUSE.match(t, end)
+        if rest is None:
+            return action
+        said = _people_as_named(doc, people, _without_company(doc, rest[0])).strip()
+        slash = said.startswith("/")
+        return action + ("/ " if slash else " ") + said.lstrip("/ ")
+    m = _GOES_WITH.match(t, end)
+    if m is None or m["more"] in action or action == "跟进":
+        return action
+    if any(end <= v.span[0] < m.end() for v in doc.all_whens):
+        return action  # 带上报价单 下周三再去: another day's
+    more = m["more"].strip()
+    return action + " " + more
 
 
 # 王局长说下周三之前要看到方案, 他说下周三前要看到报价: what the customer wants by a day is the

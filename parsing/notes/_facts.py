@@ -447,6 +447,13 @@ def _role_target(doc: Doc, people: People, a: int, b: int, role: DecisionRole) -
     return people.anchor(a)
 
 
+def _named_right_after(doc: Doc, people: People, end: int) -> int | None:
+    for m in people.mentions:
+        if not m.pronoun and end <= m.start <= end + 2 and not doc.t[end : m.start].strip(" 的"):
+            return m.contact
+    return None
+
+
 def read_roles(doc: Doc, people: People) -> None:
     t = doc.t
     found = sorted(
@@ -474,7 +481,8 @@ def read_roles(doc: Doc, people: People) -> None:
     for m in _PURCHASE_WORD.finditer(t):
         if not doc.free(m.start(), m.end()):
             continue
-        idx = people.anchor(m.start())
+        idx = _named_right_after(doc, people, m.end())  # 采购 Linda: the one named after it
+        idx = people.anchor(m.start()) if idx is None else idx
         if idx is not None:
             p = people.persons[idx]
             p.decision_role = p.decision_role or "purchaser"

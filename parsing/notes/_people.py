@@ -461,6 +461,23 @@ def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
     return out
 
 
+# 采购 Linda, IT 的 Kevin: an English given name right after what the person does there.
+_ROLE_THEN_GIVEN = re.compile(
+    r"(?:采购|财务|法务|秘书|助理)\s?"
+    r"(?P<who>[A-Z][a-z]{2,9})\b(?!\s*[A-Z][a-z])"
+)
+
+
+def _role_then_given_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _ROLE_THEN_GIVEN.finditer(doc.t):
+        a, b = m.span("who")
+        if any(x < b and a < y for x, y in taken) or not doc.free(a, b):
+            continue
+        out.append(Mention(a, b, name=m["who"], form=m["who"]))
+    return out
+
+
 # 院长姓邵, 主任姓罗, 一个副总姓于: a title, then the surname said for it.
 _SURNAME_SAID = re.compile(rf"(?P<title>{TITLE_RE.pattern})\s*姓\s*(?P<s>[\u4e00-\u9fff])")
 
@@ -610,6 +627,8 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     mentions += _courtesy_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
     mentions += _honorific_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions]
+    mentions += _role_then_given_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
     mentions += _card_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans

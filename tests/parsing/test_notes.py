@@ -92,6 +92,26 @@ def test_a_contact_said_with_its_part_of_day_is_that_part_of_that_day() -> None:
     assert when("今天拜访了万科张总") == date(2026, 12, 2)  # no part of day: the day alone
 
 
+def test_a_verdict_reported_is_no_visit_and_a_task_keeps_its_words() -> None:
+    # what he said, with no word for where or how: no visit (the note keeps the words)
+    assert note("万科 张总说这单基本没戏了", TRYOUT7).interaction is None
+    visit = note("中石化扬子石化 何总 没谈拢", TRYOUT7).interaction  # a jotting after a talk
+    assert visit is not None and visit.kind == "visit"
+
+    def actions(text: str) -> list[str]:
+        return [f.action for f in note(text, TRYOUT7).follow_ups]
+
+    assert actions("明天去万科拜访张总, 带上报价单") == ["拜访张总 带上报价单"]
+    assert actions("周五给王局打电话, 顺便问一下付款进度") == ["给王局打电话 顺便问一下付款进度"]
+    assert actions("下周二去见刘工 说下样品的事") == ["去见刘工 说下样品的事"]
+    assert actions("Call 刘工 tomorrow re drawings rev B") == ["Call 刘工 re drawings rev B"]
+    assert actions("带上报价单 下周三去见刘工") == ["去见刘工"]  # said before: not its words
+    n = note("万科 明天10点 con call w/ 张总 and 采购 Linda", TRYOUT7)
+    assert [f.action for f in n.follow_ups] == ["con call w/ 张总 and 采购 Linda"]
+    roles = {c.salutation: c.decision_role for c in n.contacts}
+    assert roles == {"张总": None, "Linda": "purchaser"}
+
+
 def test_traditional_input_gives_simplified_facts() -> None:
     trad = (
         "今天拜訪了華東電力設計院的王建國局長,他下週二到週四在北京開會,生日是農曆三月初八,"
@@ -569,7 +589,8 @@ def test_english_reminders_say_what_to_do() -> None:
     def actions(text: str) -> list[str]:
         return [f.action for f in note(text).follow_ups]
 
-    assert actions("Call 国网南通 的刘工 tomorrow 9:30am re 巡检 app") == ["Call 刘工"]
+    # what the call is about is the task's too (tryout 7: re drawings rev B was lost)
+    assert actions("Call 国网南通 的刘工 tomorrow 9:30am re 巡检 app") == ["Call 刘工 re 巡检 app"]
     assert actions("Reminder: send 合同 draft to 上海电气 的 Ms. 岑 before 月底") == [
         "send 合同 draft to Ms. 岑"
     ]
