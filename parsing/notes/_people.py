@@ -349,7 +349,10 @@ _COURTESY = re.compile(
     r"先生|女士|小姐|太太|(?<=[\u4e00-\u9fff])生(?![日产意活病气物态效命鲜长成前死于涯肖])"
 )
 _CANTONESE_NOTE = re.compile(
-    r"[嘅咗佢哋喺搵冇唔睇畀俾啱傾]|香港|\bhk\b|马来西亚|吉隆坡|槟城|新加坡", re.I
+    r"[嘅咗佢哋喺搵冇唔睇畀俾啱傾]|香港|\bhk\b|马来西亚|吉隆坡|槟城|新加坡|"
+    # Hong Kong's places and best-known companies (九龙仓陈生 said in Simplified)
+    r"九[龙龍]|新界|港岛|港[铁鐵]|新[鸿鴻]基|太古|和[记記]|恒基|[长長]实|[汇滙匯]丰|澳[门門]",
+    re.I,
 )
 _NOT_COURTESY = frozenset(
     words(

@@ -112,6 +112,15 @@ def test_a_verdict_reported_is_no_visit_and_a_task_keeps_its_words() -> None:
     assert roles == {"张总": None, "Linda": "purchaser"}
 
 
+def test_hong_kong_mr_chan_and_the_rival_who_won() -> None:
+    n = note("刚才给九龙仓陈生打了电话 他说下周再谈", TRYOUT7)
+    assert n.company == "九龙仓"  # not 给九龙仓
+    assert [c.salutation for c in n.contacts] == ["陈生"]  # 陈生 is Mr 陈 in Hong Kong
+    assert note("万科 张总说这单基本没戏了 被施耐德拿走了", TRYOUT7).competitors == ["施耐德"]
+    assert note("协和 LIS 输给东软", TRYOUT7).competitors == ["东软"]
+    assert note("样品被张总拿走了", TRYOUT7).competitors == []  # a person of theirs
+
+
 def test_traditional_input_gives_simplified_facts() -> None:
     trad = (
         "今天拜訪了華東電力設計院的王建國局長,他下週二到週四在北京開會,生日是農曆三月初八,"
