@@ -121,6 +121,17 @@ def test_hong_kong_mr_chan_and_the_rival_who_won() -> None:
     assert note("样品被张总拿走了", TRYOUT7).competitors == []  # a person of theirs
 
 
+def test_the_year_of_birth_said_alone() -> None:
+    (c,) = note("万科张总 85年的 喜欢钓鱼", TRYOUT7).contacts
+    assert (c.born_year, c.birthday) == (1985, None)
+    (c,) = note("张总1985年出生", TRYOUT7).contacts
+    assert c.born_year == 1985
+    (c,) = note("张总85年生人 生日5月20号", TRYOUT7).contacts
+    assert c.birthday == Birthday(5, 20, 1985, lunar=False, leap=False)
+    assert note("张总85年的项目", TRYOUT7).contacts[0].born_year is None  # a thing's year
+    assert note("张总说20年的时候用过", TRYOUT7).contacts[0].born_year is None
+
+
 def test_traditional_input_gives_simplified_facts() -> None:
     trad = (
         "今天拜訪了華東電力設計院的王建國局長,他下週二到週四在北京開會,生日是農曆三月初八,"
