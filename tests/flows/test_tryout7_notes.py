@@ -2,7 +2,7 @@
 and in the archive (Monday 23 November 2026, 10:00)."""
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from storage.models import Contact, FamilyMember, FollowUp
 from tests.conftest import BotHarness
@@ -34,3 +34,18 @@ async def test_a_meeting_at_an_hour_and_a_year_of_birth(bot: BotHarness) -> None
     assert (wu.birthday_year, wu.birthday_month) == (1985, None)
     profile = await wang.send("/customer 顺丰")
     assert "🎂 1985年生" in profile.text
+
+
+async def test_mr_chan_of_wharf_is_the_one_already_filed(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("琴日同九龍倉集團嘅陳生傾咗 佢話下個月再傾")
+    await wang.press("保存")
+    card = await wang.send("刚才给九龙仓陈生打了电话 他说下周再谈")
+    assert "🏢 九龙仓(可能是已有客户,保存时确认)  👤 陈生" in card.text
+    asked = await wang.press("保存")
+    assert asked.text == "「九龙仓」是下面这个已有客户吗?"
+    asked = await wang.press("是「九龙仓集团」")
+    assert asked.text == "是 九龙仓集团 的 陈生 吗?"
+    saved = await wang.press("是 陈生")
+    assert saved.text.startswith("✅ 已保存到「九龙仓集团」。")
+    assert await bot.scalar(select(func.count()).select_from(Contact)) == 1
