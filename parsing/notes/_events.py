@@ -1044,23 +1044,24 @@ def find_follow_ups(
 
 
 # 明天去万科拜访张总, 带上报价单 / 顺便问一下付款进度 / 说下样品的事 / Call 刘工 tomorrow re
-# drawings rev B: the words that go with the task, up to the end of their clause.
+# drawings rev B: the words that go with the task, up to the end of their clause; and an
+# English task that ends on whom it is with (con call w/ 张总 and 采购 Linda) keeps them.
 _GOES_WITH = re.compile(
     r"[\s,]*(?P<more>(?:带上|带着|顺便|顺带|说下|说一下|聊下|聊一下|问下|问一下|问问|"
     r"(?i:re|regarding|about)\b)[^,;。!?\n]{1,30})"
 )
-
-
 _WITH_END = re.compile(r"(?i)\b(?:w|with|and)$")
 _REST_OF_CLAUSE = re.compile(r"/?[^,;。!?\n]{1,40}")
 
 
 def _continued(doc: Doc, people: People, w: When, action: str) -> str:
+    """The task's words with those that go with it after it (see _GOES_WITH)."""
     t = doc.t
     a, b = w.span
     tail = action[-3:]
     at = t.find(tail, a)
-    end = at + len(tail) if at >= 0 else b  # (Call 刘工 tomorrow: the task said before its day)
+    # (Call 刘工 tomorrow …: the task was said before its day, its words go on after it)
+    end = at + len(tail) if 0 <= at < doc.clause(a)[1] else b
     if _WITH_END.search(action):  # con call w/ 张总 and 采购 Linda: the people it is with
         rest = _REST_OF_CLAUSE.match(t, end)
         if rest is None:
