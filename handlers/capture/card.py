@@ -10,7 +10,7 @@ from handlers.capture.business_card import card_lines
 from handlers.capture.payload import ContactData, DealData, Payload, PlanData, moment_of
 from handlers.deals.text import deal_parts
 from handlers.kit.labels import DECISION_ROLES, KIND_LABELS
-from handlers.kit.render import birthday, date_range, moment
+from handlers.kit.render import birthday, born_in, date_range, moment
 from locales import Translator
 from storage.birthdays import Birthday, next_birthday
 from storage.models import DealStage, InteractionKind
@@ -174,6 +174,8 @@ def render_capture(
                 _("🎭 {who}爱好:{hobbies}", who=who, hobbies="、".join(contact["hobbies"]))
             )
         facts = []
+        if (year := contact.get("born_year")) and not contact.get("birthday"):
+            facts.append(born_in(_, year))
         if contact.get("native_place"):
             facts.append(_("籍贯 {place}", place=contact["native_place"]))
         if contact.get("education"):

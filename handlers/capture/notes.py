@@ -673,6 +673,8 @@ def _contact_fields(fact: ContactData, today: date) -> dict[str, Any]:
     born = fact.get("birthday")
     if born:
         fields.update(birthday_columns(born, today))
+    elif year := fact.get("born_year"):
+        fields["birthday_year"] = year  # 85年的: the year alone, the day still to learn
     return fields
 
 

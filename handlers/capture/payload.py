@@ -45,6 +45,7 @@ class ContactData(TypedDict):
     personality: str | None
     is_key_leader: bool
     family: list[FamilyData]
+    born_year: NotRequired[int | None]  # 85年的: the year alone (drafts before it lack it)
 
 
 class InteractionData(TypedDict):

@@ -16,7 +16,7 @@ from handlers.deals.text import deal_parts
 from handlers.kit import doors, starts
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import DECISION_ROLES, KIND_LABELS, STATUS_LABELS
-from handlers.kit.render import birthday, clip, date_range, moment, record_lines
+from handlers.kit.render import birthday, born_in, clip, date_range, moment, record_lines
 from handlers.kit.turn import Turn
 from handlers.team import callbacks as team_callbacks
 from locales import N_, Translator
@@ -58,6 +58,8 @@ def contact_line(_: Translator, contact: Contact, today: datetime) -> str:
                 today=today.date(),
             )
         )
+    elif contact.birthday_year:
+        parts.append("🎂 " + born_in(_, contact.birthday_year))
     if contact.hobbies:
         parts.append(_("爱好 {hobbies}", hobbies=clip(contact.hobbies)))
     return " · ".join(parts)

@@ -21,7 +21,7 @@ from handlers.customers.edit import CONTACT_FIELDS, CUSTOMER_FIELDS
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import DECISION_ROLES, STATUS_LABELS, flag_change, value_with_unit
-from handlers.kit.render import MESSAGE_LIMIT, birthday
+from handlers.kit.render import MESSAGE_LIMIT, birthday, born_in
 from handlers.kit.routes import follow, stale
 from handlers.kit.turn import Turn, member_turn
 from locales import N_, Translator
@@ -74,7 +74,7 @@ CONTACT_ORDER = (
 
 def _when_born(_: Translator, holder: Contact | FamilyMember, today: date) -> str | None:
     if not (holder.birthday_month and holder.birthday_day):
-        return None
+        return born_in(_, holder.birthday_year) if holder.birthday_year else None
     return birthday(
         _,
         holder.birthday_month,

@@ -103,6 +103,11 @@ def birthday(
     return written
 
 
+def born_in(_: Translator, year: int) -> str:
+    """1985年生: the year of birth, when the day is not known."""
+    return _("{year}年生", year=year)
+
+
 LUNAR_MONTH_WORDS = ("正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊")
 
 

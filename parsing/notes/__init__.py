@@ -38,6 +38,7 @@ from ._events import find_follow_ups, find_interaction, find_itineraries
 from ._facts import (
     find_family,
     read_birthdays,
+    read_born_year,
     read_contact_details,
     read_family,
     read_profile,
@@ -109,6 +110,7 @@ def parse_note(text: str, now: datetime) -> Note:
     read_contact_details(doc, people)
     claimed: set[int] = set()
     read_birthdays(doc, people, family, claimed)
+    read_born_year(doc, people)
     read_family(doc, people, family)
     read_profile(doc, people)
     read_roles(doc, people)

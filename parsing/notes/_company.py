@@ -189,6 +189,7 @@ def _by_position(doc: Doc, people: People) -> str | None:
     # 国网苏州刘处 A类: a company written right before the first person, in one chunk.
     first = named[0]
     a, _ = doc.chunk(first.start)
+    a = max(a, _scan_left(doc, first.start))  # 刚才给九龙仓陈生: the name starts after 给
     name = _clean(t[a : first.start])
     if (
         name

@@ -130,6 +130,9 @@ _DEAL_TALK = re.compile(r"签|合同|价|contract|sign|price", re.IGNORECASE)
 _SIGN_ASKED = re.compile(r"把[^,;。!?\s]{0,12}$")
 _LATER = re.compile(r"下周|下礼拜|下星期|明天|后天|年底前|月底前|节后|下个月|年后|\d+月\d+[日号]前")
 _SENTENCE_END = re.compile(r"[。!?！？\n]")
+# 春节前把合同签了, 合同下周签了: a day still to come said just before the signing, in its clause.
+_CLAUSE_GAP = re.compile(r"[,;。!?！？\n]")
+_CONTRACT = re.compile(r"合同|合约|签约|contract", re.IGNORECASE)
 _BUDGET_WORD = re.compile(r"预算|budget", re.IGNORECASE)
 # A signing still ahead (争取月底前签, 下周一签, 来签吧) is a close date, not a deal won.
 _SIGN_AHEAD = re.compile(
@@ -195,7 +198,8 @@ def find_deal(doc: Doc, company_span: tuple[int, int] | None) -> DealFact | None
     """The deal the note speaks of, or None when no stage word is said."""
     t = doc.t
     amounts = _amounts(t)
-    stage = _stage(t, has_amount=bool(amounts))
+    ahead = [w.span for w in doc.all_whens if doc.is_future(w)]
+    stage = _stage(t, has_amount=bool(amounts), ahead=ahead)
     if stage is None:
         return None
     amount = amounts[-1] if amounts else None
@@ -241,7 +245,13 @@ def _signing_asked(t: str, at: int) -> bool:
     return bool(_LATER.search(t, starts[-1] if starts else 0, at))
 
 
-def _stage(t: str, has_amount: bool) -> DealStage | None:
+def _signed_ahead(t: str, at: int, ahead: list[tuple[int, int]]) -> bool:
+    """A day still to come said just before the signing (春节前把合同签了, 合同下周签了)."""
+    ends = [b for _, b in ahead] + [m.end() for m in _LATER.finditer(t, max(0, at - 16), at)]
+    return any(b <= at <= b + 12 and not _CLAUSE_GAP.search(t, b, at) for b in ends)
+
+
+def _stage(t: str, has_amount: bool, ahead: list[tuple[int, int]]) -> DealStage | None:
     found: list[tuple[int, int, DealStage]] = []
     for stage, pattern in _STAGES:
         for m in pattern.finditer(t):
@@ -254,6 +264,11 @@ def _stage(t: str, has_amount: bool) -> DealStage | None:
             if stage == "negotiation" and _TALK_AHEAD.search(t, max(0, m.start() - 2), m.start()):
                 continue  # 节后我们再谈合同: a talk to come
             if not has_amount and _AGREED.fullmatch(m.group()) and not _DEAL_TALK.search(t):
+                continue
+            if stage == "won" and _signed_ahead(t, m.start(), ahead):
+                # the contract's signing date: a deal in its last talks, never one won
+                if _CONTRACT.search(t, max(0, m.start() - 12), m.end() + 6):
+                    found.append((_RANK["negotiation"], m.start(), "negotiation"))
                 continue
             if stage == "won" and _signing_asked(t, m.start()):
                 continue

@@ -127,6 +127,9 @@ _REMINDER_LEAD = re.compile(r"记得|别忘|不要忘|提醒我")
 # Anywhere in a note (提醒 alone and English too): an hour gone today is still a task.
 _ASKED_TO_REMIND = re.compile(rf"{_REMINDER_LEAD.pattern}|提醒|(?i:remind)")
 _SENTENCE_MARK = re.compile(r"[,。;，；]")
+# 张总说…: the customer's words in Chinese, with no word for the meeting they were said at.
+_HEARD_SAY = re.compile(r"[\u4e00-\u9fff](?:说|讲|表示)[^\s,]{0,2}$")
+_TALK_WORD = re.compile(r"谈|聊|见|当面")
 _WORDS_REPORTED = re.compile(r"说|(?<!电)话|(?i:\bsaid\b|\bsays\b)")
 _OUTCOME_LEAD = re.compile(
     r"(?:[\s,]|他们|他|她|对方|客户|说|也|还是|结果|但是|不过|目前|现在|基本上?(?=定)|今天|又|"
@@ -157,8 +160,9 @@ def _relevant_when(doc: Doc, pos: int) -> When | None:
     return after[0] if after else None
 
 
-def _when_value(w: When) -> date | datetime:
-    if isinstance(w.start, datetime) and w.part_of_day is None:
+def _when_value(w: When, now: datetime) -> date | datetime:
+    if isinstance(w.start, datetime) and (w.part_of_day is None or w.start <= now):
+        # 今天上午去了 said at 15:00: that morning (09:00 by the convention), not when saved
         return w.start
     return w.day
 
@@ -208,7 +212,7 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             if doc.is_future(w) and not (w.day == doc.today and completed):
                 continue
             if w.day < doc.today or doc.is_past_or_today(w):
-                value = _when_value(w)
+                value = _when_value(w, doc.now)
         day = value.date() if isinstance(value, datetime) else value
         if best is None or day > best[0]:
             best = (day, a, kind, value, w)
@@ -247,6 +251,9 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         # the note does not state is never logged (issue #18).
         if _SENTENCE_MARK.search(doc.text) and not _WORDS_REPORTED.search(t):
             return None
+        at = t.find(outcome)
+        if at > 0 and _HEARD_SAY.search(t, max(0, at - 4), at) and not _TALK_WORD.search(t):
+            return None  # 万科 张总说这单基本没戏了: what he said, not how (a call? a visit?)
         return InteractionFact("visit", doc.today, summary, outcome)
     if best[4] is not None:
         claimed.add(doc.whens.index(best[4]))
@@ -718,7 +725,7 @@ _TOLD = re.compile(r"(?:让|要求|叫|请|通知)[^\s,]{0,4}$")
 _REP_ACTION = re.compile(
     r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|交(?=标|方案|资料|材料|报价|文件|合同)|"
     r"催|约|请|拜访|见|签|回款|收款|去|过去|给|和|"
-    r"演示|投标|汇报|面谈|会(?!议|开))"
+    r"演示|投标|汇报|面谈|会(?!议|开)|带(?=[^\s,;。]{1,8}过去))"
 )
 # A customer's own travel around a date (他一月十五号要来南京开会, 我明天飞广州 in their chat):
 # a trip, not something the rep has to do.
@@ -1014,6 +1021,8 @@ def find_follow_ups(
         if found is None and not _RELATIVE.search(t[a:b]):
             continue  # 端午节 on its own: a date mentioned, nothing to do
         action = found or "跟进"
+        wanted = _wanted_by(t, b, action)  # 王局长说下周三之前要看到方案: the rep's to prepare
+        action = wanted or _meeting_at(doc, w, people, action) or action
         raw_after = t[b : b + 3].lstrip()
         planned = re.match(r"(?:要|得|需要|还要|记得|必须|务必|下班前|之前|前把|把)", raw_after)
         if due == doc.today and not isinstance(due, datetime) and not planned:
@@ -1062,7 +1071,13 @@ def find_follow_ups(
         if any(f.end in (a, a - 1) or f.start <= a <= f.end + 3 for f in family):
             continue
         invited = raw_after.startswith(("再", "来")) or action.startswith("来")
-        if subject and not _TOLD.search(head) and not invited and not _REP_ACTION.match(action):
+        if (
+            subject
+            and not _TOLD.search(head)
+            and not invited
+            and not wanted
+            and not _REP_ACTION.match(action)
+        ):
             continue
         early = _EARLY.search(t, b, doc.clause(cb + 1)[1] if cb < len(t) else cb)
         if early is not None:  # 3月1号合同到期,提前一周提醒我续签: the reminder comes first
@@ -1073,6 +1088,7 @@ def find_follow_ups(
                 continue
         if any(f.due == due for f, _, _ in out):
             continue
+        action = _continued(doc, people, w, action)
         out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
     return _most_precise(out, t, doc.chat)
 
@@ -1088,6 +1104,70 @@ _THEIRS_IN_CHAT = re.compile(
     r"\s*(?:我(?!们)(?!.{0,3}你)|我们(?:要|先|内部)?开[^\s,。]{0,5}会|"
     r"[^\s,。]{0,12}?(?:发|给|寄|送|传)给?你们)"
 )
+
+
+# 明天去万科拜访张总, 带上报价单 / 顺便问一下付款进度 / 说下样品的事 / Call 刘工 tomorrow re
+# drawings rev B: the words that go with the task, up to the end of their clause; and an
+# English task that ends on whom it is with (con call w/ 张总 and 采购 Linda) keeps them.
+_GOES_WITH = re.compile(
+    r"[\s,]*(?P<more>(?:带上|带着|顺便|顺带|说下|说一下|聊下|聊一下|问下|问一下|问问|"
+    r"(?i:re|regarding|about)\b)[^,;。!?\n]{1,30})"
+)
+_WITH_END = re.compile(r"(?i)\b(?:w|with|and)$")
+_REST_OF_CLAUSE = re.compile(r"/?[^,;。!?\n]{1,40}")
+
+
+def _continued(doc: Doc, people: People, w: When, action: str) -> str:
+    """The task's words with those that go with it after it (see _GOES_WITH)."""
+    t = doc.t
+    a, b = w.span
+    tail = action[-3:]
+    at = t.find(tail, a)
+    # (Call 刘工 tomorrow …: the task was said before its day, its words go on after it)
+    end = at + len(tail) if 0 <= at < doc.clause(a)[1] else b
+    if _WITH_END.search(action):  # con call w/ 张总 and 采购 Linda: the people it is with
+        rest = _REST_OF_CLAUSE.match(t, end)
+        if rest is None:
+            return action
+        said = _people_as_named(doc, people, _without_company(doc, rest[0])).strip()
+        slash = said.startswith("/")
+        return action + ("/ " if slash else " ") + said.lstrip("/ ")
+    m = _GOES_WITH.match(t, end)
+    if m is None or m["more"] in action or action == "跟进":
+        return action
+    if any(end <= v.span[0] < m.end() for v in doc.all_whens):
+        return action  # 带上报价单 下周三再去: another day's
+    more = m["more"].strip()
+    return action + " " + more
+
+
+# 王局长说下周三之前要看到方案, 他说下周三前要看到报价: what the customer wants by a day is the
+# rep's to send (发方案) or prepare (准备样机) by then.
+_WANTS = re.compile(r"\s*(?:需要|要|得)")
+_WANTS_SEEN = re.compile(r"(?:看到|看|收到|拿到)(?P<thing>[^\s,;。!?]{1,12})")
+_SENT_THING = re.compile(r"方案|报价单|资料|合同|文件|清单|标书|计划|材料|样本|ppt|PPT")
+
+
+def _wanted_by(t: str, b: int, action: str) -> str | None:
+    seen = _WANTS_SEEN.fullmatch(action) if _WANTS.match(t, b) else None
+    if seen is None:
+        return None
+    thing = seen["thing"]
+    if thing.startswith(("报价", "quot")):
+        return thing
+    return ("发" if _SENT_THING.match(thing) else "准备") + thing
+
+
+# 顺丰吴总监 周四下午3点会: a meeting at an hour, under the person the note is headed by, is the
+# rep's meeting with them (张总周四开会 alone is his own: no hour, no space between).
+def _meeting_at(doc: Doc, w: When, people: People, action: str) -> str | None:
+    if action not in ("会", "开会") or not w.has_time or w.part_of_day is not None:
+        return None
+    a = w.span[0]
+    if not any(m.end < a and not doc.t[m.end : a].strip() for m in people.mentions):
+        return None
+    label = _label_at(people, a)
+    return f"和{label}开会" if label else None
 
 
 # 好的阚科长 下周一上午九点到: the person spoken to, not the one who acts.

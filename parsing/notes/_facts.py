@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from parsing.dates import When
@@ -376,6 +376,31 @@ def read_personality(doc: Doc, people: People) -> None:
             p.personality = p.personality or t[a:b]
 
 
+# 张总 85年的, 1985年出生, 85年生人: the year someone was born, said without the day.
+_BORN_YEAR = re.compile(
+    r"(?<![\d.])(?P<y>(?:19|20)\d{2}|\d{2})\s*年(?:的(?=$|[\s,;。!?])|生人|出生|生(?![日产意活]))"
+)
+
+
+def read_born_year(doc: Doc, people: People) -> None:
+    for m in _BORN_YEAR.finditer(doc.t):
+        if not doc.free(m.start(), m.end()) or doc.date_at[m.start()]:
+            continue
+        said = int(m["y"])
+        year = said if said >= 100 else 1900 + said if said > doc.today.year % 100 else 2000 + said
+        if not 18 <= doc.today.year - year <= 85:  # 20年的: two years ago, nobody's birth
+            continue
+        who = people.anchor(m.start())
+        if who is None:
+            continue
+        p = people.persons[who]
+        if p.birthday is not None and p.birthday.year is None:
+            p.birthday = replace(p.birthday, year=year)
+        elif p.birthday is None:
+            p.born_year = year
+        doc.mark(m.start(), m.end())
+
+
 def read_profile(doc: Doc, people: People) -> None:
     """Hobbies, native place, alma mater and personality."""
     read_personality(doc, people)
@@ -450,6 +475,13 @@ def _role_target(doc: Doc, people: People, a: int, b: int, role: DecisionRole) -
     return people.anchor(a)
 
 
+def _named_right_after(doc: Doc, people: People, end: int) -> int | None:
+    for m in people.mentions:
+        if not m.pronoun and end <= m.start <= end + 2 and not doc.t[end : m.start].strip(" 的"):
+            return m.contact
+    return None
+
+
 def read_roles(doc: Doc, people: People) -> None:
     t = doc.t
     found = sorted(
@@ -477,7 +509,8 @@ def read_roles(doc: Doc, people: People) -> None:
     for m in _PURCHASE_WORD.finditer(t):
         if not doc.free(m.start(), m.end()):
             continue
-        idx = people.anchor(m.start())
+        idx = _named_right_after(doc, people, m.end())  # 采购 Linda: the one named after it
+        idx = people.anchor(m.start()) if idx is None else idx
         if idx is not None:
             p = people.persons[idx]
             p.decision_role = p.decision_role or "purchaser"

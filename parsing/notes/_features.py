@@ -49,9 +49,13 @@ _RIVALS = re.compile(
     r"(?P<names>[^\s,;。\n]{2,40})"
     # 他们现在用的是广联达的, 博超在跟: who else is in
     r"|现在用的是(?P<current>[^\s,;。\n的]{2,8})的?"
-    r"|(?:^|(?<=[\s,;。]))(?P<chasing>[\u4e00-\u9fffA-Za-z]{2,6}?)(?:也)?在(?:跟|投)(?=$|[\s,;。])",
+    r"|(?:^|(?<=[\s,;。]))(?P<chasing>[\u4e00-\u9fffA-Za-z]{2,6}?)(?:也)?在(?:跟|投)(?=$|[\s,;。])"
+    # 被施耐德拿走了, 输给了南瑞继保: the one who won it
+    r"|(?:被|让)(?P<won>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:拿走|抢走|抢了|拿下|截胡|签走|抢去)"
+    r"|(?:输给了?|lost to )(?P<beat>[\u4e00-\u9fffA-Za-z]{2,8})(?=$|[\s,;。.])",
     re.IGNORECASE,
 )
+_NOT_A_RIVAL = re.compile(r"领导|老板|[我你他她]|客户|别人|同事|人家|对方|总$|经理$|主任$|长$")
 _RIVAL_SPLIT = re.compile(r"和|、|与|及|以及|还有|跟|/")
 _RIVAL_TAIL = re.compile(r"(?:等|等等|几家|两家|三家|这几家|他们|也在跟|也在投)$")
 
@@ -97,9 +101,11 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
     t = doc.t
     out = Features()
     for m in _RIVALS.finditer(t):
-        said = m["names"] or m["current"] or m["chasing"]
+        said = m["names"] or m["current"] or m["chasing"] or m["won"] or m["beat"]
         if said.startswith(("我们", "咱们", "他们")):
             continue
+        if (m["won"] or m["beat"]) and _NOT_A_RIVAL.search(said):
+            continue  # 被领导拿走了: someone of theirs, no rival
         if m["chasing"] and not doc.free(*m.span("chasing")):
             continue  # 王总在跟: a person (read already), not a rival
         said = _RUN_ON.split(said)[0]

@@ -73,6 +73,18 @@ _HEAD_SLIP = re.compile(
 _MANAGER_SLIP = re.compile(
     rf"(?:(?<=[{_SURNAME_CLASS}])|(?<=[{_SURNAME_CLASS}][^\W\d_的]))经历(?![了过])"
 )
+# Cantonese said in more than one character, each of its length: 係 is 是 (not in 關係, 係數);
+# 佢個仔 / 個仔 / 佢仔 his son, 佢個女 his daughter; 提我記得 remind me (提醒我得).
+_CANTO_IS = re.compile(r"(?<![關关聯联干幹體体])係(?![數数统統])")
+_CANTO_WORDS = (
+    (
+        re.compile(r"他个仔|(?<!一)个仔|他仔(?!细)"),
+        lambda m: "他儿子" if len(m[0]) == 3 else "儿子",
+    ),
+    (re.compile(r"他个女(?![士人孩生的])"), lambda m: "他女儿"),
+    (re.compile(r"提我记得"), lambda m: "提醒我得"),
+    (re.compile(r"提我(?![的们])"), lambda m: "提醒"),
+)
 _SPOKEN_RUN = re.compile(f"[{''.join(_SPOKEN_DIGITS)}]{{7,}}")
 # 幺三九 七三一零 八八二六: a number read aloud in groups, as it is written.
 _SPOKEN_GROUPS = re.compile(
@@ -151,6 +163,7 @@ _EN_DAY = re.compile(
 )
 _EN_WORDS = {
     "tomorrow": "明天", "today": "今天", "tonight": "今晚", "yesterday": "昨天",
+    "last night": "昨晚", "last week": "上周",
     "next week": "下周", "this week": "这周", "next month": "下个月", "eod": "",
     "tmr": "明天", "tmrw": "明天", "tmw": "明天", "tomo": "明天", "2moro": "明天",
 }  # fmt: skip
@@ -232,6 +245,12 @@ def fold(text: str) -> str:
     Cantonese, voice input's slips and spoken digits, and English dates, said as a Mainland
     rep would type them (each replacement of the same length)."""
     out = text.translate(_TABLE)
+    if "係" in text:
+        out = "".join("是" if c == "係" and _CANTO_IS.match(text, i) else o
+                      for i, (c, o) in enumerate(zip(text, out, strict=True)))  # fmt: skip
+    if "仔" in out or "他个女" in out or "提我" in out:
+        for pattern, said in _CANTO_WORDS:
+            out = pattern.sub(said, out)
     for typo, right in _TYPOS.items():
         if typo in out:
             out = out.replace(typo, right)

@@ -68,6 +68,8 @@ class ContactFact:
     personality: str | None = None
     is_key_leader: bool = False
     family: list[FamilyFact] = field(default_factory=list)
+    #: The year of birth said without the day (85年的, 1985年出生).
+    born_year: int | None = None
 
 
 @dataclass

@@ -349,7 +349,10 @@ _COURTESY = re.compile(
     r"先生|女士|小姐|太太|(?<=[\u4e00-\u9fff])生(?![日产意活病气物态效命鲜长成前死于涯肖])"
 )
 _CANTONESE_NOTE = re.compile(
-    r"[嘅咗佢哋喺搵冇唔睇畀俾啱傾]|香港|\bhk\b|马来西亚|吉隆坡|槟城|新加坡", re.I
+    r"[嘅咗佢哋喺搵冇唔睇畀俾啱傾]|香港|\bhk\b|马来西亚|吉隆坡|槟城|新加坡|"
+    # Hong Kong's places and best-known companies (九龙仓陈生 said in Simplified)
+    r"九[龙龍]|新界|港岛|港[铁鐵]|新[鸿鴻]基|太古|和[记記]|恒基|[长長]实|[汇滙匯]丰|澳[门門]",
+    re.I,
 )
 _NOT_COURTESY = frozenset(
     words(
@@ -460,6 +463,23 @@ def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
             continue  # Dr. 王主任: the title's mention has him already
         name = t[a:end] if end > a + len(sur) else None
         out.append(Mention(a, end, surname=sur, name=name))
+    return out
+
+
+# 采购 Linda, IT 的 Kevin: an English given name right after what the person does there.
+_ROLE_THEN_GIVEN = re.compile(
+    r"(?:采购|财务|法务|秘书|助理)\s?"
+    r"(?P<who>[A-Z][a-z]{2,9})\b(?!\s*[A-Z][a-z])"
+)
+
+
+def _role_then_given_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _ROLE_THEN_GIVEN.finditer(doc.t):
+        a, b = m.span("who")
+        if any(x < b and a < y for x, y in taken) or not doc.free(a, b):
+            continue
+        out.append(Mention(a, b, name=m["who"], form=m["who"]))
     return out
 
 
@@ -650,6 +670,8 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     mentions += _courtesy_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
     mentions += _honorific_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions]
+    mentions += _role_then_given_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
     mentions += _card_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans

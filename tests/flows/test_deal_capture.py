@@ -1,6 +1,8 @@
 """A note's deal on the capture card (tryout report, item 5): a quote still to send is a
 follow-up, not a deal; a deal the reader did find can be corrected or dropped with ✏️ 修改."""
 
+from datetime import date
+
 import pytest
 from sqlalchemy import func, select
 
@@ -107,3 +109,17 @@ async def test_the_rep_sets_the_stage_the_reader_got_wrong(bot: BotHarness) -> N
     assert "💼 已新建商机「办公楼项目」(商务谈判)" in saved.text
     deal = await bot.scalar(select(Deal))
     assert deal is not None and deal.stage == DealStage.NEGOTIATION
+
+
+async def test_a_contract_to_sign_before_a_day_is_an_open_deal_not_a_win(bot: BotHarness) -> None:
+    """Tryout 7, item 1: the contract is to be signed before 春节; nothing is won yet."""
+    wang = bot.user("王磊")
+    card = await wang.send("中建三局 王总说春节前把合同签了 月底前给他发一版合同草稿")
+    assert "💼 商机:中建三局 · 商务谈判 · 预计2027年2月5日签约" in card.text
+    assert "赢单" not in card.text
+    assert "⏰ 跟进:11月30日(周一) 给他发一版合同草稿" in card.text
+    saved = await wang.press("保存")
+    assert "💼 已新建商机「中建三局」(商务谈判)" in saved.text
+    deal = await bot.scalar(select(Deal))
+    assert deal.stage == DealStage.NEGOTIATION
+    assert deal.close_date == date(2027, 2, 5)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from parsing.notes import parse_note
@@ -78,3 +78,20 @@ def test_agreeing_to_a_visit_is_no_deal() -> None:
 def test_a_title_drops_the_words_before_it() -> None:
     deal = parse_note("周主任:你们的排班系统报价收到了,比预算高了不少", NOW).deal
     assert deal is not None and deal.title == "排班系统"
+
+
+def test_a_contract_signed_on_a_day_still_ahead_is_an_open_deal() -> None:
+    """Tryout 7, item 1: 春节前把合同签了 is when the contract is to be signed, not a deal won."""
+    for text, close in (
+        ("中建三局 王总说春节前把合同签了 月底前给他发一版合同草稿", date(2027, 2, 5)),
+        ("张总说月底前把合同签了", date(2026, 12, 31)),
+        ("王总说合同下周签了", None),
+        ("12月5号签约了", date(2026, 12, 5)),
+    ):
+        deal = parse_note(text, NOW).deal
+        assert deal is not None and deal.stage == "negotiation", text
+        if close is not None:
+            assert deal.close_date == close, text
+    for text in ("合同上周签了", "昨天把合同签了", "南瑞 合同签了 85万"):
+        deal = parse_note(text, NOW).deal
+        assert deal is not None and deal.stage == "won", text

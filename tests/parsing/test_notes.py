@@ -41,6 +41,97 @@ def test_design_example() -> None:
     assert not n.is_empty()
 
 
+# The second tryout report (tryout 7): its sentences, said on Wednesday 2 December at 15:00.
+TRYOUT7 = datetime(2026, 12, 2, 15, 0, tzinfo=SH)
+
+
+def test_cantonese_birthdays_of_a_contact_and_his_son() -> None:
+    n = note("新鴻基 黃經理生日係農曆八月十五 佢個仔下個月10號生日 提我記得買禮物", TRYOUT7)
+    (c,) = n.contacts
+    assert c.salutation == "黄经理"
+    assert c.birthday == Birthday(8, 15, None, lunar=True, leap=False)
+    assert c.family == [FamilyFact("儿子", None, Birthday(1, 10, None, lunar=False, leap=False))]
+    assert n.follow_ups == []  # the birthdays remind; no day to buy the gift was said
+    (c,) = note("新鴻基 黃經理生日係農曆八月十五", TRYOUT7).contacts
+    assert c.birthday == Birthday(8, 15, None, lunar=True, leap=False)
+    (c,) = note("九龍倉 陳生 佢仔3月5號生日", TRYOUT7).contacts
+    assert [f.relation for f in c.family] == ["儿子"]
+    (fu,) = note("提我聽日下晝三點打俾黃生", TRYOUT7).follow_ups
+    assert (fu.due, fu.action) == (datetime(2026, 12, 3, 15, 0, tzinfo=SH), "打给黄生")
+    # 仔细 is careful, no son
+    (c,) = note("万科张总 他仔细看了方案", TRYOUT7).contacts
+    assert c.family == []
+
+
+def test_follow_ups_said_as_a_meeting_a_trip_there_or_what_the_customer_wants() -> None:
+    def due(text: str) -> list[tuple[date | datetime, str]]:
+        return [(f.due, f.action) for f in note(text, TRYOUT7).follow_ups]
+
+    thursday_3pm = datetime(2026, 12, 3, 15, 0, tzinfo=SH)
+    assert due("顺丰吴总监 周四下午3点会") == [(thursday_3pm, "和吴总开会")]
+    assert due("顺丰吴总监 周四下午3点开会") == [(thursday_3pm, "和吴总开会")]
+    assert due("张总周四下午3点开会") == []  # his own meeting: no reminder for the rep
+    assert due("万科张总 下周二带样品过去") == [(date(2026, 12, 8), "带样品过去")]
+    assert due("拜访了万科的张总 A类客户 下周二带样品过去") == [(date(2026, 12, 8), "带样品过去")]
+    assert due("王局长说下周三之前要看到方案") == [(date(2026, 12, 9), "发方案")]
+    assert due("他说下周一前要看到样机") == [(date(2026, 12, 7), "准备样机")]
+    assert due("他说下周三前要看到报价") == [(date(2026, 12, 9), "报价")]
+
+
+def test_a_contact_said_with_its_part_of_day_is_that_part_of_that_day() -> None:
+    def when(text: str) -> date | datetime | None:
+        n = note(text, TRYOUT7)
+        return n.interaction.when if n.interaction else None
+
+    # last night is yesterday evening (20:00, as 晚上 is read), never today
+    assert when("dinner w/ Mr. 应 from 顺丰 last night, he said budget approved") == datetime(
+        2026, 12, 1, 20, 0, tzinfo=SH
+    )
+    # 今天上午 said at 15:00 is that morning (09:00 by the convention), not when it was saved
+    assert when("今天上午去了万科 见了张总 谈了报价") == datetime(2026, 12, 2, 9, 0, tzinfo=SH)
+    assert when("今天拜访了万科张总") == date(2026, 12, 2)  # no part of day: the day alone
+
+
+def test_a_verdict_reported_is_no_visit_and_a_task_keeps_its_words() -> None:
+    # what he said, with no word for where or how: no visit (the note keeps the words)
+    assert note("万科 张总说这单基本没戏了", TRYOUT7).interaction is None
+    visit = note("中石化扬子石化 何总 没谈拢", TRYOUT7).interaction  # a jotting after a talk
+    assert visit is not None and visit.kind == "visit"
+
+    def actions(text: str) -> list[str]:
+        return [f.action for f in note(text, TRYOUT7).follow_ups]
+
+    assert actions("明天去万科拜访张总, 带上报价单") == ["拜访张总 带上报价单"]
+    assert actions("周五给王局打电话, 顺便问一下付款进度") == ["给王局打电话 顺便问一下付款进度"]
+    assert actions("下周二去见刘工 说下样品的事") == ["去见刘工 说下样品的事"]
+    assert actions("Call 刘工 tomorrow re drawings rev B") == ["Call 刘工 re drawings rev B"]
+    assert actions("带上报价单 下周三去见刘工") == ["去见刘工"]  # said before: not its words
+    n = note("万科 明天10点 con call w/ 张总 and 采购 Linda", TRYOUT7)
+    assert [f.action for f in n.follow_ups] == ["con call w/ 张总 and 采购 Linda"]
+    roles = {c.salutation: c.decision_role for c in n.contacts}
+    assert roles == {"张总": None, "Linda": "purchaser"}
+
+
+def test_hong_kong_mr_chan_and_the_rival_who_won() -> None:
+    n = note("刚才给九龙仓陈生打了电话 他说下周再谈", TRYOUT7)
+    assert n.company == "九龙仓"  # not 给九龙仓
+    assert [c.salutation for c in n.contacts] == ["陈生"]  # 陈生 is Mr 陈 in Hong Kong
+    assert note("万科 张总说这单基本没戏了 被施耐德拿走了", TRYOUT7).competitors == ["施耐德"]
+    assert note("协和 LIS 输给东软", TRYOUT7).competitors == ["东软"]
+    assert note("样品被张总拿走了", TRYOUT7).competitors == []  # a person of theirs
+
+
+def test_the_year_of_birth_said_alone() -> None:
+    (c,) = note("万科张总 85年的 喜欢钓鱼", TRYOUT7).contacts
+    assert (c.born_year, c.birthday) == (1985, None)
+    (c,) = note("张总1985年出生", TRYOUT7).contacts
+    assert c.born_year == 1985
+    (c,) = note("张总85年生人 生日5月20号", TRYOUT7).contacts
+    assert c.birthday == Birthday(5, 20, 1985, lunar=False, leap=False)
+    assert note("张总85年的项目", TRYOUT7).contacts[0].born_year is None  # a thing's year
+    assert note("张总说20年的时候用过", TRYOUT7).contacts[0].born_year is None
+
+
 def test_traditional_input_gives_simplified_facts() -> None:
     trad = (
         "今天拜訪了華東電力設計院的王建國局長,他下週二到週四在北京開會,生日是農曆三月初八,"
@@ -518,7 +609,8 @@ def test_english_reminders_say_what_to_do() -> None:
     def actions(text: str) -> list[str]:
         return [f.action for f in note(text).follow_ups]
 
-    assert actions("Call 国网南通 的刘工 tomorrow 9:30am re 巡检 app") == ["Call 刘工"]
+    # what the call is about is the task's too (tryout 7: re drawings rev B was lost)
+    assert actions("Call 国网南通 的刘工 tomorrow 9:30am re 巡检 app") == ["Call 刘工 re 巡检 app"]
     assert actions("Reminder: send 合同 draft to 上海电气 的 Ms. 岑 before 月底") == [
         "send 合同 draft to Ms. 岑"
     ]
