@@ -245,6 +245,14 @@ def _signing_asked(t: str, at: int) -> bool:
     return bool(_LATER.search(t, starts[-1] if starts else 0, at))
 
 
+_TALK_TO_COME = re.compile(r"谈合同|商务谈判|合同条款")
+
+
+def _day_before(t: str, at: int, ahead: list[tuple[int, int]]) -> bool:
+    """A day still to come said earlier in the same clause (明天下午三点见…谈合同)."""
+    return any(b <= at and not _CLAUSE_GAP.search(t, b, at) for _, b in ahead)
+
+
 def _signed_ahead(t: str, at: int, ahead: list[tuple[int, int]]) -> bool:
     """A day still to come said just before the signing (春节前把合同签了, 合同下周签了)."""
     ends = [b for _, b in ahead] + [m.end() for m in _LATER.finditer(t, max(0, at - 16), at)]
@@ -263,6 +271,8 @@ def _stage(t: str, has_amount: bool, ahead: list[tuple[int, int]]) -> DealStage 
                 continue
             if stage == "negotiation" and _TALK_AHEAD.search(t, max(0, m.start() - 2), m.start()):
                 continue  # 节后我们再谈合同: a talk to come
+            if _TALK_TO_COME.fullmatch(m.group()) and _day_before(t, m.start(), ahead):
+                continue  # 明天下午三点见万科张总谈合同: a meeting planned, no deal moved
             if not has_amount and _AGREED.fullmatch(m.group()) and not _DEAL_TALK.search(t):
                 continue
             if stage == "won" and _signed_ahead(t, m.start(), ahead):

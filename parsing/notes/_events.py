@@ -126,6 +126,17 @@ _NOT_A_CONTACT = re.compile(
 _REMINDER_LEAD = re.compile(r"记得|别忘|不要忘|提醒我")
 # Anywhere in a note (提醒 alone and English too): an hour gone today is still a task.
 _ASKED_TO_REMIND = re.compile(rf"{_REMINDER_LEAD.pattern}|提醒|(?i:remind)")
+# 今天上午10点给赵经理发资料 written at three: the rep's own errand not said done (no 了) is
+# still to do, late; a meeting or a visit at an hour gone by took place.
+_OWN_ERRAND = re.compile(r"\s*(?:再|要|得)?\s*(?:给|把|发|寄|送|交|提交|催|回复)")
+
+
+def _still_to_do(doc: Doc, t: str, b: int) -> bool:
+    """An hour already gone today is kept (overdue, the card says so) when the note asks to be
+    reminded, or when what follows is the rep's errand, not said to be done."""
+    if _ASKED_TO_REMIND.search(t):
+        return True
+    return bool(_OWN_ERRAND.match(t, b)) and "了" not in t[b : doc.clause_end(b)]
 _SENTENCE_MARK = re.compile(r"[,。;，；]")
 # 张总说…: the customer's words in Chinese, with no word for the meeting they were said at.
 _HEARD_SAY = re.compile(r"[\u4e00-\u9fff](?:说|讲|表示)[^\s,]{0,2}$")
@@ -987,7 +998,7 @@ def find_follow_ups(
             # An hour already gone today is kept (overdue, the card says so) only when the note
             # asks to be reminded: the rep was late writing it down and the task is still to do.
             # 今天上午10点和张总开会 sent at noon is a meeting that took place, no task.
-            if due <= doc.now and (due.date() != doc.today or not _ASKED_TO_REMIND.search(t)):
+            if due <= doc.now and (due.date() != doc.today or not _still_to_do(doc, t, b)):
                 continue
         elif due < doc.today:
             continue
@@ -1160,14 +1171,20 @@ def _wanted_by(t: str, b: int, action: str) -> str | None:
 
 # 顺丰吴总监 周四下午3点会: a meeting at an hour, under the person the note is headed by, is the
 # rep's meeting with them (张总周四开会 alone is his own: no hour, no space between).
+_MEETING = re.compile(r"开?会(?=$|\s*(?:过|谈|讨论|聊|对|商量|沟通|看|定))")
+
+
 def _meeting_at(doc: Doc, w: When, people: People, action: str) -> str | None:
-    if action not in ("会", "开会") or not w.has_time or w.part_of_day is not None:
+    """…周四下午3点会 / 开会过一下合同 → 和吴总开会 (过一下合同)."""
+    meeting = _MEETING.match(action)
+    if meeting is None or not w.has_time or w.part_of_day is not None:
         return None
     a = w.span[0]
     if not any(m.end < a and not doc.t[m.end : a].strip() for m in people.mentions):
         return None
     label = _label_at(people, a)
-    return f"和{label}开会" if label else None
+    topic = action[meeting.end() :].strip()
+    return (f"和{label}开会" + (f" {topic}" if topic else "")) if label else None
 
 
 # 好的阚科长 下周一上午九点到: the person spoken to, not the one who acts.
