@@ -137,6 +137,8 @@ def _still_to_do(doc: Doc, t: str, b: int) -> bool:
     if _ASKED_TO_REMIND.search(t):
         return True
     return bool(_OWN_ERRAND.match(t, b)) and "了" not in t[b : doc.clause_end(b)]
+
+
 _SENTENCE_MARK = re.compile(r"[,。;，；]")
 # 张总说…: the customer's words in Chinese, with no word for the meeting they were said at.
 _HEARD_SAY = re.compile(r"[\u4e00-\u9fff](?:说|讲|表示)[^\s,]{0,2}$")
