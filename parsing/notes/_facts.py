@@ -470,6 +470,9 @@ def _role_target(doc: Doc, people: People, a: int, b: int, role: DecisionRole) -
     ca, cb = doc.clause(a)
     after = [x for x in people.mentions if not x.pronoun and b <= x.start <= reach and x.start < cb]
     before = [x for x in people.mentions if not x.pronoun and ca <= x.start < a]
+    said_of = [x for x in before if x.end in (a, a - 1)]
+    if said_of and not t[b:reach].strip():
+        return said_of[-1].contact  # 刘经理负责采购 张总拍板: 刘经理's, not the next one's
     if after and (not before or t[b:reach].strip() or role == "purchaser"):
         return after[0].contact
     return people.anchor(a)

@@ -47,3 +47,12 @@ def test_a_contract_to_talk_about_on_a_day_to_come_is_no_deal() -> None:
     # talks said done still move the deal
     done = note("万科 张总说合同条款基本谈妥了 下周签")
     assert done.deal is not None and done.deal.stage == "negotiation"
+
+
+def test_a_role_said_right_after_a_person_is_that_persons() -> None:
+    n = parse_note(
+        "万科 张总和采购部的刘经理 刘经理负责采购 张总拍板 下周二再约",
+        datetime(2026, 11, 23, 10, 0, tzinfo=SH),
+    )
+    roles = {c.salutation: c.decision_role for c in n.contacts}
+    assert roles == {"张总": "decision_maker", "刘经理": "purchaser"}
