@@ -69,6 +69,18 @@ _TABLE = _build_table()
 _SCRIPT = {ord(t): ord(s) for t, s in zip(_TRAD, _SIMP, strict=True) if t != s}
 
 
+def _one_traditional() -> dict[str, str]:
+    """Simplified → Traditional where the table knows one Traditional form only (谈 → 談; not
+    发, which is 發 or 髮)."""
+    forms: dict[str, list[str]] = {}
+    for t, s in _SCRIPT.items():
+        forms.setdefault(chr(s), []).append(chr(t))
+    return {s: ts[0] for s, ts in forms.items() if len(ts) == 1}
+
+
+_ONE_TRADITIONAL = _one_traditional()
+
+
 def normalize(text: str) -> str:
     """Fold Traditional characters, full-width forms and ASCII case; keeps ``len(text)``."""
     return text.translate(_TABLE)
@@ -89,14 +101,22 @@ def as_typed(value: str, text: str) -> str:
     text writes it, when the text writes it one way only."""
     if not value:
         return value
-    at = simplified(text).find(value)
+    folded = simplified(text)
+    # A Traditional note: a character the reader wrote itself (傾 read as 谈) is given in
+    # Traditional too where that has one form (談), so a task does not read 谈報價.
+    own = _ONE_TRADITIONAL if folded != text else {}
+    at = folded.find(value)
     if at >= 0:
         typed = text[at : at + len(value)]
-        return "".join(t if simplified(t) == v else v for t, v in zip(typed, value, strict=True))
+        return "".join(
+            t if simplified(t) == v else own.get(v, v) for t, v in zip(typed, value, strict=True)
+        )
     forms: dict[str, set[str]] = {}
     for ch in text:
         forms.setdefault(simplified(ch), set()).add(ch)
-    return "".join(next(iter(forms[v])) if len(forms.get(v, ())) == 1 else v for v in value)
+    return "".join(
+        next(iter(forms[v])) if len(forms.get(v, ())) == 1 else own.get(v, v) for v in value
+    )
 
 
 def has_cjk(text: str) -> bool:

@@ -177,7 +177,8 @@ _PERSON_KEYS = ("name", "surname", "title", "salutation")
 
 
 def _names_as_typed(payload: Payload, text: str) -> None:
-    """The company's and the people's names in the script of the note (中華電力 陳經理)."""
+    """The company's and the people's names, and the words the card echoes (a task, a
+    headline, an outcome, a trip), in the script of the note (中華電力 陳經理 打給黃經理)."""
     if not text or text.isascii():
         return
     if payload.get("company"):
@@ -193,6 +194,17 @@ def _names_as_typed(payload: Payload, text: str) -> None:
     for trip in payload["itineraries"]:
         if trip.get("who"):
             trip["who"] = as_typed(trip["who"] or "", text)
+        trip["place"] = as_typed(trip["place"], text)
+        if trip.get("purpose"):
+            trip["purpose"] = as_typed(trip["purpose"] or "", text)
+    # …and the rep's words the card echoes: 打給黃經理 stays as typed, not 打给黄经理.
+    for follow_up in payload["follow_ups"]:
+        follow_up["action"] = as_typed(follow_up["action"], text)
+    interaction = payload.get("interaction")
+    if interaction:
+        for said in ("summary", "outcome"):
+            if interaction.get(said):
+                interaction[said] = as_typed(interaction[said] or "", text)  # type: ignore[literal-required]
 
 
 def moment_of(value: str) -> date | datetime:

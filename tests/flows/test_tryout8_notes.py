@@ -36,3 +36,12 @@ async def test_a_contract_to_talk_about_tomorrow_makes_no_deal(bot: BotHarness) 
     assert "⏰ 跟进:11月24日(周二) 15:00 见张总谈合同" in card.text
     await wang.press("保存")
     assert await bot.scalar(select(func.count()).select_from(Deal)) == 0
+
+
+async def test_a_hong_kong_reps_task_and_headline_stay_in_her_script(bot: BotHarness) -> None:
+    chen = bot.user("陳嘉欣", language_code="zh-hk")
+    card = await chen.send("今日見咗新鴻基黃經理 傾咗報價 下個禮拜三打電話給黃經理")
+    assert "📝 拜訪:今天 · 報價" in card.text
+    assert "⏰ 跟進:12月2日(週三) 打電話給黃經理" in card.text
+    await chen.press("保存")
+    assert await bot.scalar(select(FollowUp.text)) == "打電話給黃經理"

@@ -56,4 +56,4 @@ async def test_a_cantonese_note_names_the_company_and_mr_wong(bot: BotHarness) -
     card = await may.send("琴日同九龍倉嘅黃生傾咗,佢話聽日下晝三點再傾報價")
     assert "🏢 九龍倉(新客戶)  👤 黃生" in card.text  # the names as typed (tryout6, item 1)
     assert "📝 拜訪:11月22日(週日)" in card.text  # 琴日: yesterday
-    assert "⏰ 跟進:11月24日(週二) 15:00 谈报价" in card.text  # 聽日下晝三點
+    assert "⏰ 跟進:11月24日(週二) 15:00 談報價" in card.text  # 聽日下晝三點

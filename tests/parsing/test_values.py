@@ -45,7 +45,10 @@ NOTE = "拜訪了華東電力設計院的王建國局長,佢話局涨同陈生�
         ("王局长", "王局長"),  # built by the reader: each character as the note writes it
         ("局长", "局長"),  # the first place it is said, not the typo 局涨 put right
         ("陈生", "陈生"),  # typed Simplified in a Traditional note: kept so
-        ("李总", "李总"),  # nothing of it in the note: as the reader gave it
+        # nothing of it in the note: the reader's own characters, in Traditional where that
+        # has one form (总 → 總), since the note is Traditional; 发 (發 or 髮) stays as given
+        ("李总", "李總"),
+        ("发方案", "发方案"),
     ],
 )
 def test_a_name_is_read_back_in_the_script_typed(read: str, typed: str) -> None:
