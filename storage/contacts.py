@@ -173,6 +173,13 @@ class ContactRepo:
                 same_name(title, contact.title)
                 or (bool(salutation) and same_name(salutation, contact.salutation))
             )
+            # 陈生, 小方: no title on either side, spoken to the same way — the same address
+            same_title = same_title or (
+                not title
+                and not contact.title
+                and bool(salutation)
+                and same_name(salutation, contact.salutation)
+            )
             if same_surname and (not name or not contact.name or same_name(contact.name, surname)):
                 if not title or not contact.title or same_title:
                     maybe.append(contact)

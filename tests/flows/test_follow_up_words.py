@@ -54,5 +54,6 @@ async def test_fix_records_shows_the_words(bot: BotHarness) -> None:
     await wang.send("/customer 国网苏州供电公司")
     await wang.press("🛠 改记录")
     menu = await wang.press("给王局打电话")
-    assert menu.text.startswith("⏰ 11月24日(周二) 09:30 给王局打电话 · ⏳ 待办")
+    # the task keeps the words that go with it (问问方案看了没), and the whole note is under it
+    assert menu.text.startswith("⏰ 11月24日(周二) 09:30 给王局打电话 问问方案看了没 · ⏳ 待办")
     assert f"「{NOTE}」" in menu.text

@@ -33,7 +33,10 @@ async def test_a_renamed_contact_is_called_by_the_new_name_everywhere(bot: BotHa
     await wang.press("刘经理")
     await wang.press("姓名")
     opened = await wang.send("王芳")  # the address made from the old name is made again
-    assert "王芳 经理(王经理)" in opened.text and "刘经理" not in opened.text
+    assert "王芳 经理(王经理)" in opened.text
+    # no one is called 刘经理 any more (the note quoted under 最近记录 keeps the words as typed)
+    people = opened.text.split("👤 联系人")[1].split("📝")[0]
+    assert "王芳 经理(王经理)" in people and "刘经理" not in people
     await wang.press("编辑资料")
     await wang.press("李明")
     await wang.press("称呼")

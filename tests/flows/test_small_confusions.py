@@ -20,10 +20,10 @@ async def test_a_days_follow_ups_go_by_the_hour_in_the_digest_and_today(bot: Bot
         await wang.send(note)
         await wang.press("保存")
     [digest] = await Pushes.of(bot).at(local(2026, 11, 24, 9, 0))
-    assert "1. 寄样品\n2. 09:30 给王局打电话\n3. 15:00 给九龙仓陈生打电话" in digest.text
+    assert "1. 寄样品\n2. 09:30 给王局打电话\n3. 15:00 九龙仓 · 给九龙仓陈生打电话" in digest.text
     with time_machine.travel(local(2026, 11, 24, 9, 5), tick=False):
         today = await wang.send("/today")
-    assert "1. 寄样品\n2. 09:30 给王局打电话\n3. 15:00 给九龙仓陈生打电话" in today.text
+    assert "1. 寄样品\n2. 09:30 给王局打电话\n3. 15:00 九龙仓 · 给九龙仓陈生打电话" in today.text
 
 
 async def test_a_reminder_for_an_hour_gone_by_is_not_promised(bot: BotHarness) -> None:
