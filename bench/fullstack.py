@@ -3,12 +3,13 @@
     python -m bench.fullstack [--contacts 1000000] [--updates 3000]
 
 Builds an SQLite archive (10,000 reps, 200,000 customers, 1,000,000 contacts, 2,000,000
-interactions — bench/planner.py's builder), then a separate process runs the real
-Application (handlers, conversations, persistence, SQLite; no rate limiter, no JobQueue) on one
-core (the process is pinned to one CPU) and feeds it a mix of what reps do: quick captures, 保存 presses, searches, opening
-customer cards, digest actions (完成 on a follow-up) and /today. Prints updates per second,
-p50/p99 latency per update and the process's peak memory; the bare PTB echo bot runs the same
-number of updates through the same in-process Bot API for comparison. The two alternate for
+interactions, each with a note as a capture keeps it — bench/planner.py's builder), then a
+separate process runs the real Application (handlers, conversations, persistence, SQLite; no
+rate limiter, no JobQueue) on one core (the process is pinned to one CPU) and feeds it a mix
+of what reps do: quick captures, 保存 presses, searches, opening customer cards, digest
+actions (完成 on a follow-up) and /today. Prints updates per second, p50/p99 latency per
+update and the process's peak memory; the bare PTB echo bot runs the same number of updates
+through the same in-process Bot API for comparison. The two alternate for
 --rounds rounds and the medians are reported, since this machine's speed drifts.
 """
 

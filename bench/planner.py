@@ -1,5 +1,5 @@
 """The planner over a big archive on SQLite: 10,000 reps, 1,000,000 contacts (a tenth with
-lunar birthdays), 2,000,000 interactions; one whole day planned for every rep. Then again with
+lunar birthdays), 2,000,000 interactions (each with a note); one whole day planned for every rep. Then again with
 the contacts doubled. Prints the times and their ratio (targets: ≤ 10 s, ratio ≤ 1.3).
 
     python -m bench.planner [--contacts 1000000] [--reps 10000]
@@ -24,6 +24,7 @@ from parsing.dates import next_lunar_occurrence, next_solar_birthday
 from scheduler.planner import Planner
 from storage.engine import create_engine, session_factory
 from storage.migrate import upgrade
+from storage.search import words_key
 
 DAY = datetime(2026, 11, 30, 8, 30, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Monday
 CUSTOMERS_PER_REP = 20
@@ -74,6 +75,40 @@ def _filler(kind: str) -> Any:
     if kind == "JSON":
         return "[]"
     return ""
+
+
+# Every record keeps the rep's words, as a capture saves them: short notes, some naming the
+# customer, about one in six typed in Traditional (as a rep in Hong Kong or Taiwan writes).
+_NOTES = [
+    "拜访{name}的王局长,聊了报价,预算大概{n}万",
+    "电话沟通,对方在比价,下周再跟进",
+    "送了资料,张总说月底前给答复",
+    "和采购部李经理吃饭,提到明年要扩产",
+    "技术交流会,对方关心售后和交期",
+    "{name}的王局长出差了,下周再约",
+    "报了价{n}万,对方嫌贵,要再申请折扣",
+    "陪客户参观工厂,刘总很满意",
+    "微信发了方案,还没回",
+    "投标结果下月公布,竞争对手也报了",
+]
+_NOTES_TRADITIONAL = [
+    "拜訪{name}的王局長,聊了報價,預算大概{n}萬",
+    "電話溝通,對方在比價,下週再跟進",
+    "送了資料,張總說月底前給答覆",
+    "{name}的王局長出差了,下週再約",
+    "報了價{n}萬,對方嫌貴,要再申請折扣",
+]
+_KEYED = [(note, words_key(note)) for note in _NOTES]
+_KEYED_TRADITIONAL = [(note, words_key(note)) for note in _NOTES_TRADITIONAL]
+
+
+def _note(rnd: random.Random, customer: int) -> tuple[str, str]:
+    """A record's note and its /find key (storage.search.words_key), the customer's name and
+    an amount filled in (digits and 客户N fold to themselves, so the key is filled the same)."""
+    note, key = rnd.choice(_KEYED_TRADITIONAL if rnd.random() < 0.15 else _KEYED)
+    name = f"客户{customer}"
+    amount = rnd.randint(5, 500)
+    return note.format(name=name, n=amount), key.format(name=name, n=amount)
 
 
 def build(path: Path, reps: int, contacts: int, seed: int = 7) -> dict[str, int]:
@@ -145,15 +180,19 @@ def build(path: Path, reps: int, contacts: int, seed: int = 7) -> dict[str, int]
          "birthday_month", "birthday_day", "birthday_lunar", "birthday_leap", "birthday_next"],
         contact_rows(),
     )  # fmt: skip
+
+    def interaction_rows() -> Iterator[tuple[Any, ...]]:
+        for i in range(1, INTERACTIONS + 1):
+            c = rnd.randint(1, customers)
+            note, key = _note(rnd, c)
+            yield (i, c, (c - 1) // CUSTOMERS_PER_REP + 1, "visit",
+                   _ts(DAY - timedelta(days=rnd.randint(1, 700))), note, key)  # fmt: skip
+
     w.insert(
         "interaction",
-        ["id", "customer_id", "member_id", "kind", "occurred_at"],
-        (
-            (i, (c := rnd.randint(1, customers)), (c - 1) // CUSTOMERS_PER_REP + 1, "visit",
-             _ts(DAY - timedelta(days=rnd.randint(1, 700))))
-            for i in range(1, INTERACTIONS + 1)
-        ),
-    )  # fmt: skip
+        ["id", "customer_id", "member_id", "kind", "occurred_at", "note", "note_key"],
+        interaction_rows(),
+    )
     w.insert(
         "follow_up",
         ["id", "member_id", "customer_id", "due_date", "due_at", "text", "status"],

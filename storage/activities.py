@@ -152,13 +152,24 @@ async def notes_with(
 # A follow-up made by a note that no visit keeps (提醒我明天给王局打电话 问问方案看了没) is one
 # of the customer's records too: its words are on it alone.
 _NOTED = (FollowUp.note.is_not(None), FollowUp.interaction_id.is_(None))
+# Built once, like the card's other reads (a card runs these on every opening).
+_COUNT_INTERACTIONS = select(func.count()).where(
+    Interaction.customer_id == bindparam("customer_id")
+)
+_COUNT_NOTED = select(func.count()).where(FollowUp.customer_id == bindparam("customer_id"), *_NOTED)
+_RECENT_NOTED = (
+    select(FollowUp)
+    .where(FollowUp.customer_id == bindparam("customer_id"), *_NOTED)
+    .order_by(FollowUp.created_at.desc(), FollowUp.id.desc())
+    .limit(bindparam("limit"))
+)
 
 
 async def count_interactions(session: AsyncSession, customer: Customer) -> int:
     """The customer's records: visits, calls … and follow-ups that keep a note."""
-    query = select(func.count()).where(Interaction.customer_id == customer.id)
-    noted = select(func.count()).where(FollowUp.customer_id == customer.id, *_NOTED)
-    return int(await session.scalar(query) or 0) + int(await session.scalar(noted) or 0)
+    params = {"customer_id": customer.id}
+    visits = await session.scalar(_COUNT_INTERACTIONS, params)
+    return int(visits or 0) + int(await session.scalar(_COUNT_NOTED, params) or 0)
 
 
 Record = Interaction | FollowUp
@@ -176,10 +187,7 @@ async def recent_records(
     note (count_interactions counts the same)."""
     visits = await recent_interactions(session, customer, limit=offset + limit)
     noted = await session.scalars(
-        select(FollowUp)
-        .where(FollowUp.customer_id == customer.id, *_NOTED)
-        .order_by(FollowUp.created_at.desc(), FollowUp.id.desc())
-        .limit(offset + limit)
+        _RECENT_NOTED, {"customer_id": customer.id, "limit": offset + limit}
     )
     merged: list[Record] = [*visits, *noted]
     merged.sort(key=lambda r: record_time(r).astimezone(UTC), reverse=True)
