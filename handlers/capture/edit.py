@@ -154,7 +154,9 @@ async def ask_field(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
         stale(turn)
         return
     label, example = PROMPTS[_code(field)]
-    pending.ask(turn, CAPTURE_EDIT, {"draft": draft.id, "field": field}, label, example)
+    what = {"draft": draft.id, "field": field}
+    # a contact keeps a name (无 would leave the old one): not offered
+    pending.ask(turn, CAPTURE_EDIT, what, label, example, clearable=_code(field) != "n")
 
 
 def _code(field: str) -> str:
@@ -173,7 +175,11 @@ async def apply_edit(turn: Turn, text: str) -> None:
         turn.say(_("这条记录已经处理过了。"))
         return
     field = str(state["field"])
-    refused = None if text.strip() in CLEAR_WORDS else _refused(turn, _code(field), text)
+    clear = text.strip() in CLEAR_WORDS
+    if clear and _code(field) == "n":
+        refused: str | None = _("姓名不能清空。请输入新的姓名,或发 取消。")
+    else:
+        refused = None if clear else _refused(turn, _code(field), text)
     if refused is not None:  # still waiting, nothing changed: the one line says why
         turn.say(refused)
         return

@@ -320,6 +320,7 @@ def _ask(turn: Turn, entity: Customer | Contact, field: str, spec: tuple[str, st
         *spec,
         current=_current(turn, entity, field),
         archive=True,
+        clearable=not (kind == "contact" and field == "name"),
     )
 
 
