@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.local_api import LocalClient
-from storage.models import Contact, Draft, FollowUp
+from storage.models import Contact, Customer, Draft, FollowUp
 from tests.conftest import BotHarness
 
 pytestmark = pytest.mark.usefixtures("monday_morning")
@@ -254,3 +254,33 @@ async def test_the_cards_prompts_say_why_a_date_or_a_phone_is_refused(bot: BotHa
     await wang.press("保存")
     assert await bot.scalar(select(FollowUp.due_date)) == date(2026, 12, 4)
     assert (await bot.scalar(select(Contact))).phones == ["13812345678"]
+
+
+# -- tryout 8, item 20: 我方份额 is a share, read to a percent, and said when kept -------------
+
+
+async def test_our_share_is_read_to_a_percent_or_refused_with_a_reason(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.press("编辑资料")
+    await wang.press("我方份额")
+    kept = await wang.send("一半吧")
+    assert "✅ 我方份额:50%" in kept.text
+    assert (await bot.scalar(select(Customer.our_share))) == "50%"
+
+    for typed, shown in (("五成", "50%"), ("30%", "30%"), ("百分之二十", "20%")):
+        await wang.press("编辑资料")
+        await wang.press("我方份额")
+        kept = await wang.send(typed)
+        assert f"✅ 我方份额:{shown}" in kept.text
+
+    await wang.press("编辑资料")
+    await wang.press("我方份额")
+    refused = await wang.send("挺多的")
+    assert refused.text == "我方份额请写成百分比,例如:30%、一半、五成。"
+    assert (await bot.scalar(select(Customer.our_share))) == "20%"  # nothing changed
+    kept = await wang.send("三成半")  # still asked: the next answer is the share
+    assert "✅ 我方份额:35%" in kept.text
+    profile = await wang.press("完整档案")
+    assert "我方份额:35%" in profile.text
