@@ -1,9 +1,14 @@
 """Dates in a member's language, shared by the handlers (cards) and the scheduler (pushes):
-weekdays, day ranges and lunar dates (农历三月初八 / 農曆閏五月二十 / lunar 3/8)."""
+weekdays, day ranges and lunar dates (农历三月初八 / 農曆閏五月二十 / lunar 3/8), and time zones
+by the name people say (中国时间, not Asia/Shanghai)."""
 
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
+
+from babel.core import UnknownLocaleError
+from babel.dates import get_timezone, get_timezone_name
 
 from locales import N_, Translator
 
@@ -74,3 +79,22 @@ def greeting(_: Translator, hour: int) -> str:
     if 12 <= hour < 18:
         return _("下午好!")
     return _("晚上好!")
+
+
+@cache
+def _zone_name(zone: str, language: str) -> str:
+    try:
+        tz = get_timezone(zone)
+        # CLDR's generic name (中国时间, 香港時間, Singapore Time); a zone no country has
+        # (UTC, Etc/GMT-8) is "Unknown Region (…)" there: its own id reads better.
+        if get_timezone_name(tz, locale="en").startswith("Unknown"):
+            return zone
+        return str(get_timezone_name(tz, locale=language))
+    except (LookupError, ValueError, UnknownLocaleError):
+        return zone
+
+
+def zone_name(_: Translator, zone: str) -> str:
+    """The time zone as a member reads it: 中国时间 / 中國時間 / China Time for Asia/Shanghai.
+    The IANA id is for the operator (the .env file, logs), not for a rep."""
+    return _zone_name(zone, _.language)

@@ -9,6 +9,9 @@ accepted everywhere, and a number no plan has (1381234567: ten digits) nowhere.
 A number of days typed into a form (/teamsettings' ⌨️ 其他天数) is read by `read_days`: 45,
 ４５, 45天, 四十五, 四十五天.
 
+A share typed into a form (✏️ 编辑资料's 我方份额) is read to a percent by `read_share`: 50%,
+５０％, 50, 百分之五十, 五成, 5成, 三成半, 一半 (a trailing 吧 or 左右 is no part of it).
+
 A job title typed into a form (✏️ 修改's 职务, ✏️ 编辑资料, /contact) is refused when it is
 plainly something else — a phone, an e-mail, digits, a sentence: `not_a_title`; a name likewise
 (a sentence, a date, a phone): `not_a_name`.
@@ -124,3 +127,24 @@ def read_days(text: str) -> int | None:
     """A number of days as typed (45, 45天, 四十五), or None when it is no number."""
     found = _DAYS.fullmatch(normalize(text))
     return cn_to_int(found.group(1)) if found else None
+
+
+_NUMBER = r"[0-9零〇一二两三四五六七八九十百]+"
+_SHARE_TAIL = re.compile(r"(?:吧|啊|呀|了|左右|上下)+$")
+_PERCENT = re.compile(rf"(?:百分之\s*(?P<spoken>{_NUMBER})|(?P<digits>[0-9]{{1,3}})\s*%?)")
+_TENTHS = re.compile(r"(?P<tenths>[0-9零一二两三四五六七八九十])\s*成(?P<half>半)?")
+
+
+def read_share(text: str) -> int | None:
+    """A share as a percent from 0 to 100 (一半 → 50, 五成 → 50, 三成半 → 35), or None."""
+    folded = _SHARE_TAIL.sub("", normalize(text).strip()).strip()
+    if folded == "一半":
+        return 50
+    if found := _PERCENT.fullmatch(folded):
+        value = cn_to_int(found["spoken"] or found["digits"])
+    elif found := _TENTHS.fullmatch(folded):
+        tenths = cn_to_int(found["tenths"])
+        value = None if tenths is None else tenths * 10 + (5 if found["half"] else 0)
+    else:
+        return None
+    return value if value is not None and 0 <= value <= 100 else None

@@ -359,7 +359,7 @@ def plan_member(
             NewPush(
                 member.id,
                 "followup",
-                row.text,
+                row.words,
                 later(row.due_at),
                 f"followup:{row.id}:{int(row.due_at.timestamp())}",
                 SinglePayload(item=follow_up_item(row, tz)),
@@ -608,7 +608,7 @@ def follow_up_item(row: FollowUpRow, tz: str) -> FollowUpItem:
         id=row.id,
         customer_id=row.customer_id,
         customer=row.customer_name,
-        text=row.text,
+        text=row.words,
         due=row.due_date.isoformat(),
         at=at,
         due_at=row.due_at.isoformat() if row.due_at else None,

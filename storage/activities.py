@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, bindparam, func, select
+from sqlalchemy import ColumnElement, bindparam, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -163,6 +164,58 @@ _RECENT_NOTED = (
     .order_by(FollowUp.created_at.desc(), FollowUp.id.desc())
     .limit(bindparam("limit"))
 )
+
+
+# The task a note read when it named no other (给他发一下技术资料 周四前 → 跟进): shown, the
+# rep's own words say more than it does.
+GENERIC_TASK = "跟进"
+# How much of those words a digest line, /today or a card shows.
+TASK_WORDS = 40
+_REMIND_ME = re.compile(r"^(?:提醒我|提醒一下|提醒|記得|记得)\s*")
+
+
+def task_words(text: str, note: str | None) -> str:
+    """A follow-up's words as the rep reads them: its task, or — when that is only the
+    generic 跟进 — the note that made it (提醒我 left off), clipped."""
+    if text != GENERIC_TASK or not note:
+        return text
+    words = _REMIND_ME.sub("", " ".join(note.split())) or text
+    return words if len(words) <= TASK_WORDS else words[: TASK_WORDS - 1] + "…"
+
+
+# A member's own reminders (no customer) with the words, for /find: the newest first.
+_OWN_REMINDERS_WITH = (
+    select(FollowUp)
+    .where(
+        FollowUp.member_id == bindparam("member_id"),
+        FollowUp.customer_id.is_(None),
+        FollowUp.status != FollowUpStatus.CANCELLED,
+        FollowUp.note_key.contains(bindparam("words"), escape="/")
+        | FollowUp.text.contains(bindparam("typed"), escape="/"),
+    )
+    .order_by(
+        case((FollowUp.status == FollowUpStatus.OPEN, 0), else_=1),
+        FollowUp.due_date.desc(),
+        FollowUp.id.desc(),
+    )
+    .limit(bindparam("limit"))
+)
+
+
+async def own_reminders_with(
+    session: AsyncSession, actor: Actor, words: str, limit: int = 5
+) -> Sequence[FollowUp]:
+    """The actor's own reminders (follow-ups with no customer) whose words contain
+    ``words`` in either script; open ones first. Nobody else's, a manager's neither."""
+    if not words:
+        return []
+    params = {
+        "member_id": actor.member_id,
+        "words": like_escaped(words_key(words)),
+        "typed": like_escaped(words),
+        "limit": limit,
+    }
+    return (await session.scalars(_OWN_REMINDERS_WITH, params)).all()
 
 
 async def count_interactions(session: AsyncSession, customer: Customer) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -31,6 +32,58 @@ def length_limit(model: type[Base], field: str) -> int | None:
     if column is None or not isinstance(column.type, String):
         return None
     return column.type.length
+
+
+# Columns that follow from others (a birthday's next occurrence): set, never logged or said.
+DERIVED_FIELDS = frozenset({"birthday_next"})
+# The columns of one birthday, logged together as one "birthday" row: 3月8日 → 农历三月初八.
+BIRTHDAY_FIELDS = ("birthday_month", "birthday_day", "birthday_year", "birthday_lunar",
+                   "birthday_leap")  # fmt: skip
+# A family member's birthday is logged on the contact as "family:<relation>" (family:儿子).
+FAMILY_FIELD = "family:"
+_LOGGED_BIRTHDAY = re.compile(r"^(L?)(!?)(\d{1,2})-(\d{1,2})(?:/(\d{4}))?$")
+
+
+@dataclass(frozen=True)
+class LoggedBirthday:
+    """A whole birthday as the change log keeps it (L!3-8/1985: lunar, leap, year), so a
+    history line says it in the reader's language."""
+
+    month: int
+    day: int
+    lunar: bool = False
+    leap: bool = False
+    year: int | None = None
+
+    @classmethod
+    def of(cls, row: Any) -> LoggedBirthday | None:
+        """The birthday in a contact's or a family member's columns, if it has one."""
+        if not row.birthday_month or not row.birthday_day:
+            return None
+        return cls(
+            row.birthday_month,
+            row.birthday_day,
+            bool(row.birthday_lunar),
+            bool(row.birthday_leap),
+            row.birthday_year,
+        )
+
+    def logged(self) -> str:
+        lunar, leap = "L" if self.lunar else "", "!" if self.leap else ""
+        return f"{lunar}{leap}{self.month}-{self.day}" + (f"/{self.year}" if self.year else "")
+
+    @classmethod
+    def read(cls, value: str | None) -> LoggedBirthday | None:
+        found = _LOGGED_BIRTHDAY.match(value or "")
+        if found is None:
+            return None
+        lunar, leap, month, day, year = found.groups()
+        return cls(int(month), int(day), bool(lunar), bool(leap), int(year) if year else None)
+
+
+def logged_birthday(row: Any) -> str | None:
+    born = LoggedBirthday.of(row)
+    return born.logged() if born else None
 
 
 @dataclass(frozen=True)
@@ -67,6 +120,7 @@ def apply_changes(
     None in `changes` means "not given"; CLEAR empties the field (and logs old → nothing).
     """
     applied: list[FieldChange] = []
+    born_before = logged_birthday(entity) if hasattr(entity, "birthday_month") else None
     for field, new in changes.items():
         if new is None:
             continue
@@ -78,18 +132,34 @@ def apply_changes(
         setattr(entity, field, new)
         change = FieldChange(field, as_text(old), as_text(new))
         applied.append(change)
-        session.add(
-            ChangeLog(
-                team_id=team_id,
-                member_id=actor.member_id,
-                entity=entity_name,
-                entity_id=entity.id,
-                field=field,
-                old_value=change.old,
-                new_value=change.new,
-            )
-        )
+        if field not in DERIVED_FIELDS and field not in BIRTHDAY_FIELDS:
+            log_change(session, actor, team_id, entity_name, entity.id, change)
+    if any(change.field in BIRTHDAY_FIELDS for change in applied):
+        born = FieldChange("birthday", born_before, logged_birthday(entity))
+        if born.old != born.new:
+            log_change(session, actor, team_id, entity_name, entity.id, born)
     return applied
+
+
+def log_change(
+    session: AsyncSession,
+    actor: Actor,
+    team_id: int,
+    entity_name: str,
+    entity_id: int,
+    change: FieldChange,
+) -> None:
+    session.add(
+        ChangeLog(
+            team_id=team_id,
+            member_id=actor.member_id,
+            entity=entity_name,
+            entity_id=entity_id,
+            field=change.field,
+            old_value=change.old,
+            new_value=change.new,
+        )
+    )
 
 
 def merged_list(old: list[str] | None, new: list[str]) -> list[str]:

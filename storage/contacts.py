@@ -13,7 +13,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from parsing.text import simplified
 from storage.actor import Actor
 from storage.audit import record
-from storage.changes import FieldChange, apply_changes, still_undoable
+from storage.changes import (
+    FAMILY_FIELD,
+    FieldChange,
+    apply_changes,
+    log_change,
+    logged_birthday,
+    still_undoable,
+)
 from storage.customers import Scoped, customers_visible_to, like_escaped, visible_customers
 from storage.models import Contact, Customer, FamilyMember
 from storage.search import fold, pinyin_forms, script_fold, search_key
@@ -221,16 +228,32 @@ class ContactRepo:
             )
         )
         if existing is not None:
+            before = logged_birthday(existing)
             for key, value in birthday.items():
                 if value is not None:
                     setattr(existing, key, value)
             if name:
                 existing.name = name
+            await self._log_family(contact, relation, before, logged_birthday(existing))
             return existing
         member = FamilyMember(contact_id=contact.id, relation=relation, name=name, **birthday)
         self.session.add(member)
         await self.session.flush()
+        await self._log_family(contact, relation, None, logged_birthday(member))
         return member
+
+    async def _log_family(
+        self, contact: Contact, relation: str, old: str | None, new: str | None
+    ) -> None:
+        """A family member's birthday, in the contact's history: 👪 儿子 生日 1月10日."""
+        if old == new:
+            return
+        team_id = await self.session.scalar(
+            select(Customer.team_id).where(Customer.id == contact.customer_id)
+        )
+        if team_id is not None:
+            change = FieldChange(f"{FAMILY_FIELD}{relation}"[:50], old, new)
+            log_change(self.session, self.actor, team_id, "contact", contact.id, change)
 
     async def family_of(self, contact: Contact) -> Sequence[FamilyMember]:
         rows = await self.session.scalars(

@@ -21,7 +21,6 @@ from sqlalchemy import (
     String,
     bindparam,
     func,
-    insert,
     select,
     type_coerce,
     update,
@@ -35,6 +34,7 @@ from storage.customers import records_in_reach
 from storage.cycle import ArchiveReview, MeetingMinutes, PlanStatus, TeamCycle, VisitPlan
 from storage.models import Contact, Customer, Interaction, InteractionKind, Member, Role, utcnow
 from storage.naming import heading
+from storage.once import insert_once
 
 # How many minutes one review message lists; the rest wait for the next day's.
 REVIEW_CAP = 10
@@ -606,11 +606,12 @@ async def archives_in_teams(
 async def mark_archives_listed(
     session: AsyncSession, listed: Sequence[tuple[int, int, date]]
 ) -> None:
-    """(team id, customer id, day) of the archives a review message listed."""
+    """(team id, customer id, day) of the archives a review message listed. A row already
+    there (another planner listed it at the same moment) is left as it is."""
     if listed:
         now = utcnow()
         await session.execute(
-            insert(ArchiveReview),
+            insert_once(session, ArchiveReview, ["customer_id"]),
             [
                 {"team_id": team, "customer_id": customer, "listed_on": day, "created_at": now}
                 for team, customer, day in listed

@@ -19,11 +19,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Member, OutboxStatus, ReminderOutbox
+from storage.once import insert_once
 
 LEASE = timedelta(seconds=60)
 INSERT_BATCH = 500
@@ -66,8 +65,7 @@ async def enqueue(session: AsyncSession, pushes: Iterable[NewPush]) -> int:
     rows = [push.row() for push in pushes]
     if not rows:
         return 0
-    insert = pg_insert if _dialect(session) == "postgresql" else sqlite_insert
-    statement = insert(ReminderOutbox).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    statement = insert_once(session, ReminderOutbox, ["dedupe_key"])
     # render_nulls: a None (expires_at) stays in the row instead of being left out, so every
     # row has the same columns and a batch goes to the driver as one executemany; rows of
     # mixed shapes went one statement each (11,400 for a day of 10,000 reps).

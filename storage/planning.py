@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, or_, select, update
+from sqlalchemy import bindparam, case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.dates import next_lunar_occurrence, next_solar_birthday
-from storage.activities import IN_DAY_ORDER
+from storage.activities import GENERIC_TASK, IN_DAY_ORDER, TASK_WORDS, task_words
 from storage.models import (
     Contact,
     Customer,
@@ -281,9 +281,19 @@ class FollowUpRow:
     due_date: date
     due_at: datetime | None
     text: str
+    # The note's start, read only for a follow-up whose task is the generic 跟进
+    # (storage.activities.task_words shows it instead).
+    note: str | None = None
+
+    @property
+    def words(self) -> str:
+        return task_words(self.text, self.note)
 
 
 def _follow_up_query() -> Any:
+    generic_note = case(
+        (FollowUp.text == GENERIC_TASK, func.substr(FollowUp.note, 1, 4 * TASK_WORDS))
+    )
     return select(
         FollowUp.id,
         FollowUp.member_id,
@@ -292,6 +302,7 @@ def _follow_up_query() -> Any:
         FollowUp.due_date,
         FollowUp.due_at,
         FollowUp.text,
+        generic_note,
     ).outerjoin(Customer, Customer.id == FollowUp.customer_id)
 
 

@@ -12,6 +12,7 @@ from handlers.deals.text import deal_parts
 from handlers.kit.labels import DECISION_ROLES, KIND_LABELS
 from handlers.kit.render import birthday, born_in, date_range, moment
 from locales import Translator
+from storage.activities import task_words
 from storage.birthdays import Birthday, next_birthday
 from storage.models import DealStage, InteractionKind
 from storage.naming import heading
@@ -124,7 +125,9 @@ def render_capture(
     deal_say: DealSay | None = None,
     book: StageBook = DEFAULT_BOOK,
     now: datetime | None = None,
+    note: str | None = None,
 ) -> str:
+    """The draft card; ``note``: the rep's words, shown for a follow-up read only as 跟进."""
     lines = [_("我记下了这些,确认保存吗?")]
     head = []
     if payload.get("company"):
@@ -212,7 +215,9 @@ def render_capture(
         lines.append(plan_line(_, plan, payload.get("company"), timezone, today))
     for follow_up in payload.get("follow_ups") or []:
         due = _due(_, follow_up["due"], timezone, today, now)
-        lines.append(_("⏰ 跟进:{due} {action}", due=due, action=follow_up["action"]))
+        # as saved: the note is kept on a follow-up only when no visit or call keeps it
+        action = task_words(follow_up["action"], None if interaction else note)
+        lines.append(_("⏰ 跟进:{due} {action}", due=due, action=action))
     return "\n".join(lines)
 
 

@@ -15,7 +15,13 @@ from handlers.capture.show import show_capture
 from handlers.deals.text import stage_name
 from handlers.kit import pending
 from handlers.kit.keyboards import inline
-from handlers.kit.render import no_such_leap_month_said, not_a_name_said, not_a_title_said
+from handlers.kit.render import (
+    no_such_leap_month_said,
+    no_such_moment_said,
+    not_a_name_said,
+    not_a_phone_said,
+    not_a_title_said,
+)
 from handlers.kit.routes import stale
 from handlers.kit.turn import Turn
 from locales import N_
@@ -148,7 +154,9 @@ async def ask_field(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
         stale(turn)
         return
     label, example = PROMPTS[_code(field)]
-    pending.ask(turn, CAPTURE_EDIT, {"draft": draft.id, "field": field}, label, example)
+    what = {"draft": draft.id, "field": field}
+    # a contact keeps a name (无 would leave the old one): not offered
+    pending.ask(turn, CAPTURE_EDIT, what, label, example, clearable=_code(field) != "n")
 
 
 def _code(field: str) -> str:
@@ -167,21 +175,49 @@ async def apply_edit(turn: Turn, text: str) -> None:
         turn.say(_("这条记录已经处理过了。"))
         return
     field = str(state["field"])
-    refused = no_such_leap_month_said(_, text) if _code(field) == "b" else None
-    if _code(field) == "t" and text.strip() not in CLEAR_WORDS:
-        refused = not_a_title_said(_, text)
-    if _code(field) == "n" and text.strip() not in CLEAR_WORDS:
-        refused = not_a_name_said(_, text)
-    if refused is not None:  # still waiting for the birthday or the title
+    clear = text.strip() in CLEAR_WORDS
+    if clear and _code(field) == "n":
+        refused: str | None = _("姓名不能清空。请输入新的姓名,或发 取消。")
+    else:
+        refused = None if clear else _refused(turn, _code(field), text)
+    if refused is not None:  # still waiting, nothing changed: the one line says why
         turn.say(refused)
         return
     error = _set_value(capture_payload(draft.payload), field, text.strip(), turn.now())
+    if error in _WHY:
+        turn.say(_(_WHY[error]))
+        return
     if error is not None:
         pending.again(turn, *PROMPTS[_code(field)])
         return
     flag_modified(draft, "payload")
     pending.finish(turn, CAPTURE_EDIT)
     await show_capture(turn, draft, edit=False)
+
+
+# Fields whose value is a day (and maybe an hour): a day no calendar has is said as such.
+_DATES = frozenset({"b", "iw", "d", "td"})
+# What a value read but refused is told (a follow-up is ahead, a visit behind).
+_WHY = {
+    "past": N_("这个日期已经过去了,请输入今天或以后的日期。"),
+    "future": N_("这个日期还没到,请输入今天或以前的日期。"),
+}
+
+
+def _refused(turn: Turn, code: str, text: str) -> str | None:
+    """Why the typed value cannot be the field's, in one line, or None to try reading it."""
+    _ = turn._
+    if code == "b":
+        return no_such_leap_month_said(_, text) or no_such_moment_said(_, text)
+    if code in _DATES:
+        return no_such_moment_said(_, text)
+    if code == "p":
+        return not_a_phone_said(_, text)
+    if code == "t":
+        return not_a_title_said(_, text)
+    if code == "n":
+        return not_a_name_said(_, text)
+    return None
 
 
 async def _card_again(turn: Turn, what: dict[str, Any]) -> None:
@@ -240,8 +276,10 @@ def _set_value(payload: CapturePayload, field: str, text: str, now: datetime) ->
             payload["interaction"] = None
             return None
         when = parse_when(text, now)
-        if when is None or when.day > now.date():
+        if when is None:
             return "date"
+        if when.day > now.date():
+            return "future"
         interaction["when"] = when.start.isoformat()
         return None
     if field.startswith("f"):
@@ -253,8 +291,10 @@ def _set_value(payload: CapturePayload, field: str, text: str, now: datetime) ->
             follow_up["action"] = text or follow_up["action"]
             return None
         when = parse_when(text, now)
-        if when is None or when.day < now.date():
+        if when is None:
             return "date"
+        if when.day < now.date():
+            return "past"
         follow_up["due"] = when.start.isoformat()
         return None
     if clear:  # 无 for its days or its place: no trip

@@ -42,7 +42,7 @@ from handlers.capture.plans import save_plan, take_plan
 from handlers.capture.show import deal_choices, show_capture
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
-from handlers.kit.labels import DERIVED_FIELDS, flag_change, value_with_unit
+from handlers.kit.labels import flag_change, value_with_unit
 from handlers.kit.render import clip, moment
 from handlers.kit.routes import Action, follow, stale
 from handlers.kit.turn import Turn, member_turn, message_text
@@ -53,7 +53,7 @@ from parsing.notes import parse_note, salutation_for
 from parsing.text import holds_no_words, simplified
 from storage.activities import add_follow_up, add_itinerary, log_interaction
 from storage.birthdays import birthday_columns
-from storage.changes import FieldChange, merged_list, merged_text
+from storage.changes import DERIVED_FIELDS, FieldChange, merged_list, merged_text
 from storage.contacts import ContactRepo, same_name
 from storage.customers import CustomerRepo
 from storage.deals import DealRepo

@@ -149,7 +149,15 @@ async def show_capture(
     hint = customer_hint(turn, payload, judged)
     view = await deal_view(turn, draft.id, payload, judged)
     text = render_capture(
-        turn._, payload, turn.member.timezone, now.date(), hint, view.say, view.book, now
+        turn._,
+        payload,
+        turn.member.timezone,
+        now.date(),
+        hint,
+        view.say,
+        view.book,
+        now,
+        draft.text,
     )
     for line in unread_lines(turn._, draft.text or "", payload):
         text += "\n" + line

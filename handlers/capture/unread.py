@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from handlers.capture.payload import CapturePayload
-from handlers.kit.render import no_such_leap_month_said
+from handlers.kit.render import no_such_leap_month_said, phone_why
 from locales import Translator
 from parsing.dates import impossible_days, impossible_hours
 from parsing.values import read_phones, unread_phones
@@ -49,12 +49,7 @@ def unread_lines(_: Translator, text: str, payload: CapturePayload) -> list[str]
 
 
 def _phone_line(_: Translator, number: str, fixable: bool) -> str:
-    digits = sum(ch.isdigit() for ch in number)
-    why = (
-        _("手机号是 11 位,这里是 {n} 位", n=digits)
-        if number.startswith("1") and digits != 11
-        else _("不是有效的号码")
-    )
+    why = phone_why(_, number)
     if fixable:
         return _(
             "⚠️ 电话没有记下:「{typed}」{why}。请用 ✏️ 修改 → 📞 电话 改正。",

@@ -7,7 +7,7 @@ forged, so an id a member may not see gets the same answer as one that does not 
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import Literal, TypedDict
 from zoneinfo import ZoneInfo
@@ -31,10 +31,17 @@ from handlers.kit.routes import Action, follow, on_id, pressed, stale
 from handlers.kit.turn import Turn, command_argument, member_turn
 from handlers.team.assignment import ask_managers_about
 from locales import N_
-from storage.activities import count_interactions, notes_with, recent_records, record_time
+from storage.activities import (
+    count_interactions,
+    notes_with,
+    own_reminders_with,
+    recent_records,
+    record_time,
+    task_words,
+)
 from storage.customers import CustomerRepo
 from storage.matching import Judgement, judge, remember_alias
-from storage.models import Customer, Draft, FollowUp, Grade
+from storage.models import Customer, Draft, FollowUp, FollowUpStatus, Grade
 from storage.push_buttons import view_customer
 from storage.search import fold, words_key
 
@@ -482,7 +489,9 @@ async def _search(turn: Turn, text: str, offset: int = 0) -> bool:
     _ = turn._
     text = " ".join(text.split())
     matches = await _repo(turn).search(text, limit=PAGE_SIZE + 1, offset=offset) if text else []
-    if not matches and offset == 0:
+    # The rep's own reminders, which name no customer, under the first page.
+    reminders = await own_reminders_with(turn.session, turn.actor, text) if not offset else []
+    if not matches and not reminders and offset == 0:
         turn.say(
             _("没找到和「{text}」相关的客户。换个关键词再试,或 /cancel 取消。", text=text[:30])
         )
@@ -494,21 +503,40 @@ async def _search(turn: Turn, text: str, offset: int = 0) -> bool:
     pager = _pager(turn, callbacks.find_page, offset, PAGE_SIZE, len(matches) > PAGE_SIZE)
     if pager:
         rows.append(pager)
-    message = (
-        _("找到这些客户:")
-        if offset or len(matches) > PAGE_SIZE
-        else _("找到 {n} 个客户:", n=len(matches))
-    )
+    if not matches:
+        message = ""
+    elif offset or len(matches) > PAGE_SIZE:
+        message = _("找到这些客户:")
+    else:
+        message = _("找到 {n} 个客户:", n=len(matches))
     # Where the words were found in a rep's note, that note is the answer: show the place.
     notes = await notes_with(turn.session, [c.id for c in shown], text)
     for customer in shown:
         if customer.id in notes:
             message += f"\n🏢 {customer.name}:「{_snippet(notes[customer.id], text)}」"
+    if reminders:
+        message = "\n".join(filter(None, (message, _reminder_lines(turn, reminders, text))))
+    markup = inline(rows) if rows else None
     if offset:
-        turn.edit(message, inline(rows))
+        turn.edit(message, markup)
     else:
-        turn.say(message, inline(rows))
+        turn.say(message, markup)
     return True
+
+
+def _reminder_lines(turn: Turn, reminders: Sequence[FollowUp], text: str) -> str:
+    """⏰ 你的提醒: each with its day, its words, and the note's place where they are."""
+    _ = turn._
+    lines = [_("⏰ 你的提醒")]
+    for reminder in reminders:
+        when = moment(_, reminder.due_at or reminder.due_date, turn.member.timezone, turn.today())
+        done = _("(已完成)") if reminder.status == FollowUpStatus.DONE else ""
+        words = task_words(reminder.text, reminder.note)
+        line = f"· {when} {words}{done}"
+        if reminder.note and words_key(text) not in words_key(words):
+            line += f"\n  「{_snippet(reminder.note, text)}」"
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _snippet(note: str, words: str, around: int = 20) -> str:

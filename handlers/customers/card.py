@@ -20,7 +20,13 @@ from handlers.kit.render import birthday, born_in, clip, date_range, moment, rec
 from handlers.kit.turn import Turn
 from handlers.team import callbacks as team_callbacks
 from locales import N_, Translator
-from storage.activities import open_follow_ups, recent_records, record_time, upcoming_itineraries
+from storage.activities import (
+    open_follow_ups,
+    recent_records,
+    record_time,
+    task_words,
+    upcoming_itineraries,
+)
 from storage.contacts import ContactRepo
 from storage.deals import DealRepo
 from storage.models import Contact, Customer, FollowUp, Member
@@ -137,7 +143,7 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
         for follow_up in follow_ups:
             due = moment(_, follow_up.due_at or follow_up.due_date, timezone, today)
             overdue = _("(已逾期)") if follow_up.due_date < today else ""
-            lines.append(f"  · {due} {clip(follow_up.text)}{overdue}")
+            lines.append(f"  · {due} {task_words(follow_up.text, follow_up.note)}{overdue}")
     repo = DealRepo(session, turn.actor)
     deals = list(await repo.open_of(customer))
     if deals:

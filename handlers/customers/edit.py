@@ -30,7 +30,7 @@ from handlers.kit.render import (
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
-from parsing.values import CLEAR_WORDS, read_phones
+from parsing.values import CLEAR_WORDS, read_phones, read_share
 from storage.birthdays import birthday_columns, birthday_of
 from storage.changes import CLEAR, length_limit
 from storage.contacts import ContactRepo
@@ -55,6 +55,8 @@ CUSTOMER_FIELDS: dict[str, tuple[str, str]] = {
     "source": (N_("客户来源"), N_("展会")),
     "notes": (N_("备注"), N_("年底预算紧")),
 }
+# The customer fields the card shows itself (customers/card.py); another one edited is said.
+_ON_THE_CARD = frozenset({"industry", "phone", "address", "scale"})
 CONTACT_FIELDS: dict[str, tuple[str, str]] = {
     "name": (N_("姓名"), N_("王建国")),
     "title": (N_("职务"), N_("局长")),
@@ -320,6 +322,7 @@ def _ask(turn: Turn, entity: Customer | Contact, field: str, spec: tuple[str, st
         *spec,
         current=_current(turn, entity, field),
         archive=True,
+        clearable=not (kind == "contact" and field == "name"),
     )
 
 
@@ -352,8 +355,21 @@ async def apply_archive_edit(turn: Turn, text: str) -> None:
             return
         if not clear and _too_long(turn, Customer, field, text):
             return
+        if field == "our_share" and not clear:
+            share = read_share(text)
+            if share is None:  # still waiting: 一半吧 is 50%, 很多 is no share
+                turn.say(_("我方份额请写成百分比,例如:30%、一半、五成。"))
+                return
+            text = f"{share}%"
         customers.update(customer, {field: CLEAR if clear else text})
         pending.finish(turn, ARCHIVE_EDIT)
+        if field not in _ON_THE_CARD:  # the short card does not show it: say what was kept
+            label = _(CUSTOMER_FIELDS[field][0])
+            turn.say(
+                _("✅ {label}已清空。", label=label)
+                if clear
+                else _("✅ {label}:{value}", label=label, value=clip(text))
+            )
         await show_card(turn, customer)
         return
     contact = await contacts.get(int(state["id"]))

@@ -25,6 +25,7 @@ from handlers.kit.render import MESSAGE_LIMIT, birthday, born_in
 from handlers.kit.routes import follow, stale
 from handlers.kit.turn import Turn, member_turn
 from locales import N_, Translator
+from storage.changes import DERIVED_FIELDS, FAMILY_FIELD, LoggedBirthday
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.models import ChangeLog, Contact, Customer, FamilyMember, Member
@@ -161,7 +162,12 @@ async def _change_log(turn: Turn, customer: Customer, offset: int) -> None:
         (ChangeLog.entity == "customer") & (ChangeLog.entity_id == customer.id),
         (ChangeLog.entity == "contact") & ChangeLog.entity_id.in_(contact_ids),
     )
-    where = (ChangeLog.team_id == customer.team_id) & scope
+    # a derived column (the next birthday) was logged before 2026-12-03: never shown
+    where = (
+        (ChangeLog.team_id == customer.team_id)
+        & scope
+        & ChangeLog.field.not_in(sorted(DERIVED_FIELDS))
+    )
     total = await turn.session.scalar(select(func.count()).select_from(ChangeLog).where(where))
     rows = (
         await turn.session.execute(
@@ -182,7 +188,7 @@ async def _change_log(turn: Turn, customer: Customer, offset: int) -> None:
         label = _(FIELD_LABELS[change.field]) if change.field in FIELD_LABELS else change.field
         if contact_name:
             label = f"{contact_name} · {label}"
-        flag = flag_change(_, change.field, change.new_value)
+        flag = flag_change(_, change.field, change.new_value) or _whole(_, change)
         if flag is not None:  # 生日改为农历, not 农历生日 0 → 1
             lines.append(
                 f"· {when} {who or '—'}:{f'{contact_name} · ' if contact_name else ''}{flag}"
@@ -207,6 +213,31 @@ async def _change_log(turn: Turn, customer: Customer, offset: int) -> None:
     )
     text = "\n".join(lines)
     turn.edit(text[:MESSAGE_LIMIT], inline(keyboard))
+
+
+def _born(_: Translator, value: str | None) -> str:
+    born = LoggedBirthday.read(value)
+    if born is None:
+        return _("(空)")
+    return birthday(_, born.month, born.day, lunar=born.lunar, leap=born.leap, year=born.year)
+
+
+def _whole(_: Translator, change: ChangeLog) -> str | None:
+    """A birthday as one line (生日:3月8日 → 农历三月初八) and a family member's
+    (👪 儿子 生日 1月10日); None for any other field."""
+    if change.field == "birthday":
+        return _(
+            "生日:{old} → {new}",
+            old=_born(_, change.old_value),
+            new=_born(_, change.new_value),
+        )
+    if change.field.startswith(FAMILY_FIELD):
+        relation = change.field.removeprefix(FAMILY_FIELD)
+        said = _born(_, change.new_value)
+        if change.old_value:
+            said = f"{_born(_, change.old_value)} → {said}"
+        return _("👪 {relation} 生日 {date}", relation=relation, date=said)
+    return None
 
 
 async def _customer(turn: Turn, found: re.Match[str]) -> Customer | None:

@@ -36,8 +36,6 @@ _FLAG_CHANGES = {
 }
 # Values that need their unit to be read: 8 → 8月.
 _UNITS = {"birthday_month": N_("{n}月"), "birthday_day": N_("{n}日")}
-# Columns that follow from others (the next birthday): their change is never said.
-DERIVED_FIELDS = frozenset({"birthday_next"})
 
 
 def flag_change(_: Translator, field: str, new: str | None) -> str | None:

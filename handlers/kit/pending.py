@@ -167,9 +167,9 @@ def ask(
 ) -> None:
     """Wait for the new value of `what` and ask for it in place of the pressed message.
 
-    `archive`: a saved field — the prompt shows its `current` value and takes 清空 (if the
-    field may be empty) and 跳过 (keep it). `clearable`: the prompt offers 无 only where 无
-    empties the field (a saved follow-up's date cannot be empty)."""
+    `archive`: a saved field — the prompt shows its `current` value and takes 跳过 (keep it).
+    `clearable`: the prompt offers 无 only where 无 empties the field (a name, a saved
+    follow-up's date cannot be empty)."""
     user_data = turn.context.user_data
     assert user_data is not None
     _leave_flow(turn)
@@ -189,15 +189,13 @@ def ask(
         if current
         else _("{label}现在还没有填写。", label=_(label))
     )
-    turn.edit(
-        now
-        + "\n"
-        + _(
-            "请输入新的{label},例如:{example}\n(发“清空”清空,发“跳过”不改,/cancel 放弃修改)",
-            label=_(label),
-            example=_(example) if example else "",
-        )
+    # The same word as a draft card's prompt: 无 (清空 and the others are taken too).
+    prompt = (
+        N_("请输入新的{label},例如:{example}\n(发“无”清空,发“跳过”不改,/cancel 放弃修改)")
+        if clearable
+        else N_("请输入新的{label},例如:{example}\n(发“跳过”不改,/cancel 放弃修改)")
     )
+    turn.edit(now + "\n" + _(prompt, label=_(label), example=_(example) if example else ""))
 
 
 def again(turn: Turn, label: str, example: str) -> None:

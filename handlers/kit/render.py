@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 from locales import Translator
 from locales.words import day_range, lunar_name, weekday
-from parsing.dates import no_such_leap_month
-from parsing.values import not_a_name, not_a_title
+from parsing.dates import impossible_days, impossible_hours, no_such_leap_month
+from parsing.values import not_a_name, not_a_title, read_phones
 
 # Telegram refuses a message longer than this (characters, after entities).
 MESSAGE_LIMIT = 4096
@@ -137,3 +137,29 @@ def no_such_leap_month_said(_: Translator, text: str) -> str | None:
         year=year,
         word=word,
     )
+
+
+def no_such_moment_said(_: Translator, text: str) -> str | None:
+    """Why a typed date or time is refused when it names a day no calendar has (2月30日) or an
+    hour no clock shows (25点), or None — the words /followup says too."""
+    for day in impossible_days(text):
+        return _("「{typed}」没有这一天,请再说一次。", typed=day)
+    for hour in impossible_hours(text):
+        return _("「{typed}」不是有效的时间,请再说一次。", typed=hour)
+    return None
+
+
+def phone_why(_: Translator, number: str) -> str:
+    """Why a number given as a phone is none: 手机号是 11 位,这里是 10 位."""
+    digits = sum(ch.isdigit() for ch in number)
+    if number.startswith("1") and digits != 11:
+        return _("手机号是 11 位,这里是 {n} 位", n=digits)
+    return _("不是有效的号码")
+
+
+def not_a_phone_said(_: Translator, text: str) -> str | None:
+    """Why a typed phone (138 1234 567: ten digits) is refused, or None when it reads or has
+    no digits at all (that is not a number typed wrong)."""
+    if read_phones(text) or not any(ch.isdigit() for ch in text):
+        return None
+    return _("「{typed}」{why},请再输入一次。", typed=text.strip(), why=phone_why(_, text.strip()))

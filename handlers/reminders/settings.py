@@ -22,6 +22,7 @@ from handlers.kit.turn import Turn, member_turn
 from handlers.reminders import callbacks
 from handlers.visits.workdays import settings_line
 from locales import N_
+from locales.words import zone_name
 from storage.models import Team
 from storage.planning import mark_replan, quiet_hours
 
@@ -48,7 +49,7 @@ async def _settings_text(turn: Turn) -> str:
         [
             _("⚙️ 我的设置"),
             _("语言:{language}", language=LANGUAGE_NAMES[member.language]),
-            _("时区:{timezone}", timezone=member.timezone),
+            _("时区:{timezone}", timezone=zone_name(_, member.timezone)),
             _("每日简报时间:{time}", time=member.digest_time.strftime("%H:%M")),
             _("免打扰:{hours}", hours=await _quiet_text(turn)),
             await settings_line(turn),  # the team's working-day calendar (#15)

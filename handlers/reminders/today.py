@@ -20,7 +20,7 @@ from locales import N_, Translator
 from locales.words import FESTIVALS, day_range, day_with_weekday, greeting, lunar_name, weekday
 from parsing.dates import festival_day
 from storage import push_buttons
-from storage.activities import due_follow_ups
+from storage.activities import due_follow_ups, task_words
 from storage.models import Grade
 from storage.naming import spoken
 from storage.planning import (
@@ -125,7 +125,7 @@ async def today(turn: Turn) -> None:
             ]
             if follow_up.customer_id:
                 buttons.append((_("🔎 查看"), push_buttons.view_customer(follow_up.customer_id)))
-            item(f"{subject}{follow_up.text}{overdue}", buttons)
+            item(f"{subject}{task_words(follow_up.text, follow_up.note)}{overdue}", buttons)
 
     birthdays = [
         b for b in await birthdays_on(turn.session, [day], [member.id]) if b.owner_id == member.id

@@ -24,6 +24,7 @@ from handlers.kit.turn import Turn, member_turn
 from handlers.team import callbacks
 from handlers.visits import callbacks as visit_callbacks
 from locales import N_
+from locales.words import zone_name
 from parsing.values import read_days
 from storage.audit import record
 from storage.models import Member, Team
@@ -57,7 +58,7 @@ def _text(turn: Turn, team: Team) -> str:
                 c=team.cadence_c_days,
             ),
             _("默认简报时间:{time}", time=_hhmm(team.default_digest_time)),
-            _("默认时区:{zone}", zone=team.default_timezone),
+            _("默认时区:{zone}", zone=zone_name(_, team.default_timezone)),
             _("节日提醒:{state}", state=_("开") if team.festival_reminders else _("关")),
             _("默认免打扰:{quiet}", quiet=quiet),
             _("商机停滞提醒:同一阶段 {n} 天没有进展", n=team.deal_stage_days),
@@ -227,7 +228,7 @@ async def _digest_time(turn: Turn, found: re.Match[str]) -> None:
 
 
 async def _timezones(turn: Turn, found: re.Match[str]) -> None:
-    rows = [[(zone, callbacks.timezone(i))] for i, zone in enumerate(TIMEZONES)]
+    rows = [[(zone_name(turn._, zone), callbacks.timezone(i))] for i, zone in enumerate(TIMEZONES)]
     _ask(turn, turn._("团队的默认时区:"), rows)
 
 

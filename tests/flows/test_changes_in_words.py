@@ -25,9 +25,29 @@ async def test_a_birthday_becoming_lunar_is_said_in_words(bot: BotHarness) -> No
     await wang.send("/customer 华东电力设计院")
     await wang.press("完整档案")
     log = await wang.press("修改记录")
-    assert "生日改为农历" in log.text
+    assert "王建国 · 生日:3月8日 → 农历八月十五" in log.text
     for word in INTERNAL:
         assert word not in log.text
+
+
+async def test_the_history_says_a_birthday_whole_and_a_familys_too(bot: BotHarness) -> None:
+    """Tryout 8, item 18: 🕘 修改记录 showed 下次生日 2027-03-08 → 2027-04-14, split a birthday
+    into 生日月份 and 生日日期, and left out the daughter's birthday the same note added."""
+    wang = bot.user("王磊")
+    await wang.send("华东电力设计院王建国局长 生日3月8日")
+    await wang.press("保存")
+    card = await wang.send("华东电力设计院王局长 生日是农历三月初八 他女儿12月7日生日")
+    assert "👪 女儿 生日 12月7日" in card.text
+    await wang.press("保存")
+
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("完整档案")
+    log = await wang.press("修改记录")
+    assert "王建国 · 生日:3月8日 → 农历三月初八" in log.text
+    assert "王建国 · 👪 女儿 生日 12月7日" in log.text
+    for word in (*INTERNAL, "下次生日", "生日月份", "生日日期", "2027-", "生日改为农历"):
+        assert word not in log.text
+    assert log.text.count("生日") == 2  # one line each, nothing split
 
 
 async def test_a_key_leader_flag_is_said_in_words(bot: BotHarness) -> None:

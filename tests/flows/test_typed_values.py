@@ -2,11 +2,13 @@
 be kept is said so, quoted, never dropped without a word (tryout of 2026-12-02, items 10 and
 14). Monday 23 November 2026, 10:00 in Shanghai."""
 
+from datetime import date
+
 import pytest
 from sqlalchemy import select
 
 from bot.local_api import LocalClient
-from storage.models import Contact, Draft, FollowUp
+from storage.models import Contact, Customer, Draft, FollowUp
 from tests.conftest import BotHarness
 
 pytestmark = pytest.mark.usefixtures("monday_morning")
@@ -225,3 +227,60 @@ async def test_a_saved_follow_ups_date_prompt_offers_no_clearing(bot: BotHarness
     assert "请输入新的跟进日期" in prompt.text and "无" not in prompt.text
     asked = await wang.send("下周三")
     assert "✅ 已改好。" in asked.text
+
+
+# -- tryout 8, item 15: the card's ✏️ 修改 says why a value is refused, and keeps the card ----
+
+
+async def test_the_cards_prompts_say_why_a_date_or_a_phone_is_refused(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    card = await wang.send("华东电力设计院王局长 手机13812345678 下周五跟进报价")
+    assert "⏰ 跟进:12月4日(周五) 跟进报价" in card.text
+    await wang.press("修改")
+    await wang.press("跟进日期")
+    refused = await wang.send("2月30日")
+    assert refused.text == "「2月30日」没有这一天,请再说一次。"
+    refused = await wang.send("昨天")
+    assert refused.text == "这个日期已经过去了,请输入今天或以后的日期。"
+    card = await wang.send("取消")
+    assert "⏰ 跟进:12月4日(周五) 跟进报价" in card.text  # nothing changed
+
+    await wang.press("修改")
+    await wang.press("📞 电话")
+    refused = await wang.send("138 1234 567")
+    assert refused.text == "「138 1234 567」手机号是 11 位,这里是 10 位,请再输入一次。"
+    card = await wang.send("取消")
+    assert "📞 13812345678" in card.text
+    await wang.press("保存")
+    assert await bot.scalar(select(FollowUp.due_date)) == date(2026, 12, 4)
+    assert (await bot.scalar(select(Contact))).phones == ["13812345678"]
+
+
+# -- tryout 8, item 20: 我方份额 is a share, read to a percent, and said when kept -------------
+
+
+async def test_our_share_is_read_to_a_percent_or_refused_with_a_reason(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    await wang.press("编辑资料")
+    await wang.press("我方份额")
+    kept = await wang.send("一半吧")
+    assert "✅ 我方份额:50%" in kept.text
+    assert (await bot.scalar(select(Customer.our_share))) == "50%"
+
+    for typed, shown in (("五成", "50%"), ("30%", "30%"), ("百分之二十", "20%")):
+        await wang.press("编辑资料")
+        await wang.press("我方份额")
+        kept = await wang.send(typed)
+        assert f"✅ 我方份额:{shown}" in kept.text
+
+    await wang.press("编辑资料")
+    await wang.press("我方份额")
+    refused = await wang.send("挺多的")
+    assert refused.text == "我方份额请写成百分比,例如:30%、一半、五成。"
+    assert (await bot.scalar(select(Customer.our_share))) == "20%"  # nothing changed
+    kept = await wang.send("三成半")  # still asked: the next answer is the share
+    assert "✅ 我方份额:35%" in kept.text
+    profile = await wang.press("完整档案")
+    assert "我方份额:35%" in profile.text

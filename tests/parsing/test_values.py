@@ -3,7 +3,7 @@
 import pytest
 
 from parsing.text import as_typed
-from parsing.values import not_a_title, read_days
+from parsing.values import not_a_title, read_days, read_share
 
 
 @pytest.mark.parametrize("title", ["处长", "采购部经理", "華東區銷售總監", "CTO", "副总工程师"])
@@ -59,3 +59,19 @@ def test_a_simplified_note_changes_nothing() -> None:
     note = "今天拜访了华东电力设计院的王建国局长"
     for name in ("华东电力设计院", "王建国", "王局长", "局长"):
         assert as_typed(name, note) == name
+
+
+@pytest.mark.parametrize(
+    ("typed", "percent"),
+    [("50%", 50), ("５０％", 50), ("30", 30), ("百分之五十", 50), ("五成", 50), ("5成", 50),
+     ("三成半", 35), ("一半", 50), ("一半吧", 50), ("0%", 0), ("100%", 100)],
+)  # fmt: skip
+def test_a_share_is_read_to_a_percent(typed: str, percent: int) -> None:
+    assert read_share(typed) == percent
+
+
+@pytest.mark.parametrize(
+    "typed", ["", "很多", "一半多", "大概一半", "150%", "十成半", "1.5", "主要"]
+)
+def test_what_is_no_share(typed: str) -> None:
+    assert read_share(typed) is None
