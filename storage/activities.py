@@ -172,14 +172,19 @@ GENERIC_TASK = "跟进"
 # How much of those words a digest line, /today or a card shows.
 TASK_WORDS = 40
 _REMIND_ME = re.compile(r"^(?:提醒我|提醒一下|提醒|記得|记得)\s*")
+_JOINER = re.compile(r"^[\s,,的]+")
 
 
-def task_words(text: str, note: str | None) -> str:
+def task_words(text: str, note: str | None, customer: str | None = None) -> str:
     """A follow-up's words as the rep reads them: its task, or — when that is only the
-    generic 跟进 — the note that made it (提醒我 left off), clipped."""
+    generic 跟进 — the note that made it (提醒我 left off, and the customer's name at its head
+    where the line already names the customer), clipped."""
     if text != GENERIC_TASK or not note:
         return text
-    words = _REMIND_ME.sub("", " ".join(note.split())) or text
+    words = _REMIND_ME.sub("", " ".join(note.split()))
+    if customer and words.startswith(customer):
+        words = _JOINER.sub("", words[len(customer) :])
+    words = words or text
     return words if len(words) <= TASK_WORDS else words[: TASK_WORDS - 1] + "…"
 
 

@@ -287,7 +287,7 @@ class FollowUpRow:
 
     @property
     def words(self) -> str:
-        return task_words(self.text, self.note)
+        return task_words(self.text, self.note, self.customer_name)
 
 
 def _follow_up_query() -> Any:

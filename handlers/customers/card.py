@@ -143,7 +143,9 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
         for follow_up in follow_ups:
             due = moment(_, follow_up.due_at or follow_up.due_date, timezone, today)
             overdue = _("(已逾期)") if follow_up.due_date < today else ""
-            lines.append(f"  · {due} {task_words(follow_up.text, follow_up.note)}{overdue}")
+            lines.append(
+                f"  · {due} {task_words(follow_up.text, follow_up.note, customer.name)}{overdue}"
+            )
     repo = DealRepo(session, turn.actor)
     deals = list(await repo.open_of(customer))
     if deals:

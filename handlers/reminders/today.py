@@ -125,7 +125,10 @@ async def today(turn: Turn) -> None:
             ]
             if follow_up.customer_id:
                 buttons.append((_("🔎 查看"), push_buttons.view_customer(follow_up.customer_id)))
-            item(f"{subject}{task_words(follow_up.text, follow_up.note)}{overdue}", buttons)
+            item(
+                f"{subject}{task_words(follow_up.text, follow_up.note, customer_name)}{overdue}",
+                buttons,
+            )
 
     birthdays = [
         b for b in await birthdays_on(turn.session, [day], [member.id]) if b.owner_id == member.id

@@ -48,11 +48,12 @@ async def test_a_plain_follow_up_says_the_reps_words(bot: BotHarness) -> None:
     await wang.press("保存")
 
     customer = await wang.send("/customer 华东电力设计院")
-    assert "⏰ 待跟进\n  · 11月25日(周三) 华东电力设计院 刘处 周三前跟进" in customer.text
+    assert "⏰ 待跟进\n  · 11月25日(周三) 刘处 周三前跟进" in customer.text  # its card: no name twice
 
     sent = await Pushes.of(bot).at(local(2026, 11, 26, 8, 30))
     [digest] = [c for c in sent if c.chat_id == wang.chat_id and "今日跟进" in c.text]
-    assert "1. 华东电力设计院 · 华东电力设计院 刘处 周三前跟进(已逾期 1 天)" in digest.text
+    # the customer's name is not said twice
+    assert "1. 华东电力设计院 · 刘处 周三前跟进(已逾期 1 天)" in digest.text
     assert "2. 给他发一下技术资料 周四前" in digest.text
     assert "跟进\n" not in digest.text and not digest.text.rstrip().endswith("跟进")
 
