@@ -48,7 +48,9 @@ async def test_a_plain_follow_up_says_the_reps_words(bot: BotHarness) -> None:
     await wang.press("保存")
 
     customer = await wang.send("/customer 华东电力设计院")
-    assert "⏰ 待跟进\n  · 11月25日(周三) 刘处 周三前跟进" in customer.text  # its card: no name twice
+    assert (
+        "⏰ 待跟进\n  · 11月25日(周三) 刘处 周三前跟进" in customer.text
+    )  # its card: no name twice
 
     sent = await Pushes.of(bot).at(local(2026, 11, 26, 8, 30))
     [digest] = [c for c in sent if c.chat_id == wang.chat_id and "今日跟进" in c.text]
