@@ -1594,3 +1594,21 @@ def test_a_week_said_in_chinese_and_its_day_in_english() -> None:
     monday = datetime(2026, 11, 9, 14, 10, tzinfo=SH)
     n = note("跟平安银行的周经理 call 了一下, 下周 Wed 去 kick-off", monday)
     assert [(f.due, f.action) for f in n.follow_ups] == [(date(2026, 11, 18), "去 kick-off")]
+
+
+def test_a_company_whose_name_holds_a_little_word_keeps_it() -> None:
+    # 的 and 和 end a name as a rule, but a single character before one, then the suffix, is
+    # the name itself (美的集团, 养和医院), never a bare 集团 or 医院
+    assert note("今天去美的集团见了冯经理", WEDNESDAY).company == "美的集团"
+    assert note("昨天拜访了养和医院的李主任", WEDNESDAY).company == "养和医院"
+    assert note("美的集团 采购 冯经理", WEDNESDAY).company == "美的集团"
+    # and a whole word before 的 is still what it was: whose, not the name
+    assert note("昨天拜访了客户的医院", WEDNESDAY).company != "客户的医院"
+
+
+def test_a_company_said_with_gufen_for_its_legal_form() -> None:
+    # 股份 is how reps shorten 股份有限公司 (宝钢股份, 贵州茅台酒股份)
+    assert note("今天拜访了宝钢股份设备部的金经理", WEDNESDAY).company == "宝钢股份"
+    assert note("贵州茅台酒股份 包材采购 罗工", WEDNESDAY).company == "贵州茅台酒股份"
+    # shares are no company
+    assert note("他说想卖掉一部分股份", WEDNESDAY).company is None
