@@ -415,10 +415,33 @@ def _outcome(doc: Doc, people: People) -> str | None:
         of = t.rfind("的", start, m.start())
         if of >= 0 and m.start() - of - 1 >= 2 and is_cjk(t[of + 1]):
             start = of + 1
-        text = t[start : run_on.start() if run_on else b].strip().rstrip("吧啊呢哦呀嘛")
+        end = _with_its_but(doc, due, run_on.start() if run_on else b)
+        text = t[start:end].strip().rstrip("吧啊呢哦呀嘛")
         if len(text) >= 2:
             return text
     return _english_outcome(doc)
+
+
+# 技术上没问题就是要等总部审批, 挺好的,不过预算要明年才有: the verdict and its "but" are one
+# remark (一个 filler 就是 before 然后/嗯 is not one).
+_BUT = re.compile(r"[\s,，]{0,2}(?:就是|但是|不过|只是|可是|但)(?!然后|嗯|那个|说|\s)")
+_BUT_END = re.compile(r"然后|对吧|嗯|那个|所以|[,，。;；!?\n]|\s|就是|但是|不过|说")
+
+
+def _with_its_but(doc: Doc, due: list[bool], end: int) -> int:
+    """Where an outcome ending at ``end`` ends once a "but" right after it is kept; ``end``
+    when none follows, or when the but holds a day to act on or runs on too long."""
+    t = doc.t
+    but = _BUT.match(t, end)
+    if but is None:
+        return end
+    stop = _BUT_END.search(t, but.end())
+    last = stop.start() if stop else len(t)
+    if not 2 <= last - but.end() <= 14 or any(due[but.start() : last]):
+        return end
+    if not doc.free(but.start(), last):
+        return end
+    return last
 
 
 _NEXT_REMARK = re.compile(r"(?<![他她])说(?!了算)")
@@ -506,6 +529,7 @@ def _reported(doc: Doc) -> str | None:
             continue
         stop = _SAID_END.search(t, a)
         b = min(stop.start() if stop else len(t), a + 24)
+        b = _with_its_but(doc, due, b)  # 他说挺好的,不过预算要明年才有
         # 他说下礼拜二来医院找他: a plan the next follow-up or trip holds, not an outcome
         # (a vague period stays in: 他说元旦以后再说 is what was said, never a reminder)
         b = next((i for i in range(a, b) if due[i] or not doc.free(i, i + 1)), b)

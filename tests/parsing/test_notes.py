@@ -582,8 +582,12 @@ def test_outcomes_as_reps_write_them() -> None:
     # the customer's verdict, whose product it is about goes without saying
     assert outcome("昨天见了招行的荣行长,对我们的柜面系统挺认可") == "柜面系统挺认可"
     # one remark, not the voice note's next one
-    assert outcome("昨天跟德邦的郑总吃了个饭嗯他对我们的方案很满意就是价格还要再谈") == (
+    assert outcome("昨天跟德邦的郑总吃了个饭嗯他对我们的方案很满意然后他一月要来南京开会") == (
         "方案很满意"
+    )
+    # (round six: its "but" is part of the remark, as three of four writers keep it)
+    assert outcome("昨天跟德邦的郑总吃了个饭嗯他对我们的方案很满意就是价格还要再谈") == (
+        "方案很满意就是价格还要再谈"
     )
     # a vague period is part of what was said (never a reminder)
     assert outcome("今天去了苏宁见了尤总 他说过完年再说吧") == "过完年再说"
@@ -1612,3 +1616,22 @@ def test_a_company_said_with_gufen_for_its_legal_form() -> None:
     assert note("贵州茅台酒股份 包材采购 罗工", WEDNESDAY).company == "贵州茅台酒股份"
     # shares are no company
     assert note("他说想卖掉一部分股份", WEDNESDAY).company is None
+
+
+def test_a_verdict_and_its_but_are_one_outcome() -> None:
+    def outcome(text: str) -> str | None:
+        i = note(text, WEDNESDAY).interaction
+        return i.outcome if i else None
+
+    assert (
+        outcome("昨天下午去了博世见了孙工 他说技术上没问题就是要等德国总部审批 嗯然后下周再去")
+        == "技术上没问题就是要等德国总部审批"
+    )
+    assert outcome("今天拜访了万科张总,他说方案挺好的,不过预算要明年才有。") == (
+        "方案挺好的,不过预算要明年才有"
+    )
+    assert outcome("今天拜访了万科张总 对方案很满意 就是交期太长") == "方案很满意 就是交期太长"
+    # a filler 就是 that starts the next thing said is no but
+    assert outcome("今天拜访了万科张总 他说挺满意的 就是然后下周三再去一趟") == "挺满意的"
+    # nor does a but carry a day to act on into the outcome
+    assert outcome("今天拜访了万科张总 他说方案不错 就是下周三要再谈价格") == "方案不错"
