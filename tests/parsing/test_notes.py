@@ -1635,3 +1635,23 @@ def test_a_verdict_and_its_but_are_one_outcome() -> None:
     assert outcome("今天拜访了万科张总 他说挺满意的 就是然后下周三再去一趟") == "挺满意的"
     # nor does a but carry a day to act on into the outcome
     assert outcome("今天拜访了万科张总 他说方案不错 就是下周三要再谈价格") == "方案不错"
+
+
+def test_a_chat_with_name_and_time_before_each_line_s_words() -> None:
+    now = datetime(2026, 12, 3, 16, 20, tzinfo=SH)  # Thursday
+    text = (
+        "万科 储运部 龚经理\n"
+        "龚经理 15:40 你们那个冷库监控的报价我们领导签了\n"
+        "我 15:42 太好了龚经理!那我下周二把合同给您送过去\n"
+        "龚经理 15:42 👌"
+    )
+    n = note(text, now)
+    # the next line's stamp is no hour for 下周二
+    assert [(f.due, f.action) for f in n.follow_ups] == [(date(2026, 12, 8), "把合同给龚经理送过去")]
+    assert n.interaction is not None and n.interaction.kind == "wechat"
+    # a list of calls by the hour, the rep speaking in none, is hours said, not a chat
+    calls = note("张总 15:00 给他打电话\n李总 16:00 给他发报价", datetime(2026, 12, 3, 9, 0, tzinfo=SH))
+    assert [f.due for f in calls.follow_ups] == [
+        datetime(2026, 12, 3, 15, 0, tzinfo=SH),
+        datetime(2026, 12, 3, 16, 0, tzinfo=SH),
+    ]
