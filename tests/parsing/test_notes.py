@@ -1655,3 +1655,16 @@ def test_a_chat_with_name_and_time_before_each_line_s_words() -> None:
         datetime(2026, 12, 3, 15, 0, tzinfo=SH),
         datetime(2026, 12, 3, 16, 0, tzinfo=SH),
     ]
+
+
+def test_a_rare_surname_alone_before_a_title() -> None:
+    # 冒, 普, 乐, 单 are words as often as surnames: read only standing alone before a title
+    def people(text: str) -> list[str | None]:
+        return [c.salutation for c in note(text, WEDNESDAY).contacts]
+
+    assert people("拜访了东吴证券信息技术部的冒经理") == ["冒经理"]
+    assert people("下个月二号去昆明电力设计院找普院长汇报方案") == ["普院长"]
+    assert people("明天去宁波港找乐总拜个早年") == ["乐总"]
+    # inside a word they are the word: 订单, 快乐, 普通
+    assert people("订单经理说下周发货") == []
+    assert people("普通员工都说好") == []
