@@ -1242,7 +1242,7 @@ def _most_precise(
                     # (in a chat the hour may come in a later message: 下周一来签合同 … 下周一
                     # 上午十点到)
                     and y <= a
-                    and (chat or (a <= y + 12 and "\n" not in t[y:a]))
+                    and (chat or (a <= y + _reach(t, a) and "\n" not in t[y:a]))
                 ),
                 None,
             )
@@ -1251,6 +1251,14 @@ def _most_precise(
         out.append(f)
     return out
 
+
+def _reach(t: str, a: int) -> int:
+    """How far back an hour said apart reaches for its day's task: a clause or two when it
+    is the hour agreed (…开会,谈车队管理系统,约了下午三点), else the words just before."""
+    return 30 if _AGREED_HOUR.search(t, max(0, a - 3), a) else 12
+
+
+_AGREED_HOUR = re.compile(r"约[了好咗定]|定了|定在")
 
 # What a reminder says when its words are elsewhere (三点半到, 下午两点 alone).
 _WEAK_ACTIONS = frozenset(words("跟进 到 来 去 过去 过来 见 碰头"))
