@@ -162,6 +162,11 @@ _OF_COMPANY = re.compile(
 )
 
 
+# An English honorific and a name said before a person (Ms. Zhou 周经理, Jason 黄经理).
+_ENGLISH_CALLED = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Miss|Dr|Madam)\.?\s*)?(?:\b[A-Z][a-z]+\s*)?$")
+_GONE_TO_LATIN = re.compile(
+    r"(?:去|到|在)\s*(?P<org>[A-Z][A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*){0,3})\s*(?:见|拜访|找)"
+)
 _LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z&-]*\s$")
 
 
@@ -191,14 +196,23 @@ def _by_position(doc: Doc, people: People) -> str | None:
             return org
     # 万科的张总, 宁波港 的 Mr. 应, NUH 的吴教授, Changi Airport Group 的陈经理
     for m in named:
-        de = len(t[: m.start].rstrip(" .")) - 1
+        # (NTUC FairPrice 的 Mr. Goh, 的 Jason 黄经理: what English is before the person is his)
+        head = _ENGLISH_CALLED.sub("", t[: m.start])
+        de = len(head.rstrip(" .")) - 1
         if de <= 0 or t[de] != "的":
             continue
         end = len(t[:de].rstrip())
         start = _latin_words_left(t, _scan_left(doc, end, 10), end)
         name = _clean(t[start:end])
+        if name and name.isascii() and not name[0].isupper():
+            continue  # supply chain 的: a department said in English, no company
         if name and (_plausible(name) or (" " in name and name.replace(" ", "").isalnum())):
             return name
+    # 今天去 DBS 见了…, 去 Maybank 拜访了…: a name in Latin letters gone to
+    for g in _GONE_TO_LATIN.finditer(t):
+        org = g["org"]
+        if org.lower() not in _ENGLISH_WORDS and doc.free(*g.span("org")):
+            return org
     if not named:
         # 下周去拜访万科: the one thing visited, when nobody is named.
         for v in _VISIT_PLAIN.finditer(t):

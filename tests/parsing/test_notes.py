@@ -1678,3 +1678,20 @@ def test_an_hour_agreed_later_in_the_sentence_keeps_the_day_s_task() -> None:
     ]
     n = note("下禮拜二同九巴嘅黃總監開會,講車隊管理系統,約咗下晝三點", now)
     assert [f.action for f in n.follow_ups] == ["同黄总监开会"]
+
+
+def test_a_company_before_的_and_a_person_called_in_english() -> None:
+    # Mr. Goh, Ms. Zhou 周经理, Jason 黄经理: the English before the person is still the person's
+    assert note("今晚跟 NTUC FairPrice 的 Mr. Goh 吃饭, 谈 self-checkout", WEDNESDAY).company == (
+        "NTUC FairPrice"
+    )
+    assert note("昨天拜访了华润置地 的 Jason 黄经理", WEDNESDAY).company == "华润置地"
+    # a department in lowercase English is no company
+    assert note("call 万科 supply chain 的 Ms. Zhou 周经理 done", WEDNESDAY).company != "chain"
+
+
+def test_a_company_in_latin_letters_gone_to() -> None:
+    assert note("今天去 DBS 见了 IT 的 Jason 黄经理, 谈 core banking 迁移", WEDNESDAY).company == "DBS"
+    assert note("今天去 Maybank 拜访了 IT 部的张经理", WEDNESDAY).company == "Maybank"
+    # an English word gone to is no company
+    assert note("今天去 IT 见了黄经理", WEDNESDAY).company is None
