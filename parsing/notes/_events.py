@@ -706,7 +706,7 @@ _EN_VERB = re.compile(
     r"(?i)\b(?:call|visit|meet(?:ing)?|send|email|ping|follow up(?: with)?|lunch|dinner|present)\b"
 )
 _STATE = re.compile(
-    r"^(?:有|没|是|可能|应该|会|开会|放假|结婚|上班|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
+    r"^(?:有|没|是|可能|应该|会|开会|放假|结婚|上班|开工|复工|停工|开学|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
     r"有空|得空)"
 )
 # 张总说下周二给我们回复, 元旦前给回复: the customer's answer awaited, not the rep's to-do.

@@ -1695,3 +1695,10 @@ def test_a_company_in_latin_letters_gone_to() -> None:
     assert note("今天去 Maybank 拜访了 IT 部的张经理", WEDNESDAY).company == "Maybank"
     # an English word gone to is no company
     assert note("今天去 IT 见了黄经理", WEDNESDAY).company is None
+
+
+def test_a_works_opening_is_no_task() -> None:
+    now = datetime(2027, 2, 15, 10, 20, tzinfo=SH)
+    n = note("刚跟南方电网的农科长通了电话,工厂正月十六开工,正月十八给他发货", now)
+    assert [(f.due, f.action) for f in n.follow_ups] == [(date(2027, 2, 23), "给他发货")]
+    assert note("华为那边下周一复工", now).follow_ups == []
