@@ -1702,3 +1702,8 @@ def test_a_works_opening_is_no_task() -> None:
     n = note("刚跟南方电网的农科长通了电话,工厂正月十六开工,正月十八给他发货", now)
     assert [(f.due, f.action) for f in n.follow_ups] == [(date(2027, 2, 23), "给他发货")]
     assert note("华为那边下周一复工", now).follow_ups == []
+
+
+def test_the_matter_after_a_filler_that_says_so() -> None:
+    n = note("今天跟中铁四局的罗经理吃了个饭 就是说那个钢材集采平台的事情 他说明年再说", WEDNESDAY)
+    assert n.interaction is not None and n.interaction.summary == "钢材集采平台"
