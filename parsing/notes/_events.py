@@ -268,7 +268,9 @@ _TOPIC_VERB = re.compile(
 _TOPIC_LEAD = re.compile(
     r"^(?:的|[说讲](?=那个|这个)|那个|这个|就是|他们|我们的|我们|你们|咱们|一些|了|:|\s)+"
 )
-_TOPIC_TAIL = re.compile(r"(?:的事情?|的问题|这件事|那件事|的情况|然后.*|对吧.*|吧|了|啊)$")
+_TOPIC_TAIL = re.compile(
+    r"(?:的事情?|的问题|这件事|那件事|的情况|[他她]们(?:说|讲|表示).*|然后.*|对吧.*|吧|了|啊)$"
+)
 _NOT_TOPIC = re.compile(
     r"^(?:他|她|对方|我|得|很|挺)|同意|满意|感兴趣|有兴趣|认可|延期|下个月|下周|半年"
 )
@@ -513,7 +515,7 @@ def _en_sentence(doc: Doc, start: int) -> str | None:
 # 他说方案还行 / 他說預算明年才會下來 / he feedback 还不错: what the customer said, kept as the
 # outcome of a contact the note records (never itself a reason to record one).
 _SAYS = re.compile(
-    r"(?:他|她|对方|客户|[总局处工])\s*(?:说|讲|表示|反馈|回复说?|回复|答复|feedback|觉得|认为)\s*"
+    r"(?:(?:他|她)们?|对方|客户|[总局处工])\s*(?:说|讲|表示|反馈|回复说?|回复|答复|feedback|觉得|认为)\s*"
 )
 _SAID_END = re.compile(
     r"然后|对吧|嗯|就是|所以|那我|我们再|我再|我打算|[让要请叫]我|吧|,|;|。|!|\n|"

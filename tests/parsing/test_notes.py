@@ -1707,3 +1707,9 @@ def test_a_works_opening_is_no_task() -> None:
 def test_the_matter_after_a_filler_that_says_so() -> None:
     n = note("今天跟中铁四局的罗经理吃了个饭 就是说那个钢材集采平台的事情 他说明年再说", WEDNESDAY)
     assert n.interaction is not None and n.interaction.summary == "钢材集采平台"
+
+
+def test_what_they_said() -> None:
+    n = note("刚刚跟哈电的于经理通了个电话 那个检测设备他们说要走公开招标 然后我下周四把代理落实", WEDNESDAY)
+    assert n.interaction is not None
+    assert (n.interaction.summary, n.interaction.outcome) == ("检测设备", "要走公开招标")
