@@ -1647,10 +1647,14 @@ def test_a_chat_with_name_and_time_before_each_line_s_words() -> None:
     )
     n = note(text, now)
     # the next line's stamp is no hour for 下周二
-    assert [(f.due, f.action) for f in n.follow_ups] == [(date(2026, 12, 8), "把合同给龚经理送过去")]
+    assert [(f.due, f.action) for f in n.follow_ups] == [
+        (date(2026, 12, 8), "把合同给龚经理送过去")
+    ]
     assert n.interaction is not None and n.interaction.kind == "wechat"
     # a list of calls by the hour, the rep speaking in none, is hours said, not a chat
-    calls = note("张总 15:00 给他打电话\n李总 16:00 给他发报价", datetime(2026, 12, 3, 9, 0, tzinfo=SH))
+    calls = note(
+        "张总 15:00 给他打电话\n李总 16:00 给他发报价", datetime(2026, 12, 3, 9, 0, tzinfo=SH)
+    )
     assert [f.due for f in calls.follow_ups] == [
         datetime(2026, 12, 3, 15, 0, tzinfo=SH),
         datetime(2026, 12, 3, 16, 0, tzinfo=SH),
@@ -1691,7 +1695,9 @@ def test_a_company_before_的_and_a_person_called_in_english() -> None:
 
 
 def test_a_company_in_latin_letters_gone_to() -> None:
-    assert note("今天去 DBS 见了 IT 的 Jason 黄经理, 谈 core banking 迁移", WEDNESDAY).company == "DBS"
+    assert (
+        note("今天去 DBS 见了 IT 的 Jason 黄经理, 谈 core banking 迁移", WEDNESDAY).company == "DBS"
+    )
     assert note("今天去 Maybank 拜访了 IT 部的张经理", WEDNESDAY).company == "Maybank"
     # an English word gone to is no company
     assert note("今天去 IT 见了黄经理", WEDNESDAY).company is None
@@ -1710,6 +1716,9 @@ def test_the_matter_after_a_filler_that_says_so() -> None:
 
 
 def test_what_they_said() -> None:
-    n = note("刚刚跟哈电的于经理通了个电话 那个检测设备他们说要走公开招标 然后我下周四把代理落实", WEDNESDAY)
+    n = note(
+        "刚刚跟哈电的于经理通了个电话 那个检测设备他们说要走公开招标 然后我下周四把代理落实",
+        WEDNESDAY,
+    )
     assert n.interaction is not None
     assert (n.interaction.summary, n.interaction.outcome) == ("检测设备", "要走公开招标")
