@@ -115,12 +115,14 @@ _OUTCOME = re.compile(
     r"拒绝|不需要|不考虑|考虑考虑|再考虑|研究研究|再研究|签了|签约了|成交|下单了|定了|聊得很好|"
     r"谈得很好|聊得不错|谈得不错|再看|没戏|黄了|再说|符合要求|有(?:[一两几]个)?问题|没问题|通过了|批了|"
     # verdicts said plainly: 反应不错, 他嫌贵, 他点头了, 报价我们接受了, 有戏, 几好, 唔错
-    r"不错|嫌贵|太贵|偏贵|点头了|接受了|核准了|有戏|几好|唔错"
+    r"不错|嫌贵|太贵|偏贵|点头了|接受了|核准了|有戏|几好|唔错|"
+    # plain everyday verdicts: 方案还行, 问题不大, 报价偏高, 效果一般
+    r"还行|偏高|问题不大|效果一般|反响一般|反应一般"
 )
 # Said of things as much as to the rep (采购申请批了, 系统没问题): the outcome of a contact the
 # note records, never by itself a sign that one took place.
 _NOT_A_CONTACT = re.compile(
-    r"再说|符合要求|问题|通过了|批了|(?<!得)不错|贵|点头|接受|核准|有戏|几好|唔错"
+    r"再说|符合要求|问题|通过了|批了|(?<!得)不错|贵|点头|接受|核准|有戏|几好|唔错|还行|偏高|一般"
 )
 # The rep asking to be reminded: what follows is a task, not a contact that took place.
 _REMINDER_LEAD = re.compile(r"记得|别忘|不要忘|提醒我")
@@ -132,7 +134,7 @@ _HEARD_SAY = re.compile(r"[\u4e00-\u9fff](?:说|讲|表示)[^\s,]{0,2}$")
 _TALK_WORD = re.compile(r"谈|聊|见|当面")
 _WORDS_REPORTED = re.compile(r"说|(?<!电)话|(?i:\bsaid\b|\bsays\b)")
 _OUTCOME_LEAD = re.compile(
-    r"(?:[\s,]|他们|他|她|对方|客户|说|也|还是|结果|但是|不过|目前|现在|基本上?(?=定)|今天|又|"
+    r"(?:[\s,]|他们|他|她|对方|客户|说|觉得|认为|也|还是|结果|但是|不过|目前|现在|基本上?(?=定)|今天|又|"
     r"然后|嗯|那个|就是|让我)+"
 )
 

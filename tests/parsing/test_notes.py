@@ -1722,3 +1722,16 @@ def test_what_they_said() -> None:
     )
     assert n.interaction is not None
     assert (n.interaction.summary, n.interaction.outcome) == ("检测设备", "要走公开招标")
+
+
+def test_plain_verdicts_of_everyday_notes() -> None:
+    def outcome(text: str) -> str | None:
+        i = note(text, WEDNESDAY).interaction
+        return i.outcome if i else None
+
+    assert outcome("今天拜访了万科张总,方案还行") == "方案还行"
+    assert outcome("下午去了南瑞见了李工 测试报告看完了 问题不大") == "问题不大"
+    assert outcome("今天拜访了万科张总 他觉得报价偏高") == "报价偏高"
+    assert outcome("昨天去了华为见了易经理 试用效果一般") == "试用效果一般"
+    # said of a thing in a written sentence, no visit for it
+    assert note("报价偏高。", WEDNESDAY).interaction is None
