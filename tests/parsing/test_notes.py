@@ -1735,3 +1735,11 @@ def test_plain_verdicts_of_everyday_notes() -> None:
     assert outcome("昨天去了华为见了易经理 试用效果一般") == "试用效果一般"
     # said of a thing in a written sentence, no visit for it
     assert note("报价偏高。", WEDNESDAY).interaction is None
+
+
+def test_today_gone_to_see_someone_is_a_visit() -> None:
+    n = note("今天去养和医院见李主任,谈电子处方,他很感兴趣", WEDNESDAY)
+    assert n.interaction is not None and n.interaction.kind == "visit"
+    assert n.interaction.when == date(2026, 12, 2)
+    # a day ahead is still a plan
+    assert note("明天去养和医院见李主任", WEDNESDAY).interaction is None
