@@ -1743,3 +1743,12 @@ def test_today_gone_to_see_someone_is_a_visit() -> None:
     assert n.interaction.when == date(2026, 12, 2)
     # a day ahead is still a plan
     assert note("明天去养和医院见李主任", WEDNESDAY).interaction is None
+
+
+def test_words_before_a_title_that_are_no_name() -> None:
+    def people(text: str) -> list[str | None]:
+        return [c.salutation for c in note(text, WEDNESDAY).contacts]
+
+    # 常务副总, 车间主任, 方案经理: the title's own words or a workplace, not 常总 / 车主任
+    assert people("今天拜访科达家电,邝志远是常务副总,车间主任老黎天天用MES") == ["老黎"]
+    assert people("见了单位领导 和方案经理") == []
