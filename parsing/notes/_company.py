@@ -16,7 +16,7 @@ _SUFFIXES = words(
     " 医院 卫生院 卫生服务中心 法院 检察院 银行 分行 支行 大学 学院 中学 小学 学校 幼儿园 管委会"
     " 委员会 办公厅 政府 电力 石化 石油 电建 建工 一建 二建 三建 置地 地产 置业 药业 化工 钢铁"
     " 特钢 重工 生物 科技 电气 航空 移动 联通 电信 能源 水务 燃气 机械 制药 中心 局 厅 委 厂 院"
-    " 物流 地铁 控股 港口 医药 证券 保险 物业 汽车 电厂 供电"
+    " 物流 地铁 控股 港口 医药 证券 保险 物业 汽车 电厂 供电 股份"
     # short forms reps use: 宁波港, 宁海关, 南京一中, 常州一院, 南京妇幼, 省人医
     " 港 海关 一中 二中 三中 四中 一院 二院 三院 人医 妇幼"
 )
@@ -69,6 +69,22 @@ def _scan_left(doc: Doc, end: int, limit: int = 16) -> int:
     return start
 
 
+# Words around 股份 that make it shares held or sold, not 股份有限公司 shortened.
+_SHARES = re.compile(r"[卖买持转让减增控入]|部分|一些|多少|[0-9%一二三四五六七八九十几]")
+
+
+def _one_char_head(doc: Doc, a: int) -> bool:
+    """Whether 的 or 和 just before ``a`` is inside a name: one character stands before it, and
+    before that the sentence starts or a word that ends a name (去美的集团, 拜访了养和医院)."""
+    t = doc.t
+    if a < 2 or t[a - 1] not in "的和" or doc.used[a - 2] or doc.date_at[a - 2]:
+        return False
+    head = t[a - 2]
+    if not is_cjk(head) or head in _ORG_STOP:
+        return False
+    return a == 2 or t[a - 3] in _ORG_STOP or not (is_cjk(t[a - 3]) or t[a - 3].isalnum())
+
+
 def _clean(name: str) -> str | None:
     name = _LEAD.sub("", name)
     if len(name) < 2 or name in _GENERIC:
@@ -88,6 +104,8 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if t.startswith(("毕业", "的校友", "校友"), b):
             continue
+        if suffix == "股份" and t.startswith(("制", "合作", "公司"), b):
+            continue  # 股份制银行: a kind of bank, not one
         if suffix == "港" and t.startswith(("币", "元", "股", "澳", "台"), b):
             continue  # 港币, 港股: money and markets, not a port
         if len(suffix) >= 2 and b < len(t) and t[b] in "部处室":
@@ -95,6 +113,8 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
         if len(suffix) == 1 and ((a > 0 and t[a - 1] in _NOT_BEFORE_ONE) or t.startswith("长", b)):
             continue
         start = _scan_left(doc, a)
+        if start == a and _one_char_head(doc, a):
+            start = a - 2  # 美的集团, 养和医院: one character, then 的/和, is the name itself
         raw = t[start:b]
         name = _clean(raw)
         if name is None or len(name) < len(suffix) + (2 if len(suffix) == 1 else 1):
@@ -103,6 +123,8 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if len(name) == len(suffix):
             continue
+        if suffix == "股份" and _SHARES.search(name):
+            continue  # 卖掉一部分股份: shares, not a company
         start = b - len(name)
         if start not in best or best[start][0] < b:
             best[start] = (b, name)
@@ -140,6 +162,11 @@ _OF_COMPANY = re.compile(
 )
 
 
+# An English honorific and a name said before a person (Ms. Zhou 周经理, Jason 黄经理).
+_ENGLISH_CALLED = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Miss|Dr|Madam)\.?\s*)?(?:\b[A-Z][a-z]+\s*)?$")
+_GONE_TO_LATIN = re.compile(
+    r"(?:去|到|在)\s*(?P<org>[A-Z][A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*){0,3})\s*(?:见|拜访|找)"
+)
 _LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z&-]*\s$")
 
 
@@ -169,14 +196,23 @@ def _by_position(doc: Doc, people: People) -> str | None:
             return org
     # 万科的张总, 宁波港 的 Mr. 应, NUH 的吴教授, Changi Airport Group 的陈经理
     for m in named:
-        de = len(t[: m.start].rstrip(" .")) - 1
+        # (NTUC FairPrice 的 Mr. Goh, 的 Jason 黄经理: what English is before the person is his)
+        head = _ENGLISH_CALLED.sub("", t[: m.start])
+        de = len(head.rstrip(" .")) - 1
         if de <= 0 or t[de] != "的":
             continue
         end = len(t[:de].rstrip())
         start = _latin_words_left(t, _scan_left(doc, end, 10), end)
         name = _clean(t[start:end])
+        if name and name.isascii() and not name[0].isupper():
+            continue  # supply chain 的: a department said in English, no company
         if name and (_plausible(name) or (" " in name and name.replace(" ", "").isalnum())):
             return name
+    # 今天去 DBS 见了…, 去 Maybank 拜访了…: a name in Latin letters gone to
+    for g in _GONE_TO_LATIN.finditer(t):
+        org = g["org"]
+        if org.lower() not in _ENGLISH_WORDS and doc.free(*g.span("org")):
+            return org
     if not named:
         # 下周去拜访万科: the one thing visited, when nobody is named.
         for v in _VISIT_PLAIN.finditer(t):

@@ -35,7 +35,23 @@ _CHAT_STAMP = re.compile(
     r"|^[ ]*[\[(]?(?:(?:\d{4}[-/.])?\d{1,2}[-/.月]\d{1,2}[日号]?[ ]*|[昨前今]天[ ]*)?"
     r"(?P<at2>\d{1,2}:\d{2})(?::\d{2})?[\])]?[ ]*(?P<who2>[^\n:\d][^\n:]{0,19}?)[ ]*:"
     r"|^(?P<who3>[^\n:()\[\]]{1,20}?)[ ]*[(\[](?P<at3>\d{1,2}:\d{2})(?::\d{2})?[)\]][ ]*:?"
+    # 龚经理 15:40 报价签了: the name, the time, then the words on the same line (read as a
+    # stamp only when two lines or more of a note are so, see _inline_stamps)
+    r"|^(?P<who4>[^\n:\d\[\]()]{1,12}?)[ ]+(?P<at4>\d{1,2}:\d{2})(?::\d{2})?[ ]+(?=\S)"
 )
+# A speaker's name is no day or part of one (明天 10:00 去万科 is a plan, not a chat line).
+_NOT_A_SPEAKER = re.compile(r"[天周日月号午晚早点年]|礼拜|星期")
+
+
+def _chat_stamps(t: str) -> list[re.Match[str]]:
+    """The stamps of a pasted chat; a name and time heading a line's words counts only when
+    the rep (我) and someone else both speak so (张总 15:00 来公司, or a list of calls by the
+    hour, is hours said)."""
+    stamps = list(_CHAT_STAMP.finditer(t))
+    inline = [m for m in stamps if m["at4"] is not None and not _NOT_A_SPEAKER.search(m["who4"])]
+    rest = [m for m in stamps if m["at4"] is None]
+    who = {m["who4"].strip() == "我" for m in inline}
+    return sorted(rest + inline, key=lambda m: m.start()) if who == {True, False} else rest
 
 
 # 陆总:小周,你们的… / 我:谢谢陆总 — a chat pasted without a stamp on each line.
@@ -52,7 +68,7 @@ def _line_of(t: str, pos: int) -> tuple[int, int]:
 
 
 def _stamp_who(m: re.Match[str]) -> str:
-    return (m["who"] or m["who2"] or m["who3"] or "").strip()
+    return (m["who"] or m["who2"] or m["who3"] or m["who4"] or "").strip()
 
 
 _STAMP_DAY = re.compile(r"[ \[(]*(?:(?:\d{4}[-/.])?\d{1,2}[-/.月]\d{1,2}[日号]?|[昨前今]天)[ ]*")
@@ -67,7 +83,7 @@ def _stamp_span(m: re.Match[str]) -> tuple[int, int]:
 
 
 def _stamp_at(m: re.Match[str]) -> tuple[int, int]:
-    for group in ("at", "at2", "at3"):
+    for group in ("at", "at2", "at3", "at4"):
         if m[group] is not None:
             return m.span(group)
     return m.span()
@@ -239,7 +255,7 @@ class Doc:
         """The dates a note's facts may use: no chat stamps or house numbers, no vague periods;
         soft plan dates (下周, 过两天) added."""
         t = self.t
-        stamps = list(_CHAT_STAMP.finditer(t))
+        stamps = _chat_stamps(t)
         # A pasted WeChat chat: two or more "name 10:32" lines, or lines "陆总:…" and "我:…"
         # under one stamp (2026年11月11日 晚上8:15, 1月4日 09:33).
         speakers = [

@@ -57,7 +57,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"\bdemo done\b|做[了过][^,。;\n]{0,30}?(?:\bdemo\b|演示)|"
             # 今天去无锡市人民医院谈手术麻醉系统, 今天在…开会聊, 今日同…开会: a day said, where
             # or with whom, and the talk
-            r"(?<=[今昨]天)(?:去|在)[^\s,。;]{2,20}?(?:谈|聊|开会|交流)|"
+            r"(?<=[今昨]天)(?:去|在)[^\s,。;]{2,20}?(?:谈|聊|开会|交流|见(?!面))|"
             r"(?<=[今昨]天)(?:和|跟|同|与)[^\s,。;]{1,20}?开(?:了个?)?会",
             re.IGNORECASE,
         ),
@@ -115,12 +115,14 @@ _OUTCOME = re.compile(
     r"拒绝|不需要|不考虑|考虑考虑|再考虑|研究研究|再研究|签了|签约了|成交|下单了|定了|聊得很好|"
     r"谈得很好|聊得不错|谈得不错|再看|没戏|黄了|再说|符合要求|有(?:[一两几]个)?问题|没问题|通过了|批了|"
     # verdicts said plainly: 反应不错, 他嫌贵, 他点头了, 报价我们接受了, 有戏, 几好, 唔错
-    r"不错|嫌贵|太贵|偏贵|点头了|接受了|核准了|有戏|几好|唔错"
+    r"不错|嫌贵|太贵|偏贵|点头了|接受了|核准了|有戏|几好|唔错|"
+    # plain everyday verdicts: 方案还行, 问题不大, 报价偏高, 效果一般
+    r"还行|偏高|问题不大|效果一般|反响一般|反应一般"
 )
 # Said of things as much as to the rep (采购申请批了, 系统没问题): the outcome of a contact the
 # note records, never by itself a sign that one took place.
 _NOT_A_CONTACT = re.compile(
-    r"再说|符合要求|问题|通过了|批了|(?<!得)不错|贵|点头|接受|核准|有戏|几好|唔错"
+    r"再说|符合要求|问题|通过了|批了|(?<!得)不错|贵|点头|接受|核准|有戏|几好|唔错|还行|偏高|一般"
 )
 # The rep asking to be reminded: what follows is a task, not a contact that took place.
 _REMINDER_LEAD = re.compile(r"记得|别忘|不要忘|提醒我")
@@ -145,7 +147,7 @@ _HEARD_SAY = re.compile(r"[\u4e00-\u9fff](?:说|讲|表示)[^\s,]{0,2}$")
 _TALK_WORD = re.compile(r"谈|聊|见|当面")
 _WORDS_REPORTED = re.compile(r"说|(?<!电)话|(?i:\bsaid\b|\bsays\b)")
 _OUTCOME_LEAD = re.compile(
-    r"(?:[\s,]|他们|他|她|对方|客户|说|也|还是|结果|但是|不过|目前|现在|基本上?(?=定)|今天|又|"
+    r"(?:[\s,]|他们|他|她|对方|客户|说|觉得|认为|也|还是|结果|但是|不过|目前|现在|基本上?(?=定)|今天|又|"
     r"然后|嗯|那个|就是|让我)+"
 )
 
@@ -277,8 +279,13 @@ _TOPIC_VERB = re.compile(
     r"(?:聊了|谈了|讨论了?|沟通了|交流了|介绍了|汇报了|商量了|确认了|商谈了|洽谈了|聊到了?|谈到了?|关于|"
     r"(?:聊|谈|倾)(?=一下|了一下)|(?:聊|谈|讨论)(?!天|话|得|过))(?:了?一下|几句)?\s*"
 )
-_TOPIC_LEAD = re.compile(r"^(?:的|那个|就是|他们|我们的|我们|你们|咱们|一些|了|:|\s)+")
-_TOPIC_TAIL = re.compile(r"(?:的事情?|的问题|这件事|那件事|的情况|然后.*|对吧.*|吧|了|啊)$")
+# (就是说那个钢材集采平台的事情: the topic starts after what points at it)
+_TOPIC_LEAD = re.compile(
+    r"^(?:的|[说讲](?=那个|这个)|那个|这个|就是|他们|我们的|我们|你们|咱们|一些|了|:|\s)+"
+)
+_TOPIC_TAIL = re.compile(
+    r"(?:的事情?|的问题|这件事|那件事|的情况|[他她]们(?:说|讲|表示).*|然后.*|对吧.*|吧|了|啊)$"
+)
 _NOT_TOPIC = re.compile(
     r"^(?:他|她|对方|我|得|很|挺)|同意|满意|感兴趣|有兴趣|认可|延期|下个月|下周|半年"
 )
@@ -428,10 +435,33 @@ def _outcome(doc: Doc, people: People) -> str | None:
         of = t.rfind("的", start, m.start())
         if of >= 0 and m.start() - of - 1 >= 2 and is_cjk(t[of + 1]):
             start = of + 1
-        text = t[start : run_on.start() if run_on else b].strip().rstrip("吧啊呢哦呀嘛")
+        end = _with_its_but(doc, due, run_on.start() if run_on else b)
+        text = t[start:end].strip().rstrip("吧啊呢哦呀嘛")
         if len(text) >= 2:
             return text
     return _english_outcome(doc)
+
+
+# 技术上没问题就是要等总部审批, 挺好的,不过预算要明年才有: the verdict and its "but" are one
+# remark (一个 filler 就是 before 然后/嗯 is not one).
+_BUT = re.compile(r"[\s,，]{0,2}(?:就是|但是|不过|只是|可是|但)(?!然后|嗯|那个|说|\s)")
+_BUT_END = re.compile(r"然后|对吧|嗯|那个|所以|[,，。;；!?\n]|\s|就是|但是|不过|说")
+
+
+def _with_its_but(doc: Doc, due: list[bool], end: int) -> int:
+    """Where an outcome ending at ``end`` ends once a "but" right after it is kept; ``end``
+    when none follows, or when the but holds a day to act on or runs on too long."""
+    t = doc.t
+    but = _BUT.match(t, end)
+    if but is None:
+        return end
+    stop = _BUT_END.search(t, but.end())
+    last = stop.start() if stop else len(t)
+    if not 2 <= last - but.end() <= 14 or any(due[but.start() : last]):
+        return end
+    if not doc.free(but.start(), last):
+        return end
+    return last
 
 
 _NEXT_REMARK = re.compile(r"(?<![他她])说(?!了算)")
@@ -500,7 +530,7 @@ def _en_sentence(doc: Doc, start: int) -> str | None:
 # 他说方案还行 / 他說預算明年才會下來 / he feedback 还不错: what the customer said, kept as the
 # outcome of a contact the note records (never itself a reason to record one).
 _SAYS = re.compile(
-    r"(?:他|她|对方|客户|[总局处工])\s*(?:说|讲|表示|反馈|回复说?|回复|答复|feedback|觉得|认为)\s*"
+    r"(?:(?:他|她)们?|对方|客户|[总局处工])\s*(?:说|讲|表示|反馈|回复说?|回复|答复|feedback|觉得|认为)\s*"
 )
 _SAID_END = re.compile(
     r"然后|对吧|嗯|就是|所以|那我|我们再|我再|我打算|[让要请叫]我|吧|,|;|。|!|\n|"
@@ -519,6 +549,7 @@ def _reported(doc: Doc) -> str | None:
             continue
         stop = _SAID_END.search(t, a)
         b = min(stop.start() if stop else len(t), a + 24)
+        b = _with_its_but(doc, due, b)  # 他说挺好的,不过预算要明年才有
         # 他说下礼拜二来医院找他: a plan the next follow-up or trip holds, not an outcome
         # (a vague period stays in: 他说元旦以后再说 is what was said, never a reminder)
         b = next((i for i in range(a, b) if due[i] or not doc.free(i, i + 1)), b)
@@ -695,7 +726,7 @@ _EN_VERB = re.compile(
     r"(?i)\b(?:call|visit|meet(?:ing)?|send|email|ping|follow up(?: with)?|lunch|dinner|present)\b"
 )
 _STATE = re.compile(
-    r"^(?:有|没|是|可能|应该|会|开会|放假|结婚|上班|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
+    r"^(?:有|没|是|可能|应该|会|开会|放假|结婚|上班|开工|复工|停工|开学|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
     r"有空|得空)"
 )
 # 张总说下周二给我们回复, 元旦前给回复: the customer's answer awaited, not the rep's to-do.
@@ -1237,7 +1268,7 @@ def _most_precise(
                     # (in a chat the hour may come in a later message: 下周一来签合同 … 下周一
                     # 上午十点到)
                     and y <= a
-                    and (chat or (a <= y + 12 and "\n" not in t[y:a]))
+                    and (chat or (a <= y + _reach(t, a) and "\n" not in t[y:a]))
                 ),
                 None,
             )
@@ -1246,6 +1277,14 @@ def _most_precise(
         out.append(f)
     return out
 
+
+def _reach(t: str, a: int) -> int:
+    """How far back an hour said apart reaches for its day's task: a clause or two when it
+    is the hour agreed (…开会,谈车队管理系统,约了下午三点), else the words just before."""
+    return 30 if _AGREED_HOUR.search(t, max(0, a - 3), a) else 12
+
+
+_AGREED_HOUR = re.compile(r"约[了好咗定]|定了|定在")
 
 # What a reminder says when its words are elsewhere (三点半到, 下午两点 alone).
 _WEAK_ACTIONS = frozenset(words("跟进 到 来 去 过去 过来 见 碰头"))

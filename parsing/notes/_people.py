@@ -172,9 +172,18 @@ class People:
 def _surname_prefix(s: str) -> str | None:
     if s[:2] in COMPOUND_SURNAMES:
         return s[:2]
-    if s[:1] in SURNAMES:
+    if s[:1] in SURNAMES or s in _RARE_SURNAMES:  # (a rare one only alone, see _name_before)
         return s[:1]
     return None
+
+
+# Surnames that are words as often (单, 乐, 普, 冒, 米): a surname only standing alone between a
+# word that ends a name and a title (的冒经理, 找普院长, 找乐总), never inside a word (订单经理).
+_RARE_SURNAMES = frozenset("单乐冒普米井双")
+# Words before a title that start with a surname: part of the title or a workplace.
+_TITLE_WORDS = frozenset(words("常务 车间 石化 董事会 高级 常委 党委"))
+# (说明总经理, 我和总经理: a stop character that is also a word's first half before one)
+_NOT_BEFORE_RARE = frozenset("说快音订账菜名简清")
 
 
 def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
@@ -194,8 +203,12 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
         run = run[2:]
     if len(run) >= 3 and run[-1] in SURNAMES and run[-1] == run[0]:
         return run[-1]  # 孔祥林孔总: 孔总, said after his full name
+    if run in _RARE_SURNAMES and not (i > floor and t[i - 1] in _NOT_BEFORE_RARE):
+        return run  # 的冒经理, 找普院长: alone between a stop and the title
     for length in range(len(run), 0, -1):
         cand = run[-length:]
+        if cand in _RARE_SURNAMES or cand in _NOT_BARE or cand in _TITLE_WORDS:
+            continue  # 订单经理, 常务副总, 车间主任: a word, not a name
         sur = _surname_prefix(cand)
         if sur is None or length > len(sur) + 2:
             continue
