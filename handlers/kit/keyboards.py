@@ -76,7 +76,7 @@ def any_menu_label() -> filters.BaseFilter:
 
 
 # Typing the word is as good as /cancel, in every language.
-CANCEL_WORDS = r"(?i)^\s*(取消|取消操作|cancel)\s*$"
+CANCEL_WORDS = r"(?i)^\s*(取消|取消操作|算了|不改了|cancel)\s*$"
 
 
 def text_input() -> filters.BaseFilter:

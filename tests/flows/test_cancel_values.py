@@ -12,7 +12,7 @@ from tests.conftest import BotHarness
 pytestmark = pytest.mark.usefixtures("monday_morning")
 
 
-@pytest.mark.parametrize("word", ["取消", "/cancel"])
+@pytest.mark.parametrize("word", ["取消", "/cancel", "算了", "不改了"])
 async def test_cancel_typed_as_a_name_on_the_capture_card_changes_nothing(
     bot: BotHarness, word: str
 ) -> None:
@@ -35,7 +35,7 @@ async def _with_contact(bot: BotHarness) -> LocalClient:
     return wang
 
 
-@pytest.mark.parametrize("word", ["取消", "/cancel"])
+@pytest.mark.parametrize("word", ["取消", "/cancel", "算了", "不改了"])
 async def test_cancel_typed_as_a_birthday_in_the_archive_leaves_at_once(
     bot: BotHarness, word: str
 ) -> None:
