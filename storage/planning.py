@@ -371,14 +371,7 @@ _TRIPS_AROUND = _owners(
     lambda owners: _owner_filter(
         select(
             Itinerary.id,
-            Customer.owner_id,
-            Customer.id,
-            Customer.name,
-            Contact.id,
-            Contact.name,
-            Contact.surname,
-            Contact.title,
-            Contact.salutation,
+            *_CONTACT_COLS,
             Itinerary.place,
             Itinerary.starts_on,
             Itinerary.ends_on,
