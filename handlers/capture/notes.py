@@ -334,19 +334,16 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
     plan_line = await save_plan(turn, capture_payload(draft.payload), customer, draft.text or "")
     await turn.session.delete(draft)
     _ = turn._
-    lines = [_("✅ 已保存到「{customer}」。", customer=customer.name)]
-    if granted and customer.owner_id != turn.member.id:
+    colleagues = granted and customer.owner_id != turn.member.id
+    if colleagues:
         keeper = await turn.session.get(Member, customer.owner_id)
-        lines = [
-            _(
-                "✅ 已记入{owner}的客户「{customer}」。",
-                owner=keeper.name if keeper else "—",
-                customer=customer.name,
-            )
-        ]
+        kept_by = keeper.name if keeper else "—"
+        lines = [_("✅ 已记入{owner}的客户「{customer}」。", owner=kept_by, customer=customer.name)]
+    else:
+        lines = [_("✅ 已保存到「{customer}」。", customer=customer.name)]
     lines += [line for line in (deal_line, plan_line) if line]
     lines += _changes_said(turn, changes)
-    if granted and customer.owner_id != turn.member.id:
+    if colleagues:
         turn.edit("\n".join(lines))  # a colleague's card: not the rep's to open
         return
     turn.edit("\n".join(lines), inline([[(_("🏢 查看客户"), view_customer(customer.id))]]))
@@ -449,10 +446,8 @@ async def _asked_if_repeated(turn: Turn, draft: Draft, customer: Customer | None
     now = turn.now()
     saved = await same_note_saved_at(turn.session, turn.actor, customer_id, draft.text or "", now)
     if saved is None:
-        follow_ups = [split_due(moment_of(f["due"])) for f in payload.get("follow_ups") or []]
         wanted = [
-            (day, at, f["action"])
-            for (day, at), f in zip(follow_ups, payload.get("follow_ups") or [], strict=True)
+            (*split_due(moment_of(f["due"])), f["action"]) for f in payload.get("follow_ups") or []
         ]
         saved = await open_follow_up_like(turn.session, turn.actor, customer_id, wanted)
     if saved is None:
