@@ -7,10 +7,10 @@ from datetime import datetime
 from typing import Any, TypedDict
 
 from handlers.flows.engine import Answers, Choice, Invalid, Narrowed, Step
-from handlers.kit.render import no_such_leap_month_said
+from handlers.kit.render import no_such_leap_month_said, no_such_moment_said
 from handlers.kit.turn import Turn
 from locales import N_
-from parsing.dates import When, day_of, impossible_days, impossible_hours, parse_when
+from parsing.dates import When, day_of, parse_when
 from parsing.notes import parse_note
 from parsing.text import as_typed
 from parsing.values import read_phones
@@ -242,10 +242,8 @@ def when_said(turn: Turn, text: str) -> When:
     """The date (and time) typed, or Invalid saying why not."""
     _ = turn._
     # 后天下午25点 is not 后天 all day: an hour or a day that does not exist is refused, named
-    for day in impossible_days(text):
-        raise Invalid(_("「{typed}」没有这一天,请再说一次。", typed=day))
-    for hour in impossible_hours(text):
-        raise Invalid(_("「{typed}」不是有效的时间,请再说一次。", typed=hour))
+    if (why := no_such_moment_said(_, text)) is not None:
+        raise Invalid(why)
     when = parse_when(text, turn.now())
     if when is not None:
         return when
