@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any, Literal, NotRequired, TypedDict, TypeVar, cast
 
 from sqlalchemy import select, update
@@ -33,7 +33,7 @@ from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import day_of, parse_when, split_due
 from storage.activities import open_follow_ups, recent_interactions, upcoming_itineraries
-from storage.changes import CLEAR, apply_changes
+from storage.changes import CLEAR, UNDO_WINDOW, apply_changes
 from storage.customers import CustomerRepo
 from storage.models import (
     Contact,
@@ -48,7 +48,6 @@ from storage.models import (
 )
 from storage.push_buttons import view_customer
 
-UNDO_WINDOW = timedelta(hours=24)
 SNAPSHOT = "deleted_record"
 RESTORED = "restored_record"  # a snapshot undone: a second ↩️ is told so
 

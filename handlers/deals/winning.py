@@ -11,7 +11,7 @@ chance within UNDO_WINDOW, with the follow-ups and the customer status the win s
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import TypedDict, cast
 
 from handlers.deals import callbacks
@@ -25,13 +25,13 @@ from handlers.kit.render import moment
 from handlers.kit.turn import Turn
 from locales import N_
 from parsing.amounts import read_amount
+from storage.changes import UNDO_WINDOW
 from storage.deals import DealRepo
 from storage.models import CustomerStatus, Deal, DealStage, Draft, FollowUp
 from storage.push_buttons import view_customer
 
 COOPERATING = CustomerStatus.COOPERATING
 SNAPSHOT = "won_deal"
-UNDO_WINDOW = timedelta(hours=24)  # as long as a deleted record waits (customers/records.py)
 
 
 class WonDeal(TypedDict):
