@@ -69,6 +69,7 @@ def _scan_left(doc: Doc, end: int, limit: int = 16) -> int:
     return start
 
 
+_COUNTED = re.compile(r"[0-9一二两三四五六七八九十几多]家|[县市省区镇村]里")
 # Words around 股份 that make it shares held or sold, not 股份有限公司 shortened.
 _SHARES = re.compile(r"[卖买持转让减增控入]|部分|一些|多少|[0-9%一二三四五六七八九十几]")
 
@@ -123,9 +124,13 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if len(name) == len(suffix):
             continue
+        if _COUNTED.search(name):
+            continue  # 扩到县里十二家医院: how many hospitals, not one of them
         if suffix == "股份" and _SHARES.search(name):
             continue  # 卖掉一部分股份: shares, not a company
         start = b - len(name)
+        if start in best and _NOT_ORG.search(t, best[start][0], a):
+            continue  # 无锡市第二人民医院聊移动护理系统: the hospital, then what was talked about
         if start not in best or best[start][0] < b:
             best[start] = (b, name)
     return sorted((a, b, n) for a, (b, n) in best.items())

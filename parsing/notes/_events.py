@@ -218,7 +218,12 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             continue  # 给张总打个电话问问进度: a plan
         if w is None and t[a:b] == "回访" and not t.startswith("了", b):
             continue  # 回访兰经理 without a date reads as a plan
-        if w is None and t[a - 1 : a] == "去" and not re.match(r"\s*[了过]", t[b : b + 2]):
+        if (
+            w is None
+            and t[a - 1 : a] == "去"
+            and not re.match(r"\s*[了过]", t[b : b + 2])
+            and not _SAYS.search(t, b)  # (去拜访台达电的周处长…他说预算已经核准了: told, so done)
+        ):
             continue  # 去拜访万科 without a date or a 了 is a plan, not a visit done
         if w is not None:
             completed = "了" in t[a : b + 2] or "过" in t[b : b + 2]
@@ -251,7 +256,7 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         best = _best_contact(doc, [(a, b, "visit") for a, b in talks])
     summary = _summary(doc)
     outcome = _outcome(doc, people)
-    said = outcome or _reported(doc)
+    said = outcome or _reported(doc) or (_chat_statement(doc) if doc.chat else None)
     if best is None:
         if doc.chat:  # a pasted WeChat chat is itself the contact
             when = doc.today - timedelta(days=1) if doc.chat_yesterday else doc.today
@@ -276,7 +281,7 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
 
 
 _TOPIC_VERB = re.compile(
-    r"(?:聊了|谈了|讨论了?|沟通了|交流了|介绍了|汇报了|商量了|确认了|商谈了|洽谈了|聊到了?|谈到了?|关于|"
+    r"(?:聊了|谈了|讨论了?|沟通了|交流了?(?![会群过])|介绍了|汇报了|商量了|确认了|商谈了|洽谈了|聊到了?|谈到了?|关于|"
     r"(?:聊|谈|倾)(?=一下|了一下)|(?:聊|谈|讨论)(?!天|话|得|过))(?:了?一下|几句)?\s*"
 )
 # (就是说那个钢材集采平台的事情: the topic starts after what points at it)
@@ -302,7 +307,7 @@ _TOPIC_NOUN = re.compile(
     rf"(?:(?<=[的个了那聊谈 ,说话对])|^)(?![{_NO_TOPIC_START}])"
     r"[\u4e00-\u9fffA-Za-z0-9](?:[\u4e00-\u9fffA-Za-z0-9]|(?<=[A-Za-z0-9]) ){1,12}?"
     r"(?:项目|系统|方案|软件|平台|招标|(?:APP|app|solution|system|project)(?![A-Za-z])|改造|升级|"
-    r"试点|维保|报价单|合同|订单|报告)"
+    r"试点|维保|报价单|合同|订单|报告|设备|模型|雷达|中台|测试台|机器人|终端|标签|物联网)"
     # 配网自动化项目还在走流程 ends the topic; 项目部, 系统集成商, 方案书 do not
     r"(?!部|组|经理|负责|集成|书|商|的人)"
 )
@@ -403,6 +408,8 @@ def _outcome(doc: Doc, people: People) -> str | None:
     for m in _OUTCOME.finditer(t):
         if not doc.free(m.start(), m.end()):
             continue
+        if doc.chat and doc.own_lines and not doc.said_by_customer(m.start()):
+            continue  # 我: 没问题唐部长 — the rep's own words in a pasted chat judge nothing
         a, b = doc.chunk(m.start())
         if any(a <= w.span[0] < b and doc.is_future(w) for w in doc.whens):
             continue
@@ -566,6 +573,52 @@ def _reported(doc: Doc) -> str | None:
 
 
 _SAID_LEAD = re.compile(r"(?:那个|嗯|就是|然后|呃)+\s*")
+
+# In a pasted chat, the customer's lines that ask, greet or acknowledge say no outcome.
+_CHAT_ASKS = re.compile(
+    r"[?？]|吗|能不能|能否|可不可以|什么时候|有没有|是不是|多少|几[点号天]|没有$|^\[|"
+    # what the customer asks the rep to do (带上你们的案例, 资料整理一份给我, 记得写清楚)
+    r"带上|给我|发我|过来|来一趟|记得|麻烦|尽快|快乐"
+)
+_CHAT_SPEAKER = re.compile(r"[^\s:：,，]{1,8}[:：]")
+_CHAT_COURTESY = re.compile(
+    r"^(?:(?:新年好|过年好|你好|您好|早上好|晚上好|辛苦了?|谢谢|好的|好|行|嗯|收到|OK|ok|可以)"
+    r"[!！,，。~\s]*)+"
+)
+
+
+def _chat_statement(doc: Doc) -> str | None:
+    """A pasted chat's outcome when no verdict word says it: the customer's first line that
+    states something (院里初审过了, 比预算高了不少), not a question, a courtesy or a request
+    with a day for the rep."""
+    t = doc.t
+    for start in doc.others_lines:
+        a = start
+        while a < len(t) and t[a] in " :：\n":
+            a += 1
+        if _CHAT_SPEAKER.match(t, a):
+            continue  # a stamp's line, then the speaker's: the line after the name is read
+        line_end = t.find("\n", a)
+        text = t[a : len(t) if line_end < 0 else line_end].rstrip()
+        lead = _CHAT_COURTESY.match(text)
+        if lead:
+            a, text = a + lead.end(), text[lead.end() :]
+        if len(text) < 4 or _CHAT_ASKS.search(text):
+            continue
+        if any(a <= w.span[0] < a + len(text) and doc.is_future(w) for w in doc.whens):
+            continue
+        if not doc.free(a, a + len(text)):
+            continue
+        # 报价我看了,比去年高了不少啊: the verdict is the line's last remark; 方案我们院里初审过了:
+        # the thing judged, without whose it is
+        clauses = [c for c in re.split(r"[,，;；]", text) if c.strip()]
+        if len(clauses) > 1 and len(clauses[-1].strip()) >= 4:
+            text = clauses[-1].strip()
+        of = text.rfind("的")
+        if of >= 0 and len(text) - of - 1 >= 6 and is_cjk(text[of + 1]):
+            text = text[of + 1 :]
+        return text.rstrip("。.!！~")
+    return None
 
 
 # --- itineraries ----------------------------------------------------------------------------

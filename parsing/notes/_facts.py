@@ -220,6 +220,8 @@ _HOBBY_TRIGGER = re.compile(
 _HOBBY_SPLIT = re.compile(r"和|、|,|及|与|跟|还有|以及|/|也喜欢|也爱|或")
 _HOBBY_TRAIL = re.compile(r"(?:什么的|之类的|啥的|等等|等|的|了|啊|呢)+$")
 _HOBBY_WORDS = frozenset(HOBBY_WORDS)
+# Where a hobby list ends in a run-on note: another fact, or a voice note's next remark.
+_HOBBY_STOP = re.compile(r"生日|老家|性格|电话|手机|微信|然后|就是说|嗯|对了|另外|他说|她说")
 
 
 def _hobby_ok(item: str) -> bool:
@@ -246,24 +248,32 @@ def read_hobbies(doc: Doc, people: People) -> None:
             continue
         # Stop the list where another fact starts (生日, a date, a pronoun).
         end = cb
-        for stop in ("生日", "老家", "性格", "电话", "手机", "微信"):
-            k = t.find(stop, m.end(), cb)
-            if k >= 0:
-                end = min(end, k)
-        items = [x for x in _HOBBY_SPLIT.split(t[m.end() : end])]
-        spans_end = end
-        _, clause_end = doc.clause(m.end())
-        for a, b in doc.chunks_in(cb, clause_end):
-            if not _is_hobby_word(t[a:b]):
-                break
-            items.append(t[a:b])
-            spans_end = b
+        stop = _HOBBY_STOP.search(t, m.end(), cb)
+        if stop is not None:
+            end = stop.start()
+        items: list[tuple[str, int]] = []
+        pos = m.end()
+        for piece in _HOBBY_SPLIT.split(t[m.end() : end]):
+            pos = t.index(piece, pos) if piece else pos
+            items.append((piece, pos + len(piece)))
+            pos += len(piece)
+        if stop is None:
+            _, clause_end = doc.clause(m.end())
+            for a, b in doc.chunks_in(cb, clause_end):
+                if not _is_hobby_word(t[a:b]):
+                    break
+                items.append((t[a:b], b))
         p = people.persons[people.person_at(m.start())]
-        for raw in items:
+        kept_end = None
+        for raw, item_end in items:
             item = _HOBBY_TRAIL.sub("", raw.strip())
-            if _hobby_ok(item) and item not in p.hobbies:
-                p.hobbies.append(item)
-        doc.mark(m.start(), spans_end)
+            if _hobby_ok(item):
+                kept_end = item_end
+                if item not in p.hobbies:
+                    p.hobbies.append(item)
+        # (喜欢打掼蛋然后就是说那个钢材集采平台的事情: only what was kept is explained)
+        if kept_end is not None:
+            doc.mark(m.start(), kept_end)
 
 
 _NATIVE_TRIGGER = re.compile(r"(?:老家|籍贯|祖籍)(?:是|在)?[:]?\s*")
