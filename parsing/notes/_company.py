@@ -19,6 +19,9 @@ _SUFFIXES = words(
     " 物流 地铁 控股 港口 医药 证券 保险 物业 汽车 电厂 供电 股份"
     # short forms reps use: 宁波港, 宁海关, 南京一中, 常州一院, 南京妇幼, 省人医
     " 港 海关 一中 二中 三中 四中 一院 二院 三院 人医 妇幼"
+    # trades a name ends with (紫金矿业, 海螺水泥, 蒙牛乳业, 中通快递, 禄口机场, 天合光能)
+    " 矿业 水泥 乳业 快递 机场 光能 家电 电器 食品 化纤 轮胎 建材 航运 船舶 酒业 百货 酒店"
+    " 农商行 农商银行 房产"
 )
 _SUFFIX_RE = re.compile("|".join(sorted(map(re.escape, _SUFFIXES), key=len, reverse=True)))
 _ORG_STOP = frozenset(
@@ -54,11 +57,27 @@ _NOT_A_NAME = re.compile(r"[一了过下完得的]|客户|老客户|新客户|�
 _STOPPED_VERBS = frozenset({"跟进", "跟踪", "对接", "对标"})
 
 
+# Bureaus named with 和 (自然资源和规划局, 住房和城乡建设局, 发展和改革委员会).
+_BUREAU_AND = re.compile(
+    r"(?:自然资源|人力资源|住房|工业|发展|文化|生态环境|卫生|商务|交通运输)和$"
+)
+# 华润置地(南京)有限公司, 上海振华重工(集团)股份有限公司: a place or 集团 in brackets inside
+_BRACKETED = re.compile(r"\([\u4e00-\u9fff]{2,4}\)$")
+
+
 def _scan_left(doc: Doc, end: int, limit: int = 16) -> int:
     t = doc.t
     start = end
     while start > 0 and end - start < limit:
         ch = t[start - 1]
+        if ch == "和" and _BUREAU_AND.search(t, max(0, start - 6), start):
+            start -= 1
+            continue
+        if ch == ")":
+            bracket = _BRACKETED.search(t, max(0, start - 6), start)
+            if bracket is not None:
+                start = bracket.start()
+                continue
         if ch in _ORG_STOP or doc.date_at[start - 1] or doc.used[start - 1]:
             break
         if not (is_cjk(ch) or ch.isalnum()):
@@ -324,6 +343,7 @@ def _with_area(doc: Doc, a: int, b: int, name: str) -> tuple[int, int, str]:
     return a, end, name + m.group()
 
 
+_BRANCH = re.compile(r"(?:分公司|分行|支行|分院|院区)$")
 _DEPARTMENT_AFTER = re.compile(
     r"^(?P<org>.{2,}?(?:集团|医院|公司|银行|大学|研究院|设计院|管委会))"
     r"[\u4e00-\u9fff]{1,6}(?:中心|部|处|科|室)$"
@@ -345,6 +365,11 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         found.append((ka, end, name + t[kb:end]))
     if found:
         a, b, name = min(found)
+        branch = next(
+            (f for f in found if a < f[0] <= b < f[1] <= b + 8 and _BRANCH.search(f[2])), None
+        )
+        if branch is not None:  # 中国农业银行股份有限公司无锡分行: the branch is the customer
+            b, name = branch[1], name + doc.t[b : branch[1]]
         dept = _DEPARTMENT_AFTER.match(name)
         if dept is not None:  # 山东高速集团信息中心: the group, then its department
             b -= len(name) - dept.end("org")
