@@ -117,12 +117,15 @@ _OUTCOME = re.compile(
     # verdicts said plainly: 反应不错, 他嫌贵, 他点头了, 报价我们接受了, 有戏, 几好, 唔错
     r"不错|嫌贵|太贵|偏贵|点头了|接受了|核准了|有戏|几好|唔错|"
     # plain everyday verdicts: 方案还行, 问题不大, 报价偏高, 效果一般
-    r"还行|偏高|问题不大|效果一般|反响一般|反应一般"
+    r"还行|偏高|问题不大|效果一般|反响一般|反应一般|"
+    # a telegraphic note's verdict in English: 拜访ok, 电话 东航物流韦总 ok
+    r"(?<![A-Za-z])(?i:ok)(?![A-Za-z])"
 )
 # Said of things as much as to the rep (采购申请批了, 系统没问题): the outcome of a contact the
 # note records, never by itself a sign that one took place.
 _NOT_A_CONTACT = re.compile(
-    r"再说|符合要求|问题|通过了|批了|(?<!得)不错|贵|点头|接受|核准|有戏|几好|唔错|还行|偏高|一般"
+    r"再说|符合要求|问题|通过了|批了|(?<!得)不错|贵|点头|接受|核准|有戏|几好|唔错|还行|偏高|一般|"
+    r"(?i:ok)"
 )
 # The rep asking to be reminded: what follows is a task, not a contact that took place.
 _REMINDER_LEAD = re.compile(r"记得|别忘|不要忘|提醒我")
@@ -410,6 +413,8 @@ def _outcome(doc: Doc, people: People) -> str | None:
             continue
         if doc.chat and doc.own_lines and not doc.said_by_customer(m.start()):
             continue  # 我: 没问题唐部长 — the rep's own words in a pasted chat judge nothing
+        if m.group().lower() == "ok" and (doc.chat or re.match(r"\s*[A-Za-z]", t[m.end() :])):
+            continue  # a chat's "OK" acknowledges; "OK with the demo" is English said whole
         a, b = doc.chunk(m.start())
         if any(a <= w.span[0] < b and doc.is_future(w) for w in doc.whens):
             continue
@@ -537,7 +542,9 @@ def _en_sentence(doc: Doc, start: int) -> str | None:
 # 他说方案还行 / 他說預算明年才會下來 / he feedback 还不错: what the customer said, kept as the
 # outcome of a contact the note records (never itself a reason to record one).
 _SAYS = re.compile(
-    r"(?:(?:他|她)们?|对方|客户|[总局处工])\s*(?:说|讲|表示|反馈|回复说?|回复|答复|feedback|觉得|认为)\s*"
+    r"(?:(?:他|她)们?|对方|客户|[总局处工])\s*"
+    # (佢話要等董事局批: Cantonese says 话)
+    r"(?:说|讲|表示|反馈|回复说?|回复|答复|feedback|觉得|认为|话(?![题费筒术]))\s*"
 )
 _SAID_END = re.compile(
     r"然后|对吧|嗯|就是|所以|那我|我们再|我再|我打算|[让要请叫]我|吧|,|;|。|!|\n|"
