@@ -413,8 +413,10 @@ def _outcome(doc: Doc, people: People) -> str | None:
             continue
         if doc.chat and doc.own_lines and not doc.said_by_customer(m.start()):
             continue  # 我: 没问题唐部长 — the rep's own words in a pasted chat judge nothing
-        if m.group().lower() == "ok" and (doc.chat or re.match(r"\s*[A-Za-z]", t[m.end() :])):
-            continue  # a chat's "OK" acknowledges; "OK with the demo" is English said whole
+        if m.group().lower() == "ok" and (
+            doc.chat or not re.match(r"\s*(?:[,.;!。,;!\n]|$)", t[m.end() :])
+        ):
+            continue  # a chat's "OK" acknowledges; "OK with the demo", 他说 OK 但… are said whole
         a, b = doc.chunk(m.start())
         if any(a <= w.span[0] < b and doc.is_future(w) for w in doc.whens):
             continue
