@@ -681,6 +681,8 @@ _HOLIDAY_NAMES = {
     "双12": "双十二",
 }
 _HOLIDAY_SUFFIX = (
+    # 元宵节后第一个礼拜一, 元旦以后第一个工作日
+    "(?:之|以)?后的?第一个(?:周|星期|礼拜)[一二三四五六日天]|(?:之|以)后第一个工作日|"
     "(?:之|以)?[前后](?:[0-9]{1,2}|[一二两三四五六七八九十]{1,2})(?:天|日|周|个星期|个礼拜|星期)|"
     "假期期间|放假期间|长假期间|小长假|长假|假期|放假|期间|黄金周|"
     "后第一天|后的第一天|后上班第一天|后第一个工作日|后上班|收假后|"
@@ -705,6 +707,8 @@ _AFTER_SUFFIXES = frozenset(
         "后的第一天",
         "后上班第一天",
         "后第一个工作日",
+        "之后第一个工作日",
+        "以后第一个工作日",
         "后上班",
         "收假后",
         "之后",
@@ -712,7 +716,11 @@ _AFTER_SUFFIXES = frozenset(
         "后",
     }
 )
-_FIRST_WORKDAY_SUFFIXES = frozenset({"后第一个工作日", "后上班第一天"})
+_FIRST_WORKDAY_SUFFIXES = frozenset(
+    {"后第一个工作日", "之后第一个工作日", "以后第一个工作日", "后上班第一天"}
+)
+_AFTER_WEEKDAY = re.compile(r"(?:之|以)?后的?第一个(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
+_WEEKDAY_INDEX = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _BEFORE_SUFFIXES = frozenset({"之前", "以前", "前"})
 _BARE_NEEDS_CONTEXT = frozenset({"十一", "五一", "六一", "小年"})
 _PLACE_AFTER = re.compile(r"(?:路|街|广场|大道|村|小区|中学|小学|号|点|班|厂|轻|大楼|商场|月)")
@@ -736,6 +744,10 @@ def _holiday(c: _Ctx, key: str, suffix: str, year: int | None) -> _D | None:
             if suffix in _FIRST_WORKDAY_SUFFIXES:
                 # 元旦后第一个工作日: 2026 Sunday 4 January (调休), 2027 Monday 4 January.
                 start = c.workdays.on_or_after(start)
+            probe = start
+        elif (weekday := _AFTER_WEEKDAY.fullmatch(suffix)) is not None:
+            after = p_end + timedelta(days=1)  # 元宵节后第一个礼拜一: the first Monday after it
+            start = after + timedelta(days=(_WEEKDAY_INDEX[weekday["wd"]] - after.weekday()) % 7)
             probe = start
         elif suffix in _BEFORE_SUFFIXES:
             start = first_day - timedelta(days=1)
@@ -832,6 +844,25 @@ def _h_danian(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     return _D(next_lunar_occurrence(1, day, False, c.today), "lunar", lunar=spec, yearless=True)
 
 
+# 初八 alone, said around 春节: 正月初八 (初一学生 is a school year, 月初 the month's start).
+RE_BARE_CHU = re.compile(
+    r"(?<![月年大0-9一二三四五六七八九十正冬腊])初(?P<d>[一二三四五六七八九十])(?![中学生级班])"
+)
+_AROUND_NEW_YEAR = timedelta(days=45)
+
+
+def _h_bare_chu(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
+    """初八 with no month: 正月初八 when it is at most about six weeks ahead, else not read."""
+    day = _num(m["d"], 1, 10)
+    if day is None or not 1901 <= c.today.year <= 2099:
+        return None
+    when = next_lunar_occurrence(1, day, False, c.today)
+    if when - c.today > _AROUND_NEW_YEAR:
+        return None
+    spec = LunarSpec(1, day, False, None)
+    return _D(when, "lunar", lunar=spec, yearless=True)
+
+
 def _lunar_day(text: str) -> int | None:
     if text.startswith("初"):
         return _num(text[1:], 1, 10)
@@ -892,6 +923,7 @@ _DATE_COMPONENTS: list[tuple[str, re.Pattern[str], DateHandler]] = [
     ("年", RE_NEW_YEAR, _h_new_year),
     ("0123456789" + _NUMC + "农阴旧夏老闰正冬腊", RE_LUNAR, _h_lunar),
     ("大", RE_DANIAN, _h_danian),
+    ("初", RE_BARE_CHU, _h_bare_chu),
 ]
 
 _DATE_BY_FIRST: dict[str, list[tuple[re.Pattern[str], DateHandler]]] = {}

@@ -920,6 +920,9 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     if doc.chat:
         text = _in_third_person(doc, people, a, text)
     if text in _VAGUE:
+        ca, _ = doc.clause(a)
+        if _SAYS.search(t, max(ca, a - 8), a):
+            return None  # 他说春节前要定: their decision to come, nothing for the rep to do
         return "跟进"
     m = people.mention_in(b, b + len(text) + 1)
     if not text or (m is not None and t[m.start : m.end] == text):

@@ -178,8 +178,12 @@ _EN_DATE = re.compile(
 )
 # before 春节, before 月底: the deadline said the Chinese way round (春节前).
 _EN_BEFORE = re.compile(
-    r"\bbefore\s+(?P<what>春节|元旦|国庆|中秋|端午|月底|年底|周[一二三四五六日])"
+    r"\b(?:before|by)\s+(?P<what>春节|元旦|国庆|中秋|端午|月底|年底|周[一二三四五六日])"
 )
+# CNY 前, before CNY, EOM: Chinese New Year and the month's end said in English (CNY alone
+# is the currency: 报价 CNY 50万).
+_EN_CNY_SAID = re.compile(r"\b(?:CNY|Chinese New Year)\s*[前后]|(?<=before )CNY\b|(?<=by )CNY\b")
+_EN_EOM = re.compile(r"\b(?:EOM|end of (?:the )?month)\b", re.IGNORECASE)
 _EN_WORD = re.compile(r"\b(?:" + "|".join(_EN_WORDS) + r")\b", re.IGNORECASE)
 _EN_CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)", re.I)
 
@@ -221,8 +225,15 @@ def _en_date(m: re.Match[str]) -> str:
     return _padded(f"{month}月{day}日", len(m[0]))
 
 
+def _cny(m: re.Match[str]) -> str:
+    side = m[0][-1] if m[0][-1] in "前后" else ""  # (before CNY: _EN_BEFORE adds the 前)
+    return _padded("春节" + side, len(m[0]))
+
+
 def _english(out: str) -> str:
     out = _EN_AT.sub(lambda m: " " * len(m[0]), out)
+    out = _EN_CNY_SAID.sub(_cny, out)
+    out = _EN_EOM.sub(lambda m: _padded("月底", len(m[0])), out)
     out = _EN_BEFORE.sub(lambda m: _padded(m["what"] + "前", len(m[0])), out)
     out = _EN_DATE.sub(_en_date, out)
     out = _EN_DAY.sub(_en_day, out)
