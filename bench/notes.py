@@ -80,6 +80,10 @@ DEV_SETS = [
     # styles3: 200 notes in every style of #18 by a sixth helper who never read parsing/,
     # written on 2026-12-02 before round five and then tuned on
     NOTES_DIR / "notes_styles3.jsonl",
+    # blind5: 150 notes by a seventh helper who never read parsing/, written on 2026-12-02
+    # while round seven was under way; its first score is the parser as that day began
+    # (cdaa81f). Held out: read only as totals
+    NOTES_DIR / "notes_blind5.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
