@@ -318,6 +318,13 @@ _TOPIC_NOUN = re.compile(
 _MATTER = re.compile(
     r"(?:(?<=那个)|(?<=这个)|(?<=就是))(?P<what>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)的事(?:情)?"
 )
+# 说我们的报价他们领导看过了, 说港口智能理货这块他们今年一定要搞, 对电子处方好有兴趣: what the
+# customer's remark is about, said as its subject.
+_SAID_SUBJECT = re.compile(
+    r"(?:(?<=说)|(?<=讲)|(?<=对))\s*(?:那个|这个|我们的|你们的|我们|你们)?\s*"
+    r"(?P<what>(?![他她我你今明昨下上这那])[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 ]{1,9}?)\s*"
+    r"(?=这块|这个事|那个事|[他她]们|领导|有(?:问题|兴趣)|好有|很有|挺有|[很挺]感兴趣|感兴趣|OK|ok)"
+)
 # Our product named in Latin letters: 对我们的 RPA 很有兴趣, very keen on 我们的 WMS.
 _OUR_PRODUCT = re.compile(
     r"(?:我们的|你们的|our)\s*(?P<name>[A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z0-9\u4e00-\u9fff]+){0,2}?)"
@@ -367,6 +374,13 @@ def _summary(doc: Doc) -> str | None:
             if not doc.free(k, m.end()) or any(doc.date_at[k : m.end()]):
                 continue
             topic = _topic(t[k : m.end()])
+            if topic is not None:
+                return topic
+    for m in _SAID_SUBJECT.finditer(t):
+        if doc.free(m.start("what"), m.end("what")) and not any(
+            doc.date_at[m.start("what") : m.end("what")]
+        ):
+            topic = _topic(m["what"])
             if topic is not None:
                 return topic
     matter = _MATTER.search(t)
