@@ -84,6 +84,10 @@ DEV_SETS = [
     # while round seven was under way; its first score is the parser as that day began
     # (cdaa81f). Held out: read only as totals
     NOTES_DIR / "notes_blind5.jsonl",
+    # styles4: 250 notes in every style of #18 by an eighth helper who never read parsing/,
+    # weighted toward outcomes, headlines, follow-up words and roles; scored before round
+    # seven changed anything for it, then tuned on
+    NOTES_DIR / "notes_styles4.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
