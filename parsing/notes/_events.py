@@ -809,6 +809,12 @@ _STATE = re.compile(
 _THEIR_ANSWER = re.compile(
     r"^(?:给(?:我们|我|咱们)?\s*)?(?:回复|答[复覆]|回话|回电话|回个电话|反馈|消息|答案|结果)"
 )
+# What the customer does by a day (定下来, 挂网, 付款, 盖章, 发标, 下单…): a date of theirs.
+_THEIR_DEED = re.compile(
+    # (签约 is the rep's appointment too, 月底前要付款 the money the rep collects)
+    r"^(?:要|会|就|才|能|想|再)?(?:定下来|定|挂网|付(?!款)|盖好?章|发出来|发标|走完流程|批下来|"
+    r"批|下单|上线|上|启动|下来|对账|截标|开工)(?![门去])"
+)
 _SUBJECT_END = re.compile(
     r"(?:他|她|他们|她们|对方|客户|财务|领导|老板|法务)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$"
     r"|说\s*$"
@@ -1154,6 +1160,8 @@ def find_follow_ups(
             continue
         if _THEIR_ANSWER.match(action) and not doc.said_by_customer(a):
             continue
+        if _THEIR_DEED.match(action) and not re.search(r"[我咱]", t[ca:a]):
+            continue  # 岸电系统他们年底定, 尾款答应本月底付, 标书下周一发出来: theirs, not the rep's
         if _NOT_TO_DO.search(action):
             continue
         if _FOR_THE_REP.search(action) and not doc.said_by_customer(a):

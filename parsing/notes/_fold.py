@@ -61,6 +61,8 @@ _SPOKEN_DIGITS = {"零": "0", "〇": "0", "幺": "1", "一": "1", "二": "2", "�
 # 那个月底前 / 这个月底: voice input's filler 那个 before 月底, not a month counted (个月)
 _FILLER_MONTH = re.compile(r"(?<=[那这])个(?=月[底初中])")
 _A_MOMENT_THEN_NEXT = re.compile(r"一下下(?=礼拜|周|星期)")
+# 整理一下礼拜三之前发给他: "一下" then this week's 礼拜三, not 下礼拜三.
+_A_MOMENT_THEN_DAY = re.compile(r"一下(?=(?:礼拜|周|星期)[一二三四五六日天])")
 # 施厂张: voice input's 厂长 (not 工厂张经理).
 _FACTORY_HEAD = re.compile(r"厂张(?![总经主工科处局院部老书])")
 # 赵科张, 王局张说: voice input's 科长/局长 after a surname — never 万科张总, 信息科张主任 (a
@@ -268,6 +270,7 @@ def fold(text: str) -> str:
     out = _SPOKEN_RUN.sub(lambda m: "".join(_SPOKEN_DIGITS[c] for c in m[0]), out)
     out = _SPOKEN_GROUPS.sub(_spoken_groups, out)
     out = _A_MOMENT_THEN_NEXT.sub("  下", out)
+    out = _A_MOMENT_THEN_DAY.sub("  ", out)
     out = _FILLER_MONTH.sub(" ", out)
     out = _FACTORY_HEAD.sub("厂长", out)
     out = _HEAD_SLIP.sub("长", out)
