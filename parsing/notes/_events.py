@@ -815,6 +815,10 @@ _THEIR_DEED = re.compile(
     r"^(?:要|会|就|才|能|想|再)?(?:定下来|定|挂网|付(?!款)|盖好?章|发出来|发标|走完流程|批下来|"
     r"批|下单|上线|上|启动|下来|对账|截标|开工)(?![门去])"
 )
+# 正月十五前把今年的包材订单定下来: what they will have decided by then
+_THEIR_DECISION = re.compile(r"^把[^\s,;。]{1,12}?(?:定下来|批下来|定了|批了)$")
+_ANSWER_TO_REP = re.compile(r"^(?:给你)?(?:答复|回复|回话|反馈)(?:你|给你)")
+_NOT_THE_DAY = re.compile(r"避开|避免|除了|不要")
 _SUBJECT_END = re.compile(
     r"(?:他|她|他们|她们|对方|客户|财务|领导|老板|法务)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$"
     r"|说\s*$"
@@ -1160,8 +1164,13 @@ def find_follow_ups(
             continue
         if _THEIR_ANSWER.match(action) and not doc.said_by_customer(a):
             continue
-        if _THEIR_DEED.match(action) and not re.search(r"[我咱]", t[ca:a]):
+        deed = _THEIR_DEED.match(t[b:cb].lstrip(" 前之")) or _THEIR_DECISION.match(action)
+        if deed and not re.search(r"[我咱]", t[ca:a]):
             continue  # 岸电系统他们年底定, 尾款答应本月底付, 标书下周一发出来: theirs, not the rep's
+        if doc.said_by_customer(a) and _ANSWER_TO_REP.match(action):
+            continue  # a customer's chat line: 下周三之前答复你 — their answer, awaited
+        if _NOT_THE_DAY.search(t, max(ca, a - 3), a) or t.startswith(("最后", "最後"), b):
+            continue  # 避开周一上午; 春节前最后一次拜访: a day named, nothing set for it
         if _NOT_TO_DO.search(action):
             continue
         if _FOR_THE_REP.search(action) and not doc.said_by_customer(a):
