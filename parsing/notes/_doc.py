@@ -95,7 +95,7 @@ _ADDRESS = re.compile(
 )
 # Periods too vague for a reminder (年后, 下个月中旬, 明年上半年): read, never due.
 _VAGUE = re.compile(
-    r"^(?:年后|过完年|过了年|节后|年以后)|中旬|上旬|下旬|上半年|下半年|年初|月中$"
+    r"^(?:年后|过完年|过了年|节后|年以后)|中旬|上旬|下旬|上半年|下半年|(?<!大)年初(?![一二三四五六七八九十])|月中$"
     r"|(?:元旦|春节|新年|五一|劳动节|国庆|中秋|端午|清明|节)(?:之|以)?后$"
 )
 # No reminder is set this many years ahead; a "year" that far is some other number.
@@ -296,6 +296,15 @@ class Doc:
                 continue  # Kevin's ext is 6688: a number, not a year anyone plans for
             kept.append(w)
         kept = [self._done_before(w, kept) for w in kept]
+        # 昨天大年初二: the festival day is the day just said, gone by (not next year's)
+        kept = [
+            w
+            for w in kept
+            if not any(
+                v.span[1] == w.span[0] and v.day <= self.today and (w.day - self.today).days > 300
+                for v in kept
+            )
+        ]
         for m in _SOFT.finditer(t):
             a, b = m.span()
             if self.date_at[a] or any(w.span[0] < b and a < w.span[1] for w in kept):

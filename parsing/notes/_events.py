@@ -687,6 +687,8 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             continue
         window = t[b : min(cb, b + 24)]
         mine = "我" in t[max(ca, a - 3) : a] or window.lstrip().startswith("我")
+        # 提醒一下礼拜一上午十点去江苏银行开会: the rep's own errand, asked to be reminded of
+        mine = mine or bool(_ASKED_TO_REMIND.search(t, ca, a))
         if mine and not doc.said_by_customer(a):
             continue
         back = _trip_before(doc, people, w, ca)
@@ -1144,7 +1146,10 @@ def find_follow_ups(
         travel = _TRAVEL.search(before) or _TRAVEL.search(t, b, cb)
         if travel and not _REP_ACTION.match(t[b:cb].lstrip(" 我再就")):
             continue
-        if _INTERNAL.search(t, b, cb) or _HABIT.search(t[max(ca, a - 8) : a]):
+        internal = _INTERNAL.search(t, b, cb)
+        if internal and t[internal.start() - 1 : internal.start()] in ("去", "加"):  # (参加)
+            internal = None  # 12月3号去开标: the rep goes to the bid opening
+        if internal or _HABIT.search(t[max(ca, a - 8) : a]):
             continue
         if _THEIR_MEETING.search(t, b, doc.chunk(b)[1]):
             continue
