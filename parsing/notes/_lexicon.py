@@ -160,6 +160,11 @@ _CORE: dict[str, tuple[str, bool]] = {
     "站长": ("站长", False),
     "馆长": ("馆长", False),
     "园长": ("园长", False),
+    # Taiwan's 组长/课长, a works' 班长, a hospital's 常务副院长
+    "组长": ("组长", False),
+    "课长": ("课长", False),
+    "班长": ("班长", False),
+    "常务副院长": ("院长", True),
 }
 
 # Department prefixes that stay part of the title: 采购经理, 办公室主任, 财务总监.

@@ -43,6 +43,8 @@ _AFTER_SHORT = frozenset("理于置罚分作资厂地程业人具期艺商会长
 # Words that end like a short title after a surname character: 古董, 步行, 银行 ...
 _NOT_SHORT = frozenset(
     words("古董 步行 单行 同行 平行 通行 易行 罗行 施工 开工 监工 计院 计局 计处 安局")
+    # the big banks said short (农行省分行): a bank, never 农行长
+    + words("农行 工行 建行 中行 交行 招行")
 )
 _IN_CHARGE = frozenset(words("分管 主管 监管 兼管 协管 代管"))
 _HOSPITALS = frozenset(words("北荣总 中荣总 雄荣总"))
@@ -326,6 +328,8 @@ def _title_mentions(doc: Doc) -> list[Mention]:
         if after is not None:
             full, form, end = after
             sur = _surname_prefix(full)
+            if form is None and sur and full[len(sur) :] in _CALLED_BY_TITLE:
+                form, full = full, sur  # 项目经理钱工, 总工宋工: 钱工 is how he is called
             out.append(
                 Mention(
                     a,
@@ -616,11 +620,18 @@ def _name_then_title_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Me
     return out
 
 
+# The short titles a person is called by after their full title (项目经理钱工).
+_CALLED_BY_TITLE = frozenset({*SHORT_TITLES, "总"})
+
+
 def _compatible(p: ContactFact, m: Mention) -> bool:
     if m.name and p.name:
         return m.name == p.name
     if m.surname != p.surname:
         return False
+    said = title_info(m.title) if m.title else None
+    if said is not None and p.salutation == f"{m.surname}{said.address}":
+        return True  # 项目经理钱工 … 钱工说: the one called 钱工
     if m.form and m.form[-1] in "生士姐太" and p.title and not p.salutation:
         return False  # 王局长 … 王小姐: 女士/小姐/先生 is someone else than the one with a title
     if m.title and p.title:
@@ -723,7 +734,30 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
         doc.mark(mention.start, mention.end)
     people.build_anchors()
     _standalone_titles(doc, people)
+    _titles_said_before(doc, people)
     return people
+
+
+def _titles_said_before(doc: Doc, people: People) -> None:
+    """分管副院长郑院长: a deputy's title said right before how the person is called is their
+    title (副院长, addressed 郑院长)."""
+    t = doc.t
+    for m in people.mentions:
+        if m.pronoun or not m.title or m.contact < 0:
+            continue
+        said = title_info(m.title)
+        for size in range(min(6, m.start), 1, -1):
+            word = t[m.start - size : m.start]
+            info = title_info(word)
+            if info is None or not doc.free(m.start - size, m.start) or said is None:
+                continue
+            # (only a deputy: 副院长 is someone else than the 院长; 总经理沈总 is filed as 总)
+            deputy = word.startswith(("副", "常务副")) and not m.title.startswith("副")
+            if info.address == said.address and deputy:
+                p = people.persons[m.contact]
+                p.title = word
+                doc.mark(m.start - size, m.start)
+            break
 
 
 def _standalone_titles(doc: Doc, people: People) -> None:
