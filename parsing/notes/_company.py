@@ -33,7 +33,7 @@ _LEAD = re.compile(
     # voice input's fillers and Cantonese 同 (with): 那个…, 电话里…, 嗯记一下新客户…
     r"那个|这个|个|里|同|嗯|呢|啊|吧|新客户|记一下|话里|电话里|啱啱|刚刚|刚才|然后|就是|那边|这边|"
     # 去一下苏州工业园区管委会, 跑一趟苏州供电公司: a moment's trip, not part of the name
-    r"一下|一趟|趟|跑|"
+    r"一下|一趟|趟|跑|理一下|整理一下|汇总一下|梳理一下|"
     # a chat's courtesies before a name (谢谢卢院长, 好的孟处)
     r"谢谢|感谢|好的|收到|"
     # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股)
@@ -155,9 +155,14 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
     return sorted((a, b, n) for a, (b, n) in best.items())
 
 
+# 部长姓, 负责人姓潘, 科技部总经理, 厂长助理, 采购: who someone is, said before them
+_PERSONISH = re.compile(r"姓|负责人|助理|^采购[部员]?$|(?:部长|经理|主任|科长|处长|总监)$")
+
+
 def _plausible(name: str) -> bool:
     return (
         2 <= len(name) <= 10
+        and not _PERSONISH.search(name)
         and not any(ch.isdigit() for ch in name)
         and all(is_cjk(c) or c.isalnum() for c in name)
         and not _NOT_ORG.search(name)
@@ -332,6 +337,35 @@ def _headed(doc: Doc) -> str | None:
     return name
 
 
+# 周五前报价 海信, 月底前催回款 紫金: a telegraphic note ends with its customer.
+_TAIL = re.compile(r"\s(?P<name>[\u4e00-\u9fff]{2,6})\s*$")
+_TELEGRAPHIC_MAX = 20
+
+
+def _tailed(doc: Doc, people: People) -> str | None:
+    """Only a jotted task (a day, what to do) with nobody named: the last word is whom for."""
+    m = _TAIL.search(doc.t)
+    if m is None or len(doc.t.strip()) > _TELEGRAPHIC_MAX or " " not in doc.t.strip():
+        return None
+    if any(not p.pronoun for p in people.mentions) or not any(doc.date_at):
+        return None
+    if not _TASK_WORD.search(doc.t, 0, m.start()):
+        return None
+    a, b = m.span("name")
+    name = m["name"]
+    if not doc.free(a, b) or any(doc.date_at[a:b]) or not _plausible(name):
+        return None
+    if _NOT_A_NAME.search(name) or _NOT_HEAD.search(name) or PLACE_RE.fullmatch(name):
+        return None
+    if _TASK_WORD.search(name) or _NOT_TAIL.search(name):
+        return None  # 明天 电话 跟进, 都在观望: what to do or how it stands, not who
+    return name
+
+
+_NOT_TAIL = re.compile(r"^[都在也还没暂已很太就再不]|了")
+_TASK_WORD = re.compile(r"报价|送样|回款|发|催|跟|签|拜访|电话|见面|开会|会议|样品|资料|标书|合同")
+
+
 def _with_area(doc: Doc, a: int, b: int, name: str) -> tuple[int, int, str]:
     """京东物流华东, 德邦物流华东区的郑总: a region of the company is part of its name."""
     m = _AREA_RE.match(doc.t, b)
@@ -345,7 +379,7 @@ def _with_area(doc: Doc, a: int, b: int, name: str) -> tuple[int, int, str]:
 
 _BRANCH = re.compile(r"(?:分公司|分行|支行|分院|院区)$")
 _DEPARTMENT_AFTER = re.compile(
-    r"^(?P<org>.{2,}?(?:集团|医院|公司|银行|大学|研究院|设计院|管委会))"
+    r"^(?P<org>.{2,}?(?:集团|医院|公司|银行|大学|研究院|设计院|管委会|局))"
     r"[\u4e00-\u9fff]{1,6}(?:中心|部|处|科|室)$"
 )
 
@@ -377,7 +411,7 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         doc.mark(a, b)
         doc.company_span = (a, b)
         return name
-    placed = _by_position(doc, people) or _headed(doc)
+    placed = _by_position(doc, people) or _headed(doc) or _tailed(doc, people)
     if placed is not None:
         a = doc.t.find(placed)
         doc.company_span = (a, a + len(placed))
