@@ -432,7 +432,10 @@ def _outcome(doc: Doc, people: People) -> str | None:
         ):
             continue  # a chat's "OK" acknowledges; "OK with the demo", 他说 OK 但… are said whole
         a, b = doc.chunk(m.start())
-        if any(a <= w.span[0] < b and doc.is_future(w) for w in doc.whens):
+        theirs = _their_dates(doc)
+        if any(
+            a <= w.span[0] < b and doc.is_future(w) and not theirs[w.span[0]] for w in doc.whens
+        ):
             continue
         start = a
         said = t.rfind("说", a, m.start())  # 范工电话里说我们的接口文档有问题
@@ -494,6 +497,26 @@ def _with_its_but(doc: Doc, due: list[bool], end: int) -> int:
 
 _NEXT_REMARK = re.compile(r"(?<![他她])说(?!了算)")
 _ABOUT_OURS = re.compile(r"(?:对\s*)?(?:我们|你们|我司)(?:公司)?的?\s*(?=\S)")
+
+
+# What the customer does by a day, said after it: 明年三月招标, 年底之前会出招标文件, 下个月就要定.
+_THEIR_PLAN = re.compile(
+    r"\s*(?:之?前|以后|后)?\s*(?:就|会|才|要|再|肯定|可能|先|开始)*\s*"
+    r"(?:招标|定|启动|立项|试点|上线|换|到期|续|开会|上班|挂网|出|批|下来|签|截标|开标|审|评审|决定)"
+)
+
+
+def _their_dates(doc: Doc) -> list[bool]:
+    """For each character: part of a date the customer's own plan is set by (not the rep's)."""
+    theirs = [False] * (len(doc.t) + 1)
+    for w in doc.whens:
+        a, b = w.span
+        ca, _ = doc.clause(a)
+        if not _THEIR_PLAN.match(doc.t, b) or re.search(r"[我咱]", doc.t[ca:a]):
+            continue
+        for i in range(a, b):
+            theirs[i] = True
+    return theirs
 
 
 def _due_map(doc: Doc) -> list[bool]:
@@ -558,7 +581,7 @@ def _en_sentence(doc: Doc, start: int) -> str | None:
 # 他说方案还行 / 他說預算明年才會下來 / he feedback 还不错: what the customer said, kept as the
 # outcome of a contact the note records (never itself a reason to record one).
 _SAYS = re.compile(
-    r"(?:(?:他|她)们?|对方|客户|[总局处工])\s*"
+    r"(?:(?:他|她)们?|对方|客户|[总局处工长理任师])\s*"
     # (佢話要等董事局批: Cantonese says 话)
     r"(?:说|讲|表示|反馈|回复说?|回复|答复|feedback|觉得|认为|话(?![题费筒术]))\s*"
 )
@@ -582,7 +605,11 @@ def _reported(doc: Doc) -> str | None:
         b = _with_its_but(doc, due, b)  # 他说挺好的,不过预算要明年才有
         # 他说下礼拜二来医院找他: a plan the next follow-up or trip holds, not an outcome
         # (a vague period stays in: 他说元旦以后再说 is what was said, never a reminder)
-        b = next((i for i in range(a, b) if due[i] or not doc.free(i, i + 1)), b)
+        # (他说冷轧线的改造明年三月招标: a day of theirs is what was said, kept whole)
+        theirs = _their_dates(doc)
+        b = next(
+            (i for i in range(a, b) if (due[i] and not theirs[i]) or not doc.free(i, i + 1)), b
+        )
         lead = _SAID_LEAD.match(t, a, b)
         a = lead.end() if lead else a
         # 那个临床数据中心的方案要改 → 方案要改: the thing judged, without what it belongs to
