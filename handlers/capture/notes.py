@@ -42,12 +42,11 @@ from handlers.capture.plans import save_plan, take_plan
 from handlers.capture.show import deal_choices, show_capture
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
-from handlers.kit.labels import flag_change, value_with_unit
+from handlers.kit.labels import field_label, flag_change, value_with_unit
 from handlers.kit.render import clip, moment
 from handlers.kit.routes import Action, follow, stale
 from handlers.kit.turn import Turn, member_turn, message_text
 from handlers.team.assignment import ask_managers_about
-from locales import N_
 from parsing.dates import split_due
 from parsing.notes import parse_note, salutation_for
 from parsing.text import holds_no_words, simplified
@@ -376,7 +375,7 @@ def _changes_said(turn: Turn, changes: list[tuple[str, FieldChange]]) -> list[st
         else:
             old = value_with_unit(_, change.field, change.old)
             new = value_with_unit(_, change.field, change.new)
-            field = _(FIELD_NAMES[change.field]) if change.field in FIELD_NAMES else change.field
+            field = field_label(_, change.field)
         lines.append(
             _(
                 "✏️ {who}{field}:{old} → {new}(旧值已记入历史)",
@@ -387,32 +386,6 @@ def _changes_said(turn: Turn, changes: list[tuple[str, FieldChange]]) -> list[st
             )
         )
     return lines
-
-
-FIELD_NAMES = {
-    "name": N_("姓名"),
-    "title": N_("职务"),
-    "salutation": N_("称呼"),
-    "wechat": N_("微信"),
-    "email": N_("邮箱"),
-    "native_place": N_("籍贯"),
-    "education": N_("毕业院校"),
-    "decision_role": N_("决策角色"),
-    "personality": N_("性格"),
-    "birthday_month": N_("生日月份"),
-    "birthday_day": N_("生日日期"),
-    "birthday_year": N_("出生年份"),
-    "grade": N_("等级"),
-    "purchase_cycle": N_("采购周期"),
-    "payment_cycle": N_("付款周期"),
-    "competitors": N_("竞争对手"),
-    "phones": N_("电话"),
-    "phone": N_("电话"),
-    "hobbies": N_("爱好"),
-    "fax": N_("传真"),
-    "address": N_("地址"),
-    "website": N_("网址"),
-}
 
 
 async def _ask_which_deal(turn: Turn, draft: Draft, customer: Customer) -> bool:

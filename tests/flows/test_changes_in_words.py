@@ -62,3 +62,17 @@ async def test_a_key_leader_flag_is_said_in_words(bot: BotHarness) -> None:
     await wang.send("华东电力设计院的王建国局长说下周二到周四在北京开会")
     saved = await wang.press("保存")
     assert "is_key_leader" not in saved.text
+
+
+async def test_the_companys_number_is_its_line_wherever_it_changes(bot: BotHarness) -> None:
+    """A customer's phone is the company's 总机 in the save echo as in 编辑资料 and 完整档案
+    (the echo said 电话, as for a contact's own numbers)."""
+    wang = bot.user("王磊")
+    await wang.send("万科 电话 021-63210000")
+    await wang.press("保存")
+    await wang.send("万科 电话 13912345678")
+    saved = await wang.press("保存")
+    assert "✏️ 总机:02163210000 → 13912345678(旧值已记入历史)" in saved.text
+    await wang.send("/customer 万科")
+    profile = await wang.press("完整档案")
+    assert "总机:13912345678" in profile.text
