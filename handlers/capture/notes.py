@@ -52,7 +52,7 @@ from parsing.notes import parse_note, salutation_for
 from parsing.text import holds_no_words, simplified
 from storage.activities import add_follow_up, add_itinerary, log_interaction
 from storage.birthdays import birthday_columns
-from storage.changes import DERIVED_FIELDS, FieldChange, merged_list, merged_text
+from storage.changes import FieldChange, merged_list, merged_text
 from storage.contacts import ContactRepo, same_name
 from storage.customers import CustomerRepo
 from storage.deals import DealRepo
@@ -349,40 +349,24 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
 
 
 def _changes_said(turn: Turn, changes: list[tuple[str, FieldChange]]) -> list[str]:
-    """The save echo's ✏️ lines: a value that had one before, in words (生日:3月8日 → 8月15日,
-    生日改为农历), never a column's name."""
+    """The save echo's ✏️ lines: a value that had one before, in words, as 🕘 修改记录 says
+    it (生日:3月8日 → 农历八月十五, whole; 设为关键人), never a column's name."""
     _ = turn._
     lines = []
-    dates: dict[str, dict[str, FieldChange]] = {}  # a birthday's month and day, said as one
     for who, change in changes:
-        if change.field in ("birthday_month", "birthday_day"):
-            dates.setdefault(who, {})[change.field] = change
-    for who, change in changes:
-        if not change.old or change.field in DERIVED_FIELDS:
+        if not change.old:
             continue
         flag = flag_change(_, change.field, change.new)
-        both = dates.get(who, {})
         if flag is not None:
             lines.append(_("✏️ {who}:{change}", who=who, change=flag))
             continue
-        if change.field in both and len(both) == 2:
-            if change.field == "birthday_day":
-                continue  # said with the month
-            month, day = both["birthday_month"], both["birthday_day"]
-            old = _("{month}月{day}日", month=month.old, day=day.old)
-            new = _("{month}月{day}日", month=month.new, day=day.new)
-            field = _("生日")
-        else:
-            old = value_with_unit(_, change.field, change.old)
-            new = value_with_unit(_, change.field, change.new)
-            field = field_label(_, change.field)
         lines.append(
             _(
                 "✏️ {who}{field}:{old} → {new}(旧值已记入历史)",
                 who=who,
-                field=field,
-                old=old,
-                new=new,
+                field=field_label(_, change.field),
+                old=value_with_unit(_, change.field, change.old),
+                new=value_with_unit(_, change.field, change.new),
             )
         )
     return lines

@@ -30,7 +30,7 @@ from handlers.kit.render import MESSAGE_LIMIT, birthday, born_in
 from handlers.kit.routes import follow, stale
 from handlers.kit.turn import Turn, member_turn
 from locales import N_, Translator
-from storage.changes import DERIVED_FIELDS, FAMILY_FIELD, LoggedBirthday
+from storage.changes import DERIVED_FIELDS, FAMILY_FIELD
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.models import ChangeLog, Contact, Customer, FamilyMember, Member
@@ -202,27 +202,16 @@ async def _change_log(turn: Turn, customer: Customer, offset: int) -> None:
     turn.edit(text[:MESSAGE_LIMIT], inline(keyboard))
 
 
-def _born(_: Translator, value: str | None) -> str:
-    born = LoggedBirthday.read(value)
-    if born is None:
-        return _("(空)")
-    return birthday(_, born.month, born.day, lunar=born.lunar, leap=born.leap, year=born.year)
-
-
 def _whole(_: Translator, change: ChangeLog) -> str | None:
-    """A birthday as one line (生日:3月8日 → 农历三月初八) and a family member's
-    (👪 儿子 生日 1月10日); None for any other field."""
+    """A birthday as one line (生日:3月8日 → 农历三月初八), as the save echo says it, and a
+    family member's (👪 儿子 生日 1月10日); None for any other field."""
+    old = value_with_unit(_, change.field, change.old_value)
+    new = value_with_unit(_, change.field, change.new_value)
     if change.field == "birthday":
-        return _(
-            "生日:{old} → {new}",
-            old=_born(_, change.old_value),
-            new=_born(_, change.new_value),
-        )
+        return _("生日:{old} → {new}", old=old, new=new)
     if change.field.startswith(FAMILY_FIELD):
         relation = change.field.removeprefix(FAMILY_FIELD)
-        said = _born(_, change.new_value)
-        if change.old_value:
-            said = f"{_born(_, change.old_value)} → {said}"
+        said = f"{old} → {new}" if change.old_value else new
         return _("👪 {relation} 生日 {date}", relation=relation, date=said)
     return None
 

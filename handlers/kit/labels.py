@@ -3,7 +3,9 @@ role in the decision, an archive field. Cards, captures, reports and exports all
 
 from __future__ import annotations
 
+from handlers.kit.render import birthday
 from locales import N_, Translator
+from storage.changes import FAMILY_FIELD, LoggedBirthday
 from storage.models import CustomerStatus, InteractionKind
 
 STATUS_LABELS = {
@@ -82,7 +84,8 @@ def field_label(_: Translator, field: str) -> str:
     return _(label) if label else field
 
 
-# A change of a flag reads as what happened (生日改为农历), never as "农历生日:0 → 1".
+# A change of a flag reads as what happened (设为关键人), never as "关键人:0 → 1"; 生日改为农历 is
+# for the rows the change log kept before a birthday was logged whole.
 _FLAG_CHANGES = {
     ("birthday_lunar", "1"): N_("生日改为农历"),
     ("birthday_lunar", "0"): N_("生日改为公历"),
@@ -100,8 +103,19 @@ def flag_change(_: Translator, field: str, new: str | None) -> str | None:
 
 
 def value_with_unit(_: Translator, field: str, value: str | None) -> str:
-    """A changed value as the member reads it: 8月 for a birthday's month, (空) for none."""
+    """A changed value as the member reads it: a birthday whole (农历三月初八), 8月 for a
+    month the change log kept alone, (空) for none."""
     if not value:
         return _("(空)")
+    if field == "birthday" or field.startswith(FAMILY_FIELD):
+        return birthday_said(_, value)
     unit = _UNITS.get(field)
     return _(unit, n=value) if unit else value
+
+
+def birthday_said(_: Translator, logged: str | None) -> str:
+    """A birthday as the change log keeps it (L3-8/1985), in words: 农历三月初八(1985年生)."""
+    born = LoggedBirthday.read(logged)
+    if born is None:
+        return _("(空)")
+    return birthday(_, born.month, born.day, lunar=born.lunar, leap=born.leap, year=born.year)
