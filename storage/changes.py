@@ -115,7 +115,8 @@ def apply_changes(
     entity_name: str,
     changes: dict[str, Any],
 ) -> list[FieldChange]:
-    """Set each field that differs and log old → new.
+    """Set each field that differs, log old → new, and return what was logged: the change as
+    the save echo and 🕘 修改记录 both say it (a birthday whole, one "birthday" change).
 
     None in `changes` means "not given"; CLEAR empties the field (and logs old → nothing).
     """
@@ -130,15 +131,17 @@ def apply_changes(
         if as_text(old) == as_text(new):
             continue
         setattr(entity, field, new)
-        change = FieldChange(field, as_text(old), as_text(new))
-        applied.append(change)
-        if field not in DERIVED_FIELDS and field not in BIRTHDAY_FIELDS:
-            log_change(session, actor, team_id, entity_name, entity.id, change)
+        applied.append(FieldChange(field, as_text(old), as_text(new)))
+    logged = [c for c in applied if c.field not in DERIVED_FIELDS | set(BIRTHDAY_FIELDS)]
     if any(change.field in BIRTHDAY_FIELDS for change in applied):
         born = FieldChange("birthday", born_before, logged_birthday(entity))
-        if born.old != born.new:
-            log_change(session, actor, team_id, entity_name, entity.id, born)
-    return applied
+        if born.old or born.new:
+            logged += [born] if born.old != born.new else []
+        else:  # no day on either side: a year of birth alone (85年的), said as it is
+            logged += [c for c in applied if c.field == "birthday_year"]
+    for change in logged:
+        log_change(session, actor, team_id, entity_name, entity.id, change)
+    return logged
 
 
 def log_change(

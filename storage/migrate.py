@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -23,6 +24,18 @@ def alembic_config(url: str | None = None, migrations: Path = MIGRATIONS_DIR) ->
     if url:
         config.set_main_option("sqlalchemy.url", url)
     return config
+
+
+def compared_on(dialect: str) -> Callable[[object, str | None, str, bool, object], bool]:
+    """Alembic's include_object for a database of `dialect`: what the models build on one
+    dialect only (`Index(...).ddl_if(dialect="sqlite")`) is compared on that dialect only.
+    Alembic reads no ddl_if itself: without this it would add SQLite's index to PostgreSQL."""
+
+    def include(item: object, name: str | None, kind: str, reflected: bool, other: object) -> bool:
+        only = getattr(item, "_ddl_if", None)  # SQLAlchemy keeps ddl_if's arguments here
+        return only is None or only.dialect in (None, dialect)
+
+    return include
 
 
 async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:

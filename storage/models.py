@@ -358,15 +358,14 @@ class Interaction(Timestamped, Base):
         ),
         # …and on SQLite read from an index alone, each record's key beside its customer: a
         # manager's /find goes through the team's notes without fetching each record (8.7 →
-        # 0.5 ms for a team of 2,000 records). Empty on PostgreSQL, where a btree entry holds
-        # at most about 2.7 KB and a note can be longer; the index above serves there.
+        # 0.5 ms for a team of 2,000 records). SQLite's only: on PostgreSQL a btree entry
+        # holds at most about 2.7 KB and a note can be longer; the index above serves there.
         Index(
             "ix_interaction_customer_note_key",
             "customer_id",
             "note_key",
             sqlite_where=sql("note IS NOT NULL"),
-            postgresql_where=sql("false"),
-        ),
+        ).ddl_if(dialect="sqlite"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

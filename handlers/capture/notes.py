@@ -42,18 +42,17 @@ from handlers.capture.plans import save_plan, take_plan
 from handlers.capture.show import deal_choices, show_capture
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
-from handlers.kit.labels import flag_change, value_with_unit
+from handlers.kit.labels import field_label, flag_change, value_with_unit
 from handlers.kit.render import clip, moment
 from handlers.kit.routes import Action, follow, stale
 from handlers.kit.turn import Turn, member_turn, message_text
 from handlers.team.assignment import ask_managers_about
-from locales import N_
 from parsing.dates import split_due
 from parsing.notes import parse_note, salutation_for
 from parsing.text import holds_no_words, simplified
 from storage.activities import add_follow_up, add_itinerary, log_interaction
 from storage.birthdays import birthday_columns
-from storage.changes import DERIVED_FIELDS, FieldChange, merged_list, merged_text
+from storage.changes import FieldChange, merged_list, merged_text
 from storage.contacts import ContactRepo, same_name
 from storage.customers import CustomerRepo
 from storage.deals import DealRepo
@@ -350,69 +349,27 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
 
 
 def _changes_said(turn: Turn, changes: list[tuple[str, FieldChange]]) -> list[str]:
-    """The save echo's ✏️ lines: a value that had one before, in words (生日:3月8日 → 8月15日,
-    生日改为农历), never a column's name."""
+    """The save echo's ✏️ lines: a value that had one before, in words, as 🕘 修改记录 says
+    it (生日:3月8日 → 农历八月十五, whole; 设为关键人), never a column's name."""
     _ = turn._
     lines = []
-    dates: dict[str, dict[str, FieldChange]] = {}  # a birthday's month and day, said as one
     for who, change in changes:
-        if change.field in ("birthday_month", "birthday_day"):
-            dates.setdefault(who, {})[change.field] = change
-    for who, change in changes:
-        if not change.old or change.field in DERIVED_FIELDS:
+        if not change.old:
             continue
         flag = flag_change(_, change.field, change.new)
-        both = dates.get(who, {})
         if flag is not None:
             lines.append(_("✏️ {who}:{change}", who=who, change=flag))
             continue
-        if change.field in both and len(both) == 2:
-            if change.field == "birthday_day":
-                continue  # said with the month
-            month, day = both["birthday_month"], both["birthday_day"]
-            old = _("{month}月{day}日", month=month.old, day=day.old)
-            new = _("{month}月{day}日", month=month.new, day=day.new)
-            field = _("生日")
-        else:
-            old = value_with_unit(_, change.field, change.old)
-            new = value_with_unit(_, change.field, change.new)
-            field = _(FIELD_NAMES[change.field]) if change.field in FIELD_NAMES else change.field
         lines.append(
             _(
                 "✏️ {who}{field}:{old} → {new}(旧值已记入历史)",
                 who=who,
-                field=field,
-                old=old,
-                new=new,
+                field=field_label(_, change.field),
+                old=value_with_unit(_, change.field, change.old),
+                new=value_with_unit(_, change.field, change.new),
             )
         )
     return lines
-
-
-FIELD_NAMES = {
-    "name": N_("姓名"),
-    "title": N_("职务"),
-    "salutation": N_("称呼"),
-    "wechat": N_("微信"),
-    "email": N_("邮箱"),
-    "native_place": N_("籍贯"),
-    "education": N_("毕业院校"),
-    "decision_role": N_("决策角色"),
-    "personality": N_("性格"),
-    "birthday_month": N_("生日月份"),
-    "birthday_day": N_("生日日期"),
-    "birthday_year": N_("出生年份"),
-    "grade": N_("等级"),
-    "purchase_cycle": N_("采购周期"),
-    "payment_cycle": N_("付款周期"),
-    "competitors": N_("竞争对手"),
-    "phones": N_("电话"),
-    "phone": N_("电话"),
-    "hobbies": N_("爱好"),
-    "fax": N_("传真"),
-    "address": N_("地址"),
-    "website": N_("网址"),
-}
 
 
 async def _ask_which_deal(turn: Turn, draft: Draft, customer: Customer) -> bool:

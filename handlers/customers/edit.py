@@ -18,7 +18,7 @@ from handlers.customers.archive import show_card
 from handlers.kit import pending
 from handlers.kit.callback_data import callback_enum, callback_id
 from handlers.kit.keyboards import inline
-from handlers.kit.labels import DECISION_ROLES, STATUS_LABELS
+from handlers.kit.labels import DECISION_ROLES, FIELD_LABELS, STATUS_LABELS
 from handlers.kit.ownership import refuse_unless_owner
 from handlers.kit.render import (
     birthday,
@@ -39,38 +39,49 @@ from storage.models import Contact, Customer, CustomerStatus
 from storage.naming import Naming, renamed
 from storage.push_buttons import view_customer
 
-CUSTOMER_FIELDS: dict[str, tuple[str, str]] = {
-    "industry": (N_("行业"), N_("电力设计")),
-    "address": (N_("地址"), N_("上海市黄浦区中山南路1号")),
-    "phone": (N_("总机"), "021-63210000"),
-    "legal_representative": (N_("法人代表"), N_("张伟")),
-    "scale": (N_("规模"), N_("2000人,年产值30亿")),
-    "business_scope": (N_("经营范围"), N_("电力工程设计、咨询")),
-    "purchase_cycle": (N_("采购周期"), N_("每年3月集中招标")),
-    "payment_cycle": (N_("付款周期"), N_("验收后60天")),
-    "competitors": (N_("竞争对手"), N_("南瑞、许继")),
-    "current_suppliers": (N_("现有供应商"), N_("西门子")),
-    "our_products": (N_("我方产品"), N_("配电柜、监控系统")),
-    "our_share": (N_("我方份额"), "30%"),
-    "source": (N_("客户来源"), N_("展会")),
-    "notes": (N_("备注"), N_("年底预算紧")),
-}
+
+def _labelled(examples: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Each field with its name (kit.labels, shared with 完整档案 and the histories) and the
+    example its prompt shows."""
+    return {field: (FIELD_LABELS[field], example) for field, example in examples.items()}
+
+
+CUSTOMER_FIELDS = _labelled(
+    {
+        "industry": N_("电力设计"),
+        "address": N_("上海市黄浦区中山南路1号"),
+        "phone": "021-63210000",
+        "legal_representative": N_("张伟"),
+        "scale": N_("2000人,年产值30亿"),
+        "business_scope": N_("电力工程设计、咨询"),
+        "purchase_cycle": N_("每年3月集中招标"),
+        "payment_cycle": N_("验收后60天"),
+        "competitors": N_("南瑞、许继"),
+        "current_suppliers": N_("西门子"),
+        "our_products": N_("配电柜、监控系统"),
+        "our_share": "30%",
+        "source": N_("展会"),
+        "notes": N_("年底预算紧"),
+    }
+)
 # The customer fields the card shows itself (customers/card.py); another one edited is said.
 _ON_THE_CARD = frozenset({"industry", "phone", "address", "scale"})
-CONTACT_FIELDS: dict[str, tuple[str, str]] = {
-    "name": (N_("姓名"), N_("王建国")),
-    "title": (N_("职务"), N_("局长")),
-    "salutation": (N_("称呼"), N_("王局长")),
-    "phones": (N_("电话"), "13812345678"),
-    "wechat": (N_("微信"), "wjg_1975"),
-    "email": (N_("邮箱"), "wang@example.com"),
-    "birthday": (N_("生日"), N_("农历三月初八 或 5月20日")),
-    "hobbies": (N_("爱好"), N_("话剧、钓鱼")),
-    "native_place": (N_("籍贯"), N_("山东")),
-    "education": (N_("毕业院校"), N_("清华大学")),
-    "personality": (N_("性格"), N_("直爽,重细节")),
-    "notes": (N_("备注"), N_("不喝酒")),
-}
+CONTACT_FIELDS = _labelled(
+    {
+        "name": N_("王建国"),
+        "title": N_("局长"),
+        "salutation": N_("王局长"),
+        "phones": "13812345678",
+        "wechat": "wjg_1975",
+        "email": "wang@example.com",
+        "birthday": N_("农历三月初八 或 5月20日"),
+        "hobbies": N_("话剧、钓鱼"),
+        "native_place": N_("山东"),
+        "education": N_("清华大学"),
+        "personality": N_("直爽,重细节"),
+        "notes": N_("不喝酒"),
+    }
+)
 
 
 class BadValue(Exception):

@@ -17,15 +17,20 @@ from sqlalchemy import func, or_, select
 from telegram.ext import CallbackQueryHandler
 
 from handlers.customers import callbacks
-from handlers.customers.edit import CONTACT_FIELDS, CUSTOMER_FIELDS
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
-from handlers.kit.labels import DECISION_ROLES, STATUS_LABELS, flag_change, value_with_unit
+from handlers.kit.labels import (
+    DECISION_ROLES,
+    STATUS_LABELS,
+    field_label,
+    flag_change,
+    value_with_unit,
+)
 from handlers.kit.render import MESSAGE_LIMIT, birthday, born_in
 from handlers.kit.routes import follow, stale
 from handlers.kit.turn import Turn, member_turn
 from locales import N_, Translator
-from storage.changes import DERIVED_FIELDS, FAMILY_FIELD, LoggedBirthday
+from storage.changes import DERIVED_FIELDS, FAMILY_FIELD
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.models import ChangeLog, Contact, Customer, FamilyMember, Member
@@ -40,24 +45,6 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (N_("业务状况"), ("competitors", "current_suppliers", "our_products", "our_share")),
     (N_("备注"), ("notes",)),
 )
-FIELD_LABELS: dict[str, str] = {
-    **{field: label for field, (label, _example) in CUSTOMER_FIELDS.items()},
-    **{field: label for field, (label, _example) in CONTACT_FIELDS.items()},
-    "website": N_("网址"),
-    "grade": N_("等级"),
-    "status": N_("状态"),
-    "decision_role": N_("决策角色"),
-    "is_key_leader": N_("关键人"),
-    "fax": N_("传真"),
-    "birthday_month": N_("生日月份"),
-    "birthday_day": N_("生日日期"),
-    "birthday_year": N_("出生年份"),
-    "birthday_lunar": N_("农历生日"),
-    "birthday_leap": N_("闰月"),
-    "birthday_next": N_("下次生日"),
-    "owner_id": N_("负责人"),
-    "surname": N_("姓"),
-}
 CONTACT_ORDER = (
     "title",
     "salutation",
@@ -102,7 +89,7 @@ def contact_profile(
     for field in CONTACT_ORDER:
         value = getattr(contact, field)
         if value:
-            lines.append(f"  {_(FIELD_LABELS[field])}:{_value(value)}")
+            lines.append(f"  {field_label(_, field)}:{_value(value)}")
     if contact.decision_role in DECISION_ROLES:
         lines.append(f"  {_('决策角色')}:{_(DECISION_ROLES[contact.decision_role])}")
     born = _when_born(_, contact, today)
@@ -134,7 +121,7 @@ async def render_profile(turn: Turn, customer: Customer) -> tuple[str, list[str]
         values = [(f, getattr(customer, f)) for f in fields if getattr(customer, f)]
         if values:
             lines.append(f"【{_(title)}】")
-            lines += [f"  {_(FIELD_LABELS[f])}:{_value(v)}" for f, v in values]
+            lines += [f"  {field_label(_, f)}:{_value(v)}" for f, v in values]
     repo = ContactRepo(turn.session, turn.actor)
     blocks = []
     for contact in await repo.of_customer(customer):
@@ -185,7 +172,7 @@ async def _change_log(turn: Turn, customer: Customer, offset: int) -> None:
     lines = [_("🕘 「{name}」的修改记录({n} 条)", name=customer.name, n=total or 0)]
     for change, who, contact_name in rows:
         when = turn.local(change.changed_at).strftime("%m-%d %H:%M")
-        label = _(FIELD_LABELS[change.field]) if change.field in FIELD_LABELS else change.field
+        label = field_label(_, change.field)
         if contact_name:
             label = f"{contact_name} · {label}"
         flag = flag_change(_, change.field, change.new_value) or _whole(_, change)
@@ -215,27 +202,16 @@ async def _change_log(turn: Turn, customer: Customer, offset: int) -> None:
     turn.edit(text[:MESSAGE_LIMIT], inline(keyboard))
 
 
-def _born(_: Translator, value: str | None) -> str:
-    born = LoggedBirthday.read(value)
-    if born is None:
-        return _("(空)")
-    return birthday(_, born.month, born.day, lunar=born.lunar, leap=born.leap, year=born.year)
-
-
 def _whole(_: Translator, change: ChangeLog) -> str | None:
-    """A birthday as one line (生日:3月8日 → 农历三月初八) and a family member's
-    (👪 儿子 生日 1月10日); None for any other field."""
+    """A birthday as one line (生日:3月8日 → 农历三月初八), as the save echo says it, and a
+    family member's (👪 儿子 生日 1月10日); None for any other field."""
+    old = value_with_unit(_, change.field, change.old_value)
+    new = value_with_unit(_, change.field, change.new_value)
     if change.field == "birthday":
-        return _(
-            "生日:{old} → {new}",
-            old=_born(_, change.old_value),
-            new=_born(_, change.new_value),
-        )
+        return _("生日:{old} → {new}", old=old, new=new)
     if change.field.startswith(FAMILY_FIELD):
         relation = change.field.removeprefix(FAMILY_FIELD)
-        said = _born(_, change.new_value)
-        if change.old_value:
-            said = f"{_born(_, change.old_value)} → {said}"
+        said = f"{old} → {new}" if change.old_value else new
         return _("👪 {relation} 生日 {date}", relation=relation, date=said)
     return None
 

@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from storage.engine import configured_database_url, create_engine
+from storage.migrate import compared_on
 from storage.models import Base, UtcDateTime
 
 config = context.config
@@ -26,6 +27,7 @@ def run_on(connection: Connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         render_item=render_item,
+        include_object=compared_on(connection.dialect.name),
     )
     with context.begin_transaction():
         context.run_migrations()

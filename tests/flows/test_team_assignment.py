@@ -73,6 +73,9 @@ async def test_a_manager_assigns_a_customer_from_the_card(bot: BotHarness) -> No
     change = await bot.scalar(select(ChangeLog).where(ChangeLog.field == "owner"))
     assert (change.old_value, change.new_value) == ("王磊", "张伟")
     assert await bot.scalar(select(AuditLog).where(AuditLog.action == "customer.assign"))
+    await team.manager.press_data(customers.profile(hd))
+    log = await team.manager.press("修改记录")
+    assert "负责人 王磊 → 张伟" in log.text  # named, not the column's "owner"
     # /assign with a name does the same in one line
     again = await team.manager.send("/assign 华东电力设计院 王磊")
     assert "改由 王磊 负责" in again.text

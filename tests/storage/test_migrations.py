@@ -11,7 +11,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage.migrate import MIGRATIONS_DIR, downgrade, revision, upgrade
+from storage.migrate import MIGRATIONS_DIR, compared_on, downgrade, revision, upgrade
 from storage.models import Base
 
 TABLES = {
@@ -33,7 +33,10 @@ TABLES = {
 
 async def test_the_migrated_schema_matches_the_models(engine: AsyncEngine) -> None:
     def diff(connection: Connection) -> list[object]:
-        context = MigrationContext.configure(connection, opts={"compare_type": False})
+        include = compared_on(connection.dialect.name)  # as env.py compares
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": False, "include_object": include}
+        )
         return list(compare_metadata(context, Base.metadata))
 
     async with engine.connect() as connection:
@@ -48,6 +51,29 @@ async def test_downgrade_and_upgrade_again(engine: AsyncEngine) -> None:
         tables = await connection.run_sync(lambda c: set(inspect(c).get_table_names()))
     assert not TABLES & tables
     await upgrade(engine)
+
+
+async def _interaction_indexes(engine: AsyncEngine) -> set[str]:
+    async with engine.connect() as connection:
+        found = await connection.run_sync(lambda c: inspect(c).get_indexes("interaction"))
+    return {index["name"] for index in found if index["name"]}
+
+
+async def test_the_note_key_index_is_sqlites_alone(engine: AsyncEngine) -> None:
+    """/find's index of note keys is SQLite's; PostgreSQL had it empty (WHERE false) from the
+    first 0027, and 0028 drops it there."""
+    note_key = "ix_interaction_customer_note_key"
+    if engine.dialect.name == "sqlite":
+        assert note_key in await _interaction_indexes(engine)
+        return
+    assert note_key not in await _interaction_indexes(engine)
+    await downgrade(engine, "0027_find_notes_from_the_index")
+    async with engine.begin() as connection:  # what the first 0027 made
+        await connection.execute(
+            text(f"CREATE INDEX {note_key} ON interaction (customer_id, note_key) WHERE false")
+        )
+    await upgrade(engine)
+    assert note_key not in await _interaction_indexes(engine)
 
 
 async def test_sqlite_runs_in_wal_mode_with_foreign_keys(engine: AsyncEngine) -> None:

@@ -1,5 +1,6 @@
 """/find reads the rep's notes from an index alone on SQLite: each noted record's key beside its
-customer, so a manager's search of the team's notes does not fetch every record from the table
+customer, so a manager's search of the team's notes does not fetch every record from the table.
+On SQLite only.
 
 Revision ID: 0027_find_notes_from_the_index
 Revises: 0026_note_keys
@@ -18,17 +19,21 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    # SQLite's only: on PostgreSQL a btree entry holds at most about 2.7 KB and a note can be
+    # longer; there ix_interaction_customer_noted serves /find. (This once made an empty
+    # index there, postgresql_where=false; 0028 drops it.)
+    if op.get_bind().dialect.name != "sqlite":
+        return
     op.create_index(
         "ix_interaction_customer_note_key",
         "interaction",
         ["customer_id", "note_key"],
         unique=False,
         sqlite_where=sa.text("note IS NOT NULL"),
-        # empty on PostgreSQL: a btree entry holds at most about 2.7 KB and a note can be
-        # longer; there ix_interaction_customer_noted serves /find
-        postgresql_where=sa.text("false"),
     )
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return
     op.drop_index("ix_interaction_customer_note_key", table_name="interaction")
