@@ -307,7 +307,7 @@ _NO_TOPIC_START = "用做有要在说让把给跟和与同签对里边个嗯他�
 # What reps talk about: 变电站设计软件采购, 巡检APP, 智慧园区的招标.
 _TOPIC_NOUN = re.compile(
     # (他说智慧工地那套系统…, 對智慧工廠方案很有興趣: the thing right after what was said of it)
-    rf"(?:(?<=[的个了那聊谈 ,说话对。;:\n])|^)(?![{_NO_TOPIC_START}])"
+    rf"(?:(?<=[的个了那聊谈 ,说话对。;])|^)(?![{_NO_TOPIC_START}])"
     r"[\u4e00-\u9fffA-Za-z0-9](?:[\u4e00-\u9fffA-Za-z0-9]|(?<=[A-Za-z0-9]) ){1,12}?"
     r"(?:项目|系统|方案|软件|平台|招标|(?:APP|app|solution|system|project)(?![A-Za-z])|改造|升级|"
     r"试点|维保|报价单|合同|订单|报告|设备|模型|雷达|中台|测试台|机器人|终端|标签|物联网)"
