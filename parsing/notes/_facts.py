@@ -449,7 +449,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"采购经办|采购(?=是|找|走|由)|招标走|procurement|管招标|走采购|采购员|负责比价|经手|"
             r"(?i:handles purchasing)|(?<=\()下单(?=\))|"
             # 采购冷经理, 采购 鲍科长: the role word right before a person
-            r"(?:(?<=[\s,;:])|^)采购(?=\s?[\u4e00-\u9fff]{1,2}(?:经理|主任|科长|处长|总|老师|工))"
+            r"(?:(?<=[\s,;:的])|^)采购(?=\s?[\u4e00-\u9fff]{1,2}(?:经理|主任|科长|处长|总|老师|工))"
         ),
         "purchaser",
     ),
@@ -535,3 +535,6 @@ def read_roles(doc: Doc, people: People) -> None:
         idx = people.anchor(m.start())
         if idx is not None:
             people.persons[idx].is_key_leader = True
+    for p in people.persons:  # 采购经理, 采购总监: the title says the role
+        if p.decision_role is None and p.title and "采购" in p.title:
+            p.decision_role = "purchaser"
