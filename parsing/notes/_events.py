@@ -35,14 +35,16 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"\bspoke\b|\bon (?:the )?phone\b|打了?给|电话打了|"
             r"(?i:\b(?:zoom|teams|video|phone) call\b)|"
             # a telegraphic 电话扬州教育局韩局 同意: 电话 as the verb
-            r"(?:^|(?<=[\s,;。]))电话(?=[\u4e00-\u9fff])(?![号是里给跟和与])|^电话(?=[ :])"
+            r"(?:^|(?<=[\s,;。]))电话(?=[\u4e00-\u9fff])(?![号是里给跟和与])|^电话(?=[ :])|"
+            # 开了电话会, 视频了一下, 开了个 call, 电话是王工打来的, 电话未接
+            r"电话会|视频了|开了个?\s?call\b|电话是[^\s,。]{1,12}?打来|电话[未没]接"
         ),
         "call",
     ),
     (
         re.compile(
             r"微信[^\s,]{0,2}?(?:聊|沟通|联系|回复|说|讲)|发了?[^\s,]{0,3}微信|微信上|微信里|"
-            r"\b(?:via|on|over) wechat\b|"
+            r"\b(?:via|on|over) wechat\b|微信问候|微信拜年|"
             # WeChat 了, WhatsApp 回复了, LINE 聊了, whatsapp 话: the other apps reps use
             r"\b(?:wechat|whatsapp|line)\b\s*(?:了|回复|聊|说|话|讲)",
             re.IGNORECASE,
@@ -58,7 +60,10 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # 今天去无锡市人民医院谈手术麻醉系统, 今天在…开会聊, 今日同…开会: a day said, where
             # or with whom, and the talk
             r"(?<=[今昨]天)(?:去|在)[^\s,。;]{2,20}?(?:谈|聊|开会|交流|见(?!面))|"
-            r"(?<=[今昨]天)(?:和|跟|同|与)[^\s,。;]{1,20}?开(?:了个?)?会",
+            r"(?<=[今昨]天)(?:和|跟|同|与)[^\s,。;]{1,20}?开(?:了个?)?会|"
+            # 上午跟碧水源的项目组开会, 开了协调会, 跟何院长聊完, meeting 了, demo 给了
+            r"(?:跟|和|同|与)[^\s,。;]{1,16}?开会(?=[,。;:\s]|$)|开了[^\s,。;]{1,4}?会|[聊谈]完(?!再)|"
+            r"\bmeeting\s?了|\bdemo\s?给了|做了测试",
             re.IGNORECASE,
         ),
         "visit",
