@@ -165,6 +165,9 @@ _CORE: dict[str, tuple[str, bool]] = {
     "课长": ("课长", False),
     "班长": ("班长", False),
     "常务副院长": ("院长", True),
+    "股长": ("股长", False),
+    "副理": ("副理", False),
+    "协理": ("协理", False),
 }
 
 # Department prefixes that stay part of the title: 采购经理, 办公室主任, 财务总监.

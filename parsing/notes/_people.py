@@ -45,6 +45,8 @@ _NOT_SHORT = frozenset(
     words("古董 步行 单行 同行 平行 通行 易行 罗行 施工 开工 监工 计院 计局 计处 安局")
     # the big banks said short (农行省分行): a bank, never 农行长
     + words("农行 工行 建行 中行 交行 招行")
+    # 柳工, 徐工: the machinery makers, not an engineer 柳 or 徐
+    + words("柳工 徐工")
 )
 _IN_CHARGE = frozenset(words("分管 主管 监管 兼管 协管 代管"))
 _HOSPITALS = frozenset(words("北荣总 中荣总 雄荣总"))
@@ -182,6 +184,8 @@ def _surname_prefix(s: str) -> str | None:
 # Surnames that are words as often (单, 乐, 普, 冒, 米): a surname only standing alone between a
 # word that ends a name and a title (的冒经理, 找普院长, 找乐总), never inside a word (订单经理).
 _RARE_SURNAMES = frozenset("单乐冒普米井双")
+# The commonest surnames: glued to a company before a title, one of them alone is the person.
+_COMMON_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹")
 # Words before a title that start with a surname: part of the title or a workplace.
 _TITLE_WORDS = frozenset(words("常务 车间 石化 董事会 高级 常委 党委"))
 # (说明总经理, 我和总经理: a stop character that is also a word's first half before one)
@@ -199,6 +203,10 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
     if i > floor and t[i - 1 : i + 1] in COMPOUND_SURNAMES:
         i -= 1  # 司马 / 公孙: the first character may be a stop character on its own
     run = t[i:end]
+    cut = max((m.end() for m in TITLE_RE.finditer(run) if m.group() not in SHORT_TITLES), default=0)
+    run = run[cut:]  # 信息中心主任严主任: the title before is no part of 严's name
+    if not run:
+        return None
     if t[max(end - 2, 0) : end] in _IN_CHARGE:
         return None  # 分管副院长徐明: the name comes after the title
     if run.startswith("谢谢"):  # 谢谢卢院长: thanks, not a 谢
@@ -216,6 +224,8 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
             continue
         if length >= 2 and cand[0] == "向" and _surname_prefix(cand[1:]):
             cand = cand[1:]
+        if length == 2 and len(run) > length and cand[1] in _COMMON_SURNAMES:
+            return cand[1]  # 远东新世纪杨经理: glued to the company, 杨 is the one called 杨经理
         return cand
     return None
 
@@ -412,7 +422,8 @@ _NOT_BARE = frozenset(
         "高层 高管 方案 方面 金额 周末 周边 安排 安全 马上 白天 黄金 江苏 海南 常州 温州 徐州 苏州 "
         "武汉 余杭 许多 林业 万一 何时 曾经 于是 钱款 程序 向来 任何 任务 应该 关于 成本 成功 "
         "全部 全面 方便 时间 文件 石油 毛利 包括 包装 商务 商量 杨梅 童年 康复 司机 秦岭 宁波 "
-        "宋朝 齐全 易用 邱北 谭某 伍拾 陆续 柏油 鲍鱼 丁香 孔雀 龙头 华南 华北 华东 华中 华西"
+        "宋朝 齐全 易用 邱北 谭某 伍拾 陆续 柏油 鲍鱼 丁香 孔雀 龙头 华南 华北 华东 华中 华西 "
+        "辛苦"
     )
 )
 
