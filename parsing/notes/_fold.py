@@ -186,6 +186,10 @@ _EN_BEFORE = re.compile(
 # is the currency: 报价 CNY 50万).
 _EN_CNY_SAID = re.compile(r"\b(?:CNY|Chinese New Year)\s*[前后]|(?<=before )CNY\b|(?<=by )CNY\b")
 _EN_EOM = re.compile(r"\b(?:EOM|end of (?:the )?month)\b", re.IGNORECASE)
+# tomorrow AM, Monday PM: the half of a day said after it (3 pm is an hour, _EN_CLOCK's)
+_EN_HALF_DAY = re.compile(
+    r"(?<=[天一二三四五六日])(?P<gap> *)(?P<half>AM|PM|am|pm|morning|afternoon)\b", re.IGNORECASE
+)
 _EN_WORD = re.compile(r"\b(?:" + "|".join(_EN_WORDS) + r")\b", re.IGNORECASE)
 _EN_CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)", re.I)
 
@@ -227,6 +231,11 @@ def _en_date(m: re.Match[str]) -> str:
     return _padded(f"{month}月{day}日", len(m[0]))
 
 
+def _half_day(m: re.Match[str]) -> str:
+    half = "上午" if m["half"].lower() in ("am", "morning") else "下午"
+    return m["gap"] + _padded(half, len(m["half"]))
+
+
 def _cny(m: re.Match[str]) -> str:
     side = m[0][-1] if m[0][-1] in "前后" else ""  # (before CNY: _EN_BEFORE adds the 前)
     return _padded("春节" + side, len(m[0]))
@@ -240,6 +249,7 @@ def _english(out: str) -> str:
     out = _EN_DATE.sub(_en_date, out)
     out = _EN_DAY.sub(_en_day, out)
     out = _EN_WORD.sub(lambda m: _padded(_EN_WORDS[m[0].lower()], len(m[0])), out)
+    out = _EN_HALF_DAY.sub(_half_day, out)
     return _EN_CLOCK.sub(_en_clock, out)
 
 
