@@ -124,13 +124,15 @@ _OUTCOME = re.compile(
     # plain everyday verdicts: 方案还行, 问题不大, 报价偏高, 效果一般
     r"还行|偏高|问题不大|效果一般|反响一般|反应一般|"
     # a telegraphic note's verdict in English: 拜访ok, 电话 东航物流韦总 ok
-    r"(?<![A-Za-z])(?i:ok)(?![A-Za-z])"
+    r"(?<![A-Za-z])(?i:ok)(?![A-Za-z])|"
+    # where it stands: 倾向我们的方案, 需求基本明确, 被对手海康抢了, 还在走流程, 还没定, 很支持
+    r"倾向|基本明确|被[^\s,。]{1,8}?抢了|丢单|输给|还在走流程|在走流程|还在审|还没定|很支持|比竞品好"
 )
 # Said of things as much as to the rep (采购申请批了, 系统没问题): the outcome of a contact the
 # note records, never by itself a sign that one took place.
 _NOT_A_CONTACT = re.compile(
     r"再说|符合要求|问题|通过了|批了|(?<!得)不错|贵|点头|接受|核准|有戏|几好|唔错|还行|偏高|一般|"
-    r"(?i:ok)"
+    r"(?i:ok)|倾向|明确|抢了|丢单|输给|走流程|在审|没定|支持|比竞品好"
 )
 # The rep asking to be reminded: what follows is a task, not a contact that took place.
 _REMINDER_LEAD = re.compile(r"记得|别忘|不要忘|提醒我")
@@ -300,7 +302,8 @@ _TOPIC_TAIL = re.compile(
     r"(?:的事情?|的问题|这件事|那件事|的情况|[他她]们(?:说|讲|表示).*|然后.*|对吧.*|吧|了|啊)$"
 )
 _NOT_TOPIC = re.compile(
-    r"^(?:他|她|对方|我|得|很|挺)|同意|满意|感兴趣|有兴趣|认可|延期|下个月|下周|半年"
+    r"^(?:他|她|对方|我|得|很|挺)|同意|满意|感兴趣|有兴趣|认可|延期|下个月|下周|半年|"
+    r"[他她]们|电话"  # (电话嗯他们那个配网自动化项目: a voice note's run, not a topic)
 )
 # Talked about container tracking IoT, Interested in AI reading, pilot our MES: said in English.
 _EN_TOPIC = re.compile(
@@ -338,6 +341,8 @@ _OUR_PRODUCT = re.compile(
 
 
 def _topic(text: str) -> str | None:
+    text = _VOICE_FILLER.split(text)[0]  # 聊的是信号灯配时优化嗯他说…: the topic ends at the filler
+    text = text.removeprefix("是") if len(text) > 3 else text  # 聊的是…
     text = _TOPIC_TAIL.sub("", _TOPIC_LEAD.sub("", text)).strip()
     if not 2 <= len(text) <= 20 or _SUMMARY_SKIP.match(text) or _NOT_TOPIC.search(text):
         return None
@@ -446,6 +451,10 @@ def _outcome(doc: Doc, people: People) -> str | None:
         said = t.rfind("说", a, m.start())  # 范工电话里说我们的接口文档有问题
         if said >= 0:
             start = said + 1
+        # 通了电话嗯他们那个配网自动化项目还在走流程: a voice note's remark starts after its filler
+        filler = max((f.end() for f in _VOICE_FILLER.finditer(t, start, m.start())), default=-1)
+        if filler >= 0:
+            start = filler
         while start < m.start():
             if doc.used[start] or due[start]:  # (下个月中旬再看: a vague period stays in)
                 start += 1
@@ -478,6 +487,7 @@ def _outcome(doc: Doc, people: People) -> str | None:
     return _english_outcome(doc)
 
 
+_VOICE_FILLER = re.compile(r"嗯|然后呢?|就是说")
 # 技术上没问题就是要等总部审批, 挺好的,不过预算要明年才有: the verdict and its "but" are one
 # remark (一个 filler 就是 before 然后/嗯 is not one).
 _BUT = re.compile(r"[\s,，]{0,2}(?:就是|但是|不过|只是|可是|但)(?!然后|嗯|那个|说|\s)")
