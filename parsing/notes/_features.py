@@ -45,16 +45,17 @@ _PAYMENT = re.compile(
 )
 _NET_DAYS = re.compile(r"(?P<said>月结\s*\d{1,3}\s*天|账期\s*\d{1,3}\s*天|\d{1,3}\s*天账期)")
 _RIVALS = re.compile(
-    r"(?:竞争对手|竞品|对手|competitors?)(?:主要)?\s*(?:是|有|为|系|is|are|:)?\s*"
+    r"(?:竞争对手|竞品|对手(?!术)|competitors?)(?:主要|可能|应该|大概)?\s*(?:是|有|为|系|is|are|:)?\s*"
     r"(?P<names>[^\s,;。\n]{2,40})"
-    # 他们现在用的是广联达的, 博超在跟: who else is in
-    r"|现在用的是(?P<current>[^\s,;。\n的]{2,8})的?"
+    # 他们现在用的是广联达的, 目前用的是西门子, 一直用的是中信重工的, 博超在跟: who else is in
+    r"|(?:现在|目前|一直|原来)用的是(?P<current>[^\s,;。\n的]{2,8})的?"
     r"|(?:^|(?<=[\s,;。]))(?P<chasing>[\u4e00-\u9fffA-Za-z]{2,6}?)(?:也)?在(?:跟|投)(?=$|[\s,;。])"
     # 被施耐德拿走了, 输给了南瑞继保: the one who won it
     r"|(?:被|让)(?P<won>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:拿走|抢走|抢了|拿下|截胡|签走|抢去)"
-    r"|(?:输给了?|lost to )(?P<beat>[\u4e00-\u9fffA-Za-z]{2,8})(?=$|[\s,;。.])",
+    r"|(?:输给了?|丢单\s*给了?|lost to )(?P<beat>[\u4e00-\u9fffA-Za-z]{2,8})(?=$|[\s,;。.])",
     re.IGNORECASE,
 )
+_RIVAL_CUT = re.compile(r"的|给|报|比|在|也|抢|低|高|便宜|那边|这边|拿|做|说")
 _NOT_A_RIVAL = re.compile(r"领导|老板|[我你他她]|客户|别人|同事|人家|对方|总$|经理$|主任$|长$")
 _RIVAL_SPLIT = re.compile(r"和|、|与|及|以及|还有|跟|/")
 _RIVAL_TAIL = re.compile(r"(?:等|等等|几家|两家|三家|这几家|他们|也在跟|也在投)$")
@@ -109,6 +110,7 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
         if m["chasing"] and not doc.free(*m.span("chasing")):
             continue  # 王总在跟: a person (read already), not a rival
         said = _RUN_ON.split(said)[0]
+        said = _RIVAL_CUT.split(said.removeprefix("对手"))[0]  # 国药给的价低…, 南瑞的好: the name
         names = [n.strip() for n in _RIVAL_SPLIT.split(_RIVAL_TAIL.sub("", said))]
         out.competitors += [n for n in names if len(n) >= 2 and n not in out.competitors]
         _claim(doc, m.start(), m.end(), claimed)
