@@ -244,6 +244,9 @@ def _full_name_before(doc: Doc, end: int, surname: str) -> str | None:
     return None
 
 
+_VERB_AFTER_NAME = frozenset("有是在说讲")
+
+
 def _boundary(doc: Doc, pos: int) -> bool:
     t = doc.t
     return (
@@ -275,6 +278,8 @@ def _name_after(doc: Doc, start: int) -> tuple[str, str | None, int] | None:
             is_cjk(c) and c not in NAME_STOP and not doc.date_at[base + k]
             for k, c in enumerate(seg)
         )
+        if given == 2 and seg[-1] in _VERB_AFTER_NAME:
+            continue  # 部长陈东有决定权: 陈东, then 有
         if clean and _boundary(doc, end):
             return t[start:end], None, end
     return None
