@@ -2,7 +2,9 @@
 set by triggers, so storage/matching.py can keep a team's names and know when to read them again
 
 Triggers rather than our code: every write is seen — the ORM's, a bulk UPDATE (a removed member's
-customers), an import, another process sharing the database, SQL typed by hand.
+customers), an import, another process sharing the database, SQL typed by hand. On PostgreSQL
+the trigger's UPDATE holds the team's row until the transaction ends, so two transactions that
+change one team's names take turns (a turn takes milliseconds; an import commits every 100 rows).
 
 Revision ID: 0028_team_names_mark
 Revises: 0027_find_notes_from_the_index
