@@ -87,5 +87,6 @@ def downgrade() -> None:
                 op.execute(f"DROP TRIGGER {table}_names_{name}")
     if postgresql:
         op.execute("DROP FUNCTION team_names_changed()")
-    with op.batch_alter_table("team", schema=None) as batch_op:
-        batch_op.drop_column("names_mark")
+    # In place, not by batch's copy of the table: SQLite would refuse to drop a team its
+    # members point to.
+    op.drop_column("team", "names_mark")
