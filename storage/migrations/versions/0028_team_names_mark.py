@@ -7,8 +7,8 @@ the trigger's UPDATE holds the team's row until the transaction ends, so two tra
 change one team's names take turns (a turn takes milliseconds; an import commits every 100 rows).
 
 Revision ID: 0028_team_names_mark
-Revises: 0027_find_notes_from_the_index
-Create Date: 2026-12-02 11:20:00
+Revises: 0028_no_empty_index_on_postgres
+Create Date: 2026-12-02 11:40:00
 """
 
 from collections.abc import Sequence
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0028_team_names_mark"
-down_revision: str | None = "0027_find_notes_from_the_index"
+down_revision: str | None = "0028_no_empty_index_on_postgres"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
