@@ -21,17 +21,19 @@ customer holds: the answers name the owner, never the file.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import select
+from sqlalchemy import Engine, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.text import normalize
 from storage.actor import Actor
-from storage.models import Customer, CustomerAlias, Member
+from storage.models import Customer, CustomerAlias, Member, Team
 from storage.search import fold, pinyin_forms
 
 # A near spelling of one's own customer scores this (WRatio) to be asked about.
@@ -156,7 +158,8 @@ class Verdict:
 @dataclass
 class TeamNames:
     """The team's live customer names and remembered short names, loaded once and then
-    compared with any number of typed names (an import asks for each of its companies)."""
+    compared with any number of typed names (an import asks for each of its companies).
+    Kept between turns and shared by them (`team_names`): read it, never change it."""
 
     rows: list[Named]
     aliases: dict[str, int]
@@ -273,22 +276,45 @@ class TeamNames:
         return same_sound or fuzz.ratio(key.core, other.core) >= COLLEAGUE_MATCH
 
 
+# A team's names, kept between turns and read again only when they changed. Triggers set
+# team.names_mark to a new random number in any transaction that adds, renames, deletes,
+# reassigns or moves a customer, or changes a short name (migration 0028), whichever session or
+# process writes, so one read by primary key tells whether what is kept is still the database's.
+# The mark is read before the names: what is kept is never older than its mark. Random, not a
+# counter: a counter's value rolled back with its transaction would come back with other names.
+# Kept per engine (a database), the teams used last first, up to about KEPT_NAMES names in all.
+KEPT_NAMES = 50_000
+_kept: WeakKeyDictionary[Engine, OrderedDict[int, tuple[int, TeamNames]]] = WeakKeyDictionary()
+_MARK = select(Team.names_mark).where(Team.id == bindparam("team"))
+_NAMES = select(Customer.id, Customer.owner_id, Customer.name, Customer.normalized_name).where(
+    Customer.team_id == bindparam("team"), Customer.deleted_at.is_(None)
+)
+_ALIASES = select(CustomerAlias.alias_key, CustomerAlias.customer_id).where(
+    CustomerAlias.team_id == bindparam("team")
+)
+
+
 async def team_names(session: AsyncSession, team_id: int) -> TeamNames:
+    """The team's live customer names and short names, as this session sees them."""
+    mark = await session.scalar(_MARK, {"team": team_id})  # flushes this session's changes first
+    kept = _kept.setdefault(session.sync_session.get_bind().engine, OrderedDict())
+    found = kept.get(team_id)
+    if found is not None and found[0] == mark:
+        kept.move_to_end(team_id)
+        return found[1]
     # Plain columns, not ORM objects: this reads every customer of the team.
-    rows = await session.execute(
-        select(Customer.id, Customer.owner_id, Customer.name, Customer.normalized_name).where(
-            Customer.team_id == team_id, Customer.deleted_at.is_(None)
-        )
-    )
-    aliases = await session.execute(
-        select(CustomerAlias.alias_key, CustomerAlias.customer_id).where(
-            CustomerAlias.team_id == team_id
-        )
-    )
-    return TeamNames.of(
+    rows = await session.execute(_NAMES, {"team": team_id})
+    aliases = await session.execute(_ALIASES, {"team": team_id})
+    names = TeamNames.of(
         (Named(cid, owner, name, normalized) for cid, owner, name, normalized in rows),
         {key: cid for key, cid in aliases},
     )
+    if mark is not None:
+        kept[team_id] = (mark, names)
+        kept.move_to_end(team_id)
+        while len(kept) > 1 and sum(len(n.rows) for _, n in kept.values()) > KEPT_NAMES:
+            kept.popitem(last=False)
+    return names
 
 
 @dataclass(frozen=True)

@@ -152,6 +152,10 @@ class Team(Timestamped, Base):
     group_chat_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     # The currency a deal is in when nothing says otherwise (/deal, a note without 港币/USD).
     deal_currency: Mapped[str] = mapped_column(String(3), default="CNY", server_default="CNY")
+    # A new random number whenever the team's customer names or short names change (set by
+    # the database's triggers, migration 0028, never by our code): storage/matching.py keeps
+    # the names it read and reads them again only when this is no longer what it read then.
+    names_mark: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
     members: Mapped[list[Member]] = relationship(back_populates="team")
 
