@@ -6,7 +6,7 @@ customers), an import, another process sharing the database, SQL typed by hand. 
 the trigger's UPDATE holds the team's row until the transaction ends, so two transactions that
 change one team's names take turns (a turn takes milliseconds; an import commits every 100 rows).
 
-Revision ID: 0028_team_names_mark
+Revision ID: 0029_team_names_mark
 Revises: 0028_no_empty_index_on_postgres
 Create Date: 2026-12-02 11:40:00
 """
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0028_team_names_mark"
+revision: str = "0029_team_names_mark"
 down_revision: str | None = "0028_no_empty_index_on_postgres"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
