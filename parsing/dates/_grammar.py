@@ -247,7 +247,7 @@ _REL_DAYS = {
 RE_REL_DAY = re.compile(
     r"(?P<w>大后天|大前天|明后天|今儿个?|明儿个?|昨儿个?|今天|今日|明天|明日|后天|昨天|昨日|前天|"
     # 明10点电, 明9:30见: a telegraphic note's 明 before an hour is tomorrow
-    r"(?<![说证表声发简聪光文透分标注查阐申指写])明"
+    r"(?<![\u4e00-\u9fff])明"
     r"(?=\s*(?:[0-9]{1,2}(?:点|:[0-9]{2})|[一二两三四五六七八九十]{1,3}点)))"
 )
 
@@ -850,7 +850,8 @@ def _h_danian(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
 
 # 初八 alone, said around 春节: 正月初八 (初一学生 is a school year, 月初 the month's start).
 RE_BARE_CHU = re.compile(
-    r"(?<![月年大0-9一二三四五六七八九十正冬腊])初(?P<d>[一二三四五六七八九十])(?![中学生级班])"
+    r"(?<![月年大当起最0-9一二三四五六七八九十正冬腊])初(?P<d>[一二三四五六七八九十])"
+    r"(?![中学生级班家个次台位条项种年])"
 )
 _AROUND_NEW_YEAR = timedelta(days=45)
 

@@ -20,7 +20,8 @@ _SUFFIXES = words(
     # short forms reps use: 宁波港, 宁海关, 南京一中, 常州一院, 南京妇幼, 省人医
     " 港 海关 一中 二中 三中 四中 一院 二院 三院 人医 妇幼"
     # trades a name ends with (紫金矿业, 海螺水泥, 蒙牛乳业, 中通快递, 禄口机场, 天合光能)
-    " 矿业 水泥 乳业 快递 机场 光能 家电 电器 食品 化纤 轮胎 建材 航运 船舶 酒业 百货 酒店"
+    # (not 快递 or 酒店: 用中通快递寄, 在希尔顿酒店请张总吃饭 name a courier and a venue)
+    " 矿业 水泥 乳业 机场 光能 家电 电器 食品 化纤 轮胎 建材 航运 船舶 酒业 百货"
     " 农商行 农商银行 房产"
 )
 _SUFFIX_RE = re.compile("|".join(sorted(map(re.escape, _SUFFIXES), key=len, reverse=True)))
@@ -33,7 +34,7 @@ _LEAD = re.compile(
     # voice input's fillers and Cantonese 同 (with): 那个…, 电话里…, 嗯记一下新客户…
     r"那个|这个|个|里|同|嗯|呢|啊|吧|新客户|记一下|话里|电话里|啱啱|刚刚|刚才|然后|就是|那边|这边|"
     # 去一下苏州工业园区管委会, 跑一趟苏州供电公司: a moment's trip, not part of the name
-    r"一下|一趟|趟|跑|理一下|整理一下|汇总一下|梳理一下|"
+    r"一下|一趟|趟|跑|理一下|整理一下|汇总一下|梳理一下|提醒一下|提醒我|提醒|记得|别忘了|"
     # a chat's courtesies before a name (谢谢卢院长, 好的孟处)
     r"谢谢|感谢|好的|收到|"
     # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股)
@@ -337,35 +338,6 @@ def _headed(doc: Doc) -> str | None:
     return name
 
 
-# 周五前报价 海信, 月底前催回款 紫金: a telegraphic note ends with its customer.
-_TAIL = re.compile(r"\s(?P<name>[\u4e00-\u9fff]{2,6})\s*$")
-_TELEGRAPHIC_MAX = 20
-
-
-def _tailed(doc: Doc, people: People) -> str | None:
-    """Only a jotted task (a day, what to do) with nobody named: the last word is whom for."""
-    m = _TAIL.search(doc.t)
-    if m is None or len(doc.t.strip()) > _TELEGRAPHIC_MAX or " " not in doc.t.strip():
-        return None
-    if any(not p.pronoun for p in people.mentions) or not any(doc.date_at):
-        return None
-    if not _TASK_WORD.search(doc.t, 0, m.start()):
-        return None
-    a, b = m.span("name")
-    name = m["name"]
-    if not doc.free(a, b) or any(doc.date_at[a:b]) or not _plausible(name):
-        return None
-    if _NOT_A_NAME.search(name) or _NOT_HEAD.search(name) or PLACE_RE.fullmatch(name):
-        return None
-    if _TASK_WORD.search(name) or _NOT_TAIL.search(name):
-        return None  # 明天 电话 跟进, 都在观望: what to do or how it stands, not who
-    return name
-
-
-_NOT_TAIL = re.compile(r"^[都在也还没暂已很太就再不]|了")
-_TASK_WORD = re.compile(r"报价|送样|回款|发|催|跟|签|拜访|电话|见面|开会|会议|样品|资料|标书|合同")
-
-
 def _with_area(doc: Doc, a: int, b: int, name: str) -> tuple[int, int, str]:
     """京东物流华东, 德邦物流华东区的郑总: a region of the company is part of its name."""
     m = _AREA_RE.match(doc.t, b)
@@ -379,7 +351,7 @@ def _with_area(doc: Doc, a: int, b: int, name: str) -> tuple[int, int, str]:
 
 _BRANCH = re.compile(r"(?:分公司|分行|支行|分院|院区)$")
 _DEPARTMENT_AFTER = re.compile(
-    r"^(?P<org>.{2,}?(?:集团|医院|公司|银行|大学|研究院|设计院|管委会|局))"
+    r"^(?P<org>.{2,}(?:集团|医院|公司|银行|大学|研究院|设计院|管委会|局))"
     r"[\u4e00-\u9fff]{1,6}(?:中心|部|处|科|室)$"
 )
 
@@ -411,7 +383,7 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         doc.mark(a, b)
         doc.company_span = (a, b)
         return name
-    placed = _by_position(doc, people) or _headed(doc) or _tailed(doc, people)
+    placed = _by_position(doc, people) or _headed(doc)
     if placed is not None:
         a = doc.t.find(placed)
         doc.company_span = (a, a + len(placed))

@@ -37,7 +37,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # a telegraphic 电话扬州教育局韩局 同意: 电话 as the verb
             r"(?:^|(?<=[\s,;。]))电话(?=[\u4e00-\u9fff])(?![号是里给跟和与])|^电话(?=[ :])|"
             # 开了电话会, 视频了一下, 开了个 call, 电话是王工打来的, 电话未接
-            r"电话会|视频了|开了个?\s?call\b|电话是[^\s,。]{1,12}?打来|电话[未没]接"
+            r"电话会|(?<!演示)视频了(?=一下|[,。;\s]|$)|开了个?\s?call\b|电话是[^\s,。]{1,12}?打来|"
+            r"电话[未没]接"
         ),
         "call",
     ),
@@ -59,11 +60,11 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"\bdemo done\b|做[了过][^,。;\n]{0,30}?(?:\bdemo\b|演示)|"
             # 今天去无锡市人民医院谈手术麻醉系统, 今天在…开会聊, 今日同…开会: a day said, where
             # or with whom, and the talk
-            r"(?<=[今昨]天)(?:去|在)[^\s,。;]{2,20}?(?:谈|聊|开会|交流|见(?!面))|"
-            r"(?<=[今昨]天)(?:和|跟|同|与)[^\s,。;]{1,20}?开(?:了个?)?会|"
-            # 上午跟碧水源的项目组开会, 开了协调会, 跟何院长聊完, meeting 了, demo 给了
-            r"(?:跟|和|同|与)[^\s,。;]{1,16}?开会(?=[,。;:\s]|$)|开了[^\s,。;]{1,4}?会|[聊谈]完(?!再)|"
-            r"\bmeeting\s?了|\bdemo\s?给了|做了测试",
+            r"(?<=[今昨]天)(?:去|在)[^\s,。;]{2,20}?(?:谈|聊|开会|交流|见(?!面)|做了?(?:测试|演示|调试))|"
+            # 今天和…开了会, 上午跟碧水源的项目组开会, 今天和昆明市水务局开了协调会; 刚跟何院长聊完
+            r"(?<=[今昨]天|上午|下午|晚上)(?:和|跟|同|与)[^\s,。;]{1,20}?开(?:了[^\s,。;]{0,4}?)?会|"
+            r"(?<=刚才|刚刚)(?:和|跟|同|与)[^\s,。;]{1,16}?[聊谈]完|"
+            r"\bmeeting\s?了|\bdemo\s?给了",
             re.IGNORECASE,
         ),
         "visit",
@@ -329,7 +330,7 @@ _MATTER = re.compile(
 # 说我们的报价他们领导看过了, 说港口智能理货这块他们今年一定要搞, 对电子处方好有兴趣: what the
 # customer's remark is about, said as its subject.
 _SAID_SUBJECT = re.compile(
-    r"(?:(?<=说)|(?<=讲)|(?<=对))\s*(?:那个|这个|我们的|你们的|我们|你们)?\s*"
+    r"(?:(?<=说)|(?<=讲)|(?<=对)(?![接方于面比象]))\s*(?:那个|这个|我们的|你们的|我们|你们)?\s*"
     r"(?P<what>(?![他她我你今明昨下上这那])[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 ]{1,9}?)\s*"
     r"(?=这块|这个事|那个事|[他她]们|领导|有(?:问题|兴趣)|好有|很有|挺有|[很挺]感兴趣|感兴趣|OK|ok)"
 )
@@ -597,8 +598,9 @@ def _en_sentence(doc: Doc, start: int) -> str | None:
 # outcome of a contact the note records (never itself a reason to record one).
 _SAYS = re.compile(
     r"(?:(?:他|她)们?|对方|客户|[总局处工长理任师])\s*"
-    # (佢話要等董事局批: Cantonese says 话)
-    r"(?:说|讲|表示|反馈|回复说?|回复|答复|feedback|觉得|认为|话(?![题费筒术]))\s*"
+    r"(?:说|讲|表示|反馈|回复说?|回复|答复|feedback|觉得|认为)\s*"
+    # (佢話要等董事局批: Cantonese says 话 — never 陈总话不多)
+    r"|(?:他|她)们?\s*话(?![题费筒术不多少])\s*"
 )
 _SAID_END = re.compile(
     r"然后|对吧|嗯|就是|所以|那我|我们再|我再|我打算|[让要请叫]我|吧|,|;|。|!|\n|"
@@ -643,7 +645,7 @@ _SAID_LEAD = re.compile(r"(?:那个|嗯|就是|然后|呃)+\s*")
 _CHAT_ASKS = re.compile(
     r"[?？]|吗|能不能|能否|可不可以|什么时候|有没有|是不是|多少|几[点号天]|没有$|^\[|"
     # what the customer asks the rep to do (带上你们的案例, 资料整理一份给我, 记得写清楚)
-    r"带上|给我|发我|过来|来一趟|记得|麻烦|尽快|快乐"
+    r"带上|给我|发我|过来|来一趟|记得|麻烦|尽快|快乐|回你|你说|我在"
 )
 _CHAT_SPEAKER = re.compile(r"[^\s:：,，]{1,8}[:：]")
 _CHAT_COURTESY = re.compile(
@@ -657,6 +659,7 @@ def _chat_statement(doc: Doc) -> str | None:
     states something (院里初审过了, 比预算高了不少), not a question, a courtesy or a request
     with a day for the rep."""
     t = doc.t
+    found: list[str] = []
     for start in doc.others_lines:
         a = start
         while a < len(t) and t[a] in " :：\n":
@@ -682,8 +685,14 @@ def _chat_statement(doc: Doc) -> str | None:
         of = text.rfind("的")
         if of >= 0 and len(text) - of - 1 >= 6 and is_cjk(text[of + 1]):
             text = text[of + 1 :]
-        return text.rstrip("。.!！~")
-    return None
+        found.append(text.rstrip("。.!！~"))
+    # 方案我们看了 / 价格还是高了: the line that judges, else the first that states something
+    return next((x for x in found if _CHAT_VERDICT.search(x)), found[0] if found else None)
+
+
+_CHAT_VERDICT = re.compile(
+    r"高|贵|低|便宜|不错|可以|没问题|通过|批|签|定|坏|慢|问题|预算|决定|满意|同意|用你们"
+)
 
 
 # --- itineraries ----------------------------------------------------------------------------
@@ -730,7 +739,9 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         window = t[b : min(cb, b + 24)]
         mine = "我" in t[max(ca, a - 3) : a] or window.lstrip().startswith("我")
         # 提醒一下礼拜一上午十点去江苏银行开会: the rep's own errand, asked to be reminded of
-        mine = mine or bool(_ASKED_TO_REMIND.search(t, ca, a))
+        asked = _ASKED_TO_REMIND.search(t, ca, a)
+        if asked and not any(asked.end() <= m.start < a and not m.pronoun for m in people.mentions):
+            mine = True  # (提醒一下王局长下周二在北京开会: 王局长's trip, kept)
         if mine and not doc.said_by_customer(a):
             continue
         back = _trip_before(doc, people, w, ca)
@@ -863,6 +874,9 @@ _THEIR_DEED = re.compile(
 _THEIR_DECISION = re.compile(r"^把[^\s,;。]{1,12}?(?:定下来|批下来|定了|批了)$")
 _ANSWER_TO_REP = re.compile(r"^(?:给你)?(?:答复|回复|回话|反馈)(?:你|给你)")
 _NOT_THE_DAY = re.compile(r"避开|避免|除了|不要")
+_LAST_VISIT = re.compile(r"最[后後]一次(?:拜[访訪]|见|去)")
+# Who else may be the doer of a deed by a day: 他们年底定, 周经理说标书下周一发出来.
+_THIRD_PARTY = re.compile(r"[他她]们?|对方|客户|说|答应|[总局处工长理任]")
 _SUBJECT_END = re.compile(
     r"(?:他|她|他们|她们|对方|客户|财务|领导|老板|法务)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$"
     r"|说\s*$"
@@ -1212,11 +1226,12 @@ def find_follow_ups(
         if _THEIR_ANSWER.match(action) and not doc.said_by_customer(a):
             continue
         deed = _THEIR_DEED.match(t[b:cb].lstrip(" 前之")) or _THEIR_DECISION.match(action)
-        if deed and not re.search(r"[我咱]", t[ca:a]):
+        sentence = t[max(t.rfind(x, 0, a) for x in "。;\n") + 1 : a]
+        if deed and _THIRD_PARTY.search(sentence) and not re.search(r"[我咱]", t[ca:a]):
             continue  # 岸电系统他们年底定, 尾款答应本月底付, 标书下周一发出来: theirs, not the rep's
         if doc.said_by_customer(a) and _ANSWER_TO_REP.match(action):
             continue  # a customer's chat line: 下周三之前答复你 — their answer, awaited
-        if _NOT_THE_DAY.search(t, max(ca, a - 3), a) or t.startswith(("最后", "最後"), b):
+        if _NOT_THE_DAY.search(t, max(ca, a - 3), a) or _LAST_VISIT.match(t, b):
             continue  # 避开周一上午; 春节前最后一次拜访: a day named, nothing set for it
         if _NOT_TO_DO.search(action):
             continue

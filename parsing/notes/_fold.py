@@ -62,7 +62,7 @@ _SPOKEN_DIGITS = {"零": "0", "〇": "0", "幺": "1", "一": "1", "二": "2", "�
 _FILLER_MONTH = re.compile(r"(?<=[那这])个(?=月[底初中])")
 _A_MOMENT_THEN_NEXT = re.compile(r"一下下(?=礼拜|周|星期)")
 # 整理一下礼拜三之前发给他: "一下" then this week's 礼拜三, not 下礼拜三.
-_A_MOMENT_THEN_DAY = re.compile(r"一下(?=(?:礼拜|周|星期)[一二三四五六日天])")
+_A_MOMENT_THEN_DAY = re.compile(r"(?<![万统唯单第划])一下(?=(?:礼拜|周|星期)[一二三四五六日天])")
 # 施厂张: voice input's 厂长 (not 工厂张经理).
 _FACTORY_HEAD = re.compile(r"厂张(?![总经主工科处局院部老书])")
 # 赵科张, 王局张说: voice input's 科长/局长 after a surname — never 万科张总, 信息科张主任 (a

@@ -45,8 +45,6 @@ _NOT_SHORT = frozenset(
     words("古董 步行 单行 同行 平行 通行 易行 罗行 施工 开工 监工 计院 计局 计处 安局")
     # the big banks said short (农行省分行): a bank, never 农行长
     + words("农行 工行 建行 中行 交行 招行")
-    # 柳工, 徐工: the machinery makers, not an engineer 柳 or 徐
-    + words("柳工 徐工")
 )
 _IN_CHARGE = frozenset(words("分管 主管 监管 兼管 协管 代管"))
 _HOSPITALS = frozenset(words("北荣总 中荣总 雄荣总"))
@@ -184,8 +182,6 @@ def _surname_prefix(s: str) -> str | None:
 # Surnames that are words as often (单, 乐, 普, 冒, 米): a surname only standing alone between a
 # word that ends a name and a title (的冒经理, 找普院长, 找乐总), never inside a word (订单经理).
 _RARE_SURNAMES = frozenset("单乐冒普米井双")
-# The commonest surnames: glued to a company before a title, one of them alone is the person.
-_COMMON_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹")
 # Words before a title that start with a surname: part of the title or a workplace.
 _TITLE_WORDS = frozenset(words("常务 车间 石化 董事会 高级 常委 党委"))
 # (说明总经理, 我和总经理: a stop character that is also a word's first half before one)
@@ -224,8 +220,6 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
             continue
         if length >= 2 and cand[0] == "向" and _surname_prefix(cand[1:]):
             cand = cand[1:]
-        if length == 2 and len(run) > length and cand[1] in _COMMON_SURNAMES:
-            return cand[1]  # 远东新世纪杨经理: glued to the company, 杨 is the one called 杨经理
         return cand
     return None
 
@@ -305,6 +299,8 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             continue  # 柏行 元旦后见, not 柏行动
         if short and b < len(t) and t[b] in _AFTER_SHORT and not t.startswith(_SAYS_SO, b):
             continue
+        if title == "工" and t.startswith(("集团", "机械", "股份", "重工"), b):
+            continue  # 徐工集团, 柳工机械: the machinery makers, not an engineer 徐
         name = _name_before(doc, a, last_end)
         if short:
             if name is None or len(name) != len(_surname_prefix(name) or "x"):

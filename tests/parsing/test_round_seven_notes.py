@@ -48,6 +48,12 @@ def test_english_days_reps_mix_in() -> None:
 
 def test_telegraphic_days() -> None:
     assert dues("华电李处 明10点电", at(2026, 10, 13, 9)) == ["2026-10-14T10:00"]
+    # a name or a city ending in 明 before an hour is no "tomorrow"
+    assert dues("下周二 李明10点来公司", at(2026, 12, 2)) == ["2026-12-08T10:00"]
+    assert dues("到昆明9:30 王总接机", at(2026, 12, 2)) == []
+    # 当初三家, 万一下周二, 统一下周一: no 正月初三, and next week stays next week
+    assert dues("当初三家都报了价,最后选了我们", at(2027, 1, 20)) == []
+    assert dues("统一下周一提交报价", at(2026, 11, 30)) == ["2026-12-07"]
     # 整理一下礼拜三之前: this Wednesday (一下 is the verb's), not next week's
     assert dues("让我们先把供货清单整理一下礼拜三之前发给他", at(2026, 12, 7, 18)) == ["2026-12-09"]
 
@@ -63,6 +69,27 @@ def test_what_the_customer_will_do_by_a_day_is_no_follow_up_but_what_they_said()
     # a customer's chat line: their answer, awaited
     chat = "潘总 16:20\n报价单收到了,下周三之前答复你\n我 16:22\n好的潘总,等您消息"
     assert note(chat, at(2026, 12, 9, 17)).follow_ups == []
+
+
+def test_the_reps_own_deadline_stays_a_follow_up() -> None:
+    now = at(2026, 12, 2)
+    assert dues("周五前把报价定下来", now) == ["2026-12-04"]
+    assert dues("月底最后期限交标书", now) == ["2026-12-31"]
+    assert dues("下周一最后一次催款", now) == ["2026-12-07"]
+
+
+def test_a_contact_to_come_or_of_others_is_no_contact() -> None:
+    now = at(2026, 12, 2)
+    for said in (
+        "等跟张总聊完方案再报价",
+        "谈完之后发个纪要给他",
+        "客户那边跟设计院开会,讨论图纸",
+        "等他们做了测试再说",
+        "发了演示视频了,等他看完反馈",
+    ):
+        assert note(said, now).interaction is None, said
+    assert note("提醒一下王局长下周二到周四在北京开会", now).itineraries[0].who == "王局长"
+    assert note("陈总话不多,比较谨慎", now).interaction is None
 
 
 def test_a_day_named_but_nothing_set_for_it() -> None:
@@ -101,12 +128,18 @@ def test_people_and_their_roles() -> None:
         ("文", "总", "文总", "decision_maker"),
     }
     assert n.interaction is not None and n.interaction.kind == "visit"  # 跟…开会 took place
-    n = note("遠東新世紀楊經理 週一上午10點視訊", at(2027, 2, 18, 11))
-    assert [(c.surname, c.title) for c in n.contacts] == [("杨", "经理")]
+    # a two-character name stays whole after who they are (新客户陈高经理 is 陈经理)
+    assert [c.salutation for c in note("今天见了新客户陈高经理", now).contacts] == ["陈经理"]
+    assert note("今天见了对接人陈林经理", now).company is None
     n = note("今天去了市第三医院,见了分管副院长郑院长(拍板的)、设备科李科长(负责采购)", now)
     assert {c.surname: c.title for c in n.contacts} == {"郑": "副院长", "李": "科长"}
     n = note("今天晚上跟农行省分行运营部的罗主任吃饭", now)
     assert [c.salutation for c in n.contacts] == ["罗主任"]  # 农行 is a bank, no 农行长
+    # …but never said the other way round
+    for said in ("今天拜访了王科长,他没有决定权,要听李总的", "王总决定不了,要上董事会"):
+        assert all(c.decision_role is None for c in note(said, now).contacts)
+    assert note("李处长说要走采购流程,让我找采购部", now).contacts[0].decision_role is None
+    assert note("拜访赵主任 他说今年想用系统管起来", now).contacts[0].decision_role is None
     roles = note("信号部部长陈东有决定权,维修中心的马工用设备,采购员小蔡经办", now).contacts
     assert {c.surname: c.decision_role for c in roles} == {
         "陈": "decision_maker",
@@ -126,8 +159,11 @@ def test_companies_as_reps_write_them() -> None:
     assert note("上午在无锡市第二人民医院聊移动护理系统", now).company == "无锡市第二人民医院"
     chat = "汪院长:你们的平台今年要扩到县里十二家医院\n我:好的\n\n——安庆市立医院"
     assert note(chat, now).company == "安庆市立医院"
-    assert note("周五前报价 海信", at(2026, 11, 11, 11)).company == "海信"
-    assert note("青岛啤酒的采购部部长姓林林部长电话是13862583107", now).company == "青岛啤酒"
+    # a courier and a restaurant are where, not who (快递 and 酒店 end no customer's name)
+    assert note("样品今天用中通快递寄给王总了", now).company is None
+    assert note("中铁十局集团物资中心的王主任来电", now).company == "中铁十局集团"
+    assert note("提醒一下王局长下周二到周四在北京开会", now).company is None
+    assert note("今天去了省农信联社,科技部总经理朱总说了算", now).company == "省农信联社"
 
 
 def test_rivals_by_name() -> None:
