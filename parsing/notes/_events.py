@@ -74,6 +74,10 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
 # nothing else in the note says how (上周三拜访过,聊了幕墙设计软件 is last Wednesday's visit).
 _TALKED = re.compile(r"(?:聊|谈|交流|沟通|讨论|倾|商量)了(?!解)")
 _TALK_AHEAD = re.compile(r"下个?(?:周|礼拜|星期|月)|明天|后天|明年|回头|改天|以后|之后|下次")
+_EVENING = 18
+_TOLD_OF = re.compile(
+    r"(?:他|她)(?:是|很|对)|拍板|说了算|很支持|人很|[总长任理工](?:说|觉得)|(?i:\b(?:he|she)(?:'s| is)\b)"
+)
 _SAID_THERE = re.compile(r"(?:他|她|佢)(?:说|话|表示)|(?i:\b(?:he|she) (?:said|says)\b)")
 _NEGATED = re.compile(r"(?:没|未|不|没有)$")
 _FUTURE_BEFORE = re.compile(
@@ -240,6 +244,9 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             completed = "了" in t[a : b + 2] or "过" in t[b : b + 2]
             # 今晚跟 Mr. Goh 吃饭, 谈 self-checkout, 他说 CNY 后才 decide: what was said there
             completed = completed or bool(_SAID_THERE.search(t, b))
+            # 今晚跟 Dr. Lim 吃饭,他是 key leader,很支持… written at seven in the evening: what he
+            # is and thinks is told of a dinner under way or over, not one to come
+            completed = completed or (doc.now.hour >= _EVENING and bool(_TOLD_OF.search(t, b)))
             if doc.is_future(w) and not (w.day == doc.today and completed):
                 continue
             if w.day < doc.today or doc.is_past_or_today(w):

@@ -78,6 +78,17 @@ def test_the_reps_own_deadline_stays_a_follow_up() -> None:
     assert dues("下周一最后一次催款", now) == ["2026-12-07"]
 
 
+def test_a_dinner_told_of_in_the_evening_took_place() -> None:
+    said = (
+        "今晚跟 NUH 的 Dr. Lim 吃饭,他是 key leader,很支持我们的方案。Next Tue 10am 去 NUH present"
+    )
+    n = note(said, at(2026, 11, 18, 19))
+    assert n.interaction is not None and n.interaction.kind == "meal"
+    assert [f.due.isoformat()[:16] for f in n.follow_ups] == ["2026-11-24T10:00"]
+    # written in the afternoon, the same words are a dinner to come
+    assert note("今晚请张总吃饭,他是关键人", at(2026, 11, 18, 15)).interaction is None
+
+
 def test_a_contact_to_come_or_of_others_is_no_contact() -> None:
     now = at(2026, 12, 2)
     for said in (
