@@ -167,6 +167,17 @@ _OUTCOME_LEAD = re.compile(
 )
 
 
+# What is left of a remark once its facts are read (他们, 了算, 这事他, 他们一般是, 让风险部的) or
+# the rep's own promise (我答应): no outcome.
+_NO_OUTCOME = re.compile(r"^(?:我|[他她]们?$|了算)|[是他她让把]$|[部处科室]的$|^.{0,1}$")
+
+
+def _worth_keeping(said: str | None) -> str | None:
+    if said is None or _NO_OUTCOME.search(said.strip()):
+        return None
+    return said
+
+
 def _reminded_of(doc: Doc, a: int) -> bool:
     """The contact at ``a`` is what 记得/别忘了/提醒我 before it asks for, unless a day gone by is
     said in between (提醒我给葛主任打电话就是昨天饭局上认识的: the meal took place)."""
@@ -274,7 +285,7 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         best = _best_contact(doc, [(a, b, "visit") for a, b in talks])
     summary = _summary(doc)
     outcome = _outcome(doc, people)
-    said = outcome or _reported(doc) or (_chat_statement(doc) if doc.chat else None)
+    said = _worth_keeping(outcome or _reported(doc) or (_chat_statement(doc) if doc.chat else None))
     if best is None:
         if doc.chat:  # a pasted WeChat chat is itself the contact
             when = doc.today - timedelta(days=1) if doc.chat_yesterday else doc.today
@@ -605,7 +616,7 @@ def _en_sentence(doc: Doc, start: int) -> str | None:
 # outcome of a contact the note records (never itself a reason to record one).
 _SAYS = re.compile(
     r"(?:(?:他|她)们?|对方|客户|[总局处工长理任师])\s*"
-    r"(?:说|讲|表示|反馈|回复说?|回复|答复|feedback|觉得|认为)\s*"
+    r"(?:说(?!了算)|讲|表示|反馈|回复说?|回复|答复|feedback|觉得|认为)\s*"
     # (佢話要等董事局批: Cantonese says 话 — never 陈总话不多)
     r"|(?:他|她)们?\s*话(?![题费筒术不多少])\s*"
 )

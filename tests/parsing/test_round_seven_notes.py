@@ -103,6 +103,18 @@ def test_a_contact_to_come_or_of_others_is_no_contact() -> None:
     assert note("陈总话不多,比较谨慎", now).interaction is None
 
 
+def test_what_is_left_of_a_remark_is_no_outcome() -> None:
+    now = at(2027, 1, 6, 11)
+    for said in (
+        "今天電話裡中鋼的李華處長說他們每年第三季採購,付款是驗收後 60 天",
+        "上午去了南京邮电大学,网络中心的刁主任说技术他把关,但买不买要黎校长定",
+        "宝钢湛江的刘工打电话过来,我答应明天上午安排售后过去",
+        "上午在无锡市第二人民医院,王科长管技术把关,院长说了算",
+    ):
+        i = note(said, now).interaction
+        assert i is None or i.outcome is None, said
+
+
 def test_a_day_named_but_nothing_set_for_it() -> None:
     assert dues("找他最好避开周一上午", at(2026, 10, 14, 18)) == []
     assert dues("春节前最后一次拜访,明天下午去格力电器送年货", at(2027, 2, 3, 9)) == [
