@@ -88,6 +88,9 @@ DEV_SETS = [
     # weighted toward outcomes, headlines, follow-up words and roles; scored before round
     # seven changed anything for it, then tuned on
     NOTES_DIR / "notes_styles4.jsonl",
+    # blind6: 150 notes by a ninth helper who never read parsing/, written on 2026-12-02 after
+    # round seven; held out, read only as totals
+    NOTES_DIR / "notes_blind6.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
