@@ -108,6 +108,8 @@ def _one_char_head(doc: Doc, a: int) -> bool:
 
 def _clean(name: str) -> str | None:
     name = _LEAD.sub("", name)
+    if name.startswith("司"):
+        return None  # 我司研发中心: our own company (我 stops the scan), no customer
     if len(name) < 2 or name in _GENERIC:
         return None
     if any(f in name for f in FAMILY):
@@ -338,6 +340,31 @@ def _headed(doc: Doc) -> str | None:
     return name
 
 
+# 鞍钢设备部的于部长, 跟碧水源的项目组开会, 统一超商物流部的吴副理: a name, then one of its
+# departments, is the customer.
+_DEPARTMENT = re.compile(
+    r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)的?"
+    r"(?P<dept>(?:设备|采购|项目|物流|物资|研发|信息|技术|工程|财务|运营|仓储|生产|质量|后勤|基建|市场|"
+    r"行政|安全|科技|资材|总务|营销)(?:部|处|科|室|组|中心|课))"
+)
+
+
+def _before_department(doc: Doc) -> str | None:
+    t = doc.t
+    for m in _DEPARTMENT.finditer(t):
+        a, b = m.span("org")
+        start = _scan_left(doc, b)
+        if start > a:  # the name starts where a word before it ends (去了鞍钢 → 鞍钢)
+            a = start
+        name = _clean(t[a:b])
+        if name is None or not doc.free(a, b) or any(doc.date_at[a:b]):
+            continue
+        if _plausible(name) and not _NOT_A_NAME.search(name) and not _NOT_HEAD.search(name):
+            doc.company_span = (a, b)
+            return name
+    return None
+
+
 def _with_area(doc: Doc, a: int, b: int, name: str) -> tuple[int, int, str]:
     """京东物流华东, 德邦物流华东区的郑总: a region of the company is part of its name."""
     m = _AREA_RE.match(doc.t, b)
@@ -383,7 +410,7 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         doc.mark(a, b)
         doc.company_span = (a, b)
         return name
-    placed = _by_position(doc, people) or _headed(doc)
+    placed = _by_position(doc, people) or _headed(doc) or _before_department(doc)
     if placed is not None:
         a = doc.t.find(placed)
         doc.company_span = (a, a + len(placed))

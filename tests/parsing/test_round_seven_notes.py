@@ -182,6 +182,10 @@ def test_companies_as_reps_write_them() -> None:
     assert note("上午在无锡市第二人民医院聊移动护理系统", now).company == "无锡市第二人民医院"
     chat = "汪院长:你们的平台今年要扩到县里十二家医院\n我:好的\n\n——安庆市立医院"
     assert note(chat, now).company == "安庆市立医院"
+    # a name, then one of its departments (鞍钢设备部的于部长); never our own (我司研发中心)
+    assert note("昨天跟鞍钢设备部的于部长吃饭", now).company == "鞍钢"
+    assert note("今天去了他们的采购部", now).company is None
+    assert note("我司研发中心的同事说样机好了", now).company is None
     # a courier and a restaurant are where, not who (快递 and 酒店 end no customer's name)
     assert note("样品今天用中通快递寄给王总了", now).company is None
     assert note("中铁十局集团物资中心的王主任来电", now).company == "中铁十局集团"
