@@ -46,9 +46,10 @@ _NOT_ORG = re.compile(
 )
 _NOT_SUFFIXED = re.compile(r"参观|接待|拜访|电话|微信|吃饭|见了|约了|喜欢|毕业|生日|手机|以前")
 _DEPT_END = ("部", "处", "室", "组", "办", "队", "部门")
-_VISIT = re.compile(r"(?:上门)?(?:拜访|拜会|走访|去了|见了)了?\s*")
+_VISIT = re.compile(r"(?:上门)?(?:拜访|拜会|走访|去了|去过|见了|第一站是)了?\s*")
 # Words that make the text before a name a clause, not a company (今晚请黄局, 刚跟祁主任).
 _NOT_PREFIX = re.compile(r"[给和跟请是同与对找见约陪帮向把被让叫]$|要|今晚|昨晚|刚|重点|以前|现在")
+_VISITED_AT = re.compile(r"在(?P<org>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?:拜访|见了)")
 _VISIT_PLAIN = re.compile(r"(?:拜访|拜会|走访|回访)了?\s*")
 _NOT_A_NAME = re.compile(r"[一了过下完得的]|客户|老客户|新客户|领导")
 
@@ -274,8 +275,19 @@ def _by_position(doc: Doc, people: People) -> str | None:
         b = min(
             [b] + [k for k in range(a, b) if t[k] in ":("] + [m.start for m in named if m.start > a]
         )
-        name = _clean(t[a:b])
+        name = _clean(t[a:b].removesuffix("了"))  # 去过海天味业了
         if name and doc.free(a, b) and _plausible(name) and any(m.start >= b for m in named):
+            return name
+    # 今天在江西铜业拜访了…: where the visit was
+    at = _VISITED_AT.search(t)
+    if at is not None and doc.free(*at.span("org")):
+        name = _clean(at["org"])
+        if (
+            name
+            and _plausible(name)
+            and not _NOT_A_NAME.search(name)
+            and not PLACE_RE.fullmatch(name)
+        ):
             return name
     # 华润置地 黄总 at the start of the note
     chunks = doc.chunks_in(0, len(t))
