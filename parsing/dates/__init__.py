@@ -38,7 +38,8 @@ Conventions (DESIGN.md, "Date conventions"), and the choices this module adds:
 * Lunar: 农历/阴历/旧历/老历 + month + day, or a lunar-only spelling (正月, 冬月, 腊月,
   初X, 廿X, 闰X月, 大年初三). 八月十五 without any of these is not read (solar or lunar?).
   初八 with no month at all is 正月初八 when that is at most six weeks ahead (said around
-  春节, it means nothing else), and is not read at other times of year.
+  春节, it means nothing else) or the text speaks of the new year (初八去拜年), and is not read
+  otherwise.
 * 月初 = the next 1st, 月中 = the next 15th, 月底 = the last day of this month (deadline);
   年初 = the next 1 January, 年底 = 31 December (deadline).
 * Working days (N个工作日内 / 后, 下个工作日, 元旦后第一个工作日) follow ``workdays``: the

@@ -692,14 +692,19 @@ _HOLIDAY_SUFFIX = (
     "后第一天|后的第一天|后上班第一天|后第一个工作日|后上班|收假后|"
     "之后|以后|之前|以前|前一天|后一天|前后|前夕|当天|那天|当日|前|后"
 )
+_NUMERAL_LED = tuple(n for n in _HOLIDAY_NAMES if n[0] in "0123456789一二三四五六七八九十双")
 RE_HOLIDAY = re.compile(
-    rf"(?P<pre>{YEAR_WORD}|[0-9]{{4}}\s*年)?\s*(?<![0-9零〇一二两三四五六七八九十双])"
+    rf"(?P<pre>{YEAR_WORD}|[0-9]{{4}}\s*年)?\s*"
     r"(?P<h>"
-    + "|".join(sorted(_HOLIDAY_NAMES, key=len, reverse=True))
+    # (二十一 is no 十一, 三十五一 no 五一; 腊月二十三小年前 is 小年 after a day)
+    + r"(?<![0-9零〇一二两三四五六七八九十双])(?:"
+    + "|".join(sorted(_NUMERAL_LED, key=len, reverse=True))
+    + ")|"
+    + "|".join(sorted((n for n in _HOLIDAY_NAMES if n not in _NUMERAL_LED), key=len, reverse=True))
     + rf")(?P<jie>节)?(?P<suf>{_HOLIDAY_SUFFIX})?"
 )
 RE_NEW_YEAR = re.compile(
-    r"(?<![0-9零〇一二两三四五六七八九十百几多半去今明前后本每新当那这往近同上下整全跨隔千万个老拜])"
+    r"(?<![0-9零〇一二两三四五六七八九十百几多半去今明前后本每新当那这往近同上下整全跨隔千万个老拜小])"
     r"年(?P<suf>之前|以前|之后|以后|前|后)(?![天年月])"
 )
 _PERIOD_SUFFIXES = frozenset(
@@ -854,6 +859,8 @@ RE_BARE_CHU = re.compile(
     r"(?![中学生级班家个次台位条项种年])"
 )
 _AROUND_NEW_YEAR = timedelta(days=45)
+# …or whenever the note speaks of the new year: 初八去给周总拜年 said in December
+_NEW_YEAR_WORDS = re.compile(r"拜年|春节|过年|新年|年后|正月")
 
 
 def _h_bare_chu(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
@@ -862,7 +869,7 @@ def _h_bare_chu(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     if day is None or not 1901 <= c.today.year <= 2099:
         return None
     when = next_lunar_occurrence(1, day, False, c.today)
-    if when - c.today > _AROUND_NEW_YEAR:
+    if when - c.today > _AROUND_NEW_YEAR and not _NEW_YEAR_WORDS.search(c.text):
         return None
     spec = LunarSpec(1, day, False, None)
     return _D(when, "lunar", lunar=spec, yearless=True)
@@ -987,6 +994,8 @@ _BARE_HOUR_BAD_AFTER = re.compile(
 )
 _BARE_HOUR_OK_AFTER = re.compile(
     r"\s*(?:$|到|至|-|~|前|之前|以前|见|开|出发|集合|碰头|左右|会|拜访|打|电话|联系|过来|过去|来|去|在|"
+    # 下周三下午去华东电力设计院 三点 跟王局汇报方案: whom the hour is with
+    r"跟(?!进)|和|同|找|给|汇报|讲|"
     r"[。.!！?？；;、,\s])"
 )
 _MOVE_BEFORE = frozenset("涨跌降升让返扣加减提")

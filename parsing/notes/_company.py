@@ -49,7 +49,7 @@ _DEPT_END = ("部", "处", "室", "组", "办", "队", "部门")
 _VISIT = re.compile(r"(?:上门)?(?:拜访|拜会|走访|去了|去过|见了|第一站是)了?\s*")
 # Words that make the text before a name a clause, not a company (今晚请黄局, 刚跟祁主任).
 _NOT_PREFIX = re.compile(r"[给和跟请是同与对找见约陪帮向把被让叫]$|要|今晚|昨晚|刚|重点|以前|现在")
-_VISITED_AT = re.compile(r"在(?P<org>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?:拜访|见了)")
+_COUNTED_TIMES = re.compile(r"[0-9一二两三四五六七八九十几]+次")
 _VISIT_PLAIN = re.compile(r"(?:拜访|拜会|走访|回访)了?\s*")
 _NOT_A_NAME = re.compile(r"[一了过下完得的]|客户|老客户|新客户|领导")
 
@@ -109,8 +109,6 @@ def _one_char_head(doc: Doc, a: int) -> bool:
 
 def _clean(name: str) -> str | None:
     name = _LEAD.sub("", name)
-    if name.startswith("司"):
-        return None  # 我司研发中心: our own company (我 stops the scan), no customer
     if len(name) < 2 or name in _GENERIC:
         return None
     if any(f in name for f in FAMILY):
@@ -137,6 +135,8 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
         if len(suffix) == 1 and ((a > 0 and t[a - 1] in _NOT_BEFORE_ONE) or t.startswith("长", b)):
             continue
         start = _scan_left(doc, a)
+        if t[max(0, start - 1) : start + 1] == "我司":
+            continue  # 我司研发中心: our own company (我 stops the scan), no customer
         if start == a and _one_char_head(doc, a):
             start = a - 2  # 美的集团, 养和医院: one character, then 的/和, is the name itself
         raw = t[start:b]
@@ -276,18 +276,9 @@ def _by_position(doc: Doc, people: People) -> str | None:
             [b] + [k for k in range(a, b) if t[k] in ":("] + [m.start for m in named if m.start > a]
         )
         name = _clean(t[a:b].removesuffix("了"))  # 去过海天味业了
+        if name and (PLACE_RE.fullmatch(name) or _COUNTED_TIMES.search(name)):
+            continue  # 去过广州了, 这周去过三次了: a city, a count
         if name and doc.free(a, b) and _plausible(name) and any(m.start >= b for m in named):
-            return name
-    # 今天在江西铜业拜访了…: where the visit was
-    at = _VISITED_AT.search(t)
-    if at is not None and doc.free(*at.span("org")):
-        name = _clean(at["org"])
-        if (
-            name
-            and _plausible(name)
-            and not _NOT_A_NAME.search(name)
-            and not PLACE_RE.fullmatch(name)
-        ):
             return name
     # 华润置地 黄总 at the start of the note
     chunks = doc.chunks_in(0, len(t))
@@ -361,6 +352,12 @@ _DEPARTMENT = re.compile(
 )
 
 
+_NOT_A_DEPARTMENTS_OWNER = re.compile(
+    r"安排|协调|带上|提交|联系|通知|找|问|甲方|乙方|总包|分包|工地|现场|集团|医院|公司|单位|客户|"
+    r"厂里|院里|项目|我们|他们|对方|这边|那边|老板"
+)
+
+
 def _before_department(doc: Doc) -> str | None:
     t = doc.t
     for m in _DEPARTMENT.finditer(t):
@@ -371,9 +368,12 @@ def _before_department(doc: Doc) -> str | None:
         name = _clean(t[a:b])
         if name is None or not doc.free(a, b) or any(doc.date_at[a:b]):
             continue
-        if _plausible(name) and not _NOT_A_NAME.search(name) and not _NOT_HEAD.search(name):
-            doc.company_span = (a, b)
-            return name
+        if not _plausible(name) or _NOT_A_NAME.search(name) or _NOT_HEAD.search(name):
+            continue
+        if _NOT_A_DEPARTMENTS_OWNER.search(name) or PLACE_RE.fullmatch(name):
+            continue  # 安排技术部的小李, 甲方采购部, 医院信息科: a verb, a role, a kind of place
+        doc.company_span = (a, b)
+        return name
     return None
 
 

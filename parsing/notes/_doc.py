@@ -296,6 +296,12 @@ class Doc:
                 continue  # Kevin's ext is 6688: a number, not a year anyone plans for
             kept.append(w)
         kept = [self._done_before(w, kept) for w in kept]
+        # 腊月二十三小年前: one day said twice, the second way (a deadline) is the one kept
+        kept = [
+            w
+            for w in kept
+            if not any(v.span[0] == w.span[1] and abs((v.day - w.day).days) <= 1 for v in kept)
+        ]
         # 昨天大年初二: the festival day is the day just said, gone by (not next year's)
         kept = [
             w

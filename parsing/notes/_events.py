@@ -75,6 +75,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
 _TALKED = re.compile(r"(?:聊|谈|交流|沟通|讨论|倾|商量)了(?!解)")
 _TALK_AHEAD = re.compile(r"下个?(?:周|礼拜|星期|月)|明天|后天|明年|回头|改天|以后|之后|下次")
 _EVENING = 18
+_STILL_TO_PREPARE = re.compile(r"要|准备|记得|带上|带两|问下|问问|(?i:\bbring\b|\bprepare\b)")
 _TOLD_OF = re.compile(
     r"(?:他|她)(?:是|很|对)|拍板|说了算|很支持|人很|[总长任理工](?:说|觉得)|(?i:\b(?:he|she)(?:'s| is)\b)"
 )
@@ -169,7 +170,9 @@ _OUTCOME_LEAD = re.compile(
 
 # What is left of a remark once its facts are read (他们, 了算, 这事他, 他们一般是, 让风险部的) or
 # the rep's own promise (我答应): no outcome.
-_NO_OUTCOME = re.compile(r"^(?:我|[他她]们?$|了算)|[是他她让把]$|[部处科室]的$|^.{0,1}$")
+_NO_OUTCOME = re.compile(
+    r"^(?:[他她]们?|了算)$|^我(?:答应|说|跟)|^.{0,2}[他她]$|[是把]$|[部处科室]的$|^.{0,1}$"
+)
 
 
 def _worth_keeping(said: str | None) -> str | None:
@@ -202,9 +205,9 @@ def _relevant_when(doc: Doc, pos: int) -> When | None:
 
 
 def _when_value(w: When, now: datetime) -> date | datetime:
-    if isinstance(w.start, datetime) and (w.part_of_day is None or w.start <= now):
-        # 今天上午去了 said at 15:00: that morning (09:00 by the convention), not when saved
-        return w.start
+    if isinstance(w.start, datetime) and w.part_of_day is None:
+        return w.start  # 今天上午10点去了: the hour said
+    # 今天下午去了国网苏州: that day — the convention's 14:00 would be an hour nobody said
     return w.day
 
 
@@ -257,7 +260,12 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             completed = completed or bool(_SAID_THERE.search(t, b))
             # 今晚跟 Dr. Lim 吃饭,他是 key leader,很支持… written at seven in the evening: what he
             # is and thinks is told of a dinner under way or over, not one to come
-            completed = completed or (doc.now.hour >= _EVENING and bool(_TOLD_OF.search(t, b)))
+            completed = completed or (
+                doc.now.hour >= _EVENING
+                and w.part_of_day is not None  # (今晚八点跟陈总吃饭: an hour said, still to come)
+                and bool(_TOLD_OF.search(t, b))
+                and not _STILL_TO_PREPARE.search(t, b)
+            )
             if doc.is_future(w) and not (w.day == doc.today and completed):
                 continue
             if w.day < doc.today or doc.is_past_or_today(w):
@@ -303,7 +311,7 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         at = t.find(outcome)
         if at > 0 and _HEARD_SAY.search(t, max(0, at - 4), at) and not _TALK_WORD.search(t):
             return None  # 万科 张总说这单基本没戏了: what he said, not how (a call? a visit?)
-        return InteractionFact("visit", doc.today, summary, outcome)
+        return InteractionFact("visit", doc.today, summary, _worth_keeping(outcome))
     if best[4] is not None:
         claimed.add(doc.whens.index(best[4]))
     return InteractionFact(best[2], best[3], summary, said)

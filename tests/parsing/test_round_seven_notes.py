@@ -31,8 +31,9 @@ def test_days_said_around_spring_festival_are_read_and_never_a_wrong_monday() ->
     # 昨天大年初二 is the day gone by, not next year's 初二
     assert dues("昨天大年初二给田总打电话拜年了", now) == []
     assert dues("大年初三给鞠总打电话拜年", at(2027, 2, 5, 9)) == ["2027-02-08"]
-    # far from 春节 a bare 初八 says no month: not read
-    assert dues("初八拜年", at(2026, 6, 9)) == []
+    # far from 春节 a bare 初八 says no month: not read, unless the note speaks of the new year
+    assert dues("初八开会", at(2026, 6, 9)) == []
+    assert dues("初八去给南京地铁集团周总拜年", at(2026, 12, 2)) == ["2027-02-13"]
     assert dues("元旦以后第一个工作日去给他拜个年", at(2026, 12, 26, 11)) == ["2027-01-04"]
 
 
@@ -78,6 +79,18 @@ def test_the_reps_own_deadline_stays_a_follow_up() -> None:
     assert dues("下周一最后一次催款", now) == ["2026-12-07"]
 
 
+def test_what_the_third_tryout_of_the_day_found() -> None:
+    now = at(2026, 12, 2, 19, 45)
+    # 小年前 is before 小年 (腊月二十三 said just before it: one day said twice, one reminder)
+    assert dues("腊月二十三小年前给王局送两箱橙子", now) == ["2027-01-29"]
+    # an hour said apart from the day's part of day is the hour (not the convention's 14:00)
+    assert dues("下周三下午去华东电力设计院 三点 跟王局汇报方案", now) == ["2026-12-09T15:00"]
+    assert dues("他提了三点跟进意见", now) == []
+    # a visit this afternoon is on today's date, with no hour nobody said
+    visit = note("今天下午去了国网苏州供电公司 见了李工", now).interaction
+    assert visit is not None and visit.when == date(2026, 12, 2)
+
+
 def test_a_dinner_told_of_in_the_evening_took_place() -> None:
     said = (
         "今晚跟 NUH 的 Dr. Lim 吃饭,他是 key leader,很支持我们的方案。Next Tue 10am 去 NUH present"
@@ -85,8 +98,16 @@ def test_a_dinner_told_of_in_the_evening_took_place() -> None:
     n = note(said, at(2026, 11, 18, 19))
     assert n.interaction is not None and n.interaction.kind == "meal"
     assert [f.due.isoformat()[:16] for f in n.follow_ups] == ["2026-11-24T10:00"]
-    # written in the afternoon, the same words are a dinner to come
+    # written in the afternoon, the same words are a dinner to come; and in the evening too
+    # when its hour is said or something is still to prepare
     assert note("今晚请张总吃饭,他是关键人", at(2026, 11, 18, 15)).interaction is None
+    evening = at(2026, 12, 2, 19, 30)
+    for said in (
+        "今晚八点跟陈总吃饭,他是决策人,要好好准备",
+        "今晚跟张局吃饭 他很能喝 要准备两瓶茅台",
+    ):
+        n = note(said, evening)
+        assert n.interaction is None and len(n.follow_ups) == 1, said
 
 
 def test_a_contact_to_come_or_of_others_is_no_contact() -> None:
@@ -113,6 +134,9 @@ def test_what_is_left_of_a_remark_is_no_outcome() -> None:
     ):
         i = note(said, now).interaction
         assert i is None or i.outcome is None, said
+    # …but the customer's own 我 and 让 are what was said
+    kept = note("今天拜访了王处,王处说我这边没意见", now).interaction
+    assert kept is not None and kept.outcome == "我这边没意见"
 
 
 def test_a_day_named_but_nothing_set_for_it() -> None:
@@ -186,6 +210,15 @@ def test_companies_as_reps_write_them() -> None:
     assert note("昨天跟鞍钢设备部的于部长吃饭", now).company == "鞍钢"
     assert note("今天去了他们的采购部", now).company is None
     assert note("我司研发中心的同事说样机好了", now).company is None
+    # a verb, a role or a kind of place before a department is nobody's name
+    for said in (
+        "明天安排技术部的小李过去调试",
+        "甲方采购部的刘经理说月底付款",
+        "医院信息科的张主任说预算批了",
+    ):
+        assert note(said, now).company is None, said
+    assert note("今天去过广州了 见了李总", now).company is None
+    assert note("今天拜访了司法局王科长", now).company == "司法局"
     # a courier and a restaurant are where, not who (快递 and 酒店 end no customer's name)
     assert note("样品今天用中通快递寄给王总了", now).company is None
     assert note("中铁十局集团物资中心的王主任来电", now).company == "中铁十局集团"
