@@ -183,6 +183,8 @@ def render_capture(
             facts.append(_("籍贯 {place}", place=contact["native_place"]))
         if contact.get("education"):
             facts.append(_("毕业于 {school}", school=contact["education"]))
+        if contact.get("absent"):
+            facts.append(_("这次没见到"))
         role = contact.get("decision_role")
         if role in DECISION_ROLES:
             facts.append(_(DECISION_ROLES[role]))

@@ -715,7 +715,8 @@ async def _write(
             summary=item.get("summary") if item else None,
             outcome=item.get("outcome") if item else None,
             note=draft.text,
-            contacts=contacts,
+            # (王局不在 见了钱总工: the visit is 钱总工's; 王局 stays a contact of the customer)
+            contacts=[c for c, fact in zip(contacts, named, strict=True) if not fact.get("absent")],
         )
     await _add_follow_ups(turn, draft, customer, interaction)
     for trip in payload.get("itineraries") or []:

@@ -46,6 +46,7 @@ class ContactData(TypedDict):
     is_key_leader: bool
     family: list[FamilyData]
     born_year: NotRequired[int | None]  # 85年的: the year alone (drafts before it lack it)
+    absent: NotRequired[bool]  # 王局不在: named, but not met (drafts before it lack it)
 
 
 class InteractionData(TypedDict):

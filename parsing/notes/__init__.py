@@ -37,6 +37,7 @@ from ._doc import Doc
 from ._events import find_follow_ups, find_interaction, find_itineraries
 from ._facts import (
     find_family,
+    read_absent,
     read_birthdays,
     read_born_year,
     read_contact_details,
@@ -114,6 +115,7 @@ def parse_note(text: str, now: datetime) -> Note:
     read_family(doc, people, family)
     read_profile(doc, people)
     read_roles(doc, people)
+    read_absent(doc, people)
     features = find_features(doc, claimed)
     company = find_company(doc, people, known)
     deal = find_deal(doc, doc.company_span)

@@ -26,6 +26,7 @@ from ._phones import find_phones
 __all__ = [
     "FamilyMention",
     "find_family",
+    "read_absent",
     "read_birthdays",
     "read_contact_details",
     "read_family",
@@ -539,3 +540,20 @@ def read_roles(doc: Doc, people: People) -> None:
     for p in people.persons:  # 采购经理, 采购总监: the title says the role
         if p.decision_role is None and p.title and "采购" in p.title:
             p.decision_role = "purchaser"
+
+
+# 王局不在, 葛总没见着, 没见到王局: named, but not met this time.
+_NOT_THERE_AFTER = re.compile(r"\s*(?:今天|这次|刚好|正好)?(?:不在|没在|没见着|没见到|没来|出差了)")
+_NOT_MET_BEFORE = re.compile(r"没见(?:着|到)?\s*$")
+
+
+def read_absent(doc: Doc, people: People) -> None:
+    """Who the note says was not there: they stay contacts, but not of this contact."""
+    t = doc.t
+    for m in people.mentions:
+        if m.pronoun or m.contact < 0:
+            continue
+        if _NOT_THERE_AFTER.match(t, m.end) or _NOT_MET_BEFORE.search(
+            t, max(0, m.start - 4), m.start
+        ):
+            people.persons[m.contact].absent = True

@@ -70,6 +70,8 @@ class ContactFact:
     family: list[FamilyFact] = field(default_factory=list)
     #: The year of birth said without the day (85年的, 1985年出生).
     born_year: int | None = None
+    #: Said not to have been there (王局不在, 没见着葛总): named, but not met.
+    absent: bool = False
 
 
 @dataclass

@@ -7,6 +7,7 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from storage.models import Contact, Customer, FollowUp, Interaction
 from tests.builders import Pushes, local
@@ -174,3 +175,18 @@ async def test_a_follow_up_naming_only_the_contact_saves_in_one_press(bot: BotHa
     assert saved.text == "✅ 已保存到「华东电力设计院」。"
     reminder = await bot.scalar(select(FollowUp))
     assert reminder.due_date == date(2026, 11, 24) and reminder.customer_id is not None
+
+
+# -- 6. only who was met ---------------------------------------------------------------------------
+
+
+async def test_someone_said_not_there_is_no_one_the_visit_met(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    card = await wang.send("拜访了华东电力设计院 王局不在 见了他们总工办的钱总工 聊了设计软件")
+    assert "王局长:这次没见到" in card.text
+    await wang.press("保存")
+    visit = await bot.scalar(select(Interaction).options(selectinload(Interaction.contacts)))
+    assert [c.salutation for c in visit.contacts] == ["钱总工"]
+    # 王局 is still one of the customer's contacts, only not of this visit
+    names = await bot.scalars(select(Contact.salutation).order_by(Contact.id))
+    assert names == ["王局长", "钱总工"]

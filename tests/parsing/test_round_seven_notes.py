@@ -91,6 +91,14 @@ def test_what_the_third_tryout_of_the_day_found() -> None:
     assert visit is not None and visit.when == date(2026, 12, 2)
 
 
+def test_someone_said_not_there_is_named_but_not_met() -> None:
+    now = at(2026, 12, 2, 19, 45)
+    n = note("拜访了华东电力设计院 王局不在 见了他们总工办的钱总工 聊了设计软件", now)
+    assert [(c.salutation, c.absent) for c in n.contacts] == [("王局长", True), ("钱总工", False)]
+    n = note("今天去万科没见着张总 见了李经理", now)
+    assert [(c.salutation, c.absent) for c in n.contacts] == [("张总", True), ("李经理", False)]
+
+
 def test_a_dinner_told_of_in_the_evening_took_place() -> None:
     said = (
         "今晚跟 NUH 的 Dr. Lim 吃饭,他是 key leader,很支持我们的方案。Next Tue 10am 去 NUH present"
