@@ -261,3 +261,8 @@ def test_a_headline_and_an_outcome_from_a_voice_note() -> None:
     )
     assert visit.interaction is not None and visit.interaction.when == date(2027, 2, 17)
     assert visit.interaction.summary == "储能系统"
+
+
+def test_what_is_sold_said_first_is_the_headline() -> None:
+    n = note("今天去了东方航空物流,徐经理说冷链监控下个月就要定", at(2026, 11, 19, 17))
+    assert n.interaction is not None and n.interaction.summary == "冷链监控"
