@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Literal
 
 from handlers.capture.payload import CardExtras, ContactData, Payload, note_to_payload
+from handlers.kit.phones import shown_phone
 from locales import Translator
 from parsing.cards import CardFacts
 from parsing.notes import Note
@@ -88,12 +89,12 @@ def card_payload(card: CardFacts, caption: Note | None, file_id: str) -> Payload
     return payload
 
 
-def card_lines(_: Translator, payload: Payload) -> list[str]:
+def card_lines(_: Translator, payload: Payload, region: str) -> list[str]:
     """What the confirmation shows of a card beyond a note's facts."""
     extras = payload.get("card") or {}
     lines = []
     if extras.get("fax"):
-        lines.append(_("📠 传真:{fax}", fax=extras["fax"]))
+        lines.append(_("📠 传真:{fax}", fax=shown_phone(_, extras["fax"], region)))
     if extras.get("address"):
         lines.append(_("📍 地址:{address}", address=extras["address"]))
     if extras.get("website"):

@@ -10,6 +10,7 @@ from handlers.capture.business_card import card_lines
 from handlers.capture.payload import ContactData, DealData, Payload, PlanData, moment_of
 from handlers.deals.text import deal_parts
 from handlers.kit.labels import DECISION_ROLES, KIND_LABELS
+from handlers.kit.phones import region_of, shown_phones
 from handlers.kit.render import birthday, born_in, date_range, moment
 from locales import Translator
 from storage.activities import task_words
@@ -165,7 +166,7 @@ def render_capture(
     for contact in contacts:
         who = f"{contact_label(contact)} " if many else ""
         if contact.get("phones"):
-            lines.append(f"📞 {who}" + "、".join(contact["phones"]))
+            lines.append(f"📞 {who}" + shown_phones(_, contact["phones"], region_of(timezone)))
         if contact.get("wechat"):
             lines.append(_("💬 {who}微信:{wechat}", who=who, wechat=contact["wechat"]))
         if contact.get("email"):
@@ -197,7 +198,7 @@ def render_capture(
             if born := relative.get("birthday"):
                 text += _(" 生日 {date}", date=birthday_text(_, born, today))
             lines.append(f"👪 {who}{text}")
-    lines += card_lines(_, payload)
+    lines += card_lines(_, payload, region_of(timezone))
     for trip in payload.get("itineraries") or []:
         span = date_range(
             _, date.fromisoformat(trip["start"]), date.fromisoformat(trip["end"]), today

@@ -365,8 +365,8 @@ def _changes_said(turn: Turn, changes: list[tuple[str, FieldChange]]) -> list[st
                 "✏️ {who}{field}:{old} → {new}(旧值已记入历史)",
                 who=who,
                 field=field_label(_, change.field),
-                old=value_with_unit(_, change.field, change.old),
-                new=value_with_unit(_, change.field, change.new),
+                old=value_with_unit(_, change.field, change.old, turn.region),
+                new=value_with_unit(_, change.field, change.new, turn.region),
             )
         )
     return lines

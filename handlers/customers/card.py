@@ -16,6 +16,7 @@ from handlers.deals.text import deal_parts
 from handlers.kit import doors, starts
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import DECISION_ROLES, KIND_LABELS, STATUS_LABELS
+from handlers.kit.phones import shown_phone, shown_phones
 from handlers.kit.render import birthday, born_in, clip, date_range, moment, record_lines
 from handlers.kit.turn import Turn
 from handlers.team import callbacks as team_callbacks
@@ -33,8 +34,8 @@ from storage.models import Contact, Customer, FollowUp, Member
 from storage.naming import heading
 
 
-def contact_line(_: Translator, contact: Contact, today: datetime) -> str:
-    """王建国 局长(王局长)🔑 · 📞 13812345678 · 🎂 农历三月初八(下次:…)"""
+def contact_line(_: Translator, contact: Contact, today: datetime, region: str) -> str:
+    """王建国 局长(王局长)🔑 · 📞 138 1234 5678 · 🎂 农历三月初八(下次:…)"""
     head = heading(contact.name, contact.surname, contact.title, contact.salutation)
     if contact.is_key_leader:
         head += " 🔑"
@@ -43,9 +44,9 @@ def contact_line(_: Translator, contact: Contact, today: datetime) -> str:
     if role in DECISION_ROLES:
         parts.append(_(DECISION_ROLES[role]))
     if contact.phones:
-        parts.append("📞 " + "、".join(contact.phones))
+        parts.append("📞 " + shown_phones(_, contact.phones, region))
     if contact.fax:
-        parts.append(_("传真 {fax}", fax=contact.fax))
+        parts.append(_("传真 {fax}", fax=shown_phone(_, contact.fax, region)))
     if contact.wechat:
         parts.append(_("微信 {wechat}", wechat=contact.wechat))
     if contact.card_file_id:
@@ -101,7 +102,7 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
         lines.append(_("最近联系:{days} 天前", days=days) if days else _("最近联系:今天"))
     details = [
         (N_("行业"), customer.industry),
-        (N_("电话"), customer.phone),
+        (N_("电话"), shown_phones(_, customer.phone, turn.region)),
         (N_("地址"), customer.address),
         (N_("网址"), customer.website),
         (N_("规模"), customer.scale),
@@ -116,7 +117,7 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
     contacts = await ContactRepo(session, turn.actor).of_customer(customer)
     if contacts:
         lines.append(_("👤 联系人"))
-        lines += [f"  · {contact_line(_, c, now)}" for c in contacts]
+        lines += [f"  · {contact_line(_, c, now, turn.region)}" for c in contacts]
     records = await recent_records(session, customer, limit=5)
     if records:
         lines.append(_("📝 最近记录"))

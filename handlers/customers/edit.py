@@ -18,8 +18,9 @@ from handlers.customers.archive import show_card
 from handlers.kit import pending
 from handlers.kit.callback_data import callback_enum, callback_id
 from handlers.kit.keyboards import inline
-from handlers.kit.labels import DECISION_ROLES, FIELD_LABELS, STATUS_LABELS
+from handlers.kit.labels import DECISION_ROLES, FIELD_LABELS, PHONE_FIELDS, STATUS_LABELS
 from handlers.kit.ownership import refuse_unless_owner
+from handlers.kit.phones import shown_phones
 from handlers.kit.render import (
     birthday,
     clip,
@@ -319,6 +320,8 @@ def _current(turn: Turn, entity: Customer | Contact, field: str) -> str | None:
             today=turn.today(),
         )
     value = getattr(entity, field, None)
+    if field in PHONE_FIELDS and value:
+        return shown_phones(turn._, value, turn.region)
     if isinstance(value, list):
         return "、".join(str(v) for v in value) or None
     return clip(str(value)) if value else None

@@ -21,11 +21,13 @@ from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import (
     DECISION_ROLES,
+    PHONE_FIELDS,
     STATUS_LABELS,
     field_label,
     flag_change,
     value_with_unit,
 )
+from handlers.kit.phones import shown_phones
 from handlers.kit.render import MESSAGE_LIMIT, birthday, born_in
 from handlers.kit.routes import follow, stale
 from handlers.kit.turn import Turn, member_turn
@@ -75,21 +77,23 @@ def _when_born(_: Translator, holder: Contact | FamilyMember, today: date) -> st
     )
 
 
-def _value(value: object) -> str:
+def _value(_: Translator, field: str, value: object, region: str) -> str:
+    if field in PHONE_FIELDS:
+        return shown_phones(_, value if isinstance(value, str | list) else str(value), region)
     if isinstance(value, list):
         return "、".join(str(v) for v in value)
     return str(value)
 
 
 def contact_profile(
-    _: Translator, contact: Contact, family: list[FamilyMember], today: date
+    _: Translator, contact: Contact, family: list[FamilyMember], today: date, region: str
 ) -> list[str]:
     head = f"👤 {contact.name}" + (" 🔑 " + _("关键人") if contact.is_key_leader else "")
     lines = [head]
     for field in CONTACT_ORDER:
         value = getattr(contact, field)
         if value:
-            lines.append(f"  {field_label(_, field)}:{_value(value)}")
+            lines.append(f"  {field_label(_, field)}:{_value(_, field, value, region)}")
     if contact.decision_role in DECISION_ROLES:
         lines.append(f"  {_('决策角色')}:{_(DECISION_ROLES[contact.decision_role])}")
     born = _when_born(_, contact, today)
@@ -121,12 +125,12 @@ async def render_profile(turn: Turn, customer: Customer) -> tuple[str, list[str]
         values = [(f, getattr(customer, f)) for f in fields if getattr(customer, f)]
         if values:
             lines.append(f"【{_(title)}】")
-            lines += [f"  {field_label(_, f)}:{_value(v)}" for f, v in values]
+            lines += [f"  {field_label(_, f)}:{_value(_, f, v, turn.region)}" for f, v in values]
     repo = ContactRepo(turn.session, turn.actor)
     blocks = []
     for contact in await repo.of_customer(customer):
         family = list(await repo.family_of(contact))
-        blocks.append("\n".join(contact_profile(_, contact, family, today)))
+        blocks.append("\n".join(contact_profile(_, contact, family, today, turn.region)))
     return "\n".join(lines), blocks
 
 
@@ -175,14 +179,14 @@ async def _change_log(turn: Turn, customer: Customer, offset: int) -> None:
         label = field_label(_, change.field)
         if contact_name:
             label = f"{contact_name} · {label}"
-        flag = flag_change(_, change.field, change.new_value) or _whole(_, change)
+        flag = flag_change(_, change.field, change.new_value) or _whole(_, change, turn.region)
         if flag is not None:  # 生日改为农历, not 农历生日 0 → 1
             lines.append(
                 f"· {when} {who or '—'}:{f'{contact_name} · ' if contact_name else ''}{flag}"
             )
             continue
-        old = value_with_unit(_, change.field, change.old_value)
-        new = value_with_unit(_, change.field, change.new_value)
+        old = value_with_unit(_, change.field, change.old_value, turn.region)
+        new = value_with_unit(_, change.field, change.new_value, turn.region)
         lines.append(f"· {when} {who or '—'}:{label} {old} → {new}")
     if not rows:
         lines.append(_("还没有修改记录。"))
@@ -202,11 +206,11 @@ async def _change_log(turn: Turn, customer: Customer, offset: int) -> None:
     turn.edit(text[:MESSAGE_LIMIT], inline(keyboard))
 
 
-def _whole(_: Translator, change: ChangeLog) -> str | None:
+def _whole(_: Translator, change: ChangeLog, region: str) -> str | None:
     """A birthday as one line (生日:3月8日 → 农历三月初八), as the save echo says it, and a
     family member's (👪 儿子 生日 1月10日); None for any other field."""
-    old = value_with_unit(_, change.field, change.old_value)
-    new = value_with_unit(_, change.field, change.new_value)
+    old = value_with_unit(_, change.field, change.old_value, region)
+    new = value_with_unit(_, change.field, change.new_value, region)
     if change.field == "birthday":
         return _("生日:{old} → {new}", old=old, new=new)
     if change.field.startswith(FAMILY_FIELD):

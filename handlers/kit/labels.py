@@ -3,6 +3,7 @@ role in the decision, an archive field. Cards, captures, reports and exports all
 
 from __future__ import annotations
 
+from handlers.kit.phones import shown_phones
 from handlers.kit.render import birthday
 from locales import N_, Translator
 from storage.changes import FAMILY_FIELD, LoggedBirthday
@@ -78,6 +79,11 @@ FIELD_LABELS = {
 }
 
 
+# The fields that hold phone numbers (a customer's 总机, a contact's phones and fax): shown
+# through kit/phones.py wherever they are shown.
+PHONE_FIELDS = frozenset({"phone", "phones", "fax"})
+
+
 def field_label(_: Translator, field: str) -> str:
     """The field's name in the member's language (a field not in the table, as stored)."""
     label = FIELD_LABELS.get(field)
@@ -102,13 +108,15 @@ def flag_change(_: Translator, field: str, new: str | None) -> str | None:
     return _(said) if said else None
 
 
-def value_with_unit(_: Translator, field: str, value: str | None) -> str:
+def value_with_unit(_: Translator, field: str, value: str | None, region: str) -> str:
     """A changed value as the member reads it: a birthday whole (农历三月初八), 8月 for a
-    month the change log kept alone, (空) for none."""
+    month the change log kept alone, phones as the team's region writes them, (空) for none."""
     if not value:
         return _("(空)")
     if field == "birthday" or field.startswith(FAMILY_FIELD):
         return birthday_said(_, value)
+    if field in PHONE_FIELDS:
+        return shown_phones(_, value, region)
     unit = _UNITS.get(field)
     return _(unit, n=value) if unit else value
 

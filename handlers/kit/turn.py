@@ -19,6 +19,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from handlers.kit.deps import deps
+from handlers.kit.phones import region_of
 from handlers.kit.render import MESSAGE_LIMIT, clip
 from locales import Translator, language_from_telegram, translator
 from parsing.text import without_nul
@@ -51,6 +52,11 @@ class Turn:
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.member.timezone)
+
+    @property
+    def region(self) -> str:
+        """Where the team is (its time zone's region): phones from there need no country code."""
+        return region_of(self.member.timezone)
 
     def now(self) -> datetime:
         """The member's wall clock: dates they type and see are in their timezone."""

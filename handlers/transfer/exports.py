@@ -29,6 +29,7 @@ from handlers.deals.text import STAGE_LABELS
 from handlers.kit import commands
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import DECISION_ROLES, KIND_LABELS, STATUS_LABELS
+from handlers.kit.phones import MAINLAND, shown_phones
 from handlers.kit.routes import exactly, follow, stale
 from handlers.kit.turn import Turn, member_turn
 from handlers.transfer import callbacks
@@ -62,6 +63,10 @@ FOLLOW_UP_STATUS = {
     FollowUpStatus.CANCELLED: N_("已取消"),
 }
 PLAN_CANCELLED = N_("已取消")
+# Phones are written as a Mainland team reads them (+852 9123 4567, 025-8456 3210 转 8012),
+# whatever the team's region: an import reads a number without a country code as a Mainland
+# one first, so a file exported is read back whole.
+PHONE_REGION = MAINLAND
 MINUTES_ON_TIME = N_("按时")
 MINUTES_LATE = N_("晚交")
 MINUTES_MISSING = N_("逾期未写")
@@ -188,7 +193,8 @@ class Exporter:
         async for row in self._stream(query):
             grade, status = row[1], row[2]
             yield [
-                row[0], grade.value if grade else None, statuses[status], *row[3:14],
+                row[0], grade.value if grade else None, statuses[status], *row[3:6],
+                shown_phones(_, row[6], PHONE_REGION) or None, *row[7:14],
                 self.local(row[14]), self.local(row[15]),
             ]  # fmt: skip
 
@@ -225,7 +231,8 @@ class Exporter:
         async for row in self._stream(query):
             role = row[16]
             yield [
-                row[0], row[1], job_title(row[2]), row[3], "、".join(row[4] or []), row[5], row[6],
+                row[0], row[1], job_title(row[2]), row[3], shown_phones(_, row[4], PHONE_REGION),
+                row[5], row[6],
                 _birthday(_, *row[7:12]),
                 row[12], row[13], row[14], yes if row[15] else "",
                 _(DECISION_ROLES[role]) if role in DECISION_ROLES else None,

@@ -12,6 +12,7 @@ from handlers.kit.callback_data import callback_id
 from handlers.kit.deps import deps
 from handlers.kit.keyboards import inline
 from handlers.kit.offload import OffloadFailed
+from handlers.kit.phones import shown_phone
 from handlers.kit.routes import pressed
 from handlers.kit.turn import Turn, member_turn
 from handlers.transfer import callbacks
@@ -128,7 +129,7 @@ async def document(turn: Turn) -> None:
         ),
     ]
     for row in table.rows[:PREVIEW_ROWS]:
-        lines.append(_("  第 {line} 行:{row}", line=row.line, row=_preview(row)))
+        lines.append(_("  第 {line} 行:{row}", line=row.line, row=_preview(turn, row)))
     if len(table.rows) > PREVIEW_ROWS:
         lines.append(_("  …还有 {n} 行", n=len(table.rows) - PREVIEW_ROWS))
     if table.unknown:
@@ -325,10 +326,11 @@ async def _import(turn: Turn, rows: list[Row]) -> tuple[int, int, int]:
     return added_customers, added_contacts, skipped
 
 
-def _preview(row: Row) -> str:
-    """One row as it will be saved: 上海建工集团 · 张伟 总经理 · 13900001111."""
+def _preview(turn: Turn, row: Row) -> str:
+    """One row as it will be saved: 上海建工集团 · 张伟 总经理 · 139 0000 1111."""
     person = heading(row.name, None, row.title, None) if row.name or row.title else None
-    parts = [row.company, person, row.phone, row.grade and f"{row.grade}类", row.note]
+    phone = shown_phone(turn._, row.phone, turn.region) if row.phone else None
+    parts = [row.company, person, phone, row.grade and f"{row.grade}类", row.note]
     return " · ".join(p for p in parts if p)[:120]
 
 

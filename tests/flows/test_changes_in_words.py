@@ -87,7 +87,7 @@ async def test_the_companys_number_is_its_line_wherever_it_changes(bot: BotHarne
     await wang.press("保存")
     await wang.send("万科 电话 13912345678")
     saved = await wang.press("保存")
-    assert "✏️ 总机:02163210000 → 13912345678(旧值已记入历史)" in saved.text
+    assert "✏️ 总机:021-6321 0000 → 139 1234 5678(旧值已记入历史)" in saved.text
     await wang.send("/customer 万科")
     profile = await wang.press("完整档案")
-    assert "总机:13912345678" in profile.text
+    assert "总机:139 1234 5678" in profile.text

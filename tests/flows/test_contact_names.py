@@ -54,4 +54,4 @@ async def test_a_named_contact_keeps_name_title_and_address(bot: BotHarness) -> 
     assert "👤 赵敏 采购部经理(赵经理)" in card.text
     await wang.press("保存")
     customer = await wang.send("/customer 华东电力设计院")
-    assert "· 赵敏 采购部经理(赵经理) · 负责采购 · 📞 13912345678" in customer.text
+    assert "· 赵敏 采购部经理(赵经理) · 负责采购 · 📞 139 1234 5678" in customer.text

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.usefixtures("monday_morning")
 async def test_a_hong_kong_mobile_kept_is_not_said_to_be_lost(bot: BotHarness, note: str) -> None:
     chan = bot.user("陈嘉欣")
     card = await chan.send(note)
-    assert "📞 +85291234567" in card.text
+    assert "📞 +852 9123 4567" in card.text
     assert "⚠️ 电话没有记下" not in card.text
     await chan.press("保存")
     assert (await bot.scalar(select(Contact))).phones == ["+85291234567"]
@@ -40,7 +40,7 @@ async def test_a_phone_said_with_the_company_alone_is_kept_as_the_companys(
 ) -> None:
     wang = bot.user("王磊")
     card = await wang.send("万科 电话 13912345678")
-    assert "📞 13912345678" in card.text and "⚠️" not in card.text
+    assert "📞 139 1234 5678" in card.text and "⚠️" not in card.text
     await wang.press("保存")
     shown = await wang.send("/customer 万科")
-    assert "电话:13912345678" in shown.text
+    assert "电话:139 1234 5678" in shown.text

@@ -113,9 +113,9 @@ async def test_a_manager_binds_the_group_where_only_managers_are_answered(bot: B
     with time_machine.travel(NOW, tick=False):
         summary = await boss.send("/team")
     assert "📊 团队「华东销售一部」" in summary.text and summary.buttons == []
-    assert "13812345678" not in summary.text
+    assert "13812345678" not in summary.text and "138 1234 5678" not in summary.text
     private = await boss.send("/customer 华东电力设计院")
-    assert "请在私聊中使用" in private.text and "13812345678" not in private.text
+    assert "请在私聊中使用" in private.text and "1234 5678" not in private.text
     assert "已解除绑定" in (await boss.send("/unbindgroup")).text
 
 
