@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from handlers.capture.asked import DRAFT_QUESTION
 from handlers.capture.drafts import draft_handlers
 from handlers.capture.edit import CAPTURE_EDIT
 from handlers.capture.notes import capture_handlers
@@ -13,5 +14,6 @@ from handlers.kit.groups import AnyApplication, add
 
 def register(application: AnyApplication) -> None:
     pending.accept(CAPTURE_EDIT)
+    pending.accept_question(DRAFT_QUESTION)
     add(application, [*capture_handlers(), *draft_handlers()])
     add(application, photo_handlers())

@@ -13,6 +13,7 @@ import re
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from handlers.capture import callbacks
+from handlers.capture.asked import asked_about
 from handlers.capture.notes import MAX_NOTE, RECENT_CUSTOMERS
 from handlers.capture.payload import has_content, note_to_payload
 from handlers.capture.show import show_capture
@@ -107,6 +108,7 @@ async def _continue(turn: Turn, draft: Draft) -> None:
         return
     rows: Rows = [[(f"🏢 {c.name}", callbacks.note_customer(draft.id, c.id))] for c in customers]
     rows.append([(_("📝 先存为草稿"), callbacks.note_customer(draft.id, 0))])
+    asked_about(turn, draft)
     turn.say(_("📝 这条记录记在哪个客户名下?\n{text}", text=clip(text, 200)), inline(rows))
 
 

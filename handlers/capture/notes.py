@@ -16,6 +16,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from telegram.ext import CallbackQueryHandler
 
 from handlers.capture import callbacks
+from handlers.capture.asked import asked_about
 from handlers.capture.business_card import apply_card
 from handlers.capture.card import contact_label
 from handlers.capture.deals import deal_target, save_deal
@@ -40,6 +41,7 @@ from handlers.capture.payload import (
 )
 from handlers.capture.plans import save_plan, take_plan
 from handlers.capture.show import deal_choices, show_capture
+from handlers.kit import pending
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import field_label, flag_change, value_with_unit
@@ -117,6 +119,7 @@ async def _keep_unparsed(turn: Turn, text: str) -> None:
         return
     rows = [[(f"🏢 {c.name}", callbacks.note_customer(draft.id, c.id))] for c in customers]
     rows.append([(_("📝 先存为草稿"), callbacks.note_customer(draft.id, 0))])
+    asked_about(turn, draft)
     turn.say(_("📝 我没看出客户、联系人或日期。这条记录记在哪个客户名下?"), inline(rows))
 
 
@@ -139,6 +142,7 @@ def _on_draft(action: DraftAction) -> Action:
         draft_id = callback_id(found.group(1))
         draft = await _own_draft(turn, draft_id, "capture") if draft_id is not None else None
         if draft is not None:
+            asked_about(turn, draft)  # until this button's answer settles it
             await action(turn, draft, found)
 
     return act
@@ -213,6 +217,7 @@ async def _reminders_only(turn: Turn, draft: Draft, found: re.Match[str]) -> Non
 
 
 async def _keep(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    pending.settled(turn)  # kept: 取消 next has nothing to drop
     turn.edit(turn._("📝 已存为草稿,不会丢失。"))
 
 
@@ -805,6 +810,7 @@ async def _ask_manager(turn: Turn, draft: Draft) -> None:
     _ = turn._
     company = capture_payload(draft.payload).get("company") or ""
     await ask_managers_about(turn, company, draft.id)
+    pending.settled(turn)  # the manager's to decide now: 取消 next drops nothing
     turn.edit(_("已告诉经理。你的记录保留在草稿里,经理决定后再保存。"))
 
 

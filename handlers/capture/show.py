@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from handlers.capture import callbacks
+from handlers.capture.asked import asked_about
 from handlers.capture.card import DealSay, contact_label, render_capture
 from handlers.capture.deals import Target, changes_text, deal_target, note_update
 from handlers.capture.known import known_customer
@@ -165,6 +166,7 @@ async def show_capture(
     if repeated is not None:
         text += "\n" + repeated
         markup = repeat_buttons(turn, draft.id)
+    asked_about(turn, draft)
     if edit:
         turn.edit(text, markup)
     else:

@@ -20,11 +20,14 @@ async def cancel(turn: Turn) -> int:
 
 @member_turn
 async def nothing_to_cancel(turn: Turn) -> None:
-    """/cancel outside a conversation: it may still end a value being typed (kit/pending.py)."""
+    """/cancel or 取消 outside a conversation: it may still end a value being typed, or close
+    a question its buttons answer (kit/pending.py). The word is never a note."""
     _ = turn._
     waiting = pending.waiting(turn)
     if waiting is not None:
         await pending.give_up(turn, waiting)
+        return
+    if await pending.close_question(turn):
         return
     turn.say(_("现在没有进行中的操作。"), main_keyboard(_, manager=turn.member.is_manager))
 

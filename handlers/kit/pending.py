@@ -14,6 +14,10 @@ A waiting value is a mode, and so is a guided flow: a mode ends when the member 
 something else: a command or a menu tap (other than /cancel, which ends it itself, and the
 mode's own entry) drops it and says so before that command answers (`leave_for_other`, run by
 kit/turn.py at every turn). A flow left this way takes nothing more (flows/engine.py).
+
+A question its buttons answer (a capture card) is no mode — the next text is a new note — but
+取消 or /cancel typed right after it closes it as its ❌ would (a Question), so the word is
+never a note.
 """
 
 from __future__ import annotations
@@ -65,8 +69,21 @@ class Guided:
     keep: Callable[[Turn, dict[str, Any]], Awaitable[str | None]] | None = None
 
 
+@dataclass(frozen=True)
+class Question:
+    """A question its buttons answer (a capture card, its ✏️ 修改 menu, 记在哪个客户名下?): it
+    takes no text, but 取消 or /cancel typed right after it closes it as its ❌ would. `close`
+    does that, given what was asked, and says whether it was still open (its draft neither
+    saved nor dropped since)."""
+
+    key: str
+    close: Callable[[Turn, dict[str, Any]], Awaitable[bool]]
+
+
 _ACCEPTED: dict[str, ValueEdit] = {}
 _GUIDED: dict[str, Guided] = {}
+_QUESTIONS: dict[str, Question] = {}
+ASKED_KEY = "asked"  # the question the bot's last answer asked, if it was a Question
 
 
 def guide(flow: Guided) -> None:
@@ -225,6 +242,34 @@ async def take(turn: Turn, edit: ValueEdit, text: str) -> None:
     await edit.apply(turn, text)
 
 
+def accept_question(question: Question) -> None:
+    """Make /cancel and 取消 know `question` (a package's register() calls this)."""
+    _QUESTIONS[question.key] = question
+
+
+def asking(turn: Turn, question: Question, what: dict[str, Any]) -> None:
+    """This turn's answer asks `question` about `what`: 取消 next closes it."""
+    if turn.context.user_data is not None:
+        turn.context.user_data[ASKED_KEY] = {**what, "question": question.key}
+
+
+def settled(turn: Turn) -> None:
+    """The question asked is answered (its draft kept, or handed to the manager)."""
+    if turn.context.user_data is not None:
+        turn.context.user_data.pop(ASKED_KEY, None)
+
+
+async def close_question(turn: Turn) -> bool:
+    """取消 or /cancel with no value waiting: the question last asked is closed, as its ❌
+    would. Whether one was open."""
+    user_data = turn.context.user_data
+    what = user_data.pop(ASKED_KEY, None) if user_data is not None else None
+    if not isinstance(what, dict):
+        return False
+    question = _QUESTIONS.get(str(what.get("question")))
+    return question is not None and await question.close(turn, what)
+
+
 def finish(turn: Turn, edit: ValueEdit) -> None:
     if turn.context.user_data is not None:
         turn.context.user_data.pop(edit.key, None)
@@ -272,4 +317,16 @@ async def leave_for_other(turn: Turn) -> None:
         await leave_flow_keeping(turn, flow)
 
 
+async def forget_question(turn: Turn) -> None:
+    """A question is open only until the member does anything but close it: a new note, a
+    command, another button (which asks its own question again when it has one)."""
+    message = turn.update.message
+    text = (message.text or "").strip() if message is not None else ""
+    command = _COMMAND.match(text)
+    if _CANCEL.match(text) or (command is not None and command.group(1).lower() == "cancel"):
+        return
+    settled(turn)
+
+
 before_every_turn(leave_for_other)
+before_every_turn(forget_question)
