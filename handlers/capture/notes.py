@@ -81,9 +81,14 @@ RECENT_CUSTOMERS = 6
 
 async def capture(turn: Turn) -> None:
     """Any plain message outside a conversation."""
-    _ = turn._
+    await capture_text(turn, message_text(turn))
 
-    text = message_text(turn)[:MAX_NOTE]
+
+async def capture_text(turn: Turn, text: str, *, edit: bool = False) -> None:
+    """A note: its card (in place of the pressed message with `edit`, when a guided step's
+    answer turned out to be a note)."""
+    _ = turn._
+    text = text[:MAX_NOTE]
     if holds_no_words(text):  # 5, 😀😀😀: nothing to keep, no draft to clear away later
         turn.say(
             _(
@@ -101,7 +106,7 @@ async def capture(turn: Turn) -> None:
     draft = Draft(member_id=turn.member.id, kind="capture", text=text, payload=payload)
     turn.session.add(draft)
     await turn.session.flush()
-    await show_capture(turn, draft, edit=False)
+    await show_capture(turn, draft, edit=edit)
 
 
 async def _keep_unparsed(turn: Turn, text: str) -> None:

@@ -7,6 +7,8 @@ is not taken for this one's:
     flow:<flow>:done 完成选择    flow:<flow>:back ⬅️ 上一步
     flow:<flow>:skip 跳过        flow:<flow>:cancel ❌ 取消
     flow:<flow>:add ➕ a new one on a step that takes a typed answer besides its buttons
+    flow:<flow>:go  an answer doubted (engine.Doubt) taken as it is
+    flow:<flow>:other  the doubted answer taken the other way (the flow ends)
 
 The buttons that start a flow from elsewhere are kit/starts.py's.
 """
@@ -22,6 +24,8 @@ BACK = re.compile(rf"^flow:{_FLOW}:back$")
 SKIP = re.compile(rf"^flow:{_FLOW}:skip$")
 CANCEL = re.compile(rf"^flow:{_FLOW}:cancel$")
 ADD = re.compile(rf"^flow:{_FLOW}:add$")
+GO_ON = re.compile(rf"^flow:{_FLOW}:go$")
+OTHER = re.compile(rf"^flow:{_FLOW}:other$")
 
 
 def steps_pattern(flow: str) -> str:
@@ -51,3 +55,11 @@ def cancel(flow: str) -> str:
 
 def add(flow: str) -> str:
     return f"flow:{flow}:add"
+
+
+def go_on(flow: str) -> str:
+    return f"flow:{flow}:go"
+
+
+def other(flow: str) -> str:
+    return f"flow:{flow}:other"

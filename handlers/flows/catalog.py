@@ -9,10 +9,12 @@ from typing import Any
 
 from telegram.ext import ConversationHandler
 
-from handlers.capture.payload import moment_of
+from handlers.capture.known import known_customer
+from handlers.capture.notes import capture_text
+from handlers.capture.payload import moment_of, note_to_payload
 from handlers.customers.archive import NewCustomer, offer_new, show_card
 from handlers.deals.text import deal_parts, stage_name
-from handlers.flows.engine import Answers, Flow, Invalid, Step, build
+from handlers.flows.engine import Answers, Doubt, Flow, Invalid, Step, build
 from handlers.flows.steps import (
     NEW_CONTACT,
     NEW_PERSON,
@@ -37,11 +39,13 @@ from handlers.kit.turn import Turn
 from locales import N_
 from parsing.amounts import read_amount
 from parsing.dates import day_of, split_due
+from parsing.notes import parse_note
 from storage.activities import add_follow_up, add_itinerary, log_interaction, same_itinerary
 from storage.birthdays import birthday_columns
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.deals import DealRepo, DealUpdate
+from storage.matching import judge
 from storage.models import Contact, Customer, DealStage, Interaction, InteractionKind
 from storage.stages import OPEN_STAGES, stage_book
 
@@ -285,6 +289,38 @@ async def finish_follow_up(turn: Turn, answers: Answers) -> None:
     )
 
 
+async def _another_customer(turn: Turn, text: Any, answers: Answers) -> tuple[str, str, str] | None:
+    """Words that name another of the rep's customers (a whole note about 顺丰 typed as 万科's
+    follow-up) are asked about, by the rule a quick capture reads its customer with."""
+    payload = note_to_payload(parse_note(str(text), turn.now()))
+    company = payload.get("company")
+    if not company:
+        return None
+    judged = await judge(turn.session, turn.actor, company)
+    known = await known_customer(turn, payload, judged)
+    named = known.customer or known.likely
+    if named is None or named.id == answers.get("customer"):
+        return None
+    chosen = await CustomerRepo(turn.session, turn.actor).get(int(answers["customer"]))
+    if chosen is None:
+        return None
+    _ = turn._
+    return (
+        _(
+            "这段话说的是你的另一个客户「{other}」。还记为「{customer}」的跟进吗?",
+            other=named.name,
+            customer=chosen.name,
+        ),
+        _("⏰ 是,记为「{customer}」的跟进", customer=chosen.name),
+        _("📝 不是,当作一条新记录"),
+    )
+
+
+async def _as_a_note(turn: Turn, text: Any) -> None:
+    """The words were a note after all: the quick-capture card, as if typed on their own."""
+    await capture_text(turn, str(text), edit=True)
+
+
 FOLLOW_UP = Flow(
     name="fu",
     command=commands.FOLLOWUP,
@@ -293,7 +329,11 @@ FOLLOW_UP = Flow(
     steps=[
         pick_customer(),
         Step(
-            key="what", prompt=N_("要跟进什么?"), example=N_("发报价单给王局长"), parse=parse_text
+            key="what",
+            prompt=N_("要跟进什么?"),
+            example=N_("发报价单给王局长"),
+            parse=parse_text,
+            doubt=Doubt(_another_customer, _as_a_note),
         ),
         Step(
             key="due",

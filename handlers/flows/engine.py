@@ -1,6 +1,7 @@
 """Guided flows as data: a flow is a list of steps, each asking one thing.
 
-Every step checks its answer and re-asks with an example on a bad one; every step has
+Every step checks its answer and re-asks with an example on a bad one (and asks, with two
+buttons, about one that may not be the flow's at all: a Doubt); every step has
 ⬅️ 上一步 and ❌ 取消; answers live in user_data (persisted with the conversation state), so
 a restart resumes the step; an abandoned flow ends politely after 30 minutes. A command or a
 menu tap leaves the flow (kit/pending.py); from then on its steps take no text and its
@@ -55,6 +56,17 @@ class Narrowed(Invalid):
     """The answer matched several choices; the step asks again with just those."""
 
 
+@dataclass(frozen=True)
+class Doubt:
+    """An answer that may not be this flow's at all (a follow-up whose words name another
+    customer) is asked about before the flow goes on with it. `ask`: the question and the
+    words of its two buttons (go on / the other way), or None when there is no doubt.
+    `instead`: the answer taken the other way; the flow ends."""
+
+    ask: Callable[[Turn, Any, Answers], Awaitable[tuple[str, str, str] | None]]
+    instead: Callable[[Turn, Any], Awaitable[None]]
+
+
 @dataclass
 class Step:
     key: str
@@ -75,6 +87,8 @@ class Step:
     # pick, which `choices` then offers): a button with these words asks for it (➕ 新联系人).
     add_label: str = ""
     add_prompt: str = ""
+    # Asked about a typed answer before going on with it.
+    doubt: Doubt | None = None
 
 
 @dataclass
@@ -163,6 +177,7 @@ async def _ask(
     state = _state(turn)
     step = flow.steps[index]
     state["step"] = index
+    state.pop(DOUBTED, None)  # asked afresh: no answer waits to be confirmed
     lines = [f"{_(flow.command.title)} · {index + 1}/{len(flow.steps)}"]
     if again:
         lines.append(_("这个回答我没法用。"))
@@ -192,6 +207,22 @@ async def _ask(
     else:
         turn.say("\n".join(lines), markup)
     return index
+
+
+DOUBTED = "doubted"  # the state's answer a Doubt asks about
+
+
+def _ask_doubt(turn: Turn, flow: Flow, value: Any, asked: tuple[str, str, str]) -> int:
+    """The step's answer waits in the state while the member says which way it goes."""
+    _ = turn._
+    state = _state(turn)
+    state[DOUBTED] = value
+    question, go_on, other = asked
+    rows = [[(go_on, callbacks.go_on(flow.name))], [(other, callbacks.other(flow.name))]]
+    nav = [(_("⬅️ 上一步"), callbacks.back(flow.name))] if int(state["step"]) > 0 else []
+    rows.append([*nav, (_("❌ 取消"), callbacks.cancel(flow.name))])
+    turn.say(question, inline(rows))
+    return int(state["step"])
 
 
 async def _advance(turn: Turn, flow: Flow, value: Any, *, edit: bool) -> int:
@@ -274,6 +305,27 @@ async def _choice_button(turn: Turn, flow: Flow, index: int, found: re.Match[str
     return await _advance(turn, flow, step.convert(value), edit=True)
 
 
+async def _go_on_button(turn: Turn, flow: Flow, index: int, found: re.Match[str]) -> int:
+    """The doubted answer is this flow's after all."""
+    value = _state(turn).pop(DOUBTED, None)
+    if value is None:
+        stale(turn)
+        return index
+    return await _advance(turn, flow, value, edit=True)
+
+
+async def _other_button(turn: Turn, flow: Flow, index: int, found: re.Match[str]) -> int:
+    """The doubted answer goes the other way (a note to capture): the flow ends."""
+    doubt = flow.steps[index].doubt
+    value = _state(turn).pop(DOUBTED, None)
+    if value is None or doubt is None:
+        stale(turn)
+        return index
+    _end(turn)
+    await doubt.instead(turn, value)
+    return ConversationHandler.END
+
+
 async def _add_button(turn: Turn, flow: Flow, index: int, found: re.Match[str]) -> int:
     """➕ 新联系人: the step asks for the new one; the typed answer is picked (on_text)."""
     if not flow.steps[index].add_prompt:
@@ -289,6 +341,8 @@ STEP_BUTTONS: tuple[tuple[re.Pattern[str], StepAction], ...] = (
     (callbacks.BACK, _back_button),
     (callbacks.SKIP, _skip_button),
     (callbacks.CANCEL, _cancel_button),
+    (callbacks.GO_ON, _go_on_button),
+    (callbacks.OTHER, _other_button),
 )
 
 
@@ -365,6 +419,10 @@ def build(flow: Flow, user_data: Mapping[int, object]) -> ConversationHandler[An
             if invalid.reason:
                 turn.say(invalid.reason)
             return await _ask(turn, flow, index, again=not invalid.reason)
+        if step.doubt is not None:
+            asked = await step.doubt.ask(turn, value, state["answers"])
+            if asked is not None:
+                return _ask_doubt(turn, flow, value, asked)
         return await _advance(turn, flow, value, edit=False)
 
     @member_turn

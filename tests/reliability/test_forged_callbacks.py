@@ -68,7 +68,7 @@ SHAPES = (
     "find:{n}",
     "flow:visit:v:{w}", "flow:fu:v:{w}", "flow:ct:v:{w}", "flow:trip:v:{w}", "flow:bday:v:{w}",
     "flow:nc:v:{w}", "flow:visit:back", "flow:fu:skip", "flow:trip:done", "flow:nc:cancel",
-    "flow:visit:add", "flow:ct:add",
+    "flow:visit:add", "flow:ct:add", "flow:fu:go", "flow:fu:other",
     "fu:c:{id}",
     "ho:go:{id}", "ho:m:{id}", "ho:t:{id}:{id}",
     "imp:n:{id}", "imp:y:{id}",
