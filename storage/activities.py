@@ -113,12 +113,13 @@ async def recent_interactions(
     return (await session.scalars(_RECENT_INTERACTIONS, params)).all()
 
 
-# Built once (a /find runs it on every search); the partial index on noted records bounds it.
+# Built once (a /find runs it on every search); the partial index on noted records (those
+# with a key, models.Interaction) bounds it.
 _NOTES_WITH = (
     select(Interaction.customer_id, Interaction.note)
     .where(
         Interaction.customer_id.in_(bindparam("customer_ids", expanding=True)),
-        Interaction.note.is_not(None),
+        Interaction.note_key.is_not(None),
         Interaction.note_key.contains(bindparam("words"), escape="/"),
     )
     .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
