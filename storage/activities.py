@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
     bindparam,
     case,
     func,
@@ -125,7 +126,7 @@ async def recent_interactions(
 # that made only follow-ups (kept on them), each the newest first — one statement for both,
 # since a statement's own cost is more than SQLite takes to run these. The partial index on
 # noted records (those with a key, models.Interaction) bounds the first.
-_NOTES_WITH = union_all(
+_NOTES_WITH: CompoundSelect[*tuple[Any, ...]] = union_all(
     select(
         Interaction.customer_id,
         Interaction.note,
