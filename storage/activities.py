@@ -7,7 +7,16 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, bindparam, case, func, select
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    bindparam,
+    case,
+    func,
+    literal_column,
+    select,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -113,25 +122,29 @@ async def recent_interactions(
     return (await session.scalars(_RECENT_INTERACTIONS, params)).all()
 
 
-# Built once (a /find runs it on every search); the partial index on noted records bounds it.
-_NOTES_WITH = (
-    select(Interaction.customer_id, Interaction.note)
-    .where(
+# Built once (a /find runs it on every search): a record's notes with the words, then a note
+# that made only follow-ups (kept on them), each the newest first — one statement for both,
+# since a statement's own cost is more than SQLite takes to run these. The partial index on
+# noted records (those with a key, models.Interaction) bounds the first.
+_NOTES_WITH: CompoundSelect[*tuple[Any, ...]] = union_all(
+    select(
+        Interaction.customer_id,
+        Interaction.note,
+        literal_column("0").label("kept_on"),
+        Interaction.occurred_at.label("at"),
+        Interaction.id.label("row_id"),
+    ).where(
         Interaction.customer_id.in_(bindparam("customer_ids", expanding=True)),
-        Interaction.note.is_not(None),
+        Interaction.note_key.is_not(None),
         Interaction.note_key.contains(bindparam("words"), escape="/"),
-    )
-    .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
-)
-# …and a note that made only follow-ups, kept on them.
-_FOLLOW_UP_NOTES_WITH = (
-    select(FollowUp.customer_id, FollowUp.note)
-    .where(
+    ),
+    select(
+        FollowUp.customer_id, FollowUp.note, literal_column("1"), FollowUp.created_at, FollowUp.id
+    ).where(
         FollowUp.customer_id.in_(bindparam("customer_ids", expanding=True)),
         FollowUp.note_key.contains(bindparam("words"), escape="/"),
-    )
-    .order_by(FollowUp.created_at.desc(), FollowUp.id.desc())
-)
+    ),
+).order_by(literal_column("kept_on"), literal_column("at").desc(), literal_column("row_id").desc())
 
 
 async def notes_with(
@@ -143,10 +156,9 @@ async def notes_with(
         return {}
     params = {"customer_ids": list(customer_ids), "words": like_escaped(words_key(words))}
     found: dict[int, str] = {}
-    for statement in (_NOTES_WITH, _FOLLOW_UP_NOTES_WITH):
-        for customer_id, note in (await session.execute(statement, params)).all():
-            if customer_id is not None:
-                found.setdefault(customer_id, note or "")
+    for customer_id, note, *_ in (await session.execute(_NOTES_WITH, params)).all():
+        if customer_id is not None:
+            found.setdefault(customer_id, note or "")
     return found
 
 

@@ -78,10 +78,11 @@ def _search_statement(manager: bool) -> Select[Any]:
     )
     # Words inside the rep's own notes (预算大概200万), in either script (報價 finds 报价):
     # the notes' keys hold them folded one character for one (storage.search.words_key).
-    # IS NOT NULL lets SQLite read only the records that keep a note (a partial index).
+    # note_key IS NOT NULL: only the records that keep a note, through a partial index that
+    # holds the key too, so SQLite reads no record from the table (no `note` named here: 0030).
     note_hit = select(Interaction.customer_id).where(
         Interaction.customer_id.in_(visible_ids),
-        Interaction.note.is_not(None),
+        Interaction.note_key.is_not(None),
         Interaction.note_key.contains(bindparam("words"), escape="/"),
     )
     # …and in a note that made only follow-ups, kept on them.

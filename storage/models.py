@@ -353,22 +353,24 @@ class Interaction(Timestamped, Base):
         # A card's latest records: the newest few of one customer without sorting them all.
         Index("ix_interaction_customer_when", "customer_id", "occurred_at"),
         # /find's words in the rep's notes: only the records that keep one (those logged
-        # before notes were kept, imported or typed without words are never read).
+        # before notes were kept, imported or typed without words are never read). A noted
+        # record is one with a key (note_key IS NOT NULL), the only column /find reads.
+        # PostgreSQL's: a btree entry holds at most about 2.7 KB and a note can be longer.
         Index(
             "ix_interaction_customer_noted",
             "customer_id",
-            sqlite_where=sql("note IS NOT NULL"),
-            postgresql_where=sql("note IS NOT NULL"),
-        ),
+            postgresql_where=sql("note_key IS NOT NULL"),
+        ).ddl_if(dialect="postgresql"),
         # …and on SQLite read from an index alone, each record's key beside its customer: a
-        # manager's /find goes through the team's notes without fetching each record (8.7 →
-        # 0.5 ms for a team of 2,000 records). SQLite's only: on PostgreSQL a btree entry
-        # holds at most about 2.7 KB and a note can be longer; the index above serves there.
+        # manager's /find goes through the team's notes without fetching each record (3.5 →
+        # 0.7 ms for a team of 2,000 records). SQLite takes a partial index as covering only
+        # when the statement names no column outside it, hence note_key, not note, in its
+        # WHERE (0030); with both indexes there it chose the other one.
         Index(
             "ix_interaction_customer_note_key",
             "customer_id",
             "note_key",
-            sqlite_where=sql("note IS NOT NULL"),
+            sqlite_where=sql("note_key IS NOT NULL"),
         ).ddl_if(dialect="sqlite"),
     )
 

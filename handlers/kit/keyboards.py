@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -31,6 +32,9 @@ def main_keyboard(_: Translator, *, manager: bool) -> ReplyKeyboardMarkup:
     )
 
 
+# Built once per label: the catalogs do not change while the bot runs, and every plain text a
+# member sends is checked against the menu's labels (kit/pending.py) — 65 µs a message rebuilt.
+@functools.cache
 def label_pattern(label: str) -> re.Pattern[str]:
     """Matches the label in any language, with or without its emoji."""
     variants: set[str] = set()
