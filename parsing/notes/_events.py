@@ -121,6 +121,11 @@ _SUMMARY_SKIP = re.compile(r"^(?:一下|一会|很久|半天|一下午|一上午
 _HOW_LONG = re.compile(
     r"\s*(?:[一两半几]个多?小时|[一两半几]个?钟头?|半天|很久|好久|一下午|一上午|一会儿?)\s*$"
 )
+# Where a deal stands (倾向我们的方案, 需求基本明确, 被对手海康抢了, 还在走流程, 还没定, 很支持): an
+# outcome, and never by itself a sign that a contact took place.
+_WHERE_IT_STANDS = (
+    r"倾向|基本明确|被[^\s,。]{1,8}?抢了|丢单|输给|在走流程|还在审|还没定|很支持|比竞品好"
+)
 _OUTCOME = re.compile(
     r"同意|答应|认可|不满意|满意|有意向|意向|感兴趣|有兴趣|比价|犹豫|没谈拢|谈拢了|没谈成|谈成了|"
     r"拒绝|不需要|不考虑|考虑考虑|再考虑|研究研究|再研究|签了|签约了|成交|下单了|定了|聊得很好|"
@@ -130,15 +135,13 @@ _OUTCOME = re.compile(
     # plain everyday verdicts: 方案还行, 问题不大, 报价偏高, 效果一般
     r"还行|偏高|问题不大|效果一般|反响一般|反应一般|"
     # a telegraphic note's verdict in English: 拜访ok, 电话 东航物流韦总 ok
-    r"(?<![A-Za-z])(?i:ok)(?![A-Za-z])|"
-    # where it stands: 倾向我们的方案, 需求基本明确, 被对手海康抢了, 还在走流程, 还没定, 很支持
-    r"倾向|基本明确|被[^\s,。]{1,8}?抢了|丢单|输给|还在走流程|在走流程|还在审|还没定|很支持|比竞品好"
+    r"(?<![A-Za-z])(?i:ok)(?![A-Za-z])|" + _WHERE_IT_STANDS
 )
 # Said of things as much as to the rep (采购申请批了, 系统没问题): the outcome of a contact the
 # note records, never by itself a sign that one took place.
 _NOT_A_CONTACT = re.compile(
     r"再说|符合要求|问题|通过了|批了|(?<!得)不错|贵|点头|接受|核准|有戏|几好|唔错|还行|偏高|一般|"
-    r"(?i:ok)|倾向|明确|抢了|丢单|输给|走流程|在审|没定|支持|比竞品好"
+    r"(?i:ok)|" + _WHERE_IT_STANDS
 )
 # The rep asking to be reminded: what follows is a task, not a contact that took place.
 _REMINDER_LEAD = re.compile(r"记得|别忘|不要忘|提醒我")
