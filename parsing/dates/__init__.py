@@ -49,7 +49,9 @@ Conventions (DESIGN.md, "Date conventions"), and the choices this module adds:
   are the whole message, carry 号/日, sit in a range, or have date context around them
   (3.5前, 3.5下午, 3/5见, 改到3.5); never before 万/元/%/个/天…  03-05 (zero-padded) is a date.
 * 每周三, 每月5号 are recurring, not one date: not read. A restated weekday that
-  contradicts the date (3月5日周三 when it is a Thursday) makes the answer None.
+  contradicts the date (3月5日周三 when it is a Thursday) makes the answer None, and so does a
+  date restated after a weekday that disagrees with it (下周三12月10日, 周五3号); one that
+  agrees is the same day (下周三12月9日).
 * Text without Chinese characters that reads as English goes to dateparser.
 """
 

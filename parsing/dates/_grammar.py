@@ -61,7 +61,12 @@ _GAP = re.compile(r"\s*(?:的\s*)?")
 _CONFIRM_WEEKDAY = re.compile(
     r"\s*\(?\s*(?:周|星期|礼拜)([一二三四五六日天1-7])\s*(?:\)|(?![0-9一二三四五六七八九十]))"
 )
-_CONFIRM_DATE = re.compile(r"\s*\(\s*([0-9]{1,2})\s*[./月-]\s*([0-9]{1,2})\s*[日号]?\s*\)")
+# 下周三(12/2), 下周三12月9日: the day restated, in brackets or straight after
+_CONFIRM_DATE = re.compile(
+    r"\s*\(\s*([0-9]{1,2})\s*[./月-]\s*([0-9]{1,2})\s*[日号]?\s*\)"
+    r"|\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*[日号]"
+    r"|\s*([0-9]{1,2})\s*[日号]"  # 周三12号: the day of the month alone
+)
 _RECURRING = re.compile(r"每(?:个)?(?:月|年|周|星期|礼拜|天|日)?\s*$")
 
 
@@ -352,8 +357,8 @@ def _h_offset(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
 RE_WEEKDAY = re.compile(
     # (记一下 礼拜四: 一下 is "a moment", its 下 no "next")
     rf"(?:(?<!一)(?P<mod>{WEEK_MOD})|(?<=一)(?P<mod2>下下个?|下个?)(?=\S))?\s*(?:星期|礼拜|周)"
-    # 周三10:30 is Wednesday at 10:30; 周12 is no weekday
-    r"(?P<x>[一二三四五六日天](?![0-9]+(?![0-9]*\s*(?:[:点时]|am|pm)))|[1-7](?![0-9]))"
+    # 周三10:30 is Wednesday at 10:30, 下周三12月9日 Wednesday restated as a date; 周12 no weekday
+    r"(?P<x>[一二三四五六日天](?![0-9]+(?![0-9]*\s*(?:[:点时月号日]|am|pm)))|[1-7](?![0-9]))"
     r"(?![次遍岁年期]|回(?![访电复来去]))"
 )
 
@@ -1202,7 +1207,8 @@ def _confirm(c: _Ctx, d: _D, pos: int) -> int:
     elif d.kind == "week":
         m = _CONFIRM_DATE.match(s, pos)
         if m is not None:
-            if (int(m[1]), int(m[2])) != (d.day.month, d.day.day):
+            month, day = (m[1], m[2]) if m[1] else (m[3], m[4]) if m[3] else (None, m[5])
+            if int(day) != d.day.day or (month is not None and int(month) != d.day.month):
                 d.vague = True
             return m.end()
     return pos
