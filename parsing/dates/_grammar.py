@@ -734,7 +734,6 @@ _FIRST_WORKDAY_SUFFIXES = frozenset(
     {"后第一个工作日", "之后第一个工作日", "以后第一个工作日", "后上班第一天"}
 )
 _AFTER_WEEKDAY = re.compile(r"(?:之|以)?后的?第一个(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
-_WEEKDAY_INDEX = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _BEFORE_SUFFIXES = frozenset({"之前", "以前", "前"})
 _BARE_NEEDS_CONTEXT = frozenset({"十一", "五一", "六一", "小年"})
 _PLACE_AFTER = re.compile(r"(?:路|街|广场|大道|村|小区|中学|小学|号|点|班|厂|轻|大楼|商场|月)")
@@ -761,7 +760,7 @@ def _holiday(c: _Ctx, key: str, suffix: str, year: int | None) -> _D | None:
             probe = start
         elif (weekday := _AFTER_WEEKDAY.fullmatch(suffix)) is not None:
             after = p_end + timedelta(days=1)  # 元宵节后第一个礼拜一: the first Monday after it
-            start = after + timedelta(days=(_WEEKDAY_INDEX[weekday["wd"]] - after.weekday()) % 7)
+            start = after + timedelta(days=(_WEEKDAY_X[weekday["wd"]] - after.weekday()) % 7)
             probe = start
         elif suffix in _BEFORE_SUFFIXES:
             start = first_day - timedelta(days=1)
@@ -849,13 +848,18 @@ RE_LUNAR = re.compile(
 RE_DANIAN = re.compile(r"大年初(?P<d>[一二三四五六七八九十])")
 
 
-def _h_danian(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
-    """大年初三: the third day of the lunar new year."""
-    day = _num(m["d"], 1, 10)
+def _first_month_day(c: _Ctx, said: str) -> _D | None:
+    """正月初X, the next one: 初三 → the third day of the lunar new year."""
+    day = _num(said, 1, 10)
     if day is None or not 1901 <= c.today.year <= 2099:
         return None
     spec = LunarSpec(1, day, False, None)
     return _D(next_lunar_occurrence(1, day, False, c.today), "lunar", lunar=spec, yearless=True)
+
+
+def _h_danian(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
+    """大年初三: the third day of the lunar new year."""
+    return _first_month_day(c, m["d"])
 
 
 # 初八 alone, said around 春节: 正月初八 (初一学生 is a school year, 月初 the month's start).
@@ -869,15 +873,12 @@ _NEW_YEAR_WORDS = re.compile(r"拜年|春节|过年|新年|年后|正月")
 
 
 def _h_bare_chu(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
-    """初八 with no month: 正月初八 when it is at most about six weeks ahead, else not read."""
-    day = _num(m["d"], 1, 10)
-    if day is None or not 1901 <= c.today.year <= 2099:
+    """初八 with no month: 正月初八 when it is at most about six weeks ahead or the text speaks
+    of the new year, else not read."""
+    d = _first_month_day(c, m["d"])
+    if d is None or (d.day - c.today > _AROUND_NEW_YEAR and not _NEW_YEAR_WORDS.search(c.text)):
         return None
-    when = next_lunar_occurrence(1, day, False, c.today)
-    if when - c.today > _AROUND_NEW_YEAR and not _NEW_YEAR_WORDS.search(c.text):
-        return None
-    spec = LunarSpec(1, day, False, None)
-    return _D(when, "lunar", lunar=spec, yearless=True)
+    return d
 
 
 def _lunar_day(text: str) -> int | None:

@@ -372,8 +372,7 @@ def _before_department(doc: Doc) -> str | None:
             continue
         if _NOT_A_DEPARTMENTS_OWNER.search(name) or PLACE_RE.fullmatch(name):
             continue  # 安排技术部的小李, 甲方采购部, 医院信息科: a verb, a role, a kind of place
-        doc.company_span = (a, b)
-        return name
+        return name  # (find_company sets the span, as for every placed name)
     return None
 
 

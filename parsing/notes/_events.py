@@ -207,7 +207,7 @@ def _relevant_when(doc: Doc, pos: int) -> When | None:
     return after[0] if after else None
 
 
-def _when_value(w: When, now: datetime) -> date | datetime:
+def _when_value(w: When) -> date | datetime:
     if isinstance(w.start, datetime) and w.part_of_day is None:
         return w.start  # 今天上午10点去了: the hour said
     # 今天下午去了国网苏州: that day — the convention's 14:00 would be an hour nobody said
@@ -272,7 +272,7 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             if doc.is_future(w) and not (w.day == doc.today and completed):
                 continue
             if w.day < doc.today or doc.is_past_or_today(w):
-                value = _when_value(w, doc.now)
+                value = _when_value(w)
         day = value.date() if isinstance(value, datetime) else value
         if best is None or day > best[0]:
             best = (day, a, kind, value, w)
@@ -464,6 +464,7 @@ _WORK_THING = re.compile(
 def _outcome(doc: Doc, people: People) -> str | None:
     t = doc.t
     due = _due_map(doc)
+    theirs = _their_dates(doc)
     for m in _OUTCOME.finditer(t):
         if not doc.free(m.start(), m.end()):
             continue
@@ -474,7 +475,6 @@ def _outcome(doc: Doc, people: People) -> str | None:
         ):
             continue  # a chat's "OK" acknowledges; "OK with the demo", 他说 OK 但… are said whole
         a, b = doc.chunk(m.start())
-        theirs = _their_dates(doc)
         if any(
             a <= w.span[0] < b and doc.is_future(w) and not theirs[w.span[0]] for w in doc.whens
         ):
@@ -644,6 +644,7 @@ _NOT_SAID = re.compile(r"^(?:让|叫|要我|请我|让我|叫我|要我们|请�
 def _reported(doc: Doc) -> str | None:
     t = doc.t
     due = _due_map(doc)
+    theirs = _their_dates(doc)
     for m in _SAYS.finditer(t):
         a = m.end()
         if _NOT_SAID.match(t, a):
@@ -654,7 +655,6 @@ def _reported(doc: Doc) -> str | None:
         # 他说下礼拜二来医院找他: a plan the next follow-up or trip holds, not an outcome
         # (a vague period stays in: 他说元旦以后再说 is what was said, never a reminder)
         # (他说冷轧线的改造明年三月招标: a day of theirs is what was said, kept whole)
-        theirs = _their_dates(doc)
         b = next(
             (i for i in range(a, b) if (due[i] and not theirs[i]) or not doc.free(i, i + 1)), b
         )
@@ -1257,8 +1257,8 @@ def find_follow_ups(
         if _THEIR_ANSWER.match(action) and not doc.said_by_customer(a):
             continue
         deed = _THEIR_DEED.match(t[b:cb].lstrip(" 前之")) or _THEIR_DECISION.match(action)
-        sentence = t[max(t.rfind(x, 0, a) for x in "。;\n") + 1 : a]
-        if deed and _THIRD_PARTY.search(sentence) and not re.search(r"[我咱]", t[ca:a]):
+        sentence = max(t.rfind(x, 0, a) for x in "。;\n") + 1 if deed else a
+        if deed and _THIRD_PARTY.search(t, sentence, a) and not re.search(r"[我咱]", t[ca:a]):
             continue  # 岸电系统他们年底定, 尾款答应本月底付, 标书下周一发出来: theirs, not the rep's
         if doc.said_by_customer(a) and _ANSWER_TO_REP.match(action):
             continue  # a customer's chat line: 下周三之前答复你 — their answer, awaited

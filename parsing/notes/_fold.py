@@ -188,7 +188,7 @@ _EN_CNY_SAID = re.compile(r"\b(?:CNY|Chinese New Year)\s*[前后]|(?<=before )CN
 _EN_EOM = re.compile(r"\b(?:EOM|end of (?:the )?month)\b", re.IGNORECASE)
 # tomorrow AM, Monday PM: the half of a day said after it (3 pm is an hour, _EN_CLOCK's)
 _EN_HALF_DAY = re.compile(
-    r"(?<=[天一二三四五六日])(?P<gap> *)(?P<half>AM|PM|am|pm|morning|afternoon)\b", re.IGNORECASE
+    r"(?<=[天一二三四五六日])(?P<gap> *)(?P<half>am|pm|morning|afternoon)\b", re.IGNORECASE
 )
 _EN_WORD = re.compile(r"\b(?:" + "|".join(_EN_WORDS) + r")\b", re.IGNORECASE)
 _EN_CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)", re.I)

@@ -758,10 +758,12 @@ def _titles_said_before(doc: Doc, people: People) -> None:
         if m.pronoun or not m.title or m.contact < 0:
             continue
         said = title_info(m.title)
+        if said is None:
+            continue
         for size in range(min(6, m.start), 1, -1):
             word = t[m.start - size : m.start]
             info = title_info(word)
-            if info is None or not doc.free(m.start - size, m.start) or said is None:
+            if info is None or not doc.free(m.start - size, m.start):
                 continue
             # (only a deputy: 副院长 is someone else than the 院长; 总经理沈总 is filed as 总)
             deputy = word.startswith(("副", "常务副")) and not m.title.startswith("副")
