@@ -241,6 +241,14 @@ def _same(field: str, a: Any, b: Any) -> bool:
     return short in long_ and len(short) >= 0.4 * len(long_)
 
 
+def _same_keys(a: Sequence[Any], b: Sequence[Any]) -> bool:
+    """A pair's keys (whose phone, whose title …) in either script: 黃 as typed is 黄."""
+    return len(a) == len(b) and all(
+        x == y or (isinstance(x, str) and isinstance(y, str) and fold(x) == fold(y))
+        for x, y in zip(a, b, strict=True)
+    )
+
+
 def score_pairs(expected: Sequence[Pair], predicted: Sequence[Pair], counts: Counts) -> None:
     """Match pairs one to one and add true/false positives and false negatives to ``counts``."""
     left = list(predicted)
@@ -252,7 +260,7 @@ def score_pairs(expected: Sequence[Pair], predicted: Sequence[Pair], counts: Cou
                 for i, got in enumerate(left)
                 if got[0] == field
                 and len(got) == len(exp)
-                and got[1:-1] == exp[1:-1]
+                and _same_keys(got[1:-1], exp[1:-1])
                 and _same(field, got[-1], exp[-1])
             ),
             None,

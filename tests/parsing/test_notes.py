@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bench.notes import evaluate, load, micro
+from bench.notes import evaluate, load, micro, score_pairs
 from parsing.notes import Birthday, FamilyFact, Note, parse_note
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -318,6 +318,15 @@ def test_development_set_f1() -> None:
     counts, _ = evaluate(rows)
     precision, recall, f1 = micro(counts)
     assert f1 >= 0.92, (precision, recall, f1)
+
+
+def test_the_bench_takes_a_traditional_key_as_its_simplified_self() -> None:
+    # 黃課長's phone expected under 黃 is the one the reader files under 黄.
+    counts: dict[str, list[int]] = {}
+    score_pairs([("phone", "黃", "+886912345678")], [("phone", "黄", "+886912345678")], counts)
+    assert counts == {"phone": [1, 0, 0]}
+    score_pairs([("phone", "黃", "+886912345678")], [("phone", "王", "+886912345678")], counts)
+    assert counts == {"phone": [1, 1, 1]}
 
 
 def test_a_number_without_country_code_is_placed_by_the_note_not_guessed() -> None:
