@@ -23,7 +23,7 @@ never a note.
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -141,7 +141,11 @@ def accept(edit: ValueEdit) -> None:
 
 def state(turn: Turn, edit: ValueEdit) -> dict[str, Any] | None:
     """What `edit` is changing, while it waits for the value."""
-    found = (turn.context.user_data or {}).get(edit.key)
+    return _state(turn.context.user_data, edit)
+
+
+def _state(user_data: Mapping[str, Any] | None, edit: ValueEdit) -> dict[str, Any] | None:
+    found = (user_data or {}).get(edit.key)
     if not isinstance(found, dict):
         return None
     if edit.lapses_after is not None:
@@ -153,7 +157,12 @@ def state(turn: Turn, edit: ValueEdit) -> dict[str, Any] | None:
 
 
 def waiting(turn: Turn) -> ValueEdit | None:
-    return next((e for e in _ACCEPTED.values() if state(turn, e) is not None), None)
+    return waiting_in(turn.context.user_data)
+
+
+def waiting_in(user_data: Mapping[str, Any] | None) -> ValueEdit | None:
+    """The value a member's user_data says is awaited, if any."""
+    return next((e for e in _ACCEPTED.values() if _state(user_data, e) is not None), None)
 
 
 def wait(turn: Turn, edit: ValueEdit, what: dict[str, Any]) -> None:
