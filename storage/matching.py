@@ -148,7 +148,7 @@ def straddles(one: str, other: str) -> bool:
     if not short or len(short) > FRAGMENT or len(long) * 2 < len(short) * 3:
         return False  # a whole name, or two names about as long: WRatio's plain ratio
     found = fuzz.partial_ratio_alignment(short, long)
-    return found is not None and 0 < found.dest_start and found.dest_end < len(long)
+    return found is not None and found.dest_start > 0 and found.dest_end < len(long)
 
 
 @dataclass(frozen=True)

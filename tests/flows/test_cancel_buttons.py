@@ -7,14 +7,17 @@ buttons are gone — so a late tap on 确定删除 deletes nothing."""
 import re
 
 import pytest
+import time_machine
 from sqlalchemy import select
 
 from bot.local_api import LocalClient
 from storage.cycle import PlanStatus, VisitPlan
-from storage.models import Contact, Customer, Deal, DealStage, Draft, Member
+from storage.models import Contact, Customer, Deal, DealStage, Draft, FollowUp, Grade, Member
+from tests.builders import Pushes, local
 from tests.conftest import BotHarness
 from tests.flows.test_archive import rep_with_contact, workbook
 from tests.flows.test_deals import QUOTE
+from tests.flows.test_pushes import MONDAY, rep_with_archive
 
 pytestmark = pytest.mark.usefixtures("monday_morning")
 
@@ -147,3 +150,25 @@ async def test_a_question_whose_way_out_is_back(bot: BotHarness) -> None:
     deal = await bot.scalar(select(Deal))
     assert deal.stage != DealStage.LOST
     assert buttons_left(wang, "为什么输了") == []
+
+
+async def test_snoozing_a_follow_up_of_the_digest(bot: BotHarness) -> None:
+    """推迟 offers 1小时后 / 明天 / 下周 in place of the item's buttons; ⬅️ 返回 — or 取消 typed —
+    puts them back and moves nothing."""
+    rep, archive = await rep_with_archive(bot)
+    hd = await archive.customer("华东电力设计院", Grade.A)
+    await archive.follow_up(hd, MONDAY, "跟进报价")
+    await archive.follow_up(hd, MONDAY, "寄样品")
+    await Pushes.of(bot).at(local(2026, 11, 30, 8, 30))
+    with time_machine.travel(local(2026, 11, 30, 9, 0), tick=False):
+        await rep.press("推迟 2")
+        assert buttons_left(rep, "早上好")[-4:] == ["1小时后", "明天", "下周", "⬅️ 返回"]
+        left = await rep.send("取消")
+        assert left.text == "好的,不推迟。"
+        assert buttons_left(rep, "早上好")[-3:] == ["✅ 完成 2", "⏰ 推迟 2", "🔎 查看 2"]
+        await rep.press("推迟 1")
+        back = await rep.press("返回")
+        assert back.callback_answers == ["好的,不推迟。"]
+        assert buttons_left(rep, "早上好")[:3] == ["✅ 完成 1", "⏰ 推迟 1", "🔎 查看 1"]
+    due = await bot.scalars(select(FollowUp.due_date))
+    assert due == [MONDAY, MONDAY]
