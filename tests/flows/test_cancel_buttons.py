@@ -16,6 +16,7 @@ from storage.models import Contact, Customer, Deal, DealStage, Draft, FollowUp, 
 from tests.builders import Pushes, local
 from tests.conftest import BotHarness
 from tests.flows.test_archive import rep_with_contact, workbook
+from tests.flows.test_capture import EXAMPLE
 from tests.flows.test_deals import QUOTE
 from tests.flows.test_pushes import MONDAY, rep_with_archive
 
@@ -172,3 +173,21 @@ async def test_snoozing_a_follow_up_of_the_digest(bot: BotHarness) -> None:
         assert buttons_left(rep, "早上好")[:3] == ["✅ 完成 1", "⏰ 推迟 1", "🔎 查看 1"]
     due = await bot.scalars(select(FollowUp.due_date))
     assert due == [MONDAY, MONDAY]
+
+
+async def test_which_contact_and_which_customer_have_a_way_out(bot: BotHarness) -> None:
+    """是 王建国 局长 吗? and 「华电院」是下面这个已有客户吗? offered only ways to save: ❌ 取消 drops
+    the note as the card's ❌ does, and so does 取消 typed."""
+    wang = bot.user("王磊")
+    await wang.send(EXAMPLE)
+    await wang.press("保存")
+    await wang.send("华东电力设计院的王海局长 手机13900001111")
+    await wang.press("保存")
+    await wang.send("华东电力设计院王局长喜欢钓鱼")
+    await wang.press("保存")
+    assert (await wang.press("❌ 取消")).text == "好的,这条没有保存。"
+    await wang.send("拜访了华电院的王局 聊了报价")
+    asked = await wang.press("保存")
+    assert asked.buttons[-1] == "❌ 取消"
+    assert (await wang.send("取消")).text == "好的,这条没有保存。"
+    assert await bot.count(Draft) == 0

@@ -69,7 +69,7 @@ async def test_a_short_name_is_asked_about_then_remembered_and_found(bot: BotHar
     assert "🏢 华电院(可能是已有客户,保存时确认)" in card.text
     asked = await wang.press("保存")
     assert asked.text == "「华电院」是下面这个已有客户吗?"
-    assert asked.buttons == ["是「华东电力设计院」", "不是,新建「华电院」"]
+    assert asked.buttons == ["是「华东电力设计院」", "不是,新建「华电院」", "❌ 取消"]
     saved = await wang.press("是「华东电力设计院」")
     assert "✅ 已保存到「华东电力设计院」。" in saved.text
 
