@@ -58,9 +58,14 @@ def note_question(turn: Turn) -> None:
     """After a turn: the ❌ of the question it left, for 取消 next (unless a room asked its own
     question this turn)."""
     user_data = turn.context.user_data
-    if user_data is None or pending.ASKED_KEY in user_data:
+    if user_data is None:
         return
     last = _last_question(turn.shown)
+    asked = user_data.get(pending.ASKED_KEY)
+    if isinstance(asked, dict):  # a room's own question: where it is, so 取消 takes its buttons
+        if last is not None and "message" not in asked:
+            asked.update(chat=last.chat_id, message=last.message_id)
+        return
     data = _closing_button(last.markup) if last is not None and last.markup else None
     if last is None or last.markup is None or data is None:
         return
