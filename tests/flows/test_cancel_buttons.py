@@ -191,3 +191,11 @@ async def test_which_contact_and_which_customer_have_a_way_out(bot: BotHarness) 
     assert asked.buttons[-1] == "❌ 取消"
     assert (await wang.send("取消")).text == "好的,这条没有保存。"
     assert await bot.count(Draft) == 0
+
+
+async def test_in_english_too(bot: BotHarness) -> None:
+    rep = bot.user("Lei", language_code="en")
+    asked = await rep.send("/customer 华东电力设计院")
+    assert asked.buttons[-1] == "❌ Cancel"
+    assert (await rep.send("cancel")).text == "OK, nothing was created."
+    assert await bot.count(Customer) == 0
