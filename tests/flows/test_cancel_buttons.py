@@ -199,3 +199,14 @@ async def test_in_english_too(bot: BotHarness) -> None:
     assert asked.buttons[-1] == "❌ Cancel"
     assert (await rep.send("cancel")).text == "OK, nothing was created."
     assert await bot.count(Customer) == 0
+
+
+async def test_customers_found_for_a_name(bot: BotHarness) -> None:
+    """/customer 电力 lists what it found and offers ➕ 新建「电力」; ❌ 取消 (or the word) leaves
+    neither a customer nor the name kept for 新建."""
+    wang = await rep_with_contact(bot)
+    found = await wang.send("/customer 电力")
+    assert found.text == "找到这些客户,是哪一个?"
+    assert found.buttons == ["🏢 华东电力设计院", "➕ 新建「电力」", "❌ 取消"]
+    assert (await wang.send("取消")).text == "好的,没有新建。"
+    assert await bot.count(Draft) == 0 and await bot.count(Customer) == 1
