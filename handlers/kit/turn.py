@@ -134,6 +134,7 @@ class Turn:
             except BadRequest as exc:
                 reason = str(exc).lower()
                 if "not modified" in reason:
+                    self._show(query.message, markup)  # the same question, still asked
                     return  # the same text again: nothing to change
                 if "not found" in reason or "can't be edited" in reason:
                     # The message is gone (deleted, or too old to edit): say it anew.
