@@ -489,6 +489,7 @@ def _ask_which(turn: Turn, draft: Draft, company: str, judged: Judgement) -> Non
             )
             rows.append([(_("是,请经理处理"), callbacks.ask_manager(draft.id))])
     rows.append([(_("不是,新建「{name}」", name=company[:20]), callbacks.customer(draft.id, 0))])
+    rows.append([(_("❌ 取消"), callbacks.cancel(draft.id))])  # a way out besides saving
     turn.edit("\n".join(lines), inline(rows))
 
 
@@ -590,6 +591,7 @@ async def _resolve_contacts(
             for c in maybe
         ]
         rows.append([(_("不是,新建联系人"), callbacks.contact(draft.id, index, 0))])
+        rows.append([(_("❌ 取消"), callbacks.cancel(draft.id))])
         turn.edit(
             _("是 {customer} 的 {who} 吗?", customer=customer.name, who=_contact_name(maybe[0])),
             inline(rows),

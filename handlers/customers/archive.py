@@ -236,6 +236,7 @@ async def customer_command(turn: Turn) -> None:
         rows.append(
             [(turn._("➕ 新建「{name}」", name=name[:20]), callbacks.new_from_draft(draft.id))]
         )
+        rows.append([(turn._("❌ 取消"), callbacks.drop_draft(draft.id))])  # the draft goes too
         turn.say(turn._("找到这些客户,是哪一个?"), inline(rows))
         return
     await offer_new(turn, name)

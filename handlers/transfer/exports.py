@@ -473,6 +473,7 @@ def _menu(turn: Turn) -> tuple[str, Any]:
         [(_("📄 CSV:{table}", table=_(table.title)), callbacks.export_table(table.key))]
         for table in TABLES
     ]
+    rows.append([(_("❌ 取消"), callbacks.EXPORT_NONE)])  # and 取消 typed (kit/questions.py)
     text = _("导出{scope}客户档案。导出会记录在审计日志里。选择格式:", scope=scope)
     return text, inline(rows)
 
@@ -487,6 +488,10 @@ async def _menu_button(turn: Turn, found: re.Match[str]) -> None:
     text, markup = _menu(turn)
     turn.answer()
     turn.say(text, markup)
+
+
+async def _none(turn: Turn, found: re.Match[str]) -> None:
+    turn.edit(turn._("好的,不导出了。"))
 
 
 async def _workbook(turn: Turn, found: re.Match[str]) -> None:
@@ -533,6 +538,7 @@ def _send(turn: Turn, content: bytes, count: int, filename: str, kind: str) -> N
 ROUTES = (
     (exactly(callbacks.EXPORT_MENU), _menu_button),
     (exactly(callbacks.EXPORT_WORKBOOK), _workbook),
+    (exactly(callbacks.EXPORT_NONE), _none),
     (callbacks.EXPORT_TABLE, _table),
 )
 
