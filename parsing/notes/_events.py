@@ -9,6 +9,7 @@ from parsing.dates import When
 
 from ._doc import Doc, is_cjk
 from ._facts import FamilyMention
+from ._fold import fold
 from ._lexicon import PLACE_RE, PLACES, TITLE_RE, TITLES, VOICE_FILLERS, word_across, words
 from ._model import FollowUpFact, InteractionFact, InteractionKind, ItineraryFact
 from ._people import People, label_of
@@ -296,7 +297,13 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         best = _best_contact(doc, [(a, b, "visit") for a, b in talks])
     summary = _summary(doc)
     outcome = _outcome(doc, people)
-    said = _worth_keeping(outcome or _reported(doc) or (_chat_statement(doc) if doc.chat else None))
+    said = _worth_keeping(
+        outcome
+        or _reported(doc)
+        or _their_plan_said(doc)
+        or (_chat_statement(doc) if doc.chat else None)
+    )
+    summary, said = _thing_and_where_it_stands(doc, summary, said)
     if best is None:
         if doc.chat:  # a pasted WeChat chat is itself the contact
             when = doc.today - timedelta(days=1) if doc.chat_yesterday else doc.today
@@ -559,7 +566,9 @@ def _their_dates(doc: Doc) -> list[bool]:
     for w in doc.whens:
         a, b = w.span
         ca, _ = doc.clause(a)
-        if not _THEIR_PLAN.match(doc.t, b) or re.search(r"[我咱]", doc.t[ca:a]):
+        if re.search(r"[我咱]", doc.t[ca:a]):
+            continue
+        if not _THEIR_PLAN.match(doc.t, b) and not _their_deed(doc, a, b):
             continue
         for i in range(a, b):
             theirs[i] = True
@@ -666,6 +675,104 @@ def _reported(doc: Doc) -> str | None:
             a = of + 1
         text = t[a:b].strip()
         if len(text) >= 2:
+            return text
+    return None
+
+
+# Where a remark turns from the thing to where it stands: the customer's own time and plan
+# (明年三月招标, 年底定, 今年肯定要换, 年前想上) or a word of progress (还没定, 正在编, 已经approve).
+_THEIR_TIME = re.compile(
+    r"(?:明年|今年|后年|年底|年前|年后|年内|年初|开春|上半年|下半年|月底|月初|下个?月|本月|这个月|"
+    r"Q[1-4]|[一二三四五六七八九十\d]{1,2}月份?)(?:中旬|上旬|下旬|初|底|中)?(?:之?前|以后|之后|后)?"
+)
+_PLAN_AFTER = re.compile(
+    r"(?:[一二三四五六七八九十\d]{1,2}月份?(?:中旬|上旬|下旬|初|底|中)?(?:之?前|以后|之后|后)?)?"
+    r"\s*(?:[他她]们)?\s*(?:就|会|才|要|再|肯定|可能|先|开始|想|打算|准备|计划|能|得)*\s*"
+    r"(?:招标|定|启动|立项|试点|上线|上(?![班午门来去])|换|改|做|到期|续|挂网|出|批|下来|签|截标|开标|审|评审|"
+    r"决定|采购|集采|付|下单)"
+)
+_STANDS_FROM = re.compile(r"还没|还在|正在|已经|已|都已")
+_HEAD_TRIM = re.compile(r"(?:[他她]们|就|都|也|呢|的话|这块|这个|那个|[\s,，])+$")
+_HEAD_LEAD = re.compile(r"^(?:那个|这个|就是|我们的|你们的|上次的?|[\s,，])+")
+_NOT_A_THING = re.compile(r"[说我你他她咱,，:：]")
+
+
+def _plan_turns(doc: Doc, a: int, b: int) -> list[int]:
+    """Where, between ``a`` and ``b``, the customer's own time and plan begin (not the rep's)."""
+    t = doc.t
+    starts = {w.span[0]: w.span[1] for w in doc.all_whens if a <= w.span[0] < b}
+    starts.update({m.start(): m.end() for m in _THEIR_TIME.finditer(t, a, b)})
+    turns: list[int] = []
+    for p, q in sorted(starts.items()):
+        if _PLAN_AFTER.match(t, q) and not re.search(r"[我咱]", t[doc.clause(p)[0] : p]):
+            turns.append(p)
+    return turns
+
+
+def _split_remark(doc: Doc, said: str) -> tuple[str, str] | None:
+    """A remark said as thing, then where it stands (冷轧线的改造|明年三月招标, 叉车租赁他们|明年续,
+    Q2的rebate policy|还没定): the thing and the rest, or None when it does not read so."""
+    t = doc.t
+    at = t.find(said)
+    if at < 0:
+        return None
+    theirs = _their_dates(doc)
+    turns = _plan_turns(doc, at + 2, at + len(said))
+    turns += [i for i in range(at + 2, at + len(said)) if theirs[i] and not theirs[i - 1]]
+    stands = _STANDS_FROM.search(t, at + 2, at + len(said))
+    if stands is not None:
+        turns.append(stands.start())
+    if not turns:
+        return None
+    turn = min(turns)
+    head = _HEAD_TRIM.sub("", _HEAD_LEAD.sub("", t[at:turn]))
+    rest = t[turn : at + len(said)].strip()
+    if not 2 <= len(head) <= 14 or len(rest) < 2 or _NOT_A_THING.search(head):
+        return None
+    if _THEIR_TIME.match(head) or any(doc.date_at[at:turn]):
+        return None  # 今年|三月份要采购: a time, not the thing
+    return head, rest
+
+
+def _thing_and_where_it_stands(
+    doc: Doc, summary: str | None, said: str | None
+) -> tuple[str | None, str | None]:
+    """The thing a remark is about is the headline when nothing else is (他说合同月底前盖好章 →
+    合同 · 月底前盖好章); when the headline already names it (冷轧线的改造 · 改造明年三月招标), the
+    remark keeps only where it stands. Otherwise the remark stays whole: each fact said once."""
+    if said is None:
+        return summary, said
+    split = _split_remark(doc, said)
+    if split is None:
+        return summary, said
+    head, rest = split
+    if summary is None:
+        topic = _topic(head)
+        return (topic, rest) if topic is not None else (summary, said)
+    if fold(head) in fold(summary):
+        return summary, rest
+    return summary, said
+
+
+_COMMA = re.compile(r"[,，;；。\n]")
+
+
+def _their_plan_said(doc: Doc) -> str | None:
+    """The customer's plan by a time of theirs, said with no word of saying (岸电系统他们年底定,
+    空调保养合约明年续): where the deal stands, the remark of a contact the note records."""
+    t = doc.t
+    for p in _plan_turns(doc, 0, len(t)):
+        stop = _COMMA.search(t, p)
+        end = stop.start() if stop else len(t)
+        cut = _COMMA.search(t[:p][::-1])
+        begin = p - cut.start() if cut else 0
+        head = _HEAD_LEAD.sub("", t[begin:p])
+        if len(head) > 16 or _NOT_A_THING.search(head) or not doc.free(p, end):
+            continue
+        if doc.chat and doc.own_lines and not doc.said_by_customer(p):
+            continue  # 我: 今年换了新款 — the rep's own line in a pasted chat
+        text = t[p - len(head) : end].strip()
+        if len(text) >= 3:
             return text
     return None
 
@@ -901,6 +1008,37 @@ _THEIR_DEED = re.compile(
     r"^(?:要|会|就|才|能|想|再)?(?:定下来|定|挂网|付(?!款)|盖好?章|发出来|发标|走完流程|批下来|"
     r"批|下单|上线|上|启动|下来|对账|截标|开工)(?![门去])"
 )
+# What only the buyer does by a day, whoever is said to do it: 挂网, 招标, 立项, 开标 (a rep bids).
+_ONLY_THEIRS = re.compile(
+    r"^(?:要|会|就|才|能|再|准备|计划)?(?:挂网|招标|立项|开标|评标|截标|公示)(?!书)"
+)
+
+
+def _third_party_before(t: str, a: int) -> bool:
+    """Whether someone other than the rep is named in the sentence before ``a``."""
+    sentence = max(t.rfind(x, 0, a) for x in "。;\n") + 1
+    return bool(_THIRD_PARTY.search(t, sentence, a))
+
+
+def _sentence_of(t: str, a: int) -> str:
+    """The sentence holding ``a`` (up to 。, ; or a line's end)."""
+    start = max(t.rfind(x, 0, a) for x in "。;\n") + 1
+    ends = [i for i in (t.find(x, a) for x in "。;\n") if i >= 0]
+    return t[start : min(ends, default=len(t))]
+
+
+def _their_deed(doc: Doc, a: int, b: int) -> bool:
+    """Whether the date at ``a``–``b`` is the day of the customer's own deed (他说合同月底前盖好章,
+    尾款答应本月底付): a deed only they do, with someone other than the rep said before it."""
+    t = doc.t
+    ca, cb = doc.clause(a)
+    return bool(
+        _THEIR_DEED.match(t[b:cb].lstrip(" 前之"))
+        and _third_party_before(t, a)
+        and not re.search(r"[我咱]", t[ca:a])
+    )
+
+
 # 正月十五前把今年的包材订单定下来: what they will have decided by then
 _THEIR_DECISION = re.compile(r"^把[^\s,;。]{1,12}?(?:定下来|批下来|定了|批了)$")
 _ANSWER_TO_REP = re.compile(r"^(?:给你)?(?:答复|回复|回话|反馈)(?:你|给你)")
@@ -1236,6 +1374,8 @@ def find_follow_ups(
         internal = _INTERNAL.search(t, b, cb)
         if internal and t[internal.start() - 1 : internal.start()] in ("去", "加"):  # (参加)
             internal = None  # 12月3号去开标: the rep goes to the bid opening
+        if internal and _ASKED_TO_REMIND.search(_sentence_of(t, a)):
+            internal = None  # 提醒我下周三开标那天去现场: the rep asked for it
         if internal or _HABIT.search(t[max(ca, a - 8) : a]):
             continue
         if _THEIR_MEETING.search(t, b, doc.chunk(b)[1]):
@@ -1256,10 +1396,15 @@ def find_follow_ups(
             continue
         if _THEIR_ANSWER.match(action) and not doc.said_by_customer(a):
             continue
-        deed = _THEIR_DEED.match(t[b:cb].lstrip(" 前之")) or _THEIR_DECISION.match(action)
-        sentence = max(t.rfind(x, 0, a) for x in "。;\n") + 1 if deed else a
-        if deed and _THIRD_PARTY.search(t, sentence, a) and not re.search(r"[我咱]", t[ca:a]):
+        decided = _THEIR_DECISION.match(action) and _third_party_before(t, a)
+        if _their_deed(doc, a, b) or (decided and not re.search(r"[我咱]", t[ca:a])):
             continue  # 岸电系统他们年底定, 尾款答应本月底付, 标书下周一发出来: theirs, not the rep's
+        if (
+            _ONLY_THEIRS.match(t[b:cb].lstrip(" 前之"))
+            and not re.search(r"[我咱]", t[ca:a])
+            and not _ASKED_TO_REMIND.search(_sentence_of(t, a))
+        ):
+            continue  # 核磁的项目年底前要挂网: only a buyer puts a tender online
         if doc.said_by_customer(a) and _ANSWER_TO_REP.match(action):
             continue  # a customer's chat line: 下周三之前答复你 — their answer, awaited
         if _NOT_THE_DAY.search(t, max(ca, a - 3), a) or _LAST_VISIT.match(t, b):

@@ -1,0 +1,63 @@
+"""Round eight of the note reader (2026-12-02): sentence in, facts out — a remark said as the
+thing, then where it stands, and what only the buyer does by a day."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from parsing.notes import InteractionFact, parse_note
+
+SH = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 11, 12, 18, 0, tzinfo=SH)
+
+
+def told(text: str) -> InteractionFact:
+    found = parse_note(text, NOW).interaction
+    assert found is not None, text
+    return found
+
+
+def dues(text: str) -> list[str]:
+    return [f.due.isoformat()[:10] for f in parse_note(text, NOW).follow_ups]
+
+
+def test_the_thing_a_remark_is_about_is_the_headline_and_the_rest_where_it_stands() -> None:
+    call = told("给远大住工的聂总打了电话，他说合同月底前盖好章，让我下周二去取。")
+    assert (call.summary, call.outcome) == ("合同", "月底前盖好章")
+    meal = told("跟 Sunway 的 Mr. Lee 吃饭，他是 GM，拍板的人。空调保养合约明年续，一年付两次。")
+    assert (meal.summary, meal.outcome) == ("空调保养合约", "明年续")
+    visit = told("今天拜访万达物业的郑总，一把手。物业管理平台年前想上，让我们周六前出个方案。")
+    assert (visit.summary, visit.outcome) == ("物业管理平台", "年前想上")
+
+
+def test_a_headline_already_said_is_not_said_again_in_the_remark() -> None:
+    meal = told("昨天跟鞍钢设备部的于部长吃饭。他说冷轧线的改造明年三月招标，今年先做技术交流。")
+    assert meal.summary == "冷轧线的改造"
+    assert meal.outcome is not None and meal.outcome.startswith("明年三月招标")
+
+
+def test_a_remark_that_does_not_read_as_thing_then_standing_stays_whole() -> None:
+    # a time first is no thing; a headline about something else keeps the remark whole
+    call = told("刚给刘处打了电话，他说今年三月份要采购一批监护仪")
+    assert call.summary != "今年"
+    visit = told("今天拜访市一院赵科长，聊了CT机维保续签，他说预算下个月才定")
+    assert (visit.summary, visit.outcome) == ("CT机维保续签", "预算下个月才定")
+    # the rep's own plan is no standing of the customer's
+    visit = told("今天拜访了华为的曾经理，我们年底前要上线新版本")
+    assert visit.outcome is None
+    # a new year greeting's 初八上班 is someone's day at work, not where a deal stands
+    chat = told("毕行长 09:12\n新年快乐！\n我 09:15\n毕行长新年快乐！\n毕行长 09:16\n初八上班")
+    assert chat.outcome is None
+
+
+def test_a_plan_of_theirs_alone_records_no_contact() -> None:
+    assert parse_note("空调保养合约明年续，一年付两次", NOW).interaction is None
+
+
+def test_what_only_the_buyer_does_by_a_day_is_no_reminder_for_the_rep() -> None:
+    assert dues("今天去了市第三医院，见了李科长。核磁的项目预算1200万，年底前要挂网。") == []
+    assert dues("智慧黑板的项目下周三开标") == []
+    # the rep asking to be reminded of it, or the rep's own bid, stays a reminder
+    assert dues("下周三开标，记得提醒我去现场") == ["2026-11-18"]
+    assert dues("下周三前我们要把标书交了") == ["2026-11-18"]
