@@ -64,8 +64,12 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?<=[今昨]天)(?:去|在)[^\s,。;]{2,20}?(?:谈|聊|开会|交流|见(?!面)|做了?(?:测试|演示|调试))|"
             # 今天和…开了会, 上午跟碧水源的项目组开会, 今天和昆明市水务局开了协调会; 刚跟何院长聊完
             r"(?<=[今昨]天|上午|下午|晚上)(?:和|跟|同|与)[^\s,。;]{1,20}?开(?:了[^\s,。;]{0,4}?)?会|"
-            r"(?<=刚才|刚刚)(?:和|跟|同|与)[^\s,。;]{1,16}?[聊谈]完|"
-            r"\bmeeting\s?了|\bdemo\s?给了",
+            # (刚刚在省人民医院跟何院长聊完: where, then with whom)
+            r"(?<=刚才|刚刚)(?:在[^\s,。;]{2,12}?)?(?:和|跟|同|与)[^\s,。;]{1,16}?[聊谈]完|"
+            # (今天meeting了: English glued to Chinese has no word boundary before it)
+            r"(?<![A-Za-z])meeting\s?了|(?<![A-Za-z])demo\s?给了|"
+            # 陪华为的曾经理去看了我们的工厂: the rep took the customer there
+            r"(?<=[今昨]天|上午|下午|刚才|刚刚)陪[^\s,。;]{1,16}?(?:去|来)(?:看|参观|考察)了",
             re.IGNORECASE,
         ),
         "visit",
@@ -218,6 +222,11 @@ def _when_value(w: When) -> date | datetime:
 _Contact = tuple[date, int, InteractionKind, date | datetime, When | None]
 
 
+# Someone else's contact, said before it: 海康的人也去拜访了, 对手上周见了, 听说…
+_SOMEONE_ELSES = re.compile(r"^[^跟和与同约请陪见给找]*的人|对手|竞品|同行|友商|听说|据说")
+_HEARSAY = re.compile(r"\s*(?:听说|据说|听[^\s,，]{1,4}说)")
+
+
 def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _Contact | None:
     """The latest contact the note says took place (never one planned, called off or asked
     to be reminded of)."""
@@ -230,6 +239,8 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
         head = t[max(ca, a - 6) : a]
         if _NEGATED.search(t[max(0, a - 2) : a]) or _FUTURE_BEFORE.search(head):
             continue
+        if _SOMEONE_ELSES.search(t[ca:a]):
+            continue  # 海康的人上礼拜也去拜访了杭州萧山医院: a rival's visit, not the rep's
         if _reminded_of(doc, a):
             continue  # 记得今天10点给王局长打电话: a reminder, even once its hour is gone
         off = _CALLED_OFF.search(t, ca, doc.clause(a)[1])
@@ -270,7 +281,15 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
                 and bool(_TOLD_OF.search(t, b))
                 and not _STILL_TO_PREPARE.search(t, b)
             )
-            if doc.is_future(w) and not (w.day == doc.today and completed):
+            # 過年前最後一次拜訪: the last visit before that day is this one, today
+            last = bool(_LAST_VISIT.search(t, max(0, a - 4), b)) and not any(
+                x is not w
+                and doc.is_future(x)
+                and x.span[0] > b
+                and x.span[0] < _sentence_end(t, b)
+                for x in doc.whens
+            )  # (春节前最后一次拜访，明天下午去格力送年货: that last visit is tomorrow's)
+            if doc.is_future(w) and not last and not (w.day == doc.today and completed):
                 continue
             if w.day < doc.today or doc.is_past_or_today(w):
                 value = _when_value(w)
@@ -310,8 +329,8 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
             if doc.chat_day is not None:  # 史总 2026/12/19 21:40: the chat took place that day
                 when = doc.chat_day
             return InteractionFact("wechat", when, summary, said)
-        if outcome is None or _NOT_A_CONTACT.search(outcome):
-            return None
+        if outcome is None or _NOT_A_CONTACT.search(outcome) or _HEARSAY.match(t):
+            return None  # (听说潍柴的项目被瓜分了: heard of, no contact)
         # A jotting right after a meeting (中石化扬子石化 何总 没谈拢) or the customer's words
         # reported (he said budget approved) are the contact's; a written sentence with only a
         # verdict (张总对方案满意,但价格要再降5%) says no meeting took place today, and a visit
@@ -1020,11 +1039,15 @@ def _third_party_before(t: str, a: int) -> bool:
     return bool(_THIRD_PARTY.search(t, sentence, a))
 
 
+def _sentence_end(t: str, a: int) -> int:
+    """Where the sentence holding ``a`` ends (。, ; or a line's end)."""
+    return min((i for i in (t.find(x, a) for x in "。;\n") if i >= 0), default=len(t))
+
+
 def _sentence_of(t: str, a: int) -> str:
     """The sentence holding ``a`` (up to 。, ; or a line's end)."""
     start = max(t.rfind(x, 0, a) for x in "。;\n") + 1
-    ends = [i for i in (t.find(x, a) for x in "。;\n") if i >= 0]
-    return t[start : min(ends, default=len(t))]
+    return t[start : _sentence_end(t, a)]
 
 
 def _their_deed(doc: Doc, a: int, b: int) -> bool:

@@ -61,3 +61,35 @@ def test_what_only_the_buyer_does_by_a_day_is_no_reminder_for_the_rep() -> None:
     # the rep asking to be reminded of it, or the rep's own bid, stays a reminder
     assert dues("下周三开标，记得提醒我去现场") == ["2026-11-18"]
     assert dues("下周三前我们要把标书交了") == ["2026-11-18"]
+
+
+def kind(text: str, now: datetime = NOW) -> str | None:
+    found = parse_note(text, now).interaction
+    return None if found is None else found.kind
+
+
+def test_more_ways_a_visit_is_said_done() -> None:
+    assert kind("那个嗯刚刚在省人民医院跟何院长聊完然后呢他说新院区的物流机器人要上") == "visit"
+    assert kind("今天meeting了平安银行的IT head Jason，下周一send proposal给他。") == "visit"
+    assert kind("今天陪华为的曾经理去看了我们在东莞的工厂，他说质量体系没问题") == "visit"
+    # the last visit before new year is this one; one set for tomorrow is a plan
+    before_cny = datetime(2027, 1, 20, 18, 0, tzinfo=SH)
+    assert kind("過年前最後一次拜訪，送禮盒給台中榮總的周組長。", before_cny) == "visit"
+    assert kind("春节前最后一次拜访，明天下午去格力电器送年货。", before_cny) is None
+    # a visit next week, or gone to with someone next week, is no visit today
+    assert kind("下周陪张总去看了工厂再说") is None
+
+
+def test_someone_elses_contact_or_hearsay_is_not_the_reps() -> None:
+    assert kind("海康的人上礼拜也去拜访了杭州萧山医院，他们每年11月做采购计划。") is None
+    assert kind("听说潍柴的空压机项目被阿特拉斯和英格索兰瓜分了") is None
+    # the customer's people at a dinner are the rep's contact
+    assert kind("今晚跟三一重工的人吃饭，谢总说液压件年度招标每年11月") == "meal"
+
+
+def test_whose_someone_is_said_before_their_title() -> None:
+    company = parse_note("嗯今天请那个厦门国贸的采购总监吃饭了姓庄的庄总", NOW).company
+    assert company == "厦门国贸"
+    # a department said without 部, or a time, is nobody's company
+    assert parse_note("见了仓储的经理，姓潘", NOW).company is None
+    assert parse_note("袁主任说他们医院今年的采购计划已经报上去了", NOW).company != "医院今年"
