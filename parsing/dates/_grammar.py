@@ -268,7 +268,7 @@ def _h_rel_day(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
 
 
 RE_REL_POD = re.compile(
-    r"(?P<w>今|明|昨)(?P<p>早上|早晨|晚上|上午|下午|中午|早|晚|晨|夜)(?!饭|餐|报|班|安|市|点心)"
+    r"(?P<w>今|明|昨)(?P<p>早上|早晨|晚上|上午|下午|中午|早|晚|晨|夜)(?!饭|餐|报|班|安(?![排装置顿检])|市|点心)"
 )
 
 
@@ -993,7 +993,10 @@ _AFTERNOON = frozenset({"下午", "午后"})
 _DUSK = frozenset({"傍晚", "黄昏"})
 _NIGHT = frozenset({"晚上", "晚间", "夜里", "夜间", "晚"})
 _LATE = frozenset({"凌晨", "半夜", "深夜"})
-_POD_ONLY_BAD_AFTER = re.compile(r"(?:好|茶|饭|餐|班|报|安|自习|市|课|场|间|会儿|点儿|些|一点|点)")
+# (早安 greets; 上午安排售后, 下午安装 say when: 安 of a verb is no greeting)
+_POD_ONLY_BAD_AFTER = re.compile(
+    r"(?:好|茶|饭|餐|班|报|安(?![排装置顿检])|自习|市|课|场|间|会儿|点儿|些|一点|点)"
+)
 _BARE_HOUR_BAD_AFTER = re.compile(
     r"(?:要|建议|意见|问题|原因|内容|注意|看法|想法|优势|好处|理由|需求|说明|不足|疑问|共识|结论|"
     r"几|多个|儿|的|是|就|也|都|和|需|事|个|项|条|方面|重|请|，|,)"

@@ -93,3 +93,38 @@ def test_whose_someone_is_said_before_their_title() -> None:
     # a department said without 部, or a time, is nobody's company
     assert parse_note("见了仓储的经理，姓潘", NOW).company is None
     assert parse_note("袁主任说他们医院今年的采购计划已经报上去了", NOW).company != "医院今年"
+
+
+def test_a_part_of_day_before_a_verb_with_an() -> None:
+    # 上午安排 is the morning, then 安排 (早安 alone is a greeting, no time)
+    assert [f.due.isoformat()[:16] for f in parse_note("明天上午安排售后过去", NOW).follow_ups] == [
+        "2026-11-13T09:00"
+    ]
+
+
+def cycles(text: str) -> tuple[str | None, str | None, list[str]]:
+    n = parse_note(text, NOW)
+    return n.purchase_cycle, n.payment_cycle, n.competitors
+
+
+def test_more_ways_a_customer_buys_and_pays() -> None:
+    assert cycles("桃園機場公司每三年招標一次，付款是每季請款")[0] == "每三年招标一次"
+    assert cycles("他们的岸桥维保还是三年一签，今年没戏")[0] == "三年一签"
+    assert cycles("谢总说液压件年度招标每年11月，今年已经错过了")[0] == "年度招标每年11月"
+    assert cycles("空调保养合约明年续，一年付两次")[1] == "一年付两次"
+    assert cycles("岸电系统他们年底定，付款一般分三次")[1] == "一般分三次"
+    assert cycles("说设备保养合同要改成按季度付款")[1] == "按季度付款"
+    assert cycles("灌装线的备件每个月月初下单然后呢月底对账付款")[1] == "月底对账付款"
+    assert cycles("对了，我们今年的付款都是验收后60天")[1] == "验收后60天"
+    # a plan of theirs and a payment that came late are no cycles
+    assert cycles("他说年底之前会出招标文件")[0] is None
+    assert cycles("尾款付款拖了两个月才到")[1] is None
+
+
+def test_more_ways_a_rival_is_named() -> None:
+    assert cycles("price still too high, 他们在比ABB的offer。")[2] == ["ABB"]
+    assert cycles("伊利的包装采购要重新招标，因为原来的供应商利乐涨价了")[2] == ["利乐"]
+    assert cycles("潍柴的空压机项目被阿特拉斯和英格索兰瓜分了")[2] == ["阿特拉斯", "英格索兰"]
+    assert cycles("万科那边用的是明源，比你们便宜三成")[2] == ["明源"]
+    assert cycles("他们还在比较方案的价格")[2] == []
+    assert cycles("这个项目被几家瓜分了")[2] == []
