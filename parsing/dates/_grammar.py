@@ -55,6 +55,11 @@ H = rf"(?:[0-9]{{1,2}}|[{_NUMC}]{{1,3}})"
 _WEEKDAY_X = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKDAY_X.update({str(i): i - 1 for i in range(1, 8)})
 
+# 至三, 到四 after a weekday: the week's later day (not 到三点, 到三号, 到三月, 到三个…).
+_SAME_WEEK_UPTO = re.compile(
+    r"\s*(?:至|到|-|~)\s*(?P<wd>[一二三四五六日天])(?![点时号日月个次天年十])"
+)
+_WEEKDAY_SAID = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]$")
 _DEADLINE_SUFFIX = re.compile(r"\s*(?:之前|以前|为止|前)(?![天年后台面往进景途两几夕一三五十后])")
 _RANGE_SEP = re.compile(r"\s*(?:-|~|至|到|直到)\s*")
 _GAP = re.compile(r"\s*(?:的\s*)?")
@@ -1281,6 +1286,13 @@ def _parse_at(c: _Ctx, i: int) -> _Found | None:
     elif d is not None and d.end is not None:
         end = d.end
     # ----- range: 12月3日-5日, 下周二到周四, 下午3点到5点
+    if end is None and d is not None and t is None:
+        # 下星期一至三, 下周一到四: the same week's later day, its weekday word said once
+        upto = _SAME_WEEK_UPTO.match(s, j)
+        if upto is not None and _WEEKDAY_SAID.search(s, i, j):
+            ahead = _WEEKDAY_X[upto["wd"]] - d.day.weekday()
+            if ahead > 0:
+                end, j = d.day + timedelta(days=ahead), upto.end()
     if end is None:
         sep = _RANGE_SEP.match(s, j)
         if sep is not None and sep.end() > j:

@@ -854,20 +854,30 @@ _CHAT_VERDICT = re.compile(
 
 # --- itineraries ----------------------------------------------------------------------------
 
-_MOVE = re.compile(r"(?:出差去|出差到|前往|飞往|在|去|到|赴|飞|来)\s*")
+_MOVE = re.compile(r"(?:出差去|出差到|前往|飞往|在|喺|去|到|赴|飞|来)\s*")
 # 在他们上海办公室开会: a meeting at their office, not a trip.
 _AT_THEIRS = re.compile(r"他们|我们|你们|公司|单位|办公室|现场")
 _PURPOSE = re.compile(
     r"开两会|开年会|开大会|开会|出差|考察|学习|培训|参观|调研|检查|休假|度假|旅游|旅行|出国|述职|探亲|"
     r"疗养|参加[^\s,]{1,6}?(?=$|[\s,]|了)|参加[^\s,]{1,4}"
 )
-_NOT_TRIP = re.compile(r"拜访|见|找|送|拜年|吃饭|汇报|看看")
+# (今天在新加坡去 NTUC 见了王经理: where the rep was, then where the rep went)
+_NOT_TRIP = re.compile(
+    r"拜访|见|找|送|拜年|吃饭|汇报|看看|去(?![^\s,]{0,4}?(?:开会|出差|培训|学习|考察))"
+)
 _BOSS = re.compile(r"老板|一把手|大领导|领导|董事长|总经理")
 _RETURN = re.compile(r"回来|返回|回到")
 _PLACE_STOP = frozenset("的了,和 在去到是开出考学培参调检休度旅述探疗拜见找送")
 
 
-def _place_after(t: str, pos: int, limit: int) -> tuple[str, int] | None:
+# A place in Latin letters (下礼拜一到礼拜四去 Tokyo 开会): for a trip of some days only.
+_LATIN_PLACE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?(?![A-Za-z])")
+
+
+def _place_after(t: str, pos: int, limit: int, latin_too: bool) -> tuple[str, int] | None:
+    latin = _LATIN_PLACE.match(t, pos, limit) if latin_too else None
+    if latin is not None:
+        return latin.group(), latin.end()
     end = pos
     while end < limit and end - pos < 6 and is_cjk(t[end]) and t[end] not in _PLACE_STOP:
         if _PURPOSE.match(t, end):
@@ -916,15 +926,16 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         mv = _MOVE.match(t, pos)
         if mv:
             moved = mv.group().strip()
-            got = _place_after(t, mv.end(), cb)
+            # (a Latin name gone to for a day is a company as often as a city: 去 Maybank 开会)
+            got = _place_after(t, mv.end(), cb, latin_too=w.end is not None)
             if got:
                 place, pos = got
         else:
             m = PLACE_RE.match(t, pos)
             if m:
                 place, pos = m.group(), m.end()
-        if place is None:
-            continue
+        if place is None or not doc.free(pos - len(place), pos):
+            continue  # (马上飞马总打电话说: a person, no place)
         rest = t[pos : min(cb, pos + 10)]
         pm = _PURPOSE.search(rest)
         if pm and pm.start() <= 2:
@@ -938,6 +949,8 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         if purpose is None and place not in PLACES:
             continue
         who = _who(doc, people, a, b, pos)
+        if who is None and isinstance(w.start, datetime) and w.end is None:
+            continue  # 下個禮拜三朝早十點去數碼港開會: the rep's appointment, nobody's trip
         end_day = w.end if w.end is not None else w.start
         end_d = end_day.date() if isinstance(end_day, datetime) else end_day
         for j in range(i + 1, len(doc.whens)):
@@ -958,7 +971,7 @@ _TRIP_BEFORE = re.compile(
     r"(?:出差)?(?:去|到|飞|赴|前往|在(?=[^\s,]{2,8}?(?:出差|开会|学习|培训)))\s*"
     r"(?P<place>[\u4e00-\u9fffA-Za-z]{2,8}?)\s*"
     r"(?P<purpose>出差|开会|学习|培训|参加[\u4e00-\u9fff]{1,4}|考察)?"
-    r"(?:[\s,,。就是那个嗯]{0,6})$"
+    r"(?:[\s,,。就是那个嗯(（]{0,6})$"
 )
 
 
@@ -970,10 +983,13 @@ def _trip_before(doc: Doc, people: People, w: When, ca: int) -> ItineraryFact | 
     a = w.span[0]
     # 下周我在成都出差,15号到18号: the place may be in the clause before, never the line before
     line = t.rfind("\n", 0, a) + 1
-    head = t[max(line, a - 24) : a]
-    m = _TRIP_BEFORE.search(head)
+    since = max(line, a - 24)
+    m = _TRIP_BEFORE.search(t[since:a])
     if m is None or m["place"] in ("公司", "单位", "现场", "那边", "这边"):
         return None
+    if not doc.free(since + m.start("place"), since + m.end("place")):
+        return None  # (马上飞马总打电话说: a person, no place)
+    head = m.string
     place = m["place"]
     purpose = m["purpose"] or ("出差" if "出差" in head else None)
     end = w.end.date() if isinstance(w.end, datetime) else w.end

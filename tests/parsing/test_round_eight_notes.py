@@ -128,3 +128,30 @@ def test_more_ways_a_rival_is_named() -> None:
     assert cycles("万科那边用的是明源，比你们便宜三成")[2] == ["明源"]
     assert cycles("他们还在比较方案的价格")[2] == []
     assert cycles("这个项目被几家瓜分了")[2] == []
+
+
+def trips(text: str) -> list[tuple[str | None, str, str, str]]:
+    n = parse_note(text, datetime(2026, 12, 1, 18, 0, tzinfo=SH))
+    return [(i.who, i.place, i.start.isoformat(), i.end.isoformat()) for i in n.itineraries]
+
+
+def test_a_leaders_trip_abroad_or_said_with_one_weekday_word() -> None:
+    assert trips("NUH 的吴教授下礼拜去 Boston 开会 (8-12 Feb)，回来再约。") == [
+        ("吴教授", "Boston", "2027-02-08", "2027-02-12")
+    ]
+    assert trips("SingHealth 李主任 下礼拜一到礼拜四去 Tokyo 开会, 回来后再约 demo.") == [
+        ("李主任", "Tokyo", "2026-12-07", "2026-12-10")
+    ]
+    # 下星期一至三: Monday to Wednesday of that week (喺 is Cantonese 在)
+    assert trips("新世界發展 黃總 下星期一至三喺深圳開會，聽日先send份proposal俾佢秘書") == [
+        ("黄总", "深圳", "2026-12-07", "2026-12-09")
+    ]
+
+
+def test_no_trip_where_the_rep_goes_or_a_name_stands() -> None:
+    # the rep's own appointment at an hour, the rep's whereabouts, a company gone to for a day
+    assert trips("下個禮拜三朝早十點去數碼港開會，同佢哋IT director Eric傾cloud migration。") == []
+    assert trips("今天在新加坡去 NTUC FairPrice 见了 IT 的王经理，next Tuesday 再 follow up") == []
+    assert trips("下周三去 Maybank 开会，带上方案") == []
+    # 马上飞 is a name here: 马总 is no place
+    assert trips("那个刚才华润电力的马上飞马总打电话说 嗯春节期间他们电厂要检修") == []
