@@ -316,11 +316,19 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         best = _best_contact(doc, [(a, b, "visit") for a, b in talks])
     summary = _summary(doc)
     outcome = _outcome(doc, people)
-    said = _worth_keeping(
-        outcome
-        or _reported(doc)
-        or _their_plan_said(doc)
-        or (_chat_statement(doc) if doc.chat else None)
+    # the first remark worth keeping (他话要等董事局批 when a verdict word read only 他们)
+    said = next(
+        (
+            kept
+            for find in (
+                lambda: outcome,
+                lambda: _reported(doc),
+                lambda: _their_plan_said(doc),
+                lambda: _chat_statement(doc) if doc.chat else None,
+            )
+            if (kept := _worth_keeping(find())) is not None
+        ),
+        None,
     )
     summary, said = _thing_and_where_it_stands(doc, summary, said)
     if best is None:
