@@ -299,6 +299,15 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
     return best
 
 
+def _first_worth_keeping(doc: Doc, outcome: str | None) -> str | None:
+    """The first remark worth keeping: a verdict word that reads to nothing (他们) does not hide
+    what was reported after it (他话要等董事局批)."""
+    for said in (outcome, _reported(doc), _their_plan_said(doc)):
+        if _worth_keeping(said) is not None:
+            return said
+    return _worth_keeping(_chat_statement(doc)) if doc.chat else None
+
+
 def find_interaction(doc: Doc, people: People, claimed: set[int]) -> InteractionFact | None:
     t = doc.t
     cands: list[tuple[int, int, InteractionKind]] = []
@@ -316,20 +325,7 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         best = _best_contact(doc, [(a, b, "visit") for a, b in talks])
     summary = _summary(doc)
     outcome = _outcome(doc, people)
-    # the first remark worth keeping (他话要等董事局批 when a verdict word read only 他们)
-    said = next(
-        (
-            kept
-            for find in (
-                lambda: outcome,
-                lambda: _reported(doc),
-                lambda: _their_plan_said(doc),
-                lambda: _chat_statement(doc) if doc.chat else None,
-            )
-            if (kept := _worth_keeping(find())) is not None
-        ),
-        None,
-    )
+    said = _first_worth_keeping(doc, outcome)
     summary, said = _thing_and_where_it_stands(doc, summary, said)
     if best is None:
         if doc.chat:  # a pasted WeChat chat is itself the contact
