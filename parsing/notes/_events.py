@@ -1198,6 +1198,10 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         text = _english_verb_before(doc, a) or text
         if about and text != about:  # call 陈总 tmr 10am re core system: what it is about
             text = f"{text} {about}"
+    if _GIVE_ONLY.fullmatch(text):  # 先把比价材料准备好，12月5号前给我: what is given, said first
+        said_first = _said_before(doc, people, a)
+        if said_first:
+            text = said_first
     sent = _SENT.fullmatch(text)
     if sent:  # 发票我明天寄过去 → 寄发票, 你把报价单发我邮箱 … 今晚发 → 发报价单
         thing = _thing_before(doc, a)
@@ -1280,6 +1284,39 @@ _AGREED = re.compile(r"^(?:约定|约好|说好|讲好|商定)了?\s*")
 
 
 # A verb of sending with nothing sent said after it.
+# A bare handing over after the day (…1月12号前给, …12月5号前给我): its thing was said first.
+_GIVE_ONLY = re.compile(r"(?:给|交)(?:我|我们|你|他|她|他们|过来|过去)?")
+_SAID_BEFORE_LEAD = re.compile(r"^(?:先|要|还要|得|再|然后|那个|就是)+")
+_TOLD_BY = re.compile(r"(?:让|要|叫|说|请)$")
+
+
+def _said_before(doc: Doc, people: People, a: int) -> str | None:
+    """The words before the date at ``a`` in its sentence part (after the last comma): what is
+    to be handed over (激光雷达的量产报价鲍凯让 → 激光雷达的量产报价), or None."""
+    t = doc.t
+    end = a
+    start = max(t.rfind(x, 0, end) for x in ",，。;；\n") + 1
+    if not t[start:end].strip() and start > 0 and t[start - 1] in ",，":
+        end = start - 1  # 先把比价材料准备好,12月5号前给我: the part before the comma
+        start = max(t.rfind(x, 0, end) for x in ",，。;；\n") + 1
+    mark = _TOLD_BY.search(t, start, end)
+    if mark is not None:  # 鲍凯让…: whoever asked for it is no part of the thing
+        end = mark.start()
+    for m in people.mentions:
+        if start <= m.start < end and m.end >= end - 1:
+            end = m.start
+    names = [p.name for p in people.persons if p.name]
+    whose = next((n for n in names if t.endswith(n, start, end)), None)
+    if whose is not None:  # (…量产报价鲍凯让: a name said again, not read as a mention)
+        end -= len(whose)
+    text = _SAID_BEFORE_LEAD.sub("", t[start:end].strip())
+    if not 2 <= len(text) <= 20 or any(doc.date_at[start:end]) or _FACT_WORDS.search(text):
+        return None
+    if re.search(r"[我你他她]|说|[?？]", text) and not text.startswith("把"):
+        return None
+    return text
+
+
 _SENT = re.compile(r"(?P<verb>发|寄|送|交|带)(?:过去|过来|给他|给她|给您)?")
 
 

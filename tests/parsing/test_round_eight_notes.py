@@ -155,3 +155,18 @@ def test_no_trip_where_the_rep_goes_or_a_name_stands() -> None:
     assert trips("下周三去 Maybank 开会，带上方案") == []
     # 马上飞 is a name here: 马总 is no place
     assert trips("那个刚才华润电力的马上飞马总打电话说 嗯春节期间他们电厂要检修") == []
+
+
+def test_what_is_handed_over_is_said_before_its_day() -> None:
+    def actions(text: str) -> list[str]:
+        return [f.action for f in parse_note(text, NOW).follow_ups]
+
+    chat = (
+        "刘院长 19:58\n原则上同意\n我 20:01\n需要我们准备什么材料吗\n"
+        "刘院长 20:03\n先把三家比价的材料准备好，12月5号前给我"
+    )
+    assert actions(chat) == ["把三家比价的材料准备好"]
+    note = "今天见了美团的硬件采购经理鲍凯（采购）。激光雷达的量产报价鲍凯让1月12号前给。"
+    assert actions(note) == ["激光雷达的量产报价"]
+    # nothing said before: the words after the day stay as they are
+    assert actions("他问什么时候能到，我说周五前给他") == ["给他"]
