@@ -216,18 +216,6 @@ def _latin_words_left(t: str, start: int, end: int) -> int:
     return start
 
 
-# 的, then a department (if any), then a title or a buyer: a person of the name before 的.
-_OF_ROLE = re.compile(
-    r"的\s*(?:[\u4e00-\u9fff]{1,4}?(?:部|处|科|室|中心)的?)?\s*"
-    rf"(?:{TITLE_RE.pattern})"
-)
-# A department said without 部 (仓储的经理, 采购的主管) or a time (医院今年的…): no company.
-_NOT_OF_ROLE = re.compile(
-    r"^(?:仓储|采购|技术|财务|工程|设备|生产|销售|行政|后勤|信息|运营|质量|质检|安全|物资|人事|法务)$"
-    r"|今年|明年|去年"
-)
-
-
 def _by_position(doc: Doc, people: People) -> str | None:
     t = doc.t
     named = [m for m in people.mentions if not m.pronoun]
@@ -252,20 +240,6 @@ def _by_position(doc: Doc, people: People) -> str | None:
         if name and name.isascii() and not name[0].isupper():
             continue  # supply chain 的: a department said in English, no company
         if name and (_plausible(name) or (" " in name and name.replace(" ", "").isalnum())):
-            return name
-    # 那个厦门国贸的采购总监, 高雄榮總的資訊室謝主任, 鴻海土城的採購王小姐: whose someone is, said
-    # before a title or a department the person is of, when no name stood right after 的
-    for of in _OF_ROLE.finditer(t):
-        end = of.start()
-        start = _scan_left(doc, end, 10)
-        name = _clean(t[start:end])
-        if (
-            name
-            and doc.free(start, end)
-            and _plausible(name)
-            and not _NOT_PREFIX.search(name)
-            and not _NOT_OF_ROLE.search(name)
-        ):
             return name
     # 今天去 DBS 见了…, 去 Maybank 拜访了…: a name in Latin letters gone to
     for g in _GONE_TO_LATIN.finditer(t):

@@ -65,11 +65,13 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # 今天和…开了会, 上午跟碧水源的项目组开会, 今天和昆明市水务局开了协调会; 刚跟何院长聊完
             r"(?<=[今昨]天|上午|下午|晚上)(?:和|跟|同|与)[^\s,。;]{1,20}?开(?:了[^\s,。;]{0,4}?)?会|"
             # (刚刚在省人民医院跟何院长聊完: where, then with whom)
-            r"(?<=刚才|刚刚)(?:在[^\s,。;]{2,12}?)?(?:和|跟|同|与)[^\s,。;]{1,16}?[聊谈]完|"
+            r"(?<=刚才|刚刚)(?:在(?!车上|公司|会上|群里|线上|网上|家)[^\s,。;会群]{2,12}?)?(?:和|跟|同|与)"
+            r"(?!老板|同事|领导|家人|老婆|老公)[^\s,。;]{1,16}?[聊谈]完|"
             # (今天meeting了: English glued to Chinese has no word boundary before it)
-            r"(?<![A-Za-z])meeting\s?了|(?<![A-Za-z])demo\s?给了|"
+            r"(?:(?<=[今昨]天)|\b)meeting\s?了(?!解)|(?<![A-Za-z])demo\s?给了|"
             # 陪华为的曾经理去看了我们的工厂: the rep took the customer there
-            r"(?<=[今昨]天|上午|下午|刚才|刚刚)陪[^\s,。;]{1,16}?(?:去|来)(?:看|参观|考察)了",
+            r"(?<=[今昨]天|上午|下午|刚才|刚刚)陪(?!老婆|老公|家人|孩子|领导|老板)[^\s,。;]{0,12}?"
+            r"(?:总|经理|主任|[处局科院行厂部组]长|工|处|局)(?:去|来)(?:看|参观|考察)了",
             re.IGNORECASE,
         ),
         "visit",
@@ -223,7 +225,9 @@ _Contact = tuple[date, int, InteractionKind, date | datetime, When | None]
 
 
 # Someone else's contact, said before it: 海康的人也去拜访了, 对手上周见了, 听说…
-_SOMEONE_ELSES = re.compile(r"^[^跟和与同约请陪见给找]*的人|对手|竞品|同行|友商|听说|据说")
+_SOMEONE_ELSES = re.compile(
+    r"^[^跟和与同约请陪见给找]*的人[^\s,，。]{0,6}?也|对手|竞品|同行|友商|听说|据说"
+)
 _HEARSAY = re.compile(r"\s*(?:听说|据说|听[^\s,，]{1,4}说)")
 
 
@@ -282,13 +286,14 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
                 and not _STILL_TO_PREPARE.search(t, b)
             )
             # 過年前最後一次拜訪: the last visit before that day is this one, today
-            last = bool(_LAST_VISIT.search(t, max(0, a - 4), b)) and not any(
-                x is not w
-                and doc.is_future(x)
-                and x.span[0] > b
-                and x.span[0] < _sentence_end(t, b)
-                for x in doc.whens
-            )  # (春节前最后一次拜访，明天下午去格力送年货: that last visit is tomorrow's)
+            # (春节前最后一次拜访 要带礼品, 打算…, 。下周二去…: still a plan) told of only with
+            # what was said there, in the same sentence
+            sentence = _sentence_of(t, b)
+            last = (
+                bool(_LAST_VISIT.search(t, max(0, a - 4), b))
+                and bool(_SAID_THERE.search(sentence))
+                and not re.search(r"要带|打算|记得|記得|准备|計劃|计划", sentence)
+            )
             if doc.is_future(w) and not last and not (w.day == doc.today and completed):
                 continue
             if w.day < doc.today or doc.is_past_or_today(w):
@@ -352,7 +357,7 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
 
 _TOPIC_VERB = re.compile(
     r"(?:聊了|谈了|讨论了?|沟通了|交流了?(?![会群过])|介绍了|汇报了|商量了|确认了|商谈了|洽谈了|聊到了?|谈到了?|关于|"
-    r"(?:聊|谈|倾)(?=一下|了一下)|(?:聊|谈|讨论)(?!天|话|得|过))(?:了?一下|几句)?\s*"
+    r"(?:聊|谈|倾)(?=一下|了一下)|(?:聊|谈|讨论)(?!天|话|得|过|完))(?:了?一下|几句)?\s*"
 )
 # (就是说那个钢材集采平台的事情: the topic starts after what points at it)
 _TOPIC_LEAD = re.compile(
@@ -711,7 +716,8 @@ _THEIR_TIME = re.compile(
 _PLAN_AFTER = re.compile(
     r"(?:[一二三四五六七八九十\d]{1,2}月份?(?:中旬|上旬|下旬|初|底|中)?(?:之?前|以后|之后|后)?)?"
     r"\s*(?:[他她]们)?\s*(?:就|会|才|要|再|肯定|可能|先|开始|想|打算|准备|计划|能|得)*\s*"
-    r"(?:招标|定|启动|立项|试点|上线|上(?![班午门来去])|换|改|做|到期|续|挂网|出|批|下来|签|截标|开标|审|评审|"
+    # (出, 做 are the rep's as often: 报价明天出, 标书下周五前做好)
+    r"(?:招标|定|启动|立项|试点|上线|上(?![班午门来去])|换|改|到期|续|挂网|批|下来|签|截标|开标|审|评审|"
     r"决定|采购|集采|付|下单)"
 )
 _STANDS_FROM = re.compile(r"还没|还在|正在|已经|已|都已")
@@ -777,7 +783,8 @@ def _thing_and_where_it_stands(
     return summary, said
 
 
-_COMMA = re.compile(r"[,，;；。\n]")
+# (a voice note's space before the rep's own words ends it too: 技术协议月底定 我们下周去确认)
+_COMMA = re.compile(r"[,，;；。\n]|\s+(?=[我咱])")
 
 
 def _their_plan_said(doc: Doc) -> str | None:
@@ -931,7 +938,8 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         if mv:
             moved = mv.group().strip()
             # (a Latin name gone to for a day is a company as often as a city: 去 Maybank 开会)
-            got = _place_after(t, mv.end(), cb, latin_too=w.end is not None)
+            named = any(ca <= m.start < a and not m.pronoun for m in people.mentions)
+            got = _place_after(t, mv.end(), cb, latin_too=w.end is not None and named)
             if got:
                 place, pos = got
         else:
@@ -1049,8 +1057,10 @@ _THEIR_DEED = re.compile(
 )
 # What only the buyer does by a day, whoever is said to do it: 挂网, 招标, 立项, 开标 (a rep bids).
 _ONLY_THEIRS = re.compile(
-    r"^(?:要|会|就|才|能|再|准备|计划)?(?:挂网|招标|立项|开标|评标|截标|公示)(?!书)"
+    r"^(?:要|会|就|才|能|再|准备|计划)?(?:挂网|招标|立项|开标|评标|截标|公示)(?![书会])"
 )
+# The rep asking for it in so many words (客户提醒我们 is the customer's doing).
+_REMIND_ME = re.compile(r"(?<![户他她方])提醒我(?!们)")
 
 
 def _third_party_before(t: str, a: int) -> bool:
@@ -1454,7 +1464,7 @@ def find_follow_ups(
         internal = _INTERNAL.search(t, b, cb)
         if internal and t[internal.start() - 1 : internal.start()] in ("去", "加"):  # (参加)
             internal = None  # 12月3号去开标: the rep goes to the bid opening
-        if internal and _ASKED_TO_REMIND.search(_sentence_of(t, a)):
+        if internal and _REMIND_ME.search(_sentence_of(t, a)):
             internal = None  # 提醒我下周三开标那天去现场: the rep asked for it
         if internal or _HABIT.search(t[max(ca, a - 8) : a]):
             continue
@@ -1482,7 +1492,8 @@ def find_follow_ups(
         if (
             _ONLY_THEIRS.match(t[b:cb].lstrip(" 前之"))
             and not re.search(r"[我咱]", t[ca:a])
-            and not _ASKED_TO_REMIND.search(_sentence_of(t, a))
+            and not _REMIND_ME.search(_sentence_of(t, a))
+            and not re.search(r"[我咱]", t[b : _sentence_end(t, b)])  # 招标，我得准备资质
         ):
             continue  # 核磁的项目年底前要挂网: only a buyer puts a tender online
         if doc.said_by_customer(a) and _ANSWER_TO_REP.match(action):

@@ -74,25 +74,45 @@ def test_more_ways_a_visit_is_said_done() -> None:
     assert kind("今天陪华为的曾经理去看了我们在东莞的工厂，他说质量体系没问题") == "visit"
     # the last visit before new year is this one; one set for tomorrow is a plan
     before_cny = datetime(2027, 1, 20, 18, 0, tzinfo=SH)
-    assert kind("過年前最後一次拜訪，送禮盒給台中榮總的周組長。", before_cny) == "visit"
+    told = "過年前最後一次拜訪，送禮盒給台中榮總的周組長，他說預算年後才會下來。"
+    assert kind(told, before_cny) == "visit"
+    # said as a plan (a day set for it, 要带, 打算, 记得, the day in the next sentence)
     assert kind("春节前最后一次拜访，明天下午去格力电器送年货。", before_cny) is None
+    assert kind("过年前最后一次拜访要带点礼品给格力陈总", before_cny) is None
+    assert kind("過年前最後一次拜訪記得帶禮盒去台中榮總", before_cny) is None
+    assert kind("春节前最后一次拜访格力王总，打算带两箱茅台", before_cny) is None
+    assert kind("春节前最后一次拜访。下周二去格力送年货", before_cny) is None
     # a visit next week, or gone to with someone next week, is no visit today
     assert kind("下周陪张总去看了工厂再说") is None
+    # the rep's own people, places and meetings are no contact with a customer
+    assert kind("刚刚在车上跟老板聊完 决定这个单子不跟了") is None
+    assert kind("刚刚在公司跟同事聊完万科这个单子怎么推") is None
+    assert kind("下周的meeting了解一下议程 跟格力王总") is None
+    assert kind("下午内部meeting了一下万科的项目") is None
+    assert kind("今天陪老婆去看了医生 明天再去拜访万科的陈总") is None
+    assert kind("今天陪领导去考察了新厂址") is None
+    visit = parse_note("刚刚在三一的厂里跟刘工聊完技术参数", NOW).interaction
+    assert visit is not None and not (visit.summary or "").startswith("完")
 
 
 def test_someone_elses_contact_or_hearsay_is_not_the_reps() -> None:
     assert kind("海康的人上礼拜也去拜访了杭州萧山医院，他们每年11月做采购计划。") is None
     assert kind("听说潍柴的空压机项目被阿特拉斯和英格索兰瓜分了") is None
+    # the customer's people coming over is a contact
+    assert kind("今天中建三局的人来拜访了，带了图纸") == "visit"
     # the customer's people at a dinner are the rep's contact
     assert kind("今晚跟三一重工的人吃饭，谢总说液压件年度招标每年11月") == "meal"
 
 
-def test_whose_someone_is_said_before_their_title() -> None:
-    company = parse_note("嗯今天请那个厦门国贸的采购总监吃饭了姓庄的庄总", NOW).company
-    assert company == "厦门国贸"
-    # a department said without 部, or a time, is nobody's company
-    assert parse_note("见了仓储的经理，姓潘", NOW).company is None
-    assert parse_note("袁主任说他们医院今年的采购计划已经报上去了", NOW).company != "医院今年"
+def test_who_someone_works_for_is_no_company_when_said_as_a_role() -> None:
+    # tried in round eight (X的 + a title → X) and dropped: these all named no company
+    for text in (
+        "老板的秘书说王总今天不在",
+        "集团的财务总监今天也在",
+        "医院的院长今天不在",
+        "上海的经理下周过来",
+    ):
+        assert parse_note(text, NOW).company is None, text
 
 
 def test_a_part_of_day_before_a_verb_with_an() -> None:
@@ -119,15 +139,23 @@ def test_more_ways_a_customer_buys_and_pays() -> None:
     # a plan of theirs and a payment that came late are no cycles
     assert cycles("他说年底之前会出招标文件")[0] is None
     assert cycles("尾款付款拖了两个月才到")[1] is None
+    for text in (
+        "回款都拖了三个月了",
+        "付款都是老板签字才行",
+        "这笔回款分两次到账",
+        "结算都是人民币",
+    ):
+        assert cycles(text)[1] is None, text
 
 
 def test_more_ways_a_rival_is_named() -> None:
     assert cycles("price still too high, 他们在比ABB的offer。")[2] == ["ABB"]
-    assert cycles("伊利的包装采购要重新招标，因为原来的供应商利乐涨价了")[2] == ["利乐"]
     assert cycles("潍柴的空压机项目被阿特拉斯和英格索兰瓜分了")[2] == ["阿特拉斯", "英格索兰"]
-    assert cycles("万科那边用的是明源，比你们便宜三成")[2] == ["明源"]
     assert cycles("他们还在比较方案的价格")[2] == []
     assert cycles("这个项目被几家瓜分了")[2] == []
+    for text in ("现在的供应商价格太高，想换", "原来的供应商倒闭了", "他们用的是自己开发的系统",
+                 "那边用的是进口的", "市场份额被国产品牌瓜分了", "这块业务被几个代理商瓜分了"):  # fmt: skip
+        assert cycles(text)[2] == [], text
 
 
 def trips(text: str) -> list[tuple[str | None, str, str, str]]:
@@ -170,3 +198,36 @@ def test_what_is_handed_over_is_said_before_its_day() -> None:
     assert actions(note) == ["激光雷达的量产报价"]
     # nothing said before: the words after the day stay as they are
     assert actions("他问什么时候能到，我说周五前给他") == ["给他"]
+
+
+def test_the_reps_own_deliverable_is_no_standing_of_the_customers() -> None:
+    for text in ("今天拜访了格力王总，报价明天出", "今天拜访华为曾经理，标书下周五前做好"):
+        visit = told(text)
+        assert visit.outcome is None, text
+    visit = told("今天拜访美的李总 技术协议月底定 我们下周去确认")
+    assert visit.outcome is not None and "我们" not in visit.outcome
+
+
+def test_a_buyers_day_with_the_reps_own_task_stays_a_reminder() -> None:
+    assert dues("下周一立项会 我要去给他们讲方案") == ["2026-11-16"]
+    assert dues("下周五招标，我得提前准备资质文件") == ["2026-11-20"]
+    # the customer reminding, or the rep to remind the boss: the buyer's day, nothing to do
+    assert dues("客户提醒我们下周三开标") == []
+
+
+def test_a_place_or_company_that_starts_with_a_weekday_word_is_no_range() -> None:
+    for text, day in (
+        ("下周一到天津拜访王总", "2026-11-16"),
+        ("下周二到四川送样品给刘工", "2026-11-17"),
+        ("下周二到三院找李主任", "2026-11-17"),
+        ("下周四到五矿找王总", "2026-11-19"),
+    ):
+        assert dues(text) == [day], text
+    assert parse_note("下周二到三一重工拜访刘总", NOW).company == "三一重工"
+    trip = parse_note("李局下周一到三亚开会", NOW).itineraries
+    assert [(i.place, i.start.isoformat()) for i in trip] == [("三亚", "2026-11-16")]
+
+
+def test_the_reps_own_trip_abroad_is_no_leaders() -> None:
+    assert trips("12月8号到10号去 Jakarta 开会，见 BCA 的 Mr Tan") == []
+    assert trips("下周一到周三去 Singapore 出差，顺便拜访 DBS 的 Jason") == []
