@@ -962,7 +962,7 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             continue
         who = _who(doc, people, a, b, pos)
         if who is None and isinstance(w.start, datetime) and w.end is None:
-            continue  # 下個禮拜三朝早十點去數碼港開會: the rep's appointment, nobody's trip
+            continue  # 下個禮拜三朝早十點去數碼港開會, 去北京出差，顺便拜访王总: the rep's, no leader's
         end_day = w.end if w.end is not None else w.start
         end_d = end_day.date() if isinstance(end_day, datetime) else end_day
         for j in range(i + 1, len(doc.whens)):
@@ -1010,6 +1010,10 @@ def _trip_before(doc: Doc, people: People, w: When, ca: int) -> ItineraryFact | 
     return ItineraryFact(who, place, w.day, end, purpose)
 
 
+# Whom a trip goes to see, named after it: the trip is the rep's.
+_VISITED_AFTER = re.compile(r"拜访|拜會|见|找|约")
+
+
 def _who(doc: Doc, people: People, a: int, b: int, place_pos: int) -> str | None:
     t = doc.t
     for m in people.mentions:
@@ -1023,6 +1027,8 @@ def _who(doc: Doc, people: People, a: int, b: int, place_pos: int) -> str | None
     idx = people.anchor(a)
     if idx is None:
         return None
+    if people.anchor_pos(a) < 0 and _VISITED_AFTER.search(t, b, _sentence_end(t, b)):
+        return None  # 下周一到周三去北京出差，顺便拜访王总: the rep's trip, 王总 the one visited
     return label_of(people.persons[idx])
 
 

@@ -231,3 +231,8 @@ def test_a_place_or_company_that_starts_with_a_weekday_word_is_no_range() -> Non
 def test_the_reps_own_trip_abroad_is_no_leaders() -> None:
     assert trips("12月8号到10号去 Jakarta 开会，见 BCA 的 Mr Tan") == []
     assert trips("下周一到周三去 Singapore 出差，顺便拜访 DBS 的 Jason") == []
+
+
+def test_whom_a_trip_goes_to_see_is_not_the_one_travelling() -> None:
+    assert [who for who, *_ in trips("下周一到周三去北京出差，顺便拜访王总")] != ["王总"]
+    assert trips("王总下周一到周三去北京出差") == [("王总", "北京", "2026-12-07", "2026-12-09")]
