@@ -1422,6 +1422,52 @@ _EN_LEAD = re.compile(r"(?i)(?:re|with|about|regarding)\b")
 _EN_TAIL = re.compile(r"(?i)(?:\s+(?:before|by|on|at|until|due|eod|cob|for|re:?|@))+\s*$")
 
 
+# A day said done (去过, 拜访过, 见过了): gone by, whatever the calendar reads (初三去过 in 正月).
+# (开会过一下合同, 过一遍, 过目: going over something, no 过 of the past)
+_DONE_BY_THEN = re.compile(
+    r"\s*(?:[去来见到拜访打通聊谈开][^\s,，。]{0,5}?)?过(?![来去年节一下目])"
+)
+_EN_GONE = re.compile(r"(?i)\s*(?:was|were|went|had)\b")
+# A day said to be another (明天就月底了, 下周五就是元旦了, 后天周六, 下个礼拜天是二月二十八号):
+# the calendar told, no task — both the day and what it is.
+_DAY_WORD = (
+    r"(?:[0-9一二三四五六七八九十]{1,3}月|月底|月初|年底|元旦|春节|圣诞节?|国庆|中秋|端午|清明|除夕|小年|"
+    r"周[一二三四五六日天]|礼拜[一二三四五六日天]|星期[一二三四五六日天]|腊月|正月|[0-9一二三四五六七八九十]{1,3}[号日])"
+)
+_IS_THE_DAY = re.compile(
+    rf"(?:的今天)?\s*(?:就是|就|是|也就是)?\s*{_DAY_WORD}[^,，。;；\s]{{0,8}}?(?:了|喇|啦|咯)?"
+    r"(?=$|[,，。;；\s])"
+)
+_IS_BEFORE = re.compile(r"(?:的今天)?(?:就是|就|是)\s*$")
+_TOLD_END = re.compile(r"\s*(?:了|喇|啦|咯)?\s*(?:$|[,，。;；\n])")
+
+
+def _names_the_day(doc: Doc, a: int, b: int) -> bool:
+    """Whether the date at ``a``–``b`` only tells what a day is: followed by another day and
+    了 (明天就月底了), or by another day and a clause with its own date or none (明天元旦，后天周六);
+    or the day told itself (…就是元旦了, …是圣诞节，下周五前…)."""
+    t = doc.t
+    # (明天月底了 记得催回款: the day told, then the task for it — kept)
+    restated = _TOLD_END.match(t, b)
+    if restated is not None and re.search(r"就是|是", t[a:b]):
+        return _next_part_dated(doc, restated.end())  # 下周五就是元旦了。: read as one date
+    told = _IS_THE_DAY.match(t, b)
+    if told is None and _IS_BEFORE.search(t, max(0, a - 4), a):
+        told = _TOLD_END.match(t, b)
+    return told is not None and _next_part_dated(doc, told.end())
+
+
+def _next_part_dated(doc: Doc, pos: int) -> bool:
+    """Whether what follows ``pos`` (after a comma) begins with its own date, or nothing follows
+    in the sentence."""
+    t = doc.t
+    rest = t[pos : _sentence_end(t, pos)].lstrip(" ,，")
+    if not rest:
+        return True
+    start = pos + (len(t[pos : _sentence_end(t, pos)]) - len(rest))
+    return any(start <= w.span[0] <= start + 2 for w in doc.all_whens)
+
+
 def find_follow_ups(
     doc: Doc, people: People, family: list[FamilyMention], claimed: set[int]
 ) -> list[FollowUpFact]:
@@ -1453,6 +1499,10 @@ def find_follow_ups(
             continue  # 11月28号 said on 2 December: most likely the one just past, not next year's
         if any(x < b and a < y for x, y in doc.phone_spans):
             continue  # 幺三八 五零零 八二 六一四: 六一 is in a phone, not 1 June
+        if _DONE_BY_THEN.match(t, b) or _EN_GONE.match(t, b):
+            continue  # 初三去过华侨城拜年了, tonight was great: a day gone by, never a task
+        if _names_the_day(doc, a, b):
+            continue  # 明天就月底了, 下周五就是元旦了, 两周后的今天是圣诞节: what a day is
         after_day = not w.has_time and _VAGUE_AFTER.search(t, max(0, a - 8), a)
         if after_day or _PURPOSE_OF.search(t, max(0, a - 2), b):
             continue  # let's meet after 元宵; 打个电话 约下周见面 (what the call is for)

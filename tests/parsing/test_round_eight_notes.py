@@ -236,3 +236,49 @@ def test_the_reps_own_trip_abroad_is_no_leaders() -> None:
 def test_whom_a_trip_goes_to_see_is_not_the_one_travelling() -> None:
     assert [who for who, *_ in trips("下周一到周三去北京出差，顺便拜访王总")] != ["王总"]
     assert trips("王总下周一到周三去北京出差") == [("王总", "北京", "2026-12-07", "2026-12-09")]
+
+
+def days(text: str, now: datetime) -> list[str]:
+    return [f.due.isoformat()[:16] for f in parse_note(text, now).follow_ups]
+
+
+def test_voice_input_with_a_space_between_every_word() -> None:
+    now = datetime(2026, 10, 7, 21, 0, tzinfo=SH)
+    spaced = "那个 嗯 明天 上班 第一天 然后 上午 九点半 先 去 那个 广州白云机场 找 那个 信息 中心 的 区 主任"
+    n = parse_note(spaced, now)
+    assert [f.due.isoformat()[:16] for f in n.follow_ups] == ["2026-10-08T09:30"]
+    assert n.company == "广州白云机场"
+    # a telegraphic note's spaces between phrases are no voice input
+    assert parse_note("车总 江西人 老乡 可以多走动", now).contacts[0].native_place == "江西"
+
+
+def test_cantonese_parts_of_the_day() -> None:
+    now = datetime(2026, 10, 3, 18, 0, tzinfo=SH)
+    assert days("後日下晝去將軍澳見TVB嘅行政部梁主任", now) == ["2026-10-05T14:00"]
+    assert days("我禮拜五朝早再打畀佢跟進", now) == ["2026-10-09T09:00"]
+    assert days("聽日夜晚七點半同新世界發展嘅岑總食飯", now) == ["2026-10-04T19:30"]
+
+
+def test_a_day_gone_by_or_a_day_told_is_no_task() -> None:
+    now = datetime(2027, 2, 12, 18, 0, tzinfo=SH)  # 正月初七
+    # 初三 was five days ago: never next year's 初三
+    assert days("初三去过华侨城集团拜年了。他们正月十五以后才谈新项目", now) == []
+    assert days("Dinner with 京东物流 的裴总 tonight was great.", now) == []
+    eve = datetime(2026, 10, 30, 18, 0, tzinfo=SH)
+    assert days("明天就月底了，周一上午去拿承兑汇票。", eve) == ["2026-11-02T09:00"]
+    assert days("明天就11月了。四号前把10月的拜访总结交上去", eve) == ["2026-11-04"]
+    assert days(
+        "下周五就是元旦了。元旦前给传化的柴秘书送台历", datetime(2026, 12, 24, 18, tzinfo=SH)
+    ) == ["2026-12-31"]
+    # the day told, then the task for that day: kept
+    assert days(
+        "明天月底了 记得跟叶科长催一下十一月的回款", datetime(2026, 11, 29, 18, tzinfo=SH)
+    ) == ["2026-11-30"]
+
+
+def test_a_festivals_goods_are_no_day() -> None:
+    now = datetime(2026, 12, 11, 18, 0, tzinfo=SH)
+    assert days("两周后的今天是圣诞节，下周五前把外企客户的圣诞贺卡寄出去。", now) == ["2026-12-18"]
+    assert [f.action for f in parse_note("下周五前把圣诞贺卡寄出去", now).follow_ups] == [
+        "把圣诞贺卡寄出去"
+    ]
