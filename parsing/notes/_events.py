@@ -1063,7 +1063,7 @@ _THEIR_DEED = re.compile(
 )
 # What only the buyer does by a day, whoever is said to do it: 挂网, 招标, 立项, 开标 (a rep bids).
 _ONLY_THEIRS = re.compile(
-    r"^(?:要|会|就|才|能|再|准备|计划)?(?:挂网|招标|立项|开标|评标|截标|公示)(?![书会])"
+    r"^(?:要|会|就|才|能|再|准备|计划)?(?:挂网|招标|立项|开标|评标|截标|截止|公示|(?i:close)\b)(?![书会])"
 )
 # The rep asking for it in so many words (客户提醒我们 is the customer's doing).
 _REMIND_ME = re.compile(r"(?<![户他她方])提醒我(?!们)")
@@ -1436,10 +1436,28 @@ _DAY_WORD = (
 )
 _IS_THE_DAY = re.compile(
     rf"(?:的今天)?\s*(?:就是|就|是|也就是)?\s*{_DAY_WORD}[^,，。;；\s]{{0,8}}?(?:了|喇|啦|咯)?"
-    r"(?=$|[,，。;；\s])"
+    rf"(?=$|[,，。;；\s]|{VOICE_FILLERS})"
 )
 _IS_BEFORE = re.compile(r"(?:的今天)?(?:就是|就|是)\s*$")
-_TOLD_END = re.compile(r"\s*(?:了|喇|啦|咯)?\s*(?:$|[,，。;；\n])")
+_TOLD_END = re.compile(rf"\s*(?:了|喇|啦|咯)?\s*(?:$|[,，。;；\n]|{VOICE_FILLERS})")
+
+
+# 不用去, 不去了, 不参加: the day is named and declined.
+_NOT_GOING = re.compile(r"不用去|不去了|不参加|不必去|不用参加")
+
+
+def _answered_with_a_day(doc: Doc, a: int) -> bool:
+    """In a pasted chat, whether the rep's own later line names another day of its own (their
+    answer to the customer's request is what the rep will do, and when; the same day said
+    again only sets its hour)."""
+    asked = next((w.day for w in doc.whens if w.span[0] == a), None)
+    return any(
+        w.span[0] > a
+        and not doc.said_by_customer(w.span[0])
+        and doc.is_future(w)
+        and w.day != asked
+        for w in doc.whens
+    )
 
 
 def _names_the_day(doc: Doc, a: int, b: int) -> bool:
@@ -1449,7 +1467,7 @@ def _names_the_day(doc: Doc, a: int, b: int) -> bool:
     t = doc.t
     # (明天月底了 记得催回款: the day told, then the task for it — kept)
     restated = _TOLD_END.match(t, b)
-    if restated is not None and re.search(r"就是|是", t[a:b]):
+    if restated is not None and re.search(r"就是|是|[天日](?=周|礼拜|星期)", t[a:b]):
         return _next_part_dated(doc, restated.end())  # 下周五就是元旦了。: read as one date
     told = _IS_THE_DAY.match(t, b)
     if told is None and _IS_BEFORE.search(t, max(0, a - 4), a):
@@ -1509,6 +1527,10 @@ def find_follow_ups(
         ca, cb = doc.clause(a)
         if doc.said_by_customer(a) and _THEIRS_IN_CHAT.match(t, b):
             continue  # a customer's line: 明天我从郑州出发, 周一我们开行务会, 春节前发给你们
+        if doc.chat and doc.own_lines and doc.said_by_customer(a) and _answered_with_a_day(doc, a):
+            continue  # 元旦前把价格表发过来 / 我: 好的，我30号之前发您 — the rep's day is the task
+        if _NOT_GOING.search(_sentence_of(t, a)):
+            continue  # 元旦晚会12月31号晚上…不用去
         # The trip said just before the date is someone's (他下礼拜要出差去上海…), unless the
         # note turns to the rep in between (…出差 让我周三把报价发他).
         reach = 24 if t[max(ca, a - 24) : a].isascii() else 12  # (Lee flying to KL on Friday)

@@ -282,3 +282,28 @@ def test_a_festivals_goods_are_no_day() -> None:
     assert [f.action for f in parse_note("下周五前把圣诞贺卡寄出去", now).follow_ups] == [
         "把圣诞贺卡寄出去"
     ]
+
+
+def test_the_buyers_deadline_is_no_task() -> None:
+    now = datetime(2027, 1, 13, 11, 0, tzinfo=SH)
+    chat = (
+        "[01-13 10:52] 四川省人民医院 检验科 尹主任：试剂的招标文件出来了，本月25号截止\n"
+        "[01-13 10:55] 我：好的尹主任，我们20号前把标书递上去"
+    )
+    assert days(chat, now) == ["2027-01-20"]
+    assert days("Met 中国建筑 的 tender team today, 张工 said tender 月底 close.", now) == []
+    assert days("中国人寿的元旦晚会12月31号晚上在国际饭店，是他们内部的，不用去。", now) == []
+
+
+def test_a_customers_request_answered_with_the_reps_own_day() -> None:
+    now = datetime(2026, 12, 20, 18, 40, tzinfo=SH)
+    chat = (
+        "廖科长 12/20 18:33\n元旦前把明年的价格表发过来\n我 12/20 18:40\n好的廖科长，我30号之前发您"
+    )
+    assert days(chat, now) == ["2026-12-30"]
+    # the same day said back only sets its hour: the customer's words stay the task
+    same = "任总 14:22\n你们初九上午过来讲一下新版本\n我 14:30\n收到任总，初九上午十点到"
+    found = parse_note(same, datetime(2027, 2, 10, 14, 30, tzinfo=SH)).follow_ups
+    assert [(f.due.isoformat()[:16], f.action) for f in found] == [
+        ("2027-02-14T10:00", "过来讲一下新版本")
+    ]
