@@ -1202,7 +1202,10 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     if before[:1] in ("约", "请", "陪") and text and len(before) <= 8 and not _AGREED.match(before):
         text = before + text
     text = _AGREED.sub("", text) or text
-    text = _RUN_ON.split(text)[0] if _RUN_ON.search(text, 2) else text
+    if _RUN_ON.search(text, 2):  # a voice note runs on: the task ends at its next filler
+        parts = _RUN_ON.split(text)
+        # (去那个长春的吉林大学…: a filler right after the verb is no end)
+        text = parts[0] + parts[1] if len(parts[0]) <= 2 and len(parts) > 1 else parts[0]
     if ka <= start:
         text = _with_whom(doc, people, text, min(kb, cb), cb)
     text = _people_as_named(doc, people, _without_company(doc, text))
@@ -1241,7 +1244,11 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     m = people.mention_in(b, b + len(text) + 1)
     if not text or (m is not None and t[m.start : m.end] == text):
         return None
-    return text
+    bare = _SPOKEN_FILLER.sub("", text)  # 去那个长春的吉林大学: voice input's 那个 and 嗯 go
+    return bare if len(bare) >= 2 else text
+
+
+_SPOKEN_FILLER = re.compile(r"嗯|那个(?=[\u4e00-\u9fff])")
 
 
 # A trip said alone (去一下南通中远海运川崎船厂) and then whom it is for (找生产部的白部长).

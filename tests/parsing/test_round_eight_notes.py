@@ -307,3 +307,13 @@ def test_a_customers_request_answered_with_the_reps_own_day() -> None:
     assert [(f.due.isoformat()[:16], f.action) for f in found] == [
         ("2027-02-14T10:00", "过来讲一下新版本")
     ]
+
+
+def test_a_voice_fillers_between_a_day_its_part_and_its_place() -> None:
+    now = datetime(2027, 2, 3, 18, 0, tzinfo=SH)
+    found = parse_note(
+        "嗯明天是腊月二十八那个上午去那个长春的吉林大学第一医院送对联", now
+    ).follow_ups
+    assert [(f.due.isoformat()[:16], f.action[:3]) for f in found] == [
+        ("2027-02-04T09:00", "去长春")
+    ]
