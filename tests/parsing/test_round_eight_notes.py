@@ -317,3 +317,11 @@ def test_a_voice_fillers_between_a_day_its_part_and_its_place() -> None:
     assert [(f.due.isoformat()[:16], f.action[:3]) for f in found] == [
         ("2027-02-04T09:00", "去长春")
     ]
+
+
+def test_asking_whether_a_quote_arrived_is_no_deal() -> None:
+    # tryout 10: a reminder to check made a 💼 deal at 方案报价
+    assert parse_note("提醒我明天上午10点给陈总打电话确认报价收到没有", NOW).deal is None
+    assert parse_note("报价收到了吗", NOW).deal is None
+    said = parse_note("他说你们的报价收到了", NOW).deal
+    assert said is not None and said.stage == "quote"
