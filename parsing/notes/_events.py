@@ -1140,7 +1140,7 @@ _TOLD = re.compile(r"(?:让|要求|叫|请|通知)[^\s,]{0,4}$")
 # even though a person is named right before the date.
 _REP_ACTION = re.compile(
     r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|交(?=标|方案|资料|材料|报价|文件|合同)|"
-    r"催|约|请|拜访|见|签|回款|收款|去|过去|给|和|"
+    r"催|约|请|拜访|见|签|回款|收款|去|过去|给|和|上门|拜年|"
     r"演示|投标|汇报|面谈|会(?!议|开)|带(?=[^\s,;。]{1,8}过去)|电$)"  # (明10点电: a call)
 )
 # A customer's own travel around a date (他一月十五号要来南京开会, 我明天飞广州 in their chat):
@@ -1449,6 +1449,10 @@ _IS_BEFORE = re.compile(r"(?:的今天)?(?:就是|就|是)\s*$")
 _TOLD_END = re.compile(rf"\s*(?:了|喇|啦|咯)?\s*(?:$|[,，。;；\n]|{VOICE_FILLERS})")
 
 
+# 周五下午3点会 过合同, 周一上午开会 谈价格: a meeting said with what it is for is a task.
+_MEETING_ABOUT = re.compile(
+    r"\s*开?会\s*[,，]?\s*(?P<what>(?:过|谈|讨论|聊|汇报|定|签)[^\s,，。;；]{1,12})"
+)
 # 不用去, 不去了, 不参加: the day is named and declined.
 _NOT_GOING = re.compile(r"不用去|不去了|不参加|不必去|不用参加")
 
@@ -1567,7 +1571,10 @@ def find_follow_ups(
         planned = re.match(r"(?:要|得|需要|还要|记得|必须|务必|下班前|之前|前把|把)", raw_after)
         if due == doc.today and not isinstance(due, datetime) and not planned:
             continue
-        if _STATE.match(action) or _OTHERS_TASK.match(action):
+        about = _MEETING_ABOUT.match(t, b)
+        if about is not None and action in ("会", "开会"):
+            action = "开会 " + about["what"]  # 周五下午3点会 过合同: a meeting with its purpose
+        elif _STATE.match(action) or _OTHERS_TASK.match(action):
             continue
         if _THEIR_ANSWER.match(action) and not doc.said_by_customer(a):
             continue

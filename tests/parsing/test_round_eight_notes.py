@@ -325,3 +325,15 @@ def test_asking_whether_a_quote_arrived_is_no_deal() -> None:
     assert parse_note("报价收到了吗", NOW).deal is None
     said = parse_note("他说你们的报价收到了", NOW).deal
     assert said is not None and said.stage == "quote"
+
+
+def test_tryout_ten_tasks_the_reader_dropped() -> None:
+    now = datetime(2026, 12, 2, 22, 30, tzinfo=SH)
+    assert days("香港中華電力陳經理 春節前要上門拜年 送份禮", now) == ["2027-02-05"]
+    assert days("陈经理 春节前要上门拜年", now) == ["2027-02-05"]
+    meeting = parse_note("顺丰华东 吴总监 A类 周五下午3点会 过合同 138 0013 8000", now).follow_ups
+    assert [(f.due.isoformat()[:16], f.action) for f in meeting] == [
+        ("2026-12-04T15:00", "开会 过合同")
+    ]
+    # a meeting said alone stays the rep's own (no reminder), as before
+    assert days("周一上午开会", now) == []
