@@ -224,6 +224,25 @@ def _when_value(w: When) -> date | datetime:
 _Contact = tuple[date, int, InteractionKind, date | datetime, When | None]
 
 
+# 忘了, 没打成, 还没打: a call or visit said not to have happened.
+_NOT_DONE_ERRAND = re.compile(r"忘了|没打成|还没打|没去成|没见成|没见到人")
+
+
+def _planned_earlier(doc: Doc, a: int) -> bool:
+    """Whether a day still to come opens the sentence part before ``a`` (下礼拜一早上九点，到…拜访):
+    the contact is that day's plan."""
+    t = doc.t
+    start = max(t.rfind(x, 0, a) for x in "。;；\n") + 1
+    return any(
+        start <= w.span[0] < a
+        and doc.is_future(w)
+        and w.day > doc.today
+        and not re.search(r"[了过]", t[w.span[1] : a])
+        and not re.search(r"今天|今日|今早|今晚|刚", t[start : w.span[0]])
+        for w in doc.whens
+    )
+
+
 # Someone else's contact, said before it: 海康的人也去拜访了, 对手上周见了, 听说…
 _SOMEONE_ELSES = re.compile(
     r"^[^跟和与同约请陪见给找]*的人[^\s,，。]{0,6}?也|对手|竞品|同行|友商|听说|据说"
@@ -256,6 +275,10 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
         w = _relevant_when(doc, a)
         if w is None and _PLAN_IN_CLAUSE.search(t, doc.clause(a)[0], a):
             continue
+        if w is None and _planned_earlier(doc, a):
+            continue  # 下禮拜一早上九點，到廣達電腦拜訪陳處長: the day said first, then the visit
+        if _NOT_DONE_ERRAND.search(_sentence_of(t, a)):
+            continue  # 答应给喻经理回电话，忘了: a call still to make
         value: date | datetime = doc.today
         came = t.startswith(("过来", "过去"), b)  # 刚打电话过来: the call came in
         if w is None and ((t.startswith("过", b) and not came) or "过" in t[a:b]):
@@ -1140,7 +1163,7 @@ _TOLD = re.compile(r"(?:让|要求|叫|请|通知)[^\s,]{0,4}$")
 # even though a person is named right before the date.
 _REP_ACTION = re.compile(
     r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|交(?=标|方案|资料|材料|报价|文件|合同)|"
-    r"催|约|请|拜访|见|签|回款|收款|去|过去|给|和|上门|拜年|"
+    r"催|约|请|拜访|见|签|回款|收款|去|过去|给|和|上门|拜年|到(?!期|货|账)|"
     r"演示|投标|汇报|面谈|会(?!议|开)|带(?=[^\s,;。]{1,8}过去)|电$)"  # (明10点电: a call)
 )
 # A customer's own travel around a date (他一月十五号要来南京开会, 我明天飞广州 in their chat):
@@ -1186,6 +1209,9 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     text = t[start : min(kb, cb)] if ka <= start else ""  # never past the clause (a chat's line)
     text = _CONTACT_TAIL.split(text)[0]
     text = _FILLER.sub("", text)
+    comma = re.match(r"\s*[,，]\s*", t[b : cb + 2])
+    if not text and comma and _REP_ACTION.match(t[b + comma.end() :]):
+        cb = doc.clause(b + comma.end())[1]  # 下礼拜一早上九点，到广达电脑拜访陈处长
     if not text:
         for x, y in doc.chunks_in(b, cb):
             if any(x <= v.span[0] < y for v in doc.whens):

@@ -337,3 +337,24 @@ def test_tryout_ten_tasks_the_reader_dropped() -> None:
     ]
     # a meeting said alone stays the rep's own (no reminder), as before
     assert days("周一上午开会", now) == []
+
+
+def test_a_visit_planned_for_a_day_said_first_is_no_visit_today() -> None:
+    now = datetime(2026, 10, 8, 20, 0, tzinfo=SH)
+    n = parse_note(
+        "下禮拜一早上九點，到台北內湖的廣達電腦拜訪資材處陳處長，記得帶新的報價單。", now
+    )
+    assert n.interaction is None
+    assert [(f.due.isoformat()[:16], f.action) for f in n.follow_ups] == [
+        ("2026-10-12T09:00", "到台北内湖的广达电脑拜访陈处长")
+    ]
+    # a call said not to have happened is none either
+    later = datetime(2027, 1, 17, 21, 0, tzinfo=SH)
+    assert (
+        parse_note(
+            "刚想起来下午三点答应给中化国际的喻经理回电话，忘了，明早九点打。", later
+        ).interaction
+        is None
+    )
+    # the day said, a comma, then someone else's words: no task read from them
+    assert [f.action for f in parse_note("明天，他说要开会", now).follow_ups] != ["他说要开会"]
