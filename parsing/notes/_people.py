@@ -339,8 +339,9 @@ def _title_mentions(doc: Doc) -> list[Mention]:
         if after is not None:
             full, form, end = after
             sur = _surname_prefix(full)
-            if form is None and sur and full[len(sur) :] in _CALLED_BY_TITLE:
-                form, full = full, sur  # 项目经理钱工, 总工宋工: 钱工 is how he is called
+            if form is None and sur and _called_by(full[len(sur) :]):
+                # 项目经理钱工, 总工宋工, 科主任罗主任: 钱工 / 罗主任 is how he is called
+                form, full = full, sur
             out.append(
                 Mention(
                     a,
@@ -634,6 +635,11 @@ def _name_then_title_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Me
 
 # The short titles a person is called by after their full title (项目经理钱工).
 _CALLED_BY_TITLE = frozenset({*SHORT_TITLES, "总"})
+
+
+def _called_by(rest: str) -> bool:
+    """What follows a surname is how the person is called (工, 总, 主任, 医生), no given name."""
+    return rest in _CALLED_BY_TITLE or rest in TITLES
 
 
 def _compatible(p: ContactFact, m: Mention) -> bool:
