@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ._doc import Doc, is_cjk
+from ._latin import english_title_before, find_latin_names, surname_mentions
 from ._lexicon import (
     COMPOUND_SURNAMES,
     PLACE_RE,
@@ -366,7 +367,7 @@ def _xiao_lao_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
         sur = t[a + 1]
         if sur not in SURNAMES or t[a : a + 2] in _XIAO_LAO_NOT or doc.date_at[a]:
             continue
-        if _calls_the_rep(doc, a):
+        if _calls_the_rep(doc, a, a + 2):
             continue
         out.append(Mention(a, a + 2, surname=sur, form=t[a : a + 2]))
     return out
@@ -463,7 +464,8 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
 
 # Mr. 应, Ms. 岑, Dr. 顾, Mr Tan, Mdm Lim: the surname after an English honorific.
 _HONORIFIC = re.compile(
-    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Mdm|Madam)\.?\s*(?P<who>[\u4e00-\u9fff]{1,3}|[A-Z][a-z]{1,9}\b)"
+    r"(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss|Dr|Mdm|Madam)\.?\s*"
+    r"(?P<who>[\u4e00-\u9fff]{1,3}|[A-Z][a-z]{1,9}(?![A-Za-z]))"
 )
 
 
@@ -478,7 +480,8 @@ def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
         if who.isascii():  # Mr. Zhang: the surname as typed, spoken to as the note says
             if any(x <= b + 2 and b < y for x, y in taken):
                 continue  # Mr. Xu 徐经理: one person, named in both languages
-            out.append(Mention(a, b, surname=who, form=re.sub(r"\s+", " ", t[m.start() : b])))
+            form = re.sub(r"\s+", " ", t[m.start() : b])
+            out.append(Mention(m.start(), b, surname=who, form=form))
             continue
         sur = _surname_prefix(who) or (who if len(who) == 1 else None)  # the honorific says so
         if sur is None:
@@ -493,6 +496,43 @@ def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
             continue  # Dr. 王主任: the title's mention has him already
         name = t[a:end] if end > a + len(sur) else None
         out.append(Mention(a, end, surname=sur, name=name))
+    return out
+
+
+_BETWEEN_SCRIPTS = " ()/-,"
+_OUR_SIDE = re.compile(
+    r"(?:同事|我们的|我司的?|咱们的?|我们(?:技术|工程师|老板|经理|销售|同事)|"
+    r"(?i:\b(?:our|my)\b(?: [a-z]+)?))[ ]?$"
+)
+
+
+def _latin_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    """David Ng, 产品总监Lily, Encik Ahmad: people named in Latin script (see _latin)."""
+    t = doc.t
+    names = find_latin_names(t)
+    names += surname_mentions(t, names)
+    out: list[Mention] = []
+    for x in names:
+        if any(a < x.end and x.start < b for a, b in taken) or not doc.free(x.start, x.end):
+            continue
+        if any(
+            not t[x.end : a].strip(_BETWEEN_SCRIPTS) or not t[b : x.start].strip(_BETWEEN_SCRIPTS)
+            for a, b in taken
+            if x.end <= a <= x.end + 2 or x.start - 2 <= b <= x.start
+        ):
+            continue  # Jason 黄经理, David Lim 林大伟, 林经理(Kevin): one person, in both scripts
+        if _calls_the_rep(doc, x.start, x.end) or _OUR_SIDE.search(t, max(0, x.start - 8), x.start):
+            continue  # 我们的 Tony, our engineer Kevin: the rep's side, no contact
+        title = english_title_before(t, x.start)
+        if title is None:
+            said = TITLE_RE.search(t, max(0, x.start - 8), x.start)
+            while said is not None and said.end() < x.start - 1:
+                said = TITLE_RE.search(t, said.end(), x.start)
+            if said is not None and t[said.end() : x.start].strip() == "":
+                title = said.group()  # 产品总监Lily, 运营总监 Tony
+        out.append(
+            Mention(x.start, x.end, surname=x.surname, name=x.name, title=title, form=x.form)
+        )
     return out
 
 
@@ -529,12 +569,16 @@ def _surname_said_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Menti
     return out
 
 
-def _calls_the_rep(doc: Doc, a: int) -> bool:
-    """小王,你们的PACS系统…: in a pasted chat the customer's line opens by calling the rep."""
-    if not doc.chat or not doc.said_by_customer(a) or not doc.t.startswith(",", a + 2):
+_GREETING = frozenset(("", "hi", "hello", "dear", "您好", "你好", "嗨"))
+
+
+def _calls_the_rep(doc: Doc, a: int, b: int) -> bool:
+    """小王,你们的PACS系统… / Hi 张经理,PO已经下了: in a pasted chat the customer's line opens
+    by calling the rep."""
+    if not doc.chat or not doc.said_by_customer(a) or not doc.t.startswith((",", " ,", "!"), b):
         return False
     line = doc.t.rfind("\n", 0, a) + 1
-    return not doc.t[line:a].strip()
+    return doc.t[line:a].strip(" ,").lower() in _GREETING
 
 
 def _named_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -721,9 +765,13 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _bare_name_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
+    mentions += _latin_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions]
     for m in _PRONOUN.finditer(doc.t):
         if not any(x <= m.start() < y for x, y in taken):
             mentions.append(Mention(m.start(), m.end(), pronoun=True))
+    # Hi 张经理,PO已经下了 / 王经理,上次那台B超…: the customer's line calls the rep by name
+    mentions = [m for m in mentions if m.pronoun or not _calls_the_rep(doc, m.start, m.end)]
     mentions.sort(key=lambda x: x.start)
 
     people = People()

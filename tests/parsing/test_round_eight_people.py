@@ -1,0 +1,133 @@
+"""Round eight of the note reader, the people (2026-12-02): sentence in, facts out — who a rep
+met, how they are called, their phone, title and role, as the card shows them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from parsing.notes import ContactFact, Note, parse_note
+
+SH = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 12, 2, 10, 0, tzinfo=SH)  # a Wednesday
+
+
+def note(text: str) -> Note:
+    return parse_note(text, NOW)
+
+
+def people(text: str) -> list[ContactFact]:
+    return note(text).contacts
+
+
+def who(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    """(name, salutation, title) of each contact."""
+    return [(c.name, c.salutation, c.title) for c in people(text)]
+
+
+# --- people named in Latin script ----------------------------------------------------------
+
+
+def test_a_full_english_name_is_the_contact_with_mr_or_ms_by_the_given_name() -> None:
+    c = people("DBS 的 VP David Ng 今天电话说 budget 已经 approve。他 mobile +65 8765 4321。")
+    assert [(x.name, x.surname, x.salutation, x.title) for x in c] == [
+        ("David Ng", "Ng", "Mr. Ng", "VP")
+    ]
+    assert c[0].phones == ["+6587654321"]
+    c = people("明天早上 10 点 call Maybank 的 Jessica Tan，办公室 03-2070 8833 ext 214。")
+    assert [(x.name, x.salutation, x.phones) for x in c] == [
+        ("Jessica Tan", "Ms. Tan", ["+60320708833;ext=214"])
+    ]
+    assert who("Dinner with 太古可口可乐 logistics director Kevin Chan, 聊了forklift") == [
+        ("Kevin Chan", "Mr. Chan", "logistics director")
+    ]
+
+
+def test_an_english_given_name_alone_is_how_the_contact_is_called() -> None:
+    assert who("今天跟GE医疗的channel manager Amy开了个call，她说Q2的rebate还没定") == [
+        ("Amy", "Amy", "channel manager")
+    ]
+    assert who("今天见了美团的产品总监Lily（决策）") == [("Lily", "Lily", "总监")]
+    c = people("Today 2pm call with 招商局物流's Peter, phone 13823345678.")
+    assert [(x.name, x.phones) for x in c] == [("Peter", ["13823345678"])]
+
+
+def test_a_malay_honorific_names_the_contact_and_hints_the_phone() -> None:
+    c = people("今天去 Petronas 见了 Encik Ahmad，采购部的。他的 HP 012-345 6789。")
+    assert [(x.name, x.salutation, x.phones) for x in c] == [
+        ("Ahmad", "Encik Ahmad", ["+60123456789"])
+    ]
+
+
+def test_an_honorific_glued_to_cantonese_still_names_the_contact() -> None:
+    c = people("瑪麗醫院IT部嘅Dr. Wong係拍板嘅人，辦公室 2255 3838。")
+    assert [(x.surname, x.salutation, x.phones) for x in c] == [
+        ("Wong", "Dr. Wong", ["+85222553838"])
+    ]
+    assert [x.salutation for x in people("星期五之前要send quotation畀港燈嘅Mr. Lau。")] == [
+        "Mr. Lau"
+    ]
+
+
+def test_a_person_named_in_both_scripts_is_one_contact() -> None:
+    assert who("今天去 DBS 见了 IT 的 Jason 黄经理, 谈 core banking 迁移") == [
+        (None, "黄经理", "经理")
+    ]
+    assert [c.surname for c in people("主要对接人 Kevin 林经理 13806051234")] == ["林"]
+    assert [c.surname for c in people("见了林经理（Kevin），聊了报价")] == ["林"]
+
+
+def test_english_words_and_places_that_look_like_names_are_no_contact() -> None:
+    # a capitalised word that is no given name, a hospital named after a queen, a harbour
+    assert people("Visited Petronas today, Follow up next Monday") == []
+    assert [c.name for c in people("去了 Queen Elizabeth Hospital 见了设备科王科长")] == [None]
+    assert people("Victoria Harbour 边上的写字楼, 下周去看") == []
+    # May, Will, Grant are words too: never a person
+    assert people("May 之前要交 proposal, Grant 的申请也要做") == []
+
+
+def test_the_reps_own_side_named_in_english_is_no_contact() -> None:
+    assert people("我们的 Tony 明天去现场") == []
+    assert people("同事Kevin下午去送样") == []
+
+
+def test_a_chat_line_opening_by_calling_the_rep_is_no_contact() -> None:
+    chat = (
+        "Tina-宝洁采购 14:02\nHi 张经理，PO已经下了，请查收邮件\n我 14:10\n"
+        "收到，谢谢Tina！我们下周一发货\nTina-宝洁采购 14:11\n👍"
+    )
+    assert [c.name for c in people(chat)] == ["Tina"]
+    chat = (
+        "孙晓梅（市妇幼设备科） 09:41\n王经理，上次那台B超的探头又坏了\n我 09:43\n"
+        "孙科长不好意思，今天下午我们工程师就过去"
+    )
+    assert [c.salutation for c in people(chat)] == ["孙科长"]
+    # the rep calling the customer in the rep's own line is the customer
+    chat = "陈总 10:02\n方案看了\n我 10:05\n陈总，周五我过来汇报"
+    assert [c.salutation for c in people(chat)] == ["陈总"]
+
+
+# --- how a person is called after their title ------------------------------------------------
+
+
+def test_a_surname_and_title_after_a_title_is_how_the_person_is_called_not_a_name() -> None:
+    assert who("科主任罗主任是关键人，拍板的") == [(None, "罗主任", "主任")]
+    assert who("东莞台达电子的品质经理蔡经理，电话0769-22886612转803") == [
+        (None, "蔡经理", "品质经理")
+    ]
+    # a real given name after the title stays the name
+    assert who("见了项目经理陈刚") == [("陈刚", "陈经理", "项目经理")]
+    assert who("局长王建国说明年再议") == [("王建国", "王局长", "局长")]
+
+
+# --- phones ---------------------------------------------------------------------------------
+
+
+def test_a_phone_at_the_end_of_a_sentence_is_read_but_a_decimal_is_not() -> None:
+    assert [c.phones for c in people("王经理电话13823345678.")] == [["13823345678"]]
+    assert [c.phones for c in people("王经理说单价13823345678.5元")] == [[]]
+
+
+def test_a_singapore_place_says_where_a_number_is() -> None:
+    c = people("Call Jurong Port 的 Ms. Wong at 6265 0666 ext 88 by Thu.")
+    assert [(x.salutation, x.phones) for x in c] == [("Ms. Wong", ["+6562650666;ext=88"])]
