@@ -819,13 +819,27 @@ def _titles_said_before(doc: Doc, people: People) -> None:
             info = title_info(word)
             if info is None or not doc.free(m.start - size, m.start):
                 continue
-            # (only a deputy: 副院长 is someone else than the 院长; 总经理沈总 is filed as 总)
+            # (only a deputy: 副院长 is someone else than the 院长)
             deputy = word.startswith(("副", "常务副")) and not m.title.startswith("副")
-            if info.address == said.address and deputy:
+            # 采购总监龚总, 部长戴总, 厂长贺总: 总 is only how they are called, the title is said
+            addressed = m.title == "总" and m.name is None
+            if (info.address == said.address and deputy) or addressed:
                 p = people.persons[m.contact]
-                p.title = word
+                if addressed:  # still called 龚总, whatever the title
+                    p.salutation = p.salutation or f"{m.surname}总"
+                p.title = _with_principal(t, m.start - size, word) if addressed else word
                 doc.mark(m.start - size, m.start)
             break
+
+
+def _with_principal(t: str, a: int, word: str) -> str:
+    """厂长助理, 总经理秘书: an assistant's title with whose assistant they are."""
+    if word not in ("助理", "秘书"):
+        return word
+    for size in (4, 3, 2):
+        if a >= size and title_info(t[a - size : a]) is not None:
+            return t[a - size : a] + word
+    return word
 
 
 def _standalone_titles(doc: Doc, people: People) -> None:
