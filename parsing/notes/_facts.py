@@ -430,7 +430,9 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             # 技术评估, 做技术评估, 影响很大, 意见他也听, evaluates
             r"技术评估|做评估|负责评估|影响很大|意见他也听|(?i:\bevaluates?\b)|"
             # 科长葛明负责技术, 技术上听生产部贾部长的, 技术要过仪表车间的周主任
-            r"负责技术|技术要过|技术上听"
+            r"负责技术|技术要过|技术上听|"
+            # 鲍工负责技术评审, 是技术负责人, 管技术标准, (影响者)
+            r"负责(?:技术|方案)?评审|做(?:技术|方案)评审|是技术负责人|(?<!不)管技术|影响者"
         ),
         "influencer",
     ),
@@ -448,9 +450,10 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
         re.compile(
             r"负责采购|管采购|分管采购|采购负责人|采购这块|对接采购|经办|"
             r"采购经办|采购(?=是|找|走|由)|招标走|procurement|管招标|走采购(?!流程)|采购员|负责比价|经手|"
-            r"(?i:handles purchasing)|(?<=\()下单(?=\))|"
+            r"(?i:handles purchasing)|(?<=\()下单(?=\))|负责(?:招标|下单)|"
             # 采购冷经理, 采购 鲍科长: the role word right before a person
-            r"(?:(?<=[\s,;:的])|^)采购(?=\s?[\u4e00-\u9fff]{1,2}(?:经理|主任|科长|处长|总|老师|工))"
+            r"(?:(?<=[\s,;:的了])|^)采购"
+            r"(?=\s?[\u4e00-\u9fff]{1,2}(?:经理|主任|科长|处长|总|老师|工|小姐|女士|先生))"
         ),
         "purchaser",
     ),
@@ -460,7 +463,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"负责日常使用|日常使用|负责使用|(?<=\()使用(?=\))|"
             # 天天用MES, 具体用, 是用这个系统的, 最后用的人
             r"天天用|具体用|是用[^\s,;。]{0,4}的|用的人|(?<![想要会能])用(?:设备|系统)(?=[,;。)\s]|$)|"
-            r"(?<=[(（])用户(?=[)）])"
+            r"(?<=[(（])用户(?=[)）])|(?<=[(（])使用者(?=[)）])"
         ),
         "user",
     ),
@@ -475,7 +478,11 @@ _ROLE_THEN_NAME = re.compile(
 # The purchasing department names where someone works, not a role they were said to have
 # (采购部的邓经理 may only sign the order; 负责采购 / 经办 say the role).
 _PURCHASE_DEPT = re.compile(r"采购(?:部|科|处|办)(?!公)")
-_KEY = re.compile(r"关键人|关键决策人|关键人物|核心人物|一把手|大领导|是领导")
+# 小韩是安徽海螺的采购: the customer's purchaser, said at the end of a clause.
+_PURCHASER_OF = re.compile(r"是[^,;。\s]{1,12}的采购(?=[)\s,;。!]|$)")
+_KEY = re.compile(
+    r"关键人|关键决策人|关键人物|核心人物|一把手|大领导|是领导|(?i:\bkey\s?(?:leader|person)\b)"
+)
 _PURCHASE_WORD = re.compile(r"(?<![\u4e00-\u9fff])采购(?![\u4e00-\u9fff])")
 
 
@@ -491,7 +498,19 @@ def _role_target(doc: Doc, people: People, a: int, b: int, role: DecisionRole) -
         return said_of[-1].contact  # 刘经理负责采购 张总拍板: 刘经理's, not the next one's
     if after and (not before or t[b:reach].strip() or role == "purchaser"):
         return after[0].contact
+    if people.anchor_pos(a) < 0:  # nobody named before: the one named next in the clause
+        later = [x for x in people.mentions if not x.pronoun and b <= x.start < cb]
+        return later[0].contact if later else None  # (应总说了算, 鲍工…: not the next clause's)
     return people.anchor(a)
+
+
+_NOT_DECIDED = re.compile(r"(?:没|没有|未|不|不能|无法|没法)$")
+
+
+def _named_soon(doc: Doc, people: People, end: int) -> bool:
+    """Someone is named within the next few characters of the clause (用的是班组的小唐)."""
+    _, cb = doc.clause(end)
+    return any(not m.pronoun and end <= m.start < min(cb, end + 8) for m in people.mentions)
 
 
 def _named_right_after(doc: Doc, people: People, end: int) -> int | None:
@@ -516,6 +535,10 @@ def read_roles(doc: Doc, people: People) -> None:
             and _OTHER_DECIDER.search(t[max(0, a - 4) : a])
         ):
             continue
+        if role == "decision_maker" and _NOT_DECIDED.search(t, max(0, a - 3), a):
+            continue  # 领导还没拍板, 他做不了主: nobody was said to decide
+        if role == "user" and t[a:b].endswith("的是") and not _named_soon(doc, people, b):
+            continue  # 他们现在用的是广联达: a product they use, not who uses it
         target = _role_target(doc, people, a, b, role)
         if target is None or target < 0:
             continue
@@ -533,6 +556,12 @@ def read_roles(doc: Doc, people: People) -> None:
         if idx is not None:
             p = people.persons[idx]
             p.decision_role = p.decision_role or "purchaser"
+    for m in _PURCHASER_OF.finditer(t):  # 小韩是安徽海螺的采购
+        idx = people.anchor(m.start())
+        if idx is not None and doc.free(m.end() - 2, m.end()) and people.anchor_pos(m.start()) >= 0:
+            p = people.persons[idx]
+            p.decision_role = p.decision_role or "purchaser"
+            doc.mark(m.end() - 2, m.end())
     for m in _KEY.finditer(t):
         idx = people.anchor(m.start())
         if idx is not None:

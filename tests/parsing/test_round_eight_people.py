@@ -131,3 +131,68 @@ def test_a_phone_at_the_end_of_a_sentence_is_read_but_a_decimal_is_not() -> None
 def test_a_singapore_place_says_where_a_number_is() -> None:
     c = people("Call Jurong Port 的 Ms. Wong at 6265 0666 ext 88 by Thu.")
     assert [(x.salutation, x.phones) for x in c] == [("Ms. Wong", ["+6562650666;ext=88"])]
+
+
+# --- titles said before how a person is called -----------------------------------------------
+
+
+def test_the_title_said_before_a_boss_called_zong_is_the_title() -> None:
+    c = people("晚上跟万科的采购总监龚总吃饭，聊了明年的集采")
+    assert [(x.salutation, x.title, x.is_key_leader) for x in c] == [("龚总", "采购总监", False)]
+    assert who("机务工程部的部长戴总（决策）") == [(None, "戴总", "部长")]
+    assert who("厂长助理郝总是关键人") == [(None, "郝总", "厂长助理")]
+    # 总 alone, or a name said with it, stays as it was
+    assert who("今天拜访了大连港集团的周总") == [(None, "周总", "总")]
+    assert who("见了总经理王建国,王总说明年再议") == [("王建国", "王总", "总经理")]
+
+
+# --- roles ------------------------------------------------------------------------------------
+
+
+def roles(text: str) -> list[tuple[str | None, str | None]]:
+    return [(c.salutation, c.decision_role) for c in people(text)]
+
+
+def test_reviewing_the_technical_side_makes_an_influencer() -> None:
+    assert roles("工程部的鲍工负责技术评审") == [("鲍工", "influencer")]
+    assert roles("网络科的孔工是技术负责人") == [("孔工", "influencer")]
+    assert roles("IE经理孙磊（影响者）") == [("孙经理", "influencer")]
+    # a review as an event, or not managing the technical side, is no role
+    assert roles("王经理说他们每半年做一次供应商评审") == [("王经理", None)]
+    assert roles("王经理说方案评审会定在下周") == [("王经理", None)]
+    assert roles("李总不管技术") == [("李总", None)]
+
+
+def test_handling_tenders_or_orders_makes_a_purchaser() -> None:
+    assert roles("采购部的毕经理负责招标") == [("毕经理", "purchaser")]
+    assert roles("资材部的刘小姐负责下单") == [("刘小姐", "purchaser")]
+    assert roles("上周三见了采购刘经理,聊了包装线") == [("刘经理", "purchaser")]
+    assert roles("鴻海土城的採購王小姐來電") == [("王小姐", "purchaser")]
+    assert roles("小韩 说春节前签\n（小韩是安徽海螺的采购）") == [("小韩", "purchaser")]
+    # this year's purchasing, or 采购 as the thing bought, is nobody's role
+    assert roles("王总说今年的采购预算还没批") == [("王总", None)]
+    assert roles("王总说这批是设备采购的") == [("王总", None)]
+
+
+def test_a_decision_not_yet_made_names_no_decision_maker() -> None:
+    text = "见了能源部的毛部长然后他们领导还没拍板然后他说元旦以后再说"
+    assert roles(text) == [("毛部长", None)]
+    assert roles("王经理说他做不了主") == [("王经理", None)]
+    assert roles("毛部长拍板") == [("毛部长", "decision_maker")]
+
+
+def test_a_role_said_before_anyone_is_named_goes_to_no_one_in_another_clause() -> None:
+    text = "码头公司的总经理应总说了算，工程部的鲍工负责技术评审"
+    assert roles(text) == [("鲍工", "influencer")]
+    assert roles("决策人是区域总经理沈浩") == [("沈总", "decision_maker")]
+
+
+def test_a_product_they_use_is_no_user_role() -> None:
+    assert roles("陈总说万科那边用的是明源") == [("陈总", None)]
+    assert roles("真正用的是班组的小唐") == [("小唐", "user")]
+
+
+def test_key_leader_said_in_english() -> None:
+    c = people("今晚跟 NUH 的 Dr. Lim 吃饭，他是 key leader")
+    assert [(x.salutation, x.is_key_leader) for x in c] == [("Dr. Lim", True)]
+    assert [x.is_key_leader for x in people("王经理说 keyboard 坏了")] == [False]
