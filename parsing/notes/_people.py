@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from datetime import datetime
 from itertools import pairwise
 
 from ._doc import Doc, is_cjk
@@ -19,7 +20,7 @@ from ._lexicon import (
     title_info,
     words,
 )
-from ._model import ContactFact
+from ._model import ContactFact, FollowUpFact
 
 __all__ = [
     "Mention",
@@ -28,6 +29,7 @@ __all__ = [
     "finished",
     "is_blank",
     "label_of",
+    "mark_task_only",
     "salutation_of",
     "surname_of",
 ]
@@ -376,7 +378,9 @@ def _xiao_lao_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
 # 王女士, 陈先生, 李小姐 — and in Hong Kong and Malaysian notes 陈生 (Mr. Chan): how the
 # person is addressed, kept whole as the salutation.
 _COURTESY = re.compile(
-    r"先生|女士|小姐|太太|(?<=[\u4e00-\u9fff])生(?![日产意活病气物态效命鲜长成前死于涯肖])"
+    r"先生|女士|小姐|太太|(?<=[\u4e00-\u9fff])生(?![日产意活病气物态效命鲜长成前死于涯肖])|"
+    # 财务部周姐, 王哥: how a rep calls someone older, kept whole like 王女士
+    r"(?<=[\u4e00-\u9fff])[姐哥](?![夫姐哥们])"
 )
 _CANTONESE_NOTE = re.compile(
     r"[嘅咗佢哋喺搵冇唔睇畀俾啱傾]|香港|\bhk\b|马来西亚|吉隆坡|槟城|新加坡|"
@@ -388,7 +392,10 @@ _NOT_COURTESY = frozenset(
     words(
         "卫生 花生 师生 考生 新生 人生 学生 发生 出生 产生 医生 众生 后生 书生 招生 余生 平生 终生 "
         "一生 毕生 民生 重生 养生 谋生 高生 研究生 先生 小生 男生 女生 派生 再生 写生 衍生 滋生 "
-        "诞生 群生 苍生 卫生局 殷生"
+        "诞生 群生 苍生 卫生局 殷生 "
+        # (师姐, 帅哥, 表哥 … are no surname with 姐 or 哥)
+        "师姐 师哥 帅哥 表姐 表哥 堂姐 堂哥 学姐 学哥 大姐 大哥 老哥 老姐 空姐 靓姐 富哥 亲哥 亲姐 "
+        "干姐 干哥 二哥 三哥 二姐 三姐 车哥 宝哥"
     )
 )
 
@@ -853,3 +860,34 @@ def _standalone_titles(doc: Doc, people: People) -> None:
             p = people.persons[idx]
             p.title = _better_title(p.title, word)
             doc.mark(a, b)
+
+
+# Send quotation to Ms. 岑 tomorrow: a clause that is the rep's task from its first word.
+_TASK_OPENING = re.compile(
+    r"(?i)\s*(?:send|call|email|ping|remind|follow up(?: with)?|visit|meet|pass)\b"
+)
+
+
+def mark_task_only(doc: Doc, people: People, follow_ups: list[FollowUpFact]) -> None:
+    """明天给财务部周姐寄发票 / Send quotation to Ms. 岑 tomorrow, in a note of a visit: someone
+    named only in what the rep is to do later was not met today (absent, like 王局不在)."""
+    days = {f.due.date() if isinstance(f.due, datetime) else f.due for f in follow_ups}
+    spans = [w.span for w in doc.whens if w.day in days]
+    if not spans:
+        return
+    for idx, p in enumerate(people.persons):
+        said = [m for m in people.mentions if m.contact == idx and not m.pronoun]
+        if said and all(_in_task(doc, m, spans) for m in said):
+            p.absent = True
+
+
+def _in_task(doc: Doc, m: Mention, spans: list[tuple[int, int]]) -> bool:
+    ca, cb = doc.clause(m.start)
+    for a, b in spans:
+        if not ca <= a < cb:
+            continue
+        if b <= m.start and not doc.t[ca:a].strip():
+            return True  # 明天给财务部周姐寄发票: the day opens the task, the person in it
+        if _TASK_OPENING.match(doc.t, ca) and m.start < a:
+            return True  # Send quotation to Ms. 岑 tomorrow
+    return False

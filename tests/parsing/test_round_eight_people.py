@@ -196,3 +196,37 @@ def test_key_leader_said_in_english() -> None:
     c = people("今晚跟 NUH 的 Dr. Lim 吃饭，他是 key leader")
     assert [(x.salutation, x.is_key_leader) for x in c] == [("Dr. Lim", True)]
     assert [x.is_key_leader for x in people("王经理说 keyboard 坏了")] == [False]
+
+
+# --- who was met today ------------------------------------------------------------------------
+
+
+def met(text: str) -> list[tuple[str | None, bool]]:
+    return [(c.salutation or c.surname, c.absent) for c in people(text)]
+
+
+def test_someone_named_only_in_tomorrows_task_was_not_met_at_todays_visit() -> None:
+    assert met("今天拜访了万科王总,聊了方案。明天给财务部周姐寄发票") == [
+        ("王总", False),
+        ("周姐", True),
+    ]
+    assert met("Visited 港灯 today, met Mr. Lau. Send quotation to Ms. 岑 tomorrow") == [
+        ("Mr. Lau", False),
+        ("岑", True),
+    ]
+    assert met("今天见了王总,下周一约李工去现场") == [("王总", False), ("李工", True)]
+
+
+def test_someone_met_today_and_named_in_the_task_too_was_met() -> None:
+    assert met("今天拜访了王总,明天再去拜访王总") == [("王总", False)]
+    # the person before the day is the one the call was with
+    assert met("电话跟王总约了明天下午见面") == [("王总", False)]
+    # a task alone, with no visit, says nothing of who was met
+    assert met("明天给财务部周姐寄发票") == [("周姐", False)]
+
+
+def test_an_older_colleague_called_sister_or_brother_is_a_contact_but_kin_words_are_not() -> None:
+    assert met("王哥说下周来") == [("王哥", False)]
+    assert people("我师姐在华为上班") == []
+    assert people("今天见了个帅哥") == []
+    assert people("他表哥在万科") == []
