@@ -664,6 +664,26 @@ def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     return out
 
 
+# 孙晓梅(市妇幼设备科) 09:41 / 潘建华-力诺光伏 16:20: a chat line's speaker by full name.
+_SPEAKER_NAME = re.compile(
+    r"(?m)^(?P<n>[\u4e00-\u9fff]{2,4})(?=(?:\([^)\n]{1,20}\)|-[^\s]{1,20})?[ ]*\d{1,2}:\d{2})"
+)
+
+
+def _speaker_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A pasted chat's speaker named in full is the one called by that surname in it (李建国 …
+    李主任,明天上午把报价发您); a full name no one is called by is left alone (a company?)."""
+    if not doc.chat:
+        return []
+    called = {m.surname for m in mentions if not m.pronoun and m.name is None}
+    out: list[Mention] = []
+    for m in _SPEAKER_NAME.finditer(doc.t):
+        found = _card_name(doc, *m.span("n"))
+        if found is not None and found.surname in called:
+            out.append(found)
+    return out
+
+
 def _name_then_title_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     """王明 采购部经理 / 王明(采购经理): a name on its own, then its title on its own."""
     t = doc.t
@@ -773,6 +793,7 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     mentions += _bare_name_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
     mentions += _latin_mentions(doc, taken)
+    mentions += _speaker_mentions(doc, mentions)
     taken = [(m.start, m.end) for m in mentions]
     for m in _PRONOUN.finditer(doc.t):
         if not any(x <= m.start() < y for x, y in taken):

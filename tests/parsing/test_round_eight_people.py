@@ -230,3 +230,16 @@ def test_an_older_colleague_called_sister_or_brother_is_a_contact_but_kin_words_
     assert people("我师姐在华为上班") == []
     assert people("今天见了个帅哥") == []
     assert people("他表哥在万科") == []
+
+
+def test_a_chat_speaker_named_in_full_is_the_one_called_by_that_surname() -> None:
+    chat = (
+        "李建国 20:12\n你们那个巡检机器人报价出来没有\n我 20:15\n李主任，明天上午把报价发您\n"
+        "李建国 20:16\n好，顺便把案例也带上"
+    )
+    assert who(chat) == [("李建国", "李主任", "主任")]
+    chat = "潘建华-力诺光伏 16:20\n报价单收到了\n我 16:22\n好的潘总，等您消息"
+    assert who(chat) == [("潘建华", "潘总", "总")]
+    # a speaker nobody in the chat is called by the surname of stays unread
+    chat = "华为终端 09:10\n样机到了吗\n我 09:12\n到了,王工下午去取"
+    assert [c.name for c in people(chat)] == [None]
