@@ -579,6 +579,28 @@ def _surname_said_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Menti
 _GREETING = frozenset(("", "hi", "hello", "dear", "您好", "你好", "嗨"))
 
 
+# 设备科的叶科(采购), 吕科负责商务: 科 for 科长, said only between a word's end and a deed.
+_KE = re.compile(
+    r"(?P<s>[\u4e00-\u9fff])科(?=[(\s,;:。!?]|$|[负打说管讲是和跟也都在让给对那已还就])"
+)
+_NOT_KE = frozenset(words("文科 理科 工科 商科 医科 本科 专科 学科 华科 中科 农科 社科 百科 牙科"))
+
+
+def _ke_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    t = doc.t
+    out: list[Mention] = []
+    for m in _KE.finditer(t):
+        a, b = m.start(), m.end()
+        if m["s"] not in SURNAMES or t[a:b] in _NOT_KE or not doc.free(a, b) or doc.date_at[a]:
+            continue
+        if a > 0 and is_cjk(t[a - 1]) and t[a - 1] not in NAME_STOP:
+            continue  # 检验科, 保卫科: a department's name
+        if any(x < b and a < y for x, y in taken):
+            continue
+        out.append(Mention(a, b, surname=m["s"], title="科长"))
+    return out
+
+
 def _calls_the_rep(doc: Doc, a: int, b: int) -> bool:
     """小王,你们的PACS系统… / Hi 张经理,PO已经下了: in a pasted chat the customer's line opens
     by calling the rep."""
@@ -775,6 +797,8 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     mentions += _apposed_name_mentions(doc, mentions, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _surname_said_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions] + family_spans
+    mentions += _ke_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _xiao_lao_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans

@@ -243,3 +243,12 @@ def test_a_chat_speaker_named_in_full_is_the_one_called_by_that_surname() -> Non
     # a speaker nobody in the chat is called by the surname of stays unread
     chat = "华为终端 09:10\n样机到了吗\n我 09:12\n到了,王工下午去取"
     assert [c.name for c in people(chat)] == [None]
+
+
+def test_ke_after_a_surname_is_the_section_chief() -> None:
+    assert who("设备科的叶科（采购）") == [(None, "叶科长", "科长")]
+    assert who("和城管局的沈科打电话") == [(None, "沈科长", "科长")]
+    # departments, subjects and schools ending in 科 are nobody
+    assert people("今天去了检验科和保卫科") == []
+    assert [c.surname for c in people("他是文科,华科毕业的")] == [None]  # (an education)
+    assert people("明天去外科送样") == []
