@@ -338,6 +338,11 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             continue
         if short or title == "总":
             continue
+        called_a = _a_name_after(doc, b)
+        if called_a is not None:
+            out.append(Mention(a, called_a[1], name=called_a[0], title=title))
+            last_end = called_a[1]
+            continue
         after = _name_after(doc, b)
         if after is not None:
             full, form, end = after
@@ -634,8 +639,8 @@ def _card_name(doc: Doc, a: int, b: int) -> Mention | None:
     sur = _surname_prefix(word)
     if sur is None or not 1 <= len(word) - len(sur) <= 2 or TITLE_RE.search(word):
         return None
-    if word[-1] in _ORG_END or not doc.free(a, b) or any(doc.date_at[a:b]):
-        return None
+    if word[-1] in _ORG_END or not doc.free(a, b) or any(doc.date_at[a:b]) or word in _NOT_BARE:
+        return None  # (辛苦, 方案: words that start with a surname)
     if any(ch in NAME_STOP for ch in word[len(sur) :]):
         return None
     return Mention(a, b, surname=sur, name=word)
@@ -731,8 +736,23 @@ _CALLED_BY_TITLE = frozenset({*SHORT_TITLES, "总"})
 
 
 def _called_by(rest: str) -> bool:
-    """What follows a surname is how the person is called (工, 总, 主任, 医生), no given name."""
-    return rest in _CALLED_BY_TITLE or rest in TITLES
+    """What follows a surname is how the person is called (工, 总, 主任, 医生, and 梁太 for
+    Mrs Leung), no given name."""
+    return rest in _CALLED_BY_TITLE or rest in TITLES or rest == "太"
+
+
+# 班长阿强, 司机阿伟: 阿 and one character, how southern workmates are called.
+_NOT_A_NAME = frozenset("里姨根拉胶司迪尔克坝联富婆公妈爸哥姐嫂叔伯舅爷奶们")
+
+
+def _a_name_after(doc: Doc, start: int) -> tuple[str, int] | None:
+    t = doc.t
+    end = start + 2
+    if not t.startswith("阿", start) or end > len(t) or not is_cjk(t[start + 1]):
+        return None
+    if t[start + 1] in _NOT_A_NAME or t[start + 1] in NAME_STOP or not _boundary(doc, end):
+        return None
+    return t[start:end], end
 
 
 def _compatible(p: ContactFact, m: Mention) -> bool:
@@ -853,7 +873,36 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     people.build_anchors()
     _standalone_titles(doc, people)
     _titles_said_before(doc, people)
+    _titles_said_after(doc, people)
     return people
+
+
+# 周总是分管信息化的副总, 他是 GM: the title said of someone called only 某总 (or not at all).
+_IS_TITLE = re.compile(
+    rf"是\s?(?:[^,;。\s]{{0,10}}的)?(?:(?P<t>{TITLE_RE.pattern})(?=[,;。!?\s]|$)|"
+    r"(?P<e>GM|CEO|CFO|CTO|CIO|COO|MD|VP)(?![A-Za-z]))"
+)
+_EN_KEY = frozenset(("GM", "CEO", "MD"))
+
+
+def _titles_said_after(doc: Doc, people: People) -> None:
+    for m in people.mentions:
+        said = _IS_TITLE.match(doc.t, m.end)
+        if m.contact < 0 or said is None or not doc.free(*said.span()):
+            continue
+        p = people.persons[m.contact]
+        if said["e"]:
+            if p.title is not None:
+                continue
+            p.title = said["e"]
+            p.is_key_leader = p.is_key_leader or said["e"] in _EN_KEY
+        else:
+            info = title_info(said["t"])
+            if info is None or info.address != "总" or p.title != "总" or p.name is not None:
+                continue  # (王总是李总的老板: no title of 王总's)
+            p.salutation = p.salutation or f"{p.surname}总"
+            p.title = said["t"]
+        doc.mark(*said.span())
 
 
 def _titles_said_before(doc: Doc, people: People) -> None:

@@ -252,3 +252,24 @@ def test_ke_after_a_surname_is_the_section_chief() -> None:
     assert people("今天去了检验科和保卫科") == []
     assert [c.surname for c in people("他是文科,华科毕业的")] == [None]  # (an education)
     assert people("明天去外科送样") == []
+
+
+def test_a_title_said_of_someone_called_zong_or_in_english() -> None:
+    assert who("今天拜访了大连港集团的周总，周总是分管信息化的副总") == [(None, "周总", "副总")]
+    c = people("跟 Sunway 的 Mr. Lee 吃饭，他是 GM，拍板的人")
+    assert [(x.salutation, x.title, x.is_key_leader) for x in c] == [("Mr. Lee", "GM", True)]
+    # what someone is to someone else, or no title at all, changes nothing
+    assert who("王总是李总的老板") == [(None, "王总", "总"), (None, "李总", "总")]
+    assert who("王总是我们的老客户") == [(None, "王总", "总")]
+
+
+def test_how_workmates_and_mrs_are_called_after_a_title() -> None:
+    assert who("还有维保班的班长阿强（用设备的）") == [("阿强", None, "班长")]
+    assert who("養和醫院嘅採購主任梁太，手提 6123 4588") == [(None, "梁太", "采购主任")]
+    # 阿里, 阿姨 are no one
+    assert people("采购经理阿里巴巴那边的") == []
+
+
+def test_a_word_beside_a_title_in_a_chat_is_no_name() -> None:
+    chat = "周志强 21:30\n明天开会讨论你们的合同\n我 21:31\n好的周处，辛苦\n周志强 21:45\n有事微信"
+    assert who(chat) == [("周志强", "周处长", "处长")]
