@@ -511,9 +511,18 @@ def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
     return out
 
 
+# 陪我们博远科技的李总, 我司的王工, 同事小李: someone of the rep's own company.
+_OUR_PEOPLE = re.compile(r"(?:我的?同事|我司的?|咱们(?:公司)?的?|我们[^,;:。\s]{0,6}的)$")
+
+
+def _ours(t: str, a: int) -> bool:
+    said = _OUR_PEOPLE.search(t, max(0, a - 9), a)
+    return said is not None and not re.search(r"客户|对接|联系|甲方", said.group())
+
+
 _BETWEEN_SCRIPTS = " ()/-,"
 _OUR_SIDE = re.compile(
-    r"(?:同事|我们的|我司的?|咱们的?|我们(?:技术|工程师|老板|经理|销售|同事)|"
+    r"(?:(?<![他她方])同事|我们的|我司的?|咱们的?|我们(?:技术|工程师|老板|经理|销售|同事)|"
     r"(?i:\b(?:our|my)\b(?: [a-z]+)?))[ ]?$"
 )
 
@@ -843,7 +852,11 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
         if not any(x <= m.start() < y for x, y in taken):
             mentions.append(Mention(m.start(), m.end(), pronoun=True))
     # Hi 张经理,PO已经下了 / 王经理,上次那台B超…: the customer's line calls the rep by name
-    mentions = [m for m in mentions if m.pronoun or not _calls_the_rep(doc, m.start, m.end)]
+    mentions = [
+        m
+        for m in mentions
+        if m.pronoun or not (_calls_the_rep(doc, m.start, m.end) or _ours(doc.t, m.start))
+    ]
     mentions.sort(key=lambda x: x.start)
 
     people = People()

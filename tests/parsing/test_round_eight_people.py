@@ -273,3 +273,12 @@ def test_how_workmates_and_mrs_are_called_after_a_title() -> None:
 def test_a_word_beside_a_title_in_a_chat_is_no_name() -> None:
     chat = "周志强 21:30\n明天开会讨论你们的合同\n我 21:31\n好的周处，辛苦\n周志强 21:45\n有事微信"
     assert who(chat) == [("周志强", "周处长", "处长")]
+
+
+def test_someone_of_the_reps_own_company_is_no_contact() -> None:
+    text = "昨天陪我们博远科技的李总一起拜访的\n宁波舟山港集团\n信息中心 主任\n严海波\n13805882211"
+    assert [(c.name, c.phones) for c in people(text)] == [("严海波", ["13805882211"])]
+    assert people("明天我同事小李去送样") == []
+    # their colleague, and our customer, are contacts
+    assert [c.salutation for c in people("王总说他同事小李下周来")] == ["王总", "小李"]
+    assert [c.salutation for c in people("我们的客户王总下周来")] == ["王总"]
