@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 from ._lexicon import words
 
-__all__ = ["LatinName", "english_title_before", "find_latin_names", "surname_mentions"]
+__all__ = [
+    "LATIN_SURNAMES",
+    "LatinName",
+    "english_title_before",
+    "find_latin_names",
+    "surname_mentions",
+]
 
 _MALE = frozenset(
     words(
@@ -57,6 +63,16 @@ _NOT_SURNAME = frozenset(
     Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun January February March
     April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug
     Sep Sept Oct Nov Dec Follow Please Thanks Thank Hi Hello Dear Ok OK"""
+    )
+)
+# Chinese surnames as spelt in pinyin and in Hong Kong and Southeast Asia (Wang总, Li工, Ho经理).
+LATIN_SURNAMES = frozenset(
+    words(
+        """Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo Lin Gao Luo Zheng
+    Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye
+    Cheng Wei Su Lu Ding Ren Shen Yao Jin Fu Zhong Cui Tan Qian Shi Kong Bai Mao Qiu Qin Hou
+    Xiong Meng Wan Duan Lei Fang Shao Kang Wong Chan Cheung Lau Leung Ho Ng Lee
+    Lam Chow Tsang Yip Kwok Chu Lim Teo Goh Koh Ong Tay Yeo Chua Tsai Hsu Chang"""
     )
 )
 _WORD = re.compile(r"(?<![A-Za-z'])[A-Z][a-z]{1,11}(?![A-Za-z])")

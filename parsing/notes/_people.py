@@ -9,7 +9,7 @@ from datetime import datetime
 from itertools import pairwise
 
 from ._doc import Doc, is_cjk
-from ._latin import english_title_before, find_latin_names, surname_mentions
+from ._latin import LATIN_SURNAMES, english_title_before, find_latin_names, surname_mentions
 from ._lexicon import (
     COMPOUND_SURNAMES,
     PLACE_RE,
@@ -60,7 +60,10 @@ _XIAO_LAO_NOT = frozenset(
 )
 # 苗工有影响: a role said right after a short title (工有 is otherwise a word's middle).
 _SAYS_SO = ("有影响", "有话语权", "说了算")
-_NAME_TRIGGER = re.compile(r"(?:联系人|对接人|名叫|叫做|姓名|名字)(?:是|叫|为|:)?\s*")
+_NAME_TRIGGER = re.compile(
+    r"(?:联系人|对接人|名叫|叫做|姓名|名字)(?:是|叫|为|:)?\s*|"
+    r"(?i:\b(?:contact(?:\s+person)?|name)\s*:)\s*"  # New contact: 葛晓明, CFO
+)
 _PRONOUN = re.compile(r"(?<!其)(?:他|她|对方)(?!们)")
 _XIAO_LAO = re.compile(r"(?<![大最很太较比更多])[小老]")
 
@@ -527,6 +530,23 @@ _OUR_SIDE = re.compile(
 )
 
 
+# Wang总, Li工, Ho经理: a surname in Latin letters, then the title it is called by.
+_LATIN_TITLED = re.compile(rf"(?<![A-Za-z])(?P<s>[A-Z][a-z]{{1,6}})[ ]?(?P<t>{TITLE_RE.pattern})")
+
+
+def _latin_titled_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _LATIN_TITLED.finditer(doc.t):
+        a, b = m.span()
+        if m["s"] not in LATIN_SURNAMES or any(x < b and a < y for x, y in taken):
+            continue
+        if not doc.free(a, b):
+            continue
+        title = SHORT_TITLES.get(m["t"], m["t"])
+        out.append(Mention(a, b, surname=m["s"], title=title, form=m.group()))
+    return out
+
+
 def _latin_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     """David Ng, 产品总监Lily, Encik Ahmad: people named in Latin script (see _latin)."""
     t = doc.t
@@ -844,6 +864,8 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     mentions += _name_then_title_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _bare_name_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions]
+    mentions += _latin_titled_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
     mentions += _latin_mentions(doc, taken)
     mentions += _speaker_mentions(doc, mentions)

@@ -282,3 +282,18 @@ def test_someone_of_the_reps_own_company_is_no_contact() -> None:
     # their colleague, and our customer, are contacts
     assert [c.salutation for c in people("王总说他同事小李下周来")] == ["王总", "小李"]
     assert [c.salutation for c in people("我们的客户王总下周来")] == ["王总"]
+
+
+def test_a_surname_in_latin_letters_glued_to_a_title() -> None:
+    assert who("今天跟 Wang总 meeting 了，华润万家的项目") == [(None, "Wang总", "总")]
+    assert who("Li工 明天来调试") == [(None, "Li工", "工程师")]
+    # English words before a title are no surname
+    assert people("He 总是说没预算") == []
+    assert [c.surname for c in people("IT总监 明天来")] == []
+
+
+def test_a_contact_introduced_in_english() -> None:
+    c = people("New contact: 葛晓明, CFO of 南京金鹰国际集团, mobile 13805171234")
+    assert [(x.name, x.phones) for x in c] == [("葛晓明", ["13805171234"])]
+    # a name field that holds no Chinese name names no one
+    assert people("Name: TBC, 下周再问") == []
