@@ -42,9 +42,12 @@ _WECHAT_ID = re.compile(
     r"(?![-_A-Za-z0-9@])",
     re.IGNORECASE,
 )
-_WECHAT_NEAR = re.compile(r"(?:微信|vx|wx|v信)(?:号)?\s*(?:是|为|:)?\s*$", re.IGNORECASE)
+_WECHAT_NEAR = re.compile(r"(?:微信|vx|wx|v信|wechat)(?:号)?\s*(?:是|为|:)?\s*$", re.IGNORECASE)
+# 手机/微信: 137…, Mobile / WeChat: 159…: one number that is both
+_PHONE_AND_WECHAT = re.compile(r"(?:手机|mobile|mob|电话|tel|h/?p)\s*/\s*$", re.IGNORECASE)
 _WECHAT_SAME = re.compile(
-    r"微信(?:号)?(?:同|就是|也是|=)(?:[他她]的?)?(?:手机|电话)|(?:手机|电话)(?:号)?同微信"
+    r"微信(?:号)?(?:同|就是|也是|=)(?:[他她]的?)?(?:手机|电话)|(?:手机|电话)(?:号)?同微信|"
+    r"微信同号|同微信号?"
 )
 
 
@@ -67,9 +70,11 @@ def read_contact_details(doc: Doc, people: People) -> None:
     found = [(f.start, f.end, f.number) for f in find_phones(t, doc.text, doc.free_map())]
     for a, b, digits in found:
         p = people.persons[people.person_at(a)]
-        if _WECHAT_NEAR.search(t[max(0, a - 6) : a]):
+        label = _WECHAT_NEAR.search(t[max(0, a - 8) : a])
+        if label:
             p.wechat = p.wechat or digits
-        elif digits not in p.phones:
+        both = label and _PHONE_AND_WECHAT.search(t, max(0, a - 16), a - len(label.group()))
+        if (not label or both) and digits not in p.phones:
             p.phones.append(digits)
         doc.mark(a, b)
         doc.phone_spans.append((a, b))
@@ -77,8 +82,8 @@ def read_contact_details(doc: Doc, people: People) -> None:
         p = people.persons[people.person_at(m.start())]
         if p.wechat is None:
             later = [d for a, _, d in sorted(found) if a > m.start()]
-            if p.phones:
-                p.wechat = p.phones[0]
+            if p.phones:  # (the mobile, when a desk line was said first)
+                p.wechat = next((d for d in p.phones if d.startswith("1")), p.phones[0])
             elif later:
                 p.wechat = later[0]
 

@@ -297,3 +297,22 @@ def test_a_contact_introduced_in_english() -> None:
     assert [(x.name, x.phones) for x in c] == [("葛晓明", ["13805171234"])]
     # a name field that holds no Chinese name names no one
     assert people("Name: TBC, 下周再问") == []
+
+
+def test_a_number_said_to_be_the_wechat_too() -> None:
+    card = "采购部 采购经理\n邹婷\n📱 181 6120 3344\n☎ 0519-8548 2000 转 8123\n微信同号"
+    c = people(card)
+    assert [(x.phones, x.wechat) for x in c] == [
+        (["18161203344", "051985482000;ext=8123"], "18161203344")
+    ]
+    card = "信息技术部 经理\n欧阳健\n电话 020-3606 7788\n手机/微信 137 2888 5120"
+    assert [(x.phones, x.wechat) for x in people(card)] == [
+        (["02036067788", "13728885120"], "13728885120")
+    ]
+    card = "周正 高级工程师\nMobile / WeChat：159 2173 5506"
+    assert [(x.phones, x.wechat) for x in people(card)] == [(["15921735506"], "15921735506")]
+    # a WeChat number alone is no phone; a phone alone is no WeChat
+    assert [(x.phones, x.wechat) for x in people("王经理微信 13728885120")] == [([], "13728885120")]
+    assert [(x.phones, x.wechat) for x in people("王经理手机 13728885120")] == [
+        (["13728885120"], None)
+    ]
