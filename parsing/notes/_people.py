@@ -58,6 +58,8 @@ _XIAO_LAO_NOT = frozenset(
         "小时 老实 老乡 老家 小心 小组 老宋江"
     )
 )
+# 小程序, 老百姓: three characters that make a word of 小程, 老百.
+_XIAO_LAO_WORDS = frozenset(words("小程序 老百姓 小金库 老干部 小卖部 老字号 小时工 小伙子"))
 # 苗工有影响: a role said right after a short title (工有 is otherwise a word's middle).
 _SAYS_SO = ("有影响", "有话语权", "说了算")
 _NAME_TRIGGER = re.compile(
@@ -194,6 +196,10 @@ _TITLE_WORDS = frozenset(words("常务 车间 石化 董事会 高级 常委 党
 _NOT_BEFORE_RARE = frozenset("说快音订账菜名简清")
 
 
+# Words a rep says right before calling someone: 谢谢 / 明白 / 辛苦 / 麻烦 / 恭喜 卢院长.
+_SAID_BEFORE_A_NAME = ("谢谢", "明白", "感谢", "辛苦", "麻烦", "恭喜", "拜托", "收到", "好的")
+
+
 def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
     t = doc.t
     i = end
@@ -211,7 +217,7 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
         return None
     if t[max(end - 2, 0) : end] in _IN_CHARGE:
         return None  # 分管副院长徐明: the name comes after the title
-    if run.startswith("谢谢"):  # 谢谢卢院长: thanks, not a 谢
+    if run.startswith(_SAID_BEFORE_A_NAME):  # 谢谢卢院长, 明白顾经理: not a 谢, not a 白顾
         run = run[2:]
     if len(run) >= 3 and run[-1] in SURNAMES and run[-1] == run[0]:
         return run[-1]  # 孔祥林孔总: 孔总, said after his full name
@@ -376,6 +382,8 @@ def _xiao_lao_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         sur = t[a + 1]
         if sur not in SURNAMES or t[a : a + 2] in _XIAO_LAO_NOT or doc.date_at[a]:
+            continue
+        if t[a : a + 3] in _XIAO_LAO_WORDS:
             continue
         if _calls_the_rep(doc, a, a + 2):
             continue
@@ -610,6 +618,7 @@ def _surname_said_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Menti
     return out
 
 
+_SPEAKER_LABEL = re.compile(r"^[^\n:]{1,12}:")
 _GREETING = frozenset(("", "hi", "hello", "dear", "您好", "你好", "嗨"))
 
 
@@ -641,7 +650,8 @@ def _calls_the_rep(doc: Doc, a: int, b: int) -> bool:
     if not doc.chat or not doc.said_by_customer(a) or not doc.t.startswith((",", " ,", "!"), b):
         return False
     line = doc.t.rfind("\n", 0, a) + 1
-    return doc.t[line:a].strip(" ,").lower() in _GREETING
+    opening = _SPEAKER_LABEL.sub("", doc.t[line:a])  # 陆总:小周,你们的…
+    return opening.strip(" ,").lower() in _GREETING
 
 
 def _named_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -814,7 +824,7 @@ def _better_title(old: str | None, new: str) -> str:
 
 
 # 刘厂长 刘建军, 鲁总监 就是鲁晓东: the full name said right after the surname and title.
-_APPOSED = re.compile(r"[ ]*(?:就是|叫|全名)?[ ]*")
+_APPOSED = re.compile(r"[ ]*(?:就是|叫|全名|\()?[ ]*")  # (and 吴工(吴军))
 
 
 def _apposed_name_mentions(

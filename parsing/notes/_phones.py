@@ -41,7 +41,8 @@ _HINTS = {
     # (and the island's places and best-known names a rep writes in English: Jurong, DBS …)
     "SG": re.compile(
         r"新加坡|狮城|星展|\bsg\b|singapore|\+65|\bhp\b|\blah\b|"
-        r"\b(?:jurong|changi|tampines|sentosa|capitaland|dbs|ocbc|uob|nuh|sgh|psa|singtel)\b",
+        r"\b(?:jurong|changi|tampines|sentosa|capitaland|dbs|ocbc|uob|nuh|sgh|psa|singtel|"
+        r"singhealth|ntuc|fairprice|starhub|singpost|keppel|sembcorp)\b",
         re.IGNORECASE,
     ),
     "MY": re.compile(

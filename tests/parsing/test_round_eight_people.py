@@ -316,3 +316,27 @@ def test_a_number_said_to_be_the_wechat_too() -> None:
     assert [(x.phones, x.wechat) for x in people("王经理手机 13728885120")] == [
         (["13728885120"], None)
     ]
+
+
+def test_words_said_before_calling_someone_are_no_name() -> None:
+    chat = "顾经理 15:02\n这个季度我们没预算了\n我 15:10\n明白顾经理，那我四月初再联系您"
+    assert who(chat) == [(None, "顾经理", "经理")]
+    assert who("感谢卢院长支持") == [(None, "卢院长", "院长")]
+
+
+def test_a_chat_line_after_its_speaker_label_calling_the_rep() -> None:
+    chat = "陆总：小周，你们的方案通过了\n我：谢谢陆总！合同什么时候谈？\n陆总：下周三下午吧"
+    assert [c.salutation for c in people(chat)] == ["陆总"]
+    chat = "黄主任 14:02\n我们工程师看了小程序没问题\n我 14:05\n太好了黄主任"
+    assert [c.salutation for c in people(chat)] == ["黄主任"]
+
+
+def test_a_full_name_in_brackets_after_how_someone_is_called() -> None:
+    assert who("运检班的吴工（吴军）用设备") == [("吴军", "吴工", "工程师")]
+    # a company in brackets is no name
+    assert who("吴工（华为）明天来") == [(None, "吴工", "工程师")]
+
+
+def test_singapore_names_say_where_a_number_is() -> None:
+    c = people("今晚跟 NTUC FairPrice 的 Mr. Goh 吃饭. Mobile 9123 8877")
+    assert [(x.salutation, x.phones) for x in c] == [("Mr. Goh", ["+6591238877"])]
