@@ -968,13 +968,15 @@ def _titles_said_before(doc: Doc, people: People) -> None:
             # (only a deputy: 副院长 is someone else than the 院长)
             deputy = word.startswith(("副", "常务副")) and not m.title.startswith("副")
             # 采购总监龚总, 部长戴总, 厂长贺总: 总 is only how they are called, the title is said
-            addressed = m.title == "总" and m.name is None
+            addressed = m.title == "总" and m.name is None and word != "老板"  # (他们老板文总)
             if (info.address == said.address and deputy) or addressed:
                 p = people.persons[m.contact]
                 if addressed:  # still called 龚总, whatever the title
                     p.salutation = p.salutation or f"{m.surname}总"
                 p.title = _with_principal(t, m.start - size, word) if addressed else word
                 doc.mark(m.start - size, m.start)
+            elif word == "老板" and m.title == "总":
+                doc.mark(m.start - size, m.start)  # (said of him, no company's name)
             break
 
 

@@ -140,6 +140,7 @@ def test_the_title_said_before_a_boss_called_zong_is_the_title() -> None:
     c = people("晚上跟万科的采购总监龚总吃饭，聊了明年的集采")
     assert [(x.salutation, x.title, x.is_key_leader) for x in c] == [("龚总", "采购总监", False)]
     assert who("机务工程部的部长戴总（决策）") == [(None, "戴总", "部长")]
+    assert who("他们老板文总说了算") == [(None, "文总", "总")]  # (老板: who he is to them)
     assert who("厂长助理郝总是关键人") == [(None, "郝总", "厂长助理")]
     # 总 alone, or a name said with it, stays as it was
     assert who("今天拜访了大连港集团的周总") == [(None, "周总", "总")]
