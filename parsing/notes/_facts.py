@@ -444,7 +444,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
     (
         re.compile(
             r"拍板|说了算|关键决策人|决策人|决策者|一把手|最终决定|最终定|能定|做主|定夺|话事人|"
-            r"决策(?!影响)|decision maker|(?i:\bdecides\b|\bwill decide\b)|签字(?=的是)|最后签字|"
+            r"(?<!辅助)决策(?!影响|系统|支持|链|流程|依据|过程)|decision maker|(?i:\bdecides\b|\bwill decide\b)|签字(?=的是)|最后签字|"
             r"最后他定|他来定|最后定|(?<=[要由让])[^\s,;。]{1,6}?定(?=[,;。\s]|$)|"
             # 陈东有决定权, 黎总决定, he decide(s) the project
             r"(?<!没)(?<!没有)(?<!无)决定权(?!不在)|(?<=[总局处长])决定(?!不了)|(?i:\bdecide\b)"
@@ -503,12 +503,19 @@ def _role_target(doc: Doc, people: People, a: int, b: int, role: DecisionRole) -
         return said_of[-1].contact  # 刘经理负责采购 张总拍板: 刘经理's, not the next one's
     if after and (not before or t[b:reach].strip() or role == "purchaser"):
         return after[0].contact
+    if _ROLE_IS.match(t, b) or t[a:b].endswith(("是", "由")):
+        # 拍板的是部门总监车总, 决策在集团副总裁林泓: the one named next in the clause, if any
+        # (采购是集团采购中心统一做: a department, nobody's role)
+        # (决策是他拍板: 他 is the one said before)
+        later = [x for x in people.mentions if b <= x.start < cb and x.contact >= 0]
+        return later[0].contact if later else None
     if people.anchor_pos(a) < 0:  # nobody named before: the one named next in the clause
         later = [x for x in people.mentions if not x.pronoun and b <= x.start < cb]
         return later[0].contact if later else None  # (应总说了算, 鲍工…: not the next clause's)
     return people.anchor(a)
 
 
+_ROLE_IS = re.compile(r"的?(?:是|在|由|归)")
 _NOT_DECIDED = re.compile(r"(?:没|没有|未|不|不能|无法|没法)$")
 
 

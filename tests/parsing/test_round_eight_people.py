@@ -341,3 +341,20 @@ def test_a_full_name_in_brackets_after_how_someone_is_called() -> None:
 def test_singapore_names_say_where_a_number_is() -> None:
     c = people("今晚跟 NTUC FairPrice 的 Mr. Goh 吃饭. Mobile 9123 8877")
     assert [(x.salutation, x.phones) for x in c] == [("Mr. Goh", ["+6591238877"])]
+
+
+def test_the_one_who_decides_said_after_is_or_lies_with() -> None:
+    text = "采购是阮经理经办，研发的鲍工是用的人，拍板的是部门总监车总。"
+    assert roles(text)[-1] == ("车总", "decision_maker")
+    assert roles("矿山技术部的欧阳工评估雷达，决策在集团副总裁林泓。")[-1] == (
+        "林总",
+        "decision_maker",
+    )
+    assert roles("他说决策是他拍板") == []
+    assert roles("见了张协理，他说决策是他拍板") == [("张协理", "decision_maker")]
+    # a department named where a person was expected gives nobody the role
+    text = "马经理说预算要报给俞总审批。采购是集团采购中心统一做。"
+    assert roles(text) == [("马经理", None), ("俞总", None)]
+    # a decision-support system is nobody's decision
+    assert roles("谢处说你们那个电力交易辅助决策系统下个月汇报") == [("谢处长", None)]
+    assert roles("王总说先确认了决策链") == [("王总", None)]
