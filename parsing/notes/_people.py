@@ -555,13 +555,31 @@ def _latin_titled_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Menti
     return out
 
 
+# 招商局物流's Peter, Maybank 的 Jessica Tan, 採購部嘅Mandy Ho: someone of theirs (a given
+# name alone only in English: 的 Kevin may be anyone's Kevin).
+_OF_THEIRS = re.compile(r"(?:的|嘅|'s|\bof|\bat|\bfrom|@)[ ]?$", re.IGNORECASE)
+_OF_THEIRS_EN = re.compile(r"(?:'s|\bof|\bat|\bfrom|@)[ ]?$", re.IGNORECASE)
+_MALAY_HONORIFIC = ("Encik ", "Puan ", "Cik ", "Tuan ")
+
+
+def _placed_as_theirs(t: str, a: int, form: str | None, surname: str | None) -> bool:
+    """A name in Latin script said where a customer's person is: after an honorific, after
+    an organisation's 的/'s, or heading a line (a card's, a chat speaker's)."""
+    if form and form.startswith(_MALAY_HONORIFIC):
+        return True
+    line = t.rfind("\n", 0, a) + 1
+    of_theirs = _OF_THEIRS if surname else _OF_THEIRS_EN
+    return not t[line:a].strip() or bool(of_theirs.search(t, max(0, a - 6), a))
+
+
 def _latin_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     """David Ng, 产品总监Lily, Encik Ahmad: people named in Latin script (see _latin)."""
     t = doc.t
     names = find_latin_names(t)
     names += surname_mentions(t, names)
     out: list[Mention] = []
-    for x in names:
+    placed: set[str] = set()
+    for x in sorted(names, key=lambda x: x.start):
         if any(a < x.end and x.start < b for a, b in taken) or not doc.free(x.start, x.end):
             continue
         if any(
@@ -579,6 +597,9 @@ def _latin_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
                 said = TITLE_RE.search(t, said.end(), x.start)
             if said is not None and t[said.end() : x.start].strip() == "":
                 title = said.group()  # 产品总监Lily, 运营总监 Tony
+        if not (title or x.name in placed or _placed_as_theirs(t, x.start, x.form, x.surname)):
+            continue  # 跟 Tony 汇报: no sign it is the customer's Tony (the rep's boss?)
+        placed.add(x.name)
         out.append(
             Mention(x.start, x.end, surname=x.surname, name=x.name, title=title, form=x.form)
         )

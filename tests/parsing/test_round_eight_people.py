@@ -358,3 +358,13 @@ def test_the_one_who_decides_said_after_is_or_lies_with() -> None:
     # a decision-support system is nobody's decision
     assert roles("谢处说你们那个电力交易辅助决策系统下个月汇报") == [("谢处长", None)]
     assert roles("王总说先确认了决策链") == [("王总", None)]
+
+
+def test_an_english_name_with_no_sign_it_is_the_customers_is_no_contact() -> None:
+    # the rep's boss or colleague is often named so
+    assert people("跟 Tony 汇报了一下，申请特价") == []
+    assert people("让 Amy 明天把报价单出一下") == []
+    assert people("华为的 Kevin 说下周开会") == []  # (的 Kevin: anyone's Kevin)
+    # said as theirs: after an organisation's 's, a title, heading a chat line, or in full
+    assert [c.name for c in people("Met 华为's Kevin today")] == ["Kevin"]
+    assert [c.name for c in people("华为的 Kevin Lim 说下周开会")] == ["Kevin Lim"]
