@@ -394,16 +394,24 @@ def read_personality(doc: Doc, people: People) -> None:
 
 # 张总 85年的, 1985年出生, 85年生人: the year someone was born, said without the day.
 _BORN_YEAR = re.compile(
-    r"(?<![\d.])(?P<y>(?:19|20)\d{2}|\d{2})\s*年(?:的(?=$|[\s,;。!?])|生人|出生|生(?![日产意活]))"
+    r"(?<![\d.])(?P<y>(?:19|20)\d{2}|\d{2}|[零〇一二三四五六七八九]{2}(?=年))\s*年"
+    r"(?:的(?=$|[\s,;。!?])|生人|出生|生(?![日产意活]))|"
+    r"(?<![\d.])(?P<roc>\d{2,3})\s*年次"  # 71年次: born in the Republic's 71st year (1982)
 )
+_HAN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 
 
 def read_born_year(doc: Doc, people: People) -> None:
     for m in _BORN_YEAR.finditer(doc.t):
         if not doc.free(m.start(), m.end()) or doc.date_at[m.start()]:
             continue
-        said = int(m["y"])
-        year = said if said >= 100 else 1900 + said if said > doc.today.year % 100 else 2000 + said
+        if m["roc"]:
+            year = 1911 + int(m["roc"])
+        else:
+            said = int(m["y"].translate(_HAN_DIGITS))  # 七零年的 = 70年的
+            year = (
+                said if said >= 100 else 1900 + said if said > doc.today.year % 100 else 2000 + said
+            )
         if not 18 <= doc.today.year - year <= 85:  # 20年的: two years ago, nobody's birth
             continue
         who = people.anchor(m.start())

@@ -368,3 +368,13 @@ def test_an_english_name_with_no_sign_it_is_the_customers_is_no_contact() -> Non
     # said as theirs: after an organisation's 's, a title, heading a chat line, or in full
     assert [c.name for c in people("Met 华为's Kevin today")] == ["Kevin"]
     assert [c.name for c in people("华为的 Kevin Lim 说下周开会")] == ["Kevin Lim"]
+
+
+def test_the_year_of_birth_said_in_chinese_numerals_or_as_a_taiwan_year() -> None:
+    c = people("市住建局的冯局长生日是农历十月十六然后呢他是七零年的")
+    assert [(x.birthday.year, x.birthday.lunar) for x in c if x.birthday] == [(1970, True)]
+    c = people("台塑六輕的採購部蔡經理生日是3月8號，71年次。")
+    assert [x.birthday.year for x in c if x.birthday] == [1982]
+    # a year that is no birth year: last year's, a project's
+    assert [x.born_year for x in people("王总说二零年的项目还没结")] == [None]
+    assert [x.born_year for x in people("王总说一九年的时候来过")] == [None]
