@@ -380,8 +380,21 @@ _PERSONALITY_CTX = re.compile(
 )
 
 
+# 人很nice, 性格比较 easy-going: a trait said in English after the same words.
+_PERSONALITY_EN = re.compile(
+    r"(?:人|性格|为人)(?:是|也|还)?(?:很|挺|蛮|超|比较|特别|非常)\s?"
+    r"(?P<w>(?i:nice|easy-?going|friendly|straightforward|direct|tough|picky|humble|chill))"
+    r"(?![A-Za-z])"
+)
+
+
 def read_personality(doc: Doc, people: People) -> None:
     t = doc.t
+    for m in _PERSONALITY_EN.finditer(t):
+        if people.anchor_pos(m.start()) >= 0 and doc.free(*m.span()):
+            p = people.persons[people.person_at(m.start())]
+            p.personality = p.personality or m["w"]
+            doc.mark(*m.span())
     for m in _PERSONALITY_CTX.finditer(t):
         p = people.persons[people.person_at(m.start())]
         p.personality = p.personality or m.group(1)

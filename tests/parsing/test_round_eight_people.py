@@ -378,3 +378,13 @@ def test_the_year_of_birth_said_in_chinese_numerals_or_as_a_taiwan_year() -> Non
     # a year that is no birth year: last year's, a project's
     assert [x.born_year for x in people("王总说二零年的项目还没结")] == [None]
     assert [x.born_year for x in people("王总说一九年的时候来过")] == [None]
+
+
+def test_a_trait_said_in_english() -> None:
+    c = people(
+        "Dinner with 太古 logistics director Kevin Chan, 他是key leader, 人很nice, 喜欢打golf"
+    )
+    assert [x.personality for x in c] == ["nice"]
+    # a nice price, or nobody named, is no one's trait
+    assert [x.personality for x in people("王总说价格很nice")] == [None]
+    assert people("人很nice") == []
