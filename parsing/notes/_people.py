@@ -560,16 +560,20 @@ def _latin_titled_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Menti
 _OF_THEIRS = re.compile(r"(?:的|嘅|'s|\bof|\bat|\bfrom|@)[ ]?$", re.IGNORECASE)
 _OF_THEIRS_EN = re.compile(r"(?:'s|\bof|\bat|\bfrom|@)[ ]?$", re.IGNORECASE)
 _MALAY_HONORIFIC = ("Encik ", "Puan ", "Cik ", "Tuan ")
+# Tina-宝洁采购 14:02, Tina 14:02, Tina: …, Tina (宝洁): a chat speaker or a card's name line.
+_HEADS_A_LINE = re.compile(r"[ ]*(?:$|\n|[-(:]|\d{1,2}:\d{2})", re.MULTILINE)
 
 
-def _placed_as_theirs(t: str, a: int, form: str | None, surname: str | None) -> bool:
+def _placed_as_theirs(t: str, a: int, b: int, form: str | None, surname: str | None) -> bool:
     """A name in Latin script said where a customer's person is: after an honorific, after
     an organisation's 的/'s, or heading a line (a card's, a chat speaker's)."""
     if form and form.startswith(_MALAY_HONORIFIC):
         return True
     line = t.rfind("\n", 0, a) + 1
+    if not t[line:a].strip():  # heading a card's line or a chat's (not "Grace period 30天")
+        return bool(surname) or bool(_HEADS_A_LINE.match(t, b))
     of_theirs = _OF_THEIRS if surname else _OF_THEIRS_EN
-    return not t[line:a].strip() or bool(of_theirs.search(t, max(0, a - 6), a))
+    return bool(of_theirs.search(t, max(0, a - 6), a))
 
 
 def _latin_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -597,7 +601,9 @@ def _latin_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
                 said = TITLE_RE.search(t, said.end(), x.start)
             if said is not None and t[said.end() : x.start].strip() == "":
                 title = said.group()  # 产品总监Lily, 运营总监 Tony
-        if not (title or x.name in placed or _placed_as_theirs(t, x.start, x.form, x.surname)):
+        if not (
+            title or x.name in placed or _placed_as_theirs(t, x.start, x.end, x.form, x.surname)
+        ):
             continue  # 跟 Tony 汇报: no sign it is the customer's Tony (the rep's boss?)
         placed.add(x.name)
         out.append(

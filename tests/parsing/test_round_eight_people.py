@@ -388,3 +388,8 @@ def test_a_trait_said_in_english() -> None:
     # a nice price, or nobody named, is no one's trait
     assert [x.personality for x in people("王总说价格很nice")] == [None]
     assert people("人很nice") == []
+
+
+def test_a_given_name_heading_a_line_only_as_a_chat_speaker_or_card_line() -> None:
+    assert [c.salutation for c in people("Grace period 30天, 王总同意了")] == ["王总"]
+    assert [c.name for c in people("Tina 14:02\n报价收到了\n我 14:10\n好的")] == ["Tina"]
