@@ -62,7 +62,9 @@ _NOT_SURNAME = frozenset(
     Singapore Malaysia Today Tomorrow Yesterday Next Last This Monday Tuesday Wednesday Thursday
     Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun January February March
     April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug
-    Sep Sept Oct Nov Dec Follow Please Thanks Thank Hi Hello Dear Ok OK"""
+    Sep Sept Oct Nov Dec Follow Please Thanks Thank Hi Hello Dear Ok OK Will Said Says Called
+    Asked Told And Or From To At In On Is Was Has Had Can Could Would Should The His Her Their
+    Our Also Just Mobile Phone Tel Email Office Cell"""
     )
 )
 # Chinese surnames as spelt in pinyin and in Hong Kong and Southeast Asia (Wang总, Li工, Ho经理).

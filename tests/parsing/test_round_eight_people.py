@@ -393,3 +393,8 @@ def test_a_trait_said_in_english() -> None:
 def test_a_given_name_heading_a_line_only_as_a_chat_speaker_or_card_line() -> None:
     assert [c.salutation for c in people("Grace period 30天, 王总同意了")] == ["王总"]
     assert [c.name for c in people("Tina 14:02\n报价收到了\n我 14:10\n好的")] == ["Tina"]
+
+
+def test_a_capitalised_word_after_a_given_name_is_no_surname() -> None:
+    assert [c.name for c in people("VP Peter Will call back 下周")] == ["Peter"]
+    assert [c.name for c in people("IT head Jason Mobile 9123 4567")] == ["Jason"]
