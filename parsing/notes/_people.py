@@ -260,7 +260,7 @@ def _boundary(doc: Doc, pos: int) -> bool:
         or not is_cjk(t[pos])
         or t[pos] in NAME_STOP
         or doc.date_at[pos]
-        or t[pos] in "生喜爱性老负管拍最技对用有经决说讲"
+        or t[pos] in "生喜爱性老负管拍最技对用有经决说讲提"  # (麻醉科主任钱立提需求)
     )
 
 
@@ -996,6 +996,13 @@ def _titles_said_before(doc: Doc, people: People) -> None:
             deputy = word.startswith(("副", "常务副")) and not m.title.startswith("副")
             # 采购总监龚总, 部长戴总, 厂长贺总: 总 is only how they are called, the title is said
             addressed = m.title == "总" and m.name is None and word != "老板"  # (他们老板文总)
+            if m.title in ("医生", "大夫") and word.endswith("医师"):
+                # 副主任医师谢医生: the physician's rank, and how patients call them
+                p = people.persons[m.contact]
+                p.salutation = p.salutation or f"{m.surname}{m.title}"
+                p.title = "副" + word if t[m.start - size - 1 : m.start - size] == "副" else word
+                doc.mark(m.start - size - (p.title != word), m.start)
+                break
             if (info.address == said.address and deputy) or addressed:
                 p = people.persons[m.contact]
                 if addressed:  # still called 龚总, whatever the title

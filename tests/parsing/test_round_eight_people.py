@@ -398,3 +398,13 @@ def test_a_given_name_heading_a_line_only_as_a_chat_speaker_or_card_line() -> No
 def test_a_capitalised_word_after_a_given_name_is_no_surname() -> None:
     assert [c.name for c in people("VP Peter Will call back 下周")] == ["Peter"]
     assert [c.name for c in people("IT head Jason Mobile 9123 4567")] == ["Jason"]
+
+
+def test_a_physicians_rank_said_before_how_they_are_called() -> None:
+    assert who("副主任医师谢医生负责技术评估") == [(None, "谢医生", "副主任医师")]
+    assert who("主任医师王医生说") == [(None, "王医生", "主任医师")]
+    assert who("王医生说明天手术") == [(None, "王医生", "医生")]
+
+
+def test_a_full_name_after_a_title_ends_before_a_deed() -> None:
+    assert who("麻醉科主任钱立提临床需求") == [("钱立", "钱主任", "主任")]
