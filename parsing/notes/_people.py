@@ -291,6 +291,22 @@ def _name_after(doc: Doc, start: int) -> tuple[str, str | None, int] | None:
     return None
 
 
+# 张sir, 陈Sir: how Hong Kong calls an official, an officer or a teacher.
+_SIR = re.compile(r"(?P<s>[\u4e00-\u9fff])[ ]?(?:sir|Sir|SIR)(?![A-Za-z])")
+
+
+def _sir_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _SIR.finditer(doc.t):
+        a, b = m.span()
+        if m["s"] not in SURNAMES or any(x < b and a < y for x, y in taken):
+            continue
+        if not doc.free(a, b) or (a > 0 and is_cjk(doc.t[a - 1]) and doc.t[a - 1] not in NAME_STOP):
+            continue
+        out.append(Mention(a, b, surname=m["s"], form=m.group()))
+    return out
+
+
 def _title_mentions(doc: Doc) -> list[Mention]:
     t = doc.t
     out: list[Mention] = []
@@ -313,6 +329,11 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             continue
         if title == "工" and t.startswith(("集团", "机械", "股份", "重工"), b):
             continue  # 徐工集团, 柳工机械: the machinery makers, not an engineer 徐
+        sir = _SIR.match(t, b)
+        if sir is not None and not short and title != "总":  # 车务主任张sir: 张sir is called so
+            out.append(Mention(a, sir.end(), surname=sir["s"], title=title, form=sir.group()))
+            last_end = sir.end()
+            continue
         name = _name_before(doc, a, last_end)
         if short:
             if name is None or len(name) != len(_surname_prefix(name) or "x"):
@@ -885,6 +906,8 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     mentions += _surname_said_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _ke_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions] + family_spans
+    mentions += _sir_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _xiao_lao_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans

@@ -408,3 +408,11 @@ def test_a_physicians_rank_said_before_how_they_are_called() -> None:
 
 def test_a_full_name_after_a_title_ends_before_a_deed() -> None:
     assert who("麻醉科主任钱立提临床需求") == [("钱立", "钱主任", "主任")]
+
+
+def test_a_hong_kong_sir_is_how_the_person_is_called() -> None:
+    assert who("今朝去九巴車廠同車務主任張sir傾咗電子路線牌") == [(None, "张sir", "主任")]
+    assert who("同陳Sir食飯") == [(None, "陈Sir", None)]
+    # an English Sir is nobody's name
+    assert people("Dear Sir, 报价如下") == []
+    assert people("Yes sir 明天到") == []
