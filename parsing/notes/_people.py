@@ -200,6 +200,13 @@ _NOT_BEFORE_RARE = frozenset("说快音订账菜名简清")
 _SAID_BEFORE_A_NAME = ("谢谢", "明白", "感谢", "辛苦", "麻烦", "恭喜", "拜托", "收到", "好的")
 
 
+# The commonest surnames: a word's end glued before a title that starts with one of them is
+# a name (中建李明经理); one that does not is the company's last character (新世纪杨经理).
+_SURNAMES_STRONG = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+
+
 def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
     t = doc.t
     i = end
@@ -231,6 +238,8 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
         if sur is None or length > len(sur) + 2:
             continue
         if length >= 2 and cand[0] == "向" and _surname_prefix(cand[1:]):
+            cand = cand[1:]
+        if length == 2 and len(run) > 2 and cand[1] in SURNAMES and cand[0] not in _SURNAMES_STRONG:
             cand = cand[1:]
         return cand
     return None

@@ -416,3 +416,10 @@ def test_a_hong_kong_sir_is_how_the_person_is_called() -> None:
     # an English Sir is nobody's name
     assert people("Dear Sir, 报价如下") == []
     assert people("Yes sir 明天到") == []
+
+
+def test_a_companys_last_character_glued_to_a_surname_and_title_is_no_name() -> None:
+    assert who("遠東新世紀楊經理 週一上午10點視訊") == [(None, "杨经理", "经理")]
+    # a common surname with a given name glued to the company stays the full name
+    assert who("中建李明经理下周来") == [("李明", "李经理", "经理")]
+    assert who("华润万家王经理下周来") == [(None, "王经理", "经理")]
