@@ -978,7 +978,37 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     _standalone_titles(doc, people)
     _titles_said_before(doc, people)
     _titles_said_after(doc, people)
+    _english_titles_before(doc, people)
     return people
+
+
+# procurement manager 陆经理, VP 周总: an English title before how the person is called.
+_EN_TITLES = {
+    "procurement manager": "采购经理",
+    "purchasing manager": "采购经理",
+    "sales manager": "销售经理",
+    "project manager": "项目经理",
+    "general manager": "总经理",
+    "gm": "总经理",
+    "vp": "副总裁",
+    "ceo": "总裁",
+    "chairman": "董事长",
+}
+
+
+def _english_titles_before(doc: Doc, people: People) -> None:
+    for m in people.mentions:
+        if m.pronoun or m.contact < 0 or not m.title or not m.surname or not is_cjk(doc.t[m.start]):
+            continue
+        said = english_title_before(doc.t, m.start)
+        chinese = _EN_TITLES.get(said.lower()) if said else None
+        a, b = title_info(chinese) if chinese else None, title_info(m.title)
+        if a is None or b is None or a.address != b.address:
+            continue
+        p = people.persons[m.contact]
+        if p.title == m.title:  # (a title said in Chinese elsewhere stays)
+            p.salutation = p.salutation or f"{m.surname}{b.address}"
+            p.title = chinese
 
 
 # 周总是分管信息化的副总, 他是 GM: the title said of someone called only 某总 (or not at all).

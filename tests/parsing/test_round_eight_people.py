@@ -423,3 +423,12 @@ def test_a_companys_last_character_glued_to_a_surname_and_title_is_no_name() -> 
     # a common surname with a given name glued to the company stays the full name
     assert who("中建李明经理下周来") == [("李明", "李经理", "经理")]
     assert who("华润万家王经理下周来") == [(None, "王经理", "经理")]
+
+
+def test_an_english_title_before_how_someone_is_called() -> None:
+    assert who("跟 Hilton 南京 的 procurement manager 陆经理 通了电话") == [
+        (None, "陆经理", "采购经理")
+    ]
+    assert who("visit 海尔卡奥斯 今天, 见了 VP 周总") == [(None, "周总", "副总裁")]
+    # a title that is no way of calling them (project manager 王总) changes nothing
+    assert who("project manager 王总 说") == [(None, "王总", "总")]
