@@ -239,7 +239,14 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
             continue
         if length >= 2 and cand[0] == "向" and _surname_prefix(cand[1:]):
             cand = cand[1:]
-        if length == 2 and len(run) > 2 and cand[1] in SURNAMES and cand[0] not in _SURNAMES_STRONG:
+        if length >= 2 and t[end - length - 1 : end - length] == "姓" and _surname_prefix(cand[1:]):
+            cand = cand[1:]  # 部长姓林林部长: 姓林, then 林部长
+        if (
+            len(cand) == 2
+            and len(run) > 2
+            and cand[1] in SURNAMES
+            and cand[0] not in _SURNAMES_STRONG
+        ):
             cand = cand[1:]
         return cand
     return None
@@ -295,6 +302,8 @@ def _name_after(doc: Doc, start: int) -> tuple[str, str | None, int] | None:
         )
         if given == 2 and seg[-1] in _VERB_AFTER_NAME:
             continue  # 部长陈东有决定权: 陈东, then 有
+        if given == 2 and seg[0] in _CALLED_BY_TITLE and _boundary(doc, base + 1):
+            continue  # 设备课长李工管技术评估: 李工, then 管
         if clean and _boundary(doc, end):
             return t[start:end], None, end
     return None

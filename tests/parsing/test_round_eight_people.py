@@ -432,3 +432,13 @@ def test_an_english_title_before_how_someone_is_called() -> None:
     assert who("visit 海尔卡奥斯 今天, 见了 VP 周总") == [(None, "周总", "副总裁")]
     # a title that is no way of calling them (project manager 王总) changes nothing
     assert who("project manager 王总 说") == [(None, "王总", "总")]
+
+
+def test_a_deed_after_how_someone_is_called_is_no_given_name() -> None:
+    assert who("设备课长李工管技术评估") == [(None, "李工", "课长")]
+    assert who("局长王建国说") == [("王建国", "王局长", "局长")]
+
+
+def test_a_surname_said_then_the_title_is_no_double_name() -> None:
+    assert who("采购部部长姓林林部长电话是13862583107") == [(None, "林部长", "采购部部长")]
+    assert who("他姓王王经理说") == [(None, "王经理", "经理")]
