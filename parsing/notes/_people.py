@@ -952,11 +952,13 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
         if not any(x <= m.start() < y for x, y in taken):
             mentions.append(Mention(m.start(), m.end(), pronoun=True))
     # Hi 张经理,PO已经下了 / 王经理,上次那台B超…: the customer's line calls the rep by name
-    mentions = [
-        m
-        for m in mentions
-        if m.pronoun or not (_calls_the_rep(doc, m.start, m.end) or _ours(doc.t, m.start))
-    ]
+    kept = []
+    for m in mentions:
+        if not m.pronoun and (_calls_the_rep(doc, m.start, m.end) or _ours(doc.t, m.start)):
+            doc.mark(m.start, m.end)  # (read: the rep, or the rep's colleague)
+        else:
+            kept.append(m)
+    mentions = kept
     mentions.sort(key=lambda x: x.start)
 
     people = People()

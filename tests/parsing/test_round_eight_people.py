@@ -442,3 +442,13 @@ def test_a_deed_after_how_someone_is_called_is_no_given_name() -> None:
 def test_a_surname_said_then_the_title_is_no_double_name() -> None:
     assert who("采购部部长姓林林部长电话是13862583107") == [(None, "林部长", "采购部部长")]
     assert who("他姓王王经理说") == [(None, "王经理", "经理")]
+
+
+def test_the_rep_called_in_a_chat_is_no_outcome_either() -> None:
+    chat = (
+        "孙晓梅（市妇幼设备科） 09:41\n王经理，上次那台B超的探头又坏了\n我 09:43\n"
+        "孙科长不好意思，今天下午我们工程师就过去\n孙晓梅（市妇幼设备科） 09:44\n行，尽快"
+    )
+    n = note(chat)
+    assert [c.name for c in n.contacts] == ["孙晓梅"]
+    assert n.interaction is None or n.interaction.outcome is None
