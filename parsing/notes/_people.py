@@ -952,12 +952,14 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
         if not any(x <= m.start() < y for x, y in taken):
             mentions.append(Mention(m.start(), m.end(), pronoun=True))
     # Hi 张经理,PO已经下了 / 王经理,上次那台B超…: the customer's line calls the rep by name
-    kept = []
-    for m in mentions:
-        if not m.pronoun and (_calls_the_rep(doc, m.start, m.end) or _ours(doc.t, m.start)):
-            doc.mark(m.start, m.end)  # (read: the rep, or the rep's colleague)
+    kept: list[Mention] = []
+    for said in mentions:
+        if not said.pronoun and (
+            _calls_the_rep(doc, said.start, said.end) or _ours(doc.t, said.start)
+        ):
+            doc.mark(said.start, said.end)  # (read: the rep, or the rep's colleague)
         else:
-            kept.append(m)
+            kept.append(said)
     mentions = kept
     mentions.sort(key=lambda x: x.start)
 
