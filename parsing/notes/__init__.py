@@ -63,7 +63,7 @@ from ._model import (
     ItineraryFact,
     Note,
 )
-from ._people import find_people, finished, is_blank
+from ._people import find_people, finished, is_blank, mark_task_only
 
 __all__ = [
     "Birthday",
@@ -135,6 +135,8 @@ def parse_note(text: str, now: datetime) -> Note:
     itineraries = find_itineraries(doc, people, claimed)
     interaction = find_interaction(doc, people, claimed)
     follow_ups = find_follow_ups(doc, people, family, claimed)
+    if interaction is not None:
+        mark_task_only(doc, people, follow_ups)
     return Note(
         text=text,
         company=company,
