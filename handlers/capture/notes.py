@@ -718,12 +718,15 @@ async def _write(
     interaction = None
     item = payload.get("interaction")
     if item or not (payload.get("follow_ups") or payload.get("plan")):
+        when: date | datetime = moment_of(item["when"]) if item else now
         interaction = await log_interaction(
             session,
             actor,
             customer,
             InteractionKind(item["kind"]) if item else InteractionKind.NOTE,
-            _occurred_at(moment_of(item["when"]), now) if item else now,
+            _occurred_at(when, now),
+            # 今天下午拜访了…: only the day was said (a bare note's time is its writing)
+            timed=item is None or isinstance(when, datetime),
             summary=item.get("summary") if item else None,
             outcome=item.get("outcome") if item else None,
             note=draft.text,

@@ -23,7 +23,7 @@ from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import KIND_LABELS
 from handlers.kit.offload import on_drawing_thread
-from handlers.kit.render import date_range, moment, short_date
+from handlers.kit.render import date_range, happened, short_date
 from handlers.kit.routes import follow
 from handlers.kit.turn import Turn, member_turn
 from handlers.team import callbacks
@@ -239,7 +239,7 @@ async def _drill(turn: Turn, member_id: int, key: str) -> None:
         record(turn.session, turn.actor, "member.view", "member", member.id, "activity")
     lines = [_("👤 {name} · 最近记录", name=member.name)]
     for item in recent:
-        when = moment(_, item.occurred_at, tz, today)
+        when = happened(_, item.occurred_at, item.timed, tz, today)
         summary = f":{item.summary}" if item.summary else ""
         lines.append(f"· {when} {_(KIND_LABELS[item.kind])} {item.customer_name}{summary}")
     if not recent:
