@@ -8,7 +8,10 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 import time_machine
+from sqlalchemy import func, select
 
+from bot.local_api import LocalClient
+from storage.models import Contact, Customer, FollowUp
 from tests.builders import local
 from tests.conftest import BotHarness
 
@@ -46,3 +49,56 @@ async def test_a_visit_said_with_its_day_alone_shows_no_hour_nobody_said(bot: Bo
     assert times["报价"] in (date(2026, 12, 2), datetime(2026, 12, 2))  # the day, no 22:30
     said = [t for t in times.values() if isinstance(t, datetime) and t.hour == 15]
     assert said == [datetime(2026, 12, 1, 15, 0)]
+
+
+async def zhao_of_nanjing_metro(bot: BotHarness, title: str) -> LocalClient:
+    """The rep's 赵国栋 of 南京地铁, whose title the rep then corrects by hand."""
+    wang = bot.user("王磊")
+    await wang.send("今天下午拜访了南京地铁的赵国栋主任,聊了报价")
+    await wang.press("保存")
+    await wang.send("/customer 南京地铁")
+    await wang.press("编辑资料")
+    await wang.press("赵主任")
+    await wang.press("职务")
+    await wang.send(title)
+    return wang
+
+
+async def test_a_title_with_its_department_is_spoken_by_its_last_part(bot: BotHarness) -> None:
+    wang = await zhao_of_nanjing_metro(bot, "营销部副主任")
+    card = await wang.send("/customer 南京地铁")
+    assert "赵国栋 营销部副主任(赵主任)" in card.text
+    assert "赵营销部" not in card.text
+
+
+async def test_a_note_for_the_director_reaches_the_deputy_director(bot: BotHarness) -> None:
+    wang = await zhao_of_nanjing_metro(bot, "副主任")
+    await wang.send("/customer 南京地铁")
+    await wang.press("编辑资料")
+    await wang.press("赵")
+    await wang.press("称呼")
+    await wang.send("赵副主任")  # how this rep writes it; a note still says 赵主任
+    card = await wang.send("月底前把修改后的报价发给赵主任")
+    assert "没有找到客户" not in card.text
+    saved = await wang.press("保存")
+    assert "✅ 已保存到「南京地铁」" in saved.text
+    follow_up = await bot.scalar(select(FollowUp))
+    assert follow_up.customer_id == await bot.scalar(select(Customer.id))
+    await wang.send("今天和南京地铁赵主任通了电话 他说下周给答复")
+    called = await wang.press("保存")
+    assert "✅ 已保存到「南京地铁」" in called.text  # no question: he is the one 赵
+    assert await bot.scalar(select(func.count()).select_from(Contact)) == 1
+
+
+async def test_a_reminder_for_someone_unknown_says_so_and_offers_a_customer(
+    bot: BotHarness,
+) -> None:
+    wang = await zhao_of_nanjing_metro(bot, "副主任")
+    card = await wang.send("月底前把合同发给钱主任")
+    assert "⏰ 存为你自己的提醒(没有找到客户)" in card.text
+    which = await wang.press("🏢 选客户")
+    assert "这条记录属于哪个客户?" in which.text
+    assert "⏰ 只存为我的提醒" in which.buttons
+    saved = await wang.press("🏢 南京地铁")
+    assert "✅ 已保存到「南京地铁」" in saved.text
+    assert await bot.scalar(select(FollowUp.customer_id)) is not None
