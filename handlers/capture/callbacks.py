@@ -15,6 +15,7 @@ The capture card (show.py, notes.py), about the draft it shows:
 ✏️ 修改 (edit.py):
     cap:f:<draft>:<field> type a field (company, c0n, f1d …)   cap:g:<draft>:<grade> ⭐ 等级
     cap:b:<draft> ⬅️ 返回 to the card             cap:nd:<draft> 💼 不是商机 (drop the note's deal)
+    cap:kd:<draft>:<index> 🗑 删除 the note's index-th person (read by mistake)
     cap:dm:<draft> 💼 商机阶段 (its stages)       cap:ds:<draft>:<stage> one of them (a DealStage value)
 📇 名片 (photos.py): card:p:<contact>
 /drafts (drafts.py): dft:l:<offset> a page   dft:c:<draft> ▶️ 继续   dft:d:<draft>:<offset> 🗑 删除
@@ -48,6 +49,7 @@ FIELD = re.compile(rf"^cap:f:{_ID}:([a-z0-9]{{1,16}})$")
 GRADE = re.compile(rf"^cap:g:{_ID}:([A-Z])$")
 BACK = re.compile(rf"^cap:b:{_ID}$")
 NO_DEAL = re.compile(rf"^cap:nd:{_ID}$")
+DROP_CONTACT = re.compile(rf"^cap:kd:{_ID}:{_ID}$")
 DEAL_STAGES = re.compile(rf"^cap:dm:{_ID}$")
 DEAL_STAGE = re.compile(rf"^cap:ds:{_ID}:([a-z]{{1,16}})$")
 
@@ -116,6 +118,10 @@ def back(draft_id: int) -> str:
 
 def no_deal(draft_id: int) -> str:
     return f"cap:nd:{draft_id}"
+
+
+def drop_contact(draft_id: int, index: int) -> str:
+    return f"cap:kd:{draft_id}:{index}"
 
 
 def deal_stages(draft_id: int) -> str:

@@ -14,6 +14,7 @@ from handlers.capture.payload import CapturePayload, ContactData, capture_payloa
 from handlers.capture.show import show_capture
 from handlers.deals.text import stage_name
 from handlers.kit import pending
+from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.render import (
     no_such_leap_month_said,
@@ -68,6 +69,8 @@ def _field_buttons(turn: Turn, draft: Draft) -> list[list[tuple[str, str]]]:
         who = contact_label(contact)
         rows.append([(_("👤 {who} 姓名", who=who), field(f"c{i}n")), (_("职务"), field(f"c{i}t"))])
         rows.append([(_("🎂 生日"), field(f"c{i}b")), (_("📞 电话"), field(f"c{i}p"))])
+        # a person read by mistake (the rep's own 王经理 in a pasted chat): not saved at all
+        rows.append([(_("🗑 删除联系人 {who}", who=who), callbacks.drop_contact(draft.id, i))])
     if payload.get("interaction"):
         rows.append([(_("📝 拜访日期"), field("iw")), (_("📝 拜访内容"), field("is"))])
     for j, _follow_up in enumerate(payload.get("follow_ups") or []):
@@ -120,6 +123,28 @@ async def set_grade(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
 async def drop_deal(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
     """💼 不是商机: the note is saved without a deal."""
     capture_payload(draft.payload)["deal"] = None
+    flag_modified(draft, "payload")
+    await show_capture(turn, draft, edit=True)
+
+
+async def drop_contact(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    """🗑 删除联系人: the note's person is left out of the draft; the card again, without them.
+    Nothing is saved yet, so not saving is the way back."""
+    payload = capture_payload(draft.payload)
+    contacts = payload.get("contacts") or []
+    index = callback_id(found.group(2))
+    if index is None or index >= len(contacts):
+        stale(turn)
+        return
+    del contacts[index]
+    # answers 保存 may already hold, by the people's places: those after it move up one
+    answers = (payload.get("resolve") or {}).get("contacts")
+    if answers:
+        payload["resolve"]["contacts"] = {
+            str(i if i < index else i - 1): chosen
+            for key, chosen in answers.items()
+            if (i := int(key)) != index
+        }
     flag_modified(draft, "payload")
     await show_capture(turn, draft, edit=True)
 

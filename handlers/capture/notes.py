@@ -23,6 +23,7 @@ from handlers.capture.deals import deal_target, save_deal
 from handlers.capture.edit import (
     ask_field,
     back_to_card,
+    drop_contact,
     drop_deal,
     set_deal_stage,
     set_grade,
@@ -260,6 +261,7 @@ ROUTES = (
     (callbacks.GRADE, _on_draft(set_grade)),
     (callbacks.BACK, _on_draft(back_to_card)),
     (callbacks.NO_DEAL, _on_draft(drop_deal)),
+    (callbacks.DROP_CONTACT, _on_draft(drop_contact)),
     (callbacks.DEAL_STAGES, _on_draft(show_deal_stages)),
     (callbacks.DEAL_STAGE, _on_draft(set_deal_stage)),
 )

@@ -102,3 +102,17 @@ async def test_a_reminder_for_someone_unknown_says_so_and_offers_a_customer(
     saved = await wang.press("🏢 南京地铁")
     assert "✅ 已保存到「南京地铁」" in saved.text
     assert await bot.scalar(select(FollowUp.customer_id)) is not None
+
+
+async def test_a_person_read_by_mistake_is_left_out_before_saving(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    card = await wang.send("今天拜访了南京地铁赵主任 王经理陪同")  # 王经理 is the rep himself
+    assert "王经理" in card.text
+    fields = await wang.press("✏️ 修改")
+    assert "🗑 删除联系人 王经理" in fields.buttons
+    again = await wang.press("🗑 删除联系人 王经理")
+    assert "王经理" not in again.text.replace("王经理陪同", "")
+    assert "赵主任" in again.text
+    await wang.press("保存")
+    names = await bot.scalars(select(Contact.salutation))
+    assert list(names) == ["赵主任"]
