@@ -116,3 +116,13 @@ async def test_a_person_read_by_mistake_is_left_out_before_saving(bot: BotHarnes
     await wang.press("保存")
     names = await bot.scalars(select(Contact.salutation))
     assert list(names) == ["赵主任"]
+
+
+async def test_a_wechat_notes_fields_are_named_by_its_kind(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("今天和南京地铁赵主任微信聊了报价")
+    fields = await wang.press("✏️ 修改")
+    assert "📝 微信沟通日期" in fields.buttons and "📝 微信沟通内容" in fields.buttons
+    assert not any("拜访" in label for label in fields.buttons)
+    ask = await wang.press("📝 微信沟通内容")
+    assert "请输入新的微信沟通内容" in ask.text
