@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from bot.local_api import LocalClient
 from storage.models import Contact, Customer, FollowUp
-from tests.builders import local
+from tests.builders import Pushes, local
 from tests.conftest import BotHarness
 
 
@@ -126,3 +126,16 @@ async def test_a_wechat_notes_fields_are_named_by_its_kind(bot: BotHarness) -> N
     assert not any("拜访" in label for label in fields.buttons)
     ask = await wang.press("📝 微信沟通内容")
     assert "请输入新的微信沟通内容" in ask.text
+
+
+async def test_a_reminder_put_off_to_tomorrow_says_the_hour_it_keeps(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    with time_machine.travel(local(2026, 12, 2, 10, 0), tick=False):  # that morning
+        await wang.send("今天下午3点提醒我给南京地铁赵主任发报价")
+        await wang.press("保存")
+    due = await Pushes.of(bot).at(local(2026, 12, 2, 15, 0))
+    assert any("给赵主任发报价" in push.text for push in due)
+    with time_machine.travel(local(2026, 12, 2, 15, 1), tick=False):
+        await wang.press("推迟")
+        put_off = await wang.press("明天")
+    assert put_off.callback_answers == ["⏰ 已推迟到 12月3日 15:00"]
