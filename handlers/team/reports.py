@@ -328,7 +328,9 @@ async def _send_charts(turn: Turn, key: str) -> None:
     bot = turn.context.bot
     _ = turn._
     turn.answer(_("📈 图表生成好了"))
-    turn.later(lambda: bot.send_photo(chat_id, pair.bars, caption=_("各人联系客户数")))
+    # Times, not customers: visits, calls and WeChat stacked, as the summary's lines count them
+    # (two visits to one customer are 2).
+    turn.later(lambda: bot.send_photo(chat_id, pair.bars, caption=_("各人联系客户次数")))
     turn.later(lambda: bot.send_photo(chat_id, pair.trend, caption=_("近 8 周趋势(按周一开始)")))
 
 
@@ -448,7 +450,7 @@ async def deliver_team_push(
     in_group = chat_id != member.chat_id
     markup = None if in_group else inline([[(_("📊 打开团队汇总"), callbacks.summary("week"))]])
     await bot.send_message(chat_id, text[:4096], reply_markup=markup)
-    await bot.send_photo(chat_id, pair.bars, caption=_("上周各人联系客户数"))
+    await bot.send_photo(chat_id, pair.bars, caption=_("上周各人联系客户次数"))
     await bot.send_photo(chat_id, pair.trend, caption=_("近 8 周趋势(按周一开始)"))
     sent = await bot.send_message(chat_id, neglected[:4096])
     return sent.message_id
