@@ -301,6 +301,20 @@ class ContactRepo:
         )
         return rows.all()
 
+    async def families_of(self, contacts: Sequence[Contact]) -> dict[int, list[FamilyMember]]:
+        """The family of each of these contacts (a card's), by contact id, in one read."""
+        if not contacts:
+            return {}
+        rows = await self.session.scalars(
+            select(FamilyMember)
+            .where(FamilyMember.contact_id.in_([c.id for c in contacts]))
+            .order_by(FamilyMember.id)
+        )
+        families: dict[int, list[FamilyMember]] = {}
+        for relative in rows.all():
+            families.setdefault(relative.contact_id, []).append(relative)
+        return families
+
     async def delete(self, contact: Contact) -> None:
         """Hide the contact; `restore` brings it back until it is purged."""
         contact.deleted_at = datetime.now(UTC)

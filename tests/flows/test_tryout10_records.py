@@ -139,3 +139,12 @@ async def test_a_reminder_put_off_to_tomorrow_says_the_hour_it_keeps(bot: BotHar
         await wang.press("推迟")
         put_off = await wang.press("明天")
     assert put_off.callback_answers == ["⏰ 已推迟到 12月3日 15:00"]
+
+
+async def test_a_contacts_sons_birthday_is_on_the_card(bot: BotHarness) -> None:
+    chen = bot.user("陳嘉欣", language_code="zh-hk")
+    await chen.send("今日見咗新鴻基黃經理 佢個仔下個月15號生日")
+    await chen.press("保存")
+    card = await chen.send("/customer 新鴻基")
+    line = next(line for line in card.text.splitlines() if "黃經理" in line)
+    assert "🎂 " in line and "1月15日" in line
