@@ -204,10 +204,12 @@ async def _snooze(turn: Turn, data: str, match: re.Match[str]) -> None:
     else:
         day = now.date() + SNOOZES[step]
         follow_up.due_date = day
-        if follow_up.due_at is not None:
-            local = follow_up.due_at.astimezone(now.tzinfo)
-            follow_up.due_at = datetime.combine(day, local.time(), now.tzinfo).astimezone(UTC)
         answer = turn._("⏰ 已推迟到 {month}月{day}日", month=day.month, day=day.day)
+        if follow_up.due_at is not None:  # the hour it keeps is said too
+            local = follow_up.due_at.astimezone(now.tzinfo)
+            moved = datetime.combine(day, local.time(), now.tzinfo)
+            follow_up.due_at = moved.astimezone(UTC)
+            answer = turn._("⏰ 已推迟到 {when}", when=_when(turn, moved))
     await mark_replan(turn.session, turn.member.id)
     turn.answer(answer)
     _replace_row(turn, data, None)

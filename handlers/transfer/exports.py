@@ -245,6 +245,7 @@ class Exporter:
             select(
                 Customer.name, Interaction.kind, Interaction.occurred_at, writer.name,
                 Interaction.summary, Interaction.outcome, Interaction.location, Interaction.note,
+                Interaction.timed,
             )
             .join(Customer, Customer.id == Interaction.customer_id)
             .join(writer, writer.id == Interaction.member_id)
@@ -253,7 +254,9 @@ class Exporter:
         )  # fmt: skip
         kinds = {kind: self._(label) for kind, label in KIND_LABELS.items()}
         async for row in self._stream(query):
-            yield [row[0], kinds[row[1]], self.local(row[2]), *row[3:8]]
+            # Only the day said (今天下午拜访了…): the day, not the moment the note was saved.
+            at = self.local(row[2])
+            yield [row[0], kinds[row[1]], at if row[8] or at is None else at.date(), *row[3:8]]
 
     async def _follow_ups(self) -> AsyncIterator[list[Any]]:
         owner = aliased(Member)
