@@ -539,6 +539,9 @@ def _outcome(doc: Doc, people: People) -> str | None:
             continue
         start = a
         said = t.rfind("说", a, m.start())  # 范工电话里说我们的接口文档有问题
+        spoke = t.rfind("话", a, m.start())  # 佢話好有興趣: Cantonese says 话
+        if spoke > 0 and t[spoke - 1] in "他她们" and spoke > said:
+            said = spoke
         if said >= 0:
             start = said + 1
         # 通了电话嗯他们那个配网自动化项目还在走流程: a voice note's remark starts after its filler
@@ -1252,8 +1255,18 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         thing = _thing_before(doc, a)
         if thing:
             text = sent["verb"] + thing
-    if text in _BARE_VERB:
-        label = _label_at(people, a)
+    if text in _BARE_VERB or text.lower() in _BARE_VERB:  # (Call tomorrow 10am)
+        # (next Friday 3pm call 李部长 re budget: whom the verb names, not who was named before)
+        verb_end = t.find(text, start) + len(text) if t.find(text, start) >= 0 else start
+        after = next(
+            (
+                m
+                for m in people.mentions
+                if verb_end <= m.start <= verb_end + 2 and not m.pronoun and m.contact >= 0
+            ),
+            None,
+        )
+        label = label_of(people.persons[after.contact]) if after else _label_at(people, a)
         if label:
             joint = " {}" if text.isascii() else "{}"
             said = _EN_ABOUT.search(doc.text, doc.clause(a)[0], cb) if text.isascii() else None

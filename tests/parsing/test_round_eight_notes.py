@@ -358,3 +358,14 @@ def test_a_visit_planned_for_a_day_said_first_is_no_visit_today() -> None:
     )
     # the day said, a comma, then someone else's words: no task read from them
     assert [f.action for f in parse_note("明天，他说要开会", now).follow_ups] != ["他说要开会"]
+
+
+def test_tryout_ten_whom_a_call_names_and_what_cantonese_says() -> None:
+    now = datetime(2026, 12, 2, 22, 30, tzinfo=SH)
+    note = "Met Mr. Zhang of 南京地铁集团 today, talked about the AFC upgrade. next Friday 3pm call 李部长 re budget"
+    assert [f.action for f in parse_note(note, now).follow_ups] == ["call 李部长 re budget"]
+    assert [f.action for f in parse_note("Met 王总 today. Call tomorrow 10am", now).follow_ups] == [
+        "Call 王总"
+    ]
+    meal = parse_note("今日同港鐵嘅陳生飲茶，佢話好有興趣", now).interaction
+    assert meal is not None and meal.outcome == "好有兴趣"
