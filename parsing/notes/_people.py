@@ -482,6 +482,7 @@ _BEFORE_BARE = re.compile(r"(?:见了|见到|拜访了?|认识了?|(?i:\b(?:met|
 _AFTER_BARE = frozenset(
     "说讲是和与跟在也都就他她负对让给今明昨打通发聊谈见来去电微吃请手拍,;:。!?("
 )
+_PROFILE_AFTER = re.compile(r"(?:的)?(?:生日|老家|喜欢|爱好|手机|电话|微信|邮箱|毕业|属)")
 _NOT_BARE = frozenset(
     words(
         "高层 高管 方案 方面 金额 周末 周边 安排 安全 马上 白天 黄金 江苏 海南 常州 温州 徐州 苏州 "
@@ -499,11 +500,13 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
     for a, ch in enumerate(t):
         if ch not in SURNAMES or not doc.free(a, a + 1) or doc.date_at[a]:
             continue
-        if not _BEFORE_BARE.search(t, max(0, a - 9), a):
+        # 周文斌生日是3月8号 老家盐城: a full name opening the note or a line, then what he is
+        opening = (a == 0 or t[a - 1] == "\n") and _PROFILE_AFTER.match(t, a + 3) is not None
+        if not opening and not _BEFORE_BARE.search(t, max(0, a - 9), a):
             continue
         if t[a : a + 2] in COMPOUND_SURNAMES or TITLE_RE.match(t, a):
             continue
-        for given in (2, 1):
+        for given in (2,) if opening else (2, 1):
             end = a + 1 + given
             if end > len(t):
                 continue
@@ -515,7 +518,7 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
             if any(x < end and a < y for x, y in taken) or TITLE_RE.match(t, a + 1):
                 continue
             nxt = t[end] if end < len(t) else " "
-            if is_cjk(nxt) and nxt not in _AFTER_BARE:
+            if is_cjk(nxt) and nxt not in _AFTER_BARE and not opening:
                 continue
             if PLACE_RE.match(t, a) or title_info(seg) is not None:
                 break
@@ -615,6 +618,9 @@ def _placed_as_theirs(t: str, a: int, b: int, form: str | None, surname: str | N
     return bool(of_theirs.search(t, max(0, a - 6), a))
 
 
+_LABEL_AFTER = re.compile(r"\s*[:：]\s*[+0-9(]")
+
+
 def _latin_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     """David Ng, 产品总监Lily, Encik Ahmad: people named in Latin script (see _latin)."""
     t = doc.t
@@ -631,6 +637,8 @@ def _latin_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
             if x.end <= a <= x.end + 2 or x.start - 2 <= b <= x.start
         ):
             continue  # Jason 黄经理, David Lim 林大伟, 林经理(Kevin): one person, in both scripts
+        if _LABEL_AFTER.match(t, x.end):
+            continue  # Tel: 0512…, Mobile：139…: a card's label, no name
         if _calls_the_rep(doc, x.start, x.end) or _OUR_SIDE.search(t, max(0, x.start - 8), x.start):
             continue  # 我们的 Tony, our engineer Kevin: the rep's side, no contact
         title = english_title_before(t, x.start)
@@ -638,8 +646,10 @@ def _latin_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
             said = TITLE_RE.search(t, max(0, x.start - 8), x.start)
             while said is not None and said.end() < x.start - 1:
                 said = TITLE_RE.search(t, said.end(), x.start)
-            if said is not None and t[said.end() : x.start].strip() == "":
-                title = said.group()  # 产品总监Lily, 运营总监 Tony
+            if said is not None and t[said.end() : x.start].strip(" ") == "":
+                title = (
+                    said.group()
+                )  # 产品总监Lily, 运营总监 Tony (on one line: a card's 助理\nTel)
         if not (
             title or x.name in placed or _placed_as_theirs(t, x.start, x.end, x.form, x.surname)
         ):
@@ -653,8 +663,8 @@ def _latin_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
 
 # 采购 Linda, IT 的 Kevin: an English given name right after what the person does there.
 _ROLE_THEN_GIVEN = re.compile(
-    r"(?:采购|财务|法务|秘书|助理)\s?"
-    r"(?P<who>[A-Z][a-z]{2,9})\b(?!\s*[A-Z][a-z])"
+    r"(?:采购|财务|法务|秘书|助理)[ ]?"
+    r"(?P<who>[A-Z][a-z]{2,9})\b(?!\s*[A-Z][a-z])(?!\s*[:：])"  # (助理\nTel: a card's label)
 )
 
 

@@ -369,3 +369,19 @@ def test_tryout_ten_whom_a_call_names_and_what_cantonese_says() -> None:
     ]
     meal = parse_note("今日同港鐵嘅陳生飲茶，佢話好有興趣", now).interaction
     assert meal is not None and meal.outcome == "好有兴趣"
+
+
+def test_tryout_ten_a_card_label_and_a_name_said_alone() -> None:
+    now = datetime(2026, 12, 2, 22, 30, tzinfo=SH)
+    card = (
+        "苏州工业园区建设发展集团有限公司\n周文斌 总经理助理\nTel: 0512-6288 1234\n"
+        "Mobile: 139 1234 5678\nEmail: zhouwb@sipd.com.cn"
+    )
+    people = parse_note(card, now).contacts
+    assert [(c.name, c.phones, c.email) for c in people] == [
+        ("周文斌", ["051262881234", "13912345678"], "zhouwb@sipd.com.cn")
+    ]
+    said = parse_note("周文斌生日是3月8号 老家盐城 喜欢打掼蛋", now).contacts
+    assert [(c.name, c.native_place) for c in said] == [("周文斌", "盐城")]
+    # two characters that read as a word are no name
+    assert [c.name for c in parse_note("安全生日是3月8号", now).contacts] == [None]
