@@ -8,6 +8,7 @@ from handlers.capture.drafts import draft_handlers
 from handlers.capture.edit import CAPTURE_EDIT
 from handlers.capture.notes import capture_handlers
 from handlers.capture.photos import photo_handlers
+from handlers.capture.typed_save import typed_save_handlers
 from handlers.kit import pending
 from handlers.kit.groups import AnyApplication, add
 
@@ -15,5 +16,5 @@ from handlers.kit.groups import AnyApplication, add
 def register(application: AnyApplication) -> None:
     pending.accept(CAPTURE_EDIT)
     pending.accept_question(DRAFT_QUESTION)
-    add(application, [*capture_handlers(), *draft_handlers()])
+    add(application, [*capture_handlers(), *draft_handlers(), *typed_save_handlers()])
     add(application, photo_handlers())

@@ -35,4 +35,4 @@ DRAFT_QUESTION = pending.Question("draft", _close)
 
 def asked_about(turn: Turn, draft: Draft) -> None:
     """This answer asks about `draft` with its buttons: 取消 next closes it."""
-    pending.asking(turn, DRAFT_QUESTION, {"draft": draft.id})
+    pending.asking(turn, DRAFT_QUESTION, {"draft": draft.id, "kind": draft.kind})

@@ -1,0 +1,87 @@
+"""保存 typed at an open capture card does what its ✅ 保存 does (tryout 10: the word was taken as
+a new note, and the card and the word both went to /drafts). The button is pressed for the
+member, so saving is written once (notes.capture_button); with no card open the word is no
+note either: the member is told there is nothing to save."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import Update
+from telegram.ext import BaseHandler, MessageHandler, filters
+
+from handlers.capture import callbacks
+from handlers.capture.asked import DRAFT_QUESTION
+from handlers.kit import pending
+from handlers.kit.groups import MAIN
+from handlers.kit.keyboards import main_keyboard
+from handlers.kit.turn import TYPED_PRESS, Ctx, Turn, member_turn
+
+SAVE_WORDS = r"(?i)^\s*(保存|保存吧|存吧|存一下|确认保存|save)\s*[。.!！]?\s*$"
+
+
+def _save_pressed(update: Update, context: Ctx, asked: dict[str, Any]) -> Update | None:
+    """The card's ✅ 保存 pressed on its message, as Telegram would send it."""
+    user, message = update.effective_user, update.effective_message
+    if user is None or message is None:
+        return None
+    data = {
+        "update_id": update.update_id,
+        "callback_query": {
+            "id": TYPED_PRESS,
+            "from": user.to_dict(),
+            "chat_instance": TYPED_PRESS,
+            "data": callbacks.save(int(asked["draft"])),
+            "message": {
+                "message_id": asked["message"],
+                "date": int(message.date.timestamp()),
+                "chat": {"id": asked["chat"], "type": "private"},
+            },
+        },
+    }
+    return Update.de_json(data, context.bot)
+
+
+async def typed_save(update: Update, context: Ctx) -> None:
+    user_data = context.user_data
+    asked = user_data.get(pending.ASKED_KEY) if user_data is not None else None
+    open_draft = (
+        isinstance(asked, dict)
+        and asked.get("question") == DRAFT_QUESTION.key
+        and isinstance(asked.get("draft"), int)
+        and isinstance(asked.get("chat"), int)
+        and isinstance(asked.get("message"), int)
+    )
+    if open_draft and isinstance(asked, dict) and asked.get("kind") == "note":
+        await customer_first(update, context)  # 这条记录记在哪个客户名下? is still asked
+        return
+    if open_draft and isinstance(asked, dict):
+        pressed = _save_pressed(update, context, asked)
+        application = context.application
+        handler: BaseHandler[Any, Any, Any]
+        for handler in application.handlers.get(MAIN, []) if pressed is not None else []:
+            check = handler.check_update(pressed)
+            if check is None or check is False:
+                continue
+            inner = application.context_types.context.from_update(pressed, application)
+            await handler.handle_update(pressed, application, check, inner)
+            return
+    await nothing_to_save(update, context)
+
+
+@member_turn
+async def customer_first(turn: Turn) -> None:
+    turn.say(turn._("先点上面的按钮选这条记录的客户,或发 取消。"))
+
+
+@member_turn
+async def nothing_to_save(turn: Turn) -> None:
+    _ = turn._
+    turn.say(
+        _("现在没有等待保存的记录。直接发一句话就能记一条。"),
+        main_keyboard(_, manager=turn.member.is_manager),
+    )
+
+
+def typed_save_handlers() -> list[BaseHandler[Update, Ctx, object]]:
+    return [MessageHandler(filters.TEXT & filters.Regex(SAVE_WORDS), typed_save)]
