@@ -1347,7 +1347,7 @@ _AGREED = re.compile(r"^(?:约定|约好|说好|讲好|商定)了?\s*")
 
 # A verb of sending with nothing sent said after it.
 # A bare handing over after the day (…1月12号前给, …12月5号前给我): its thing was said first.
-_GIVE_ONLY = re.compile(r"(?:给|交)(?:我|我们|你|他|她|他们|过来|过去)?")
+_GIVE_ONLY = re.compile(r"(?:给|交)(?:我|我们|你|他|她|他们|过来|过去)?(?:就行|就可以|就好|即可)?")
 _SAID_BEFORE_LEAD = re.compile(r"^(?:先|要|还要|得|再|然后|那个|就是)+")
 _TOLD_BY = re.compile(r"(?:让|要|叫|说|请)$")
 

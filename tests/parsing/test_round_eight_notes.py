@@ -385,3 +385,15 @@ def test_tryout_ten_a_card_label_and_a_name_said_alone() -> None:
     assert [(c.name, c.native_place) for c in said] == [("周文斌", "盐城")]
     # two characters that read as a word are no name
     assert [c.name for c in parse_note("安全生日是3月8号", now).contacts] == [None]
+
+
+def test_tryout_ten_a_chats_give_it_to_me_by_then() -> None:
+    now = datetime(2026, 12, 2, 22, 30, tzinfo=SH)
+    chat = (
+        "陈总 20:01\n方案整体可以，你们把详细报价和案例资料整理一下\n"
+        "我 20:03\n好的陈总，明天上午把详细报价发您\n陈总 20:05\n案例资料下周三之前给我就行"
+    )
+    assert [(f.due.isoformat()[:10], f.action) for f in parse_note(chat, now).follow_ups] == [
+        ("2026-12-03", "把详细报价发陈总"),
+        ("2026-12-09", "案例资料"),
+    ]
