@@ -290,9 +290,9 @@ def _by_position(doc: Doc, people: People) -> str | None:
     return None
 
 
-# What may follow a short name as more of it (南瑞继保, 中建安装, 德邦物流华东区): up to four
+# What may follow a short name as more of it (南瑞继保, 中建安装, 德邦物流华东区, 顺丰速运华东区): up to five
 # characters no fact has used, ending where the name plainly ends (的, a person, a verb, a line).
-_TAIL_MAX = 4
+_TAIL_MAX = 5
 _TAIL_END = _ORG_STOP | frozenset("\n")
 
 

@@ -397,3 +397,9 @@ def test_tryout_ten_a_chats_give_it_to_me_by_then() -> None:
         ("2026-12-03", "把详细报价发陈总"),
         ("2026-12-09", "案例资料"),
     ]
+
+
+def test_a_known_names_branch_of_five_characters() -> None:
+    now = datetime(2026, 12, 2, 22, 30, tzinfo=SH)
+    assert parse_note("顺丰速运华东区 陈总微信说方案可以", now).company == "顺丰速运华东区"
+    assert parse_note("顺丰今天下午开会", now).company == "顺丰"
