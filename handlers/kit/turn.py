@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardMarkup, ReplyKeyboardMarkup, Update
+from telegram import Bot, InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
@@ -32,6 +32,16 @@ Ctx = ContextTypes.DEFAULT_TYPE
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup
 R = TypeVar("R")
 Send = Callable[[], Awaitable[Any]]
+
+
+async def unread(bot: Bot, method: str, **params: object) -> None:
+    """Call a Bot API method as PTB's own method for it does (`bot.send_message` …), without
+    reading Telegram's answer: nothing reads the answer to a turn's reply, and turning it into
+    PTB objects (the message again, each of a card's buttons) was about 5% of a turn
+    (bench/fullstack.py). `_post` is the one door of PTB's methods — defaults, the rate limiter,
+    errors such as BadRequest; PTB is pinned (requirements.lock), and
+    tests/test_unread_replies.py checks that the calls are the ones its methods make."""
+    await bot._post(method, {name: value for name, value in params.items() if value is not None})
 
 
 @dataclass
@@ -83,7 +93,9 @@ class Turn:
         if self.update.effective_chat is not None:
             chat_id = self.update.effective_chat.id
         bot = self.context.bot
-        self._outbox.append(lambda: bot.send_message(chat_id, text, reply_markup=markup))
+        self._outbox.append(
+            lambda: unread(bot, "sendMessage", chat_id=chat_id, text=text, reply_markup=markup)
+        )
 
     def edit(self, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
         """Replace the message whose button was pressed (or say it anew if there is none)."""
@@ -93,18 +105,32 @@ class Turn:
             return
         text = clip(text, MESSAGE_LIMIT)
 
-        bot, chat_id = self.context.bot, query.message.chat.id
+        bot, message, chat_id = self.context.bot, query.message, query.message.chat.id
 
         async def edit() -> None:
             try:
-                await query.edit_message_text(text, reply_markup=markup)
+                if isinstance(message, Message) and not query.inline_message_id:
+                    # query.edit_message_text(text, reply_markup=markup), its answer unread
+                    await unread(
+                        bot,
+                        "editMessageText",
+                        chat_id=chat_id,
+                        message_id=message.message_id,
+                        text=text,
+                        reply_markup=markup,
+                        business_connection_id=message.business_connection_id,
+                    )
+                else:
+                    await query.edit_message_text(text, reply_markup=markup)
             except BadRequest as exc:
                 reason = str(exc).lower()
                 if "not modified" in reason:
                     return  # the same text again: nothing to change
                 if "not found" in reason or "can't be edited" in reason:
                     # The message is gone (deleted, or too old to edit): say it anew.
-                    await bot.send_message(chat_id, text, reply_markup=markup)
+                    await unread(
+                        bot, "sendMessage", chat_id=chat_id, text=text, reply_markup=markup
+                    )
                     return
                 raise
 
