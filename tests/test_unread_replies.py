@@ -67,6 +67,24 @@ async def test_an_edit_is_the_call_edit_message_text_makes(
     assert api.chats[42][sent.message_id]["text"] == "已保存 ✅"
 
 
+async def test_new_buttons_are_the_call_edit_message_reply_markup_makes(
+    bot_and_api: tuple[ExtBot[Any], LocalBotApi],
+) -> None:
+    bot, api = bot_and_api
+    sent = await bot.send_message(42, "今日", reply_markup=KEYBOARD)
+    await bot.edit_message_reply_markup(chat_id=42, message_id=sent.message_id)
+    await unread(
+        bot,
+        "editMessageReplyMarkup",
+        chat_id=42,
+        message_id=sent.message_id,
+        reply_markup=None,
+        business_connection_id=None,
+    )
+    public, ours = api.calls[-2:]
+    assert (public.method, public.params) == (ours.method, ours.params)
+
+
 async def test_telegram_refusing_an_edit_still_raises(
     bot_and_api: tuple[ExtBot[Any], LocalBotApi],
 ) -> None:

@@ -143,9 +143,22 @@ class Turn:
         if query is None or query.message is None:
             return
 
+        bot, message = self.context.bot, query.message
+
         async def edit() -> None:
             try:
-                await query.edit_message_reply_markup(reply_markup=markup)
+                if isinstance(message, Message) and not query.inline_message_id:
+                    # query.edit_message_reply_markup(reply_markup=markup), its answer unread
+                    await unread(
+                        bot,
+                        "editMessageReplyMarkup",
+                        chat_id=message.chat.id,
+                        message_id=message.message_id,
+                        reply_markup=markup,
+                        business_connection_id=message.business_connection_id,
+                    )
+                else:
+                    await query.edit_message_reply_markup(reply_markup=markup)
             except BadRequest as exc:
                 reason = str(exc).lower()
                 if not (
@@ -170,7 +183,7 @@ class Turn:
     def tell(self, member: Member, text: str) -> None:
         """Message another member (a manager told of a join, a member told of a removal)."""
         bot, text = self.context.bot, clip(text, MESSAGE_LIMIT)
-        self._outbox.append(lambda: bot.send_message(member.chat_id, text))
+        self._outbox.append(lambda: unread(bot, "sendMessage", chat_id=member.chat_id, text=text))
 
     async def flush(self) -> None:
         if self.update.callback_query is not None and not self._answered:
