@@ -4,8 +4,10 @@ upcoming itineraries — and the buttons that act on them."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import Row
 from telegram import InlineKeyboardMarkup
 
 from handlers.customers import callbacks
@@ -38,7 +40,9 @@ from storage.payments import card_deals
 CARD_RECORDS = 5
 
 
-def contact_line(_: Translator, contact: Contact, today: datetime, region: str) -> str:
+def contact_line(
+    _: Translator, contact: Contact | Row[*tuple[Any, ...]], today: datetime, region: str
+) -> str:
     """王建国 局长(王局长)🔑 · 📞 138 1234 5678 · 🎂 农历三月初八(下次:…)"""
     head = heading(contact.name, contact.surname, contact.title, contact.salutation)
     if contact.is_key_leader:
@@ -118,7 +122,7 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
     if distance:
         lines.append(distance)
 
-    contacts = await ContactRepo(session, turn.actor).of_customer(customer)
+    contacts = await ContactRepo(session, turn.actor).card_lines(customer)
     if contacts:
         lines.append(_("👤 联系人"))
         lines += [f"  · {contact_line(_, c, now, turn.region)}" for c in contacts]
