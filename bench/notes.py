@@ -91,6 +91,13 @@ DEV_SETS = [
     # blind6: 150 notes by a ninth helper who never read parsing/, written on 2026-12-02 after
     # round seven; held out, read only as totals
     NOTES_DIR / "notes_blind6.jsonl",
+    # blind7: 150 notes by a tenth helper who never read parsing/, written on 2026-12-02 before
+    # round eight; its first score is the parser as round eight began. Held out: totals only
+    NOTES_DIR / "notes_blind7.jsonl",
+    # styles5: 200 notes weighing follow-ups and their dates (every way a rep says a task, beside
+    # the traps that are none) by an eleventh helper who never read parsing/, written on
+    # 2026-12-02 during round eight; scored on the parser of that moment, then tuned on
+    NOTES_DIR / "notes_styles5.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"

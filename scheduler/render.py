@@ -99,14 +99,10 @@ def item_buttons(
             _button(_("💔 输单") + suffix, push_buttons.deal_lose(item["id"])),
         ]
     if item["type"] == "follow_up":
-        done, later = push_buttons.done(item["id"]), push_buttons.later(item["id"])
+        row = push_buttons.item_row(item["id"], None, customer_of(item))
     else:
-        done, later = push_buttons.ok(row_id, index), push_buttons.later(row_id, index)
-    buttons = [_button(_("✅ 完成") + suffix, done), _button(_("⏰ 推迟") + suffix, later)]
-    customer = customer_of(item)
-    if customer:
-        buttons.append(_button(_("🔎 查看") + suffix, push_buttons.view_customer(customer)))
-    return buttons
+        row = push_buttons.item_row(row_id, index, customer_of(item))
+    return [_button(_(label) + suffix, data) for label, data in row]
 
 
 def digest_items(row: ReminderOutbox) -> list[Item]:

@@ -44,6 +44,7 @@ async def log_interaction(
     kind: InteractionKind,
     occurred_at: datetime,
     *,
+    timed: bool = True,
     summary: str | None = None,
     outcome: str | None = None,
     note: str | None = None,
@@ -52,12 +53,14 @@ async def log_interaction(
     latitude: float | None = None,
     longitude: float | None = None,
 ) -> Interaction:
-    """Record a visit, call, WeChat or meal; it resets the customer's "last contact" clock."""
+    """Record a visit, call, WeChat or meal; it resets the customer's "last contact" clock.
+    ``timed`` is False when only the day was said: ``occurred_at`` is then a stand-in."""
     interaction = Interaction(
         customer_id=customer.id,
         member_id=actor.member_id,
         kind=kind,
         occurred_at=occurred_at,
+        timed=timed,
         summary=summary,
         outcome=outcome,
         note=note,

@@ -35,7 +35,8 @@ def length_limit(model: type[Base], field: str) -> int | None:
 
 
 # Columns that follow from others (a birthday's next occurrence): set, never logged or said.
-DERIVED_FIELDS = frozenset({"birthday_next"})
+# Kept beside what was typed, never logged on their own (a record's timed goes with its time).
+DERIVED_FIELDS = frozenset({"birthday_next", "timed"})
 # The columns of one birthday, logged together as one "birthday" row: 3月8日 → 农历三月初八.
 BIRTHDAY_FIELDS = ("birthday_month", "birthday_day", "birthday_year", "birthday_lunar",
                    "birthday_leap")  # fmt: skip

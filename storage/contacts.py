@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
@@ -44,6 +45,22 @@ def same_name(a: str | None, b: str | None) -> bool:
     """Two names (or titles) that are one, width, case, spaces and script aside: 陳經理 is
     陈经理. None is no name."""
     return bool(a) and bool(b) and script_fold(a or "") == script_fold(b or "")
+
+
+# 副主任 is still 主任 to the rep's ear (赵主任 for 赵国栋 副主任, 王总 for 王副总): a deputy's
+# rank, with 常务/执行 before it, left out when no one is addressed exactly as the note says.
+_DEPUTY = re.compile(r"(?:常务|执行)?副")
+
+
+def rank_free(address: str | None) -> str:
+    """赵副主任 → 赵主任, 王常务副总 → 王总 (folded); '' for no address."""
+    key = script_fold(address or "")
+    return key[:1] + _DEPUTY.sub("", key[1:])
+
+
+def same_rank_free(a: str | None, b: str | None) -> bool:
+    """Two addresses that are one but for a deputy's 副: 赵主任 and 赵副主任."""
+    return bool(a) and bool(b) and rank_free(a) == rank_free(b)
 
 
 # Every card and capture lists a customer's contacts: built once (storage.customers.Scoped).
@@ -105,6 +122,9 @@ _OWN_KEYED = _own_with(
         Contact.search_key.contains(bindparam("typed"), escape="/"),
     )
 )
+_OWN_SURNAMED = _own_with(
+    or_(Contact.surname == bindparam("key"), Contact.surname == bindparam("typed"))
+)
 
 
 class ContactRepo:
@@ -140,9 +160,22 @@ class ContactRepo:
             for c in (await self.session.scalars(*query)).all()
             if script_fold((c.name if name else c.salutation) or "") == key
         ][:2]
+        if not name and not found:
+            return await self._own_deputy(said, surname or said[:1])
         if name or not surname:
             return found
         return [c for c in found if same_name(c.surname, surname) or c.surname is None]
+
+    async def _own_deputy(self, salutation: str, surname: str) -> list[Contact]:
+        """赵主任 when the rep's only 赵 of that rank is 赵副主任 (or the other way round): that
+        one; none when two may be meant."""
+        query = _OWN_SURNAMED.of(self.actor, key=script_fold(surname), typed=fold(surname))
+        found = [
+            c
+            for c in (await self.session.scalars(*query)).all()
+            if same_rank_free(c.salutation, salutation)
+        ]
+        return found if len(found) == 1 else []
 
     async def own_reachable(self, phones: list[str], email: str | None) -> Contact | None:
         """The actor's own contact with one of these phone numbers or this email: the person a
@@ -197,6 +230,7 @@ class ContactRepo:
         sure: Contact | None = None
         maybe: list[Contact] = []
         addressed: list[Contact] = []  # same surname and the same title: 王局长 → 王建国 局长
+        deputy: list[Contact] = []  # same surname, the same title but for 副
         for contact in await self.of_customer(customer):
             if name and same_name(contact.name, name):
                 sure = contact
@@ -217,6 +251,8 @@ class ContactRepo:
             if same_surname and (not name or not contact.name or same_name(contact.name, surname)):
                 if not title or not contact.title or same_title:
                     maybe.append(contact)
+                elif not name and same_rank_free(salutation, contact.salutation):
+                    deputy.append(contact)  # 赵主任 for 赵副主任: only when no one else fits
                 if not name and same_title:
                     addressed.append(contact)
             elif (
@@ -231,6 +267,8 @@ class ContactRepo:
         if sure is None and len(maybe) == 1 and addressed == maybe:
             # The only person of this customer the note can mean: no question to ask.
             return maybe[0], []
+        if sure is None and not maybe and len(deputy) == 1:
+            return deputy[0], []
         return sure, ([] if sure else maybe)
 
     async def create(self, customer: Customer, **fields: Any) -> Contact:
@@ -289,6 +327,22 @@ class ContactRepo:
             .order_by(FamilyMember.id)
         )
         return rows.all()
+
+    async def families_of(
+        self, contacts: Sequence[Contact] | Sequence[Row[*tuple[Any, ...]]]
+    ) -> dict[int, list[FamilyMember]]:
+        """The family of each of these contacts (a card's), by contact id, in one read."""
+        if not contacts:
+            return {}
+        rows = await self.session.scalars(
+            select(FamilyMember)
+            .where(FamilyMember.contact_id.in_([c.id for c in contacts]))
+            .order_by(FamilyMember.id)
+        )
+        families: dict[int, list[FamilyMember]] = {}
+        for relative in rows.all():
+            families.setdefault(relative.contact_id, []).append(relative)
+        return families
 
     async def delete(self, contact: Contact) -> None:
         """Hide the contact; `restore` brings it back until it is purged."""

@@ -10,7 +10,9 @@ A typed company name is compared with every live customer of the team:
   有限责任公司, 集团), 设计研究院 for 设计院, a province in front (江苏省…, 广东…), Traditional
   script. Two names that differ only so are one customer;
 - **maybe** — an abbreviation (华电院: its characters in order, first and last the same), the
-  same sound (华东电力设记院), or a near spelling (rapidfuzz).
+  same sound (华东电力设记院), or a near spelling (rapidfuzz). A short name found inside a
+  longer one is a near spelling only at its start or end (华东 → 华东电力设计院, 万科 → 深圳万科),
+  never in its middle, where it straddles two words of another company (华电 in 中华电力).
 
 Of the actor's own customers, exact is the customer; same and maybe are asked about. Of a
 colleague's, exact and same are the first-recorded rule (the colleague keeps it); maybe is
@@ -42,6 +44,9 @@ LIKELY_MATCH = 82
 # (华东) must not fish out the names of a colleague's customers.
 COLLEAGUE_MATCH = 85
 ASKED = 3  # at most this many of one's own customers offered as "是「X」"
+# A name this short (its core) is one word: found inside a longer name, it must be at its start
+# or end to be asked about (华电 is not 中华电力).
+FRAGMENT = 3
 
 # Legal forms at the end of a name, longest first; stripped again and again
 # (上海建工集团股份有限公司 → 上海建工).
@@ -133,6 +138,17 @@ def abbreviates(short: str, long: str) -> bool:
         return False
     rest = iter(long)
     return all(ch in rest for ch in short)
+
+
+def straddles(one: str, other: str) -> bool:
+    """The shorter of two cores is a short word found only in the middle of the longer: WRatio
+    scores 华电 in 中华电力 (90) as high as a slip, yet 中华|电力 is another company. At the start
+    or the end it may well be the same one (华东 → 华东电力设计院, 万科 → 深圳万科)."""
+    short, long = sorted((one, other), key=len)
+    if not short or len(short) > FRAGMENT or len(long) * 2 < len(short) * 3:
+        return False  # a whole name, or two names about as long: WRatio's plain ratio
+    found = fuzz.partial_ratio_alignment(short, long)
+    return found is not None and found.dest_start > 0 and found.dest_end < len(long)
 
 
 @dataclass(frozen=True)
@@ -260,7 +276,11 @@ class TeamNames:
             limit=ASKED + 1,
             score_cutoff=LIKELY_MATCH,
         )
-        found += [self.rows[i].id for _, _, i in scored if self.rows[i].id not in exclude]
+        found += [
+            self.rows[i].id
+            for _, _, i in scored
+            if self.rows[i].id not in exclude and not straddles(key.core, self.cores[i])
+        ]
         return list(dict.fromkeys(found))
 
     def _close(self, name: str, key: NameKey, cid: int) -> bool:

@@ -29,6 +29,7 @@ from sqlalchemy import (
     Time,
     TypeDecorator,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy import text as sql
 from sqlalchemy.engine import Dialect
@@ -379,6 +380,9 @@ class Interaction(Timestamped, Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
     kind: Mapped[InteractionKind] = mapped_column(_enum(InteractionKind))
     occurred_at: Mapped[datetime] = mapped_column()
+    # False when the rep said only the day (今天下午拜访了…): occurred_at is then a stand-in
+    # (the saving moment, or noon) that orders the records, and is shown as the day alone.
+    timed: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     summary: Mapped[str | None] = mapped_column(Text)
     outcome: Mapped[str | None] = mapped_column(Text)
     # The rep's whole note as typed: the summary is a headline read from it, never a stand-in.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from parsing.notes import salutation_for
 from parsing.notes._lexicon import COMPOUND_SURNAMES, SURNAMES
 
 # Said after a surname, never a job: 张总 is a 总经理, a 董事长 or a 总监 — nobody says which.
@@ -69,6 +70,14 @@ def surname_of(name: str) -> str | None:
     return name[:1] if name[:1] in SURNAMES else None
 
 
+def addressed_as(surname: str, title: str) -> str:
+    """How one with this surname and title is spoken to: by the title's last part (赵 +
+    营销部副主任 → 赵主任, 王 + 副总经理 → 王总), as a note is read; surname and title for a
+    title the note reader does not know."""
+    said = salutation_for("某", title)  # the address alone, whatever the surname's length
+    return surname + said[1:] if said else f"{surname}{title}"
+
+
 def renamed(before: Naming, name: str | None, title: str | None) -> Naming:
     """The naming after a new name or title: a form of address made from the old ones (张总 of
     张 and 总, or the address saved as the name) is made again from the new — 张总 renamed
@@ -78,10 +87,14 @@ def renamed(before: Naming, name: str | None, title: str | None) -> Naming:
     made = before.salutation in (None, before.name) or (
         bool(before.surname)
         and bool(before.title)
-        and before.salutation == f"{before.surname}{before.title}"
+        and before.salutation
+        in (
+            f"{before.surname}{before.title}",
+            addressed_as(before.surname or "", before.title or ""),
+        )
     )
     if not made:
         return Naming(name, surname, title, before.salutation)
     if surname and title:
-        return Naming(name, surname, title, f"{surname}{title}")
+        return Naming(name, surname, title, addressed_as(surname, title))
     return Naming(name, surname, job_title(title), None)

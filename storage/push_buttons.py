@@ -7,6 +7,7 @@ other). Each builder has its pattern beside it; data stays within Telegram's 64 
     rem:ok:<row>:<item>                rem:later:<row>:<item>       rem:again:<row>:<item>:<span>
     rem:greeted:<contact>:<yyyymmdd>[:<family member>]
     rem:tripfu:<itinerary>             cust:v:<customer>
+    rem:back:<follow-up>[#<n>]         rem:back:<row>:<item>[#<n>]   (⬅️ 返回 from 推迟's choices)
     mins:w:<minutes> 写纪要 · mins:seen:<minutes> 已阅 · mins:note:<minutes> 批注
     arch:ok:<customer> 已审核 · arch:note:<customer> 意见
     deal:a:<deal>:p 推进 · deal:d:<deal>:p 改日期 · deal:l:<deal>:p 输单 (":p": from a push, so
@@ -20,6 +21,8 @@ import re
 from datetime import date
 from typing import Literal
 
+from locales import N_
+
 Span = Literal["1h", "1d", "1w"]
 
 REMINDER_PATTERN = r"^rem:"
@@ -31,6 +34,27 @@ SNOOZE = re.compile(r"^rem:snooze:([0-9]+):(1h|1d|1w)$")
 AGAIN = re.compile(r"^rem:again:([0-9]+):([0-9]+):(1h|1d|1w)$")
 GREETED = re.compile(r"^rem:greeted:([0-9]+):([0-9]{8})(?::([0-9]+))?$")
 TRIP_FOLLOW_UP = re.compile(r"^rem:tripfu:([0-9]+)$")
+BACK = re.compile(r"^rem:back:([0-9]+)(?::([0-9]+))?(?:#([0-9]{1,3}))?$")
+DONE_LABEL, LATER_LABEL, VIEW_LABEL = N_("✅ 完成"), N_("⏰ 推迟"), N_("🔎 查看")
+
+
+def item_row(first: int, item: int | None, customer: int | None) -> list[tuple[str, str]]:
+    """✅ 完成 / ⏰ 推迟 / 🔎 查看 of a follow-up (`first` its id, `item` None) or of another
+    digest item (`first` the push's row, `item` its index), as msgids and data: laid out by
+    scheduler/render.py, put back by handlers/reminders after ⬅️ 返回 from 推迟's choices."""
+    row = [
+        (DONE_LABEL, done(first) if item is None else ok(first, item)),
+        (LATER_LABEL, later(first, item)),
+    ]
+    if customer:
+        row.append((VIEW_LABEL, view_customer(customer)))
+    return row
+
+
+def back(first: int, item: int | None, number: str) -> str:
+    """⬅️ 返回 from 推迟's choices: the item's buttons again (`number`: their label's)."""
+    data = f"rem:back:{first}" if item is None else f"rem:back:{first}:{item}"
+    return f"{data}#{number}" if number else data
 
 
 def done(follow_up_id: int) -> str:

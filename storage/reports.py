@@ -397,6 +397,7 @@ class RecentInteraction:
     kind: InteractionKind
     occurred_at: datetime
     summary: str | None
+    timed: bool = True  # False: only the day was said
 
 
 @dataclass(frozen=True)
@@ -422,6 +423,7 @@ async def rep_activity(
             Interaction.kind,
             Interaction.occurred_at,
             Interaction.summary,
+            Interaction.timed,
         )
         .join(Customer, Customer.id == Interaction.customer_id)
         .where(Interaction.member_id == member.id, *_joined_team_customer(actor.team_id))

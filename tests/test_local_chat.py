@@ -136,12 +136,12 @@ async def test_numbered_buttons_still_work_after_a_restart(in_tmp: Path) -> None
 async def test_two_charts_are_saved_under_two_names(in_tmp: Path) -> None:
     transcript = await chat("/newteam 华东销售一部\n/team\n6\n", in_tmp)  # 6: 📈 图表
     saved = re.findall(r"🤖 📎 (\S+) → (\S+)", after(transcript, "6"))
-    assert [name for name, _path in saved] == ["各人联系客户数.png", "近8周趋势(按周一开始).png"]
+    assert [name for name, _path in saved] == ["各人联系客户次数.png", "近8周趋势(按周一开始).png"]
     files = sorted((in_tmp / "data" / "downloads").iterdir())
-    assert [f.name for f in files] == ["各人联系客户数.png", "近8周趋势(按周一开始).png"]
+    assert [f.name for f in files] == ["各人联系客户次数.png", "近8周趋势(按周一开始).png"]
     assert all(f.read_bytes().startswith(b"\x89PNG") for f in files)
     again = await chat("/team\n6\n", in_tmp)  # the same charts a second time keep the first
-    assert "各人联系客户数-2.png" in after(again, "6")
+    assert "各人联系客户次数-2.png" in after(again, "6")
     assert len(list((in_tmp / "data" / "downloads").iterdir())) == 4
 
 

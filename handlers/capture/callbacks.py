@@ -8,12 +8,14 @@ The capture card (show.py, notes.py), about the draft it shows:
     cap:k:<draft>:<index>:<contact> which contact the note's index-th person is (0: new)
     cap:m:<draft> 📨 请经理处理        cap:r:<draft> ⏰ 只存为我的提醒   cap:d:<draft> 📝 先存为草稿
     cap:a:<draft> ✅ 仍然保存 (the same note was saved already; ❌ 不保存 is cap:x)
+    cap:pc:<draft> 🏢 选客户 (a note of follow-ups whose person no customer has: which one)
     cap:n:<note draft>:<customer> the customer of a note nothing was read from (0: keep it)
     cap:dl:<draft>:<deal>[:s] which open deal the note's deal is (0: 🆕 新建商机); ":s" when
     保存 asked it, so the answer saves
 ✏️ 修改 (edit.py):
     cap:f:<draft>:<field> type a field (company, c0n, f1d …)   cap:g:<draft>:<grade> ⭐ 等级
     cap:b:<draft> ⬅️ 返回 to the card             cap:nd:<draft> 💼 不是商机 (drop the note's deal)
+    cap:kd:<draft>:<index> 🗑 删除 the note's index-th person (read by mistake)
     cap:dm:<draft> 💼 商机阶段 (its stages)       cap:ds:<draft>:<stage> one of them (a DealStage value)
 📇 名片 (photos.py): card:p:<contact>
 /drafts (drafts.py): dft:l:<offset> a page   dft:c:<draft> ▶️ 继续   dft:d:<draft>:<offset> 🗑 删除
@@ -40,12 +42,14 @@ CONTACT = re.compile(rf"^cap:k:{_ID}:{_ID}:{_ID}$")
 ASK_MANAGER = re.compile(rf"^cap:m:{_ID}$")
 REMINDERS_ONLY = re.compile(rf"^cap:r:{_ID}$")
 KEEP_DRAFT = re.compile(rf"^cap:d:{_ID}$")
+PICK_CUSTOMER = re.compile(rf"^cap:pc:{_ID}$")
 NOTE_CUSTOMER = re.compile(rf"^cap:n:{_ID}:{_ID}$")
 DEAL_PICK = re.compile(rf"^cap:dl:{_ID}:{_ID}(:s)?$")
 FIELD = re.compile(rf"^cap:f:{_ID}:([a-z0-9]{{1,16}})$")
 GRADE = re.compile(rf"^cap:g:{_ID}:([A-Z])$")
 BACK = re.compile(rf"^cap:b:{_ID}$")
 NO_DEAL = re.compile(rf"^cap:nd:{_ID}$")
+DROP_CONTACT = re.compile(rf"^cap:kd:{_ID}:{_ID}$")
 DEAL_STAGES = re.compile(rf"^cap:dm:{_ID}$")
 DEAL_STAGE = re.compile(rf"^cap:ds:{_ID}:([a-z]{{1,16}})$")
 
@@ -86,6 +90,10 @@ def keep_draft(draft_id: int) -> str:
     return f"cap:d:{draft_id}"
 
 
+def pick_customer(draft_id: int) -> str:
+    return f"cap:pc:{draft_id}"
+
+
 def note_customer(draft_id: int, customer_id: int) -> str:
     """`customer_id` 0: keep the note as a draft."""
     return f"cap:n:{draft_id}:{customer_id}"
@@ -110,6 +118,10 @@ def back(draft_id: int) -> str:
 
 def no_deal(draft_id: int) -> str:
     return f"cap:nd:{draft_id}"
+
+
+def drop_contact(draft_id: int, index: int) -> str:
+    return f"cap:kd:{draft_id}:{index}"
 
 
 def deal_stages(draft_id: int) -> str:

@@ -14,6 +14,7 @@ from handlers.capture.payload import CapturePayload, ContactData, capture_payloa
 from handlers.capture.show import show_capture
 from handlers.deals.text import stage_name
 from handlers.kit import pending
+from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.render import (
     no_such_leap_month_said,
@@ -51,6 +52,22 @@ PROMPTS = {
     "cp": (N_("竞争对手"), N_("广联达、博超")),
     "da": (N_("商机金额"), N_("120万")),
 }
+# A call's, a WeChat exchange's or a meal's date and words, by its own word (not 拜访).
+_INTERACTION_LABELS = {
+    "visit": (N_("拜访日期"), N_("拜访内容")),
+    "call": (N_("电话日期"), N_("电话内容")),
+    "wechat": (N_("微信沟通日期"), N_("微信沟通内容")),
+    "meal": (N_("吃饭日期"), N_("吃饭内容")),
+}
+
+
+def _interaction_labels(payload: CapturePayload) -> tuple[str, str]:
+    """The untranslated labels of the note's interaction's date and words."""
+    interaction = payload.get("interaction")
+    kind = interaction["kind"] if interaction else "visit"
+    return _INTERACTION_LABELS.get(kind, _INTERACTION_LABELS["visit"])
+
+
 _NAME_LIST = re.compile(r"[、,;/和与及]+|\s+")
 
 
@@ -68,8 +85,11 @@ def _field_buttons(turn: Turn, draft: Draft) -> list[list[tuple[str, str]]]:
         who = contact_label(contact)
         rows.append([(_("👤 {who} 姓名", who=who), field(f"c{i}n")), (_("职务"), field(f"c{i}t"))])
         rows.append([(_("🎂 生日"), field(f"c{i}b")), (_("📞 电话"), field(f"c{i}p"))])
+        # a person read by mistake (the rep's own 王经理 in a pasted chat): not saved at all
+        rows.append([(_("🗑 删除联系人 {who}", who=who), callbacks.drop_contact(draft.id, i))])
     if payload.get("interaction"):
-        rows.append([(_("📝 拜访日期"), field("iw")), (_("📝 拜访内容"), field("is"))])
+        day, words = _interaction_labels(payload)
+        rows.append([("📝 " + _(day), field("iw")), ("📝 " + _(words), field("is"))])
     for j, _follow_up in enumerate(payload.get("follow_ups") or []):
         rows.append([(_("⏰ 跟进日期"), field(f"f{j}d")), (_("⏰ 跟进事项"), field(f"f{j}a"))])
     for k, _trip in enumerate(payload.get("itineraries") or []):
@@ -124,6 +144,28 @@ async def drop_deal(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
     await show_capture(turn, draft, edit=True)
 
 
+async def drop_contact(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    """🗑 删除联系人: the note's person is left out of the draft; the card again, without them.
+    Nothing is saved yet, so not saving is the way back."""
+    payload = capture_payload(draft.payload)
+    contacts = payload.get("contacts") or []
+    index = callback_id(found.group(2))
+    if index is None or index >= len(contacts):
+        stale(turn)
+        return
+    del contacts[index]
+    # answers 保存 may already hold, by the people's places: those after it move up one
+    answers = (payload.get("resolve") or {}).get("contacts")
+    if answers:
+        payload["resolve"]["contacts"] = {
+            str(i if i < index else i - 1): chosen
+            for key, chosen in answers.items()
+            if (i := int(key)) != index
+        }
+    flag_modified(draft, "payload")
+    await show_capture(turn, draft, edit=True)
+
+
 async def show_deal_stages(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
     """💼 商机阶段: the stages by the team's names, one button each."""
     _ = turn._
@@ -153,10 +195,18 @@ async def ask_field(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
     if _code(field) not in PROMPTS:
         stale(turn)
         return
-    label, example = PROMPTS[_code(field)]
+    label, example = _prompt(capture_payload(draft.payload), field)
     what = {"draft": draft.id, "field": field}
     # a contact keeps a name (无 would leave the old one): not offered
     pending.ask(turn, CAPTURE_EDIT, what, label, example, clearable=_code(field) != "n")
+
+
+def _prompt(payload: CapturePayload, field: str) -> tuple[str, str]:
+    """The field's label and example: 请输入新的电话日期 for a call's."""
+    label, example = PROMPTS[_code(field)]
+    if field in ("iw", "is"):
+        label = _interaction_labels(payload)[field == "is"]
+    return label, example
 
 
 def _code(field: str) -> str:
@@ -188,7 +238,7 @@ async def apply_edit(turn: Turn, text: str) -> None:
         turn.say(_(_WHY[error]))
         return
     if error is not None:
-        pending.again(turn, *PROMPTS[_code(field)])
+        pending.again(turn, *_prompt(capture_payload(draft.payload), field))
         return
     flag_modified(draft, "payload")
     pending.finish(turn, CAPTURE_EDIT)

@@ -23,6 +23,7 @@ from handlers.capture.deals import deal_target, save_deal
 from handlers.capture.edit import (
     ask_field,
     back_to_card,
+    drop_contact,
     drop_deal,
     set_deal_stage,
     set_grade,
@@ -31,13 +32,13 @@ from handlers.capture.edit import (
 )
 from handlers.capture.known import customer_of_named_person
 from handlers.capture.payload import (
-    CapturePayload,
     ContactData,
     TripData,
     capture_payload,
     has_content,
     moment_of,
     note_to_payload,
+    reminder_only,
 )
 from handlers.capture.plans import save_plan, take_plan
 from handlers.capture.show import deal_choices, show_capture
@@ -221,6 +222,15 @@ async def _reminders_only(turn: Turn, draft: Draft, found: re.Match[str]) -> Non
     await _save_reminders(turn, draft)
 
 
+async def _pick_customer(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    """🏢 选客户 on a card that would be the rep's own reminder: 保存's question of which
+    customer, with ⏰ 只存为我的提醒 among its answers."""
+    if capture_payload(draft.payload).get("company"):
+        stale(turn)
+        return
+    await _resolve_customer(turn, draft)
+
+
 async def _keep(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
     pending.settled(turn)  # kept: 取消 next has nothing to drop
     turn.edit(turn._("📝 已存为草稿,不会丢失。"))
@@ -245,11 +255,13 @@ ROUTES = (
     (callbacks.ASK_MANAGER, _on_draft(_manager_button)),
     (callbacks.REMINDERS_ONLY, _on_draft(_reminders_only)),
     (callbacks.KEEP_DRAFT, _on_draft(_keep)),
+    (callbacks.PICK_CUSTOMER, _on_draft(_pick_customer)),
     (callbacks.EDIT, _on_draft(show_fields)),
     (callbacks.FIELD, _on_draft(ask_field)),
     (callbacks.GRADE, _on_draft(set_grade)),
     (callbacks.BACK, _on_draft(back_to_card)),
     (callbacks.NO_DEAL, _on_draft(drop_deal)),
+    (callbacks.DROP_CONTACT, _on_draft(drop_contact)),
     (callbacks.DEAL_STAGES, _on_draft(show_deal_stages)),
     (callbacks.DEAL_STAGE, _on_draft(set_deal_stage)),
 )
@@ -285,23 +297,6 @@ async def _attach_note(turn: Turn, draft_id: int, customer_id: int) -> None:
 
 
 # -- saving ------------------------------------------------------------------------------------
-
-
-MENTION_KEYS = frozenset({"name", "surname", "title", "salutation", "is_key_leader"})
-
-
-def reminder_only(payload: CapturePayload) -> bool:
-    """Follow-ups and nothing that needs a customer's file: 提醒我明天给王总打电话."""
-    if not payload.get("follow_ups"):
-        return False
-    if any(payload.get(k) for k in ("interaction", "itineraries", "grade", "purchase_cycle",
-                                    "payment_cycle", "competitors", "deal")):  # fmt: skip
-        return False
-    return all(
-        not value or key in MENTION_KEYS
-        for contact in payload.get("contacts") or []
-        for key, value in contact.items()
-    )
 
 
 async def save_capture(turn: Turn, draft: Draft) -> None:
@@ -489,6 +484,7 @@ def _ask_which(turn: Turn, draft: Draft, company: str, judged: Judgement) -> Non
             )
             rows.append([(_("是,请经理处理"), callbacks.ask_manager(draft.id))])
     rows.append([(_("不是,新建「{name}」", name=company[:20]), callbacks.customer(draft.id, 0))])
+    rows.append([(_("❌ 取消"), callbacks.cancel(draft.id))])  # a way out besides saving
     turn.edit("\n".join(lines), inline(rows))
 
 
@@ -590,6 +586,7 @@ async def _resolve_contacts(
             for c in maybe
         ]
         rows.append([(_("不是,新建联系人"), callbacks.contact(draft.id, index, 0))])
+        rows.append([(_("❌ 取消"), callbacks.cancel(draft.id))])
         turn.edit(
             _("是 {customer} 的 {who} 吗?", customer=customer.name, who=_contact_name(maybe[0])),
             inline(rows),
@@ -716,12 +713,15 @@ async def _write(
     interaction = None
     item = payload.get("interaction")
     if item or not (payload.get("follow_ups") or payload.get("plan")):
+        when: date | datetime = moment_of(item["when"]) if item else now
         interaction = await log_interaction(
             session,
             actor,
             customer,
             InteractionKind(item["kind"]) if item else InteractionKind.NOTE,
-            _occurred_at(moment_of(item["when"]), now) if item else now,
+            _occurred_at(when, now),
+            # 今天下午拜访了…: only the day was said (a bare note's time is its writing)
+            timed=item is None or isinstance(when, datetime),
             summary=item.get("summary") if item else None,
             outcome=item.get("outcome") if item else None,
             note=draft.text,

@@ -223,3 +223,20 @@ def has_content(payload: Payload) -> bool:
         or payload.get("deal")
         or payload.get("plan")
     )
+
+
+MENTION_KEYS = frozenset({"name", "surname", "title", "salutation", "is_key_leader"})
+
+
+def reminder_only(payload: CapturePayload) -> bool:
+    """Follow-ups and nothing that needs a customer's file: 提醒我明天给王总打电话."""
+    if not payload.get("follow_ups"):
+        return False
+    if any(payload.get(k) for k in ("interaction", "itineraries", "grade", "purchase_cycle",
+                                    "payment_cycle", "competitors", "deal")):  # fmt: skip
+        return False
+    return all(
+        not value or key in MENTION_KEYS
+        for contact in payload.get("contacts") or []
+        for key, value in contact.items()
+    )

@@ -13,14 +13,15 @@ from handlers.capture import callbacks
 from handlers.capture.asked import asked_about
 from handlers.capture.card import DealSay, contact_label, render_capture
 from handlers.capture.deals import Target, changes_text, deal_target, note_update
-from handlers.capture.known import known_customer
-from handlers.capture.payload import CapturePayload, capture_payload
+from handlers.capture.known import customer_of_named_person, known_customer
+from handlers.capture.payload import CapturePayload, capture_payload, reminder_only
 from handlers.capture.unread import unread_lines
 from handlers.deals.text import deal_parts
 from handlers.kit.keyboards import inline
 from handlers.kit.render import clip
 from handlers.kit.turn import Turn
 from storage.deals import DealRepo
+from storage.drafts import granted_customer
 from storage.matching import Judgement, judge
 from storage.models import Draft
 from storage.search import script_fold
@@ -126,6 +127,16 @@ async def deal_view(
     return DealView(DealSay(deal.title, changes, maybe), book, choices)
 
 
+async def own_reminder(turn: Turn, draft: Draft, payload: CapturePayload) -> bool:
+    """Whether 保存 would keep the note as the rep's own reminder, with no customer: follow-ups
+    alone, no company, and no customer found for the person it names (as notes.save_capture)."""
+    if payload.get("company") or "customer" in (payload.get("resolve") or {}):
+        return False
+    if not reminder_only(payload) or await granted_customer(turn.session, turn.actor, draft):
+        return False
+    return await customer_of_named_person(turn, payload) is None
+
+
 def repeat_buttons(turn: Turn, draft_id: int) -> Any:
     _ = turn._
     return inline(
@@ -162,7 +173,12 @@ async def show_capture(
     )
     for line in unread_lines(turn._, draft.text or "", payload):
         text += "\n" + line
-    markup = capture_buttons(turn, draft.id, view.choices)
+    choices = list(view.choices)
+    if await own_reminder(turn, draft, payload):
+        # said plainly, with the way to file it under a customer after all
+        text += "\n" + turn._("⏰ 存为你自己的提醒(没有找到客户)")
+        choices.append([(turn._("🏢 选客户"), callbacks.pick_customer(draft.id))])
+    markup = capture_buttons(turn, draft.id, choices)
     if repeated is not None:
         text += "\n" + repeated
         markup = repeat_buttons(turn, draft.id)

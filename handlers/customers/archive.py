@@ -26,7 +26,7 @@ from handlers.kit.keyboards import (
 )
 from handlers.kit.labels import KIND_LABELS
 from handlers.kit.ownership import refuse_unless_owner
-from handlers.kit.render import moment, record_lines
+from handlers.kit.render import happened, moment, record_lines
 from handlers.kit.routes import Action, follow, on_id, pressed, stale
 from handlers.kit.turn import Turn, command_argument, member_turn
 from handlers.team.assignment import ask_managers_about
@@ -41,7 +41,7 @@ from storage.activities import (
 )
 from storage.customers import CustomerRepo
 from storage.matching import Judgement, judge, remember_alias
-from storage.models import Customer, Draft, FollowUp, FollowUpStatus, Grade
+from storage.models import Customer, Draft, FollowUp, FollowUpStatus, Grade, Interaction
 from storage.push_buttons import view_customer
 from storage.search import fold, words_key
 
@@ -236,6 +236,7 @@ async def customer_command(turn: Turn) -> None:
         rows.append(
             [(turn._("➕ 新建「{name}」", name=name[:20]), callbacks.new_from_draft(draft.id))]
         )
+        rows.append([(turn._("❌ 取消"), callbacks.drop_draft(draft.id))])  # the draft goes too
         turn.say(turn._("找到这些客户,是哪一个?"), inline(rows))
         return
     await offer_new(turn, name)
@@ -395,7 +396,8 @@ async def _history(turn: Turn, customer: Customer, offset: int) -> None:
     editable = customer.owner_id == turn.member.id
     edits: list[tuple[str, str]] = []
     for item in items:
-        when = moment(_, record_time(item), timezone, today)
+        timed = item.timed if isinstance(item, Interaction) else True
+        when = happened(_, record_time(item), timed, timezone, today)
         n = offset + shown + 1
         if isinstance(item, FollowUp):  # a note that made only this follow-up
             head, words = record_lines(noted_line(turn, item), item.note, whole=True)

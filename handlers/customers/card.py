@@ -3,6 +3,7 @@ upcoming itineraries — and the buttons that act on them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -32,7 +33,7 @@ from storage.activities import (
 )
 from storage.contacts import ContactRepo
 from storage.deals import DealRepo
-from storage.models import Contact, Customer, FollowUp, Member
+from storage.models import Contact, Customer, FamilyMember, FollowUp, Member
 from storage.naming import heading
 from storage.payments import card_deals
 
@@ -41,9 +42,13 @@ CARD_RECORDS = 5
 
 
 def contact_line(
-    _: Translator, contact: Contact | Row[*tuple[Any, ...]], today: datetime, region: str
+    _: Translator,
+    contact: Contact | Row[*tuple[Any, ...]],
+    today: datetime,
+    region: str,
+    family: Sequence[FamilyMember] = (),
 ) -> str:
-    """王建国 局长(王局长)🔑 · 📞 138 1234 5678 · 🎂 农历三月初八(下次:…)"""
+    """王建国 局长(王局长)🔑 · 📞 138 1234 5678 · 🎂 农历三月初八(下次:…) · 🎂 儿子 1月15日"""
     head = heading(contact.name, contact.surname, contact.title, contact.salutation)
     if contact.is_key_leader:
         head += " 🔑"
@@ -75,6 +80,17 @@ def contact_line(
         )
     elif contact.birthday_year:
         parts.append("🎂 " + born_in(_, contact.birthday_year))
+    # the family's birthdays, short (the day alone): a greeting the card reminds of
+    for relative in family:
+        if relative.birthday_month and relative.birthday_day:
+            day = birthday(
+                _,
+                relative.birthday_month,
+                relative.birthday_day,
+                lunar=relative.birthday_lunar,
+                leap=relative.birthday_leap,
+            )
+            parts.append(f"🎂 {relative.relation} {day}")
     if contact.hobbies:
         parts.append(_("爱好 {hobbies}", hobbies=clip(contact.hobbies)))
     return " · ".join(parts)
@@ -125,7 +141,10 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
     contacts = await ContactRepo(session, turn.actor).card_lines(customer)
     if contacts:
         lines.append(_("👤 联系人"))
-        lines += [f"  · {contact_line(_, c, now, turn.region)}" for c in contacts]
+        families = await ContactRepo(session, turn.actor).families_of(contacts)
+        lines += [
+            f"  · {contact_line(_, c, now, turn.region, families.get(c.id, ()))}" for c in contacts
+        ]
     follow_ups, noted = await card_follow_ups(session, customer, noted=CARD_RECORDS)
     records = await recent_records(session, customer, limit=CARD_RECORDS, noted=noted)
     if records:

@@ -108,7 +108,8 @@ async def _check_in(turn: Turn, customer: Customer, lat: float, lon: float, at: 
     _ = turn._
     earlier = await visit_since(turn.session, turn.actor, customer, at - SAME_VISIT)
     if earlier is not None:
-        when = f"{turn.local(earlier.occurred_at):%H:%M}"  # within two hours: the time says it
+        # within two hours: the time says it, unless only the day was said (今天拜访了…)
+        when = f"{turn.local(earlier.occurred_at):%H:%M}" if earlier.timed else _("今天")
         turn.edit(
             _(
                 "ℹ️ 「{customer}」这次拜访 {when} 已经记过了,没有重复记录。",

@@ -27,7 +27,7 @@ from handlers.kit.callback_data import callback_enum, callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import KIND_LABELS
 from handlers.kit.ownership import refuse_unless_owner
-from handlers.kit.render import clip, date_range, moment, record_lines
+from handlers.kit.render import clip, date_range, happened, moment, record_lines
 from handlers.kit.routes import Action, follow, stale
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
@@ -79,6 +79,7 @@ class DeletedInteraction(TypedDict):
     location: str | None
     contacts: list[int]
     follow_ups: NotRequired[list[int]]  # those it was the source of: linked again on undo
+    timed: NotRequired[bool]  # False: only the day was said (an older snapshot has none)
 
 
 class DeletedTrip(TypedDict):
@@ -132,7 +133,7 @@ def _fu_line(turn: Turn, fu: FollowUp) -> str:
 
 def _record_line(turn: Turn, item: Interaction) -> str:
     _ = turn._
-    when = moment(_, item.occurred_at, turn.member.timezone, turn.today())
+    when = happened(_, item.occurred_at, item.timed, turn.member.timezone, turn.today())
     text = item.summary or item.note or ""
     return f"📝 {when} {_(KIND_LABELS[item.kind])}" + (f":{text}" if text else "")
 
@@ -260,6 +261,7 @@ async def _snapshot(turn: Turn, record: Record, customer: Customer) -> Draft:
             member=record.member_id,
             kind=record.kind.value,
             at=record.occurred_at.isoformat(),
+            timed=record.timed,
             summary=record.summary,
             outcome=record.outcome,
             note=record.note,
@@ -355,6 +357,7 @@ async def _undo(turn: Turn, draft_id: int) -> None:
             member_id=snapshot["member"],
             kind=InteractionKind(snapshot["kind"]),
             occurred_at=datetime.fromisoformat(snapshot["at"]),
+            timed=snapshot.get("timed", True),
             summary=snapshot["summary"],
             outcome=snapshot["outcome"],
             note=snapshot["note"],
@@ -438,10 +441,10 @@ async def apply_record_edit(turn: Turn, text: str) -> None:
             due_date, due_at = split_due(when.start)
             _change(turn, customer, record, {"due_date": due_date, "due_at": due_at or CLEAR})
         else:
-            start = when.start
-            if not isinstance(start, datetime):
+            start, timed = when.start, isinstance(when.start, datetime)
+            if not isinstance(start, datetime):  # a day: noon stands in, shown as the day
                 start = datetime(start.year, start.month, start.day, 12, tzinfo=turn.zone)
-            _change(turn, customer, record, {"occurred_at": start.astimezone(UTC)})
+            _change(turn, customer, record, {"occurred_at": start.astimezone(UTC), "timed": timed})
     turn.say(_("✅ 已改好。"))
     await show_card(turn, customer)
 

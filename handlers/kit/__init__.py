@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram.ext import CommandHandler, MessageHandler, filters
 
 from handlers.kit import commands
-from handlers.kit.cancel import nothing_to_cancel
+from handlers.kit.cancel import typed_cancel
 from handlers.kit.groups import AnyApplication, add
 from handlers.kit.keyboards import CANCEL_WORDS
 
@@ -16,7 +16,7 @@ def register(application: AnyApplication) -> None:
     add(
         application,
         [
-            CommandHandler(commands.CANCEL.name, nothing_to_cancel),
-            MessageHandler(filters.Regex(CANCEL_WORDS), nothing_to_cancel),
+            CommandHandler(commands.CANCEL.name, typed_cancel),
+            MessageHandler(filters.Regex(CANCEL_WORDS), typed_cancel),
         ],
     )

@@ -22,11 +22,15 @@ never a note.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+from telegram.error import BadRequest
 
 from handlers.kit.keyboards import CANCEL_WORDS, MENU_LABELS, label_pattern, main_keyboard
 from handlers.kit.turn import Turn, before_every_turn
@@ -141,7 +145,11 @@ def accept(edit: ValueEdit) -> None:
 
 def state(turn: Turn, edit: ValueEdit) -> dict[str, Any] | None:
     """What `edit` is changing, while it waits for the value."""
-    found = (turn.context.user_data or {}).get(edit.key)
+    return _state(turn.context.user_data, edit)
+
+
+def _state(user_data: Mapping[str, Any] | None, edit: ValueEdit) -> dict[str, Any] | None:
+    found = (user_data or {}).get(edit.key)
     if not isinstance(found, dict):
         return None
     if edit.lapses_after is not None:
@@ -153,7 +161,12 @@ def state(turn: Turn, edit: ValueEdit) -> dict[str, Any] | None:
 
 
 def waiting(turn: Turn) -> ValueEdit | None:
-    return next((e for e in _ACCEPTED.values() if state(turn, e) is not None), None)
+    return waiting_in(turn.context.user_data)
+
+
+def waiting_in(user_data: Mapping[str, Any] | None) -> ValueEdit | None:
+    """The value a member's user_data says is awaited, if any."""
+    return next((e for e in _ACCEPTED.values() if _state(user_data, e) is not None), None)
 
 
 def wait(turn: Turn, edit: ValueEdit, what: dict[str, Any]) -> None:
@@ -267,7 +280,18 @@ async def close_question(turn: Turn) -> bool:
     if not isinstance(what, dict):
         return False
     question = _QUESTIONS.get(str(what.get("question")))
-    return question is not None and await question.close(turn, what)
+    if question is None or not await question.close(turn, what):
+        return False
+    chat, message = what.get("chat"), what.get("message")
+    if isinstance(chat, int) and isinstance(message, int):
+        turn.later(functools.partial(_take_buttons, turn, chat, message))
+    return True
+
+
+async def _take_buttons(turn: Turn, chat: int, message: int) -> None:
+    """The closed question's buttons go, as a tap's answer would have taken them."""
+    with contextlib.suppress(BadRequest):  # gone, or too old: its buttons say it was handled
+        await turn.context.bot.edit_message_reply_markup(chat, message, reply_markup=None)
 
 
 def finish(turn: Turn, edit: ValueEdit) -> None:

@@ -68,6 +68,14 @@ def moment(_: Translator, value: date | datetime, timezone: str, today: date) ->
     return short_date(_, value, today)
 
 
+def happened(_: Translator, at: datetime, timed: bool, timezone: str, today: date) -> str:
+    """When a record happened: its day and hour, or the day alone when only the day was said
+    (its stored moment is then a stand-in nobody said)."""
+    if timed:
+        return moment(_, at, timezone, today)
+    return short_date(_, at.astimezone(ZoneInfo(timezone)).date(), today)
+
+
 def clock(value: datetime | None, timezone: str) -> str | None:
     """10:00 for a follow-up due at a time of day, in the member's zone; None for a day only."""
     return f"{value.astimezone(ZoneInfo(timezone)):%H:%M}" if value is not None else None

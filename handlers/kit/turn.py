@@ -32,17 +32,33 @@ Ctx = ContextTypes.DEFAULT_TYPE
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup
 R = TypeVar("R")
 Send = Callable[[], Awaitable[Any]]
+# The id of a button press the member typed (取消 at a question: kit/questions.py presses its
+# ❌): no Telegram query to answer, and its answer is said below, not edited in above.
+TYPED_PRESS = "typed"
 
 
-async def unread(bot: Bot, method: str, **params: object) -> None:
+@dataclass(frozen=True)
+class Shown:
+    """A message with buttons a turn left in the chat (kit/questions.py reads the last)."""
+
+    chat_id: int
+    message_id: int
+    markup: InlineKeyboardMarkup | None  # None: its buttons were taken away
+
+
+async def unread(bot: Bot, method: str, **params: object) -> Any:
     """Call a Bot API method as PTB's own method for it does (`bot.send_message` …), without
-    reading Telegram's answer: nothing reads the answer to a turn's reply, and turning it into
-    PTB objects (the message again, each of a card's buttons) was about 6% of the mix
-    (bench/fullstack.py). `_post` is the one door of PTB's methods — the rate limiter, errors
-    such as BadRequest; PTB is pinned (requirements.lock), and tests/test_unread_replies.py
-    checks that the calls are the ones its methods make. Only the parameters given are sent:
-    the Application sets no telegram.ext.Defaults, which these calls would not take."""
-    await bot._post(method, {name: value for name, value in params.items() if value is not None})
+    turning Telegram's answer into PTB objects: a turn keeps at most a sent message's ids
+    (Turn._show reads them off the answer as it came), and making the message again, each of
+    a card's buttons, was about 6% of the mix (bench/fullstack.py). `_post` is the one door
+    of PTB's methods — the rate limiter, errors such as BadRequest; PTB is pinned
+    (requirements.lock), and tests/test_unread_replies.py checks that the calls are the ones
+    its methods make. Only the parameters given are sent: the Application sets no
+    telegram.ext.Defaults, which these calls would not take. Returns Telegram's answer as it
+    came (the message as a dict, or True)."""
+    return await bot._post(
+        method, {name: value for name, value in params.items() if value is not None}
+    )
 
 
 @dataclass
@@ -55,6 +71,7 @@ class Turn:
     new_member: bool = False
     _outbox: list[Send] = field(default_factory=list)
     _answered: bool = False
+    shown: list[Shown] = field(default_factory=list)  # in the order they reached the chat
 
     @property
     def actor(self) -> Actor:
@@ -83,6 +100,19 @@ class Turn:
     async def team(self) -> Team:
         return await self.session.get_one(Team, self.member.team_id)
 
+    @property
+    def typed_press(self) -> bool:
+        """This turn is a button pressed by typing (取消 at its question), not by a tap."""
+        query = self.update.callback_query
+        return query is not None and query.id == TYPED_PRESS
+
+    def _show(self, message: Any, markup: Markup | None) -> None:
+        inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
+        if isinstance(message, Message):
+            self.shown.append(Shown(message.chat.id, message.message_id, inline))
+        elif isinstance(message, dict):  # Telegram's answer left unread (`unread`)
+            self.shown.append(Shown(message["chat"]["id"], message["message_id"], inline))
+
     def switch_language(self, language: str) -> None:
         self.member.language = language
         self._ = translator(language)
@@ -94,14 +124,21 @@ class Turn:
         if self.update.effective_chat is not None:
             chat_id = self.update.effective_chat.id
         bot = self.context.bot
-        self._outbox.append(
-            lambda: unread(bot, "sendMessage", chat_id=chat_id, text=text, reply_markup=markup)
-        )
+
+        async def send() -> None:
+            sent = await unread(bot, "sendMessage", chat_id=chat_id, text=text, reply_markup=markup)
+            if isinstance(markup, InlineKeyboardMarkup):
+                self._show(sent, markup)
+
+        self._outbox.append(send)
 
     def edit(self, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
-        """Replace the message whose button was pressed (or say it anew if there is none)."""
+        """Replace the message whose button was pressed (or say it anew if there is none).
+        A press typed (取消) is answered below the question, whose buttons go."""
         query = self.update.callback_query
-        if query is None or query.message is None:
+        if query is None or query.message is None or self.typed_press:
+            if self.typed_press:
+                self.edit_markup(None)
             self.say(text, markup)  # which clips it
             return
         text = clip(text, MESSAGE_LIMIT)
@@ -126,14 +163,17 @@ class Turn:
             except BadRequest as exc:
                 reason = str(exc).lower()
                 if "not modified" in reason:
+                    self._show(query.message, markup)  # the same question, still asked
                     return  # the same text again: nothing to change
                 if "not found" in reason or "can't be edited" in reason:
                     # The message is gone (deleted, or too old to edit): say it anew.
-                    await unread(
+                    anew = await unread(
                         bot, "sendMessage", chat_id=chat_id, text=text, reply_markup=markup
                     )
+                    self._show(anew, markup)
                     return
                 raise
+            self._show(query.message, markup)
 
         self._outbox.append(edit)
 
@@ -166,6 +206,7 @@ class Turn:
                     "not modified" in reason or "not found" in reason or "can't be edited" in reason
                 ):
                     raise
+            self._show(query.message, markup)
 
         self._outbox.append(edit)
 
@@ -175,6 +216,10 @@ class Turn:
         if query is None or self._answered:
             return
         self._answered = True
+        if self.typed_press:  # no toast for a typed press: its words are said
+            if text:
+                self.say(text)
+            return
         self._outbox.insert(0, lambda: query.answer(text, show_alert=alert))
 
     def later(self, send: Send) -> None:
@@ -187,7 +232,7 @@ class Turn:
         self._outbox.append(lambda: unread(bot, "sendMessage", chat_id=member.chat_id, text=text))
 
     async def flush(self) -> None:
-        if self.update.callback_query is not None and not self._answered:
+        if self.update.callback_query is not None and not self._answered and not self.typed_press:
             self.answer()
         outbox, self._outbox = self._outbox, []
         for send in outbox:
@@ -226,12 +271,20 @@ async def resolve_member(
 
 
 _BEFORE: list[Callable[[Turn], Awaitable[None]]] = []
+_AFTER: list[Callable[[Turn], None]] = []
 
 
 def before_every_turn(hook: Callable[[Turn], Awaitable[None]]) -> None:
     """Run `hook` at the start of every member turn (kit/pending.py ends a mode with it)."""
     if hook not in _BEFORE:
         _BEFORE.append(hook)
+
+
+def after_every_turn(hook: Callable[[Turn], None]) -> None:
+    """Run `hook` once a turn's replies are in the chat (kit/questions.py notes the question
+    they ask)."""
+    if hook not in _AFTER:
+        _AFTER.append(hook)
 
 
 def member_turn(
@@ -253,6 +306,8 @@ def member_turn(
                 result = await handler(turn)
                 await session.commit()
         await turn.flush()
+        for after in _AFTER:
+            after(turn)
         return result
 
     return callback

@@ -27,7 +27,7 @@ from storage.customers import CustomerRepo
 from storage.models import FamilyMember, FollowUpStatus, Interaction, InteractionKind
 from storage.outbox import NewPush, enqueue, get_row
 from storage.planning import get_trip, mark_replan, open_follow_up
-from storage.push_items import Item, SinglePayload, digest_items, single_item
+from storage.push_items import Item, SinglePayload, customer_of, digest_items, single_item
 
 SNOOZES = {"1h": timedelta(hours=1), "1d": timedelta(days=1), "1w": timedelta(days=7)}
 
@@ -79,6 +79,7 @@ async def reminder_button(turn: Turn) -> None:
         (push_buttons.AGAIN, _again),
         (push_buttons.GREETED, _greeted),
         (push_buttons.TRIP_FOLLOW_UP, _trip_follow_up),
+        (push_buttons.BACK, _back),
     ):
         match = pattern.match(data)
         if match:
@@ -141,13 +142,44 @@ async def _later(turn: Turn, data: str, match: re.Match[str]) -> None:
             return push_buttons.snooze(first, span)
         return push_buttons.again(first, int(item), span)
 
+    pressed = next((b.text for row in _rows(turn) for b in row if b.callback_data == data), "")
+    number = re.search(r" ([0-9]{1,3})$", pressed)
+    back = push_buttons.back(
+        first, None if item is None else int(item), number[1] if number else ""
+    )
     choices = [
         button(_("1小时后"), choice("1h")),
         button(_("明天"), choice("1d")),
         button(_("下周"), choice("1w")),
+        button(_("⬅️ 返回"), back),  # and 取消 typed (kit/questions.py)
     ]
     turn.answer()
     _replace_row(turn, data, choices)
+
+
+async def _back(turn: Turn, data: str, match: re.Match[str]) -> None:
+    """⬅️ 返回 from 推迟's choices: the item's own buttons again, nothing moved."""
+    first, item = int(match.group(1)), match.group(2)
+    if item is None:
+        follow_up = await open_follow_up(turn.session, first, turn.member.id)
+        customer = follow_up.customer_id if follow_up is not None else None
+        if follow_up is None or follow_up.status != FollowUpStatus.OPEN:
+            _gone(turn)
+            return
+    else:
+        row = await get_row(turn.session, first, turn.member.id)
+        items = _items(row.payload, row.kind) if row is not None else []
+        if not int(item) < len(items):
+            _gone(turn)
+            return
+        customer = customer_of(items[int(item)])
+    suffix = f" {match.group(3)}" if match.group(3) else ""
+    at = None if item is None else int(item)
+    row_buttons = [
+        button(turn._(label) + suffix, d) for label, d in push_buttons.item_row(first, at, customer)
+    ]
+    turn.answer(turn._("好的,不推迟。"))
+    _replace_row(turn, data, row_buttons)
 
 
 def _when(turn: Turn, moment: datetime) -> str:
@@ -172,10 +204,12 @@ async def _snooze(turn: Turn, data: str, match: re.Match[str]) -> None:
     else:
         day = now.date() + SNOOZES[step]
         follow_up.due_date = day
-        if follow_up.due_at is not None:
-            local = follow_up.due_at.astimezone(now.tzinfo)
-            follow_up.due_at = datetime.combine(day, local.time(), now.tzinfo).astimezone(UTC)
         answer = turn._("⏰ 已推迟到 {month}月{day}日", month=day.month, day=day.day)
+        if follow_up.due_at is not None:  # the hour it keeps is said too
+            local = follow_up.due_at.astimezone(now.tzinfo)
+            moved = datetime.combine(day, local.time(), now.tzinfo)
+            follow_up.due_at = moved.astimezone(UTC)
+            answer = turn._("⏰ 已推迟到 {when}", when=_when(turn, moved))
     await mark_replan(turn.session, turn.member.id)
     turn.answer(answer)
     _replace_row(turn, data, None)

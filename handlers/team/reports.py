@@ -23,7 +23,7 @@ from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import KIND_LABELS
 from handlers.kit.offload import on_drawing_thread
-from handlers.kit.render import date_range, moment, short_date
+from handlers.kit.render import date_range, happened, short_date
 from handlers.kit.routes import follow
 from handlers.kit.turn import Turn, member_turn
 from handlers.team import callbacks
@@ -239,7 +239,7 @@ async def _drill(turn: Turn, member_id: int, key: str) -> None:
         record(turn.session, turn.actor, "member.view", "member", member.id, "activity")
     lines = [_("👤 {name} · 最近记录", name=member.name)]
     for item in recent:
-        when = moment(_, item.occurred_at, tz, today)
+        when = happened(_, item.occurred_at, item.timed, tz, today)
         summary = f":{item.summary}" if item.summary else ""
         lines.append(f"· {when} {_(KIND_LABELS[item.kind])} {item.customer_name}{summary}")
     if not recent:
@@ -328,7 +328,9 @@ async def _send_charts(turn: Turn, key: str) -> None:
     bot = turn.context.bot
     _ = turn._
     turn.answer(_("📈 图表生成好了"))
-    turn.later(lambda: bot.send_photo(chat_id, pair.bars, caption=_("各人联系客户数")))
+    # Times, not customers: visits, calls and WeChat stacked, as the summary's lines count them
+    # (two visits to one customer are 2).
+    turn.later(lambda: bot.send_photo(chat_id, pair.bars, caption=_("各人联系客户次数")))
     turn.later(lambda: bot.send_photo(chat_id, pair.trend, caption=_("近 8 周趋势(按周一开始)")))
 
 
@@ -448,7 +450,7 @@ async def deliver_team_push(
     in_group = chat_id != member.chat_id
     markup = None if in_group else inline([[(_("📊 打开团队汇总"), callbacks.summary("week"))]])
     await bot.send_message(chat_id, text[:4096], reply_markup=markup)
-    await bot.send_photo(chat_id, pair.bars, caption=_("上周各人联系客户数"))
+    await bot.send_photo(chat_id, pair.bars, caption=_("上周各人联系客户次数"))
     await bot.send_photo(chat_id, pair.trend, caption=_("近 8 周趋势(按周一开始)"))
     sent = await bot.send_message(chat_id, neglected[:4096])
     return sent.message_id

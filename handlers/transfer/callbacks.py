@@ -1,7 +1,7 @@
 """The transfer room's buttons: a builder for each and the pattern that reads it back.
 
 /export (exports.py): exp:menu the formats (also on the team summary: kit/doors.py),
-    exp:x the Excel workbook, exp:c:<table> one table as CSV
+    exp:x the Excel workbook, exp:c:<table> one table as CSV, exp:no ❌ 取消
 An imported file (importing.py): imp:y:<draft> ✅ 导入, imp:n:<draft> ❌ 取消
 """
 
@@ -14,6 +14,7 @@ from handlers.kit import doors
 EXPORT_PATTERN = r"^exp:"
 EXPORT_MENU = doors.EXPORT_MENU
 EXPORT_WORKBOOK = "exp:x"
+EXPORT_NONE = "exp:no"
 EXPORT_TABLE = re.compile(r"^exp:c:([a-z_]{1,32})$")  # then looked up in the tables
 
 IMPORT_PATTERN = r"^imp:"

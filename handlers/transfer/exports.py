@@ -245,6 +245,7 @@ class Exporter:
             select(
                 Customer.name, Interaction.kind, Interaction.occurred_at, writer.name,
                 Interaction.summary, Interaction.outcome, Interaction.location, Interaction.note,
+                Interaction.timed,
             )
             .join(Customer, Customer.id == Interaction.customer_id)
             .join(writer, writer.id == Interaction.member_id)
@@ -253,7 +254,9 @@ class Exporter:
         )  # fmt: skip
         kinds = {kind: self._(label) for kind, label in KIND_LABELS.items()}
         async for row in self._stream(query):
-            yield [row[0], kinds[row[1]], self.local(row[2]), *row[3:8]]
+            # Only the day said (今天下午拜访了…): the day, not the moment the note was saved.
+            at = self.local(row[2])
+            yield [row[0], kinds[row[1]], at if row[8] or at is None else at.date(), *row[3:8]]
 
     async def _follow_ups(self) -> AsyncIterator[list[Any]]:
         owner = aliased(Member)
@@ -473,6 +476,7 @@ def _menu(turn: Turn) -> tuple[str, Any]:
         [(_("📄 CSV:{table}", table=_(table.title)), callbacks.export_table(table.key))]
         for table in TABLES
     ]
+    rows.append([(_("❌ 取消"), callbacks.EXPORT_NONE)])  # and 取消 typed (kit/questions.py)
     text = _("导出{scope}客户档案。导出会记录在审计日志里。选择格式:", scope=scope)
     return text, inline(rows)
 
@@ -487,6 +491,10 @@ async def _menu_button(turn: Turn, found: re.Match[str]) -> None:
     text, markup = _menu(turn)
     turn.answer()
     turn.say(text, markup)
+
+
+async def _none(turn: Turn, found: re.Match[str]) -> None:
+    turn.edit(turn._("好的,不导出了。"))
 
 
 async def _workbook(turn: Turn, found: re.Match[str]) -> None:
@@ -533,6 +541,7 @@ def _send(turn: Turn, content: bytes, count: int, filename: str, kind: str) -> N
 ROUTES = (
     (exactly(callbacks.EXPORT_MENU), _menu_button),
     (exactly(callbacks.EXPORT_WORKBOOK), _workbook),
+    (exactly(callbacks.EXPORT_NONE), _none),
     (callbacks.EXPORT_TABLE, _table),
 )
 

@@ -55,6 +55,12 @@ H = rf"(?:[0-9]{{1,2}}|[{_NUMC}]{{1,3}})"
 _WEEKDAY_X = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKDAY_X.update({str(i): i - 1 for i in range(1, 8)})
 
+# 至三, 到四 after a weekday, then where or why: the week's later day (not 到三点, 到三亚,
+# 到天津, 到三院, 到五矿, 到三一重工 — a place that starts with a weekday's word).
+_SAME_WEEK_UPTO = re.compile(
+    r"\s*(?:至|到|-|~)\s*(?P<wd>[一二三四五六])(?=$|[\s,，。;在去到喺飞出开参培休都全都])"
+)
+_WEEKDAY_SAID = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]$")
 _DEADLINE_SUFFIX = re.compile(r"\s*(?:之前|以前|为止|前)(?![天年后台面往进景途两几夕一三五十后])")
 _RANGE_SEP = re.compile(r"\s*(?:-|~|至|到|直到)\s*")
 _GAP = re.compile(r"\s*(?:的\s*)?")
@@ -268,7 +274,7 @@ def _h_rel_day(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
 
 
 RE_REL_POD = re.compile(
-    r"(?P<w>今|明|昨)(?P<p>早上|早晨|晚上|上午|下午|中午|早|晚|晨|夜)(?!饭|餐|报|班|安|市|点心)"
+    r"(?P<w>今|明|昨)(?P<p>早上|早晨|晚上|上午|下午|中午|早|晚|晨|夜)(?!饭|餐|报|班|安(?![排装置顿检])|市|点心)"
 )
 
 
@@ -706,7 +712,10 @@ RE_HOLIDAY = re.compile(
     + "|".join(sorted(_NUMERAL_LED, key=len, reverse=True))
     + ")|"
     + "|".join(sorted((n for n in _HOLIDAY_NAMES if n not in _NUMERAL_LED), key=len, reverse=True))
-    + rf")(?P<jie>节)?(?P<suf>{_HOLIDAY_SUFFIX})?"
+    + r")(?P<jie>节)?"
+    # 圣诞灯饰, 春节慰问品, 元旦晚会: a festival's goods or party, not its day
+    + r"(?!灯饰|燈飾|灯|树|贺卡|卡片|礼品|礼物|慰问品|晚会|大餐|装饰|对联|红包|促销|套餐|档期|联欢)"
+    + rf"(?P<suf>{_HOLIDAY_SUFFIX})?"
 )
 RE_NEW_YEAR = re.compile(
     r"(?<![0-9零〇一二两三四五六七八九十百几多半去今明前后本每新当那这往近同上下整全跨隔千万个老拜小])"
@@ -993,7 +1002,10 @@ _AFTERNOON = frozenset({"下午", "午后"})
 _DUSK = frozenset({"傍晚", "黄昏"})
 _NIGHT = frozenset({"晚上", "晚间", "夜里", "夜间", "晚"})
 _LATE = frozenset({"凌晨", "半夜", "深夜"})
-_POD_ONLY_BAD_AFTER = re.compile(r"(?:好|茶|饭|餐|班|报|安|自习|市|课|场|间|会儿|点儿|些|一点|点)")
+# (早安 greets; 上午安排售后, 下午安装 say when: 安 of a verb is no greeting)
+_POD_ONLY_BAD_AFTER = re.compile(
+    r"(?:好|茶|饭|餐|班|报|安(?![排装置顿检])|自习|市|课|场|间|会儿|点儿|些|一点|点)"
+)
 _BARE_HOUR_BAD_AFTER = re.compile(
     r"(?:要|建议|意见|问题|原因|内容|注意|看法|想法|优势|好处|理由|需求|说明|不足|疑问|共识|结论|"
     r"几|多个|儿|的|是|就|也|都|和|需|事|个|项|条|方面|重|请|，|,)"
@@ -1278,6 +1290,13 @@ def _parse_at(c: _Ctx, i: int) -> _Found | None:
     elif d is not None and d.end is not None:
         end = d.end
     # ----- range: 12月3日-5日, 下周二到周四, 下午3点到5点
+    if end is None and d is not None and t is None:
+        # 下星期一至三, 下周一到四: the same week's later day, its weekday word said once
+        upto = _SAME_WEEK_UPTO.match(s, j)
+        if upto is not None and _WEEKDAY_SAID.search(s, i, j):
+            ahead = _WEEKDAY_X[upto["wd"]] - d.day.weekday()
+            if ahead > 0:
+                end, j = d.day + timedelta(days=ahead), upto.end()
     if end is None:
         sep = _RANGE_SEP.match(s, j)
         if sep is not None and sep.end() > j:

@@ -29,6 +29,7 @@ interaction, follow-ups, itineraries), ``_lexicon`` (word lists), ``_model`` (th
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from ._company import find_company, find_grade, mark_known_orgs
@@ -62,7 +63,7 @@ from ._model import (
     ItineraryFact,
     Note,
 )
-from ._people import find_people, finished, is_blank
+from ._people import find_people, finished, is_blank, mark_task_only
 
 __all__ = [
     "Birthday",
@@ -100,11 +101,22 @@ def salutation_for(name: str, title: str | None) -> str | None:
     return None
 
 
+# Voice input that puts a space between every word (那个 嗯 明天 上午 九点半 去 …): read with the
+# words joined, as the same note typed without them (the note itself keeps what was typed).
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+
+
+def _unspaced(text: str) -> str:
+    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    gaps = len(_CJK_SPACE.findall(text))
+    return _CJK_SPACE.sub("", text) if gaps >= 6 and gaps * 5 >= cjk * 2 else text
+
+
 def parse_note(text: str, now: datetime) -> Note:
     """Read ``text`` relative to ``now`` (an aware local time) into a :class:`Note`."""
     if not text or not text.strip():
         return Note(text=text)
-    doc = Doc(text[:_MAX_LEN], now)
+    doc = Doc(_unspaced(text[:_MAX_LEN]), now)
     family = find_family(doc)
     known = mark_known_orgs(doc)
     people = find_people(doc, [(f.start, f.end) for f in family])
@@ -123,6 +135,8 @@ def parse_note(text: str, now: datetime) -> Note:
     itineraries = find_itineraries(doc, people, claimed)
     interaction = find_interaction(doc, people, claimed)
     follow_ups = find_follow_ups(doc, people, family, claimed)
+    if interaction is not None:
+        mark_task_only(doc, people, follow_ups)
     return Note(
         text=text,
         company=company,

@@ -113,6 +113,9 @@ _QUOTE_DONE_AFTER = re.compile(
     r"贵了|差了|没问题|[^\s,;。]{0,2}\s*(?:looks|was|is|received|sent|accepted))",
     re.IGNORECASE,
 )
+# 确认报价收到没有, 问问报价收到了吗: asking whether it happened says it is not known.
+_ASKED_ABOUT = re.compile(r"(?:确认|问一下|问问|问下|看看|查一下)\s*$")
+_ASKED_IF = re.compile(r"^[^,;。!?\n]{0,10}?(?:没有|吗|么|与否|没)(?:$|[,;。!?\s])")
 _QUOTE_DONE_WORD = re.compile(r"报了|报的|quoted\b", re.IGNORECASE)
 # … and a to-do said with 把 (把报价出了, 把报价单改好发给他) is still ahead.
 _TODO_BA = re.compile(r"把[^,;。!?\s]{0,10}$")
@@ -228,6 +231,10 @@ def _happened(t: str, m: re.Match[str], stage: DealStage) -> bool:
             return True
         if _TODO_BA.search(t, max(0, m.start() - 11), m.start()):
             return False
+        if _ASKED_ABOUT.search(t, max(0, m.start() - 4), m.start()) or _ASKED_IF.match(
+            t[m.end() : m.end() + 12]
+        ):
+            return False  # 确认报价收到没有, 报价收到了吗: a question, nothing known yet
         return bool(
             _QUOTE_DONE_BEFORE.search(t, max(0, m.start() - 12), m.start())
             or _QUOTE_DONE_AFTER.match(t[m.end() : m.end() + 24])

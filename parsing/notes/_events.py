@@ -9,6 +9,7 @@ from parsing.dates import When
 
 from ._doc import Doc, is_cjk
 from ._facts import FamilyMention
+from ._fold import fold
 from ._lexicon import PLACE_RE, PLACES, TITLE_RE, TITLES, VOICE_FILLERS, word_across, words
 from ._model import FollowUpFact, InteractionFact, InteractionKind, ItineraryFact
 from ._people import People, label_of
@@ -63,8 +64,14 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?<=[今昨]天)(?:去|在)[^\s,。;]{2,20}?(?:谈|聊|开会|交流|见(?!面)|做了?(?:测试|演示|调试))|"
             # 今天和…开了会, 上午跟碧水源的项目组开会, 今天和昆明市水务局开了协调会; 刚跟何院长聊完
             r"(?<=[今昨]天|上午|下午|晚上)(?:和|跟|同|与)[^\s,。;]{1,20}?开(?:了[^\s,。;]{0,4}?)?会|"
-            r"(?<=刚才|刚刚)(?:和|跟|同|与)[^\s,。;]{1,16}?[聊谈]完|"
-            r"\bmeeting\s?了|\bdemo\s?给了",
+            # (刚刚在省人民医院跟何院长聊完: where, then with whom)
+            r"(?<=刚才|刚刚)(?:在(?!车上|公司|会上|群里|线上|网上|家)[^\s,。;会群]{2,12}?)?(?:和|跟|同|与)"
+            r"(?!老板|同事|领导|家人|老婆|老公)[^\s,。;]{1,16}?[聊谈]完|"
+            # (今天meeting了: English glued to Chinese has no word boundary before it)
+            r"(?:(?<=[今昨]天)|\b)meeting\s?了(?!解)|(?<![A-Za-z])demo\s?给了|"
+            # 陪华为的曾经理去看了我们的工厂: the rep took the customer there
+            r"(?<=[今昨]天|上午|下午|刚才|刚刚)陪(?!老婆|老公|家人|孩子|领导|老板)[^\s,。;]{0,12}?"
+            r"(?:总|经理|主任|[处局科院行厂部组]长|工|处|局)(?:去|来)(?:看|参观|考察)了",
             re.IGNORECASE,
         ),
         "visit",
@@ -217,6 +224,32 @@ def _when_value(w: When) -> date | datetime:
 _Contact = tuple[date, int, InteractionKind, date | datetime, When | None]
 
 
+# 忘了, 没打成, 还没打: a call or visit said not to have happened.
+_NOT_DONE_ERRAND = re.compile(r"忘了|没打成|还没打|没去成|没见成|没见到人")
+
+
+def _planned_earlier(doc: Doc, a: int) -> bool:
+    """Whether a day still to come opens the sentence part before ``a`` (下礼拜一早上九点，到…拜访):
+    the contact is that day's plan."""
+    t = doc.t
+    start = max(t.rfind(x, 0, a) for x in "。;；\n") + 1
+    return any(
+        start <= w.span[0] < a
+        and doc.is_future(w)
+        and w.day > doc.today
+        and not re.search(r"[了过]", t[w.span[1] : a])
+        and not re.search(r"今天|今日|今早|今晚|刚", t[start : w.span[0]])
+        for w in doc.whens
+    )
+
+
+# Someone else's contact, said before it: 海康的人也去拜访了, 对手上周见了, 听说…
+_SOMEONE_ELSES = re.compile(
+    r"^[^跟和与同约请陪见给找]*的人[^\s,，。]{0,6}?也|对手|竞品|同行|友商|听说|据说"
+)
+_HEARSAY = re.compile(r"\s*(?:听说|据说|听[^\s,，]{1,4}说)")
+
+
 def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _Contact | None:
     """The latest contact the note says took place (never one planned, called off or asked
     to be reminded of)."""
@@ -229,6 +262,8 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
         head = t[max(ca, a - 6) : a]
         if _NEGATED.search(t[max(0, a - 2) : a]) or _FUTURE_BEFORE.search(head):
             continue
+        if _SOMEONE_ELSES.search(t[ca:a]):
+            continue  # 海康的人上礼拜也去拜访了杭州萧山医院: a rival's visit, not the rep's
         if _reminded_of(doc, a):
             continue  # 记得今天10点给王局长打电话: a reminder, even once its hour is gone
         off = _CALLED_OFF.search(t, ca, doc.clause(a)[1])
@@ -240,6 +275,10 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
         w = _relevant_when(doc, a)
         if w is None and _PLAN_IN_CLAUSE.search(t, doc.clause(a)[0], a):
             continue
+        if w is None and _planned_earlier(doc, a):
+            continue  # 下禮拜一早上九點，到廣達電腦拜訪陳處長: the day said first, then the visit
+        if _NOT_DONE_ERRAND.search(_sentence_of(t, a)):
+            continue  # 答应给喻经理回电话，忘了: a call still to make
         value: date | datetime = doc.today
         came = t.startswith(("过来", "过去"), b)  # 刚打电话过来: the call came in
         if w is None and ((t.startswith("过", b) and not came) or "过" in t[a:b]):
@@ -269,7 +308,16 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
                 and bool(_TOLD_OF.search(t, b))
                 and not _STILL_TO_PREPARE.search(t, b)
             )
-            if doc.is_future(w) and not (w.day == doc.today and completed):
+            # 過年前最後一次拜訪: the last visit before that day is this one, today
+            # (春节前最后一次拜访 要带礼品, 打算…, 。下周二去…: still a plan) told of only with
+            # what was said there, in the same sentence
+            sentence = _sentence_of(t, b)
+            last = (
+                bool(_LAST_VISIT.search(t, max(0, a - 4), b))
+                and bool(_SAID_THERE.search(sentence))
+                and not re.search(r"要带|打算|记得|記得|准备|計劃|计划", sentence)
+            )
+            if doc.is_future(w) and not last and not (w.day == doc.today and completed):
                 continue
             if w.day < doc.today or doc.is_past_or_today(w):
                 value = _when_value(w)
@@ -277,6 +325,15 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
         if best is None or day > best[0]:
             best = (day, a, kind, value, w)
     return best
+
+
+def _first_worth_keeping(doc: Doc, outcome: str | None) -> str | None:
+    """The first remark worth keeping: a verdict word that reads to nothing (他们) does not hide
+    what was reported after it (他话要等董事局批)."""
+    for said in (outcome, _reported(doc), _their_plan_said(doc)):
+        if _worth_keeping(said) is not None:
+            return said
+    return _worth_keeping(_chat_statement(doc)) if doc.chat else None
 
 
 def find_interaction(doc: Doc, people: People, claimed: set[int]) -> InteractionFact | None:
@@ -296,15 +353,16 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         best = _best_contact(doc, [(a, b, "visit") for a, b in talks])
     summary = _summary(doc)
     outcome = _outcome(doc, people)
-    said = _worth_keeping(outcome or _reported(doc) or (_chat_statement(doc) if doc.chat else None))
+    said = _first_worth_keeping(doc, outcome)
+    summary, said = _thing_and_where_it_stands(doc, summary, said)
     if best is None:
         if doc.chat:  # a pasted WeChat chat is itself the contact
             when = doc.today - timedelta(days=1) if doc.chat_yesterday else doc.today
             if doc.chat_day is not None:  # 史总 2026/12/19 21:40: the chat took place that day
                 when = doc.chat_day
             return InteractionFact("wechat", when, summary, said)
-        if outcome is None or _NOT_A_CONTACT.search(outcome):
-            return None
+        if outcome is None or _NOT_A_CONTACT.search(outcome) or _HEARSAY.match(t):
+            return None  # (听说潍柴的项目被瓜分了: heard of, no contact)
         # A jotting right after a meeting (中石化扬子石化 何总 没谈拢) or the customer's words
         # reported (he said budget approved) are the contact's; a written sentence with only a
         # verdict (张总对方案满意,但价格要再降5%) says no meeting took place today, and a visit
@@ -322,7 +380,7 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
 
 _TOPIC_VERB = re.compile(
     r"(?:聊了|谈了|讨论了?|沟通了|交流了?(?![会群过])|介绍了|汇报了|商量了|确认了|商谈了|洽谈了|聊到了?|谈到了?|关于|"
-    r"(?:聊|谈|倾)(?=一下|了一下)|(?:聊|谈|讨论)(?!天|话|得|过))(?:了?一下|几句)?\s*"
+    r"(?:聊|谈|倾)(?=一下|了一下)|(?:聊|谈|讨论)(?!天|话|得|过|完))(?:了?一下|几句)?\s*"
 )
 # (就是说那个钢材集采平台的事情: the topic starts after what points at it)
 _TOPIC_LEAD = re.compile(
@@ -481,6 +539,9 @@ def _outcome(doc: Doc, people: People) -> str | None:
             continue
         start = a
         said = t.rfind("说", a, m.start())  # 范工电话里说我们的接口文档有问题
+        spoke = t.rfind("话", a, m.start())  # 佢話好有興趣: Cantonese says 话
+        if spoke > 0 and t[spoke - 1] in "他她们" and spoke > said:
+            said = spoke
         if said >= 0:
             start = said + 1
         # 通了电话嗯他们那个配网自动化项目还在走流程: a voice note's remark starts after its filler
@@ -559,7 +620,9 @@ def _their_dates(doc: Doc) -> list[bool]:
     for w in doc.whens:
         a, b = w.span
         ca, _ = doc.clause(a)
-        if not _THEIR_PLAN.match(doc.t, b) or re.search(r"[我咱]", doc.t[ca:a]):
+        if re.search(r"[我咱]", doc.t[ca:a]):
+            continue
+        if not _THEIR_PLAN.match(doc.t, b) and not _their_deed(doc, a, b):
             continue
         for i in range(a, b):
             theirs[i] = True
@@ -670,6 +733,106 @@ def _reported(doc: Doc) -> str | None:
     return None
 
 
+# Where a remark turns from the thing to where it stands: the customer's own time and plan
+# (明年三月招标, 年底定, 今年肯定要换, 年前想上) or a word of progress (还没定, 正在编, 已经approve).
+_THEIR_TIME = re.compile(
+    r"(?:明年|今年|后年|年底|年前|年后|年内|年初|开春|上半年|下半年|月底|月初|下个?月|本月|这个月|"
+    r"Q[1-4]|[一二三四五六七八九十\d]{1,2}月份?)(?:中旬|上旬|下旬|初|底|中)?(?:之?前|以后|之后|后)?"
+)
+_PLAN_AFTER = re.compile(
+    r"(?:[一二三四五六七八九十\d]{1,2}月份?(?:中旬|上旬|下旬|初|底|中)?(?:之?前|以后|之后|后)?)?"
+    r"\s*(?:[他她]们)?\s*(?:就|会|才|要|再|肯定|可能|先|开始|想|打算|准备|计划|能|得)*\s*"
+    # (出, 做 are the rep's as often: 报价明天出, 标书下周五前做好)
+    r"(?:招标|定|启动|立项|试点|上线|上(?![班午门来去])|换|改|到期|续|挂网|批|下来|签|截标|开标|审|评审|"
+    r"决定|采购|集采|付|下单)"
+)
+_STANDS_FROM = re.compile(r"还没|还在|正在|已经|已|都已")
+_HEAD_TRIM = re.compile(r"(?:[他她]们|就|都|也|呢|的话|这块|这个|那个|[\s,，])+$")
+_HEAD_LEAD = re.compile(r"^(?:那个|这个|就是|我们的|你们的|上次的?|[\s,，])+")
+_NOT_A_THING = re.compile(r"[说我你他她咱,，:：]")
+
+
+def _plan_turns(doc: Doc, a: int, b: int) -> list[int]:
+    """Where, between ``a`` and ``b``, the customer's own time and plan begin (not the rep's)."""
+    t = doc.t
+    starts = {w.span[0]: w.span[1] for w in doc.all_whens if a <= w.span[0] < b}
+    starts.update({m.start(): m.end() for m in _THEIR_TIME.finditer(t, a, b)})
+    turns: list[int] = []
+    for p, q in sorted(starts.items()):
+        if _PLAN_AFTER.match(t, q) and not re.search(r"[我咱]", t[doc.clause(p)[0] : p]):
+            turns.append(p)
+    return turns
+
+
+def _split_remark(doc: Doc, said: str) -> tuple[str, str] | None:
+    """A remark said as thing, then where it stands (冷轧线的改造|明年三月招标, 叉车租赁他们|明年续,
+    Q2的rebate policy|还没定): the thing and the rest, or None when it does not read so."""
+    t = doc.t
+    at = t.find(said)
+    if at < 0:
+        return None
+    theirs = _their_dates(doc)
+    turns = _plan_turns(doc, at + 2, at + len(said))
+    turns += [i for i in range(at + 2, at + len(said)) if theirs[i] and not theirs[i - 1]]
+    stands = _STANDS_FROM.search(t, at + 2, at + len(said))
+    if stands is not None:
+        turns.append(stands.start())
+    if not turns:
+        return None
+    turn = min(turns)
+    head = _HEAD_TRIM.sub("", _HEAD_LEAD.sub("", t[at:turn]))
+    rest = t[turn : at + len(said)].strip()
+    if not 2 <= len(head) <= 14 or len(rest) < 2 or _NOT_A_THING.search(head):
+        return None
+    if _THEIR_TIME.match(head) or any(doc.date_at[at:turn]):
+        return None  # 今年|三月份要采购: a time, not the thing
+    return head, rest
+
+
+def _thing_and_where_it_stands(
+    doc: Doc, summary: str | None, said: str | None
+) -> tuple[str | None, str | None]:
+    """The thing a remark is about is the headline when nothing else is (他说合同月底前盖好章 →
+    合同 · 月底前盖好章); when the headline already names it (冷轧线的改造 · 改造明年三月招标), the
+    remark keeps only where it stands. Otherwise the remark stays whole: each fact said once."""
+    if said is None:
+        return summary, said
+    split = _split_remark(doc, said)
+    if split is None:
+        return summary, said
+    head, rest = split
+    if summary is None:
+        topic = _topic(head)
+        return (topic, rest) if topic is not None else (summary, said)
+    if fold(head) in fold(summary):
+        return summary, rest
+    return summary, said
+
+
+# (a voice note's space before the rep's own words ends it too: 技术协议月底定 我们下周去确认)
+_COMMA = re.compile(r"[,，;；。\n]|\s+(?=[我咱])")
+
+
+def _their_plan_said(doc: Doc) -> str | None:
+    """The customer's plan by a time of theirs, said with no word of saying (岸电系统他们年底定,
+    空调保养合约明年续): where the deal stands, the remark of a contact the note records."""
+    t = doc.t
+    for p in _plan_turns(doc, 0, len(t)):
+        stop = _COMMA.search(t, p)
+        end = stop.start() if stop else len(t)
+        cut = _COMMA.search(t[:p][::-1])
+        begin = p - cut.start() if cut else 0
+        head = _HEAD_LEAD.sub("", t[begin:p])
+        if len(head) > 16 or _NOT_A_THING.search(head) or not doc.free(p, end):
+            continue
+        if doc.chat and doc.own_lines and not doc.said_by_customer(p):
+            continue  # 我: 今年换了新款 — the rep's own line in a pasted chat
+        text = t[p - len(head) : end].strip()
+        if len(text) >= 3:
+            return text
+    return None
+
+
 _SAID_LEAD = re.compile(r"(?:那个|嗯|就是|然后|呃)+\s*")
 
 # In a pasted chat, the customer's lines that ask, greet or acknowledge say no outcome.
@@ -728,20 +891,30 @@ _CHAT_VERDICT = re.compile(
 
 # --- itineraries ----------------------------------------------------------------------------
 
-_MOVE = re.compile(r"(?:出差去|出差到|前往|飞往|在|去|到|赴|飞|来)\s*")
+_MOVE = re.compile(r"(?:出差去|出差到|前往|飞往|在|喺|去|到|赴|飞|来)\s*")
 # 在他们上海办公室开会: a meeting at their office, not a trip.
 _AT_THEIRS = re.compile(r"他们|我们|你们|公司|单位|办公室|现场")
 _PURPOSE = re.compile(
     r"开两会|开年会|开大会|开会|出差|考察|学习|培训|参观|调研|检查|休假|度假|旅游|旅行|出国|述职|探亲|"
     r"疗养|参加[^\s,]{1,6}?(?=$|[\s,]|了)|参加[^\s,]{1,4}"
 )
-_NOT_TRIP = re.compile(r"拜访|见|找|送|拜年|吃饭|汇报|看看")
+# (今天在新加坡去 NTUC 见了王经理: where the rep was, then where the rep went)
+_NOT_TRIP = re.compile(
+    r"拜访|见|找|送|拜年|吃饭|汇报|看看|去(?![^\s,]{0,4}?(?:开会|出差|培训|学习|考察))"
+)
 _BOSS = re.compile(r"老板|一把手|大领导|领导|董事长|总经理")
 _RETURN = re.compile(r"回来|返回|回到")
 _PLACE_STOP = frozenset("的了,和 在去到是开出考学培参调检休度旅述探疗拜见找送")
 
 
-def _place_after(t: str, pos: int, limit: int) -> tuple[str, int] | None:
+# A place in Latin letters (下礼拜一到礼拜四去 Tokyo 开会): for a trip of some days only.
+_LATIN_PLACE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?(?![A-Za-z])")
+
+
+def _place_after(t: str, pos: int, limit: int, latin_too: bool) -> tuple[str, int] | None:
+    latin = _LATIN_PLACE.match(t, pos, limit) if latin_too else None
+    if latin is not None:
+        return latin.group(), latin.end()
     end = pos
     while end < limit and end - pos < 6 and is_cjk(t[end]) and t[end] not in _PLACE_STOP:
         if _PURPOSE.match(t, end):
@@ -790,15 +963,17 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         mv = _MOVE.match(t, pos)
         if mv:
             moved = mv.group().strip()
-            got = _place_after(t, mv.end(), cb)
+            # (a Latin name gone to for a day is a company as often as a city: 去 Maybank 开会)
+            named = any(ca <= m.start < a and not m.pronoun for m in people.mentions)
+            got = _place_after(t, mv.end(), cb, latin_too=w.end is not None and named)
             if got:
                 place, pos = got
         else:
             m = PLACE_RE.match(t, pos)
             if m:
                 place, pos = m.group(), m.end()
-        if place is None:
-            continue
+        if place is None or not doc.free(pos - len(place), pos):
+            continue  # (马上飞马总打电话说: a person, no place)
         rest = t[pos : min(cb, pos + 10)]
         pm = _PURPOSE.search(rest)
         if pm and pm.start() <= 2:
@@ -812,6 +987,8 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         if purpose is None and place not in PLACES:
             continue
         who = _who(doc, people, a, b, pos)
+        if who is None and isinstance(w.start, datetime) and w.end is None:
+            continue  # 下個禮拜三朝早十點去數碼港開會, 去北京出差，顺便拜访王总: the rep's, no leader's
         end_day = w.end if w.end is not None else w.start
         end_d = end_day.date() if isinstance(end_day, datetime) else end_day
         for j in range(i + 1, len(doc.whens)):
@@ -832,7 +1009,7 @@ _TRIP_BEFORE = re.compile(
     r"(?:出差)?(?:去|到|飞|赴|前往|在(?=[^\s,]{2,8}?(?:出差|开会|学习|培训)))\s*"
     r"(?P<place>[\u4e00-\u9fffA-Za-z]{2,8}?)\s*"
     r"(?P<purpose>出差|开会|学习|培训|参加[\u4e00-\u9fff]{1,4}|考察)?"
-    r"(?:[\s,,。就是那个嗯]{0,6})$"
+    r"(?:[\s,,。就是那个嗯(（]{0,6})$"
 )
 
 
@@ -844,16 +1021,23 @@ def _trip_before(doc: Doc, people: People, w: When, ca: int) -> ItineraryFact | 
     a = w.span[0]
     # 下周我在成都出差,15号到18号: the place may be in the clause before, never the line before
     line = t.rfind("\n", 0, a) + 1
-    head = t[max(line, a - 24) : a]
-    m = _TRIP_BEFORE.search(head)
+    since = max(line, a - 24)
+    m = _TRIP_BEFORE.search(t[since:a])
     if m is None or m["place"] in ("公司", "单位", "现场", "那边", "这边"):
         return None
+    if not doc.free(since + m.start("place"), since + m.end("place")):
+        return None  # (马上飞马总打电话说: a person, no place)
+    head = m.string
     place = m["place"]
     purpose = m["purpose"] or ("出差" if "出差" in head else None)
     end = w.end.date() if isinstance(w.end, datetime) else w.end
     idx = people.anchor(a)
     who = label_of(people.persons[idx]) if idx is not None else None
     return ItineraryFact(who, place, w.day, end, purpose)
+
+
+# Whom a trip goes to see, named after it: the trip is the rep's.
+_VISITED_AFTER = re.compile(r"拜访|拜會|见|找|约")
 
 
 def _who(doc: Doc, people: People, a: int, b: int, place_pos: int) -> str | None:
@@ -869,6 +1053,8 @@ def _who(doc: Doc, people: People, a: int, b: int, place_pos: int) -> str | None
     idx = people.anchor(a)
     if idx is None:
         return None
+    if people.anchor_pos(a) < 0 and _VISITED_AFTER.search(t, b, _sentence_end(t, b)):
+        return None  # 下周一到周三去北京出差，顺便拜访王总: the rep's trip, 王总 the one visited
     return label_of(people.persons[idx])
 
 
@@ -901,6 +1087,43 @@ _THEIR_DEED = re.compile(
     r"^(?:要|会|就|才|能|想|再)?(?:定下来|定|挂网|付(?!款)|盖好?章|发出来|发标|走完流程|批下来|"
     r"批|下单|上线|上|启动|下来|对账|截标|开工)(?![门去])"
 )
+# What only the buyer does by a day, whoever is said to do it: 挂网, 招标, 立项, 开标 (a rep bids).
+_ONLY_THEIRS = re.compile(
+    r"^(?:要|会|就|才|能|再|准备|计划)?(?:挂网|招标|立项|开标|评标|截标|截止|公示|(?i:close)\b)(?![书会])"
+)
+# The rep asking for it in so many words (客户提醒我们 is the customer's doing).
+_REMIND_ME = re.compile(r"(?<![户他她方])提醒我(?!们)")
+
+
+def _third_party_before(t: str, a: int) -> bool:
+    """Whether someone other than the rep is named in the sentence before ``a``."""
+    sentence = max(t.rfind(x, 0, a) for x in "。;\n") + 1
+    return bool(_THIRD_PARTY.search(t, sentence, a))
+
+
+def _sentence_end(t: str, a: int) -> int:
+    """Where the sentence holding ``a`` ends (。, ; or a line's end)."""
+    return min((i for i in (t.find(x, a) for x in "。;\n") if i >= 0), default=len(t))
+
+
+def _sentence_of(t: str, a: int) -> str:
+    """The sentence holding ``a`` (up to 。, ; or a line's end)."""
+    start = max(t.rfind(x, 0, a) for x in "。;\n") + 1
+    return t[start : _sentence_end(t, a)]
+
+
+def _their_deed(doc: Doc, a: int, b: int) -> bool:
+    """Whether the date at ``a``–``b`` is the day of the customer's own deed (他说合同月底前盖好章,
+    尾款答应本月底付): a deed only they do, with someone other than the rep said before it."""
+    t = doc.t
+    ca, cb = doc.clause(a)
+    return bool(
+        _THEIR_DEED.match(t[b:cb].lstrip(" 前之"))
+        and _third_party_before(t, a)
+        and not re.search(r"[我咱]", t[ca:a])
+    )
+
+
 # 正月十五前把今年的包材订单定下来: what they will have decided by then
 _THEIR_DECISION = re.compile(r"^把[^\s,;。]{1,12}?(?:定下来|批下来|定了|批了)$")
 _ANSWER_TO_REP = re.compile(r"^(?:给你)?(?:答复|回复|回话|反馈)(?:你|给你)")
@@ -943,7 +1166,7 @@ _TOLD = re.compile(r"(?:让|要求|叫|请|通知)[^\s,]{0,4}$")
 # even though a person is named right before the date.
 _REP_ACTION = re.compile(
     r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|交(?=标|方案|资料|材料|报价|文件|合同)|"
-    r"催|约|请|拜访|见|签|回款|收款|去|过去|给|和|"
+    r"催|约|请|拜访|见|签|回款|收款|去|过去|给|和|上门|拜年|到(?!期|货|账)|"
     r"演示|投标|汇报|面谈|会(?!议|开)|带(?=[^\s,;。]{1,8}过去)|电$)"  # (明10点电: a call)
 )
 # A customer's own travel around a date (他一月十五号要来南京开会, 我明天飞广州 in their chat):
@@ -989,6 +1212,9 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     text = t[start : min(kb, cb)] if ka <= start else ""  # never past the clause (a chat's line)
     text = _CONTACT_TAIL.split(text)[0]
     text = _FILLER.sub("", text)
+    comma = re.match(r"\s*[,，]\s*", t[b : cb + 2])
+    if not text and comma and _REP_ACTION.match(t[b + comma.end() :]):
+        cb = doc.clause(b + comma.end())[1]  # 下礼拜一早上九点，到广达电脑拜访陈处长
     if not text:
         for x, y in doc.chunks_in(b, cb):
             if any(x <= v.span[0] < y for v in doc.whens):
@@ -1005,7 +1231,10 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     if before[:1] in ("约", "请", "陪") and text and len(before) <= 8 and not _AGREED.match(before):
         text = before + text
     text = _AGREED.sub("", text) or text
-    text = _RUN_ON.split(text)[0] if _RUN_ON.search(text, 2) else text
+    if _RUN_ON.search(text, 2):  # a voice note runs on: the task ends at its next filler
+        parts = _RUN_ON.split(text)
+        # (去那个长春的吉林大学…: a filler right after the verb is no end)
+        text = parts[0] + parts[1] if len(parts[0]) <= 2 and len(parts) > 1 else parts[0]
     if ka <= start:
         text = _with_whom(doc, people, text, min(kb, cb), cb)
     text = _people_as_named(doc, people, _without_company(doc, text))
@@ -1017,13 +1246,27 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         text = _english_verb_before(doc, a) or text
         if about and text != about:  # call 陈总 tmr 10am re core system: what it is about
             text = f"{text} {about}"
+    if _GIVE_ONLY.fullmatch(text):  # 先把比价材料准备好，12月5号前给我: what is given, said first
+        said_first = _said_before(doc, people, a)
+        if said_first:
+            text = said_first
     sent = _SENT.fullmatch(text)
     if sent:  # 发票我明天寄过去 → 寄发票, 你把报价单发我邮箱 … 今晚发 → 发报价单
         thing = _thing_before(doc, a)
         if thing:
             text = sent["verb"] + thing
-    if text in _BARE_VERB:
-        label = _label_at(people, a)
+    if text in _BARE_VERB or text.lower() in _BARE_VERB:  # (Call tomorrow 10am)
+        # (next Friday 3pm call 李部长 re budget: whom the verb names, not who was named before)
+        verb_end = t.find(text, start) + len(text) if t.find(text, start) >= 0 else start
+        after = next(
+            (
+                m
+                for m in people.mentions
+                if verb_end <= m.start <= verb_end + 2 and not m.pronoun and m.contact >= 0
+            ),
+            None,
+        )
+        label = label_of(people.persons[after.contact]) if after else _label_at(people, a)
         if label:
             joint = " {}" if text.isascii() else "{}"
             said = _EN_ABOUT.search(doc.text, doc.clause(a)[0], cb) if text.isascii() else None
@@ -1040,7 +1283,11 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     m = people.mention_in(b, b + len(text) + 1)
     if not text or (m is not None and t[m.start : m.end] == text):
         return None
-    return text
+    bare = _SPOKEN_FILLER.sub("", text)  # 去那个长春的吉林大学: voice input's 那个 and 嗯 go
+    return bare if len(bare) >= 2 else text
+
+
+_SPOKEN_FILLER = re.compile(r"嗯|那个(?=[\u4e00-\u9fff])")
 
 
 # A trip said alone (去一下南通中远海运川崎船厂) and then whom it is for (找生产部的白部长).
@@ -1099,6 +1346,39 @@ _AGREED = re.compile(r"^(?:约定|约好|说好|讲好|商定)了?\s*")
 
 
 # A verb of sending with nothing sent said after it.
+# A bare handing over after the day (…1月12号前给, …12月5号前给我): its thing was said first.
+_GIVE_ONLY = re.compile(r"(?:给|交)(?:我|我们|你|他|她|他们|过来|过去)?")
+_SAID_BEFORE_LEAD = re.compile(r"^(?:先|要|还要|得|再|然后|那个|就是)+")
+_TOLD_BY = re.compile(r"(?:让|要|叫|说|请)$")
+
+
+def _said_before(doc: Doc, people: People, a: int) -> str | None:
+    """The words before the date at ``a`` in its sentence part (after the last comma): what is
+    to be handed over (激光雷达的量产报价鲍凯让 → 激光雷达的量产报价), or None."""
+    t = doc.t
+    end = a
+    start = max(t.rfind(x, 0, end) for x in ",，。;；\n") + 1
+    if not t[start:end].strip() and start > 0 and t[start - 1] in ",，":
+        end = start - 1  # 先把比价材料准备好,12月5号前给我: the part before the comma
+        start = max(t.rfind(x, 0, end) for x in ",，。;；\n") + 1
+    mark = _TOLD_BY.search(t, start, end)
+    if mark is not None:  # 鲍凯让…: whoever asked for it is no part of the thing
+        end = mark.start()
+    for m in people.mentions:
+        if start <= m.start < end and m.end >= end - 1:
+            end = m.start
+    names = [p.name for p in people.persons if p.name]
+    whose = next((n for n in names if t.endswith(n, start, end)), None)
+    if whose is not None:  # (…量产报价鲍凯让: a name said again, not read as a mention)
+        end -= len(whose)
+    text = _SAID_BEFORE_LEAD.sub("", t[start:end].strip())
+    if not 2 <= len(text) <= 20 or any(doc.date_at[start:end]) or _FACT_WORDS.search(text):
+        return None
+    if re.search(r"[我你他她]|说|[?？]", text) and not text.startswith("把"):
+        return None
+    return text
+
+
 _SENT = re.compile(r"(?P<verb>发|寄|送|交|带)(?:过去|过来|给他|给她|给您)?")
 
 
@@ -1188,6 +1468,74 @@ _EN_LEAD = re.compile(r"(?i)(?:re|with|about|regarding)\b")
 _EN_TAIL = re.compile(r"(?i)(?:\s+(?:before|by|on|at|until|due|eod|cob|for|re:?|@))+\s*$")
 
 
+# A day said done (去过, 拜访过, 见过了): gone by, whatever the calendar reads (初三去过 in 正月).
+# (开会过一下合同, 过一遍, 过目: going over something, no 过 of the past)
+_DONE_BY_THEN = re.compile(
+    r"\s*(?:[去来见到拜访打通聊谈开][^\s,，。]{0,5}?)?过(?![来去年节一下目])"
+)
+_EN_GONE = re.compile(r"(?i)\s*(?:was|were|went|had)\b")
+# A day said to be another (明天就月底了, 下周五就是元旦了, 后天周六, 下个礼拜天是二月二十八号):
+# the calendar told, no task — both the day and what it is.
+_DAY_WORD = (
+    r"(?:[0-9一二三四五六七八九十]{1,3}月|月底|月初|年底|元旦|春节|圣诞节?|国庆|中秋|端午|清明|除夕|小年|"
+    r"周[一二三四五六日天]|礼拜[一二三四五六日天]|星期[一二三四五六日天]|腊月|正月|[0-9一二三四五六七八九十]{1,3}[号日])"
+)
+_IS_THE_DAY = re.compile(
+    rf"(?:的今天)?\s*(?:就是|就|是|也就是)?\s*{_DAY_WORD}[^,，。;；\s]{{0,8}}?(?:了|喇|啦|咯)?"
+    rf"(?=$|[,，。;；\s]|{VOICE_FILLERS})"
+)
+_IS_BEFORE = re.compile(r"(?:的今天)?(?:就是|就|是)\s*$")
+_TOLD_END = re.compile(rf"\s*(?:了|喇|啦|咯)?\s*(?:$|[,，。;；\n]|{VOICE_FILLERS})")
+
+
+# 周五下午3点会 过合同, 周一上午开会 谈价格: a meeting said with what it is for is a task.
+_MEETING_ABOUT = re.compile(
+    r"\s*开?会\s*[,，]?\s*(?P<what>(?:过|谈|讨论|聊|汇报|定|签)[^\s,，。;；]{1,12})"
+)
+# 不用去, 不去了, 不参加: the day is named and declined.
+_NOT_GOING = re.compile(r"不用去|不去了|不参加|不必去|不用参加")
+
+
+def _answered_with_a_day(doc: Doc, a: int) -> bool:
+    """In a pasted chat, whether the rep's own later line names another day of its own (their
+    answer to the customer's request is what the rep will do, and when; the same day said
+    again only sets its hour)."""
+    asked = next((w.day for w in doc.whens if w.span[0] == a), None)
+    return any(
+        w.span[0] > a
+        and not doc.said_by_customer(w.span[0])
+        and doc.is_future(w)
+        and w.day != asked
+        for w in doc.whens
+    )
+
+
+def _names_the_day(doc: Doc, a: int, b: int) -> bool:
+    """Whether the date at ``a``–``b`` only tells what a day is: followed by another day and
+    了 (明天就月底了), or by another day and a clause with its own date or none (明天元旦，后天周六);
+    or the day told itself (…就是元旦了, …是圣诞节，下周五前…)."""
+    t = doc.t
+    # (明天月底了 记得催回款: the day told, then the task for it — kept)
+    restated = _TOLD_END.match(t, b)
+    if restated is not None and re.search(r"就是|是|[天日](?=周|礼拜|星期)", t[a:b]):
+        return _next_part_dated(doc, restated.end())  # 下周五就是元旦了。: read as one date
+    told = _IS_THE_DAY.match(t, b)
+    if told is None and _IS_BEFORE.search(t, max(0, a - 4), a):
+        told = _TOLD_END.match(t, b)
+    return told is not None and _next_part_dated(doc, told.end())
+
+
+def _next_part_dated(doc: Doc, pos: int) -> bool:
+    """Whether what follows ``pos`` (after a comma) begins with its own date, or nothing follows
+    in the sentence."""
+    t = doc.t
+    rest = t[pos : _sentence_end(t, pos)].lstrip(" ,，")
+    if not rest:
+        return True
+    start = pos + (len(t[pos : _sentence_end(t, pos)]) - len(rest))
+    return any(start <= w.span[0] <= start + 2 for w in doc.all_whens)
+
+
 def find_follow_ups(
     doc: Doc, people: People, family: list[FamilyMention], claimed: set[int]
 ) -> list[FollowUpFact]:
@@ -1219,12 +1567,20 @@ def find_follow_ups(
             continue  # 11月28号 said on 2 December: most likely the one just past, not next year's
         if any(x < b and a < y for x, y in doc.phone_spans):
             continue  # 幺三八 五零零 八二 六一四: 六一 is in a phone, not 1 June
+        if _DONE_BY_THEN.match(t, b) or _EN_GONE.match(t, b):
+            continue  # 初三去过华侨城拜年了, tonight was great: a day gone by, never a task
+        if _names_the_day(doc, a, b):
+            continue  # 明天就月底了, 下周五就是元旦了, 两周后的今天是圣诞节: what a day is
         after_day = not w.has_time and _VAGUE_AFTER.search(t, max(0, a - 8), a)
         if after_day or _PURPOSE_OF.search(t, max(0, a - 2), b):
             continue  # let's meet after 元宵; 打个电话 约下周见面 (what the call is for)
         ca, cb = doc.clause(a)
         if doc.said_by_customer(a) and _THEIRS_IN_CHAT.match(t, b):
             continue  # a customer's line: 明天我从郑州出发, 周一我们开行务会, 春节前发给你们
+        if doc.chat and doc.own_lines and doc.said_by_customer(a) and _answered_with_a_day(doc, a):
+            continue  # 元旦前把价格表发过来 / 我: 好的，我30号之前发您 — the rep's day is the task
+        if _NOT_GOING.search(_sentence_of(t, a)):
+            continue  # 元旦晚会12月31号晚上…不用去
         # The trip said just before the date is someone's (他下礼拜要出差去上海…), unless the
         # note turns to the rep in between (…出差 让我周三把报价发他).
         reach = 24 if t[max(ca, a - 24) : a].isascii() else 12  # (Lee flying to KL on Friday)
@@ -1236,6 +1592,8 @@ def find_follow_ups(
         internal = _INTERNAL.search(t, b, cb)
         if internal and t[internal.start() - 1 : internal.start()] in ("去", "加"):  # (参加)
             internal = None  # 12月3号去开标: the rep goes to the bid opening
+        if internal and _REMIND_ME.search(_sentence_of(t, a)):
+            internal = None  # 提醒我下周三开标那天去现场: the rep asked for it
         if internal or _HABIT.search(t[max(ca, a - 8) : a]):
             continue
         if _THEIR_MEETING.search(t, b, doc.chunk(b)[1]):
@@ -1252,14 +1610,23 @@ def find_follow_ups(
         planned = re.match(r"(?:要|得|需要|还要|记得|必须|务必|下班前|之前|前把|把)", raw_after)
         if due == doc.today and not isinstance(due, datetime) and not planned:
             continue
-        if _STATE.match(action) or _OTHERS_TASK.match(action):
+        about = _MEETING_ABOUT.match(t, b)
+        if about is not None and action in ("会", "开会"):
+            action = "开会 " + about["what"]  # 周五下午3点会 过合同: a meeting with its purpose
+        elif _STATE.match(action) or _OTHERS_TASK.match(action):
             continue
         if _THEIR_ANSWER.match(action) and not doc.said_by_customer(a):
             continue
-        deed = _THEIR_DEED.match(t[b:cb].lstrip(" 前之")) or _THEIR_DECISION.match(action)
-        sentence = max(t.rfind(x, 0, a) for x in "。;\n") + 1 if deed else a
-        if deed and _THIRD_PARTY.search(t, sentence, a) and not re.search(r"[我咱]", t[ca:a]):
+        decided = _THEIR_DECISION.match(action) and _third_party_before(t, a)
+        if _their_deed(doc, a, b) or (decided and not re.search(r"[我咱]", t[ca:a])):
             continue  # 岸电系统他们年底定, 尾款答应本月底付, 标书下周一发出来: theirs, not the rep's
+        if (
+            _ONLY_THEIRS.match(t[b:cb].lstrip(" 前之"))
+            and not re.search(r"[我咱]", t[ca:a])
+            and not _REMIND_ME.search(_sentence_of(t, a))
+            and not re.search(r"[我咱]", t[b : _sentence_end(t, b)])  # 招标，我得准备资质
+        ):
+            continue  # 核磁的项目年底前要挂网: only a buyer puts a tender online
         if doc.said_by_customer(a) and _ANSWER_TO_REP.match(action):
             continue  # a customer's chat line: 下周三之前答复你 — their answer, awaited
         if _NOT_THE_DAY.search(t, max(ca, a - 3), a) or _LAST_VISIT.match(t, b):

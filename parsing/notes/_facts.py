@@ -42,9 +42,12 @@ _WECHAT_ID = re.compile(
     r"(?![-_A-Za-z0-9@])",
     re.IGNORECASE,
 )
-_WECHAT_NEAR = re.compile(r"(?:微信|vx|wx|v信)(?:号)?\s*(?:是|为|:)?\s*$", re.IGNORECASE)
+_WECHAT_NEAR = re.compile(r"(?:微信|vx|wx|v信|wechat)(?:号)?\s*(?:是|为|:)?\s*$", re.IGNORECASE)
+# 手机/微信: 137…, Mobile / WeChat: 159…: one number that is both
+_PHONE_AND_WECHAT = re.compile(r"(?:手机|mobile|mob|电话|tel|h/?p)\s*/\s*$", re.IGNORECASE)
 _WECHAT_SAME = re.compile(
-    r"微信(?:号)?(?:同|就是|也是|=)(?:[他她]的?)?(?:手机|电话)|(?:手机|电话)(?:号)?同微信"
+    r"微信(?:号)?(?:同|就是|也是|=)(?:[他她]的?)?(?:手机|电话)|(?:手机|电话)(?:号)?同微信|"
+    r"微信同号|同微信号?"
 )
 
 
@@ -67,9 +70,11 @@ def read_contact_details(doc: Doc, people: People) -> None:
     found = [(f.start, f.end, f.number) for f in find_phones(t, doc.text, doc.free_map())]
     for a, b, digits in found:
         p = people.persons[people.person_at(a)]
-        if _WECHAT_NEAR.search(t[max(0, a - 6) : a]):
+        label = _WECHAT_NEAR.search(t[max(0, a - 8) : a])
+        if label:
             p.wechat = p.wechat or digits
-        elif digits not in p.phones:
+        both = label and _PHONE_AND_WECHAT.search(t, max(0, a - 16), a - len(label.group()))
+        if (not label or both) and digits not in p.phones:
             p.phones.append(digits)
         doc.mark(a, b)
         doc.phone_spans.append((a, b))
@@ -77,8 +82,8 @@ def read_contact_details(doc: Doc, people: People) -> None:
         p = people.persons[people.person_at(m.start())]
         if p.wechat is None:
             later = [d for a, _, d in sorted(found) if a > m.start()]
-            if p.phones:
-                p.wechat = p.phones[0]
+            if p.phones:  # (the mobile, when a desk line was said first)
+                p.wechat = next((d for d in p.phones if d.startswith("1")), p.phones[0])
             elif later:
                 p.wechat = later[0]
 
@@ -375,8 +380,21 @@ _PERSONALITY_CTX = re.compile(
 )
 
 
+# 人很nice, 性格比较 easy-going: a trait said in English after the same words.
+_PERSONALITY_EN = re.compile(
+    r"(?:人|性格|为人)(?:是|也|还)?(?:很|挺|蛮|超|比较|特别|非常)\s?"
+    r"(?P<w>(?i:nice|easy-?going|friendly|straightforward|direct|tough|picky|humble|chill))"
+    r"(?![A-Za-z])"
+)
+
+
 def read_personality(doc: Doc, people: People) -> None:
     t = doc.t
+    for m in _PERSONALITY_EN.finditer(t):
+        if people.anchor_pos(m.start()) >= 0 and doc.free(*m.span()):
+            p = people.persons[people.person_at(m.start())]
+            p.personality = p.personality or m["w"]
+            doc.mark(*m.span())
     for m in _PERSONALITY_CTX.finditer(t):
         p = people.persons[people.person_at(m.start())]
         p.personality = p.personality or m.group(1)
@@ -389,16 +407,24 @@ def read_personality(doc: Doc, people: People) -> None:
 
 # 张总 85年的, 1985年出生, 85年生人: the year someone was born, said without the day.
 _BORN_YEAR = re.compile(
-    r"(?<![\d.])(?P<y>(?:19|20)\d{2}|\d{2})\s*年(?:的(?=$|[\s,;。!?])|生人|出生|生(?![日产意活]))"
+    r"(?<![\d.])(?P<y>(?:19|20)\d{2}|\d{2}|[零〇一二三四五六七八九]{2}(?=年))\s*年"
+    r"(?:的(?=$|[\s,;。!?])|生人|出生|生(?![日产意活]))|"
+    r"(?<![\d.])(?P<roc>\d{2,3})\s*年次"  # 71年次: born in the Republic's 71st year (1982)
 )
+_HAN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 
 
 def read_born_year(doc: Doc, people: People) -> None:
     for m in _BORN_YEAR.finditer(doc.t):
         if not doc.free(m.start(), m.end()) or doc.date_at[m.start()]:
             continue
-        said = int(m["y"])
-        year = said if said >= 100 else 1900 + said if said > doc.today.year % 100 else 2000 + said
+        if m["roc"]:
+            year = 1911 + int(m["roc"])
+        else:
+            said = int(m["y"].translate(_HAN_DIGITS))  # 七零年的 = 70年的
+            year = (
+                said if said >= 100 else 1900 + said if said > doc.today.year % 100 else 2000 + said
+            )
         if not 18 <= doc.today.year - year <= 85:  # 20年的: two years ago, nobody's birth
             continue
         who = people.anchor(m.start())
@@ -430,14 +456,16 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             # 技术评估, 做技术评估, 影响很大, 意见他也听, evaluates
             r"技术评估|做评估|负责评估|影响很大|意见他也听|(?i:\bevaluates?\b)|"
             # 科长葛明负责技术, 技术上听生产部贾部长的, 技术要过仪表车间的周主任
-            r"负责技术|技术要过|技术上听"
+            r"负责技术|技术要过|技术上听|"
+            # 鲍工负责技术评审, 是技术负责人, 管技术标准, (影响者)
+            r"负责(?:技术|方案)?评审|做(?:技术|方案)评审|是技术负责人|(?<!不)管技术|影响者"
         ),
         "influencer",
     ),
     (
         re.compile(
             r"拍板|说了算|关键决策人|决策人|决策者|一把手|最终决定|最终定|能定|做主|定夺|话事人|"
-            r"决策(?!影响)|decision maker|(?i:\bdecides\b|\bwill decide\b)|签字(?=的是)|最后签字|"
+            r"(?<!辅助)决策(?!影响|系统|支持|链|流程|依据|过程)|decision maker|(?i:\bdecides\b|\bwill decide\b)|签字(?=的是)|最后签字|"
             r"最后他定|他来定|最后定|(?<=[要由让])[^\s,;。]{1,6}?定(?=[,;。\s]|$)|"
             # 陈东有决定权, 黎总决定, he decide(s) the project
             r"(?<!没)(?<!没有)(?<!无)决定权(?!不在)|(?<=[总局处长])决定(?!不了)|(?i:\bdecide\b)"
@@ -448,9 +476,10 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
         re.compile(
             r"负责采购|管采购|分管采购|采购负责人|采购这块|对接采购|经办|"
             r"采购经办|采购(?=是|找|走|由)|招标走|procurement|管招标|走采购(?!流程)|采购员|负责比价|经手|"
-            r"(?i:handles purchasing)|(?<=\()下单(?=\))|"
+            r"(?i:handles purchasing)|(?<=\()下单(?=\))|负责(?:招标|下单)|"
             # 采购冷经理, 采购 鲍科长: the role word right before a person
-            r"(?:(?<=[\s,;:的])|^)采购(?=\s?[\u4e00-\u9fff]{1,2}(?:经理|主任|科长|处长|总|老师|工))"
+            r"(?:(?<=[\s,;:的了])|^)采购"
+            r"(?=\s?[\u4e00-\u9fff]{1,2}(?:经理|主任|科长|处长|总|老师|工|小姐|女士|先生))"
         ),
         "purchaser",
     ),
@@ -460,7 +489,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"负责日常使用|日常使用|负责使用|(?<=\()使用(?=\))|"
             # 天天用MES, 具体用, 是用这个系统的, 最后用的人
             r"天天用|具体用|是用[^\s,;。]{0,4}的|用的人|(?<![想要会能])用(?:设备|系统)(?=[,;。)\s]|$)|"
-            r"(?<=[(（])用户(?=[)）])"
+            r"(?<=[(（])用户(?=[)）])|(?<=[(（])使用者(?=[)）])"
         ),
         "user",
     ),
@@ -475,7 +504,11 @@ _ROLE_THEN_NAME = re.compile(
 # The purchasing department names where someone works, not a role they were said to have
 # (采购部的邓经理 may only sign the order; 负责采购 / 经办 say the role).
 _PURCHASE_DEPT = re.compile(r"采购(?:部|科|处|办)(?!公)")
-_KEY = re.compile(r"关键人|关键决策人|关键人物|核心人物|一把手|大领导|是领导")
+# 小韩是安徽海螺的采购: the customer's purchaser, said at the end of a clause.
+_PURCHASER_OF = re.compile(r"是[^,;。\s]{1,12}的采购(?=[)\s,;。!]|$)")
+_KEY = re.compile(
+    r"关键人|关键决策人|关键人物|核心人物|一把手|大领导|是领导|(?i:\bkey\s?(?:leader|person)\b)"
+)
 _PURCHASE_WORD = re.compile(r"(?<![\u4e00-\u9fff])采购(?![\u4e00-\u9fff])")
 
 
@@ -491,7 +524,26 @@ def _role_target(doc: Doc, people: People, a: int, b: int, role: DecisionRole) -
         return said_of[-1].contact  # 刘经理负责采购 张总拍板: 刘经理's, not the next one's
     if after and (not before or t[b:reach].strip() or role == "purchaser"):
         return after[0].contact
+    if _ROLE_IS.match(t, b) or t[a:b].endswith(("是", "由")):
+        # 拍板的是部门总监车总, 决策在集团副总裁林泓: the one named next in the clause, if any
+        # (采购是集团采购中心统一做: a department, nobody's role)
+        # (决策是他拍板: 他 is the one said before)
+        later = [x for x in people.mentions if b <= x.start < cb and x.contact >= 0]
+        return later[0].contact if later else None
+    if people.anchor_pos(a) < 0:  # nobody named before: the one named next in the clause
+        later = [x for x in people.mentions if not x.pronoun and b <= x.start < cb]
+        return later[0].contact if later else None  # (应总说了算, 鲍工…: not the next clause's)
     return people.anchor(a)
+
+
+_ROLE_IS = re.compile(r"的?(?:是|在|由|归)")
+_NOT_DECIDED = re.compile(r"(?:没|没有|未|不|不能|无法|没法)$")
+
+
+def _named_soon(doc: Doc, people: People, end: int) -> bool:
+    """Someone is named within the next few characters of the clause (用的是班组的小唐)."""
+    _, cb = doc.clause(end)
+    return any(not m.pronoun and end <= m.start < min(cb, end + 8) for m in people.mentions)
 
 
 def _named_right_after(doc: Doc, people: People, end: int) -> int | None:
@@ -516,6 +568,10 @@ def read_roles(doc: Doc, people: People) -> None:
             and _OTHER_DECIDER.search(t[max(0, a - 4) : a])
         ):
             continue
+        if role == "decision_maker" and _NOT_DECIDED.search(t, max(0, a - 3), a):
+            continue  # 领导还没拍板, 他做不了主: nobody was said to decide
+        if role == "user" and t[a:b].endswith("的是") and not _named_soon(doc, people, b):
+            continue  # 他们现在用的是广联达: a product they use, not who uses it
         target = _role_target(doc, people, a, b, role)
         if target is None or target < 0:
             continue
@@ -533,6 +589,12 @@ def read_roles(doc: Doc, people: People) -> None:
         if idx is not None:
             p = people.persons[idx]
             p.decision_role = p.decision_role or "purchaser"
+    for m in _PURCHASER_OF.finditer(t):  # 小韩是安徽海螺的采购
+        idx = people.anchor(m.start())
+        if idx is not None and doc.free(m.end() - 2, m.end()) and people.anchor_pos(m.start()) >= 0:
+            p = people.persons[idx]
+            p.decision_role = p.decision_role or "purchaser"
+            doc.mark(m.end() - 2, m.end())
     for m in _KEY.finditer(t):
         idx = people.anchor(m.start())
         if idx is not None:

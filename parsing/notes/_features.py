@@ -20,18 +20,30 @@ _END = rf"(?=$|[\s,;。!?\n]|{VOICE_FILLERS})"  # voice input runs on without pu
 _RUN_ON = re.compile(VOICE_FILLERS + "|我们|下礼拜|下周|明天|今天")
 _PURCHASE = re.compile(
     r"采购周期(?:是|为|:|大概|一般)*\s*(?P<said>[^\s,;。\n]{2,16})"
-    r"|(?P<short>(?:一年|一季|半年|一月)一[采招次])" + _END + "|"
-    r"(?P<habit>(?:每年|一年|每季度?|每个?季度|每半年|半年|每个?月|每两年|两年)"
-    r"[^\s,;。\n]{0,8}?(?:采购|招标|集采|订货|下单|一次)[^\s,;。\n]{0,6}?)" + _END + "|"
+    r"|(?P<short>(?:[一二两三四五\d]年|一季|半年|一月)一[采招次签])" + _END + "|"
+    r"(?P<habit>(?:每年|一年|每季度?|每个?季度|每半年|半年|每个?月|每[两二三四五\d]年|两年)"
+    r"[^\s,;。\n]{0,8}?(?:采购|招标|集采|订货|下单|入库|一次)[^\s,;。\n]{0,6}?)" + _END + "|"
     # English in a Chinese note: 每季度 tender 一次, 每年第四季度 tender, tender 年初 once a year
-    r"(?P<en>(?:每年|每季度?|每个?季度|每半年|每个?月)[^,;。\n]{0,8}?tender(?: 一次)?|"
+    r"(?P<en>(?:每年|每季度?|每个?季度|每半年|每个?月|每[两三四五\d]年)[^,;。\n]{0,8}?(?:tender|renew)(?: 一次)?|"
     r"tender[^,;。\n]{0,6}?once a (?:year|quarter|month))"
 )
 _TENDER = re.compile(
-    r"(?P<said>(?:年初|年中|年底|年末|每年\d{1,2}月)[^\s,;。\n]{0,4}(?:招标|集采|采购))"
+    # (年底之前会出招标文件: a plan of theirs, no habit)
+    r"(?P<said>(?:年初|年中|年底(?!之?前)|年末|每年\d{1,2}月)[^\s,;。\n]{0,4}(?:招标|集采|采购)(?![文书]))"
+    # 年度招标每年11月: the tender, then when each year
+    r"|(?P<yearly>(?:年度)?(?:招标|集采|采购)(?:一般|都是|都)?在?每年\d{1,2}月份?)"
 )
 _PAYMENT = re.compile(
     r"(?:付款|结算|账期)(?:周期|方式)?(?:是|为|:)\s*(?P<said>[^\s,;。\n]{2,16})"
+    # 付款都是验收后60天: terms said after the habit's word (付款都是老板签字 says no terms)
+    r"|(?:付款|结款)(?:都是|一般是|通常是)\s*(?P<after>(?:货到|验收后?|到货|开票后?|月结)[^\s,;。\n]{1,8})"
+    # 付款一般分三次, 付款一般拖半年: how, said after the word
+    # (付款拖了两个月, 回款都拖了, 这笔回款分两次到账: what happened; a habit says 一般/通常)
+    r"|(?:付款|结款|回款)(?P<how>(?:一般|通常|基本)\s*(?:分[一二三两四五\d]次|拖[^\s,;。\n]{1,4}))"
+    # 一年付两次, 半年付一次, 按季度付款, 月底对账付款
+    r"|(?P<freq>(?:一年|半年|每年|每季度?|每个?月|一个月)付[一两二三四\d]次)"
+    r"|(?P<by>按(?:季度|月|年|进度|节点|里程碑)(?:付款|结算|结款|付))"
+    r"|(?P<settle>(?:月底|月初|季度末|年底)对账(?:付款|结算|结款))"
     r"|(?:payment|付款)\s*(?:是|is|:)?\s*(?P<en>(?:月结\s*)?\d{1,3}\s*(?:天|days)|on acceptance[^,;。\n]{0,12})"
     r"|(?P<cash>款到发货|先款后货|货到付款)"
     r"|(?:每年|每月|每季度)\s*(?P<yearly>(?:年底|年末|月底|季度末)[^\s,;。\n]{0,3}?(?:付款|结算|回款|结款))"
@@ -49,14 +61,19 @@ _RIVALS = re.compile(
     r"(?P<names>[^\s,;。\n]{2,40})"
     # 他们现在用的是广联达的, 目前用的是西门子, 一直用的是中信重工的, 博超在跟: who else is in
     r"|(?:现在|目前|一直|原来)用的是(?P<current>[^\s,;。\n的]{2,8})的?"
+    # 他们在比ABB的offer: whom they weigh us against
+    r"|在比(?!较|对)(?P<weighed>[\u4e00-\u9fffA-Za-z]{2,8}?)的"
     r"|(?:^|(?<=[\s,;。]))(?P<chasing>[\u4e00-\u9fffA-Za-z]{2,6}?)(?:也)?在(?:跟|投)(?=$|[\s,;。])"
     # 被施耐德拿走了, 输给了南瑞继保: the one who won it
-    r"|(?:被|让)(?P<won>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:拿走|抢走|抢了|拿下|截胡|签走|抢去)"
+    r"|(?:被|让)(?P<won>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:拿走|抢走|抢了|拿下|截胡|签走|抢去|瓜分)"
     r"|(?:输给了?|丢单\s*给了?|lost to )(?P<beat>[\u4e00-\u9fffA-Za-z]{2,8})(?=$|[\s,;。.])",
     re.IGNORECASE,
 )
 _RIVAL_CUT = re.compile(r"的|给|报|比|在|也|抢|低|高|便宜|那边|这边|拿|做|说")
-_NOT_A_RIVAL = re.compile(r"领导|老板|[我你他她]|客户|别人|同事|人家|对方|总$|经理$|主任$|长$")
+# (被几个代理商瓜分了, 被国产品牌瓜分了: a kind of seller, no rival's name)
+_NOT_A_RIVAL = re.compile(
+    r"领导|老板|[我你他她]|客户|别人|同事|人家|对方|总$|经理$|主任$|长$|家$|代理|品牌|厂家|厂商|几个|一些|国产"
+)
 _RIVAL_SPLIT = re.compile(r"和|、|与|及|以及|还有|跟|/")
 _RIVAL_TAIL = re.compile(r"(?:等|等等|几家|两家|三家|这几家|他们|也在跟|也在投)$")
 
@@ -102,7 +119,7 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
     t = doc.t
     out = Features()
     for m in _RIVALS.finditer(t):
-        said = m["names"] or m["current"] or m["chasing"] or m["won"] or m["beat"]
+        said = m["names"] or m["current"] or m["chasing"] or m["won"] or m["beat"] or m["weighed"]
         if said.startswith(("我们", "咱们", "他们")):
             continue
         if (m["won"] or m["beat"]) and _NOT_A_RIVAL.search(said):

@@ -47,6 +47,10 @@ _TYPOS = {
     "今日": "今天",
     "下昼": "下午",
     "上昼": "上午",
+    "朝早": "早上",
+    "后日": "后天",
+    "夜晚": "晚上",
+    "今朝": "今早",
     "倾了": "谈了",
     "倾下": "谈下",
     "再倾": "再谈",
@@ -60,6 +64,8 @@ _SPOKEN_DIGITS = {"零": "0", "〇": "0", "幺": "1", "一": "1", "二": "2", "�
 # 提醒我一下下礼拜一: "一下" then 下礼拜一 (next week), not 下下礼拜一 (in two weeks).
 # 那个月底前 / 这个月底: voice input's filler 那个 before 月底, not a month counted (个月)
 _FILLER_MONTH = re.compile(r"(?<=[那这])个(?=月[底初中])")
+# 腊月二十八那个上午去…, 明天那个下午: voice input's filler between a day and its part of day
+_FILLER_PART = re.compile(r"(?<=[号日天一二三四五六七八九十0-9])那个(?=[上下中]午|晚上|早上)")
 _A_MOMENT_THEN_NEXT = re.compile(r"一下下(?=礼拜|周|星期)")
 # 整理一下礼拜三之前发给他: "一下" then this week's 礼拜三, not 下礼拜三.
 _A_MOMENT_THEN_DAY = re.compile(r"(?<![万统唯单第划])一下(?=(?:礼拜|周|星期)[一二三四五六日天])")
@@ -282,6 +288,7 @@ def fold(text: str) -> str:
     out = _A_MOMENT_THEN_NEXT.sub("  下", out)
     out = _A_MOMENT_THEN_DAY.sub("  ", out)
     out = _FILLER_MONTH.sub(" ", out)
+    out = _FILLER_PART.sub("  ", out)
     out = _FACTORY_HEAD.sub("厂长", out)
     out = _HEAD_SLIP.sub("长", out)
     out = _MANAGER_SLIP.sub("经理", out)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from datetime import datetime
 from itertools import pairwise
 
 from ._doc import Doc, is_cjk
+from ._latin import LATIN_SURNAMES, english_title_before, find_latin_names, surname_mentions
 from ._lexicon import (
     COMPOUND_SURNAMES,
     PLACE_RE,
@@ -18,7 +20,7 @@ from ._lexicon import (
     title_info,
     words,
 )
-from ._model import ContactFact
+from ._model import ContactFact, FollowUpFact
 
 __all__ = [
     "Mention",
@@ -27,6 +29,7 @@ __all__ = [
     "finished",
     "is_blank",
     "label_of",
+    "mark_task_only",
     "salutation_of",
     "surname_of",
 ]
@@ -55,9 +58,14 @@ _XIAO_LAO_NOT = frozenset(
         "小时 老实 老乡 老家 小心 小组 老宋江"
     )
 )
+# 小程序, 老百姓: three characters that make a word of 小程, 老百.
+_XIAO_LAO_WORDS = frozenset(words("小程序 老百姓 小金库 老干部 小卖部 老字号 小时工 小伙子"))
 # 苗工有影响: a role said right after a short title (工有 is otherwise a word's middle).
 _SAYS_SO = ("有影响", "有话语权", "说了算")
-_NAME_TRIGGER = re.compile(r"(?:联系人|对接人|名叫|叫做|姓名|名字)(?:是|叫|为|:)?\s*")
+_NAME_TRIGGER = re.compile(
+    r"(?:联系人|对接人|名叫|叫做|姓名|名字)(?:是|叫|为|:)?\s*|"
+    r"(?i:\b(?:contact(?:\s+person)?|name)\s*:)\s*"  # New contact: 葛晓明, CFO
+)
 _PRONOUN = re.compile(r"(?<!其)(?:他|她|对方)(?!们)")
 _XIAO_LAO = re.compile(r"(?<![大最很太较比更多])[小老]")
 
@@ -188,6 +196,17 @@ _TITLE_WORDS = frozenset(words("常务 车间 石化 董事会 高级 常委 党
 _NOT_BEFORE_RARE = frozenset("说快音订账菜名简清")
 
 
+# Words a rep says right before calling someone: 谢谢 / 明白 / 辛苦 / 麻烦 / 恭喜 卢院长.
+_SAID_BEFORE_A_NAME = ("谢谢", "明白", "感谢", "辛苦", "麻烦", "恭喜", "拜托", "收到", "好的")
+
+
+# The commonest surnames: a word's end glued before a title that starts with one of them is
+# a name (中建李明经理); one that does not is the company's last character (新世纪杨经理).
+_SURNAMES_STRONG = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+
+
 def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
     t = doc.t
     i = end
@@ -205,7 +224,7 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
         return None
     if t[max(end - 2, 0) : end] in _IN_CHARGE:
         return None  # 分管副院长徐明: the name comes after the title
-    if run.startswith("谢谢"):  # 谢谢卢院长: thanks, not a 谢
+    if run.startswith(_SAID_BEFORE_A_NAME):  # 谢谢卢院长, 明白顾经理: not a 谢, not a 白顾
         run = run[2:]
     if len(run) >= 3 and run[-1] in SURNAMES and run[-1] == run[0]:
         return run[-1]  # 孔祥林孔总: 孔总, said after his full name
@@ -219,6 +238,15 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
         if sur is None or length > len(sur) + 2:
             continue
         if length >= 2 and cand[0] == "向" and _surname_prefix(cand[1:]):
+            cand = cand[1:]
+        if length >= 2 and t[end - length - 1 : end - length] == "姓" and _surname_prefix(cand[1:]):
+            cand = cand[1:]  # 部长姓林林部长: 姓林, then 林部长
+        if (
+            len(cand) == 2
+            and len(run) > 2
+            and cand[1] in SURNAMES
+            and cand[0] not in _SURNAMES_STRONG
+        ):
             cand = cand[1:]
         return cand
     return None
@@ -248,7 +276,7 @@ def _boundary(doc: Doc, pos: int) -> bool:
         or not is_cjk(t[pos])
         or t[pos] in NAME_STOP
         or doc.date_at[pos]
-        or t[pos] in "生喜爱性老负管拍最技对用有经决说讲"
+        or t[pos] in "生喜爱性老负管拍最技对用有经决说讲提"  # (麻醉科主任钱立提需求)
     )
 
 
@@ -274,9 +302,27 @@ def _name_after(doc: Doc, start: int) -> tuple[str, str | None, int] | None:
         )
         if given == 2 and seg[-1] in _VERB_AFTER_NAME:
             continue  # 部长陈东有决定权: 陈东, then 有
+        if given == 2 and seg[0] in _CALLED_BY_TITLE and _boundary(doc, base + 1):
+            continue  # 设备课长李工管技术评估: 李工, then 管
         if clean and _boundary(doc, end):
             return t[start:end], None, end
     return None
+
+
+# 张sir, 陈Sir: how Hong Kong calls an official, an officer or a teacher.
+_SIR = re.compile(r"(?P<s>[\u4e00-\u9fff])[ ]?(?:sir|Sir|SIR)(?![A-Za-z])")
+
+
+def _sir_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _SIR.finditer(doc.t):
+        a, b = m.span()
+        if m["s"] not in SURNAMES or any(x < b and a < y for x, y in taken):
+            continue
+        if not doc.free(a, b) or (a > 0 and is_cjk(doc.t[a - 1]) and doc.t[a - 1] not in NAME_STOP):
+            continue
+        out.append(Mention(a, b, surname=m["s"], form=m.group()))
+    return out
 
 
 def _title_mentions(doc: Doc) -> list[Mention]:
@@ -301,6 +347,11 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             continue
         if title == "工" and t.startswith(("集团", "机械", "股份", "重工"), b):
             continue  # 徐工集团, 柳工机械: the machinery makers, not an engineer 徐
+        sir = _SIR.match(t, b)
+        if sir is not None and not short and title != "总":  # 车务主任张sir: 张sir is called so
+            out.append(Mention(a, sir.end(), surname=sir["s"], title=title, form=sir.group()))
+            last_end = sir.end()
+            continue
         name = _name_before(doc, a, last_end)
         if short:
             if name is None or len(name) != len(_surname_prefix(name) or "x"):
@@ -335,12 +386,18 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             continue
         if short or title == "总":
             continue
+        called_a = _a_name_after(doc, b)
+        if called_a is not None:
+            out.append(Mention(a, called_a[1], name=called_a[0], title=title))
+            last_end = called_a[1]
+            continue
         after = _name_after(doc, b)
         if after is not None:
             full, form, end = after
             sur = _surname_prefix(full)
-            if form is None and sur and full[len(sur) :] in _CALLED_BY_TITLE:
-                form, full = full, sur  # 项目经理钱工, 总工宋工: 钱工 is how he is called
+            if form is None and sur and _called_by(full[len(sur) :]):
+                # 项目经理钱工, 总工宋工, 科主任罗主任: 钱工 / 罗主任 is how he is called
+                form, full = full, sur
             out.append(
                 Mention(
                     a,
@@ -365,7 +422,9 @@ def _xiao_lao_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
         sur = t[a + 1]
         if sur not in SURNAMES or t[a : a + 2] in _XIAO_LAO_NOT or doc.date_at[a]:
             continue
-        if _calls_the_rep(doc, a):
+        if t[a : a + 3] in _XIAO_LAO_WORDS:
+            continue
+        if _calls_the_rep(doc, a, a + 2):
             continue
         out.append(Mention(a, a + 2, surname=sur, form=t[a : a + 2]))
     return out
@@ -374,7 +433,9 @@ def _xiao_lao_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
 # 王女士, 陈先生, 李小姐 — and in Hong Kong and Malaysian notes 陈生 (Mr. Chan): how the
 # person is addressed, kept whole as the salutation.
 _COURTESY = re.compile(
-    r"先生|女士|小姐|太太|(?<=[\u4e00-\u9fff])生(?![日产意活病气物态效命鲜长成前死于涯肖])"
+    r"先生|女士|小姐|太太|(?<=[\u4e00-\u9fff])生(?![日产意活病气物态效命鲜长成前死于涯肖])|"
+    # 财务部周姐, 王哥: how a rep calls someone older, kept whole like 王女士
+    r"(?<=[\u4e00-\u9fff])[姐哥](?![夫姐哥们])"
 )
 _CANTONESE_NOTE = re.compile(
     r"[嘅咗佢哋喺搵冇唔睇畀俾啱傾]|香港|\bhk\b|马来西亚|吉隆坡|槟城|新加坡|"
@@ -386,7 +447,10 @@ _NOT_COURTESY = frozenset(
     words(
         "卫生 花生 师生 考生 新生 人生 学生 发生 出生 产生 医生 众生 后生 书生 招生 余生 平生 终生 "
         "一生 毕生 民生 重生 养生 谋生 高生 研究生 先生 小生 男生 女生 派生 再生 写生 衍生 滋生 "
-        "诞生 群生 苍生 卫生局 殷生"
+        "诞生 群生 苍生 卫生局 殷生 "
+        # (师姐, 帅哥, 表哥 … are no surname with 姐 or 哥)
+        "师姐 师哥 帅哥 表姐 表哥 堂姐 堂哥 学姐 学哥 大姐 大哥 老哥 老姐 空姐 靓姐 富哥 亲哥 亲姐 "
+        "干姐 干哥 二哥 三哥 二姐 三姐 车哥 宝哥"
     )
 )
 
@@ -418,6 +482,7 @@ _BEFORE_BARE = re.compile(r"(?:见了|见到|拜访了?|认识了?|(?i:\b(?:met|
 _AFTER_BARE = frozenset(
     "说讲是和与跟在也都就他她负对让给今明昨打通发聊谈见来去电微吃请手拍,;:。!?("
 )
+_PROFILE_AFTER = re.compile(r"(?:的)?(?:生日|老家|喜欢|爱好|手机|电话|微信|邮箱|毕业|属)")
 _NOT_BARE = frozenset(
     words(
         "高层 高管 方案 方面 金额 周末 周边 安排 安全 马上 白天 黄金 江苏 海南 常州 温州 徐州 苏州 "
@@ -435,11 +500,13 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
     for a, ch in enumerate(t):
         if ch not in SURNAMES or not doc.free(a, a + 1) or doc.date_at[a]:
             continue
-        if not _BEFORE_BARE.search(t, max(0, a - 9), a):
+        # 周文斌生日是3月8号 老家盐城: a full name opening the note or a line, then what he is
+        opening = (a == 0 or t[a - 1] == "\n") and _PROFILE_AFTER.match(t, a + 3) is not None
+        if not opening and not _BEFORE_BARE.search(t, max(0, a - 9), a):
             continue
         if t[a : a + 2] in COMPOUND_SURNAMES or TITLE_RE.match(t, a):
             continue
-        for given in (2, 1):
+        for given in (2,) if opening else (2, 1):
             end = a + 1 + given
             if end > len(t):
                 continue
@@ -451,7 +518,7 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
             if any(x < end and a < y for x, y in taken) or TITLE_RE.match(t, a + 1):
                 continue
             nxt = t[end] if end < len(t) else " "
-            if is_cjk(nxt) and nxt not in _AFTER_BARE:
+            if is_cjk(nxt) and nxt not in _AFTER_BARE and not opening:
                 continue
             if PLACE_RE.match(t, a) or title_info(seg) is not None:
                 break
@@ -462,7 +529,8 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
 
 # Mr. 应, Ms. 岑, Dr. 顾, Mr Tan, Mdm Lim: the surname after an English honorific.
 _HONORIFIC = re.compile(
-    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Mdm|Madam)\.?\s*(?P<who>[\u4e00-\u9fff]{1,3}|[A-Z][a-z]{1,9}\b)"
+    r"(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss|Dr|Mdm|Madam)\.?\s*"
+    r"(?P<who>[\u4e00-\u9fff]{1,3}|[A-Z][a-z]{1,9}(?![A-Za-z]))"
 )
 
 
@@ -477,7 +545,8 @@ def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
         if who.isascii():  # Mr. Zhang: the surname as typed, spoken to as the note says
             if any(x <= b + 2 and b < y for x, y in taken):
                 continue  # Mr. Xu 徐经理: one person, named in both languages
-            out.append(Mention(a, b, surname=who, form=re.sub(r"\s+", " ", t[m.start() : b])))
+            form = re.sub(r"\s+", " ", t[m.start() : b])
+            out.append(Mention(m.start(), b, surname=who, form=form))
             continue
         sur = _surname_prefix(who) or (who if len(who) == 1 else None)  # the honorific says so
         if sur is None:
@@ -495,10 +564,107 @@ def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
     return out
 
 
+# 陪我们博远科技的李总, 我司的王工, 同事小李: someone of the rep's own company.
+_OUR_PEOPLE = re.compile(r"(?:我的?同事|我司的?|咱们(?:公司)?的?|我们[^,;:。\s]{0,6}的)$")
+
+
+def _ours(t: str, a: int) -> bool:
+    said = _OUR_PEOPLE.search(t, max(0, a - 9), a)
+    return said is not None and not re.search(r"客户|对接|联系|甲方", said.group())
+
+
+_BETWEEN_SCRIPTS = " ()/-,"
+_OUR_SIDE = re.compile(
+    r"(?:(?<![他她方])同事|我们的|我司的?|咱们的?|我们(?:技术|工程师|老板|经理|销售|同事)|"
+    r"(?i:\b(?:our|my)\b(?: [a-z]+)?))[ ]?$"
+)
+
+
+# Wang总, Li工, Ho经理: a surname in Latin letters, then the title it is called by.
+_LATIN_TITLED = re.compile(rf"(?<![A-Za-z])(?P<s>[A-Z][a-z]{{1,6}})[ ]?(?P<t>{TITLE_RE.pattern})")
+
+
+def _latin_titled_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _LATIN_TITLED.finditer(doc.t):
+        a, b = m.span()
+        if m["s"] not in LATIN_SURNAMES or any(x < b and a < y for x, y in taken):
+            continue
+        if not doc.free(a, b):
+            continue
+        title = SHORT_TITLES.get(m["t"], m["t"])
+        out.append(Mention(a, b, surname=m["s"], title=title, form=m.group()))
+    return out
+
+
+# 招商局物流's Peter, Maybank 的 Jessica Tan, 採購部嘅Mandy Ho: someone of theirs (a given
+# name alone only in English: 的 Kevin may be anyone's Kevin).
+_OF_THEIRS = re.compile(r"(?:的|嘅|'s|\bof|\bat|\bfrom|@)[ ]?$", re.IGNORECASE)
+_OF_THEIRS_EN = re.compile(r"(?:'s|\bof|\bat|\bfrom|@)[ ]?$", re.IGNORECASE)
+_MALAY_HONORIFIC = ("Encik ", "Puan ", "Cik ", "Tuan ")
+# Tina-宝洁采购 14:02, Tina 14:02, Tina: …, Tina (宝洁): a chat speaker or a card's name line.
+_HEADS_A_LINE = re.compile(r"[ ]*(?:$|\n|[-(:]|\d{1,2}:\d{2})", re.MULTILINE)
+
+
+def _placed_as_theirs(t: str, a: int, b: int, form: str | None, surname: str | None) -> bool:
+    """A name in Latin script said where a customer's person is: after an honorific, after
+    an organisation's 的/'s, or heading a line (a card's, a chat speaker's)."""
+    if form and form.startswith(_MALAY_HONORIFIC):
+        return True
+    line = t.rfind("\n", 0, a) + 1
+    if not t[line:a].strip():  # heading a card's line or a chat's (not "Grace period 30天")
+        return bool(surname) or bool(_HEADS_A_LINE.match(t, b))
+    of_theirs = _OF_THEIRS if surname else _OF_THEIRS_EN
+    return bool(of_theirs.search(t, max(0, a - 6), a))
+
+
+_LABEL_AFTER = re.compile(r"\s*[:：]\s*[+0-9(]")
+
+
+def _latin_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    """David Ng, 产品总监Lily, Encik Ahmad: people named in Latin script (see _latin)."""
+    t = doc.t
+    names = find_latin_names(t)
+    names += surname_mentions(t, names)
+    out: list[Mention] = []
+    placed: set[str] = set()
+    for x in sorted(names, key=lambda x: x.start):
+        if any(a < x.end and x.start < b for a, b in taken) or not doc.free(x.start, x.end):
+            continue
+        if any(
+            not t[x.end : a].strip(_BETWEEN_SCRIPTS) or not t[b : x.start].strip(_BETWEEN_SCRIPTS)
+            for a, b in taken
+            if x.end <= a <= x.end + 2 or x.start - 2 <= b <= x.start
+        ):
+            continue  # Jason 黄经理, David Lim 林大伟, 林经理(Kevin): one person, in both scripts
+        if _LABEL_AFTER.match(t, x.end):
+            continue  # Tel: 0512…, Mobile：139…: a card's label, no name
+        if _calls_the_rep(doc, x.start, x.end) or _OUR_SIDE.search(t, max(0, x.start - 8), x.start):
+            continue  # 我们的 Tony, our engineer Kevin: the rep's side, no contact
+        title = english_title_before(t, x.start)
+        if title is None:
+            said = TITLE_RE.search(t, max(0, x.start - 8), x.start)
+            while said is not None and said.end() < x.start - 1:
+                said = TITLE_RE.search(t, said.end(), x.start)
+            if said is not None and t[said.end() : x.start].strip(" ") == "":
+                title = (
+                    said.group()
+                )  # 产品总监Lily, 运营总监 Tony (on one line: a card's 助理\nTel)
+        if not (
+            title or x.name in placed or _placed_as_theirs(t, x.start, x.end, x.form, x.surname)
+        ):
+            continue  # 跟 Tony 汇报: no sign it is the customer's Tony (the rep's boss?)
+        placed.add(x.name)
+        out.append(
+            Mention(x.start, x.end, surname=x.surname, name=x.name, title=title, form=x.form)
+        )
+    return out
+
+
 # 采购 Linda, IT 的 Kevin: an English given name right after what the person does there.
 _ROLE_THEN_GIVEN = re.compile(
-    r"(?:采购|财务|法务|秘书|助理)\s?"
-    r"(?P<who>[A-Z][a-z]{2,9})\b(?!\s*[A-Z][a-z])"
+    r"(?:采购|财务|法务|秘书|助理)[ ]?"
+    r"(?P<who>[A-Z][a-z]{2,9})\b(?!\s*[A-Z][a-z])(?!\s*[:：])"  # (助理\nTel: a card's label)
 )
 
 
@@ -528,12 +694,40 @@ def _surname_said_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Menti
     return out
 
 
-def _calls_the_rep(doc: Doc, a: int) -> bool:
-    """小王,你们的PACS系统…: in a pasted chat the customer's line opens by calling the rep."""
-    if not doc.chat or not doc.said_by_customer(a) or not doc.t.startswith(",", a + 2):
+_SPEAKER_LABEL = re.compile(r"^[^\n:]{1,12}:")
+_GREETING = frozenset(("", "hi", "hello", "dear", "您好", "你好", "嗨"))
+
+
+# 设备科的叶科(采购), 吕科负责商务: 科 for 科长, said only between a word's end and a deed.
+_KE = re.compile(
+    r"(?P<s>[\u4e00-\u9fff])科(?=[(\s,;:。!?]|$|[负打说管讲是和跟也都在让给对那已还就])"
+)
+_NOT_KE = frozenset(words("文科 理科 工科 商科 医科 本科 专科 学科 华科 中科 农科 社科 百科 牙科"))
+
+
+def _ke_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    t = doc.t
+    out: list[Mention] = []
+    for m in _KE.finditer(t):
+        a, b = m.start(), m.end()
+        if m["s"] not in SURNAMES or t[a:b] in _NOT_KE or not doc.free(a, b) or doc.date_at[a]:
+            continue
+        if a > 0 and is_cjk(t[a - 1]) and t[a - 1] not in NAME_STOP:
+            continue  # 检验科, 保卫科: a department's name
+        if any(x < b and a < y for x, y in taken):
+            continue
+        out.append(Mention(a, b, surname=m["s"], title="科长"))
+    return out
+
+
+def _calls_the_rep(doc: Doc, a: int, b: int) -> bool:
+    """小王,你们的PACS系统… / Hi 张经理,PO已经下了: in a pasted chat the customer's line opens
+    by calling the rep."""
+    if not doc.chat or not doc.said_by_customer(a) or not doc.t.startswith((",", " ,", "!"), b):
         return False
     line = doc.t.rfind("\n", 0, a) + 1
-    return not doc.t[line:a].strip()
+    opening = _SPEAKER_LABEL.sub("", doc.t[line:a])  # 陆总:小周,你们的…
+    return opening.strip(" ,").lower() in _GREETING
 
 
 def _named_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -560,8 +754,8 @@ def _card_name(doc: Doc, a: int, b: int) -> Mention | None:
     sur = _surname_prefix(word)
     if sur is None or not 1 <= len(word) - len(sur) <= 2 or TITLE_RE.search(word):
         return None
-    if word[-1] in _ORG_END or not doc.free(a, b) or any(doc.date_at[a:b]):
-        return None
+    if word[-1] in _ORG_END or not doc.free(a, b) or any(doc.date_at[a:b]) or word in _NOT_BARE:
+        return None  # (辛苦, 方案: words that start with a surname)
     if any(ch in NAME_STOP for ch in word[len(sur) :]):
         return None
     return Mention(a, b, surname=sur, name=word)
@@ -612,6 +806,26 @@ def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     return out
 
 
+# 孙晓梅(市妇幼设备科) 09:41 / 潘建华-力诺光伏 16:20: a chat line's speaker by full name.
+_SPEAKER_NAME = re.compile(
+    r"(?m)^(?P<n>[\u4e00-\u9fff]{2,4})(?=(?:\([^)\n]{1,20}\)|-[^\s]{1,20})?[ ]*\d{1,2}:\d{2})"
+)
+
+
+def _speaker_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A pasted chat's speaker named in full is the one called by that surname in it (李建国 …
+    李主任,明天上午把报价发您); a full name no one is called by is left alone (a company?)."""
+    if not doc.chat:
+        return []
+    called = {m.surname for m in mentions if not m.pronoun and m.name is None}
+    out: list[Mention] = []
+    for m in _SPEAKER_NAME.finditer(doc.t):
+        found = _card_name(doc, *m.span("n"))
+        if found is not None and found.surname in called:
+            out.append(found)
+    return out
+
+
 def _name_then_title_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     """王明 采购部经理 / 王明(采购经理): a name on its own, then its title on its own."""
     t = doc.t
@@ -634,6 +848,26 @@ def _name_then_title_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Me
 
 # The short titles a person is called by after their full title (项目经理钱工).
 _CALLED_BY_TITLE = frozenset({*SHORT_TITLES, "总"})
+
+
+def _called_by(rest: str) -> bool:
+    """What follows a surname is how the person is called (工, 总, 主任, 医生, and 梁太 for
+    Mrs Leung), no given name."""
+    return rest in _CALLED_BY_TITLE or rest in TITLES or rest == "太"
+
+
+# 班长阿强, 司机阿伟: 阿 and one character, how southern workmates are called.
+_NOT_A_NAME = frozenset("里姨根拉胶司迪尔克坝联富婆公妈爸哥姐嫂叔伯舅爷奶们")
+
+
+def _a_name_after(doc: Doc, start: int) -> tuple[str, int] | None:
+    t = doc.t
+    end = start + 2
+    if not t.startswith("阿", start) or end > len(t) or not is_cjk(t[start + 1]):
+        return None
+    if t[start + 1] in _NOT_A_NAME or t[start + 1] in NAME_STOP or not _boundary(doc, end):
+        return None
+    return t[start:end], end
 
 
 def _compatible(p: ContactFact, m: Mention) -> bool:
@@ -666,7 +900,7 @@ def _better_title(old: str | None, new: str) -> str:
 
 
 # 刘厂长 刘建军, 鲁总监 就是鲁晓东: the full name said right after the surname and title.
-_APPOSED = re.compile(r"[ ]*(?:就是|叫|全名)?[ ]*")
+_APPOSED = re.compile(r"[ ]*(?:就是|叫|全名|\()?[ ]*")  # (and 吴工(吴军))
 
 
 def _apposed_name_mentions(
@@ -699,6 +933,10 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _surname_said_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans
+    mentions += _ke_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions] + family_spans
+    mentions += _sir_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _xiao_lao_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _named_mentions(doc, taken)
@@ -715,9 +953,24 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _bare_name_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
+    mentions += _latin_titled_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions]
+    mentions += _latin_mentions(doc, taken)
+    mentions += _speaker_mentions(doc, mentions)
+    taken = [(m.start, m.end) for m in mentions]
     for m in _PRONOUN.finditer(doc.t):
         if not any(x <= m.start() < y for x, y in taken):
             mentions.append(Mention(m.start(), m.end(), pronoun=True))
+    # Hi 张经理,PO已经下了 / 王经理,上次那台B超…: the customer's line calls the rep by name
+    kept: list[Mention] = []
+    for said in mentions:
+        if not said.pronoun and (
+            _calls_the_rep(doc, said.start, said.end) or _ours(doc.t, said.start)
+        ):
+            doc.mark(said.start, said.end)  # (read: the rep, or the rep's colleague)
+        else:
+            kept.append(said)
+    mentions = kept
     mentions.sort(key=lambda x: x.start)
 
     people = People()
@@ -747,7 +1000,66 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     people.build_anchors()
     _standalone_titles(doc, people)
     _titles_said_before(doc, people)
+    _titles_said_after(doc, people)
+    _english_titles_before(doc, people)
     return people
+
+
+# procurement manager 陆经理, VP 周总: an English title before how the person is called.
+_EN_TITLES = {
+    "procurement manager": "采购经理",
+    "purchasing manager": "采购经理",
+    "sales manager": "销售经理",
+    "project manager": "项目经理",
+    "general manager": "总经理",
+    "gm": "总经理",
+    "vp": "副总裁",
+    "ceo": "总裁",
+    "chairman": "董事长",
+}
+
+
+def _english_titles_before(doc: Doc, people: People) -> None:
+    for m in people.mentions:
+        if m.pronoun or m.contact < 0 or not m.title or not m.surname or not is_cjk(doc.t[m.start]):
+            continue
+        said = english_title_before(doc.t, m.start)
+        chinese = _EN_TITLES.get(said.lower()) if said else None
+        a, b = title_info(chinese) if chinese else None, title_info(m.title)
+        if a is None or b is None or a.address != b.address:
+            continue
+        p = people.persons[m.contact]
+        if p.title == m.title:  # (a title said in Chinese elsewhere stays)
+            p.salutation = p.salutation or f"{m.surname}{b.address}"
+            p.title = chinese
+
+
+# 周总是分管信息化的副总, 他是 GM: the title said of someone called only 某总 (or not at all).
+_IS_TITLE = re.compile(
+    rf"是\s?(?:[^,;。\s]{{0,10}}的)?(?:(?P<t>{TITLE_RE.pattern})(?=[,;。!?\s]|$)|"
+    r"(?P<e>GM|CEO|CFO|CTO|CIO|COO|MD|VP)(?![A-Za-z]))"
+)
+_EN_KEY = frozenset(("GM", "CEO", "MD"))
+
+
+def _titles_said_after(doc: Doc, people: People) -> None:
+    for m in people.mentions:
+        said = _IS_TITLE.match(doc.t, m.end)
+        if m.contact < 0 or said is None or not doc.free(*said.span()):
+            continue
+        p = people.persons[m.contact]
+        if said["e"]:
+            if p.title is not None:
+                continue
+            p.title = said["e"]
+            p.is_key_leader = p.is_key_leader or said["e"] in _EN_KEY
+        else:
+            info = title_info(said["t"])
+            if info is None or info.address != "总" or p.title != "总" or p.name is not None:
+                continue  # (王总是李总的老板: no title of 王总's)
+            p.salutation = p.salutation or f"{p.surname}总"
+            p.title = said["t"]
+        doc.mark(*said.span())
 
 
 def _titles_said_before(doc: Doc, people: People) -> None:
@@ -765,13 +1077,36 @@ def _titles_said_before(doc: Doc, people: People) -> None:
             info = title_info(word)
             if info is None or not doc.free(m.start - size, m.start):
                 continue
-            # (only a deputy: 副院长 is someone else than the 院长; 总经理沈总 is filed as 总)
+            # (only a deputy: 副院长 is someone else than the 院长)
             deputy = word.startswith(("副", "常务副")) and not m.title.startswith("副")
-            if info.address == said.address and deputy:
+            # 采购总监龚总, 部长戴总, 厂长贺总: 总 is only how they are called, the title is said
+            addressed = m.title == "总" and m.name is None and word != "老板"  # (他们老板文总)
+            if m.title in ("医生", "大夫") and word.endswith("医师"):
+                # 副主任医师谢医生: the physician's rank, and how patients call them
                 p = people.persons[m.contact]
-                p.title = word
+                p.salutation = p.salutation or f"{m.surname}{m.title}"
+                p.title = "副" + word if t[m.start - size - 1 : m.start - size] == "副" else word
+                doc.mark(m.start - size - (p.title != word), m.start)
+                break
+            if (info.address == said.address and deputy) or addressed:
+                p = people.persons[m.contact]
+                if addressed:  # still called 龚总, whatever the title
+                    p.salutation = p.salutation or f"{m.surname}总"
+                p.title = _with_principal(t, m.start - size, word) if addressed else word
                 doc.mark(m.start - size, m.start)
+            elif word == "老板" and m.title == "总":
+                doc.mark(m.start - size, m.start)  # (said of him, no company's name)
             break
+
+
+def _with_principal(t: str, a: int, word: str) -> str:
+    """厂长助理, 总经理秘书: an assistant's title with whose assistant they are."""
+    if word not in ("助理", "秘书"):
+        return word
+    for size in (4, 3, 2):
+        if a >= size and title_info(t[a - size : a]) is not None:
+            return t[a - size : a] + word
+    return word
 
 
 def _standalone_titles(doc: Doc, people: People) -> None:
@@ -785,3 +1120,34 @@ def _standalone_titles(doc: Doc, people: People) -> None:
             p = people.persons[idx]
             p.title = _better_title(p.title, word)
             doc.mark(a, b)
+
+
+# Send quotation to Ms. 岑 tomorrow: a clause that is the rep's task from its first word.
+_TASK_OPENING = re.compile(
+    r"(?i)\s*(?:send|call|email|ping|remind|follow up(?: with)?|visit|meet|pass)\b"
+)
+
+
+def mark_task_only(doc: Doc, people: People, follow_ups: list[FollowUpFact]) -> None:
+    """明天给财务部周姐寄发票 / Send quotation to Ms. 岑 tomorrow, in a note of a visit: someone
+    named only in what the rep is to do later was not met today (absent, like 王局不在)."""
+    days = {f.due.date() if isinstance(f.due, datetime) else f.due for f in follow_ups}
+    spans = [w.span for w in doc.whens if w.day in days]
+    if not spans:
+        return
+    for idx, p in enumerate(people.persons):
+        said = [m for m in people.mentions if m.contact == idx and not m.pronoun]
+        if said and all(_in_task(doc, m, spans) for m in said):
+            p.absent = True
+
+
+def _in_task(doc: Doc, m: Mention, spans: list[tuple[int, int]]) -> bool:
+    ca, cb = doc.clause(m.start)
+    for a, b in spans:
+        if not ca <= a < cb:
+            continue
+        if b <= m.start and not doc.t[ca:a].strip():
+            return True  # 明天给财务部周姐寄发票: the day opens the task, the person in it
+        if _TASK_OPENING.match(doc.t, ca) and m.start < a:
+            return True  # Send quotation to Ms. 岑 tomorrow
+    return False

@@ -24,7 +24,7 @@ __all__ = ["FoundPhone", "find_phones"]
 # Digit groups as numbers are written (+852 9123 4567, (02) 2720-8889, 139-1234-5678).
 _CANDIDATE = re.compile(
     r"(?<![\d.A-Za-z])(?:\+\s?\d{1,3}[\s-]?)?(?:\(\s?0?\d{1,4}\s?\)[\s-]?)?\d{1,12}"
-    r"(?:[ -]\d{1,8}){0,5}(?![\d.])"
+    r"(?:[ -]\d{1,8}){0,5}(?!\d|\.\d)"  # (a full stop may end the sentence: phone 138….)
 )
 _GROUP = re.compile(r"(?:\+\s?\d{1,3}|\(\s?0?\d{1,4}\s?\)|\d+)")
 _EXTENSION = re.compile(
@@ -38,9 +38,17 @@ _HINTS = {
     "HK": re.compile(r"香港|港铁|九龙|新界|港岛|\bhk\b|\+852", re.IGNORECASE),
     "TW": re.compile(r"台湾|台北|台中|台南|高雄|新竹|桃园|\btw\b|\+886", re.IGNORECASE),
     # (HP for a mobile, lah at the end of a remark: how Singapore and Malaysia write)
-    "SG": re.compile(r"新加坡|狮城|星展|\bsg\b|singapore|\+65|\bhp\b|\blah\b", re.IGNORECASE),
+    # (and the island's places and best-known names a rep writes in English: Jurong, DBS …)
+    "SG": re.compile(
+        r"新加坡|狮城|星展|\bsg\b|singapore|\+65|\bhp\b|\blah\b|"
+        r"\b(?:jurong|changi|tampines|sentosa|capitaland|dbs|ocbc|uob|nuh|sgh|psa|singtel|"
+        r"singhealth|ntuc|fairprice|starhub|singpost|keppel|sembcorp)\b",
+        re.IGNORECASE,
+    ),
     "MY": re.compile(
-        r"马来西亚|大马|吉隆坡|槟城|新山|\bmy\b|malaysia|\+60|\bhp\b|\blah\b", re.IGNORECASE
+        r"马来西亚|大马|吉隆坡|槟城|新山|\bmy\b|malaysia|\+60|\bhp\b|\blah\b|"
+        r"\b(?:petronas|maybank|cimb|sunway|penang|johor|selangor|petaling|klcc|kl|encik|puan)\b",
+        re.IGNORECASE,
     ),
 }
 _MAINLAND = re.compile(r"^(?:1[3-9]\d{9}|0\d{9,11})$")

@@ -33,8 +33,10 @@ async def test_cancel_typed_at_the_edit_menu_drops_the_card_as_its_button_would(
     left = await wang.send(word)
     assert left.text == "好的,这条没有保存。"
     assert await bot.count(Draft) == 0  # neither the card nor a draft of the word
-    stale = await wang.press("⬅️ 返回")
-    assert stale.callback_answers == ["这条记录已经处理过了。"]
+    card = bot.api.message(wang.chat_id, menu.messages[0].params["message_id"])
+    assert card is not None and "reply_markup" not in card  # its buttons went with the word
+    stale = await wang.press_data(menu.messages[0].inline_buttons[-1]["callback_data"])
+    assert stale.callback_answers == ["这条记录已经处理过了。"]  # a tap that came late anyway
     assert (await wang.send(word)).text == "现在没有进行中的操作。"  # once closed, closed
 
 

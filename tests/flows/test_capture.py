@@ -167,7 +167,7 @@ async def test_unsure_contact_match_asks_first(bot: BotHarness) -> None:
     await wang.send("华东电力设计院王局长喜欢钓鱼")
     ask = await wang.press("保存")
     assert "是 华东电力设计院 的 王建国 局长 吗?" in ask.text
-    assert ask.buttons == ["是 王建国 局长", "是 王海 局长", "不是,新建联系人"]
+    assert ask.buttons == ["是 王建国 局长", "是 王海 局长", "不是,新建联系人", "❌ 取消"]
     await wang.press("是 王建国 局长")
     contact = await bot.scalar(select(Contact).where(Contact.name == "王建国"))
     assert contact.hobbies == "话剧、钓鱼"

@@ -118,7 +118,7 @@ async def test_done_and_snooze_buttons_on_the_digest(bot: BotHarness) -> None:
     assert len(sent) == 1 and sent[0].text == "⏰ 跟进提醒\n10:00 华东电力设计院 · 寄样品"
     with time_machine.travel(local(2026, 11, 30, 10, 1), tick=False):
         await rep.press("推迟")
-        assert "⏰ 已推迟到 12月7日" in (await rep.press("下周")).callback_answers
+        assert "⏰ 已推迟到 12月7日 10:00" in (await rep.press("下周")).callback_answers
     assert await pushes.at(local(2026, 11, 30, 11, 0)) == []
     sent = await pushes.at(local(2026, 12, 7, 10, 0))
     assert "寄样品" in texts(sent)

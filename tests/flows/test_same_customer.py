@@ -69,7 +69,7 @@ async def test_a_short_name_is_asked_about_then_remembered_and_found(bot: BotHar
     assert "🏢 华电院(可能是已有客户,保存时确认)" in card.text
     asked = await wang.press("保存")
     assert asked.text == "「华电院」是下面这个已有客户吗?"
-    assert asked.buttons == ["是「华东电力设计院」", "不是,新建「华电院」"]
+    assert asked.buttons == ["是「华东电力设计院」", "不是,新建「华电院」", "❌ 取消"]
     saved = await wang.press("是「华东电力设计院」")
     assert "✅ 已保存到「华东电力设计院」。" in saved.text
 
@@ -205,3 +205,18 @@ async def test_an_import_shows_near_duplicates_as_conflicts(bot: BotHarness) -> 
     await team.wang.press("导入")
     assert await customers(bot) == ["华东电力设计院", "南京银行", "苏州水务"]
     assert list(await bot.scalars(select(Contact.name))) == ["刘强"]
+
+
+async def test_a_short_name_inside_another_company_s_is_not_asked_about(bot: BotHarness) -> None:
+    """Tryout 10: 中華電力 was offered as "是「华电集团」吗?" — 华电 in the middle of 中华电力 is
+    no likeness; 中华电力 in either script is, and so is a short name confirmed before."""
+    wang = await rep_with(bot, "华电集团")
+    card = await wang.send("拜访了中華電力的陈经理 下周三送报价")
+    assert "🏢 中華電力(新客户)" in card.text and "华电集团" not in card.text
+    saved = await wang.press("保存")
+    assert saved.text.startswith("✅ 已保存到「中華電力」。")
+    assert await customers(bot) == ["华电集团", "中華電力"]
+    again = await wang.send("中华电力陈经理 周五回电话")
+    assert again.text.startswith("我记下了这些,确认保存吗?\n🏢 中华电力  👤 陈经理")  # known
+    await wang.press("保存")
+    assert await customers(bot) == ["华电集团", "中華電力"]

@@ -82,6 +82,8 @@ async def test_the_chart_is_two_photos_in_a_font_with_every_glyph(bot: BotHarnes
         reply = await team.manager.press("📈 图表")
     photos = [c for c in reply.calls if c.method == "sendPhoto"]
     assert len(photos) == 2
+    # the bars count times (拜访 · 电话 · 微信 stacked), and say so: not 联系客户数
+    assert photos[0].params["caption"] == "各人联系客户次数"
     assert all(doc.content.startswith(b"\x89PNG") for doc in reply.documents)
     from handlers.team.reports import draw_charts
 

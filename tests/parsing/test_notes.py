@@ -666,7 +666,8 @@ def test_the_thing_worked_on_as_the_last_headline() -> None:
     assert summary("储工 20:15\n测试报告我看了 有两个问题\n我 20:20\n好的储工") == "测试报告"
     # the rep's own to-do is the reminder's, not what was talked about
     assert summary("和徐厂长微信聊了一下 他同意下周来我们厂里看看 周五前把样机准备好") is None
-    assert summary("电话跟进了刘科长 他说采购申请已经批了 订单号PO20261123") is None
+    # 订单号PO… is a figure, never the matter: his remark's thing is (round eight)
+    assert summary("电话跟进了刘科长 他说采购申请已经批了 订单号PO20261123") == "采购申请"
 
 
 def test_chats_pasted_with_the_time_first_or_in_brackets() -> None:

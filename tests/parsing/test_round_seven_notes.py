@@ -249,7 +249,8 @@ def test_a_headline_and_an_outcome_from_a_voice_note() -> None:
     )
     assert n.interaction is not None
     assert n.interaction.summary == "配网自动化项目"
-    assert n.interaction.outcome == "配网自动化项目还在走流程"
+    # the headline names the project: the remark keeps where it stands (round eight)
+    assert n.interaction.outcome == "还在走流程"
     n = note(
         "那个今天晚上跟中铁四局的罗经理吃了个饭嗯他喜欢打掼蛋然后就是说那个钢材集采平台的事情",
         at(2026, 11, 10, 20),

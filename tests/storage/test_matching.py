@@ -4,7 +4,7 @@ what may be, and what never is."""
 import pytest
 
 from storage.actor import Actor
-from storage.matching import Named, NameKey, TeamNames, abbreviates, name_key
+from storage.matching import Named, NameKey, TeamNames, abbreviates, name_key, straddles
 from storage.models import Role
 from storage.search import fold
 
@@ -79,3 +79,29 @@ def test_an_import_leaves_out_near_spellings_only() -> None:
     assert names.verdict("华北电力设计院", WANG).likely == [1]
     assert names.verdict("华北电力设计院", WANG, fuzzy=False).likely == []
     assert names.verdict("华东电力设记院", WANG, fuzzy=False).likely == [1]
+
+
+def test_a_short_name_inside_another_is_no_match() -> None:
+    """Tryout 10: a note about 中華電力 was asked "是「华电集团」吗?" — 华电 sits in the middle of
+    中华电力, across its two words. At a name's start or end it may still be the one."""
+    names = team(("华电集团", 1), ("中华电力", 1), ("华东电力设计院", 1), ("万科", 1))
+    assert names.verdict("中華電力", WANG).exact == 2  # the same name in either script
+    assert names.verdict("中華電力有限公司", WANG).likely == [2]  # not 华电集团 too
+    assert 1 not in names.verdict("中华电力科技", WANG).likely
+    assert names.verdict("华东院", WANG).likely == [3]  # an abbreviation is still asked
+    assert names.verdict("华东", WANG).likely == [3]  # the start of a name
+    assert names.verdict("深圳万科", WANG).likely == [4]  # and its end
+    alone = team(("华电集团", 1))
+    assert alone.verdict("中華電力", WANG) == alone.verdict("苏州水务", WANG)
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "expected"),
+    [
+        ("华电", "中华电力", True),
+        ("苏州供电", "国网苏州供电局", False),
+        ("华东", "华东电力设计院", False),
+    ],
+)
+def test_straddles(one: str, other: str, expected: bool) -> None:
+    assert straddles(one, other) is expected

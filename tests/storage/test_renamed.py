@@ -16,7 +16,11 @@ from storage.naming import Naming, renamed
         (Naming("王建国", "王", "局长", "老王"), "欧阳建华", "局长",
          Naming("欧阳建华", "欧阳", "局长", "老王")),
         (Naming(None, "刘", "经理", "刘经理"), None, "采购总监",
-         Naming(None, "刘", "采购总监", "刘采购总监")),
+         Naming(None, "刘", "采购总监", "刘总")),
+        (Naming("赵国栋", "赵", "主任", "赵主任"), "赵国栋", "营销部副主任",
+         Naming("赵国栋", "赵", "营销部副主任", "赵主任")),
+        (Naming("赵国栋", "赵", "主任", "赵主任"), "赵国栋", "CEO",
+         Naming("赵国栋", "赵", "CEO", "赵CEO")),
     ],
 )  # fmt: skip
 def test_renamed(before: Naming, name: str | None, title: str | None, after: Naming) -> None:

@@ -1,0 +1,160 @@
+"""People named in Latin script, as reps in Hong Kong, Singapore and Malaysia write them:
+an English given name (Peter, 产品总监Lily), a given name and a surname (David Ng, Grace Zhou)
+and a Malay honorific with the given name (Encik Ahmad, Puan Siti).
+
+Only given names from the lists below are read: a capitalised word that is also an everyday
+English word or a brand (May, Will, Grant, Chase, Morgan, Victoria) is left out, and so is one
+after a word that makes it a place (Queen Elizabeth, Prince Edward, Mount Elizabeth)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._lexicon import words
+
+__all__ = [
+    "LATIN_SURNAMES",
+    "LatinName",
+    "english_title_before",
+    "find_latin_names",
+    "surname_mentions",
+]
+
+_MALE = frozenset(
+    words(
+        """Aaron Adam Adrian Alan Albert Alvin Andrew Andy Anthony Arthur Ben Benjamin Bernard Brian
+    Bruce Calvin Charles Charlie Christopher Colin Daniel Danny Darren David Dennis Derek Desmond
+    Dominic Douglas Edmund Edward Edwin Eric Ethan Felix Francis Gary George Gordon Harry Henry
+    Herman Ian Isaac Ivan Jack Jacky Jason Jeff Jeffrey Jerry Jimmy Joe John Johnny Jonathan
+    Joseph Joshua Justin Keith Kelvin Ken Kenneth Kevin Larry Leo Leon Leonard Louis Lucas Marcus
+    Martin Matthew Michael Mike Nathan Nelson Nicholas Oliver Oscar Patrick Paul Peter Philip
+    Raymond Richard Robert Roger Ronald Ryan Samuel Sean Simon Stanley Stephen Steve Steven Terry
+    Thomas Timothy Tom Tommy Tony Victor Vincent Walter Wayne William Wilson"""
+    )
+)
+_FEMALE = frozenset(
+    words(
+        """Alice Amanda Amy Angela Anna Annie Bonnie Carmen Carol Caroline Catherine Cathy Cecilia
+    Charlotte Cherry Christina Christine Cindy Claire Clara Connie Cynthia Diana Doris Elaine
+    Eleanor Ella Emily Emma Esther Eva Fiona Florence Gloria Grace Hannah Helen Irene Iris Ivy
+    Jane Janet Jennifer Jenny Jessica Jessie Joanna Joyce Judy Julie Karen Kate Katherine Kathy
+    Kelly Kitty Laura Lily Linda Lisa Lucy Mabel Maggie Mandy Maria Mary Melissa Michelle Monica
+    Nancy Natalie Nicole Olivia Pauline Peggy Phoebe Rachel Rebecca Rita Sally Sandy Sarah Sharon
+    Shirley Sophia Sophie Stella Stephanie Susan Sylvia Teresa Tina Vanessa Vicky Vivian Winnie
+    Yvonne Zoe"""
+    )
+)
+# Said of either: a full name with one of these gets no Mr./Ms. (a wrong one is worse).
+_EITHER = frozenset(words("Alex Chris Jackie Sam Kim Jo Terry Ashley Jamie Robin"))
+_GIVEN = _MALE | _FEMALE | _EITHER
+# A capitalised word before a given name that makes it a place (Queen Elizabeth Hospital).
+_PLACE_BEFORE = frozenset(
+    words("Queen King Prince Princess St Saint Mount Mt Lake Port Fort San Santa Lady")
+)
+# Capitalised words after a given name that are no surname (Victoria Harbour, Grace Road).
+_NOT_SURNAME = frozenset(
+    words(
+        """Hospital Clinic Road Street Avenue Park Plaza Tower Building Centre Center Mall Hotel
+    Harbour Bay Port Station Airport School College University Institute Square House Court
+    Garden Gardens Hall Estate Group Holdings Company Bank Ltd Limited Inc Corp Co Team Tech
+    Technology Solutions Systems Services International Global Asia Pacific China Hong Kong
+    Singapore Malaysia Today Tomorrow Yesterday Next Last This Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun January February March
+    April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug
+    Sep Sept Oct Nov Dec Follow Please Thanks Thank Hi Hello Dear Ok OK Will Said Says Called
+    Asked Told And Or From To At In On Is Was Has Had Can Could Would Should The His Her Their
+    Our Also Just Mobile Phone Tel Email Office Cell"""
+    )
+)
+# Chinese surnames as spelt in pinyin and in Hong Kong and Southeast Asia (Wang总, Li工, Ho经理).
+LATIN_SURNAMES = frozenset(
+    words(
+        """Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo Lin Gao Luo Zheng
+    Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye
+    Cheng Wei Su Lu Ding Ren Shen Yao Jin Fu Zhong Cui Tan Qian Shi Kong Bai Mao Qiu Qin Hou
+    Xiong Meng Wan Duan Lei Fang Shao Kang Wong Chan Cheung Lau Leung Ho Ng Lee
+    Lam Chow Tsang Yip Kwok Chu Lim Teo Goh Koh Ong Tay Yeo Chua Tsai Hsu Chang"""
+    )
+)
+_WORD = re.compile(r"(?<![A-Za-z'])[A-Z][a-z]{1,11}(?![A-Za-z])")
+_MALAY = re.compile(
+    r"(?<![A-Za-z])(?P<hon>Encik|Puan|Cik|Tuan)\.?\s+(?P<who>[A-Z][a-z]{2,11})(?![A-Za-z])"
+)
+
+
+@dataclass(frozen=True)
+class LatinName:
+    start: int
+    end: int
+    name: str
+    surname: str | None
+    form: str | None
+
+
+def _form(given: str, surname: str) -> str | None:
+    if given in _MALE:
+        return f"Mr. {surname}"
+    if given in _FEMALE:
+        return f"Ms. {surname}"
+    return None
+
+
+def find_latin_names(t: str) -> list[LatinName]:
+    """The people of ``t`` named in Latin script, in text order."""
+    out: list[LatinName] = []
+    for m in _MALAY.finditer(t):
+        out.append(LatinName(m.start(), m.end(), m["who"], None, f"{m['hon']} {m['who']}"))
+    full: dict[str, LatinName] = {}
+    for m in _WORD.finditer(t):
+        given, a, b = m.group(), m.start(), m.end()
+        if given not in _GIVEN or any(x.start <= a < x.end for x in out):
+            continue
+        before = re.search(r"([A-Za-z]+)\.?[ ]$", t[max(0, a - 12) : a])
+        if before and before.group(1) in _PLACE_BEFORE:
+            continue
+        after = _WORD.match(t, b + 1) if t[b : b + 1] == " " else None
+        if after is not None and after.group() not in _NOT_SURNAME and after.group() not in _GIVEN:
+            surname = after.group()
+            found = LatinName(a, after.end(), f"{given} {surname}", surname, _form(given, surname))
+            full.setdefault(given, found)
+        elif given in full:  # Kevin Chan … Kevin: the one named in full before
+            found = LatinName(a, b, full[given].name, full[given].surname, full[given].form)
+        else:
+            found = LatinName(a, b, given, None, given)
+        out.append(found)
+    return sorted(out, key=lambda x: x.start)
+
+
+def surname_mentions(t: str, names: list[LatinName]) -> list[LatinName]:
+    """A surname of a full name said again on its own (David Ng … Ng 的手机)."""
+    by_surname = {x.surname: x for x in names if x.surname and " " in x.name}
+    out: list[LatinName] = []
+    for m in _WORD.finditer(t):
+        known = by_surname.get(m.group())
+        if known is None or any(x.start <= m.start() < x.end for x in names):
+            continue
+        out.append(LatinName(m.start(), m.end(), known.name, known.surname, known.form))
+    return out
+
+
+# IT director Eric, VP David Ng, channel manager Amy: an English title right before the name.
+_EN_TITLE = re.compile(
+    r"(?:(?<![A-Za-z])(?P<q>[A-Za-z]{2,12}) )?"
+    r"(?<![A-Za-z])(?P<t>(?i:director|manager|head|engineer|supervisor|officer|executive|buyer|lead)|"
+    r"VP|GM|CEO|CFO|CTO|CIO|COO|MD|AVP|SVP|EVP)[ ]?$"
+)
+_NOT_QUALIFIER = frozenset(
+    words("the a an our their his her my your with and of to for from at in on by met meet call")
+)
+
+
+def english_title_before(t: str, a: int) -> str | None:
+    """The English title said right before ``a`` (IT director, VP), else None."""
+    m = _EN_TITLE.search(t[max(0, a - 30) : a])
+    if m is None:
+        return None
+    q = m["q"]
+    if q is None or q.lower() in _NOT_QUALIFIER:
+        return m["t"]
+    return f"{q} {m['t']}"
