@@ -254,14 +254,22 @@ def record_time(record: Record) -> datetime:
 
 
 async def recent_records(
-    session: AsyncSession, customer: Customer, limit: int = 5, offset: int = 0
+    session: AsyncSession,
+    customer: Customer,
+    limit: int = 5,
+    offset: int = 0,
+    noted: Sequence[FollowUp] | None = None,
 ) -> list[Record]:
     """The customer's records, newest first: interactions and the follow-ups that keep a
-    note (count_interactions counts the same)."""
+    note (count_interactions counts the same). `noted`: those follow-ups, when the caller
+    read them already (the newest offset + limit of them, newest first: `card_follow_ups`)."""
     visits = await recent_interactions(session, customer, limit=offset + limit)
-    noted = await session.scalars(
-        _RECENT_NOTED, {"customer_id": customer.id, "limit": offset + limit}
-    )
+    if noted is None:
+        noted = (
+            await session.scalars(
+                _RECENT_NOTED, {"customer_id": customer.id, "limit": offset + limit}
+            )
+        ).all()
     merged: list[Record] = [*visits, *noted]
     merged.sort(key=lambda r: record_time(r).astimezone(UTC), reverse=True)
     return merged[offset : offset + limit]
@@ -294,6 +302,37 @@ async def add_follow_up(
 
 async def open_follow_ups(session: AsyncSession, customer: Customer) -> Sequence[FollowUp]:
     return (await session.scalars(_OPEN_FOLLOW_UPS, {"customer_id": customer.id})).all()
+
+
+# The card's two lists of follow-ups in one statement (a statement's own cost is more than
+# SQLite takes to run either): the open ones, and the newest that keep a note
+# (_RECENT_NOTED's), each row flagged with the lists it belongs to.
+_NEWEST_NOTED_IDS = _RECENT_NOTED.with_only_columns(FollowUp.id).subquery()
+_CARD_FOLLOW_UPS = select(
+    FollowUp,
+    (FollowUp.status == FollowUpStatus.OPEN).label("is_open"),
+    FollowUp.id.in_(select(_NEWEST_NOTED_IDS.c.id)).label("is_noted"),
+).where(
+    FollowUp.customer_id == bindparam("customer_id"),
+    (FollowUp.status == FollowUpStatus.OPEN) | FollowUp.id.in_(select(_NEWEST_NOTED_IDS.c.id)),
+)
+
+
+async def card_follow_ups(
+    session: AsyncSession, customer: Customer, noted: int
+) -> tuple[list[FollowUp], list[FollowUp]]:
+    """(open_follow_ups, the `noted` newest follow-ups that keep a note, newest first) — as
+    the two reads give them, in their orders (neither orders by a column that may be NULL)."""
+    rows = (
+        await session.execute(_CARD_FOLLOW_UPS, {"customer_id": customer.id, "limit": noted})
+    ).all()
+    opened = sorted((f for f, is_open, _ in rows if is_open), key=lambda f: (f.due_date, f.id))
+    kept = sorted(
+        (f for f, _, is_noted in rows if is_noted),
+        key=lambda f: (f.created_at, f.id),
+        reverse=True,
+    )
+    return opened, kept
 
 
 async def due_follow_ups(

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, and_, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, and_, bindparam, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from locales import N_
 from storage.actor import Actor
 from storage.customers import Scoped
-from storage.deals import deals_visible_to, visible_deals
+from storage.deals import OPEN_STAGES, deals_visible_to, visible_deals
 from storage.models import Customer, Deal, DealChange, DealPayment, DealStage, Member
 
 # Plans a rep may pick with one tap for a won deal that has none: (label, percent) each.
@@ -46,21 +46,48 @@ def unsettled() -> ColumnElement[bool]:
     )
 
 
-# The card's 💰 回款 lines, read by every opened card: built once.
-_COLLECTING = Scoped.build(
+# A card's two lists of deals in one statement, since a statement's own cost is more than
+# SQLite takes to run either: the open ones (DealRepo.open_of's, the latest first) and the won
+# ones being collected (the latest closed first), each in its own order — the other list's
+# key is NULL on every row of a list, so its rows keep the order their own read gave them.
+_IS_OPEN = Deal.stage.in_(OPEN_STAGES)
+_CARD_DEALS = Scoped.build(
     lambda manager: (
         deals_visible_to(manager)
+        .add_columns(_IS_OPEN.label("is_open"))
         .where(
             Deal.customer_id == bindparam("customer_id"),
-            Deal.stage == DealStage.WON,
             or_(
-                Deal.closed_at >= bindparam("since"),
-                Deal.id.in_(select(DealPayment.deal_id).where(unsettled())),
+                _IS_OPEN,
+                and_(
+                    Deal.stage == DealStage.WON,
+                    or_(
+                        Deal.closed_at >= bindparam("since"),
+                        Deal.id.in_(select(DealPayment.deal_id).where(unsettled())),
+                    ),
+                ),
             ),
         )
-        .order_by(Deal.closed_at.desc(), Deal.id.desc())
+        .order_by(
+            case((_IS_OPEN, Deal.updated_at)).desc(),
+            case((~_IS_OPEN, Deal.closed_at)).desc(),
+            Deal.id.desc(),
+        )
     )
 )
+
+
+async def card_deals(
+    session: AsyncSession, actor: Actor, customer: Customer, now: datetime
+) -> tuple[list[Deal], list[Deal]]:
+    """(DealRepo.open_of's deals, the won ones still being collected: closed lately, or
+    with an open installment) in one read, each list the latest first."""
+    query = _CARD_DEALS.of(actor, customer_id=customer.id, since=now - RECENT_WIN)
+    opened: list[Deal] = []
+    collecting: list[Deal] = []
+    for deal, is_open in (await session.execute(*query)).all():
+        (opened if is_open else collecting).append(deal)
+    return opened, collecting
 
 
 class PaymentRepo:
@@ -99,12 +126,6 @@ class PaymentRepo:
         for row in rows:
             found[row.deal_id].append(row)
         return found
-
-    async def collecting(self, customer: Customer, now: datetime) -> Sequence[Deal]:
-        """The customer's won deals still being paid: closed lately, or with an open
-        installment; the latest first."""
-        query = _COLLECTING.of(self.actor, customer_id=customer.id, since=now - RECENT_WIN)
-        return (await self.session.scalars(*query)).all()
 
     def set_due(self, deal: Deal, payment: DealPayment, day: date, now: datetime) -> None:
         old = payment.due_date.isoformat() if payment.due_date else None

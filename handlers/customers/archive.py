@@ -490,7 +490,7 @@ async def _search(turn: Turn, text: str, offset: int = 0) -> bool:
     """Show what matches `text`; whether anything did."""
     _ = turn._
     text = " ".join(text.split())
-    matches = await _repo(turn).search(text, limit=PAGE_SIZE + 1, offset=offset) if text else []
+    matches = await _repo(turn).search_names(text, PAGE_SIZE + 1, offset) if text else []
     # The rep's own reminders, which name no customer, under the first page.
     reminders = await own_reminders_with(turn.session, turn.actor, text) if not offset else []
     if not matches and not reminders and offset == 0:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import Row
 from telegram import InlineKeyboardMarkup
 
 from handlers.customers import callbacks
@@ -23,7 +25,7 @@ from handlers.kit.turn import Turn
 from handlers.team import callbacks as team_callbacks
 from locales import N_, Translator
 from storage.activities import (
-    open_follow_ups,
+    card_follow_ups,
     recent_records,
     record_time,
     task_words,
@@ -33,11 +35,15 @@ from storage.contacts import ContactRepo
 from storage.deals import DealRepo
 from storage.models import Contact, Customer, FamilyMember, FollowUp, Member
 from storage.naming import heading
+from storage.payments import card_deals
+
+# The latest records a card lists.
+CARD_RECORDS = 5
 
 
 def contact_line(
     _: Translator,
-    contact: Contact,
+    contact: Contact | Row[*tuple[Any, ...]],
     today: datetime,
     region: str,
     family: Sequence[FamilyMember] = (),
@@ -132,14 +138,15 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
     if distance:
         lines.append(distance)
 
-    contacts = await ContactRepo(session, turn.actor).of_customer(customer)
+    contacts = await ContactRepo(session, turn.actor).card_lines(customer)
     if contacts:
         lines.append(_("👤 联系人"))
         families = await ContactRepo(session, turn.actor).families_of(contacts)
         lines += [
             f"  · {contact_line(_, c, now, turn.region, families.get(c.id, ()))}" for c in contacts
         ]
-    records = await recent_records(session, customer, limit=5)
+    follow_ups, noted = await card_follow_ups(session, customer, noted=CARD_RECORDS)
+    records = await recent_records(session, customer, limit=CARD_RECORDS, noted=noted)
     if records:
         lines.append(_("📝 最近记录"))
         for item in records:
@@ -159,7 +166,6 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
                 lines.append(f"  · {when} {kind}{':' + text if text else ''}")
             if words:
                 lines.append(f"    「{words}」")
-    follow_ups = await open_follow_ups(session, customer)
     if follow_ups:
         lines.append(_("⏰ 待跟进"))
         for follow_up in follow_ups:
@@ -169,7 +175,9 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
                 f"  · {due} {task_words(follow_up.text, follow_up.note, customer.name)}{overdue}"
             )
     repo = DealRepo(session, turn.actor)
-    deals = list(await repo.open_of(customer))
+    deals, collecting_deals = await card_deals(session, turn.actor, customer, turn.now())
+    if deals:
+        await repo.stages()  # as DealRepo.open_of: a card without deals names no stage
     if deals:
         lines.append(_("💼 商机"))
         for deal in deals:
@@ -178,7 +186,7 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
                 repo.book.names,
             )  # fmt: skip
             lines.append("  · " + " · ".join(parts))
-    collecting, collect_rows = await card_section(turn, customer)
+    collecting, collect_rows = await card_section(turn, collecting_deals)
     lines += collecting
     # Trips belong to contacts: a customer without any has none to look up.
     trips = await upcoming_itineraries(session, customer, today) if contacts else []

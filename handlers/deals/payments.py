@@ -9,7 +9,7 @@ scoped PaymentRepo, and only the deal's owner acts. A due day or an amount may a
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import date, datetime, timedelta
 
 from telegram.ext import CallbackQueryHandler
@@ -464,12 +464,12 @@ PAY_PAID = pending.ValueEdit(
 # -- the customer card -----------------------------------------------------------------------
 
 
-async def card_section(turn: Turn, customer: Customer) -> tuple[list[str], Rows]:
-    """The customer card's 💰 回款 lines (won deals still being paid) and, for their owner,
-    a 💰 button per deal."""
+async def card_section(turn: Turn, deals: Sequence[Deal]) -> tuple[list[str], Rows]:
+    """The customer card's 💰 回款 lines for `deals` (won deals still being paid, which
+    storage.payments.card_deals reads with the open ones) and, for their
+    owner, a 💰 button per deal."""
     _ = turn._
     repo = PaymentRepo(turn.session, turn.actor)
-    deals = list(await repo.collecting(customer, turn.now()))
     if not deals:
         return [], []
     plans = await repo.plans(deals)

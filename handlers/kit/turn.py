@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, Update
+from telegram import Bot, InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
@@ -44,6 +44,21 @@ class Shown:
     chat_id: int
     message_id: int
     markup: InlineKeyboardMarkup | None  # None: its buttons were taken away
+
+
+async def unread(bot: Bot, method: str, **params: object) -> Any:
+    """Call a Bot API method as PTB's own method for it does (`bot.send_message` …), without
+    turning Telegram's answer into PTB objects: a turn keeps at most a sent message's ids
+    (Turn._show reads them off the answer as it came), and making the message again, each of
+    a card's buttons, was about 6% of the mix (bench/fullstack.py). `_post` is the one door
+    of PTB's methods — the rate limiter, errors such as BadRequest; PTB is pinned
+    (requirements.lock), and tests/test_unread_replies.py checks that the calls are the ones
+    its methods make. Only the parameters given are sent: the Application sets no
+    telegram.ext.Defaults, which these calls would not take. Returns Telegram's answer as it
+    came (the message as a dict, or True)."""
+    return await bot._post(
+        method, {name: value for name, value in params.items() if value is not None}
+    )
 
 
 @dataclass
@@ -92,9 +107,11 @@ class Turn:
         return query is not None and query.id == TYPED_PRESS
 
     def _show(self, message: Any, markup: Markup | None) -> None:
+        inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
         if isinstance(message, Message):
-            inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
             self.shown.append(Shown(message.chat.id, message.message_id, inline))
+        elif isinstance(message, dict):  # Telegram's answer left unread (`unread`)
+            self.shown.append(Shown(message["chat"]["id"], message["message_id"], inline))
 
     def switch_language(self, language: str) -> None:
         self.member.language = language
@@ -109,9 +126,9 @@ class Turn:
         bot = self.context.bot
 
         async def send() -> None:
-            message = await bot.send_message(chat_id, text, reply_markup=markup)
+            sent = await unread(bot, "sendMessage", chat_id=chat_id, text=text, reply_markup=markup)
             if isinstance(markup, InlineKeyboardMarkup):
-                self._show(message, markup)
+                self._show(sent, markup)
 
         self._outbox.append(send)
 
@@ -126,11 +143,23 @@ class Turn:
             return
         text = clip(text, MESSAGE_LIMIT)
 
-        bot, chat_id = self.context.bot, query.message.chat.id
+        bot, message, chat_id = self.context.bot, query.message, query.message.chat.id
 
         async def edit() -> None:
             try:
-                await query.edit_message_text(text, reply_markup=markup)
+                if isinstance(message, Message) and not query.inline_message_id:
+                    # query.edit_message_text(text, reply_markup=markup), its answer unread
+                    await unread(
+                        bot,
+                        "editMessageText",
+                        chat_id=chat_id,
+                        message_id=message.message_id,
+                        text=text,
+                        reply_markup=markup,
+                        business_connection_id=message.business_connection_id,
+                    )
+                else:
+                    await query.edit_message_text(text, reply_markup=markup)
             except BadRequest as exc:
                 reason = str(exc).lower()
                 if "not modified" in reason:
@@ -138,7 +167,9 @@ class Turn:
                     return  # the same text again: nothing to change
                 if "not found" in reason or "can't be edited" in reason:
                     # The message is gone (deleted, or too old to edit): say it anew.
-                    anew = await bot.send_message(chat_id, text, reply_markup=markup)
+                    anew = await unread(
+                        bot, "sendMessage", chat_id=chat_id, text=text, reply_markup=markup
+                    )
                     self._show(anew, markup)
                     return
                 raise
@@ -153,9 +184,22 @@ class Turn:
         if query is None or query.message is None:
             return
 
+        bot, message = self.context.bot, query.message
+
         async def edit() -> None:
             try:
-                await query.edit_message_reply_markup(reply_markup=markup)
+                if isinstance(message, Message) and not query.inline_message_id:
+                    # query.edit_message_reply_markup(reply_markup=markup), its answer unread
+                    await unread(
+                        bot,
+                        "editMessageReplyMarkup",
+                        chat_id=message.chat.id,
+                        message_id=message.message_id,
+                        reply_markup=markup,
+                        business_connection_id=message.business_connection_id,
+                    )
+                else:
+                    await query.edit_message_reply_markup(reply_markup=markup)
             except BadRequest as exc:
                 reason = str(exc).lower()
                 if not (
@@ -185,7 +229,7 @@ class Turn:
     def tell(self, member: Member, text: str) -> None:
         """Message another member (a manager told of a join, a member told of a removal)."""
         bot, text = self.context.bot, clip(text, MESSAGE_LIMIT)
-        self._outbox.append(lambda: bot.send_message(member.chat_id, text))
+        self._outbox.append(lambda: unread(bot, "sendMessage", chat_id=member.chat_id, text=text))
 
     async def flush(self) -> None:
         if self.update.callback_query is not None and not self._answered and not self.typed_press:

@@ -22,6 +22,7 @@ def broken_search(monkeypatch: pytest.MonkeyPatch) -> None:
         raise RuntimeError("search failed")
 
     monkeypatch.setattr(CustomerRepo, "search", explode)
+    monkeypatch.setattr(CustomerRepo, "search_names", explode)  # /find's form of it
 
 
 @pytest.fixture

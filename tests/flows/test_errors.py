@@ -32,6 +32,7 @@ def broken_search(monkeypatch: pytest.MonkeyPatch) -> None:
         raise RuntimeError(f"search failed for 王局长 13812345678, born 1975-03-08 ({text})")
 
     monkeypatch.setattr(CustomerRepo, "search", explode)
+    monkeypatch.setattr(CustomerRepo, "search_names", explode)  # /find's form of it
 
 
 @pytest.mark.usefixtures("broken_search")

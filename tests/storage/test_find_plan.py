@@ -49,6 +49,9 @@ async def test_find_reads_the_words_of_the_notes_from_the_index_alone(
     actor = Actor(member_id=1, team_id=1, role=role)
     steps = await _plans(engine, lambda session: CustomerRepo(session, actor).search("报价"))
     assert steps and all(COVERING in step for step in steps), steps
+    # /find's own form of it (the names alone) is read the same way.
+    steps = await _plans(engine, lambda session: CustomerRepo(session, actor).search_names("报价"))
+    assert steps and all(COVERING in step for step in steps), steps
 
 
 async def test_the_notes_found_are_read_through_the_noted_records(engine: AsyncEngine) -> None:
