@@ -5,41 +5,16 @@ note either: the member is told there is nothing to save."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from telegram import Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
 from handlers.capture import callbacks
 from handlers.capture.asked import DRAFT_QUESTION
-from handlers.kit import pending
-from handlers.kit.groups import MAIN
+from handlers.kit import pending, questions
 from handlers.kit.keyboards import main_keyboard
-from handlers.kit.turn import TYPED_PRESS, Ctx, Turn, member_turn
+from handlers.kit.turn import Ctx, Turn, member_turn
 
 SAVE_WORDS = r"(?i)^\s*(保存|保存吧|存吧|存一下|确认保存|save)\s*[。.!！]?\s*$"
-
-
-def _save_pressed(update: Update, context: Ctx, asked: dict[str, Any]) -> Update | None:
-    """The card's ✅ 保存 pressed on its message, as Telegram would send it."""
-    user, message = update.effective_user, update.effective_message
-    if user is None or message is None:
-        return None
-    data = {
-        "update_id": update.update_id,
-        "callback_query": {
-            "id": TYPED_PRESS,
-            "from": user.to_dict(),
-            "chat_instance": TYPED_PRESS,
-            "data": callbacks.save(int(asked["draft"])),
-            "message": {
-                "message_id": asked["message"],
-                "date": int(message.date.timestamp()),
-                "chat": {"id": asked["chat"], "type": "private"},
-            },
-        },
-    }
-    return Update.de_json(data, context.bot)
 
 
 async def typed_save(update: Update, context: Ctx) -> None:
@@ -56,15 +31,8 @@ async def typed_save(update: Update, context: Ctx) -> None:
         await customer_first(update, context)  # 这条记录记在哪个客户名下? is still asked
         return
     if open_draft and isinstance(asked, dict):
-        pressed = _save_pressed(update, context, asked)
-        application = context.application
-        handler: BaseHandler[Any, Any, Any]
-        for handler in application.handlers.get(MAIN, []) if pressed is not None else []:
-            check = handler.check_update(pressed)
-            if check is None or check is False:
-                continue
-            inner = application.context_types.context.from_update(pressed, application)
-            await handler.handle_update(pressed, application, check, inner)
+        save = callbacks.save(int(asked["draft"]))
+        if await questions.press_for(update, context, save, asked["chat"], asked["message"]):
             return
     await nothing_to_save(update, context)
 

@@ -78,40 +78,37 @@ def note_question(turn: Turn) -> None:
     }
 
 
-def _pressed(update: Update, context: Ctx, asked: dict[str, Any]) -> Update | None:
-    """The ❌ pressed on the question's message, as Telegram would send it."""
-    user, message = update.effective_user, update.effective_message
-    if user is None or message is None:
+def _pressed(
+    update: Update, context: Ctx, data: str, chat: int, message: int, markup: Any = None
+) -> Update | None:
+    """A button pressed on the question's message, as Telegram would send it."""
+    user, said = update.effective_user, update.effective_message
+    if user is None or said is None:
         return None
-    data = {
+    pressed: dict[str, Any] = {
         "update_id": update.update_id,
         "callback_query": {
             "id": TYPED_PRESS,
             "from": user.to_dict(),
             "chat_instance": TYPED_PRESS,
-            "data": asked["data"],
+            "data": data,
             "message": {
-                "message_id": asked["message"],
-                "date": int(message.date.timestamp()),
-                "chat": {"id": asked["chat"], "type": "private"},
-                "reply_markup": asked["markup"],
+                "message_id": message,
+                "date": int(said.date.timestamp()),
+                "chat": {"id": chat, "type": "private"},
+                **({"reply_markup": markup} if markup is not None else {}),
             },
         },
     }
-    return Update.de_json(data, context.bot)
+    return Update.de_json(pressed, context.bot)
 
 
-async def press_close(update: Update, context: Ctx) -> bool:
-    """取消 or /cancel typed: the ❌ of the question last asked is pressed, if one is open and
-    no value waits (a value's 取消 is the value's). Whether it was."""
-    user_data = context.user_data
-    asked = user_data.get(pending.ASKED_KEY) if user_data is not None else None
-    if user_data is None or not isinstance(asked, dict) or asked.get("question") != BUTTON:
-        return False
-    if pending.waiting_in(user_data) is not None:
-        return False
-    user_data.pop(pending.ASKED_KEY, None)
-    pressed = _pressed(update, context, asked)
+async def press_for(
+    update: Update, context: Ctx, data: str, chat: int, message: int, markup: Any = None
+) -> bool:
+    """Press the button with `data` on `message` for the member, through the room's own
+    CallbackQueryHandler (a typed press); whether a handler took it."""
+    pressed = _pressed(update, context, data, chat, message, markup)
     if pressed is None:
         return False
     application = context.application
@@ -124,6 +121,21 @@ async def press_close(update: Update, context: Ctx) -> bool:
         await handler.handle_update(pressed, application, check, inner)
         return True
     return False
+
+
+async def press_close(update: Update, context: Ctx) -> bool:
+    """取消 or /cancel typed: the ❌ of the question last asked is pressed, if one is open and
+    no value waits (a value's 取消 is the value's). Whether it was."""
+    user_data = context.user_data
+    asked = user_data.get(pending.ASKED_KEY) if user_data is not None else None
+    if user_data is None or not isinstance(asked, dict) or asked.get("question") != BUTTON:
+        return False
+    if pending.waiting_in(user_data) is not None:
+        return False
+    user_data.pop(pending.ASKED_KEY, None)
+    return await press_for(
+        update, context, asked["data"], asked["chat"], asked["message"], asked["markup"]
+    )
 
 
 after_every_turn(note_question)
