@@ -232,7 +232,7 @@ def _planned_earlier(doc: Doc, a: int) -> bool:
     """Whether a day still to come opens the sentence part before ``a`` (下礼拜一早上九点，到…拜访):
     the contact is that day's plan."""
     t = doc.t
-    start = max(t.rfind(x, 0, a) for x in "。;；\n") + 1
+    start = _sentence_start(t, a)
     return any(
         start <= w.span[0] < a
         and doc.is_future(w)
@@ -327,12 +327,17 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
     return best
 
 
-def _first_worth_keeping(doc: Doc, outcome: str | None) -> str | None:
+def _first_worth_keeping(doc: Doc, outcome: str | None, theirs: list[bool]) -> str | None:
     """The first remark worth keeping: a verdict word that reads to nothing (他们) does not hide
     what was reported after it (他话要等董事局批)."""
-    for said in (outcome, _reported(doc), _their_plan_said(doc)):
-        if _worth_keeping(said) is not None:
-            return said
+    if _worth_keeping(outcome) is not None:
+        return outcome
+    reported = _reported(doc, theirs)  # each read only when the one before keeps nothing
+    if _worth_keeping(reported) is not None:
+        return reported
+    planned = _their_plan_said(doc)
+    if _worth_keeping(planned) is not None:
+        return planned
     return _worth_keeping(_chat_statement(doc)) if doc.chat else None
 
 
@@ -352,9 +357,10 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         talks = [(a, b) for a, b in talks if not _TALK_AHEAD.search(t, doc.clause(a)[0], a)]
         best = _best_contact(doc, [(a, b, "visit") for a, b in talks])
     summary = _summary(doc)
-    outcome = _outcome(doc, people)
-    said = _first_worth_keeping(doc, outcome)
-    summary, said = _thing_and_where_it_stands(doc, summary, said)
+    theirs = _their_dates(doc)  # the customer's own days: once a note, for every remark read
+    outcome = _outcome(doc, people, theirs)
+    said = _first_worth_keeping(doc, outcome, theirs)
+    summary, said = _thing_and_where_it_stands(doc, summary, said, theirs)
     if best is None:
         if doc.chat:  # a pasted WeChat chat is itself the contact
             when = doc.today - timedelta(days=1) if doc.chat_yesterday else doc.today
@@ -519,10 +525,9 @@ _WORK_THING = re.compile(
 )
 
 
-def _outcome(doc: Doc, people: People) -> str | None:
+def _outcome(doc: Doc, people: People, theirs: list[bool]) -> str | None:
     t = doc.t
     due = _due_map(doc)
-    theirs = _their_dates(doc)
     for m in _OUTCOME.finditer(t):
         if not doc.free(m.start(), m.end()):
             continue
@@ -704,10 +709,9 @@ _SAID_END = re.compile(
 _NOT_SAID = re.compile(r"^(?:让|叫|要我|请我|让我|叫我|要我们|请我们|让我们)")
 
 
-def _reported(doc: Doc) -> str | None:
+def _reported(doc: Doc, theirs: list[bool]) -> str | None:
     t = doc.t
     due = _due_map(doc)
-    theirs = _their_dates(doc)
     for m in _SAYS.finditer(t):
         a = m.end()
         if _NOT_SAID.match(t, a):
@@ -764,14 +768,13 @@ def _plan_turns(doc: Doc, a: int, b: int) -> list[int]:
     return turns
 
 
-def _split_remark(doc: Doc, said: str) -> tuple[str, str] | None:
+def _split_remark(doc: Doc, said: str, theirs: list[bool]) -> tuple[str, str] | None:
     """A remark said as thing, then where it stands (冷轧线的改造|明年三月招标, 叉车租赁他们|明年续,
     Q2的rebate policy|还没定): the thing and the rest, or None when it does not read so."""
     t = doc.t
     at = t.find(said)
     if at < 0:
         return None
-    theirs = _their_dates(doc)
     turns = _plan_turns(doc, at + 2, at + len(said))
     turns += [i for i in range(at + 2, at + len(said)) if theirs[i] and not theirs[i - 1]]
     stands = _STANDS_FROM.search(t, at + 2, at + len(said))
@@ -790,14 +793,14 @@ def _split_remark(doc: Doc, said: str) -> tuple[str, str] | None:
 
 
 def _thing_and_where_it_stands(
-    doc: Doc, summary: str | None, said: str | None
+    doc: Doc, summary: str | None, said: str | None, theirs: list[bool]
 ) -> tuple[str | None, str | None]:
     """The thing a remark is about is the headline when nothing else is (他说合同月底前盖好章 →
     合同 · 月底前盖好章); when the headline already names it (冷轧线的改造 · 改造明年三月招标), the
     remark keeps only where it stands. Otherwise the remark stays whole: each fact said once."""
     if said is None:
         return summary, said
-    split = _split_remark(doc, said)
+    split = _split_remark(doc, said, theirs)
     if split is None:
         return summary, said
     head, rest = split
@@ -1097,8 +1100,7 @@ _REMIND_ME = re.compile(r"(?<![户他她方])提醒我(?!们)")
 
 def _third_party_before(t: str, a: int) -> bool:
     """Whether someone other than the rep is named in the sentence before ``a``."""
-    sentence = max(t.rfind(x, 0, a) for x in "。;\n") + 1
-    return bool(_THIRD_PARTY.search(t, sentence, a))
+    return bool(_THIRD_PARTY.search(t, _sentence_start(t, a), a))
 
 
 def _sentence_end(t: str, a: int) -> int:
@@ -1106,10 +1108,15 @@ def _sentence_end(t: str, a: int) -> int:
     return min((i for i in (t.find(x, a) for x in "。;\n") if i >= 0), default=len(t))
 
 
+def _sentence_start(t: str, a: int) -> int:
+    """Where the sentence holding ``a`` begins (after 。, ; or a line's end; the text is folded,
+    so ； is ; already)."""
+    return max(t.rfind(x, 0, a) for x in "。;\n") + 1
+
+
 def _sentence_of(t: str, a: int) -> str:
     """The sentence holding ``a`` (up to 。, ; or a line's end)."""
-    start = max(t.rfind(x, 0, a) for x in "。;\n") + 1
-    return t[start : _sentence_end(t, a)]
+    return t[_sentence_start(t, a) : _sentence_end(t, a)]
 
 
 def _their_deed(doc: Doc, a: int, b: int) -> bool:
@@ -1529,10 +1536,11 @@ def _next_part_dated(doc: Doc, pos: int) -> bool:
     """Whether what follows ``pos`` (after a comma) begins with its own date, or nothing follows
     in the sentence."""
     t = doc.t
-    rest = t[pos : _sentence_end(t, pos)].lstrip(" ,，")
+    part = t[pos : _sentence_end(t, pos)]
+    rest = part.lstrip(" ,，")
     if not rest:
         return True
-    start = pos + (len(t[pos : _sentence_end(t, pos)]) - len(rest))
+    start = pos + len(part) - len(rest)
     return any(start <= w.span[0] <= start + 2 for w in doc.all_whens)
 
 
