@@ -5,6 +5,8 @@ note either: the member is told there is nothing to save."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
@@ -17,22 +19,24 @@ from handlers.kit.turn import Ctx, Turn, member_turn
 SAVE_WORDS = r"(?i)^\s*(保存|保存吧|存吧|存一下|确认保存|save)\s*[。.!！]?\s*$"
 
 
+def _open_card(context: Ctx) -> dict[str, Any] | None:
+    """What the card last asked about says (draft, chat, message, kind), if one is open."""
+    asked = context.user_data.get(pending.ASKED_KEY) if context.user_data is not None else None
+    if not isinstance(asked, dict) or asked.get("question") != DRAFT_QUESTION.key:
+        return None
+    if not all(isinstance(asked.get(key), int) for key in ("draft", "chat", "message")):
+        return None
+    return asked
+
+
 async def typed_save(update: Update, context: Ctx) -> None:
-    user_data = context.user_data
-    asked = user_data.get(pending.ASKED_KEY) if user_data is not None else None
-    open_draft = (
-        isinstance(asked, dict)
-        and asked.get("question") == DRAFT_QUESTION.key
-        and isinstance(asked.get("draft"), int)
-        and isinstance(asked.get("chat"), int)
-        and isinstance(asked.get("message"), int)
-    )
-    if open_draft and isinstance(asked, dict) and asked.get("kind") == "note":
+    card = _open_card(context)
+    if card is not None and card.get("kind") == "note":
         await customer_first(update, context)  # 这条记录记在哪个客户名下? is still asked
         return
-    if open_draft and isinstance(asked, dict):
-        save = callbacks.save(int(asked["draft"]))
-        if await questions.press_for(update, context, save, asked["chat"], asked["message"]):
+    if card is not None:
+        save = callbacks.save(card["draft"])
+        if await questions.press_for(update, context, save, card["chat"], card["message"]):
             return
     await nothing_to_save(update, context)
 
