@@ -58,7 +58,10 @@ class RateLimit:
                 self._sweep(now)
             bucket = self._buckets[user_id] = _Bucket(float(self.burst), now)
             return bucket
-        bucket.tokens = min(self.burst, bucket.tokens + (now - bucket.at) * self.per_second)
+        # A clock that was swapped (tests, a restarted monotonic source) may read earlier than
+        # the bucket's stamp: time that went backwards neither fills nor drains the bucket.
+        elapsed = max(0.0, now - bucket.at)
+        bucket.tokens = min(self.burst, bucket.tokens + elapsed * self.per_second)
         bucket.at = now
         if bucket.tokens >= self.burst:
             bucket.noticed, bucket.kept = False, 0  # calm again: the next flood is told anew

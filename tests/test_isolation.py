@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import time
 from typing import Any
 
 import pytest
@@ -76,8 +77,10 @@ async def test_the_bot_handles_users_concurrently(bot: BotHarness) -> None:
 
 
 class Clock:
+    # Starts where the real clock stands: a bucket stamped before the swap (the /start in a
+    # flow test) must not look hours old or hours ahead, whatever the machine's uptime.
     def __init__(self) -> None:
-        self.now = 1000.0
+        self.now = time.monotonic()
 
     def __call__(self) -> float:
         return self.now
@@ -128,6 +131,14 @@ def test_the_limit_refills_and_forgets_calm_users() -> None:
     assert limit.allow(7) and not limit.allow(7)
     clock.now += 10
     assert limit.allow(7) and limit.first_refusal(7)  # calm again: a new flood is told
+
+
+def test_a_clock_that_reads_earlier_neither_fills_nor_drains_a_bucket() -> None:
+    clock = Clock()
+    limit = RateLimit(burst=2, per_minute=60, clock=clock)
+    assert limit.allow(7)
+    clock.now -= 5_000  # e.g. a clock swapped for one that started later
+    assert limit.allow(7) and not limit.allow(7)
 
 
 # -- files ------------------------------------------------------------------------------------
