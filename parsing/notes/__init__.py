@@ -106,10 +106,20 @@ def salutation_for(name: str, title: str | None) -> str | None:
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 
 
+# A day or an hour said in parts (下个礼拜 一, 九 点 半) is one date even when the rest of the
+# note keeps its spaces.
+_SPOKEN_DATE_GAP = re.compile(
+    r"(?<=礼拜|星期)\s+(?=[一二三四五六日天])|(?<=[下上这])\s+(?=礼拜|星期|月)|(?<=[下上这]个)\s+(?=礼拜|星期|月)"
+    r"|(?<=[零一二两三四五六七八九十\d])\s+(?=[点號号月])|(?<=点)\s+(?=半|[一二三四五]十)"
+)
+
+
 def _unspaced(text: str) -> str:
     cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
     gaps = len(_CJK_SPACE.findall(text))
-    return _CJK_SPACE.sub("", text) if gaps >= 6 and gaps * 5 >= cjk * 2 else text
+    if gaps >= 6 and gaps * 5 >= cjk * 2:
+        return _CJK_SPACE.sub("", text)
+    return _SPOKEN_DATE_GAP.sub("", text) if gaps >= 3 else text
 
 
 def parse_note(text: str, now: datetime) -> Note:

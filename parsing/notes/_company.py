@@ -175,7 +175,12 @@ def _plausible(name: str) -> bool:
         and name not in _GENERIC
         and name.lower() not in _ENGLISH_WORDS
         and not name.startswith(_PRODUCT)
+        and not name.startswith(_SPOKEN_LEAD)
     )
+
+
+# 就是那个记一下…: voice input's fillers open no company's name.
+_SPOKEN_LEAD = ("那个", "这个", "就是", "然后", "嗯")
 
 
 # 智慧水务, 智能工厂: what is sold, not who buys.

@@ -1203,6 +1203,39 @@ _CONTACT_TAIL = re.compile(r"邮箱|手机|电话是|电话号|微信号")
 _LATIN_AFTER = re.compile(r"(?: +[A-Za-z][A-Za-z0-9.'-]*)+")
 
 
+# Words a note parts with spaces (voice input, telegraphic notes: 把 整改报告 给他) are one task
+# until the clause ends, a date or a spoken filler (然后, 就是) starts the next thing.
+_SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+
+
+# (那个 and 嗯 inside a task are dropped later: 给 那个 太钢的 设备处 打电话 runs on)
+_NEXT_THING = re.compile(r"然后|就是|对吧|还有|另外|我(?:们)?(?:说|看)")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _word_spaced(t: str) -> bool:
+    """Whether spaces part words (voice input: 见了 那个 娄 娄工 然后 他说), not clauses as in
+    typed notes (明天去扬州 见扬州市水利局范局长 带上宣传册): many runs, short on average."""
+    runs = [len(r) for r in _HAN_RUN.findall(t)]
+    gaps = len(_SPACE_BETWEEN_HAN.findall(t))
+    return gaps >= 5 and sum(runs) <= 3.2 * len(runs)
+
+
+def _spaced_run(doc: Doc, end: int, cb: int) -> int:
+    t = doc.t
+    while end < cb and t[end] == " ":
+        nxt = end
+        while nxt < cb and t[nxt] == " ":
+            nxt += 1
+        if nxt >= cb or doc.date_at[nxt] or _NEXT_THING.match(t, nxt):
+            break
+        x, y = doc.chunk(nxt)
+        if x != nxt or y <= nxt:
+            break
+        end = y
+    return end
+
+
 def _action(doc: Doc, w: When, people: People) -> str | None:
     """What to do at ``w``: the words after it (or in the next chunk); None when nothing."""
     t = doc.t
@@ -1216,7 +1249,10 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     latin = _LATIN_AFTER.match(t, kb, cb) if ka <= start else None
     if latin:  # 发个 proposal: the English words belong to the action
         kb = latin.end()
+    if ka <= start and kb < cb and t[kb] == " " and _word_spaced(t):  # 之前 把 整改报告 给他
+        kb = _spaced_run(doc, kb, cb)
     text = t[start : min(kb, cb)] if ka <= start else ""  # never past the clause (a chat's line)
+    text = _SPACE_BETWEEN_HAN.sub("", text)
     text = _CONTACT_TAIL.split(text)[0]
     text = _FILLER.sub("", text)
     comma = re.match(r"\s*[,，]\s*", t[b : cb + 2])
