@@ -1601,7 +1601,10 @@ def find_follow_ups(
             # An hour already gone today is kept (overdue, the card says so) only when the note
             # asks to be reminded: the rep was late writing it down and the task is still to do.
             # 今天上午10点和张总开会 sent at noon is a meeting that took place, no task.
-            if due <= doc.now and (due.date() != doc.today or not _still_to_do(doc, t, b)):
+            gone = due <= doc.now
+            if gone and w.hour_only and due.date() == doc.today and _still_to_do(doc, t, b):
+                due, gone = due + timedelta(days=1), False  # 提醒我8点… at 21:40: tomorrow's 8
+            if gone and (due.date() != doc.today or not _still_to_do(doc, t, b)):
                 continue
         elif due < doc.today:
             continue

@@ -60,3 +60,22 @@ def test_a_day_said_in_parts_is_one_day() -> None:
     note = "下个礼拜 三 上午 去国电南瑞 送报价单 顺便拜访 孙主任 九 点 半 到"
     (task,) = tasks(note)
     assert task.due.isoformat()[:10] == "2026-09-30"
+
+
+def test_an_hour_said_alone_and_gone_today_is_tomorrows_when_still_to_do() -> None:
+    evening = datetime(2026, 9, 14, 21, 40, tzinfo=SH)
+    (task,) = tasks("提醒我8点给中交二航局的物资部郑部长打电话，问钢模板的款。", evening)
+    assert task.due == datetime(2026, 9, 15, 8, 0, tzinfo=SH)
+    # a day said keeps its hour, late: 今天上午10点 written at three is today's, overdue
+    (late,) = tasks("提醒我今天上午10点给赵经理发资料", datetime(2026, 9, 14, 15, 0, tzinfo=SH))
+    assert late.due == datetime(2026, 9, 14, 10, 0, tzinfo=SH)
+
+
+def test_a_colon_after_words_opens_a_time() -> None:
+    noon = datetime(2027, 2, 25, 12, 0, tzinfo=SH)
+    (task,) = tasks("别忘了：9点半给晶科能源的祝经理发合同。", noon)
+    assert task.due == datetime(2027, 2, 26, 9, 30, tzinfo=SH)
+    assert task.action == "给祝经理发合同"
+    # the minutes of a clock are no hour of their own
+    (clock,) = tasks("明天10:30去晶科能源", noon)
+    assert clock.due == datetime(2027, 2, 26, 10, 30, tzinfo=SH)
