@@ -42,7 +42,8 @@ _LEAD = re.compile(
 )
 _GENERIC = frozenset(words("他们 我们 你们 对方 客户 公司 单位 这家 那家 本公司 该公司 厂里 院里"))
 _NOT_ORG = re.compile(
-    r"吃|饭|拜访|电话|微信|见|约|聊|谈|送|跟踪|跟进|项目|明天|今天|昨天|下周|生日|喜欢|手机|老家|毕业|领导|客户"
+    r"吃|饭|拜访|电话|微信|见|约|聊|谈|送|跟踪|跟进|项目|明天|今天|昨天|下周|生日|喜欢|手机|老家|毕业|领导|客户|"
+    r"汇报"
 )
 _NOT_SUFFIXED = re.compile(r"参观|接待|拜访|电话|微信|吃饭|见了|约了|喜欢|毕业|生日|手机|以前")
 _DEPT_END = ("部", "处", "室", "组", "办", "队", "部门")
@@ -322,6 +323,8 @@ def _known_tail(doc: Doc, b: int) -> int:
         end = person
     elif end < len(t) and is_cjk(t[end]) and t[end] not in _TAIL_END and doc.free(end, end + 1):
         return b  # runs on into more text: no name's end in sight
+    if end - b == 1 and t[b] in "所厂院局":
+        return end  # 中车株洲所, 鞍钢一厂: one character that ends an organisation's name
     if end - b < 2 or end - b > _TAIL_MAX or _NOT_ORG.search(t, b, end):
         return b
     if t[end - 1] in "部处室组办队科":  # 协和医院信息科张主任: the department, not the name
@@ -459,6 +462,11 @@ _AREA_RE = re.compile("|".join(sorted(map(re.escape, ORG_AREAS), key=len, revers
 _KNOWN_AFTER = _ORG_STOP | frozenset("天午晚早访趟个嗯呢啊吧哦")  # 那个国网江苏: a filler
 
 
+_RIVAL_OR_SUPPLIER = re.compile(
+    r"(?:给了|输给了?|败给了?|供应商是?|供货商是?|对手是?|竞品是?|友商是?|对手有)\s*$"
+)
+
+
 def mark_known_orgs(doc: Doc) -> list[tuple[int, int]]:
     """Short names of well-known customers (国网常州, 中石化, 华为), marked before people are
     read so that 中石化华经理 is 华经理 of 中石化 and 徐工柴经理 is not an engineer 徐."""
@@ -473,6 +481,8 @@ def mark_known_orgs(doc: Doc) -> list[tuple[int, int]]:
             or any(x <= a and b <= y and y - x > b - a for x, y, _ in longer)
         ):
             continue
+        if _RIVAL_OR_SUPPLIER.search(t, max(0, a - 6), a):
+            continue  # 丢单给了台达, 供应商是沙钢: a rival or a supplier, not who buys
         place = _place_ending(t, a)
         if place is not None:
             a = place

@@ -691,6 +691,19 @@ KNOWN_ORGS = frozenset(
         " 中远海运 中远 招商局 徐工 三一 中联重科 海尔 格力 比亚迪 上汽 一汽 协和 南瑞 许继"
         " 人保 太保 国寿 中信 民生银行 浦发 兴业银行 宁银 苏交科 金螳螂 恒力 盛虹"
         " 中芯 长电 华虹 海康威视 浪潮 港铁"
+        # metals, energy, machinery and vehicles (not 吉利, 福田, 江淮, 临工: also ordinary words
+        # or places)
+        " 宝钢 宝武 鞍钢 首钢 河钢 沙钢 马钢 包钢 攀钢 本钢 太钢 柳钢 酒钢 南钢 武钢 中铝 五矿"
+        " 中钢 江铜 中煤 神华 中化 隆基 通威 晶科 天合 阳光电源 金风 明阳 中车 中船 中航 潍柴 玉柴"
+        " 宇通 奇瑞 广汽 北汽 柳工 山推 宁德时代"
+        # electronics, food and drink, finance, internet, building, health, logistics (not 小米,
+        # 联想, 光大, 浙商, 快手: ordinary words)
+        " 海信 创维 康佳 科大讯飞 讯飞 大疆 立讯 歌尔 紫光 中粮 蒙牛 伊利 茅台 五粮液 汾酒 娃哈哈"
+        " 双汇 工行 交行 邮储 广发 中金 华泰 海通 泰康 中国平安 中国人寿 阿里云 腾讯云 网易 携程"
+        " 中交 中铁建 中国建筑 国药 湘雅 中通 圆通 申通 韵达 中外运"
+        # Hong Kong, Taiwan, Singapore and Malaysia (not 新世界: ordinary words)
+        " 港灯 九巴 长实 和黄 太古 嘉里 恒基 新鸿基 台积电 联发科 鸿海 广达 仁宝 和硕 纬创 英业达"
+        " 华硕 宏碁 台达 台塑 长荣 星展 吉宝 胜科 樟宜 马银行 国油 森那美 丰隆"
     )
 )
 # Extensions that stay part of a short name: 国网 + 常州, 南航 + 江苏, 京东物流 + 华东.
