@@ -98,6 +98,10 @@ DEV_SETS = [
     # the traps that are none) by an eleventh helper who never read parsing/, written on
     # 2026-12-02 during round eight; scored on the parser of that moment, then tuned on
     NOTES_DIR / "notes_styles5.jsonl",
+    # blind8: 150 notes by a twelfth helper who never read parsing/, written on 2026-12-02 while
+    # round nine was under way; its first score is the parser as that session began (1b12f5a).
+    # Held out: read only as totals
+    NOTES_DIR / "notes_blind8.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
