@@ -171,7 +171,8 @@ def _plausible(name: str) -> bool:
         and not any(ch.isdigit() for ch in name)
         and all(is_cjk(c) or c.isalnum() for c in name)
         and not _NOT_ORG.search(name)
-        and not name.endswith((*_DEPT_END, "的", "人"))  # 联系人:张平安 names no company
+        # (联系人:张平安 names no company; 新松机器人 does)
+        and not (name.endswith((*_DEPT_END, "的", "人")) and not name.endswith("机器人"))
         and not (len(name) >= 3 and name.endswith("科"))
         and name not in _GENERIC
         and name.lower() not in _ENGLISH_WORDS
@@ -384,6 +385,83 @@ def _before_department(doc: Doc) -> str | None:
     return None
 
 
+# 山河 智能 的 那个 采购 部 找 康总, 沈阳新松机器人的采购总监汪晓峰, Keppel 的 project manager
+# 谢志豪: a name, 的, then a department or a role, then the person — the customer is the name.
+_OF_THEN_ROLE = re.compile(
+    r"(?P<org>[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 ]{1,14}?)\s*的\s*(?:那个\s*)?"
+    r"(?=(?P<role>[\u4e00-\u9fff ]{1,8}?(?:部|处|科|室|中心|课|组)|采购|[A-Za-z]|"
+    + TITLE_RE.pattern
+    + "))"
+)
+# (去新竹科学园区的联华电子拜访厂务处…, 给厂房用的 对吧 采购部: a verb or a filler before the
+# department means the name was a place or a use, not the customer)
+_NOT_A_ROLE = re.compile(r"见|拜访|找|约|去|到|送|谈|聊|对吧|就是|然后|嗯")
+_A_PLACE_END = re.compile(r"(?:园区|开发区|新区|区|市|县|镇|路|街)$")
+_ROLE_REACH = 14  # how far after 的 the person may be named (Keppel 的 project manager 谢志豪)
+
+
+def _before_role(doc: Doc, people: People) -> tuple[int, int, str] | None:
+    t = doc.t
+    named = [m.start for m in people.mentions if not m.pronoun]
+    for m in _OF_THEN_ROLE.finditer(t):
+        if not any(m.end() <= p <= m.end() + _ROLE_REACH for p in named):
+            continue
+        if _NOT_A_ROLE.search(m["role"]):
+            continue
+        a, b = m.span("org")
+        b = len(t[:b].rstrip())
+        start = _latin_words_left(t, _scan_left(doc, b, 14), b)
+        a = max(a, start)
+        raw = t[a:b]
+        name = _clean(raw if raw.isascii() else _HAN_GAP.sub("", raw))
+        if name is None or not doc.free(a, b) or any(doc.date_at[a:b]):
+            continue
+        if name.isascii():
+            if not name[0].isupper() or name.lower() in _ENGLISH_WORDS:
+                continue
+            return b - len(raw.lstrip()), b, name
+        if not _plausible(name) or _NOT_A_NAME.search(name) or _NOT_HEAD.search(name):
+            continue
+        if _NOT_A_DEPARTMENTS_OWNER.search(name) or PLACE_RE.fullmatch(name):
+            continue
+        if _A_PLACE_END.search(name) or name.endswith("用"):
+            continue
+        return b - len(raw.lstrip()), b, name
+    return None
+
+
+# 在济南二机床见了…, 去温州德力西见了…, 刚在重庆西南铝业开完会: where the rep was, when no
+# suffix marks it and nobody is placed by it.
+_WHERE_MET = re.compile(
+    r"(?:在|去|到)(?:了)?\s*(?P<org>[\u4e00-\u9fff]{2,10}?)\s*"
+    r"(?=见了|见到|拜访|开完?会|开了|交样|送样|送了|谈|聊)"
+)
+
+
+def _where_met(doc: Doc) -> tuple[int, int, str] | None:
+    t = doc.t
+    for m in _WHERE_MET.finditer(t):
+        a, b = m.span("org")
+        name = _clean(t[a:b])
+        if name is None or not doc.free(a, b) or any(doc.date_at[a:b]):
+            continue
+        if not _plausible(name) or _NOT_A_NAME.search(name) or _NOT_HEAD.search(name):
+            continue
+        if PLACE_RE.fullmatch(name) or _A_PLACE_END.search(name) or _NOT_A_PLACE_MET.search(name):
+            continue
+        return b - len(name), b, name
+    return None
+
+
+# 在公司见了, 去现场见了, 在办公室开会, 在酒店见了: where, not whom
+_NOT_A_PLACE_MET = re.compile(
+    r"公司|现场|工地|办公室|会议室|酒店|饭店|餐厅|茶楼|咖啡|楼|家|他们|那边|这边|路上|车上|展会|机场$|高铁|车站"
+)
+
+
+_HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+
+
 def _with_area(doc: Doc, a: int, b: int, name: str) -> tuple[int, int, str]:
     """京东物流华东, 德邦物流华东区的郑总: a region of the company is part of its name."""
     m = _AREA_RE.match(doc.t, b)
@@ -429,7 +507,16 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         doc.mark(a, b)
         doc.company_span = (a, b)
         return name
-    placed = _by_position(doc, people) or _headed(doc) or _before_department(doc)
+    role = _before_role(doc, people)
+    if role is not None:
+        doc.company_span = role[:2]
+        return role[2]
+    placed = _by_position(doc, people)
+    met = _where_met(doc) if placed is None else None
+    if met is not None:
+        doc.company_span = met[:2]
+        return met[2]
+    placed = placed or _headed(doc) or _before_department(doc)
     if placed is not None:
         a = doc.t.find(placed)
         doc.company_span = (a, a + len(placed))

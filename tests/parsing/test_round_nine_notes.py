@@ -79,3 +79,35 @@ def test_a_colon_after_words_opens_a_time() -> None:
     # the minutes of a clock are no hour of their own
     (clock,) = tasks("明天10:30去晶科能源", noon)
     assert clock.due == datetime(2027, 2, 26, 10, 30, tzinfo=SH)
+
+
+def company(text: str) -> str | None:
+    return parse_note(text, SAT).company
+
+
+def test_well_known_customers_are_found_by_their_short_names() -> None:
+    assert company("后天 请客 中铝 谭处") == "中铝"
+    assert company("下周二 催款 中粮") == "中粮"
+    assert company("跟 那个 宁德时代 的 那个 设备 采购 部 的 那个 潘经理 聊完 微信") == "宁德时代"
+    assert company("年底前要把中车株洲所的投标保证金退回手续办完。") == "中车株洲所"
+
+
+def test_a_known_name_said_as_a_rival_or_a_supplier_is_not_the_customer() -> None:
+    assert company("汇川 丢单 给了台达") != "台达"
+    assert company("12月份采购了1500吨钢材 供应商是沙钢 价格4200元每吨") != "沙钢"
+
+
+def test_a_name_then_its_department_or_role_then_the_person_is_the_customer() -> None:
+    assert company("今天拜访了沈阳新松机器人的采购总监汪晓峰和研发的宁工") == "沈阳新松机器人"
+    assert company("跟 ST Engineering 的 采购 Ken 黄 开了会, 他们今年要换 300 台 UPS.") == (
+        "ST Engineering"
+    )
+    # a place, or a verb before the department, is nobody's customer
+    assert company("今天去新竹科學園區的聯華電子拜訪廠務處黃經理") != "新竹科学园区"
+    assert company("他们去年采购了五千台 就是给厂房用的 对吧 采购部刘姐人挺好") != "厂房用"
+
+
+def test_where_the_rep_met_someone_names_the_customer_when_nothing_else_does() -> None:
+    assert company("昨天下午在济南二机床见了孔副总") == "济南二机床"
+    assert company("上午去温州德力西见了采购部的汤经理") == "温州德力西"
+    assert company("今天在公司见了刘总") is None  # where, not whom
