@@ -59,9 +59,11 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|\bvisited\b|\bmet\b|"
             r"\bmeeting\b|\bvisit\b[^.]{1,40}?\bdone\b|(?<=[今昨]天)[^\s,]{0,4}?见的|找[^\s,]{1,6}?[谈聊]了|(?<=[今昨前]天|上午|下午|晚上|刚才)(?:和|跟|同|与)[^\s,]{1,12}?[谈聊]了|"
             r"\bdemo done\b|做[了过][^,。;\n]{0,30}?(?:\bdemo\b|演示)|"
+            # 上周三去过万华化学, 刚在重庆西南铝业开完会, 样品送到了柳工集团, Site visit 完
+            r"去过(?![吗么没])|(?<![他她等们])开完(?:了)?会|送到了|送过去了|\bvisit\s?完|"
             # 今天去无锡市人民医院谈手术麻醉系统, 今天在…开会聊, 今日同…开会: a day said, where
             # or with whom, and the talk
-            r"(?<=[今昨]天)(?:去|在)[^\s,。;]{2,20}?(?:谈|聊|开会|交流|见(?!面)|做了?(?:测试|演示|调试))|"
+            r"(?<=[今昨]天)(?:去|在)[^\s,。;]{2,20}?(?:谈|聊|开会|交流|见(?!面)|找了|做了?(?:测试|演示|调试))|"
             # 今天和…开了会, 上午跟碧水源的项目组开会, 今天和昆明市水务局开了协调会; 刚跟何院长聊完
             r"(?<=[今昨]天|上午|下午|晚上)(?:和|跟|同|与)[^\s,。;]{1,20}?开(?:了[^\s,。;]{0,4}?)?会|"
             # (刚刚在省人民医院跟何院长聊完: where, then with whom)
@@ -85,6 +87,9 @@ _EVENING = 18
 _STILL_TO_PREPARE = re.compile(r"要|准备|记得|带上|带两|问下|问问|(?i:\bbring\b|\bprepare\b)")
 _TOLD_OF = re.compile(
     r"(?:他|她)(?:是|很|对)|拍板|说了算|很支持|人很|[总长任理工](?:说|觉得)|(?i:\b(?:he|she)(?:'s| is)\b)"
+)
+_EN_WENT_WELL = re.compile(
+    r"(?i)\b(?:was|went)\s+(?:really\s+|very\s+)?(?:great|good|well|ok|fine|nice|productive|positive)\b"
 )
 _SAID_THERE = re.compile(r"(?:他|她|佢)(?:说|话|表示)|(?i:\b(?:he|she) (?:said|says)\b)")
 _NEGATED = re.compile(r"(?:没|未|不|没有)$")
@@ -262,6 +267,8 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
         head = t[max(ca, a - 6) : a]
         if _NEGATED.search(t[max(0, a - 2) : a]) or _FUTURE_BEFORE.search(head):
             continue
+        if doc.chat and doc.said_by_customer(a):
+            continue  # 阚科长: 刚开完会… — the customer's own day, told in the chat
         if _SOMEONE_ELSES.search(t[ca:a]):
             continue  # 海康的人上礼拜也去拜访了杭州萧山医院: a rival's visit, not the rep's
         if _reminded_of(doc, a):
@@ -300,6 +307,8 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             completed = "了" in t[a : b + 2] or "过" in t[b : b + 2]
             # 今晚跟 Mr. Goh 吃饭, 谈 self-checkout, 他说 CNY 后才 decide: what was said there
             completed = completed or bool(_SAID_THERE.search(t, b))
+            # Dinner with … tonight was great: said of a meal that is over
+            completed = completed or bool(_EN_WENT_WELL.search(t, b))
             # 今晚跟 Dr. Lim 吃饭,他是 key leader,很支持… written at seven in the evening: what he
             # is and thinks is told of a dinner under way or over, not one to come
             completed = completed or (

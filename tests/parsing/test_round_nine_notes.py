@@ -3,7 +3,7 @@ its words with spaces, a day said in parts, and 一下 before 下个礼拜."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from parsing.notes import FollowUpFact, parse_note
@@ -111,3 +111,23 @@ def test_where_the_rep_met_someone_names_the_customer_when_nothing_else_does() -
     assert company("昨天下午在济南二机床见了孔副总") == "济南二机床"
     assert company("上午去温州德力西见了采购部的汤经理") == "温州德力西"
     assert company("今天在公司见了刘总") is None  # where, not whom
+
+
+def test_a_visit_said_done_on_a_day_gone_is_that_days_visit() -> None:
+    now = datetime(2026, 9, 16, 18, 0, tzinfo=SH)  # a Wednesday
+    note = parse_note("上周三去过万华化学烟台工业园，安全环保部的孟部长说他们十月底招标截止。", now)
+    assert note.interaction is not None
+    assert (note.interaction.kind, note.interaction.when) == ("visit", date(2026, 9, 9))
+    met = parse_note("刚在重庆西南铝业开完会，熔铸厂的莫厂长同意先试用我们的除气机。", now)
+    assert met.interaction is not None and met.interaction.kind == "visit"
+    dinner = parse_note("Dinner with 京东物流 的采购总监裴文博 tonight was great.", now)
+    assert dinner.interaction is not None and dinner.interaction.kind == "meal"
+
+
+def test_a_meeting_the_customer_had_is_not_the_reps_visit() -> None:
+    now = datetime(2026, 9, 16, 18, 0, tzinfo=SH)
+    note = parse_note("周六跟省卫健委的高处长微信聊了几句，他说等他开完会再说。", now)
+    assert note.interaction is not None and note.interaction.kind == "wechat"
+    chat = "阚科长 17:20\n刚开完会，泵站监控的项目批了\n我 17:25\n好的阚科长 下周一上午九点到"
+    told = parse_note(chat, now).interaction
+    assert told is not None and told.kind == "wechat"
