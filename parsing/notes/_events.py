@@ -759,7 +759,10 @@ _PLAN_AFTER = re.compile(
     r"(?:招标|定|启动|立项|试点|上线|上(?![班午门来去])|换|改|到期|续|挂网|批|下来|签|截标|开标|审|评审|"
     r"决定|采购|集采|付|下单)"
 )
-_STANDS_FROM = re.compile(r"还没|还在|正在|已经|已|都已")
+# (主轴承的国产化替代他们很感兴趣: the customer's word on the thing starts at 他们)
+_STANDS_FROM = re.compile(
+    r"还没|还在|正在|已经|已|都已|(?<=[\u4e00-\u9fff])(?:[他她]们?|对方)(?=很|也|都|说|觉得|同意|表示|认为|挺|比较)"
+)
 _HEAD_TRIM = re.compile(r"(?:[他她]们|就|都|也|呢|的话|这块|这个|那个|[\s,，])+$")
 _HEAD_LEAD = re.compile(r"^(?:那个|这个|就是|我们的|你们的|上次的?|[\s,，])+")
 _NOT_A_THING = re.compile(r"[说我你他她咱,，:：]")
@@ -811,6 +814,8 @@ def _thing_and_where_it_stands(
         return summary, said
     split = _split_remark(doc, said, theirs)
     if split is None:
+        if summary is None:  # 变速箱壳体的二轮报价他觉得还能再降: the thing, then who said so
+            summary = _thing_said_of(doc, said)
         return summary, said
     head, rest = split
     if summary is None:
@@ -819,6 +824,28 @@ def _thing_and_where_it_stands(
     if fold(head) in fold(summary):
         return summary, rest
     return summary, said
+
+
+_THING_THEN_WHO = re.compile(
+    r"(?P<thing>[^\s,，。;；:：]{2,16}?)(?:[他她]们?|对方)(?:说|觉得|认为|表示|也|都)?\s*$"
+)
+
+
+def _thing_said_of(doc: Doc, said: str) -> str | None:
+    """The thing named right before whoever gave the verdict (断路器外壳的模具费他同意分摊一半 →
+    断路器外壳的模具费): the headline a remark is about, when nothing else names one."""
+    t = doc.t
+    at = t.find(said)
+    if at <= 0:
+        return None
+    ca = doc.clause(at)[0]
+    m = _THING_THEN_WHO.search(t, ca, at)
+    if m is None or any(doc.date_at[m.start("thing") : m.end("thing")]):
+        return None
+    head = _HEAD_LEAD.sub("", m["thing"])
+    if "的" not in head or _NOT_A_THING.search(head) or _THEIR_TIME.match(head):
+        return None  # (a bare word before 他说 is as likely a name or a place as a thing)
+    return _topic(head)
 
 
 # (a voice note's space before the rep's own words ends it too: 技术协议月底定 我们下周去确认)

@@ -131,3 +131,16 @@ def test_a_meeting_the_customer_had_is_not_the_reps_visit() -> None:
     chat = "阚科长 17:20\n刚开完会，泵站监控的项目批了\n我 17:25\n好的阚科长 下周一上午九点到"
     told = parse_note(chat, now).interaction
     assert told is not None and told.kind == "wechat"
+
+
+def test_the_thing_named_before_whoever_judged_it_is_the_headline() -> None:
+    now = datetime(2026, 9, 16, 18, 0, tzinfo=SH)
+    note = "上午去温州德力西见了采购部的汤经理，断路器外壳的模具费他同意分摊一半。"
+    met = parse_note(note, now).interaction
+    assert met is not None and met.summary == "断路器外壳的模具费"
+    assert met.outcome is not None and "分摊一半" in met.outcome
+    keen = parse_note("今天去金风科技见了艾工，主轴承的国产化替代他们很感兴趣。", now).interaction
+    assert keen is not None and keen.summary is not None and "国产化替代" in keen.summary
+    # a bare word before 他说 may be a name or a place: no headline is made of it
+    told = parse_note("今天拜访了万科的张总，上海他说下个月再去。", now).interaction
+    assert told is None or told.summary != "上海"
