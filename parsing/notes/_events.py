@@ -1225,6 +1225,8 @@ _THEIR_MEETING = re.compile(
     r"上会|党委会|董事会|办公会|(?:给|向|跟)(?:老板|领导|上级|上面|董事长|老总)汇报"
 )
 _HABIT = re.compile(r"一般|通常|经常|平时|往常|都是|每|习惯")
+_EVERY = re.compile(r"每(?:周|个?礼拜|个?星期)")
+_BARE_WEEKDAY_AT = re.compile(r"(?:周|礼拜|星期)[一二三四五六日天]")
 
 
 def _entity_chunk(doc: Doc, a: int, b: int) -> bool:
@@ -1679,6 +1681,8 @@ def find_follow_ups(
             internal = None  # 提醒我下周三开标那天去现场: the rep asked for it
         if internal or _HABIT.search(t[max(ca, a - 8) : a]):
             continue
+        if _BARE_WEEKDAY_AT.match(t, a) and _EVERY.search(t, _sentence_start(t, a), a):
+            continue  # 每周一上午开例会，周五对账: the week's habit goes on, no one Friday
         if _THEIR_MEETING.search(t, b, doc.chunk(b)[1]):
             continue
         if _EN_THEIRS.match(t, ca):

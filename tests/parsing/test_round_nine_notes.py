@@ -144,3 +144,11 @@ def test_the_thing_named_before_whoever_judged_it_is_the_headline() -> None:
     # a bare word before 他说 may be a name or a place: no headline is made of it
     told = parse_note("今天拜访了万科的张总，上海他说下个月再去。", now).interaction
     assert told is None or told.summary != "上海"
+
+
+def test_a_weekday_that_goes_on_a_weekly_habit_is_no_task() -> None:
+    habit = "华润万家每周一上午开采购例会，周五对账。"
+    assert tasks(habit) == []
+    # a weekday in a sentence of its own is still the rep's task
+    (task,) = tasks("华润万家每周一开例会。周五我去对账。")
+    assert task.due.isoformat() == "2026-10-02"
