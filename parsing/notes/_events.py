@@ -1210,7 +1210,9 @@ _TOLD = re.compile(r"(?:让|要求|叫|请|通知)[^\s,]{0,4}$")
 _REP_ACTION = re.compile(
     r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|交(?=标|方案|资料|材料|报价|文件|合同)|"
     r"催|约|请|拜访|见|签|回款|收款|去|过去|给|和|上门|拜年|到(?!期|货|账)|"
-    r"演示|投标|汇报|面谈|会(?!议|开)|带(?=[^\s,;。]{1,8}过去)|电$)"  # (明10点电: a call)
+    r"演示|投标|汇报|面谈|会(?!议|开)|带(?=[^\s,;。]{1,8}过去)|电$|"  # (明10点电: a call)
+    # (宁波银行孔行 下周二饭局, 楊經理 週一上午10點視訊: meeting the person named before)
+    r"饭局$|视讯$|视频$|见面$|吃饭$|喝茶$|饮茶$)"
 )
 # A customer's own travel around a date (他一月十五号要来南京开会, 我明天飞广州 in their chat):
 # a trip, not something the rep has to do.
@@ -1219,7 +1221,7 @@ _TRAVEL = re.compile(
     r"(?i:\bon leave\b|\bflying\b|\bfly to\b|\btravell?ing\b|\bout of office\b|\bback on\b)"
 )
 # The customer's own meetings and habits are not the rep's to do (他们下周一内部评审, 一般…).
-_INTERNAL = re.compile(r"内部|例会|开标|发标|评标|走流程|审批|公告|公示")
+_INTERNAL = re.compile(r"内部|例会|开标|发标(?!书)|评标|走流程|审批|公告|公示")
 # …and their committees and reports up, said right after the date (下周三上会, 周五给老板汇报).
 _THEIR_MEETING = re.compile(
     r"上会|党委会|董事会|办公会|(?:给|向|跟)(?:老板|领导|上级|上面|董事长|老总)汇报"

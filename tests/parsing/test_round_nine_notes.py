@@ -152,3 +152,17 @@ def test_a_weekday_that_goes_on_a_weekly_habit_is_no_task() -> None:
     # a weekday in a sentence of its own is still the rep's task
     (task,) = tasks("华润万家每周一开例会。周五我去对账。")
     assert task.due.isoformat() == "2026-10-02"
+
+
+def test_telegraphic_notes_name_their_meeting_and_the_next_try() -> None:
+    fri = datetime(2026, 11, 6, 17, 50, tzinfo=SH)
+    (meal,) = tasks("宁波银行孔行 下周二饭局", fri)
+    assert (meal.due.isoformat(), meal.action) == ("2026-11-10", "饭局")
+    (again,) = tasks("刘总电话未接 明再打", fri)
+    assert again.due.isoformat() == "2026-11-07"
+    # 发标书 is the rep sending the bid; 发标 alone is the buyer's step
+    (bid,) = tasks("11号前 发标书 省电投", datetime(2026, 12, 9, 13, 0, tzinfo=SH))
+    assert bid.due.isoformat() == "2026-12-11"
+    assert tasks("省电投11号发标", datetime(2026, 12, 9, 13, 0, tzinfo=SH)) == []
+    # someone's own trip right after their name stays theirs
+    assert tasks("张总下周三出差", fri) == []
