@@ -9,7 +9,14 @@ from datetime import datetime
 from itertools import pairwise
 
 from ._doc import Doc, is_cjk
-from ._latin import LATIN_SURNAMES, english_title_before, find_latin_names, surname_mentions
+from ._latin import (
+    LATIN_SURNAMES,
+    acronym_before,
+    chinese_surname_after,
+    english_title_before,
+    find_latin_names,
+    surname_mentions,
+)
 from ._lexicon import (
     COMPOUND_SURNAMES,
     PLACE_RE,
@@ -17,6 +24,7 @@ from ._lexicon import (
     SURNAMES,
     TITLE_RE,
     TITLES,
+    TitleInfo,
     title_info,
     words,
 )
@@ -93,12 +101,21 @@ class Mention:
     contact: int = -1
 
 
+_INITIALS = re.compile(r"^[A-Z]{2,4}[ ]?(?=[\u4e00-\u9fff])")
+
+
+def _title_info(title: str) -> TitleInfo | None:
+    """The addressing rule of a title, also one said after a department's initials (IE经理
+    is addressed as 经理)."""
+    return title_info(title) or title_info(_INITIALS.sub("", title))
+
+
 def salutation_of(c: ContactFact) -> str | None:
     """How the contact is spoken to: the form said in the note (小李, 王女士), else the surname
     and the title's address (王 + 局长 → 王局长); None when neither is known."""
     if c.salutation:
         return c.salutation
-    info = title_info(c.title) if c.title else None
+    info = _title_info(c.title) if c.title else None
     if c.surname and info is not None:
         return c.surname + info.address
     return None
@@ -112,7 +129,7 @@ def label_of(c: ContactFact) -> str | None:
 def finished(c: ContactFact) -> ContactFact:
     """The contact as the note gives it: its salutation spelled out, a key leader by the
     title too (局长, 总 …), and lists of its own."""
-    info = title_info(c.title) if c.title else None
+    info = _title_info(c.title) if c.title else None
     return replace(
         c,
         salutation=salutation_of(c),
@@ -404,7 +421,7 @@ def _title_mentions(doc: Doc) -> list[Mention]:
                     end,
                     surname=sur,
                     name=full if form is None and len(full) > len(sur or "") else None,
-                    title=title,
+                    title=acronym_before(t, a) + title,  # (IE经理孙磊: the title as said)
                     form=form,
                 )
             )
@@ -524,6 +541,30 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
                 break
             out.append(Mention(a, end, surname=ch, name=t[a:end]))
             break
+    return out
+
+
+# procurement head 黄伟杰, buyer 李慧玲: a Chinese full name right after an English title.
+_AFTER_LATIN = re.compile(r"[A-Za-z][ ]?$")
+
+
+def _english_titled_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    t = doc.t
+    out: list[Mention] = []
+    for a, ch in enumerate(t):
+        if ch not in SURNAMES or not _AFTER_LATIN.search(t, max(0, a - 2), a):
+            continue
+        title = english_title_before(t, a)
+        found = _name_after(doc, a) if title else None
+        if found is None or found[1] is not None:
+            continue
+        name, _, end = found
+        sur = _surname_prefix(name)
+        if sur is None or len(name) <= len(sur) or TITLE_RE.match(t, a + len(sur)):
+            continue  # (procurement head 简经理: a title's mention, read before)
+        if any(x < end and a < y for x, y in taken) or not doc.free(a, end):
+            continue
+        out.append(Mention(a, end, surname=sur, name=name, title=title))
     return out
 
 
@@ -647,17 +688,20 @@ def _latin_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
             while said is not None and said.end() < x.start - 1:
                 said = TITLE_RE.search(t, said.end(), x.start)
             if said is not None and t[said.end() : x.start].strip(" ") == "":
-                title = (
-                    said.group()
-                )  # 产品总监Lily, 运营总监 Tony (on one line: a card's 助理\nTel)
+                # 产品总监Lily, 运营总监 Tony (on one line: a card's 助理\nTel), HSE 经理 Tony
+                title = acronym_before(t, said.start()) + said.group()
+        # Jason 何: a given name and a Chinese surname, both scripts of the customer's person
+        mixed = bool(x.surname) and is_cjk(x.surname[0])
         if not (
-            title or x.name in placed or _placed_as_theirs(t, x.start, x.end, x.form, x.surname)
+            title
+            or mixed
+            or x.name in placed
+            or _placed_as_theirs(t, x.start, x.end, x.form, x.surname)
         ):
             continue  # 跟 Tony 汇报: no sign it is the customer's Tony (the rep's boss?)
         placed.add(x.name)
-        out.append(
-            Mention(x.start, x.end, surname=x.surname, name=x.name, title=title, form=x.form)
-        )
+        name = None if mixed else x.name  # (Jason 何 is called Jason; his name is not said)
+        out.append(Mention(x.start, x.end, surname=x.surname, name=name, title=title, form=x.form))
     return out
 
 
@@ -674,6 +718,8 @@ def _role_then_given_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Me
         a, b = m.span("who")
         if any(x < b and a < y for x, y in taken) or not doc.free(a, b):
             continue
+        if chinese_surname_after(doc.t, b) is not None:
+            continue  # 采购 Ken 黄: read with his surname (see _latin)
         out.append(Mention(a, b, name=m["who"], form=m["who"]))
     return out
 
@@ -952,6 +998,8 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     mentions += _name_then_title_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _bare_name_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions]
+    mentions += _english_titled_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
     mentions += _latin_titled_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
