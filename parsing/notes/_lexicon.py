@@ -200,6 +200,7 @@ _PREFIXES = (
     "品质",
     "安全",
     "物流",
+    "商务",  # 商务经理: the commercial side's manager
 )
 _PREFIXABLE = ("经理", "总监", "主任", "主管", "部长")
 
@@ -222,6 +223,8 @@ for _p in _PREFIXES:
     for _c in _PREFIXABLE:
         _addr, _key = _CORE[_c]
         TITLES[_p + _c] = TitleInfo(_p + _c, _addr, _key)
+    # 采购负责人闫明: who is in charge of it, a title no one is addressed by (no 闫负责人)
+    TITLES[_p + "负责人"] = TitleInfo(_p + "负责人", "", False)
 
 TITLE_RE = re.compile(
     "|".join(sorted((re.escape(t) for t in (*TITLES, *SHORT_TITLES)), key=len, reverse=True))

@@ -116,7 +116,7 @@ def salutation_of(c: ContactFact) -> str | None:
     if c.salutation:
         return c.salutation
     info = _title_info(c.title) if c.title else None
-    if c.surname and info is not None:
+    if c.surname and info is not None and info.address:
         return c.surname + info.address
     return None
 
@@ -398,6 +398,8 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             # 王局长王明说: the full name said after the surname and title
             if again is not None and again[1] is None and _surname_prefix(again[0]) == sur:
                 full, end = again[0], again[2]
+            if full and _ASSISTANT_AFTER.match(t, end):  # 吴晓峰局长助理: the chief's assistant
+                title, end = title + t[end : end + 2], end + 2
             out.append(Mention(start, end, surname=sur, name=full, title=title))
             last_end = end
             continue
@@ -427,6 +429,10 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             )
             last_end = end
     return out
+
+
+# 局长助理, 董事长秘书: an assistant's title, said after whose (then nothing more of a name).
+_ASSISTANT_AFTER = re.compile(r"(?:助理|秘书)(?=[^\u4e00-\u9fff]|$|[说是在的])")
 
 
 def _xiao_lao_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -1144,6 +1150,9 @@ def _titles_said_before(doc: Doc, people: People) -> None:
                 doc.mark(m.start - size, m.start)
             elif word == "老板" and m.title == "总":
                 doc.mark(m.start - size, m.start)  # (said of him, no company's name)
+            elif m.title in ("助理", "秘书") and m.name:  # 董事长秘书柴颖: whose secretary
+                people.persons[m.contact].title = word + m.title
+                doc.mark(m.start - size, m.start)
             break
 
 

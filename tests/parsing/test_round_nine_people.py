@@ -82,3 +82,33 @@ def test_english_words_and_product_names_make_nobody() -> None:
     assert people("下星期二早上去樟宜机场 Terminal 2 看 escalator, 带 POC 的 deck crane 资料") == []
     assert people("BMS 芯片 和 HSE 培训 下周安排, Grace period 30天") == []
     assert people("project manager 说了 Q4 再看, buyer 还没定") == []
+
+
+# --- titles of more than one word --------------------------------------------------------
+
+
+def test_an_assistant_or_a_secretary_keeps_whose_they_are_and_is_not_addressed_as_the_chief() -> (
+    None
+):
+    c = people("约了苏州工业园区经发局的吴晓峰局长助理，下周三上午十点去汇报方案。")
+    assert [(x.name, x.title, x.salutation, x.is_key_leader) for x in c] == [
+        ("吴晓峰", "局长助理", None, False)
+    ]
+    assert who("元旦前给浙江传化集团的董事长秘书柴颖送台历") == [("柴", "柴颖", None, "董事长秘书")]
+    # 汪总秘书小孙: two people, the secretary called 小孙
+    assert who("汪总秘书小孙 电话13912345678") == [
+        ("汪", None, "汪总", "总"),
+        ("孙", None, "小孙", "秘书"),
+    ]
+
+
+def test_the_commercial_manager_and_the_purchasing_lead_keep_their_whole_title() -> None:
+    assert who("今天去工地找了中建八局三公司的商务经理尤建，进度款年底付。") == [
+        ("尤", "尤建", "尤经理", "商务经理")
+    ]
+    c = people("今天电话里山东重工的采购负责人闫明说他们下个月中旬开供应商大会。")
+    assert [(x.name, x.title, x.salutation, x.decision_role) for x in c] == [
+        ("闫明", "采购负责人", None, "purchaser")
+    ]
+    # 技术负责人 said of someone is no new person
+    assert who("网络科的孔工是技术负责人") == [("孔", None, "孔工", "工程师")]
