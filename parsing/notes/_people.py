@@ -241,6 +241,10 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
         return None
     if t[max(end - 2, 0) : end] in _IN_CHARGE:
         return None  # 分管副院长徐明: the name comes after the title
+    lead = end - len(run) - 1
+    # 小鲍祁处长 (a voice note run together): 小鲍, then 祁处长
+    if len(run) == 2 and lead >= 0 and t[lead] in "小老" and set(run) <= SURNAMES:
+        return run[1]
     if run.startswith(_SAID_BEFORE_A_NAME):  # 谢谢卢院长, 明白顾经理: not a 谢, not a 白顾
         run = run[2:]
     if len(run) >= 3 and run[-1] in SURNAMES and run[-1] == run[0]:
@@ -284,6 +288,11 @@ def _full_name_before(doc: Doc, end: int, surname: str) -> str | None:
 
 
 _VERB_AFTER_NAME = frozenset("有是在说讲")
+# 副总经理段志华汇报了进度: a verb of two characters said right after the name ends it.
+_VERB_WORDS = (
+    "汇报", "反馈", "表示", "认为", "答应", "同意", "觉得", "确认", "介绍", "希望", "要求",
+    "透露", "强调", "提到", "回复", "通知", "催促", "签字", "签了", "带队",
+)  # fmt: skip
 
 
 def _boundary(doc: Doc, pos: int) -> bool:
@@ -294,6 +303,7 @@ def _boundary(doc: Doc, pos: int) -> bool:
         or t[pos] in NAME_STOP
         or doc.date_at[pos]
         or t[pos] in "生喜爱性老负管拍最技对用有经决说讲提"  # (麻醉科主任钱立提需求)
+        or t.startswith(_VERB_WORDS, pos)
     )
 
 
@@ -410,7 +420,7 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             out.append(Mention(a, called_a[1], name=called_a[0], title=title))
             last_end = called_a[1]
             continue
-        after = _name_after(doc, b)
+        after = _name_after(doc, b) or _called_name_after(doc, b)
         if after is not None:
             full, form, end = after
             sur = _surname_prefix(full)
@@ -433,6 +443,21 @@ def _title_mentions(doc: Doc) -> list[Mention]:
 
 # 局长助理, 董事长秘书: an assistant's title, said after whose (then nothing more of a name).
 _ASSISTANT_AFTER = re.compile(r"(?:助理|秘书)(?=[^\u4e00-\u9fff]|$|[说是在的])")
+
+
+def _called_name_after(doc: Doc, b: int) -> tuple[str, str | None, int] | None:
+    """采购经理叫付付晓燕: the name said after 叫, its surname said twice as voice input
+    spells it out (付, 付晓燕)."""
+    t = doc.t
+    if not t.startswith("叫", b) or t.startswith("叫做", b):
+        return None
+    at = b + 1
+    if t[at : at + 1] in SURNAMES and t[at + 1 : at + 2] == t[at]:
+        at += 1
+    found = _name_after(doc, at)
+    if found is None or found[1] is not None or len(found[0]) < 2:
+        return None
+    return found
 
 
 def _xiao_lao_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -505,6 +530,8 @@ _BEFORE_BARE = re.compile(r"(?:见了|见到|拜访了?|认识了?|(?i:\b(?:met|
 _AFTER_BARE = frozenset(
     "说讲是和与跟在也都就他她负对让给今明昨打通发聊谈见来去电微吃请手拍,;:。!?("
 )
+# 采购部刘淑仪, 行政采购的章丽萍: a department, then a full name of three characters.
+_DEPT_BEFORE = re.compile(r"[\u4e00-\u9fff](?:部|科|处|室|中心)的?$|采购的$")
 _PROFILE_AFTER = re.compile(r"(?:的)?(?:生日|老家|喜欢|爱好|手机|电话|微信|邮箱|毕业|属)")
 _NOT_BARE = frozenset(
     words(
@@ -525,11 +552,12 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
             continue
         # 周文斌生日是3月8号 老家盐城: a full name opening the note or a line, then what he is
         opening = (a == 0 or t[a - 1] == "\n") and _PROFILE_AFTER.match(t, a + 3) is not None
-        if not opening and not _BEFORE_BARE.search(t, max(0, a - 9), a):
+        dept = not opening and _DEPT_BEFORE.search(t, max(0, a - 4), a) is not None
+        if not (opening or dept) and not _BEFORE_BARE.search(t, max(0, a - 9), a):
             continue
         if t[a : a + 2] in COMPOUND_SURNAMES or TITLE_RE.match(t, a):
             continue
-        for given in (2,) if opening else (2, 1):
+        for given in (2,) if opening or dept else (2, 1):
             end = a + 1 + given
             if end > len(t):
                 continue

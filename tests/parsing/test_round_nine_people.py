@@ -112,3 +112,52 @@ def test_the_commercial_manager_and_the_purchasing_lead_keep_their_whole_title()
     ]
     # 技术负责人 said of someone is no new person
     assert who("网络科的孔工是技术负责人") == [("孔", None, "孔工", "工程师")]
+
+
+# --- full names with no title, and voice input ---------------------------------------------
+
+
+def test_a_verb_said_right_after_a_name_ends_it() -> None:
+    assert who("上午电话里跟华能澜沧江水电的副总经理段志华汇报了进度，他很满意") == [
+        ("段", "段志华", "段总", "副总经理")
+    ]
+
+
+def test_a_department_then_a_full_name_is_the_contact() -> None:
+    c = people("跟 Top Glove 的采购部刘淑仪通电话, 她说合同年前签. 她的电话 03-3362 3098")
+    assert [(x.name, x.phones) for x in c] == [("刘淑仪", ["+60333623098"])]
+    assert who("刚才在合肥科大讯飞见了行政采购的章丽萍，会议室的设备要二十套。") == [
+        ("章", "章丽萍", None, None)
+    ]
+    # what follows a department is mostly no name
+    assert people("销售部的同事说下周再谈") == []
+    assert people("财务部的付款时间是月底") == []
+
+
+def test_voice_input_run_together_keeps_two_people_apart() -> None:
+    c = people(
+        "那个 今天 见了 机电 处 的 祁 处长 还有 那个 设备 科 的 小 鲍 祁处长 说 那个 变频器 的 事 "
+        "他 说了算 然后 小鲍 负责 采购 流程"
+    )
+    assert [(x.surname, x.name, x.salutation, x.decision_role) for x in c] == [
+        ("祁", None, "祁处长", "decision_maker"),
+        ("鲍", None, "小鲍", "purchaser"),
+    ]
+
+
+def test_a_name_said_after_jiao_with_its_surname_spelt_out_first() -> None:
+    c = people(
+        "记一下啊 今天去长安汽车 新认识的 那个 采购 经理 叫 付 付晓燕 电话 是 幺三八 九六 零二 "
+        "七七 幺 四 然后 她说 项目 下个月 才 启动"
+    )
+    assert [(x.name, x.salutation, x.title, x.phones) for x in c] == [
+        ("付晓燕", "付经理", "采购经理", ["13896027714"])
+    ]
+
+
+def test_a_bare_title_that_decides_is_the_one_named_with_that_title_next() -> None:
+    c = people(
+        "信息科的科长叫邓文静 她说方案要改 她们主任说了算 主任姓罗 下礼拜二前把方案发给邓科长"
+    )
+    roles = {x.surname: x.decision_role for x in c}
+    assert roles == {"邓": None, "罗": "decision_maker"}
