@@ -206,7 +206,7 @@ def _surname_prefix(s: str) -> str | None:
 
 # Surnames that are words as often (单, 乐, 普, 冒, 米): a surname only standing alone between a
 # word that ends a name and a title (的冒经理, 找普院长, 找乐总), never inside a word (订单经理).
-_RARE_SURNAMES = frozenset("单乐冒普米井双")
+_RARE_SURNAMES = frozenset("单乐冒普米井双修")  # (修: 维修经理 is no 修经理)
 # Words before a title that start with a surname: part of the title or a workplace.
 _TITLE_WORDS = frozenset(words("常务 车间 石化 董事会 高级 常委 党委"))
 # (说明总经理, 我和总经理: a stop character that is also a word's first half before one)
@@ -302,7 +302,8 @@ def _boundary(doc: Doc, pos: int) -> bool:
         or not is_cjk(t[pos])
         or t[pos] in NAME_STOP
         or doc.date_at[pos]
-        or t[pos] in "生喜爱性老负管拍最技对用有经决说讲提"  # (麻醉科主任钱立提需求)
+        # (麻醉科主任钱立提需求, 主任左云峰不在)
+        or t[pos] in "生喜爱性老负管拍最技对用有经决说讲提不"
         or t.startswith(_VERB_WORDS, pos)
     )
 
@@ -1005,6 +1006,24 @@ def _apposed_name_mentions(
     return out
 
 
+# 肖总 不对 是萧总, 戚主任不对是齐主任: voice input corrected at once — the first is nobody.
+# (王总不是李总的老板 is no correction: only 不对, 说错了 or 不是 then 是)
+_CORRECTION = re.compile(
+    r"[ ,]*(?:嗯[ ,]*)?(?:(?:不对|说错了|错了)[ ,]*(?:是|应该是)?|不是[ ,]*(?:是|应该是))[ ]*"
+)
+
+
+def _corrected(t: str, mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for i, m in enumerate(mentions):
+        said = None if m.pronoun else _CORRECTION.match(t, m.end)
+        later = next((x for x in mentions[i + 1 :] if not x.pronoun), None)
+        if said is not None and later is not None and later.start == said.end():
+            continue
+        out.append(m)
+    return out
+
+
 def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     """All person mentions of the note, grouped into contacts."""
     mentions = _title_mentions(doc)
@@ -1052,8 +1071,7 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
             doc.mark(said.start, said.end)  # (read: the rep, or the rep's colleague)
         else:
             kept.append(said)
-    mentions = kept
-    mentions.sort(key=lambda x: x.start)
+    mentions = _corrected(doc.t, sorted(kept, key=lambda x: x.start))
 
     people = People()
     last = -1
@@ -1103,14 +1121,19 @@ _EN_TITLES = {
 
 def _english_titles_before(doc: Doc, people: People) -> None:
     for m in people.mentions:
-        if m.pronoun or m.contact < 0 or not m.title or not m.surname or not is_cjk(doc.t[m.start]):
+        if m.pronoun or m.contact < 0 or not m.surname or not is_cjk(doc.t[m.start]):
             continue
         said = english_title_before(doc.t, m.start)
+        p = people.persons[m.contact]
+        if not m.title and said and m.form and p.title is None:
+            p.title = said  # facility manager 邵先生: the title, and still called 邵先生
+            continue
+        if not m.title:
+            continue
         chinese = _EN_TITLES.get(said.lower()) if said else None
         a, b = title_info(chinese) if chinese else None, title_info(m.title)
         if a is None or b is None or a.address != b.address:
             continue
-        p = people.persons[m.contact]
         if p.title == m.title:  # (a title said in Chinese elsewhere stays)
             p.salutation = p.salutation or f"{m.surname}{b.address}"
             p.title = chinese

@@ -161,3 +161,34 @@ def test_a_bare_title_that_decides_is_the_one_named_with_that_title_next() -> No
     )
     roles = {x.surname: x.decision_role for x in c}
     assert roles == {"邓": None, "罗": "decision_maker"}
+
+
+def test_voice_input_corrected_at_once_keeps_only_the_corrected_person() -> None:
+    c = people(
+        "嗯 提醒 我 后天 上午 十 点 去 那个 中车 株洲 所 找 那个 肖 总 不对 是 萧 总 草头 萧"
+    )
+    assert [x.salutation for x in c] == ["萧总"]
+    c = people("今天拜访了大连船舶重工的采购中心戚主任 不对 是齐主任 他说招标三月底截止")
+    assert [x.salutation for x in c] == ["齐主任"]
+    # 不是 alone is no correction
+    assert [x.salutation for x in people("王总不是李总的老板")] == ["王总", "李总"]
+
+
+def test_rarer_surnames_with_a_title() -> None:
+    assert [x.salutation for x in people("3个工作日内把会谈纪要发给杭州城投的郦总确认。")] == [
+        "郦总"
+    ]
+    c = people("长春一汽富维 采购 修经理 15:12\n明年的定点通知1月6号发\n我 15:15\n好的修经理")
+    assert [x.salutation for x in c] == ["修经理"]
+    # 修 only alone before the title: 维修经理 is nobody
+    assert people("找维修经理谈谈，维修部主任说了") == []
+
+
+def test_not_there_after_a_full_name_ends_it() -> None:
+    c = people("今天去济宁山推股份，采购中心主任左云峰不在，见了副主任霍敏。")
+    assert [(x.name, x.salutation) for x in c] == [("左云峰", "左主任"), ("霍敏", "霍主任")]
+
+
+def test_an_english_title_before_someone_called_mr_or_ms_is_their_title() -> None:
+    c = people("Quick note: 电话里 上海华虹宏力 的 facility manager 邵先生 asked for 2 quotes.")
+    assert [(x.surname, x.salutation, x.title) for x in c] == [("邵", "邵先生", "facility manager")]
