@@ -332,6 +332,8 @@ def _name_after(doc: Doc, start: int) -> tuple[str, str | None, int] | None:
             continue  # 部长陈东有决定权: 陈东, then 有
         if given == 2 and seg[0] in _CALLED_BY_TITLE and _boundary(doc, base + 1):
             continue  # 设备课长李工管技术评估: 李工, then 管
+        if t[start:end] in _NOT_BARE:
+            continue  # 采购经理马上回复: a word, no 马上
         if clean and _boundary(doc, end):
             return t[start:end], None, end
     return None
@@ -567,6 +569,8 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
                 continue
             if any(doc.date_at[a:end]) or not doc.free(a, end) or t[a:end] in _NOT_BARE:
                 continue
+            if dept and t[a : a + 2] in _NOT_BARE:  # 采购部的任何人: a word, then more
+                continue
             if any(x < end and a < y for x, y in taken) or TITLE_RE.match(t, a + 1):
                 continue
             nxt = t[end] if end < len(t) else " "
@@ -590,6 +594,8 @@ def _english_titled_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Men
         if ch not in SURNAMES or not _AFTER_LATIN.search(t, max(0, a - 2), a):
             continue
         title = english_title_before(t, a)
+        if title and _OUR_SIDE.search(t, max(0, a - len(title) - 10), a - len(title) - 1):
+            continue  # 我们的 project manager 王明, our buyer: the rep's side
         found = _name_after(doc, a) if title else None
         if found is None or found[1] is not None:
             continue

@@ -192,3 +192,11 @@ def test_not_there_after_a_full_name_ends_it() -> None:
 def test_an_english_title_before_someone_called_mr_or_ms_is_their_title() -> None:
     c = people("Quick note: 电话里 上海华虹宏力 的 facility manager 邵先生 asked for 2 quotes.")
     assert [(x.surname, x.salutation, x.title) for x in c] == [("邵", "邵先生", "facility manager")]
+
+
+def test_words_after_a_title_or_a_department_are_no_names() -> None:
+    assert [x.salutation for x in people("王经理说采购经理马上回复我们")] == ["王经理"]
+    assert people("采购部的任何人都可以签") == []
+    # the rep's own project manager is no contact
+    assert people("我们的 project manager 王明会一起去") == []
+    assert people("our buyer 李明 will call them") == []
