@@ -97,17 +97,18 @@ def chinese_surname_after(t: str, b: int) -> tuple[str, int] | None:
     return m["s"], m.end()
 
 
-# IE经理, HSE 经理, IT主管: a department's initials, part of the title said after them.
+# IE经理, HSE 经理, IT主管: a department's initials, part of the title said after them (only
+# a department's: ABB 经理 is the manager at ABB).
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,4}[ ]?$")
-_NOT_ACRONYM = frozenset(
-    words("GM CEO CFO CTO CIO COO MD VP AVP SVP EVP MR MS DR OK PO RFQ RFP ASAP")
+_DEPARTMENTS = frozenset(
+    words("IT HR IE HSE EHS QA QC QE SQE PMC BD PR MES ERP FAE OEM EE ME PE TE")
 )
 
 
 def acronym_before(t: str, a: int) -> str:
     """The initials said right before ``a`` as a title's first part (HSE 经理), else ''."""
     m = _ACRONYM.search(t, max(0, a - 5), a)
-    if m is None or m.group().strip() in _NOT_ACRONYM:
+    if m is None or m.group().strip() not in _DEPARTMENTS:
         return ""
     return m.group()
 
@@ -181,7 +182,11 @@ _EN_TITLE = re.compile(
     r"VP|GM|CEO|CFO|CTO|CIO|COO|MD|AVP|SVP|EVP)[ ]?$"
 )
 _NOT_QUALIFIER = frozenset(
-    words("the a an our their his her my your with and of to for from at in on by met meet call")
+    words(
+        "the a an our their his her my your with and of to for from at in on by met meet call "
+        # (visited new sales director Amy: the title is sales director)
+        "visited visit saw see called dinner lunch meeting new former ex old is was as"
+    )
 )
 
 

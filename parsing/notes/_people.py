@@ -732,7 +732,7 @@ def _latin_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
                 # 产品总监Lily, 运营总监 Tony (on one line: a card's 助理\nTel), HSE 经理 Tony
                 title = acronym_before(t, said.start()) + said.group()
         # Jason 何: a given name and a Chinese surname, both scripts of the customer's person
-        mixed = bool(x.surname) and is_cjk(x.surname[0])
+        mixed = x.surname is not None and is_cjk(x.surname[0])
         if not (
             title
             or mixed

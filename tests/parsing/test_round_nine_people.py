@@ -200,3 +200,9 @@ def test_words_after_a_title_or_a_department_are_no_names() -> None:
     # the rep's own project manager is no contact
     assert people("我们的 project manager 王明会一起去") == []
     assert people("our buyer 李明 will call them") == []
+
+
+def test_only_a_departments_initials_join_the_title_and_no_verb_or_adjective_does() -> None:
+    assert who("见了 ABB 经理王明") == [("王", "王明", "王经理", "经理")]
+    c = people("Visited new sales director Amy at 宝洁")
+    assert [(x.name, x.title) for x in c] == [("Amy", "sales director")]
