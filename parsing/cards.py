@@ -273,7 +273,7 @@ def _salutation(surname: str | None, title: str | None) -> str | None:
         return None
     core = _title_core(title)
     info = title_info(core) if core else None
-    if info is None:
+    if info is None or not info.address:  # (采购负责人: a title no one is addressed by)
         return None
     # 高级工程师 is 王工, 销售总监 is 王总; a title the table does not know makes none.
     return surname + info.address

@@ -97,7 +97,7 @@ def salutation_for(name: str, title: str | None) -> str | None:
     for start in range(len(title)):
         info = title_info(title[start:])
         if info is not None:
-            return name[0] + info.address
+            return name[0] + info.address if info.address else None  # (采购负责人: none)
     return None
 
 

@@ -17,6 +17,7 @@ from ._lexicon import (
     PERSONALITY,
     PERSONALITY_RE,
     PLACE_RE,
+    TITLE_RE,
     UNIVERSITIES,
 )
 from ._model import Birthday, DecisionRole, FamilyFact
@@ -512,8 +513,25 @@ _KEY = re.compile(
 _PURCHASE_WORD = re.compile(r"(?<![\u4e00-\u9fff])采购(?![\u4e00-\u9fff])")
 
 
+# 主任说了算 主任姓罗, 院长说了算，院长姓邵: a bare title before the role, then who holds it.
+_BARE_TITLE_BEFORE = re.compile(rf"(?:{TITLE_RE.pattern})$")
+
+
+def _title_named_after(doc: Doc, people: People, a: int, b: int) -> int | None:
+    said = _BARE_TITLE_BEFORE.search(doc.t, max(0, a - 5), a)
+    if said is None or not doc.free(*said.span()):
+        return None  # (王主任说了算: the mention said it)
+    for x in people.mentions:
+        if not x.pronoun and x.contact >= 0 and b <= x.start <= b + 12 and x.title == said.group():
+            return x.contact
+    return None
+
+
 def _role_target(doc: Doc, people: People, a: int, b: int, role: DecisionRole) -> int | None:
     t = doc.t
+    named = _title_named_after(doc, people, a, b)
+    if named is not None:
+        return named
     lead = _ROLE_THEN_NAME.match(t, b)
     reach = lead.end() if lead else b
     ca, cb = doc.clause(a)

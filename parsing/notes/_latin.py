@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._lexicon import words
+from ._lexicon import COMPOUND_SURNAMES, SURNAMES, words
 
 __all__ = [
     "LATIN_SURNAMES",
     "LatinName",
+    "acronym_before",
+    "chinese_surname_after",
     "english_title_before",
     "find_latin_names",
     "surname_mentions",
@@ -78,9 +80,37 @@ LATIN_SURNAMES = frozenset(
     )
 )
 _WORD = re.compile(r"(?<![A-Za-z'])[A-Z][a-z]{1,11}(?![A-Za-z])")
+# Jason 何, Tony 陆: an English given name, then a Chinese surname said alone (no given name
+# after it, no title: Jason 黄经理 is read from its title).
+_CJK_SURNAME = re.compile(r"[ ]?(?P<s>[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])")
 _MALAY = re.compile(
     r"(?<![A-Za-z])(?P<hon>Encik|Puan|Cik|Tuan)\.?\s+(?P<who>[A-Z][a-z]{2,11})(?![A-Za-z])"
 )
+
+
+def chinese_surname_after(t: str, b: int) -> tuple[str, int] | None:
+    """The Chinese surname said alone right after a given name ending at ``b`` (Jason 何),
+    and where it ends."""
+    m = _CJK_SURNAME.match(t, b)
+    if m is None or (m["s"] not in SURNAMES and m["s"] not in COMPOUND_SURNAMES):
+        return None
+    return m["s"], m.end()
+
+
+# IE经理, HSE 经理, IT主管: a department's initials, part of the title said after them (only
+# a department's: ABB 经理 is the manager at ABB).
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,4}[ ]?$")
+_DEPARTMENTS = frozenset(
+    words("IT HR IE HSE EHS QA QC QE SQE PMC BD PR MES ERP FAE OEM EE ME PE TE")
+)
+
+
+def acronym_before(t: str, a: int) -> str:
+    """The initials said right before ``a`` as a title's first part (HSE 经理), else ''."""
+    m = _ACRONYM.search(t, max(0, a - 5), a)
+    if m is None or m.group().strip() not in _DEPARTMENTS:
+        return ""
+    return m.group()
 
 
 @dataclass(frozen=True)
@@ -114,7 +144,13 @@ def find_latin_names(t: str) -> list[LatinName]:
         if before and before.group(1) in _PLACE_BEFORE:
             continue
         after = _WORD.match(t, b + 1) if t[b : b + 1] == " " else None
-        if after is not None and after.group() not in _NOT_SURNAME and after.group() not in _GIVEN:
+        cjk = chinese_surname_after(t, b)
+        if cjk is not None:
+            found = LatinName(a, cjk[1], given, cjk[0], given)  # how he is called
+            full.setdefault(given, found)
+        elif (
+            after is not None and after.group() not in _NOT_SURNAME and after.group() not in _GIVEN
+        ):
             surname = after.group()
             found = LatinName(a, after.end(), f"{given} {surname}", surname, _form(given, surname))
             full.setdefault(given, found)
@@ -139,13 +175,18 @@ def surname_mentions(t: str, names: list[LatinName]) -> list[LatinName]:
 
 
 # IT director Eric, VP David Ng, channel manager Amy: an English title right before the name.
+# (supply chain director: up to two words say what the title is of)
 _EN_TITLE = re.compile(
-    r"(?:(?<![A-Za-z])(?P<q>[A-Za-z]{2,12}) )?"
+    r"(?:(?<![A-Za-z])(?P<q>(?:[A-Za-z]{2,12} ){1,2}))?"
     r"(?<![A-Za-z])(?P<t>(?i:director|manager|head|engineer|supervisor|officer|executive|buyer|lead)|"
     r"VP|GM|CEO|CFO|CTO|CIO|COO|MD|AVP|SVP|EVP)[ ]?$"
 )
 _NOT_QUALIFIER = frozenset(
-    words("the a an our their his her my your with and of to for from at in on by met meet call")
+    words(
+        "the a an our their his her my your with and of to for from at in on by met meet call "
+        # (visited new sales director Amy: the title is sales director)
+        "visited visit saw see called dinner lunch meeting new former ex old is was as"
+    )
 )
 
 
@@ -154,7 +195,7 @@ def english_title_before(t: str, a: int) -> str | None:
     m = _EN_TITLE.search(t[max(0, a - 30) : a])
     if m is None:
         return None
-    q = m["q"]
-    if q is None or q.lower() in _NOT_QUALIFIER:
-        return m["t"]
-    return f"{q} {m['t']}"
+    said = (m["q"] or "").split()
+    while said and said[0].lower() in _NOT_QUALIFIER:
+        said.pop(0)  # (met IT director Eric: met is no part of the title)
+    return " ".join([*said, m["t"]])

@@ -47,7 +47,7 @@ SURNAMES = frozenset(
     "柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农卓古吉缪简车项芦麦褚娄窦戚岑景宫费卜冷晏席卫赖傅钮凤贝"
     "柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝匡鞠惠荆冀郁"
     "胥储栗燕楚鄢谌奚皮粟冼蔺闻厉伊仝郜阚权帅屠豆朴盖练廉禹祖漆巴丰卿狄索宣晋扈晁芮阙"
-    "浦戈鹿薄邸雍辜裘亓邰赫杭况宿逯隆茹诸慕亢嵇湛宾戎勾茅揭尉冶檀昝植衡尧萧"
+    "浦戈鹿薄邸雍辜裘亓邰赫杭况宿逯隆茹诸慕亢嵇湛宾戎勾茅揭尉冶檀昝植衡尧萧郦"
 )
 
 COMPOUND_SURNAMES = frozenset(
@@ -200,6 +200,7 @@ _PREFIXES = (
     "品质",
     "安全",
     "物流",
+    "商务",  # 商务经理: the commercial side's manager
 )
 _PREFIXABLE = ("经理", "总监", "主任", "主管", "部长")
 
@@ -222,6 +223,8 @@ for _p in _PREFIXES:
     for _c in _PREFIXABLE:
         _addr, _key = _CORE[_c]
         TITLES[_p + _c] = TitleInfo(_p + _c, _addr, _key)
+    # 采购负责人闫明: who is in charge of it, a title no one is addressed by (no 闫负责人)
+    TITLES[_p + "负责人"] = TitleInfo(_p + "负责人", "", False)
 
 TITLE_RE = re.compile(
     "|".join(sorted((re.escape(t) for t in (*TITLES, *SHORT_TITLES)), key=len, reverse=True))

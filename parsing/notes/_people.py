@@ -9,7 +9,14 @@ from datetime import datetime
 from itertools import pairwise
 
 from ._doc import Doc, is_cjk
-from ._latin import LATIN_SURNAMES, english_title_before, find_latin_names, surname_mentions
+from ._latin import (
+    LATIN_SURNAMES,
+    acronym_before,
+    chinese_surname_after,
+    english_title_before,
+    find_latin_names,
+    surname_mentions,
+)
 from ._lexicon import (
     COMPOUND_SURNAMES,
     PLACE_RE,
@@ -17,6 +24,7 @@ from ._lexicon import (
     SURNAMES,
     TITLE_RE,
     TITLES,
+    TitleInfo,
     title_info,
     words,
 )
@@ -93,13 +101,22 @@ class Mention:
     contact: int = -1
 
 
+_INITIALS = re.compile(r"^[A-Z]{2,4}[ ]?(?=[\u4e00-\u9fff])")
+
+
+def _title_info(title: str) -> TitleInfo | None:
+    """The addressing rule of a title, also one said after a department's initials (IE经理
+    is addressed as 经理)."""
+    return title_info(title) or title_info(_INITIALS.sub("", title))
+
+
 def salutation_of(c: ContactFact) -> str | None:
     """How the contact is spoken to: the form said in the note (小李, 王女士), else the surname
     and the title's address (王 + 局长 → 王局长); None when neither is known."""
     if c.salutation:
         return c.salutation
-    info = title_info(c.title) if c.title else None
-    if c.surname and info is not None:
+    info = _title_info(c.title) if c.title else None
+    if c.surname and info is not None and info.address:
         return c.surname + info.address
     return None
 
@@ -112,7 +129,7 @@ def label_of(c: ContactFact) -> str | None:
 def finished(c: ContactFact) -> ContactFact:
     """The contact as the note gives it: its salutation spelled out, a key leader by the
     title too (局长, 总 …), and lists of its own."""
-    info = title_info(c.title) if c.title else None
+    info = _title_info(c.title) if c.title else None
     return replace(
         c,
         salutation=salutation_of(c),
@@ -189,7 +206,7 @@ def _surname_prefix(s: str) -> str | None:
 
 # Surnames that are words as often (单, 乐, 普, 冒, 米): a surname only standing alone between a
 # word that ends a name and a title (的冒经理, 找普院长, 找乐总), never inside a word (订单经理).
-_RARE_SURNAMES = frozenset("单乐冒普米井双")
+_RARE_SURNAMES = frozenset("单乐冒普米井双修")  # (修: 维修经理 is no 修经理)
 # Words before a title that start with a surname: part of the title or a workplace.
 _TITLE_WORDS = frozenset(words("常务 车间 石化 董事会 高级 常委 党委"))
 # (说明总经理, 我和总经理: a stop character that is also a word's first half before one)
@@ -224,6 +241,10 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
         return None
     if t[max(end - 2, 0) : end] in _IN_CHARGE:
         return None  # 分管副院长徐明: the name comes after the title
+    lead = end - len(run) - 1
+    # 小鲍祁处长 (a voice note run together): 小鲍, then 祁处长
+    if len(run) == 2 and lead >= 0 and t[lead] in "小老" and set(run) <= SURNAMES:
+        return run[1]
     if run.startswith(_SAID_BEFORE_A_NAME):  # 谢谢卢院长, 明白顾经理: not a 谢, not a 白顾
         run = run[2:]
     if len(run) >= 3 and run[-1] in SURNAMES and run[-1] == run[0]:
@@ -267,6 +288,11 @@ def _full_name_before(doc: Doc, end: int, surname: str) -> str | None:
 
 
 _VERB_AFTER_NAME = frozenset("有是在说讲")
+# 副总经理段志华汇报了进度: a verb of two characters said right after the name ends it.
+_VERB_WORDS = (
+    "汇报", "反馈", "表示", "认为", "答应", "同意", "觉得", "确认", "介绍", "希望", "要求",
+    "透露", "强调", "提到", "回复", "通知", "催促", "签字", "签了", "带队",
+)  # fmt: skip
 
 
 def _boundary(doc: Doc, pos: int) -> bool:
@@ -276,7 +302,9 @@ def _boundary(doc: Doc, pos: int) -> bool:
         or not is_cjk(t[pos])
         or t[pos] in NAME_STOP
         or doc.date_at[pos]
-        or t[pos] in "生喜爱性老负管拍最技对用有经决说讲提"  # (麻醉科主任钱立提需求)
+        # (麻醉科主任钱立提需求, 主任左云峰不在)
+        or t[pos] in "生喜爱性老负管拍最技对用有经决说讲提不"
+        or t.startswith(_VERB_WORDS, pos)
     )
 
 
@@ -304,6 +332,8 @@ def _name_after(doc: Doc, start: int) -> tuple[str, str | None, int] | None:
             continue  # 部长陈东有决定权: 陈东, then 有
         if given == 2 and seg[0] in _CALLED_BY_TITLE and _boundary(doc, base + 1):
             continue  # 设备课长李工管技术评估: 李工, then 管
+        if t[start:end] in _NOT_BARE:
+            continue  # 采购经理马上回复: a word, no 马上
         if clean and _boundary(doc, end):
             return t[start:end], None, end
     return None
@@ -381,6 +411,8 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             # 王局长王明说: the full name said after the surname and title
             if again is not None and again[1] is None and _surname_prefix(again[0]) == sur:
                 full, end = again[0], again[2]
+            if full and _ASSISTANT_AFTER.match(t, end):  # 吴晓峰局长助理: the chief's assistant
+                title, end = title + t[end : end + 2], end + 2
             out.append(Mention(start, end, surname=sur, name=full, title=title))
             last_end = end
             continue
@@ -391,7 +423,7 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             out.append(Mention(a, called_a[1], name=called_a[0], title=title))
             last_end = called_a[1]
             continue
-        after = _name_after(doc, b)
+        after = _name_after(doc, b) or _called_name_after(doc, b)
         if after is not None:
             full, form, end = after
             sur = _surname_prefix(full)
@@ -404,12 +436,31 @@ def _title_mentions(doc: Doc) -> list[Mention]:
                     end,
                     surname=sur,
                     name=full if form is None and len(full) > len(sur or "") else None,
-                    title=title,
+                    title=acronym_before(t, a) + title,  # (IE经理孙磊: the title as said)
                     form=form,
                 )
             )
             last_end = end
     return out
+
+
+# 局长助理, 董事长秘书: an assistant's title, said after whose (then nothing more of a name).
+_ASSISTANT_AFTER = re.compile(r"(?:助理|秘书)(?=[^\u4e00-\u9fff]|$|[说是在的])")
+
+
+def _called_name_after(doc: Doc, b: int) -> tuple[str, str | None, int] | None:
+    """采购经理叫付付晓燕: the name said after 叫, its surname said twice as voice input
+    spells it out (付, 付晓燕)."""
+    t = doc.t
+    if not t.startswith("叫", b) or t.startswith("叫做", b):
+        return None
+    at = b + 1
+    if t[at : at + 1] in SURNAMES and t[at + 1 : at + 2] == t[at]:
+        at += 1
+    found = _name_after(doc, at)
+    if found is None or found[1] is not None or len(found[0]) < 2:
+        return None
+    return found
 
 
 def _xiao_lao_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -482,6 +533,8 @@ _BEFORE_BARE = re.compile(r"(?:见了|见到|拜访了?|认识了?|(?i:\b(?:met|
 _AFTER_BARE = frozenset(
     "说讲是和与跟在也都就他她负对让给今明昨打通发聊谈见来去电微吃请手拍,;:。!?("
 )
+# 采购部刘淑仪, 行政采购的章丽萍: a department, then a full name of three characters.
+_DEPT_BEFORE = re.compile(r"[\u4e00-\u9fff](?:部|科|处|室|中心)的?$|采购的$")
 _PROFILE_AFTER = re.compile(r"(?:的)?(?:生日|老家|喜欢|爱好|手机|电话|微信|邮箱|毕业|属)")
 _NOT_BARE = frozenset(
     words(
@@ -502,11 +555,12 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
             continue
         # 周文斌生日是3月8号 老家盐城: a full name opening the note or a line, then what he is
         opening = (a == 0 or t[a - 1] == "\n") and _PROFILE_AFTER.match(t, a + 3) is not None
-        if not opening and not _BEFORE_BARE.search(t, max(0, a - 9), a):
+        dept = not opening and _DEPT_BEFORE.search(t, max(0, a - 4), a) is not None
+        if not (opening or dept) and not _BEFORE_BARE.search(t, max(0, a - 9), a):
             continue
         if t[a : a + 2] in COMPOUND_SURNAMES or TITLE_RE.match(t, a):
             continue
-        for given in (2,) if opening else (2, 1):
+        for given in (2,) if opening or dept else (2, 1):
             end = a + 1 + given
             if end > len(t):
                 continue
@@ -514,6 +568,8 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
             if not all(is_cjk(c) and c not in NAME_STOP for c in seg):
                 continue
             if any(doc.date_at[a:end]) or not doc.free(a, end) or t[a:end] in _NOT_BARE:
+                continue
+            if dept and t[a : a + 2] in _NOT_BARE:  # 采购部的任何人: a word, then more
                 continue
             if any(x < end and a < y for x, y in taken) or TITLE_RE.match(t, a + 1):
                 continue
@@ -524,6 +580,32 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
                 break
             out.append(Mention(a, end, surname=ch, name=t[a:end]))
             break
+    return out
+
+
+# procurement head 黄伟杰, buyer 李慧玲: a Chinese full name right after an English title.
+_AFTER_LATIN = re.compile(r"[A-Za-z][ ]?$")
+
+
+def _english_titled_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    t = doc.t
+    out: list[Mention] = []
+    for a, ch in enumerate(t):
+        if ch not in SURNAMES or not _AFTER_LATIN.search(t, max(0, a - 2), a):
+            continue
+        title = english_title_before(t, a)
+        if title and _OUR_SIDE.search(t, max(0, a - len(title) - 10), a - len(title) - 1):
+            continue  # 我们的 project manager 王明, our buyer: the rep's side
+        found = _name_after(doc, a) if title else None
+        if found is None or found[1] is not None:
+            continue
+        name, _, end = found
+        sur = _surname_prefix(name)
+        if sur is None or len(name) <= len(sur) or TITLE_RE.match(t, a + len(sur)):
+            continue  # (procurement head 简经理: a title's mention, read before)
+        if any(x < end and a < y for x, y in taken) or not doc.free(a, end):
+            continue
+        out.append(Mention(a, end, surname=sur, name=name, title=title))
     return out
 
 
@@ -647,17 +729,20 @@ def _latin_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
             while said is not None and said.end() < x.start - 1:
                 said = TITLE_RE.search(t, said.end(), x.start)
             if said is not None and t[said.end() : x.start].strip(" ") == "":
-                title = (
-                    said.group()
-                )  # 产品总监Lily, 运营总监 Tony (on one line: a card's 助理\nTel)
+                # 产品总监Lily, 运营总监 Tony (on one line: a card's 助理\nTel), HSE 经理 Tony
+                title = acronym_before(t, said.start()) + said.group()
+        # Jason 何: a given name and a Chinese surname, both scripts of the customer's person
+        mixed = x.surname is not None and is_cjk(x.surname[0])
         if not (
-            title or x.name in placed or _placed_as_theirs(t, x.start, x.end, x.form, x.surname)
+            title
+            or mixed
+            or x.name in placed
+            or _placed_as_theirs(t, x.start, x.end, x.form, x.surname)
         ):
             continue  # 跟 Tony 汇报: no sign it is the customer's Tony (the rep's boss?)
         placed.add(x.name)
-        out.append(
-            Mention(x.start, x.end, surname=x.surname, name=x.name, title=title, form=x.form)
-        )
+        name = None if mixed else x.name  # (Jason 何 is called Jason; his name is not said)
+        out.append(Mention(x.start, x.end, surname=x.surname, name=name, title=title, form=x.form))
     return out
 
 
@@ -674,6 +759,8 @@ def _role_then_given_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Me
         a, b = m.span("who")
         if any(x < b and a < y for x, y in taken) or not doc.free(a, b):
             continue
+        if chinese_surname_after(doc.t, b) is not None:
+            continue  # 采购 Ken 黄: read with his surname (see _latin)
         out.append(Mention(a, b, name=m["who"], form=m["who"]))
     return out
 
@@ -925,6 +1012,24 @@ def _apposed_name_mentions(
     return out
 
 
+# 肖总 不对 是萧总, 戚主任不对是齐主任: voice input corrected at once — the first is nobody.
+# (王总不是李总的老板 is no correction: only 不对, 说错了 or 不是 then 是)
+_CORRECTION = re.compile(
+    r"[ ,]*(?:嗯[ ,]*)?(?:(?:不对|说错了|错了)[ ,]*(?:是|应该是)?|不是[ ,]*(?:是|应该是))[ ]*"
+)
+
+
+def _corrected(t: str, mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for i, m in enumerate(mentions):
+        said = None if m.pronoun else _CORRECTION.match(t, m.end)
+        later = next((x for x in mentions[i + 1 :] if not x.pronoun), None)
+        if said is not None and later is not None and later.start == said.end():
+            continue
+        out.append(m)
+    return out
+
+
 def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     """All person mentions of the note, grouped into contacts."""
     mentions = _title_mentions(doc)
@@ -953,6 +1058,8 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _bare_name_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
+    mentions += _english_titled_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions]
     mentions += _latin_titled_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
     mentions += _latin_mentions(doc, taken)
@@ -970,8 +1077,7 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
             doc.mark(said.start, said.end)  # (read: the rep, or the rep's colleague)
         else:
             kept.append(said)
-    mentions = kept
-    mentions.sort(key=lambda x: x.start)
+    mentions = _corrected(doc.t, sorted(kept, key=lambda x: x.start))
 
     people = People()
     last = -1
@@ -1021,14 +1127,19 @@ _EN_TITLES = {
 
 def _english_titles_before(doc: Doc, people: People) -> None:
     for m in people.mentions:
-        if m.pronoun or m.contact < 0 or not m.title or not m.surname or not is_cjk(doc.t[m.start]):
+        if m.pronoun or m.contact < 0 or not m.surname or not is_cjk(doc.t[m.start]):
             continue
         said = english_title_before(doc.t, m.start)
+        p = people.persons[m.contact]
+        if not m.title and said and m.form and p.title is None:
+            p.title = said  # facility manager 邵先生: the title, and still called 邵先生
+            continue
+        if not m.title:
+            continue
         chinese = _EN_TITLES.get(said.lower()) if said else None
         a, b = title_info(chinese) if chinese else None, title_info(m.title)
         if a is None or b is None or a.address != b.address:
             continue
-        p = people.persons[m.contact]
         if p.title == m.title:  # (a title said in Chinese elsewhere stays)
             p.salutation = p.salutation or f"{m.surname}{b.address}"
             p.title = chinese
@@ -1096,6 +1207,9 @@ def _titles_said_before(doc: Doc, people: People) -> None:
                 doc.mark(m.start - size, m.start)
             elif word == "老板" and m.title == "总":
                 doc.mark(m.start - size, m.start)  # (said of him, no company's name)
+            elif m.title in ("助理", "秘书") and m.name:  # 董事长秘书柴颖: whose secretary
+                people.persons[m.contact].title = word + m.title
+                doc.mark(m.start - size, m.start)
             break
 
 
