@@ -962,7 +962,7 @@ for _chars, _rx, _handler in _DATE_COMPONENTS:
 RE_TIME = re.compile(
     # (an hour right after a weekday's numeral: 周三10:30, 礼拜五3点)
     # (a colon after words opens the time: 别忘了：9点半 — only one after a digit is a clock's)
-    rf"(?P<pod>{POD})?\s*(?:(?:(?<![0-9.{_NUMC}])(?<![0-9]:)|(?<=[周期拜][一二三四五六日天]))(?P<h>{H})\s*(?:"
+    rf"(?P<pod>{POD})?\s*(?:(?:(?<![0-9.{_NUMC}])(?<![0-9]:)(?<![总理工任长师生姐哥]:)|(?<=[周期拜][一二三四五六日天]))(?P<h>{H})\s*(?:"
     r":(?P<mm>[0-5][0-9])(?![0-9])"
     r"|(?P<dian>[点时])\s*(?:(?P<half>半)|(?P<q>[一1]刻|[三3]刻)"
     r"|(?P<min>[0-5][0-9]|[0-9]|[零〇][0-9一二三四五六七八九]|[一二三四五]?十[一二三四五六七八九]?|"
@@ -1346,7 +1346,7 @@ def _parse_at(c: _Ctx, i: int) -> _Found | None:
         deadline=deadline,
         yearless=d.yearless if d is not None else False,
         part_of_day=part,
-        hour_only=d is None and c.context_day is None,
+        hour_only=d is None and c.context_day is None and (t is None or t.pod is None),
     )
     return _Found(when, i, j, dated=d is not None)
 

@@ -38,7 +38,7 @@ class When:
     yearless: bool = False
     #: The part of day the time came from when no hour was given (明早 → "早"); else None.
     part_of_day: str | None = None
-    #: Only a time of day was said, and no day before it (8点给他打电话): read as today's.
+    #: Only an hour was said: no day, no part of the day, none before it (8点给他打电话).
     hour_only: bool = False
 
     @property

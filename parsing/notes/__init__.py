@@ -109,7 +109,7 @@ _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 # A day or an hour said in parts (下个礼拜 一, 九 点 半) is one date even when the rest of the
 # note keeps its spaces.
 _SPOKEN_DATE_GAP = re.compile(
-    r"(?<=礼拜|星期)\s+(?=[一二三四五六日天])|(?<=[下上这])\s+(?=礼拜|星期|月)|(?<=[下上这]个)\s+(?=礼拜|星期|月)"
+    r"(?<=礼拜|星期)\s+(?=[一二三四五六日天](?![天直定般起样些]))|(?<=[下上这])\s+(?=礼拜|星期|月)|(?<=[下上这]个)\s+(?=礼拜|星期|月)"
     r"|(?<=[零一二两三四五六七八九十\d])\s+(?=[点號号月])|(?<=点)\s+(?=半|[一二三四五]十)"
 )
 

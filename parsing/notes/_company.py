@@ -336,7 +336,9 @@ def _known_tail(doc: Doc, b: int) -> int:
 # A telegraphic note headed by its customer: "国药 冷链监控 砍到38万", "宁德时代 需求确认".
 _HEAD = re.compile(r"^(?:(?:那个|嗯|然后呢?|就是)[\s,]*)*(?P<name>[\u4e00-\u9fff]{2,6})(?=[ :])")
 _NOT_HEAD = re.compile(
-    r"[我你他她们]|今天|昨天|明天|刚才|刚刚|客户|老板|领导|提醒|记得|报价|预算|合同"
+    r"[我你他她们]|今天|昨天|明天|刚才|刚刚|客户|老板|领导|提醒|记得|报价|预算|合同|"
+    # (核对一下下个月…, 安排一下下个礼拜…: a verb before the date, no customer)
+    r"核对|安排|统计|准备|确认|检查|商量|研究|整理"
 )
 
 
@@ -396,6 +398,8 @@ _OF_THEN_ROLE = re.compile(
 # (去新竹科学园区的联华电子拜访厂务处…, 给厂房用的 对吧 采购部: a verb or a filler before the
 # department means the name was a place or a use, not the customer)
 _NOT_A_ROLE = re.compile(r"见|拜访|找|约|去|到|送|谈|聊|对吧|就是|然后|嗯")
+# (给厂房用的, 上次的采购经理, 二期的, 展会上认识的: a use, a time, a phase, where they met)
+_NOT_AN_OWNER = re.compile(r"用$|上$|期$|次$|认识|新来|之前|以前|原来")
 _A_PLACE_END = re.compile(r"(?:园区|开发区|新区|区|市|县|镇|路|街)$")
 _ROLE_REACH = 14  # how far after 的 the person may be named (Keppel 的 project manager 谢志豪)
 
@@ -424,39 +428,10 @@ def _before_role(doc: Doc, people: People) -> tuple[int, int, str] | None:
             continue
         if _NOT_A_DEPARTMENTS_OWNER.search(name) or PLACE_RE.fullmatch(name):
             continue
-        if _A_PLACE_END.search(name) or name.endswith("用"):
+        if _A_PLACE_END.search(name) or _NOT_AN_OWNER.search(name):
             continue
         return b - len(raw.lstrip()), b, name
     return None
-
-
-# 在济南二机床见了…, 去温州德力西见了…, 刚在重庆西南铝业开完会: where the rep was, when no
-# suffix marks it and nobody is placed by it.
-_WHERE_MET = re.compile(
-    r"(?:在|去|到)(?:了)?\s*(?P<org>[\u4e00-\u9fff]{2,10}?)\s*"
-    r"(?=见了|见到|拜访|开完?会|开了|交样|送样|送了|谈|聊)"
-)
-
-
-def _where_met(doc: Doc) -> tuple[int, int, str] | None:
-    t = doc.t
-    for m in _WHERE_MET.finditer(t):
-        a, b = m.span("org")
-        name = _clean(t[a:b])
-        if name is None or not doc.free(a, b) or any(doc.date_at[a:b]):
-            continue
-        if not _plausible(name) or _NOT_A_NAME.search(name) or _NOT_HEAD.search(name):
-            continue
-        if PLACE_RE.fullmatch(name) or _A_PLACE_END.search(name) or _NOT_A_PLACE_MET.search(name):
-            continue
-        return b - len(name), b, name
-    return None
-
-
-# 在公司见了, 去现场见了, 在办公室开会, 在酒店见了: where, not whom
-_NOT_A_PLACE_MET = re.compile(
-    r"公司|现场|工地|办公室|会议室|酒店|饭店|餐厅|茶楼|咖啡|楼|家|他们|那边|这边|路上|车上|展会|机场$|高铁|车站"
-)
 
 
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
@@ -511,12 +486,7 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
     if role is not None:
         doc.company_span = role[:2]
         return role[2]
-    placed = _by_position(doc, people)
-    met = _where_met(doc) if placed is None else None
-    if met is not None:
-        doc.company_span = met[:2]
-        return met[2]
-    placed = placed or _headed(doc) or _before_department(doc)
+    placed = _by_position(doc, people) or _headed(doc) or _before_department(doc)
     if placed is not None:
         a = doc.t.find(placed)
         doc.company_span = (a, a + len(placed))
@@ -550,7 +520,13 @@ _KNOWN_AFTER = _ORG_STOP | frozenset("天午晚早访趟个嗯呢啊吧哦")  # 
 
 
 _RIVAL_OR_SUPPLIER = re.compile(
-    r"(?:给了|输给了?|败给了?|供应商是?|供货商是?|对手是?|竞品是?|友商是?|对手有)\s*$"
+    r"(?:给了|输给了?|败给了?|被|供应商是?|供货商是?|对手也?是?|竞品是?|友商是?|对手有|用的是|也是|从)\s*$"
+)
+# What follows a known name that makes it a brand, a seller's principal, a rival or a place
+# (伊利的牛奶, 台达的变频器, 海信的经销商, 台达的人, 海信也在投, 太古里, 中粮大厦, 交行开户).
+_BRAND_OR_PLACE = re.compile(
+    r"\s*(?:的(?:[\u4e00-\u9fff]{0,4}(?:产品|牛奶|奶粉|电视|屏|变频器|板材|设备|货|代理|经销|人(?!事))|"
+    r"代理商|经销商)|也在|截胡|[里汇]|广场|大厦|中心|开户|严选|诺伊|上订)"
 )
 
 
@@ -568,8 +544,8 @@ def mark_known_orgs(doc: Doc) -> list[tuple[int, int]]:
             or any(x <= a and b <= y and y - x > b - a for x, y, _ in longer)
         ):
             continue
-        if _RIVAL_OR_SUPPLIER.search(t, max(0, a - 6), a):
-            continue  # 丢单给了台达, 供应商是沙钢: a rival or a supplier, not who buys
+        if _RIVAL_OR_SUPPLIER.search(t, max(0, a - 6), a) or _BRAND_OR_PLACE.match(t, b):
+            continue  # 丢单给了台达, 供应商是沙钢, 伊利的牛奶, 太古里: no buyer
         place = _place_ending(t, a)
         if place is not None:
             a = place

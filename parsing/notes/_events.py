@@ -59,11 +59,11 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|\bvisited\b|\bmet\b|"
             r"\bmeeting\b|\bvisit\b[^.]{1,40}?\bdone\b|(?<=[今昨]天)[^\s,]{0,4}?见的|找[^\s,]{1,6}?[谈聊]了|(?<=[今昨前]天|上午|下午|晚上|刚才)(?:和|跟|同|与)[^\s,]{1,12}?[谈聊]了|"
             r"\bdemo done\b|做[了过][^,。;\n]{0,30}?(?:\bdemo\b|演示)|"
-            # 上周三去过万华化学, 刚在重庆西南铝业开完会, 样品送到了柳工集团, Site visit 完
-            r"去过(?![吗么没])|(?<![他她等们])开完(?:了)?会|送到了|送过去了|\bvisit\s?完|"
+            # 上周三去过万华化学 (开完会, 送到了, 找了 were tried: our own meetings, couriers)
+            r"去过(?![吗么没])|"
             # 今天去无锡市人民医院谈手术麻醉系统, 今天在…开会聊, 今日同…开会: a day said, where
             # or with whom, and the talk
-            r"(?<=[今昨]天)(?:去|在)[^\s,。;]{2,20}?(?:谈|聊|开会|交流|见(?!面)|找了|做了?(?:测试|演示|调试))|"
+            r"(?<=[今昨]天)(?:去|在)[^\s,。;]{2,20}?(?:谈|聊|开会|交流|见(?!面)|做了?(?:测试|演示|调试))|"
             # 今天和…开了会, 上午跟碧水源的项目组开会, 今天和昆明市水务局开了协调会; 刚跟何院长聊完
             r"(?<=[今昨]天|上午|下午|晚上)(?:和|跟|同|与)[^\s,。;]{1,20}?开(?:了[^\s,。;]{0,4}?)?会|"
             # (刚刚在省人民医院跟何院长聊完: where, then with whom)
@@ -162,6 +162,26 @@ _ASKED_TO_REMIND = re.compile(rf"{_REMINDER_LEAD.pattern}|提醒|(?i:remind)")
 # 今天上午10点给赵经理发资料 written at three: the rep's own errand not said done (no 了) is
 # still to do, late; a meeting or a visit at an hour gone by took place.
 _OWN_ERRAND = re.compile(r"\s*(?:再|要|得)?\s*(?:给|把|发|寄|送|交|提交|催|回复)")
+
+
+_LATE_BY = timedelta(hours=3)  # written this much after the hour, the task is not just late
+_LATEST_EVENING = 21  # 8点 said at six in the evening is 20:00; 10点半 is not 22:30
+
+
+def _next_said_hour(doc: Doc, due: datetime, w: When) -> datetime:
+    """An hour said alone that has gone today: tonight's when the evening reading is still
+    ahead (提醒我8点… at 18:00 → 20:00), tomorrow's when the task was written long after it
+    (提醒我8点… at 21:40), else today's, late (提醒我6点… at 18:10). Never for a deadline."""
+    if w.deadline or w.part_of_day is not None:
+        return due
+    evening = due + timedelta(hours=12)
+    if due.hour < 12 and doc.now < evening and evening.hour <= _LATEST_EVENING:
+        return evening
+    if doc.now - due > _LATE_BY and (due.hour >= 12 or evening <= doc.now):
+        return due + timedelta(days=1)
+    if doc.now - due > _LATE_BY and evening.hour > _LATEST_EVENING:
+        return due + timedelta(days=1)
+    return due
 
 
 def _still_to_do(doc: Doc, t: str, b: int) -> bool:
@@ -1249,7 +1269,11 @@ _SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 
 
 # (那个 and 嗯 inside a task are dropped later: 给 那个 太钢的 设备处 打电话 runs on)
-_NEXT_THING = re.compile(r"然后|就是|对吧|还有|另外|我(?:们)?(?:说|看)")
+_NEXT_THING = re.compile(
+    r"然后|就是|对吧|还有|另外|但是|不过|因为|[我他她](?:们)?|对方|[^\s]{0,3}说|预算|竞争|对手|金额|议题|"
+    r"参加|[0-9]"
+)
+_RUN_MAX = 16  # a dictated task longer than this has run into the next thing
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -1263,6 +1287,7 @@ def _word_spaced(t: str) -> bool:
 
 def _spaced_run(doc: Doc, end: int, cb: int) -> int:
     t = doc.t
+    start = doc.chunk(end - 1)[0]
     while end < cb and t[end] == " ":
         nxt = end
         while nxt < cb and t[nxt] == " ":
@@ -1270,7 +1295,7 @@ def _spaced_run(doc: Doc, end: int, cb: int) -> int:
         if nxt >= cb or doc.date_at[nxt] or _NEXT_THING.match(t, nxt):
             break
         x, y = doc.chunk(nxt)
-        if x != nxt or y <= nxt:
+        if x != nxt or y <= nxt or y - start > _RUN_MAX:
             break
         end = y
     return end
@@ -1289,7 +1314,14 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     latin = _LATIN_AFTER.match(t, kb, cb) if ka <= start else None
     if latin:  # 发个 proposal: the English words belong to the action
         kb = latin.end()
-    if ka <= start and kb < cb and t[kb] == " " and _word_spaced(t):  # 之前 把 整改报告 给他
+    if (
+        ka <= start
+        and kb < cb
+        and t[kb] == " "
+        and _word_spaced(t)
+        and len(t[start:kb].strip()) <= 2  # 之前 把 整改报告 给他: a word that needs the rest
+        and people.mention_in(start, kb) is None  # (明天 张总 电话 报价单: a list, no run)
+    ):
         kb = _spaced_run(doc, kb, cb)
     text = t[start : min(kb, cb)] if ka <= start else ""  # never past the clause (a chat's line)
     text = _SPACE_BETWEEN_HAN.sub("", text)
@@ -1643,7 +1675,8 @@ def find_follow_ups(
             # 今天上午10点和张总开会 sent at noon is a meeting that took place, no task.
             gone = due <= doc.now
             if gone and w.hour_only and due.date() == doc.today and _still_to_do(doc, t, b):
-                due, gone = due + timedelta(days=1), False  # 提醒我8点… at 21:40: tomorrow's 8
+                due = _next_said_hour(doc, due, w)
+                gone = due <= doc.now
             if gone and (due.date() != doc.today or not _still_to_do(doc, t, b)):
                 continue
         elif due < doc.today:

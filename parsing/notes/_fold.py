@@ -61,13 +61,13 @@ _CANTONESE = {"佢": "他", "咗": "了", "嘅": "的", "哋": "们", "喺": "�
 # Digits read aloud by voice input (幺三八…): a run this long is a number, never words.
 _SPOKEN_DIGITS = {"零": "0", "〇": "0", "幺": "1", "一": "1", "二": "2", "两": "2", "三": "3",
                   "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}  # fmt: skip
-# 提醒我一下下礼拜一, 记一下下个礼拜一, 问一下下个月: "一下" then 下礼拜一 (next week), not
-# 下下礼拜一 (in two weeks).
+# 提醒我一下下礼拜一, 记一下下个礼拜一: "一下" then 下礼拜一 (next week), not 下下礼拜一 (in two
+# weeks); 万一下下个礼拜 is 万一 then 下下个礼拜.
 # 那个月底前 / 这个月底: voice input's filler 那个 before 月底, not a month counted (个月)
 _FILLER_MONTH = re.compile(r"(?<=[那这])个(?=月[底初中])")
 # 腊月二十八那个上午去…, 明天那个下午: voice input's filler between a day and its part of day
 _FILLER_PART = re.compile(r"(?<=[号日天一二三四五六七八九十0-9])那个(?=[上下中]午|晚上|早上)")
-_A_MOMENT_THEN_NEXT = re.compile(r"一下下(?=个?(?:礼拜|周|星期|月))")
+_A_MOMENT_THEN_NEXT = re.compile(r"(?<![万统唯单第划])一下下(?=个?(?:礼拜|周|星期))")
 # 整理一下礼拜三之前发给他: "一下" then this week's 礼拜三, not 下礼拜三.
 _A_MOMENT_THEN_DAY = re.compile(r"(?<![万统唯单第划])一下(?=(?:礼拜|周|星期)[一二三四五六日天])")
 # 施厂张: voice input's 厂长 (not 工厂张经理).
