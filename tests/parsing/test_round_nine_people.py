@@ -235,7 +235,8 @@ def test_purchasing_said_alone_before_a_name_is_what_she_does_and_her_phone_stay
 
 def test_the_reps_colleague_said_with_spaces_after_women_makes_no_contact() -> None:
     assert people("我们 sales manager 张伟 手机 13912345678") == []
-    assert people("我们 project manager 王明 会一起去 见 客户") == []
+    c = people("我们 project manager 王明 会一起去 见 客户 采购 李强")
+    assert [(x.name, x.decision_role) for x in c] == [("李强", "purchaser")]
     c = people("跟我们 team 的 account manager 陈杰 一起 拜访 华为 采购经理 王强")
     assert "陈杰" not in [x.name for x in c]
     c = people("我们 Kevin 梁 13912345678 负责 对接 王总")
