@@ -88,11 +88,24 @@ _MALAY = re.compile(
 )
 
 
+# Kevin 于 Monday, 跟 Tony 向 Jason, Peter 曾 在, Jason 高 priority: a preposition or an adverb
+# that is also a surname, said right after an English name, is no surname.
+_WORD_SURNAMES = frozenset("于向曾在从对给跟和与高左右把")
+# Amy 周3 过来, Peter 周 一 来访: 周 before a weekday is a day, no surname.
+_WEEKDAY_AFTER = re.compile(r"[ ]?[\d一二三四五六日天末]")
+# Kevin 梁13912345678: a phone may follow the surname right away, no other digit.
+_DIGIT_NOT_PHONE = re.compile(r"\d(?!\d{6})")
+
+
 def chinese_surname_after(t: str, b: int) -> tuple[str, int] | None:
     """The Chinese surname said alone right after a given name ending at ``b`` (Jason 何),
     and where it ends."""
     m = _CJK_SURNAME.match(t, b)
     if m is None or (m["s"] not in SURNAMES and m["s"] not in COMPOUND_SURNAMES):
+        return None
+    if m["s"] in _WORD_SURNAMES or _DIGIT_NOT_PHONE.match(t, m.end()):
+        return None
+    if m["s"] == "周" and _WEEKDAY_AFTER.match(t, m.end()):
         return None
     return m["s"], m.end()
 
@@ -185,7 +198,9 @@ _NOT_QUALIFIER = frozenset(
     words(
         "the a an our their his her my your with and of to for from at in on by met meet call "
         # (visited new sales director Amy: the title is sales director)
-        "visited visit saw see called dinner lunch meeting new former ex old is was as"
+        "visited visit saw see called dinner lunch meeting new former ex old is was as "
+        # (cc sales manager 张伟, his boss GM 赵建国: who is copied, whose boss)
+        "cc bcc boss send sent email mail told ask asked via"
     )
 )
 
@@ -195,7 +210,9 @@ def english_title_before(t: str, a: int) -> str | None:
     m = _EN_TITLE.search(t[max(0, a - 30) : a])
     if m is None:
         return None
-    said = (m["q"] or "").split()
-    while said and said[0].lower() in _NOT_QUALIFIER:
-        said.pop(0)  # (met IT director Eric: met is no part of the title)
+    said: list[str] = []
+    for word in reversed((m["q"] or "").split()):
+        if word.lower() in _NOT_QUALIFIER:
+            break  # (met IT director Eric, quotation to buyer 李慧玲: only the title's words)
+        said.insert(0, word)
     return " ".join([*said, m["t"]])

@@ -210,7 +210,8 @@ _RARE_SURNAMES = frozenset("单乐冒普米井双修")  # (修: 维修经理 is 
 # Words before a title that start with a surname: part of the title or a workplace.
 _TITLE_WORDS = frozenset(words("常务 车间 石化 董事会 高级 常委 党委"))
 # (说明总经理, 我和总经理: a stop character that is also a word's first half before one)
-_NOT_BEFORE_RARE = frozenset("说快音订账菜名简清")
+# (送修经理签字: 送修/返修/报修 is sent for repair, no 修经理)
+_NOT_BEFORE_RARE = frozenset("说快音订账菜名简清送返报检维")
 
 
 # Words a rep says right before calling someone: 谢谢 / 明白 / 辛苦 / 麻烦 / 恭喜 卢院长.
@@ -308,6 +309,18 @@ def _boundary(doc: Doc, pos: int) -> bool:
     )
 
 
+# 主任王明确表示同意, 采购经理赵刚刚回复了, 李军没签字: an adverb, then a verb, ends the name
+# before the adverb (王明, 赵刚, 李军).
+_ADVERBS = frozenset("确刚不先仍没也都就还又")
+
+
+def _adverb_then_verb(t: str, pos: int) -> bool:
+    at = pos
+    while at < len(t) and t[at] in _ADVERBS and at - pos < 2:
+        at += 1
+    return at > pos and (t.startswith(_VERB_WORDS, at) or t[at : at + 1] in _VERB_AFTER_NAME)
+
+
 def _name_after(doc: Doc, start: int) -> tuple[str, str | None, int] | None:
     """A name right after a title (局长王建国, 秘书小李): (name, form, end)."""
     t = doc.t
@@ -328,6 +341,10 @@ def _name_after(doc: Doc, start: int) -> tuple[str, str | None, int] | None:
             is_cjk(c) and c not in NAME_STOP and not doc.date_at[base + k]
             for k, c in enumerate(seg)
         )
+        if given == 2 and _adverb_then_verb(t, end - 1):
+            continue  # 王明确表示: 王明, then 确表示
+        if given == 1 and clean and _adverb_then_verb(t, end):
+            return t[start:end], None, end
         if given == 2 and seg[-1] in _VERB_AFTER_NAME:
             continue  # 部长陈东有决定权: 陈东, then 有
         if given == 2 and seg[0] in _CALLED_BY_TITLE and _boundary(doc, base + 1):
@@ -534,7 +551,14 @@ _AFTER_BARE = frozenset(
     "说讲是和与跟在也都就他她负对让给今明昨打通发聊谈见来去电微吃请手拍,;:。!?("
 )
 # 采购部刘淑仪, 行政采购的章丽萍: a department, then a full name of three characters.
-_DEPT_BEFORE = re.compile(r"[\u4e00-\u9fff](?:部|科|处|室|中心)的?$|采购的$")
+# (plant manager 周建华 139… 采购 李娜 139…: 采购 said alone is what she does)
+_PURCHASER_ALONE = re.compile(r"(?<![\u4e00-\u9fff])采购 $")
+_DEPT_BEFORE = re.compile(
+    r"[\u4e00-\u9fff](?:部|科|处|室|中心)的?$|采购的$|(?<![\u4e00-\u9fff])采购 $"
+)
+# (采购部黄铜件都要换, 技术部石墨烯在测: after a department only a separator or a verb of
+# speaking or calling ends a name; 在/是/也 after a word of three characters are no sign)
+_DEPT_AFTER = frozenset("说讲通打负跟和聊谈吃,;:。!?(")
 _PROFILE_AFTER = re.compile(r"(?:的)?(?:生日|老家|喜欢|爱好|手机|电话|微信|邮箱|毕业|属)")
 _NOT_BARE = frozenset(
     words(
@@ -542,7 +566,7 @@ _NOT_BARE = frozenset(
         "武汉 余杭 许多 林业 万一 何时 曾经 于是 钱款 程序 向来 任何 任务 应该 关于 成本 成功 "
         "全部 全面 方便 时间 文件 石油 毛利 包括 包装 商务 商量 杨梅 童年 康复 司机 秦岭 宁波 "
         "宋朝 齐全 易用 邱北 谭某 伍拾 陆续 柏油 鲍鱼 丁香 孔雀 龙头 华南 华北 华东 华中 华西 "
-        "辛苦"
+        "辛苦 高兴"
     )
 )
 
@@ -560,7 +584,7 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
             continue
         if t[a : a + 2] in COMPOUND_SURNAMES or TITLE_RE.match(t, a):
             continue
-        for given in (2,) if opening or dept else (2, 1):
+        for given in (2,) if opening else (2, 1):
             end = a + 1 + given
             if end > len(t):
                 continue
@@ -576,6 +600,10 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
             nxt = t[end] if end < len(t) else " "
             if is_cjk(nxt) and nxt not in _AFTER_BARE and not opening:
                 continue
+            if dept and ((is_cjk(nxt) and nxt not in _DEPT_AFTER) or seg[-1] in "地得着了们"):
+                continue  # (采购部高兴地说: an adverb, no name)
+            if dept and given == 1 and (is_cjk(nxt) or not _PURCHASER_ALONE.search(t, 0, a)):
+                continue  # (采购 李娜 139…: two characters only after 采购, standing alone)
             if PLACE_RE.match(t, a) or title_info(seg) is not None:
                 break
             out.append(Mention(a, end, surname=ch, name=t[a:end]))
@@ -594,12 +622,13 @@ def _english_titled_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Men
         if ch not in SURNAMES or not _AFTER_LATIN.search(t, max(0, a - 2), a):
             continue
         title = english_title_before(t, a)
-        if title and _OUR_SIDE.search(t, max(0, a - len(title) - 10), a - len(title) - 1):
-            continue  # 我们的 project manager 王明, our buyer: the rep's side
         found = _name_after(doc, a) if title else None
-        if found is None or found[1] is not None:
+        if title is None or found is None or found[1] is not None:
             continue
         name, _, end = found
+        if _our_near(t, t.rfind(title, 0, a)):
+            _mark_ours(doc, a, end)  # 我们的 project manager 王明, our buyer: the rep's side
+            continue
         sur = _surname_prefix(name)
         if sur is None or len(name) <= len(sur) or TITLE_RE.match(t, a + len(sur)):
             continue  # (procurement head 简经理: a title's mention, read before)
@@ -661,6 +690,25 @@ _OUR_SIDE = re.compile(
     r"(?i:\b(?:our|my)\b(?: [a-z]+)?))[ ]?$"
 )
 
+# 我们 sales manager 张伟, 跟我们 team 的 account manager 陈杰, 我们 的 Jason 何: 我们 a few
+# spaced words before (only spaces, 的, team) is still the rep's side.
+_OUR_NEAR = re.compile(r"(?:我们|我司|咱们|(?i:\bour\b))(?:[ ]|的|(?i:\bteam\b))*$")
+
+
+def _our_near(t: str, a: int) -> bool:
+    return _OUR_SIDE.search(t, max(0, a - 10), a) is not None or bool(
+        _OUR_NEAR.search(t, max(0, a - 16), a)
+    )
+
+
+# 我们 Kevin 梁 13912345678: the colleague's own phone, said right after him, is nobody's here.
+_OWN_PHONE = re.compile(r"[ ]*(?:手机|电话|(?i:tel|mobile))?[ :：]*\+?\d[\d -]{6,}\d")
+
+
+def _mark_ours(doc: Doc, a: int, b: int) -> None:
+    said = _OWN_PHONE.match(doc.t, b)
+    doc.mark(a, said.end() if said else b)
+
 
 # Wang总, Li工, Ho经理: a surname in Latin letters, then the title it is called by.
 _LATIN_TITLED = re.compile(rf"(?<![A-Za-z])(?P<s>[A-Z][a-z]{{1,6}})[ ]?(?P<t>{TITLE_RE.pattern})")
@@ -721,7 +769,8 @@ def _latin_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
             continue  # Jason 黄经理, David Lim 林大伟, 林经理(Kevin): one person, in both scripts
         if _LABEL_AFTER.match(t, x.end):
             continue  # Tel: 0512…, Mobile：139…: a card's label, no name
-        if _calls_the_rep(doc, x.start, x.end) or _OUR_SIDE.search(t, max(0, x.start - 8), x.start):
+        if _calls_the_rep(doc, x.start, x.end) or _our_near(t, x.start):
+            _mark_ours(doc, x.start, x.end)
             continue  # 我们的 Tony, our engineer Kevin: the rep's side, no contact
         title = english_title_before(t, x.start)
         if title is None:
@@ -1013,18 +1062,20 @@ def _apposed_name_mentions(
 
 
 # 肖总 不对 是萧总, 戚主任不对是齐主任: voice input corrected at once — the first is nobody.
-# (王总不是李总的老板 is no correction: only 不对, 说错了 or 不是 then 是)
+# (王总不是李总的老板 is no correction: only 不对, 哦不, or 不是 then 是, right after the name;
+# 王总说错了，是李总说的 is 王总 who was wrong)
 _CORRECTION = re.compile(
-    r"[ ,]*(?:嗯[ ,]*)?(?:(?:不对|说错了|错了)[ ,]*(?:是|应该是)?|不是[ ,]*(?:是|应该是))[ ]*"
+    r"[ ,]*(?:嗯[ ,]*)?(?:(?:不对|哦不)[ ,]*(?:是|应该是)?|不是[ ,]*(?:是|应该是))[ ]*"
 )
 
 
-def _corrected(t: str, mentions: list[Mention]) -> list[Mention]:
+def _corrected(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for i, m in enumerate(mentions):
-        said = None if m.pronoun else _CORRECTION.match(t, m.end)
+        said = None if m.pronoun else _CORRECTION.match(doc.t, m.end)
         later = next((x for x in mentions[i + 1 :] if not x.pronoun), None)
         if said is not None and later is not None and later.start == said.end():
+            doc.mark(m.start, said.end())  # (找王总 不对: no company either)
             continue
         out.append(m)
     return out
@@ -1077,7 +1128,7 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
             doc.mark(said.start, said.end)  # (read: the rep, or the rep's colleague)
         else:
             kept.append(said)
-    mentions = _corrected(doc.t, sorted(kept, key=lambda x: x.start))
+    mentions = _corrected(doc, sorted(kept, key=lambda x: x.start))
 
     people = People()
     last = -1
@@ -1103,12 +1154,39 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
         last = idx
         people.mentions.append(mention)
         doc.mark(mention.start, mention.end)
+    _assistants_of(doc, people)
     people.build_anchors()
     _standalone_titles(doc, people)
     _titles_said_before(doc, people)
     _titles_said_after(doc, people)
     _english_titles_before(doc, people)
     return people
+
+
+# 小李张总的助理 手机139…, 跟 Eric 张 的 秘书 联系: the assistant is someone else than whose
+# assistant; what is said next (a phone) is the assistant's.
+_ASSISTANT_OF = re.compile(r"[ ]?的[ ]?(?P<r>助理|秘书|司机)")
+_NUMBER_SOON = re.compile(r"\d{7}")
+
+
+def _assistants_of(doc: Doc, people: People) -> None:
+    named = [m for m in people.mentions if not m.pronoun and m.contact >= 0]
+    added: list[Mention] = []
+    for i, m in enumerate(named):
+        said = _ASSISTANT_OF.match(doc.t, m.end)
+        if said is None:
+            continue
+        before = named[i - 1] if i else None
+        if before is not None and before.end == m.start and before.form:
+            who = before.contact  # 小李张总的助理: 小李 is the assistant
+        elif _NUMBER_SOON.search(doc.t, said.end(), said.end() + 20):
+            people.persons.append(ContactFact(title=said["r"]))  # (her number follows)
+            who = len(people.persons) - 1
+        else:
+            continue  # 孙总的秘书打了电话: no more said of her
+        doc.mark(*said.span())
+        added.append(Mention(said.start("r"), said.end(), pronoun=True, contact=who))
+    people.mentions = sorted([*people.mentions, *added], key=lambda x: x.start)
 
 
 # procurement manager 陆经理, VP 周总: an English title before how the person is called.
