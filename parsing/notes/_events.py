@@ -88,6 +88,7 @@ _STILL_TO_PREPARE = re.compile(r"要|准备|记得|带上|带两|问下|问问|(
 _TOLD_OF = re.compile(
     r"(?:他|她)(?:是|很|对)|拍板|说了算|很支持|人很|[总长任理工](?:说|觉得)|(?i:\b(?:he|she)(?:'s| is)\b)"
 )
+_DONE_AFTER_HOUR = re.compile(r"了|过|完|已经|刚")
 _EN_WENT_WELL = re.compile(
     r"(?i)\b(?:was|went)\s+(?:really\s+|very\s+)?(?:great|good|well|ok|fine|nice|productive|positive)\b"
 )
@@ -280,6 +281,7 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
     to be reminded of)."""
     t = doc.t
     best: _Contact | None = None
+    dated: dict[int, date | datetime] = {}  # a sentence's day said with a contact before
     for a, b, kind in sorted(cands):
         if doc.used[a] or doc.used[b - 1]:
             continue
@@ -348,8 +350,15 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             )
             if doc.is_future(w) and not last and not (w.day == doc.today and completed):
                 continue
+            if w.hour_only and not completed and not _DONE_AFTER_HOUR.search(sentence):
+                continue  # 10点半给龙经理回电话 (no day, no 了): still to make, whenever written
             if w.day < doc.today or doc.is_past_or_today(w):
                 value = _when_value(w)
+        sentence_at = _sentence_start(t, a)
+        if w is None and sentence_at in dated:
+            value = dated[sentence_at]  # 上周三去过万华化学，见了李总: the same visit, that day
+        elif w is not None and value != doc.today:
+            dated.setdefault(sentence_at, value)
         day = value.date() if isinstance(value, datetime) else value
         if best is None or day > best[0]:
             best = (day, a, kind, value, w)

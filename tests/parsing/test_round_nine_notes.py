@@ -203,3 +203,22 @@ def test_telegraphic_notes_name_their_meeting_and_the_next_try() -> None:
     assert tasks("省电投11号发标", datetime(2026, 12, 9, 13, 0, tzinfo=SH)) == []
     # someone's own trip right after their name stays theirs
     assert tasks("张总下周三出差", fri) == []
+
+
+def test_a_contact_told_after_a_dated_visit_in_the_same_sentence_is_that_days() -> None:
+    wed = datetime(2026, 9, 16, 18, 0, tzinfo=SH)
+    visit = parse_note("上周三去过万华化学，见了李总", wed).interaction
+    assert visit is not None and visit.when == date(2026, 9, 9)  # not today
+    again = parse_note("上周三去过万华化学。今天又见了李总", wed).interaction
+    assert again is not None and again.when == date(2026, 9, 16)  # a sentence of its own
+
+
+def test_a_call_at_an_hour_said_alone_without_a_word_of_done_is_still_to_make() -> None:
+    late = datetime(2026, 12, 9, 17, 30, tzinfo=SH)
+    note = parse_note("10点半给上海电气的采购部龙经理回电话，问电机壳体的付款。", late)
+    assert note.interaction is None  # no call invented
+    assert [f.due for f in note.follow_ups] == [datetime(2026, 12, 10, 10, 30, tzinfo=SH)]
+    done = parse_note("10点半给龙经理回了电话，他说下周付款", late)
+    assert done.interaction is not None and done.interaction.kind == "call"
+    told = parse_note("10点给龙经理打电话 他说下周付款", late)  # what he said: it took place
+    assert told.interaction is not None and told.interaction.kind == "call"
