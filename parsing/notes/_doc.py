@@ -104,6 +104,11 @@ _NEXT_TO = re.compile(r"[ ,]*")  # never across a line (a chat's stamp ends one)
 _CLOCK_ONLY = re.compile(
     r"\s*(?:上午|下午|中午|晚上|早上)?\s*\d{1,2}(?:[:点]\d{0,2})?(?:分|半)?\s*"
 )
+# An hour and nothing else (上午十点, 10点半, 下午3:30): no day of its own.
+_HOUR_ALONE = re.compile(
+    r"\s*(?:上午|下午|中午|晚上|早上)?\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
+    r"(?:[:点]\d{0,2})?(?:分|半)?\s*"
+)
 _RESTATED = re.compile(r"\s*(?:也就是|就是|即)\s*")
 # 国庆完了: a holiday already over is no date ahead.
 _OVER = re.compile(r"\s*(?:完了|过了|结束了?|过完了)")
@@ -169,6 +174,8 @@ class Doc:
                 self.date_at[i] = True
         # The day of a chat's latest message stamped with one (史总 2026/12/19 21:40).
         self.chat_day: date | None = None
+        # Hours a chat's line gave for a day said before it (祁总: 上午十点): what to do is that day's.
+        self.agreed_spans: set[tuple[int, int]] = set()
         self.whens: list[When] = self._reminder_whens(found)
         # Every date read, kept for a reminder or not (下个月中旬, 年后: too vague for one).
         self.all_whens = found
@@ -323,7 +330,23 @@ class Doc:
             kept.append(When(start=day, span=(a, b)))
             for i in range(a, b):
                 self.date_at[i] = True
-        return sorted(kept, key=lambda w: w.span)
+        kept = sorted(kept, key=lambda w: w.span)
+        return self._agreed_hours(kept) if self.chat else kept
+
+    def _agreed_hours(self, whens: list[When]) -> list[When]:
+        """祁总: 下周一你们来一趟 … 祁总: 上午十点 — in a chat, an hour said on its own answers for
+        the day under discussion (the latest day ahead said before it), not the stamp's day."""
+        out: list[When] = []
+        ahead: date | None = None
+        for w in whens:
+            hour_alone = isinstance(w.start, datetime) and _HOUR_ALONE.fullmatch(self.t, *w.span)
+            if hour_alone and ahead is not None and isinstance(w.start, datetime):
+                w = replace(w, start=datetime.combine(ahead, w.start.timetz()), hour_only=False)
+                self.agreed_spans.add(w.span)
+            elif not hour_alone and w.day > self.today:
+                ahead = w.day
+            out.append(w)
+        return out
 
     def _done_before(self, w: When, whens: list[When]) -> When:
         """``w`` moved back to the day that has passed when it was read ahead and what follows

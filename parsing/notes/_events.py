@@ -1142,7 +1142,7 @@ _EN_VERB = re.compile(
     r"(?i)\b(?:call|visit|meet(?:ing)?|send|email|ping|follow up(?: with)?|lunch|dinner|present)\b"
 )
 _STATE = re.compile(
-    r"^(?:有|没|是|可能|应该|会|开会|放假|结婚|上班|开工|复工|停工|开学|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
+    r"^(?:有|没|是|可能|应该|会(?!议室|客室)|开会|放假|结婚|上班|开工|复工|停工|开学|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
     r"有空|得空)"
 )
 # 张总说下周二给我们回复, 元旦前给回复: the customer's answer awaited, not the rep's to-do.
@@ -1732,7 +1732,7 @@ def find_follow_ups(
         if _EN_THEIRS.match(t, ca):
             continue  # He will revert by Friday, Mr Tan to confirm next Wed: theirs to do
         found = _action(doc, w, people)
-        if found is None and not _RELATIVE.search(t[a:b]):
+        if found is None and not _RELATIVE.search(t[a:b]) and w.span not in doc.agreed_spans:
             continue  # 端午节 on its own: a date mentioned, nothing to do
         action = found or "跟进"
         wanted = _wanted_by(t, b, action)  # 王局长说下周三之前要看到方案: the rep's to prepare

@@ -222,3 +222,24 @@ def test_a_call_at_an_hour_said_alone_without_a_word_of_done_is_still_to_make() 
     assert done.interaction is not None and done.interaction.kind == "call"
     told = parse_note("10点给龙经理打电话 他说下周付款", late)  # what he said: it took place
     assert told.interaction is not None and told.interaction.kind == "call"
+
+
+def test_a_pasted_chat_keeps_the_hour_agreed_for_the_day() -> None:
+    # the rep's 周六上午十点到 was swallowed as a range running into the next line's stamp
+    chat = (
+        "1月14日 20:31 杜局：资料收到，周六我在家，你上午过来坐坐吧\n"
+        "1月14日 20:33 我：好的杜局，周六上午十点到\n1月14日 20:33 杜局：行"
+    )
+    (visit,) = tasks(chat, datetime(2027, 1, 14, 20, 40, tzinfo=SH))
+    assert visit.due == datetime(2027, 1, 16, 10, 0, tzinfo=SH)
+    # 会议室见 is where to meet, not a state of the customer's
+    room = "[2026-11-19 19:22] 华电福建 黄工：明天上午10点会议室见，带上图纸\n[2026-11-19 19:30] 我：好的黄工，准时到"
+    (meet,) = tasks(room, datetime(2026, 11, 19, 19, 40, tzinfo=SH))
+    assert meet.due == datetime(2026, 11, 20, 10, 0, tzinfo=SH)
+    # an hour given on its own line answers for the day under discussion, not the stamp's day
+    agreed = (
+        "昨天 21:12 祁总：下周一你们来一趟，把巡检平台的合同签了\n昨天 21:15 我：好的祁总，几点方便？\n"
+        "昨天 21:20 祁总：上午十点\n\n（苏州港口集团）"
+    )
+    (sign,) = tasks(agreed, datetime(2027, 1, 12, 9, 30, tzinfo=SH))
+    assert sign.due == datetime(2027, 1, 18, 10, 0, tzinfo=SH)
