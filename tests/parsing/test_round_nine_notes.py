@@ -243,3 +243,10 @@ def test_a_pasted_chat_keeps_the_hour_agreed_for_the_day() -> None:
     )
     (sign,) = tasks(agreed, datetime(2027, 1, 12, 9, 30, tzinfo=SH))
     assert sign.due == datetime(2027, 1, 18, 10, 0, tzinfo=SH)
+
+
+def test_going_to_find_someone_by_a_day_is_the_reps_errand() -> None:
+    wed = datetime(2026, 9, 16, 18, 0, tzinfo=SH)
+    (task,) = tasks("年底前找东吴证券信息技术部的冒经理把验收报告拿回来", wed)
+    assert task.due.isoformat() == "2026-12-31"
+    assert tasks("王局下周一找人评审", wed) == []  # whom he finds: his own step
