@@ -30,7 +30,7 @@ _ORG_STOP = frozenset(
 )
 _NOT_BEFORE_ONE = frozenset("住出入饭布格结当大出骗开全僵戏影剧庭书党市省两")
 _LEAD = re.compile(
-    r"^(?:过的|的|今天|昨天|前天|上午|下午|晚上|客户|单位|一起|上门|陪领导|又|也|去|到|在|了|"
+    r"^(?:过的|的|今天|昨天|前天|上午|下午|晚上|客户|单位|一起|上门|陪领导|又|也|去|到|在|了|要等|等|"
     # voice input's fillers and Cantonese 同 (with): 那个…, 电话里…, 嗯记一下新客户…
     r"那个|这个|个|里|同|嗯|呢|啊|吧|新客户|记一下|话里|电话里|啱啱|刚刚|刚才|然后|就是|那边|这边|"
     # 去一下苏州工业园区管委会, 跑一趟苏州供电公司: a moment's trip, not part of the name
@@ -148,6 +148,8 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if len(name) == len(suffix):
             continue
+        if len(name) == len(suffix) + 1 and name[0] in _A_KIND_OF:
+            continue  # 同类银行, 这家医院, 哪个厂: a kind or a pointer, no name
         if _COUNTED.search(name):
             continue  # 扩到县里十二家医院: how many hospitals, not one of them
         if suffix == "股份" and _SHARES.search(name):
@@ -160,6 +162,7 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
     return sorted((a, b, n) for a, (b, n) in best.items())
 
 
+_A_KIND_OF = frozenset("类家些种个所每该本此那这哪各")
 # 部长姓, 负责人姓潘, 科技部总经理, 厂长助理, 采购: who someone is, said before them
 _PERSONISH = re.compile(r"姓|负责人|助理|^采购[部员]?$|(?:部长|经理|主任|科长|处长|总监)$")
 
@@ -328,6 +331,9 @@ def _known_tail(doc: Doc, b: int) -> int:
         return b  # runs on into more text: no name's end in sight
     if end - b == 1 and t[b] in "所厂院局":
         return end  # 中车株洲所, 鞍钢一厂: one character that ends an organisation's name
+    verb = _NOT_ORG.search(t, b, end)
+    if verb is not None and verb.start() - b >= 2 and verb.start() == end - len(verb.group()):
+        end = verb.start()  # 中车青岛四方汇报: the name ends where the errand starts
     if end - b < 2 or end - b > _TAIL_MAX or _NOT_ORG.search(t, b, end):
         return b
     if t[end - 1] in "部处室组办队科":  # 协和医院信息科张主任: the department, not the name
@@ -344,6 +350,9 @@ _NOT_HEAD = re.compile(
 )
 
 
+_A_FESTIVAL_DAY = re.compile(r"大年|初[一二三四五六七八九十]|除夕|元宵|正月|腊月")
+
+
 def _headed(doc: Doc) -> str | None:
     m = _HEAD.match(doc.t)
     if m is None or not doc.free(*m.span("name")) or any(doc.date_at[m.start() : m.end()]):
@@ -352,6 +361,8 @@ def _headed(doc: Doc) -> str | None:
     if not _plausible(name) or _NOT_A_NAME.search(name) or _NOT_HEAD.search(name):
         return None
     if PLACE_RE.fullmatch(name):  # 吉隆坡 Sunway 集团: where, not who
+        return None
+    if _A_FESTIVAL_DAY.search(name):  # 大年初四 heading a chat: a day, not who
         return None
     return name
 

@@ -250,3 +250,10 @@ def test_going_to_find_someone_by_a_day_is_the_reps_errand() -> None:
     (task,) = tasks("年底前找东吴证券信息技术部的冒经理把验收报告拿回来", wed)
     assert task.due.isoformat() == "2026-12-31"
     assert tasks("王局下周一找人评审", wed) == []  # whom he finds: his own step
+
+
+def test_a_kind_a_wait_or_a_festival_day_is_no_company() -> None:
+    assert company("马行长：把同类银行的案例整理一份发我，今天就要") != "类银行"
+    assert company("今日同九龍巴士嘅陳經理飲咗茶，佢話要等董事局批。") != "等董事局"
+    assert company("大年初四\n彭总 09:13 新年快乐！年后咱们把二期的事定下来") != "大年初四"
+    assert company("下下周一上午去中车青岛四方汇报。") == "中车青岛四方"
