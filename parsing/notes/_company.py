@@ -181,6 +181,7 @@ def _plausible(name: str) -> bool:
         and name.lower() not in _ENGLISH_WORDS
         and not name.startswith(_PRODUCT)
         and not name.startswith(_SPOKEN_LEAD)
+        and not _A_FESTIVAL_DAY.search(name)  # 大年初四 heading a chat: a day, not who
     )
 
 
@@ -361,8 +362,6 @@ def _headed(doc: Doc) -> str | None:
     if not _plausible(name) or _NOT_A_NAME.search(name) or _NOT_HEAD.search(name):
         return None
     if PLACE_RE.fullmatch(name):  # 吉隆坡 Sunway 集团: where, not who
-        return None
-    if _A_FESTIVAL_DAY.search(name):  # 大年初四 heading a chat: a day, not who
         return None
     return name
 
