@@ -7,6 +7,7 @@ so nothing is duplicated and nothing is overwritten silently (changes go to the 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, time
@@ -51,7 +52,7 @@ from handlers.kit.routes import Action, follow, stale
 from handlers.kit.turn import Turn, member_turn, message_text
 from handlers.team.assignment import ask_managers_about
 from parsing.dates import split_due
-from parsing.notes import parse_note, salutation_for
+from parsing.notes import Note, parse_note, salutation_for
 from parsing.text import holds_no_words, simplified
 from storage.activities import add_follow_up, add_itinerary, log_interaction
 from storage.birthdays import birthday_columns
@@ -98,7 +99,7 @@ async def capture_text(turn: Turn, text: str, *, edit: bool = False) -> None:
             )
         )
         return
-    note = parse_note(text, turn.now())
+    note = without_the_rep(parse_note(text, turn.now()), turn.member.name)
     payload = note_to_payload(note)
     take_plan(payload, text, turn.today())
     if not has_content(payload):
@@ -108,6 +109,14 @@ async def capture_text(turn: Turn, text: str, *, edit: bool = False) -> None:
     turn.session.add(draft)
     await turn.session.flush()
     await show_capture(turn, draft, edit=edit)
+
+
+def without_the_rep(note: Note, rep_name: str) -> Note:
+    """A pasted chat names the rep as one of its speakers (王磊 10:33 …): the rep is never a
+    contact of the customer's."""
+    own = rep_name.replace(" ", "")
+    kept = [c for c in note.contacts if not own or (c.name or "").replace(" ", "") != own]
+    return note if len(kept) == len(note.contacts) else dataclasses.replace(note, contacts=kept)
 
 
 async def _keep_unparsed(turn: Turn, text: str) -> None:

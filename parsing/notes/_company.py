@@ -309,6 +309,12 @@ _TAIL_MAX = 5
 _TAIL_END = _ORG_STOP | frozenset("\n")
 
 
+_COMMON_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭汪范金廖贾夏韦方邹孟熊秦邱尹薛闫段雷侯史陶贺顾毛郝龚邵钱严覃戴莫孔汤"
+_NAME_THEN_ERRAND = re.compile(
+    rf"[{_COMMON_SURNAMES}][\u4e00-\u9fff]{{1,2}}?(?:报价|回个?电话|回电|打电话|发|联系|约|见|说)"
+)
+
+
 def _known_tail(doc: Doc, b: int) -> int:
     t = doc.t
     end = b
@@ -332,6 +338,9 @@ def _known_tail(doc: Doc, b: int) -> int:
         return b  # runs on into more text: no name's end in sight
     if end - b == 1 and t[b] in "所厂院局":
         return end  # 中车株洲所, 鞍钢一厂: one character that ends an organisation's name
+    named = _NAME_THEN_ERRAND.match(t, b)
+    if named is not None:
+        return b  # 华润刘婷报价, 华润刘婷回个电话: the person the reader missed, then the errand
     verb = _NOT_ORG.search(t, b, end)
     if verb is not None and verb.start() - b >= 2 and verb.start() == end - len(verb.group()):
         end = verb.start()  # 中车青岛四方汇报: the name ends where the errand starts

@@ -109,6 +109,11 @@ _HOUR_ALONE = re.compile(
     r"\s*(?:上午|下午|中午|晚上|早上)?\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
     r"(?:[:点]\d{0,2})?(?:分|半)?\s*"
 )
+# A chat line that is only the hour agreed (上午十点, 可以，十点吧, 好的 10点半。).
+_HOUR_ANSWER = re.compile(
+    r"\s*(?:(?:好的?|可以|行|那就)[,，]?\s*)?(?:上午|下午|中午|晚上|早上)?\s*"
+    r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:[:点]\d{0,2})?(?:分|半)?\s*(?:吧|啊|呢|见|到)?[。.!！]?\s*"
+)
 _RESTATED = re.compile(r"\s*(?:也就是|就是|即)\s*")
 # 国庆完了: a holiday already over is no date ahead.
 _OVER = re.compile(r"\s*(?:完了|过了|结束了?|过完了)")
@@ -340,11 +345,13 @@ class Doc:
         ahead: date | None = None
         for w in whens:
             hour_alone = isinstance(w.start, datetime) and _HOUR_ALONE.fullmatch(self.t, *w.span)
-            if hour_alone and ahead is not None and isinstance(w.start, datetime):
+            line = self.t[slice(*_line_of(self.t, w.span[0]))]
+            answer = _HOUR_ANSWER.fullmatch(line.rsplit(":", 1)[-1])
+            if hour_alone and answer and ahead is not None and isinstance(w.start, datetime):
                 w = replace(w, start=datetime.combine(ahead, w.start.timetz()), hour_only=False)
                 self.agreed_spans.add(w.span)
-            elif not hour_alone and w.day > self.today:
-                ahead = w.day
+            elif not hour_alone:
+                ahead = w.day if w.day >= self.today else None
             out.append(w)
         return out
 

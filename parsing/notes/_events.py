@@ -60,7 +60,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"\bmeeting\b|\bvisit\b[^.]{1,40}?\bdone\b|(?<=[今昨]天)[^\s,]{0,4}?见的|找[^\s,]{1,6}?[谈聊]了|(?<=[今昨前]天|上午|下午|晚上|刚才)(?:和|跟|同|与)[^\s,]{1,12}?[谈聊]了|"
             r"\bdemo done\b|做[了过][^,。;\n]{0,30}?(?:\bdemo\b|演示)|"
             # 上周三去过万华化学 (开完会, 送到了, 找了 were tried: our own meetings, couriers)
-            r"去过(?![吗么没])|"
+            r"去过(?![吗么没])|(?<![A-Za-z])meeting\s?完|见完[^,，。;\s]{0,6}?了|"
             # 今天去无锡市人民医院谈手术麻醉系统, 今天在…开会聊, 今日同…开会: a day said, where
             # or with whom, and the talk
             r"(?<=[今昨]天)(?:去|在)[^\s,。;]{2,20}?(?:谈|聊|开会|交流|见(?!面)|做了?(?:测试|演示|调试))|"
@@ -88,7 +88,11 @@ _STILL_TO_PREPARE = re.compile(r"要|准备|记得|带上|带两|问下|问问|(
 _TOLD_OF = re.compile(
     r"(?:他|她)(?:是|很|对)|拍板|说了算|很支持|人很|[总长任理工](?:说|觉得)|(?i:\b(?:he|she)(?:'s| is)\b)"
 )
-_DONE_AFTER_HOUR = re.compile(r"了|过|完|已经|刚")
+_DONE_AFTER_HOUR = re.compile(
+    r"了|过|完|已经|刚|说|讲|表示|同意|反馈|答应|席间|聊得|没人接|关机|不在|对方|[他她]|是\s*\d|是[一二三四五六七八九十]"
+)
+# Words between a dated contact and a later one that make the later one today's own.
+_NOW_AGAIN = re.compile(r"刚|又|之后|今天|今早|现在|啱啱|剛|然后|再")
 _EN_WENT_WELL = re.compile(
     r"(?i)\b(?:was|went)\s+(?:really\s+|very\s+)?(?:great|good|well|ok|fine|nice|productive|positive)\b"
 )
@@ -122,7 +126,7 @@ def _ahead_not_pinned(doc: Doc, a: int) -> bool:
 
 
 # 打个电话, 吃个饭, 见个面 with no day and no 了: what the rep means to do.
-_A_PLAN_FORM = re.compile(r"[打吃见碰]个")
+_A_PLAN_FORM = re.compile(r"[打吃见碰回]个")
 # Plans said far before the verb (年后约苏州工业园区的杜主任吃饭) and meetings called off.
 _PLAN_IN_CLAUSE = re.compile(r"年后|过完年|节后|改天|下次|回头|约(?!了)")
 _CALLED_OFF = re.compile(
@@ -173,16 +177,12 @@ def _next_said_hour(doc: Doc, due: datetime, w: When) -> datetime:
     """An hour said alone that has gone today: tonight's when the evening reading is still
     ahead (提醒我8点… at 18:00 → 20:00), tomorrow's when the task was written long after it
     (提醒我8点… at 21:40), else today's, late (提醒我6点… at 18:10). Never for a deadline."""
-    if w.deadline or w.part_of_day is not None:
-        return due
+    if w.deadline or w.part_of_day is not None or doc.now - due <= _LATE_BY:
+        return due  # (9点给张总发报价 written at ten: late, today's)
     evening = due + timedelta(hours=12)
     if due.hour < 12 and doc.now < evening and evening.hour <= _LATEST_EVENING:
         return evening
-    if doc.now - due > _LATE_BY and (due.hour >= 12 or evening <= doc.now):
-        return due + timedelta(days=1)
-    if doc.now - due > _LATE_BY and evening.hour > _LATEST_EVENING:
-        return due + timedelta(days=1)
-    return due
+    return due + timedelta(days=1)
 
 
 def _still_to_do(doc: Doc, t: str, b: int) -> bool:
@@ -281,7 +281,8 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
     to be reminded of)."""
     t = doc.t
     best: _Contact | None = None
-    dated: dict[int, date | datetime] = {}  # a sentence's day said with a contact before
+    # a sentence's day said with a contact before, and how that contact was made
+    dated: dict[int, tuple[date | datetime, InteractionKind]] = {}
     for a, b, kind in sorted(cands):
         if doc.used[a] or doc.used[b - 1]:
             continue
@@ -355,10 +356,11 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             if w.day < doc.today or doc.is_past_or_today(w):
                 value = _when_value(w)
         sentence_at = _sentence_start(t, a)
-        if w is None and sentence_at in dated:
-            value = dated[sentence_at]  # 上周三去过万华化学，见了李总: the same visit, that day
-        elif w is not None and value != doc.today:
-            dated.setdefault(sentence_at, value)
+        if w is None and sentence_at in dated and not _NOW_AGAIN.search(t, sentence_at, a):
+            # 上周三去过万华化学，见了李总: the same visit, that day (not 刚才又给他打了电话)
+            value, kind = dated[sentence_at]
+        elif w is not None:
+            dated[sentence_at] = (value, kind)
         day = value.date() if isinstance(value, datetime) else value
         if best is None or day > best[0]:
             best = (day, a, kind, value, w)
@@ -1142,7 +1144,7 @@ _EN_VERB = re.compile(
     r"(?i)\b(?:call|visit|meet(?:ing)?|send|email|ping|follow up(?: with)?|lunch|dinner|present)\b"
 )
 _STATE = re.compile(
-    r"^(?:有|没|是|可能|应该|会(?!议室|客室)|开会|放假|结婚|上班|开工|复工|停工|开学|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
+    r"^(?:有|没|是|可能|应该|会(?!议室见|客室见)|开会|放假|结婚|上班|开工|复工|停工|开学|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
     r"有空|得空)"
 )
 # 张总说下周二给我们回复, 元旦前给回复: the customer's answer awaited, not the rep's to-do.
@@ -1238,7 +1240,7 @@ _TOLD = re.compile(r"(?:让|要求|叫|请|通知)[^\s,]{0,4}$")
 # even though a person is named right before the date.
 _REP_ACTION = re.compile(
     r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|交(?=标|方案|资料|材料|报价|文件|合同)|"
-    r"催|约|请|拜访|见|找(?!时间|个时间|我|人|专家|他们)|签|回款|收款|去|过去|给|和|上门|拜年|到(?!期|货|账)|"
+    r"催|约|请|拜访|见|签|回款|收款|去|过去|给|和|上门|拜年|到(?!期|货|账)|"
     r"演示|投标|汇报|面谈|会(?!议|开)|带(?=[^\s,;。]{1,8}过去)|电$|"  # (明10点电: a call)
     # (宁波银行孔行 下周二饭局, 楊經理 週一上午10點視訊: meeting the person named before)
     r"饭局$|视讯$|视频$|见面$|吃饭$|喝茶$|饮茶$)"
@@ -1809,7 +1811,15 @@ def find_follow_ups(
             and not wanted
             and not _REP_ACTION.match(action)
         ):
-            continue
+            hosted = _TO_HOST.search(t, b, _sentence_end(t, b))
+            if hosted is None:
+                continue
+            # 赵主任12月15号带人来工厂参观 提前一天安排好接待: their visit, the rep's to host
+            action = hosted["task"]
+            if hosted["early"]:
+                due = due - timedelta(days=1)
+                if (due.date() if isinstance(due, datetime) else due) < doc.today:
+                    continue
         early = _EARLY.search(t, b, doc.clause(cb + 1)[1] if cb < len(t) else cb)
         if early is not None:  # 3月1号合同到期,提前一周提醒我续签: the reminder comes first
             due = due - _early_by(early)
@@ -1912,6 +1922,11 @@ _ADDRESSED = re.compile(r"(?:好的|好嘞|好|收到|谢谢|嗯|OK|ok)[\s,!]*$"
 # A date said without a year this many days ahead is read as next year's only by the calendar.
 _YEARLESS_AHEAD = 300
 _AFTER_HOUR = re.compile(r"\s*(?:以后|之后|后(?![天年]))")
+# What the rep prepares for a customer's own coming (来工厂参观 … 要安排接待).
+_TO_HOST = re.compile(
+    r"来[^,，。;\n]{0,10}?(?:参观|考察|拜访|交流|验厂|开会)[^。;\n]{0,4}?"
+    r"(?P<early>提前一天)?\s*(?:要|得|需要|记得)?\s*(?P<task>(?:安排|准备)好?[^\s,，。;]{1,8})"
+)
 _EARLY = re.compile(
     r"提前\s*(?P<n>\d+|[一二两三四五六七八九十])\s*(?P<unit>天|日|周|个?星期|个?礼拜)\s*提醒我?"
 )

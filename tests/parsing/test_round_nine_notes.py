@@ -245,11 +245,35 @@ def test_a_pasted_chat_keeps_the_hour_agreed_for_the_day() -> None:
     assert sign.due == datetime(2027, 1, 18, 10, 0, tzinfo=SH)
 
 
-def test_going_to_find_someone_by_a_day_is_the_reps_errand() -> None:
+def test_whom_a_customer_finds_is_their_own_step() -> None:
+    # (找 someone by a day as the rep's errand was tried: 张总月底前找财务把尾款付了 and
+    # 客户下周找别家比价 became the rep's tasks)
     wed = datetime(2026, 9, 16, 18, 0, tzinfo=SH)
-    (task,) = tasks("年底前找东吴证券信息技术部的冒经理把验收报告拿回来", wed)
-    assert task.due.isoformat() == "2026-12-31"
-    assert tasks("王局下周一找人评审", wed) == []  # whom he finds: his own step
+    assert tasks("张总月底前找财务把尾款付了", wed) == []
+    assert tasks("王局下周一找第三方评审", wed) == []
+    assert tasks("明天会议室被占了", wed) == []  # 会议室见 is a meeting place; this is a state
+
+
+def test_what_the_second_review_found() -> None:
+    wed = datetime(2026, 9, 16, 18, 0, tzinfo=SH)
+    # a contact said 刚/又 after a dated visit is today's own
+    again = parse_note("上周三去过万华化学，李总不在，刚才又给他打了电话", wed).interaction
+    assert again is not None and (again.kind, again.when) == ("call", date(2026, 9, 16))
+    # a morning hour written that morning is today's, late — not 9 in the evening
+    (late,) = tasks("提醒我9点给张总发报价", datetime(2026, 9, 16, 10, 0, tzinfo=SH))
+    assert late.due == datetime(2026, 9, 16, 9, 0, tzinfo=SH)
+    # a call at an hour said alone, with what was said there, took place
+    told = parse_note(
+        "10点半跟龙经理通电话，他同意下周付款", datetime(2026, 9, 16, 17, 30, tzinfo=SH)
+    )
+    assert told.interaction is not None and told.interaction.kind == "call"
+    # an hour inside a longer chat line is not the answer for a day discussed before
+    chat = (
+        "今天 08:50 祁总：下周一来签合同\n今天 08:55 我：好的\n"
+        "今天 08:56 我：我10点给您打电话确认细节"
+    )
+    dues = {f.due for f in tasks(chat, datetime(2027, 1, 12, 9, 30, tzinfo=SH))}
+    assert datetime(2027, 1, 18, 10, 0, tzinfo=SH) not in dues
 
 
 def test_a_kind_a_wait_or_a_festival_day_is_no_company() -> None:
