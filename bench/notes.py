@@ -102,6 +102,10 @@ DEV_SETS = [
     # round nine was under way; its first score is the parser as that session began (1b12f5a).
     # Held out: read only as totals
     NOTES_DIR / "notes_blind8.jsonl",
+    # blind9: 150 notes by a thirteenth helper who never read parsing/, weighing dated tasks
+    # and their traps, written on 2026-12-02 after round nine; its first score is the parser of
+    # round nine's end. Held out: read only as totals
+    NOTES_DIR / "notes_blind9.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
