@@ -110,6 +110,8 @@ class RepLine:
     stats: RepStats
     # Removed from the team: their work of the period stays theirs, shown as 王磊(已离队).
     former: bool = False
+    # Joined the team after the period ended: nothing of it was theirs to do.
+    joined_after: bool = False
 
 
 @dataclass
@@ -267,11 +269,14 @@ async def team_summary(
         session,
         stats,
         "follow_ups_overdue",
+        # A reminder saved without a customer is the rep's own: no manager counts it.
         select(FollowUp.member_id, func.count())
+        .join(Customer, Customer.id == FollowUp.customer_id)
         .where(
             FollowUp.member_id.in_(ids),
             FollowUp.status == FollowUpStatus.OPEN,
             FollowUp.due_date < today,
+            Customer.deleted_at.is_(None),
         )
         .group_by(FollowUp.member_id),
     )
@@ -284,7 +289,10 @@ async def team_summary(
         .group_by(Customer.owner_id),
     )
     summary = TeamSummary(team, span)
-    summary.reps = [RepLine(m.id, m.name, m.role, stats[m.id]) for m in members]
+    summary.reps = [
+        RepLine(m.id, m.name, m.role, stats[m.id], joined_after=m.joined_team_at >= span.end)
+        for m in members
+    ]
     # Those who left are listed for a period in which they did something.
     for left in await session.scalars(select(Member).where(Member.id.in_(former))):
         if _did_something(stats[left.id]):
@@ -431,14 +439,15 @@ async def rep_activity(
         .limit(limit)
     )
     recent = [RecentInteraction(*row) for row in rows.all()]
+    # Only follow-ups on customers: a reminder saved without one is the rep's own.
     overdue_rows = await session.execute(
         select(Customer.id, Customer.name, FollowUp.due_date, FollowUp.text)
-        .outerjoin(Customer, Customer.id == FollowUp.customer_id)
+        .join(Customer, Customer.id == FollowUp.customer_id)
         .where(
             FollowUp.member_id == member.id,
             FollowUp.status == FollowUpStatus.OPEN,
             FollowUp.due_date < today,
-            or_(FollowUp.customer_id.is_(None), Customer.deleted_at.is_(None)),
+            Customer.deleted_at.is_(None),
         )
         .order_by(FollowUp.due_date, FollowUp.id)
         .limit(limit)

@@ -203,6 +203,13 @@ async def make_team(bot: BotHarness) -> Team:
     wang, zhang = bot.user("王磊"), bot.user("张伟")
     await wang.send(f"/join {code.group(1)}")
     await zhang.send(f"/join {code.group(1)}")
+    # The team is older than every period the tests look at (a test's clock is moved back to
+    # NOW after the real-time joins; one who joined after a period is not blamed for it).
+    async with bot.session() as session:
+        await session.execute(
+            update(Member).values(joined_team_at=datetime(2026, 10, 1, tzinfo=UTC))
+        )
+        await session.commit()
     return Team(manager, wang, zhang, code.group(1))
 
 

@@ -80,10 +80,14 @@ async def test_buttons_changed_alone_are_shown_and_can_be_pressed(in_tmp: Path) 
     # 推迟 swaps the item's buttons for when; the new ones are numbered and pressable.
     transcript_parts = transcript.split("👤 李经理: 2\n")
     later = transcript_parts[-2].split("👤 ", 1)[0]
-    assert "🤖 (按钮更新)\n   [1] 1小时后  [2] 明天  [3] 下周" in later
+    assert "🤖 (按钮更新)\n   [1] 1小时后 1  [2] 明天 1  [3] 下周 1" in later
     snoozed = transcript_parts[-1]
     assert "🤖 💬 ⏰ 已推迟到 11月24日" in snoozed
-    assert "🤖 (按钮更新) 按钮已收起" in snoozed
+    # the item's line then says where it went (its buttons go with the edit)
+    assert (
+        "1. ⏰ 已推迟到 11月24日 17:00:华东电力设计院 · 给华东电力设计院打电话跟进报价" in snoozed
+    )
+    assert "[1]" not in snoozed
 
 
 async def test_a_location_is_shared_with_the_location_command(in_tmp: Path) -> None:

@@ -68,6 +68,12 @@ def _interaction_labels(payload: CapturePayload) -> tuple[str, str]:
     return _INTERACTION_LABELS.get(kind, _INTERACTION_LABELS["visit"])
 
 
+def _short(words: str, size: int = 6) -> str:
+    """The first words of a follow-up or a trip, to tell two apart on a button."""
+    words = words.strip()
+    return words if len(words) <= size else words[:size] + "…"
+
+
 _NAME_LIST = re.compile(r"[、,;/和与及]+|\s+")
 
 
@@ -90,10 +96,25 @@ def _field_buttons(turn: Turn, draft: Draft) -> list[list[tuple[str, str]]]:
     if payload.get("interaction"):
         day, words = _interaction_labels(payload)
         rows.append([("📝 " + _(day), field("iw")), ("📝 " + _(words), field("is"))])
-    for j, _follow_up in enumerate(payload.get("follow_ups") or []):
-        rows.append([(_("⏰ 跟进日期"), field(f"f{j}d")), (_("⏰ 跟进事项"), field(f"f{j}a"))])
-    for k, _trip in enumerate(payload.get("itineraries") or []):
-        rows.append([(_("✈️ 行程日期"), field(f"t{k}td")), (_("✈️ 行程地点"), field(f"t{k}tp"))])
+    follow_ups = payload.get("follow_ups") or []
+    for j, follow_up in enumerate(follow_ups):
+        # several: each pair says whose it is (⏰ 给您答复 日期), as the card's lines read
+        if len(follow_ups) > 1:
+            which = _short(follow_up.get("action") or "") or str(j + 1)
+            pair = [(_("⏰ {which} 日期", which=which), field(f"f{j}d")),
+                    (_("⏰ {which} 事项", which=which), field(f"f{j}a"))]  # fmt: skip
+        else:
+            pair = [(_("⏰ 跟进日期"), field(f"f{j}d")), (_("⏰ 跟进事项"), field(f"f{j}a"))]
+        rows.append(pair)
+    trips = payload.get("itineraries") or []
+    for k, trip in enumerate(trips):
+        if len(trips) > 1:
+            which = _short(trip.get("place") or "") or str(k + 1)
+            pair = [(_("✈️ {which} 日期", which=which), field(f"t{k}td")),
+                    (_("✈️ {which} 地点", which=which), field(f"t{k}tp"))]  # fmt: skip
+        else:
+            pair = [(_("✈️ 行程日期"), field(f"t{k}td")), (_("✈️ 行程地点"), field(f"t{k}tp"))]
+        rows.append(pair)
     features = [
         (_("🔁 采购周期"), field("pc"), payload.get("purchase_cycle")),
         (_("💳 付款周期"), field("py"), payload.get("payment_cycle")),

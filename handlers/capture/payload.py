@@ -165,11 +165,27 @@ def note_to_payload(note: Note) -> Payload:
     plain.setdefault("follow_ups", [])
     plain.setdefault("itineraries", [])
     payload = cast(CapturePayload, plain)
+    payload["contacts"] = [c for c in payload["contacts"] if not _no_one(c)]
     _names_as_typed(payload, note.text)
     return payload
 
 
 _PERSON_KEYS = ("name", "surname", "title", "salutation")
+
+
+def _no_one(contact: ContactData) -> bool:
+    """A person the reader found no name, surname, title or address for, and nothing else of
+    but a bare family word (去幼儿园接孩子): no contact — the card would say 👤 ? and 保存 would
+    want a customer for the rep's own errand."""
+    if any(contact.get(key) for key in _PERSON_KEYS):
+        return False
+    for key, value in contact.items():
+        if key == "family":
+            if any(r.get("name") or r.get("birthday") for r in value or []):  # type: ignore[attr-defined]
+                return False
+        elif value and key not in MENTION_KEYS and key != "absent":
+            return False
+    return True
 
 
 def _names_as_typed(payload: Payload, text: str) -> None:

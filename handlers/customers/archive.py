@@ -486,8 +486,9 @@ async def _resolve_draft(
 # -- /find ------------------------------------------------------------------------------------
 
 
-async def _search(turn: Turn, text: str, offset: int = 0) -> bool:
-    """Show what matches `text`; whether anything did."""
+async def _search(turn: Turn, text: str, offset: int = 0, *, ended: bool = False) -> bool:
+    """Show what matches `text`; whether anything did. `ended`: typed in 查找's mode, which
+    the answer closes (the answer says so)."""
     _ = turn._
     text = " ".join(text.split())
     matches = await _repo(turn).search_names(text, PAGE_SIZE + 1, offset) if text else []
@@ -518,6 +519,9 @@ async def _search(turn: Turn, text: str, offset: int = 0) -> bool:
             message += f"\n🏢 {customer.name}:「{_snippet(notes[customer.id], text)}」"
     if reminders:
         message = "\n".join(filter(None, (message, _reminder_lines(turn, reminders, text))))
+    if ended:  # as any typed value: one search, then the next words are a note again
+        message += "\n" + _("🔍 查找结束了,接下来发的文字会当作新记录。要再查,点 🔍 再查一次。")
+        rows.append([(_("🔍 再查一次"), callbacks.FIND_AGAIN_DATA)])
     markup = inline(rows) if rows else None
     if offset:
         turn.edit(message, markup)
@@ -555,14 +559,24 @@ async def find_command(turn: Turn) -> None:
     if text:
         await _search(turn, text)
         return
+    _ask_find(turn)
+
+
+def _ask_find(turn: Turn) -> None:
     # Search mode: the next text is the query, until something is found, /cancel, or another
     # command or menu tap (kit/pending.py ends the mode and says so).
     pending.wait(turn, FIND_MODE, {"asked": True})
     turn.say(turn._("要找哪个客户?可以输入公司名、联系人、电话、微信或拼音首字母,例如:电力、wjg"))
 
 
+@member_turn
+async def find_again(turn: Turn) -> None:
+    """🔍 再查一次 under a search's answer: 查找 again, the answer left as it was."""
+    _ask_find(turn)
+
+
 async def find_query(turn: Turn, text: str) -> None:
-    if await _search(turn, text):
+    if await _search(turn, text, ended=True):
         pending.finish(turn, FIND_MODE)
 
 
@@ -595,4 +609,5 @@ def customer_handlers() -> list[object]:
         MessageHandler(filters.Regex(label_pattern(CUSTOMERS)), customer_command),
         CallbackQueryHandler(customer_button, pattern=callbacks.CUSTOMER_PATTERN),
         CallbackQueryHandler(find_page, pattern=callbacks.FIND_PAGE),
+        CallbackQueryHandler(find_again, pattern=callbacks.FIND_AGAIN),
     ]

@@ -10,6 +10,7 @@ since pushes carry it too:
     cust:n:<draft> ✅ 新建 the name typed   cust:is:<draft>:<customer> 是「…」   cust:x:<draft> ❌
     cust:ask:<draft> 📨 请经理处理 (a colleague's customer)
     find:<offset> 🔍 查找's next page
+    find:again    🔍 再查一次: 查找 asks for the words again
 📋 完整档案 (profile.py): prof:c:<customer> the profile, prof:log:<customer>:<offset> 🕘 修改记录
 A shared location (checkin.py): chk:<check-in draft>:<customer> the visit's customer (0: none)
 
@@ -48,6 +49,8 @@ DROP_DRAFT = re.compile(rf"^cust:x:{_ID}$")
 ASK_MANAGER = re.compile(rf"^cust:ask:{_ID}$")
 FIND_PATTERN = r"^find:"
 FIND_PAGE = re.compile(rf"^find:{_ID}$")
+FIND_AGAIN_DATA = "find:again"
+FIND_AGAIN = re.compile(r"^find:again$")
 PROFILE_PATTERN = r"^prof:"
 PROFILE = re.compile(rf"^prof:c:{_ID}$")
 CHANGE_LOG = re.compile(rf"^prof:log:{_ID}:{_ID}$")

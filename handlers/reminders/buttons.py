@@ -9,7 +9,7 @@ dismissed by 完成, or pushed again later by 推迟 — a new outbox row writte
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
@@ -20,11 +20,11 @@ from handlers.kit.callback_data import callback_day, callback_id
 from handlers.kit.keyboards import button
 from handlers.kit.turn import Turn, member_turn
 from storage import push_buttons
-from storage.activities import add_follow_up, log_interaction
+from storage.activities import add_follow_up, log_interaction, task_words
 from storage.contacts import ContactRepo
 from storage.custody import item_still_theirs
 from storage.customers import CustomerRepo
-from storage.models import FamilyMember, FollowUpStatus, Interaction, InteractionKind
+from storage.models import Customer, FamilyMember, FollowUpStatus, Interaction, InteractionKind
 from storage.outbox import NewPush, enqueue, get_row
 from storage.planning import get_trip, mark_replan, open_follow_up
 from storage.push_items import Item, SinglePayload, customer_of, digest_items, single_item
@@ -106,6 +106,14 @@ async def _done(turn: Turn, data: str, match: re.Match[str]) -> None:
 def _mark_done(turn: Turn, data: str) -> None:
     """The item's line says it is done (1. ✅ 已完成:…, or a last line on a push of one), and
     its buttons go. A message with formatting keeps its text: only the buttons change."""
+    _rewrite_line(
+        turn, data, lambda item: turn._("✅ 已完成:{item}", item=item), turn._("✅ 已完成")
+    )
+
+
+def _rewrite_line(turn: Turn, data: str, new_item: Callable[[str], str], last_line: str) -> None:
+    """The numbered line of the pressed button's item (its number ends the button's label)
+    becomes `new_item(old text)`, or a push of one item gets `last_line`; the row goes."""
     message = _message(turn)
     if message is None or not message.text or message.entities:
         _replace_row(turn, data, None)
@@ -116,9 +124,9 @@ def _mark_done(turn: Turn, data: str) -> None:
     head = f"{number.group(1)}. " if number else None
     at = next((i for i, line in enumerate(lines) if head and line.startswith(head)), None)
     if head is not None and at is not None:
-        lines[at] = head + turn._("✅ 已完成:{item}", item=lines[at][len(head) :])
+        lines[at] = head + new_item(lines[at][len(head) :])
     else:
-        lines.append(turn._("✅ 已完成"))
+        lines.append(last_line)
     rows = [row for row in _rows(turn) if not any(b.callback_data == data for b in row)]
     turn.edit("\n".join(lines), InlineKeyboardMarkup(rows) if rows else None)
 
@@ -147,10 +155,12 @@ async def _later(turn: Turn, data: str, match: re.Match[str]) -> None:
     back = push_buttons.back(
         first, None if item is None else int(item), number[1] if number else ""
     )
+    # numbered as the item's own buttons (明天 3): which item moves, and whose line to rewrite
+    suffix = f" {number[1]}" if number else ""
     choices = [
-        button(_("1小时后"), choice("1h")),
-        button(_("明天"), choice("1d")),
-        button(_("下周"), choice("1w")),
+        button(_("1小时后") + suffix, choice("1h")),
+        button(_("明天") + suffix, choice("1d")),
+        button(_("下周") + suffix, choice("1w")),
         button(_("⬅️ 返回"), back),  # and 取消 typed (kit/questions.py)
     ]
     turn.answer()
@@ -212,7 +222,14 @@ async def _snooze(turn: Turn, data: str, match: re.Match[str]) -> None:
             answer = turn._("⏰ 已推迟到 {when}", when=_when(turn, moved))
     await mark_replan(turn.session, turn.member.id)
     turn.answer(answer)
-    _replace_row(turn, data, None)
+    customer = (
+        await turn.session.get(Customer, follow_up.customer_id) if follow_up.customer_id else None
+    )
+    name = customer.name if customer is not None else None
+    subject = f"{name} · " if name else ""
+    words = task_words(follow_up.text, follow_up.note, name)
+    # the list's line says the new time (its old time and 已逾期 no longer hold)
+    _rewrite_line(turn, data, lambda _item: f"{answer}:{subject}{words}", answer)
 
 
 async def _again(turn: Turn, data: str, match: re.Match[str]) -> None:
@@ -239,8 +256,9 @@ async def _again(turn: Turn, data: str, match: re.Match[str]) -> None:
             )
         ],
     )
-    turn.answer(turn._("⏰ 已推迟到 {when}", when=_when(turn, due)))
-    _replace_row(turn, data, None)
+    answer = turn._("⏰ 已推迟到 {when}", when=_when(turn, due))
+    turn.answer(answer)
+    _rewrite_line(turn, data, lambda item: f"{answer}:{item}", answer)
 
 
 def _items(payload: Mapping[str, object], kind: str) -> list[Item]:

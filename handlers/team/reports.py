@@ -96,8 +96,13 @@ def period_title(_: Translator, summary: TeamSummary, today: date) -> str:
 
 
 def line_name(_: Translator, line: reports.RepLine) -> str:
-    """The member's name on the summary; one who left the team is marked, their work stays."""
-    return _("{name}(已离队)", name=line.name) if line.former else line.name
+    """The member's name on the summary; one who left the team is marked, their work stays;
+    one who joined after the period is marked so their zeros read as no fault."""
+    if line.former:
+        return _("{name}(已离队)", name=line.name)
+    if line.joined_after:
+        return _("{name}(本期之后加入)", name=line.name)
+    return line.name
 
 
 def stats_line(_: Translator, stats: reports.RepStats) -> str:
@@ -125,14 +130,15 @@ def attention_line(_: Translator, summary: TeamSummary, limit: int = 6) -> str:
             continue
         stats = line.stats
         reasons = []
-        if stats.contacts == 0:
+        silent = stats.contacts == 0 and not line.joined_after  # not theirs to contact yet
+        if silent:
             reasons.append(_("本期没有联系客户"))
         if stats.follow_ups_overdue:
             reasons.append(_("逾期跟进 {n}", n=stats.follow_ups_overdue))
         if stats.a_past_cadence:
             reasons.append(_("A类超期 {n}", n=stats.a_past_cadence))
         if reasons:
-            weight = (stats.contacts == 0) * 100 + stats.follow_ups_overdue + stats.a_past_cadence
+            weight = silent * 100 + stats.follow_ups_overdue + stats.a_past_cadence
             flagged.append((-weight, f"{line.name}({'、'.join(reasons)})"))
     if not flagged:
         return _("✅ 没有需要特别关注的人。")

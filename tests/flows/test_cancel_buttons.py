@@ -163,7 +163,7 @@ async def test_snoozing_a_follow_up_of_the_digest(bot: BotHarness) -> None:
     await Pushes.of(bot).at(local(2026, 11, 30, 8, 30))
     with time_machine.travel(local(2026, 11, 30, 9, 0), tick=False):
         await rep.press("推迟 2")
-        assert buttons_left(rep, "早上好")[-4:] == ["1小时后", "明天", "下周", "⬅️ 返回"]
+        assert buttons_left(rep, "早上好")[-4:] == ["1小时后 2", "明天 2", "下周 2", "⬅️ 返回"]
         left = await rep.send("取消")
         assert left.text == "好的,不推迟。"
         assert buttons_left(rep, "早上好")[-3:] == ["✅ 完成 2", "⏰ 推迟 2", "🔎 查看 2"]

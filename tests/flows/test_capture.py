@@ -97,6 +97,21 @@ async def test_cancel_saves_nothing(bot: BotHarness) -> None:
     assert await count(bot, Customer) == 0
 
 
+async def test_two_follow_ups_each_say_which_on_modify(bot: BotHarness) -> None:
+    """Tryout 11: two follow-ups gave ⏰ 跟进日期 | ⏰ 跟进事项 twice; each pair now says whose."""
+    wang = bot.user("王磊")
+    await wang.send("拜访华东电力设计院王局长,周三前寄样品,周五跟进报价")
+    menu = await wang.press("修改")
+    assert "⏰ 跟进日期" not in menu.buttons
+    assert {"⏰ 寄样品 日期", "⏰ 寄样品 事项", "⏰ 跟进报价 日期", "⏰ 跟进报价 事项"} <= set(
+        menu.buttons
+    )
+    await wang.press("⏰ 跟进报价 日期")
+    card = await wang.send("12月7日")
+    assert "⏰ 跟进:12月7日(周一) 跟进报价" in card.text
+    assert "⏰ 跟进:11月25日(周三) 寄样品" in card.text
+
+
 async def test_correcting_a_misunderstood_date_with_modify(bot: BotHarness) -> None:
     wang = bot.user("王磊")
     await wang.send("华东电力设计院王局长 下周五跟进报价")

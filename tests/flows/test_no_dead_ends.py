@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.local_api import LocalClient
-from storage.models import Contact, Customer, Interaction
+from storage.models import Contact, Customer, Draft, Interaction
 from tests.builders import Archive, member_of
 from tests.conftest import BotHarness
 
@@ -38,6 +38,9 @@ async def test_search_mode_ends_at_a_menu_tap(bot: BotHarness) -> None:
     assert "已退出查找" not in help_.text
 
 
+SEARCH_OVER = "🔍 查找结束了,接下来发的文字会当作新记录。要再查,点 🔍 再查一次。"
+
+
 async def test_search_mode_still_searches_until_it_finds(bot: BotHarness) -> None:
     wang = bot.user("王磊")
     await wang.send("/customer 华东电力设计院")
@@ -46,9 +49,28 @@ async def test_search_mode_still_searches_until_it_finds(bot: BotHarness) -> Non
     missed = await wang.send("万科")
     assert "没找到和「万科」相关的客户" in missed.text
     found = await wang.send("电力")
-    assert found.text == "找到 1 个客户:"
+    assert found.text == "找到 1 个客户:\n" + SEARCH_OVER
     after = await wang.send("电力 明天跟进报价")
     assert "找到" not in after.text
+
+
+async def test_a_second_search_is_one_tap_away(bot: BotHarness) -> None:
+    """Tryout 11: after 🔍 查找 found 江苏恒瑞, 刘婷 typed next became a note — the answer
+    did not say the search was over. It says so now, with 🔍 再查一次."""
+    wang = bot.user("王磊")
+    await wang.send("华东电力设计院 王局长 下周一跟进报价")
+    await wang.press("保存")
+    await wang.send("万科 张总 下周二跟进合同")
+    await wang.press("保存")
+    await wang.send("🔍 查找")
+    found = await wang.send("电力")
+    assert SEARCH_OVER in found.text
+    assert found.buttons == ["🏢 华东电力设计院", "🔍 再查一次"]
+    ask = await wang.press("🔍 再查一次")
+    assert ask.text.startswith("要找哪个客户?")
+    again = await wang.send("张总")
+    assert again.text.startswith("找到 1 个客户:") and again.buttons[0] == "🏢 万科"
+    assert await bot.count(Draft) == 0
 
 
 async def test_cancel_still_leaves_search_mode(bot: BotHarness) -> None:
@@ -241,7 +263,7 @@ async def test_the_text_goes_to_the_question_last_asked(bot: BotHarness) -> None
     ask = await wang.send("🔍 查找")
     assert "已退出「加联系人」,没有保存。" in ask.text and "要找哪个客户?" in ask.text
     found = await wang.send("电力")
-    assert found.text == "找到 1 个客户:"
+    assert found.text == "找到 1 个客户:\n" + SEARCH_OVER
     assert await bot.count(Contact) == 0
     await wang.send("/contact")
     await wang.press("华东电力设计院")

@@ -62,3 +62,20 @@ async def test_a_plain_follow_up_says_the_reps_words(bot: BotHarness) -> None:
     with time_machine.travel(local(2026, 11, 26, 9, 0), tick=False):
         today = await wang.send("/today")
     assert "给他发一下技术资料 周四前" in today.text
+
+
+async def test_a_family_errand_is_the_reps_own_reminder(bot: BotHarness) -> None:
+    """Tryout 11: 提醒我5点去幼儿园接孩子 names no customer and no contact — 孩子 alone is no
+    one to file —, so the card shows no 👤 ? and 保存 keeps it as the rep's own reminder."""
+    wang = bot.user("王磊")
+    await wang.send("华东电力设计院 王局长 下周一跟进报价")  # a customer to be asked about
+    await wang.press("保存")
+    card = await wang.send("提醒我5点去幼儿园接孩子")
+    assert "👤" not in card.text
+    assert "👪" not in card.text
+    assert "⏰ 跟进:今天 17:00 去幼儿园接孩子" in card.text
+    assert "⏰ 存为你自己的提醒(没有找到客户)" in card.text
+    saved = await wang.press("保存")
+    assert "✅ 已存为你的提醒(1 条)" in saved.text
+    found = await wang.send("/find 幼儿园")
+    assert found.text.startswith("⏰ 你的提醒\n· 11月23日(周一) 17:00 去幼儿园接孩子")

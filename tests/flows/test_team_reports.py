@@ -1,6 +1,8 @@
 """Managers in chat: the /team summary for each period, drill-down, charts, the group chat,
 and what a rep (of this team or another) can reach."""
 
+from datetime import datetime
+
 import time_machine
 from sqlalchemy import select
 
@@ -9,7 +11,7 @@ from handlers.team import callbacks
 from handlers.team.charts import covered_codepoints
 from storage import push_buttons
 from storage.models import AuditLog, Customer, Member, Team
-from tests.builders import NOW, expect, known_week, numbers
+from tests.builders import NOW, SHANGHAI, expect, known_week, numbers
 from tests.conftest import BotHarness
 
 
@@ -144,3 +146,37 @@ async def test_a_rep_of_another_team_reaches_nothing(bot: BotHarness) -> None:
     customer = await bot.scalar(select(Customer).where(Customer.id == hd))
     assert customer.owner_id == wang
     assert team.code
+
+
+async def test_a_reps_own_reminder_is_not_the_managers_to_see(bot: BotHarness) -> None:
+    """Tryout 11: a reminder saved without a customer (提醒我5点给供应商打电话) is the rep's
+    alone — the drill-down neither lists nor counts it, nor does the summary."""
+    team = await known_week(bot)
+    with time_machine.travel(datetime(2026, 12, 1, 10, 0, tzinfo=SHANGHAI), tick=False):
+        await team.wang.send("提醒我5点给供应商打电话")
+        saved = await team.wang.press("保存")
+        assert "✅ 已存为你的提醒" in saved.text
+    with time_machine.travel(NOW, tick=False):
+        summary = await team.manager.send("/team")
+        assert numbers(summary.text, "王磊")["逾期"] == 1
+        assert "王磊(逾期跟进 1)" in summary.text
+        reply = await team.manager.press("🔎 王磊")
+    assert "⏰ 逾期跟进 (1)" in reply.text
+    assert "供应商" not in reply.text
+
+
+async def test_a_member_who_joined_after_the_period_is_not_flagged_for_it(
+    bot: BotHarness,
+) -> None:
+    """Tryout 11: 张伟 joined on Monday; 上周 was before him, so 本期没有联系客户 is no fault."""
+    team = await known_week(bot)
+    newcomer = bot.user("赵敏")
+    with time_machine.travel(datetime(2026, 11, 30, 9, 0, tzinfo=SHANGHAI), tick=False):
+        await newcomer.send(f"/join {team.code}")
+    with time_machine.travel(NOW, tick=False):
+        week = await team.manager.send("/team")
+        assert "赵敏(本期没有联系客户)" in week.text  # this week was his to work
+        last = await team.manager.press("上周")
+    assert "赵敏(本期没有联系客户" not in last.text
+    assert "👤 赵敏(本期之后加入):拜访 0" in last.text
+    assert "张伟(本期没有联系客户" in last.text  # the others are judged as before

@@ -81,3 +81,31 @@ async def test_a_digest_sent_in_the_afternoon_says_good_afternoon(bot: BotHarnes
         await pushes.planner.run()  # planned; the bot was down until 15:01
     sent = await pushes.at(local(2026, 11, 30, 15, 1))
     assert sent[0].text.startswith("下午好!今天是11月30日 周一")
+
+
+async def test_postponing_from_today_says_the_new_time_on_the_list(bot: BotHarness) -> None:
+    """Tryout 11: 推迟 3 → 明天 left only a toast and 3.'s old time; now the line says where
+    the item went, and the choices say which item they move."""
+    rep = bot.user("王磊")
+    await rep.send("/start")
+    archive = Archive(bot, await member_of(bot, rep))
+    hd = await archive.customer("华东电力设计院", Grade.A)
+    await archive.follow_up(hd, MONDAY, "寄样品")
+    await archive.follow_up(
+        hd, MONDAY - timedelta(days=1), "给陈局发微信", at=local(2026, 11, 22, 20, 0)
+    )
+    await archive.follow_up(None, MONDAY, "给供应商打电话", at=local(2026, 11, 23, 17, 0))
+    listed = await rep.send("/today")
+    assert "1. 20:00 华东电力设计院 · 给陈局发微信(已逾期 1 天)" in listed.text
+    await rep.press("⏰ 推迟 1")
+    for label in ("1小时后 1", "明天 1", "下周 1"):  # which item they move
+        assert rep.find_button(label)[1]["text"] == label
+    moved = await rep.press("明天 1")
+    assert "⏰ 已推迟到 11月24日 20:00" in moved.callback_answers
+    assert "1. ⏰ 已推迟到 11月24日 20:00:华东电力设计院 · 给陈局发微信" in moved.text
+    assert "已逾期" not in moved.text
+    assert "2. 华东电力设计院 · 寄样品" in moved.text  # the others as they were
+    assert "推迟 1" not in " ".join(moved.buttons) and "⏰ 推迟 3" in moved.buttons
+    await rep.press("⏰ 推迟 3")
+    later = await rep.press("1小时后 3")
+    assert "3. ⏰ 已推迟到 11月23日 11:00:给供应商打电话" in later.text
