@@ -349,6 +349,9 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
                 and bool(_SAID_THERE.search(sentence))
                 and not re.search(r"要带|打算|记得|記得|准备|計劃|计划", sentence)
             )
+            said_done = "了" in t[a : b + 2] or "过" in t[b : b + 2]
+            if completed and not said_done and _part_not_begun(doc, w):
+                completed = False  # 今天下午拜访…他说… written at nine: the afternoon is to come
             if doc.is_future(w) and not last and not (w.day == doc.today and completed):
                 continue
             if w.hour_only and not completed and not _DONE_AFTER_HOUR.search(sentence):
@@ -365,6 +368,18 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
         if best is None or day > best[0]:
             best = (day, a, kind, value, w)
     return best
+
+
+_PART_BEGINS_BEFORE = timedelta(hours=2)  # 下午 (14:00 by convention) has begun from noon
+
+
+def _part_not_begun(doc: Doc, w: When) -> bool:
+    """Whether a part of today said (下午, 晚上) has not begun yet when the note is written."""
+    return (
+        w.part_of_day is not None
+        and isinstance(w.start, datetime)
+        and w.start - _PART_BEGINS_BEFORE > doc.now
+    )
 
 
 def _first_worth_keeping(doc: Doc, outcome: str | None, theirs: list[bool]) -> str | None:

@@ -281,3 +281,14 @@ def test_a_kind_a_wait_or_a_festival_day_is_no_company() -> None:
     assert company("今日同九龍巴士嘅陳經理飲咗茶，佢話要等董事局批。") != "等董事局"
     assert company("大年初四\n彭总 09:13 新年快乐！年后咱们把二期的事定下来") != "大年初四"
     assert company("下下周一上午去中车青岛四方汇报。") == "中车青岛四方"
+
+
+def test_a_part_of_today_not_begun_holds_no_visit_done() -> None:
+    note = "今天下午拜訪台積電南京廠 林經理,他說明年第一季要擴產,下週一再電話聯繫"
+    morning = parse_note(note, datetime(2026, 12, 7, 9, 5, tzinfo=SH))
+    assert morning.interaction is None  # the afternoon is still to come: a plan
+    assert morning.follow_ups[0].due == datetime(2026, 12, 7, 14, 0, tzinfo=SH)
+    evening = parse_note(note, datetime(2026, 12, 7, 17, 5, tzinfo=SH))
+    assert evening.interaction is not None and evening.interaction.kind == "visit"
+    lunch = parse_note("今天中午和曾总吃了饭 他很满意", datetime(2026, 12, 7, 9, 5, tzinfo=SH))
+    assert lunch.interaction is not None  # said done (了), whatever the clock
