@@ -106,6 +106,10 @@ DEV_SETS = [
     # and their traps, written on 2026-12-02 after round nine; its first score is the parser of
     # round nine's end. Held out: read only as totals
     NOTES_DIR / "notes_blind9.jsonl",
+    # styles6: 150 notes by a fourteenth helper who never read parsing/, weighing which dated
+    # things are the rep's tasks (the customer's deadlines, meetings and trips, habits, dates
+    # refused in a chat …); scored on round nine's parser before any change for it, to tune on
+    NOTES_DIR / "notes_styles6.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
