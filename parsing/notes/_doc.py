@@ -37,8 +37,9 @@ _CHAT_STAMP = re.compile(
     r"|^(?P<who3>[^\n:()\[\]]{1,20}?)[ ]*[(\[](?P<at3>\d{1,2}:\d{2})(?::\d{2})?[)\]][ ]*:?"
     # 龚经理 15:40 报价签了: the name, the time, then the words on the same line (read as a
     # stamp only when two lines or more of a note are so, see _inline_stamps)
-    # (钱工(中交一航局) 18:50: 桩基… — a company in brackets, a colon after the time)
-    r"|^(?P<who4>[^\n:\d\[\]]{1,20}?)[ ]+(?P<at4>\d{1,2}:\d{2})(?::\d{2})?:?[ ]+(?=\S)"
+    # (钱工(中交一航局) 18:50: 桩基… — a company in brackets, a colon after the time; 覃经理 10:15：
+    # 滤芯… — a full-width colon and no space)
+    r"|^(?P<who4>[^\n:\d\[\]]{1,20}?)[ ]+(?P<at4>\d{1,2}:\d{2})(?::\d{2})?(?::[ ]*|[ ]+)(?=\S)"
 )
 # A speaker's name is no day or part of one (明天 10:00 去万科 is a plan, not a chat line).
 _NOT_A_SPEAKER = re.compile(r"[天周日月号午晚早点年]|礼拜|星期")
