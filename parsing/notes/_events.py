@@ -1174,7 +1174,12 @@ _THEIR_DEED = re.compile(
 )
 # What only the buyer does by a day, whoever is said to do it: 挂网, 招标, 立项, 开标 (a rep bids).
 _ONLY_THEIRS = re.compile(
-    r"^(?:要|会|就|才|能|再|准备|计划)?(?:挂网|招标|立项|开标|评标|截标|截止|公示|(?i:close)\b)(?![书会])"
+    r"^(?:要|会|就|才|能|再|先|准备|计划|正式|全厂|全公司)?(?:挂网|招标|立项|开标|评标|截标|截止|公示|"
+    # (their plant and offices: 系统关闭, 放假, 上班, 返工, 盘点, 检修, 停产, 切换新系统; their
+    # procurement: 定标, 公布, 发采购计划, 开始走…流程; their payment run: 统一付款)
+    r"关闭|公布|定标|放假|上班|返工|复工|盘点|检修|停产|大修|岁修|切换|统一付款|"
+    # (月底前要付款 is the money the rep collects; 开始走访 the rep's round of visits)
+    r"发(?:布)?(?:采购|招标)计划|开始走(?!访)|(?i:close|decide|finali[sz]e)\b)(?![书会])"
 )
 # The rep asking for it in so many words (客户提醒我们 is the customer's doing).
 _REMIND_ME = re.compile(r"(?<![户他她方])提醒我(?!们)")
@@ -1206,11 +1211,16 @@ def _their_deed(doc: Doc, a: int, b: int) -> bool:
     尾款答应本月底付): a deed only they do, with someone other than the rep said before it."""
     t = doc.t
     ca, cb = doc.clause(a)
+    if doc.said_by_customer(a):  # (周四我们财务会把尾款付了: 我们 is the customer in their line)
+        return bool(_THEIR_DEED.match(t[b:cb].lstrip(" 前之")) or _PAID.match(t[b:cb].lstrip()))
     return bool(
         _THEIR_DEED.match(t[b:cb].lstrip(" 前之"))
         and _third_party_before(t, a)
         and not re.search(r"[我咱]", t[ca:a])
     )
+
+
+_PAID = re.compile(r"^我们[^\s,，。]{0,4}(?:会|要|就)?把[^\s,，。]{1,12}(?:付|打|结)")
 
 
 # 正月十五前把今年的包材订单定下来: what they will have decided by then
@@ -1233,7 +1243,9 @@ _NOT_TO_DO = re.compile(
     # 他们开会定供应商, 他们会把需求发过来 (theirs), 请假, 年会, 起张总负责 (no task), 联系我
     r"^(?:他们|她们|对方)|请假|休假|年会|负责|^起|(?:联系|找|约|打给)我(?!们的)|"
     # 就不去了, 如果有空再去 (a condition), 每天早上开会 (a habit), 张总过生日 (someone's day)
-    r"不去|不来|就不|如果|要是|的话|每[天周月年日]|天天|过生日|生日$|^我都|^我也在"
+    r"不去|不来|就不|如果|要是|的话|每[天周月年日]|天天|过生日|生日$|^我都|^我也在|"
+    # 10号您能收到 (the customer's receipt); 给…送了花 (done, the day a slip)
+    r"^[^\s,]{0,4}(?:能|会|就能|可以)收到|^[^\s,]{0,14}?(?:送|打|发|见|吃|聊|谈|拜访)了(?![解吗])"
 )
 _FOR_THE_REP = re.compile(r"(?:发|给|寄|送|传|告诉|通知|回复|答[复覆])我(?!们的)")
 _THEIR_WISH = re.compile(r"我们?(?:想|希望|打算|争取)\s*$")
@@ -1333,6 +1345,9 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     a, b = w.span
     _, cb = doc.clause(a)
     start = b
+    aside = _ASIDE.match(t, b)
+    if aside is not None:  # 3月9号(元宵节后那个周一)给李工打电话: the words after the aside
+        start = aside.end()
     if t.startswith("  ", b):  # an English date's padding (next Monday 发个 proposal)
         while start < cb - 1 and t[start] == " ":
             start += 1
@@ -1641,14 +1656,47 @@ def _answered_with_a_day(doc: Doc, a: int) -> bool:
     """In a pasted chat, whether the rep's own later line names another day of its own (their
     answer to the customer's request is what the rep will do, and when; the same day said
     again only sets its hour)."""
-    asked = next((w.day for w in doc.whens if w.span[0] == a), None)
+    asked = next((w for w in doc.whens if w.span[0] == a), None)
+    # (11号下午五点前交到采购部 / 我: 11号上午把标书送过去 — their deadline, the rep's hour)
+    deadline = asked is not None and bool(
+        re.search(r"前$", doc.t[slice(*asked.span)])
+        or re.match(r"\s*之?前", doc.t[asked.span[1] :])
+    )
     return any(
         w.span[0] > a
         and not doc.said_by_customer(w.span[0])
         and doc.is_future(w)
-        and w.day != asked
+        and (asked is None or w.day != asked.day or deadline)
         for w in doc.whens
     )
+
+
+# A customer's chat line turning a day down or naming another (周四我去市里，周五吧; 不急).
+_TURNED_DOWN = re.compile(r"不行|不在|没空|有事|出差|开会|不急|不用|不方便|吧")
+
+
+def _put_off_in_chat(doc: Doc, w: When) -> bool:
+    """Whether the day the rep offered in a chat was turned down: a customer's later line
+    names another day or says no, and the rep's own later line settles on another day."""
+    a = w.span[0]
+    lines = sorted([(x, True) for x in doc.own_lines] + [(x, False) for x in doc.others_lines])
+    later = [(x, own) for x, own in lines if x > a]
+    for i, (x, own) in enumerate(later):
+        if own:
+            continue
+        end = later[i + 1][0] if i + 1 < len(later) else len(doc.t)
+        if not _TURNED_DOWN.search(doc.t, x, end) and not any(
+            x <= v.span[0] < end for v in doc.whens
+        ):
+            continue
+        return any(
+            v.span[0] > end
+            and not doc.said_by_customer(v.span[0])
+            and v.day != w.day
+            and doc.is_future(v)
+            for v in doc.whens
+        )
+    return False
 
 
 def _names_the_day(doc: Doc, a: int, b: int) -> bool:
@@ -1664,6 +1712,51 @@ def _names_the_day(doc: Doc, a: int, b: int) -> bool:
     if told is None and _IS_BEFORE.search(t, max(0, a - 4), a):
         told = _TOLD_END.match(t, b)
     return told is not None and _next_part_dated(doc, told.end())
+
+
+# 下次是3月10号。 開標係七月廿四號, Q3的在9月底: a day told as when something is (定在, 约在,
+# 改在 set the rep's appointment).
+_TOLD_AS = re.compile(r"(?<![约定改放排])(?:是|係|系|在)\s*$")
+_TOLD_THEN_ENDS = re.compile(r"\s*(?:$|[,。;\n])")
+_ONES_OWN_ERRAND = re.compile(r"[我咱]|拜访|见面|约|去|打电话|联系|回访")
+
+
+# After a date: from then on, no one day (以后才, 后才上班), a holiday's length (放假3天, 国庆
+# 7天), the season told (年底最后几天).
+_NOT_A_DAY_TO_ACT = re.compile(
+    r"\s*(?:(?:以|之)?后才|后再说|放假|假期|长假|连假|[0-9一二三四五六七八九十]+天(?![内后前之以])"
+    r"|最后(?:一|几|这)?(?:天|周|个星期))"
+)
+_HOLIDAY = re.compile(r"放假$")
+# Before a date: a deed already done then (已经在1月底送到了, 上次是周三来的).
+_GONE_BEFORE = re.compile(r"(?:已经|早就|上次|上回)(?:是|在|于)?\s*$")
+
+
+_ASIDE = re.compile(r"\s*\([^()\n]{1,16}\)\s*(?:之?前)?")
+
+
+def _restated(doc: Doc, i: int) -> bool:
+    """Whether the date ``doc.whens[i]`` says again in brackets the date right before it, read
+    as another day (元宵节后那个周一 for 3月9号: the day said first is the one meant)."""
+    a = doc.whens[i].span[0]
+    opened = doc.t.rfind("(", 0, a)
+    if opened < 0 or ")" in doc.t[opened:a] or i == 0:
+        return False
+    before = doc.whens[i - 1]
+    # (下下周五(29号)前: the same day, whose bracket carries the task on)
+    return 0 <= opened - before.span[1] <= 1 and before.day != doc.whens[i].day
+
+
+def _day_told(doc: Doc, a: int, b: int) -> bool:
+    """Whether the date at ``a``–``b`` is only told as when something is (see _TOLD_AS), with
+    nothing of the rep's in its clause."""
+    t = doc.t
+    ca, _ = doc.clause(a)
+    return bool(
+        _TOLD_AS.search(t, max(ca, a - 2), a)
+        and _TOLD_THEN_ENDS.match(t, b)
+        and (doc.said_by_customer(a) or not _ONES_OWN_ERRAND.search(t, ca, a))
+    )
 
 
 def _next_part_dated(doc: Doc, pos: int) -> bool:
@@ -1717,6 +1810,16 @@ def find_follow_ups(
             continue  # 初三去过华侨城拜年了, tonight was great: a day gone by, never a task
         if _names_the_day(doc, a, b):
             continue  # 明天就月底了, 下周五就是元旦了, 两周后的今天是圣诞节: what a day is
+        if (
+            _NOT_A_DAY_TO_ACT.match(t, b)
+            or _HOLIDAY.search(t[a:b])
+            or _GONE_BEFORE.search(t, max(doc.clause(a)[0], a - 4), a)
+        ):
+            continue  # 正月十五以后才谈, 国庆7天, 年底最后几天, 已经在1月底送到了, 上次是周三来的
+        if _restated(doc, i):
+            continue  # 3月9号(元宵节后那个周一): the same day said again in brackets
+        if _day_told(doc, a, b):
+            continue  # 下次是3月10号。 截止日期係七月十七號，: when something of theirs is
         after_day = not w.has_time and _VAGUE_AFTER.search(t, max(0, a - 8), a)
         if after_day or _PURPOSE_OF.search(t, max(0, a - 2), b):
             continue  # let's meet after 元宵; 打个电话 约下周见面 (what the call is for)
@@ -1725,6 +1828,8 @@ def find_follow_ups(
             continue  # a customer's line: 明天我从郑州出发, 周一我们开行务会, 春节前发给你们
         if doc.chat and doc.own_lines and doc.said_by_customer(a) and _answered_with_a_day(doc, a):
             continue  # 元旦前把价格表发过来 / 我: 好的，我30号之前发您 — the rep's day is the task
+        if doc.chat and not doc.said_by_customer(a) and _put_off_in_chat(doc, w):
+            continue  # 我: 周一过来? / 覃经理: 周一我在总部开会 / 我: 好的周三上午 — Monday is off
         if _NOT_GOING.search(_sentence_of(t, a)):
             continue  # 元旦晚会12月31号晚上…不用去
         # The trip said just before the date is someone's (他下礼拜要出差去上海…), unless the
@@ -1770,9 +1875,12 @@ def find_follow_ups(
             continue  # 岸电系统他们年底定, 尾款答应本月底付, 标书下周一发出来: theirs, not the rep's
         if (
             _ONLY_THEIRS.match(t[b:cb].lstrip(" 前之"))
-            and not re.search(r"[我咱]", t[ca:a])
             and not _REMIND_ME.search(_sentence_of(t, a))
-            and not re.search(r"[我咱]", t[b : _sentence_end(t, b)])  # 招标，我得准备资质
+            # (招标，我得准备资质 — but in a customer's chat line 我 is them)
+            and (
+                doc.said_by_customer(a)
+                or not re.search(r"[我咱]", t[ca:a] + t[b : _sentence_end(t, b)])
+            )
         ):
             continue  # 核磁的项目年底前要挂网: only a buyer puts a tender online
         if doc.said_by_customer(a) and _ANSWER_TO_REP.match(action):

@@ -30,3 +30,97 @@ def test_a_chat_stamp_with_a_full_width_colon_and_no_space_is_no_hour_of_a_task(
     )
     now = datetime(2026, 3, 21, 12, 0, tzinfo=SH)
     assert not any(d.endswith(("10:31:00+08:00", "10:32:00+08:00")) for d in dues(chat, now))
+
+
+def test_the_customers_plant_and_procurement_days_are_theirs_not_the_reps() -> None:
+    now = datetime(2026, 12, 24, 21, 0, tzinfo=SH)
+    note = (
+        "冯科长打电话来，冷轧厂检修结束后1月1号正式切换新系统。"
+        "他们公司1月20号统一付款。我自己1月4号上午去回访冯科长。"
+    )
+    assert dues(note, now) == ["2027-01-04T09:00:00+08:00"]
+    hk = "頭先同中電嘅梁生通電話，佢放緊大假，四月廿一號先返工。梁生叫我下星期四下晝帶埋樣本去青衣見佢。"
+    assert dues(hk, datetime(2026, 4, 18, 12, 30, tzinfo=SH)) == ["2026-04-23T14:00:00+08:00"]
+    assert dues("他们12月1号开始走院内招标流程。", datetime(2026, 11, 20, 15, 0, tzinfo=SH)) == []
+
+
+def test_what_the_rep_does_on_such_words_stays_a_task() -> None:
+    now = datetime(2026, 11, 23, 10, 0, tzinfo=SH)
+    assert dues("周科长说采购了5000台 月底前要付款", now) == ["2026-11-30"]  # money to collect
+    assert dues("明年1月5号上午开始走访，第一站是潍柴动力。", now) == ["2027-01-05T09:00:00+08:00"]
+
+
+def test_a_day_told_as_when_something_of_theirs_is_sets_nothing() -> None:
+    now = datetime(2026, 3, 2, 8, 30, tzinfo=SH)
+    note = "张处长说采购计划要等院长办公会，下次是3月10号。我这边3月6号之前要把参数表交给黄工。"
+    assert dues(note, now) == ["2026-03-06"]
+    hk = "何小姐話標書截止日期係七月十七號，開標係七月廿四號。我聽日下晝三點之前補交。"
+    assert dues(hk, datetime(2026, 7, 2, 10, 0, tzinfo=SH)) == ["2026-07-03T15:00:00+08:00"]
+    # a meeting set for a day is the rep's (定在)
+    assert dues("跟刘总见面定在下周三。", now) == ["2026-03-11"]
+
+
+def test_a_day_the_rep_offered_in_a_chat_and_the_customer_turned_down_is_off() -> None:
+    chat = (
+        "南京江北新区建设局冯科长微信\n"
+        "冯科长 11:02：你们的方案局里看了，还要等周三的局务会\n"
+        "我 11:05：好的冯科长，我周四上午打电话给您\n"
+        "冯科长 11:10：周四我去市里，周五吧\n"
+        "我 11:11：好，周五上午打您电话"
+    )
+    assert dues(chat, datetime(2026, 5, 18, 12, 20, tzinfo=SH)) == ["2026-05-22T09:00:00+08:00"]
+
+
+def test_two_tasks_the_rep_offered_in_a_chat_and_the_customer_took_both_stay() -> None:
+    chat = (
+        "我 10:00：张总，明天上午我把报价发您\n"
+        "张总 10:05：好的\n"
+        "我 10:06：周五下午我再过来拜访您\n"
+        "张总 10:08：可以"
+    )
+    now = datetime(2026, 5, 18, 9, 0, tzinfo=SH)  # a Monday
+    assert dues(chat, now) == ["2026-05-19T09:00:00+08:00", "2026-05-22T14:00:00+08:00"]
+
+
+def test_the_customers_deadline_answered_with_the_reps_hour_that_day_is_the_reps() -> None:
+    chat = (
+        "葛明 19:12：11号下午五点前交到采购部\n"
+        "我 19:13：好的，我11号上午把标书送过去\n"
+        "葛明 19:15：可以"
+    )
+    (task,) = tasks(chat, datetime(2026, 4, 25, 20, 50, tzinfo=SH))
+    assert task.due.isoformat() == "2026-05-11T09:00:00+08:00"
+    assert task.action is not None and "标书" in task.action
+
+
+def test_holidays_their_length_and_days_from_which_are_no_tasks() -> None:
+    now = datetime(2026, 9, 12, 11, 0, tzinfo=SH)
+    assert dues("张芳说他们国庆7天，放假前把货备齐就行。", now) == []
+    assert dues("伍总说正月十五以后才开始谈新项目", datetime(2026, 2, 19, 15, 0, tzinfo=SH)) == []
+    assert dues("年底最后几天 兖矿能源 物资部 贺经理 标书可以买了", now) == []
+    assert dues("我们的样椅已经在1月底送到了", datetime(2026, 2, 12, 21, 30, tzinfo=SH)) == []
+    # a task within days of now stays (3天内)
+    assert dues("3天内把报价发给王总", now) == ["2026-09-15"]
+
+
+def test_a_date_said_again_in_brackets_keeps_the_day_said_first() -> None:
+    note = "3月9号（元宵节后那个周一）给李工打电话问定型会时间。"
+    (task,) = tasks(note, datetime(2026, 2, 12, 21, 30, tzinfo=SH))
+    assert task.due.isoformat() == "2026-03-09"
+    assert task.action is not None and task.action.startswith("给李工打电话")
+
+
+def test_what_the_customer_receives_or_pays_in_a_chat_is_not_the_reps_task() -> None:
+    chat = (
+        "林娜 18:02：你们的样品10月9号之后寄\n"
+        "我 18:10：好的。10月9号我寄出，10号您能收到\n"
+        "林娜 18:20：可以"
+    )
+    assert dues(chat, datetime(2026, 9, 24, 20, 30, tzinfo=SH)) == ["2026-10-09"]
+    chat = (
+        "[09:05] 戴经理：明年的框架协议，我们12月10号截止收报价\n"
+        "[09:10] 我：收到，我们12月8号前报过去\n"
+        "[09:15] 戴经理：另外周四我们财务会把三季度的尾款付了\n"
+        "[09:16] 我：谢谢戴经理"
+    )
+    assert dues(chat, datetime(2026, 11, 17, 11, 20, tzinfo=SH)) == ["2026-12-08"]
