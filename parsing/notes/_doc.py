@@ -12,7 +12,7 @@ from parsing.dates import When, find_all_when
 from ._fold import fold
 from ._lexicon import SURNAMES
 
-__all__ = ["Doc", "is_cjk"]
+__all__ = ["Doc", "is_cjk", "months_back"]
 
 # Hard boundaries end a clause; spaces (and a few particles) only end a chunk.
 # (Mr. 应, Ms. 岑, Dr. 顾: an abbreviation's dot ends nothing)
@@ -147,7 +147,7 @@ _SOFT = re.compile(
 )
 
 
-def _months_back(day: date, months: int) -> date | None:
+def months_back(day: date, months: int) -> date | None:
     """The same day ``months`` earlier (None when that month has no such day)."""
     y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
     try:
@@ -242,7 +242,7 @@ class Doc:
             stamp = next((w for w in found if m.start() <= w.span[0] < m.end()), None)
             day = stamp.day if stamp is not None else None
             if stamp is not None and stamp.yearless and stamp.day > self.today:
-                day = _months_back(stamp.day, 12)  # 2月10日 14:22 on the 11th: a stamp is past
+                day = months_back(stamp.day, 12)  # 2月10日 14:22 on the 11th: a stamp is past
             if "昨天" in m.group():
                 day = self.today - timedelta(days=1)
             elif "前天" in m.group():
@@ -380,9 +380,9 @@ class Doc:
         if _BARE_WEEKDAY.match(said):
             back = day - timedelta(days=7)
         elif _BARE_YEARLESS.match(said) and w.yearless:
-            back = _months_back(day, 12)
+            back = months_back(day, 12)
         elif _BARE_MONTH_DAY.match(said):
-            back = _months_back(day, 1)
+            back = months_back(day, 1)
         else:
             return w
         if back is None or back >= self.today:

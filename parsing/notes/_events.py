@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from parsing.dates import When
 
-from ._doc import Doc, is_cjk
+from ._doc import Doc, is_cjk, months_back
 from ._facts import FamilyMention
 from ._fold import fold
 from ._lexicon import PLACE_RE, PLACES, TITLE_RE, TITLES, VOICE_FILLERS, word_across, words
@@ -22,7 +23,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
             r"吃了?个?饭|吃了顿|吃完饭|食完?了?饭|饭局|宴请|喝了?酒|[喝饮]了?茶|聚餐|午饭|晚饭|晚餐|午餐|"
-            r"请[^\s,]{0,8}?吃|\b(?:dinner|lunch|breakfast)\b",
+            r"请[^\s,]{0,8}?吃|\b(?:dinner|lunch|breakfast)\b|"
+            # 跟钟经理喝了点, 同SATS的林先生喝咖啡: a drink together
+            r"喝了点|[喝饮]了?杯?咖啡",
             re.IGNORECASE,
         ),
         "meal",
@@ -39,7 +42,10 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?:^|(?<=[\s,;。]))电话(?=[\u4e00-\u9fff])(?![号是里给跟和与])|^电话(?=[ :])|"
             # 开了电话会, 视频了一下, 开了个 call, 电话是王工打来的, 电话未接
             r"电话会|(?<!演示)视频了(?=一下|[,。;\s]|$)|开了个?\s?call\b|电话是[^\s,。]{1,12}?打来|"
-            r"电话[未没]接"
+            r"电话[未没]接|"
+            # 晚上接到济南二机床的电话, 林經理頭先打嚟, Mr. Lee刚打来, phone里, call了
+            r"接到[^\s,。;]{0,20}?电话|(?<![要会再去])打(?:嚟|来)(?![的了过])|(?<![A-Za-z])phone[里上]|"
+            r"(?<![A-Za-z])call\s?了"
         ),
         "call",
     ),
@@ -48,7 +54,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"微信[^\s,]{0,2}?(?:聊|沟通|联系|回复|说|讲)|发了?[^\s,]{0,3}微信|微信上|微信里|"
             r"\b(?:via|on|over) wechat\b|微信问候|微信拜年|"
             # WeChat 了, WhatsApp 回复了, LINE 聊了, whatsapp 话: the other apps reps use
-            r"\b(?:wechat|whatsapp|line)\b\s*(?:了|回复|聊|说|话|讲)",
+            r"(?<![A-Za-z])(?:wechat|whatsapp|line)(?![A-Za-z])\s*(?:了|回复|聊|说|话|讲)|"
+            # WeChat上说, 同機管局嘅何小姐WhatsApp，佢話…
+            r"(?<![A-Za-z])(?:wechat|whatsapp)(?![A-Za-z])\s*(?:上|里|[,，。]\s*(?:他|她|佢))",
             re.IGNORECASE,
         ),
         "wechat",
@@ -73,7 +81,11 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?:(?<=[今昨]天)|\b)meeting\s?了(?!解)|(?<![A-Za-z])demo\s?给了|"
             # 陪华为的曾经理去看了我们的工厂: the rep took the customer there
             r"(?<=[今昨]天|上午|下午|刚才|刚刚)陪(?!老婆|老公|家人|孩子|领导|老板)[^\s,。;]{0,12}?"
-            r"(?:总|经理|主任|[处局科院行厂部组]长|工|处|局)(?:去|来)(?:看|参观|考察)了",
+            r"(?:总|经理|主任|[处局科院行厂部组]长|工|处|局)(?:去|来)(?:看|参观|考察)了|"
+            # 刚从苏州工业园区管委会出来, 10月21号去的兰州石化, 现场看了, 在云南白药集团待了一下午,
+            # visit了
+            r"(?<=刚|才|天|午)从(?!家|公司|机场|车站|高铁)[^\s,。;]{2,24}?出来|(?<=[0-9一二三四五六七八九十][号日])去的(?!话|时候)|现场看了|"
+            r"在(?!家|公司|路上|车上)[^\s,。;]{2,24}?待了|(?<![A-Za-z])visit\s?了",
             re.IGNORECASE,
         ),
         "visit",
@@ -302,7 +314,7 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             continue
         if _MANY.match(t, b) or (t.startswith("了", b) and _MANY.match(t, b + 1)):
             continue
-        w = _relevant_when(doc, a)
+        w = _last_years_if_done(doc, _relevant_when(doc, a), a, b)
         if w is None and _PLAN_IN_CLAUSE.search(t, doc.clause(a)[0], a):
             continue
         if w is None and _planned_earlier(doc, a):
@@ -370,6 +382,21 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
     return best
 
 
+def _last_years_if_done(doc: Doc, w: When | None, a: int, b: int) -> When | None:
+    """10月21号去的兰州石化 written on 2 November: a month and day said of a contact done (去的,
+    拜访了) are the ones just past, not next year's."""
+    if (
+        w is None
+        or not w.yearless
+        or w.lunar is not None
+        or (w.day - doc.today).days <= _YEARLESS_AHEAD
+        or not re.search(r"的|了|过", doc.t[b : b + 1] + doc.t[a:b][-1:])
+    ):
+        return w
+    day = months_back(w.day, 12)
+    return w if day is None else replace(w, start=day, end=None)
+
+
 _PART_BEGINS_BEFORE = timedelta(hours=2)  # 下午 (14:00 by convention) has begun from noon
 
 
@@ -435,7 +462,7 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
             return None  # 万科 张总说这单基本没戏了: what he said, not how (a call? a visit?)
         return InteractionFact("visit", doc.today, summary, _worth_keeping(outcome))
     if best[4] is not None:
-        claimed.add(doc.whens.index(best[4]))
+        claimed.add(next(i for i, x in enumerate(doc.whens) if x.span == best[4].span))
     return InteractionFact(best[2], best[3], summary, said)
 
 

@@ -124,3 +124,37 @@ def test_what_the_customer_receives_or_pays_in_a_chat_is_not_the_reps_task() -> 
         "[09:16] 我：谢谢戴经理"
     )
     assert dues(chat, datetime(2026, 11, 17, 11, 20, tzinfo=SH)) == ["2026-12-08"]
+
+
+def kind(text: str, now: datetime) -> str | None:
+    inter = parse_note(text, now).interaction
+    return None if inter is None else f"{inter.kind} {inter.when.isoformat()[:10]}"
+
+
+EVENING = datetime(2026, 6, 10, 18, 0, tzinfo=SH)
+
+
+def test_the_ways_reps_say_a_contact_took_place() -> None:
+    assert (
+        kind("刚从苏州工业园区管委会出来，经发局钱处长说预算没批。", EVENING) == "visit 2026-06-10"
+    )
+    late = datetime(2026, 11, 2, 20, 0, tzinfo=SH)
+    assert (
+        kind("10月21号去的兰州石化，拖到今天才记。杨副厂长说要改造。", late) == "visit 2026-10-21"
+    )
+    assert kind("今天在云南白药集团待了一下午，谭总说明年复查。", EVENING) == "visit 2026-06-10"
+    assert (
+        kind("今天visit了Schneider Electric上海的procurement team", EVENING) == "visit 2026-06-10"
+    )
+    assert kind("晚上接到济南二机床的电话，苗工说他们停电检修。", EVENING) == "call 2026-06-10"
+    assert kind("九龍巴士車務部林經理頭先打嚟，話要多三十部車載機", EVENING) == "call 2026-06-10"
+    assert kind("yesterday call了招商局港口的CFO何志明", EVENING) == "call 2026-06-09"
+    assert kind("今日同機管局採購組嘅何小姐WhatsApp，佢話標書截止", EVENING) == "wechat 2026-06-10"
+    assert kind("周六晚上跟福耀玻璃的钟经理喝了点，聊得不错。", EVENING) is not None
+    assert kind("今天同SATS的operations manager林先生喝咖啡。", EVENING) == "meal 2026-06-10"
+
+
+def test_plans_and_the_reps_own_comings_and_goings_are_no_contact() -> None:
+    assert kind("下周日去的时候带上资料给万科张总", EVENING) is None
+    assert kind("刚从家出来，明天去拜访万科张总", EVENING) is None
+    assert kind("明天再给华为的刘经理打来回电话", EVENING) is None
