@@ -110,6 +110,10 @@ DEV_SETS = [
     # things are the rep's tasks (the customer's deadlines, meetings and trips, habits, dates
     # refused in a chat …); scored on round nine's parser before any change for it, to tune on
     NOTES_DIR / "notes_styles6.jsonl",
+    # blind10: 150 notes by a fifteenth helper who never read parsing/, in every style of #18
+    # with a quarter of dated-task traps, written on 2026-12-03; its first score is the parser
+    # as that day began (90c85da). Held out: read only as totals
+    NOTES_DIR / "notes_blind10.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
