@@ -38,7 +38,9 @@ _LEAD = re.compile(
     # a chat's courtesies before a name (谢谢卢院长, 好的孟处)
     r"谢谢|感谢|好的|收到|"
     # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股)
-    r"电话|打给|续签|签约|明年上半年|明年下半年|明年|今年|上半年|下半年)+"
+    r"电话|打给|续签|签约|明年上半年|明年下半年|明年|今年|上半年|下半年|"
+    # (还在琢磨徐工集团的事, 頭先同中電嘅…: what the rep was doing, not part of the name)
+    r"还在|琢磨|想着|头先|啱先)+"
 )
 _GENERIC = frozenset(words("他们 我们 你们 对方 客户 公司 单位 这家 那家 本公司 该公司 厂里 院里"))
 _NOT_ORG = re.compile(
@@ -503,6 +505,10 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         doc.mark(a, b)
         doc.company_span = (a, b)
         return name
+    latin = _latin_and_place(doc, people)
+    if latin is not None:
+        doc.company_span = latin[:2]
+        return latin[2]
     role = _before_role(doc, people)
     if role is not None:
         doc.company_span = role[:2]
@@ -587,4 +593,34 @@ def _place_ending(t: str, pos: int) -> int | None:
         a = pos - length
         if a >= 0 and PLACE_RE.fullmatch(t, a, pos):
             return a
+    return None
+
+
+# Honeywell天津的…, Tesla上海, 3M中国, ABB厦门 — a brand in Latin letters with the city or
+# country of its office: the customer as reps name it.
+_LATIN_THEN_PLACE = re.compile(
+    rf"(?<![A-Za-z0-9])(?P<brand>[A-Z0-9][A-Za-z0-9&]*(?: [A-Z][A-Za-z&]*){{0,2}})"
+    rf"(?P<place>{PLACE_RE.pattern})(?=的|嘅|\s|[,—-]|$)"
+)
+
+
+# The office's words in capitals are no brand (PO上海, the RFQ中国 team, EHS中国).
+_JARGON = frozenset(
+    words(
+        "PO RFQ RFP PPT MES ERP CRM WMS KPI QA QC HR IT PM GM CEO CFO CTO COO VP BD EHS OEM "
+        "ODM PR IR APP AI IOT HQ FY Q1 Q2 Q3 Q4 CNY OK"
+    )
+)
+
+
+def _latin_and_place(doc: Doc, people: People) -> tuple[int, int, str] | None:
+    for m in _LATIN_THEN_PLACE.finditer(doc.t):
+        brand = m["brand"]
+        if brand.lower() in _ENGLISH_WORDS or brand.upper() in _JARGON or brand.isdigit():
+            continue
+        if not doc.free(*m.span()):
+            continue
+        if any(p.start < m.end("brand") and m.start() < p.end for p in people.mentions):
+            continue  # (Jenny上海: a person where she is)
+        return m.start(), m.end(), m.group()
     return None

@@ -158,3 +158,21 @@ def test_plans_and_the_reps_own_comings_and_goings_are_no_contact() -> None:
     assert kind("下周日去的时候带上资料给万科张总", EVENING) is None
     assert kind("刚从家出来，明天去拜访万科张总", EVENING) is None
     assert kind("明天再给华为的刘经理打来回电话", EVENING) is None
+
+
+def company(text: str) -> str | None:
+    return parse_note(text, EVENING).company
+
+
+def test_a_brand_in_latin_letters_with_its_office_city_is_the_customer() -> None:
+    assert company("和Honeywell天津的General Manager David Chen meeting完。") == "Honeywell天津"
+    assert company("Dinner with ABB厦门的procurement head林国华（林总）。") == "ABB厦门"
+    assert (
+        company("今天visit了Schneider Electric上海的procurement team") == "Schneider Electric上海"
+    )
+    # the office's jargon and a person where she is are no brand
+    assert company("PO上海那边还没下，Jenny说下周") is None
+
+
+def test_what_the_rep_was_doing_is_no_part_of_the_customers_name() -> None:
+    assert company("清明假期还在琢磨徐工集团的事。孟经理说5月份要上新的焊接线") == "徐工集团"
