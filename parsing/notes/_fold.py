@@ -166,8 +166,10 @@ _EN_DAYS = {
 _EN_DAY = re.compile(
     # (下周 Wed: the week said in Chinese, the day in English)
     r"(?:(?P<zh>下下?个?(?:周|礼拜|星期))\s*)?"
-    r"\b(?:(?P<which>next|this|coming)\s+)?(?P<d>mon|tue|wed|thu|fri|sat|sun)"
-    r"(?:day|s|sday|nesday|rsday|r|rs|urday)?\b\.?",
+    # (next Wed下午, 我this Friday把: English glued to Chinese, whose characters \b counts as
+    # letters, so the words' ends are looked for as no Latin letter or digit)
+    r"(?<![A-Za-z0-9_@-])(?:(?P<which>next|this|coming)\s+)?(?P<d>mon|tue|wed|thu|fri|sat|sun)"
+    r"(?:day|s|sday|nesday|rsday|r|rs|urday)?(?![A-Za-z0-9_@-])\.?",  # (微信sun-chu2020)
     re.IGNORECASE,
 )
 _EN_WORDS = {
@@ -194,10 +196,15 @@ _EN_BEFORE = re.compile(
 _EN_CNY_SAID = re.compile(r"\b(?:CNY|Chinese New Year)\s*[前后]|(?<=before )CNY\b|(?<=by )CNY\b")
 _EN_EOM = re.compile(r"\b(?:EOM|end of (?:the )?month)\b", re.IGNORECASE)
 # tomorrow AM, Monday PM: the half of a day said after it (3 pm is an hour, _EN_CLOCK's)
+# (5月7号afternoon, 10/9 morning先: after a date's day too, but only the words — 3 pm is an hour)
 _EN_HALF_DAY = re.compile(
-    r"(?<=[天一二三四五六日])(?P<gap> *)(?P<half>am|pm|morning|afternoon)\b", re.IGNORECASE
+    r"(?:(?<=[天一二三四五六日])(?P<gap> *)(?P<half>am|pm|morning|afternoon)"
+    r"|(?<=[号日0-9])(?P<gap2> *)(?P<half2>morning|afternoon))(?![A-Za-z])",
+    re.IGNORECASE,
 )
-_EN_WORD = re.compile(r"\b(?:" + "|".join(_EN_WORDS) + r")\b", re.IGNORECASE)
+_EN_WORD = re.compile(
+    r"(?<![A-Za-z0-9_@-])(?:" + "|".join(_EN_WORDS) + r")(?![A-Za-z0-9_@-])", re.IGNORECASE
+)
 _EN_CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)", re.I)
 
 
@@ -206,6 +213,9 @@ def _padded(chinese: str, width: int) -> str:
 
 
 def _en_day(m: re.Match[str]) -> str:
+    said = m[0].rstrip(".")
+    if said.isupper() and len(said.split()[-1]) > 3:
+        return m[0]  # SATS, SUNS: a name in capitals, no day
     which = (m["which"] or "").lower()
     week = "下周" if which == "next" else "周"
     if m["zh"]:
@@ -239,8 +249,9 @@ def _en_date(m: re.Match[str]) -> str:
 
 
 def _half_day(m: re.Match[str]) -> str:
-    half = "上午" if m["half"].lower() in ("am", "morning") else "下午"
-    return m["gap"] + _padded(half, len(m["half"]))
+    said, gap = (m["half"], m["gap"]) if m["half"] else (m["half2"], m["gap2"])
+    half = "上午" if said.lower() in ("am", "morning") else "下午"
+    return gap + _padded(half, len(said))
 
 
 def _cny(m: re.Match[str]) -> str:

@@ -176,3 +176,22 @@ def test_a_brand_in_latin_letters_with_its_office_city_is_the_customer() -> None
 
 def test_what_the_rep_was_doing_is_no_part_of_the_customers_name() -> None:
     assert company("清明假期还在琢磨徐工集团的事。孟经理说5月份要上新的焊接线") == "徐工集团"
+
+
+def test_english_days_glued_to_chinese_words_are_read() -> None:
+    now = datetime(2026, 7, 30, 10, 15, tzinfo=SH)  # a Thursday
+    note = "明天send him case studies，next Wed下午follow-up call。"
+    assert dues(note, now) == ["2026-07-31", "2026-08-05T14:00:00+08:00"]
+    now = datetime(2026, 8, 18, 21, 0, tzinfo=SH)
+    assert dues("Dinner with ABB厦门的林总。我this Friday把revised proposal email给他。", now) == [
+        "2026-08-21"
+    ]
+    now = datetime(2026, 9, 29, 16, 0, tzinfo=SH)
+    assert dues("我10/9 morning先call Jenny确认RFQ scope。", now) == ["2026-10-09T09:00:00+08:00"]
+
+
+def test_a_handle_that_holds_a_day_word_is_no_day() -> None:
+    note = "瑞金医院设备处孙处长 微信sun-chu2020 清华毕业"
+    assert dues(note, datetime(2026, 11, 23, 10, 0, tzinfo=SH)) == []
+    # a name in capitals is no day (SATS, not Saturday)
+    assert dues("今天同SATS的林先生喝咖啡。", datetime(2026, 6, 10, 18, 0, tzinfo=SH)) == []
