@@ -1490,6 +1490,8 @@ def _with_whom(doc: Doc, people: People, text: str, end: int, cb: int) -> str:
     if people.mention_in(x, y + 1) is None:
         return text
     seen = doc.t[x:y]
+    if text.endswith(seen):
+        return text  # (明天 拜访张总: the words found are that chunk already)
     if len(rest) > 1 and _ABOUT.match(doc.t, rest[1][0]):
         seen += " " + doc.t[rest[1][0] : rest[1][1]]
     company = doc.t[doc.company_span[0] : doc.company_span[1]] if doc.company_span else None

@@ -182,19 +182,20 @@ _EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oc
 _MON = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # Jan 4, Dec 29th, 5 Jan: a month said in English, with its day.
 _EN_DATE = re.compile(
-    rf"\b(?:{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"|(?:(?P<d0>\d{{1,2}})\s*[-~]\s*)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON.replace('mon>', 'mon2>')})\b"
+    rf"(?<![A-Za-z0-9])(?:{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th|[号日])?"
+    rf"|(?:(?P<d0>\d{{1,2}})\s*[-~]\s*)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON.replace('mon>', 'mon2>')})"
+    r"(?![A-Za-z0-9])"  # (Jan 4号: a Chinese 号 after the English month's day)
     r"(?!\s+(?:be|not|have|need|want)\b)",  # 3 May be fine: a verb, no month
     re.IGNORECASE,
 )
 # before 春节, before 月底: the deadline said the Chinese way round (春节前).
 _EN_BEFORE = re.compile(
-    r"\b(?:before|by)\s+(?P<what>春节|元旦|国庆|中秋|端午|月底|年底|周[一二三四五六日])"
+    r"(?<![A-Za-z])(?:before|by)\s*(?P<what>春节|元旦|国庆|中秋|端午|月底|年底|周[一二三四五六日])"
 )
 # CNY 前, before CNY, EOM: Chinese New Year and the month's end said in English (CNY alone
 # is the currency: 报价 CNY 50万).
 _EN_CNY_SAID = re.compile(r"\b(?:CNY|Chinese New Year)\s*[前后]|(?<=before )CNY\b|(?<=by )CNY\b")
-_EN_EOM = re.compile(r"\b(?:EOM|end of (?:the )?month)\b", re.IGNORECASE)
+_EN_EOM = re.compile(r"(?<![A-Za-z])(?:EOM|end of (?:the )?month)(?![A-Za-z])", re.IGNORECASE)
 # tomorrow AM, Monday PM: the half of a day said after it (3 pm is an hour, _EN_CLOCK's)
 # (5月7号afternoon, 10/9 morning先: after a date's day too, but only the words — 3 pm is an hour)
 _EN_HALF_DAY = re.compile(

@@ -195,3 +195,15 @@ def test_a_handle_that_holds_a_day_word_is_no_day() -> None:
     assert dues(note, datetime(2026, 11, 23, 10, 0, tzinfo=SH)) == []
     # a name in capitals is no day (SATS, not Saturday)
     assert dues("今天同SATS的林先生喝咖啡。", datetime(2026, 6, 10, 18, 0, tzinfo=SH)) == []
+
+
+def test_a_task_typed_after_a_space_is_said_once() -> None:
+    now = datetime(2026, 7, 30, 10, 15, tzinfo=SH)
+    assert [t.action for t in tasks("明天 拜访张总", now)] == ["拜访张总"]
+    assert [t.action for t in tasks("1月5日 拜访张总", now)] == ["拜访张总"]
+
+
+def test_an_english_month_with_a_chinese_day_mark_and_eom_are_read() -> None:
+    now = datetime(2026, 7, 30, 10, 15, tzinfo=SH)
+    assert dues("Jan 4号拜访张总", now) == ["2027-01-04"]
+    assert dues("EOM前催王总回款", now) == ["2026-07-31"]
