@@ -1206,9 +1206,11 @@ _ONLY_THEIRS = re.compile(
     # procurement: 定标, 公布, 发采购计划, 开始走…流程; their payment run: 统一付款)
     r"关闭|公布|定标|放假|上班|返工|复工|盘点|检修|停产|大修|岁修|切换|统一付款|"
     # (月底前要付款 is the money the rep collects; 开始走访 the rep's round of visits)
-    r"发(?:布)?(?:采购|招标)计划|开始走(?!访)|(?i:close|decide|finali[sz]e)\b)(?![书会])"
+    r"发(?:布)?(?:采购|招标)计划|开始走(?!访)|"
+    r"(?i:(?:they\s+)?(?:close|decide|finali[sz]e|freeze))\b)(?![书会])"
 )
 # The rep asking for it in so many words (客户提醒我们 is the customer's doing).
+_HAND_HIM = re.compile(r"^把[^,;。]{1,24}?(?:给|发|寄|送|交)(?:给)?(?:他|她)")
 _REMIND_ME = re.compile(r"(?<![户他她方])提醒我(?!们)")
 
 
@@ -1272,7 +1274,9 @@ _NOT_TO_DO = re.compile(
     # 就不去了, 如果有空再去 (a condition), 每天早上开会 (a habit), 张总过生日 (someone's day)
     r"不去|不来|就不|如果|要是|的话|每[天周月年日]|天天|过生日|生日$|^我都|^我也在|"
     # 10号您能收到 (the customer's receipt); 给…送了花 (done, the day a slip)
-    r"^[^\s,]{0,4}(?:能|会|就能|可以)收到|^[^\s,]{0,14}?(?:送|打|发|见|吃|聊|谈|拜访)了(?![解吗])"
+    r"^[^\s,]{0,4}(?:能|会|就能|可以)收到|^[^\s,]{0,14}?(?:送|打|发|见|吃|聊|谈|拜访)了(?![解吗])|"
+    # 礼拜四来电话 (their call), 开车路上记一下 (the rep noting this very note)
+    r"^来电话?|^打来|记一下|记下来"
 )
 _FOR_THE_REP = re.compile(r"(?:发|给|寄|送|传|告诉|通知|回复|答[复覆])我(?!们的)")
 _THEIR_WISH = re.compile(r"我们?(?:想|希望|打算|争取)\s*$")
@@ -1281,7 +1285,8 @@ _EN_THEIRS = re.compile(
 )
 # A question asked, not a plan settled (节前能不能把设备先发过来?, 下周三上午您看方便吗).
 _ASKED = re.compile(r"能不能|可不可以|能否|是否|方便吗|行吗|可以吗|好吗|[?]")
-_AFTER_THEN_SEE = re.compile(r"[^\s,]{0,4}?(?:以后|之后|后)\s*再(?:说|议|看|定)")
+# (8月4号以后再联系: after that day, no day set)
+_AFTER_THEN_SEE = re.compile(r"[^\s,]{0,4}?(?:以后|之后|后)\s*再(?:说|议|看|定|联系|约)")
 # A plan given up (原定明天…改成下周一, 饭局取消了, 取消后天的拜访).
 _ONCE_PLANNED = re.compile(r"(?:原定|原来定|本来|原计划|取消)(?:约了?|定了?|说好)?\s*$")
 # 明天让财务打首付款 (the customer in their chat): a task they give someone of theirs.
@@ -1297,7 +1302,7 @@ _REP_ACTION = re.compile(
     r"催|约|请|拜访|见|签|回款|收款|去|过去|给|和|上门|拜年|到(?!期|货|账)|"
     r"演示|投标|汇报|面谈|会(?!议|开)|带(?=[^\s,;。]{1,8}过去)|电$|"  # (明10点电: a call)
     # (宁波银行孔行 下周二饭局, 楊經理 週一上午10點視訊: meeting the person named before)
-    r"饭局$|视讯$|视频$|见面$|吃饭$|喝茶$|饮茶$)"
+    r"饭局$|视讯$|视频$|见面$|吃饭$|喝茶$|饮茶$|谈$)"  # (京东物流周三下午三点谈)
 )
 # A customer's own travel around a date (他一月十五号要来南京开会, 我明天飞广州 in their chat):
 # a trip, not something the rep has to do.
@@ -1754,9 +1759,9 @@ _ONES_OWN_ERRAND = re.compile(r"[我咱]|拜访|见面|约|去|打电话|联系|
 # 7天), the season told (年底最后几天).
 _NOT_A_DAY_TO_ACT = re.compile(
     r"\s*(?:(?:以|之)?后才|后再说|放假|假期|长假|连假|[0-9一二三四五六七八九十]+天(?![内后前之以])"
-    r"|最后(?:一|几|这)?(?:天|周|个星期))"
+    r"|最后(?:一|几|这)?(?:天|周|个星期)|还在|都在)"  # (过年还在想工作: a state then)
 )
-_HOLIDAY = re.compile(r"放假$")
+_HOLIDAY = re.compile(r"放假$|假期$|连假$|长假$")
 # Before a date: a deed already done then (已经在1月底送到了, 上次是周三来的).
 _GONE_BEFORE = re.compile(r"(?:已经|早就|上次|上回)(?:是|在|于)?\s*$")
 
@@ -1845,6 +1850,10 @@ def find_follow_ups(
             or _GONE_BEFORE.search(t, max(doc.clause(a)[0], a - 4), a)
         ):
             continue  # 正月十五以后才谈, 国庆7天, 年底最后几天, 已经在1月底送到了, 上次是周三来的
+        if re.match(
+            r"[0-9一二两三四五六七八九十]+个?(?:天|工作日)(?:之?内)?$", t[a:b]
+        ) and re.search(r"[^前]后\s*$", t[max(0, a - 3) : a]):
+            continue  # 我拿到后两天内给她回复: days counted from something yet to happen
         if _restated(doc, i):
             continue  # 3月9号(元宵节后那个周一): the same day said again in brackets
         if _day_told(doc, a, b):
@@ -1956,6 +1965,8 @@ def find_follow_ups(
         if any(f.end in (a, a - 1) or f.start <= a <= f.end + 3 for f in family):
             continue
         invited = raw_after.startswith(("再", "来")) or action.startswith("来")
+        # 他说礼拜五之前把注册证复印件给他: what he asks the rep to hand him
+        invited = invited or bool(_HAND_HIM.match(action))
         if (
             subject
             and not _TOLD.search(head)

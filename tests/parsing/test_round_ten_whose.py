@@ -207,3 +207,26 @@ def test_an_english_month_with_a_chinese_day_mark_and_eom_are_read() -> None:
     now = datetime(2026, 7, 30, 10, 15, tzinfo=SH)
     assert dues("Jan 4号拜访张总", now) == ["2027-01-04"]
     assert dues("EOM前催王总回款", now) == ["2026-07-31"]
+
+
+def test_more_days_that_are_not_the_reps_to_act_on() -> None:
+    spring = datetime(2026, 4, 4, 10, 30, tzinfo=SH)
+    assert dues("清明假期还在琢磨徐工集团的事。先不急，等他们消息。", spring) == []
+    assert dues("易主任让我8月4号以后再联系", datetime(2026, 7, 25, 16, 0, tzinfo=SH)) == []
+    dec = datetime(2026, 12, 11, 17, 45, tzinfo=SH)
+    assert dues("Meeting w/ 阿斯利康无锡 Grace. 年底前they finalize 2027 vendors.", dec) == []
+    assert dues("陈先生讲年底freeze，12月不会有新PO。", dec) == []
+    nov = datetime(2026, 11, 20, 15, 0, tzinfo=SH)
+    assert dues("邹主任让小何下周三前把参数要求发我，我拿到后两天内给她回复。", nov) == []
+    apr = datetime(2026, 4, 11, 10, 0, tzinfo=SH)
+    assert dues("Sheng Siong的采购经理Jason黄礼拜四来电话，要订货架。", apr) == []
+    jul = datetime(2026, 7, 1, 8, 45, tzinfo=SH)
+    assert dues("早上开车路上记一下昨天去了正泰电器见了潘总", jul) == []
+
+
+def test_more_tasks_the_rep_has() -> None:
+    mar = datetime(2026, 3, 10, 8, 10, tzinfo=SH)
+    voice = "昨天下午在华西医院见了何科长然后他说礼拜五之前把我们的注册证复印件给他一份"
+    assert dues(voice, mar) == ["2026-03-13"]
+    dec = datetime(2026, 12, 14, 16, 0, tzinfo=SH)
+    assert dues("京东物流周三下午三点谈", dec) == ["2026-12-16T15:00:00+08:00"]
