@@ -1,0 +1,64 @@
+"""Round ten's known misses: sentence in, facts out — a title and a name parted by
+a space, an hour in Chinese numerals answered in a chat, a floor after an hour, a deadline hour
+gone by when written in the evening, and a pasted card's title on the line under the name.
+Beside each, sentences that must read as before."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from parsing.cards import CardLine, read_card
+from parsing.notes import ContactFact, FollowUpFact, parse_note
+
+SH = ZoneInfo("Asia/Shanghai")
+MON = datetime(2026, 11, 23, 10, 0, tzinfo=SH)  # a Monday morning
+EVENING = datetime(2026, 11, 23, 18, 0, tzinfo=SH)
+
+
+def tasks(text: str, now: datetime = MON) -> list[FollowUpFact]:
+    return parse_note(text, now).follow_ups
+
+
+def people(text: str, now: datetime = MON) -> list[ContactFact]:
+    return parse_note(text, now).contacts
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 11, day, hour, minute, tzinfo=SH)
+
+
+# -- 1. 拜访 华为 采购经理 王强: a phone keyboard's spaces between title and name ------------
+
+
+def test_a_name_after_its_title_and_a_space_is_the_contact() -> None:
+    note = parse_note("拜访 华为 采购经理 王强", MON)
+    assert note.company == "华为"
+    (wang,) = note.contacts
+    # read as 采购经理王强 typed without spaces is read
+    assert (wang.name, wang.surname, wang.title, wang.salutation) == (
+        "王强",
+        "王",
+        "采购经理",
+        "王经理",
+    )
+    assert not wang.is_key_leader
+    (same,) = people("拜访华为采购经理王强")
+    assert (same.name, same.title, same.salutation) == ("王强", "采购经理", "王经理")
+
+
+def test_a_spaced_title_and_name_after_a_company_glued_to_the_title() -> None:
+    note = parse_note("拜访华为采购经理 王强", MON)
+    assert note.company == "华为"
+    assert [(c.name, c.title) for c in note.contacts] == [("王强", "采购经理")]
+
+
+def test_what_follows_a_title_and_a_space_is_no_name_when_it_is_a_word_or_a_day() -> None:
+    # 采购经理 周五 … : a day; 总经理 高兴地说: a word that starts with a surname
+    note = parse_note("拜访 华为 采购经理 周五再联系", MON)
+    assert [c.name for c in note.contacts if c.name] == []
+    note = parse_note("见了华为的总经理 高兴地说方案可以", MON)
+    assert [c.name for c in note.contacts if c.name] == []
+    # a name before the title is still the one the title belongs to
+    (li,) = people("拜访了李明采购经理 周五再联系")
+    assert (li.name, li.title) == ("李明", "采购经理")
