@@ -1019,6 +1019,8 @@ _BARE_HOUR_OK_AFTER = re.compile(
     r"跟(?!进)|和|同|找|给|汇报|讲|"
     r"[。.!！?？；;、,\s])"
 )
+# 十点吧, a chat's answer to 几点方便, is read as 10点吧 is (一点吧 is "a bit": 再优惠一点吧).
+_BARE_HOUR_BA = re.compile(r"吧\s*(?:$|[。.!！?？；;,，\s])")
 _MOVE_BEFORE = frozenset("涨跌降升让返扣加减提")
 _ADJ_BEFORE = frozenset("早晚快慢多少高低大小好贵宜远近长短轻重强弱差有这第几两再稍")
 
@@ -1169,7 +1171,8 @@ def _match_time(c: _Ctx, pos: int, pod_hint: str | None, anchored: bool) -> tupl
                 return None
             before = s[pos - 1] if pos else ""
             if not h_text.isascii():
-                if before in _ADJ_BEFORE or not _BARE_HOUR_OK_AFTER.match(s, m.end()):
+                ba = h_text != "一" and _BARE_HOUR_BA.match(s, m.end())
+                if before in _ADJ_BEFORE or not (_BARE_HOUR_OK_AFTER.match(s, m.end()) or ba):
                     return None
             elif before and before in "有这第几":
                 return None

@@ -1881,7 +1881,8 @@ def find_follow_ups(
         if _EN_THEIRS.match(t, ca):
             continue  # He will revert by Friday, Mr Tan to confirm next Wed: theirs to do
         found = _action(doc, w, people)
-        if found is None and not _RELATIVE.search(t[a:b]) and w.span not in doc.agreed_spans:
+        dated = bool(_RELATIVE.search(t[a:b])) or w.span in doc.agreed_spans
+        if found is None and not dated and not doc.hour_answer(a):
             continue  # 端午节 on its own: a date mentioned, nothing to do
         action = found or "跟进"
         wanted = _wanted_by(t, b, action)  # 王局长说下周三之前要看到方案: the rep's to prepare

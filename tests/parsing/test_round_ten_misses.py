@@ -62,3 +62,27 @@ def test_what_follows_a_title_and_a_space_is_no_name_when_it_is_a_word_or_a_day(
     # a name before the title is still the one the title belongs to
     (li,) = people("拜访了李明采购经理 周五再联系")
     assert (li.name, li.title) == ("李明", "采购经理")
+
+
+# -- 2. 十点吧: an hour in Chinese numerals answered in a chat ---------------------------
+
+
+CHAT = "陈行长 10:02\n明天几点方便\n我 10:05\n{}"
+
+
+def test_an_hour_in_chinese_numerals_with_ba_is_read_as_its_digits_are() -> None:
+    (digits,) = tasks(CHAT.format("10点吧"))
+    (words,) = tasks(CHAT.format("十点吧"))
+    assert digits.due == words.due == at(24, 10)
+    # two lines, no stamps: the hour answering the day asked about, in words as in digits
+    (digits,) = tasks("张总: 明天几点方便\n我: 10点吧")
+    (words,) = tasks("张总: 明天几点方便\n我: 十点吧")
+    assert digits.due == words.due == at(24, 10)
+
+
+def test_yi_dian_ba_is_a_little_not_one_oclock() -> None:
+    # 再优惠一点吧, 便宜一点吧: "a bit", never 13:00 (明天 alone stays the day it is)
+    assert [t.due for t in tasks(CHAT.format("价格再优惠一点吧"))] == [date(2026, 11, 24)]
+    assert [t.due for t in tasks("张总说价格再便宜一点吧 明天再谈")] == [date(2026, 11, 24)]
+    # an hour in words inside a sentence is no task of its own (讲两点: two points)
+    assert tasks("王局长讲两点吧，先把方案做扎实") == []
