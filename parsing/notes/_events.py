@@ -1659,9 +1659,11 @@ _DONE_BY_THEN = re.compile(
 _EN_GONE = re.compile(r"(?i)\s*(?:was|were|went|had)\b")
 # A day said to be another (明天就月底了, 下周五就是元旦了, 后天周六, 下个礼拜天是二月二十八号):
 # the calendar told, no task — both the day and what it is.
+# (明天十点五号楼会议室见: 五号楼 is a building, not the day 明天 is)
 _DAY_WORD = (
     r"(?:[0-9一二三四五六七八九十]{1,3}月|月底|月初|年底|元旦|春节|圣诞节?|国庆|中秋|端午|清明|除夕|小年|"
-    r"周[一二三四五六日天]|礼拜[一二三四五六日天]|星期[一二三四五六日天]|腊月|正月|[0-9一二三四五六七八九十]{1,3}[号日])"
+    r"周[一二三四五六日天]|礼拜[一二三四五六日天]|星期[一二三四五六日天]|腊月|正月|"
+    r"[0-9一二三四五六七八九十]{1,3}(?:号(?!楼)|日))"
 )
 _IS_THE_DAY = re.compile(
     rf"(?:的今天)?\s*(?:就是|就|是|也就是)?\s*{_DAY_WORD}[^,，。;；\s]{{0,8}}?(?:了|喇|啦|咯)?"

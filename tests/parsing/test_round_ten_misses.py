@@ -86,3 +86,26 @@ def test_yi_dian_ba_is_a_little_not_one_oclock() -> None:
     assert [t.due for t in tasks("张总说价格再便宜一点吧 明天再谈")] == [date(2026, 11, 24)]
     # an hour in words inside a sentence is no task of its own (讲两点: two points)
     assert tasks("王局长讲两点吧，先把方案做扎实") == []
+
+
+# -- 3. 10点三楼会议室: a floor is no minute ------------------------------------------------
+
+
+def test_a_floor_after_an_hour_is_no_minute() -> None:
+    (words,) = tasks("明天上午10点三楼会议室见")
+    assert words.due == at(24, 10)
+    assert "三楼会议室" in words.action
+    (digits,) = tasks("明天上午10点3楼会议室见")
+    assert digits.due == at(24, 10)
+    (room,) = tasks("明天十点五号楼门口见")
+    assert room.due == at(24, 10)
+
+
+def test_minutes_still_read_after_an_hour() -> None:
+    assert [t.due for t in tasks("明天10点3刻去万科")] == [at(24, 10, 45)]
+    assert [t.due for t in tasks("明天十点三刻去万科")] == [at(24, 10, 45)]
+    assert [t.due for t in tasks("明天10点零五去万科")] == [at(24, 10, 5)]
+    assert [t.due for t in tasks("明天十点三十去万科")] == [at(24, 10, 30)]
+    assert [t.due for t in tasks("明天十点五分在三楼会议室见")] == [at(24, 10, 5)]
+    # a day of the month told for a day (明天就是五号了) is still no task
+    assert tasks("明天就是五号了") == []
