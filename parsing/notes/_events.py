@@ -183,14 +183,18 @@ _OWN_ERRAND = re.compile(r"\s*(?:再|要|得)?\s*(?:给|把|发|寄|送|交|提�
 
 _LATE_BY = timedelta(hours=3)  # written this much after the hour, the task is not just late
 _LATEST_EVENING = 21  # 8点 said at six in the evening is 20:00; 10点半 is not 22:30
+_EVENING_FROM = 18  # the working day is over: a deadline hour gone by is tomorrow's
 
 
 def _next_said_hour(doc: Doc, due: datetime, w: When) -> datetime:
     """An hour said alone that has gone today: tonight's when the evening reading is still
     ahead (提醒我8点… at 18:00 → 20:00), tomorrow's when the task was written long after it
-    (提醒我8点… at 21:40), else today's, late (提醒我6点… at 18:10). Never for a deadline."""
-    if w.deadline or w.part_of_day is not None or doc.now - due <= _LATE_BY:
+    (提醒我8点… at 21:40), else today's, late (提醒我6点… at 18:10). A deadline (9点前) is
+    never tonight's: written in the evening, it is tomorrow's, else today's, late."""
+    if w.part_of_day is not None or doc.now - due <= _LATE_BY:
         return due  # (9点给张总发报价 written at ten: late, today's)
+    if w.deadline:  # 提醒我9点前把报价发过去 written at six in the evening: by nine tomorrow
+        return due + timedelta(days=1) if doc.now.hour >= _EVENING_FROM else due
     evening = due + timedelta(hours=12)
     if due.hour < 12 and doc.now < evening and evening.hour <= _LATEST_EVENING:
         return evening

@@ -109,3 +109,29 @@ def test_minutes_still_read_after_an_hour() -> None:
     assert [t.due for t in tasks("明天十点五分在三楼会议室见")] == [at(24, 10, 5)]
     # a day of the month told for a day (明天就是五号了) is still no task
     assert tasks("明天就是五号了") == []
+
+
+# -- 4. 提醒我9点前…: a deadline hour gone by, written in the evening ----------------------
+
+
+def test_a_deadline_hour_gone_by_written_in_the_evening_is_tomorrows() -> None:
+    (task,) = tasks("提醒我9点前把报价发过去", EVENING)
+    assert task.due == at(24, 9)
+    assert task.action == "把报价发过去"
+    (late,) = tasks("9点前把报价发给王总", datetime(2026, 11, 23, 21, 30, tzinfo=SH))
+    assert late.due == at(24, 9)
+
+
+def test_a_deadline_said_for_today_or_just_gone_stays_today() -> None:
+    # 今天9点前: the day is said, it stays today's (overdue)
+    (today,) = tasks("提醒我今天9点前把报价发过去", EVENING)
+    assert today.due == at(23, 9)
+    # written in the morning before nine: today's nine
+    (ahead,) = tasks("提醒我9点前把报价发过去", datetime(2026, 11, 23, 7, 0, tzinfo=SH))
+    assert ahead.due == at(23, 9)
+    # written at eleven, two hours late: today's, late (not the evening's rule)
+    (just,) = tasks("提醒我9点前把报价发过去", datetime(2026, 11, 23, 11, 0, tzinfo=SH))
+    assert just.due == at(23, 9)
+    # an hour alone, not a deadline, keeps its own rule: 8点 at six in the evening is 20:00
+    (hour,) = tasks("提醒我8点给王总打电话", EVENING)
+    assert hour.due == at(23, 20)
