@@ -921,9 +921,11 @@ _DEGREES = frozenset(words("博士 硕士 教授 研究员"))
 
 
 def _line_title(line: str) -> str | None:
-    """The title a card line holds when it holds nothing else (资讯室 主任, 运营总监)."""
-    found = [m.group() for m in TITLE_RE.finditer(line)]
-    return found[-1] if found else None
+    """The title a card line holds when it holds nothing else (资讯室 主任, 采购部 副部长): a
+    whole title ending the line, never a company's 院 (华东电力设计院有限公司 is no 院长)."""
+    last = (_CARD_TOKEN.findall(line) or [""])[-1]
+    found = [m for m in TITLE_RE.finditer(last) if m.group() in TITLES]
+    return found[-1].group() if found and found[-1].end() == len(last) else None
 
 
 def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:

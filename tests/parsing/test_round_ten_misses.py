@@ -135,3 +135,40 @@ def test_a_deadline_said_for_today_or_just_gone_stays_today() -> None:
     # an hour alone, not a deadline, keeps its own rule: 8点 at six in the evening is 20:00
     (hour,) = tasks("提醒我8点给王总打电话", EVENING)
     assert hour.due == at(23, 20)
+
+
+# -- 5. a card's title on the line under the name ------------------------------------------
+
+
+CARD = "华东电力设计院有限公司\n李明\n{}\n手机:138 1234 5678"
+
+
+def test_a_pasted_cards_deputy_title_under_the_name_is_kept_whole() -> None:
+    (li,) = people(CARD.format("采购部 副部长"))
+    assert (li.name, li.title, li.salutation) == ("李明", "副部长", "李部长")
+    assert not li.is_key_leader  # 部长 is a department's head: no key leader (the word list)
+    (zhang,) = people(CARD.format("副总经理").replace("李明", "张伟"))
+    assert (zhang.name, zhang.title, zhang.salutation) == ("张伟", "副总经理", "张总")
+    assert zhang.is_key_leader
+    (chen,) = people(CARD.format("副院长").replace("李明", "陈立峰"))
+    assert (chen.title, chen.salutation) == ("副院长", "陈院长")
+    # (the company's line above, 设计院, holds no title of his: 院 is no 院长)
+    (wang,) = people(CARD.format("院长").replace("李明", "王建国"))
+    assert (wang.title, wang.salutation) == ("院长", "王院长")
+
+
+def test_a_pasted_cards_title_beside_the_name_reads_as_before() -> None:
+    (li,) = people("华东电力设计院有限公司\n李明 副部长\n采购部\n手机:138 1234 5678")
+    assert (li.title, li.salutation) == ("副部长", "李部长")
+    (chen,) = people("华东电力设计院有限公司\n副院长\n陈立峰\n手机:138 1234 5678")
+    assert (chen.title, chen.salutation, chen.is_key_leader) == ("副院长", "陈院长", True)
+    (head,) = people("华东电力设计院\n信息中心 主任\n陈立峰\n手机:138 1234 5678")
+    assert (head.title, head.salutation) == ("主任", "陈主任")
+    (bare,) = people("国网苏州供电公司\n陈立峰\n手机:138 1234 5678")
+    assert (bare.name, bare.title) == ("陈立峰", None)
+
+
+def test_a_photographed_cards_deputy_title_keeps_its_department_and_drops_fu_when_spoken() -> None:
+    lines = ["华东电力设计院有限公司", "李明", "采购部 副部长", "手机:138 1234 5678"]
+    card = read_card([CardLine(t, 60, 60 + 60 * i, 400, 100 + 60 * i) for i, t in enumerate(lines)])
+    assert (card.name, card.title, card.salutation) == ("李明", "采购部副部长", "李部长")
