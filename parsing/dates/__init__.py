@@ -23,6 +23,7 @@ Conventions (DESIGN.md, "Date conventions"), and the choices this module adds:
   business hours (7–11 morning, 12 noon, 1–6 afternoon: 明天3点 = 15:00); 0X:MM written
   with a leading zero is taken as the 24-hour clock; 3pm / 9:30pm work too. 3点5 (3:05 or
   3:30?) is not read; 三四点 is the range 15:00–16:00. 晚上1–4点 is not read (which night?).
+  A floor, a building or a room after the hour is no minute: 10点三楼 = 10:00, not 10:03.
 * A time without a date takes the day of the last dated expression before it in the same
   text (明天上午开会,下午拜访 → 下午 is tomorrow's), else today.
 * 半个月 = 15 days, N个月后 calendar months clamped to the month's end, 一年后 likewise.

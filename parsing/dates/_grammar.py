@@ -962,12 +962,14 @@ for _chars, _rx, _handler in _DATE_COMPONENTS:
 
 RE_TIME = re.compile(
     # (an hour right after a weekday's numeral: 周三10:30, 礼拜五3点)
+    # (10点三楼会议室, 十点五号楼: a floor, a building or a room after the hour is no minute)
     # (a colon after words opens the time: 别忘了：9点半 — only one after a digit is a clock's)
     rf"(?P<pod>{POD})?\s*(?:(?:(?<![0-9.{_NUMC}])(?<![0-9]:)(?<![总理工任长师生姐哥]:)|(?<=[周期拜][一二三四五六日天]))(?P<h>{H})\s*(?:"
     r":(?P<mm>[0-5][0-9])(?![0-9])"
     r"|(?P<dian>[点时])\s*(?:(?P<half>半)|(?P<q>[一1]刻|[三3]刻)"
     r"|(?P<min>[0-5][0-9]|[0-9]|[零〇][0-9一二三四五六七八九]|[一二三四五]?十[一二三四五六七八九]?|"
-    r"[一二三四五六七八九])\s*(?P<fen>分钟|分)?|(?P<zheng>整|钟))?"
+    r"[一二三四五六七八九])(?![0-9零〇一二三四五六七八九十]*\s*(?:楼|层|号|室|栋|幢))"
+    r"\s*(?P<fen>分钟|分)?|(?P<zheng>整|钟))?"
     r"|(?=\s*(?:am|pm|a\.m\.|p\.m\.)))"
     r"(?:\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)(?![a-z]))?)?"
 )
@@ -1019,6 +1021,8 @@ _BARE_HOUR_OK_AFTER = re.compile(
     r"跟(?!进)|和|同|找|给|汇报|讲|"
     r"[。.!！?？；;、,\s])"
 )
+# 十点吧, a chat's answer to 几点方便, is read as 10点吧 is (一点吧 is "a bit": 再优惠一点吧).
+_BARE_HOUR_BA = re.compile(r"吧\s*(?:$|[。.!！?？；;,，\s])")
 _MOVE_BEFORE = frozenset("涨跌降升让返扣加减提")
 _ADJ_BEFORE = frozenset("早晚快慢多少高低大小好贵宜远近长短轻重强弱差有这第几两再稍")
 
@@ -1169,7 +1173,8 @@ def _match_time(c: _Ctx, pos: int, pod_hint: str | None, anchored: bool) -> tupl
                 return None
             before = s[pos - 1] if pos else ""
             if not h_text.isascii():
-                if before in _ADJ_BEFORE or not _BARE_HOUR_OK_AFTER.match(s, m.end()):
+                ba = h_text != "一" and _BARE_HOUR_BA.match(s, m.end())
+                if before in _ADJ_BEFORE or not (_BARE_HOUR_OK_AFTER.match(s, m.end()) or ba):
                     return None
             elif before and before in "有这第几":
                 return None

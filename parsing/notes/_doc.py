@@ -346,8 +346,7 @@ class Doc:
         ahead: date | None = None
         for w in whens:
             hour_alone = isinstance(w.start, datetime) and _HOUR_ALONE.fullmatch(self.t, *w.span)
-            line = self.t[slice(*_line_of(self.t, w.span[0]))]
-            answer = _HOUR_ANSWER.fullmatch(line.rsplit(":", 1)[-1])
+            answer = self.hour_answer(w.span[0])
             if hour_alone and answer and ahead is not None and isinstance(w.start, datetime):
                 w = replace(w, start=datetime.combine(ahead, w.start.timetz()), hour_only=False)
                 self.agreed_spans.add(w.span)
@@ -355,6 +354,12 @@ class Doc:
                 ahead = w.day if w.day >= self.today else None
             out.append(w)
         return out
+
+    def hour_answer(self, pos: int) -> bool:
+        """Whether the line at ``pos`` holds only an hour agreed (我: 十点吧, 可以，10点半): said in
+        words or in digits, it is a time to act on (明天几点方便 … 十点吧)."""
+        line = self.t[slice(*_line_of(self.t, pos))]
+        return _HOUR_ANSWER.fullmatch(line.rsplit(":", 1)[-1]) is not None
 
     def _done_before(self, w: When, whens: list[When]) -> When:
         """``w`` moved back to the day that has passed when it was read ahead and what follows

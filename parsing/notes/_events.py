@@ -183,14 +183,18 @@ _OWN_ERRAND = re.compile(r"\s*(?:再|要|得)?\s*(?:给|把|发|寄|送|交|提�
 
 _LATE_BY = timedelta(hours=3)  # written this much after the hour, the task is not just late
 _LATEST_EVENING = 21  # 8点 said at six in the evening is 20:00; 10点半 is not 22:30
+_EVENING_FROM = 18  # the working day is over: a deadline hour gone by is tomorrow's
 
 
 def _next_said_hour(doc: Doc, due: datetime, w: When) -> datetime:
     """An hour said alone that has gone today: tonight's when the evening reading is still
     ahead (提醒我8点… at 18:00 → 20:00), tomorrow's when the task was written long after it
-    (提醒我8点… at 21:40), else today's, late (提醒我6点… at 18:10). Never for a deadline."""
-    if w.deadline or w.part_of_day is not None or doc.now - due <= _LATE_BY:
+    (提醒我8点… at 21:40), else today's, late (提醒我6点… at 18:10). A deadline (9点前) is
+    never tonight's: written in the evening, it is tomorrow's, else today's, late."""
+    if w.part_of_day is not None or doc.now - due <= _LATE_BY:
         return due  # (9点给张总发报价 written at ten: late, today's)
+    if w.deadline:  # 提醒我9点前把报价发过去 written at six in the evening: by nine tomorrow
+        return due + timedelta(days=1) if doc.now.hour >= _EVENING_FROM else due
     evening = due + timedelta(hours=12)
     if due.hour < 12 and doc.now < evening and evening.hour <= _LATEST_EVENING:
         return evening
@@ -1666,9 +1670,11 @@ _DONE_BY_THEN = re.compile(
 _EN_GONE = re.compile(r"(?i)\s*(?:was|were|went|had)\b")
 # A day said to be another (明天就月底了, 下周五就是元旦了, 后天周六, 下个礼拜天是二月二十八号):
 # the calendar told, no task — both the day and what it is.
+# (明天十点五号楼会议室见: 五号楼 is a building, not the day 明天 is)
 _DAY_WORD = (
     r"(?:[0-9一二三四五六七八九十]{1,3}月|月底|月初|年底|元旦|春节|圣诞节?|国庆|中秋|端午|清明|除夕|小年|"
-    r"周[一二三四五六日天]|礼拜[一二三四五六日天]|星期[一二三四五六日天]|腊月|正月|[0-9一二三四五六七八九十]{1,3}[号日])"
+    r"周[一二三四五六日天]|礼拜[一二三四五六日天]|星期[一二三四五六日天]|腊月|正月|"
+    r"[0-9一二三四五六七八九十]{1,3}(?:号(?!楼)|日))"
 )
 _IS_THE_DAY = re.compile(
     rf"(?:的今天)?\s*(?:就是|就|是|也就是)?\s*{_DAY_WORD}[^,，。;；\s]{{0,8}}?(?:了|喇|啦|咯)?"
@@ -1892,7 +1898,8 @@ def find_follow_ups(
         if _EN_THEIRS.match(t, ca):
             continue  # He will revert by Friday, Mr Tan to confirm next Wed: theirs to do
         found = _action(doc, w, people)
-        if found is None and not _RELATIVE.search(t[a:b]) and w.span not in doc.agreed_spans:
+        dated = bool(_RELATIVE.search(t[a:b])) or w.span in doc.agreed_spans
+        if found is None and not dated and not doc.hour_answer(a):
             continue  # 端午节 on its own: a date mentioned, nothing to do
         action = found or "跟进"
         wanted = _wanted_by(t, b, action)  # 王局长说下周三之前要看到方案: the rep's to prepare

@@ -440,7 +440,7 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             out.append(Mention(a, called_a[1], name=called_a[0], title=title))
             last_end = called_a[1]
             continue
-        after = _name_after(doc, b) or _called_name_after(doc, b)
+        after = _name_after(doc, b) or _called_name_after(doc, b) or _spaced_name_after(doc, b)
         if after is not None:
             full, form, end = after
             sur = _surname_prefix(full)
@@ -463,6 +463,25 @@ def _title_mentions(doc: Doc) -> list[Mention]:
 
 # 局长助理, 董事长秘书: an assistant's title, said after whose (then nothing more of a name).
 _ASSISTANT_AFTER = re.compile(r"(?:助理|秘书)(?=[^\u4e00-\u9fff]|$|[说是在的])")
+
+
+# 拜访 华为 采购经理 王强: the space a phone keyboard puts between a title and the name after it.
+_KEYBOARD_SPACE = re.compile(r"[ ]{1,2}(?=[\u4e00-\u9fff])")
+
+
+def _spaced_name_after(doc: Doc, b: int) -> tuple[str, str | None, int] | None:
+    """A full name after a title and a space, read as 采购经理王强 typed without it is — only
+    a word standing alone (总经理 高兴地说, 院长 江苏人: no names); a surname alone or 小李
+    there is left to the other readers."""
+    t = doc.t
+    gap = _KEYBOARD_SPACE.match(t, b)
+    found = _name_after(doc, gap.end()) if gap is not None else None
+    if found is None or found[1] is not None:
+        return None
+    name, _, end = found
+    if len(name) <= len(_surname_prefix(name) or name) or name[:2] in _NOT_BARE:
+        return None
+    return found if end == len(t) or not is_cjk(t[end]) else None
 
 
 def _called_name_after(doc: Doc, b: int) -> tuple[str, str | None, int] | None:
@@ -902,9 +921,11 @@ _DEGREES = frozenset(words("博士 硕士 教授 研究员"))
 
 
 def _line_title(line: str) -> str | None:
-    """The title a card line holds when it holds nothing else (资讯室 主任, 运营总监)."""
-    found = [m.group() for m in TITLE_RE.finditer(line)]
-    return found[-1] if found else None
+    """The title a card line holds when it holds nothing else (资讯室 主任, 采购部 副部长): a
+    whole title ending the line, never a company's 院 (华东电力设计院有限公司 is no 院长)."""
+    last = (_CARD_TOKEN.findall(line) or [""])[-1]
+    found = [m for m in TITLE_RE.finditer(last) if m.group() in TITLES]
+    return found[-1].group() if found and found[-1].end() == len(last) else None
 
 
 def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
