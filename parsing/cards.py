@@ -70,6 +70,13 @@ class CardFacts:
     def person(self) -> str | None:
         return self.name or self.latin_name
 
+    def is_key_leader(self) -> bool:
+        """Whether the title marks a key leader (副总经理, 院长), by the table notes use, so a
+        photographed card and the same card pasted as text agree."""
+        core = _title_core(self.title) if self.title else None
+        info = title_info(core) if core else None
+        return bool(info and info.key)
+
     def is_card(self) -> bool:
         """A person or a company, and a way to reach them: what makes a card a card."""
         reach = self.mobiles or self.phones or self.email or self.wechat or self.faxes

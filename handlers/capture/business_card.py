@@ -41,7 +41,7 @@ def _person(card: CardFacts) -> ContactData:
         "education": None,
         "decision_role": None,
         "personality": None,
-        "is_key_leader": False,
+        "is_key_leader": card.is_key_leader(),
         "family": [],
     }
 

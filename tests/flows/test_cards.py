@@ -285,3 +285,17 @@ async def test_a_card_of_a_colleagues_customer_is_not_filed_twice(
     asked = await rep.press("保存")
     assert "已由 李经理 负责,不能重复建档" in asked.text
     assert await bot.count(Customer) == 1 and await bot.count(Contact) == 1
+
+
+async def test_a_card_of_a_deputy_head_is_saved_as_a_key_leader_like_the_same_card_typed(
+    bot: BotHarness, fake_reader: FakeReader
+) -> None:
+    rep = bot.user("王磊")
+    fake_reader.lines = lines("江苏恒通电缆有限公司", "张立平", "副总经理", "手机:139 1234 8765")
+    await rep.send_photo(png(900, 540))
+    await rep.press("保存")
+    fake_reader.lines = lines("江苏恒通电缆有限公司", "李明", "采购部 经理", "手机:139 1234 8766")
+    await rep.send_photo(png(900, 540))
+    await rep.press("保存")
+    leaders = {c.name: c.is_key_leader for c in (await bot.scalars(select(Contact)))}
+    assert leaders == {"张立平": True, "李明": False}
