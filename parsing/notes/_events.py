@@ -1027,6 +1027,9 @@ _PLACE_STOP = frozenset("的了,和 在去到是开出考学培参调检休度�
 _LATIN_PLACE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?(?![A-Za-z])")
 
 
+_NOWHERE = frozenset(words("外面 外边 外头 外地 外出 外头 那边 这边 别处"))
+
+
 def _place_after(t: str, pos: int, limit: int, latin_too: bool) -> tuple[str, int] | None:
     latin = _LATIN_PLACE.match(t, pos, limit) if latin_too else None
     if latin is not None:
@@ -1037,6 +1040,8 @@ def _place_after(t: str, pos: int, limit: int, latin_too: bool) -> tuple[str, in
             break
         end += 1
     if end - pos >= 2:
+        if t[pos:end] in _NOWHERE:
+            return None  # 在外面开会: away, no place said
         return t[pos:end], end
     m = PLACE_RE.match(t, pos)
     if m:
@@ -2012,7 +2017,8 @@ _PURPOSE_OF = re.compile(r"约\s*下下?个?(?:周|礼拜|星期)$")
 # In a customer's chat line, what they do themselves or for the rep: 明天我从郑州东站出发,
 # 周一上午十点我们开行务会, 合同法务会在春节前发给你们.
 _THEIRS_IN_CHAT = re.compile(
-    r"\s*(?:我(?!们)(?!.{0,3}你)|我们(?:要|先|内部)?开[^\s,。]{0,5}会|"
+    # (我下周一周二在外面开会: where they will be)
+    r"\s*(?:我(?!们)(?!.{0,3}你)|我们(?:要|先|内部)?开[^\s,。]{0,5}会|都?在[^\s,。]{1,8}?(?:开会|出差|培训|学习)|"
     r"[^\s,。]{0,12}?(?:发|给|寄|送|传)给?你们)"
 )
 

@@ -230,3 +230,16 @@ def test_more_tasks_the_rep_has() -> None:
     assert dues(voice, mar) == ["2026-03-13"]
     dec = datetime(2026, 12, 14, 16, 0, tzinfo=SH)
     assert dues("京东物流周三下午三点谈", dec) == ["2026-12-16T15:00:00+08:00"]
+
+
+def test_away_at_a_meeting_with_no_place_said_is_no_trip() -> None:
+    now = datetime(2026, 3, 4, 19, 40, tzinfo=SH)
+    assert parse_note("刘处长说他下周一周二在外面开会，有事找小钱", now).itineraries == []
+    chat = "刘处长 17:30：会议室在办公楼3楼\n刘处长 17:31：另外我下周一周二在外面开会，有事找小钱\n我 17:35：好的"
+    assert dues(chat, now) == []  # where the customer will be is no task of the rep's
+    (trip,) = parse_note("刘处长说他下周一到周二在北京开会", now).itineraries
+    assert (trip.place, trip.start.isoformat(), trip.end and trip.end.isoformat()) == (
+        "北京",
+        "2026-03-09",
+        "2026-03-10",
+    )
