@@ -1182,7 +1182,9 @@ def _who(doc: Doc, people: People, a: int, b: int, place_pos: int) -> str | None
 # --- follow-ups -----------------------------------------------------------------------------
 
 _FILLER = re.compile(
-    r"^(?:[\s,:]|提醒我|提醒|记得|一定要|务必|还要|需要|要|得|准备|计划|可以|就|之前|以前|前|以后|之后|再次|必须|我(?=去|过去))+"
+    r"^(?:[\s,:]|提醒我|提醒|记得|一定要|务必|还要|需要|要|得|准备|计划|可以|就|之前|以前|前|以后|之后|再次|必须|"
+    # (我把质保协议发她, 我再打电话跟钟经理对一下交期: the rep, who does every task, goes)
+    r"我(?=去|过去|把|再|先|给|跟|和|打|发|寄|送|带))+"
 )
 _TRAIL = re.compile(r"[\s,!?。~吧啊哦呀了]+$")
 # Voice input runs on: 见面那个就是谈一下… ends the reminder at the first filler.

@@ -243,3 +243,13 @@ def test_away_at_a_meeting_with_no_place_said_is_no_trip() -> None:
         "2026-03-09",
         "2026-03-10",
     )
+
+
+def test_a_reminder_does_not_open_with_the_rep_who_does_every_task() -> None:
+    now = datetime(2026, 5, 27, 15, 30, tzinfo=SH)
+    assert [t.action for t in tasks("明天上午我再打电话跟钟经理对一下交期", now)] == [
+        "打电话跟钟经理对一下交期"
+    ]
+    assert [t.action for t in tasks("周五我把质保协议的电子版发给她", now)] == [
+        "把质保协议的电子版发给她"
+    ]
