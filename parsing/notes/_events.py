@@ -483,7 +483,9 @@ _TOPIC_TAIL = re.compile(
 )
 _NOT_TOPIC = re.compile(
     r"^(?:他|她|对方|我|得|很|挺)|同意|满意|感兴趣|有兴趣|认可|延期|下个月|下周|半年|"
-    r"[他她]们|电话"  # (电话嗯他们那个配网自动化项目: a voice note's run, not a topic)
+    r"[他她]们|电话|"  # (电话嗯他们那个配网自动化项目: a voice note's run, not a topic)
+    # (对照表交给他们设备科, 电话打给了京东方的设备: a handing over or a call, not a topic)
+    r"[交发打寄送递]给"
 )
 # Talked about container tracking IoT, Interested in AI reading, pilot our MES: said in English.
 _EN_TOPIC = re.compile(

@@ -253,3 +253,13 @@ def test_a_reminder_does_not_open_with_the_rep_who_does_every_task() -> None:
     assert [t.action for t in tasks("周五我把质保协议的电子版发给她", now)] == [
         "把质保协议的电子版发给她"
     ]
+
+
+def test_a_handing_over_or_a_call_is_no_headline() -> None:
+    now = datetime(2026, 3, 2, 8, 30, tzinfo=SH)
+    for note in (
+        "上周五去了武汉协和医院设备处，张处长说采购计划要等院长办公会。我3月6号之前要把设备参数对照表交给他们设备科的黄工。",
+        "上午电话打给了合肥京东方的设备采购部葛经理，偏光片贴附机的需求确认了。",
+    ):
+        inter = parse_note(note, now).interaction
+        assert inter is not None and (inter.summary is None or "给" not in inter.summary)
