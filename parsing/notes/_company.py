@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ._doc import Doc, is_cjk
+from ._latin import GIVEN_NAMES
 from ._lexicon import FAMILY, KNOWN_ORGS, ORG_AREAS, PLACE_RE, SURNAMES, TITLE_RE, words
 from ._model import Grade
 from ._people import People
@@ -608,7 +609,7 @@ _LATIN_THEN_PLACE = re.compile(
 _JARGON = frozenset(
     words(
         "PO RFQ RFP PPT MES ERP CRM WMS KPI QA QC HR IT PM GM CEO CFO CTO COO VP BD EHS OEM "
-        "ODM PR IR APP AI IOT HQ FY Q1 Q2 Q3 Q4 CNY OK"
+        "ODM PR IR APP AI IOT HQ FY Q1 Q2 Q3 Q4 CNY OK VIP EPC KA TEAM SALES KEY"
     )
 )
 
@@ -618,6 +619,8 @@ def _latin_and_place(doc: Doc, people: People) -> tuple[int, int, str] | None:
         brand = m["brand"]
         if brand.lower() in _ENGLISH_WORDS or brand.upper() in _JARGON or brand.isdigit():
             continue
+        if brand.split()[0] in GIVEN_NAMES or brand.split()[0].upper() in _JARGON:
+            continue  # (Kevin上海的同事, David Chen上海, Team A上海: people and teams)
         if not doc.free(*m.span()):
             continue
         if any(p.start < m.end("brand") and m.start() < p.end for p in people.mentions):

@@ -25,7 +25,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"吃了?个?饭|吃了顿|吃完饭|食完?了?饭|饭局|宴请|喝了?酒|[喝饮]了?茶|聚餐|午饭|晚饭|晚餐|午餐|"
             r"请[^\s,]{0,8}?吃|\b(?:dinner|lunch|breakfast)\b|"
             # 跟钟经理喝了点, 同SATS的林先生喝咖啡: a drink together
-            r"喝了点|[喝饮]了?杯?咖啡",
+            # (感冒喝了点药, 在星巴克喝咖啡等张总: no one to drink with)
+            r"(?:跟|和|同|与|请)[^,。;\n]{1,30}?(?:喝了点(?!药)|[喝饮]了?杯?咖啡)",
             re.IGNORECASE,
         ),
         "meal",
@@ -44,7 +45,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"电话会|(?<!演示)视频了(?=一下|[,。;\s]|$)|开了个?\s?call\b|电话是[^\s,。]{1,12}?打来|"
             r"电话[未没]接|"
             # 晚上接到济南二机床的电话, 林經理頭先打嚟, Mr. Lee刚打来, phone里, call了
-            r"接到[^\s,。;]{0,20}?电话|(?<![要会再去])打(?:嚟|来)(?![的了过])|(?<![A-Za-z])phone[里上]|"
+            # (等接到张总电话再安排, 等他打来再说: a call awaited)
+            r"(?<![等要会])接到[^\s,。;]{0,20}?电话(?![^,。]{0,3}再)|(?<=刚|先|才|天|午)打(?:嚟|来)(?![的了过])|"
+            r"(?<![A-Za-z])phone[里上]|"
             r"(?<![A-Za-z])call\s?了"
         ),
         "call",
@@ -56,7 +59,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # WeChat 了, WhatsApp 回复了, LINE 聊了, whatsapp 话: the other apps reps use
             r"(?<![A-Za-z])(?:wechat|whatsapp|line)(?![A-Za-z])\s*(?:了|回复|聊|说|话|讲)|"
             # WeChat上说, 同機管局嘅何小姐WhatsApp，佢話…
-            r"(?<![A-Za-z])(?:wechat|whatsapp)(?![A-Za-z])\s*(?:上|里|[,，。]\s*(?:他|她|佢))",
+            # (张总的WhatsApp上一直没回: no exchange; 陳生頭先WhatsApp我: one)
+            r"(?<![A-Za-z])(?:wechat|whatsapp)(?![A-Za-z])\s*(?:上|里|[,，。]\s*(?:他|她|佢))(?![^,。]{0,6}没)|"
+            r"(?<![A-Za-z])(?:wechat|whatsapp)(?=我)",
             re.IGNORECASE,
         ),
         "wechat",
@@ -84,8 +89,12 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?:总|经理|主任|[处局科院行厂部组]长|工|处|局)(?:去|来)(?:看|参观|考察)了|"
             # 刚从苏州工业园区管委会出来, 10月21号去的兰州石化, 现场看了, 在云南白药集团待了一下午,
             # visit了
-            r"(?<=刚|才|天|午)从(?!家|公司|机场|车站|高铁)[^\s,。;]{2,24}?出来|(?<=[0-9一二三四五六七八九十][号日])去的(?!话|时候)|现场看了|"
-            r"在(?!家|公司|路上|车上)[^\s,。;]{2,24}?待了|(?<![A-Za-z])visit\s?了",
+            # (a place left, then what someone said there: 从仓库调出来的样机, 从医院出来感觉好多了
+            # are no visits)
+            r"(?<=刚|才|天|午)从(?!家|公司|机场|车站|高铁|地铁)[^\s,。;]{2,24}?[出回]来(?=[^。;\n]{0,30}(?:说|讲|话|表示))|"
+            r"(?<=[0-9一二三四五六七八九十][号日])去的(?!话|时候)|现场看了(?![^,。]{0,4}再)|"
+            r"(?<=[今昨前]天|上午|下午)在(?!家|公司|路上|车上|高铁|飞机|机场)[^\s,。;]{2,24}?[待呆]了(?=[一半整])|"
+            r"(?<![A-Za-z])visit\s?了",
             re.IGNORECASE,
         ),
         "visit",
@@ -111,7 +120,8 @@ _EN_WENT_WELL = re.compile(
 _SAID_THERE = re.compile(r"(?:他|她|佢)(?:说|话|表示)|(?i:\b(?:he|she) (?:said|says)\b)")
 _NEGATED = re.compile(r"(?:没|未|不|没有)$")
 _FUTURE_BEFORE = re.compile(
-    r"(?:约|准备|计划|打算|要|再|想|需要|得|记得|提醒|安排|过几天|改天|有空|下次|回头|年后|过完年)"
+    r"(?:约|准备|计划|打算|要|再|想|需要|得|记得|提醒|安排|过几天|改天|有空|下次|回头|年后|过完年|"
+    r"等(?!了|到))"  # (等李工现场看了再报价: awaited)
     r"[^\s,]{0,4}$"
 )
 # A day ahead not pinned down (这几天给张总打个电话, 两三天后, 找时间拜访): no contact today.
@@ -289,6 +299,8 @@ def _planned_earlier(doc: Doc, a: int) -> bool:
 _SOMEONE_ELSES = re.compile(
     r"^[^跟和与同约请陪见给找]*的人[^\s,，。]{0,6}?也|对手|竞品|同行|友商|听说|据说"
 )
+# 听说他们3号去的北京: whose going it was, said before the day
+_THEIR_GOING = re.compile(r"他们|她们|听说|据说")
 _HEARSAY = re.compile(r"\s*(?:听说|据说|听[^\s,，]{1,4}说)")
 
 
@@ -310,6 +322,8 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             continue  # 阚科长: 刚开完会… — the customer's own day, told in the chat
         if _SOMEONE_ELSES.search(t[ca:a]):
             continue  # 海康的人上礼拜也去拜访了杭州萧山医院: a rival's visit, not the rep's
+        if t[a:b] == "去的" and _THEIR_GOING.search(t, _sentence_start(t, a), a):
+            continue
         if _reminded_of(doc, a):
             continue  # 记得今天10点给王局长打电话: a reminder, even once its hour is gone
         off = _CALLED_OFF.search(t, ca, doc.clause(a)[1])
@@ -1217,12 +1231,16 @@ _ONLY_THEIRS = re.compile(
     r"^(?:要|会|就|才|能|再|先|准备|计划|正式|全厂|全公司)?(?:挂网|招标|立项|开标|评标|截标|截止|公示|"
     # (their plant and offices: 系统关闭, 放假, 上班, 返工, 盘点, 检修, 停产, 切换新系统; their
     # procurement: 定标, 公布, 发采购计划, 开始走…流程; their payment run: 统一付款)
-    r"关闭|公布|定标|放假|上班|返工|复工|盘点|检修|停产|大修|岁修|切换|统一付款|"
+    # (检修, 盘点, 切换 are also work the rep does: 检修他们的空压机, 切换新报价模板)
+    r"关闭|公布|定标|放假|上班|返工|复工|停产|切换新系统|统一付款|"
     # (月底前要付款 is the money the rep collects; 开始走访 the rep's round of visits)
     r"发(?:布)?(?:采购|招标)计划|开始走(?!访)|"
     r"(?i:(?:they\s+)?(?:close|decide|finali[sz]e|freeze))\b)(?![书会])"
 )
 # The rep asking for it in so many words (客户提醒我们 is the customer's doing).
+_REP_TASK_AFTER = re.compile(
+    r"^[^,;。]{0,4}?(?:前|后|以后|之后|完|结束)|\s(?:再)?(?:去|拜访|找|打电话|给|发|送|寄|带|约|回访)"
+)
 _HAND_HIM = re.compile(r"^把[^,;。]{1,24}?(?:给|发|寄|送|交)(?:给)?(?:他|她)")
 _REMIND_ME = re.compile(r"(?<![户他她方])提醒我(?!们)")
 
@@ -1286,10 +1304,10 @@ _NOT_TO_DO = re.compile(
     r"^(?:他们|她们|对方)|请假|休假|年会|负责|^起|(?:联系|找|约|打给)我(?!们的)|"
     # 就不去了, 如果有空再去 (a condition), 每天早上开会 (a habit), 张总过生日 (someone's day)
     r"不去|不来|就不|如果|要是|的话|每[天周月年日]|天天|过生日|生日$|^我都|^我也在|"
-    # 10号您能收到 (the customer's receipt); 给…送了花 (done, the day a slip)
-    r"^[^\s,]{0,4}(?:能|会|就能|可以)收到|^[^\s,]{0,14}?(?:送|打|发|见|吃|聊|谈|拜访)了(?![解吗])|"
+    # 10号您能收到 (the customer's receipt)
+    r"^[^\s,]{0,4}(?:能|会|就能|可以)收到|"
     # 礼拜四来电话 (their call), 开车路上记一下 (the rep noting this very note)
-    r"^来电话?|^打来|记一下|记下来"
+    r"^来电话?|^打来|记一下$"
 )
 _FOR_THE_REP = re.compile(r"(?:发|给|寄|送|传|告诉|通知|回复|答[复覆])我(?!们的)")
 _THEIR_WISH = re.compile(r"我们?(?:想|希望|打算|争取)\s*$")
@@ -1315,7 +1333,7 @@ _REP_ACTION = re.compile(
     r"催|约|请|拜访|见|签|回款|收款|去|过去|给|和|上门|拜年|到(?!期|货|账)|"
     r"演示|投标|汇报|面谈|会(?!议|开)|带(?=[^\s,;。]{1,8}过去)|电$|"  # (明10点电: a call)
     # (宁波银行孔行 下周二饭局, 楊經理 週一上午10點視訊: meeting the person named before)
-    r"饭局$|视讯$|视频$|见面$|吃饭$|喝茶$|饮茶$|谈$)"  # (京东物流周三下午三点谈)
+    r"饭局$|视讯$|视频$|见面$|吃饭$|喝茶$|饮茶$)"
 )
 # A customer's own travel around a date (他一月十五号要来南京开会, 我明天飞广州 in their chat):
 # a trip, not something the rep has to do.
@@ -1393,6 +1411,9 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     aside = _ASIDE.match(t, b)
     if aside is not None:  # 3月9号(元宵节后那个周一)给李工打电话: the words after the aside
         start = aside.end()
+    closing = re.match(r"\)\s*(?:之?前)?", t[b:])
+    if closing is not None:  # 周五(11号)之前把报价发给刘经理: the bracket's date, then the task
+        start = b + closing.end()
     if t.startswith("  ", b):  # an English date's padding (next Monday 发个 proposal)
         while start < cb - 1 and t[start] == " ":
             start += 1
@@ -1707,9 +1728,13 @@ def _answered_with_a_day(doc: Doc, a: int) -> bool:
     again only sets its hour)."""
     asked = next((w for w in doc.whens if w.span[0] == a), None)
     # (11号下午五点前交到采购部 / 我: 11号上午把标书送过去 — their deadline, the rep's hour)
-    deadline = asked is not None and bool(
-        re.search(r"前$", doc.t[slice(*asked.span)])
-        or re.match(r"\s*之?前", doc.t[asked.span[1] :])
+    deadline = (
+        asked is not None
+        and asked.has_time
+        and bool(
+            re.search(r"前$", doc.t[slice(*asked.span)])
+            or re.match(r"\s*之?前", doc.t[asked.span[1] :])
+        )
     )
     return any(
         w.span[0] > a
@@ -1720,31 +1745,40 @@ def _answered_with_a_day(doc: Doc, a: int) -> bool:
     )
 
 
-# A customer's chat line turning a day down or naming another (周四我去市里，周五吧; 不急).
-_TURNED_DOWN = re.compile(r"不行|不在|没空|有事|出差|开会|不急|不用|不方便|吧")
+# A customer's chat line turning a day down: no (不行, 没空), busy that very day (周二我出差),
+# another day offered (周五吧), or another day named that the rep then takes.
+_TURNED_DOWN = re.compile(r"不行|不方便|没空|不在|改到|改成")
+_BUSY = re.compile(r"出差|开会|不在|没空|有事|去|在")
 
 
 def _put_off_in_chat(doc: Doc, w: When) -> bool:
-    """Whether the day the rep offered in a chat was turned down: a customer's later line
-    names another day or says no, and the rep's own later line settles on another day."""
+    """Whether the day the rep offered in a chat was turned down by a customer's later line
+    (see _TURNED_DOWN) and the rep's own later line settles on another day (a customer's line
+    that only tells of their own day, or says 不急, turns nothing down)."""
+    t = doc.t
     a = w.span[0]
     lines = sorted([(x, True) for x in doc.own_lines] + [(x, False) for x in doc.others_lines])
     later = [(x, own) for x, own in lines if x > a]
     for i, (x, own) in enumerate(later):
         if own:
             continue
-        end = later[i + 1][0] if i + 1 < len(later) else len(doc.t)
-        if not _TURNED_DOWN.search(doc.t, x, end) and not any(
-            x <= v.span[0] < end for v in doc.whens
-        ):
-            continue
-        return any(
-            v.span[0] > end
-            and not doc.said_by_customer(v.span[0])
-            and v.day != w.day
-            and doc.is_future(v)
+        end = later[i + 1][0] if i + 1 < len(later) else len(t)
+        said = {v.day for v in doc.whens if x <= v.span[0] < end}
+        settled = {
+            v.day
             for v in doc.whens
-        )
+            if v.span[0] > end and not doc.said_by_customer(v.span[0]) and doc.is_future(v)
+        } - {w.day}
+        if not settled:
+            continue
+        offered = any(t.startswith("吧", v.span[1]) for v in doc.whens if x <= v.span[0] < end)
+        if (
+            _TURNED_DOWN.search(t, x, end)
+            or (w.day in said and _BUSY.search(t, x, end))
+            or offered
+            or said & settled
+        ):
+            return True
     return False
 
 
@@ -1765,35 +1799,69 @@ def _names_the_day(doc: Doc, a: int, b: int) -> bool:
 
 # 下次是3月10号。 開標係七月廿四號, Q3的在9月底: a day told as when something is (定在, 约在,
 # 改在 set the rep's appointment).
-_TOLD_AS = re.compile(r"(?<![约定改放排])(?:是|係|系|在)\s*$")
+_TOLD_AS = re.compile(r"(?<![约定改放排])(?:是|係|系)\s*$")
+# …said of their own steps: 下次, 截止(日期), 开标, 定标, 公布, 结果 (演示是下周四 is the rep's)
+_THEIR_STEP = re.compile(r"下次|下一次|截止|开标|评标|定标|公布|结果|付款日|放假")
 _TOLD_THEN_ENDS = re.compile(r"\s*(?:$|[,。;\n])")
 _ONES_OWN_ERRAND = re.compile(r"[我咱]|拜访|见面|约|去|打电话|联系|回访")
 
 
 # After a date: from then on, no one day (以后才, 后才上班), a holiday's length (放假3天, 国庆
 # 7天), the season told (年底最后几天).
+# (元旦放假前, 清明假期后第一天, 月底最后一天: a day for the rep's task, reckoned from it)
 _NOT_A_DAY_TO_ACT = re.compile(
-    r"\s*(?:(?:以|之)?后才|后再说|放假|假期|长假|连假|[0-9一二三四五六七八九十]+天(?![内后前之以])"
-    r"|最后(?:一|几|这)?(?:天|周|个星期)|还在|都在)"  # (过年还在想工作: a state then)
+    r"\s*(?:(?:以|之)?后才|后再说|(?:放假|假期|长假|连假)(?![前后])|[0-9一二三四五六七八九十]+天(?![内后前之以])"
+    r"|最后(?:几|这几)天|还在|都在)"  # (过年还在想工作: a state then)
 )
-_HOLIDAY = re.compile(r"放假$|假期$|连假$|长假$")
+_HOLIDAY = re.compile(r"(?:放假|假期|连假|长假)$")
+_BEFORE_OR_AFTER = re.compile(r"\s*(?:之|以)?[前后]")
 # Before a date: a deed already done then (已经在1月底送到了, 上次是周三来的).
-_GONE_BEFORE = re.compile(r"(?:已经|早就|上次|上回)(?:是|在|于)?\s*$")
+_GONE_BEFORE = re.compile(r"(?P<already>已经|早就)?(?:上次|上回)?(?:是|在|于)?\s*$")
+
+
+def _gone_before(doc: Doc, w: When) -> bool:
+    """上次是周三来的, 已经在1月底送到了: a day gone by (已经 only for a month and day read as the
+    next one: 张总已经在下周二安排了会议 is still to come)."""
+    a = w.span[0]
+    m = _GONE_BEFORE.search(doc.t, max(doc.clause(a)[0], a - 4), a)
+    if m is None or not m.group().strip():
+        return False
+    if re.search("上次|上回", m.group()):
+        return True
+    said = doc.t[a : w.span[1]]
+    return m["already"] is not None and not re.search(r"[下明后本这今]|周|礼拜|星期", said)
 
 
 _ASIDE = re.compile(r"\s*\([^()\n]{1,16}\)\s*(?:之?前)?")
 
 
+_NUMBERED_DAY = re.compile(r"[0-9一二三四五六七八九十]+\s*[号日]")
+
+
 def _restated(doc: Doc, i: int) -> bool:
-    """Whether the date ``doc.whens[i]`` says again in brackets the date right before it, read
-    as another day (元宵节后那个周一 for 3月9号: the day said first is the one meant)."""
-    a = doc.whens[i].span[0]
-    opened = doc.t.rfind("(", 0, a)
-    if opened < 0 or ")" in doc.t[opened:a] or i == 0:
-        return False
-    before = doc.whens[i - 1]
-    # (下下周五(29号)前: the same day, whose bracket carries the task on)
-    return 0 <= opened - before.span[1] <= 1 and before.day != doc.whens[i].day
+    """Whether one of two dates that say the same day twice, the second in brackets, but are
+    read as two days, is to be left: the one whose day is said by its number (周五(11号) is the
+    11th, 3月9号(元宵节后那个周一) the 9th). The same day twice (下下周五(29号)前) leaves
+    neither: the bracket's carries the task on."""
+
+    def pair(j: int) -> bool:
+        if j <= 0 or j >= len(doc.whens):
+            return False
+        a = doc.whens[j].span[0]
+        opened = doc.t.rfind("(", 0, a)
+        if opened < 0 or ")" in doc.t[opened:a]:
+            return False
+        before = doc.whens[j - 1]
+        return 0 <= opened - before.span[1] <= 1 and before.day != doc.whens[j].day
+
+    def numbered(j: int) -> bool:
+        return bool(_NUMBERED_DAY.search(doc.t[slice(*doc.whens[j].span)]))
+
+    if pair(i):  # the bracket's: left unless its number says the day
+        return not numbered(i) or numbered(i - 1)
+    if pair(i + 1):  # the first: left when only the bracket's says the day by its number
+        return numbered(i + 1) and not numbered(i)
+    return False
 
 
 def _day_told(doc: Doc, a: int, b: int) -> bool:
@@ -1804,7 +1872,11 @@ def _day_told(doc: Doc, a: int, b: int) -> bool:
     return bool(
         _TOLD_AS.search(t, max(ca, a - 2), a)
         and _TOLD_THEN_ENDS.match(t, b)
-        and (doc.said_by_customer(a) or not _ONES_OWN_ERRAND.search(t, ca, a))
+        # (下周五是1月1号: a day said to be another is the calendar told)
+        and (
+            _THEIR_STEP.search(t, ca, a) or any(v.span[1] in (a - 1, a - 2) for v in doc.all_whens)
+        )
+        and not _ONES_OWN_ERRAND.search(t, ca, a)
     )
 
 
@@ -1861,8 +1933,8 @@ def find_follow_ups(
             continue  # 明天就月底了, 下周五就是元旦了, 两周后的今天是圣诞节: what a day is
         if (
             _NOT_A_DAY_TO_ACT.match(t, b)
-            or _HOLIDAY.search(t[a:b])
-            or _GONE_BEFORE.search(t, max(doc.clause(a)[0], a - 4), a)
+            or (_HOLIDAY.search(t[a:b]) and not _BEFORE_OR_AFTER.match(t, b))
+            or _gone_before(doc, w)
         ):
             continue  # 正月十五以后才谈, 国庆7天, 年底最后几天, 已经在1月底送到了, 上次是周三来的
         if re.match(
@@ -1927,8 +1999,13 @@ def find_follow_ups(
         decided = _THEIR_DECISION.match(action) and _third_party_before(t, a)
         if _their_deed(doc, a, b) or (decided and not re.search(r"[我咱]", t[ca:a])):
             continue  # 岸电系统他们年底定, 尾款答应本月底付, 标书下周一发出来: theirs, not the rep's
+        said_after = t[b:cb].lstrip(" 前之")
+        theirs_then = _ONLY_THEIRS.match(said_after)
         if (
-            _ONLY_THEIRS.match(t[b:cb].lstrip(" 前之"))
+            theirs_then is not None
+            # (定标前再去拜访一次, 返工后第一时间去拜访陈生, 复工 去三一重工回访: their step is
+            # when the rep's task is reckoned from)
+            and not _REP_TASK_AFTER.search(said_after[theirs_then.end() :])
             and not _REMIND_ME.search(_sentence_of(t, a))
             # (招标，我得准备资质 — but in a customer's chat line 我 is them)
             and (
@@ -1981,8 +2058,10 @@ def find_follow_ups(
         if any(f.end in (a, a - 1) or f.start <= a <= f.end + 3 for f in family):
             continue
         invited = raw_after.startswith(("再", "来")) or action.startswith("来")
-        # 他说礼拜五之前把注册证复印件给他: what he asks the rep to hand him
+        # 他说礼拜五之前把注册证复印件给他: what he asks the rep to hand him; 京东物流周三下午
+        # 三点谈: a telegraphic note's meeting (张总和他们老板周三谈 is theirs)
         invited = invited or bool(_HAND_HIM.match(action))
+        invited = invited or (action == "谈" and len(t) <= 16 and not re.search("他们|和|跟", t))
         if (
             subject
             and not _TOLD.search(head)

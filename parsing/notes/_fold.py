@@ -169,7 +169,9 @@ _EN_DAY = re.compile(
     # (next Wed下午, 我this Friday把: English glued to Chinese, whose characters \b counts as
     # letters, so the words' ends are looked for as no Latin letter or digit)
     r"(?<![A-Za-z0-9_@-])(?:(?P<which>next|this|coming)\s+)?(?P<d>mon|tue|wed|thu|fri|sat|sun)"
-    r"(?:day|s|sday|nesday|rsday|r|rs|urday)?(?![A-Za-z0-9_@-])\.?",  # (微信sun-chu2020)
+    r"(?:day|s|sday|nesday|rsday|r|rs|urday)?(?![A-Za-z0-9_@-])\.?"  # (微信sun-chu2020)
+    # (Sun总, Sun经理, Mon工: a surname in Latin letters before a title, no day)
+    r"(?!\s?(?:总|工|经理|主任|先生|小姐|女士|老师|生|姐|哥|局|处|科|院|董|部))",
     re.IGNORECASE,
 )
 _EN_WORDS = {
@@ -179,7 +181,11 @@ _EN_WORDS = {
     "tmr": "明天", "tmrw": "明天", "tmw": "明天", "tomo": "明天", "2moro": "明天",
 }  # fmt: skip
 _EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MON = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# (the months' own spellings only: Mark and Janet are people)
+_MON = (
+    r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?(?![a-z])\.?"
+)
 # Jan 4, Dec 29th, 5 Jan: a month said in English, with its day.
 _EN_DATE = re.compile(
     rf"(?<![A-Za-z0-9])(?:{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th|[号日])?"

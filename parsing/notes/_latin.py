@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ._lexicon import COMPOUND_SURNAMES, SURNAMES, words
 
 __all__ = [
+    "GIVEN_NAMES",
     "LATIN_SURNAMES",
     "LatinName",
     "acronym_before",
@@ -50,6 +51,7 @@ _FEMALE = frozenset(
 # Said of either: a full name with one of these gets no Mr./Ms. (a wrong one is worse).
 _EITHER = frozenset(words("Alex Chris Jackie Sam Kim Jo Terry Ashley Jamie Robin"))
 _GIVEN = _MALE | _FEMALE | _EITHER
+GIVEN_NAMES = _GIVEN  # (Kevin上海 is a person where he works, no company)
 # A capitalised word before a given name that makes it a place (Queen Elizabeth Hospital).
 _PLACE_BEFORE = frozenset(
     words("Queen King Prince Princess St Saint Mount Mt Lake Port Fort San Santa Lady")
