@@ -92,7 +92,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # (a place left, then what someone said there: 从仓库调出来的样机, 从医院出来感觉好多了
             # are no visits)
             r"(?<=刚|才|天|午)从(?!家|公司|机场|车站|高铁|地铁)[^\s,。;]{2,24}?[出回]来(?=[^。;\n]{0,30}(?:说|讲|话|表示))|"
-            r"(?<=[0-9一二三四五六七八九十][号日])去的(?!话|时候)|现场看了(?![^,。]{0,4}再)|"
+            r"(?:(?<=[0-9一二三四五六七八九十][号日])|(?<=[周拜期][一二三四五六日天])|(?<=[昨前]天))去的(?!话|时候|人)|"
+            r"现场看了(?![^,。]{0,4}再)|"
             r"(?<=[今昨前]天|上午|下午)在(?!家|公司|路上|车上|高铁|飞机|机场)[^\s,。;]{2,24}?[待呆]了(?=[一半整])|"
             r"(?<![A-Za-z])visit\s?了",
             re.IGNORECASE,
@@ -400,18 +401,23 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
     return best
 
 
+_MONTH_SAID = re.compile(r"月")
+_DAY_ONLY = re.compile(r"[0-9一二三四五六七八九十]{1,3}[号日]")
+
+
 def _last_years_if_done(doc: Doc, w: When | None, a: int, b: int) -> When | None:
     """10月21号去的兰州石化 written on 2 November: a month and day said of a contact done (去的,
     拜访了) are the ones just past, not next year's."""
     if (
         w is None
-        or not w.yearless
+        or not (w.yearless or _DAY_ONLY.fullmatch(doc.t, *w.span))
         or w.lunar is not None
-        or (w.day - doc.today).days <= _YEARLESS_AHEAD
+        or (w.day - doc.today).days
+        <= (_YEARLESS_AHEAD if _MONTH_SAID.search(doc.t, *w.span) else 0)
         or not re.search(r"的|了|过", doc.t[b : b + 1] + doc.t[a:b][-1:])
     ):
         return w
-    day = months_back(w.day, 12)
+    day = months_back(w.day, 12 if _MONTH_SAID.search(doc.t, *w.span) else 1)
     return w if day is None else replace(w, start=day, end=None)
 
 
@@ -1696,6 +1702,7 @@ _EN_TAIL = re.compile(r"(?i)(?:\s+(?:before|by|on|at|until|due|eod|cob|for|re:?|
 # (开会过一下合同, 过一遍, 过目: going over something, no 过 of the past)
 _DONE_BY_THEN = re.compile(
     r"\s*(?:[去来见到拜访打通聊谈开][^\s,，。]{0,5}?)?过(?![来去年节一下目])"
+    r"|\s*去的(?!话|时候|人)"  # (21号去的兰州石化: gone then)
 )
 _EN_GONE = re.compile(r"(?i)\s*(?:was|were|went|had)\b")
 # A day said to be another (明天就月底了, 下周五就是元旦了, 后天周六, 下个礼拜天是二月二十八号):

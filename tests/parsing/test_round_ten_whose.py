@@ -361,3 +361,11 @@ def test_people_and_teams_with_a_city_are_no_company() -> None:
         "Sales meeting: Team A上海 target 没完成",
     ):
         assert company(note) is None, note
+
+
+def test_a_day_said_of_a_visit_gone_by_is_the_one_just_past() -> None:
+    evening = datetime(2026, 12, 3, 18, 0, tzinfo=SH)
+    note = "21号去的兰州石化，今天才记。杨厂长说要改造"
+    assert kind(note, evening) == "visit 2026-11-21" and dues(note, evening) == []
+    assert kind("上周三去的万科，张总说预算批了", evening) == "visit 2026-11-25"
+    assert dues("5号去拜访万科张总", evening) == ["2026-12-05"]  # still to come
