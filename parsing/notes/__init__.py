@@ -63,7 +63,7 @@ from ._model import (
     ItineraryFact,
     Note,
 )
-from ._people import find_people, finished, is_blank, mark_task_only
+from ._people import find_people, finished, is_blank, mark_task_only, the_rep_addressed
 
 __all__ = [
     "Birthday",
@@ -147,10 +147,15 @@ def parse_note(text: str, now: datetime) -> Note:
     follow_ups = find_follow_ups(doc, people, family, claimed)
     if interaction is not None:
         mark_task_only(doc, people, follow_ups)
+    the_rep = the_rep_addressed(doc, people)
     return Note(
         text=text,
         company=company,
-        contacts=[finished(p) for p in people.persons if not is_blank(p)],
+        contacts=[
+            finished(p)
+            for i, p in enumerate(people.persons)
+            if not is_blank(p) and i not in the_rep
+        ],
         interaction=interaction,
         follow_ups=follow_ups,
         itineraries=itineraries,

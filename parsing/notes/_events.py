@@ -321,6 +321,13 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             continue
         if doc.chat and doc.said_by_customer(a):
             continue  # 阚科长: 刚开完会… — the customer's own day, told in the chat
+        if (
+            doc.chat
+            and not re.match(r"\s*[了过完]", t[b : b + 2])
+            and "了" not in t[a:b]
+            and not re.search(r"刚|已经", t[max(ca, a - 4) : a])
+        ):
+            continue  # 我: 那我明天下午给您打电话 — a call promised; the chat itself is the contact
         if _SOMEONE_ELSES.search(t[ca:a]):
             continue  # 海康的人上礼拜也去拜访了杭州萧山医院: a rival's visit, not the rep's
         if t[a:b] == "去的" and _THEIR_GOING.search(t, _sentence_start(t, a), a):
@@ -1206,14 +1213,15 @@ def _who(doc: Doc, people: People, a: int, b: int, place_pos: int) -> str | None
 _FILLER = re.compile(
     r"^(?:[\s,:]|提醒我|提醒|记得|一定要|务必|还要|需要|要|得|准备|计划|可以|就|之前|以前|前|以后|之后|再次|必须|"
     # (我把质保协议发她, 我再打电话跟钟经理对一下交期: the rep, who does every task, goes)
-    r"我(?=去|过去|把|再|先|给|跟|和|打|发|寄|送|带))+"
+    r"我们?(?=去|过去|把|再|先|给|跟|和|打|发|寄|送|带))+"
 )
 _TRAIL = re.compile(r"[\s,!?。~吧啊哦呀了]+$")
 # Voice input runs on: 见面那个就是谈一下… ends the reminder at the first filler.
 _RUN_ON = re.compile(VOICE_FILLERS)
 # A bare verb names who with it: 万科刘总 明天10点见 → 见刘总.
-_BARE_VERB = frozenset(words("见 见面 约 拜访 回访 联系 电话 打电话 call visit meet"))
-_WITH_WHOM = {"见面": "和{}见面", "打电话": "给{}打电话", "电话": "给{}打电话"}
+_BARE_VERB = frozenset(words("见 见面 约 拜访 回访 联系 电 电话 打电话 call visit meet"))
+# (明10点电: a telegraphic note's call)
+_WITH_WHOM = {"见面": "和{}见面", "打电话": "给{}打电话", "电话": "给{}打电话", "电": "给{}打电话"}
 # English notes put the verb first: call Lee at 万科 next Fri 3pm.
 _EN_VERB = re.compile(
     r"(?i)\b(?:call|visit|meet(?:ing)?|send|email|ping|follow up(?: with)?|lunch|dinner|present)\b"
@@ -1247,7 +1255,9 @@ _ONLY_THEIRS = re.compile(
 _REP_TASK_AFTER = re.compile(
     r"^[^,;。]{0,4}?(?:前|后|以后|之后|完|结束)|\s(?:再)?(?:去|拜访|找|打电话|给|发|送|寄|带|约|回访)"
 )
-_HAND_HIM = re.compile(r"^把[^,;。]{1,24}?(?:给|发|寄|送|交)(?:给)?(?:他|她)")
+_HAND_HIM = re.compile(
+    r"^(?:要|让)?(?:我们|我|咱们)?把[^,;。]{1,30}?(?:给|发|寄|送|交)(?:给)?(?:他|她)"
+)
 _REMIND_ME = re.compile(r"(?<![户他她方])提醒我(?!们)")
 
 
@@ -1348,7 +1358,7 @@ _TRAVEL = re.compile(
     r"(?i:\bon leave\b|\bflying\b|\bfly to\b|\btravell?ing\b|\bout of office\b|\bback on\b)"
 )
 # The customer's own meetings and habits are not the rep's to do (他们下周一内部评审, 一般…).
-_INTERNAL = re.compile(r"内部|例会|开标|发标(?!书)|评标|走流程|审批|公告|公示")
+_INTERNAL = re.compile(r"内部|例会|开标|发标(?!书)|评标|招标会|走流程|审批|公告|公示")
 # …and their committees and reports up, said right after the date (下周三上会, 周五给老板汇报).
 _THEIR_MEETING = re.compile(
     r"上会|党委会|董事会|办公会|(?:给|向|跟)(?:老板|领导|上级|上面|董事长|老总)汇报"
@@ -1462,11 +1472,14 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     if _RUN_ON.search(text, 2):  # a voice note runs on: the task ends at its next filler
         parts = _RUN_ON.split(text)
         # (去那个长春的吉林大学…: a filler right after the verb is no end)
-        text = parts[0] + parts[1] if len(parts[0]) <= 2 and len(parts) > 1 else parts[0]
+        # (我们把那个技术参数表发给他: a word that needs what follows, 把, 给, 去, is no end either)
+        needs_more = len(parts[0]) <= 2 or parts[0].endswith(("把", "给", "去", "到", "跟", "和"))
+        text = parts[0] + parts[1] if needs_more and len(parts) > 1 else parts[0]
     if ka <= start:
         text = _with_whom(doc, people, text, min(kb, cb), cb)
     text = _people_as_named(doc, people, _without_company(doc, text))
     text = _EN_TAIL.sub("", _TRAIL.sub("", text)[:24])
+    text = _GRADE_AFTER.sub("", text) or text  # 周一下午3点送样 B类: the grade is the customer's
     if text.startswith("再") and len(text) >= 3:
         text = text[1:]
     if not text or text == "跟进" or _EN_LEAD.match(text):  # Call 刘工 tomorrow re 巡检 app
@@ -1516,6 +1529,7 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
 
 
 _SPOKEN_FILLER = re.compile(r"嗯|那个(?=[\u4e00-\u9fff])")
+_GRADE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])\s+[ABC]类?$")
 
 
 # A trip said alone (去一下南通中远海运川崎船厂) and then whom it is for (找生产部的白部长).
@@ -1972,7 +1986,9 @@ def find_follow_ups(
         travel = _TRAVEL.search(before) or _TRAVEL.search(t, b, cb)
         if travel and not _REP_ACTION.match(t[b:cb].lstrip(" 我再就")):
             continue
-        internal = _INTERNAL.search(t, b, cb)
+        # (a dictated note is one clause: the next date's words are that date's)
+        upto = min([cb] + [v.span[0] for v in doc.whens if b <= v.span[0] < cb])
+        internal = _INTERNAL.search(t, b, upto)
         if internal and t[internal.start() - 1 : internal.start()] in ("去", "加"):  # (参加)
             internal = None  # 12月3号去开标: the rep goes to the bid opening
         if internal and _REMIND_ME.search(_sentence_of(t, a)):

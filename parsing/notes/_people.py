@@ -40,6 +40,7 @@ __all__ = [
     "mark_task_only",
     "salutation_of",
     "surname_of",
+    "the_rep_addressed",
 ]
 
 # Characters that end a name when scanning outwards from a title.
@@ -1364,3 +1365,24 @@ def _in_task(doc: Doc, m: Mention, spans: list[tuple[int, int]]) -> bool:
         if _TASK_OPENING.match(doc.t, ca) and m.start < a:
             return True  # Send quotation to Ms. 岑 tomorrow
     return False
+
+
+# 周主任: 小张，参数表收到了 — a customer's chat line opening by calling someone is talking
+# to the rep, who is no contact of the customer's.
+_CALLED_AT_LINE_START = re.compile(r"[ ]*[,，]")
+
+
+def the_rep_addressed(doc: Doc, people: People) -> set[int]:
+    """The persons of a pasted chat named only where a customer's line calls the rep."""
+    if not doc.chat:
+        return set()
+    starts = set(doc.others_lines)
+    out: set[int] = set()
+    for idx in range(len(people.persons)):
+        said = [m for m in people.mentions if m.contact == idx and not m.pronoun]
+        if said and all(
+            any(0 <= m.start - x <= 1 for x in starts) and _CALLED_AT_LINE_START.match(doc.t, m.end)
+            for m in said
+        ):
+            out.add(idx)
+    return out

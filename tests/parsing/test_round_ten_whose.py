@@ -369,3 +369,34 @@ def test_a_day_said_of_a_visit_gone_by_is_the_one_just_past() -> None:
     assert kind(note, evening) == "visit 2026-11-21" and dues(note, evening) == []
     assert kind("上周三去的万科，张总说预算批了", evening) == "visit 2026-11-25"
     assert dues("5号去拜访万科张总", evening) == ["2026-12-05"]  # still to come
+
+
+# -- from tryout 12 (a new rep in the local chat) -------------------------------------------
+
+
+def test_a_task_dictated_beside_their_tender_meeting_is_kept_and_the_meeting_is_theirs() -> None:
+    voice = (
+        "嗯 刚才那个在美的集团见了他们采购部的周主认 然后呢他电话是幺三七 二四六八 一三五七 "
+        "嗯他说礼拜五之前要我们把那个技术参数表发给他 对吧 然后他们是下礼拜四开招标会"
+    )
+    (task,) = tasks(voice, datetime(2026, 12, 3, 10, 30, tzinfo=SH))
+    assert (task.due.isoformat(), task.action) == ("2026-12-04", "把技术参数表发给他")
+
+
+def test_a_call_promised_in_a_chat_is_no_call_and_the_rep_called_by_name_is_no_contact() -> None:
+    chat = (
+        "[2026/12/1 16:02] 周主任: 小张，参数表收到了，我们内部看一下\n"
+        "[2026/12/1 16:05] 我: 好的周主任，那我明天下午给您打电话\n"
+        "[2026/12/1 16:06] 周主任: 行，后天我在外面，明天可以"
+    )
+    note = parse_note(chat, datetime(2026, 12, 3, 10, 30, tzinfo=SH))
+    assert note.interaction is not None
+    assert (note.interaction.kind, note.interaction.when.isoformat()) == ("wechat", "2026-12-01")
+    assert [c.salutation for c in note.contacts] == ["周主任"]
+
+
+def test_a_telegraphic_call_and_a_grade_after_a_task_read_as_meant() -> None:
+    now = datetime(2026, 12, 3, 10, 30, tzinfo=SH)
+    assert [t.action for t in tasks("万科张总 明10点电", now)] == ["给张总打电话"]
+    note = parse_note("华润 李经理 周一下午3点送样 B类", now)
+    assert note.grade == "B" and [t.action for t in note.follow_ups] == ["送样"]
