@@ -427,7 +427,9 @@ def _installments(doc: Doc) -> list[Installment]:
 # Never a deal's title: a word of the sentence around it, a day, a question mark.
 _NO_TITLE = re.compile(
     r"(?:to|the|a|an|of|for|with|and|or|on|at|in|by|from|about|today|tomorrow|yesterday|"
-    r"昨天|今天|明天|前天|后天|[?？!！.,，。:：\s]*)",
+    r"昨天|今天|明天|前天|后天|[?？!！.,，。:：\s]*|"
+    # (那个项目预算大概两百万: what of 那个 is left names no project)
+    r"[个这那该]?(?:项目|系统|方案|单子|单))",
     re.IGNORECASE,
 )
 

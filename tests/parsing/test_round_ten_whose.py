@@ -400,3 +400,8 @@ def test_a_telegraphic_call_and_a_grade_after_a_task_read_as_meant() -> None:
     assert [t.action for t in tasks("万科张总 明10点电", now)] == ["给张总打电话"]
     note = parse_note("华润 李经理 周一下午3点送样 B类", now)
     assert note.grade == "B" and [t.action for t in note.follow_ups] == ["送样"]
+
+
+def test_what_of_a_filler_is_left_names_no_deal() -> None:
+    deal = parse_note("今天见了美的周主任 嗯他说那个项目预算大概两百万左右", THU).deal
+    assert deal is not None and deal.amount == 2_000_000 and deal.title is None
