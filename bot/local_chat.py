@@ -4,6 +4,8 @@ Lines are read from standard input, so it can be scripted (`printf '/start\\n' |
 Inline buttons are shown as numbered choices; typing the number presses the button.
 `@名字 文本` speaks as another user (to try joining a team without a second phone);
 `/location 纬度 经度` shares a position and `/file 路径` sends a file, as Telegram's 📎 would.
+A line of three double quotes opens a message of several lines, the next such line sends it: a
+pasted WeChat chat or business card arrives as one message, as it would on Telegram.
 The chat's messages are kept in data/local_chat.json, so the numbers still press the same
 buttons after a restart; files the bot sends are saved in data/downloads.
 """
@@ -36,6 +38,7 @@ PHOTOS = (".jpg", ".jpeg", ".png")  # sent as Telegram sends a photo (a business
 LOCATION_USAGE = "⚠️ 用法:/location 纬度 经度,例如 /location 31.23 121.47"
 # Magic bytes → the extension of a file the bot sent without a name (a chart is bare PNG bytes).
 SNIFFED = ((b"\x89PNG", ".png"), (b"\xff\xd8", ".jpg"), (b"%PDF", ".pdf"), (b"PK", ".zip"))
+MULTILINE = '"""'  # a line of its own around a message of several lines
 UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\s\x00-\x1f]+')
 
 
@@ -195,7 +198,8 @@ async def run_local_chat(
     printer.write("销售助手 · 本地聊天(没有设置 TELEGRAM_BOT_TOKEN)。发 /start 开始,Ctrl-D 退出。")
     if interactive:
         printer.write(
-            "输入数字按按钮;/location 纬度 经度 发位置;/file 路径 发文件;@名字 文本 换人说话。"
+            "输入数字按按钮;/location 纬度 经度 发位置;/file 路径 发文件;@名字 文本 换人说话;"
+            '一行 """ 开始、再一行 """ 结束,中间几行作为一条消息发出(粘贴聊天记录、名片)。'
         )
     loop = asyncio.get_running_loop()
     try:
@@ -206,6 +210,14 @@ async def run_local_chat(
             line = await loop.run_in_executor(None, stdin.readline)
             if not line:
                 break
+            if line.strip() == MULTILINE:
+                block: list[str] = []
+                while True:
+                    more = await loop.run_in_executor(None, stdin.readline)
+                    if not more or more.strip() == MULTILINE:
+                        break
+                    block.append(more.rstrip("\n"))
+                line = "\n".join(block)
             await _handle_line(line.strip(), name, client_for, printer, interactive)
             save_chats(printer, settings.database_url)
     finally:

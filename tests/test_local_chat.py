@@ -155,3 +155,18 @@ async def test_a_number_with_no_button_is_said_to_be_one_and_sent_nowhere(in_tmp
     assert "⚠️ 没有编号 5 的按钮:数字是按钮的编号,现在没有按钮。" in transcript
     assert "⚠️ 没有编号 8 的按钮:数字是按钮的编号,现在可以按 1–2。" in transcript
     assert "草稿" not in transcript
+
+
+async def test_a_pasted_chat_of_several_lines_is_sent_as_one_message(in_tmp: Path) -> None:
+    script = (
+        "/start\n"
+        '"""\n'
+        "招商局物流 陈总 微信\n"
+        "陈总 10:15：你们的仓储系统报价出来了吗\n"
+        "我 10:16：陈总好，明天上午发您邮箱\n"
+        '"""\n'
+    )
+    out = await chat(script, in_tmp)
+    assert out.count("我记下了这些") == 1  # one card for the whole chat, not one per line
+    assert "👤 李经理: 招商局物流 陈总 微信\n陈总 10:15" in out
+    assert "⏰" in out  # the rep's promise in the chat is a reminder
