@@ -1623,7 +1623,7 @@ def _said_before(doc: Doc, people: People, a: int) -> str | None:
     return text
 
 
-_SENT = re.compile(r"(?P<verb>发|寄|送|交|带)(?:过去|过来|给他|给她|给您)?")
+_SENT = re.compile(r"(?P<verb>发|寄|送|交|带)(?:过去|过来|给他|给她|给您|您|他|她)?")
 
 
 def _thing_before(doc: Doc, a: int) -> str | None:

@@ -405,3 +405,14 @@ def test_a_telegraphic_call_and_a_grade_after_a_task_read_as_meant() -> None:
 def test_what_of_a_filler_is_left_names_no_deal() -> None:
     deal = parse_note("今天见了美的周主任 嗯他说那个项目预算大概两百万左右", THU).deal
     assert deal is not None and deal.amount == 2_000_000 and deal.title is None
+
+
+def test_what_the_rep_promises_to_send_in_a_chat_names_the_thing() -> None:
+    chat = (
+        "陈总 10:15：小王，你们上次说的仓储系统报价出来了吗\n"
+        "我 10:16：陈总好，报价今天整理好，明天上午发您邮箱\n"
+        "陈总 10:17：好的"
+    )
+    assert [(t.due.isoformat(), t.action) for t in tasks(chat, THU)] == [
+        ("2026-12-04T09:00:00+08:00", "发报价")
+    ]
