@@ -26,7 +26,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"请[^\s,]{0,8}?吃|\b(?:dinner|lunch|breakfast)\b|"
             # 跟钟经理喝了点, 同SATS的林先生喝咖啡: a drink together
             # (感冒喝了点药, 在星巴克喝咖啡等张总: no one to drink with)
-            r"(?:跟|和|同|与|请)[^,。;\n]{1,30}?(?:喝了点(?!药)|[喝饮]了?杯?咖啡)",
+            r"(?:跟|和|同|与|请|陪)[^,。;\n]{1,30}?(?:喝了点(?!药)|[喝饮]了?杯?咖啡)",
             re.IGNORECASE,
         ),
         "meal",
@@ -46,7 +46,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"电话[未没]接|"
             # 晚上接到济南二机床的电话, 林經理頭先打嚟, Mr. Lee刚打来, phone里, call了
             # (等接到张总电话再安排, 等他打来再说: a call awaited)
-            r"(?<![等要会])接到[^\s,。;]{0,20}?电话(?![^,。]{0,3}再)|(?<=刚|先|才|天|午)打(?:嚟|来)(?![的了过])|"
+            r"(?<![等要会])接到[^\s,。;]{0,20}?电话|(?<![要会再去])打(?:嚟|来)(?![的了过])(?![^,。]{0,2}再说)|"
             r"(?<![A-Za-z])phone[里上]|"
             r"(?<![A-Za-z])call\s?了"
         ),
@@ -60,7 +60,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?<![A-Za-z])(?:wechat|whatsapp|line)(?![A-Za-z])\s*(?:了|回复|聊|说|话|讲)|"
             # WeChat上说, 同機管局嘅何小姐WhatsApp，佢話…
             # (张总的WhatsApp上一直没回: no exchange; 陳生頭先WhatsApp我: one)
-            r"(?<![A-Za-z])(?:wechat|whatsapp)(?![A-Za-z])\s*(?:上|里|[,，。]\s*(?:他|她|佢))(?![^,。]{0,6}没)|"
+            r"(?<![A-Za-z])(?:wechat|whatsapp)(?![A-Za-z])\s*(?:上|里|[,，。]\s*(?:他|她|佢))(?![^,。]{0,6}没(?!问题))|"
             r"(?<![A-Za-z])(?:wechat|whatsapp)(?=我)",
             re.IGNORECASE,
         ),
@@ -91,10 +91,12 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # visit了
             # (a place left, then what someone said there: 从仓库调出来的样机, 从医院出来感觉好多了
             # are no visits)
-            r"(?<=刚|才|天|午)从(?!家|公司|机场|车站|高铁|地铁)[^\s,。;]{2,24}?[出回]来(?=[^。;\n]{0,30}(?:说|讲|话|表示))|"
-            r"(?:(?<=[0-9一二三四五六七八九十][号日])|(?<=[周拜期][一二三四五六日天])|(?<=[昨前]天))去的(?!话|时候|人)|"
-            r"现场看了(?![^,。]{0,4}再)|"
-            r"(?<=[今昨前]天|上午|下午)在(?!家|公司|路上|车上|高铁|飞机|机场)[^\s,。;]{2,24}?[待呆]了(?=[一半整])|"
+            r"(?<=刚|才|天|午)从(?!家|公司|机场|车站|高铁|地铁)[^\s,。;]{2,24}?[出回]来(?=[^。;\n]{0,30}(?:说|讲|话|表示|顺利|不错|满意|同意|认可|答应))|"
+            r"(?:(?<=[0-9一二三四五六七八九十][号日])|(?<=[周拜期][一二三四五六日天])|(?<=[昨前]天))"
+            r"去的(?!话|时候|人|那|这|地方)|"  # (12号去的那个展会: which one, still ahead)
+            r"现场看了|"
+            r"(?<=[今昨前]天|上午|下午)在(?!家|公司|路上|车上|高铁|飞机|机场)[^\s,。;]{2,24}?[待呆]了"
+            r"(?=[一半整两三四五六七八九十0-9])|"
             r"(?<![A-Za-z])visit\s?了",
             re.IGNORECASE,
         ),
@@ -122,7 +124,7 @@ _SAID_THERE = re.compile(r"(?:他|她|佢)(?:说|话|表示)|(?i:\b(?:he|she) (?
 _NEGATED = re.compile(r"(?:没|未|不|没有)$")
 _FUTURE_BEFORE = re.compile(
     r"(?:约|准备|计划|打算|要|再|想|需要|得|记得|提醒|安排|过几天|改天|有空|下次|回头|年后|过完年|"
-    r"等(?!了|到))"  # (等李工现场看了再报价: awaited)
+    r"等(?!了|到)(?![^\s,]{0,3}[到来]了))"  # (等李工现场看了再报价: awaited; 等王总到了谈了: not)
     r"[^\s,]{0,4}$"
 )
 # A day ahead not pinned down (这几天给张总打个电话, 两三天后, 找时间拜访): no contact today.
@@ -421,7 +423,7 @@ def _last_years_if_done(doc: Doc, w: When | None, a: int, b: int) -> When | None
         or w.lunar is not None
         or (w.day - doc.today).days
         <= (_YEARLESS_AHEAD if _MONTH_SAID.search(doc.t, *w.span) else 0)
-        or not re.search(r"的|了|过", doc.t[b : b + 1] + doc.t[a:b][-1:])
+        or not (re.match(r"[了过]", doc.t[b : b + 1]) or re.search(r"(?:[了过]|去的)$", doc.t[a:b]))
     ):
         return w
     day = months_back(w.day, 12 if _MONTH_SAID.search(doc.t, *w.span) else 1)
@@ -1253,7 +1255,7 @@ _ONLY_THEIRS = re.compile(
 )
 # The rep asking for it in so many words (客户提醒我们 is the customer's doing).
 _REP_TASK_AFTER = re.compile(
-    r"^[^,;。]{0,4}?(?:前|后|以后|之后|完|结束)|\s(?:再)?(?:去|拜访|找|打电话|给|发|送|寄|带|约|回访)"
+    r"^[^,;。\s]{0,4}?(?:前|后|以后|之后)|\s(?:再)?(?:去|拜访|找|打电话|给|发|送|寄|带|约|回访)"
 )
 _HAND_HIM = re.compile(
     r"^(?:要|让)?(?:我们|我|咱们)?把[^,;。]{1,30}?(?:给|发|寄|送|交)(?:给)?(?:他|她)"
@@ -1479,7 +1481,8 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         text = _with_whom(doc, people, text, min(kb, cb), cb)
     text = _people_as_named(doc, people, _without_company(doc, text))
     text = _EN_TAIL.sub("", _TRAIL.sub("", text)[:24])
-    text = _GRADE_AFTER.sub("", text) or text  # 周一下午3点送样 B类: the grade is the customer's
+    if _GRADE_SAID.search(t):  # 周一下午3点送样 B类: the grade is the customer's (方案 B stays)
+        text = _GRADE_AFTER.sub("", text) or text
     if text.startswith("再") and len(text) >= 3:
         text = text[1:]
     if not text or text == "跟进" or _EN_LEAD.match(text):  # Call 刘工 tomorrow re 巡检 app
@@ -1530,6 +1533,7 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
 
 _SPOKEN_FILLER = re.compile(r"嗯|那个(?=[\u4e00-\u9fff])")
 _GRADE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])\s+[ABC]类?$")
+_GRADE_SAID = re.compile(r"[ABC]类")
 
 
 # A trip said alone (去一下南通中远海运川崎船厂) and then whom it is for (找生产部的白部长).
@@ -1716,7 +1720,7 @@ _EN_TAIL = re.compile(r"(?i)(?:\s+(?:before|by|on|at|until|due|eod|cob|for|re:?|
 # (开会过一下合同, 过一遍, 过目: going over something, no 过 of the past)
 _DONE_BY_THEN = re.compile(
     r"\s*(?:[去来见到拜访打通聊谈开][^\s,，。]{0,5}?)?过(?![来去年节一下目])"
-    r"|\s*去的(?!话|时候|人)"  # (21号去的兰州石化: gone then)
+    r"|\s*去的(?!话|时候|人|那|这|地方)"  # (21号去的兰州石化: gone then)
 )
 _EN_GONE = re.compile(r"(?i)\s*(?:was|were|went|had)\b")
 # A day said to be another (明天就月底了, 下周五就是元旦了, 后天周六, 下个礼拜天是二月二十八号):
@@ -1768,8 +1772,11 @@ def _answered_with_a_day(doc: Doc, a: int) -> bool:
 
 # A customer's chat line turning a day down: no (不行, 没空), busy that very day (周二我出差),
 # another day offered (周五吧), or another day named that the rep then takes.
-_TURNED_DOWN = re.compile(r"不行|不方便|没空|不在|改到|改成")
-_BUSY = re.compile(r"出差|开会|不在|没空|有事|去|在")
+_TURNED_DOWN = re.compile(
+    r"不太?行|不太?方便|没空|没时间|不在|来不了|够呛|改到|改成|约了别人|有个?会|[唔不]得闲"
+)
+_BUSY = re.compile(r"出差|开会|不在|没空|有事|(?<![过来])去(?!你们|您)")
+_AGREED_IN_LINE = re.compile(r"可以|没问题|行[,，]|好的|OK|ok")
 
 
 def _put_off_in_chat(doc: Doc, w: When) -> bool:
@@ -1792,12 +1799,18 @@ def _put_off_in_chat(doc: Doc, w: When) -> bool:
         } - {w.day}
         if not settled:
             continue
-        offered = any(t.startswith("吧", v.span[1]) for v in doc.whens if x <= v.span[0] < end)
+        offered = any(
+            t.startswith("吧", v.span[1]) and v.day != w.day
+            for v in doc.whens
+            if x <= v.span[0] < end
+        )
+        agreed = _AGREED_IN_LINE.search(t, x, end) is not None
+        busy = _BUSY.search(t, x, end) is not None
         if (
             _TURNED_DOWN.search(t, x, end)
-            or (w.day in said and _BUSY.search(t, x, end))
+            or (w.day in said and busy and not agreed)
             or offered
-            or said & settled
+            or (said & settled and not busy)
         ):
             return True
     return False
@@ -1820,9 +1833,9 @@ def _names_the_day(doc: Doc, a: int, b: int) -> bool:
 
 # 下次是3月10号。 開標係七月廿四號, Q3的在9月底: a day told as when something is (定在, 约在,
 # 改在 set the rep's appointment).
-_TOLD_AS = re.compile(r"(?<![约定改放排])(?:是|係|系)\s*$")
+_TOLD_AS = re.compile(r"(?<![约定改放排])(?:是|係|系|在)\s*$")
 # …said of their own steps: 下次, 截止(日期), 开标, 定标, 公布, 结果 (演示是下周四 is the rep's)
-_THEIR_STEP = re.compile(r"下次|下一次|截止|开标|评标|定标|公布|结果|付款日|放假")
+_THEIR_STEP = re.compile(r"下次|下一次|截止|开标|评标|定标|公布|结果|付款日|放假|预算|Q[1-4]")
 _TOLD_THEN_ENDS = re.compile(r"\s*(?:$|[,。;\n])")
 _ONES_OWN_ERRAND = re.compile(r"[我咱]|拜访|见面|约|去|打电话|联系|回访")
 
@@ -1835,6 +1848,7 @@ _NOT_A_DAY_TO_ACT = re.compile(
     r"|最后(?:几|这几)天|还在|都在)"  # (过年还在想工作: a state then)
 )
 _HOLIDAY = re.compile(r"(?:放假|假期|连假|长假)$")
+_HOLIDAY_BEFORE = re.compile(r"(?:放假|假期|长假|连假)(?:之|以)?前")
 _BEFORE_OR_AFTER = re.compile(r"\s*(?:之|以)?[前后]")
 # Before a date: a deed already done then (已经在1月底送到了, 上次是周三来的).
 _GONE_BEFORE = re.compile(r"(?P<already>已经|早就)?(?:上次|上回)?(?:是|在|于)?\s*$")
@@ -1942,7 +1956,18 @@ def find_follow_ups(
                 continue
         elif due < doc.today:
             continue
-        if w.is_range and w.end != w.start:
+        # 元旦放假前, 春节放假前把合同签了: by the day before the holiday (its days a range)
+        holiday_before = (
+            not w.has_time
+            and not re.search(r"\d", t[a:b])
+            and bool(
+                _HOLIDAY_BEFORE.match(t, b)
+                or (_HOLIDAY.search(t[a:b]) and re.match(r"(?:之|以)?前", t[b:]))
+            )
+        )
+        if holiday_before:
+            due = w.day - timedelta(days=1)
+        elif w.is_range and w.end != w.start:
             continue  # 19号到23号: someone's days away, not one day to act on
         if w.yearless and w.lunar is None and (w.day - doc.today).days > _YEARLESS_AHEAD:
             continue  # 11月28号 said on 2 December: most likely the one just past, not next year's
@@ -1987,7 +2012,7 @@ def find_follow_ups(
         if travel and not _REP_ACTION.match(t[b:cb].lstrip(" 我再就")):
             continue
         # (a dictated note is one clause: the next date's words are that date's)
-        upto = min([cb] + [v.span[0] for v in doc.whens if b <= v.span[0] < cb])
+        upto = min([cb] + [v.span[0] for v in doc.whens if b + 2 < v.span[0] < cb])
         internal = _INTERNAL.search(t, b, upto)
         if internal and t[internal.start() - 1 : internal.start()] in ("去", "加"):  # (参加)
             internal = None  # 12月3号去开标: the rep goes to the bid opening

@@ -416,3 +416,55 @@ def test_what_the_rep_promises_to_send_in_a_chat_names_the_thing() -> None:
     assert [(t.due.isoformat(), t.action) for t in tasks(chat, THU)] == [
         ("2026-12-04T09:00:00+08:00", "发报价")
     ]
+
+
+# -- after the second review (helper, 25 cases) ---------------------------------------------
+
+TUE = datetime(2026, 12, 1, 10, 0, tzinfo=SH)
+
+
+def test_more_ways_a_customer_turns_a_day_down_and_agrees_to_it() -> None:
+    for no in ("周四有个会，够呛", "周四恐怕不太行哦，领导要来检查", "周四约了别人了"):
+        chat = f"我 09:02\n刘总，周四上午我过去拜访您\n刘总 09:05\n{no}\n我 09:06\n好的，那下周一上午我过去"
+        assert dues(chat, TUE) == ["2026-12-07T09:00:00+08:00"], no
+    canto = "我 10:01\n陳生，禮拜四下晝我過嚟拜訪你\n陳生 10:20\n禮拜四我唔得閒\n我 10:21\n咁下個禮拜一下晝三點見"
+    assert dues(canto, TUE) == ["2026-12-07T15:00:00+08:00"]
+    for yes in ("周四可以，我在公司等你", "周五我去广州"):
+        chat = f"我 09:02\n刘总，周四上午我过去拜访您\n刘总 09:05\n{yes}\n我 09:06\n好的，下周一前我把合同发您"
+        assert "2026-12-03T09:00:00+08:00" in dues(chat, TUE), yes
+
+
+def test_their_steps_and_a_day_told_stay_theirs() -> None:
+    assert dues("华能电厂 下周五定标 定完会通知中标单位", THU) == []
+    assert dues("下周二招标 估计结束要到月底", THU) == []
+    assert dues("Q4预算在下个月底", THU) == []
+    assert dues("12月10号和11号他们内部评审 12号出结果", THU) == ["2026-12-12"]
+
+
+def test_a_going_still_ahead_is_no_visit_gone_by() -> None:
+    note = "老板说我们12号去的那个展会要提前订酒店"
+    assert kind(note, THU) is None and dues(note, THU) == ["2026-12-12"]
+    assert dues("下周二去的那家工厂要带样品 王经理说要看实物", THU) == ["2026-12-08"]
+    assert kind("10号吃饭的地方订好了 请王总和李工", THU) is None
+
+
+def test_contacts_said_in_other_words_are_kept() -> None:
+    afternoon = datetime(2026, 12, 3, 17, 0, tzinfo=SH)
+    for note, said in (
+        ("客户早上打来说样品收到了 下周一安排试机", "call 2026-12-03"),
+        ("上午接到刘工电话 再次确认了交期 12月20号前发货", "call 2026-12-03"),
+        ("陈生WhatsApp上讲没问题，下周一落单", "wechat 2026-12-03"),
+        ("今天去工地现场看了一下再对了对图纸 周五出方案", "visit 2026-12-03"),
+        ("晚上陪刘总喝了点 他说年底前把预算批下来", "meal 2026-12-03"),
+        ("等王总到了谈了一个多小时 他对价格还是有顾虑 下周二再报一版", "visit 2026-12-03"),
+        ("刚从华为出来 很顺利 下周一发合同", "visit 2026-12-03"),
+        ("下午在三一重工待了3个小时 周五再去一趟", "visit 2026-12-03"),
+    ):
+        assert kind(note, datetime(2026, 12, 3, 22, 0, tzinfo=SH)) == said, note
+    assert kind("等他打来再说，不主动联系了", afternoon) is None
+
+
+def test_a_holiday_said_as_a_deadline_is_the_day_before_it() -> None:
+    assert dues("元旦放假前把发票开了", THU) == ["2026-12-31"]
+    assert dues("春节放假前拜访张总", THU) != []
+    assert [t.action for t in tasks("周五前准备方案 B", THU)] == ["方案 B"]  # no grade said
