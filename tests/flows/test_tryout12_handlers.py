@@ -6,8 +6,9 @@ pasted chat keeps its lines in 📜 全部记录."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
-from storage.models import FollowUp, Interaction
+from storage.models import Contact, FollowUp, Interaction
 from tests.conftest import BotHarness
 
 pytestmark = pytest.mark.usefixtures("monday_morning")
@@ -64,3 +65,26 @@ async def test_deleting_a_visit_leaves_its_words_with_the_follow_up_it_made(
     await wang.send("/customer 万科")
     history = await wang.press("📜 全部记录")
     assert note in history.text
+
+
+async def test_a_full_name_typed_on_the_card_names_the_contact_it_matched(
+    bot: BotHarness,
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("今天拜访了华润置地李经理,聊了报价")
+    await wang.press("保存")
+    await wang.send("1号去华润置地找李经理签合同")
+    await wang.press("✏️ 修改")
+    await wang.press("👤 李经理 姓名")
+    await wang.send("李明")
+    saved = await wang.press("保存")
+    assert "已保存" in saved.text
+    assert await bot.count(Contact) == 1
+    assert await bot.scalar(select(Contact.name)) == "李明"
+    card = await wang.send("/customer 华润置地")
+    assert "李明 经理(李经理)" in card.text
+
+    await wang.send("华润置地李经理微信说样品收到了")
+    saved = await wang.press("保存")
+    assert "已保存" in saved.text  # no 是 李经理 / 是 李明 经理 to choose between
+    assert await bot.count(Contact) == 1
