@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from storage.models import Contact, FollowUp, Interaction
+from storage.models import Contact, Draft, FollowUp, Interaction
 from tests.conftest import BotHarness
 
 pytestmark = pytest.mark.usefixtures("monday_morning")
@@ -88,3 +88,51 @@ async def test_a_full_name_typed_on_the_card_names_the_contact_it_matched(
     saved = await wang.press("保存")
     assert "已保存" in saved.text  # no 是 李经理 / 是 李明 经理 to choose between
     assert await bot.count(Contact) == 1
+
+
+EIGHT = (
+    "万科",
+    "华润置地",
+    "招商局物流",
+    "中建三局",
+    "南京地铁",
+    "台積電",
+    "国网南京供电",
+    "华东电力设计院",
+)
+
+
+async def test_every_customer_can_be_chosen_for_a_note_and_the_question_can_be_cancelled(
+    bot: BotHarness,
+) -> None:
+    wang = bot.user("王磊")
+    for name in EIGHT:
+        await wang.send(f"/customer {name}")
+        await wang.press("新建")
+    await wang.send("明天下午3点给张总打电话问报价")
+    asked = await wang.press("🏢 选客户")
+    assert "这条记录属于哪个客户" in asked.text
+    assert "❌ 取消" in asked.buttons
+    assert "🏢 万科" not in asked.buttons  # the first customer made: on the next page
+    more = await wang.press("下一页 ➡️")
+    assert "🏢 万科" in more.buttons and "❌ 取消" in more.buttons
+    saved = await wang.press("🏢 万科")
+    assert "已保存到「万科」" in saved.text
+    assert await bot.count(FollowUp, FollowUp.customer_id.is_not(None)) == 1
+
+
+@pytest.mark.parametrize("words", ["算了不记了", "算了", "不要了"])
+async def test_giving_up_in_words_at_an_open_card_cancels_it(bot: BotHarness, words: str) -> None:
+    wang = bot.user("王磊")
+    await wang.send("明天下午3点给万科张总打电话问报价")
+    dropped = await wang.send(words)
+    assert "这条没有保存" in dropped.text
+    assert await bot.count(Draft) == 0
+    assert await bot.count(FollowUp) == 0
+
+
+async def test_giving_up_in_words_with_no_card_open_is_no_cancel(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    reply = await wang.send("不要了")
+    assert "这条没有保存" not in reply.text
+    assert "没有进行中的操作" not in reply.text
