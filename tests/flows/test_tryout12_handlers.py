@@ -5,6 +5,10 @@ pasted chat keeps its lines in 📜 全部记录."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
 import pytest
 from sqlalchemy import select
 
@@ -136,3 +140,17 @@ async def test_giving_up_in_words_with_no_card_open_is_no_cancel(bot: BotHarness
     reply = await wang.send("不要了")
     assert "这条没有保存" not in reply.text
     assert "没有进行中的操作" not in reply.text
+
+
+async def test_today_marks_an_hour_gone_by(bot: BotHarness, monday_morning: Any) -> None:
+    wang = bot.user("王磊")
+    await wang.send("今天11点给台積電黄副理回个电话")
+    await wang.press("保存")
+    await wang.send("今天下午3点去台積電送样品")
+    await wang.press("保存")
+    monday_morning.move_to(datetime(2026, 11, 23, 11, 40, tzinfo=ZoneInfo("Asia/Shanghai")))
+    today = await wang.send("/today")
+    [called] = [line for line in today.text.splitlines() if "11:00" in line]
+    assert called.endswith("(已过)")
+    [later] = [line for line in today.text.splitlines() if "15:00" in line]
+    assert "已过" not in later
