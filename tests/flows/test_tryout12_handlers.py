@@ -154,3 +154,19 @@ async def test_today_marks_an_hour_gone_by(bot: BotHarness, monday_morning: Any)
     assert called.endswith("(已过)")
     [later] = [line for line in today.text.splitlines() if "15:00" in line]
     assert "已过" not in later
+
+
+async def test_a_pasted_chat_keeps_its_lines_in_the_history(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    chat = (
+        "中建三局 李总微信聊的\n李明 10:32\n王经理,上次说的那个报价单能不能再便宜点\n"
+        "王磊 10:33\n李总,我回去跟领导申请一下,争取周一给您答复\n李明 10:35\n好的没问题"
+    )
+    await wang.send(chat)
+    await wang.press("保存")
+    await wang.send("/customer 中建三局")
+    history = await wang.press("📜 全部记录")
+    lines = history.text.splitlines()
+    assert any(line.strip().endswith("李明 10:32") for line in lines)
+    assert any(line.strip() == "王经理,上次说的那个报价单能不能再便宜点" for line in lines)
+    assert any(line.strip() == "好的没问题」" for line in lines)
