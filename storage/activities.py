@@ -300,6 +300,48 @@ async def add_follow_up(
     return follow_up
 
 
+async def keep_follow_up_words(session: AsyncSession, follow_up: FollowUp) -> Interaction | None:
+    """Before ``follow_up`` is deleted: the note it was read from, when no other record of the
+    customer keeps it, stays as a note of its own (written when the follow-up was), so /find
+    and 📜 全部记录 still have the rep's words. The note added, or None."""
+    if not follow_up.note or follow_up.customer_id is None:
+        return None
+    others = select(FollowUp.id).where(
+        FollowUp.customer_id == follow_up.customer_id,
+        FollowUp.id != follow_up.id,
+        FollowUp.note == follow_up.note,
+    )
+    kept = select(Interaction.id).where(
+        Interaction.customer_id == follow_up.customer_id, Interaction.note == follow_up.note
+    )
+    if await session.scalar(others.limit(1)) or await session.scalar(kept.limit(1)):
+        return None
+    note = Interaction(
+        customer_id=follow_up.customer_id,
+        member_id=follow_up.member_id,
+        kind=InteractionKind.NOTE,
+        occurred_at=follow_up.created_at,
+        note=follow_up.note,
+    )
+    session.add(note)
+    await session.flush()
+    return note
+
+
+async def hand_words_on(session: AsyncSession, interaction: Interaction) -> None:
+    """Before ``interaction`` is deleted: the follow-ups its note made keep that note, as
+    those of a note with no record do (the rep's words outlive the visit read from them)."""
+    if not interaction.note:
+        return
+    made = await session.scalars(
+        select(FollowUp).where(FollowUp.interaction_id == interaction.id, FollowUp.note.is_(None))
+    )
+    for follow_up in made:
+        follow_up.note = interaction.note
+        follow_up.interaction_id = None
+    await session.flush()
+
+
 async def open_follow_ups(session: AsyncSession, customer: Customer) -> Sequence[FollowUp]:
     return (await session.scalars(_OPEN_FOLLOW_UPS, {"customer_id": customer.id})).all()
 

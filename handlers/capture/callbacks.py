@@ -9,6 +9,7 @@ The capture card (show.py, notes.py), about the draft it shows:
     cap:m:<draft> 📨 请经理处理        cap:r:<draft> ⏰ 只存为我的提醒   cap:d:<draft> 📝 先存为草稿
     cap:a:<draft> ✅ 仍然保存 (the same note was saved already; ❌ 不保存 is cap:x)
     cap:pc:<draft> 🏢 选客户 (a note of follow-ups whose person no customer has: which one)
+    cap:cl:<draft>:<offset> a page of 这条记录属于哪个客户?'s customers
     cap:n:<note draft>:<customer> the customer of a note nothing was read from (0: keep it)
     cap:dl:<draft>:<deal>[:s] which open deal the note's deal is (0: 🆕 新建商机); ":s" when
     保存 asked it, so the answer saves
@@ -43,6 +44,7 @@ ASK_MANAGER = re.compile(rf"^cap:m:{_ID}$")
 REMINDERS_ONLY = re.compile(rf"^cap:r:{_ID}$")
 KEEP_DRAFT = re.compile(rf"^cap:d:{_ID}$")
 PICK_CUSTOMER = re.compile(rf"^cap:pc:{_ID}$")
+CUSTOMER_PAGE = re.compile(rf"^cap:cl:{_ID}:{_ID}$")
 NOTE_CUSTOMER = re.compile(rf"^cap:n:{_ID}:{_ID}$")
 DEAL_PICK = re.compile(rf"^cap:dl:{_ID}:{_ID}(:s)?$")
 FIELD = re.compile(rf"^cap:f:{_ID}:([a-z0-9]{{1,16}})$")
@@ -92,6 +94,10 @@ def keep_draft(draft_id: int) -> str:
 
 def pick_customer(draft_id: int) -> str:
     return f"cap:pc:{draft_id}"
+
+
+def customer_page(draft_id: int, offset: int) -> str:
+    return f"cap:cl:{draft_id}:{offset}"
 
 
 def note_customer(draft_id: int, customer_id: int) -> str:

@@ -30,7 +30,10 @@ from parsing.amounts import read_amount
 from parsing.dates import day_of, parse_when
 from parsing.values import CLEAR_WORDS, read_phones
 from storage.birthdays import birthday_of
-from storage.models import DealStage, Draft
+from storage.contacts import ContactRepo
+from storage.customers import CustomerRepo
+from storage.matching import judge
+from storage.models import Customer, DealStage, Draft
 from storage.naming import Naming, renamed
 from storage.stages import stage_book
 
@@ -254,7 +257,10 @@ async def apply_edit(turn: Turn, text: str) -> None:
     if refused is not None:  # still waiting, nothing changed: the one line says why
         turn.say(refused)
         return
-    error = _set_value(capture_payload(draft.payload), field, text.strip(), turn.now())
+    payload = capture_payload(draft.payload)
+    if _code(field) == "n" and field.startswith("c"):
+        await _hold_the_match(turn, payload, int(re.sub(r"\D", "", field[:3]) or 0), text.strip())
+    error = _set_value(payload, field, text.strip(), turn.now())
     if error in _WHY:
         turn.say(_(_WHY[error]))
         return
@@ -273,6 +279,41 @@ _WHY = {
     "past": N_("这个日期已经过去了,请输入今天或以后的日期。"),
     "future": N_("这个日期还没到,请输入今天或以前的日期。"),
 }
+
+
+async def _hold_the_match(turn: Turn, payload: CapturePayload, index: int, name: str) -> None:
+    """A full name typed for the card's 李经理, who is the customer's 李经理 already: the name is
+    that contact's (one person, not a second 李明 beside them). Only when the name keeps
+    their surname: 王芳 typed for 李经理 is someone the note misread, asked about on saving."""
+    contacts = payload.get("contacts") or []
+    resolve = payload.setdefault("resolve", {})
+    answers = resolve.setdefault("contacts", {})
+    if index >= len(contacts) or str(index) in answers:
+        return
+    fact = contacts[index]
+    if not fact.get("surname") or not name.startswith(str(fact.get("surname"))):
+        return
+    customer = await _customer_said(turn, payload)
+    if customer is None:
+        return
+    sure, _maybe = await ContactRepo(turn.session, turn.actor).candidates(
+        customer,
+        name=fact.get("name"),
+        surname=fact.get("surname"),
+        title=fact.get("title"),
+        salutation=fact.get("salutation"),
+    )
+    if sure is not None:
+        answers[str(index)] = sure.id
+
+
+async def _customer_said(turn: Turn, payload: CapturePayload) -> Customer | None:
+    """The rep's customer the card is about: the one already chosen, else the one named."""
+    chosen = (payload.get("resolve") or {}).get("customer")
+    if isinstance(chosen, int):
+        return await CustomerRepo(turn.session, turn.actor).get(chosen)
+    company = payload.get("company")
+    return (await judge(turn.session, turn.actor, company)).exact if company else None
 
 
 def _refused(turn: Turn, code: str, text: str) -> str | None:

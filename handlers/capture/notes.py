@@ -253,6 +253,47 @@ async def _note_customer(turn: Turn, found: re.Match[str]) -> None:
     await _attach_note(turn, draft_id, customer_id)
 
 
+async def _ask_customer(turn: Turn, draft: Draft, offset: int) -> None:
+    """这条记录属于哪个客户?: a page of the rep's customers, with 下一页 ➡️ while there are more
+    (every customer reachable) and ❌ 取消 always."""
+    _ = turn._
+    page = await CustomerRepo(turn.session, turn.actor).page(offset, RECENT_CUSTOMERS + 1)
+    customers, more = page[:RECENT_CUSTOMERS], len(page) > RECENT_CUSTOMERS
+    rows = [[(f"🏢 {c.name}", callbacks.customer(draft.id, c.id))] for c in customers]
+    pager = []
+    if offset > 0:
+        back = max(offset - RECENT_CUSTOMERS, 0)
+        pager.append((_("⬅️ 上一页"), callbacks.customer_page(draft.id, back)))
+    if more:
+        ahead = offset + RECENT_CUSTOMERS
+        pager.append((_("下一页 ➡️"), callbacks.customer_page(draft.id, ahead)))
+    if pager:
+        rows.append(pager)
+    if reminder_only(capture_payload(draft.payload)):
+        rows.append([(_("⏰ 只存为我的提醒"), callbacks.reminders_only(draft.id))])
+    rows.append(
+        [
+            (_("📝 先存为草稿"), callbacks.keep_draft(draft.id)),
+            (_("❌ 取消"), callbacks.cancel(draft.id)),
+        ]
+    )
+    question = (
+        _("这条记录属于哪个客户?(没有你要的客户,就在记录里写上公司名再发一次。)")
+        if customers or offset
+        else _("这条记录要记在一个客户名下,你还没有客户。在记录里写上公司名再发一次,或先存为草稿。")
+    )
+    turn.edit(question, inline(rows))
+
+
+async def _customer_page(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    """⬅️ 上一页 / 下一页 ➡️ under 这条记录属于哪个客户?."""
+    offset = callback_id(found.group(2))
+    if offset is None or capture_payload(draft.payload).get("company"):
+        stale(turn)
+        return
+    await _ask_customer(turn, draft, offset)
+
+
 ROUTES = (
     (callbacks.NOTE_CUSTOMER, _note_customer),
     (callbacks.SAVE, _on_draft(_save)),
@@ -265,6 +306,7 @@ ROUTES = (
     (callbacks.REMINDERS_ONLY, _on_draft(_reminders_only)),
     (callbacks.KEEP_DRAFT, _on_draft(_keep)),
     (callbacks.PICK_CUSTOMER, _on_draft(_pick_customer)),
+    (callbacks.CUSTOMER_PAGE, _on_draft(_customer_page)),
     (callbacks.EDIT, _on_draft(show_fields)),
     (callbacks.FIELD, _on_draft(ask_field)),
     (callbacks.GRADE, _on_draft(set_grade)),
@@ -526,24 +568,7 @@ async def _resolve_customer(turn: Turn, draft: Draft) -> Customer | None:
                 await remember_alias(turn.session, turn.actor, company, found)
             return found
     if not company:
-        customers = await repo.page(0, RECENT_CUSTOMERS)
-        rows = [[(f"🏢 {c.name}", callbacks.customer(draft.id, c.id))] for c in customers]
-        if reminder_only(capture_payload(draft.payload)):
-            rows.append([(_("⏰ 只存为我的提醒"), callbacks.reminders_only(draft.id))])
-        rows.append(
-            [
-                (_("📝 先存为草稿"), callbacks.keep_draft(draft.id)),
-                (_("❌ 取消"), callbacks.cancel(draft.id)),
-            ]
-        )
-        question = (
-            _("这条记录属于哪个客户?(没有你要的客户,就在记录里写上公司名再发一次。)")
-            if customers
-            else _(
-                "这条记录要记在一个客户名下,你还没有客户。在记录里写上公司名再发一次,或先存为草稿。"
-            )
-        )
-        turn.edit(question, inline(rows))
+        await _ask_customer(turn, draft, 0)
         return None
     judged = await judge(turn.session, turn.actor, company)
     if judged.exact is not None:

@@ -1,7 +1,10 @@
 """保存 typed at an open capture card does what its ✅ 保存 does (tryout 10: the word was taken as
 a new note, and the card and the word both went to /drafts). The button is pressed for the
 member, so saving is written once (notes.capture_button); with no card open the word is no
-note either: the member is told there is nothing to save."""
+note either: the member is told there is nothing to save.
+
+算了不记了, 不要了 … typed at an open card are its 取消 (tryout 12: they became a new note).
+Only there: with no card open, or a value being typed, they are text like any other."""
 
 from __future__ import annotations
 
@@ -12,11 +15,14 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 
 from handlers.capture import callbacks
 from handlers.capture.asked import DRAFT_QUESTION
+from handlers.capture.notes import capture
 from handlers.kit import pending, questions
 from handlers.kit.keyboards import main_keyboard
-from handlers.kit.turn import Ctx, Turn, member_turn
+from handlers.kit.turn import Ctx, Turn, member_turn, message_text
 
 SAVE_WORDS = r"(?i)^\s*(保存|保存吧|存吧|存一下|确认保存|save)\s*[。.!！]?\s*$"
+# Said of the card just shown (取消 and 算了 alone are kit/keyboards.CANCEL_WORDS everywhere).
+DROP_WORDS = r"^\s*(算了)?\s*(不记了|不要了|不存了|别记了|不用记了)\s*[。.!！]?\s*$"
 
 
 def _open_card(context: Ctx) -> dict[str, Any] | None:
@@ -55,5 +61,33 @@ async def nothing_to_save(turn: Turn) -> None:
     )
 
 
+async def typed_drop(update: Update, context: Ctx) -> None:
+    """算了不记了 at an open card: its ❌ 取消 is pressed (a note filed under no customer has
+    none and stays a draft). Else the words are taken as any text is."""
+    card = _open_card(context)
+    if card is not None and pending.waiting_in(context.user_data) is None:
+        drop = (
+            callbacks.note_customer(card["draft"], 0)  # 📝 先存为草稿: it is one already
+            if card.get("kind") == "note"
+            else callbacks.cancel(card["draft"])
+        )
+        if await questions.press_for(update, context, drop, card["chat"], card["message"]):
+            return
+    await as_typed(update, context)
+
+
+@member_turn
+async def as_typed(turn: Turn) -> None:
+    """As handlers/fallback.plain_text: the value being typed, else a note."""
+    waiting = pending.waiting(turn)
+    if waiting is not None:
+        await pending.take(turn, waiting, message_text(turn))
+    else:
+        await capture(turn)
+
+
 def typed_save_handlers() -> list[BaseHandler[Update, Ctx, object]]:
-    return [MessageHandler(filters.TEXT & filters.Regex(SAVE_WORDS), typed_save)]
+    return [
+        MessageHandler(filters.TEXT & filters.Regex(SAVE_WORDS), typed_save),
+        MessageHandler(filters.TEXT & ~filters.COMMAND & filters.Regex(DROP_WORDS), typed_drop),
+    ]

@@ -407,8 +407,9 @@ async def _history(turn: Turn, customer: Customer, offset: int) -> None:
             text = " · ".join(x for x in (head, item.outcome, item.location) if x)
             entry = f"{n}. {when} {_(KIND_LABELS[item.kind])}{':' + text if text else ''}"
             opens = callbacks.record_menu(item.id)
+        entry = entry.replace("\n", "\n   ")  # a pasted chat's lines, each under the one before
         if words:
-            entry += f"\n  「{words}」"
+            entry += "\n  「" + words.replace("\n", "\n   ") + "」"
         # Whole notes are long: a page holds the records that fit in one message.
         if shown and size + len(entry) > HISTORY_CHARS:
             break

@@ -32,7 +32,13 @@ from handlers.kit.routes import Action, follow, stale
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import day_of, parse_when, split_due
-from storage.activities import open_follow_ups, recent_interactions, upcoming_itineraries
+from storage.activities import (
+    hand_words_on,
+    keep_follow_up_words,
+    open_follow_ups,
+    recent_interactions,
+    upcoming_itineraries,
+)
 from storage.changes import CLEAR, UNDO_WINDOW, apply_changes
 from storage.customers import CustomerRepo
 from storage.models import (
@@ -63,6 +69,7 @@ class DeletedFollowUp(TypedDict):
     text: str
     note: str | None
     status: str
+    kept_in: NotRequired[int]  # the note record that kept its words: gone again on undo
 
 
 class DeletedInteraction(TypedDict):
@@ -283,6 +290,7 @@ async def _delete(turn: Turn, record: Record, customer: Customer) -> None:
         line = await _trip_line(turn, record)
     else:
         line = _record_line(turn, record)
+    await _keep_words(turn, record, draft)
     await turn.session.delete(record)
     turn.edit(
         _("🗑 已删除:{record}\n24 小时内可以撤销。", record=clip(line, 200)),
@@ -295,6 +303,24 @@ async def _delete(turn: Turn, record: Record, customer: Customer) -> None:
             ]
         ),
     )
+
+
+async def _keep_words(turn: Turn, record: Record, snapshot: Draft) -> None:
+    """Deleting one fact read from a note never deletes the rep's words (DESIGN.md): a
+    follow-up's note stays as a note record, a visit's goes on to the follow-ups it made."""
+    if isinstance(record, FollowUp):
+        kept = await keep_follow_up_words(turn.session, record)
+        if kept is not None:
+            snapshot.payload = {**snapshot.payload, "kept_in": kept.id}
+    elif isinstance(record, Interaction):
+        await hand_words_on(turn.session, record)
+
+
+async def _unkeep_words(turn: Turn, snapshot: DeletedFollowUp, customer: Customer) -> None:
+    """↩️ 撤销: the follow-up has its words again, so the note record that kept them goes."""
+    kept = await turn.session.get(Interaction, snapshot.get("kept_in") or 0)
+    if kept is not None and kept.customer_id == customer.id and kept.note == snapshot["note"]:
+        await turn.session.delete(kept)
 
 
 async def _claim(turn: Turn, draft_id: int) -> bool:
@@ -329,6 +355,7 @@ async def _undo(turn: Turn, draft_id: int) -> None:
         turn.answer(_("已经撤销过了"))
         return
     if snapshot["record"] == "follow_up":
+        await _unkeep_words(turn, snapshot, customer)
         turn.session.add(
             FollowUp(
                 member_id=snapshot["member"],
@@ -374,7 +401,8 @@ async def _undo(turn: Turn, draft_id: int) -> None:
                 FollowUp.customer_id == customer.id,
                 FollowUp.interaction_id.is_(None),
             )
-            .values(interaction_id=item.id)
+            # the words they kept while the record was gone are the record's again
+            .values(interaction_id=item.id, note=None)
             .execution_options(synchronize_session=False)
         )
     await turn.session.flush()

@@ -27,10 +27,13 @@ NOTE_PREVIEW = 80
 
 def record_lines(headline: str | None, note: str | None, *, whole: bool) -> tuple[str, str | None]:
     """A record's headline and the rep's words under it: their start on a card, all of them
-    in the history. A record without a headline is headed by the words themselves."""
-    words = " ".join((note or "").split())
-    if words and not whole:
-        words = clip(words, NOTE_PREVIEW)
+    in the history, line by line as typed (a pasted chat stays a chat). A record without a
+    headline is headed by the words themselves."""
+    if whole:
+        lines = (" ".join(line.split()) for line in (note or "").splitlines())
+        words = "\n".join(line for line in lines if line)
+    else:
+        words = clip(" ".join((note or "").split()), NOTE_PREVIEW)
     if not headline:
         return words, None
     return headline, (words if words and words != headline else None)

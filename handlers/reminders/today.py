@@ -116,6 +116,8 @@ async def today(turn: Turn) -> None:
         for follow_up, customer_name in follow_ups[:SECTION_CAP]:
             late = (day - follow_up.due_date).days
             overdue = _("(已逾期 {n} 天)", n=late) if late > 0 else ""
+            if not overdue and follow_up.due_at is not None and follow_up.due_at <= now:
+                overdue = _("(已过)")  # its hour gone by today: the capture card's word
             subject = f"{customer_name} · " if customer_name else ""
             at = clock(follow_up.due_at, member.timezone)  # as the digest: 10:00 万科 · …
             subject = f"{at} {subject}" if at else subject
