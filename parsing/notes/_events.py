@@ -1848,6 +1848,8 @@ _NOT_A_DAY_TO_ACT = re.compile(
     r"|最后(?:几|这几)天|还在|都在)"  # (过年还在想工作: a state then)
 )
 _HOLIDAY = re.compile(r"(?:放假|假期|连假|长假)$")
+_TODAY_ERRAND = re.compile(r"去|找|拜访|送|签|上门")
+_ERRAND_DAY_ENDS = 17
 _HOLIDAY_BEFORE = re.compile(r"(?:放假|假期|长假|连假)(?:之|以)?前")
 _BEFORE_OR_AFTER = re.compile(r"\s*(?:之|以)?[前后]")
 # Before a date: a deed already done then (已经在1月底送到了, 上次是周三来的).
@@ -2035,6 +2037,13 @@ def find_follow_ups(
         action = wanted or _meeting_at(doc, w, people, action) or action
         raw_after = t[b : b + 3].lstrip()
         planned = re.match(r"(?:要|得|需要|还要|记得|必须|务必|下班前|之前|前把|把)", raw_after)
+        # 今天去华润置地找李经理签合同 written in the morning: today's errand, still to run (no
+        # 了, 过 or words reported from it; written from five on, it is one told of the day)
+        planned = planned or (
+            doc.now.hour < _ERRAND_DAY_ENDS
+            and _TODAY_ERRAND.match(action)
+            and not re.search(r"[了过]|说|讲", _sentence_of(t, a))
+        )
         if due == doc.today and not isinstance(due, datetime) and not planned:
             continue
         about = _MEETING_ABOUT.match(t, b)

@@ -468,3 +468,12 @@ def test_a_holiday_said_as_a_deadline_is_the_day_before_it() -> None:
     assert dues("元旦放假前把发票开了", THU) == ["2026-12-31"]
     assert dues("春节放假前拜访张总", THU) != []
     assert [t.action for t in tasks("周五前准备方案 B", THU)] == ["方案 B"]  # no grade said
+
+
+def test_todays_errand_written_in_the_morning_is_a_reminder_for_today() -> None:
+    morning = datetime(2026, 12, 3, 10, 30, tzinfo=SH)
+    for note in ("今天去华润置地找李经理签合同", "3号去华润置地找李经理签合同"):
+        assert dues(note, morning) == ["2026-12-03"], note
+    assert dues("今天去了华润置地找李经理签合同", morning) == []  # done: a visit
+    evening = datetime(2026, 12, 3, 19, 0, tzinfo=SH)
+    assert dues("今天去华润置地找李经理签合同", evening) == []  # told of the day gone by
