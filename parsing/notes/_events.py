@@ -1476,7 +1476,9 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         # (去那个长春的吉林大学…: a filler right after the verb is no end)
         # (我们把那个技术参数表发给他: a word that needs what follows, 把, 给, 去, is no end either)
         needs_more = len(parts[0]) <= 2 or parts[0].endswith(("把", "给", "去", "到", "跟", "和"))
-        text = parts[0] + parts[1] if needs_more and len(parts) > 1 else parts[0]
+        # (把那个嗯就是那个技术方案…: fillers stacked, the words come after all of them)
+        after = next((p for p in parts[1:] if p.strip()), "")
+        text = parts[0] + after if needs_more else parts[0]
     if ka <= start:
         text = _with_whom(doc, people, text, min(kb, cb), cb)
     text = _people_as_named(doc, people, _without_company(doc, text))

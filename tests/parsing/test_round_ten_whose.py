@@ -477,3 +477,9 @@ def test_todays_errand_written_in_the_morning_is_a_reminder_for_today() -> None:
     assert dues("今天去了华润置地找李经理签合同", morning) == []  # done: a visit
     evening = datetime(2026, 12, 3, 19, 0, tzinfo=SH)
     assert dues("今天去华润置地找李经理签合同", evening) == []  # told of the day gone by
+
+
+def test_a_task_after_stacked_fillers_keeps_its_words() -> None:
+    assert [t.action for t in tasks("周五前把那个嗯就是那个技术方案发给王工", THU)] == [
+        "把技术方案发给王工"
+    ]
