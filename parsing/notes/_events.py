@@ -68,7 +68,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     ),
     (
         re.compile(
-            r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|去了|碰了?面|参观|来公司|"
+            r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|去了(?!也|都)|碰了?面|参观|来公司|"
             r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|\bvisited\b|\bmet\b|"
             r"\bmeeting\b|\bvisit\b[^.]{1,40}?\bdone\b|(?<=[今昨]天)[^\s,]{0,4}?见的|找[^\s,]{1,6}?[谈聊]了|(?<=[今昨前]天|上午|下午|晚上|刚才)(?:和|跟|同|与)[^\s,]{1,12}?[谈聊]了|"
             r"\bdemo done\b|做[了过][^,。;\n]{0,30}?(?:\bdemo\b|演示)|"
@@ -1425,6 +1425,18 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     t = doc.t
     a, b = w.span
     _, cb = doc.clause(a)
+    if (
+        a > 0
+        and t[a - 1] == "("
+        and t.startswith(")", b)
+        and not re.match(r"\)\s*(?:之|以)?[前后]", t[b:])  # (Deepavali(11月8号)前: a day)
+        and not any(0 <= a - 1 - v.span[1] <= 1 for v in doc.all_whens)  # (周五(11号): a day)
+    ):
+        # 报价单发给王工(周五前) 另外样品已寄出: the task said before its day in brackets
+        said_from = max(t.rfind(x, 0, a - 1) for x in ",。;\n") + 1
+        said = _FILLER.sub("", t[said_from : a - 1].strip())
+        if len(said) >= 2:
+            return _people_as_named(doc, people, _without_company(doc, said))
     start = b
     aside = _ASIDE.match(t, b)
     if aside is not None:  # 3月9号(元宵节后那个周一)给李工打电话: the words after the aside

@@ -483,3 +483,10 @@ def test_a_task_after_stacked_fillers_keeps_its_words() -> None:
     assert [t.action for t in tasks("周五前把那个嗯就是那个技术方案发给王工", THU)] == [
         "把技术方案发给王工"
     ]
+
+
+def test_a_task_said_before_its_day_in_brackets_is_that_task() -> None:
+    (task,) = tasks("报价单发给王工(周五前) 另外样品已寄出", THU)
+    assert (task.due.isoformat(), task.action) == ("2026-12-04", "报价单发给王工")
+    note = "客户12月10号停产检修 去了也见不到人"
+    assert kind(note, THU) is None  # a going supposed, no visit
