@@ -1233,6 +1233,8 @@ _STATE = re.compile(
     r"有空|得空)"
 )
 # 张总说下周二给我们回复, 元旦前给回复: the customer's answer awaited, not the rep's to-do.
+_ANSWER_OWED = re.compile(r"^(?:回复|答复|回话)(?:一下)?(?:他|她|客户|对方|[\u4e00-\u9fff]{1,2}总)")
+_MUST_GIVE = re.compile(r"\s*(?:之?前)?\s*(?:要|得|需要|必须)给(?!我)")
 _THEIR_ANSWER = re.compile(
     r"^(?:给(?:我们|我|咱们)?\s*)?(?:回复|答[复覆]|回话|回电话|回个电话|反馈|消息|答案|结果)"
 )
@@ -1434,9 +1436,9 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     ):
         # 报价单发给王工(周五前) 另外样品已寄出: the task said before its day in brackets
         said_from = max(t.rfind(x, 0, a - 1) for x in ",。;\n") + 1
-        said = _FILLER.sub("", t[said_from : a - 1].strip())
-        if len(said) >= 2:
-            return _people_as_named(doc, people, _without_company(doc, said))
+        said_words = _FILLER.sub("", t[said_from : a - 1].strip())
+        if len(said_words) >= 2:
+            return _people_as_named(doc, people, _without_company(doc, said_words))
     start = b
     aside = _ASIDE.match(t, b)
     if aside is not None:  # 3月9号(元宵节后那个周一)给李工打电话: the words after the aside
@@ -2050,12 +2052,14 @@ def find_follow_ups(
         wanted = _wanted_by(t, b, action)  # 王局长说下周三之前要看到方案: the rep's to prepare
         action = wanted or _meeting_at(doc, w, people, action) or action
         raw_after = t[b : b + 3].lstrip()
-        planned = re.match(r"(?:要|得|需要|还要|记得|必须|务必|下班前|之前|前把|把)", raw_after)
+        planned = bool(
+            re.match(r"(?:要|得|需要|还要|记得|必须|务必|下班前|之前|前把|把)", raw_after)
+        )
         # 今天去华润置地找李经理签合同 written in the morning: today's errand, still to run (no
         # 了, 过 or words reported from it; written from five on, it is one told of the day)
         planned = planned or (
             doc.now.hour < _ERRAND_DAY_ENDS
-            and _TODAY_ERRAND.match(action)
+            and _TODAY_ERRAND.match(action) is not None
             and not re.search(r"[了过]|说|讲", _sentence_of(t, a))
         )
         if due == doc.today and not isinstance(due, datetime) and not planned:
@@ -2065,7 +2069,12 @@ def find_follow_ups(
             action = "开会 " + about["what"]  # 周五下午3点会 过合同: a meeting with its purpose
         elif _STATE.match(action) or _OTHERS_TASK.match(action):
             continue
-        if _THEIR_ANSWER.match(action) and not doc.said_by_customer(a):
+        # (周五前回复他, 周五前要给答复: the rep's answer owed, not theirs awaited)
+        owed = _ANSWER_OWED.match(t[b:cb].lstrip(" 前之")) or _MUST_GIVE.match(t, b)
+        if owed and action in ("回复", "答复", "回话"):
+            whom = _label_at(people, a)
+            action = action + whom if whom else action  # (周五前回复他 → 回复王总)
+        if _THEIR_ANSWER.match(action) and not doc.said_by_customer(a) and not owed:
             continue
         decided = _THEIR_DECISION.match(action) and _third_party_before(t, a)
         if _their_deed(doc, a, b) or (decided and not re.search(r"[我咱]", t[ca:a])):

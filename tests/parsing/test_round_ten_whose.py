@@ -490,3 +490,13 @@ def test_a_task_said_before_its_day_in_brackets_is_that_task() -> None:
     assert (task.due.isoformat(), task.action) == ("2026-12-04", "报价单发给王工")
     note = "客户12月10号停产检修 去了也见不到人"
     assert kind(note, THU) is None  # a going supposed, no visit
+
+
+def test_an_answer_the_rep_owes_is_a_task_and_one_awaited_is_not() -> None:
+    morning = datetime(2026, 12, 3, 9, 0, tzinfo=SH)
+    assert [
+        (t.due.isoformat(), t.action)
+        for t in tasks("王总昨晚打来 问年底能不能再降两个点 周五前回复他", morning)
+    ] == [("2026-12-04", "回复王总")]
+    assert dues("刚从客户那出来 对方对交期不满意 周五前要给答复", morning) == ["2026-12-04"]
+    assert dues("张总说下周二给我们回复", morning) == []
