@@ -5,11 +5,10 @@ from __future__ import annotations
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from handlers.capture.drafts import drafts_entry
-from handlers.capture.notes import capture
-from handlers.kit import pending
+from handlers.capture.notes import value_or_note
 from handlers.kit.groups import AnyApplication, add
 from handlers.kit.keyboards import RECORD, inline, label_pattern
-from handlers.kit.turn import Turn, member_turn, message_text
+from handlers.kit.turn import Turn, member_turn
 from handlers.visits.callbacks import PLAN_NEW as NEW_PLAN
 
 
@@ -26,16 +25,6 @@ async def record_button(turn: Turn) -> None:
         ),
         inline([[*row, kept]] if kept else [row]),
     )
-
-
-@member_turn
-async def plain_text(turn: Turn) -> None:
-    """A value for the field being corrected, or else a note to capture."""
-    edit = pending.waiting(turn)
-    if edit is not None:
-        await pending.take(turn, edit, message_text(turn))
-    else:
-        await capture(turn)
 
 
 @member_turn
@@ -58,7 +47,7 @@ def register(application: AnyApplication) -> None:
         application,
         [
             MessageHandler(filters.Regex(label_pattern(RECORD)), record_button),
-            MessageHandler(filters.TEXT & ~filters.COMMAND, plain_text),
+            MessageHandler(filters.TEXT & ~filters.COMMAND, value_or_note),
             MessageHandler(filters.COMMAND, unknown_command),
             MessageHandler(filters.ChatType.PRIVATE & ~filters.TEXT, not_text),
             CallbackQueryHandler(stale_button),

@@ -86,6 +86,16 @@ async def capture(turn: Turn) -> None:
     await capture_text(turn, message_text(turn))
 
 
+@member_turn
+async def value_or_note(turn: Turn) -> None:
+    """A value for the field being corrected, or else a note to capture."""
+    edit = pending.waiting(turn)
+    if edit is not None:
+        await pending.take(turn, edit, message_text(turn))
+    else:
+        await capture(turn)
+
+
 async def capture_text(turn: Turn, text: str, *, edit: bool = False) -> None:
     """A note: its card (in place of the pressed message with `edit`, when a guided step's
     answer turned out to be a note)."""

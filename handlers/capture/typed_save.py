@@ -15,10 +15,10 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 
 from handlers.capture import callbacks
 from handlers.capture.asked import DRAFT_QUESTION
-from handlers.capture.notes import capture
+from handlers.capture.notes import value_or_note
 from handlers.kit import pending, questions
 from handlers.kit.keyboards import main_keyboard
-from handlers.kit.turn import Ctx, Turn, member_turn, message_text
+from handlers.kit.turn import Ctx, Turn, member_turn
 
 SAVE_WORDS = r"(?i)^\s*(保存|保存吧|存吧|存一下|确认保存|save)\s*[。.!！]?\s*$"
 # Said of the card just shown (取消 and 算了 alone are kit/keyboards.CANCEL_WORDS everywhere).
@@ -73,17 +73,7 @@ async def typed_drop(update: Update, context: Ctx) -> None:
         )
         if await questions.press_for(update, context, drop, card["chat"], card["message"]):
             return
-    await as_typed(update, context)
-
-
-@member_turn
-async def as_typed(turn: Turn) -> None:
-    """As handlers/fallback.plain_text: the value being typed, else a note."""
-    waiting = pending.waiting(turn)
-    if waiting is not None:
-        await pending.take(turn, waiting, message_text(turn))
-    else:
-        await capture(turn)
+    await value_or_note(update, context)  # as the fallback takes any text
 
 
 def typed_save_handlers() -> list[BaseHandler[Update, Ctx, object]]:
