@@ -410,23 +410,24 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
     return best
 
 
-_MONTH_SAID = re.compile(r"月")
-_DAY_ONLY = re.compile(r"[0-9一二三四五六七八九十]{1,3}[号日]")
+# 21号, 11 号: a day said by its number
+_NUMBERED_DAY = re.compile(r"[0-9一二三四五六七八九十]+\s*[号日]")
 
 
 def _last_years_if_done(doc: Doc, w: When | None, a: int, b: int) -> When | None:
     """10月21号去的兰州石化 written on 2 November: a month and day said of a contact done (去的,
-    拜访了) are the ones just past, not next year's."""
+    拜访了) are the ones just past, not next year's (21号去的…: last month's)."""
+    if w is None or w.lunar is not None:
+        return w
+    said = doc.t[slice(*w.span)]
+    month_said = "月" in said
     if (
-        w is None
-        or not (w.yearless or _DAY_ONLY.fullmatch(doc.t, *w.span))
-        or w.lunar is not None
-        or (w.day - doc.today).days
-        <= (_YEARLESS_AHEAD if _MONTH_SAID.search(doc.t, *w.span) else 0)
+        not (w.yearless or _NUMBERED_DAY.fullmatch(said))
+        or (w.day - doc.today).days <= (_YEARLESS_AHEAD if month_said else 0)
         or not (re.match(r"[了过]", doc.t[b : b + 1]) or re.search(r"(?:[了过]|去的)$", doc.t[a:b]))
     ):
         return w
-    day = months_back(w.day, 12 if _MONTH_SAID.search(doc.t, *w.span) else 1)
+    day = months_back(w.day, 12 if month_said else 1)
     return w if day is None else replace(w, start=day, end=None)
 
 
@@ -1058,7 +1059,7 @@ _PLACE_STOP = frozenset("的了,和 在去到是开出考学培参调检休度�
 _LATIN_PLACE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?(?![A-Za-z])")
 
 
-_NOWHERE = frozenset(words("外面 外边 外头 外地 外出 外头 那边 这边 别处"))
+_NOWHERE = frozenset(words("外面 外边 外头 外地 外出 那边 这边 别处"))
 
 
 def _place_after(t: str, pos: int, limit: int, latin_too: bool) -> tuple[str, int] | None:
@@ -1859,17 +1860,33 @@ _ONES_OWN_ERRAND = re.compile(r"[我咱]|拜访|见面|约|去|打电话|联系|
 # After a date: from then on, no one day (以后才, 后才上班), a holiday's length (放假3天, 国庆
 # 7天), the season told (年底最后几天).
 # (元旦放假前, 清明假期后第一天, 月底最后一天: a day for the rep's task, reckoned from it)
+_HOLIDAY_WORD = r"(?:放假|假期|长假|连假)"
 _NOT_A_DAY_TO_ACT = re.compile(
-    r"\s*(?:(?:以|之)?后才|后再说|(?:放假|假期|长假|连假)(?![前后])|[0-9一二三四五六七八九十]+天(?![内后前之以])"
+    rf"\s*(?:(?:以|之)?后才|后再说|{_HOLIDAY_WORD}(?![前后])|[0-9一二三四五六七八九十]+天(?![内后前之以])"
     r"|最后(?:几|这几)天|还在|都在)"  # (过年还在想工作: a state then)
 )
-_HOLIDAY = re.compile(r"(?:放假|假期|连假|长假)$")
+_HOLIDAY = re.compile(rf"{_HOLIDAY_WORD}$")
 _TODAY_ERRAND = re.compile(r"去|找|拜访|送|签|上门")
 _ERRAND_DAY_ENDS = 17
-_HOLIDAY_BEFORE = re.compile(r"(?:放假|假期|长假|连假)(?:之|以)?前")
+_HOLIDAY_BEFORE = re.compile(rf"{_HOLIDAY_WORD}(?:之|以)?前")
 _BEFORE_OR_AFTER = re.compile(r"\s*(?:之|以)?[前后]")
 # Before a date: a deed already done then (已经在1月底送到了, 上次是周三来的).
 _GONE_BEFORE = re.compile(r"(?P<already>已经|早就)?(?:上次|上回)?(?:是|在|于)?\s*$")
+
+
+def _before_a_holiday(doc: Doc, w: When) -> bool:
+    """元旦放假前, 春节放假前把合同签了: by the day before the holiday (whose days read as a
+    range, which would otherwise be someone's days away)."""
+    t = doc.t
+    a, b = w.span
+    return (
+        not w.has_time
+        and not re.search(r"\d", t[a:b])
+        and bool(
+            _HOLIDAY_BEFORE.match(t, b)
+            or (_HOLIDAY.search(t[a:b]) and re.match(r"(?:之|以)?前", t[b:]))
+        )
+    )
 
 
 def _gone_before(doc: Doc, w: When) -> bool:
@@ -1886,9 +1903,6 @@ def _gone_before(doc: Doc, w: When) -> bool:
 
 
 _ASIDE = re.compile(r"\s*\([^()\n]{1,16}\)\s*(?:之?前)?")
-
-
-_NUMBERED_DAY = re.compile(r"[0-9一二三四五六七八九十]+\s*[号日]")
 
 
 def _restated(doc: Doc, i: int) -> bool:
@@ -1974,16 +1988,7 @@ def find_follow_ups(
                 continue
         elif due < doc.today:
             continue
-        # 元旦放假前, 春节放假前把合同签了: by the day before the holiday (its days a range)
-        holiday_before = (
-            not w.has_time
-            and not re.search(r"\d", t[a:b])
-            and bool(
-                _HOLIDAY_BEFORE.match(t, b)
-                or (_HOLIDAY.search(t[a:b]) and re.match(r"(?:之|以)?前", t[b:]))
-            )
-        )
-        if holiday_before:
+        if _before_a_holiday(doc, w):
             due = w.day - timedelta(days=1)
         elif w.is_range and w.end != w.start:
             continue  # 19号到23号: someone's days away, not one day to act on
