@@ -233,6 +233,11 @@ def _prompt(payload: CapturePayload, field: str) -> tuple[str, str]:
     return label, example
 
 
+def _index(field: str) -> int:
+    """Which contact, follow-up … a field is of (c0n → 0, f1d → 1; company: 0)."""
+    return int(re.sub(r"\D", "", field[:3]) or 0) if field != "company" else 0
+
+
 def _code(field: str) -> str:
     """c0b → b, f1d → d, t0td → td, company → company."""
     return field if field in PROMPTS else re.sub(r"^[cft]\d+", "", field)
@@ -259,7 +264,7 @@ async def apply_edit(turn: Turn, text: str) -> None:
         return
     payload = capture_payload(draft.payload)
     if _code(field) == "n" and field.startswith("c"):
-        await _hold_the_match(turn, payload, int(re.sub(r"\D", "", field[:3]) or 0), text.strip())
+        await _hold_the_match(turn, payload, _index(field), text.strip())
     error = _set_value(payload, field, text.strip(), turn.now())
     if error in _WHY:
         turn.say(_(_WHY[error]))
@@ -347,7 +352,7 @@ def _set_value(payload: CapturePayload, field: str, text: str, now: datetime) ->
     """Write one typed value into the payload; a reason when it cannot be read."""
     clear = text in CLEAR_WORDS
     code = _code(field)
-    index = int(re.sub(r"\D", "", field[:3]) or 0) if field != "company" else 0
+    index = _index(field)
     if code == "company":
         payload["company"] = None if clear else text
         return None
