@@ -11,6 +11,7 @@ The capture card (show.py, notes.py), about the draft it shows:
     cap:pc:<draft> 🏢 选客户 (a note of follow-ups whose person no customer has: which one)
     cap:cl:<draft>:<offset> a page of 这条记录属于哪个客户?'s customers
     cap:n:<note draft>:<customer> the customer of a note nothing was read from (0: keep it)
+    cap:np:<note draft>:<offset> a page of that question's customers
     cap:dl:<draft>:<deal>[:s] which open deal the note's deal is (0: 🆕 新建商机); ":s" when
     保存 asked it, so the answer saves
 ✏️ 修改 (edit.py):
@@ -46,6 +47,7 @@ KEEP_DRAFT = re.compile(rf"^cap:d:{_ID}$")
 PICK_CUSTOMER = re.compile(rf"^cap:pc:{_ID}$")
 CUSTOMER_PAGE = re.compile(rf"^cap:cl:{_ID}:{_ID}$")
 NOTE_CUSTOMER = re.compile(rf"^cap:n:{_ID}:{_ID}$")
+NOTE_PAGE = re.compile(rf"^cap:np:{_ID}:{_ID}$")
 DEAL_PICK = re.compile(rf"^cap:dl:{_ID}:{_ID}(:s)?$")
 FIELD = re.compile(rf"^cap:f:{_ID}:([a-z0-9]{{1,16}})$")
 GRADE = re.compile(rf"^cap:g:{_ID}:([A-Z])$")
@@ -103,6 +105,10 @@ def customer_page(draft_id: int, offset: int) -> str:
 def note_customer(draft_id: int, customer_id: int) -> str:
     """`customer_id` 0: keep the note as a draft."""
     return f"cap:n:{draft_id}:{customer_id}"
+
+
+def note_page(draft_id: int, offset: int) -> str:
+    return f"cap:np:{draft_id}:{offset}"
 
 
 def deal_pick(draft_id: int, deal_id: int, *, saving: bool = False) -> str:

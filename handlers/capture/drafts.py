@@ -13,8 +13,7 @@ import re
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from handlers.capture import callbacks
-from handlers.capture.asked import asked_about
-from handlers.capture.notes import MAX_NOTE, RECENT_CUSTOMERS
+from handlers.capture.notes import MAX_NOTE, ask_note_customer
 from handlers.capture.payload import has_content, note_to_payload
 from handlers.capture.show import show_capture
 from handlers.kit import commands
@@ -97,7 +96,7 @@ async def _continue(turn: Turn, draft: Draft) -> None:
         await show_capture(turn, draft, edit=False)
         return
     draft.kind = "note"
-    customers = await CustomerRepo(turn.session, turn.actor).page(0, RECENT_CUSTOMERS)
+    customers = await CustomerRepo(turn.session, turn.actor).page(0, 1)
     if not customers:
         turn.say(
             _(
@@ -106,10 +105,9 @@ async def _continue(turn: Turn, draft: Draft) -> None:
             )
         )
         return
-    rows: Rows = [[(f"🏢 {c.name}", callbacks.note_customer(draft.id, c.id))] for c in customers]
-    rows.append([(_("📝 先存为草稿"), callbacks.note_customer(draft.id, 0))])
-    asked_about(turn, draft)
-    turn.say(_("📝 这条记录记在哪个客户名下?\n{text}", text=clip(text, 200)), inline(rows))
+    await ask_note_customer(
+        turn, draft, _("📝 这条记录记在哪个客户名下?\n{text}", text=clip(text, 200))
+    )
 
 
 @member_turn

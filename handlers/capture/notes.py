@@ -130,22 +130,55 @@ def without_the_rep(note: Note, rep_name: str) -> Note:
 
 
 async def _keep_unparsed(turn: Turn, text: str) -> None:
-    _ = turn._
     draft = Draft(member_id=turn.member.id, kind="note", text=text)
     turn.session.add(draft)
     await turn.session.flush()
-    customers = await CustomerRepo(turn.session, turn.actor).page(0, RECENT_CUSTOMERS)
-    if not customers:
+    question = turn._("📝 我没看出客户、联系人或日期。这条记录记在哪个客户名下?")
+    await ask_note_customer(turn, draft, question)
+
+
+async def ask_note_customer(
+    turn: Turn, draft: Draft, question: str, offset: int = 0, *, edit: bool = False
+) -> None:
+    """记在哪个客户名下? for a note nothing was read from: a page of the rep's customers (every
+    one reachable with ⬅️ / ➡️) and 📝 先存为草稿, which keeps it and closes the question."""
+    _ = turn._
+    page = await CustomerRepo(turn.session, turn.actor).page(offset, RECENT_CUSTOMERS + 1)
+    customers, more = page[:RECENT_CUSTOMERS], len(page) > RECENT_CUSTOMERS
+    if not customers and not offset:
         turn.say(
             _(
                 "📝 我没看出客户、联系人或日期,已存为草稿,不会丢失。用 /customer 客户名 建档后可以再记。"
             )
         )
         return
-    rows = [[(f"🏢 {c.name}", callbacks.note_customer(draft.id, c.id))] for c in customers]
+    rows: list[list[tuple[str, str]]] = [
+        [(f"🏢 {c.name}", callbacks.note_customer(draft.id, c.id))] for c in customers
+    ]
+    pager = []
+    if offset > 0:
+        back = max(offset - RECENT_CUSTOMERS, 0)
+        pager.append((_("⬅️ 上一页"), callbacks.note_page(draft.id, back)))
+    if more:
+        pager.append((_("下一页 ➡️"), callbacks.note_page(draft.id, offset + RECENT_CUSTOMERS)))
+    if pager:
+        rows.append(pager)
     rows.append([(_("📝 先存为草稿"), callbacks.note_customer(draft.id, 0))])
     asked_about(turn, draft)
-    turn.say(_("📝 我没看出客户、联系人或日期。这条记录记在哪个客户名下?"), inline(rows))
+    turn.edit(question, inline(rows)) if edit else turn.say(question, inline(rows))
+
+
+async def _note_page(turn: Turn, found: re.Match[str]) -> None:
+    """⬅️ 上一页 / 下一页 ➡️ under 记在哪个客户名下?."""
+    draft_id, offset = callback_id(found.group(1)), callback_id(found.group(2))
+    draft = await _own_draft(turn, draft_id, "note") if draft_id is not None else None
+    if draft is None:
+        return
+    if offset is None:
+        stale(turn)
+        return
+    question = turn._("📝 这条记录记在哪个客户名下?\n{text}", text=clip(draft.text or "", 200))
+    await ask_note_customer(turn, draft, question, offset, edit=True)
 
 
 async def _own_draft(turn: Turn, draft_id: int, kind: str) -> Draft | None:
@@ -306,6 +339,7 @@ async def _customer_page(turn: Turn, draft: Draft, found: re.Match[str]) -> None
 
 ROUTES = (
     (callbacks.NOTE_CUSTOMER, _note_customer),
+    (callbacks.NOTE_PAGE, _note_page),
     (callbacks.SAVE, _on_draft(_save)),
     (callbacks.SAVE_AGAIN, _on_draft(_save_again)),
     (callbacks.CANCEL, _on_draft(_cancel)),

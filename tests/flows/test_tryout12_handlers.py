@@ -125,6 +125,25 @@ async def test_every_customer_can_be_chosen_for_a_note_and_the_question_can_be_c
     assert await bot.count(FollowUp, FollowUp.customer_id.is_not(None)) == 1
 
 
+async def test_a_note_nothing_was_read_from_can_go_to_any_customer(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    for name in EIGHT:
+        await wang.send(f"/customer {name}")
+        await wang.press("新建")
+    asked = await wang.send("感觉对方态度不错")
+    assert "这条记录记在哪个客户名下" in asked.text
+    assert "🏢 万科" not in asked.buttons and "📝 先存为草稿" in asked.buttons
+    more = await wang.press("下一页 ➡️")
+    assert "🏢 万科" in more.buttons and "📝 先存为草稿" in more.buttons
+    back = await wang.press("⬅️ 上一页")
+    assert "🏢 华东电力设计院" in back.buttons
+    await wang.press("下一页 ➡️")
+    saved = await wang.press("🏢 万科")
+    assert saved.text == "✅ 已记在「万科」名下。"
+    note = await bot.scalar(select(Interaction).where(Interaction.kind == "note"))
+    assert note.note == "感觉对方态度不错"
+
+
 @pytest.mark.parametrize("words", ["算了不记了", "算了", "不要了"])
 async def test_giving_up_in_words_at_an_open_card_cancels_it(bot: BotHarness, words: str) -> None:
     wang = bot.user("王磊")
