@@ -1447,6 +1447,9 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     closing = re.match(r"\)\s*(?:之?前)?", t[b:])
     if closing is not None:  # 周五(11号)之前把报价发给刘经理: the bracket's date, then the task
         start = b + closing.end()
+    eve = _HOLIDAY_BEFORE.match(t, start)
+    if eve is not None:  # 10月1号放假前把合同签了: the task comes after the holiday said
+        start = eve.end()
     if t.startswith("  ", b):  # an English date's padding (next Monday 发个 proposal)
         while start < cb - 1 and t[start] == " ":
             start += 1
@@ -1879,12 +1882,13 @@ def _before_a_holiday(doc: Doc, w: When) -> bool:
     range, which would otherwise be someone's days away)."""
     t = doc.t
     a, b = w.span
-    return (
-        not w.has_time
-        and not re.search(r"\d", t[a:b])
-        and bool(
-            _HOLIDAY_BEFORE.match(t, b)
-            or (_HOLIDAY.search(t[a:b]) and re.match(r"(?:之|以)?前", t[b:]))
+    # (10月1号放假前: the holiday begins that day, so the day before it too)
+    return not w.has_time and bool(
+        _HOLIDAY_BEFORE.match(t, b)
+        or (
+            not re.search(r"\d", t[a:b])
+            and _HOLIDAY.search(t[a:b])
+            and re.match(r"(?:之|以)?前", t[b:])
         )
     )
 
@@ -1988,7 +1992,8 @@ def find_follow_ups(
                 continue
         elif due < doc.today:
             continue
-        if _before_a_holiday(doc, w):
+        holiday_eve = _before_a_holiday(doc, w)
+        if holiday_eve:
             due = w.day - timedelta(days=1)
         elif w.is_range and w.end != w.start:
             continue  # 19号到23号: someone's days away, not one day to act on
@@ -2032,7 +2037,7 @@ def find_follow_ups(
         before = t[max(ca, a - reach) : a]
         before = before[max(before.rfind(x) for x in "让叫我") + 1 :]
         travel = _TRAVEL.search(before) or _TRAVEL.search(t, b, cb)
-        if travel and not _REP_ACTION.match(t[b:cb].lstrip(" 我再就")):
+        if travel and not holiday_eve and not _REP_ACTION.match(t[b:cb].lstrip(" 我再就")):
             continue
         # (a dictated note is one clause: the next date's words are that date's)
         upto = min([cb] + [v.span[0] for v in doc.whens if b + 2 < v.span[0] < cb])
