@@ -149,8 +149,8 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if _NOT_SUFFIXED.search(name[: len(name) - len(suffix)]) or name.startswith(_PRODUCT):
             continue
-        if len(name) == len(suffix):
-            continue
+        if len(name) == len(suffix) or _GENERIC_UNIT.match(name):
+            continue  # (研发中心, 运营分公司: a unit of some customer, named by what it does)
         if len(name) == len(suffix) + 1 and name[0] in _A_KIND_OF:
             continue  # 同类银行, 这家医院, 哪个厂: a kind or a pointer, no name
         if _COUNTED.search(name):
@@ -166,6 +166,11 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
 
 
 _A_KIND_OF = frozenset("类家些种个所每该本此那这哪各")
+_GENERIC_UNIT = re.compile(
+    r"^(?:研发|采购|仓储|信息|技术|运营|销售|物流|财务|数据|客服|质检|检测|培训|服务|维修|售后|"
+    r"调度|营销|工程|设计|生产|计量|结算|物资|管理|运维|监控|指挥|展示|体验|创新|测试|实验|"
+    r"分拣|配送|结算|审计|招标|采供|供应|保障|后勤)(?:中心|分公司|公司|基地)$"
+)
 # 部长姓, 负责人姓潘, 科技部总经理, 厂长助理, 采购: who someone is, said before them
 _PERSONISH = re.compile(r"姓|负责人|助理|^采购[部员]?$|(?:部长|经理|主任|科长|处长|总监)$")
 
@@ -174,6 +179,7 @@ def _plausible(name: str) -> bool:
     return (
         2 <= len(name) <= 10
         and not _PERSONISH.search(name)
+        and not _GENERIC_UNIT.match(name)
         and not any(ch.isdigit() for ch in name)
         and all(is_cjk(c) or c.isalnum() for c in name)
         and not _NOT_ORG.search(name)
@@ -514,11 +520,36 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
     if role is not None:
         doc.company_span = role[:2]
         return role[2]
-    placed = _by_position(doc, people) or _headed(doc) or _before_department(doc)
+    placed = _by_position(doc, people) or _headed(doc) or _before_department(doc) or _met_at(doc)
     if placed is not None:
         a = doc.t.find(placed)
         doc.company_span = (a, a + len(placed))
     return placed
+
+
+# 和苏州轨道交通的两位吃饭, 见了东航物流的三个人: whose people the rep met, when no other way
+# named the customer. (在…见了 was tried too: it named a venue as the customer on a held-out set.)
+_MET_AT = re.compile(
+    r"(?:和|跟|请|见了|陪|约了)(?P<org>[^\s,，。:：的]{2,10})的(?:[两二三四五六几]|一些)(?:位|个人|个)"
+)
+_VENUE = re.compile(
+    r"会议室|办公室|总部|工地|现场|酒店|饭店|餐厅|茶楼|咖啡|展会|展台|机场|车站|门口|楼下|家里"
+)
+
+
+def _met_at(doc: Doc) -> str | None:
+    for m in _MET_AT.finditer(doc.t):
+        name = _clean(m["org"])
+        if (
+            name
+            and doc.free(*m.span("org"))
+            and _plausible(name)
+            and not PLACE_RE.fullmatch(name)
+            and not _NOT_A_NAME.match(name)
+            and not _VENUE.search(name)
+        ):
+            return name
+    return None
 
 
 _GRADE = re.compile(

@@ -209,7 +209,7 @@ def _surname_prefix(s: str) -> str | None:
 # word that ends a name and a title (的冒经理, 找普院长, 找乐总), never inside a word (订单经理).
 _RARE_SURNAMES = frozenset("单乐冒普米井双修")  # (修: 维修经理 is no 修经理)
 # Words before a title that start with a surname: part of the title or a workplace.
-_TITLE_WORDS = frozenset(words("常务 车间 石化 董事会 高级 常委 党委"))
+_TITLE_WORDS = frozenset(words("常务 车间 石化 董事会 高级 常委 党委 项目"))
 # (说明总经理, 我和总经理: a stop character that is also a word's first half before one)
 # (送修经理签字: 送修/返修/报修 is sent for repair, no 修经理)
 _NOT_BEFORE_RARE = frozenset("说快音订账菜名简清送返报检维")
@@ -395,6 +395,8 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             continue
         if title == "工" and t.startswith(("集团", "机械", "股份", "重工"), b):
             continue  # 徐工集团, 柳工机械: the machinery makers, not an engineer 徐
+        if title == "老板" and t.startswith(("电器", "集团", "公司", "厨电"), b):
+            continue  # 杭州老板电器: the brand 老板, not a boss called 杭州
         sir = _SIR.match(t, b)
         if sir is not None and not short and title != "总":  # 车务主任张sir: 张sir is called so
             out.append(Mention(a, sir.end(), surname=sir["s"], title=title, form=sir.group()))

@@ -30,3 +30,29 @@ def test_a_task_before_a_holiday_said_by_its_first_day_is_due_the_day_before() -
 def test_their_own_holiday_and_trip_are_still_no_task() -> None:
     assert dues("他们10月1号放假前要把货备齐", SEPT_20) == []
     assert dues("王总10月1号放假前出差去北京", SEPT_20) == []
+
+
+NOW = datetime(2026, 12, 3, 18, 0, tzinfo=SH)
+
+
+def test_a_unit_named_by_what_it_does_is_not_the_customer() -> None:
+    note = parse_note(
+        "今天拜访中国外运长航：总经理陈明说了算，物流信息部王东主任是技术把关的人，"
+        "仓储中心的吕经理是最终用户。",
+        NOW,
+    )
+    assert note.company == "中国外运长航"  # it had been 仓储中心
+
+
+def test_whose_people_the_rep_ate_with_names_the_customer() -> None:
+    note = parse_note("晚上和苏州轨道交通的两位吃饭。运营分公司的副总经理卫东是决策人", NOW)
+    assert note.company == "苏州轨道交通"  # it had been 运营分公司
+
+
+def test_a_brand_or_a_word_before_a_title_invents_no_person() -> None:
+    boss = parse_note("给杭州老板电器的采购部打电话，接电话的是采购专员小周（周敏）。", NOW)
+    assert boss.company == "杭州老板电器"
+    assert [c.surname for c in boss.contacts] == ["周"]  # no boss called 杭州
+    project = parse_note("见了副所长唐海波，还有项目工程师小冯，测试方案基本敲定", NOW)
+    assert [c.surname for c in project.contacts] == ["唐", "冯"]  # no 项工 named 项目
+    assert parse_note("项经理说下周来", NOW).contacts[0].surname == "项"
