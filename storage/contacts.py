@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import ColumnElement, Row, Select, bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from parsing.romanized import surnames_spelled
 from parsing.text import simplified
 from storage.actor import Actor
 from storage.audit import record
@@ -39,6 +40,18 @@ def contact_search_key(contact: Contact) -> str:
 # A name said in a note may be part of more keys than its own (王总 in 王总工's): enough rows
 # to find the two that are exactly it.
 _NAMED_LIMIT = 20
+
+
+def one_surname(a: str | None, b: str | None) -> bool:
+    """Two surnames that are one, also when one is written in Latin letters: Chen, Chan and
+    Tan may be 陈 (Mr. Chan of the note is perhaps the 陈总 on file)."""
+    if same_name(a, b):
+        return True
+    if not a or not b or a.isascii() == b.isascii():
+        return False
+    latin, han = (a, b) if a.isascii() else (b, a)
+    han = simplified(han)
+    return latin.strip().lower() == pinyin_forms(han)[0] or han in surnames_spelled(latin)
 
 
 def same_name(a: str | None, b: str | None) -> bool:
@@ -235,7 +248,7 @@ class ContactRepo:
             if name and same_name(contact.name, name):
                 sure = contact
                 break
-            same_surname = bool(surname) and same_name(contact.surname, surname)
+            same_surname = bool(surname) and one_surname(contact.surname, surname)
             # 经理 and 采购部经理 are one title when both are spoken to as 赵经理
             same_title = bool(title) and (
                 same_name(title, contact.title)

@@ -263,3 +263,16 @@ async def test_a_leap_month_the_year_did_not_have_is_refused_in_a_note(bot: BotH
         4,
         False,
     )
+
+
+async def test_a_surname_written_in_latin_letters_is_asked_about_not_filed_twice(
+    bot: BotHarness,
+) -> None:
+    tan = bot.user("Kevin Lim")
+    await tan.send("今天拜访了华润置地的陈总")
+    await tan.press("保存")
+    await tan.send("Met Mr. Chan at 华润置地 today, quote by Friday")
+    asked = await tan.press("保存")
+    assert "是 华润置地 的 陈总 吗?" in asked.text  # Chan may be 陈: one question, no twin
+    await tan.press("是 陈总")
+    assert await count(bot, Contact) == 1
