@@ -156,9 +156,25 @@ def read_family(doc: Doc, people: People, family: list[FamilyMention]) -> None:
 
 # --- birthdays ------------------------------------------------------------------------------
 
-_BDAY_BEFORE = re.compile(r"(?:生日|生辰|出生日期|出生于|生于|出生)(?:是|为|在|:)?\s*$")
+_BDAY_BEFORE = re.compile(r"(?:生日|生辰|出生日期|出生于|生于|出生)(?:是|为|在|:|\()?\s*$")
 _BDAY_AFTER = re.compile(r"\s*(?:的)?(?:生日|生辰|出生|生人|生|过生日|过.{0,3}大寿|大寿|寿辰)")
 _BDAY_PLAIN = re.compile(r"(?:生日|生辰)(?:是|为|:)?\s*(\d{1,2})[.\-/](\d{1,2})(?![\d.])")
+
+
+# 12月9号是王总生日, 下周三王总的生日: the day, then whose birthday it is (not when the day is
+# said again in brackets: 明天是欧阳部长生日(阴历七月二十六) is the lunar one's)
+_IS_WHOSE = re.compile(r"\s*(?:就|正好|刚好)?是?\s*")
+_THEIR_BIRTHDAY = re.compile(r"\s*(?:的)?(?:生日|大寿|寿辰)(?!\s*[(（])")
+
+
+def _whose_birthday(doc: Doc, people: People, b: int) -> int | None:
+    """Where the person ends whose birthday the day just said is (see _THEIR_BIRTHDAY)."""
+    at = _IS_WHOSE.match(doc.t, b)
+    start = at.end() if at else b
+    named = next((m for m in people.mentions if m.start == start and not m.pronoun), None)
+    if named is None or not _THEIR_BIRTHDAY.match(doc.t, named.end):
+        return None
+    return named.end
 
 
 def _as_birthday(doc: Doc, w: When) -> Birthday | None:
@@ -179,7 +195,8 @@ def read_birthdays(
         ca, _ = doc.clause(a)
         before = _BDAY_BEFORE.search(t[max(ca, a - 10) : a])
         after = _BDAY_AFTER.match(t, b) if not before else None
-        if not before and not after:
+        whose = _whose_birthday(doc, people, b) if not before and not after else None
+        if not before and not after and whose is None:
             continue
         if w.end is not None:
             continue
@@ -187,7 +204,7 @@ def read_birthdays(
         if bday is None:
             continue
         claimed.add(i)
-        key = a - len(before.group()) if before else a
+        key = whose if whose is not None else a - len(before.group()) if before else a
         _give_birthday(doc, people, family, key, ca, bday)
     for m in _BDAY_PLAIN.finditer(t):
         if not doc.free(m.start(1), m.end()):

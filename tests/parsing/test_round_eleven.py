@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from parsing.notes import FollowUpFact, parse_note
+from parsing.notes import Birthday, FollowUpFact, parse_note
 
 SH = ZoneInfo("Asia/Shanghai")
 SEPT_20 = datetime(2026, 9, 20, 10, 0, tzinfo=SH)  # a Sunday, ten days before 国庆
@@ -56,3 +56,24 @@ def test_a_brand_or_a_word_before_a_title_invents_no_person() -> None:
     project = parse_note("见了副所长唐海波，还有项目工程师小冯，测试方案基本敲定", NOW)
     assert [c.surname for c in project.contacts] == ["唐", "冯"]  # no 项工 named 项目
     assert parse_note("项经理说下周来", NOW).contacts[0].surname == "项"
+
+
+def test_a_day_then_whose_birthday_it_is_is_that_persons_birthday() -> None:
+    for text in (
+        "12月9号是王总生日",
+        "下周三是王总生日，记得准备礼物",
+        "记得准备礼物 下周三王总生日",
+    ):
+        (wang,) = parse_note(text, NOW).contacts
+        assert (wang.salutation, wang.birthday) == ("王总", Birthday(12, 9)), text
+    (zhang,) = parse_note("周五是张总的生日", NOW).contacts
+    assert zhang.birthday == Birthday(12, 4)
+
+
+def test_the_lunar_day_in_brackets_is_the_birthday_not_the_day_it_falls_on() -> None:
+    note = parse_note("明天是欧阳部长生日（阴历七月二十六），我明天送个蛋糕过去", NOW)
+    (ouyang,) = note.contacts
+    assert ouyang.birthday == Birthday(7, 26, lunar=True)
+    assert [(t.due.isoformat(), t.action) for t in note.follow_ups] == [
+        ("2026-12-04", "送个蛋糕过去")
+    ]
