@@ -114,6 +114,10 @@ DEV_SETS = [
     # with a quarter of dated-task traps, written on 2026-12-03; its first score is the parser
     # as that day began (90c85da). Held out: read only as totals
     NOTES_DIR / "notes_blind10.jsonl",
+    # blind11: 150 notes by a sixteenth helper who never read parsing/, in every style of #18
+    # with a quarter of dated-task traps, written on 2026-12-03 (a new session); its first score
+    # is the parser as that session began (1c98cd3). Held out: read only as totals
+    NOTES_DIR / "notes_blind11.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
