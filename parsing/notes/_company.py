@@ -6,7 +6,7 @@ import re
 
 from ._doc import Doc, is_cjk
 from ._latin import GIVEN_NAMES
-from ._lexicon import FAMILY, KNOWN_ORGS, ORG_AREAS, PLACE_RE, SURNAMES, TITLE_RE, words
+from ._lexicon import FAMILY, KNOWN_ORGS, ORG_AREAS, PLACE_RE, PLACES, SURNAMES, TITLE_RE, words
 from ._model import Grade
 from ._people import People
 
@@ -149,6 +149,8 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if _NOT_SUFFIXED.search(name[: len(name) - len(suffix)]) or name.startswith(_PRODUCT):
             continue
+        if name[:1] in "飞去到回" and name[1:] in PLACES:
+            continue  # 孙总这周五飞香港: where he flies, not a port
         if len(name) == len(suffix) or _GENERIC_UNIT.match(name):
             continue  # (研发中心, 运营分公司: a unit of some customer, named by what it does)
         if len(name) == len(suffix) + 1 and name[0] in _A_KIND_OF:

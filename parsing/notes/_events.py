@@ -1051,7 +1051,7 @@ _NOT_TRIP = re.compile(
     r"拜访|见|找|送|拜年|吃饭|汇报|看看|去(?![^\s,]{0,4}?(?:开会|出差|培训|学习|考察))"
 )
 _BOSS = re.compile(r"老板|一把手|大领导|领导|董事长|总经理")
-_RETURN = re.compile(r"回来|返回|回到")
+_RETURN = re.compile(r"回来|返回|回到|回(?![复访电答话款扣收头])")
 _PLACE_STOP = frozenset("的了,和 在去到是开出考学培参调检休度旅述探疗拜见找送")
 
 
@@ -1101,9 +1101,10 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             mine = True  # (提醒一下王局长下周二在北京开会: 王局长's trip, kept)
         if mine and not doc.said_by_customer(a):
             continue
-        back = _trip_before(doc, people, w, ca)
+        back = _trip_before(doc, people, w, ca) or _away_until(doc, people, w)
         if back is not None:
-            claimed.add(i)
+            if not _THEN_AGAIN.match(t, b):  # (下周一回来再约: the day is the rep's task too)
+                claimed.add(i)
             out.append(back)
             continue
         place: str | None = None
@@ -1133,7 +1134,9 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             purpose = pm.group()
         if _NOT_TRIP.match(rest.lstrip()):
             continue
-        if purpose is None and moved not in ("在", "飞", "飞往"):
+        # (客户的赵总下周三要去成都: a named person's going to a city, said right before the day)
+        goer = moved in ("去", "到") and place in PLACES and _named_right_before(doc, people, a)
+        if purpose is None and moved not in ("在", "飞", "飞往") and not goer:
             continue
         if _AT_THEIRS.match(place):
             continue
@@ -1155,6 +1158,34 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         claimed.add(i)
         out.append(ItineraryFact(who, place, w.day, end_d, purpose))
     return out
+
+
+# 王总去北京了，下周一回来: a trip under way, said before the day it ends.
+_THEN_AGAIN = re.compile(r"\s*回来?\s*(?:以?后|之后)?\s*(?:再|我再|我们再)")
+_GONE_THERE = re.compile(
+    r"(?:去|飞|到)(?P<place>[\u4e00-\u9fff]{2,6}?)(?P<purpose>出差|开会|学习|培训|考察)?了[,\s]*$"
+)
+
+
+def _away_until(doc: Doc, people: People, w: When) -> ItineraryFact | None:
+    """Someone of the customer's gone somewhere already, back on ``w``'s day: away until then."""
+    t = doc.t
+    a, b = w.span
+    if not _RETURN.match(t, b):
+        return None
+    since = max(_sentence_start(t, a), a - 16)
+    m = _GONE_THERE.search(t, since, a)
+    if m is None or m["place"] not in PLACES or not doc.free(*m.span("place")):
+        return None
+    idx = people.anchor(m.start())
+    if idx is None:
+        return None
+    return ItineraryFact(label_of(people.persons[idx]), m["place"], doc.today, w.day, m["purpose"])
+
+
+def _named_right_before(doc: Doc, people: People, a: int) -> bool:
+    """Whether a person of the customer's is named right before ``a`` (赵总下周三…)."""
+    return any(not m.pronoun and 0 <= a - m.end <= 1 and m.contact >= 0 for m in people.mentions)
 
 
 # 下周去深圳出差,2/8 到 2/12 / 下礼拜要出差去上海 就是五月六号到八号: the trip said first.
@@ -2037,7 +2068,10 @@ def find_follow_ups(
         before = t[max(ca, a - reach) : a]
         before = before[max(before.rfind(x) for x in "让叫我") + 1 :]
         travel = _TRAVEL.search(before) or _TRAVEL.search(t, b, cb)
-        if travel and not holiday_eve and not _REP_ACTION.match(t[b:cb].lstrip(" 我再就")):
+        # (下周一回来再约: when he is back, the rep's task)
+        after_back = _THEN_AGAIN.match(t, b)
+        rep_next = t[after_back.end() if after_back else b : cb].lstrip(" 我再就")
+        if travel and not holiday_eve and not _REP_ACTION.match(rep_next):
             continue
         # (a dictated note is one clause: the next date's words are that date's)
         upto = min([cb] + [v.span[0] for v in doc.whens if b + 2 < v.span[0] < cb])

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from parsing.dates import parse_when
 from parsing.notes import Birthday, FollowUpFact, parse_note
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -77,3 +78,40 @@ def test_the_lunar_day_in_brackets_is_the_birthday_not_the_day_it_falls_on() -> 
     assert [(t.due.isoformat(), t.action) for t in note.follow_ups] == [
         ("2026-12-04", "送个蛋糕过去")
     ]
+
+
+def trips(text: str) -> list[tuple[str | None, str, str, str]]:
+    return [
+        (i.who, i.place, i.start.isoformat(), i.end.isoformat())
+        for i in parse_note(text, NOW).itineraries
+    ]
+
+
+def test_a_leaders_going_to_a_city_is_a_trip_not_the_reps_task() -> None:
+    note = parse_note("客户的赵总下周三要去成都，大概待三天", NOW)
+    assert note.follow_ups == []  # it had been the rep's task 去成都
+    assert trips("客户的赵总下周三要去成都，大概待三天") == [
+        ("赵总", "成都", "2026-12-09", "2026-12-09")
+    ]
+
+
+def test_flying_to_hong_kong_is_a_trip_and_no_port_and_its_return_day_ends_it() -> None:
+    note = parse_note("他们孙总这周五飞香港，下周二回", NOW)
+    assert note.company is None  # 飞香港 had been the customer
+    assert trips("他们孙总这周五飞香港，下周二回") == [("孙总", "香港", "2026-12-04", "2026-12-08")]
+    assert trips("龚部长说他周五要去德阳开会，下周一回成都。") == [
+        ("龚部长", "德阳", "2026-12-04", "2026-12-07")
+    ]
+
+
+def test_a_trip_under_way_lasts_until_the_day_back() -> None:
+    assert trips("王总去北京了，下周一回来") == [("王总", "北京", "2026-12-03", "2026-12-07")]
+    assert trips("我去北京了，下周一回来") == []
+    again = parse_note("王总说他去北京了，下周一回来再约", NOW)
+    assert [t.due.isoformat() for t in again.follow_ups] == ["2026-12-07"]
+
+
+def test_a_weekday_said_with_its_week_before_hui_is_a_day_and_twice_a_week_is_not() -> None:
+    back = parse_when("孙总下周二回公司", NOW)
+    assert back is not None and back.start == date(2026, 12, 8)
+    assert parse_when("一周二回", NOW) is None
