@@ -1197,6 +1197,14 @@ _TRIP_BEFORE = re.compile(
 )
 
 
+# Mr. Tan will be in KL from 8 to 10 Dec, David in Shanghai Dec 12-14: the same in English.
+_EN_TRIP_BEFORE = re.compile(
+    r"(?i:\b(?:be|is|are|in|to|at|trip|flying|travell?ing|going|visiting))\s+"
+    r"(?P<place>[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?)"
+    r"(?P<purpose>)\s*(?i:from|on|between)?\s*$"
+)
+
+
 def _trip_before(doc: Doc, people: People, w: When, ca: int) -> ItineraryFact | None:
     """A customer's trip whose place comes before its dates (only a range of days)."""
     if w.end is None or w.end == w.start:
@@ -1206,7 +1214,9 @@ def _trip_before(doc: Doc, people: People, w: When, ca: int) -> ItineraryFact | 
     # 下周我在成都出差,15号到18号: the place may be in the clause before, never the line before
     line = t.rfind("\n", 0, a) + 1
     since = max(line, a - 24)
-    m = _TRIP_BEFORE.search(t[since:a])
+    m = _TRIP_BEFORE.search(t[since:a]) or _EN_TRIP_BEFORE.search(t[max(line, a - 40) : a])
+    if m is not None and m.re is _EN_TRIP_BEFORE:
+        since = max(line, a - 40)
     if m is None or m["place"] in ("公司", "单位", "现场", "那边", "这边"):
         return None
     if not doc.free(since + m.start("place"), since + m.end("place")):
@@ -1216,6 +1226,8 @@ def _trip_before(doc: Doc, people: People, w: When, ca: int) -> ItineraryFact | 
     purpose = m["purpose"] or ("出差" if "出差" in head else None)
     end = w.end.date() if isinstance(w.end, datetime) else w.end
     idx = people.anchor(a)
+    if idx is None and m.re is _EN_TRIP_BEFORE:
+        return None  # (I will be in KL 8-10 Dec, meeting at Maybank Dec 8-10: nobody's trip)
     who = label_of(people.persons[idx]) if idx is not None else None
     return ItineraryFact(who, place, w.day, end, purpose)
 

@@ -188,8 +188,10 @@ _MON = (
 )
 # Jan 4, Dec 29th, 5 Jan: a month said in English, with its day.
 _EN_DATE = re.compile(
-    rf"(?<![A-Za-z0-9])(?:{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th|[号日])?"
-    rf"|(?:(?P<d0>\d{{1,2}})\s*[-~]\s*)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON.replace('mon>', 'mon2>')})"
+    # (Dec 12-14, from 8 to 10 Dec: the days of a trip)
+    rf"(?<![A-Za-z0-9])(?:{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th|[号日])?(?:\s*[-~]\s*(?P<d1>\d{{1,2}})(?![0-9:]))?"
+    rf"|(?:(?:from\s+)?(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-~]\s*|\s+to\s+))?"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON.replace('mon>', 'mon2>')})"
     r"(?![A-Za-z0-9])"  # (Jan 4号: a Chinese 号 after the English month's day)
     r"(?!\s+(?:be|not|have|need|want)\b)",  # 3 May be fine: a verb, no month
     re.IGNORECASE,
@@ -240,6 +242,10 @@ def _en_clock(m: re.Match[str]) -> str:
     return _padded(said, len(m[0])) if len(said) <= len(m[0]) else m[0]
 
 
+# next Mon to Wed (下周一 to 周三 by now): one stretch of days, as 到 says it.
+_EN_TO = re.compile(r"(?<=[一二三四五六日天])\s+(?:to|till|until|-)\s+(?=周[一二三四五六日天])")
+
+
 # Friday at 3pm, 1/6 at 2pm: "at" joins a day to its hour (blanked so the two read as one).
 _EN_AT = re.compile(r"\b(?:at|@)(?=\s*\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))", re.I)
 
@@ -249,8 +255,9 @@ def _en_date(m: re.Match[str]) -> str:
     day = int(m["d"] or m["d2"])
     if not 1 <= day <= 31:
         return m[0]
-    if m["d0"]:  # 8-12 Feb: the days of a trip
-        said = f"{month}月{int(m['d0'])}-{day}日"
+    if m["d0"] or m["d1"]:  # 8-12 Feb, Feb 8-12: the days of a trip
+        first, last = (int(m["d0"]), day) if m["d0"] else (day, int(m["d1"]))
+        said = f"{month}月{first}-{last}日"
         return _padded(said, len(m[0])) if len(said) <= len(m[0]) else m[0]
     return _padded(f"{month}月{day}日", len(m[0]))
 
@@ -273,6 +280,7 @@ def _english(out: str) -> str:
     out = _EN_BEFORE.sub(lambda m: _padded(m["what"] + "前", len(m[0])), out)
     out = _EN_DATE.sub(_en_date, out)
     out = _EN_DAY.sub(_en_day, out)
+    out = _EN_TO.sub(lambda m: _padded("到", len(m[0])), out)
     out = _EN_WORD.sub(lambda m: _padded(_EN_WORDS[m[0].lower()], len(m[0])), out)
     out = _EN_HALF_DAY.sub(_half_day, out)
     return _EN_CLOCK.sub(_en_clock, out)

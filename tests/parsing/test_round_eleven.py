@@ -115,3 +115,21 @@ def test_a_weekday_said_with_its_week_before_hui_is_a_day_and_twice_a_week_is_no
     back = parse_when("孙总下周二回公司", NOW)
     assert back is not None and back.start == date(2026, 12, 8)
     assert parse_when("一周二回", NOW) is None
+
+
+def test_english_stretches_of_days_are_one_stretch() -> None:
+    assert trips("王总 next Tue to Thu 在北京开会") == [
+        ("王总", "北京", "2026-12-08", "2026-12-10")
+    ]
+    assert trips("Mr. Tan will be in KL from 8 to 10 Dec") == [
+        ("Mr. Tan", "KL", "2026-12-08", "2026-12-10")
+    ]
+    assert trips("David Chen in Shanghai Dec 12-14 for a conference") == [
+        ("Mr. Chen", "Shanghai", "2026-12-12", "2026-12-14")
+    ]
+    assert parse_note("David Chen in Shanghai Dec 12-14 for a conference", NOW).follow_ups == []
+
+
+def test_an_english_stretch_with_nobody_of_theirs_is_no_trip() -> None:
+    assert trips("I will be in KL from 8 to 10 Dec") == []
+    assert trips("Meeting at Maybank Dec 8-10") == []
