@@ -1360,6 +1360,22 @@ _SUBJECT_END = re.compile(
 )
 # 张总让财务下周三打款: a task the customer gives someone of theirs, said before the date.
 _THEIR_PEOPLE_TOLD = re.compile(r"[让叫](?!我|咱)[\u4e00-\u9fff]{1,4}$")
+# What, moved to another day, the rep takes part in (a meeting, a demo, a visit).
+_MEETING_MOVED = re.compile(
+    r"会|演示|拜访|见面|评审|交流|汇报|培训|调试|验收|安装|签约|签合同|面谈|考察|参观|饭|demo", re.I
+)
+_MOVED_TO = re.compile(
+    r"(?:的|^|[,:\s]|另外)(?P<what>[^\s,:的]{1,8}?)(?:改|推迟|推|延期?|挪|调)到\s*$"
+)
+# 物流说货下周二送到, 售后工程师明天上午去现场, 我们经理周五去拜访刘总: what the rep's company,
+# colleagues or carriers do on that day, said as its subject right before it — not the rep's.
+_OUR_OTHERS_DO = re.compile(
+    # (京东物流周三下午三点谈: a name that ends in 物流 is a customer)
+    r"(?:(?:(?<![\u4e00-\u9fff])|(?<=[的说]))"
+    r"(?:物流|快递|厂家|仓库|司机|售后(?:工程师)?|技术部|商务部|财务部|同事)|"
+    r"我们(?:的|公司)?(?:经理|老板|领导|总监|工程师|技术部?|售后|财务部?|商务部?|工厂|司机))"
+    r"(?:说|讲)?(?:货|东西)?(?:也|会|要|就)?$"
+)
 # What no one will do at that day: 签不了, 都不在, 事太多 (a state), 春节快乐 (a greeting); and
 # (_FOR_THE_REP) what the customer does for the rep (明天把文档发我).
 _NOT_TO_DO = re.compile(
@@ -2172,7 +2188,7 @@ def find_follow_ups(
         if _AFTER_THEN_SEE.match(t, b):
             continue  # 正月初八以后再说: no day to act on
         # 质保期到1月20号: until then, no task (改到下周二 is the day moved to)
-        if action == "跟进" and re.search(r"(?<![改推延挪约定换])到$", t[max(0, a - 2) : a]):
+        if action == "跟进" and re.search(r"(?<![改推延挪约定换迟])到$", t[max(0, a - 2) : a]):
             continue
         if w.day == doc.today and "了" in action:
             continue
@@ -2191,6 +2207,8 @@ def find_follow_ups(
             subject = subject or (doc.company_span is not None and doc.company_span[1] == a)
         if _THEIR_PEOPLE_TOLD.search(head):
             continue  # 张总让财务下周三打款: a task he gives someone of theirs
+        if _OUR_OTHERS_DO.search(t, max(ca, a - 8), a):
+            continue
         if any(f.end in (a, a - 1) or f.start <= a <= f.end + 3 for f in family):
             continue
         invited = raw_after.startswith(("再", "来")) or action.startswith("来")
@@ -2223,6 +2241,12 @@ def find_follow_ups(
                 continue
         if any(f.due == due for f, _, _ in out):
             continue
+        moved_to = _MOVED_TO.search(t, ca, a) if action == "跟进" else None
+        if moved_to is not None:  # 周三的演示改到下周一上午: the thing moved is that day's
+            what = moved_to["what"]
+            if _INTERNAL.search(what) or not _MEETING_MOVED.search(what):
+                continue  # 开标推迟到10月27号, 交货推迟到月底: their step moved, still theirs
+            action = what
         action = _continued(doc, people, w, action)
         out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
     return _most_precise(out, t, doc.chat)

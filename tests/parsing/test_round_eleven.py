@@ -133,3 +133,24 @@ def test_english_stretches_of_days_are_one_stretch() -> None:
 def test_an_english_stretch_with_nobody_of_theirs_is_no_trip() -> None:
     assert trips("I will be in KL from 8 to 10 Dec") == []
     assert trips("Meeting at Maybank Dec 8-10") == []
+
+
+def test_what_the_reps_colleagues_and_carriers_do_is_not_the_reps_task() -> None:
+    for text in (
+        "物流说货下周二送到华润",
+        "售后工程师明天上午去现场",
+        "我们经理周五去拜访刘总",
+        "钱处长让我们技术部下周二之前出个方案，我跟公司说了。",
+    ):
+        assert parse_note(text, NOW).follow_ups == [], text
+    assert dues("京东物流周三下午三点谈", NOW) == ["2026-12-09T15:00:00+08:00"]  # a customer
+
+
+def test_a_meeting_moved_to_another_day_is_that_days_task_by_its_name() -> None:
+    moved = tasks("周三的演示改到下周一上午", NOW)
+    assert [(t.due.isoformat(), t.action) for t in moved] == [("2026-12-07T09:00:00+08:00", "演示")]
+    assert dues("焦处长刚打电话说明天的评审会推迟到下礼拜四上午九点", NOW) == [
+        "2026-12-10T09:00:00+08:00"
+    ]
+    assert dues("交货推迟到12月20号", NOW) == []  # theirs (or the plant's), moved
+    assert dues("另外开标推迟到12月27号了", NOW) == []
