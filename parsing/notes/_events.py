@@ -1274,7 +1274,7 @@ _EN_VERB = re.compile(
 )
 _STATE = re.compile(
     r"^(?:有|没|是|可能|应该|会(?!议室见|客室见)|开会|放假|结婚|上班|开工|复工|停工|开学|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
-    r"有空|得空)"
+    r"有空|得空|降温|升温|下雨|下雪|刮风|台风|暴雨|大雨|雾霾|高温)"  # (the weather: a state too)
 )
 # 张总说下周二给我们回复, 元旦前给回复: the customer's answer awaited, not the rep's to-do.
 _ANSWER_OWED = re.compile(r"^(?:回复|答复|回话)(?:一下)?(?:他|她|客户|对方|[\u4e00-\u9fff]{1,2}总)")
@@ -1360,12 +1360,15 @@ _SUBJECT_END = re.compile(
 )
 # 张总让财务下周三打款: a task the customer gives someone of theirs, said before the date.
 _THEIR_PEOPLE_TOLD = re.compile(r"[让叫](?!我|咱)[\u4e00-\u9fff]{1,4}$")
+_REMINDED_THEN = re.compile(r"[,\s]*(?:记得|别忘了|提醒我)(?P<task>[^,;。\n]{2,30})")
 # What, moved to another day, the rep takes part in (a meeting, a demo, a visit).
 _MEETING_MOVED = re.compile(
-    r"会|演示|拜访|见面|评审|交流|汇报|培训|调试|验收|安装|签约|签合同|面谈|考察|参观|饭|demo", re.I
+    r"会|演示|拜访|见面|评审|交流|汇报|培训|调试|验收|安装|签约|签合同|面谈|考察|参观|饭|^去|demo",
+    re.I,
 )
 _MOVED_TO = re.compile(
-    r"(?:的|^|[,:\s]|另外)(?P<what>[^\s,:的]{1,8}?)(?:改|推迟|推|延期?|挪|调)到\s*$"
+    r"(?:^|(?<=[的,:\s])|(?<=另外))(?P<what>[^\s,:的]{1,8}?)(?:的事|这事)?"
+    r"(?:改|推迟|推|延期?|挪|调)到\s*$"
 )
 # 物流说货下周二送到, 售后工程师明天上午去现场, 我们经理周五去拜访刘总: what the rep's company,
 # colleagues or carriers do on that day, said as its subject right before it — not the rep's.
@@ -2140,7 +2143,11 @@ def find_follow_ups(
         if about is not None and action in ("会", "开会"):
             action = "开会 " + about["what"]  # 周五下午3点会 过合同: a meeting with its purpose
         elif _STATE.match(action) or _OTHERS_TASK.match(action):
-            continue
+            reminded = _REMINDED_THEN.match(t, cb)
+            if reminded is None or any(cb < v.span[0] < _sentence_end(t, cb) for v in doc.whens):
+                continue
+            # 明天降温，记得提醒王总注意身体: how the day will be, then what to do on it
+            action = reminded["task"].strip().removeprefix("我")
         # (周五前回复他, 周五前要给答复: the rep's answer owed, not theirs awaited)
         owed = _ANSWER_OWED.match(t[b:cb].lstrip(" 前之")) or _MUST_GIVE.match(t, b)
         if owed and action in ("回复", "答复", "回话"):
@@ -2241,7 +2248,7 @@ def find_follow_ups(
                 continue
         if any(f.due == due for f, _, _ in out):
             continue
-        moved_to = _MOVED_TO.search(t, ca, a) if action == "跟进" else None
+        moved_to = _MOVED_TO.search(t[ca:a]) if action == "跟进" else None
         if moved_to is not None:  # 周三的演示改到下周一上午: the thing moved is that day's
             what = moved_to["what"]
             if _INTERNAL.search(what) or not _MEETING_MOVED.search(what):

@@ -154,3 +154,13 @@ def test_a_meeting_moved_to_another_day_is_that_days_task_by_its_name() -> None:
     ]
     assert dues("交货推迟到12月20号", NOW) == []  # theirs (or the plant's), moved
     assert dues("另外开标推迟到12月27号了", NOW) == []
+
+
+def test_the_weather_is_no_task_but_what_to_do_about_it_is() -> None:
+    assert [
+        (t.due.isoformat(), t.action) for t in tasks("明天降温，记得提醒王总注意身体", NOW)
+    ] == [("2026-12-04", "提醒王总注意身体")]
+    assert dues("周五下雨", NOW) == []
+    assert [(t.due.isoformat(), t.action) for t in tasks("明天下雨，去万科的事改到后天", NOW)] == [
+        ("2026-12-05", "去万科")
+    ]
