@@ -118,6 +118,10 @@ DEV_SETS = [
     # with a quarter of dated-task traps, written on 2026-12-03 (a new session); its first score
     # is the parser as that session began (1c98cd3). Held out: read only as totals
     NOTES_DIR / "notes_blind11.jsonl",
+    # styles7: 150 notes by a seventeenth helper who never read parsing/, weighing which dated
+    # things are the rep's own tasks (two in five notes a trap, a third with no task at all),
+    # written on 2026-12-03; scored on the parser of the moment it arrived, then tuned on
+    NOTES_DIR / "notes_styles7.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
