@@ -1286,7 +1286,9 @@ _THEIR_ANSWER = re.compile(
 _THEIR_DEED = re.compile(
     # (签约 is the rep's appointment too, 月底前要付款 the money the rep collects)
     r"^(?:要|会|就|才|能|想|再)?(?:定下来|定|挂网|付(?!款)|盖好?章|发出来|发标|走完流程|批下来|"
-    r"批|下单|上线|上|启动|下来|对账|截标|开工)(?![门去])"
+    r"批|下单|上线|上|启动|下来|对账|截标|开工|"
+    # (新大楼3月18号搬迁, 节后2月18号恢复, 2月3号前到账, 4月20号前全部到库, 7月15号开始执行)
+    r"搬迁|搬家|恢复|到账|(?:全部)?到库|调休|(?:开始)?执行|生效|停工|停产|投产|结清)(?![门去])"
 )
 # What only the buyer does by a day, whoever is said to do it: 挂网, 招标, 立项, 开标 (a rep bids).
 _ONLY_THEIRS = re.compile(
@@ -1394,6 +1396,18 @@ _NOT_TO_DO = re.compile(
 )
 _FOR_THE_REP = re.compile(r"(?:发|给|寄|送|传|告诉|通知|回复|答[复覆])我(?!们的)")
 _THEIR_WISH = re.compile(r"我们?(?:想|希望|打算|争取)\s*$")
+# What a day is of theirs, said in English before it or after it.
+_EN_THEIR_DAY = re.compile(
+    r"(?i)\b(?:out|closes?|closed|locked|freeze|frozen|goes live|go live|live|launch(?:es)?|"
+    r"shutdown|holidays?|leave|approval|approved|fiscal|review|budget)\b"
+    r"(?:\s+[A-Za-z0-9]+){0,3}\s*(?:on|by|until|till|from|is|at|:)?\s*$"
+)
+_EN_ME = re.compile(r"(?i)\b(?:I|I'll|I'm|we|we'll|me|us)\b|我")
+_EN_THEIR_DAY_AFTER = re.compile(
+    r"(?i)\s*(?:launch|go-live|shutdown|board meeting|review meeting|holiday)\b"
+)
+_ANOTHER_DAY_OR = re.compile(r"(?:\d日|周[一二三四五六日天])\s*(?:or|或者?|还是)\s*$")
+_OR_ANOTHER_DAY = re.compile(r"\s*(?:or|或者?|还是)\s*(?:\d{1,2}月\d|下?周[一二三四五六日天])")
 _EN_THEIRS = re.compile(
     r"(?i)\s*(?:he|she|they|(?:mr|ms|mrs|dr)\.?\s*\S+)\s+(?:will|would|to|is going to|shall)\b"
 )
@@ -1425,7 +1439,7 @@ _TRAVEL = re.compile(
     r"(?i:\bon leave\b|\bflying\b|\bfly to\b|\btravell?ing\b|\bout of office\b|\bback on\b)"
 )
 # The customer's own meetings and habits are not the rep's to do (他们下周一内部评审, 一般…).
-_INTERNAL = re.compile(r"内部|例会|开标|发标(?!书)|评标|招标会|走流程|审批|公告|公示")
+_INTERNAL = re.compile(r"内部|例会|年会|尾牙|开标|发标(?!书)|评标|招标会|走流程|审批|公告|公示")
 # …and their committees and reports up, said right after the date (下周三上会, 周五给老板汇报).
 _THEIR_MEETING = re.compile(
     r"上会|党委会|董事会|办公会|(?:给|向|跟)(?:老板|领导|上级|上面|董事长|老总)汇报"
@@ -1826,7 +1840,7 @@ _MEETING_ABOUT = re.compile(
     r"\s*开?会\s*[,，]?\s*(?P<what>(?:过|谈|讨论|聊|汇报|定|签)[^\s,，。;；]{1,12})"
 )
 # 不用去, 不去了, 不参加: the day is named and declined.
-_NOT_GOING = re.compile(r"不用去|不去了|不参加|不必去|不用参加")
+_NOT_GOING = re.compile(r"不用去|不去了|不参加|不必去|不用参加|轮不到我|去不了|不用我管|不归我管")
 
 
 def _answered_with_a_day(doc: Doc, a: int) -> bool:
@@ -1928,7 +1942,8 @@ _ONES_OWN_ERRAND = re.compile(r"[我咱]|拜访|见面|约|去|打电话|联系|
 _HOLIDAY_WORD = r"(?:放假|假期|长假|连假)"
 _NOT_A_DAY_TO_ACT = re.compile(
     rf"\s*(?:(?:以|之)?后才|后再说|{_HOLIDAY_WORD}(?![前后])|[0-9一二三四五六七八九十]+天(?![内后前之以])"
-    r"|最后(?:几|这几)天|还在|都在)"  # (过年还在想工作: a state then)
+    # (过年还在想工作: a state then; 五一前最后一周, 国庆第二天, 端午节前后: a time named)
+    r"|最后(?:几|这几)天|(?:最后一[周天]|第[一二三]天)(?=[。,;\s]|了|$)|前后|还在|都在)"
 )
 _HOLIDAY = re.compile(rf"{_HOLIDAY_WORD}$")
 _TODAY_ERRAND = re.compile(r"去|找|拜访|送|签|上门")
@@ -2115,14 +2130,26 @@ def find_follow_ups(
             continue
         if _BARE_WEEKDAY_AT.match(t, a) and _EVERY.search(t, _sentence_start(t, a), a):
             continue  # 每周一上午开例会，周五对账: the week's habit goes on, no one Friday
-        if _THEIR_MEETING.search(t, b, doc.chunk(b)[1]):
+        if _THEIR_MEETING.search(t, b, doc.chunk(b)[1]) or (
+            t.startswith("开", b) and _THEIR_MEETING.search(t, b, cb)  # (开年前最后一次院长办公会)
+        ):
             continue
         if _EN_THEIRS.match(t, ca):
             continue  # He will revert by Friday, Mr Tan to confirm next Wed: theirs to do
+        if _EN_THEIR_DAY.search(t, ca, a) and not _EN_ME.search(t, ca, a):
+            continue  # RFP out on Mar 1, budget locked by Aug 20, goes live on Apr 15
+        if (
+            _EN_THEIR_DAY_AFTER.match(t, b)
+            or _OR_ANOTHER_DAY.match(t, b)
+            or _ANOTHER_DAY_OR.search(t, max(0, a - 12), a)
+        ):
+            continue  # before the Oct 15 launch; only Feb 24 or Feb 26 (a choice, not a day)
         found = _action(doc, w, people)
         dated = bool(_RELATIVE.search(t[a:b])) or w.span in doc.agreed_spans
         if found is None and not dated and not doc.hour_answer(a):
             continue  # 端午节 on its own: a date mentioned, nothing to do
+        if found is None and _INTERNAL.search(t, max(ca, a - 6), a):
+            continue  # 我们公司的年会1月30号: what the day is, an in-house event
         action = found or "跟进"
         wanted = _wanted_by(t, b, action)  # 王局长说下周三之前要看到方案: the rep's to prepare
         action = wanted or _meeting_at(doc, w, people, action) or action

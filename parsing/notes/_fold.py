@@ -242,8 +242,10 @@ def _en_clock(m: re.Match[str]) -> str:
     return _padded(said, len(m[0])) if len(said) <= len(m[0]) else m[0]
 
 
-# next Mon to Wed (下周一 to 周三 by now): one stretch of days, as 到 says it.
-_EN_TO = re.compile(r"(?<=[一二三四五六日天])\s+(?:to|till|until|-)\s+(?=周[一二三四五六日天])")
+# next Mon to Wed, Jul 26 to Aug 6 (下周一 to 周三 by now): one stretch of days, as 到 says it.
+_EN_TO = re.compile(
+    r"(?<=[一二三四五六日天])\s+(?:to|till|until|-)\s+(?=周[一二三四五六日天]|\d{1,2}月\d)"
+)
 
 
 # Friday at 3pm, 1/6 at 2pm: "at" joins a day to its hour (blanked so the two read as one).

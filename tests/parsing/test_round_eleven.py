@@ -164,3 +164,31 @@ def test_the_weather_is_no_task_but_what_to_do_about_it_is() -> None:
     assert [(t.due.isoformat(), t.action) for t in tasks("明天下雨，去万科的事改到后天", NOW)] == [
         ("2026-12-05", "去万科")
     ]
+
+
+def test_their_own_steps_on_a_day_are_not_the_reps_tasks() -> None:
+    for text in (
+        "邓主任说他们新大楼3月18号搬迁，院里2月2号开年前最后一次院长办公会。",
+        "沈主管说春节前不再下新单了，节后2月18号恢复。",
+        "熊科长说1月份的款已经走了付款流程，2月3号前到账。",
+        "屠处长说检修物资4月20号前要全部到库，到库由我们公司物流部负责。",
+        "徐经理说下半年框架合同7月15号开始执行。",
+        "我们公司的年会1月30号。",
+        "钱总说他们2月20号开年度供应商大会，我们公司老板会去，轮不到我。",
+        "鲍经理端午节前后要去深圳总部述职，具体时间没定。",
+        "五一前最后一周。今天去了厦门ABB开关的采购部。",
+    ):
+        assert parse_note(text, NOW).follow_ups == [], text
+    assert dues("月底最后一天把发票开给华为", NOW) == ["2026-12-31"]  # a day named, then a task
+
+
+def test_their_days_said_in_english_are_not_the_reps_tasks() -> None:
+    for text in (
+        "Call with Ms. Huang this morning. RFP out on Dec 10.",
+        "Budget freeze until the Q2 review on Mar 6.",
+        "Their FY28 budget locked by Dec 20.",
+        "Ms. Tanaka goes back to Tokyo Dec 26 to Jan 6 for summer holiday.",
+        "She said site visit only Dec 14 or Dec 16, still deciding.",
+    ):
+        assert parse_note(text, NOW).follow_ups == [], text
+    assert dues("I'll send the NDA back by Dec 10.", NOW) == ["2026-12-10"]
