@@ -854,6 +854,8 @@ RE_LUNAR = re.compile(
     r"(?P<m>正|冬|腊|十一|十二|[一二三四五六七八九十]|1[0-2]|0?[1-9])\s*月\s*(?:的)?\s*"
     r"(?P<d>初[一二三四五六七八九十]|二十[一二三四五六七八九]|[二三]十|廿[一二三四五六七八九]?|卅|"
     r"十[一二三四五六七八九]?|[一二三四五六七八九]|[0-9]{1,2})\s*(?P<suf>[日号])?"
+    # (3月2号 农历的, 3月2号(农历): the calendar said after the day)
+    r"(?P<post>\s*[(（]?\s*(?:是|按)?(?:农历|阴历|旧历)(?:的)?\s*[)）]?)?"
 )
 
 
@@ -901,7 +903,13 @@ def _lunar_day(text: str) -> int | None:
 
 def _h_lunar(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     month_text, day_text = m["m"], m["d"]
-    signal = bool(m["pfx"] or m["leap"] or month_text in _LUNAR_MONTHS or day_text.startswith("初"))
+    signal = bool(
+        m["pfx"]
+        or m["post"]
+        or m["leap"]
+        or month_text in _LUNAR_MONTHS
+        or day_text.startswith("初")
+    )
     if not signal and day_text[0] in "廿卅" and not month_text.isascii():
         signal = True
     if not signal:

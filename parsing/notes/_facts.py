@@ -177,9 +177,19 @@ def _whose_birthday(doc: Doc, people: People, b: int) -> int | None:
     return named.end
 
 
+# 过农历生日 3月2号: the calendar said with 生日, before the day (3月2号 农历的 is the dates')
+_SAID_MONTH_DAY = re.compile(r"(?P<m>\d{1,2})\s*[月/.-]\s*(?P<d>\d{1,2})")
+_LUNAR_BEFORE = re.compile(r"(?:农历|阴历|旧历)(?:的)?生日[^,;。\n]{0,4}$")
+
+
 def _as_birthday(doc: Doc, w: When) -> Birthday | None:
     if w.lunar is not None:
         return Birthday(w.lunar.month, w.lunar.day, w.lunar.year, True, w.lunar.leap)
+    a, b = w.span
+    if _LUNAR_BEFORE.search(doc.t, max(0, a - 12), a):
+        said = _SAID_MONTH_DAY.search(doc.t, a, b)  # the month and day as said, not as read
+        if said is not None:
+            return Birthday(int(said["m"]), int(said["d"]), None, True, False)
     d = w.day
     year = d.year if not w.yearless and d < doc.today - timedelta(days=366) else None
     return Birthday(d.month, d.day, year, False, False)

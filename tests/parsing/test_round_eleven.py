@@ -192,3 +192,18 @@ def test_their_days_said_in_english_are_not_the_reps_tasks() -> None:
     ):
         assert parse_note(text, NOW).follow_ups == [], text
     assert dues("I'll send the NDA back by Dec 10.", NOW) == ["2026-12-10"]
+
+
+def test_the_lunar_calendar_said_after_the_day_makes_a_lunar_birthday() -> None:
+    for text in (
+        "王局长生日是3月2号 农历的",
+        "王局长生日3月2号(农历)",
+        "王局长过农历生日 3月2号",
+        "王局长生日是三月二号 农历的",
+    ):
+        (wang,) = parse_note(text, NOW).contacts
+        assert wang.birthday == Birthday(3, 2, lunar=True), text
+    assert parse_note("王局长生日3月2号", NOW).contacts[0].birthday == Birthday(3, 2)
+    typed = parse_when("应该是3月2号 农历的", NOW)  # as typed at ✏️ 修改 → 🎂 生日
+    assert typed is not None and typed.lunar is not None
+    assert typed.day == date(2027, 4, 8)  # 农历三月初二 of 2027
