@@ -567,6 +567,9 @@ def _role_target(doc: Doc, people: People, a: int, b: int, role: DecisionRole) -
     said_of = [x for x in before if x.end in (a, a - 1)]
     if said_of and not t[b:reach].strip():
         return said_of[-1].contact  # 刘经理负责采购 张总拍板: 刘经理's, not the next one's
+    if said_of and after and _has_own_role(t, after[0].end):
+        # 赵处长是技术把关的 王局说了算: the next one named has a role of their own
+        return said_of[-1].contact
     if after and (not before or t[b:reach].strip() or role == "purchaser"):
         return after[0].contact
     if _ROLE_IS.match(t, b) or t[a:b].endswith(("是", "由")):
@@ -579,6 +582,11 @@ def _role_target(doc: Doc, people: People, a: int, b: int, role: DecisionRole) -
         later = [x for x in people.mentions if not x.pronoun and b <= x.start < cb]
         return later[0].contact if later else None  # (应总说了算, 鲍工…: not the next clause's)
     return people.anchor(a)
+
+
+def _has_own_role(t: str, end: int) -> bool:
+    """Whether a role is said right after a person ending at ``end`` (王局说了算)."""
+    return any(pattern.match(t, end) or pattern.match(t, end + 1) for pattern, _ in _ROLES)
 
 
 _ROLE_IS = re.compile(r"的?(?:是|在|由|归)")

@@ -207,3 +207,13 @@ def test_the_lunar_calendar_said_after_the_day_makes_a_lunar_birthday() -> None:
     typed = parse_when("应该是3月2号 农历的", NOW)  # as typed at ✏️ 修改 → 🎂 生日
     assert typed is not None and typed.lunar is not None
     assert typed.day == date(2027, 4, 8)  # 农历三月初二 of 2027
+
+
+def test_each_of_two_people_keeps_the_role_said_of_them_in_a_run_on_note() -> None:
+    note = parse_note(
+        "今天下午跟江苏省气象局的王局还有他们信息处的赵处长一起吃了个饭 "
+        "赵处长是技术把关的 王局说了算",
+        NOW,
+    )
+    roles = {c.salutation: c.decision_role for c in note.contacts}
+    assert roles == {"王局长": "decision_maker", "赵处长": "influencer"}  # they had been swapped
