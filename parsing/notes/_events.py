@@ -1520,6 +1520,9 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     aside = _ASIDE.match(t, b)
     if aside is not None:  # 3月9号(元宵节后那个周一)给李工打电话: the words after the aside
         start = aside.end()
+    if w.has_time:
+        after_hour = _AFTER_HOUR.match(t, start)
+        start = after_hour.end() if after_hour else start  # 两点后给岑小姐回电话
     closing = re.match(r"\)\s*(?:之?前)?", t[b:])
     if closing is not None:  # 周五(11号)之前把报价发给刘经理: the bracket's date, then the task
         start = b + closing.end()
@@ -2055,8 +2058,10 @@ def find_follow_ups(
             if nxt.span[0] - b <= 1 and nxt.day == w.day:
                 continue
         due: date | datetime = w.start
-        if isinstance(due, datetime) and _AFTER_HOUR.match(t, b):
-            due = w.day  # 下午3点以后来吧: after three, no hour to remind at
+        if isinstance(due, datetime) and _AFTER_HOUR.match(t, b) and doc.said_by_customer(a):
+            # 下午3点以后来吧 in the customer's line: a window, the rep's answer gives the hour
+            # (the rep's own 两点后再联系她, 三点以后再打过去 is reminded at that hour)
+            due = w.day
         if isinstance(due, datetime):
             # An hour already gone today is kept (overdue, the card says so) only when the note
             # asks to be reminded: the rep was late writing it down and the task is still to do.
@@ -2219,8 +2224,8 @@ def find_follow_ups(
         called_off = _CALLED_OFF.search(t, b, cb)
         if called_off and not any(b <= v.span[0] < called_off.start() for v in doc.whens):
             continue  # 明天的评审会推迟到下礼拜四: tomorrow's is off (下礼拜四 is the new one)
-        if _AFTER_THEN_SEE.match(t, b):
-            continue  # 正月初八以后再说: no day to act on
+        if _AFTER_THEN_SEE.match(t, b) and not w.has_time:
+            continue  # 正月初八以后再说: no day to act on (两点后再联系 is that hour)
         # 质保期到1月20号: until then, no task (改到下周二 is the day moved to)
         if action == "跟进" and re.search(r"(?<![改推延挪约定换迟])到$", t[max(0, a - 2) : a]):
             continue

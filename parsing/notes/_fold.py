@@ -229,6 +229,8 @@ def _en_day(m: re.Match[str]) -> str:
     week = "下周" if which == "next" else "周"
     if m["zh"]:
         week = "下下周" if m["zh"].startswith("下下") else "下周"
+    if m[0].endswith("."):  # (confirm by Fri. send him…: the full stop may end a sentence)
+        return _padded(week + _EN_DAYS[m["d"].lower()], len(m[0]) - 1) + "."
     return _padded(week + _EN_DAYS[m["d"].lower()], len(m[0]))
 
 

@@ -841,13 +841,17 @@ def test_an_hour_said_apart_keeps_the_days_words() -> None:
     assert fu.action == "找他"
 
 
-def test_an_hour_as_a_bound_is_no_hour_to_remind_at() -> None:
-    # 下午3点以后 is any time after three; the rep's own 三点半 is the hour
+def test_an_hour_as_a_bound_in_the_customers_line_is_no_hour_to_remind_at() -> None:
+    # 下午3点以后 in the customer's line is a window; the rep's own 三点半 is the hour
     chat = "雷主任 07:58\n下午3点以后来吧\n我 08:01\n好的雷主任,我三点半到"
     got = [f.due.isoformat()[:16] for f in note(chat, WEDNESDAY.replace(hour=8)).follow_ups]
     assert got == ["2026-12-02T15:30"]
-    days = [f.due for f in note("明天下午3点以后去万科找张总", WEDNESDAY).follow_ups]
-    assert days == [date(2026, 12, 3)]
+    # The rep's own 3点以后 is reminded at three, the first moment it can be done (tryout 13:
+    # 三点以后再打过去 — the customer is in a meeting until then — had lost its hour)
+    hours = [
+        f.due.isoformat()[:16] for f in note("明天下午3点以后去万科找张总", WEDNESDAY).follow_ups
+    ]
+    assert hours == ["2026-12-03T15:00"]
 
 
 def test_the_person_spoken_to_is_not_who_acts() -> None:

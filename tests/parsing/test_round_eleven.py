@@ -217,3 +217,18 @@ def test_each_of_two_people_keeps_the_role_said_of_them_in_a_run_on_note() -> No
     )
     roles = {c.salutation: c.decision_role for c in note.contacts}
     assert roles == {"王局长": "decision_maker", "赵处长": "influencer"}  # they had been swapped
+
+
+def test_the_reps_own_from_an_hour_on_is_reminded_at_that_hour() -> None:
+    (call,) = tasks("华润岑小姐说周五下午两点后再联系她 她在开会", NOW)
+    assert (call.due.isoformat(), call.action) == ("2026-12-04T14:00:00+08:00", "联系岑小姐")
+    (back,) = tasks("周五两点后给岑小姐回电话", NOW)
+    assert (back.due.isoformat(), back.action) == ("2026-12-04T14:00:00+08:00", "给岑小姐回电话")
+    assert dues("正月初八以后再联系", NOW) == []  # after a day: no day to act on
+
+
+def test_an_english_full_stop_after_a_day_still_ends_the_sentence() -> None:
+    text = "called 刘工 re the quote, he will confirm by Fri. send him the spec tmr 9:30am"
+    assert [(t.due.isoformat(), t.action) for t in tasks(text, NOW)] == [
+        ("2026-12-04T09:30:00+08:00", "send him the spec")
+    ]
