@@ -202,9 +202,15 @@ def _surname_prefix(s: str) -> str | None:
         return s[:2]
     if s[:1] in SURNAMES or s in _RARE_SURNAMES:  # (a rare one only alone, see _name_before)
         return s[:1]
+    if len(s) == 1 and _WORD_SURNAME.fullmatch(s):  # (谈, 言, 过: only alone, see _name_before)
+        return s
     return None
 
 
+# Surnames that are also words a name stops at (谈了, 发言, 过去): a surname only right before a
+# title and after a word that ends a name (的谈总, 跟言总, 见了过经理) or at the start.
+_WORD_SURNAME = re.compile(r"[谈言过]")
+_ALONE_BEFORE = re.compile(r"(?:^|.*(?:[的跟与见找约陪请给,:;\s、\n]|见了))$", re.S)
 # Surnames that are words as often (单, 乐, 普, 冒, 米): a surname only standing alone between a
 # word that ends a name and a title (的冒经理, 找普院长, 找乐总), never inside a word (订单经理).
 _RARE_SURNAMES = frozenset("单乐冒普米井双修")  # (修: 维修经理 is no 修经理)
@@ -237,6 +243,9 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
     if i > floor and t[i - 1 : i + 1] in COMPOUND_SURNAMES:
         i -= 1  # 司马 / 公孙: the first character may be a stop character on its own
     run = t[i:end]
+    alone = end >= 2 and doc.used[end - 2]  # (万科谈总: right after the company)
+    if not run and _WORD_SURNAME.match(t, end - 1) and (alone or _ALONE_BEFORE.match(t[: end - 1])):
+        return t[end - 1]  # 万科的谈总, 见了言总: a surname that is a word, standing alone
     cut = max((m.end() for m in TITLE_RE.finditer(run) if m.group() not in SHORT_TITLES), default=0)
     run = run[cut:]  # 信息中心主任严主任: the title before is no part of 严's name
     if not run:
@@ -403,6 +412,8 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             last_end = sir.end()
             continue
         name = _name_before(doc, a, last_end)
+        if short and name is not None and _WORD_SURNAME.fullmatch(name):
+            continue  # 谈局里的事, 谈院方: a word before a short title, no 谈局长
         if short:
             if name is None or len(name) != len(_surname_prefix(name) or "x"):
                 continue
@@ -1371,7 +1382,8 @@ def _in_task(doc: Doc, m: Mention, spans: list[tuple[int, int]]) -> bool:
 
 # 周主任: 小张，参数表收到了 — a customer's chat line opening by calling someone is talking
 # to the rep, who is no contact of the customer's.
-_CALLED_AT_LINE_START = re.compile(r"[ ]*[,，]")
+# (小王，… / 小王你好，… / 小王 早上好: the rep called at the start of a customer's line)
+_CALLED_AT_LINE_START = re.compile(r"[ ]*(?:你好|您好|早上好|早|在吗|辛苦了?)?[ ]*[,，!！]")
 
 
 def the_rep_addressed(doc: Doc, people: People) -> set[int]:

@@ -232,3 +232,19 @@ def test_an_english_full_stop_after_a_day_still_ends_the_sentence() -> None:
     assert [(t.due.isoformat(), t.action) for t in tasks(text, NOW)] == [
         ("2026-12-04T09:30:00+08:00", "send him the spec")
     ]
+
+
+def test_tan_and_yan_are_surnames_before_a_title_and_words_elsewhere() -> None:
+    for text in ("万科的谈总喜欢钓鱼 酒量很好", "万科谈总说他们一般年底付款", "今天见了言总"):
+        (person,) = parse_note(text, NOW).contacts
+        assert person.salutation in ("谈总", "言总"), text
+    for text in ("谈了一下报价", "跟他们谈总包合同", "谈局里的事", "发言总结"):
+        assert parse_note(text, NOW).contacts == [], text
+
+
+def test_the_rep_greeted_at_a_customers_line_start_is_no_contact() -> None:
+    chat = (
+        "万科集团\n谈总 2026/12/1 16:02\n小王你好，上次说的报价单发我一下\n"
+        "我 2026/12/1 16:05\n好的谈总，明天上午发您"
+    )
+    assert [c.salutation for c in parse_note(chat, NOW).contacts] == ["谈总"]
