@@ -1288,7 +1288,9 @@ _THEIR_DEED = re.compile(
     r"^(?:要|会|就|才|能|想|再)?(?:定下来|定|挂网|付(?!款)|盖好?章|发出来|发标|走完流程|批下来|"
     r"批|下单|上线|上|启动|下来|对账|截标|开工|"
     # (新大楼3月18号搬迁, 节后2月18号恢复, 2月3号前到账, 4月20号前全部到库, 7月15号开始执行)
-    r"搬迁|搬家|恢复|到账|(?:全部)?到库|调休|(?:开始)?执行|生效|停工|停产|投产|结清)(?![门去])"
+    r"搬迁|搬家|恢复|到账|(?:全部)?到库|调休|(?:开始)?执行|生效|停工|停产|投产|结清|"
+    # (订单估计4月30号前下, 新图纸11月18号出: their order placed, their drawing out)
+    r"下(?=[,。;\s]|$)|出(?=[,。;\s]|$|来))(?![门去])"
 )
 # What only the buyer does by a day, whoever is said to do it: 挂网, 招标, 立项, 开标 (a rep bids).
 _ONLY_THEIRS = re.compile(
@@ -1368,6 +1370,11 @@ _MEETING_MOVED = re.compile(
     r"会|演示|拜访|见面|评审|交流|汇报|培训|调试|验收|安装|签约|签合同|面谈|考察|参观|饭|^去|demo",
     re.I,
 )
+_SENT_BY_OTHERS = re.compile(
+    r"[^。;\n]{0,14}?[,\s]?(?:由|让)(?:工厂|物流|厂家|仓库|同事|公司|[^\s,。;]{1,4}部)(?:直接)?"
+    r"(?:发|直发|负责|安排|配送|送)"
+)
+_RANGE_ON = re.compile(r"\s*(?:到|至|~|-)\s*[0-9一二三四五六七八九十]{1,3}\s*[号日]")
 _MOVED_TO = re.compile(
     r"(?:^|(?<=[的,:\s])|(?<=另外))(?P<what>[^\s,:的]{1,8}?)(?:的事|这事)?"
     r"(?:改|推迟|推|延期?|挪|调)到\s*$"
@@ -1416,7 +1423,9 @@ _ASKED = re.compile(r"能不能|可不可以|能否|是否|方便吗|行吗|可�
 # (8月4号以后再联系: after that day, no day set)
 _AFTER_THEN_SEE = re.compile(r"[^\s,]{0,4}?(?:以后|之后|后)\s*再(?:说|议|看|定|联系|约)")
 # A plan given up (原定明天…改成下周一, 饭局取消了, 取消后天的拜访).
-_ONCE_PLANNED = re.compile(r"(?:原定|原来定|本来|原计划|取消)(?:约了?|定了?|说好)?\s*$")
+_ONCE_PLANNED = re.compile(
+    r"(?:原定|原来定|本来|原计划|原来|原本|原先|取消)(?:约了?|定了?|说好|约好|定好|说的|定的)?(?:的)?\s*$"
+)
 # 明天让财务打首付款 (the customer in their chat): a task they give someone of theirs.
 _OTHERS_TASK = re.compile(r"[让叫](?!我|咱)")
 _FACT_WORDS = re.compile(r"姓|生日|喜欢|爱好|老家|毕业|性格|爱人|儿子|女儿|\d{7}")
@@ -2246,8 +2255,10 @@ def find_follow_ups(
             subject = subject or (doc.company_span is not None and doc.company_span[1] == a)
         if _THEIR_PEOPLE_TOLD.search(head):
             continue  # 张总让财务下周三打款: a task he gives someone of theirs
-        if _OUR_OTHERS_DO.search(t, max(ca, a - 8), a):
-            continue
+        if _OUR_OTHERS_DO.search(t, max(ca, a - 8), a) or _SENT_BY_OTHERS.match(t, b, cb + 14):
+            continue  # (1月10号前要交第一批缸盖毛坯，由工厂直发: the plant ships it)
+        if _RANGE_ON.match(t, b):
+            continue  # 7月19号到23号…检修: the first day of someone's stretch of days
         if any(f.end in (a, a - 1) or f.start <= a <= f.end + 3 for f in family):
             continue
         invited = raw_after.startswith(("再", "来")) or action.startswith("来")

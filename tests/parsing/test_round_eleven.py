@@ -248,3 +248,14 @@ def test_the_rep_greeted_at_a_customers_line_start_is_no_contact() -> None:
         "我 2026/12/1 16:05\n好的谈总，明天上午发您"
     )
     assert [c.salutation for c in parse_note(chat, NOW).contacts] == ["谈总"]
+
+
+def test_plans_given_up_deliveries_by_others_and_their_orders_are_not_tasks() -> None:
+    for text in (
+        "原来约好这周五带设备去演示，熊课长说周五厂里有审核。",
+        "他说明年1月份的订单就下，1月10号前要交第一批缸盖毛坯，由工厂直发。",
+        "毛经理说二季度的订单估计12月30号前下。",
+        "韩工说新图纸12月18号出，出来后会发给投标单位。",
+        "钱经理说12月19号到23号台风季前要做一次全面检修。",
+    ):
+        assert parse_note(text, NOW).follow_ups == [], text
