@@ -23,6 +23,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
             r"吃了?个?饭|吃了顿|吃完饭|食完?了?饭|饭局|宴请|喝了?酒|[喝饮]了?茶|聚餐|午饭|晚饭|晚餐|午餐|"
+            # (跟…一起吃的饭, 同…食晏: a meal had, said other ways)
+            r"一起吃的饭|食了?晏|"
             r"请[^\s,]{0,8}?吃|\b(?:dinner|lunch|breakfast)\b|"
             # 跟钟经理喝了点, 同SATS的林先生喝咖啡: a drink together
             # (感冒喝了点药, 在星巴克喝咖啡等张总: no one to drink with)
@@ -34,7 +36,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
             r"打了?[^\s,]{0,4}?电话|通了?个?电话|通完电话|电话沟通|电话联系|电话回访|电话跟进|来电话|"
-            r"来电|通话|视频会议?|视频沟通|电话里|电话聊|[谈倾]完电话|回了?个?电话|"
+            r"来电|通话|视频会议?|视频沟通|电话里|电话聊|[谈倾](?:完|了)电话|回了?个?电话|"
             r"电话(?:跟|和|给|与)[^\s,。]{1,20}?(?:聊|沟通|说|谈|联系)|电话谈|电话说|"
             r"\bcon ?call\b|(?i:\bcalled\b|\bcall with\b|\bcall w/|\bcall\b(?= 了| ?我|[^,;\n]{0,50}\bdone\b))|"
             r"\bspoke\b|\bon (?:the )?phone\b|打了?给|电话打了|"
@@ -55,7 +57,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
             r"微信[^\s,]{0,2}?(?:聊|沟通|联系|回复|说|讲)|发了?[^\s,]{0,3}微信|微信上|微信里|"
-            r"\b(?:via|on|over) wechat\b|微信问候|微信拜年|"
+            r"\b(?:via|on|over) wechat\b|微信问候|微信拜年|微信拜了?个?年|回了?微信|"
+            # (收到包钢稀土采购部温部长的微信/短信, got a WeChat from Jenny: a message had)
+            r"收到[^\s,。;]{0,20}?(?:微信|短信)(?!号)|(?i:\bgot a wechat from\b)|"
             # WeChat 了, WhatsApp 回复了, LINE 聊了, whatsapp 话: the other apps reps use
             r"(?<![A-Za-z])(?:wechat|whatsapp|line)(?![A-Za-z])\s*(?:了|回复|聊|说|话|讲)|"
             # WeChat上说, 同機管局嘅何小姐WhatsApp，佢話…

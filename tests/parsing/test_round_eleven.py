@@ -274,3 +274,18 @@ def test_trips_said_with_a_leave_a_lead_or_a_place_in_a_city() -> None:
     assert trips("丁主任12月13号到15号去北京总部述职。") == [
         ("丁主任", "北京", "2026-12-13", "2026-12-15")
     ]
+
+
+def test_contacts_said_other_ways_are_kept() -> None:
+    said = {
+        "今天晚上跟国网山西电力的秦处长还有他们的小韩一起吃的饭": "meal",
+        "尋日同香港機管局嘅Ms. Chan食晏，佢話下個禮拜先決定": "meal",
+        "琴日同九龍巴士嘅李經理傾咗電話，佢話年後先開會": "call",
+        "江西铜业的熊科长今天下午回微信，说款已经走了付款流程": "wechat",
+        "今天收到包钢稀土采购部温部长的微信，问节后能不能见一面": "wechat",
+        "今天除夕啊跟贵州茅台的严经理微信拜了个年": "wechat",
+    }
+    late = NOW.replace(hour=22)  # (今天晚上…吃的饭 written before the evening would be a plan)
+    for text, kind in said.items():
+        contact = parse_note(text, late).interaction
+        assert contact is not None and contact.kind == kind, text
