@@ -283,7 +283,7 @@ def test_contacts_said_other_ways_are_kept() -> None:
         "琴日同九龍巴士嘅李經理傾咗電話，佢話年後先開會": "call",
         "江西铜业的熊科长今天下午回微信，说款已经走了付款流程": "wechat",
         "今天收到包钢稀土采购部温部长的微信，问节后能不能见一面": "wechat",
-        "今天除夕啊跟贵州茅台的严经理微信拜了个年": "wechat",
+        "刚跟贵州茅台的严经理微信拜了个年": "wechat",
     }
     late = NOW.replace(hour=22)  # (今天晚上…吃的饭 written before the evening would be a plan)
     for text, kind in said.items():
