@@ -476,7 +476,7 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         # (下周跟张总聊了方案再定: a talk to come, said with 了)
         talks = [(a, b) for a, b in talks if not _TALK_AHEAD.search(t, doc.clause(a)[0], a)]
         best = _best_contact(doc, [(a, b, "visit") for a, b in talks])
-    summary = _summary(doc)
+    summary = _tidy_headline(_summary(doc))
     theirs = _their_dates(doc)  # the customer's own days: once a note, for every remark read
     outcome = _outcome(doc, people, theirs)
     said = _first_worth_keeping(doc, outcome, theirs)
@@ -565,6 +565,18 @@ def _topic(text: str) -> str | None:
     if not 2 <= len(text) <= 20 or _SUMMARY_SKIP.match(text) or _NOT_TOPIC.search(text):
         return None
     return text
+
+
+# Headlines that say nothing of what was talked about (具体时间, 改到, 价格要).
+_EMPTY_HEADLINE = re.compile(r"^(?:具体时间|改到|推迟到|价格要)$")
+
+
+def _tidy_headline(summary: str | None) -> str | None:
+    """A headline without a dangling 的 (变频器改造的), and none that says nothing."""
+    if summary is None:
+        return None
+    summary = summary.removesuffix("的").strip()
+    return None if not summary or _EMPTY_HEADLINE.match(summary) else summary
 
 
 def _summary(doc: Doc) -> str | None:

@@ -289,3 +289,8 @@ def test_contacts_said_other_ways_are_kept() -> None:
     for text, kind in said.items():
         contact = parse_note(text, late).interaction
         assert contact is not None and contact.kind == kind, text
+
+
+def test_a_headline_has_no_dangling_de_and_is_never_an_empty_word() -> None:
+    talk = parse_note("今天拜访了鞍钢的姜主任，聊了变频器改造的", NOW).interaction
+    assert talk is not None and talk.summary == "变频器改造"
