@@ -151,7 +151,7 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if name[:1] in "飞去到回" and name[1:] in PLACES:
             continue  # 孙总这周五飞香港: where he flies, not a port
-        if len(name) == len(suffix) or _GENERIC_UNIT.match(name):
+        if len(name) == len(suffix) or _GENERIC_UNIT.match(name) or _SENTENCE_WORDS.search(name):
             continue  # (研发中心, 运营分公司: a unit of some customer, named by what it does)
         if len(name) == len(suffix) + 1 and name[0] in _A_KIND_OF:
             continue  # 同类银行, 这家医院, 哪个厂: a kind or a pointer, no name
@@ -172,7 +172,11 @@ _GENERIC_UNIT = re.compile(
     r"^(?:研发|采购|仓储|信息|技术|运营|销售|物流|财务|数据|客服|质检|检测|培训|服务|维修|售后|"
     r"调度|营销|工程|设计|生产|计量|结算|物资|管理|运维|监控|指挥|展示|体验|创新|测试|实验|"
     r"分拣|配送|结算|审计|招标|采供|供应|保障|后勤)(?:中心|分公司|公司|基地)$"
+    # (设计所, 炼钢厂, 总装车间: a part of the plant, named by its work)
+    r"|^(?:设计|研究|炼钢|炼铁|轧钢|热电|动力|机修|铸造|总装|冲压|焊装|涂装)(?:所|院|厂|车间)$"
 )
+# 以后才回厂, 上海参加电气, 货前一天物流, 两家韩国: words of a sentence, not a name
+_SENTENCE_WORDS = re.compile(r"以后|之后|参加|前一天|才回|[两三几]家|货前")
 # 部长姓, 负责人姓潘, 科技部总经理, 厂长助理, 采购: who someone is, said before them
 _PERSONISH = re.compile(r"姓|负责人|助理|^采购[部员]?$|(?:部长|经理|主任|科长|处长|总监)$")
 
@@ -182,6 +186,7 @@ def _plausible(name: str) -> bool:
         2 <= len(name) <= 10
         and not _PERSONISH.search(name)
         and not _GENERIC_UNIT.match(name)
+        and not _SENTENCE_WORDS.search(name)
         and not any(ch.isdigit() for ch in name)
         and all(is_cjk(c) or c.isalnum() for c in name)
         and not _NOT_ORG.search(name)
@@ -511,6 +516,7 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         if dept is not None:  # 山东高速集团信息中心: the group, then its department
             b -= len(name) - dept.end("org")
             name = dept["org"]
+        a, b, name = _tidied(a, b, name)
         doc.mark(a, b)
         doc.company_span = (a, b)
         return name
@@ -525,8 +531,25 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
     placed = _by_position(doc, people) or _headed(doc) or _before_department(doc) or _met_at(doc)
     if placed is not None:
         a = doc.t.find(placed)
-        doc.company_span = (a, a + len(placed))
+        a, b, placed = _tidied(a, a + len(placed), placed)
+        doc.company_span = (a, b)
     return placed
+
+
+# 海尔智家采购的隋经理, 首钢京唐财务的付会计, 和盒马鲜生华东采购 邹经理: the department or the
+# word before the name is no part of the customer's name.
+_FUNCTION_TAIL = re.compile(r"(?:设备|行政|仓储|包材|物资|集团)?(?:采购|财务)$")
+_WITH_LEAD = re.compile(r"^[和跟同与](?=[\u4e00-\u9fff]{3})")
+
+
+def _tidied(a: int, b: int, name: str) -> tuple[int, int, str]:
+    tail = _FUNCTION_TAIL.search(name)
+    if tail is not None and tail.start() >= 2:
+        b, name = b - (len(name) - tail.start()), name[: tail.start()]
+    lead = _WITH_LEAD.match(name)
+    if lead is not None:
+        a, name = a + 1, name[1:]
+    return a, b, name
 
 
 # 和苏州轨道交通的两位吃饭, 见了东航物流的三个人: whose people the rep met, when no other way

@@ -294,3 +294,15 @@ def test_contacts_said_other_ways_are_kept() -> None:
 def test_a_headline_has_no_dangling_de_and_is_never_an_empty_word() -> None:
     talk = parse_note("今天拜访了鞍钢的姜主任，聊了变频器改造的", NOW).interaction
     assert talk is not None and talk.summary == "变频器改造"
+
+
+def test_a_companys_name_is_not_a_sentence_a_department_or_a_word_before_it() -> None:
+    for text in (
+        "马部长正月十五以后才回厂。",
+        "毛经理5月6号去上海参加电气展。",
+        "上周五在上海外高桥造船，见了采购部的甄经理和设计所的韩工。",
+    ):
+        company = parse_note(text, NOW).company
+        assert company not in ("以后才回厂", "上海参加电气", "设计所"), (text, company)
+    assert parse_note("刚跟那个海尔智家采购的隋经理通完电话", NOW).company == "海尔智家"
+    assert parse_note("首钢京唐财务的付会计打电话说发票要到", NOW).company == "首钢京唐"
