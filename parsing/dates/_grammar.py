@@ -106,6 +106,7 @@ class _D:
     deadline: bool = False
     yearless: bool = False
     vague: bool = False
+    bare: bool = False  # a weekday said with no week (周四, not 下周四 or 这周四)
 
 
 @dataclass(slots=True)
@@ -387,7 +388,9 @@ def _weekday(c: _Ctx, x: int, mod: str | None, prev: _D | None) -> _D:
 
 
 def _h_weekday(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
-    return _weekday(c, _WEEKDAY_X[m["x"]], m["mod"] or m["mod2"], prev)
+    d = _weekday(c, _WEEKDAY_X[m["x"]], m["mod"] or m["mod2"], prev)
+    d.bare = not (m["mod"] or m["mod2"])
+    return d
 
 
 RE_WEEKEND = re.compile(rf"(?P<mod>{WEEK_MOD})?\s*(?:周末|礼拜末|星期末)")
@@ -1239,7 +1242,15 @@ def _confirm(c: _Ctx, d: _D, pos: int) -> int:
         if m is not None:
             month, day = (m[1], m[2]) if m[1] else (m[3], m[4]) if m[3] else (None, m[5])
             if int(day) != d.day.day or (month is not None and int(month) != d.day.month):
-                d.vague = True
+                # Thursday Dec 17 (周四 12月17日): a weekday said alone and a full date that
+                # falls on it, ahead — the date says which Thursday
+                said = _valid(c.today.year, int(month), int(day)) if month is not None else None
+                if said is not None and said < c.today:
+                    said = _valid(c.today.year + 1, int(month), int(day))
+                if d.bare and said is not None and said.weekday() == d.day.weekday():
+                    d.day = said
+                else:
+                    d.vague = True
             return m.end()
     return pos
 

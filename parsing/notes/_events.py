@@ -1420,6 +1420,21 @@ _SENT_BY_OTHERS = re.compile(
     r"(?:发|直发|负责|安排|配送|送)"
 )
 _RANGE_ON = re.compile(r"\s*(?:到|至|~|-)\s*[0-9一二三四五六七八九十]{1,3}\s*[号日]")
+_THEIR_EVENT_TOLD = re.compile(
+    r"(?:他们|她们|佢哋|[\u4e00-\u9fff]{2,4})的[^,;。\s]{0,8}?"
+    r"(?:盘点|付款|大会|评审|审计|年会|封账|开标|截标|发标|答疑会|座谈会)\s*$"
+)
+# ，我这周四就发 / ，我打算周四上午就发过去 / ; I'll send it Thursday: the rep answers a
+# deadline with a day of their own, said next in the same sentence.
+_ANSWERED_AFTER = re.compile(
+    r"[,;\s]*(?:我(?:打算|准备|计划|定了|就)?\s*[^,;。\n]{0,6}?"
+    r"(?:[今明后]天|(?:这|下)?(?:周|礼拜|星期)[一二三四五六日天]|\d{1,2}[号日])"
+    r"(?:上午|下午|晚上)?\s*(?:就|先)?(?:发|寄|交|送|提交|报)(?:过去|给他|给她|上去|出去)?"
+    r"(?=[,;。\s]|$)"
+    # (…by Dec 18; I'll send it Thursday Dec 17: it, the thing asked for)
+    r"|(?i:I'll|I will)\s+(?:send|submit|share|deliver)\s+it\b)"
+)
+_BARE_SENDING = re.compile(r"^(?:就|先)?(?:发|寄|交|送|提交|报)(?:过去|给他|给她|上去|出去)?$")
 _MOVED_TO = re.compile(
     r"(?:^|(?<=[的,:\s])|(?<=另外))(?P<what>[^\s,:的]{1,8}?)(?:的事|这事)?"
     r"(?:改|推迟|推|延期?|挪|调)到\s*$"
@@ -1928,6 +1943,7 @@ def _answered_with_a_day(doc: Doc, a: int) -> bool:
 _TURNED_DOWN = re.compile(
     r"不太?行|不太?方便|没空|没时间|不在|来不了|够呛|改到|改成|约了别人|有个?会|[唔不]得闲"
 )
+_NOT_NEEDED = re.compile(r"不用跑|不用来|不用过来|不用麻烦|不用特意|不必跑|不必过来")
 _BUSY = re.compile(r"出差|开会|不在|没空|有事|(?<![过来])去(?!你们|您)")
 _AGREED_IN_LINE = re.compile(r"可以|没问题|行[,，]|好的|OK|ok")
 
@@ -1944,6 +1960,8 @@ def _put_off_in_chat(doc: Doc, w: When) -> bool:
         if own:
             continue
         end = later[i + 1][0] if i + 1 < len(later) else len(t)
+        if _NOT_NEEDED.search(t, x, end):
+            return True  # 我：那我下周五去取？/ 程经理：不用跑，盖好了直接快递给你
         said = {v.day for v in doc.whens if x <= v.span[0] < end}
         settled = {
             v.day
@@ -2103,6 +2121,7 @@ def find_follow_ups(
     t = doc.t
     # with: its hour was guessed from 上午/下午, and where its date was said
     out: list[tuple[FollowUpFact, bool, tuple[int, int]]] = []
+    carried: str | None = None  # a deadline's task, answered with the rep's own day
     for i, w in enumerate(doc.whens):
         if i in claimed:
             continue
@@ -2209,6 +2228,16 @@ def find_follow_ups(
             continue  # 端午节 on its own: a date mentioned, nothing to do
         if found is None and _INTERNAL.search(t, max(ca, a - 6), a):
             continue  # 我们公司的年会1月30号: what the day is, an in-house event
+        if found is None and _THEIR_EVENT_TOLD.search(t, max(ca, a - 12), a):
+            continue  # 三一的年中供应商大会6月25号, 他们的年中盘点6月28号: their day, told
+        deadline = (
+            w.deadline
+            or re.match(r"\s*(?:之|以)?前", t[b:]) is not None
+            or re.search(r"(?i)\bby\s*$", t[max(0, a - 4) : a]) is not None  # (by Dec 18)
+        )
+        if deadline and _ANSWERED_AFTER.match(t, cb):
+            carried = _action(doc, w, people)  # (what is sent on the rep's own day)
+            continue  # 让我6月4号前把数据补交，我这周四就发: the rep's own day is the task
         action = found or "跟进"
         wanted = _wanted_by(t, b, action)  # 王局长说下周三之前要看到方案: the rep's to prepare
         action = wanted or _meeting_at(doc, w, people, action) or action
@@ -2343,6 +2372,8 @@ def find_follow_ups(
                 continue  # 开标推迟到10月27号, 交货推迟到月底: their step moved, still theirs
             action = what
         action = _continued(doc, people, w, action)
+        if carried and _BARE_SENDING.match(action):
+            action, carried = carried, None  # 我这周四就发 → 把包材的稳定性数据补交
         out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
     return _most_precise(out, t, doc.chat)
 

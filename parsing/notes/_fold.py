@@ -250,6 +250,9 @@ _EN_TO = re.compile(
 )
 
 
+_DAY_THEN_DATE = re.compile(r"(?P<day>(?:下下?)?周[一二三四五六日]) (?P<gap> +)(?=\d{1,2}月\d)")
+
+
 # Friday at 3pm, 1/6 at 2pm: "at" joins a day to its hour (blanked so the two read as one).
 _EN_AT = re.compile(r"\b(?:at|@)(?=\s*\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))", re.I)
 
@@ -285,6 +288,8 @@ def _english(out: str) -> str:
     out = _EN_DATE.sub(_en_date, out)
     out = _EN_DAY.sub(_en_day, out)
     out = _EN_TO.sub(lambda m: _padded("到", len(m[0])), out)
+    # (Thursday Dec 17: the padding goes before the weekday, so the day and its date meet)
+    out = _DAY_THEN_DATE.sub(lambda m: m["gap"] + m["day"] + " ", out)
     out = _EN_WORD.sub(lambda m: _padded(_EN_WORDS[m[0].lower()], len(m[0])), out)
     out = _EN_HALF_DAY.sub(_half_day, out)
     return _EN_CLOCK.sub(_en_clock, out)

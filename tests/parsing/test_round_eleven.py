@@ -306,3 +306,32 @@ def test_a_companys_name_is_not_a_sentence_a_department_or_a_word_before_it() ->
         assert company not in ("以后才回厂", "上海参加电气", "设计所"), (text, company)
     assert parse_note("刚跟那个海尔智家采购的隋经理通完电话", NOW).company == "海尔智家"
     assert parse_note("首钢京唐财务的付会计打电话说发票要到", NOW).company == "首钢京唐"
+
+
+DEC_1 = datetime(2026, 12, 1, 10, 0, tzinfo=SH)  # a Tuesday
+
+
+def test_a_deadline_answered_with_the_reps_own_day_is_one_task_on_that_day() -> None:
+    said = tasks("岑经理让我12月4号前把包材的稳定性数据补交，我这周四就发。", DEC_1)
+    assert [(t.due.isoformat(), t.action) for t in said] == [
+        ("2026-12-03", "把包材的稳定性数据补交")
+    ]
+    english = "He asked for a revised offer by Dec 18; I'll send it Thursday Dec 17 to be safe."
+    assert dues(english, DEC_1) == ["2026-12-17"]
+    # a second task on another day is no answer: both stay
+    two = "Mr. Tan叫我下个星期三之前先把company profile电邮给他，我礼拜五先寄两罐样品去他们office。"
+    assert dues(two, DEC_1) == ["2026-12-09", "2026-12-04"]
+
+
+def test_a_weekday_said_alone_before_a_full_date_falling_on_it_is_that_date() -> None:
+    thursday = parse_when("周四 12月17日", DEC_1)
+    assert thursday is not None and thursday.day == date(2026, 12, 17)
+    assert parse_when("周五 12月17日", DEC_1) is None  # they disagree: no confident day
+
+
+def test_a_customer_saying_no_need_to_come_cancels_the_reps_offered_day() -> None:
+    chat = (
+        "金地物业 采购部 程经理\n19:02 程经理：合同我们法务在审，估计下周五能盖章\n"
+        "19:05 我：好的程经理，那我下周五去取？\n19:20 程经理：不用跑，盖好了我们直接快递给你"
+    )
+    assert dues(chat, DEC_1) == []
