@@ -1244,11 +1244,11 @@ def _confirm(c: _Ctx, d: _D, pos: int) -> int:
             if int(day) != d.day.day or (month is not None and int(month) != d.day.month):
                 # Thursday Dec 17 (周四 12月17日): a weekday said alone and a full date that
                 # falls on it, ahead — the date says which Thursday
-                said = _valid(c.today.year, int(month), int(day)) if month is not None else None
-                if said is not None and said < c.today:
-                    said = _valid(c.today.year + 1, int(month), int(day))
-                if d.bare and said is not None and said.weekday() == d.day.weekday():
-                    d.day = said
+                dated = _valid(c.today.year, int(month), int(day)) if month is not None else None
+                if dated is not None and month is not None and dated < c.today:
+                    dated = _valid(c.today.year + 1, int(month), int(day))
+                if d.bare and dated is not None and dated.weekday() == d.day.weekday():
+                    d.day = dated
                 else:
                     d.vague = True
             return m.end()
