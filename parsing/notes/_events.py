@@ -59,7 +59,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"微信[^\s,]{0,2}?(?:聊|沟通|联系|回复|说|讲)|发了?[^\s,]{0,3}微信|微信上|微信里|"
             r"\b(?:via|on|over) wechat\b|微信问候|微信拜年|微信拜了?个?年|回了?微信|"
             # (收到包钢稀土采购部温部长的微信/短信, got a WeChat from Jenny: a message had)
-            r"收到[^\s,。;]{0,20}?(?:微信|短信)(?!号)|(?i:\bgot a wechat from\b)|"
+            r"收到(?![^\s,。;]{0,4}(?:银行|系统|平台|验证))[^\s,。;]{0,20}?(?:微信|短信)(?!号)|"
+            r"(?i:\bgot a wechat from\b)|"
             # WeChat 了, WhatsApp 回复了, LINE 聊了, whatsapp 话: the other apps reps use
             r"(?<![A-Za-z])(?:wechat|whatsapp|line)(?![A-Za-z])\s*(?:了|回复|聊|说|话|讲)|"
             # WeChat上说, 同機管局嘅何小姐WhatsApp，佢話…
@@ -1083,7 +1084,7 @@ _NOT_TRIP = re.compile(
     r"拜访|见|找|送|拜年|吃饭|汇报|看看|去(?![^\s,]{0,4}?(?:开会|出差|培训|学习|考察))"
 )
 _BOSS = re.compile(r"老板|一把手|大领导|领导|董事长|总经理")
-_RETURN = re.compile(r"回来|返回|回到|回(?![复访电答话款扣收头])")
+_RETURN = re.compile(r"回来|返回|回到|回(?![复访电答话款扣收头个信])")
 _PLACE_STOP = frozenset("的了,和 在去到是开出考学培参调检休度旅述探疗拜见找送")
 
 
@@ -1161,8 +1162,8 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
                 got, purpose = (got[0][:-2], got[1] - 2), "回老家"  # 回黑河老家
             if got:
                 place, pos = _known_place_of(got[0], got[1])
-                if moved == "在" and place != got[0]:
-                    continue  # 下周二我在成都办公室, 周一周二我在柳州总部开会: at their own place
+                if moved == "在" and got[0].endswith(("办公室", "公司")):
+                    continue  # 下周二我在成都办公室: at their own place
         else:
             m = PLACE_RE.match(t, pos)
             if m:
@@ -1177,6 +1178,8 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             continue
         # (客户的赵总下周三要去成都: a named person's going to a city, said right before the day)
         goer = moved in ("去", "到") and place in PLACES and _named_right_before(doc, people, a)
+        # (王总明天到上海，我去机场接他: his trip, and the day is the rep's too)
+        shared = goer and _REP_PART.search(t, b, _sentence_end(t, b)) is not None
         if purpose is None and lead is not None and lead["why"]:
             purpose = lead["why"]  # (休年假去北海: the leave is what the trip is for)
         if purpose is None and moved == "回" and rest.startswith("老家"):
@@ -1200,7 +1203,8 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
                 end_d = max(end_d, nw.day)
                 claimed.add(j)
                 break
-        claimed.add(i)
+        if not shared:
+            claimed.add(i)
         out.append(ItineraryFact(who, place, w.day, end_d, purpose))
     return out
 
@@ -1222,15 +1226,28 @@ def _away_until(doc: Doc, people: People, w: When) -> ItineraryFact | None:
     m = _GONE_THERE.search(t, since, a)
     if m is None or m["place"] not in PLACES or not doc.free(*m.span("place")):
         return None
-    idx = people.anchor(m.start())
-    if idx is None:
+    # (the one gone is named right before it: 张总说他们老板去北京了 is their boss's trip)
+    goer = [x for x in people.mentions if 0 <= m.start() - x.end <= 1]
+    if not goer or goer[-1].contact < 0:
         return None
-    return ItineraryFact(label_of(people.persons[idx]), m["place"], doc.today, w.day, m["purpose"])
+    return ItineraryFact(
+        label_of(people.persons[goer[-1].contact]), m["place"], doc.today, w.day, m["purpose"]
+    )
 
 
 def _named_right_before(doc: Doc, people: People, a: int) -> bool:
-    """Whether a person of the customer's is named right before ``a`` (赵总下周三…)."""
-    return any(not m.pronoun and 0 <= a - m.end <= 1 and m.contact >= 0 for m in people.mentions)
+    """Whether a person of the customer's is named right before ``a`` (赵总下周三…), not one of
+    the rep's (我们公司李经理下周三去成都)."""
+    return any(
+        not m.pronoun
+        and 0 <= a - m.end <= 1
+        and m.contact >= 0
+        and not _OURS_BEFORE.search(doc.t, max(0, m.start - 5), m.start)
+        for m in people.mentions
+    )
+
+
+_OURS_BEFORE = re.compile(r"(?:我们公司|我们的|我司|同事|我们)$")
 
 
 # 下周去深圳出差,2/8 到 2/12 / 下礼拜要出差去上海 就是五月六号到八号: the trip said first.
@@ -1242,6 +1259,7 @@ _TRIP_BEFORE = re.compile(
 )
 
 
+_SHORT_PLACES = frozenset({"KL", "HK", "SG", "JB", "US", "UK", "BJ", "SH", "SZ", "GZ"})
 # Mr. Tan will be in KL from 8 to 10 Dec, David in Shanghai Dec 12-14: the same in English.
 _EN_TRIP_BEFORE = re.compile(
     r"(?i:\b(?:be|is|are|in|to|at|trip|flying|travell?ing|going|visiting))\s+"
@@ -1271,7 +1289,15 @@ def _trip_before(doc: Doc, people: People, w: When, ca: int) -> ItineraryFact | 
     purpose = m["purpose"] or ("出差" if "出差" in head else None)
     end = w.end.date() if isinstance(w.end, datetime) else w.end
     idx = people.anchor(a)
-    if idx is None and m.re is _EN_TRIP_BEFORE:
+    if (
+        m.re is _EN_TRIP_BEFORE
+        and (
+            idx is None
+            or people.anchor_pos(a) > since + m.start()  # (…to see Mr Tan: named after the trip)
+            or re.search(r"(?i)\b(?:I|I'm|I am|we|we're)\b", t[line:a])
+            or (place.isupper() and place not in _SHORT_PLACES)  # (he is OOO Dec 12-14)
+        )
+    ):
         return None  # (I will be in KL 8-10 Dec, meeting at Maybank Dec 8-10: nobody's trip)
     who = label_of(people.persons[idx]) if idx is not None else None
     return ItineraryFact(who, place, w.day, end, purpose)
@@ -1319,7 +1345,8 @@ _EN_VERB = re.compile(
 )
 _STATE = re.compile(
     r"^(?:有|没|是|可能|应该|会(?!议室见|客室见)|开会|放假|结婚|上班|开工|复工|停工|开学|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
-    r"有空|得空|降温|升温|下雨|下雪|刮风|台风|暴雨|大雨|雾霾|高温)"  # (the weather: a state too)
+    # (the weather: a state too — but 下雪之前, 台风来之前 is a deadline)
+    r"有空|得空|(?:降温|升温|下雨|下雪|刮风|台风|暴雨|大雨|雾霾|高温)(?![^,。;]{0,2}?(?:之|以)?前))"
 )
 # 张总说下周二给我们回复, 元旦前给回复: the customer's answer awaited, not the rep's to-do.
 _ANSWER_OWED = re.compile(r"^(?:回复|答复|回话)(?:一下)?(?:他|她|客户|对方|[\u4e00-\u9fff]{1,2}总)")
@@ -1416,8 +1443,13 @@ _MEETING_MOVED = re.compile(
     re.I,
 )
 _SENT_BY_OTHERS = re.compile(
-    r"[^。;\n]{0,14}?[,\s]?(?:由|让)(?:工厂|物流|厂家|仓库|同事|公司|[^\s,。;]{1,4}部)(?:直接)?"
-    r"(?:发|直发|负责|安排|配送|送)"
+    r"[^。;\n]{0,14}?[,\s]?(?:这批货)?由(?:工厂|物流|厂家|仓库|[^\s,。;]{1,4}物流)(?:直接)?"
+    r"(?:发|直发|配送|送)"
+)
+# The rep's own part said after someone else's errand: 我也要跟着去, 我得去现场签收, 我陪同,
+# 到了给王总打电话确认, 要提前准备.
+_REP_PART = re.compile(
+    r"我(?:也|得|要|去|陪|负责|跟着|跟他|跟她)|(?:到了|之后|然后)?给[^\s,。;]{1,6}?打电话|要提前准备|得赶紧"
 )
 _RANGE_ON = re.compile(r"\s*(?:到|至|~|-)\s*[0-9一二三四五六七八九十]{1,3}\s*[号日]")
 _THEIR_EVENT_TOLD = re.compile(
@@ -1443,7 +1475,7 @@ _MOVED_TO = re.compile(
 # colleagues or carriers do on that day, said as its subject right before it — not the rep's.
 _OUR_OTHERS_DO = re.compile(
     # (京东物流周三下午三点谈: a name that ends in 物流 is a customer)
-    r"(?:(?:(?<![\u4e00-\u9fff])|(?<=[的说]))"
+    r"(?:(?:(?<![\u4e00-\u9fff])|(?<=的))"
     r"(?:物流|快递|厂家|仓库|司机|售后(?:工程师)?|技术部|商务部|财务部|同事)|"
     r"我们(?:的|公司)?(?:经理|老板|领导|总监|工程师|技术部?|售后|财务部?|商务部?|工厂|司机))"
     r"(?:说|讲)?(?:货|东西)?(?:也|会|要|就)?$"
@@ -1465,14 +1497,18 @@ _FOR_THE_REP = re.compile(r"(?:发|给|寄|送|传|告诉|通知|回复|答[复�
 _THEIR_WISH = re.compile(r"我们?(?:想|希望|打算|争取)\s*$")
 # What a day is of theirs, said in English before it or after it.
 _EN_THEIR_DAY = re.compile(
-    r"(?i)\b(?:out|closes?|closed|locked|freeze|frozen|goes live|go live|live|launch(?:es)?|"
-    r"shutdown|holidays?|leave|approval|approved|fiscal|review|budget)\b"
-    r"(?:\s+[A-Za-z0-9]+){0,3}\s*(?:on|by|until|till|from|is|at|:)?\s*$"
+    r"(?i)\b(?:(?:RFP|RFQ|tender|PO|bid)\s+(?:is\s+|will be\s+)?(?:out|due|closes?)|closes|"
+    r"locked|freeze|frozen|goes live|go live|launch(?:es)?|shutdown|on leave|holidays?|fiscal)\b"
+    r"(?:\s+[A-Za-z0-9]+){0,4}\s*(?:on|by|until|till|from|is|at|:)?\s*$"
+)
+# The rep's own imperative at the clause start: send …, call …, chase … (no I in rep notes).
+_EN_REP_DOES = re.compile(
+    r"(?i)\s*(?:send|call|chase|submit|prep(?:are)?|check|follow up|email|visit|meet|bring|"
+    r"confirm|remind|quote)\b"
 )
 _EN_ME = re.compile(r"(?i)\b(?:I|I'll|I'm|we|we'll|me|us)\b|我")
-_EN_THEIR_DAY_AFTER = re.compile(
-    r"(?i)\s*(?:launch|go-live|shutdown|board meeting|review meeting|holiday)\b"
-)
+_EN_THEIR_DAY_AFTER = re.compile(r"(?i)\s*(?:launch|go-live|shutdown|board meeting|holiday)\b")
+_ONLY = re.compile(r"只能|只有|(?i:\bonly\b|\beither\b|still deciding)")
 _ANOTHER_DAY_OR = re.compile(r"(?:\d日|周[一二三四五六日天])\s*(?:or|或者?|还是)\s*$")
 _OR_ANOTHER_DAY = re.compile(r"\s*(?:or|或者?|还是)\s*(?:\d{1,2}月\d|下?周[一二三四五六日天])")
 _EN_THEIRS = re.compile(
@@ -1483,9 +1519,11 @@ _ASKED = re.compile(r"能不能|可不可以|能否|是否|方便吗|行吗|可�
 # (8月4号以后再联系: after that day, no day set)
 _AFTER_THEN_SEE = re.compile(r"[^\s,]{0,4}?(?:以后|之后|后)\s*再(?:说|议|看|定|联系|约)")
 # A plan given up (原定明天…改成下周一, 饭局取消了, 取消后天的拜访).
-_ONCE_PLANNED = re.compile(
-    r"(?:原定|原来定|本来|原计划|原来|原本|原先|取消)(?:约了?|定了?|说好|约好|定好|说的|定的)?(?:的)?\s*$"
-)
+_ONCE_PLANNED = re.compile(r"(?:原定|原来定|本来|原计划|取消)(?:约了?|定了?|说好)?\s*$")
+# 原来约好, 原本定的, 原先约的: a plan given up only when the note says it changed (…王总确认不变
+# keeps it)
+_ONCE_PLANNED_SOFT = re.compile(r"(?:原来|原本|原先)(?:约好|定好|说好|约|定)?(?:的)?\s*$")
+_CHANGED = re.compile(r"改|取消|推迟|延期|不去了|来不了|去不了|有事|不行|不用了|没空|审核")
 # 明天让财务打首付款 (the customer in their chat): a task they give someone of theirs.
 _OTHERS_TASK = re.compile(r"[让叫](?!我|咱)")
 _FACT_WORDS = re.compile(r"姓|生日|喜欢|爱好|老家|毕业|性格|爱人|儿子|女儿|\d{7}")
@@ -1595,9 +1633,13 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     closing = re.match(r"\)\s*(?:之?前)?", t[b:])
     if closing is not None:  # 周五(11号)之前把报价发给刘经理: the bracket's date, then the task
         start = b + closing.end()
-    eve = _HOLIDAY_BEFORE.match(t, start)
-    if eve is not None:  # 10月1号放假前把合同签了: the task comes after the holiday said
-        start = eve.end()
+    eve = _HOLIDAY_BEFORE.match(t, start) or re.match(r"\s*(?:前后|最后一[天周][,\s]*)", t[start:])
+    if eve is not None:  # 10月1号放假前把合同签了, 下周三前后给王总打电话: the task after it
+        named_first = eve.re is not _HOLIDAY_BEFORE and "," in eve.group()
+        start = eve.end() if eve.re is _HOLIDAY_BEFORE else start + eve.end()
+        if named_first:  # 月底最后一天，把发票开给华为: the day named, then its task, whole
+            _, cb = doc.clause(min(start, len(t) - 1))
+            return _people_as_named(doc, people, _FILLER.sub("", t[start:cb]).strip()) or None
     if t.startswith("  ", b):  # an English date's padding (next Monday 发个 proposal)
         while start < cb - 1 and t[start] == " ":
             start += 1
@@ -1912,7 +1954,9 @@ _MEETING_ABOUT = re.compile(
     r"\s*开?会\s*[,，]?\s*(?P<what>(?:过|谈|讨论|聊|汇报|定|签)[^\s,，。;；]{1,12})"
 )
 # 不用去, 不去了, 不参加: the day is named and declined.
-_NOT_GOING = re.compile(r"不用去|不去了|不参加|不必去|不用参加|轮不到我|去不了|不用我管|不归我管")
+_NOT_GOING = re.compile(r"不用去|不去了|不参加|不必去|不用参加|轮不到我")
+# …and these in the day's own clause only (王总说下周三去不了，改到周五上午来: Friday stays)
+_NOT_GOING_HERE = re.compile(r"去不了|不用我管|不归我管")
 
 
 def _answered_with_a_day(doc: Doc, a: int) -> bool:
@@ -2018,7 +2062,7 @@ _HOLIDAY_WORD = r"(?:放假|假期|长假|连假)"
 _NOT_A_DAY_TO_ACT = re.compile(
     rf"\s*(?:(?:以|之)?后才|后再说|{_HOLIDAY_WORD}(?![前后])|[0-9一二三四五六七八九十]+天(?![内后前之以])"
     # (过年还在想工作: a state then; 五一前最后一周, 国庆第二天, 端午节前后: a time named)
-    r"|最后(?:几|这几)天|(?:最后一[周天]|第[一二三]天)(?=[。,;\s]|了|$)|前后|还在|都在)"
+    r"|最后(?:几|这几)天|(?:最后一[周天]|第[一二三]天)(?=[。;(]|了|$)|还在|都在)"
 )
 _HOLIDAY = re.compile(rf"{_HOLIDAY_WORD}$")
 _TODAY_ERRAND = re.compile(r"去|找|拜访|送|签|上门")
@@ -2184,7 +2228,7 @@ def find_follow_ups(
             continue  # 元旦前把价格表发过来 / 我: 好的，我30号之前发您 — the rep's day is the task
         if doc.chat and not doc.said_by_customer(a) and _put_off_in_chat(doc, w):
             continue  # 我: 周一过来? / 覃经理: 周一我在总部开会 / 我: 好的周三上午 — Monday is off
-        if _NOT_GOING.search(_sentence_of(t, a)):
+        if _NOT_GOING.search(_sentence_of(t, a)) or _NOT_GOING_HERE.search(t, ca, cb):
             continue  # 元旦晚会12月31号晚上…不用去
         # The trip said just before the date is someone's (他下礼拜要出差去上海…), unless the
         # note turns to the rep in between (…出差 让我周三把报价发他).
@@ -2195,8 +2239,13 @@ def find_follow_ups(
         # (下周一回来再约: when he is back, the rep's task)
         after_back = _THEN_AGAIN.match(t, b)
         rep_next = t[after_back.end() if after_back else b : cb].lstrip(" 我再就")
-        if travel and not holiday_eve and not _REP_ACTION.match(rep_next):
+        their_trip = travel and not holiday_eve and not _REP_ACTION.match(rep_next)
+        goes = _named_right_before(doc, people, a) and re.match(r"(?:要|会)?(?:去|到|飞)", t[b:])
+        part = _REP_PART.search(t, cb, _sentence_end(t, b)) if travel or goes else None
+        if their_trip and part is None:
             continue
+        # (王总明天到上海，我去机场接他: his trip that day, the rep's errand with it)
+        joined = t[part.start() : doc.clause(part.start())[1]].removeprefix("我") if part else None
         # (a dictated note is one clause: the next date's words are that date's)
         upto = min([cb] + [v.span[0] for v in doc.whens if b + 2 < v.span[0] < cb])
         internal = _INTERNAL.search(t, b, upto)
@@ -2214,15 +2263,26 @@ def find_follow_ups(
             continue
         if _EN_THEIRS.match(t, ca):
             continue  # He will revert by Friday, Mr Tan to confirm next Wed: theirs to do
-        if _EN_THEIR_DAY.search(t, ca, a) and not _EN_ME.search(t, ca, a):
-            continue  # RFP out on Mar 1, budget locked by Aug 20, goes live on Apr 15
         if (
-            _EN_THEIR_DAY_AFTER.match(t, b)
-            or _OR_ANOTHER_DAY.match(t, b)
-            or _ANOTHER_DAY_OR.search(t, max(0, a - 12), a)
+            _EN_THEIR_DAY.search(t, ca, a)
+            and not _EN_ME.search(t, ca, a)
+            and not _EN_REP_DOES.match(t, ca)
         ):
+            continue  # RFP out on Mar 1, budget locked by Aug 20, goes live on Apr 15
+        # (only Feb 24 or Feb 26: the customer's choice of days, none settled; the rep's own
+        # 周五或者下周一去拜访王总 is the first day, with the task said after the second)
+        either = _OR_ANOTHER_DAY.match(t, b) or _ANOTHER_DAY_OR.search(t, max(0, a - 12), a)
+        offered = either and (
+            doc.said_by_customer(a) or _ONLY.search(_sentence_of(t, a)) is not None
+        )
+        if _EN_THEIR_DAY_AFTER.match(t, b) or offered:
             continue  # before the Oct 15 launch; only Feb 24 or Feb 26 (a choice, not a day)
+        if either and _ANOTHER_DAY_OR.search(t, max(0, a - 12), a):
+            continue  # (the second of the rep's two days: the first is the one reminded of)
         found = _action(doc, w, people)
+        if either and found is not None and re.match(r"(?:或者?|还是|or)$", found):
+            second = next((v for v in doc.whens if b < v.span[0] <= b + 6), None)
+            found = _action(doc, second, people) if second is not None else None
         dated = bool(_RELATIVE.search(t[a:b])) or w.span in doc.agreed_spans
         if found is None and not dated and not doc.hour_answer(a):
             continue  # 端午节 on its own: a date mentioned, nothing to do
@@ -2292,8 +2352,8 @@ def find_follow_ups(
             continue  # a customer's chat line: 下周三之前答复你 — their answer, awaited
         if _NOT_THE_DAY.search(t, max(ca, a - 3), a) or _LAST_VISIT.match(t, b):
             continue  # 避开周一上午; 春节前最后一次拜访: a day named, nothing set for it
-        if _NOT_TO_DO.search(action):
-            continue
+        if _NOT_TO_DO.search(action) or re.search(r"再说|再议", action):
+            continue  # (下周一回公司再说: a put-off, no task)
         if _FOR_THE_REP.search(action) and not doc.said_by_customer(a):
             continue
         if doc.said_by_customer(a) and _THEIR_WISH.search(t, max(ca, a - 6), a):
@@ -2304,10 +2364,13 @@ def find_follow_ups(
         qb = min(cb, doc.chunk(min(b, len(t) - 1))[1]) if b < cb else cb
         if _ASKED.search(t, qa, qb) or _ONCE_PLANNED.search(t, max(ca, a - 4), a):
             continue
+        if _ONCE_PLANNED_SOFT.search(t, max(ca, a - 6), a) and _CHANGED.search(_sentence_of(t, a)):
+            continue
         called_off = _CALLED_OFF.search(t, b, cb)
         if called_off and not any(b <= v.span[0] < called_off.start() for v in doc.whens):
             continue  # 明天的评审会推迟到下礼拜四: tomorrow's is off (下礼拜四 is the new one)
-        if _AFTER_THEN_SEE.match(t, b) and not w.has_time:
+        put_off = _AFTER_THEN_SEE.match(t, b)
+        if put_off and (not w.has_time or put_off.group().endswith(("说", "议", "看", "定"))):
             continue  # 正月初八以后再说: no day to act on (两点后再联系 is that hour)
         # 质保期到1月20号: until then, no task (改到下周二 is the day moved to)
         if action == "跟进" and re.search(r"(?<![改推延挪约定换迟])到$", t[max(0, a - 2) : a]):
@@ -2329,7 +2392,9 @@ def find_follow_ups(
             subject = subject or (doc.company_span is not None and doc.company_span[1] == a)
         if _THEIR_PEOPLE_TOLD.search(head):
             continue  # 张总让财务下周三打款: a task he gives someone of theirs
-        if _OUR_OTHERS_DO.search(t, max(ca, a - 8), a) or _SENT_BY_OTHERS.match(t, b, cb + 14):
+        rep_part = _REP_PART.search(t, b, _sentence_end(t, b))  # (…，我也要跟着去)
+        others = _OUR_OTHERS_DO.search(t, max(ca, a - 8), a) or _SENT_BY_OTHERS.match(t, b, cb + 14)
+        if others and not rep_part:
             continue  # (1月10号前要交第一批缸盖毛坯，由工厂直发: the plant ships it)
         if _RANGE_ON.match(t, b):
             continue  # 7月19号到23号…检修: the first day of someone's stretch of days
@@ -2368,10 +2433,17 @@ def find_follow_ups(
         moved_to = _MOVED_TO.search(t[ca:a]) if action == "跟进" else None
         if moved_to is not None:  # 周三的演示改到下周一上午: the thing moved is that day's
             what = moved_to["what"]
-            if _INTERNAL.search(what) or not _MEETING_MOVED.search(what):
+            rep_moves = _REP_PART.search(t, b, _sentence_end(t, b))  # (送货改到下周一，我得去)
+            if (
+                _INTERNAL.search(what)
+                or _THEIR_MEETING.search(what)
+                or not (_MEETING_MOVED.search(what) or rep_moves)
+            ):
                 continue  # 开标推迟到10月27号, 交货推迟到月底: their step moved, still theirs
             action = what
         action = _continued(doc, people, w, action)
+        if joined:
+            action = joined
         if carried and _BARE_SENDING.match(action):
             action, carried = carried, None  # 我这周四就发 → 把包材的稳定性数据补交
         out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))

@@ -164,7 +164,7 @@ _BDAY_PLAIN = re.compile(r"(?:生日|生辰)(?:是|为|:)?\s*(\d{1,2})[.\-/](\d{
 # 12月9号是王总生日, 下周三王总的生日: the day, then whose birthday it is (not when the day is
 # said again in brackets: 明天是欧阳部长生日(阴历七月二十六) is the lunar one's)
 _IS_WHOSE = re.compile(r"\s*(?:就|正好|刚好)?是?\s*")
-_THEIR_BIRTHDAY = re.compile(r"\s*(?:的)?(?:生日|大寿|寿辰)(?!\s*[(（])")
+_THEIR_BIRTHDAY = re.compile(r"\s*(?:的)?(?:生日|大寿|寿辰)(?!\s*[(（]|宴|会|派对|聚会|礼物)")
 
 
 def _whose_birthday(doc: Doc, people: People, b: int) -> int | None:

@@ -210,7 +210,8 @@ def _surname_prefix(s: str) -> str | None:
 # Surnames that are also words a name stops at (谈了, 发言, 过去): a surname only right before a
 # title and after a word that ends a name (的谈总, 跟言总, 见了过经理) or at the start.
 _WORD_SURNAME = re.compile(r"[谈言过]")
-_ALONE_BEFORE = re.compile(r"(?:^|.*(?:[的跟与见找约陪请给,:;\s、\n]|见了))$", re.S)
+# (never after a comma or a space: 明天去万科，谈总代理的事 — there 谈 is the verb)
+_ALONE_BEFORE = re.compile(r"(?:^|.*(?:[的跟与见找约陪请给:\n]|见了))$", re.S)
 # Surnames that are words as often (单, 乐, 普, 冒, 米): a surname only standing alone between a
 # word that ends a name and a title (的冒经理, 找普院长, 找乐总), never inside a word (订单经理).
 _RARE_SURNAMES = frozenset("单乐冒普米井双修")  # (修: 维修经理 is no 修经理)
@@ -404,7 +405,7 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             continue
         if title == "工" and t.startswith(("集团", "机械", "股份", "重工"), b):
             continue  # 徐工集团, 柳工机械: the machinery makers, not an engineer 徐
-        if title == "老板" and t.startswith(("电器", "集团", "公司", "厨电"), b):
+        if title == "老板" and t.startswith(("电器", "厨电"), b):
             continue  # 杭州老板电器: the brand 老板, not a boss called 杭州
         sir = _SIR.match(t, b)
         if sir is not None and not short and title != "总":  # 车务主任张sir: 张sir is called so
