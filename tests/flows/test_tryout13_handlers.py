@@ -1,0 +1,48 @@
+"""The handler-side items of tryout 13 (Thursday 3 December 2026, 13:55): a change is said in
+the words the cards use, …"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from tests.conftest import BotHarness
+
+NOW = datetime(2026, 12, 3, 13, 55, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture(autouse=True)
+def thursday_afternoon() -> Iterator[time_machine.Traveller]:
+    """Thursday 3 December 2026, 13:55 in Shanghai (下周二 is 12月8日)."""
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+async def test_a_changed_role_is_said_by_its_name(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("江苏省气象局王建国局长 他是拍板的 电话13851234567")
+    await wang.press("保存")
+    await wang.send("江苏省气象局的王局长现在只是技术把关 拍板的是李书记")
+    saved = await wang.press("保存")
+    assert "✏️ 王局长决策角色:拍板人 → 影响者(旧值已记入历史)" in saved.text
+    assert "decision_maker" not in saved.text and "influencer" not in saved.text
+    await wang.press("查看客户")
+    await wang.press("📋 完整档案")
+    log = await wang.press("🕘 修改记录")
+    assert "决策角色 拍板人 → 影响者" in log.text
+
+
+async def test_a_status_change_is_said_by_its_name(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 万科集团")
+    await wang.press("新建")
+    await wang.press("✏️ 编辑资料")
+    await wang.press("状态")
+    await wang.press("跟进中")
+    await wang.press("📋 完整档案")
+    log = await wang.press("🕘 修改记录")
+    assert "状态 潜在 → 跟进中" in log.text and "potential" not in log.text
