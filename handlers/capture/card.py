@@ -7,7 +7,14 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from handlers.capture.business_card import card_lines
-from handlers.capture.payload import ContactData, DealData, Payload, PlanData, moment_of
+from handlers.capture.payload import (
+    ContactData,
+    DealData,
+    Payload,
+    PlanData,
+    key_leader,
+    moment_of,
+)
 from handlers.deals.text import deal_parts
 from handlers.kit.labels import DECISION_ROLES, KIND_LABELS
 from handlers.kit.phones import region_of, shown_phones
@@ -38,6 +45,12 @@ def contact_title(contact: ContactData) -> str:
     return heading(
         contact.get("name"), contact.get("surname"), contact.get("title"), contact.get("salutation")
     )
+
+
+def _person(payload: Payload, contact: ContactData) -> str:
+    """王建国 局长(王局长) 🔑: the key mark when 保存 makes them a key leader, as the customer
+    card will show them."""
+    return contact_title(contact) + (" 🔑" if key_leader(payload, contact) else "")
 
 
 def contact_label(contact: ContactData) -> str:
@@ -138,7 +151,7 @@ def render_capture(
         head.append(company)
     contacts = payload.get("contacts") or []
     if contacts:
-        head.append("👤 " + "、".join(contact_title(c) for c in contacts))
+        head.append("👤 " + "、".join(_person(payload, c) for c in contacts))
     if head:
         lines.append("  ".join(head))
     if payload.get("grade"):

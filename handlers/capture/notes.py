@@ -33,10 +33,12 @@ from handlers.capture.edit import (
 )
 from handlers.capture.known import customer_of_named_person
 from handlers.capture.payload import (
+    CapturePayload,
     ContactData,
     TripData,
     capture_payload,
     has_content,
+    key_leader,
     moment_of,
     note_to_payload,
     reminder_only,
@@ -690,7 +692,7 @@ def _less_said(title: str | None, kept: str | None) -> bool:
     return said == salutation_for("某", simplified(kept)) is not None
 
 
-def _contact_fields(fact: ContactData, today: date) -> dict[str, Any]:
+def _contact_fields(payload: CapturePayload, fact: ContactData, today: date) -> dict[str, Any]:
     fields: dict[str, Any] = {
         key: fact.get(key)
         for key in (
@@ -705,7 +707,7 @@ def _contact_fields(fact: ContactData, today: date) -> dict[str, Any]:
             "personality",
         )
     }
-    if fact.get("is_key_leader"):
+    if key_leader(payload, fact):  # as the card's 🔑 said
         fields["is_key_leader"] = True
     born = fact.get("birthday")
     if born:
@@ -733,7 +735,7 @@ async def _write(
     named: list[ContactData] = []  # the facts of `contacts`, in the same order
     loose: list[str] = []  # phones the note gave with no one to hold them
     for fact, existing in zip(payload.get("contacts") or [], resolved, strict=True):
-        fields = _contact_fields(fact, today)
+        fields = _contact_fields(payload, fact, today)
         if existing is None:
             label = fact.get("name") or fact.get("salutation") or fact.get("surname")
             label = label or fact.get("title")

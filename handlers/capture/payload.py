@@ -244,6 +244,13 @@ def has_content(payload: Payload) -> bool:
 MENTION_KEYS = frozenset({"name", "surname", "title", "salutation", "is_key_leader"})
 
 
+def key_leader(payload: CapturePayload, contact: ContactData) -> bool:
+    """Whether 保存 makes this person a key leader (the card shows 🔑 so): a title that says so
+    (局长, 总) or the note's word — but a person a reminder only names (提醒我给吴总回个电话) is
+    not described by it, so nothing of theirs changes."""
+    return bool(contact.get("is_key_leader")) and not reminder_only(payload)
+
+
 def reminder_only(payload: CapturePayload) -> bool:
     """Follow-ups and nothing that needs a customer's file: 提醒我明天给王总打电话."""
     if not payload.get("follow_ups"):

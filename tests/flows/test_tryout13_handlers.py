@@ -9,7 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from sqlalchemy import select
 
+from storage.models import Contact
 from tests.conftest import BotHarness
 
 NOW = datetime(2026, 12, 3, 13, 55, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -46,3 +48,29 @@ async def test_a_status_change_is_said_by_its_name(bot: BotHarness) -> None:
     await wang.press("📋 完整档案")
     log = await wang.press("🕘 修改记录")
     assert "状态 潜在 → 跟进中" in log.text and "potential" not in log.text
+
+
+async def test_a_key_leader_is_shown_on_the_card_before_saving_makes_one(
+    bot: BotHarness,
+) -> None:
+    wang = bot.user("王磊")
+    card = await wang.send("江苏省气象局王建国局长 他是拍板的 电话13851234567")
+    assert "👤 王建国 局长(王局长) 🔑" in card.text
+    await wang.press("保存")
+    assert await bot.scalar(select(Contact.is_key_leader)) is True
+
+
+async def test_a_reminder_naming_a_person_does_not_make_them_a_key_leader(
+    bot: BotHarness,
+) -> None:
+    wang = bot.user("王磊")
+    card = await wang.send("拜访了顺丰吴总监 谈了仓储系统 他挺满意 下周二报价")
+    assert "🔑" not in card.text
+    await wang.press("保存")
+    card = await wang.send("提醒我5分钟后给吴总回个电话")
+    assert "👤 吴总" in card.text and "🔑" not in card.text
+    saved = await wang.press("保存")
+    assert "已保存到「顺丰」" in saved.text and "关键人" not in saved.text
+    assert await bot.scalar(select(Contact.is_key_leader)) is False
+    customer = await wang.press("查看客户")
+    assert "🔑" not in customer.text
