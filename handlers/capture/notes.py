@@ -31,6 +31,7 @@ from handlers.capture.edit import (
     show_deal_stages,
     show_fields,
 )
+from handlers.capture.gone import gone_by
 from handlers.capture.known import customer_of_named_person
 from handlers.capture.payload import (
     CapturePayload,
@@ -49,7 +50,7 @@ from handlers.kit import pending
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import field_label, flag_change, value_with_unit
-from handlers.kit.render import clip, moment
+from handlers.kit.render import clip
 from handlers.kit.routes import Action, follow, stale
 from handlers.kit.turn import Turn, member_turn, message_text
 from handlers.team.assignment import ask_managers_about
@@ -75,7 +76,7 @@ from storage.models import (
     Member,
 )
 from storage.naming import heading
-from storage.push_buttons import later, view_customer
+from storage.push_buttons import view_customer
 from storage.repeats import open_follow_up_like, same_note_saved_at
 from storage.search import script_fold
 
@@ -430,7 +431,7 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
         or await _ask_which_deal(turn, draft, customer)
     ):
         return
-    changes, named = await _write(turn, draft, customer, contacts)
+    changes, named, added = await _write(turn, draft, customer, contacts)
     deal_line = await save_deal(turn, capture_payload(draft.payload), customer, named)
     plan_line = await save_plan(turn, capture_payload(draft.payload), customer, draft.text or "")
     await turn.session.delete(draft)
@@ -444,10 +445,12 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
         lines = [_("✅ 已保存到「{customer}」。", customer=customer.name)]
     lines += [line for line in (deal_line, plan_line) if line]
     lines += _changes_said(turn, changes)
+    warned, rows = gone_by(turn, added)  # an hour already past: no push will come
+    lines += warned
     if colleagues:
-        turn.edit("\n".join(lines))  # a colleague's card: not the rep's to open
+        turn.edit("\n".join(lines), inline(rows) if rows else None)  # not the rep's to open
         return
-    turn.edit("\n".join(lines), inline([[(_("🏢 查看客户"), view_customer(customer.id))]]))
+    turn.edit("\n".join(lines), inline([*rows, [(_("🏢 查看客户"), view_customer(customer.id))]]))
 
 
 def _changes_said(turn: Turn, changes: list[tuple[str, FieldChange]]) -> list[str]:
@@ -719,8 +722,9 @@ def _contact_fields(payload: CapturePayload, fact: ContactData, today: date) -> 
 
 async def _write(
     turn: Turn, draft: Draft, customer: Customer, resolved: list[Contact | None]
-) -> tuple[list[tuple[str, FieldChange]], list[Contact]]:
-    """Write the note; what it changed, and the contacts it named (for the deal)."""
+) -> tuple[list[tuple[str, FieldChange]], list[Contact], list[FollowUp]]:
+    """Write the note; what it changed, the contacts it named (for the deal) and the
+    follow-ups it added."""
     payload = capture_payload(draft.payload)
     session, actor = turn.session, turn.actor
     now = turn.now()
@@ -808,7 +812,7 @@ async def _write(
             # (王局不在 见了钱总工: the visit is 钱总工's; 王局 stays a contact of the customer)
             contacts=[c for c, fact in zip(contacts, named, strict=True) if not fact.get("absent")],
         )
-    await _add_follow_ups(turn, draft, customer, interaction)
+    added = await _add_follow_ups(turn, draft, customer, interaction)
     for trip in payload.get("itineraries") or []:
         traveller = _trip_contact(trip, named, contacts)
         if traveller is not None:
@@ -821,7 +825,7 @@ async def _write(
                 date.fromisoformat(trip["end"]),
                 trip.get("purpose"),
             )
-    return changes, contacts
+    return changes, contacts, added
 
 
 async def _add_follow_ups(
@@ -851,23 +855,11 @@ async def _save_reminders(turn: Turn, draft: Draft) -> None:
     _ = turn._
     added = await _add_follow_ups(turn, draft, None, None)
     await turn.session.delete(draft)
-    now = turn.now()
-    gone = [f for f in added if f.due_at is not None and f.due_at <= now]
-    if not gone:
+    warned, rows = gone_by(turn, added)
+    if not warned:
         turn.edit(_("✅ 已存为你的提醒({n} 条),到时间我会提醒你。", n=len(added)))
         return
-    tz, today = turn.member.timezone, now.date()
-    lines = [_("✅ 已存为你的提醒({n} 条)。", n=len(added))]
-    lines += [
-        _(
-            "⚠️ {when} 已经过了,到时不会再提醒。要改时间,点下面的按钮。",
-            when=moment(_, f.due_at, tz, today),
-        )
-        for f in gone
-        if f.due_at is not None
-    ]
-    label = _("⏰ 改时间") if len(gone) == 1 else None
-    rows = [[(label or _("⏰ 改时间:{item}", item=clip(f.text, 20)), later(f.id))] for f in gone]
+    lines = [_("✅ 已存为你的提醒({n} 条)。", n=len(added)), *warned]
     turn.edit("\n".join(lines), inline(rows))
 
 

@@ -74,3 +74,29 @@ async def test_a_reminder_naming_a_person_does_not_make_them_a_key_leader(
     assert await bot.scalar(select(Contact.is_key_leader)) is False
     customer = await wang.press("查看客户")
     assert "🔑" not in customer.text
+
+
+async def test_a_customers_follow_up_whose_hour_is_gone_says_no_push_will_come(
+    bot: BotHarness,
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("今天拜访了江苏省气象局信息处的赵处长 聊了新系统")
+    await wang.press("保存")
+    card = await wang.send("记得今天上午10点给赵处长打电话")
+    assert "今天 10:00(已过)" in card.text
+    saved = await wang.press("保存")
+    assert saved.text.startswith("✅ 已保存到「江苏省气象局」。")
+    assert "⚠️ 12月3日(周四) 10:00 已经过了,到时不会再提醒。" in saved.text
+    assert saved.buttons == ["⏰ 改时间", "🏢 查看客户"]
+    await wang.press("⏰ 改时间")  # 1小时后 / 明天 / 下周, as on a push
+    moved = await wang.press("1小时后")
+    assert moved.callback_answers == ["⏰ 已推迟到 12月3日 14:55"]
+
+
+async def test_a_follow_up_later_today_is_saved_without_a_warning(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("今天拜访了江苏省气象局信息处的赵处长 聊了新系统")
+    await wang.press("保存")
+    await wang.send("记得今天下午4点给赵处长打电话")
+    saved = await wang.press("保存")
+    assert "⚠️" not in saved.text and saved.buttons == ["🏢 查看客户"]
