@@ -11,7 +11,7 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from storage.models import Contact
+from storage.models import Contact, Customer
 from tests.conftest import BotHarness
 
 NOW = datetime(2026, 12, 3, 13, 55, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -100,3 +100,35 @@ async def test_a_follow_up_later_today_is_saved_without_a_warning(bot: BotHarnes
     await wang.send("记得今天下午4点给赵处长打电话")
     saved = await wang.press("保存")
     assert "⚠️" not in saved.text and saved.buttons == ["🏢 查看客户"]
+
+
+async def test_deleting_the_only_visit_clears_the_last_contact(
+    bot: BotHarness, thursday_afternoon: time_machine.Traveller
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 中华电力")
+    await wang.press("新建")
+    thursday_afternoon.move_to(datetime(2026, 11, 30, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+    await wang.send("今天拜访了中华电力陈经理 聊了报价")
+    await wang.press("保存")
+    thursday_afternoon.move_to(NOW)
+    await wang.send("今天去中华电力见了陈经理 聊了新系统")
+    await wang.press("保存")
+    card = await wang.send("/customer 中华电力")
+    assert "最近联系:今天" in card.text
+    await wang.press("🛠 改记录")
+    await wang.press("拜访:新系统")
+    await wang.press("🗑 删除")
+    card = await wang.press("⬅️ 返回客户")
+    assert "最近联系:3 天前" in card.text  # the visit before it
+    await wang.press("🛠 改记录")
+    await wang.press("📝")
+    await wang.press("🗑 删除")
+    assert await bot.scalar(select(Customer.last_contact_at)) is None
+    restored = await wang.press("↩️ 撤销删除")
+    assert "最近联系:3 天前" in restored.text
+    await wang.press("🛠 改记录")
+    await wang.press("📝")
+    await wang.press("🗑 删除")
+    card = await wang.press("⬅️ 返回客户")
+    assert "最近联系:还没有记录" in card.text
