@@ -52,7 +52,7 @@ from handlers.kit.keyboards import inline
 from handlers.kit.labels import field_label, flag_change, value_with_unit
 from handlers.kit.render import clip
 from handlers.kit.routes import Action, follow, stale
-from handlers.kit.turn import Turn, member_turn, message_text
+from handlers.kit.turn import Turn, member_turn
 from handlers.team.assignment import ask_managers_about
 from parsing.dates import split_due
 from parsing.notes import Note, parse_note, salutation_for
@@ -84,24 +84,11 @@ MAX_NOTE = 4000
 RECENT_CUSTOMERS = 6
 
 
-async def capture(turn: Turn) -> None:
-    """Any plain message outside a conversation."""
-    await capture_text(turn, message_text(turn))
-
-
-@member_turn
-async def value_or_note(turn: Turn) -> None:
-    """A value for the field being corrected, or else a note to capture."""
-    edit = pending.waiting(turn)
-    if edit is not None:
-        await pending.take(turn, edit, message_text(turn))
-    else:
-        await capture(turn)
-
-
-async def capture_text(turn: Turn, text: str, *, edit: bool = False) -> None:
+async def capture_text(
+    turn: Turn, text: str, *, edit: bool = False, note: Note | None = None
+) -> None:
     """A note: its card (in place of the pressed message with `edit`, when a guided step's
-    answer turned out to be a note)."""
+    answer turned out to be a note). `note`: the text as read already (capture/typed.py)."""
     _ = turn._
     text = text[:MAX_NOTE]
     if holds_no_words(text):  # 5, 😀😀😀: nothing to keep, no draft to clear away later
@@ -112,7 +99,7 @@ async def capture_text(turn: Turn, text: str, *, edit: bool = False) -> None:
             )
         )
         return
-    note = without_the_rep(parse_note(text, turn.now()), turn.member.name)
+    note = without_the_rep(note or parse_note(text, turn.now()), turn.member.name)
     payload = note_to_payload(note)
     take_plan(payload, text, turn.today())
     if not has_content(payload):

@@ -58,6 +58,9 @@ class ValueEdit:
     # Where the member came from, shown again after 取消 or /cancel (the card being corrected),
     # given what was being changed; None: the main keyboard is enough.
     back: Callable[[Turn, dict[str, Any]], Awaitable[None]] | None = None
+    # A text that reads as a note is a note, not this value: the mode ends and the note is
+    # captured (🔍 查找: a visit note typed while it waited was searched for and lost).
+    notes_first: bool = False
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from storage.models import Contact, Customer
+from storage.models import Contact, Customer, Interaction
 from tests.conftest import BotHarness
 
 NOW = datetime(2026, 12, 3, 13, 55, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -132,3 +132,30 @@ async def test_deleting_the_only_visit_clears_the_last_contact(
     await wang.press("🗑 删除")
     card = await wang.press("⬅️ 返回客户")
     assert "最近联系:还没有记录" in card.text
+
+
+async def test_a_note_typed_while_find_waits_is_a_note_not_a_search(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("🔍 查找")
+    note = "拜访了顺丰吴总监 谈了仓储系统 他挺满意 下周二报价"
+    replies = await wang.send(note)
+    said = [call.text for call in replies.messages]
+    assert "已退出查找" in said[0] and "没找到" not in replies.text
+    assert said[-1].startswith("我记下了这些") and "📝 拜访:今天" in said[-1]
+    saved = await wang.press("保存")
+    assert "已保存到「顺丰」" in saved.text
+    assert await bot.scalar(select(Interaction.note)) == note
+    # the search mode is over: the next words are a note again, and a search still searches
+    await wang.send("🔍 查找")
+    found = await wang.send("顺丰")
+    assert "🏢 顺丰" in found.buttons
+
+
+@pytest.mark.parametrize("words", ["王建国", "wjg", "13851234567", "两点多", "华东电力设计院"])
+async def test_a_name_a_number_or_a_keyword_is_still_searched_for(
+    bot: BotHarness, words: str
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("🔍 查找")
+    reply = await wang.send(words)
+    assert "没找到" in reply.text and "我记下了这些" not in reply.text
