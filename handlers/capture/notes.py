@@ -311,10 +311,11 @@ async def _ask_customer(turn: Turn, draft: Draft, offset: int) -> None:
         ]
     )
     question = (
-        _("这条记录属于哪个客户?(没有你要的客户,就在记录里写上公司名再发一次。)")
+        _("这条记录属于哪个客户?(没有你要的客户,直接发公司名就行。)")
         if customers or offset
-        else _("这条记录要记在一个客户名下,你还没有客户。在记录里写上公司名再发一次,或先存为草稿。")
+        else _("这条记录要记在一个客户名下,你还没有客户。直接发公司名就行,或先存为草稿。")
     )
+    asked_about(turn, draft, customer=True)  # a company's name typed next answers it
     turn.edit(question, inline(rows))
 
 

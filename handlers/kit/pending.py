@@ -269,10 +269,11 @@ def asking(turn: Turn, question: Question, what: dict[str, Any]) -> None:
         turn.context.user_data[ASKED_KEY] = {**what, "question": question.key}
 
 
-def settled(turn: Turn) -> None:
-    """The question asked is answered (its draft kept, or handed to the manager)."""
-    if turn.context.user_data is not None:
-        turn.context.user_data.pop(ASKED_KEY, None)
+def settled(turn: Turn) -> dict[str, Any] | None:
+    """The question asked is answered (its draft kept, or handed to the manager); what it
+    asked about, if one was open."""
+    what = turn.context.user_data.pop(ASKED_KEY, None) if turn.context.user_data else None
+    return what if isinstance(what, dict) else None
 
 
 async def close_question(turn: Turn) -> bool:
@@ -285,10 +286,15 @@ async def close_question(turn: Turn) -> bool:
     question = _QUESTIONS.get(str(what.get("question")))
     if question is None or not await question.close(turn, what):
         return False
+    take_buttons(turn, what)
+    return True
+
+
+def take_buttons(turn: Turn, what: dict[str, Any]) -> None:
+    """The buttons of the question `what` was asked on go (it is answered or closed)."""
     chat, message = what.get("chat"), what.get("message")
     if isinstance(chat, int) and isinstance(message, int):
         turn.later(functools.partial(_take_buttons, turn, chat, message))
-    return True
 
 
 async def _take_buttons(turn: Turn, chat: int, message: int) -> None:
@@ -352,7 +358,7 @@ async def forget_question(turn: Turn) -> None:
     command = _COMMAND.match(text)
     if _CANCEL.match(text) or (command is not None and command.group(1).lower() == "cancel"):
         return
-    settled(turn)
+    turn.left = settled(turn)  # a text may still answer it (capture/typed.py)
 
 
 before_every_turn(leave_for_other)

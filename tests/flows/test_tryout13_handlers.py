@@ -11,7 +11,7 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from storage.models import Contact, Customer, Interaction
+from storage.models import Contact, Customer, Draft, FollowUp, Interaction
 from tests.conftest import BotHarness
 
 NOW = datetime(2026, 12, 3, 13, 55, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -159,3 +159,72 @@ async def test_a_name_a_number_or_a_keyword_is_still_searched_for(
     await wang.send("🔍 查找")
     reply = await wang.send(words)
     assert "没找到" in reply.text and "我记下了这些" not in reply.text
+
+
+CHAT = (
+    "谈总 16:02\n小王，上次说的报价单发我一下\n我 16:05\n好的谈总，明天上午发您\n"
+    "谈总 16:06\n行，下周二你过来一趟当面聊"
+)
+
+
+async def test_a_company_typed_at_which_customer_files_the_note_there(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    for name in ("万科集团", "顺丰"):
+        await wang.send(f"/customer {name}")
+        await wang.press("新建")
+    card = await wang.send(CHAT)
+    assert "🏢" not in card.text and "⏰" in card.text
+    asked = await wang.press("保存")
+    assert "这条记录属于哪个客户" in asked.text and "直接发公司名" in asked.text
+    saved = await wang.send("万科集团")
+    assert saved.text.startswith("✅ 已保存到「万科集团」。")
+    assert await bot.count(Draft) == 0
+    assert await bot.count(Customer) == 2
+    assert await bot.count(FollowUp, FollowUp.customer_id.is_not(None)) >= 1
+    notes = await bot.scalars(select(Interaction.note))
+    assert notes == [CHAT]  # the chat, and no note 万科集团 of its own
+
+
+async def test_a_new_company_typed_at_which_customer_is_offered_on_the_card(
+    bot: BotHarness,
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 顺丰")
+    await wang.press("新建")
+    await wang.send(CHAT)
+    await wang.press("保存")
+    card = await wang.send("苏州工业园区管委会")
+    assert "🏢 苏州工业园区管委会(新客户)" in card.text and "⏰" in card.text
+    assert await bot.count(Customer) == 1  # nothing made before 保存
+    saved = await wang.press("保存")
+    assert "已保存到「苏州工业园区管委会」" in saved.text
+    assert await bot.count(Customer) == 2 and await bot.count(Draft) == 0
+
+
+async def test_a_note_typed_at_which_customer_is_a_new_note_and_the_first_is_kept(
+    bot: BotHarness,
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 顺丰")
+    await wang.press("新建")
+    await wang.send(CHAT)
+    await wang.press("保存")
+    reply = await wang.send("今天拜访了顺丰吴总监 谈了仓储系统")
+    said = [call.text for call in reply.messages]
+    assert said[0] == "📝 上一条还没保存,已放进草稿(/drafts)。"
+    assert "🏢 顺丰" in said[-1] and "📝 拜访:今天" in said[-1]
+    drafts = await wang.send("/drafts")
+    assert "谈总 16:02" in drafts.text
+
+
+async def test_a_new_note_says_the_card_it_leaves_unsaved_is_in_drafts(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("南京银行 周总 手机13912345678")
+    reply = await wang.send("南京银行周总喜欢打高尔夫 老家扬州")
+    said = [call.text for call in reply.messages]
+    assert said[0] == "📝 上一条还没保存,已放进草稿(/drafts)。"
+    assert said[-1].startswith("我记下了这些")
+    saved = await wang.press("保存")
+    assert "上一条" not in saved.text
+    reply = await wang.send("周总下周一到周三去上海开会")
+    assert "上一条" not in reply.text  # the card before was saved: nothing left behind
