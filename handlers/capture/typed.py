@@ -80,7 +80,7 @@ async def value_or_note(turn: Turn) -> None:
         turn.say(_("这段话像一条新记录,已退出{title},按记录记下:", title=_(edit.title)))
         await capture_text(turn, text, note=note)
         return
-    if await _names_the_customer(turn, text):
+    if await pending.typed_answer(turn, text) or await _names_the_customer(turn, text):
         return
     await _say_parked(turn)
     await capture_text(turn, text)

@@ -87,7 +87,12 @@ class Question:
     close: Callable[[Turn, dict[str, Any]], Awaitable[bool]]
 
 
+# A room's answer to a question its buttons asked, typed instead (a time after ⏰ 推迟): given
+# the text and the question left (Turn.left), whether it took the text.
+TypedAnswer = Callable[[Turn, str, dict[str, Any]], Awaitable[bool]]
+
 _ACCEPTED: dict[str, ValueEdit] = {}
+_TYPED_ANSWERS: list[TypedAnswer] = []
 _GUIDED: dict[str, Guided] = {}
 _QUESTIONS: dict[str, Question] = {}
 ASKED_KEY = "asked"  # the question the bot's last answer asked, if it was a Question
@@ -301,6 +306,29 @@ async def _take_buttons(turn: Turn, chat: int, message: int) -> None:
     """The closed question's buttons go, as a tap's answer would have taken them."""
     with contextlib.suppress(BadRequest):  # gone, or too old: its buttons say it was handled
         await turn.context.bot.edit_message_reply_markup(chat, message, reply_markup=None)
+
+
+def answer_typed(answer: TypedAnswer) -> None:
+    """Let a room take a text typed right after one of its questions as the answer to it (a
+    package's register() calls this; capture/typed.py asks before the text is a note)."""
+    if answer not in _TYPED_ANSWERS:
+        _TYPED_ANSWERS.append(answer)
+
+
+async def typed_answer(turn: Turn, text: str) -> bool:
+    """The question the member left (Turn.left) answered by `text`, if a room takes it so."""
+    if turn.left is None:
+        return False
+    for answer in _TYPED_ANSWERS:
+        if await answer(turn, text, turn.left):
+            return True
+    return False
+
+
+def keep_asking(turn: Turn, what: dict[str, Any]) -> None:
+    """The question `what` stays open: the typed answer could not be taken, another may."""
+    if turn.context.user_data is not None:
+        turn.context.user_data[ASKED_KEY] = what
 
 
 def finish(turn: Turn, edit: ValueEdit) -> None:

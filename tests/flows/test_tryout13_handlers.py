@@ -12,6 +12,7 @@ import time_machine
 from sqlalchemy import select
 
 from storage.models import Contact, Customer, Draft, FollowUp, Interaction
+from tests.builders import SHANGHAI, Pushes
 from tests.conftest import BotHarness
 
 NOW = datetime(2026, 12, 3, 13, 55, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -228,3 +229,58 @@ async def test_a_new_note_says_the_card_it_leaves_unsaved_is_in_drafts(bot: BotH
     assert "上一条" not in saved.text
     reply = await wang.send("周总下周一到周三去上海开会")
     assert "上一条" not in reply.text  # the card before was saved: nothing left behind
+
+
+@pytest.mark.parametrize("typed", ["改到明天下午4点", "明天下午4点", "推迟到明天下午四点吧"])
+async def test_a_time_typed_after_postpone_moves_that_follow_up(
+    bot: BotHarness, typed: str
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("今天下午3点和顺丰吴总开会")
+    await wang.press("保存")
+    await wang.send("/today")
+    await wang.press("⏰ 推迟 1")
+    moved = await wang.send(typed)
+    assert moved.text == "⏰ 已改到 12月4日(周五) 16:00:顺丰 · 和吴总开会"
+    assert await bot.count(FollowUp) == 1  # no new reminder 改到明天下午4点
+    [follow_up] = await bot.scalars(select(FollowUp))
+    assert follow_up.due_at == datetime(2026, 12, 4, 16, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    assert await bot.count(Draft) == 0
+    today = await wang.send("/today")
+    assert "和吴总开会" not in today.text
+
+
+async def test_a_time_gone_by_typed_after_postpone_is_asked_again(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("今天下午3点和顺丰吴总开会")
+    await wang.press("保存")
+    await wang.send("/today")
+    await wang.press("⏰ 推迟 1")
+    again = await wang.send("今天上午9点")
+    assert again.text == "这个时间已经过了,请说一个以后的时间,例如:明天下午4点。"
+    moved = await wang.send("明天")
+    assert moved.text == "⏰ 已改到 12月4日(周五) 15:00:顺丰 · 和吴总开会"
+
+
+async def test_a_note_typed_after_postpone_is_still_a_note(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("今天下午3点和顺丰吴总开会")
+    await wang.press("保存")
+    await wang.send("/today")
+    await wang.press("⏰ 推迟 1")
+    card = await wang.send("明天下午4点给万科张总打电话")
+    assert card.text.startswith("我记下了这些") and "给张总打电话" in card.text
+    [follow_up] = await bot.scalars(select(FollowUp))
+    assert follow_up.due_at == datetime(2026, 12, 3, 15, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+async def test_a_time_typed_after_postpone_on_a_push_moves_it(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("今天下午3点和顺丰吴总开会")
+    await wang.press("保存")
+    pushed = await Pushes.of(bot).at(datetime(2026, 12, 3, 15, 0, tzinfo=SHANGHAI))
+    assert pushed[-1].text == "⏰ 跟进提醒\n15:00 顺丰 · 和吴总开会"
+    await wang.press("⏰ 推迟")
+    moved = await wang.send("改到明天上午10点")
+    assert moved.text == "⏰ 已改到 12月4日(周五) 10:00:顺丰 · 和吴总开会"
+    assert await bot.count(FollowUp) == 1
