@@ -173,6 +173,12 @@ def note_to_payload(note: Note) -> Payload:
 _PERSON_KEYS = ("name", "surname", "title", "salutation")
 
 
+def nameless(contact: ContactData) -> bool:
+    """A person the note gives no name, surname, title or address for (the card's 👤 ?):
+    保存 makes no contact of them, so nothing of theirs but a phone is kept."""
+    return not any(contact.get(key) for key in _PERSON_KEYS)
+
+
 def _no_one(contact: ContactData) -> bool:
     """A person the reader found no name, surname, title or address for, and nothing else of
     but a bare family word (去幼儿园接孩子): no contact — the card would say 👤 ? and 保存 would

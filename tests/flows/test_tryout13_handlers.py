@@ -284,3 +284,21 @@ async def test_a_time_typed_after_postpone_on_a_push_moves_it(bot: BotHarness) -
     moved = await wang.send("改到明天上午10点")
     assert moved.text == "⏰ 已改到 12月4日(周五) 10:00:顺丰 · 和吴总开会"
     assert await bot.count(FollowUp) == 1
+
+
+async def test_a_person_not_named_on_the_card_has_no_facts_shown_as_kept(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 万科集团")
+    await wang.press("新建")
+    card = await wang.send("万科集团的那位领导喜欢钓鱼 老家扬州")
+    if "👤 ?" not in card.text:
+        pytest.skip("the note reader names this person now")
+    assert "🎭" not in card.text  # not echoed as if it will be kept
+    assert "⚠️ 爱好「钓鱼」、籍贯「扬州」没有记下:没说是谁。" in card.text
+    await wang.press("修改")
+    await wang.press("👤 ? 姓名")
+    card = await wang.send("谈总")
+    assert "👤 谈总" in card.text and "🎭 爱好:钓鱼" in card.text and "⚠️" not in card.text
+    await wang.press("保存")
+    [contact] = await bot.scalars(select(Contact))
+    assert (contact.hobbies, contact.native_place) == ("钓鱼", "扬州")
