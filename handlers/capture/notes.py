@@ -7,7 +7,6 @@ so nothing is duplicated and nothing is overwritten silently (changes go to the 
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, time
@@ -38,13 +37,12 @@ from handlers.capture.payload import (
     ContactData,
     TripData,
     capture_payload,
-    has_content,
     key_leader,
     moment_of,
-    note_to_payload,
     reminder_only,
 )
-from handlers.capture.plans import save_plan, take_plan
+from handlers.capture.plans import save_plan
+from handlers.capture.reading import RECENT_CUSTOMERS, ask_note_customer
 from handlers.capture.show import deal_choices, show_capture
 from handlers.kit import pending
 from handlers.kit.callback_data import callback_id
@@ -55,8 +53,8 @@ from handlers.kit.routes import Action, follow, stale
 from handlers.kit.turn import Turn, member_turn
 from handlers.team.assignment import ask_managers_about
 from parsing.dates import split_due
-from parsing.notes import Note, parse_note, salutation_for
-from parsing.text import holds_no_words, simplified
+from parsing.notes import salutation_for
+from parsing.text import simplified
 from storage.activities import add_follow_up, add_itinerary, log_interaction
 from storage.birthdays import birthday_columns
 from storage.changes import FieldChange, merged_list, merged_text
@@ -79,83 +77,6 @@ from storage.naming import heading
 from storage.push_buttons import view_customer
 from storage.repeats import open_follow_up_like, same_note_saved_at
 from storage.search import script_fold
-
-MAX_NOTE = 4000
-RECENT_CUSTOMERS = 6
-
-
-async def capture_text(
-    turn: Turn, text: str, *, edit: bool = False, note: Note | None = None
-) -> None:
-    """A note: its card (in place of the pressed message with `edit`, when a guided step's
-    answer turned out to be a note). `note`: the text as read already (capture/typed.py)."""
-    _ = turn._
-    text = text[:MAX_NOTE]
-    if holds_no_words(text):  # 5, 😀😀😀: nothing to keep, no draft to clear away later
-        turn.say(
-            _(
-                "🤔 这条消息里没有可以记下的内容。直接发一句话给我就行,例如:"
-                "今天拜访了华东电力设计院的王局长,下周五跟进报价。发 /help 看看我能做什么。"
-            )
-        )
-        return
-    note = without_the_rep(note or parse_note(text, turn.now()), turn.member.name)
-    payload = note_to_payload(note)
-    take_plan(payload, text, turn.today())
-    if not has_content(payload):
-        await _keep_unparsed(turn, text)
-        return
-    draft = Draft(member_id=turn.member.id, kind="capture", text=text, payload=payload)
-    turn.session.add(draft)
-    await turn.session.flush()
-    await show_capture(turn, draft, edit=edit)
-
-
-def without_the_rep(note: Note, rep_name: str) -> Note:
-    """A pasted chat names the rep as one of its speakers (王磊 10:33 …): the rep is never a
-    contact of the customer's."""
-    own = rep_name.replace(" ", "")
-    kept = [c for c in note.contacts if not own or (c.name or "").replace(" ", "") != own]
-    return note if len(kept) == len(note.contacts) else dataclasses.replace(note, contacts=kept)
-
-
-async def _keep_unparsed(turn: Turn, text: str) -> None:
-    draft = Draft(member_id=turn.member.id, kind="note", text=text)
-    turn.session.add(draft)
-    await turn.session.flush()
-    question = turn._("📝 我没看出客户、联系人或日期。这条记录记在哪个客户名下?")
-    await ask_note_customer(turn, draft, question)
-
-
-async def ask_note_customer(
-    turn: Turn, draft: Draft, question: str, offset: int = 0, *, edit: bool = False
-) -> None:
-    """记在哪个客户名下? for a note nothing was read from: a page of the rep's customers (every
-    one reachable with ⬅️ / ➡️) and 📝 先存为草稿, which keeps it and closes the question."""
-    _ = turn._
-    page = await CustomerRepo(turn.session, turn.actor).page(offset, RECENT_CUSTOMERS + 1)
-    customers, more = page[:RECENT_CUSTOMERS], len(page) > RECENT_CUSTOMERS
-    if not customers and not offset:
-        turn.say(
-            _(
-                "📝 我没看出客户、联系人或日期,已存为草稿,不会丢失。用 /customer 客户名 建档后可以再记。"
-            )
-        )
-        return
-    rows: list[list[tuple[str, str]]] = [
-        [(f"🏢 {c.name}", callbacks.note_customer(draft.id, c.id))] for c in customers
-    ]
-    pager = []
-    if offset > 0:
-        back = max(offset - RECENT_CUSTOMERS, 0)
-        pager.append((_("⬅️ 上一页"), callbacks.note_page(draft.id, back)))
-    if more:
-        pager.append((_("下一页 ➡️"), callbacks.note_page(draft.id, offset + RECENT_CUSTOMERS)))
-    if pager:
-        rows.append(pager)
-    rows.append([(_("📝 先存为草稿"), callbacks.note_customer(draft.id, 0))])
-    asked_about(turn, draft)
-    turn.edit(question, inline(rows)) if edit else turn.say(question, inline(rows))
 
 
 async def _note_page(turn: Turn, found: re.Match[str]) -> None:

@@ -20,8 +20,9 @@ from datetime import datetime
 from sqlalchemy.orm.attributes import flag_modified
 
 from handlers.capture.asked import card_left, customer_asked
-from handlers.capture.notes import MAX_NOTE, capture_text, save_capture
+from handlers.capture.notes import save_capture
 from handlers.capture.payload import capture_payload
+from handlers.capture.reading import MAX_NOTE, capture_text
 from handlers.capture.show import show_capture
 from handlers.kit import pending
 from handlers.kit.turn import Turn, member_turn, message_text

@@ -10,8 +10,8 @@ from typing import Any
 from telegram.ext import ConversationHandler
 
 from handlers.capture.known import known_customer
-from handlers.capture.notes import capture_text
 from handlers.capture.payload import moment_of, note_to_payload
+from handlers.capture.reading import capture_text
 from handlers.customers.archive import NewCustomer, offer_new, show_card
 from handlers.deals.text import deal_parts, stage_name
 from handlers.flows.engine import Answers, Doubt, Flow, Invalid, Step, build
