@@ -20,6 +20,7 @@ from handlers.capture.asked import asked_about
 from handlers.capture.business_card import apply_card
 from handlers.capture.card import contact_label
 from handlers.capture.deals import deal_target, save_deal
+from handlers.capture.doubt import take_words, words_as_note
 from handlers.capture.edit import (
     ask_field,
     back_to_card,
@@ -271,6 +272,8 @@ ROUTES = (
     (callbacks.DROP_CONTACT, _on_draft(drop_contact)),
     (callbacks.DEAL_STAGES, _on_draft(show_deal_stages)),
     (callbacks.DEAL_STAGE, _on_draft(set_deal_stage)),
+    (callbacks.WORDS_TAKEN, _on_draft(take_words)),
+    (callbacks.WORDS_AS_NOTE, _on_draft(words_as_note)),
 )
 
 

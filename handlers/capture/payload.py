@@ -118,6 +118,14 @@ class PlanData(TypedDict):
     action: str  # the reminder's words, kept should the day have passed by 保存
 
 
+class DoubtData(TypedDict):
+    """Words typed for a field of the card that name another customer, kept while the rep is
+    asked whether they are the field's after all (doubt.py)."""
+
+    field: str
+    text: str
+
+
 class CapturePayload(TypedDict):
     company: str | None
     contacts: list[ContactData]
@@ -132,6 +140,7 @@ class CapturePayload(TypedDict):
     card: NotRequired[CardExtras]
     deal: NotRequired[DealData | None]
     plan: NotRequired[PlanData]
+    doubt: NotRequired[DoubtData]
 
 
 Payload = CapturePayload

@@ -9,8 +9,8 @@ from typing import Any
 
 from telegram.ext import ConversationHandler
 
-from handlers.capture.known import known_customer
-from handlers.capture.payload import moment_of, note_to_payload
+from handlers.capture.known import customer_named
+from handlers.capture.payload import moment_of
 from handlers.capture.reading import capture_text
 from handlers.customers.archive import NewCustomer, offer_new, show_card
 from handlers.deals.text import deal_parts, stage_name
@@ -39,13 +39,11 @@ from handlers.kit.turn import Turn
 from locales import N_
 from parsing.amounts import read_amount
 from parsing.dates import day_of, split_due
-from parsing.notes import parse_note
 from storage.activities import add_follow_up, add_itinerary, log_interaction, same_itinerary
 from storage.birthdays import birthday_columns
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.deals import DealRepo, DealUpdate
-from storage.matching import judge
 from storage.models import Contact, Customer, DealStage, Interaction, InteractionKind
 from storage.stages import OPEN_STAGES, stage_book
 
@@ -292,13 +290,7 @@ async def finish_follow_up(turn: Turn, answers: Answers) -> None:
 async def _another_customer(turn: Turn, text: Any, answers: Answers) -> tuple[str, str, str] | None:
     """Words that name another of the rep's customers (a whole note about 顺丰 typed as 万科's
     follow-up) are asked about, by the rule a quick capture reads its customer with."""
-    payload = note_to_payload(parse_note(str(text), turn.now()))
-    company = payload.get("company")
-    if not company:
-        return None
-    judged = await judge(turn.session, turn.actor, company)
-    known = await known_customer(turn, payload, judged)
-    named = known.customer or known.likely
+    named = await customer_named(turn, str(text))  # as the card's ⏰ 跟进事项 asks (doubt.py)
     if named is None or named.id == answers.get("customer"):
         return None
     chosen = await CustomerRepo(turn.session, turn.actor).get(int(answers["customer"]))

@@ -11,6 +11,7 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
+from bot.local_api import LocalClient
 from storage.models import Contact, Customer, Draft, FollowUp, Interaction
 from tests.builders import SHANGHAI, Pushes
 from tests.conftest import BotHarness
@@ -302,3 +303,45 @@ async def test_a_person_not_named_on_the_card_has_no_facts_shown_as_kept(bot: Bo
     await wang.press("保存")
     [contact] = await bot.scalars(select(Contact))
     assert (contact.hobbies, contact.native_place) == ("钓鱼", "扬州")
+
+
+SHUNFENG = "顺丰吴总刚来电话 说合同下周一签 让我准备两份原件"
+
+
+async def _vanke_card_at_its_task(bot: BotHarness) -> LocalClient:
+    wang = bot.user("王磊")
+    for name in ("万科集团", "顺丰"):
+        await wang.send(f"/customer {name}")
+        await wang.press("新建")
+    await wang.send("万科集团 张总 下周二上午9点跟进报价")
+    await wang.press("修改")
+    await wang.press("⏰ 跟进事项")
+    return wang
+
+
+async def test_a_task_typed_on_the_card_that_names_another_customer_is_asked_about(
+    bot: BotHarness,
+) -> None:
+    wang = await _vanke_card_at_its_task(bot)
+    asked = await wang.send(SHUNFENG)
+    assert asked.text == "这段话说的是你的另一个客户「顺丰」。还记为「万科集团」的跟进吗?"
+    said = await wang.press("📝 不是,当作一条新记录")
+    assert said.text.startswith("📝 上一条还没保存,已放进草稿(/drafts)。")
+    assert "🏢 顺丰" in said.text and "跟进报价" not in said.text
+    saved = await wang.press("保存")
+    assert "已保存到「顺丰」" in saved.text
+    drafts = await wang.send("/drafts")
+    assert "万科集团 张总 下周二上午9点跟进报价" in drafts.text  # 万科's card, as it was
+
+
+async def test_the_task_named_so_can_still_be_taken_as_typed(bot: BotHarness) -> None:
+    wang = await _vanke_card_at_its_task(bot)
+    await wang.send(SHUNFENG)
+    card = await wang.press("⏰ 是,记为「万科集团」的跟进")
+    assert f"⏰ 跟进:12月8日(周二) 09:00 {SHUNFENG}" in card.text and "🏢 万科集团" in card.text
+
+
+async def test_a_task_about_the_cards_own_customer_is_taken_at_once(bot: BotHarness) -> None:
+    wang = await _vanke_card_at_its_task(bot)
+    card = await wang.send("把万科的报价单发给张总")
+    assert "⏰ 跟进:12月8日(周二) 09:00 把万科的报价单发给张总" in card.text
