@@ -15,6 +15,7 @@ from handlers.capture.reading import capture_text
 from handlers.customers.archive import NewCustomer, offer_new, show_card
 from handlers.deals.text import deal_parts, stage_name
 from handlers.flows.engine import Answers, Doubt, Flow, Invalid, Step, build
+from handlers.flows.places import dates_of, parse_place, read_dates, read_purpose
 from handlers.flows.steps import (
     NEW_CONTACT,
     NEW_PERSON,
@@ -473,12 +474,14 @@ TRIP = Flow(
     steps=[
         pick_customer(),
         pick_contact(N_("是谁的行程?点下面的按钮,或输入名字。")),
-        Step(key="place", prompt=N_("去哪里?"), example=N_("北京"), parse=parse_text),
+        Step(key="place", prompt=N_("去哪里?"), example=N_("北京"), parse=parse_place),
         Step(
             key="dates",
             prompt=N_("哪几天?"),
             example=N_("下周二到周四 或 12月1日-3日"),
             parse=parse_range,
+            choices=read_dates,  # the days a sentence at 去哪里? said
+            convert=dates_of,
         ),
         Step(
             key="purpose",
@@ -486,6 +489,7 @@ TRIP = Flow(
             example=N_("开会"),
             parse=parse_text,
             optional=True,
+            choices=read_purpose,
         ),
     ],
     finish=finish_trip,

@@ -12,7 +12,7 @@ import time_machine
 from sqlalchemy import select
 
 from bot.local_api import LocalClient
-from storage.models import Contact, Customer, Draft, FollowUp, Interaction
+from storage.models import Contact, Customer, Draft, FollowUp, Interaction, Itinerary
 from tests.builders import SHANGHAI, Pushes
 from tests.conftest import BotHarness
 
@@ -345,3 +345,35 @@ async def test_a_task_about_the_cards_own_customer_is_taken_at_once(bot: BotHarn
     wang = await _vanke_card_at_its_task(bot)
     card = await wang.send("把万科的报价单发给张总")
     assert "⏰ 跟进:12月8日(周二) 09:00 把万科的报价单发给张总" in card.text
+
+
+async def _trip_to_the_place(bot: BotHarness) -> LocalClient:
+    wang = bot.user("王磊")
+    await wang.send("南京银行 周总 手机13912345678")
+    await wang.press("保存")
+    await wang.send("/trip")
+    await wang.press("南京银行")
+    await wang.press("周总")
+    return wang
+
+
+async def test_a_sentence_at_where_is_read_for_the_place_and_its_days_offered(
+    bot: BotHarness,
+) -> None:
+    wang = await _trip_to_the_place(bot)
+    asked = await wang.send("他下周一到周三去上海参加金融峰会")
+    assert "哪几天?" in asked.text and "📅 12月7日–9日" in asked.buttons
+    asked = await wang.press("📅 12月7日–9日")
+    assert "去做什么?" in asked.text and "参加金融峰会" in asked.buttons
+    done = await wang.press("参加金融峰会")
+    assert done.text == "✅ 已记下 周总 的行程:12月7日–9日 上海"
+    trip = await bot.scalar(select(Itinerary))
+    assert (trip.place, trip.purpose) == ("上海", "参加金融峰会")
+
+
+async def test_a_sentence_at_where_with_no_trip_in_it_is_refused(bot: BotHarness) -> None:
+    wang = await _trip_to_the_place(bot)
+    refused = await wang.send("下周一他说要去看看再定吧反正我也不清楚具体情况")
+    assert "这一步只写地点,例如:北京。" in refused.text
+    asked = await wang.send("北京")
+    assert "哪几天?" in asked.text and not any("📅" in b for b in asked.buttons)
