@@ -12,6 +12,7 @@ from telegram.ext import ConversationHandler
 from handlers.capture.known import customer_named
 from handlers.capture.payload import moment_of
 from handlers.capture.reading import capture_text
+from handlers.capture.typed import reads_as_note
 from handlers.customers.archive import NewCustomer, offer_new, show_card
 from handlers.deals.text import deal_parts, stage_name
 from handlers.flows.engine import Answers, Doubt, Flow, Invalid, Step, build
@@ -35,11 +36,19 @@ from handlers.kit import commands, starts
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import is_number
 from handlers.kit.ownership import refuse_unless_owner
-from handlers.kit.render import date_range, moment, not_a_name_said, not_a_title_said, short_date
+from handlers.kit.render import (
+    clip,
+    date_range,
+    moment,
+    not_a_name_said,
+    not_a_title_said,
+    short_date,
+)
 from handlers.kit.turn import Turn
 from locales import N_
 from parsing.amounts import read_amount
 from parsing.dates import day_of, split_due
+from parsing.notes import parse_note
 from storage.activities import add_follow_up, add_itinerary, log_interaction, same_itinerary
 from storage.birthdays import birthday_columns
 from storage.contacts import ContactRepo
@@ -549,6 +558,22 @@ async def _new_name(turn: Turn, text: str, answers: Answers) -> str:
     return name
 
 
+async def _a_note_not_a_name(
+    turn: Turn, text: Any, answers: Answers
+) -> tuple[str, str, str] | None:
+    """A whole note typed as the company's name (今天拜访了苏州工业园区管委会的钱主任 聊了智慧园区,
+    tryout 13: made a customer of that name, the visit lost) is asked about first."""
+    name, now = str(text), turn.now()
+    if not reads_as_note(parse_note(name, now), name, now):
+        return None
+    _ = turn._
+    return (
+        _("「{text}」看起来是一条记录,不像客户名称。要当作一条新记录吗?", text=clip(name, 30)),
+        _("🏢 还是用它作客户名"),
+        _("📝 当作一条新记录"),
+    )
+
+
 async def _grade_choices(turn: Turn, answers: Answers) -> list[tuple[str, str]]:
     _ = turn._
     return [(_("A 大且急"), "A"), (_("B 一般"), "B"), (_("C 潜在"), "C")]
@@ -571,7 +596,11 @@ NEW_CUSTOMER = Flow(
     preset=lambda found: {},
     steps=[
         Step(
-            key="name", prompt=N_("客户(公司)全称?"), example=N_("华东电力设计院"), parse=_new_name
+            key="name",
+            prompt=N_("客户(公司)全称?"),
+            example=N_("华东电力设计院"),
+            parse=_new_name,
+            doubt=Doubt(_a_note_not_a_name, _as_a_note),
         ),
         Step(key="grade", prompt=N_("客户等级?"), choices=_grade_choices, optional=True),
         Step(

@@ -377,3 +377,26 @@ async def test_a_sentence_at_where_with_no_trip_in_it_is_refused(bot: BotHarness
     assert "这一步只写地点,例如:北京。" in refused.text
     asked = await wang.send("北京")
     assert "哪几天?" in asked.text and not any("📅" in b for b in asked.buttons)
+
+
+VISIT_NOTE = "今天拜访了苏州工业园区管委会的钱主任 聊了智慧园区"
+
+
+async def test_a_note_typed_as_a_new_customers_name_is_asked_about(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/newcustomer")
+    asked = await wang.send(VISIT_NOTE)
+    assert asked.text.startswith("「今天拜访了苏州工业园区管委会的钱主任")
+    assert "看起来是一条记录,不像客户名称" in asked.text
+    card = await wang.press("📝 当作一条新记录")
+    assert "🏢 苏州工业园区管委会" in card.text and "📝 拜访:今天" in card.text
+    await wang.press("保存")
+    assert await bot.scalars(select(Customer.name)) == ["苏州工业园区管委会"]
+    assert await bot.count(Interaction) == 1
+
+
+async def test_a_companys_name_at_new_customer_is_not_doubted(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/newcustomer")
+    asked = await wang.send("江苏省电力设计院有限公司")
+    assert "客户等级?" in asked.text
