@@ -400,3 +400,31 @@ async def test_a_companys_name_at_new_customer_is_not_doubted(bot: BotHarness) -
     await wang.send("/newcustomer")
     asked = await wang.send("江苏省电力设计院有限公司")
     assert "客户等级?" in asked.text
+
+
+async def test_a_customer_is_renamed_in_edit(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("今天拜访了华东电力设记院的王局长 聊了报价")
+    await wang.press("保存")
+    await wang.send("/customer 顺丰")
+    await wang.press("新建")
+    await wang.send("/customer 华东电力设记院")
+    await wang.press("✏️ 编辑资料")
+    asked = await wang.press("客户名称")
+    assert "客户名称现在是:华东电力设记院" in asked.text and "无" not in asked.text
+    refused = await wang.send("顺丰")
+    assert refused.text == "团队里已有客户「顺丰」(由 王磊 负责),不能改成同一个名称。"
+    refused = await wang.send("今天拜访了华东电力设计院的王局长,聊了报价")
+    assert refused.text.startswith("这看起来不像客户名称。")
+    card = await wang.send("华东电力设计院")
+    assert card.text.startswith("✅ 客户名称:华东电力设记院 → 华东电力设计院")
+    assert "🏢 华东电力设计院" in card.text
+    assert await bot.scalars(select(Customer.name).order_by(Customer.id)) == [
+        "华东电力设计院",
+        "顺丰",
+    ]
+    found = await wang.send("/customer 华东电力设计院")
+    assert "王局长" in found.text
+    await wang.press("📋 完整档案")
+    log = await wang.press("🕘 修改记录")
+    assert "客户名称 华东电力设记院 → 华东电力设计院" in log.text
