@@ -1,5 +1,10 @@
 """The handler-side items of tryout 13 (Thursday 3 December 2026, 13:55): a change is said in
-the words the cards use, …"""
+the words the cards use; a key leader is shown before saving makes one; a follow-up whose hour
+has gone says no reminder will come; 最近联系 follows the records kept; a note typed while 🔍
+查找 waits is a note; a company typed at 这条记录属于哪个客户? answers it, and a card left unsaved
+is said to be in /drafts; a time typed at ⏰ 推迟 moves that item; a nameless person's facts are
+never shown as kept; a task on the card that names another customer is asked about; /trip reads
+a sentence's place; /newcustomer asks about a note typed as a name; a customer can be renamed."""
 
 from __future__ import annotations
 
