@@ -19,7 +19,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, ApplicationHandlerStop, ContextTypes, TypeHandler
 
-from handlers.capture.notes import MAX_NOTE
+from handlers.capture.reading import MAX_NOTE
 from handlers.kit.deps import deps
 from locales import language_from_telegram, translator
 from parsing.text import without_nul

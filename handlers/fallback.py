@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from handlers.capture.drafts import drafts_entry
-from handlers.capture.notes import value_or_note
+from handlers.capture.typed import value_or_note
 from handlers.kit.groups import AnyApplication, add
 from handlers.kit.keyboards import RECORD, inline, label_pattern
 from handlers.kit.turn import Turn, member_turn

@@ -78,6 +78,18 @@ async def log_interaction(
     return interaction
 
 
+async def recount_last_contact(session: AsyncSession, customer: Customer) -> None:
+    """The customer's "last contact" clock again, from the visits, calls, WeChat and meals
+    kept: after one was deleted, undeleted, moved to another day or made a 备注 (a deleted
+    only visit had left 最近联系:今天 on the card, and the grade's clock stopped)."""
+    await session.flush()
+    customer.last_contact_at = await session.scalar(
+        select(func.max(Interaction.occurred_at)).where(
+            Interaction.customer_id == customer.id, Interaction.kind != InteractionKind.NOTE
+        )
+    )
+
+
 # A customer card runs these on every press; they are built once (see storage.customers.Scoped).
 _RECENT_INTERACTIONS = (
     select(Interaction)

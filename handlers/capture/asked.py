@@ -33,6 +33,27 @@ async def _close(turn: Turn, what: dict[str, Any]) -> bool:
 DRAFT_QUESTION = pending.Question("draft", _close)
 
 
-def asked_about(turn: Turn, draft: Draft) -> None:
-    """This answer asks about `draft` with its buttons: 取消 next closes it."""
-    pending.asking(turn, DRAFT_QUESTION, {"draft": draft.id, "kind": draft.kind})
+def asked_about(turn: Turn, draft: Draft, *, customer: bool = False) -> None:
+    """This answer asks about `draft` with its buttons: 取消 next closes it. `customer`: the
+    question is 这条记录属于哪个客户?, which a company's name typed next answers
+    (capture/typed.py)."""
+    what: dict[str, Any] = {"draft": draft.id, "kind": draft.kind}
+    if customer:
+        what["customer"] = True
+    pending.asking(turn, DRAFT_QUESTION, what)
+
+
+def customer_asked(left: dict[str, Any] | None) -> int | None:
+    """The capture draft whose 这条记录属于哪个客户? the member left unanswered (Turn.left)."""
+    if not left or left.get("question") != DRAFT_QUESTION.key or not left.get("customer"):
+        return None
+    draft = left.get("draft")
+    return draft if isinstance(draft, int) else None
+
+
+def card_left(left: dict[str, Any] | None) -> int | None:
+    """The draft of the capture card (or its question) the member left unanswered."""
+    if not left or left.get("question") != DRAFT_QUESTION.key:
+        return None
+    draft = left.get("draft")
+    return draft if isinstance(draft, int) else None

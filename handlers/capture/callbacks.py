@@ -19,6 +19,8 @@ The capture card (show.py, notes.py), about the draft it shows:
     cap:b:<draft> ⬅️ 返回 to the card             cap:nd:<draft> 💼 不是商机 (drop the note's deal)
     cap:kd:<draft>:<index> 🗑 删除 the note's index-th person (read by mistake)
     cap:dm:<draft> 💼 商机阶段 (its stages)       cap:ds:<draft>:<stage> one of them (a DealStage value)
+    cap:wt:<draft> ⏰ 是,记为「万科」的跟进 / cap:wn:<draft> 📝 不是,当作一条新记录 — words typed
+    for a follow-up that name another customer (doubt.py)
 📇 名片 (photos.py): card:p:<contact>
 /drafts (drafts.py): dft:l:<offset> a page   dft:c:<draft> ▶️ 继续   dft:d:<draft>:<offset> 🗑 删除
 
@@ -56,6 +58,8 @@ NO_DEAL = re.compile(rf"^cap:nd:{_ID}$")
 DROP_CONTACT = re.compile(rf"^cap:kd:{_ID}:{_ID}$")
 DEAL_STAGES = re.compile(rf"^cap:dm:{_ID}$")
 DEAL_STAGE = re.compile(rf"^cap:ds:{_ID}:([a-z]{{1,16}})$")
+WORDS_TAKEN = re.compile(rf"^cap:wt:{_ID}$")
+WORDS_AS_NOTE = re.compile(rf"^cap:wn:{_ID}$")
 
 save = doors.save_capture
 
@@ -142,6 +146,14 @@ def deal_stages(draft_id: int) -> str:
 
 def deal_stage(draft_id: int, stage: str) -> str:
     return f"cap:ds:{draft_id}:{stage}"
+
+
+def words_taken(draft_id: int) -> str:
+    return f"cap:wt:{draft_id}"
+
+
+def words_as_note(draft_id: int) -> str:
+    return f"cap:wn:{draft_id}"
 
 
 BUSINESS_CARD_PATTERN = r"^card:"

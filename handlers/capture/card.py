@@ -7,9 +7,17 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from handlers.capture.business_card import card_lines
-from handlers.capture.payload import ContactData, DealData, Payload, PlanData, moment_of
+from handlers.capture.payload import (
+    ContactData,
+    DealData,
+    Payload,
+    PlanData,
+    key_leader,
+    moment_of,
+    nameless,
+)
 from handlers.deals.text import deal_parts
-from handlers.kit.labels import DECISION_ROLES, KIND_LABELS
+from handlers.kit.labels import DECISION_ROLES, KIND_LABELS, field_label
 from handlers.kit.phones import region_of, shown_phones
 from handlers.kit.render import birthday, born_in, date_range, moment
 from locales import Translator
@@ -38,6 +46,12 @@ def contact_title(contact: ContactData) -> str:
     return heading(
         contact.get("name"), contact.get("surname"), contact.get("title"), contact.get("salutation")
     )
+
+
+def _person(payload: Payload, contact: ContactData) -> str:
+    """王建国 局长(王局长) 🔑: the key mark when 保存 makes them a key leader, as the customer
+    card will show them."""
+    return contact_title(contact) + (" 🔑" if key_leader(payload, contact) else "")
 
 
 def contact_label(contact: ContactData) -> str:
@@ -138,7 +152,7 @@ def render_capture(
         head.append(company)
     contacts = payload.get("contacts") or []
     if contacts:
-        head.append("👤 " + "、".join(contact_title(c) for c in contacts))
+        head.append("👤 " + "、".join(_person(payload, c) for c in contacts))
     if head:
         lines.append("  ".join(head))
     if payload.get("grade"):
@@ -167,6 +181,9 @@ def render_capture(
         who = f"{contact_label(contact)} " if many else ""
         if contact.get("phones"):
             lines.append(f"📞 {who}" + shown_phones(_, contact["phones"], region_of(timezone)))
+        if nameless(contact):  # saved, their facts would have no one to hold them: said so
+            lines += _whose_unsaid(_, contact, today)
+            continue
         if contact.get("wechat"):
             lines.append(_("💬 {who}微信:{wechat}", who=who, wechat=contact["wechat"]))
         if contact.get("email"):
@@ -222,6 +239,42 @@ def render_capture(
         action = task_words(follow_up["action"], None if interaction else note)
         lines.append(_("⏰ 跟进:{due} {action}", due=due, action=action))
     return "\n".join(lines)
+
+
+def _whose_unsaid(_: Translator, contact: ContactData, today: date) -> list[str]:
+    """⚠️ 爱好「钓鱼」没有记下:没说是谁。… — the facts of a person the note gives no name,
+    title or address (万科的谈总喜欢钓鱼, 谈 unread as a surname): 保存 keeps them on no one
+    (a phone goes to the company's line), so they are never shown as if they will be kept."""
+    said: list[tuple[str, str | None]] = [
+        ("wechat", contact.get("wechat")),
+        ("email", contact.get("email")),
+        ("hobbies", "、".join(contact.get("hobbies") or [])),
+        ("native_place", contact.get("native_place")),
+        ("education", contact.get("education")),
+        ("personality", contact.get("personality")),
+    ]
+    if born := contact.get("birthday"):
+        said.append(("birthday", birthday_text(_, born, today)))
+    elif year := contact.get("born_year"):
+        said.append(("birthday", born_in(_, year)))
+    if (role := contact.get("decision_role")) in DECISION_ROLES:
+        said.append(("decision_role", _(DECISION_ROLES[str(role)])))
+    facts = [
+        _("{field}「{value}」", field=field_label(_, key), value=value)
+        for key, value in said
+        if value
+    ]
+    if family := contact.get("family"):
+        relations = "、".join(r["relation"] for r in family)
+        facts.append(_("{field}「{value}」", field=_("家人"), value=relations))
+    if not facts:
+        return []
+    return [
+        _(
+            "⚠️ {facts}没有记下:没说是谁。请用 ✏️ 修改 → 👤 ? 姓名 写上是谁,例如:谈总。",
+            facts="、".join(facts),
+        )
+    ]
 
 
 def _due(_: Translator, value: str, timezone: str, today: date, now: datetime | None) -> str:

@@ -13,8 +13,8 @@ import re
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from handlers.capture import callbacks
-from handlers.capture.notes import MAX_NOTE, ask_note_customer
 from handlers.capture.payload import has_content, note_to_payload
+from handlers.capture.reading import MAX_NOTE, ask_note_customer
 from handlers.capture.show import show_capture
 from handlers.kit import commands
 from handlers.kit.callback_data import callback_id

@@ -10,6 +10,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from handlers.capture import callbacks
 from handlers.capture.card import contact_label
+from handlers.capture.doubt import doubted
 from handlers.capture.payload import CapturePayload, ContactData, capture_payload
 from handlers.capture.show import show_capture
 from handlers.deals.text import stage_name
@@ -261,6 +262,9 @@ async def apply_edit(turn: Turn, text: str) -> None:
         refused = None if clear else _refused(turn, _code(field), text)
     if refused is not None:  # still waiting, nothing changed: the one line says why
         turn.say(refused)
+        return
+    if not clear and await doubted(turn, draft, field, text.strip()):
+        pending.finish(turn, CAPTURE_EDIT)  # asked: the answer is a button
         return
     payload = capture_payload(draft.payload)
     if _code(field) == "n" and field.startswith("c"):

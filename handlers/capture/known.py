@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handlers.capture.payload import CapturePayload
+from handlers.capture.payload import CapturePayload, note_to_payload
 from handlers.kit.turn import Turn
+from parsing.notes import parse_note
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
-from storage.matching import Judgement
+from storage.matching import Judgement, judge
 from storage.models import Contact, Customer
 
 
@@ -54,3 +55,19 @@ async def known_customer(turn: Turn, payload: CapturePayload, judged: Judgement 
     if payload.get("company"):
         return Known()
     return Known(await customer_of_named_person(turn, payload))
+
+
+async def customer_of(turn: Turn, payload: CapturePayload) -> Customer | None:
+    """The rep's customer a note (as read) is about, as the card would say it: the one its
+    company is, or is like, or the one person it names."""
+    company = payload.get("company")
+    judged = await judge(turn.session, turn.actor, company) if company else None
+    known = await known_customer(turn, payload, judged)
+    return known.customer or known.likely
+
+
+async def customer_named(turn: Turn, text: str) -> Customer | None:
+    """The rep's customer that words typed somewhere else (a follow-up's task, a whole note
+    about 顺丰) name by their company, read as a quick capture reads a note."""
+    payload = note_to_payload(parse_note(text, turn.now()))
+    return await customer_of(turn, payload) if payload.get("company") else None

@@ -7,7 +7,6 @@ so nothing is duplicated and nothing is overwritten silently (changes go to the 
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, time
@@ -21,6 +20,7 @@ from handlers.capture.asked import asked_about
 from handlers.capture.business_card import apply_card
 from handlers.capture.card import contact_label
 from handlers.capture.deals import deal_target, save_deal
+from handlers.capture.doubt import take_words, words_as_note
 from handlers.capture.edit import (
     ask_field,
     back_to_card,
@@ -31,29 +31,31 @@ from handlers.capture.edit import (
     show_deal_stages,
     show_fields,
 )
+from handlers.capture.gone import gone_by
 from handlers.capture.known import customer_of_named_person
 from handlers.capture.payload import (
+    CapturePayload,
     ContactData,
     TripData,
     capture_payload,
-    has_content,
+    key_leader,
     moment_of,
-    note_to_payload,
     reminder_only,
 )
-from handlers.capture.plans import save_plan, take_plan
+from handlers.capture.plans import save_plan
+from handlers.capture.reading import RECENT_CUSTOMERS, ask_note_customer
 from handlers.capture.show import deal_choices, show_capture
 from handlers.kit import pending
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import field_label, flag_change, value_with_unit
-from handlers.kit.render import clip, moment
+from handlers.kit.render import clip
 from handlers.kit.routes import Action, follow, stale
-from handlers.kit.turn import Turn, member_turn, message_text
+from handlers.kit.turn import Turn, member_turn
 from handlers.team.assignment import ask_managers_about
 from parsing.dates import split_due
-from parsing.notes import Note, parse_note, salutation_for
-from parsing.text import holds_no_words, simplified
+from parsing.notes import salutation_for
+from parsing.text import simplified
 from storage.activities import add_follow_up, add_itinerary, log_interaction
 from storage.birthdays import birthday_columns
 from storage.changes import FieldChange, merged_list, merged_text
@@ -73,99 +75,9 @@ from storage.models import (
     Member,
 )
 from storage.naming import heading
-from storage.push_buttons import later, view_customer
+from storage.push_buttons import view_customer
 from storage.repeats import open_follow_up_like, same_note_saved_at
 from storage.search import script_fold
-
-MAX_NOTE = 4000
-RECENT_CUSTOMERS = 6
-
-
-async def capture(turn: Turn) -> None:
-    """Any plain message outside a conversation."""
-    await capture_text(turn, message_text(turn))
-
-
-@member_turn
-async def value_or_note(turn: Turn) -> None:
-    """A value for the field being corrected, or else a note to capture."""
-    edit = pending.waiting(turn)
-    if edit is not None:
-        await pending.take(turn, edit, message_text(turn))
-    else:
-        await capture(turn)
-
-
-async def capture_text(turn: Turn, text: str, *, edit: bool = False) -> None:
-    """A note: its card (in place of the pressed message with `edit`, when a guided step's
-    answer turned out to be a note)."""
-    _ = turn._
-    text = text[:MAX_NOTE]
-    if holds_no_words(text):  # 5, 😀😀😀: nothing to keep, no draft to clear away later
-        turn.say(
-            _(
-                "🤔 这条消息里没有可以记下的内容。直接发一句话给我就行,例如:"
-                "今天拜访了华东电力设计院的王局长,下周五跟进报价。发 /help 看看我能做什么。"
-            )
-        )
-        return
-    note = without_the_rep(parse_note(text, turn.now()), turn.member.name)
-    payload = note_to_payload(note)
-    take_plan(payload, text, turn.today())
-    if not has_content(payload):
-        await _keep_unparsed(turn, text)
-        return
-    draft = Draft(member_id=turn.member.id, kind="capture", text=text, payload=payload)
-    turn.session.add(draft)
-    await turn.session.flush()
-    await show_capture(turn, draft, edit=edit)
-
-
-def without_the_rep(note: Note, rep_name: str) -> Note:
-    """A pasted chat names the rep as one of its speakers (王磊 10:33 …): the rep is never a
-    contact of the customer's."""
-    own = rep_name.replace(" ", "")
-    kept = [c for c in note.contacts if not own or (c.name or "").replace(" ", "") != own]
-    return note if len(kept) == len(note.contacts) else dataclasses.replace(note, contacts=kept)
-
-
-async def _keep_unparsed(turn: Turn, text: str) -> None:
-    draft = Draft(member_id=turn.member.id, kind="note", text=text)
-    turn.session.add(draft)
-    await turn.session.flush()
-    question = turn._("📝 我没看出客户、联系人或日期。这条记录记在哪个客户名下?")
-    await ask_note_customer(turn, draft, question)
-
-
-async def ask_note_customer(
-    turn: Turn, draft: Draft, question: str, offset: int = 0, *, edit: bool = False
-) -> None:
-    """记在哪个客户名下? for a note nothing was read from: a page of the rep's customers (every
-    one reachable with ⬅️ / ➡️) and 📝 先存为草稿, which keeps it and closes the question."""
-    _ = turn._
-    page = await CustomerRepo(turn.session, turn.actor).page(offset, RECENT_CUSTOMERS + 1)
-    customers, more = page[:RECENT_CUSTOMERS], len(page) > RECENT_CUSTOMERS
-    if not customers and not offset:
-        turn.say(
-            _(
-                "📝 我没看出客户、联系人或日期,已存为草稿,不会丢失。用 /customer 客户名 建档后可以再记。"
-            )
-        )
-        return
-    rows: list[list[tuple[str, str]]] = [
-        [(f"🏢 {c.name}", callbacks.note_customer(draft.id, c.id))] for c in customers
-    ]
-    pager = []
-    if offset > 0:
-        back = max(offset - RECENT_CUSTOMERS, 0)
-        pager.append((_("⬅️ 上一页"), callbacks.note_page(draft.id, back)))
-    if more:
-        pager.append((_("下一页 ➡️"), callbacks.note_page(draft.id, offset + RECENT_CUSTOMERS)))
-    if pager:
-        rows.append(pager)
-    rows.append([(_("📝 先存为草稿"), callbacks.note_customer(draft.id, 0))])
-    asked_about(turn, draft)
-    turn.edit(question, inline(rows)) if edit else turn.say(question, inline(rows))
 
 
 async def _note_page(turn: Turn, found: re.Match[str]) -> None:
@@ -321,10 +233,11 @@ async def _ask_customer(turn: Turn, draft: Draft, offset: int) -> None:
         ]
     )
     question = (
-        _("这条记录属于哪个客户?(没有你要的客户,就在记录里写上公司名再发一次。)")
+        _("这条记录属于哪个客户?(没有你要的客户,直接发公司名就行。)")
         if customers or offset
-        else _("这条记录要记在一个客户名下,你还没有客户。在记录里写上公司名再发一次,或先存为草稿。")
+        else _("这条记录要记在一个客户名下,你还没有客户。直接发公司名就行,或先存为草稿。")
     )
+    asked_about(turn, draft, customer=True)  # a company's name typed next answers it
     turn.edit(question, inline(rows))
 
 
@@ -359,6 +272,8 @@ ROUTES = (
     (callbacks.DROP_CONTACT, _on_draft(drop_contact)),
     (callbacks.DEAL_STAGES, _on_draft(show_deal_stages)),
     (callbacks.DEAL_STAGE, _on_draft(set_deal_stage)),
+    (callbacks.WORDS_TAKEN, _on_draft(take_words)),
+    (callbacks.WORDS_AS_NOTE, _on_draft(words_as_note)),
 )
 
 
@@ -428,7 +343,7 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
         or await _ask_which_deal(turn, draft, customer)
     ):
         return
-    changes, named = await _write(turn, draft, customer, contacts)
+    changes, named, added = await _write(turn, draft, customer, contacts)
     deal_line = await save_deal(turn, capture_payload(draft.payload), customer, named)
     plan_line = await save_plan(turn, capture_payload(draft.payload), customer, draft.text or "")
     await turn.session.delete(draft)
@@ -442,10 +357,12 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
         lines = [_("✅ 已保存到「{customer}」。", customer=customer.name)]
     lines += [line for line in (deal_line, plan_line) if line]
     lines += _changes_said(turn, changes)
+    warned, rows = gone_by(turn, added)  # an hour already past: no push will come
+    lines += warned
     if colleagues:
-        turn.edit("\n".join(lines))  # a colleague's card: not the rep's to open
+        turn.edit("\n".join(lines), inline(rows) if rows else None)  # not the rep's to open
         return
-    turn.edit("\n".join(lines), inline([[(_("🏢 查看客户"), view_customer(customer.id))]]))
+    turn.edit("\n".join(lines), inline([*rows, [(_("🏢 查看客户"), view_customer(customer.id))]]))
 
 
 def _changes_said(turn: Turn, changes: list[tuple[str, FieldChange]]) -> list[str]:
@@ -690,7 +607,7 @@ def _less_said(title: str | None, kept: str | None) -> bool:
     return said == salutation_for("某", simplified(kept)) is not None
 
 
-def _contact_fields(fact: ContactData, today: date) -> dict[str, Any]:
+def _contact_fields(payload: CapturePayload, fact: ContactData, today: date) -> dict[str, Any]:
     fields: dict[str, Any] = {
         key: fact.get(key)
         for key in (
@@ -705,7 +622,7 @@ def _contact_fields(fact: ContactData, today: date) -> dict[str, Any]:
             "personality",
         )
     }
-    if fact.get("is_key_leader"):
+    if key_leader(payload, fact):  # as the card's 🔑 said
         fields["is_key_leader"] = True
     born = fact.get("birthday")
     if born:
@@ -717,8 +634,9 @@ def _contact_fields(fact: ContactData, today: date) -> dict[str, Any]:
 
 async def _write(
     turn: Turn, draft: Draft, customer: Customer, resolved: list[Contact | None]
-) -> tuple[list[tuple[str, FieldChange]], list[Contact]]:
-    """Write the note; what it changed, and the contacts it named (for the deal)."""
+) -> tuple[list[tuple[str, FieldChange]], list[Contact], list[FollowUp]]:
+    """Write the note; what it changed, the contacts it named (for the deal) and the
+    follow-ups it added."""
     payload = capture_payload(draft.payload)
     session, actor = turn.session, turn.actor
     now = turn.now()
@@ -733,7 +651,7 @@ async def _write(
     named: list[ContactData] = []  # the facts of `contacts`, in the same order
     loose: list[str] = []  # phones the note gave with no one to hold them
     for fact, existing in zip(payload.get("contacts") or [], resolved, strict=True):
-        fields = _contact_fields(fact, today)
+        fields = _contact_fields(payload, fact, today)
         if existing is None:
             label = fact.get("name") or fact.get("salutation") or fact.get("surname")
             label = label or fact.get("title")
@@ -806,7 +724,7 @@ async def _write(
             # (王局不在 见了钱总工: the visit is 钱总工's; 王局 stays a contact of the customer)
             contacts=[c for c, fact in zip(contacts, named, strict=True) if not fact.get("absent")],
         )
-    await _add_follow_ups(turn, draft, customer, interaction)
+    added = await _add_follow_ups(turn, draft, customer, interaction)
     for trip in payload.get("itineraries") or []:
         traveller = _trip_contact(trip, named, contacts)
         if traveller is not None:
@@ -819,7 +737,7 @@ async def _write(
                 date.fromisoformat(trip["end"]),
                 trip.get("purpose"),
             )
-    return changes, contacts
+    return changes, contacts, added
 
 
 async def _add_follow_ups(
@@ -849,23 +767,11 @@ async def _save_reminders(turn: Turn, draft: Draft) -> None:
     _ = turn._
     added = await _add_follow_ups(turn, draft, None, None)
     await turn.session.delete(draft)
-    now = turn.now()
-    gone = [f for f in added if f.due_at is not None and f.due_at <= now]
-    if not gone:
+    warned, rows = gone_by(turn, added)
+    if not warned:
         turn.edit(_("✅ 已存为你的提醒({n} 条),到时间我会提醒你。", n=len(added)))
         return
-    tz, today = turn.member.timezone, now.date()
-    lines = [_("✅ 已存为你的提醒({n} 条)。", n=len(added))]
-    lines += [
-        _(
-            "⚠️ {when} 已经过了,到时不会再提醒。要改时间,点下面的按钮。",
-            when=moment(_, f.due_at, tz, today),
-        )
-        for f in gone
-        if f.due_at is not None
-    ]
-    label = _("⏰ 改时间") if len(gone) == 1 else None
-    rows = [[(label or _("⏰ 改时间:{item}", item=clip(f.text, 20)), later(f.id))] for f in gone]
+    lines = [_("✅ 已存为你的提醒({n} 条)。", n=len(added)), *warned]
     turn.edit("\n".join(lines), inline(rows))
 
 

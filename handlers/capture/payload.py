@@ -118,6 +118,14 @@ class PlanData(TypedDict):
     action: str  # the reminder's words, kept should the day have passed by 保存
 
 
+class DoubtData(TypedDict):
+    """Words typed for a field of the card that name another customer, kept while the rep is
+    asked whether they are the field's after all (doubt.py)."""
+
+    field: str
+    text: str
+
+
 class CapturePayload(TypedDict):
     company: str | None
     contacts: list[ContactData]
@@ -132,6 +140,7 @@ class CapturePayload(TypedDict):
     card: NotRequired[CardExtras]
     deal: NotRequired[DealData | None]
     plan: NotRequired[PlanData]
+    doubt: NotRequired[DoubtData]
 
 
 Payload = CapturePayload
@@ -171,6 +180,12 @@ def note_to_payload(note: Note) -> Payload:
 
 
 _PERSON_KEYS = ("name", "surname", "title", "salutation")
+
+
+def nameless(contact: ContactData) -> bool:
+    """A person the note gives no name, surname, title or address for (the card's 👤 ?):
+    保存 makes no contact of them, so nothing of theirs but a phone is kept."""
+    return not any(contact.get(key) for key in _PERSON_KEYS)
 
 
 def _no_one(contact: ContactData) -> bool:
@@ -242,6 +257,13 @@ def has_content(payload: Payload) -> bool:
 
 
 MENTION_KEYS = frozenset({"name", "surname", "title", "salutation", "is_key_leader"})
+
+
+def key_leader(payload: CapturePayload, contact: ContactData) -> bool:
+    """Whether 保存 makes this person a key leader (the card shows 🔑 so): a title that says so
+    (局长, 总) or the note's word — but a person a reminder only names (提醒我给吴总回个电话) is
+    not described by it, so nothing of theirs changes."""
+    return bool(contact.get("is_key_leader")) and not reminder_only(payload)
 
 
 def reminder_only(payload: CapturePayload) -> bool:

@@ -22,8 +22,8 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from handlers.capture import callbacks
 from handlers.capture.business_card import card_payload, prefill_match
-from handlers.capture.notes import MAX_NOTE
 from handlers.capture.ocr import MAX_BYTES, MAX_PIXELS, Problem, Reading, reader
+from handlers.capture.reading import MAX_NOTE
 from handlers.capture.show import show_capture
 from handlers.kit.callback_data import callback_id
 from handlers.kit.routes import pressed

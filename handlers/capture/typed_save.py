@@ -15,7 +15,7 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 
 from handlers.capture import callbacks
 from handlers.capture.asked import DRAFT_QUESTION
-from handlers.capture.notes import value_or_note
+from handlers.capture.typed import value_or_note
 from handlers.kit import pending, questions
 from handlers.kit.keyboards import main_keyboard
 from handlers.kit.turn import Ctx, Turn, member_turn

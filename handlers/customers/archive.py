@@ -588,6 +588,7 @@ FIND_MODE = pending.ValueEdit(
     cancelled=N_("已取消。有需要随时找我。"),
     entry_command=commands.FIND.name,
     entry_label=FIND,
+    notes_first=True,
 )
 
 

@@ -31,11 +31,13 @@ from handlers.kit.render import (
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from parsing.dates import parse_when
+from parsing.notes import parse_note
 from parsing.values import CLEAR_WORDS, read_phones, read_share
 from storage.birthdays import birthday_columns, birthday_of
 from storage.changes import CLEAR, length_limit
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
+from storage.matching import judge
 from storage.models import Contact, Customer, CustomerStatus
 from storage.naming import Naming, renamed
 from storage.push_buttons import view_customer
@@ -47,7 +49,9 @@ def _labelled(examples: dict[str, str]) -> dict[str, tuple[str, str]]:
     return {field: (FIELD_LABELS[field], example) for field, example in examples.items()}
 
 
-CUSTOMER_FIELDS = _labelled(
+# The customer's name first: a typo read from a note (华东电力设记院) or a sentence taken for a
+# name can be put right, not only deleted (tryout 13).
+CUSTOMER_FIELDS = {"name": (N_("客户名称"), N_("华东电力设计院"))} | _labelled(
     {
         "industry": N_("电力设计"),
         "address": N_("上海市黄浦区中山南路1号"),
@@ -336,7 +340,7 @@ def _ask(turn: Turn, entity: Customer | Contact, field: str, spec: tuple[str, st
         *spec,
         current=_current(turn, entity, field),
         archive=True,
-        clearable=not (kind == "contact" and field == "name"),
+        clearable=field != "name",  # a name cannot be emptied: 无 is not offered
     )
 
 
@@ -367,6 +371,11 @@ async def apply_archive_edit(turn: Turn, text: str) -> None:
             pending.finish(turn, ARCHIVE_EDIT)
             turn.say(_("找不到这个客户,或你没有权限查看。"))
             return
+        if field == "name":
+            if await _renamed(turn, customer, text, clear):
+                pending.finish(turn, ARCHIVE_EDIT)
+                await show_card(turn, customer)
+            return  # else still waiting for a name: the one line said why
         if not clear and _too_long(turn, Customer, field, text):
             return
         if field == "our_share" and not clear:
@@ -413,6 +422,48 @@ async def apply_archive_edit(turn: Turn, text: str) -> None:
     contacts.update(contact, customer.team_id, changes)
     pending.finish(turn, ARCHIVE_EDIT)
     await show_card(turn, customer)
+
+
+_SENTENCE_MARK = re.compile(r"[,，。!！?？;；]")
+NAME_SENTENCE = 10  # characters: a name this long with a comma or a full stop is a sentence
+
+
+async def _renamed(turn: Turn, customer: Customer, text: str, clear: bool) -> bool:
+    """客户名称 typed in 编辑资料: the customer renamed, or one line saying why not (it cannot
+    be emptied, is plainly a sentence, or is the name of another customer of the team)."""
+    _ = turn._
+    if clear:
+        turn.say(_("客户名称不能清空。请输入新的名称,或发“跳过”不改。"))
+        return False
+    name = " ".join(text.split())
+    if _too_long(turn, Customer, "name", name):
+        return False
+    note = parse_note(name, turn.now())
+    if (
+        read_phones(name)
+        or note.interaction
+        or note.follow_ups
+        or note.itineraries
+        or (len(name) > NAME_SENTENCE and _SENTENCE_MARK.search(name))
+    ):
+        turn.say(_("这看起来不像客户名称。请只输入公司名,例如:华东电力设计院,或发 取消。"))
+        return False
+    judged = await judge(turn.session, turn.actor, name)
+    same = judged.exact or judged.theirs
+    if same is not None and same.id != customer.id:
+        owner = judged.owner.name if judged.owner is not None else turn.member.name
+        turn.say(
+            _(
+                "团队里已有客户「{name}」(由 {owner} 负责),不能改成同一个名称。",
+                name=same.name,
+                owner=owner,
+            )
+        )
+        return False
+    old = customer.name
+    if CustomerRepo(turn.session, turn.actor).update(customer, {"name": name}):
+        turn.say(_("✅ 客户名称:{old} → {new}", old=old, new=name))
+    return True
 
 
 async def _card_of(turn: Turn, what: dict[str, Any]) -> None:

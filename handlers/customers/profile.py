@@ -177,6 +177,8 @@ async def _change_log(turn: Turn, customer: Customer, offset: int) -> None:
     for change, who, contact_name in rows:
         when = turn.local(change.changed_at).strftime("%m-%d %H:%M")
         label = field_label(_, change.field)
+        if change.entity == "customer" and change.field == "name":
+            label = _("客户名称")  # a contact's name is a 姓名
         if contact_name:
             label = f"{contact_name} · {label}"
         flag = flag_change(_, change.field, change.new_value) or _whole(_, change, turn.region)

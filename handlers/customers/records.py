@@ -37,6 +37,7 @@ from storage.activities import (
     keep_follow_up_words,
     open_follow_ups,
     recent_interactions,
+    recount_last_contact,
     upcoming_itineraries,
 )
 from storage.changes import CLEAR, UNDO_WINDOW, apply_changes
@@ -292,6 +293,8 @@ async def _delete(turn: Turn, record: Record, customer: Customer) -> None:
         line = _record_line(turn, record)
     await _keep_words(turn, record, draft)
     await turn.session.delete(record)
+    if isinstance(record, Interaction):
+        await recount_last_contact(turn.session, customer)
     turn.edit(
         _("🗑 已删除:{record}\n24 小时内可以撤销。", record=clip(line, 200)),
         inline(
@@ -405,6 +408,7 @@ async def _undo(turn: Turn, draft_id: int) -> None:
             .values(interaction_id=item.id, note=None)
             .execution_options(synchronize_session=False)
         )
+        await recount_last_contact(turn.session, customer)
     await turn.session.flush()
     turn.answer(_("已撤销删除。"))
     await show_card(turn, customer, edit=True)
@@ -473,6 +477,7 @@ async def apply_record_edit(turn: Turn, text: str) -> None:
             if not isinstance(start, datetime):  # a day: noon stands in, shown as the day
                 start = datetime(start.year, start.month, start.day, 12, tzinfo=turn.zone)
             _change(turn, customer, record, {"occurred_at": start.astimezone(UTC), "timed": timed})
+            await recount_last_contact(turn.session, customer)
     turn.say(_("✅ 已改好。"))
     await show_card(turn, customer)
 
@@ -571,6 +576,7 @@ async def _item_kind(turn: Turn, item: Interaction, customer: Customer, extra: s
         stale(turn)
         return
     _change(turn, customer, item, {"kind": kind})
+    await recount_last_contact(turn.session, customer)  # a 备注 is no contact
     _record_menu(turn, item)
 
 

@@ -9,12 +9,14 @@ from typing import Any
 
 from telegram.ext import ConversationHandler
 
-from handlers.capture.known import known_customer
-from handlers.capture.notes import capture_text
-from handlers.capture.payload import moment_of, note_to_payload
+from handlers.capture.known import customer_named
+from handlers.capture.payload import moment_of
+from handlers.capture.reading import capture_text
+from handlers.capture.typed import reads_as_note
 from handlers.customers.archive import NewCustomer, offer_new, show_card
 from handlers.deals.text import deal_parts, stage_name
 from handlers.flows.engine import Answers, Doubt, Flow, Invalid, Step, build
+from handlers.flows.places import dates_of, parse_place, read_dates, read_purpose
 from handlers.flows.steps import (
     NEW_CONTACT,
     NEW_PERSON,
@@ -34,7 +36,14 @@ from handlers.kit import commands, starts
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import is_number
 from handlers.kit.ownership import refuse_unless_owner
-from handlers.kit.render import date_range, moment, not_a_name_said, not_a_title_said, short_date
+from handlers.kit.render import (
+    clip,
+    date_range,
+    moment,
+    not_a_name_said,
+    not_a_title_said,
+    short_date,
+)
 from handlers.kit.turn import Turn
 from locales import N_
 from parsing.amounts import read_amount
@@ -45,7 +54,6 @@ from storage.birthdays import birthday_columns
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.deals import DealRepo, DealUpdate
-from storage.matching import judge
 from storage.models import Contact, Customer, DealStage, Interaction, InteractionKind
 from storage.stages import OPEN_STAGES, stage_book
 
@@ -292,13 +300,7 @@ async def finish_follow_up(turn: Turn, answers: Answers) -> None:
 async def _another_customer(turn: Turn, text: Any, answers: Answers) -> tuple[str, str, str] | None:
     """Words that name another of the rep's customers (a whole note about 顺丰 typed as 万科's
     follow-up) are asked about, by the rule a quick capture reads its customer with."""
-    payload = note_to_payload(parse_note(str(text), turn.now()))
-    company = payload.get("company")
-    if not company:
-        return None
-    judged = await judge(turn.session, turn.actor, company)
-    known = await known_customer(turn, payload, judged)
-    named = known.customer or known.likely
+    named = await customer_named(turn, str(text))  # as the card's ⏰ 跟进事项 asks (doubt.py)
     if named is None or named.id == answers.get("customer"):
         return None
     chosen = await CustomerRepo(turn.session, turn.actor).get(int(answers["customer"]))
@@ -481,12 +483,14 @@ TRIP = Flow(
     steps=[
         pick_customer(),
         pick_contact(N_("是谁的行程?点下面的按钮,或输入名字。")),
-        Step(key="place", prompt=N_("去哪里?"), example=N_("北京"), parse=parse_text),
+        Step(key="place", prompt=N_("去哪里?"), example=N_("北京"), parse=parse_place),
         Step(
             key="dates",
             prompt=N_("哪几天?"),
             example=N_("下周二到周四 或 12月1日-3日"),
             parse=parse_range,
+            choices=read_dates,  # the days a sentence at 去哪里? said
+            convert=dates_of,
         ),
         Step(
             key="purpose",
@@ -494,6 +498,7 @@ TRIP = Flow(
             example=N_("开会"),
             parse=parse_text,
             optional=True,
+            choices=read_purpose,
         ),
     ],
     finish=finish_trip,
@@ -553,6 +558,22 @@ async def _new_name(turn: Turn, text: str, answers: Answers) -> str:
     return name
 
 
+async def _a_note_not_a_name(
+    turn: Turn, text: Any, answers: Answers
+) -> tuple[str, str, str] | None:
+    """A whole note typed as the company's name (今天拜访了苏州工业园区管委会的钱主任 聊了智慧园区,
+    tryout 13: made a customer of that name, the visit lost) is asked about first."""
+    name, now = str(text), turn.now()
+    if not reads_as_note(parse_note(name, now), name, now):
+        return None
+    _ = turn._
+    return (
+        _("「{text}」看起来是一条记录,不像客户名称。要当作一条新记录吗?", text=clip(name, 30)),
+        _("🏢 还是用它作客户名"),
+        _("📝 当作一条新记录"),
+    )
+
+
 async def _grade_choices(turn: Turn, answers: Answers) -> list[tuple[str, str]]:
     _ = turn._
     return [(_("A 大且急"), "A"), (_("B 一般"), "B"), (_("C 潜在"), "C")]
@@ -575,7 +596,11 @@ NEW_CUSTOMER = Flow(
     preset=lambda found: {},
     steps=[
         Step(
-            key="name", prompt=N_("客户(公司)全称?"), example=N_("华东电力设计院"), parse=_new_name
+            key="name",
+            prompt=N_("客户(公司)全称?"),
+            example=N_("华东电力设计院"),
+            parse=_new_name,
+            doubt=Doubt(_a_note_not_a_name, _as_a_note),
         ),
         Step(key="grade", prompt=N_("客户等级?"), choices=_grade_choices, optional=True),
         Step(

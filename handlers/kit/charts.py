@@ -28,14 +28,16 @@ COLORS = ("#2f6fb0", "#e08a2c", "#3a9d5d")
 
 @lru_cache(maxsize=1)
 def font_path() -> Path:
-    """The CJK font inside the installed mplfonts package (found without importing it)."""
+    """The CJK font inside the installed mplfonts package (found without importing it), by
+    its real path: matplotlib's findfont answers with real paths, and an install reached
+    through a symlink (a shared .venv, `current → releases/…`) must compare the same."""
     spec = importlib.util.find_spec("mplfonts")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("mplfonts is not installed: charts need its CJK font")
     path = Path(next(iter(spec.submodule_search_locations))) / "fonts" / FONT_FILE
     if not path.exists():
         raise RuntimeError(f"{path} is missing")
-    return path
+    return path.resolve()
 
 
 @lru_cache(maxsize=1)
@@ -71,9 +73,9 @@ def drawn_texts(figure: Figure) -> list[Text]:
 
 
 def used_font(text: Text) -> Path:
-    """The font file matplotlib draws this text with."""
+    """The font file matplotlib draws this text with (its real path)."""
     found = font_manager.findfont(text.get_fontproperties(), fallback_to_default=False)
-    return Path(os.fspath(found))
+    return Path(os.fspath(found)).resolve()
 
 
 def png(figure: Figure) -> Chart:

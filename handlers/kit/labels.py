@@ -100,6 +100,12 @@ _FLAG_CHANGES = {
 }
 # Values that need their unit to be read: 8 → 8月.
 _UNITS = {"birthday_month": N_("{n}月"), "birthday_day": N_("{n}日")}
+# Fields that keep a code: said by the name the cards show (decision_maker → 拍板人).
+_CODED: dict[str, dict[str, str]] = {
+    "decision_role": DECISION_ROLES,
+    "status": {str(status): label for status, label in STATUS_LABELS.items()},
+    "kind": {str(kind): label for kind, label in KIND_LABELS.items()},
+}
 
 
 def flag_change(_: Translator, field: str, new: str | None) -> str | None:
@@ -110,13 +116,17 @@ def flag_change(_: Translator, field: str, new: str | None) -> str | None:
 
 def value_with_unit(_: Translator, field: str, value: str | None, region: str) -> str:
     """A changed value as the member reads it: a birthday whole (农历三月初八), 8月 for a
-    month the change log kept alone, phones as the team's region writes them, (空) for none."""
+    month the change log kept alone, phones as the team's region writes them, a code by its
+    name (拍板人, 跟进中), (空) for none."""
     if not value:
         return _("(空)")
     if field == "birthday" or field.startswith(FAMILY_FIELD):
         return birthday_said(_, value)
     if field in PHONE_FIELDS:
         return shown_phones(_, value, region)
+    coded = _CODED.get(field, {}).get(value)
+    if coded is not None:
+        return _(coded)
     unit = _UNITS.get(field)
     return _(unit, n=value) if unit else value
 

@@ -58,6 +58,9 @@ class ValueEdit:
     # Where the member came from, shown again after 取消 or /cancel (the card being corrected),
     # given what was being changed; None: the main keyboard is enough.
     back: Callable[[Turn, dict[str, Any]], Awaitable[None]] | None = None
+    # A text that reads as a note is a note, not this value: the mode ends and the note is
+    # captured (🔍 查找: a visit note typed while it waited was searched for and lost).
+    notes_first: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,12 @@ class Question:
     close: Callable[[Turn, dict[str, Any]], Awaitable[bool]]
 
 
+# A room's answer to a question its buttons asked, typed instead (a time after ⏰ 推迟): given
+# the text and the question left (Turn.left), whether it took the text.
+TypedAnswer = Callable[[Turn, str, dict[str, Any]], Awaitable[bool]]
+
 _ACCEPTED: dict[str, ValueEdit] = {}
+_TYPED_ANSWERS: list[TypedAnswer] = []
 _GUIDED: dict[str, Guided] = {}
 _QUESTIONS: dict[str, Question] = {}
 ASKED_KEY = "asked"  # the question the bot's last answer asked, if it was a Question
@@ -266,10 +274,11 @@ def asking(turn: Turn, question: Question, what: dict[str, Any]) -> None:
         turn.context.user_data[ASKED_KEY] = {**what, "question": question.key}
 
 
-def settled(turn: Turn) -> None:
-    """The question asked is answered (its draft kept, or handed to the manager)."""
-    if turn.context.user_data is not None:
-        turn.context.user_data.pop(ASKED_KEY, None)
+def settled(turn: Turn) -> dict[str, Any] | None:
+    """The question asked is answered (its draft kept, or handed to the manager); what it
+    asked about, if one was open."""
+    what = turn.context.user_data.pop(ASKED_KEY, None) if turn.context.user_data else None
+    return what if isinstance(what, dict) else None
 
 
 async def close_question(turn: Turn) -> bool:
@@ -282,16 +291,44 @@ async def close_question(turn: Turn) -> bool:
     question = _QUESTIONS.get(str(what.get("question")))
     if question is None or not await question.close(turn, what):
         return False
+    take_buttons(turn, what)
+    return True
+
+
+def take_buttons(turn: Turn, what: dict[str, Any]) -> None:
+    """The buttons of the question `what` was asked on go (it is answered or closed)."""
     chat, message = what.get("chat"), what.get("message")
     if isinstance(chat, int) and isinstance(message, int):
         turn.later(functools.partial(_take_buttons, turn, chat, message))
-    return True
 
 
 async def _take_buttons(turn: Turn, chat: int, message: int) -> None:
     """The closed question's buttons go, as a tap's answer would have taken them."""
     with contextlib.suppress(BadRequest):  # gone, or too old: its buttons say it was handled
         await turn.context.bot.edit_message_reply_markup(chat, message, reply_markup=None)
+
+
+def answer_typed(answer: TypedAnswer) -> None:
+    """Let a room take a text typed right after one of its questions as the answer to it (a
+    package's register() calls this; capture/typed.py asks before the text is a note)."""
+    if answer not in _TYPED_ANSWERS:
+        _TYPED_ANSWERS.append(answer)
+
+
+async def typed_answer(turn: Turn, text: str) -> bool:
+    """The question the member left (Turn.left) answered by `text`, if a room takes it so."""
+    if turn.left is None:
+        return False
+    for answer in _TYPED_ANSWERS:
+        if await answer(turn, text, turn.left):
+            return True
+    return False
+
+
+def keep_asking(turn: Turn, what: dict[str, Any]) -> None:
+    """The question `what` stays open: the typed answer could not be taken, another may."""
+    if turn.context.user_data is not None:
+        turn.context.user_data[ASKED_KEY] = what
 
 
 def finish(turn: Turn, edit: ValueEdit) -> None:
@@ -349,7 +386,7 @@ async def forget_question(turn: Turn) -> None:
     command = _COMMAND.match(text)
     if _CANCEL.match(text) or (command is not None and command.group(1).lower() == "cancel"):
         return
-    settled(turn)
+    turn.left = settled(turn)  # a text may still answer it (capture/typed.py)
 
 
 before_every_turn(leave_for_other)

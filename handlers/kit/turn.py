@@ -72,6 +72,9 @@ class Turn:
     _outbox: list[Send] = field(default_factory=list)
     _answered: bool = False
     shown: list[Shown] = field(default_factory=list)  # in the order they reached the chat
+    # The question the member's last answer asked (a capture card, 这条记录属于哪个客户?),
+    # which this turn leaves unanswered (kit/pending.forget_question): a text may answer it.
+    left: dict[str, Any] | None = None
 
     @property
     def actor(self) -> Actor:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, select
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
@@ -24,7 +24,14 @@ from storage.activities import add_follow_up, log_interaction, task_words
 from storage.contacts import ContactRepo
 from storage.custody import item_still_theirs
 from storage.customers import CustomerRepo
-from storage.models import Customer, FamilyMember, FollowUpStatus, Interaction, InteractionKind
+from storage.models import (
+    Customer,
+    FamilyMember,
+    FollowUp,
+    FollowUpStatus,
+    Interaction,
+    InteractionKind,
+)
 from storage.outbox import NewPush, enqueue, get_row
 from storage.planning import get_trip, mark_replan, open_follow_up
 from storage.push_items import Item, SinglePayload, customer_of, digest_items, single_item
@@ -192,7 +199,7 @@ async def _back(turn: Turn, data: str, match: re.Match[str]) -> None:
     _replace_row(turn, data, row_buttons)
 
 
-def _when(turn: Turn, moment: datetime) -> str:
+def moment_said(turn: Turn, moment: datetime) -> str:
     local = turn.local(moment)
     return turn._(
         "{month}月{day}日 {time}", month=local.month, day=local.day, time=f"{local:%H:%M}"
@@ -204,45 +211,65 @@ async def _snooze(turn: Turn, data: str, match: re.Match[str]) -> None:
     if follow_up is None or follow_up.status != FollowUpStatus.OPEN:
         _gone(turn)
         return
-    now = turn.now()
-    step = match.group(2)
-    if step == "1h":
-        moment = now + SNOOZES[step]
+    now, step = turn.now(), match.group(2)
+    answer = await move_follow_up(
+        turn, follow_up, now + SNOOZES[step] if step == "1h" else now.date() + SNOOZES[step]
+    )
+    turn.answer(answer)
+    line = await moved_line(turn, follow_up, answer)
+    # the list's line says the new time (its old time and 已逾期 no longer hold)
+    _rewrite_line(turn, data, lambda _item: line, answer)
+
+
+async def move_follow_up(turn: Turn, follow_up: FollowUp, due: date | datetime) -> str:
+    """The follow-up now due at `due` (a day alone keeps the hour it had), the planner told
+    to push it then; what the answer says (⏰ 已推迟到 12月4日 16:00)."""
+    if isinstance(due, datetime):
+        moment = due.astimezone(turn.zone)
         follow_up.due_at = moment.astimezone(UTC)
         follow_up.due_date = moment.date()
-        answer = turn._("⏰ 已推迟到 {when}", when=_when(turn, moment))
+        answer = turn._("⏰ 已推迟到 {when}", when=moment_said(turn, moment))
     else:
-        day = now.date() + SNOOZES[step]
-        follow_up.due_date = day
-        answer = turn._("⏰ 已推迟到 {month}月{day}日", month=day.month, day=day.day)
+        follow_up.due_date = due
+        answer = turn._("⏰ 已推迟到 {month}月{day}日", month=due.month, day=due.day)
         if follow_up.due_at is not None:  # the hour it keeps is said too
-            local = follow_up.due_at.astimezone(now.tzinfo)
-            moved = datetime.combine(day, local.time(), now.tzinfo)
+            local = follow_up.due_at.astimezone(turn.zone)
+            moved = datetime.combine(due, local.time(), turn.zone)
             follow_up.due_at = moved.astimezone(UTC)
-            answer = turn._("⏰ 已推迟到 {when}", when=_when(turn, moved))
+            answer = turn._("⏰ 已推迟到 {when}", when=moment_said(turn, moved))
     await mark_replan(turn.session, turn.member.id)
-    turn.answer(answer)
+    return answer
+
+
+async def moved_line(turn: Turn, follow_up: FollowUp, answer: str) -> str:
+    """⏰ 已推迟到 12月4日 16:00:顺丰 · 和吴总开会 — the moved item's line."""
     customer = (
         await turn.session.get(Customer, follow_up.customer_id) if follow_up.customer_id else None
     )
     name = customer.name if customer is not None else None
     subject = f"{name} · " if name else ""
-    words = task_words(follow_up.text, follow_up.note, name)
-    # the list's line says the new time (its old time and 已逾期 no longer hold)
-    _rewrite_line(turn, data, lambda _item: f"{answer}:{subject}{words}", answer)
+    return f"{answer}:{subject}{task_words(follow_up.text, follow_up.note, name)}"
 
 
 async def _again(turn: Turn, data: str, match: re.Match[str]) -> None:
-    row = await get_row(turn.session, int(match.group(1)), turn.member.id)
-    index = int(match.group(2))
-    items = _items(row.payload if row is not None else {}, row.kind if row else "")
-    if row is None or index >= len(items):
+    due = datetime.now(UTC) + SNOOZES[match.group(3)]
+    if not await push_again(turn, int(match.group(1)), int(match.group(2)), due):
         _gone(turn)
         return
+    answer = turn._("⏰ 已推迟到 {when}", when=moment_said(turn, due))
+    turn.answer(answer)
+    _rewrite_line(turn, data, lambda item: f"{answer}:{item}", answer)
+
+
+async def push_again(turn: Turn, row_id: int, index: int, due: datetime) -> bool:
+    """Item `index` of the member's push `row_id` pushed again at `due`; whether it was (the
+    push is gone, or its customer changed hands since)."""
+    row = await get_row(turn.session, row_id, turn.member.id)
+    items = _items(row.payload if row is not None else {}, row.kind if row else "")
+    if row is None or index >= len(items):
+        return False
     if not await item_still_theirs(turn.session, turn.actor, items[index]):
-        _gone(turn)  # the customer changed hands (or its owner left the team) since
-        return
-    due = datetime.now(UTC) + SNOOZES[match.group(3)]
+        return False  # the customer changed hands (or its owner left the team) since
     await enqueue(
         turn.session,
         [
@@ -256,9 +283,7 @@ async def _again(turn: Turn, data: str, match: re.Match[str]) -> None:
             )
         ],
     )
-    answer = turn._("⏰ 已推迟到 {when}", when=_when(turn, due))
-    turn.answer(answer)
-    _rewrite_line(turn, data, lambda item: f"{answer}:{item}", answer)
+    return True
 
 
 def _items(payload: Mapping[str, object], kind: str) -> list[Item]:

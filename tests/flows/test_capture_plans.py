@@ -53,7 +53,7 @@ async def test_a_plan_to_a_new_customer_names_whom_the_rep_will_meet(bot: BotHar
     with time_machine.travel(local(2026, 11, 30, 10, 0), tick=False):
         card = await team.wang.send("下周三下午3点去华东院见王局 目标是确认需求")
         assert card.text == (
-            "我记下了这些,确认保存吗?\n🏢 华东院(新客户)  👤 王局长\n"
+            "我记下了这些,确认保存吗?\n🏢 华东院(新客户)  👤 王局长 🔑\n"
             "📅 计划拜访:华东院 · 12月9日(周三) 15:00 · 目的:确认需求 · 拜见:王局长"
         )
         saved = await team.wang.press("保存")

@@ -18,7 +18,7 @@ VISIT = "拜访了万科的张总和采购部的刘经理,刘经理负责采购,
 async def test_zhang_zong_and_liu_jingli_are_named_once_everywhere(bot: BotHarness) -> None:
     wang = bot.user("王磊")
     card = await wang.send(VISIT)
-    assert "👤 张总、刘经理" in card.text
+    assert "👤 张总 🔑、刘经理" in card.text  # 张总 will be a key leader: said
     assert "ℹ️ 张总:拍板人" in card.text
     assert "ℹ️ 刘经理:负责采购" in card.text  # a role, not a title after the name
     await wang.press("保存")

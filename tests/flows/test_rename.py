@@ -18,14 +18,14 @@ async def test_a_renamed_contact_is_called_by_the_new_name_everywhere(bot: BotHa
     await wang.press("修改")
     await wang.press("张总 姓名")
     card = await wang.send("Linda")
-    assert "👤 Linda、刘经理" in card.text
+    assert "👤 Linda 🔑、刘经理" in card.text
     assert "ℹ️ Linda:" in card.text
     assert "张总" not in card.text and "Linda 总" not in card.text
     menu = await wang.press("修改")
     assert "👤 Linda 姓名" in menu.buttons and "👤 张总 姓名" not in menu.buttons
     await wang.press("Linda 姓名")
     card = await wang.send("李明")  # 总 went with 张: nothing of it is left
-    assert "👤 李明、刘经理" in card.text and "ℹ️ 李明:" in card.text
+    assert "👤 李明 🔑、刘经理" in card.text and "ℹ️ 李明:" in card.text
     await wang.press("保存")
 
     await wang.send("/customer 万科")
