@@ -335,3 +335,9 @@ def test_a_customer_saying_no_need_to_come_cancels_the_reps_offered_day() -> Non
         "19:05 我：好的程经理，那我下周五去取？\n19:20 程经理：不用跑，盖好了我们直接快递给你"
     )
     assert dues(chat, DEC_1) == []
+
+
+def test_a_return_said_in_cantonese_ends_the_trip_and_is_no_task() -> None:
+    note = parse_note("尋日同陳生食晏，佢話下個禮拜三飛上海，禮拜五先返", NOW)
+    assert note.follow_ups == []  # 先返 had been a task for this Friday
+    assert [(i.who, i.place) for i in note.itineraries] == [("陈生", "上海")]
