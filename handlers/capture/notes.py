@@ -43,7 +43,7 @@ from handlers.capture.payload import (
     reminder_only,
 )
 from handlers.capture.plans import save_plan
-from handlers.capture.reading import RECENT_CUSTOMERS, ask_note_customer
+from handlers.capture.reading import ask_note_customer, customers_page
 from handlers.capture.show import deal_choices, show_capture
 from handlers.kit import pending
 from handlers.kit.callback_data import callback_id
@@ -212,18 +212,12 @@ async def _ask_customer(turn: Turn, draft: Draft, offset: int) -> None:
     """这条记录属于哪个客户?: a page of the rep's customers, with 下一页 ➡️ while there are more
     (every customer reachable) and ❌ 取消 always."""
     _ = turn._
-    page = await CustomerRepo(turn.session, turn.actor).page(offset, RECENT_CUSTOMERS + 1)
-    customers, more = page[:RECENT_CUSTOMERS], len(page) > RECENT_CUSTOMERS
-    rows = [[(f"🏢 {c.name}", callbacks.customer(draft.id, c.id))] for c in customers]
-    pager = []
-    if offset > 0:
-        back = max(offset - RECENT_CUSTOMERS, 0)
-        pager.append((_("⬅️ 上一页"), callbacks.customer_page(draft.id, back)))
-    if more:
-        ahead = offset + RECENT_CUSTOMERS
-        pager.append((_("下一页 ➡️"), callbacks.customer_page(draft.id, ahead)))
-    if pager:
-        rows.append(pager)
+    rows, any_customer = await customers_page(
+        turn,
+        offset,
+        lambda cid: callbacks.customer(draft.id, cid),
+        lambda at: callbacks.customer_page(draft.id, at),
+    )
     if reminder_only(capture_payload(draft.payload)):
         rows.append([(_("⏰ 只存为我的提醒"), callbacks.reminders_only(draft.id))])
     rows.append(
@@ -234,7 +228,7 @@ async def _ask_customer(turn: Turn, draft: Draft, offset: int) -> None:
     )
     question = (
         _("这条记录属于哪个客户?(没有你要的客户,直接发公司名就行。)")
-        if customers or offset
+        if any_customer or offset
         else _("这条记录要记在一个客户名下,你还没有客户。直接发公司名就行,或先存为草稿。")
     )
     asked_about(turn, draft, customer=True)  # a company's name typed next answers it

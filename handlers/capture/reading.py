@@ -8,6 +8,7 @@ text, /drafts, a doubted answer (doubt.py) — need not import the saving."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from handlers.capture import callbacks
 from handlers.capture.asked import asked_about
@@ -68,32 +69,48 @@ async def _keep_unparsed(turn: Turn, text: str) -> None:
     await ask_note_customer(turn, draft, question)
 
 
+Rows = list[list[tuple[str, str]]]
+
+
+async def customers_page(
+    turn: Turn, offset: int, pick: Callable[[int], str], page_at: Callable[[int], str]
+) -> tuple[Rows, bool]:
+    """A page of the rep's customers as buttons (``pick`` a customer's id), then ⬅️ 上一页 /
+    下一页 ➡️ (``page_at`` an offset) while there are more, so every customer is reachable; and
+    whether the page holds any customer."""
+    _ = turn._
+    page = await CustomerRepo(turn.session, turn.actor).page(offset, RECENT_CUSTOMERS + 1)
+    customers, more = page[:RECENT_CUSTOMERS], len(page) > RECENT_CUSTOMERS
+    rows: Rows = [[(f"🏢 {c.name}", pick(c.id))] for c in customers]
+    pager = []
+    if offset > 0:
+        pager.append((_("⬅️ 上一页"), page_at(max(offset - RECENT_CUSTOMERS, 0))))
+    if more:
+        pager.append((_("下一页 ➡️"), page_at(offset + RECENT_CUSTOMERS)))
+    if pager:
+        rows.append(pager)
+    return rows, bool(customers)
+
+
 async def ask_note_customer(
     turn: Turn, draft: Draft, question: str, offset: int = 0, *, edit: bool = False
 ) -> None:
     """记在哪个客户名下? for a note nothing was read from: a page of the rep's customers (every
     one reachable with ⬅️ / ➡️) and 📝 先存为草稿, which keeps it and closes the question."""
     _ = turn._
-    page = await CustomerRepo(turn.session, turn.actor).page(offset, RECENT_CUSTOMERS + 1)
-    customers, more = page[:RECENT_CUSTOMERS], len(page) > RECENT_CUSTOMERS
-    if not customers and not offset:
+    rows, any_customer = await customers_page(
+        turn,
+        offset,
+        lambda cid: callbacks.note_customer(draft.id, cid),
+        lambda at: callbacks.note_page(draft.id, at),
+    )
+    if not any_customer and not offset:
         turn.say(
             _(
                 "📝 我没看出客户、联系人或日期,已存为草稿,不会丢失。用 /customer 客户名 建档后可以再记。"
             )
         )
         return
-    rows: list[list[tuple[str, str]]] = [
-        [(f"🏢 {c.name}", callbacks.note_customer(draft.id, c.id))] for c in customers
-    ]
-    pager = []
-    if offset > 0:
-        back = max(offset - RECENT_CUSTOMERS, 0)
-        pager.append((_("⬅️ 上一页"), callbacks.note_page(draft.id, back)))
-    if more:
-        pager.append((_("下一页 ➡️"), callbacks.note_page(draft.id, offset + RECENT_CUSTOMERS)))
-    if pager:
-        rows.append(pager)
     rows.append([(_("📝 先存为草稿"), callbacks.note_customer(draft.id, 0))])
     asked_about(turn, draft)
     turn.edit(question, inline(rows)) if edit else turn.say(question, inline(rows))

@@ -2436,11 +2436,10 @@ def find_follow_ups(
         moved_to = _MOVED_TO.search(t[ca:a]) if action == "跟进" else None
         if moved_to is not None:  # 周三的演示改到下周一上午: the thing moved is that day's
             what = moved_to["what"]
-            rep_moves = _REP_PART.search(t, b, _sentence_end(t, b))  # (送货改到下周一，我得去)
             if (
                 _INTERNAL.search(what)
                 or _THEIR_MEETING.search(what)
-                or not (_MEETING_MOVED.search(what) or rep_moves)
+                or not (_MEETING_MOVED.search(what) or rep_part)  # (送货改到下周一，我得去)
             ):
                 continue  # 开标推迟到10月27号, 交货推迟到月底: their step moved, still theirs
             action = what
