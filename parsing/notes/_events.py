@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from functools import cached_property
 
 from parsing.dates import When
 
@@ -2162,287 +2163,437 @@ def _next_part_dated(doc: Doc, pos: int) -> bool:
     return any(start <= w.span[0] <= start + 2 for w in doc.all_whens)
 
 
+@dataclass
+class _Dated:
+    """One date of the note, weighed as a task of the rep's: where it is said, in which
+    clause, and what is said around it. Each rule below reads one of these and gives a reason
+    the date is not the rep's task (theirs, a colleague's, a habit, what a day is …)."""
+
+    doc: Doc
+    people: People
+    w: When
+
+    @property
+    def t(self) -> str:
+        return self.doc.t
+
+    @property
+    def a(self) -> int:
+        return self.w.span[0]
+
+    @property
+    def b(self) -> int:
+        return self.w.span[1]
+
+    @cached_property
+    def clause(self) -> tuple[int, int]:
+        return self.doc.clause(self.a)
+
+    @property
+    def ca(self) -> int:
+        return self.clause[0]
+
+    @property
+    def cb(self) -> int:
+        return self.clause[1]
+
+    @cached_property
+    def sentence(self) -> str:
+        return _sentence_of(self.t, self.a)
+
+    @cached_property
+    def by_customer(self) -> bool:
+        return self.doc.said_by_customer(self.a)
+
+
+def _said_with_the_next(doc: Doc, i: int) -> bool:
+    """周四 12月17日: the same day said twice in a row is read once, from the second."""
+    if i + 1 >= len(doc.whens):
+        return False
+    w, nxt = doc.whens[i], doc.whens[i + 1]
+    return nxt.span[0] - w.span[1] <= 1 and nxt.day == w.day
+
+
+def _due_ahead(doc: Doc, w: When) -> date | datetime | None:
+    """When the task would be due, or None when the date is gone or is no one day ahead."""
+    t = doc.t
+    a, b = w.span
+    due: date | datetime = w.start
+    if isinstance(due, datetime) and _AFTER_HOUR.match(t, b) and doc.said_by_customer(a):
+        # 下午3点以后来吧 in the customer's line: a window, the rep's answer gives the hour
+        # (the rep's own 两点后再联系她, 三点以后再打过去 is reminded at that hour)
+        due = w.day
+    if isinstance(due, datetime):
+        # An hour already gone today is kept (overdue, the card says so) only when the note
+        # asks to be reminded: the rep was late writing it down and the task is still to do.
+        # 今天上午10点和张总开会 sent at noon is a meeting that took place, no task.
+        gone = due <= doc.now
+        if gone and w.hour_only and due.date() == doc.today and _still_to_do(doc, t, b):
+            due = _next_said_hour(doc, due, w)
+            gone = due <= doc.now
+        if gone and (due.date() != doc.today or not _still_to_do(doc, t, b)):
+            return None
+    elif due < doc.today:
+        return None
+    if _before_a_holiday(doc, w):
+        due = w.day - timedelta(days=1)
+    elif w.is_range and w.end != w.start:
+        return None  # 19号到23号: someone's days away, not one day to act on
+    if w.yearless and w.lunar is None and (w.day - doc.today).days > _YEARLESS_AHEAD:
+        return None  # 11月28号 said on 2 December: most likely the one just past, not next year's
+    if any(x < b and a < y for x, y in doc.phone_spans):
+        return None  # 幺三八 五零零 八二 六一四: 六一 is in a phone, not 1 June
+    return due
+
+
+def _what_the_day_is(doc: Doc, i: int, w: When) -> bool:
+    """The day is told of, gone by or only a time from which: nothing to do on it."""
+    t = doc.t
+    a, b = w.span
+    if _DONE_BY_THEN.match(t, b) or _EN_GONE.match(t, b):
+        return True  # 初三去过华侨城拜年了, tonight was great: a day gone by, never a task
+    if _names_the_day(doc, a, b):
+        return True  # 明天就月底了, 下周五就是元旦了, 两周后的今天是圣诞节: what a day is
+    if (
+        _NOT_A_DAY_TO_ACT.match(t, b)
+        or (_HOLIDAY.search(t[a:b]) and not _BEFORE_OR_AFTER.match(t, b))
+        or _gone_before(doc, w)
+    ):
+        return True  # 正月十五以后才谈, 国庆7天, 年底最后几天, 已经在1月底送到了, 上次是周三来的
+    if re.match(r"[0-9一二两三四五六七八九十]+个?(?:天|工作日)(?:之?内)?$", t[a:b]) and re.search(
+        r"[^前]后\s*$", t[max(0, a - 3) : a]
+    ):
+        return True  # 我拿到后两天内给她回复: days counted from something yet to happen
+    if _restated(doc, i):
+        return True  # 3月9号(元宵节后那个周一): the same day said again in brackets
+    if _day_told(doc, a, b):
+        return True  # 下次是3月10号。 截止日期係七月十七號，: when something of theirs is
+    after_day = not w.has_time and _VAGUE_AFTER.search(t, max(0, a - 8), a)
+    # let's meet after 元宵; 打个电话 约下周见面 (what the call is for)
+    return bool(after_day or _PURPOSE_OF.search(t, max(0, a - 2), b))
+
+
+def _theirs_in_a_chat(d: _Dated) -> bool:
+    """A chat's day that is the customer's, or one the rep's later answer replaced."""
+    doc, t = d.doc, d.t
+    if d.by_customer and _THEIRS_IN_CHAT.match(t, d.b):
+        return True  # a customer's line: 明天我从郑州出发, 周一我们开行务会, 春节前发给你们
+    if doc.chat and doc.own_lines and d.by_customer and _answered_with_a_day(doc, d.a):
+        return True  # 元旦前把价格表发过来 / 我: 好的，我30号之前发您 — the rep's day is the task
+    # 我: 周一过来? / 覃经理: 周一我在总部开会 / 我: 好的周三上午 — Monday is off
+    return doc.chat and not d.by_customer and _put_off_in_chat(doc, d.w)
+
+
+def _trip_around(d: _Dated) -> tuple[bool, str | None]:
+    """Whether the date is someone's trip with nothing of the rep's in it, and the rep's
+    errand said with their trip (王总明天到上海，我去机场接他 → 去机场接他)."""
+    doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
+    # The trip said just before the date is someone's (他下礼拜要出差去上海…), unless the
+    # note turns to the rep in between (…出差 让我周三把报价发他).
+    reach = 24 if t[max(ca, a - 24) : a].isascii() else 12  # (Lee flying to KL on Friday)
+    before = t[max(ca, a - reach) : a]
+    before = before[max(before.rfind(x) for x in "让叫我") + 1 :]
+    travel = _TRAVEL.search(before) or _TRAVEL.search(t, b, cb)
+    # (下周一回来再约: when he is back, the rep's task)
+    after_back = _THEN_AGAIN.match(t, b)
+    rep_next = t[after_back.end() if after_back else b : cb].lstrip(" 我再就")
+    their_trip = travel and not _before_a_holiday(doc, d.w) and not _REP_ACTION.match(rep_next)
+    goes = _named_right_before(doc, d.people, a) and re.match(r"(?:要|会)?(?:去|到|飞)", t[b:])
+    part = _REP_PART.search(t, cb, _sentence_end(t, b)) if travel or goes else None
+    if their_trip and part is None:
+        return True, None
+    if part is None:
+        return False, None
+    return False, t[part.start() : doc.clause(part.start())[1]].removeprefix("我")
+
+
+def _either_day(d: _Dated) -> bool:
+    """周五或者下周一, only Feb 24 or Feb 26: one of two days said."""
+    t, a, b = d.t, d.a, d.b
+    return bool(_OR_ANOTHER_DAY.match(t, b) or _ANOTHER_DAY_OR.search(t, max(0, a - 12), a))
+
+
+def _theirs_said_after(d: _Dated) -> bool:
+    """The words with the date make it the customer's own: their meeting, their habit, their
+    English deadline, a choice of days they offer."""
+    doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
+    if _NOT_GOING.search(d.sentence) or _NOT_GOING_HERE.search(t, ca, cb):
+        return True  # 元旦晚会12月31号晚上…不用去
+    # (a dictated note is one clause: the next date's words are that date's)
+    upto = min([cb] + [v.span[0] for v in doc.whens if b + 2 < v.span[0] < cb])
+    internal = _INTERNAL.search(t, b, upto)
+    if internal and t[internal.start() - 1 : internal.start()] in ("去", "加"):  # (参加)
+        internal = None  # 12月3号去开标: the rep goes to the bid opening
+    if internal and _REMIND_ME.search(d.sentence):
+        internal = None  # 提醒我下周三开标那天去现场: the rep asked for it
+    if internal or _HABIT.search(t[max(ca, a - 8) : a]):
+        return True
+    if _BARE_WEEKDAY_AT.match(t, a) and _EVERY.search(t, _sentence_start(t, a), a):
+        return True  # 每周一上午开例会，周五对账: the week's habit goes on, no one Friday
+    if _THEIR_MEETING.search(t, b, doc.chunk(b)[1]) or (
+        t.startswith("开", b) and _THEIR_MEETING.search(t, b, cb)  # (开年前最后一次院长办公会)
+    ):
+        return True
+    if _EN_THEIRS.match(t, ca):
+        return True  # He will revert by Friday, Mr Tan to confirm next Wed: theirs to do
+    if (
+        _EN_THEIR_DAY.search(t, ca, a)
+        and not _EN_ME.search(t, ca, a)
+        and not _EN_REP_DOES.match(t, ca)
+    ):
+        return True  # RFP out on Mar 1, budget locked by Aug 20, goes live on Apr 15
+    # (only Feb 24 or Feb 26: the customer's choice of days, none settled; the rep's own
+    # 周五或者下周一去拜访王总 is the first day, with the task said after the second)
+    offered = _either_day(d) and (d.by_customer or _ONLY.search(d.sentence) is not None)
+    if _EN_THEIR_DAY_AFTER.match(t, b) or offered:
+        return True  # before the Oct 15 launch; only Feb 24 or Feb 26 (a choice, not a day)
+    # (the second of the rep's two days: the first is the one reminded of)
+    return _ANOTHER_DAY_OR.search(t, max(0, a - 12), a) is not None
+
+
+def _found_action(d: _Dated) -> str | None:
+    """What is to be done on the day, as said (the second of two days lends its words)."""
+    found = _action(d.doc, d.w, d.people)
+    if _either_day(d) and found is not None and re.match(r"(?:或者?|还是|or)$", found):
+        second = next((v for v in d.doc.whens if d.b < v.span[0] <= d.b + 6), None)
+        found = _action(d.doc, second, d.people) if second is not None else None
+    return found
+
+
+def _a_date_alone(d: _Dated) -> bool:
+    """A date said with no task: only a day named, an in-house event, their event told."""
+    doc, t, a, ca = d.doc, d.t, d.a, d.ca
+    dated = bool(_RELATIVE.search(t[a : d.b])) or d.w.span in doc.agreed_spans
+    if not dated and not doc.hour_answer(a):
+        return True  # 端午节 on its own: a date mentioned, nothing to do
+    if _INTERNAL.search(t, max(ca, a - 6), a):
+        return True  # 我们公司的年会1月30号: what the day is, an in-house event
+    return _THEIR_EVENT_TOLD.search(t, max(ca, a - 12), a) is not None  # 他们的年中盘点6月28号
+
+
+def _a_deadline(d: _Dated) -> bool:
+    """下周三之前, by Dec 18: a day something is owed by."""
+    t, a, b = d.t, d.a, d.b
+    return (
+        d.w.deadline
+        or re.match(r"\s*(?:之|以)?前", t[b:]) is not None
+        or re.search(r"(?i)\bby\s*$", t[max(0, a - 4) : a]) is not None  # (by Dec 18)
+    )
+
+
+def _planned_today(d: _Dated, action: str) -> bool:
+    """Today's date (no hour) is a task only when said as one still to do."""
+    doc, t = d.doc, d.t
+    raw_after = t[d.b : d.b + 3].lstrip()
+    if re.match(r"(?:要|得|需要|还要|记得|必须|务必|下班前|之前|前把|把)", raw_after):
+        return True
+    # 今天去华润置地找李经理签合同 written in the morning: today's errand, still to run (no
+    # 了, 过 or words reported from it; written from five on, it is one told of the day)
+    return (
+        doc.now.hour < _ERRAND_DAY_ENDS
+        and _TODAY_ERRAND.match(action) is not None
+        and not re.search(r"[了过]|说|讲", d.sentence)
+    )
+
+
+def _what_is_done(d: _Dated, action: str) -> str | None:
+    """The task with what the day is for: 周五下午3点会 过合同 → 开会 过合同; a state of the day
+    (明天降温) with the reminder after it; None when the action is no task of the rep's."""
+    t, cb = d.t, d.cb
+    about = _MEETING_ABOUT.match(t, d.b)
+    if about is not None and action in ("会", "开会"):
+        return "开会 " + about["what"]  # 周五下午3点会 过合同: a meeting with its purpose
+    if not (_STATE.match(action) or _OTHERS_TASK.match(action)):
+        return action
+    reminded = _REMINDED_THEN.match(t, cb)
+    if reminded is None or any(cb < v.span[0] < _sentence_end(t, cb) for v in d.doc.whens):
+        return None
+    # 明天降温，记得提醒王总注意身体: how the day will be, then what to do on it
+    return reminded["task"].strip().removeprefix("我")
+
+
+def _answer_owed(d: _Dated) -> bool:
+    """周五前回复他, 周五前要给答复: the rep's answer owed, not theirs awaited."""
+    t, b, cb = d.t, d.b, d.cb
+    return bool(_ANSWER_OWED.match(t[b:cb].lstrip(" 前之")) or _MUST_GIVE.match(t, b))
+
+
+def _theirs_to_do(d: _Dated, action: str, owed: bool) -> bool:
+    """What the date's task is makes it theirs: their answer, their decision or deed, a
+    buyer's step (挂网), the answer they owe the rep."""
+    t, a, b, ca, cb = d.t, d.a, d.b, d.ca, d.cb
+    if _THEIR_ANSWER.match(action) and not d.by_customer and not owed:
+        return True
+    decided = _THEIR_DECISION.match(action) and _third_party_before(t, a)
+    if _their_deed(d.doc, a, b) or (decided and not re.search(r"[我咱]", t[ca:a])):
+        return True  # 岸电系统他们年底定, 尾款答应本月底付, 标书下周一发出来: theirs, not the rep's
+    said_after = t[b:cb].lstrip(" 前之")
+    theirs_then = _ONLY_THEIRS.match(said_after)
+    if (
+        theirs_then is not None
+        # (定标前再去拜访一次, 返工后第一时间去拜访陈生, 复工 去三一重工回访: their step is
+        # when the rep's task is reckoned from)
+        and not _REP_TASK_AFTER.search(said_after[theirs_then.end() :])
+        and not _REMIND_ME.search(d.sentence)
+        # (招标，我得准备资质 — but in a customer's chat line 我 is them)
+        and (d.by_customer or not re.search(r"[我咱]", t[ca:a] + t[b : _sentence_end(t, b)]))
+    ):
+        return True  # 核磁的项目年底前要挂网: only a buyer puts a tender online
+    return d.by_customer and _ANSWER_TO_REP.match(action) is not None  # 下周三之前答复你
+
+
+def _no_task_meant(d: _Dated, action: str) -> bool:
+    """A day named with nothing set for it: avoided, put off, asked about, once planned,
+    called off, a state lasting until it, or a thing already done today."""
+    doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
+    if _NOT_THE_DAY.search(t, max(ca, a - 3), a) or _LAST_VISIT.match(t, b):
+        return True  # 避开周一上午; 春节前最后一次拜访: a day named, nothing set for it
+    if _NOT_TO_DO.search(action) or re.search(r"再说|再议", action):
+        return True  # (下周一回公司再说: a put-off, no task)
+    if _FOR_THE_REP.search(action) and not d.by_customer:
+        return True
+    if d.by_customer and _THEIR_WISH.search(t, max(ca, a - 6), a):
+        return True  # 我们想年前装好: what the customer hopes for, not a day agreed
+    # (a run-on voice note is one clause: a question is the one asked around its own words,
+    # 问我们能不能派人值守 … 明天上午给他回话 is still a task)
+    qa = max(ca, t.rfind(" ", 0, a) + 1)
+    qb = min(cb, doc.chunk(min(b, len(t) - 1))[1]) if b < cb else cb
+    if _ASKED.search(t, qa, qb) or _ONCE_PLANNED.search(t, max(ca, a - 4), a):
+        return True
+    if _ONCE_PLANNED_SOFT.search(t, max(ca, a - 6), a) and _CHANGED.search(d.sentence):
+        return True
+    called_off = _CALLED_OFF.search(t, b, cb)
+    if called_off and not any(b <= v.span[0] < called_off.start() for v in doc.whens):
+        return True  # 明天的评审会推迟到下礼拜四: tomorrow's is off (下礼拜四 is the new one)
+    put_off = _AFTER_THEN_SEE.match(t, b)
+    if put_off and (not d.w.has_time or put_off.group().endswith(("说", "议", "看", "定"))):
+        return True  # 正月初八以后再说: no day to act on (两点后再联系 is that hour)
+    # 质保期到1月20号: until then, no task (改到下周二 is the day moved to)
+    if action == "跟进" and re.search(r"(?<![改推延挪约定换迟])到$", t[max(0, a - 2) : a]):
+        return True
+    return d.w.day == doc.today and "了" in action
+
+
+def _someone_elses(d: _Dated, family: list[FamilyMention]) -> bool:
+    """A task given to their people, done by the rep's colleagues or plant, the first day of
+    a stretch, or a family member's day."""
+    t, a, b, ca, cb = d.t, d.a, d.b, d.ca, d.cb
+    if _THEIR_PEOPLE_TOLD.search(t[max(ca, a - 8) : a]):
+        return True  # 张总让财务下周三打款: a task he gives someone of theirs
+    rep_part = _REP_PART.search(t, b, _sentence_end(t, b))  # (…，我也要跟着去)
+    others = _OUR_OTHERS_DO.search(t, max(ca, a - 8), a) or _SENT_BY_OTHERS.match(t, b, cb + 14)
+    if others and not rep_part:
+        return True  # (1月10号前要交第一批缸盖毛坯，由工厂直发: the plant ships it)
+    if _RANGE_ON.match(t, b):
+        return True  # 7月19号到23号…检修: the first day of someone's stretch of days
+    return any(f.end in (a, a - 1) or f.start <= a <= f.end + 3 for f in family)
+
+
+def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
+    """张总下周三出差: the person (or the customer) right before the date does the thing, and
+    nothing makes it the rep's (asked, invited, told, the rep's own verb)."""
+    doc, people, t, a, ca = d.doc, d.people, d.t, d.a, d.ca
+    head = t[max(ca, a - 8) : a]
+    subject = bool(_SUBJECT_END.search(head))
+    if not subject and not _EN_VERB.search(t, ca, a):  # Call 国网南通 的刘工 tomorrow
+        # the person right before the date is its subject (not across a comma)
+        subject = any(
+            (m.end == a or (m.end == a - 1 and t[m.end] == " "))
+            and not _ADDRESSED.search(t, max(0, m.start - 4), m.start)
+            for m in people.mentions
+            if not m.pronoun
+        )
+        # 万科下周三搬新办公室: the customer itself right before the date
+        subject = subject or (doc.company_span is not None and doc.company_span[1] == a)
+    if not subject or _TOLD.search(head) or wanted or _REP_ACTION.match(action):
+        return False
+    raw_after = t[d.b : d.b + 3].lstrip()
+    # 他说礼拜五之前把注册证复印件给他: what he asks the rep to hand him; 京东物流周三下午
+    # 三点谈: a telegraphic note's meeting (张总和他们老板周三谈 is theirs)
+    invited = (
+        raw_after.startswith(("再", "来"))
+        or action.startswith("来")
+        or bool(_HAND_HIM.match(action))
+        or (action == "谈" and len(t) <= 16 and not re.search("他们|和|跟", t))
+    )
+    return not invited
+
+
 def find_follow_ups(
     doc: Doc, people: People, family: list[FamilyMention], claimed: set[int]
 ) -> list[FollowUpFact]:
+    """The rep's own dated tasks: each date of the note is weighed by the rules above, and
+    kept with what is to be done on it when none gives a reason it is not the rep's."""
     t = doc.t
     # with: its hour was guessed from 上午/下午, and where its date was said
     out: list[tuple[FollowUpFact, bool, tuple[int, int]]] = []
     carried: str | None = None  # a deadline's task, answered with the rep's own day
     for i, w in enumerate(doc.whens):
-        if i in claimed:
+        if i in claimed or _said_with_the_next(doc, i):
             continue
-        a, b = w.span
-        if i + 1 < len(doc.whens):
-            nxt = doc.whens[i + 1]
-            if nxt.span[0] - b <= 1 and nxt.day == w.day:
-                continue
-        due: date | datetime = w.start
-        if isinstance(due, datetime) and _AFTER_HOUR.match(t, b) and doc.said_by_customer(a):
-            # 下午3点以后来吧 in the customer's line: a window, the rep's answer gives the hour
-            # (the rep's own 两点后再联系她, 三点以后再打过去 is reminded at that hour)
-            due = w.day
-        if isinstance(due, datetime):
-            # An hour already gone today is kept (overdue, the card says so) only when the note
-            # asks to be reminded: the rep was late writing it down and the task is still to do.
-            # 今天上午10点和张总开会 sent at noon is a meeting that took place, no task.
-            gone = due <= doc.now
-            if gone and w.hour_only and due.date() == doc.today and _still_to_do(doc, t, b):
-                due = _next_said_hour(doc, due, w)
-                gone = due <= doc.now
-            if gone and (due.date() != doc.today or not _still_to_do(doc, t, b)):
-                continue
-        elif due < doc.today:
+        due = _due_ahead(doc, w)
+        if due is None or _what_the_day_is(doc, i, w):
             continue
-        holiday_eve = _before_a_holiday(doc, w)
-        if holiday_eve:
-            due = w.day - timedelta(days=1)
-        elif w.is_range and w.end != w.start:
-            continue  # 19号到23号: someone's days away, not one day to act on
-        if w.yearless and w.lunar is None and (w.day - doc.today).days > _YEARLESS_AHEAD:
-            continue  # 11月28号 said on 2 December: most likely the one just past, not next year's
-        if any(x < b and a < y for x, y in doc.phone_spans):
-            continue  # 幺三八 五零零 八二 六一四: 六一 is in a phone, not 1 June
-        if _DONE_BY_THEN.match(t, b) or _EN_GONE.match(t, b):
-            continue  # 初三去过华侨城拜年了, tonight was great: a day gone by, never a task
-        if _names_the_day(doc, a, b):
-            continue  # 明天就月底了, 下周五就是元旦了, 两周后的今天是圣诞节: what a day is
-        if (
-            _NOT_A_DAY_TO_ACT.match(t, b)
-            or (_HOLIDAY.search(t[a:b]) and not _BEFORE_OR_AFTER.match(t, b))
-            or _gone_before(doc, w)
-        ):
-            continue  # 正月十五以后才谈, 国庆7天, 年底最后几天, 已经在1月底送到了, 上次是周三来的
-        if re.match(
-            r"[0-9一二两三四五六七八九十]+个?(?:天|工作日)(?:之?内)?$", t[a:b]
-        ) and re.search(r"[^前]后\s*$", t[max(0, a - 3) : a]):
-            continue  # 我拿到后两天内给她回复: days counted from something yet to happen
-        if _restated(doc, i):
-            continue  # 3月9号(元宵节后那个周一): the same day said again in brackets
-        if _day_told(doc, a, b):
-            continue  # 下次是3月10号。 截止日期係七月十七號，: when something of theirs is
-        after_day = not w.has_time and _VAGUE_AFTER.search(t, max(0, a - 8), a)
-        if after_day or _PURPOSE_OF.search(t, max(0, a - 2), b):
-            continue  # let's meet after 元宵; 打个电话 约下周见面 (what the call is for)
-        ca, cb = doc.clause(a)
-        if doc.said_by_customer(a) and _THEIRS_IN_CHAT.match(t, b):
-            continue  # a customer's line: 明天我从郑州出发, 周一我们开行务会, 春节前发给你们
-        if doc.chat and doc.own_lines and doc.said_by_customer(a) and _answered_with_a_day(doc, a):
-            continue  # 元旦前把价格表发过来 / 我: 好的，我30号之前发您 — the rep's day is the task
-        if doc.chat and not doc.said_by_customer(a) and _put_off_in_chat(doc, w):
-            continue  # 我: 周一过来? / 覃经理: 周一我在总部开会 / 我: 好的周三上午 — Monday is off
-        if _NOT_GOING.search(_sentence_of(t, a)) or _NOT_GOING_HERE.search(t, ca, cb):
-            continue  # 元旦晚会12月31号晚上…不用去
-        # The trip said just before the date is someone's (他下礼拜要出差去上海…), unless the
-        # note turns to the rep in between (…出差 让我周三把报价发他).
-        reach = 24 if t[max(ca, a - 24) : a].isascii() else 12  # (Lee flying to KL on Friday)
-        before = t[max(ca, a - reach) : a]
-        before = before[max(before.rfind(x) for x in "让叫我") + 1 :]
-        travel = _TRAVEL.search(before) or _TRAVEL.search(t, b, cb)
-        # (下周一回来再约: when he is back, the rep's task)
-        after_back = _THEN_AGAIN.match(t, b)
-        rep_next = t[after_back.end() if after_back else b : cb].lstrip(" 我再就")
-        their_trip = travel and not holiday_eve and not _REP_ACTION.match(rep_next)
-        goes = _named_right_before(doc, people, a) and re.match(r"(?:要|会)?(?:去|到|飞)", t[b:])
-        part = _REP_PART.search(t, cb, _sentence_end(t, b)) if travel or goes else None
-        if their_trip and part is None:
+        d = _Dated(doc, people, w)
+        if _theirs_in_a_chat(d):
             continue
-        # (王总明天到上海，我去机场接他: his trip that day, the rep's errand with it)
-        joined = t[part.start() : doc.clause(part.start())[1]].removeprefix("我") if part else None
-        # (a dictated note is one clause: the next date's words are that date's)
-        upto = min([cb] + [v.span[0] for v in doc.whens if b + 2 < v.span[0] < cb])
-        internal = _INTERNAL.search(t, b, upto)
-        if internal and t[internal.start() - 1 : internal.start()] in ("去", "加"):  # (参加)
-            internal = None  # 12月3号去开标: the rep goes to the bid opening
-        if internal and _REMIND_ME.search(_sentence_of(t, a)):
-            internal = None  # 提醒我下周三开标那天去现场: the rep asked for it
-        if internal or _HABIT.search(t[max(ca, a - 8) : a]):
+        their_trip, joined = _trip_around(d)
+        if their_trip or _theirs_said_after(d):
             continue
-        if _BARE_WEEKDAY_AT.match(t, a) and _EVERY.search(t, _sentence_start(t, a), a):
-            continue  # 每周一上午开例会，周五对账: the week's habit goes on, no one Friday
-        if _THEIR_MEETING.search(t, b, doc.chunk(b)[1]) or (
-            t.startswith("开", b) and _THEIR_MEETING.search(t, b, cb)  # (开年前最后一次院长办公会)
-        ):
+        found = _found_action(d)
+        if found is None and _a_date_alone(d):
             continue
-        if _EN_THEIRS.match(t, ca):
-            continue  # He will revert by Friday, Mr Tan to confirm next Wed: theirs to do
-        if (
-            _EN_THEIR_DAY.search(t, ca, a)
-            and not _EN_ME.search(t, ca, a)
-            and not _EN_REP_DOES.match(t, ca)
-        ):
-            continue  # RFP out on Mar 1, budget locked by Aug 20, goes live on Apr 15
-        # (only Feb 24 or Feb 26: the customer's choice of days, none settled; the rep's own
-        # 周五或者下周一去拜访王总 is the first day, with the task said after the second)
-        either = _OR_ANOTHER_DAY.match(t, b) or _ANOTHER_DAY_OR.search(t, max(0, a - 12), a)
-        offered = either and (
-            doc.said_by_customer(a) or _ONLY.search(_sentence_of(t, a)) is not None
-        )
-        if _EN_THEIR_DAY_AFTER.match(t, b) or offered:
-            continue  # before the Oct 15 launch; only Feb 24 or Feb 26 (a choice, not a day)
-        if either and _ANOTHER_DAY_OR.search(t, max(0, a - 12), a):
-            continue  # (the second of the rep's two days: the first is the one reminded of)
-        found = _action(doc, w, people)
-        if either and found is not None and re.match(r"(?:或者?|还是|or)$", found):
-            second = next((v for v in doc.whens if b < v.span[0] <= b + 6), None)
-            found = _action(doc, second, people) if second is not None else None
-        dated = bool(_RELATIVE.search(t[a:b])) or w.span in doc.agreed_spans
-        if found is None and not dated and not doc.hour_answer(a):
-            continue  # 端午节 on its own: a date mentioned, nothing to do
-        if found is None and _INTERNAL.search(t, max(ca, a - 6), a):
-            continue  # 我们公司的年会1月30号: what the day is, an in-house event
-        if found is None and _THEIR_EVENT_TOLD.search(t, max(ca, a - 12), a):
-            continue  # 三一的年中供应商大会6月25号, 他们的年中盘点6月28号: their day, told
-        deadline = (
-            w.deadline
-            or re.match(r"\s*(?:之|以)?前", t[b:]) is not None
-            or re.search(r"(?i)\bby\s*$", t[max(0, a - 4) : a]) is not None  # (by Dec 18)
-        )
-        if deadline and _ANSWERED_AFTER.match(t, cb):
+        if _a_deadline(d) and _ANSWERED_AFTER.match(t, d.cb):
             carried = _action(doc, w, people)  # (what is sent on the rep's own day)
             continue  # 让我6月4号前把数据补交，我这周四就发: the rep's own day is the task
         action = found or "跟进"
-        wanted = _wanted_by(t, b, action)  # 王局长说下周三之前要看到方案: the rep's to prepare
+        wanted = _wanted_by(t, d.b, action)  # 王局长说下周三之前要看到方案: the rep's to prepare
         action = wanted or _meeting_at(doc, w, people, action) or action
-        raw_after = t[b : b + 3].lstrip()
-        planned = bool(
-            re.match(r"(?:要|得|需要|还要|记得|必须|务必|下班前|之前|前把|把)", raw_after)
-        )
-        # 今天去华润置地找李经理签合同 written in the morning: today's errand, still to run (no
-        # 了, 过 or words reported from it; written from five on, it is one told of the day)
-        planned = planned or (
-            doc.now.hour < _ERRAND_DAY_ENDS
-            and _TODAY_ERRAND.match(action) is not None
-            and not re.search(r"[了过]|说|讲", _sentence_of(t, a))
-        )
-        if due == doc.today and not isinstance(due, datetime) and not planned:
+        if due == doc.today and not isinstance(due, datetime) and not _planned_today(d, action):
             continue
-        about = _MEETING_ABOUT.match(t, b)
-        if about is not None and action in ("会", "开会"):
-            action = "开会 " + about["what"]  # 周五下午3点会 过合同: a meeting with its purpose
-        elif _STATE.match(action) or _OTHERS_TASK.match(action):
-            reminded = _REMINDED_THEN.match(t, cb)
-            if reminded is None or any(cb < v.span[0] < _sentence_end(t, cb) for v in doc.whens):
-                continue
-            # 明天降温，记得提醒王总注意身体: how the day will be, then what to do on it
-            action = reminded["task"].strip().removeprefix("我")
-        # (周五前回复他, 周五前要给答复: the rep's answer owed, not theirs awaited)
-        owed = _ANSWER_OWED.match(t[b:cb].lstrip(" 前之")) or _MUST_GIVE.match(t, b)
+        what = _what_is_done(d, action)
+        if what is None:
+            continue
+        action = what
+        owed = _answer_owed(d)
         if owed and action in ("回复", "答复", "回话"):
-            whom = _label_at(people, a)
+            whom = _label_at(people, d.a)
             action = action + whom if whom else action  # (周五前回复他 → 回复王总)
-        if _THEIR_ANSWER.match(action) and not doc.said_by_customer(a) and not owed:
+        if _theirs_to_do(d, action, owed) or _no_task_meant(d, action) or _someone_elses(d, family):
             continue
-        decided = _THEIR_DECISION.match(action) and _third_party_before(t, a)
-        if _their_deed(doc, a, b) or (decided and not re.search(r"[我咱]", t[ca:a])):
-            continue  # 岸电系统他们年底定, 尾款答应本月底付, 标书下周一发出来: theirs, not the rep's
-        said_after = t[b:cb].lstrip(" 前之")
-        theirs_then = _ONLY_THEIRS.match(said_after)
-        if (
-            theirs_then is not None
-            # (定标前再去拜访一次, 返工后第一时间去拜访陈生, 复工 去三一重工回访: their step is
-            # when the rep's task is reckoned from)
-            and not _REP_TASK_AFTER.search(said_after[theirs_then.end() :])
-            and not _REMIND_ME.search(_sentence_of(t, a))
-            # (招标，我得准备资质 — but in a customer's chat line 我 is them)
-            and (
-                doc.said_by_customer(a)
-                or not re.search(r"[我咱]", t[ca:a] + t[b : _sentence_end(t, b)])
-            )
-        ):
-            continue  # 核磁的项目年底前要挂网: only a buyer puts a tender online
-        if doc.said_by_customer(a) and _ANSWER_TO_REP.match(action):
-            continue  # a customer's chat line: 下周三之前答复你 — their answer, awaited
-        if _NOT_THE_DAY.search(t, max(ca, a - 3), a) or _LAST_VISIT.match(t, b):
-            continue  # 避开周一上午; 春节前最后一次拜访: a day named, nothing set for it
-        if _NOT_TO_DO.search(action) or re.search(r"再说|再议", action):
-            continue  # (下周一回公司再说: a put-off, no task)
-        if _FOR_THE_REP.search(action) and not doc.said_by_customer(a):
-            continue
-        if doc.said_by_customer(a) and _THEIR_WISH.search(t, max(ca, a - 6), a):
-            continue  # 我们想年前装好: what the customer hopes for, not a day agreed
-        # (a run-on voice note is one clause: a question is the one asked around its own words,
-        # 问我们能不能派人值守 … 明天上午给他回话 is still a task)
-        qa = max(ca, t.rfind(" ", 0, a) + 1)
-        qb = min(cb, doc.chunk(min(b, len(t) - 1))[1]) if b < cb else cb
-        if _ASKED.search(t, qa, qb) or _ONCE_PLANNED.search(t, max(ca, a - 4), a):
-            continue
-        if _ONCE_PLANNED_SOFT.search(t, max(ca, a - 6), a) and _CHANGED.search(_sentence_of(t, a)):
-            continue
-        called_off = _CALLED_OFF.search(t, b, cb)
-        if called_off and not any(b <= v.span[0] < called_off.start() for v in doc.whens):
-            continue  # 明天的评审会推迟到下礼拜四: tomorrow's is off (下礼拜四 is the new one)
-        put_off = _AFTER_THEN_SEE.match(t, b)
-        if put_off and (not w.has_time or put_off.group().endswith(("说", "议", "看", "定"))):
-            continue  # 正月初八以后再说: no day to act on (两点后再联系 is that hour)
-        # 质保期到1月20号: until then, no task (改到下周二 is the day moved to)
-        if action == "跟进" and re.search(r"(?<![改推延挪约定换迟])到$", t[max(0, a - 2) : a]):
-            continue
-        if w.day == doc.today and "了" in action:
-            continue
-        ca, _ = doc.clause(a)
-        head = t[max(ca, a - 8) : a]
-        subject = bool(_SUBJECT_END.search(head))
-        if not subject and not _EN_VERB.search(t, ca, a):  # Call 国网南通 的刘工 tomorrow
-            # 张总下周三出差: the person right before the date is its subject (not across a comma).
-            subject = any(
-                (m.end == a or (m.end == a - 1 and t[m.end] == " "))
-                and not _ADDRESSED.search(t, max(0, m.start - 4), m.start)
-                for m in people.mentions
-                if not m.pronoun
-            )
-            # 万科下周三搬新办公室: the customer itself right before the date
-            subject = subject or (doc.company_span is not None and doc.company_span[1] == a)
-        if _THEIR_PEOPLE_TOLD.search(head):
-            continue  # 张总让财务下周三打款: a task he gives someone of theirs
-        rep_part = _REP_PART.search(t, b, _sentence_end(t, b))  # (…，我也要跟着去)
-        others = _OUR_OTHERS_DO.search(t, max(ca, a - 8), a) or _SENT_BY_OTHERS.match(t, b, cb + 14)
-        if others and not rep_part:
-            continue  # (1月10号前要交第一批缸盖毛坯，由工厂直发: the plant ships it)
-        if _RANGE_ON.match(t, b):
-            continue  # 7月19号到23号…检修: the first day of someone's stretch of days
-        if any(f.end in (a, a - 1) or f.start <= a <= f.end + 3 for f in family):
-            continue
-        invited = raw_after.startswith(("再", "来")) or action.startswith("来")
-        # 他说礼拜五之前把注册证复印件给他: what he asks the rep to hand him; 京东物流周三下午
-        # 三点谈: a telegraphic note's meeting (张总和他们老板周三谈 is theirs)
-        invited = invited or bool(_HAND_HIM.match(action))
-        invited = invited or (action == "谈" and len(t) <= 16 and not re.search("他们|和|跟", t))
-        if (
-            subject
-            and not _TOLD.search(head)
-            and not invited
-            and not wanted
-            and not _REP_ACTION.match(action)
-        ):
-            hosted = _TO_HOST.search(t, b, _sentence_end(t, b))
+        if _their_own_doing(d, action, wanted is not None):
+            hosted = _TO_HOST.search(t, d.b, _sentence_end(t, d.b))
             if hosted is None:
                 continue
             # 赵主任12月15号带人来工厂参观 提前一天安排好接待: their visit, the rep's to host
             action = hosted["task"]
             if hosted["early"]:
                 due = due - timedelta(days=1)
-                if (due.date() if isinstance(due, datetime) else due) < doc.today:
+                if _day_of(due) < doc.today:
                     continue
-        early = _EARLY.search(t, b, doc.clause(cb + 1)[1] if cb < len(t) else cb)
+        cb = d.cb
+        early = _EARLY.search(t, d.b, doc.clause(cb + 1)[1] if cb < len(t) else cb)
         if early is not None:  # 3月1号合同到期,提前一周提醒我续签: the reminder comes first
             due = due - _early_by(early)
             said = t[early.end() : doc.clause(early.start())[1]]
             action = _FILLER.sub("", said).strip() or action
-            if (due.date() if isinstance(due, datetime) else due) < doc.today:
+            if _day_of(due) < doc.today:
                 continue
         if any(f.due == due for f, _, _ in out):
             continue
-        moved_to = _MOVED_TO.search(t[ca:a]) if action == "跟进" else None
+        moved_to = _MOVED_TO.search(t[d.ca : d.a]) if action == "跟进" else None
         if moved_to is not None:  # 周三的演示改到下周一上午: the thing moved is that day's
-            what = moved_to["what"]
+            moved = moved_to["what"]
             if (
-                _INTERNAL.search(what)
-                or _THEIR_MEETING.search(what)
-                or not (_MEETING_MOVED.search(what) or rep_part)  # (送货改到下周一，我得去)
+                _INTERNAL.search(moved)
+                or _THEIR_MEETING.search(moved)
+                # (送货改到下周一，我得去)
+                or not (
+                    _MEETING_MOVED.search(moved) or _REP_PART.search(t, d.b, _sentence_end(t, d.b))
+                )
             ):
                 continue  # 开标推迟到10月27号, 交货推迟到月底: their step moved, still theirs
-            action = what
+            action = moved
         action = _continued(doc, people, w, action)
         if joined:
             action = joined
