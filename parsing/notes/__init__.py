@@ -24,7 +24,9 @@ never a follow-up; a plan is never an interaction; what is not clearly stated is
 The modules: ``_fold`` (one-for-one folding), ``_doc`` (dates, clauses, chunks, chat stamps),
 ``_people`` (who), ``_facts`` (their phones, birthdays, family, profile, roles), ``_phones``,
 ``_company``, ``_features`` (purchase and payment cycles, competitors), ``_events`` (the
-interaction, follow-ups, itineraries), ``_lexicon`` (word lists), ``_model`` (the facts).
+interaction and itineraries), ``_follow_ups`` (the rep's own dated tasks: each date weighed by
+named rules, one reason each that it is not the rep's), ``_lexicon`` (word lists), ``_model``
+(the facts).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from datetime import datetime
 from ._company import find_company, find_grade, mark_known_orgs
 from ._deals import find_deal
 from ._doc import Doc
-from ._events import find_follow_ups, find_interaction, find_itineraries
+from ._events import find_interaction, find_itineraries
 from ._facts import (
     find_family,
     read_absent,
@@ -47,6 +49,7 @@ from ._facts import (
     read_roles,
 )
 from ._features import find_features
+from ._follow_ups import find_follow_ups
 from ._lexicon import title_info
 from ._model import (
     Birthday,

@@ -1,0 +1,1451 @@
+"""The rep's own dated tasks in a note (find_follow_ups).
+
+Each date the note says is weighed as a task of the rep's: a chain of named rules each give
+a reason it is not (the customer's meeting or deadline, a colleague's job, a habit, a day only
+told of, a plan called off …); a date none of them turns down is kept with the words of what is
+to be done on it. The words shared with the interaction and the trips stay in _events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cached_property
+
+from parsing.dates import When
+
+from ._doc import Doc
+from ._events import (
+    _ASKED_TO_REMIND,
+    _CALLED_OFF,
+    _LAST_VISIT,
+    _LATIN_AFTER,
+    _NUMBERED_DAY,
+    _REP_PART,
+    _RUN_ON,
+    _SAYS,
+    _THEN_AGAIN,
+    _WORK_THING,
+    _YEARLESS_AHEAD,
+    _named_right_before,
+    _sentence_end,
+    _sentence_of,
+    _sentence_start,
+    _their_deed,
+    _third_party_before,
+)
+from ._facts import FamilyMention
+from ._lexicon import TITLE_RE, TITLES, VOICE_FILLERS, words
+from ._model import FollowUpFact
+from ._people import People, label_of
+
+__all__ = ["find_follow_ups"]
+
+# 今天上午10点给赵经理发资料 written at three: the rep's own errand not said done (no 了) is
+# still to do, late; a meeting or a visit at an hour gone by took place.
+_OWN_ERRAND = re.compile(r"\s*(?:再|要|得)?\s*(?:给|把|发|寄|送|交|提交|催|回复)")
+
+
+_LATE_BY = timedelta(hours=3)  # written this much after the hour, the task is not just late
+_LATEST_EVENING = 21  # 8点 said at six in the evening is 20:00; 10点半 is not 22:30
+_EVENING_FROM = 18  # the working day is over: a deadline hour gone by is tomorrow's
+
+
+def _next_said_hour(doc: Doc, due: datetime, w: When) -> datetime:
+    """An hour said alone that has gone today: tonight's when the evening reading is still
+    ahead (提醒我8点… at 18:00 → 20:00), tomorrow's when the task was written long after it
+    (提醒我8点… at 21:40), else today's, late (提醒我6点… at 18:10). A deadline (9点前) is
+    never tonight's: written in the evening, it is tomorrow's, else today's, late."""
+    if w.part_of_day is not None or doc.now - due <= _LATE_BY:
+        return due  # (9点给张总发报价 written at ten: late, today's)
+    if w.deadline:  # 提醒我9点前把报价发过去 written at six in the evening: by nine tomorrow
+        return due + timedelta(days=1) if doc.now.hour >= _EVENING_FROM else due
+    evening = due + timedelta(hours=12)
+    if due.hour < 12 and doc.now < evening and evening.hour <= _LATEST_EVENING:
+        return evening
+    return due + timedelta(days=1)
+
+
+def _still_to_do(doc: Doc, t: str, b: int) -> bool:
+    """An hour already gone today is kept (overdue, the card says so) when the note asks to be
+    reminded, or when what follows is the rep's errand, not said to be done."""
+    if _ASKED_TO_REMIND.search(t):
+        return True
+    return bool(_OWN_ERRAND.match(t, b)) and "了" not in t[b : doc.clause_end(b)]
+
+
+# --- follow-ups -----------------------------------------------------------------------------
+
+_FILLER = re.compile(
+    r"^(?:[\s,:]|提醒我|提醒|记得|一定要|务必|还要|需要|要|得|准备|计划|可以|就|之前|以前|前|以后|之后|再次|必须|"
+    # (我把质保协议发她, 我再打电话跟钟经理对一下交期: the rep, who does every task, goes)
+    r"我们?(?=去|过去|把|再|先|给|跟|和|打|发|寄|送|带))+"
+)
+_TRAIL = re.compile(r"[\s,!?。~吧啊哦呀了]+$")
+# A bare verb names who with it: 万科刘总 明天10点见 → 见刘总.
+_BARE_VERB = frozenset(words("见 见面 约 拜访 回访 联系 电 电话 打电话 call visit meet"))
+# (明10点电: a telegraphic note's call)
+_WITH_WHOM = {"见面": "和{}见面", "打电话": "给{}打电话", "电话": "给{}打电话", "电": "给{}打电话"}
+# English notes put the verb first: call Lee at 万科 next Fri 3pm.
+_EN_VERB = re.compile(
+    r"(?i)\b(?:call|visit|meet(?:ing)?|send|email|ping|follow up(?: with)?|lunch|dinner|present)\b"
+)
+_STATE = re.compile(
+    r"^(?:有|没|是|可能|应该|会(?!议室见|客室见)|开会|放假|结婚|上班|开工|复工|停工|开学|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
+    # (the weather: a state too — but 下雪之前, 台风来之前 is a deadline)
+    r"有空|得空|(?:降温|升温|下雨|下雪|刮风|台风|暴雨|大雨|雾霾|高温)(?![^,。;]{0,2}?(?:之|以)?前))"
+)
+# 张总说下周二给我们回复, 元旦前给回复: the customer's answer awaited, not the rep's to-do.
+_ANSWER_OWED = re.compile(r"^(?:回复|答复|回话)(?:一下)?(?:他|她|客户|对方|[\u4e00-\u9fff]{1,2}总)")
+_MUST_GIVE = re.compile(r"\s*(?:之?前)?\s*(?:要|得|需要|必须)给(?!我)")
+_THEIR_ANSWER = re.compile(
+    r"^(?:给(?:我们|我|咱们)?\s*)?(?:回复|答[复覆]|回话|回电话|回个电话|反馈|消息|答案|结果)"
+)
+# What only the buyer does by a day, whoever is said to do it: 挂网, 招标, 立项, 开标 (a rep bids).
+_ONLY_THEIRS = re.compile(
+    r"^(?:要|会|就|才|能|再|先|准备|计划|正式|全厂|全公司)?(?:挂网|招标|立项|开标|评标|截标|截止|公示|"
+    # (their plant and offices: 系统关闭, 放假, 上班, 返工, 盘点, 检修, 停产, 切换新系统; their
+    # procurement: 定标, 公布, 发采购计划, 开始走…流程; their payment run: 统一付款)
+    # (检修, 盘点, 切换 are also work the rep does: 检修他们的空压机, 切换新报价模板)
+    r"关闭|公布|定标|放假|上班|返工|复工|停产|切换新系统|统一付款|"
+    # (月底前要付款 is the money the rep collects; 开始走访 the rep's round of visits)
+    r"发(?:布)?(?:采购|招标)计划|开始走(?!访)|"
+    r"(?i:(?:they\s+)?(?:close|decide|finali[sz]e|freeze))\b)(?![书会])"
+)
+# The rep asking for it in so many words (客户提醒我们 is the customer's doing).
+_REP_TASK_AFTER = re.compile(
+    r"^[^,;。\s]{0,4}?(?:前|后|以后|之后)|\s(?:再)?(?:去|拜访|找|打电话|给|发|送|寄|带|约|回访)"
+)
+_HAND_HIM = re.compile(
+    r"^(?:要|让)?(?:我们|我|咱们)?把[^,;。]{1,30}?(?:给|发|寄|送|交)(?:给)?(?:他|她)"
+)
+_REMIND_ME = re.compile(r"(?<![户他她方])提醒我(?!们)")
+
+
+# 正月十五前把今年的包材订单定下来: what they will have decided by then
+_THEIR_DECISION = re.compile(r"^把[^\s,;。]{1,12}?(?:定下来|批下来|定了|批了)$")
+_ANSWER_TO_REP = re.compile(r"^(?:给你)?(?:答复|回复|回话|反馈)(?:你|给你)")
+_NOT_THE_DAY = re.compile(r"避开|避免|除了|不要")
+_SUBJECT_END = re.compile(
+    r"(?:他|她|他们|她们|对方|客户|财务|领导|老板|法务)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$"
+    r"|说\s*$"
+)
+# 张总让财务下周三打款: a task the customer gives someone of theirs, said before the date.
+_THEIR_PEOPLE_TOLD = re.compile(r"[让叫](?!我|咱)[\u4e00-\u9fff]{1,4}$")
+_REMINDED_THEN = re.compile(r"[,\s]*(?:记得|别忘了|提醒我)(?P<task>[^,;。\n]{2,30})")
+# What, moved to another day, the rep takes part in (a meeting, a demo, a visit).
+_MEETING_MOVED = re.compile(
+    r"会|演示|拜访|见面|评审|交流|汇报|培训|调试|验收|安装|签约|签合同|面谈|考察|参观|饭|^去|demo",
+    re.I,
+)
+_SENT_BY_OTHERS = re.compile(
+    r"[^。;\n]{0,14}?[,\s]?(?:这批货)?由(?:工厂|物流|厂家|仓库|[^\s,。;]{1,4}物流)(?:直接)?"
+    r"(?:发|直发|配送|送)"
+)
+_RANGE_ON = re.compile(r"\s*(?:到|至|~|-)\s*[0-9一二三四五六七八九十]{1,3}\s*[号日]")
+_THEIR_EVENT_TOLD = re.compile(
+    r"(?:他们|她们|佢哋|[\u4e00-\u9fff]{2,4})的[^,;。\s]{0,8}?"
+    r"(?:盘点|付款|大会|评审|审计|年会|封账|开标|截标|发标|答疑会|座谈会)\s*$"
+)
+# ，我这周四就发 / ，我打算周四上午就发过去 / ; I'll send it Thursday: the rep answers a
+# deadline with a day of their own, said next in the same sentence.
+_ANSWERED_AFTER = re.compile(
+    r"[,;\s]*(?:我(?:打算|准备|计划|定了|就)?\s*[^,;。\n]{0,6}?"
+    r"(?:[今明后]天|(?:这|下)?(?:周|礼拜|星期)[一二三四五六日天]|\d{1,2}[号日])"
+    r"(?:上午|下午|晚上)?\s*(?:就|先)?(?:发|寄|交|送|提交|报)(?:过去|给他|给她|上去|出去)?"
+    r"(?=[,;。\s]|$)"
+    # (…by Dec 18; I'll send it Thursday Dec 17: it, the thing asked for)
+    r"|(?i:I'll|I will)\s+(?:send|submit|share|deliver)\s+it\b)"
+)
+_BARE_SENDING = re.compile(r"^(?:就|先)?(?:发|寄|交|送|提交|报)(?:过去|给他|给她|上去|出去)?$")
+_MOVED_TO = re.compile(
+    r"(?:^|(?<=[的,:\s])|(?<=另外))(?P<what>[^\s,:的]{1,8}?)(?:的事|这事)?"
+    r"(?:改|推迟|推|延期?|挪|调)到\s*$"
+)
+# 物流说货下周二送到, 售后工程师明天上午去现场, 我们经理周五去拜访刘总: what the rep's company,
+# colleagues or carriers do on that day, said as its subject right before it — not the rep's.
+_OUR_OTHERS_DO = re.compile(
+    # (京东物流周三下午三点谈: a name that ends in 物流 is a customer)
+    r"(?:(?:(?<![\u4e00-\u9fff])|(?<=的))"
+    r"(?:物流|快递|厂家|仓库|司机|售后(?:工程师)?|技术部|商务部|财务部|同事)|"
+    r"我们(?:的|公司)?(?:经理|老板|领导|总监|工程师|技术部?|售后|财务部?|商务部?|工厂|司机))"
+    r"(?:说|讲)?(?:货|东西)?(?:也|会|要|就)?$"
+)
+# What no one will do at that day: 签不了, 都不在, 事太多 (a state), 春节快乐 (a greeting); and
+# (_FOR_THE_REP) what the customer does for the rep (明天把文档发我).
+_NOT_TO_DO = re.compile(
+    r"不了|不成|不能|没法|来不及|太忙|很忙|没空|不在|太多|有事|^快乐|^愉快|不$|"
+    # 他们开会定供应商, 他们会把需求发过来 (theirs), 请假, 年会, 起张总负责 (no task), 联系我
+    r"^(?:他们|她们|对方)|请假|休假|年会|负责|^起|(?:联系|找|约|打给)我(?!们的)|"
+    # 就不去了, 如果有空再去 (a condition), 每天早上开会 (a habit), 张总过生日 (someone's day)
+    r"不去|不来|就不|如果|要是|的话|每[天周月年日]|天天|过生日|生日$|^我都|^我也在|"
+    # 10号您能收到 (the customer's receipt)
+    r"^[^\s,]{0,4}(?:能|会|就能|可以)收到|"
+    # 礼拜四来电话 (their call), 开车路上记一下 (the rep noting this very note)
+    r"^来电话?|^打来|记一下$"
+)
+_FOR_THE_REP = re.compile(r"(?:发|给|寄|送|传|告诉|通知|回复|答[复覆])我(?!们的)")
+_THEIR_WISH = re.compile(r"我们?(?:想|希望|打算|争取)\s*$")
+# What a day is of theirs, said in English before it or after it.
+_EN_THEIR_DAY = re.compile(
+    r"(?i)\b(?:(?:RFP|RFQ|tender|PO|bid)\s+(?:is\s+|will be\s+)?(?:out|due|closes?)|closes|"
+    r"locked|freeze|frozen|goes live|go live|launch(?:es)?|shutdown|on leave|holidays?|fiscal)\b"
+    r"(?:\s+[A-Za-z0-9]+){0,4}\s*(?:on|by|until|till|from|is|at|:)?\s*$"
+)
+# The rep's own imperative at the clause start: send …, call …, chase … (no I in rep notes).
+_EN_REP_DOES = re.compile(
+    r"(?i)\s*(?:send|call|chase|submit|prep(?:are)?|check|follow up|email|visit|meet|bring|"
+    r"confirm|remind|quote)\b"
+)
+_EN_ME = re.compile(r"(?i)\b(?:I|I'll|I'm|we|we'll|me|us)\b|我")
+_EN_THEIR_DAY_AFTER = re.compile(r"(?i)\s*(?:launch|go-live|shutdown|board meeting|holiday)\b")
+_ONLY = re.compile(r"只能|只有|(?i:\bonly\b|\beither\b|still deciding)")
+_ANOTHER_DAY_OR = re.compile(r"(?:\d日|周[一二三四五六日天])\s*(?:or|或者?|还是)\s*$")
+_OR_ANOTHER_DAY = re.compile(r"\s*(?:or|或者?|还是)\s*(?:\d{1,2}月\d|下?周[一二三四五六日天])")
+_EN_THEIRS = re.compile(
+    r"(?i)\s*(?:he|she|they|(?:mr|ms|mrs|dr)\.?\s*\S+)\s+(?:will|would|to|is going to|shall)\b"
+)
+# A question asked, not a plan settled (节前能不能把设备先发过来?, 下周三上午您看方便吗).
+_ASKED = re.compile(r"能不能|可不可以|能否|是否|方便吗|行吗|可以吗|好吗|[?]")
+# (8月4号以后再联系: after that day, no day set)
+_AFTER_THEN_SEE = re.compile(r"[^\s,]{0,4}?(?:以后|之后|后)\s*再(?:说|议|看|定|联系|约)")
+# A plan given up (原定明天…改成下周一, 饭局取消了, 取消后天的拜访).
+_ONCE_PLANNED = re.compile(r"(?:原定|原来定|本来|原计划|取消)(?:约了?|定了?|说好)?\s*$")
+# 原来约好, 原本定的, 原先约的: a plan given up only when the note says it changed (…王总确认不变
+# keeps it)
+_ONCE_PLANNED_SOFT = re.compile(r"(?:原来|原本|原先)(?:约好|定好|说好|约|定)?(?:的)?\s*$")
+_CHANGED = re.compile(r"改|取消|推迟|延期|不去了|来不了|去不了|有事|不行|不用了|没空|审核")
+# 明天让财务打首付款 (the customer in their chat): a task they give someone of theirs.
+_OTHERS_TASK = re.compile(r"[让叫](?!我|咱)")
+_FACT_WORDS = re.compile(r"姓|生日|喜欢|爱好|老家|毕业|性格|爱人|儿子|女儿|\d{7}")
+_RELATIVE = re.compile(r"[下明后今本这周号日天底初中旬]|星期|礼拜|\d")
+_VAGUE = frozenset({"说", "再说", "再议", "再定", "定", "议", "再看", "看"})
+_TOLD = re.compile(r"(?:让|要求|叫|请|通知)[^\s,]{0,4}$")
+# Verbs that are the rep's own work: 王局长下周五跟进报价 is the rep's follow-up with 王局长,
+# even though a person is named right before the date.
+_REP_ACTION = re.compile(
+    r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|交(?=标|方案|资料|材料|报价|文件|合同)|"
+    r"催|约|请|拜访|见|签|回款|收款|去|过去|给|和|上门|拜年|到(?!期|货|账)|"
+    r"演示|投标|汇报|面谈|会(?!议|开)|带(?=[^\s,;。]{1,8}过去)|电$|"  # (明10点电: a call)
+    # (宁波银行孔行 下周二饭局, 楊經理 週一上午10點視訊: meeting the person named before)
+    r"饭局$|视讯$|视频$|见面$|吃饭$|喝茶$|饮茶$)"
+)
+# A customer's own travel around a date (他一月十五号要来南京开会, 我明天飞广州 in their chat):
+# a trip, not something the rep has to do.
+_TRAVEL = re.compile(
+    r"出差|飞|回来|度假|休假|放假|[来去][^\s,]{1,3}(?:开会|参加|学习|培训)|参加[^\s,]{1,4}展|"
+    r"(?i:\bon leave\b|\bflying\b|\bfly to\b|\btravell?ing\b|\bout of office\b|\bback on\b)"
+)
+# The customer's own meetings and habits are not the rep's to do (他们下周一内部评审, 一般…).
+_INTERNAL = re.compile(r"内部|例会|年会|尾牙|开标|发标(?!书)|评标|招标会|走流程|审批|公告|公示")
+# …and their committees and reports up, said right after the date (下周三上会, 周五给老板汇报).
+_THEIR_MEETING = re.compile(
+    r"上会|党委会|董事会|办公会|(?:给|向|跟)(?:老板|领导|上级|上面|董事长|老总)汇报"
+)
+_HABIT = re.compile(r"一般|通常|经常|平时|往常|都是|每|习惯")
+_EVERY = re.compile(r"每(?:周|个?礼拜|个?星期)")
+_BARE_WEEKDAY_AT = re.compile(r"(?:周|礼拜|星期)[一二三四五六日天]")
+
+
+def _entity_chunk(doc: Doc, a: int, b: int) -> bool:
+    word = doc.t[a:b]
+    if word in TITLES or (len(word) >= 3 and word.endswith(("处", "部", "科", "室", "办"))):
+        return True
+    return all(doc.used[i] for i in range(a, b))
+
+
+# 发邮件给他邮箱是taozr@…: the address is a contact detail, not part of what to do.
+_CONTACT_TAIL = re.compile(r"邮箱|手机|电话是|电话号|微信号")
+
+
+# Words a note parts with spaces (voice input, telegraphic notes: 把 整改报告 给他) are one task
+# until the clause ends, a date or a spoken filler (然后, 就是) starts the next thing.
+_SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+
+
+# (那个 and 嗯 inside a task are dropped later: 给 那个 太钢的 设备处 打电话 runs on)
+_NEXT_THING = re.compile(
+    r"然后|就是|对吧|还有|另外|但是|不过|因为|[我他她](?:们)?|对方|[^\s]{0,3}说|预算|竞争|对手|金额|议题|"
+    r"参加|[0-9]"
+)
+_RUN_MAX = 16  # a dictated task longer than this has run into the next thing
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _word_spaced(t: str) -> bool:
+    """Whether spaces part words (voice input: 见了 那个 娄 娄工 然后 他说), not clauses as in
+    typed notes (明天去扬州 见扬州市水利局范局长 带上宣传册): many runs, short on average."""
+    runs = [len(r) for r in _HAN_RUN.findall(t)]
+    gaps = len(_SPACE_BETWEEN_HAN.findall(t))
+    return gaps >= 5 and sum(runs) <= 3.2 * len(runs)
+
+
+def _spaced_run(doc: Doc, end: int, cb: int) -> int:
+    t = doc.t
+    start = doc.chunk(end - 1)[0]
+    while end < cb and t[end] == " ":
+        nxt = end
+        while nxt < cb and t[nxt] == " ":
+            nxt += 1
+        if nxt >= cb or doc.date_at[nxt] or _NEXT_THING.match(t, nxt):
+            break
+        x, y = doc.chunk(nxt)
+        if x != nxt or y <= nxt or y - start > _RUN_MAX:
+            break
+        end = y
+    return end
+
+
+def _action(doc: Doc, w: When, people: People) -> str | None:
+    """What to do at ``w``: the words after it (or in the next chunk); None when nothing."""
+    t = doc.t
+    a, b = w.span
+    _, cb = doc.clause(a)
+    if (
+        a > 0
+        and t[a - 1] == "("
+        and t.startswith(")", b)
+        and not re.match(r"\)\s*(?:之|以)?[前后]", t[b:])  # (Deepavali(11月8号)前: a day)
+        and not any(0 <= a - 1 - v.span[1] <= 1 for v in doc.all_whens)  # (周五(11号): a day)
+    ):
+        # 报价单发给王工(周五前) 另外样品已寄出: the task said before its day in brackets
+        said_from = max(t.rfind(x, 0, a - 1) for x in ",。;\n") + 1
+        said_words = _FILLER.sub("", t[said_from : a - 1].strip())
+        if len(said_words) >= 2:
+            return _people_as_named(doc, people, _without_company(doc, said_words))
+    start = b
+    aside = _ASIDE.match(t, b)
+    if aside is not None:  # 3月9号(元宵节后那个周一)给李工打电话: the words after the aside
+        start = aside.end()
+    if w.has_time:
+        after_hour = _AFTER_HOUR.match(t, start)
+        start = after_hour.end() if after_hour else start  # 两点后给岑小姐回电话
+    closing = re.match(r"\)\s*(?:之?前)?", t[b:])
+    if closing is not None:  # 周五(11号)之前把报价发给刘经理: the bracket's date, then the task
+        start = b + closing.end()
+    eve = _HOLIDAY_BEFORE.match(t, start) or re.match(r"\s*(?:前后|最后一[天周][,\s]*)", t[start:])
+    if eve is not None:  # 10月1号放假前把合同签了, 下周三前后给王总打电话: the task after it
+        named_first = eve.re is not _HOLIDAY_BEFORE and "," in eve.group()
+        start = eve.end() if eve.re is _HOLIDAY_BEFORE else start + eve.end()
+        if named_first:  # 月底最后一天，把发票开给华为: the day named, then its task, whole
+            _, cb = doc.clause(min(start, len(t) - 1))
+            return _people_as_named(doc, people, _FILLER.sub("", t[start:cb]).strip()) or None
+    if t.startswith("  ", b):  # an English date's padding (next Monday 发个 proposal)
+        while start < cb - 1 and t[start] == " ":
+            start += 1
+    ka, kb = doc.chunk(min(start, len(t) - 1))
+    latin = _LATIN_AFTER.match(t, kb, cb) if ka <= start else None
+    if latin:  # 发个 proposal: the English words belong to the action
+        kb = latin.end()
+    if (
+        ka <= start
+        and kb < cb
+        and t[kb] == " "
+        and _word_spaced(t)
+        and len(t[start:kb].strip()) <= 2  # 之前 把 整改报告 给他: a word that needs the rest
+        and people.mention_in(start, kb) is None  # (明天 张总 电话 报价单: a list, no run)
+    ):
+        kb = _spaced_run(doc, kb, cb)
+    text = t[start : min(kb, cb)] if ka <= start else ""  # never past the clause (a chat's line)
+    text = _SPACE_BETWEEN_HAN.sub("", text)
+    text = _CONTACT_TAIL.split(text)[0]
+    text = _FILLER.sub("", text)
+    comma = re.match(r"\s*[,，]\s*", t[b : cb + 2])
+    if not text and comma and _REP_ACTION.match(t[b + comma.end() :]):
+        cb = doc.clause(b + comma.end())[1]  # 下礼拜一早上九点，到广达电脑拜访陈处长
+    if not text:
+        for x, y in doc.chunks_in(b, cb):
+            if any(x <= v.span[0] < y for v in doc.whens):
+                break
+            if _entity_chunk(doc, x, y):
+                continue
+            if not _FACT_WORDS.search(t[x:y]):
+                latin = _LATIN_AFTER.match(t, y, cb)  # 提交 tender docs
+                text = _FILLER.sub("", t[x : latin.end() if latin else y])
+            break
+    # 约了张总下周三见面 / 打电话给苗主任 约下周三上午拜访: keep the verb before the date.
+    pa, _ = doc.chunk(max(a - 1, 0))
+    before = t[pa:a].strip() if pa < a else ""
+    if before[:1] in ("约", "请", "陪") and text and len(before) <= 8 and not _AGREED.match(before):
+        text = before + text
+    text = _AGREED.sub("", text) or text
+    if _RUN_ON.search(text, 2):  # a voice note runs on: the task ends at its next filler
+        parts = _RUN_ON.split(text)
+        # (去那个长春的吉林大学…: a filler right after the verb is no end)
+        # (我们把那个技术参数表发给他: a word that needs what follows, 把, 给, 去, is no end either)
+        needs_more = len(parts[0]) <= 2 or parts[0].endswith(("把", "给", "去", "到", "跟", "和"))
+        # (把那个嗯就是那个技术方案…: fillers stacked, the words come after all of them)
+        after = next((p for p in parts[1:] if p.strip()), "")
+        text = parts[0] + after if needs_more else parts[0]
+    if ka <= start:
+        text = _with_whom(doc, people, text, min(kb, cb), cb)
+    text = _people_as_named(doc, people, _without_company(doc, text))
+    text = _EN_TAIL.sub("", _TRAIL.sub("", text)[:24])
+    if _GRADE_SAID.search(t):  # 周一下午3点送样 B类: the grade is the customer's (方案 B stays)
+        text = _GRADE_AFTER.sub("", text) or text
+    if text.startswith("再") and len(text) >= 3:
+        text = text[1:]
+    if not text or text == "跟进" or _EN_LEAD.match(text):  # Call 刘工 tomorrow re 巡检 app
+        about = text if re.match(r"(?i)(?:re|about|regarding):?\s+\S", text) else ""
+        text = _english_verb_before(doc, a) or text
+        if about and text != about:  # call 陈总 tmr 10am re core system: what it is about
+            text = f"{text} {about}"
+    if _GIVE_ONLY.fullmatch(text):  # 先把比价材料准备好，12月5号前给我: what is given, said first
+        said_first = _said_before(doc, people, a)
+        if said_first:
+            text = said_first
+    sent = _SENT.fullmatch(text)
+    if sent:  # 发票我明天寄过去 → 寄发票, 你把报价单发我邮箱 … 今晚发 → 发报价单
+        thing = _thing_before(doc, a)
+        if thing:
+            text = sent["verb"] + thing
+    if text in _BARE_VERB or text.lower() in _BARE_VERB:  # (Call tomorrow 10am)
+        # (next Friday 3pm call 李部长 re budget: whom the verb names, not who was named before)
+        verb_end = t.find(text, start) + len(text) if t.find(text, start) >= 0 else start
+        after = next(
+            (
+                m
+                for m in people.mentions
+                if verb_end <= m.start <= verb_end + 2 and not m.pronoun and m.contact >= 0
+            ),
+            None,
+        )
+        label = label_of(people.persons[after.contact]) if after else _label_at(people, a)
+        if label:
+            joint = " {}" if text.isascii() else "{}"
+            said = _EN_ABOUT.search(doc.text, doc.clause(a)[0], cb) if text.isascii() else None
+            text = _WITH_WHOM.get(text, text + joint).format(label)
+            if said:  # call 刘总 @ 新希望六和 re feed traceability: what the call is about
+                text += " re " + said["what"].strip()
+    if doc.chat:
+        text = _in_third_person(doc, people, a, text)
+    if text in _VAGUE:
+        ca, _ = doc.clause(a)
+        if _SAYS.search(t, max(ca, a - 8), a):
+            return None  # 他说春节前要定: their decision to come, nothing for the rep to do
+        return "跟进"
+    m = people.mention_in(b, b + len(text) + 1)
+    if not text or (m is not None and t[m.start : m.end] == text):
+        return None
+    bare = _SPOKEN_FILLER.sub("", text)  # 去那个长春的吉林大学: voice input's 那个 and 嗯 go
+    return bare if len(bare) >= 2 else text
+
+
+_SPOKEN_FILLER = re.compile(r"嗯|那个(?=[\u4e00-\u9fff])")
+_GRADE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])\s+[ABC]类?$")
+_GRADE_SAID = re.compile(r"[ABC]类")
+
+
+# A trip said alone (去一下南通中远海运川崎船厂) and then whom it is for (找生产部的白部长).
+_ONLY_A_TRIP = re.compile(r"^(?:先|要)?(?:去|到)(?:一下|一趟)?\s*[\u4e00-\u9fffA-Za-z]{2,20}$")
+_TO_SEE = re.compile(r"找|见|拜访")
+_ABOUT = re.compile(r"聊|谈|讲|送|签|带|汇报|演示")
+
+
+def _with_whom(doc: Doc, people: People, text: str, end: int, cb: int) -> str:
+    """去一下川崎船厂 找白部长 聊焊接机器人的维保 → 找白部长 聊焊接机器人的维保: a reminder is
+    about the person met and what for, when the note says so in the chunks that follow
+    (腊月廿三去管委会送台历 找康主任 keeps both)."""
+    rest = [(x, y) for x, y in doc.chunks_in(end, cb) if not doc.date_at[x]]
+    if not rest or not _TO_SEE.match(doc.t, rest[0][0]):
+        return text
+    x, y = rest[0]
+    if people.mention_in(x, y + 1) is None:
+        return text
+    seen = doc.t[x:y]
+    if text.endswith(seen):
+        return text  # (明天 拜访张总: the words found are that chunk already)
+    if len(rest) > 1 and _ABOUT.match(doc.t, rest[1][0]):
+        seen += " " + doc.t[rest[1][0] : rest[1][1]]
+    company = doc.t[doc.company_span[0] : doc.company_span[1]] if doc.company_span else None
+    if _ONLY_A_TRIP.match(text):  # (去扬州 见范局长: a trip to a city is one to remember)
+        return seen if company and company in text else text
+    return f"{text} {seen}"
+
+
+# 找生产部的白云白部长 → 找白部长, 见一下他们的葛所长 → 见葛所长: the person as the card names
+# them, without the department or 一下 before them.
+_BEFORE_PERSON = re.compile(
+    r"(?<=[找见给跟约访问])(?:一下)?(?:他们的?|[\u4e00-\u9fffA-Za-z]{1,10}?(?:部|科|处|室|中心|办)的?)?$"
+)
+
+
+def _people_as_named(doc: Doc, people: People, text: str) -> str:
+    for m in people.mentions:
+        if m.pronoun or m.contact < 0:
+            continue
+        said = doc.t[m.start : m.end]
+        k = text.find(said)
+        if k < 0:
+            continue
+        label = label_of(people.persons[m.contact])
+        twice = m.name and m.surname and said.startswith(m.name + m.surname)
+        if label and twice:  # 陈东陈总: a name, then its surname and title again
+            text = text[:k] + label + text[k + len(said) :]
+        lead = _BEFORE_PERSON.search(text, 0, k)
+        if lead and lead.start() < k:
+            text = text[: lead.start()] + text[k:]
+    return text
+
+
+# 约定下周三前发修改后的报价: what was agreed is the action, not the agreeing (发修改后的报价).
+_EN_ABOUT = re.compile(r"(?i)\bre:?\s+(?P<what>[A-Za-z][A-Za-z0-9 -]{1,40}?)\s*(?:[.,;!?]|$)")
+_AGREED = re.compile(r"^(?:约定|约好|说好|讲好|商定)了?\s*")
+
+
+# A verb of sending with nothing sent said after it.
+# A bare handing over after the day (…1月12号前给, …12月5号前给我): its thing was said first.
+_GIVE_ONLY = re.compile(r"(?:给|交)(?:我|我们|你|他|她|他们|过来|过去)?(?:就行|就可以|就好|即可)?")
+_SAID_BEFORE_LEAD = re.compile(r"^(?:先|要|还要|得|再|然后|那个|就是)+")
+_TOLD_BY = re.compile(r"(?:让|要|叫|说|请)$")
+
+
+def _said_before(doc: Doc, people: People, a: int) -> str | None:
+    """The words before the date at ``a`` in its sentence part (after the last comma): what is
+    to be handed over (激光雷达的量产报价鲍凯让 → 激光雷达的量产报价), or None."""
+    t = doc.t
+    end = a
+    start = max(t.rfind(x, 0, end) for x in ",，。;；\n") + 1
+    if not t[start:end].strip() and start > 0 and t[start - 1] in ",，":
+        end = start - 1  # 先把比价材料准备好,12月5号前给我: the part before the comma
+        start = max(t.rfind(x, 0, end) for x in ",，。;；\n") + 1
+    mark = _TOLD_BY.search(t, start, end)
+    if mark is not None:  # 鲍凯让…: whoever asked for it is no part of the thing
+        end = mark.start()
+    for m in people.mentions:
+        if start <= m.start < end and m.end >= end - 1:
+            end = m.start
+    names = [p.name for p in people.persons if p.name]
+    whose = next((n for n in names if t.endswith(n, start, end)), None)
+    if whose is not None:  # (…量产报价鲍凯让: a name said again, not read as a mention)
+        end -= len(whose)
+    text = _SAID_BEFORE_LEAD.sub("", t[start:end].strip())
+    if not 2 <= len(text) <= 20 or any(doc.date_at[start:end]) or _FACT_WORDS.search(text):
+        return None
+    if re.search(r"[我你他她]|说|[?？]", text) and not text.startswith("把"):
+        return None
+    return text
+
+
+_SENT = re.compile(r"(?P<verb>发|寄|送|交|带)(?:过去|过来|给他|给她|给您|您|他|她)?")
+
+
+def _thing_before(doc: Doc, a: int) -> str | None:
+    """The last thing worked on named shortly before ``a``: on its line, or in a chat the
+    message before (its stamp line between)."""
+    t = doc.t
+    start = a
+    for _ in range(3 if doc.chat else 1):
+        start = t.rfind("\n", 0, start - 1) + 1 if start > 0 else 0
+    things = list(_WORK_THING.finditer(t, max(start, a - 60), a))
+    return things[-1].group().strip() if things else None
+
+
+def _label_at(people: People, pos: int) -> str | None:
+    """How the person a reminder at ``pos`` is about is named (刘总), if anyone is."""
+    who = people.anchor(pos)
+    return label_of(people.persons[who]) if who is not None else None
+
+
+def _in_third_person(doc: Doc, people: People, a: int, text: str) -> str:
+    """A chat line's 您 (the rep to the customer) or 我 (the customer of themselves) is the
+    customer: 约您 → 约甘总, 把报价给我 → 把报价给卜主任."""
+    label = _label_at(people, a)
+    if not label:
+        return text
+    if doc.said_by_customer(a):
+        return re.sub(r"(?<=[给找见])我", label, text)
+    return text.replace("您", label)
+
+
+# A surname and a title right after the company: 南京地铁唐经理.
+_PERSON_AHEAD = re.compile(rf"\s*[\u4e00-\u9fff](?:{TITLE_RE.pattern})")
+_COMPANY_BEFORE = re.compile(r"\s*(?:at|@|from)\s*$")
+_COMPANY_AFTER = re.compile(r"\s*的\s*")
+
+
+def _without_company(doc: Doc, text: str) -> str:
+    """给无锡市中医院的萧院长送年货 → 给萧院长送年货: the card names the company already."""
+    if doc.company_span is None:
+        return text
+    name = doc.t[doc.company_span[0] : doc.company_span[1]]
+    k = text.find(name)
+    if k < 0:
+        return text
+    end = k + len(name)
+    # "X的张总", "电话南京地铁唐经理" and "去X找林科长" name the person; 报价给镇江港务集团
+    # keeps the place it names (the name is cut out with the words that lead to it)
+    before = _COMPANY_BEFORE.search(text, 0, k)
+    after = _COMPANY_AFTER.match(text, end)
+    if after is not None:  # X的张总 (and "at X 的")
+        cut = text[: before.start() if before else k] + text[after.end() :]
+    elif before is not None and before.group().strip():  # call Wang at X
+        cut = text[: before.start()] + text[end:]
+    elif k == 1 and text[0] in "去到" and text.startswith(("找", "见", "拜"), end):
+        cut = text[end:]  # 去X找林科长 → 找林科长
+    elif _PERSON_AHEAD.match(text, end):  # 电话南京地铁唐经理
+        cut = text[:k] + text[end:].lstrip()
+    else:
+        return text
+    return cut if len(cut) >= 2 else text
+
+
+def _english_verb_before(doc: Doc, a: int) -> str | None:
+    """call Lee at 万科 next Fri 3pm: the English verb and its object before the date."""
+    ca, _ = doc.clause(a)
+    m = _EN_VERB.search(doc.t, ca, a)
+    if m is None:
+        # Next step: site survey on Dec 29 / Lunch with 方总 … next Tue: the English words
+        # that lead to the date, after any "Next step:" label
+        said = doc.t[ca:a]
+        said = said[said.rfind(":") + 1 :]
+        if not _EN_TASK.fullmatch(said):
+            return None
+        text = _EN_TAIL.sub("", _without_company(doc, said).strip(" ,:"))
+        return text if 2 <= len(text) <= 40 else None
+    text = _EN_TAIL.sub("", _without_company(doc, doc.t[m.start() : a]).strip(" ,:"))
+    return text or None
+
+
+# A short English task said before its date (mostly Latin, a name or two in Chinese allowed).
+_EN_TASK = re.compile(r"\s*[A-Za-z][A-Za-z0-9 ,.&'()\u4e00-\u9fff-]{1,40}?\s*")
+
+
+_EN_LEAD = re.compile(r"(?i)(?:re|with|about|regarding)\b")
+# send 合同 draft to Ms. 岑 before 月底: the words that lead to the date are no part of the task
+_EN_TAIL = re.compile(r"(?i)(?:\s+(?:before|by|on|at|until|due|eod|cob|for|re:?|@))+\s*$")
+
+
+# A day said done (去过, 拜访过, 见过了): gone by, whatever the calendar reads (初三去过 in 正月).
+# (开会过一下合同, 过一遍, 过目: going over something, no 过 of the past)
+_DONE_BY_THEN = re.compile(
+    r"\s*(?:[去来见到拜访打通聊谈开][^\s,，。]{0,5}?)?过(?![来去年节一下目])"
+    r"|\s*去的(?!话|时候|人|那|这|地方)"  # (21号去的兰州石化: gone then)
+)
+_EN_GONE = re.compile(r"(?i)\s*(?:was|were|went|had)\b")
+# A day said to be another (明天就月底了, 下周五就是元旦了, 后天周六, 下个礼拜天是二月二十八号):
+# the calendar told, no task — both the day and what it is.
+# (明天十点五号楼会议室见: 五号楼 is a building, not the day 明天 is)
+_DAY_WORD = (
+    r"(?:[0-9一二三四五六七八九十]{1,3}月|月底|月初|年底|元旦|春节|圣诞节?|国庆|中秋|端午|清明|除夕|小年|"
+    r"周[一二三四五六日天]|礼拜[一二三四五六日天]|星期[一二三四五六日天]|腊月|正月|"
+    r"[0-9一二三四五六七八九十]{1,3}(?:号(?!楼)|日))"
+)
+_IS_THE_DAY = re.compile(
+    rf"(?:的今天)?\s*(?:就是|就|是|也就是)?\s*{_DAY_WORD}[^,，。;；\s]{{0,8}}?(?:了|喇|啦|咯)?"
+    rf"(?=$|[,，。;；\s]|{VOICE_FILLERS})"
+)
+_IS_BEFORE = re.compile(r"(?:的今天)?(?:就是|就|是)\s*$")
+_TOLD_END = re.compile(rf"\s*(?:了|喇|啦|咯)?\s*(?:$|[,，。;；\n]|{VOICE_FILLERS})")
+
+
+# 周五下午3点会 过合同, 周一上午开会 谈价格: a meeting said with what it is for is a task.
+_MEETING_ABOUT = re.compile(
+    r"\s*开?会\s*[,，]?\s*(?P<what>(?:过|谈|讨论|聊|汇报|定|签)[^\s,，。;；]{1,12})"
+)
+# 不用去, 不去了, 不参加: the day is named and declined.
+_NOT_GOING = re.compile(r"不用去|不去了|不参加|不必去|不用参加|轮不到我")
+# …and these in the day's own clause only (王总说下周三去不了，改到周五上午来: Friday stays)
+_NOT_GOING_HERE = re.compile(r"去不了|不用我管|不归我管")
+
+
+def _answered_with_a_day(doc: Doc, a: int) -> bool:
+    """In a pasted chat, whether the rep's own later line names another day of its own (their
+    answer to the customer's request is what the rep will do, and when; the same day said
+    again only sets its hour)."""
+    asked = next((w for w in doc.whens if w.span[0] == a), None)
+    # (11号下午五点前交到采购部 / 我: 11号上午把标书送过去 — their deadline, the rep's hour)
+    deadline = (
+        asked is not None
+        and asked.has_time
+        and bool(
+            re.search(r"前$", doc.t[slice(*asked.span)])
+            or re.match(r"\s*之?前", doc.t[asked.span[1] :])
+        )
+    )
+    return any(
+        w.span[0] > a
+        and not doc.said_by_customer(w.span[0])
+        and doc.is_future(w)
+        and (asked is None or w.day != asked.day or deadline)
+        for w in doc.whens
+    )
+
+
+# A customer's chat line turning a day down: no (不行, 没空), busy that very day (周二我出差),
+# another day offered (周五吧), or another day named that the rep then takes.
+_TURNED_DOWN = re.compile(
+    r"不太?行|不太?方便|没空|没时间|不在|来不了|够呛|改到|改成|约了别人|有个?会|[唔不]得闲"
+)
+_NOT_NEEDED = re.compile(r"不用跑|不用来|不用过来|不用麻烦|不用特意|不必跑|不必过来")
+_BUSY = re.compile(r"出差|开会|不在|没空|有事|(?<![过来])去(?!你们|您)")
+_AGREED_IN_LINE = re.compile(r"可以|没问题|行[,，]|好的|OK|ok")
+
+
+def _put_off_in_chat(doc: Doc, w: When) -> bool:
+    """Whether the day the rep offered in a chat was turned down by a customer's later line
+    (see _TURNED_DOWN) and the rep's own later line settles on another day (a customer's line
+    that only tells of their own day, or says 不急, turns nothing down)."""
+    t = doc.t
+    a = w.span[0]
+    lines = sorted([(x, True) for x in doc.own_lines] + [(x, False) for x in doc.others_lines])
+    later = [(x, own) for x, own in lines if x > a]
+    for i, (x, own) in enumerate(later):
+        if own:
+            continue
+        end = later[i + 1][0] if i + 1 < len(later) else len(t)
+        if _NOT_NEEDED.search(t, x, end):
+            return True  # 我：那我下周五去取？/ 程经理：不用跑，盖好了直接快递给你
+        said = {v.day for v in doc.whens if x <= v.span[0] < end}
+        settled = {
+            v.day
+            for v in doc.whens
+            if v.span[0] > end and not doc.said_by_customer(v.span[0]) and doc.is_future(v)
+        } - {w.day}
+        if not settled:
+            continue
+        offered = any(
+            t.startswith("吧", v.span[1]) and v.day != w.day
+            for v in doc.whens
+            if x <= v.span[0] < end
+        )
+        agreed = _AGREED_IN_LINE.search(t, x, end) is not None
+        busy = _BUSY.search(t, x, end) is not None
+        if (
+            _TURNED_DOWN.search(t, x, end)
+            or (w.day in said and busy and not agreed)
+            or offered
+            or (said & settled and not busy)
+        ):
+            return True
+    return False
+
+
+def _names_the_day(doc: Doc, a: int, b: int) -> bool:
+    """Whether the date at ``a``–``b`` only tells what a day is: followed by another day and
+    了 (明天就月底了), or by another day and a clause with its own date or none (明天元旦，后天周六);
+    or the day told itself (…就是元旦了, …是圣诞节，下周五前…)."""
+    t = doc.t
+    # (明天月底了 记得催回款: the day told, then the task for it — kept)
+    restated = _TOLD_END.match(t, b)
+    if restated is not None and re.search(r"就是|是|[天日](?=周|礼拜|星期)", t[a:b]):
+        return _next_part_dated(doc, restated.end())  # 下周五就是元旦了。: read as one date
+    told = _IS_THE_DAY.match(t, b)
+    if told is None and _IS_BEFORE.search(t, max(0, a - 4), a):
+        told = _TOLD_END.match(t, b)
+    return told is not None and _next_part_dated(doc, told.end())
+
+
+# 下次是3月10号。 開標係七月廿四號, Q3的在9月底: a day told as when something is (定在, 约在,
+# 改在 set the rep's appointment).
+_TOLD_AS = re.compile(r"(?<![约定改放排])(?:是|係|系|在)\s*$")
+# …said of their own steps: 下次, 截止(日期), 开标, 定标, 公布, 结果 (演示是下周四 is the rep's)
+_THEIR_STEP = re.compile(r"下次|下一次|截止|开标|评标|定标|公布|结果|付款日|放假|预算|Q[1-4]")
+_TOLD_THEN_ENDS = re.compile(r"\s*(?:$|[,。;\n])")
+_ONES_OWN_ERRAND = re.compile(r"[我咱]|拜访|见面|约|去|打电话|联系|回访")
+
+
+# After a date: from then on, no one day (以后才, 后才上班), a holiday's length (放假3天, 国庆
+# 7天), the season told (年底最后几天).
+# (元旦放假前, 清明假期后第一天, 月底最后一天: a day for the rep's task, reckoned from it)
+_HOLIDAY_WORD = r"(?:放假|假期|长假|连假)"
+_NOT_A_DAY_TO_ACT = re.compile(
+    rf"\s*(?:(?:以|之)?后才|后再说|{_HOLIDAY_WORD}(?![前后])|[0-9一二三四五六七八九十]+天(?![内后前之以])"
+    # (过年还在想工作: a state then; 五一前最后一周, 国庆第二天, 端午节前后: a time named)
+    r"|最后(?:几|这几)天|(?:最后一[周天]|第[一二三]天)(?=[。;(]|了|$)|还在|都在)"
+)
+_HOLIDAY = re.compile(rf"{_HOLIDAY_WORD}$")
+_TODAY_ERRAND = re.compile(r"去|找|拜访|送|签|上门")
+_ERRAND_DAY_ENDS = 17
+_HOLIDAY_BEFORE = re.compile(rf"{_HOLIDAY_WORD}(?:之|以)?前")
+_BEFORE_OR_AFTER = re.compile(r"\s*(?:之|以)?[前后]")
+# Before a date: a deed already done then (已经在1月底送到了, 上次是周三来的).
+_GONE_BEFORE = re.compile(r"(?P<already>已经|早就)?(?:上次|上回)?(?:是|在|于)?\s*$")
+
+
+def _before_a_holiday(doc: Doc, w: When) -> bool:
+    """元旦放假前, 春节放假前把合同签了: by the day before the holiday (whose days read as a
+    range, which would otherwise be someone's days away)."""
+    t = doc.t
+    a, b = w.span
+    # (10月1号放假前: the holiday begins that day, so the day before it too)
+    return not w.has_time and bool(
+        _HOLIDAY_BEFORE.match(t, b)
+        or (
+            not re.search(r"\d", t[a:b])
+            and _HOLIDAY.search(t[a:b])
+            and re.match(r"(?:之|以)?前", t[b:])
+        )
+    )
+
+
+def _gone_before(doc: Doc, w: When) -> bool:
+    """上次是周三来的, 已经在1月底送到了: a day gone by (已经 only for a month and day read as the
+    next one: 张总已经在下周二安排了会议 is still to come)."""
+    a = w.span[0]
+    m = _GONE_BEFORE.search(doc.t, max(doc.clause(a)[0], a - 4), a)
+    if m is None or not m.group().strip():
+        return False
+    if re.search("上次|上回", m.group()):
+        return True
+    said = doc.t[a : w.span[1]]
+    return m["already"] is not None and not re.search(r"[下明后本这今]|周|礼拜|星期", said)
+
+
+_ASIDE = re.compile(r"\s*\([^()\n]{1,16}\)\s*(?:之?前)?")
+
+
+def _restated(doc: Doc, i: int) -> bool:
+    """Whether one of two dates that say the same day twice, the second in brackets, but are
+    read as two days, is to be left: the one whose day is said by its number (周五(11号) is the
+    11th, 3月9号(元宵节后那个周一) the 9th). The same day twice (下下周五(29号)前) leaves
+    neither: the bracket's carries the task on."""
+
+    def pair(j: int) -> bool:
+        if j <= 0 or j >= len(doc.whens):
+            return False
+        a = doc.whens[j].span[0]
+        opened = doc.t.rfind("(", 0, a)
+        if opened < 0 or ")" in doc.t[opened:a]:
+            return False
+        before = doc.whens[j - 1]
+        return 0 <= opened - before.span[1] <= 1 and before.day != doc.whens[j].day
+
+    def numbered(j: int) -> bool:
+        return bool(_NUMBERED_DAY.search(doc.t[slice(*doc.whens[j].span)]))
+
+    if pair(i):  # the bracket's: left unless its number says the day
+        return not numbered(i) or numbered(i - 1)
+    if pair(i + 1):  # the first: left when only the bracket's says the day by its number
+        return numbered(i + 1) and not numbered(i)
+    return False
+
+
+def _day_told(doc: Doc, a: int, b: int) -> bool:
+    """Whether the date at ``a``–``b`` is only told as when something is (see _TOLD_AS), with
+    nothing of the rep's in its clause."""
+    t = doc.t
+    ca, _ = doc.clause(a)
+    return bool(
+        _TOLD_AS.search(t, max(ca, a - 2), a)
+        and _TOLD_THEN_ENDS.match(t, b)
+        # (下周五是1月1号: a day said to be another is the calendar told)
+        and (
+            _THEIR_STEP.search(t, ca, a) or any(v.span[1] in (a - 1, a - 2) for v in doc.all_whens)
+        )
+        and not _ONES_OWN_ERRAND.search(t, ca, a)
+    )
+
+
+def _next_part_dated(doc: Doc, pos: int) -> bool:
+    """Whether what follows ``pos`` (after a comma) begins with its own date, or nothing follows
+    in the sentence."""
+    t = doc.t
+    part = t[pos : _sentence_end(t, pos)]
+    rest = part.lstrip(" ,，")
+    if not rest:
+        return True
+    start = pos + len(part) - len(rest)
+    return any(start <= w.span[0] <= start + 2 for w in doc.all_whens)
+
+
+@dataclass
+class _Dated:
+    """One date of the note, weighed as a task of the rep's: where it is said, in which
+    clause, and what is said around it. Each rule below reads one of these and gives a reason
+    the date is not the rep's task (theirs, a colleague's, a habit, what a day is …)."""
+
+    doc: Doc
+    people: People
+    w: When
+
+    @property
+    def t(self) -> str:
+        return self.doc.t
+
+    @property
+    def a(self) -> int:
+        return self.w.span[0]
+
+    @property
+    def b(self) -> int:
+        return self.w.span[1]
+
+    @cached_property
+    def clause(self) -> tuple[int, int]:
+        return self.doc.clause(self.a)
+
+    @property
+    def ca(self) -> int:
+        return self.clause[0]
+
+    @property
+    def cb(self) -> int:
+        return self.clause[1]
+
+    @cached_property
+    def sentence(self) -> str:
+        return _sentence_of(self.t, self.a)
+
+    @cached_property
+    def by_customer(self) -> bool:
+        return self.doc.said_by_customer(self.a)
+
+
+def _said_with_the_next(doc: Doc, i: int) -> bool:
+    """周四 12月17日: the same day said twice in a row is read once, from the second."""
+    if i + 1 >= len(doc.whens):
+        return False
+    w, nxt = doc.whens[i], doc.whens[i + 1]
+    return nxt.span[0] - w.span[1] <= 1 and nxt.day == w.day
+
+
+def _due_ahead(doc: Doc, w: When) -> date | datetime | None:
+    """When the task would be due, or None when the date is gone or is no one day ahead."""
+    t = doc.t
+    a, b = w.span
+    due: date | datetime = w.start
+    if isinstance(due, datetime) and _AFTER_HOUR.match(t, b) and doc.said_by_customer(a):
+        # 下午3点以后来吧 in the customer's line: a window, the rep's answer gives the hour
+        # (the rep's own 两点后再联系她, 三点以后再打过去 is reminded at that hour)
+        due = w.day
+    if isinstance(due, datetime):
+        # An hour already gone today is kept (overdue, the card says so) only when the note
+        # asks to be reminded: the rep was late writing it down and the task is still to do.
+        # 今天上午10点和张总开会 sent at noon is a meeting that took place, no task.
+        gone = due <= doc.now
+        if gone and w.hour_only and due.date() == doc.today and _still_to_do(doc, t, b):
+            due = _next_said_hour(doc, due, w)
+            gone = due <= doc.now
+        if gone and (due.date() != doc.today or not _still_to_do(doc, t, b)):
+            return None
+    elif due < doc.today:
+        return None
+    if _before_a_holiday(doc, w):
+        due = w.day - timedelta(days=1)
+    elif w.is_range and w.end != w.start:
+        return None  # 19号到23号: someone's days away, not one day to act on
+    if w.yearless and w.lunar is None and (w.day - doc.today).days > _YEARLESS_AHEAD:
+        return None  # 11月28号 said on 2 December: most likely the one just past, not next year's
+    if any(x < b and a < y for x, y in doc.phone_spans):
+        return None  # 幺三八 五零零 八二 六一四: 六一 is in a phone, not 1 June
+    return due
+
+
+def _what_the_day_is(doc: Doc, i: int, w: When) -> bool:
+    """The day is told of, gone by or only a time from which: nothing to do on it."""
+    t = doc.t
+    a, b = w.span
+    if _DONE_BY_THEN.match(t, b) or _EN_GONE.match(t, b):
+        return True  # 初三去过华侨城拜年了, tonight was great: a day gone by, never a task
+    if _names_the_day(doc, a, b):
+        return True  # 明天就月底了, 下周五就是元旦了, 两周后的今天是圣诞节: what a day is
+    if (
+        _NOT_A_DAY_TO_ACT.match(t, b)
+        or (_HOLIDAY.search(t[a:b]) and not _BEFORE_OR_AFTER.match(t, b))
+        or _gone_before(doc, w)
+    ):
+        return True  # 正月十五以后才谈, 国庆7天, 年底最后几天, 已经在1月底送到了, 上次是周三来的
+    if re.match(r"[0-9一二两三四五六七八九十]+个?(?:天|工作日)(?:之?内)?$", t[a:b]) and re.search(
+        r"[^前]后\s*$", t[max(0, a - 3) : a]
+    ):
+        return True  # 我拿到后两天内给她回复: days counted from something yet to happen
+    if _restated(doc, i):
+        return True  # 3月9号(元宵节后那个周一): the same day said again in brackets
+    if _day_told(doc, a, b):
+        return True  # 下次是3月10号。 截止日期係七月十七號，: when something of theirs is
+    after_day = not w.has_time and _VAGUE_AFTER.search(t, max(0, a - 8), a)
+    # let's meet after 元宵; 打个电话 约下周见面 (what the call is for)
+    return bool(after_day or _PURPOSE_OF.search(t, max(0, a - 2), b))
+
+
+def _theirs_in_a_chat(d: _Dated) -> bool:
+    """A chat's day that is the customer's, or one the rep's later answer replaced."""
+    doc, t = d.doc, d.t
+    if d.by_customer and _THEIRS_IN_CHAT.match(t, d.b):
+        return True  # a customer's line: 明天我从郑州出发, 周一我们开行务会, 春节前发给你们
+    if doc.chat and doc.own_lines and d.by_customer and _answered_with_a_day(doc, d.a):
+        return True  # 元旦前把价格表发过来 / 我: 好的，我30号之前发您 — the rep's day is the task
+    # 我: 周一过来? / 覃经理: 周一我在总部开会 / 我: 好的周三上午 — Monday is off
+    return doc.chat and not d.by_customer and _put_off_in_chat(doc, d.w)
+
+
+def _trip_around(d: _Dated) -> tuple[bool, str | None]:
+    """Whether the date is someone's trip with nothing of the rep's in it, and the rep's
+    errand said with their trip (王总明天到上海，我去机场接他 → 去机场接他)."""
+    doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
+    # The trip said just before the date is someone's (他下礼拜要出差去上海…), unless the
+    # note turns to the rep in between (…出差 让我周三把报价发他).
+    reach = 24 if t[max(ca, a - 24) : a].isascii() else 12  # (Lee flying to KL on Friday)
+    before = t[max(ca, a - reach) : a]
+    before = before[max(before.rfind(x) for x in "让叫我") + 1 :]
+    travel = _TRAVEL.search(before) or _TRAVEL.search(t, b, cb)
+    # (下周一回来再约: when he is back, the rep's task)
+    after_back = _THEN_AGAIN.match(t, b)
+    rep_next = t[after_back.end() if after_back else b : cb].lstrip(" 我再就")
+    their_trip = travel and not _before_a_holiday(doc, d.w) and not _REP_ACTION.match(rep_next)
+    goes = _named_right_before(doc, d.people, a) and re.match(r"(?:要|会)?(?:去|到|飞)", t[b:])
+    part = _REP_PART.search(t, cb, _sentence_end(t, b)) if travel or goes else None
+    if their_trip and part is None:
+        return True, None
+    if part is None:
+        return False, None
+    return False, t[part.start() : doc.clause(part.start())[1]].removeprefix("我")
+
+
+def _either_day(d: _Dated) -> bool:
+    """周五或者下周一, only Feb 24 or Feb 26: one of two days said."""
+    t, a, b = d.t, d.a, d.b
+    return bool(_OR_ANOTHER_DAY.match(t, b) or _ANOTHER_DAY_OR.search(t, max(0, a - 12), a))
+
+
+def _theirs_said_after(d: _Dated) -> bool:
+    """The words with the date make it the customer's own: their meeting, their habit, their
+    English deadline, a choice of days they offer."""
+    doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
+    if _NOT_GOING.search(d.sentence) or _NOT_GOING_HERE.search(t, ca, cb):
+        return True  # 元旦晚会12月31号晚上…不用去
+    # (a dictated note is one clause: the next date's words are that date's)
+    upto = min([cb] + [v.span[0] for v in doc.whens if b + 2 < v.span[0] < cb])
+    internal = _INTERNAL.search(t, b, upto)
+    if internal and t[internal.start() - 1 : internal.start()] in ("去", "加"):  # (参加)
+        internal = None  # 12月3号去开标: the rep goes to the bid opening
+    if internal and _REMIND_ME.search(d.sentence):
+        internal = None  # 提醒我下周三开标那天去现场: the rep asked for it
+    if internal or _HABIT.search(t[max(ca, a - 8) : a]):
+        return True
+    if _BARE_WEEKDAY_AT.match(t, a) and _EVERY.search(t, _sentence_start(t, a), a):
+        return True  # 每周一上午开例会，周五对账: the week's habit goes on, no one Friday
+    if _THEIR_MEETING.search(t, b, doc.chunk(b)[1]) or (
+        t.startswith("开", b) and _THEIR_MEETING.search(t, b, cb)  # (开年前最后一次院长办公会)
+    ):
+        return True
+    if _EN_THEIRS.match(t, ca):
+        return True  # He will revert by Friday, Mr Tan to confirm next Wed: theirs to do
+    if (
+        _EN_THEIR_DAY.search(t, ca, a)
+        and not _EN_ME.search(t, ca, a)
+        and not _EN_REP_DOES.match(t, ca)
+    ):
+        return True  # RFP out on Mar 1, budget locked by Aug 20, goes live on Apr 15
+    # (only Feb 24 or Feb 26: the customer's choice of days, none settled; the rep's own
+    # 周五或者下周一去拜访王总 is the first day, with the task said after the second)
+    offered = _either_day(d) and (d.by_customer or _ONLY.search(d.sentence) is not None)
+    if _EN_THEIR_DAY_AFTER.match(t, b) or offered:
+        return True  # before the Oct 15 launch; only Feb 24 or Feb 26 (a choice, not a day)
+    # (the second of the rep's two days: the first is the one reminded of)
+    return _ANOTHER_DAY_OR.search(t, max(0, a - 12), a) is not None
+
+
+def _found_action(d: _Dated) -> str | None:
+    """What is to be done on the day, as said (the second of two days lends its words)."""
+    found = _action(d.doc, d.w, d.people)
+    if _either_day(d) and found is not None and re.match(r"(?:或者?|还是|or)$", found):
+        second = next((v for v in d.doc.whens if d.b < v.span[0] <= d.b + 6), None)
+        found = _action(d.doc, second, d.people) if second is not None else None
+    return found
+
+
+def _a_date_alone(d: _Dated) -> bool:
+    """A date said with no task: only a day named, an in-house event, their event told."""
+    doc, t, a, ca = d.doc, d.t, d.a, d.ca
+    dated = bool(_RELATIVE.search(t[a : d.b])) or d.w.span in doc.agreed_spans
+    if not dated and not doc.hour_answer(a):
+        return True  # 端午节 on its own: a date mentioned, nothing to do
+    if _INTERNAL.search(t, max(ca, a - 6), a):
+        return True  # 我们公司的年会1月30号: what the day is, an in-house event
+    return _THEIR_EVENT_TOLD.search(t, max(ca, a - 12), a) is not None  # 他们的年中盘点6月28号
+
+
+def _a_deadline(d: _Dated) -> bool:
+    """下周三之前, by Dec 18: a day something is owed by."""
+    t, a, b = d.t, d.a, d.b
+    return (
+        d.w.deadline
+        or re.match(r"\s*(?:之|以)?前", t[b:]) is not None
+        or re.search(r"(?i)\bby\s*$", t[max(0, a - 4) : a]) is not None  # (by Dec 18)
+    )
+
+
+def _planned_today(d: _Dated, action: str) -> bool:
+    """Today's date (no hour) is a task only when said as one still to do."""
+    doc, t = d.doc, d.t
+    raw_after = t[d.b : d.b + 3].lstrip()
+    if re.match(r"(?:要|得|需要|还要|记得|必须|务必|下班前|之前|前把|把)", raw_after):
+        return True
+    # 今天去华润置地找李经理签合同 written in the morning: today's errand, still to run (no
+    # 了, 过 or words reported from it; written from five on, it is one told of the day)
+    return (
+        doc.now.hour < _ERRAND_DAY_ENDS
+        and _TODAY_ERRAND.match(action) is not None
+        and not re.search(r"[了过]|说|讲", d.sentence)
+    )
+
+
+def _what_is_done(d: _Dated, action: str) -> str | None:
+    """The task with what the day is for: 周五下午3点会 过合同 → 开会 过合同; a state of the day
+    (明天降温) with the reminder after it; None when the action is no task of the rep's."""
+    t, cb = d.t, d.cb
+    about = _MEETING_ABOUT.match(t, d.b)
+    if about is not None and action in ("会", "开会"):
+        return "开会 " + about["what"]  # 周五下午3点会 过合同: a meeting with its purpose
+    if not (_STATE.match(action) or _OTHERS_TASK.match(action)):
+        return action
+    reminded = _REMINDED_THEN.match(t, cb)
+    if reminded is None or any(cb < v.span[0] < _sentence_end(t, cb) for v in d.doc.whens):
+        return None
+    # 明天降温，记得提醒王总注意身体: how the day will be, then what to do on it
+    return reminded["task"].strip().removeprefix("我")
+
+
+def _answer_owed(d: _Dated) -> bool:
+    """周五前回复他, 周五前要给答复: the rep's answer owed, not theirs awaited."""
+    t, b, cb = d.t, d.b, d.cb
+    return bool(_ANSWER_OWED.match(t[b:cb].lstrip(" 前之")) or _MUST_GIVE.match(t, b))
+
+
+def _theirs_to_do(d: _Dated, action: str, owed: bool) -> bool:
+    """What the date's task is makes it theirs: their answer, their decision or deed, a
+    buyer's step (挂网), the answer they owe the rep."""
+    t, a, b, ca, cb = d.t, d.a, d.b, d.ca, d.cb
+    if _THEIR_ANSWER.match(action) and not d.by_customer and not owed:
+        return True
+    decided = _THEIR_DECISION.match(action) and _third_party_before(t, a)
+    if _their_deed(d.doc, a, b) or (decided and not re.search(r"[我咱]", t[ca:a])):
+        return True  # 岸电系统他们年底定, 尾款答应本月底付, 标书下周一发出来: theirs, not the rep's
+    said_after = t[b:cb].lstrip(" 前之")
+    theirs_then = _ONLY_THEIRS.match(said_after)
+    if (
+        theirs_then is not None
+        # (定标前再去拜访一次, 返工后第一时间去拜访陈生, 复工 去三一重工回访: their step is
+        # when the rep's task is reckoned from)
+        and not _REP_TASK_AFTER.search(said_after[theirs_then.end() :])
+        and not _REMIND_ME.search(d.sentence)
+        # (招标，我得准备资质 — but in a customer's chat line 我 is them)
+        and (d.by_customer or not re.search(r"[我咱]", t[ca:a] + t[b : _sentence_end(t, b)]))
+    ):
+        return True  # 核磁的项目年底前要挂网: only a buyer puts a tender online
+    return d.by_customer and _ANSWER_TO_REP.match(action) is not None  # 下周三之前答复你
+
+
+def _no_task_meant(d: _Dated, action: str) -> bool:
+    """A day named with nothing set for it: avoided, put off, asked about, once planned,
+    called off, a state lasting until it, or a thing already done today."""
+    doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
+    if _NOT_THE_DAY.search(t, max(ca, a - 3), a) or _LAST_VISIT.match(t, b):
+        return True  # 避开周一上午; 春节前最后一次拜访: a day named, nothing set for it
+    if _NOT_TO_DO.search(action) or re.search(r"再说|再议", action):
+        return True  # (下周一回公司再说: a put-off, no task)
+    if _FOR_THE_REP.search(action) and not d.by_customer:
+        return True
+    if d.by_customer and _THEIR_WISH.search(t, max(ca, a - 6), a):
+        return True  # 我们想年前装好: what the customer hopes for, not a day agreed
+    # (a run-on voice note is one clause: a question is the one asked around its own words,
+    # 问我们能不能派人值守 … 明天上午给他回话 is still a task)
+    qa = max(ca, t.rfind(" ", 0, a) + 1)
+    qb = min(cb, doc.chunk(min(b, len(t) - 1))[1]) if b < cb else cb
+    if _ASKED.search(t, qa, qb) or _ONCE_PLANNED.search(t, max(ca, a - 4), a):
+        return True
+    if _ONCE_PLANNED_SOFT.search(t, max(ca, a - 6), a) and _CHANGED.search(d.sentence):
+        return True
+    called_off = _CALLED_OFF.search(t, b, cb)
+    if called_off and not any(b <= v.span[0] < called_off.start() for v in doc.whens):
+        return True  # 明天的评审会推迟到下礼拜四: tomorrow's is off (下礼拜四 is the new one)
+    put_off = _AFTER_THEN_SEE.match(t, b)
+    if put_off and (not d.w.has_time or put_off.group().endswith(("说", "议", "看", "定"))):
+        return True  # 正月初八以后再说: no day to act on (两点后再联系 is that hour)
+    # 质保期到1月20号: until then, no task (改到下周二 is the day moved to)
+    if action == "跟进" and re.search(r"(?<![改推延挪约定换迟])到$", t[max(0, a - 2) : a]):
+        return True
+    return d.w.day == doc.today and "了" in action
+
+
+def _someone_elses(d: _Dated, family: list[FamilyMention]) -> bool:
+    """A task given to their people, done by the rep's colleagues or plant, the first day of
+    a stretch, or a family member's day."""
+    t, a, b, ca, cb = d.t, d.a, d.b, d.ca, d.cb
+    if _THEIR_PEOPLE_TOLD.search(t[max(ca, a - 8) : a]):
+        return True  # 张总让财务下周三打款: a task he gives someone of theirs
+    rep_part = _REP_PART.search(t, b, _sentence_end(t, b))  # (…，我也要跟着去)
+    others = _OUR_OTHERS_DO.search(t, max(ca, a - 8), a) or _SENT_BY_OTHERS.match(t, b, cb + 14)
+    if others and not rep_part:
+        return True  # (1月10号前要交第一批缸盖毛坯，由工厂直发: the plant ships it)
+    if _RANGE_ON.match(t, b):
+        return True  # 7月19号到23号…检修: the first day of someone's stretch of days
+    return any(f.end in (a, a - 1) or f.start <= a <= f.end + 3 for f in family)
+
+
+def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
+    """张总下周三出差: the person (or the customer) right before the date does the thing, and
+    nothing makes it the rep's (asked, invited, told, the rep's own verb)."""
+    doc, people, t, a, ca = d.doc, d.people, d.t, d.a, d.ca
+    head = t[max(ca, a - 8) : a]
+    subject = bool(_SUBJECT_END.search(head))
+    if not subject and not _EN_VERB.search(t, ca, a):  # Call 国网南通 的刘工 tomorrow
+        # the person right before the date is its subject (not across a comma)
+        subject = any(
+            (m.end == a or (m.end == a - 1 and t[m.end] == " "))
+            and not _ADDRESSED.search(t, max(0, m.start - 4), m.start)
+            for m in people.mentions
+            if not m.pronoun
+        )
+        # 万科下周三搬新办公室: the customer itself right before the date
+        subject = subject or (doc.company_span is not None and doc.company_span[1] == a)
+    if not subject or _TOLD.search(head) or wanted or _REP_ACTION.match(action):
+        return False
+    raw_after = t[d.b : d.b + 3].lstrip()
+    # 他说礼拜五之前把注册证复印件给他: what he asks the rep to hand him; 京东物流周三下午
+    # 三点谈: a telegraphic note's meeting (张总和他们老板周三谈 is theirs)
+    invited = (
+        raw_after.startswith(("再", "来"))
+        or action.startswith("来")
+        or bool(_HAND_HIM.match(action))
+        or (action == "谈" and len(t) <= 16 and not re.search("他们|和|跟", t))
+    )
+    return not invited
+
+
+def find_follow_ups(
+    doc: Doc, people: People, family: list[FamilyMention], claimed: set[int]
+) -> list[FollowUpFact]:
+    """The rep's own dated tasks: each date of the note is weighed by the rules above, and
+    kept with what is to be done on it when none gives a reason it is not the rep's."""
+    t = doc.t
+    # with: its hour was guessed from 上午/下午, and where its date was said
+    out: list[tuple[FollowUpFact, bool, tuple[int, int]]] = []
+    carried: str | None = None  # a deadline's task, answered with the rep's own day
+    for i, w in enumerate(doc.whens):
+        if i in claimed or _said_with_the_next(doc, i):
+            continue
+        due = _due_ahead(doc, w)
+        if due is None or _what_the_day_is(doc, i, w):
+            continue
+        d = _Dated(doc, people, w)
+        if _theirs_in_a_chat(d):
+            continue
+        their_trip, joined = _trip_around(d)
+        if their_trip or _theirs_said_after(d):
+            continue
+        found = _found_action(d)
+        if found is None and _a_date_alone(d):
+            continue
+        if _a_deadline(d) and _ANSWERED_AFTER.match(t, d.cb):
+            carried = _action(doc, w, people)  # (what is sent on the rep's own day)
+            continue  # 让我6月4号前把数据补交，我这周四就发: the rep's own day is the task
+        action = found or "跟进"
+        wanted = _wanted_by(t, d.b, action)  # 王局长说下周三之前要看到方案: the rep's to prepare
+        action = wanted or _meeting_at(doc, w, people, action) or action
+        if due == doc.today and not isinstance(due, datetime) and not _planned_today(d, action):
+            continue
+        what = _what_is_done(d, action)
+        if what is None:
+            continue
+        action = what
+        owed = _answer_owed(d)
+        if owed and action in ("回复", "答复", "回话"):
+            whom = _label_at(people, d.a)
+            action = action + whom if whom else action  # (周五前回复他 → 回复王总)
+        if _theirs_to_do(d, action, owed) or _no_task_meant(d, action) or _someone_elses(d, family):
+            continue
+        if _their_own_doing(d, action, wanted is not None):
+            hosted = _TO_HOST.search(t, d.b, _sentence_end(t, d.b))
+            if hosted is None:
+                continue
+            # 赵主任12月15号带人来工厂参观 提前一天安排好接待: their visit, the rep's to host
+            action = hosted["task"]
+            if hosted["early"]:
+                due = due - timedelta(days=1)
+                if _day_of(due) < doc.today:
+                    continue
+        cb = d.cb
+        early = _EARLY.search(t, d.b, doc.clause(cb + 1)[1] if cb < len(t) else cb)
+        if early is not None:  # 3月1号合同到期,提前一周提醒我续签: the reminder comes first
+            due = due - _early_by(early)
+            said = t[early.end() : doc.clause(early.start())[1]]
+            action = _FILLER.sub("", said).strip() or action
+            if _day_of(due) < doc.today:
+                continue
+        if any(f.due == due for f, _, _ in out):
+            continue
+        moved_to = _MOVED_TO.search(t[d.ca : d.a]) if action == "跟进" else None
+        if moved_to is not None:  # 周三的演示改到下周一上午: the thing moved is that day's
+            moved = moved_to["what"]
+            if (
+                _INTERNAL.search(moved)
+                or _THEIR_MEETING.search(moved)
+                # (送货改到下周一，我得去)
+                or not (
+                    _MEETING_MOVED.search(moved) or _REP_PART.search(t, d.b, _sentence_end(t, d.b))
+                )
+            ):
+                continue  # 开标推迟到10月27号, 交货推迟到月底: their step moved, still theirs
+            action = moved
+        action = _continued(doc, people, w, action)
+        if joined:
+            action = joined
+        if carried and _BARE_SENDING.match(action):
+            action, carried = carried, None  # 我这周四就发 → 把包材的稳定性数据补交
+        out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
+    return _most_precise(out, t, doc.chat)
+
+
+# English "after" a day makes it a time from which, no day (let's meet after 元宵; after 3pm
+# is that day's hour).
+_VAGUE_AFTER = re.compile(r"(?i)\bafter\s*$")
+# 约下周见面: a week to meet in, what another task is for (no day to remind at).
+_PURPOSE_OF = re.compile(r"约\s*下下?个?(?:周|礼拜|星期)$")
+# In a customer's chat line, what they do themselves or for the rep: 明天我从郑州东站出发,
+# 周一上午十点我们开行务会, 合同法务会在春节前发给你们.
+_THEIRS_IN_CHAT = re.compile(
+    # (我下周一周二在外面开会: where they will be)
+    r"\s*(?:我(?!们)(?!.{0,3}你)|我们(?:要|先|内部)?开[^\s,。]{0,5}会|都?在[^\s,。]{1,8}?(?:开会|出差|培训|学习)|"
+    r"[^\s,。]{0,12}?(?:发|给|寄|送|传)给?你们)"
+)
+
+
+# 明天去万科拜访张总, 带上报价单 / 顺便问一下付款进度 / 说下样品的事 / Call 刘工 tomorrow re
+# drawings rev B: the words that go with the task, up to the end of their clause; and an
+# English task that ends on whom it is with (con call w/ 张总 and 采购 Linda) keeps them.
+_GOES_WITH = re.compile(
+    r"[\s,]*(?P<more>(?:带上|带着|顺便|顺带|说下|说一下|聊下|聊一下|问下|问一下|问问|"
+    r"(?i:re|regarding|about)\b)[^,;。!?\n]{1,30})"
+)
+_WITH_END = re.compile(r"(?i)\b(?:w|with|and)$")
+_REST_OF_CLAUSE = re.compile(r"/?[^,;。!?\n]{1,40}")
+
+
+def _continued(doc: Doc, people: People, w: When, action: str) -> str:
+    """The task's words with those that go with it after it (see _GOES_WITH)."""
+    t = doc.t
+    a, b = w.span
+    tail = action[-3:]
+    at = t.find(tail, a)
+    # (Call 刘工 tomorrow …: the task was said before its day, its words go on after it)
+    end = at + len(tail) if 0 <= at < doc.clause(a)[1] else b
+    if _WITH_END.search(action):  # con call w/ 张总 and 采购 Linda: the people it is with
+        rest = _REST_OF_CLAUSE.match(t, end)
+        if rest is None:
+            return action
+        said = _people_as_named(doc, people, _without_company(doc, rest[0])).strip()
+        slash = said.startswith("/")
+        return action + ("/ " if slash else " ") + said.lstrip("/ ")
+    m = _GOES_WITH.match(t, end)
+    if m is None or m["more"] in action or action == "跟进":
+        return action
+    if any(end <= v.span[0] < m.end() for v in doc.all_whens):
+        return action  # 带上报价单 下周三再去: another day's
+    more = m["more"].strip()
+    return action + " " + more
+
+
+# 王局长说下周三之前要看到方案, 他说下周三前要看到报价: what the customer wants by a day is the
+# rep's to send (发方案) or prepare (准备样机) by then.
+_WANTS = re.compile(r"\s*(?:需要|要|得)")
+_WANTS_SEEN = re.compile(r"(?:看到|看|收到|拿到)(?P<thing>[^\s,;。!?]{1,12})")
+_SENT_THING = re.compile(r"方案|报价单|资料|合同|文件|清单|标书|计划|材料|样本|ppt|PPT")
+
+
+def _wanted_by(t: str, b: int, action: str) -> str | None:
+    seen = _WANTS_SEEN.fullmatch(action) if _WANTS.match(t, b) else None
+    if seen is None:
+        return None
+    thing = seen["thing"]
+    if thing.startswith(("报价", "quot")):
+        return thing
+    return ("发" if _SENT_THING.match(thing) else "准备") + thing
+
+
+# 顺丰吴总监 周四下午3点会: a meeting at an hour, under the person the note is headed by, is the
+# rep's meeting with them (张总周四开会 alone is his own: no hour, no space between).
+_MEETING = re.compile(r"开?会(?=$|\s*(?:过|谈|讨论|聊|对|商量|沟通|看|定))")
+
+
+def _meeting_at(doc: Doc, w: When, people: People, action: str) -> str | None:
+    """…周四下午3点会 / 开会过一下合同 → 和吴总开会 (过一下合同)."""
+    meeting = _MEETING.match(action)
+    if meeting is None or not w.has_time or w.part_of_day is not None:
+        return None
+    a = w.span[0]
+    if not any(m.end < a and not doc.t[m.end : a].strip() for m in people.mentions):
+        return None
+    label = _label_at(people, a)
+    topic = action[meeting.end() :].strip()
+    return (f"和{label}开会" + (f" {topic}" if topic else "")) if label else None
+
+
+# 好的阚科长 下周一上午九点到: the person spoken to, not the one who acts.
+_ADDRESSED = re.compile(r"(?:好的|好嘞|好|收到|谢谢|嗯|OK|ok)[\s,!]*$")
+_AFTER_HOUR = re.compile(r"\s*(?:以后|之后|后(?![天年]))")
+# What the rep prepares for a customer's own coming (来工厂参观 … 要安排接待).
+_TO_HOST = re.compile(
+    r"来[^,，。;\n]{0,10}?(?:参观|考察|拜访|交流|验厂|开会)[^。;\n]{0,4}?"
+    r"(?P<early>提前一天)?\s*(?:要|得|需要|记得)?\s*(?P<task>(?:安排|准备)好?[^\s,，。;]{1,8})"
+)
+_EARLY = re.compile(
+    r"提前\s*(?P<n>\d+|[一二两三四五六七八九十])\s*(?P<unit>天|日|周|个?星期|个?礼拜)\s*提醒我?"
+)
+
+
+def _early_by(m: re.Match[str]) -> timedelta:
+    n = m["n"]
+    count = int(n) if n.isdigit() else "一二三四五六七八九十".index(n.replace("两", "二")) + 1
+    return timedelta(days=count * (1 if m["unit"] in ("天", "日") else 7))
+
+
+def _most_precise(
+    found: list[tuple[FollowUpFact, bool, tuple[int, int]]], t: str, chat: bool = False
+) -> list[FollowUpFact]:
+    """One day said twice (下周三下午 … 三点): keep the reminder with the hour said, not the
+    day alone or the part of the day's guessed hour."""
+    exact = {f.due.date() for f, guessed, _ in found if isinstance(f.due, datetime) and not guessed}
+    timed = exact | {f.due.date() for f, _, _ in found if isinstance(f.due, datetime)}
+    kept: list[tuple[FollowUpFact, tuple[int, int]]] = []
+    dropped: list[tuple[FollowUpFact, tuple[int, int]]] = []
+    for f, guessed, span in found:
+        if isinstance(f.due, datetime):
+            if guessed and f.due.date() in exact:
+                dropped.append((f, span))
+                continue
+        elif f.due in timed:
+            dropped.append((f, span))
+            continue
+        kept.append((f, span))
+    # 下周四下午去万科 三点半到: the hour is said apart from what to do, just after the day
+    # that says it (on the same line)
+    out: list[FollowUpFact] = []
+    for f, (a, _) in kept:
+        if f.action in _WEAK_ACTIONS and isinstance(f.due, datetime):
+            said = next(
+                (
+                    d.action
+                    for d, (x, y) in dropped
+                    if _day_of(d.due) == f.due.date()
+                    and d.action not in _WEAK_ACTIONS
+                    # (in a chat the hour may come in a later message: 下周一来签合同 … 下周一
+                    # 上午十点到)
+                    and y <= a
+                    and (chat or (a <= y + _reach(t, a) and "\n" not in t[y:a]))
+                ),
+                None,
+            )
+            if said is not None:
+                f = FollowUpFact(f.due, said)
+        out.append(f)
+    return out
+
+
+def _reach(t: str, a: int) -> int:
+    """How far back an hour said apart reaches for its day's task: a clause or two when it
+    is the hour agreed (…开会,谈车队管理系统,约了下午三点), else the words just before."""
+    return 30 if _AGREED_HOUR.search(t, max(0, a - 3), a) else 12
+
+
+_AGREED_HOUR = re.compile(r"约[了好咗定]|定了|定在")
+
+# What a reminder says when its words are elsewhere (三点半到, 下午两点 alone).
+_WEAK_ACTIONS = frozenset(words("跟进 到 来 去 过去 过来 见 碰头"))
+
+
+def _day_of(due: date | datetime) -> date:
+    return due.date() if isinstance(due, datetime) else due
