@@ -317,19 +317,28 @@ def _boundary(doc: Doc, pos: int) -> bool:
         # (麻醉科主任钱立提需求, 主任左云峰不在)
         or t[pos] in "生喜爱性老负管拍最技对用有经决说讲提不"
         or t.startswith(_VERB_WORDS, pos)
+        # (采购经理雷红梅刚来电话, 采购部长曾志强通完电话)
+        or _adverb_then_verb(t, pos)
+        or t.startswith(("通完", "通了", "通电话"), pos)
     )
 
 
 # 主任王明确表示同意, 采购经理赵刚刚回复了, 李军没签字: an adverb, then a verb, ends the name
 # before the adverb (王明, 赵刚, 李军).
 _ADVERBS = frozenset("确刚不先仍没也都就还又")
+# 李明刚来过, 雷红梅刚打来: after an adverb, a verb of one character (to come, to call …).
+_ONE_CHARACTER_VERBS = frozenset("来去打送到给找见约拜谈聊通")
 
 
 def _adverb_then_verb(t: str, pos: int) -> bool:
     at = pos
     while at < len(t) and t[at] in _ADVERBS and at - pos < 2:
         at += 1
-    return at > pos and (t.startswith(_VERB_WORDS, at) or t[at : at + 1] in _VERB_AFTER_NAME)
+    return at > pos and (
+        t.startswith(_VERB_WORDS, at)
+        or t[at : at + 1] in _VERB_AFTER_NAME
+        or t[at : at + 1] in _ONE_CHARACTER_VERBS
+    )
 
 
 def _name_after(doc: Doc, start: int) -> tuple[str, str | None, int] | None:

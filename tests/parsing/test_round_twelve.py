@@ -1,0 +1,31 @@
+"""Round twelve of the note reader (2026-12-03, a new session): sentence in, facts out."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from parsing.notes import ContactFact, parse_note
+
+SH = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 12, 3, 10, 0, tzinfo=SH)  # a Thursday
+
+
+def people(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    contacts: list[ContactFact] = parse_note(text, NOW).contacts
+    return [(c.name, c.title, c.salutation) for c in contacts]
+
+
+def test_a_full_name_after_a_title_ends_where_an_adverb_and_a_verb_begin() -> None:
+    # the name ran on into 刚 / 通: the person and the phone after them were lost
+    assert people("天齐锂业的采购经理雷红梅刚来电话说要订两百吨包装桶") == [
+        ("雷红梅", "采购经理", "雷经理")
+    ]
+    assert people("刚跟紫金矿业的采购部长曾志强通完电话") == [("曾志强", "采购部长", "曾部长")]
+    # a given name of one character before 刚来 is not run on into it either
+    assert people("主任李明刚来过") == [("李明", "主任", "李主任")]
+
+
+def test_an_adverb_inside_a_name_is_still_read_as_before() -> None:
+    assert people("主任王明确表示同意") == [("王明", "主任", "王主任")]
+    assert people("采购经理赵刚刚回复了") == [("赵刚", "采购经理", "赵经理")]
