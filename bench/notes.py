@@ -122,6 +122,10 @@ DEV_SETS = [
     # things are the rep's own tasks (two in five notes a trap, a third with no task at all),
     # written on 2026-12-03; scored on the parser of the moment it arrived, then tuned on
     NOTES_DIR / "notes_styles7.jsonl",
+    # blind12: 150 notes by an eighteenth helper who never read parsing/, in every style of #18
+    # with a quarter of dated-task traps, written on 2026-12-03 (round twelve); its first score
+    # is the parser as that session began (087f624). Held out: read only as totals
+    NOTES_DIR / "notes_blind12.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
