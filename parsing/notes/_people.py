@@ -719,12 +719,21 @@ def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
 
 
 # 陪我们博远科技的李总, 我司的王工, 同事小李: someone of the rep's own company.
-_OUR_PEOPLE = re.compile(r"(?:我的?同事|我司的?|咱们(?:公司)?的?|我们[^,;:。\s]{0,6}的)$")
+# (我们公司李经理, 我们技术老刘, 带着我们销售小王: the rep's side without a 的)
+_OUR_PEOPLE = re.compile(
+    r"(?:我的?同事|我司的?|咱们(?:公司)?的?|我们[^,;:。\s]{0,6}的|"
+    r"我们(?:公司|单位|这边)?(?:的?(?:技术|销售|商务|财务|售后|工程师|老板|领导|经理|同事)部?)?)$"
+)
 
 
-def _ours(t: str, a: int) -> bool:
-    said = _OUR_PEOPLE.search(t, max(0, a - 9), a)
-    return said is not None and not re.search(r"客户|对接|联系|甲方", said.group())
+def _ours(doc: Doc, a: int) -> bool:
+    """In a customer's chat line 我们 is the customer's own side (我们王总说…)."""
+    said = _OUR_PEOPLE.search(doc.t, max(0, a - 9), a)
+    return (
+        said is not None
+        and not re.search(r"客户|对接|联系|甲方", said.group())
+        and not doc.said_by_customer(a)
+    )
 
 
 _BETWEEN_SCRIPTS = " ()/-,"
@@ -1168,7 +1177,7 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     kept: list[Mention] = []
     for said in mentions:
         if not said.pronoun and (
-            _calls_the_rep(doc, said.start, said.end) or _ours(doc.t, said.start)
+            _calls_the_rep(doc, said.start, said.end) or _ours(doc, said.start)
         ):
             doc.mark(said.start, said.end)  # (read: the rep, or the rep's colleague)
         else:

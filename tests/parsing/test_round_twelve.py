@@ -29,3 +29,20 @@ def test_a_full_name_after_a_title_ends_where_an_adverb_and_a_verb_begin() -> No
 def test_an_adverb_inside_a_name_is_still_read_as_before() -> None:
     assert people("主任王明确表示同意") == [("王明", "主任", "王主任")]
     assert people("采购经理赵刚刚回复了") == [("赵刚", "采购经理", "赵经理")]
+
+
+def test_the_reps_colleague_said_without_a_de_is_no_contact() -> None:
+    # 我们公司李经理 had been filed as a contact of 万科's
+    assert people("今天和我们公司李经理一起拜访了万科的张总，聊了物业系统") == [
+        (None, "总", "张总")
+    ]
+    assert people("带着我们技术老刘去华为见了王工") == [(None, "工程师", "王工")]
+
+
+def test_in_a_customers_chat_line_we_are_the_customer() -> None:
+    chat = (
+        "苏州工业园区管委会 师局长\n"
+        "[13:25] 师局长：材料1月4号之前给我们办公室的小夏\n"
+        "[13:26] 我：好的"
+    )
+    assert "夏" in {c.surname for c in parse_note(chat, NOW).contacts}
