@@ -126,6 +126,11 @@ DEV_SETS = [
     # with a quarter of dated-task traps, written on 2026-12-03 (round twelve); its first score
     # is the parser as that session began (087f624). Held out: read only as totals
     NOTES_DIR / "notes_blind12.jsonl",
+    # styles8: 150 notes by a nineteenth helper who never read parsing/, weighing people and
+    # companies (names in every form, the rep's own colleagues, competitors and carriers beside
+    # the customer, phones and ids of several people), written on 2026-12-03; scored on the
+    # parser of the moment it arrived (round twelve), then tuned on
+    NOTES_DIR / "notes_styles8.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
