@@ -46,3 +46,17 @@ def test_in_a_customers_chat_line_we_are_the_customer() -> None:
         "[13:26] 我：好的"
     )
     assert "夏" in {c.surname for c in parse_note(chat, NOW).contacts}
+
+
+def test_the_staff_a_rep_deals_with_are_read_by_their_titles() -> None:
+    # 科员孙婷婷, 技术员金星 had been no one: their phones and WeChat went to nobody
+    assert people("见了副处长钱江和科员孙婷婷") == [
+        ("钱江", "副处长", "钱处长"),
+        ("孙婷婷", "科员", None),
+    ]
+    assert people("技术员 金星 15888027716") == [("金星", "技术员", None)]
+    assert people("见到了采购专员 蔡佩珊") == [("蔡佩珊", "采购专员", "蔡专员")]
+    assert people("见了部长诸葛明和助理工程师陈平") == [
+        ("诸葛明", "部长", "诸葛部长"),
+        ("陈平", "助理工程师", "陈工"),
+    ]
