@@ -214,7 +214,7 @@ _WORD_SURNAME = re.compile(r"[谈言过]")
 _ALONE_BEFORE = re.compile(r"(?:^|.*(?:[的跟与见找约陪请给:\n]|见了))$", re.S)
 # Surnames that are words as often (单, 乐, 普, 冒, 米): a surname only standing alone between a
 # word that ends a name and a title (的冒经理, 找普院长, 找乐总), never inside a word (订单经理).
-_RARE_SURNAMES = frozenset("单乐冒普米井双修")  # (修: 维修经理 is no 修经理)
+_RARE_SURNAMES = frozenset("单乐冒普米井双修楼幸")  # (修: 维修经理 is no 修经理; 办公楼经理)
 # Words before a title that start with a surname: part of the title or a workplace.
 _TITLE_WORDS = frozenset(words("常务 车间 石化 董事会 高级 常委 党委 项目"))
 # (说明总经理, 我和总经理: a stop character that is also a word's first half before one)
@@ -341,6 +341,12 @@ def _adverb_then_verb(t: str, pos: int) -> bool:
     )
 
 
+# 楼经理管合同付款, 主任管采购: 管 is the verb (in charge of), no 管合.
+_IN_CHARGE_OF = re.compile(
+    r"管(?:合同|采购|技术|项目|财务|设备|工程|招标|付款|商务|具体|我们|全|后勤|安装|售后|钱|这|那)"
+)
+
+
 def _name_after(doc: Doc, start: int) -> tuple[str, str | None, int] | None:
     """A name right after a title (局长王建国, 秘书小李): (name, form, end)."""
     t = doc.t
@@ -349,7 +355,7 @@ def _name_after(doc: Doc, start: int) -> tuple[str, str | None, int] | None:
             return t[start + 1], t[start : start + 2], start + 2
         return None
     sur = _surname_prefix(t[start : start + 2])
-    if sur is None or doc.date_at[start]:
+    if sur is None or doc.date_at[start] or _IN_CHARGE_OF.match(t, start):
         return None
     base = start + len(sur)
     for given in (2, 1):

@@ -60,3 +60,13 @@ def test_the_staff_a_rep_deals_with_are_read_by_their_titles() -> None:
         ("诸葛明", "部长", "诸葛部长"),
         ("陈平", "助理工程师", "陈工"),
     ]
+
+
+def test_in_charge_of_is_no_surname_and_lou_is_one_before_a_title() -> None:
+    # 楼经理管合同 had been a 管经理 named 管合, and 楼经理 no one
+    assert people("尉迟经理负责采购，楼经理管合同付款") == [
+        (None, "经理", "尉迟经理"),
+        (None, "经理", "楼经理"),
+    ]
+    # (办公楼 is still a building)
+    assert people("去办公楼经理室找了王总") == [(None, "总", "王总")]
