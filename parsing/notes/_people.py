@@ -1220,7 +1220,47 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     _titles_said_before(doc, people)
     _titles_said_after(doc, people)
     _english_titles_before(doc, people)
+    _names_told_after(doc, people)
     return people
+
+
+# 陳經理…他叫陳建宏, 刘姐…就是刘艳芳: the full name of someone already named, told after.
+_NAME_TOLD = re.compile(r"(?:[他她佢]?叫|就是|全名(?:是|叫)?|名字(?:是|叫))[ ]?(?=[\u4e00-\u9fff])")
+# (儿子叫孙浩: the son's name, see _facts' family)
+_FAMILY_BEFORE = re.compile(
+    r"儿子|女儿|爱人|老婆|太太|夫人|先生|老公|孩子|父亲|母亲|爸|妈|丈夫|妻子"
+)
+# a voice note's fillers are no part of a name (他叫方正嗯他说: no 方正嗯; where such a name ends
+# is left unread: taking the filler as its end cost blind9 a contact)
+_SPOKEN = frozenset("嗯啊呢吧啦哦呀")
+
+
+def _names_told_after(doc: Doc, people: People) -> None:
+    t = doc.t
+    for said in _NAME_TOLD.finditer(t):
+        start = said.end()
+        if not doc.free(start, min(start + 3, len(t))) or _FAMILY_BEFORE.search(
+            t, max(0, said.start() - 4), said.start()
+        ):
+            continue
+        sur = _surname_prefix(t[start : start + 2])
+        if sur is None:
+            continue
+        nameless = [p for p in people.persons if p.surname == sur and p.name is None]
+        before = people.anchor(said.start())
+        if len(nameless) != 1 or before is None or people.persons[before] is not nameless[0]:
+            continue  # (only the one just named, and no one else of that surname)
+        for given in (2, 1):
+            end = start + len(sur) + given
+            seg = t[start + len(sur) : end]
+            if (
+                len(seg) == given
+                and all(is_cjk(c) and c not in NAME_STOP and c not in _SPOKEN for c in seg)
+                and _boundary(doc, end)
+            ):
+                nameless[0].name = t[start:end]
+                doc.mark(start, end)
+                break
 
 
 # 小李张总的助理 手机139…, 跟 Eric 张 的 秘书 联系: the assistant is someone else than whose

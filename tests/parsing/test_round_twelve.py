@@ -70,3 +70,19 @@ def test_in_charge_of_is_no_surname_and_lou_is_one_before_a_title() -> None:
     ]
     # (办公楼 is still a building)
     assert people("去办公楼经理室找了王总") == [(None, "总", "王总")]
+
+
+def test_a_full_name_told_after_someone_is_named_is_theirs() -> None:
+    # 他叫陳建宏 had been left as words: 陈经理 had no name
+    assert people("昨天和台積電十四廠 廠務處的陳經理吃飯，他叫陳建宏，手機 0935-112-487。") == [
+        ("陈建宏", "经理", "陈经理")
+    ]
+    assert people("跟省电力物资公司的刘姐吃了个饭就是刘艳芳她管采购计划") == [
+        ("刘艳芳", None, "刘姐")
+    ]
+
+
+def test_a_family_members_name_and_a_filler_stay_out_of_it() -> None:
+    assert people("武总的儿子叫武浩 今年考研") == [(None, "总", "武总")]
+    # (where a dictated name ends at a filler is left unread rather than guessed)
+    assert people("打了电话给方经理拜早年啊他叫方正嗯他说") == [(None, "经理", "方经理")]
