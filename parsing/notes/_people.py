@@ -914,9 +914,28 @@ def _ke_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     return out
 
 
+# “小王，明天上午我在武汉项目部…”, 朱主任：小陈，你们展位在哪, 「小刘你好，我是…」: a customer's
+# words that open by calling the rep 小X and go on speaking to them.
+_OPENS_WORDS = re.compile(r"(?:^|[\n\"(:])[ ]*$")  # (folded: “ 「 ： are " ( :)
+_CALLED_THEN = re.compile(r"[ ]*(?:[,!，！]|你好|您好)")
+_TO_THE_REP = re.compile(r"你|您|我")
+
+
+def _addressed_in_quote(t: str, a: int, b: int) -> bool:
+    if t[a] != "小" or not _OPENS_WORDS.search(t, max(0, a - 12), a):
+        return False
+    called = _CALLED_THEN.match(t, b)
+    line_end = t.find("\n", b)
+    return called is not None and bool(
+        _TO_THE_REP.search(t, called.end(), line_end if line_end >= 0 else len(t))
+    )
+
+
 def _calls_the_rep(doc: Doc, a: int, b: int) -> bool:
     """小王,你们的PACS系统… / Hi 张经理,PO已经下了: in a pasted chat the customer's line opens
     by calling the rep."""
+    if _addressed_in_quote(doc.t, a, b):
+        return True
     if not doc.chat or not doc.said_by_customer(a) or not doc.t.startswith((",", " ,", "!"), b):
         return False
     line = doc.t.rfind("\n", 0, a) + 1

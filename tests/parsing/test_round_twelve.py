@@ -86,3 +86,17 @@ def test_a_family_members_name_and_a_filler_stay_out_of_it() -> None:
     assert people("武总的儿子叫武浩 今年考研") == [(None, "总", "武总")]
     # (where a dictated name ends at a filler is left unread rather than guessed)
     assert people("打了电话给方经理拜早年啊他叫方正嗯他说") == [(None, "经理", "方经理")]
+
+
+def test_a_customers_words_that_open_by_calling_the_rep_name_no_contact() -> None:
+    # 小王 / 小陈 / 小刘 (the rep, spoken to) had been filed as the customer's contacts
+    quoted = "[微信] 中建三局一公司 物资部 陈东：\n“小王，明天上午我在武汉项目部，样品直接送工地吧”\n我回：好的陈经理"
+    assert people(quoted) == [(None, "经理", "陈经理")]
+    told = "温州医科大学附属第一医院 检验科 朱主任：小陈，我8号到11号在上海开会，你们展位在哪？"
+    assert people(told) == [(None, "主任", "朱主任")]
+    card = "「小刘你好，我是榆林炼化的设备处副处长杜海涛，手机13892018855」"
+    assert people(card) == [("杜海涛", "副处长", "杜处长")]
+
+
+def test_a_rep_naming_a_customers_junior_keeps_them() -> None:
+    assert people("见了采购部的小刘，她说下周招标") == [(None, None, "小刘")]
