@@ -57,7 +57,10 @@ def _chat_stamps(t: str) -> list[re.Match[str]]:
 
 
 # 陆总:小周,你们的… / 我:谢谢陆总 — a chat pasted without a stamp on each line.
-_SPEAKER = re.compile(r"(?m)^[ ]*(?P<who>[^\n:\d\[\]()]{1,12}?)[ ]*:(?=[ ]*\S)")
+# (黄总（比亚迪 采购总监）：… — who they are, in brackets after the name)
+_SPEAKER = re.compile(
+    r"(?m)^[ ]*(?P<who>[^\n:\d\[\]()]{1,12}?)(?:[ ]*\([^)\n]{1,30}\))?[ ]*:(?=[ ]*\S)"
+)
 _DAY_LINE = re.compile(
     r"[ ]*[\d年月日号/\-. ]+(?:周.|星期.|礼拜.)?[ ]*(?:[上下]午|晚上|早上|中午)?[ ]*[\d:]*[ ]*"
 )

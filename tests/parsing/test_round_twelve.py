@@ -100,3 +100,24 @@ def test_a_customers_words_that_open_by_calling_the_rep_name_no_contact() -> Non
 
 def test_a_rep_naming_a_customers_junior_keeps_them() -> None:
     assert people("见了采购部的小刘，她说下周招标") == [(None, None, "小刘")]
+
+
+def dues(text: str, now: datetime = NOW) -> list[str]:
+    return [f.due.isoformat() for f in parse_note(text, now).follow_ups]
+
+
+def test_their_step_done_by_a_day_and_their_own_must_are_no_task() -> None:
+    # both had been the rep's reminders: 完成 on 31 December, 我们要做完… on 3 February
+    assert dues("楼主任说今年区里录播教室的采购年底前要完成，由钱主任负责招标。") == []
+    chat = (
+        "微信：\n"
+        "黄总（比亚迪 采购总监）：小周，年前能不能把合同定下来？2月3号前我们要做完供应商导入。\n"
+        "我：黄总放心，2月1号上午我带合同去坪山找您。\n"
+        "黄总：好，顺便叫上你们的技术。"
+    )
+    jan_25 = datetime(2027, 1, 25, 18, 0, tzinfo=SH)
+    assert dues(chat, jan_25) == ["2027-02-01T09:00:00+08:00"]
+
+
+def test_the_reps_own_deadline_is_still_a_task() -> None:
+    assert dues("年底前要完成报价") == ["2026-12-31"]
