@@ -1240,7 +1240,40 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     _titles_said_after(doc, people)
     _english_titles_before(doc, people)
     _names_told_after(doc, people)
+    _named_again(doc, people)
     return people
+
+
+# 黄 HP 9182 6673, 蒋 mobile 139…, 徐 email …: a surname alone right before a detail's label.
+_DETAIL_LABEL = re.compile(
+    r"[ ]?(?:手机|电话|座机|邮箱|微信|(?i:hp|mobile|phone|email|tel|wechat)\b)"
+)
+
+
+def _named_again(doc: Doc, people: People) -> None:
+    """林海手机137…, 郑敏负责挂网采购，手机135…: a contact said again by the full name alone (or
+    the surname alone before a phone's label) is who the details said next belong to."""
+    t = doc.t
+    added = False
+    for idx, p in enumerate(people.persons):
+        said = [p.name] if p.name and len(p.name) >= 2 else []
+        if p.surname and sum(q.surname == p.surname for q in people.persons) == 1:
+            said.append(p.surname)
+        for form in said:
+            for m in re.finditer(re.escape(form), t):
+                a, b = m.span()
+                if not doc.free(a, b) or any(x.start <= a < x.end for x in people.mentions):
+                    continue
+                if form == p.surname and not _DETAIL_LABEL.match(t, b):
+                    continue
+                if form == p.name and not (_boundary(doc, b) or _DETAIL_LABEL.match(t, b)):
+                    continue
+                people.mentions.append(Mention(a, b, surname=p.surname, name=p.name, contact=idx))
+                doc.mark(a, b)
+                added = True
+    if added:
+        people.mentions.sort(key=lambda x: x.start)
+        people.build_anchors()
 
 
 # 陳經理…他叫陳建宏, 刘姐…就是刘艳芳: the full name of someone already named, told after.

@@ -121,3 +121,21 @@ def test_their_step_done_by_a_day_and_their_own_must_are_no_task() -> None:
 
 def test_the_reps_own_deadline_is_still_a_task() -> None:
     assert dues("年底前要完成报价") == ["2026-12-31"]
+
+
+def phones(text: str) -> dict[str | None, list[str]]:
+    return {c.surname: c.phones for c in parse_note(text, NOW).contacts if c.phones}
+
+
+def test_a_phone_after_a_contact_said_again_by_name_is_theirs() -> None:
+    # both numbers had gone to 赵经理, the last one named with a title
+    note = (
+        "晚上和浙江省能源集团的几个人吃饭：集团物资采购中心主任戴志远、副主任林海，"
+        "还有北仑电厂的设备部经理赵军。林海手机13757146602，赵军手机13606627719。"
+    )
+    assert phones(note) == {"林": ["13757146602"], "赵": ["13606627719"]}
+    english = (
+        "见了 buyer Michael 徐文斌 和 SQE 吴东。徐经理 handle PO, 吴工 管 inspection. "
+        "徐 mobile 13962118870."
+    )
+    assert phones(english) == {"徐": ["13962118870"]}
