@@ -73,6 +73,8 @@ _XIAO_LAO_WORDS = frozenset(words("小程序 老百姓 小金库 老干部 小�
 _SAYS_SO = ("有影响", "有话语权", "说了算")
 _NAME_TRIGGER = re.compile(
     r"(?:联系人|对接人|名叫|叫做|姓名|名字)(?:是|叫|为|:)?\s*|"
+    # (采购员汤小燕, 设备员李华: the staff named by what they do, no title to address them by)
+    r"(?:采购员|业务员|设备员|办事员|专职)\s*|"
     r"(?i:\b(?:contact(?:\s+person)?|name)\s*:)\s*"  # New contact: 葛晓明, CFO
 )
 _PRONOUN = re.compile(r"(?<!其)(?:他|她|对方)(?!们)")
@@ -347,6 +349,11 @@ _IN_CHARGE_OF = re.compile(
 )
 
 
+def _given_xiao(seg: str) -> bool:
+    """小燕, 小明 as a given name; 小姐 and 小妹 are how someone is called, no name."""
+    return seg[1:] not in ("姐", "妹", "弟", "哥", "伙", "组", "时", "会")
+
+
 def _name_after(doc: Doc, start: int) -> tuple[str, str | None, int] | None:
     """A name right after a title (局长王建国, 秘书小李): (name, form, end)."""
     t = doc.t
@@ -363,8 +370,11 @@ def _name_after(doc: Doc, start: int) -> tuple[str, str | None, int] | None:
         if end > len(t):
             continue
         seg = t[base:end]
+        # (汤小燕, 王小明: 小 opens many given names, though alone it is a form of address)
         clean = all(
-            is_cjk(c) and c not in NAME_STOP and not doc.date_at[base + k]
+            is_cjk(c)
+            and (c not in NAME_STOP or (c == "小" and k == 0 and given == 2 and _given_xiao(seg)))
+            and not doc.date_at[base + k]
             for k, c in enumerate(seg)
         )
         if given == 2 and _adverb_then_verb(t, end - 1):
@@ -1172,9 +1182,10 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _sir_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans
-    mentions += _xiao_lao_mentions(doc, taken)
-    taken = [(m.start, m.end) for m in mentions] + family_spans
+    # (a full name first: 采购员汤小燕 is no 小燕)
     mentions += _named_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions] + family_spans
+    mentions += _xiao_lao_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _courtesy_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]

@@ -139,3 +139,15 @@ def test_a_phone_after_a_contact_said_again_by_name_is_theirs() -> None:
         "徐 mobile 13962118870."
     )
     assert phones(english) == {"徐": ["13962118870"]}
+
+
+def test_staff_named_by_what_they_do_and_given_names_opening_with_xiao() -> None:
+    # 采购员龚倩 had been no one; 汤小燕 a 小燕 of the surname 燕; 王小明 only 王经理
+    assert people("见了处长孔祥瑞和采购员龚倩。龚倩负责具体下单") == [
+        ("孔祥瑞", "处长", "孔处长"),
+        ("龚倩", None, None),
+    ]
+    assert people("见了采购员汤小燕") == [("汤小燕", None, None)]
+    assert people("见了经理王小明") == [("王小明", "经理", "王经理")]
+    # (李小姐 is how she is called, no name)
+    assert people("采购经理李小姐说下周招标") == [(None, None, "李小姐")]
