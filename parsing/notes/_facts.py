@@ -496,7 +496,9 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"(?<!辅助)决策(?!影响|系统|支持|链|流程|依据|过程)|decision maker|(?i:\bdecides\b|\bwill decide\b)|签字(?=的是)|最后签字|"
             r"最后他定|他来定|最后定|(?<=[要由让])[^\s,;。]{1,6}?定(?=[,;。\s]|$)|"
             # 陈东有决定权, 黎总决定, he decide(s) the project
-            r"(?<!没)(?<!没有)(?<!无)决定权(?!不在)|(?<=[总局处长])决定(?!不了)|(?i:\bdecide\b)"
+            r"(?<!没)(?<!没有)(?<!无)决定权(?!不在)|(?<=[总局处长])决定(?!不了)|(?i:\bdecide\b)|"
+            # 歐陽經理決定供應商, final approval 在邓总, final decision 在他
+            r"(?<=[理任])决定供应商|(?i:\bfinal (?:decision|approval|say)\b)"
         ),
         "decision_maker",
     ),
@@ -505,6 +507,9 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"负责采购|管采购|分管采购|采购负责人|采购这块|对接采购|经办|"
             r"采购经办|采购(?=是|找|走|由)|招标走|procurement|管招标|走采购(?!流程)|采购员|负责比价|经手|"
             r"(?i:handles purchasing)|(?<=\()下单(?=\))|负责(?:招标|下单)|"
+            # 具体下单的人, 负责落单, 管具体招标, 负责挂网采购, owns the PO, handle PO
+            r"具体下单|负责落单|管具体招标|负责[^\s,;。]{0,6}的?采购(?!部|科|处|中心)|"
+            r"(?i:\bowns the PO\b|\bhandles? (?:the )?POs?\b)|"
             # 采购冷经理, 采购 鲍科长: the role word right before a person
             r"(?:(?<=[\s,;:的了])|^)采购"
             r"(?=\s?[\u4e00-\u9fff]{1,2}(?:经理|主任|科长|处长|总|老师|工|小姐|女士|先生))"
@@ -614,7 +619,10 @@ def read_roles(doc: Doc, people: People) -> None:
     for a, b, role in found:
         if not doc.free(a, b):
             continue
-        named_before = any(m.end in (a, a - 1) and not m.pronoun for m in people.mentions)
+        # (由他拍板: 他 is the one said before, no one else awaited)
+        named_before = any(
+            m.end in (a, a - 1) and (not m.pronoun or m.contact >= 0) for m in people.mentions
+        )
         if (
             role == "decision_maker"
             and not named_before  # 舒局长说了算 is 舒局长's; 要等院长拍板 is someone else's

@@ -151,3 +151,17 @@ def test_staff_named_by_what_they_do_and_given_names_opening_with_xiao() -> None
     assert people("见了经理王小明") == [("王小明", "经理", "王经理")]
     # (李小姐 is how she is called, no name)
     assert people("采购经理李小姐说下周招标") == [(None, None, "李小姐")]
+
+
+def roles(text: str) -> dict[str | None, str | None]:
+    return {c.surname: c.decision_role for c in parse_note(text, NOW).contacts}
+
+
+def test_who_decides_and_who_buys_said_in_more_ways() -> None:
+    assert roles("见了副局长张平安。张局说园区的路灯改造项目由他拍板") == {"张": "decision_maker"}
+    assert roles("见到资深经理 歐陽明哲。歐陽經理決定供應商") == {"欧阳": "decision_maker"}
+    assert roles("见了部长司徒刚和工程师何欢，何欢是具体下单的人") == {
+        "司徒": None,
+        "何": "purchaser",
+    }
+    assert roles("见了 sourcing director 邓明, final decision 在他.") == {"邓": "decision_maker"}
