@@ -521,9 +521,10 @@ _SAID_SUBJECT = re.compile(
     r"(?P<what>(?![他她我你今明昨下上这那])[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 ]{1,9}?)\s*"
     r"(?=这块|这个事|那个事|[他她]们|领导|有(?:问题|兴趣)|好有|很有|挺有|[很挺]感兴趣|感兴趣|OK|ok)"
 )
-# Our product named in Latin letters: 对我们的 RPA 很有兴趣, very keen on 我们的 WMS.
+# Our product named in Latin letters: 对我们的 RPA 很有兴趣, very keen on 我们的 WMS (our as a
+# word: sourcing director is no "our cing director").
 _OUR_PRODUCT = re.compile(
-    r"(?:我们的|你们的|our)\s*(?P<name>[A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z0-9\u4e00-\u9fff]+){0,2}?)"
+    r"(?:我们的|你们的|(?<![A-Za-z])our\b)\s*(?P<name>[A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z0-9\u4e00-\u9fff]+){0,2}?)"
     r"(?=\s*(?:[,.;!?。\n]|很|挺|满意|感兴趣|有兴趣|$))"
 )
 

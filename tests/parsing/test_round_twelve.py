@@ -165,3 +165,9 @@ def test_who_decides_and_who_buys_said_in_more_ways() -> None:
         "何": "purchaser",
     }
     assert roles("见了 sourcing director 邓明, final decision 在他.") == {"邓": "decision_maker"}
+
+
+def test_our_inside_an_english_word_is_no_product_of_ours() -> None:
+    # the headline had been "cing director 邓明", cut out of "sourcing"
+    interaction = parse_note("见了 sourcing director 邓明, final decision 在他.", NOW).interaction
+    assert interaction is not None and interaction.summary is None
