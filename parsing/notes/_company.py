@@ -492,6 +492,26 @@ _DEPARTMENT_AFTER = re.compile(
 )
 
 
+# Sunway Construction Sdn Bhd, CapitaLand Development Pte Ltd, Jurong Town Corporation: a company
+# named in Latin letters with the form it is registered as (capitalised words before it). Group,
+# Inc and AG were tried and left out: each named a company no set counts as the customer.
+_LATIN_REGISTERED = re.compile(
+    r"(?<![A-Za-z])(?:[A-Z][A-Za-z0-9&'.-]*[ ]){1,4}"
+    r"(?:Sdn\.?[ ]Bhd|Berhad|Bhd|Pte\.?[ ]Ltd|Co\.,?[ ]Ltd|Ltd|Limited|Corporation|Corp|"
+    r"Industries|Holdings)(?![A-Za-z])\.?"
+)
+
+
+def _latin_registered(doc: Doc) -> list[tuple[int, int, str]]:
+    t = doc.t
+    out: list[tuple[int, int, str]] = []
+    for m in _LATIN_REGISTERED.finditer(t):
+        a, b = m.span()
+        if doc.free(a, b) and not _RIVAL_OR_SUPPLIER.search(t, max(0, a - 6), a):
+            out.append((a, b, m.group().rstrip(".")))
+    return out
+
+
 def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str | None:
     """The first organisation named in the note, or None: a name with a suffix (华东电力设计院)
     or a known short name (国网常州, joined to a suffix right after it: 华为南京研究所)."""
@@ -505,6 +525,9 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
             name, kb = name + joined[2], joined[1]
         end = _known_tail(doc, kb)
         found.append((ka, end, name + t[kb:end]))
+    # (a card in both scripts is filed under its Chinese name: 新加坡能源集团, not Singapore
+    # Power Group)
+    found = found or _latin_registered(doc)
     if found:
         a, b, name = min(found)
         branch = next(

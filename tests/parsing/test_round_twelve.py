@@ -171,3 +171,18 @@ def test_our_inside_an_english_word_is_no_product_of_ours() -> None:
     # the headline had been "cing director 邓明", cut out of "sourcing"
     interaction = parse_note("见了 sourcing director 邓明, final decision 在他.", NOW).interaction
     assert interaction is not None and interaction.summary is None
+
+
+def test_a_company_registered_in_latin_letters_is_the_customer() -> None:
+    card = (
+        "昨天收到的贺卡附名片：\nSunway Construction Sdn Bhd\nProject Director\n"
+        "刘振邦 Lau Chun Pang\nHP: 019-221 6688"
+    )
+    assert parse_note(card, NOW).company == "Sunway Construction Sdn Bhd"
+    visit = "月底去 Shah Alam 的 Proton Holdings Berhad 对账, 见了 senior manager 蔡振兴."
+    assert parse_note(visit, NOW).company == "Proton Holdings Berhad"
+
+
+def test_a_card_in_both_scripts_is_filed_under_its_chinese_name() -> None:
+    card = "Tenaga Nasional Berhad\n国家能源公司\n黄志华 Wong Chee Wah\nSenior Manager 高级经理"
+    assert parse_note(card, NOW).company == "国家能源公司"
