@@ -1105,12 +1105,27 @@ def _compatible(p: ContactFact, m: Mention) -> bool:
         return True  # 项目经理钱工 … 钱工说: the one called 钱工
     if m.form and m.form[-1] in "生士姐太" and p.title and not p.salutation:
         return False  # 王局长 … 王小姐: 女士/小姐/先生 is someone else than the one with a title
+    if m.title and p.title and m.title.isascii() != p.title.isascii() and (m.name or p.name):
+        return _same_rank(m.title, p.title)  # purchasing manager 杨晓峰 … 杨经理
     if m.title and p.title:
         a, b = title_info(m.title), title_info(p.title)
         return a is not None and b is not None and a.address == b.address
     if m.form and p.salutation:
         return m.form == p.salutation
     return True
+
+
+# An English title's last word and how the same rank is addressed in Chinese.
+_ENGLISH_RANKS = {"manager": "经理", "engineer": "工", "director": "总监"}
+
+
+def _same_rank(x: str, y: str) -> bool:
+    english, chinese = (x, y) if x.isascii() else (y, x)
+    said = english.lower().replace(",", " ").split()
+    info = title_info(chinese)
+    return (
+        bool(said) and info is not None and _ENGLISH_RANKS.get(said[-1]) in (info.address, chinese)
+    )
 
 
 def _better_title(old: str | None, new: str) -> str:
@@ -1237,6 +1252,10 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
             idx = len(people.persons) - 1
         p = people.persons[idx]
         p.name = p.name or mention.name
+        if mention.title and p.title and p.title.isascii() and not mention.title.isascii():
+            info = title_info(mention.title)  # (senior manager 蔡振兴 … 蔡经理: spoken to so)
+            if info is not None and info.address and p.surname and not p.salutation:
+                p.salutation = p.surname + info.address
         if mention.title:
             p.title = _better_title(p.title, mention.title)
         p.salutation = p.salutation or mention.form

@@ -186,3 +186,12 @@ def test_a_company_registered_in_latin_letters_is_the_customer() -> None:
 def test_a_card_in_both_scripts_is_filed_under_its_chinese_name() -> None:
     card = "Tenaga Nasional Berhad\n国家能源公司\n黄志华 Wong Chee Wah\nSenior Manager 高级经理"
     assert parse_note(card, NOW).company == "国家能源公司"
+
+
+def test_an_english_title_and_the_same_rank_in_chinese_are_one_person() -> None:
+    # senior manager 蔡振兴 … 蔡经理 had been two contacts, the phone on the second
+    note = "见了 finance 的 senior manager 蔡振兴 和 accounts executive 林秀英. 蔡经理说 4月15号前 pay."
+    assert people(note) == [
+        ("蔡振兴", "senior manager", "蔡经理"),
+        ("林秀英", "accounts executive", None),
+    ]
