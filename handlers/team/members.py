@@ -79,6 +79,8 @@ async def newteam(turn: Turn) -> None:
         turn.say(turn._("给团队起个名字吧,例如:华东销售一部"))
     if not name or not await _create(turn, name):
         pending.wait(turn, TEAM_NAME, {})
+    else:  # a bare /newteam before this one waited for a name: no more
+        pending.finish(turn, TEAM_NAME)
 
 
 def _typed_next(
@@ -176,6 +178,8 @@ async def join(turn: Turn) -> None:
         turn.say(turn._("请输入经理给你的邀请码:"))
     if not code or not await join_with_code(turn, code):
         pending.wait(turn, JOIN_CODE, {})
+    else:  # a wrong code before this one left a wait for the next: no more
+        pending.finish(turn, JOIN_CODE)
 
 
 async def _join_typed(turn: Turn, text: str) -> bool:

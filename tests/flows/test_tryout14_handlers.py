@@ -1,0 +1,49 @@
+"""The handler-side items of tryout 14 (Thursday 3 December 2026, 17:05, a new rep, a manager
+and a Hong Kong rep in the local chat): a code that works ends /join's wait for one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from tests.conftest import BotHarness
+
+NOW = datetime(2026, 12, 3, 17, 5, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture(autouse=True)
+def thursday_evening() -> Iterator[time_machine.Traveller]:
+    """Thursday 3 December 2026, 17:05 in Shanghai."""
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+async def _team_code(bot: BotHarness) -> str:
+    reply = await bot.user("张经理").send("/newteam 华东销售一部")
+    found = re.search(r"/join (\S+)", reply.text)
+    assert found is not None
+    return found.group(1)
+
+
+async def test_a_code_that_works_ends_the_wait_for_one(bot: BotHarness) -> None:
+    code = await _team_code(bot)
+    wang = bot.user("王磊")
+    assert "邀请码不对" in (await wang.send(f"/join {code.swapcase()}")).text
+    assert "你已加入团队「华东销售一部」" in (await wang.send(f"/join {code}")).text
+    card = await wang.send("华东电力设计院王局长的儿子下月10号生日 得准备个礼物")
+    assert "邀请码" not in card.text
+    assert "👪 儿子 生日 1月10日" in card.text
+
+
+async def test_a_team_named_on_the_command_ends_the_wait_for_a_name(bot: BotHarness) -> None:
+    zhang = bot.user("张经理")
+    assert "给团队起个名字吧" in (await zhang.send("/newteam")).text
+    assert "建好了" in (await zhang.send("/newteam 华东销售一部")).text
+    card = await zhang.send("华东电力设计院王局长 下周五跟进报价")
+    assert "一个账号只能属于一个团队" not in card.text
+    assert "⏰ 跟进:12月11日(周五) 跟进报价" in card.text
