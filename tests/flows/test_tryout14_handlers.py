@@ -1,5 +1,6 @@
 """The handler-side items of tryout 14 (Thursday 3 December 2026, 17:05, a new rep, a manager
-and a Hong Kong rep in the local chat): a code that works ends /join's wait for one."""
+and a Hong Kong rep in the local chat): a code that works ends /join's wait for one, and a note typed while it
+waits is a note."""
 
 from __future__ import annotations
 
@@ -47,3 +48,13 @@ async def test_a_team_named_on_the_command_ends_the_wait_for_a_name(bot: BotHarn
     card = await zhang.send("华东电力设计院王局长 下周五跟进报价")
     assert "一个账号只能属于一个团队" not in card.text
     assert "⏰ 跟进:12月11日(周五) 跟进报价" in card.text
+
+
+async def test_a_note_typed_while_a_code_waits_is_a_note(bot: BotHarness) -> None:
+    code = await _team_code(bot)
+    wang = bot.user("王磊")
+    assert "请输入经理给你的邀请码" in (await wang.send("/join")).text
+    card = await wang.send("华东电力设计院王局长的儿子下月10号生日 得准备个礼物")
+    assert "这段话像一条新记录,已退出用邀请码加入团队,按记录记下:" in card.text
+    assert "👪 儿子 生日 1月10日" in card.text and "邀请码不对" not in card.text
+    assert "你已加入团队" in (await wang.send(f"/join {code}")).text
