@@ -55,6 +55,7 @@ from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.deals import DealRepo, DealUpdate
 from storage.models import Contact, Customer, DealStage, Interaction, InteractionKind
+from storage.naming import addressed_as, surname_of
 from storage.stages import OPEN_STAGES, stage_book
 
 OUTCOMES = [N_("有进展"), N_("需要再跟进"), N_("没谈拢"), N_("对方在比价")]
@@ -366,19 +367,23 @@ async def _name_and_title(turn: Turn, text: str, answers: Answers) -> dict[str, 
         refused = not_a_title_said(turn._, title)
         if refused:
             raise Invalid(refused)
-        short = next((t for t in TITLES if title.endswith(t)), title)
-        return {"name": name, "title": title, "salutation": name[0] + short}
-    for title in TITLES:
+        return {"name": name, "title": title, "salutation": _spoken_to(name, title)}
+    for title in sorted(TITLES, key=len, reverse=True):  # 王明副局长 is no 王明副
         if compact.endswith(title) and len(compact) > len(title):
             name = compact[: -len(title)]
             refused = not_a_name_said(turn._, name)
             if refused:  # a note typed at the prompt (…生日是3月5日的王经理)
                 raise Invalid(refused)
-            return {"name": name, "title": title, "salutation": name[0] + title}
+            return {"name": name, "title": title, "salutation": _spoken_to(name, title)}
     refused = not_a_name_said(turn._, compact)
     if refused:
         raise Invalid(refused)
     return {"name": compact, "title": None, "salutation": None}
+
+
+def _spoken_to(name: str, title: str) -> str:
+    """How a note would address them (李娜, 采购主管 → 李主管; 欧阳明 → 欧阳处长), never 李采购主管."""
+    return addressed_as(surname_of(name) or name[0], title)
 
 
 async def finish_contact(turn: Turn, answers: Answers) -> None:
@@ -390,7 +395,7 @@ async def finish_contact(turn: Turn, answers: Answers) -> None:
     born = answers.get("birthday")
     fields: dict[str, Any] = {
         "name": who["name"],
-        "surname": who["name"][0],
+        "surname": surname_of(who["name"]) or who["name"][0],
         "title": who.get("title"),
         "salutation": who.get("salutation"),
         "phones": [answers["phone"]] if answers.get("phone") else [],

@@ -11,7 +11,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from sqlalchemy import select
 
+from storage.models import Contact
 from tests.conftest import BotHarness
 
 NOW = datetime(2026, 12, 3, 17, 5, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -58,3 +60,29 @@ async def test_a_note_typed_while_a_code_waits_is_a_note(bot: BotHarness) -> Non
     assert "这段话像一条新记录,已退出用邀请码加入团队,按记录记下:" in card.text
     assert "👪 儿子 生日 1月10日" in card.text and "邀请码不对" not in card.text
     assert "你已加入团队" in (await wang.send(f"/join {code}")).text
+
+
+@pytest.mark.parametrize(
+    ("typed", "name", "surname", "title", "spoken"),
+    [
+        ("李娜 采购主管", "李娜", "李", "采购主管", "李主管"),
+        ("王明 副总经理", "王明", "王", "副总经理", "王总"),
+        ("王明副局长", "王明", "王", "副局长", "王局长"),
+        ("欧阳明 处长", "欧阳明", "欧阳", "处长", "欧阳处长"),
+    ],
+)
+async def test_a_contact_added_step_by_step_is_spoken_to_as_a_note_would(
+    bot: BotHarness, typed: str, name: str, surname: str, title: str, spoken: str
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 顺丰速运")
+    await wang.press("新建")
+    await wang.send("/contact")
+    await wang.press("顺丰速运")
+    await wang.send(typed)
+    await wang.press("跳过")
+    card = await wang.press("跳过")
+    assert f"{name} {title}({spoken})" in card.text
+    contact = await bot.scalar(select(Contact))
+    assert (contact.name, contact.surname, contact.title) == (name, surname, title)
+    assert contact.salutation == spoken
