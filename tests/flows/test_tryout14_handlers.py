@@ -86,3 +86,15 @@ async def test_a_contact_added_step_by_step_is_spoken_to_as_a_note_would(
     contact = await bot.scalar(select(Contact))
     assert (contact.name, contact.surname, contact.title) == (name, surname, title)
     assert contact.salutation == spoken
+
+
+async def test_a_boss_given_his_full_name_is_not_titled_zong(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("下周去拜访华润置地的李总")
+    await wang.press("保存")
+    await wang.press("查看客户")
+    await wang.press("✏️ 编辑资料")
+    await wang.press("👤 李总")
+    await wang.press("姓名")
+    card = await wang.send("李明")
+    assert "· 李明(李总)" in card.text and "李明 总" not in card.text
