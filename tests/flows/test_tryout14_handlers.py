@@ -98,3 +98,17 @@ async def test_a_boss_given_his_full_name_is_not_titled_zong(bot: BotHarness) ->
     await wang.press("姓名")
     card = await wang.send("李明")
     assert "· 李明(李总)" in card.text and "李明 总" not in card.text
+
+
+async def test_the_card_names_the_customer_a_known_person_files_the_note_under(
+    bot: BotHarness,
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("今天拜访了华东电力设计院的王建国局长,生日是农历三月初八")
+    await wang.press("保存")
+    card = await wang.send("提醒我明天上午10点给王局长打电话问方案看了没")
+    assert "🏢 华东电力设计院(按联系人找到)  👤 王局长" in card.text
+    saved = await wang.press("保存")
+    assert "✅ 已保存到「华东电力设计院」" in saved.text
+    card = await wang.send("提醒我周六去4S店保养车")
+    assert "🏢" not in card.text and "⏰ 存为你自己的提醒(没有找到客户)" in card.text
