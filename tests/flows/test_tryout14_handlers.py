@@ -4,15 +4,21 @@ waits is a note."""
 
 from __future__ import annotations
 
+import io
 import re
+import time
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
+from typing import TextIO, cast
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from sqlalchemy import select
 
+from bot.local_chat import run_local_chat
+from bot.settings import Settings
 from storage.models import Contact
 from tests.conftest import BotHarness
 
@@ -112,3 +118,49 @@ async def test_the_card_names_the_customer_a_known_person_files_the_note_under(
     assert "✅ 已保存到「华东电力设计院」" in saved.text
     card = await wang.send("提醒我周六去4S店保养车")
     assert "🏢" not in card.text and "⏰ 存为你自己的提醒(没有找到客户)" in card.text
+
+
+class _ReadsThenCloses:
+    """The terminal: its lines are typed, then the rep reads until `until` is shown — a push
+    arriving meanwhile — and closes it (Ctrl-D)."""
+
+    def __init__(self, script: str, out: io.StringIO, until: str) -> None:
+        self.lines, self.out, self.until = io.StringIO(script), out, until
+
+    def isatty(self) -> bool:
+        return False
+
+    def readline(self) -> str:
+        line = self.lines.readline()
+        deadline = time.monotonic() + 30
+        while not line and self.until not in self.out.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return line
+
+
+async def _local_chat(database: Path, script: str, until: str = "") -> str:
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, database_url=f"sqlite+aiosqlite:///{database}"
+    )
+    out = io.StringIO()
+    await run_local_chat(
+        settings, name="王磊", stdin=cast(TextIO, _ReadsThenCloses(script, out, until)), stdout=out
+    )
+    return out.getvalue()
+
+
+async def test_the_local_chat_numbers_a_push_that_came_after_the_last_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("scheduler.jobs.PLAN_EVERY", 0.5)  # the push is planned at once
+    database = tmp_path / "chat.db"
+    with time_machine.travel(NOW, tick=True):
+        first = await _local_chat(database, "提醒我今天下午5点半给华东电力设计院王局长打电话\n1\n")
+    assert "✅ 已保存到「华东电力设计院」" in first
+    with time_machine.travel(NOW.replace(minute=31), tick=True):
+        pushed = await _local_chat(database, "", until="⏰ 推迟")
+    assert "[2] ⏰ 推迟" in pushed
+    with time_machine.travel(NOW.replace(minute=32), tick=True):
+        pressed = await _local_chat(database, "2\n")
+    assert "1小时后" in pressed and "没有编号" not in pressed
