@@ -164,3 +164,17 @@ async def test_the_local_chat_numbers_a_push_that_came_after_the_last_line(
     with time_machine.travel(NOW.replace(minute=32), tick=True):
         pressed = await _local_chat(database, "2\n")
     assert "1小时后" in pressed and "没有编号" not in pressed
+
+
+async def test_a_done_line_is_no_longer_said_to_be_late(
+    bot: BotHarness, thursday_evening: time_machine.Traveller
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("华东电力设计院王局长 记得今天下午5点给王局长发方案")
+    await wang.press("保存")
+    thursday_evening.move_to(NOW.replace(minute=20))
+    today = await wang.send("/today")
+    assert "1. 17:00 华东电力设计院 · 给王局长发方案(已过)" in today.text
+    done = await wang.press("✅ 完成 1")
+    assert "1. ✅ 已完成:17:00 华东电力设计院 · 给王局长发方案" in done.text
+    assert "(已过)" not in done.text
