@@ -178,3 +178,18 @@ async def test_a_done_line_is_no_longer_said_to_be_late(
     done = await wang.press("✅ 完成 1")
     assert "1. ✅ 已完成:17:00 华东电力设计院 · 给王局长发方案" in done.text
     assert "(已过)" not in done.text
+
+
+async def test_a_records_kind_is_marked_and_a_press_says_what_it_did(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("刚给万科集团采购部刘经理打了电话,聊了方案评审的进度")
+    await wang.press("保存")
+    await wang.press("查看客户")
+    await wang.press("🛠 改记录")
+    menu = await wang.press("📝 12月3日(周四) 电话")
+    assert "• 电话" in menu.buttons and "拜访" in menu.buttons
+    again = await wang.press("• 电话")
+    assert again.callback_answers == ["已经是「电话」了。"]
+    changed = await wang.press("拜访")
+    assert changed.callback_answers == ["✅ 已改为「拜访」"]
+    assert "拜访:" in changed.text and "• 拜访" in changed.buttons and "电话" in changed.buttons
