@@ -193,3 +193,20 @@ async def test_a_records_kind_is_marked_and_a_press_says_what_it_did(bot: BotHar
     changed = await wang.press("拜访")
     assert changed.callback_answers == ["✅ 已改为「拜访」"]
     assert "拜访:" in changed.text and "• 拜访" in changed.buttons and "电话" in changed.buttons
+
+
+async def test_an_import_adds_a_known_contacts_new_phone(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("拜访了万科集团的张伟副总裁,聊了二期")
+    await wang.press("保存")
+    sheet = "客户名称,联系人,职务,手机,邮箱\n万科集团,张伟,副总裁,13900002222,zw@vanke.com\n"
+    preview = await wang.send_document("客户名单.csv", sheet.encode())
+    assert "已有客户 1 个(只补充新的联系人和新电话、微信、邮箱)" in preview.text
+    done = await wang.press("导入")
+    assert done.text == "✅ 导入完成:新客户 0 个,新联系人 0 位,补充资料 1 位,跳过重复 0 条。"
+    zhang = await bot.scalar(select(Contact).where(Contact.name == "张伟"))
+    assert (zhang.phones, zhang.email) == (["13900002222"], "zw@vanke.com")
+    again = await wang.send_document("客户名单.csv", sheet.encode())
+    assert again.buttons
+    done = await wang.press("导入")
+    assert done.text == "✅ 导入完成:新客户 0 个,新联系人 0 位,跳过重复 1 条。"
