@@ -19,7 +19,8 @@ from sqlalchemy import select
 
 from bot.local_chat import run_local_chat
 from bot.settings import Settings
-from storage.models import Contact
+from storage.models import Contact, FollowUp
+from tests.builders import SHANGHAI
 from tests.conftest import BotHarness
 
 NOW = datetime(2026, 12, 3, 17, 5, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -210,3 +211,18 @@ async def test_an_import_adds_a_known_contacts_new_phone(bot: BotHarness) -> Non
     assert again.buttons
     done = await wang.press("导入")
     assert done.text == "✅ 导入完成:新客户 0 个,新联系人 0 位,跳过重复 1 条。"
+
+
+async def test_a_time_typed_after_an_hour_gone_moves_that_follow_up(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("提醒我今天下午5点给华东电力设计院王局长打电话")
+    saved = await wang.press("保存")
+    assert "⚠️ 12月3日(周四) 17:00 已经过了,到时不会再提醒。" in saved.text
+    moved = await wang.send("后天上午10点")
+    assert "⏰ 已改到 12月5日(周六) 10:00" in moved.text and "确认保存吗" not in moved.text
+    follow_up = await bot.scalar(select(FollowUp))
+    assert follow_up.due_at is not None
+    assert follow_up.due_at.astimezone(SHANGHAI) == datetime(2026, 12, 5, 10, 0, tzinfo=SHANGHAI)
+    assert await bot.count(FollowUp) == 1
+    card = await wang.send("明天上午拜访万科集团张总")
+    assert "确认保存吗" in card.text
