@@ -47,7 +47,7 @@ from handlers.kit.render import (
 from handlers.kit.turn import Turn
 from locales import N_
 from parsing.amounts import read_amount
-from parsing.dates import day_of, split_due
+from parsing.dates import day_of, parse_when, remainder, split_due
 from parsing.notes import parse_note
 from storage.activities import add_follow_up, add_itinerary, log_interaction, same_itinerary
 from storage.birthdays import birthday_columns
@@ -167,7 +167,11 @@ async def finish_visit(turn: Turn, answers: Answers) -> None:
     now = turn.now()
     contacts = await _contacts(turn, customer, answers)
     due = moment_of(answers["next"]) if answers.get("next") else None
-    said = _visit_note(turn, contacts, answers.get("summary"), outcome, due)
+    summary = answers.get("summary")
+    # what to do next: the words typed with its day, else the talk followed up — a thing to
+    # do, not the visit's summary read as one (tryout 14)
+    task = answers.get(NEXT_WORDS) or (_("跟进:{summary}", summary=summary) if summary else None)
+    said = _visit_note(turn, contacts, summary, outcome, due, answers.get(NEXT_WORDS))
     visit = await turn.session.get(Interaction, int(answers.get("interaction") or 0))
     if visit is not None and visit.customer_id == customer.id and visit.member_id == turn.member.id:
         visit.summary, visit.outcome = answers.get("summary"), outcome
@@ -197,7 +201,7 @@ async def finish_visit(turn: Turn, answers: Answers) -> None:
             turn.actor,
             customer,
             due_date,
-            answers.get("summary") or _("跟进"),
+            task or _("跟进"),
             due_at=due_at,
             interaction=visit,
         )
@@ -212,9 +216,10 @@ def _visit_note(
     summary: str | None,
     outcome: str | None,
     due: date | datetime | None,
+    task: str | None = None,
 ) -> str:
     """The guided answers as one readable line, kept as the visit's words (the export's 原话):
-    见了:王局长;谈了:介绍了二期方案;结果:有进展;下次跟进:12月4日(周五)."""
+    见了:王局长;谈了:介绍了二期方案;结果:有进展;下次跟进:12月4日(周五) 发报价."""
     _ = turn._
     parts = []
     if contacts:
@@ -225,8 +230,24 @@ def _visit_note(
         parts.append(_("结果:{outcome}", outcome=outcome))
     if due is not None:
         when = moment(_, due, turn.member.timezone, turn.today())
-        parts.append(_("下次跟进:{when}", when=when))
+        parts.append(_("下次跟进:{when}", when=when) + (f" {task}" if task else ""))
     return ";".join(parts)
+
+
+NEXT_WORDS = "next_words"  # the task typed with the day of a visit's next follow-up
+_NEXT_FILLER = re.compile(r"^[\s,，。.;；、!！]*(?:再|就)?|(?:吧|的时候)?[\s,，。.;；、!！]*$")
+
+
+async def _next_follow_up(turn: Turn, text: str, answers: Answers) -> str:
+    """下周五, or 下周五把修改后的报价发过去: the day, and the words typed with it as the task."""
+    due = await parse_future_moment(turn, text, answers)
+    said = parse_when(text, turn.now())
+    words = _NEXT_FILLER.sub("", remainder(text, said)) if said is not None else ""
+    if len(words) >= 2:
+        answers[NEXT_WORDS] = words
+    else:
+        answers.pop(NEXT_WORDS, None)
+    return due
 
 
 async def _visit_kept(turn: Turn, answers: Answers) -> str | None:
@@ -266,7 +287,7 @@ VISIT = Flow(
             key="next",
             prompt=N_("下次什么时候跟进?"),
             example=N_("下周五 或 12月10日上午"),
-            parse=parse_future_moment,
+            parse=_next_follow_up,
             optional=True,
         ),
     ],

@@ -17,6 +17,7 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
+from bot.local_api import LocalClient
 from bot.local_chat import run_local_chat
 from bot.settings import Settings
 from storage.models import Contact, FollowUp
@@ -226,3 +227,32 @@ async def test_a_time_typed_after_an_hour_gone_moves_that_follow_up(bot: BotHarn
     assert await bot.count(FollowUp) == 1
     card = await wang.send("明天上午拜访万科集团张总")
     assert "确认保存吗" in card.text
+
+
+async def _visit_to_the_next_step(bot: BotHarness) -> LocalClient:
+    wang = bot.user("王磊")
+    await wang.send("/customer 万科集团")
+    await wang.press("新建")
+    await wang.send("/visit")
+    await wang.press("万科集团")
+    await wang.press("完成选择")
+    await wang.send("介绍了二期智慧工地方案,张总对价格有顾虑")
+    await wang.press("对方在比价")
+    return wang
+
+
+async def test_a_visits_next_follow_up_reads_as_a_thing_to_do(bot: BotHarness) -> None:
+    wang = await _visit_to_the_next_step(bot)
+    done = await wang.send("下下周三")
+    assert "⏰ 已加跟进:12月16日(周三)" in done.text
+    assert "· 12月16日(周三) 跟进:介绍了二期智慧工地方案,张总对价格有顾虑" in done.text
+    assert await bot.scalar(select(FollowUp.text)) == "跟进:介绍了二期智慧工地方案,张总对价格有顾虑"
+
+
+async def test_a_visits_next_follow_up_keeps_the_task_typed_with_its_day(
+    bot: BotHarness,
+) -> None:
+    wang = await _visit_to_the_next_step(bot)
+    done = await wang.send("下周五把修改后的报价发过去")
+    assert "· 12月11日(周五) 把修改后的报价发过去" in done.text
+    assert await bot.scalar(select(FollowUp.text)) == "把修改后的报价发过去"
