@@ -256,3 +256,16 @@ async def test_a_visits_next_follow_up_keeps_the_task_typed_with_its_day(
     done = await wang.send("下周五把修改后的报价发过去")
     assert "· 12月11日(周五) 把修改后的报价发过去" in done.text
     assert await bot.scalar(select(FollowUp.text)) == "把修改后的报价发过去"
+
+
+async def test_a_sentence_typed_at_who_was_met_is_no_person(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 万科集团")
+    await wang.press("新建")
+    await wang.send("/visit")
+    await wang.press("万科集团")
+    refused = await wang.send("下周一把合同修改稿发给李总")
+    assert "这看起来像一句话,不像姓名。" in refused.text
+    assert not any("李总" in label for label in refused.buttons)
+    met = await wang.send("王明 处长")
+    assert "✅ 👤 王处长" in met.buttons
