@@ -269,3 +269,25 @@ async def test_a_sentence_typed_at_who_was_met_is_no_person(bot: BotHarness) -> 
     assert not any("李总" in label for label in refused.buttons)
     met = await wang.send("王明 处长")
     assert "✅ 👤 王处长" in met.buttons
+
+
+async def test_the_audit_log_says_whose_records_and_what_was_exported_in_words(
+    bot: BotHarness,
+) -> None:
+    zhang, wang = bot.user("张经理"), bot.user("王磊")
+    made = await zhang.send("/newteam 华东销售一部")
+    code = re.search(r"/join (\S+)", made.text)
+    assert code is not None
+    await wang.send(f"/join {code.group(1)}")
+    await wang.send("今天拜访了华东电力设计院的王建国局长,聊了二期方案")
+    await wang.press("保存")
+    await zhang.send("/team")
+    await zhang.press("🔎 王磊")
+    await zhang.send("/export")
+    await zhang.press("📊 Excel")
+    await zhang.send("/export")
+    await zhang.press("CSV:客户")
+    log = await zhang.send("/audit")
+    assert "张经理 查看了 王磊 的记录" in log.text
+    assert "张经理 导出了档案(Excel," in log.text and "张经理 导出了档案(CSV," in log.text
+    assert "rows=" not in log.text and "xlsx" not in log.text
