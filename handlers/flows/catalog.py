@@ -345,6 +345,16 @@ async def _as_a_note(turn: Turn, text: Any) -> None:
     await capture_text(turn, str(text), edit=True)
 
 
+async def _day_said(turn: Turn, answers: Answers) -> list[tuple[str, str]]:
+    """The day the task was said with (下周二前发技术方案): one tap, echoed with its weekday,
+    rather than typed again — never taken unasked."""
+    said = parse_when(str(answers.get("what") or ""), turn.now())
+    if said is None or day_of(said.start) < turn.today():
+        return []
+    when = moment(turn._, said.start, turn.member.timezone, turn.today())
+    return [(f"📅 {when}", said.start.isoformat())]
+
+
 FOLLOW_UP = Flow(
     name="fu",
     command=commands.FOLLOWUP,
@@ -364,6 +374,7 @@ FOLLOW_UP = Flow(
             prompt=N_("什么时候?"),
             example=N_("下周三 或 12月4日下午3点"),
             parse=parse_future_moment,
+            choices=_day_said,
         ),
     ],
     finish=finish_follow_up,

@@ -291,3 +291,16 @@ async def test_the_audit_log_says_whose_records_and_what_was_exported_in_words(
     assert "张经理 查看了 王磊 的记录" in log.text
     assert "张经理 导出了档案(Excel," in log.text and "张经理 导出了档案(CSV," in log.text
     assert "rows=" not in log.text and "xlsx" not in log.text
+
+
+async def test_a_day_said_with_the_follow_up_is_offered_at_when(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 南京地铁集团")
+    await wang.press("新建")
+    await wang.send("/followup")
+    await wang.press("南京地铁集团")
+    when = await wang.send("下周二前发技术方案")
+    assert "什么时候?" in when.text and "📅 12月8日(周二)" in when.buttons
+    done = await wang.press("📅 12月8日(周二)")
+    assert "✅ 已加跟进:「南京地铁集团」12月8日(周二) 下周二前发技术方案" in done.text
+    assert await bot.scalar(select(FollowUp.due_date)) == datetime(2026, 12, 8).date()
