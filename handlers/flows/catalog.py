@@ -49,7 +49,13 @@ from locales import N_
 from parsing.amounts import read_amount
 from parsing.dates import day_of, parse_when, remainder, split_due
 from parsing.notes import parse_note
-from storage.activities import add_follow_up, add_itinerary, log_interaction, same_itinerary
+from storage.activities import (
+    add_follow_up,
+    add_itinerary,
+    log_interaction,
+    overlapping_itinerary,
+    same_itinerary,
+)
 from storage.birthdays import birthday_columns
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
@@ -495,6 +501,7 @@ async def finish_trip(turn: Turn, answers: Answers) -> None:
         return
     start, end = (date.fromisoformat(d) for d in answers["dates"])
     known = await same_itinerary(turn.session, contact, answers["place"], start, end)
+    other = await overlapping_itinerary(turn.session, contact, answers["place"], start, end)
     await add_itinerary(
         turn.session, turn.actor, contact, answers["place"], start, end, answers.get("purpose")
     )
@@ -510,6 +517,13 @@ async def finish_trip(turn: Turn, answers: Answers) -> None:
     else:
         said = turn._(
             "✅ 已记下 {who} 的行程:{span} {place}", who=who, span=span, place=answers["place"]
+        )
+    if other is not None:  # one person, two places at once: one of them is likely wrong
+        said += "\n" + turn._(
+            "⚠️ {who} {span} 还有去{place}的行程,日子重叠了。不对的那条可以在客户卡片的 🛠 改记录 里改。",
+            who=who,
+            span=date_range(turn._, other.starts_on, other.ends_on, turn.today()),
+            place=other.place,
         )
     turn.say(said)
 

@@ -304,3 +304,17 @@ async def test_a_day_said_with_the_follow_up_is_offered_at_when(bot: BotHarness)
     done = await wang.press("📅 12月8日(周二)")
     assert "✅ 已加跟进:「南京地铁集团」12月8日(周二) 下周二前发技术方案" in done.text
     assert await bot.scalar(select(FollowUp.due_date)) == datetime(2026, 12, 8).date()
+
+
+async def test_a_trip_overlapping_one_kept_is_said_so(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("今天拜访了华东电力设计院的王建国局长,他下周二到周四在北京开会")
+    await wang.press("保存")
+    await wang.send("/trip")
+    await wang.press("华东电力设计院")
+    await wang.press("王局长")
+    await wang.send("深圳")
+    await wang.send("下周一到下周三")
+    done = await wang.press("跳过")
+    assert "✅ 已记下 王局长 的行程:12月7日–9日 深圳" in done.text
+    assert "⚠️ 王局长 12月8日–10日 还有去北京的行程,日子重叠了。" in done.text
