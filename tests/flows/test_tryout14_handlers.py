@@ -1,6 +1,11 @@
-"""The handler-side items of tryout 14 (Thursday 3 December 2026, 17:05, a new rep, a manager
-and a Hong Kong rep in the local chat): a code that works ends /join's wait for one, and a note typed while it
-waits is a note."""
+"""The handler-side items of tryout 14 (Thursday 3 December 2026, 17:05; a new rep, a manager
+and a Hong Kong rep in the local chat): a code that works ends /join's wait for one, and a note
+typed while it waits is a note; /contact speaks to 李娜 采购主管 as 李主管; a boss named in full is
+李明(李总); the card names the customer a known person files a note under; the local chat keeps
+a push that came after the last line; a done line is no longer late; a record's kind is marked;
+an import adds a known contact's new phone; a time typed after an hour gone moves it; /visit's
+next follow-up is a thing to do, and a sentence at 见了谁? is no person; the audit log speaks in
+words; /followup offers the day said with the task; /trip says when two trips overlap."""
 
 from __future__ import annotations
 
