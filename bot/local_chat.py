@@ -223,6 +223,8 @@ async def run_local_chat(
     finally:
         await application.stop()
         await application.shutdown()
+        # a push that came after the last line typed is the message the numbers press next time
+        save_chats(printer, settings.database_url)
 
 
 async def _handle_line(

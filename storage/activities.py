@@ -457,6 +457,23 @@ async def same_itinerary(
     return next((trip for trip in rows if fold(trip.place) == wanted), None)
 
 
+async def overlapping_itinerary(
+    session: AsyncSession, contact: Contact, place: str, starts_on: date, ends_on: date
+) -> Itinerary | None:
+    """Another trip of this contact elsewhere on some of these days (one is likely wrong)."""
+    rows = await session.scalars(
+        select(Itinerary)
+        .where(
+            Itinerary.contact_id == contact.id,
+            Itinerary.starts_on <= max(starts_on, ends_on),
+            Itinerary.ends_on >= starts_on,
+        )
+        .order_by(Itinerary.starts_on, Itinerary.id)
+    )
+    wanted = fold(place)
+    return next((trip for trip in rows if fold(trip.place) != wanted), None)
+
+
 async def upcoming_itineraries(
     session: AsyncSession, customer: Customer, today: date
 ) -> Sequence[tuple[Itinerary, Contact]]:

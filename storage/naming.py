@@ -42,7 +42,8 @@ def heading(
             return f"{salutation}({title})"
         return salutation
     who = known or surname or ""
-    head = f"{who} {title}" if who and title and not who.endswith(title) else who or title or ""
+    job = job_title(title)  # 李明(李总), never 李明 总(李总): 总 is how he is spoken to
+    head = f"{who} {job}" if who and job and not who.endswith(job) else who or title or ""
     if addressed and salutation and salutation not in head.replace(" ", ""):
         head = f"{head}({salutation})" if head else salutation
     return head or "?"

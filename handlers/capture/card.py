@@ -141,8 +141,10 @@ def render_capture(
     book: StageBook = DEFAULT_BOOK,
     now: datetime | None = None,
     note: str | None = None,
+    found: str | None = None,
 ) -> str:
-    """The draft card; ``note``: the rep's words, shown for a follow-up read only as 跟进."""
+    """The draft card; ``note``: the rep's words, shown for a follow-up read only as 跟进;
+    ``found``: the customer a note naming no company goes to, through the person it names."""
     lines = [_("我记下了这些,确认保存吗?")]
     head = []
     if payload.get("company"):
@@ -150,6 +152,8 @@ def render_capture(
         if customer_hint:
             company += customer_hint
         head.append(company)
+    elif found:
+        head.append(f"🏢 {found}" + _("(按联系人找到)"))
     contacts = payload.get("contacts") or []
     if contacts:
         head.append("👤 " + "、".join(_person(payload, c) for c in contacts))

@@ -1,15 +1,18 @@
 """A follow-up saved with an hour that has already gone (记得今天上午10点给赵处长打电话, sent at
 two) is kept, overdue, but no push will come for it: 保存 says so, with ⏰ 改时间 — for the
-rep's own reminders and a customer's follow-ups alike (tryout 13: only the first said it)."""
+rep's own reminders and a customer's follow-ups alike (tryout 13: only the first said it). A
+time typed right after moves it (tryout 14: 后天上午10点 had become a reminder of its own)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from handlers.kit import pending
+from handlers.kit.questions import GONE
 from handlers.kit.render import clip, moment
 from handlers.kit.turn import Turn
 from storage.models import FollowUp
-from storage.push_buttons import later
+from storage.push_buttons import back, later
 
 Rows = list[list[tuple[str, str]]]
 
@@ -29,5 +32,11 @@ def gone_by(turn: Turn, added: Sequence[FollowUp]) -> tuple[list[str], Rows]:
         if f.due_at is not None
     ]
     single = _("⏰ 改时间") if len(gone) == 1 else None
+    if single and turn.context.user_data is not None:
+        # 后天上午10点 typed next moves it, as at ⏰ 推迟's choices (reminders/typed_time.py)
+        turn.context.user_data[pending.ASKED_KEY] = {
+            "question": GONE,
+            "data": back(gone[0].id, None, ""),
+        }
     rows = [[(single or _("⏰ 改时间:{item}", item=clip(f.text, 20)), later(f.id))] for f in gone]
     return lines, rows

@@ -23,7 +23,7 @@ from handlers.kit.turn import Turn
 from storage.deals import DealRepo
 from storage.drafts import granted_customer
 from storage.matching import Judgement, judge
-from storage.models import Draft
+from storage.models import Customer, Draft
 from storage.search import script_fold
 from storage.stages import DEFAULT_BOOK, StageBook
 
@@ -137,6 +137,18 @@ async def own_reminder(turn: Turn, draft: Draft, payload: CapturePayload) -> boo
     return await customer_of_named_person(turn, payload) is None
 
 
+async def _found_through_person(
+    turn: Turn, draft: Draft, payload: CapturePayload
+) -> Customer | None:
+    """The customer 保存 files a note naming no company under, through the one contact it names
+    (as notes.save_capture): said on the card, so the rep knows before saving."""
+    if payload.get("company") or "customer" in (payload.get("resolve") or {}):
+        return None
+    if await granted_customer(turn.session, turn.actor, draft):
+        return None
+    return await customer_of_named_person(turn, payload)
+
+
 def repeat_buttons(turn: Turn, draft_id: int) -> Any:
     _ = turn._
     return inline(
@@ -160,6 +172,7 @@ async def show_capture(
     judged = await judge(turn.session, turn.actor, company) if company else None
     hint = customer_hint(turn, payload, judged)
     view = await deal_view(turn, draft.id, payload, judged)
+    found = await _found_through_person(turn, draft, payload)
     text = render_capture(
         turn._,
         payload,
@@ -170,6 +183,7 @@ async def show_capture(
         view.book,
         now,
         draft.text,
+        found.name if found is not None else None,
     )
     for line in unread_lines(turn._, draft.text or "", payload):
         text += "\n" + line

@@ -196,8 +196,9 @@ def _fu_menu(turn: Turn, fu: FollowUp) -> None:
 
 def _record_menu(turn: Turn, item: Interaction) -> None:
     _ = turn._
-    kinds = [
-        (_(label), callbacks.record_kind(item.id, k.value)) for k, label in KIND_LABELS.items()
+    kinds = [  # the record's own kind marked, as the team summary marks its period
+        (("• " if k == item.kind else "") + _(label), callbacks.record_kind(item.id, k.value))
+        for k, label in KIND_LABELS.items()
     ]
     rows: Rows = [
         [
@@ -575,8 +576,13 @@ async def _item_kind(turn: Turn, item: Interaction, customer: Customer, extra: s
     if kind is None:
         stale(turn)
         return
+    name = turn._(KIND_LABELS[kind])
+    if kind == item.kind:  # pressed again: a word rather than nothing at all
+        turn.answer(turn._("已经是「{kind}」了。", kind=name))
+        return
     _change(turn, customer, item, {"kind": kind})
     await recount_last_contact(turn.session, customer)  # a 备注 is no contact
+    turn.answer(turn._("✅ 已改为「{kind}」", kind=name))
     _record_menu(turn, item)
 
 

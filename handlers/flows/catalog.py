@@ -47,14 +47,21 @@ from handlers.kit.render import (
 from handlers.kit.turn import Turn
 from locales import N_
 from parsing.amounts import read_amount
-from parsing.dates import day_of, split_due
+from parsing.dates import day_of, parse_when, remainder, split_due
 from parsing.notes import parse_note
-from storage.activities import add_follow_up, add_itinerary, log_interaction, same_itinerary
+from storage.activities import (
+    add_follow_up,
+    add_itinerary,
+    log_interaction,
+    overlapping_itinerary,
+    same_itinerary,
+)
 from storage.birthdays import birthday_columns
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.deals import DealRepo, DealUpdate
 from storage.models import Contact, Customer, DealStage, Interaction, InteractionKind
+from storage.naming import addressed_as, surname_of
 from storage.stages import OPEN_STAGES, stage_book
 
 OUTCOMES = [N_("有进展"), N_("需要再跟进"), N_("没谈拢"), N_("对方在比价")]
@@ -166,7 +173,11 @@ async def finish_visit(turn: Turn, answers: Answers) -> None:
     now = turn.now()
     contacts = await _contacts(turn, customer, answers)
     due = moment_of(answers["next"]) if answers.get("next") else None
-    said = _visit_note(turn, contacts, answers.get("summary"), outcome, due)
+    summary = answers.get("summary")
+    # what to do next: the words typed with its day, else the talk followed up — a thing to
+    # do, not the visit's summary read as one (tryout 14)
+    task = answers.get(NEXT_WORDS) or (_("跟进:{summary}", summary=summary) if summary else None)
+    said = _visit_note(turn, contacts, summary, outcome, due, answers.get(NEXT_WORDS))
     visit = await turn.session.get(Interaction, int(answers.get("interaction") or 0))
     if visit is not None and visit.customer_id == customer.id and visit.member_id == turn.member.id:
         visit.summary, visit.outcome = answers.get("summary"), outcome
@@ -196,7 +207,7 @@ async def finish_visit(turn: Turn, answers: Answers) -> None:
             turn.actor,
             customer,
             due_date,
-            answers.get("summary") or _("跟进"),
+            task or _("跟进"),
             due_at=due_at,
             interaction=visit,
         )
@@ -211,9 +222,10 @@ def _visit_note(
     summary: str | None,
     outcome: str | None,
     due: date | datetime | None,
+    task: str | None = None,
 ) -> str:
     """The guided answers as one readable line, kept as the visit's words (the export's 原话):
-    见了:王局长;谈了:介绍了二期方案;结果:有进展;下次跟进:12月4日(周五)."""
+    见了:王局长;谈了:介绍了二期方案;结果:有进展;下次跟进:12月4日(周五) 发报价."""
     _ = turn._
     parts = []
     if contacts:
@@ -224,8 +236,24 @@ def _visit_note(
         parts.append(_("结果:{outcome}", outcome=outcome))
     if due is not None:
         when = moment(_, due, turn.member.timezone, turn.today())
-        parts.append(_("下次跟进:{when}", when=when))
+        parts.append(_("下次跟进:{when}", when=when) + (f" {task}" if task else ""))
     return ";".join(parts)
+
+
+NEXT_WORDS = "next_words"  # the task typed with the day of a visit's next follow-up
+_NEXT_FILLER = re.compile(r"^[\s,，。.;；、!！]*(?:再|就)?|(?:吧|的时候)?[\s,，。.;；、!！]*$")
+
+
+async def _next_follow_up(turn: Turn, text: str, answers: Answers) -> str:
+    """下周五, or 下周五把修改后的报价发过去: the day, and the words typed with it as the task."""
+    due = await parse_future_moment(turn, text, answers)
+    said = parse_when(text, turn.now())
+    words = _NEXT_FILLER.sub("", remainder(text, said)) if said is not None else ""
+    if len(words) >= 2:
+        answers[NEXT_WORDS] = words
+    else:
+        answers.pop(NEXT_WORDS, None)
+    return due
 
 
 async def _visit_kept(turn: Turn, answers: Answers) -> str | None:
@@ -265,7 +293,7 @@ VISIT = Flow(
             key="next",
             prompt=N_("下次什么时候跟进?"),
             example=N_("下周五 或 12月10日上午"),
-            parse=parse_future_moment,
+            parse=_next_follow_up,
             optional=True,
         ),
     ],
@@ -323,6 +351,16 @@ async def _as_a_note(turn: Turn, text: Any) -> None:
     await capture_text(turn, str(text), edit=True)
 
 
+async def _day_said(turn: Turn, answers: Answers) -> list[tuple[str, str]]:
+    """The day the task was said with (下周二前发技术方案): one tap, echoed with its weekday,
+    rather than typed again — never taken unasked."""
+    said = parse_when(str(answers.get("what") or ""), turn.now())
+    if said is None or day_of(said.start) < turn.today():
+        return []
+    when = moment(turn._, said.start, turn.member.timezone, turn.today())
+    return [(f"📅 {when}", said.start.isoformat())]
+
+
 FOLLOW_UP = Flow(
     name="fu",
     command=commands.FOLLOWUP,
@@ -342,6 +380,7 @@ FOLLOW_UP = Flow(
             prompt=N_("什么时候?"),
             example=N_("下周三 或 12月4日下午3点"),
             parse=parse_future_moment,
+            choices=_day_said,
         ),
     ],
     finish=finish_follow_up,
@@ -366,19 +405,23 @@ async def _name_and_title(turn: Turn, text: str, answers: Answers) -> dict[str, 
         refused = not_a_title_said(turn._, title)
         if refused:
             raise Invalid(refused)
-        short = next((t for t in TITLES if title.endswith(t)), title)
-        return {"name": name, "title": title, "salutation": name[0] + short}
-    for title in TITLES:
+        return {"name": name, "title": title, "salutation": _spoken_to(name, title)}
+    for title in sorted(TITLES, key=len, reverse=True):  # 王明副局长 is no 王明副
         if compact.endswith(title) and len(compact) > len(title):
             name = compact[: -len(title)]
             refused = not_a_name_said(turn._, name)
             if refused:  # a note typed at the prompt (…生日是3月5日的王经理)
                 raise Invalid(refused)
-            return {"name": name, "title": title, "salutation": name[0] + title}
+            return {"name": name, "title": title, "salutation": _spoken_to(name, title)}
     refused = not_a_name_said(turn._, compact)
     if refused:
         raise Invalid(refused)
     return {"name": compact, "title": None, "salutation": None}
+
+
+def _spoken_to(name: str, title: str) -> str:
+    """How a note would address them (李娜, 采购主管 → 李主管; 欧阳明 → 欧阳处长), never 李采购主管."""
+    return addressed_as(surname_of(name) or name[0], title)
 
 
 async def finish_contact(turn: Turn, answers: Answers) -> None:
@@ -390,7 +433,7 @@ async def finish_contact(turn: Turn, answers: Answers) -> None:
     born = answers.get("birthday")
     fields: dict[str, Any] = {
         "name": who["name"],
-        "surname": who["name"][0],
+        "surname": surname_of(who["name"]) or who["name"][0],
         "title": who.get("title"),
         "salutation": who.get("salutation"),
         "phones": [answers["phone"]] if answers.get("phone") else [],
@@ -458,6 +501,7 @@ async def finish_trip(turn: Turn, answers: Answers) -> None:
         return
     start, end = (date.fromisoformat(d) for d in answers["dates"])
     known = await same_itinerary(turn.session, contact, answers["place"], start, end)
+    other = await overlapping_itinerary(turn.session, contact, answers["place"], start, end)
     await add_itinerary(
         turn.session, turn.actor, contact, answers["place"], start, end, answers.get("purpose")
     )
@@ -473,6 +517,13 @@ async def finish_trip(turn: Turn, answers: Answers) -> None:
     else:
         said = turn._(
             "✅ 已记下 {who} 的行程:{span} {place}", who=who, span=span, place=answers["place"]
+        )
+    if other is not None:  # one person, two places at once: one of them is likely wrong
+        said += "\n" + turn._(
+            "⚠️ {who} {span} 还有去{place}的行程,日子重叠了。不对的那条可以在客户卡片的 🛠 改记录 里改。",
+            who=who,
+            span=date_range(turn._, other.starts_on, other.ends_on, turn.today()),
+            place=other.place,
         )
     turn.say(said)
 

@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 from typing import Any, TypedDict
 
+from handlers.capture.typed import reads_as_note
 from handlers.flows.engine import Answers, Choice, Invalid, Narrowed, Step
 from handlers.kit.render import no_such_leap_month_said, no_such_moment_said
 from handlers.kit.turn import Turn
@@ -123,7 +124,10 @@ async def _met_by_text(turn: Turn, text: str, answers: Answers) -> str:
     said = " ".join(text.split())
     if not 2 <= len(said) <= 20 or any(ch.isdigit() for ch in said):
         raise Invalid(_("联系人的名字要 2–20 个字,不含数字。"))
-    name, surname, title, salutation = read_person(said, turn.now())
+    now = turn.now()
+    if reads_as_note(parse_note(said, now), said, now):  # 下周一把合同修改稿发给李总 is no 李总
+        raise Invalid(_("这看起来像一句话,不像姓名。请输入见到的人的姓名和职务,例如:王明 处长。"))
+    name, surname, title, salutation = read_person(said, now)
     sure, _maybe = await ContactRepo(turn.session, turn.actor).candidates(
         customer, name=name, surname=surname, title=title, salutation=salutation
     )

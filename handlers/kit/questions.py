@@ -26,6 +26,7 @@ from handlers.kit.turn import TYPED_PRESS, Ctx, Shown, Turn, after_every_turn
 from locales import N_, all_translations
 
 BUTTON = "button"  # the ASKED_KEY's kind: a ❌ to press
+GONE = "gone"  # …and a follow-up saved with its hour gone: a time typed next moves it
 CLOSE_MARK = "❌"
 BACK_LABELS = (N_("⬅️ 返回"), N_("↩️ 返回"))
 

@@ -114,8 +114,17 @@ def _mark_done(turn: Turn, data: str) -> None:
     """The item's line says it is done (1. ✅ 已完成:…, or a last line on a push of one), and
     its buttons go. A message with formatting keeps its text: only the buttons change."""
     _rewrite_line(
-        turn, data, lambda item: turn._("✅ 已完成:{item}", item=item), turn._("✅ 已完成")
+        turn,
+        data,
+        lambda item: turn._("✅ 已完成:{item}", item=_no_longer_late(turn, item)),
+        turn._("✅ 已完成"),
     )
+
+
+def _no_longer_late(turn: Turn, item: str) -> str:
+    """The line without (已过) or (已逾期 3 天): done is done, whenever it was due."""
+    late = re.escape(turn._("(已逾期 {n} 天)")).replace(re.escape("{n}"), "[0-9]+")
+    return re.sub(f"(?:{re.escape(turn._('(已过)'))}|{late})$", "", item)
 
 
 def _rewrite_line(turn: Turn, data: str, new_item: Callable[[str], str], last_line: str) -> None:

@@ -2,8 +2,9 @@
 its 1小时后 / 明天 / 下周 would have moved it (tryout 13: the words became a new reminder of
 their own, 改到明天下午4点, and the meeting stayed at 15:00).
 
-The 推迟 choices are a question its buttons answer (kit/questions.py notes its ⬅️ 返回); the
-text typed next is offered here first (kit/pending.answer_typed). Only a time — the words
+The 推迟 choices are a question its buttons answer (kit/questions.py notes its ⬅️ 返回), and so
+is a save that said a follow-up's hour had gone (capture/gone.py); the text typed next is
+offered here first (kit/pending.answer_typed). Only a time — the words
 around it no more than 改到, 推迟到, 吧 … — is taken; anything else is a note as usual. A
 follow-up moves; another digest item (a birthday, a cold customer …) is pushed again then.
 """
@@ -19,7 +20,7 @@ from telegram import InlineKeyboardMarkup
 from telegram.error import BadRequest
 
 from handlers.kit import pending
-from handlers.kit.questions import BUTTON
+from handlers.kit.questions import BUTTON, GONE
 from handlers.kit.render import moment
 from handlers.kit.turn import Turn
 from handlers.reminders.buttons import move_follow_up, moved_line, push_again
@@ -47,7 +48,7 @@ def typed_moment(text: str, now: datetime) -> date | datetime | None:
 async def _answer(turn: Turn, text: str, left: dict[str, Any]) -> bool:
     """The text typed at 推迟's choices, if it is a time: the item moved (or pushed again)."""
     found = push_buttons.BACK.match(str(left.get("data") or ""))
-    if left.get("question") != BUTTON or found is None:
+    if left.get("question") not in (BUTTON, GONE) or found is None:
         return False
     now = turn.now()
     due = typed_moment(text.strip(), now)

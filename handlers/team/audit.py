@@ -27,7 +27,7 @@ PAGE = 15
 DETAILED = ("export", "customer.assign", "customer.handover")
 ACTIONS = {
     "customer.view": N_("查看了客户"),
-    "member.view": N_("查看了成员的记录"),
+    "member.view": N_("查看了 {who} 的记录"),
     "deal.view": N_("查看了商机"),
     "deal.pipeline": N_("查看了销售漏斗"),
     "export": N_("导出了档案"),
@@ -97,14 +97,17 @@ async def _show(turn: Turn, member_id: int, offset: int, *, edit: bool) -> None:
     today = datetime.now(ZoneInfo(tz)).date()
     for entry in entries:
         label = ACTIONS.get(entry.action)
-        action = _(label) if label else entry.action
         subject = ""
+        if entry.action == "member.view":  # 查看了 王磊 的记录: the member inside the words
+            action = _(label or "", who=members.get(entry.subject_id or 0, "—"))
+        else:
+            action = _(label) if label else entry.action
         if entry.subject_type == "customer" and entry.subject_id:
             subject = f"「{customers.get(entry.subject_id, '#' + str(entry.subject_id))}」"
         elif entry.subject_type == "member" and entry.subject_id and entry.action != "export":
-            subject = members.get(entry.subject_id, "")
+            subject = "" if entry.action == "member.view" else members.get(entry.subject_id, "")
         shown = entry.detail and entry.action.startswith(DETAILED)
-        detail = f"({entry.detail})" if shown else ""
+        detail = f"({_export_detail(turn, entry.detail or '')})" if shown else ""
         who = members.get(entry.actor_id or 0, "—")
         lines.append(f"· {moment(_, entry.at, tz, today)} {who} {action}{subject}{detail}")
     if not entries:
@@ -130,6 +133,18 @@ async def _show(turn: Turn, member_id: int, offset: int, *, edit: bool) -> None:
         turn.edit(text, inline(rows))
     else:
         turn.say(text, inline(rows))
+
+
+_EXPORTED = re.compile(r"^(xlsx|csv)(?::\S+)? rows=([0-9]+)$")
+
+
+def _export_detail(turn: Turn, detail: str) -> str:
+    """xlsx rows=32 (as exports.py records it) in words: Excel,32 行; other details as kept."""
+    found = _EXPORTED.match(detail)
+    if found is None:
+        return detail
+    kind = "Excel" if found.group(1) == "xlsx" else "CSV"
+    return turn._("{kind},{n} 行", kind=kind, n=int(found.group(2)))
 
 
 @member_turn

@@ -79,13 +79,19 @@ async def newteam(turn: Turn) -> None:
         turn.say(turn._("给团队起个名字吧,例如:华东销售一部"))
     if not name or not await _create(turn, name):
         pending.wait(turn, TEAM_NAME, {})
+    else:  # a bare /newteam before this one waited for a name: no more
+        pending.finish(turn, TEAM_NAME)
 
 
 def _typed_next(
-    command: Command, key: str, use: Callable[[Turn, str], Awaitable[bool]]
+    command: Command,
+    key: str,
+    use: Callable[[Turn, str], Awaitable[bool]],
+    *,
+    notes_first: bool = False,
 ) -> pending.ValueEdit:
     """What a bare /newteam or /join waits for: each text is `use`d (and asked again) until
-    `use` says it is done; 取消 or /cancel gives up."""
+    `use` says it is done; 取消 or /cancel gives up; with `notes_first` a note is a note."""
 
     async def apply(turn: Turn, text: str) -> None:
         if await use(turn, text):
@@ -97,6 +103,7 @@ def _typed_next(
         title=command.title,
         cancelled=N_("已取消。有需要随时找我。"),
         entry_command=command.name,
+        notes_first=notes_first,
     )
     return edit
 
@@ -176,13 +183,16 @@ async def join(turn: Turn) -> None:
         turn.say(turn._("请输入经理给你的邀请码:"))
     if not code or not await join_with_code(turn, code):
         pending.wait(turn, JOIN_CODE, {})
+    else:  # a wrong code before this one left a wait for the next: no more
+        pending.finish(turn, JOIN_CODE)
 
 
 async def _join_typed(turn: Turn, text: str) -> bool:
     return await join_with_code(turn, text.removeprefix(JOIN_PREFIX))  # or the invite link
 
 
-JOIN_CODE = _typed_next(commands.JOIN, "join_code", _join_typed)
+# No invite code reads as a note: one typed while a code waits is kept, not refused and lost.
+JOIN_CODE = _typed_next(commands.JOIN, "join_code", _join_typed, notes_first=True)
 
 
 # -- /team ----------------------------------------------------------------------------------

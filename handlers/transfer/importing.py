@@ -21,7 +21,7 @@ from parsing.dates import parse_when
 from parsing.notes import salutation_for
 from parsing.tables import Problem, Row, Table, read_table
 from storage.birthdays import birthday_columns, birthday_of
-from storage.changes import length_limit
+from storage.changes import length_limit, merged_list
 from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.engine import background
@@ -123,7 +123,7 @@ async def document(turn: Turn) -> None:
     lines = [
         _("📥 读到 {n} 行可用的记录:", n=len(table.rows)),
         _(
-            "· 新客户 {new} 个,已有客户 {known} 个(只补充新的联系人)",
+            "· 新客户 {new} 个,已有客户 {known} 个(只补充新的联系人和新电话、微信、邮箱)",
             new=len({r.company for r in table.rows}) - known,
             known=known,
         ),
@@ -255,9 +255,21 @@ async def import_button(turn: Turn) -> None:
         turn.edit(_("好的,没有导入。"))
         return
     with background():  # thousands of writes: on SQLite's thread, not the event loop's
-        added_customers, added_contacts, skipped = await _import(
+        added_customers, added_contacts, filled, skipped = await _import(
             turn, [Row(**r) for r in draft.payload["rows"]]
         )
+    if filled:
+        turn.edit(
+            _(
+                "✅ 导入完成:新客户 {customers} 个,新联系人 {contacts} 位,补充资料 {filled} 位,"
+                "跳过重复 {skipped} 条。",
+                customers=added_customers,
+                contacts=added_contacts,
+                filled=filled,
+                skipped=skipped,
+            )
+        )
+        return
     turn.edit(
         _(
             "✅ 导入完成:新客户 {customers} 个,新联系人 {contacts} 位,跳过重复 {skipped} 条。",
@@ -268,11 +280,12 @@ async def import_button(turn: Turn) -> None:
     )
 
 
-async def _import(turn: Turn, rows: list[Row]) -> tuple[int, int, int]:
+async def _import(turn: Turn, rows: list[Row]) -> tuple[int, int, int, int]:
+    """(new customers, new contacts, known contacts given something new, rows skipped)."""
     customers = CustomerRepo(turn.session, turn.actor)
     contacts = ContactRepo(turn.session, turn.actor)
     now = turn.now()
-    added_customers = added_contacts = skipped = 0
+    added_customers = added_contacts = filled = skipped = 0
     for count, row in enumerate(rows, 1):
         if count % YIELD_EVERY == 0:
             # Committed in batches: SQLite's write lock is let go, so other users' turns
@@ -305,7 +318,11 @@ async def _import(turn: Turn, rows: list[Row]) -> tuple[int, int, int]:
             continue
         sure, _maybe = await contacts.candidates(customer, name=row.name, surname=None, title=None)
         if sure is not None:
-            skipped += 1
+            # the same person: a new number or address is added, as a note adds it
+            if contacts.update(sure, customer.team_id, _new_ways_to_reach(sure, row)):
+                filled += 1
+            else:
+                skipped += 1
             continue
         fields: dict[str, object] = {}
         when = parse_when(row.birthday, now) if row.birthday else None
@@ -323,7 +340,20 @@ async def _import(turn: Turn, rows: list[Row]) -> tuple[int, int, int]:
             **fields,
         )
         added_contacts += 1
-    return added_customers, added_contacts, skipped
+    return added_customers, added_contacts, filled, skipped
+
+
+def _new_ways_to_reach(contact: Contact, row: Row) -> dict[str, object]:
+    """What the row adds to a contact already kept: a phone beside theirs, a WeChat or an
+    e-mail where none was kept (one already kept is not overwritten by a sheet)."""
+    changes: dict[str, object] = {}
+    if row.phone and row.phone not in (contact.phones or []):
+        changes["phones"] = merged_list(contact.phones, [row.phone])
+    if row.wechat and not contact.wechat:
+        changes["wechat"] = row.wechat
+    if row.email and not contact.email:
+        changes["email"] = row.email
+    return changes
 
 
 def _preview(turn: Turn, row: Row) -> str:
