@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from parsing.notes._fold import fold
 from parsing.notes._phones import find_phones
 from parsing.numerals import cn_to_int
 from parsing.text import normalize
@@ -56,7 +57,8 @@ _PHONE_WORD = re.compile(
 def read_phones(text: str) -> list[str]:
     """The phone numbers in `text`: Mainland ones as national digits (13912345678), the rest
     in E.164, an extension as ";ext=8012" — as a note's phones are kept."""
-    folded = normalize(text)
+    # (fold reads digits said aloud, 幺三九 一二三四 五六七八, as a note's phone is read)
+    folded = fold(normalize(text))
     return [found.number for found in find_phones(folded, text, [True] * len(folded))]
 
 

@@ -204,3 +204,12 @@ def test_a_hoped_for_signing_is_the_deals_close_date_not_a_task() -> None:
     assert note.deal is not None and note.deal.close_date is not None
     assert note.deal.close_date.isoformat() == "2026-12-31"
     assert dues("争取月底前把合同发给张总") == ["2026-12-31"]
+
+
+def test_a_phone_typed_at_a_form_may_be_said_aloud() -> None:
+    # /contact's phone step had refused 一三九一二三四五六七八, which a note reads (tryout 14, R5)
+    from parsing.values import read_phones
+
+    assert read_phones("一三九一二三四五六七八") == ["13912345678"]
+    assert read_phones("幺三九 幺二三四 五六七八") == ["13912345678"]
+    assert read_phones("三四 五六") == []
