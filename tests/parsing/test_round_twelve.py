@@ -6,6 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from parsing.notes import ContactFact, parse_note
+from parsing.values import read_phones
 
 SH = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 12, 3, 10, 0, tzinfo=SH)  # a Thursday
@@ -208,8 +209,6 @@ def test_a_hoped_for_signing_is_the_deals_close_date_not_a_task() -> None:
 
 def test_a_phone_typed_at_a_form_may_be_said_aloud() -> None:
     # /contact's phone step had refused 一三九一二三四五六七八, which a note reads (tryout 14, R5)
-    from parsing.values import read_phones
-
     assert read_phones("一三九一二三四五六七八") == ["13912345678"]
     assert read_phones("幺三九 幺二三四 五六七八") == ["13912345678"]
     assert read_phones("三四 五六") == []
