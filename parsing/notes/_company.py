@@ -502,13 +502,33 @@ _LATIN_REGISTERED = re.compile(
 )
 
 
+# A sentence's first word, not the company's (Visited Sunway …, Called Gamuda …, Lunch with …).
+_LEAD_WORDS = frozenset(
+    words(
+        "Visited Visit Visiting Called Call Met Meet Meeting With Lunch Dinner At From To And The "
+        "Today Yesterday Went Saw Spoke Emailed Phoned Follow Followed Update Note"
+    )
+)
+# What the company is to the rep when it is not the customer: a supplier they use, an agent of
+# the rep's (他们现在用 Omron Corporation 的传感器, 我们的代理商 ABC Trading Sdn Bhd).
+_NOT_THE_BUYER = re.compile(r"(?:用|买|采购|代理商|经销商|分销商|合作伙伴|partner|our|我们的)\s*$")
+
+
 def _latin_registered(doc: Doc) -> list[tuple[int, int, str]]:
     t = doc.t
     out: list[tuple[int, int, str]] = []
     for m in _LATIN_REGISTERED.finditer(t):
         a, b = m.span()
-        if doc.free(a, b) and not _RIVAL_OR_SUPPLIER.search(t, max(0, a - 6), a):
-            out.append((a, b, m.group().rstrip(".")))
+        words_said = m.group().split(" ")
+        while words_said and words_said[0] in _LEAD_WORDS:
+            a += len(words_said.pop(0)) + 1
+        if len(words_said) < 2 or not doc.free(a, b):
+            continue
+        if _RIVAL_OR_SUPPLIER.search(t, max(0, a - 6), a) or _NOT_THE_BUYER.search(
+            t, max(0, a - 6), a
+        ):
+            continue
+        out.append((a, b, t[a:b].rstrip(".")))
     return out
 
 

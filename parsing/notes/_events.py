@@ -1342,11 +1342,10 @@ def _their_deed(doc: Doc, a: int, b: int) -> bool:
     ca, cb = doc.clause(a)
     if doc.said_by_customer(a):  # (周四我们财务会把尾款付了: 我们 is the customer in their line)
         return bool(_THEIR_DEED.match(t[b:cb].lstrip(" 前之")) or _PAID.match(t[b:cb].lstrip()))
-    return bool(
-        _THEIR_DEED.match(t[b:cb].lstrip(" 前之"))
-        and _third_party_before(t, a)
-        and not re.search(r"[我咱]", t[ca:a])
-    )
+    deed = _THEIR_DEED.match(t[b:cb].lstrip(" 前之"))
+    if deed and deed.group().endswith("完成") and _REP_PART.search(t, cb, _sentence_end(t, b)):
+        return False  # 样品测试下周五前完成，然后我去拿报告: the rep's errand on that day
+    return bool(deed and _third_party_before(t, a) and not re.search(r"[我咱]", t[ca:a]))
 
 
 _PAID = re.compile(r"^我们[^\s,，。]{0,4}(?:会|要|就)?把[^\s,，。]{1,12}(?:付|打|结)")

@@ -498,7 +498,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             # 陈东有决定权, 黎总决定, he decide(s) the project
             r"(?<!没)(?<!没有)(?<!无)决定权(?!不在)|(?<=[总局处长])决定(?!不了)|(?i:\bdecide\b)|"
             # 歐陽經理決定供應商, final approval 在邓总, final decision 在他
-            r"(?<=[理任])决定供应商|(?i:\bfinal (?:decision|approval|say)\b)"
+            r"(?<=[理任])决定供应商|(?i:\bfinal (?:decision|approval|say)\s*在)"
         ),
         "decision_maker",
     ),
@@ -508,7 +508,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"采购经办|采购(?=是|找|走|由)|招标走|procurement|管招标|走采购(?!流程)|采购员|负责比价|经手|"
             r"(?i:handles purchasing)|(?<=\()下单(?=\))|负责(?:招标|下单)|"
             # 具体下单的人, 负责落单, 管具体招标, 负责挂网采购, owns the PO, handle PO
-            r"具体下单|负责落单|管具体招标|负责[^\s,;。]{0,6}的?采购(?!部|科|处|中心)|"
+            r"具体下单的(?:人|是)|负责落单|管具体招标|(?<!不)负责[^\s,;。]{0,6}的?采购(?!部|科|处|中心)|"
             r"(?i:\bowns the PO\b|\bhandles? (?:the )?POs?\b)|"
             # 采购冷经理, 采购 鲍科长: the role word right before a person
             r"(?:(?<=[\s,;:的了])|^)采购"

@@ -169,14 +169,15 @@ _CORE: dict[str, tuple[str, bool]] = {
     "副理": ("副理", False),
     "协理": ("协理", False),
     # the staff a rep deals with day to day, called by name or 小X, never by the title
-    # (科员孙婷婷, 技术员金星, 材料员吴平安); 专员 and 专责 are said after the surname (采购员
-    # was tried and left out: the sets disagree on whether it is a title)
+    # (科员孙婷婷, 技术员金星, 材料员吴平安); 专员 is said after the surname (王专员; 采购员 was
+    # tried and left out: the sets disagree on whether it is a title; 专责 too: 专责小组 made a
+    # person)
     "科员": ("", False),
     "技术员": ("", False),
     "材料员": ("", False),
     "管理员": ("", False),
     "专员": ("专员", False),
-    "专责": ("专责", False),
+    "报关专员": ("", False),  # (报关 is the work: no 关专员)
     "助理工程师": ("工", False),
 }
 
@@ -212,7 +213,7 @@ _PREFIXES = (
     "物流",
     "商务",  # 商务经理: the commercial side's manager
 )
-_PREFIXABLE = ("经理", "总监", "主任", "主管", "部长", "专员", "专责", "管理员")
+_PREFIXABLE = ("经理", "总监", "主任", "主管", "部长", "管理员", "专员")
 
 # Short spoken forms: 王局 = 王局长, 刘院 = 刘院长, 陈处 = 陈处长, 张工 = 张工程师, 蔡董 = 蔡董事长,
 # and in a note about a bank 柏行 = 柏行长.

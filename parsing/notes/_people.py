@@ -73,8 +73,9 @@ _XIAO_LAO_WORDS = frozenset(words("小程序 老百姓 小金库 老干部 小�
 _SAYS_SO = ("有影响", "有话语权", "说了算")
 _NAME_TRIGGER = re.compile(
     r"(?:联系人|对接人|名叫|叫做|姓名|名字)(?:是|叫|为|:)?\s*|"
-    # (采购员汤小燕, 设备员李华: the staff named by what they do, no title to address them by)
-    r"(?:采购员|业务员|设备员|办事员|专职)\s*|"
+    # (采购员汤小燕, 设备员李华: the staff named by what they do, no title to address them by;
+    # 业务员 and 专职 were tried: 业务员高兴地说, 专职安全员 read words as names)
+    r"(?:采购员|设备员|办事员)\s*|"
     r"(?i:\b(?:contact(?:\s+person)?|name)\s*:)\s*"  # New contact: 葛晓明, CFO
 )
 _PRONOUN = re.compile(r"(?<!其)(?:他|她|对方)(?!们)")
@@ -320,7 +321,7 @@ def _boundary(doc: Doc, pos: int) -> bool:
         or t[pos] in "生喜爱性老负管拍最技对用有经决说讲提不"
         or t.startswith(_VERB_WORDS, pos)
         # (采购经理雷红梅刚来电话, 采购部长曾志强通完电话)
-        or _adverb_then_verb(t, pos)
+        or _adverb_then_verb(t, pos, one_character=True)
         or t.startswith(("通完", "通了", "通电话"), pos)
     )
 
@@ -332,14 +333,16 @@ _ADVERBS = frozenset("确刚不先仍没也都就还又")
 _ONE_CHARACTER_VERBS = frozenset("来去打送到给找见约拜谈聊通")
 
 
-def _adverb_then_verb(t: str, pos: int) -> bool:
+def _adverb_then_verb(t: str, pos: int, one_character: bool = False) -> bool:
+    """An adverb, then a verb, at ``pos``; a verb of one character (刚来) only where a full name
+    has already ended (雷红梅刚来) — inside one, 李志刚来 is 志刚, not 李志 who just came."""
     at = pos
     while at < len(t) and t[at] in _ADVERBS and at - pos < 2:
         at += 1
     return at > pos and (
         t.startswith(_VERB_WORDS, at)
         or t[at : at + 1] in _VERB_AFTER_NAME
-        or t[at : at + 1] in _ONE_CHARACTER_VERBS
+        or (one_character and t[at : at + 1] in _ONE_CHARACTER_VERBS)
     )
 
 
@@ -350,8 +353,13 @@ _IN_CHARGE_OF = re.compile(
 
 
 def _given_xiao(seg: str) -> bool:
-    """小燕, 小明 as a given name; 小姐 and 小妹 are how someone is called, no name."""
-    return seg[1:] not in ("姐", "妹", "弟", "哥", "伙", "组", "时", "会")
+    """小燕, 小明 as a given name; 小姐 and 小妹 are how someone is called, 小声 and 小心 how
+    something is done: no name."""
+    return seg[1:] not in ("姐", "妹", "弟", "哥", "伙", "组", "时", "会", "声", "心", "孩")
+
+
+# (采购员向我们要了…: 向 is a surname, 我 never part of a name)
+_NEVER_IN_A_NAME = frozenset("我你地得着")
 
 
 def _name_after(doc: Doc, start: int) -> tuple[str, str | None, int] | None:
@@ -374,6 +382,7 @@ def _name_after(doc: Doc, start: int) -> tuple[str, str | None, int] | None:
         clean = all(
             is_cjk(c)
             and (c not in NAME_STOP or (c == "小" and k == 0 and given == 2 and _given_xiao(seg)))
+            and c not in _NEVER_IN_A_NAME
             and not doc.date_at[base + k]
             for k, c in enumerate(seg)
         )
@@ -742,14 +751,17 @@ _OUR_PEOPLE = re.compile(
 )
 
 
+_THEIR_WORDS = re.compile(r"(?:说|讲|表示|反馈|提到|话)[:：,，]?\s*$|(?<!我)[:：]\s*$")
+
+
 def _ours(doc: Doc, a: int) -> bool:
-    """In a customer's chat line 我们 is the customer's own side (我们王总说…)."""
+    """In a customer's chat line, or words of theirs told (王总说：我们刘总…, 吴总说我们财务王姐…),
+    我们 is the customer's own side."""
     said = _OUR_PEOPLE.search(doc.t, max(0, a - 9), a)
-    return (
-        said is not None
-        and not re.search(r"客户|对接|联系|甲方", said.group())
-        and not doc.said_by_customer(a)
-    )
+    if said is None or re.search(r"客户|对接|联系|甲方", said.group()):
+        return False
+    told = _THEIR_WORDS.search(doc.t, max(0, said.start() - 8), said.start())
+    return not doc.said_by_customer(a) and told is None
 
 
 _BETWEEN_SCRIPTS = " ()/-,"
@@ -929,16 +941,20 @@ def _ke_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
 _OPENS_WORDS = re.compile(r"(?:^|[\n\"(:])[ ]*$")  # (folded: “ 「 ： are " ( :)
 _CALLED_THEN = re.compile(r"[ ]*(?:[,!，！]|你好|您好)")
 _TO_THE_REP = re.compile(r"你|您|我")
+_TO_YOU = re.compile(r"你|您")
 
 
 def _addressed_in_quote(t: str, a: int, b: int) -> bool:
-    if t[a] != "小" or not _OPENS_WORDS.search(t, max(0, a - 12), a):
+    """(小陈，负责比价，我加了微信 — a line of the rep's own list — names a contact: only words in
+    quotes go on with 我; a line or a speaker's words must speak to the rep, 你/您)"""
+    opening = _OPENS_WORDS.search(t, max(0, a - 12), a)
+    if t[a] != "小" or opening is None:
         return False
     called = _CALLED_THEN.match(t, b)
     line_end = t.find("\n", b)
-    return called is not None and bool(
-        _TO_THE_REP.search(t, called.end(), line_end if line_end >= 0 else len(t))
-    )
+    rest = t[called.end() : line_end if line_end >= 0 else len(t)] if called else ""
+    quoted = opening.group().strip(" ")[-1:] in ('"', "(")
+    return called is not None and bool((_TO_THE_REP if quoted else _TO_YOU).search(rest))
 
 
 def _calls_the_rep(doc: Doc, a: int, b: int) -> bool:
@@ -1128,6 +1144,15 @@ def _same_rank(x: str, y: str) -> bool:
     )
 
 
+def _two_introduced(doc: Doc, people: People, i: int, p: ContactFact, m: Mention) -> bool:
+    """QA manager 刘洋 和采购部刘经理, sales manager 王强 …，王经理（采购）: an English title and a
+    Chinese one said in one sentence are two people; in the next (… 蔡经理说) the same one."""
+    if not (m.title and p.title and m.title.isascii() != p.title.isascii()):
+        return False
+    last = max((x.end for x in people.mentions if x.contact == i), default=-1)
+    return last >= 0 and not re.search(r"[。.!?;；\n]", doc.t[last : m.start])
+
+
 def _better_title(old: str | None, new: str) -> str:
     if old is None:
         return new
@@ -1244,7 +1269,7 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
             continue
         idx = -1
         for i, p in enumerate(people.persons):
-            if _compatible(p, mention):
+            if _compatible(p, mention) and not _two_introduced(doc, people, i, p, mention):
                 idx = i
                 break
         if idx < 0:
@@ -1307,7 +1332,8 @@ def _named_again(doc: Doc, people: People) -> None:
 
 
 # 陳經理…他叫陳建宏, 刘姐…就是刘艳芳: the full name of someone already named, told after.
-_NAME_TOLD = re.compile(r"(?:[他她佢]?叫|就是|全名(?:是|叫)?|名字(?:是|叫))[ ]?(?=[\u4e00-\u9fff])")
+# (就是 was tried and left out: 就是方案, 就是成本, 就是马上 are words after it, not names)
+_NAME_TOLD = re.compile(r"(?:[他她佢]叫|全名(?:是|叫)?|名字(?:是|叫))[ ]?(?=[\u4e00-\u9fff])")
 # (儿子叫孙浩: the son's name, see _facts' family)
 _FAMILY_BEFORE = re.compile(
     r"儿子|女儿|爱人|老婆|太太|夫人|先生|老公|孩子|父亲|母亲|爸|妈|丈夫|妻子"

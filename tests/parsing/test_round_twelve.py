@@ -23,8 +23,8 @@ def test_a_full_name_after_a_title_ends_where_an_adverb_and_a_verb_begin() -> No
         ("雷红梅", "采购经理", "雷经理")
     ]
     assert people("刚跟紫金矿业的采购部长曾志强通完电话") == [("曾志强", "采购部长", "曾部长")]
-    # a given name of one character before 刚来 is not run on into it either
-    assert people("主任李明刚来过") == [("李明", "主任", "李主任")]
+    # (a given name ending in 刚 stays whole: 李志刚来 is 志刚, not 李志 who just came)
+    assert people("中建三局采购经理李志刚来我们展台") == [("李志刚", "采购经理", "李经理")]
 
 
 def test_an_adverb_inside_a_name_is_still_read_as_before() -> None:
@@ -78,8 +78,8 @@ def test_a_full_name_told_after_someone_is_named_is_theirs() -> None:
     assert people("昨天和台積電十四廠 廠務處的陳經理吃飯，他叫陳建宏，手機 0935-112-487。") == [
         ("陈建宏", "经理", "陈经理")
     ]
-    assert people("跟省电力物资公司的刘姐吃了个饭就是刘艳芳她管采购计划") == [
-        ("刘艳芳", None, "刘姐")
+    assert people("打了电话给方经理拜早年，他叫方正，他说节后再联系") == [
+        ("方正", "经理", "方经理")
     ]
 
 
