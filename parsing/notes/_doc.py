@@ -288,7 +288,10 @@ class Doc:
         if spoken:
             self.others_lines = sorted(self.others_lines + theirs)
             self.own_lines = sorted(self.own_lines + mine)
-        self.chat_yesterday = self.chat and all("昨天" in m.group() for m in stamps)
+        # (a chat pasted without stamps says nothing of yesterday: all() of none would)
+        self.chat_yesterday = (
+            bool(stamps) and self.chat and all("昨天" in m.group() for m in stamps)
+        )
         found = self._as_of_stamps(found, stamps)
         if spoken and self.chat_day is None:  # a line holding only the chat's day and hour
             lines = [w for w in found if _DAY_LINE.fullmatch(t, *_line_of(t, w.span[0]))]

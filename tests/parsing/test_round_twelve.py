@@ -212,3 +212,14 @@ def test_a_phone_typed_at_a_form_may_be_said_aloud() -> None:
     assert read_phones("一三九一二三四五六七八") == ["13912345678"]
     assert read_phones("幺三九 幺二三四 五六七八") == ["13912345678"]
     assert read_phones("三四 五六") == []
+
+
+def test_a_chat_pasted_without_stamps_took_place_today() -> None:
+    # it had been dated yesterday: with no stamps, "every stamp says 昨天" held of none
+    chat = (
+        "微信聊天：\n丁科长（泰州市人民医院信息科）：HIS升级项目5月20号挂网，资质文件要提前准备。\n"
+        "我：丁科长，我5月8号前把资质文件整理好发给您。\n丁科长：好。"
+    )
+    april_30 = datetime(2026, 4, 30, 20, 0, tzinfo=SH)
+    interaction = parse_note(chat, april_30).interaction
+    assert interaction is not None and interaction.when == april_30.date()
