@@ -1129,11 +1129,6 @@ def _theirs_to_do(d: _Dated, action: str, owed: bool) -> bool:
     return d.by_customer and _ANSWER_TO_REP.match(action) is not None  # 下周三之前答复你
 
 
-# 争取月底前签, 预计下周签约: a hope for when the deal closes, kept as the deal's close date.
-_HOPED = re.compile(r"(?:争取|预计|估计|有望|希望|力争)$")
-_SIGNED = re.compile(r"(?:签|签约|签单|签合同|签下来|成交|拿下|落地)了?")
-
-
 def _no_task_meant(d: _Dated, action: str) -> bool:
     """A day named with nothing set for it: avoided, put off, asked about, once planned,
     called off, a state lasting until it, or a thing already done today."""
@@ -1142,8 +1137,6 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True  # 避开周一上午; 春节前最后一次拜访: a day named, nothing set for it
     if _NOT_TO_DO.search(action) or re.search(r"再说|再议", action):
         return True  # (下周一回公司再说: a put-off, no task)
-    if _HOPED.search(t, max(ca, a - 4), a) and _SIGNED.fullmatch(action):
-        return True  # 争取月底前签: when the deal may close (the deal's date), no errand
     if _FOR_THE_REP.search(action) and not d.by_customer:
         return True
     if d.by_customer and _THEIR_WISH.search(t, max(ca, a - 6), a):

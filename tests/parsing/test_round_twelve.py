@@ -198,15 +198,6 @@ def test_an_english_title_and_the_same_rank_in_chinese_are_one_person() -> None:
     ]
 
 
-def test_a_hoped_for_signing_is_the_deals_close_date_not_a_task() -> None:
-    # 争取月底前签 had also been a reminder whose whole task was 签
-    note = parse_note("今天拜访万科张总，办公楼项目报价120万，争取月底前签", NOW)
-    assert note.follow_ups == []
-    assert note.deal is not None and note.deal.close_date is not None
-    assert note.deal.close_date.isoformat() == "2026-12-31"
-    assert dues("争取月底前把合同发给张总") == ["2026-12-31"]
-
-
 def test_a_phone_typed_at_a_form_may_be_said_aloud() -> None:
     # /contact's phone step had refused 一三九一二三四五六七八, which a note reads (tryout 14, R5)
     assert read_phones("一三九一二三四五六七八") == ["13912345678"]
