@@ -1358,17 +1358,11 @@ def _names_told_after(doc: Doc, people: People) -> None:
         before = people.anchor(said.start())
         if len(nameless) != 1 or before is None or people.persons[before] is not nameless[0]:
             continue  # (only the one just named, and no one else of that surname)
-        for given in (2, 1):
-            end = start + len(sur) + given
-            seg = t[start + len(sur) : end]
-            if (
-                len(seg) == given
-                and all(is_cjk(c) and c not in NAME_STOP and c not in _SPOKEN for c in seg)
-                and _boundary(doc, end)
-            ):
-                nameless[0].name = t[start:end]
-                doc.mark(start, end)
-                break
+        after = _name_after(doc, start)  # (as after a title: 局长王建国)
+        if after is None or after[1] is not None or _SPOKEN.intersection(after[0]):
+            continue
+        nameless[0].name = after[0]
+        doc.mark(start, after[2])
 
 
 # 小李张总的助理 手机139…, 跟 Eric 张 的 秘书 联系: the assistant is someone else than whose
