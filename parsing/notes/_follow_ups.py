@@ -892,6 +892,16 @@ class _Dated:
     def by_customer(self) -> bool:
         return self.doc.said_by_customer(self.a)
 
+    @property
+    def head(self) -> str:
+        """The words of the clause right before the date (张总让财务下周三: who acts on it)."""
+        return self.t[max(self.ca, self.a - 8) : self.a]
+
+    @cached_property
+    def rep_part(self) -> re.Match[str] | None:
+        """The rep's own part said after the date in its sentence (…，我也要跟着去)."""
+        return _REP_PART.search(self.t, self.b, _sentence_end(self.t, self.b))
+
 
 def _said_with_the_next(doc: Doc, i: int) -> bool:
     """周四 12月17日: the same day said twice in a row is read once, from the second."""
@@ -1013,7 +1023,7 @@ def _theirs_said_after(d: _Dated) -> bool:
         internal = None  # 12月3号去开标: the rep goes to the bid opening
     if internal and _REMIND_ME.search(d.sentence):
         internal = None  # 提醒我下周三开标那天去现场: the rep asked for it
-    if internal or _HABIT.search(t[max(ca, a - 8) : a]):
+    if internal or _HABIT.search(d.head):
         return True
     if _BARE_WEEKDAY_AT.match(t, a) and _EVERY.search(t, _sentence_start(t, a), a):
         return True  # 每周一上午开例会，周五对账: the week's habit goes on, no one Friday
@@ -1165,11 +1175,10 @@ def _someone_elses(d: _Dated, family: list[FamilyMention]) -> bool:
     """A task given to their people, done by the rep's colleagues or plant, the first day of
     a stretch, or a family member's day."""
     t, a, b, ca, cb = d.t, d.a, d.b, d.ca, d.cb
-    if _THEIR_PEOPLE_TOLD.search(t[max(ca, a - 8) : a]):
+    if _THEIR_PEOPLE_TOLD.search(d.head):
         return True  # 张总让财务下周三打款: a task he gives someone of theirs
-    rep_part = _REP_PART.search(t, b, _sentence_end(t, b))  # (…，我也要跟着去)
     others = _OUR_OTHERS_DO.search(t, max(ca, a - 8), a) or _SENT_BY_OTHERS.match(t, b, cb + 14)
-    if others and not rep_part:
+    if others and not d.rep_part:
         return True  # (1月10号前要交第一批缸盖毛坯，由工厂直发: the plant ships it)
     if _RANGE_ON.match(t, b):
         return True  # 7月19号到23号…检修: the first day of someone's stretch of days
@@ -1180,7 +1189,7 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
     """张总下周三出差: the person (or the customer) right before the date does the thing, and
     nothing makes it the rep's (asked, invited, told, the rep's own verb)."""
     doc, people, t, a, ca = d.doc, d.people, d.t, d.a, d.ca
-    head = t[max(ca, a - 8) : a]
+    head = d.head
     subject = bool(_SUBJECT_END.search(head))
     if not subject and not _EN_VERB.search(t, ca, a):  # Call 国网南通 的刘工 tomorrow
         # the person right before the date is its subject (not across a comma)
@@ -1275,9 +1284,7 @@ def find_follow_ups(
                 _INTERNAL.search(moved)
                 or _THEIR_MEETING.search(moved)
                 # (送货改到下周一，我得去)
-                or not (
-                    _MEETING_MOVED.search(moved) or _REP_PART.search(t, d.b, _sentence_end(t, d.b))
-                )
+                or not (_MEETING_MOVED.search(moved) or d.rep_part)
             ):
                 continue  # 开标推迟到10月27号, 交货推迟到月底: their step moved, still theirs
             action = moved
