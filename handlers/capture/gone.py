@@ -32,9 +32,7 @@ def gone_by(turn: Turn, added: Sequence[FollowUp]) -> tuple[list[str], Rows]:
         if f.due_at is not None
     ]
     single = _("⏰ 改时间") if len(gone) == 1 else None
-    if (
-        single
-    ):  # 后天上午10点 typed next moves it, as at ⏰ 推迟's choices (reminders/typed_time.py)
+    if single:  # 后天上午10点 typed next moves it, as at ⏰ 推迟's (reminders/typed_time.py)
         pending.keep_asking(turn, {"question": GONE, "data": back(gone[0].id, None, "")})
     rows = [[(single or _("⏰ 改时间:{item}", item=clip(f.text, 20)), later(f.id))] for f in gone]
     return lines, rows
