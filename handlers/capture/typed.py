@@ -14,7 +14,6 @@ Nothing typed is lost on the way:
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from sqlalchemy.orm.attributes import flag_modified
@@ -25,6 +24,7 @@ from handlers.capture.payload import capture_payload
 from handlers.capture.reading import MAX_NOTE, capture_text
 from handlers.capture.show import show_capture
 from handlers.kit import pending
+from handlers.kit.render import PUNCTUATED_NAME, SENTENCE_MARK
 from handlers.kit.turn import Turn, member_turn, message_text
 from parsing.dates import find_all_when
 from parsing.notes import Note, parse_note
@@ -35,7 +35,6 @@ from storage.models import Draft
 # A person's facts beyond a name or a number: someone is being told about, not looked up.
 _PERSON_FACTS = ("birthday", "hobbies", "family", "native_place", "education", "decision_role",
                  "personality", "born_year")  # fmt: skip
-_SENTENCE_MARK = re.compile(r"[,，。!！?？;；]")
 SENTENCE = 30  # characters: a name, a number or a keyword is shorter
 LONGEST_NAME = 40  # a company's name typed at 这条记录属于哪个客户?
 
@@ -56,7 +55,7 @@ def reads_as_note(note: Note, text: str, now: datetime) -> bool:
     )
     size = len("".join(text.split()))
     dated = size > 6 and bool(find_all_when(text, now))
-    sentence = size > SENTENCE or (size > 10 and bool(_SENTENCE_MARK.search(text)))
+    sentence = size > SENTENCE or (size > PUNCTUATED_NAME and bool(SENTENCE_MARK.search(text)))
     return told or dated or sentence
 
 

@@ -22,6 +22,8 @@ from handlers.kit.labels import DECISION_ROLES, FIELD_LABELS, PHONE_FIELDS, STAT
 from handlers.kit.ownership import refuse_unless_owner
 from handlers.kit.phones import shown_phones
 from handlers.kit.render import (
+    PUNCTUATED_NAME,
+    SENTENCE_MARK,
     birthday,
     clip,
     no_such_leap_month_said,
@@ -424,10 +426,6 @@ async def apply_archive_edit(turn: Turn, text: str) -> None:
     await show_card(turn, customer)
 
 
-_SENTENCE_MARK = re.compile(r"[,，。!！?？;；]")
-NAME_SENTENCE = 10  # characters: a name this long with a comma or a full stop is a sentence
-
-
 async def _renamed(turn: Turn, customer: Customer, text: str, clear: bool) -> bool:
     """客户名称 typed in 编辑资料: the customer renamed, or one line saying why not (it cannot
     be emptied, is plainly a sentence, or is the name of another customer of the team)."""
@@ -444,7 +442,7 @@ async def _renamed(turn: Turn, customer: Customer, text: str, clear: bool) -> bo
         or note.interaction
         or note.follow_ups
         or note.itineraries
-        or (len(name) > NAME_SENTENCE and _SENTENCE_MARK.search(name))
+        or (len(name) > PUNCTUATED_NAME and SENTENCE_MARK.search(name))
     ):
         turn.say(_("这看起来不像客户名称。请只输入公司名,例如:华东电力设计院,或发 取消。"))
         return False

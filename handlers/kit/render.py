@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -9,6 +10,10 @@ from locales import Translator
 from locales.words import day_range, lunar_name, weekday
 from parsing.dates import impossible_days, impossible_hours, no_such_leap_month
 from parsing.values import not_a_name, not_a_title, read_phones
+
+# A comma or a full stop: what a sentence has, and a name or a keyword typed at a prompt has not.
+SENTENCE_MARK = re.compile(r"[,，。!！?？;；]")
+PUNCTUATED_NAME = 10  # characters: longer than this with a SENTENCE_MARK, it is a sentence
 
 # Telegram refuses a message longer than this (characters, after entities).
 MESSAGE_LIMIT = 4096
