@@ -623,6 +623,12 @@ _DONE_BY_THEN = re.compile(
     r"\s*(?:[去来见到拜访打通聊谈开][^\s,，。]{0,5}?)?过(?![来去年节一下目])"
     r"|\s*去的(?!话|时候|人|那|这|地方)"  # (21号去的兰州石化: gone then)
 )
+# A weekday said bare (no 下, 这, 本) of something its clause says was done.
+_BARE_WEEKDAY = re.compile(r"(?:周|礼拜|星期)[一二三四五六日天](?:上午|下午|晚上|中午)?")
+_DONE_THAT_DAY = re.compile(
+    r"(?![^,，。;；]*?(?:要|会|再|准备|打算|计划|约))"
+    r"[^,，。;；]{0,24}?(?:聊|见|去|吃|打|谈|拜访|通|碰|喝|开)了"
+)
 _EN_GONE = re.compile(r"(?i)\s*(?:was|were|went|had)\b")
 # A day said to be another (明天就月底了, 下周五就是元旦了, 后天周六, 下个礼拜天是二月二十八号):
 # the calendar told, no task — both the day and what it is.
@@ -949,6 +955,8 @@ def _what_the_day_is(doc: Doc, i: int, w: When) -> bool:
     a, b = w.span
     if _DONE_BY_THEN.match(t, b) or _EN_GONE.match(t, b):
         return True  # 初三去过华侨城拜年了, tonight was great: a day gone by, never a task
+    if _BARE_WEEKDAY.fullmatch(t, a, b) and _DONE_THAT_DAY.match(t, b, _sentence_end(t, b)):
+        return True  # 周六在微信上跟谭经理聊了几句 written on Monday: last Saturday's, done
     if _names_the_day(doc, a, b):
         return True  # 明天就月底了, 下周五就是元旦了, 两周后的今天是圣诞节: what a day is
     if (
@@ -1139,6 +1147,33 @@ def _theirs_to_do(d: _Dated, action: str, owed: bool) -> bool:
     return d.by_customer and _ANSWER_TO_REP.match(action) is not None  # 下周三之前答复你
 
 
+# What happens to goods, money and the buyer's steps by a day (到货, 发车, 截单, 开始执行 …):
+# the rep's own only when the rep says they do it (我们下周一发货, 我：29号上午送到).
+_PROCESS = re.compile(
+    r"^(?:要|会|就|才|能|必须|需要|得|可以)?(?:到货|到账|到仓|到厂|到(?=$|了|就行|齐)|送到|寄到|"
+    r"出货|发货|发车|备货|截单|截止|开始|完工|竣工|开工|评审|进场|封账|盘点|完成|签完|报上去|"
+    r"报到|确定|定下来|执行|公布|挂出|统一(?:付款?|结算))"
+)
+# Who else moves them: the customer's side, a carrier or plant, a forecast, a demand told.
+_THEIR_SIDE = re.compile(r"他们|她们|他|她|对方|佢|工厂|仓库|物流|厂家|快递|财务|预计|要求|说")
+_CARRIER = re.compile(r"工厂|仓库|物流|厂家|快递")
+
+
+def _their_process(d: _Dated, action: str) -> bool:
+    """大修前的备件9月30号前必须到货 (he said), 厂家直发，预计9月27号到, 我：工厂6月5号发车: goods,
+    money or a buyer's step moved by someone else on that day — not the rep's task."""
+    if not _PROCESS.match(action):
+        return False
+    t, a, ca = d.t, d.a, d.ca
+    if d.doc.chat and not d.by_customer:  # the rep's own line: theirs only if a carrier does it
+        return _CARRIER.search(t, ca, a) is not None
+    if d.by_customer:  # the customer's line: the rep's when addressed to them (你们…送到)
+        return not re.search(r"你", t[ca:a])
+    if re.search(r"[我咱]", t[ca:a]):
+        return False
+    return _THEIR_SIDE.search(t, _sentence_start(t, a), a) is not None
+
+
 def _no_task_meant(d: _Dated, action: str) -> bool:
     """A day named with nothing set for it: avoided, put off, asked about, once planned,
     called off, a state lasting until it, or a thing already done today."""
@@ -1185,6 +1220,14 @@ def _someone_elses(d: _Dated, family: list[FamilyMention]) -> bool:
     return any(f.end in (a, a - 1) or f.start <= a <= f.end + 3 for f in family)
 
 
+# A journey of the person's own, said as what they do on the day: home, on holiday, to report
+# to head office, to a conference (张总周三去万科 stays the rep's visit with 张总).
+_THEIR_TRIP = re.compile(
+    r"^(?:要|会|准备|打算|就)?(?:去|回|飞|到)[^\s,，。;]{1,12}?"
+    r"(?:述职|玩|旅游|旅行|度假|老家|家|开会|参会|参加|培训|学习|出差|探亲|过年|休假|汇报工作)"
+)
+
+
 def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
     """张总下周三出差: the person (or the customer) right before the date does the thing, and
     nothing makes it the rep's (asked, invited, told, the rep's own verb)."""
@@ -1201,7 +1244,11 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
         )
         # 万科下周三搬新办公室: the customer itself right before the date
         subject = subject or (doc.company_span is not None and doc.company_span[1] == a)
-    if not subject or _TOLD.search(head) or wanted or _REP_ACTION.match(action):
+    if not subject or _TOLD.search(head) or wanted:
+        return False
+    if _THEIR_TRIP.match(action):
+        return True  # 严经理正月初五要去遵义他丈母娘家, 他国庆要去敦煌玩: their own journey
+    if _REP_ACTION.match(action):
         return False
     raw_after = t[d.b : d.b + 3].lstrip()
     # 他说礼拜五之前把注册证复印件给他: what he asks the rep to hand him; 京东物流周三下午
@@ -1256,6 +1303,8 @@ def find_follow_ups(
             whom = _label_at(people, d.a)
             action = action + whom if whom else action  # (周五前回复他 → 回复王总)
         if _theirs_to_do(d, action, owed) or _no_task_meant(d, action) or _someone_elses(d, family):
+            continue
+        if _their_process(d, action):
             continue
         if _their_own_doing(d, action, wanted is not None):
             hosted = _TO_HOST.search(t, d.b, _sentence_end(t, d.b))

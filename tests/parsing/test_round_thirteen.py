@@ -1,0 +1,77 @@
+"""Round thirteen of the note reader (2026-12-03, a new session): dates that are not the rep's
+task are no follow-ups — sentence in, reminders out."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from parsing.notes import parse_note
+
+SH = ZoneInfo("Asia/Shanghai")
+MONDAY = datetime(2027, 1, 25, 9, 30, tzinfo=SH)
+
+
+def reminders(text: str, now: datetime = MONDAY) -> list[tuple[str, str]]:
+    return [(f.due.isoformat()[:16], f.action) for f in parse_note(text, now).follow_ups]
+
+
+def days(text: str, now: datetime = MONDAY) -> list[date]:
+    return [
+        f.due.date() if isinstance(f.due, datetime) else f.due
+        for f in parse_note(text, now).follow_ups
+    ]
+
+
+def test_goods_and_money_moved_by_the_customer_or_a_carrier_are_no_task() -> None:
+    # each of these had been a confident reminder on the customer's or the plant's day
+    assert (
+        days(
+            "丁主任说他们2月10号开始年度大修，大修前的备件2月5号前必须到货，"
+            "我们的那批阀门已经在路上了，厂家直发，预计2月1号到。"
+        )
+        == []
+    )
+    assert days("熊科长说2月份的货他们要求2月10号前送到，送货物流公司安排。") == []
+    assert days("付会计打电话说1月份的发票2月5号前要到，不然排到3月付。") == []
+    chat = (
+        "盒马 邹经理\n"
+        "1/25 16:03 邹经理：冷链箱那个单子，我们2月8号要第一批到仓\n"
+        "1/25 16:05 我：没问题，工厂2月5号发车\n"
+        "1/25 16:11 我：那我2月6号上午在系统里约\n"
+        "1/25 16:30 邹经理：好"
+    )
+    assert days(chat) == [date(2027, 2, 6)]
+
+
+def test_the_reps_own_shipment_and_arrival_stay_reminders() -> None:
+    assert days("下周三发货 数量300套") == [date(2027, 2, 3)]
+    chat = (
+        "法士特 雷科长\n"
+        "1/25 10:31 雷科长：年前最后一批货什么时候到？\n"
+        "1/25 10:35 我：雷科长，我们明天发车\n"
+        "1/25 10:36 雷科长：好的"
+    )
+    assert days(chat) == [date(2027, 1, 26)]
+    chat = (
+        "青岛啤酒 逄经理\n"
+        "[09:40] 逄经理：30号下午我们开年终总结会，没人收，29号吧\n"
+        "[09:41] 我：好，29号上午送到"
+    )
+    assert days(chat) == [date(2027, 1, 29)]
+
+
+def test_a_bare_weekday_of_something_done_is_last_weeks() -> None:
+    # written on Monday: 周六…聊了几句 had been a reminder for next Saturday
+    assert days("周六在微信上跟中粮可口可乐华北的谭经理（采购）聊了几句") == []
+    # (a plan on a bare weekday is still ahead)
+    assert days("周五再去见张总") == [date(2027, 1, 29)]
+    assert days("周五约了张总吃饭") == [date(2027, 1, 29)]
+
+
+def test_a_persons_own_journey_is_no_task_of_the_reps() -> None:
+    evening = datetime(2027, 9, 26, 21, 30, tzinfo=SH)
+    assert days("孙部长说他10月3号要去敦煌玩", evening) == []
+    assert days("刘处长下周二要回老家探亲", evening) == []
+    # (the rep's visit with the person named before the day stays the rep's)
+    assert days("张总下周二去万科拜访", evening) == [date(2027, 9, 28)]
