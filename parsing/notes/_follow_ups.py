@@ -208,14 +208,21 @@ _EN_THEIRS = re.compile(
 )
 # A question asked, not a plan settled (节前能不能把设备先发过来?, 下周三上午您看方便吗).
 _ASKED = re.compile(r"能不能|可不可以|能否|是否|方便吗|行吗|可以吗|好吗|[?]")
+# …能到吗 ending a clause: asked, not settled (in the customer's chat line the rep's answer
+# settles it: 下午三点半能来吗 — 可以的 三点半准时到)
+_ASKED_MA = re.compile(r"(?<!不)吗(?=\s*(?:$|[,，。;；\n]))")
 # (8月4号以后再联系: after that day, no day set)
 _AFTER_THEN_SEE = re.compile(r"[^\s,]{0,4}?(?:以后|之后|后)\s*再(?:说|议|看|定|联系|约)")
 # A plan given up (原定明天…改成下周一, 饭局取消了, 取消后天的拜访).
 _ONCE_PLANNED = re.compile(r"(?:原定|原来定|本来|原计划|取消)(?:约了?|定了?|说好)?\s*$")
 # 原来约好, 原本定的, 原先约的: a plan given up only when the note says it changed (…王总确认不变
 # keeps it)
-_ONCE_PLANNED_SOFT = re.compile(r"(?:原来|原本|原先)(?:约好|定好|说好|约|定)?(?:的)?\s*$")
-_CHANGED = re.compile(r"改|取消|推迟|延期|不去了|来不了|去不了|有事|不行|不用了|没空|审核")
+_ONCE_PLANNED_SOFT = re.compile(
+    r"(?:原来|原本|原先)(?:约好|定好|说好|打算|计划|准备|想|约|定)?(?:的)?\s*$"
+)
+_CHANGED = re.compile(
+    r"改|取消|推迟|延期|不去了|来不了|去不了|有事|不行|不用了|没空|审核|以后再来|之后再来"
+)
 # 明天让财务打首付款 (the customer in their chat): a task they give someone of theirs.
 _OTHERS_TASK = re.compile(r"[让叫](?!我|咱)")
 _FACT_WORDS = re.compile(r"姓|生日|喜欢|爱好|老家|毕业|性格|爱人|儿子|女儿|\d{7}")
@@ -626,7 +633,7 @@ _DONE_BY_THEN = re.compile(
 # A weekday said bare (no 下, 这, 本) of something its clause says was done.
 _BARE_WEEKDAY = re.compile(r"(?:周|礼拜|星期)[一二三四五六日天](?:上午|下午|晚上|中午)?")
 _DONE_THAT_DAY = re.compile(
-    r"(?![^,，。;；]*?(?:要|会|再|准备|打算|计划|约))"
+    r"(?![^,，。;；]*?(?:要|会|再|准备|打算|计划|约|以后|之后|后))"
     r"[^,，。;；]{0,24}?(?:聊|见|去|吃|打|谈|拜访|通|碰|喝|开)了"
 )
 _EN_GONE = re.compile(r"(?i)\s*(?:was|were|went|had)\b")
@@ -1166,12 +1173,20 @@ def _their_process(d: _Dated, action: str) -> bool:
         return False
     t, a, ca = d.t, d.a, d.ca
     if d.doc.chat and not d.by_customer:  # the rep's own line: theirs only if a carrier does it
-        return _CARRIER.search(t, ca, a) is not None
+        return _CARRIER.search(t, _sentence_start(t, a), a) is not None
     if d.by_customer:  # the customer's line: the rep's when addressed to them (你们…送到)
         return not re.search(r"你", t[ca:a])
     if re.search(r"[我咱]", t[ca:a]):
         return False
     return _THEIR_SIDE.search(t, _sentence_start(t, a), a) is not None
+
+
+# A deed said done (送了花, 见了王总) on a day not said to be ahead (明天, 下周, 要, 再 …).
+# (周五发了报价以后给刘工打电话: a step done before the task, still ahead)
+_DONE_DEED = re.compile(
+    r"^(?![^,，。]*(?:以后|之后|后|再))[^\s,，。]{0,8}?(?:送|见|去|拜访|发|寄|打|吃|聊|谈)了(?!解)"
+)
+_AHEAD_SAID = re.compile(r"[明后]天|下|这|本|要|再|准备|打算|计划|约")
 
 
 def _no_task_meant(d: _Dated, action: str) -> bool:
@@ -1190,7 +1205,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     # 问我们能不能派人值守 … 明天上午给他回话 is still a task)
     qa = max(ca, t.rfind(" ", 0, a) + 1)
     qb = min(cb, doc.chunk(min(b, len(t) - 1))[1]) if b < cb else cb
-    if _ASKED.search(t, qa, qb) or _ONCE_PLANNED.search(t, max(ca, a - 4), a):
+    asked = _ASKED.search(t, qa, qb) or (not d.by_customer and _ASKED_MA.search(t, qa, qb))
+    if asked or _ONCE_PLANNED.search(t, max(ca, a - 4), a):
         return True
     if _ONCE_PLANNED_SOFT.search(t, max(ca, a - 6), a) and _CHANGED.search(d.sentence):
         return True
@@ -1203,6 +1219,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     # 质保期到1月20号: until then, no task (改到下周二 is the day moved to)
     if action == "跟进" and re.search(r"(?<![改推延挪约定换迟])到$", t[max(0, a - 2) : a]):
         return True
+    if _DONE_DEED.match(action) and not _AHEAD_SAID.search(t, ca, b):
+        return True  # 三八节给行政部送了花 (said the day after): done, not next year's task
     return d.w.day == doc.today and "了" in action
 
 
@@ -1228,12 +1246,19 @@ _THEIR_TRIP = re.compile(
 )
 
 
+# 他们项目部, 他们的审计组, 对方财务: a unit of theirs as the subject right before the date.
+_THEIR_UNIT_END = re.compile(
+    r"(?:他们|她们|对方|佢哋)(?:的|嘅)?[\u4e00-\u9fff]{0,4}?"
+    r"(?:部|处|科|厂|院|公司|集团|组|中心|财务|法务|领导|老板)\s*$"
+)
+
+
 def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
     """张总下周三出差: the person (or the customer) right before the date does the thing, and
     nothing makes it the rep's (asked, invited, told, the rep's own verb)."""
     doc, people, t, a, ca = d.doc, d.people, d.t, d.a, d.ca
     head = d.head
-    subject = bool(_SUBJECT_END.search(head))
+    subject = bool(_SUBJECT_END.search(head) or _THEIR_UNIT_END.search(t, ca, a))
     if not subject and not _EN_VERB.search(t, ca, a):  # Call 国网南通 的刘工 tomorrow
         # the person right before the date is its subject (not across a comma)
         subject = any(

@@ -75,3 +75,34 @@ def test_a_persons_own_journey_is_no_task_of_the_reps() -> None:
     assert days("刘处长下周二要回老家探亲", evening) == []
     # (the rep's visit with the person named before the day stays the rep's)
     assert days("张总下周二去万科拜访", evening) == [date(2027, 9, 28)]
+
+
+def test_a_plan_given_up_is_no_task() -> None:
+    # 原来打算…去拜年 then put off by the customer had been a reminder on the old day
+    evening = datetime(2027, 2, 4, 17, 30, tzinfo=SH)
+    assert (
+        reminders(
+            "我原来打算2月19号去拜年，方总说他2月19号到22号要去香港，让我25号以后再来。", evening
+        )
+        == []
+    )
+
+
+def test_a_question_is_not_a_day_settled() -> None:
+    assert days("下周二能见一面吗，我再问问") == []
+    # (the customer's question answered in the rep's line is settled by the answer)
+    chat = "车主任 10:05\n下午三点半能来吗 院长也在\n我 10:06\n可以的车主任 三点半准时到"
+    noon = datetime(2027, 2, 16, 11, 20, tzinfo=SH)
+    assert [due for due, _ in reminders(chat, noon)] == ["2027-02-16T15:30"]
+
+
+def test_a_unit_of_theirs_before_the_day_does_it_themselves() -> None:
+    assert days("陆经理说他们项目部1月29号前要把材料款结清") == []
+    assert days("他们的审计组下周一进场") == []
+
+
+def test_a_deed_said_done_on_a_holiday_is_not_next_years_task() -> None:
+    # written after 中秋 and 三八节: no reminder a year ahead
+    assert days("中秋给王局送了月饼", datetime(2026, 9, 26, 10, 0, tzinfo=SH)) == []
+    assert days("昨天三八节给行政部送了花", datetime(2026, 3, 9, 10, 0, tzinfo=SH)) == []
+    assert days("中秋要给王局送月饼", datetime(2026, 9, 1, 10, 0, tzinfo=SH)) == [date(2026, 9, 25)]
