@@ -131,6 +131,14 @@ DEV_SETS = [
     # the customer, phones and ids of several people), written on 2026-12-03; scored on the
     # parser of the moment it arrived (round twelve), then tuned on
     NOTES_DIR / "notes_styles8.jsonl",
+    # styles9: 200 notes by a twentieth helper who never read parsing/, weighing dates and
+    # follow-ups (every wording of a task, plans, and some 70 traps), written on 2026-12-03
+    # (round thirteen); scored on the parser of the moment it arrived (39e5bec), then tuned on
+    NOTES_DIR / "notes_styles9.jsonl",
+    # blind13: 150 notes by a twenty-first helper who never read parsing/, in every style of #18,
+    # half of them dated (a third of those traps), written on 2026-12-03 (round thirteen); its
+    # first score is the parser as that session began (ac7e021). Held out: read only as totals
+    NOTES_DIR / "notes_blind13.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"

@@ -241,7 +241,8 @@ _REP_ACTION = re.compile(
 # A customer's own travel around a date (他一月十五号要来南京开会, 我明天飞广州 in their chat):
 # a trip, not something the rep has to do.
 _TRAVEL = re.compile(
-    r"出差|飞|回来|度假|休假|放假|[来去][^\s,]{1,3}(?:开会|参加|学习|培训)|参加[^\s,]{1,4}展|"
+    # (拿回来, 带回来, 要回来: a thing fetched, not someone back)
+    r"出差|飞|(?<![拿带取要收捎追])回来|度假|休假|放假|[来去][^\s,]{1,3}(?:开会|参加|学习|培训)|参加[^\s,]{1,4}展|"
     r"(?i:\bon leave\b|\bflying\b|\bfly to\b|\btravell?ing\b|\bout of office\b|\bback on\b)"
 )
 # The customer's own meetings and habits are not the rep's to do (他们下周一内部评审, 一般…).
@@ -627,7 +628,7 @@ _EN_TAIL = re.compile(r"(?i)(?:\s+(?:before|by|on|at|until|due|eod|cob|for|re:?|
 # A day said done (去过, 拜访过, 见过了): gone by, whatever the calendar reads (初三去过 in 正月).
 # (开会过一下合同, 过一遍, 过目: going over something, no 过 of the past)
 _DONE_BY_THEN = re.compile(
-    r"\s*(?:[去来见到拜访打通聊谈开][^\s,，。]{0,5}?)?过(?![来去年节一下目])"
+    r"\s*(?:刚刚?|才|已经|[去来见到拜访打通聊谈开][^\s,，。]{0,5}?)?过(?![来去年节一下目])"
     r"|\s*去的(?!话|时候|人|那|这|地方)"  # (21号去的兰州石化: gone then)
 )
 # A weekday said bare (no 下, 这, 本) of something its clause says was done.

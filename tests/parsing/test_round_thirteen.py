@@ -106,3 +106,23 @@ def test_a_deed_said_done_on_a_holiday_is_not_next_years_task() -> None:
     assert days("中秋给王局送了月饼", datetime(2026, 9, 26, 10, 0, tzinfo=SH)) == []
     assert days("昨天三八节给行政部送了花", datetime(2026, 3, 9, 10, 0, tzinfo=SH)) == []
     assert days("中秋要给王局送月饼", datetime(2026, 9, 1, 10, 0, tzinfo=SH)) == [date(2026, 9, 25)]
+
+
+def test_a_thing_fetched_back_is_no_one_returning() -> None:
+    # 拿回来 had been read as someone coming back: the task was lost
+    assert reminders("月底前把合同拿回来", datetime(2026, 11, 10, 10, 0, tzinfo=SH)) == [
+        ("2026-11-30", "把合同拿回来")
+    ]
+    # (someone back on a day is still their trip)
+    assert days("王总下周一回来") == []
+
+
+def test_a_festival_just_gone_is_not_next_years() -> None:
+    # 中秋节刚过 had been a reminder on next year's 中秋
+    assert (
+        days(
+            "中秋节刚过啊跟三一重能的采购经理彭亮打了个电话",
+            datetime(2026, 9, 26, 21, 0, tzinfo=SH),
+        )
+        == []
+    )
