@@ -34,7 +34,9 @@ Conventions (DESIGN.md, "Date conventions"), and the choices this module adds:
   range, 国庆后 / 国庆节后第一天 the day after it (10月8日, 春节后 = 初八). 年前 / 年后 (said
   alone) are before / after 春节, 过完年 after it. 春节前一周 / 中秋后两天 count from the
   festival's first day (国庆后三天 is not read: from the 1st or the 7th?). 十一 is 国庆 only
-  with 期间/前/后/假期…; 节前/节后 without a festival name are not read; 今年春节 said after it
+  with 期间/前/后/假期…; 节前 without a festival name is the eve of the one public holiday
+  just ahead (春节 within 30 days; 国庆 21; 劳动节, 端午, 中秋 14), not read when none or two
+  are that near; 节后 alone is not read; 今年春节 said after it
   is not read either.
 * Lunar: 农历/阴历/旧历/老历 + month + day, or a lunar-only spelling (正月, 冬月, 腊月,
   初X, 廿X, 闰X月, 大年初三). 八月十五 without any of these is not read (solar or lunar?).

@@ -848,6 +848,26 @@ def _h_new_year(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     return _holiday(c, "春节", m["suf"], None)
 
 
+# 节前 with no festival named: the eve of the one public holiday just ahead (节前把对账函寄过去
+# said in early February is 春节前). Not read when none, or two, are that near (中秋 and 国庆).
+RE_BARE_FESTIVAL_EVE = re.compile(
+    r"(?<![\u4e00-\u9fff])[节節](?P<suf>之前|以前|前)(?![天年后台面往进景途两几夕一三五十后])"
+)
+_NEAR_FESTIVALS = (("春节", 30), ("国庆", 21), ("劳动节", 14), ("端午", 14), ("中秋", 14))
+
+
+def _h_bare_festival_eve(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
+    near = []
+    for key, within in _NEAR_FESTIVALS:
+        for y in (c.today.year, c.today.year + 1):
+            first = HOLIDAYS[key].first_day(y)
+            if c.today < first <= c.today + timedelta(days=within):
+                near.append(first)
+    if len(near) != 1:
+        return None
+    return _D(near[0] - timedelta(days=1), "holiday", deadline=True)
+
+
 # --- lunar
 
 _LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
@@ -964,6 +984,7 @@ _DATE_COMPONENTS: list[tuple[str, re.Pattern[str], DateHandler]] = [
         _h_holiday,
     ),
     ("年", RE_NEW_YEAR, _h_new_year),
+    ("节節", RE_BARE_FESTIVAL_EVE, _h_bare_festival_eve),
     ("0123456789" + _NUMC + "农阴旧夏老闰正冬腊", RE_LUNAR, _h_lunar),
     ("大", RE_DANIAN, _h_danian),
     ("初", RE_BARE_CHU, _h_bare_chu),

@@ -241,8 +241,8 @@ _REP_ACTION = re.compile(
 # A customer's own travel around a date (他一月十五号要来南京开会, 我明天飞广州 in their chat):
 # a trip, not something the rep has to do.
 _TRAVEL = re.compile(
-    # (拿回来, 带回来, 要回来: a thing fetched, not someone back)
-    r"出差|飞|(?<![拿带取要收捎追])回来|度假|休假|放假|[来去][^\s,]{1,3}(?:开会|参加|学习|培训)|参加[^\s,]{1,4}展|"
+    # (拿回来, 带回来, 要回来: a thing fetched, not someone back; 回来要做三件事: the rep's list)
+    r"出差|飞|(?<![拿带取要收捎追])回来(?!(?:后|以后|之后)?(?:要|得)做)|度假|休假|放假|[来去][^\s,]{1,3}(?:开会|参加|学习|培训)|参加[^\s,]{1,4}展|"
     r"(?i:\bon leave\b|\bflying\b|\bfly to\b|\btravell?ing\b|\bout of office\b|\bback on\b)"
 )
 # The customer's own meetings and habits are not the rep's to do (他们下周一内部评审, 一般…).
@@ -1026,6 +1026,10 @@ def _either_day(d: _Dated) -> bool:
     return bool(_OR_ANOTHER_DAY.match(t, b) or _ANOTHER_DAY_OR.search(t, max(0, a - 12), a))
 
 
+# An English clause whose subject is theirs (their board, they) before the date.
+_EN_THEIR_HEAD = re.compile(r"(?i)\b(?:their|they|they're|they'll)\s+[a-z]")
+
+
 def _theirs_said_after(d: _Dated) -> bool:
     """The words with the date make it the customer's own: their meeting, their habit, their
     English deadline, a choice of days they offer."""
@@ -1049,6 +1053,9 @@ def _theirs_said_after(d: _Dated) -> bool:
         return True
     if _EN_THEIRS.match(t, ca):
         return True  # He will revert by Friday, Mr Tan to confirm next Wed: theirs to do
+    en_head = t[max(ca, a - 40) : a]
+    if _EN_THEIR_HEAD.search(en_head) and not _EN_ME.search(en_head):
+        return True  # their board meets next Tuesday, their internal review is next Thursday
     if (
         _EN_THEIR_DAY.search(t, ca, a)
         and not _EN_ME.search(t, ca, a)
@@ -1190,13 +1197,19 @@ _DONE_DEED = re.compile(
 _AHEAD_SAID = re.compile(r"[明后]天|下|这|本|要|再|准备|打算|计划|约")
 
 
+# 下下周一你再联系我, in the customer's own line: the rep is to get in touch with them.
+_TOLD_TO_CALL = re.compile(r"你们?(?P<again>再)?(?:来|过来)?(?P<verb>联系|找|约|打给)我(?!们)")
+
+
 def _no_task_meant(d: _Dated, action: str) -> bool:
     """A day named with nothing set for it: avoided, put off, asked about, once planned,
     called off, a state lasting until it, or a thing already done today."""
     doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
     if _NOT_THE_DAY.search(t, max(ca, a - 3), a) or _LAST_VISIT.match(t, b):
         return True  # 避开周一上午; 春节前最后一次拜访: a day named, nothing set for it
-    if _NOT_TO_DO.search(action) or re.search(r"再说|再议", action):
+    # (下下周一你再联系我 in the customer's line: the rep is told to call)
+    told_to_rep = d.by_customer and _TOLD_TO_CALL.match(action)
+    if (_NOT_TO_DO.search(action) and not told_to_rep) or re.search(r"再说|再议", action):
         return True  # (下周一回公司再说: a put-off, no task)
     if _FOR_THE_REP.search(action) and not d.by_customer:
         return True
@@ -1324,6 +1337,10 @@ def find_follow_ups(
         if what is None:
             continue
         action = what
+        told = _TOLD_TO_CALL.match(action) if d.by_customer else None
+        if told is not None:  # 你再联系我 → 再联系陶经理
+            whom = _label_at(people, d.a) or ""
+            action = f"{told['again'] or ''}{told['verb']}{whom}"
         owed = _answer_owed(d)
         if owed and action in ("回复", "答复", "回话"):
             whom = _label_at(people, d.a)

@@ -126,3 +126,44 @@ def test_a_festival_just_gone_is_not_next_years() -> None:
         )
         == []
     )
+
+
+def test_jie_qian_alone_is_the_eve_of_the_one_holiday_just_ahead() -> None:
+    # 节前 had never been read: the rep's task before 春节 was lost
+    assert reminders("节前把对账函寄给南京化纤财务", datetime(2026, 2, 13, 17, 0, tzinfo=SH)) == [
+        ("2026-02-16", "把对账函寄给南京化纤财务")
+    ]
+    assert days("节前把资料发过去", datetime(2027, 9, 25, 17, 0, tzinfo=SH)) == [date(2027, 9, 30)]
+    # (中秋 on the 15th and 国庆 on the 1st both near: which one is meant?)
+    assert days("节前把资料发过去", datetime(2027, 9, 10, 17, 0, tzinfo=SH)) == []
+    # (no holiday near: not read)
+    assert days("节前把资料发过去", datetime(2026, 11, 23, 10, 0, tzinfo=SH)) == []
+
+
+def test_the_customer_telling_the_rep_to_get_in_touch_is_the_reps_task() -> None:
+    chat = (
+        "陶经理 21:02\n我下周三到周五在青岛参加招标培训\n"
+        "陶经理 21:03\n设备的事等我回来吧，下下周一你再联系我\n"
+        "我 21:05\n好的陶经理"
+    )
+    assert reminders(chat, datetime(2027, 8, 9, 21, 30, tzinfo=SH)) == [
+        ("2027-08-23", "再联系陶经理")
+    ]
+
+
+def test_the_reps_list_after_coming_back_is_kept() -> None:
+    # 回来要做三件事 had been read as someone's trip: Monday's task was lost
+    friday = datetime(2026, 11, 27, 17, 5, tzinfo=SH)
+    assert days("见了马经理。回来要做三件事：周一把样品寄过去；周三前出正式报价。", friday) == [
+        date(2026, 11, 30),
+        date(2026, 12, 2),
+    ]
+
+
+def test_their_own_day_said_in_english_is_no_task() -> None:
+    now = datetime(2027, 1, 11, 15, 0, tzinfo=SH)
+    assert (
+        days("Spoke with 马处 re: the pilot — their internal review is next Thursday.", now) == []
+    )
+    assert days("林主任说 their board meets next Tuesday。", now) == []
+    assert days("Send the revised quote to 马处 next Thursday", now) == [date(2027, 1, 21)]
