@@ -1339,8 +1339,7 @@ def find_follow_ups(
         action = what
         told = _TOLD_TO_CALL.match(action) if d.by_customer else None
         if told is not None:  # 你再联系我 → 再联系陶经理
-            whom = _label_at(people, d.a) or ""
-            action = f"{told['again'] or ''}{told['verb']}{whom}"
+            action = f"{told['again'] or ''}{told['verb']}{_label_at(people, d.a) or ''}"
         owed = _answer_owed(d)
         if owed and action in ("回复", "答复", "回话"):
             whom = _label_at(people, d.a)
