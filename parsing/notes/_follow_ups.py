@@ -694,7 +694,25 @@ _TURNED_DOWN = re.compile(
 )
 _NOT_NEEDED = re.compile(r"不用跑|不用来|不用过来|不用麻烦|不用特意|不必跑|不必过来")
 _BUSY = re.compile(r"出差|开会|不在|没空|有事|(?<![过来])去(?!你们|您)")
-_AGREED_IN_LINE = re.compile(r"可以|没问题|行[,，]|好的|OK|ok")
+_AGREED_IN_LINE = re.compile(r"可以|没问题|行[,，]|好的|好啊|OK|ok")
+
+
+_ASK_TAIL = re.compile(r"\s*(?:可以吗|好吗|行吗|方便吗|可不可以|行不行|吗)[?？]?$")
+
+
+def _agreed_next(doc: Doc, a: int) -> bool:
+    """Whether the rep's chat line at ``a`` asks, and the customer's next line only agrees
+    (行，来吧; no day or hour of their own)."""
+    if not doc.chat or doc.said_by_customer(a):
+        return False
+    nxt = min((x for x in doc.others_lines + doc.own_lines if x > a), default=None)
+    if nxt is None or nxt not in doc.others_lines:
+        return False
+    end = min((x for x in doc.others_lines + doc.own_lines if x > nxt), default=len(doc.t))
+    end = min(end, doc.t.find("\n", nxt) if "\n" in doc.t[nxt:] else end)
+    return _AGREED_IN_LINE.search(doc.t, nxt, end) is not None and not any(
+        nxt <= v.span[0] < end for v in doc.all_whens
+    )
 
 
 def _put_off_in_chat(doc: Doc, w: When) -> bool:
@@ -1220,6 +1238,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     qa = max(ca, t.rfind(" ", 0, a) + 1)
     qb = min(cb, doc.chunk(min(b, len(t) - 1))[1]) if b < cb else cb
     asked = _ASKED.search(t, qa, qb) or (not d.by_customer and _ASKED_MA.search(t, qa, qb))
+    if asked and _agreed_next(doc, a):
+        asked = None  # 我：10月9号下午两点我来院里汇报可以吗 / 杜主任：行，来吧
     if asked or _ONCE_PLANNED.search(t, max(ca, a - 4), a):
         return True
     if _ONCE_PLANNED_SOFT.search(t, max(ca, a - 6), a) and _CHANGED.search(d.sentence):
@@ -1267,12 +1287,17 @@ _THEIR_UNIT_END = re.compile(
 )
 
 
+# 约了华能南京电厂的刘厂长下周一…见面, 和张总周三吃饭: the rep arranged it with the person.
+_REP_WITH = re.compile(r"\s*(?:我|已经|刚|今天)?\s*(?:约了|约好了?|约定了?|和|跟|与|同)")
+
+
 def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
     """张总下周三出差: the person (or the customer) right before the date does the thing, and
     nothing makes it the rep's (asked, invited, told, the rep's own verb)."""
     doc, people, t, a, ca = d.doc, d.people, d.t, d.a, d.ca
     head = d.head
-    subject = bool(_SUBJECT_END.search(head) or _THEIR_UNIT_END.search(t, ca, a))
+    said_subject = bool(_SUBJECT_END.search(head) or _THEIR_UNIT_END.search(t, ca, a))
+    subject = said_subject
     if not subject and not _EN_VERB.search(t, ca, a):  # Call 国网南通 的刘工 tomorrow
         # the person right before the date is its subject (not across a comma)
         subject = any(
@@ -1285,6 +1310,8 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
         subject = subject or (doc.company_span is not None and doc.company_span[1] == a)
     if not subject or _TOLD.search(head) or wanted:
         return False
+    if not said_subject and _REP_WITH.match(t, ca):
+        return False  # (和郝经理视频会议…对方坚持8月底交货: 对方 is the subject)
     if _THEIR_TRIP.match(action):
         return True  # 严经理正月初五要去遵义他丈母娘家, 他国庆要去敦煌玩: their own journey
     if _REP_ACTION.match(action):
@@ -1384,6 +1411,7 @@ def find_follow_ups(
             action = joined
         if carried and _BARE_SENDING.match(action):
             action, carried = carried, None  # 我这周四就发 → 把包材的稳定性数据补交
+        action = _ASK_TAIL.sub("", action).removeprefix("我") or action  # (…汇报可以吗, agreed)
         out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
     return _most_precise(out, t, doc.chat)
 

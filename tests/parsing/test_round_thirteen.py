@@ -167,3 +167,25 @@ def test_their_own_day_said_in_english_is_no_task() -> None:
     )
     assert days("林主任说 their board meets next Tuesday。", now) == []
     assert days("Send the revised quote to 马处 next Thursday", now) == [date(2027, 1, 21)]
+
+
+def test_the_reps_question_the_customer_agrees_to_is_a_task() -> None:
+    chat = "我 20:50：杜主任，国庆后10月9号下午两点我来院里汇报可以吗\n杜主任 21:10：行，来吧"
+    assert reminders(chat, datetime(2028, 9, 28, 21, 15, tzinfo=SH)) == [
+        ("2028-10-09T14:00", "来院里汇报")
+    ]
+    # (not answered: still only asked)
+    assert (
+        reminders("杜主任，10月9号下午两点我来院里汇报可以吗", datetime(2028, 9, 28, tzinfo=SH))
+        == []
+    )
+
+
+def test_a_meeting_the_rep_arranged_with_the_person_is_the_reps() -> None:
+    # 约了…刘厂长下周一… had been read as 刘厂长's own doing
+    assert reminders(
+        "约了华能南京电厂的刘厂长下周一下午两点一刻在厂里见面，谈脱硝催化剂更换。",
+        datetime(2026, 5, 29, 21, 45, tzinfo=SH),
+    ) == [("2026-06-01T14:15", "在厂里见面")]
+    # (the other side said before the day is still its subject)
+    assert days("和上海电气的郝经理视频会议 对方坚持3月底交货 我们做不到") == []
