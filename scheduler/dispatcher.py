@@ -45,7 +45,7 @@ from storage.outbox import (
     stop_member,
 )
 from storage.planning import quiet_hours
-from storage.push_items import single_item
+from storage.push_items import digest_items, single_item
 from storage.reports import WEEKLY_GROUP_KIND
 from storage.teams import unbind_group
 
@@ -57,6 +57,8 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6
 BACKOFF = timedelta(seconds=30)
 MAX_BACKOFF = timedelta(hours=1)
+# Timed pushes whose item a digest also lists: due together, only the digest goes out.
+LISTED_KINDS = frozenset({"followup", "trip"})
 # A digest sent this late is no longer "at its chosen time": quiet hours apply to it.
 DIGEST_GRACE = timedelta(hours=1)
 
@@ -133,22 +135,25 @@ class Dispatcher:
         if not rows:
             return stats
         members, teams = await self._members_of(rows)
-        sendable: list[tuple[ReminderOutbox, Member]] = []
-        waiting: list[int] = []
+        going: list[ReminderOutbox] = []
         for row in rows:
-            member = members.get(row.member_id)
-            verdict = await self._verdict(row, member, teams, now)
+            verdict = await self._verdict(row, members.get(row.member_id), teams, now)
             if verdict is None:
-                assert member is not None
-                if self._chat_free_at.get(member.chat_id, now) > now:
-                    waiting.append(row.id)
-                    continue
-                self._chat_free_at[member.chat_id] = now + self.per_chat
-                sendable.append((row, member))
+                going.append(row)
             elif verdict == "wait":
                 stats.waiting += 1
             else:
                 stats.cancelled += 1
+        going = await self._drop_listed(going, stats)
+        sendable: list[tuple[ReminderOutbox, Member]] = []
+        waiting: list[int] = []
+        for row in going:
+            member = members[row.member_id]
+            if self._chat_free_at.get(member.chat_id, now) > now:
+                waiting.append(row.id)
+                continue
+            self._chat_free_at[member.chat_id] = now + self.per_chat
+            sendable.append((row, member))
         if waiting:
             async with self._write, self.sessions() as session:
                 await release(session, waiting)
@@ -225,6 +230,31 @@ class Dispatcher:
                     await session.commit()
                 return "wait"
         return None
+
+    async def _drop_listed(
+        self, rows: list[ReminderOutbox], stats: DispatchStats
+    ) -> list[ReminderOutbox]:
+        """A digest sent late (after a restart) lists the timed pushes that fell due with it;
+        those are cancelled so each item reaches the rep once, in the digest."""
+        listed = {
+            (row.member_id, item["type"], item.get("id"))
+            for row in rows
+            if row.kind == "digest"
+            for item in digest_items(row.payload)
+        }
+        kept: list[ReminderOutbox] = []
+        for row in rows:
+            item = single_item(row.payload) if row.kind in LISTED_KINDS else None
+            if item is None or (row.member_id, item["type"], item.get("id")) not in listed:
+                kept.append(row)
+                continue
+            async with self._write, self.sessions() as session:
+                await finish(
+                    session, row.id, OutboxStatus.CANCELLED, "in the digest", attempt=False
+                )
+                await session.commit()
+            stats.cancelled += 1
+        return kept
 
     async def _follow_up_still_due(self, row: ReminderOutbox) -> bool:
         item = single_item(row.payload)

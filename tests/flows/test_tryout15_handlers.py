@@ -1,0 +1,47 @@
+"""The handler-side items of tryout 15 (Thursday 3 December 2026, 17:05; new reps in the local
+chat): a digest sent late after a restart carries the timed pushes due with it, once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from tests.builders import Pushes, local
+from tests.conftest import BotHarness
+
+NOW = datetime(2026, 12, 3, 17, 5, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture(autouse=True)
+def thursday_evening() -> Iterator[time_machine.Traveller]:
+    """Thursday 3 December 2026, 17:05 in Shanghai."""
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+async def test_a_late_digest_carries_the_timed_pushes_due_with_it_once(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("今天拜访了华东电力设计院的王建国局长,他后天到下周二在北京开会")
+    await wang.press("保存")
+    await wang.send("提醒我明天上午10点给王局长打电话问方案看了没")
+    await wang.press("保存")
+    await wang.send("提醒我明天晚上8点给王局长发报价")
+    await wang.press("保存")
+    pushes = Pushes.of(bot)
+    assert await pushes.at(NOW) == []
+    await bot.restart()
+    # Down from before 08:30 on Friday until 18:30: the digest goes out late, and with it
+    # the 10:00 call and the 18:00 trip notice — each once, in the digest.
+    sent = await pushes.restarted().at(local(2026, 12, 4, 18, 30))
+    assert len(sent) == 1, [call.text for call in sent]
+    digest = sent[0].text
+    assert "10:00 华东电力设计院 · 给王局长打电话问方案看了没" in digest
+    assert "王局长明天起在北京" in digest
+    # A push due after the restart still comes at its hour.
+    later = await pushes.at(local(2026, 12, 4, 20, 0))
+    assert [call.text.split("\n")[0] for call in later] == ["⏰ 跟进提醒"]
+    assert "给王局长发报价" in later[0].text
