@@ -9,7 +9,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from sqlalchemy import select
 
+from bot.local_api import LocalClient
+from storage.models import Contact
 from tests.builders import Pushes, local
 from tests.conftest import BotHarness
 
@@ -45,3 +48,43 @@ async def test_a_late_digest_carries_the_timed_pushes_due_with_it_once(bot: BotH
     later = await pushes.at(local(2026, 12, 4, 20, 0))
     assert [call.text.split("\n")[0] for call in later] == ["⏰ 跟进提醒"]
     assert "给王局长发报价" in later[0].text
+
+
+async def _visit_at_who_was_met(bot: BotHarness) -> LocalClient:
+    wang = bot.user("王磊")
+    await wang.send("今天拜访了华东电力设计院的王建国局长,聊了二期方案")
+    await wang.press("保存")
+    await wang.send("/visit")
+    await wang.press("华东电力设计院")
+    return wang
+
+
+@pytest.mark.parametrize(
+    ("typed", "said", "saved"),
+    [
+        ("王局长和李处长", "👥 见到 2 位:王局长、李处长", ["王局长", "李处长"]),
+        ("见了张总、刘工", "👥 见到 2 位:张总、刘工", ["王局长", "张总", "刘工"]),
+    ],
+)
+async def test_several_people_met_are_each_picked_and_said_back(
+    bot: BotHarness, typed: str, said: str, saved: list[str]
+) -> None:
+    wang = await _visit_at_who_was_met(bot)
+    met = await wang.send(typed)
+    assert said in met.text and "不像姓名" not in met.text
+    people = said.split(":")[1].split("、")
+    assert all(f"✅ 👤 {person}" in met.buttons for person in people)
+    await wang.press("完成选择")
+    await wang.send("介绍了二期方案,对价格有顾虑")
+    await wang.press("跳过")
+    done = await wang.press("跳过")
+    assert f"「见了:{'、'.join(people)};谈了:介绍了二期方案,对价格有顾虑」" in done.text
+    # 王局长 is the 王建国 局长 already kept, not a second one; the others are new contacts.
+    assert sorted(c.salutation for c in await bot.scalars(select(Contact))) == sorted(saved)
+
+
+async def test_a_sentence_naming_people_at_who_was_met_is_still_refused(bot: BotHarness) -> None:
+    wang = await _visit_at_who_was_met(bot)
+    refused = await wang.send("王局长和李处长聊了价格")
+    assert "这看起来像一句话,不像姓名。" in refused.text
+    assert not any("✅" in label for label in refused.buttons)
