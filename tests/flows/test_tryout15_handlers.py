@@ -12,6 +12,7 @@ import time_machine
 from sqlalchemy import select
 
 from bot.local_api import LocalClient
+from storage.cycle import VisitPlan
 from storage.models import Contact
 from tests.builders import Pushes, local
 from tests.conftest import BotHarness
@@ -88,3 +89,37 @@ async def test_a_sentence_naming_people_at_who_was_met_is_still_refused(bot: Bot
     refused = await wang.send("王局长和李处长聊了价格")
     assert "这看起来像一句话,不像姓名。" in refused.text
     assert not any("✅" in label for label in refused.buttons)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "/plan 明天上午10点拜见华东电力设计院王局长 目的是汇报二期方案",
+        "/plan 明天上午10点去见华东电力设计院王局长,目的是汇报二期方案",
+        "/plan 明天上午10点和华东电力设计院王局长见面 目的是汇报二期方案",
+        "/plan 明天上午10点登门拜访华东电力设计院的王局长 目的是汇报二期方案",
+    ],
+)
+async def test_a_plan_to_call_on_someone_reads_like_a_visit(bot: BotHarness, typed: str) -> None:
+    wang = bot.user("王磊")
+    await wang.send("今天拜访了华东电力设计院的王建国局长,聊了二期方案")
+    await wang.press("保存")
+    card = await wang.send(typed)
+    assert (
+        "🏢 华东电力设计院\n🕘 12月4日(周五) 10:00\n🎯 目的:汇报二期方案\n👤 拜见:王局长"
+        in card.text
+    )
+    await wang.press("提交")
+    assert await bot.scalar(select(VisitPlan.attendees)) == "王局长"
+
+
+async def test_a_plan_to_call_on_someone_asks_for_what_it_lacks(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东电力设计院")
+    await wang.press("新建")
+    asked = await wang.send("/plan 明天上午10点拜见华东电力设计院王局长")
+    assert "拜访的目的是什么?请连目的一起再发一次" in asked.text
+    asked = await wang.send("/plan 明天上午10点拜见中国电建王总 目的是谈合作")
+    assert "没在你的客户里找到「中国电建」。请先用 /customer 中国电建 建好客户" in asked.text
+    asked = await wang.send("/plan 明天上午10点拜见王局长 目的是谈合作")
+    assert "没看出拜访哪个客户。请写上客户名称" in asked.text
