@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from collections import defaultdict
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -42,10 +43,11 @@ from storage.outbox import (
     release,
     release_worker,
     retry_later,
+    set_payload,
     stop_member,
 )
 from storage.planning import quiet_hours
-from storage.push_items import digest_items, single_item
+from storage.push_items import digest_items, digest_without, item_key, single_item
 from storage.reports import WEEKLY_GROUP_KIND
 from storage.teams import unbind_group
 
@@ -57,8 +59,8 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6
 BACKOFF = timedelta(seconds=30)
 MAX_BACKOFF = timedelta(hours=1)
-# Timed pushes whose item a digest also lists: due together, only the digest goes out.
-LISTED_KINDS = frozenset({"followup", "trip"})
+# Timed pushes that a digest sent with them would repeat: the digest leaves their lines out.
+ALONE_KINDS = frozenset({"followup", "trip"})
 # A digest sent this late is no longer "at its chosen time": quiet hours apply to it.
 DIGEST_GRACE = timedelta(hours=1)
 
@@ -144,7 +146,7 @@ class Dispatcher:
                 stats.waiting += 1
             else:
                 stats.cancelled += 1
-        going = await self._drop_listed(going, stats)
+        going = await self._listed_once(going, stats)
         sendable: list[tuple[ReminderOutbox, Member]] = []
         waiting: list[int] = []
         for row in going:
@@ -231,29 +233,37 @@ class Dispatcher:
                 return "wait"
         return None
 
-    async def _drop_listed(
+    async def _listed_once(
         self, rows: list[ReminderOutbox], stats: DispatchStats
     ) -> list[ReminderOutbox]:
-        """A digest sent late (after a restart) lists the timed pushes that fell due with it;
-        those are cancelled so each item reaches the rep once, in the digest."""
-        listed = {
-            (row.member_id, item["type"], item.get("id"))
-            for row in rows
-            if row.kind == "digest"
-            for item in digest_items(row.payload)
-        }
+        """A digest going out late (after a restart) with the timed pushes that fell due
+        meanwhile (a follow-up's hour, a trip's eve) leaves their lines to them, so each item
+        reaches the rep once, in its own message; a digest left with nothing is not sent."""
+        alone: dict[int, set[tuple[str, object]]] = defaultdict(set)
+        for row in rows:
+            item = single_item(row.payload) if row.kind in ALONE_KINDS else None
+            if item is not None:
+                alone[row.member_id].add(item_key(item))
         kept: list[ReminderOutbox] = []
         for row in rows:
-            item = single_item(row.payload) if row.kind in LISTED_KINDS else None
-            if item is None or (row.member_id, item["type"], item.get("id")) not in listed:
+            if row.kind != "digest" or not alone.get(row.member_id):
+                kept.append(row)
+                continue
+            payload = digest_without(row.payload, alone[row.member_id])
+            if payload == row.payload:
                 kept.append(row)
                 continue
             async with self._write, self.sessions() as session:
-                await finish(
-                    session, row.id, OutboxStatus.CANCELLED, "in the digest", attempt=False
-                )
+                if digest_items(payload):
+                    await set_payload(session, row.id, payload)
+                    row.payload = dict(payload)
+                    kept.append(row)
+                else:
+                    await finish(
+                        session, row.id, OutboxStatus.CANCELLED, "sent item by item", attempt=False
+                    )
+                    stats.cancelled += 1
                 await session.commit()
-            stats.cancelled += 1
         return kept
 
     async def _follow_up_still_due(self, row: ReminderOutbox) -> bool:

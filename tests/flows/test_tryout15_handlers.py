@@ -38,13 +38,17 @@ async def test_a_late_digest_carries_the_timed_pushes_due_with_it_once(bot: BotH
     pushes = Pushes.of(bot)
     assert await pushes.at(NOW) == []
     await bot.restart()
-    # Down from before 08:30 on Friday until 18:30: the digest goes out late, and with it
-    # the 10:00 call and the 18:00 trip notice — each once, in the digest.
-    sent = await pushes.restarted().at(local(2026, 12, 4, 18, 30))
-    assert len(sent) == 1, [call.text for call in sent]
-    digest = sent[0].text
-    assert "10:00 华东电力设计院 · 给王局长打电话问方案看了没" in digest
-    assert "王局长明天起在北京" in digest
+    # Down from before 08:30 on Friday until 18:30: the digest goes out late, with the 10:00
+    # call and the 18:00 trip notice that fell due meanwhile — each said once, in its own push.
+    sent = [call.text for call in await pushes.restarted().at(local(2026, 12, 4, 18, 30))]
+    assert [text.split("\n")[0] for text in sent] == [
+        "晚上好!今天是12月4日 周五",
+        "⏰ 跟进提醒",
+        "✈️ 王局长明天起在北京(开会,12月5日–8日)",
+    ]
+    assert sum("给王局长打电话问方案看了没" in text for text in sent) == 1
+    assert sum("王局长明天起在北京" in text for text in sent) == 1
+    assert "⏰ 今日跟进 (1)\n1. 20:00 华东电力设计院 · 给王局长发报价" in sent[0]
     # A push due after the restart still comes at its hour.
     later = await pushes.at(local(2026, 12, 4, 20, 0))
     assert [call.text.split("\n")[0] for call in later] == ["⏰ 跟进提醒"]
