@@ -1,5 +1,7 @@
 """The handler-side items of tryout 15 (Thursday 3 December 2026, 17:05; new reps in the local
-chat): a digest sent late after a restart carries the timed pushes due with it, once."""
+chat): a digest sent late after a restart leaves the timed pushes due with it their own lines;
+/visit's 见了谁? reads several people; /plan reads 拜见 like 拜访; 编辑资料's 客户名称 refuses a
+note as quick capture reads one."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from sqlalchemy import select
 
 from bot.local_api import LocalClient
 from storage.cycle import VisitPlan
-from storage.models import Contact
+from storage.models import Contact, Customer
 from tests.builders import Pushes, local
 from tests.conftest import BotHarness
 
@@ -127,3 +129,40 @@ async def test_a_plan_to_call_on_someone_asks_for_what_it_lacks(bot: BotHarness)
     assert "没在你的客户里找到「中国电建」。请先用 /customer 中国电建 建好客户" in asked.text
     asked = await wang.send("/plan 明天上午10点拜见王局长 目的是谈合作")
     assert "没看出拜访哪个客户。请写上客户名称" in asked.text
+
+
+async def test_a_rename_refuses_what_reads_as_a_note_and_takes_a_long_name(
+    bot: BotHarness,
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东院")
+    await wang.press("新建")
+    await wang.press("✏️ 编辑资料")
+    await wang.press("客户名称")
+    refused = await wang.send("今天拜访了王局 下周三再联系")
+    assert refused.text == (
+        "这看起来是一条记录,不像客户名称。请只输入公司名,例如:华东电力设计院;"
+        "要记下这段话,请先发 取消 再发一次。"
+    )
+    # A person's facts read as a note (as quick capture and /newcustomer read them).
+    refused = await wang.send("王局长喜欢话剧")
+    assert refused.text.startswith("这看起来是一条记录,不像客户名称。")
+    renamed = await wang.send("中国电建集团华东勘测设计研究院有限公司")
+    assert renamed.text.startswith("✅ 客户名称:华东院 → 中国电建集团华东勘测设计研究院有限公司")
+    assert await bot.scalars(select(Customer.name)) == ["中国电建集团华东勘测设计研究院有限公司"]
+
+
+async def test_the_note_refused_as_a_name_is_kept_once_the_rename_is_left(
+    bot: BotHarness,
+) -> None:
+    wang = bot.user("王磊")
+    await wang.send("/customer 华东院")
+    await wang.press("新建")
+    await wang.press("✏️ 编辑资料")
+    await wang.press("客户名称")
+    await wang.send("今天拜访了华东院的王局 下周三再联系")
+    left = await wang.send("取消")
+    assert "确认保存吗" not in left.text
+    card = await wang.send("今天拜访了华东院的王局 下周三再联系")
+    assert "确认保存吗" in card.text and "🏢 华东院" in card.text
+    assert await bot.scalars(select(Customer.name)) == ["华东院"]
