@@ -1,7 +1,7 @@
 """The handler-side items of tryout 15 (Thursday 3 December 2026, 17:05; new reps in the local
 chat): a digest sent late after a restart leaves the timed pushes due with it their own lines;
 /visit's 见了谁? reads several people; /plan reads 拜见 like 拜访; 编辑资料's 客户名称 refuses a
-note as quick capture reads one."""
+note as quick capture reads one; /trip reads the person's trips on those days once."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from sqlalchemy import select
+from sqlalchemy import event, select
 
-from bot.local_api import LocalClient
+from bot.local_api import LocalClient, Reply
 from storage.cycle import VisitPlan
 from storage.models import Contact, Customer
 from tests.builders import Pushes, local
@@ -166,3 +166,39 @@ async def test_the_note_refused_as_a_name_is_kept_once_the_rename_is_left(
     card = await wang.send("今天拜访了华东院的王局 下周三再联系")
     assert "确认保存吗" in card.text and "🏢 华东院" in card.text
     assert await bot.scalars(select(Customer.name)) == ["华东院"]
+
+
+async def test_a_trip_is_checked_against_those_kept_with_one_read(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("今天拜访了华东电力设计院的王建国局长,他下周二到周四在北京开会")
+    await wang.press("保存")
+    await wang.send("/trip")
+    await wang.press("华东电力设计院")
+    await wang.press("王局长")
+    await wang.send("深圳")
+    await wang.send("下周一到下周三")
+    reads: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "FROM itinerary" in statement:
+            reads.append(statement)
+
+    event.listen(bot.engine.sync_engine, "before_cursor_execute", count)
+    try:
+        done = await wang.press("跳过")
+    finally:
+        event.remove(bot.engine.sync_engine, "before_cursor_execute", count)
+    assert "✅ 已记下 王局长 的行程:12月7日–9日 深圳" in done.text
+    assert "⚠️ 王局长 12月8日–10日 还有去北京的行程,日子重叠了。" in done.text
+    assert len(reads) == 1, reads
+    again = await _trip_again(wang)
+    assert "ℹ️ 已有这条行程:王局长 12月7日–9日 深圳,没有重复记下。" in again.text
+
+
+async def _trip_again(wang: LocalClient) -> Reply:
+    await wang.send("/trip")
+    await wang.press("华东电力设计院")
+    await wang.press("王局长")
+    await wang.send("深圳")
+    await wang.send("下周一到下周三")
+    return await wang.press("跳过")
