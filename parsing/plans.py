@@ -1,8 +1,9 @@
 """A visit plan (《客户走访单》) in one sentence: 明天上午10点拜访万科 目的是谈二期方案 见张总.
 
 Reads the day (and time), the goal (目的是 / 目的: / 目标是 / 为了 …) and who will be met
-(见 / 拜见 / 约了 …); the customer is matched by the caller against the rep's own customers,
-so ``company_hint`` is only the words after 拜访 / 去 when no known name is in the text.
+(见 / 拜见 / 约了 … / 和 … 见面); the customer is matched by the caller against the rep's own
+customers, so ``company_hint`` is only the words after 拜访 / 拜见 / 登门 / 去 … when no known
+name is in the text.
 Pure: no I/O, no clock.
 """
 
@@ -27,13 +28,18 @@ _GOAL = re.compile(
 )
 # A quick capture is a plan only when it says its goal outright (准备 is too common there).
 _STATED_GOAL = re.compile(_GOAL.pattern.replace("|准备", ""))
-_VISIT = re.compile(r"拜访|走访|拜见|拜会|上门|见")
+_VISIT = re.compile(r"拜访|走访|拜见|拜会|上门|登门|见")
 _WHO = re.compile(
-    r"(?:拜见|约见|会见|约了|去见|见|找)\s*(?P<who>[^\s,,。;;\n]{1,30}?)"
+    r"(?:拜见|约见|会见|约了|去见|见(?!面)|找)\s*(?P<who>[^\s,,。;;\n]{1,30}?)"
     r"\s*(?=[,,。;;\s]|目的|$)"
 )
+# 和王局长见面: the one met comes before the verb.
+_MEETING = re.compile(r"(?:和|跟|与|同)\s*(?P<who>[^\s,,。;;\n]{1,30}?)\s*见面")
+# The verbs of a visit whose object is the customer (拜见华东院王局长 reads like 拜访华东院王局长);
+# the longer first, so 去见万科 is not 去 + 见万科.
+_VISIT_VERBS = "登门拜访|上门拜访|去拜访|拜访|拜见|拜会|走访|登门|上门|去见|会见|约见|去|到"
 _COMPANY = re.compile(
-    r"(?:去拜访|拜访|去|到)\s*(?P<name>[^\s,,。;;\n]{2,40}?)\s*(?=[,,。;;\s]|目的|见|$)"
+    rf"(?:{_VISIT_VERBS})\s*(?P<name>[^\s,,。;;\n]{{2,40}}?)\s*(?=[,,。;;\s]|目的|见|$)"
 )
 
 
@@ -54,13 +60,14 @@ def read_plan(text: str, now: datetime, workdays: WorkCalendar = MAINLAND) -> Pl
     goal = _GOAL.search(rest)
     who = _WHO.search(rest)
     company = _COMPANY.search(rest)
+    meeting = _MEETING.search(rest)
     at = when.start if when is not None and isinstance(when.start, datetime) else None
     return PlanText(
         day=when.day if when is not None else None,
         at=at,
         goal=re.sub(r"^[,,\s]+|[,,\s]+$", "", goal["goal"]) if goal else None,
-        who=who["who"] if who else None,
-        company_hint=company["name"] if company else None,
+        who=who["who"] if who else meeting["who"] if meeting else None,
+        company_hint=company["name"] if company else meeting["who"] if meeting else None,
     )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from collections import defaultdict
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -42,10 +43,11 @@ from storage.outbox import (
     release,
     release_worker,
     retry_later,
+    set_payload,
     stop_member,
 )
 from storage.planning import quiet_hours
-from storage.push_items import single_item
+from storage.push_items import digest_items, digest_without, item_key, single_item
 from storage.reports import WEEKLY_GROUP_KIND
 from storage.teams import unbind_group
 
@@ -57,6 +59,8 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6
 BACKOFF = timedelta(seconds=30)
 MAX_BACKOFF = timedelta(hours=1)
+# Timed pushes that a digest sent with them would repeat: the digest leaves their lines out.
+ALONE_KINDS = frozenset({"followup", "trip"})
 # A digest sent this late is no longer "at its chosen time": quiet hours apply to it.
 DIGEST_GRACE = timedelta(hours=1)
 
@@ -133,22 +137,25 @@ class Dispatcher:
         if not rows:
             return stats
         members, teams = await self._members_of(rows)
-        sendable: list[tuple[ReminderOutbox, Member]] = []
-        waiting: list[int] = []
+        going: list[ReminderOutbox] = []
         for row in rows:
-            member = members.get(row.member_id)
-            verdict = await self._verdict(row, member, teams, now)
+            verdict = await self._verdict(row, members.get(row.member_id), teams, now)
             if verdict is None:
-                assert member is not None
-                if self._chat_free_at.get(member.chat_id, now) > now:
-                    waiting.append(row.id)
-                    continue
-                self._chat_free_at[member.chat_id] = now + self.per_chat
-                sendable.append((row, member))
+                going.append(row)
             elif verdict == "wait":
                 stats.waiting += 1
             else:
                 stats.cancelled += 1
+        going = await self._listed_once(going, stats)
+        sendable: list[tuple[ReminderOutbox, Member]] = []
+        waiting: list[int] = []
+        for row in going:
+            member = members[row.member_id]
+            if self._chat_free_at.get(member.chat_id, now) > now:
+                waiting.append(row.id)
+                continue
+            self._chat_free_at[member.chat_id] = now + self.per_chat
+            sendable.append((row, member))
         if waiting:
             async with self._write, self.sessions() as session:
                 await release(session, waiting)
@@ -225,6 +232,39 @@ class Dispatcher:
                     await session.commit()
                 return "wait"
         return None
+
+    async def _listed_once(
+        self, rows: list[ReminderOutbox], stats: DispatchStats
+    ) -> list[ReminderOutbox]:
+        """A digest going out late (after a restart) with the timed pushes that fell due
+        meanwhile (a follow-up's hour, a trip's eve) leaves their lines to them, so each item
+        reaches the rep once, in its own message; a digest left with nothing is not sent."""
+        alone: dict[int, set[tuple[str, object]]] = defaultdict(set)
+        for row in rows:
+            item = single_item(row.payload) if row.kind in ALONE_KINDS else None
+            if item is not None:
+                alone[row.member_id].add(item_key(item))
+        kept: list[ReminderOutbox] = []
+        for row in rows:
+            if row.kind != "digest" or not alone.get(row.member_id):
+                kept.append(row)
+                continue
+            payload = digest_without(row.payload, alone[row.member_id])
+            if payload == row.payload:
+                kept.append(row)
+                continue
+            async with self._write, self.sessions() as session:
+                if digest_items(payload):
+                    await set_payload(session, row.id, payload)
+                    row.payload = dict(payload)
+                    kept.append(row)
+                else:
+                    await finish(
+                        session, row.id, OutboxStatus.CANCELLED, "sent item by item", attempt=False
+                    )
+                    stats.cancelled += 1
+                await session.commit()
+        return kept
 
     async def _follow_up_still_due(self, row: ReminderOutbox) -> bool:
         item = single_item(row.payload)

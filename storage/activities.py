@@ -406,9 +406,14 @@ async def add_itinerary(
     starts_on: date,
     ends_on: date,
     purpose: str | None = None,
+    *,
+    on_days: Sequence[Itinerary] | None = None,
 ) -> Itinerary:
-    """The contact's trip; the same person, days and place again is the trip already kept."""
-    known = await same_itinerary(session, contact, place, starts_on, ends_on)
+    """The contact's trip; the same person, days and place again is the trip already kept.
+    `on_days`: the contact's trips on these days, when the caller has read them already."""
+    if on_days is None:
+        on_days = await trips_on_days(session, contact, starts_on, ends_on)
+    known = same_trip(on_days, place, starts_on, ends_on)
     if known is not None:
         return known
     itinerary = Itinerary(
@@ -441,26 +446,11 @@ async def visit_since(
     )
 
 
-async def same_itinerary(
-    session: AsyncSession, contact: Contact, place: str, starts_on: date, ends_on: date
-) -> Itinerary | None:
-    """A trip of this contact already kept with these days and this place (spaces and case
-    aside), if any."""
-    rows = await session.scalars(
-        select(Itinerary).where(
-            Itinerary.contact_id == contact.id,
-            Itinerary.starts_on == starts_on,
-            Itinerary.ends_on == max(starts_on, ends_on),
-        )
-    )
-    wanted = fold(place)
-    return next((trip for trip in rows if fold(trip.place) == wanted), None)
-
-
-async def overlapping_itinerary(
-    session: AsyncSession, contact: Contact, place: str, starts_on: date, ends_on: date
-) -> Itinerary | None:
-    """Another trip of this contact elsewhere on some of these days (one is likely wrong)."""
+async def trips_on_days(
+    session: AsyncSession, contact: Contact, starts_on: date, ends_on: date
+) -> Sequence[Itinerary]:
+    """The contact's trips on some of these days, read once: the same trip kept again and
+    another trip elsewhere at the same time are both among them."""
     rows = await session.scalars(
         select(Itinerary)
         .where(
@@ -470,8 +460,28 @@ async def overlapping_itinerary(
         )
         .order_by(Itinerary.starts_on, Itinerary.id)
     )
+    return rows.all()
+
+
+def same_trip(
+    trips: Sequence[Itinerary], place: str, starts_on: date, ends_on: date
+) -> Itinerary | None:
+    """The trip with these days and this place (spaces and case aside), if kept already."""
+    wanted, ends_on = fold(place), max(starts_on, ends_on)
+    return next(
+        (
+            trip
+            for trip in trips
+            if (trip.starts_on, trip.ends_on) == (starts_on, ends_on) and fold(trip.place) == wanted
+        ),
+        None,
+    )
+
+
+def trip_elsewhere(trips: Sequence[Itinerary], place: str) -> Itinerary | None:
+    """A trip of the same days somewhere else (one person, two places: one is likely wrong)."""
     wanted = fold(place)
-    return next((trip for trip in rows if fold(trip.place) != wanted), None)
+    return next((trip for trip in trips if fold(trip.place) != wanted), None)
 
 
 async def upcoming_itineraries(

@@ -148,6 +148,13 @@ async def retry_later(
     await session.execute(update(ReminderOutbox).where(ReminderOutbox.id == row_id).values(values))
 
 
+async def set_payload(session: AsyncSession, row_id: int, payload: Mapping[str, Any]) -> None:
+    """A claimed row's payload as it is sent (a digest without lines that go out alone)."""
+    await session.execute(
+        update(ReminderOutbox).where(ReminderOutbox.id == row_id).values(payload=dict(payload))
+    )
+
+
 async def release(session: AsyncSession, row_ids: Sequence[int]) -> None:
     """Give claimed rows back untouched (a per-chat wait, or a normal stop)."""
     if not row_ids:

@@ -12,7 +12,7 @@ that migration rewrote them, so only this shape is read.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Literal, NotRequired, TypedDict, cast
 
 ItemType = Literal[
@@ -309,3 +309,26 @@ def digest_items(payload: Mapping[str, object]) -> list[Item]:
     if not isinstance(sections, list):
         return []
     return [item for section in sections for item in section["items"]]
+
+
+def item_key(item: Item) -> tuple[str, object]:
+    """What an item is about (a follow-up, a trip …), the same in a digest and in its own push."""
+    return item["type"], item.get("id")
+
+
+def digest_without(
+    payload: Mapping[str, object], dropped: Collection[tuple[str, object]]
+) -> DigestPayload:
+    """The digest without the items of `dropped` keys (they go out on their own)."""
+    digest = cast(DigestPayload, payload)
+    return DigestPayload(
+        day=digest["day"],
+        sections=[
+            Section(
+                name=section["name"],
+                items=[item for item in section["items"] if item_key(item) not in dropped],
+                more=section["more"],
+            )
+            for section in digest["sections"]
+        ],
+    )

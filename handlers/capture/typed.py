@@ -39,11 +39,12 @@ SENTENCE = 30  # characters: a name, a number or a keyword is shorter
 LONGEST_NAME = 40  # a company's name typed at 这条记录属于哪个客户?
 
 
-def reads_as_note(note: Note, text: str, now: datetime) -> bool:
+def reads_as_note(note: Note, text: str, now: datetime, *, plain: int = SENTENCE) -> bool:
     """Whether `text` (read as `note`) is a note rather than a name, a phone or a keyword:
     something happened or is to be done (a visit, a follow-up, a trip), a customer's or a
     person's facts are told, a day is named beside other words, or it is plainly a
-    sentence."""
+    sentence. `plain`: unpunctuated text longer than this is a sentence by its length alone
+    (a step that refuses outright passes its own limit: a long company name is no note)."""
     told = bool(
         note.interaction
         or note.follow_ups
@@ -55,7 +56,7 @@ def reads_as_note(note: Note, text: str, now: datetime) -> bool:
     )
     size = len("".join(text.split()))
     dated = size > 6 and bool(find_all_when(text, now))
-    sentence = size > SENTENCE or (size > PUNCTUATED_NAME and bool(SENTENCE_MARK.search(text)))
+    sentence = size > plain or (size > PUNCTUATED_NAME and bool(SENTENCE_MARK.search(text)))
     return told or dated or sentence
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from telegram.ext import CallbackQueryHandler
 
+from handlers.capture.typed import reads_as_note
 from handlers.customers import callbacks
 from handlers.customers.archive import show_card
 from handlers.kit import pending
@@ -22,8 +23,6 @@ from handlers.kit.labels import DECISION_ROLES, FIELD_LABELS, PHONE_FIELDS, STAT
 from handlers.kit.ownership import refuse_unless_owner
 from handlers.kit.phones import shown_phones
 from handlers.kit.render import (
-    PUNCTUATED_NAME,
-    SENTENCE_MARK,
     birthday,
     clip,
     no_such_leap_month_said,
@@ -436,15 +435,16 @@ async def _renamed(turn: Turn, customer: Customer, text: str, clear: bool) -> bo
     name = " ".join(text.split())
     if _too_long(turn, Customer, "name", name):
         return False
-    note = parse_note(name, turn.now())
-    if (
-        read_phones(name)
-        or note.interaction
-        or note.follow_ups
-        or note.itineraries
-        or (len(name) > PUNCTUATED_NAME and SENTENCE_MARK.search(name))
-    ):
-        turn.say(_("这看起来不像客户名称。请只输入公司名,例如:华东电力设计院,或发 取消。"))
+    # The rule quick capture and /newcustomer read a note by (a person's facts, a cycle, a
+    # competitor, a day said …), and a phone; a long plain name is not refused for its length.
+    now, longest = turn.now(), length_limit(Customer, "name") or len(name)
+    if read_phones(name) or reads_as_note(parse_note(name, now), name, now, plain=longest):
+        turn.say(
+            _(
+                "这看起来是一条记录,不像客户名称。请只输入公司名,例如:华东电力设计院;"
+                "要记下这段话,请先发 取消 再发一次。"
+            )
+        )
         return False
     judged = await judge(turn.session, turn.actor, name)
     same = judged.exact or judged.theirs

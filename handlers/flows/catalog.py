@@ -53,8 +53,9 @@ from storage.activities import (
     add_follow_up,
     add_itinerary,
     log_interaction,
-    overlapping_itinerary,
-    same_itinerary,
+    same_trip,
+    trip_elsewhere,
+    trips_on_days,
 )
 from storage.birthdays import birthday_columns
 from storage.contacts import ContactRepo
@@ -500,10 +501,18 @@ async def finish_trip(turn: Turn, answers: Answers) -> None:
     if contact is None:
         return
     start, end = (date.fromisoformat(d) for d in answers["dates"])
-    known = await same_itinerary(turn.session, contact, answers["place"], start, end)
-    other = await overlapping_itinerary(turn.session, contact, answers["place"], start, end)
+    place = answers["place"]
+    on_days = await trips_on_days(turn.session, contact, start, end)
+    known, other = same_trip(on_days, place, start, end), trip_elsewhere(on_days, place)
     await add_itinerary(
-        turn.session, turn.actor, contact, answers["place"], start, end, answers.get("purpose")
+        turn.session,
+        turn.actor,
+        contact,
+        place,
+        start,
+        end,
+        answers.get("purpose"),
+        on_days=on_days,
     )
     span = date_range(turn._, start, end, turn.today())
     who = contact.salutation or contact.name

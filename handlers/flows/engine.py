@@ -84,7 +84,8 @@ class Step:
     # Skip the step when the answers already make it moot.
     skip_if: Callable[[Answers], bool] | None = None
     # A step of several buttons that also takes a typed answer (`parse` returns the value to
-    # pick, which `choices` then offers): a button with these words asks for it (➕ 新联系人).
+    # pick, or a list of them, which `choices` then offers): a button with these words asks
+    # for it (➕ 新联系人).
     add_label: str = ""
     add_prompt: str = ""
     # Asked about a typed answer before going on with it.
@@ -408,7 +409,10 @@ def build(flow: Flow, user_data: Mapping[int, object]) -> ConversationHandler[An
                 return index
             if step.multiple:
                 picked = list(state.get("picked") or [])
-                state["picked"] = [*picked, value] if value not in picked else picked
+                for one in value if isinstance(value, list) else [value]:
+                    if one not in picked:
+                        picked.append(one)
+                state["picked"] = picked
                 return await _ask(turn, flow, index)
             return await _advance(turn, flow, step.convert(value), edit=False)
         try:

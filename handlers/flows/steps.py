@@ -8,6 +8,7 @@ from typing import Any, TypedDict
 
 from handlers.capture.typed import reads_as_note
 from handlers.flows.engine import Answers, Choice, Invalid, Narrowed, Step
+from handlers.flows.people import people_said
 from handlers.kit.render import no_such_leap_month_said, no_such_moment_said
 from handlers.kit.turn import Turn
 from locales import N_
@@ -18,6 +19,7 @@ from parsing.values import read_phones
 from storage.birthdays import Birthday, birthday_of
 from storage.contacts import ContactRepo, same_name
 from storage.customers import CustomerRepo
+from storage.models import Customer
 
 RECENT = 6
 
@@ -114,37 +116,53 @@ def read_person(text: str, now: datetime) -> tuple[str | None, str | None, str |
     return typed(person.name), typed(person.surname), typed(person.title), typed(person.salutation)
 
 
-async def _met_by_text(turn: Turn, text: str, answers: Answers) -> str:
-    """A person typed at 见了谁: one of the customer's contacts (by name or how they are spoken
-    to, either script), else a new contact saved with the visit."""
+async def _met_by_text(turn: Turn, text: str, answers: Answers) -> str | list[str]:
+    """A person typed at 见了谁 — one of the customer's contacts (by name or how they are
+    spoken to, either script), else a new contact saved with the visit — or several at once
+    (王局长和李处长, 见了张总、刘工), each picked and said back."""
     _ = turn._
     customer = await CustomerRepo(turn.session, turn.actor).get(int(answers["customer"]))
     if customer is None:
         raise Invalid(_("这个客户已经不在了,请发 /cancel 重新开始。"))
     said = " ".join(text.split())
-    if not 2 <= len(said) <= 20 or any(ch.isdigit() for ch in said):
-        raise Invalid(_("联系人的名字要 2–20 个字,不含数字。"))
     now = turn.now()
-    if reads_as_note(parse_note(said, now), said, now):  # 下周一把合同修改稿发给李总 is no 李总
-        raise Invalid(_("这看起来像一句话,不像姓名。请输入见到的人的姓名和职务,例如:王明 处长。"))
-    name, surname, title, salutation = read_person(said, now)
+    several = people_said(said, now)
+    if several is None:
+        if not 2 <= len(said) <= 20 or any(ch.isdigit() for ch in said):
+            raise Invalid(_("联系人的名字要 2–20 个字,不含数字。"))
+        if reads_as_note(parse_note(said, now), said, now):  # 下周一把合同修改稿发给李总 is no 李总
+            raise Invalid(
+                _("这看起来像一句话,不像姓名。请输入见到的人的姓名和职务,例如:王明 处长。")
+            )
+        several = [said]
+    met = [await _one_met(turn, customer, person, answers) for person in several]
+    if len(met) == 1:
+        return met[0][0]
+    labels = list(dict.fromkeys(label for _value, label in met))
+    turn.say(_("👥 见到 {n} 位:{people}", n=len(labels), people="、".join(labels)))
+    return [value for value, _label in met]
+
+
+async def _one_met(turn: Turn, customer: Customer, said: str, answers: Answers) -> tuple[str, str]:
+    """(the value to pick, the words of its button) for one person typed."""
+    name, surname, title, salutation = read_person(said, turn.now())
     sure, _maybe = await ContactRepo(turn.session, turn.actor).candidates(
         customer, name=name, surname=surname, title=title, salutation=salutation
     )
     if sure is not None:
-        return str(sure.id)
+        return str(sure.id), sure.salutation or sure.name
     label = name or salutation or said
     people = new_people(answers)
     for i, person in enumerate(people):
         if person["customer"] == customer.id and same_name(person["name"], label):
-            return f"{NEW_PERSON}{i}"
+            return f"{NEW_PERSON}{i}", person["salutation"] or person["name"]
     people.append(
         NewPerson(
             customer=customer.id, name=label, surname=surname, title=title, salutation=salutation
         )
     )
     answers[NEW_PEOPLE] = people
-    return f"{NEW_PERSON}{len(people) - 1}"
+    return f"{NEW_PERSON}{len(people) - 1}", salutation or label
 
 
 def contact_value(value: str) -> int | str:

@@ -29,7 +29,9 @@ from handlers.visits import callbacks
 from handlers.visits.awaited import ACTIONS, awaiting
 from locales import N_, Translator, translator
 from locales.words import day_with_weekday
-from parsing.plans import read_plan
+from parsing.notes import parse_note
+from parsing.plans import PlanText, read_plan
+from parsing.text import as_typed
 from parsing.workdays import work_calendar
 from storage.minutes import team_cycle
 from storage.models import Customer, Member
@@ -66,6 +68,29 @@ def _summary(_: Translator, row: PlanRow, zone: str) -> str:
     return f"{_when(_, row, zone)} {row.customer_name} · {row.goal}"
 
 
+def attendees(found: PlanText, customer: str) -> str | None:
+    """Who will be met, without the customer's name said with them: 拜见华东电力设计院王局长 and
+    拜访华东电力设计院的王局长 both meet 王局长 of 华东电力设计院."""
+    who = found.who
+    if who is not None and who.startswith(customer):
+        who = who.removeprefix(customer).lstrip("的") or None
+    hint = found.company_hint or ""
+    if who is None and hint.startswith(customer):
+        who = hint.removeprefix(customer).lstrip("的") or None
+    return who
+
+
+def company_said(hint: str | None, now: datetime) -> str | None:
+    """The company of 拜见中国电建王总 is 中国电建, and 拜见王局长 names none: a person said
+    after the verb is not part of a customer's name to create."""
+    if not hint:
+        return None
+    note = parse_note(hint, now)
+    if not note.contacts:
+        return hint
+    return as_typed(note.company, hint) if note.company else None
+
+
 async def read_and_show(turn: Turn, _target: int, text: str) -> None:
     """The rep's sentence → a draft plan shown for 提交; what is missing is asked for."""
     _ = turn._
@@ -76,7 +101,7 @@ async def read_and_show(turn: Turn, _target: int, text: str) -> None:
     customer = await repo.customer_named_in(text)
     problem = None
     if customer is None:
-        hint = found.company_hint
+        hint = company_said(found.company_hint, now)
         problem = (
             _(
                 "没在你的客户里找到「{name}」。请先用 /customer {name} 建好客户,再发一次计划。",
@@ -95,7 +120,8 @@ async def read_and_show(turn: Turn, _target: int, text: str) -> None:
         awaiting(turn, "plan")
         turn.say((problem or "") + "\n" + _("(/cancel 放弃)"))
         return
-    plan = await repo.draft(customer, found.day, found.at, found.goal, found.who, text)
+    who = attendees(found, customer.name)
+    plan = await repo.draft(customer, found.day, found.at, found.goal, who, text)
     row = await repo.row(plan.id)
     assert row is not None
     lines = [_("📋 拜访计划(客户走访单),确认提交吗?"), *plan_lines(_, row, turn.member.timezone)]

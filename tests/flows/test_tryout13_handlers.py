@@ -419,7 +419,7 @@ async def test_a_customer_is_renamed_in_edit(bot: BotHarness) -> None:
     refused = await wang.send("顺丰")
     assert refused.text == "团队里已有客户「顺丰」(由 王磊 负责),不能改成同一个名称。"
     refused = await wang.send("今天拜访了华东电力设计院的王局长,聊了报价")
-    assert refused.text.startswith("这看起来不像客户名称。")
+    assert refused.text.startswith("这看起来是一条记录,不像客户名称。")
     card = await wang.send("华东电力设计院")
     assert card.text.startswith("✅ 客户名称:华东电力设记院 → 华东电力设计院")
     assert "🏢 华东电力设计院" in card.text
