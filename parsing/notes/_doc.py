@@ -59,11 +59,16 @@ def _chat_stamps(t: str) -> list[re.Match[str]]:
 # 陆总:小周,你们的… / 我:谢谢陆总 — a chat pasted without a stamp on each line.
 # (黄总（比亚迪 采购总监）：… — who they are, in brackets after the name)
 _SPEAKER = re.compile(
-    r"(?m)^[ ]*(?P<who>[^\n:\d\[\]()]{1,12}?)(?:[ ]*\([^)\n]{1,30}\))?[ ]*:(?=[ ]*\S)"
+    # (欧阳主任 18:10：… — the hour written after the name)
+    r"(?m)^[ ]*(?P<who>[^\n:\d\[\]()]{1,12}?)(?:[ ]*\([^)\n]{1,30}\))?(?:[ ]+\d{1,2}:\d{2})?"
+    r"[ ]*:(?=[ ]*\S)"
 )
 _DAY_LINE = re.compile(
     r"[ ]*[\d年月日号/\-. ]+(?:周.|星期.|礼拜.)?[ ]*(?:[上下]午|晚上|早上|中午)?[ ]*[\d:]*[ ]*"
 )
+
+
+_HOUR_IN_LABEL = re.compile(r"\d{1,2}:\d{2}")
 
 
 def _line_of(t: str, pos: int) -> tuple[int, int]:
@@ -280,7 +285,9 @@ class Doc:
         ]
         mine = [m.end() for m in speakers if m["who"].strip() == "我"]
         theirs = [m.end() for m in speakers if m["who"].strip() != "我"]
-        spoken = bool(mine and theirs) and (bool(stamps) or len(speakers) >= 3)
+        # (欧阳主任 18:10：… / 我：好的 — a line of theirs with its hour, the rep's answer without)
+        timed = any(_HOUR_IN_LABEL.search(m.group()) for m in speakers)
+        spoken = bool(mine and theirs) and (bool(stamps) or timed or len(speakers) >= 3)
         self.chat = len(stamps) >= 2 or spoken
         # Where each chat line by someone else starts: there 我 is the customer speaking.
         self.others_lines = [m.end() for m in stamps if not _stamp_who(m).startswith("我")]

@@ -189,3 +189,19 @@ def test_a_meeting_the_rep_arranged_with_the_person_is_the_reps() -> None:
     ) == [("2026-06-01T14:15", "在厂里见面")]
     # (the other side said before the day is still its subject)
     assert days("和上海电气的郝经理视频会议 对方坚持3月底交货 我们做不到") == []
+
+
+def test_a_dont_is_no_call_made() -> None:
+    # 别那时候打电话 had been filed as a call made today
+    note = parse_note("镇江北汽的熊主任说每个礼拜一上午都在开生产会 别那时候打电话", MONDAY)
+    assert note.interaction is None
+
+
+def test_a_chat_whose_customer_line_carries_its_hour_after_the_name() -> None:
+    chat = (
+        "欧阳主任 18:10：下周二下午两点来我们院开个需求会吧\n"
+        "我：好的欧阳主任，我带技术过来\n（江苏省肿瘤医院）"
+    )
+    note = parse_note(chat, datetime(2026, 10, 30, 18, 45, tzinfo=SH))
+    assert note.interaction is not None and note.interaction.kind == "wechat"
+    assert [f.due.isoformat()[:16] for f in note.follow_ups] == ["2026-11-03T14:00"]
