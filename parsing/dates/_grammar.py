@@ -851,7 +851,9 @@ def _h_new_year(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
 # 节前 with no festival named: the eve of the one public holiday just ahead (节前把对账函寄过去
 # said in early February is 春节前). Not read when none, or two, are that near (中秋 and 国庆).
 RE_BARE_FESTIVAL_EVE = re.compile(
+    # (节前节后都行: either, no deadline)
     r"(?<![\u4e00-\u9fff])[节節](?P<suf>之前|以前|前)(?![天年后台面往进景途两几夕一三五十后])"
+    r"(?![\s、,，和或]*[节節]?(?:之|以)?[后後])"
 )
 _NEAR_FESTIVALS = (("春节", 30), ("国庆", 21), ("劳动节", 14), ("端午", 14), ("中秋", 14))
 

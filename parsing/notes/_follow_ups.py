@@ -214,14 +214,14 @@ _ASKED_MA = re.compile(r"(?<!不)吗(?=\s*(?:$|[,，。;；\n]))")
 # (8月4号以后再联系: after that day, no day set)
 _AFTER_THEN_SEE = re.compile(r"[^\s,]{0,4}?(?:以后|之后|后)\s*再(?:说|议|看|定|联系|约)")
 # A plan given up (原定明天…改成下周一, 饭局取消了, 取消后天的拜访).
-_ONCE_PLANNED = re.compile(r"(?:原定|原来定|本来|原计划|取消)(?:约了?|定了?|说好)?\s*$")
+_ONCE_PLANNED = re.compile(r"(?:原定|原来定|本来|原计划|取消)(?:约了?|定了?|说好|说)?\s*$")
 # 原来约好, 原本定的, 原先约的: a plan given up only when the note says it changed (…王总确认不变
 # keeps it)
 _ONCE_PLANNED_SOFT = re.compile(
     r"(?:原来|原本|原先)(?:约好|定好|说好|打算|计划|准备|想|约|定)?(?:的)?\s*$"
 )
 _CHANGED = re.compile(
-    r"改|取消|推迟|延期|不去了|来不了|去不了|有事|不行|不用了|没空|审核|以后再来|之后再来"
+    r"改|取消|推迟|延期|不去了|来不了|去不了|有事|不行|不用了|没空|审核|以后再来|之后再来|不在"
 )
 # 明天让财务打首付款 (the customer in their chat): a task they give someone of theirs.
 _OTHERS_TASK = re.compile(r"[让叫](?!我|咱)")
@@ -697,21 +697,34 @@ _BUSY = re.compile(r"出差|开会|不在|没空|有事|(?<![过来])去(?!你�
 _AGREED_IN_LINE = re.compile(r"可以|没问题|行[,，]|好的|好啊|OK|ok")
 
 
+_BARE_YES = re.compile(r"\s*(?:好|行|嗯|OK|ok)[的啊吧呀]?[!。.]?\s*")
+_AGREED_AFTER = re.compile(
+    r"[?,，。\s]*[^\s,，。?:]{0,6}?(?:[说:]\s*|回复|答应|表示)?"
+    r"(?:可以|好的|没问题|行|同意|好(?=\s*(?:$|[,，。!])))"
+)
 _ASK_TAIL = re.compile(r"\s*(?:可以吗|好吗|行吗|方便吗|可不可以|行不行|吗)[?？]?$")
 
 
 def _agreed_next(doc: Doc, a: int) -> bool:
-    """Whether the rep's chat line at ``a`` asks, and the customer's next line only agrees
-    (行，来吧; no day or hour of their own)."""
-    if not doc.chat or doc.said_by_customer(a):
+    """Whether the rep's question at ``a`` is agreed to: in a chat, the customer's next turn
+    only agrees (行，来吧; 好 — no day or hour of their own); in a note, the customer is said
+    to agree right after it (下周二能见一面吗？刘总说可以)."""
+    t = doc.t
+    if not doc.chat:
+        return _AGREED_AFTER.match(t, doc.clause_end(a)) is not None
+    if doc.said_by_customer(a):
         return False
-    nxt = min((x for x in doc.others_lines + doc.own_lines if x > a), default=None)
+    labels = sorted(doc.others_lines + doc.own_lines)
+    nxt = min((x for x in labels if x > a), default=None)
     if nxt is None or nxt not in doc.others_lines:
         return False
-    end = min((x for x in doc.others_lines + doc.own_lines if x > nxt), default=len(doc.t))
-    end = min(end, doc.t.find("\n", nxt) if "\n" in doc.t[nxt:] else end)
-    return _AGREED_IN_LINE.search(doc.t, nxt, end) is not None and not any(
-        nxt <= v.span[0] < end for v in doc.all_whens
+    after = min((x for x in labels if x > nxt), default=len(t))
+    end = t.rfind("\n", nxt, after) if after < len(t) else after  # (the next label's own line)
+    end = after if end <= nxt else end
+    turn = t[nxt:end]
+    return (
+        (_AGREED_IN_LINE.search(turn) is not None or _BARE_YES.fullmatch(turn) is not None)
+        and not any(nxt <= v.span[0] < end for v in doc.all_whens)
     )
 
 
@@ -1195,8 +1208,8 @@ _CARRIER = re.compile(r"工厂|仓库|物流|厂家|快递")
 def _their_process(d: _Dated, action: str) -> bool:
     """大修前的备件9月30号前必须到货 (he said), 厂家直发，预计9月27号到, 我：工厂6月5号发车: goods,
     money or a buyer's step moved by someone else on that day — not the rep's task."""
-    if not _PROCESS.match(action):
-        return False
+    if not _PROCESS.match(action) or d.rep_part:
+        return False  # (预计2月5号到，到了我去现场验收: the rep's own part on that day)
     t, a, ca = d.t, d.a, d.ca
     if d.doc.chat and not d.by_customer:  # the rep's own line: theirs only if a carrier does it
         return _CARRIER.search(t, _sentence_start(t, a), a) is not None
@@ -1210,7 +1223,7 @@ def _their_process(d: _Dated, action: str) -> bool:
 # A deed said done (送了花, 见了王总) on a day not said to be ahead (明天, 下周, 要, 再 …).
 # (周五发了报价以后给刘工打电话: a step done before the task, still ahead)
 _DONE_DEED = re.compile(
-    r"^(?![^,，。]*(?:以后|之后|后|再))[^\s,，。]{0,8}?(?:送|见|去|拜访|发|寄|打|吃|聊|谈)了(?!解)"
+    r"^(?![^,，。]*(?:以后|之后|后|再))[^\s,，。]{0,8}?(?:送|见|去|拜访|拜|发|寄|打|吃|聊|谈)了(?!解)"
 )
 _AHEAD_SAID = re.compile(r"[明后]天|下|这|本|要|再|准备|打算|计划|约")
 

@@ -205,3 +205,37 @@ def test_a_chat_whose_customer_line_carries_its_hour_after_the_name() -> None:
     note = parse_note(chat, datetime(2026, 10, 30, 18, 45, tzinfo=SH))
     assert note.interaction is not None and note.interaction.kind == "wechat"
     assert [f.due.isoformat()[:16] for f in note.follow_ups] == ["2026-11-03T14:00"]
+
+
+def test_a_question_agreed_to_right_after_is_a_task() -> None:
+    assert days("下周二能见一面吗？刘总说可以") == [date(2027, 2, 2)]
+    assert days("我: 下周二能过去拜访您吗\n刘总: 好") == [date(2027, 2, 2)]
+    chat = "我 10:02\n10月9号下午两点我来院里汇报可以吗\n刘院长 10:30\n行，来吧"
+    assert reminders(chat, datetime(2027, 9, 27, 9, 30, tzinfo=SH)) == [
+        ("2027-10-09T14:00", "来院里汇报")
+    ]
+    assert days("下周二能见一面吗？刘总说再看看") == []
+
+
+def test_jie_qian_jie_hou_is_either_not_a_deadline() -> None:
+    assert days("节前节后都行，看王总安排") == []
+
+
+def test_the_reps_own_part_on_a_carriers_day_is_kept() -> None:
+    assert days("厂家直发，预计2月5号到，到了我去现场验收") == [date(2027, 2, 5)]
+
+
+def test_more_plans_given_up_and_deeds_done() -> None:
+    assert days("春节给刘总拜了年", datetime(2027, 2, 10, 10, 0, tzinfo=SH)) == []
+    sept = datetime(2027, 9, 20, 10, 0, tzinfo=SH)
+    assert days("原来打算10月19号去拜年，王总说他那天不在，让我10月22号再来", sept) == [
+        date(2027, 10, 22)
+    ]
+    assert days("本来说下周二见刘总，现在改成下周四上午", sept) == [date(2027, 9, 30)]
+
+
+def test_after_yuanxiao_is_as_vague_as_after_any_festival() -> None:
+    # 元宵后再联系 had been a reminder on the day after 元宵 (国庆后, 春节后 never were)
+    assert (
+        days("徐工的采购说节后再说，元宵后再联系。", datetime(2027, 2, 5, 15, 0, tzinfo=SH)) == []
+    )
