@@ -723,9 +723,8 @@ def _agreed_next(doc: Doc, a: int) -> bool:
     end = after if end <= nxt else end
     turn = t[nxt:end]
     return (
-        (_AGREED_IN_LINE.search(turn) is not None or _BARE_YES.fullmatch(turn) is not None)
-        and not any(nxt <= v.span[0] < end for v in doc.all_whens)
-    )
+        _AGREED_IN_LINE.search(turn) is not None or _BARE_YES.fullmatch(turn) is not None
+    ) and not any(nxt <= v.span[0] < end for v in doc.all_whens)
 
 
 def _put_off_in_chat(doc: Doc, w: When) -> bool:
