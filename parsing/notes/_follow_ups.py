@@ -382,7 +382,10 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         parts = _RUN_ON.split(text)
         # (去那个长春的吉林大学…: a filler right after the verb is no end)
         # (我们把那个技术参数表发给他: a word that needs what follows, 把, 给, 去, is no end either)
-        needs_more = len(parts[0]) <= 2 or parts[0].endswith(("把", "给", "去", "到", "跟", "和"))
+        # (把南通海关的那个验收单拿回来: 的 needs its noun too)
+        needs_more = len(parts[0]) <= 2 or parts[0].endswith(
+            ("把", "给", "去", "到", "跟", "和", "的")
+        )
         # (把那个嗯就是那个技术方案…: fillers stacked, the words come after all of them)
         after = next((p for p in parts[1:] if p.strip()), "")
         text = parts[0] + after if needs_more else parts[0]
@@ -1340,6 +1343,28 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
     return not invited
 
 
+_TASK_START = re.compile(r"(?:再|先|要)?(?:给|找|跟|和|去|到|约|发|送|寄|打|拜访|联系)")
+_PURPOSE_START = re.compile(r"(?:问|谈|聊|讲|送|带|顺便)")
+
+
+def _task_said_around(d: _Dated) -> str | None:
+    """A date said as its own clause between the task and what it is for (找中交二航局的戴总，
+    礼拜四晚上七点，谈桥梁支座的战略合作): the task said before it, with its purpose after."""
+    doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
+    if _FILLER.sub("", t[ca:a] + t[b:cb]).strip(" ,，。.吧") or ca < 2:
+        return None  # the date's clause says more than the date
+    pa, pb = doc.clause(ca - 2)
+    if pb > ca or pa < _sentence_start(t, a) or not _TASK_START.match(t, pa):
+        return None
+    said = t[pa:pb].strip(" ,，")
+    if cb < len(t) - 1 and t[cb] in ",，":
+        na, nb = doc.clause(cb + 1)
+        if _PURPOSE_START.match(t, na):
+            said += "，" + t[na:nb].strip(" ,，。")
+    said = _people_as_named(doc, d.people, _without_company(doc, said))
+    return said or None
+
+
 def find_follow_ups(
     doc: Doc, people: People, family: list[FamilyMention], claimed: set[int]
 ) -> list[FollowUpFact]:
@@ -1418,6 +1443,8 @@ def find_follow_ups(
             ):
                 continue  # 开标推迟到10月27号, 交货推迟到月底: their step moved, still theirs
             action = moved
+        if action == "跟进":  # 给扬子石化的霍处打个电话，明天下午三点，问排期
+            action = _task_said_around(d) or action
         action = _continued(doc, people, w, action)
         if joined:
             action = joined

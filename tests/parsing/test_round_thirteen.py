@@ -239,3 +239,21 @@ def test_after_yuanxiao_is_as_vague_as_after_any_festival() -> None:
     assert (
         days("徐工的采购说节后再说，元宵后再联系。", datetime(2027, 2, 5, 15, 0, tzinfo=SH)) == []
     )
+
+
+def test_a_task_said_before_its_day_in_a_clause_of_its_own() -> None:
+    # the reminder had said only 跟进
+    now = datetime(2026, 12, 14, 19, 50, tzinfo=SH)
+    assert reminders("找中交二航局的戴总，礼拜四晚上七点，谈桥梁支座的战略合作。", now) == [
+        ("2026-12-17T19:00", "找戴总，谈桥梁支座的战略合作")
+    ]
+    assert reminders("跟财务的闫会计对一下补开的发票，明天上午。", now) == [
+        ("2026-12-15T09:00", "跟闫会计对一下补开的发票")
+    ]
+
+
+def test_a_dictated_task_runs_on_past_a_filler_after_de() -> None:
+    now = datetime(2026, 8, 28, 20, 45, tzinfo=SH)
+    assert reminders("那个月底之前得把南通海关的那个验收单拿回来", now) == [
+        ("2026-08-31", "把验收单拿回来")
+    ]
