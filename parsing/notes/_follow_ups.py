@@ -653,7 +653,8 @@ _IS_THE_DAY = re.compile(
     rf"(?:的今天)?\s*(?:就是|就|是|也就是)?\s*{_DAY_WORD}[^,，。;；\s]{{0,8}}?(?:了|喇|啦|咯)?"
     rf"(?=$|[,，。;；\s]|{VOICE_FILLERS})"
 )
-_IS_BEFORE = re.compile(r"(?:的今天)?(?:就是|就|是)\s*$")
+# (明天中秋。, 后天元旦: the festival told as what that day is)
+_IS_BEFORE = re.compile(r"(?:的今天)?(?:就是|就|是)\s*$|(?<![\u4e00-\u9fff])[今明后]天\s*$")
 _TOLD_END = re.compile(rf"\s*(?:了|喇|啦|咯)?\s*(?:$|[,，。;；\n]|{VOICE_FILLERS})")
 
 
@@ -1443,8 +1444,13 @@ def find_follow_ups(
             ):
                 continue  # 开标推迟到10月27号, 交货推迟到月底: their step moved, still theirs
             action = moved
-        if action == "跟进":  # 给扬子石化的霍处打个电话，明天下午三点，问排期
-            action = _task_said_around(d) or action
+        # (给扬子石化的霍处打个电话，明天下午三点，问排期; 明天月底了，记得催回款)
+        if action == "跟进" or re.fullmatch(_DAY_WORD, action):
+            reminded = _REMINDED_THEN.search(t, d.b, _sentence_end(t, d.b))  # 记得给王局发个祝福
+            if reminded and any(d.b <= v.span[0] < reminded.start() for v in doc.whens):
+                reminded = None  # (the reminder is another day's)
+            task = reminded["task"].strip().removeprefix("我") if reminded else None
+            action = task or _task_said_around(d) or action
         action = _continued(doc, people, w, action)
         if joined:
             action = joined

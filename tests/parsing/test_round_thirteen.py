@@ -257,3 +257,13 @@ def test_a_dictated_task_runs_on_past_a_filler_after_de() -> None:
     assert reminders("那个月底之前得把南通海关的那个验收单拿回来", now) == [
         ("2026-08-31", "把验收单拿回来")
     ]
+
+
+def test_a_festival_told_as_what_tomorrow_is() -> None:
+    eve = datetime(2027, 9, 14, 16, 0, tzinfo=SH)
+    # 明天中秋。 had been a reminder 跟进 on 中秋
+    assert days("明天中秋。今天把月饼送到了济南二机床的采购部，见了宗部长。", eve) == []
+    # (with the task said after it, the day is the task's: and the reminder says the task)
+    assert reminders("明天中秋，记得给王局发个祝福", eve) == [("2027-09-15", "给王局发个祝福")]
+    month_end = datetime(2027, 9, 29, 16, 0, tzinfo=SH)
+    assert reminders("明天月底了 记得催回款", month_end) == [("2027-09-30", "催回款")]
