@@ -24,40 +24,14 @@ from handlers.capture.payload import capture_payload
 from handlers.capture.reading import MAX_NOTE, capture_text
 from handlers.capture.show import show_capture
 from handlers.kit import pending
-from handlers.kit.render import PUNCTUATED_NAME, SENTENCE_MARK
+from handlers.kit.note_or_name import reads_as_note
 from handlers.kit.turn import Turn, member_turn, message_text
-from parsing.dates import find_all_when
 from parsing.notes import Note, parse_note
 from parsing.text import holds_no_words
 from storage.matching import judge
 from storage.models import Draft
 
-# A person's facts beyond a name or a number: someone is being told about, not looked up.
-_PERSON_FACTS = ("birthday", "hobbies", "family", "native_place", "education", "decision_role",
-                 "personality", "born_year")  # fmt: skip
-SENTENCE = 30  # characters: a name, a number or a keyword is shorter
 LONGEST_NAME = 40  # a company's name typed at 这条记录属于哪个客户?
-
-
-def reads_as_note(note: Note, text: str, now: datetime, *, plain: int = SENTENCE) -> bool:
-    """Whether `text` (read as `note`) is a note rather than a name, a phone or a keyword:
-    something happened or is to be done (a visit, a follow-up, a trip), a customer's or a
-    person's facts are told, a day is named beside other words, or it is plainly a
-    sentence. `plain`: unpunctuated text longer than this is a sentence by its length alone
-    (a step that refuses outright passes its own limit: a long company name is no note)."""
-    told = bool(
-        note.interaction
-        or note.follow_ups
-        or note.itineraries
-        or note.purchase_cycle
-        or note.payment_cycle
-        or note.competitors
-        or any(getattr(c, key) for c in note.contacts for key in _PERSON_FACTS)
-    )
-    size = len("".join(text.split()))
-    dated = size > 6 and bool(find_all_when(text, now))
-    sentence = size > plain or (size > PUNCTUATED_NAME and bool(SENTENCE_MARK.search(text)))
-    return told or dated or sentence
 
 
 def _as_note(text: str, now: datetime) -> Note | None:

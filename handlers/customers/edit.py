@@ -13,13 +13,13 @@ from typing import Any
 
 from telegram.ext import CallbackQueryHandler
 
-from handlers.capture.typed import reads_as_note
 from handlers.customers import callbacks
 from handlers.customers.archive import show_card
 from handlers.kit import pending
 from handlers.kit.callback_data import callback_enum, callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import DECISION_ROLES, FIELD_LABELS, PHONE_FIELDS, STATUS_LABELS
+from handlers.kit.note_or_name import reads_as_note
 from handlers.kit.ownership import refuse_unless_owner
 from handlers.kit.phones import shown_phones
 from handlers.kit.render import (

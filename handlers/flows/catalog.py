@@ -12,7 +12,6 @@ from telegram.ext import ConversationHandler
 from handlers.capture.known import customer_named
 from handlers.capture.payload import moment_of
 from handlers.capture.reading import capture_text
-from handlers.capture.typed import reads_as_note
 from handlers.customers.archive import NewCustomer, offer_new, show_card
 from handlers.deals.text import deal_parts, stage_name
 from handlers.flows.engine import Answers, Doubt, Flow, Invalid, Step, build
@@ -35,6 +34,7 @@ from handlers.flows.steps import (
 from handlers.kit import commands, starts
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import is_number
+from handlers.kit.note_or_name import reads_as_note
 from handlers.kit.ownership import refuse_unless_owner
 from handlers.kit.render import (
     clip,

@@ -6,9 +6,9 @@ import re
 from datetime import datetime
 from typing import Any, TypedDict
 
-from handlers.capture.typed import reads_as_note
 from handlers.flows.engine import Answers, Choice, Invalid, Narrowed, Step
 from handlers.flows.people import people_said
+from handlers.kit.note_or_name import reads_as_note
 from handlers.kit.render import no_such_leap_month_said, no_such_moment_said
 from handlers.kit.turn import Turn
 from locales import N_
