@@ -477,7 +477,9 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
 
 _TOPIC_VERB = re.compile(
     r"(?:聊了|谈了|讨论了?|沟通了|交流了?(?![会群过])|介绍了|汇报了|商量了|确认了|商谈了|洽谈了|聊到了?|谈到了?|关于|"
-    r"(?:聊|谈|倾)(?=一下|了一下)|(?:聊|谈|讨论)(?!天|话|得|过|完))(?:了?一下|几句)?\s*"
+    # (打电话…问管网监测项目的进展: what was asked about)
+    r"(?:聊|谈|倾)(?=一下|了一下)|(?:聊|谈|讨论)(?!天|话|得|过|完)|(?<=[,，\s])问(?:了|一下)?(?![我你他她]|能不能|是否|有没有|什么|多少|怎么|哪|可不可以)(?=[\u4e00-\u9fff]{4}))"
+    r"(?:了?一下|几句)?\s*"
 )
 # (就是说那个钢材集采平台的事情: the topic starts after what points at it)
 _TOPIC_LEAD = re.compile(

@@ -267,3 +267,14 @@ def test_a_festival_told_as_what_tomorrow_is() -> None:
     assert reminders("明天中秋，记得给王局发个祝福", eve) == [("2027-09-15", "给王局发个祝福")]
     month_end = datetime(2027, 9, 29, 16, 0, tzinfo=SH)
     assert reminders("明天月底了 记得催回款", month_end) == [("2027-09-30", "催回款")]
+
+
+def test_what_was_asked_about_is_the_headline() -> None:
+    note = parse_note(
+        "下午给市水务局的陈处打了电话，问管网监测项目的进展。他说下周给答复。",
+        datetime(2026, 6, 30, 16, 40, tzinfo=SH),
+    )
+    assert note.interaction is not None and note.interaction.summary == "管网监测项目的进展"
+    # (their question to the rep is no headline)
+    note = parse_note("马总打电话说 春节期间他们电厂要检修 问我们能不能派人值守", MONDAY)
+    assert note.interaction is not None and note.interaction.summary != "能不能派人值守"
