@@ -278,3 +278,10 @@ def test_what_was_asked_about_is_the_headline() -> None:
     # (their question to the rep is no headline)
     note = parse_note("马总打电话说 春节期间他们电厂要检修 问我们能不能派人值守", MONDAY)
     assert note.interaction is not None and note.interaction.summary != "能不能派人值守"
+
+
+def test_hong_is_a_surname_and_guanzhang_a_leaders_title() -> None:
+    note = parse_note("去一趟合肥的科大讯飞 找采购部的洪经理签年度框架", MONDAY)
+    assert [c.salutation for c in note.contacts] == ["洪经理"]
+    note = parse_note("去找南通海关的宋关长聊二期", MONDAY)
+    assert [(c.salutation, c.is_key_leader) for c in note.contacts] == [("宋关长", True)]
