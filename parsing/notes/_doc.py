@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from parsing.dates import When, find_all_when
 
 from ._fold import fold
-from ._lexicon import SURNAMES
+from ._lexicon import SURNAMES, TITLE_RE
 
 __all__ = ["Doc", "is_cjk", "months_back"]
 
@@ -68,6 +68,7 @@ _DAY_LINE = re.compile(
 )
 
 
+_PERSON_LABEL = re.compile(rf"[小老][\u4e00-\u9fff]|[\u4e00-\u9fff]{{1,2}}(?:{TITLE_RE.pattern})")
 _HOUR_IN_LABEL = re.compile(r"\d{1,2}:\d{2}")
 
 
@@ -287,7 +288,11 @@ class Doc:
         theirs = [m.end() for m in speakers if m["who"].strip() != "我"]
         # (欧阳主任 18:10：… / 我：好的 — a line of theirs with its hour, the rep's answer without)
         timed = any(_HOUR_IN_LABEL.search(m.group()) for m in speakers)
-        spoken = bool(mine and theirs) and (bool(stamps) or timed or len(speakers) >= 3)
+        # (小沈：… / 我：好的 — two lines, the other side a person by how they are called)
+        person = any(
+            m["who"].strip() != "我" and _PERSON_LABEL.fullmatch(m["who"].strip()) for m in speakers
+        )
+        spoken = bool(mine and theirs) and (bool(stamps) or timed or person or len(speakers) >= 3)
         self.chat = len(stamps) >= 2 or spoken
         # Where each chat line by someone else starts: there 我 is the customer speaking.
         self.others_lines = [m.end() for m in stamps if not _stamp_who(m).startswith("我")]

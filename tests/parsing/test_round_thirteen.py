@@ -285,3 +285,16 @@ def test_hong_is_a_surname_and_guanzhang_a_leaders_title() -> None:
     assert [c.salutation for c in note.contacts] == ["洪经理"]
     note = parse_note("去找南通海关的宋关长聊二期", MONDAY)
     assert [(c.salutation, c.is_key_leader) for c in note.contacts] == [("宋关长", True)]
+
+
+def test_two_lines_of_a_chat_with_a_person_on_the_other_side() -> None:
+    # 小沈：… / 我：… had not been read as a chat: 我们邹总 was taken for the rep's colleague
+    note = parse_note(
+        "小沈：明早十点，我们邹总在办公室等你\n我：好的，准时到",
+        datetime(2027, 6, 18, 11, 0, tzinfo=SH),
+    )
+    assert [c.salutation for c in note.contacts] == ["小沈", "邹总"]
+    assert note.interaction is not None and note.interaction.kind == "wechat"
+    # (a label that is no person stays a note: 备注：… / 我：…)
+    note = parse_note("备注：下周二去万科\n我：记得带报价", MONDAY)
+    assert note.interaction is None
