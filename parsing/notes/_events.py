@@ -1068,6 +1068,9 @@ _PLACE_STOP = frozenset("的了,和 在去到是开出考学培参调检休度�
 _LATIN_PLACE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?(?![A-Za-z])")
 
 
+_REP_BEFORE = re.compile(r"(?<![跟对和给])我(?![说讲])")
+# 在京, 赴沪, 去穗开会: a city by its one-character name, as a telegraphic note writes it.
+_CITY_SHORT = re.compile(r"[京沪穗津渝蓉杭汉厦](?=$|[\s,。;]|开会|出差|参会|学习|培训|考察|参加)")
 _NOWHERE = frozenset(words("外面 外边 外头 外地 外出 那边 这边 别处"))
 
 
@@ -1084,7 +1087,7 @@ def _place_after(t: str, pos: int, limit: int, latin_too: bool) -> tuple[str, in
         if t[pos:end] in _NOWHERE:
             return None  # 在外面开会: away, no place said
         return t[pos:end], end
-    m = PLACE_RE.match(t, pos)
+    m = PLACE_RE.match(t, pos) or _CITY_SHORT.match(t, pos)
     if m:
         return m.group(), m.end()
     return None
@@ -1103,7 +1106,8 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         if last_day < doc.today:
             continue
         window = t[b : min(cb, b + 24)]
-        mine = "我" in t[max(ca, a - 3) : a] or window.lstrip().startswith("我")
+        # (他跟我说他礼拜五到下礼拜四在德国参展: told to the rep, his trip)
+        mine = bool(_REP_BEFORE.search(t, max(ca, a - 3), a)) or window.lstrip().startswith("我")
         # 提醒一下礼拜一上午十点去江苏银行开会: the rep's own errand, asked to be reminded of
         asked = _ASKED_TO_REMIND.search(t, ca, a)
         if asked and not any(asked.end() <= m.start < a and not m.pronoun for m in people.mentions):
@@ -1153,7 +1157,8 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         if _NOT_TRIP.match(rest.lstrip()):
             continue
         # (客户的赵总下周三要去成都: a named person's going to a city, said right before the day)
-        goer = moved in ("去", "到") and place in PLACES and _named_right_before(doc, people, a)
+        a_city = place in PLACES or _CITY_SHORT.fullmatch(place) is not None
+        goer = moved in ("去", "到") and a_city and _named_right_before(doc, people, a)
         # (王总明天到上海，我去机场接他: his trip, and the day is the rep's too)
         shared = goer and _REP_PART.search(t, b, _sentence_end(t, b)) is not None
         if purpose is None and lead is not None and lead["why"]:
@@ -1164,7 +1169,7 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             continue
         if _AT_THEIRS.match(place):
             continue
-        if purpose is None and place not in PLACES:
+        if purpose is None and not a_city:
             continue
         who = _who(doc, people, a, b, pos)
         if who is None and isinstance(w.start, datetime) and w.end is None:

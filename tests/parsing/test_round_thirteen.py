@@ -298,3 +298,20 @@ def test_two_lines_of_a_chat_with_a_person_on_the_other_side() -> None:
     # (a label that is no person stays a note: 备注：… / 我：…)
     note = parse_note("备注：下周二去万科\n我：记得带报价", MONDAY)
     assert note.interaction is None
+
+
+def test_a_trip_to_a_city_by_its_one_character_name() -> None:
+    trips = parse_note("鲁局 下周二至四在京", datetime(2026, 8, 5, 14, 0, tzinfo=SH)).itineraries
+    assert [(i.who, i.place, i.start, i.end) for i in trips] == [
+        ("鲁局长", "京", date(2026, 8, 11), date(2026, 8, 13))
+    ]
+
+
+def test_a_trip_told_to_the_rep_is_the_persons() -> None:
+    # 他跟我说他… had been read as the rep's own days
+    now = datetime(2027, 8, 18, 18, 20, tzinfo=SH)
+    trips = parse_note("徐州重型机械的车总 他跟我说他礼拜五到下礼拜四在德国参展", now).itineraries
+    assert [(i.who, i.place, i.start, i.end) for i in trips] == [
+        ("车总", "德国", date(2027, 8, 20), date(2027, 8, 26))
+    ]
+    assert parse_note("我礼拜五到下礼拜四在德国参展", now).itineraries == []
