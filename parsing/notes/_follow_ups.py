@@ -1374,6 +1374,7 @@ def find_follow_ups(
     t = doc.t
     # with: its hour was guessed from 上午/下午, and where its date was said
     out: list[tuple[FollowUpFact, bool, tuple[int, int]]] = []
+    deadlines: set[tuple[int, int]] = set()  # where a "by then" date was said
     carried: str | None = None  # a deadline's task, answered with the rep's own day
     for i, w in enumerate(doc.whens):
         if i in claimed or _said_with_the_next(doc, i):
@@ -1458,7 +1459,9 @@ def find_follow_ups(
             action, carried = carried, None  # 我这周四就发 → 把包材的稳定性数据补交
         action = _ASK_TAIL.sub("", action).removeprefix("我") or action  # (…汇报可以吗, agreed)
         out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
-    return _most_precise(out, t, doc.chat)
+        if _a_deadline(d):
+            deadlines.add(w.span)
+    return _most_precise(_met_early(out, deadlines), t, doc.chat)
 
 
 # English "after" a day makes it a time from which, no day (let's meet after 元宵; after 3pm
@@ -1487,6 +1490,40 @@ _GOES_WITH = re.compile(
 )
 _WITH_END = re.compile(r"(?i)\b(?:w|with|and)$")
 _REST_OF_CLAUSE = re.compile(r"/?[^,;。!?\n]{1,40}")
+
+
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+# Words every task shares (发给他, 把…送过去, 一下): no sign two tasks are one.
+_TASK_GLUE = frozenset(
+    words(
+        "发给 给他 给她 送过 过去 过来 上来 上去 一下 我们 他们 你们 先把 再把 把这 把那 寄给 交给 打给"
+    )
+)
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """Whether two tasks speak of one thing: a word of two characters in both that is no
+    task's glue (把年度报价报上来 / 去成都当面交报价 — 报价)."""
+    pairs = (a[i : i + 2] for i in range(len(a) - 1))
+    return any(_HAN_PAIR.fullmatch(w) and w not in _TASK_GLUE and w in b for w in pairs)
+
+
+def _met_early(
+    found: list[tuple[FollowUpFact, bool, tuple[int, int]]], deadlines: set[tuple[int, int]]
+) -> list[tuple[FollowUpFact, bool, tuple[int, int]]]:
+    """A deadline the rep then gives an earlier day of their own for the same thing (让我15号前
+    把年度报价报上来 … 我12号上午去成都当面交报价): one reminder, on the rep's day."""
+    return [
+        (f, guessed, span)
+        for f, guessed, span in found
+        if span not in deadlines
+        or not any(
+            g_span[0] > span[1]
+            and _day_of(g.due) < _day_of(f.due)
+            and _same_thing(f.action, g.action)
+            for g, _, g_span in found
+        )
+    ]
 
 
 def _continued(doc: Doc, people: People, w: When, action: str) -> str:

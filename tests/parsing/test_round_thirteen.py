@@ -315,3 +315,13 @@ def test_a_trip_told_to_the_rep_is_the_persons() -> None:
         ("车总", "德国", date(2027, 8, 20), date(2027, 8, 26))
     ]
     assert parse_note("我礼拜五到下礼拜四在德国参展", now).itineraries == []
+
+
+def test_a_deadline_the_rep_meets_on_an_earlier_day_is_one_reminder() -> None:
+    # the customer's 15号前 and the rep's own 12号 had been two reminders for one report
+    now = datetime(2027, 1, 8, 18, 0, tzinfo=SH)
+    note = "周处长让我1月15号前把年度报价报上来，我打算1月12号上午去成都当面交报价。"
+    assert reminders(note, now) == [("2027-01-12T09:00", "去成都当面交报价")]
+    # (two different things keep both days)
+    note = "周处长让我1月15号前把年度报价报上来，1月12号先寄两罐样品过去。"
+    assert days(note, now) == [date(2027, 1, 15), date(2027, 1, 12)]
