@@ -1461,7 +1461,7 @@ def find_follow_ups(
         out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
         if _a_deadline(d):
             deadlines.add(w.span)
-    return _most_precise(_met_early(out, deadlines), t, doc.chat)
+    return _most_precise(_a_day_of_the_week(_met_early(out, deadlines), t), t, doc.chat)
 
 
 # English "after" a day makes it a time from which, no day (let's meet after 元宵; after 3pm
@@ -1506,6 +1506,23 @@ def _same_thing(a: str, b: str) -> bool:
     task's glue (把年度报价报上来 / 去成都当面交报价 — 报价)."""
     pairs = (a[i : i + 2] for i in range(len(a) - 1))
     return any(_HAN_PAIR.fullmatch(w) and w not in _TASK_GLUE and w in b for w in pairs)
+
+
+_WEEK_ALONE = re.compile(r"(?:下下|下)个?(?:周|礼拜|星期)")
+
+
+def _a_day_of_the_week(
+    found: list[tuple[FollowUpFact, bool, tuple[int, int]]], t: str
+) -> list[tuple[FollowUpFact, bool, tuple[int, int]]]:
+    """下周要跟进: … 下周二下午3点电话罗经理 — the week said alone is kept only when no other
+    reminder of the note falls in it (its Monday stood for "some day that week")."""
+    days = [_day_of(f.due) for f, _, span in found if not _WEEK_ALONE.fullmatch(t, *span)]
+    return [
+        (f, guessed, span)
+        for f, guessed, span in found
+        if not _WEEK_ALONE.fullmatch(t, *span)
+        or not any(0 <= (d - _day_of(f.due)).days < 7 for d in days)
+    ]
 
 
 def _met_early(

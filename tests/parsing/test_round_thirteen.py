@@ -325,3 +325,10 @@ def test_a_deadline_the_rep_meets_on_an_earlier_day_is_one_reminder() -> None:
     # (two different things keep both days)
     note = "周处长让我1月15号前把年度报价报上来，1月12号先寄两罐样品过去。"
     assert days(note, now) == [date(2027, 1, 15), date(2027, 1, 12)]
+
+
+def test_next_week_said_alone_gives_way_to_a_day_of_that_week() -> None:
+    # 下周要跟进 had been a reminder on Monday beside Tuesday's call
+    note = "下周要跟进: 广州白云机场 罗经理 13802799612\n下周二 下午3点 电话 罗经理"
+    assert days(note, datetime(2027, 5, 20, 10, 0, tzinfo=SH)) == [date(2027, 5, 25)]
+    assert days("下周去拜访万科", datetime(2027, 5, 20, 10, 0, tzinfo=SH)) == [date(2027, 5, 24)]
