@@ -175,7 +175,7 @@ _OUR_OTHERS_DO = re.compile(
 # What no one will do at that day: 签不了, 都不在, 事太多 (a state), 春节快乐 (a greeting); and
 # (_FOR_THE_REP) what the customer does for the rep (明天把文档发我).
 _NOT_TO_DO = re.compile(
-    r"不了|不成|不能|没法|来不及|太忙|很忙|没空|不在|太多|有事|^快乐|^愉快|不$|"
+    r"不了|不成|不能|没法|来不及|太忙|很忙|没空|不在|太多|有事|^快乐|^愉快|不$|不下来|"
     # 他们开会定供应商, 他们会把需求发过来 (theirs), 请假, 年会, 起张总负责 (no task), 联系我
     r"^(?:他们|她们|对方)|请假|休假|年会|负责|^起|(?:联系|找|约|打给)我(?!们的)|"
     # 就不去了, 如果有空再去 (a condition), 每天早上开会 (a habit), 张总过生日 (someone's day)
@@ -635,10 +635,12 @@ _DONE_BY_THEN = re.compile(
     r"|\s*去的(?!话|时候|人|那|这|地方)"  # (21号去的兰州石化: gone then)
 )
 # A weekday said bare (no 下, 这, 本) of something its clause says was done.
-_BARE_WEEKDAY = re.compile(r"(?:周|礼拜|星期)[一二三四五六日天](?:上午|下午|晚上|中午)?")
+_BARE_WEEKDAY = re.compile(
+    r"(?:(?:周|礼拜|星期)[一二三四五六日天])?(?:上午|下午|晚上|中午)?(?<=[一二三四五六日天午上])"
+)
 _DONE_THAT_DAY = re.compile(
-    r"(?![^,，。;；]*?(?:要|会|再|准备|打算|计划|约|以后|之后|后))"
-    r"[^,，。;；]{0,24}?(?:聊|见|去|吃|打|谈|拜访|通|碰|喝|开)了"
+    r"(?![^。;；\n]*?(?:要|会|再|准备|打算|计划|约|以后|之后|后))"
+    r"[^。;；\n]{0,24}?(?:聊|见|去|吃|打|谈|拜访|通|碰|喝|开)了"
 )
 _EN_GONE = re.compile(r"(?i)\s*(?:was|were|went|had)\b")
 # A day said to be another (明天就月底了, 下周五就是元旦了, 后天周六, 下个礼拜天是二月二十八号):

@@ -332,3 +332,18 @@ def test_next_week_said_alone_gives_way_to_a_day_of_that_week() -> None:
     note = "下周要跟进: 广州白云机场 罗经理 13802799612\n下周二 下午3点 电话 罗经理"
     assert days(note, datetime(2027, 5, 20, 10, 0, tzinfo=SH)) == [date(2027, 5, 25)]
     assert days("下周去拜访万科", datetime(2027, 5, 20, 10, 0, tzinfo=SH)) == [date(2027, 5, 24)]
+
+
+def test_a_part_of_the_day_said_of_something_done_is_no_task() -> None:
+    eve = datetime(2027, 6, 8, 18, 30, tzinfo=SH)
+    # after 明天端午。, 下午 had taken tomorrow's day: a visit done became a reminder
+    assert days("明天端午。下午在上海申通地铁维保公司，见了车辆部的鲁工", eve) == []
+    assert days("明天下午去万科见张总", eve) == [date(2027, 6, 9)]
+
+
+def test_a_decision_they_cannot_reach_by_then_is_no_task() -> None:
+    note = (
+        "姜主任说他们一月二十五号要报集团预算然后春节前肯定定不下来"
+        "于工说让我礼拜五之前把那个节能测算表发给他"
+    )
+    assert days(note, datetime(2027, 1, 6, 19, 10, tzinfo=SH)) == [date(2027, 1, 8)]
