@@ -68,8 +68,9 @@ _DAY_LINE = re.compile(
 )
 
 
-_PERSON_LABEL = re.compile(rf"[小老][\u4e00-\u9fff]|[\u4e00-\u9fff]{{1,2}}(?:{TITLE_RE.pattern})")
-_HOUR_IN_LABEL = re.compile(r"\d{1,2}:\d{2}")
+_PERSON_LABEL = re.compile(
+    rf"[小老][\u4e00-\u9fff]|[\u4e00-\u9fff][姐哥]|[\u4e00-\u9fff]{{1,2}}(?:{TITLE_RE.pattern})"
+)
 
 
 def _line_of(t: str, pos: int) -> tuple[int, int]:
@@ -286,13 +287,12 @@ class Doc:
         ]
         mine = [m.end() for m in speakers if m["who"].strip() == "我"]
         theirs = [m.end() for m in speakers if m["who"].strip() != "我"]
-        # (欧阳主任 18:10：… / 我：好的 — a line of theirs with its hour, the rep's answer without)
-        timed = any(_HOUR_IN_LABEL.search(m.group()) for m in speakers)
-        # (小沈：… / 我：好的 — two lines, the other side a person by how they are called)
+        # (小沈：… / 我：好的, 欧阳主任 18:10：… / 我：… — the other side a person by how they
+        # are called; 会议 14:00：… / 我：… is a note's label, no chat)
         person = any(
             m["who"].strip() != "我" and _PERSON_LABEL.fullmatch(m["who"].strip()) for m in speakers
         )
-        spoken = bool(mine and theirs) and (bool(stamps) or timed or person or len(speakers) >= 3)
+        spoken = bool(mine and theirs) and (bool(stamps) or person or len(speakers) >= 3)
         self.chat = len(stamps) >= 2 or spoken
         # Where each chat line by someone else starts: there 我 is the customer speaking.
         self.others_lines = [m.end() for m in stamps if not _stamp_who(m).startswith("我")]

@@ -126,7 +126,7 @@ _REMIND_ME = re.compile(r"(?<![户他她方])提醒我(?!们)")
 # 正月十五前把今年的包材订单定下来: what they will have decided by then
 _THEIR_DECISION = re.compile(r"^把[^\s,;。]{1,12}?(?:定下来|批下来|定了|批了)$")
 _ANSWER_TO_REP = re.compile(r"^(?:给你)?(?:答复|回复|回话|反馈)(?:你|给你)")
-_NOT_THE_DAY = re.compile(r"避开|避免|除了|不要")
+_NOT_THE_DAY = re.compile(r"避开|避免|除了|不要|(?<![特区分告差级类识性派])别(?!忘)(?:在)?")
 _SUBJECT_END = re.compile(
     r"(?:他|她|他们|她们|对方|客户|财务|领导|老板|法务)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$"
     r"|说\s*$"
@@ -1498,7 +1498,8 @@ _HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 # Words every task shares (发给他, 把…送过去, 一下): no sign two tasks are one.
 _TASK_GLUE = frozenset(
     words(
-        "发给 给他 给她 送过 过去 过来 上来 上去 一下 我们 他们 你们 先把 再把 把这 把那 寄给 交给 打给"
+        "发给 给他 给她 送过 过去 过来 上来 上去 一下 我们 他们 你们 先把 再把 把这 把那 寄给 交给 打给 "
+        "提交 递交 整理 准备 发送"
     )
 )
 
@@ -1516,15 +1517,21 @@ _WEEK_ALONE = re.compile(r"(?:下下|下)个?(?:周|礼拜|星期)")
 def _a_day_of_the_week(
     found: list[tuple[FollowUpFact, bool, tuple[int, int]]], t: str
 ) -> list[tuple[FollowUpFact, bool, tuple[int, int]]]:
-    """下周要跟进: … 下周二下午3点电话罗经理 — the week said alone is kept only when no other
-    reminder of the note falls in it (its Monday stood for "some day that week")."""
+    """下周要跟进: … 下周二下午3点电话罗经理 — the week said alone with no task of its own is
+    kept only when no other reminder of the note falls in it (its Monday stood for "some day
+    that week")."""
     days = [_day_of(f.due) for f, _, span in found if not _WEEK_ALONE.fullmatch(t, *span)]
     return [
         (f, guessed, span)
         for f, guessed, span in found
         if not _WEEK_ALONE.fullmatch(t, *span)
+        or f.action not in _WEAK_ACTIONS  # (下周回访张总: a task of its own)
         or not any(0 <= (d - _day_of(f.due)).days < 7 for d in days)
     ]
+
+
+# 先把去年的报价单整理一下: a step that only prepares the thing, not the thing handed over.
+_PREPARES = re.compile(r"整理|准备|做好|核对")
 
 
 def _met_early(
@@ -1539,6 +1546,7 @@ def _met_early(
         or not any(
             g_span[0] > span[1]
             and _day_of(g.due) < _day_of(f.due)
+            and _PREPARES.search(g.action) is None
             and _same_thing(f.action, g.action)
             for g, _, g_span in found
         )

@@ -347,3 +347,30 @@ def test_a_decision_they_cannot_reach_by_then_is_no_task() -> None:
         "于工说让我礼拜五之前把那个节能测算表发给他"
     )
     assert days(note, datetime(2027, 1, 6, 19, 10, tzinfo=SH)) == [date(2027, 1, 8)]
+
+
+def test_from_the_second_review() -> None:
+    # 特别 holds no 别: the call was made
+    note = parse_note("今天特别打电话感谢了王局长", MONDAY)
+    assert note.interaction is not None and note.interaction.kind == "call"
+    # a note's label with an hour is no chat; 陈姐：… / 我：… is one
+    assert parse_note("会议 14:00：讨论二期方案\n我：准备PPT", MONDAY).interaction is None
+    note = parse_note("陈姐：合同收到了，下周盖章\n我：好的陈姐", MONDAY)
+    assert note.interaction is not None and note.interaction.kind == "wechat"
+    # two things sharing a verb keep both days; a step that only prepares keeps the deadline
+    assert days("客户让我们2月5号前提交投标文件，我2月3号去提交保证金") == [
+        date(2027, 2, 5),
+        date(2027, 2, 3),
+    ]
+    march = datetime(2027, 3, 1, 9, 30, tzinfo=SH)
+    assert days("王局长让我15号前把年度报价报上来，12号我先把去年的报价单整理一下", march) == [
+        date(2027, 3, 15),
+        date(2027, 3, 12),
+    ]
+    # 下周 with a task of its own stays
+    assert days("下周回访张总，下个月5号再交货") == [date(2027, 2, 1), date(2027, 2, 5)]
+    # 别 before a day: not that day
+    assert days("千万别周五去拜访刘总，改周四上午去") == [date(2027, 1, 28)]
+    assert days("他让我别周五打电话") == []
+    # a note's labels are no company
+    assert parse_note("进展：方案已提交", MONDAY).company is None
