@@ -12,7 +12,7 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from storage.models import FollowUp
+from storage.models import Contact, FollowUp
 from tests.conftest import BotHarness
 
 NOW = datetime(2026, 12, 3, 21, 20, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -41,3 +41,25 @@ async def test_a_festival_typed_at_search_is_searched_not_made_a_reminder(
     else:
         assert "没找到和「月底」相关的客户" in found.text
     assert await bot.scalars(select(FollowUp.id)) == []
+
+
+@pytest.mark.parametrize("typed", ["戴总和物资部的钱科长", "戴总、物资部钱科长"])
+async def test_a_person_met_named_with_their_department_is_one_of_several(
+    bot: BotHarness, typed: str
+) -> None:
+    li = bot.user("李明")
+    await li.send("今天拜访了中交二航局的戴总,聊了明年钢材供货")
+    await li.press("保存")
+    await li.send("/visit")
+    await li.press("中交二航局")
+    met = await li.send(typed)
+    assert "👥 见到 2 位:戴总、钱科长" in met.text
+    assert "✅ 👤 戴总" in met.buttons and "✅ 👤 钱科长" in met.buttons
+    await li.press("完成选择")
+    await li.send("谈了明年钢材供货的框架")
+    await li.press("跳过")
+    done = await li.press("跳过")
+    assert "「见了:戴总、钱科长;谈了:谈了明年钢材供货的框架」" in done.text
+    # 戴总 is the one kept already; 钱科长 is new, and 物资部 is kept with his title.
+    people = {c.salutation: c.title for c in await bot.scalars(select(Contact))}
+    assert people == {"戴总": "总", "钱科长": "物资部科长"}
