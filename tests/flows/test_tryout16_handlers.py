@@ -12,6 +12,7 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
+from storage.cycle import VisitPlan
 from storage.models import Contact, FollowUp
 from tests.conftest import BotHarness
 
@@ -63,3 +64,16 @@ async def test_a_person_met_named_with_their_department_is_one_of_several(
     # 戴总 is the one kept already; 钱科长 is new, and 物资部 is kept with his title.
     people = {c.salutation: c.title for c in await bot.scalars(select(Contact))}
     assert people == {"戴总": "总", "钱科长": "物资部科长"}
+
+
+async def test_the_person_to_call_on_ends_at_the_comma(bot: BotHarness) -> None:
+    li = bot.user("李明")
+    await li.send("/customer 宁波舟山港")
+    await li.press("新建")
+    card = await li.send("/plan 明天上午10点拜见宁波舟山港刘总，目的是敲定一季度订单")
+    assert (
+        "🏢 宁波舟山港\n🕘 12月4日(周五) 10:00\n🎯 目的:敲定一季度订单\n👤 拜见:刘总" in card.text
+    )
+    assert "刘总，" not in card.text
+    await li.press("提交")
+    assert await bot.scalar(select(VisitPlan.attendees)) == "刘总"
