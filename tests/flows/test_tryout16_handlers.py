@@ -77,3 +77,17 @@ async def test_the_person_to_call_on_ends_at_the_comma(bot: BotHarness) -> None:
     assert "刘总，" not in card.text
     await li.press("提交")
     assert await bot.scalar(select(VisitPlan.attendees)) == "刘总"
+
+
+async def test_a_visit_says_back_the_follow_up_it_added_with_its_task(bot: BotHarness) -> None:
+    li = bot.user("李明")
+    await li.send("今天拜访了中交二航局的戴总,聊了明年钢材供货")
+    await li.press("保存")
+    await li.send("/visit")
+    await li.press("中交二航局")
+    await li.press("戴总")
+    await li.press("完成选择")
+    await li.send("谈了明年钢材供货的框架,戴总让我们下周一前把报价发过去")
+    await li.press("跳过")
+    done = await li.send("下周一前把报价发给戴总")
+    assert "⏰ 已加跟进:12月7日(周一) 把报价发给戴总" in done.text
