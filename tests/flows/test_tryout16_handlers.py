@@ -91,3 +91,16 @@ async def test_a_visit_says_back_the_follow_up_it_added_with_its_task(bot: BotHa
     await li.press("跳过")
     done = await li.send("下周一前把报价发给戴总")
     assert "⏰ 已加跟进:12月7日(周一) 把报价发给戴总" in done.text
+
+
+async def test_a_search_ended_as_a_sentence_ends_still_finds(bot: BotHarness) -> None:
+    li = bot.user("李明")
+    await li.send("中交二航局戴总说中秋礼品他们很喜欢")
+    await li.press("保存")
+    found = await li.send("/find 中交二航局。")
+    assert found.text.startswith("找到 1 个客户:") and "🏢 中交二航局" in found.buttons
+    await li.send("🔍 查找")
+    found = await li.send("中秋。")
+    assert "🏢 中交二航局:「中交二航局戴总说中秋礼品他们很喜欢」" in found.text
+    missed = await li.send("/find 万科!")
+    assert "没找到和「万科」相关的客户" in missed.text
