@@ -13,7 +13,7 @@ import time_machine
 from sqlalchemy import select
 
 from storage.cycle import VisitPlan
-from storage.models import Contact, FollowUp
+from storage.models import Contact, Customer, FollowUp
 from tests.conftest import BotHarness
 
 NOW = datetime(2026, 12, 3, 21, 20, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -104,3 +104,21 @@ async def test_a_search_ended_as_a_sentence_ends_still_finds(bot: BotHarness) ->
     assert "🏢 中交二航局:「中交二航局戴总说中秋礼品他们很喜欢」" in found.text
     missed = await li.send("/find 万科!")
     assert "没找到和「万科」相关的客户" in missed.text
+
+
+async def test_a_name_another_customer_has_says_how_to_go_on(bot: BotHarness) -> None:
+    li = bot.user("李明")
+    await li.send("/customer 浙江交工")
+    await li.press("新建")
+    await li.send("/customer 顺丰")
+    await li.press("新建")
+    await li.press("✏️ 编辑资料")
+    await li.press("客户名称")
+    refused = await li.send("浙江交工")
+    assert refused.text == (
+        "团队里已有客户「浙江交工」(由 李明 负责),不能改成同一个名称。"
+        "请输入别的名称,或发“跳过”不改。"
+    )
+    kept = await li.send("跳过")
+    assert "🏢 顺丰" in kept.text
+    assert sorted(await bot.scalars(select(Customer.name))) == ["浙江交工", "顺丰"]
