@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from storage.cycle import VisitPlan
 from storage.models import Contact, Customer, FollowUp
+from tests.builders import make_team
 from tests.conftest import BotHarness
 
 NOW = datetime(2026, 12, 3, 21, 20, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -122,3 +123,19 @@ async def test_a_name_another_customer_has_says_how_to_go_on(bot: BotHarness) ->
     kept = await li.send("跳过")
     assert "🏢 顺丰" in kept.text
     assert sorted(await bot.scalars(select(Customer.name))) == ["浙江交工", "顺丰"]
+
+
+async def test_a_manager_reads_what_a_reps_notes_say(bot: BotHarness) -> None:
+    team = await make_team(bot)
+    wang = team.wang
+    await wang.send("今天拜访了中交二航局的戴总,聊了明年钢材供货")
+    await wang.press("保存")
+    await wang.send("中交二航局戴总说中秋礼品他们很喜欢")
+    await wang.press("保存")
+    await team.manager.send("/team")
+    drilled = await team.manager.press("🔎 王磊")
+    lines = drilled.text.splitlines()
+    assert lines[0] == "👤 王磊 · 最近记录"
+    # 备注 中交二航局 alone had said nothing of what was noted
+    assert lines[1].endswith("备注 中交二航局:中交二航局戴总说中秋礼品他们很喜欢")
+    assert lines[2].endswith("拜访 中交二航局:明年钢材供货")  # a visit says its headline
