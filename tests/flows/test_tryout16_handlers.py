@@ -1,6 +1,8 @@
 """The handler-side items of tryout 16 (Thursday 3 December 2026, 21:20; a new rep and a manager
-in the local chat): a festival typed at 🔍 查找 is searched, not made a reminder; /visit's 见了谁?
-reads a person named with a department (戴总和物资部的钱科长); /plan's 拜见 ends at the comma."""
+in the local chat): a festival typed at 🔍 查找 is searched, not made a reminder, and a keyword
+ending in 。 still finds; /visit's 见了谁? reads a person named with a department (戴总和物资部的
+钱科长) and says the follow-up it added with its task; /plan's 拜见 ends at the comma; a rename to
+another customer's name says how to go on; a manager's drill-down says what a rep's notes say."""
 
 from __future__ import annotations
 
