@@ -406,6 +406,7 @@ class RecentInteraction:
     occurred_at: datetime
     summary: str | None
     timed: bool = True  # False: only the day was said
+    note: str | None = None  # the rep's own words, for a record with no headline
 
 
 @dataclass(frozen=True)
@@ -432,6 +433,7 @@ async def rep_activity(
             Interaction.occurred_at,
             Interaction.summary,
             Interaction.timed,
+            Interaction.note,
         )
         .join(Customer, Customer.id == Interaction.customer_id)
         .where(Interaction.member_id == member.id, *_joined_team_customer(actor.team_id))

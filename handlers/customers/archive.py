@@ -487,11 +487,16 @@ async def _resolve_draft(
 # -- /find ------------------------------------------------------------------------------------
 
 
+_AROUND_WORDS = " ,，.。、;；:：!！?？…~～\"'“”‘’「」『』《》()()"
+
+
 async def _search(turn: Turn, text: str, offset: int = 0, *, ended: bool = False) -> bool:
     """Show what matches `text`; whether anything did. `ended`: typed in 查找's mode, which
     the answer closes (the answer says so)."""
     _ = turn._
     text = " ".join(text.split())
+    # 中交二航局。 typed as a sentence ends: the words, not the full stop (tryout 16)
+    text = text.strip(_AROUND_WORDS) or text
     matches = await _repo(turn).search_names(text, PAGE_SIZE + 1, offset) if text else []
     # The rep's own reminders, which name no customer, under the first page.
     reminders = await own_reminders_with(turn.session, turn.actor, text) if not offset else []

@@ -452,7 +452,8 @@ async def _renamed(turn: Turn, customer: Customer, text: str, clear: bool) -> bo
         owner = judged.owner.name if judged.owner is not None else turn.member.name
         turn.say(
             _(
-                "团队里已有客户「{name}」(由 {owner} 负责),不能改成同一个名称。",
+                "团队里已有客户「{name}」(由 {owner} 负责),不能改成同一个名称。"
+                "请输入别的名称,或发“跳过”不改。",
                 name=same.name,
                 owner=owner,
             )

@@ -212,7 +212,9 @@ async def finish_visit(turn: Turn, answers: Answers) -> None:
             due_at=due_at,
             interaction=visit,
         )
-        lines.append(_("⏰ 已加跟进:{date}", date=moment(_, due, turn.member.timezone, now.date())))
+        when = moment(_, due, turn.member.timezone, now.date())
+        # the task is said back with its day, as saved (tryout 16: only the day was)
+        lines.append(_("⏰ 已加跟进:{date} {what}", date=when, what=task or _("跟进")))
     turn.say("\n".join(lines))
     await show_card(turn, customer)
 

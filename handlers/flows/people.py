@@ -13,6 +13,18 @@ from parsing.text import simplified
 _MET = re.compile(r"^(?:今天|刚才)?(?:拜见|会见|见到|见过|见)了?\s*")
 # Between people; a space is not one (李娜 采购主管 is one person with a title).
 _BETWEEN = re.compile(r"\s*(?:[、,,;;/]|以及|还有|和|跟|与|及)\s*")
+# A department said before the person (物资部的钱科长, 采购部 孙经理): where they work, kept
+# with their title; never the person's name.
+_DEPARTMENT = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:部门|中心|办公室|部|处|科|室|办))的?\s*")
+
+
+def department(part: str, *said: str | None) -> str | None:
+    """The department said before the person (物资部的钱科长 → 物资部), who is `said` (their
+    name, salutation or title as read); None when the person's words come first (王明处长)."""
+    folded = simplified(part)
+    at = min((i for word in said if word and (i := folded.find(simplified(word))) >= 0), default=0)
+    found = _DEPARTMENT.fullmatch(folded[:at].strip()) if at else None
+    return part[found.start(1) : found.end(1)] if found else None
 
 
 def _is_one_person(part: str, now: datetime) -> bool:
@@ -21,9 +33,13 @@ def _is_one_person(part: str, now: datetime) -> bool:
     people = parse_note(f"见了{part}", now).contacts
     if len(people) != 1 or not (people[0].name or people[0].salutation):
         return False
-    rest = simplified("".join(part.split()))
     person = people[0]
-    for said in sorted(filter(None, (person.name, person.salutation, person.title)), key=len)[::-1]:
+    words = (person.name, person.salutation, person.title)
+    where = department(part, *words)  # 物资部的钱科长: said where he works, then who he is
+    rest = simplified("".join(part.split()))
+    if where:
+        rest = rest.removeprefix(simplified("".join(where.split()))).lstrip("的")
+    for said in sorted(filter(None, words), key=len)[::-1]:
         rest = rest.replace(said, "", 1)
     return not rest
 

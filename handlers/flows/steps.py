@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any, TypedDict
 
 from handlers.flows.engine import Answers, Choice, Invalid, Narrowed, Step
-from handlers.flows.people import people_said
+from handlers.flows.people import department, people_said
 from handlers.kit.note_or_name import reads_as_note
 from handlers.kit.render import no_such_leap_month_said, no_such_moment_said
 from handlers.kit.turn import Turn
@@ -156,6 +156,9 @@ async def _one_met(turn: Turn, customer: Customer, said: str, answers: Answers) 
     for i, person in enumerate(people):
         if person["customer"] == customer.id and same_name(person["name"], label):
             return f"{NEW_PERSON}{i}", person["salutation"] or person["name"]
+    where = department(said, name, salutation)
+    if where is not None and (name or salutation):  # 物资部的钱科长: 钱科长, 物资部科长
+        title = f"{where}{title or ''}"
     people.append(
         NewPerson(
             customer=customer.id, name=label, surname=surname, title=title, salutation=salutation

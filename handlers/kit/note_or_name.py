@@ -7,6 +7,7 @@ what this reads as a note, so a note typed at the wrong question is never filed 
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from handlers.kit.render import PUNCTUATED_NAME, SENTENCE_MARK
@@ -19,6 +20,7 @@ __all__ = ["SENTENCE", "reads_as_note"]
 _PERSON_FACTS = ("birthday", "hobbies", "family", "native_place", "education", "decision_role",
                  "personality", "born_year")  # fmt: skip
 SENTENCE = 30  # characters: a name, a number or a keyword is shorter
+_WORDS = re.compile(r"[^\W_]")  # a letter or a digit of any script: not punctuation or space
 
 
 def reads_as_note(note: Note, text: str, now: datetime, *, plain: int = SENTENCE) -> bool:
@@ -26,7 +28,10 @@ def reads_as_note(note: Note, text: str, now: datetime, *, plain: int = SENTENCE
     something happened or is to be done (a visit, a follow-up, a trip), a customer's or a
     person's facts are told, a day is named beside other words, or it is plainly a
     sentence. `plain`: unpunctuated text longer than this is a sentence by its length alone
-    (a step that refuses outright passes its own limit: a long company name is no note)."""
+    (a step that refuses outright passes its own limit: a long company name is no note).
+    A day and nothing else (中秋, 月底) tells nothing to do: a word to look up (tryout 16)."""
+    if _only_a_day(text, now):
+        return False
     told = bool(
         note.interaction
         or note.follow_ups
@@ -40,3 +45,12 @@ def reads_as_note(note: Note, text: str, now: datetime, *, plain: int = SENTENCE
     dated = size > 6 and bool(find_all_when(text, now))
     sentence = size > plain or (size > PUNCTUATED_NAME and bool(SENTENCE_MARK.search(text)))
     return told or dated or sentence
+
+
+def _only_a_day(text: str, now: datetime) -> bool:
+    """The text is one date expression, give or take punctuation: 中秋, 月底。, 明天."""
+    found = find_all_when(text, now)
+    if len(found) != 1:
+        return False
+    start, end = found[0].span
+    return not _WORDS.search(text[:start] + text[end:])

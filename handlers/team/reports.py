@@ -23,7 +23,7 @@ from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.labels import KIND_LABELS
 from handlers.kit.offload import on_drawing_thread
-from handlers.kit.render import date_range, happened, short_date
+from handlers.kit.render import clip, date_range, happened, record_lines, short_date
 from handlers.kit.routes import follow
 from handlers.kit.turn import Turn, member_turn
 from handlers.team import callbacks
@@ -235,6 +235,8 @@ def collection_lines(_: Translator, collected: Collection) -> list[str]:
 
 # -- drill-down ------------------------------------------------------------------------------
 
+DRILLED_WORDS = 40  # characters of a record's words on a rep's drill-down line
+
 
 async def _drill(turn: Turn, member_id: int, key: str) -> None:
     _ = turn._
@@ -246,7 +248,9 @@ async def _drill(turn: Turn, member_id: int, key: str) -> None:
     lines = [_("👤 {name} · 最近记录", name=member.name)]
     for item in recent:
         when = happened(_, item.occurred_at, item.timed, tz, today)
-        summary = f":{item.summary}" if item.summary else ""
+        # a note's own words where it has no headline (备注 中交二航局 had said nothing)
+        words, _under = record_lines(item.summary, item.note, whole=False)
+        summary = f":{clip(words, DRILLED_WORDS)}" if words else ""
         lines.append(f"· {when} {_(KIND_LABELS[item.kind])} {item.customer_name}{summary}")
     if not recent:
         lines.append(_("还没有记录。"))

@@ -68,6 +68,9 @@ def _summary(_: Translator, row: PlanRow, zone: str) -> str:
     return f"{_when(_, row, zone)} {row.customer_name} · {row.goal}"
 
 
+_AROUND_WHO = " \t,，、;；。.:：!！?？"
+
+
 def attendees(found: PlanText, customer: str) -> str | None:
     """Who will be met, without the customer's name said with them: 拜见华东电力设计院王局长 and
     拜访华东电力设计院的王局长 both meet 王局长 of 华东电力设计院."""
@@ -77,7 +80,8 @@ def attendees(found: PlanText, customer: str) -> str | None:
     hint = found.company_hint or ""
     if who is None and hint.startswith(customer):
         who = hint.removeprefix(customer).lstrip("的") or None
-    return who
+    # 拜见宁波舟山港刘总，目的是… : the comma before the goal ends the person (tryout 16)
+    return who.strip(_AROUND_WHO) or None if who else None
 
 
 def company_said(hint: str | None, now: datetime) -> str | None:

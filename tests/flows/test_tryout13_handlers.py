@@ -417,7 +417,9 @@ async def test_a_customer_is_renamed_in_edit(bot: BotHarness) -> None:
     asked = await wang.press("客户名称")
     assert "客户名称现在是:华东电力设记院" in asked.text and "无" not in asked.text
     refused = await wang.send("顺丰")
-    assert refused.text == "团队里已有客户「顺丰」(由 王磊 负责),不能改成同一个名称。"
+    assert refused.text == (
+        "团队里已有客户「顺丰」(由 王磊 负责),不能改成同一个名称。请输入别的名称,或发“跳过”不改。"
+    )
     refused = await wang.send("今天拜访了华东电力设计院的王局长,聊了报价")
     assert refused.text.startswith("这看起来是一条记录,不像客户名称。")
     card = await wang.send("华东电力设计院")
