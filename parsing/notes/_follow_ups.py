@@ -84,9 +84,13 @@ _FILLER = re.compile(
 )
 _TRAIL = re.compile(r"[\s,!?。~吧啊哦呀了]+$")
 # A bare verb names who with it: 万科刘总 明天10点见 → 见刘总.
-_BARE_VERB = frozenset(words("见 见面 约 拜访 回访 联系 电 电话 打电话 call visit meet"))
+_BARE_VERB = frozenset(
+    words("见 见面 约 拜访 回访 联系 电 电话 打电话 call visit meet 打球 钓鱼 打高尔夫")
+)
 # (明10点电: a telegraphic note's call)
 _WITH_WHOM = {"见面": "和{}见面", "打电话": "给{}打电话", "电话": "给{}打电话", "电": "给{}打电话"}
+# (跟戴总约了周六下午三点打球 → 和戴总打球: time spent with the person)
+_WITH_WHOM.update({verb: "和{}" + verb for verb in words("打球 钓鱼 打高尔夫")})
 # English notes put the verb first: call Lee at 万科 next Fri 3pm.
 _EN_VERB = re.compile(
     r"(?i)\b(?:call|visit|meet(?:ing)?|send|email|ping|follow up(?: with)?|lunch|dinner|present)\b"
@@ -1459,7 +1463,11 @@ def find_follow_ups(
             action = joined
         if carried and _BARE_SENDING.match(action):
             action, carried = carried, None  # 我这周四就发 → 把包材的稳定性数据补交
+        asked_of = _ASK_TAIL.search(action) is not None
         action = _ASK_TAIL.sub("", action).removeprefix("我") or action  # (…汇报可以吗, agreed)
+        if d.by_customer or asked_of:
+            # (明天上午你给我回个电话 → 给孙经理回个电话; 下周二能见一面吗？… → 见一面)
+            action = re.sub(r"^(?:你们|你|能)(?=[\u4e00-\u9fff]{2})", "", action)
         out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
         if _a_deadline(d):
             deadlines.add(w.span)

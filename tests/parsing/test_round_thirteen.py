@@ -374,3 +374,15 @@ def test_from_the_second_review() -> None:
     assert days("他让我别周五打电话") == []
     # a note's labels are no company
     assert parse_note("进展：方案已提交", MONDAY).company is None
+
+
+def test_from_tryout_sixteen() -> None:
+    thursday_night = datetime(2026, 12, 3, 21, 20, tzinfo=SH)
+    # 标书的技术部分 had made 标书 a new customer
+    assert parse_note("今晚把标书的技术部分改完", thursday_night).company is None
+    chat = "孙经理 14:33\n明天上午你给我回个电话，谈谈钢绞线的报价\n我 14:40\n好的孙经理"
+    assert reminders(chat, thursday_night) == [("2026-12-04T09:00", "给孙经理回个电话")]
+    assert reminders("下周二能见一面吗？刘总说可以", thursday_night) == [("2026-12-08", "见一面")]
+    assert reminders("跟戴总约了周六下午三点打球", thursday_night) == [
+        ("2026-12-05T15:00", "和戴总打球")
+    ]
