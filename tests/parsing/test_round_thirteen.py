@@ -386,3 +386,13 @@ def test_from_tryout_sixteen() -> None:
     assert reminders("跟戴总约了周六下午三点打球", thursday_night) == [
         ("2026-12-05T15:00", "和戴总打球")
     ]
+
+
+def test_their_own_meeting_in_english_is_no_visit() -> None:
+    now = datetime(2028, 2, 22, 16, 0, tzinfo=SH)
+    note = parse_note(
+        "祝总 (海信) mentioned their budget meeting is every March; nothing to do.", now
+    )
+    assert note.interaction is None
+    note = parse_note("Meeting with 祝总 today re budget", now)
+    assert note.interaction is not None and note.interaction.kind == "visit"
