@@ -1336,6 +1336,8 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
         return False  # (和郝经理视频会议…对方坚持8月底交货: 对方 is the subject)
     if _THEIR_TRIP.match(action):
         return True  # 严经理正月初五要去遵义他丈母娘家, 他国庆要去敦煌玩: their own journey
+    if d.by_customer and not said_subject and not re.search(r"你", action):
+        return True  # 刘总：我们邹总下周二到上海 — one of theirs, told in their own line
     if _REP_ACTION.match(action):
         return False
     raw_after = t[d.b : d.b + 3].lstrip()

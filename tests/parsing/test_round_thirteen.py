@@ -396,3 +396,9 @@ def test_their_own_meeting_in_english_is_no_visit() -> None:
     assert note.interaction is None
     note = parse_note("Meeting with 祝总 today re budget", now)
     assert note.interaction is not None and note.interaction.kind == "visit"
+
+
+def test_one_of_theirs_named_in_their_own_chat_line_does_it_themselves() -> None:
+    # 我们邹总下周二到上海, in 刘总's line, had been the rep's 到上海
+    chat = "刘总：我们邹总下周二到上海\n我：好的刘总，我去机场接"
+    assert days(chat) == []
