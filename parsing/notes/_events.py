@@ -11,7 +11,7 @@ from parsing.dates import When
 
 from ._doc import Doc, is_cjk, months_back
 from ._fold import fold
-from ._lexicon import PLACE_RE, PLACES, VOICE_FILLERS, word_across, words
+from ._lexicon import DONT, PLACE_RE, PLACES, VOICE_FILLERS, word_across, words
 from ._model import InteractionFact, InteractionKind, ItineraryFact
 from ._people import People, label_of
 
@@ -130,7 +130,7 @@ _SAID_THERE = re.compile(r"(?:他|她|佢)(?:说|话|表示)|(?i:\b(?:he|she) (?
 _NEGATED = re.compile(r"(?:没|未|不|没有)$")
 _FUTURE_BEFORE = re.compile(
     # (别那时候打电话, 不要去拜访: a don't, no contact)
-    r"(?:约|准备|计划|打算|要|再|想|需要|得|记得|提醒|安排|过几天|改天|有空|下次|回头|年后|过完年|(?<![特区分告差级类识性派])别(?!忘)|不要|"
+    rf"(?:约|准备|计划|打算|要|再|想|需要|得|记得|提醒|安排|过几天|改天|有空|下次|回头|年后|过完年|{DONT}|不要|"
     r"等(?!了|到)(?![^\s,]{0,3}[到来]了))"  # (等李工现场看了再报价: awaited; 等王总到了谈了: not)
     r"[^\s,]{0,4}$"
 )

@@ -694,6 +694,8 @@ FAMILY_RE = re.compile("|".join(sorted(FAMILY, key=len, reverse=True)))
 # The fillers voice input runs sentences together with (那个…就是…然后…对吧…嗯): a phrase
 # read from a voice note ends at the first of them.
 VOICE_FILLERS = "那个|就是|然后|对吧|嗯"
+# A don't (别周五去, 别那时候打电话) — never the 别 of 特别, 区别, 告别, 级别 … nor 别忘了 (do).
+DONT = r"(?<![特区分告差级类识性派])别(?!忘)"
 
 # Customers reps name by their short names alone (国网常州钱处, 中石化华经理, 华为 的易经理):
 # large Chinese groups, banks, carriers and hospitals. Words that also occur inside ordinary
