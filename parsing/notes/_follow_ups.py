@@ -119,7 +119,8 @@ _ONLY_THEIRS = re.compile(
 )
 # The rep asking for it in so many words (客户提醒我们 is the customer's doing).
 _REP_TASK_AFTER = re.compile(
-    r"^[^,;。\s]{0,4}?(?:前|后|以后|之后)|\s(?:再)?(?:去|拜访|找|打电话|给|发|送|寄|带|约|回访)"
+    r"^[^,;。\s]{0,4}?(?:前|后|以后|之后)|\s(?:再)?(?:去|拜访|找|打电话|给|发|送|寄|带|约|回访)|"
+    r"^第一天"  # (后天上班第一天先给陈总打电话)
 )
 _HAND_HIM = re.compile(
     r"^(?:要|让)?(?:我们|我|咱们)?把[^,;。]{1,30}?(?:给|发|寄|送|交)(?:给)?(?:他|她)"
@@ -1156,6 +1157,9 @@ def _planned_today(d: _Dated, action: str) -> bool:
     )
 
 
+_FIRST_WORKDAY = re.compile(r"上班(?:第一天|后|以后)[,，\s]*")
+
+
 def _what_is_done(d: _Dated, action: str) -> str | None:
     """The task with what the day is for: 周五下午3点会 过合同 → 开会 过合同; a state of the day
     (明天降温) with the reminder after it; None when the action is no task of the rep's."""
@@ -1163,6 +1167,9 @@ def _what_is_done(d: _Dated, action: str) -> str | None:
     about = _MEETING_ABOUT.match(t, d.b)
     if about is not None and action in ("会", "开会"):
         return "开会 " + about["what"]  # 周五下午3点会 过合同: a meeting with its purpose
+    first_day = _FIRST_WORKDAY.match(action)
+    if first_day is not None and first_day.end() < len(action):
+        action = action[first_day.end() :]  # 后天上班第一天先给陈总打电话: the day's task after it
     if not (_STATE.match(action) or _OTHERS_TASK.match(action)):
         return action
     reminded = _REMINDED_THEN.match(t, cb)

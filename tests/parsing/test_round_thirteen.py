@@ -402,3 +402,11 @@ def test_one_of_theirs_named_in_their_own_chat_line_does_it_themselves() -> None
     # 我们邹总下周二到上海, in 刘总's line, had been the rep's 到上海
     chat = "刘总：我们邹总下周二到上海\n我：好的刘总，我去机场接"
     assert days(chat) == []
+
+
+def test_the_first_working_day_then_the_task() -> None:
+    eve = datetime(2028, 12, 31, 22, 0, tzinfo=SH)
+    note = "明天元旦，后天上班第一天先给宁德港的陈总打电话，下周三去宁德拜访。"
+    assert reminders(note, eve) == [("2029-01-02", "先给陈总打电话"), ("2029-01-03", "去宁德拜访")]
+    # (their own first day back is no task)
+    assert days("他们后天上班", eve) == []
