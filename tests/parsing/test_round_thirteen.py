@@ -410,3 +410,12 @@ def test_the_first_working_day_then_the_task() -> None:
     assert reminders(note, eve) == [("2029-01-02", "先给陈总打电话"), ("2029-01-03", "去宁德拜访")]
     # (their own first day back is no task)
     assert days("他们后天上班", eve) == []
+
+
+def test_a_last_round_their_report_trip_and_what_they_expect_are_no_tasks() -> None:
+    now = datetime(2027, 2, 1, 18, 0, tzinfo=SH)
+    assert days("春节前最后一轮拜访：去了合肥市第一人民医院，见了孔科长", now) == []
+    assert days("端木总2月10号去北京集团总部汇报，回来再定", now) == []
+    assert days("夏主任说我们的血透机月底能签合同", now) == []
+    # (the rep's own report stays)
+    assert days("2月10号去万科总部汇报方案", now) == [date(2027, 2, 10)]
