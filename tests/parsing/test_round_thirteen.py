@@ -419,3 +419,11 @@ def test_a_last_round_their_report_trip_and_what_they_expect_are_no_tasks() -> N
     assert days("夏主任说我们的血透机月底能签合同", now) == []
     # (the rep's own report stays)
     assert days("2月10号去万科总部汇报方案", now) == [date(2027, 2, 10)]
+
+
+def test_met_then_a_family_banquet_and_our_colleague_by_name_are_no_tasks() -> None:
+    now = datetime(2027, 11, 10, 9, 0, tzinfo=SH)
+    assert days("周五一起吃饭认识的，黄经理说他们在做车站照明LED更换", now) == []
+    note = "佢個兒子下個月結婚，3月20號擺酒。我下星期三約佢食午飯。"
+    assert days(note, now) == [date(2027, 11, 17)]
+    assert days("我回：侯经理，我们售后小许下午两点到。", now) == []
