@@ -1262,6 +1262,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     told_to_rep = d.by_customer and _TOLD_TO_CALL.match(action)
     if (_NOT_TO_DO.search(action) and not told_to_rep) or re.search(r"再说|再议", action):
         return True  # (下周一回公司再说: a put-off, no task)
+    if d.by_customer and re.search(r"(?:找|联系|约|打给|通知)你(?!们的)", action):
+        return True  # 黎院长：…初十后找你 — they will get in touch
     if _FOR_THE_REP.search(action) and not d.by_customer:
         return True
     if d.by_customer and _THEIR_WISH.search(t, max(ca, a - 6), a):
@@ -1329,7 +1331,12 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
     nothing makes it the rep's (asked, invited, told, the rep's own verb)."""
     doc, people, t, a, ca = d.doc, d.people, d.t, d.a, d.ca
     head = d.head
-    said_subject = bool(_SUBJECT_END.search(head) or _THEIR_UNIT_END.search(t, ca, a))
+    said_subject = bool(
+        _SUBJECT_END.search(head)
+        or _THEIR_UNIT_END.search(t, ca, a)
+        # (孔处：你们的标书我们周五评审 — in their own line, 我们 is them)
+        or (d.by_customer and re.search(r"我们\s*$", head))
+    )
     subject = said_subject
     if not subject and not _EN_VERB.search(t, ca, a):  # Call 国网南通 的刘工 tomorrow
         # the person right before the date is its subject (not across a comma)

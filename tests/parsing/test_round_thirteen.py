@@ -427,3 +427,10 @@ def test_met_then_a_family_banquet_and_our_colleague_by_name_are_no_tasks() -> N
     note = "佢個兒子下個月結婚，3月20號擺酒。我下星期三約佢食午飯。"
     assert days(note, now) == [date(2027, 11, 17)]
     assert days("我回：侯经理，我们售后小许下午两点到。", now) == []
+
+
+def test_in_their_own_line_we_and_they_will_call_you_are_theirs() -> None:
+    chat = "孔处 19:20\n你们的标书我们周五评审\n孔处 19:21\n结果下周出\n我 19:30\n收到，辛苦孔处！"
+    assert days(chat, datetime(2026, 12, 7, 20, 0, tzinfo=SH)) == []
+    chat = "黎院长 19:58\n我们初六开年度会，初十后找你\n我 20:00\n好的黎院长，新年快乐！"
+    assert days(chat, datetime(2028, 1, 24, 20, 30, tzinfo=SH)) == []
