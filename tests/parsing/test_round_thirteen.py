@@ -434,3 +434,8 @@ def test_in_their_own_line_we_and_they_will_call_you_are_theirs() -> None:
     assert days(chat, datetime(2026, 12, 7, 20, 0, tzinfo=SH)) == []
     chat = "黎院长 19:58\n我们初六开年度会，初十后找你\n我 20:00\n好的黎院长，新年快乐！"
     assert days(chat, datetime(2028, 1, 24, 20, 30, tzinfo=SH)) == []
+
+
+def test_a_plan_or_result_they_issue_by_a_day_is_theirs() -> None:
+    chat = "顾主任：我们五一后第一周开始调研，5月20号左右出采购计划\n我：好的，有需要随时叫我"
+    assert days(chat, datetime(2027, 4, 30, 16, 20, tzinfo=SH)) == []
