@@ -1219,8 +1219,8 @@ _PROCESS = re.compile(
     r"出货|发货|发车|备货|截单|截止|开始|完工|竣工|开工|评审|进场|封账|盘点|完成|签完|报上去|"
     # (血透机年底能签合同: what they expect by then)
     r"报到|确定|定下来|执行|公布|挂出|统一(?:付款?|结算)|能签|能定|能批|"
-    # (5月20号左右出采购计划: what they issue)
-    r"(?:左右)?出(?=[^\s,，。]{0,4}(?:计划|结果|通知|公告)))"
+    # (5月20号左右出采购计划: what they issue — 12号出结果 stays a day to chase the result)
+    r"(?:左右)?出(?=[^\s,，。]{0,4}(?:计划|通知|公告)))"
 )
 # Who else moves them: the customer's side, a carrier or plant, a forecast, a demand told.
 _THEIR_SIDE = re.compile(r"他们|她们|他|她|对方|佢|工厂|仓库|物流|厂家|快递|财务|预计|要求|说")
