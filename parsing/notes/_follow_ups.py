@@ -178,12 +178,14 @@ _OUR_OTHERS_DO = re.compile(
     # (我们售后小许下午两点到: our colleague by name)
     r"(?:[小老][\u4e00-\u9fff])?(?:说|讲)?(?:货|东西)?(?:也|会|要|就)?$"
 )
+# Getting in touch, whoever with: 联系我 (they will), 你再联系我 (the rep is told to), 找你 (they will).
+_GET_IN_TOUCH = "联系|找|约|打给"
 # What no one will do at that day: 签不了, 都不在, 事太多 (a state), 春节快乐 (a greeting); and
 # (_FOR_THE_REP) what the customer does for the rep (明天把文档发我).
 _NOT_TO_DO = re.compile(
     r"不了|不成|不能|没法|来不及|太忙|很忙|没空|不在|太多|有事|^快乐|^愉快|不$|不下来|"
     # 他们开会定供应商, 他们会把需求发过来 (theirs), 请假, 年会, 起张总负责 (no task), 联系我
-    r"^(?:他们|她们|对方)|请假|休假|年会|负责|^起|(?:联系|找|约|打给)我(?!们的)|"
+    rf"^(?:他们|她们|对方)|请假|休假|年会|负责|^起|(?:{_GET_IN_TOUCH})我(?!们的)|"
     # 就不去了, 如果有空再去 (a condition), 每天早上开会 (a habit), 张总过生日 (someone's day)
     r"不去|不来|就不|如果|要是|的话|每[天周月年日]|天天|过生日|生日$|^我都|^我也在|"
     # 10号您能收到 (the customer's receipt)
@@ -1251,7 +1253,7 @@ _AHEAD_SAID = re.compile(r"[明后]天|下|这|本|要|再|准备|打算|计划|
 
 
 # 下下周一你再联系我, in the customer's own line: the rep is to get in touch with them.
-_TOLD_TO_CALL = re.compile(r"你们?(?P<again>再)?(?:来|过来)?(?P<verb>联系|找|约|打给)我(?!们)")
+_TOLD_TO_CALL = re.compile(rf"你们?(?P<again>再)?(?:来|过来)?(?P<verb>{_GET_IN_TOUCH})我(?!们)")
 
 
 def _no_task_meant(d: _Dated, action: str) -> bool:
@@ -1264,7 +1266,7 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     told_to_rep = d.by_customer and _TOLD_TO_CALL.match(action)
     if (_NOT_TO_DO.search(action) and not told_to_rep) or re.search(r"再说|再议", action):
         return True  # (下周一回公司再说: a put-off, no task)
-    if d.by_customer and re.search(r"(?:找|联系|约|打给|通知)你(?!们的)", action):
+    if d.by_customer and re.search(rf"(?:{_GET_IN_TOUCH}|通知)你(?!们的)", action):
         return True  # 黎院长：…初十后找你 — they will get in touch
     if _FOR_THE_REP.search(action) and not d.by_customer:
         return True
