@@ -471,6 +471,11 @@ class Doc:
         for i in range(max(a, 0), min(b, len(self.t))):
             self.used[i] = True
 
+    def turns_after(self, pos: int) -> list[tuple[int, bool]]:
+        """Where each chat line after ``pos`` starts, and whether the rep wrote it, in order."""
+        lines = [(x, True) for x in self.own_lines] + [(x, False) for x in self.others_lines]
+        return sorted(line for line in lines if line[0] > pos)
+
     def said_by_customer(self, pos: int) -> bool:
         """True inside a pasted chat's line written by the customer (我 there is them)."""
         others = [x for x in self.others_lines if x <= pos]

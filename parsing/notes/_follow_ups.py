@@ -730,11 +730,11 @@ def _agreed_next(doc: Doc, a: int) -> bool:
         return _AGREED_AFTER.match(t, doc.clause_end(a)) is not None
     if doc.said_by_customer(a):
         return False
-    labels = sorted(doc.others_lines + doc.own_lines)
-    nxt = min((x for x in labels if x > a), default=None)
-    if nxt is None or nxt not in doc.others_lines:
-        return False
-    after = min((x for x in labels if x > nxt), default=len(t))
+    later = doc.turns_after(a)
+    if not later or later[0][1]:
+        return False  # (no next line, or the rep's own)
+    nxt = later[0][0]
+    after = later[1][0] if len(later) > 1 else len(t)
     end = t.rfind("\n", nxt, after) if after < len(t) else after  # (the next label's own line)
     end = after if end <= nxt else end
     turn = t[nxt:end]
@@ -749,8 +749,7 @@ def _put_off_in_chat(doc: Doc, w: When) -> bool:
     that only tells of their own day, or says 不急, turns nothing down)."""
     t = doc.t
     a = w.span[0]
-    lines = sorted([(x, True) for x in doc.own_lines] + [(x, False) for x in doc.others_lines])
-    later = [(x, own) for x, own in lines if x > a]
+    later = doc.turns_after(a)
     for i, (x, own) in enumerate(later):
         if own:
             continue
