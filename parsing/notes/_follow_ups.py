@@ -1224,8 +1224,9 @@ _PROCESS = re.compile(
     r"(?:左右)?出(?=[^\s,，。]{0,4}(?:计划|通知|公告)))"
 )
 # Who else moves them: the customer's side, a carrier or plant, a forecast, a demand told.
-_THEIR_SIDE = re.compile(r"他们|她们|他|她|对方|佢|工厂|仓库|物流|厂家|快递|财务|预计|要求|说")
-_CARRIER = re.compile(r"工厂|仓库|物流|厂家|快递")
+_CARRIERS = "工厂|仓库|物流|厂家|快递"
+_THEIR_SIDE = re.compile(rf"他们|她们|他|她|对方|佢|{_CARRIERS}|财务|预计|要求|说")
+_CARRIER = re.compile(_CARRIERS)
 
 
 def _their_process(d: _Dated, action: str) -> bool:
