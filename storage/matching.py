@@ -26,7 +26,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from weakref import WeakKeyDictionary
 
 from rapidfuzz import fuzz, process
@@ -83,6 +83,7 @@ _PLACE = re.compile(
 # What must remain after a province is taken off: 江苏移动 and 广东移动 stay two companies.
 _MIN_REST = 4
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,20 @@ class TeamNames:
             cores=cores,
         )
 
+    @cached_property
+    def forms(self) -> list[tuple[int, int, str]]:
+        """(customer, owner, a form it may be named by in a note): its whole name, its core and
+        its short names — Chinese ones only, as folding drops the spaces a Latin name is
+        bounded by."""
+        out: list[tuple[int, int, str]] = []
+        for row, core in zip(self.rows, self.cores, strict=True):
+            for form in {alias_key(row.name), core}:
+                out.append((row.id, row.owner_id, form))
+        for alias, cid in self.aliases.items():
+            if cid in self.index:
+                out.append((cid, self.index[cid].owner_id, alias))
+        return [(c, o, f) for c, o, f in out if len(f) >= 2 and _HAN.search(f)]
+
     def verdict(self, name: str, actor: Actor, *, fuzzy: bool = True) -> Verdict:
         """`fuzzy=False` leaves out near spellings, the one comparison with every name: an
         import asks for thousands of names, and a slip that sounds the same is still found."""
@@ -243,6 +258,22 @@ class TeamNames:
                 (cid for cid in maybe if not mine(cid) and self._close(name, key, cid)), None
             )
         return Verdict(likely=likely[:ASKED], colleague=colleague, colleague_maybe=colleague_maybe)
+
+    def named_in(self, text: str, actor: Actor) -> int | None:
+        """The one of the actor's customers a note names by its name, its core or a short name
+        the team confirmed (万达过两天回话 → 万达集团): the reader finds no company in a bare
+        name, yet the rep's own customer list knows it. The longest name found wins where it
+        holds the others (深圳万科 over 万科); two customers named apart are left to ask."""
+        folded = alias_key(text)
+        found: dict[int, str] = {}
+        for cid, owner, form in self.forms:
+            mine = actor.is_manager or owner == actor.member_id
+            if mine and form in folded and len(form) > len(found.get(cid, "")):
+                found[cid] = form
+        if not found:
+            return None
+        best, form = max(found.items(), key=lambda item: len(item[1]))
+        return best if all(f in form for cid, f in found.items() if cid != best) else None
 
     def _maybe(self, name: str, key: NameKey, exclude: set[int], *, fuzzy: bool) -> list[int]:
         """Abbreviation, same sound, near spelling: best first."""
@@ -360,6 +391,13 @@ async def judge(session: AsyncSession, actor: Actor, name: str) -> Judgement:
     """The one rule, for one typed name."""
     verdict = (await team_names(session, actor.team_id)).verdict(name, actor)
     return await judgement_of(session, verdict)
+
+
+async def customer_named_in(session: AsyncSession, actor: Actor, text: str) -> str | None:
+    """The name of the actor's one customer that ``text`` names (TeamNames.named_in)."""
+    names = await team_names(session, actor.team_id)
+    cid = names.named_in(text, actor)
+    return None if cid is None else names.index[cid].name
 
 
 async def judgement_of(session: AsyncSession, verdict: Verdict) -> Judgement:

@@ -20,6 +20,7 @@ from handlers.kit.turn import Turn
 from parsing.notes import Note, parse_note
 from parsing.text import holds_no_words
 from storage.customers import CustomerRepo
+from storage.matching import customer_named_in
 from storage.models import Draft
 
 MAX_NOTE = 4000
@@ -43,6 +44,10 @@ async def capture_text(
         return
     note = without_the_rep(note or parse_note(text, turn.now()), turn.member.name)
     payload = note_to_payload(note)
+    if not payload["company"]:  # 万达过两天回话: a bare name the rep's customer list knows
+        payload["company"] = await customer_named_in(
+            turn.session, turn.actor, _without(text, payload.get("competitors") or [])
+        )
     take_plan(payload, text, turn.today())
     if not has_content(payload):
         await _keep_unparsed(turn, text)
@@ -51,6 +56,13 @@ async def capture_text(
     turn.session.add(draft)
     await turn.session.flush()
     await show_capture(turn, draft, edit=edit)
+
+
+def _without(text: str, names: list[str]) -> str:
+    """The text with the competitors it names blanked out: a rival is never the customer."""
+    for name in names:
+        text = text.replace(name, " ")
+    return text
 
 
 def without_the_rep(note: Note, rep_name: str) -> Note:
