@@ -139,6 +139,10 @@ DEV_SETS = [
     # half of them dated (a third of those traps), written on 2026-12-03 (round thirteen); its
     # first score is the parser as that session began (ac7e021). Held out: read only as totals
     NOTES_DIR / "notes_blind13.jsonl",
+    # blind14: 150 notes by a twenty-second helper who never read parsing/, in every style of
+    # #18, half of them dated (a third of those traps), written on 2026-12-03 (round fourteen);
+    # its first score is the parser as that session began (a821c8a). Held out: totals only
+    NOTES_DIR / "notes_blind14.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"

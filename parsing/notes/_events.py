@@ -497,9 +497,11 @@ _NOT_TOPIC = re.compile(
 )
 # Talked about container tracking IoT, Interested in AI reading, pilot our MES: said in English.
 _EN_TOPIC = re.compile(
-    r"(?i)\b(?:talked about|talk about|discussed|interested in|keen on|pilot our)\s+"
-    r"(?P<what>[A-Za-z0-9][A-Za-z0-9 -]{1,40}?)"
-    r"(?=\s*[.,;!?。,]|\s+(?:but|and|he|she|they|is|are|was|in|on|for|with)\b|\s*$)"
+    r"(?i)(?:\b(?:talked about|talk about|talked|discussed|interested in|keen on|pilot our|regarding)"
+    # (re: turbine spare parts, re 配电柜 — never we're)
+    r"|(?<!['’])\bre\b:?)\s+(?:the\s+)?"
+    r"(?P<what>[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff -]{1,40}?)"
+    r"(?=\s*[.,;!?。,，—–]|\s+(?:but|and|he|she|they|is|are|was|in|on|for|with)\b|\s*$)"
 )
 _NO_TOPIC_START = "用做有要在说让把给跟和与同签对里边个嗯他她"
 # What reps talk about: 变电站设计软件采购, 巡检APP, 智慧园区的招标.
@@ -778,6 +780,9 @@ def _english_outcome(doc: Doc) -> str | None:
         )
         text = doc.text[lead : m.end()].strip(" ,")
         return text if text.isascii() and len(text) <= 60 else m.group()
+    for m in _EN_STANCE.finditer(t):
+        if doc.free(m.start(), m.end()):
+            return _en_sentence(doc, m.start())
     return None
 
 
@@ -786,6 +791,9 @@ _EN_SAID = re.compile(r"(?i)\b(?:said|says|told (?:me|us))\b(?:\s+that)?\s*")
 _EN_VERDICT = re.compile(
     r"(?i)\b(?:ok|good|fine|likes?|pushed|delayed|postponed|on hold|wants?|no budget|budget)\b"
 )
+# On hold said without "said" (smart ward project on hold till next year): the remark runs
+# from it to the sentence's end.
+_EN_STANCE = re.compile(r"(?i)\bon hold\b")
 # (Met Mr. Zhang of Vanke: the honorific's dot ends no sentence)
 _EN_REMARK_START = re.compile(
     r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bMdm)[:.;!]\s*|\b(?:he|she|they)\s+(?=[a-z])",
