@@ -125,7 +125,12 @@ _HOUR_ANSWER = re.compile(
     r"\s*(?:(?:好的?|可以|行|那就)[,，]?\s*)?(?:上午|下午|中午|晚上|早上)?\s*"
     r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:[:点]\d{0,2})?(?:分|半)?\s*(?:吧|啊|呢|见|到)?[。.!！]?\s*"
 )
-_RESTATED = re.compile(r"\s*(?:也就是|就是|即)\s*")
+_RESTATED = re.compile(r"\s*(?:嗯\s*)?(?:也就是|就是|即)\s*")
+# A restatement naming the day itself (春节前 就是腊月二十八之前, 月底 就是三十一号): it is the day.
+_DAY_NAMED = re.compile(
+    r"[0-9一二三四五六七八九十廿卅]\s*[号日]|初[一二三四五六七八九十]|[0-9]+/[0-9]+"
+    r"|[正冬腊]月[廿卅一二三四五六七八九十]"
+)
 # 国庆完了: a holiday already over is no date ahead.
 _OVER = re.compile(r"\s*(?:完了|过了|结束了?|过完了)")
 # 年底了, 月底了: a remark on the season, no deadline.
@@ -212,7 +217,10 @@ class Doc:
         kept: list[When] = []
         for w in found:
             if kept and _RESTATED.fullmatch(self.t, kept[-1].span[1], w.span[0]):
-                kept[-1] = replace(kept[-1], span=(kept[-1].span[0], w.span[1]))
+                said = kept[-1]
+                if _DAY_NAMED.search(self.t, *w.span) and not _DAY_NAMED.search(self.t, *said.span):
+                    said = w
+                kept[-1] = replace(said, span=(kept[-1].span[0], w.span[1]))
                 continue
             if kept and _NEXT_TO.fullmatch(self.t, kept[-1].span[1], w.span[0]):
                 one = self._day_and_hour(kept[-1], w) or self._day_and_hour(w, kept[-1])

@@ -399,10 +399,15 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         text = parts[0] + after if needs_more else parts[0]
     if ka <= start:
         text = _with_whom(doc, people, text, min(kb, cb), cb)
+    if _ONLY_A_TRIP.match(text):
+        text = _seen_after_trip(doc, people, cb) or text
     text = _people_as_named(doc, people, _without_company(doc, text))
     text = _EN_TAIL.sub("", _TRAIL.sub("", text)[:24])
     if _GRADE_SAID.search(t):  # 周一下午3点送样 B类: the grade is the customer's (方案 B stays)
         text = _GRADE_AFTER.sub("", text) or text
+    if text.startswith("的") and a > doc.clause(a)[0]:
+        # 跟王总确认一下周三的会: the day sits inside the task, which is the whole clause
+        text = _FILLER.sub("", doc.text[doc.clause(a)[0] : cb]).strip()[:24]  # (as typed: 一下)
     if text.startswith("再") and len(text) >= 3:
         text = text[1:]
     if not text or text == "跟进" or _EN_LEAD.match(text):  # Call 刘工 tomorrow re 巡检 app
@@ -483,10 +488,45 @@ def _with_whom(doc: Doc, people: People, text: str, end: int, cb: int) -> str:
     return f"{text} {seen}"
 
 
+# What a trip is for, said after whom it is for: 送两套滤网样品, 把明年的价格协议签了.
+_ERRAND_START = re.compile(r"送|签|把|带|谈|聊|讲|交|拿|取|催|演示|汇报")
+
+
+def _seen_after_trip(doc: Doc, people: People, cb: int) -> str | None:
+    """去趟昆山，找友达光电的张课长，送两套滤网样品 → 找张课长，送两套滤网样品: a bare trip,
+    then, after a comma, whom it is for (and what for, in the clause after)."""
+    t = doc.t
+    if cb >= len(t) or t[cb] not in ",，":
+        return None
+    a, b = doc.clause(cb + 1)
+    while a < b and t[a] == " ":
+        a += 1
+    named = [m for m in people.mentions if a <= m.start < b and not m.pronoun]
+    if not _TO_SEE.match(t, a) or len(named) != 1 or any(doc.date_at[a:b]):
+        return None  # (见沙经理和邓总监: a list of who is there, the trip stays the task)
+    return t[a:b] + _errand_after(doc, b)
+
+
+def _errand_after(doc: Doc, b: int) -> str:
+    """，送两套滤网样品: what the person is seen for, said in the clause after (or nothing)."""
+    t = doc.t
+    if b >= len(t) or t[b] not in ",，":
+        return ""
+    c, d = doc.clause(b + 1)
+    if _ERRAND_START.match(t, c) and d - c <= _ERRAND_MAX and not _NOT_AN_ERRAND.search(t, c, d):
+        return "，" + t[c:d]
+    return ""
+
+
+_ERRAND_MAX = 14
+# (…，他说下周定 / 我们这边…: another remark, not what the visit is for)
+_NOT_AN_ERRAND = re.compile(r"[说他她我]")
+
+
 # 找生产部的白云白部长 → 找白部长, 见一下他们的葛所长 → 见葛所长: the person as the card names
 # them, without the department or 一下 before them.
 _BEFORE_PERSON = re.compile(
-    r"(?<=[找见给跟约访问])(?:一下)?(?:他们的?|[\u4e00-\u9fffA-Za-z]{1,10}?(?:部|科|处|室|中心|办)的?)?$"
+    r"(?<=[找见给跟约访问])(?:一下)?(?:他们的?|[\u4e00-\u9fffA-Za-z]{1,10}?(?:部|科|课|处|室|中心|办)的?)?$"
 )
 
 
@@ -1601,6 +1641,12 @@ def _continued(doc: Doc, people: People, w: When, action: str) -> str:
         slash = said.startswith("/")
         return action + ("/ " if slash else " ") + said.lstrip("/ ")
     m = _GOES_WITH.match(t, end)
+    if (
+        m is None
+        and "，" not in action
+        and any(action.endswith(label) for p in people.persons if (label := label_of(p)))
+    ):
+        return action + _errand_after(doc, end)  # 见何经理，讲排班系统: what the person is seen for
     if m is None or m["more"] in action or action == "跟进":
         return action
     if any(end <= v.span[0] < m.end() for v in doc.all_whens):

@@ -273,6 +273,8 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
         sur = _surname_prefix(cand)
         if sur is None or length > len(sur) + 2:
             continue
+        if length == 3 and cand[1] in _DEPARTMENT_ENDS and cand[2] in SURNAMES:
+            continue  # 设施课张课长: a department (设施课), then 张 — no 施课张
         if length >= 2 and cand[0] == "向" and _surname_prefix(cand[1:]):
             cand = cand[1:]
         if length >= 2 and t[end - length - 1 : end - length] == "姓" and _surname_prefix(cand[1:]):
@@ -302,6 +304,7 @@ def _full_name_before(doc: Doc, end: int, surname: str) -> str | None:
     return None
 
 
+_DEPARTMENT_ENDS = frozenset("课科部处室组")
 _VERB_AFTER_NAME = frozenset("有是在说讲")
 # 副总经理段志华汇报了进度: a verb of two characters said right after the name ends it.
 _VERB_WORDS = (

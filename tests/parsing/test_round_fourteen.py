@@ -45,3 +45,62 @@ def test_a_project_on_hold_is_where_it_stands() -> None:
         "Call w/ 王院长 (苏州大学附属第一医院), smart ward project on hold till next year."
     )
     assert outcome == "on hold till next year"
+
+
+def reminders(text: str, now: datetime) -> list[tuple[str, str]]:
+    return [(f.due.isoformat()[:16], f.action) for f in parse_note(text, now).follow_ups]
+
+
+MONDAY = datetime(2028, 5, 22, 10, 0, tzinfo=SH)
+
+
+def test_a_moments_yi_xia_is_no_next_month() -> None:
+    # 一下 is "a moment": its 下 made 下月底, a reminder a month late
+    assert reminders("提醒我一下月底把质保金申请交上去", MONDAY) == [
+        ("2028-05-31", "把质保金申请交上去")
+    ]
+    assert reminders("下个月10号交标书", MONDAY) == [("2028-06-10", "交标书")]
+
+
+def test_a_day_inside_its_task_keeps_the_whole_task() -> None:
+    # the words after the day were 的会, 的安排: no task a rep could read
+    assert reminders("跟王总确认一下周三的会", MONDAY) == [("2028-05-24", "跟王总确认一下周三的会")]
+    assert reminders("确认一下月底的安排", MONDAY) == [("2028-05-31", "确认一下月底的安排")]
+
+
+def test_a_deadline_restated_as_its_day_is_one_reminder_on_that_day() -> None:
+    late_may = datetime(2028, 5, 26, 18, 15, tzinfo=SH)
+    assert reminders("提醒我一下 月底 就是三十一号之前 把质保金申请交上去", late_may) == [
+        ("2028-05-31", "把质保金申请交上去")
+    ]
+    # 春节 2027 is 6 February: 腊月二十八 is the 4th, said more exactly than 春节前 (the 5th)
+    before_spring = datetime(2027, 2, 1, 11, 0, tzinfo=SH)
+    got = reminders("春节前 嗯就是腊月二十八之前 把年礼送过去 给陶总", before_spring)
+    assert [day for day, _ in got] == ["2027-02-04"]
+    # a weekday restating a date leaves the date as it was
+    early_may = datetime(2028, 5, 5, 18, 15, tzinfo=SH)
+    assert [d for d, _ in reminders("五月十号也就是礼拜三 去拜访王总", early_may)] == ["2028-05-10"]
+
+
+def test_a_department_before_a_surname_is_no_given_name() -> None:
+    # 设施课张课长 had been 施课张, 施课长: the section's 施 read as a surname
+    people = parse_note("找友达光电的设施课张课长", MONDAY).contacts
+    assert [(c.surname, c.name, c.title) for c in people] == [("张", None, "课长")]
+
+
+def test_a_trip_then_whom_it_is_for_is_the_task() -> None:
+    saturday_eve = datetime(2028, 5, 19, 20, 0, tzinfo=SH)
+    assert reminders(
+        "这周末去趟昆山，找友达光电的设施课张课长，送两套滤网样品。", saturday_eve
+    ) == [("2028-05-20", "找张课长，送两套滤网样品")]
+    december = datetime(2026, 12, 28, 9, 0, tzinfo=SH)
+    # whom, and after a comma what for: one task (it had been 见何主任 alone)
+    assert reminders("明天上午十点去中山医院见信息科何主任，讲排班系统", december) == [
+        ("2026-12-29T10:00", "见何主任，讲排班系统")
+    ]
+    # several people listed: who is there, not one to see — the trip stays the task
+    january = datetime(2027, 1, 15, 9, 20, tzinfo=SH)
+    assert reminders(
+        "下周三要去中石油江苏销售公司，见采购部的沙经理（经办）和信息部的邓总监（技术把关）。",
+        january,
+    ) == [("2027-01-20", "去中石油江苏销售公司")]
