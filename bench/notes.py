@@ -143,6 +143,11 @@ DEV_SETS = [
     # #18, half of them dated (a third of those traps), written on 2026-12-03 (round fourteen);
     # its first score is the parser as that session began (a821c8a). Held out: totals only
     NOTES_DIR / "notes_blind14.jsonl",
+    # styles10: 200 notes by a twenty-third helper who never read parsing/, weighing what a rep
+    # types after a day in the field (records with topic and outcome, people with roles, every
+    # wording of a next step beside plans and traps), written on 2026-12-03 (round fourteen);
+    # scored on the parser of the moment it arrived (2a575cb), then tuned on
+    NOTES_DIR / "notes_styles10.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
