@@ -104,3 +104,26 @@ def test_a_trip_then_whom_it_is_for_is_the_task() -> None:
         "下周三要去中石油江苏销售公司，见采购部的沙经理（经办）和信息部的邓总监（技术把关）。",
         january,
     ) == [("2027-01-20", "去中石油江苏销售公司")]
+
+
+def rivals(text: str) -> list[str]:
+    return parse_note(text, MONDAY).competitors
+
+
+def test_whom_the_customer_weighs_us_against_is_a_competitor() -> None:
+    # none of these had a competitor: only 竞争对手是… and a few set phrases were read
+    assert rivals("他说价格还要再比一比，另一家是飞宏。") == ["飞宏"]
+    assert rivals("他们要再比一比，另外两家是中快和千喜鹤。") == ["中快", "千喜鹤"]
+    assert rivals("叶科长说要再比一比，主要跟林德比。") == ["林德"]
+    assert rivals("他说我们比那个延锋贵") == ["延锋"]
+    assert rivals("报价比汇川高5%，卡价") == ["汇川"]
+    assert rivals("还有那个精英数智和梅安森两家") == ["精英数智", "梅安森"]
+    assert rivals("海康和大华都在跟，我们价格卡住了") == ["海康", "大华"]
+    assert rivals("Outcome: they want to compare vs Hikvision & Dahua.") == ["Hikvision", "Dahua"]
+    assert rivals("Price is the sticking point, we're 8% above Interroll.") == ["Interroll"]
+
+
+def test_a_year_a_person_or_their_budget_is_no_competitor() -> None:
+    assert rivals("跟去年比，今年的量少了一半") == []
+    assert rivals("预算还在报，明年再说") == []
+    assert "here" not in rivals("Hikvision is the competitor here, not the customer.")
