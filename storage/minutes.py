@@ -513,8 +513,8 @@ async def cycle_stats(
             Customer.deleted_at.is_(None),
         )
     )
-    for member_id, status, written, timezone in plans.all():
-        if not first <= written.astimezone(ZoneInfo(timezone)).date() <= last:
+    for member_id, status, made, timezone in plans.all():
+        if not first <= made.astimezone(ZoneInfo(timezone)).date() <= last:
             continue
         line = of(member_id)
         line.plans += 1
