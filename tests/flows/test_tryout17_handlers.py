@@ -1,6 +1,7 @@
 """The handler-side items of tryout 17 (Thursday 3 December 2026, 21:20; new reps and a manager in
 the local chat): a plan waiting for the manager is counted in the team summary, not 计划 0; a
-guided /visit after a quick note of the same meeting asks whether it completes that record."""
+guided /visit after a quick note of the same meeting asks whether it completes that record; and
+a record filed under the wrong customer is moved to another from 🛠 改记录."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from sqlalchemy import select
 
 from bot.local_api import LocalClient, Reply
 from storage.cycle import MeetingMinutes
-from storage.models import Interaction
+from storage.models import Customer, FollowUp, Interaction
 from tests.builders import make_team
 from tests.conftest import BotHarness
 
@@ -103,3 +104,113 @@ async def test_cancel_at_the_same_day_question_saves_nothing(bot: BotHarness) ->
     [visit] = await bot.scalars(select(Interaction))
     assert visit.note == "今天拜访了中交二航局的戴总,聊了明年钢材供货"  # as it was
 
+
+async def test_a_record_filed_under_the_wrong_customer_is_moved_to_the_right_one(
+    bot: BotHarness,
+) -> None:
+    li = bot.user("李明")
+    await li.send("/customer 万科")
+    await li.press("新建")
+    await li.send("今天拜访了万达的张总,谈了二期方案,下周五跟进报价")  # it was 万科
+    await li.press("保存")
+    await li.send("/customer 万达")
+    await li.press("🛠 改记录")
+    menu = await li.press("拜访:二期方案")
+    assert "📁 改到其他客户" in menu.buttons
+    picking = await li.press("📁 改到其他客户")
+    assert picking.text.startswith("这条记录改到哪个客户?")
+    assert picking.buttons == ["🏢 万科", "❌ 取消"]
+    asked = await li.press("🏢 万科")
+    assert asked.text.startswith("把这条记录从「万达」改到「万科」吗?")
+    assert "它带出的 1 条跟进也一起改过去。" in asked.text
+    moved = await li.press("✅ 确定改到「万科」")
+    assert moved.messages[0].text == (
+        "✅ 已把这条记录从「万达」改到「万科」。\n"
+        "⏰ 它带出的 1 条跟进也改过去了。\n"
+        "👤 张总 还是「万达」的联系人,需要时在「万科」里再加。"
+    )
+    assert "🏢 万科" in moved.text and "最近联系:今天" in moved.text  # the card it went to
+
+    named = {c.name: c for c in await bot.scalars(select(Customer))}
+    vanke, wanda = named["万科"], named["万达"]
+    [visit] = await bot.scalars(select(Interaction))
+    assert visit.customer_id == vanke.id
+    assert visit.note == "今天拜访了万达的张总,谈了二期方案,下周五跟进报价"  # its words as typed
+    assert [f.customer_id for f in await bot.scalars(select(FollowUp))] == [vanke.id]
+    assert [m.customer_id for m in await bot.scalars(select(MeetingMinutes))] == [vanke.id]
+    assert wanda.last_contact_at is None and vanke.last_contact_at == visit.occurred_at
+
+
+async def test_among_many_customers_the_right_one_is_found_by_name(bot: BotHarness) -> None:
+    li = bot.user("李明")
+    for name in [
+        "中建三局",
+        "中建八局",
+        "万科",
+        "万达",
+        "碧桂园",
+        "保利",
+        "龙湖",
+        "华润",
+        "招商蛇口",
+        "金地",
+    ]:
+        await li.send(f"/customer {name}")
+        await li.press("新建")
+    await li.send("今天给万达的刘总打了电话,聊了样品的事")  # it was 华润's 刘总
+    await li.press("保存")
+    await li.send("/customer 万达")
+    await li.press("🛠 改记录")
+    await li.press("电话")
+    picking = await li.press("📁 改到其他客户")
+    assert "下一页 ➡️" in picking.buttons and "🔍 按名称找" in picking.buttons
+    asked = await li.press("🔍 按名称找")
+    assert asked.text.startswith("请输入要改到的客户名称")
+    missed = await li.send("恒大")
+    assert missed.text == "你的客户里没找到「恒大」。请换个名称再试,或发“取消”。"
+    found = await li.send("华润")
+    assert found.buttons == ["🏢 华润", "❌ 取消"]
+    await li.press("🏢 华润")
+    await li.press("✅ 确定改到「华润」")
+    [note] = await bot.scalars(select(Interaction))
+    assert note.customer_id == await bot.scalar(select(Customer.id).where(Customer.name == "华润"))
+
+
+async def test_cancel_while_choosing_moves_nothing(bot: BotHarness) -> None:
+    li = bot.user("李明")
+    await li.send("/customer 万科")
+    await li.press("新建")
+    await li.send("今天拜访了万达的张总,谈了二期方案")
+    await li.press("保存")
+    await li.send("/customer 万达")
+    await li.press("🛠 改记录")
+    await li.press("拜访:二期方案")
+    await li.press("📁 改到其他客户")
+    back = await li.send("取消")  # the picker's ❌: the record's menu again
+    assert "📁 改到其他客户" in back.buttons
+    await li.press("📁 改到其他客户")
+    await li.press("🏢 万科")
+    await li.press("❌ 取消")
+    [visit] = await bot.scalars(select(Interaction))
+    wanda = await bot.scalar(select(Customer).where(Customer.name == "万达"))
+    assert visit.customer_id == wanda.id and wanda.last_contact_at == visit.occurred_at
+
+
+async def test_a_record_goes_only_to_the_reps_own_customers(bot: BotHarness) -> None:
+    team = await make_team(bot)
+    await team.zhang.send("/customer 万科")
+    await team.zhang.press("新建")
+    await team.wang.send("今天拜访了万达的张总,谈了二期方案")
+    await team.wang.press("保存")
+    [visit] = await bot.scalars(select(Interaction))
+    vanke = await bot.scalar(select(Customer.id).where(Customer.name == "万科"))
+    await team.wang.send("/customer 万达")
+    await team.wang.press("🛠 改记录")
+    await team.wang.press("拜访:二期方案")
+    alone = await team.wang.press("📁 改到其他客户")  # 张伟's 万科 is not offered
+    assert alone.callback_answers == ["你还没有别的客户。先用 /customer 客户名称 建好,再来改。"]
+    forged = await team.wang.press_data(f"mv:ok:{visit.id}:{vanke}")
+    assert forged.callback_answers == ["只能改到你自己的客户。"]
+    managed = await team.manager.press_data(f"mv:i:{visit.id}:0")  # read-only for him
+    assert "只能查看" in managed.callback_answers[0]
+    assert await bot.scalar(select(Interaction.customer_id)) == visit.customer_id
