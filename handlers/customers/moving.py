@@ -118,11 +118,10 @@ async def _found(turn: Turn, text: str) -> None:
 
 
 async def _menu_again(turn: Turn, what: dict[str, Any]) -> None:
-    """取消 while the name is asked: the record's menu again."""
+    """取消 while the name is asked: the card of the customer the record stays with."""
     item = await turn.session.get(Interaction, int(what.get("id", -1)))
     source = await CustomerRepo(turn.session, turn.actor).get(item.customer_id) if item else None
     if item is not None and source is not None and source.owner_id == turn.member.id:
-        turn.say(record_line(turn, item))
         await show_card(turn, source)
 
 

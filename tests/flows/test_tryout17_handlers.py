@@ -166,6 +166,12 @@ async def test_among_many_customers_the_right_one_is_found_by_name(bot: BotHarne
     assert "下一页 ➡️" in picking.buttons and "🔍 按名称找" in picking.buttons
     asked = await li.press("🔍 按名称找")
     assert asked.text.startswith("请输入要改到的客户名称")
+    left = await li.send("取消")  # leaves the name search: the record stays where it was
+    assert left.text.startswith("好的,这条记录没有改。") and "🏢 万达" in left.text
+    await li.press("🛠 改记录")
+    await li.press("电话")
+    await li.press("📁 改到其他客户")
+    await li.press("🔍 按名称找")
     missed = await li.send("恒大")
     assert missed.text == "你的客户里没找到「恒大」。请换个名称再试,或发“取消”。"
     found = await li.send("华润")
