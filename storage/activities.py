@@ -446,6 +446,26 @@ async def visit_since(
     )
 
 
+async def own_meetings_between(
+    session: AsyncSession, actor: Actor, customer_id: int, start: datetime, end: datetime
+) -> Sequence[Interaction]:
+    """The actor's own visits and meals with the customer from ``start`` to before ``end``,
+    the latest first: the same meeting noted once already (a guided /visit asks about them)."""
+    return (
+        await session.scalars(
+            select(Interaction)
+            .where(
+                Interaction.member_id == actor.member_id,
+                Interaction.customer_id == customer_id,
+                Interaction.kind.in_([InteractionKind.VISIT, InteractionKind.MEAL]),
+                Interaction.occurred_at >= start,
+                Interaction.occurred_at < end,
+            )
+            .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+        )
+    ).all()
+
+
 async def trips_on_days(
     session: AsyncSession, contact: Contact, starts_on: date, ends_on: date
 ) -> Sequence[Itinerary]:

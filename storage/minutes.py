@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -465,11 +465,14 @@ class CustomerCopies:
 
 @dataclass
 class CycleStats:
-    """One member's visit cycle over a period: plans by their day, 纪要 by the meeting's day."""
+    """One member's visit cycle over a period: plans by the day they were written (the rep's
+    work of the period, as 新客户 counts by creation: a plan for next week written today is
+    today's, and the manager's ✅ 批准 does not move it), 纪要 by the meeting's day."""
 
     plans: int = 0
     plans_approved: int = 0
     plans_asked: int = 0  # plans that went to the manager (pending, approved or commented)
+    plans_pending: int = 0  # …of which still wait for the manager's answer now
     minutes_on_time: int = 0
     minutes_late: int = 0
     minutes_missing: int = 0  # past the last day and still not written
@@ -497,22 +500,27 @@ async def cycle_stats(
         return stats.setdefault(member_id, CycleStats())
 
     asked = (PlanStatus.PENDING.value, PlanStatus.APPROVED.value, PlanStatus.COMMENTED.value)
+    # Written on a local day of the period: a day either side in UTC, then each rep's own day.
     plans = await session.execute(
-        select(VisitPlan.member_id, VisitPlan.status)
+        select(VisitPlan.member_id, VisitPlan.status, VisitPlan.created_at, Member.timezone)
+        .join(Member, Member.id == VisitPlan.member_id)
         .join(Customer, Customer.id == VisitPlan.customer_id)
         .where(
             VisitPlan.team_id == actor.team_id,
-            VisitPlan.planned_for >= first,
-            VisitPlan.planned_for <= last,
+            VisitPlan.created_at >= datetime.combine(first - timedelta(days=1), time(), UTC),
+            VisitPlan.created_at < datetime.combine(last + timedelta(days=2), time(), UTC),
             VisitPlan.status.in_([*asked, PlanStatus.FILED.value]),
             Customer.deleted_at.is_(None),
         )
     )
-    for member_id, status in plans.all():
+    for member_id, status, made, timezone in plans.all():
+        if not first <= made.astimezone(ZoneInfo(timezone)).date() <= last:
+            continue
         line = of(member_id)
         line.plans += 1
         line.plans_asked += status in asked
         line.plans_approved += status == PlanStatus.APPROVED.value
+        line.plans_pending += status == PlanStatus.PENDING.value
     minutes = await session.execute(
         select(
             MeetingMinutes.member_id,

@@ -75,7 +75,7 @@ HANDLER_ROOT = {
 CALLBACK_PREFIXES = {
     "flows": {"flow", "visit", "fu", "ct", "nc", "nd"},
     "team": {"team", "tr", "asg", "ho", "own", "ts", "aud"},
-    "customers": {"cust", "find", "edit", "chk", "prof", "rec"},
+    "customers": {"cust", "find", "edit", "chk", "prof", "rec", "mv"},
     "deals": {"deal", "pay", "pipe", "dst"},
     "reminders": {"rem", "rset"},
     "account": {"lang", "settings"},

@@ -1,6 +1,7 @@
 """The customers room's buttons: a builder for each and the pattern that reads it back, used by
 the message that shows the button and the handler that answers it — the card and the list's
-cust: and find:, 📋 完整档案's prof:, ✏️ 编辑资料's edit: and 🛠 改记录's rec:.
+cust: and find:, 📋 完整档案's prof:, ✏️ 编辑资料's edit:, 🛠 改记录's rec: and its
+📁 改到其他客户's mv:.
 
 The card and the list (archive.py, card.py); 🔎 查看 (cust:v:) is storage/push_buttons.py's,
 since pushes carry it too:
@@ -260,3 +261,29 @@ def trip_dates(itinerary_id: int) -> str:
 
 def trip_delete(itinerary_id: int) -> str:
     return f"rec:tdel:{itinerary_id}"
+
+
+# 📁 改到其他客户 (moving.py), from a record's 🛠 改记录 menu:
+#     mv:i:<record>:<offset> the rep's other customers, a page    mv:f:<record> 🔍 按名称找
+#     mv:t:<record>:<customer> 确定改到「…」吗?                      mv:ok:<record>:<customer> ✅
+MOVE_PATTERN = r"^mv:"
+MOVE_PAGE = re.compile(rf"^mv:i:{_ID}:{_ID}$")
+MOVE_FIND = re.compile(rf"^mv:f:{_ID}$")
+MOVE_TO = re.compile(rf"^mv:t:{_ID}:{_ID}$")
+MOVE_CONFIRMED = re.compile(rf"^mv:ok:{_ID}:{_ID}$")
+
+
+def move_page(interaction_id: int, offset: int = 0) -> str:
+    return f"mv:i:{interaction_id}:{offset}"
+
+
+def move_find(interaction_id: int) -> str:
+    return f"mv:f:{interaction_id}"
+
+
+def move_to(interaction_id: int, customer_id: int) -> str:
+    return f"mv:t:{interaction_id}:{customer_id}"
+
+
+def move_confirmed(interaction_id: int, customer_id: int) -> str:
+    return f"mv:ok:{interaction_id}:{customer_id}"

@@ -1,10 +1,11 @@
 """🛠 改记录: a saved follow-up, visit record or trip corrected or deleted from the card.
 
 Follow-ups: text, due date, done / not done, delete. Records (interactions): text, kind,
-time, delete. Trips (a contact's coming ones): place, dates, delete — deleting the note a trip
-was read from leaves the trip, which is a fact about the person; it is deleted here. Every change goes through storage/changes.py (old → new in the change log), and
-a deletion keeps the record as a snapshot for 24 hours, so ↩️ 撤销 brings it back — the
-undo window customers already have.
+time, delete, and 📁 改到其他客户 (moving.py). Trips (a contact's coming ones): place, dates,
+delete — deleting the note a trip was read from leaves the trip, which is a fact about the
+person; it is deleted here. Every change goes through storage/changes.py (old → new in the
+change log), and a deletion keeps the record as a snapshot for 24 hours, so ↩️ 撤销 brings it
+back — the undo window customers already have.
 
 Callback data (rec:…) is built and read by callbacks.py. Every press re-reads the record
 through the customer's scoped repository and the owner check, so forged data reaches nothing.
@@ -117,7 +118,7 @@ async def _customer_id(turn: Turn, record: Record) -> int | None:
     return record.customer_id
 
 
-async def _customer_of(turn: Turn, record: Record | None) -> Customer | None:
+async def customer_of(turn: Turn, record: Record | None) -> Customer | None:
     """The record's customer if the member may change it (else the answer is given)."""
     customer_id = await _customer_id(turn, record) if record is not None else None
     if customer_id is None:
@@ -139,7 +140,7 @@ def _fu_line(turn: Turn, fu: FollowUp) -> str:
     return f"⏰ {due} {fu.text} · {state}"
 
 
-def _record_line(turn: Turn, item: Interaction) -> str:
+def record_line(turn: Turn, item: Interaction) -> str:
     _ = turn._
     when = happened(_, item.occurred_at, item.timed, turn.member.timezone, turn.today())
     text = item.summary or item.note or ""
@@ -165,7 +166,7 @@ async def _list(turn: Turn, customer: Customer) -> None:
     ]:
         rows.append([(clip(await _trip_line(turn, trip), 40), callbacks.trip_menu(trip.id))])
     for item in await recent_interactions(turn.session, customer, limit=LISTED):
-        rows.append([(clip(_record_line(turn, item), 40), callbacks.record_menu(item.id))])
+        rows.append([(clip(record_line(turn, item), 40), callbacks.record_menu(item.id))])
     rows.append([(_("⬅️ 返回客户"), view_customer(customer.id))])
     text = (
         _("「{name}」要改哪一条?", name=customer.name)
@@ -194,7 +195,7 @@ def _fu_menu(turn: Turn, fu: FollowUp) -> None:
     turn.edit(_fu_line(turn, fu) + (f"\n「{words}」" if words else ""), inline(rows))
 
 
-def _record_menu(turn: Turn, item: Interaction) -> None:
+def record_menu(turn: Turn, item: Interaction) -> None:
     _ = turn._
     kinds = [  # the record's own kind marked, as the team summary marks its period
         (("• " if k == item.kind else "") + _(label), callbacks.record_kind(item.id, k.value))
@@ -206,12 +207,16 @@ def _record_menu(turn: Turn, item: Interaction) -> None:
             (_("📅 改时间"), callbacks.record_time(item.id)),
         ],
         kinds,
+    ]
+    if item.member_id == turn.member.id:  # one's own record only (moving.py)
+        rows.append([(_("📁 改到其他客户"), callbacks.move_page(item.id))])
+    rows.append(
         [
             (_("🗑 删除"), callbacks.record_delete(item.id)),
             (_("⬅️ 返回"), callbacks.record_list(item.customer_id or 0)),
-        ],
-    ]
-    turn.edit(_record_line(turn, item), inline(rows))
+        ]
+    )
+    turn.edit(record_line(turn, item), inline(rows))
 
 
 async def _trip_menu(turn: Turn, trip: Itinerary, customer: Customer) -> None:
@@ -291,7 +296,7 @@ async def _delete(turn: Turn, record: Record, customer: Customer) -> None:
     elif isinstance(record, Itinerary):
         line = await _trip_line(turn, record)
     else:
-        line = _record_line(turn, record)
+        line = record_line(turn, record)
     await _keep_words(turn, record, draft)
     await turn.session.delete(record)
     if isinstance(record, Interaction):
@@ -445,7 +450,7 @@ async def apply_record_edit(turn: Turn, text: str) -> None:
     field = str(state.get("field"))
     target = int(state.get("id", -1))
     record: Record | None = await turn.session.get(_MODELS[field[0]], target)
-    customer = await _customer_of(turn, record)
+    customer = await customer_of(turn, record)
     pending.finish(turn, RECORD_EDIT)
     if record is None or customer is None:
         turn.say(_("这条记录已不存在。"))
@@ -536,7 +541,7 @@ def _on(model: type[R], action: RecordAction[R], given: str = "") -> Action:
             stale(turn)
             return
         record = await turn.session.get(model, target)
-        customer = await _customer_of(turn, record)
+        customer = await customer_of(turn, record)
         if record is not None and customer is not None:
             await action(turn, record, customer, found.group(2) if found.re.groups > 1 else given)
 
@@ -548,7 +553,7 @@ async def _fu_menu_button(turn: Turn, fu: FollowUp, customer: Customer, extra: s
 
 
 async def _item_menu(turn: Turn, item: Interaction, customer: Customer, extra: str) -> None:
-    _record_menu(turn, item)
+    record_menu(turn, item)
 
 
 async def _trip_menu_button(turn: Turn, trip: Itinerary, customer: Customer, extra: str) -> None:
@@ -583,7 +588,7 @@ async def _item_kind(turn: Turn, item: Interaction, customer: Customer, extra: s
     _change(turn, customer, item, {"kind": kind})
     await recount_last_contact(turn.session, customer)  # a 备注 is no contact
     turn.answer(turn._("✅ 已改为「{kind}」", kind=name))
-    _record_menu(turn, item)
+    record_menu(turn, item)
 
 
 async def _delete_button(turn: Turn, record: Record, customer: Customer, extra: str) -> None:

@@ -16,6 +16,7 @@ from handlers.customers.archive import NewCustomer, offer_new, show_card
 from handlers.deals.text import deal_parts, stage_name
 from handlers.flows.engine import Answers, Doubt, Flow, Invalid, Step, build
 from handlers.flows.places import dates_of, parse_place, read_dates, read_purpose
+from handlers.flows.same_day import chosen_record, complete, same_day_step
 from handlers.flows.steps import (
     NEW_CONTACT,
     NEW_PERSON,
@@ -34,6 +35,7 @@ from handlers.flows.steps import (
 from handlers.kit import commands, starts
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import is_number
+from handlers.kit.labels import KIND_LABELS
 from handlers.kit.note_or_name import reads_as_note
 from handlers.kit.ownership import refuse_unless_owner
 from handlers.kit.render import (
@@ -179,14 +181,15 @@ async def finish_visit(turn: Turn, answers: Answers) -> None:
     # do, not the visit's summary read as one (tryout 14)
     task = answers.get(NEXT_WORDS) or (_("跟进:{summary}", summary=summary) if summary else None)
     said = _visit_note(turn, contacts, summary, outcome, due, answers.get(NEXT_WORDS))
-    visit = await turn.session.get(Interaction, int(answers.get("interaction") or 0))
+    # a check-in being completed, or today's record of this meeting the rep chose to complete
+    target = answers.get("interaction") or chosen_record(answers) or 0
+    visit = await turn.session.get(Interaction, int(target))
     if visit is not None and visit.customer_id == customer.id and visit.member_id == turn.member.id:
-        visit.summary, visit.outcome = answers.get("summary"), outcome
-        # a check-in's own words first (现场签到), then what the rep answered
-        visit.note = ";".join(part for part in (visit.note, said) if part)
-        await turn.session.refresh(visit, attribute_names=["contacts"])
-        visit.contacts = contacts
+        await complete(turn, visit, contacts, summary, outcome, said)
+        kind = _(KIND_LABELS[visit.kind])
+        done = _("✅ 已补充到「{customer}」今天的{kind}记录。", customer=customer.name, kind=kind)
     else:
+        done = _("✅ 拜访已记录到「{customer}」。", customer=customer.name)
         visit = await log_interaction(
             turn.session,
             turn.actor,
@@ -200,7 +203,7 @@ async def finish_visit(turn: Turn, answers: Answers) -> None:
             latitude=answers.get("latitude"),
             longitude=answers.get("longitude"),
         )
-    lines = [_("✅ 拜访已记录到「{customer}」。", customer=customer.name)]
+    lines = [done]
     if due is not None:
         due_date, due_at = split_due(due)
         await add_follow_up(
@@ -278,6 +281,7 @@ VISIT = Flow(
     keep=_visit_kept,
     steps=[
         pick_customer(),
+        same_day_step(),
         pick_contacts(),
         Step(
             key="summary",

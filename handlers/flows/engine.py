@@ -83,6 +83,9 @@ class Step:
     convert: Callable[[str], Any] = str
     # Skip the step when the answers already make it moot.
     skip_if: Callable[[Answers], bool] | None = None
+    # Ask the step only when what is recorded calls for it (/visit's 今天已经记过…): such a step
+    # is not one of the numbered 1/5 … 5/5, which stay the same whether it is asked or not.
+    ask_if: Callable[[Turn, Answers], Awaitable[bool]] | None = None
     # A step of several buttons that also takes a typed answer (`parse` returns the value to
     # pick, or a list of them, which `choices` then offers): a button with these words asks
     # for it (➕ 新联系人).
@@ -156,13 +159,27 @@ async def _customer_still_there(turn: Turn, customer_id: object) -> bool:
     return False
 
 
-def _next_index(flow: Flow, index: int, answers: Answers, direction: int = 1) -> int:
+async def _next_index(
+    turn: Turn, flow: Flow, index: int, answers: Answers, direction: int = 1
+) -> int:
     while 0 <= index < len(flow.steps):
         step = flow.steps[index]
-        if step.skip_if is None or not step.skip_if(answers):
+        skipped = step.skip_if is not None and step.skip_if(answers)
+        if not skipped and step.ask_if is not None:
+            skipped = not await step.ask_if(turn, answers)
+        if not skipped:
             return index
         index += direction
     return index
+
+
+def _heading(turn: Turn, flow: Flow, index: int) -> str:
+    """记拜访 · 2/5: the numbered steps only; a step asked only sometimes has no number."""
+    title = turn._(flow.command.title)
+    if flow.steps[index].ask_if is not None:
+        return title
+    numbered = [i for i, step in enumerate(flow.steps) if step.ask_if is None]
+    return f"{title} · {numbered.index(index) + 1}/{len(numbered)}"
 
 
 async def _ask(
@@ -179,7 +196,7 @@ async def _ask(
     step = flow.steps[index]
     state["step"] = index
     state.pop(DOUBTED, None)  # asked afresh: no answer waits to be confirmed
-    lines = [f"{_(flow.command.title)} · {index + 1}/{len(flow.steps)}"]
+    lines = [_heading(turn, flow, index)]
     if again:
         lines.append(_("这个回答我没法用。"))
     lines.append(_(step.add_prompt if adding else step.prompt))
@@ -231,7 +248,7 @@ async def _advance(turn: Turn, flow: Flow, value: Any, *, edit: bool) -> int:
     index = int(state["step"])
     state["answers"][flow.steps[index].key] = value
     state["picked"] = []
-    following = _next_index(flow, index + 1, state["answers"])
+    following = await _next_index(turn, flow, index + 1, state["answers"])
     if following >= len(flow.steps):
         await flow.finish(turn, dict(state["answers"]))
         return _end(turn)
@@ -272,7 +289,7 @@ async def _cancel_button(turn: Turn, flow: Flow, index: int, found: re.Match[str
 
 
 async def _back_button(turn: Turn, flow: Flow, index: int, found: re.Match[str]) -> int:
-    previous = _next_index(flow, index - 1, _state(turn)["answers"], direction=-1)
+    previous = await _next_index(turn, flow, index - 1, _state(turn)["answers"], direction=-1)
     return await _ask(turn, flow, max(previous, 0), edit=True)
 
 
@@ -361,7 +378,7 @@ def build(flow: Flow, user_data: Mapping[int, object]) -> ConversationHandler[An
         pending.drop(turn)  # a value waiting is no longer the question last asked
         state = _state(turn)
         state.update(name=flow.name, step=0, answers=answers, picked=[])
-        first = _next_index(flow, 0, answers)
+        first = await _next_index(turn, flow, 0, answers)
         if first >= len(flow.steps):
             await flow.finish(turn, answers)
             return _end(turn)

@@ -1,5 +1,6 @@
-"""The visit cycle's lines in the manager's team summary (/team): plans and their approval
-rate, 纪要 on time / late / missing, and how many the manager reviewed."""
+"""The visit cycle's lines in the manager's team summary (/team): plans written in the period
+and their approval (those still waiting for the manager said so), 纪要 on time / late / missing,
+and how many the manager reviewed."""
 
 from __future__ import annotations
 
@@ -14,6 +15,20 @@ from storage.minutes import CycleStats, cycle_stats
 
 
 def cycle_line(_: Translator, stats: CycleStats) -> str:
+    if stats.plans_pending:  # a plan waiting for the manager is said so (it read 计划 0)
+        return _(
+            "计划 {plans}(批准 {approved}/{asked},待审批 {pending})· 纪要 按时 {on_time}"
+            " · 晚交 {late} · 纪要逾期 {missing} · 已审阅 {reviewed}/{written}",
+            plans=stats.plans,
+            approved=stats.plans_approved,
+            asked=stats.plans_asked,
+            pending=stats.plans_pending,
+            on_time=stats.minutes_on_time,
+            late=stats.minutes_late,
+            missing=stats.minutes_missing,
+            reviewed=stats.minutes_reviewed,
+            written=stats.minutes_written,
+        )
     return _(
         "计划 {plans}(批准 {approved}/{asked})· 纪要 按时 {on_time} · 晚交 {late}"
         " · 纪要逾期 {missing} · 已审阅 {reviewed}/{written}",

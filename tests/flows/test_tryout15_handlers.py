@@ -63,6 +63,7 @@ async def _visit_at_who_was_met(bot: BotHarness) -> LocalClient:
     await wang.press("保存")
     await wang.send("/visit")
     await wang.press("华东电力设计院")
+    await wang.press("另记一次拜访")  # met today already (tryout 17): a visit of its own here
     return wang
 
 

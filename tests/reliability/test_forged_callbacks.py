@@ -76,6 +76,7 @@ SHAPES = (
     "lang:{w}",
     "mins:conf:{id}", "mins:doc:{id}", "mins:note:{id}", "mins:seen:{id}", "mins:sent:{id}",
     "mins:w:{id}",
+    "mv:i:{id}:{n}", "mv:f:{id}", "mv:t:{id}:{id}", "mv:ok:{id}:{id}",
     "nc:start",
     "pay:c:{id}", "pay:c:{id}:p", "pay:d:{id}", "pay:d:{id}:p", "pay:d:{id}:{day}",
     "pay:k:{id}:{id}:{day}:{id}", "pay:k:{id}:{n}:{day}:{n}", "pay:m:{id}", "pay:n:{id}:{n}",
