@@ -22,7 +22,7 @@ __all__ = ["find_interaction", "find_itineraries"]
 _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
-            r"吃了?个?饭|吃了顿|吃完饭|食完?了?饭|饭局|宴请|喝了?酒|[喝饮]了?茶|聚餐|午饭|晚饭|晚餐|午餐|"
+            r"吃了?个?饭|吃了顿|吃完饭|食完?了?饭|饭局|宴请|喝[了完]?酒|[喝饮]了?茶|聚餐|午饭|晚饭|晚餐|午餐|"
             # (跟…一起吃的饭, 同…食晏: a meal had, said other ways)
             r"一起吃的饭|食了?晏|"
             r"请[^\s,]{0,8}?吃|\b(?:dinner|lunch|breakfast)\b|"
@@ -46,6 +46,10 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # 开了电话会, 视频了一下, 开了个 call, 电话是王工打来的, 电话未接
             r"电话会|(?<!演示)视频了(?=一下|[,。;\s]|$)|开了个?\s?call\b|电话是[^\s,。]{1,12}?打来|"
             r"电话[未没]接|"
+            # 周五 电话 郑处, 被 IOI 的 Mr Yap call: a call, said short (跟…电话 alone was tried: a
+            # call to come as often)
+            r"(?<=[\s|｜/])电话\s+(?=[\u4e00-\u9fff]{1,3}(?:总|经理|[处局科院]长?|主任|工))|"
+            r"被[^,。;]{1,30}?(?<![A-Za-z])call(?![A-Za-z])|"
             # 晚上接到济南二机床的电话, 林經理頭先打嚟, Mr. Lee刚打来, phone里, call了
             # (等接到张总电话再安排, 等他打来再说: a call awaited)
             r"(?<![等要会])接到[^\s,。;]{0,20}?电话|(?<![要会再去])打(?:嚟|来)(?![的了过])(?![^,。]{0,2}再说)|"
@@ -60,7 +64,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"\b(?:via|on|over) wechat\b|微信问候|微信拜年|微信拜了?个?年|回了?微信|"
             # (收到包钢稀土采购部温部长的微信/短信, got a WeChat from Jenny: a message had)
             r"收到(?![^\s,。;]{0,4}(?:银行|系统|平台|验证))[^\s,。;]{0,20}?(?:微信|短信)(?!号)|"
-            r"(?i:\bgot a wechat from\b)|"
+            r"(?i:\bgot a wechat from\b|\bwechat (?:w/|with)\s)|"
             # WeChat 了, WhatsApp 回复了, LINE 聊了, whatsapp 话: the other apps reps use
             r"(?<![A-Za-z])(?:wechat|whatsapp|line)(?![A-Za-z])\s*(?:了|回复|聊|说|话|讲)|"
             # WeChat上说, 同機管局嘅何小姐WhatsApp，佢話…
@@ -82,7 +86,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"去过(?![吗么没])|(?<![A-Za-z])meeting\s?完|见完[^,，。;\s]{0,6}?了|"
             # 今天去无锡市人民医院谈手术麻醉系统, 今天在…开会聊, 今日同…开会: a day said, where
             # or with whom, and the talk
-            r"(?<=[今昨]天)(?:去|在)[^\s,。;]{2,20}?(?:谈|聊|开会|交流|见(?!面)|做了?(?:测试|演示|调试))|"
+            r"(?<=[今昨]天)(?:去|在)[^\s,。;]{2,20}?(?:谈|聊|开的?会|交流|见(?!面)|做了?(?:测试|演示|调试))|"
+            r"(?<=上午|下午|晚上)在[^\s,。;]{2,24}?(?:和|跟|同|与)[^\s,。;]{1,24}?开(?:了[^\s,。;]{0,4}?)?会|"
+            r"\bwent (?:down )?to\b|"
             # 今天和…开了会, 上午跟碧水源的项目组开会, 今天和昆明市水务局开了协调会; 刚跟何院长聊完
             r"(?<=[今昨]天|上午|下午|晚上)(?:和|跟|同|与)[^\s,。;]{1,20}?开(?:了[^\s,。;]{0,4}?)?会|"
             # (刚刚在省人民医院跟何院长聊完: where, then with whom)

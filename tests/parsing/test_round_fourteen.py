@@ -127,3 +127,31 @@ def test_a_year_a_person_or_their_budget_is_no_competitor() -> None:
     assert rivals("跟去年比，今年的量少了一半") == []
     assert rivals("预算还在报，明年再说") == []
     assert "here" not in rivals("Hikvision is the competitor here, not the customer.")
+
+
+SUNDAY = datetime(2028, 10, 22, 18, 15, tzinfo=SH)
+
+
+def contact_kind(text: str) -> str | None:
+    found = parse_note(text, SUNDAY).interaction
+    return None if found is None else found.kind
+
+
+def test_contacts_said_the_short_way_are_kept() -> None:
+    # each had been no contact at all: nothing for the visit clock, nothing in the team's figures
+    assert contact_kind("宁波银行 科技部 / 电话 郑处 / 柜面PAD 更换 300台") == "call"
+    assert contact_kind(
+        "今天 Sunday 还是被 IOI 的 Mr Yap 叶志强 call，他们的 boiler 要 upgrade"
+    ) == ("call")
+    assert contact_kind("Quick note: WeChat w/ 潘总监 of 京东物流 this morning.") == "wechat"
+    assert (
+        contact_kind("上午在台北榮總跟資訊室主任、採購組的林小姐開會，HIS 伺服器汰換案。")
+        == "visit"
+    )
+    assert contact_kind("今天去比亚迪开的会（长沙基地），焊装夹具项目") == "visit"
+    assert contact_kind("刚才跟歌尔的邵总喝完酒 聊的扬声器检测设备") == "meal"
+    assert contact_kind(
+        "Went down to DBS Changi office yesterday, met Ms Tan re: the pantry revamp."
+    ) == ("visit")
+    # a call to come stays a task
+    assert contact_kind("明天上午十点跟王总电话") is None
