@@ -155,3 +155,16 @@ def test_contacts_said_the_short_way_are_kept() -> None:
     ) == ("visit")
     # a call to come stays a task
     assert contact_kind("明天上午十点跟王总电话") is None
+
+
+def test_cantonese_last_night_and_a_call_had_are_read() -> None:
+    new_years_eve = datetime(2028, 12, 31, 12, 55, tzinfo=SH)
+    dinner = parse_note(
+        "尋晚同九巴嘅車務總監何家輝食飯，佢講明年要重新招標", new_years_eve
+    ).interaction
+    assert dinner is not None and (dinner.kind, dinner.when.isoformat()) == ("meal", "2028-12-30")
+    qingming = datetime(2028, 4, 4, 10, 0, tzinfo=SH)
+    call = parse_note(
+        "上個禮拜五同港燈嘅採購主任馮小姐通過電話，講冷卻塔維修", qingming
+    ).interaction
+    assert call is not None and (call.kind, call.when.isoformat()) == ("call", "2028-03-31")
