@@ -516,6 +516,7 @@ _TOPIC_NOUN = re.compile(
     rf"(?:(?<=[的个了那聊谈 ,说话对。;])|^)(?![{_NO_TOPIC_START}])"
     r"[\u4e00-\u9fffA-Za-z0-9](?:[\u4e00-\u9fffA-Za-z0-9]|(?<=[A-Za-z0-9]) ){1,12}?"
     r"(?:项目|系统|方案|软件|平台|招标|(?:APP|app|solution|system|project)(?![A-Za-z])|改造|升级|"
+    r"年单|更换|租赁|续约|"  # (集采 was tried: as often their buying as the topic)
     r"试点|维保|报价单|合同|订单|报告|设备|模型|雷达|中台|测试台|机器人|终端|标签|物联网|"
     # (冷链监控下个月就要定, 扶梯监测明年试点, 塔吊监控那单, 录播教室: what is sold, said first)
     r"监控|监测|那单|教室|热像仪|分析仪|检测仪)"

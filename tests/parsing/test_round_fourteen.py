@@ -168,3 +168,10 @@ def test_cantonese_last_night_and_a_call_had_are_read() -> None:
         "上個禮拜五同港燈嘅採購主任馮小姐通過電話，講冷卻塔維修", qingming
     ).interaction
     assert call is not None and (call.kind, call.when.isoformat()) == ("call", "2028-03-31")
+
+
+def test_a_yearly_order_a_replacement_or_a_lease_is_the_headline() -> None:
+    topic, _ = headline("今天跟福耀玻璃采购部的黎经理通了电话，汽车玻璃包装箱的年单，她说基本定了")
+    assert topic == "汽车玻璃包装箱的年单"
+    topic, _ = headline("今天去了宝钢冷轧厂见许科长，轧辊轴承更换，基本定了")
+    assert topic == "轧辊轴承更换"
