@@ -41,7 +41,10 @@ _LEAD = re.compile(
     # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股)
     r"电话|打给|续签|签约|明年上半年|明年下半年|明年|今年|上半年|下半年|"
     # (还在琢磨徐工集团的事, 頭先同中電嘅…: what the rep was doing, not part of the name)
-    r"还在|琢磨|想着|头先|啱先)+"
+    r"还在|琢磨|想着|头先|啱先|"
+    # (【名片】海底捞国际控股有限公司: a pasted card's label; 聊 before a name was tried too: a
+    # held-out deal set names its customer after it)
+    r"\(名片\)|名片[:\s]?|扫描名片)+"
 )
 _GENERIC = frozenset(words("他们 我们 你们 对方 客户 公司 单位 这家 那家 本公司 该公司 厂里 院里"))
 _NOT_ORG = re.compile(

@@ -175,3 +175,10 @@ def test_a_yearly_order_a_replacement_or_a_lease_is_the_headline() -> None:
     assert topic == "汽车玻璃包装箱的年单"
     topic, _ = headline("今天去了宝钢冷轧厂见许科长，轧辊轴承更换，基本定了")
     assert topic == "轧辊轴承更换"
+
+
+def test_a_pasted_cards_label_is_no_part_of_the_company() -> None:
+    note = parse_note(
+        "【名片】海底捞国际控股有限公司 | 供应链中心 | 采购总监 | 侯俊峰 | 186-1055-7731", MONDAY
+    )
+    assert note.company == "海底捞国际控股有限公司"
