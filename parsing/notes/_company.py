@@ -195,7 +195,7 @@ def _plausible(name: str) -> bool:
         and not _NOT_ORG.search(name)
         # (联系人:张平安 names no company; 新松机器人 does)
         and not (name.endswith((*_DEPT_END, "的", "人")) and not name.endswith("机器人"))
-        and not (len(name) >= 3 and name.endswith("科"))
+        and not (len(name) >= 3 and name.endswith(("科", "课")))  # (设施课: a section)
         and name not in _GENERIC
         and name.lower() not in _ENGLISH_WORDS
         and not name.startswith(_PRODUCT)

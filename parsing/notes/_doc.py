@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_right
 from dataclasses import replace
@@ -231,10 +232,14 @@ class Doc:
         """五月十号也就是礼拜一: the weekday restates the date before it, it is no second day."""
         kept: list[When] = []
         for w in found:
-            if kept and _RESTATED.fullmatch(self.t, kept[-1].span[1], w.span[0]):
+            restated = kept and _RESTATED.fullmatch(self.t, kept[-1].span[1], w.span[0])
+            if restated:
                 said = kept[-1]
-                if _DAY_NAMED.search(self.t, *w.span) and not _DAY_NAMED.search(self.t, *said.span):
+                if self._names_the_day_of(said, w):
                     said = w
+                elif "嗯" in restated.group():
+                    kept.append(w)  # (周五 嗯就是下周五: a correction, each day read as said)
+                    continue
                 kept[-1] = replace(said, span=(kept[-1].span[0], w.span[1]))
                 continue
             if kept and _NEXT_TO.fullmatch(self.t, kept[-1].span[1], w.span[0]):
@@ -244,6 +249,20 @@ class Doc:
                     continue
             kept.append(w)
         return kept
+
+    def _names_the_day_of(self, first: When, said: When) -> bool:
+        """月底 就是三十一号, 春节前 嗯就是腊月二十八, 下周三 就是17号: a day restated as the date
+        it falls on, which the rep wrote out — near the first (月底 就是31号 in April names no
+        day of April, 上周一就是1号的事情 is a day gone by, 明天就是8号了 a remark: the first stays)."""
+        if not _DAY_NAMED.search(self.t, *said.span) or _DAY_NAMED.search(self.t, *first.span):
+            return False
+        if self.t.startswith("了", said.span[1]) or first.day < self.today:
+            return False
+        if first.deadline:  # (月底 就是31号 in April: April has no 31st, its end stays)
+            month_end = calendar.monthrange(first.day.year, first.day.month)[1]
+            wrapped = said.day > first.day and _BARE_MONTH_DAY.match(self.t, said.span[0])
+            return self.today <= said.day and not (wrapped and said.day.day > month_end)
+        return said.day >= self.today and abs((said.day - first.day).days) <= 7
 
     def _day_and_hour(self, day: When, hour: When) -> When | None:
         """A day and, next to it, an hour said alone (which reads as today's): that day's hour."""

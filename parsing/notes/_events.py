@@ -22,7 +22,7 @@ __all__ = ["find_interaction", "find_itineraries"]
 _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
-            r"吃了?个?饭|吃了顿|吃完饭|食完?了?饭|饭局|宴请|喝[了完]?酒|[喝饮]了?茶|聚餐|午饭|晚饭|晚餐|午餐|"
+            r"吃了?个?饭|吃了顿|吃完饭|食完?了?饭|饭局|宴请|[喝饮][了完]?酒|[喝饮]了?茶|聚餐|午饭|晚饭|晚餐|午餐|"
             # (跟…一起吃的饭, 同…食晏: a meal had, said other ways)
             r"一起吃的饭|食了?晏|"
             r"请[^\s,]{0,8}?吃|\b(?:dinner|lunch|breakfast)\b|"
@@ -48,7 +48,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"电话[未没]接|"
             # 周五 电话 郑处, 被 IOI 的 Mr Yap call: a call, said short (跟…电话 alone was tried: a
             # call to come as often)
-            r"(?<=[\s|｜/])电话\s+(?=[\u4e00-\u9fff]{1,3}(?:总|经理|[处局科院]长?|主任|工))|"
+            r"(?<=[\s|｜/])(?<!待办[\s|｜/])(?<!联系人[\s|｜/])(?<!名片[\s|｜/])电话\s+"
+            r"(?=[\u4e00-\u9fff]{1,3}(?:总|经理|[处局科院]长?|主任|工)(?![^\n]{0,6}\d{7}))|"
             r"被[^,。;]{1,30}?(?<![A-Za-z])call(?![A-Za-z])|"
             # 晚上接到济南二机床的电话, 林經理頭先打嚟, Mr. Lee刚打来, phone里, call了
             # (等接到张总电话再安排, 等他打来再说: a call awaited)
@@ -86,9 +87,11 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"去过(?![吗么没])|(?<![A-Za-z])meeting\s?完|见完[^,，。;\s]{0,6}?了|"
             # 今天去无锡市人民医院谈手术麻醉系统, 今天在…开会聊, 今日同…开会: a day said, where
             # or with whom, and the talk
-            r"(?<=[今昨]天)(?:去|在)[^\s,。;]{2,20}?(?:谈|聊|开的?会|交流|见(?!面)|做了?(?:测试|演示|调试))|"
-            r"(?<=上午|下午|晚上)在[^\s,。;]{2,24}?(?:和|跟|同|与)[^\s,。;]{1,24}?开(?:了[^\s,。;]{0,4}?)?会|"
-            r"\bwent (?:down )?to\b|"
+            r"(?<=[今昨]天)(?:去|在)(?!公司|办公室|单位)[^\s,。;]{2,20}?(?:谈|聊|开的?会|交流|见(?!面)|做了?(?:测试|演示|调试))|"
+            r"(?<=上午|下午|晚上)在(?!公司|办公室|单位|家)[^\s,。;]{2,24}?(?:和|跟|同|与)"
+            r"(?!老板|领导|同事)[^\s,。;]{1,24}?开(?:了[^\s,。;]{0,4}?)?会|"
+            r"(?:^|(?<=[.;:\n]\s)|(?<=[.;:\n])|(?<=\bI\s)|(?<=\bwe\s))went (?:down )?to\b"
+            r"(?! tender| (?:the )?wrong| [^.;\n]{0,20}\bfor personal)|"
             # 今天和…开了会, 上午跟碧水源的项目组开会, 今天和昆明市水务局开了协调会; 刚跟何院长聊完
             r"(?<=[今昨]天|上午|下午|晚上)(?:和|跟|同|与)[^\s,。;]{1,20}?开(?:了[^\s,。;]{0,4}?)?会|"
             # (刚刚在省人民医院跟何院长聊完: where, then with whom)
@@ -503,9 +506,10 @@ _NOT_TOPIC = re.compile(
 )
 # Talked about container tracking IoT, Interested in AI reading, pilot our MES: said in English.
 _EN_TOPIC = re.compile(
-    r"(?i)(?:\b(?:talked about|talk about|talked|discussed|interested in|keen on|pilot our|regarding)"
-    # (re: turbine spare parts, re 配电柜 — never we're)
-    r"|(?<!['’])\bre\b:?)\s+(?:the\s+)?"
+    r"(?i)(?:\b(?:talked about|talk about|talked(?!\s+(?:to|with|for|shop)\b)|discussed|interested in|"
+    r"keen on|pilot our|regarding)"
+    # (re: turbine spare parts, re 配电柜 — never we're, we re too expensive)
+    r"|(?<!['’])(?<!\bwe )(?<!\bthey )(?<!\byou )\bre\b:?)\s+(?:the\s+)?"
     r"(?P<what>[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff -]{1,40}?)"
     r"(?=\s*[.,;!?。,，—–]|\s+(?:but|and|he|she|they|is|are|was|in|on|for|with)\b|\s*$)"
 )
@@ -800,7 +804,7 @@ _EN_VERDICT = re.compile(
 )
 # On hold said without "said" (smart ward project on hold till next year): the remark runs
 # from it to the sentence's end.
-_EN_STANCE = re.compile(r"(?i)\bon hold\b")
+_EN_STANCE = re.compile(r"(?i)(?<!not )(?<!no longer )(?<!put )(?<!put me )\bon hold\b")
 # (Met Mr. Zhang of Vanke: the honorific's dot ends no sentence)
 _EN_REMARK_START = re.compile(
     r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bMdm)[:.;!]\s*|\b(?:he|she|they)\s+(?=[a-z])",

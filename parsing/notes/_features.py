@@ -66,16 +66,16 @@ _RIVALS = re.compile(
     r"|(?:^|(?<=[\s,;。]))(?P<chasing>[\u4e00-\u9fffA-Za-z]{2,6}?(?:和[\u4e00-\u9fffA-Za-z]{2,6}?)?)"
     r"(?:也|都|还)?在(?:跟|投|报)(?=$|[\s,;。])"
     # 另一家是飞宏, 另外两家是中快和千喜鹤, 还有那个精英数智和梅安森两家: the others bidding
-    r"|(?:另一家|另外[两三几]?家|其他[两三几]?家)(?:是|有)\s*(?P<others>[^\s,;。\n()]{2,20})"
-    r"|还有(?:那个)?(?P<also>[^\s,;。\n]{2,16}?)[两三几]家"
+    r"|(?:另一家|另外[两三几]?家|其他[两三几]?家)是\s*(?P<others>[^\s,;。\n()]{2,20})"
+    r"|还有(?:那个)?(?P<also>[^\s,;。\n的]{2,16}?)[两三几]家(?!分|厂|工厂|客户|店)"
     # 主要跟林德比, 我们和延锋还在比, 跟东鹏的对比价格表: whom we are weighed against
     r"|(?<![他她我你])(?:跟|和|与)(?:那个)?(?P<against>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:的)?(?:原厂)?"
     r"(?:再|还在)?(?:对比|比价|比(?![较如方例]))"
     # 我们比那个延锋贵, 报价比汇川高5%: dearer or cheaper than whom
     r"|(?:我们|报价|价格)比(?:那个)?(?P<dearer>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:的)?(?:贵|高|低|便宜)"
     # compare with Mindray, we're 8% above Interroll
-    r"|(?:compare (?:us |it |them )?(?:with|to|vs\.?|against)|(?<=%) above|cheaper than)\s+"
-    r"(?P<en>[A-Z][A-Za-z]{2,20}(?:\s*(?:&|and|,)\s*[A-Z][A-Za-z]{2,20})*)"
+    r"|(?:compared? (?:us |it |them )?(?:with|to|vs\.?|against)|(?<=%) above|cheaper than)\s+"
+    r"(?P<en>(?-i:[A-Z][A-Za-z]{1,20})(?:\s*(?:&|and)\s*(?-i:[A-Z][A-Za-z]{1,20}))*)"
     # 被施耐德拿走了, 输给了南瑞继保: the one who won it
     r"|(?:被|让)(?P<won>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:拿走|抢走|抢了|拿下|截胡|签走|抢去|瓜分)"
     r"|(?:输给了?|丢单\s*给了?|lost to )(?P<beat>[\u4e00-\u9fffA-Za-z]{2,8})(?=$|[\s,;。.])",
@@ -85,11 +85,13 @@ _RIVAL_CUT = re.compile(r"的|给|报|比|在|也|抢|低|高|便宜|那边|这�
 # (被几个代理商瓜分了, 被国产品牌瓜分了: a kind of seller, no rival's name)
 _NOT_A_RIVAL = re.compile(
     r"领导|老板|[我你他她]|客户|别人|同事|人家|对方|总$|经理$|主任$|长$|家$|代理|品牌|厂家|厂商|几个|一些|国产"
-    r"|[年月周天]|上次|以前|原来|之前|市场|行业|同行|进口"
+    r"|[年月周天]|上次|以前|原来|之前|市场|行业|同行|进口|季度|产品|国[外内]|预算|预期|样[品机]|"
+    r"[老新旧]款|版|竞品|底价|标准|第.次|平时|往年|同期|介绍|兴趣|意向|需求|隔壁"
 )
 # (预算还在报, 方案都在跟: a step of theirs going on, no one bidding)
 _EN_NO_NAME = frozenset({"here", "there", "too", "also", "now"})
-_NOT_CHASING = re.compile(r"预算|方案|流程")
+_EN_NOT_RIVALS = frozenset({"Budget", "Market", "Last", "Target", "The", "Our", "Previous"})
+_NOT_CHASING = re.compile(r"预算|方案|流程|项目|单子|财务|商务|技术|设计院|业主|甲方|总包")
 _RIVAL_SPLIT = re.compile(r"和|、|与|及|以及|还有|跟|/")
 _RIVAL_TAIL = re.compile(r"(?:等|等等|几家|两家|三家|这几家|他们|也在跟|也在投)$")
 
@@ -136,11 +138,13 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
     out = Features()
     for m in _RIVALS.finditer(t):
         said = next(g for g in m.groups() if g)
-        if said.lower().rstrip(",.") in _EN_NO_NAME:
+        if said.lower().rstrip(",.") in _EN_NO_NAME or (m["en"] and said in _EN_NOT_RIVALS):
             continue  # (Hikvision is the competitor here: no rival called "here")
         if said.startswith(("我们", "咱们", "他们")):
             continue
-        if (m["won"] or m["beat"] or m["against"] or m["dearer"]) and _NOT_A_RIVAL.search(said):
+        if (m["won"] or m["beat"] or m["against"] or m["dearer"] or m["others"] or m["also"]) and (
+            _NOT_A_RIVAL.search(said)
+        ):
             continue  # 被领导拿走了, 跟去年比: someone of theirs or a time, no rival
         if (m["against"] or m["dearer"]) and not doc.free(m.start(), m.end()):
             continue  # (跟王总比: a person read already)

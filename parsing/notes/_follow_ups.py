@@ -399,7 +399,7 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         text = parts[0] + after if needs_more else parts[0]
     if ka <= start:
         text = _with_whom(doc, people, text, min(kb, cb), cb)
-    if _ONLY_A_TRIP.match(text):
+    if _ONLY_A_TRIP.match(text) and w.day != doc.today:  # (今天去趟嘉兴: the trip is today's)
         text = _seen_after_trip(doc, people, cb) or text
     text = _people_as_named(doc, people, _without_company(doc, text))
     text = _EN_TAIL.sub("", _TRAIL.sub("", text)[:24])
@@ -489,7 +489,7 @@ def _with_whom(doc: Doc, people: People, text: str, end: int, cb: int) -> str:
 
 
 # What a trip is for, said after whom it is for: 送两套滤网样品, 把明年的价格协议签了.
-_ERRAND_START = re.compile(r"送|签|把|带|谈|聊|讲|交|拿|取|催|演示|汇报")
+_ERRAND_START = re.compile(r"(?:送|签|把|带|谈|聊|讲|交|拿|取|催|演示|汇报)(?![的期了过])")
 
 
 def _seen_after_trip(doc: Doc, people: People, cb: int) -> str | None:
@@ -520,7 +520,7 @@ def _errand_after(doc: Doc, b: int) -> str:
 
 _ERRAND_MAX = 14
 # (…，他说下周定 / 我们这边…: another remark, not what the visit is for)
-_NOT_AN_ERRAND = re.compile(r"[说他她我]")
+_NOT_AN_ERRAND = re.compile(r"[说他她我]|已经|还没|已")
 
 
 # 找生产部的白云白部长 → 找白部长, 见一下他们的葛所长 → 见葛所长: the person as the card names

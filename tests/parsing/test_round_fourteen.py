@@ -217,3 +217,55 @@ def test_a_recaps_weekdays_are_the_ones_gone_by() -> None:
     assert [
         f.due.isoformat()[:16] for f in parse_note("周二下午 复盘 本钢", saturday).follow_ups
     ] == ["2027-03-02T14:00"]
+
+
+# Found by a reviewer trying to break this round's rules (BEFORE/AFTER on 262 notes of their own).
+
+
+def test_what_we_are_weighed_against_is_no_rival_when_it_is_no_company() -> None:
+    for text in (
+        "跟上个季度比，量少了",
+        "新款跟老款比",
+        "报价比预期高",
+        "跟竞品比",
+        "其他几家有兴趣",
+        "另一家是老客户介绍的",
+        "还有昆山和太仓两家分厂要跑",
+        "设计院和业主都在跟",
+        "5% above Budget",
+        "compare with Last Year",
+    ):
+        assert rivals(text) == [], text
+    assert rivals("compare us with Philips & GE") == ["Philips", "GE"]
+    assert rivals("compared with ABB we are cheaper") == ["ABB"]
+
+
+def test_no_contact_is_invented_from_a_to_do_a_trip_or_a_meeting_in_house() -> None:
+    evening = datetime(2027, 3, 5, 18, 30, tzinfo=SH)
+    for text in (
+        "待办｜电话 王总 问报价",
+        "名片/电话 王经理 13812345678",
+        "Mr Lee went to Germany last week",
+        "The PO went to Hikvision",
+        "下午在公司跟老板开会 讨论万科的报价",
+        "今天去公司开的会 季度总结",
+    ):
+        assert parse_note(text, evening).interaction is None, text
+    call = parse_note("Call w/ 王院长, project not on hold anymore", evening).interaction
+    assert call is not None and call.outcome is None
+    meal = parse_note("尋晚飲完酒 王总说下个月签", evening).interaction
+    assert meal is not None and meal.kind == "meal"
+
+
+def test_a_restated_day_that_cannot_be_the_first_leaves_the_first() -> None:
+    april = datetime(2027, 4, 10, 10, 0, tzinfo=SH)
+    assert reminders("月底 就是31号之前 交报告", april) == [("2027-04-30", "交报告")]
+    assert reminders("上周一就是1号的事情 已经处理了", april) == []
+    friday = datetime(2027, 3, 5, 10, 0, tzinfo=SH)
+    assert reminders("周五嗯就是下周五给碧桂园发报价", friday) == [("2027-03-12", "给碧桂园发报价")]
+
+
+def test_todays_trip_keeps_its_words() -> None:
+    friday = datetime(2027, 3, 5, 9, 0, tzinfo=SH)
+    assert reminders("周五去趟嘉兴，见沈总，送样品", friday) == [("2027-03-05", "去趟嘉兴")]
+    assert reminders("明天见陈经理，送的样品已经测完了", friday) == [("2027-03-06", "见陈经理")]
