@@ -269,3 +269,11 @@ def test_todays_trip_keeps_its_words() -> None:
     friday = datetime(2027, 3, 5, 9, 0, tzinfo=SH)
     assert reminders("周五去趟嘉兴，见沈总，送样品", friday) == [("2027-03-05", "去趟嘉兴")]
     assert reminders("明天见陈经理，送的样品已经测完了", friday) == [("2027-03-06", "见陈经理")]
+
+
+def test_their_tender_put_online_is_no_task() -> None:
+    january = datetime(2027, 1, 4, 10, 20, tzinfo=SH)
+    got = reminders(
+        "水表集采方案1月20号上公司党委会，2月1号挂网招标。我这周五把DN100样表送到管网处。", january
+    )
+    assert [day for day, _ in got] == ["2027-01-08"]
