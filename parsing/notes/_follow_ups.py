@@ -1291,7 +1291,7 @@ def _their_process(d: _Dated, action: str) -> bool:
 # A deed said done (送了花, 见了王总) on a day not said to be ahead (明天, 下周, 要, 再 …).
 # (周五发了报价以后给刘工打电话: a step done before the task, still ahead)
 _DONE_DEED = re.compile(
-    r"^(?![^,，。]*(?:以后|之后|后|再))[^\s,，。]{0,8}?(?:送|见|去|拜访|拜|发|寄|打|吃|聊|谈)了(?!解)"
+    r"^(?![^,，。]*(?:以后|之后|后|再))[^\s,，。]{0,16}?(?:送|见|去|拜访|拜|发|寄|打|吃|聊|谈)了(?!解)"
 )
 _AHEAD_SAID = re.compile(r"[明后]天|下|这|本|要|再|准备|打算|计划|约")
 

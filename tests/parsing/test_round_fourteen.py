@@ -277,3 +277,11 @@ def test_their_tender_put_online_is_no_task() -> None:
         "水表集采方案1月20号上公司党委会，2月1号挂网招标。我这周五把DN100样表送到管网处。", january
     )
     assert [day for day, _ in got] == ["2027-01-08"]
+
+
+def test_a_deed_done_far_into_its_clause_is_no_task() -> None:
+    day_after = datetime(2026, 3, 7, 13, 0, tzinfo=SH)
+    got = reminders(
+        "昨天三八节给中国人寿四川分公司行政部送了花，下周三之前把细化版发她。", day_after
+    )
+    assert [day for day, _ in got] == ["2026-03-11"]
