@@ -285,3 +285,8 @@ def test_a_deed_done_far_into_its_clause_is_no_task() -> None:
         "昨天三八节给中国人寿四川分公司行政部送了花，下周三之前把细化版发她。", day_after
     )
     assert [day for day, _ in got] == ["2026-03-11"]
+
+
+def test_a_courier_named_first_is_not_the_customer() -> None:
+    note = parse_note("顺丰快递明天把样品送到华润置地刘总那里", MONDAY)
+    assert note.company == "华润置地"
