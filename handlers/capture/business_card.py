@@ -10,12 +10,13 @@ about the card's person.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from handlers.capture.payload import CardExtras, ContactData, Payload, note_to_payload
 from handlers.kit.phones import shown_phone
 from locales import Translator
-from parsing.cards import CardFacts
+from parsing.cards import CardFacts, CardLine, read_card
 from parsing.notes import Note
 from parsing.text import simplified
 from storage.changes import FieldChange
@@ -23,7 +24,7 @@ from storage.contacts import ContactRepo
 from storage.customers import CustomerRepo
 from storage.models import Contact, Customer
 
-__all__ = ["apply_card", "card_lines", "card_payload"]
+__all__ = ["apply_card", "card_lines", "card_payload", "typed_card_extras"]
 
 
 def _person(card: CardFacts) -> ContactData:
@@ -87,6 +88,30 @@ def card_payload(card: CardFacts, caption: Note | None, file_id: str) -> Payload
         extras["latin_name"] = card.latin_name
     payload["card"] = extras
     return payload
+
+
+def typed_card_extras(text: str) -> CardExtras | None:
+    """A card pasted as text (名片, signature lines): its address, website and fax, which the
+    note reader leaves out — read by the same card reader a photo goes through, one line a
+    row. Only for a card: three lines or more, a person or company, and a way to reach them."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < _CARD_LINES:
+        return None
+    card = read_card([CardLine(line, top=10.0 * i) for i, line in enumerate(lines)])
+    if not card.is_card():
+        return None
+    extras: CardExtras = {}
+    if card.address and _ADDRESS_SAID.search(text):  # (a chat's 北仑第三集装箱码头 is no address)
+        extras["address"] = card.address
+    if card.website:
+        extras["website"] = card.website
+    if card.faxes:
+        extras["fax"] = card.faxes[0]
+    return extras or None
+
+
+_CARD_LINES = 3
+_ADDRESS_SAID = re.compile(r"地址|地點|地点|(?i:\baddr(?:ess)?\b)")
 
 
 def card_lines(_: Translator, payload: Payload, region: str) -> list[str]:

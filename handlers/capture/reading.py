@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from handlers.capture import callbacks
 from handlers.capture.asked import asked_about
+from handlers.capture.business_card import typed_card_extras
 from handlers.capture.payload import has_content, note_to_payload
 from handlers.capture.plans import take_plan
 from handlers.capture.show import show_capture
@@ -48,6 +49,9 @@ async def capture_text(
         payload["company"] = await customer_named_in(
             turn.session, turn.actor, _without(text, payload.get("competitors") or [])
         )
+    extras = typed_card_extras(text)
+    if extras:  # 地址：青岛市市北区登州路56号 on a pasted card: kept for the customer
+        payload["card"] = extras
     take_plan(payload, text, turn.today())
     if not has_content(payload):
         await _keep_unparsed(turn, text)
