@@ -649,6 +649,9 @@ _WORK_THING = re.compile(
 
 def _outcome(doc: Doc, people: People, theirs: list[bool]) -> str | None:
     t = doc.t
+    alone = _verdict_alone(doc)
+    if alone is not None:
+        return alone
     due = _due_map(doc)
     for m in _OUTCOME.finditer(t):
         if not doc.free(m.start(), m.end()):
@@ -705,6 +708,26 @@ def _outcome(doc: Doc, people: People, theirs: list[bool]) -> str | None:
         if len(text) >= 2:
             return text
     return _english_outcome(doc)
+
+
+# A verdict said as a sentence of its own (…估计下半年。有意向。, 整体感觉有意向): the note's
+# outcome, whatever remark came before it.
+_VERDICT_ALONE = re.compile(
+    r"(?:整体|总体|感觉|整体感觉|总的来说|目前)?[,，\s]*"
+    r"(?P<v>有意向|很有意向|没戏了?|基本定了|基本上定了|价格卡住了|要再比一比|有戏|没谈拢|谈成了)"
+    r"[。.!！]?"
+)
+
+
+def _verdict_alone(doc: Doc) -> str | None:
+    for a in sorted(set(doc.clause_starts)):
+        _, b = doc.clause(a)
+        while a < b and doc.t[a] in " \n":
+            a += 1
+        m = _VERDICT_ALONE.fullmatch(doc.t, a, b)
+        if m is not None and doc.free(m.start("v"), m.end("v")):
+            return doc.text[m.start("v") : m.end("v")]
+    return None
 
 
 _VOICE_FILLER = re.compile(r"嗯|然后呢?|就是说")

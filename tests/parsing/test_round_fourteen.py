@@ -290,3 +290,10 @@ def test_a_deed_done_far_into_its_clause_is_no_task() -> None:
 def test_a_courier_named_first_is_not_the_customer() -> None:
     note = parse_note("顺丰快递明天把样品送到华润置地刘总那里", MONDAY)
     assert note.company == "华润置地"
+
+
+def test_a_verdict_said_as_its_own_sentence_is_the_outcome() -> None:
+    _, outcome = headline(
+        "下午拜访了华西医院设备处的郑处长，聊了手术室净化改造，她说今年预算批了，但要等院里招标。有意向。"
+    )
+    assert outcome == "有意向"
