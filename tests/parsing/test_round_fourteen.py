@@ -297,3 +297,15 @@ def test_a_verdict_said_as_its_own_sentence_is_the_outcome() -> None:
         "下午拜访了华西医院设备处的郑处长，聊了手术室净化改造，她说今年预算批了，但要等院里招标。有意向。"
     )
     assert outcome == "有意向"
+
+
+def test_a_heading_with_the_season_is_no_task() -> None:
+    before_spring = datetime(2026, 2, 12, 20, 30, tzinfo=SH)
+    got = reminders(
+        "年前盘点:\nA类 → 潍柴雷沃 (农机)\n明天上午10点 给向经理送春联+台历", before_spring
+    )
+    assert [day for day, _ in got] == ["2026-02-13T10:00"]
+    got = reminders(
+        "年前最后一个电话 跟长江存储的焦经理打的 我记得二月二十六号去武汉找他签合同", before_spring
+    )
+    assert [day for day, _ in got] == ["2026-02-26"]
