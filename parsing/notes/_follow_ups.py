@@ -1265,7 +1265,9 @@ _PROCESS = re.compile(
     # (血透机年底能签合同: what they expect by then)
     r"报到|确定|定下来|执行|公布|挂出|统一(?:付款?|结算)|能签|能定|能批|"
     # (5月20号左右出采购计划: what they issue — 12号出结果 stays a day to chase the result)
-    r"(?:左右)?出(?=[^\s,，。]{0,4}(?:计划|通知|公告)))"
+    r"(?:左右)?出(?=[^\s,，。]{0,4}(?:计划|通知|公告))"
+    # (PO 预计7月底 issue, tender 下个月9号 close: the same said in English)
+    r"|(?i:issue|issued|close|closes|closing|out)$)"
 )
 # Who else moves them: the customer's side, a carrier or plant, a forecast, a demand told.
 _CARRIERS = "工厂|仓库|物流|厂家|快递"

@@ -309,3 +309,12 @@ def test_a_heading_with_the_season_is_no_task() -> None:
         "年前最后一个电话 跟长江存储的焦经理打的 我记得二月二十六号去武汉找他签合同", before_spring
     )
     assert [day for day, _ in got] == ["2026-02-26"]
+
+
+def test_their_po_expected_in_english_is_no_task() -> None:
+    july = datetime(2027, 7, 1, 13, 40, tzinfo=SH)
+    got = reminders(
+        "黄经理 says budget OK，基本定了，PO 预计7月底 issue。Action: 这周五前 send final quotation to 黄。",
+        july,
+    )
+    assert [day for day, _ in got] == ["2027-07-02"]
