@@ -148,6 +148,11 @@ DEV_SETS = [
     # wording of a next step beside plans and traps), written on 2026-12-03 (round fourteen);
     # scored on the parser of the moment it arrived (2a575cb), then tuned on
     NOTES_DIR / "notes_styles10.jsonl",
+    # blind15: 150 notes by a twenty-fourth helper who never read parsing/, in every style of
+    # #18, half of them dated (a third of those traps), written on 2026-12-03 late in round
+    # fourteen; its first score is the parser of the moment it arrived (2b1395f), and it was
+    # also read by the parser as the round began (a821c8a). Held out: read only as totals
+    NOTES_DIR / "notes_blind15.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
