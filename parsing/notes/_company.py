@@ -577,12 +577,40 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
     if role is not None:
         doc.company_span = role[:2]
         return role[2]
-    placed = _by_position(doc, people) or _headed(doc) or _before_department(doc) or _met_at(doc)
+    placed = (
+        _by_position(doc, people)
+        or _headed(doc)
+        or _before_department(doc)
+        or _met_at(doc)
+        or _whose_they_are(doc, people)
+    )
     if placed is not None:
         a = doc.t.find(placed)
         a, b, placed = _tidied(a, a + len(placed), placed)
         doc.company_span = (a, b)
     return placed
+
+
+# （张总是南京康尼机电的副总经理）, 小葛是上海振华重工财务: the person said to be of the
+# customer, in the note's own aside.
+_IS_OF = re.compile(
+    r"(?<=是)(?P<org>[\u4e00-\u9fff]{3,12}?)的?(?=(?:"
+    + TITLE_RE.pattern
+    + r"|财务|采购)(?:[)）。\s]|$))"
+)
+
+
+def _whose_they_are(doc: Doc, people: People) -> str | None:
+    t = doc.t
+    for m in _IS_OF.finditer(t):
+        a, b = m.span("org")
+        before = m.start() - 1
+        named = any(x.end in (before, before - 1) and not x.pronoun for x in people.mentions)
+        name = _clean(m["org"])
+        if not named or name is None or not doc.free(a, b) or not _plausible(name):
+            continue
+        return name
+    return None
 
 
 # 海尔智家采购的隋经理, 首钢京唐财务的付会计, 和盒马鲜生华东采购 邹经理: the department or the

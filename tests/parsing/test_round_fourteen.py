@@ -318,3 +318,12 @@ def test_their_po_expected_in_english_is_no_task() -> None:
         july,
     )
     assert [day for day, _ in got] == ["2027-07-02"]
+
+
+def test_whose_the_person_is_said_in_an_aside_names_the_customer() -> None:
+    chat = "我 22:40：张总，合同明天我让人送过去\n张总 22:41：好，上午我在\n（张总是南京康尼机电的副总经理）"
+    assert parse_note(chat, MONDAY).company == "南京康尼机电"
+    chat = (
+        "小葛 21:30：年底前能把开票资料给我吗\n我 21:32：明天上午就发\n（小葛是上海振华重工财务）"
+    )
+    assert parse_note(chat, MONDAY).company == "上海振华重工"
