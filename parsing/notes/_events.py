@@ -55,14 +55,16 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # (等接到张总电话再安排, 等他打来再说: a call awaited)
             r"(?<![等要会])接到[^\s,。;]{0,20}?电话|(?<![要会再去])打(?:嚟|来)(?![的了过])(?![^,。]{0,2}再说)|"
             r"(?<![A-Za-z])phone[里上]|"
-            r"(?<![A-Za-z])call\s?了"
+            r"(?<![A-Za-z])call\s?了|"
+            # 今天电话催款, 今天 电话 催年前回款, 今天 call 里: a call today, said short
+            r"(?<=[今昨]天)\s?电话\s?(?=催|问|约|联系|沟通|回访|跟进)|(?<![A-Za-z])call\s?里"
         ),
         "call",
     ),
     (
         re.compile(
             r"微信[^\s,]{0,2}?(?:聊|沟通|联系|回复|说|讲)|发了?[^\s,]{0,3}微信|微信上|微信里|"
-            r"\b(?:via|on|over) wechat\b|微信问候|微信拜年|微信拜了?个?年|回了?微信|"
+            r"\b(?:via|on|over) wechat\b|微信问候|微信拜年|微信拜了?个?年|回了?[^\s,，]{0,3}微信|"
             # (收到包钢稀土采购部温部长的微信/短信, got a WeChat from Jenny: a message had)
             r"收到(?![^\s,。;]{0,4}(?:银行|系统|平台|验证))[^\s,。;]{0,20}?(?:微信|短信)(?!号)|"
             r"(?i:\bgot a wechat from\b|\bwechat (?:w/|with)\s)|"
@@ -112,7 +114,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"现场看了|"
             r"(?<=[今昨前]天|上午|下午)在(?!家|公司|路上|车上|高铁|飞机|机场)[^\s,。;]{2,24}?[待呆]了"
             r"(?=[一半整两三四五六七八九十0-9])|"
-            r"(?<![A-Za-z])visit\s?了",
+            r"(?<![A-Za-z])visit\s?了|(?<=[今昨]天)\s?visit\b|第一次见(?!面)(?=[^\s,，。]{2})",
             re.IGNORECASE,
         ),
         "visit",

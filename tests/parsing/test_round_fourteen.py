@@ -327,3 +327,16 @@ def test_whose_the_person_is_said_in_an_aside_names_the_customer() -> None:
         "小葛 21:30：年底前能把开票资料给我吗\n我 21:32：明天上午就发\n（小葛是上海振华重工财务）"
     )
     assert parse_note(chat, MONDAY).company == "上海振华重工"
+
+
+def test_more_contacts_said_short_are_kept() -> None:
+    assert contact_kind("月底 今天电话催款: 常州二院 财务科 科长 方华 说12月10号付") == "call"
+    assert contact_kind(
+        "Update: 今天 call 里 特斯拉上海超级工厂 的 facilities manager 陈立 confirmed"
+    ) == ("call")
+    assert contact_kind("昨天 visit 苏大附一院 的 IT 部门, 聊 PACS upgrade.") == "visit"
+    assert (
+        contact_kind("节后第一次见江苏中烟的设备部副部长张思远，他说二季度要换两台除尘器")
+        == "visit"
+    )
+    assert contact_kind("四川长虹的伍总初一给我回了拜年微信，说他们初十上班") == "wechat"
