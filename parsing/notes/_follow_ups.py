@@ -409,6 +409,13 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     text = _EN_TAIL.sub("", _TRAIL.sub("", text)[:24])
     if _GRADE_SAID.search(t):  # 周一下午3点送样 B类: the grade is the customer's (方案 B stays)
         text = _GRADE_AFTER.sub("", text) or text
+    bare_en = _BARE_EN_VERB.fullmatch(text)
+    if bare_en is not None:  # 礼拜三要 email 公司 profile 给他, 先 send 完整 capacity report
+        at = t.find(bare_en["verb"], start)
+        rest = doc.text[at:cb].strip() if 0 <= at < cb else ""
+        text = _TRAIL.sub("", rest)[:24] if len(rest) > len(bare_en["verb"]) else text
+    if text.lower() in _PARTICLES:  # (before CNY lah: the task was said before the day)
+        text = _english_verb_before(doc, a) or "跟进"
     if text.startswith("的") and a > doc.clause(a)[0]:
         # 跟王总确认一下周三的会: the day sits inside the task, which is the whole clause
         text = _FILLER.sub("", doc.text[doc.clause(a)[0] : cb]).strip()[:24]  # (as typed: 一下)
@@ -461,6 +468,12 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
 
 
 _SPOKEN_FILLER = re.compile(r"嗯|那个(?=[\u4e00-\u9fff])")
+# An English verb left alone before its object (email 公司 profile 给他, 先 send 完整 report).
+_BARE_EN_VERB = re.compile(
+    r"(?:先|要|再)?\s*(?P<verb>(?i:email|send|submit|prepare|deliver|revise))"
+)
+# Singlish and Cantonese particles after the day: no task of their own.
+_PARTICLES = frozenset({"lah", "leh", "lor", "meh", "la"})
 _GRADE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])\s+[ABC]类?$")
 _GRADE_SAID = re.compile(r"[ABC]类")
 

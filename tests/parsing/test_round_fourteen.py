@@ -337,3 +337,12 @@ def test_more_contacts_said_short_are_kept() -> None:
     assert contact_kind("昨天 visit 苏大附一院 的 IT 部门, 聊 PACS upgrade.") == "visit"
     assert contact_kind("第一次见江苏中烟的设备部副部长张思远，他说二季度要换两台除尘器") == "visit"
     assert contact_kind("四川长虹的伍总给我回了拜年微信，说新年快乐") == "wechat"
+
+
+def test_an_english_verb_keeps_its_object_and_a_particle_is_no_task() -> None:
+    sunday = datetime(2026, 9, 28, 0, 0, tzinfo=SH)
+    assert reminders("礼拜三要 email 公司 profile 给他。", sunday) == [
+        ("2026-09-30", "email 公司 profile 给他")
+    ]
+    got = reminders("Must send the proposal before CNY lah. Lim HP 9734 2218.", sunday)
+    assert [action for _, action in got] == ["send the proposal"]
