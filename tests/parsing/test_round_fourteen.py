@@ -346,3 +346,11 @@ def test_an_english_verb_keeps_its_object_and_a_particle_is_no_task() -> None:
     ]
     got = reminders("Must send the proposal before CNY lah. Lim HP 9734 2218.", sunday)
     assert [action for _, action in got] == ["send the proposal"]
+
+
+def test_next_week_trying_for_a_meeting_is_a_plan() -> None:
+    thursday = datetime(2028, 8, 3, 7, 30, tzinfo=SH)
+    got = reminders(
+        "谈的是焊接烟尘净化系统，要再比一比。下个礼拜争取约易总现场看一次我们的样板线。", thursday
+    )
+    assert [day for day, _ in got] == ["2028-08-07"]
