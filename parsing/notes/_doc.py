@@ -136,6 +136,8 @@ _HOUR_ANSWER = re.compile(
     r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:[:点]\d{0,2})?(?:分|半)?\s*(?:吧|啊|呢|见|到)?[。.!！]?\s*"
 )
 _RESTATED = re.compile(r"\s*(?:嗯\s*)?(?:也就是|就是|即)\s*")
+# 明天上午 就是今天上午啊: a day word restated as another, the rep putting it right.
+_SELF_CORRECTED = re.compile(r"[今明后]天")
 # A restatement naming the day itself (春节前 就是腊月二十八之前, 月底 就是三十一号): it is the day.
 _DAY_NAMED = re.compile(
     r"[0-9一二三四五六七八九十廿卅]\s*[号日]|初[一二三四五六七八九十]|[0-9]+/[0-9]+"
@@ -255,6 +257,8 @@ class Doc:
         """月底 就是三十一号, 春节前 嗯就是腊月二十八, 下周三 就是17号: a day restated as the date
         it falls on, which the rep wrote out — near the first (月底 就是31号 in April names no
         day of April, 上周一就是1号的事情 is a day gone by, 明天就是8号了 a remark: the first stays)."""
+        if _SELF_CORRECTED.match(self.t, *said.span) and _SELF_CORRECTED.match(self.t, *first.span):
+            return said.day >= self.today  # 明天上午 就是今天上午啊 (past midnight): put right
         if not _DAY_NAMED.search(self.t, *said.span) or _DAY_NAMED.search(self.t, *first.span):
             return False
         if self.t.startswith("了", said.span[1]) or first.day < self.today:

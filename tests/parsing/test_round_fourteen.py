@@ -354,3 +354,9 @@ def test_next_week_trying_for_a_meeting_is_a_plan() -> None:
         "谈的是焊接烟尘净化系统，要再比一比。下个礼拜争取约易总现场看一次我们的样板线。", thursday
     )
     assert [day for day, _ in got] == ["2028-08-07"]
+
+
+def test_a_day_word_put_right_is_the_day() -> None:
+    past_midnight = datetime(2027, 1, 4, 0, 50, tzinfo=SH)
+    got = reminders("然后我这边明天上午 就是今天上午啊 把那个技术协议发给邵总", past_midnight)
+    assert [day for day, _ in got] == ["2027-01-04T09:00"]
