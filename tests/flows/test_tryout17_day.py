@@ -1,6 +1,7 @@
 """A working day in Shenzhen (tryout 17, second round: a rep new to CRMs, a colleague who joins,
 and their manager, in the local chat). Shenzhen companies are registered as 深圳市…有限公司 and
-said by their middle (迈瑞达): a note naming one so asks before making a new customer."""
+said by their middle (迈瑞达): a note naming one so asks before making a new customer, and the
+manager's 🔁 分配客户 asks for the customer and finds it by part of its name."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from storage.models import Customer
+from storage.models import Customer, Draft
+from tests.builders import at, customer, make_team, member_of
 from tests.conftest import BotHarness
 
 NOW = datetime(2026, 12, 4, 17, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -23,6 +25,44 @@ def friday_evening() -> Iterator[time_machine.Traveller]:
     """Friday 4 December 2026, 17:30 in Shanghai."""
     with time_machine.travel(NOW, tick=False) as traveller:
         yield traveller
+
+
+async def test_assign_asks_for_the_customer_and_finds_it_by_part_of_its_name(
+    bot: BotHarness,
+) -> None:
+    team = await make_team(bot)
+    mrd = await customer(bot, team.wang, "深圳市迈瑞达电子有限公司", at(11, 2))
+    await team.manager.send("/team")
+    asked = await team.manager.press("🔁 分配客户")
+    assert asked.text.startswith("分配哪个客户?发客户名(几个字也行),或发 取消。")
+
+    found = await team.manager.send("迈瑞达")  # the name a rep says, not a note to capture
+    assert found.text == "找到这些客户,分配哪一个?"
+    assert found.buttons == ["🏢 深圳市迈瑞达电子有限公司"]
+    assert await bot.count(Draft) == 0
+    picker = await team.manager.press("深圳市迈瑞达电子有限公司")
+    assert picker.text.startswith("把「深圳市迈瑞达电子有限公司」分配给谁?")
+    done = await team.manager.press("张伟")
+    assert "✅ 「深圳市迈瑞达电子有限公司」已从 王磊 改由 张伟 负责" in done.text
+    zhang = await member_of(bot, team.zhang)
+    assert (await bot.scalar(select(Customer).where(Customer.id == mrd))).owner_id == zhang.id
+
+
+async def test_a_bare_assign_asks_again_for_a_name_it_does_not_know_and_cancel_leaves(
+    bot: BotHarness,
+) -> None:
+    team = await make_team(bot)
+    await customer(bot, team.wang, "深圳市迈瑞达电子有限公司", at(11, 2))
+    asked = await team.manager.send("/assign")
+    assert asked.text == "分配哪个客户?发客户名(几个字也行),或发 取消。"
+    unknown = await team.manager.send("华强精密")
+    assert unknown.text == "团队里没有客户「华强精密」。再发一次客户名(几个字也行),或发 取消。"
+    left = await team.manager.send("取消")
+    assert left.text.startswith("已取消,没有分配。")
+    note = await team.manager.send("迈瑞达的刘经理下周一发技术参数")  # a note again
+    assert note.text.startswith("我记下了这些")
+    named = await team.manager.send("/assign 迈瑞达 张伟")  # one line, part of the name
+    assert named.text == "找到这些客户,分配哪一个?"
 
 
 async def test_a_note_naming_a_shenzhen_company_by_its_middle_asks_before_making_a_new_one(
