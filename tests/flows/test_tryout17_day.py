@@ -1,7 +1,8 @@
 """A working day in Shenzhen (tryout 17, second round: a rep new to CRMs, a colleague who joins,
 and their manager, in the local chat). Shenzhen companies are registered as 深圳市…有限公司 and
 said by their middle (迈瑞达): a note naming one so asks before making a new customer, and the
-manager's 🔁 分配客户 asks for the customer and finds it by part of its name."""
+manager's 🔁 分配客户 asks for the customer and finds it by part of its name; a rep's /plan finds it
+the same way; and on a Friday next week's plans are in /plans."""
 
 from __future__ import annotations
 
@@ -63,6 +64,45 @@ async def test_a_bare_assign_asks_again_for_a_name_it_does_not_know_and_cancel_l
     assert note.text.startswith("我记下了这些")
     named = await team.manager.send("/assign 迈瑞达 张伟")  # one line, part of the name
     assert named.text == "找到这些客户,分配哪一个?"
+
+
+async def test_a_plan_names_the_customer_as_reps_say_it(bot: BotHarness) -> None:
+    team = await make_team(bot)
+    await customer(bot, team.wang, "深圳市迈瑞达电子有限公司", at(11, 2))
+    shown = await team.wang.send("/plan 下周一上午10点拜访迈瑞达 目的是确认招标技术参数 见刘经理")
+    assert shown.text.startswith("📋 拜访计划(客户走访单),确认提交吗?\n🏢 深圳市迈瑞达电子有限公司")
+    assert "🕘 12月7日(周一) 10:00" in shown.text and "👤 拜见:刘经理" in shown.text
+    sent = await team.wang.press("提交")
+    assert sent.text.startswith("✅ 已提交,等李经理批准。")
+    assert await bot.count(Customer) == 1  # no second 迈瑞达 to create
+
+
+async def test_on_friday_next_weeks_plans_are_in_plans(bot: BotHarness) -> None:
+    team = await make_team(bot)
+    await customer(bot, team.wang, "华强精密", at(11, 2))
+    await team.wang.send("/plan 下周一上午10点拜访华强精密 目的是谈台达替换方案 见黄总")
+    await team.wang.press("提交")
+    mine = await team.wang.send("/plans")  # Monday's plan is the one to see
+    assert mine.text == (
+        "🗓 下周计划拜访 (1)\n· 12月7日(周一) 10:00 华强精密 · 谈台达替换方案(待批准)"
+    )
+    team_plans = await team.manager.send("/plans")
+    assert "· 12月7日(周一) 10:00 王磊 → 华强精密 · 谈台达替换方案(待批准)" in team_plans.text
+
+
+async def test_a_plan_naming_two_customers_by_one_word_asks_for_the_whole_name(
+    bot: BotHarness,
+) -> None:
+    team = await make_team(bot)
+    await customer(bot, team.wang, "深圳市迈瑞达电子有限公司", at(11, 2))
+    await customer(bot, team.wang, "东莞市迈瑞达精密有限公司", at(11, 2))
+    asked = await team.wang.send("/plan 下周一拜访迈瑞达 目的是确认招标技术参数")
+    assert asked.text == (
+        "「迈瑞达」是哪个客户:「东莞市迈瑞达精密有限公司」、「深圳市迈瑞达电子有限公司」?"
+        "请写上客户的全名再发一次。\n(/cancel 放弃)"
+    )
+    shown = await team.wang.send("下周一拜访东莞市迈瑞达精密有限公司 目的是确认招标技术参数")
+    assert "🏢 东莞市迈瑞达精密有限公司" in shown.text
 
 
 async def test_a_note_naming_a_shenzhen_company_by_its_middle_asks_before_making_a_new_one(
