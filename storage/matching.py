@@ -80,6 +80,9 @@ _PLACE = re.compile(
     + _PROVINCES
     + r")(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?"
 )
+# A city said with 市 before the name: 深圳市迈瑞达电子有限公司 is 迈瑞达电子 of 深圳, and a rep
+# says 迈瑞达. Two or three characters and 市 (超市 and the like are kept by _MIN_REST).
+_CITY = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,3})市")
 # What must remain after a province is taken off: 江苏移动 and 广东移动 stay two companies.
 _MIN_REST = 4
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -118,7 +121,7 @@ def name_key(name: str) -> NameKey:
     for long, short in _VARIANTS:
         text = text.replace(long, short)
     place = ""
-    found = _PLACE.match(text)
+    found = _PLACE.match(text) or _CITY.match(text)
     if found and len(text) - found.end() >= _MIN_REST:
         place, text = found["place"], text[found.end() :]
     return NameKey(place, text)

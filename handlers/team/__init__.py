@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handlers.kit import pending
 from handlers.kit.groups import GUARD, AnyApplication, add
-from handlers.team.assignment import assignment_handlers
+from handlers.team.assignment import CUSTOMER_NAME, assignment_handlers
 from handlers.team.audit import audit_handlers
 from handlers.team.groups import group_handlers
 from handlers.team.members import JOIN_CODE, TEAM_NAME, team_handlers
@@ -14,10 +14,11 @@ from handlers.team.settings import CADENCE_TYPED, team_settings_handlers
 
 def register(application: AnyApplication) -> None:
     """The group-chat guard in GUARD, then the rest; /newteam's and /join's typed name and code
-    and /teamsettings' typed cadence are ValueEdits (fallback.py hands them the text)."""
+    /teamsettings' typed cadence and /assign's customer are ValueEdits (fallback.py hands them the text)."""
     pending.accept(TEAM_NAME)
     pending.accept(JOIN_CODE)
     pending.accept(CADENCE_TYPED)
+    pending.accept(CUSTOMER_NAME)
     add(application, group_handlers(), GUARD)
     add(
         application,

@@ -15,13 +15,13 @@ from sqlalchemy import func, select
 from telegram import InlineKeyboardMarkup
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.kit import commands, doors
+from handlers.kit import commands, doors, pending
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
 from handlers.kit.routes import Action, exactly, follow, stale
 from handlers.kit.turn import Turn, command_argument, member_turn
 from handlers.team import callbacks
-from locales import translator
+from locales import N_, translator
 from storage import assignment
 from storage.actor import NotAllowed
 from storage.customers import CustomerRepo
@@ -126,15 +126,32 @@ def _notify_new_owner(turn: Turn, new: Member, customers: list[Customer]) -> Non
 
 @member_turn
 async def assign_command(turn: Turn) -> None:
-    """/assign 客户名 [成员名]"""
+    """/assign 客户名 [成员名]; a bare /assign asks for the customer (as 🔁 分配客户 does)."""
     _ = turn._
     if not turn.member.is_manager:
         turn.say(_("只有经理可以分配客户。"))
         return
     argument = command_argument(turn)
     if not argument:
-        turn.say(_("发 /assign 客户名 选择新负责人,或 /assign 客户名 成员名 直接分配。"))
+        _ask_for_customer(turn)
         return
+    if not await _assign_named(turn, argument):
+        pending.wait(turn, CUSTOMER_NAME, {})
+
+
+def _ask_for_customer(turn: Turn, *, handover: bool = False) -> None:
+    _ = turn._
+    text = _("分配哪个客户?发客户名(几个字也行),或发 取消。")
+    if handover:  # 🔁 分配客户 on the team page: where the other way of assigning is
+        text += "\n" + _("离职交接:👥 成员管理 → 点成员 → 📦 离职交接。")
+    turn.say(text)
+    pending.wait(turn, CUSTOMER_NAME, {})
+
+
+async def _assign_named(turn: Turn, argument: str) -> bool:
+    """The customer named (and the member, when said last) → the picker, or straight to the
+    member; part of a name → the customers it finds, as buttons. False: none found (said)."""
+    _ = turn._
     members = await active_members(turn.session, turn.member.team_id)
     target = None
     name = argument
@@ -142,14 +159,36 @@ async def assign_command(turn: Turn) -> None:
         if argument.endswith(" " + member.name):
             target, name = member, argument[: -len(member.name)].strip()
             break
-    customer = await CustomerRepo(turn.session, turn.actor).by_name(name)
-    if customer is None:
-        turn.say(_("团队里没有客户「{name}」。", name=name[:50]))
-        return
-    if target is None:
+    repo = CustomerRepo(turn.session, turn.actor)
+    customer = await repo.by_name(name)
+    if customer is not None and target is not None:
+        await _assign(turn, customer.id, target.id)
+    elif customer is not None:
         await _picker(turn, customer, edit=False)
-        return
-    await _assign(turn, customer.id, target.id)
+    elif found := await repo.search(name):  # 迈瑞达 for 深圳市迈瑞达电子有限公司
+        rows: Rows = [[(f"🏢 {c.name}", callbacks.assign(c.id))] for c in found]
+        turn.say(_("找到这些客户,分配哪一个?"), inline(rows))
+    else:
+        turn.say(
+            _("团队里没有客户「{name}」。再发一次客户名(几个字也行),或发 取消。", name=name[:50])
+        )
+        return False
+    return True
+
+
+async def _typed_customer(turn: Turn, text: str) -> None:
+    if await _assign_named(turn, " ".join(text.split())):
+        pending.finish(turn, CUSTOMER_NAME)
+
+
+# A bare /assign (or 🔁 分配客户) waits for the customer's name: typed, it was a note to capture.
+CUSTOMER_NAME = pending.ValueEdit(
+    "assign_customer",
+    _typed_customer,
+    title=commands.ASSIGN.title,
+    cancelled=N_("已取消,没有分配。"),
+    entry_command=commands.ASSIGN.name,
+)
 
 
 # -- 离职交接 -------------------------------------------------------------------------------------
@@ -370,11 +409,7 @@ def _on_ids(action: IdsAction) -> Action:
 
 async def _help(turn: Turn, found: re.Match[str]) -> None:
     turn.answer()
-    turn.say(
-        turn._(
-            "分配客户:打开客户卡片点「👤 分配」,或发 /assign 客户名。离职交接:/team → 成员管理 → 点成员 → 📦 离职交接。"
-        )
-    )
+    _ask_for_customer(turn, handover=True)
 
 
 async def _pick(turn: Turn, customer_id: int) -> None:

@@ -4,8 +4,8 @@
 
 The plan is shown with its day and weekday before it is submitted (✅ 提交 / ❌ 取消). When the
 team asks for approval (/workdays), the rep's manager gets it with ✅ 批准 / 💬 意见 and the rep is
-told the answer; otherwise it is simply filed. /plans lists this week's plans: the team's for a
-manager (本周计划拜访), one's own for a rep. A plan shows in the rep's digest on its day.
+told the answer; otherwise it is simply filed. /plans lists this week's plans and next week's:
+the team's for a manager, one's own for a rep. A plan shows in the rep's digest on its day.
 
 A quick capture that plans a visit (明天去拜访万科 目的是谈续约) is filed the same way on 保存
 (file_plan), and 📅 计划拜访 under 📝 记一笔 asks for the sentence like /plan.
@@ -33,6 +33,7 @@ from parsing.notes import parse_note
 from parsing.plans import PlanText, read_plan
 from parsing.text import as_typed
 from parsing.workdays import work_calendar
+from storage.customers import CustomerRepo
 from storage.minutes import team_cycle
 from storage.models import Customer, Member
 from storage.plans import PlanRepo, PlanRow
@@ -103,9 +104,19 @@ async def read_and_show(turn: Turn, _target: int, text: str) -> None:
     found = read_plan(text, now, work_calendar(cycle.workweek))
     repo = PlanRepo(turn.session, turn.actor)
     customer = await repo.customer_named_in(text)
+    hint = company_said(found.company_hint, now) if customer is None else None
+    # 迈瑞达 for 深圳市迈瑞达电子有限公司: the name said, not the registered one
+    by_part = await CustomerRepo(turn.session, turn.actor).search(hint, limit=4) if hint else []
+    if len(by_part) == 1:
+        customer = by_part[0]
     problem = None
-    if customer is None:
-        hint = company_said(found.company_hint, now)
+    if customer is None and by_part:
+        problem = _(
+            "「{name}」是哪个客户:{names}?请写上客户的全名再发一次。",
+            name=hint,
+            names="、".join(f"「{c.name}」" for c in by_part),
+        )
+    elif customer is None:
         problem = (
             _(
                 "没在你的客户里找到「{name}」。请先用 /customer {name} 建好客户,再发一次计划。",
@@ -317,22 +328,36 @@ async def plan_button(turn: Turn) -> None:
 
 @member_turn
 async def plans_command(turn: Turn) -> None:
-    """/plans: this week's plans (Monday–Sunday): the team's for a manager, else one's own."""
+    """/plans: this week's plans (Monday–Sunday) and next week's — on a Friday the plans written
+    are Monday's —: the team's for a manager, else one's own."""
     _ = turn._
     today = datetime.now(ZoneInfo(turn.member.timezone)).date()
     monday = today - timedelta(days=today.weekday())
-    rows = await PlanRepo(turn.session, turn.actor).between(monday, monday + timedelta(days=6))
+    next_monday = monday + timedelta(days=7)
+    rows = await PlanRepo(turn.session, turn.actor).between(monday, next_monday + timedelta(days=6))
     if not rows:
-        turn.say(_("本周还没有拜访计划。发 /plan 写一个。"))
+        turn.say(_("本周和下周还没有拜访计划。发 /plan 写一个。"))
         return
-    lines = [_("🗓 本周计划拜访 ({n})", n=len(rows))]
-    for row in rows:
-        who = f"{row.member_name} → " if turn.member.is_manager else ""
-        status = _(STATUS_WORDS.get(row.status, STATUS_WORDS["filed"]))
-        lines.append(
-            f"· {_when(_, row, turn.member.timezone)} {who}{row.customer_name} · {row.goal}({status})"
-        )
+    this_week = [row for row in rows if row.planned_for < next_monday]
+    next_week = rows[len(this_week) :]  # ordered by day
+    lines: list[str] = []
+    for heading, part in (
+        (N_("🗓 本周计划拜访 ({n})"), this_week),
+        (N_("🗓 下周计划拜访 ({n})"), next_week),
+    ):
+        if part:
+            lines.append(_(heading, n=len(part)))
+            lines.extend(_plan_line(turn, row) for row in part)
     turn.say("\n".join(lines))
+
+
+def _plan_line(turn: Turn, row: PlanRow) -> str:
+    _ = turn._
+    who = f"{row.member_name} → " if turn.member.is_manager else ""
+    status = _(STATUS_WORDS.get(row.status, STATUS_WORDS["filed"]))
+    return (
+        f"· {_when(_, row, turn.member.timezone)} {who}{row.customer_name} · {row.goal}({status})"
+    )
 
 
 ACTIONS["plan"] = read_and_show

@@ -153,7 +153,7 @@ async def test_a_removed_rep_s_digest_and_plans_hold_nothing_of_the_team(bot: Bo
         reply = await team.wang.press("取消")
         assert reply.callback_answers == ["这个按钮已失效。"]
         reply = await team.wang.send("/plans")
-        assert reply.text == "本周还没有拜访计划。发 /plan 写一个。"
+        assert reply.text == "本周和下周还没有拜访计划。发 /plan 写一个。"
     [plan] = await bot.scalars(select(VisitPlan))
     assert plan.status == "draft"
 
