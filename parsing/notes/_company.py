@@ -139,6 +139,8 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             continue  # 港币, 港股: money and markets, not a port
         if len(suffix) >= 2 and b < len(t) and t[b] in "部处室":
             continue  # 南京银行科技部: 科技 names the department, the bank ends before it
+        if suffix in ("科技", "物流") and t.startswith(("园", "城"), b):
+            continue  # 南山科技园, 物流园: a park, where the customer is
         if len(suffix) == 1 and ((a > 0 and t[a - 1] in _NOT_BEFORE_ONE) or t.startswith("长", b)):
             continue
         start = _scan_left(doc, a)

@@ -1670,8 +1670,9 @@ def _continued(doc: Doc, people: People, w: When, action: str) -> str:
         return action
     if any(end <= v.span[0] < m.end() for v in doc.all_whens):
         return action  # 带上报价单 下周三再去: another day's
-    more = m["more"].strip()
-    return action + " " + more
+    more = _CONTACT_TAIL.split(m["more"])[0].strip()  # (…结果 他手机是139…: the number is no task)
+    more = re.sub(r"[他她]$", "", more).strip()
+    return action + " " + more if more else action
 
 
 # 王局长说下周三之前要看到方案, 他说下周三前要看到报价: what the customer wants by a day is the

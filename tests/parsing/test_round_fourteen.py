@@ -360,3 +360,16 @@ def test_a_day_word_put_right_is_the_day() -> None:
     past_midnight = datetime(2027, 1, 4, 0, 50, tzinfo=SH)
     got = reminders("然后我这边明天上午 就是今天上午啊 把那个技术协议发给邵总", past_midnight)
     assert [day for day, _ in got] == ["2027-01-04T09:00"]
+
+
+def test_a_phone_said_after_the_task_is_no_part_of_it() -> None:
+    got = reminders(
+        "明天上午十点给汇川的张总打个电话 问一下样品测试结果 他手机是幺三九 二八七六 五四三二",
+        MONDAY,
+    )
+    assert got == [("2028-05-23T10:00", "给张总打个电话 问一下样品测试结果")]
+
+
+def test_a_park_is_where_the_customer_is() -> None:
+    note = parse_note("今天下午去了南山科技园的深圳市迈瑞达电子有限公司 见了采购部的刘经理", MONDAY)
+    assert note.company == "深圳市迈瑞达电子有限公司"
