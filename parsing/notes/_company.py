@@ -619,9 +619,13 @@ def _whose_they_are(doc: Doc, people: People) -> str | None:
 # word before the name is no part of the customer's name.
 _FUNCTION_TAIL = re.compile(r"(?:设备|行政|仓储|包材|物资|集团)?(?:采购|财务)$")
 _WITH_LEAD = re.compile(r"^[和跟同与](?=[\u4e00-\u9fff]{3})")
+_PLACE_OF = re.compile(r"^[\u4e00-\u9fff]{2}的(?=[\u4e00-\u9fff]{4})")
 
 
 def _tidied(a: int, b: int, name: str) -> tuple[int, int, str]:
+    where = _PLACE_OF.match(name)
+    if where is not None:  # 宝安的华强精密: the district it is in, then its name
+        a, name = a + where.end(), name[where.end() :]
     tail = _FUNCTION_TAIL.search(name)
     if tail is not None and tail.start() >= 2:
         b, name = b - (len(name) - tail.start()), name[: tail.start()]

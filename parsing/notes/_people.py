@@ -305,6 +305,8 @@ def _full_name_before(doc: Doc, end: int, surname: str) -> str | None:
 
 
 _DEPARTMENT_ENDS = frozenset("课科部处室组")
+# What someone does, said right before them (采购王工, 技术李工): no part of a name.
+_ROLE_BEFORE = frozenset(words("采购 财务 技术 设备 商务 生产 质量 品质 工艺 研发 仓库 后勤"))
 _VERB_AFTER_NAME = frozenset("有是在说讲")
 # 副总经理段志华汇报了进度: a verb of two characters said right after the name ends it.
 _VERB_WORDS = (
@@ -463,6 +465,7 @@ def _title_mentions(doc: Doc) -> list[Mention]:
                 and not doc.date_at[before]
                 and not doc.used[before]  # 国网常州钱处: a company read before people
                 and _full_name_before(doc, a - len(name), name) is None  # 江海江工, 周正周处
+                and t[max(0, before - 1) : before + 1] not in _ROLE_BEFORE  # 采购王工
             ):
                 continue
             title = SHORT_TITLES[title]

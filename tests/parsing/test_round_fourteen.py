@@ -373,3 +373,11 @@ def test_a_phone_said_after_the_task_is_no_part_of_it() -> None:
 def test_a_park_is_where_the_customer_is() -> None:
     note = parse_note("今天下午去了南山科技园的深圳市迈瑞达电子有限公司 见了采购部的刘经理", MONDAY)
     assert note.company == "深圳市迈瑞达电子有限公司"
+
+
+def test_a_role_before_an_engineer_and_a_district_before_a_name() -> None:
+    friday = datetime(2026, 12, 4, 15, 0, tzinfo=SH)
+    note = parse_note("拜访了比亚迪电子的采购王工 聊了下季度连接器的需求", friday)
+    assert [c.salutation for c in note.contacts] == ["王工"]
+    note = parse_note("嗯那个今天上午呢去了一趟宝安的华强精密 见了黄总", friday)
+    assert note.company == "华强精密"
