@@ -54,6 +54,18 @@ async def own_customers(
     return found
 
 
+def _made_by(item: Interaction, source: Customer) -> Select[Any]:
+    """The follow-ups the record made under its customer: they move with it."""
+    return select(FollowUp).where(
+        FollowUp.interaction_id == item.id, FollowUp.customer_id == source.id
+    )
+
+
+async def count_follow_ups_made(session: AsyncSession, item: Interaction, source: Customer) -> int:
+    statement = select(func.count()).select_from(_made_by(item, source).subquery())
+    return int(await session.scalar(statement) or 0)
+
+
 async def count_own_customers(session: AsyncSession, actor: Actor, excluding: int) -> int:
     statement = select(func.count()).select_from(_own_customers(actor, excluding).subquery())
     return int(await session.scalar(statement) or 0)
@@ -78,13 +90,7 @@ async def move_interaction(
     if not may_move(actor, item, source, target):
         raise NotAllowed("a member moves only their own record between their own customers")
     moved = _logged(session, actor, source, target)
-    follow_ups = (
-        await session.scalars(
-            select(FollowUp).where(
-                FollowUp.interaction_id == item.id, FollowUp.customer_id == source.id
-            )
-        )
-    ).all()
+    follow_ups = (await session.scalars(_made_by(item, source))).all()
     for follow_up in follow_ups:
         follow_up.customer_id = target.id
         moved("follow_up", follow_up.id)

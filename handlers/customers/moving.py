@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import func, select
 from telegram.ext import CallbackQueryHandler
 
 from handlers.customers import callbacks
@@ -24,8 +23,14 @@ from handlers.kit.routes import follow, stale
 from handlers.kit.turn import Turn, member_turn
 from locales import N_
 from storage.customers import CustomerRepo
-from storage.models import Customer, FollowUp, Interaction
-from storage.moving import count_own_customers, may_move, move_interaction, own_customers
+from storage.models import Customer, Interaction
+from storage.moving import (
+    count_follow_ups_made,
+    count_own_customers,
+    may_move,
+    move_interaction,
+    own_customers,
+)
 
 PAGE = 8  # customers a page; more than this and 🔍 按名称找 is offered
 FOUND = 20  # customers a name search reads before keeping the member's own
@@ -166,11 +171,7 @@ async def _confirm_button(turn: Turn, found: re.Match[str]) -> None:
         _("把这条记录从「{source}」改到「{target}」吗?", source=source.name, target=target.name),
         record_line(turn, item),
     ]
-    made = await turn.session.scalar(
-        select(func.count()).where(
-            FollowUp.interaction_id == item.id, FollowUp.customer_id == source.id
-        )
-    )
+    made = await count_follow_ups_made(turn.session, item, source)
     if made:
         lines.append(_("它带出的 {n} 条跟进也一起改过去。", n=made))
     rows: Rows = [
