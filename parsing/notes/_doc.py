@@ -30,11 +30,13 @@ _PRONOUN_START = re.compile(
 # Text whose digits are no dates: a pasted chat's "张总 10:32" lines, a card's address.
 # A line "张总 10:32" above what was said, or the time first ("[10:32] 张总: …", "10:32 我:"),
 # or in brackets after the name ("张总(10:32): …").
+# A weekday said alone (周五, 星期五, 礼拜五): a chat stamp's day or the day of a plan.
+_WEEKDAY_WORD = r"(?:周|星期|礼拜)[一二三四五六日天]"
 _CHAT_STAMP = re.compile(
     r"(?m)^(?P<who>[^\n]{1,30}?)[ ]+(?P<at>\d{1,2}:\d{2})(?::\d{2})?[ ]*$"
     # (a day may come before the time: [2027-01-05 16:40] 蒋主任:, 2月10日 14:22 任总:, 昨天 21:12 祁总:)
     r"|^[ ]*[\[(]?(?:(?:\d{4}[-/.])?\d{1,2}[-/.月]\d{1,2}[日号]?[ ]*|[昨前今]天[ ]*|"
-    r"(?:周|星期|礼拜)[一二三四五六日天][ ]*)?"
+    rf"{_WEEKDAY_WORD}[ ]*)?"
     r"(?P<at2>\d{1,2}:\d{2})(?::\d{2})?[\])]?[ ]*(?P<who2>[^\n:\d][^\n:]{0,19}?)[ ]*:"
     r"|^(?P<who3>[^\n:()\[\]]{1,20}?)[ ]*[(\[](?P<at3>\d{1,2}:\d{2})(?::\d{2})?[)\]][ ]*:?"
     # 龚经理 15:40 报价签了: the name, the time, then the words on the same line (read as a
@@ -43,7 +45,7 @@ _CHAT_STAMP = re.compile(
     # 滤芯… — a full-width colon and no space)
     r"|^(?P<who4>[^\n:\d\[\]]{1,20}?)[ ]+(?P<at4>\d{1,2}:\d{2})(?::\d{2})?(?::[ ]*|[ ]+)(?=\S)"
 )
-_WEEKDAY_STAMP = re.compile(r"[ ]*[\[(]?(?:周|星期|礼拜)[一二三四五六日天]")
+_WEEKDAY_STAMP = re.compile(rf"[ ]*[\[(]?{_WEEKDAY_WORD}")
 # A speaker's name is no day or part of one (明天 10:00 去万科 is a plan, not a chat line).
 _NOT_A_SPEAKER = re.compile(r"[天周日月号午晚早点年]|礼拜|星期")
 
@@ -92,7 +94,7 @@ def _stamp_who(m: re.Match[str]) -> str:
 
 
 _STAMP_DAY = re.compile(
-    r"[ \[(]*(?:(?:\d{4}[-/.])?\d{1,2}[-/.月]\d{1,2}[日号]?|[昨前今]天|(?:周|星期|礼拜)[一二三四五六日天])[ ]*"
+    rf"[ \[(]*(?:(?:\d{{4}}[-/.])?\d{{1,2}}[-/.月]\d{{1,2}}[日号]?|[昨前今]天|{_WEEKDAY_WORD})[ ]*"
 )
 
 
@@ -446,7 +448,7 @@ class Doc:
             done = None  # 吃饭 已经约好了 (cut short by the 16 characters looked at)
         # Met 李总 on Monday / meeting on Monday went well: English says it in the verb
         said_past = _EN_PAST.search(self.text, self._clause_start(a), end)
-        if said_past is None and _RECAP.match(t) and "\u4e00" <= self.text[a] <= "\u9fff":
+        if said_past is None and "\u4e00" <= self.text[a] <= "\u9fff":
             said_past = _RECAP.match(t)  # (an English "this Thu" says which one itself)
         if said_past is None and (
             done is None or (not done.group().startswith("已") and _NOT_DONE.search(after))

@@ -88,9 +88,10 @@ _NOT_A_RIVAL = re.compile(
     r"|[年月周天]|上次|以前|原来|之前|市场|行业|同行|进口|季度|产品|国[外内]|预算|预期|样[品机]|"
     r"[老新旧]款|版|竞品|底价|标准|第.次|平时|往年|同期|介绍|兴趣|意向|需求|隔壁"
 )
-# (预算还在报, 方案都在跟: a step of theirs going on, no one bidding)
+# (Hikvision is the competitor here; 5% above Budget: words, no rival's name)
 _EN_NO_NAME = frozenset({"here", "there", "too", "also", "now"})
 _EN_NOT_RIVALS = frozenset({"Budget", "Market", "Last", "Target", "The", "Our", "Previous"})
+# (预算还在报, 方案都在跟: a step of theirs going on, no one bidding)
 _NOT_CHASING = re.compile(r"预算|方案|流程|项目|单子|财务|商务|技术|设计院|业主|甲方|总包")
 _RIVAL_SPLIT = re.compile(r"和|、|与|及|以及|还有|跟|/")
 _RIVAL_TAIL = re.compile(r"(?:等|等等|几家|两家|三家|这几家|他们|也在跟|也在投)$")
@@ -153,7 +154,7 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
         if m["chasing"] and _NOT_CHASING.search(said):
             continue  # 预算还在报: a step of theirs, no rival
         if m["en"]:  # Hikvision & Dahua
-            names = [n.strip() for n in re.split(r"\s*(?:&|\band\b|,)\s*", said)]
+            names = [n.strip() for n in re.split(r"\s*(?:&|\band\b)\s*", said)]
             out.competitors += [n for n in names if n and n not in out.competitors]
             _claim(doc, m.start(), m.end(), claimed)
             continue
