@@ -57,6 +57,7 @@ _VISIT = re.compile(r"(?:上门)?(?:拜访|拜会|走访|去了|去过|见了|�
 # Words that make the text before a name a clause, not a company (今晚请黄局, 刚跟祁主任).
 _NOT_PREFIX = re.compile(r"[给和跟请是同与对找见约陪帮向把被让叫]$|要|今晚|昨晚|刚|重点|以前|现在")
 _COUNTED_TIMES = re.compile(r"[0-9一二两三四五六七八九十几]+次")
+_VISIT_OR_FILLER = re.compile(_VISIT.pattern + r"|然后|嗯")
 _VISIT_PLAIN = re.compile(r"(?:拜访|拜会|走访|回访)了?\s*")
 _NOT_A_NAME = re.compile(r"[一了过下完得的]|客户|老客户|新客户|领导")
 
@@ -307,7 +308,12 @@ def _by_position(doc: Doc, people: People) -> str | None:
         a, b = doc.chunk(v.end())
         a = max(a, v.end())
         b = min(
-            [b] + [k for k in range(a, b) if t[k] in ":("] + [m.start for m in named if m.start > a]
+            [b]
+            + [k for k in range(a, b) if t[k] in ":("]
+            + [m.start for m in named if m.start > a]
+            # (去了美的厨电见了采购的罗经理, 去了晨光文具然后呢见了: the place gone to ends where
+            # the meeting or a spoken filler is said)
+            + [x.start() for x in _VISIT_OR_FILLER.finditer(t, a + 2, b)]
         )
         name = _clean(t[a:b].removesuffix("了"))  # 去过海天味业了
         if name and (PLACE_RE.fullmatch(name) or _COUNTED_TIMES.search(name)):

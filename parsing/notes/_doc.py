@@ -21,6 +21,11 @@ _CLAUSE_RE = re.compile(
     r"[,;!?。\n]|(?<![0-9A-Za-z])\.|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.(?![0-9A-Za-z])"
 )
 _CHUNK_RE = re.compile(r"[ 、()\"'~]+|\+(?!\d)")
+# Voice dictation runs a whole visit into one clause; its fillers (然后, 哦对了, 另外) are where
+# a rep typing would have put a comma, so a run-on note is cut there too.
+_VOICE_CUT = r"|然后(?=[他她下明后这周礼星今])"
+_RUN_ON = 40  # characters of a clause with no punctuation in it: dictated, not typed
+
 # A chunk also starts at a pronoun that opens a new statement in run-on text.
 _PRONOUN_START = re.compile(
     r"(?<=[\u4e00-\u9fff])(?<![给和跟与对把被让叫帮替陪找约请见问向同送访的其去到在])(?=(?:他|她|对方)(?!们))"
@@ -206,6 +211,9 @@ class Doc:
         self.now = now
         self.today: date = now.date()
         n = len(self.t)
+        self.clause_re = _CLAUSE_RE
+        if max(map(len, _CLAUSE_RE.split(self.t)), default=0) >= _RUN_ON:
+            self.clause_re = re.compile(_CLAUSE_RE.pattern + _VOICE_CUT)
         # Characters already explained by some fact (dates, phones, e-mails ...).
         self.used = [False] * n
         self.date_at = [False] * n
@@ -225,10 +233,12 @@ class Doc:
         self.company_span: tuple[int, int] | None = None
         # Where phones were read: digits spoken there (幺三八 五零零 八二 六一四) hold no date.
         self.phone_spans: list[tuple[int, int]] = []
-        self.clause_starts = self._cuts(_CLAUSE_RE)
+        self.clause_starts = self._cuts(self.clause_re)
+        self.clause_ends = [m.start() for m in self.clause_re.finditer(self.t)] + [n]
         self.chunk_starts = sorted(
             set(self._cuts(_CHUNK_RE))
             | set(self.clause_starts)
+            | set(self.clause_ends[:-1])
             | {m.start() for m in _PRONOUN_START.finditer(self.t)}
             | {w.span[0] for w in self.whens}
         )
@@ -472,10 +482,10 @@ class Doc:
         return replace(w, start=moved)
 
     def _clause_start(self, pos: int) -> int:
-        return max((m.end() for m in _CLAUSE_RE.finditer(self.t, 0, pos)), default=0)
+        return max((m.end() for m in self.clause_re.finditer(self.t, 0, pos)), default=0)
 
     def clause_end(self, pos: int) -> int:
-        m = _CLAUSE_RE.search(self.t, pos)
+        m = self.clause_re.search(self.t, pos)
         return m.start() if m else len(self.t)
 
     def _cuts(self, pattern: re.Pattern[str]) -> list[int]:
@@ -488,7 +498,9 @@ class Doc:
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The clause (between hard punctuation) holding ``pos``."""
-        return self._segment(self.clause_starts, _CLAUSE_RE, pos)
+        i = bisect_right(self.clause_starts, pos) - 1
+        a = self.clause_starts[max(i, 0)]
+        return a, self._trim_end(a, self.clause_ends[max(i, 0)])
 
     def chunk(self, pos: int) -> tuple[int, int]:
         """The chunk (between punctuation, spaces, pronouns and dates) holding ``pos``."""

@@ -279,6 +279,10 @@ def _entity_chunk(doc: Doc, a: int, b: int) -> bool:
 _CONTACT_TAIL = re.compile(r"邮箱|手机|电话是|电话号|微信号")
 
 
+# A task's verb said whole (发过去, 送过来): a name right after it starts the next thing.
+_DONE_VERB_END = re.compile(r"(?:过去|过来|回去|回来)$")
+
+
 # Words a note parts with spaces (voice input, telegraphic notes: 把 整改报告 给他) are one task
 # until the clause ends, a date or a spoken filler (然后, 就是) starts the next thing.
 _SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
@@ -367,7 +371,21 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         and people.mention_in(start, kb) is None  # (明天 张总 电话 报价单: a list, no run)
     ):
         kb = _spaced_run(doc, kb, cb)
-    text = t[start : min(kb, cb)] if ka <= start else ""  # never past the clause (a chat's line)
+    end = min(kb, cb)
+    if ka <= start:
+        # (…把报价发过去吕总下礼拜二去广州: a task done, then someone else said of, run on)
+        subject = next(
+            (
+                m.start
+                for m in people.mentions
+                if start < m.start < end
+                and not m.pronoun
+                and _DONE_VERB_END.search(t, start, m.start)
+            ),
+            None,
+        )
+        end = subject if subject is not None else end
+    text = t[start:end] if ka <= start else ""  # never past the clause (a chat's line)
     text = _SPACE_BETWEEN_HAN.sub("", text)
     text = _CONTACT_TAIL.split(text)[0]
     text = _FILLER.sub("", text)
@@ -872,6 +890,10 @@ _NOT_A_DAY_TO_ACT = re.compile(
     r"|最后(?:几|这几)天|(?:最后一[周天]|第[一二三]天)(?=[。;(]|了|$)|还在|都在)"
 )
 _HOLIDAY = re.compile(rf"{_HOLIDAY_WORD}$")
+# 要到九月一号才开车, 等到下周一才有结果 (not 我要到周五才能去: the rep's own day).
+_NOT_UNTIL = re.compile(r"(?:要|得|等)?到\s*$")
+# 补记, 补一下: a note written after the day it tells of.
+_WRITTEN_AFTER = re.compile(r"^[\s嗯呃那个]*补(?:记|录|一下)")
 _TODAY_ERRAND = re.compile(r"去|找|拜访|送|签|上门")
 _ERRAND_DAY_ENDS = 17
 _HOLIDAY_BEFORE = re.compile(rf"{_HOLIDAY_WORD}(?:之|以)?前")
@@ -1016,7 +1038,19 @@ class _Dated:
     @cached_property
     def rep_part(self) -> re.Match[str] | None:
         """The rep's own part said after the date in its sentence (…，我也要跟着去)."""
-        return _REP_PART.search(self.t, self.b, _sentence_end(self.t, self.b))
+        return _REP_PART.search(self.t, self.b, self.said_until)
+
+    @cached_property
+    def said_until(self) -> int:
+        """Where what goes with the date ends: its sentence's end, or the next date said in it
+        (…十二月十号之前完成然后…下礼拜三之前…我会去: the rep's part is the later day's)."""
+        return _up_to_next_date(self.doc, self.b, _sentence_end(self.t, self.b))
+
+
+def _up_to_next_date(doc: Doc, b: int, end: int) -> int:
+    """``end``, or the start of the next date said before it: what follows a date up to there
+    goes with it, what follows the next date goes with that one."""
+    return next((x.span[0] for x in doc.whens if b <= x.span[0] < end), end)
 
 
 def _said_with_the_next(doc: Doc, i: int) -> bool:
@@ -1081,6 +1115,11 @@ def _what_the_day_is(doc: Doc, i: int, w: When) -> bool:
         return True  # 我拿到后两天内给她回复: days counted from something yet to happen
     if _restated(doc, i):
         return True  # 3月9号(元宵节后那个周一): the same day said again in brackets
+    until = _NOT_UNTIL.search(t, max(0, a - 4), a)
+    if until and t.startswith("才", b) and not re.search(r"[我咱]", t[max(0, a - 4) : a]):
+        return True  # 装置要到九月一号才开车: a state that lasts until then, no task on the day
+    if _BARE_WEEKDAY_AT.fullmatch(t, a, b) and _WRITTEN_AFTER.search(t, 0, a):
+        return True  # 补记一下周五那天请王科长吃饭, written on Sunday: that Friday gone by
     if _day_told(doc, a, b):
         return True  # 下次是3月10号。 截止日期係七月十七號，: when something of theirs is
     after_day = not w.has_time and _VAGUE_AFTER.search(t, max(0, a - 8), a)
@@ -1108,7 +1147,9 @@ def _trip_around(d: _Dated) -> tuple[bool, str | None]:
     reach = 24 if t[max(ca, a - 24) : a].isascii() else 12  # (Lee flying to KL on Friday)
     before = t[max(ca, a - reach) : a]
     before = before[max(before.rfind(x) for x in "让叫我") + 1 :]
-    travel = _TRAVEL.search(before) or _TRAVEL.search(t, b, cb)
+    # (…让我这个礼拜四下午两点过来…下礼拜一之前把报价发过去鞠总下礼拜二到礼拜四去深圳参加展会:
+    # a trip said after another day is that day's)
+    travel = _TRAVEL.search(before) or _TRAVEL.search(t, b, _up_to_next_date(doc, b, cb))
     # (下周一回来再约: when he is back, the rep's task)
     after_back = _THEN_AGAIN.match(t, b)
     rep_next = t[after_back.end() if after_back else b : cb].lstrip(" 我再就")

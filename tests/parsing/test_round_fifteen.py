@@ -1,0 +1,60 @@
+"""Round fifteen of the note reader (2026-12-03, a new session): a dictated note with no
+punctuation is read a statement at a time — a trip, a rep's part or a name said after a later
+day belongs to that day, not to every day before it — and a day the note says is gone by or
+only the end of someone's wait is no task."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from parsing.notes import parse_note
+
+SH = ZoneInfo("Asia/Shanghai")
+MONDAY_EVENING = datetime(2027, 3, 8, 18, 0, tzinfo=SH)
+SUNDAY_NIGHT = datetime(2027, 3, 7, 21, 0, tzinfo=SH)
+
+
+def tasks(text: str, now: datetime = MONDAY_EVENING) -> list[tuple[str, str]]:
+    return [(f.due.isoformat(), f.action) for f in parse_note(text, now).follow_ups]
+
+
+def test_a_leaders_trip_said_last_keeps_the_reps_tasks_said_before_it() -> None:
+    # all three tasks were dropped: the boss's trip at the end was read as every day's
+    note = (
+        "嗯今天去了美的厨电见了采购的罗经理还有他们老板吕总罗经理让我这个礼拜四下午三点过来"
+        "开个评审会然后下礼拜一之前把报价发过去吕总下礼拜二到礼拜四去广州参加展会"
+    )
+    assert tasks(note) == [
+        ("2027-03-11T15:00:00+08:00", "过来开个评审会"),
+        ("2027-03-15", "把报价发过去"),  # (not 把报价发过去吕总: he is the next statement)
+    ]
+    found = parse_note(note, MONDAY_EVENING)
+    assert found.company == "美的厨电"  # (去了美的厨电见了…: the place ends at the meeting)
+    assert [(i.who, i.place) for i in found.itineraries] == [("吕总", "广州")]
+
+
+def test_their_deadline_said_before_the_reps_part_stays_theirs() -> None:
+    # 四月三十号之前完成 is their works; the rep's part (让我们…报过去) comes after 然后
+    note = (
+        "今天跟顺德农商行的区主任吃了饭他们柜台改造要在四月三十号之前完成"
+        "然后区主任说让我们下礼拜三之前把方案报过去"
+    )
+    assert tasks(note) == [("2027-03-17", "把方案报过去")]
+
+
+def test_a_day_something_waits_for_is_no_task() -> None:
+    note = "那个今天给佛山照明的邝科长打了电话他们新厂房要到五月十号才投产然后他让我下礼拜五之前把灯具清单发给他"
+    assert tasks(note) == [("2027-03-19", "把灯具清单发给他")]
+    # the rep's own 要到…才 is still the rep's day
+    assert [d for d, _ in tasks("我要到周三才能去拜访佛山照明的邝科长")] == ["2027-03-10"]
+
+
+def test_a_note_written_after_the_day_it_tells_of() -> None:
+    # 补记 on Sunday: 周五那天 is the Friday gone by, not the next one
+    note = "补记一下周五那天请那个南宁第二人民医院的设备科黄科长吃饭"
+    assert tasks(note, SUNDAY_NIGHT) == []
+    # without 补记 a bare 周五 is still the one ahead
+    assert [d for d, _ in tasks("周五请南宁第二人民医院的黄科长吃饭", SUNDAY_NIGHT)] == [
+        "2027-03-12"
+    ]
