@@ -16,9 +16,11 @@ from ._lexicon import SURNAMES, TITLE_RE
 __all__ = ["Doc", "is_cjk", "months_back"]
 
 # Hard boundaries end a clause; spaces (and a few particles) only end a chunk.
-# (Mr. 应, Ms. 岑, Dr. 顾: an abbreviation's dot ends nothing)
+# (Mr. 应, Ms. 岑, Dr. 顾, 万科的Ms. Chan: an abbreviation's dot ends nothing — \b would not
+# see the title's start after a Chinese character, which is a word character too)
 _CLAUSE_RE = re.compile(
-    r"[,;!?。\n]|(?<![0-9A-Za-z])\.|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.(?![0-9A-Za-z])"
+    r"[,;!?。\n]|(?<![0-9A-Za-z])\.|(?<!(?<![A-Za-z])Mr)(?<!(?<![A-Za-z])Ms)(?<!(?<![A-Za-z])Dr)"
+    r"(?<!(?<![A-Za-z])Mrs)\.(?![0-9A-Za-z])"
 )
 _CHUNK_RE = re.compile(r"[ 、()\"'~]+|\+(?!\d)")
 # Voice dictation runs a whole visit into one clause; its fillers (然后, 哦对了, 另外) are where
@@ -51,6 +53,8 @@ _CHAT_STAMP = re.compile(
     r"|^(?P<who4>[^\n:\d\[\]]{1,20}?)[ ]+(?P<at4>\d{1,2}:\d{2})(?::\d{2})?(?::[ ]*|[ ]+)(?=\S)"
 )
 _WEEKDAY_STAMP = re.compile(rf"[ ]*[\[(]?{_WEEKDAY_WORD}")
+# What a number with 号 names when it is no day (八号风球: Hong Kong's typhoon signal No. 8).
+_NUMBERED_THING = re.compile(r"风球|楼|线|门|窗口|仓|车间|厂房|机|台|码头|泊位")
 # A speaker's name is no day or part of one (明天 10:00 去万科 is a plan, not a chat line).
 _NOT_A_SPEAKER = re.compile(r"[天周日月号午晚早点年]|礼拜|星期")
 
@@ -292,8 +296,11 @@ class Doc:
         return replace(day, start=datetime.combine(day.day, hour.start.timetz()))
 
     def _in_name(self, w: When) -> bool:
-        """潘国庆, 王国庆局长: a given name born on National Day, not the holiday."""
+        """潘国庆, 王国庆局长: a given name born on National Day, not the holiday; 八号风球,
+        3号楼: a typhoon signal or a building numbered, not a day."""
         a, b = w.span
+        if _NUMBERED_THING.match(self.t, b) and self.t[b - 1] == "号":
+            return True
         return (
             self.t[a:b] == "国庆"
             and a > 0

@@ -58,3 +58,19 @@ def test_a_note_written_after_the_day_it_tells_of() -> None:
     assert [d for d, _ in tasks("周五请南宁第二人民医院的黄科长吃饭", SUNDAY_NIGHT)] == [
         "2027-03-12"
     ]
+
+
+def test_a_title_with_a_dot_after_a_chinese_word_ends_no_clause() -> None:
+    # 昨天…的Ms. Chan吃午饭 was filed as today's lunch: the dot of Ms. cut the day off
+    saturday = datetime(2027, 8, 7, 11, 0, tzinfo=SH)
+    lunch = parse_note("昨天跟万科的Ms. Chan吃午饭", saturday).interaction
+    assert lunch is not None and lunch.when == datetime(2027, 8, 6).date()
+    lunch = parse_note("尋日同香港機管局嘅Mr. Wong食晏", saturday).interaction
+    assert lunch is not None and lunch.when == datetime(2027, 8, 6).date()
+
+
+def test_a_numbered_thing_is_no_day() -> None:
+    # 八號風球 (Hong Kong's typhoon signal No. 8) was a follow-up on the 8th
+    saturday = datetime(2027, 8, 7, 11, 0, tzinfo=SH)
+    assert tasks("佢話下個禮拜如果掛八號風球就停工，九龍倉個樣板間延期", saturday) == []
+    assert [d for d, _ in tasks("下周三去3号码头看现场", saturday)] == ["2027-08-11"]
