@@ -153,6 +153,16 @@ DEV_SETS = [
     # fourteen; its first score is the parser of the moment it arrived (2b1395f), and it was
     # also read by the parser as the round began (a821c8a). Held out: read only as totals
     NOTES_DIR / "notes_blind15.jsonl",
+    # blind16: 150 notes by a twenty-fifth helper who never read parsing/, in every style of
+    # #18, half of them dated (a third of those traps), written on 2026-12-03 (round fifteen, a
+    # new session); its first score is the parser as that session began (08bdedf). Held out:
+    # read only as totals
+    NOTES_DIR / "notes_blind16.jsonl",
+    # styles11: 200 notes by a twenty-sixth helper who never read parsing/, weighing what a rep
+    # types after a working day with dates (two in three notes dated, half of those traps),
+    # written on 2026-12-03 (round fifteen); its first score is the parser as that session
+    # began (08bdedf), then tuned on
+    NOTES_DIR / "notes_styles11.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
