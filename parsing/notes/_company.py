@@ -224,9 +224,20 @@ _ENGLISH_WORDS = frozenset(
 )
 
 
+_LATIN_ORG = r"[A-Z][A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*){0,3}"
 _OF_COMPANY = re.compile(
-    r"\s+(?:of|from|at|@)\s+(?P<org>[A-Z][A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*){0,3}|[\u4e00-\u9fff]{2,10})"
-    r"(?![A-Za-z])"
+    rf"\s+(?:of|from|at|@)\s+(?P<org>{_LATIN_ORG}|[\u4e00-\u9fff]{{2,10}})(?![A-Za-z])"
+)
+# Mr. Su, CTO of Horizon Robotics / Ms. Luo, buyer at Haidilao: the person, what they are
+# (a few lower-case words or a title in capitals), then whose.
+_TITLE_THEN_OF = re.compile(
+    r",\s*(?:[A-Za-z]+\s+){0,3}?(?:[a-z]+|[A-Z]{2,4})(?=\s+(?:of|at|from)\s)"
+)
+# Visited Tongwei Solar last Tuesday / Anhui Conch Cement: pays every 60 days — an English
+# note that opens on the company.
+_OPENS_ON_LATIN = re.compile(
+    rf"^\s*(?:(?:Visited|Visiting|Called|Phoned)\s+)?(?P<org>{_LATIN_ORG})\s*(?=:|\s+(?:re\b|today|"
+    r"yesterday|last|this|on\b|\())"
 )
 
 
@@ -256,7 +267,8 @@ def _by_position(doc: Doc, people: People) -> str | None:
     named = [m for m in people.mentions if not m.pronoun]
     # Met Mr. Zhang of Vanke, Lunch with 张总 from 华润置地: English puts the company after
     for m in named:
-        of = _OF_COMPANY.match(t, m.end)
+        titled = _TITLE_THEN_OF.match(t, m.end)
+        of = _OF_COMPANY.match(t, titled.end() if titled else m.end)
         if of is None or not doc.free(*of.span("org")):
             continue
         org = of["org"]
@@ -276,6 +288,11 @@ def _by_position(doc: Doc, people: People) -> str | None:
             continue  # supply chain 的: a department said in English, no company
         if name and (_plausible(name) or (" " in name and name.replace(" ", "").isalnum())):
             return name
+    opens = _OPENS_ON_LATIN.match(t)
+    if opens is not None and doc.text.isascii() and doc.free(*opens.span("org")):
+        org = opens["org"]
+        if org.split()[0].lower() not in _ENGLISH_WORDS:
+            return org
     # 今天去 DBS 见了…, 去 Maybank 拜访了…: a name in Latin letters gone to
     for g in _GONE_TO_LATIN.finditer(t):
         org = g["org"]
@@ -585,6 +602,10 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
     if role is not None:
         doc.company_span = role[:2]
         return role[2]
+    caption = _chat_caption(doc)
+    if caption is not None:
+        doc.company_span = caption[:2]
+        return caption[2]
     placed = (
         _by_position(doc, people)
         or _headed(doc)
@@ -597,6 +618,25 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         a, b, placed = _tidied(a, a + len(placed), placed)
         doc.company_span = (a, b)
     return placed
+
+
+# A pasted chat captioned on a line of its own: (金陵饭店 客房智能门锁), ——福耀玻璃 福清工厂,
+# (和安徽海螺水泥的微信, 设备处 汪处长) — the customer is the caption's first name.
+_CAPTION = re.compile(
+    r"(?m)^\s*(?:\(|——|--)\s*(?:(?:和|跟|与|同)(?P<with>[\u4e00-\u9fff]{2,10}?)的(?:微信|聊天)|"
+    r"(?P<org>[\u4e00-\u9fff]{2,10}?)(?=[\s,)]|$))"
+)
+
+
+def _chat_caption(doc: Doc) -> tuple[int, int, str] | None:
+    if not doc.chat:
+        return None
+    for m in _CAPTION.finditer(doc.t):
+        group = "with" if m["with"] else "org"
+        name = m[group]  # (as written: 同程旅行 keeps the 同 a lead-in would lose)
+        if doc.free(*m.span(group)) and _plausible(name):
+            return m.start(group), m.end(group), name
+    return None
 
 
 # （张总是南京康尼机电的副总经理）, 小葛是上海振华重工财务: the person said to be of the

@@ -74,3 +74,39 @@ def test_a_numbered_thing_is_no_day() -> None:
     saturday = datetime(2027, 8, 7, 11, 0, tzinfo=SH)
     assert tasks("佢話下個禮拜如果掛八號風球就停工，九龍倉個樣板間延期", saturday) == []
     assert [d for d, _ in tasks("下周三去3号码头看现场", saturday)] == ["2027-08-11"]
+
+
+def company(text: str, now: datetime = MONDAY_EVENING) -> str | None:
+    return parse_note(text, now).company
+
+
+def test_an_english_note_names_the_company_after_the_persons_title() -> None:
+    # each had no company: the person's title stood between them and "of"/"at"
+    assert company("Met Mr. Su, CTO of Horizon Robotics, re: thermal pads.") == "Horizon Robotics"
+    assert company("Lunch with Ms. Luo, buyer at Haidilao, re: disposable aprons.") == "Haidilao"
+    assert company("Dinner with Mr. Gao, deputy GM of Shenzhen Metro, next Friday 7pm") == (
+        "Shenzhen Metro"
+    )
+    # a department in lower case is no company
+    assert company("Called Mr. Kang, head of purchasing, about the spindles today") is None
+
+
+def test_an_english_note_that_opens_on_the_company() -> None:
+    assert company("Visited Tongwei Solar last Tuesday, Mr. Peng liked the demo.") == (
+        "Tongwei Solar"
+    )
+    assert company("Anhui Conch Cement: pays every 60 days, buys bricks twice a year.") == (
+        "Anhui Conch Cement"
+    )
+    assert company("Visited the plant today, all good.") is None
+
+
+def test_a_pasted_chat_captioned_with_its_customer() -> None:
+    chat = "蒋总 20:41：方案看了，整体可以\n我 20:43：好的蒋总\n（万华化学 烟台）"
+    assert company(chat) == "万华化学"
+    chat = "【同程旅行 行政采购 卢经理】\n卢经理 18:20：方案下周给我\n我 18:22：好的"
+    assert company(chat) == "同程旅行"
+    chat = (
+        "（和安徽海螺水泥的微信，设备处 汪处长）\n[20:31] 汪处长：报价太高了\n[20:33] 我：可以再谈"
+    )
+    assert company(chat) == "安徽海螺水泥"
