@@ -237,7 +237,7 @@ _TITLE_THEN_OF = re.compile(
 # note that opens on the company.
 _OPENS_ON_LATIN = re.compile(
     rf"^\s*(?:(?:Visited|Visiting|Called|Phoned)\s+)?(?P<org>{_LATIN_ORG})\s*(?=:|\s+(?:re\b|today|"
-    r"yesterday|last|this|on\b|\())"
+    r"yesterday|last|this|on\b|\(|[上下这今明昨周]))"  # (last Tuesday is 上周二 by now)
 )
 
 

@@ -42,6 +42,8 @@ _TYPOS = {
     "听日": "明天",
     "听朝": "明早",
     "听晚": "明晚",
+    "月尾": "月底",
+    "年尾": "年底",
     "琴日": "昨天",
     "寻日": "昨天",
     "琴晚": "昨晚",
@@ -170,7 +172,7 @@ _EN_DAY = re.compile(
     r"(?:(?P<zh>下下?个?(?:周|礼拜|星期))\s*)?"
     # (next Wed下午, 我this Friday把: English glued to Chinese, whose characters \b counts as
     # letters, so the words' ends are looked for as no Latin letter or digit)
-    r"(?<![A-Za-z0-9_@-])(?:(?P<which>next|this|coming)\s+)?(?P<d>mon|tue|wed|thu|fri|sat|sun)"
+    r"(?<![A-Za-z0-9_@-])(?:(?P<which>next|this|coming|last)\s+)?(?P<d>mon|tue|wed|thu|fri|sat|sun)"
     r"(?:day|s|sday|nesday|rsday|r|rs|urday)?(?![A-Za-z0-9_@-])\.?"  # (微信sun-chu2020)
     # (Sun总, Sun经理, Mon工: a surname in Latin letters before a title, no day)
     r"(?!\s?(?:总|工|经理|主任|先生|小姐|女士|老师|生|姐|哥|局|处|科|院|董|部))",
@@ -216,7 +218,8 @@ _EN_HALF_DAY = re.compile(
 _EN_WORD = re.compile(
     r"(?<![A-Za-z0-9_@-])(?:" + "|".join(_EN_WORDS) + r")(?![A-Za-z0-9_@-])", re.IGNORECASE
 )
-_EN_CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)", re.I)
+# (7.30pm: Singapore and Malaysia write the minutes after a dot)
+_EN_CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)", re.I)
 
 
 def _padded(chinese: str, width: int) -> str:
@@ -228,7 +231,7 @@ def _en_day(m: re.Match[str]) -> str:
     if said.isupper() and len(said.split()[-1]) > 3:
         return m[0]  # SATS, SUNS: a name in capitals, no day
     which = (m["which"] or "").lower()
-    week = "下周" if which == "next" else "周"
+    week = {"next": "下周", "last": "上周"}.get(which, "周")
     if m["zh"]:
         week = "下下周" if m["zh"].startswith("下下") else "下周"
     if m[0].endswith("."):  # (confirm by Fri. send him…: the full stop may end a sentence)

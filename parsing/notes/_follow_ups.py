@@ -263,7 +263,8 @@ _INTERNAL = re.compile(
 _THEIR_MEETING = re.compile(
     r"上会|党委会|董事会|办公会|(?:给|向|跟)(?:老板|领导|上级|上面|董事长|老总)汇报"
 )
-_HABIT = re.compile(r"一般|通常|经常|平时|往常|都是|每|习惯")
+# (逢礼拜三先见供应商, pays every 60 days: a standing rule, no one day)
+_HABIT = re.compile(r"一般|通常|经常|平时|往常|都是|每|习惯|逢|(?i:\bevery\s*$)")
 _EVERY = re.compile(r"每(?:周|个?礼拜|个?星期)")
 _BARE_WEEKDAY_AT = re.compile(r"(?:周|礼拜|星期)[一二三四五六日天]")
 
@@ -887,11 +888,15 @@ _HOLIDAY_WORD = r"(?:放假|假期|长假|连假)"
 _NOT_A_DAY_TO_ACT = re.compile(
     rf"\s*(?:(?:以|之)?后才|后再说|{_HOLIDAY_WORD}(?![前后])|[0-9一二三四五六七八九十]+天(?![内后前之以])"
     # (过年还在想工作: a state then; 五一前最后一周, 国庆第二天, 端午节前后: a time named)
-    r"|最后(?:几|这几)天|(?:最后一[周天]|第[一二三]天)(?=[。;(]|了|$)|还在|都在)"
+    r"|最后(?:几|这几)天|(?:最后一[周天]|第[一二三]天)(?=[。;(]|了|$)|还在|都在"
+    # (8号正常上班, 初八才返工: their working days told)
+    r"|(?:正常|才|开始|恢复)(?:上班|返工|复工|营业)(?![后第])|放到)"
 )
 _HOLIDAY = re.compile(rf"{_HOLIDAY_WORD}$")
 # 要到九月一号才开车, 等到下周一才有结果 (not 我要到周五才能去: the rep's own day).
 _NOT_UNTIL = re.compile(r"(?:要|得|等)?到\s*$")
+_WAITED_FOR = re.compile(r"(?<![我咱])(?:要|得)?等\s*$")
+_CANTONESE = re.compile(r"[佢嘅咗哋喺唔冇俾]")
 # 补记, 补一下: a note written after the day it tells of.
 _WRITTEN_AFTER = re.compile(r"^[\s嗯呃那个]*补(?:记|录|一下)")
 _TODAY_ERRAND = re.compile(r"去|找|拜访|送|签|上门")
@@ -1115,9 +1120,15 @@ def _what_the_day_is(doc: Doc, i: int, w: When) -> bool:
         return True  # 我拿到后两天内给她回复: days counted from something yet to happen
     if _restated(doc, i):
         return True  # 3月9号(元宵节后那个周一): the same day said again in brackets
-    until = _NOT_UNTIL.search(t, max(0, a - 4), a)
-    if until and t.startswith("才", b) and not re.search(r"[我咱]", t[max(0, a - 4) : a]):
+    # (Cantonese 先 after a month's or year's end is 才: 年尾先俾錢, 9月尾先出 — only then;
+    # 聽日先send份proposal is "first")
+    only_then = (t.startswith("才", b) and _NOT_UNTIL.search(t, max(0, a - 4), a)) or (
+        t.startswith("先", b) and t[b - 1] == "底" and _CANTONESE.search(doc.text)
+    )
+    if only_then and not re.search(r"[我咱]", t[max(0, a - 4) : a]):
         return True  # 装置要到九月一号才开车: a state that lasts until then, no task on the day
+    if _WAITED_FOR.search(t, max(0, a - 3), a) and not _BEFORE_OR_AFTER.match(t, b):
+        return True  # 要等月尾的management meeting批准: what is waited for, no task that day
     if _BARE_WEEKDAY_AT.fullmatch(t, a, b) and _WRITTEN_AFTER.search(t, 0, a):
         return True  # 补记一下周五那天请王科长吃饭, written on Sunday: that Friday gone by
     if _day_told(doc, a, b):
@@ -1173,12 +1184,36 @@ def _either_day(d: _Dated) -> bool:
 _EN_THEIR_HEAD = re.compile(r"(?i)\b(?:their|they|they're|they'll)\s+[a-z]")
 
 
+# 我说周六实在走不开, 我話禮拜六真係唔得, I say cannot lah, 我 decline 了: the rep turns the day down.
+_REP_DECLINES = re.compile(
+    r"(?:我(?!们)|(?i:\bI\b))\s*(?:说|话|讲|跟他说|跟她说|(?i:say|said|told him|told her))?[^。;\n]{0,10}?"
+    r"(?:走不开|去不了|来不了|不得(?!不|了)|没空|冇空|不行|(?i:cannot|can't|can not|decline))"
+)
+
+
+def _declined_by_rep(d: _Dated) -> bool:
+    """Whether the rep turns the day down after it is asked of them (海信想让我周六去验厂，我说周六
+    实在走不开) — up to another day said, which may be the one the rep offers instead."""
+    doc, t, a, b = d.doc, d.t, d.a, d.b
+    end = _sentence_end(t, b)
+    other = next((w.span[0] for w in doc.whens if b <= w.span[0] < end and w.day != d.w.day), end)
+    if _REP_DECLINES.search(t, b, other) is not None:
+        return True
+    # (…this Sat. I say cannot lah, Sat got family thing: the day said again in the refusal)
+    asked = next((w for w in doc.whens if w.span[1] <= a and w.day == d.w.day), None)
+    return (
+        asked is not None and _REP_DECLINES.search(t, asked.span[1], min(len(t), b + 8)) is not None
+    )
+
+
 def _theirs_said_after(d: _Dated) -> bool:
     """The words with the date make it the customer's own: their meeting, their habit, their
     English deadline, a choice of days they offer."""
     doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
     if _NOT_GOING.search(d.sentence) or _NOT_GOING_HERE.search(t, ca, cb):
         return True  # 元旦晚会12月31号晚上…不用去
+    if _declined_by_rep(d):
+        return True
     # (a dictated note is one clause: the next date's words are that date's)
     upto = min([cb] + [v.span[0] for v in doc.whens if b + 2 < v.span[0] < cb])
     internal = _INTERNAL.search(t, b, upto)

@@ -110,3 +110,43 @@ def test_a_pasted_chat_captioned_with_its_customer() -> None:
         "（和安徽海螺水泥的微信，设备处 汪处长）\n[20:31] 汪处长：报价太高了\n[20:33] 我：可以再谈"
     )
     assert company(chat) == "安徽海螺水泥"
+
+
+THURSDAY_NIGHT = datetime(2027, 10, 21, 21, 40, tzinfo=SH)
+
+
+def test_a_day_the_rep_turns_down_is_no_task() -> None:
+    assert tasks("海信的曲经理打电话，想让我周六去青岛陪他们验厂，我说周六实在走不开，让同事小邹去。",
+                 THURSDAY_NIGHT) == []  # fmt: skip
+    assert tasks("電訊盈科嘅葉經理打嚟，想我禮拜六去佢哋公司開會，我話禮拜六真係唔得，叫佢另外約。",
+                 THURSDAY_NIGHT) == []  # fmt: skip
+    assert tasks("Mr. Soh from Sheng Siong ask me go their warehouse this Sat. I say cannot lah, "
+                 "Sat got family thing.", THURSDAY_NIGHT) == []  # fmt: skip
+    # someone else of the rep's side who cannot come leaves the rep's own day standing
+    kept = tasks(
+        "付工说9号开项目启动会，我们技术负责人来不了，我去。9号上午8点半到", THURSDAY_NIGHT
+    )
+    assert [d for d, _ in kept] == ["2027-11-09T08:30:00+08:00"]
+
+
+def test_standing_rules_and_working_days_told_are_no_tasks() -> None:
+    assert tasks("中電嘅採購部逢禮拜三先見供應商，要預約。", THURSDAY_NIGHT) == []
+    assert tasks("Anhui Conch Cement: pays every 60 days, buys bricks twice a year.") == []
+    assert tasks("戴经理说国庆放假，8号正常上班", datetime(2027, 9, 27, 11, 20, tzinfo=SH)) == []
+    assert tasks("佢哋每年十月招標，年尾先俾錢", THURSDAY_NIGHT) == []
+    assert tasks("张小姐说要等月尾的management meeting批准", THURSDAY_NIGHT) == []
+
+
+def test_dates_said_the_southern_way() -> None:
+    monday = datetime(2027, 8, 30, 16, 30, tzinfo=SH)
+    # Last Thursday was read as the coming Thursday: a task on a job already done
+    assert tasks("Last Thursday already installed the access control at Keppel, Mr. Heng "
+                 "signed off.", monday) == []  # fmt: skip
+    # 7.30pm (the dot Singapore writes) was read as 今晚 at 20:00
+    assert [d for d, _ in tasks("Tonight 7.30pm dinner with Mr. Seah at Jumbo", monday)] == [
+        "2027-08-30T19:30:00+08:00"
+    ]
+    # 月尾 is 月底
+    assert [d for d, _ in tasks("月尾前要同太古地產對數，搵會計部嘅何小姐。", monday)] == [
+        "2027-08-31"
+    ]
