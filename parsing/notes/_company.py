@@ -246,6 +246,8 @@ _ENGLISH_CALLED = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Miss|Dr|Madam)\.?\s*)?(?:\b[A-Z
 _GONE_TO_LATIN = re.compile(
     r"(?:去|到|在)\s*(?P<org>[A-Z][A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*){0,3})\s*(?:见|拜访|找)"
 )
+# 今天去鸿准精密拜访, 到正泰电器拜访了游经理: the place gone to, then the visit.
+_GONE_TO_VISIT = re.compile(r"(?:去|到)(?P<org>[\u4e00-\u9fff]{2,10}?)(?=拜访|拜会|走访)")
 _LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z&-]*\s$")
 
 
@@ -612,12 +614,21 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         or _before_department(doc)
         or _met_at(doc)
         or _whose_they_are(doc, people)
+        or _gone_to_visit(doc)
     )
     if placed is not None:
         a = doc.t.find(placed)
         a, b, placed = _tidied(a, a + len(placed), placed)
         doc.company_span = (a, b)
     return placed
+
+
+def _gone_to_visit(doc: Doc) -> str | None:
+    for g in _GONE_TO_VISIT.finditer(doc.t):
+        org = _clean(g["org"])
+        if org and doc.free(*g.span("org")) and _plausible(org) and not PLACE_RE.fullmatch(org):
+            return org
+    return None
 
 
 # A pasted chat captioned on a line of its own: (金陵饭店 客房智能门锁), ——福耀玻璃 福清工厂,

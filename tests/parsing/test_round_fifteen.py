@@ -150,3 +150,9 @@ def test_dates_said_the_southern_way() -> None:
     assert [d for d, _ in tasks("月尾前要同太古地產對數，搵會計部嘅何小姐。", monday)] == [
         "2027-08-31"
     ]
+
+
+def test_the_place_gone_to_for_a_visit_is_the_customer() -> None:
+    assert company("今天去鴻準精密拜訪，跟採購部的游經理談機構件的報價") == "鸿准精密"
+    assert company("今天去鸿准精密拜访了游经理") == "鸿准精密"
+    assert company("明天去北京拜访王总") is None  # a city gone to is no customer
