@@ -39,7 +39,7 @@ _LEAD = re.compile(
     # a chat's courtesies before a name (谢谢卢院长, 好的孟处)
     r"谢谢|感谢|好的|收到|"
     # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股)
-    r"电话|打给|续签|签约|明年上半年|明年下半年|明年|今年|上半年|下半年|"
+    r"电话中|电话|打给|续签|签约|明年上半年|明年下半年|明年|今年|上半年|下半年|"
     # (还在琢磨徐工集团的事, 頭先同中電嘅…: what the rep was doing, not part of the name)
     r"还在|琢磨|想着|头先|啱先|"
     # (【名片】海底捞国际控股有限公司: a pasted card's label; 聊 before a name was tried too: a

@@ -57,7 +57,12 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?<![A-Za-z])phone[里上]|"
             r"(?<![A-Za-z])call\s?了|"
             # 今天电话催款, 今天 电话 催年前回款, 今天 call 里: a call today, said short
-            r"(?<=[今昨]天)\s?电话\s?(?=催|问|约|联系|沟通|回访|跟进)|(?<![A-Za-z])call\s?里"
+            r"(?<=[今昨]天)\s?电话\s?(?=催|问|约|联系|沟通|回访|跟进)|(?<![A-Za-z])call\s?里|"
+            # Phoned Mr. Liang, 今天電話中…說, 同…傾電話, 今天 call TNB 的 Mr. Yap，他讲…, call me just
+            # now: a call said in the words of the south
+            r"(?i:\bphoned\b)|电话中(?=[^\n。]{2,30}?(?:说|讲|话))|倾电话|"
+            r"(?<=[今昨]天)\s?call\b(?=[^,。;\n]{1,30}[,，]\s*(?:他|她)(?:讲|说))|"
+            r"(?i:\bcall(?:ed)? me just now\b|\btoday call (?:him|her)\b)"
         ),
         "call",
     ),
@@ -114,7 +119,11 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"现场看了|"
             r"(?<=[今昨前]天|上午|下午)在(?!家|公司|路上|车上|高铁|飞机|机场)[^\s,。;]{2,24}?[待呆]了"
             r"(?=[一半整两三四五六七八九十0-9])|"
-            r"(?<![A-Za-z])visit\s?了|(?<=[今昨]天)\s?visit\b|第一次见(?!面)(?=[^\s,，。]{2})",
+            r"(?<![A-Za-z])visit\s?了|(?<=[今昨]天)\s?visit\b|第一次见(?!面)(?=[^\s,，。]{2})|"
+            # 刚见完那个山推的采购, 访三棵树黄经理 (a telegraphic visit), Went Marina Bay Sands
+            # see Mr. Chia, 上周五在太原重工见的几个人
+            r"(?<=刚)见完|^访(?=[\u4e00-\u9fff]{2})|^(?i:went)\b(?=[^.;\n]{2,40}\bsee\b)|"
+            r"(?<=[周拜期][一二三四五六日天])在[^\s,。;]{2,12}?见的",
             re.IGNORECASE,
         ),
         "visit",

@@ -156,3 +156,29 @@ def test_the_place_gone_to_for_a_visit_is_the_customer() -> None:
     assert company("今天去鴻準精密拜訪，跟採購部的游經理談機構件的報價") == "鸿准精密"
     assert company("今天去鸿准精密拜访了游经理") == "鸿准精密"
     assert company("明天去北京拜访王总") is None  # a city gone to is no customer
+
+
+def contact_made(text: str, now: datetime = MONDAY_EVENING) -> tuple[str, str] | None:
+    found = parse_note(text, now).interaction
+    return None if found is None else (found.kind, found.when.isoformat()[:10])
+
+
+def test_contacts_said_the_short_and_the_southern_way() -> None:
+    # each was saved with no record of the contact at all
+    assert contact_made("嗯刚见完那个山推的采购 呃姓钟 钟经理 他们那个液压油管要得挺急的") == (
+        "visit", "2027-03-08")  # fmt: skip
+    assert contact_made("访三棵树黄经理 要样板") == ("visit", "2027-03-08")
+    assert contact_made("Phoned Mr. Liang of Guangzhou Metro. He says we're on the list.") == (
+        "call", "2027-03-08")  # fmt: skip
+    assert contact_made("今天電話中台電大潭電廠採購組的江組長說，規格書會先公告。") == (
+        "call", "2027-03-08")  # fmt: skip
+    assert contact_made("今朝同東亞銀行IT部嘅容總傾電話，佢話下個禮拜四開內部會。") == (
+        "call", "2027-03-08")  # fmt: skip
+    assert contact_made("今天 call TNB 采购部的 Mr. Yap，他讲 tender 会比较多人投。") == (
+        "call", "2027-03-08")  # fmt: skip
+    assert contact_made("Went Marina Bay Sands see Mr. Chia from facilities, quite keen.") == (
+        "visit", "2027-03-08")  # fmt: skip
+    assert contact_made("上周五在太原重工见的几个人：技术中心边主任，采购部原经理。") == (
+        "visit", "2027-03-05")  # fmt: skip
+    # a call still to make is none
+    assert contact_made("明天 call TNB 的 Mr. Yap 问 tender") is None
