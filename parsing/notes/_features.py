@@ -56,6 +56,7 @@ _PAYMENT = re.compile(
     r"|(?<![^\s,;。\n])(?P<tele>(?:年底|年末|月底|季度末)(?:付款?|结款?|结算))" + _END
 )
 _NET_DAYS = re.compile(r"(?P<said>月结\s*\d{1,3}\s*天|账期\s*\d{1,3}\s*天|\d{1,3}\s*天账期)")
+_RIVAL_NAME = r"(?:(?-i:[A-Z][A-Za-z]+)(?:\s(?-i:[A-Z][A-Za-z]+))?|[\u4e00-\u9fff]{2,8}?(?:和[\u4e00-\u9fff]{2,6})?)"
 _RIVALS = re.compile(
     r"(?:竞争对手|竞品|对手(?!术)|competitors?)(?:主要|可能|应该|大概)?\s*(?:是|有|为|系|is|are|:)?\s*"
     r"(?P<names>[^\s,;。\n]{2,40})"
@@ -78,7 +79,23 @@ _RIVALS = re.compile(
     r"(?P<en>(?-i:[A-Z][A-Za-z]{1,20})(?:\s*(?:&|and)\s*(?-i:[A-Z][A-Za-z]{1,20}))*)"
     # 被施耐德拿走了, 输给了南瑞继保: the one who won it
     r"|(?:被|让)(?P<won>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:拿走|抢走|抢了|拿下|截胡|签走|抢去|瓜分)"
-    r"|(?:输给了?|丢单\s*给了?|lost to )(?P<beat>[\u4e00-\u9fffA-Za-z]{2,8})(?=$|[\s,;。.])",
+    r"|(?:输给了?|丢单\s*给了?|lost to )(?P<beat>[\u4e00-\u9fffA-Za-z]{2,8})(?=$|[\s,;。.])"
+    # 要再比一比 with 利乐的 price, 要 compare 我们跟 NCR, 要比较 Ascom: weighed against whom
+    rf"|(?:比一比|比较|compare)\s*(?:我们)?\s*(?:with|跟|和|vs\.?)\s*(?P<compared>{_RIVAL_NAME})"
+    r"|(?:比较|compare)\s+(?P<compared_en>(?-i:[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?))"
+    # 还在看金越和亿达, 海康、华为都在, 东富龙 楚天都在报: the others still in
+    rf"|还在看(?P<looking>{_RIVAL_NAME})"
+    r"|(?:^|(?<=[\s,;。]))(?P<present>[\u4e00-\u9fff]{2,6}(?:[、,和 ][\u4e00-\u9fff]{2,6}){1,3})都在"
+    # 珠海中富报价低, 洛轴 is quoting 10% cheaper, Gotion is our main rival, talking to Avery
+    r"|(?P<cheaper>(?-i:[A-Z][A-Za-z]+|[\u4e00-\u9fff]{2,6}))\s*(?:报价低|价格低|is quoting\b|"
+    r"is our (?:main )?(?:rival|competitor))"
+    r"|talking to (?P<talking>(?-i:[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?))"
+    # 价格要比阳光电源的低, quotation 比天合 expensive: dearer or cheaper than whom, said longer
+    rf"|(?:价格|报价|quotation)\s*(?:要|还)?\s*比\s*(?P<than>{_RIVAL_NAME})(?:的)?\s*"
+    r"(?:贵|高|低|便宜|expensive|cheap)"
+    # 访长城汽车 雨刮 博世竞争, 而家用紧比亞迪嘅電池: a telegraphic rival, the one in use
+    r"|(?<=\s)(?P<tele>[\u4e00-\u9fff]{2,6})竞争(?=$|\s)"
+    rf"|(?:用紧|在用)(?P<using>{_RIVAL_NAME})的",
     re.IGNORECASE,
 )
 _RIVAL_CUT = re.compile(r"的|给|报|比|在|也|抢|低|高|便宜|那边|这边|拿|做|说")
@@ -138,14 +155,26 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
     t = doc.t
     out = Features()
     for m in _RIVALS.finditer(t):
-        said = next(g for g in m.groups() if g)
+        said = next((g for g in m.groups() if g), None)
+        if said is None:
+            continue
         if said.lower().rstrip(",.") in _EN_NO_NAME or (m["en"] and said in _EN_NOT_RIVALS):
             continue  # (Hikvision is the competitor here: no rival called "here")
         if said.startswith(("我们", "咱们", "他们")):
             continue
-        if (m["won"] or m["beat"] or m["against"] or m["dearer"] or m["others"] or m["also"]) and (
-            _NOT_A_RIVAL.search(said)
-        ):
+        newer = ("compared", "compared_en", "looking", "present", "cheaper", "talking", "than",
+                 "tele", "using")  # fmt: skip
+        if any(m[g] for g in newer) and not doc.free(m.start(), m.end()):
+            continue  # (部长白雪松和采购员小乌都在: people read already)
+        if (
+            m["won"]
+            or m["beat"]
+            or m["against"]
+            or m["dearer"]
+            or m["others"]
+            or m["also"]
+            or any(m[g] for g in newer)
+        ) and _NOT_A_RIVAL.search(said):
             continue  # 被领导拿走了, 跟去年比: someone of theirs or a time, no rival
         if (m["against"] or m["dearer"]) and not doc.free(m.start(), m.end()):
             continue  # (跟王总比: a person read already)

@@ -182,3 +182,22 @@ def test_contacts_said_the_short_and_the_southern_way() -> None:
         "visit", "2027-03-05")  # fmt: skip
     # a call still to make is none
     assert contact_made("明天 call TNB 的 Mr. Yap 问 tender") is None
+
+
+def rivals(text: str) -> list[str]:
+    return parse_note(text, MONDAY_EVENING).competitors
+
+
+def test_rivals_named_the_ways_reps_weigh_them() -> None:
+    assert rivals("他 say 要再比一比 with 利乐的 price") == ["利乐"]
+    assert rivals("跟 Sunway 的 Mr. Cheah 吃 lunch，他 feedback 价钱 ok，要比较 Ascom。") == [
+        "Ascom"
+    ]
+    assert rivals("结果：要再比一比(珠海中富报价低)") == ["珠海中富"]
+    assert rivals("Very strict on audits; Gotion is our main rival there.") == ["Gotion"]
+    assert rivals("Our price ok, but they also talking to Avery Dennison.") == ["Avery Dennison"]
+    assert rivals("他说价格要比阳光电源的低") == ["阳光电源"]
+    assert rivals("访长城汽车 雨刮 博世竞争") == ["博世"]
+    # 比较 as "rather" and people all present are no rivals
+    assert rivals("孙主任性格比较谨慎，话不多") == []
+    assert rivals("部长白雪松和采购员小乌都在。") == []
