@@ -1,0 +1,58 @@
+"""The handler-side items of tryout 18 (Monday 7 December 2026, 09:30; reps and their manager in
+the local chat): /assign with the customer and the member in one line assigns at once; ❌ 取消
+on ✏️ 修改's prompt keeps the card; the manager approves plans from the digest and /plans; a
+commented plan is revised by the rep; and a quick note after /visit completes that record."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from sqlalchemy import select
+
+from storage.models import Customer
+from tests.builders import at, customer, make_team, member_of
+from tests.conftest import BotHarness
+
+NOW = datetime(2026, 12, 7, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture(autouse=True)
+def monday_morning() -> Iterator[time_machine.Traveller]:
+    """Monday 7 December 2026, 09:30 in Shanghai."""
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+async def test_assign_with_the_customer_and_the_member_in_one_line_assigns_at_once(
+    bot: BotHarness,
+) -> None:
+    team = await make_team(bot)
+    mrd = await customer(bot, team.wang, "深圳市迈瑞达电子有限公司", at(11, 2))
+    done = await team.manager.send("/assign 迈瑞达 张伟")  # part of the name, and the member
+    assert done.text.startswith("✅ 「深圳市迈瑞达电子有限公司」已从 王磊 改由 张伟 负责")
+    assert "分配给谁" not in done.text
+    zhang = await member_of(bot, team.zhang)
+    assert (await bot.scalar(select(Customer).where(Customer.id == mrd))).owner_id == zhang.id
+    told = done.to(team.zhang).text
+    assert "把客户「深圳市迈瑞达电子有限公司」交给你负责了" in told
+
+
+async def test_assign_asks_only_for_what_is_missing_or_ambiguous(bot: BotHarness) -> None:
+    team = await make_team(bot)
+    await customer(bot, team.wang, "深圳市迈瑞达电子有限公司", at(11, 2))
+    await customer(bot, team.wang, "东莞市迈瑞达精密有限公司", at(11, 2))
+    which = await team.manager.send("/assign 迈瑞达 张伟")  # two customers: which one
+    assert which.text == "找到这些客户,分配给 张伟 的是哪一个?"
+    done = await team.manager.press("东莞市迈瑞达精密有限公司")  # and no member asked again
+    assert "✅ 「东莞市迈瑞达精密有限公司」已从 王磊 改由 张伟 负责" in done.text
+
+    nobody = await team.manager.send("/assign 深圳市迈瑞达电子有限公司 小刘")  # no such member
+    assert nobody.text.startswith(
+        "团队里没有成员「小刘」。\n把「深圳市迈瑞达电子有限公司」分配给谁?"
+    )
+    unknown = await team.manager.send("/assign 华强精密 张伟")
+    assert unknown.text == "团队里没有客户「华强精密」。再发一次客户名(几个字也行),或发 取消。"
