@@ -6,14 +6,15 @@ commented plan is revised by the rep; and a quick note after /visit completes th
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from sqlalchemy import select
 
-from storage.models import Customer
+from bot.local_api import ButtonNotFound
+from storage.models import Customer, Draft, FollowUp
 from tests.builders import at, customer, make_team, member_of
 from tests.conftest import BotHarness
 
@@ -56,3 +57,31 @@ async def test_assign_asks_only_for_what_is_missing_or_ambiguous(bot: BotHarness
     )
     unknown = await team.manager.send("/assign 华强精密 张伟")
     assert unknown.text == "团队里没有客户「华强精密」。再发一次客户名(几个字也行),或发 取消。"
+
+
+async def test_cancel_at_a_capture_cards_value_prompt_keeps_the_note(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("今天拜访了万科张总 谈了二期方案 下周二送样品")
+    await wang.press("修改")
+    asked = await wang.press("跟进日期")
+    assert asked.text.startswith("请输入新的跟进日期")
+    assert asked.buttons == ["❌ 取消修改"]  # a way out by button, not only /cancel
+    card = await wang.press("取消修改")
+    assert card.text.startswith("我记下了这些,确认保存吗?\n🏢 万科(新客户)")
+    assert "⏰ 跟进:12月15日(周二) 送样品" in card.text  # the value as it was
+    assert card.buttons == ["✅ 保存", "✏️ 修改", "❌ 取消"]
+    assert await bot.count(Draft) == 1  # nothing typed is lost
+    saved = await wang.press("保存")
+    assert "✅ 已保存到「万科」。" in saved.text
+    assert await bot.scalar(select(FollowUp.due_date)) == date(2026, 12, 15)
+
+
+async def test_a_value_typed_takes_the_prompts_cancel_button_away(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("今天拜访了万科张总 下周二送样品")
+    await wang.press("修改")
+    await wang.press("跟进日期")
+    card = await wang.send("下周三")
+    assert "⏰ 跟进:12月16日(周三) 送样品" in card.text
+    with pytest.raises(ButtonNotFound):  # the prompt above keeps no button acting on the note
+        wang.find_button("取消修改")
