@@ -91,6 +91,30 @@ async def plans_on(session: AsyncSession, member_ids: Sequence[int], day: date) 
     return [PlanRow(*row) for row in rows.all()]
 
 
+async def waiting_in_teams(
+    session: AsyncSession, team_ids: Sequence[int], since: date
+) -> dict[int, list[PlanRow]]:
+    """The plans from ``since`` on that wait for a manager's ✅ 批准, by team (the managers'
+    digest); one whose day has gone is past deciding."""
+    if not team_ids:
+        return {}
+    rows = await session.execute(
+        _rows_query()
+        .add_columns(VisitPlan.team_id)
+        .where(
+            VisitPlan.team_id.in_(team_ids),
+            Member.team_id == VisitPlan.team_id,  # not a plan of a member who left
+            VisitPlan.status == PlanStatus.PENDING.value,
+            VisitPlan.planned_for >= since,
+        )
+        .order_by(VisitPlan.planned_for, VisitPlan.planned_at, VisitPlan.id)
+    )
+    found: dict[int, list[PlanRow]] = {}
+    for *row, team_id in rows.all():
+        found.setdefault(team_id, []).append(PlanRow(*row))
+    return found
+
+
 async def plans_need_approval(session: AsyncSession, team_id: int) -> bool:
     row = await session.get(TeamCycle, team_id)
     return True if row is None else row.plans_need_approval

@@ -5,12 +5,13 @@
 The plan is shown with its day and weekday before it is submitted (✅ 提交 / ❌ 取消). When the
 team asks for approval (/workdays), the rep's manager gets it with ✅ 批准 / 💬 意见 and the rep is
 told the answer; otherwise it is simply filed. /plans lists this week's plans and next week's:
-the team's for a manager, one's own for a rep. A plan shows in the rep's digest on its day.
+the team's for a manager, one's own for a rep; a plan waiting for the manager has its ✅ 批准 /
+💬 意见 there, as in his morning digest. A plan shows in the rep's digest on its day.
 
 A quick capture that plans a visit (明天去拜访万科 目的是谈续约) is filed the same way on 保存
 (file_plan), and 📅 计划拜访 under 📝 记一笔 asks for the sentence like /plan.
 
-Their callback data and patterns are callbacks.py's.
+Their callback data and patterns are callbacks.py's (批准 and 意见: storage/push_buttons.py's).
 """
 
 from __future__ import annotations
@@ -27,13 +28,16 @@ from handlers.kit.keyboards import inline
 from handlers.kit.turn import Turn, command_argument, member_turn
 from handlers.visits import callbacks
 from handlers.visits.awaited import ACTIONS, awaiting
+from handlers.visits.minutes import drop_review_row
 from locales import N_, Translator, translator
 from locales.words import day_with_weekday
 from parsing.notes import parse_note
 from parsing.plans import PlanText, read_plan
 from parsing.text import as_typed
 from parsing.workdays import work_calendar
+from storage import push_buttons
 from storage.customers import CustomerRepo
+from storage.cycle import PlanStatus
 from storage.minutes import team_cycle
 from storage.models import Customer, Member
 from storage.plans import PlanRepo, PlanRow
@@ -194,18 +198,19 @@ async def submitted(turn: Turn, plan_id: int) -> str | None:
                 *plan_lines(their, row, manager.timezone),
             ]
         )
-        markup = inline(
-            [
-                [
-                    (their("✅ 批准"), callbacks.plan_approve(plan.id)),
-                    (their("💬 意见"), callbacks.plan_comment(plan.id)),
-                ]
-            ]
-        )
-        _send(turn, manager, text, markup)
+        _send(turn, manager, text, inline([_decision(their, plan.id)]))
     return (
         _("✅ 已提交,等{manager}批准。", manager="、".join(m.name for m in managers)) + "\n" + body
     )
+
+
+def _decision(_: Translator, plan_id: int, number: str = "") -> list[tuple[str, str]]:
+    """✅ 批准 / 💬 意见 of a plan (`number`: its line's, in a list of them)."""
+    suffix = f" {number}" if number else ""
+    return [
+        (_(push_buttons.APPROVE_LABEL) + suffix, push_buttons.plan_approve(plan_id)),
+        (_(push_buttons.COMMENT_LABEL) + suffix, push_buttons.plan_comment(plan_id)),
+    ]
 
 
 async def file_plan(
@@ -285,8 +290,8 @@ async def plan_button(turn: Turn) -> None:
         ask_for_plan(turn)
         return
     submit, cancel = callbacks.PLAN_SUBMIT.match(data), callbacks.PLAN_CANCEL.match(data)
-    approve = callbacks.PLAN_APPROVE.match(data)
-    found = submit or cancel or approve or callbacks.PLAN_COMMENT.match(data)
+    approve = push_buttons.PLAN_APPROVE.match(data)
+    found = submit or cancel or approve or push_buttons.PLAN_COMMENT.match(data)
     plan_id = callback_id(found.group(1)) if found else None
     if plan_id is None:
         turn.answer(_("这个按钮已失效。"), alert=True)
@@ -305,14 +310,12 @@ async def plan_button(turn: Turn) -> None:
     if row is None:
         turn.answer(_("只有本团队的经理可以审批拜访计划。"), alert=True)
         return
-    message = query.message if query is not None else None
     if approve:
         if await repo.decide(plan_id, approve=True) is None:
             turn.answer(_("这个计划已经处理过了。"), alert=True)
             return
         turn.answer(_("✅ 已批准"))
-        if isinstance(message, Message):
-            turn.edit(message.text + "\n" + _("✅ 已批准") if message.text else _("✅ 已批准"))
+        _approved(turn, plan_id, query.message if query is not None else None)
         _tell_rep(turn, await turn.session.get(Member, row.member_id), row, True)
         return
     awaiting(turn, "plan_note", plan_id)
@@ -324,6 +327,20 @@ async def plan_button(turn: Turn) -> None:
             plan=_summary(_, row, turn.member.timezone),
         )
     )
+
+
+def _approved(turn: Turn, plan_id: int, message: object) -> None:
+    """The plan's own message says ✅ 已批准 and its buttons go; a list of several (the digest,
+    /plans) loses that plan's row, the others keep theirs."""
+    _ = turn._
+    ours = {data for _label, data in _decision(_, plan_id)}
+    if not isinstance(message, Message):
+        return
+    rows = message.reply_markup.inline_keyboard if message.reply_markup else ()
+    if any(button.callback_data not in ours for row in rows for button in row):
+        drop_review_row(turn, ours)
+        return
+    turn.edit(message.text + "\n" + _("✅ 已批准") if message.text else _("✅ 已批准"))
 
 
 @member_turn
@@ -341,23 +358,34 @@ async def plans_command(turn: Turn) -> None:
     this_week = [row for row in rows if row.planned_for < next_monday]
     next_week = rows[len(this_week) :]  # ordered by day
     lines: list[str] = []
+    buttons: list[list[tuple[str, str]]] = []
     for heading, part in (
         (N_("🗓 本周计划拜访 ({n})"), this_week),
         (N_("🗓 下周计划拜访 ({n})"), next_week),
     ):
         if part:
             lines.append(_(heading, n=len(part)))
-            lines.extend(_plan_line(turn, row) for row in part)
-    turn.say("\n".join(lines))
+        for row in part:
+            if not _for_me_to_decide(turn, row):
+                lines.append(f"· {_plan_line(turn, row)}")
+                continue
+            number = str(len(buttons) + 1)  # a plan with buttons is numbered, as in the digest
+            lines.append(f"{number}. {_plan_line(turn, row)}")
+            buttons.append(_decision(_, row.id, number))
+    turn.say("\n".join(lines), inline(buttons) if buttons else None)
+
+
+def _for_me_to_decide(turn: Turn, row: PlanRow) -> bool:
+    """A rep's plan waiting for this manager's ✅ 批准."""
+    waiting = row.status == PlanStatus.PENDING.value
+    return turn.member.is_manager and waiting and row.member_id != turn.member.id
 
 
 def _plan_line(turn: Turn, row: PlanRow) -> str:
     _ = turn._
     who = f"{row.member_name} → " if turn.member.is_manager else ""
     status = _(STATUS_WORDS.get(row.status, STATUS_WORDS["filed"]))
-    return (
-        f"· {_when(_, row, turn.member.timezone)} {who}{row.customer_name} · {row.goal}({status})"
-    )
+    return f"{_when(_, row, turn.member.timezone)} {who}{row.customer_name} · {row.goal}({status})"
 
 
 ACTIONS["plan"] = read_and_show

@@ -85,7 +85,8 @@ async def test_on_friday_next_weeks_plans_are_in_plans(bot: BotHarness) -> None:
         "🗓 下周计划拜访 (1)\n· 12月7日(周一) 10:00 华强精密 · 谈台达替换方案(待批准)"
     )
     team_plans = await team.manager.send("/plans")
-    assert "· 12月7日(周一) 10:00 王磊 → 华强精密 · 谈台达替换方案(待批准)" in team_plans.text
+    # waiting for him: numbered, with its ✅ 批准 1 / 💬 意见 1 (tryout 18)
+    assert "1. 12月7日(周一) 10:00 王磊 → 华强精密 · 谈台达替换方案(待批准)" in team_plans.text
 
 
 async def test_a_plan_naming_two_customers_by_one_word_asks_for_the_whole_name(

@@ -14,8 +14,9 @@ import time_machine
 from sqlalchemy import select
 
 from bot.local_api import ButtonNotFound
+from storage.cycle import VisitPlan
 from storage.models import Customer, Draft, FollowUp
-from tests.builders import at, customer, make_team, member_of
+from tests.builders import Pushes, Team, at, customer, local, make_team, member_of
 from tests.conftest import BotHarness
 
 NOW = datetime(2026, 12, 7, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -85,3 +86,69 @@ async def test_a_value_typed_takes_the_prompts_cancel_button_away(bot: BotHarnes
     assert "⏰ 跟进:12月16日(周三) 送样品" in card.text
     with pytest.raises(ButtonNotFound):  # the prompt above keeps no button acting on the note
         wang.find_button("取消修改")
+
+
+async def two_plans_waiting(bot: BotHarness) -> Team:
+    """王磊 plans 万科 for Tuesday and 张伟 苏州建工 for Thursday; both wait for 李经理."""
+    team = await make_team(bot)
+    await customer(bot, team.wang, "万科", at(11, 2))
+    await customer(bot, team.zhang, "苏州建工", at(11, 2))
+    await team.wang.send("/plan 明天上午10点拜访万科 目的是谈二期方案 见张总")
+    await team.wang.press("提交")
+    await team.zhang.send("/plan 周四拜访苏州建工 目的是催回款")
+    await team.zhang.press("提交")
+    return team
+
+
+async def test_the_managers_digest_lists_the_plans_waiting_for_him_with_their_buttons(
+    bot: BotHarness,
+) -> None:
+    team = await two_plans_waiting(bot)
+    sent = await Pushes.of(bot).at(local(2026, 12, 8, 8, 30))
+    [digest] = [c for c in sent if c.chat_id == team.manager.chat_id]
+    assert "📋 待批准的拜访计划 (2)" in digest.text
+    assert "1. 王磊 · 12月8日(周二) 10:00 万科 · 谈二期方案" in digest.text
+    assert "2. 张伟 · 12月10日(周四) 苏州建工 · 催回款" in digest.text
+    assert [b["text"] for b in digest.inline_buttons] == [
+        "✅ 批准 1", "💬 意见 1", "✅ 批准 2", "💬 意见 2",
+    ]  # fmt: skip
+    [to_wang] = [c.text for c in sent if c.chat_id == team.wang.chat_id]
+    assert "待批准的拜访计划" not in to_wang  # the rep's digest has his plan for today instead
+
+    with time_machine.travel(local(2026, 12, 8, 9, 0), tick=False):
+        approved = await team.manager.press("✅ 批准 2")
+    assert "✅ 已批准" in approved.callback_answers
+    assert approved.to(team.zhang).text == (
+        "✅ 李经理批准了你的拜访计划:12月10日(周四) 苏州建工 · 催回款"
+    )
+    [kept] = [c for c in approved.calls if c.method == "editMessageReplyMarkup"]
+    left = [b["text"] for b in kept.inline_buttons]
+    assert left == ["✅ 批准 1", "💬 意见 1"]  # the other plan keeps its buttons
+    plans = await bot.scalars(select(VisitPlan).order_by(VisitPlan.id))
+    assert [p.status for p in plans] == ["pending", "approved"]
+
+    sent = await Pushes.of(bot).at(local(2026, 12, 9, 8, 30))  # Tuesday's plan has gone
+    assert not [c for c in sent if "待批准" in c.text]
+
+
+async def test_plans_has_the_managers_approve_and_comment_buttons(bot: BotHarness) -> None:
+    team = await two_plans_waiting(bot)
+    week = await team.manager.send("/plans")
+    assert week.text == (
+        "🗓 本周计划拜访 (2)\n"
+        "1. 12月8日(周二) 10:00 王磊 → 万科 · 谈二期方案(待批准)\n"
+        "2. 12月10日(周四) 张伟 → 苏州建工 · 催回款(待批准)"
+    )
+    assert week.buttons == ["✅ 批准 1", "💬 意见 1", "✅ 批准 2", "💬 意见 2"]
+    approved = await team.manager.press("✅ 批准 1")
+    assert "✅ 已批准" in approved.callback_answers
+    assert "✅ 李经理批准了你的拜访计划" in approved.to(team.wang).text
+    asked = await team.manager.press("💬 意见 2")
+    assert "请发来对张伟的拜访计划(12月10日(周四) 苏州建工 · 催回款)的意见" in asked.text
+    await team.manager.send("先确认对方财务在不在。")
+    again = await team.manager.send("/plans")
+    assert "· 12月8日(周二) 10:00 王磊 → 万科 · 谈二期方案(已批准)" in again.text
+    assert "· 12月10日(周四) 张伟 → 苏州建工 · 催回款(经理有意见)" in again.text
+    assert again.buttons == []  # nothing waits for him now
+    mine = await team.wang.send("/plans")  # a rep decides nothing
+    assert "批准" not in " ".join(mine.buttons)
