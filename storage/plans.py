@@ -176,16 +176,34 @@ class PlanRepo:
         return await self.session.get_one(VisitPlan, plan_id)
 
     async def submit(self, plan_id: int) -> VisitPlan | None:
-        """Pending when the team asks for approval and a rep plans; else filed."""
         plan = await self.own(plan_id)
         if plan is None or plan.status != PlanStatus.DRAFT.value:
             return None
+        plan.status = await self._submitted_status()
+        return plan
+
+    async def _submitted_status(self) -> str:
+        """Pending when the team asks for approval and a rep plans; else filed."""
         needs = await plans_need_approval(self.session, self.actor.team_id)
-        approvers = await self.managers()
-        if needs and not self.actor.is_manager and approvers:
-            plan.status = PlanStatus.PENDING.value
-        else:
-            plan.status = PlanStatus.FILED.value
+        if needs and not self.actor.is_manager and await self.managers():
+            return PlanStatus.PENDING.value
+        return PlanStatus.FILED.value
+
+    async def revise(self, plan_id: int, draft_id: int) -> VisitPlan | None:
+        """The rep's plan made what the draft says (✏️ 修改, after the manager's 💬 意见 or
+        before any answer) and submitted again, to the manager when the team asks for
+        approval; the draft goes, the comments stay on the plan."""
+        plan, draft = await self.own(plan_id), await self.own(draft_id)
+        if plan is None or plan.status not in LIVE:
+            return None
+        if draft is None or draft.status != PlanStatus.DRAFT.value:
+            return None
+        for column in ("customer_id", "planned_for", "planned_at", "goal", "attendees", "note"):
+            setattr(plan, column, getattr(draft, column))
+        plan.status = await self._submitted_status()
+        plan.decided_by_id, plan.decided_at = None, None  # the answer was to the old plan
+        await self.session.delete(draft)
+        record(self.session, self.actor, "plan.revise", "visit_plan", plan.id)
         return plan
 
     async def cancel(self, plan_id: int) -> VisitPlan | None:

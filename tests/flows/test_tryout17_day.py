@@ -81,8 +81,8 @@ async def test_on_friday_next_weeks_plans_are_in_plans(bot: BotHarness) -> None:
     await team.wang.send("/plan 下周一上午10点拜访华强精密 目的是谈台达替换方案 见黄总")
     await team.wang.press("提交")
     mine = await team.wang.send("/plans")  # Monday's plan is the one to see
-    assert mine.text == (
-        "🗓 下周计划拜访 (1)\n· 12月7日(周一) 10:00 华强精密 · 谈台达替换方案(待批准)"
+    assert mine.text == (  # his own, not yet past: ✏️ 修改计划 1 (tryout 18)
+        "🗓 下周计划拜访 (1)\n1. 12月7日(周一) 10:00 华强精密 · 谈台达替换方案(待批准)"
     )
     team_plans = await team.manager.send("/plans")
     # waiting for him: numbered, with its ✅ 批准 1 / 💬 意见 1 (tryout 18)

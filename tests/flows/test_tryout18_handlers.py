@@ -152,3 +152,70 @@ async def test_plans_has_the_managers_approve_and_comment_buttons(bot: BotHarnes
     assert again.buttons == []  # nothing waits for him now
     mine = await team.wang.send("/plans")  # a rep decides nothing
     assert "批准" not in " ".join(mine.buttons)
+
+
+async def test_a_plan_the_manager_commented_on_is_revised_and_goes_back_for_approval(
+    bot: BotHarness,
+) -> None:
+    team = await two_plans_waiting(bot)
+    await team.manager.send("/plans")
+    await team.manager.press("💬 意见 2")
+    commented = await team.manager.send("先确认对方财务在不在,再约时间。")
+    told = commented.to(team.zhang)
+    assert told.text.startswith("💬 李经理对你的拜访计划(12月10日(周四) 苏州建工 · 催回款)的意见")
+    assert told.buttons == ["✏️ 修改计划"]  # the answer to a comment is a better plan
+
+    asked = await team.zhang.press("修改计划")
+    assert asked.text.startswith("✏️ 修改拜访计划:12月10日(周四) 苏州建工 · 催回款\n")
+    assert "💬 经理的意见:先确认对方财务在不在,再约时间。" in asked.text
+    shown = await team.zhang.send("周五上午9点拜访苏州建工 目的是和财务对账催回款 见钱会计")
+    assert shown.text.startswith(
+        "📋 修改后的拜访计划,确认提交吗?\n🏢 苏州建工\n🕘 12月11日(周五) 09:00"
+    )
+    sent = await team.zhang.press("提交")
+    assert sent.text.startswith("✅ 已改好,再次提交给李经理批准。")
+    to_manager = sent.to(team.manager)
+    assert to_manager.text.startswith("📋 张伟修改了拜访计划,请审批:\n🏢 苏州建工")
+    assert "💬 之前的意见:先确认对方财务在不在,再约时间。" in to_manager.text
+    assert to_manager.buttons == ["✅ 批准", "💬 意见"]
+
+    plans = await bot.scalars(select(VisitPlan).order_by(VisitPlan.id))
+    assert len(plans) == 2  # revised in place, not a second plan beside the old one
+    assert (plans[1].status, plans[1].goal, plans[1].planned_for) == (
+        "pending",
+        "和财务对账催回款",
+        date(2026, 12, 11),
+    )
+    assert plans[1].comment == "先确认对方财务在不在,再约时间。"  # kept with the plan
+    week = await team.zhang.send("/plans")
+    assert (
+        week.text
+        == "🗓 本周计划拜访 (1)\n1. 12月11日(周五) 09:00 苏州建工 · 和财务对账催回款(待批准)"
+    )
+    assert week.buttons == ["✏️ 修改计划 1"]
+    approved = await team.manager.press("批准")
+    assert (
+        "✅ 李经理批准了你的拜访计划:12月11日(周五) 09:00 苏州建工" in approved.to(team.zhang).text
+    )
+
+
+async def test_a_revision_cancelled_leaves_the_plan_and_without_approval_it_is_filed(
+    bot: BotHarness,
+) -> None:
+    team = await two_plans_waiting(bot)
+    await team.wang.send("/plans")
+    await team.wang.press("修改计划 1")
+    await team.wang.send("明天下午3点拜访万科 目的是谈二期方案")
+    left = await team.wang.press("取消")
+    assert left.text == "已取消修改,原计划不变。"
+    await team.manager.send("/workdays")
+    await team.manager.press("计划改为不需审批")
+    await team.wang.press_data("plan:r:1")
+    await team.wang.send("明天下午3点拜访万科 目的是谈二期方案")
+    filed = await team.wang.press("提交")
+    assert filed.text.startswith("✅ 拜访计划已改好。\n🏢 万科\n🕘 12月8日(周二) 15:00")
+    assert filed.to(team.manager).text == ""  # nothing to approve
+    plan = await bot.scalar(select(VisitPlan).where(VisitPlan.id == 1))
+    assert plan is not None and plan.status == "filed"
+    statuses = await bot.scalars(select(VisitPlan.status).order_by(VisitPlan.id))
+    assert statuses == ["filed", "pending", "cancelled"]  # 张伟's waits; the draft given up
