@@ -13,9 +13,9 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from bot.local_api import ButtonNotFound
-from storage.cycle import VisitPlan
-from storage.models import Customer, Draft, FollowUp
+from bot.local_api import ButtonNotFound, LocalClient
+from storage.cycle import MeetingMinutes, VisitPlan
+from storage.models import Customer, Draft, FollowUp, Interaction, InteractionKind
 from tests.builders import Pushes, Team, at, customer, local, make_team, member_of
 from tests.conftest import BotHarness
 
@@ -219,3 +219,63 @@ async def test_a_revision_cancelled_leaves_the_plan_and_without_approval_it_is_f
     assert plan is not None and plan.status == "filed"
     statuses = await bot.scalars(select(VisitPlan.status).order_by(VisitPlan.id))
     assert statuses == ["filed", "pending", "cancelled"]  # 张伟's waits; the draft given up
+
+
+async def visit_then_note(bot: BotHarness) -> LocalClient:
+    """王磊 logs this morning's visit to 万科 with /visit, then types a quick note of it."""
+    wang = bot.user("王磊")
+    await wang.send("万科张总")
+    await wang.press("保存")
+    await wang.send("/visit")
+    await wang.press("万科")
+    await wang.press("张总")
+    await wang.press("完成选择")
+    await wang.send("谈了二期方案,张总基本认可")
+    await wang.press("跳过")
+    logged = await wang.press("跳过")
+    assert "✅ 拜访已记录到「万科」。" in logged.text
+    return wang
+
+
+async def test_a_quick_note_after_visit_offers_to_complete_that_record(bot: BotHarness) -> None:
+    wang = await visit_then_note(bot)
+    await wang.send("今天拜访了万科张总,他说预算要等年后,下周三再跟进报价")
+    asked = await wang.press("保存")
+    assert asked.text == "今天已经记过这个客户的拜访。这次写的内容补充到那条记录,还是另记一次拜访?"
+    assert asked.buttons == [
+        "📝 补充到:09:30 拜访 · 谈了二期方案,张总基本认可",
+        "➕ 另记一次拜访",
+        "⬅️ 返回",
+    ]
+    done = await wang.press("补充到")
+    assert done.text.startswith("✅ 已补充到「万科」今天的拜访记录。")
+
+    # one meeting, one record (beside the 备注 that made 张总 a contact)
+    [visit] = await bot.scalars(
+        select(Interaction).where(Interaction.kind == InteractionKind.VISIT)
+    )
+    assert visit.note == (
+        "见了:张总;谈了:谈了二期方案,张总基本认可;今天拜访了万科张总,他说预算要等年后,下周三再跟进报价"
+    )
+    assert visit.summary == "谈了二期方案,张总基本认可"  # the rep's own words stay
+    [follow_up] = await bot.scalars(select(FollowUp))
+    assert (follow_up.due_date, follow_up.interaction_id) == (date(2026, 12, 16), visit.id)
+    assert await bot.count(MeetingMinutes) == 1  # and one 纪要 to write
+
+
+async def test_another_visit_the_same_day_is_a_record_of_its_own_and_back_shows_the_card(
+    bot: BotHarness,
+) -> None:
+    wang = await visit_then_note(bot)
+    await wang.send("下午又去了万科,见了财务刘经理 对账")
+    asked = await wang.press("保存")
+    assert asked.text.startswith("今天已经记过这个客户的拜访。")
+    card = await wang.press("返回")
+    assert card.text.startswith("我记下了这些,确认保存吗?")
+    await wang.press("保存")
+    saved = await wang.press("另记一次拜访")
+    assert saved.text.startswith("✅ 已保存到「万科」。")
+    assert await bot.count(Interaction) == 3  # the note of 张总, the visit and the afternoon's
+    call = await wang.send("今天给万科张总打了电话,确认了报价")  # a call is no second meeting
+    assert "✅ 已保存到「万科」。" in (await wang.press("保存")).text
+    assert call.text.startswith("我记下了这些")

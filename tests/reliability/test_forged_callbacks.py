@@ -40,7 +40,7 @@ SHAPES = (
     "cap:a:{id}", "cap:b:{id}", "cap:cu:{id}:{id}", "cap:d:{id}", "cap:e:{id}", "cap:f:{id}:{w}",
     "cap:g:{id}:{w}", "cap:k:{id}:{n}:{id}", "cap:m:{id}", "cap:n:{id}:{id}", "cap:r:{id}",
     "cap:s:{id}", "cap:x:{id}", "cap:dl:{id}:{id}", "cap:dl:{id}:{id}:s", "cap:wt:{id}",
-    "cap:wn:{id}",
+    "cap:wn:{id}", "cap:sd:{id}:{id}",
     "card:p:{id}",
     "chk:{id}:{id}",
     "ct:new:{id}",
