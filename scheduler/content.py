@@ -12,7 +12,7 @@ from locales.amounts import amount_text
 from locales.deals import STAGE_LABELS
 from locales.words import FESTIVALS, day_range, day_with_weekday, lunar_name
 from parsing.dates import festival_day
-from scheduler.minutes_render import due_line, minutes_late_line, plan_line
+from scheduler.minutes_render import due_line, minutes_late_line, plan_line, waiting_plan_line
 from storage.push_items import (
     BirthdayItem,
     DealItem,
@@ -151,6 +151,8 @@ def item_line(_: Translator, item: Item, today: date) -> str:
         return due_line(_, item)
     if item["type"] == "plan":
         return plan_line(_, item)
+    if item["type"] == "plan_pending":
+        return waiting_plan_line(_, item)
     label = PUSH_KINDS.get(item["kind"], PUSH_KINDS["again"])
     return _(
         "{member}:{push} 未送达({error})",

@@ -3,7 +3,8 @@
 - A rep with a meeting not written up finds it in the digest from the next working morning
   after it to its last day (📝 待写纪要: 华东电力设计院 12月1日的拜访还没写会谈纪要,还有 1 个工作日),
   with 📝 写纪要 — a line of the morning's one message, not a push of its own.
-- A manager's digest lists the team's minutes past their last working day (纪要逾期).
+- A manager's digest lists the team's minutes past their last working day (纪要逾期), and the
+  reps' visit plans waiting for the manager's ✅ 批准 (待批准的拜访计划), each with its buttons.
 - A manager gets one review message a day with every 纪要 written since the last one, each
   with 👀 已阅 and 💬 批注, and the new customers' archives the reps created (✅ 已审核 / 💬);
   each is listed once.
@@ -38,11 +39,12 @@ from storage.minutes import (
 )
 from storage.models import Member, Role
 from storage.outbox import NewPush
-from storage.plans import PlanRow, plans_on
+from storage.plans import PlanRow, plans_on, waiting_in_teams
 from storage.push_items import (
     MinutesDueItem,
     MinutesLateItem,
     PlanItem,
+    PlanPendingItem,
     ReviewItem,
     ReviewPayload,
 )
@@ -60,6 +62,7 @@ class CycleBatch:
     reviews: dict[int, list[ReviewItem]] = field(default_factory=dict)
     calendars: dict[int, WorkCalendar] = field(default_factory=dict)
     plans: dict[int, list[PlanRow]] = field(default_factory=lambda: defaultdict(list))
+    waiting_plans: dict[int, list[PlanRow]] = field(default_factory=dict)  # by team
     # What the review messages list, by the managers' day: marked by mark_listed_reviews.
     minutes_listed: dict[date, list[int]] = field(default_factory=dict)
     archives_listed: list[tuple[int, int, date]] = field(default_factory=list)
@@ -109,6 +112,8 @@ async def read_cycle(session: Any, daily: Sequence[Member], now: datetime) -> Cy
             )
         )
     team_ids = sorted({m.team_id for m in managers})
+    earliest_manager = min(today_of[m.id] for m in managers)
+    data.waiting_plans = await waiting_in_teams(session, team_ids, earliest_manager)
     written = await to_review_in_teams(session, team_ids)
     midnight = min(clock.local_midnight(today_of[m.id], m.timezone) for m in managers)
     archives = await archives_in_teams(session, team_ids, midnight)
@@ -173,9 +178,14 @@ def _review_item(row: ToReview) -> ReviewItem:
     )
 
 
+def _hour(plan: PlanRow, member: Member) -> str | None:
+    """The plan's hour on the member's clock (10:00), when one was said."""
+    at = plan.planned_at
+    return at.astimezone(clock.zone(member.timezone)).strftime("%H:%M") if at else None
+
+
 def plan_items(member: Member, data: CycleBatch) -> list[PlanItem]:
     """The rep's visit plans for today (🗓 今日拜访计划)."""
-    zone = clock.zone(member.timezone)
     return [
         PlanItem(
             type="plan",
@@ -184,10 +194,30 @@ def plan_items(member: Member, data: CycleBatch) -> list[PlanItem]:
             customer=plan.customer_name,
             goal=plan.goal,
             who=plan.attendees,
-            at=plan.planned_at.astimezone(zone).strftime("%H:%M") if plan.planned_at else None,
+            at=_hour(plan, member),
             status=plan.status,
         )
         for plan in data.plans.get(member.id, [])
+    ]
+
+
+def waiting_plan_items(member: Member, today: date, data: CycleBatch) -> list[PlanPendingItem]:
+    """The manager's 待批准的拜访计划: the team's plans from today on still waiting for him."""
+    if member.role != Role.MANAGER:
+        return []
+    return [
+        PlanPendingItem(
+            type="plan_pending",
+            id=plan.id,
+            customer_id=plan.customer_id,
+            customer=plan.customer_name,
+            member=plan.member_name,
+            goal=plan.goal,
+            day=plan.planned_for.isoformat(),
+            at=_hour(plan, member),
+        )
+        for plan in data.waiting_plans.get(member.team_id, [])
+        if plan.planned_for >= today and plan.member_id != member.id
     ]
 
 

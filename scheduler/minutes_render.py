@@ -16,7 +16,14 @@ from locales.meetings import meeting as _meeting
 from locales.words import day_with_weekday
 from storage import push_buttons
 from storage.models import ReminderOutbox
-from storage.push_items import MinutesDueItem, MinutesLateItem, PlanItem, ReviewItem, ReviewPayload
+from storage.push_items import (
+    MinutesDueItem,
+    MinutesLateItem,
+    PlanItem,
+    PlanPendingItem,
+    ReviewItem,
+    ReviewPayload,
+)
 
 MAX_TEXT = 4096
 
@@ -70,6 +77,13 @@ def plan_line(_: Translator, item: PlanItem) -> str:
         line += " · " + _("见{who}", who=item["who"])
     status = PLAN_STATUS.get(item["status"])
     return line + (_("({status})", status=_(status)) if status else "")
+
+
+def waiting_plan_line(_: Translator, item: PlanPendingItem) -> str:
+    """王磊 · 12月8日(周二) 10:00 万科 · 谈二期方案."""
+    when = day_with_weekday(_, date.fromisoformat(item["day"]))
+    when += f" {item['at']}" if item["at"] else ""
+    return f"{item['member']} · {when} {item['customer']} · {item['goal']}"
 
 
 def render_cycle(_: Translator, row: ReminderOutbox, today: date) -> list[Rendered]:

@@ -29,6 +29,7 @@ from scheduler.minutes import (
     mark_listed_reviews,
     plan_items,
     read_cycle,
+    waiting_plan_items,
 )
 from storage.assignment import handover_pushes
 from storage.deals import OverdueDeal, StaleDeal, overdue_deals, stale_deals
@@ -483,6 +484,7 @@ def digest_sections(
         ]
     found["minutes_due"] = list(due_items(member, today, data.cycle))
     found["plan"] = list(plan_items(member, data.cycle))
+    found["plan_pending"] = list(waiting_plan_items(member, today, data.cycle))
     found["minutes_late"] = list(late_items(member, today, data.cycle))
     if member.role == Role.MANAGER:
         found["failed"] = list(data.failed.get(member.team_id, []))

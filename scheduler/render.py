@@ -58,6 +58,7 @@ SECTION_TITLES: dict[ItemType, str] = {
     "minutes_due": N_("📝 待写纪要 ({n})"),
     "minutes_late": N_("📝 纪要逾期 ({n})"),
     "plan": N_("🗓 今日拜访计划 ({n})"),
+    "plan_pending": N_("📋 待批准的拜访计划 ({n})"),
     "failed": N_("⚠️ 未送达的提醒 ({n})"),
 }
 # Lines without buttons of their own (numbered lines get 完成 / 推迟 / 查看).
@@ -85,6 +86,11 @@ def item_buttons(
         return [
             _button(_("📝 写纪要") + suffix, push_buttons.write_minutes(item["id"])),
             _button(_("🔎 查看") + suffix, push_buttons.view_customer(item["customer_id"])),
+        ]
+    if item["type"] == "plan_pending":  # the manager's decision: handlers/visits/plans.py
+        return [
+            _button(_(push_buttons.APPROVE_LABEL) + suffix, push_buttons.plan_approve(item["id"])),
+            _button(_(push_buttons.COMMENT_LABEL) + suffix, push_buttons.plan_comment(item["id"])),
         ]
     if item["type"] == "payment_due":  # 回款: handlers/deals/payments.py, anew too
         return [

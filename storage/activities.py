@@ -466,6 +466,28 @@ async def own_meetings_between(
     ).all()
 
 
+async def complete_meeting(
+    session: AsyncSession,
+    visit: Interaction,
+    contacts: Sequence[Contact],
+    said: str,
+    summary: str | None = None,
+    outcome: str | None = None,
+) -> None:
+    """A second note of the same meeting completes its record: its own words first (a
+    check-in's 现场签到, a quick note as typed, /visit's answers), then `said`; the people met
+    are added to those it had, and `summary` and `outcome`, when given, replace its own."""
+    earlier = [visit.note]
+    if visit.summary and visit.summary not in (visit.note or ""):
+        earlier.append(visit.summary)  # a headline kept without the words it was read from
+    visit.note = ";".join(part for part in (*earlier, said) if part)
+    visit.summary = summary or visit.summary
+    visit.outcome = outcome or visit.outcome
+    await session.refresh(visit, attribute_names=["contacts"])
+    had = {contact.id for contact in visit.contacts}
+    visit.contacts = [*visit.contacts, *(c for c in contacts if c.id not in had)]
+
+
 async def trips_on_days(
     session: AsyncSession, contact: Contact, starts_on: date, ends_on: date
 ) -> Sequence[Itinerary]:

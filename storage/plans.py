@@ -91,6 +91,30 @@ async def plans_on(session: AsyncSession, member_ids: Sequence[int], day: date) 
     return [PlanRow(*row) for row in rows.all()]
 
 
+async def waiting_in_teams(
+    session: AsyncSession, team_ids: Sequence[int], since: date
+) -> dict[int, list[PlanRow]]:
+    """The plans from ``since`` on that wait for a manager's ✅ 批准, by team (the managers'
+    digest); one whose day has gone is past deciding."""
+    if not team_ids:
+        return {}
+    rows = await session.execute(
+        _rows_query()
+        .add_columns(VisitPlan.team_id)
+        .where(
+            VisitPlan.team_id.in_(team_ids),
+            Member.team_id == VisitPlan.team_id,  # not a plan of a member who left
+            VisitPlan.status == PlanStatus.PENDING.value,
+            VisitPlan.planned_for >= since,
+        )
+        .order_by(VisitPlan.planned_for, VisitPlan.planned_at, VisitPlan.id)
+    )
+    found: dict[int, list[PlanRow]] = {}
+    for *row, team_id in rows.all():
+        found.setdefault(team_id, []).append(PlanRow(*row))
+    return found
+
+
 async def plans_need_approval(session: AsyncSession, team_id: int) -> bool:
     row = await session.get(TeamCycle, team_id)
     return True if row is None else row.plans_need_approval
@@ -152,16 +176,34 @@ class PlanRepo:
         return await self.session.get_one(VisitPlan, plan_id)
 
     async def submit(self, plan_id: int) -> VisitPlan | None:
-        """Pending when the team asks for approval and a rep plans; else filed."""
         plan = await self.own(plan_id)
         if plan is None or plan.status != PlanStatus.DRAFT.value:
             return None
+        plan.status = await self._submitted_status()
+        return plan
+
+    async def _submitted_status(self) -> str:
+        """Pending when the team asks for approval and a rep plans; else filed."""
         needs = await plans_need_approval(self.session, self.actor.team_id)
-        approvers = await self.managers()
-        if needs and not self.actor.is_manager and approvers:
-            plan.status = PlanStatus.PENDING.value
-        else:
-            plan.status = PlanStatus.FILED.value
+        if needs and not self.actor.is_manager and await self.managers():
+            return PlanStatus.PENDING.value
+        return PlanStatus.FILED.value
+
+    async def revise(self, plan_id: int, draft_id: int) -> VisitPlan | None:
+        """The rep's plan made what the draft says (✏️ 修改, after the manager's 💬 意见 or
+        before any answer) and submitted again, to the manager when the team asks for
+        approval; the draft goes, the comments stay on the plan."""
+        plan, draft = await self.own(plan_id), await self.own(draft_id)
+        if plan is None or plan.status not in LIVE:
+            return None
+        if draft is None or draft.status != PlanStatus.DRAFT.value:
+            return None
+        for column in ("customer_id", "planned_for", "planned_at", "goal", "attendees", "note"):
+            setattr(plan, column, getattr(draft, column))
+        plan.status = await self._submitted_status()
+        plan.decided_by_id, plan.decided_at = None, None  # the answer was to the old plan
+        await self.session.delete(draft)
+        record(self.session, self.actor, "plan.revise", "visit_plan", plan.id)
         return plan
 
     async def cancel(self, plan_id: int) -> VisitPlan | None:

@@ -10,6 +10,7 @@ other). Each builder has its pattern beside it; data stays within Telegram's 64 
     rem:back:<follow-up>[#<n>]         rem:back:<row>:<item>[#<n>]   (⬅️ 返回 from 推迟's choices)
     mins:w:<minutes> 写纪要 · mins:seen:<minutes> 已阅 · mins:note:<minutes> 批注
     arch:ok:<customer> 已审核 · arch:note:<customer> 意见
+    plan:ok:<plan> ✅ 批准 · plan:note:<plan> 💬 意见 (a rep's visit plan, also in the manager's digest)
     deal:a:<deal>:p 推进 · deal:d:<deal>:p 改日期 · deal:l:<deal>:p 输单 (":p": from a push, so
     handlers/deals answers with a new message and leaves the digest as it is)
     pay:c:<installment>:p 💰 已回款 · pay:d:<installment>:p 📅 改日期 (回款, handlers/deals/payments.py)
@@ -122,6 +123,9 @@ MINUTES_SEEN = re.compile(r"^mins:seen:([0-9]{1,10})$")
 MINUTES_NOTE = re.compile(r"^mins:note:([0-9]{1,10})$")
 ARCHIVE_OK = re.compile(r"^arch:ok:([0-9]{1,10})$")
 ARCHIVE_NOTE = re.compile(r"^arch:note:([0-9]{1,10})$")
+PLAN_APPROVE = re.compile(r"^plan:ok:([0-9]{1,10})$")
+PLAN_COMMENT = re.compile(r"^plan:note:([0-9]{1,10})$")
+APPROVE_LABEL, COMMENT_LABEL = N_("✅ 批准"), N_("💬 意见")
 
 
 def write_minutes(minutes_id: int) -> str:
@@ -142,3 +146,11 @@ def archive_ok(customer_id: int) -> str:
 
 def archive_note(customer_id: int) -> str:
     return f"arch:note:{customer_id}"
+
+
+def plan_approve(plan_id: int) -> str:
+    return f"plan:ok:{plan_id}"
+
+
+def plan_comment(plan_id: int) -> str:
+    return f"plan:note:{plan_id}"

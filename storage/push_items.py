@@ -20,6 +20,7 @@ ItemType = Literal[
     "payment_due",
     "minutes_due",
     "plan",
+    "plan_pending",
     "birthday",
     "trip",
     "deal",
@@ -197,6 +198,19 @@ class PlanItem(TypedDict):
     status: str
 
 
+class PlanPendingItem(TypedDict):
+    """A rep's visit plan waiting for the manager's ✅ 批准 (in the manager's digest)."""
+
+    type: Literal["plan_pending"]
+    id: int
+    customer_id: int
+    customer: str
+    member: str
+    goal: str
+    day: str  # yyyy-mm-dd
+    at: str | None  # HH:MM on the manager's clock
+
+
 Item = (
     FollowUpItem
     | BirthdayItem
@@ -212,6 +226,7 @@ Item = (
     | MinutesDueItem
     | MinutesLateItem
     | PlanItem
+    | PlanPendingItem
 )
 
 

@@ -14,6 +14,7 @@ The capture card (show.py, notes.py), about the draft it shows:
     cap:np:<note draft>:<offset> a page of that question's customers
     cap:dl:<draft>:<deal>[:s] which open deal the note's deal is (0: 🆕 新建商机); ":s" when
     保存 asked it, so the answer saves
+    cap:sd:<draft>:<interaction> 📝 补充到 today's record of the meeting (0: ➕ 另记一次拜访)
 ✏️ 修改 (edit.py):
     cap:f:<draft>:<field> type a field (company, c0n, f1d …)   cap:g:<draft>:<grade> ⭐ 等级
     cap:b:<draft> ⬅️ 返回 to the card             cap:nd:<draft> 💼 不是商机 (drop the note's deal)
@@ -51,6 +52,7 @@ CUSTOMER_PAGE = re.compile(rf"^cap:cl:{_ID}:{_ID}$")
 NOTE_CUSTOMER = re.compile(rf"^cap:n:{_ID}:{_ID}$")
 NOTE_PAGE = re.compile(rf"^cap:np:{_ID}:{_ID}$")
 DEAL_PICK = re.compile(rf"^cap:dl:{_ID}:{_ID}(:s)?$")
+SAME_DAY = re.compile(rf"^cap:sd:{_ID}:{_ID}$")
 FIELD = re.compile(rf"^cap:f:{_ID}:([a-z0-9]{{1,16}})$")
 GRADE = re.compile(rf"^cap:g:{_ID}:([A-Z])$")
 BACK = re.compile(rf"^cap:b:{_ID}$")
@@ -118,6 +120,11 @@ def note_page(draft_id: int, offset: int) -> str:
 def deal_pick(draft_id: int, deal_id: int, *, saving: bool = False) -> str:
     """`deal_id` 0: a new deal; `saving`: 保存 asked, the answer saves."""
     return f"cap:dl:{draft_id}:{deal_id}" + (":s" if saving else "")
+
+
+def same_day(draft_id: int, interaction_id: int) -> str:
+    """`interaction_id` 0: ➕ 另记一次拜访."""
+    return f"cap:sd:{draft_id}:{interaction_id}"
 
 
 def field(draft_id: int, code: str) -> str:

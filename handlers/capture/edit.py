@@ -222,8 +222,12 @@ async def ask_field(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
         return
     label, example = _prompt(capture_payload(draft.payload), field)
     what = {"draft": draft.id, "field": field}
+    # ❌ 取消修改 is the menu's ⬅️ 返回: the card again as it was, the note still waiting
+    leave = inline([[(turn._("❌ 取消修改"), callbacks.back(draft.id))]])
     # a contact keeps a name (无 would leave the old one): not offered
-    pending.ask(turn, CAPTURE_EDIT, what, label, example, clearable=_code(field) != "n")
+    pending.ask(
+        turn, CAPTURE_EDIT, what, label, example, clearable=_code(field) != "n", buttons=leave
+    )
 
 
 def _prompt(payload: CapturePayload, field: str) -> tuple[str, str]:

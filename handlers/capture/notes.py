@@ -44,11 +44,14 @@ from handlers.capture.payload import (
 )
 from handlers.capture.plans import save_plan
 from handlers.capture.reading import ask_note_customer, customers_page
+from handlers.capture.same_day import answer as answer_same_day
+from handlers.capture.same_day import asked_if_met_today, record_to_complete
+from handlers.capture.same_day import complete as complete_same_day
 from handlers.capture.show import deal_choices, show_capture
-from handlers.kit import pending
+from handlers.kit import pending, same_day
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import inline
-from handlers.kit.labels import field_label, flag_change, value_with_unit
+from handlers.kit.labels import KIND_LABELS, field_label, flag_change, value_with_unit
 from handlers.kit.render import clip
 from handlers.kit.routes import Action, follow, stale
 from handlers.kit.turn import Turn, member_turn
@@ -125,6 +128,16 @@ async def _save(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
 async def _save_again(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
     capture_payload(draft.payload).setdefault("resolve", {})["again"] = True
     flag_modified(draft, "payload")
+    await save_capture(turn, draft)
+
+
+async def _same_day(turn: Turn, draft: Draft, found: re.Match[str]) -> None:
+    """📝 补充到 today's record of the meeting, or ➕ 另记一次拜访 (0): saving goes on."""
+    record_id = callback_id(found.group(2))
+    if record_id is None:
+        stale(turn)
+        return
+    answer_same_day(draft, record_id)
     await save_capture(turn, draft)
 
 
@@ -253,6 +266,7 @@ ROUTES = (
     (callbacks.CUSTOMER, _on_draft(_which_customer)),
     (callbacks.CONTACT, _on_draft(_which_contact)),
     (callbacks.DEAL_PICK, _on_draft(_pick_deal)),
+    (callbacks.SAME_DAY, _on_draft(_same_day)),
     (callbacks.ASK_MANAGER, _on_draft(_manager_button)),
     (callbacks.REMINDERS_ONLY, _on_draft(_reminders_only)),
     (callbacks.KEEP_DRAFT, _on_draft(_keep)),
@@ -334,10 +348,12 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
     if (
         contacts is None
         or await _asked_if_repeated(turn, draft, customer)
+        or await asked_if_met_today(turn, draft, customer)
         or await _ask_which_deal(turn, draft, customer)
     ):
         return
-    changes, named, added = await _write(turn, draft, customer, contacts)
+    record = await record_to_complete(turn, draft, customer)
+    changes, named, added = await _write(turn, draft, customer, contacts, record)
     deal_line = await save_deal(turn, capture_payload(draft.payload), customer, named)
     plan_line = await save_plan(turn, capture_payload(draft.payload), customer, draft.text or "")
     await turn.session.delete(draft)
@@ -347,6 +363,9 @@ async def save_capture(turn: Turn, draft: Draft) -> None:
         keeper = await turn.session.get(Member, customer.owner_id)
         kept_by = keeper.name if keeper else "—"
         lines = [_("✅ 已记入{owner}的客户「{customer}」。", owner=kept_by, customer=customer.name)]
+    elif record is not None:  # one meeting, one record
+        kind = _(KIND_LABELS[record.kind])
+        lines = [_(same_day.DONE, customer=customer.name, kind=kind)]
     else:
         lines = [_("✅ 已保存到「{customer}」。", customer=customer.name)]
     lines += [line for line in (deal_line, plan_line) if line]
@@ -627,10 +646,14 @@ def _contact_fields(payload: CapturePayload, fact: ContactData, today: date) -> 
 
 
 async def _write(
-    turn: Turn, draft: Draft, customer: Customer, resolved: list[Contact | None]
+    turn: Turn,
+    draft: Draft,
+    customer: Customer,
+    resolved: list[Contact | None],
+    record: Interaction | None,
 ) -> tuple[list[tuple[str, FieldChange]], list[Contact], list[FollowUp]]:
-    """Write the note; what it changed, the contacts it named (for the deal) and the
-    follow-ups it added."""
+    """Write the note — into today's `record` of the meeting, when the rep chose to complete
+    it —; what it changed, the contacts it named (for the deal) and the follow-ups it added."""
     payload = capture_payload(draft.payload)
     session, actor = turn.session, turn.actor
     now = turn.now()
@@ -702,7 +725,12 @@ async def _write(
     # else as a note.
     interaction = None
     item = payload.get("interaction")
-    if item or not (payload.get("follow_ups") or payload.get("plan")):
+    # (王局不在 见了钱总工: the visit is 钱总工's; 王局 stays a contact of the customer)
+    met = [c for c, fact in zip(contacts, named, strict=True) if not fact.get("absent")]
+    if record is not None:
+        await complete_same_day(turn, record, draft, met)
+        interaction = record
+    elif item or not (payload.get("follow_ups") or payload.get("plan")):
         when: date | datetime = moment_of(item["when"]) if item else now
         interaction = await log_interaction(
             session,
@@ -715,8 +743,7 @@ async def _write(
             summary=item.get("summary") if item else None,
             outcome=item.get("outcome") if item else None,
             note=draft.text,
-            # (王局不在 见了钱总工: the visit is 钱总工's; 王局 stays a contact of the customer)
-            contacts=[c for c, fact in zip(contacts, named, strict=True) if not fact.get("absent")],
+            contacts=met,
         )
     added = await _add_follow_ups(turn, draft, customer, interaction)
     for trip in payload.get("itineraries") or []:

@@ -74,12 +74,14 @@ Choice = int | Literal["new"]
 
 class Resolve(TypedDict, total=False):
     """The member's answers when saving asked: which customer, which contact (by index),
-    which of the customer's open deals the note's deal is (capture/deals.py)."""
+    which of the customer's open deals the note's deal is (capture/deals.py), which record of
+    today's meeting the note completes."""
 
     customer: Choice
     contacts: dict[str, Choice]
     deal: Choice
     again: bool  # ✅ 仍然保存: saved though the same note or follow-up was saved already
+    same_day: int  # today's record of the meeting to complete (capture/same_day.py); 0: another
 
 
 class CardExtras(TypedDict, total=False):

@@ -16,7 +16,7 @@ from handlers.customers.archive import NewCustomer, offer_new, show_card
 from handlers.deals.text import deal_parts, stage_name
 from handlers.flows.engine import Answers, Doubt, Flow, Invalid, Step, build
 from handlers.flows.places import dates_of, parse_place, read_dates, read_purpose
-from handlers.flows.same_day import chosen_record, complete, same_day_step
+from handlers.flows.same_day import chosen_record, same_day_step
 from handlers.flows.steps import (
     NEW_CONTACT,
     NEW_PERSON,
@@ -32,7 +32,7 @@ from handlers.flows.steps import (
     when_said,
     words_refused,
 )
-from handlers.kit import commands, starts
+from handlers.kit import commands, same_day, starts
 from handlers.kit.callback_data import callback_id
 from handlers.kit.keyboards import is_number
 from handlers.kit.labels import KIND_LABELS
@@ -54,6 +54,7 @@ from parsing.notes import parse_note
 from storage.activities import (
     add_follow_up,
     add_itinerary,
+    complete_meeting,
     log_interaction,
     same_trip,
     trip_elsewhere,
@@ -185,9 +186,9 @@ async def finish_visit(turn: Turn, answers: Answers) -> None:
     target = answers.get("interaction") or chosen_record(answers) or 0
     visit = await turn.session.get(Interaction, int(target))
     if visit is not None and visit.customer_id == customer.id and visit.member_id == turn.member.id:
-        await complete(turn, visit, contacts, summary, outcome, said)
+        await complete_meeting(turn.session, visit, contacts, said, summary, outcome)
         kind = _(KIND_LABELS[visit.kind])
-        done = _("✅ 已补充到「{customer}」今天的{kind}记录。", customer=customer.name, kind=kind)
+        done = _(same_day.DONE, customer=customer.name, kind=kind)
     else:
         done = _("✅ 拜访已记录到「{customer}」。", customer=customer.name)
         visit = await log_interaction(

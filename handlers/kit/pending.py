@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from telegram import InlineKeyboardMarkup
 from telegram.error import BadRequest
 
 from handlers.kit.keyboards import CANCEL_WORDS, MENU_LABELS, label_pattern, main_keyboard
@@ -39,6 +40,7 @@ from storage.models import Draft
 
 FLOW_KEY = "flow"
 _SINCE = "_since"  # when a wait that lapses began (POSIX seconds)
+_PROMPT = "_prompt"  # the prompt that has buttons: they go when the wait ends (chat, message)
 
 
 @dataclass(frozen=True)
@@ -202,16 +204,22 @@ def ask(
     current: str | None = None,
     archive: bool = False,
     clearable: bool = True,
+    buttons: InlineKeyboardMarkup | None = None,
 ) -> None:
     """Wait for the new value of `what` and ask for it in place of the pressed message.
 
     `archive`: a saved field — the prompt shows its `current` value and takes 跳过 (keep it).
     `clearable`: the prompt offers 无 only where 无 empties the field (a name, a saved
-    follow-up's date cannot be empty)."""
+    follow-up's date cannot be empty). `buttons`: the prompt's own (❌ 取消修改), taken away
+    when the wait ends so none is left acting on a value typed since."""
     user_data = turn.context.user_data
     assert user_data is not None
     _leave_flow(turn)
     drop(turn)
+    query = turn.update.callback_query
+    if buttons is not None and query is not None and query.message is not None:
+        asked_on = {"chat": query.message.chat.id, "message": query.message.message_id}
+        what = {**what, _PROMPT: asked_on}
     user_data[edit.key] = _stamped(edit, what)
     _ = turn._
     if not archive:
@@ -220,7 +228,7 @@ def ask(
             if clearable
             else N_("请输入新的{label},例如:{example}\n(/cancel 放弃修改)")
         )
-        turn.edit(_(prompt, label=_(label), example=_(example) if example else ""))
+        turn.edit(_(prompt, label=_(label), example=_(example) if example else ""), buttons)
         return
     now = (
         _("{label}现在是:{value}", label=_(label), value=current)
@@ -233,7 +241,8 @@ def ask(
         if clearable
         else N_("请输入新的{label},例如:{example}\n(发“跳过”不改,/cancel 放弃修改)")
     )
-    turn.edit(now + "\n" + _(prompt, label=_(label), example=_(example) if example else ""))
+    text = now + "\n" + _(prompt, label=_(label), example=_(example) if example else "")
+    turn.edit(text, buttons)
 
 
 def again(turn: Turn, label: str, example: str) -> None:
@@ -332,8 +341,9 @@ def keep_asking(turn: Turn, what: dict[str, Any]) -> None:
 
 
 def finish(turn: Turn, edit: ValueEdit) -> None:
-    if turn.context.user_data is not None:
-        turn.context.user_data.pop(edit.key, None)
+    found = turn.context.user_data.pop(edit.key, None) if turn.context.user_data else None
+    if isinstance(found, dict) and isinstance(found.get(_PROMPT), dict):
+        take_buttons(turn, found[_PROMPT])
 
 
 def drop(turn: Turn) -> bool:
@@ -341,7 +351,10 @@ def drop(turn: Turn) -> bool:
     user_data = turn.context.user_data
     if user_data is None:
         return False
-    return any([user_data.pop(key, None) is not None for key in _ACCEPTED])
+    waited = [edit for edit in _ACCEPTED.values() if edit.key in user_data]
+    for edit in waited:
+        finish(turn, edit)
+    return bool(waited)
 
 
 _CANCEL = re.compile(CANCEL_WORDS)

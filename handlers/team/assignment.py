@@ -148,25 +148,48 @@ def _ask_for_customer(turn: Turn, *, handover: bool = False) -> None:
     pending.wait(turn, CUSTOMER_NAME, {})
 
 
-async def _assign_named(turn: Turn, argument: str) -> bool:
-    """The customer named (and the member, when said last) → the picker, or straight to the
-    member; part of a name → the customers it finds, as buttons. False: none found (said)."""
-    _ = turn._
-    members = await active_members(turn.session, turn.member.team_id)
-    target = None
-    name = argument
-    for member in sorted(members, key=lambda m: -len(m.name)):
-        if argument.endswith(" " + member.name):
-            target, name = member, argument[: -len(member.name)].strip()
-            break
+def _members_said(word: str, members: list[Member]) -> list[Member]:
+    """The members a word names: the one of that name, else those whose name holds it (张 for
+    张伟 and 张强)."""
+    key = fold(word)
+    exact = [m for m in members if fold(m.name) == key]
+    return exact or [m for m in members if key and key in fold(m.name)]
+
+
+async def _customers_named(turn: Turn, name: str) -> list[Customer]:
+    """The customer of that name, else those part of it finds (迈瑞达 for 深圳市迈瑞达电子有限公司)."""
+    if not name:
+        return []
     repo = CustomerRepo(turn.session, turn.actor)
     customer = await repo.by_name(name)
-    if customer is not None and target is not None:
-        await _assign(turn, customer.id, target.id)
-    elif customer is not None:
-        await _picker(turn, customer, edit=False)
-    elif found := await repo.search(name):  # 迈瑞达 for 深圳市迈瑞达电子有限公司
-        rows: Rows = [[(f"🏢 {c.name}", callbacks.assign(c.id))] for c in found]
+    return [customer] if customer is not None else list(await repo.search(name))
+
+
+async def _assign_named(turn: Turn, argument: str) -> bool:
+    """The customer named, and the member when said last (/assign 迈瑞达 张伟): both known, it is
+    assigned at once; only what is missing or ambiguous is asked — the member by the picker,
+    the customer among those part of its name finds. False: no customer found (said)."""
+    _ = turn._
+    members = await active_members(turn.session, turn.member.team_id)
+    rest, _space, last = argument.rpartition(" ")
+    said = _members_said(last, members) if rest.strip() else []
+    name = rest.strip() if said else argument  # the customer's, as the answer says it
+    # a last word that names nobody is part of the customer's name, or a member mistyped
+    found = await _customers_named(turn, name) if said else []
+    if not found:
+        found, said = await _customers_named(turn, argument), []
+        if not found and rest.strip() and (found := await _customers_named(turn, rest.strip())):
+            turn.say(_("团队里没有成员「{name}」。", name=last[:20]))
+    target = said[0] if len(said) == 1 else None
+    if len(found) == 1 and target is not None:
+        await _assign(turn, found[0].id, target.id)
+    elif len(found) == 1:
+        await _picker(turn, found[0], edit=False)
+    elif found and target is not None:  # the member is known: each button assigns to him
+        rows: Rows = [[(f"🏢 {c.name}", callbacks.assign_to(c.id, target.id))] for c in found]
+        turn.say(_("找到这些客户,分配给 {name} 的是哪一个?", name=target.name), inline(rows))
+    elif found:
+        rows = [[(f"🏢 {c.name}", callbacks.assign(c.id))] for c in found]
         turn.say(_("找到这些客户,分配哪一个?"), inline(rows))
     else:
         turn.say(

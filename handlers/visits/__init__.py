@@ -10,6 +10,7 @@ from handlers.visits.awaited import accept_awaited
 from handlers.visits.customer_copy import customer_copy_handlers
 from handlers.visits.minutes import minutes_handlers
 from handlers.visits.plans import plan_handlers
+from handlers.visits.week import week_handlers
 from handlers.visits.workdays import workdays_handlers
 
 
@@ -23,6 +24,7 @@ def register(application: AnyApplication) -> None:
             *customer_copy_handlers(),  # before minutes' own mins: buttons
             *minutes_handlers(),
             *plan_handlers(),
+            *week_handlers(),
             *archive_handlers(),
             *workdays_handlers(),
         ],

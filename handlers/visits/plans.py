@@ -5,17 +5,18 @@
 The plan is shown with its day and weekday before it is submitted (✅ 提交 / ❌ 取消). When the
 team asks for approval (/workdays), the rep's manager gets it with ✅ 批准 / 💬 意见 and the rep is
 told the answer; otherwise it is simply filed. /plans lists this week's plans and next week's:
-the team's for a manager, one's own for a rep. A plan shows in the rep's digest on its day.
+the team's for a manager, one's own for a rep; a plan waiting for the manager has its ✅ 批准 /
+💬 意见 there, as in his morning digest. A plan shows in the rep's digest on its day.
 
 A quick capture that plans a visit (明天去拜访万科 目的是谈续约) is filed the same way on 保存
 (file_plan), and 📅 计划拜访 under 📝 记一笔 asks for the sentence like /plan.
 
-Their callback data and patterns are callbacks.py's.
+Their callback data and patterns are callbacks.py's (批准 and 意见: storage/push_buttons.py's).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup, Message
@@ -27,18 +28,22 @@ from handlers.kit.keyboards import inline
 from handlers.kit.turn import Turn, command_argument, member_turn
 from handlers.visits import callbacks
 from handlers.visits.awaited import ACTIONS, awaiting
+from handlers.visits.minutes import drop_review_row
 from locales import N_, Translator, translator
 from locales.words import day_with_weekday
 from parsing.notes import parse_note
 from parsing.plans import PlanText, read_plan
 from parsing.text import as_typed
 from parsing.workdays import work_calendar
+from storage import push_buttons
 from storage.customers import CustomerRepo
+from storage.cycle import PlanStatus
 from storage.minutes import team_cycle
 from storage.models import Customer, Member
-from storage.plans import PlanRepo, PlanRow
+from storage.plans import LIVE, PlanRepo, PlanRow
 
 EXAMPLE = N_("明天上午10点拜访万科 目的是谈二期方案 见张总")
+REVISE_LABEL = N_("✏️ 修改计划")
 STATUS_WORDS = {
     "pending": N_("待批准"),
     "approved": N_("已批准"),
@@ -47,7 +52,8 @@ STATUS_WORDS = {
 }
 
 
-def _when(_: Translator, row: PlanRow, zone: str) -> str:
+def plan_when(_: Translator, row: PlanRow, zone: str) -> str:
+    """12月8日(周二) 10:00, or the day alone."""
     day = day_with_weekday(_, row.planned_for)
     if row.planned_at is None:
         return day
@@ -57,7 +63,7 @@ def _when(_: Translator, row: PlanRow, zone: str) -> str:
 def plan_lines(_: Translator, row: PlanRow, zone: str) -> list[str]:
     lines = [
         _("🏢 {customer}", customer=row.customer_name),
-        _("🕘 {when}", when=_when(_, row, zone)),
+        _("🕘 {when}", when=plan_when(_, row, zone)),
         _("🎯 目的:{goal}", goal=row.goal),
     ]
     if row.attendees:
@@ -66,7 +72,7 @@ def plan_lines(_: Translator, row: PlanRow, zone: str) -> list[str]:
 
 
 def _summary(_: Translator, row: PlanRow, zone: str) -> str:
-    return f"{_when(_, row, zone)} {row.customer_name} · {row.goal}"
+    return f"{plan_when(_, row, zone)} {row.customer_name} · {row.goal}"
 
 
 _AROUND_WHO = " \t,，、;；。.:：!！?？"
@@ -96,8 +102,9 @@ def company_said(hint: str | None, now: datetime) -> str | None:
     return as_typed(note.company, hint) if note.company else None
 
 
-async def read_and_show(turn: Turn, _target: int, text: str) -> None:
-    """The rep's sentence → a draft plan shown for 提交; what is missing is asked for."""
+async def read_and_show(turn: Turn, revised: int, text: str) -> None:
+    """The rep's sentence → a draft plan shown for 提交; what is missing is asked for.
+    `revised`: the plan the sentence is the new version of (✏️ 修改), else 0."""
     _ = turn._
     now = datetime.now(ZoneInfo(turn.member.timezone))
     cycle = await team_cycle(turn.session, turn.member.team_id)
@@ -132,21 +139,25 @@ async def read_and_show(turn: Turn, _target: int, text: str) -> None:
     elif not found.goal:
         problem = _("拜访的目的是什么?请连目的一起再发一次,例如:{example}", example=_(EXAMPLE))
     if problem is not None or customer is None or found.day is None or not found.goal:
-        awaiting(turn, "plan")
+        awaiting(turn, "plan", revised)
         turn.say((problem or "") + "\n" + _("(/cancel 放弃)"))
         return
     who = attendees(found, customer.name)
     plan = await repo.draft(customer, found.day, found.at, found.goal, who, text)
     row = await repo.row(plan.id)
     assert row is not None
-    lines = [_("📋 拜访计划(客户走访单),确认提交吗?"), *plan_lines(_, row, turn.member.timezone)]
+    heading = (
+        _("📋 修改后的拜访计划,确认提交吗?")
+        if revised
+        else _("📋 拜访计划(客户走访单),确认提交吗?")
+    )
     turn.say(
-        "\n".join(lines),
+        "\n".join([heading, *plan_lines(_, row, turn.member.timezone)]),
         inline(
             [
                 [
-                    (_("✅ 提交"), callbacks.plan_submit(plan.id)),
-                    (_("❌ 取消"), callbacks.plan_cancel(plan.id)),
+                    (_("✅ 提交"), callbacks.plan_submit(plan.id, revised)),
+                    (_("❌ 取消"), callbacks.plan_cancel(plan.id, revised)),
                 ]
             ]
         ),
@@ -173,39 +184,42 @@ async def plan_command(turn: Turn) -> None:
     ask_for_plan(turn)
 
 
-async def submitted(turn: Turn, plan_id: int) -> str | None:
-    """Submits the rep's drafted plan and says where it went (None when it is no draft):
-    to the manager with ✅ 批准 / 💬 意见 when the team asks for approval, else filed."""
+async def submitted(turn: Turn, plan_id: int, revised: int = 0) -> str | None:
+    """Submits the rep's drafted plan — as the new version of plan `revised`, if one — and
+    says where it went (None when it is no draft): to the manager with ✅ 批准 / 💬 意见 when
+    the team asks for approval, else filed."""
     _ = turn._
     repo = PlanRepo(turn.session, turn.actor)
-    plan = await repo.submit(plan_id)
-    row = await repo.row(plan_id) if plan is not None else None
+    plan = await (repo.revise(revised, plan_id) if revised else repo.submit(plan_id))
+    row = await repo.row(plan.id) if plan is not None else None
     if plan is None or row is None:
         return None
     body = "\n".join(plan_lines(_, row, turn.member.timezone))
-    if plan.status != "pending":
-        return _("✅ 拜访计划已记下。") + "\n" + body
+    if plan.status != PlanStatus.PENDING.value:
+        return (_("✅ 拜访计划已改好。") if revised else _("✅ 拜访计划已记下。")) + "\n" + body
     managers = await repo.managers()
     for manager in managers:
         their = translator(manager.language)
-        text = "\n".join(
-            [
-                their("📋 {member}的拜访计划,请审批:", member=turn.member.name),
-                *plan_lines(their, row, manager.timezone),
-            ]
-        )
-        markup = inline(
-            [
-                [
-                    (their("✅ 批准"), callbacks.plan_approve(plan.id)),
-                    (their("💬 意见"), callbacks.plan_comment(plan.id)),
-                ]
-            ]
-        )
-        _send(turn, manager, text, markup)
-    return (
-        _("✅ 已提交,等{manager}批准。", manager="、".join(m.name for m in managers)) + "\n" + body
-    )
+        if revised:
+            lines = [their("📋 {member}修改了拜访计划,请审批:", member=turn.member.name)]
+        else:
+            lines = [their("📋 {member}的拜访计划,请审批:", member=turn.member.name)]
+        lines += plan_lines(their, row, manager.timezone)
+        if revised and row.comment:  # what the new version answers
+            lines.append(their("💬 之前的意见:{comment}", comment=row.comment))
+        _send(turn, manager, "\n".join(lines), inline([decision(their, plan.id)]))
+    names = "、".join(m.name for m in managers)
+    if revised:
+        return _("✅ 已改好,再次提交给{manager}批准。", manager=names) + "\n" + body
+    return _("✅ 已提交,等{manager}批准。", manager=names) + "\n" + body
+
+
+def decision(_: Translator, plan_id: int) -> list[tuple[str, str]]:
+    """✅ 批准 / 💬 意见 of a plan."""
+    return [
+        (_(push_buttons.APPROVE_LABEL), push_buttons.plan_approve(plan_id)),
+        (_(push_buttons.COMMENT_LABEL), push_buttons.plan_comment(plan_id)),
+    ]
 
 
 async def file_plan(
@@ -224,15 +238,15 @@ async def file_plan(
     return line
 
 
-async def _submit(turn: Turn, plan_id: int) -> None:
-    line = await submitted(turn, plan_id)
+async def _submit(turn: Turn, plan_id: int, revised: int) -> None:
+    line = await submitted(turn, plan_id, revised)
     if line is None:
         turn.answer(turn._("这个计划已经提交或取消了。"), alert=True)
         return
     turn.edit(line)
 
 
-def _send(turn: Turn, member: Member, text: str, markup: InlineKeyboardMarkup) -> None:
+def _send(turn: Turn, member: Member, text: str, markup: InlineKeyboardMarkup | None) -> None:
     bot, chat_id = turn.context.bot, member.chat_id
     turn.later(lambda: bot.send_message(chat_id, text, reply_markup=markup))
 
@@ -253,14 +267,16 @@ def _tell_rep(
         text = their(
             "✅ {manager}批准了你的拜访计划:{plan}", manager=turn.member.name, plan=summary
         )
-    else:
-        text = their(
-            "💬 {manager}对你的拜访计划({plan})的意见:\n{comment}",
-            manager=turn.member.name,
-            plan=summary,
-            comment=comment,
-        )
-    turn.tell(rep, text)
+        turn.tell(rep, text)
+        return
+    text = their(
+        "💬 {manager}对你的拜访计划({plan})的意见:\n{comment}",
+        manager=turn.member.name,
+        plan=summary,
+        comment=comment,
+    )
+    # the answer to a comment is a better plan: one tap to write it
+    _send(turn, rep, text, inline([[(their(REVISE_LABEL), callbacks.plan_revise(row.id))]]))
 
 
 async def save_comment(turn: Turn, plan_id: int, text: str) -> None:
@@ -285,34 +301,37 @@ async def plan_button(turn: Turn) -> None:
         ask_for_plan(turn)
         return
     submit, cancel = callbacks.PLAN_SUBMIT.match(data), callbacks.PLAN_CANCEL.match(data)
-    approve = callbacks.PLAN_APPROVE.match(data)
-    found = submit or cancel or approve or callbacks.PLAN_COMMENT.match(data)
+    approve, revise = push_buttons.PLAN_APPROVE.match(data), callbacks.PLAN_REVISE.match(data)
+    found = submit or cancel or approve or revise or push_buttons.PLAN_COMMENT.match(data)
     plan_id = callback_id(found.group(1)) if found else None
-    if plan_id is None:
+    drafted = submit or cancel
+    revised = callback_id(drafted.group(2) or "0") if drafted else 0
+    if plan_id is None or revised is None:
         turn.answer(_("这个按钮已失效。"), alert=True)
         return
     repo = PlanRepo(turn.session, turn.actor)
     if submit:
-        await _submit(turn, plan_id)
+        await _submit(turn, plan_id, revised)
         return
     if cancel:
         if await repo.cancel(plan_id) is None:
             turn.answer(_("这个按钮已失效。"), alert=True)
             return
-        turn.edit(_("已取消这个拜访计划。"))
+        turn.edit(_("已取消修改,原计划不变。") if revised else _("已取消这个拜访计划。"))
+        return
+    if revise:
+        await _ask_revision(turn, plan_id)
         return
     row = await repo.row(plan_id) if turn.member.is_manager else None
     if row is None:
         turn.answer(_("只有本团队的经理可以审批拜访计划。"), alert=True)
         return
-    message = query.message if query is not None else None
     if approve:
         if await repo.decide(plan_id, approve=True) is None:
             turn.answer(_("这个计划已经处理过了。"), alert=True)
             return
         turn.answer(_("✅ 已批准"))
-        if isinstance(message, Message):
-            turn.edit(message.text + "\n" + _("✅ 已批准") if message.text else _("✅ 已批准"))
+        _approved(turn, plan_id, query.message if query is not None else None)
         _tell_rep(turn, await turn.session.get(Member, row.member_id), row, True)
         return
     awaiting(turn, "plan_note", plan_id)
@@ -326,38 +345,43 @@ async def plan_button(turn: Turn) -> None:
     )
 
 
-@member_turn
-async def plans_command(turn: Turn) -> None:
-    """/plans: this week's plans (Monday–Sunday) and next week's — on a Friday the plans written
-    are Monday's —: the team's for a manager, else one's own."""
+async def _ask_revision(turn: Turn, plan_id: int) -> None:
+    """✏️ 修改 one's own plan: the new version is a sentence, read as /plan reads it, shown
+    for ✅ 提交, and goes to the manager again; the plan stays as it was until then."""
     _ = turn._
-    today = datetime.now(ZoneInfo(turn.member.timezone)).date()
-    monday = today - timedelta(days=today.weekday())
-    next_monday = monday + timedelta(days=7)
-    rows = await PlanRepo(turn.session, turn.actor).between(monday, next_monday + timedelta(days=6))
-    if not rows:
-        turn.say(_("本周和下周还没有拜访计划。发 /plan 写一个。"))
+    row = await PlanRepo(turn.session, turn.actor).row(plan_id)
+    if row is None or row.member_id != turn.member.id or row.status not in LIVE:
+        turn.answer(_("找不到这个计划,或你没有权限。"), alert=True)
         return
-    this_week = [row for row in rows if row.planned_for < next_monday]
-    next_week = rows[len(this_week) :]  # ordered by day
-    lines: list[str] = []
-    for heading, part in (
-        (N_("🗓 本周计划拜访 ({n})"), this_week),
-        (N_("🗓 下周计划拜访 ({n})"), next_week),
-    ):
-        if part:
-            lines.append(_(heading, n=len(part)))
-            lines.extend(_plan_line(turn, row) for row in part)
+    if row.planned_for < turn.today():
+        turn.answer(_("这个计划的日子已经过去了。要再去,发 /plan 写一个新的。"), alert=True)
+        return
+    turn.answer()
+    awaiting(turn, "plan", plan_id)
+    lines = [_("✏️ 修改拜访计划:{plan}", plan=_summary(_, row, turn.member.timezone))]
+    if row.comment:
+        lines.append(_("💬 经理的意见:{comment}", comment=row.comment))
+    lines.append(
+        _(
+            "发一句话写修改后的计划:哪天、哪个客户、目的、见谁。例如:\n{example}\n(/cancel 放弃,原计划不变)",
+            example=_(EXAMPLE),
+        )
+    )
     turn.say("\n".join(lines))
 
 
-def _plan_line(turn: Turn, row: PlanRow) -> str:
+def _approved(turn: Turn, plan_id: int, message: object) -> None:
+    """The plan's own message says ✅ 已批准 and its buttons go; a list of several (the digest,
+    /plans) loses that plan's row, the others keep theirs."""
     _ = turn._
-    who = f"{row.member_name} → " if turn.member.is_manager else ""
-    status = _(STATUS_WORDS.get(row.status, STATUS_WORDS["filed"]))
-    return (
-        f"· {_when(_, row, turn.member.timezone)} {who}{row.customer_name} · {row.goal}({status})"
-    )
+    ours = {data for _label, data in decision(_, plan_id)}
+    if not isinstance(message, Message):
+        return
+    rows = message.reply_markup.inline_keyboard if message.reply_markup else ()
+    if any(button.callback_data not in ours for row in rows for button in row):
+        drop_review_row(turn, ours)
+        return
+    turn.edit(message.text + "\n" + _("✅ 已批准") if message.text else _("✅ 已批准"))
 
 
 ACTIONS["plan"] = read_and_show
@@ -367,6 +391,5 @@ ACTIONS["plan_note"] = save_comment
 def plan_handlers() -> list[object]:
     return [
         CommandHandler(commands.PLAN.name, plan_command),
-        CommandHandler(commands.PLANS.name, plans_command),
         CallbackQueryHandler(plan_button, pattern=callbacks.PLAN_PATTERN),
     ]

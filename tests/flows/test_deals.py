@@ -222,6 +222,7 @@ async def test_a_deal_keeps_the_competitors_and_contacts_its_note_names(bot: Bot
     # only what is new to the deal: 黄总 and 广联达 are on it already
     assert "· 阶段 方案报价 → 商务谈判 · 对手:博超 · 联系人:李工" in card.text
     await wang.press("保存")
+    await wang.press("补充到")  # 黄总 was met today already: the same meeting (tryout 18)
     deal = await one_deal(bot)
     assert deal.competitors == "广联达、博超"  # a later note adds; what was kept stays
 
