@@ -201,3 +201,14 @@ def test_rivals_named_the_ways_reps_weigh_them() -> None:
     # 比较 as "rather" and people all present are no rivals
     assert rivals("孙主任性格比较谨慎，话不多") == []
     assert rivals("部长白雪松和采购员小乌都在。") == []
+
+
+def test_a_cards_labelled_desk_line_is_kept() -> None:
+    card = "【名片】\n福建圣农发展股份有限公司\n副总经理\n傅德明\n手机 15959938210\n座机 0599-7851 0260"
+    [person] = parse_note(card, MONDAY_EVENING).contacts
+    assert person.phones == ["15959938210", "059978510260"]  # the desk line had been dropped
+    # ten digits after 电话 with no Mainland area code's length stay unread (Malaysia's as often)
+    note = "跟 Top Glove 的采购部刘淑仪通电话。她的电话 03-3362 3098"
+    assert all(
+        p != "0333623098" for c in parse_note(note, MONDAY_EVENING).contacts for p in c.phones
+    )
