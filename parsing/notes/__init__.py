@@ -125,11 +125,23 @@ def _unspaced(text: str) -> str:
     return _SPOKEN_DATE_GAP.sub("", text) if gaps >= 3 else text
 
 
+# 【名片】迈瑞 | 采购总监 | 龚晓燕 | 手机 138…: a card pasted on one line, its fields parted by bars,
+# is read as the lines it stands for (one character for one).
+_BAR = re.compile(r"\s*[|｜]\s*")
+_BARS_OF_A_LINE = 3
+
+
+def _barred(text: str) -> str:
+    if "\n" in text.strip() or len(_BAR.findall(text)) < _BARS_OF_A_LINE:
+        return text
+    return re.sub(r"[|｜]", "\n", text)
+
+
 def parse_note(text: str, now: datetime) -> Note:
     """Read ``text`` relative to ``now`` (an aware local time) into a :class:`Note`."""
     if not text or not text.strip():
         return Note(text=text)
-    doc = Doc(_unspaced(text[:_MAX_LEN]), now)
+    doc = Doc(_barred(_unspaced(text[:_MAX_LEN])), now)
     family = find_family(doc)
     known = mark_known_orgs(doc)
     people = find_people(doc, [(f.start, f.end) for f in family])

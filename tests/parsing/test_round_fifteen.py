@@ -212,3 +212,12 @@ def test_a_cards_labelled_desk_line_is_kept() -> None:
     assert all(
         p != "0333623098" for c in parse_note(note, MONDAY_EVENING).contacts for p in c.phones
     )
+
+
+def test_a_card_pasted_on_one_line_with_bars() -> None:
+    # the person was "?" with the phones, the name and title lost
+    card = "【名片】深圳迈瑞生物医疗电子股份有限公司 | 供应链管理部 采购总监 | 龚晓燕 | 手机 138 2365 0917"
+    found = parse_note(card, MONDAY_EVENING)
+    [person] = found.contacts
+    assert (person.name, person.title, person.phones) == ("龚晓燕", "采购总监", ["13823650917"])
+    assert found.company == "深圳迈瑞生物医疗电子股份有限公司"
