@@ -1,0 +1,51 @@
+"""A working week in Chengdu and Hong Kong (tryout 18, second round: a rep new to CRMs, a Hong
+Kong rep writing Cantonese, and their manager, in the local chat): a plan approved from /plans
+says so on its own line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from tests.conftest import BotHarness
+
+NOW = datetime(2026, 11, 23, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture(autouse=True)
+def monday_morning() -> Iterator[time_machine.Traveller]:
+    """Monday 23 November 2026, 09:30 in Shanghai."""
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+async def test_a_plan_approved_from_plans_says_so_on_its_own_line(bot: BotHarness) -> None:
+    boss = bot.user("赵经理")
+    made = await boss.send("/newteam 西南销售部")
+    code = made.text.split("/join ")[1].split()[0]
+    li = bot.user("李娜")
+    await li.send(f"/join {code}")
+    await li.send("/customer 华西数据")
+    await li.press("新建")
+    await li.send("/customer 成都建工")
+    await li.press("新建")
+    await li.send("/plan 下周一上午10点拜访华西数据 目的是演示方案 见刘总")
+    await li.press("提交")
+    await li.send("/plan 下周二下午3点拜访成都建工 目的是了解预算")
+    await li.press("提交")
+    await boss.send("/plans")
+    approved = await boss.press("✅ 批准 1")
+    assert "✅ 已批准" in approved.callback_answers
+    assert approved.text == (  # the list he pressed it on, not its old words
+        "🗓 下周计划拜访 (2)\n"
+        "1. 11月30日(周一) 10:00 李娜 → 华西数据 · 演示方案(已批准)\n"
+        "2. 12月1日(周二) 15:00 李娜 → 成都建工 · 了解预算(待批准)"
+    )
+    assert approved.buttons == ["✅ 批准 2", "💬 意见 2"]
+    last = await boss.press("✅ 批准 2")
+    assert last.text.endswith("2. 12月1日(周二) 15:00 李娜 → 成都建工 · 了解预算(已批准)")
+    assert "(待批准)" not in last.text and last.buttons == []
