@@ -1,6 +1,6 @@
 """A working week in Chengdu and Hong Kong (tryout 18, second round: a rep new to CRMs, a Hong
-Kong rep writing Cantonese, and their manager, in the local chat): a plan approved from /plans
-says so on its own line."""
+Kong rep writing Cantonese, and their manager, in the local chat): Cantonese 算啦 / 唔記喇 leave
+a mode as 算了 does; and a plan approved from /plans says so on its own line."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from sqlalchemy import select
 
+from storage.models import Contact, Draft
 from tests.conftest import BotHarness
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -21,6 +23,26 @@ def monday_morning() -> Iterator[time_machine.Traveller]:
     """Monday 23 November 2026, 09:30 in Shanghai."""
     with time_machine.travel(NOW, tick=False) as traveller:
         yield traveller
+
+
+async def test_cantonese_words_for_never_mind_leave_a_mode(bot: BotHarness) -> None:
+    hk = bot.user("陳嘉欣", "zh-hk")
+    await hk.send("今日同新鴻基地產嘅陳生傾咗報價 佢話下個禮拜三再傾")
+    await hk.press("保存")
+    await hk.send("/visit")
+    await hk.send("新鴻基地產")
+    left = await hk.send("唔記喇")  # at 見了誰?: no contact called 唔記喇
+    assert left.text.startswith("已取消")
+    assert [c.name or c.salutation for c in await bot.scalars(select(Contact))] == ["陳生"]
+    await hk.send("🔍 查找")
+    dropped = await hk.send("算啦")  # no search for the word
+    assert dropped.text.startswith("已取消")
+    assert "沒找到" not in dropped.text
+    card = await hk.send("聽朝十點打俾陳生跟進報價")
+    assert card.text.startswith("我記下了這些")
+    gone = await hk.send("唔要喇")  # at an open card: its ❌ 取消
+    assert gone.text.startswith("好的,這條沒有保存。")
+    assert await bot.count(Draft) == 0
 
 
 async def test_a_plan_approved_from_plans_says_so_on_its_own_line(bot: BotHarness) -> None:
