@@ -1,6 +1,7 @@
 """A working week in Chengdu and Hong Kong (tryout 18, second round: a rep new to CRMs, a Hong
-Kong rep writing Cantonese, and their manager, in the local chat): Cantonese 算啦 / 唔記喇 leave
-a mode as 算了 does; and a plan approved from /plans says so on its own line."""
+Kong rep writing Cantonese, and their manager, in the local chat): a customer's name typed alone
+opens its card rather than a card with nothing to save; Cantonese 算啦 / 唔記喇 leave a mode as
+算了 does; and a plan approved from /plans says so on its own line."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from storage.models import Contact, Draft
+from storage.models import Contact, Draft, Interaction
 from tests.conftest import BotHarness
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -23,6 +24,27 @@ def monday_morning() -> Iterator[time_machine.Traveller]:
     """Monday 23 November 2026, 09:30 in Shanghai."""
     with time_machine.travel(NOW, tick=False) as traveller:
         yield traveller
+
+
+async def test_a_customers_name_typed_alone_opens_its_card(bot: BotHarness) -> None:
+    li = bot.user("李娜")
+    await li.send("今天拜访了华西数据的刘总 下周三再去谈方案")
+    await li.press("保存")
+    opened = await li.send("华西数据")  # to look it up, as /customer 华西数据 does
+    assert opened.text.startswith(
+        "这是你的客户「华西数据」。要记一笔,连同拜访、电话或跟进的内容一起发。"
+    )
+    assert "🏢 华西数据\n未分级 · 潜在 · 负责人:李娜" in opened.text
+    assert "⏰ 待跟进\n  · 12月2日(周三) 去谈方案" in opened.text
+    assert "📜 全部记录" in opened.buttons and "✅ 保存" not in opened.buttons
+    shortened = await li.send("华西")  # the name as reps say it
+    assert "🏢 华西数据\n未分级" in shortened.text
+    assert await bot.count(Draft) == 0  # no card of nothing, no note 「华西」 to file
+    assert await bot.count(Interaction) == 1
+    note = await li.send("华西数据 刘总说方案再改改")  # a name with words is a note as before
+    assert note.text.startswith("我记下了这些")
+    fresh = await li.send("成都建工")  # a new company alone still makes a customer on 保存
+    assert "🏢 成都建工(新客户)" in fresh.text
 
 
 async def test_cantonese_words_for_never_mind_leave_a_mode(bot: BotHarness) -> None:
