@@ -14,6 +14,7 @@ Nothing typed is lost on the way:
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from sqlalchemy.orm.attributes import flag_modified
@@ -34,15 +35,36 @@ from storage.models import Draft
 LONGEST_NAME = 40  # a company's name typed at 这条记录属于哪个客户?
 
 
+def only_a_name(text: str, now: datetime) -> str | None:
+    """The text as a company's name typed alone (万科集团, 华西): no person, grade or deal, and
+    nothing that reads as a note; else None."""
+    name = " ".join(text.split())
+    if not name or len(name) > LONGEST_NAME or holds_no_words(name):
+        return None
+    read = parse_note(name, now)
+    if read.contacts or read.grade or read.deal or reads_as_note(read, name, now):
+        return None
+    return name
+
+
 def _as_note(text: str, now: datetime) -> Note | None:
     note = parse_note(text[:MAX_NOTE], now)
     return note if reads_as_note(note, text, now) else None
 
 
+# Whether typed text was taken for something other than a note (fallback.py: a customer's
+# name typed alone opens its card); called only when no value or answer was awaited.
+Taken = Callable[[Turn, str], Awaitable[bool]]
+
+
 @member_turn
 async def value_or_note(turn: Turn) -> None:
-    """A value for the field being corrected, the company a card asked for, or else a note
-    to capture."""
+    await take_text(turn)
+
+
+async def take_text(turn: Turn, taken: Taken | None = None) -> None:
+    """A value for the field being corrected, the company a card asked for, what `taken`
+    takes, or else a note to capture."""
     text = message_text(turn)
     edit = pending.waiting(turn)
     if edit is not None:
@@ -58,7 +80,8 @@ async def value_or_note(turn: Turn) -> None:
     if await pending.typed_answer(turn, text) or await _names_the_customer(turn, text):
         return
     await _say_parked(turn)
-    await capture_text(turn, text)
+    if taken is None or not await taken(turn, text):
+        await capture_text(turn, text)
 
 
 async def _left_draft(turn: Turn, draft_id: int | None) -> Draft | None:
@@ -83,12 +106,8 @@ async def _names_the_customer(turn: Turn, text: str) -> bool:
     if draft is None or draft.kind != "capture" or turn.left is None:
         return False
     payload = capture_payload(draft.payload)
-    name = " ".join(text.split())
-    if payload.get("company") or not name or len(name) > LONGEST_NAME or holds_no_words(name):
-        return False
-    now = turn.now()
-    read = parse_note(name, now)
-    if read.contacts or reads_as_note(read, name, now):
+    name = only_a_name(text, turn.now())
+    if payload.get("company") or name is None:
         return False
     payload["company"] = name
     payload.get("resolve", {}).pop("customer", None)

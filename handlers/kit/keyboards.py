@@ -79,8 +79,11 @@ def any_menu_label() -> filters.BaseFilter:
     return combined
 
 
-# Typing the word is as good as /cancel, in every language.
-CANCEL_WORDS = r"(?i)^\s*(取消|取消操作|算了|不改了|cancel)\s*$"
+# Typing the word is as good as /cancel, in every language — a Hong Kong rep's 算啦 and
+# 唔使喇 / 唔記喇 too (tryout 18: 唔記喇 at /visit's 見了誰? became a contact of that name).
+CANCEL_WORDS = (
+    r"(?i)^\s*(取消|取消操作|算了|算啦|不改了|唔[使要記记改](?:喇|啦|嘞|了)|cancel)\s*[。.!！]?\s*$"
+)
 
 
 def text_input() -> filters.BaseFilter:

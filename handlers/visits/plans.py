@@ -371,17 +371,39 @@ async def _ask_revision(turn: Turn, plan_id: int) -> None:
 
 
 def _approved(turn: Turn, plan_id: int, message: object) -> None:
-    """The plan's own message says ✅ 已批准 and its buttons go; a list of several (the digest,
-    /plans) loses that plan's row, the others keep theirs."""
+    """The plan's own message says ✅ 已批准 and its buttons go; in a list (the digest, /plans)
+    the plan's numbered line says it — /plans had gone on saying 待批准 (tryout 18) — and its
+    row of buttons goes, the others keep theirs."""
     _ = turn._
     ours = {data for _label, data in decision(_, plan_id)}
     if not isinstance(message, Message):
         return
     rows = message.reply_markup.inline_keyboard if message.reply_markup else ()
+    labels = [
+        b.text for row in rows for b in row if b.callback_data == push_buttons.plan_approve(plan_id)
+    ]
+    number = labels[0].rsplit(" ", 1)[-1] if labels else ""
+    text = message.text or ""
+    if number.isdigit() and f"\n{number}. " in f"\n{text}":
+        kept = [list(row) for row in rows if not any(b.callback_data in ours for b in row)]
+        marked = "\n".join(_marked(_, line, number) for line in text.split("\n"))
+        turn.edit(marked, InlineKeyboardMarkup(kept) if kept else None)
+        return
     if any(button.callback_data not in ours for row in rows for button in row):
         drop_review_row(turn, ours)
         return
-    turn.edit(message.text + "\n" + _("✅ 已批准") if message.text else _("✅ 已批准"))
+    turn.edit(text + "\n" + _("✅ 已批准") if text else _("✅ 已批准"))
+
+
+def _marked(_: Translator, line: str, number: str) -> str:
+    """Line `number`. of a list, marked approved: /plans' (待批准) becomes (已批准); the
+    digest's line, which has no status, gains ✅ 已批准."""
+    if not line.startswith(f"{number}. "):
+        return line
+    waiting = f"({_(STATUS_WORDS['pending'])})"
+    if line.endswith(waiting):
+        return line.removesuffix(waiting) + f"({_(STATUS_WORDS['approved'])})"
+    return f"{line} {_('✅ 已批准')}"
 
 
 ACTIONS["plan"] = read_and_show
