@@ -222,6 +222,12 @@ _EN_WORD = re.compile(
 _EN_CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)", re.I)
 
 
+_NAME_GOES_ON = re.compile(
+    r" (?!Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mr|Ms|Dr|Mrs|Madam|Morning|Afternoon"
+    r"|Evening|Night|Noon|Lunch|Dinner|Breakfast|Meeting|Call|Visit|Next|This|Last|EOD)[A-Z][a-z]+"
+)
+
+
 def _padded(chinese: str, width: int) -> str:
     return chinese + " " * (width - len(chinese)) if len(chinese) <= width else " " * width
 
@@ -230,6 +236,13 @@ def _en_day(m: re.Match[str]) -> str:
     said = m[0].rstrip(".")
     if said.isupper() and len(said.split()[-1]) > 3:
         return m[0]  # SATS, SUNS: a name in capitals, no day
+    if (
+        not m["which"]
+        and not m[0].endswith(".")  # (by Fri. Tender docs…: a sentence ends)
+        and said[:1].isupper()
+        and _NAME_GOES_ON.match(m.string, m.end())
+    ):
+        return m[0]  # Sun Hung Kai, Mon Cheri: a capitalised name going on, no day
     which = (m["which"] or "").lower()
     week = {"next": "下周", "last": "上周"}.get(which, "周")
     if m["zh"]:

@@ -221,3 +221,15 @@ def test_a_card_pasted_on_one_line_with_bars() -> None:
     [person] = found.contacts
     assert (person.name, person.title, person.phones) == ("龚晓燕", "采购总监", ["13823650917"])
     assert found.company == "深圳迈瑞生物医疗电子股份有限公司"
+
+
+def test_a_capitalised_name_that_starts_like_a_day() -> None:
+    # Sun Hung Kai was read as Sunday: customer 周日 and a visit last Sunday
+    note = "Met Mr. Chan of Sun Hung Kai today, he is interested in our ERP, send him the quote next Monday"
+    found = parse_note(note, MONDAY_EVENING)
+    assert found.company == "Sun Hung Kai"
+    assert found.interaction is not None and found.interaction.when == MONDAY_EVENING.date()
+    # a day said before a title, a sentence's end or a part of the day is still a day
+    assert [d for d, _ in tasks("send clinical references by Fri. Tender docs mid-Sep")] == [
+        "2027-03-12"
+    ]
