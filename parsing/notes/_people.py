@@ -1001,7 +1001,10 @@ def _card_name(doc: Doc, a: int, b: int) -> Mention | None:
         return None
     if word[-1] in _ORG_END or not doc.free(a, b) or any(doc.date_at[a:b]) or word in _NOT_BARE:
         return None  # (辛苦, 方案: words that start with a surname)
-    if any(ch in NAME_STOP for ch in word[len(sur) :]):
+    given = word[len(sur) :]
+    # (王小明 alone on its line: 小 opens the given name, as after a title)
+    xiao = len(given) == 2 and given[0] == "小" and _given_xiao(given)
+    if any(ch in NAME_STOP for ch in (given[1:] if xiao else given)):
         return None
     return Mention(a, b, surname=sur, name=word)
 

@@ -233,3 +233,11 @@ def test_a_capitalised_name_that_starts_like_a_day() -> None:
     assert [d for d, _ in tasks("send clinical references by Fri. Tender docs mid-Sep")] == [
         "2027-03-12"
     ]
+
+
+def test_a_cards_name_that_opens_with_xiao() -> None:
+    # 王小明 on a typed card was 👤 ? with the phones, the title lost (found by the tryout)
+    card = "四川长虹电器股份有限公司\n王小明 采购部经理\n手机:13808012345\n电话:028-85551234"
+    [person] = parse_note(card, MONDAY_EVENING).contacts
+    assert (person.name, person.title) == ("王小明", "采购部经理")
+    assert person.phones == ["13808012345", "02885551234"]
