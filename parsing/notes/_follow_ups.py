@@ -1215,7 +1215,7 @@ def _theirs_said_after(d: _Dated) -> bool:
     if _declined_by_rep(d):
         return True
     # (a dictated note is one clause: the next date's words are that date's)
-    upto = min([cb] + [v.span[0] for v in doc.whens if b + 2 < v.span[0] < cb])
+    upto = _up_to_next_date(doc, b + 3, cb)  # (a day said right after is this one's own)
     internal = _INTERNAL.search(t, b, upto)
     if internal and t[internal.start() - 1 : internal.start()] in ("去", "加"):  # (参加)
         internal = None  # 12月3号去开标: the rep goes to the bid opening
