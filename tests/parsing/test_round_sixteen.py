@@ -1,0 +1,31 @@
+"""Round sixteen of the note reader (2026-12-04, a new session): more customers known by the
+short names reps use for them, and what the later sets showed the reader still missed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from parsing.notes import parse_note
+
+SH = ZoneInfo("Asia/Shanghai")
+FRIDAY_MORNING = datetime(2026, 12, 4, 10, 0, tzinfo=SH)
+
+
+def company(text: str, now: datetime = FRIDAY_MORNING) -> str | None:
+    return parse_note(text, now).company
+
+
+def test_well_known_short_names_are_the_customer() -> None:
+    # each was no company at all: a short name with no 公司/集团 after it and not yet known
+    assert company("原定正月初十去汇源拜年，今天他们办公室来电话说常总不在北京") == "汇源"
+    assert company("今天 call 了药明康德无锡的柴经理") == "药明康德无锡"
+    assert company("长虹 采购部 谢经理 明天下午回电话") == "长虹"
+    assert company("今天去了唯品会华南仓见了运营的武主任") is not None
+    assert company("今天去周大福見咗莊經理") == "周大福"
+
+
+def test_a_known_name_said_as_a_brand_or_a_rival_is_still_no_customer() -> None:
+    # the same words that keep 伊利的牛奶 and 供应商是沙钢 from being the customer
+    assert company("我们的货在伊利的牛奶车间用") != "伊利"
+    assert company("这单输给了九阳") != "九阳"
