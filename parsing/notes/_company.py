@@ -353,6 +353,8 @@ def _by_position(doc: Doc, people: People) -> str | None:
 # characters no fact has used, ending where the name plainly ends (的, a person, a verb, a line).
 _TAIL_MAX = 5
 _TAIL_END = _ORG_STOP | frozenset("\n")
+# 仁宝电脑评为A级, 立讯精密负责这个项目, 中石化招标: what is said of the customer, after its name
+_TAIL_NOT = re.compile(_NOT_ORG.pattern + r"|评为|定为|列为|负责|招标|开标|投标|没戏")
 
 
 _COMMON_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭汪范金廖贾夏韦方邹孟熊秦邱尹薛闫段雷侯史陶贺顾毛郝龚邵钱严覃戴莫孔汤"
@@ -387,10 +389,10 @@ def _known_tail(doc: Doc, b: int) -> int:
     named = _NAME_THEN_ERRAND.match(t, b)
     if named is not None:
         return b  # 华润刘婷报价, 华润刘婷回个电话: the person the reader missed, then the errand
-    verb = _NOT_ORG.search(t, b, end)
+    verb = _TAIL_NOT.search(t, b, end)
     if verb is not None and verb.start() - b >= 2 and verb.start() == end - len(verb.group()):
         end = verb.start()  # 中车青岛四方汇报: the name ends where the errand starts
-    if end - b < 2 or end - b > _TAIL_MAX or _NOT_ORG.search(t, b, end):
+    if end - b < 2 or end - b > _TAIL_MAX or _TAIL_NOT.search(t, b, end):
         return b
     if t[end - 1] in "部处室组办队科":  # 协和医院信息科张主任: the department, not the name
         return b

@@ -29,3 +29,10 @@ def test_a_known_name_said_as_a_brand_or_a_rival_is_still_no_customer() -> None:
     # the same words that keep 伊利的牛奶 and 供应商是沙钢 from being the customer
     assert company("我们的货在伊利的牛奶车间用") != "伊利"
     assert company("这单输给了九阳") != "九阳"
+
+
+def test_what_is_said_of_a_known_customer_is_no_part_of_its_name() -> None:
+    # 仁宝电脑评为, 立讯精密负责, 中石化招标 were each saved as the customer's name
+    assert company("仁寶電腦評為A級客戶，付款條件月結60天") == "仁宝电脑"
+    assert company("跟立讯精密负责这个 project 采购的邹经理 call 了一下") == "立讯精密"
+    assert company("中石化招标 4/20开标") == "中石化"
