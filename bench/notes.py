@@ -163,6 +163,11 @@ DEV_SETS = [
     # written on 2026-12-03 (round fifteen); its first score is the parser as that session
     # began (08bdedf), then tuned on
     NOTES_DIR / "notes_styles11.jsonl",
+    # blind17: 150 notes by a twenty-seventh helper who never read parsing/, in every style of
+    # #18, half of them dated (a third of those traps), written on 2026-12-04 (round sixteen, a
+    # new session); its first score is the parser as that session began (1e80687). Held out:
+    # read only as totals
+    NOTES_DIR / "notes_blind17.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"

@@ -585,6 +585,7 @@ _CANTONESE_NOTE = re.compile(
     r"九[龙龍]|新界|港岛|港[铁鐵]|新[鸿鴻]基|太古|和[记記]|恒基|[长長]实|[汇滙匯]丰|澳[门門]",
     re.I,
 )
+_PHONE_LABEL_AFTER = re.compile(r"\s*(?:手机|电话|直线|(?i:office|mobile|cell|hp|tel)\b)")
 _NOT_COURTESY = frozenset(
     words(
         "卫生 花生 师生 考生 新生 人生 学生 发生 出生 产生 医生 众生 后生 书生 招生 余生 平生 终生 "
@@ -602,8 +603,12 @@ def _courtesy_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     out: list[Mention] = []
     for m in _COURTESY.finditer(t):
         a, b = m.span()
-        if m.group() == "生" and not _CANTONESE_NOTE.search(doc.text):
-            continue
+        if (
+            m.group() == "生"
+            and not _CANTONESE_NOTE.search(doc.text)
+            and not _PHONE_LABEL_AFTER.match(t, b)
+        ):
+            continue  # (陳生 office 2678 9012: the number's label says who 陈生 is)
         if a == 0 or doc.date_at[a] or any(x < b and a - 1 < y for x, y in taken):
             continue
         sur = t[a - 2 : a] if t[a - 2 : a] in COMPOUND_SURNAMES else t[a - 1]

@@ -36,3 +36,14 @@ def test_what_is_said_of_a_known_customer_is_no_part_of_its_name() -> None:
     assert company("仁寶電腦評為A級客戶，付款條件月結60天") == "仁宝电脑"
     assert company("跟立讯精密负责这个 project 采购的邹经理 call 了一下") == "立讯精密"
     assert company("中石化招标 4/20开标") == "中石化"
+
+
+def test_a_hong_kong_mister_before_his_number_is_the_person() -> None:
+    # 陳生 office … had the number under 👤 ?: 生 after a surname was read only in a
+    # Cantonese note, and this one has no Cantonese word
+    found = parse_note("陳生 office 2678 9012", FRIDAY_MORNING)
+    assert [(c.salutation, c.phones) for c in found.contacts] == [("陈生", ["+85226789012"])]
+    # (学生 before a number is still nobody: the words that are no surname and 生 stay out)
+    assert [c.salutation for c in parse_note("学生 电话 2678 9012", FRIDAY_MORNING).contacts] != [
+        "学生"
+    ]
