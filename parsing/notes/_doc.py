@@ -206,6 +206,12 @@ def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+_FESTIVAL = re.compile(r"(?:春节|中秋|端午|国庆|元宵|元旦|圣诞|清明|重阳|七夕|新年|过年)节?")
+_FESTIVAL_THING = re.compile(
+    r"(?:的)?(?:礼盒|礼品|礼物|礼包|福利|贺卡|红包|月饼|粽子|汤圆|年货|晚会|联欢|促销|物料|档期|套餐|慰问品?)"
+)
+
+
 class Doc:
     """A folded note with its dates and segmentations; every index is an index of the note."""
 
@@ -301,6 +307,9 @@ class Doc:
         a, b = w.span
         if _NUMBERED_THING.match(self.t, b) and self.t[b - 1] == "号":
             return True
+        if _FESTIVAL.fullmatch(self.t, a, b) and _FESTIVAL_THING.match(self.t, b):
+            self.mark(a, b)  # (explained: no name starts there either)
+            return True  # 端午节礼盒, 中秋月饼, 春节促销物料: a festival's goods, not its day
         return (
             self.t[a:b] == "国庆"
             and a > 0

@@ -1364,9 +1364,19 @@ _THEIR_SIDE = re.compile(rf"他们|她们|他|她|对方|佢|{_CARRIERS}|财务|
 _CARRIER = re.compile(_CARRIERS)
 
 
+# 招标公告7月12号发, 招标计划下周一在SRM上公布: a notice the buyer issues that day (12号出结果
+# stays a day to chase the result).
+_THEIR_NOTICE = re.compile(r"(?:公告|通知|名单|招标计划|采购计划)\s*$")
+_ISSUED = re.compile(
+    r"^(?:会|要|才|就|将)?(?:在[^\s,，。]{1,8}?上?)?(?:发布?|出|公布|公示|挂网|挂出|下来)(?![给你我])"
+)
+
+
 def _their_process(d: _Dated, action: str) -> bool:
     """大修前的备件9月30号前必须到货 (he said), 厂家直发，预计9月27号到, 我：工厂6月5号发车: goods,
     money or a buyer's step moved by someone else on that day — not the rep's task."""
+    if _THEIR_NOTICE.search(d.t, d.ca, d.a) and _ISSUED.match(action) and not d.rep_part:
+        return True
     if not _PROCESS.match(action) or d.rep_part:
         return False  # (预计2月5号到，到了我去现场验收: the rep's own part on that day)
     t, a, ca = d.t, d.a, d.ca

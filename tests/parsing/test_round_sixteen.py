@@ -47,3 +47,24 @@ def test_a_hong_kong_mister_before_his_number_is_the_person() -> None:
     assert [c.salutation for c in parse_note("学生 电话 2678 9012", FRIDAY_MORNING).contacts] != [
         "学生"
     ]
+
+
+def tasks(text: str, now: datetime = FRIDAY_MORNING) -> list[tuple[str, str]]:
+    return [(f.due.isoformat(), f.action) for f in parse_note(text, now).follow_ups]
+
+
+def test_a_festivals_goods_are_no_day() -> None:
+    # 端午节礼盒 was read as the day before 端午 and the gifts already sent became a task
+    before_duanwu = datetime(2027, 6, 8, 18, 30, tzinfo=SH)
+    assert tasks("端午节礼盒公司行政已经统一寄出了。", before_duanwu) == []
+    assert tasks("中秋月饼的事情已经办好了", datetime(2027, 9, 1, 9, 0, tzinfo=SH)) == []
+    # the festival itself is still a day
+    assert [d for d, _ in tasks("端午节前把礼盒寄给王总", before_duanwu)] == ["2027-06-08"]
+
+
+def test_a_notice_the_buyer_issues_is_no_task() -> None:
+    june = datetime(2027, 6, 24, 16, 30, tzinfo=SH)
+    assert tasks("蓝小姐说7月份的招标计划下周一在SRM上公布。", june) == []
+    assert tasks("他们的中央空调维保招标公告7月12号发", june) == []
+    # what the rep sends that day is still the rep's
+    assert [d for d, _ in tasks("投标文件7月12号发给他们", june)] == ["2027-07-12"]
