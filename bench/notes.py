@@ -168,6 +168,11 @@ DEV_SETS = [
     # new session); its first score is the parser as that session began (1e80687). Held out:
     # read only as totals
     NOTES_DIR / "notes_blind17.jsonl",
+    # styles12: 200 notes by a twenty-eighth helper who never read parsing/, weighing long notes
+    # that hold many facts at once (run-on dictation, Cantonese meals and hobbies, people with
+    # roles and details), two in three dated and half of those traps, written on 2026-12-04;
+    # its first score is the parser as that session began (1e80687), then tuned on
+    NOTES_DIR / "notes_styles12.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
