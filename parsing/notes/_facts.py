@@ -156,8 +156,14 @@ def read_family(doc: Doc, people: People, family: list[FamilyMention]) -> None:
 
 # --- birthdays ------------------------------------------------------------------------------
 
-_BDAY_BEFORE = re.compile(r"(?:生日|生辰|出生日期|出生于|生于|出生)(?:是|为|在|:|\()?\s*$")
-_BDAY_AFTER = re.compile(r"\s*(?:的)?(?:生日|生辰|出生|生人|生|过生日|过.{0,3}大寿|大寿|寿辰)")
+_BDAY_BEFORE = re.compile(
+    r"(?:生日|生辰|出生日期|出生于|生于|出生)(?:是|为|在|:|\()?\s*$"
+    # (Kelvin birthday 18 Mar, Birthday Nov 3, 她 birthday 是 4 月 18 号)
+    r"|(?i:\b(?:birthday|bday|b-day|DOB)(?:\s*(?:is|on|是|:))?)\s*$"
+)
+_BDAY_AFTER = re.compile(
+    r"\s*(?:的)?(?:生日|生辰|出生|生人|生|过生日|过.{0,3}大寿|大寿|寿辰|(?i:\s*(?:is\s+)?(?:his|her)\s+birthday\b))"
+)
 _BDAY_PLAIN = re.compile(r"(?:生日|生辰)(?:是|为|:)?\s*(\d{1,2})[.\-/](\d{1,2})(?![\d.])")
 
 
@@ -203,7 +209,7 @@ def read_birthdays(
     for i, w in enumerate(doc.whens):
         a, b = w.span
         ca, _ = doc.clause(a)
-        before = _BDAY_BEFORE.search(t[max(ca, a - 10) : a])
+        before = _BDAY_BEFORE.search(t[max(ca, a - 14) : a])
         after = _BDAY_AFTER.match(t, b) if not before else None
         whose = _whose_birthday(doc, people, b) if not before and not after else None
         if not before and not after and whose is None:

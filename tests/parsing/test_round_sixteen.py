@@ -68,3 +68,16 @@ def test_a_notice_the_buyer_issues_is_no_task() -> None:
     assert tasks("他们的中央空调维保招标公告7月12号发", june) == []
     # what the rep sends that day is still the rep's
     assert [d for d, _ in tasks("投标文件7月12号发给他们", june)] == ["2027-07-12"]
+
+
+def test_a_birthday_said_in_english_is_no_task() -> None:
+    # each was a follow-up on the birthday: "Kelvin birthday" due 18 March
+    evening = datetime(2027, 3, 3, 21, 0, tzinfo=SH)
+    for note in (
+        "Met Mr Goh Kelvin today. Goh birthday 18 Mar, must remember.",
+        "Dinner with Mr. Li Guohua, VP of Sinopec. His son studies at MIT. Birthday Nov 3.",
+        "Lunch with 施耐德 procurement 经理 李丽，她 birthday 是 4 月 18 号，喜欢 hiking。",
+    ):
+        found = parse_note(note, evening)
+        assert found.follow_ups == [], note
+        assert [c.birthday for c in found.contacts if c.birthday is not None], note
