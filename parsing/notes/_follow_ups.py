@@ -251,8 +251,12 @@ _REP_ACTION = re.compile(
 _TRAVEL = re.compile(
     # (拿回来, 带回来, 要回来: a thing fetched, not someone back; 回来要做三件事: the rep's list)
     r"出差|飞|(?<![拿带取要收捎追])回来(?!(?:后|以后|之后)?(?:要|得)做)|度假|休假|放假|[来去][^\s,]{1,3}(?:开会|参加|学习|培训)|参加[^\s,]{1,4}展|"
-    r"(?i:\bon leave\b|\bflying\b|\bfly to\b|\btravell?ing\b|\bout of office\b|\bback on\b)"
+    r"(?i:\bon leave\b|\bflying\b|\bfly to\b|\bflies\b|\btravell?ing\b|\bout of office\b|\bback on\b)"
 )
+# 禮拜二去禮拜五返, 26號去31號返: the day someone leaves and the day they are back.
+_GOES_THEN_BACK = re.compile(r"(?:去|走)(?=\S{1,8}?(?:返|回来|回|返嚟))")
+_BACK = re.compile(r"返嚟|返|回来|回(?![复访电答话款扣收头个信])")
+_WEEKDAY_THEN_BACK = re.compile(r"(?:去|走)(?:周|礼拜|星期)[一二三四五六日天](?:返嚟|返|回来|回)")
 # The customer's own meetings and habits are not the rep's to do (他们下周一内部评审, 一般…).
 # (2月1号挂网招标: their tender put online; 检修 and 放假 were tried too: the rep's own visits
 # are planned around them)
@@ -1160,11 +1164,14 @@ def _trip_around(d: _Dated) -> tuple[bool, str | None]:
     before = before[max(before.rfind(x) for x in "让叫我") + 1 :]
     # (…让我这个礼拜四下午两点过来…下礼拜一之前把报价发过去鞠总下礼拜二到礼拜四去深圳参加展会:
     # a trip said after another day is that day's)
-    travel = _TRAVEL.search(before) or _TRAVEL.search(t, b, _up_to_next_date(doc, b, cb))
+    away = _there_and_back(d)
+    travel = away or _TRAVEL.search(before) or _TRAVEL.search(t, b, _up_to_next_date(doc, b, cb))
     # (下周一回来再约: when he is back, the rep's task)
     after_back = _THEN_AGAIN.match(t, b)
     rep_next = t[after_back.end() if after_back else b : cb].lstrip(" 我再就")
-    their_trip = travel and not _before_a_holiday(doc, d.w) and not _REP_ACTION.match(rep_next)
+    their_trip = (
+        travel and not _before_a_holiday(doc, d.w) and (away or not _REP_ACTION.match(rep_next))
+    )
     goes = _named_right_before(doc, d.people, a) and re.match(r"(?:要|会)?(?:去|到|飞)", t[b:])
     part = _REP_PART.search(t, cb, _sentence_end(t, b)) if travel or goes else None
     if their_trip and part is None:
@@ -1172,6 +1179,26 @@ def _trip_around(d: _Dated) -> tuple[bool, str | None]:
     if part is None:
         return False, None
     return False, t[part.start() : doc.clause(part.start())[1]].removeprefix("我")
+
+
+def _there_and_back(d: _Dated) -> bool:
+    """禮拜二去禮拜五返: the day said before 去 with another day and 返 after it, or that other
+    day — someone's days away (the rep's own trip says 我)."""
+    doc, t, a, b = d.doc, d.t, d.a, d.b
+    if re.search(r"[我咱]", t[max(d.ca, a - 3) : a]):
+        return False
+    nxt = next((w for w in doc.whens if w.span[0] > b), None)
+    if _GOES_THEN_BACK.match(t, b) and nxt is not None and nxt.span[0] == b + 1:
+        return _BACK.match(t, nxt.span[1]) is not None
+    if _WEEKDAY_THEN_BACK.match(t, b):
+        return True  # (周二去周四回: the day back is not read as a day of its own)
+    prev = next((w for w in reversed(doc.whens) if w.span[1] < a), None)
+    return (
+        prev is not None
+        and prev.span[1] == a - 1
+        and t[a - 1] in "去走"
+        and _BACK.match(t, b) is not None
+    )
 
 
 def _either_day(d: _Dated) -> bool:

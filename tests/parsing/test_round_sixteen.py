@@ -81,3 +81,18 @@ def test_a_birthday_said_in_english_is_no_task() -> None:
         found = parse_note(note, evening)
         assert found.follow_ups == [], note
         assert [c.birthday for c in found.contacts if c.birthday is not None], note
+
+
+def test_someones_days_away_said_as_leaving_and_back_are_no_tasks() -> None:
+    friday = datetime(2026, 10, 30, 18, 50, tzinfo=SH)
+    # 禮拜一去禮拜三返 gave two follow-ups, "去" and "返"
+    assert tasks("李總下個禮拜去深圳，禮拜一去禮拜三返，話返嚟之後再傾。", friday) == []
+    assert tasks("王总下周去成都，周二去周四回", friday) == []
+    # English: a boss who flies somewhere on a day is away, the rep's own step stays
+    assert tasks(
+        "Lunch w/ Mr. Chen. He flies to Milan next Mon for a trade fair. "
+        "Send revised quote before Thursday.",
+        friday,
+    ) == [("2026-11-05", "Send revised quote")]
+    # the rep's own trip is the rep's
+    assert [d for d, _ in tasks("我下周二去深圳拜访王总", friday)] == ["2026-11-03"]
