@@ -1,5 +1,6 @@
 """The catalogs are complete: every user-facing string reads in all three languages."""
 
+import ast
 import gettext
 import re
 from pathlib import Path
@@ -34,6 +35,34 @@ def messages() -> set[Message]:
     found = source_messages()
     assert len(found) > 50
     return found
+
+
+def plural_calls() -> set[str]:
+    """The singular of every `….plural("…", "…", n)` in the source, read by Python itself."""
+    singulars: set[str] = set()
+    for folder in ("bot", "handlers", "scheduler", "storage", "locales"):
+        for path in (ROOT / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "plural"
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)
+                ):
+                    singulars.add(node.args[0].value)
+    return singulars
+
+
+def test_every_plural_call_is_extracted_as_a_plural(messages: set[Message]) -> None:
+    """Babel reads `_` passed as an argument inside a call (day_with_weekday(_, on)) as a call
+    of its own and then keeps only the singular: the English catalog would have no plural for it,
+    and ngettext would answer in Chinese. Such an argument is computed before the call."""
+    extracted = {m[0] for m in messages if isinstance(m, tuple)}
+    calls = plural_calls()
+    assert len(calls) > 30
+    assert calls == extracted, sorted(calls ^ extracted)
 
 
 def read_catalog(language: str) -> Catalog:
@@ -93,4 +122,76 @@ def test_traditional_and_english_really_differ_from_the_source() -> None:
 
 
 def test_placeholders_are_filled_after_translation() -> None:
-    assert translator("en")("找到 {n} 个客户:", n=3) == "Found 3 customers:"
+    assert translator("en")("{label}现在是:{value}", label="Phone", value="138") == (
+        "Phone is now: 138"
+    )
+    found = "找到 {n} 个客户:"
+    assert translator("en").plural(found, found, 3) == "Found 3 customers:"
+
+
+@pytest.mark.parametrize(
+    ("message", "values", "one", "three"),
+    [
+        ("找到 {n} 个客户:", {}, "Found 1 customer:", "Found 3 customers:"),
+        ("(已逾期 {n} 天)", {}, " (overdue 1 day)", " (overdue 3 days)"),
+        (
+            "{grade}类 {customer} 已 {n} 天未联系",
+            {"grade": "A", "customer": "万科"},
+            "Grade A 万科: no contact for 1 day",
+            "Grade A 万科: no contact for 3 days",
+        ),
+        ("{n} 天后", {}, "in 1 day", "in 3 days"),
+        ("…还有 {n} 位联系人", {}, "…and 1 more contact", "…and 3 more contacts"),
+        ("最近联系:{n} 天前", {}, "Last contact: 1 day ago", "Last contact: 3 days ago"),
+        (
+            ",还有 {n} 个工作日({date}前)",
+            {"date": "12/3"},
+            "; 1 working day left (by 12/3)",
+            "; 3 working days left (by 12/3)",
+        ),
+        (
+            "👥 团队「{team}」 · {n} 人",
+            {"team": "华东"},
+            "👥 Team “华东” · 1 member",
+            "👥 Team “华东” · 3 members",
+        ),
+        (
+            "⚠️ 有 {n} 行有问题,不会导入:",
+            {},
+            "⚠️ 1 row has a problem and will not be imported:",
+            "⚠️ 3 rows have problems and will not be imported:",
+        ),
+        (
+            "它带出的 {n} 条跟进也一起改过去。",
+            {},
+            "The follow-up it made moves with it.",
+            "The 3 follow-ups it made move with it.",
+        ),
+    ],
+)
+def test_english_reads_right_for_one_and_for_more(
+    message: str, values: dict[str, str], one: str, three: str
+) -> None:
+    english = translator("en")
+    assert english.plural(message, message, 1, **values) == one
+    assert english.plural(message, message, 3, **values) == three
+    assert english.plural(message, message, 0, **values) == three.replace("3", "0", 1)
+
+
+def test_chinese_keeps_one_text_for_every_count() -> None:
+    message = "(已逾期 {n} 天)"
+    for n in (1, 3):
+        assert translator("zh_Hans").plural(message, message, n) == f"(已逾期 {n} 天)"
+        assert translator("zh_Hant").plural(message, message, n) == f"(已逾期 {n} 天)"
+    assert translator("zh_Hant").plural("最近联系:{n} 天前", "最近联系:{n} 天前", 1) == (
+        "最近聯絡:1 天前"
+    )
+
+
+def test_plural_forms_are_each_form_unfilled_once() -> None:
+    message = "(已逾期 {n} 天)"
+    assert translator("en").plural_forms(message, message) == [
+        " (overdue {n} day)",
+        " (overdue {n} days)",
+    ]
+    assert translator("zh_Hans").plural_forms(message, message) == ["(已逾期 {n} 天)"]
