@@ -195,3 +195,40 @@ def test_plural_forms_are_each_form_unfilled_once() -> None:
         " (overdue {n} days)",
     ]
     assert translator("zh_Hans").plural_forms(message, message) == ["(已逾期 {n} 天)"]
+
+
+# English that names a count's noun in the plural and is no plural message, on purpose: the
+# count is a fixed limit or size, never 1 (a field's length, FORECAST_MONTHS, TREND_WEEKS, the
+# export's sheets), or the message is used for two or more only (one customer has its own).
+FIXED_COUNTS = {
+    "{label}太长(最多 {n} 个字)",
+    "{label}太长了(最多 {n} 个字),请精简后再发。",
+    "{what}太长了(最多 {limit} 个字)。",
+    "太长了(最多 {limit} 个字),请精简一下。",
+    "这不像会谈纪要:请用至少 {n} 个字写下谈了什么、对方的意见、约定的下一步。(/cancel 放弃)",
+    "阶段名称请写 2 到 {n} 个字,不能和别的阶段重名,例如:方案交流(/cancel 放弃修改)",
+    "未来 {n} 个月预计签约",
+    "近 {n} 周团队联系客户趋势",
+    "📊 Excel(全部 {n} 张表)",
+    "📌 经理 {manager} 把 {n} 个客户交给你负责了:{names}{more}。请在一周内各联系一次。",
+}
+ONE_OF_MANY = re.compile(
+    r"\b1 (?:more |new |usable |overdue |working )?(?:days|customers|contacts|rows|members|deals"
+    r"|follow-ups|digits|summaries|archives|weeks|months|sheets|characters|letters|duplicates)\b"
+    r"|\(s\)"
+)
+
+
+COUNTS = {"n", "days", "count", "a", "b", "c", "new", "known", "customers", "contacts", "filled"}
+COUNTS |= {"skipped", "minutes", "archives"}  # {limit} and {mb} are fixed limits, never 1
+
+
+def test_no_english_text_says_one_with_a_plural_noun() -> None:
+    """Every count filled with 1 (and a plural message's first form): no "1 days", no "(s)"."""
+    catalog = read_catalog("en")
+    for message in catalog:
+        if not message.id or message.id in FIXED_COUNTS:
+            continue
+        text = message.string if isinstance(message.string, str) else (message.string or [""])[0]
+        filled = text.format(**{p: 1 if p in COUNTS else "X" for p in placeholders(text)})
+        assert not ONE_OF_MANY.search(filled), (message.id, filled)
