@@ -85,28 +85,30 @@ def item_line(_: Translator, item: Item, today: date) -> str:
         at = f"{item['at']} " if item["at"] else ""
         due = date.fromisoformat(item["due"])
         late = (today - due).days
-        overdue = _("(已逾期 {n} 天)", n=late) if late > 0 else ""
+        overdue = _.plural("(已逾期 {n} 天)", "(已逾期 {n} 天)", late) if late > 0 else ""
         return f"{at}{subject}{item['text']}{overdue}"
     if item["type"] == "birthday":
         return _birthday_line(_, item, today)
     if item["type"] == "deal":
         close = date.fromisoformat(item["close"])
-        return _(
+        return _.plural(
             "{deal}{amount}:预计{month}月{day}日签约,已过 {n} 天还没有结果",
+            "{deal}{amount}:预计{month}月{day}日签约,已过 {n} 天还没有结果",
+            (today - close).days,
             deal=deal_name(item),
             amount=_amount(item),
             month=close.month,
             day=close.day,
-            n=(today - close).days,
         )
     if item["type"] == "stale_deal":
         stage = STAGE_LABELS[item["stage"]]  # a msgid
-        return _(
+        return _.plural(
             "{deal}{amount}:在「{stage}」已停留 {n} 天,没有进展",
+            "{deal}{amount}:在「{stage}」已停留 {n} 天,没有进展",
+            item["days"],
             deal=deal_name(item),
             amount=_amount(item),
             stage=item["stage_name"] or _(stage),
-            n=item["days"],
         )
     if item["type"] == "payment_due" or item["type"] == "payment_late":
         return payment_line(_, item, today)
@@ -119,25 +121,33 @@ def item_line(_: Translator, item: Item, today: date) -> str:
                 grade=item["grade"],
                 customer=item["customer"],
             )
-        return _(
+        return _.plural(
             "{grade}类 {customer} 已 {n} 天未联系",
+            "{grade}类 {customer} 已 {n} 天未联系",
+            item["days"],
             grade=item["grade"],
             customer=item["customer"],
-            n=item["days"],
         )
     if item["type"] == "new_customer":
-        return _("{customer} 分配给你已 {n} 天,还没联系", customer=item["customer"], n=item["days"])
+        return _.plural(
+            "{customer} 分配给你已 {n} 天,还没联系",
+            "{customer} 分配给你已 {n} 天,还没联系",
+            item["days"],
+            customer=item["customer"],
+        )
     if item["type"] == "festival":
         on = date.fromisoformat(item["on"])
         name = FESTIVAL_LABELS[item["key"]]
         label = _(name)
         if on == today:
             return _("今天是{festival}", festival=label)
-        return _(
+        when = day_with_weekday(_, on)  # outside the call: babel misreads `_` passed inside
+        return _.plural(
             "{festival} 还有 {n} 天({date})",
+            "{festival} 还有 {n} 天({date})",
+            (on - today).days,
             festival=label,
-            n=(on - today).days,
-            date=day_with_weekday(_, on),
+            date=when,
         )
     if item["type"] == "trip_unknown":
         return _(
@@ -178,11 +188,23 @@ def payment_line(_: Translator, item: PaymentItem, today: date) -> str:
     due = date.fromisoformat(item["due"])
     late = (today - due).days
     if late > 0:
-        when = _("{month}月{day}日到期,已逾期 {n} 天", month=due.month, day=due.day, n=late)
+        when = _.plural(
+            "{month}月{day}日到期,已逾期 {n} 天",
+            "{month}月{day}日到期,已逾期 {n} 天",
+            late,
+            month=due.month,
+            day=due.day,
+        )
     elif late == 0:
         when = _("今天到期")
     else:
-        when = _("{month}月{day}日到期({n} 天后)", month=due.month, day=due.day, n=-late)
+        when = _.plural(
+            "{month}月{day}日到期({n} 天后)",
+            "{month}月{day}日到期({n} 天后)",
+            -late,
+            month=due.month,
+            day=due.day,
+        )
     left = f" {amount_text(item['left'], item['currency'])}" if item["left"] else ""
     line = f"{deal_name(item)} · {item['name']}{left}:{when}"
     return f"{item['who']} · {line}" if item["type"] == "payment_late" else line
@@ -191,7 +213,7 @@ def payment_line(_: Translator, item: PaymentItem, today: date) -> str:
 def _birthday_line(_: Translator, item: BirthdayItem, today: date) -> str:
     on = date.fromisoformat(item["on"])
     days = (on - today).days
-    when = _("今天") if days <= 0 else _("{n} 天后", n=days)
+    when = _("今天") if days <= 0 else _.plural("{n} 天后", "{n} 天后", days)
     who = item["who"]
     if item["relation"]:
         who = _("{who}的{relation}", who=who, relation=item["relation"]) + (

@@ -52,17 +52,23 @@ def due_line(_: Translator, item: MinutesDueItem) -> str:
     due = day_with_weekday(_, date.fromisoformat(item["due"]))
     if item["left"] <= 0:
         return head + _(",今天({date})是最后一天", date=due)
-    return head + _(",还有 {n} 个工作日({date}前)", n=item["left"], date=due)
+    return head + _.plural(
+        ",还有 {n} 个工作日({date}前)", ",还有 {n} 个工作日({date}前)", item["left"], date=due
+    )
 
 
 def minutes_late_line(_: Translator, item: MinutesLateItem) -> str:
     """王磊 · 华东电力设计院 12月1日的拜访:纪要逾期 1 个工作日."""
-    return _(
+    met = meeting(
+        _, item["kind"], item["met"]
+    )  # outside the call: babel misreads `_` passed inside
+    return _.plural(
         "{member} · {customer} {meeting}:纪要逾期 {n} 个工作日",
+        "{member} · {customer} {meeting}:纪要逾期 {n} 个工作日",
+        item["late"],
         member=item["member"],
         customer=item["customer"],
-        meeting=meeting(_, item["kind"], item["met"]),
-        n=item["late"],
+        meeting=met,
     )
 
 
@@ -110,12 +116,13 @@ def render_review(_: Translator, items: list[ReviewItem]) -> Rendered:
         if item["type"] == "archive":
             lines.append(
                 "\n"
-                + _(
-                    "{n}. {member} · {customer} · 新客户档案(联系人 {contacts} 人)",
-                    n=number,
+                + _.plural(
+                    "{number}. {member} · {customer} · 新客户档案(联系人 {n} 人)",
+                    "{number}. {member} · {customer} · 新客户档案(联系人 {n} 人)",
+                    item["contacts"],
+                    number=number,
                     member=item["member"],
                     customer=item["customer"],
-                    contacts=item["contacts"],
                 )
             )
             keyboard.append(

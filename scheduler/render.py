@@ -224,13 +224,15 @@ def render_festival(_: Translator, row: ReminderOutbox, today: date) -> Message:
     on = date.fromisoformat(payload["on"])
     name = FESTIVAL_LABELS[payload["key"]]
     festival = _(name)
+    when = day_with_weekday(_, on)  # outside the call: babel misreads `_` passed inside
     lines = [
         html.escape(
-            _(
+            _.plural(
                 "🎉 {festival}还有 {n} 天({date})。给A类客户的关键人送上问候或礼品:",
+                "🎉 {festival}还有 {n} 天({date})。给A类客户的关键人送上问候或礼品:",
+                (on - today).days,
                 festival=festival,
-                n=(on - today).days,
-                date=day_with_weekday(_, on),
+                date=when,
             )
         )
     ]

@@ -17,12 +17,12 @@ from handlers.capture import callbacks
 from handlers.capture.asked import DRAFT_QUESTION
 from handlers.capture.typed import value_or_note
 from handlers.kit import pending, questions
-from handlers.kit.keyboards import main_keyboard
+from handlers.kit.keyboards import DROP_WORDS, main_keyboard
 from handlers.kit.turn import Ctx, Turn, member_turn
 
 SAVE_WORDS = r"(?i)^\s*(保存|保存吧|存吧|存一下|确认保存|save)\s*[。.!！]?\s*$"
-# Said of the card just shown (取消 and 算了 alone are kit/keyboards.CANCEL_WORDS everywhere).
-DROP_WORDS = r"^\s*(算了)?\s*(不记了|不要了|不存了|别记了|不用记了)\s*[。.!！]?\s*$"
+# DROP_WORDS (kit/keyboards) are said of the card just shown (取消 and 算了 alone are
+# CANCEL_WORDS everywhere).
 
 
 def _open_card(context: Ctx) -> dict[str, Any] | None:

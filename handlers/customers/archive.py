@@ -89,7 +89,7 @@ async def _customer_list(turn: Turn, offset: int) -> tuple[str, Rows]:
     if total == 0:
         text = _("还没有客户。发 /customer 客户名 建第一个客户档案,例如:/customer 华东电力设计院")
     else:
-        text = _("你能查看的客户共 {n} 个:", n=total)
+        text = _.plural("你能查看的客户共 {n} 个:", "你能查看的客户共 {n} 个:", total)
     return text, rows
 
 
@@ -517,7 +517,7 @@ async def _search(turn: Turn, text: str, offset: int = 0, *, ended: bool = False
     elif offset or len(matches) > PAGE_SIZE:
         message = _("找到这些客户:")
     else:
-        message = _("找到 {n} 个客户:", n=len(matches))
+        message = _.plural("找到 {n} 个客户:", "找到 {n} 个客户:", len(matches))
     # Where the words were found in a rep's note, that note is the answer: show the place.
     notes = await notes_with(turn.session, [c.id for c in shown], text)
     for customer in shown:

@@ -123,7 +123,9 @@ async def render_card(turn: Turn, customer: Customer) -> tuple[str, InlineKeyboa
         lines.append(_("最近联系:还没有记录"))
     else:
         days = (today - customer.last_contact_at.astimezone(ZoneInfo(timezone)).date()).days
-        lines.append(_("最近联系:{days} 天前", days=days) if days else _("最近联系:今天"))
+        lines.append(
+            _.plural("最近联系:{n} 天前", "最近联系:{n} 天前", days) if days else _("最近联系:今天")
+        )
     details = [
         (N_("行业"), customer.industry),
         (N_("电话"), shown_phones(_, customer.phone, turn.region)),

@@ -173,7 +173,9 @@ async def _confirm_button(turn: Turn, found: re.Match[str]) -> None:
     ]
     made = await count_follow_ups_made(turn.session, item, source)
     if made:
-        lines.append(_("它带出的 {n} 条跟进也一起改过去。", n=made))
+        lines.append(
+            _.plural("它带出的 {n} 条跟进也一起改过去。", "它带出的 {n} 条跟进也一起改过去。", made)
+        )
     rows: Rows = [
         [
             (
@@ -197,7 +199,13 @@ async def _move_button(turn: Turn, found: re.Match[str]) -> None:
         _("✅ 已把这条记录从「{source}」改到「{target}」。", source=source.name, target=target.name)
     ]
     if moved.follow_ups:
-        lines.append(_("⏰ 它带出的 {n} 条跟进也改过去了。", n=moved.follow_ups))
+        lines.append(
+            _.plural(
+                "⏰ 它带出的 {n} 条跟进也改过去了。",
+                "⏰ 它带出的 {n} 条跟进也改过去了。",
+                moved.follow_ups,
+            )
+        )
     if moved.people_left:
         lines.append(
             _(

@@ -141,7 +141,11 @@ def _fit(head: str, blocks: list[str], _: Translator) -> str:
         text += "\n" + _("【联系人】")
     for index, block in enumerate(blocks):
         if len(text) + len(block) + 40 > MESSAGE_LIMIT:
-            return text + "\n" + _("…还有 {n} 位联系人", n=len(blocks) - index)
+            return (
+                text
+                + "\n"
+                + _.plural("…还有 {n} 位联系人", "…还有 {n} 位联系人", len(blocks) - index)
+            )
         text += "\n" + block
     return text
 

@@ -62,7 +62,9 @@ def installment_line(_: Translator, payment: DealPayment, currency: str, today: 
     else:
         due = _("{date}到期", date=short_date(_, payment.due_date, today))
         late = (today - payment.due_date).days
-        parts.append(due + (_("(已逾期 {n} 天)", n=late) if late > 0 else ""))
+        parts.append(
+            due + (_.plural("(已逾期 {n} 天)", "(已逾期 {n} 天)", late) if late > 0 else "")
+        )
     if payment.paid_amount:
         parts.append(_("已回 {amount}", amount=amount_text(payment.paid_amount, currency)))
     return " · ".join(parts)

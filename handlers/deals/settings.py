@@ -149,7 +149,11 @@ async def _set_chance(turn: Turn, found: re.Match[str]) -> None:
         return
     assert stage is not None and chance is not None
     moved = await _chance(turn, stage, chance)
-    turn.answer(_("✅ 已保存,{n} 个商机一并调整。", n=moved) if moved else _("✅ 已保存"))
+    turn.answer(
+        _.plural("✅ 已保存,{n} 个商机一并调整。", "✅ 已保存,{n} 个商机一并调整。", moved)
+        if moved
+        else _("✅ 已保存")
+    )
     await _stage(turn, stage)
 
 
@@ -167,7 +171,11 @@ async def _reset(turn: Turn, stage: DealStage) -> None:
     _ = turn._
     await rename_stage(turn.session, turn.actor.team_id, stage, None)
     moved = await _chance(turn, stage, None) if stage in OPEN_STAGES else 0
-    turn.answer(_("✅ 已恢复默认,{n} 个商机一并调整。", n=moved) if moved else _("✅ 已恢复默认"))
+    turn.answer(
+        _.plural("✅ 已恢复默认,{n} 个商机一并调整。", "✅ 已恢复默认,{n} 个商机一并调整。", moved)
+        if moved
+        else _("✅ 已恢复默认")
+    )
     await _stage(turn, stage)
 
 
@@ -262,7 +270,7 @@ async def apply_stage_value(turn: Turn, text: str) -> None:
         moved = await _chance(turn, stage, chance)
         said = _("✅ 「{name}」的赢单概率改为 {n}%。", name=old, n=chance)
         if moved:
-            said += _("{n} 个商机一并调整。", n=moved)
+            said += _.plural("{n} 个商机一并调整。", "{n} 个商机一并调整。", moved)
         turn.say(said)
     else:
         name = " ".join(text.split())

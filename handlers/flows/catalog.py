@@ -480,6 +480,7 @@ CONTACT = Flow(
             prompt=N_("联系人的姓名和职务?"),
             example=N_("王建国 局长"),
             parse=_name_and_title,
+            names=True,
         ),
         Step(
             key="phone",
@@ -668,6 +669,7 @@ NEW_CUSTOMER = Flow(
             example=N_("华东电力设计院"),
             parse=_new_name,
             doubt=Doubt(_a_note_not_a_name, _as_a_note),
+            names=True,
         ),
         Step(key="grade", prompt=N_("客户等级?"), choices=_grade_choices, optional=True),
         Step(

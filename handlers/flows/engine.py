@@ -29,9 +29,9 @@ from telegram.warnings import PTBUserWarning
 
 from handlers.flows import callbacks
 from handlers.kit import pending
-from handlers.kit.cancel import cancel_fallbacks
+from handlers.kit.cancel import cancel_fallbacks, cancelled
 from handlers.kit.commands import Command
-from handlers.kit.keyboards import inline, text_input
+from handlers.kit.keyboards import DROP_WORDS, inline, text_input
 from handlers.kit.pending import FLOW_KEY
 from handlers.kit.routes import stale
 from handlers.kit.turn import Ctx, Turn, member_turn, message_text
@@ -93,6 +93,9 @@ class Step:
     add_prompt: str = ""
     # Asked about a typed answer before going on with it.
     doubt: Doubt | None = None
+    # The step asks for a name (a customer's, a person's): 不要了, 算了不记了 … (DROP_WORDS) typed
+    # there leave the flow as 取消 does — they are no one's name, and were kept as one.
+    names: bool = False
 
 
 @dataclass
@@ -255,6 +258,7 @@ async def _advance(turn: Turn, flow: Flow, value: Any, *, edit: bool) -> int:
     return await _ask(turn, flow, following, edit=edit)
 
 
+_DROP = re.compile(DROP_WORDS)
 # Typed instead of pressing 跳过 / 完成选择 (any language the buttons are in).
 SKIP_WORDS = re.compile(r"(?i)^\s*(跳过|略过|不填|没有|无|skip)\s*$")
 DONE_WORDS = re.compile(r"(?i)^\s*(完成|完成选择|好了|就这些|done)\s*$")
@@ -402,6 +406,8 @@ def build(flow: Flow, user_data: Mapping[int, object]) -> ConversationHandler[An
         index = int(state.get("step", 0))
         step = flow.steps[index]
         text = message_text(turn).strip()
+        if step.names and _DROP.match(text):
+            return cancelled(turn)
         if step.optional and SKIP_WORDS.match(text):
             return await _advance(turn, flow, None, edit=False)
         if not step.optional and step.parse is not None and _control_word(step, text):

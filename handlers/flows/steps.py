@@ -58,6 +58,7 @@ def pick_customer() -> Step:
         example=N_("华东电力设计院"),
         parse=_customer_by_text,
         choices=_customer_choices,
+        names=True,
         convert=int,
         skip_if=lambda answers: "customer" in answers,
     )
@@ -187,6 +188,7 @@ def pick_contacts(
         convert=contact_value,
         add_label=N_("➕ 新联系人"),
         add_prompt=N_("新联系人叫什么?写姓名和职务,或怎么称呼。"),
+        names=True,
     )
 
 
@@ -220,6 +222,7 @@ def pick_contact(prompt: str) -> Step:
         choices=contact_choices,
         convert=int,
         skip_if=lambda answers: "contact" in answers,
+        names=True,
     )
 
 

@@ -12,6 +12,11 @@ from handlers.kit.turn import Ctx, Turn, member_turn
 
 @member_turn
 async def cancel(turn: Turn) -> int:
+    return cancelled(turn)
+
+
+def cancelled(turn: Turn) -> int:
+    """/cancel or 取消 in a conversation (or words that mean it there): it ends, nothing kept."""
     _ = turn._
     pending.end_flow(turn)  # or a shared location would still go to the cancelled visit
     pending.settled(turn)  # the flow's ❌ is gone with it: 取消 next has nothing to press

@@ -86,6 +86,12 @@ CANCEL_WORDS = (
 )
 
 
+# Said of a record being made: at an open capture card they press its ❌ 取消
+# (capture/typed_save.py), at a guided flow's step that asks for a name they leave the flow as
+# 取消 does (flows/engine.py, Step.names) — no name is 不要了. Anywhere else they are text.
+DROP_WORDS = r"^\s*(算了)?\s*(不记了|不要了|不存了|别记了|不用记了)\s*[。.!！]?\s*$"
+
+
 def text_input() -> filters.BaseFilter:
     """Text a conversation step may take: not a command, a menu tap, or the word 取消."""
     return filters.TEXT & ~filters.COMMAND & ~any_menu_label() & ~filters.Regex(CANCEL_WORDS)

@@ -169,7 +169,7 @@ def phone_why(_: Translator, number: str) -> str:
     """Why a number given as a phone is none: 手机号是 11 位,这里是 10 位."""
     digits = sum(ch.isdigit() for ch in number)
     if number.startswith("1") and digits != 11:
-        return _("手机号是 11 位,这里是 {n} 位", n=digits)
+        return _.plural("手机号是 11 位,这里是 {n} 位", "手机号是 11 位,这里是 {n} 位", digits)
     return _("不是有效的号码")
 
 

@@ -123,7 +123,8 @@ def _mark_done(turn: Turn, data: str) -> None:
 
 def _no_longer_late(turn: Turn, item: str) -> str:
     """The line without (已过) or (已逾期 3 天): done is done, whenever it was due."""
-    late = re.escape(turn._("(已逾期 {n} 天)")).replace(re.escape("{n}"), "[0-9]+")
+    forms = turn._.plural_forms("(已逾期 {n} 天)", "(已逾期 {n} 天)")
+    late = "|".join(re.escape(form).replace(re.escape("{n}"), "[0-9]+") for form in forms)
     return re.sub(f"(?:{re.escape(turn._('(已过)'))}|{late})$", "", item)
 
 

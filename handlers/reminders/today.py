@@ -115,7 +115,7 @@ async def today(turn: Turn) -> None:
         section(N_("⏰ 今日跟进 ({n})"), len(follow_ups))
         for follow_up, customer_name in follow_ups[:SECTION_CAP]:
             late = (day - follow_up.due_date).days
-            overdue = _("(已逾期 {n} 天)", n=late) if late > 0 else ""
+            overdue = _.plural("(已逾期 {n} 天)", "(已逾期 {n} 天)", late) if late > 0 else ""
             if not overdue and follow_up.due_at is not None and follow_up.due_at <= now:
                 overdue = _("(已过)")  # its hour gone by today: the capture card's word
             subject = f"{customer_name} · " if customer_name else ""
@@ -184,11 +184,12 @@ async def today(turn: Turn) -> None:
             line = (
                 _("{grade}类 {customer} 还没有联系记录", grade=grade, customer=customer.name)
                 if customer.last_contact_at is None
-                else _(
+                else _.plural(
                     "{grade}类 {customer} 已 {n} 天未联系",
+                    "{grade}类 {customer} 已 {n} 天未联系",
+                    days,
                     grade=grade,
                     customer=customer.name,
-                    n=days,
                 )
             )
             item(line, [(_("🔎 查看"), push_buttons.view_customer(customer.id))])

@@ -248,10 +248,11 @@ async def _handover_page(turn: Turn, leaver_id: int) -> None:
         )
     rows.append([(_("⬅️ 返回团队"), callbacks.HOME)])
     turn.edit(
-        _(
+        _.plural(
             "📦 离职交接:{name} 名下有 {n} 个客户。选择接手的人(可多选,按等级轮流平均分配),历史记录跟着客户走。",
+            "📦 离职交接:{name} 名下有 {n} 个客户。选择接手的人(可多选,按等级轮流平均分配),历史记录跟着客户走。",
+            count or 0,
             name=leaver.name,
-            n=count,
         ),
         inline(rows),
     )
@@ -275,7 +276,14 @@ async def _handover(turn: Turn, leaver_id: int) -> None:
         turn.session, turn.actor, leaver_id, chosen, datetime.now(UTC)
     )
     _choose(turn, 0, [])
-    lines = [_("✅ {name} 的 {n} 个客户已交接:", name=done.leaver.name, n=done.count)]
+    lines = [
+        _.plural(
+            "✅ {name} 的 {n} 个客户已交接:",
+            "✅ {name} 的 {n} 个客户已交接:",
+            done.count,
+            name=done.leaver.name,
+        )
+    ]
     for receiver_id, customers in done.shares.items():
         lines.append(f"· {done.receivers[receiver_id].name}:{len(customers)}")
     rows: Rows = [

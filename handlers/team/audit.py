@@ -144,7 +144,7 @@ def _export_detail(turn: Turn, detail: str) -> str:
     if found is None:
         return detail
     kind = "Excel" if found.group(1) == "xlsx" else "CSV"
-    return turn._("{kind},{n} 行", kind=kind, n=int(found.group(2)))
+    return turn._.plural("{kind},{n} 行", "{kind},{n} 行", int(found.group(2)), kind=kind)
 
 
 @member_turn

@@ -150,7 +150,13 @@ async def join_with_code(turn: Turn, code: str) -> bool:
         main_keyboard(_, manager=False),
     )
     if result.moved:
-        turn.say(_("你之前记录的 {n} 个客户已一并带入团队。", n=result.moved))
+        turn.say(
+            _.plural(
+                "你之前记录的 {n} 个客户已一并带入团队。",
+                "你之前记录的 {n} 个客户已一并带入团队。",
+                result.moved,
+            )
+        )
     for old, new in result.renamed:
         turn.say(
             _("团队里已有客户「{old}」,你的这份改名为「{new}」,请经理决定归属。", old=old, new=new)
@@ -212,7 +218,11 @@ async def _team_overview(turn: Turn) -> tuple[str, list[list[tuple[str, str]]]]:
         )
         return text, []
     members = await teams.team_members(turn.session, turn.actor)
-    lines = [_("👥 团队「{team}」 · {n} 人", team=team.name, n=len(members))]
+    lines = [
+        _.plural(
+            "👥 团队「{team}」 · {n} 人", "👥 团队「{team}」 · {n} 人", len(members), team=team.name
+        )
+    ]
     lines += [f"· {m.name}({_role(turn, m)})" for m in members]
     if not turn.member.is_manager:
         return "\n".join(lines), []
@@ -336,7 +346,12 @@ async def _remove(turn: Turn, member_id: int) -> None:
     team_name = (await turn.team()).name
     removed, moved = await teams.remove_member(turn.session, turn.actor, member_id)
     turn.edit(
-        _("{name} 已移出团队,{n} 个客户已转到你名下。", name=removed.name, n=moved)
+        _.plural(
+            "{name} 已移出团队,{n} 个客户已转到你名下。",
+            "{name} 已移出团队,{n} 个客户已转到你名下。",
+            moved,
+            name=removed.name,
+        )
         + "\n"
         + _("🔄 邀请码已更换,旧的邀请链接失效了;再邀请同事请用 🔗 邀请链接 里的新链接。"),
         _back(turn),

@@ -134,7 +134,7 @@ def attention_line(_: Translator, summary: TeamSummary, limit: int = 6) -> str:
         if silent:
             reasons.append(_("本期没有联系客户"))
         if stats.follow_ups_overdue:
-            reasons.append(_("逾期跟进 {n}", n=stats.follow_ups_overdue))
+            reasons.append(_.plural("逾期跟进 {n}", "逾期跟进 {n}", stats.follow_ups_overdue))
         if stats.a_past_cadence:
             reasons.append(_("A类超期 {n}", n=stats.a_past_cadence))
         if reasons:
@@ -427,11 +427,12 @@ async def weekly_report(
             )
         else:
             lines.append(
-                _(
+                _.plural(
                     "· {customer}({owner})已 {n} 天未联系",
+                    "· {customer}({owner})已 {n} 天未联系",
+                    customer.days,
                     customer=customer.name,
                     owner=customer.owner,
-                    n=customer.days,
                 )
             )
     if total > len(neglected):
@@ -480,11 +481,12 @@ async def _deliver_late(
     late = still[0]
     _ = translator(manager.language)
     days = (now - late.assigned_at).days
-    text = _(
+    text = _.plural(
         "⏳ {rep} 接手「{customer}」已 {n} 天,还没有联系记录(一周规则)。要改派给别人吗?",
+        "⏳ {rep} 接手「{customer}」已 {n} 天,还没有联系记录(一周规则)。要改派给别人吗?",
+        days,
         rep=late.owner_name,
         customer=late.customer_name,
-        n=days,
     )
     markup: InlineKeyboardMarkup = inline(
         [

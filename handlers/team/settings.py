@@ -61,7 +61,11 @@ def _text(turn: Turn, team: Team) -> str:
             _("默认时区:{zone}", zone=zone_name(_, team.default_timezone)),
             _("节日提醒:{state}", state=_("开") if team.festival_reminders else _("关")),
             _("默认免打扰:{quiet}", quiet=quiet),
-            _("商机停滞提醒:同一阶段 {n} 天没有进展", n=team.deal_stage_days),
+            _.plural(
+                "商机停滞提醒:同一阶段 {n} 天没有进展",
+                "商机停滞提醒:同一阶段 {n} 天没有进展",
+                team.deal_stage_days,
+            ),
         ]
     )
 
@@ -131,7 +135,9 @@ async def _saved(turn: Turn, team: Team, moved: int = 0) -> None:
     detail = pressed(turn).removeprefix("ts:")  # the audit keeps the fields: g:A:7 …
     record(turn.session, turn.actor, "team.settings", "team", team.id, detail)
     if moved:
-        turn.answer(_("✅ 已保存,{n} 位成员一并调整。", n=moved))
+        turn.answer(
+            _.plural("✅ 已保存,{n} 位成员一并调整。", "✅ 已保存,{n} 位成员一并调整。", moved)
+        )
     else:
         turn.answer(_("✅ 已保存"))
     await _home(turn, edit=True)
@@ -190,7 +196,14 @@ async def apply_cadence(turn: Turn, text: str) -> None:
     pending.finish(turn, CADENCE_TYPED)
     setattr(team, f"cadence_{grade.lower()}_days", days)
     record(turn.session, turn.actor, "team.settings", "team", team.id, f"g:{grade}:{days}")
-    turn.say(_("✅ 已保存:{grade}类客户每 {n} 天至少联系一次。", grade=grade, n=days))
+    turn.say(
+        _.plural(
+            "✅ 已保存:{grade}类客户每 {n} 天至少联系一次。",
+            "✅ 已保存:{grade}类客户每 {n} 天至少联系一次。",
+            days,
+            grade=grade,
+        )
+    )
     await _home(turn, edit=False)
 
 

@@ -532,7 +532,11 @@ def _send(turn: Turn, content: bytes, count: int, filename: str, kind: str) -> N
     turn.answer(_("📤 正在发送文件…"))
     chat_id = turn.update.effective_chat.id if turn.update.effective_chat else turn.member.chat_id
     bot = turn.context.bot
-    caption = _("📤 导出 {n} 行。请妥善保管,客户资料是公司机密。", n=count)
+    caption = _.plural(
+        "📤 导出 {n} 行。请妥善保管,客户资料是公司机密。",
+        "📤 导出 {n} 行。请妥善保管,客户资料是公司机密。",
+        count,
+    )
     turn.later(
         lambda: bot.send_document(chat_id, content, filename=filename[:120], caption=caption)
     )

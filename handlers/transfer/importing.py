@@ -121,7 +121,7 @@ async def document(turn: Turn) -> None:
     exists, conflicts = await _same_customers(turn, table)
     known = sum(exists[r.company] for r in table.rows)
     lines = [
-        _("📥 读到 {n} 行可用的记录:", n=len(table.rows)),
+        _.plural("📥 读到 {n} 行可用的记录:", "📥 读到 {n} 行可用的记录:", len(table.rows)),
         _(
             "· 新客户 {new} 个,已有客户 {known} 个(只补充新的联系人和新电话、微信、邮箱)",
             new=len({r.company for r in table.rows}) - known,
@@ -131,7 +131,7 @@ async def document(turn: Turn) -> None:
     for row in table.rows[:PREVIEW_ROWS]:
         lines.append(_("  第 {line} 行:{row}", line=row.line, row=_preview(turn, row)))
     if len(table.rows) > PREVIEW_ROWS:
-        lines.append(_("  …还有 {n} 行", n=len(table.rows) - PREVIEW_ROWS))
+        lines.append(_.plural("  …还有 {n} 行", "  …还有 {n} 行", len(table.rows) - PREVIEW_ROWS))
     if table.unknown:
         lines.append(
             _(
@@ -139,20 +139,39 @@ async def document(turn: Turn) -> None:
                 columns="、".join(table.unknown[:10]),
             )
         )
-    if table.unread:
-        unread = _("至少 {n}", n=table.unread) if table.unread_at_least else str(table.unread)
+    if table.unread and table.unread_at_least:  # the file was too big to count them all
         lines.append(
-            _(
+            _.plural(
+                "✂️ 另有 至少 {n} 行超过上限未读(每次最多 {limit} 行),请分成几个文件再发。",
+                "✂️ 另有 至少 {n} 行超过上限未读(每次最多 {limit} 行),请分成几个文件再发。",
+                table.unread,
+                limit=limits.import_max_rows,
+            )
+        )
+    elif table.unread:
+        lines.append(
+            _.plural(
                 "✂️ 另有 {n} 行超过上限未读(每次最多 {limit} 行),请分成几个文件再发。",
-                n=unread,
+                "✂️ 另有 {n} 行超过上限未读(每次最多 {limit} 行),请分成几个文件再发。",
+                table.unread,
                 limit=limits.import_max_rows,
             )
         )
     if conflicts:
-        lines.append(_("⚠️ 有 {n} 行可能是已有的客户,不会导入:", n=len(conflicts)))
+        lines.append(
+            _.plural(
+                "⚠️ 有 {n} 行可能是已有的客户,不会导入:",
+                "⚠️ 有 {n} 行可能是已有的客户,不会导入:",
+                len(conflicts),
+            )
+        )
         lines += [f"· {conflict}" for conflict in conflicts[:SHOWN_PROBLEMS]]
     if table.problems:
-        lines.append(_("⚠️ 有 {n} 行有问题,不会导入:", n=len(table.problems)))
+        lines.append(
+            _.plural(
+                "⚠️ 有 {n} 行有问题,不会导入:", "⚠️ 有 {n} 行有问题,不会导入:", len(table.problems)
+            )
+        )
         for problem in table.problems[:SHOWN_PROBLEMS]:
             reason = (
                 _(problem.reason, label=_(problem.label), n=problem.limit)

@@ -1,12 +1,15 @@
 """Language: from Telegram's language_code, stored per member, changed with /language."""
 
 import json
+from datetime import date
 
 import pytest
+import time_machine
 from sqlalchemy import select
 
 from locales import language_from_telegram
 from storage.models import Member
+from tests.builders import NOW, customer, follow_up
 from tests.conftest import BotHarness
 
 
@@ -75,3 +78,35 @@ async def test_command_menus_are_published_per_language(bot: BotHarness) -> None
     assert {c["command"] for c in default} >= {"start", "today", "customer", "team", "cancel"}
     assert next(c for c in default if c["command"] == "today")["description"] == "今日要事"
     assert next(c for c in english if c["command"] == "today")["description"] == "Today's agenda"
+
+
+async def test_english_counts_one_customer_as_one(bot: BotHarness) -> None:
+    """English said "Found 1 customers:": a count of one reads in the singular, more in the plural."""
+    tom = bot.user("Tom", language_code="en")
+    await tom.send("/start")
+    for name in ("华东电力设计院", "华东建筑设计院", "华东交通设计院"):
+        await customer(bot, tom, name, NOW)
+    one = await tom.send("/find 电力")
+    assert "Found 1 customer:" in one.text and one.buttons == ["🏢 华东电力设计院"]
+    three = await tom.send("/find 华东")
+    assert "Found 3 customers:" in three.text
+    assert "You can see 3 customers:" in (await tom.send("/customer")).text
+
+
+async def test_english_today_says_one_day_overdue_and_done_takes_it_away(
+    bot: BotHarness,
+) -> None:
+    """(overdue 1 day) beside (overdue 2 days); ✅ Done drops either form from its line."""
+    tom = bot.user("Tom", language_code="en")
+    await tom.send("/start")
+    hd = await customer(bot, tom, "华东电力设计院", NOW)
+    await follow_up(bot, tom, hd, date(2026, 11, 30), "send the quote")
+    await follow_up(bot, tom, hd, date(2026, 12, 1), "call 王局长")
+    with time_machine.travel(NOW, tick=False):
+        today = await tom.send("/today")
+        assert "华东电力设计院 · send the quote (overdue 2 days)" in today.text
+        assert "华东电力设计院 · call 王局长 (overdue 1 day)" in today.text
+        done = await tom.press("Done 2")
+        assert "2. ✅ Done: 华东电力设计院 · call 王局长\n" in done.text + "\n"
+        done = await tom.press("Done 1")
+        assert "1. ✅ Done: 华东电力设计院 · send the quote\n" in done.text + "\n"
