@@ -19,6 +19,7 @@ from ._lexicon import (
     PLACE_RE,
     TITLE_RE,
     UNIVERSITIES,
+    words,
 )
 from ._model import Birthday, DecisionRole, FamilyFact
 from ._people import NAME_STOP, People, surname_of
@@ -254,7 +255,8 @@ def _give_birthday(
 # --- hobbies, origin, education, personality ------------------------------------------------
 
 _HOBBY_TRIGGER = re.compile(
-    r"(?<![不没])(?:喜欢|爱好是|爱好|兴趣是|兴趣爱好是?|热爱|酷爱|平时爱|特别爱|最爱|迷上了?|"
+    # (佢鍾意打高爾夫: Cantonese 钟意 is 喜欢)
+    r"(?<![不没唔])(?:喜欢|爱好是|爱好|兴趣是|兴趣爱好是?|热爱|酷爱|平时爱|特别爱|最爱|迷上了?|钟意|"
     r"爱(?=[" + "".join(sorted(HOBBY_VERBS)) + r"]))[:]?\s*"
 )
 _HOBBY_SPLIT = re.compile(r"和|、|,|及|与|跟|还有|以及|/|也喜欢|也爱|或")
@@ -278,8 +280,32 @@ def _is_hobby_word(chunk: str) -> bool:
     return len(chunk) <= 5 and chunk[:1] in HOBBY_VERBS and chunk[1:] in _HOBBY_WORDS
 
 
+# likes fishing, loves golf and durian, 喜欢 hiking, 爱 fishing: a hobby said in English.
+_EN_HOBBY = re.compile(
+    r"(?:(?i:\b(?:likes|loves|enjoys)\s+)|(?<![不没唔])(?:喜欢|爱|钟意)\s*)"
+    r"(?P<what>[a-z]+(?:\s+(?:and|&)\s+[a-z]+)?)\b(?!\s*[a-z])"
+)
+_NOT_EN_HOBBY = frozenset(
+    words("it this that our the a an to our us you him her them your their we my working work")
+)
+
+
+def _english_hobbies(doc: Doc, people: People) -> None:
+    t = doc.t
+    for m in _EN_HOBBY.finditer(t):
+        if not doc.free(m.start(), m.end()):
+            continue
+        items = [x for x in re.split(r"\s+(?:and|&)\s+", m["what"]) if x not in _NOT_EN_HOBBY]
+        if not items:
+            continue
+        p = people.persons[people.person_at(m.start())]
+        p.hobbies.extend(x for x in items if x not in p.hobbies)
+        doc.mark(m.start(), m.end())
+
+
 def read_hobbies(doc: Doc, people: People) -> None:
     t = doc.t
+    _english_hobbies(doc, people)
     for m in _HOBBY_TRIGGER.finditer(t):
         if not doc.free(m.start(), m.end()):
             continue

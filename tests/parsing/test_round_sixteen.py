@@ -96,3 +96,20 @@ def test_someones_days_away_said_as_leaving_and_back_are_no_tasks() -> None:
     ) == [("2026-11-05", "Send revised quote")]
     # the rep's own trip is the rep's
     assert [d for d, _ in tasks("我下周二去深圳拜访王总", friday)] == ["2026-11-03"]
+
+
+def hobbies(text: str) -> list[list[str]]:
+    return [c.hobbies for c in parse_note(text, FRIDAY_MORNING).contacts]
+
+
+def test_hobbies_said_in_cantonese_or_english_are_kept() -> None:
+    # none of these was read: 鍾意 is Cantonese 喜欢, and the English ones had no trigger
+    assert hobbies("今日同嘉里物流李總食飯。佢鍾意打高爾夫，下次可以約佢打。") == [["打高尔夫"]]
+    assert hobbies("劉生手機 6178 2290，鍾意釣魚。") == [["钓鱼"]]
+    assert hobbies("Met Dr. Teo Kah Hock, CEO of Raffles. He loves golf and durian.") == [
+        ["golf", "durian"]
+    ]
+    assert hobbies("今天 visit 通用电气医疗 的 service manager 邓明，爱 fishing。") == [["fishing"]]
+    # what a customer likes of the rep's offer is no hobby
+    assert hobbies("Met Mr. Lim today. He likes our proposal") == [[]]
+    assert hobbies("王总唔鍾意打高爾夫") == [[]]
