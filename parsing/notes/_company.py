@@ -157,7 +157,12 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if name[:1] in "飞去到回" and name[1:] in PLACES:
             continue  # 孙总这周五飞香港: where he flies, not a port
-        if len(name) == len(suffix) or _GENERIC_UNIT.match(name) or _SENTENCE_WORDS.search(name):
+        if (
+            len(name) == len(suffix)
+            or _GENERIC_UNIT.match(name)
+            or _SENTENCE_WORDS.search(name)
+            or _PLACE_PLANT.match(name)
+        ):
             continue  # (研发中心, 运营分公司: a unit of some customer, named by what it does)
         if len(name) == len(suffix) + 1 and name[0] in _A_KIND_OF:
             continue  # 同类银行, 这家医院, 哪个厂: a kind or a pointer, no name
@@ -182,7 +187,11 @@ _GENERIC_UNIT = re.compile(
     r"|^(?:设计|研究|炼钢|炼铁|轧钢|热电|动力|机修|铸造|总装|冲压|焊装|涂装)(?:所|院|厂|车间)$"
 )
 # 以后才回厂, 上海参加电气, 货前一天物流, 两家韩国: words of a sentence, not a name
-_SENTENCE_WORDS = re.compile(r"以后|之后|参加|前一天|才回|[两三几]家|货前")
+_SENTENCE_WORDS = re.compile(r"以后|之后|参加|前一天|才回|[两三几]家|货前|看新|去看")
+# 越南工厂, 深圳总部, 美国德州新厂: a place and a plant or an office of some customer, no name
+_PLACE_PLANT = re.compile(
+    rf"^(?:{PLACE_RE.pattern})+(?:新厂|工厂|厂|基地|总部|分厂|车间|现场|办事处)$"
+)
 # 部长姓, 负责人姓潘, 科技部总经理, 厂长助理, 采购: who someone is, said before them
 _PERSONISH = re.compile(r"姓|负责人|助理|^采购[部员]?$|(?:部长|经理|主任|科长|处长|总监)$")
 

@@ -1211,8 +1211,14 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         if _NOT_TRIP.match(rest.lstrip()):
             continue
         # (客户的赵总下周三要去成都: a named person's going to a city, said right before the day)
-        a_city = place in PLACES or _CITY_SHORT.fullmatch(place) is not None
-        goer = moved in ("去", "到") and a_city and _named_right_before(doc, people, a)
+        a_city = (
+            _PLACES_RUN.fullmatch(place) is not None or _CITY_SHORT.fullmatch(place) is not None
+        )
+        goer = (
+            moved in ("去", "到")
+            and a_city
+            and _named_right_before(doc, people, a, pronoun=len(people.persons) == 1)
+        )
         # (王总明天到上海，我去机场接他: his trip, and the day is the rep's too)
         shared = goer and _REP_PART.search(t, b, _sentence_end(t, b)) is not None
         if purpose is None and lead is not None and lead["why"]:
@@ -1270,11 +1276,15 @@ def _away_until(doc: Doc, people: People, w: When) -> ItineraryFact | None:
     )
 
 
-def _named_right_before(doc: Doc, people: People, a: int) -> bool:
+# 印尼雅加达, 美国德州: a country and a city in it, said as one place.
+_PLACES_RUN = re.compile(rf"(?:{PLACE_RE.pattern})+")
+
+
+def _named_right_before(doc: Doc, people: People, a: int, pronoun: bool = False) -> bool:
     """Whether a person of the customer's is named right before ``a`` (赵总下周三…), not one of
-    the rep's (我们公司李经理下周三去成都)."""
+    the rep's (我们公司李经理下周三去成都) — or, with ``pronoun``, said as 他 (他9月1号到3号去越南)."""
     return any(
-        not m.pronoun
+        (pronoun or not m.pronoun)
         and 0 <= a - m.end <= 1
         and m.contact >= 0
         and not _OURS_BEFORE.search(doc.t, max(0, m.start - 5), m.start)

@@ -113,3 +113,25 @@ def test_hobbies_said_in_cantonese_or_english_are_kept() -> None:
     # what a customer likes of the rep's offer is no hobby
     assert hobbies("Met Mr. Lim today. He likes our proposal") == [[]]
     assert hobbies("王总唔鍾意打高爾夫") == [[]]
+
+
+def trips(text: str, now: datetime = FRIDAY_MORNING) -> list[tuple[str | None, str, str, str]]:
+    return [
+        (i.who, i.place, i.start.isoformat(), i.end.isoformat())
+        for i in parse_note(text, now).itineraries
+    ]
+
+
+def test_a_trip_abroad_said_of_him_is_his_itinerary_not_a_company() -> None:
+    august = datetime(2026, 8, 10, 18, 0, tzinfo=SH)
+    note = (
+        "昨天和科沃斯的何平总一起吃了晚饭。他9月1号到3号去越南工厂。下周一上午我去他办公室送方案。"
+    )
+    found = parse_note(note, august)
+    assert found.company == "科沃斯"  # (it was 越南工厂)
+    assert trips(note, august) == [("何总", "越南", "2026-09-01", "2026-09-03")]
+    assert trips("王总9月1号到3号去印尼雅加达", august) == [
+        ("王总", "印尼雅加达", "2026-09-01", "2026-09-03")
+    ]
+    # a place and a plant is no customer's name
+    assert parse_note("王副总下周一到周三去美国德州看新厂", august).company is None
