@@ -8,7 +8,8 @@ time and the expected facts. A note is flattened into (field, ..., value) pairs 
 company, grade, contact, phone, hobby, follow-up … — and the pairs are matched one to one.
 Free-text fields (summary, outcome, action, hobby, place of origin, school, purpose) match
 when, after dropping punctuation and a leading 再/要, one contains the other and the shorter
-holds at least 40% of the longer. Each split is reported on its own: ``dev`` notes were
+holds at least 40% of the longer; a title said 工 is 工程师 (the sets written since blind14 write
+the short form, the older ones the whole). Each split is reported on its own: ``dev`` notes were
 written before the parser and used to tune it; ``holdout`` (30) and ``holdout2`` (12) were
 written later and first measured untouched, standing for notes never seen (a few generic
 bugs they revealed were fixed afterwards, so their current figures flatter the parser).
@@ -314,6 +315,8 @@ def _same(field: str, a: Any, b: Any) -> bool:
     a, b = fold(a), fold(b)
     if a == b:
         return True
+    if field == "title" and {a, b} == {"工", "工程师"}:
+        return True  # 李工's title said short or whole: the sets written since blind14 say 工
     if field not in FUZZY_FIELDS:
         return False
     x, y = _canon(a), _canon(b)
