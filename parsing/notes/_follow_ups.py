@@ -1102,12 +1102,19 @@ def _due_ahead(doc: Doc, w: When) -> date | datetime | None:
     return due
 
 
+_MONTH_BEGINS = re.compile(
+    r"\s*(?:就|都)?(?:是|到)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?了"
+)
+
+
 def _what_the_day_is(doc: Doc, i: int, w: When) -> bool:
     """The day is told of, gone by or only a time from which: nothing to do on it."""
     t = doc.t
     a, b = w.span
     if _DONE_BY_THEN.match(t, b) or _EN_GONE.match(t, b):
         return True  # 初三去过华侨城拜年了, tonight was great: a day gone by, never a task
+    if _MONTH_BEGINS.match(t, b):
+        return True  # 明天就12月了: what the day is, no task on it
     if _BARE_WEEKDAY.fullmatch(t, a, b) and _DONE_THAT_DAY.match(t, b, _sentence_end(t, b)):
         return True  # 周六在微信上跟谭经理聊了几句 written on Monday: last Saturday's, done
     if _names_the_day(doc, a, b):
@@ -1399,6 +1406,17 @@ _ISSUED = re.compile(
 )
 
 
+# 下周五他送样过来, 下周三他们给结论: the day, then whoever else does the thing (他让我…, 她叫我…
+# is the rep's).
+_THEY_OPEN = re.compile(
+    r"(?:他们|她们|他|她|佢哋|佢|对方)(?![们]?(?:让|叫|要|约|请|说|话|讲|希望|想))"
+)
+
+
+def _they_do_it(d: _Dated, action: str) -> bool:
+    return bool(_THEY_OPEN.match(d.t, d.b)) and not d.rep_part and not d.by_customer
+
+
 def _their_process(d: _Dated, action: str) -> bool:
     """大修前的备件9月30号前必须到货 (he said), 厂家直发，预计9月27号到, 我：工厂6月5号发车: goods,
     money or a buyer's step moved by someone else on that day — not the rep's task."""
@@ -1413,7 +1431,13 @@ def _their_process(d: _Dated, action: str) -> bool:
         return not re.search(r"你", t[ca:a])
     if re.search(r"[我咱](?!们?的)", t[ca:a]):  # (我们的血透机 is a thing, not the rep acting)
         return False
+    if _GOODS_BEFORE.search(t, ca, a) and _ARRIVES.match(action):
+        return True  # 样品周三到, 货下周一到齐: goods arrive; the rep's part would say 我
     return _THEIR_SIDE.search(t, _sentence_start(t, a), a) is not None
+
+
+_GOODS_BEFORE = re.compile(r"(?:样品|样机|样件|货|设备|发票|货款|物料|配件)\s*$")
+_ARRIVES = re.compile(r"^(?:就|才|能|会)?(?:到|到货|到齐|到厂|到仓|送到)$")
 
 
 # A deed said done (送了花, 见了王总) on a day not said to be ahead (明天, 下周, 要, 再 …).
@@ -1614,7 +1638,7 @@ def find_follow_ups(
             action = action + whom if whom else action  # (周五前回复他 → 回复王总)
         if _theirs_to_do(d, action, owed) or _no_task_meant(d, action) or _someone_elses(d, family):
             continue
-        if _their_process(d, action):
+        if _their_process(d, action) or _they_do_it(d, action):
             continue
         if _their_own_doing(d, action, wanted is not None):
             hosted = _TO_HOST.search(t, d.b, _sentence_end(t, d.b))

@@ -135,3 +135,17 @@ def test_a_trip_abroad_said_of_him_is_his_itinerary_not_a_company() -> None:
     ]
     # a place and a plant is no customer's name
     assert parse_note("王副总下周一到周三去美国德州看新厂", august).company is None
+
+
+def test_what_someone_else_does_on_a_day_is_no_task() -> None:
+    evening = datetime(2027, 11, 30, 20, 0, tzinfo=SH)
+    # each was a follow-up: 他送样过来 on Friday, 到 on Wednesday, 12月 on the 1st
+    assert tasks("今天去他厂里看了，下周五他送样过来", evening) == []
+    assert tasks("大华 钱经理 已电话 样品周三到", evening) == []
+    assert tasks("明天就12月了，下个月的安排：3号去柳工拜访刘工", evening) == [
+        ("2027-12-03", "拜访刘工")
+    ]
+    # what he asks of the rep, and the rep's own arrival, stay tasks
+    assert [d for d, _ in tasks("下周一他让我过去", evening)] == ["2027-12-06"]
+    assert [d for d, _ in tasks("我周三到", evening)] == ["2027-12-01"]
+    assert [d for d, _ in tasks("样品周三到，到了我去验收", evening)] == ["2027-12-01"]
