@@ -361,6 +361,8 @@ def _by_position(doc: Doc, people: People) -> str | None:
 # What may follow a short name as more of it (南瑞继保, 中建安装, 德邦物流华东区, 顺丰速运华东区): up to five
 # characters no fact has used, ending where the name plainly ends (的, a person, a verb, a line).
 _TAIL_MAX = 5
+# (华为这边的, 国网那里的: a word after the name, not more of it)
+_ONE_CHAR_NOT_NAME = frozenset("边里这那们方家各些")
 _TAIL_END = _ORG_STOP | frozenset("\n")
 # 仁宝电脑评为A级, 立讯精密负责这个项目, 中石化招标: what is said of the customer, after its name
 _TAIL_NOT = re.compile(_NOT_ORG.pattern + r"|评为|定为|列为|负责|招标|开标|投标|没戏")
@@ -395,6 +397,8 @@ def _known_tail(doc: Doc, b: int) -> int:
         return b  # runs on into more text: no name's end in sight
     if end - b == 1 and t[b] in "所厂院局":
         return end  # 中车株洲所, 鞍钢一厂: one character that ends an organisation's name
+    if end - b == 1 and end < len(t) and t[end] == "的" and t[b] not in _ONE_CHAR_NOT_NAME:
+        return end  # 迈瑞达的刘经理: another company whose name begins as a known one does
     named = _NAME_THEN_ERRAND.match(t, b)
     if named is not None:
         return b  # 华润刘婷报价, 华润刘婷回个电话: the person the reader missed, then the errand

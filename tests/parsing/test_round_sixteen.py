@@ -149,3 +149,9 @@ def test_what_someone_else_does_on_a_day_is_no_task() -> None:
     assert [d for d, _ in tasks("下周一他让我过去", evening)] == ["2027-12-06"]
     assert [d for d, _ in tasks("我周三到", evening)] == ["2027-12-01"]
     assert [d for d, _ in tasks("样品周三到，到了我去验收", evening)] == ["2027-12-01"]
+
+
+def test_a_company_whose_name_begins_as_a_known_one_is_kept_whole() -> None:
+    # 迈瑞 is known; 迈瑞达 is another company, and its name was cut to 迈瑞
+    assert company("迈瑞达的刘经理说技术参数下周一发过来") == "迈瑞达"
+    assert company("迈瑞的刘经理说技术参数下周一发过来") == "迈瑞"
