@@ -202,6 +202,9 @@ def _as_birthday(doc: Doc, w: When) -> Birthday | None:
     return Birthday(d.month, d.day, year, False, False)
 
 
+_SAME_DAY_IN_BRACKETS = re.compile(r"\s*[(（]\s*(?:今年|即|也就是|公历|阳历|新历)?\s*(?:是|为)?\s*")
+
+
 def read_birthdays(
     doc: Doc, people: People, family: list[FamilyMention], claimed: set[int]
 ) -> None:
@@ -221,6 +224,9 @@ def read_birthdays(
         if bday is None:
             continue
         claimed.add(i)
+        nxt = doc.whens[i + 1] if i + 1 < len(doc.whens) else None
+        if nxt is not None and _SAME_DAY_IN_BRACKETS.fullmatch(t, b, nxt.span[0]):
+            claimed.add(i + 1)  # 生日农历二月十九(今年是4月6号): this year's day, said again
         key = whose if whose is not None else a - len(before.group()) if before else a
         _give_birthday(doc, people, family, key, ca, bday)
     for m in _BDAY_PLAIN.finditer(t):

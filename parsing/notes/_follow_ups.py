@@ -250,7 +250,7 @@ _REP_ACTION = re.compile(
 # a trip, not something the rep has to do.
 _TRAVEL = re.compile(
     # (拿回来, 带回来, 要回来: a thing fetched, not someone back; 回来要做三件事: the rep's list)
-    r"出差|飞|(?<![拿带取要收捎追])回来(?!(?:后|以后|之后)?(?:要|得)做)|度假|休假|放假|[来去][^\s,]{1,3}(?:开会|参加|学习|培训)|参加[^\s,]{1,4}展|"
+    r"出差|飞|回老家|回乡|(?<![拿带取要收捎追])回来(?!(?:后|以后|之后)?(?:要|得)做)|度假|休假|放假|[来去][^\s,]{1,3}(?:开会|参加|学习|培训)|参加[^\s,]{1,4}展|"
     r"(?i:\bon leave\b|\bflying\b|\bfly to\b|\bflies\b|\btravell?ing\b|\bout of office\b|\bback on\b)"
 )
 # 禮拜二去禮拜五返, 26號去31號返: the day someone leaves and the day they are back.
@@ -1133,9 +1133,16 @@ def _what_the_day_is(doc: Doc, i: int, w: When) -> bool:
         return True  # 3月9号(元宵节后那个周一): the same day said again in brackets
     # (Cantonese 先 after a month's or year's end is 才: 年尾先俾錢, 9月尾先出 — only then;
     # 聽日先send份proposal is "first")
-    only_then = (t.startswith("才", b) and _NOT_UNTIL.search(t, max(0, a - 4), a)) or (
-        t.startswith("先", b) and t[b - 1] == "底" and _CANTONESE.search(doc.text)
+    only_then = (
+        (t.startswith("才", b) and _NOT_UNTIL.search(t, max(0, a - 4), a))
+        or (t.startswith("先", b) and t[b - 1] == "底" and _CANTONESE.search(doc.text))
+        # (元旦之后才开工, 聖誕之後先落訂: only from some day after it)
+        or t.startswith(("之后才", "以后才", "后才"), b)
+        or (t.startswith(("之后先", "以后先", "后先"), b) and _CANTONESE.search(doc.text))
+        or (t[a:b].endswith("后") and t.startswith(("才", "先"), b) and _CANTONESE.search(doc.text))
     )
+    if re.match(r"(?:之|以)?后\s*[0-9一二三四五六七八九十]", t[b : b + 4]):
+        return True  # 元旦假期后1月3号先返工: the holiday only says when the next day falls
     if only_then and not re.search(r"[我咱]", t[max(0, a - 4) : a]):
         return True  # 装置要到九月一号才开车: a state that lasts until then, no task on the day
     if _WAITED_FOR.search(t, max(0, a - 3), a) and not _BEFORE_OR_AFTER.match(t, b):

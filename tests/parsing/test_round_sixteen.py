@@ -155,3 +155,23 @@ def test_a_company_whose_name_begins_as_a_known_one_is_kept_whole() -> None:
     # 迈瑞 is known; 迈瑞达 is another company, and its name was cut to 迈瑞
     assert company("迈瑞达的刘经理说技术参数下周一发过来") == "迈瑞达"
     assert company("迈瑞的刘经理说技术参数下周一发过来") == "迈瑞"
+
+
+def test_a_day_that_only_says_from_when_or_until_when_is_no_task() -> None:
+    winter = datetime(2027, 12, 22, 21, 40, tzinfo=SH)
+    # 先 after 之後 is Cantonese 才: they order only after Christmas
+    assert tasks("佢話聖誕之後先落訂，年尾佢哋凍結採購。", winter) == []
+    assert tasks("佢話元旦假期後1月3號先返工，到時再傾", winter) == []
+    assert tasks("他说元旦之后才开工", winter) == []
+    # someone going home for the new year is away, not a task
+    assert tasks("他老家是山东临沂的 过年回老家 然后他喜欢钓鱼", winter) == []
+
+
+def test_this_years_day_of_a_lunar_birthday_said_in_brackets_is_no_task() -> None:
+    march = datetime(2026, 3, 16, 9, 40, tzinfo=SH)
+    note = "决策人是采购中心总经理 詹国强，生日农历二月十九（今年是4月6号）"
+    found = parse_note(note, march)
+    assert found.follow_ups == []  # (it was 跟进 on 6 April)
+    assert [
+        (c.birthday.month, c.birthday.day, c.birthday.lunar) for c in found.contacts if c.birthday
+    ] == [(2, 19, True)]
