@@ -46,7 +46,14 @@ _LEAD = re.compile(
     # held-out deal set names its customer after it)
     r"\(名片\)|名片[:\s]?|扫描名片)+"
 )
-_GENERIC = frozenset(words("他们 我们 你们 对方 客户 公司 单位 这家 那家 本公司 该公司 厂里 院里"))
+_GENERIC = frozenset(
+    words(
+        "他们 我们 你们 对方 客户 公司 单位 这家 那家 本公司 该公司 厂里 院里"
+        # (研发的覃工, 硬件副总裁, 业务经理: a department or a trade, whose no one is)
+        " 研发 业务 硬件 软件 技术 采购 财务 生产 品质 质量 工程 设备 行政 人事 销售 市场 运营"
+        " 物流 仓储 后勤 法务 采购主管 采购中心 研究院"
+    )
+)
 _NOT_ORG = re.compile(
     r"吃|饭|拜访|电话|微信|见|约|聊|谈|送|跟踪|跟进|项目|明天|今天|昨天|下周|生日|喜欢|手机|老家|毕业|领导|客户|"
     r"汇报"

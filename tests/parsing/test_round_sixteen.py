@@ -175,3 +175,9 @@ def test_this_years_day_of_a_lunar_birthday_said_in_brackets_is_no_task() -> Non
     assert [
         (c.birthday.month, c.birthday.day, c.birthday.lunar) for c in found.contacts if c.birthday
     ] == [(2, 19, True)]
+
+
+def test_a_department_is_no_customer() -> None:
+    # 研发 and 硬件 were saved as the customer's name
+    assert company("记一下几个人：研发的覃工是影响最大的，喜欢跑马拉松") is None
+    assert company("硬件副总裁 雷东 —— 大老板之一") is None
