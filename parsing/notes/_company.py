@@ -49,8 +49,9 @@ _LEAD = re.compile(
 _GENERIC = frozenset(
     words(
         "他们 我们 你们 对方 客户 公司 单位 这家 那家 本公司 该公司 厂里 院里"
-        # (研发的覃工, 硬件副总裁, 业务经理: a department or a trade, whose no one is)
-        " 研发 业务 硬件 软件 技术 采购 财务 生产 品质 质量 工程 设备 行政 人事 销售 市场 运营"
+        # (研发的覃工, 硬件副总裁, 业务经理: a department or a trade, whose no one is; 财务 is
+        # left out for now: the task 跟财务的闫会计对一下 loses 财务的 only while 财务 is read)
+        " 研发 业务 硬件 软件 技术 采购 生产 品质 质量 工程 设备 行政 人事 销售 市场 运营"
         " 物流 仓储 后勤 法务 采购主管 采购中心 研究院"
     )
 )
