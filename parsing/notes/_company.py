@@ -778,6 +778,10 @@ _BRAND_OR_PLACE = re.compile(
 )
 
 
+# 格力珠海总部, 长城汽车保定总部: where the customer's site is, no more of its name.
+_SITE = re.compile(r"(?:总部|新厂|工厂|厂|基地|车厂|园区|办事处|仓)(?![长家商])")
+
+
 def mark_known_orgs(doc: Doc) -> list[tuple[int, int]]:
     """Short names of well-known customers (国网常州, 中石化, 华为), marked before people are
     read so that 中石化华经理 is 华经理 of 中石化 and 徐工柴经理 is not an engineer 徐."""
@@ -801,7 +805,7 @@ def mark_known_orgs(doc: Doc) -> list[tuple[int, int]]:
             continue
         for pattern in (PLACE_RE, _AREA_RE, _SUFFIX_RE):
             ext = pattern.match(t, b)
-            if ext is not None:
+            if ext is not None and not _SITE.match(t, ext.end()):
                 b = ext.end()
         spans.append((a, b))
         doc.mark(a, b)

@@ -181,3 +181,9 @@ def test_a_department_is_no_customer() -> None:
     # 研发 and 硬件 were saved as the customer's name
     assert company("记一下几个人：研发的覃工是影响最大的，喜欢跑马拉松") is None
     assert company("硬件副总裁 雷东 —— 大老板之一") is None
+
+
+def test_a_known_customers_site_is_no_part_of_its_name() -> None:
+    # 格力珠海总部 was the customer; a branch said with its city stays (国网常州)
+    assert company("今天去格力珠海总部见了采购部王经理") == "格力"
+    assert company("国网常州的钱处说下周招标") == "国网常州"
