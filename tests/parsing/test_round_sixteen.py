@@ -187,3 +187,24 @@ def test_a_known_customers_site_is_no_part_of_its_name() -> None:
     # 格力珠海总部 was the customer; a branch said with its city stays (国网常州)
     assert company("今天去格力珠海总部见了采购部王经理") == "格力"
     assert company("国网常州的钱处说下周招标") == "国网常州"
+
+
+def roles(text: str) -> list[tuple[str | None, str | None]]:
+    return [(c.surname, c.decision_role) for c in parse_note(text, FRIDAY_MORNING).contacts]
+
+
+def test_a_role_lists_own_words_say_each_persons_role() -> None:
+    # （影响）, 影响 - … and buyer were read as nothing, or the next line's role
+    assert roles(
+        "比亚迪西安基地这边：\n· 基地总经理 赵国平（决策）：陕西渭南人\n"
+        "· 设备部经理 孟东（影响），手机 18629001234\n· 采购工程师 小柴（采购）"
+    ) == [("赵", "decision_maker"), ("孟", "influencer"), ("柴", "purchaser")]
+    assert roles(
+        "迈瑞医疗 roles:\n决策 - 研发副总 尹国明，清华博士\n"
+        "影响 - 结构工程师 甘平，手机 13510098765\n采购 - 采购经理 郝经理"
+    ) == [("尹", "decision_maker"), ("甘", "influencer"), ("郝", "purchaser")]
+    assert roles("Inspur buyer Jason Hu said they usually order in the first week") == [
+        ("Hu", "purchaser")
+    ]
+    # an influence said of a thing is nobody's role
+    assert roles("王总说价格影响不大") == [("王", None)]
