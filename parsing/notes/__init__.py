@@ -132,9 +132,11 @@ _BARS_OF_A_LINE = 3
 
 
 def _barred(text: str) -> str:
-    if "\n" in text.strip() or len(_BAR.findall(text)) < _BARS_OF_A_LINE:
-        return text
-    return re.sub(r"[|｜]", "\n", text)
+    # (a line of the note may be the card, with what the rep says of it below: ——她说每月10号对账)
+    return "\n".join(
+        re.sub(r"[|｜]", "\n", line) if len(_BAR.findall(line)) >= _BARS_OF_A_LINE else line
+        for line in text.split("\n")
+    )
 
 
 def parse_note(text: str, now: datetime) -> Note:

@@ -208,3 +208,15 @@ def test_a_role_lists_own_words_say_each_persons_role() -> None:
     ]
     # an influence said of a thing is nobody's role
     assert roles("王总说价格影响不大") == [("王", None)]
+
+
+def test_a_barred_card_line_with_the_reps_words_below_is_read_as_a_card() -> None:
+    note = (
+        "【名片】杭州海康威视数字技术股份有限公司 | 供应链管理部 | 采购经理 | 钱安琪 | "
+        "手机：158-5712-3390 | 微信同号\n——她说每月10号对账，付款月结60天"
+    )
+    found = parse_note(note, FRIDAY_MORNING)
+    # the card was read as one sentence: 👤 ? with the phone, no name, no title
+    assert [(c.name, c.title, c.phones) for c in found.contacts] == [
+        ("钱安琪", "采购经理", ["15857123390"])
+    ]
