@@ -370,10 +370,15 @@ def _by_position(doc: Doc, people: People) -> str | None:
 # characters no fact has used, ending where the name plainly ends (的, a person, a verb, a line).
 _TAIL_MAX = 5
 # (华为这边的, 国网那里的: a word after the name, not more of it)
-_ONE_CHAR_NOT_NAME = frozenset("边里这那们方家各些")
+_ONE_CHAR_NOT_NAME = "边里这那们方家各些"
+# (海天报的价, 瑞幸下的单, 九阳送的样品, 网易订的货: what the customer did, not more of its name)
+_ONE_CHAR_DEED = "报下送订买卖用做给发出定谈签说要来去看拿收开交付采招投选换装修产寄回批提"
 _TAIL_END = _ORG_STOP | frozenset("\n")
 # 仁宝电脑评为A级, 立讯精密负责这个项目, 中石化招标: what is said of the customer, after its name
-_TAIL_NOT = re.compile(_NOT_ORG.pattern + r"|评为|定为|列为|负责|招标|开标|投标|没戏")
+_TAIL_NOT = re.compile(
+    _NOT_ORG.pattern
+    + r"|评为|定为|列为|负责|招标|开标|投标|没戏|中标|流标|询价|比价|下单|订货|付款"
+)
 
 
 _COMMON_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭汪范金廖贾夏韦方邹孟熊秦邱尹薛闫段雷侯史陶贺顾毛郝龚邵钱严覃戴莫孔汤"
@@ -405,7 +410,12 @@ def _known_tail(doc: Doc, b: int) -> int:
         return b  # runs on into more text: no name's end in sight
     if end - b == 1 and t[b] in "所厂院局":
         return end  # 中车株洲所, 鞍钢一厂: one character that ends an organisation's name
-    if end - b == 1 and end < len(t) and t[end] == "的" and t[b] not in _ONE_CHAR_NOT_NAME:
+    if (
+        end - b == 1
+        and end < len(t)
+        and t[end] == "的"
+        and t[b] not in _ONE_CHAR_NOT_NAME + _ONE_CHAR_DEED
+    ):
         return end  # 迈瑞达的刘经理: another company whose name begins as a known one does
     named = _NAME_THEN_ERRAND.match(t, b)
     if named is not None:
@@ -417,6 +427,8 @@ def _known_tail(doc: Doc, b: int) -> int:
         return b
     if t[end - 1] in "部处室组办队科":  # 协和医院信息科张主任: the department, not the name
         return b
+    if any(TITLE_RE.fullmatch(t, k, end) for k in range(b, end - 1)):
+        return b  # 瑞幸华东区采购总监Linda: who the person is, not more of the name
     return end
 
 
@@ -782,6 +794,9 @@ _BRAND_OR_PLACE = re.compile(
 _SITE = re.compile(r"(?:总部|新厂|工厂|厂|基地|车厂|园区|办事处|仓)(?![长家商])")
 
 
+_MORE_THEN_VISIT = re.compile(r"[\u4e00-\u9fff]{1,2}(?=拜访|拜会|走访)")
+
+
 def mark_known_orgs(doc: Doc) -> list[tuple[int, int]]:
     """Short names of well-known customers (国网常州, 中石化, 华为), marked before people are
     read so that 中石化华经理 is 华经理 of 中石化 and 徐工柴经理 is not an engineer 徐."""
@@ -798,6 +813,8 @@ def mark_known_orgs(doc: Doc) -> list[tuple[int, int]]:
             continue
         if _RIVAL_OR_SUPPLIER.search(t, max(0, a - 6), a) or _BRAND_OR_PLACE.match(t, b):
             continue  # 丢单给了台达, 供应商是沙钢, 伊利的牛奶, 太古里: no buyer
+        if a > 0 and t[a - 1] in "去到" and _MORE_THEN_VISIT.match(t, b):
+            continue  # 去迈瑞达拜访: a longer name gone to (read where the visit is)
         place = _place_ending(t, a)
         if place is not None:
             a = place

@@ -205,6 +205,10 @@ def _as_birthday(doc: Doc, w: When) -> Birthday | None:
 _SAME_DAY_IN_BRACKETS = re.compile(r"\s*[(（]\s*(?:今年|即|也就是|公历|阳历|新历)?\s*(?:是|为)?\s*")
 
 
+# (…(今年是12月21号)，提前一天订蛋糕: a task set from this year's day keeps it)
+_EARLY_FOR_IT = re.compile(r"提前|前一天|当天|那天")
+
+
 def read_birthdays(
     doc: Doc, people: People, family: list[FamilyMention], claimed: set[int]
 ) -> None:
@@ -225,7 +229,11 @@ def read_birthdays(
             continue
         claimed.add(i)
         nxt = doc.whens[i + 1] if i + 1 < len(doc.whens) else None
-        if nxt is not None and _SAME_DAY_IN_BRACKETS.fullmatch(t, b, nxt.span[0]):
+        if (
+            nxt is not None
+            and _SAME_DAY_IN_BRACKETS.fullmatch(t, b, nxt.span[0])
+            and not _EARLY_FOR_IT.search(t, nxt.span[1], doc.clause_end(nxt.span[1] + 2))
+        ):
             claimed.add(i + 1)  # 生日农历二月十九(今年是4月6号): this year's day, said again
         key = whose if whose is not None else a - len(before.group()) if before else a
         _give_birthday(doc, people, family, key, ca, bday)
@@ -288,11 +296,21 @@ def _is_hobby_word(chunk: str) -> bool:
 
 # likes fishing, loves golf and durian, 喜欢 hiking, 爱 fishing: a hobby said in English.
 _EN_HOBBY = re.compile(
-    r"(?:(?i:\b(?:likes|loves|enjoys)\s+)|(?<![不没唔])(?:喜欢|爱|钟意)\s*)"
+    r"(?:(?i:\b(?:likes|loves|enjoys)\s+)|(?<![不没唔])(?:喜欢打|爱打|喜欢|爱|钟意)\s*)"
     r"(?P<what>[a-z]+(?:\s+(?:and|&)\s+[a-z]+)?)\b(?!\s*[a-z])"
 )
-_NOT_EN_HOBBY = frozenset(
-    words("it this that our the a an to our us you him her them your their we my working work")
+# What is a pastime in English (likes discount, 喜欢 email, 爱 face are not).
+_EN_PASTIMES = frozenset(
+    words(
+        "golf fishing hiking tennis basketball badminton running swimming yoga cycling photography"
+        " durian wine karaoke mahjong travel travelling traveling reading music football soccer"
+        " jogging marathon skiing diving cooking baking tea coffee squash bowling climbing"
+        " camping gardening painting singing dancing chess poker movies hunting sailing surfing"
+        " pingpong billiards snooker guitar piano gym fitness bbq whisky whiskey beer cigars horses"
+        " racing jazz opera seafood hotpot sushi food pets cats dogs sports cricket rugby baseball"
+        " volleyball pilates meditation calligraphy gaming games cars watches hockey boxing baijiu"
+        " maotai"
+    )
 )
 
 
@@ -301,12 +319,16 @@ def _english_hobbies(doc: Doc, people: People) -> None:
     for m in _EN_HOBBY.finditer(t):
         if not doc.free(m.start(), m.end()):
             continue
-        items = [x for x in re.split(r"\s+(?:and|&)\s+", m["what"]) if x not in _NOT_EN_HOBBY]
+        items = [x for x in re.split(r"\s+(?:and|&)\s+", m["what"]) if x in _EN_PASTIMES]
         if not items:
             continue
         p = people.persons[people.person_at(m.start())]
         p.hobbies.extend(x for x in items if x not in p.hobbies)
         doc.mark(m.start(), m.end())
+
+
+# 打高尔夫, 行山, 饮红酒, 睇波, 钓鱼, 影相, 焗蛋糕: the verbs a Cantonese pastime starts with
+_PASTIME_VERBS = "打行饮睇唱钓踢游跑影焗"
 
 
 def read_hobbies(doc: Doc, people: People) -> None:
@@ -337,8 +359,11 @@ def read_hobbies(doc: Doc, people: People) -> None:
                 items.append((t[a:b], b))
         p = people.persons[people.person_at(m.start())]
         kept_end = None
+        cantonese = m.group().startswith("钟意")
         for raw, item_end in items:
             item = _HOBBY_TRAIL.sub("", raw.strip())
+            if cantonese and not (_is_hobby_word(item) or item[:1] in _PASTIME_VERBS):
+                continue  # 佢哋鍾意用德國貨, 老細鍾意即刻覆: what they prefer, no pastime
             if _hobby_ok(item):
                 kept_end = item_end
                 if item not in p.hobbies:

@@ -1113,8 +1113,8 @@ def _what_the_day_is(doc: Doc, i: int, w: When) -> bool:
     a, b = w.span
     if _DONE_BY_THEN.match(t, b) or _EN_GONE.match(t, b):
         return True  # 初三去过华侨城拜年了, tonight was great: a day gone by, never a task
-    if _MONTH_BEGINS.match(t, b):
-        return True  # 明天就12月了: what the day is, no task on it
+    if _MONTH_BEGINS.match(t, b) and not _REMINDED_THEN.search(t, b, _sentence_end(t, b)):
+        return True  # 明天就12月了: what the day is (…记得提醒王总续费 is a task on it)
     if _BARE_WEEKDAY.fullmatch(t, a, b) and _DONE_THAT_DAY.match(t, b, _sentence_end(t, b)):
         return True  # 周六在微信上跟谭经理聊了几句 written on Monday: last Saturday's, done
     if _names_the_day(doc, a, b):
@@ -1141,7 +1141,7 @@ def _what_the_day_is(doc: Doc, i: int, w: When) -> bool:
         or (t.startswith(("之后先", "以后先", "后先"), b) and _CANTONESE.search(doc.text))
         or (t[a:b].endswith("后") and t.startswith(("才", "先"), b) and _CANTONESE.search(doc.text))
     )
-    if re.match(r"(?:之|以)?后\s*[0-9一二三四五六七八九十]", t[b : b + 4]):
+    if re.match(r"(?:之|以)?后\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[月号日]", t[b : b + 6]):
         return True  # 元旦假期后1月3号先返工: the holiday only says when the next day falls
     if only_then and not re.search(r"[我咱]", t[max(0, a - 4) : a]):
         return True  # 装置要到九月一号才开车: a state that lasts until then, no task on the day
@@ -1183,8 +1183,12 @@ def _trip_around(d: _Dated) -> tuple[bool, str | None]:
     # (下周一回来再约: when he is back, the rep's task)
     after_back = _THEN_AGAIN.match(t, b)
     rep_next = t[after_back.end() if after_back else b : cb].lstrip(" 我再就")
+    mine = re.search(r"[我咱]\s*$", t[max(ca, a - 2) : a]) is not None  # 我腊月二十回老家
     their_trip = (
-        travel and not _before_a_holiday(doc, d.w) and (away or not _REP_ACTION.match(rep_next))
+        travel
+        and not mine
+        and not _before_a_holiday(doc, d.w)
+        and (away or not _REP_ACTION.match(rep_next))
     )
     goes = _named_right_before(doc, d.people, a) and re.match(r"(?:要|会)?(?:去|到|飞)", t[b:])
     part = _REP_PART.search(t, cb, _sentence_end(t, b)) if travel or goes else None
@@ -1407,7 +1411,9 @@ _CARRIER = re.compile(_CARRIERS)
 
 # 招标公告7月12号发, 招标计划下周一在SRM上公布: a notice the buyer issues that day (12号出结果
 # stays a day to chase the result).
-_THEIR_NOTICE = re.compile(r"(?:公告|通知|名单|招标计划|采购计划)\s*$")
+_THEIR_NOTICE = re.compile(r"(?:招标公告|采购公告|中标公告|招标计划|采购计划)\s*$")
+# (…到时候关注一下, 出了我马上去报名, 发之前先跟王总打个招呼: the rep's part that day)
+_WATCHED = re.compile(r"[我咱]|到时|关注|报名|之前|提前|记得")
 _ISSUED = re.compile(
     r"^(?:会|要|才|就|将)?(?:在[^\s,，。]{1,8}?上?)?(?:发布?|出|公布|公示|挂网|挂出|下来)(?![给你我])"
 )
@@ -1415,19 +1421,29 @@ _ISSUED = re.compile(
 
 # 下周五他送样过来, 下周三他们给结论: the day, then whoever else does the thing (他让我…, 她叫我…
 # is the rep's).
-_THEY_OPEN = re.compile(
-    r"(?:他们|她们|他|她|佢哋|佢|对方)(?![们]?(?:让|叫|要|约|请|说|话|讲|希望|想))"
-)
+_THEY_OPEN = re.compile(r"(?:他们|她们|他|她|佢哋|佢|对方)(?:要|会|就)?(?:送|寄|发|交|回|给|拿|提)")
+# (…到了我安排测试, 合同提前打印好, 约他吃饭, 通知王总验收: the rep's part of that day)
+_REPS_SIDE = re.compile(r"[我咱]|约|找|提前|准备|安排|通知|记得|签|验收|过去")
 
 
 def _they_do_it(d: _Dated, action: str) -> bool:
-    return bool(_THEY_OPEN.match(d.t, d.b)) and not d.rep_part and not d.by_customer
+    return (
+        bool(_THEY_OPEN.match(d.t, d.b))
+        and not d.rep_part
+        and not d.by_customer
+        and not _REPS_SIDE.search(d.t, d.b + 2, _sentence_end(d.t, d.b))
+    )
 
 
 def _their_process(d: _Dated, action: str) -> bool:
     """大修前的备件9月30号前必须到货 (he said), 厂家直发，预计9月27号到, 我：工厂6月5号发车: goods,
     money or a buyer's step moved by someone else on that day — not the rep's task."""
-    if _THEIR_NOTICE.search(d.t, d.ca, d.a) and _ISSUED.match(action) and not d.rep_part:
+    if (
+        _THEIR_NOTICE.search(d.t, d.ca, d.a)
+        and _ISSUED.match(action)
+        and not d.rep_part
+        and not _WATCHED.search(d.t, d.b, _sentence_end(d.t, d.b))
+    ):
         return True
     if not _PROCESS.match(action) or d.rep_part:
         return False  # (预计2月5号到，到了我去现场验收: the rep's own part on that day)
@@ -1438,8 +1454,12 @@ def _their_process(d: _Dated, action: str) -> bool:
         return not re.search(r"你", t[ca:a])
     if re.search(r"[我咱](?!们?的)", t[ca:a]):  # (我们的血透机 is a thing, not the rep acting)
         return False
-    if _GOODS_BEFORE.search(t, ca, a) and _ARRIVES.match(action):
-        return True  # 样品周三到, 货下周一到齐: goods arrive; the rep's part would say 我
+    if (
+        _GOODS_BEFORE.search(t, ca, a)
+        and _ARRIVES.match(action)
+        and not _REPS_SIDE.search(t, d.b, _sentence_end(t, d.b))
+    ):
+        return True  # 样品周三到, 货下周一到齐: goods arrive (到了我送过去 is the rep's)
     return _THEIR_SIDE.search(t, _sentence_start(t, a), a) is not None
 
 

@@ -220,3 +220,30 @@ def test_a_barred_card_line_with_the_reps_words_below_is_read_as_a_card() -> Non
     assert [(c.name, c.title, c.phones) for c in found.contacts] == [
         ("钱安琪", "采购经理", ["15857123390"])
     ]
+
+
+def test_the_reviewers_notes_where_the_new_rules_must_not_fire() -> None:
+    # A reviewer who had not written the rules tried 179 notes against them; these went wrong
+    # and are right again.
+    monday = datetime(2026, 11, 23, 10, 0, tzinfo=SH)
+    july = datetime(2026, 7, 1, 10, 0, tzinfo=SH)
+    assert company("九阳送的样品已经测试完了", monday) == "九阳"  # (not 九阳送)
+    assert company("网易订的货下周一发", monday) == "网易"
+    assert company("长虹中标了，下周三去签合同", monday) == "长虹"
+    assert company("今天去迈瑞达拜访刘经理", monday) == "迈瑞达"
+    assert company("在越秀区见了王总，下周二送样", monday) is None
+    # the rep's own notice, or the rep's part on the day a notice comes out
+    assert tasks("涨价通知下周一发，发之前先跟王总打个招呼", july) != []
+    assert tasks("书面通知周五前发过去", july) != []
+    assert tasks("招标公告下周二出，出了我马上去报名", july) != []
+    # preferences are no pastimes
+    assert hobbies("佢哋鍾意用德國貨") == []
+    assert hobbies("Mr Lim likes discount, must give 5% off") == [[]]
+    assert hobbies("王总喜欢 email 沟通，不喜欢打电话") == [[]]
+    # the rep's part on a day he is free, comes or sends
+    assert tasks("下周二他有空，约他吃饭", monday) != []
+    assert tasks("下周五他送样过来，到了我安排测试", monday) != []
+    assert tasks("样品周三到，到了我送过去给王总", monday) != []
+    assert tasks("周三他过来拿合同，合同提前打印好", monday) != []
+    assert tasks("明天就12月了，记得提醒王总续费", datetime(2026, 11, 30, 10, 0, tzinfo=SH)) != []
+    assert tasks("下周一后三天内给王总回复", monday) != []
