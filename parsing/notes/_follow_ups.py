@@ -270,6 +270,13 @@ _THEIR_MEETING = re.compile(
 # (逢礼拜三先见供应商, pays every 60 days: a standing rule, no one day)
 _HABIT = re.compile(r"一般|通常|经常|平时|往常|都是|每|习惯|逢|(?i:\bevery\s*$)")
 _EVERY = re.compile(r"每(?:周|个?礼拜|个?星期)")
+_WHEN_IT_IS = re.compile(
+    r"(?:年会|续约|续签|(?i:renewal)|到期|截标|开标|招标|审计|检修|放假|投产)\s*(?:是|在|定在|放在)\s*$"
+)
+_ANY_WEEK_DAY = re.compile(r"周末|(?:周|礼拜|星期)[一二三四五六日天]")
+_HABIT_AFTER = re.compile(
+    r"\s*(?:他|她|他们|她们)?(?:常常|常|经常|通常|一般|都会|都)(?=[\u4e00-\u9fff])"
+)
 _BARE_WEEKDAY_AT = re.compile(r"(?:周|礼拜|星期)[一二三四五六日天]")
 
 
@@ -1268,6 +1275,8 @@ def _theirs_said_after(d: _Dated) -> bool:
         internal = None  # 提醒我下周三开标那天去现场: the rep asked for it
     if internal or _HABIT.search(d.head):
         return True
+    if _ANY_WEEK_DAY.fullmatch(t, a, b) and _HABIT_AFTER.match(t, b):
+        return True  # 他喜欢骑单车，周末常骑北海岸: what he does most weekends
     if _BARE_WEEKDAY_AT.match(t, a) and _EVERY.search(t, _sentence_start(t, a), a):
         return True  # 每周一上午开例会，周五对账: the week's habit goes on, no one Friday
     if _THEIR_MEETING.search(t, b, doc.chunk(b)[1]) or (
@@ -1642,8 +1651,8 @@ def find_follow_ups(
         if their_trip or _theirs_said_after(d):
             continue
         found = _found_action(d)
-        if found is None and _a_date_alone(d):
-            continue
+        if found is None and (_a_date_alone(d) or _WHEN_IT_IS.search(t, d.ca, d.a)):
+            continue  # (contract renewal 在 8 月底, 年会在1月28号: when something is, no task)
         if _a_deadline(d) and _ANSWERED_AFTER.match(t, d.cb):
             carried = _action(doc, w, people)  # (what is sent on the rep's own day)
             continue  # 让我6月4号前把数据补交，我这周四就发: the rep's own day is the task

@@ -247,3 +247,14 @@ def test_the_reviewers_notes_where_the_new_rules_must_not_fire() -> None:
     assert tasks("周三他过来拿合同，合同提前打印好", monday) != []
     assert tasks("明天就12月了，记得提醒王总续费", datetime(2026, 11, 30, 10, 0, tzinfo=SH)) != []
     assert tasks("下周一后三天内给王总回复", monday) != []
+
+
+def test_a_habit_said_after_the_day_and_when_their_event_is_are_no_tasks() -> None:
+    april = datetime(2027, 4, 14, 15, 30, tzinfo=SH)
+    assert tasks("他喜歡騎單車，週末常騎北海岸。", april) == []
+    assert tasks("周六他一般去钓鱼", april) == []
+    assert [d for d, _ in tasks("周末我去钓鱼", april)] == ["2027-04-17"]
+    july = datetime(2028, 7, 3, 19, 30, tzinfo=SH)
+    assert tasks("他说 contract renewal 在 8 月底，我 7 月 15 号前 send proposal。", july) == [
+        ("2028-07-15", "send proposal")
+    ]
