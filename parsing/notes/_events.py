@@ -22,7 +22,7 @@ __all__ = ["find_interaction", "find_itineraries"]
 _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
-            r"吃了?个?饭|吃了顿|吃完饭|食完?了?饭|饭局|宴请|[喝饮][了完]?酒|[喝饮]了?茶|聚餐|午饭|晚饭|晚餐|午餐|"
+            r"吃了?个?饭|吃了顿|吃完饭|食完?了?个?饭|饭局|宴请|[喝饮][了完]?酒|[喝饮]了?茶|聚餐|午饭|晚饭|晚餐|午餐|"
             # (跟…一起吃的饭, 同…食晏: a meal had, said other ways)
             r"一起吃的饭|食了?晏|"
             r"请[^\s,]{0,8}?吃|\b(?:dinner|lunch|breakfast)\b|"

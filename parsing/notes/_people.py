@@ -46,7 +46,7 @@ __all__ = [
 # Characters that end a name when scanning outwards from a title.
 NAME_STOP = frozenset(
     "的了在是和跟与给从对把被访见找约陪请帮说让为由里他她们这那个位及或去到来问叫同再又也都还"
-    "就才已要会能送带打加拜谈聊吃喝电话微信司院局部厂行科处室所委厅校店团队站组班办市省区县心副总"
+    "就才已要会能送带打加拜谈聊吃喝食饮倾电话微信司院局部厂行科处室所委厅校店团队站组班办市省区县心副总"
     "小老今昨前后每该和级分"
 )
 # 总是 / 总共 / 总部 … are not 张总.
@@ -627,7 +627,7 @@ def _courtesy_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
 # meant — after a verb or preposition of meeting — and only where a name can end.
 _BEFORE_BARE = re.compile(r"(?:见了|见到|拜访了?|认识了?|(?i:\b(?:met|meeting|visited)))\s*$")
 _AFTER_BARE = frozenset(
-    "说讲是和与跟在也都就他她负对让给今明昨打通发聊谈见来去电微吃请手拍,;:。!?("
+    "说讲是和与跟在也都就他她负对让给今明昨打通发聊谈见来去电微吃请手拍食饮倾,;:。!?("
 )
 # 采购部刘淑仪, 行政采购的章丽萍: a department, then a full name of three characters.
 # (plant manager 周建华 139… 采购 李娜 139…: 采购 said alone is what she does)

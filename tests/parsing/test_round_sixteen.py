@@ -258,3 +258,10 @@ def test_a_habit_said_after_the_day_and_when_their_event_is_are_no_tasks() -> No
     assert tasks("他说 contract renewal 在 8 月底，我 7 月 15 号前 send proposal。", july) == [
         ("2028-07-15", "send proposal")
     ]
+
+
+def test_a_cantonese_meal_and_the_name_before_it_are_read() -> None:
+    # 食咗個飯 was a visit, and 張偉強 before 食 was nobody
+    found = parse_note("今日同美心集團嘅區經理張偉強食咗個飯，傾咗月餅盒", FRIDAY_MORNING)
+    assert found.interaction is not None and found.interaction.kind == "meal"
+    assert [(c.name, c.title) for c in found.contacts] == [("张伟强", "经理")]
