@@ -99,6 +99,32 @@ _WEEKDAY_AFTER = re.compile(r"[ ]?[\d一二三四五六日天末]")
 _DIGIT_NOT_PHONE = re.compile(r"\d(?!\d{6})")
 
 
+# Linda 郝丽娜, Helen 钟雨婷, Kenny 黄国华: an English given name, then the person's full name in
+# Chinese — one person, named by the Chinese name.
+_CJK_FULL_NAME = re.compile(
+    r"[ ]?(?P<n>[\u4e00-\u9fff]{2,3})(?=[\s,，。;；:：()（）—-]|$|[说讲是在也都就的话倾食饮聊谈通])"
+)
+
+
+def chinese_name_after(t: str, b: int) -> tuple[str, str, int] | None:
+    """The Chinese full name said right after a given name ending at ``b`` (Linda 郝丽娜): the
+    name, its surname and where it ends."""
+    m = _CJK_FULL_NAME.match(t, b)
+    if m is None:
+        return None
+    name = m["n"]
+    surname = name[:2] if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else name[0]
+    if surname not in SURNAMES and surname not in COMPOUND_SURNAMES:
+        return None
+    if surname in _WORD_SURNAMES or any(c in _NOT_IN_A_NAME for c in name):
+        return None
+    return name, surname, m.end()
+
+
+# (Kevin 说了算, Amy 今天到: words that follow a name, never inside one)
+_NOT_IN_A_NAME = frozenset("说讲是的了在和跟与给到去来今明昨也都就他她们我你经总工")
+
+
 def chinese_surname_after(t: str, b: int) -> tuple[str, int] | None:
     """The Chinese surname said alone right after a given name ending at ``b`` (Jason 何),
     and where it ends."""
@@ -160,7 +186,12 @@ def find_latin_names(t: str) -> list[LatinName]:
             continue
         after = _WORD.match(t, b + 1) if t[b : b + 1] == " " else None
         cjk = chinese_surname_after(t, b)
-        if cjk is not None:
+        # (buyer Michael 徐文斌 … 徐经理: an English title and a Chinese one would not join)
+        named = chinese_name_after(t, b) if cjk is None and not english_title_before(t, a) else None
+        if named is not None:
+            found = LatinName(a, named[2], named[0], named[1], None)  # (called by the title said)
+            full.setdefault(given, found)
+        elif cjk is not None:
             found = LatinName(a, cjk[1], given, cjk[0], given)  # how he is called
             full.setdefault(given, found)
         elif (

@@ -265,3 +265,27 @@ def test_a_cantonese_meal_and_the_name_before_it_are_read() -> None:
     found = parse_note("今日同美心集團嘅區經理張偉強食咗個飯，傾咗月餅盒", FRIDAY_MORNING)
     assert found.interaction is not None and found.interaction.kind == "meal"
     assert [(c.name, c.title) for c in found.contacts] == [("张伟强", "经理")]
+
+
+def people(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(c.surname, c.name, c.salutation) for c in parse_note(text, FRIDAY_MORNING).contacts]
+
+
+def test_an_english_name_then_a_chinese_full_name_is_one_person() -> None:
+    # (called by the title said, as a Chinese colleague would: the card says 郝经理)
+    # Linda 郝丽娜 was a contact "Linda" with no surname; 钟雨婷 after Helen was nobody
+    assert people("伊利液奶事业部的采购经理 Linda 郝丽娜 说年度 tender 春节后才开") == [
+        ("郝", "郝丽娜", "郝经理")
+    ]
+    assert people("見了採購部的 Helen 钟雨婷，谈传感器支架") == [("钟", "钟雨婷", None)]
+    # (after an English title the Chinese one said later joins by the surname alone)
+    assert [
+        c.phones
+        for c in parse_note(
+            "见了 buyer Michael 徐文斌 和 SQE 吴东。徐经理 handle PO. 徐 mobile 13962118870.",
+            FRIDAY_MORNING,
+        ).contacts
+        if c.surname == "徐"
+    ] == [["13962118870"]]
+    # an English name before a lone surname or a word stays as it was
+    assert people("跟 Jason 何 吃饭") == [("何", None, "Jason")]
