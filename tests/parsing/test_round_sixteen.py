@@ -289,3 +289,8 @@ def test_an_english_name_then_a_chinese_full_name_is_one_person() -> None:
     ] == [["13962118870"]]
     # an English name before a lone surname or a word stays as it was
     assert people("跟 Jason 何 吃饭") == [("何", None, "Jason")]
+
+
+def test_a_full_name_ends_before_tong_le_dianhua() -> None:
+    # 江河通了电话 gave a person named 江河通
+    assert people("上午跟李宁的 procurement lead 江河通了电话")[0][1] == "江河"
