@@ -882,7 +882,7 @@ def _latin_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
             continue  # 跟 Tony 汇报: no sign it is the customer's Tony (the rep's boss?)
         placed.add(x.name)
         # (Jason 何 is called Jason, his name not said; Linda 郝丽娜 is named 郝丽娜)
-        name = x.name if is_cjk(x.name[0]) else None if mixed else x.name
+        name = x.name if is_cjk(x.name[0]) else None if mixed or x.name == x.surname else x.name
         out.append(Mention(x.start, x.end, surname=x.surname, name=name, title=title, form=x.form))
     return out
 

@@ -294,3 +294,14 @@ def test_an_english_name_then_a_chinese_full_name_is_one_person() -> None:
 def test_a_full_name_ends_before_tong_le_dianhua() -> None:
     # 江河通了电话 gave a person named 江河通
     assert people("上午跟李宁的 procurement lead 江河通了电话")[0][1] == "江河"
+
+
+def test_a_malaysian_title_of_honour_before_the_surname_is_a_person() -> None:
+    # Datuk Lee and 拿督 Koh were nobody
+    assert people("Gamuda 的 GM Datuk Lee 叫我们 30 号之前 submit 隧道通风的 proposal。") == [
+        ("Lee", None, "Datuk Lee")
+    ]
+    assert people("IOI 的 CEO 拿督 Koh 下礼拜一到礼拜四去 Jakarta 开会") == [
+        ("Koh", None, "拿督 Koh")
+    ]
+    assert people("见了 Encik Ahmad") == [(None, "Ahmad", "Encik Ahmad")]
