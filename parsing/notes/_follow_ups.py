@@ -251,7 +251,8 @@ _REP_ACTION = re.compile(
 _TRAVEL = re.compile(
     # (拿回来, 带回来, 要回来: a thing fetched, not someone back; 回来要做三件事: the rep's list)
     r"出差|飞|回老家|回乡|(?<![拿带取要收捎追])回来(?!(?:后|以后|之后)?(?:要|得)做)|度假|休假|放假|[来去][^\s,]{1,3}(?:开会|参加|学习|培训)|参加[^\s,]{1,4}展|"
-    r"(?i:\bon leave\b|\bflying\b|\bfly to\b|\bflies\b|\btravell?ing\b|\bout of office\b|\bback on\b)"
+    r"(?i:\bon leave\b|\bflying\b|\bfly to\b|\bflies\b|\btravell?ing\b|\bout of office\b|\bback on\b|"
+    r"\bannual leave\b|\bsick leave\b|\bvacation\b|\bOOO\b)"
 )
 # 禮拜二去禮拜五返, 26號去31號返: the day someone leaves and the day they are back.
 _GOES_THEN_BACK = re.compile(r"(?:去|走)(?=\S{1,8}?(?:返|回来|回|返嚟))")
@@ -261,7 +262,9 @@ _WEEKDAY_THEN_BACK = re.compile(r"(?:去|走)(?:周|礼拜|星期)[一二三四�
 # (2月1号挂网招标: their tender put online; 检修 and 放假 were tried too: the rep's own visits
 # are planned around them)
 _INTERNAL = re.compile(
-    r"内部|例会|年会|尾牙|开标|发标(?!书)|评标|招标会|走流程|审批|公告|公示|挂网"
+    r"内部|例会|年会|尾牙|开标|发标(?!书)|评标|招标会|走流程|审批|公告|公示|挂网|"
+    # (customer 下周三 internal meeting, their board meeting, AGM: the same said in English)
+    r"(?i:\binternal\b|\bboard meeting\b|\bAGM\b|\btown ?hall\b|\bstock ?take\b)"
 )
 # …and their committees and reports up, said right after the date (下周三上会, 周五给老板汇报).
 _THEIR_MEETING = re.compile(

@@ -305,3 +305,10 @@ def test_a_malaysian_title_of_honour_before_the_surname_is_a_person() -> None:
         ("Koh", None, "拿督 Koh")
     ]
     assert people("见了 Encik Ahmad") == [(None, "Ahmad", "Encik Ahmad")]
+
+
+def test_leave_and_internal_meetings_said_in_english_are_no_tasks() -> None:
+    march = datetime(2027, 3, 10, 18, 0, tzinfo=SH)
+    assert tasks("Kevin 下周一 annual leave", march) == []
+    assert tasks("customer 下周三 internal meeting", march) == []
+    assert [d for d, _ in tasks("下周三 meeting with Kevin", march)] == ["2027-03-17"]
