@@ -585,7 +585,9 @@ _CANTONESE_NOTE = re.compile(
     r"九[龙龍]|新界|港岛|港[铁鐵]|新[鸿鴻]基|太古|和[记記]|恒基|[长長]实|[汇滙匯]丰|澳[门門]",
     re.I,
 )
-_PHONE_LABEL_AFTER = re.compile(r"\s*(?:手机|电话|直线|(?i:office|mobile|cell|hp|tel)\b)")
+_PHONE_LABEL_AFTER = re.compile(
+    r"\s*(?:手机|电话|直线|(?i:office|mobile|cell|hp|tel|whatsapp)\b|\+?\d{4})"
+)
 _NOT_COURTESY = frozenset(
     words(
         "卫生 花生 师生 考生 新生 人生 学生 发生 出生 产生 医生 众生 后生 书生 招生 余生 平生 终生 "
@@ -648,6 +650,29 @@ _NOT_BARE = frozenset(
         "辛苦 高兴"
     )
 )
+
+
+# 张伟 13912345678, 陳大文 9123 4567: a full name right before a number is whose number it is.
+_NAME_BEFORE_NUMBER = re.compile(
+    r"(?:(?<=^)|(?<=[\s,;:(\n]))(?P<n>[\u4e00-\u9fff]{2,3})[ ]?[:]?[ ]?(?=\+?\d[\d -]{6,}\d)"
+)
+
+
+def _name_before_number_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    t = doc.t
+    out: list[Mention] = []
+    for m in _NAME_BEFORE_NUMBER.finditer(t):
+        a, b = m.span("n")
+        name = m["n"]
+        surname = name[:2] if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else name[0]
+        if surname not in SURNAMES and surname not in COMPOUND_SURNAMES:
+            continue
+        if any(x < b and a < y for x, y in taken) or not doc.free(a, b) or any(doc.date_at[a:b]):
+            continue
+        if any(c in NAME_STOP for c in name[len(surname) :]) or name in TITLES:
+            continue
+        out.append(Mention(a, b, surname=surname, name=name))
+    return out
 
 
 def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -1259,6 +1284,8 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     mentions += _latin_titled_mentions(doc, taken)
     taken = [(m.start, m.end) for m in mentions]
     mentions += _latin_mentions(doc, taken)
+    taken = [(m.start, m.end) for m in mentions]
+    mentions += _name_before_number_mentions(doc, taken)  # (after a title's: plant manager 周建华)
     mentions += _speaker_mentions(doc, mentions)
     taken = [(m.start, m.end) for m in mentions]
     for m in _PRONOUN.finditer(doc.t):

@@ -312,3 +312,13 @@ def test_leave_and_internal_meetings_said_in_english_are_no_tasks() -> None:
     assert tasks("Kevin 下周一 annual leave", march) == []
     assert tasks("customer 下周三 internal meeting", march) == []
     assert [d for d, _ in tasks("下周三 meeting with Kevin", march)] == ["2027-03-17"]
+
+
+def test_a_name_right_before_a_number_is_whose_number_it_is() -> None:
+    # each number was under 👤 ?
+    found = parse_note("张伟 13912345678", FRIDAY_MORNING)
+    assert [(c.name, c.phones) for c in found.contacts] == [("张伟", ["13912345678"])]
+    found = parse_note("黃生 9123 4567", FRIDAY_MORNING)
+    assert [(c.salutation, c.phones) for c in found.contacts] == [("黄生", ["+85291234567"])]
+    # a label is no name
+    assert [c.name for c in parse_note("手机 13912345678", FRIDAY_MORNING).contacts] == [None]
