@@ -177,9 +177,32 @@ def _form(given: str, surname: str) -> str | None:
     return None
 
 
+# Tan Wei Ming HP 9123 4567, Lee Kok Keong 说…: a Chinese name in Latin letters, surname first,
+# then what is said of him (not after another capitalised word: Jason Lee Kok…).
+_SURNAME_FIRST = re.compile(
+    r"(?<![A-Za-z.] )(?<![A-Za-z])(?P<s>[A-Z][a-z]{1,5}) (?P<g>[A-Z][a-z]{1,5}(?: [A-Z][a-z]{1,5})?)"
+    r"(?= ?(?:HP|Mobile|Tel|Office|\+?\d|[,，(（]|[\u4e00-\u9fff]))"
+)
+
+
+_PLACE_SYLLABLES = frozenset(words("Chai Tin On Shan Kang Tong Kio Bahru Jaya Lumpur Wan Sai"))
+
+
+def _surname_first(t: str) -> list[LatinName]:
+    out: list[LatinName] = []
+    for m in _SURNAME_FIRST.finditer(t):
+        given = m["g"].split()
+        if m["s"] not in LATIN_SURNAMES or m["s"] in _GIVEN:
+            continue
+        if any(g in _NOT_SURNAME or g in _GIVEN or g in _PLACE_SYLLABLES for g in given):
+            continue  # (Wan Chai, Ma On Shan, Lim Chu Kang: places)
+        out.append(LatinName(m.start(), m.end(), f"{m['s']} {m['g']}", m["s"], None))
+    return out
+
+
 def find_latin_names(t: str) -> list[LatinName]:
     """The people of ``t`` named in Latin script, in text order."""
-    out: list[LatinName] = []
+    out: list[LatinName] = _surname_first(t)
     for m in _MALAY.finditer(t):
         honour = m["hon"] or m["hon_cjk"]
         # (Encik Ahmad, Dato' Rahman: a given name; Datuk Lee, 拿督 Koh: a Chinese surname)

@@ -322,3 +322,11 @@ def test_a_name_right_before_a_number_is_whose_number_it_is() -> None:
     assert [(c.salutation, c.phones) for c in found.contacts] == [("黄生", ["+85291234567"])]
     # a label is no name
     assert [c.name for c in parse_note("手机 13912345678", FRIDAY_MORNING).contacts] == [None]
+
+
+def test_a_chinese_name_in_latin_letters_surname_first_is_a_person() -> None:
+    # Tan Wei Ming HP … had the number under 👤 ?
+    assert people("Tan Wei Ming HP 9123 4567") == [("Tan", "Tan Wei Ming", None)]
+    assert people("Lee Kok Keong 说下礼拜再谈") == [("Lee", "Lee Kok Keong", None)]
+    # a place is nobody
+    assert people("在 Wan Chai 的 office 开会") == []
