@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._lexicon import COMPOUND_SURNAMES, SURNAMES, words
+from ._lexicon import COMPOUND_SURNAMES, SURNAMES, surname_of, words
 
 __all__ = [
     "GIVEN_NAMES",
@@ -119,8 +119,8 @@ def chinese_name_after(t: str, b: int) -> tuple[str, str, int] | None:
     if m is None:
         return None
     name = m["n"]
-    surname = name[:2] if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else name[0]
-    if surname not in SURNAMES and surname not in COMPOUND_SURNAMES:
+    surname = surname_of(name)
+    if surname is None or len(surname) == len(name):
         return None
     if surname in _WORD_SURNAMES or any(c in _NOT_IN_A_NAME for c in name):
         return None

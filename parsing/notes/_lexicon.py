@@ -9,6 +9,7 @@ __all__ = [
     "SURNAMES",
     "TITLES",
     "TitleInfo",
+    "surname_of",
     "title_info",
     "word_across",
     "words",
@@ -745,3 +746,12 @@ KNOWN_ORGS = frozenset(
 ORG_AREAS = frozenset(
     words("华东 华南 华北 华中 西南 西北 东北 华东区 华南区 华北区 华中区 总部 分公司")
 )
+
+
+def surname_of(name: str) -> str | None:
+    """The surname a name starts with (compound first), or None."""
+    if name[:2] in COMPOUND_SURNAMES:
+        return name[:2]
+    if name[:1] in SURNAMES:
+        return name[:1]
+    return None

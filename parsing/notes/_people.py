@@ -25,6 +25,7 @@ from ._lexicon import (
     TITLE_RE,
     TITLES,
     TitleInfo,
+    surname_of,
     title_info,
     words,
 )
@@ -80,15 +81,6 @@ _NAME_TRIGGER = re.compile(
 )
 _PRONOUN = re.compile(r"(?<!其)(?:他|她|对方)(?!们)")
 _XIAO_LAO = re.compile(r"(?<![大最很太较比更多])[小老]")
-
-
-def surname_of(name: str) -> str | None:
-    """The surname a name starts with (compound first), or None."""
-    if name[:2] in COMPOUND_SURNAMES:
-        return name[:2]
-    if name[:1] in SURNAMES:
-        return name[:1]
-    return None
 
 
 @dataclass
@@ -664,8 +656,8 @@ def _name_before_number_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list
     for m in _NAME_BEFORE_NUMBER.finditer(t):
         a, b = m.span("n")
         name = m["n"]
-        surname = name[:2] if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else name[0]
-        if surname not in SURNAMES and surname not in COMPOUND_SURNAMES:
+        surname = surname_of(name)
+        if surname is None or len(surname) == len(name):
             continue
         if any(x < b and a < y for x, y in taken) or not doc.free(a, b) or any(doc.date_at[a:b]):
             continue
