@@ -1120,6 +1120,16 @@ _PLACE_STOP = frozenset("的了,和 在去到是开出考学培参调检休度�
 
 # A place in Latin letters (下礼拜一到礼拜四去 Tokyo 开会): for a trip of some days only.
 _LATIN_PLACE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?(?![A-Za-z])")
+# Places reps' customers go to, named in Latin letters: a trip there needs no other sign.
+_LATIN_PLACES = frozenset(
+    words(
+        "Singapore Penang Bali Japan Paris Shanghai Beijing Shenzhen Guangzhou Jakarta Bangkok"
+        " Tokyo Osaka Seoul London Dubai Houston Milan Munich Frankfurt Berlin Hanover Germany"
+        " Vietnam Malaysia Thailand Indonesia India Australia Sydney Melbourne Manila Hanoi Johor"
+        " Batam Macau Taipei Europe America Canada Korea France Italy Spain Mexico Brazil Kuching"
+        " Ipoh Melaka Sabah Sarawak Kota Kinabalu"
+    )
+)
 
 
 _REP_BEFORE = re.compile(r"(?<![跟对和给])我(?![说讲])")
@@ -1129,8 +1139,8 @@ _NOWHERE = frozenset(words("外面 外边 外头 外地 外出 那边 这边 别
 
 
 def _place_after(t: str, pos: int, limit: int, latin_too: bool) -> tuple[str, int] | None:
-    latin = _LATIN_PLACE.match(t, pos, limit) if latin_too else None
-    if latin is not None:
+    latin = _LATIN_PLACE.match(t, pos, limit)
+    if latin is not None and (latin_too or latin.group() in _LATIN_PLACES):
         return latin.group(), latin.end()
     end = pos
     while end < limit and end - pos < 6 and is_cjk(t[end]) and t[end] not in _PLACE_STOP:
@@ -1192,6 +1202,9 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             # (a Latin name gone to for a day is a company as often as a city: 去 Maybank 开会)
             named = any(ca <= m.start < a and not m.pronoun for m in people.mentions)
             got = _place_after(t, mv.end(), cb, latin_too=w.end is not None and named)
+            said_of = any(ca <= m.start < a for m in people.mentions)  # (她下个月…去 Bali)
+            if got and got[0] in _LATIN_PLACES and not said_of:
+                got = None  # 12月8号到10号去 Jakarta 开会: the rep's own trip
             if got and moved == "回" and got[0].endswith("老家") and len(got[0]) > 2:
                 got, purpose = (got[0][:-2], got[1] - 2), "回老家"  # 回黑河老家
             if got:
@@ -1212,7 +1225,9 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             continue
         # (客户的赵总下周三要去成都: a named person's going to a city, said right before the day)
         a_city = (
-            _PLACES_RUN.fullmatch(place) is not None or _CITY_SHORT.fullmatch(place) is not None
+            _PLACES_RUN.fullmatch(place) is not None
+            or _CITY_SHORT.fullmatch(place) is not None
+            or place in _LATIN_PLACES
         )
         goer = (
             moved in ("去", "到")

@@ -330,3 +330,17 @@ def test_a_chinese_name_in_latin_letters_surname_first_is_a_person() -> None:
     assert people("Lee Kok Keong 说下礼拜再谈") == [("Lee", "Lee Kok Keong", None)]
     # a place is nobody
     assert people("在 Wan Chai 的 office 开会") == []
+
+
+def test_a_trip_to_a_place_named_in_latin_letters_is_an_itinerary() -> None:
+    sept = datetime(2026, 9, 9, 18, 0, tzinfo=SH)
+    # none of these was read: a Latin place counted only with a named person and a range
+    assert [
+        (i.place, i.start.isoformat(), i.end.isoformat())
+        for i in parse_note("他说 9 月 12 到 14 号 去 Paris 参加展会", sept).itineraries
+    ] == [("Paris", "2026-09-12", "2026-09-14")]
+    assert [
+        i.place for i in parse_note("她下个月 1 号到 5 号 去 Bali 度假。", sept).itineraries
+    ] == ["Bali"]
+    # a capitalised word that is no known place still needs a name and a range
+    assert parse_note("他下周一去 Maybank 开会", sept).itineraries == []
