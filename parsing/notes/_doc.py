@@ -13,7 +13,7 @@ from parsing.dates import When, find_all_when
 from ._fold import fold
 from ._lexicon import SURNAMES, TITLE_RE
 
-__all__ = ["Doc", "is_cjk", "months_back"]
+__all__ = ["Doc", "is_cjk", "line_of", "months_back"]
 
 # Hard boundaries end a clause; spaces (and a few particles) only end a chunk.
 # (Mr. 应, Ms. 岑, Dr. 顾, 万科的Ms. Chan: an abbreviation's dot ends nothing — \b would not
@@ -92,7 +92,8 @@ _PERSON_LABEL = re.compile(
 )
 
 
-def _line_of(t: str, pos: int) -> tuple[int, int]:
+def line_of(t: str, pos: int) -> tuple[int, int]:
+    """The line of ``t`` holding ``pos`` (start, end)."""
     a = t.rfind("\n", 0, pos) + 1
     b = t.find("\n", pos)
     return a, len(t) if b < 0 else b
@@ -387,7 +388,7 @@ class Doc:
         )
         found = self._as_of_stamps(found, stamps)
         if spoken and self.chat_day is None:  # a line holding only the chat's day and hour
-            lines = [w for w in found if _DAY_LINE.fullmatch(t, *_line_of(t, w.span[0]))]
+            lines = [w for w in found if _DAY_LINE.fullmatch(t, *line_of(t, w.span[0]))]
             if lines and lines[0].day <= self.today:
                 self.chat_day = lines[0].day
         masked: list[tuple[int, int]] = [_stamp_span(m) for m in stamps]
@@ -457,7 +458,7 @@ class Doc:
     def hour_answer(self, pos: int) -> bool:
         """Whether the line at ``pos`` holds only an hour agreed (我: 十点吧, 可以，10点半): said in
         words or in digits, it is a time to act on (明天几点方便 … 十点吧)."""
-        line = self.t[slice(*_line_of(self.t, pos))]
+        line = self.t[slice(*line_of(self.t, pos))]
         return _HOUR_ANSWER.fullmatch(line.rsplit(":", 1)[-1]) is not None
 
     def _done_before(self, w: When, whens: list[When]) -> When:

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from parsing.dates import When
 
-from ._doc import Doc, is_cjk
+from ._doc import Doc, is_cjk, line_of
 from ._lexicon import (
     FAMILY_RE,
     HOBBY_VERBS,
@@ -539,6 +539,8 @@ def read_profile(doc: Doc, people: People) -> None:
 
 # --- decision role, key leader --------------------------------------------------------------
 
+# Where a role list's own word stands: after a dash, or opening its line (影响 - 结构工程师 甘平).
+_LIST_LEAD = r"(?:(?<=—)|(?<=-\s)|(?<=\n)|^)\s*"
 _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
     (
         re.compile(
@@ -551,7 +553,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             # 鲍工负责技术评审, 是技术负责人, 管技术标准, (影响者)
             r"负责(?:技术|方案)?评审|做(?:技术|方案)评审|是技术负责人|(?<!不)管技术|影响者|"
             # (孟东（影响）, 苗华 — 技术影响, 影响 - 结构工程师 甘平: a role list's own word)
-            r"(?<=[(（])(?:技术)?影响(?=[)）,，])|(?:(?<=—)|(?<=-\s)|(?<=\n)|^)\s*(?:技术)?影响(?=[\s,，;；]|$)"
+            rf"(?<=[(（])(?:技术)?影响(?=[)）,，])|{_LIST_LEAD}(?:技术)?影响(?=[\s,，;；]|$)"
         ),
         "influencer",
     ),
@@ -564,7 +566,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"(?<!没)(?<!没有)(?<!无)决定权(?!不在)|(?<=[总局处长])决定(?!不了)|(?i:\bdecide\b)|"
             # 歐陽經理決定供應商, final approval 在邓总, final decision 在他
             r"(?<=[理任])决定供应商|(?i:\bfinal (?:decision|approval|say)\s*在)|"
-            r"(?<=[(（])决策(?=[)）,，])|(?:(?<=—)|(?<=-\s)|(?<=\n)|^)\s*决策(?=[\s,，;；]|$)"
+            rf"(?<=[(（])决策(?=[)）,，])|{_LIST_LEAD}决策(?=[\s,，;；]|$)"
         ),
         "decision_maker",
     ),
@@ -577,7 +579,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"具体下单的(?:人|是)|负责落单|管具体招标|(?<!不)负责[^\s,;。]{0,6}的?采购(?!部|科|处|中心)|"
             r"(?i:\bowns the PO\b|\bhandles? (?:the )?POs?\b|\bbuyer\b|"
             r"\bpurchasing (?:manager|lead|head|director|officer|executive|specialist)\b|\bhead of purchasing\b)|"
-            r"(?<=[(（])采购(?=[)）,，])|(?:(?<=—)|(?<=-\s)|(?<=\n)|^)\s*采购(?=\s*[-—]|\s*$)|"
+            rf"(?<=[(（])采购(?=[)）,，])|{_LIST_LEAD}采购(?=\s*[-—]|\s*$)|"
             # 采购冷经理, 采购 鲍科长: the role word right before a person
             r"(?:(?<=[\s,;:的了])|^)采购"
             r"(?=\s?[\u4e00-\u9fff]{1,2}(?:经理|主任|科长|处长|总|老师|工|小姐|女士|先生))"
@@ -701,13 +703,13 @@ def read_roles(doc: Doc, people: People) -> None:
             continue  # 领导还没拍板, 他做不了主: nobody was said to decide
         if role == "user" and t[a:b].endswith("的是") and not _named_soon(doc, people, b):
             continue  # 他们现在用的是广联达: a product they use, not who uses it
-        target = _role_target(doc, people, a, b, role)
-        heads = (a == 0 or t[a - 1] == "\n") and re.match(r"\s*[-—:：]", t[b:])
-        if heads:  # 采购 - 采购经理 郝经理: a role list's line, the role first
-            line_end = t.find("\n", b)
-            line_end = len(t) if line_end < 0 else line_end
+        if (a == 0 or t[a - 1] == "\n") and re.match(r"\s*[-—:：]", t[b:]):
+            # 采购 - 采购经理 郝经理: a role list's line, the role first, then whose it is
+            line_end = line_of(t, b)[1]
             named = [m for m in people.mentions if b <= m.start < line_end and not m.pronoun]
             target = named[0].contact if named else None
+        else:
+            target = _role_target(doc, people, a, b, role)
         if target is None or target < 0:
             continue
         p = people.persons[target]
