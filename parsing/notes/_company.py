@@ -6,7 +6,17 @@ import re
 
 from ._doc import Doc, is_cjk
 from ._latin import GIVEN_NAMES
-from ._lexicon import FAMILY, KNOWN_ORGS, ORG_AREAS, PLACE_RE, PLACES, SURNAMES, TITLE_RE, words
+from ._lexicon import (
+    FAMILY,
+    KNOWN_ORGS,
+    ORG_AREAS,
+    PLACE_RE,
+    PLACES,
+    PLACES_RUN,
+    SURNAMES,
+    TITLE_RE,
+    words,
+)
 from ._model import Grade
 from ._people import People
 
@@ -198,7 +208,7 @@ _GENERIC_UNIT = re.compile(
 _SENTENCE_WORDS = re.compile(r"以后|之后|参加|前一天|才回|[两三几]家|货前|看新|去看")
 # 越南工厂, 深圳总部, 美国德州新厂: a place and a plant or an office of some customer, no name
 _PLACE_PLANT = re.compile(
-    rf"^(?:{PLACE_RE.pattern})+(?:新厂|工厂|厂|基地|总部|分厂|车间|现场|办事处)$"
+    rf"^{PLACES_RUN.pattern}(?:新厂|工厂|厂|基地|总部|分厂|车间|现场|办事处)$"
 )
 # 部长姓, 负责人姓潘, 科技部总经理, 厂长助理, 采购: who someone is, said before them
 _PERSONISH = re.compile(r"姓|负责人|助理|^采购[部员]?$|(?:部长|经理|主任|科长|处长|总监)$")

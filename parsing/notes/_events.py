@@ -11,7 +11,7 @@ from parsing.dates import When
 
 from ._doc import Doc, is_cjk, months_back
 from ._fold import fold
-from ._lexicon import DONT, PLACE_RE, PLACES, VOICE_FILLERS, word_across, words
+from ._lexicon import DONT, PLACE_RE, PLACES, PLACES_RUN, VOICE_FILLERS, word_across, words
 from ._model import InteractionFact, InteractionKind, ItineraryFact
 from ._people import People, label_of
 
@@ -1138,9 +1138,13 @@ _CITY_SHORT = re.compile(r"[京沪穗津渝蓉杭汉厦](?=$|[\s,。;]|开会|�
 _NOWHERE = frozenset(words("外面 外边 外头 外地 外出 那边 这边 别处"))
 
 
-def _place_after(t: str, pos: int, limit: int, latin_too: bool) -> tuple[str, int] | None:
+def _place_after(
+    t: str, pos: int, limit: int, latin_too: bool, known_latin: bool
+) -> tuple[str, int] | None:
+    """The place gone to at ``pos``: in Latin letters only for a trip of some days said of a
+    named person (``latin_too``), or one of _LATIN_PLACES when someone is said (``known_latin``)."""
     latin = _LATIN_PLACE.match(t, pos, limit)
-    if latin is not None and (latin_too or latin.group() in _LATIN_PLACES):
+    if latin is not None and (latin_too or (known_latin and latin.group() in _LATIN_PLACES)):
         return latin.group(), latin.end()
     end = pos
     while end < limit and end - pos < 6 and is_cjk(t[end]) and t[end] not in _PLACE_STOP:
@@ -1201,10 +1205,9 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             moved = mv.group().strip()
             # (a Latin name gone to for a day is a company as often as a city: 去 Maybank 开会)
             named = any(ca <= m.start < a and not m.pronoun for m in people.mentions)
-            got = _place_after(t, mv.end(), cb, latin_too=w.end is not None and named)
-            said_of = any(ca <= m.start < a for m in people.mentions)  # (她下个月…去 Bali)
-            if got and got[0] in _LATIN_PLACES and not said_of:
-                got = None  # 12月8号到10号去 Jakarta 开会: the rep's own trip
+            # (她下个月…去 Bali is hers; 12月8号到10号去 Jakarta 开会, no one said, the rep's own)
+            said_of = any(ca <= m.start < a for m in people.mentions)
+            got = _place_after(t, mv.end(), cb, w.end is not None and named, said_of)
             if got and moved == "回" and got[0].endswith("老家") and len(got[0]) > 2:
                 got, purpose = (got[0][:-2], got[1] - 2), "回老家"  # 回黑河老家
             if got:
@@ -1225,7 +1228,7 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             continue
         # (客户的赵总下周三要去成都: a named person's going to a city, said right before the day)
         a_city = (
-            _PLACES_RUN.fullmatch(place) is not None
+            PLACES_RUN.fullmatch(place) is not None
             or _CITY_SHORT.fullmatch(place) is not None
             or place in _LATIN_PLACES
         )
@@ -1289,10 +1292,6 @@ def _away_until(doc: Doc, people: People, w: When) -> ItineraryFact | None:
     return ItineraryFact(
         label_of(people.persons[goer[-1].contact]), m["place"], doc.today, w.day, m["purpose"]
     )
-
-
-# 印尼雅加达, 美国德州: a country and a city in it, said as one place.
-_PLACES_RUN = re.compile(rf"(?:{PLACE_RE.pattern})+")
 
 
 def _named_right_before(doc: Doc, people: People, a: int, pronoun: bool = False) -> bool:

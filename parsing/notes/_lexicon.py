@@ -450,6 +450,8 @@ NEAR_ABROAD = [
 ]  # fmt: skip
 PLACES = frozenset(PROVINCES + REGIONS + CITIES + ABROAD + NEAR_ABROAD)
 PLACE_RE = re.compile("|".join(sorted(map(re.escape, PLACES), key=len, reverse=True)))
+# 印尼雅加达, 美国德州: a country and a city in it, said as one place.
+PLACES_RUN = re.compile(rf"(?:{PLACE_RE.pattern})+")
 
 # Universities by their short names (清华毕业, 复旦的校友).
 UNIVERSITIES = frozenset(
