@@ -255,9 +255,12 @@ _TRAVEL = re.compile(
     r"\bannual leave\b|\bsick leave\b|\bvacation\b|\bOOO\b)"
 )
 # 禮拜二去禮拜五返, 26號去31號返: the day someone leaves and the day they are back.
-_GOES_THEN_BACK = re.compile(r"(?:去|走)(?=\S{1,8}?(?:返|回来|回|返嚟))")
 _BACK = re.compile(r"返嚟|返|回来|回(?![复访电答话款扣收头个信])")
-_WEEKDAY_THEN_BACK = re.compile(r"(?:去|走)(?:周|礼拜|星期)[一二三四五六日天](?:返嚟|返|回来|回)")
+_GOES_THEN_BACK = re.compile(rf"(?:去|走)(?=\S{{1,8}}?(?:{_BACK.pattern}))")
+# (周二去周四回: the day back is not read as a day of its own)
+_WEEKDAY_THEN_BACK = re.compile(
+    r"(?:去|走)(?:周|礼拜|星期)[一二三四五六日天](?:" + _BACK.pattern + ")"
+)
 # The customer's own meetings and habits are not the rep's to do (他们下周一内部评审, 一般…).
 # (2月1号挂网招标: their tender put online; 检修 and 放假 were tried too: the rep's own visits
 # are planned around them)
@@ -276,11 +279,11 @@ _EVERY = re.compile(r"每(?:周|个?礼拜|个?星期)")
 _WHEN_IT_IS = re.compile(
     r"(?:年会|续约|续签|(?i:renewal)|到期|截标|开标|招标|审计|检修|放假|投产)\s*(?:是|在|定在|放在)\s*$"
 )
-_ANY_WEEK_DAY = re.compile(r"周末|(?:周|礼拜|星期)[一二三四五六日天]")
 _HABIT_AFTER = re.compile(
     r"\s*(?:他|她|他们|她们)?(?:常常|常|经常|通常|一般|都会|都)(?=[\u4e00-\u9fff])"
 )
 _BARE_WEEKDAY_AT = re.compile(r"(?:周|礼拜|星期)[一二三四五六日天]")
+_ANY_WEEK_DAY = re.compile(rf"周末|{_BARE_WEEKDAY_AT.pattern}")
 
 
 def _entity_chunk(doc: Doc, a: int, b: int) -> bool:
@@ -1438,7 +1441,7 @@ _THEY_OPEN = re.compile(r"(?:他们|她们|他|她|佢哋|佢|对方)(?:要|会|
 _REPS_SIDE = re.compile(r"[我咱]|约|找|提前|准备|安排|通知|记得|签|验收|过去")
 
 
-def _they_do_it(d: _Dated, action: str) -> bool:
+def _they_do_it(d: _Dated) -> bool:
     return (
         bool(_THEY_OPEN.match(d.t, d.b))
         and not d.rep_part
@@ -1677,7 +1680,7 @@ def find_follow_ups(
             action = action + whom if whom else action  # (周五前回复他 → 回复王总)
         if _theirs_to_do(d, action, owed) or _no_task_meant(d, action) or _someone_elses(d, family):
             continue
-        if _their_process(d, action) or _they_do_it(d, action):
+        if _their_process(d, action) or _they_do_it(d):
             continue
         if _their_own_doing(d, action, wanted is not None):
             hosted = _TO_HOST.search(t, d.b, _sentence_end(t, d.b))
