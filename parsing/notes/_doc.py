@@ -304,7 +304,8 @@ class Doc:
 
     def _in_name(self, w: When) -> bool:
         """潘国庆, 王国庆局长: a given name born on National Day, not the holiday; 八号风球,
-        3号楼: a typhoon signal or a building numbered, not a day."""
+        3号楼: a typhoon signal or a building numbered, not a day; 端午节礼盒: a festival's
+        goods, not its day (marked explained here, so no name is read from its words either)."""
         a, b = w.span
         if _NUMBERED_THING.match(self.t, b) and self.t[b - 1] == "号":
             return True
