@@ -174,6 +174,15 @@ DEV_SETS = [
     # roles and details), two in three dated and half of those traps, written on 2026-12-04;
     # its first score is the parser as that session began (1e80687), then tuned on
     NOTES_DIR / "notes_styles12.jsonl",
+    # blind18: 150 notes by a twenty-ninth helper who never read parsing/, in every style of
+    # #18, written on 2026-12-04 (round seventeen, a new session); its first score is the parser
+    # as that session began (7365858). Held out: read only as totals
+    NOTES_DIR / "notes_blind18.jsonl",
+    # styles13: 200 notes by a thirtieth helper who never read parsing/, weighing cards whose
+    # lines come in any order, two or three people with roles, dates written as people write
+    # them (三月十五, 3.15, 初六, 元宵节后) and southern numbers without a country code, written on
+    # 2026-12-04; its first score is the parser as that session began (7365858), then tuned on
+    NOTES_DIR / "notes_styles13.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
