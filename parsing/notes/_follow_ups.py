@@ -131,7 +131,8 @@ _REMIND_ME = re.compile(r"(?<![户他她方])提醒我(?!们)")
 # 正月十五前把今年的包材订单定下来: what they will have decided by then
 _THEIR_DECISION = re.compile(r"^把[^\s,;。]{1,12}?(?:定下来|批下来|定了|批了)$")
 _ANSWER_TO_REP = re.compile(r"^(?:给你)?(?:答复|回复|回话|反馈)(?:你|给你)")
-_NOT_THE_DAY = re.compile(rf"避开|避免|除了|不要|{DONT}(?:在)?")
+# (叫我唔好星期四搵佢, folded 不好: told not to come that day)
+_NOT_THE_DAY = re.compile(rf"避开|避免|除了|不要|不好|{DONT}(?:在)?")
 _SUBJECT_END = re.compile(
     r"(?:他|她|他们|她们|对方|客户|财务|领导|老板|法务)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$"
     r"|说\s*$"

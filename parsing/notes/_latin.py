@@ -33,7 +33,9 @@ _MALE = frozenset(
     Joseph Joshua Justin Keith Kelvin Ken Kenneth Kevin Larry Leo Leon Leonard Louis Lucas Marcus
     Martin Matthew Michael Mike Nathan Nelson Nicholas Oliver Oscar Patrick Paul Peter Philip
     Raymond Richard Robert Roger Ronald Ryan Samuel Sean Simon Stanley Stephen Steve Steven Terry
-    Thomas Timothy Tom Tommy Tony Victor Vincent Walter Wayne William Wilson"""
+    Thomas Timothy Tom Tommy Tony Victor Vincent Walter Wayne William Wilson Kenny Benny Billy
+    Bobby Eddie Gavin Jerome Lawrence Ricky Jeremy Marco Allen Howard Roy Wesley Alfred
+    Dickson Edison Eason Gilbert Norman"""
     )
 )
 _FEMALE = frozenset(
@@ -45,7 +47,8 @@ _FEMALE = frozenset(
     Kelly Kitty Laura Lily Linda Lisa Lucy Mabel Maggie Mandy Maria Mary Melissa Michelle Monica
     Nancy Natalie Nicole Olivia Pauline Peggy Phoebe Rachel Rebecca Rita Sally Sandy Sarah Sharon
     Shirley Sophia Sophie Stella Stephanie Susan Sylvia Teresa Tina Vanessa Vicky Vivian Winnie
-    Yvonne Zoe"""
+    Yvonne Zoe Ada Agnes Anita Becky Bella Cheryl Eunice Evelyn Fanny Gigi Heidi Jacqueline
+    Janice Jasmine Josephine Mavis Queenie Serena Tiffany Veronica Wendy Carrie Joanne"""
     )
 )
 # Said of either: a full name with one of these gets no Mr./Ms. (a wrong one is worse).
@@ -231,6 +234,14 @@ def find_latin_names(t: str) -> list[LatinName]:
             after is not None and after.group() not in _NOT_SURNAME and after.group() not in _GIVEN
         ):
             surname = after.group()
+            # David Lim 林大伟, Kenny Wong（黄国华）: named again in Chinese, filed under that
+            k = after.end() + (t[after.end() : after.end() + 1] in "（(")
+            named = chinese_name_after(t, k) if surname in LATIN_SURNAMES else None
+            if named is not None:
+                found = LatinName(a, named[2], named[0], named[1], None)
+                full.setdefault(given, found)
+                out.append(found)
+                continue
             found = LatinName(a, after.end(), f"{given} {surname}", surname, _form(given, surname))
             full.setdefault(given, found)
         elif given in full:  # Kevin Chan … Kevin: the one named in full before

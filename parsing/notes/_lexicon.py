@@ -213,6 +213,7 @@ _PREFIXES = (
     "研发",
     "质量",
     "品质",
+    "设施",
     "安全",
     "物流",
     "商务",  # 商务经理: the commercial side's manager

@@ -12,6 +12,7 @@ from ._doc import Doc, is_cjk
 from ._latin import (
     LATIN_SURNAMES,
     acronym_before,
+    chinese_name_after,
     chinese_surname_after,
     english_title_before,
     find_latin_names,
@@ -568,6 +569,8 @@ def _xiao_lao_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
 # person is addressed, kept whole as the salutation.
 _COURTESY = re.compile(
     r"先生|女士|小姐|太太|(?<=[\u4e00-\u9fff])生(?![日产意活病气物态效命鲜长成前死于涯肖])|"
+    # 陈太 (Mrs Chan), said like 陈生 (太忙, 太原, 太古 are no one)
+    r"(?<=[\u4e00-\u9fff])太(?![太阳原极古平多少大小贵远近忙快慢好差高低久早晚累难简复长短了过空湖保])|"
     # 财务部周姐, 王哥: how a rep calls someone older, kept whole like 王女士
     r"(?<=[\u4e00-\u9fff])[姐哥](?![夫姐哥们])"
 )
@@ -598,7 +601,7 @@ def _courtesy_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     for m in _COURTESY.finditer(t):
         a, b = m.span()
         if (
-            m.group() == "生"
+            m.group() in ("生", "太")
             and not _CANTONESE_NOTE.search(doc.text)
             and not _PHONE_LABEL_AFTER.match(t, b)
         ):
@@ -753,6 +756,12 @@ def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
             if any(x <= b + 2 and b < y for x, y in taken):
                 continue  # Mr. Xu 徐经理: one person, named in both languages
             form = re.sub(r"\s+", " ", t[m.start() : b])
+            # Ms. Wong 黄美玲, Ms Chan（陈美华）: the person named by the Chinese name, called
+            # as the note calls them
+            full = chinese_name_after(t, b + 1 if t[b : b + 1] in "（(" else b)
+            if full is not None and doc.free(b, full[2]):
+                out.append(Mention(m.start(), full[2], surname=full[1], name=full[0], form=form))
+                continue
             out.append(Mention(m.start(), b, surname=who, form=form))
             continue
         sur = _surname_prefix(who) or (who if len(who) == 1 else None)  # the honorific says so
