@@ -8,6 +8,10 @@ for several surnames (Wong: 黄 or 王), so a match is a question to the rep, ne
 
 from __future__ import annotations
 
+from itertools import product
+
+from pypinyin import Style, pinyin
+
 _SPELLINGS: dict[str, str] = {
     # Cantonese (Hong Kong, Macau, Guangdong, and many in Malaysia)
     "chan": "陈",
@@ -81,3 +85,12 @@ _SPELLINGS: dict[str, str] = {
 def surnames_spelled(latin: str) -> str:
     """The surnames a Latin spelling may stand for (Chan → 陈, Wong → 黄王); '' if none known."""
     return _SPELLINGS.get(latin.strip().lower(), "")
+
+
+def may_spell(latin: str, surname: str) -> bool:
+    """Whether a Latin surname may be the Chinese one written so: Wong 黄, Tan 陈, Zhou 周 (any
+    reading pypinyin knows of the surname, as Mandarin spells it)."""
+    if surname in surnames_spelled(latin):
+        return True
+    readings = pinyin(surname, style=Style.NORMAL, heteronym=True)
+    return latin.strip().lower() in {"".join(r) for r in product(*readings)}

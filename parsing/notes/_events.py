@@ -28,7 +28,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"请[^\s,]{0,8}?吃|\b(?:dinner|lunch|breakfast)\b|"
             # 跟钟经理喝了点, 同SATS的林先生喝咖啡: a drink together
             # (感冒喝了点药, 在星巴克喝咖啡等张总: no one to drink with)
-            r"(?:跟|和|同|与|请|陪)[^,。;\n]{1,30}?(?:喝了点(?!药)|[喝饮]了?杯?咖啡|[喝饮]了杯(?:嘢|野|东西))",
+            r"(?:跟|和|同|与|请|陪)[^,。;\n]{1,30}?(?:喝了点(?!药)|[喝饮]了?杯?咖啡)",
             re.IGNORECASE,
         ),
         "meal",
@@ -45,7 +45,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?:^|(?<=[\s,;。]))电话(?=[\u4e00-\u9fff])(?![号是里给跟和与])|^电话(?=[ :])|"
             # 开了电话会, 视频了一下, 开了个 call, 电话是王工打来的, 电话未接
             r"电话会|(?<!演示)视频了(?=一下|[,。;\s]|$)|开了个?\s?call\b|电话是[^\s,。]{1,12}?打来|"
-            r"电话[未没]接|(?<=已)(?:打了?)?电话|"
+            r"电话[未没]接|(?:^|(?<=[\s,，;]))已(?:打了?)?电话(?=[\s,，。;]|$)|"
             # 周五 电话 郑处, 被 IOI 的 Mr Yap call: a call, said short (跟…电话 alone was tried: a
             # call to come as often)
             r"(?<=[\s|｜/])(?<!待办[\s|｜/])(?<!联系人[\s|｜/])(?<!名片[\s|｜/])电话\s+"

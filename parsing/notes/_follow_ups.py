@@ -131,8 +131,9 @@ _REMIND_ME = re.compile(r"(?<![户他她方])提醒我(?!们)")
 # 正月十五前把今年的包材订单定下来: what they will have decided by then
 _THEIR_DECISION = re.compile(r"^把[^\s,;。]{1,12}?(?:定下来|批下来|定了|批了)$")
 _ANSWER_TO_REP = re.compile(r"^(?:给你)?(?:答复|回复|回话|反馈)(?:你|给你)")
-# (叫我唔好星期四搵佢, folded 不好: told not to come that day)
-_NOT_THE_DAY = re.compile(rf"避开|避免|除了|不要|不好|{DONT}(?:在)?")
+_NOT_THE_DAY = re.compile(rf"避开|避免|除了|不要|{DONT}(?:在)?")
+# 叫我唔好星期四搵佢 (folded 不好): told not to come that day — not 身体不好下周一再约他
+_TOLD_NOT_ON = re.compile(r"(?:叫|让|话|说|讲|请)我?不好\s*$")
 _SUBJECT_END = re.compile(
     r"(?:他|她|他们|她们|对方|客户|财务|领导|老板|法务)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$"
     r"|说\s*$"
@@ -1491,6 +1492,9 @@ _DONE_DEED = re.compile(
 _AHEAD_SAID = re.compile(r"[明后]天|下|这|本|要|再|准备|打算|计划|约")
 
 
+_SAME_DAY_AS = re.compile(r"\s*(?:是)?(?:同一天|同一日|同天|一样|一天)")
+
+
 # 下下周一你再联系我, in the customer's own line: the rep is to get in touch with them.
 _TOLD_TO_CALL = re.compile(rf"你们?(?P<again>再)?(?:来|过来)?(?P<verb>{_GET_IN_TOUCH})我(?!们)")
 
@@ -1499,8 +1503,14 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     """A day named with nothing set for it: avoided, put off, asked about, once planned,
     called off, a state lasting until it, or a thing already done today."""
     doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
-    if _NOT_THE_DAY.search(t, max(ca, a - 3), a) or _LAST_VISIT.match(t, b):
+    if (
+        _NOT_THE_DAY.search(t, max(ca, a - 3), a)
+        or _TOLD_NOT_ON.search(t, max(ca, a - 6), a)
+        or _LAST_VISIT.match(t, b)
+    ):
         return True  # 避开周一上午; 春节前最后一次拜访: a day named, nothing set for it
+    if _SAME_DAY_AS.match(t, b):
+        return True  # 生日3月8号，跟妇女节同一天: a day compared with, nothing set for it
     # (下下周一你再联系我 in the customer's line: the rep is told to call)
     told_to_rep = d.by_customer and _TOLD_TO_CALL.match(action)
     if (_NOT_TO_DO.search(action) and not told_to_rep) or re.search(r"再说|再议", action):

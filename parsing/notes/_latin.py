@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parsing.romanized import may_spell
+
 from ._lexicon import COMPOUND_SURNAMES, SURNAMES, surname_of, words
 
 __all__ = [
@@ -35,7 +37,7 @@ _MALE = frozenset(
     Raymond Richard Robert Roger Ronald Ryan Samuel Sean Simon Stanley Stephen Steve Steven Terry
     Thomas Timothy Tom Tommy Tony Victor Vincent Walter Wayne William Wilson Kenny Benny Billy
     Bobby Eddie Gavin Jerome Lawrence Ricky Jeremy Marco Allen Howard Roy Wesley Alfred
-    Dickson Edison Eason Gilbert Norman"""
+    Dickson Edison Eason Gilbert"""
     )
 )
 _FEMALE = frozenset(
@@ -48,7 +50,7 @@ _FEMALE = frozenset(
     Nancy Natalie Nicole Olivia Pauline Peggy Phoebe Rachel Rebecca Rita Sally Sandy Sarah Sharon
     Shirley Sophia Sophie Stella Stephanie Susan Sylvia Teresa Tina Vanessa Vicky Vivian Winnie
     Yvonne Zoe Ada Agnes Anita Becky Bella Cheryl Eunice Evelyn Fanny Gigi Heidi Jacqueline
-    Janice Jasmine Josephine Mavis Queenie Serena Tiffany Veronica Wendy Carrie Joanne"""
+    Janice Josephine Mavis Queenie Serena Tiffany Veronica Wendy Carrie Joanne"""
     )
 )
 # Said of either: a full name with one of these gets no Mr./Ms. (a wrong one is worse).
@@ -127,6 +129,8 @@ def chinese_name_after(t: str, b: int) -> tuple[str, str, int] | None:
         return None
     if surname in _WORD_SURNAMES or any(c in _NOT_IN_A_NAME for c in name):
         return None
+    if name[0] == "周" and name[1] in "一二三四五六日天末":
+        return None  # (Kenny Wong 周一见: a day, no 周 named)
     return name, surname, m.end()
 
 
@@ -237,7 +241,7 @@ def find_latin_names(t: str) -> list[LatinName]:
             # David Lim 林大伟, Kenny Wong（黄国华）: named again in Chinese, filed under that
             k = after.end() + (t[after.end() : after.end() + 1] in "（(")
             named = chinese_name_after(t, k) if surname in LATIN_SURNAMES else None
-            if named is not None:
+            if named is not None and may_spell(surname, named[1]):
                 found = LatinName(a, named[2], named[0], named[1], None)
                 full.setdefault(given, found)
                 out.append(found)

@@ -242,8 +242,14 @@ for _p in _PREFIXES:
     # 采购负责人闫明: who is in charge of it, a title no one is addressed by (no 闫负责人)
     TITLES[_p + "负责人"] = TitleInfo(_p + "负责人", "", False)
 
+
+def _title_pattern(title: str) -> str:
+    # (中天建设施经理 is 中天建设's 施经理: 设施 is no department after 建)
+    return "(?<!建)" + re.escape(title) if title.startswith("设施") else re.escape(title)
+
+
 TITLE_RE = re.compile(
-    "|".join(sorted((re.escape(t) for t in (*TITLES, *SHORT_TITLES)), key=len, reverse=True))
+    "|".join(_title_pattern(t) for t in sorted((*TITLES, *SHORT_TITLES), key=len, reverse=True))
 )
 
 

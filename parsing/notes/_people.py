@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import pairwise
 
+from parsing.romanized import may_spell
+
 from ._doc import Doc, is_cjk
 from ._latin import (
     LATIN_SURNAMES,
@@ -305,6 +307,8 @@ _VERB_AFTER_NAME = frozenset("有是在说讲")
 _VERB_WORDS = (
     "汇报", "反馈", "表示", "认为", "答应", "同意", "觉得", "确认", "介绍", "希望", "要求",
     "透露", "强调", "提到", "回复", "通知", "催促", "签字", "签了", "带队",
+    # (经理卜凡影响最大, 主管易小川天天用, 采购晏晓敏下单: what the person does, after the name)
+    "影响", "天天", "下单", "担心", "拍板", "把关",
 )  # fmt: skip
 
 
@@ -569,8 +573,8 @@ def _xiao_lao_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
 # person is addressed, kept whole as the salutation.
 _COURTESY = re.compile(
     r"先生|女士|小姐|太太|(?<=[\u4e00-\u9fff])生(?![日产意活病气物态效命鲜长成前死于涯肖])|"
-    # 陈太 (Mrs Chan), said like 陈生 (太忙, 太原, 太古 are no one)
-    r"(?<=[\u4e00-\u9fff])太(?![太阳原极古平多少大小贵远近忙快慢好差高低久早晚累难简复长短了过空湖保])|"
+    # 陈太 (Mrs Chan), said like 陈生, then a word's end (行程太紧, 价钱太离谱, 太仓 are no one)
+    r"(?<=[\u4e00-\u9fff])太(?=[\s,，。;；:：!！?？()（）]|$|[话说讲的同和跟他她约叫问回已都也就在]|手机|电话)|"
     # 财务部周姐, 王哥: how a rep calls someone older, kept whole like 王女士
     r"(?<=[\u4e00-\u9fff])[姐哥](?![夫姐哥们])"
 )
@@ -759,7 +763,11 @@ def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
             # Ms. Wong 黄美玲, Ms Chan（陈美华）: the person named by the Chinese name, called
             # as the note calls them
             full = chinese_name_after(t, b + 1 if t[b : b + 1] in "（(" else b)
-            if full is not None and doc.free(b, full[2]):
+            if (
+                full is not None
+                and doc.free(b, full[2])
+                and (may_spell(who, full[1]) or who not in LATIN_SURNAMES)
+            ):
                 out.append(Mention(m.start(), full[2], surname=full[1], name=full[0], form=form))
                 continue
             out.append(Mention(m.start(), b, surname=who, form=form))

@@ -57,6 +57,8 @@ _ID_CONTEXT = re.compile(
     r"编码|代码|po|no)[号码:#\s]*$",
     re.IGNORECASE,
 )
+# 传真 025-8457 3300, Fax: a card's fax line is no one's phone
+_FAX = re.compile(r"(?:传真|(?<![A-Za-z])fax)\s*[:：.]?\s*$", re.IGNORECASE)
 _UNIT_AFTER = frozenset("台套件个元块万吨米次份箱只辆张斤号年月日点%")
 
 
@@ -157,7 +159,7 @@ def find_phones(text: str, original: str, free: list[bool]) -> list[FoundPhone]:
         if not all(free[m.start() : m.end()]):
             continue
         for a, b, found in _numbers_in(text, m.start(), m.end(), regions):
-            if _ID_CONTEXT.search(text[max(0, a - 8) : a]):
+            if _ID_CONTEXT.search(text[max(0, a - 8) : a]) or _FAX.search(text, max(0, a - 8), a):
                 continue
             if b < len(text) and text[b] in _UNIT_AFTER:
                 continue

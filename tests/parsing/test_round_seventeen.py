@@ -51,11 +51,55 @@ def test_a_day_the_rep_is_told_to_avoid_is_no_task() -> None:
     assert note.follow_ups == []
 
 
-def test_contacts_said_short_are_logged() -> None:
-    # 已电话 (called already) and 飲咗杯嘢 (had a drink together) logged nothing
+def test_a_call_said_short_is_logged() -> None:
+    # 已电话 (called already) logged nothing
     call = read("大华 钱经理 已电话 样品周三到")
     assert call.interaction is not None and call.interaction.kind == "call"
-    drink = read("同領展嘅設施經理劉生飲咗杯嘢，佢太太下個禮拜六生日")
-    assert drink.interaction is not None and drink.interaction.kind == "meal"
-    # 設施經理 is the facilities manager's title, not a 施经理
-    assert "施经理" not in [c.salutation for c in drink.contacts]
+    # (the customer's own call to their warehouse, a number updated: no call of the rep's)
+    assert read("客户已电话通知仓库备货").interaction is None
+    assert read("王总那边已电话号码更新").interaction is None
+
+
+def test_a_facilities_manager_is_a_title_and_a_builders_shi_is_a_person() -> None:
+    # 設施經理 (facilities manager) made a 施经理 out of the title
+    assert "施经理" not in [c.salutation for c in read("同領展嘅設施經理劉生傾咗陣").contacts]
+    # (中天建设施经理 is 中天建设's 施经理)
+    builder = read("中天建设施经理说幕墙要改")
+    assert (builder.company, [c.salutation for c in builder.contacts]) == ("中天建设", ["施经理"])
+
+
+def test_words_that_only_look_like_the_new_names_stay_words() -> None:
+    # found by a review of the rules above: none of these is a person
+    assert [c.salutation for c in read("下周去新加坡，行程太紧，周三再约林总").contacts] == ["林总"]
+    assert read("佢話租金太進取，要再傾").contacts == []
+    assert [c.name for c in read("约了Mr Wong 周五见。").contacts] == [None]
+    assert [c.name for c in read("Ms Ong 方案通过了").contacts] == [None]
+    # (Tan is 陈, never 林: two people, or a slip — not one called Mr Tan)
+    assert [c.name for c in read("今天见了Mr Tan 林志强，两个人都是采购").contacts] != ["林志强"]
+    assert [c.name for c in read("David Lim 周五见，带样品").contacts] == ["David Lim"]
+
+
+def test_not_well_before_a_day_is_no_day_avoided() -> None:
+    # 不好 said of health or a signal keeps the task that follows it
+    assert [f.action for f in read("王总身体不好下周一再约他").follow_ups] == ["约他"]
+    assert len(read("现场信号不好明天再打给张经理").follow_ups) == 1
+
+
+def test_a_fax_line_is_no_phone() -> None:
+    card = read("复旦大学附属中山医院\n设备科 科长\n钱卫东\nTel 021-6404 1990\nFax 021-6404 1991")
+    assert [c.phones for c in card.contacts] == [["02164041990"]]
+
+
+def test_a_birthday_compared_with_a_festival_is_no_task() -> None:
+    # 生日3月8号，跟妇女节同一天 became a task "同一天" on 8 March
+    note = read("影像科主任柏雪是用的人，生日3月8号，跟妇女节同一天。")
+    assert note.follow_ups == []
+
+
+def test_a_phone_after_a_person_in_a_role_list_is_theirs() -> None:
+    # the number went to the person named before, the name before it being missed
+    note = read("仓储主管易小川天天用，手机18771049352。物流规划经理卜凡影响最大。")
+    assert [(c.name, c.phones) for c in note.contacts] == [
+        ("易小川", ["18771049352"]),
+        ("卜凡", []),
+    ]
