@@ -117,9 +117,10 @@ _CJK_FULL_NAME = re.compile(
 )
 
 
-def chinese_name_after(t: str, b: int) -> tuple[str, str, int] | None:
+def chinese_name_after(t: str, b: int, spelled: str = "") -> tuple[str, str, int] | None:
     """The Chinese full name said right after a given name ending at ``b`` (Linda 郝丽娜): the
-    name, its surname and where it ends."""
+    name, its surname and where it ends; after a Latin surname ``spelled``, a surname that is
+    also a word is one too when that spelling may be it (Tsang 曾志明)."""
     m = _CJK_FULL_NAME.match(t, b)
     if m is None:
         return None
@@ -127,7 +128,14 @@ def chinese_name_after(t: str, b: int) -> tuple[str, str, int] | None:
     surname = surname_of(name)
     if surname is None or len(surname) == len(name):
         return None
-    if surname in _WORD_SURNAMES or any(c in _NOT_IN_A_NAME for c in name):
+    word = surname in _WORD_SURNAMES and not (spelled and may_spell(spelled, surname))
+    # (志明, 国明 end many names: 明 is 明天 only when the day's word follows)
+    said = (
+        name[:-1] if name[-1] == "明" and t[m.end() : m.end() + 1] not in "天早晚年后日" else name
+    )
+    if word or any(c in _NOT_IN_A_NAME for c in said):
+        return None
+    if spelled and not may_spell(spelled, surname):
         return None
     if name[0] == "周" and name[1] in "一二三四五六日天末":
         return None  # (Kenny Wong 周一见: a day, no 周 named)
@@ -240,9 +248,9 @@ def find_latin_names(t: str) -> list[LatinName]:
             surname = after.group()
             # David Lim 林大伟, Kenny Wong（黄国华）: named again in Chinese, filed under that
             k = after.end() + (t[after.end() : after.end() + 1] in "（(")
-            named = chinese_name_after(t, k) if surname in LATIN_SURNAMES else None
-            if named is not None and may_spell(surname, named[1]):
-                found = LatinName(a, named[2], named[0], named[1], None)
+            named = chinese_name_after(t, k, surname)
+            if named is not None:
+                found = LatinName(a, named[2], named[0], named[1], given)  # (called Alan)
                 full.setdefault(given, found)
                 out.append(found)
                 continue

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import pairwise
 
-from parsing.romanized import may_spell
+from parsing.romanized import surnames_spelled
 
 from ._doc import Doc, is_cjk
 from ._latin import (
@@ -762,12 +762,10 @@ def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
             form = re.sub(r"\s+", " ", t[m.start() : b])
             # Ms. Wong 黄美玲, Ms Chan（陈美华）: the person named by the Chinese name, called
             # as the note calls them
-            full = chinese_name_after(t, b + 1 if t[b : b + 1] in "（(" else b)
-            if (
-                full is not None
-                and doc.free(b, full[2])
-                and (may_spell(who, full[1]) or who not in LATIN_SURNAMES)
-            ):
+            # (a spelling the reader knows must fit: Mr Tan 林志强 are two, or a slip)
+            spelled = who if who in LATIN_SURNAMES or surnames_spelled(who) else ""
+            full = chinese_name_after(t, b + 1 if t[b : b + 1] in "（(" else b, spelled)
+            if full is not None and doc.free(b, full[2]):
                 out.append(Mention(m.start(), full[2], surname=full[1], name=full[0], form=form))
                 continue
             out.append(Mention(m.start(), b, surname=who, form=form))
@@ -1061,6 +1059,33 @@ def _line_title(line: str) -> str | None:
     return found[-1].group() if found and found[-1].end() == len(last) else None
 
 
+# 刘 畅, 韩 磊: a card's two-character name spaced out to the width of a longer one
+_SPACED_CARD_NAME = re.compile(
+    r"[ ]*(?P<n>(?P<s>[\u4e00-\u9fff])[ ]{1,2}(?P<g>[\u4e00-\u9fff]{1,2}))[ ]*"
+)
+
+
+def _spaced_card_mention(
+    doc: Doc, spaced: re.Match[str], taken: list[tuple[int, int]]
+) -> Mention | None:
+    """刘 畅 (a name), 王 总 or 陈 太 (how someone is called), alone on a card's line."""
+    a, b = spaced.span("n")
+    if not doc.free(a, b) or any(x < b and a < y for x, y in taken):
+        return None
+    sur, given = spaced["s"], spaced["g"]
+    if _called_by(given):
+        return Mention(
+            a,
+            b,
+            surname=sur,
+            title=SHORT_TITLES.get(given, given if given in TITLES else None),
+            form=sur + given,
+        )
+    if any(ch in NAME_STOP for ch in given) or TITLE_RE.match(given):
+        return None
+    return Mention(a, b, surname=sur, name=sur + given)
+
+
 def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     t = doc.t
     lines: list[tuple[int, int]] = []
@@ -1072,6 +1097,15 @@ def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
         return []
     out: list[Mention] = []
     for i, (a, b) in enumerate(lines):
+        spaced = _SPACED_CARD_NAME.fullmatch(t, a, b)
+        if spaced and spaced["s"] in SURNAMES:
+            said = _spaced_card_mention(doc, spaced, taken)
+            if said is not None:
+                for j in (i - 1, i + 1):
+                    if said.name and said.title is None and 0 <= j < len(lines):
+                        said.title = _line_title(t[lines[j][0] : lines[j][1]])
+                out.append(said)
+            continue
         tokens = [m.span() for m in _CARD_TOKEN.finditer(t, a, b)]
         names = [m for x, y in tokens if (m := _card_name(doc, x, y)) is not None]
         if len(names) != 1 or any(x < names[0].end and names[0].start < y for x, y in taken):

@@ -33,7 +33,10 @@ def test_a_given_name_and_surname_then_the_chinese_name_is_one_person() -> None:
     # the Chinese one, which had no title to stand on
     assert people(read("见了 David Lim 林大伟，他说下周定。"))[0][:2] == ("林", "林大伟")
     hk = read("東亞銀行IT部嘅Kenny Wong（黃國華）話明年Q1先開標。Kenny手機 5432 9087。")
-    assert people(hk) == [("黄", "黄国华", None, ["+85254329087"])]
+    assert people(hk) == [("黄", "黄国华", "Kenny", ["+85254329087"])]
+    # (曾 is also a word, and 明 starts 明天: neither once a spelling vouches for the name)
+    hk_tsang = read("後日同港燈嘅Alan Tsang（曾志明）喺北角開會。Alan手機 5502 8163。")
+    assert people(hk_tsang) == [("曾", "曾志明", "Alan", ["+85255028163"])]
 
 
 def test_mrs_chan_in_a_hong_kong_note_is_a_person_and_not_part_of_the_company() -> None:
@@ -77,12 +80,23 @@ def test_words_that_only_look_like_the_new_names_stay_words() -> None:
     # (Tan is 陈, never 林: two people, or a slip — not one called Mr Tan)
     assert [c.name for c in read("今天见了Mr Tan 林志强，两个人都是采购").contacts] != ["林志强"]
     assert [c.name for c in read("David Lim 周五见，带样品").contacts] == ["David Lim"]
+    assert [c.name for c in read("Ms Chan 黄美玲 一起吃饭").contacts] != ["黄美玲"]
 
 
 def test_not_well_before_a_day_is_no_day_avoided() -> None:
     # 不好 said of health or a signal keeps the task that follows it
     assert [f.action for f in read("王总身体不好下周一再约他").follow_ups] == ["约他"]
     assert len(read("现场信号不好明天再打给张经理").follow_ups) == 1
+
+
+def test_a_cards_name_spaced_out_is_the_person() -> None:
+    # 刘 畅 on a card's line (two characters spaced to the width of three) was no one, and the
+    # card's number sat under 👤 ?
+    card = read("名片如下\n刘 畅\n13566012278（微信同号）\n宁波舟山港集团 业务部 副经理")
+    assert people(card) == [("刘", "刘畅", "刘经理", ["13566012278"])]
+    # 王 总 and 李 工 said so are how they are called, no one named 王总
+    called = read("华为\n王 总\n13912345678\n明天见")
+    assert people(called) == [("王", None, "王总", ["13912345678"])]
 
 
 def test_a_fax_line_is_no_phone() -> None:
