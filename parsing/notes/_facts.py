@@ -209,18 +209,24 @@ _SAME_DAY_IN_BRACKETS = re.compile(r"\s*[(（]\s*(?:今年|即|也就是|公历|
 _EARLY_FOR_IT = re.compile(r"提前|前一天|当天|那天")
 
 
+# 记生日：…, 生日：…: a note that is a list of birthdays, each date the one named before it's
+_BDAY_HEADING = re.compile(r"\s*(?:记一?下?|记录)?生日(?:记录|提醒|清单|列表)?\s*[:：]")
+
+
 def read_birthdays(
     doc: Doc, people: People, family: list[FamilyMention], claimed: set[int]
 ) -> None:
     """Dates next to 生日/出生/大寿, for the contact or the family member named before them."""
     t = doc.t
+    heading = _BDAY_HEADING.match(t)
     for i, w in enumerate(doc.whens):
         a, b = w.span
         ca, _ = doc.clause(a)
         before = _BDAY_BEFORE.search(t[max(ca, a - 14) : a])
         after = _BDAY_AFTER.match(t, b) if not before else None
         whose = _whose_birthday(doc, people, b) if not before and not after else None
-        if not before and not after and whose is None:
+        listed = heading is not None and a >= heading.end()  # 记生日：贺部长 阳历7月9号；…
+        if not before and not after and whose is None and not listed:
             continue
         if w.end is not None:
             continue

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import pairwise
 
-from parsing.romanized import surnames_spelled
+from parsing.romanized import may_spell, surnames_spelled
 
 from ._doc import Doc, is_cjk
 from ._latin import (
@@ -242,6 +242,8 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
     if i > floor and t[i - 1 : i + 1] in COMPOUND_SURNAMES:
         i -= 1  # 司马 / 公孙: the first character may be a stop character on its own
     run = t[i:end]
+    if i > 0 and t[i - 1 : i + 1] in _ROLE_BEFORE:
+        run = run[1:]  # 技术把关聂工: 把关, then 聂工 — no 关聂
     alone = end >= 2 and doc.used[end - 2]  # (万科谈总: right after the company)
     if not run and _WORD_SURNAME.match(t, end - 1) and (alone or _ALONE_BEFORE.match(t[: end - 1])):
         return t[end - 1]  # 万科的谈总, 见了言总: a surname that is a word, standing alone
@@ -301,7 +303,9 @@ def _full_name_before(doc: Doc, end: int, surname: str) -> str | None:
 
 _DEPARTMENT_ENDS = frozenset("课科部处室组")
 # What someone does, said right before them (采购王工, 技术李工): no part of a name.
-_ROLE_BEFORE = frozenset(words("采购 财务 技术 设备 商务 生产 质量 品质 工艺 研发 仓库 后勤"))
+_ROLE_BEFORE = frozenset(
+    words("采购 财务 技术 设备 商务 生产 质量 品质 工艺 研发 仓库 后勤 把关 拍板 下单 负责 对接")
+)
 _VERB_AFTER_NAME = frozenset("有是在说讲")
 # 副总经理段志华汇报了进度: a verb of two characters said right after the name ends it.
 _VERB_WORDS = (
@@ -748,6 +752,26 @@ _HONORIFIC = re.compile(
 )
 
 
+def _named_just_before(t: str, a: int) -> tuple[str, bool] | None:
+    """The surname of a person named right before ``a`` (a bracket or a space between), and
+    whether a title was said with it: 郭慧仪（Ms Kwok）, 黄经理 (Mr Ooi)."""
+    k = a
+    while k > 0 and a - k < 2 and t[k - 1] in " (（":
+        k -= 1
+    titled = _TITLE_ENDING.search(t, max(0, k - 5), k)
+    if titled is not None:
+        ts = titled.start()
+        if t[max(0, ts - 2) : ts] in COMPOUND_SURNAMES:
+            return t[ts - 2 : ts], True
+        return (t[ts - 1], True) if ts > 0 and t[ts - 1] in SURNAMES else None
+    for n in (3, 2):
+        name = t[max(0, k - n) : k]
+        sur = surname_of(name) if len(name) == n and all(is_cjk(c) for c in name) else None
+        if sur is not None and len(sur) < n:
+            return sur, False
+    return None
+
+
 def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     t = doc.t
     out: list[Mention] = []
@@ -760,6 +784,14 @@ def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
             if any(x <= b + 2 and b < y for x, y in taken):
                 continue  # Mr. Xu 徐经理: one person, named in both languages
             form = re.sub(r"\s+", " ", t[m.start() : b])
+            before = _named_just_before(t, m.start())
+            if before is not None and may_spell(who, before[0]):
+                # 郭慧仪（Ms Kwok）: the one just named, called as the note calls them (黄经理
+                # (Mr Ooi) is still called 黄经理)
+                out.append(
+                    Mention(m.start(), b, surname=before[0], form=None if before[1] else form)
+                )
+                continue
             # Ms. Wong 黄美玲, Ms Chan（陈美华）: the person named by the Chinese name, called
             # as the note calls them
             # (a spelling the reader knows must fit: Mr Tan 林志强 are two, or a slip)

@@ -117,3 +117,59 @@ def test_a_phone_after_a_person_in_a_role_list_is_theirs() -> None:
         ("易小川", ["18771049352"]),
         ("卜凡", []),
     ]
+
+
+def test_a_chinese_name_then_the_english_one_in_brackets_is_one_person() -> None:
+    # 郭慧儀（Ms Kwok）and 黄经理 (Mr Ooi) were two contacts, the number under the English one
+    note = read("機場管理局嘅Senior Manager郭慧儀（Ms Kwok）今朝回咗email。佢手機 9288 5013")
+    assert people(note) == [("郭", "郭慧仪", "Ms Kwok", ["+85292885013"])]
+    titled = read("Penang Inari 的黄经理 (Mr Ooi) 约了明天去厂里看，他 HP 011-2607 3381")
+    assert people(titled) == [("黄", None, "黄经理", ["+601126073381"])]
+
+
+def test_a_role_said_before_a_short_title_is_no_part_of_the_name() -> None:
+    # 技术把关聂工18638570092: 关聂 was no name, and the number went to the next person
+    note = read("技术把关聂工18638570092；下单找小蔡15237911845。")
+    assert [(c.salutation, c.phones) for c in note.contacts] == [
+        ("聂工", ["18638570092"]),
+        ("小蔡", ["15237911845"]),
+    ]
+
+
+def test_a_warehouse_called_number_one_is_no_day() -> None:
+    # 京东物流亚洲一号 became a task on the 1st of next month: "园区总经理甘总拍板"
+    note = read("京东物流亚洲一号（武汉）：园区总经理甘总拍板；IT经理谷雨技术把关")
+    assert note.follow_ups == []
+
+
+def test_days_that_are_theirs_or_not_pinned_are_no_tasks() -> None:
+    # each was a confident task on the day named
+    spring = datetime(2026, 3, 20, 14, 0, tzinfo=SH)
+    assert read("电话里中联重科的苗经理说下个月月初才有空，到时候再约见面").follow_ups == []
+    assert read("今晚跟 Datuk Lim 吃饭，他说新生产线四月尾才决定。").follow_ups == []
+    assert read("清明前找时间去一趟潍柴，看看侯工那边的试装情况", spring).follow_ups == []
+    assert read("年前还得跟蓝思科技的谭经理吃顿饭，看他哪天有空").follow_ups == []
+    assert read("跟孟主任吃饭，他儿子考上了浙大。下个月5号他要去杭州送儿子报到。").follow_ups == []
+    assert read("给南京地铁的储工寄了两本样本，顺丰单号SF1234567890，应该后天到。").follow_ups == []
+    chat = "WhatsApp：\n[10:12] 周太（大家樂）：你哋嘅報價收到，下個禮拜三之前回覆你\n[10:15] 我：唔該晒周太"
+    assert read(chat).follow_ups == []
+    # (才能去 is still the rep's: 下周一才能去拜访王总)
+    assert len(read("这周排不开，下周一才能去拜访王总").follow_ups) == 1
+
+
+def test_a_list_of_birthdays_is_birthdays_not_tasks() -> None:
+    # 记生日：… made each day a task "跟进" and no one's birthday
+    note = read(
+        "记生日：广汽埃安研发部贺部长 阳历7月9号；他手下的武工 农历六月初六；"
+        "采购的罗经理（罗娟）11月30号。",
+        datetime(2027, 3, 23, 12, 20, tzinfo=SH),
+    )
+    assert note.follow_ups == []
+    assert [
+        (c.salutation, c.birthday and (c.birthday.month, c.birthday.day, c.birthday.lunar))
+        for c in note.contacts
+    ] == [
+        ("贺部长", (7, 9, False)),
+        ("武工", (6, 6, True)),
+        ("罗经理", (11, 30, False)),
+    ]
