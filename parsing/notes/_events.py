@@ -1220,6 +1220,8 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
                 place, pos = m.group(), m.end()
         if place is None or not doc.free(pos - len(place), pos):
             continue  # (马上飞马总打电话说: a person, no place)
+        if _WITH_HIM.search(t, b, cb):
+            continue  # 下周四下午两点去太仓跟他开会: the rep goes to meet him there
         rest = t[pos : min(cb, pos + 10)]
         pm = _PURPOSE.search(rest)
         if pm and pm.start() <= 2:
@@ -1266,6 +1268,9 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             claimed.add(i)
         out.append(ItineraryFact(who, place, w.day, end_d, purpose))
     return out
+
+
+_WITH_HIM = re.compile(r"[跟和同与](?:他|她|佢)(?!们|哋)")
 
 
 # 王总去北京了，下周一回来: a trip under way, said before the day it ends.

@@ -173,3 +173,24 @@ def test_a_list_of_birthdays_is_birthdays_not_tasks() -> None:
         ("武工", (6, 6, True)),
         ("罗经理", (11, 30, False)),
     ]
+
+
+def test_going_somewhere_to_meet_him_is_the_reps_task_not_his_trip() -> None:
+    # 下周四下午两点去太仓跟他开会 under a card was Mr. Becker's trip to "太仓跟他"
+    card = (
+        "Thomas Becker\nManaging Director\n贝克尔精密机械（太仓）有限公司\n"
+        "—— 下周四下午两点去太仓跟他开会"
+    )
+    note = read(card, datetime(2028, 11, 21, 16, 20, tzinfo=SH))
+    assert note.itineraries == []
+    assert [(f.due.isoformat(), f.action) for f in note.follow_ups] == [
+        ("2028-11-30T14:00:00+08:00", "去太仓跟他开会")
+    ]
+
+
+def test_the_day_the_customer_asks_the_rep_to_come_is_a_task() -> None:
+    # 曾总监说下礼拜一下午两点让我过去一趟 was his own doing, no task
+    note = read("曾总监说下礼拜一下午两点让我过去一趟", datetime(2028, 1, 20, 16, 0, tzinfo=SH))
+    assert [(f.due.isoformat(), f.action) for f in note.follow_ups] == [
+        ("2028-01-24T14:00:00+08:00", "让我过去一趟")
+    ]
