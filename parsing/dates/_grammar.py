@@ -505,16 +505,16 @@ RE_YMD_CN = re.compile(
     NB + rf"(?:(?P<y>{YEAR})\s*年\s*(?:的)?|(?P<yw>{YEAR_WORD})\s*(?:的)?)?"
     rf"(?:(?P<m>{N})\s*月份?|(?P<mw>{MONTH_WORD}))\s*(?:的)?\s*(?P<d>{N})\s*(?P<suf>[日号])?"
 )
-_NO_SUFFIX_BAD = re.compile(r"[0-9个台件万千百元块%.次日号天年a-z]")
+_NO_SUFFIX_BAD = re.compile(r"[0-9个台件万千百元块%.次日号天年月a-z]")
 
 
 def _h_ymd_cn(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     day_text = m["d"]
     if not (m["y"] or m["yw"]) and _before(c.text, m.start(), 1) == "年":
         return None  # the tail of a year-month-day that did not hold (2027年2月29日)
-    if not m["suf"] and (
-        not day_text.isascii() or _NO_SUFFIX_BAD.match(_after(c.text, m.end(), 1))
-    ):
+    # (三月十五 as often as 3月15: a day said in two characters stands without 号)
+    spoken = not day_text.isascii() and (len(day_text) < 2 or "两" in day_text)
+    if not m["suf"] and (spoken or _NO_SUFFIX_BAD.match(_after(c.text, m.end(), 1))):
         return None  # 3月5 is fine, 一月一次 / 3月5个 are not
     day = _num(day_text, 1, 31)
     if day is None:

@@ -54,7 +54,7 @@ _LEAD = re.compile(
     r"还在|琢磨|想着|头先|啱先|"
     # (【名片】海底捞国际控股有限公司: a pasted card's label; 聊 before a name was tried too: a
     # held-out deal set names its customer after it)
-    r"\(名片\)|名片[:\s]?|扫描名片)+"
+    r"\(名片\)|名片(?:如下)?[:\s]?|扫描名片)+"
 )
 _GENERIC = frozenset(
     words(
@@ -106,6 +106,9 @@ def _scan_left(doc: Doc, end: int, limit: int = 16) -> int:
             if bracket is not None:
                 start = bracket.start()
                 continue
+        if ch == "观" and t.startswith("音", start):
+            start -= 1  # 福建安溪铁观音集团: 观 stops a name only as 参观
+            continue
         if ch in _ORG_STOP or doc.date_at[start - 1] or doc.used[start - 1]:
             break
         if not (is_cjk(ch) or ch.isalnum()):

@@ -719,7 +719,7 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
 
 
 # procurement head 黄伟杰, buyer 李慧玲: a Chinese full name right after an English title.
-_AFTER_LATIN = re.compile(r"[A-Za-z][ ]?$")
+_AFTER_LATIN = re.compile(r"[A-Za-z][ ]?\Z")  # (\Z: never across a line's end)
 
 
 def _english_titled_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -1093,7 +1093,7 @@ def _line_title(line: str) -> str | None:
 
 # 刘 畅, 韩 磊: a card's two-character name spaced out to the width of a longer one
 _SPACED_CARD_NAME = re.compile(
-    r"[ ]*(?P<n>(?P<s>[\u4e00-\u9fff])[ ]{1,2}(?P<g>[\u4e00-\u9fff]{1,2}))[ ]*"
+    r"[ ]*(?P<n>(?P<s>[\u4e00-\u9fff])[ ]{1,2}(?P<g>[\u4e00-\u9fff](?:[ ]{0,2}[\u4e00-\u9fff])?))[ ]*"
 )
 
 
@@ -1104,7 +1104,7 @@ def _spaced_card_mention(
     a, b = spaced.span("n")
     if not doc.free(a, b) or any(x < b and a < y for x, y in taken):
         return None
-    sur, given = spaced["s"], spaced["g"]
+    sur, given = spaced["s"], spaced["g"].replace(" ", "")  # (黄 永 福: each character spaced)
     if _called_by(given):
         return Mention(
             a,

@@ -194,3 +194,31 @@ def test_the_day_the_customer_asks_the_rep_to_come_is_a_task() -> None:
     assert [(f.due.isoformat(), f.action) for f in note.follow_ups] == [
         ("2028-01-24T14:00:00+08:00", "让我过去一趟")
     ]
+
+
+def test_a_day_said_in_two_characters_needs_no_hao() -> None:
+    # 三月十五 was no day at all (and the note's company); 3月15 and 三月十五号 were
+    note = read("三月十五 老乡鸡新店开业 去捧个场", datetime(2026, 2, 26, 9, 0, tzinfo=SH))
+    assert [f.due.isoformat() for f in note.follow_ups] == ["2026-03-15"]
+    assert note.company != "三月十五"
+    # (一月一次, 三月二十万 and 下个月十一月十号 are still no such day)
+    assert read("他们一月一次集中采购").follow_ups == []
+
+
+def test_a_card_with_each_character_of_the_name_spaced_and_a_tea_company() -> None:
+    # 黄 永 福 was no one, and 福建安溪铁观音集团 was cut at 观 (as in 参观)
+    card = "董事长\n黄 永 福\n福建安溪铁观音集团股份有限公司\nT 0595-2323 8866"
+    note = read(card)
+    assert note.company == "福建安溪铁观音集团股份有限公司"
+    assert people(note) == [("黄", "黄永福", "黄总", ["059523238866"])]
+
+
+def test_an_english_title_ending_a_cards_line_names_no_one_on_the_next() -> None:
+    # Procurement Director\n施耐德电气 made a person 施耐德 and cut the company
+    card = (
+        "Kevin Zhou 周凯文\n采购总监\nProcurement Director\n施耐德电气（中国）有限公司\n"
+        "M: +86 186 2173 5509"
+    )
+    note = read(card)
+    assert note.company == "施耐德电气(中国)有限公司"
+    assert [c.name for c in note.contacts] == ["周凯文"]
