@@ -142,6 +142,22 @@ def chinese_name_after(t: str, b: int, spelled: str = "") -> tuple[str, str, int
     return name, surname, m.end()
 
 
+_CJK_NAME_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])(?P<n>[\u4e00-\u9fff]{2,3})[ ]?\Z")
+
+
+def _chinese_name_before(t: str, a: int, spelled: str) -> tuple[str, str, int] | None:
+    """林志明 Jimmy Lin: the Chinese full name said right before, its surname spelled so (the
+    name's end is where the Latin one ends; the caller gives the span)."""
+    m = _CJK_NAME_BEFORE.search(t, max(0, a - 4), a)
+    if m is None:
+        return None
+    name = m["n"]
+    surname = surname_of(name)
+    if surname is None or len(surname) == len(name) or not may_spell(spelled, surname):
+        return None
+    return name, surname, -1
+
+
 # (Kevin 说了算, Amy 今天到: words that follow a name, never inside one)
 _NOT_IN_A_NAME = frozenset("说讲是的了在和跟与给到去来今明昨也都就他她们我你经总工")
 
@@ -196,7 +212,7 @@ def _form(given: str, surname: str) -> str | None:
 # then what is said of him (not after another capitalised word: Jason Lee Kok…).
 _SURNAME_FIRST = re.compile(
     r"(?<![A-Za-z.] )(?<![A-Za-z])(?P<s>[A-Z][a-z]{1,5}) (?P<g>[A-Z][a-z]{1,5}(?: [A-Z][a-z]{1,5})?)"
-    r"(?= ?(?:HP|Mobile|Tel|Office|\+?\d|[,，(（]|[\u4e00-\u9fff]))"
+    r"(?= ?(?:HP|Mobile|Tel|Office|\+?\d|[,，(（]|[\u4e00-\u9fff])|(?P<line>[ ]*(?:\n|$)))"
 )
 
 
@@ -211,6 +227,8 @@ def _surname_first(t: str) -> list[LatinName]:
             continue
         if any(g in _NOT_SURNAME or g in _GIVEN or g in _PLACE_SYLLABLES for g in given):
             continue  # (Wan Chai, Ma On Shan, Lim Chu Kang: places)
+        if m["line"] is not None and m.start() and t[m.start() - 1] != "\n":
+            continue  # alone on its line only (a card's Tan Mei Ling), not a sentence's end
         out.append(LatinName(m.start(), m.end(), f"{m['s']} {m['g']}", m["s"], None))
     return out
 
@@ -248,9 +266,12 @@ def find_latin_names(t: str) -> list[LatinName]:
             surname = after.group()
             # David Lim 林大伟, Kenny Wong（黄国华）: named again in Chinese, filed under that
             k = after.end() + (t[after.end() : after.end() + 1] in "（(")
-            named = chinese_name_after(t, k, surname)
+            named = chinese_name_after(t, k, surname) or _chinese_name_before(t, a, surname)
             if named is not None:
-                found = LatinName(a, named[2], named[0], named[1], given)  # (called Alan)
+                start, end = (
+                    (t.rfind(named[0], 0, a), after.end()) if named[2] < 0 else (a, named[2])
+                )
+                found = LatinName(start, end, named[0], named[1], given)  # (called Alan)
                 full.setdefault(given, found)
                 out.append(found)
                 continue

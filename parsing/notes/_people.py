@@ -1091,9 +1091,11 @@ def _line_title(line: str) -> str | None:
     return found[-1].group() if found and found[-1].end() == len(last) else None
 
 
+_CARD_LINE_END = re.compile(r"\n|[ ]+/[ ]+")
 # 刘 畅, 韩 磊: a card's two-character name spaced out to the width of a longer one
 _SPACED_CARD_NAME = re.compile(
     r"[ ]*(?P<n>(?P<s>[\u4e00-\u9fff])[ ]{1,2}(?P<g>[\u4e00-\u9fff](?:[ ]{0,2}[\u4e00-\u9fff])?))[ ]*"
+    r"(?:[ ][A-Z][A-Za-z-]+(?:[ ][A-Z][A-Za-z-]+){0,2}[ ]*)?"  # (金 敏 洙 Kim Min-soo)
 )
 
 
@@ -1120,11 +1122,12 @@ def _spaced_card_mention(
 
 def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     t = doc.t
+    # (名片：国网湖北省电力 / 招标采购部 / 主任 / 严国庆 / 电话 …: a card pasted on one line)
     lines: list[tuple[int, int]] = []
     start = 0
-    for piece in t.split("\n"):
-        lines.append((start, start + len(piece)))
-        start += len(piece) + 1
+    for cut in _CARD_LINE_END.finditer(t + "\n"):
+        lines.append((start, cut.start()))
+        start = cut.end()
     if sum(1 for a, b in lines if t[a:b].strip()) < 3:
         return []
     out: list[Mention] = []

@@ -222,3 +222,23 @@ def test_an_english_title_ending_a_cards_line_names_no_one_on_the_next() -> None
     note = read(card)
     assert note.company == "施耐德电气(中国)有限公司"
     assert [c.name for c in note.contacts] == ["周凯文"]
+
+
+def test_a_card_pasted_on_one_line_with_slashes_names_its_person() -> None:
+    # 名片：… / 主任 / 严国庆 / 电话 … had no one named 严国庆
+    card = "名片：国网湖北省电力有限公司物资公司 / 招标采购部 / 主任 / 严国庆 / 手机 13907155862"
+    assert people(read(card)) == [("严", "严国庆", "严主任", ["13907155862"])]
+
+
+def test_a_cards_name_in_both_scripts_on_one_line() -> None:
+    # 金 敏 洙 Kim Min-soo and 林志明 Jimmy Lin: one person each, filed under the Chinese name
+    korean = read("三星（中国）半导体有限公司\n采购组 课长\n金 敏 洙 Kim Min-soo\nHP 138 9179 2254")
+    assert people(korean) == [("金", "金敏洙", "金课长", ["13891792254"])]
+    taiwan = read("研華股份有限公司\n資深經理\n林志明 Jimmy Lin\nMobile: 0928-331-706")
+    assert [(c.name, c.phones) for c in taiwan.contacts] == [("林志明", ["+886928331706"])]
+
+
+def test_a_latin_name_alone_on_a_cards_line_is_the_person() -> None:
+    # Tan Mei Ling on her own line had no one to hold the card's numbers
+    card = "名片：\nSATS Ltd（新加坡）\nProcurement Manager\nTan Mei Ling\nDID +65 6541 8832"
+    assert people(read(card)) == [("Tan", "Tan Mei Ling", None, ["+6565418832"])]
