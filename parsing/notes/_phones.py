@@ -31,6 +31,8 @@ _EXTENSION = re.compile(
     r"\s*(?:转|分机|内线|ext\.?|x|#)\s*(?:号)?\s*(?P<digits>[0-9]{1,6}|[零〇一幺二两三四五六七八九]{1,6})",
     re.IGNORECASE,
 )
+# 分機 2231，總機 (02) 2268-3466: the extension said first, then the switchboard it is on
+_EXT_BEFORE = re.compile(r"(?:分机|内线)\s*(?P<digits>[0-9]{2,6})\s*[,，、]?\s*总机\s*[:：]?\s*\Z")
 _DASH_EXTENSION = re.compile(r"-(?P<digits>[0-9]{1,5})(?![0-9.])")
 _SPOKEN = str.maketrans("零〇一幺二两三四五六七八九", "0011223456789")
 # What the note says about where the number is (folded, Simplified).
@@ -42,12 +44,14 @@ _HINTS = {
     "SG": re.compile(
         r"新加坡|狮城|星展|\bsg\b|singapore|\+65|\bhp\b|\blah\b|"
         r"\b(?:jurong|changi|tampines|sentosa|capitaland|dbs|ocbc|uob|nuh|sgh|psa|singtel|"
-        r"singhealth|ntuc|fairprice|starhub|singpost|keppel|sembcorp)\b",
+        r"singhealth|ntuc|fairprice|starhub|singpost|keppel|sembcorp|sembawang|sia|smrt|hdb|"
+        r"sats|mas)\b",
         re.IGNORECASE,
     ),
     "MY": re.compile(
         r"马来西亚|大马|吉隆坡|槟城|新山|\bmy\b|malaysia|\+60|\bhp\b|\blah\b|"
-        r"\b(?:petronas|maybank|cimb|sunway|penang|johor|selangor|petaling|klcc|kl|encik|puan)\b",
+        r"\b(?:petronas|maybank|cimb|sunway|penang|johor|selangor|petaling|klcc|kl|encik|puan|"
+        r"jb|datuk|dato|tnb|ipoh|melaka|sabah|sarawak)\b|拿督",
         re.IGNORECASE,
     ),
 }
@@ -169,5 +173,7 @@ def find_phones(text: str, original: str, free: list[bool]) -> list[FoundPhone]:
             if ext is not None:
                 found += ";ext=" + ext["digits"].translate(_SPOKEN)
                 b = ext.end()
+            elif (said := _EXT_BEFORE.search(text, max(0, a - 16), a)) is not None:
+                found += ";ext=" + said["digits"]  # 分機 2231，總機 (02) 2268-3466 (Taiwan)
             out.append(FoundPhone(a, b, found))
     return out

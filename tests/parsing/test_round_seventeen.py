@@ -242,3 +242,17 @@ def test_a_latin_name_alone_on_a_cards_line_is_the_person() -> None:
     # Tan Mei Ling on her own line had no one to hold the card's numbers
     card = "名片：\nSATS Ltd（新加坡）\nProcurement Manager\nTan Mei Ling\nDID +65 6541 8832"
     assert people(read(card)) == [("Tan", "Tan Mei Ling", None, ["+6565418832"])]
+
+
+def test_an_extension_said_before_its_switchboard_is_kept() -> None:
+    # 分機 2231，總機 (02) 2268-3466: the extension was lost
+    note = read("陳課長分機 2231，總機 (02) 2268-3466。")
+    assert [c.phones for c in note.contacts] == [["+886222683466;ext=2231"]]
+
+
+def test_a_number_in_a_note_that_names_a_singapore_or_malaysian_customer() -> None:
+    # 6752 2200 is a number in Hong Kong and in Singapore alike: Sembawang says which
+    note = read(
+        "Sembawang Shipyard 的黄总下礼拜一到三在上海看展，他秘书 Jenny Lee 6752 2200 说回来再约。"
+    )
+    assert "+6567522200" in [p for c in note.contacts for p in c.phones]
