@@ -539,8 +539,7 @@ def _h_ymd_cn(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
 
 
 RE_DAY = re.compile(
-    # (京东亚洲一号, 天宫一号, 神舟五号, 长征五号: a warehouse's or a craft's name, no day)
-    NB + rf"(?<![月年洲宫舟征娥])(?P<d>{N})\s*(?P<suf>[日号])"
+    NB + rf"(?<![月年])(?P<d>{N})\s*(?P<suf>[日号])"
     r"(?!楼|线|馆|厅|门|院|口|会议室|房|床|机|车|柜|台|桌|库|店|厂|站|箱|包|场|室|座|仓|窗|位|元|码|"
     r"内|以内|之内|后|以后|之后|游|种|文|件|样|选手|球|字|令|电池|[0-9])"
 )
@@ -550,6 +549,8 @@ def _h_day(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     text = m["d"]
     if "两" in text or (m["suf"] == "日" and not text.isascii() and text in ("一", "三", "几")):
         return None  # 两号 is not a date; 一日 is "one day"
+    if not text.isascii() and _before(c.text, m.start(), 1) in tuple("洲宫舟征娥"):
+        return None  # 京东亚洲一号, 天宫一号, 神舟五号: a name, no day (美洲3号回国 is one)
     if _RECURRING.search(c.text, 0, m.start()):
         return None
     day = _num(text, 1, 31)

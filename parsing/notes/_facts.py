@@ -213,6 +213,15 @@ _EARLY_FOR_IT = re.compile(r"提前|前一天|当天|那天")
 _BDAY_HEADING = re.compile(r"\s*(?:记一?下?|记录)?生日(?:记录|提醒|清单|列表)?\s*[:：]")
 
 
+_RELATIVE_DAY = re.compile(r"[今明后昨前下上这本每]|周|礼拜|星期")
+
+
+def _list_end(t: str, start: int) -> int:
+    """Where a list that begins at ``start`` ends: its sentence's full stop or line's end."""
+    ends = [k for k in (t.find("。", start), t.find("\n", start)) if k >= 0]
+    return min(ends, default=len(t))
+
+
 def read_birthdays(
     doc: Doc, people: People, family: list[FamilyMention], claimed: set[int]
 ) -> None:
@@ -225,7 +234,12 @@ def read_birthdays(
         before = _BDAY_BEFORE.search(t[max(ca, a - 14) : a])
         after = _BDAY_AFTER.match(t, b) if not before else None
         whose = _whose_birthday(doc, people, b) if not before and not after else None
-        listed = heading is not None and a >= heading.end()  # 记生日：贺部长 阳历7月9号；…
+        # 记生日：贺部长 阳历7月9号；…: the heading's own sentence, by calendar days only
+        listed = (
+            heading is not None
+            and heading.end() <= a < _list_end(t, heading.end())
+            and not _RELATIVE_DAY.search(t, a, b)
+        )
         if not before and not after and whose is None and not listed:
             continue
         if w.end is not None:

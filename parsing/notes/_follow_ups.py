@@ -1492,12 +1492,16 @@ _DONE_DEED = re.compile(
 _AHEAD_SAID = re.compile(r"[明后]天|下|这|本|要|再|准备|打算|计划|约")
 
 
-# 才有空, 才决定, 才开工: when something of theirs happens (才能去, 才去拜访 are the rep's)
-_ONLY_THEN = re.compile(r"^才(?!能|可以|去|过去|给|发|打|送|约|见|拜访)")
+# 才有空, 才决定, 才开工: when something of theirs happens (才签合同, 才报价 are the rep's)
+_ONLY_THEN = re.compile(
+    r"^才(?!能|可以|去|过去|给|发|打|送|约|见|拜访|签|报|交|寄|带|做|安排|提交|回复|联系|我)"
+)
 _HIS_OWN_GOING = re.compile(
     r"^(?:他|她|佢)(?:们|哋)?(?:要|会|准备|打算|得|就)?(?:去|回|飞)(?!.*[我咱])"
 )
-_UNPINNED_DAY = re.compile(r"找个?时间|抽空|哪天有空|哪天方便|看[他她]哪天")
+# 清明前找时间去一趟; …吃顿饭，看他哪天有空: a deadline with no day chosen in it
+_UNPINNED_DAY = re.compile(r"找个?时间")
+_WHEN_HE_CAN = re.compile(r"[,，]\s*(?:看[他她]?|等[他她]?)?哪天(?:有空|方便)")
 _EXPECTED = re.compile(r"应该|预计|估计|大概")
 _SAME_DAY_AS = re.compile(r"\s*(?:是)?(?:同一天|同一日|同天|一样|一天)")
 
@@ -1518,11 +1522,15 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True  # 避开周一上午; 春节前最后一次拜访: a day named, nothing set for it
     if _SAME_DAY_AS.match(t, b):
         return True  # 生日3月8号，跟妇女节同一天: a day compared with, nothing set for it
-    if _ONLY_THEN.match(action) or _HIS_OWN_GOING.match(action):
+    # (…，提前把资料发给他 / 到货后安排安装: a task of the rep's said next keeps the day)
+    said_alone = _sentence_end(t, b) <= cb + 1
+    if _ONLY_THEN.match(action) or (_HIS_OWN_GOING.match(action) and said_alone):
         return True  # 四月尾才决定, 下个月月初才有空; 下个月5号他要去杭州: theirs, no task
-    if _UNPINNED_DAY.search(t, ca, min(len(t), cb + 12)):
+    if d.w.deadline and (
+        _UNPINNED_DAY.search(t, ca, cb) or _WHEN_HE_CAN.match(t, cb, min(len(t), cb + 12))
+    ):
         return True  # 清明前找时间去一趟, 年前吃顿饭，看他哪天有空: no day pinned down
-    if _ARRIVES.match(action) and _EXPECTED.search(t, max(ca, a - 4), a) and not d.rep_part:
+    if _ARRIVES.match(action) and _EXPECTED.search(t, max(ca, a - 4), a) and said_alone:
         return True  # 寄了两本样本…应该后天到: what was sent arrives, nothing to do
     # (下下周一你再联系我 in the customer's line: the rep is told to call)
     told_to_rep = d.by_customer and _TOLD_TO_CALL.match(action)

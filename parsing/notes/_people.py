@@ -242,8 +242,8 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
     if i > floor and t[i - 1 : i + 1] in COMPOUND_SURNAMES:
         i -= 1  # 司马 / 公孙: the first character may be a stop character on its own
     run = t[i:end]
-    if i > 0 and t[i - 1 : i + 1] in _ROLE_BEFORE:
-        run = run[1:]  # 技术把关聂工: 把关, then 聂工 — no 关聂
+    if i > 0 and t[i - 1 : i + 1] in _ROLE_BEFORE and len(run) >= 2:
+        run = run[1:]  # 技术把关聂工: 把关, then 聂工 — no 关聂 (把关总要的报价 is 关总's)
     alone = end >= 2 and doc.used[end - 2]  # (万科谈总: right after the company)
     if not run and _WORD_SURNAME.match(t, end - 1) and (alone or _ALONE_BEFORE.match(t[: end - 1])):
         return t[end - 1]  # 万科的谈总, 见了言总: a surname that is a word, standing alone
@@ -753,20 +753,30 @@ _HONORIFIC = re.compile(
 
 
 def _named_just_before(t: str, a: int) -> tuple[str, bool] | None:
-    """The surname of a person named right before ``a`` (a bracket or a space between), and
-    whether a title was said with it: 郭慧仪（Ms Kwok）, 黄经理 (Mr Ooi)."""
+    """The surname of a person named right before ``a`` (a space or a bracket between), and
+    whether a title was said with it: 郭慧仪（Ms Kwok）, 鍾慧琳 Ms. Chung, 黄经理 (Mr Ooi).
+    (A title needs the bracket: 陈总 Mrs Chan, 林经理 Ms Lim are two people as often.)"""
     k = a
-    while k > 0 and a - k < 2 and t[k - 1] in " (（":
+    while k > 0 and a - k < 2 and t[k - 1] == " ":
         k -= 1
+    bracket = k > 0 and t[k - 1] in "(（"
+    if bracket:
+        k -= 1
+        while k > 0 and t[k - 1] == " ":
+            k -= 1
     titled = _TITLE_ENDING.search(t, max(0, k - 5), k)
     if titled is not None:
+        if not bracket:
+            return None
         ts = titled.start()
         if t[max(0, ts - 2) : ts] in COMPOUND_SURNAMES:
             return t[ts - 2 : ts], True
         return (t[ts - 1], True) if ts > 0 and t[ts - 1] in SURNAMES else None
     for n in (3, 2):
         name = t[max(0, k - n) : k]
-        sur = surname_of(name) if len(name) == n and all(is_cjk(c) for c in name) else None
+        if len(name) < n or any(not is_cjk(c) or c in NAME_STOP for c in name):
+            continue
+        sur = surname_of(name)
         if sur is not None and len(sur) < n:
             return sur, False
     return None
@@ -785,7 +795,8 @@ def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
                 continue  # Mr. Xu 徐经理: one person, named in both languages
             form = re.sub(r"\s+", " ", t[m.start() : b])
             before = _named_just_before(t, m.start())
-            if before is not None and may_spell(who, before[0]):
+            wife = m.group().startswith("Mrs")  # (黄经理 (Mrs Wong) is his wife as often)
+            if before is not None and may_spell(who, before[0]) and not (wife and before[1]):
                 # 郭慧仪（Ms Kwok）: the one just named, called as the note calls them (黄经理
                 # (Mr Ooi) is still called 黄经理)
                 out.append(
@@ -1099,25 +1110,36 @@ _SPACED_CARD_NAME = re.compile(
 )
 
 
+# 林 姐, 李 哥, 陈 生: how someone is called, spaced out like a name
+_SPACED_FORMS = frozenset("姐哥叔伯姨嫂少生太")
+# Form labels a template spaces out (项 目, 金 额, 付 款, 日 期): no one
+_SPACED_LABELS = frozenset(
+    words("项目 付款 日期 地址 备注 客户 单位 部门 电话 手机 姓名 职务 合计 数量 单价")
+)
+# What stands near a card's name: a phone number or a title on a line of its own
+_CARD_NEAR = re.compile(r"\d[\d -]{6,}\d")
+
+
 def _spaced_card_mention(
-    doc: Doc, spaced: re.Match[str], taken: list[tuple[int, int]]
+    doc: Doc, spaced: re.Match[str], taken: list[tuple[int, int]], near: str
 ) -> Mention | None:
-    """刘 畅 (a name), 王 总 or 陈 太 (how someone is called), alone on a card's line."""
+    """刘 畅 (a name), 王 总 or 林 姐 (how someone is called), alone on a card's line with a
+    number or a title near it."""
     a, b = spaced.span("n")
     if not doc.free(a, b) or any(x < b and a < y for x, y in taken):
         return None
-    sur, given = spaced["s"], spaced["g"].replace(" ", "")  # (黄 永 福: each character spaced)
-    if _called_by(given):
-        return Mention(
-            a,
-            b,
-            surname=sur,
-            title=SHORT_TITLES.get(given, given if given in TITLES else None),
-            form=sur + given,
-        )
-    if any(ch in NAME_STOP for ch in given) or TITLE_RE.match(given):
+    if not _CARD_NEAR.search(near) and not any(map(_line_title, near.split("\n"))):
         return None
-    return Mention(a, b, surname=sur, name=sur + given)
+    sur, given = spaced["s"], spaced["g"].replace(" ", "")  # (黄 永 福: each character spaced)
+    word = sur + given
+    if _called_by(given) or given in _SPACED_FORMS:
+        title = SHORT_TITLES.get(given, given if given in TITLES else None)
+        return Mention(a, b, surname=sur, title=title, form=word)
+    if word in _NOT_BARE or word in _SPACED_LABELS or given[-1] in _ORG_END:
+        return None
+    if any(ch in NAME_STOP for ch in given) or TITLE_RE.search(word):
+        return None
+    return Mention(a, b, surname=sur, name=word)
 
 
 def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -1134,7 +1156,8 @@ def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     for i, (a, b) in enumerate(lines):
         spaced = _SPACED_CARD_NAME.fullmatch(t, a, b)
         if spaced and spaced["s"] in SURNAMES:
-            said = _spaced_card_mention(doc, spaced, taken)
+            near = t[lines[max(0, i - 2)][0] : lines[min(len(lines) - 1, i + 2)][1]]
+            said = _spaced_card_mention(doc, spaced, taken, near)
             if said is not None:
                 for j in (i - 1, i + 1):
                     if said.name and said.title is None and 0 <= j < len(lines):

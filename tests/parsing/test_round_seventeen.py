@@ -256,3 +256,29 @@ def test_a_number_in_a_note_that_names_a_singapore_or_malaysian_customer() -> No
         "Sembawang Shipyard 的黄总下礼拜一到三在上海看展，他秘书 Jenny Lee 6752 2200 说回来再约。"
     )
     assert "+6567522200" in [p for c in note.contacts for p in c.phones]
+
+
+def test_a_second_review_of_the_round_found_these_and_they_stay_fixed() -> None:
+    # a birthday list covers its own sentence: the task on the next line stays a task
+    later = read("生日提醒：黄总 5月3日\n今天见了陈经理，下周四约她看样板间")
+    assert [f.action for f in later.follow_ups] == ["约她看样板间"]
+    assert [c.birthday for c in later.contacts if c.salutation == "陈经理"] == [None]
+    # 抽空 on a day named is still that day's task; 找时间 only unpins a deadline
+    assert [f.action for f in read("明天抽空给王总打个电话").follow_ups] == ["抽空给王总打个电话"]
+    assert len(read("下周一给王总打电话，另外找时间去趟仓库").follow_ups) == 1
+    # 才签合同 and 才报价 are the rep's
+    assert len(read("下周二才签合同，记得带公章").follow_ups) == 1
+    # his trip with the rep's task said next keeps the day
+    assert len(read("下周一他要去深圳，提前把资料发给他").follow_ups) == 1
+    assert len(read("货估计下周一到，到货后安排安装调试").follow_ups) == 1
+    # 王总和 Mr Wong and 陈总 Mrs Chan are two people each
+    assert len(read("约了王总和 Mr Wong 一起吃饭").contacts) == 2
+    assert len(read("陈总 Mrs Chan 也一起来了").contacts) == 2
+    # 把关总要的报价 is 关总's quote
+    assert [c.salutation for c in read("下周一把关总要的报价发过去").contacts] == ["关总"]
+    # a template's spaced labels are no one; 林 姐 is how she is called
+    form = read("项 目\n东莞厂房屋顶光伏\n金 额\n约80万\n下周三约王总再谈")
+    assert [c.salutation for c in form.contacts] == ["王总"]
+    assert people(read("名片\n林 姐\n13912345678")) == [("林", None, "林姐", ["13912345678"])]
+    # 美洲3号回国 is a day (亚洲一号 is a warehouse)
+    assert [f.due.isoformat() for f in read("李总在美洲3号回国，回来后约他").follow_ups] != []
