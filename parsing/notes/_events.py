@@ -1441,9 +1441,10 @@ def _their_deed(doc: Doc, a: int, b: int) -> bool:
 
 _PAID = re.compile(r"^我们[^\s,，。]{0,4}(?:会|要|就)?把[^\s,，。]{1,12}(?:付|打|结)")
 _LAST_VISIT = re.compile(
-    r"最[后後]一(?:次|轮|趟)(?:拜[访訪]|见|去)|最[后後]一(?:轮|趟|个|篇)"
+    r"(?:之?前)?(?:最[后後]一(?:次|轮|趟)(?:拜[访訪]|见|去)|最[后後]一(?:轮|趟|个|篇|件事)"
     # 年前最后一周 plan, 年前盘点:, 年前收尾: a heading, the season it is written in
-    r"|最[后後]一周\s*(?:plan|计划|安排)|\s*(?:盘点|收尾|小结|总结)\s*[:：\n]"
+    # (元旦放假前最后一件事：…: the season, then the task)
+    r"|最[后後]一周\s*(?:plan|计划|安排)|\s*(?:盘点|收尾|小结|总结)\s*[:：\n])"
 )
 # Who else may be the doer of a deed by a day: 他们年底定, 周经理说标书下周一发出来.
 _THIRD_PARTY = re.compile(r"[他她]们?|对方|客户|说|答应|[总局处工长理任]")

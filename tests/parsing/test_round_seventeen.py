@@ -282,3 +282,9 @@ def test_a_second_review_of_the_round_found_these_and_they_stay_fixed() -> None:
     assert people(read("名片\n林 姐\n13912345678")) == [("林", None, "林姐", ["13912345678"])]
     # 美洲3号回国 is a day (亚洲一号 is a warehouse)
     assert [f.due.isoformat() for f in read("李总在美洲3号回国，回来后约他").follow_ups] != []
+
+
+def test_the_last_thing_before_a_holiday_is_no_task_on_the_holiday() -> None:
+    # 元旦放假前最后一件事：… made a task "最后一件事" on 31 December
+    note = read("元旦放假前最后一件事：周五前把中建八局的结算单寄给柯经理。")
+    assert "最后一件事" not in [f.action for f in note.follow_ups]
