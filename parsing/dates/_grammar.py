@@ -73,7 +73,7 @@ _CONFIRM_WEEKDAY = re.compile(
 _CONFIRM_DATE = re.compile(
     r"\s*\(\s*([0-9]{1,2})\s*[./月-]\s*([0-9]{1,2})\s*[日号]?\s*\)"
     r"|\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*[日号]"
-    r"|\s*([0-9]{1,2})\s*[日号]"  # 周三12号: the day of the month alone
+    r"|\s*\(?\s*([0-9]{1,2})\s*[日号](?:\s*\))?"  # 周三12号, 周五（21号）: the day alone
 )
 _RECURRING = re.compile(r"每(?:个)?(?:月|年|周|星期|礼拜|天|日)?\s*$")
 
@@ -898,7 +898,14 @@ def _first_month_day(c: _Ctx, said: str) -> _D | None:
     if day is None or not 1901 <= c.today.year <= 2099:
         return None
     spec = LunarSpec(1, day, False, None)
+    # (初二给俞总打电话拜年, said on 初四: the day just gone, not next year's)
+    just_gone = next_lunar_occurrence(1, day, False, c.today - _FESTIVAL_LOOKBACK)
+    if just_gone < c.today:
+        return _D(just_gone, "lunar", lunar=spec, yearless=True)
     return _D(next_lunar_occurrence(1, day, False, c.today), "lunar", lunar=spec, yearless=True)
+
+
+_FESTIVAL_LOOKBACK = timedelta(days=20)
 
 
 def _h_danian(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
@@ -1275,7 +1282,21 @@ def _confirm(c: _Ctx, d: _D, pos: int) -> int:
                 dated = _valid(c.today.year, int(month), int(day)) if month is not None else None
                 if dated is not None and month is not None and dated < c.today:
                     dated = _valid(c.today.year + 1, int(month), int(day))
-                if d.bare and dated is not None and dated.weekday() == d.day.weekday():
+                if month is None:  # 周五（21号）on Sunday the 23rd: the Friday just past
+                    dated = next(
+                        (
+                            k
+                            for k in (c.today + timedelta(days=n) for n in range(-7, 15))
+                            if k.day == int(day) and k.weekday() == d.day.weekday()
+                        ),
+                        None,
+                    )
+                # (下周一(14号): the date said says which Monday)
+                if (
+                    dated is not None
+                    and dated.weekday() == d.day.weekday()
+                    and (d.bare or month is None)
+                ):
                     d.day = dated
                 else:
                     d.vague = True

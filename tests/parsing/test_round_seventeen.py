@@ -288,3 +288,19 @@ def test_the_last_thing_before_a_holiday_is_no_task_on_the_holiday() -> None:
     # 元旦放假前最后一件事：… made a task "最后一件事" on 31 December
     note = read("元旦放假前最后一件事：周五前把中建八局的结算单寄给柯经理。")
     assert "最后一件事" not in [f.action for f in note.follow_ups]
+
+
+def test_a_weekday_with_its_date_in_brackets_may_be_the_one_just_gone() -> None:
+    # 周五（21号）去…拜访，没见到, said on Sunday the 23rd, became a task on 21 August
+    sunday = datetime(2028, 7, 23, 12, 15, tzinfo=SH)
+    note = read("周五（21号）去华润万家拜访，没见到常总监，他去北京开会了。", sunday)
+    assert note.follow_ups == []
+
+
+def test_a_new_year_day_just_gone_is_not_next_years() -> None:
+    # 初二给…打电话拜年, said on 初四, was a task on next year's 初二
+    chu_si = datetime(2028, 1, 29, 15, 15, tzinfo=SH)
+    note = read("初二给扬子江药业的采购总监俞建平打电话拜年，他说节后再谈。", chu_si)
+    assert note.follow_ups == []
+    # (初八, still ahead, is that day)
+    assert [f.due.isoformat() for f in read("初八去拜访俞总", chu_si).follow_ups] == ["2028-02-02"]
