@@ -110,9 +110,10 @@ _THEIR_ANSWER = re.compile(
 _ONLY_THEIRS = re.compile(
     r"^(?:要|会|就|才|能|再|先|准备|计划|正式|全厂|全公司)?(?:挂网|招标|立项|开标|评标|截标|截止|公示|"
     # (their plant and offices: 系统关闭, 放假, 上班, 返工, 盘点, 检修, 停产, 切换新系统; their
-    # procurement: 定标, 公布, 发采购计划, 开始走…流程; their payment run: 统一付款)
+    # procurement: 定标, 公布, 发采购计划, 开始走…流程; their books and payment run: 统一付款,
+    # 审计, 结账, 汇款 — 月底审计, 财务说1月10号汇款)
     # (检修, 盘点, 切换 are also work the rep does: 检修他们的空压机, 切换新报价模板)
-    r"关闭|公布|定标|放假|上班|返工|复工|停产|切换新系统|统一付款|"
+    r"关闭|公布|定标|放假|上班|返工|复工|停产|切换新系统|统一付款|审计|年审|结账|结帐|汇款|打款|"
     # (月底前要付款 is the money the rep collects; 开始走访 the rep's round of visits)
     r"发(?:布)?(?:采购|招标)计划|开始走(?!访)|"
     r"(?i:(?:they\s+)?(?:close|decide|finali[sz]e|freeze))\b)(?![书会])"

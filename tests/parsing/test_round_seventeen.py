@@ -304,3 +304,10 @@ def test_a_new_year_day_just_gone_is_not_next_years() -> None:
     assert note.follow_ups == []
     # (初八, still ahead, is that day)
     assert [f.due.isoformat() for f in read("初八去拜访俞总", chu_si).follow_ups] == ["2028-02-02"]
+
+
+def test_their_audit_and_their_remittance_are_no_tasks() -> None:
+    # 月底审计 and 1月10號匯款 were tasks of the rep's
+    assert read("南方电网的严处长说他这个月不接待供应商，月底审计。").follow_ups == []
+    late = datetime(2028, 12, 29, 16, 0, tzinfo=SH)
+    assert read("遠東新世紀財務說貨款1月10號匯款，他們是月結60天。", late).follow_ups == []
