@@ -1102,8 +1102,10 @@ def _known_place_of(place: str, end: int) -> tuple[str, int]:
 
 # 在他们上海办公室开会: a meeting at their office, not a trip.
 _AT_THEIRS = re.compile(r"他们|我们|你们|公司|单位|办公室|现场")
+# (看厂 was tried: 下周去苏州看厂 is the rep's own visit as often)
 _PURPOSE = re.compile(
-    r"开两会|开年会|开大会|开会|出差|考察|学习|培训|参观|调研|检查|休假|度假|旅游|旅行|出国|述职|探亲|"
+    r"开两会|开年会|开大会|开会|出差|看展|参展|看仓|看投放|巡店|做(?:年终)?汇报|"
+    r"考察|学习|培训|参观|调研|检查|休假|度假|旅游|旅行|出国|述职|探亲|"
     r"疗养|参加[^\s,]{1,6}?(?=$|[\s,]|了)|参加[^\s,]{1,4}"
 )
 # (今天在新加坡去 NTUC 见了王经理: where the rep was, then where the rep went)

@@ -311,3 +311,19 @@ def test_their_audit_and_their_remittance_are_no_tasks() -> None:
     assert read("南方电网的严处长说他这个月不接待供应商，月底审计。").follow_ups == []
     late = datetime(2028, 12, 29, 16, 0, tzinfo=SH)
     assert read("遠東新世紀財務說貨款1月10號匯款，他們是月結60天。", late).follow_ups == []
+
+
+def test_a_leaders_days_away_for_a_show_a_warehouse_or_a_report() -> None:
+    # 看展, 睇倉, 做年终汇报 were no purpose, so the days away were not read
+    monday = datetime(2026, 12, 22, 18, 0, tzinfo=SH)
+    for text, place in (
+        ("邓总监下周一到周三在上海做年终汇报。", "上海"),
+        ("黄总下礼拜一到三在上海看展", "上海"),
+        ("李經理佢話下個禮拜一至三去越南胡志明市睇倉", "越南胡志明市"),
+    ):
+        (trip,) = read(text, monday).itineraries
+        assert (trip.place, trip.start.isoformat(), trip.end.isoformat()) == (
+            place,
+            "2026-12-28",
+            "2026-12-30",
+        ), text
