@@ -36,7 +36,7 @@ from ._events import (
     _third_party_before,
 )
 from ._facts import FamilyMention
-from ._lexicon import DONT, TITLE_RE, TITLES, VOICE_FILLERS, words
+from ._lexicon import DONT, PLACE_RE, TITLE_RE, TITLES, VOICE_FILLERS, words
 from ._model import FollowUpFact
 from ._people import People, label_of
 
@@ -1590,6 +1590,9 @@ _THEIR_TRIP = re.compile(
 )
 
 
+_GOES_TO = re.compile(r"(?:要|会|准备|打算|就)?(?:去|回|飞|到)")
+
+
 # 他们项目部, 他们的审计组, 对方财务: a unit of theirs as the subject right before the date.
 _THEIR_UNIT_END = re.compile(
     r"(?:他们|她们|对方|佢哋)(?:的|嘅)?[\u4e00-\u9fff]{0,4}?"
@@ -1629,6 +1632,9 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
         return False  # (和郝经理视频会议…对方坚持8月底交货: 对方 is the subject)
     if _THEIR_TRIP.match(action):
         return True  # 严经理正月初五要去遵义他丈母娘家, 他国庆要去敦煌玩: their own journey
+    going = _GOES_TO.match(action)
+    if said_subject and going and PLACE_RE.match(action, going.end()) and "我" not in action:
+        return True  # 佢聖誕去日本北海道: he goes there (a city said, no purpose needed)
     if d.by_customer and not said_subject and not re.search(r"你", action):
         return True  # 刘总：我们邹总下周二到上海 — one of theirs, told in their own line
     if _REP_ACTION.match(action):

@@ -327,3 +327,12 @@ def test_a_leaders_days_away_for_a_show_a_warehouse_or_a_report() -> None:
             "2026-12-28",
             "2026-12-30",
         ), text
+
+
+def test_he_goes_to_a_place_on_a_day_is_his_not_the_reps() -> None:
+    # 佢聖誕去日本北海道 became the rep's task "去日本北海道" on Christmas Day
+    dongzhi = datetime(2027, 12, 22, 21, 40, tzinfo=SH)
+    note = read("佢聖誕去日本北海道，26號去31號返。1月3號我再約佢。", dongzhi)
+    assert [f.due.isoformat() for f in note.follow_ups] == ["2028-01-03"]
+    # (the rep going there is still the rep's)
+    assert len(read("下周三去上海见王总", dongzhi).follow_ups) == 1
