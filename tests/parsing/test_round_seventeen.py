@@ -336,3 +336,13 @@ def test_he_goes_to_a_place_on_a_day_is_his_not_the_reps() -> None:
     assert [f.due.isoformat() for f in note.follow_ups] == ["2028-01-03"]
     # (the rep going there is still the rep's)
     assert len(read("下周三去上海见王总", dongzhi).follow_ups) == 1
+
+
+def test_found_someone_and_talked_is_a_visit() -> None:
+    # 找了那个…吴处长聊阀门的框架 (dictated, no 了 after 聊) logged no contact
+    note = read(
+        "嗯今天最后跑了一趟镇海炼化找了那个物资装备部的吴安吴处长聊阀门的框架他说国庆以后八号再说",
+        datetime(2026, 9, 30, 23, 5, tzinfo=SH),
+    )
+    assert note.interaction is not None and note.interaction.kind == "visit"
+    assert note.interaction.summary == "阀门的框架"
