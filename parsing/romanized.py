@@ -8,6 +8,7 @@ for several surnames (Wong: 黄 or 王), so a match is a question to the rep, ne
 
 from __future__ import annotations
 
+from functools import cache
 from itertools import product
 
 from pypinyin import Style, pinyin
@@ -87,6 +88,7 @@ def surnames_spelled(latin: str) -> str:
     return _SPELLINGS.get(latin.strip().lower(), "")
 
 
+@cache  # (a note asks the same few pairs; pypinyin's readings are worth keeping)
 def may_spell(latin: str, surname: str) -> bool:
     """Whether a Latin surname may be the Chinese one written so: Wong 黄, Tan 陈, Zhou 周 (any
     reading pypinyin knows of the surname, as Mandarin spells it)."""

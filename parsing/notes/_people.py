@@ -907,6 +907,8 @@ def _placed_as_theirs(t: str, a: int, b: int, form: str | None, surname: str | N
     an organisation's 的/'s, or heading a line (a card's, a chat speaker's)."""
     if form and form.startswith(_MALAY_HONORIFIC):
         return True
+    if surname and (_NUMBER_AFTER.match(t, b) or _MET_BEFORE.search(t, max(0, a - 12), a)):
+        return True  # Raymond Lee 6023 4418, Lunch w/ Jessica Liu: someone met, with a number
     line = t.rfind("\n", 0, a) + 1
     if not t[line:a].strip():  # heading a card's line or a chat's (not "Grace period 30天")
         return bool(surname) or bool(_HEADS_A_LINE.match(t, b))
@@ -915,6 +917,10 @@ def _placed_as_theirs(t: str, a: int, b: int, form: str | None, surname: str | N
 
 
 _LABEL_AFTER = re.compile(r"\s*[:：]\s*[+0-9(]")
+_NUMBER_AFTER = re.compile(r"[ ]*(?:HP|Mobile|Tel|手机|电话)?[ ]*[:：]?[ ]*\+?\d[\d -]{6,}\d")
+_MET_BEFORE = re.compile(
+    r"(?i)\b(?:lunch|dinner|met|meeting|called|call|visited)\s+(?:w/|with)?\s*$"
+)
 
 
 def _latin_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:

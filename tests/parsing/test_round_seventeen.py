@@ -346,3 +346,11 @@ def test_found_someone_and_talked_is_a_visit() -> None:
     )
     assert note.interaction is not None and note.interaction.kind == "visit"
     assert note.interaction.summary == "阀门的框架"
+
+
+def test_an_english_name_with_a_number_or_met_over_lunch_is_the_customers() -> None:
+    # Raymond Lee 6023 4418 and Lunch w/ Jessica Liu left their numbers on a 👤 ?
+    hk = read("聽日打俾太古可口可樂 Raymond Lee 6023 4418")
+    assert [(c.name, c.phones) for c in hk.contacts] == [("Raymond Lee", ["+85260234418"])]
+    lunch = read("Lunch w/ Jessica Liu, Marriott China procurement lead. Her cell 138 1002 7765.")
+    assert [(c.name, c.phones) for c in lunch.contacts] == [("Jessica Liu", ["13810027765"])]
