@@ -354,3 +354,12 @@ def test_an_english_name_with_a_number_or_met_over_lunch_is_the_customers() -> N
     assert [(c.name, c.phones) for c in hk.contacts] == [("Raymond Lee", ["+85260234418"])]
     lunch = read("Lunch w/ Jessica Liu, Marriott China procurement lead. Her cell 138 1002 7765.")
     assert [(c.name, c.phones) for c in lunch.contacts] == [("Jessica Liu", ["13810027765"])]
+
+
+def test_who_uses_it_and_who_weighs_most() -> None:
+    # 是用我们封边机的人 and 影响最大 said no role
+    note = read("厂长冯伟是用我们封边机的人，手机13925012867。物流规划经理卜凡影响最大。")
+    assert [(c.name, c.decision_role) for c in note.contacts] == [
+        ("冯伟", "user"),
+        ("卜凡", "influencer"),
+    ]
