@@ -88,7 +88,8 @@ _DAY_LINE = re.compile(
 
 
 _PERSON_LABEL = re.compile(
-    rf"[小老][\u4e00-\u9fff]|[\u4e00-\u9fff][姐哥]|[\u4e00-\u9fff]{{1,2}}(?:{TITLE_RE.pattern})"
+    rf"[小老][\u4e00-\u9fff]|[\u4e00-\u9fff](?:[姐哥]|小姐|女士|先生)|"
+    rf"[\u4e00-\u9fff]{{1,2}}(?:{TITLE_RE.pattern})"
 )
 
 
@@ -372,8 +373,11 @@ class Doc:
         theirs = [m.end() for m in speakers if m["who"].strip() != "我"]
         # (小沈：… / 我：好的, 欧阳主任 18:10：… / 我：… — the other side a person by how they
         # are called; 会议 14:00：… / 我：… is a note's label, no chat)
+        # (刘姐 美年大健康：…, 短信 黎科长：… — the person with a word beside them)
         person = any(
-            m["who"].strip() != "我" and _PERSON_LABEL.fullmatch(m["who"].strip()) for m in speakers
+            m["who"].strip() != "我"
+            and any(_PERSON_LABEL.fullmatch(part) for part in m["who"].split())
+            for m in speakers
         )
         spoken = bool(mine and theirs) and (bool(stamps) or person or len(speakers) >= 3)
         self.chat = len(stamps) >= 2 or spoken

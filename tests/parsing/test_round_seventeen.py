@@ -363,3 +363,13 @@ def test_who_uses_it_and_who_weighs_most() -> None:
         ("冯伟", "user"),
         ("卜凡", "influencer"),
     ]
+
+
+def test_a_chat_pasted_without_stamps_with_a_miss_or_an_organisation_beside_the_name() -> None:
+    # 严小姐（屈臣氏华南）：… / 我：… and 刘姐 美年大健康：… / 我：… were no chat, no contact logged
+    for text in (
+        "严小姐（屈臣氏华南）：我手机换了 13926558871，以后打这个\n我：好的严小姐，已存",
+        "刘姐 美年大健康：小陆，体检车的合同我看了，第7条要改一下\n我：好的刘姐，改完明天发您",
+    ):
+        note = read(text)
+        assert note.interaction is not None and note.interaction.kind == "wechat", text
