@@ -1584,13 +1584,12 @@ def _someone_elses(d: _Dated, family: list[FamilyMention]) -> bool:
 
 # A journey of the person's own, said as what they do on the day: home, on holiday, to report
 # to head office, to a conference (张总周三去万科 stays the rep's visit with 张总).
+# (_GOES_TO, its opening, alone: 佢聖誕去日本北海道 — a city gone to, see _their_own_doing)
+_GOES_TO = re.compile(r"(?:要|会|准备|打算|就)?(?:去|回|飞|到)")
 _THEIR_TRIP = re.compile(
-    r"^(?:要|会|准备|打算|就)?(?:去|回|飞|到)[^\s,，。;]{1,12}?"
+    rf"^{_GOES_TO.pattern}[^\s,，。;]{{1,12}}?"
     r"(?:述职|玩|旅游|旅行|度假|老家|家|开会|参会|参加|培训|学习|出差|探亲|过年|休假|汇报)"
 )
-
-
-_GOES_TO = re.compile(r"(?:要|会|准备|打算|就)?(?:去|回|飞|到)")
 
 
 # 他们项目部, 他们的审计组, 对方财务: a unit of theirs as the subject right before the date.

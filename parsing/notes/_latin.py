@@ -128,14 +128,14 @@ def chinese_name_after(t: str, b: int, spelled: str = "") -> tuple[str, str, int
     surname = surname_of(name)
     if surname is None or len(surname) == len(name):
         return None
-    word = surname in _WORD_SURNAMES and not (spelled and may_spell(spelled, surname))
+    if spelled and not may_spell(spelled, surname):
+        return None
     # (志明, 国明 end many names: 明 is 明天 only when the day's word follows)
     said = (
         name[:-1] if name[-1] == "明" and t[m.end() : m.end() + 1] not in "天早晚年后日" else name
     )
-    if word or any(c in _NOT_IN_A_NAME for c in said):
-        return None
-    if spelled and not may_spell(spelled, surname):
+    # (a surname that is also a word is one once the spelling vouches for it)
+    if (surname in _WORD_SURNAMES and not spelled) or any(c in _NOT_IN_A_NAME for c in said):
         return None
     if name[0] == "周" and name[1] in "一二三四五六日天末":
         return None  # (Kenny Wong 周一见: a day, no 周 named)
@@ -146,8 +146,8 @@ _CJK_NAME_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])(?P<n>[\u4e00-\u9fff]{2,3})[
 
 
 def _chinese_name_before(t: str, a: int, spelled: str) -> tuple[str, str, int] | None:
-    """林志明 Jimmy Lin: the Chinese full name said right before, its surname spelled so (the
-    name's end is where the Latin one ends; the caller gives the span)."""
+    """林志明 Jimmy Lin: the Chinese full name said right before ``a``, its surname spelled
+    so: the name, its surname and where it starts."""
     m = _CJK_NAME_BEFORE.search(t, max(0, a - 4), a)
     if m is None:
         return None
@@ -155,7 +155,20 @@ def _chinese_name_before(t: str, a: int, spelled: str) -> tuple[str, str, int] |
     surname = surname_of(name)
     if surname is None or len(surname) == len(name) or not may_spell(spelled, surname):
         return None
-    return name, surname, -1
+    return name, surname, m.start("n")
+
+
+def _named_in_chinese_too(t: str, a: int, b: int, given: str, surname: str) -> LatinName | None:
+    """David Lim 林大伟, Kenny Wong（黄国华）, 林志明 Jimmy Lin: a given name and a surname at
+    ``a``…``b`` with the Chinese full name beside them — one person, filed under the Chinese
+    name and called by the given one."""
+    after = chinese_name_after(t, b + (t[b : b + 1] in "（("), surname)
+    if after is not None:
+        return LatinName(a, after[2], after[0], after[1], given)
+    before = _chinese_name_before(t, a, surname)
+    if before is not None:
+        return LatinName(before[2], b, before[0], before[1], given)
+    return None
 
 
 # (Kevin 说了算, Amy 今天到: words that follow a name, never inside one)
@@ -264,18 +277,9 @@ def find_latin_names(t: str) -> list[LatinName]:
             after is not None and after.group() not in _NOT_SURNAME and after.group() not in _GIVEN
         ):
             surname = after.group()
-            # David Lim 林大伟, Kenny Wong（黄国华）: named again in Chinese, filed under that
-            k = after.end() + (t[after.end() : after.end() + 1] in "（(")
-            named = chinese_name_after(t, k, surname) or _chinese_name_before(t, a, surname)
-            if named is not None:
-                start, end = (
-                    (t.rfind(named[0], 0, a), after.end()) if named[2] < 0 else (a, named[2])
-                )
-                found = LatinName(start, end, named[0], named[1], given)  # (called Alan)
-                full.setdefault(given, found)
-                out.append(found)
-                continue
-            found = LatinName(a, after.end(), f"{given} {surname}", surname, _form(given, surname))
+            found = _named_in_chinese_too(t, a, after.end(), given, surname) or LatinName(
+                a, after.end(), f"{given} {surname}", surname, _form(given, surname)
+            )
             full.setdefault(given, found)
         elif given in full:  # Kevin Chan … Kevin: the one named in full before
             found = LatinName(a, b, full[given].name, full[given].surname, full[given].form)

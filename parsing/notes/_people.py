@@ -1148,6 +1148,14 @@ def _spaced_card_mention(
     return Mention(a, b, surname=sur, name=word)
 
 
+def _title_beside(t: str, lines: list[tuple[int, int]], i: int) -> str | None:
+    """The title a card gives on the line before or after its name's line ``i``."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines) and (title := _line_title(t[lines[j][0] : lines[j][1]])):
+            return title
+    return None
+
+
 def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     t = doc.t
     # (名片：国网湖北省电力 / 招标采购部 / 主任 / 严国庆 / 电话 …: a card pasted on one line)
@@ -1165,9 +1173,8 @@ def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
             near = t[lines[max(0, i - 2)][0] : lines[min(len(lines) - 1, i + 2)][1]]
             said = _spaced_card_mention(doc, spaced, taken, near)
             if said is not None:
-                for j in (i - 1, i + 1):
-                    if said.name and said.title is None and 0 <= j < len(lines):
-                        said.title = _line_title(t[lines[j][0] : lines[j][1]])
+                if said.name and said.title is None:
+                    said.title = _title_beside(t, lines, i)
                 out.append(said)
             continue
         tokens = [m.span() for m in _CARD_TOKEN.finditer(t, a, b)]
@@ -1186,10 +1193,7 @@ def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         if not _CARD_OTHER.match(re.sub(r"[\u4e00-\u9fff]+", "", t[a:b])):
             continue
-        name.title = titles[-1] if titles else None
-        for j in (i - 1, i + 1):
-            if name.title is None and 0 <= j < len(lines):
-                name.title = _line_title(t[lines[j][0] : lines[j][1]])
+        name.title = titles[-1] if titles else _title_beside(t, lines, i)
         out.append(name)
     return out
 
