@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
+from ..romanized import surnames_spelled
 from ._doc import Doc, is_cjk
 from ._latin import GIVEN_NAMES
 from ._lexicon import (
     FAMILY,
     KNOWN_ORGS,
+    LATIN_PLACES,
     ORG_AREAS,
     PLACE_RE,
     PLACES,
@@ -664,11 +666,74 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         or _whose_they_are(doc, people)
         or _gone_to_visit(doc)
     )
+    if placed is None:  # (the last resort: 朱会计（安琪酵母）：…)
+        whose = _whose_in_brackets(doc, people)
+        if whose is not None:
+            doc.company_span = whose[:2]
+            return whose[2]
     if placed is not None:
         a = doc.t.find(placed)
         a, b, placed = _tidied(a, a + len(placed), placed)
         doc.company_span = (a, b)
     return placed
+
+
+# 朱会计（安琪酵母）：…, Rachel Ng (Shell): …, Ms. Oh (LG Display): a person, then in brackets
+# whose they are — a chat's speaker or a note's aside names the customer so.
+_WHOSE_IN_BRACKETS = re.compile(rf" ?\((?P<org>[\u4e00-\u9fff]{{2,10}}|{_LATIN_ORG})\)")
+# (叶工（技术把关）, 小莫（采购）, 欧阳总(副总): what the person does or is, not whose)
+_A_PART_PLAYED = re.compile(
+    r"拍板|决策|决定|采购|使用|影响|用户|把关|经办|下单|负责|说了算|技术|我们|不是|方$|"
+    + TITLE_RE.pattern
+)
+# (大华 (Hangzhou): a city where the customer is, not its name)
+_LATIN_SITES = LATIN_PLACES | frozenset(
+    words(
+        "Hangzhou Nanjing Suzhou Wuhan Chengdu Xiamen Tianjin Qingdao Zhengzhou Dalian Ningbo Wuxi"
+        " Changsha Hefei Kunshan Dongguan Foshan Zhuhai"
+    )
+)
+# (Ms Fang (Senior Engineer), Mr Hu (Plant Manager): what they do, in English)
+_NOT_WHOSE_IN_LATIN = frozenset(
+    words(
+        "mr ms mrs miss dr madam trading engineering engineer procurement purchasing facilities"
+        " maintenance manager director head buyer senior operations sales finance plant general"
+        " deputy assistant chief officer supervisor lead executive president vice technical"
+        " project category planning logistics quality it hr qa qc ops admin boss owner"
+    )
+)
+
+
+def _whose_in_brackets(doc: Doc, people: People) -> tuple[int, int, str] | None:
+    t = doc.t
+    for m in people.mentions:
+        said = _WHOSE_IN_BRACKETS.match(t, m.end)
+        if m.pronoun or said is None or not doc.free(*said.span("org")):
+            continue
+        org = said["org"]
+        if org.isascii():
+            words_ = org.split()
+            while len(words_) > 1 and re.fullmatch(r"[A-Z]{2,4}", words_[-1]):
+                words_.pop()  # (Mr. Seah (CapitaLand VP): the role after the name)
+            org = " ".join(words_)
+            first, last = words_[0], words_[-1]
+            if (
+                any(w.lower() in _NOT_WHOSE_IN_LATIN for w in words_)
+                or first in GIVEN_NAMES
+                or first in _LATIN_SITES
+                or surnames_spelled(first)
+                or surnames_spelled(last)
+                or org.lower() in _ENGLISH_WORDS
+            ):
+                continue
+        elif (
+            _A_PART_PLAYED.search(org)
+            or (len(org) <= 3 and org[0] in SURNAMES)
+            or not _plausible(org)
+        ):
+            continue
+        return said.start("org"), said.start("org") + len(org), org
+    return None
 
 
 def _gone_to_visit(doc: Doc) -> str | None:

@@ -11,7 +11,16 @@ from parsing.dates import When
 
 from ._doc import Doc, is_cjk, months_back
 from ._fold import fold
-from ._lexicon import DONT, PLACE_RE, PLACES, PLACES_RUN, VOICE_FILLERS, word_across, words
+from ._lexicon import (
+    DONT,
+    LATIN_PLACES,
+    PLACE_RE,
+    PLACES,
+    PLACES_RUN,
+    VOICE_FILLERS,
+    word_across,
+    words,
+)
 from ._model import InteractionFact, InteractionKind, ItineraryFact
 from ._people import People, label_of
 
@@ -1122,18 +1131,6 @@ _PLACE_STOP = frozenset("的了,和 在去到是开出考学培参调检休度�
 
 # A place in Latin letters (下礼拜一到礼拜四去 Tokyo 开会): for a trip of some days only.
 _LATIN_PLACE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?(?![A-Za-z])")
-# Places reps' customers go to, named in Latin letters: a trip there needs no other sign.
-_LATIN_PLACES = frozenset(
-    words(
-        "Singapore Penang Bali Japan Paris Shanghai Beijing Shenzhen Guangzhou Jakarta Bangkok"
-        " Tokyo Osaka Seoul London Dubai Houston Milan Munich Frankfurt Berlin Hanover Germany"
-        " Vietnam Malaysia Thailand Indonesia India Australia Sydney Melbourne Manila Hanoi Johor"
-        " Batam Macau Taipei Europe America Canada Korea France Italy Spain Mexico Brazil Kuching"
-        " Ipoh Melaka Sabah Sarawak Kota Kinabalu"
-    )
-)
-
-
 _REP_BEFORE = re.compile(r"(?<![跟对和给])我(?![说讲])")
 # 在京, 赴沪, 去穗开会: a city by its one-character name, as a telegraphic note writes it.
 _CITY_SHORT = re.compile(r"[京沪穗津渝蓉杭汉厦](?=$|[\s,。;]|开会|出差|参会|学习|培训|考察|参加)")
@@ -1144,9 +1141,9 @@ def _place_after(
     t: str, pos: int, limit: int, latin_too: bool, known_latin: bool
 ) -> tuple[str, int] | None:
     """The place gone to at ``pos``: in Latin letters only for a trip of some days said of a
-    named person (``latin_too``), or one of _LATIN_PLACES when someone is said (``known_latin``)."""
+    named person (``latin_too``), or one of LATIN_PLACES when someone is said (``known_latin``)."""
     latin = _LATIN_PLACE.match(t, pos, limit)
-    if latin is not None and (latin_too or (known_latin and latin.group() in _LATIN_PLACES)):
+    if latin is not None and (latin_too or (known_latin and latin.group() in LATIN_PLACES)):
         return latin.group(), latin.end()
     end = pos
     while end < limit and end - pos < 6 and is_cjk(t[end]) and t[end] not in _PLACE_STOP:
@@ -1234,7 +1231,7 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         a_city = (
             PLACES_RUN.fullmatch(place) is not None
             or _CITY_SHORT.fullmatch(place) is not None
-            or place in _LATIN_PLACES
+            or place in LATIN_PLACES
         )
         goer = (
             moved in ("去", "到")

@@ -6,6 +6,7 @@ import re
 
 __all__ = [
     "COMPOUND_SURNAMES",
+    "LATIN_PLACES",
     "SURNAMES",
     "TITLES",
     "TitleInfo",
@@ -764,3 +765,16 @@ def surname_of(name: str) -> str | None:
     if name[:1] in SURNAMES:
         return name[:1]
     return None
+
+
+# Places named in Latin letters: a customer's trip there needs no other sign, and none is a
+# customer's name (Foxconn Shenzhen).
+LATIN_PLACES = frozenset(
+    words(
+        "Singapore Penang Bali Japan Paris Shanghai Beijing Shenzhen Guangzhou Jakarta Bangkok"
+        " Tokyo Osaka Seoul London Dubai Houston Milan Munich Frankfurt Berlin Hanover Germany"
+        " Vietnam Malaysia Thailand Indonesia India Australia Sydney Melbourne Manila Hanoi Johor"
+        " Batam Macau Taipei Europe America Canada Korea France Italy Spain Mexico Brazil Kuching"
+        " Ipoh Melaka Sabah Sarawak Kota Kinabalu"
+    )
+)

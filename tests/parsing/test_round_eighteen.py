@@ -1,0 +1,47 @@
+"""Round eighteen: what notes written after round seventeen taught the reader (each case
+failed on the parser as the session began)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from parsing.notes import parse_note
+
+NOW = datetime.fromisoformat("2027-05-19T19:30:00+08:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        (
+            "朱会计（安琪酵母）：上个月的发票还没收到\n我：不好意思朱会计，今天就补开寄出",
+            "安琪酵母",
+        ),
+        ("贺总（东鹏饮料）：五一我们不放假\n我：那我们4号过去巡检可以吗", "东鹏饮料"),
+        ("Ms. Oh (LG Display) asked for our catalogue.", "LG Display"),
+        (
+            "[09:41] Rachel Ng (Shell): site visit confirmed Thu 10am\n[09:43] Me: noted\n"
+            "Rachel HP 9456 1230",
+            "Shell",
+        ),
+        ("Tonight dinner with Mr. Seah (CapitaLand VP) at Jumbo.", "CapitaLand"),
+    ],
+)
+def test_whose_a_person_is_said_in_brackets_after_them(text: str, company: str) -> None:
+    assert parse_note(text, NOW).company == company
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "叶工（技术把关）说参数没问题",
+        "小莫（采购）说下周下单",
+        "Ms Fang (Senior Engineer) said the spec is fine.",
+        "Mr Tan (Tan Ah Kow) called about the quote.",
+        "寄了样品给王工 (Hangzhou)",
+    ],
+)
+def test_a_role_a_name_or_a_city_in_brackets_is_no_customer(text: str) -> None:
+    assert parse_note(text, NOW).company is None
