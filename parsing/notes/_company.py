@@ -230,7 +230,10 @@ def _plausible(name: str) -> bool:
         and not _NOT_ORG.search(name)
         # (联系人:张平安 names no company; 新松机器人 does)
         and not (name.endswith((*_DEPT_END, "的", "人")) and not name.endswith("机器人"))
-        and not (len(name) >= 3 and name.endswith(("科", "课")))  # (设施课: a section)
+        # (设施课: a section; 中联重科, 国轩高科 are companies)
+        and not (
+            len(name) >= 3 and name.endswith(("科", "课")) and not name.endswith(("重科", "高科"))
+        )
         and name not in _GENERIC
         and name.lower() not in _ENGLISH_WORDS
         and not name.startswith(_PRODUCT)
@@ -312,6 +315,8 @@ def _by_position(doc: Doc, people: People) -> str | None:
     for m in named:
         # (NTUC FairPrice 的 Mr. Goh, 的 Jason 黄经理: what English is before the person is his)
         head = _ENGLISH_CALLED.sub("", t[: m.start])
+        # (蓝月亮的那个严总: voice input's filler between 的 and the person)
+        head = head.rstrip(" .").removesuffix("那个").removesuffix("这个")
         de = len(head.rstrip(" .")) - 1
         if de <= 0 or t[de] != "的":
             continue

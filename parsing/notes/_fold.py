@@ -82,6 +82,11 @@ _SURNAME_CLASS = "".join(sorted(SURNAMES))
 _HEAD_SLIP = re.compile(
     rf"(?<=[{_SURNAME_CLASS}的][科局处院部厂所])张(?![总经主工科处局院部老书助秘副师])"
 )
+# 严宗吃完饭, 欧阳宗 手机是: voice input's 总 after a surname (not 宗教, 正宗, 宗旨; not 宗 as a
+# given name going on: 王宗明)
+_BOSS_SLIP = re.compile(
+    rf"(?<=[{_SURNAME_CLASS}])宗(?=[\s,。;:!?说讲他她吃了和跟在也都就让要呢啊吧嗯]|$)"
+)
 # 黄经历, 陈东经历: voice input's 经理 after a name (not 他的经历, 工作经历了).
 _MANAGER_SLIP = re.compile(
     rf"(?:(?<=[{_SURNAME_CLASS}])|(?<=[{_SURNAME_CLASS}][^\W\d_的]))经历(?![了过])"
@@ -346,6 +351,7 @@ def fold(text: str) -> str:
     out = _FACTORY_HEAD.sub("厂长", out)
     out = _HEAD_SLIP.sub("长", out)
     out = _MANAGER_SLIP.sub("经理", out)
+    out = _BOSS_SLIP.sub("总", out)
     if "院" in out and "幼儿园" not in out:  # 设计院的李园长: voice input's 院长
         out = out.replace("园长", "院长")
     if any("a" <= c.lower() <= "z" for c in out):

@@ -45,3 +45,19 @@ def test_whose_a_person_is_said_in_brackets_after_them(text: str, company: str) 
 )
 def test_a_role_a_name_or_a_city_in_brackets_is_no_customer(text: str) -> None:
     assert parse_note(text, NOW).company is None
+
+
+def test_voice_inputs_zong_after_a_surname_is_zong_the_boss() -> None:
+    note = parse_note("刚刚跟蓝月亮的那个严宗吃完饭嗯他说今年的瓶子要换供应商了", NOW)
+    assert [c.salutation for c in note.contacts] == ["严总"]
+    assert note.company == "蓝月亮"
+
+
+@pytest.mark.parametrize("text", ["王宗明说下周来看样品", "这家的宗旨是客户第一", "他信宗教"])
+def test_zong_in_a_name_or_a_word_stays(text: str) -> None:
+    assert all(c.salutation != "王总" for c in parse_note(text, NOW).contacts)
+    assert "总" not in "".join(c.salutation or "" for c in parse_note(text, NOW).contacts)
+
+
+def test_a_company_ending_in_zhongke_is_a_company() -> None:
+    assert parse_note("电话里中联重科的苗经理说下个月月初才有空", NOW).company == "中联重科"
