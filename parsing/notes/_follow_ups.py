@@ -1774,6 +1774,7 @@ def find_follow_ups(
         out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
         if _a_deadline(d):
             deadlines.add(w.span)
+    out += _days_before(doc, out)
     return _most_precise(_a_day_of_the_week(_met_early(out, deadlines), t), t, doc.chat)
 
 
@@ -1941,6 +1942,40 @@ _TO_HOST = re.compile(
 _EARLY = re.compile(
     r"提前\s*(?P<n>\d+|[一二两三四五六七八九十])\s*(?P<unit>天|日|周|个?星期|个?礼拜)\s*提醒我?"
 )
+
+
+# 下周四去恒安汇报，提前一天把PPT发给他助理 / 下个月3号秦经理生日，记得提前一天订花: a task
+# of the rep's some days before a day said just before it (a visit of theirs or a birthday).
+_DAYS_BEFORE_TASK = re.compile(
+    r"提前\s*(?P<n>[一两二三1-3])\s*天(?!提醒)\s*(?:要|得|记得|再|先)?\s*(?P<task>[^,;。!?\n]{2,24})"
+)
+
+
+_A_RULE_SAID = re.compile(r"说|要求|规定")
+_COUNTED_DAYS = {"一": 1, "二": 2, "两": 2, "三": 3}
+
+
+def _days_before(
+    doc: Doc, out: list[tuple[FollowUpFact, bool, tuple[int, int]]]
+) -> list[tuple[FollowUpFact, bool, tuple[int, int]]]:
+    t = doc.t
+    days = {_day_of(f.due) for f, _, _ in out}
+    added: list[tuple[FollowUpFact, bool, tuple[int, int]]] = []
+    for m in _DAYS_BEFORE_TASK.finditer(t):
+        sentence = max(t.rfind("。", 0, m.start()), t.rfind("\n", 0, m.start()))
+        said = [w for w in doc.all_whens if sentence < w.span[0] and w.span[1] <= m.start()]
+        task = _TRAIL.sub("", m["task"]).strip()
+        if not said or doc.date_at[m.start()] or task.startswith("提醒"):
+            continue
+        if _A_RULE_SAID.search(t, doc.clause(m.start())[0], m.start()):
+            continue  # (蒯主管说送货要提前三天在系统里预约: their rule, no day of the rep's)
+        n = int(m["n"]) if m["n"].isdigit() else _COUNTED_DAYS[m["n"]]
+        day = _day_of(said[-1].start) - timedelta(days=n)
+        if day < doc.today or day in days:
+            continue
+        days.add(day)
+        added.append((FollowUpFact(day, task), False, m.span("task")))
+    return added
 
 
 def _early_by(m: re.Match[str]) -> timedelta:

@@ -61,3 +61,24 @@ def test_zong_in_a_name_or_a_word_stays(text: str) -> None:
 
 def test_a_company_ending_in_zhongke_is_a_company() -> None:
     assert parse_note("电话里中联重科的苗经理说下个月月初才有空", NOW).company == "中联重科"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "下周四上午九点半去恒安集团晋江总部跟谢总汇报方案，提前一天把PPT发给他助理小纪。",
+            ("2027-05-26", "把PPT发给他助理小纪"),
+        ),
+        ("下个月3号秦经理生日，记得提前一天订花。", ("2027-06-02", "订花")),
+        ("下下周二去重庆长安汽车谈年降，提前两天订机票", ("2027-05-30", "订机票")),
+    ],
+)
+def test_a_task_some_days_before_a_day_said_before_it(text: str, expected: tuple[str, str]) -> None:
+    said = [(f.due.isoformat()[:10], f.action) for f in parse_note(text, NOW).follow_ups]
+    assert expected in said
+
+
+def test_their_rule_to_book_days_ahead_is_no_task_of_the_reps() -> None:
+    note = parse_note("12月6号送货到现场，蒯主管说送货要提前三天在他们系统里预约", NOW)
+    assert all("预约" not in f.action for f in note.follow_ups)
