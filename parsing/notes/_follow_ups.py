@@ -236,6 +236,10 @@ _CHANGED = re.compile(
 )
 # 明天让财务打首付款 (the customer in their chat): a task they give someone of theirs.
 _OTHERS_TASK = re.compile(r"[让叫](?!我|咱)")
+# 有空让我过去一趟, 得闲叫我上去: the customer free then, and asking the rep over
+_INVITED = re.compile(
+    r"^(?:有空|得空|得闲|在)[^,。;]{0,4}?[让叫请要](?:我们?|咱们?)(?P<task>[^,。;]{2,})"
+)
 _FACT_WORDS = re.compile(r"姓|生日|喜欢|爱好|老家|毕业|性格|爱人|儿子|女儿|\d{7}")
 _RELATIVE = re.compile(r"[下明后今本这周号日天底初中旬]|星期|礼拜|\d")
 _VAGUE = frozenset({"说", "再说", "再议", "再定", "定", "议", "再看", "看"})
@@ -1367,6 +1371,15 @@ def _what_is_done(d: _Dated, action: str) -> str | None:
     about = _MEETING_ABOUT.match(t, d.b)
     if about is not None and action in ("会", "开会"):
         return "开会 " + about["what"]  # 周五下午3点会 过合同: a meeting with its purpose
+    at = t.find(action, d.b, cb)
+    span = d.doc.company_span
+    if action in ("会议", "开会") and span and d.b <= span[0] and span[1] <= at:
+        return t[
+            span[0] : at + len(action)
+        ]  # 下週二早上十點半 廣達林口廠 會議: the rep's meeting there
+    invited = _INVITED.match(action)
+    if invited is not None:
+        return invited["task"]  # 他下礼拜一下午两点有空让我过去一趟: the rep's to go
     first_day = _FIRST_WORKDAY.match(action)
     if first_day is not None and first_day.end() < len(action):
         action = action[first_day.end() :]  # 后天上班第一天先给陈总打电话: the day's task after it

@@ -82,3 +82,19 @@ def test_a_task_some_days_before_a_day_said_before_it(text: str, expected: tuple
 def test_their_rule_to_book_days_ahead_is_no_task_of_the_reps() -> None:
     note = parse_note("12月6号送货到现场，蒯主管说送货要提前三天在他们系统里预约", NOW)
     assert all("预约" not in f.action for f in note.follow_ups)
+
+
+def test_a_telegraphic_meeting_at_the_customer_is_the_reps() -> None:
+    now = datetime.fromisoformat("2027-12-08T09:00:00+08:00")
+    note = parse_note("下週二早上十點半 廣達林口廠 會議 邱經理 分機5108", now)
+    assert [(f.due.isoformat()[:16], f.action) for f in note.follow_ups] == [
+        ("2027-12-14T10:30", "广达林口厂 会议")
+    ]
+
+
+def test_free_then_and_asking_the_rep_over_is_the_reps_visit() -> None:
+    now = datetime.fromisoformat("2028-01-20T16:00:00+08:00")
+    note = parse_note("中国移动的曾总监说他下礼拜一下午两点有空让我过去一趟", now)
+    assert [(f.due.isoformat()[:16], f.action) for f in note.follow_ups] == [
+        ("2028-01-24T14:00", "过去一趟")
+    ]
