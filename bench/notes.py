@@ -183,6 +183,11 @@ DEV_SETS = [
     # them (三月十五, 3.15, 初六, 元宵节后) and southern numbers without a country code, written on
     # 2026-12-04; its first score is the parser as that session began (7365858), then tuned on
     NOTES_DIR / "notes_styles13.jsonl",
+    # styles14: 200 notes by a thirty-first helper who never read parsing/, weighing days that
+    # are not the rep's beside days that are, key leaders' trips said in many ways, roles said
+    # in many ways, and visits whose headline and outcome matter, written on 2026-12-04 (a later
+    # session); its first score is the parser as that session began (0320c62), then tuned on
+    NOTES_DIR / "notes_styles14.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
