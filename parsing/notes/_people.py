@@ -469,6 +469,8 @@ def _title_mentions(doc: Doc) -> list[Mention]:
                 and t[max(0, before - 1) : before + 1] not in _ROLE_BEFORE  # 采购王工
             ):
                 continue
+            # (黎董, 巴董: spoken to so — 董事长's address is 总, but the note says 董)
+            form = f"{name}董" if title == "董" else None
             title = SHORT_TITLES[title]
         if name is not None:
             sur = _surname_prefix(name)
@@ -486,7 +488,9 @@ def _title_mentions(doc: Doc) -> list[Mention]:
                 full, end = again[0], again[2]
             if full and _ASSISTANT_AFTER.match(t, end):  # 吴晓峰局长助理: the chief's assistant
                 title, end = title + t[end : end + 2], end + 2
-            out.append(Mention(start, end, surname=sur, name=full, title=title))
+            out.append(
+                Mention(start, end, surname=sur, name=full, title=title, form=short and form)
+            )
             last_end = end
             continue
         if short or title == "总":

@@ -98,3 +98,15 @@ def test_free_then_and_asking_the_rep_over_is_the_reps_visit() -> None:
     assert [(f.due.isoformat()[:16], f.action) for f in note.follow_ups] == [
         ("2028-01-24T14:00", "过去一趟")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "salutation"), [("中天钢铁的巴董初二去三亚", "巴董"), ("黎董说下周见", "黎董")]
+)
+def test_a_chairman_said_as_x_dong_is_called_so(text: str, salutation: str) -> None:
+    (person,) = parse_note(text, NOW).contacts
+    assert (person.salutation, person.title, person.is_key_leader) == (salutation, "董事长", True)
+
+
+def test_a_port_authority_keeps_its_whole_name() -> None:
+    assert parse_note("厦门港务的黎董说下周见", NOW).company == "厦门港务"
