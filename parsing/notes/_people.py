@@ -453,6 +453,7 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             last_end = sir.end()
             continue
         name = _name_before(doc, a, last_end)
+        form: str | None = None
         if short and name is not None and _WORD_SURNAME.fullmatch(name):
             continue  # 谈局里的事, 谈院方: a word before a short title, no 谈局长
         if short:
@@ -488,9 +489,7 @@ def _title_mentions(doc: Doc) -> list[Mention]:
                 full, end = again[0], again[2]
             if full and _ASSISTANT_AFTER.match(t, end):  # 吴晓峰局长助理: the chief's assistant
                 title, end = title + t[end : end + 2], end + 2
-            out.append(
-                Mention(start, end, surname=sur, name=full, title=title, form=short and form)
-            )
+            out.append(Mention(start, end, surname=sur, name=full, title=title, form=form))
             last_end = end
             continue
         if short or title == "总":
