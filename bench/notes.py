@@ -188,6 +188,10 @@ DEV_SETS = [
     # in many ways, and visits whose headline and outcome matter, written on 2026-12-04 (a later
     # session); its first score is the parser as that session began (0320c62), then tuned on
     NOTES_DIR / "notes_styles14.jsonl",
+    # blind19: 150 notes by a thirty-second helper who never read parsing/, spread evenly over
+    # every style of #18, written on 2026-12-04 (a later session) and scored on the parser as
+    # that session began (0320c62); held out: read only as totals, never tuned against
+    NOTES_DIR / "notes_blind19.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
