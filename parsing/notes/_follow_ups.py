@@ -96,7 +96,7 @@ _EN_VERB = re.compile(
     r"(?i)\b(?:call|visit|meet(?:ing)?|send|email|ping|follow up(?: with)?|lunch|dinner|present)\b"
 )
 _STATE = re.compile(
-    r"^(?:有|没|是|可能|应该|会(?!议室见|客室见)|开会|放假|结婚|摆酒|擺酒|办酒|婚礼|满月|上班|开工|复工|停工|开学|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
+    r"^(?:有|没|是|可能|应该|会(?!议室见|客室见)|开会|放假|放[一二两三四五六七八九十\d]+天|加班(?=盘点|生产|赶工|赶货)|结婚|摆酒|擺酒|办酒|婚礼|满月|上班|开工|复工|停工|开学|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
     # (the weather: a state too — but 下雪之前, 台风来之前 is a deadline)
     r"有空|得空|(?:降温|升温|下雨|下雪|刮风|台风|暴雨|大雨|雾霾|高温)(?![^,。;]{0,2}?(?:之|以)?前))"
 )
@@ -104,7 +104,7 @@ _STATE = re.compile(
 _ANSWER_OWED = re.compile(r"^(?:回复|答复|回话)(?:一下)?(?:他|她|客户|对方|[\u4e00-\u9fff]{1,2}总)")
 _MUST_GIVE = re.compile(r"\s*(?:之?前)?\s*(?:要|得|需要|必须)给(?!我)")
 _THEIR_ANSWER = re.compile(
-    r"^(?:给(?:我们|我|咱们)?\s*)?(?:回复|答[复覆]|回话|回电话|回个电话|反馈|消息|答案|结果)"
+    r"^(?:给(?:我们|我|咱们)?\s*)?(?:回复|答[复覆]|回话|回电话|回个电话|反馈|消息|答案|结果|意见)"
 )
 # What only the buyer does by a day, whoever is said to do it: 挂网, 招标, 立项, 开标 (a rep bids).
 _ONLY_THEIRS = re.compile(
@@ -273,6 +273,8 @@ _WEEKDAY_THEN_BACK = re.compile(
 # are planned around them)
 _INTERNAL = re.compile(
     r"内部|例会|年会|尾牙|开标|发标(?!书)|评标|招标会|走流程|审批|公告|公示|挂网|"
+    # (局里开党组会, 院务会, 董事会: a body of theirs sitting)
+    r"党组会|党委会|办公会|局务会|院务会|行务会|班子会|职代会|董事会|股东会|"
     # (customer 下周三 internal meeting, their board meeting, AGM: the same said in English)
     r"(?i:\binternal\b|\bboard meeting\b|\bAGM\b|\btown ?hall\b|\bstock ?take\b)"
 )

@@ -110,3 +110,17 @@ def test_a_chairman_said_as_x_dong_is_called_so(text: str, salutation: str) -> N
 
 def test_a_port_authority_keeps_its_whole_name() -> None:
     assert parse_note("厦门港务的黎董说下周见", NOW).company == "厦门港务"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "江苏交控清明放三天（3号到5号），我2号之前把投标保证金交到他们财务",
+        "重药控股湖北仓后天加班盘点，不收货。",
+        "湖州市交通局下周一局里开党组会，我下周二下午三点去给蒋局汇报。",
+        "合同已经寄给华测检测的法务韦律师了，他们说下周一给意见。",
+    ],
+)
+def test_their_holiday_stocktake_party_meeting_or_answer_is_no_task(text: str) -> None:
+    actions = [f.action for f in parse_note(text, NOW).follow_ups]
+    assert not any(w in a for a in actions for w in ("放三天", "盘点", "党组会", "意见"))
