@@ -1114,6 +1114,8 @@ _AT_THEIRS = re.compile(r"他们|我们|你们|公司|单位|办公室|现场")
 # (看厂 was tried: 下周去苏州看厂 is the rep's own visit as often)
 _PURPOSE = re.compile(
     r"开两会|开年会|开大会|开会|出差|看展|参展|看仓|看投放|巡店|做(?:年终)?汇报|"
+    # (进修学习, 蹲点, 招商, 开年度工作会, 开碳捕集的研讨会, 开董事会: a body they sit in)
+    r"进修(?:学习)?|蹲点|招商|开[^\s,。]{0,4}(?:工作会|研讨会|学术会|董事会|股东会|订货会|两会)|"
     r"考察|学习|培训|参观|调研|检查|休假|度假|旅游|旅行|出国|述职|探亲|"
     r"疗养|参加[^\s,]{1,6}?(?=$|[\s,]|了)|参加[^\s,]{1,4}"
 )
@@ -1134,7 +1136,7 @@ _LATIN_PLACE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?(?![A-Za-z])")
 _REP_BEFORE = re.compile(r"(?<![跟对和给])我(?![说讲])")
 # 在京, 赴沪, 去穗开会: a city by its one-character name, as a telegraphic note writes it.
 _CITY_SHORT = re.compile(r"[京沪穗津渝蓉杭汉厦](?=$|[\s,。;]|开会|出差|参会|学习|培训|考察|参加)")
-_NOWHERE = frozenset(words("外面 外边 外头 外地 外出 那边 这边 别处"))
+_NOWHERE = frozenset(words("外面 外边 外头 外地 外出 那边 这边 别处 他那边 她那边 厂里 院里 局里"))
 
 
 def _place_after(

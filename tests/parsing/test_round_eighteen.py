@@ -124,3 +124,18 @@ def test_a_port_authority_keeps_its_whole_name() -> None:
 def test_their_holiday_stocktake_party_meeting_or_answer_is_no_task(text: str) -> None:
     actions = [f.action for f in parse_note(text, NOW).follow_ups]
     assert not any(w in a for a in actions for w in ("放三天", "盘点", "党组会", "意见"))
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "purpose"),
+    [
+        ("江苏省人民医院的谭副院长17号到28号在北京进修学习", "北京", "进修学习"),
+        ("邓行长下周一到周四在上海总行开年度工作会", "上海总行", "开年度工作会"),
+        ("单主任6月5号到7号去深圳招商。", "深圳", "招商"),
+    ],
+)
+def test_a_leaders_trip_for_study_a_sitting_or_investment(
+    text: str, place: str, purpose: str
+) -> None:
+    (trip,) = parse_note(text, NOW).itineraries
+    assert (trip.place, trip.purpose) == (place, purpose)
