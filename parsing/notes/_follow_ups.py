@@ -1084,11 +1084,16 @@ def _up_to_next_date(doc: Doc, b: int, end: int) -> int:
     return next((x.span[0] for x in doc.whens if b <= x.span[0] < end), end)
 
 
+_ONLY_WHO = re.compile(r"[\s,]*(?:我们?|咱们?)?[\s,]*")
+
+
 def _said_with_the_next(doc: Doc, i: int) -> bool:
     """周四 12月17日: the same day said twice in a row is read once, from the second."""
     if i + 1 >= len(doc.whens):
         return False
     w, nxt = doc.whens[i], doc.whens[i + 1]
+    if w.deadline and nxt.day <= w.day and _ONLY_WHO.fullmatch(doc.t, w.span[1], nxt.span[0]):
+        return True  # 年前我腊月二十三去给他拜个早年: the day within the deadline is the one
     return nxt.span[0] - w.span[1] <= 1 and nxt.day == w.day
 
 
@@ -1509,6 +1514,22 @@ _AHEAD_SAID = re.compile(r"[明后]天|下|这|本|要|再|准备|打算|计划|
 
 
 # 才有空, 才决定, 才开工: when something of theirs happens (才签合同, 才报价 are the rep's)
+# 走, 回昆明, 回来上班: a person leaving or back, said of someone of the customer's
+_COMING_AND_GOING = re.compile(
+    r"(?:走|出发|动身|离开|回来|上班|回(?![复访电答话款扣收头个信执应])[\u4e00-\u9fff]{1,3}?(?:上班)?)"
+    r"(?:了|的)?$"
+)
+
+
+def _theirs_by_subject(d: _Dated) -> bool:
+    """The sentence holding the day is of someone of the customer's, named before it, and
+    the rep is not in it."""
+    start = d.t.rfind("。", 0, d.a) + 1
+    start = max(start, d.t.rfind("\n", 0, d.a) + 1)
+    named = any(start <= m.start < d.a and not m.pronoun for m in d.people.mentions)
+    return named and not re.search(r"[我咱]", d.t[start : _sentence_end(d.t, d.a)])
+
+
 _ONLY_THEN = re.compile(
     r"^才(?!能|可以|去|过去|给|发|打|送|约|见|拜访|签|报|交|寄|带|做|安排|提交|回复|联系|我)"
 )
@@ -1538,6 +1559,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True  # 避开周一上午; 春节前最后一次拜访: a day named, nothing set for it
     if _SAME_DAY_AS.match(t, b):
         return True  # 生日3月8号，跟妇女节同一天: a day compared with, nothing set for it
+    if _COMING_AND_GOING.match(action) and _theirs_by_subject(d):
+        return True  # 卢总…4月29号走，5月6号回昆明; 蒙总…正月初十回济南上班: when they leave or are back
     # (…，提前把资料发给他 / 到货后安排安装: a task of the rep's said next keeps the day)
     said_alone = _sentence_end(t, b) <= cb + 1
     if _ONLY_THEN.match(action) or (_HIS_OWN_GOING.match(action) and said_alone):

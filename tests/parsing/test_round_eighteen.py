@@ -139,3 +139,28 @@ def test_a_leaders_trip_for_study_a_sitting_or_investment(
 ) -> None:
     (trip,) = parse_note(text, NOW).itineraries
     assert (trip.place, trip.purpose) == (place, purpose)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "云天化的卢总五一前后去西双版纳休假，4月29号走，5月6号回昆明。",
+        "齐鲁制药的采购总监蒙总腊月二十五回临沂老家过年，正月初十回济南上班。",
+    ],
+)
+def test_when_someone_of_theirs_leaves_or_is_back_is_no_task(text: str) -> None:
+    now = datetime.fromisoformat("2027-01-10T15:00:00+08:00")
+    assert parse_note(text, now).follow_ups == []
+
+
+def test_a_day_said_inside_a_deadline_is_the_one_day() -> None:
+    now = datetime.fromisoformat("2028-01-10T15:00:00+08:00")
+    note = parse_note("郭总腊月二十六回平遥老家。年前我腊月二十三去给他拜个早年。", now)
+    assert [(f.due.isoformat(), f.action) for f in note.follow_ups] == [
+        ("2028-01-19", "去给他拜个早年")
+    ]
+
+
+@pytest.mark.parametrize("text", ["中建八局陈经理通话 周一回电", "中石化华经理 月底回款"])
+def test_calling_back_or_collecting_is_still_the_reps(text: str) -> None:
+    assert len(parse_note(text, NOW).follow_ups) == 1
