@@ -1516,9 +1516,13 @@ _AHEAD_SAID = re.compile(r"[明后]天|下|这|本|要|再|准备|打算|计划|
 # 才有空, 才决定, 才开工: when something of theirs happens (才签合同, 才报价 are the rep's)
 # 走, 回昆明, 回来上班: a person leaving or back, said of someone of the customer's
 _COMING_AND_GOING = re.compile(
-    r"(?:走|出发|动身|离开|回来|上班|回(?![复访电答话款扣收头个信执应])[\u4e00-\u9fff]{1,3}?(?:上班)?)"
+    r"(?:走|出发|动身|离开|回来(?:上班)?|上班|回(?![来复访电答话款扣收头个信执应再])"
+    r"(?:(?!再)[\u4e00-\u9fff]){1,3}?(?:上班)?)"
     r"(?:了|的)?$"
 )
+
+
+_RECKONED_FROM = re.compile(r"(?:以?后|之后)[^,;。]{0,3}?(?:去|拜访|找|约|见|联系|打电话|给|发|送)")
 
 
 def _theirs_by_subject(d: _Dated) -> bool:
@@ -1527,7 +1531,13 @@ def _theirs_by_subject(d: _Dated) -> bool:
     start = d.t.rfind("。", 0, d.a) + 1
     start = max(start, d.t.rfind("\n", 0, d.a) + 1)
     named = any(start <= m.start < d.a and not m.pronoun for m in d.people.mentions)
-    return named and not re.search(r"[我咱]", d.t[start : _sentence_end(d.t, d.a)])
+    after = d.t[d.b : _sentence_end(d.t, d.a)]
+    # (李总3号回国，回来后约他: the rep's task reckoned from it keeps the day)
+    return (
+        named
+        and not re.search(r"[我咱]", d.t[start : d.b] + after)
+        and not _RECKONED_FROM.search(after)
+    )
 
 
 _ONLY_THEN = re.compile(
