@@ -164,3 +164,25 @@ def test_a_day_said_inside_a_deadline_is_the_one_day() -> None:
 @pytest.mark.parametrize("text", ["中建八局陈经理通话 周一回电", "中石化华经理 月底回款"])
 def test_calling_back_or_collecting_is_still_the_reps(text: str) -> None:
     assert len(parse_note(text, NOW).follow_ups) == 1
+
+
+def _roles(text: str) -> list[tuple[str | None, str | None]]:
+    return [(c.surname, c.decision_role) for c in parse_note(text, NOW).contacts]
+
+
+def test_roles_said_in_more_ways() -> None:
+    assert _roles("光寶科技：最後拍板是事業群的鄒副總；研發許經理意見很重要；採購小簡負責下單") == [
+        ("邹", "decision_maker"),
+        ("许", "influencer"),
+        ("简", "purchaser"),
+    ]
+    assert ("裴", "decision_maker") in _roles(
+        "光明乳业：厂长裴东拍板；实际操作灭菌设备的是质检班的小范"
+    )
+    assert ("蔡", "decision_maker") in _roles("盒马冷链：供应链VP蔡总定；运营经理祝丹是用的人")
+    english = _roles(
+        "At Schaeffler Taicang: Mr. Huber (plant director) signs off; Ms. Xiang, quality "
+        "manager, has a big say on the specs."
+    )
+    assert english == [("Huber", "decision_maker"), ("Xiang", "influencer")]
+    assert ("鲁", "purchaser") in _roles("交完跟采购的鲁小姐确认一下收到没有")
