@@ -62,7 +62,8 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 
 from parsing.text import has_cjk, normalize
 from parsing.workdays import MAINLAND, WorkCalendar
@@ -140,7 +141,37 @@ def find_all_when(text: str, now: datetime, workdays: WorkCalendar = MAINLAND) -
         w = _via_dateparser(text[:_MAX_LEN], now)
         if w is not None:
             return [w]
-    return [f.when for f in scan(norm, now, workdays) if f.when is not None]
+    return _paired_in_one_week(
+        norm, [f.when for f in scan(norm, now, workdays) if f.when is not None]
+    )
+
+
+# 下周三和周四, 下个礼拜三同礼拜四, 下周三、周四: the second day said with the first, in its week.
+_NEXT_WEEKDAY = re.compile(r"下+个?(?:周|星期|礼拜)[一二三四五六日天]")
+_AND_THEN_WEEKDAY = re.compile(
+    r"\s*(?:和|同|跟|与|及|或|、|,)\s*(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"
+)
+_WEEKDAYS = "一二三四五六日"
+
+
+def _paired_in_one_week(text: str, whens: list[When]) -> list[When]:
+    out = list(whens)
+    for k in range(1, len(out)):
+        first, second = out[k - 1], out[k]
+        pair = _AND_THEN_WEEKDAY.match(text, first.span[1])
+        if (
+            pair is None
+            or pair.start("wd") - 2 > second.span[0]
+            or not _NEXT_WEEKDAY.search(text, first.span[0], first.span[1])
+        ):
+            continue
+        ahead = _WEEKDAYS.index(pair["wd"].replace("天", "日")) - first.day.weekday()
+        day = first.day + timedelta(days=ahead)
+        if ahead > 0 and day != second.day:
+            shift = day - second.day
+            end = second.end + shift if second.end is not None else None
+            out[k] = replace(second, start=second.start + shift, end=end)
+    return out
 
 
 _YEAR_LEAP = re.compile(

@@ -1162,6 +1162,20 @@ def _place_after(
     return None
 
 
+_AND = re.compile(r"\s*(?:和|同|跟|与|及|、)\s*")
+
+
+def _paired_day(doc: Doc, i: int) -> When | None:
+    """The next day when it is said right after this one with 和/同/、 and is the day after it."""
+    if i + 1 >= len(doc.whens):
+        return None
+    w, nxt = doc.whens[i], doc.whens[i + 1]
+    joined = _AND.match(doc.t, w.span[1])
+    if joined is None or joined.end() != nxt.span[0] or w.end is not None:
+        return None
+    return nxt if (nxt.day - w.day).days == 1 else None
+
+
 def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[ItineraryFact]:
     t = doc.t
     out: list[ItineraryFact] = []
@@ -1170,6 +1184,11 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             continue
         a, b = w.span
         ca, cb = doc.clause(a)
+        paired = _paired_day(doc, i)
+        if paired is not None:  # 下周三、周四去珠海开会: two days running, one trip
+            w = replace(w, end=paired.end or paired.start, span=(a, paired.span[1]))
+            b = paired.span[1]
+            claimed.add(i + 1)
         last = w.end if w.end is not None else w.start
         last_day = last.date() if isinstance(last, datetime) else last
         if last_day < doc.today:

@@ -186,3 +186,28 @@ def test_roles_said_in_more_ways() -> None:
     )
     assert english == [("Huber", "decision_maker"), ("Xiang", "influencer")]
     assert ("鲁", "purchaser") in _roles("交完跟采购的鲁小姐确认一下收到没有")
+
+
+def test_the_second_day_of_a_pair_is_in_the_first_days_week() -> None:
+    from parsing.dates import find_all_when
+
+    now = datetime.fromisoformat("2028-08-30T17:45:00+08:00")  # a Wednesday
+    days = [w.day.isoformat() for w in find_all_when("下个礼拜三同礼拜四去珠海", now)]
+    assert days == ["2028-09-06", "2028-09-07"]
+    days = [w.day.isoformat() for w in find_all_when("下周二和周四各跑一趟", now)]
+    assert days == ["2028-09-05", "2028-09-07"]
+
+
+def test_two_days_running_joined_by_and_are_one_trip() -> None:
+    now = datetime.fromisoformat("2028-08-30T17:45:00+08:00")
+    note = parse_note("王总下周三、周四去珠海开会", now)
+    assert [(i.place, i.start.isoformat(), i.end.isoformat()) for i in note.itineraries] == [
+        ("珠海", "2028-09-06", "2028-09-07")
+    ]
+    assert note.follow_ups == []
+
+
+def test_a_festival_joined_to_another_is_no_task() -> None:
+    now = datetime.fromisoformat("2028-09-20T18:45:00+08:00")
+    note = parse_note("今年中秋跟国庆连在一起。下周五下午我把月饼给雷局送过去。", now)
+    assert [f.action for f in note.follow_ups] == ["把月饼给雷局送过去"]
