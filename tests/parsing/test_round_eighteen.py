@@ -211,3 +211,13 @@ def test_a_festival_joined_to_another_is_no_task() -> None:
     now = datetime.fromisoformat("2028-09-20T18:45:00+08:00")
     note = parse_note("今年中秋跟国庆连在一起。下周五下午我把月饼给雷局送过去。", now)
     assert [f.action for f in note.follow_ups] == ["把月饼给雷局送过去"]
+
+
+def test_two_weekdays_said_as_one_word_are_a_range() -> None:
+    from parsing.dates import find_all_when
+
+    now = datetime.fromisoformat("2028-02-21T09:15:00+08:00")  # a Monday
+    (w,) = find_all_when("这个礼拜四五在上海", now)
+    assert (w.day.isoformat(), w.end.isoformat() if w.end else None) == ("2028-02-24", "2028-02-25")
+    (w,) = find_all_when("下周一五点给王总打电话", now)
+    assert w.start.isoformat() == "2028-02-28T17:00:00+08:00"
