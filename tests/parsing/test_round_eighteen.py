@@ -221,3 +221,11 @@ def test_two_weekdays_said_as_one_word_are_a_range() -> None:
     assert (w.day.isoformat(), w.end.isoformat() if w.end else None) == ("2028-02-24", "2028-02-25")
     (w,) = find_all_when("下周一五点给王总打电话", now)
     assert w.start.isoformat() == "2028-02-28T17:00:00+08:00"
+
+
+def test_what_was_gone_over_is_the_headline() -> None:
+    note = parse_note(
+        "和冀东水泥的储经理视频会，过了一下水泥窑脱硝的改造方案，他说技术上没问题", NOW
+    )
+    assert note.interaction is not None
+    assert note.interaction.summary == "水泥窑脱硝的改造方案"
