@@ -1085,6 +1085,8 @@ def _up_to_next_date(doc: Doc, b: int, end: int) -> int:
     return next((x.span[0] for x in doc.whens if b <= x.span[0] < end), end)
 
 
+# Voice input's fillers inside a task (把那个报价发给他, 去嗯华为): said, not meant (这个月 stays)
+_SPOKEN_FILLER = re.compile(r"(?:那个|这个)(?![月周礼星季年人事])|嗯+|呃+|就是说")
 _ONLY_WHO = re.compile(r"[\s,]*(?:我们?|咱们?)?[\s,]*")
 
 
@@ -1820,6 +1822,7 @@ def find_follow_ups(
         if d.by_customer or asked_of:
             # (明天上午你给我回个电话 → 给孙经理回个电话; 下周二能见一面吗？… → 见一面)
             action = re.sub(r"^(?:你们|你|能)(?=[\u4e00-\u9fff]{2})", "", action)
+        action = _SPOKEN_FILLER.sub("", action).strip() or action  # 把那个报价发给他 → 把报价发给他
         out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
         if _a_deadline(d):
             deadlines.add(w.span)

@@ -229,3 +229,10 @@ def test_what_was_gone_over_is_the_headline() -> None:
     )
     assert note.interaction is not None
     assert note.interaction.summary == "水泥窑脱硝的改造方案"
+
+
+def test_voice_fillers_inside_a_task_are_left_out_of_the_reminder() -> None:
+    note = parse_note("嗯明天上午把那个报价发给他", NOW)
+    assert [f.action for f in note.follow_ups] == ["把报价发给他"]
+    note = parse_note("这个月底前把这个月的对账单发过去", NOW)
+    assert [f.action for f in note.follow_ups] == ["把这个月的对账单发过去"]
