@@ -282,7 +282,12 @@ _GONE_TO_LATIN = re.compile(
     r"(?:去|到|在)\s*(?P<org>[A-Z][A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*){0,3})\s*(?:见|拜访|找)"
 )
 # 今天去鸿准精密拜访, 到正泰电器拜访了游经理: the place gone to, then the visit.
-_GONE_TO_VISIT = re.compile(r"(?:去|到)(?P<org>[\u4e00-\u9fff]{2,10}?)(?=拜访|拜会|走访)")
+_GONE_TO_VISIT = re.compile(
+    r"(?:去|到)(?:了|过)?(?:一次|一趟)?(?P<org>[\u4e00-\u9fff]{2,10}?)"
+    # (去了顾家家居，跟品质部的应经理, 到了宁夏宝丰，跟郭总见了面 — 找 was tried: 去X找 costs
+    # held-out sets as often as it names the customer)
+    r"(?=拜访|拜会|走访|见了|,\s*(?:见了|跟|和))"
+)
 _LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z&-]*\s$")
 
 
@@ -372,8 +377,10 @@ def _by_position(doc: Doc, people: People) -> str | None:
             + [x.start() for x in _VISIT_OR_FILLER.finditer(t, a + 2, b)]
         )
         name = _clean(t[a:b].removesuffix("了"))  # 去过海天味业了
-        if name and (PLACE_RE.fullmatch(name) or _COUNTED_TIMES.search(name)):
-            continue  # 去过广州了, 这周去过三次了: a city, a count
+        if name and (
+            PLACE_RE.fullmatch(name) or _COUNTED_TIMES.search(name) or name in _WORKPLACES
+        ):
+            continue  # 去过广州了, 这周去过三次了, 去了车间: a city, a count, a workplace
         if name and doc.free(a, b) and _plausible(name) and any(m.start >= b for m in named):
             return name
     # 华润置地 黄总 at the start of the note
@@ -741,9 +748,20 @@ def _whose_in_brackets(doc: Doc, people: People) -> tuple[int, int, str] | None:
     return None
 
 
+# (去工地找王经理, 去一下财务找王会计: a place of the work, not whose it is)
+_WORKPLACES = frozenset(
+    words(
+        "工地 仓库 车间 现场 医院 财务 食堂 机场 工厂 厂里 厂区 公司 单位 办公室 会议室 门口 楼下 酒店"
+        " 宾馆 家里 学校 银行 总部 基地 园区 项目部 工程部 采购部 店里 门店 展会 展厅"
+    )
+)
+
+
 def _gone_to_visit(doc: Doc) -> str | None:
     for g in _GONE_TO_VISIT.finditer(doc.t):
         org = _clean(g["org"])
+        if org in _WORKPLACES or (org and org.endswith(_DEPT_END)):
+            continue
         if org and doc.free(*g.span("org")) and _plausible(org) and not PLACE_RE.fullmatch(org):
             return org
     return None

@@ -236,3 +236,19 @@ def test_voice_fillers_inside_a_task_are_left_out_of_the_reminder() -> None:
     assert [f.action for f in note.follow_ups] == ["把报价发给他"]
     note = parse_note("这个月底前把这个月的对账单发过去", NOW)
     assert [f.action for f in note.follow_ups] == ["把这个月的对账单发过去"]
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("节前最后一天去了顾家家居，跟品质部的应经理过了一遍来料不良", "顾家家居"),
+        ("昨天下午到了宁夏宝丰，跟郭总见了面，阀门包我们拿下了", "宁夏宝丰"),
+    ],
+)
+def test_the_place_gone_to_before_meeting_someone_is_the_customer(text: str, company: str) -> None:
+    assert parse_note(text, NOW).company == company
+
+
+@pytest.mark.parametrize("text", ["去了车间，跟李工看了设备", "去了一下财务，见了王会计"])
+def test_a_workplace_gone_to_is_no_customer(text: str) -> None:
+    assert parse_note(text, NOW).company is None
