@@ -79,7 +79,7 @@ _NOT_PREFIX = re.compile(r"[给和跟请是同与对找见约陪帮向把被让�
 _COUNTED_TIMES = re.compile(r"[0-9一二两三四五六七八九十几]+次")
 _VISIT_OR_FILLER = re.compile(_VISIT.pattern + r"|然后|嗯")
 _VISIT_PLAIN = re.compile(r"(?:拜访|拜会|走访|回访)了?\s*")
-_NOT_A_NAME = re.compile(r"[一了过下完得的]|客户|老客户|新客户|领导")
+_NOT_A_NAME = re.compile(r"一(?![汽拖重建冶航])|[了过下完得的]|客户|老客户|新客户|领导")
 
 
 # Two-character verbs whose first character stops the scan (跟, 对) and whose second would

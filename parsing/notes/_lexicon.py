@@ -161,6 +161,7 @@ _CORE: dict[str, tuple[str, bool]] = {
     "秘书": ("秘书", False),
     "助理": ("助理", False),
     "会计": ("会计", False),
+    "律师": ("律师", False),  # (法务韦律师: the customer's in-house lawyer)
     "前台": ("前台", False),
     "站长": ("站长", False),
     "馆长": ("馆长", False),

@@ -252,3 +252,10 @@ def test_the_place_gone_to_before_meeting_someone_is_the_customer(text: str, com
 @pytest.mark.parametrize("text", ["去了车间，跟李工看了设备", "去了一下财务，见了王会计"])
 def test_a_workplace_gone_to_is_no_customer(text: str) -> None:
     assert parse_note(text, NOW).company is None
+
+
+def test_a_name_with_yi_in_it_and_a_lawyer_are_read() -> None:
+    note = parse_note("两个工作日内把整改回复函盖章发给中国一拖质量部的晁工。", NOW)
+    assert note.company == "中国一拖"
+    note = parse_note("周二合同已经寄给华测检测的法务韦律师了", NOW)
+    assert [(c.salutation, c.title) for c in note.contacts] == [("韦律师", "律师")]
