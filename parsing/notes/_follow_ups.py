@@ -105,7 +105,7 @@ _STATE = re.compile(
 _ANSWER_OWED = re.compile(r"^(?:回复|答复|回话)(?:一下)?(?:他|她|客户|对方|[\u4e00-\u9fff]{1,2}总)")
 _MUST_GIVE = re.compile(r"\s*(?:之?前)?\s*(?:要|得|需要|必须)给(?!我)")
 _THEIR_ANSWER = re.compile(
-    r"^(?:给(?:我们|我|咱们)?\s*)?(?:回复|答[复覆]|回话|回电话|回个电话|反馈|消息|答案|结果|意见)"
+    r"^(?:给(?:我们|我|咱们)?\s*)?(?:回复|答[复覆]|回话|回电话|回个电话|反馈|消息|答案|结果|结论|意见)"
 )
 # What only the buyer does by a day, whoever is said to do it: 挂网, 招标, 立项, 开标 (a rep bids).
 _ONLY_THEIRS = re.compile(
@@ -276,6 +276,8 @@ _INTERNAL = re.compile(
     r"内部|例会|年会|尾牙|开标|发标(?!书)|评标|招标会|走流程|审批|公告|公示|挂网|"
     # (局里开党组会, 院务会, 董事会: a body of theirs sitting)
     r"党组会|党委会|办公会|局务会|院务会|行务会|班子会|职代会|董事会|股东会|"
+    # (3月5号开生产会定空调供应商: their choosing)
+    r"定[^\s,。;]{0,4}供应商|选供应商|"
     # (customer 下周三 internal meeting, their board meeting, AGM: the same said in English)
     r"(?i:\binternal\b|\bboard meeting\b|\bAGM\b|\btown ?hall\b|\bstock ?take\b)"
 )

@@ -259,3 +259,15 @@ def test_a_name_with_yi_in_it_and_a_lawyer_are_read() -> None:
     assert note.company == "中国一拖"
     note = parse_note("周二合同已经寄给华测检测的法务韦律师了", NOW)
     assert [(c.salutation, c.title) for c in note.contacts] == [("韦律师", "律师")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "品质工程师 许国平 —— 卡样品，下周三给结论",
+        "高厂长说元宵节后3月5号开生产会定空调供应商，我们跟松芝竞争。",
+    ],
+)
+def test_their_verdict_and_their_choosing_of_a_supplier_are_no_task(text: str) -> None:
+    now = datetime.fromisoformat("2027-02-27T19:10:00+08:00")
+    assert parse_note(text, now).follow_ups == []
