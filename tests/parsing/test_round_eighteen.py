@@ -271,3 +271,12 @@ def test_a_name_with_yi_in_it_and_a_lawyer_are_read() -> None:
 def test_their_verdict_and_their_choosing_of_a_supplier_are_no_task(text: str) -> None:
     now = datetime.fromisoformat("2027-02-27T19:10:00+08:00")
     assert parse_note(text, now).follow_ups == []
+
+
+def test_a_slashed_range_before_going_somewhere_is_a_trip() -> None:
+    now = datetime.fromisoformat("2026-10-24T14:15:00+08:00")
+    note = parse_note("大立光的蘇協理 11/2-11/6 到日本出差看設備，回來再約。", now)
+    assert [(i.place, i.start.isoformat(), i.end.isoformat()) for i in note.itineraries] == [
+        ("日本", "2026-11-02", "2026-11-06")
+    ]
+    assert parse_note("这批货打1/2到手", now).follow_ups == []
