@@ -259,7 +259,7 @@ _REL_DAYS = {
 }
 
 RE_REL_DAY = re.compile(
-    r"(?P<w>大后天|大前天|明后天|今儿个?|明儿个?|昨儿个?|今天|今日|明天|明日|后天|昨天|昨日|前天|"
+    r"(?P<w>大后天|大前天|明后天|明后两天|今儿个?|明儿个?|昨儿个?|今天|今日|明天|明日|后天|昨天|昨日|前天|"
     # 明10点电, 明9:30见: a telegraphic note's 明 before an hour is tomorrow
     r"(?<![\u4e00-\u9fff])明"
     # (刘总电话未接 明再打: and before 再, the next try)
@@ -269,7 +269,7 @@ RE_REL_DAY = re.compile(
 
 def _h_rel_day(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     w = m["w"]
-    if w == "明后天":
+    if w in ("明后天", "明后两天"):  # (明后两天在天津开会: tomorrow and the day after)
         return _D(c.today + timedelta(days=1), "rel", end=c.today + timedelta(days=2))
     before = _before(c.text, m.start(), 1)
     if w == "前天" and before and before in "0123456789一二两三四五六七八九十几":

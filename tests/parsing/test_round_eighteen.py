@@ -280,3 +280,11 @@ def test_a_slashed_range_before_going_somewhere_is_a_trip() -> None:
         ("日本", "2026-11-02", "2026-11-06")
     ]
     assert parse_note("这批货打1/2到手", now).follow_ups == []
+
+
+def test_tomorrow_and_the_day_after_said_as_two_days() -> None:
+    now = datetime.fromisoformat("2027-11-24T17:50:00+08:00")
+    note = parse_note("北京低碳院的段院长明后两天在天津开碳捕集的研讨会，下周一上午我再约他。", now)
+    assert [(i.place, i.start.isoformat(), i.end.isoformat()) for i in note.itineraries] == [
+        ("天津", "2027-11-25", "2027-11-26")
+    ]
