@@ -59,7 +59,9 @@ _WEEKDAY_X.update({str(i): i - 1 for i in range(1, 8)})
 # 至三, 到四 (or 四五: 这个礼拜四五在新加坡) after a weekday, then where or why: the week's later day (not 到三点, 到三亚,
 # 到天津, 到三院, 到五矿, 到三一重工 — a place that starts with a weekday's word).
 _SAME_WEEK_UPTO = re.compile(
-    r"\s*(?:(?:至|到|-|~)\s*)?(?P<wd>[一二三四五六])(?=$|[\s,，。;在去到喺飞出开参培休都全都])"
+    r"\s*(?:(?:至|到|-|~)\s*(?P<wd>[一二三四五六])(?=$|[\s,，。;在去到喺飞出开参培休都全都])"
+    # (这个礼拜四五在新加坡: said as one word, only of being away — 这周四五去拜访 is one day)
+    r"|(?P<wd2>[一二三四五六])(?=都?在|出差))"
 )
 _WEEKDAY_SAID = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]$")
 _DEADLINE_SUFFIX = re.compile(r"\s*(?:之前|以前|为止|前)(?![天年后台面往进景途两几夕一三五十后])")
@@ -1373,7 +1375,7 @@ def _parse_at(c: _Ctx, i: int) -> _Found | None:
         # 下星期一至三, 下周一到四: the same week's later day, its weekday word said once
         upto = _SAME_WEEK_UPTO.match(s, j)
         if upto is not None and _WEEKDAY_SAID.search(s, i, j):
-            ahead = _WEEKDAY_X[upto["wd"]] - d.day.weekday()
+            ahead = _WEEKDAY_X[upto["wd"] or upto["wd2"]] - d.day.weekday()
             if ahead > 0:
                 end, j = d.day + timedelta(days=ahead), upto.end()
     if end is None:

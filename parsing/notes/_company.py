@@ -159,6 +159,8 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if suffix == "股份" and t.startswith(("制", "合作", "公司"), b):
             continue  # 股份制银行: a kind of bank, not one
+        if suffix == "港务" and (t.startswith(("大厦", "大楼", "中心"), b) or t[a - 1 : a] == "做"):
+            continue  # 港务大厦, 做港务的: a building, a trade
         if suffix == "港" and t.startswith(("币", "元", "股", "澳", "台"), b):
             continue  # 港币, 港股: money and markets, not a port
         if len(suffix) >= 2 and b < len(t) and t[b] in "部处室":
@@ -242,6 +244,9 @@ def _plausible(name: str) -> bool:
     )
 
 
+_HOW_MET = re.compile(r"认识|介绍|朋友|圈里|上次|以前|之前|原来")
+
+
 # 就是那个记一下…: voice input's fillers open no company's name.
 _SPOKEN_LEAD = ("那个", "这个", "就是", "然后", "嗯")
 
@@ -321,7 +326,9 @@ def _by_position(doc: Doc, people: People) -> str | None:
         # (NTUC FairPrice 的 Mr. Goh, 的 Jason 黄经理: what English is before the person is his)
         head = _ENGLISH_CALLED.sub("", t[: m.start])
         # (蓝月亮的那个严总: voice input's filler between 的 and the person)
-        head = head.rstrip(" .").removesuffix("那个").removesuffix("这个")
+        trimmed = head.rstrip(" .")
+        head = trimmed.removesuffix("那个").removesuffix("这个")
+        filler = head != trimmed
         de = len(head.rstrip(" .")) - 1
         if de <= 0 or t[de] != "的":
             continue
@@ -330,6 +337,8 @@ def _by_position(doc: Doc, people: People) -> str | None:
         name = _clean(t[start:end])
         if name and name.isascii() and not name[0].isupper():
             continue  # supply chain 的: a department said in English, no company
+        if name and filler and _HOW_MET.search(name):
+            continue  # 上次展会认识的那个李总, 老刘介绍的那个张总: how the rep came to know him
         if name and (_plausible(name) or (" " in name and name.replace(" ", "").isalnum())):
             return name
     opens = _OPENS_ON_LATIN.match(t)
@@ -706,9 +715,12 @@ _LATIN_SITES = LATIN_PLACES | frozenset(
     )
 )
 # (Ms Fang (Senior Engineer), Mr Hu (Plant Manager): what they do, in English)
+# (周经理（已离职）, 马总（朋友介绍）, 许总（出差中）, 张总（老乡）: how they stand, not whose)
+_NOT_WHOSE = re.compile(r"离职|出差|现场|老乡|朋友|介绍|同学|亲戚|退休|前任|新来|在职|休假|微信")
 _NOT_WHOSE_IN_LATIN = frozenset(
     words(
-        "mr ms mrs miss dr madam trading engineering engineer procurement purchasing facilities"
+        "wechat whatsapp line telegram email sms zoom teams signal"
+        " mr ms mrs miss dr madam trading engineering engineer procurement purchasing facilities"
         " maintenance manager director head buyer senior operations sales finance plant general"
         " deputy assistant chief officer supervisor lead executive president vice technical"
         " project category planning logistics quality it hr qa qc ops admin boss owner"
@@ -739,8 +751,11 @@ def _whose_in_brackets(doc: Doc, people: People) -> tuple[int, int, str] | None:
             ):
                 continue
         elif (
-            _A_PART_PLAYED.search(org)
-            or (len(org) <= 3 and org[0] in SURNAMES)
+            len(org) < 3  # (王经理（南京）, 刘姐（财务）: where they are or sit, not whose)
+            or _A_PART_PLAYED.search(org)
+            or _NOT_WHOSE.search(org)
+            or (len(org) == 3 and org[0] in SURNAMES)
+            or PLACE_RE.fullmatch(org)
             or not _plausible(org)
         ):
             continue
@@ -760,7 +775,9 @@ _WORKPLACES = frozenset(
 def _gone_to_visit(doc: Doc) -> str | None:
     for g in _GONE_TO_VISIT.finditer(doc.t):
         org = _clean(g["org"])
-        if org in _WORKPLACES or (org and org.endswith(_DEPT_END)):
+        if org in _WORKPLACES or (
+            org and org.endswith((*_DEPT_END, "大厦", "大楼", "酒店", "宾馆"))
+        ):
             continue
         if org and doc.free(*g.span("org")) and _plausible(org) and not PLACE_RE.fullmatch(org):
             return org

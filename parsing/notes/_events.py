@@ -1190,7 +1190,6 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         if paired is not None:  # 下周三、周四去珠海开会: two days running, one trip
             w = replace(w, end=paired.end or paired.start, span=(a, paired.span[1]))
             b = paired.span[1]
-            claimed.add(i + 1)
         last = w.end if w.end is not None else w.start
         last_day = last.date() if isinstance(last, datetime) else last
         if last_day < doc.today:
@@ -1209,6 +1208,8 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             if not _THEN_AGAIN.match(t, b):  # (下周一回来再约: the day is the rep's task too)
                 claimed.add(i)
             out.append(back)
+            if paired is not None:
+                claimed.add(i + 1)  # (the second day is the trip's, no task of its own)
             continue
         place: str | None = None
         purpose: str | None = None
@@ -1289,6 +1290,8 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         if not shared:
             claimed.add(i)
         out.append(ItineraryFact(who, place, w.day, end_d, purpose))
+        if paired is not None:
+            claimed.add(i + 1)
     return out
 
 

@@ -105,7 +105,7 @@ _STATE = re.compile(
 _ANSWER_OWED = re.compile(r"^(?:回复|答复|回话)(?:一下)?(?:他|她|客户|对方|[\u4e00-\u9fff]{1,2}总)")
 _MUST_GIVE = re.compile(r"\s*(?:之?前)?\s*(?:要|得|需要|必须)给(?!我)")
 _THEIR_ANSWER = re.compile(
-    r"^(?:给(?:我们|我|咱们)?\s*)?(?:回复|答[复覆]|回话|回电话|回个电话|反馈|消息|答案|结果|结论|意见)"
+    r"^(?:给(?:我们|我|咱们)?\s*)?(?:回复|答[复覆]|回话|回电话|回个电话|反馈|消息|答案|结果)"
 )
 # What only the buyer does by a day, whoever is said to do it: 挂网, 招标, 立项, 开标 (a rep bids).
 _ONLY_THEIRS = re.compile(
@@ -132,6 +132,8 @@ _REMIND_ME = re.compile(r"(?<![户他她方])提醒我(?!们)")
 
 # 正月十五前把今年的包材订单定下来: what they will have decided by then
 _THEIR_DECISION = re.compile(r"^把[^\s,;。]{1,12}?(?:定下来|批下来|定了|批了)$")
+_THEIR_VERDICT = re.compile(r"^(?:给|出)(?:我们|我)?\s*(?:意见|结论)(?![稿书表反])")
+_SAID_BY_THEM = re.compile(r"[他她]|们|说|--")  # (许国平 —— 卡样品，下周三给结论: folded —— is --)
 _ANSWER_TO_REP = re.compile(r"^(?:给你)?(?:答复|回复|回话|反馈)(?:你|给你)")
 _NOT_THE_DAY = re.compile(rf"避开|避免|除了|不要|{DONT}(?:在)?")
 # 叫我唔好星期四搵佢 (folded 不好): told not to come that day — not 身体不好下周一再约他
@@ -274,8 +276,8 @@ _WEEKDAY_THEN_BACK = re.compile(
 # are planned around them)
 _INTERNAL = re.compile(
     r"内部|例会|年会|尾牙|开标|发标(?!书)|评标|招标会|走流程|审批|公告|公示|挂网|"
-    # (局里开党组会, 院务会, 董事会: a body of theirs sitting)
-    r"党组会|党委会|办公会|局务会|院务会|行务会|班子会|职代会|董事会|股东会|"
+    # (局里开党组会, 院务会: a body of theirs sitting — 董事会 and 股东会 the rep may attend)
+    r"党组会|局务会|院务会|行务会|班子会|职代会|"
     # (3月5号开生产会定空调供应商: their choosing)
     r"定[^\s,。;]{0,4}供应商|选供应商|"
     # (customer 下周三 internal meeting, their board meeting, AGM: the same said in English)
@@ -1087,8 +1089,13 @@ def _up_to_next_date(doc: Doc, b: int, end: int) -> int:
     return next((x.span[0] for x in doc.whens if b <= x.span[0] < end), end)
 
 
-# Voice input's fillers inside a task (把那个报价发给他, 去嗯华为): said, not meant (这个月 stays)
-_SPOKEN_FILLER = re.compile(r"(?:那个|这个)(?![月周礼星季年人事])|嗯+|呃+|就是说")
+# Voice input's fillers inside a task (把那个报价发给他, 去嗯华为): said, not meant (把这个发给他,
+# 这个时候, 这个数, 这个月 keep theirs: there 这个 points at something)
+_SPOKEN_FILLER = re.compile(
+    r"(?:那个|这个)\s?(?=[\u4e00-\u9fffA-Za-z]{2})(?![月周礼星季年人事时数那这发给送寄拿带做弄准交都也])|"
+    r"嗯+|呃+|"
+    r"就是说"
+)
 _ONLY_WHO = re.compile(r"[\s,]*(?:我们?|咱们?)?[\s,]*")
 
 
@@ -1416,6 +1423,9 @@ def _theirs_to_do(d: _Dated, action: str, owed: bool) -> bool:
     t, a, b, ca, cb = d.t, d.a, d.b, d.ca, d.cb
     if _THEIR_ANSWER.match(action) and not d.by_customer and not owed:
         return True
+    line = max(t.rfind(x, 0, a) for x in "。;\n") + 1
+    if _THEIR_VERDICT.match(action) and _SAID_BY_THEM.search(t, line, a) and "我" not in t[line:cb]:
+        return True  # 他们说下周一给意见, 下周三给结论: theirs (我下周一给意见 is the rep's)
     decided = _THEIR_DECISION.match(action) and _third_party_before(t, a)
     if _their_deed(d.doc, a, b) or (decided and not re.search(r"[我咱]", t[ca:a])):
         return True  # 岸电系统他们年底定, 尾款答应本月底付, 标书下周一发出来: theirs, not the rep's
@@ -1521,9 +1531,8 @@ _AHEAD_SAID = re.compile(r"[明后]天|下|这|本|要|再|准备|打算|计划|
 # 才有空, 才决定, 才开工: when something of theirs happens (才签合同, 才报价 are the rep's)
 # 走, 回昆明, 回来上班: a person leaving or back, said of someone of the customer's
 _COMING_AND_GOING = re.compile(
-    r"(?:走|出发|动身|离开|回来(?:上班)?|上班|回(?![来复访电答话款扣收头个信执应再])"
-    r"(?:(?!再)[\u4e00-\u9fff]){1,3}?(?:上班)?)"
-    r"(?:了|的)?$"
+    r"(?:走|出发|动身|离开|回来(?:上班)?|上班|回(?![来复访电答话款扣收头个信执应再邮消签样传一函单])"
+    r"(?:(?!再)[\u4e00-\u9fff]){1,3}?(?:上班)?)(?:了|的)?$"
 )
 
 
@@ -1537,10 +1546,11 @@ def _theirs_by_subject(d: _Dated) -> bool:
     start = max(start, d.t.rfind("\n", 0, d.a) + 1)
     named = any(start <= m.start < d.a and not m.pronoun for m in d.people.mentions)
     after = d.t[d.b : _sentence_end(d.t, d.a)]
-    # (李总3号回国，回来后约他: the rep's task reckoned from it keeps the day)
+    # (李总3号回国，回来后约他: the rep's task reckoned from it keeps the day; 张总约了明天去看现场，
+    # 早上八点出发: the rep goes along)
     return (
         named
-        and not re.search(r"[我咱]", d.t[start : d.b] + after)
+        and not re.search(r"[我咱]|约|一起|陪", d.t[start : d.b] + after)
         and not _RECKONED_FROM.search(after)
     )
 
@@ -1574,7 +1584,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True  # 避开周一上午; 春节前最后一次拜访: a day named, nothing set for it
     if _SAME_DAY_AS.match(t, b):
         return True  # 生日3月8号，跟妇女节同一天: a day compared with, nothing set for it
-    if _COMING_AND_GOING.match(action) and _theirs_by_subject(d):
+    gone = not action.startswith("走") or "回" in t[b : _sentence_end(t, b)]  # (货下周一走: goods)
+    if _COMING_AND_GOING.match(action) and gone and _theirs_by_subject(d):
         return True  # 卢总…4月29号走，5月6号回昆明; 蒙总…正月初十回济南上班: when they leave or are back
     # (…，提前把资料发给他 / 到货后安排安装: a task of the rep's said next keeps the day)
     said_alone = _sentence_end(t, b) <= cb + 1
@@ -2006,6 +2017,10 @@ _DAYS_BEFORE_TASK = re.compile(
 
 
 _A_RULE_SAID = re.compile(r"说|要求|规定")
+_SOMEONE_ELSE_EARLY = re.compile(
+    r"(?:[他她]们?|一般|仓库|物流|厂家|对方|总|经理|主任|工)\s*(?:会|一般|都|也|要)?\s*$"
+)
+_GONE = re.compile(r"^走|了$")
 _COUNTED_DAYS = {"一": 1, "二": 2, "两": 2, "三": 3}
 
 
@@ -2016,15 +2031,20 @@ def _days_before(
     days = {_day_of(f.due) for f, _, _ in out}
     added: list[tuple[FollowUpFact, bool, tuple[int, int]]] = []
     for m in _DAYS_BEFORE_TASK.finditer(t):
-        sentence = max(t.rfind("。", 0, m.start()), t.rfind("\n", 0, m.start()))
+        sentence = max(t.rfind(x, 0, m.start()) for x in "。;\n")
         said = [w for w in doc.all_whens if sentence < w.span[0] and w.span[1] <= m.start()]
         task = _TRAIL.sub("", m["task"]).strip()
         if not said or doc.date_at[m.start()] or task.startswith("提醒"):
             continue
         if _A_RULE_SAID.search(t, doc.clause(m.start())[0], m.start()):
             continue  # (蒯主管说送货要提前三天在系统里预约: their rule, no day of the rep's)
+        if _SOMEONE_ELSE_EARLY.search(t, doc.clause(m.start())[0], m.start()):
+            continue  # 他会提前一天打电话, 仓库一般提前一天安排, 张总提前两天走了: not the rep's
+        if _GONE.search(m["task"]) or "上次" in t[doc.clause(m.start())[0] : m.start()]:
+            continue
         n = int(m["n"]) if m["n"].isdigit() else _COUNTED_DAYS[m["n"]]
-        day = _day_of(said[-1].start) - timedelta(days=n)
+        # (下周五开会，明天先跟他约好，提前一天把材料发过去: before the latest day said, the event)
+        day = max(_day_of(w.start) for w in said) - timedelta(days=n)
         if day < doc.today or day in days:
             continue
         days.add(day)

@@ -471,7 +471,7 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             ):
                 continue
             # (黎董, 巴董: spoken to so — 董事长's address is 总, but the note says 董)
-            form = f"{name}董" if title == "董" else None
+            form = f"{name}董" if title == "董" and not t.startswith("秘", b) else None  # (董秘)
             title = SHORT_TITLES[title]
         if name is not None:
             sur = _surname_prefix(name)
