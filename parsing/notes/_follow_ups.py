@@ -2021,7 +2021,6 @@ _SOMEONE_ELSE_EARLY = re.compile(
     r"(?:[他她]们?|一般|仓库|物流|厂家|对方|总|经理|主任|工)\s*(?:会|一般|都|也|要)?\s*$"
 )
 _GONE = re.compile(r"^走|了$")
-_COUNTED_DAYS = {"一": 1, "二": 2, "两": 2, "三": 3}
 
 
 def _days_before(
@@ -2042,7 +2041,7 @@ def _days_before(
             continue  # 他会提前一天打电话, 仓库一般提前一天安排, 张总提前两天走了: not the rep's
         if _GONE.search(m["task"]) or "上次" in t[doc.clause(m.start())[0] : m.start()]:
             continue
-        n = int(m["n"]) if m["n"].isdigit() else _COUNTED_DAYS[m["n"]]
+        n = _counted(m["n"])
         # (下周五开会，明天先跟他约好，提前一天把材料发过去: before the latest day said, the event)
         day = max(_day_of(w.start) for w in said) - timedelta(days=n)
         if day < doc.today or day in days:
@@ -2052,10 +2051,13 @@ def _days_before(
     return added
 
 
+def _counted(n: str) -> int:
+    """3, 三, 两 → the count."""
+    return int(n) if n.isdigit() else "一二三四五六七八九十".index(n.replace("两", "二")) + 1
+
+
 def _early_by(m: re.Match[str]) -> timedelta:
-    n = m["n"]
-    count = int(n) if n.isdigit() else "一二三四五六七八九十".index(n.replace("两", "二")) + 1
-    return timedelta(days=count * (1 if m["unit"] in ("天", "日") else 7))
+    return timedelta(days=_counted(m["n"]) * (1 if m["unit"] in ("天", "日") else 7))
 
 
 def _most_precise(
