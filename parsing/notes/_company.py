@@ -159,7 +159,9 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if suffix == "股份" and t.startswith(("制", "合作", "公司"), b):
             continue  # 股份制银行: a kind of bank, not one
-        if suffix == "港务" and (t.startswith(("大厦", "大楼", "中心"), b) or t[a - 1 : a] == "做"):
+        if suffix == "港务" and (
+            t.startswith(("大厦", "大楼", "中心"), b) or t[a - 1 : a] in "做搞干"
+        ):
             continue  # 港务大厦, 做港务的: a building, a trade
         if suffix == "港" and t.startswith(("币", "元", "股", "澳", "台"), b):
             continue  # 港币, 港股: money and markets, not a port

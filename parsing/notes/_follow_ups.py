@@ -133,7 +133,8 @@ _REMIND_ME = re.compile(r"(?<![户他她方])提醒我(?!们)")
 # 正月十五前把今年的包材订单定下来: what they will have decided by then
 _THEIR_DECISION = re.compile(r"^把[^\s,;。]{1,12}?(?:定下来|批下来|定了|批了)$")
 _THEIR_VERDICT = re.compile(r"^(?:给|出)(?:我们|我)?\s*(?:意见|结论)(?![稿书表反])")
-_SAID_BY_THEM = re.compile(r"[他她]|们|说|--")  # (许国平 —— 卡样品，下周三给结论: folded —— is --)
+# (他们说下周一给意见; 许国平 —— 卡样品，下周三给结论: a roles list's dash, folded —— is --)
+_SAID_BY_THEM = re.compile(r"说|--")
 _ANSWER_TO_REP = re.compile(r"^(?:给你)?(?:答复|回复|回话|反馈)(?:你|给你)")
 _NOT_THE_DAY = re.compile(rf"避开|避免|除了|不要|{DONT}(?:在)?")
 # 叫我唔好星期四搵佢 (folded 不好): told not to come that day — not 身体不好下周一再约他
@@ -1092,7 +1093,7 @@ def _up_to_next_date(doc: Doc, b: int, end: int) -> int:
 # Voice input's fillers inside a task (把那个报价发给他, 去嗯华为): said, not meant (把这个发给他,
 # 这个时候, 这个数, 这个月 keep theirs: there 这个 points at something)
 _SPOKEN_FILLER = re.compile(
-    r"(?:那个|这个)\s?(?=[\u4e00-\u9fffA-Za-z]{2})(?![月周礼星季年人事时数那这发给送寄拿带做弄准交都也])|"
+    r"那个\s?(?=[\u4e00-\u9fffA-Za-z]{2})(?![月周礼星季年人事时点数那这发给送寄拿带做弄准交都也不要还型])|"
     r"嗯+|呃+|"
     r"就是说"
 )
@@ -2017,8 +2018,10 @@ _DAYS_BEFORE_TASK = re.compile(
 
 
 _A_RULE_SAID = re.compile(r"说|要求|规定")
+# (他会提前一天打电话, 客户会提前两天通知, 张总秘书会…, 司机提前一天来接: someone else early —
+# 合同模板提前一天发您邮箱 is the rep's, the thing said first)
 _SOMEONE_ELSE_EARLY = re.compile(
-    r"(?:[他她]们?|一般|仓库|物流|厂家|对方|总|经理|主任|工)\s*(?:会|一般|都|也|要)?\s*$"
+    r"(?:会|一般|都|[他她]们?|客户|司机|秘书|助理|仓库|物流|厂家|对方|师傅|总|经理|主任|工)\s*$"
 )
 _GONE = re.compile(r"^走|了$")
 
@@ -2037,13 +2040,15 @@ def _days_before(
             continue
         if _A_RULE_SAID.search(t, doc.clause(m.start())[0], m.start()):
             continue  # (蒯主管说送货要提前三天在系统里预约: their rule, no day of the rep's)
-        if _SOMEONE_ELSE_EARLY.search(t, doc.clause(m.start())[0], m.start()):
-            continue  # 他会提前一天打电话, 仓库一般提前一天安排, 张总提前两天走了: not the rep's
+        if _SOMEONE_ELSE_EARLY.search(t[doc.clause(m.start())[0] : m.start()]):
+            continue  # 他会提前一天打电话, 客户会提前两天通知, 司机提前一天来接: not the rep's
         if _GONE.search(m["task"]) or "上次" in t[doc.clause(m.start())[0] : m.start()]:
             continue
         n = _counted(m["n"])
         # (下周五开会，明天先跟他约好，提前一天把材料发过去: before the latest day said, the event)
-        day = max(_day_of(w.start) for w in said) - timedelta(days=n)
+        # (…，合同月底前签，提前一天把样品寄过去: a deadline is no event to count back from)
+        events = [w for w in said if not w.deadline] or said
+        day = max(_day_of(w.start) for w in events) - timedelta(days=n)
         if day < doc.today or day in days:
             continue
         days.add(day)

@@ -117,3 +117,50 @@ def test_a_role_denied_past_or_someone_elses_is_no_role(text: str) -> None:
 
 def test_goods_going_out_is_still_a_day_to_remind() -> None:
     assert [d for d, _ in _tasks("刘总那批货下周一走")] == ["2027-05-24"]
+
+
+# A second reviewer's finds, after the first review's fixes.
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("他把合同草稿发过来了，下周一给意见", "2027-05-24"),
+        ("他们把技术协议发过来了 周五前给意见", "2027-05-21"),
+    ],
+)
+def test_the_reps_opinion_on_what_they_sent_is_the_reps(text: str, due: str) -> None:
+    assert due in [d for d, _ in _tasks(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下周二开会，张总秘书会提前一天把名单发过来",
+        "下周二验收，客户会提前两天通知我们",
+        "下周二出发，司机提前一天来接",
+    ],
+)
+def test_someone_else_early_is_no_task(text: str) -> None:
+    assert not any(a.startswith(("把名单", "通知", "来接")) for _, a in _tasks(text))
+
+
+def test_a_deadline_is_no_event_to_count_back_from() -> None:
+    tasks = _tasks("下周二拜访王总，合同月底前签，提前一天把样品寄过去")
+    assert ("2027-05-24", "把样品寄过去") in tasks
+
+
+def test_doing_port_work_is_no_port() -> None:
+    assert parse_note("他们是搞港务的，明天再联系", NOW).company is None
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("明天问他这个要不要", "问他这个要不要"),
+        ("明天这个点再打给他", "这个点再打给他"),
+    ],
+)
+def test_this_and_that_pointing_at_something_stay(text: str, action: str) -> None:
+    assert [a for _, a in _tasks(text)] == [action]
+    assert "这个型号" in _tasks("明天确认是要这个型号还是那个型号")[0][1]
