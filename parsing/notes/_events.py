@@ -1223,8 +1223,12 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         lead = _TRIP_LEAD.match(t, pos)  # (带队去鹿特丹港考察, 休年假去北海, 请假回湖北老家)
         if lead is not None:
             pos = lead.end()
-        mv = _MOVE.match(t, pos)
-        if mv:
+        # (蒙总腊月二十五回临沂老家过年: 临沂 is also read as where he is from, and the trip is his)
+        home = _HOME_BOUND.match(t, b)
+        mv = _MOVE.match(t, pos) if home is None else None
+        if home is not None:
+            place, purpose, moved, pos = home["place"], "回老家", "回", home.end()
+        elif mv:
             moved = mv.group().strip()
             # (a Latin name gone to for a day is a company as often as a city: 去 Maybank 开会)
             named = any(ca <= m.start < a and not m.pronoun for m in people.mentions)
@@ -1241,7 +1245,7 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             m = PLACE_RE.match(t, pos)
             if m:
                 place, pos = m.group(), m.end()
-        if place is None or not doc.free(pos - len(place), pos):
+        if place is None or (home is None and not doc.free(pos - len(place), pos)):
             continue  # (马上飞马总打电话说: a person, no place)
         if _WITH_HIM.search(t, b, cb):
             continue  # 下周四下午两点去太仓跟他开会: the rep goes to meet him there
@@ -1296,6 +1300,7 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
 
 
 _WITH_HIM = re.compile(r"[跟和同与](?:他|她|佢)(?!们|哋)")
+_HOME_BOUND = re.compile(r"\s*(?:要|会|就)?回(?P<place>[\u4e00-\u9fff]{2,4}?)老家")
 
 
 # 王总去北京了，下周一回来: a trip under way, said before the day it ends.

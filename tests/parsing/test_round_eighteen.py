@@ -288,3 +288,12 @@ def test_tomorrow_and_the_day_after_said_as_two_days() -> None:
     assert [(i.place, i.start.isoformat(), i.end.isoformat()) for i in note.itineraries] == [
         ("天津", "2027-11-25", "2027-11-26")
     ]
+
+
+def test_going_home_for_the_new_year_is_a_trip_though_home_is_also_where_he_is_from() -> None:
+    now = datetime.fromisoformat("2027-01-27T19:30:00+08:00")
+    note = parse_note("齐鲁制药的采购总监蒙总腊月二十五回临沂老家过年，正月初十回济南上班。", now)
+    assert [(i.who, i.place, i.start.isoformat(), i.end.isoformat()) for i in note.itineraries] == [
+        ("蒙总", "临沂", "2027-02-01", "2027-02-15")
+    ]
+    assert note.follow_ups == []
