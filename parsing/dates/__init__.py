@@ -76,7 +76,7 @@ from ._calendar import (
     next_lunar_occurrence,
     next_solar_birthday,
 )
-from ._grammar import scan
+from ._grammar import _WEEKDAY_X, scan
 from ._impossible import impossible_days, impossible_hours
 from ._model import LunarSpec, When
 
@@ -151,7 +151,6 @@ _NEXT_WEEKDAY = re.compile(r"下+个?(?:周|星期|礼拜)[一二三四五六日
 _AND_THEN_WEEKDAY = re.compile(
     r"\s*(?:和|同|跟|与|及|或|、|,)\s*(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"
 )
-_WEEKDAYS = "一二三四五六日"
 
 
 def _paired_in_one_week(text: str, whens: list[When]) -> list[When]:
@@ -165,7 +164,7 @@ def _paired_in_one_week(text: str, whens: list[When]) -> list[When]:
             or not _NEXT_WEEKDAY.search(text, first.span[0], first.span[1])
         ):
             continue
-        ahead = _WEEKDAYS.index(pair["wd"].replace("天", "日")) - first.day.weekday()
+        ahead = _WEEKDAY_X[pair["wd"]] - first.day.weekday()
         day = first.day + timedelta(days=ahead)
         if ahead > 0 and day != second.day:
             shift = day - second.day

@@ -56,8 +56,8 @@ H = rf"(?:[0-9]{{1,2}}|[{_NUMC}]{{1,3}})"
 _WEEKDAY_X = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKDAY_X.update({str(i): i - 1 for i in range(1, 8)})
 
-# 至三, 到四 (or 四五: 这个礼拜四五在新加坡) after a weekday, then where or why: the week's later day (not 到三点, 到三亚,
-# 到天津, 到三院, 到五矿, 到三一重工 — a place that starts with a weekday's word).
+# 至三, 到四 (or 四五: 这个礼拜四五在新加坡) after a weekday, then where or why: the week's later
+# day (not 到三点, 到三亚, 到天津, 到三院, 到五矿, 到三一重工 — a place that starts with a weekday's word).
 _SAME_WEEK_UPTO = re.compile(
     r"\s*(?:(?:至|到|-|~)\s*(?P<wd>[一二三四五六])(?=$|[\s,，。;在去到喺飞出开参培休都全都])"
     # (这个礼拜四五在新加坡: said as one word, only of being away — 这周四五去拜访 is one day)

@@ -1391,12 +1391,11 @@ def _what_is_done(d: _Dated, action: str) -> str | None:
     about = _MEETING_ABOUT.match(t, d.b)
     if about is not None and action in ("会", "开会"):
         return "开会 " + about["what"]  # 周五下午3点会 过合同: a meeting with its purpose
-    at = t.find(action, d.b, cb)
     span = d.doc.company_span
-    if action in ("会议", "开会") and span and d.b <= span[0] and span[1] <= at:
-        return t[
-            span[0] : at + len(action)
-        ]  # 下週二早上十點半 廣達林口廠 會議: the rep's meeting there
+    if action in ("会议", "开会") and span and d.b <= span[0]:
+        at = t.find(action, d.b, cb)
+        if span[1] <= at:  # 下週二早上十點半 廣達林口廠 會議: the rep's meeting there
+            return t[span[0] : at + len(action)]
     invited = _INVITED.match(action)
     if invited is not None:
         return invited["task"]  # 他下礼拜一下午两点有空让我过去一趟: the rep's to go
@@ -1424,7 +1423,7 @@ def _theirs_to_do(d: _Dated, action: str, owed: bool) -> bool:
     t, a, b, ca, cb = d.t, d.a, d.b, d.ca, d.cb
     if _THEIR_ANSWER.match(action) and not d.by_customer and not owed:
         return True
-    line = max(t.rfind(x, 0, a) for x in "。;\n") + 1
+    line = _sentence_start(t, a)
     if _THEIR_VERDICT.match(action) and _SAID_BY_THEM.search(t, line, a) and "我" not in t[line:cb]:
         return True  # 他们说下周一给意见, 下周三给结论: theirs (我下周一给意见 is the rep's)
     decided = _THEIR_DECISION.match(action) and _third_party_before(t, a)
@@ -1529,7 +1528,6 @@ _DONE_DEED = re.compile(
 _AHEAD_SAID = re.compile(r"[明后]天|下|这|本|要|再|准备|打算|计划|约")
 
 
-# 才有空, 才决定, 才开工: when something of theirs happens (才签合同, 才报价 are the rep's)
 # 走, 回昆明, 回来上班: a person leaving or back, said of someone of the customer's
 _COMING_AND_GOING = re.compile(
     r"(?:走|出发|动身|离开|回来(?:上班)?|上班|回(?![来复访电答话款扣收头个信执应再邮消签样传一函单])"
@@ -1556,6 +1554,7 @@ def _theirs_by_subject(d: _Dated) -> bool:
     )
 
 
+# 才有空, 才决定, 才开工: when something of theirs happens (才签合同, 才报价 are the rep's)
 _ONLY_THEN = re.compile(
     r"^才(?!能|可以|去|过去|给|发|打|送|约|见|拜访|签|报|交|寄|带|做|安排|提交|回复|联系|我)"
 )
@@ -2033,16 +2032,17 @@ def _days_before(
     days = {_day_of(f.due) for f, _, _ in out}
     added: list[tuple[FollowUpFact, bool, tuple[int, int]]] = []
     for m in _DAYS_BEFORE_TASK.finditer(t):
-        sentence = max(t.rfind(x, 0, m.start()) for x in "。;\n")
-        said = [w for w in doc.all_whens if sentence < w.span[0] and w.span[1] <= m.start()]
+        start = _sentence_start(t, m.start())
+        said = [w for w in doc.all_whens if start <= w.span[0] and w.span[1] <= m.start()]
         task = _TRAIL.sub("", m["task"]).strip()
         if not said or doc.date_at[m.start()] or task.startswith("提醒"):
             continue
-        if _A_RULE_SAID.search(t, doc.clause(m.start())[0], m.start()):
+        before = t[doc.clause(m.start())[0] : m.start()]  # (what the clause says before 提前)
+        if _A_RULE_SAID.search(before):
             continue  # (蒯主管说送货要提前三天在系统里预约: their rule, no day of the rep's)
-        if _SOMEONE_ELSE_EARLY.search(t[doc.clause(m.start())[0] : m.start()]):
+        if _SOMEONE_ELSE_EARLY.search(before):
             continue  # 他会提前一天打电话, 客户会提前两天通知, 司机提前一天来接: not the rep's
-        if _GONE.search(m["task"]) or "上次" in t[doc.clause(m.start())[0] : m.start()]:
+        if _GONE.search(m["task"]) or "上次" in before:
             continue
         n = _counted(m["n"])
         # (下周五开会，明天先跟他约好，提前一天把材料发过去: before the latest day said, the event)
