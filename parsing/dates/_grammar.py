@@ -371,8 +371,9 @@ RE_WEEKDAY = re.compile(
     rf"(?:(?<!一)(?P<mod>{WEEK_MOD})|(?<=一)(?P<mod2>下下个?|下个?)(?=\S))?\s*(?:星期|礼拜|周)"
     # 周三10:30 is Wednesday at 10:30, 下周三12月9日 Wednesday restated as a date; 周12 no weekday
     r"(?P<x>[一二三四五六日天](?![0-9]+(?![0-9]*\s*(?:[:点时月号日]|am|pm)))|[1-7](?![0-9]))"
-    # (一周二回 is twice a week; 下周二回 / 这周五回公司 is the day someone is back)
-    r"(?![次遍岁年期])(?(mod)|(?(mod2)|(?!回(?![访电复来去]))))"
+    # (一周二回 is twice a week; 下周二回 / 这周五回公司 / 周五回 after a trip is the day someone
+    # is back: only a count before 周 makes it a frequency)
+    r"(?![次遍岁年期])(?(mod)|(?(mod2)|(?!(?<=[一每两三四五六七八九十几]周.)回(?![访电复来去]))))"
 )
 
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from parsing.dates import When
+from parsing.numerals import cn_to_int
 
 from ._doc import Doc, is_cjk, months_back
 from ._fold import fold
@@ -1138,6 +1139,7 @@ _LATIN_PLACE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?(?![A-Za-z])")
 _REP_BEFORE = re.compile(r"(?<![跟对和给])我(?![说讲])")
 # 在京, 赴沪, 去穗开会: a city by its one-character name, as a telegraphic note writes it.
 _CITY_SHORT = re.compile(r"[京沪穗津渝蓉杭汉厦](?=$|[\s,。;]|开会|出差|参会|学习|培训|考察|参加)")
+_POINTER = re.compile(r"那个|这个")
 _NOWHERE = frozenset(words("外面 外边 外头 外地 外出 那边 这边 别处 他那边 她那边 厂里 院里 局里"))
 
 
@@ -1272,23 +1274,36 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             purpose = lead["why"]  # (休年假去北海: the leave is what the trip is for)
         if purpose is None and moved == "回" and rest.startswith("老家"):
             purpose = "回老家"
-        if purpose is None and moved not in ("在", "飞", "飞往") and not goer:
+        # (去广州花都那个工厂一直待到礼拜五: how long he stays says it is his trip)
+        stay = _stays_until(doc, i, pos, cb)
+        pointer = _POINTER.search(place, 2) if stay is not None else None
+        if pointer is not None:  # 去广州花都那个工厂一直待到礼拜五: the place ends at the pointer
+            place = place[: pointer.start()]
+        if purpose is None and moved not in ("在", "飞", "飞往") and not goer and stay is None:
             continue
         if _AT_THEIRS.match(place):
             continue
-        if purpose is None and not a_city:
+        if purpose is None and not a_city and stay is None:
             continue
         who = _who(doc, people, a, b, pos)
         if who is None and isinstance(w.start, datetime) and w.end is None:
             continue  # 下個禮拜三朝早十點去數碼港開會, 去北京出差，顺便拜访王总: the rep's, no leader's
         end_day = w.end if w.end is not None else w.start
         end_d = end_day.date() if isinstance(end_day, datetime) else end_day
+        if stay is not None:
+            end_d = max(end_d, _on_or_after(doc, stay, w.day))
+            claimed.add(doc.whens.index(stay))
+        days = _FOR_DAYS.match(t, pos, min(len(t), cb + 8)) if w.end is None else None
+        if days is not None:  # 下周二带队去德国考察储能项目，一共五天
+            end_d = w.day + timedelta(days=(cn_to_int(days["n"]) or 1) - 1)
         for j in range(i + 1, len(doc.whens)):
             nw = doc.whens[j]
             if nw.span[0] >= cb + 12:
                 break
             if _RETURN.match(t, nw.span[1]) or t.startswith("回来", nw.span[1]):
-                end_d = max(end_d, nw.day)
+                # (下周二到周三去长沙开会 周四回徐州: a range said is the trip, the day back not)
+                if w.end is None:
+                    end_d = max(end_d, _on_or_after(doc, nw, w.day))
                 claimed.add(j)
                 break
         if not shared:
@@ -1300,6 +1315,33 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
 
 
 _WITH_HIM = re.compile(r"[跟和同与](?:他|她|佢)(?!们|哋)")
+# How long the trip lasts, said after its place: …考察储能项目，一共五天.
+_FOR_DAYS = re.compile(
+    r"[^,。;\n]{0,12}?[,，\s]*(?:一共|总共|共|要)(?:去|待|呆)?(?P<n>[一二两三四五六七八九十\d]{1,2})天"
+)
+_STAY_WORD = re.compile(r"(?:一直)?(?:待|呆|住)到\s*$")
+_BARE_WEEKDAY = re.compile(r"(?:周|礼拜|禮拜|星期)[一二三四五六日天]")
+
+
+def _stays_until(doc: Doc, i: int, pos: int, cb: int) -> When | None:
+    """The day a trip lasts until, said as 一直待到礼拜五 after its place."""
+    for nw in doc.whens[i + 1 :]:
+        if nw.span[0] >= cb or nw.span[0] - pos > 16:
+            return None
+        if _STAY_WORD.search(doc.t, max(pos, nw.span[0] - 5), nw.span[0]):
+            return nw
+    return None
+
+
+def _on_or_after(doc: Doc, w: When, first: date) -> date:
+    """A trip's last day said as a bare weekday (周五回) falls on or after its first day: 下周二
+    去，周五回 is that week's Friday, not this one's."""
+    day = w.day
+    if day < first and _BARE_WEEKDAY.fullmatch(doc.t, *w.span):
+        day += timedelta(days=7 * (1 + (first - day).days // 7))
+    return day
+
+
 _HOME_BOUND = re.compile(r"\s*(?:要|会|就)?回(?P<place>[\u4e00-\u9fff]{2,4}?)老家")
 
 

@@ -101,6 +101,8 @@ _STATE = re.compile(
     # (the weather: a state too — but 下雪之前, 台风来之前 is a deadline)
     r"有空|得空|(?:降温|升温|下雨|下雪|刮风|台风|暴雨|大雨|雾霾|高温)(?![^,。;]{0,2}?(?:之|以)?前))"
 )
+_BACK_ONLY = re.compile(r"(?:才|就|先)?(?:回|返)(?:来|嚟)?")
+_CALLED = re.compile(r"电话|来电|(?i:call)")
 # 张总说下周二给我们回复, 元旦前给回复: the customer's answer awaited, not the rep's to-do.
 _ANSWER_OWED = re.compile(r"^(?:回复|答复|回话)(?:一下)?(?:他|她|客户|对方|[\u4e00-\u9fff]{1,2}总)")
 _MUST_GIVE = re.compile(r"\s*(?:之?前)?\s*(?:要|得|需要|必须)给(?!我)")
@@ -1402,6 +1404,8 @@ def _what_is_done(d: _Dated, action: str) -> str | None:
     first_day = _FIRST_WORKDAY.match(action)
     if first_day is not None and first_day.end() < len(action):
         action = action[first_day.end() :]  # 后天上班第一天先给陈总打电话: the day's task after it
+    if _BACK_ONLY.fullmatch(action) and not _CALLED.search(t, max(0, d.a - 6), d.a):
+        return None  # 王总这周出差，周五回: the day someone is back (韩主任电话 下周一回 is a call)
     if not (_STATE.match(action) or _OTHERS_TASK.match(action)):
         return action
     reminded = _REMINDED_THEN.match(t, cb)

