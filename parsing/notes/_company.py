@@ -416,6 +416,8 @@ _TAIL_END = _ORG_STOP | frozenset("\n")
 _TAIL_NOT = re.compile(
     _NOT_ORG.pattern
     + r"|评为|定为|列为|负责|招标|开标|投标|没戏|中标|流标|询价|比价|下单|订货|付款"
+    # (在北京协和进修学习: what someone does there, not more of the name)
+    + r"|进修|学习|培训|蹲点|挂职|出差"
 )
 
 

@@ -246,8 +246,10 @@ for _p in _PREFIXES:
 
 
 def _title_pattern(title: str) -> str:
-    # (中天建设施经理 is 中天建设's 施经理: 设施 is no department after 建)
-    return "(?<!建)" + re.escape(title) if title.startswith("设施") else re.escape(title)
+    # (中天建设施经理 is 中天建设's 施经理: 设施 is no department after 建; 上总裁班, 厂长班: a
+    # class for them, no one's title)
+    pattern = re.escape(title) + "(?!班|裁班)"
+    return "(?<!建)" + pattern if title.startswith("设施") else pattern
 
 
 TITLE_RE = re.compile(

@@ -61,3 +61,20 @@ def test_a_call_then_back_on_a_day_is_still_the_reps_call_back() -> None:
 @pytest.mark.parametrize("text", ["一周二回", "每周三回访客户"])
 def test_a_count_before_the_week_is_still_how_often(text: str) -> None:
     assert all(f.due != date(2026, 5, 22) for f in parse_note(text, WED).follow_ups)
+
+
+def test_a_class_for_bosses_is_no_person_and_is_what_the_trip_is_for() -> None:
+    now = datetime.fromisoformat("2026-04-14T20:40:00+08:00")
+    note = parse_note(
+        "宁夏宝丰的季总下周一到周五在北京清华上总裁班，我周三晚上去北京请他吃饭。", now
+    )
+    assert [c.salutation for c in note.contacts] == ["季总"]  # before: also a 华总 named 华上
+    (trip,) = note.itineraries
+    assert (trip.who, trip.start, trip.end, trip.purpose) == (
+        "季总", date(2026, 4, 20), date(2026, 4, 24), "上总裁班",
+    )  # fmt: skip
+
+
+def test_studying_somewhere_is_no_part_of_its_name() -> None:
+    note = parse_note("谭院长在北京协和进修", WED)
+    assert note.company == "北京协和"  # before: 北京协和进修
