@@ -54,6 +54,8 @@ _LEAD = re.compile(
     r"电话中|电话|打给|续签|签约|明年上半年|明年下半年|明年|今年|上半年|下半年|"
     # (还在琢磨徐工集团的事, 頭先同中電嘅…: what the rep was doing, not part of the name)
     r"还在|琢磨|想着|头先|啱先|"
+    # (拍板的是他们一把手骆局: the one at the top, then who)
+    r"(?:一把)?手(?=[\u4e00-\u9fff]局$)|"
     # (【名片】海底捞国际控股有限公司: a pasted card's label; 聊 before a name was tried too: a
     # held-out deal set names its customer after it)
     r"\(名片\)|名片(?:如下)?[:\s]?|扫描名片)+"

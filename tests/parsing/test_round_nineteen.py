@@ -78,3 +78,26 @@ def test_a_class_for_bosses_is_no_person_and_is_what_the_trip_is_for() -> None:
 def test_studying_somewhere_is_no_part_of_its_name() -> None:
     note = parse_note("谭院长在北京协和进修", WED)
     assert note.company == "北京协和"  # before: 北京协和进修
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "role"),
+    [
+        ("金螳螂：蔡总拍板 / 牛工技术 / 小焦下单 13812004463", "小焦", "purchaser"),
+        ("江苏索普：老钟最后拍板；安环部缪工提的参数，影响大", "缪工", "influencer"),
+        ("恩捷股份：设备部长柯建新是用我们分切机的；采购部的小凤负责下单", "柯部长", "user"),
+        ("鞍钢冷轧厂：厂长姜海洋说了算；点检作业区的老孟是操作的", "老孟", "user"),
+    ],
+)
+def test_roles_said_in_a_few_words_after_the_person(text: str, who: str, role: str) -> None:
+    roles = {c.salutation: c.decision_role for c in parse_note(text, WED).contacts}
+    assert roles[who] == role
+
+
+def test_a_rare_surname_before_a_title_is_a_person() -> None:
+    note = parse_note("山东港口日照港：拍板的是港口公司总经理綦总", WED)
+    assert [(c.salutation, c.decision_role) for c in note.contacts] == [("綦总", "decision_maker")]
+
+
+def test_the_one_at_the_top_is_no_bureau_named_after_a_hand() -> None:
+    assert parse_note("拍板的是他们一把手骆局", WED).company is None  # before: 手骆局
