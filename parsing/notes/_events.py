@@ -1119,9 +1119,12 @@ _PURPOSE = re.compile(
     r"开两会|开年会|开大会|开会|出差|看展|参展|看仓|看投放|巡店|做(?:年终)?汇报|"
     # (进修学习, 蹲点, 招商, 开年度工作会, 开碳捕集的研讨会, 开董事会: a body they sit in)
     r"进修(?:学习)?|蹲点|招商|开[^\s,。]{0,4}(?:工作会|研讨会|学术会|董事会|股东会|订货会|两会)|"
-    r"考察|学习|培训|参观|调研|检查|休假|度假|旅游|旅行|出国|述职|探亲|"
+    # (考察储能项目, 调研特高压站: what they go to look into, with its object when one follows)
+    r"(?:考察|调研)(?:[^\s,。;、]{2,7}(?=$|[\s,。;、]|回))?|学习|培训|参观|检查|休假|度假|旅游|旅行|出国|述职|探亲|"
     # (在北京清华上总裁班, 在党校上课: a class they sit in)
     r"上[^\s,。]{0,4}?班|上课|上E?MBA(?:的?课)?|"
+    # (去新疆看葵花籽基地, 去深圳看供应商: what they go to see)
+    r"看(?!看|一下|了|到|好|情况)[^\s,。;、]{2,7}(?=$|[\s,。;、]|回)|"
     r"疗养|参加[^\s,]{1,6}?(?=$|[\s,]|了)|参加[^\s,]{1,4}"
 )
 # (今天在新加坡去 NTUC 见了王经理: where the rep was, then where the rep went)
@@ -1257,6 +1260,10 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         pm = _PURPOSE.search(rest)
         if pm and pm.start() <= 2:
             purpose = pm.group()
+            if purpose.startswith("看") and w.end is None and paired is None:
+                purpose = (
+                    None  # (下周二上午10点去嘉兴中心现场看设备: one day's errand, often the rep's)
+                )
         if _NOT_TRIP.match(rest.lstrip()):
             continue
         # (客户的赵总下周三要去成都: a named person's going to a city, said right before the day)

@@ -101,3 +101,27 @@ def test_a_rare_surname_before_a_title_is_a_person() -> None:
 
 def test_the_one_at_the_top_is_no_bureau_named_after_a_hand() -> None:
     assert parse_note("拍板的是他们一把手骆局", WED).company is None  # before: 手骆局
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "purpose"),
+    [
+        (
+            "鲁花集团的采购总监聂总这周四到周六去新疆看葵花籽基地，回来再约。",
+            "2026-10-13",
+            "看葵花籽基地",
+        ),
+        ("致茂電子的賴總下禮拜三到禮拜五去深圳看供應商，回來再說。", "2027-06-01", "看供应商"),
+        ("浙江省能源局的龙处长7月1号到3号去西安调研特高压站。", "2027-06-26", "调研特高压站"),
+    ],
+)
+def test_what_a_leader_goes_to_see_is_the_trips_purpose(text: str, now: str, purpose: str) -> None:
+    (trip,) = parse_note(text, datetime.fromisoformat(now + "T18:00:00+08:00")).itineraries
+    assert trip.purpose == purpose
+
+
+def test_one_days_errand_to_see_something_stays_the_reps_task() -> None:
+    now = datetime.fromisoformat("2028-05-10T18:00:00+08:00")
+    note = parse_note("中通快递：采购专员小滕负责下单对账\n下周二上午10点去嘉兴中心现场看设备", now)
+    assert note.itineraries == []
+    assert [f.due.isoformat() for f in note.follow_ups] == ["2028-05-16T10:00:00+08:00"]
