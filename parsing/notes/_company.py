@@ -15,6 +15,7 @@ from ._lexicon import (
     PLACE_RE,
     PLACES,
     PLACES_RUN,
+    SAID_BEFORE_A_NAME,
     SURNAMES,
     TITLE_RE,
     words,
@@ -48,8 +49,9 @@ _LEAD = re.compile(
     r"那个|这个|个|里|同|嗯|呢|啊|吧|新客户|记一下|话里|电话里|啱啱|刚刚|刚才|然后|就是|那边|这边|"
     # 去一下苏州工业园区管委会, 跑一趟苏州供电公司: a moment's trip, not part of the name
     r"一下|一趟|趟|跑|理一下|整理一下|汇总一下|梳理一下|提醒一下|提醒我|提醒|记得|别忘了|"
-    # a chat's courtesies before a name (谢谢卢院长, 好的孟处)
-    r"谢谢|感谢|好的|收到|"
+    # a chat's courtesies before a name (谢谢卢院长, 好的孟处, 明白岳总)
+    + "|".join(SAID_BEFORE_A_NAME)
+    + r"|"
     # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股)
     r"电话中|电话|打给|续签|签约|明年上半年|明年下半年|明年|今年|上半年|下半年|"
     # (还在琢磨徐工集团的事, 頭先同中電嘅…: what the rep was doing, not part of the name)

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from parsing.dates import When
 from parsing.numerals import cn_to_int
 
-from ._doc import Doc, is_cjk, months_back
+from ._doc import Doc, is_cjk, line_of, months_back
 from ._fold import fold
 from ._lexicon import (
     DONT,
@@ -1225,7 +1225,13 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         # Skip a subject between the date and the place (3月16号到20号 苏局长去北京开会).
         # (我 in a customer's chat line was tried too: their trips were read, but also ones the
         # held-out sets leave out, 下周二我在成都办公室 and the like — dropped)
-        while pos < min(cb, b + 12) and (doc.used[pos] or t[pos] in " 他她也还就要会将"):
+        # (左科长：3月2号到4号我在武汉出差 — days of their own said by the customer in a chat)
+        theirs_said = doc.said_by_customer(a) and (w.end is not None or paired is not None)
+        speaker_goes = False
+        while pos < min(cb, b + 12) and (
+            doc.used[pos] or t[pos] in " 他她也还就要会将" or (theirs_said and t[pos] == "我")
+        ):
+            speaker_goes = speaker_goes or t[pos] == "我"
             pos += 1
         lead = _TRIP_LEAD.match(t, pos)  # (带队去鹿特丹港考察, 休年假去北海, 请假回湖北老家)
         if lead is not None:
@@ -1294,7 +1300,7 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             continue
         if purpose is None and not a_city and stay is None:
             continue
-        who = _who(doc, people, a, b, pos)
+        who = _speaker(doc, people, a) if speaker_goes else _who(doc, people, a, b, pos)
         if who is None and isinstance(w.start, datetime) and w.end is None:
             continue  # 下個禮拜三朝早十點去數碼港開會, 去北京出差，顺便拜访王总: the rep's, no leader's
         end_day = w.end if w.end is not None else w.start
@@ -1450,6 +1456,15 @@ def _trip_before(doc: Doc, people: People, w: When, ca: int) -> ItineraryFact | 
 
 # Whom a trip goes to see, named after it: the trip is the rep's.
 _VISITED_AFTER = re.compile(r"拜访|拜會|见|找|约")
+
+
+def _speaker(doc: Doc, people: People, a: int) -> str | None:
+    """Who wrote the chat line holding ``a``: the first one named on it (樊总：小吕，…)."""
+    start = line_of(doc.t, a)[0]
+    for m in people.mentions:
+        if not m.pronoun and start <= m.start < a and m.contact >= 0:
+            return label_of(people.persons[m.contact])
+    return None
 
 
 def _who(doc: Doc, people: People, a: int, b: int, place_pos: int) -> str | None:

@@ -38,6 +38,11 @@ def word_across(t: str, k: int) -> int | None:
     return None
 
 
+# Words a rep says right before calling someone: 谢谢 / 明白 / 辛苦 / 麻烦 / 恭喜 卢院长 (neither
+# part of a name nor a company's).
+SAID_BEFORE_A_NAME = ("谢谢", "明白", "感谢", "辛苦", "麻烦", "恭喜", "拜托", "收到", "好的")
+
+
 # Common single-character surnames. Characters that are far more often ordinary words
 # (和 时 师 米 区 海 国 来 门 信 明 ...) are left out on purpose: a missed rare surname costs
 # less than a contact invented from 和王总 or 小时.

@@ -23,6 +23,7 @@ from ._latin import (
 from ._lexicon import (
     COMPOUND_SURNAMES,
     PLACE_RE,
+    SAID_BEFORE_A_NAME,
     SHORT_TITLES,
     SURNAMES,
     TITLE_RE,
@@ -220,10 +221,6 @@ _TITLE_WORDS = frozenset(words("常务 车间 石化 董事会 高级 常委 党
 _NOT_BEFORE_RARE = frozenset("说快音订账菜名简清送返报检维")
 
 
-# Words a rep says right before calling someone: 谢谢 / 明白 / 辛苦 / 麻烦 / 恭喜 卢院长.
-_SAID_BEFORE_A_NAME = ("谢谢", "明白", "感谢", "辛苦", "麻烦", "恭喜", "拜托", "收到", "好的")
-
-
 # The commonest surnames: a word's end glued before a title that starts with one of them is
 # a name (中建李明经理); one that does not is the company's last character (新世纪杨经理).
 _SURNAMES_STRONG = frozenset(
@@ -257,7 +254,7 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
     # 小鲍祁处长 (a voice note run together): 小鲍, then 祁处长
     if len(run) == 2 and lead >= 0 and t[lead] in "小老" and set(run) <= SURNAMES:
         return run[1]
-    if run.startswith(_SAID_BEFORE_A_NAME):  # 谢谢卢院长, 明白顾经理: not a 谢, not a 白顾
+    if run.startswith(SAID_BEFORE_A_NAME):  # 谢谢卢院长, 明白顾经理: not a 谢, not a 白顾
         run = run[2:]
     if len(run) >= 3 and run[-1] in SURNAMES and run[-1] == run[0]:
         return run[-1]  # 孔祥林孔总: 孔总, said after his full name

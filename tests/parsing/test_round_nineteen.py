@@ -125,3 +125,25 @@ def test_one_days_errand_to_see_something_stays_the_reps_task() -> None:
     note = parse_note("中通快递：采购专员小滕负责下单对账\n下周二上午10点去嘉兴中心现场看设备", now)
     assert note.itineraries == []
     assert [f.due.isoformat() for f in note.follow_ups] == ["2028-05-16T10:00:00+08:00"]
+
+
+def test_days_away_said_by_the_customer_in_a_chat_are_their_trip() -> None:
+    chat = (
+        "[09-15 13:02] 东方电气 樊总：小吕，下周二到周四我在北京开会\n"
+        "[09-15 13:05] 我：好的樊总，那我下周五去德阳拜访您？"
+    )
+    (trip,) = parse_note(chat, datetime.fromisoformat("2026-09-15T14:00:00+08:00")).itineraries
+    assert (trip.who, trip.place, trip.start, trip.end, trip.purpose) == (
+        "樊总", "北京", date(2026, 9, 22), date(2026, 9, 24), "开会",
+    )  # fmt: skip
+
+
+def test_a_single_day_the_customer_is_busy_in_a_chat_is_no_trip() -> None:
+    chat = "[20:40] 汪处长：明天我在合肥开会\n[20:41] 汪处长：下周一上午九点吧，你到我办公室"
+    note = parse_note(chat, datetime.fromisoformat("2027-06-02T22:00:00+08:00"))
+    assert note.itineraries == []
+
+
+def test_a_courtesy_before_a_name_is_no_company() -> None:
+    note = parse_note("我：明白岳总，我明天上午跟公司申请一下", WED)
+    assert note.company is None  # before: 明白
