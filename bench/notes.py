@@ -192,6 +192,11 @@ DEV_SETS = [
     # every style of #18, written on 2026-12-04 (a later session) and scored on the parser as
     # that session began (0320c62); held out: read only as totals, never tuned against
     NOTES_DIR / "notes_blind19.jsonl",
+    # blind20: 150 notes by a thirty-third helper who never read parsing/, spread evenly over
+    # every style of #18 with a sixth of leaders' trips, written on 2026-12-04 (round nineteen,
+    # a new session) and scored on the parser as that session began (1aa9449); held out: read
+    # only as totals, never tuned against
+    NOTES_DIR / "notes_blind20.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
