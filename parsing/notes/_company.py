@@ -715,13 +715,6 @@ _A_PART_PLAYED = re.compile(
     r"拍板|决策|决定|采购|使用|影响|用户|把关|经办|下单|负责|说了算|技术|我们|不是|方$|"
     + TITLE_RE.pattern
 )
-# (大华 (Hangzhou): a city where the customer is, not its name)
-_LATIN_SITES = LATIN_PLACES | frozenset(
-    words(
-        "Hangzhou Nanjing Suzhou Wuhan Chengdu Xiamen Tianjin Qingdao Zhengzhou Dalian Ningbo Wuxi"
-        " Changsha Hefei Kunshan Dongguan Foshan Zhuhai"
-    )
-)
 # (Ms Fang (Senior Engineer), Mr Hu (Plant Manager): what they do, in English)
 # (周经理（已离职）, 马总（朋友介绍）, 许总（出差中）, 张总（老乡）: how they stand, not whose)
 _NOT_WHOSE = re.compile(r"离职|出差|现场|老乡|朋友|介绍|同学|亲戚|退休|前任|新来|在职|休假|微信")
@@ -752,7 +745,7 @@ def _whose_in_brackets(doc: Doc, people: People) -> tuple[int, int, str] | None:
             if (
                 any(w.lower() in _NOT_WHOSE_IN_LATIN for w in words_)
                 or first in GIVEN_NAMES
-                or first in _LATIN_SITES
+                or first in LATIN_PLACES  # (大华 (Hangzhou): where the customer is)
                 or surnames_spelled(first)
                 or surnames_spelled(last)
                 or org.lower() in _ENGLISH_WORDS

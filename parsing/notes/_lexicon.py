@@ -784,5 +784,12 @@ LATIN_PLACES = frozenset(
         " Vietnam Malaysia Thailand Indonesia India Australia Sydney Melbourne Manila Hanoi Johor"
         " Batam Macau Taipei Europe America Canada Korea France Italy Spain Mexico Brazil Kuching"
         " Ipoh Melaka Sabah Sarawak Kota Kinabalu"
+        # (a leader away there, said in English: 去 Taiwan 出差, flies to Hanoi, in Las Vegas)
+        " Taiwan Kaohsiung Hsinchu Busan Nagoya Kyoto Yokohama Sepang Seattle Chicago Boston"
+        " Detroit Stuttgart Hamburg Cologne Dusseldorf Amsterdam Rotterdam Brussels Zurich Geneva"
+        " Vienna Madrid Barcelona Istanbul Doha Riyadh Mumbai Delhi Bangalore Chennai Yangon Cebu"
+        " Perth Brisbane Auckland Vancouver Toronto Moscow Almaty Chengdu Wuhan Hangzhou Nanjing"
+        " Suzhou Xiamen Qingdao Tianjin Chongqing Dalian Ningbo Hefei Changsha Zhuhai Dongguan"
+        " Zhengzhou Wuxi Kunshan Foshan"
     )
 )

@@ -147,3 +147,10 @@ def test_a_single_day_the_customer_is_busy_in_a_chat_is_no_trip() -> None:
 def test_a_courtesy_before_a_name_is_no_company() -> None:
     note = parse_note("我：明白岳总，我明天上午跟公司申请一下", WED)
     assert note.company is None  # before: 明白
+
+
+def test_a_leader_away_in_a_place_named_in_english_is_a_trip() -> None:
+    now = datetime.fromisoformat("2026-08-05T22:55:00+08:00")
+    note = parse_note("龙总说 budget 已经 approve，但是他8月10号到15号去 Taiwan 出差。", now)
+    (trip,) = note.itineraries
+    assert (trip.place, trip.start, trip.end) == ("Taiwan", date(2026, 8, 10), date(2026, 8, 15))
