@@ -197,6 +197,12 @@ DEV_SETS = [
     # a new session) and scored on the parser as that session began (1aa9449); held out: read
     # only as totals, never tuned against
     NOTES_DIR / "notes_blind20.jsonl",
+    # styles15: 200 notes by a thirty-fourth helper who never read parsing/, weighing key
+    # leaders' trips said in many ways (60, ten of them traps), roles said in sentences rather
+    # than lists (50), records with a headline and an outcome, the rep's dated tasks beside
+    # traps, voice and Taiwan/Hong Kong wording, written on 2026-12-04; its first score is the
+    # parser as that session began (1aa9449), then tuned on
+    NOTES_DIR / "notes_styles15.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
