@@ -1266,10 +1266,9 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         pm = _PURPOSE.search(rest)
         if pm and pm.start() <= 2:
             purpose = pm.group()
+            # (下周二上午10点去嘉兴中心现场看设备: one day's errand, often the rep's)
             if purpose.startswith("看") and w.end is None and paired is None:
-                purpose = (
-                    None  # (下周二上午10点去嘉兴中心现场看设备: one day's errand, often the rep's)
-                )
+                purpose = None
         if _NOT_TRIP.match(rest.lstrip()):
             continue
         # (客户的赵总下周三要去成都: a named person's going to a city, said right before the day)

@@ -122,7 +122,10 @@ _CORE: dict[str, tuple[str, bool]] = {
     "书记": ("书记", True),
     "副书记": ("书记", True),
     "秘书长": ("秘书长", False),
-    "董事长": ("总", True),
+    "董事长": ("董", True),
+    # (刘董秘: the board's secretary, addressed so — no chairman)
+    "董事会秘书": ("董秘", False),
+    "董秘": ("董秘", False),
     "副董事长": ("总", True),
     "总经理": ("总", True),
     "副总经理": ("总", True),

@@ -467,8 +467,8 @@ def _title_mentions(doc: Doc) -> list[Mention]:
                 and t[max(0, before - 1) : before + 1] not in _ROLE_BEFORE  # 采购王工
             ):
                 continue
-            # (黎董, 巴董: spoken to so — 董事长's address is 总, but the note says 董)
-            form = f"{name}董" if title == "董" and not t.startswith("秘", b) else None  # (董秘)
+            # (黎董, 巴董: the form said is kept as said; 董秘 is a title of its own)
+            form = f"{name}董" if title == "董" and not t.startswith("秘", b) else None
             title = SHORT_TITLES[title]
         if name is not None:
             sur = _surname_prefix(name)

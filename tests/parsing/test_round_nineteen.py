@@ -154,3 +154,12 @@ def test_a_leader_away_in_a_place_named_in_english_is_a_trip() -> None:
     note = parse_note("龙总说 budget 已经 approve，但是他8月10号到15号去 Taiwan 出差。", now)
     (trip,) = note.itineraries
     assert (trip.place, trip.start, trip.end) == ("Taiwan", date(2026, 8, 10), date(2026, 8, 15))
+
+
+def test_a_chairman_is_greeted_as_chairmen_are_and_a_board_secretary_is_none() -> None:
+    (chair,) = parse_note("德州华宇化工的董事长赵振国说他2月1号回河南老家", WED).contacts
+    assert (chair.salutation, chair.is_key_leader) == ("赵董", True)  # before: 赵总
+    (secretary,) = parse_note("拜访了刘董秘，下周一把材料发给他", WED).contacts
+    assert (secretary.title, secretary.salutation, secretary.is_key_leader) == (
+        "董秘", "刘董秘", False,
+    )  # fmt: skip

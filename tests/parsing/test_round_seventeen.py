@@ -210,7 +210,7 @@ def test_a_card_with_each_character_of_the_name_spaced_and_a_tea_company() -> No
     card = "董事长\n黄 永 福\n福建安溪铁观音集团股份有限公司\nT 0595-2323 8866"
     note = read(card)
     assert note.company == "福建安溪铁观音集团股份有限公司"
-    assert people(note) == [("黄", "黄永福", "黄总", ["059523238866"])]
+    assert people(note) == [("黄", "黄永福", "黄董", ["059523238866"])]
 
 
 def test_an_english_title_ending_a_cards_line_names_no_one_on_the_next() -> None:
