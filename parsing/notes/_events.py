@@ -1123,6 +1123,8 @@ _PURPOSE = re.compile(
     r"(?:考察|调研)(?:[^\s,。;、]{2,7}(?=$|[\s,。;、]|回))?|学习|培训|参观|检查|休假|度假|旅游|旅行|出国|述职|探亲|"
     # (在北京清华上总裁班, 在党校上课: a class they sit in)
     r"上[^\s,。]{0,4}?班|上课|上E?MBA(?:的?课)?|"
+    # (带队去云南义诊, 去海南过冬, 去深圳见投资人)
+    r"义诊|过冬|避暑|见投资人|"
     # (去新疆看葵花籽基地, 去深圳看供应商: what they go to see)
     r"看(?!看|一下|了|到|好|情况)[^\s,。;、]{2,7}(?=$|[\s,。;、]|回)|"
     r"疗养|参加[^\s,]{1,6}?(?=$|[\s,]|了)|参加[^\s,]{1,4}"
@@ -1263,11 +1265,17 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         if _WITH_HIM.search(t, b, cb):
             continue  # 下周四下午两点去太仓跟他开会: the rep goes to meet him there
         rest = t[pos : min(cb, pos + 10)]
+        # (徐董周三去米兰看皮革展，下周一回: someone named, then the day back — days away)
+        right_before = any(
+            not m.pronoun and m.contact >= 0 and m.end <= a and not t[m.end : a].strip()
+            for m in people.mentions
+        )  # (曲经理，礼拜二去东营现场，礼拜三回来: the rep's own day away, after a comma)
+        back_day = _day_back(doc, i, cb) if right_before else None
         pm = _PURPOSE.search(rest)
         if pm and pm.start() <= 2:
             purpose = pm.group()
             # (下周二上午10点去嘉兴中心现场看设备: one day's errand, often the rep's)
-            if purpose.startswith("看") and w.end is None and paired is None:
+            if purpose.startswith("看") and w.end is None and paired is None and back_day is None:
                 purpose = None
         if _NOT_TRIP.match(rest.lstrip()):
             continue
@@ -1293,11 +1301,12 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         pointer = _POINTER.search(place, 2) if stay is not None else None
         if pointer is not None:  # 去广州花都那个工厂一直待到礼拜五: the place ends at the pointer
             place = place[: pointer.start()]
-        if purpose is None and moved not in ("在", "飞", "飞往") and not goer and stay is None:
+        lasting = stay or back_day
+        if purpose is None and moved not in ("在", "飞", "飞往") and not goer and lasting is None:
             continue
         if _AT_THEIRS.match(place):
             continue
-        if purpose is None and not a_city and stay is None:
+        if purpose is None and not a_city and lasting is None:
             continue
         who = _speaker(doc, people, a) if speaker_goes else _who(doc, people, a, b, pos)
         if who is None and isinstance(w.start, datetime) and w.end is None:
@@ -1310,16 +1319,12 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         days = _FOR_DAYS.match(t, pos, min(len(t), cb + 8)) if w.end is None else None
         if days is not None:  # 下周二带队去德国考察储能项目，一共五天
             end_d = w.day + timedelta(days=(cn_to_int(days["n"]) or 1) - 1)
-        for j in range(i + 1, len(doc.whens)):
-            nw = doc.whens[j]
-            if nw.span[0] >= cb + 12:
-                break
-            if _RETURN.match(t, nw.span[1]) or t.startswith("回来", nw.span[1]):
-                # (下周二到周三去长沙开会 周四回徐州: a range said is the trip, the day back not)
-                if w.end is None:
-                    end_d = max(end_d, _on_or_after(doc, nw, w.day))
-                claimed.add(j)
-                break
+        back_day = back_day or _day_back(doc, i, cb)
+        if back_day is not None:
+            # (下周二到周三去长沙开会 周四回徐州: a range said is the trip, the day back not)
+            if w.end is None:
+                end_d = max(end_d, _on_or_after(doc, back_day, w.day))
+            claimed.add(doc.whens.index(back_day))
         if not shared:
             claimed.add(i)
         out.append(ItineraryFact(who, place, w.day, end_d, purpose))
@@ -1343,6 +1348,16 @@ def _stays_until(doc: Doc, i: int, pos: int, cb: int) -> When | None:
         if nw.span[0] >= cb or nw.span[0] - pos > 16:
             return None
         if _STAY_WORD.search(doc.t, max(pos, nw.span[0] - 5), nw.span[0]):
+            return nw
+    return None
+
+
+def _day_back(doc: Doc, i: int, cb: int) -> When | None:
+    """The day someone is back, said soon after a trip's first day (…，下周一回)."""
+    for nw in doc.whens[i + 1 :]:
+        if nw.span[0] >= cb + 12:
+            return None
+        if _RETURN.match(doc.t, nw.span[1]) or doc.t.startswith("回来", nw.span[1]):
             return nw
     return None
 

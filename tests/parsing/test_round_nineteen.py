@@ -163,3 +163,33 @@ def test_a_chairman_is_greeted_as_chairmen_are_and_a_board_secretary_is_none() -
     assert (secretary.title, secretary.salutation, secretary.is_key_leader) == (
         "董秘", "刘董秘", False,
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "trip"),
+    [
+        (
+            "海宁天诚皮革的徐董周三去米兰看皮革展，下周一回。",
+            "2027-03-15",
+            ("徐董", "米兰", date(2027, 3, 17), date(2027, 3, 22), "看皮革展"),
+        ),
+        (
+            "遵义市第二人民医院的罗院长五一假期带队去云南义诊，5号回。",
+            "2026-04-30",
+            ("罗院长", "云南", date(2026, 5, 1), date(2026, 5, 5), "义诊"),
+        ),
+    ],
+)
+def test_someone_named_going_somewhere_then_back_on_a_day_is_their_trip(
+    text: str, now: str, trip: tuple[str, str, date, date, str]
+) -> None:
+    note = parse_note(text, datetime.fromisoformat(now + "T10:00:00+08:00"))
+    assert note.follow_ups == []  # before: the rep's own visit to 米兰 on Wednesday
+    (got,) = note.itineraries
+    assert (got.who, got.place, got.start, got.end, got.purpose) == trip
+
+
+def test_the_reps_own_day_away_and_back_stays_the_reps() -> None:
+    now = datetime.fromisoformat("2026-10-23T18:00:00+08:00")
+    note = parse_note("礼拜一报价给烟台杰瑞的曲经理，礼拜二去东营现场，礼拜三回来", now)
+    assert note.itineraries == []
