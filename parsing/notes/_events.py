@@ -1095,10 +1095,14 @@ _CHAT_VERDICT = re.compile(
 
 # --- itineraries ----------------------------------------------------------------------------
 
-_MOVE = re.compile(r"(?:出差去|出差到|前往|飞往|在|喺|去|到|赴|飞|来|回(?![来复访电答话]))\s*")
+_MOVE = re.compile(
+    r"(?:出差去|出差到|前往|飞往|在|喺|去|到|赴|飞|来|回(?![来复访电答话])|返(?![来嚟回]))\s*"
+)
 # What may come between the days and the going: 带队去, 休年假去, 请假回, 放假去.
+# (带家人去新疆, 陪省里领导去德国考察, 开始休年假，带家人去…: who goes along, one lead or more)
 _TRIP_LEAD = re.compile(
-    r"(?:带队|带人|(?:请了?|休)?(?P<why>年假|休假|请假|放假|探亲|度假)|准备|打算|计划)[,\s]*(?=[去回到飞赴])"
+    r"(?:(?:开始|起)?(?:带队|带人|带(?:家人|家里人|全家|老婆|太太|孩子)|陪[^\s,。去]{1,6}|"
+    r"(?:请了?|休)?(?P<why>年假|休假|请假|放假|探亲|度假)|准备|打算|计划)[,\s]*)+(?=[去回到飞赴返])"
 )
 # 北京集团总部, 长春中车厂: the city, then where in it (the city is the place of the trip).
 _WHERE_IN_IT = re.compile(r"(?:集团|总部|公司|分公司|研究所|研究院|工厂|厂|基地|办公室|园区)")
@@ -1235,6 +1239,9 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         ):
             speaker_goes = speaker_goes or t[pos] == "我"
             pos += 1
+        days_first = _DAYS_FIRST.match(t, pos)  # (国庆七天去欧洲旅游, 明天起在井冈山)
+        if days_first is not None:
+            pos = days_first.end()
         lead = _TRIP_LEAD.match(t, pos)  # (带队去鹿特丹港考察, 休年假去北海, 请假回湖北老家)
         if lead is not None:
             pos = lead.end()
@@ -1333,6 +1340,7 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
     return out
 
 
+_DAYS_FIRST = re.compile(r"(?:[一二两三四五六七八九十\d]{1,2}天|起|开始)(?=[在去到飞赴回返休带陪])")
 _WITH_HIM = re.compile(r"[跟和同与](?:他|她|佢)(?!们|哋)")
 # How long the trip lasts, said after its place: …考察储能项目，一共五天.
 _FOR_DAYS = re.compile(

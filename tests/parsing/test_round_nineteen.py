@@ -193,3 +193,37 @@ def test_the_reps_own_day_away_and_back_stays_the_reps() -> None:
     now = datetime.fromisoformat("2026-10-23T18:00:00+08:00")
     note = parse_note("礼拜一报价给烟台杰瑞的曲经理，礼拜二去东营现场，礼拜三回来", now)
     assert note.itineraries == []
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "trip"),
+    [
+        (
+            "省交投的马董28号陪省里领导去德国考察，11月4号回国。我下周一把标书初稿送过去",
+            "2026-10-20",
+            ("德国", date(2026, 10, 28), date(2026, 11, 4)),
+        ),
+        (
+            "台州吉奥汽配的叶厂长明天开始休年假，带家人去新疆自驾，16号回。",
+            "2026-08-07",
+            ("新疆", date(2026, 8, 8), date(2026, 8, 16)),
+        ),
+        (
+            "山西汾河焦化的郝总国庆七天去欧洲旅游，10月8号回来。",
+            "2027-09-24",
+            ("欧洲", date(2027, 10, 1), date(2027, 10, 8)),
+        ),
+        (
+            "元朗金輝食品廠老闆黃生聽日返東莞廠，黃太話佢要禮拜五先返香港。",
+            "2027-05-24",
+            ("东莞", date(2027, 5, 25), date(2027, 5, 28)),
+        ),
+    ],
+)
+def test_who_goes_along_how_long_and_cantonese_going_are_read_before_the_place(
+    text: str, now: str, trip: tuple[str, date, date]
+) -> None:
+    note = parse_note(text, datetime.fromisoformat(now + "T10:00:00+08:00"))
+    (got,) = note.itineraries
+    assert (got.place, got.start, got.end) == trip
+    assert all(f.action not in ("回国", "先返香港") for f in note.follow_ups)
