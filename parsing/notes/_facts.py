@@ -574,6 +574,8 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"推荐权|话语权|意见很重要|技术影响|方案要先过|参数是他定|(?i:\bbig say\b|\btechnical call\b)|"
             # 鲍工负责技术评审, 是技术负责人, 管技术标准, (影响者)
             r"负责(?:技术|方案)?评审|做(?:技术|方案)评审|是技术负责人|(?<!不)管技术|影响者|"
+            # (说话分量很重, 说话有分量, 要过邱工那关: said in a sentence, not a list)
+            r"说话分量|分量很重|说话有分量|(?<=[工长总任])那关|"
             # (孟东（影响）, 苗华 — 技术影响, 影响 - 结构工程师 甘平: a role list's own word)
             rf"(?<=[(（])(?:技术)?影响(?=[)）,，])|{_LIST_LEAD}(?:技术)?影响(?=[\s,，;；]|$)"
         ),
@@ -584,6 +586,8 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"拍板|说了算|关键决策人|决策人|决策者|一把手|最终决定|最终定|能定|做主|定夺|话事人|"
             r"(?<!辅助)决策(?!影响|系统|支持|链|流程|依据|过程)|decision maker|(?i:\bdecides\b|\bwill decide\b)|签字(?=的是)|最后签字|"
             r"最后他定|他来定|最后定|点头才算|(?<!不是)做决定的|最终决定权|"
+            # (话事的是总经理王琳, 小姜定了就算, 报分管副总黎总批)
+            r"话事(?=的是)|定了就算|(?<=[总长董])批(?=[,;。]|$)|"
             r"(?i:\bsigns? off\b|\bfinal say\b)|(?<=总)定(?=[,;。\s]|$)|"
             r"(?<=[要由让])[^\s,;。]{1,6}?定(?=[,;。\s]|$)|"
             # 陈东有决定权, 黎总决定, he decide(s) the project
@@ -601,6 +605,8 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"(?i:handles purchasing)|(?<=\()下单(?=\))|负责(?:招标|下单)|"
             # 具体下单的人, 负责落单, 管具体招标, 负责挂网采购, owns the PO, handle PO
             r"具体下单的(?:人|是)|负责落单|采购手续|对接商务|商务对接|"
+            # (下单找采购的小陈, 下单都走她)
+            r"下单(?:都|就)?(?:找|走)(?=[他她]|[^\s,;。]{0,6}[小老])|"
             r"(?i:\b(?:raises|runs) the PO\b|负责 ?PO\b)|(?<=[\s,;])下单(?=[\s,;。]|$)|"
             # (蔡总拍板 / 牛工技术 / 小焦下单: a role list's part, said right after the person)
             r"(?<=[小老][\u4e00-\u9fff])下单(?=\s*(?:[,;。/]|\d|$))|"
@@ -621,6 +627,8 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"负责日常使用|日常使用|负责使用|(?<=\()使用(?=\))|"
             # 天天用MES, 具体用, 是用这个系统的, 最后用的人
             r"天天用|具体用|一线操作|实际操作|天天在用|一线的人|是用[^\s,;。]{1,6}的一线|"
+            # (线上是他在用, IT部何经理在用, 设备他用得最多)
+            r"(?<=[他她工理任长])在用(?=[,;。]|$)|用得最多|"
             r"(?i:\busing the\b)|"
             r"是用[^\s,;。]{0,4}的|用的人|(?<![想要会能])用(?:设备|系统)(?=[,;。)\s]|$)|"
             r"(?<=是)用我们[^\s,;。]{1,8}的人|(?i:\bis the user\b)|"
@@ -698,6 +706,7 @@ def _has_own_role(t: str, end: int) -> bool:
     return any(pattern.match(t, end) or pattern.match(t, end + 1) for pattern, _ in _ROLES)
 
 
+_HOW_IT_WORKS = re.compile(r"好不好用|好用不好用|用得顺不顺手|顺不顺手|好不好使|用着怎么样")
 _ROLE_IS = re.compile(r"的?(?:是|在|由|归)")
 _NOT_DECIDED = re.compile(r"(?:没|没有|未|不|不能|无法|没法)$")
 
@@ -735,6 +744,8 @@ def read_roles(doc: Doc, people: People) -> None:
             continue
         if role == "decision_maker" and _NOT_DECIDED.search(t, max(0, a - 3), a):
             continue  # 领导还没拍板, 他做不了主: nobody was said to decide
+        if role == "decision_maker" and _HOW_IT_WORKS.search(t, doc.clause(a)[0], a):
+            role = "user"  # 东西好不好用还得车间主任老钱说了算: the one who uses it judges
         if role == "user" and t[a:b].endswith("的是") and not _named_soon(doc, people, b):
             continue  # 他们现在用的是广联达: a product they use, not who uses it
         if (a == 0 or t[a - 1] == "\n") and re.match(r"\s*[-—:：]", t[b:]):

@@ -227,3 +227,29 @@ def test_who_goes_along_how_long_and_cantonese_going_are_read_before_the_place(
     (got,) = note.itineraries
     assert (got.place, got.start, got.end) == trip
     assert all(f.action not in ("回国", "先返香港") for f in note.follow_ups)
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "role"),
+    [
+        (
+            "青岛琴岛啤酒设备：现在话事的是总经理王琳；她手下的技术总监孙工说话分量很重",
+            "孙工",
+            "influencer",
+        ),
+        ("南通华强钢丝绳这单，技术方案要过技术部张工那关，张工不点头", "张工", "influencer"),
+        ("青岛琴岛啤酒设备：现在话事的是总经理王琳，很干练", "王总", "decision_maker"),
+        ("大连辽渔冷链：冷库设备选型交给侄子小姜，小姜定了就算", "小姜", "decision_maker"),
+        ("蜀信科技的采购系统是IT部何经理在用；定哪家是CTO邹总说了算", "何经理", "user"),
+        ("常州天润光伏：拍板的是李总，下单找采购的小陈。", "小陈", "purchaser"),
+        ("常州天润光伏：东西好不好用还得车间主任老钱说了算", "老钱", "user"),
+    ],
+)
+def test_roles_said_in_a_sentence(text: str, who: str, role: str) -> None:
+    roles = {c.salutation: c.decision_role for c in parse_note(text, WED).contacts}
+    assert roles[who] == role
+
+
+def test_asked_to_lead_a_step_is_no_role() -> None:
+    note = parse_note("殷所长很支持，让屈处长牵头，下个月签框架协议。", WED)
+    assert all(c.decision_role is None for c in note.contacts if c.salutation == "屈处长")
