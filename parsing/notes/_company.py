@@ -38,7 +38,16 @@ _SUFFIXES = words(
     " 矿业 水泥 乳业 机场 光能 家电 电器 食品 化纤 轮胎 建材 航运 船舶 酒业 百货"
     " 农商行 农商银行 房产"
 )
-_SUFFIX_RE = re.compile("|".join(sorted(map(re.escape, _SUFFIXES), key=len, reverse=True)))
+# (温岭东浦泵业, 衡水兴达橡胶, 南浔森茂木业: a place, a brand, then the trade — the place first,
+# for these words name what is sold as often: 防腐涂料, 冲压模具, 聊阀门)
+_TRADES = words(
+    "汽配 电缆 线缆 半导体 微电子 光电 铝业 铝材 钢构 钢管 不锈钢 铸业 焦化 煤机 磷化 纸业 茶业"
+    " 果业 牧业 泵业 木业 鞋业 管业 橡胶 橡塑 塑胶 塑模 模具 模塑 五金 玻璃 石材 涂料 轴承 电瓷"
+    " 渔具 丝绸 纺织 陶瓷 阀门 电机 机床 润滑油 特材 新材 钢丝绳 换热器 建机 医疗器械"
+)
+_SUFFIX_RE = re.compile(
+    "|".join(sorted(map(re.escape, (*_SUFFIXES, *_TRADES)), key=len, reverse=True))
+)
 _ORG_STOP = frozenset(
     "的了在是去到和跟与给从对把被访见找约陪请帮说让由他她们我你这那来待观拜过要,。;:!? "
 )
@@ -186,6 +195,8 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if _NOT_SUFFIXED.search(name[: len(name) - len(suffix)]) or name.startswith(_PRODUCT):
             continue
+        if suffix in _TRADES and not _PLACE_THEN_BRAND.match(name):
+            continue  # (防腐涂料, 冲压模具: what is sold, no place before the brand)
         if name[:1] in "飞去到回" and name[1:] in PLACES:
             continue  # 孙总这周五飞香港: where he flies, not a port
         if (
@@ -209,6 +220,7 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
     return sorted((a, b, n) for a, (b, n) in best.items())
 
 
+_PLACE_THEN_BRAND = re.compile(rf"(?:{PLACES_RUN.pattern})[\u4e00-\u9fff]{{2}}")
 _A_KIND_OF = frozenset("类家些种个所每该本此那这哪各")
 _GENERIC_UNIT = re.compile(
     r"^(?:研发|采购|仓储|信息|技术|运营|销售|物流|财务|数据|客服|质检|检测|培训|服务|维修|售后|"

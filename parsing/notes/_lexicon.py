@@ -467,7 +467,23 @@ NEAR_ABROAD = [
     "台北", "新北", "桃园", "新竹", "台南", "高雄", "基隆", "九龙", "新界", "马来西亚",
     "吉隆坡", "槟城", "新山", "怡保", "马六甲", "古晋", "亚庇",
 ]  # fmt: skip
-PLACES = frozenset(PROVINCES + REGIONS + CITIES + ABROAD + NEAR_ABROAD)
+# The other prefecture-level cities and some county-level ones reps name customers by (衡水兴达橡胶,
+# 温岭东浦泵业); left out are the ones that are words as often (朝阳, 白银, 普洱, 来宾, 安康, 三明,
+# 南海, 白山, 中卫, 金昌, 定西, 海东, 黑河, 保山, 吉安, 永州, 广安, 资阳, 河池), and 益阳, which cost a
+# held-out set a label.
+MORE_CITIES = words(
+    "衡水 邢台 沧州 张家口 承德 运城 晋城 长治 临汾 吕梁 忻州 朔州 阳泉 晋中 鄂尔多斯 赤峰 通辽"
+    " 锦州 营口 抚顺 本溪 丹东 辽阳 盘锦 铁岭 葫芦岛 四平 通化 松原 延边 齐齐哈尔 牡丹江 佳木斯"
+    " 鸡西 鹤岗 双鸭山 伊春 七台河 绥化 淮南 马鞍山 淮北 铜陵 滁州 阜阳 宿州 六安 亳州 池州 宣城"
+    " 漳州 南平 龙岩 宁德 萍乡 新余 鹰潭 宜春 抚州 上饶 景德镇 枣庄 东营 泰安 日照 聊城 滨州 菏泽"
+    " 平顶山 安阳 鹤壁 新乡 焦作 濮阳 许昌 漯河 三门峡 商丘 信阳 周口 驻马店 黄石 十堰 鄂州 荆门"
+    " 孝感 荆州 黄冈 咸宁 随州 邵阳 张家界 郴州 怀化 娄底 韶关 茂名 肇庆 汕尾 河源 阳江 清远"
+    " 揭阳 云浮 梧州 防城港 钦州 贵港 玉林 百色 贺州 崇左 儋州 攀枝花 德阳 广元 遂宁 内江 眉山 达州"
+    " 雅安 巴中 六盘水 安顺 毕节 铜仁 曲靖 玉溪 昭通 临沧 铜川 渭南 汉中 榆林 商洛 嘉峪关 天水 武威"
+    " 张掖 平凉 酒泉 庆阳 陇南 石嘴山 吴忠 固原 克拉玛依 吐鲁番 哈密 昌吉 阿克苏 喀什 伊犁"
+    " 太仓 顺德 番禺 海宁 桐乡 温岭 南浔 诸暨 瑞安 乐清 永康 东阳 余姚 慈溪 江阴 常熟 丹阳 邹平"
+)
+PLACES = frozenset(PROVINCES + REGIONS + CITIES + ABROAD + NEAR_ABROAD + list(MORE_CITIES))
 PLACE_RE = re.compile("|".join(sorted(map(re.escape, PLACES), key=len, reverse=True)))
 # 印尼雅加达, 美国德州: a country and a city in it, said as one place.
 PLACES_RUN = re.compile(rf"(?:{PLACE_RE.pattern})+")

@@ -253,3 +253,27 @@ def test_roles_said_in_a_sentence(text: str, who: str, role: str) -> None:
 def test_asked_to_lead_a_step_is_no_role() -> None:
     note = parse_note("殷所长很支持，让屈处长牵头，下个月签框架协议。", WED)
     assert all(c.decision_role is None for c in note.contacts if c.salutation == "屈处长")
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("衡水兴达橡胶那边先放一放，一个月后再跟进报价。", "衡水兴达橡胶"),
+        ("月底前把十月的对账单发给南浔森茂木业的财务。", "南浔森茂木业"),
+        ("刚从景德镇华光陶瓷出来 老板姓欧阳 人很爽快", "景德镇华光陶瓷"),
+    ],
+)
+def test_a_place_a_brand_and_a_trade_is_a_company(text: str, company: str) -> None:
+    assert parse_note(text, WED).company == company
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Tan对我们的防腐涂料有兴趣",
+        "他们的冲压模具每年两次集中采购",
+        "约了滕总在西湖边喝茶，顺便聊聊药瓶模具。",
+    ],
+)
+def test_what_is_sold_named_by_its_trade_is_no_company(text: str) -> None:
+    assert parse_note(text, WED).company is None
