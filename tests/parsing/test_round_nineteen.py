@@ -277,3 +277,24 @@ def test_a_place_a_brand_and_a_trade_is_a_company(text: str, company: str) -> No
 )
 def test_what_is_sold_named_by_its_trade_is_no_company(text: str) -> None:
     assert parse_note(text, WED).company is None
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "kind"),
+    [
+        ("上午去黄岩华仁塑模催款，财务说月底前先付三十万", "2026-06-30T11:00", "visit"),
+        ("今天在南阳瑞丰汽配把检测线验收完了，3个月后去复检。", "2028-10-19T15:00", "visit"),
+        ("晚上陪眉山川味调料厂的冯董吃火锅，聊明年的灌装线扩产", "2028-11-21T21:00", "meal"),
+        ("同葵涌利通貨倉嘅何生飲咗早茶，佢話新倉嘅貨架要等張生拍板", "2028-06-08T11:15", "meal"),
+    ],
+)
+def test_an_errand_done_there_today_or_a_meal_had_is_a_contact(
+    text: str, now: str, kind: str
+) -> None:
+    interaction = parse_note(text, datetime.fromisoformat(now + ":00+08:00")).interaction
+    assert interaction is not None and interaction.kind == kind
+
+
+def test_a_weekly_errand_is_no_visit() -> None:
+    now = datetime.fromisoformat("2027-10-20T18:00:00+08:00")
+    assert parse_note("每周三下午去一趟宏图高科对账，这个习惯不能断。", now).interaction is None
