@@ -50,7 +50,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
         re.compile(
             r"打了?[^\s,]{0,4}?电话|通[了过]?个?电话|通完电话|电话沟通|电话联系|电话回访|电话跟进|来电话|"
             r"来电|通话|视频会议?|视频沟通|电话里|电话聊|[谈倾](?:完|了)电话|回了?个?电话|"
-            r"电话(?:跟|和|给|与)[^\s,。]{1,20}?(?:聊|沟通|说|谈|联系)|电话谈|电话说|"
+            r"电话(?:跟|和|给|与)[^\s,。]{1,20}?(?:聊|沟通|说|谈|联系|确认了|拜[早晚]?年|问了|催了)|电话谈|电话说|"
             r"\bcon ?call\b|(?i:\bcalled\b|\bcall with\b|\bcall w/|\bcall\b(?= 了| ?我|[^,;\n]{0,50}\bdone\b))|"
             r"\bspoke\b|\bon (?:the )?phone\b|打了?给|电话打了|"
             r"(?i:\b(?:zoom|teams|video|phone) call\b)|"

@@ -298,3 +298,15 @@ def test_an_errand_done_there_today_or_a_meal_had_is_a_contact(
 def test_a_weekly_errand_is_no_visit() -> None:
     now = datetime.fromisoformat("2027-10-20T18:00:00+08:00")
     assert parse_note("每周三下午去一趟宏图高科对账，这个习惯不能断。", now).interaction is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下午电话跟保定华北变压器的技术科长尚工确认了硅钢片的规格，他们下个月要三百吨",
+        "电话给合肥江淮环境监测的柏总拜早年，顺便问了明年的采购",
+    ],
+)
+def test_a_call_said_with_what_was_done_on_it_is_a_call(text: str) -> None:
+    interaction = parse_note(text, datetime.fromisoformat("2028-05-31T18:50:00+08:00")).interaction
+    assert interaction is not None and interaction.kind == "call"
