@@ -97,12 +97,16 @@ _EN_VERB = re.compile(
 )
 _STATE = re.compile(
     # (中秋跟国庆连在一起, 周三和周四: a day joined to another, nothing done on it yet)
-    r"^(?:[和同跟与及或、]$|连在一起|连着|有|没|是|可能|应该|会(?!议室见|客室见)|开会|放假|放[一二两三四五六七八九十\d]+天|加班(?=盘点|生产|赶工|赶货)|结婚|摆酒|擺酒|办酒|婚礼|满月|上班|开工|复工|停工|开学|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
+    # (周三别去, 下月初估计也没钱: a day to keep away, a guess — nothing to do)
+    r"^(?:[和同跟与及或、]$|别去|别来|不要去|估计|连在一起|连着|有|没|是|可能|应该|会(?!议室见|客室见)|开会|放假|放[一二两三四五六七八九十\d]+天|加班(?=盘点|生产|赶工|赶货)|结婚|摆酒|擺酒|办酒|婚礼|满月|上班|开工|复工|停工|开学|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
     # (the weather: a state too — but 下雪之前, 台风来之前 is a deadline)
     r"有空|得空|(?:降温|升温|下雨|下雪|刮风|台风|暴雨|大雨|雾霾|高温)(?![^,。;]{0,2}?(?:之|以)?前))"
 )
-_BACK_ONLY = re.compile(r"(?:才|就|先)?(?:回|返)(?:来|嚟)?")
+_BACK_ONLY = re.compile(r"(?:才|就|先)?(?:(?:回|返)(?:来|嚟)?|走)")
 _CALLED = re.compile(r"电话|来电|(?i:call)")
+_GOODS_GO = re.compile(
+    r"货|柜|车|船|样品|样机"
+)  # (刘总那批货下周一走: the goods go, a day to mind)
 # 张总说下周二给我们回复, 元旦前给回复: the customer's answer awaited, not the rep's to-do.
 _ANSWER_OWED = re.compile(r"^(?:回复|答复|回话)(?:一下)?(?:他|她|客户|对方|[\u4e00-\u9fff]{1,2}总)")
 _MUST_GIVE = re.compile(r"\s*(?:之?前)?\s*(?:要|得|需要|必须)给(?!我)")
@@ -1404,8 +1408,9 @@ def _what_is_done(d: _Dated, action: str) -> str | None:
     first_day = _FIRST_WORKDAY.match(action)
     if first_day is not None and first_day.end() < len(action):
         action = action[first_day.end() :]  # 后天上班第一天先给陈总打电话: the day's task after it
-    if _BACK_ONLY.fullmatch(action) and not _CALLED.search(t, max(0, d.a - 6), d.a):
-        return None  # 王总这周出差，周五回: the day someone is back (韩主任电话 下周一回 is a call)
+    goods = action.endswith("走") and _GOODS_GO.search(t, d.doc.clause(d.a)[0], d.a)
+    if _BACK_ONLY.fullmatch(action) and not goods and not _CALLED.search(t, max(0, d.a - 6), d.a):
+        return None  # 王总这周出差，周五回 / 1月4号走: the day someone is back or leaves (韩主任电话 下周一回 is a call)
     if not (_STATE.match(action) or _OTHERS_TASK.match(action)):
         return action
     reminded = _REMINDED_THEN.match(t, cb)

@@ -310,3 +310,17 @@ def test_a_weekly_errand_is_no_visit() -> None:
 def test_a_call_said_with_what_was_done_on_it_is_a_call(text: str) -> None:
     interaction = parse_note(text, datetime.fromisoformat("2028-05-31T18:50:00+08:00")).interaction
     assert interaction is not None and interaction.kind == "call"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "长沙湘江环保的彭总元旦后去海南过冬，1月4号走，待到1月20号。",
+        "株洲钻锐精工的周经理说他们周三要盘点，周三别去",
+        "6月2号把滇能电力的发票开出来，下月初估计也没钱",
+    ],
+)
+def test_someone_leaving_a_day_to_keep_away_or_a_guess_is_no_task(text: str) -> None:
+    now = datetime.fromisoformat("2026-12-30T16:00:00+08:00")
+    actions = [f.action for f in parse_note(text, now).follow_ups]
+    assert not {"走", "别去"} & set(actions) and not any("估计" in a for a in actions)
