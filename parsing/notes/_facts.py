@@ -411,7 +411,13 @@ def _places_from(t: str, pos: int) -> tuple[str, int] | None:
     if names:
         return t[pos:end].replace("省", "").replace("市", ""), end
     run = pos
-    while run < len(t) and run - pos < 4 and is_cjk(t[run]) and t[run] not in "的人是,在":
+    # (回老家过年, 老家探亲: what is done there, no place)
+    while (
+        run < len(t)
+        and run - pos < 4
+        and is_cjk(t[run])
+        and t[run] not in "的人是,在过探休看住待呆玩"
+    ):
         run += 1
     if run - pos >= 2:
         return t[pos:run], run

@@ -324,3 +324,8 @@ def test_someone_leaving_a_day_to_keep_away_or_a_guess_is_no_task(text: str) -> 
     now = datetime.fromisoformat("2026-12-30T16:00:00+08:00")
     actions = [f.action for f in parse_note(text, now).follow_ups]
     assert not {"走", "别去"} & set(actions) and not any("估计" in a for a in actions)
+
+
+@pytest.mark.parametrize("text", ["赵振国说他2月1号就回河南老家过年", "何总下周回老家探亲"])
+def test_what_is_done_back_home_is_no_native_place(text: str) -> None:
+    assert all(c.native_place not in ("过年", "探亲") for c in parse_note(text, WED).contacts)
