@@ -214,6 +214,10 @@ _ALONE_BEFORE = re.compile(r"(?:^|.*(?:[的跟与见找约陪请给:\n]|见了))
 # Surnames that are words as often (单, 乐, 普, 冒, 米): a surname only standing alone between a
 # word that ends a name and a title (的冒经理, 找普院长, 找乐总), never inside a word (订单经理).
 _RARE_SURNAMES = frozenset("单乐冒普米井双修楼幸")  # (修: 维修经理 is no 修经理; 办公楼经理)
+# Words whose second character is a surname: 那边 / 工程 / 不过 before a title end no name.
+_WORD_ENDING_IN_A_SURNAME = frozenset(
+    words("那边 这边 旁边 身边 两边 不过 工程 过程 课程 流程 日程 行程 进程 全程 章程 单程")
+)
 # Words before a title that start with a surname: part of the title or a workplace.
 _TITLE_WORDS = frozenset(words("常务 车间 石化 董事会 高级 常委 党委 项目"))
 # (说明总经理, 我和总经理: a stop character that is also a word's first half before one)
@@ -241,6 +245,10 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
     run = t[i:end]
     if i > 0 and t[i - 1 : i + 1] in _ROLE_BEFORE and len(run) >= 2:
         run = run[1:]  # 技术把关聂工: 把关, then 聂工 — no 关聂 (把关总要的报价 is 关总's)
+    elif i > 0 and t[i - 1 : i + 1] in _WORD_ENDING_IN_A_SURNAME:
+        run = run[1:]  # 那边周主任: a word's end, no 边周
+    if t[max(0, end - 2) : end] in _WORD_ENDING_IN_A_SURNAME:
+        return None  # 工程副总, 不过老板娘: no 程总, no 过老板
     alone = end >= 2 and doc.used[end - 2]  # (万科谈总: right after the company)
     if not run and _WORD_SURNAME.match(t, end - 1) and (alone or _ALONE_BEFORE.match(t[: end - 1])):
         return t[end - 1]  # 万科的谈总, 见了言总: a surname that is a word, standing alone
@@ -833,7 +841,7 @@ def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
 # (我们公司李经理, 我们技术老刘, 带着我们销售小王: the rep's side without a 的)
 _OUR_PEOPLE = re.compile(
     r"(?:我的?同事|我司的?|咱们(?:公司)?的?|我们[^,;:。\s]{0,6}的|"
-    r"我们(?:公司|单位|这边)?(?:的?(?:技术|销售|商务|财务|售后|工程师|老板|领导|经理|同事)部?)?)$"
+    r"我们(?:公司|单位|这边|区域|大区|片区)?(?:的?(?:技术|销售|商务|财务|售后|工程师|老板|领导|经理|同事)部?)?)$"
 )
 
 

@@ -329,3 +329,21 @@ def test_someone_leaving_a_day_to_keep_away_or_a_guess_is_no_task(text: str) -> 
 @pytest.mark.parametrize("text", ["赵振国说他2月1号就回河南老家过年", "何总下周回老家探亲"])
 def test_what_is_done_back_home_is_no_native_place(text: str) -> None:
     assert all(c.native_place not in ("过年", "探亲") for c in parse_note(text, WED).contacts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大事小事都是翁老板定，不过老板娘何姐管钱",
+        "拍板的是工程副总Eric郑",
+        "临床那边周主任说话分量很重",
+    ],
+)
+def test_a_words_end_before_a_title_is_no_surname(text: str) -> None:
+    surnames = {c.surname for c in parse_note(text, WED).contacts}
+    assert not {"过", "程", "边"} & surnames
+
+
+def test_a_colleague_of_the_reps_region_is_no_contact() -> None:
+    note = parse_note("听我们区域王经理说，东营胜宏石化是集中采购", WED)
+    assert note.contacts == []
