@@ -195,8 +195,12 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if _NOT_SUFFIXED.search(name[: len(name) - len(suffix)]) or name.startswith(_PRODUCT):
             continue
-        if suffix in _TRADES and not _PLACE_THEN_BRAND.match(name):
-            continue  # (防腐涂料, 冲压模具: what is sold, no place before the brand)
+        if suffix in _TRADES and (
+            not _PLACE_THEN_BRAND.match(name)
+            or _A_KIND_OF_GOODS.search(name)
+            or t.startswith(_A_TRADE_AT_LARGE, b)
+        ):
+            continue  # (防腐涂料, 温州低压电机, 聊城钢管市场: what is sold or a trade, no company)
         if name[:1] in "飞去到回" and name[1:] in PLACES:
             continue  # 孙总这周五飞香港: where he flies, not a port
         if (
@@ -220,6 +224,11 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
     return sorted((a, b, n) for a, (b, n) in best.items())
 
 
+# (温州不锈钢阀门, 上海进口轴承, 淄博日用陶瓷: a kind of goods from a place, not a brand)
+_A_KIND_OF_GOODS = re.compile(
+    r"不锈|注塑|进口|国产|日用|家用|民用|工业|建筑|管道|[低中高]压|中国|普通|传统|二手|小型|大型"
+)
+_A_TRADE_AT_LARGE = ("行业", "市场", "城", "产业", "价格", "竞争", "协会", "企业", "这两年")
 _PLACE_THEN_BRAND = re.compile(rf"(?:{PLACES_RUN.pattern})[\u4e00-\u9fff]{{2}}")
 _A_KIND_OF = frozenset("类家些种个所每该本此那这哪各")
 _GENERIC_UNIT = re.compile(

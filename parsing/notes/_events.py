@@ -1149,7 +1149,7 @@ _NOT_TRIP = re.compile(
 _BOSS = re.compile(r"老板|一把手|大领导|领导|董事长|总经理")
 # (返嚟, 先返: the same said in Cantonese)
 _RETURN = re.compile(
-    r"回来|返回|回到|回(?![复访电答话款扣收头个信])|返嚟|返来|先返|返(?=[,。;\s]|$)"
+    r"回来|返回|回到|回(?![复访电答话款扣收头个信我你邮消报微单])|返嚟|返来|先返|返(?=[,。;\s]|$)"
 )
 _PLACE_STOP = frozenset("的了,和 在去到是开出考学培参调检休度旅述探疗拜见找送")
 
@@ -1254,6 +1254,11 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         lead = _TRIP_LEAD.match(t, pos)  # (带队去鹿特丹港考察, 休年假去北海, 请假回湖北老家)
         if lead is not None:
             pos = lead.end()
+        # (下周二陪王总去上海考察, 明天开始去工地蹲点: with no one named before the day, the rep's)
+        if (days_first or (lead and _ALONG.search(lead.group()))) and not any(
+            ca <= m.start < a and not m.pronoun and m.contact >= 0 for m in people.mentions
+        ):
+            continue
         # (蒙总腊月二十五回临沂老家过年: 临沂 is also read as where he is from, and the trip is his)
         home = _HOME_BOUND.match(t, b)
         mv = _MOVE.match(t, pos) if home is None else None
@@ -1282,16 +1287,23 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             continue  # 下周四下午两点去太仓跟他开会: the rep goes to meet him there
         rest = t[pos : min(cb, pos + 10)]
         # (徐董周三去米兰看皮革展，下周一回: someone named, then the day back — days away)
+        # (曲经理，礼拜二去东营现场，礼拜三回来: the rep's own day away, after a comma; 跟王总周三去
+        # 苏州验收，周四回: the rep goes with him)
         right_before = any(
-            not m.pronoun and m.contact >= 0 and m.end <= a and not t[m.end : a].strip()
+            not m.pronoun
+            and m.contact >= 0
+            and m.end <= a
+            and not t[m.end : a].strip()
+            and not _WITH_THE_REP.search(t, max(ca, m.start - 3), m.start)
             for m in people.mentions
-        )  # (曲经理，礼拜二去东营现场，礼拜三回来: the rep's own day away, after a comma)
+        )
         back_day = _day_back(doc, i, cb) if right_before else None
         pm = _PURPOSE.search(rest)
         if pm and pm.start() <= 2:
             purpose = pm.group()
             # (下周二上午10点去嘉兴中心现场看设备: one day's errand, often the rep's)
-            if purpose.startswith("看") and w.end is None and paired is None and back_day is None:
+            one_day = w.end is None and paired is None and back_day is None
+            if one_day and purpose.startswith("看") and purpose not in _SEEN_ON_ANY_TRIP:
                 purpose = None
         if _NOT_TRIP.match(rest.lstrip()):
             continue
@@ -1349,11 +1361,16 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
     return out
 
 
-_DAYS_FIRST = re.compile(r"(?:[一二两三四五六七八九十\d]{1,2}天|起|开始)(?=[在去到飞赴回返休带陪])")
+_DAYS_FIRST = re.compile(
+    r"(?:[一二两三四五六七八九十\d]{1,2}天|(?<!一)起|开始)(?=[在去到飞赴回返休带陪])"
+)
+_WITH_THE_REP = re.compile(r"[跟和同与陪请约我]")
+_ALONG = re.compile(r"陪|带(?:家人|家里人|全家|老婆|太太|孩子)|开始|起")
+_SEEN_ON_ANY_TRIP = frozenset({"看展", "看仓", "看投放"})
 _WITH_HIM = re.compile(r"[跟和同与](?:他|她|佢)(?!们|哋)")
 # How long the trip lasts, said after its place: …考察储能项目，一共五天.
 _FOR_DAYS = re.compile(
-    r"[^,。;\n]{0,12}?[,，\s]*(?:一共|总共|共|要)(?:去|待|呆)?(?P<n>[一二两三四五六七八九十\d]{1,2})天"
+    r"[^,。;\n]{0,12}?[,，\s]*(?:一共|总共|共)(?:去|待|呆)?(?P<n>[一二两三四五六七八九十\d]{1,2})天(?![后内])"
 )
 _STAY_WORD = re.compile(r"(?:一直)?(?:待|呆|住)到\s*$")
 _BARE_WEEKDAY = re.compile(r"(?:周|礼拜|禮拜|星期)[一二三四五六日天]")
@@ -1371,9 +1388,11 @@ def _stays_until(doc: Doc, i: int, pos: int, cb: int) -> When | None:
 
 def _day_back(doc: Doc, i: int, cb: int) -> When | None:
     """The day someone is back, said soon after a trip's first day (…，下周一回)."""
-    for nw in doc.whens[i + 1 :]:
-        if nw.span[0] >= cb + 12:
-            return None
+    for nw in doc.whens[i + 1 : i + 3]:  # (the next day said, or the one after a pair)
+        if nw.span[0] >= cb + 12 or _REP_BEFORE.search(doc.t, max(0, nw.span[0] - 3), nw.span[0]):
+            return None  # (王总下周一去北京，我周三回公司: the rep's day back)
+        if nw.end is not None:
+            return None  # (…，下周二到周四在天津，周五回: another leg first)
         if _RETURN.match(doc.t, nw.span[1]) or doc.t.startswith("回来", nw.span[1]):
             return nw
     return None
@@ -1425,6 +1444,7 @@ def _named_right_before(doc: Doc, people: People, a: int, pronoun: bool = False)
         and 0 <= a - m.end <= 1
         and m.contact >= 0
         and not _OURS_BEFORE.search(doc.t, max(0, m.start - 5), m.start)
+        and not _WITH_THE_REP.search(doc.t, max(0, m.start - 3), m.start)  # (跟王总周三去苏州)
         for m in people.mentions
     )
 

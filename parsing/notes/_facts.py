@@ -573,7 +573,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"决策影响力|有影响力|影响力|有影响|说得上话|能说上话|说得上|有话语权|技术把关|把关的|把关|"
             r"推荐|倾向我们|倾向于我们|支持我们|参谋|影响(?=\s)|的意见|"
             # 技术评估, 做技术评估, 影响很大, 意见他也听, evaluates
-            r"技术评估|做评估|负责评估|影响很大|影响最大|影响大(?=[,;。\s]|$)|意见他也听|(?i:\bevaluates?\b|\binfluences\b)|"
+            r"技术评估|做评估|负责评估|影响很大|影响最大|(?<!对他们)(?<!对我们)(?<!对公司)影响大(?=[,;。\s]|$)|意见他也听|(?i:\bevaluates?\b|\binfluences\b)|"
             # 科长葛明负责技术, 技术上听生产部贾部长的, 技术要过仪表车间的周主任
             r"负责技术|技术要过|技术上听|"
             # 有推荐权, 话语权大, 意见很重要, 技术影响很大, 方案要先过他, has a big say, the technical call
@@ -612,7 +612,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             # 具体下单的人, 负责落单, 管具体招标, 负责挂网采购, owns the PO, handle PO
             r"具体下单的(?:人|是)|负责落单|采购手续|对接商务|商务对接|"
             # (下单找采购的小陈, 下单都走她)
-            r"下单(?:都|就)?(?:找|走)(?=[他她]|[^\s,;。]{0,6}[小老])|"
+            r"下单(?:都|就)?(?:找|走)(?![他她]们|我们)(?=[他她]|[^\s,;。]{0,6}[小老])|"
             r"(?i:\b(?:raises|runs) the PO\b|负责 ?PO\b)|(?<=[\s,;])下单(?=[\s,;。]|$)|"
             # (蔡总拍板 / 牛工技术 / 小焦下单: a role list's part, said right after the person)
             r"(?<=[小老][\u4e00-\u9fff])下单(?=\s*(?:[,;。/]|\d|$))|"
@@ -639,7 +639,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"是用[^\s,;。]{0,4}的|用的人|(?<![想要会能])用(?:设备|系统)(?=[,;。)\s]|$)|"
             r"(?<=是)用我们[^\s,;。]{1,8}的人|(?i:\bis the user\b)|"
             # (设备部长柯建新是用我们分切机的, 老孟是操作的)
-            r"(?<=是)用我们[^\s,;。]{1,6}的(?=[,;。\s]|$)|(?<=是)(?<!以前是|原来是|之前是|过去是)操作的(?=[,;。\s]|$)|"
+            r"(?<=是)(?<!以前是|原来是|之前是|过去是)用我们[^\s,;。]{1,6}的(?=[,;。\s]|$)|(?<=是)(?<!以前是|原来是|之前是|过去是)操作的(?=[,;。\s]|$)|"
             r"(?<=[(（])用户(?=[)）])|(?<=[(（])使用者(?=[)）])"
         ),
         "user",
@@ -712,6 +712,9 @@ def _has_own_role(t: str, end: int) -> bool:
     return any(pattern.match(t, end) or pattern.match(t, end + 1) for pattern, _ in _ROLES)
 
 
+# Phrases that are someone's role only said right after them (小焦下单, 黎总批, 老孟是操作的).
+_SAID_OF_ONLY = frozenset({"下单", "批", "操作的", "定了就算"})
+_WHAT_TO_BUY = re.compile(r"买不买|选哪家|定哪家|用哪家|买哪家")
 _HOW_IT_WORKS = re.compile(r"好不好用|好用不好用|用得顺不顺手|顺不顺手|好不好使|用着怎么样")
 _ROLE_IS = re.compile(r"的?(?:是|在|由|归)")
 _NOT_DECIDED = re.compile(r"(?:没|没有|未|不|不能|无法|没法)$")
@@ -750,7 +753,15 @@ def read_roles(doc: Doc, people: People) -> None:
             continue
         if role == "decision_maker" and _NOT_DECIDED.search(t, max(0, a - 3), a):
             continue  # 领导还没拍板, 他做不了主: nobody was said to decide
-        if role == "decision_maker" and _HOW_IT_WORKS.search(t, doc.clause(a)[0], a):
+        if t[a:b] in _SAID_OF_ONLY and not any(
+            m.end in (a, a - 1) and not m.pronoun for m in people.mentions
+        ):
+            continue  # (等集团董事长批, 先小量下单, 主要是操作的, 价格定了就算: no one named right before)
+        if (
+            role == "decision_maker"
+            and _HOW_IT_WORKS.search(t, doc.clause(a)[0], a)
+            and not _WHAT_TO_BUY.search(t, doc.clause(a)[0], a)
+        ):
             role = "user"  # 东西好不好用还得车间主任老钱说了算: the one who uses it judges
         if role == "user" and t[a:b].endswith("的是") and not _named_soon(doc, people, b):
             continue  # 他们现在用的是广联达: a product they use, not who uses it

@@ -102,8 +102,9 @@ _STATE = re.compile(
     # (the weather: a state too — but 下雪之前, 台风来之前 is a deadline)
     r"有空|得空|(?:降温|升温|下雨|下雪|刮风|台风|暴雨|大雨|雾霾|高温)(?![^,。;]{0,2}?(?:之|以)?前))"
 )
-_BACK_ONLY = re.compile(r"(?:才|就|先)?(?:(?:回|返)(?:来|嚟)?|走)")
+_BACK_ONLY = re.compile(r"(?:才|就|先)?(?:(?:回|返)(?:来|嚟|国)?|走)")
 _CALLED = re.compile(r"电话|来电|(?i:call)")
+_AWAY_SAID = re.compile(rf"出差|去|飞|在外|外地|老家|不在|休假|开会|国外|在(?:{PLACE_RE.pattern})")
 _GOODS_GO = re.compile(
     r"货|柜|车|船|样品|样机"
 )  # (刘总那批货下周一走: the goods go, a day to mind)
@@ -1409,7 +1410,12 @@ def _what_is_done(d: _Dated, action: str) -> str | None:
     if first_day is not None and first_day.end() < len(action):
         action = action[first_day.end() :]  # 后天上班第一天先给陈总打电话: the day's task after it
     goods = action.endswith("走") and _GOODS_GO.search(t, d.doc.clause(d.a)[0], d.a)
-    if _BACK_ONLY.fullmatch(action) and not goods and not _CALLED.search(t, max(0, d.a - 6), d.a):
+    if (
+        _BACK_ONLY.fullmatch(action)
+        and not goods
+        and not _CALLED.search(t, max(0, d.a - 6), d.a)
+        and _AWAY_SAID.search(t, max(0, d.a - 40), d.a)  # (刘工问技术参数，明天回: a reply owed)
+    ):
         return None  # 王总这周出差，周五回 / 1月4号走: the day someone is back or leaves (韩主任电话 下周一回 is a call)
     if not (_STATE.match(action) or _OTHERS_TASK.match(action)):
         return action

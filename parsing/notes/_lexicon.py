@@ -256,7 +256,7 @@ for _p in _PREFIXES:
 def _title_pattern(title: str) -> str:
     # (中天建设施经理 is 中天建设's 施经理: 设施 is no department after 建; 上总裁班, 厂长班: a
     # class for them, no one's title)
-    pattern = re.escape(title) + "(?!班|裁班)"
+    pattern = re.escape(title) + {"总裁": "(?!班)", "总": "(?!裁班)"}.get(title, "")
     return "(?<!建)" + pattern if title.startswith("设施") else pattern
 
 

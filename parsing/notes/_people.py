@@ -1284,10 +1284,15 @@ def _compatible(p: ContactFact, m: Mention) -> bool:
         return _same_rank(m.title, p.title)  # purchasing manager 杨晓峰 … 杨经理
     if m.title and p.title:
         a, b = title_info(m.title), title_info(p.title)
-        return a is not None and b is not None and a.address == b.address
+        # (董事长王建国 … 王总说: a chairman is called 王总 as often as 王董)
+        return a is not None and b is not None and _same_address(a.address, b.address)
     if m.form and p.salutation:
         return m.form == p.salutation
     return True
+
+
+def _same_address(x: str, y: str) -> bool:
+    return x == y or {x, y} == {"董", "总"}
 
 
 # An English title's last word and how the same rank is addressed in Chinese.
@@ -1312,11 +1317,21 @@ def _two_introduced(doc: Doc, people: People, i: int, p: ContactFact, m: Mention
     return last >= 0 and not re.search(r"[。.!?;；\n]", doc.t[last : m.start])
 
 
+def _refine_title(p: ContactFact, said: str) -> None:
+    """The contact's title refined by one said again; a chairman the note calls 王总 (王总（董事长）,
+    董事长王建国 … 王总说) is still greeted 王总."""
+    better = _better_title(p.title, said)
+    info = title_info(better)
+    if "总" in (p.title, said) and info is not None and info.address == "董" and p.surname:
+        p.salutation = p.salutation or p.surname + "总"
+    p.title = better
+
+
 def _better_title(old: str | None, new: str) -> str:
     if old is None:
         return new
     a, b = title_info(old), title_info(new)
-    if old == "总" and b is not None and b.address == "总":
+    if old == "总" and b is not None and _same_address(b.address, "总"):
         return new
     if new.endswith(old) or (a and b and a.address == b.address and len(new) > len(old)):
         return new
@@ -1443,7 +1458,7 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
             if info is not None and info.address and p.surname and not p.salutation:
                 p.salutation = p.surname + info.address
         if mention.title:
-            p.title = _better_title(p.title, mention.title)
+            _refine_title(p, mention.title)
         p.salutation = p.salutation or mention.form
         mention.contact = idx
         last = idx
@@ -1607,7 +1622,12 @@ def _titles_said_after(doc: Doc, people: People) -> None:
             p.is_key_leader = p.is_key_leader or said["e"] in _EN_KEY
         else:
             info = title_info(said["t"])
-            if info is None or info.address != "总" or p.title != "总" or p.name is not None:
+            if (
+                info is None
+                or not _same_address(info.address, "总")
+                or p.title != "总"
+                or p.name is not None
+            ):
                 continue  # (王总是李总的老板: no title of 王总's)
             p.salutation = p.salutation or f"{p.surname}总"
             p.title = said["t"]
@@ -1672,8 +1692,7 @@ def _standalone_titles(doc: Doc, people: People) -> None:
             idx = people.anchor(a)
             if idx is None or people.anchor_pos(a) < 0:
                 continue
-            p = people.persons[idx]
-            p.title = _better_title(p.title, word)
+            _refine_title(people.persons[idx], word)
             doc.mark(a, b)
 
 
