@@ -98,12 +98,13 @@ _EN_VERB = re.compile(
 _STATE = re.compile(
     # (中秋跟国庆连在一起, 周三和周四: a day joined to another, nothing done on it yet)
     # (周三别去, 下月初估计也没钱: a day to keep away, a guess — nothing to do)
-    r"^(?:[和同跟与及或、]$|别去|别来|不要去|估计|连在一起|连着|有|没|是|可能|应该|会(?!议室见|客室见)|开会|放假|放[一二两三四五六七八九十\d]+天|加班(?=盘点|生产|赶工|赶货)|结婚|摆酒|擺酒|办酒|婚礼|满月|上班|开工|复工|停工|开学|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
+    r"^(?:[和同跟与及或、]$|别去$|别来$|不要去$|估计|连在一起|连着|有|没|是|可能|应该|会(?!议室见|客室见)|开会|放假|放[一二两三四五六七八九十\d]+天|加班(?=盘点|生产|赶工|赶货)|结婚|摆酒|擺酒|办酒|婚礼|满月|上班|开工|复工|停工|开学|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
     # (the weather: a state too — but 下雪之前, 台风来之前 is a deadline)
     r"有空|得空|(?:降温|升温|下雨|下雪|刮风|台风|暴雨|大雨|雾霾|高温)(?![^,。;]{0,2}?(?:之|以)?前))"
 )
 _BACK_ONLY = re.compile(r"(?:才|就|先)?(?:(?:回|返)(?:来|嚟|国)?|走)")
 _CALLED = re.compile(r"电话|来电|(?i:call)")
+_REPLY_OWED = re.compile(r"问|要|催|我\s*$")
 _AWAY_SAID = re.compile(rf"出差|去|飞|在外|外地|老家|不在|休假|开会|国外|在(?:{PLACE_RE.pattern})")
 _GOODS_GO = re.compile(
     r"货|柜|车|船|样品|样机"
@@ -1414,7 +1415,9 @@ def _what_is_done(d: _Dated, action: str) -> str | None:
         _BACK_ONLY.fullmatch(action)
         and not goods
         and not _CALLED.search(t, max(0, d.a - 6), d.a)
-        and _AWAY_SAID.search(t, max(0, d.a - 40), d.a)  # (刘工问技术参数，明天回: a reply owed)
+        and _AWAY_SAID.search(t, max(0, d.a - 40), d.a)
+        # (刘工问技术参数，明天回; 他问交期，我明天回: a reply owed)
+        and not _REPLY_OWED.search(t, max(0, d.doc.clause(d.a)[0] - 12), d.a)
     ):
         return None  # 王总这周出差，周五回 / 1月4号走: the day someone is back or leaves (韩主任电话 下周一回 is a call)
     if not (_STATE.match(action) or _OTHERS_TASK.match(action)):

@@ -280,39 +280,6 @@ def test_what_is_sold_named_by_its_trade_is_no_company(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "now", "kind"),
-    [
-        ("上午去黄岩华仁塑模催款，财务说月底前先付三十万", "2026-06-30T11:00", "visit"),
-        ("今天在南阳瑞丰汽配把检测线验收完了，3个月后去复检。", "2028-10-19T15:00", "visit"),
-        ("晚上陪眉山川味调料厂的冯董吃火锅，聊明年的灌装线扩产", "2028-11-21T21:00", "meal"),
-        ("同葵涌利通貨倉嘅何生飲咗早茶，佢話新倉嘅貨架要等張生拍板", "2028-06-08T11:15", "meal"),
-    ],
-)
-def test_an_errand_done_there_today_or_a_meal_had_is_a_contact(
-    text: str, now: str, kind: str
-) -> None:
-    interaction = parse_note(text, datetime.fromisoformat(now + ":00+08:00")).interaction
-    assert interaction is not None and interaction.kind == kind
-
-
-def test_a_weekly_errand_is_no_visit() -> None:
-    now = datetime.fromisoformat("2027-10-20T18:00:00+08:00")
-    assert parse_note("每周三下午去一趟宏图高科对账，这个习惯不能断。", now).interaction is None
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "下午电话跟保定华北变压器的技术科长尚工确认了硅钢片的规格，他们下个月要三百吨",
-        "电话给合肥江淮环境监测的柏总拜早年，顺便问了明年的采购",
-    ],
-)
-def test_a_call_said_with_what_was_done_on_it_is_a_call(text: str) -> None:
-    interaction = parse_note(text, datetime.fromisoformat("2028-05-31T18:50:00+08:00")).interaction
-    assert interaction is not None and interaction.kind == "call"
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "长沙湘江环保的彭总元旦后去海南过冬，1月4号走，待到1月20号。",
