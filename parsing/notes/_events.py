@@ -313,6 +313,39 @@ _THEIR_GOING = re.compile(r"他们|她们|听说|据说")
 _HEARSAY = re.compile(r"\s*(?:听说|据说|听[^\s,，]{1,4}说)")
 
 
+# 上午去黄岩华仁塑模催款, 今天在南阳瑞丰汽配把检测线验收完了: a part of today, the customer's
+# place, and an errand done there.
+_ERRAND_THERE = re.compile(
+    r"(?P<when>今天|今日|上午|下午)(?:去|到|在)(?P<where>[^\s,。;]{2,20}?)"
+    r"(?P<what>对账|催款|把[^\s,。;]{1,16}?(?:签了|验收完了))"
+)
+_PART_OVER = {"上午": 10, "下午": 15, "今天": 12, "今日": 12}  # not said before this hour
+_NOT_ONCE = re.compile(r"每|平时|以前|以后|都是|习惯|要求|经常|一般")
+
+
+def _errands_done_there(doc: Doc) -> list[tuple[int, int, InteractionKind]]:
+    """A visit said as an errand done at the customer's today — only at the company the note
+    names, once the part of the day is over, and said of nobody else (小李上午去…催款) nor as
+    a habit (每礼拜三下午去…对账). Wider forms were tried and named plans, 4S店 and 例会 visits."""
+    t = doc.t
+    out: list[tuple[int, int, InteractionKind]] = []
+    for m in _ERRAND_THERE.finditer(t):
+        span = doc.company_span
+        if span is None or not (m.start("where") <= span[0] < m.end("where")):
+            continue
+        if doc.now.hour < _PART_OVER[m["when"]]:
+            continue
+        before = t[_sentence_start(t, m.start()) : m.start()]
+        if (
+            _NOT_ONCE.search(before)
+            or before.strip(" 今天我")
+            or t[m.start() - 1 : m.start()] == "每"
+        ):
+            continue
+        out.append((m.start(), m.end(), "visit"))
+    return out
+
+
 def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _Contact | None:
     """The latest contact the note says took place (never one planned, called off or asked
     to be reminded of)."""
@@ -478,6 +511,8 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         # (下周跟张总聊了方案再定: a talk to come, said with 了)
         talks = [(a, b) for a, b in talks if not _TALK_AHEAD.search(t, doc.clause(a)[0], a)]
         best = _best_contact(doc, [(a, b, "visit") for a, b in talks])
+    if best is None and not doc.chat:
+        best = _best_contact(doc, _errands_done_there(doc))
     summary = _tidy_headline(_summary(doc))
     theirs = _their_dates(doc)  # the customer's own days: once a note, for every remark read
     outcome = _outcome(doc, people, theirs)

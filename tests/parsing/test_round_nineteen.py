@@ -314,3 +314,25 @@ def test_a_words_end_before_a_title_is_no_surname(text: str) -> None:
 def test_a_colleague_of_the_reps_region_is_no_contact() -> None:
     note = parse_note("听我们区域王经理说，东营胜宏石化是集中采购", WED)
     assert note.contacts == []
+
+
+def test_an_errand_done_at_the_customers_today_is_a_visit() -> None:
+    now = datetime.fromisoformat("2028-10-19T15:00:00+08:00")
+    interaction = parse_note("今天在南阳瑞丰汽配把检测线验收完了，3个月后去复检。", now).interaction
+    assert interaction is not None and interaction.kind == "visit"
+
+
+@pytest.mark.parametrize(
+    ("text", "hour"),
+    [
+        ("今天下午到徐工集团把合同签了，记得带公章", 8),  # a plan said in the morning
+        ("每礼拜三下午去宏图高科对账", 18),  # a habit
+        ("小李上午去宏图高科催款，要回来20万", 18),  # a colleague went
+        ("上午去银行对账，下午回公司", 18),  # nobody's customer
+    ],
+)
+def test_an_errand_planned_habitual_someone_elses_or_not_at_a_customer_is_no_visit(
+    text: str, hour: int
+) -> None:
+    now = datetime.fromisoformat(f"2026-12-04T{hour:02d}:00:00+08:00")
+    assert parse_note(text, now).interaction is None
