@@ -1429,7 +1429,7 @@ def _on_or_after(doc: Doc, w: When, first: date) -> date:
     去，周五回 is that week's Friday, not this one's."""
     day = w.day
     if day < first and _BARE_WEEKDAY.fullmatch(doc.t, *w.span):
-        day += timedelta(days=7 * (1 + (first - day).days // 7))
+        day += timedelta(weeks=-(-(first - day).days // 7))  # (whole weeks, rounded up)
     return day
 
 

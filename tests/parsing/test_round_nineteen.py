@@ -336,3 +336,9 @@ def test_an_errand_planned_habitual_someone_elses_or_not_at_a_customer_is_no_vis
 ) -> None:
     now = datetime.fromisoformat(f"2026-12-04T{hour:02d}:00:00+08:00")
     assert parse_note(text, now).interaction is None
+
+
+def test_a_day_back_a_whole_week_before_the_start_moves_one_week_only() -> None:
+    now = datetime.fromisoformat("2026-12-02T18:00:00+08:00")  # a Wednesday
+    (trip,) = parse_note("王总下下周二去上海开会，周二回", now).itineraries
+    assert (trip.start, trip.end) == (date(2026, 12, 15), date(2026, 12, 15))
