@@ -1017,14 +1017,15 @@ RE_TIME = re.compile(
     # (an hour right after a weekday's numeral: 周三10:30, 礼拜五3点)
     # (10点三楼会议室, 十点五号楼: a floor, a building or a room after the hour is no minute)
     # (a colon after words opens the time: 别忘了：9点半 — only one after a digit is a clock's)
-    rf"(?P<pod>{POD})?\s*(?:(?:(?<![0-9.{_NUMC}])(?<![0-9]:)(?<![总理工任长师生姐哥]:)|(?<=[周期拜][一二三四五六日天]))(?P<h>{H})\s*(?:"
+    # (xPW3WihVL9Pm, an invite code: letters glued before the hour make it no time)
+    rf"(?P<pod>{POD})?\s*(?:(?:(?<![0-9.{_NUMC}A-Za-z])(?<![0-9]:)(?<![总理工任长师生姐哥]:)|(?<=[周期拜][一二三四五六日天]))(?P<h>{H})\s*(?:"
     r":(?P<mm>[0-5][0-9])(?![0-9])"
     r"|(?P<dian>[点时])\s*(?:(?P<half>半)|(?P<q>[一1]刻|[三3]刻)"
     r"|(?P<min>[0-5][0-9]|[0-9]|[零〇][0-9一二三四五六七八九]|[一二三四五]?十[一二三四五六七八九]?|"
     r"[一二三四五六七八九])(?![0-9零〇一二三四五六七八九十]*\s*(?:楼|层|号|室|栋|幢))"
     r"\s*(?P<fen>分钟|分)?|(?P<zheng>整|钟))?"
     r"|(?=\s*(?:am|pm|a\.m\.|p\.m\.)))"
-    r"(?:\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)(?![a-z]))?)?"
+    r"(?:\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)(?![a-z0-9]))?)?"
 )
 RE_TIME_RANGE = re.compile(
     rf"(?P<pod>{POD})?\s*(?<![0-9.])(?<![0-9]:)(?P<h>{H})\s*(?:-|~|到|至)\s*(?P<h2>{H})\s*[点时](?!半|[0-9一二三四五]|刻)"

@@ -342,3 +342,16 @@ def test_a_day_back_a_whole_week_before_the_start_moves_one_week_only() -> None:
     now = datetime.fromisoformat("2026-12-02T18:00:00+08:00")  # a Wednesday
     (trip,) = parse_note("王总下下周二去上海开会，周二回", now).itineraries
     assert (trip.start, trip.end) == (date(2026, 12, 15), date(2026, 12, 15))
+
+
+@pytest.mark.parametrize("code", ["xPW3WihVL9Pm", "k7PM7fpgZn7y", "sAi5pm4t57Nd"])
+def test_an_hour_glued_inside_letters_is_no_time(code: str) -> None:
+    # invite codes typed to /join were read as "9 pm today" and taken for a note (a flaky
+    # flow test found it: 15 codes in 20,000 did)
+    assert parse_note(code, WED).follow_ups == []
+
+
+@pytest.mark.parametrize(("text", "hour"), [("call Wang next Friday 3pm", 15), ("明天3pm", 15)])
+def test_an_english_hour_with_a_space_or_after_chinese_is_still_one(text: str, hour: int) -> None:
+    (task,) = parse_note(text, WED).follow_ups
+    assert isinstance(task.due, datetime) and task.due.hour == hour
