@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 
 from parsing.dates import When
+from parsing.numerals import cn_to_int
 
 from ._doc import Doc
 from ._events import (
@@ -106,9 +107,8 @@ _BACK_ONLY = re.compile(r"(?:才|就|先)?(?:(?:回|返)(?:来|嚟|国)?|走)")
 _CALLED = re.compile(r"电话|来电|(?i:call)")
 _REPLY_OWED = re.compile(r"问|要|催|我\s*$")
 _AWAY_SAID = re.compile(rf"出差|去|飞|在外|外地|老家|不在|休假|开会|国外|在(?:{PLACE_RE.pattern})")
-_GOODS_GO = re.compile(
-    r"货|柜|车|船|样品|样机"
-)  # (刘总那批货下周一走: the goods go, a day to mind)
+# (刘总那批货下周一走: the goods go, a day to mind)
+_GOODS_GO = re.compile(r"货|柜|车|船|样品|样机")
 # 张总说下周二给我们回复, 元旦前给回复: the customer's answer awaited, not the rep's to-do.
 _ANSWER_OWED = re.compile(r"^(?:回复|答复|回话)(?:一下)?(?:他|她|客户|对方|[\u4e00-\u9fff]{1,2}总)")
 _MUST_GIVE = re.compile(r"\s*(?:之?前)?\s*(?:要|得|需要|必须)给(?!我)")
@@ -2062,7 +2062,7 @@ def _days_before(
             continue  # 他会提前一天打电话, 客户会提前两天通知, 司机提前一天来接: not the rep's
         if _GONE.search(m["task"]) or "上次" in before:
             continue
-        n = _counted(m["n"])
+        n = cn_to_int(m["n"]) or 0
         # (下周五开会，明天先跟他约好，提前一天把材料发过去: before the latest day said, the event)
         # (…，合同月底前签，提前一天把样品寄过去: a deadline is no event to count back from)
         events = [w for w in said if not w.deadline] or said
@@ -2074,13 +2074,9 @@ def _days_before(
     return added
 
 
-def _counted(n: str) -> int:
-    """3, 三, 两 → the count."""
-    return int(n) if n.isdigit() else "一二三四五六七八九十".index(n.replace("两", "二")) + 1
-
-
 def _early_by(m: re.Match[str]) -> timedelta:
-    return timedelta(days=_counted(m["n"]) * (1 if m["unit"] in ("天", "日") else 7))
+    count = cn_to_int(m["n"]) or 0  # (the pattern allows only a count: 3, 三, 两)
+    return timedelta(days=count * (1 if m["unit"] in ("天", "日") else 7))
 
 
 def _most_precise(

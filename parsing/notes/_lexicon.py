@@ -803,7 +803,7 @@ LATIN_PLACES = frozenset(
         " Vietnam Malaysia Thailand Indonesia India Australia Sydney Melbourne Manila Hanoi Johor"
         " Batam Macau Taipei Europe America Canada Korea France Italy Spain Mexico Brazil Kuching"
         " Ipoh Melaka Sabah Sarawak Kota Kinabalu"
-        # (a leader away there, said in English: 去 Taiwan 出差, flies to Hanoi, in Las Vegas)
+        # (a leader away there, said in English: 去 Taiwan 出差, flies to Hanoi, in Seattle)
         " Taiwan Kaohsiung Hsinchu Busan Nagoya Kyoto Yokohama Sepang Seattle Chicago Boston"
         " Detroit Stuttgart Hamburg Cologne Dusseldorf Amsterdam Rotterdam Brussels Zurich Geneva"
         " Vienna Madrid Barcelona Istanbul Doha Riyadh Mumbai Delhi Bangalore Chennai Yangon Cebu"
