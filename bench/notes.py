@@ -203,6 +203,11 @@ DEV_SETS = [
     # traps, voice and Taiwan/Hong Kong wording, written on 2026-12-04; its first score is the
     # parser as that session began (1aa9449), then tuned on
     NOTES_DIR / "notes_styles15.jsonl",
+    # blind21: 150 notes by a thirty-fifth helper who never read parsing/, every style of #18
+    # in even shares (voice, cards, chats, telegraphic, English, HK/TW/SG/MY, roles, dates,
+    # trips, plain notes with traps), written on 2026-12-04 and scored on the parser as that
+    # session began (2f5c2ac); held out, read only as totals
+    NOTES_DIR / "notes_blind21.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
