@@ -208,6 +208,12 @@ DEV_SETS = [
     # trips, plain notes with traps), written on 2026-12-04 and scored on the parser as that
     # session began (2f5c2ac); held out, read only as totals
     NOTES_DIR / "notes_blind21.jsonl",
+    # styles16: 200 notes by a thirty-sixth helper who never read parsing/, weighing the
+    # customer company said many ways (abbreviated, a county before it, brand and trade, the
+    # subsidiary of a group), one person named twice and their family, records with a headline
+    # and an outcome, and dated tasks beside traps; written on 2026-12-04, scored on the parser
+    # as that session began (2f5c2ac), then tuned on
+    NOTES_DIR / "notes_styles16.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
