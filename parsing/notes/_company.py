@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..romanized import surnames_spelled
+from ._counties import COUNTY_RE
 from ._doc import Doc, is_cjk
 from ._latin import GIVEN_NAMES
 from ._lexicon import (
@@ -44,6 +45,8 @@ _TRADES = words(
     "汽配 电缆 线缆 半导体 微电子 光电 铝业 铝材 钢构 钢管 不锈钢 铸业 焦化 煤机 磷化 纸业 茶业"
     " 果业 牧业 泵业 木业 鞋业 管业 橡胶 橡塑 塑胶 塑模 模具 模塑 五金 玻璃 石材 涂料 轴承 电瓷"
     " 渔具 丝绸 纺织 陶瓷 阀门 电机 机床 润滑油 特材 新材 钢丝绳 换热器 建机 医疗器械"
+    " 印染 服饰 服装 家具 农机 摩配 机电 文具 箱包 紧固件 毛衫 门业 鞋材 耐材 精密 锻造 水产"
+    " 电子 齿轮 气动 蓄电池 液压 纺机 储能 配件 照明 眼镜 日用品 光伏 印刷 线材 织带 铸造"
 )
 _SUFFIX_RE = re.compile(
     "|".join(sorted(map(re.escape, (*_SUFFIXES, *_TRADES)), key=len, reverse=True))
@@ -228,8 +231,11 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
 _A_KIND_OF_GOODS = re.compile(
     r"不锈|注塑|进口|国产|日用|家用|民用|工业|建筑|管道|[低中高]压|中国|普通|传统|二手|小型|大型"
 )
-_A_TRADE_AT_LARGE = ("行业", "市场", "城", "产业", "价格", "竞争", "协会", "企业", "这两年")
-_PLACE_THEN_BRAND = re.compile(rf"(?:{PLACES_RUN.pattern})[\u4e00-\u9fff]{{2}}")
+_A_TRADE_AT_LARGE = ("行业", "市场", "城", "产业", "价格", "竞争", "协会", "企业", "这两年", "展")
+# (黄岩顺达汽配: a county before the brand places it as well as a city)
+_PLACE_THEN_BRAND = re.compile(
+    rf"(?:{PLACES_RUN.pattern}|{COUNTY_RE.pattern})+[\u4e00-\u9fff]{{2}}"
+)
 _A_KIND_OF = frozenset("类家些种个所每该本此那这哪各")
 _GENERIC_UNIT = re.compile(
     r"^(?:研发|采购|仓储|信息|技术|运营|销售|物流|财务|数据|客服|质检|检测|培训|服务|维修|售后|"

@@ -1,0 +1,48 @@
+"""County-level places (黄岩, 柯桥, 璧山) from GB/T 2260, the national list of divisions.
+
+Reps name a customer by its county or district, a brand and the trade (黄岩顺达汽配, 柯桥锦润印染);
+the cities in ``_lexicon`` cover the prefectures only. The list ships inside the GB2260 wheel
+(no download); the short form drops 县/区/市/旗. Left out: names shared by several divisions
+(新华, 城关, 鼓楼 — they place nothing), and short forms that are everyday words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from gb2260.data import data as _DIVISIONS
+
+from ._lexicon import words
+
+__all__ = ["COUNTIES", "COUNTY_RE"]
+
+_KIND = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?族)*(?:自治县|自治旗|县|区|市|旗|特区|林区)$")
+_NOT_A_DIVISION = frozenset(("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"))
+# Short forms that are words as often as places (开发, 高新, 城中…) — a company after them is
+# no county's.
+_WORDS = frozenset(
+    words(
+        "开发 高新 经济 城中 城东 城西 城南 城北 新区 新城 中心 平安 长安 永安 安全 和平 太平 东方"
+        " 新兴 兴业 发展 建设 工农 红旗 胜利 光明 先锋 东风 前进 团结 民主 人民 文化 大方 通道 宁安"
+        " 永和 金山 银川 安定 丰收 和顺 大同 兴国 富民 利民 吉利 万全 安远 永康 东阳 南海 朝阳 白银"
+        " 普洱 来宾 安康 三明 白山 中卫 金昌 定西 海东 黑河 保山 吉安 永州 广安 资阳 河池 益阳"
+        " 上海 北京 天津 重庆 香港 澳门 台湾"
+    )
+)
+
+
+def _short_names() -> frozenset[str]:
+    current = _DIVISIONS[None]
+    counted: Counter[str] = Counter()
+    for name in current.values():
+        if name in _NOT_A_DIVISION:
+            continue
+        short = _KIND.sub("", name)
+        if len(short) >= 2:
+            counted[short] += 1
+    return frozenset(n for n, c in counted.items() if c == 1 and n not in _WORDS)
+
+
+COUNTIES = _short_names()
+COUNTY_RE = re.compile("|".join(sorted(map(re.escape, COUNTIES), key=len, reverse=True)))
