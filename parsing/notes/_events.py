@@ -146,7 +146,8 @@ _TALK_AHEAD = re.compile(r"下个?(?:周|礼拜|星期|月)|明天|后天|明年
 _EVENING = 18
 _STILL_TO_PREPARE = re.compile(r"要|准备|记得|带上|带两|问下|问问|(?i:\bbring\b|\bprepare\b)")
 _TOLD_OF = re.compile(
-    r"(?:他|她)(?:是|很|对)|拍板|说了算|很支持|人很|[总长任理工](?:说|觉得)|(?i:\b(?:he|she)(?:'s| is)\b)"
+    r"(?:他|她)(?:是|很|对)|拍板|说了算|很支持|人很|[总长任理工](?:说|觉得|表示)|[总长任理工]叫[\u4e00-\u9fff]{2,3}[，,]|"
+    r"(?i:\b(?:he|she)(?:'s| is)\b)"
 )
 _DONE_AFTER_HOUR = re.compile(
     r"了|过|完|已经|刚|说|讲|表示|同意|反馈|答应|席间|聊得|没人接|关机|不在|对方|[他她]|是\s*\d|是[一二三四五六七八九十]"
@@ -417,7 +418,7 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
                 doc.now.hour >= _EVENING
                 and w.part_of_day is not None  # (今晚八点跟陈总吃饭: an hour said, still to come)
                 and bool(_TOLD_OF.search(t, b))
-                and not _STILL_TO_PREPARE.search(t, b)
+                and not _STILL_TO_PREPARE.search(t, b, _sentence_end(t, b))
             )
             # 過年前最後一次拜訪: the last visit before that day is this one, today
             # (春节前最后一次拜访 要带礼品, 打算…, 。下周二去…: still a plan) told of only with

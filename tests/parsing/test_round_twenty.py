@@ -45,3 +45,26 @@ def test_a_county_brand_and_trade_is_the_company(text: str, company: str) -> Non
 )
 def test_no_company_from_a_fair_or_goods(text: str, company: str | None) -> None:
     assert _company(text) == company
+
+
+EVENING = datetime.fromisoformat("2027-08-25T19:40:00+08:00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # written in the evening, with who he is told after: the dinner is under way or over
+        "晚上跟春江造纸的蔡厂长吃饭，蔡厂长叫蔡建明，富阳人，喜欢喝黄酒。他女儿下个月结婚，我得准备个红包。",
+        "今晚跟兴达轴承的傅总吃饭，傅总表示下季度的量全给我们。",
+    ],
+)
+def test_an_evening_meal_told_of_is_done_not_planned(text: str) -> None:
+    note = parse_note(text, EVENING)
+    assert note.interaction is not None and note.interaction.kind == "meal"
+    assert [f.due for f in note.follow_ups if str(f.due)[:10] == "2027-08-25"] == []
+
+
+def test_an_evening_meal_with_something_to_bring_is_still_ahead() -> None:
+    note = parse_note("今晚跟兴达轴承的傅总吃饭，他是老板，记得带两瓶酒。", EVENING)
+    assert note.interaction is None
+    assert [f.due for f in note.follow_ups] == [EVENING.replace(hour=20, minute=0)]
