@@ -68,3 +68,11 @@ def test_an_evening_meal_with_something_to_bring_is_still_ahead() -> None:
     note = parse_note("今晚跟兴达轴承的傅总吃饭，他是老板，记得带两瓶酒。", EVENING)
     assert note.interaction is None
     assert [f.due for f in note.follow_ups] == [EVENING.replace(hour=20, minute=0)]
+
+
+def test_their_money_paid_on_a_day_is_no_task_but_calling_again_is() -> None:
+    now = datetime.fromisoformat("2028-04-11T18:20:00+08:00")
+    paid = parse_note("皓月珠宝 今天他们财务来电话 说上个月的货款这周五打 财务叫阮丽", now)
+    assert paid.follow_ups == []  # before: 打 on Friday, as if the rep had to pay
+    again = parse_note("今天给温总打了三个电话都没接 明天再打", now)
+    assert [(str(f.due)[:10], f.action) for f in again.follow_ups] == [("2028-04-12", "再打")]
