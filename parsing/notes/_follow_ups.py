@@ -99,7 +99,7 @@ _EN_VERB = re.compile(
 _STATE = re.compile(
     # (中秋跟国庆连在一起, 周三和周四: a day joined to another, nothing done on it yet)
     # (周三别去, 下月初估计也没钱: a day to keep away, a guess — nothing to do)
-    r"^(?:[和同跟与及或、]$|别去$|别来$|不要去$|估计|连在一起|连着|有|没|是|可能|应该|会(?!议室见|客室见)|开会|放假|放[一二两三四五六七八九十\d]+天|加班(?=盘点|生产|赶工|赶货)|结婚|摆酒|擺酒|办酒|婚礼|满月|上班|开工|复工|停工|开学|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
+    r"^(?:[和同跟与及或、]$|好记|别去$|别来$|不要去$|估计|连在一起|连着|有|没|是|可能|应该|会(?!议室见|客室见)|开会|放假|放[一二两三四五六七八九十\d]+天|加班(?=盘点|生产|赶工|赶货)|结婚|摆酒|擺酒|办酒|婚礼|满月|上班|开工|复工|停工|开学|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
     # (the weather: a state too — but 下雪之前, 台风来之前 is a deadline)
     r"有空|得空|(?:降温|升温|下雨|下雪|刮风|台风|暴雨|大雨|雾霾|高温)(?![^,。;]{0,2}?(?:之|以)?前))"
 )
@@ -302,6 +302,8 @@ _EVERY = re.compile(r"每(?:周|个?礼拜|个?星期)")
 _WHEN_IT_IS = re.compile(
     r"(?:年会|续约|续签|(?i:renewal)|到期|截标|开标|招标|审计|检修|放假|投产)\s*(?:是|在|定在|放在)\s*$"
 )
+# (她生日正好是正月初五: the day of a birthday, no task without one said)
+_BIRTHDAY_SAID = re.compile(r"生日(?:正好|就|刚好)?(?:是|在)?\s*$")
 _HABIT_AFTER = re.compile(
     r"\s*(?:他|她|他们|她们)?(?:常常|常|经常|通常|一般|都会|都)(?=[\u4e00-\u9fff])"
 )
@@ -1780,7 +1782,11 @@ def find_follow_ups(
         if their_trip or _theirs_said_after(d):
             continue
         found = _found_action(d)
-        if found is None and (_a_date_alone(d) or _WHEN_IT_IS.search(t, d.ca, d.a)):
+        if found is None and (
+            _a_date_alone(d)
+            or _WHEN_IT_IS.search(t, d.ca, d.a)
+            or _BIRTHDAY_SAID.search(t, d.ca, d.a)
+        ):
             continue  # (contract renewal 在 8 月底, 年会在1月28号: when something is, no task)
         if _a_deadline(d) and _ANSWERED_AFTER.match(t, d.cb):
             carried = _action(doc, w, people)  # (what is sent on the rep's own day)

@@ -76,3 +76,23 @@ def test_their_money_paid_on_a_day_is_no_task_but_calling_again_is() -> None:
     assert paid.follow_ups == []  # before: 打 on Friday, as if the rep had to pay
     again = parse_note("今天给温总打了三个电话都没接 明天再打", now)
     assert [(str(f.due)[:10], f.action) for f in again.follow_ups] == [("2028-04-12", "再打")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天打电话给洪城机电的熊经理拜了个早年，她生日正好是正月初五",
+        "威力达机电 采购总监翁总监 生日农历八月十五 中秋节那天 好记",
+    ],
+)
+def test_a_birthday_said_is_no_task_on_its_day(text: str) -> None:
+    now = datetime.fromisoformat("2028-01-18T11:00:00+08:00")
+    assert parse_note(text, now).follow_ups == []
+
+
+def test_a_task_on_a_birthday_is_kept() -> None:
+    now = datetime.fromisoformat("2028-01-18T11:00:00+08:00")
+    note = parse_note("熊经理生日正好是正月初五，初四下午去送束花", now)
+    assert [(str(f.due)[:16], f.action) for f in note.follow_ups] == [
+        ("2028-01-29 14:00", "去送束花")
+    ]
