@@ -158,7 +158,7 @@ def read_family(doc: Doc, people: People, family: list[FamilyMention]) -> None:
 # --- birthdays ------------------------------------------------------------------------------
 
 _BDAY_BEFORE = re.compile(
-    r"(?:生日|生辰|出生日期|出生于|生于|出生)(?:是|为|在|:|\()?\s*$"
+    r"(?:生日|生辰|出生日期|出生于|生于|出生)(?:(?:正好|刚好|就)?是|为|在|:|\()?\s*$"
     # (Kelvin birthday 18 Mar, Birthday Nov 3, 她 birthday 是 4 月 18 号)
     r"|(?i:\b(?:birthday|bday|b-day|DOB)(?:\s*(?:is|on|是|:))?)\s*$"
 )

@@ -96,3 +96,10 @@ def test_a_task_on_a_birthday_is_kept() -> None:
     assert [(str(f.due)[:16], f.action) for f in note.follow_ups] == [
         ("2028-01-29 14:00", "去送束花")
     ]
+
+
+def test_a_birthday_said_to_fall_on_a_day_is_kept() -> None:
+    now = datetime.fromisoformat("2028-01-18T11:00:00+08:00")
+    (contact,) = parse_note("熊经理生日正好是正月初五", now).contacts
+    assert contact.birthday is not None
+    assert (contact.birthday.lunar, contact.birthday.month, contact.birthday.day) == (True, 1, 5)
