@@ -45,8 +45,8 @@ _TRADES = words(
     "汽配 电缆 线缆 半导体 微电子 光电 铝业 铝材 钢构 钢管 不锈钢 铸业 焦化 煤机 磷化 纸业 茶业"
     " 果业 牧业 泵业 木业 鞋业 管业 橡胶 橡塑 塑胶 塑模 模具 模塑 五金 玻璃 石材 涂料 轴承 电瓷"
     " 渔具 丝绸 纺织 陶瓷 阀门 电机 机床 润滑油 特材 新材 钢丝绳 换热器 建机 医疗器械"
-    " 印染 服饰 服装 家具 农机 摩配 机电 文具 箱包 紧固件 毛衫 门业 鞋材 耐材 精密 锻造 水产"
-    " 电子 齿轮 气动 蓄电池 液压 纺机 储能 配件 照明 眼镜 日用品 光伏 印刷 线材 织带 铸造"
+    " 印染 服饰 家具 农机 摩配 机电 文具 箱包 紧固件 毛衫 门业 鞋材 耐材 精密 锻造 水产"
+    " 齿轮 气动 蓄电池 液压 纺机 眼镜 日用品 印刷 线材 织带 铸造"
 )
 _SUFFIX_RE = re.compile(
     "|".join(sorted(map(re.escape, (*_SUFFIXES, *_TRADES)), key=len, reverse=True))
@@ -198,8 +198,10 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if _NOT_SUFFIXED.search(name[: len(name) - len(suffix)]) or name.startswith(_PRODUCT):
             continue
+        placed = _PLACE_THEN_BRAND.match(name)
         if suffix in _TRADES and (
-            not _PLACE_THEN_BRAND.match(name)
+            placed is None
+            or _NOT_A_BRAND.search(name, placed.end("place"), len(name) - len(suffix))
             or _A_KIND_OF_GOODS.search(name)
             or t.startswith(_A_TRADE_AT_LARGE, b)
         ):
@@ -231,10 +233,19 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
 _A_KIND_OF_GOODS = re.compile(
     r"不锈|注塑|进口|国产|日用|家用|民用|工业|建筑|管道|[低中高]压|中国|普通|传统|二手|小型|大型"
 )
-_A_TRADE_AT_LARGE = ("行业", "市场", "城", "产业", "价格", "竞争", "协会", "企业", "这两年", "展")
+# (…印染园区, 家具馆, 气动元件, 汽摩配件, 服饰小镇, 农机合作社: the name or the trade goes on)
+_A_TRADE_AT_LARGE = (
+    "行业", "市场", "城", "产业", "价格", "竞争", "协会", "企业", "这两年", "展", "园", "小镇",
+    "馆", "店", "合作社", "元件", "组件", "配件", "件", "仪器",
+)  # fmt: skip
 # (黄岩顺达汽配: a county before the brand places it as well as a city)
 _PLACE_THEN_BRAND = re.compile(
-    rf"(?:{PLACES_RUN.pattern}|{COUNTY_RE.pattern})+[\u4e00-\u9fff]{{2}}"
+    rf"(?P<place>(?:{PLACES_RUN.pattern}|{COUNTY_RE.pattern})+?)[\u4e00-\u9fff]{{2}}"
+)
+# (柯桥有个朋友做印染, 余杭今年家具, 丹阳批发眼镜, 中原地区储能: words of a sentence between the
+# place and the trade, no brand)
+_NOT_A_BRAND = re.compile(
+    r"[做有在进从买卖开这那个每]|今年|明年|去年|批发|地区|市场|园区|小镇|两条"
 )
 _A_KIND_OF = frozenset("类家些种个所每该本此那这哪各")
 _GENERIC_UNIT = re.compile(

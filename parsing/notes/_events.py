@@ -145,8 +145,11 @@ _TALKED = re.compile(r"(?:聊|谈|交流|沟通|讨论|倾|商量)了(?!解)")
 _TALK_AHEAD = re.compile(r"下个?(?:周|礼拜|星期|月)|明天|后天|明年|回头|改天|以后|之后|下次")
 _EVENING = 18
 _STILL_TO_PREPARE = re.compile(r"要|准备|记得|带上|带两|问下|问问|(?i:\bbring\b|\bprepare\b)")
+# (今晚跟王总吃饭，他是老板。记得带两瓶酒: the next sentence opens with what to bring — still
+# ahead; 他女儿下个月结婚，我得准备个红包 is of something else)
+_PREPARE_NEXT = re.compile(r"\s*(?:我|要|得|一定要)?(?:准备|记得|带上|带两|要带|提前|订|拿下)")
 _TOLD_OF = re.compile(
-    r"(?:他|她)(?:是|很|对)|拍板|说了算|很支持|人很|[总长任理工](?:说|觉得|表示)|[总长任理工]叫[\u4e00-\u9fff]{2,3}[，,]|"
+    r"(?:他|她)(?:是|很|对)|拍板|说了算|很支持|人很|[总长任理工](?:说|觉得)|"
     r"(?i:\b(?:he|she)(?:'s| is)\b)"
 )
 _DONE_AFTER_HOUR = re.compile(
@@ -419,6 +422,7 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
                 and w.part_of_day is not None  # (今晚八点跟陈总吃饭: an hour said, still to come)
                 and bool(_TOLD_OF.search(t, b))
                 and not _STILL_TO_PREPARE.search(t, b, _sentence_end(t, b))
+                and not _PREPARE_NEXT.match(t, _sentence_end(t, b) + 1)
             )
             # 過年前最後一次拜訪: the last visit before that day is this one, today
             # (春节前最后一次拜访 要带礼品, 打算…, 。下周二去…: still a plan) told of only with
