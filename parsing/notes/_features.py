@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ._doc import Doc
-from ._lexicon import VOICE_FILLERS
+from ._lexicon import PLACE_RE, VOICE_FILLERS
 
 __all__ = ["Features", "find_features"]
 
@@ -62,12 +62,18 @@ _RIVALS = re.compile(
     r"(?P<names>[^\s,;。\n]{2,40})"
     # 他们现在用的是广联达的, 目前用的是西门子, 一直用的是中信重工的, 博超在跟: who else is in
     r"|(?:现在|目前|一直|原来)用的是(?P<current>[^\s,;。\n的]{2,8})的?"
+    # 现在用的刹车片底板是宁波永固的, 以前一直用博世的, 也在拿临安永盛的货, 气泡袋是从东莞利兴拿的,
+    # 去年都是公牛供的, 用武汉楚天齿轮用了好几年: whom they buy from now
+    r"|(?:现在|目前|一直|原来|以前|之前)用的[\u4e00-\u9fffA-Za-z]{1,8}?是(?P<in_use>[\u4e00-\u9fffA-Za-z]{2,8}?)的(?=$|[\s,;。])"
+    r"|(?:以前|一直|现在|目前|原来|也在|还在)(?:都)?(?:用|拿)(?P<bought>[\u4e00-\u9fffA-Za-z]{2,8}?)的(?:货|产品)?(?=$|[\s,;。])"
+    r"|是从?(?P<supplier>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:拿|进|供)的(?:货)?(?=$|[\s,;。])"
+    r"|(?<![我你])用(?P<used_long>[\u4e00-\u9fffA-Za-z]{2,8}?)用了"
     # 他们在比ABB的offer: whom they weigh us against
     r"|在比(?!较|对)(?P<weighed>[\u4e00-\u9fffA-Za-z]{2,8}?)的"
     r"|(?:^|(?<=[\s,;。]))(?P<chasing>[\u4e00-\u9fffA-Za-z]{2,6}?(?:和[\u4e00-\u9fffA-Za-z]{2,6}?)?)"
     r"(?:也|都|还)?在(?:跟|投|报)(?=$|[\s,;。])"
     # 另一家是飞宏, 另外两家是中快和千喜鹤, 还有那个精英数智和梅安森两家: the others bidding
-    r"|(?:另一家|另外[两三几]?家|其他[两三几]?家)是\s*(?P<others>[^\s,;。\n()]{2,20})"
+    r"|(?:另一家|另外[一两三几]?家|其他[两三几]?家)(?:供应商|供货商|在给他们供的)?是\s*(?P<others>[^\s,;。\n()]{2,20})"
     r"|还有(?:那个)?(?P<also>[^\s,;。\n的]{2,16}?)[两三几]家(?!分|厂|工厂|客户|店)"
     # 主要跟林德比, 我们和延锋还在比, 跟东鹏的对比价格表: whom we are weighed against
     r"|(?<![他她我你])(?:跟|和|与)(?:那个)?(?P<against>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:的)?(?:原厂)?"
@@ -110,6 +116,7 @@ _EN_NO_NAME = frozenset({"here", "there", "too", "also", "now"})
 _EN_NOT_RIVALS = frozenset({"Budget", "Market", "Last", "Target", "The", "Our", "Previous"})
 # (预算还在报, 方案都在跟: a step of theirs going on, no one bidding)
 _NOT_CHASING = re.compile(r"预算|方案|流程|项目|单子|财务|商务|技术|设计院|业主|甲方|总包")
+_PLACE_OF = re.compile(rf"^(?:{PLACE_RE.pattern})的")
 _RIVAL_SPLIT = re.compile(r"和|、|与|及|以及|还有|跟|/")
 _RIVAL_TAIL = re.compile(r"(?:等|等等|几家|两家|三家|这几家|他们|也在跟|也在投)$")
 
@@ -163,7 +170,7 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
         if said.startswith(("我们", "咱们", "他们")):
             continue
         newer = ("compared", "compared_en", "looking", "present", "cheaper", "talking", "than",
-                 "tele", "using")  # fmt: skip
+                 "tele", "using", "in_use", "bought", "supplier", "used_long")  # fmt: skip
         if any(m[g] for g in newer) and not doc.free(m.start(), m.end()):
             continue  # (部长白雪松和采购员小乌都在: people read already)
         if (
@@ -188,7 +195,8 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
             _claim(doc, m.start(), m.end(), claimed)
             continue
         said = _RUN_ON.split(said)[0]
-        said = _RIVAL_CUT.split(said.removeprefix("对手"))[0]  # 国药给的价低…, 南瑞的好: the name
+        said = _PLACE_OF.sub("", said.removeprefix("对手"))  # 上海的固力邦: the rival, not its city
+        said = _RIVAL_CUT.split(said)[0]  # 国药给的价低…, 南瑞的好: the name
         names = [n.strip() for n in _RIVAL_SPLIT.split(_RIVAL_TAIL.sub("", said))]
         out.competitors += [n for n in names if len(n) >= 2 and n not in out.competitors]
         _claim(doc, m.start(), m.end(), claimed)

@@ -103,3 +103,25 @@ def test_a_birthday_said_to_fall_on_a_day_is_kept() -> None:
     (contact,) = parse_note("熊经理生日正好是正月初五", now).contacts
     assert contact.birthday is not None
     assert (contact.birthday.lunar, contact.birthday.month, contact.birthday.day) == (True, 1, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "rivals"),
+    [
+        # whom they buy from now, said many ways: a rival of ours
+        ("顺达现在用的刹车片底板是宁波永固的，价格比我们低两毛", ["宁波永固"]),
+        ("他们厂以前一直用博世的", ["博世"]),
+        ("他们家另外也在拿临安永盛的货", ["临安永盛"]),
+        ("气泡袋是从东莞利兴拿的，月结90天", ["东莞利兴"]),
+        ("福泰的电源线去年都是公牛供的，今年想换", ["公牛"]),
+        ("明锐另外一家供应商是东莞光宏", ["东莞光宏"]),
+        # the rival, not its city
+        ("对手是上海的固力邦，在他们那边做了五年了", ["固力邦"]),
+        # ours, an import, the one who decides: no rival
+        ("他们一直用我们的", []),
+        ("以前一直用进口的", []),
+        ("谢总是盾构配件采购的拍板人", []),
+    ],
+)
+def test_whom_they_buy_from_now_is_a_competitor(text: str, rivals: list[str]) -> None:
+    assert parse_note(text, NOW).competitors == rivals
