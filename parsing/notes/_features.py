@@ -44,7 +44,7 @@ _PAYMENT = re.compile(
     r"|(?P<freq>(?:一年|半年|每年|每季度?|每个?月|一个月)付[一两二三四\d]次)"
     r"|(?P<by>按(?:季度|月|年|进度|节点|里程碑)(?:付款|结算|结款|付))"
     r"|(?P<settle>(?:月底|月初|季度末|年底)对账(?:付款|结算|结款))"
-    r"|(?:payment|付款)\s*(?:是|is|:)?\s*(?P<en>(?:月结\s*)?\d{1,3}\s*(?:天|days)|on acceptance[^,;。\n]{0,12})"
+    r"|(?:payment|付款)\s*(?:是|is|:)?\s*(?P<en>(?:月结\s*)?\d{1,3}\s*(?:天|days(?:\s+(?:after|from)\s+(?:invoice|delivery|acceptance))?)|on acceptance[^,;。\n]{0,12})"
     r"|(?P<cash>款到发货|先款后货|货到付款)"
     r"|(?:每年|每月|每季度)\s*(?P<yearly>(?:年底|年末|月底|季度末)[^\s,;。\n]{0,3}?(?:付款|结算|回款|结款))"
     r"|(?P<late>年尾[^\s,;。\n]{0,2}?(?:给钱|付款|结款))"
@@ -55,7 +55,18 @@ _PAYMENT = re.compile(
     # a telegraphic "宁银张行 B类 年底付": how they pay, written alone
     r"|(?<![^\s,;。\n])(?P<tele>(?:年底|年末|月底|季度末)(?:付款?|结款?|结算))" + _END
 )
-_NET_DAYS = re.compile(r"(?P<said>月结\s*\d{1,3}\s*天|账期\s*\d{1,3}\s*天|\d{1,3}\s*天账期)")
+_CN_DAYS = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
+_NET_DAYS = re.compile(
+    r"(?P<said>月结\s*\d{1,3}\s*天|账期\s*\d{1,3}\s*天|\d{1,3}\s*天账期)"
+    # 月结60 (telegraphic), 月结九十天, 挂账六十天, 票到60天, 验收后60天, 付款 30 日 (HK),
+    # 3个月承兑 / 承兑六个月, 每月15号统一付款, net 60, 60 days after invoice
+    rf"|(?P<more>月结\s*{_CN_DAYS}\s*天?|挂账\s*{_CN_DAYS}\s*天|票到\s*{_CN_DAYS}\s*天"
+    rf"|(?:验收|开票|到货|货到)后\s*{_CN_DAYS}\s*天|付款\s*\d{{1,3}}\s*日"
+    r"|[\d一二三四五六]\s*个月(?:的)?(?:银行)?承兑|承兑\s*[\d一二三四五六]\s*个月"
+    r"|每(?:个)?月\s*\d{1,2}\s*[号日](?:统一)?(?:付款|结款|结算|付)"
+    r"|(?i:net\s*\d{1,3}|\d{1,3}\s*days\s+(?:after|from)\s+(?:invoice|delivery|acceptance)|\d{1,3}\s*days\s+EOM))"
+    + _END
+)
 _RIVAL_NAME = r"(?:(?-i:[A-Z][A-Za-z]+)(?:\s(?-i:[A-Z][A-Za-z]+))?|[\u4e00-\u9fff]{2,8}?(?:和[\u4e00-\u9fff]{2,6})?)"
 _RIVALS = re.compile(
     r"(?:竞争对手|竞品|对手(?!术)|competitors?)(?:主要|可能|应该|大概)?\s*(?:是|有|为|系|is|are|:)?\s*"

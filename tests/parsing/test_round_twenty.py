@@ -125,3 +125,22 @@ def test_a_birthday_said_to_fall_on_a_day_is_kept() -> None:
 )
 def test_whom_they_buy_from_now_is_a_competitor(text: str, rivals: list[str]) -> None:
     assert parse_note(text, NOW).competitors == rivals
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("奥克斯 采购 邹平 月结60 B级", "月结60"),
+        ("佢話 tender 每兩年一次，付款 30 日", "付款 30 日"),
+        ("潍柴 付款3个月承兑 每季度采购", "3个月承兑"),
+        ("他们一般承兑六个月", "承兑六个月"),
+        ("他说他们付款挂账六十天", "挂账六十天"),
+        ("payment terms 是票到 60 天", "票到 60 天"),
+        ("He said payment 60 days after invoice.", "60 days after invoice"),
+        ("柯经理说他们财务每月15号付款", "每月15号付款"),
+    ],
+)
+def test_payment_terms_said_many_ways(text: str, terms: str) -> None:
+    note = parse_note(text, NOW)
+    assert note.payment_cycle == terms
+    assert note.follow_ups == []  # (每月15号付款 is their habit, no task on the 15th)
