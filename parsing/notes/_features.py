@@ -21,8 +21,15 @@ _RUN_ON = re.compile(VOICE_FILLERS + "|我们|下礼拜|下周|明天|今天")
 _PURCHASE = re.compile(
     r"采购周期(?:是|为|:|大概|一般)*\s*(?P<said>[^\s,;。\n]{2,16})"
     r"|(?P<short>(?:[一二两三四五\d]年|一季|半年|一月)一[采招次签])" + _END + "|"
-    r"(?P<habit>(?:每年|一年|每季度?|每个?季度|每半年|半年|每个?月|每[两二三四五\d]年|两年)"
-    r"[^\s,;。\n]{0,8}?(?:采购|招标|集采|订货|下单|入库|一次)[^\s,;。\n]{0,6}?)" + _END + "|"
+    r"(?P<habit>(?<![上下])(?:每年|一年|每季度?|每个?季度|每半年|半年|每个?月|每[两二三四五\d]年|两年)"
+    r"[^\s,;。\n]{0,8}?(?:采购|招标|集采|订货|下单|入库|一次|定点|定供应商|定价|(?i:order|review))"
+    r"[^\s,;。\n]{0,6}?)" + _END + "|"
+    # 季度集采, 三月份集中采购, 一年两季订货, 每年9月定下一年的供应商, they order monthly
+    r"(?P<when>(?:每?季度|每个?季度)集采|[一二三四五六七八九十\d]{1,2}月份?集中采购|"
+    r"一年两[季次](?:订货|招标|采购)|(?:每年|一般)[^\s,;。\n]{0,4}?定(?:下一年|明年|隔年)的?[^\s,;。\n]{0,4}?供应商|"
+    r"每年[^\s,;。\n]{0,4}?做(?:下一年|明年)的?[^\s,;。\n]{0,6}?采购计划|"
+    r"(?i:(?:order|orders|buy|buys)\s+(?:monthly|quarterly|annually|twice a year|once a year|every (?:month|quarter|year))"
+    r"|tender is every \w+))|"
     # English in a Chinese note: 每季度 tender 一次, 每年第四季度 tender, tender 年初 once a year
     r"(?P<en>(?:每年|每季度?|每个?季度|每半年|每个?月|每[两三四五\d]年)[^,;。\n]{0,8}?(?:tender|renew)(?: 一次)?|"
     r"tender[^,;。\n]{0,6}?once a (?:year|quarter|month))"

@@ -144,3 +144,20 @@ def test_payment_terms_said_many_ways(text: str, terms: str) -> None:
     note = parse_note(text, NOW)
     assert note.payment_cycle == terms
     assert note.follow_ups == []  # (每月15号付款 is their habit, no task on the 15th)
+
+
+@pytest.mark.parametrize(
+    ("text", "cycle"),
+    [
+        ("姜科长说他们一般季度集采", "季度集采"),
+        ("他说他们三月份集中采购", "三月份集中采购"),
+        ("安踏一年两季订货", "一年两季订货"),
+        ("she said they order monthly", "order monthly"),
+        ("He said their tender is every April.", "tender is every April"),
+        ("他们每年11月做下一年的设备采购计划", "每年11月做下一年的设备采购计划"),
+        # 上半年 is no habit of every half year
+        ("聂副总说变桨系统明年上半年才定供应商", None),
+    ],
+)
+def test_purchase_cycles_said_many_ways(text: str, cycle: str | None) -> None:
+    assert parse_note(text, NOW).purchase_cycle == cycle
