@@ -47,6 +47,7 @@ _TRADES = words(
     " 渔具 丝绸 纺织 陶瓷 阀门 电机 机床 润滑油 特材 新材 钢丝绳 换热器 建机 医疗器械"
     " 印染 服饰 家具 农机 摩配 机电 文具 箱包 紧固件 毛衫 门业 鞋材 耐材 精密 锻造 水产"
     " 齿轮 气动 蓄电池 液压 纺机 眼镜 日用品 印刷 线材 织带 铸造"
+    " 港机 糖业 游艇 冷链 饰件 环保 鞋机 机器人 配套 内饰 贸易 建设 家纺 辅料"
 )
 _SUFFIX_RE = re.compile(
     "|".join(sorted(map(re.escape, (*_SUFFIXES, *_TRADES)), key=len, reverse=True))
