@@ -410,7 +410,8 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
         ):
             continue  # 去拜访万科 without a date or a 了 is a plan, not a visit done
         if w is not None:
-            completed = "了" in t[a : b + 2] or "过" in t[b : b + 2]
+            # (上午接到王总电话: a call received is done by its word, whatever the hour)
+            completed = "了" in t[a : b + 2] or "过" in t[b : b + 2] or t.startswith("接到", a)
             # 今晚跟 Mr. Goh 吃饭, 谈 self-checkout, 他说 CNY 后才 decide: what was said there
             completed = completed or bool(_SAID_THERE.search(t, b))
             # Dinner with … tonight was great: said of a meal that is over
@@ -433,7 +434,7 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
                 and bool(_SAID_THERE.search(sentence))
                 and not re.search(r"要带|打算|记得|記得|准备|計劃|计划", sentence)
             )
-            said_done = "了" in t[a : b + 2] or "过" in t[b : b + 2]
+            said_done = "了" in t[a : b + 2] or "过" in t[b : b + 2] or t.startswith("接到", a)
             if completed and not said_done and _part_not_begun(doc, w):
                 completed = False  # 今天下午拜访…他说… written at nine: the afternoon is to come
             if doc.is_future(w) and not last and not (w.day == doc.today and completed):

@@ -164,3 +164,10 @@ def test_payment_terms_said_many_ways(text: str, terms: str) -> None:
 )
 def test_purchase_cycles_said_many_ways(text: str, cycle: str | None) -> None:
     assert parse_note(text, NOW).purchase_cycle == cycle
+
+
+def test_a_call_received_this_morning_is_done_even_before_nine() -> None:
+    now = datetime.fromisoformat("2028-03-09T08:30:00+08:00")
+    note = parse_note("早上接到电机厂洪经理的电话，漆包线不合格。我答应今天下午去现场看", now)
+    assert note.interaction is not None and note.interaction.kind == "call"
+    assert [f.action for f in note.follow_ups] == ["去现场看"]  # before: 接到…电话 at 09:00 too
