@@ -49,8 +49,13 @@ _TRADES = words(
     " 齿轮 气动 蓄电池 液压 纺机 眼镜 日用品 印刷 线材 织带 铸造"
     " 港机 糖业 游艇 冷链 饰件 环保 鞋机 机器人 配套 内饰 贸易 建设 家纺 辅料"
 )
+# (甘肃陇电建设: 建设 ends it, not 电建 — a word's first half is no suffix)
+_NOT_BEFORE = {"电建": "设"}
 _SUFFIX_RE = re.compile(
-    "|".join(sorted(map(re.escape, (*_SUFFIXES, *_TRADES)), key=len, reverse=True))
+    "|".join(
+        re.escape(w) + (f"(?!{_NOT_BEFORE[w]})" if w in _NOT_BEFORE else "")
+        for w in sorted((*_SUFFIXES, *_TRADES), key=len, reverse=True)
+    )
 )
 _ORG_STOP = frozenset(
     "的了在是去到和跟与给从对把被访见找约陪请帮说让由他她们我你这那来待观拜过要,。;:!? "

@@ -30,6 +30,7 @@ def _company(text: str, now: datetime = NOW) -> str | None:
         ("南宁桂冠糖业的梁总在崇左蹲点", "南宁桂冠糖业"),
         ("合肥智锐机器人：老谢是他们的技术顾问", "合肥智锐机器人"),
         ("湘潭电机配套洪经理来电话说漆包线不合格", "湘潭电机配套"),
+        ("甘肃陇电建设的何总13号回天水老家过年", "甘肃陇电建设"),  # not 甘肃陇电建
     ],
 )
 def test_a_county_brand_and_trade_is_the_company(text: str, company: str) -> None:
