@@ -248,10 +248,10 @@ _A_TRADE_AT_LARGE = (
 _PLACE_THEN_BRAND = re.compile(
     rf"(?P<place>(?:{PLACES_RUN.pattern}|{COUNTY_RE.pattern})+?)[\u4e00-\u9fff]{{2}}"
 )
-# (柯桥有个朋友做印染, 余杭今年家具, 丹阳批发眼镜, 中原地区储能: words of a sentence between the
+# (柯桥有个朋友做印染, 余杭今年家具, 丹阳批发眼镜, 中原地区储能, 东莞看印刷机: words of a sentence between the
 # place and the trade, no brand)
 _NOT_A_BRAND = re.compile(
-    r"[做有在进从买卖开这那个每]|今年|明年|去年|批发|地区|市场|园区|小镇|两条"
+    r"[做有在进从买卖开这那个每看去]|参加|考察|今年|明年|去年|批发|地区|市场|园区|小镇|两条"
 )
 _A_KIND_OF = frozenset("类家些种个所每该本此那这哪各")
 _GENERIC_UNIT = re.compile(

@@ -63,3 +63,13 @@ def test_a_dinner_still_to_come_stays_a_plan(text: str, now: str) -> None:
     note = parse_note(text, datetime.fromisoformat(f"2027-08-25T{now}:00+08:00"))
     assert note.interaction is None
     assert len(note.follow_ups) >= 1
+
+
+def test_what_a_leader_goes_to_see_is_no_company() -> None:
+    # 印刷 ends a place–brand–trade name; 东莞看印刷 is a trip's purpose, not a printer
+    note = parse_note(
+        "骆老板下周二到周四去东莞看印刷机", datetime.fromisoformat("2028-02-14T09:00:00+08:00")
+    )
+    assert note.company is None
+    (trip,) = note.itineraries
+    assert (trip.place, trip.purpose) == ("东莞", "看印刷机")
