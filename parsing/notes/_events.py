@@ -1183,7 +1183,7 @@ _BOSS = re.compile(r"老板|一把手|大领导|领导|董事长|总经理")
 _RETURN = re.compile(
     r"回来|返回|回到|回(?![复访电答话款扣收头个信我你邮消报微单])|返嚟|返来|先返|返(?=[,。;\s]|$)"
 )
-_PLACE_STOP = frozenset("的了,和 在去到是开出考学培参调检休度旅述探疗拜见找送")
+_PLACE_STOP = frozenset("的了,和 在去到是开出考学培参调检休度旅述探疗拜见找送看谈")
 
 
 # A place in Latin letters (下礼拜一到礼拜四去 Tokyo 开会): for a trip of some days only.
@@ -1337,7 +1337,10 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             one_day = w.end is None and paired is None and back_day is None
             if one_day and purpose.startswith("看") and purpose not in _SEEN_ON_ANY_TRIP:
                 purpose = None
-        if _NOT_TRIP.match(rest.lstrip()):
+        # (周总下周一到周三在深圳见投资人: days away of someone named right before them — whom
+        # he sees there is his purpose, not the rep's visit)
+        days_away = w.end is not None or paired is not None or back_day is not None
+        if _NOT_TRIP.match(rest.lstrip()) and not (days_away and right_before):
             continue
         # (客户的赵总下周三要去成都: a named person's going to a city, said right before the day)
         a_city = (
@@ -1362,11 +1365,20 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         if pointer is not None:  # 去广州花都那个工厂一直待到礼拜五: the place ends at the pointer
             place = place[: pointer.start()]
         lasting = stay or back_day
-        if purpose is None and moved not in ("在", "飞", "飞往") and not goer and lasting is None:
+        # (曲董7月1号到10号在俄罗斯符拉迪沃斯托克谈…: a range of days someone named right before
+        # them spends somewhere is a trip, wherever it is)
+        ranged = right_before and w.end is not None and w.end != w.start
+        if (
+            purpose is None
+            and moved not in ("在", "飞", "飞往")
+            and not goer
+            and lasting is None
+            and not ranged
+        ):
             continue
         if _AT_THEIRS.match(place):
             continue
-        if purpose is None and not a_city and lasting is None:
+        if purpose is None and not a_city and lasting is None and not ranged:
             continue
         who = _speaker(doc, people, a) if speaker_goes else _who(doc, people, a, b, pos)
         if who is None and isinstance(w.start, datetime) and w.end is None:

@@ -172,3 +172,24 @@ def test_a_call_received_this_morning_is_done_even_before_nine() -> None:
     note = parse_note("早上接到电机厂洪经理的电话，漆包线不合格。我答应今天下午去现场看", now)
     assert note.interaction is not None and note.interaction.kind == "call"
     assert [f.action for f in note.follow_ups] == ["去现场看"]  # before: 接到…电话 at 09:00 too
+
+
+@pytest.mark.parametrize(
+    ("now", "text", "trip"),
+    [
+        # whom he sees there is his trip's purpose, not the rep's visit
+        ("2027-05-20T12:30:00+08:00", "蓉欧供应链的周总下周一到周三在深圳见投资人",
+         ("周总", "深圳", "2027-05-24", "2027-05-26")),
+        # days away somewhere that is no known city
+        ("2026-02-27T10:00:00+08:00", "天山棉业的申总3月2号到6号在阿克苏收购站",
+         ("申总", "阿克苏收购站", "2026-03-02", "2026-03-06")),
+        # the place ends where what he goes to see begins
+        ("2028-10-31T16:00:00+08:00", "光谷激光的邵总下个月8号到11号去慕尼黑看展",
+         ("邵总", "慕尼黑", "2028-11-08", "2028-11-11")),
+    ],
+)  # fmt: skip
+def test_days_away_said_as_a_range_are_a_trip(
+    now: str, text: str, trip: tuple[str, str, str, str]
+) -> None:
+    (it,) = parse_note(text, datetime.fromisoformat(now)).itineraries
+    assert (it.who, it.place, str(it.start), str(it.end)) == trip
