@@ -1293,9 +1293,11 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             continue
         # (蒙总腊月二十五回临沂老家过年: 临沂 is also read as where he is from, and the trip is his)
         home = _HOME_BOUND.match(t, b)
+        if home is not None and home["after"] and not _named_right_before(doc, people, a):
+            home = None  # (回老家盐城 of someone named right before the day only)
         mv = _MOVE.match(t, pos) if home is None else None
         if home is not None:
-            place, purpose, moved, pos = home["place"], "回老家", "回", home.end()
+            place, purpose, moved, pos = home["place"] or home["after"], "回老家", "回", home.end()
         elif mv:
             moved = mv.group().strip()
             # (a Latin name gone to for a day is a company as often as a city: 去 Maybank 开会)
@@ -1451,7 +1453,10 @@ def _on_or_after(doc: Doc, w: When, first: date) -> date:
     return day
 
 
-_HOME_BOUND = re.compile(r"\s*(?:要|会|就)?回(?P<place>[\u4e00-\u9fff]{2,4}?)老家")
+# (蔡总2月3号回老家盐城过年: the same with the city after 老家 — the place as said)
+_HOME_BOUND = re.compile(
+    rf"\s*(?:要|会|就)?回(?:(?P<place>[\u4e00-\u9fff]{{2,4}}?)老家|老家(?P<after>{PLACE_RE.pattern}))"
+)
 
 
 # 王总去北京了，下周一回来: a trip under way, said before the day it ends.

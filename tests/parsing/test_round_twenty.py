@@ -193,3 +193,16 @@ def test_days_away_said_as_a_range_are_a_trip(
 ) -> None:
     (it,) = parse_note(text, datetime.fromisoformat(now)).itineraries
     assert (it.who, it.place, str(it.start), str(it.end)) == trip
+
+
+def test_going_home_named_after_laojia_is_a_trip_of_the_one_named() -> None:
+    now = datetime.fromisoformat("2027-01-29T20:30:00+08:00")
+    (it,) = parse_note("苏酿酒业的蔡总2月3号回老家盐城过年，初六回宿迁。", now).itineraries
+    assert (it.who, it.place, str(it.start), str(it.end)) == (
+        "蔡总",
+        "盐城",
+        "2027-02-03",
+        "2027-02-11",
+    )
+    mine = parse_note("我2月3号回老家盐城过年，初六回来。", now)
+    assert mine.itineraries == []  # the rep's own holiday is no leader's trip
