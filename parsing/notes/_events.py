@@ -1466,22 +1466,30 @@ _GONE_THERE = re.compile(
 )
 
 
+# 周厂长这周在南京参加培训，周五才回: there this week already, back that day
+_AWAY_THIS_WEEK = re.compile(
+    rf"(?:这周|本周|这礼拜|这个礼拜|这星期|这几天|这两天)(?:都|一直)?在(?P<place>{PLACE_RE.pattern})"
+    r"(?P<purpose>[^,;。\n]{0,12})[,\s]*$"
+)
+
+
 def _away_until(doc: Doc, people: People, w: When) -> ItineraryFact | None:
     """Someone of the customer's gone somewhere already, back on ``w``'s day: away until then."""
     t = doc.t
     a, b = w.span
-    if not _RETURN.match(t, b):
+    if not _RETURN.match(t, b + (t[b : b + 1] in ("才", "就"))):  # (周五才回)
         return None
     since = max(_sentence_start(t, a), a - 16)
-    m = _GONE_THERE.search(t, since, a)
+    m = _GONE_THERE.search(t, since, a) or _AWAY_THIS_WEEK.search(t, _sentence_start(t, a), a)
     if m is None or m["place"] not in PLACES or not doc.free(*m.span("place")):
         return None
     # (the one gone is named right before it: 张总说他们老板去北京了 is their boss's trip)
     goer = [x for x in people.mentions if 0 <= m.start() - x.end <= 1]
     if not goer or goer[-1].contact < 0:
         return None
+    purpose = (m["purpose"] or "").strip(" ,") or None
     return ItineraryFact(
-        label_of(people.persons[goer[-1].contact]), m["place"], doc.today, w.day, m["purpose"]
+        label_of(people.persons[goer[-1].contact]), m["place"], doc.today, w.day, purpose
     )
 
 

@@ -206,3 +206,13 @@ def test_going_home_named_after_laojia_is_a_trip_of_the_one_named() -> None:
     )
     mine = parse_note("我2月3号回老家盐城过年，初六回来。", now)
     assert mine.itineraries == []  # the rep's own holiday is no leader's trip
+
+
+def test_away_this_week_back_on_a_day_is_a_trip_from_today() -> None:
+    now = datetime.fromisoformat("2027-06-07T20:30:00+08:00")  # a Monday
+    note = parse_note("恒通阀门的周厂长这周在南京参加省里的安全培训，周五才回", now)
+    (it,) = note.itineraries
+    assert (it.who, it.place, str(it.start), str(it.end), it.purpose) == (
+        "周厂长", "南京", "2027-06-07", "2027-06-11", "参加省里的安全培训",
+    )  # fmt: skip
+    assert note.follow_ups == []
