@@ -89,7 +89,11 @@ LATIN_SURNAMES = frozenset(
 _WORD = re.compile(r"(?<![A-Za-z'])[A-Z][a-z]{1,11}(?![A-Za-z])")
 # Jason 何, Tony 陆: an English given name, then a Chinese surname said alone (no given name
 # after it, no title: Jason 黄经理 is read from its title).
-_CJK_SURNAME = re.compile(r"[ ]?(?P<s>[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])")
+_CJK_SURNAME = re.compile(
+    r"[ ]?(?P<s>[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])"
+    # (Kevin黎视频了一下, Grace吴聊了, Tony刘负责: glued to what he then does)
+    r"|(?<=[A-Za-z])(?P<glued>[\u4e00-\u9fff])(?=聊|说|讲|话|负责|视频|打|来|在|是|的|下单|跟|和|也|都|会|要|觉得|发|回|今天|昨天|，|,|。)"
+)
 _MALAY = re.compile(
     # (Datuk Lee, 拿督 Koh: Malaysia's titles of honour, said before the surname; Dato' was tried
     # too and cost a held-out set a label)
@@ -179,13 +183,14 @@ def chinese_surname_after(t: str, b: int) -> tuple[str, int] | None:
     """The Chinese surname said alone right after a given name ending at ``b`` (Jason 何),
     and where it ends."""
     m = _CJK_SURNAME.match(t, b)
-    if m is None or (m["s"] not in SURNAMES and m["s"] not in COMPOUND_SURNAMES):
+    s = None if m is None else m["s"] or m["glued"]
+    if m is None or s is None or (s not in SURNAMES and s not in COMPOUND_SURNAMES):
         return None
-    if m["s"] in _WORD_SURNAMES or _DIGIT_NOT_PHONE.match(t, m.end()):
+    if s in _WORD_SURNAMES or _DIGIT_NOT_PHONE.match(t, m.end()):
         return None
-    if m["s"] == "周" and _WEEKDAY_AFTER.match(t, m.end()):
+    if s == "周" and _WEEKDAY_AFTER.match(t, m.end()):
         return None
-    return m["s"], m.end()
+    return s, m.end()
 
 
 # IE经理, HSE 经理, IT主管: a department's initials, part of the title said after them (only

@@ -216,3 +216,18 @@ def test_away_this_week_back_on_a_day_is_a_trip_from_today() -> None:
         "周厂长", "南京", "2027-06-07", "2027-06-11", "参加省里的安全培训",
     )  # fmt: skip
     assert note.follow_ups == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "salutation"),
+    [
+        ("微信上跟紫金山电子的HR总监Grace吴聊了管理培训的事", "吴", "Grace"),
+        ("今天跟Kingtop电子的采购Kevin黎视频了一下", "黎", "Kevin"),
+        ("厂务部的Tony刘负责提需求", "刘", "Tony"),
+    ],
+)
+def test_an_english_name_glued_to_a_surname_is_one_person(
+    text: str, surname: str, salutation: str
+) -> None:
+    (contact,) = parse_note(text, NOW).contacts
+    assert (contact.surname, contact.salutation) == (surname, salutation)
