@@ -251,7 +251,9 @@ _PLACE_THEN_BRAND = re.compile(
 # (柯桥有个朋友做印染, 余杭今年家具, 丹阳批发眼镜, 中原地区储能, 东莞看印刷机: words of a sentence between the
 # place and the trade, no brand)
 _NOT_A_BRAND = re.compile(
-    r"[做有在进从买卖开这那个每看去]|参加|考察|今年|明年|去年|批发|地区|市场|园区|小镇|两条"
+    r"[做有在进从买卖开这那个每看去]|参加|考察|今年|明年|去年|批发|地区|市场|园区|小镇|两条|"
+    # (江苏新厂环保没过, 深圳展会机器人, 南京周边建设, 柳州本地糖业: a place's part, no brand)
+    r"新厂|工厂|厂里|省内|市内|新区|展会|周边|本地"
 )
 _A_KIND_OF = frozenset("类家些种个所每该本此那这哪各")
 _GENERIC_UNIT = re.compile(

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from parsing.dates import When
 from parsing.numerals import cn_to_int
 
+from ._counties import COUNTY_RE
 from ._doc import Doc, is_cjk, line_of, months_back
 from ._fold import fold
 from ._lexicon import (
@@ -144,6 +145,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
 _TALKED = re.compile(r"(?:聊|谈|交流|沟通|讨论|倾|商量)了(?!解)")
 _TALK_AHEAD = re.compile(r"下个?(?:周|礼拜|星期|月)|明天|后天|明年|回头|改天|以后|之后|下次")
 _EVENING = 18
+# (希望今天下午能接到王总的电话, 接到采购电话再报价, 接到电话的话就去: a call hoped for or awaited)
+_CALL_HOPED = re.compile(r"希望|争取|能不能|能|如果|要是|等")
+_CALL_THEN = re.compile(r"(?:的话|再|就|后|以后|之后)")
 _STILL_TO_PREPARE = re.compile(r"要|准备|记得|带上|带两|问下|问问|(?i:\bbring\b|\bprepare\b)")
 # (今晚跟王总吃饭，他是老板。记得带两瓶酒: the next sentence opens with what to bring — still
 # ahead; 他女儿下个月结婚，我得准备个红包 is of something else)
@@ -411,7 +415,9 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             continue  # 去拜访万科 without a date or a 了 is a plan, not a visit done
         if w is not None:
             # (上午接到王总电话: a call received is done by its word, whatever the hour)
-            completed = "了" in t[a : b + 2] or "过" in t[b : b + 2] or t.startswith("接到", a)
+            received = t.startswith("接到", a) and not _CALL_HOPED.search(t, doc.clause(a)[0], a)
+            received = received and not _CALL_THEN.match(t, b)
+            completed = "了" in t[a : b + 2] or "过" in t[b : b + 2] or received
             # 今晚跟 Mr. Goh 吃饭, 谈 self-checkout, 他说 CNY 后才 decide: what was said there
             completed = completed or bool(_SAID_THERE.search(t, b))
             # Dinner with … tonight was great: said of a meal that is over
@@ -434,7 +440,7 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
                 and bool(_SAID_THERE.search(sentence))
                 and not re.search(r"要带|打算|记得|記得|准备|計劃|计划", sentence)
             )
-            said_done = "了" in t[a : b + 2] or "过" in t[b : b + 2] or t.startswith("接到", a)
+            said_done = "了" in t[a : b + 2] or "过" in t[b : b + 2] or received
             if completed and not said_done and _part_not_begun(doc, w):
                 completed = False  # 今天下午拜访…他说… written at nine: the afternoon is to come
             if doc.is_future(w) and not last and not (w.day == doc.today and completed):
@@ -1183,7 +1189,7 @@ _BOSS = re.compile(r"老板|一把手|大领导|领导|董事长|总经理")
 _RETURN = re.compile(
     r"回来|返回|回到|回(?![复访电答话款扣收头个信我你邮消报微单])|返嚟|返来|先返|返(?=[,。;\s]|$)"
 )
-_PLACE_STOP = frozenset("的了,和 在去到是开出考学培参调检休度旅述探疗拜见找送看谈")
+_PLACE_STOP = frozenset("的了,和 在去到是开出考学培参调检休度旅述探疗拜见找送看谈我忙汇")
 
 
 # A place in Latin letters (下礼拜一到礼拜四去 Tokyo 开会): for a trip of some days only.
@@ -1342,7 +1348,11 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         # (周总下周一到周三在深圳见投资人: days away of someone named right before them — whom
         # he sees there is his purpose, not the rep's visit)
         days_away = w.end is not None or paired is not None or back_day is not None
-        if _NOT_TRIP.match(rest.lstrip()) and not (days_away and right_before):
+        # (小王下周一到周三在深圳见客户: 小王 is the rep's colleague as often — his errand)
+        called_xiao = any(
+            m.end <= a and not t[m.end : a].strip() and t[m.start] == "小" for m in people.mentions
+        )
+        if _NOT_TRIP.match(rest.lstrip()) and not (days_away and right_before and not called_xiao):
             continue
         # (客户的赵总下周三要去成都: a named person's going to a city, said right before the day)
         a_city = (
@@ -1369,7 +1379,12 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         lasting = stay or back_day
         # (曲董7月1号到10号在俄罗斯符拉迪沃斯托克谈…: a range of days someone named right before
         # them spends somewhere is a trip, wherever it is)
-        ranged = right_before and w.end is not None and w.end != w.start
+        ranged = (
+            right_before
+            and w.end is not None
+            and w.end != w.start
+            and _PLACE_FIRST.match(place) is not None  # (在厂里盘点, 在车间, 在医院: at their own)
+        )
         if (
             purpose is None
             and moved not in ("在", "飞", "飞往")
@@ -1467,6 +1482,7 @@ _GONE_THERE = re.compile(
 
 
 # 周厂长这周在南京参加培训，周五才回: there this week already, back that day
+_PLACE_FIRST = re.compile(rf"{PLACES_RUN.pattern}|{COUNTY_RE.pattern}|[A-Z]")
 _AWAY_THIS_WEEK = re.compile(
     rf"(?:这周|本周|这礼拜|这个礼拜|这星期|这几天|这两天)(?:都|一直)?在(?P<place>{PLACE_RE.pattern})"
     r"(?P<purpose>[^,;。\n]{0,12})[,\s]*$"
@@ -1483,8 +1499,12 @@ def _away_until(doc: Doc, people: People, w: When) -> ItineraryFact | None:
     m = _GONE_THERE.search(t, since, a) or _AWAY_THIS_WEEK.search(t, _sentence_start(t, a), a)
     if m is None or m["place"] not in PLACES or not doc.free(*m.span("place")):
         return None
-    # (the one gone is named right before it: 张总说他们老板去北京了 is their boss's trip)
-    goer = [x for x in people.mentions if 0 <= m.start() - x.end <= 1]
+    # (the one gone is named right before it: 张总说他们老板去北京了 is their boss's trip;
+    # 周厂长说这周在南京参加培训的人: right before 这周 only, and of no one else)
+    gap = 1 if m.re is _GONE_THERE else 0
+    if m.re is _AWAY_THIS_WEEK and "的人" in (m["purpose"] or ""):
+        return None
+    goer = [x for x in people.mentions if 0 <= m.start() - x.end <= gap]
     if not goer or goer[-1].contact < 0:
         return None
     purpose = (m["purpose"] or "").strip(" ,") or None

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ._counties import COUNTY_RE
 from ._doc import Doc
-from ._lexicon import PLACE_RE, VOICE_FILLERS
+from ._lexicon import KNOWN_ORGS, PLACE_RE, PLACES_RUN, VOICE_FILLERS
 
 __all__ = ["Features", "find_features"]
 
@@ -22,13 +23,15 @@ _PURCHASE = re.compile(
     r"采购周期(?:是|为|:|大概|一般)*\s*(?P<said>[^\s,;。\n]{2,16})"
     r"|(?P<short>(?:[一二两三四五\d]年|一季|半年|一月)一[采招次签])" + _END + "|"
     r"(?P<habit>(?<![上下])(?:每年|一年|每季度?|每个?季度|每半年|半年|每个?月|每[两二三四五\d]年|两年)"
-    r"[^\s,;。\n]{0,8}?(?:采购|招标|集采|订货|下单|入库|一次|定点|定供应商|定价|(?i:order|review))"
+    r"[^\s,;。\n]{0,8}?(?:采购|招标|集采|订货|下单|入库|一次|定点|定供应商|(?i:order|review))"
     r"[^\s,;。\n]{0,6}?)" + _END + "|"
     # 季度集采, 三月份集中采购, 一年两季订货, 每年9月定下一年的供应商, they order monthly
-    r"(?P<when>(?:每?季度|每个?季度)集采|[一二三四五六七八九十\d]{1,2}月份?集中采购|"
+    # (去年三月份集中采购了一批, 打算十月份集中采购, 季度集采中标了: once, or a plan, no habit)
+    r"(?<!去年)(?<!今年)(?<!上次是)(?<!打算)(?<!准备)(?<!计划)"
+    r"(?P<when>(?:(?:每?季度|每个?季度)集采|[一二三四五六七八九十\d]{1,2}月份?集中采购)(?![了过的中])|"
     r"一年两[季次](?:订货|招标|采购)|(?:每年|一般)[^\s,;。\n]{0,4}?定(?:下一年|明年|隔年)的?[^\s,;。\n]{0,4}?供应商|"
     r"每年[^\s,;。\n]{0,4}?做(?:下一年|明年)的?[^\s,;。\n]{0,6}?采购计划|"
-    r"(?i:(?:order|orders|buy|buys)\s+(?:monthly|quarterly|annually|twice a year|once a year|every (?:month|quarter|year))"
+    r"(?i:(?:order|orders)\s+(?:monthly|quarterly|annually|twice a year|once a year|every (?:month|quarter|year))"
     r"|tender is every \w+))|"
     # English in a Chinese note: 每季度 tender 一次, 每年第四季度 tender, tender 年初 once a year
     r"(?P<en>(?:每年|每季度?|每个?季度|每半年|每个?月|每[两三四五\d]年)[^,;。\n]{0,8}?(?:tender|renew)(?: 一次)?|"
@@ -71,8 +74,7 @@ _NET_DAYS = re.compile(
     rf"|(?:验收|开票|到货|货到)后\s*{_CN_DAYS}\s*天|付款\s*\d{{1,3}}\s*日"
     r"|[\d一二三四五六]\s*个月(?:的)?(?:银行)?承兑|承兑\s*[\d一二三四五六]\s*个月"
     r"|每(?:个)?月\s*\d{1,2}\s*[号日](?:统一)?(?:付款|结款|结算|付)"
-    r"|(?i:net\s*\d{1,3}|\d{1,3}\s*days\s+(?:after|from)\s+(?:invoice|delivery|acceptance)|\d{1,3}\s*days\s+EOM))"
-    + _END
+    r"|(?i:net\s*\d{1,3}(?!\s*[A-Za-z%])|\d{1,3}\s*days\s+EOM))" + _END
 )
 _RIVAL_NAME = r"(?:(?-i:[A-Z][A-Za-z]+)(?:\s(?-i:[A-Z][A-Za-z]+))?|[\u4e00-\u9fff]{2,8}?(?:和[\u4e00-\u9fff]{2,6})?)"
 _RIVALS = re.compile(
@@ -134,6 +136,13 @@ _EN_NO_NAME = frozenset({"here", "there", "too", "also", "now"})
 _EN_NOT_RIVALS = frozenset({"Budget", "Market", "Last", "Target", "The", "Our", "Previous"})
 # (预算还在报, 方案都在跟: a step of theirs going on, no one bidding)
 _NOT_CHASING = re.compile(r"预算|方案|流程|项目|单子|财务|商务|技术|设计院|业主|甲方|总包")
+# Whom they buy from, said without a rival's word: a firm only when named as one — after a
+# place (宁波永固, 东莞利兴), a county (临安永盛) or a name the lexicon knows (博世, 公牛).
+_BOUGHT_FROM = ("in_use", "bought", "supplier", "used_long")
+_LOOKS_LIKE_A_FIRM = re.compile(
+    rf"(?:{PLACES_RUN.pattern}|{COUNTY_RE.pattern})[\u4e00-\u9fff]{{2,4}}$|"
+    rf"(?:{'|'.join(sorted(map(re.escape, KNOWN_ORGS), key=len, reverse=True))})$"
+)
 _PLACE_OF = re.compile(rf"^(?:{PLACE_RE.pattern})的")
 _RIVAL_SPLIT = re.compile(r"和|、|与|及|以及|还有|跟|/")
 _RIVAL_TAIL = re.compile(r"(?:等|等等|几家|两家|三家|这几家|他们|也在跟|也在投)$")
@@ -187,6 +196,8 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
             continue  # (Hikvision is the competitor here: no rival called "here")
         if said.startswith(("我们", "咱们", "他们")):
             continue
+        if any(m[g] for g in _BOUGHT_FROM) and not _LOOKS_LIKE_A_FIRM.match(said):
+            continue  # 现在用的底板是铸铁的, 是从仓库拿的, 用微信用了好几年: no firm named
         newer = ("compared", "compared_en", "looking", "present", "cheaper", "talking", "than",
                  "tele", "using", "in_use", "bought", "supplier", "used_long")  # fmt: skip
         if any(m[g] for g in newer) and not doc.free(m.start(), m.end()):

@@ -114,10 +114,10 @@ def test_a_birthday_said_to_fall_on_a_day_is_kept() -> None:
     [
         # whom they buy from now, said many ways: a rival of ours
         ("顺达现在用的刹车片底板是宁波永固的，价格比我们低两毛", ["宁波永固"]),
-        ("他们厂以前一直用博世的", ["博世"]),
+        ("他们厂以前一直用温州华威的", ["温州华威"]),
         ("他们家另外也在拿临安永盛的货", ["临安永盛"]),
         ("气泡袋是从东莞利兴拿的，月结90天", ["东莞利兴"]),
-        ("福泰的电源线去年都是公牛供的，今年想换", ["公牛"]),
+        ("福泰的电源线去年都是慈溪公牛供的，今年想换", ["慈溪公牛"]),
         ("明锐另外一家供应商是东莞光宏", ["东莞光宏"]),
         # the rival, not its city
         ("对手是上海的固力邦，在他们那边做了五年了", ["固力邦"]),
@@ -125,6 +125,12 @@ def test_a_birthday_said_to_fall_on_a_day_is_kept() -> None:
         ("他们一直用我们的", []),
         ("以前一直用进口的", []),
         ("谢总是盾构配件采购的拍板人", []),
+        # a material, a place of theirs, a tool, ourselves (the second review's cases)
+        ("现在用的底板是铸铁的，想换成钢背", []),
+        ("以前一直用不锈钢的", []),
+        ("样品是从仓库拿的", []),
+        ("用微信用了好几年了", []),
+        ("以前一直用本公司的产品", []),
     ],
 )
 def test_whom_they_buy_from_now_is_a_competitor(text: str, rivals: list[str]) -> None:

@@ -73,3 +73,57 @@ def test_what_a_leader_goes_to_see_is_no_company() -> None:
     assert note.company is None
     (trip,) = note.itineraries
     assert (trip.place, trip.purpose) == ("东莞", "看印刷机")
+
+
+# The second review (286 sentences on f85aae7, 56 worse): each read worse then, right now.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去年三月份集中采购了一批，今年还没动静",
+        "打算十月份集中采购",
+        "去年季度集采中标了",
+        "每个月定价，跟着长江现货走",
+    ],
+)
+def test_once_or_a_plan_is_no_purchase_cycle(text: str) -> None:
+    assert parse_note(text, MORNING).purchase_cycle is None
+
+
+@pytest.mark.parametrize(
+    "text", ["deliver net 60 kg per bag", "installation 30 days after delivery"]
+)
+def test_no_payment_terms_from_weights_or_installation(text: str) -> None:
+    assert parse_note(text, MORNING).payment_cycle is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["江苏新厂环保没过", "深圳展会机器人很多", "南京周边建设项目多", "柳州本地糖业不景气"],
+)
+def test_a_place_and_its_part_make_no_brand(text: str) -> None:
+    assert parse_note(text, MORNING).company is None
+
+
+EARLY = datetime.fromisoformat("2027-08-25T07:40:00+08:00")
+
+
+@pytest.mark.parametrize(
+    "text", ["希望今天下午能接到王总的电话", "上午接到王总电话的话就去", "争取上午接到采购的电话"]
+)
+def test_a_call_hoped_for_is_not_done(text: str) -> None:
+    assert parse_note(text, EARLY).interaction is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "王总下周一到周三在厂里盘点",
+        "陈总下周一到周三在忙招标",
+        "小王下周一到周三在深圳见客户",
+        "周厂长说这周在南京参加培训的人周五才回",
+    ],
+)
+def test_no_trip_at_their_own_plant_busy_or_of_a_colleague(text: str) -> None:
+    assert parse_note(text, MORNING).itineraries == []
