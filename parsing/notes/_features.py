@@ -88,6 +88,11 @@ _RIVALS = re.compile(
     r"|(?:以前|一直|现在|目前|原来|也在|还在)(?:都)?(?:用|拿)(?P<bought>[\u4e00-\u9fffA-Za-z]{2,8}?)的(?:货|产品)?(?=$|[\s,;。])"
     r"|是从?(?P<supplier>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:拿|进|供)的(?:货)?(?=$|[\s,;。])"
     r"|(?<![我你])用(?P<used_long>[\u4e00-\u9fffA-Za-z]{2,8}?)用了"
+    # 中标的是三一重工, 签的是壳牌: who won it, whom they signed with
+    r"|(?:中标的?是|中标单位是|签的是|选的是)(?P<won_by>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:的)?(?=$|[\s,;。!])"
+    # 要再比一比，西门子和汇川都报了价; 要再比一比 华为 联想; 要再比一比（中兴 京信）
+    r"|比一比\s*[,，(（]?\s*(?P<pair>[\u4e00-\u9fff]{2,6}?(?:和|、|\s)[\u4e00-\u9fff]{2,6}?)"
+    r"(?:都报了价?|都有|都在|[)）])?(?=$|[\s,;。/)）])"
     # 他们在比ABB的offer: whom they weigh us against
     r"|在比(?!较|对)(?P<weighed>[\u4e00-\u9fffA-Za-z]{2,8}?)的"
     r"|(?:^|(?<=[\s,;。]))(?P<chasing>[\u4e00-\u9fffA-Za-z]{2,6}?(?:和[\u4e00-\u9fffA-Za-z]{2,6}?)?)"
@@ -139,12 +144,13 @@ _NOT_CHASING = re.compile(r"预算|方案|流程|项目|单子|财务|商务|技
 # Whom they buy from, said without a rival's word: a firm only when named as one — after a
 # place (宁波永固, 东莞利兴), a county (临安永盛) or a name the lexicon knows (博世, 公牛).
 _BOUGHT_FROM = ("in_use", "bought", "supplier", "used_long")
+_NAMED_PAIR = ("won_by", "pair")
 _LOOKS_LIKE_A_FIRM = re.compile(
     rf"(?:{PLACES_RUN.pattern}|{COUNTY_RE.pattern})[\u4e00-\u9fff]{{2,4}}$|"
     rf"(?:{'|'.join(sorted(map(re.escape, KNOWN_ORGS), key=len, reverse=True))})$"
 )
 _PLACE_OF = re.compile(rf"^(?:{PLACE_RE.pattern})的")
-_RIVAL_SPLIT = re.compile(r"和|、|与|及|以及|还有|跟|/")
+_RIVAL_SPLIT = re.compile(r"和|、|与|及|以及|还有|跟|/|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 _RIVAL_TAIL = re.compile(r"(?:等|等等|几家|两家|三家|这几家|他们|也在跟|也在投)$")
 
 
@@ -199,8 +205,10 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
         if any(m[g] for g in _BOUGHT_FROM) and not _LOOKS_LIKE_A_FIRM.match(said):
             continue  # 现在用的底板是铸铁的, 是从仓库拿的, 用微信用了好几年: no firm named
         newer = ("compared", "compared_en", "looking", "present", "cheaper", "talking", "than",
-                 "tele", "using", "in_use", "bought", "supplier", "used_long")  # fmt: skip
-        if any(m[g] for g in newer) and not doc.free(m.start(), m.end()):
+                 "tele", "using", "in_use", "bought", "supplier", "used_long", "won_by",
+                 "pair")  # fmt: skip
+        # (要再比一比 is the outcome's, 华为 a firm the lexicon knows: the pair is read whole)
+        if any(m[g] for g in newer) and not m["pair"] and not doc.free(m.start(), m.end()):
             continue  # (部长白雪松和采购员小乌都在: people read already)
         if (
             m["won"]
@@ -228,7 +236,7 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
         said = _RIVAL_CUT.split(said)[0]  # 国药给的价低…, 南瑞的好: the name
         names = [n.strip() for n in _RIVAL_SPLIT.split(_RIVAL_TAIL.sub("", said))]
         out.competitors += [n for n in names if len(n) >= 2 and n not in out.competitors]
-        _claim(doc, m.start(), m.end(), claimed)
+        _claim(doc, *(m.span("pair") if m["pair"] else m.span()), claimed)
     out.purchase_cycle = _first_phrase(doc, (_PURCHASE, _TENDER), claimed)
     out.payment_cycle = _first_phrase(doc, (_PAYMENT, _NET_DAYS), claimed)
     return out

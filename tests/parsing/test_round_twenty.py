@@ -237,3 +237,20 @@ def test_an_english_name_glued_to_a_surname_is_one_person(
 ) -> None:
     (contact,) = parse_note(text, NOW).contacts
     assert (contact.surname, contact.salutation) == (surname, salutation)
+
+
+@pytest.mark.parametrize(
+    ("text", "rivals"),
+    [
+        ("我们没中，中标的是三一重工。", ["三一重工"]),
+        ("润滑油他们去年12月签的是壳牌，价格比我们低一成", ["壳牌"]),
+        ("宗经理说要再比一比，西门子和汇川都报了价。", ["西门子", "汇川"]),
+        ("结论: 要再比一比 华为 联想 / 郑处说 11/1 开评审会", ["华为", "联想"]),
+        ("要再比一比（中兴 京信）/ 1月3号上午 送测试报告", ["中兴", "京信"]),
+        ("中标的是我们", []),
+        ("他说要再比一比，价格还没定", []),
+    ],
+)
+def test_who_won_and_whom_they_weigh_us_against(text: str, rivals: list[str]) -> None:
+    note = parse_note(text, NOW)
+    assert note.competitors == rivals
