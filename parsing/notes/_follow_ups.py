@@ -1346,6 +1346,24 @@ def _theirs_said_after(d: _Dated) -> bool:
     return _ANOTHER_DAY_OR.search(t, max(0, a - 12), a) is not None
 
 
+# A task said as a bare send (发过去, 寄给他): what is sent is in the clause before, when the
+# rep says there what they make (我们得准备资料，7月5号前发过去).
+_BARE_SEND = re.compile(r"(?:再|就)?(?:发|送|寄|传|交|提交)(?:过去|给他|给她|给他们|上去)?")
+_MAKING = re.compile(
+    r"\s*(?:我们?|咱们?)?(?:得|要|先|会)?(?P<what>(?:准备|整理|做|写|改|出|重新出)[^\s,，。;]{1,10})\s*$"
+)
+
+
+def _made_before(d: _Dated) -> str:
+    t, ca = d.t, d.ca
+    before = t.rfind(",", 0, ca - 1) if ca > 0 else -1
+    start = max(before + 1, _sentence_start(t, ca - 1) if ca > 0 else 0)
+    m = _MAKING.fullmatch(t, start, max(start, ca - 1)) if ca > 0 and t[ca - 1] == "," else None
+    if m is None or any(start <= v.span[0] < ca for v in d.doc.whens):
+        return ""
+    return m["what"]
+
+
 def _found_action(d: _Dated) -> str | None:
     """What is to be done on the day, as said (the second of two days lends its words)."""
     found = _action(d.doc, d.w, d.people)
@@ -1792,6 +1810,8 @@ def find_follow_ups(
             carried = _action(doc, w, people)  # (what is sent on the rep's own day)
             continue  # 让我6月4号前把数据补交，我这周四就发: the rep's own day is the task
         action = found or "跟进"
+        if found is not None and _BARE_SEND.fullmatch(found):
+            action = _made_before(d) + action  # 我们得准备资料，7月5号前发过去 → 准备资料发过去
         wanted = _wanted_by(t, d.b, action)  # 王局长说下周三之前要看到方案: the rep's to prepare
         action = wanted or _meeting_at(doc, w, people, action) or action
         if due == doc.today and not isinstance(due, datetime) and not _planned_today(d, action):

@@ -254,3 +254,9 @@ def test_an_english_name_glued_to_a_surname_is_one_person(
 def test_who_won_and_whom_they_weigh_us_against(text: str, rivals: list[str]) -> None:
     note = parse_note(text, NOW)
     assert note.competitors == rivals
+
+
+def test_a_bare_send_takes_what_the_rep_prepares_before_it() -> None:
+    now = datetime.fromisoformat("2027-06-29T17:20:00+08:00")
+    note = parse_note("铭佳下个月要审厂，我们得准备资料，7月5号前发过去。", now)
+    assert [(str(f.due), f.action) for f in note.follow_ups] == [("2027-07-05", "准备资料发过去")]
