@@ -2,7 +2,8 @@
 
 Reps name a customer by its county or district, a brand and the trade (黄岩顺达汽配, 柯桥锦润印染);
 the cities in ``_lexicon`` cover the prefectures only. The list ships inside the GB2260 wheel
-(no download); the short form drops 县/区/市/旗. Left out: names shared by several divisions
+(no download); the short form drops 县/区/市/旗/自治州 and the peoples an autonomous one is
+named for (西双版纳傣族自治州 → 西双版纳). Left out: names shared by several divisions
 (新华, 城关, 鼓楼 — they place nothing), and short forms that are everyday words.
 """
 
@@ -17,7 +18,18 @@ from ._lexicon import words
 
 __all__ = ["COUNTIES", "COUNTY_RE"]
 
-_KIND = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?族)*(?:自治县|自治旗|县|区|市|旗|特区|林区)$")
+# The peoples an autonomous division is named for (西双版纳傣族自治州, 长白朝鲜族自治县).
+_PEOPLES = "|".join(
+    words(
+        "傣 朝鲜 蒙古 回 藏 维吾尔 苗 彝 壮 布依 侗 瑶 白 土家 哈尼 哈萨克 黎 傈僳 佤 畲 拉祜"
+        " 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克"
+        " 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 满 各"
+    )
+)
+# (西双版纳傣族自治州 → 西双版纳, 长白朝鲜族自治县 → 长白: the name before its peoples and kind)
+_KIND = re.compile(
+    rf"(?P<short>.{{2,}}?)(?:(?:{_PEOPLES})族)*(?:自治州|自治县|自治旗|县|区|市|旗|特区|林区|地区|盟)$"
+)
 _NOT_A_DIVISION = frozenset(("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"))
 # Short forms that are words as often as places (开发, 高新, 城中…) — a company after them is
 # no county's.
@@ -39,7 +51,8 @@ def _short_names() -> frozenset[str]:
     for name in current.values():
         if name in _NOT_A_DIVISION:
             continue
-        short = _KIND.sub("", name)
+        kind = _KIND.match(name)
+        short = kind["short"] if kind else name
         if len(short) >= 2:
             counted[short] += 1
     return frozenset(n for n, c in counted.items() if c == 1 and n not in _WORDS)

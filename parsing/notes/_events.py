@@ -1238,6 +1238,46 @@ def _paired_day(doc: Doc, i: int) -> When | None:
     return nxt if (nxt.day - w.day).days == 1 else None
 
 
+# 卢总五一前后去西双版纳休假，4月29号走，5月6号回昆明: where and why said first, then the day
+# he leaves and the day he is back (or stays until)
+_GONE_FIRST = re.compile(
+    rf"去(?P<place>{PLACES_RUN.pattern}|{COUNTY_RE.pattern})(?P<purpose>[\u4e00-\u9fff]{{0,8}})[,，]\s*$"
+)
+_LEAVES = re.compile(r"\s*(?:就|才)?走(?=$|[,，。;\s])")
+_STAYS_TO = re.compile(r"(?:待到|住到|呆到|一直到)\s*$")
+
+
+def _left_then_back(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, int | None] | None:
+    t = doc.t
+    w = doc.whens[i]
+    a, b = w.span
+    if w.end is not None or not _LEAVES.match(t, b):
+        return None
+    start = _sentence_start(t, a)
+    m = _GONE_FIRST.search(t, start, a)
+    if m is None:
+        return None
+    goer = [
+        x for x in people.mentions
+        if start <= x.start and x.end <= m.start() and m.start() - x.end <= 8
+        and x.contact >= 0 and not x.pronoun
+    ]  # fmt: skip
+    if not goer or "我" in t[goer[-1].end : m.start()]:
+        return None
+    end_day, back = w.day, None
+    stop = _sentence_end(t, b)
+    for j in range(i + 1, len(doc.whens)):
+        v = doc.whens[j]
+        if v.span[0] >= stop:
+            break
+        if _RETURN.match(t, v.span[1]) or _STAYS_TO.search(t, max(b, v.span[0] - 3), v.span[0]):
+            end_day, back = v.day, j
+            break
+    purpose = m["purpose"] or None
+    who = label_of(people.persons[goer[-1].contact])
+    return ItineraryFact(who, m["place"], w.day, end_day, purpose), back
+
+
 def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[ItineraryFact]:
     t = doc.t
     out: list[ItineraryFact] = []
@@ -1246,6 +1286,13 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             continue
         a, b = w.span
         ca, cb = doc.clause(a)
+        left = _left_then_back(doc, people, i)
+        if left is not None:  # 卢总去西双版纳休假，4月29号走，5月6号回昆明
+            out.append(left[0])
+            claimed.add(i)
+            if left[1] is not None:
+                claimed.add(left[1])  # (the day back is the trip's end, no task)
+            continue
         paired = _paired_day(doc, i)
         if paired is not None:  # 下周三、周四去珠海开会: two days running, one trip
             w = replace(w, end=paired.end or paired.start, span=(a, paired.span[1]))

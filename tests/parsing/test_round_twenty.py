@@ -260,3 +260,24 @@ def test_a_bare_send_takes_what_the_rep_prepares_before_it() -> None:
     now = datetime.fromisoformat("2027-06-29T17:20:00+08:00")
     note = parse_note("铭佳下个月要审厂，我们得准备资料，7月5号前发过去。", now)
     assert [(str(f.due), f.action) for f in note.follow_ups] == [("2027-07-05", "准备资料发过去")]
+
+
+@pytest.mark.parametrize(
+    ("now", "text", "trip"),
+    [
+        ("2027-04-27T20:00:00+08:00", "云天化的卢总五一前后去西双版纳休假，4月29号走，5月6号回昆明。",
+         ("卢总", "西双版纳", "2027-04-29", "2027-05-06", "休假")),
+        ("2026-12-30T16:00:00+08:00", "湘江环保的彭总元旦后去海南过冬，1月4号走，待到1月20号。",
+         ("彭总", "海南", "2027-01-04", "2027-01-20", "过冬")),
+    ],
+)  # fmt: skip
+def test_where_first_then_the_day_he_leaves_and_is_back(
+    now: str, text: str, trip: tuple[str, str, str, str, str]
+) -> None:
+    (it,) = parse_note(text, datetime.fromisoformat(now)).itineraries
+    assert (it.who, it.place, str(it.start), str(it.end), it.purpose) == trip
+
+
+def test_the_reps_own_leave_is_no_trip() -> None:
+    now = datetime.fromisoformat("2026-12-30T16:00:00+08:00")
+    assert parse_note("我元旦后去海南过冬，1月4号走，待到1月20号。", now).itineraries == []
