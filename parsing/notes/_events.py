@@ -1262,7 +1262,8 @@ def _left_then_back(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, in
         if start <= x.start and x.end <= m.start() and m.start() - x.end <= 8
         and x.contact >= 0 and not x.pronoun
     ]  # fmt: skip
-    if not goer or "我" in t[goer[-1].end : m.start()]:
+    # (我…去, 王总说他儿子去上海读书: the rep, or someone else said of, goes)
+    if not goer or re.search(r"[我说他她儿女]|爱人|老婆|太太|家人", t[goer[-1].end : m.start()]):
         return None
     end_day, back = w.day, None
     stop = _sentence_end(t, b)

@@ -278,6 +278,9 @@ def test_where_first_then_the_day_he_leaves_and_is_back(
     assert (it.who, it.place, str(it.start), str(it.end), it.purpose) == trip
 
 
-def test_the_reps_own_leave_is_no_trip() -> None:
+@pytest.mark.parametrize(
+    "text", ["我元旦后去海南过冬，1月4号走，待到1月20号。", "王总说他儿子去上海读书，9月1号走"]
+)
+def test_the_reps_own_leave_or_a_sons_is_no_leaders_trip(text: str) -> None:
     now = datetime.fromisoformat("2026-12-30T16:00:00+08:00")
-    assert parse_note("我元旦后去海南过冬，1月4号走，待到1月20号。", now).itineraries == []
+    assert parse_note(text, now).itineraries == []
