@@ -1529,8 +1529,9 @@ _GONE_THERE = re.compile(
 )
 
 
-# 周厂长这周在南京参加培训，周五才回: there this week already, back that day
+# A place that names somewhere: a city, a county, a name in Latin (not 厂里, 车间, 忙招标).
 _PLACE_FIRST = re.compile(rf"{PLACES_RUN.pattern}|{COUNTY_RE.pattern}|[A-Z]")
+# 周厂长这周在南京参加培训，周五才回: there this week already, back that day
 _AWAY_THIS_WEEK = re.compile(
     rf"(?:这周|本周|这礼拜|这个礼拜|这星期|这几天|这两天)(?:都|一直)?在(?P<place>{PLACE_RE.pattern})"
     r"(?P<purpose>[^,;。\n]{0,12})[,\s]*$"

@@ -82,8 +82,8 @@ _RIVALS = re.compile(
     r"(?P<names>[^\s,;。\n]{2,40})"
     # 他们现在用的是广联达的, 目前用的是西门子, 一直用的是中信重工的, 博超在跟: who else is in
     r"|(?:现在|目前|一直|原来)用的是(?P<current>[^\s,;。\n的]{2,8})的?"
-    # 现在用的刹车片底板是宁波永固的, 以前一直用博世的, 也在拿临安永盛的货, 气泡袋是从东莞利兴拿的,
-    # 去年都是公牛供的, 用武汉楚天齿轮用了好几年: whom they buy from now
+    # 现在用的刹车片底板是宁波永固的, 以前一直用温州华威的, 也在拿临安永盛的货, 是从东莞利兴拿的,
+    # 去年都是慈溪公牛供的, 用武汉楚天齿轮用了好几年: whom they buy from now
     r"|(?:现在|目前|一直|原来|以前|之前)用的[\u4e00-\u9fffA-Za-z]{1,8}?是(?P<in_use>[\u4e00-\u9fffA-Za-z]{2,8}?)的(?=$|[\s,;。])"
     r"|(?:以前|一直|现在|目前|原来|也在|还在)(?:都)?(?:用|拿)(?P<bought>[\u4e00-\u9fffA-Za-z]{2,8}?)的(?:货|产品)?(?=$|[\s,;。])"
     r"|是从?(?P<supplier>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:拿|进|供)的(?:货)?(?=$|[\s,;。])"
@@ -142,9 +142,8 @@ _EN_NOT_RIVALS = frozenset({"Budget", "Market", "Last", "Target", "The", "Our", 
 # (预算还在报, 方案都在跟: a step of theirs going on, no one bidding)
 _NOT_CHASING = re.compile(r"预算|方案|流程|项目|单子|财务|商务|技术|设计院|业主|甲方|总包")
 # Whom they buy from, said without a rival's word: a firm only when named as one — after a
-# place (宁波永固, 东莞利兴), a county (临安永盛) or a name the lexicon knows (博世, 公牛).
+# place (宁波永固, 东莞利兴), a county (临安永盛) or a name the lexicon knows (华为, 中兴).
 _BOUGHT_FROM = ("in_use", "bought", "supplier", "used_long")
-_NAMED_PAIR = ("won_by", "pair")
 _LOOKS_LIKE_A_FIRM = re.compile(
     rf"(?:{PLACES_RUN.pattern}|{COUNTY_RE.pattern})[\u4e00-\u9fff]{{2,4}}$|"
     rf"(?:{'|'.join(sorted(map(re.escape, KNOWN_ORGS), key=len, reverse=True))})$"
