@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..romanized import surnames_spelled
-from ._counties import COUNTY_RE
+from ._counties import ANY_PLACE
 from ._doc import Doc, is_cjk
 from ._latin import GIVEN_NAMES
 from ._lexicon import (
@@ -245,9 +245,7 @@ _A_TRADE_AT_LARGE = (
     "馆", "店", "合作社", "元件", "组件", "配件", "件", "仪器",
 )  # fmt: skip
 # (黄岩顺达汽配: a county before the brand places it as well as a city)
-_PLACE_THEN_BRAND = re.compile(
-    rf"(?P<place>(?:{PLACES_RUN.pattern}|{COUNTY_RE.pattern})+?)[\u4e00-\u9fff]{{2}}"
-)
+_PLACE_THEN_BRAND = re.compile(rf"(?P<place>{ANY_PLACE}+?)[\u4e00-\u9fff]{{2}}")
 # (柯桥有个朋友做印染, 余杭今年家具, 丹阳批发眼镜, 中原地区储能, 东莞看印刷机: words of a sentence between the
 # place and the trade, no brand)
 _NOT_A_BRAND = re.compile(

@@ -14,9 +14,9 @@ from collections import Counter
 
 from gb2260.data import data as _DIVISIONS
 
-from ._lexicon import words
+from ._lexicon import CITIES_THAT_ARE_WORDS, PLACES_RUN, words
 
-__all__ = ["COUNTIES", "COUNTY_RE"]
+__all__ = ["ANY_PLACE", "COUNTIES", "COUNTY_RE"]
 
 # The peoples an autonomous division is named for (西双版纳傣族自治州, 长白朝鲜族自治县).
 _PEOPLES = "|".join(
@@ -37,8 +37,7 @@ _WORDS = frozenset(
     words(
         "开发 高新 经济 城中 城东 城西 城南 城北 新区 新城 中心 平安 长安 永安 安全 和平 太平 东方"
         " 新兴 兴业 发展 建设 工农 红旗 胜利 光明 先锋 东风 前进 团结 民主 人民 文化 大方 通道 宁安"
-        " 永和 金山 银川 安定 丰收 和顺 大同 兴国 富民 利民 吉利 万全 安远 永康 东阳 南海 朝阳 白银"
-        " 普洱 来宾 安康 三明 白山 中卫 金昌 定西 海东 黑河 保山 吉安 永州 广安 资阳 河池 益阳"
+        " 永和 金山 银川 安定 丰收 和顺 大同 兴国 富民 利民 吉利 万全 安远 永康 东阳"
         " 上海 北京 天津 重庆 香港 澳门 台湾 合作 比如 上街 新建 三元 南部 中原 平原 延长 小店 东城"
         " 西城 城关 市中 新市 河东 河西 江北 江南 海城 青山 白云 通州 宝山 普陀 长宁 西湖 鼓楼"
     )
@@ -55,8 +54,11 @@ def _short_names() -> frozenset[str]:
         short = kind["short"] if kind else name
         if len(short) >= 2:
             counted[short] += 1
-    return frozenset(n for n, c in counted.items() if c == 1 and n not in _WORDS)
+    left_out = _WORDS | CITIES_THAT_ARE_WORDS
+    return frozenset(n for n, c in counted.items() if c == 1 and n not in left_out)
 
 
 COUNTIES = _short_names()
 COUNTY_RE = re.compile("|".join(sorted(map(re.escape, COUNTIES), key=len, reverse=True)))
+# Somewhere named: a run of cities and countries (印尼雅加达) or a county, as a pattern to build on.
+ANY_PLACE = rf"(?:{PLACES_RUN.pattern}|{COUNTY_RE.pattern})"

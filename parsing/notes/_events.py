@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from parsing.dates import When
 from parsing.numerals import cn_to_int
 
-from ._counties import COUNTY_RE
+from ._counties import ANY_PLACE, COUNTY_RE
 from ._doc import Doc, is_cjk, line_of, months_back
 from ._fold import fold
 from ._lexicon import (
@@ -1240,9 +1240,7 @@ def _paired_day(doc: Doc, i: int) -> When | None:
 
 # 卢总五一前后去西双版纳休假，4月29号走，5月6号回昆明: where and why said first, then the day
 # he leaves and the day he is back (or stays until)
-_GONE_FIRST = re.compile(
-    rf"去(?P<place>{PLACES_RUN.pattern}|{COUNTY_RE.pattern})(?P<purpose>[\u4e00-\u9fff]{{0,8}})[,，]\s*$"
-)
+_GONE_FIRST = re.compile(rf"去(?P<place>{ANY_PLACE})(?P<purpose>[\u4e00-\u9fff]{{0,8}})[,，]\s*$")
 _LEAVES = re.compile(r"\s*(?:就|才)?走(?=$|[,，。;\s])")
 _STAYS_TO = re.compile(r"(?:待到|住到|呆到|一直到)\s*$")
 
@@ -1377,13 +1375,12 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         # (徐董周三去米兰看皮革展，下周一回: someone named, then the day back — days away)
         # (曲经理，礼拜二去东营现场，礼拜三回来: the rep's own day away, after a comma; 跟王总周三去
         # 苏州验收，周四回: the rep goes with him)
+        just_before = [m for m in people.mentions if m.end <= a and not t[m.end : a].strip()]
         right_before = any(
             not m.pronoun
             and m.contact >= 0
-            and m.end <= a
-            and not t[m.end : a].strip()
             and not _WITH_THE_REP.search(t, max(ca, m.start - 3), m.start)
-            for m in people.mentions
+            for m in just_before
         )
         back_day = _day_back(doc, i, cb) if right_before else None
         pm = _PURPOSE.search(rest)
@@ -1397,9 +1394,7 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         # he sees there is his purpose, not the rep's visit)
         days_away = w.end is not None or paired is not None or back_day is not None
         # (小王下周一到周三在深圳见客户: 小王 is the rep's colleague as often — his errand)
-        called_xiao = any(
-            m.end <= a and not t[m.end : a].strip() and t[m.start] == "小" for m in people.mentions
-        )
+        called_xiao = any(t[m.start] == "小" for m in just_before)
         if _NOT_TRIP.match(rest.lstrip()) and not (days_away and right_before and not called_xiao):
             continue
         # (客户的赵总下周三要去成都: a named person's going to a city, said right before the day)
@@ -1431,7 +1426,7 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             right_before
             and w.end is not None
             and w.end != w.start
-            and _PLACE_FIRST.match(place) is not None  # (在厂里盘点, 在车间, 在医院: at their own)
+            and _names_somewhere(place)  # (在厂里盘点, 在车间, 在医院: at their own)
         )
         if (
             purpose is None
@@ -1529,8 +1524,11 @@ _GONE_THERE = re.compile(
 )
 
 
-# A place that names somewhere: a city, a county, a name in Latin (not 厂里, 车间, 忙招标).
-_PLACE_FIRST = re.compile(rf"{PLACES_RUN.pattern}|{COUNTY_RE.pattern}|[A-Z]")
+def _names_somewhere(place: str) -> bool:
+    """A place that opens with a city, a county or a name in Latin (not 厂里, 车间, 忙招标)."""
+    return bool(PLACES_RUN.match(place) or COUNTY_RE.match(place) or "A" <= place[:1] <= "Z")
+
+
 # 周厂长这周在南京参加培训，周五才回: there this week already, back that day
 _AWAY_THIS_WEEK = re.compile(
     rf"(?:这周|本周|这礼拜|这个礼拜|这星期|这几天|这两天)(?:都|一直)?在(?P<place>{PLACE_RE.pattern})"

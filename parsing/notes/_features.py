@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ._counties import COUNTY_RE
+from ._counties import ANY_PLACE
 from ._doc import Doc
-from ._lexicon import KNOWN_ORGS, PLACE_RE, PLACES_RUN, VOICE_FILLERS
+from ._lexicon import KNOWN_ORGS, PLACE_RE, VOICE_FILLERS
 
 __all__ = ["Features", "find_features"]
 
@@ -144,10 +144,7 @@ _NOT_CHASING = re.compile(r"预算|方案|流程|项目|单子|财务|商务|技
 # Whom they buy from, said without a rival's word: a firm only when named as one — after a
 # place (宁波永固, 东莞利兴), a county (临安永盛) or a name the lexicon knows (华为, 中兴).
 _BOUGHT_FROM = ("in_use", "bought", "supplier", "used_long")
-_LOOKS_LIKE_A_FIRM = re.compile(
-    rf"(?:{PLACES_RUN.pattern}|{COUNTY_RE.pattern})[\u4e00-\u9fff]{{2,4}}$|"
-    rf"(?:{'|'.join(sorted(map(re.escape, KNOWN_ORGS), key=len, reverse=True))})$"
-)
+_PLACE_THEN_NAME = re.compile(rf"{ANY_PLACE}[\u4e00-\u9fff]{{2,4}}$")
 _PLACE_OF = re.compile(rf"^(?:{PLACE_RE.pattern})的")
 _RIVAL_SPLIT = re.compile(r"和|、|与|及|以及|还有|跟|/|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 _RIVAL_TAIL = re.compile(r"(?:等|等等|几家|两家|三家|这几家|他们|也在跟|也在投)$")
@@ -201,7 +198,8 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
             continue  # (Hikvision is the competitor here: no rival called "here")
         if said.startswith(("我们", "咱们", "他们")):
             continue
-        if any(m[g] for g in _BOUGHT_FROM) and not _LOOKS_LIKE_A_FIRM.match(said):
+        firm = said in KNOWN_ORGS or _PLACE_THEN_NAME.match(said) is not None
+        if any(m[g] for g in _BOUGHT_FROM) and not firm:
             continue  # 现在用的底板是铸铁的, 是从仓库拿的, 用微信用了好几年: no firm named
         newer = ("compared", "compared_en", "looking", "present", "cheaper", "talking", "than",
                  "tele", "using", "in_use", "bought", "supplier", "used_long", "won_by",

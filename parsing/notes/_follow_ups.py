@@ -1355,10 +1355,12 @@ _MAKING = re.compile(
 
 
 def _made_before(d: _Dated) -> str:
+    """What the rep makes in the clause right before the day's, or ''."""
     t, ca = d.t, d.ca
-    before = t.rfind(",", 0, ca - 1) if ca > 0 else -1
-    start = max(before + 1, _sentence_start(t, ca - 1) if ca > 0 else 0)
-    m = _MAKING.fullmatch(t, start, max(start, ca - 1)) if ca > 0 and t[ca - 1] == "," else None
+    if ca == 0 or t[ca - 1] != ",":
+        return ""
+    start = max(t.rfind(",", 0, ca - 1) + 1, _sentence_start(t, ca - 1))
+    m = _MAKING.fullmatch(t, start, ca - 1)
     if m is None or any(start <= v.span[0] < ca for v in d.doc.whens):
         return ""
     return m["what"]
