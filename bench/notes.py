@@ -214,6 +214,18 @@ DEV_SETS = [
     # and an outcome, and dated tasks beside traps; written on 2026-12-04, scored on the parser
     # as that session began (2f5c2ac), then tuned on
     NOTES_DIR / "notes_styles16.jsonl",
+    # blind22: 150 notes by a thirty-seventh helper who never read parsing/, fifteen styles of
+    # #18 in even shares (voice, cards, chats, telegraphic, English mixed and plain, HK, TW, SG,
+    # MY, roles, dates, trips, plain notes, traps), written on 2026-12-04 (round twenty-one, a
+    # new session) and scored on the parser as that session began (0745792); held out, read
+    # only as totals
+    NOTES_DIR / "notes_blind22.jsonl",
+    # styles17: 200 notes by a thirty-eighth helper who never read parsing/, weighing records
+    # whose topic and result matter (60), the rep's dated next steps with their objects beside
+    # traps (50), key leaders' trips and whereabouts (40, ten traps), roles said in sentences and
+    # titles with a department (30), written on 2026-12-04; scored on the parser as that session
+    # began (0745792), then tuned on
+    NOTES_DIR / "notes_styles17.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
