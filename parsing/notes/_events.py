@@ -36,6 +36,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"吃了?个?饭|吃了顿|吃完饭|食完?了?个?饭|饭局|宴请|[喝饮][了完]?酒|[喝饮]了?茶|聚餐|午饭|晚饭|晚餐|午餐|"
             # (跟…一起吃的饭, 同…食晏: a meal had, said other ways)
             r"一起吃的饭|食了?晏|"
+            # (跟蔺工吃过饭了, 吃了个便饭, 同刘生饮咗杯嘢: a meal had, said plainly)
+            r"吃过[了个顿]?[便晚午]?饭|吃了个?便饭|饮了杯嘢|"
             r"请[^\s,]{0,8}?吃|\b(?:dinner|lunch|breakfast)\b|"
             # 跟钟经理喝了点, 同SATS的林先生喝咖啡: a drink together
             # (感冒喝了点药, 在星巴克喝咖啡等张总: no one to drink with)
@@ -49,7 +51,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"打了?[^\s,]{0,4}?电话|通[了过]?个?电话|通完电话|电话沟通|电话联系|电话回访|电话跟进|来电话|"
             r"来电|通话|视频会议?|视频沟通|电话里|电话聊|[谈倾](?:完|了)电话|回了?个?电话|"
             r"电话(?:跟|和|给|与)[^\s,。]{1,20}?(?:聊|沟通|说|谈|联系)|电话谈|电话说|"
-            r"\bcon ?call\b|(?i:\bcalled\b|\bcall with\b|\bcall w/|\bcall\b(?= 了| ?我|[^,;\n]{0,50}\bdone\b))|"
+            r"\bcon[ -]?call\b|(?i:\bcalled\b|\bcall with\b|\bcall w/|\bcall\b(?= 了| ?我|[^,;\n]{0,50}\bdone\b))|"
             r"\bspoke\b|\bon (?:the )?phone\b|打了?给|电话打了|"
             r"(?i:\b(?:zoom|teams|video|phone) call\b)|"
             # a telegraphic 电话扬州教育局韩局 同意: 电话 as the verb
@@ -97,7 +99,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
             r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|去了(?!也|都)|碰了?面|参观|来公司|"
-            r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|\bvisited\b|\bmet\b|"
+            r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|"
+            # 开了个技术交流会, 开了三方会 (他们开了内部会: theirs)
+            r"(?<![他她们部])开了个?(?!内部|党|董事|股东|职代|班子)[^\s,。;会]{1,6}会(?!议室)|\bvisited\b|\bmet\b|"
             # (their budget meeting is every March: a meeting of theirs, no contact)
             r"(?<!budget )(?<!board )(?<!internal )(?<!their )\bmeeting\b(?! is\b)|\bvisit\b[^.]{1,40}?\bdone\b|(?<=[今昨]天)[^\s,]{0,4}?见的|找[^\s,]{1,6}?[谈聊]了|(?<=[今昨前]天|上午|下午|晚上|刚才)(?:和|跟|同|与)[^\s,]{1,12}?[谈聊]了|"
             r"\bdemo done\b|做[了过][^,。;\n]{0,30}?(?:\bdemo\b|演示)|"
@@ -221,6 +225,8 @@ _OUTCOME = re.compile(
     r"不错|嫌贵|太贵|偏贵|点头了|接受了|核准了|有戏|几好|唔错|"
     # plain everyday verdicts: 方案还行, 问题不大, 报价偏高, 效果一般
     r"还行|偏高|问题不大|效果一般|反响一般|反应一般|"
+    # where the price or the choice stands: 价格卡住了, 卡价, 要再比一比, 先比价 (比价 above)
+    r"卡住了?|卡价|比一比|"
     # a telegraphic note's verdict in English: 拜访ok, 电话 东航物流韦总 ok
     r"(?<![A-Za-z])(?i:ok)(?![A-Za-z])|" + _WHERE_IT_STANDS
 )
@@ -228,7 +234,7 @@ _OUTCOME = re.compile(
 # note records, never by itself a sign that one took place.
 _NOT_A_CONTACT = re.compile(
     r"再说|符合要求|问题|通过了|批了|(?<!得)不错|贵|点头|接受|核准|有戏|几好|唔错|还行|偏高|一般|"
-    r"(?i:ok)|" + _WHERE_IT_STANDS
+    r"(?i:ok)|卡住|卡价|比一比|" + _WHERE_IT_STANDS
 )
 # The rep asking to be reminded: what follows is a task, not a contact that took place.
 _REMINDER_LEAD = re.compile(r"记得|别忘|不要忘|提醒我")

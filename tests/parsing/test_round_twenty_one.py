@@ -1,0 +1,66 @@
+"""Round twenty-one: what notes written after round twenty taught the reader. Most cases failed
+on the parser as the session began (0745792); the rest guard what the new rules must not break."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from parsing.notes import parse_note
+
+NOW = datetime.fromisoformat("2027-05-12T18:00:00+08:00")  # a Wednesday
+
+
+def _kind(text: str, now: datetime = NOW) -> str | None:
+    inter = parse_note(text, now).interaction
+    return None if inter is None else inter.kind
+
+
+def _outcome(text: str, now: datetime = NOW) -> str | None:
+    inter = parse_note(text, now).interaction
+    return None if inter is None else inter.outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a meal had, said plainly
+        ("今天跟宏达机械的严工吃过饭了，他们想换一批轴承", "meal"),
+        ("中午在厂门口跟刘厂长吃了个便饭，聊了聊明年的量", "meal"),
+        ("今日同港铁嘅陳生飲咗杯嘢，佢話下個月再傾", "meal"),
+        # a conference call, hyphenated
+        ("今天跟屈臣氏的采购开了个 con-call，讲 POS 更换", "call"),
+        # a meeting of a named kind held with the customer
+        ("上午在恒远重工开了个技术交流会，房工提了三个问题", "visit"),
+        ("今天在华润三九观澜基地开了三方会，黄总说基本定了", "visit"),
+    ],
+)
+def test_a_contact_said_in_more_words(text: str, kind: str) -> None:
+    assert _kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # their own meetings: no contact of the rep's
+        "他们开了个内部评审会，结果下周出",
+        "上周五网络部开了需求会，我们没被邀请",
+        "今天他们开了董事会，方案没过",
+    ],
+)
+def test_their_own_meeting_is_no_contact(text: str) -> None:
+    assert _kind(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # where the price or the choice stands, said inside a sentence
+        ("今天拜访中建三局的汪经理，塔吊租赁他们要再比一比", "要再比一比"),
+        ("下午去了美的暖通见赵总，报价比汇川高，卡价", "卡价"),
+    ],
+)
+def test_where_it_stands_is_the_outcome(text: str, outcome: str) -> None:
+    got = _outcome(text)
+    assert got is not None and outcome in got
