@@ -97,7 +97,10 @@ _NOT_SUFFIXED = re.compile(r"参观|接待|拜访|电话|微信|吃饭|见了|�
 _DEPT_END = ("部", "处", "室", "组", "办", "队", "部门")
 _VISIT = re.compile(r"(?:上门)?(?:拜访|拜会|走访|去了|去过|见了|第一站是)了?\s*")
 # Words that make the text before a name a clause, not a company (今晚请黄局, 刚跟祁主任).
-_NOT_PREFIX = re.compile(r"[给和跟请是同与对找见约陪帮向把被让叫]$|要|今晚|昨晚|刚|重点|以前|现在")
+_NOT_PREFIX = re.compile(
+    r"[给和跟请是同与对找见约陪帮向把被让叫]$|要|今晚|昨晚|刚|重点|以前|现在|"
+    r"(?:答应|承诺|告诉|通知|提醒|谢谢|感谢|答复|回复)$"  # (我答应张总…: whom the rep told)
+)
 _COUNTED_TIMES = re.compile(r"[0-9一二两三四五六七八九十几]+次")
 _VISIT_OR_FILLER = re.compile(_VISIT.pattern + r"|然后|嗯")
 _VISIT_PLAIN = re.compile(r"(?:拜访|拜会|走访|回访)了?\s*")

@@ -542,7 +542,8 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
             if doc.chat_day is not None:  # 史总 2026/12/19 21:40: the chat took place that day
                 when = doc.chat_day
             return InteractionFact("wechat", when, summary, said)
-        if outcome is None or _NOT_A_CONTACT.search(outcome) or _HEARSAY.match(t):
+        kept = _worth_keeping(outcome)  # (我答应张总…: the rep's own word, no contact)
+        if kept is None or _NOT_A_CONTACT.search(kept) or _HEARSAY.match(t):
             return None  # (听说潍柴的项目被瓜分了: heard of, no contact)
         # A jotting right after a meeting (中石化扬子石化 何总 没谈拢) or the customer's words
         # reported (he said budget approved) are the contact's; a written sentence with only a
@@ -550,10 +551,10 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         # the note does not state is never logged (issue #18).
         if _SENTENCE_MARK.search(doc.text) and not _WORDS_REPORTED.search(t):
             return None
-        at = t.find(outcome)
+        at = t.find(kept)
         if at > 0 and _HEARD_SAY.search(t, max(0, at - 4), at) and not _TALK_WORD.search(t):
             return None  # 万科 张总说这单基本没戏了: what he said, not how (a call? a visit?)
-        return InteractionFact("visit", doc.today, summary, _worth_keeping(outcome))
+        return InteractionFact("visit", doc.today, summary, kept)
     if best[4] is not None:
         claimed.add(next(i for i, x in enumerate(doc.whens) if x.span == best[4].span))
     return InteractionFact(best[2], best[3], summary, said)

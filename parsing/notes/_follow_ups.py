@@ -300,8 +300,11 @@ _THEIR_MEETING = re.compile(
 _HABIT = re.compile(r"一般|通常|经常|平时|往常|都是|每|习惯|逢|(?i:\bevery\s*$)")
 _EVERY = re.compile(r"每(?:周|个?礼拜|个?星期)")
 _WHEN_IT_IS = re.compile(
-    r"(?:年会|续约|续签|(?i:renewal)|到期|截标|开标|招标|审计|检修|放假|投产)\s*(?:是|在|定在|放在)\s*$"
+    r"(?:年会|续约|续签|(?i:renewal)|到期|截标|开标|招标|审计|检修|放假|投产|"
+    # (董事会是周三开: the day of a body of theirs sitting)
+    r"董事会|股东会|党委会|办公会|职代会)\s*(?:是|在|定在|放在)\s*$"
 )
+_HELD = re.compile(r"开|开会|召开|举行|举办")
 # (她生日正好是正月初五: the day of a birthday, no task without one said)
 _BIRTHDAY_SAID = re.compile(r"生日(?:正好|就|刚好)?(?:是|在)?\s*$")
 _HABIT_AFTER = re.compile(
@@ -1605,6 +1608,15 @@ _HIS_OWN_GOING = re.compile(
 _UNPINNED_DAY = re.compile(r"找个?时间")
 _WHEN_HE_CAN = re.compile(r"[,，]\s*(?:看[他她]?|等[他她]?)?哪天(?:有空|方便)")
 _EXPECTED = re.compile(r"应该|预计|估计|大概")
+_PROMISED = re.compile(r"(?:答应|承诺|保证)(?:了|说)?\s*$")
+# (出院, 住院, 在贵阳有个会: a person's own day — the rep's part is said otherwise)
+_WHERE_SOMEONE_IS = re.compile(
+    r"(?:要|会|就|才)?(?:出院|住院|做手术|动手术)|在[^\s,，。;]{1,10}?有个?会"
+)
+# 周四不行, 礼拜三没空, 下周一不在: the day turned down right after it is said.
+_DAY_TURNED_DOWN = re.compile(
+    r"\s*(?:[他她我]们?)?(?:也|都)?(?:不太?行|不太?方便|没空|没时间|来不了|去不了|够呛|[唔不]得闲|不在)"
+)
 _SAME_DAY_AS = re.compile(r"\s*(?:是)?(?:同一天|同一日|同天|一样|一天)")
 
 
@@ -1622,8 +1634,25 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         or _LAST_VISIT.match(t, b)
     ):
         return True  # 避开周一上午; 春节前最后一次拜访: a day named, nothing set for it
+    promised = _PROMISED.search(t, ca, a)
+    if (
+        promised is not None
+        and any(m.end == promised.start() for m in d.people.mentions)
+        and not _REP_ACTION.match(action)
+        and not re.search(r"[我咱]", t[ca : promised.start()] + action)
+    ):
+        return True  # 吴主管答应周五前出正式的测试报告: what they promised to do, theirs
+    if _WHERE_SOMEONE_IS.match(action) and not re.search(r"[我咱]", t[ca:a]):
+        return (
+            True  # 周五出院, 16号在贵阳有个会: where someone is that day, nothing set for the rep
+        )
     if _SAME_DAY_AS.match(t, b):
         return True  # 生日3月8号，跟妇女节同一天: a day compared with, nothing set for it
+    if any(
+        v.span[0] >= a and v.day == d.w.day and _DAY_TURNED_DOWN.match(t, v.span[1])
+        for v in doc.whens
+    ):
+        return True  # 想约梁总周四见面，他说周四不行: the day refused, nothing set for it
     gone = not action.startswith("走") or "回" in t[b : _sentence_end(t, b)]  # (货下周一走: goods)
     if _COMING_AND_GOING.match(action) and gone and _theirs_by_subject(d):
         return True  # 卢总…4月29号走，5月6号回昆明; 蒙总…正月初十回济南上班: when they leave or are back
@@ -1724,6 +1753,7 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
         subject = any(
             (m.end == a or (m.end == a - 1 and t[m.end] == " "))
             and not _ADDRESSED.search(t, max(0, m.start - 4), m.start)
+            and not _TOLD_BY_REP.search(t, max(0, m.start - 4), m.start)
             for m in people.mentions
             if not m.pronoun
         )
@@ -1808,6 +1838,8 @@ def find_follow_ups(
             or _BIRTHDAY_SAID.search(t, d.ca, d.a)
         ):
             continue  # (contract renewal 在 8 月底, 年会在1月28号: when something is, no task)
+        if found is not None and _HELD.fullmatch(found) and _WHEN_IT_IS.search(t, d.ca, d.a):
+            continue  # 董事会是周三开: when their meeting sits, no task
         if _a_deadline(d) and _ANSWERED_AFTER.match(t, d.cb):
             carried = _action(doc, w, people)  # (what is sent on the rep's own day)
             continue  # 让我6月4号前把数据补交，我这周四就发: the rep's own day is the task
@@ -2044,6 +2076,8 @@ def _meeting_at(doc: Doc, w: When, people: People, action: str) -> str | None:
 
 # 好的阚科长 下周一上午九点到: the person spoken to, not the one who acts.
 _ADDRESSED = re.compile(r"(?:好的|好嘞|好|收到|谢谢|嗯|OK|ok)[\s,!]*$")
+# (我答应张总周五前送过去, 告诉刘工下周一: the person is told or promised, not the doer)
+_TOLD_BY_REP = re.compile(r"(?:答应|承诺|告诉|通知|答复|保证)了?\s*$")
 _AFTER_HOUR = re.compile(r"\s*(?:以后|之后|后(?![天年]))")
 # What the rep prepares for a customer's own coming (来工厂参观 … 要安排接待).
 _TO_HOST = re.compile(

@@ -64,3 +64,53 @@ def test_their_own_meeting_is_no_contact(text: str) -> None:
 def test_where_it_stands_is_the_outcome(text: str, outcome: str) -> None:
     got = _outcome(text)
     assert got is not None and outcome in got
+
+
+def _dues(text: str, now: datetime = NOW) -> list[str]:
+    return [f.due.isoformat()[:10] for f in parse_note(text, now).follow_ups]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a day turned down, even when first said as the day wanted
+        "打电话想约华星电子的梁总周四见面，他说周四不行",
+        "想约孟经理礼拜五吃个饭，她说礼拜五没空",
+        # when their board sits
+        "英德茶业的董事会是周五开，会后赖总给答复",
+        # someone's own day: in hospital, at a meeting elsewhere
+        "巴陵化工的易总这周住院，周五出院",
+        "穆总18号在贵阳有个会",
+        # what someone of theirs promised to do by a day
+        "品管部的吴主管答应周五前出正式的测试报告",
+    ],
+)
+def test_no_task_of_the_reps(text: str) -> None:
+    assert _dues(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        # the day offered instead stays the rep's
+        ("梁总说周四不行，周五上午十点可以，我周五过去", "2027-05-14"),
+        # after their board sits, the rep's call is still the rep's
+        ("董事会是周三开，我周四上午打电话问结果", "2027-05-13"),
+        # the rep's own promise keeps its day
+        ("我答应吴主管周五前把测试样品送过去", "2027-05-14"),
+        ("刘总答应周五见我们，我周五上午过去", "2027-05-14"),
+    ],
+)
+def test_the_reps_day_stays(text: str, due: str) -> None:
+    assert due in _dues(text)
+
+
+def test_a_promise_to_the_customer_is_the_reps_task_and_nothing_else() -> None:
+    # the person promised to is no doer, 答应 no company, and no visit took place
+    note = parse_note("我答应张总周五前把样品送过去", NOW)
+    assert [(f.due.isoformat(), f.action) for f in note.follow_ups] == [
+        ("2027-05-14", "把样品送过去")
+    ]
+    assert note.company is None
+    assert note.interaction is None
+    assert [c.salutation for c in note.contacts] == ["张总"]
