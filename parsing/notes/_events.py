@@ -1178,7 +1178,7 @@ _PURPOSE = re.compile(
     # (进修学习, 蹲点, 招商, 开年度工作会, 开碳捕集的研讨会, 开董事会: a body they sit in)
     r"进修(?:学习)?|蹲点|招商|开[^\s,。]{0,4}(?:工作会|研讨会|学术会|董事会|股东会|订货会|两会)|"
     # (考察储能项目, 调研特高压站: what they go to look into, with its object when one follows)
-    r"(?:考察|调研)(?:[^\s,。;、]{2,7}(?=$|[\s,。;、]|回))?|学习|培训|参观|检查|休假|度假|旅游|旅行|出国|述职|探亲|"
+    r"(?:考察|调研)(?:(?![一二两三四五六七八九十\d]{1,2}个?[天周礼星])[^\s,。;、]{2,7}(?=$|[\s,。;、]|回))?|学习|培训|参观|检查|休假|度假|旅游|旅行|出国|述职|探亲|"
     # (在北京清华上总裁班, 在党校上课: a class they sit in)
     r"上[^\s,。]{0,4}?班|上课|上E?MBA(?:的?课)?|"
     # (带队去云南义诊, 去海南过冬, 去深圳见投资人)
@@ -1456,8 +1456,14 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             end_d = max(end_d, _on_or_after(doc, stay, w.day))
             claimed.add(doc.whens.index(stay))
         days = _FOR_DAYS.match(t, pos, min(len(t), cb + 8)) if w.end is None else None
+        after_purpose = pos + pm.end() if pm and pm.start() <= 2 else pos
+        lasting_for = _LASTING.match(t, after_purpose) if w.end is None else None
         if days is not None:  # 下周二带队去德国考察储能项目，一共五天
             end_d = w.day + timedelta(days=(cn_to_int(days["n"]) or 1) - 1)
+        elif lasting_for is not None:  # 去德国考察三天, 去九江的分厂蹲点一个礼拜, 出差两周
+            n = cn_to_int(lasting_for["n"]) or 1
+            span = n * 7 if lasting_for["unit"] != "天" else n
+            end_d = w.day + timedelta(days=span - 1)
         back_day = back_day or _day_back(doc, i, cb)
         if back_day is not None:
             # (下周二到周三去长沙开会 周四回徐州: a range said is the trip, the day back not)
@@ -1482,6 +1488,10 @@ _WITH_HIM = re.compile(r"[跟和同与](?:他|她|佢)(?!们|哋)")
 # How long the trip lasts, said after its place: …考察储能项目，一共五天.
 _FOR_DAYS = re.compile(
     r"[^,。;\n]{0,12}?[,，\s]*(?:一共|总共|共)(?:去|待|呆)?(?P<n>[一二两三四五六七八九十\d]{1,2})天(?![后内])"
+)
+# 考察三天, 蹲点一个礼拜, 出差两周: how long a trip lasts, said right after its purpose
+_LASTING = re.compile(
+    r"\s*(?P<n>[一二两三四五六七八九十\d]{1,2})个?(?P<unit>天|周|礼拜|星期)(?![后内前])"
 )
 _STAY_WORD = re.compile(r"(?:一直)?(?:待|呆|住)到\s*$")
 _BARE_WEEKDAY = re.compile(r"(?:周|礼拜|禮拜|星期)[一二三四五六日天]")
@@ -1543,6 +1553,16 @@ _AWAY_THIS_WEEK = re.compile(
 )
 
 
+# 马总今天去南疆看棉田了，这个月底才回来 / 他在兰州开两会，说3月3号回天水 / 于总去韩国蔚山了，看他们
+# 合作的船厂，本周五回来: gone (or there) now, a city said, and the day back after a clause or two
+_AWAY_NOW = re.compile(
+    r"(?<![要会将想算备])(?:今天|昨天|已经|现在|目前|还|正|人)?(?:去|飞|到|回|在)"
+    rf"(?P<place>老家(?:{PLACE_RE.pattern})|(?:{PLACES_RUN.pattern})(?:老家|[\u4e00-\u9fff]{{0,3}}?))"
+    rf"(?P<purpose>{_PURPOSE.pattern})?(?:去)?了?"
+    r"(?:[,，\s]+(?P<aside>(?![我他她])[^,;。\n]{2,12}))?[,，\s]*(?:[他她]?说)?\s*$"
+)
+
+
 def _away_until(doc: Doc, people: People, w: When) -> ItineraryFact | None:
     """Someone of the customer's gone somewhere already, back on ``w``'s day: away until then."""
     t = doc.t
@@ -1550,18 +1570,31 @@ def _away_until(doc: Doc, people: People, w: When) -> ItineraryFact | None:
     if not _RETURN.match(t, b + (t[b : b + 1] in ("才", "就"))):  # (周五才回)
         return None
     since = max(_sentence_start(t, a), a - 16)
-    m = _GONE_THERE.search(t, since, a) or _AWAY_THIS_WEEK.search(t, _sentence_start(t, a), a)
-    if m is None or m["place"] not in PLACES or not doc.free(*m.span("place")):
+    m = (
+        _GONE_THERE.search(t, since, a)
+        or _AWAY_THIS_WEEK.search(t, _sentence_start(t, a), a)
+        or _AWAY_NOW.search(t, _sentence_start(t, a), a)
+    )
+    if m is None or not doc.free(*m.span("place")):
+        return None
+    if m.re is not _AWAY_NOW and m["place"] not in PLACES:
         return None
     # (the one gone is named right before it: 张总说他们老板去北京了 is their boss's trip;
     # 周厂长说这周在南京参加培训的人: right before 这周 only, and of no one else)
-    gap = 1 if m.re is _GONE_THERE else 0
+    gap = 0 if m.re is _AWAY_THIS_WEEK else 1
     if m.re is _AWAY_THIS_WEEK and "的人" in (m["purpose"] or ""):
         return None
     goer = [x for x in people.mentions if 0 <= m.start() - x.end <= gap]
     if not goer or goer[-1].contact < 0:
         return None
+    if m.re is _AWAY_NOW and (
+        _WITH_THE_REP.search(t, max(0, goer[-1].start - 3), goer[-1].start)
+        or any(_sentence_start(t, a) <= v.span[0] < m.start() for v in doc.whens)
+    ):
+        return None  # (下周二陪王总去上海考察，周四回: the rep goes along, and not now)
     purpose = (m["purpose"] or "").strip(" ,") or None
+    if purpose is None and m.re is _AWAY_NOW and m["aside"]:
+        purpose = m["aside"]  # 于总去韩国蔚山了，看他们合作的船厂，本周五回来
     return ItineraryFact(
         label_of(people.persons[goer[-1].contact]), m["place"], doc.today, w.day, purpose
     )

@@ -114,3 +114,54 @@ def test_a_promise_to_the_customer_is_the_reps_task_and_nothing_else() -> None:
     assert note.company is None
     assert note.interaction is None
     assert [c.salutation for c in note.contacts] == ["张总"]
+
+
+MONDAY = datetime.fromisoformat("2027-03-01T11:00:00+08:00")
+
+
+def _trips(text: str, now: datetime = MONDAY) -> list[tuple[str | None, str, str, str, str | None]]:
+    return [
+        (i.who, i.place, i.start.isoformat(), i.end.isoformat(), i.purpose)
+        for i in parse_note(text, now).itineraries
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "trip"),
+    [
+        # gone now, a city said, the day back after a clause or two
+        (
+            "宏远船舶的于总去韩国蔚山了，看他们合作的船厂，本周五回来",
+            ("于总", "韩国蔚山", "2027-03-01", "2027-03-05", "看他们合作的船厂"),
+        ),
+        (
+            "打电话给长城电工的孟总，他在兰州开两会，说3月3号回天水",
+            ("孟总", "兰州", "2027-03-01", "2027-03-03", "开两会"),
+        ),
+        # how long a trip lasts, said after its purpose
+        (
+            "王总下周二去德国考察三天",
+            ("王总", "德国", "2027-03-09", "2027-03-11", "考察"),
+        ),
+    ],
+)
+def test_a_leaders_trip_said_more_ways(text: str, trip: tuple[str, str, str, str, str]) -> None:
+    assert _trips(text) == [trip]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a trip still to come, with the days said after it: not away now
+        "他们董事长邵总要去越南胡志明看工厂，3月4号走，8号回来",
+    ],
+)
+def test_a_trip_to_come_is_not_away_now(text: str) -> None:
+    assert all(start != "2027-03-01" for _, _, start, _, _ in _trips(text))
+
+
+def test_a_purpose_keeps_its_object() -> None:
+    # the object of 考察 is its purpose, not a number of days
+    assert _trips("王总下周二去德国考察储能项目") == [
+        ("王总", "德国", "2027-03-09", "2027-03-09", "考察储能项目")
+    ]
