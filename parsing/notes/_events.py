@@ -36,8 +36,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"吃了?个?饭|吃了顿|吃完饭|食完?了?个?饭|饭局|宴请|[喝饮][了完]?酒|[喝饮]了?茶|聚餐|午饭|晚饭|晚餐|午餐|"
             # (跟…一起吃的饭, 同…食晏: a meal had, said other ways)
             r"一起吃的饭|食了?晏|"
-            # (跟蔺工吃过饭了, 吃了个便饭, 同刘生饮咗杯嘢: a meal had, said plainly)
-            r"吃过[了个顿]?[便晚午]?饭|吃了个?便饭|饮了杯嘢|"
+            # (跟蔺工吃过饭了, 吃了个便饭, 同刘生饮咗杯嘢: a meal had, said plainly — see _ATE_APART;
+            # 吃过午饭去拜访孙总: a meal before the visit)
+            r"(?:吃过[了个顿]?[便晚午]?饭|吃了个?便饭|饮了杯嘢)(?![^,。;\n]{0,2}(?:去|再|就|赶))|"
             r"请[^\s,]{0,8}?吃|\b(?:dinner|lunch|breakfast)\b|"
             # 跟钟经理喝了点, 同SATS的林先生喝咖啡: a drink together
             # (感冒喝了点药, 在星巴克喝咖啡等张总: no one to drink with)
@@ -100,8 +101,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
         re.compile(
             r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|去了(?!也|都)|碰了?面|参观|来公司|"
             r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|"
-            # 开了个技术交流会, 开了三方会 (他们开了内部会: theirs)
-            r"(?<![他她们部])开了个?(?!内部|党|董事|股东|职代|班子)[^\s,。;会]{1,6}会(?!议室)|\bvisited\b|\bmet\b|"
+            r"\bvisited\b|\bmet\b|"
             # (their budget meeting is every March: a meeting of theirs, no contact)
             r"(?<!budget )(?<!board )(?<!internal )(?<!their )\bmeeting\b(?! is\b)|\bvisit\b[^.]{1,40}?\bdone\b|(?<=[今昨]天)[^\s,]{0,4}?见的|找[^\s,]{1,6}?[谈聊]了|(?<=[今昨前]天|上午|下午|晚上|刚才)(?:和|跟|同|与)[^\s,]{1,12}?[谈聊]了|"
             r"\bdemo done\b|做[了过][^,。;\n]{0,30}?(?:\bdemo\b|演示)|"
@@ -144,6 +144,16 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
         "visit",
     ),
 ]
+# 自己在路上吃了个便饭, 他们中午已经吃过饭了: a meal without the customer, or theirs alone
+_PLAIN_MEAL = re.compile(r"吃过[了个顿]?[便晚午]?饭|吃了个?便饭")
+_ATE_APART = re.compile(r"自己|一个人|路上|车上|高铁|飞机|[他她]们|已经")
+# 在恒远重工开了个技术交流会, 跟业主开了三方会: a meeting held where or with whom the clause says
+# (公司开了个销售会, 他们开了个内部会, 开了个玩笑, 开了个新车间明年会投产: ours, theirs, none)
+_MEETING_HELD = re.compile(
+    r"开了个?(?!内部|党|董事|股东|职代|班子|玩笑|价|头)[^\s,。;会说年]{0,8}会"
+    r"(?!议室|[投签再去用把有在将要加上下])"
+)
+_HELD_WITH = re.compile(r"[在跟和同与去](?!公司|单位|办公室|部门|家|会上)[^\s,。;]{1,20}$")
 # 在他们办公室聊了一个多小时: a talk that took place, where ever it was — read only when
 # nothing else in the note says how (上周三拜访过,聊了幕墙设计软件 is last Wednesday's visit).
 _TALKED = re.compile(r"(?:聊|谈|交流|沟通|讨论|倾|商量)了(?!解)")
@@ -523,6 +533,16 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
             if any(x < b and a < y for x, y, _ in cands):
                 continue
             cands.append((a, b, kind))
+    cands = [
+        (a, b, kind)
+        for a, b, kind in cands
+        if not (_PLAIN_MEAL.fullmatch(t, a, b) and _ATE_APART.search(t, doc.clause(a)[0], a))
+    ]
+    for m in _MEETING_HELD.finditer(t):
+        a, b = m.span()
+        held_at = _HELD_WITH.search(t, doc.clause(a)[0], a)
+        if held_at is not None and not any(x < b and a < y for x, y, _ in cands):
+            cands.append((a, b, "visit"))
     best = _best_contact(doc, cands)
     if best is None and not doc.chat:  # (a chat's 上次聊了 is the chat's talk)
         talks = [m.span() for m in _TALKED.finditer(t)]
@@ -1178,7 +1198,7 @@ _PURPOSE = re.compile(
     # (进修学习, 蹲点, 招商, 开年度工作会, 开碳捕集的研讨会, 开董事会: a body they sit in)
     r"进修(?:学习)?|蹲点|招商|开[^\s,。]{0,4}(?:工作会|研讨会|学术会|董事会|股东会|订货会|两会)|"
     # (考察储能项目, 调研特高压站: what they go to look into, with its object when one follows)
-    r"(?:考察|调研)(?:(?![一二两三四五六七八九十\d]{1,2}个?[天周礼星])[^\s,。;、]{2,7}(?=$|[\s,。;、]|回))?|学习|培训|参观|检查|休假|度假|旅游|旅行|出国|述职|探亲|"
+    r"(?:考察|调研)(?:(?![一二两三四五六七八九十\d]{1,2}(?:天|周|个?礼拜|个?星期))[^\s,。;、]{2,7}(?=$|[\s,。;、]|回))?|学习|培训|参观|检查|休假|度假|旅游|旅行|出国|述职|探亲|"
     # (在北京清华上总裁班, 在党校上课: a class they sit in)
     r"上[^\s,。]{0,4}?班|上课|上E?MBA(?:的?课)?|"
     # (带队去云南义诊, 去海南过冬, 去深圳见投资人)
@@ -1490,8 +1510,10 @@ _FOR_DAYS = re.compile(
     r"[^,。;\n]{0,12}?[,，\s]*(?:一共|总共|共)(?:去|待|呆)?(?P<n>[一二两三四五六七八九十\d]{1,2})天(?![后内])"
 )
 # 考察三天, 蹲点一个礼拜, 出差两周: how long a trip lasts, said right after its purpose
+# (考察两个天然气项目, 两个周边的产业园: things counted, not days)
 _LASTING = re.compile(
-    r"\s*(?P<n>[一二两三四五六七八九十\d]{1,2})个?(?P<unit>天|周|礼拜|星期)(?![后内前])"
+    r"\s*(?P<n>[一二两三四五六七八九十\d]{1,2})"
+    r"(?P<unit>天(?!然)|周(?![边末年])|个?礼拜|个?星期)(?![后内前])"
 )
 _STAY_WORD = re.compile(r"(?:一直)?(?:待|呆|住)到\s*$")
 _BARE_WEEKDAY = re.compile(r"(?:周|礼拜|禮拜|星期)[一二三四五六日天]")
@@ -1557,9 +1579,16 @@ _AWAY_THIS_WEEK = re.compile(
 # 合作的船厂，本周五回来: gone (or there) now, a city said, and the day back after a clause or two
 _AWAY_NOW = re.compile(
     r"(?<![要会将想算备])(?:今天|昨天|已经|现在|目前|还|正|人)?(?:去|飞|到|回|在)"
-    rf"(?P<place>老家(?:{PLACE_RE.pattern})|(?:{PLACES_RUN.pattern})(?:老家|[\u4e00-\u9fff]{{0,3}}?))"
+    rf"(?P<place>老家(?:{PLACE_RE.pattern})|(?:{PLACES_RUN.pattern})"
+    rf"(?:老家|[\u4e00-\u9fff]{{1,3}}?(?=了|{_PURPOSE.pattern})|))"
     rf"(?P<purpose>{_PURPOSE.pattern})?(?:去)?了?"
     r"(?:[,，\s]+(?P<aside>(?![我他她])[^,;。\n]{2,12}))?[,，\s]*(?:[他她]?说)?\s*$"
+)
+
+
+# (估计周五回来, 听说, 秘书说, 具体不清楚: how sure the day back is, not what the trip is for)
+_HEDGE = re.compile(
+    r"(?:估计|听说|可能|应该|大概|说是|据说|[^\s,，]{0,3}说|具体不清楚|不清楚|等[他她])(?:是)?"
 )
 
 
@@ -1593,8 +1622,11 @@ def _away_until(doc: Doc, people: People, w: When) -> ItineraryFact | None:
     ):
         return None  # (下周二陪王总去上海考察，周四回: the rep goes along, and not now)
     purpose = (m["purpose"] or "").strip(" ,") or None
-    if purpose is None and m.re is _AWAY_NOW and m["aside"]:
-        purpose = m["aside"]  # 于总去韩国蔚山了，看他们合作的船厂，本周五回来
+    aside = m["aside"] if m.re is _AWAY_NOW else None
+    if aside and not _PURPOSE.match(aside) and not _HEDGE.fullmatch(aside):
+        return None  # (刘总去上海了，样品周五回来 / 小王周五回来: something else is back)
+    if purpose is None and aside and _PURPOSE.match(aside):
+        purpose = aside  # 于总去韩国蔚山了，看他们合作的船厂，本周五回来
     return ItineraryFact(
         label_of(people.persons[goer[-1].contact]), m["place"], doc.today, w.day, purpose
     )

@@ -582,6 +582,8 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"负责(?:技术|方案)?评审|做(?:技术|方案)评审|是技术负责人|(?<!不)管技术|影响者|"
             # (说话分量很重, 说话有分量, 要过邱工那关: said in a sentence, not a list)
             r"说话分量|分量很重|说话有分量|(?<=[工长总任])那关|"
+            # (会在评审会上替我们说话, 有一票否决权)
+            r"替我们说话|帮我们说话|为我们说话|一票否决|"
             # (孟东（影响）, 苗华 — 技术影响, 影响 - 结构工程师 甘平: a role list's own word)
             rf"(?<=[(（])(?:技术)?影响(?=[)）,，])|{_LIST_LEAD}(?:技术)?影响(?=[\s,，;；]|$)"
         ),
@@ -592,6 +594,10 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"拍板|说了算|关键决策人|决策人|决策者|一把手|最终决定|最终定|能定|做主|定夺|话事人|"
             r"(?<!辅助)决策(?!影响|系统|支持|链|流程|依据|过程)|decision maker|(?i:\bdecides\b|\bwill decide\b)|签字(?=的是)|最后签字|"
             r"最后他定|他来定|最后定|点头才算|(?<!不是)做决定的|最终决定权|"
+            # (他点头了就能成, 磨床买不买得问他们曹厂长)
+            r"点头(?=了?就能|了?就行|才行)|(?:买不买|要不要买|换不换)得问|"
+            # (最后还得周老板点头: who nods last decides)
+            r"还得(?=[^\s,;。]{1,8}?点头(?:[,;。\s]|$))|"
             # (话事的是总经理王琳, 小姜定了就算, 报分管副总黎总批)
             r"话事(?=的是)|定了就算|(?<=[总长董])批(?=[,;。]|$)|"
             r"(?i:\bsigns? off\b|\bfinal say\b)|(?<=总)定(?=[,;。\s]|$)|"
@@ -618,6 +624,8 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"(?<=[小老][\u4e00-\u9fff])下单(?=\s*(?:[,;。/]|\d|$))|"
             r"(?:(?<=[\s,;:了跟和找给问])|^)采购的(?=[\u4e00-\u9fff]{1,2}(?:经理|主任|小姐|女士|先生|姐))|"
             r"管具体招标|(?<!不)负责[^\s,;。]{0,6}的?采购(?!部|科|处|中心)|"
+            # (负责询价和下单, 下单她负责)
+            r"负责询价和下单|(?<=下单)[他她]负责|"
             r"(?i:\bowns the PO\b|\bhandles? (?:the )?POs?\b|\bbuyer\b|"
             r"\bpurchasing (?:manager|lead|head|director|officer|executive|specialist)\b|\bhead of purchasing\b)|"
             rf"(?<=[(（])采购(?=[)）,，])|{_LIST_LEAD}采购(?=\s*[-—]|\s*$)|"
@@ -640,7 +648,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"(?<=是)用我们[^\s,;。]{1,8}的人|(?i:\bis the user\b)|"
             # (设备部长柯建新是用我们分切机的, 老孟是操作的)
             r"(?<=是)(?<!以前是|原来是|之前是|过去是)(?:用我们[^\s,;。]{1,6}的|操作的)(?=[,;。\s]|$)|"
-            r"(?<=[(（])用户(?=[)）])|(?<=[(（])使用者(?=[)）])"
+            r"(?<=[(（])用户(?=[)）])|(?<=[(（])使用者(?=[)）])|直接使用者|实际使用者"
         ),
         "user",
     ),
@@ -650,7 +658,7 @@ _OTHER_DECIDER = re.compile(
 )
 # 拍板的是局长宁国强, 采购是阮经理, 拍板 吉院长: the role is said before the person.
 _ROLE_THEN_NAME = re.compile(
-    r"(?:的)?(?:是|由|找|走|:|在)?\s*(?:分管的?)?(?:[^\s,;。()]{0,5}(?:的|部|科|处|室|中心|办))?"
+    r"(?:的)?(?:是|由|找|走|:|在)?\s*(?:他们|她们)?(?:分管的?)?(?:[^\s,;。()]{0,5}(?:的|部|科|处|室|中心|办))?"
 )
 # The purchasing department names where someone works, not a role they were said to have
 # (采购部的邓经理 may only sign the order; 负责采购 / 经办 say the role).

@@ -1608,15 +1608,19 @@ _HIS_OWN_GOING = re.compile(
 _UNPINNED_DAY = re.compile(r"找个?时间")
 _WHEN_HE_CAN = re.compile(r"[,，]\s*(?:看[他她]?|等[他她]?)?哪天(?:有空|方便)")
 _EXPECTED = re.compile(r"应该|预计|估计|大概")
+_TO_WHOM = frozenset("跟给向和对同与")  # (跟李总承诺了…: the rep promised him)
 _PROMISED = re.compile(r"(?:答应|承诺|保证)(?:了|说)?\s*$")
 # (出院, 住院, 在贵阳有个会: a person's own day — the rep's part is said otherwise)
 _WHERE_SOMEONE_IS = re.compile(
     r"(?:要|会|就|才)?(?:出院|住院|做手术|动手术)|在[^\s,，。;]{1,10}?有个?会"
 )
 # 周四不行, 礼拜三没空, 下周一不在: the day turned down right after it is said.
+# (周五不行就废标, 周四他不在也没关系, 要是明天不方便: a warning, no matter, an if — the day stays)
 _DAY_TURNED_DOWN = re.compile(
-    r"\s*(?:[他她我]们?)?(?:也|都)?(?:不太?行|不太?方便|没空|没时间|来不了|去不了|够呛|[唔不]得闲|不在)"
+    r"\s*(?:[他她]们?|我(?!们))?(?:也|都)?(?:不太?行|不太?方便|没空|没时间|来不了|去不了|够呛|[唔不]得闲|不在)"
+    r"(?![^,，。;]{0,4}(?:就|也没关系|没关系|的话))"
 )
+_IF_SAID = re.compile(r"要是|如果|万一|假如|虽然")
 _SAME_DAY_AS = re.compile(r"\s*(?:是)?(?:同一天|同一日|同天|一样|一天)")
 
 
@@ -1637,19 +1641,30 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     promised = _PROMISED.search(t, ca, a)
     if (
         promised is not None
-        and any(m.end == promised.start() for m in d.people.mentions)
+        and any(
+            m.end == promised.start() and t[m.start - 1 : m.start] not in _TO_WHOM
+            for m in d.people.mentions
+        )
         and not _REP_ACTION.match(action)
         and not re.search(r"[我咱]", t[ca : promised.start()] + action)
     ):
         return True  # 吴主管答应周五前出正式的测试报告: what they promised to do, theirs
-    if _WHERE_SOMEONE_IS.match(action) and not re.search(r"[我咱]", t[ca:a]):
+    if (
+        _WHERE_SOMEONE_IS.match(action)
+        and not re.search(r"[我咱]", t[ca:a])
+        and (action.startswith(("出院", "住院")) or _theirs_by_subject(d))
+    ):
         return (
             True  # 周五出院, 16号在贵阳有个会: where someone is that day, nothing set for the rep
         )
     if _SAME_DAY_AS.match(t, b):
         return True  # 生日3月8号，跟妇女节同一天: a day compared with, nothing set for it
     if any(
-        v.span[0] >= a and v.day == d.w.day and _DAY_TURNED_DOWN.match(t, v.span[1])
+        v.span[0] >= a
+        and v.day == d.w.day
+        and v.part_of_day == d.w.part_of_day  # (明天上午去，明天下午他不在: the morning stays)
+        and _DAY_TURNED_DOWN.match(t, v.span[1])
+        and not _IF_SAID.search(t, doc.clause(v.span[0])[0], v.span[0])
         for v in doc.whens
     ):
         return True  # 想约梁总周四见面，他说周四不行: the day refused, nothing set for it

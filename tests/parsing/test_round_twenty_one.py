@@ -165,3 +165,37 @@ def test_a_purpose_keeps_its_object() -> None:
     assert _trips("王总下周二去德国考察储能项目") == [
         ("王总", "德国", "2027-03-09", "2027-03-09", "考察储能项目")
     ]
+
+
+def _roles(text: str) -> dict[str | None, str | None]:
+    return {c.salutation: c.decision_role for c in parse_note(text, NOW).contacts}
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "role"),
+    [
+        # roles said in sentences, not lists
+        ("采购部的小刘负责下单，技术上听王工的，最后还得周老板点头", "周老板", "decision_maker"),
+        ("采购部的小刘负责下单，技术上听王工的，最后还得周老板点头", "王工", "influencer"),
+        ("库管老冯说了不算，磨床买不买得问他们曹厂长", "曹厂长", "decision_maker"),
+        ("四平巨元的霍总，图纸都是他签，基本上他点头了就能成", "霍总", "decision_maker"),
+        ("宝鸡钛业的屈工说会在评审会上替我们说话", "屈工", "influencer"),
+        ("质量部的尚经理负责来料检验，有一票否决权", "尚经理", "influencer"),
+        ("供应链部的汤经理负责询价和下单", "汤经理", "purchaser"),
+        ("化验室主任姜工是我们色谱仪的直接使用者", "姜工", "user"),
+    ],
+)
+def test_a_role_said_in_a_sentence(text: str, who: str, role: str) -> None:
+    assert _roles(text).get(who) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a person after 听 or 等 is still a person
+        ("技术上听王工的", "王工"),
+        ("等张总回来再说", "张总"),
+    ],
+)
+def test_a_person_after_listen_or_wait(text: str, who: str) -> None:
+    assert who in _roles(text)
