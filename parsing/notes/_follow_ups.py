@@ -343,6 +343,13 @@ _RUN_MAX = 16  # a dictated task longer than this has run into the next thing
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
+_THAT_DAY = re.compile(r"(?:那天|当天|那日|这天)")
+# 六月十五号左右: about the day (九点半左右 keeps its hour's words as they are read)
+_ABOUT_THE_DAY = re.compile(r"左右")
+# 之前 把 呃 方案报过去: a bare 把 or 给 between spaces needs what follows, however the note is spaced
+_NEEDS_ITS_OBJECT = re.compile(r" +[把给将](?= )")
+
+
 def _word_spaced(t: str) -> bool:
     """Whether spaces part words (voice input: 见了 那个 娄 娄工 然后 他说), not clauses as in
     typed notes (明天去扬州 见扬州市水利局范局长 带上宣传册): many runs, short on average."""
@@ -351,9 +358,10 @@ def _word_spaced(t: str) -> bool:
     return gaps >= 5 and sum(runs) <= 3.2 * len(runs)
 
 
-def _spaced_run(doc: Doc, end: int, cb: int) -> int:
+def _spaced_run(doc: Doc, begin: int, end: int, cb: int) -> int:
     t = doc.t
-    start = doc.chunk(end - 1)[0]
+    # (下个礼拜一之前 把 呃 方案报过去: the run is the task's, counted from where it begins)
+    start = max(begin, doc.chunk(end - 1)[0])
     while end < cb and t[end] == " ":
         nxt = end
         while nxt < cb and t[nxt] == " ":
@@ -385,7 +393,10 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         if len(said_words) >= 2:
             return _people_as_named(doc, people, _without_company(doc, said_words))
     start = b
-    aside = _ASIDE.match(t, b)
+    that_day = _THAT_DAY.match(t, b) or (None if w.has_time else _ABOUT_THE_DAY.match(t, b))
+    if that_day is not None:  # 初十那天（2月26号）我去贵溪: the day said again
+        start = that_day.end()
+    aside = _ASIDE.match(t, start)
     if aside is not None:  # 3月9号(元宵节后那个周一)给李工打电话: the words after the aside
         start = aside.end()
     if w.has_time:
@@ -412,11 +423,11 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         ka <= start
         and kb < cb
         and t[kb] == " "
-        and _word_spaced(t)
+        and (_word_spaced(t) or _NEEDS_ITS_OBJECT.match(t, kb))
         and len(t[start:kb].strip()) <= 2  # 之前 把 整改报告 给他: a word that needs the rest
         and people.mention_in(start, kb) is None  # (明天 张总 电话 报价单: a list, no run)
     ):
-        kb = _spaced_run(doc, kb, cb)
+        kb = _spaced_run(doc, start, kb, cb)
     end = min(kb, cb)
     if ka <= start:
         # (…把报价发过去吕总下礼拜二去广州: a task done, then someone else said of, run on)
@@ -440,6 +451,8 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         cb = doc.clause(b + comma.end())[1]  # 下礼拜一早上九点，到广达电脑拜访陈处长
     if not text:
         for x, y in doc.chunks_in(b, cb):
+            if that_day is not None and y <= that_day.end():
+                continue  # (初九那天 给他打电话: the day said again is no task)
             if any(x <= v.span[0] < y for v in doc.whens):
                 break
             if _entity_chunk(doc, x, y):
@@ -478,6 +491,9 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         at = t.find(bare_en["verb"], start)
         rest = doc.text[at:cb].strip() if 0 <= at < cb else ""
         text = _TRAIL.sub("", rest)[:24] if len(rest) > len(bare_en["verb"]) else text
+    calls = [m.group() for m in _CALL_SAID.finditer(doc.text, 0, a)]
+    if _BARE_CALL.fullmatch(text) and calls:  # 答应给喻经理回电话，忘了，明早九点打
+        text = _people_as_named(doc, people, _without_company(doc, calls[-1]))
     if text.lower() in _PARTICLES:  # (before CNY lah: the task was said before the day)
         text = _english_verb_before(doc, a) or "跟进"
     if text.startswith("的") and a > doc.clause(a)[0]:
@@ -532,6 +548,9 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
 
 
 _SPOKEN_FILLER = re.compile(r"嗯|那个(?=[\u4e00-\u9fff])")
+# A call said whole before its day, then only its verb after it (…明早九点打, 下周一回).
+_BARE_CALL = re.compile(r"打|回")  # (明天再打 stays as said)
+_CALL_SAID = re.compile(r"给[^\s,，。;:]{1,12}?(?:回|打)个?电话")
 # An English verb left alone before its object (email 公司 profile 给他, 先 send 完整 report).
 _BARE_EN_VERB = re.compile(
     r"(?:先|要|再)?\s*(?P<verb>(?i:email|send|submit|prepare|deliver|revise))"

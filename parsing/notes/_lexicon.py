@@ -744,7 +744,7 @@ FAMILY_RE = re.compile("|".join(sorted(FAMILY, key=len, reverse=True)))
 
 # The fillers voice input runs sentences together with (那个…就是…然后…对吧…嗯): a phrase
 # read from a voice note ends at the first of them.
-VOICE_FILLERS = "那个|就是|然后|对吧|嗯"
+VOICE_FILLERS = "那个|就是|然后|对吧|嗯|呃"
 # A don't (别周五去, 别那时候打电话) — never the 别 of 特别, 区别, 告别, 级别 … nor 别忘了 (do).
 DONT = r"(?<![特区分告差级类识性派])别(?!忘)"
 

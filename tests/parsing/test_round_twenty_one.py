@@ -199,3 +199,33 @@ def test_a_role_said_in_a_sentence(text: str, who: str, role: str) -> None:
 )
 def test_a_person_after_listen_or_wait(text: str, who: str) -> None:
     assert who in _roles(text)
+
+
+SPRING = datetime.fromisoformat("2026-02-16T10:30:00+08:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        # the day said again is not the task
+        ("初十那天（2月26号）我去贵溪给万副厂长拜个晚年。", "去贵溪给万副厂长拜个晚年"),
+        ("我 初九那天 给他打电话 约一下 年后拜访", "给他打电话"),
+        # a bare 把 between spaces takes what follows, past a filler
+        ("殷处长说 让我下个礼拜一之前 把 呃 方案报过去 然后再说", "把方案报过去"),
+        # a call said whole, then only its verb after the day
+        ("答应给中化国际的喻经理回电话，忘了，明早九点打。", "给喻经理回电话"),
+    ],
+)
+def test_the_task_is_said_whole(text: str, action: str) -> None:
+    assert [f.action for f in parse_note(text, SPRING).follow_ups] == [action]
+
+
+def test_about_a_day_then_their_meeting_is_no_task() -> None:
+    # 十五号左右 他们开会: about the day, then their own meeting
+    note = parse_note("下个礼拜一之前把方案报过去，三月十五号左右他们开技术交流会", SPRING)
+    assert [f.due.isoformat() for f in note.follow_ups] == ["2026-02-23"]
+
+
+def test_about_an_hour_keeps_the_hour() -> None:
+    note = parse_note("明天早上给钟厂长打个电话 问那个断路器的交期 九点半左右吧", SPRING)
+    assert [f.due.isoformat()[:16] for f in note.follow_ups] == ["2026-02-17T09:30"]
