@@ -229,3 +229,33 @@ def test_about_a_day_then_their_meeting_is_no_task() -> None:
 def test_about_an_hour_keeps_the_hour() -> None:
     note = parse_note("明天早上给钟厂长打个电话 问那个断路器的交期 九点半左右吧", SPRING)
     assert [f.due.isoformat()[:16] for f in note.follow_ups] == ["2026-02-17T09:30"]
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a place, a brand and one of the trades a name ends with
+        ("早上在南京江北新材料的门卫室等了一个小时", "南京江北新材料"),
+        ("下午跟济南泉城热力供热科的聂科长通了电话", "济南泉城热力"),
+        ("刚跟柳州龙城汽车零部件的覃总通完电话", "柳州龙城汽车零部件"),
+        ("去株洲湘火炬机车配件送样，谭经理说表面处理不行", "株洲湘火炬机车配件"),
+        ("晚饭时跟银川塞上枸杞的马总聊了聊烘干线", "银川塞上枸杞"),
+        ("去拉萨高原水业谈净水设备", "拉萨高原水业"),
+        ("湛江海大饲料要求下周五之前交样", "湛江海大饲料"),
+    ],
+)
+def test_a_place_brand_and_trade(text: str, company: str) -> None:
+    assert parse_note(text, NOW).company == company
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # goods, not a company: words of a sentence between the place and the trade
+        "他们一直用温州进口电子元件，价格便宜",
+        "今年东莞电子行业都不景气",
+        "明年湛江饲料价格还要涨",
+    ],
+)
+def test_goods_of_a_place_are_no_company(text: str) -> None:
+    assert parse_note(text, NOW).company is None
