@@ -99,7 +99,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     ),
     (
         re.compile(
-            r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|去了(?!也|都)|碰了?面|参观|来公司|"
+            r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|(?<!休假|出差|旅游|度假|开会|学习|培训)(?<!玩)去了(?!也|都)|碰了?面|参观|来公司|"
             r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|"
             r"\bvisited\b|\bmet\b|"
             # (their budget meeting is every March: a meeting of theirs, no contact)
@@ -109,7 +109,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"去过(?![吗么没])|(?<![A-Za-z])meeting\s?完|见完[^,，。;\s]{0,6}?了|"
             # 今天去无锡市人民医院谈手术麻醉系统, 今天在…开会聊, 今日同…开会: a day said, where
             # or with whom, and the talk
-            r"(?<=[今昨]天)(?:去|在)(?!公司|办公室|单位)[^\s,。;]{2,20}?(?:谈|聊|开的?会|交流|见(?!面)|做了?(?:测试|演示|调试))|"
+            r"(?:(?<=[今昨]天)(?:去|在)|(?<=[今昨]天|上午|下午|中午|晚上)到)(?!公司|办公室|单位)[^\s,。;]{2,20}?(?:谈|聊|开的?会|交流|见(?!面)|做了?(?:测试|演示|调试))|"
             r"(?<=上午|下午|晚上)在(?!公司|办公室|单位|家)[^\s,。;]{2,24}?(?:和|跟|同|与)"
             r"(?!老板|领导|同事)[^\s,。;]{1,24}?开(?:了[^\s,。;]{0,4}?)?会|"
             r"(?:^|(?<=[.;:\n]\s)|(?<=[.;:\n])|(?<=\bI\s)|(?<=\bwe\s))went (?:down )?to\b"
@@ -144,6 +144,12 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
         "visit",
     ),
 ]
+# 去拉萨高原水业谈净水设备，采购的王经理…说: an errand at a place, with what was said there
+# after it in the sentence (no 了 needed — a plan says nothing back)
+_WENT_TO_DO = re.compile(
+    r"(?:^|(?<=[\s,，。;\n])|(?<=[今昨]天|上午|下午|中午|晚上))(?P<went>去)(?!年|过|了)"
+    r"[^\s,，。;]{2,16}?(?:送|谈|讲|看|推荐|找|见|拜访)"
+)
 # 自己在路上吃了个便饭, 他们中午已经吃过饭了: a meal without the customer, or theirs alone
 _PLAIN_MEAL = re.compile(r"吃过[了个顿]?[便晚午]?饭|吃了个?便饭")
 _ATE_APART = re.compile(r"自己|一个人|路上|车上|高铁|飞机|[他她]们|已经")
@@ -538,6 +544,11 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         for a, b, kind in cands
         if not (_PLAIN_MEAL.fullmatch(t, a, b) and _ATE_APART.search(t, doc.clause(a)[0], a))
     ]
+    for m in _WENT_TO_DO.finditer(t):
+        a, b = m.span("went")
+        told = _SAYS.search(t, m.end(), _sentence_end(t, m.end()))
+        if told is not None and not any(x < b and a < y for x, y, _ in cands):
+            cands.append((a, b, "visit"))  # 去株洲湘火炬送样，谭经理看了一眼就说…: gone, and told
     for m in _MEETING_HELD.finditer(t):
         a, b = m.span()
         held_at = _HELD_WITH.search(t, doc.clause(a)[0], a)

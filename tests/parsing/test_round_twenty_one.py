@@ -259,3 +259,30 @@ def test_a_place_brand_and_trade(text: str, company: str) -> None:
 )
 def test_goods_of_a_place_are_no_company(text: str) -> None:
     assert parse_note(text, NOW).company is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # an errand at a place, with what was said there after it
+        ("去拉萨高原水业谈净水设备，采购的王经理说价格没意见", "visit"),
+        ("去株洲湘火炬送样，质量部的谭经理说表面处理不行", "visit"),
+        # gone to a place in a part of the day already over, and talked
+        ("上午到青岛海丰橡胶跟采购范经理谈年度炭黑供货", "visit"),
+    ],
+)
+def test_an_errand_with_what_was_said_is_a_visit(text: str, kind: str) -> None:
+    assert _kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plan, with nothing said back; someone's own holiday
+        "明天去拉萨高原水业谈净水设备",
+        "下周去株洲湘火炬送样",
+        "株洲中车配套的刘厂长回湖南老家休假去了",
+    ],
+)
+def test_a_plan_or_their_holiday_is_no_visit(text: str) -> None:
+    assert _kind(text) is None
