@@ -1628,6 +1628,11 @@ _UNPINNED_DAY = re.compile(r"找个?时间")
 _WHEN_HE_CAN = re.compile(r"[,，]\s*(?:看[他她]?|等[他她]?)?哪天(?:有空|方便)")
 _EXPECTED = re.compile(r"应该|预计|估计|大概")
 _TO_WHOM = frozenset("跟给向和对同与")  # (跟李总承诺了…: the rep promised him)
+# What a day only qualifies (年前最后一批, 节前的事), a colleague's errand (小张会去…), a thing
+# already settled (已经排进…了): no task on that day.
+_NOT_A_TASK_SAID = re.compile(r"(?:的)?最后一[批单车]|的事|[小老][\u4e00-\u9fff](?:会|要|负责)去")
+_DONE_ALREADY = re.compile(r"了\s*$")
+_WHEN_HE_DECIDES = re.compile(r"(?:看[他她]?|等[他她]?)哪天|再定|待定")
 _PROMISED = re.compile(r"(?:答应|承诺|保证)(?:了|说)?\s*$")
 # (出院, 住院, 在贵阳有个会: a person's own day — the rep's part is said otherwise)
 _WHERE_SOMEONE_IS = re.compile(
@@ -1668,6 +1673,11 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         and not re.search(r"[我咱]", t[ca : promised.start()] + action)
     ):
         return True  # 吴主管答应周五前出正式的测试报告: what they promised to do, theirs
+    settled = "已经" in action and _DONE_ALREADY.search(t, b, cb) is not None
+    if _NOT_A_TASK_SAID.match(action) or settled:
+        return True  # 年前最后一批, 节前的事得…, 小张会去调试, 尾款已经排进25号的付款计划了
+    if _either_day(d) and _WHEN_HE_DECIDES.search(t, b, _sentence_end(t, b)):
+        return True  # 下周三或者周四过去，看他哪天有空再定: no day chosen yet
     if (
         _WHERE_SOMEONE_IS.match(action)
         and not re.search(r"[我咱]", t[ca:a])

@@ -286,3 +286,22 @@ def test_an_errand_with_what_was_said_is_a_visit(text: str, kind: str) -> None:
 )
 def test_a_plan_or_their_holiday_is_no_visit(text: str) -> None:
     assert _kind(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a day only qualifies, a colleague's errand, a thing already settled, no day chosen
+        "电话跟天山建材的艾经理聊年前最后一批外加剂，他说年前不要了",
+        "沧州化工园的齐总4月29号到5月5号去海南休假，节前的事他都交代好了",
+        "下周二小张会去洪都航空配套做设备调试",
+        "高会计说我们那笔尾款已经排进本月25号的付款计划了",
+        "吕处长让我下周三或者周四过去，看他哪天有空再定",
+    ],
+)
+def test_a_day_with_no_task_of_the_reps(text: str) -> None:
+    assert _dues(text) == []
+
+
+def test_the_reps_own_day_beside_a_colleagues() -> None:
+    assert _dues("下周二小张会去洪都航空做设备调试，我下周三过去跟进一下验收") == ["2027-05-19"]
