@@ -214,7 +214,8 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             placed is None
             or _NOT_A_BRAND.search(name, placed.end("place"), len(name) - len(suffix))
             or _A_KIND_OF_GOODS.search(name)
-            or t.startswith(_A_TRADE_AT_LARGE, b)
+            or t.startswith(_A_TRADE_AT_LARGE, b + 2 * t.startswith(("今年", "明年", "最近"), b))
+            or _BOUGHT_FROM.search(t, max(0, b - len(name) - 8), b - len(name))
         ):
             continue  # (防腐涂料, 温州低压电机, 聊城钢管市场: what is sold or a trade, no company)
         if name[:1] in "飞去到回" and name[1:] in PLACES:
@@ -248,7 +249,12 @@ _A_KIND_OF_GOODS = re.compile(
 _A_TRADE_AT_LARGE = (
     "行业", "市场", "城", "产业", "价格", "竞争", "协会", "企业", "这两年", "展", "园", "小镇",
     "馆", "店", "合作社", "元件", "组件", "配件", "件", "仪器",
+    # (宁夏中宁枸杞今年收成一般, 普洱茶叶涨价, 南通造船基地: the goods of a place — 今年, 明年
+    # and 最近 are looked past)
+    "涨价", "收成", "行情", "基地",
 )  # fmt: skip
+# (他们用的是株洲钻石刀具, 供应商是无锡华光装备: whom the customer buys from, not the customer)
+_BOUGHT_FROM = re.compile(r"(?:用的是|用的都是|用|供应商是|供应商|买的是|买)\s*$")
 # (黄岩顺达汽配: a county before the brand places it as well as a city)
 _PLACE_THEN_BRAND = re.compile(rf"(?P<place>{ANY_PLACE}+?)[\u4e00-\u9fff]{{2}}")
 # (柯桥有个朋友做印染, 余杭今年家具, 丹阳批发眼镜, 中原地区储能, 东莞看印刷机: words of a sentence between the

@@ -38,7 +38,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"一起吃的饭|食了?晏|"
             # (跟蔺工吃过饭了, 吃了个便饭, 同刘生饮咗杯嘢: a meal had, said plainly — see _ATE_APART;
             # 吃过午饭去拜访孙总: a meal before the visit)
-            r"(?:吃过[了个顿]?[便晚午]?饭|吃了个?便饭|饮了杯嘢)(?![^,。;\n]{0,2}(?:去|再|就|赶))|"
+            r"(?:吃过[个顿]?[便晚午]?饭(?=了)|吃了个?便饭|饮了杯嘢)(?![^,。;\n]{0,2}(?:去|再|就|赶))|"
             r"请[^\s,]{0,8}?吃|\b(?:dinner|lunch|breakfast)\b|"
             # 跟钟经理喝了点, 同SATS的林先生喝咖啡: a drink together
             # (感冒喝了点药, 在星巴克喝咖啡等张总: no one to drink with)
@@ -151,15 +151,33 @@ _WENT_TO_DO = re.compile(
     r"[^\s,，。;]{2,16}?(?:送|谈|讲|看|推荐|找|见|拜访)"
 )
 # 自己在路上吃了个便饭, 他们中午已经吃过饭了: a meal without the customer, or theirs alone
-_PLAIN_MEAL = re.compile(r"吃过[了个顿]?[便晚午]?饭|吃了个?便饭")
-_ATE_APART = re.compile(r"自己|一个人|路上|车上|高铁|飞机|[他她]们|已经")
+_PLAIN_MEAL = re.compile(r"吃过[个顿]?[便晚午]?饭|吃了个?便饭")
+_ATE_APART = re.compile(
+    r"自己|一个人|路上|车上|高铁|飞机|服务区|随便|[他她]们(?!的?(?:食堂|饭堂))|已经"
+)
+_ATE_WITH = re.compile(r"跟|和|同|与|陪|一起|请|[他她]们的?(?:食堂|饭堂)")
+
+
+def _eaten_apart(doc: Doc, people: People, a: int) -> bool:
+    """A plain meal (吃了个便饭) is the customer's only with someone or someone named before it."""
+    ca = doc.clause(a)[0]
+    if _ATE_APART.search(doc.t, ca, a):
+        return True
+    named = any(ca <= m.start < a and not m.pronoun for m in people.mentions)
+    return not named and _ATE_WITH.search(doc.t, ca, a) is None
+
+
 # 在恒远重工开了个技术交流会, 跟业主开了三方会: a meeting held where or with whom the clause says
 # (公司开了个销售会, 他们开了个内部会, 开了个玩笑, 开了个新车间明年会投产: ours, theirs, none)
 _MEETING_HELD = re.compile(
-    r"开了个?(?!内部|党|董事|股东|职代|班子|玩笑|价|头)[^\s,。;会说年]{0,8}会"
+    r"开了个?(?!内部|党|董事|股东|职代|班子|玩笑|价|头)"
+    r"(?![^\s,。;会]{0,6}?(?:展|订货|复盘|例|总结|动员|誓师|年|周|月)会)[^\s,。;会说年]{0,8}会"
     r"(?!议室|[投签再去用把有在将要加上下])"
 )
-_HELD_WITH = re.compile(r"[在跟和同与去](?!公司|单位|办公室|部门|家|会上)[^\s,。;]{1,20}$")
+_HELD_WITH = re.compile(
+    r"(?:[在跟和与去]|同(?!事))(?!公司|单位|办公室|部门|家|会上|团队|同事|老板|领导|酒店|我们|大家)"
+    r"[^\s,。;]{1,20}$"
+)
 # 在他们办公室聊了一个多小时: a talk that took place, where ever it was — read only when
 # nothing else in the note says how (上周三拜访过,聊了幕墙设计软件 is last Wednesday's visit).
 _TALKED = re.compile(r"(?:聊|谈|交流|沟通|讨论|倾|商量)了(?!解)")
@@ -224,7 +242,11 @@ _CALLED_OFF = re.compile(
     r"改到|改成|挪到"
 )
 _MANY = re.compile(r"\s*(?:\d+|几|多|两|三|四|五)家")
-_SUMMARY_SKIP = re.compile(r"^(?:一下|一会|很久|半天|一下午|一上午|很多|挺多|好久|聊|一个|半小时)")
+_SUMMARY_SKIP = re.compile(
+    r"^(?:一下|一会|很久|半天|一下午|一上午|很多|挺多|好久|聊|一个|半小时|"
+    # (聊了十来分钟, 谈了两个多小时: how long, not what about)
+    r"[0-9一二两三四五六七八九十几]+[来多]?(?:分钟|个?[多半]?小时|个?钟头?))"
+)
 _HOW_LONG = re.compile(
     r"\s*(?:[一两半几]个多?小时|[一两半几]个?钟头?|半天|很久|好久|一下午|一上午|一会儿?)\s*$"
 )
@@ -241,8 +263,9 @@ _OUTCOME = re.compile(
     r"不错|嫌贵|太贵|偏贵|点头了|接受了|核准了|有戏|几好|唔错|"
     # plain everyday verdicts: 方案还行, 问题不大, 报价偏高, 效果一般
     r"还行|偏高|问题不大|效果一般|反响一般|反应一般|"
-    # where the price or the choice stands: 价格卡住了, 卡价, 要再比一比, 先比价 (比价 above)
-    r"卡住了?|卡价|比一比|"
+    # where the price or the choice stands: 价格卡住了, 卡价, 要再比一比, 先比价 (比价 above; 设备卡住了,
+    # 堵车卡住了 are no verdict)
+    r"(?:价格?|价钱|预算)上?卡住了?|卡价|比一比|"
     # a telegraphic note's verdict in English: 拜访ok, 电话 东航物流韦总 ok
     r"(?<![A-Za-z])(?i:ok)(?![A-Za-z])|" + _WHERE_IT_STANDS
 )
@@ -250,7 +273,7 @@ _OUTCOME = re.compile(
 # note records, never by itself a sign that one took place.
 _NOT_A_CONTACT = re.compile(
     r"再说|符合要求|问题|通过了|批了|(?<!得)不错|贵|点头|接受|核准|有戏|几好|唔错|还行|偏高|一般|"
-    r"(?i:ok)|卡住|卡价|比一比|" + _WHERE_IT_STANDS
+    r"(?i:ok)|价格?上?卡住|价钱上?卡住|预算上?卡住|卡价|比一比|" + _WHERE_IT_STANDS
 )
 # The rep asking to be reminded: what follows is a task, not a contact that took place.
 _REMINDER_LEAD = re.compile(r"记得|别忘|不要忘|提醒我")
@@ -542,7 +565,7 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
     cands = [
         (a, b, kind)
         for a, b, kind in cands
-        if not (_PLAIN_MEAL.fullmatch(t, a, b) and _ATE_APART.search(t, doc.clause(a)[0], a))
+        if not (_PLAIN_MEAL.fullmatch(t, a, b) and _eaten_apart(doc, people, a))
     ]
     for m in _WENT_TO_DO.finditer(t):
         a, b = m.span("went")
@@ -595,6 +618,8 @@ _TOPIC_VERB = re.compile(
     r"(?:聊了|谈了|讨论了?|沟通了|交流了?(?![会群过])|介绍了|汇报了|商量了|确认了|商谈了|洽谈了|聊到了?|谈到了?|关于|"
     # (过了一下水泥窑脱硝的改造方案, 讲了电控柜的方案)
     r"过了一下|讲了|"
+    # (演示了在线视觉检测设备, 推荐耐磨衬板)
+    r"演示了|推荐了?|"
     # (打电话…问管网监测项目的进展: what was asked about)
     r"(?:聊|谈|倾)(?=一下|了一下)|(?:聊|谈|讨论)(?!天|话|得|过|完)|(?<=[,，\s])问(?:了|一下)?(?![我你他她]|能不能|是否|有没有|什么|多少|怎么|哪|可不可以)(?=[\u4e00-\u9fff]{4}))"
     r"(?:了?一下|几句)?\s*"
@@ -1209,7 +1234,7 @@ _PURPOSE = re.compile(
     # (进修学习, 蹲点, 招商, 开年度工作会, 开碳捕集的研讨会, 开董事会: a body they sit in)
     r"进修(?:学习)?|蹲点|招商|开[^\s,。]{0,4}(?:工作会|研讨会|学术会|董事会|股东会|订货会|两会)|"
     # (考察储能项目, 调研特高压站: what they go to look into, with its object when one follows)
-    r"(?:考察|调研)(?:(?![一二两三四五六七八九十\d]{1,2}(?:天|周|个?礼拜|个?星期))[^\s,。;、]{2,7}(?=$|[\s,。;、]|回))?|学习|培训|参观|检查|休假|度假|旅游|旅行|出国|述职|探亲|"
+    r"(?:考察|调研)(?:(?![一二两三四五六七八九十\d]{1,2}(?:天(?!然)|周(?![边末年])|个?礼拜|个?星期))[^\s,。;、]{2,7}(?=$|[\s,。;、]|回))?|学习|培训|参观|检查|休假|度假|旅游|旅行|出国|述职|探亲|"
     # (在北京清华上总裁班, 在党校上课: a class they sit in)
     r"上[^\s,。]{0,4}?班|上课|上E?MBA(?:的?课)?|"
     # (带队去云南义诊, 去海南过冬, 去深圳见投资人)
@@ -1492,7 +1517,8 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         if days is not None:  # 下周二带队去德国考察储能项目，一共五天
             end_d = w.day + timedelta(days=(cn_to_int(days["n"]) or 1) - 1)
         elif lasting_for is not None:  # 去德国考察三天, 去九江的分厂蹲点一个礼拜, 出差两周
-            n = cn_to_int(lasting_for["n"]) or 1
+            said = lasting_for["n"]  # (两三天: the longer of the two)
+            n = cn_to_int(said) or cn_to_int(said[-1]) or 1
             span = n * 7 if lasting_for["unit"] != "天" else n
             end_d = w.day + timedelta(days=span - 1)
         back_day = back_day or _day_back(doc, i, cb)

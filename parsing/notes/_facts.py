@@ -583,7 +583,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             # (说话分量很重, 说话有分量, 要过邱工那关: said in a sentence, not a list)
             r"说话分量|分量很重|说话有分量|(?<=[工长总任])那关|"
             # (会在评审会上替我们说话, 有一票否决权)
-            r"替我们说话|帮我们说话|为我们说话|一票否决|"
+            r"(?<![人不])(?:替|帮|为)我们说话|一票否决|"
             # (孟东（影响）, 苗华 — 技术影响, 影响 - 结构工程师 甘平: a role list's own word)
             rf"(?<=[(（])(?:技术)?影响(?=[)）,，])|{_LIST_LEAD}(?:技术)?影响(?=[\s,，;；]|$)"
         ),
@@ -725,6 +725,7 @@ _SAID_OF_ONLY = frozenset({"下单", "批", "操作的", "定了就算"})
 _WHAT_TO_BUY = re.compile(r"买不买|选哪家|定哪家|用哪家|买哪家")
 _HOW_IT_WORKS = re.compile(r"好不好用|好用不好用|用得顺不顺手|顺不顺手|好不好使|用着怎么样")
 _ROLE_IS = re.compile(r"的?(?:是|在|由|归)")
+_NODS_NEXT = re.compile(r"还得$|得问$")
 _NOT_DECIDED = re.compile(r"(?:没|没有|未|不|不能|无法|没法)$")
 
 
@@ -761,6 +762,14 @@ def read_roles(doc: Doc, people: People) -> None:
             continue
         if role == "decision_maker" and _NOT_DECIDED.search(t, max(0, a - 3), a):
             continue  # 领导还没拍板, 他做不了主: nobody was said to decide
+        if t.startswith("点头才行", a) and not any(
+            not m.pronoun and m.end in (a, a - 1) for m in people.mentions
+        ):
+            continue  # (还得集团点头才行: nobody named nods; 赵总点头才行 is 赵总's)
+        if _NODS_NEXT.search(t[a:b]) and not any(
+            not m.pronoun and b <= m.start <= b + 2 for m in people.mentions
+        ):
+            continue  # (还得他们老板点头, 得问集团: no one named nods, not the one who said it)
         if t[a:b] in _SAID_OF_ONLY and not any(
             m.end in (a, a - 1) and not m.pronoun for m in people.mentions
         ):

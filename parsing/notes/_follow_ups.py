@@ -549,7 +549,7 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
 
 _SPOKEN_FILLER = re.compile(r"嗯|那个(?=[\u4e00-\u9fff])")
 # A call said whole before its day, then only its verb after it (…明早九点打, 下周一回).
-_BARE_CALL = re.compile(r"打|回")  # (明天再打 stays as said)
+_BARE_CALL = re.compile(r"打")  # (明天再打 stays as said; 她说周五回 is her return)
 _CALL_SAID = re.compile(r"给[^\s,，。;:]{1,12}?(?:回|打)个?电话")
 # An English verb left alone before its object (email 公司 profile 给他, 先 send 完整 report).
 _BARE_EN_VERB = re.compile(
@@ -1638,11 +1638,19 @@ _PROMISED = re.compile(r"(?:答应|承诺|保证)(?:了|说)?\s*$")
 _WHERE_SOMEONE_IS = re.compile(
     r"(?:要|会|就|才)?(?:出院|住院|做手术|动手术)|在[^\s,，。;]{1,10}?有个?会"
 )
+
+
 # 周四不行, 礼拜三没空, 下周一不在: the day turned down right after it is said.
+def _someone_else_away(d: _Dated, at: int) -> bool:
+    """明天去拜访刘总，李工明天不在: the one away is named and is not in the task's clause."""
+    away = [m for m in d.people.mentions if m.end == at and not m.pronoun]
+    return bool(away) and away[-1].surname is not None and away[-1].surname not in d.t[d.ca : d.cb]
+
+
 # (周五不行就废标, 周四他不在也没关系, 要是明天不方便: a warning, no matter, an if — the day stays)
 _DAY_TURNED_DOWN = re.compile(
     r"\s*(?:[他她]们?|我(?!们))?(?:也|都)?(?:不太?行|不太?方便|没空|没时间|来不了|去不了|够呛|[唔不]得闲|不在)"
-    r"(?![^,，。;]{0,4}(?:就|也没关系|没关系|的话))"
+    r"(?![^,，。;]{0,4}(?:就|也没关系|没关系|的话))(?![,，]\s*(?:交给|放在|留在|留给|放到))"
 )
 _IF_SAID = re.compile(r"要是|如果|万一|假如|虽然")
 _SAME_DAY_AS = re.compile(r"\s*(?:是)?(?:同一天|同一日|同天|一样|一天)")
@@ -1670,7 +1678,7 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
             for m in d.people.mentions
         )
         and not _REP_ACTION.match(action)
-        and not re.search(r"[我咱]", t[ca : promised.start()] + action)
+        and not re.search(r"[我咱]|一起|见|吃饭|交流", t[ca : promised.start()] + action)
     ):
         return True  # 吴主管答应周五前出正式的测试报告: what they promised to do, theirs
     settled = "已经" in action and _DONE_ALREADY.search(t, b, cb) is not None
@@ -1693,6 +1701,7 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         and v.day == d.w.day
         and v.part_of_day == d.w.part_of_day  # (明天上午去，明天下午他不在: the morning stays)
         and _DAY_TURNED_DOWN.match(t, v.span[1])
+        and not _someone_else_away(d, v.span[0])
         and not _IF_SAID.search(t, doc.clause(v.span[0])[0], v.span[0])
         for v in doc.whens
     ):

@@ -305,3 +305,23 @@ def test_a_day_with_no_task_of_the_reps(text: str) -> None:
 
 def test_the_reps_own_day_beside_a_colleagues() -> None:
     assert _dues("下周二小张会去洪都航空做设备调试，我下周三过去跟进一下验收") == ["2027-05-19"]
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        # how long the talk took is not what it was about
+        (
+            "刚才微信语音跟湘江环保的黄总聊了十来分钟，关于渗滤液处理站运维外包",
+            "渗滤液处理站运维外包",
+        ),
+        # what was shown or put forward is the headline
+        (
+            "今天一起去了芜湖长江汽配，给方经理演示了在线视觉检测设备，他挺满意的",
+            "在线视觉检测设备",
+        ),
+    ],
+)
+def test_the_headline_says_what_about(text: str, summary: str) -> None:
+    inter = parse_note(text, NOW).interaction
+    assert inter is not None and inter.summary == summary

@@ -82,3 +82,96 @@ def test_a_thing_back_is_no_trip(text: str) -> None:
 def test_a_trip_reads_its_days_and_purpose(text: str, end: str, purpose: str | None) -> None:
     trips = parse_note(text, NOW).itineraries
     assert [(t.end.isoformat(), t.purpose) for t in trips] == [(end, purpose)]
+
+
+# The second review (245 sentences on 1de91b4): goods, suppliers and markets read as the
+# customer, roles given to whoever spoke, people made of 等于, a call made of 她说周五回.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宁夏中宁枸杞今年收成一般",
+        "福建安溪铁观音茶叶今年涨价",
+        "他们用的是株洲钻石刀具，我们要想办法替换",
+        "他们的供应商是无锡华光装备",
+        "江苏南通造船基地那边订单很好，下周去拜访几家",
+    ],
+)
+def test_goods_and_suppliers_are_no_customer(text: str) -> None:
+    assert parse_note(text, NOW).company is None
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("李经理说这事最后还得他们老板点头", "李经理"),
+        ("张总说还得集团点头才行，他做不了主", "张总"),
+        ("赵厂长说买不买得问集团，他只管用", "赵厂长"),
+        ("陈工说技术部没人替我们说话", "陈工"),
+    ],
+)
+def test_the_one_who_spoke_gets_no_role(text: str, who: str) -> None:
+    roles = {c.salutation: c.decision_role for c in parse_note(text, NOW).contacts}
+    assert roles[who] is None
+
+
+def test_a_named_person_nodding_decides() -> None:
+    note = parse_note("钱要集团批，集团财务总监赵总点头才行", NOW)
+    assert {c.salutation: c.decision_role for c in note.contacts}["赵总"] == "decision_maker"
+
+
+@pytest.mark.parametrize("text", ["对手降价等于局面对我们不利", "这等于局部改造"])
+def test_no_person_made_of_a_word(text: str) -> None:
+    assert parse_note(text, NOW).contacts == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "跟同事开了个碰头会，分了下客户",
+        "跟团队开了个复盘会，这单输在价格",
+        "在酒店开了个订货会，来了二十多家",
+        "晚上随便吃了个便饭，早点休息",
+        "在服务区吃了个便饭，继续赶路",
+    ],
+)
+def test_the_reps_own_meeting_or_meal_is_no_contact(text: str) -> None:
+    assert parse_note(text, NOW).interaction is None
+
+
+def test_lunch_at_their_canteen_is_a_meal() -> None:
+    inter = parse_note("在他们食堂吃过午饭，下午接着谈", NOW).interaction
+    assert inter is not None and inter.kind == "meal"
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome_word"),
+    [("拜访了王总，设备卡住了，要派人修", "卡住"), ("去了李总那，路上堵车卡住了一个小时", "卡住")],
+)
+def test_a_jam_is_no_verdict(text: str, outcome_word: str) -> None:
+    inter = parse_note(text, NOW).interaction
+    assert inter is None or outcome_word not in (inter.outcome or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("张总答应周五一起吃饭", "2027-05-14"),
+        ("明天去拜访刘总，李工明天不在", "2027-05-13"),
+        ("明天给李总送样品，他明天不在，交给门卫", "2027-05-13"),
+    ],
+)
+def test_the_reps_day_is_kept(text: str, due: str) -> None:
+    assert due in [f.due.isoformat()[:10] for f in parse_note(text, NOW).follow_ups]
+
+
+def test_her_day_back_is_no_call() -> None:
+    assert parse_note("给王经理打电话，她说周五回", NOW).follow_ups == []
+
+
+def test_a_range_of_days_ends_the_trip() -> None:
+    trips = parse_note("下周一李总去日本考察两三天", NOW).itineraries
+    assert [(t.start.isoformat(), t.end.isoformat()) for t in trips] == [
+        ("2027-05-17", "2027-05-19")
+    ]
