@@ -358,6 +358,9 @@ def _canon(text: str) -> str:
     return _CANON_LEAD.sub("", _CANON_DROP.sub("", text))
 
 
+_DIAL = re.compile(r"[\s-]")
+
+
 def _same(field: str, a: Any, b: Any) -> bool:
     if a == b:
         return True
@@ -367,6 +370,8 @@ def _same(field: str, a: Any, b: Any) -> bool:
     a, b = fold(a), fold(b)
     if a == b:
         return True
+    if field == "phone" and _DIAL.sub("", a) == _DIAL.sub("", b):
+        return True  # 021-62345678 as written or 02162345678: one number (blind22 writes the dash)
     if field == "title" and {a, b} == {"工", "工程师"}:
         return True  # 李工's title said short or whole: the sets written since blind14 say 工
     if field not in FUZZY_FIELDS:

@@ -329,6 +329,14 @@ def test_the_bench_takes_a_traditional_key_as_its_simplified_self() -> None:
     assert counts == {"phone": [1, 1, 1]}
 
 
+def test_the_bench_takes_a_landline_with_or_without_its_dash_as_one_number() -> None:
+    counts: dict[str, list[int]] = {}
+    score_pairs([("phone", "王", "021-62345678")], [("phone", "王", "02162345678")], counts)
+    assert counts == {"phone": [1, 0, 0]}
+    score_pairs([("phone", "王", "021-62345678")], [("phone", "王", "02162345679")], counts)
+    assert counts == {"phone": [1, 1, 1]}
+
+
 def test_a_number_without_country_code_is_placed_by_the_note_not_guessed() -> None:
     assert note("陳經理 電話 9123 4567").contacts[0].phones == ["+85291234567"]  # Traditional
     assert note("新加坡 李经理 9123 4567").contacts[0].phones == ["+6591234567"]
