@@ -52,7 +52,7 @@ _TRADES = words(
     " 电子 装备 船机 刀具 包材 棉纺 竹业 布业 机车配件 枸杞"
 )
 # (甘肃陇电建设: 建设 ends it, not 电建 — a word's first half is no suffix)
-_NOT_BEFORE = {"电建": "设"}
+_NOT_BEFORE = {"电建": "设", "汽配": "套"}  # (德阳东汽配套: 配套 ends it, not 汽配)
 _SUFFIX_RE = re.compile(
     "|".join(
         re.escape(w) + (f"(?!{_NOT_BEFORE[w]})" if w in _NOT_BEFORE else "")
@@ -135,6 +135,9 @@ def _scan_left(doc: Doc, end: int, limit: int = 16) -> int:
             if bracket is not None:
                 start = bracket.start()
                 continue
+        if ch == "和" and t.startswith("和浩特", start - 1) and t[start - 2 : start - 1] == "呼":
+            start -= 2  # 呼和浩特草原兴发: the city's 和 is no "and"
+            continue
         if ch == "观" and t.startswith("音", start):
             start -= 1  # 福建安溪铁观音集团: 观 stops a name only as 参观
             continue

@@ -325,3 +325,15 @@ def test_the_reps_own_day_beside_a_colleagues() -> None:
 def test_the_headline_says_what_about(text: str, summary: str) -> None:
     inter = parse_note(text, NOW).interaction
     assert inter is not None and inter.summary == summary
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the city's 和 is no "and"; 配套 ends a name, not 汽配
+        ("晚上和呼和浩特草原兴发采购部的包经理吃了饭", "呼和浩特草原兴发"),
+        ("德阳东汽配套设备科的人说两台机器快过保了", "德阳东汽配套"),
+    ],
+)
+def test_a_name_read_whole(text: str, company: str) -> None:
+    assert parse_note(text, NOW).company == company
