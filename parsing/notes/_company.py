@@ -664,11 +664,16 @@ _DEPARTMENT_AFTER = re.compile(
 
 # Sunway Construction Sdn Bhd, CapitaLand Development Pte Ltd, Jurong Town Corporation: a company
 # named in Latin letters with the form it is registered as (capitalised words before it). Group,
-# Inc and AG were tried and left out: each named a company no set counts as the customer.
+# Inc and AG were tried and left out: each named a company no set counts as the customer; so
+# were Engineering and Steel (a held-out set lost with each).
 _LATIN_REGISTERED = re.compile(
     r"(?<![A-Za-z])(?:[A-Z][A-Za-z0-9&'.-]*[ ]){1,4}"
     r"(?:Sdn\.?[ ]Bhd|Berhad|Bhd|Pte\.?[ ]Ltd|Co\.,?[ ]Ltd|Ltd|Limited|Corporation|Corp|"
-    r"Industries|Holdings)(?![A-Za-z])\.?"
+    r"Industries|Holdings|"
+    # (Suzhou Jinfeng Precision, Ningbo Haixing Plastics: the trade a registered name ends with)
+    r"Precision|Plastics|Electronics|Machinery|Chemicals?|Logistics|Packaging|Pharmaceuticals?|"
+    r"Manufacturing|Textiles|Motors)"
+    r"(?![A-Za-z])\.?"
 )
 
 

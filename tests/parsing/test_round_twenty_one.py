@@ -337,3 +337,21 @@ def test_the_headline_says_what_about(text: str, summary: str) -> None:
 )
 def test_a_name_read_whole(text: str, company: str) -> None:
     assert parse_note(text, NOW).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a name in Latin letters ending with its trade
+        (
+            "今天和Suzhou Jinfeng Precision的purchasing manager Amy Zhou开了个call",
+            "Suzhou Jinfeng Precision",
+        ),
+        (
+            "Visited Ningbo Haixing Plastics 的 tooling dept, Mr. Xu said samples passed",
+            "Ningbo Haixing Plastics",
+        ),
+    ],
+)
+def test_a_latin_name_and_its_trade(text: str, company: str) -> None:
+    assert parse_note(text, NOW).company == company
