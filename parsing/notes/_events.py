@@ -571,7 +571,7 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         a, b = m.span("went")
         told = _SAYS.search(t, m.end(), _sentence_end(t, m.end()))
         if told is not None and not any(x < b and a < y for x, y, _ in cands):
-            cands.append((a, b, "visit"))  # 去株洲湘火炬送样，谭经理看了一眼就说…: gone, and told
+            cands.append((a, b, "visit"))  # 去拉萨高原水业谈净水设备，王经理说…: gone, and told
     for m in _MEETING_HELD.finditer(t):
         a, b = m.span()
         held_at = _HELD_WITH.search(t, doc.clause(a)[0], a)
@@ -1516,7 +1516,7 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         lasting_for = _LASTING.match(t, after_purpose) if w.end is None else None
         if days is not None:  # 下周二带队去德国考察储能项目，一共五天
             end_d = w.day + timedelta(days=(cn_to_int(days["n"]) or 1) - 1)
-        elif lasting_for is not None:  # 去德国考察三天, 去九江的分厂蹲点一个礼拜, 出差两周
+        elif lasting_for is not None:  # 去德国考察三天, 去北京学习两个星期, 出差两周
             said = lasting_for["n"]  # (两三天: the longer of the two)
             n = cn_to_int(said) or cn_to_int(said[-1]) or 1
             span = n * 7 if lasting_for["unit"] != "天" else n
@@ -1546,7 +1546,7 @@ _WITH_HIM = re.compile(r"[跟和同与](?:他|她|佢)(?!们|哋)")
 _FOR_DAYS = re.compile(
     r"[^,。;\n]{0,12}?[,，\s]*(?:一共|总共|共)(?:去|待|呆)?(?P<n>[一二两三四五六七八九十\d]{1,2})天(?![后内])"
 )
-# 考察三天, 蹲点一个礼拜, 出差两周: how long a trip lasts, said right after its purpose
+# 考察三天, 学习两个星期, 出差两周: how long a trip lasts, said right after its purpose
 # (考察两个天然气项目, 两个周边的产业园: things counted, not days)
 _LASTING = re.compile(
     r"\s*(?P<n>[一二两三四五六七八九十\d]{1,2})"
@@ -1612,8 +1612,8 @@ _AWAY_THIS_WEEK = re.compile(
 )
 
 
-# 马总今天去南疆看棉田了，这个月底才回来 / 他在兰州开两会，说3月3号回天水 / 于总去韩国蔚山了，看他们
-# 合作的船厂，本周五回来: gone (or there) now, a city said, and the day back after a clause or two
+# 张总在上海看展，周五回 / 他在兰州开两会，说3月3号回天水 / 于总去韩国蔚山了，看他们合作的船厂，
+# 本周五回来: gone (or there) now, a city said, and the day back after a clause or two
 _AWAY_NOW = re.compile(
     r"(?<![要会将想算备])(?:今天|昨天|已经|现在|目前|还|正|人)?(?:去|飞|到|回|在)"
     rf"(?P<place>老家(?:{PLACE_RE.pattern})|(?:{PLACES_RUN.pattern})"

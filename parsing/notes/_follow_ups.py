@@ -304,7 +304,7 @@ _WHEN_IT_IS = re.compile(
     # (董事会是周三开: the day of a body of theirs sitting)
     r"董事会|股东会|党委会|办公会|职代会)\s*(?:是|在|定在|放在)\s*$"
 )
-_HELD = re.compile(r"开|开会|召开|举行|举办")
+_HELD = re.compile(r"开|开会|召开|举行|举办")  # (董事会是周三开: what a sitting does)
 # (她生日正好是正月初五: the day of a birthday, no task without one said)
 _BIRTHDAY_SAID = re.compile(r"生日(?:正好|就|刚好)?(?:是|在)?\s*$")
 _HABIT_AFTER = re.compile(
@@ -548,8 +548,8 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
 
 
 _SPOKEN_FILLER = re.compile(r"嗯|那个(?=[\u4e00-\u9fff])")
-# A call said whole before its day, then only its verb after it (…明早九点打, 下周一回).
-_BARE_CALL = re.compile(r"打")  # (明天再打 stays as said; 她说周五回 is her return)
+# A call said whole before its day, then only its verb after it (…回电话，忘了，明早九点打).
+_BARE_CALL = re.compile(r"打")  # (明天再打 stays as said; 她说周五回 is her return, no call)
 _CALL_SAID = re.compile(r"给[^\s,，。;:]{1,12}?(?:回|打)个?电话")
 # An English verb left alone before its object (email 公司 profile 给他, 先 send 完整 report).
 _BARE_EN_VERB = re.compile(
@@ -1640,14 +1640,14 @@ _WHERE_SOMEONE_IS = re.compile(
 )
 
 
-# 周四不行, 礼拜三没空, 下周一不在: the day turned down right after it is said.
 def _someone_else_away(d: _Dated, at: int) -> bool:
     """明天去拜访刘总，李工明天不在: the one away is named and is not in the task's clause."""
     away = [m for m in d.people.mentions if m.end == at and not m.pronoun]
     return bool(away) and away[-1].surname is not None and away[-1].surname not in d.t[d.ca : d.cb]
 
 
-# (周五不行就废标, 周四他不在也没关系, 要是明天不方便: a warning, no matter, an if — the day stays)
+# 周四不行, 礼拜三没空, 下周一不在: the day turned down right after it is said (周五不行就废标,
+# 周四他不在也没关系, 他明天不在，交给门卫: a warning, no matter, left with someone — the day stays).
 _DAY_TURNED_DOWN = re.compile(
     r"\s*(?:[他她]们?|我(?!们))?(?:也|都)?(?:不太?行|不太?方便|没空|没时间|来不了|去不了|够呛|[唔不]得闲|不在)"
     r"(?![^,，。;]{0,4}(?:就|也没关系|没关系|的话))(?![,，]\s*(?:交给|放在|留在|留给|放到))"
@@ -1690,10 +1690,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         _WHERE_SOMEONE_IS.match(action)
         and not re.search(r"[我咱]", t[ca:a])
         and (action.startswith(("出院", "住院")) or _theirs_by_subject(d))
-    ):
-        return (
-            True  # 周五出院, 16号在贵阳有个会: where someone is that day, nothing set for the rep
-        )
+    ):  # 周五出院, 16号在贵阳有个会 (of someone named before): where they are, no task
+        return True
     if _SAME_DAY_AS.match(t, b):
         return True  # 生日3月8号，跟妇女节同一天: a day compared with, nothing set for it
     if any(
