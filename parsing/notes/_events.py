@@ -1304,6 +1304,8 @@ def _paired_day(doc: Doc, i: int) -> When | None:
 # 卢总五一前后去西双版纳休假，4月29号走，5月6号回昆明: where and why said first, then the day
 # he leaves and the day he is back (or stays until)
 _GONE_FIRST = re.compile(rf"去(?P<place>{ANY_PLACE})(?P<purpose>[\u4e00-\u9fff]{{0,8}})[,，]\s*$")
+# 回湖南老家休假去了，休到20号: away until the day said after how long they stay
+_STAYS_UNTIL = re.compile(r"(?:休|待|呆|住|一直)到\s*$")
 _LEAVES = re.compile(r"\s*(?:就|才)?走(?=$|[,，。;\s])")
 _STAYS_TO = re.compile(r"(?:待到|住到|呆到|一直到)\s*$")
 
@@ -1619,7 +1621,8 @@ _AWAY_NOW = re.compile(
     rf"(?P<place>老家(?:{PLACE_RE.pattern})|(?:{PLACES_RUN.pattern})"
     rf"(?:老家|[\u4e00-\u9fff]{{1,3}}?(?=了|{_PURPOSE.pattern})|))"
     rf"(?P<purpose>{_PURPOSE.pattern})?(?:去)?了?"
-    r"(?:[,，\s]+(?P<aside>(?![我他她])[^,;。\n]{2,12}))?[,，\s]*(?:[他她]?说)?\s*$"
+    r"(?:[,，\s]+(?P<aside>(?![我他她]|[休待呆住]到$)[^,;。\n]{2,12}?))?[,，\s]*(?:[他她]?说)?"
+    r"(?:[休待呆住]到)?\s*$"
 )
 
 
@@ -1633,7 +1636,8 @@ def _away_until(doc: Doc, people: People, w: When) -> ItineraryFact | None:
     """Someone of the customer's gone somewhere already, back on ``w``'s day: away until then."""
     t = doc.t
     a, b = w.span
-    if not _RETURN.match(t, b + (t[b : b + 1] in ("才", "就"))):  # (周五才回)
+    back = _RETURN.match(t, b + (t[b : b + 1] in ("才", "就")))  # (周五才回)
+    if back is None and not _STAYS_UNTIL.search(t, max(0, a - 4), a):  # (休到20号)
         return None
     since = max(_sentence_start(t, a), a - 16)
     m = (

@@ -355,3 +355,13 @@ def test_a_name_read_whole(text: str, company: str) -> None:
 )
 def test_a_latin_name_and_its_trade(text: str, company: str) -> None:
     assert parse_note(text, NOW).company == company
+
+
+def test_away_until_the_day_they_stay_to() -> None:
+    # gone on holiday now, staying until a day said after 休到
+    trips = parse_note(
+        "中车配套的刘厂长回湖南老家休假去了，休到20号，有事找易科长", NOW
+    ).itineraries
+    assert [(t.who, t.start.isoformat(), t.end.isoformat(), t.purpose) for t in trips] == [
+        ("刘厂长", "2027-05-12", "2027-05-20", "休假")
+    ]
