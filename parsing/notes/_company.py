@@ -19,6 +19,7 @@ from ._lexicon import (
     SAID_BEFORE_A_NAME,
     SURNAMES,
     TITLE_RE,
+    TOLD_BEFORE_A_NAME,
     words,
 )
 from ._model import Grade
@@ -101,7 +102,7 @@ _VISIT = re.compile(r"(?:上门)?(?:拜访|拜会|走访|去了|去过|见了|�
 # Words that make the text before a name a clause, not a company (今晚请黄局, 刚跟祁主任).
 _NOT_PREFIX = re.compile(
     r"[给和跟请是同与对找见约陪帮向把被让叫]$|要|今晚|昨晚|刚|重点|以前|现在|"
-    r"(?:答应|承诺|告诉|通知|提醒|谢谢|感谢|答复|回复)$"  # (我答应张总…: whom the rep told)
+    rf"(?:{TOLD_BEFORE_A_NAME}|提醒|谢谢|感谢|回复)$"  # (我答应张总…: whom the rep told)
 )
 _COUNTED_TIMES = re.compile(r"[0-9一二两三四五六七八九十几]+次")
 _VISIT_OR_FILLER = re.compile(_VISIT.pattern + r"|然后|嗯")

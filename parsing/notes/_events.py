@@ -253,7 +253,10 @@ _HOW_LONG = re.compile(
 # Where a deal stands (倾向我们的方案, 需求基本明确, 被对手海康抢了, 还在走流程, 还没定, 很支持): an
 # outcome, and never by itself a sign that a contact took place.
 _WHERE_IT_STANDS = (
-    r"倾向|基本明确|被[^\s,。]{1,8}?抢了|丢单|输给|在走流程|还在审|还没定|很支持|比竞品好"
+    r"倾向|基本明确|被[^\s,。]{1,8}?抢了|丢单|输给|在走流程|还在审|还没定|很支持|比竞品好|"
+    # where the price or the choice stands: 价格卡住了, 卡价, 要再比一比 (设备卡住了, 堵车卡住了 are no
+    # verdict)
+    r"(?:价格?|价钱|预算)上?卡住了?|卡价|比一比"
 )
 _OUTCOME = re.compile(
     r"同意|答应|认可|不满意|满意|有意向|意向|感兴趣|有兴趣|比价|犹豫|没谈拢|谈拢了|没谈成|谈成了|"
@@ -263,9 +266,6 @@ _OUTCOME = re.compile(
     r"不错|嫌贵|太贵|偏贵|点头了|接受了|核准了|有戏|几好|唔错|"
     # plain everyday verdicts: 方案还行, 问题不大, 报价偏高, 效果一般
     r"还行|偏高|问题不大|效果一般|反响一般|反应一般|"
-    # where the price or the choice stands: 价格卡住了, 卡价, 要再比一比, 先比价 (比价 above; 设备卡住了,
-    # 堵车卡住了 are no verdict)
-    r"(?:价格?|价钱|预算)上?卡住了?|卡价|比一比|"
     # a telegraphic note's verdict in English: 拜访ok, 电话 东航物流韦总 ok
     r"(?<![A-Za-z])(?i:ok)(?![A-Za-z])|" + _WHERE_IT_STANDS
 )
@@ -273,7 +273,7 @@ _OUTCOME = re.compile(
 # note records, never by itself a sign that one took place.
 _NOT_A_CONTACT = re.compile(
     r"再说|符合要求|问题|通过了|批了|(?<!得)不错|贵|点头|接受|核准|有戏|几好|唔错|还行|偏高|一般|"
-    r"(?i:ok)|价格?上?卡住|价钱上?卡住|预算上?卡住|卡价|比一比|" + _WHERE_IT_STANDS
+    r"(?i:ok)|" + _WHERE_IT_STANDS
 )
 # The rep asking to be reminded: what follows is a task, not a contact that took place.
 _REMINDER_LEAD = re.compile(r"记得|别忘|不要忘|提醒我")
@@ -553,13 +553,18 @@ def _first_worth_keeping(doc: Doc, outcome: str | None, theirs: list[bool]) -> s
     return _worth_keeping(_chat_statement(doc)) if doc.chat else None
 
 
+def _overlaps(cands: list[tuple[int, int, InteractionKind]], a: int, b: int) -> bool:
+    """Whether ``a``–``b`` overlaps a contact word already found (the first read keeps it)."""
+    return any(x < b and a < y for x, y, _ in cands)
+
+
 def find_interaction(doc: Doc, people: People, claimed: set[int]) -> InteractionFact | None:
     t = doc.t
     cands: list[tuple[int, int, InteractionKind]] = []
     for pattern, kind in _TRIGGERS:
         for m in pattern.finditer(t):
             a, b = m.span()
-            if any(x < b and a < y for x, y, _ in cands):
+            if _overlaps(cands, a, b):
                 continue
             cands.append((a, b, kind))
     cands = [
@@ -570,12 +575,11 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
     for m in _WENT_TO_DO.finditer(t):
         a, b = m.span("went")
         told = _SAYS.search(t, m.end(), _sentence_end(t, m.end()))
-        if told is not None and not any(x < b and a < y for x, y, _ in cands):
+        if told is not None and not _overlaps(cands, a, b):
             cands.append((a, b, "visit"))  # 去拉萨高原水业谈净水设备，王经理说…: gone, and told
     for m in _MEETING_HELD.finditer(t):
         a, b = m.span()
-        held_at = _HELD_WITH.search(t, doc.clause(a)[0], a)
-        if held_at is not None and not any(x < b and a < y for x, y, _ in cands):
+        if _HELD_WITH.search(t, doc.clause(a)[0], a) and not _overlaps(cands, a, b):
             cands.append((a, b, "visit"))
     best = _best_contact(doc, cands)
     if best is None and not doc.chat:  # (a chat's 上次聊了 is the chat's talk)
@@ -1305,7 +1309,8 @@ def _paired_day(doc: Doc, i: int) -> When | None:
 # he leaves and the day he is back (or stays until)
 _GONE_FIRST = re.compile(rf"去(?P<place>{ANY_PLACE})(?P<purpose>[\u4e00-\u9fff]{{0,8}})[,，]\s*$")
 # 回湖南老家休假去了，休到20号: away until the day said after how long they stay
-_STAYS_UNTIL = re.compile(r"(?:休|待|呆|住|一直)到\s*$")
+_STAY_WORD_TO = "[休待呆住]到"  # (休到20号, 待到礼拜五: stays until the day said next)
+_STAYS_UNTIL = re.compile(rf"(?:{_STAY_WORD_TO}|一直到)\s*$")
 _LEAVES = re.compile(r"\s*(?:就|才)?走(?=$|[,，。;\s])")
 _STAYS_TO = re.compile(r"(?:待到|住到|呆到|一直到)\s*$")
 
@@ -1621,8 +1626,8 @@ _AWAY_NOW = re.compile(
     rf"(?P<place>老家(?:{PLACE_RE.pattern})|(?:{PLACES_RUN.pattern})"
     rf"(?:老家|[\u4e00-\u9fff]{{1,3}}?(?=了|{_PURPOSE.pattern})|))"
     rf"(?P<purpose>{_PURPOSE.pattern})?(?:去)?了?"
-    r"(?:[,，\s]+(?P<aside>(?![我他她]|[休待呆住]到$)[^,;。\n]{2,12}?))?[,，\s]*(?:[他她]?说)?"
-    r"(?:[休待呆住]到)?\s*$"
+    rf"(?:[,，\s]+(?P<aside>(?![我他她]|{_STAY_WORD_TO}$)[^,;。\n]{{2,12}}?))?[,，\s]*(?:[他她]?说)?"
+    rf"(?:{_STAY_WORD_TO})?\s*$"
 )
 
 

@@ -37,7 +37,7 @@ from ._events import (
     _third_party_before,
 )
 from ._facts import FamilyMention
-from ._lexicon import DONT, PLACE_RE, TITLE_RE, TITLES, VOICE_FILLERS, words
+from ._lexicon import DONT, PLACE_RE, TITLE_RE, TITLES, TOLD_BEFORE_A_NAME, VOICE_FILLERS, words
 from ._model import FollowUpFact
 from ._people import People, label_of
 
@@ -491,9 +491,9 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         at = t.find(bare_en["verb"], start)
         rest = doc.text[at:cb].strip() if 0 <= at < cb else ""
         text = _TRAIL.sub("", rest)[:24] if len(rest) > len(bare_en["verb"]) else text
-    calls = [m.group() for m in _CALL_SAID.finditer(doc.text, 0, a)]
-    if _BARE_CALL.fullmatch(text) and calls:  # 答应给喻经理回电话，忘了，明早九点打
-        text = _people_as_named(doc, people, _without_company(doc, calls[-1]))
+    if _BARE_CALL.fullmatch(text):  # 答应给喻经理回电话，忘了，明早九点打: the call said before
+        calls = [m.group() for m in _CALL_SAID.finditer(doc.text, 0, a)]
+        text = _people_as_named(doc, people, _without_company(doc, calls[-1])) if calls else text
     if text.lower() in _PARTICLES:  # (before CNY lah: the task was said before the day)
         text = _english_verb_before(doc, a) or "跟进"
     if text.startswith("的") and a > doc.clause(a)[0]:
@@ -2128,7 +2128,7 @@ def _meeting_at(doc: Doc, w: When, people: People, action: str) -> str | None:
 # 好的阚科长 下周一上午九点到: the person spoken to, not the one who acts.
 _ADDRESSED = re.compile(r"(?:好的|好嘞|好|收到|谢谢|嗯|OK|ok)[\s,!]*$")
 # (我答应张总周五前送过去, 告诉刘工下周一: the person is told or promised, not the doer)
-_TOLD_BY_REP = re.compile(r"(?:答应|承诺|告诉|通知|答复|保证)了?\s*$")
+_TOLD_BY_REP = re.compile(rf"(?:{TOLD_BEFORE_A_NAME}|保证)了?\s*$")
 _AFTER_HOUR = re.compile(r"\s*(?:以后|之后|后(?![天年]))")
 # What the rep prepares for a customer's own coming (来工厂参观 … 要安排接待).
 _TO_HOST = re.compile(

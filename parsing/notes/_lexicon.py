@@ -41,6 +41,9 @@ def word_across(t: str, k: int) -> int | None:
 # Words a rep says right before calling someone: 谢谢 / 明白 / 辛苦 / 麻烦 / 恭喜 卢院长 (neither
 # part of a name nor a company's).
 SAID_BEFORE_A_NAME = ("谢谢", "明白", "感谢", "辛苦", "麻烦", "恭喜", "拜托", "收到", "好的")
+# What the rep tells or promises a person (我答应张总…, 告诉刘工…): the one named after it is told,
+# neither the doer of what follows nor part of a company's name.
+TOLD_BEFORE_A_NAME = "答应|承诺|告诉|通知|答复"
 
 
 # Common single-character surnames. Characters that are far more often ordinary words
