@@ -226,6 +226,10 @@ DEV_SETS = [
     # titles with a department (30), written on 2026-12-04; scored on the parser as that session
     # began (0745792), then tuned on
     NOTES_DIR / "notes_styles17.jsonl",
+    # blind23: 150 notes by a thirty-ninth helper who never read parsing/, the fifteen styles of
+    # #18 in even shares, written on 2026-12-04 (round twenty-two, a new session) and scored on
+    # the parser as that session began (1971a2b); held out, read only as totals
+    NOTES_DIR / "notes_blind23.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
