@@ -230,6 +230,12 @@ DEV_SETS = [
     # #18 in even shares, written on 2026-12-04 (round twenty-two, a new session) and scored on
     # the parser as that session began (1971a2b); held out, read only as totals
     NOTES_DIR / "notes_blind23.jsonl",
+    # styles18: 200 notes by a fortieth helper who never read parsing/, weighing records whose
+    # topic and result matter (60), the rep's dated next steps with their objects beside traps
+    # (50), key leaders' trips and whereabouts (40, ten traps), company names that are the hard
+    # part (30) and dates (20), written on 2026-12-04; scored on the parser as that session
+    # began (1971a2b), then tuned on
+    NOTES_DIR / "notes_styles18.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
