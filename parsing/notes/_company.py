@@ -50,7 +50,7 @@ _TRADES = words(
     " 齿轮 气动 蓄电池 液压 纺机 眼镜 日用品 印刷 线材 织带 铸造"
     " 港机 糖业 游艇 冷链 饰件 环保 鞋机 机器人 配套 内饰 贸易 建设 家纺 辅料"
     " 新材料 精工 热力 汽车部件 汽车零部件 零部件 仓储 水业 造纸 煤电 茶叶 饲料 化肥 板材 造船"
-    " 电子 装备 船机 刀具 包材 棉纺 竹业 布业 机车配件 枸杞"
+    " 电子 装备 船机 刀具 包材 棉纺 竹业 布业 机车配件 枸杞 油脂 耐火材料"
 )
 # (甘肃陇电建设: 建设 ends it, not 电建 — a word's first half is no suffix)
 _NOT_BEFORE = {"电建": "设", "汽配": "套"}  # (德阳东汽配套: 配套 ends it, not 汽配)
@@ -214,9 +214,13 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
         if _NOT_SUFFIXED.search(name[: len(name) - len(suffix)]) or name.startswith(_PRODUCT):
             continue
         placed = _PLACE_THEN_BRAND.match(name)
+        # (蚌埠的淮河玻璃, 台州路桥的恒昌塑业: the place said first, then 的, then the name)
+        placed_before = placed is None and _PLACE_THEN_OF.search(t, max(0, start - 12), start)
         if suffix in _TRADES and (
-            placed is None
-            or _NOT_A_BRAND.search(name, placed.end("place"), len(name) - len(suffix))
+            (placed is None and not placed_before)
+            or _NOT_A_BRAND.search(
+                name, placed.end("place") if placed else 0, len(name) - len(suffix)
+            )
             or _A_KIND_OF_GOODS.search(name)
             or t.startswith(_A_TRADE_AT_LARGE, b + 2 * t.startswith(("今年", "明年", "最近"), b))
             or _BOUGHT_FROM.search(t, max(0, b - len(name) - 8), b - len(name))
@@ -261,6 +265,10 @@ _A_TRADE_AT_LARGE = (
 _BOUGHT_FROM = re.compile(r"(?:用的是|用的都是|用|供应商是|供应商|买的是|买)\s*$")
 # (黄岩顺达汽配: a county before the brand places it as well as a city)
 _PLACE_THEN_BRAND = re.compile(rf"(?P<place>{ANY_PLACE}+?)[\u4e00-\u9fff]{{2}}")
+_A_PLACE_ONLY = re.compile(rf"(?:{ANY_PLACE})+港?")
+_PLACE_THEN_OF = re.compile(
+    rf"(?:(?<![\u4e00-\u9fff])|(?<=[去在到了给跟和与从]))(?:{ANY_PLACE})+(?:港|区|县|镇|新区)?的$"
+)
 # (柯桥有个朋友做印染, 余杭今年家具, 丹阳批发眼镜, 中原地区储能, 东莞看印刷机: words of a sentence between the
 # place and the trade, no brand)
 _NOT_A_BRAND = re.compile(
@@ -724,6 +732,16 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
     # (a card in both scripts is filed under its Chinese name: 新加坡能源集团, not Singapore
     # Power Group)
     found = found or _latin_registered(doc)
+    # (钦州港的北部湾油脂: a port's name, then 的 and the company in it — the company)
+    found = [
+        f
+        for f in found
+        if not (
+            _A_PLACE_ONLY.fullmatch(f[2])
+            and t[f[1] : f[1] + 1] == "的"
+            and any(g[0] == f[1] + 1 for g in found)
+        )
+    ]
     if found:
         a, b, name = min(found)
         branch = next(
@@ -894,7 +912,7 @@ def _whose_they_are(doc: Doc, people: People) -> str | None:
 # word before the name is no part of the customer's name.
 _FUNCTION_TAIL = re.compile(r"(?:设备|行政|仓储|包材|物资|集团)?(?:采购|财务)$")
 _WITH_LEAD = re.compile(r"^[和跟同与](?=[\u4e00-\u9fff]{3})")
-_PLACE_OF = re.compile(r"^[\u4e00-\u9fff]{2}的(?=[\u4e00-\u9fff]{4})")
+_PLACE_OF = re.compile(rf"^(?:[\u4e00-\u9fff]{{2}}|(?:{ANY_PLACE})+)的(?=[\u4e00-\u9fff]{{4}})")
 
 
 def _tidied(a: int, b: int, name: str) -> tuple[int, int, str]:
