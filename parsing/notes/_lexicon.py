@@ -63,6 +63,7 @@ SURNAMES = frozenset(
 COMPOUND_SURNAMES = frozenset(
     [
         "欧阳",
+        "鲜于",
         "司马",
         "诸葛",
         "上官",

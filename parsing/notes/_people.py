@@ -213,7 +213,10 @@ _WORD_SURNAME = re.compile(r"[谈言过]")
 _ALONE_BEFORE = re.compile(r"(?:^|.*(?:[的跟与见找约陪请给:\n]|见了))$", re.S)
 # Surnames that are words as often (单, 乐, 普, 冒, 米): a surname only standing alone between a
 # word that ends a name and a title (的冒经理, 找普院长, 找乐总), never inside a word (订单经理).
-_RARE_SURNAMES = frozenset("单乐冒普米井双修楼幸")  # (修: 维修经理 is no 修经理; 办公楼经理)
+_RARE_SURNAMES = frozenset(
+    "单乐冒普米井双修楼幸"  # (修: 维修经理 is no 修经理; 办公楼经理)
+    "訾伏殳姒庾蒯戢钭暴逄厍郗璩刀"  # rarer surnames a title follows (的伏总, 找訾部长)
+)
 # Words whose second character is a surname: 那边 / 工程 / 不过 before a title end no name.
 _WORD_ENDING_IN_A_SURNAME = frozenset(
     words("那边 这边 旁边 身边 两边 不过 工程 过程 课程 流程 日程 行程 进程 全程 章程 单程")

@@ -41,3 +41,36 @@ def test_the_company_after_the_place_it_is_in(text: str, company: str) -> None:
 )
 def test_goods_from_a_place_are_no_company(text: str) -> None:
     assert parse_note(text, NOW).company is None
+
+
+@pytest.mark.parametrize(
+    ("text", "salutation"),
+    [
+        # rarer surnames, standing alone before a title
+        ("秦楚车桥的伏总明天去武汉总部开季度会，周六回十堰", "伏总"),
+        ("跟设备部的訾部长主要聊了气化炉耐火砖", "訾部长"),
+        ("今天找了技术科的殳科长，样机先放他们那", "殳科长"),
+        ("陇上电工的鲜于总这周四到下周一休假", "鲜于总"),
+        ("中秋前给冀南钢管供应处的暴处长送月饼", "暴处长"),
+    ],
+)
+def test_a_rarer_surname_before_a_title(text: str, salutation: str) -> None:
+    assert [c.salutation for c in parse_note(text, NOW).contacts] == [salutation]
+
+
+def test_a_rare_surname_trip_is_the_leaders() -> None:
+    note = parse_note("秦楚车桥的伏总明天去武汉总部开季度会，周六回十堰", NOW)
+    assert [(i.who, i.place) for i in note.itineraries] == [("伏总", "武汉")]
+    assert note.follow_ups == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # words, not a surname and a title
+        "这批货价格起伏总是很大",
+        "开刀总要住几天院",
+    ],
+)
+def test_a_word_is_no_rare_surname(text: str) -> None:
+    assert parse_note(text, NOW).contacts == []
