@@ -51,9 +51,11 @@ _TRADES = words(
     " 港机 糖业 游艇 冷链 饰件 环保 鞋机 机器人 配套 内饰 贸易 建设 家纺 辅料"
     " 新材料 精工 热力 汽车部件 汽车零部件 零部件 仓储 水业 造纸 煤电 茶叶 饲料 化肥 板材 造船"
     " 电子 装备 船机 刀具 包材 棉纺 竹业 布业 机车配件 枸杞 油脂 耐火材料"
+    " 煤化 盐化 大数据 矿机 卫浴 冷冻 林化 粮油 航材 酱业 改装 运维 面粉 牧场 钢材 船配 镁业 稀铝"
 )
 # (甘肃陇电建设: 建设 ends it, not 电建 — a word's first half is no suffix)
-_NOT_BEFORE = {"电建": "设", "汽配": "套"}  # (德阳东汽配套: 配套 ends it, not 汽配)
+# (德阳东汽配套: 配套 ends it, not 汽配; 煤化工, 盐化工: 化工 ends it)
+_NOT_BEFORE = {"电建": "设", "汽配": "套", "煤化": "工", "盐化": "工"}
 _SUFFIX_RE = re.compile(
     "|".join(
         re.escape(w) + (f"(?!{_NOT_BEFORE[w]})" if w in _NOT_BEFORE else "")
@@ -265,9 +267,11 @@ _A_TRADE_AT_LARGE = (
 _BOUGHT_FROM = re.compile(r"(?:用的是|用的都是|用|供应商是|供应商|买的是|买)\s*$")
 # (黄岩顺达汽配: a county before the brand places it as well as a city)
 _PLACE_THEN_BRAND = re.compile(rf"(?P<place>{ANY_PLACE}+?)[\u4e00-\u9fff]{{2}}")
-_A_PLACE_ONLY = re.compile(rf"(?:{ANY_PLACE})+港?")
+_A_PLACE_ONLY = re.compile(rf"(?:{ANY_PLACE})+(?:[\u4e00-\u9fff]{{0,2}}港)?")
+_PLACE_ENDS_OF = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?[区县镇])?的")  # (太仓港|区的|瀚海物流)
 _PLACE_THEN_OF = re.compile(
-    rf"(?:(?<![\u4e00-\u9fff])|(?<=[去在到了给跟和与从]))(?:{ANY_PLACE})+(?:港|区|县|镇|新区)?的$"
+    rf"(?:(?<![\u4e00-\u9fff])|(?<=[去在到了给跟和与从]))"
+    rf"(?:(?:{ANY_PLACE})+(?:[\u4e00-\u9fff]{{0,4}}?(?:港|区|县|镇))?|[\u4e00-\u9fff]{{2,3}}区)的$"
 )
 # (柯桥有个朋友做印染, 余杭今年家具, 丹阳批发眼镜, 中原地区储能, 东莞看印刷机: words of a sentence between the
 # place and the trade, no brand)
@@ -738,8 +742,7 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         for f in found
         if not (
             _A_PLACE_ONLY.fullmatch(f[2])
-            and t[f[1] : f[1] + 1] == "的"
-            and any(g[0] == f[1] + 1 for g in found)
+            and any(_PLACE_ENDS_OF.fullmatch(t, f[1], g[0]) for g in found if g[0] > f[1])
         )
     ]
     if found:

@@ -74,3 +74,24 @@ def test_a_rare_surname_trip_is_the_leaders() -> None:
 )
 def test_a_word_is_no_rare_surname(text: str) -> None:
     assert parse_note(text, NOW).contacts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a district or a port area said first, then 的, then the company
+        ("刚在微信上跟太仓港区的瀚海物流的宁经理确认了装柜计划", "瀚海物流"),
+        ("郑州航空港区的中原冷链的钮总下下周一到周五在国外", "中原冷链"),
+        ("张家港保税区的华港化工的缪总下周一到周三去上海总部开年会", "华港化工"),
+        ("运城盐湖区的晋南镁业的师总这周都在太原开会", "晋南镁业"),
+        # trades a name ends with
+        ("今天下午跑了一趟鄂尔多斯蒙泰煤化，跟訾部长聊了耐火砖", "鄂尔多斯蒙泰煤化"),
+        ("刚接到重庆江津的渝丰粮油的电话，是采购部的敬经理", "渝丰粮油"),
+        ("下午到哈尔滨平房区的北疆航材，见了物资部隋经理", "北疆航材"),
+        ("节后去了江门蓬江的永嘉五金卫浴，跟老板冼总谈了订单", "永嘉五金卫浴"),
+        # 煤化工 is the trade 化工, not 煤化
+        ("今天去了榆林神木煤化工，见了采购王经理", "榆林神木煤化工"),
+    ],
+)
+def test_more_company_names(text: str, company: str) -> None:
+    assert parse_note(text, NOW).company == company
