@@ -99,7 +99,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     ),
     (
         re.compile(
-            r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|(?<!休假|出差|旅游|度假|开会|学习|培训)(?<!玩)去了(?!也|都)|碰了?面|参观|来公司|"
+            r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|(?<!休假|出差|旅游|度假|开会|学习|培训)(?<!玩|总|董)(?<!家人)去了(?!也|都)|碰了?面|参观|来公司|"
             r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|"
             r"\bvisited\b|\bmet\b|"
             # (their budget meeting is every March: a meeting of theirs, no contact)
@@ -1237,6 +1237,8 @@ _PURPOSE = re.compile(
     r"开两会|开年会|开大会|开会|出差|看展|参展|看仓|看投放|巡店|做(?:年终)?汇报|"
     # (进修学习, 蹲点, 招商, 开年度工作会, 开碳捕集的研讨会, 开董事会: a body they sit in)
     r"进修(?:学习)?|蹲点|招商|开[^\s,。]{0,4}(?:工作会|研讨会|学术会|董事会|股东会|订货会|两会)|"
+    # (开自治区的能源会, 开省人大的会: a body's sitting, said with whose it is)
+    r"开[^\s,。;的]{1,5}的[^\s,。;的]{1,3}会(?![议员计])|"
     # (考察储能项目, 调研特高压站: what they go to look into, with its object when one follows)
     r"(?:考察|调研)(?:(?![一二两三四五六七八九十\d]{1,2}(?:天(?!然)|周(?![边末年])|个?礼拜|个?星期))[^\s,。;、]{2,7}(?=$|[\s,。;、]|回))?|学习|培训|参观|检查|休假|度假|旅游|旅行|出国|述职|探亲|"
     # (在北京清华上总裁班, 在党校上课: a class they sit in)
@@ -1622,7 +1624,7 @@ _AWAY_THIS_WEEK = re.compile(
 # 张总在上海看展，周五回 / 他在兰州开两会，说3月3号回天水 / 于总去韩国蔚山了，看他们合作的船厂，
 # 本周五回来: gone (or there) now, a city said, and the day back after a clause or two
 _AWAY_NOW = re.compile(
-    r"(?<![要会将想算备])(?:今天|昨天|已经|现在|目前|还|正|人)?(?:去|飞|到|回|在)"
+    r"(?<![要会将想算备])(?:今天|昨天|已经|现在|目前|还|正|人)?(?:去了?|飞|到|回|在)"
     rf"(?P<place>老家(?:{PLACE_RE.pattern})|(?:{PLACES_RUN.pattern})"
     rf"(?:老家|[\u4e00-\u9fff]{{1,3}}?(?=了|{_PURPOSE.pattern})|))"
     rf"(?P<purpose>{_PURPOSE.pattern})?(?:去)?了?"

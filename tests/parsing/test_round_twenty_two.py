@@ -95,3 +95,49 @@ def test_a_word_is_no_rare_surname(text: str) -> None:
 )
 def test_more_company_names(text: str, company: str) -> None:
     assert parse_note(text, NOW).company == company
+
+
+TRIP_NOW = datetime.fromisoformat("2026-07-20T10:00:00+08:00")  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "trip"),
+    [
+        # away now in a city abroad, back on the day said
+        (
+            "油都仪表的尹总人在美国休斯敦，下周四才回来，有事只能微信联系",
+            ("尹总", "美国休斯敦", "2026-07-20", "2026-07-30"),
+        ),
+        (
+            "陕北兰炭的高总人在澳大利亚珀斯，月底回来",
+            ("高总", "澳大利亚珀斯", "2026-07-20", "2026-07-31"),
+        ),
+        # gone to a body's sitting, said with whose it is
+        (
+            "东天山煤电的芦总去了新疆乌鲁木齐开自治区的能源会，25号才回",
+            ("芦总", "新疆乌鲁木齐", "2026-07-20", "2026-07-25"),
+        ),
+    ],
+)
+def test_away_now_until_the_day_back(text: str, trip: tuple[str, str, str, str]) -> None:
+    note = parse_note(text, TRIP_NOW)
+    assert [(i.who, i.place, i.start.isoformat(), i.end.isoformat()) for i in note.itineraries] == [
+        trip
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the leader went, or the family: no visit of the rep's
+        "东天山煤电的芦总去了新疆乌鲁木齐开自治区的能源会，25号才回",
+        "铜都电缆的汤董这周休年假，一家人去了云南大理，26号回来",
+    ],
+)
+def test_a_leader_gone_away_is_no_visit(text: str) -> None:
+    assert parse_note(text, TRIP_NOW).interaction is None
+
+
+def test_the_rep_gone_there_is_a_visit() -> None:
+    inter = parse_note("今天去了铜都电缆，见了采购汤经理", TRIP_NOW).interaction
+    assert inter is not None and inter.kind == "visit"
