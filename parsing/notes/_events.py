@@ -202,7 +202,11 @@ _NOW_AGAIN = re.compile(r"刚|又|之后|今天|今早|现在|啱啱|剛|然后|
 _EN_WENT_WELL = re.compile(
     r"(?i)\b(?:was|went)\s+(?:really\s+|very\s+)?(?:great|good|well|ok|fine|nice|productive|positive)\b"
 )
-_SAID_THERE = re.compile(r"(?:他|她|佢)(?:说|话|表示)|(?i:\b(?:he|she) (?:said|says)\b)")
+_SAID_THERE = re.compile(
+    r"(?:他|她|佢)(?:说|话|表示)|(?i:\b(?:he|she) (?:said|says)\b)|"
+    # (…吃饭，主要聊了明年的选型，戢院长表态…: what was talked of and said there)
+    r"(?:主要|一起)(?:聊|谈)了(?!解)|(?<=[总长任])表态"
+)
 _NEGATED = re.compile(r"(?:没|未|不|没有)$")
 _FUTURE_BEFORE = re.compile(
     # (别那时候打电话, 不要去拜访: a don't, no contact)

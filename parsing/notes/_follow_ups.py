@@ -190,8 +190,8 @@ _OUR_OTHERS_DO = re.compile(
     r"(?:(?:(?<![\u4e00-\u9fff])|(?<=的))"
     r"(?:物流|快递|厂家|仓库|司机|售后(?:工程师)?|技术部|商务部|财务部|同事)|"
     r"我们(?:的|公司)?(?:经理|老板|领导|总监|工程师|技术部?|售后|财务部?|商务部?|工厂|司机))"
-    # (我们售后小许下午两点到: our colleague by name)
-    r"(?:[小老][\u4e00-\u9fff])?(?:说|讲)?(?:货|东西)?(?:也|会|要|就)?$"
+    # (我们售后小许下午两点到, 我们技术部的老齐下周二去: our colleague by name)
+    r"(?:的?[小老][\u4e00-\u9fff])?(?:说|讲)?(?:货|东西)?(?:也|会|要|就)?$"
 )
 # Getting in touch, whoever with: 联系我 (they will), 你再联系我 (the rep is told to), 找你 (they will).
 _GET_IN_TOUCH = "联系|找|约|打给"
@@ -237,7 +237,9 @@ _ASKED_MA = re.compile(r"(?<!不)吗(?=\s*(?:$|[,，。;；\n]))")
 # (8月4号以后再联系: after that day, no day set)
 _AFTER_THEN_SEE = re.compile(r"[^\s,]{0,4}?(?:以后|之后|后)\s*再(?:说|议|看|定|联系|约)")
 # A plan given up (原定明天…改成下周一, 饭局取消了, 取消后天的拜访).
-_ONCE_PLANNED = re.compile(r"(?:原定|原来定|本来|原计划|取消)(?:约了?|定了?|说好|说)?\s*$")
+_ONCE_PLANNED = re.compile(
+    r"(?:原定|原来定|本来|原计划|取消)(?:想约|想|打算约?|约了?|定了?|说好|说)?\s*$"
+)
 # 原来约好, 原本定的, 原先约的: a plan given up only when the note says it changed (…王总确认不变
 # keeps it)
 _ONCE_PLANNED_SOFT = re.compile(
@@ -1657,6 +1659,7 @@ _SAME_DAY_AS = re.compile(r"\s*(?:是)?(?:同一天|同一日|同天|一样|一�
 
 
 # 下下周一你再联系我, in the customer's own line: the rep is to get in touch with them.
+_BEEN_THERE = re.compile(r"^(?:去|来|到|见)过")
 _TOLD_TO_CALL = re.compile(rf"你们?(?P<again>再)?(?:来|过来)?(?P<verb>{_GET_IN_TOUCH})我(?!们)")
 
 
@@ -1692,6 +1695,14 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         and (action.startswith(("出院", "住院")) or _theirs_by_subject(d))
     ):  # 周五出院, 16号在贵阳有个会 (of someone named before): where they are, no task
         return True
+    if (
+        t.startswith("的", b)
+        and d.w.deadline
+        and (not t[ca:a].strip() or re.search(r"[他她]|说", t[ca:a]))
+    ):  # (确认一下月底的安排: the rep's task, said around the day)
+        return True  # 年前的货款, 他说…跑年底的账: the day names a thing, nothing is set for it
+    if _BEEN_THERE.search(action):
+        return True  # 年前去过一次越南: been there already
     if _SAME_DAY_AS.match(t, b):
         return True  # 生日3月8号，跟妇女节同一天: a day compared with, nothing set for it
     if any(
@@ -1734,7 +1745,7 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     asked = _ASKED.search(t, qa, qb) or (not d.by_customer and _ASKED_MA.search(t, qa, qb))
     if asked and _agreed_next(doc, a):
         asked = None  # 我：10月9号下午两点我来院里汇报可以吗 / 杜主任：行，来吧
-    if asked or _ONCE_PLANNED.search(t, max(ca, a - 4), a):
+    if asked or _ONCE_PLANNED.search(t, max(ca, a - 5), a):
         return True
     if _ONCE_PLANNED_SOFT.search(t, max(ca, a - 6), a) and _CHANGED.search(d.sentence):
         return True

@@ -141,3 +141,53 @@ def test_a_leader_gone_away_is_no_visit(text: str) -> None:
 def test_the_rep_gone_there_is_a_visit() -> None:
     inter = parse_note("今天去了铜都电缆，见了采购汤经理", TRIP_NOW).interaction
     assert inter is not None and inter.kind == "visit"
+
+
+def _dues(text: str, now: str) -> list[str]:
+    note = parse_note(text, datetime.fromisoformat(now))
+    return [f.due.isoformat()[:10] for f in note.follow_ups]
+
+
+@pytest.mark.parametrize(
+    ("text", "now"),
+    [
+        # a day that names a thing (年前的货款, 年底的账): nothing set for it
+        ("瑞泰精密模具的詹董正月十六才回来，年前的货款只能等年后了", "2026-02-09T15:00:00+08:00"),
+        # a meeting once wished for, turned down
+        (
+            "给华鑫电瓷的钟董事长打了电话，本来想约年前见一面，他说这几天都在跑年底的账，没空，年后再说吧",
+            "2028-01-20T18:00:00+08:00",
+        ),
+        # been there already
+        ("闽泉石材的庄总年前去过一次越南看石料，说那边便宜不少", "2027-03-11T14:20:00+08:00"),
+        # our colleague's errand, named after his department
+        ("我们技术部的老齐下周二去台山的海宴船厂调试，这次不用我跟", "2027-06-03T14:00:00+08:00"),
+        # a dinner under way or over, told with what was talked of there
+        (
+            "今晚在南昌跟赣电设计院的戢院长吃饭，主要聊了明年的设备选型，戢院长表态会把我们的参数写进去",
+            "2027-12-20T19:20:00+08:00",
+        ),
+    ],
+)
+def test_no_task_of_the_reps(text: str, now: str) -> None:
+    assert _dues(text, now) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "due"),
+    [
+        ("年前把货款的发票开出来", "2026-02-09T15:00:00+08:00", "2026-02-16"),
+        ("下周二我去台山的海宴船厂调试", "2027-06-03T14:00:00+08:00", "2027-06-08"),
+        ("今晚跟赣电设计院的戢院长吃饭，记得带两瓶酒", "2027-12-20T17:20:00+08:00", "2027-12-20"),
+    ],
+)
+def test_the_reps_own_task_stays(text: str, now: str, due: str) -> None:
+    assert _dues(text, now) == [due]
+
+
+def test_a_dinner_told_of_is_a_meal_today() -> None:
+    inter = parse_note(
+        "今晚在南昌跟赣电设计院的戢院长吃饭，主要聊了明年的设备选型，戢院长表态会把我们的参数写进去",
+        datetime.fromisoformat("2027-12-20T19:20:00+08:00"),
+    ).interaction
+    assert inter is not None and (inter.kind, inter.when.isoformat()[:10]) == ("meal", "2027-12-20")
