@@ -1534,15 +1534,26 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             n = cn_to_int(said) or cn_to_int(said[-1]) or 1
             span = n * 7 if lasting_for["unit"] != "天" else n
             end_d = w.day + timedelta(days=span - 1)
+        start_d = w.day
+        leaving = _day_left(doc, i, cb)
+        if leaving is not None and not -7 <= (leaving.day - w.day).days <= 1:
+            leaving = None  # (a day far from the trip's is another matter)
+        if (
+            leaving is not None
+        ):  # (端午回老家安徽六安，18号走，22号回: the day they leave starts it)
+            start_d = _on_or_after(doc, leaving, w.day - timedelta(days=3))
+            if w.end is not None and w.start != w.end:
+                end_d = start_d  # (下周去新加坡，周一走周四回: the week said, then its days)
+            claimed.add(doc.whens.index(leaving))
         back_day = back_day or _day_back(doc, i, cb)
         if back_day is not None:
             # (下周二到周三去长沙开会 周四回徐州: a range said is the trip, the day back not)
-            if w.end is None:
-                end_d = max(end_d, _on_or_after(doc, back_day, w.day))
+            if w.end is None or leaving is not None:
+                end_d = max(end_d, _on_or_after(doc, back_day, start_d))
             claimed.add(doc.whens.index(back_day))
         if not shared:
             claimed.add(i)
-        out.append(ItineraryFact(who, place, w.day, end_d, purpose))
+        out.append(ItineraryFact(who, place, start_d, end_d, purpose))
         if paired is not None:
             claimed.add(i + 1)
     return out
@@ -1591,6 +1602,16 @@ def _day_back(doc: Doc, i: int, cb: int) -> When | None:
     return None
 
 
+def _day_left(doc: Doc, i: int, cb: int) -> When | None:
+    """The day someone leaves, said right after a trip's first day (…，18号走，22号回)."""
+    for nw in doc.whens[i + 1 : i + 3]:
+        if nw.span[0] >= cb + 12 or _REP_BEFORE.search(doc.t, max(0, nw.span[0] - 3), nw.span[0]):
+            return None
+        if nw.end is None and _LEAVES.match(doc.t, nw.span[1]):
+            return nw
+    return None
+
+
 def _on_or_after(doc: Doc, w: When, first: date) -> date:
     """A trip's last day said as a bare weekday (周五回) falls on or after its first day: 下周二
     去，周五回 is that week's Friday, not this one's."""
@@ -1602,7 +1623,7 @@ def _on_or_after(doc: Doc, w: When, first: date) -> date:
 
 # (蔡总2月3号回老家盐城过年: the same with the city after 老家 — the place as said)
 _HOME_BOUND = re.compile(
-    rf"\s*(?:要|会|就)?回(?:(?P<place>[\u4e00-\u9fff]{{2,4}}?)老家|老家(?P<after>{PLACE_RE.pattern}))"
+    rf"\s*(?:要|会|就)?回(?:(?P<place>[\u4e00-\u9fff]{{2,4}}?)老家|老家(?P<after>{PLACES_RUN.pattern}))"
 )
 
 

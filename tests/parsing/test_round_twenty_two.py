@@ -191,3 +191,35 @@ def test_a_dinner_told_of_is_a_meal_today() -> None:
         datetime.fromisoformat("2027-12-20T19:20:00+08:00"),
     ).interaction
     assert inter is not None and (inter.kind, inter.when.isoformat()[:10]) == ("meal", "2027-12-20")
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "trip"),
+    [
+        # the day they leave starts the trip, whatever holiday it is for
+        (
+            "黄海风能的夏总端午回老家安徽六安，18号走，22号回",
+            "2026-06-15T09:20:00+08:00",
+            ("夏总", "安徽六安", "2026-06-18", "2026-06-22"),
+        ),
+        (
+            "长白山药业的董事长丛总五一回山东威海老家，30号走，5号回来",
+            "2027-04-28T16:00:00+08:00",
+            ("丛总", "山东威海", "2027-04-30", "2027-05-05"),
+        ),
+        # no day of leaving said: the holiday starts it
+        (
+            "黄海风能的夏总端午回老家安徽六安，22号回",
+            "2026-06-15T09:20:00+08:00",
+            ("夏总", "安徽六安", "2026-06-19", "2026-06-22"),
+        ),
+    ],
+)
+def test_a_trip_starts_the_day_they_leave(
+    text: str, now: str, trip: tuple[str, str, str, str]
+) -> None:
+    note = parse_note(text, datetime.fromisoformat(now))
+    assert [(i.who, i.place, i.start.isoformat(), i.end.isoformat()) for i in note.itineraries] == [
+        trip
+    ]
+    assert note.follow_ups == []
