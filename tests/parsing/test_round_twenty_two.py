@@ -223,3 +223,15 @@ def test_a_trip_starts_the_day_they_leave(
         trip
     ]
     assert note.follow_ups == []
+
+
+def test_away_for_the_new_year_until_the_day_back() -> None:
+    note = parse_note(
+        "汴梁锅炉的岳总还在海南三亚过年没回来，说正月十八回来",
+        datetime.fromisoformat("2027-02-17T11:00:00+08:00"),
+    )
+    assert [
+        (i.who, i.place, i.start.isoformat(), i.end.isoformat(), i.purpose)
+        for i in note.itineraries
+    ] == [("岳总", "海南三亚", "2027-02-17", "2027-02-23", "过年")]
+    assert note.follow_ups == []
