@@ -235,3 +235,17 @@ def test_away_for_the_new_year_until_the_day_back() -> None:
         for i in note.itineraries
     ] == [("岳总", "海南三亚", "2027-02-17", "2027-02-23", "过年")]
     assert note.follow_ups == []
+
+
+def _kind(text: str) -> str | None:
+    inter = parse_note(text, NOW).interaction
+    return None if inter is None else inter.kind
+
+
+def test_gone_to_see_someone_is_a_visit() -> None:
+    assert _kind("今天去找了汕头潮联玩具实业有限公司的采购巫主管，推了我们的环保PVC粒料") == "visit"
+
+
+@pytest.mark.parametrize("text", ["下周要去找了解情况的人问问", "想去找了他们的采购再说"])
+def test_gone_to_see_someone_ahead_is_no_visit(text: str) -> None:
+    assert _kind(text) is None
