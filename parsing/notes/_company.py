@@ -759,6 +759,9 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         a, b, name = _tidied(a, b, name)
         doc.mark(a, b)
         doc.company_span = (a, b)
+        place = _PLACE_THEN_OF.search(t, max(0, a - 14), a)
+        if place is not None:
+            doc.company_place = place.span()
         return name
     latin = _latin_and_place(doc, people)
     if latin is not None:

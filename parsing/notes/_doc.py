@@ -243,6 +243,8 @@ class Doc:
         self.all_whens = found
         # Where the customer company was read: a reminder's words leave it out (the card says it).
         self.company_span: tuple[int, int] | None = None
+        # Where the place it is in was said before it (芜湖鸠江的|皖南船用阀门): left out too.
+        self.company_place: tuple[int, int] | None = None
         # Where phones were read: digits spoken there (幺三八 五零零 八二 六一四) hold no date.
         self.phone_spans: list[tuple[int, int]] = []
         self.clause_starts = self._cuts(self.clause_re)

@@ -735,6 +735,9 @@ def _without_company(doc: Doc, text: str) -> str:
     if k < 0:
         return text
     end = k + len(name)
+    if doc.company_place is not None:  # 给芜湖鸠江的皖南船用阀门的阮总 → 给阮总
+        place = doc.t[doc.company_place[0] : doc.company_place[1]]
+        k -= len(place) if text.endswith(place, 0, k) else 0
     # "X的张总", "电话南京地铁唐经理" and "去X找林科长" name the person; 报价给镇江港务集团
     # keeps the place it names (the name is cut out with the words that lead to it)
     before = _COMPANY_BEFORE.search(text, 0, k)

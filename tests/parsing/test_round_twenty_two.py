@@ -249,3 +249,16 @@ def test_gone_to_see_someone_is_a_visit() -> None:
 @pytest.mark.parametrize("text", ["下周要去找了解情况的人问问", "想去找了他们的采购再说"])
 def test_gone_to_see_someone_ahead_is_no_visit(text: str) -> None:
     assert _kind(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        # the company and the place it is in are on the card: the reminder leaves both out
+        ("下周一上午十一点给芜湖鸠江的皖南船用阀门的阮总送样", "给阮总送样"),
+        ("正月初九下午两点去南康的木都家具找曾总谈床垫面料", "找曾总谈床垫面料"),
+        ("明天给乐山五通桥的川盐化工的麻总打电话拜个年", "给麻总打电话拜个年"),
+    ],
+)
+def test_the_reminder_leaves_out_where_the_company_is(text: str, action: str) -> None:
+    assert [f.action for f in parse_note(text, NOW).follow_ups] == [action]
