@@ -2213,11 +2213,20 @@ def _most_precise(
     day alone or the part of the day's guessed hour."""
     exact = {f.due.date() for f, guessed, _ in found if isinstance(f.due, datetime) and not guessed}
     timed = exact | {f.due.date() for f, _, _ in found if isinstance(f.due, datetime)}
+    # (明早先跟马厂长确认数量，下午三点再去约车: a morning and an afternoon, two tasks)
+    halves = {
+        (f.due.date(), f.due.hour < 12)
+        for f, guessed, _ in found
+        if isinstance(f.due, datetime) and not guessed
+    }
     kept: list[tuple[FollowUpFact, tuple[int, int]]] = []
     dropped: list[tuple[FollowUpFact, tuple[int, int]]] = []
     for f, guessed, span in found:
         if isinstance(f.due, datetime):
-            if guessed and f.due.date() in exact:
+            # (in a chat, 明天上午我过去 … 下午吧 … 下午三点到: the morning given up for the hour)
+            if guessed and (
+                f.due.date() in exact if chat else (f.due.date(), f.due.hour < 12) in halves
+            ):
                 dropped.append((f, span))
                 continue
         elif f.due in timed:

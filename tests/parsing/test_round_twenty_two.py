@@ -262,3 +262,28 @@ def test_gone_to_see_someone_ahead_is_no_visit(text: str) -> None:
 )
 def test_the_reminder_leaves_out_where_the_company_is(text: str, action: str) -> None:
     assert [f.action for f in parse_note(text, NOW).follow_ups] == [action]
+
+
+def test_a_morning_task_and_an_afternoon_one_are_two() -> None:
+    note = parse_note(
+        "明早先跟林都木业的马厂长电话确认一下发货数量，下午三点再去物流公司约车",
+        datetime.fromisoformat("2026-11-04T20:00:00+08:00"),
+    )
+    assert [(f.due.isoformat()[:16], f.action) for f in note.follow_ups] == [
+        ("2026-11-05T09:00", "先跟马厂长电话确认一下发货数量"),
+        ("2026-11-05T15:00", "去物流公司约车"),
+    ]
+
+
+def test_an_afternoon_hour_said_after_it_is_that_afternoons() -> None:
+    note = parse_note("下周三下午去万科 三点半到", NOW)
+    assert [f.due.isoformat()[:16] for f in note.follow_ups] == ["2027-05-19T15:30"]
+
+
+def test_in_a_chat_the_morning_given_up_for_an_hour_is_not_kept() -> None:
+    chat = (
+        "南昌地铁熊经理微信：\n[09:20] 我：明天上午我过去\n"
+        "[09:31] 熊经理：明天上午我们开周例会，下午吧\n[09:34] 我：好的，明天下午三点到您办公室当面聊"
+    )
+    note = parse_note(chat, datetime.fromisoformat("2026-01-13T10:05:00+08:00"))
+    assert [f.due.isoformat()[:16] for f in note.follow_ups] == ["2026-01-14T15:00"]
