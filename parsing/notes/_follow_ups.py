@@ -151,6 +151,7 @@ _SUBJECT_END = re.compile(
     r"(?:他|她|他们|她们|对方|客户|财务|领导|老板|法务)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$"
     r"|说\s*$"
 )
+_REP_TOLD_HIM = re.compile(r"我(?:跟|和|同|对)[他她](?:们)?(?:说|讲)(?:好了?)?\s*$")
 # 张总让财务下周三打款: a task the customer gives someone of theirs, said before the date.
 _THEIR_PEOPLE_TOLD = re.compile(r"[让叫](?!我|咱)[\u4e00-\u9fff]{1,4}$")
 _REMINDED_THEN = re.compile(r"[,\s]*(?:记得|别忘了|提醒我)(?P<task>[^,;。\n]{2,30})")
@@ -1826,6 +1827,8 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
         subject = subject or (doc.company_span is not None and doc.company_span[1] == a)
     if not subject or _TOLD.search(head) or wanted:
         return False
+    if _REP_TOLD_HIM.search(head):
+        return False  # 我跟他说明天下午三点把报价发过去: what the rep told him the rep will do
     if not said_subject and _REP_WITH.match(t, ca):
         return False  # (和郝经理视频会议…对方坚持8月底交货: 对方 is the subject)
     if _THEIR_TRIP.match(action):

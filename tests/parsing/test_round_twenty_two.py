@@ -287,3 +287,16 @@ def test_in_a_chat_the_morning_given_up_for_an_hour_is_not_kept() -> None:
     )
     note = parse_note(chat, datetime.fromisoformat("2026-01-13T10:05:00+08:00"))
     assert [f.due.isoformat()[:16] for f in note.follow_ups] == ["2026-01-14T15:00"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dues"),
+    [
+        # what the rep told him the rep will do
+        ("跟逯经理沟通了网线规格，说这批比较急，我跟他说明天下午三点把报价发过去", ["2027-05-13"]),
+        # what he said he will do
+        ("跟逯经理沟通了网线规格，他说明天下午三点把报价发过来", []),
+    ],
+)
+def test_told_by_the_rep_or_by_him(text: str, dues: list[str]) -> None:
+    assert [f.due.isoformat()[:10] for f in parse_note(text, NOW).follow_ups] == dues
