@@ -51,7 +51,7 @@ _TRADES = words(
     " 港机 糖业 游艇 冷链 饰件 环保 鞋机 机器人 配套 内饰 贸易 建设 家纺 辅料"
     " 新材料 精工 热力 汽车部件 汽车零部件 零部件 仓储 水业 造纸 煤电 茶叶 饲料 化肥 板材 造船"
     " 电子 装备 船机 刀具 包材 棉纺 竹业 布业 机车配件 枸杞 油脂 耐火材料"
-    " 煤化 盐化 大数据 矿机 卫浴 冷冻 林化 粮油 航材 酱业 改装 运维 面粉 牧场 钢材 船配 镁业 稀铝"
+    " 煤化 盐化 大数据 矿机 卫浴 冷冻 林化 粮油 航材 酱业 面粉 钢材 船配 镁业 稀铝"
 )
 # (甘肃陇电建设: 建设 ends it, not 电建 — a word's first half is no suffix)
 # (德阳东汽配套: 配套 ends it, not 汽配; 煤化工, 盐化工: 化工 ends it)
@@ -204,6 +204,9 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             continue  # 南山科技园, 物流园: a park, where the customer is
         if len(suffix) == 1 and ((a > 0 and t[a - 1] in _NOT_BEFORE_ONE) or t.startswith("长", b)):
             continue
+        longer = _SUFFIX_RE.match(t, b - 1)
+        if longer is not None and longer.end() > b and doc.free(b, longer.end()):
+            b, suffix = longer.end(), longer.group()  # 华光电子: 电子 ends it, not 光电
         start = _scan_left(doc, a)
         if t[max(0, start - 1) : start + 1] == "我司":
             continue  # 我司研发中心: our own company (我 stops the scan), no customer
@@ -217,7 +220,14 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         placed = _PLACE_THEN_BRAND.match(name)
         # (蚌埠的淮河玻璃, 台州路桥的恒昌塑业: the place said first, then 的, then the name)
-        placed_before = placed is None and _PLACE_THEN_OF.search(t, max(0, start - 12), start)
+        placed_before = (
+            placed is None
+            and _PLACE_THEN_OF.search(t, max(0, start - 12), start) is not None
+            and _BRAND_AFTER_OF.fullmatch(name, 0, len(name) - len(suffix)) is not None
+            and _SUFFIX_RE.fullmatch(name, 0, len(name) - len(suffix)) is None
+            # (贵州的政务大数据平台, 生活区的热水卫浴改造: a kind of thing, not a name)
+            and _KIND_AFTER.match(t, b) is None
+        )
         if suffix in _TRADES and (
             (placed is None and not placed_before)
             or _NOT_A_BRAND.search(
@@ -267,6 +277,13 @@ _A_TRADE_AT_LARGE = (
 _BOUGHT_FROM = re.compile(r"(?:用的是|用的都是|用|供应商是|供应商|买的是|买)\s*$")
 # (黄岩顺达汽配: a county before the brand places it as well as a city)
 _PLACE_THEN_BRAND = re.compile(rf"(?P<place>{ANY_PLACE}+?)[\u4e00-\u9fff]{{2}}")
+# (深圳的消费电子, 宁波的老板聊汽配, 苏州的高端卫浴: a market, a person or a kind said after 的)
+_BRAND_AFTER_OF = re.compile(
+    r"(?![^的了在是和跟与聊谈说做搞卖买]*[的了在是和跟与聊谈说做搞卖买])"
+    r"(?!消费|高端|低端|中端|项目|工程|行业|市场|老板|客户|产品|光伏|新能源|国产|进口)"
+    r"[\u4e00-\u9fffA-Za-z]{2,6}"
+)
+_KIND_AFTER = re.compile(r"平台|改造|项目|行业|市场|产品|工程|系统|设备|方案|业务|板块|领域|产业")
 _A_PLACE_ONLY = re.compile(rf"(?:{ANY_PLACE})+(?:[\u4e00-\u9fff]{{0,2}}港)?")
 _PLACE_ENDS_OF = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?[区县镇])?的")  # (太仓港|区的|瀚海物流)
 _PLACE_THEN_OF = re.compile(

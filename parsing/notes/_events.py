@@ -99,7 +99,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     ),
     (
         re.compile(
-            r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|(?<!休假|出差|旅游|度假|开会|学习|培训)(?<!玩|总|董)(?<!家人)去了(?!也|都)|碰了?面|(?<![要再想])去找了(?!解)|参观|来公司|"
+            r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|(?<!休假|出差|旅游|度假|开会|学习|培训)(?<!玩|总|董|局)(?<!家人|夫人|爱人|老婆|太太|主任|院长|局长|厂长)去了(?!也|都)|(?<=[陪跟带和同与][\u4e00-\u9fff][总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff]{2}[总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff]{3}[总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff](?:主任|院长|局长|厂长))去了|碰了?面|(?<![要再想])去找了(?!解)|参观|来公司|"
             r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|"
             r"\bvisited\b|\bmet\b|"
             # (their budget meeting is every March: a meeting of theirs, no contact)
@@ -186,6 +186,7 @@ _EVENING = 18
 # (希望今天下午能接到王总的电话, 接到采购电话再报价, 接到电话的话就去: a call hoped for or awaited)
 _CALL_HOPED = re.compile(r"希望|争取|能不能|能|如果|要是|等")
 _CALL_THEN = re.compile(r"(?:的话|再|就|后|以后|之后)")
+_STILL_TO_BRING = re.compile(r"记得|准备|带上|带两|要带|提前|订|问下|问问|(?i:\bbring\b)")
 _STILL_TO_PREPARE = re.compile(r"要|准备|记得|带上|带两|问下|问问|(?i:\bbring\b|\bprepare\b)")
 # (今晚跟王总吃饭，他是老板。记得带两瓶酒: the next sentence opens with what to bring — still
 # ahead; 他女儿下个月结婚，我得准备个红包 is of something else)
@@ -202,11 +203,23 @@ _NOW_AGAIN = re.compile(r"刚|又|之后|今天|今早|现在|啱啱|剛|然后|
 _EN_WENT_WELL = re.compile(
     r"(?i)\b(?:was|went)\s+(?:really\s+|very\s+)?(?:great|good|well|ok|fine|nice|productive|positive)\b"
 )
-_SAID_THERE = re.compile(
-    r"(?:他|她|佢)(?:说|话|表示)|(?i:\b(?:he|she) (?:said|says)\b)|"
-    # (…吃饭，主要聊了明年的选型，戢院长表态…: what was talked of and said there)
-    r"(?:主要|一起)(?:聊|谈)了(?!解)|(?<=[总长任])表态"
+_SAID_THERE = re.compile(r"(?:他|她|佢)(?:说|话|表示)|(?i:\b(?:he|she) (?:said|says)\b)")
+# (…吃饭，主要聊了明年的选型，戢院长表态…: what was talked of and said there; not 上次主要聊了,
+# 等院长表态)
+_TALKED_THERE = re.compile(
+    r"(?<!上次)(?<!之前|昨天|上回|那次)(?:主要|一起)(?:聊|谈)了(?!解)|(?<=[总长任])表态"
 )
+_HOPED_FOR = re.compile(r"等|希望|争取|看看?|要")  # (等李总表态, 希望孙总表态: still to come)
+
+
+def _talked_there(doc: Doc, b: int) -> bool:
+    """What was talked of or said at a dinner, in the sentence that names it (…吃饭，主要聊了…,
+    戢院长表态…), not what is hoped to be said there."""
+    t = doc.t
+    m = _TALKED_THERE.search(t, b, _sentence_end(t, b))
+    return m is not None and not _HOPED_FOR.search(t, max(b, m.start() - 5), m.start())
+
+
 _NEGATED = re.compile(r"(?:没|未|不|没有)$")
 _FUTURE_BEFORE = re.compile(
     # (别那时候打电话, 不要去拜访: a don't, no contact)
@@ -469,6 +482,13 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             completed = "了" in t[a : b + 2] or "过" in t[b : b + 2] or received
             # 今晚跟 Mr. Goh 吃饭, 谈 self-checkout, 他说 CNY 后才 decide: what was said there
             completed = completed or bool(_SAID_THERE.search(t, b))
+            # 今晚跟戢院长吃饭，主要聊了…: talked of there, said in the same sentence that evening
+            completed = completed or (
+                doc.now.hour >= _EVENING
+                and w.part_of_day is not None
+                and _talked_there(doc, b)
+                and not _STILL_TO_BRING.search(t, b, _sentence_end(t, b))
+            )
             # Dinner with … tonight was great: said of a meal that is over
             completed = completed or bool(_EN_WENT_WELL.search(t, b))
             # 今晚跟 Dr. Lim 吃饭,他是 key leader,很支持… written at seven in the evening: what he
@@ -1649,7 +1669,7 @@ _AWAY_THIS_WEEK = re.compile(
 # 张总在上海看展，周五回 / 他在兰州开两会，说3月3号回天水 / 于总去韩国蔚山了，看他们合作的船厂，
 # 本周五回来: gone (or there) now, a city said, and the day back after a clause or two
 _AWAY_NOW = re.compile(
-    r"(?<![要会将想算备])(?:今天|昨天|已经|现在|目前|还|正|人)?(?:去了?|飞|到|回|在)"
+    r"(?<![要会将想算备])(?:今天|昨天|已经|现在|目前|还|正|(?<![夫家爱亲病客女])人)?(?:去了?|飞|到|回|在)"
     rf"(?P<place>老家(?:{PLACE_RE.pattern})|(?:{PLACES_RUN.pattern})"
     rf"(?:老家|[\u4e00-\u9fff]{{1,3}}?(?=了|{_PURPOSE.pattern})|))"
     rf"(?P<purpose>{_PURPOSE.pattern})?(?:去)?了?(?:还?没回来)?"

@@ -190,7 +190,7 @@ _OUR_OTHERS_DO = re.compile(
     # (京东物流周三下午三点谈: a name that ends in 物流 is a customer)
     r"(?:(?:(?<![\u4e00-\u9fff])|(?<=的))"
     r"(?:物流|快递|厂家|仓库|司机|售后(?:工程师)?|技术部|商务部|财务部|同事)|"
-    r"我们(?:的|公司)?(?:经理|老板|领导|总监|工程师|技术部?|售后|财务部?|商务部?|工厂|司机))"
+    r"(?<![跟和与同约陪带])(?<!约了)我们(?:的|公司)?(?:经理|老板|领导|总监|工程师|技术部?|售后|财务部?|商务部?|工厂|司机))"
     # (我们售后小许下午两点到, 我们技术部的老齐下周二去: our colleague by name)
     r"(?:的?[小老][\u4e00-\u9fff])?(?:说|讲)?(?:货|东西)?(?:也|会|要|就)?$"
 )
@@ -1663,7 +1663,9 @@ _SAME_DAY_AS = re.compile(r"\s*(?:是)?(?:同一天|同一日|同天|一样|一�
 
 
 # 下下周一你再联系我, in the customer's own line: the rep is to get in touch with them.
-_BEEN_THERE = re.compile(r"^(?:去|来|到|见)过")
+_BEEN_THERE = re.compile(r"^(?:去|来|到|见)过(?!一下|一遍|目|一次目)")
+# 年前的货款只能等年后了: a thing of that day put off, nothing to do by it
+_PUT_OFF = re.compile(r"只能|等到?[^\s,，。]{0,4}(?:后|再)|再说|没戏|不了")
 _TOLD_TO_CALL = re.compile(rf"你们?(?P<again>再)?(?:来|过来)?(?P<verb>{_GET_IN_TOUCH})我(?!们)")
 
 
@@ -1702,9 +1704,12 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     if (
         t.startswith("的", b)
         and d.w.deadline
-        and (not t[ca:a].strip() or re.search(r"[他她]|说", t[ca:a]))
-    ):  # (确认一下月底的安排: the rep's task, said around the day)
-        return True  # 年前的货款, 他说…跑年底的账: the day names a thing, nothing is set for it
+        and (
+            (not t[ca:a].strip() and _PUT_OFF.search(t, b, cb))
+            or re.search(r"[他她](?:们)?(?:说|在|都在)|^说", t[ca:a])
+        )
+    ):  # (年前的对账单记得发给财务, 跟她确认周五前的发货计划: the rep's task, said around the day)
+        return True  # 年前的货款只能等年后了, 他说…在跑年底的账: the day names a thing, no task
     if _BEEN_THERE.search(action):
         return True  # 年前去过一次越南: been there already
     if _SAME_DAY_AS.match(t, b):
