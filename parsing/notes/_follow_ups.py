@@ -1663,6 +1663,7 @@ _SAME_DAY_AS = re.compile(r"\s*(?:是)?(?:同一天|同一日|同天|一样|一�
 
 
 # 下下周一你再联系我, in the customer's own line: the rep is to get in touch with them.
+_EARLY_NEXT_MONTH = re.compile(r"下个?月(?:月)?初")
 _BEEN_THERE = re.compile(r"^(?:去|来|到|见)过(?!一下|一遍|目|一次目)")
 # 年前的货款只能等年后了: a thing of that day put off, nothing to do by it
 _PUT_OFF = re.compile(r"只能|等到?[^\s,，。]{0,4}(?:后|再)|再说|没戏|不了")
@@ -1712,6 +1713,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True  # 年前的货款只能等年后了, 他说…在跑年底的账: the day names a thing, no task
     if _BEEN_THERE.search(action):
         return True  # 年前去过一次越南: been there already
+    if _EARLY_NEXT_MONTH.fullmatch(t, a, b):
+        return True  # 下个月初来我们工厂看看, 下月初再约: the first days of a month, no one day
     if _SAME_DAY_AS.match(t, b):
         return True  # 生日3月8号，跟妇女节同一天: a day compared with, nothing set for it
     if any(

@@ -300,3 +300,22 @@ def test_in_a_chat_the_morning_given_up_for_an_hour_is_not_kept() -> None:
 )
 def test_told_by_the_rep_or_by_him(text: str, dues: list[str]) -> None:
     assert [f.due.isoformat()[:10] for f in parse_note(text, NOW).follow_ups] == dues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the first days of next month: a vague period, as 下个月中旬
+        "萍乡的湘赣工业陶瓷的吕总说最近忙，下月初再跟他约时间",
+        "他说下个月初来我们工厂看看",
+        "下个月初另外还要带新业务员小鲁去认认门",
+    ],
+)
+def test_early_next_month_is_no_day(text: str) -> None:
+    assert parse_note(text, NOW).follow_ups == []
+
+
+def test_a_day_early_next_month_is_a_day() -> None:
+    assert [f.due.isoformat()[:10] for f in parse_note("下个月3号签合同", NOW).follow_ups] == [
+        "2027-06-03"
+    ]
