@@ -319,3 +319,33 @@ def test_a_day_early_next_month_is_a_day() -> None:
     assert [f.due.isoformat()[:10] for f in parse_note("下个月3号签合同", NOW).follow_ups] == [
         "2027-06-03"
     ]
+
+
+def _roles(text: str) -> dict[str, str | None]:
+    return {c.salutation or "?": c.decision_role for c in parse_note(text, NOW).contacts}
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "role"),
+    [
+        ("他们是家族企业，什么事最后都是汪董事长一句话", "汪董", "decision_maker"),
+        ("戚部长对我们的拉丝模挺认可，但合同是供应部的邹科长签", "邹科长", "purchaser"),
+        ("化验室主任姜工是直接使用者，采购流程走物资部的屈经理", "屈经理", "purchaser"),
+        ("钱主任负责变频器的日常维护，换型号要他同意", "钱主任", "user"),
+        ("关部长管标准，车主任管用，两个人都同意先试用", "车主任", "user"),
+    ],
+)
+def test_roles_said_in_a_sentence(text: str, who: str, role: str) -> None:
+    assert _roles(text).get(who) == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # signing for a parcel, a word before 管用: no role
+        "快递是王经理签的",
+        "这个办法很管用，李主任说的",
+    ],
+)
+def test_no_role_from_a_word_alike(text: str) -> None:
+    assert all(role is None for role in _roles(text).values())
