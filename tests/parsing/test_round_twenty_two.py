@@ -349,3 +349,36 @@ def test_roles_said_in_a_sentence(text: str, who: str, role: str) -> None:
 )
 def test_no_role_from_a_word_alike(text: str) -> None:
     assert all(role is None for role in _roles(text).values())
+
+
+def _summary(text: str) -> str | None:
+    inter = parse_note(text, NOW).interaction
+    return None if inter is None else inter.summary
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        # how long they talked is no headline; what they talked of is
+        (
+            "上午跟昌吉天山棉业的艾总微信语音聊了好几段，谈的是今年新棉上市后的打包带需求",
+            "今年新棉上市后的打包带需求",
+        ),
+        # what the rep asked him about
+        (
+            "上午给冀南焦化打电话，找生产部的翟部长问焦炉煤气脱硫剂的使用情况，翟部长说效果还行",
+            "焦炉煤气脱硫剂的使用情况",
+        ),
+        # what the call was about, said as 说的是
+        (
+            "刚跟北台石化机械的佴总通了电话，说的是那台换热器的维修报价，佴总意思是维修不划算",
+            "那台换热器的维修报价",
+        ),
+    ],
+)
+def test_the_headline_is_what_was_talked_of(text: str, summary: str) -> None:
+    assert _summary(text) == summary
+
+
+def test_no_headline_from_how_long() -> None:
+    assert _summary("昨晚跟科远电子的邸经理微信上来回聊了一阵，他说他问问领导") != "一阵"
