@@ -817,7 +817,14 @@ def _outcome(doc: Doc, people: People, theirs: list[bool]) -> str | None:
     if alone is not None:
         return alone
     due = _due_map(doc)
+    meant = _MEANT.search(t)
+    if meant is not None and any(
+        doc.used[k] and not doc.date_at[k] for k in range(*meant.span("said"))
+    ):  # (a day said inside it stays: 年前必须到)
+        meant = None
     for m in _OUTCOME.finditer(t):
+        if meant is not None and m.start() > meant.start():
+            break  # 他的意思是年前必须到…，我答应他…: what they meant comes first
         if not doc.free(m.start(), m.end()):
             continue
         if doc.chat and doc.own_lines and not doc.said_by_customer(m.start()):
@@ -871,7 +878,15 @@ def _outcome(doc: Doc, people: People, theirs: list[bool]) -> str | None:
         text = t[start:end].strip().rstrip("吧啊呢哦呀嘛")
         if len(text) >= 2:
             return text
+    if meant is not None:
+        return meant["said"].strip()  # 佴总意思是维修不划算，想直接换新的: where they stand
     return _english_outcome(doc)
+
+
+# (他的意思是年前必须到，不然…, 对方意思是越快越好: what they meant, up to the rep's own words)
+_MEANT = re.compile(
+    r"(?<![我你])(?<![我你]的)意思是(?P<said>[^。;；\n]{2,40}?)(?=[,，]\s*(?:我|让我|叫我)|[。;；\n]|$)"
+)
 
 
 # A verdict said as a sentence of its own (…估计下半年。有意向。, 整体感觉有意向): the note's

@@ -382,3 +382,30 @@ def test_the_headline_is_what_was_talked_of(text: str, summary: str) -> None:
 
 def test_no_headline_from_how_long() -> None:
     assert _summary("昨晚跟科远电子的邸经理微信上来回聊了一阵，他说他问问领导") != "一阵"
+
+
+def _outcome(text: str) -> str | None:
+    inter = parse_note(text, NOW).interaction
+    return None if inter is None else inter.outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # what they meant is where they stand, up to the rep's own words
+        (
+            "刚跟抚顺北台石化机械的佴总通了电话，佴总意思是维修不划算，想直接换新的，让我们按新设备重新报",
+            "维修不划算,想直接换新的",
+        ),
+        (
+            "刚跟榕江不锈钢的佘老板通完电话，他的意思是年前必须到，不然工人一放假没人卸货，我答应他周五给个准信",
+            "年前必须到,不然工人一放假没人卸货",
+        ),
+    ],
+)
+def test_what_they_meant_is_the_outcome(text: str, outcome: str) -> None:
+    assert _outcome(text) == outcome
+
+
+def test_what_the_rep_meant_is_no_outcome() -> None:
+    assert _outcome("今天拜访了佘老板，他没说什么，我的意思是先打样") != "先打样"
