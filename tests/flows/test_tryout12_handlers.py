@@ -17,7 +17,19 @@ from tests.conftest import BotHarness
 
 pytestmark = pytest.mark.usefixtures("monday_morning")
 
-RAMBLE = "嗯那个明天上午十点半然后去万科找张总 对 带上那个合同 然后下午那个两点多去招商局物流"
+RAMBLE = "嗯那个明天上午十点半然后去万科找张总 对 带上那个合同 他一般两点多就走了"
+# A morning errand and an afternoon one on the same day are two reminders (round twenty-two).
+TWO_ERRANDS = "嗯那个明天上午十点半然后去万科找张总 对 带上那个合同 然后下午那个两点多去招商局物流"
+
+
+async def test_a_morning_errand_and_an_afternoon_one_are_two_reminders(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("万科 张总 拜访了 聊了报价")
+    await wang.press("保存")
+    card = await wang.send(TWO_ERRANDS)
+    assert card.text.count("⏰") == 2
+    await wang.press("保存")
+    assert await bot.count(FollowUp) == 2
 
 
 async def test_deleting_the_only_follow_up_of_a_note_keeps_the_reps_words(
