@@ -288,7 +288,7 @@ _A_PLACE_ONLY = re.compile(rf"(?:{ANY_PLACE})+(?:[\u4e00-\u9fff]{{0,2}}港)?")
 _PLACE_ENDS_OF = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?[区县镇])?的")  # (太仓港|区的|瀚海物流)
 _PLACE_THEN_OF = re.compile(
     rf"(?:(?<![\u4e00-\u9fff])|(?<=[去在到了给跟和与从]))"
-    rf"(?:(?:{ANY_PLACE})+(?:[\u4e00-\u9fff]{{0,4}}?(?:港|区|县|镇))?|[\u4e00-\u9fff]{{2,3}}区)的$"
+    rf"(?:(?:{ANY_PLACE})+(?:[\u4e00-\u9fff]{{0,4}}?(?:港|区|县|镇|市))?|[\u4e00-\u9fff]{{2,3}}区)的$"
 )
 # (柯桥有个朋友做印染, 余杭今年家具, 丹阳批发眼镜, 中原地区储能, 东莞看印刷机: words of a sentence between the
 # place and the trade, no brand)

@@ -21,6 +21,7 @@ NOW = datetime.fromisoformat("2027-05-12T18:00:00+08:00")  # a Wednesday
         ("今天去了海拉尔的蒙源肉业，见了生产副总那总", "蒙源肉业"),
         ("下下周一上午去蚌埠的淮河玻璃找董总签第二批的合同", "淮河玻璃"),
         ("明晚八点给鞍山立山的辽鞍耐火材料的司总回个电话", "辽鞍耐火材料"),
+        ("今天去了合肥市的江淮精工，见了采购王经理", "江淮精工"),
         # a port's name, then the company in it
         ("周四上午给钦州港的北部湾油脂的伍经理送两箱样品过去", "北部湾油脂"),
         # a place with a brand and a trade stays whole
