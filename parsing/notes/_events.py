@@ -1687,7 +1687,8 @@ _AWAY_THIS_WEEK = re.compile(
 # 张总在上海看展，周五回 / 他在兰州开两会，说3月3号回天水 / 于总去韩国蔚山了，看他们合作的船厂，
 # 本周五回来: gone (or there) now, a city said, and the day back after a clause or two
 _AWAY_NOW = re.compile(
-    r"(?<![要会将想算备])(?:今天|昨天|已经|现在|目前|还|正|(?<![夫家爱亲病客女])人)?(?:去了?|飞|到|回|在)"
+    r"(?<![要会将想算备])(?:今天|昨天|已经|现在|目前|还|正)?(?:(?<![夫家爱亲病客女])人)?"
+    r"(?:去了?一?趟?|飞|到|回|在)"
     rf"(?P<place>老家(?:{PLACE_RE.pattern})|(?:{PLACES_RUN.pattern})"
     rf"(?:老家|[\u4e00-\u9fff]{{1,3}}?(?=了|{_PURPOSE.pattern})|))"
     rf"(?P<purpose>{_PURPOSE.pattern})?(?:去)?了?(?:还?没回来)?"
