@@ -251,9 +251,35 @@ def _surname_first(t: str) -> list[LatinName]:
     return out
 
 
+# Director Kang, Chairman Tan, VP Hao, GM Zhang: an English title, then the surname alone.
+_TITLE_THEN_SURNAME = re.compile(
+    r"(?<![A-Za-z])(?P<t>(?:(?:Deputy|Vice|General|Plant|Managing|Executive) )?"
+    r"(?:Chairman|President|Director|Manager|GM|VP|CEO|CFO|COO|CTO|MD))"
+    r" (?P<s>[A-Z][a-z]{1,6})(?![A-Za-z])"
+)
+# Surnames read only right after such a title (Hao, Xue, Bao: too short to read alone).
+_TITLED_SURNAMES = frozenset(
+    words("Hao Xue Bao Yan Dai Xia Jia Gu Ge Lai Wen Niu Qiao Xing Pei Lou Yi Zou Shu Yin Kang")
+)
+
+
+def _title_then_surname(t: str) -> list[LatinName]:
+    out: list[LatinName] = []
+    for m in _TITLE_THEN_SURNAME.finditer(t):
+        surname = m["s"]
+        if surname in _GIVEN or surname not in LATIN_SURNAMES | _TITLED_SURNAMES:
+            continue
+        after = _WORD.match(t, m.end() + 1) if t[m.end() : m.end() + 1] == " " else None
+        if after is not None and after.group() in _NOT_SURNAME:
+            continue  # (Director Wang Road, GM Lee Hospital: a place named after someone)
+        out.append(LatinName(m.start("s"), m.end("s"), surname, surname, f"{m['t']} {surname}"))
+    return out
+
+
 def find_latin_names(t: str) -> list[LatinName]:
     """The people of ``t`` named in Latin script, in text order."""
     out: list[LatinName] = _surname_first(t)
+    out += [x for x in _title_then_surname(t) if not any(y.start <= x.start < y.end for y in out)]
     for m in _MALAY.finditer(t):
         honour = m["hon"] or m["hon_cjk"]
         # (Encik Ahmad, Dato' Rahman: a given name; Datuk Lee, 拿督 Koh: a Chinese surname)
@@ -311,7 +337,7 @@ def surname_mentions(t: str, names: list[LatinName]) -> list[LatinName]:
 _EN_TITLE = re.compile(
     r"(?:(?<![A-Za-z])(?P<q>(?:[A-Za-z]{2,12} ){1,2}))?"
     r"(?<![A-Za-z])(?P<t>(?i:director|manager|head|engineer|supervisor|officer|executive|buyer|lead)|"
-    r"VP|GM|CEO|CFO|CTO|CIO|COO|MD|AVP|SVP|EVP)[ ]?$"
+    r"VP|GM|CEO|CFO|CTO|CIO|COO|MD|AVP|SVP|EVP|Chairman|President)[ ]?$"
 )
 _NOT_QUALIFIER = frozenset(
     words(

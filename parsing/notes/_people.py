@@ -126,14 +126,19 @@ def label_of(c: ContactFact) -> str | None:
     return salutation_of(c) or c.name or c.surname
 
 
+_EN_LEADERS = frozenset(words("GM CEO MD VP SVP EVP COO CTO Chairman President"))
+
+
 def finished(c: ContactFact) -> ContactFact:
     """The contact as the note gives it: its salutation spelled out, a key leader by the
     title too (局长, 总 …), and lists of its own."""
     info = _title_info(c.title) if c.title else None
+    # (GM, VP, CEO, Chairman … said in English: a leader, as 总 and 董事长 are)
+    said_in_english = bool(c.title and c.title.isascii() and c.title.split()[-1] in _EN_LEADERS)
     return replace(
         c,
         salutation=salutation_of(c),
-        is_key_leader=c.is_key_leader or bool(info and info.key),
+        is_key_leader=c.is_key_leader or bool(info and info.key) or said_in_english,
         phones=list(c.phones),
         hobbies=list(c.hobbies),
         family=list(c.family),

@@ -413,3 +413,32 @@ def test_what_they_meant_is_the_outcome(text: str, outcome: str) -> None:
 
 def test_what_the_rep_meant_is_no_outcome() -> None:
     assert _outcome("今天拜访了佘老板，他没说什么，我的意思是先打样") != "先打样"
+
+
+@pytest.mark.parametrize(
+    ("text", "contact"),
+    [
+        # an English title, then the surname alone; GM, VP, CEO, Chairman lead
+        (
+            "Chairman Tan of Hunan Xiangtan Steel will be in Shanghai Feb 16-18",
+            ("Chairman Tan", True),
+        ),
+        ("CRRC Zhuzhou: VP Hao will be in Shenzhen Mon–Wed for the expo.", ("VP Hao", True)),
+        ("Met GM Zhang of Haier today, he wants a quote.", ("GM Zhang", True)),
+        ("Director Kang of BOE flies to Seoul on Sunday.", ("Director Kang", False)),
+    ],
+)
+def test_an_english_title_then_a_surname(text: str, contact: tuple[str, bool]) -> None:
+    assert [(c.salutation, c.is_key_leader) for c in parse_note(text, NOW).contacts] == [contact]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place named after someone, a given name: no surname after the title
+        "Meeting at the Director Wang Road office",
+        "Sales Manager Kevin will call back",
+    ],
+)
+def test_no_surname_after_a_title(text: str) -> None:
+    assert all(c.surname in (None, "Kevin") for c in parse_note(text, NOW).contacts)
