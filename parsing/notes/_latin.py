@@ -97,7 +97,7 @@ _CJK_SURNAME = re.compile(
 _MALAY = re.compile(
     # (Datuk Lee, 拿督 Koh: Malaysia's titles of honour, said before the surname; Dato' was tried
     # too and cost a held-out set a label)
-    r"(?:(?<![A-Za-z])(?P<hon>Encik|Puan|Cik|Tuan|Datuk Seri|Datuk|Datin)\.?\s+"
+    r"(?:(?<![A-Za-z])(?P<hon>Encik|Puan|Cik|Tuan|Tan Sri|Datuk Seri|Datuk|Datin)\.?\s+"
     r"|(?P<hon_cjk>拿督斯里|拿督|丹斯里|拿汀)\s*)(?P<who>[A-Z][a-z]{2,11})(?![A-Za-z])"
 )
 
@@ -336,8 +336,9 @@ def surname_mentions(t: str, names: list[LatinName]) -> list[LatinName]:
 # (supply chain director: up to two words say what the title is of)
 _EN_TITLE = re.compile(
     r"(?:(?<![A-Za-z])(?P<q>(?:[A-Za-z]{2,12} ){1,2}))?"
-    r"(?<![A-Za-z])(?P<t>(?i:director|manager|head|engineer|supervisor|officer|executive|buyer|lead)|"
-    r"VP|GM|CEO|CFO|CTO|CIO|COO|MD|AVP|SVP|EVP|Chairman|President)[ ]?$"
+    r"(?<![A-Za-z])(?P<t>(?i:director|manager|head|engineer|supervisor|officer|executive|buyer|lead|"
+    r"chairman|president)|"
+    r"VP|GM|CEO|CFO|CTO|CIO|COO|MD|AVP|SVP|EVP)[ ]?$"
 )
 _NOT_QUALIFIER = frozenset(
     words(

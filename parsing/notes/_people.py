@@ -126,7 +126,7 @@ def label_of(c: ContactFact) -> str | None:
     return salutation_of(c) or c.name or c.surname
 
 
-_EN_LEADERS = frozenset(words("GM CEO MD VP SVP EVP COO CTO Chairman President"))
+_EN_LEADERS = frozenset(words("gm ceo md vp svp evp coo cto chairman president"))
 
 
 def finished(c: ContactFact) -> ContactFact:
@@ -134,7 +134,9 @@ def finished(c: ContactFact) -> ContactFact:
     title too (局长, 总 …), and lists of its own."""
     info = _title_info(c.title) if c.title else None
     # (GM, VP, CEO, Chairman … said in English: a leader, as 总 and 董事长 are)
-    said_in_english = bool(c.title and c.title.isascii() and c.title.split()[-1] in _EN_LEADERS)
+    said_in_english = bool(
+        c.title and c.title.isascii() and c.title.split()[-1].lower() in _EN_LEADERS
+    )
     return replace(
         c,
         salutation=salutation_of(c),

@@ -442,3 +442,11 @@ def test_an_english_title_then_a_surname(text: str, contact: tuple[str, bool]) -
 )
 def test_no_surname_after_a_title(text: str) -> None:
     assert all(c.surname in (None, "Kevin") for c in parse_note(text, NOW).contacts)
+
+
+def test_tan_sri_and_a_title_in_lower_case() -> None:
+    note = parse_note(
+        "YTL 的 executive chairman Tan Sri Yeoh 下个礼拜三到礼拜五在 London，回来才见。", NOW
+    )
+    assert [(c.salutation, c.is_key_leader) for c in note.contacts] == [("Tan Sri Yeoh", True)]
+    assert [(i.who, i.place) for i in note.itineraries] == [("Tan Sri Yeoh", "London")]
