@@ -450,3 +450,21 @@ def test_tan_sri_and_a_title_in_lower_case() -> None:
     )
     assert [(c.salutation, c.is_key_leader) for c in note.contacts] == [("Tan Sri Yeoh", True)]
     assert [(i.who, i.place) for i in note.itineraries] == [("Tan Sri Yeoh", "London")]
+
+
+@pytest.mark.parametrize(
+    ("text", "salutation"),
+    [
+        # voice input's 总 as 宗 after a surname, before what he did
+        ("嗯刚跟绍兴越美印染的钱宗通了个电话然后他说下个礼拜二让我过去", "钱总"),
+        ("那个兰州陇原建工的祁宗打电话约他吃饭", "祁总"),
+        ("王宗的手机是13912345678", "王总"),
+    ],
+)
+def test_a_bosss_title_slipped_in_voice_input(text: str, salutation: str) -> None:
+    assert [c.salutation for c in parse_note(text, NOW).contacts] == [salutation]
+
+
+@pytest.mark.parametrize("text", ["这是正宗的宁波汤圆", "他们祖宗的规矩不能改"])
+def test_zong_as_a_word_is_no_title(text: str) -> None:
+    assert parse_note(text, NOW).contacts == []
