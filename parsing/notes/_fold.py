@@ -38,6 +38,9 @@ _TYPOS = {
     "科涨": "科长",
     "行涨": "行长",
     "航长": "行长",
+    # (not 部涨, 厂涨: 全部涨价, 工厂涨价)
+    "书计": "书记",
+    "工成师": "工程师",
     # Cantonese words for days and parts of the day (Hong Kong, Malaysia).
     "听日": "明天",
     "听朝": "明早",

@@ -468,3 +468,15 @@ def test_a_bosss_title_slipped_in_voice_input(text: str, salutation: str) -> Non
 @pytest.mark.parametrize("text", ["这是正宗的宁波汤圆", "他们祖宗的规矩不能改"])
 def test_zong_as_a_word_is_no_title(text: str) -> None:
     assert parse_note(text, NOW).contacts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "salutation"),
+    [("跟王书计约了明天见面", "王书记"), ("技术部的李工成师说可以", "李工")],
+)
+def test_more_titles_slipped_in_voice_input(text: str, salutation: str) -> None:
+    assert [c.salutation for c in parse_note(text, NOW).contacts] == [salutation]
+
+
+def test_everything_going_up_is_no_title() -> None:
+    assert parse_note("原材料全部涨价了，工厂涨价也没办法", NOW).contacts == []
