@@ -40,6 +40,8 @@ _TYPOS = {
     "航长": "行长",
     # (not 部涨, 厂涨: 全部涨价, 工厂涨价)
     "书计": "书记",
+    "懂事长": "董事长",
+    "彩购": "采购",
     "工成师": "工程师",
     # Cantonese words for days and parts of the day (Hong Kong, Malaysia).
     "听日": "明天",

@@ -472,7 +472,11 @@ def test_zong_as_a_word_is_no_title(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "salutation"),
-    [("跟王书计约了明天见面", "王书记"), ("技术部的李工成师说可以", "李工")],
+    [
+        ("跟王书计约了明天见面", "王书记"),
+        ("技术部的李工成师说可以", "李工"),
+        ("跟宏达的王懂事长吃了饭", "王董"),
+    ],
 )
 def test_more_titles_slipped_in_voice_input(text: str, salutation: str) -> None:
     assert [c.salutation for c in parse_note(text, NOW).contacts] == [salutation]
