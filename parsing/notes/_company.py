@@ -286,9 +286,13 @@ _BRAND_AFTER_OF = re.compile(
 _KIND_AFTER = re.compile(r"平台|改造|项目|行业|市场|产品|工程|系统|设备|方案|业务|板块|领域|产业")
 _A_PLACE_ONLY = re.compile(rf"(?:{ANY_PLACE})+(?:[\u4e00-\u9fff]{{0,2}}港)?")
 _PLACE_ENDS_OF = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?[区县镇])?的")  # (太仓港|区的|瀚海物流)
+# 潍坊昌邑, 太仓港区, 合肥市: a place, with a district of two characters or a word that ends one
+_PLACE_SAID = (
+    rf"(?:{ANY_PLACE})+(?:(?!那边|这边|总部|公司|工厂|本地|当地|附近|一带|地区|周边|方面|那个|这个)"
+    r"[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{0,4}?(?:港|区|县|镇|市))?"
+)
 _PLACE_THEN_OF = re.compile(
-    rf"(?:(?<![\u4e00-\u9fff])|(?<=[去在到了给跟和与从]))"
-    rf"(?:(?:{ANY_PLACE})+(?:[\u4e00-\u9fff]{{0,4}}?(?:港|区|县|镇|市))?|[\u4e00-\u9fff]{{2,3}}区)的$"
+    rf"(?:(?<![\u4e00-\u9fff])|(?<=[去在到了给跟和与从]))(?:{_PLACE_SAID}|[\u4e00-\u9fff]{{2,3}}区)的$"
 )
 # (柯桥有个朋友做印染, 余杭今年家具, 丹阳批发眼镜, 中原地区储能, 东莞看印刷机: words of a sentence between the
 # place and the trade, no brand)
@@ -935,7 +939,7 @@ def _whose_they_are(doc: Doc, people: People) -> str | None:
 # word before the name is no part of the customer's name.
 _FUNCTION_TAIL = re.compile(r"(?:设备|行政|仓储|包材|物资|集团)?(?:采购|财务)$")
 _WITH_LEAD = re.compile(r"^[和跟同与](?=[\u4e00-\u9fff]{3})")
-_PLACE_OF = re.compile(rf"^(?:[\u4e00-\u9fff]{{2}}|(?:{ANY_PLACE})+)的(?=[\u4e00-\u9fff]{{4}})")
+_PLACE_OF = re.compile(rf"^(?:[\u4e00-\u9fff]{{2}}|{_PLACE_SAID})的(?=[\u4e00-\u9fff]{{4}})")
 
 
 def _tidied(a: int, b: int, name: str) -> tuple[int, int, str]:

@@ -346,7 +346,8 @@ def test_a_visit_planned_for_a_day_said_first_is_no_visit_today() -> None:
     )
     assert n.interaction is None
     assert [(f.due.isoformat()[:16], f.action) for f in n.follow_ups] == [
-        ("2026-10-12T09:00", "到台北内湖的广达电脑拜访陈处长")
+        # (the company and the place it is in are on the card: round twenty-two leaves them out)
+        ("2026-10-12T09:00", "拜访陈处长")
     ]
     # a call said not to have happened is none either
     later = datetime(2027, 1, 17, 21, 0, tzinfo=SH)

@@ -22,6 +22,10 @@ NOW = datetime.fromisoformat("2027-05-12T18:00:00+08:00")  # a Wednesday
         ("下下周一上午去蚌埠的淮河玻璃找董总签第二批的合同", "淮河玻璃"),
         ("明晚八点给鞍山立山的辽鞍耐火材料的司总回个电话", "辽鞍耐火材料"),
         ("今天去了合肥市的江淮精工，见了采购王经理", "江淮精工"),
+        # a city and a district of two characters
+        ("今天在潍坊昌邑的海晟盐化见了总经理滕总", "海晟盐化"),
+        ("上午去吴江盛泽的华绫丝绸，跟卜总看了新织机车间", "华绫丝绸"),
+        ("上午十点给邯郸峰峰的冀南焦化打电话", "冀南焦化"),
         # a port's name, then the company in it
         ("周四上午给钦州港的北部湾油脂的伍经理送两箱样品过去", "北部湾油脂"),
         # a place with a brand and a trade stays whole
