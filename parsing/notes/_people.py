@@ -302,6 +302,19 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
     return None
 
 
+def _glued_surname(doc: Doc, a: int, name: str, b: int) -> bool:
+    """Whether ``name`` before the title at ``a`` is only a word's last character (生管|课长,
+    机房运维|主管) and a full name of another surname follows the title (许文彬, 鲁磊)."""
+    t = doc.t
+    before = a - len(name) - 1
+    if len(name) != 1 or before < 0 or not is_cjk(t[before]) or t[before] in NAME_STOP:
+        return False
+    if doc.used[before] or doc.date_at[before]:
+        return False
+    after = _name_after(doc, b)
+    return after is not None and after[1] is None and _surname_prefix(after[0]) not in (None, name)
+
+
 def _full_name_before(doc: Doc, end: int, surname: str) -> str | None:
     """The full name right before a surname and title that repeat its surname (张平安|张总)."""
     t = doc.t
@@ -468,6 +481,10 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             last_end = sir.end()
             continue
         name = _name_before(doc, a, last_end)
+        if name is not None and not short and _glued_surname(doc, a, name, b):
+            name = (
+                None  # 生管课长许文彬, 机房运维主管鲁磊: a word's end, then the title and the name
+            )
         form: str | None = None
         if short and name is not None and _WORD_SURNAME.fullmatch(name):
             continue  # 谈局里的事, 谈院方: a word before a short title, no 谈局长

@@ -488,3 +488,17 @@ def test_more_titles_slipped_in_voice_input(text: str, salutation: str) -> None:
 
 def test_everything_going_up_is_no_title() -> None:
     assert parse_note("原材料全部涨价了，工厂涨价也没办法", NOW).contacts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a department's last character is no surname when a full name follows the title
+        ("对接的是生管课长许文彬，台湾人，手机13812760093", ("许课长", "许文彬")),
+        # the name before the title stays when nothing follows it
+        ("设备部经理龙飞有影响", ("龙经理", "龙飞")),
+        ("找了那个刘主刃聊了试剂的用量", ("刘主任", None)),
+    ],
+)
+def test_whose_name_a_title_goes_with(text: str, person: tuple[str, str | None]) -> None:
+    assert [(c.salutation, c.name) for c in parse_note(text, NOW).contacts] == [person]
