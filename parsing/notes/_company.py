@@ -357,7 +357,7 @@ _ENGLISH_WORDS = frozenset(
         "met meet call called visited visit lunch dinner it hr pm today tonight fyi reminder "
         "note ceo cto cfo cio md gm vp boss team "
         # (见了 buyer 李慧玲, manager 高兴: an English title is no company)
-        "buyer manager director head engineer supervisor officer executive lead"
+        "buyer manager director head engineer supervisor officer executive lead chairman president"
     )
 )
 

@@ -628,6 +628,9 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         kept = _worth_keeping(outcome)  # (我答应张总…: the rep's own word, no contact)
         if kept is None or _NOT_A_CONTACT.search(kept) or _HEARSAY.match(t):
             return None  # (听说潍柴的项目被瓜分了: heard of, no contact)
+        meant = _MEANT.search(t)
+        if meant is not None and kept.startswith(meant["said"].strip()):
+            return None  # 周总的意思是先打样: what he meant says no how (a call? a visit?)
         # A jotting right after a meeting (中石化扬子石化 何总 没谈拢) or the customer's words
         # reported (he said budget approved) are the contact's; a written sentence with only a
         # verdict (张总对方案满意,但价格要再降5%) says no meeting took place today, and a visit
@@ -650,8 +653,7 @@ _TOPIC_VERB = re.compile(
     # (演示了在线视觉检测设备, 推荐耐磨衬板)
     r"演示了|推荐了?|"
     # (打电话…问管网监测项目的进展: what was asked about)
-    r"(?:聊|谈|倾)(?=一下|了一下)|(?:聊|谈|讨论)(?!天|话|得|过|完)|(?:(?<=[,，\s])|(?<=[长任理工]))问(?:了|一下)?(?![我你他她]|能不能|是否|有没有|什么|多少|怎么|哪|可不可以)(?=[\u4e00-\u9fff]{4})|"
-    r"(?<=[,，\s])说的是)"
+    r"(?:聊|谈|倾)(?=一下|了一下)|(?:聊|谈|讨论)(?!天|话|得|过|完)|(?:(?<=[,，\s])|(?<=部长|处长|科长|局长|院长|厂长|主任|经理|主管))问(?!题|候|起|到)(?:了|一下)?(?![我你他她]|能不能|是否|有没有|什么|多少|怎么|哪|可不可以)(?=[\u4e00-\u9fff]{4}))"
     r"(?:了?一下|几句)?\s*"
 )
 # (就是说那个钢材集采平台的事情: the topic starts after what points at it)
@@ -818,13 +820,13 @@ def _outcome(doc: Doc, people: People, theirs: list[bool]) -> str | None:
         return alone
     due = _due_map(doc)
     meant = _MEANT.search(t)
-    if meant is not None and any(
-        doc.used[k] and not doc.date_at[k] for k in range(*meant.span("said"))
-    ):  # (a day said inside it stays: 年前必须到)
+    if meant is not None and (
+        any(doc.used[k] and not doc.date_at[k] for k in range(*meant.span("said")))
+        or _MEANT_UNSURE.search(t, doc.clause(meant.start())[0], meant.start())
+        or "还是" in meant["said"]
+    ):  # (a day said inside it stays: 年前必须到; 不知道他的意思是要还是不要: no stand taken)
         meant = None
     for m in _OUTCOME.finditer(t):
-        if meant is not None and m.start() > meant.start():
-            break  # 他的意思是年前必须到…，我答应他…: what they meant comes first
         if not doc.free(m.start(), m.end()):
             continue
         if doc.chat and doc.own_lines and not doc.said_by_customer(m.start()):
@@ -876,8 +878,8 @@ def _outcome(doc: Doc, people: People, theirs: list[bool]) -> str | None:
             start = of + 1
         end = _with_its_but(doc, due, run_on.start() if run_on else b)
         text = t[start:end].strip().rstrip("吧啊呢哦呀嘛")
-        if len(text) >= 2:
-            return text
+        if len(text) >= 2 and (meant is None or _worth_keeping(text) is not None):
+            return text  # (他的意思是年前必须到…，我答应他…: the rep's own word is no verdict)
     if meant is not None:
         return meant["said"].strip()  # 佴总意思是维修不划算，想直接换新的: where they stand
     return _english_outcome(doc)
@@ -885,8 +887,10 @@ def _outcome(doc: Doc, people: People, theirs: list[bool]) -> str | None:
 
 # (他的意思是年前必须到，不然…, 对方意思是越快越好: what they meant, up to the rep's own words)
 _MEANT = re.compile(
-    r"(?<![我你])(?<![我你]的)意思是(?P<said>[^。;；\n]{2,40}?)(?=[,，]\s*(?:我|让我|叫我)|[。;；\n]|$)"
+    r"(?:(?<=[总长任理工董他她方])|(?<=[总长任理工董他她方]的))意思是(?!什么|啥|不是|是不是)"
+    r"(?P<said>[^。;；\n]{2,40}?)(?=\s|[,，]\s*(?:然后)?(?:我|让我|叫我|至于)|然后|[。;；\n]|$)"
 )
+_MEANT_UNSURE = re.compile(r"不知道|不明白|没明白|搞不清|不清楚|猜")
 
 
 # A verdict said as a sentence of its own (…估计下半年。有意向。, 整体感觉有意向): the note's
@@ -1728,6 +1732,8 @@ def _away_until(doc: Doc, people: People, w: When) -> ItineraryFact | None:
     goer = [x for x in people.mentions if 0 <= m.start() - x.end <= gap]
     if not goer or goer[-1].contact < 0:
         return None
+    if t[goer[-1].start - 1 : goer[-1].start] in ("让", "叫", "派"):
+        return None  # 王总让小李去了趟上海: an errand he sent someone on, no leader away
     if m.re is _AWAY_NOW and (
         _WITH_THE_REP.search(t, max(0, goer[-1].start - 3), goer[-1].start)
         or any(_sentence_start(t, a) <= v.span[0] < m.start() for v in doc.whens)

@@ -1835,7 +1835,7 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
         subject = subject or (doc.company_span is not None and doc.company_span[1] == a)
     if not subject or _TOLD.search(head) or wanted:
         return False
-    if _REP_TOLD_HIM.search(head):
+    if _REP_TOLD_HIM.search(head) and not re.match(r"[他她]|过来|来", action):
         return False  # 我跟他说明天下午三点把报价发过去: what the rep told him the rep will do
     if not said_subject and _REP_WITH.match(t, ca):
         return False  # (和郝经理视频会议…对方坚持8月底交货: 对方 is the subject)
@@ -2225,6 +2225,8 @@ def _most_precise(
     exact = {f.due.date() for f, guessed, _ in found if isinstance(f.due, datetime) and not guessed}
     timed = exact | {f.due.date() for f, _, _ in found if isinstance(f.due, datetime)}
     # (明早先跟马厂长确认数量，下午三点再去约车: a morning and an afternoon, two tasks)
+    # (明天上午本来要去，改到下午了，下午三点过去: the morning given up for the afternoon)
+    moved = re.search(r"改到|改成|改在|推到|本来|原定|原来定", t) is not None
     halves = {
         (f.due.date(), f.due.hour < 12)
         for f, guessed, _ in found
@@ -2235,8 +2237,9 @@ def _most_precise(
     for f, guessed, span in found:
         if isinstance(f.due, datetime):
             # (in a chat, 明天上午我过去 … 下午吧 … 下午三点到: the morning given up for the hour)
+            one_part = chat or moved  # (the part of the day given up for an hour said)
             if guessed and (
-                f.due.date() in exact if chat else (f.due.date(), f.due.hour < 12) in halves
+                f.due.date() in exact if one_part else (f.due.date(), f.due.hour < 12) in halves
             ):
                 dropped.append((f, span))
                 continue

@@ -255,7 +255,7 @@ def _surname_first(t: str) -> list[LatinName]:
 _TITLE_THEN_SURNAME = re.compile(
     r"(?<![A-Za-z])(?P<t>(?:(?:Deputy|Vice|General|Plant|Managing|Executive) )?"
     r"(?:Chairman|President|Director|Manager|GM|VP|CEO|CFO|COO|CTO|MD))"
-    r" (?P<s>[A-Z][a-z]{1,6})(?![A-Za-z])"
+    r" (?P<s>[A-Z][a-z]{1,6})(?![A-Za-z])(?! [A-Z])"  # (Manager Wan Chai, Director Tan Tock Seng)
 )
 # Surnames read only right after such a title (Hao, Xue, Bao: too short to read alone).
 _TITLED_SURNAMES = frozenset(
@@ -269,6 +269,10 @@ def _title_then_surname(t: str) -> list[LatinName]:
         surname = m["s"]
         if surname in _GIVEN or surname not in LATIN_SURNAMES | _TITLED_SURNAMES:
             continue
+        if re.search(
+            r"(?:我们|我司|our|my|former|ex)[\s-]*$", t[max(0, m.start() - 7) : m.start()], re.I
+        ):
+            continue  # 我们GM Zhang, our MD Lee: the rep's own side; former CEO Lee, ex-GM: not now
         after = _WORD.match(t, m.end() + 1) if t[m.end() : m.end() + 1] == " " else None
         if after is not None and after.group() in _NOT_SURNAME:
             continue  # (Director Wang Road, GM Lee Hospital: a place named after someone)

@@ -126,7 +126,10 @@ def label_of(c: ContactFact) -> str | None:
     return salutation_of(c) or c.name or c.surname
 
 
-_EN_LEADERS = frozenset(words("gm ceo md vp svp evp coo cto chairman president"))
+# (VP and SVP are left out: the sets mark a bank's VP no leader; Asst GM, former CEO neither)
+_EN_LEADERS = frozenset(words("gm ceo md coo cto chairman president"))
+_NOT_LEADING = frozenset(words("asst assistant former ex vice"))
+_EN_LEADERS_SPELLED = frozenset(("general manager", "managing director"))
 
 
 def finished(c: ContactFact) -> ContactFact:
@@ -134,8 +137,11 @@ def finished(c: ContactFact) -> ContactFact:
     title too (局长, 总 …), and lists of its own."""
     info = _title_info(c.title) if c.title else None
     # (GM, VP, CEO, Chairman … said in English: a leader, as 总 and 董事长 are)
-    said_in_english = bool(
-        c.title and c.title.isascii() and c.title.split()[-1].lower() in _EN_LEADERS
+    said = c.title.lower().split() if c.title and c.title.isascii() else []
+    said_in_english = (
+        bool(said)
+        and (said[-1] in _EN_LEADERS or " ".join(said[-2:]) in _EN_LEADERS_SPELLED)
+        and not _NOT_LEADING & set(said)
     )
     return replace(
         c,

@@ -115,3 +115,113 @@ def test_knife_work_is_no_person() -> None:
 
 def test_going_with_our_colleague_is_the_reps_own_day() -> None:
     assert _dues("约了我们技术部的老齐下周二一起去王总那", JAN) == ["2027-01-26"]
+
+
+# The second review (/tmp/review22c): 209 sentences on the round's later rules.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 问 inside a word is no question asked
+        "今天见了李经理，施工问题还没解决",
+        "今天见了李经理，员工问题比较多",
+    ],
+)
+def test_a_word_with_wen_gives_no_headline(text: str) -> None:
+    inter = parse_note(text, MAY).interaction
+    assert inter is None or not (inter.summary or "").startswith("题")
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # what happened in the end outranks what he meant at first
+        (
+            "今天拜访了刘总，刘总的意思是价格还得降，我跟他磨了半天，最后同意按原价签",
+            "最后同意按原价签",
+        ),
+        # a voice note's space ends what he meant
+        (
+            "嗯 今天去了那个金龙机电 见了周总 周总意思是先做个小批量 然后呢我回来跟公司申请一下",
+            "先做个小批量",
+        ),
+    ],
+)
+def test_what_he_meant_and_what_came_of_it(text: str, outcome: str) -> None:
+    inter = parse_note(text, MAY).interaction
+    assert inter is not None and inter.outcome == outcome
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the rep's meaning, a question, a document's meaning, not knowing what he meant
+        "今天拜访了刘总，我当时的意思是先打样",
+        "今天拜访了刘总，没明白他的意思是什么",
+        "今天见了钱总，不知道他的意思是要还是不要",
+        "今天拜访了刘总，标书里的意思是必须本地服务",
+    ],
+)
+def test_no_outcome_from_a_meaning_not_theirs(text: str) -> None:
+    inter = parse_note(text, MAY).interaction
+    assert inter is None or inter.outcome in (None, "") or "打样" not in inter.outcome
+    assert inter is None or inter.outcome not in ("什么", "要还是不要", "必须本地服务")
+
+
+def test_what_he_meant_alone_logs_no_contact() -> None:
+    assert parse_note("周总的意思是先打样再说", MAY).interaction is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dues"),
+    [
+        # the morning given up for the afternoon
+        ("明天上午本来要去见周总，改到下午了，下午三点过去", ["2027-05-13T15:00"]),
+        # what he will do or come for, told by the rep, is his
+        ("我跟他说明天下午三点他把合同盖好章发过来", []),
+        ("我跟他说明天下午三点过来拿样品", []),
+    ],
+)
+def test_reminders_the_later_rules_must_not_add(text: str, dues: list[str]) -> None:
+    assert [f.due.isoformat()[:16] for f in parse_note(text, MAY).follow_ups] == dues
+
+
+def test_someone_sent_by_the_boss_is_no_leader_away() -> None:
+    assert parse_note("王总让小李去了趟上海，周五回来", MAY).itineraries == []
+
+
+@pytest.mark.parametrize(
+    ("text", "contacts"),
+    [
+        # not a surname after a title: a district, a hospital, our own GM, a former CEO
+        ("Met Manager Wan Chai office staff today", []),
+        ("我们GM Zhang 下周去拜访华为", []),
+        ("Met former CEO Lee, he is now an advisor only", []),
+        # spelled out, a leader; a bank's VP is not marked one
+        ("Managing Director Tan wants the proposal by Monday", [("Managing Director Tan", True)]),
+        ("General Manager Zhang confirmed the PO", [("General Manager Zhang", True)]),
+    ],
+)
+def test_english_titles_reviewed(text: str, contacts: list[tuple[str, bool]]) -> None:
+    found = [(c.salutation, c.is_key_leader) for c in parse_note(text, MAY).contacts]
+    assert found == contacts
+
+
+def test_a_title_is_no_company() -> None:
+    assert parse_note("President Lim 说下个月再谈", MAY).company is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # signing for a parcel, the chairman's word, useful to him: no role
+        "快递是王经理签的",
+        "王总是我们的支持者，但最后还是董事长一句话",
+        "这个办法对王厂长管用",
+    ],
+)
+def test_roles_the_review_took_back(text: str) -> None:
+    roles = {c.salutation: c.decision_role for c in parse_note(text, MAY).contacts}
+    assert roles.get("王经理") is None and roles.get("王厂长") is None
+    assert roles.get("王总") in (None, "influencer")
