@@ -628,8 +628,8 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         kept = _worth_keeping(outcome)  # (我答应张总…: the rep's own word, no contact)
         if kept is None or _NOT_A_CONTACT.search(kept) or _HEARSAY.match(t):
             return None  # (听说潍柴的项目被瓜分了: heard of, no contact)
-        meant = _MEANT.search(t)
-        if meant is not None and kept.startswith(meant["said"].strip()):
+        meant = _what_they_meant(doc)
+        if meant is not None and kept.startswith(meant):
             return None  # 周总的意思是先打样: what he meant says no how (a call? a visit?)
         # A jotting right after a meeting (中石化扬子石化 何总 没谈拢) or the customer's words
         # reported (he said budget approved) are the contact's; a written sentence with only a
@@ -819,13 +819,7 @@ def _outcome(doc: Doc, people: People, theirs: list[bool]) -> str | None:
     if alone is not None:
         return alone
     due = _due_map(doc)
-    meant = _MEANT.search(t)
-    if meant is not None and (
-        any(doc.used[k] and not doc.date_at[k] for k in range(*meant.span("said")))
-        or _MEANT_UNSURE.search(t, doc.clause(meant.start())[0], meant.start())
-        or "还是" in meant["said"]
-    ):  # (a day said inside it stays: 年前必须到; 不知道他的意思是要还是不要: no stand taken)
-        meant = None
+    meant = _what_they_meant(doc)
     for m in _OUTCOME.finditer(t):
         if not doc.free(m.start(), m.end()):
             continue
@@ -881,7 +875,7 @@ def _outcome(doc: Doc, people: People, theirs: list[bool]) -> str | None:
         if len(text) >= 2 and (meant is None or _worth_keeping(text) is not None):
             return text  # (他的意思是年前必须到…，我答应他…: the rep's own word is no verdict)
     if meant is not None:
-        return meant["said"].strip()  # 佴总意思是维修不划算，想直接换新的: where they stand
+        return meant  # 佴总意思是维修不划算，想直接换新的: where they stand
     return _english_outcome(doc)
 
 
@@ -891,6 +885,21 @@ _MEANT = re.compile(
     r"(?P<said>[^。;；\n]{2,40}?)(?=\s|[,，]\s*(?:然后)?(?:我|让我|叫我|至于)|然后|[。;；\n]|$)"
 )
 _MEANT_UNSURE = re.compile(r"不知道|不明白|没明白|搞不清|不清楚|猜")
+
+
+def _what_they_meant(doc: Doc) -> str | None:
+    """What someone of theirs meant (佴总意思是维修不划算，想直接换新的), or None: not when the
+    words are already read as something else (a day said inside stays: 年前必须到), nor when the
+    rep is unsure what it was (不知道他的意思是要还是不要)."""
+    t = doc.t
+    m = _MEANT.search(t)
+    if m is None or (
+        any(doc.used[k] and not doc.date_at[k] for k in range(*m.span("said")))
+        or _MEANT_UNSURE.search(t, doc.clause(m.start())[0], m.start())
+        or "还是" in m["said"]
+    ):
+        return None
+    return m["said"].strip()
 
 
 # A verdict said as a sentence of its own (…估计下半年。有意向。, 整体感觉有意向): the note's
@@ -1580,9 +1589,8 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         leaving = _day_left(doc, i, cb)
         if leaving is not None and not -7 <= (leaving.day - w.day).days <= 1:
             leaving = None  # (a day far from the trip's is another matter)
-        if (
-            leaving is not None
-        ):  # (端午回老家安徽六安，18号走，22号回: the day they leave starts it)
+        # (端午回老家安徽六安，18号走，22号回: the day they leave starts it)
+        if leaving is not None:
             start_d = _on_or_after(doc, leaving, w.day - timedelta(days=3))
             if w.end is not None and w.start != w.end:
                 end_d = start_d  # (下周去新加坡，周一走周四回: the week said, then its days)

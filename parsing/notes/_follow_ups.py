@@ -2217,27 +2217,29 @@ def _early_by(m: re.Match[str]) -> timedelta:
     return timedelta(days=count * (1 if m["unit"] in ("天", "日") else 7))
 
 
+_PART_GIVEN_UP = re.compile(r"改到|改成|改在|推到|本来|原定|原来定")
+
+
 def _most_precise(
     found: list[tuple[FollowUpFact, bool, tuple[int, int]]], t: str, chat: bool = False
 ) -> list[FollowUpFact]:
     """One day said twice (下周三下午 … 三点): keep the reminder with the hour said, not the
     day alone or the part of the day's guessed hour."""
-    exact = {f.due.date() for f, guessed, _ in found if isinstance(f.due, datetime) and not guessed}
-    timed = exact | {f.due.date() for f, _, _ in found if isinstance(f.due, datetime)}
-    # (明早先跟马厂长确认数量，下午三点再去约车: a morning and an afternoon, two tasks)
-    # (明天上午本来要去，改到下午了，下午三点过去: the morning given up for the afternoon)
-    moved = re.search(r"改到|改成|改在|推到|本来|原定|原来定", t) is not None
+    # the half-days an hour was said for (明早先跟马厂长确认数量，下午三点再去约车: two tasks)
     halves = {
         (f.due.date(), f.due.hour < 12)
         for f, guessed, _ in found
         if isinstance(f.due, datetime) and not guessed
     }
+    exact = {day for day, _ in halves}
+    timed = exact | {f.due.date() for f, _, _ in found if isinstance(f.due, datetime)}
+    # One part of the day given up for the hour said: in a chat (明天上午我过去 … 下午吧 … 下午三点到)
+    # or said so (明天上午本来要去，改到下午了，下午三点过去) — the whole day's hour is the task's.
+    one_part = chat or _PART_GIVEN_UP.search(t) is not None
     kept: list[tuple[FollowUpFact, tuple[int, int]]] = []
     dropped: list[tuple[FollowUpFact, tuple[int, int]]] = []
     for f, guessed, span in found:
         if isinstance(f.due, datetime):
-            # (in a chat, 明天上午我过去 … 下午吧 … 下午三点到: the morning given up for the hour)
-            one_part = chat or moved  # (the part of the day given up for an hour said)
             if guessed and (
                 f.due.date() in exact if one_part else (f.due.date(), f.due.hour < 12) in halves
             ):

@@ -257,6 +257,7 @@ _TITLE_THEN_SURNAME = re.compile(
     r"(?:Chairman|President|Director|Manager|GM|VP|CEO|CFO|COO|CTO|MD))"
     r" (?P<s>[A-Z][a-z]{1,6})(?![A-Za-z])(?! [A-Z])"  # (Manager Wan Chai, Director Tan Tock Seng)
 )
+_OURS_OR_FORMER = re.compile(r"(?:我们|我司|our|my|former|ex)[\s-]*$", re.I)
 # Surnames read only right after such a title (Hao, Xue, Bao: too short to read alone).
 _TITLED_SURNAMES = frozenset(
     words("Hao Xue Bao Yan Dai Xia Jia Gu Ge Lai Wen Niu Qiao Xing Pei Lou Yi Zou Shu Yin Kang")
@@ -269,9 +270,7 @@ def _title_then_surname(t: str) -> list[LatinName]:
         surname = m["s"]
         if surname in _GIVEN or surname not in LATIN_SURNAMES | _TITLED_SURNAMES:
             continue
-        if re.search(
-            r"(?:我们|我司|our|my|former|ex)[\s-]*$", t[max(0, m.start() - 7) : m.start()], re.I
-        ):
+        if _OURS_OR_FORMER.search(t, max(0, m.start() - 7), m.start()):
             continue  # 我们GM Zhang, our MD Lee: the rep's own side; former CEO Lee, ex-GM: not now
         after = _WORD.match(t, m.end() + 1) if t[m.end() : m.end() + 1] == " " else None
         if after is not None and after.group() in _NOT_SURNAME:

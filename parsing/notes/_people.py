@@ -487,10 +487,9 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             last_end = sir.end()
             continue
         name = _name_before(doc, a, last_end)
+        # (生管课长许文彬: a word's last character, then the title and someone else's name)
         if name is not None and not short and _glued_surname(doc, a, name, b):
-            name = (
-                None  # 生管课长许文彬, 机房运维主管鲁磊: a word's end, then the title and the name
-            )
+            name = None
         form: str | None = None
         if short and name is not None and _WORD_SURNAME.fullmatch(name):
             continue  # 谈局里的事, 谈院方: a word before a short title, no 谈局长
@@ -1639,7 +1638,6 @@ _IS_TITLE = re.compile(
     rf"是\s?(?:[^,;。\s]{{0,10}}的)?(?:(?P<t>{TITLE_RE.pattern})(?=[,;。!?\s]|$)|"
     r"(?P<e>GM|CEO|CFO|CTO|CIO|COO|MD|VP)(?![A-Za-z]))"
 )
-_EN_KEY = frozenset(("GM", "CEO", "MD"))
 
 
 def _titles_said_after(doc: Doc, people: People) -> None:
@@ -1651,8 +1649,7 @@ def _titles_said_after(doc: Doc, people: People) -> None:
         if said["e"]:
             if p.title is not None:
                 continue
-            p.title = said["e"]
-            p.is_key_leader = p.is_key_leader or said["e"] in _EN_KEY
+            p.title = said["e"]  # (a leader by it, as any English title: see finished)
         else:
             info = title_info(said["t"])
             if (
