@@ -236,6 +236,17 @@ DEV_SETS = [
     # part (30) and dates (20), written on 2026-12-04; scored on the parser as that session
     # began (1971a2b), then tuned on
     NOTES_DIR / "notes_styles18.jsonl",
+    # blind24: 150 notes by a forty-first helper who never read parsing/, in every style of #18
+    # (voice, cards, chats, telegraphic, English, the south, people with roles, dates around
+    # month and year ends and 春节), written on 2026-12-05 (round twenty-three, a new session);
+    # its first score is the parser as that session began (617d50e). Held out: read only as
+    # totals
+    NOTES_DIR / "notes_blind24.jsonl",
+    # styles19: 200 notes by a forty-second helper who never read parsing/, weighing what was talked
+    # about and what came of it, follow-ups worded many ways (a third traps) and leaders' trips,
+    # written on 2026-12-05; its first score is the parser as that session began (617d50e), then
+    # tuned on
+    NOTES_DIR / "notes_styles19.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
@@ -316,8 +327,11 @@ def note_pairs(facts: Mapping[str, Any]) -> list[Pair]:
         pairs.append(("contact", key))
         for field in ("name", "title", "salutation", "wechat", "email", "native_place",
                       "education", "decision_role", "personality"):  # fmt: skip
-            if c.get(field):
-                pairs.append((field, key, c[field]))
+            value = c.get(field)
+            # (blind23 on write a WeChat id, an email or a home town as a list: one pair each)
+            pairs.extend(
+                (field, key, v) for v in (value if isinstance(value, list) else [value]) if v
+            )
         pairs.extend(("phone", key, p) for p in c.get("phones", []))
         pairs.extend(("hobby", key, h) for h in c.get("hobbies", []))
         if c.get("birthday"):
