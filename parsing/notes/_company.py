@@ -292,7 +292,7 @@ _PLACE_SAID = (
     r"[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{0,4}?(?:港|区|县|镇|市))?"
 )
 _PLACE_THEN_OF = re.compile(
-    rf"(?:(?<![\u4e00-\u9fff])|(?<=[去在到了给跟和与从]))(?:{_PLACE_SAID}|[\u4e00-\u9fff]{{2,3}}区)的$"
+    rf"(?:(?<![\u4e00-\u9fff])|(?<=[去在到了给跟和与从把请找约见访陪]))(?:{_PLACE_SAID}|[\u4e00-\u9fff]{{2,3}}区)的$"
 )
 # (柯桥有个朋友做印染, 余杭今年家具, 丹阳批发眼镜, 中原地区储能, 东莞看印刷机: words of a sentence between the
 # place and the trade, no brand)
@@ -779,10 +779,7 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
             name = dept["org"]
         a, b, name = _tidied(a, b, name)
         doc.mark(a, b)
-        doc.company_span = (a, b)
-        place = _PLACE_THEN_OF.search(t, max(0, a - 14), a)
-        if place is not None:
-            doc.company_place = place.span()
+        _set_span(doc, a, b)
         return name
     latin = _latin_and_place(doc, people)
     if latin is not None:
@@ -803,6 +800,7 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         or _met_at(doc)
         or _whose_they_are(doc, people)
         or _gone_to_visit(doc)
+        or _after_place_of(doc)
     )
     if placed is None:  # (the last resort: 朱会计（安琪酵母）：…)
         whose = _whose_in_brackets(doc, people)
@@ -812,8 +810,17 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
     if placed is not None:
         a = doc.t.find(placed)
         a, b, placed = _tidied(a, a + len(placed), placed)
-        doc.company_span = (a, b)
+        _set_span(doc, a, b)
     return placed
+
+
+def _set_span(doc: Doc, a: int, b: int) -> None:
+    """Where the company is named, and the place said before it (湖州南浔的), which a reminder
+    leaves out with the company (给湖州南浔的华丝童装的施总 → 给施总)."""
+    doc.company_span = (a, b)
+    place = _PLACE_THEN_OF.search(doc.t, max(0, a - 14), a)
+    if place is not None:
+        doc.company_place = place.span()
 
 
 # 朱会计（安琪酵母）：…, Rachel Ng (Shell): …, Ms. Oh (LG Display): a person, then in brackets
@@ -891,6 +898,29 @@ def _gone_to_visit(doc: Doc) -> str | None:
             continue
         if org and doc.free(*g.span("org")) and _plausible(org) and not PLACE_RE.fullmatch(org):
             return org
+    return None
+
+
+# 南通海安的鑫源电梯配件，吴忠利通区的塞上牧场采购那边: a place, 的, and a name of a trade no
+# list holds, ending where the sentence goes on (的, a pause, a department, a person).
+_NAMED_AFTER_PLACE = re.compile(
+    rf"(?:(?<![\u4e00-\u9fff])|(?<=[去在到了给跟和与从把请找约见访陪]))(?:{ANY_PLACE})+[区县镇市]?的"
+    r"(?P<org>(?!那个|这个|一家|一个|几家|客户|老板|朋友|项目|工地|工厂|厂里)[\u4e00-\u9fff]{4,8}?)"
+    r"(?=的|[,，。;\s]|$|了|那边|采购|设备|生产|技术|财务|质量|[\u4e00-\u9fff]{1,2}(?:总|经理|厂长|主任|部长))"
+)
+
+
+_SAID_OF_IT = re.compile(r"[订好发送看带签去来到给拿交票]")
+
+
+def _after_place_of(doc: Doc) -> str | None:
+    for m in _NAMED_AFTER_PLACE.finditer(doc.t):
+        org = m["org"]
+        if _BRAND_AFTER_OF.fullmatch(org) is None or not doc.free(*m.span("org")):
+            continue
+        if PLACE_RE.fullmatch(org) or org in _WORKPLACES or _SAID_OF_IT.search(org):
+            continue  # (乌鲁木齐的机票订好: what is done there, no name)
+        return org
     return None
 
 

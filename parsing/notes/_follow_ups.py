@@ -592,7 +592,9 @@ def _with_whom(doc: Doc, people: People, text: str, end: int, cb: int) -> str:
 
 
 # What a trip is for, said after whom it is for: 送两套滤网样品, 把明年的价格协议签了.
-_ERRAND_START = re.compile(r"(?:送|签|把|带|谈|聊|讲|交|拿|取|催|演示|汇报)(?![的期了过])")
+_ERRAND_START = re.compile(
+    r"(?:送|签|把|带|谈|聊|讲|交|拿|取|催|演示|汇报|给[他她]看|问|定)(?![的期了过])"
+)
 
 
 def _seen_after_trip(doc: Doc, people: People, cb: int) -> str | None:
@@ -2100,11 +2102,7 @@ def _continued(doc: Doc, people: People, w: When, action: str) -> str:
         slash = said.startswith("/")
         return action + ("/ " if slash else " ") + said.lstrip("/ ")
     m = _GOES_WITH.match(t, end)
-    if (
-        m is None
-        and "，" not in action
-        and any(action.endswith(label) for p in people.persons if (label := label_of(p)))
-    ):
+    if m is None and "，" not in action and action != "跟进":
         return action + _errand_after(doc, end)  # 见何经理，讲排班系统: what the person is seen for
     if m is None or m["more"] in action or action == "跟进":
         return action

@@ -1705,10 +1705,10 @@ def test_an_hour_agreed_later_in_the_sentence_keeps_the_day_s_task() -> None:
     now = datetime(2027, 1, 8, 10, 0, tzinfo=SH)  # Friday
     n = note("下周二跟万科的黄总监开会,谈车队管理系统,约了下午三点", now)
     assert [(f.due, f.action) for f in n.follow_ups] == [
-        (datetime(2027, 1, 12, 15, 0, tzinfo=SH), "跟黄总监开会")
-    ]
+        (datetime(2027, 1, 12, 15, 0, tzinfo=SH), "跟黄总监开会，谈车队管理系统")
+    ]  # (what the meeting is for goes with it)
     n = note("下禮拜二同九巴嘅黃總監開會,講車隊管理系統,約咗下晝三點", now)
-    assert [f.action for f in n.follow_ups] == ["同黄总监开会"]
+    assert [f.action for f in n.follow_ups] == ["同黄总监开会，讲车队管理系统"]
 
 
 def test_a_company_before_的_and_a_person_called_in_english() -> None:

@@ -186,7 +186,7 @@ def test_a_meeting_the_rep_arranged_with_the_person_is_the_reps() -> None:
     assert reminders(
         "约了华能南京电厂的刘厂长下周一下午两点一刻在厂里见面，谈脱硝催化剂更换。",
         datetime(2026, 5, 29, 21, 45, tzinfo=SH),
-    ) == [("2026-06-01T14:15", "在厂里见面")]
+    ) == [("2026-06-01T14:15", "在厂里见面，谈脱硝催化剂更换")]
     # (the other side said before the day is still its subject)
     assert days("和上海电气的郝经理视频会议 对方坚持3月底交货 我们做不到") == []
 
@@ -381,7 +381,9 @@ def test_from_tryout_sixteen() -> None:
     # 标书的技术部分 had made 标书 a new customer
     assert parse_note("今晚把标书的技术部分改完", thursday_night).company is None
     chat = "孙经理 14:33\n明天上午你给我回个电话，谈谈钢绞线的报价\n我 14:40\n好的孙经理"
-    assert reminders(chat, thursday_night) == [("2026-12-04T09:00", "给孙经理回个电话")]
+    assert reminders(chat, thursday_night) == [
+        ("2026-12-04T09:00", "给孙经理回个电话，谈谈钢绞线的报价")
+    ]
     assert reminders("下周二能见一面吗？刘总说可以", thursday_night) == [("2026-12-08", "见一面")]
     assert reminders("跟戴总约了周六下午三点打球", thursday_night) == [
         ("2026-12-05T15:00", "和戴总打球")
