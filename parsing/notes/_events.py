@@ -1699,7 +1699,7 @@ _AWAY_THIS_WEEK = re.compile(
 # 张总在上海看展，周五回 / 他在兰州开两会，说3月3号回天水 / 于总去韩国蔚山了，看他们合作的船厂，
 # 本周五回来: gone (or there) now, a city said, and the day back after a clause or two
 _AWAY_NOW = re.compile(
-    r"(?<![要会将想算备])(?:今天|昨天|已经|现在|目前|还|正)?(?:(?<![夫家爱亲病客女])人)?"
+    r"(?<![要会将想算备])(?:今天|昨天|已经|现在|目前|还|正|这周|本周|这几天|这两天)?(?:(?<![夫家爱亲病客女])人)?"
     r"(?:去了?一?趟?|飞|到|回|在)"
     rf"(?P<place>老家(?:{PLACE_RE.pattern})|(?:{PLACES_RUN.pattern})"
     rf"(?:老家|[\u4e00-\u9fff]{{1,3}}?(?=了|{_PURPOSE.pattern})|))"
@@ -1753,6 +1753,7 @@ def _away_until(doc: Doc, people: People, w: When) -> ItineraryFact | None:
         return None  # (刘总去上海了，样品周五回来 / 小王周五回来: something else is back)
     if purpose is None and aside and _PURPOSE.match(aside):
         purpose = aside  # 于总去韩国蔚山了，看他们合作的船厂，本周五回来
+    doc.mark(m.start(), m.end("place"))  # (汤总这周去了云南大理: his trip, no visit of the rep's)
     return ItineraryFact(
         label_of(people.persons[goer[-1].contact]), m["place"], doc.today, w.day, purpose
     )
