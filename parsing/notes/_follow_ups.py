@@ -625,7 +625,7 @@ def _errand_after(doc: Doc, b: int) -> str:
 
 _ERRAND_MAX = 14
 # (…，他说下周定 / 我们这边…: another remark, not what the visit is for)
-_NOT_AN_ERRAND = re.compile(r"[说他她我]|已经|还没|已")
+_NOT_AN_ERRAND = re.compile(r"说|(?<!给)[他她我]|已经|还没|已")  # (带给他, 给他看: whom it is for)
 
 
 # 找生产部的白云白部长 → 找白部长, 见一下他们的葛所长 → 见葛所长: the person as the card names
