@@ -42,7 +42,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"请[^\s,]{0,8}?吃|\b(?:dinner|lunch|breakfast)\b|"
             # 跟钟经理喝了点, 同SATS的林先生喝咖啡: a drink together
             # (感冒喝了点药, 在星巴克喝咖啡等张总: no one to drink with)
-            r"(?:跟|和|同|与|请|陪)[^,。;\n]{1,30}?(?:喝了点(?!药)|[喝饮]了?杯?咖啡)",
+            # (大同, 合同, 共同: no 同 of "with")
+            r"(?:跟|和|(?<![大合共不相协])同|与|请|陪)[^,。;\n]{1,30}?"
+            r"(?:喝了点(?!药)|[喝饮]了?杯?咖啡|喝了[几两]杯|吃了[顿个]?工作餐)",
             re.IGNORECASE,
         ),
         "meal",
@@ -51,6 +53,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
         re.compile(
             r"打了?[^\s,]{0,4}?电话|通[了过]?个?电话|通完电话|电话沟通|电话联系|电话回访|电话跟进|来电话|"
             r"来电|通话|视频会议?|视频沟通|电话里|电话聊|[谈倾](?:完|了)电话|回了?个?电话|"
+            r"(?<=[总长任理工])电话过来|"  # (卜经理电话过来，说…: his call)
             r"电话(?:跟|和|给|与)[^\s,。]{1,20}?(?:聊|沟通|说|谈|联系)|电话谈|电话说|"
             r"\bcon[ -]?call\b|(?i:\bcalled\b|\bcall with\b|\bcall w/|\bcall\b(?= 了| ?我|[^,;\n]{0,50}\bdone\b))|"
             r"\bspoke\b|\bon (?:the )?phone\b|打了?给|电话打了|"
@@ -83,6 +86,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
             r"微信[^\s,]{0,2}?(?:聊|沟通|联系|回复|说|讲)|发了?[^\s,]{0,3}微信|微信上|微信里|"
+            # 微信跟申科长确认了节后的订单, 戚经理微信回我了
+            r"微信(?:跟|和|与|同)[^\s,。;]{1,20}?确认了|微信回[我了]|"
             r"\b(?:via|on|over) wechat\b|微信问候|微信拜年|微信拜了?个?年|回了?[^\s,，]{0,3}微信|"
             # (收到包钢稀土采购部温部长的微信/短信, got a WeChat from Jenny: a message had)
             r"收到(?![^\s,。;]{0,4}(?:银行|系统|平台|验证))[^\s,。;]{0,20}?(?:微信|短信)(?!号)|"
@@ -101,6 +106,10 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
         re.compile(
             r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|(?<!休假|出差|旅游|度假|开会|学习|培训)(?<!玩|总|董|局)(?<!家人|夫人|爱人|老婆|太太|主任|院长|局长|厂长)去了(?!也|都)|(?<=[陪跟带和同与][\u4e00-\u9fff][总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff]{2}[总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff]{3}[总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff](?:主任|院长|局长|厂长))去了|碰了?面|(?<![要再想])去找了(?!解)|参观|来公司|"
             r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|"
+            # 跟舒场长碰了个头, 今天终于见上了, 今天来我们展厅看了 / 来我们厂做供应商审计
+            # 昨天去山海关船舶修造，跟涂部长确认了…: gone there on a day said, and talked with someone
+            r"(?<=[今昨前]天)去[^\s,。;]{2,16}?[,，]\s*(?:跟|和|与|同)[^\s,。;]{1,12}?(?:确认|谈|聊|沟通|商量|讨论)了|"
+            r"碰了个头|见上了|(?<=[今昨]天)(?:带[^\s,。;]{1,3})?来我们[^\s,。;]{1,5}?(?:看了|参观|考察|审计|验厂|验货)|"
             r"\bvisited\b|\bmet\b|"
             # (their budget meeting is every March: a meeting of theirs, no contact)
             r"(?<!budget )(?<!board )(?<!internal )(?<!their )\bmeeting\b(?! is\b)|\bvisit\b[^.]{1,40}?\bdone\b|(?<=[今昨]天)[^\s,]{0,4}?见的|找[^\s,]{1,6}?[谈聊]了|(?<=[今昨前]天|上午|下午|晚上|刚才)(?:和|跟|同|与)[^\s,]{1,12}?[谈聊]了|"
@@ -428,7 +437,8 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
         if doc.used[a] or doc.used[b - 1]:
             continue
         ca, _ = doc.chunk(a)
-        head = t[max(ca, a - 6) : a]
+        # (去高要金利五金见了殷总: the company's own 要 says nothing of when)
+        head = "".join(" " if doc.used[k] else t[k] for k in range(max(ca, a - 6), a))
         if _NEGATED.search(t[max(0, a - 2) : a]) or _FUTURE_BEFORE.search(head):
             continue
         if doc.chat and doc.said_by_customer(a):

@@ -313,6 +313,8 @@ _BIRTHDAY_SAID = re.compile(r"生日(?:正好|就|刚好)?(?:是|在)?\s*$")
 _HABIT_AFTER = re.compile(
     r"\s*(?:他|她|他们|她们)?(?:常常|常|经常|通常|一般|都会|都)(?=[\u4e00-\u9fff])"
 )
+_BARE_MONTH_DAY = re.compile(r"[0-9一二三四五六七八九十]{1,3}[号日]")
+_EVERY_MONTH = re.compile(r"每(?:个)?月")
 _BARE_WEEKDAY_AT = re.compile(r"(?:周|礼拜|星期)[一二三四五六日天]")
 _ANY_WEEK_DAY = re.compile(rf"周末|{_BARE_WEEKDAY_AT.pattern}")
 
@@ -1352,6 +1354,8 @@ def _theirs_said_after(d: _Dated) -> bool:
         return True  # 他喜欢骑单车，周末常骑北海岸: what he does most weekends
     if _BARE_WEEKDAY_AT.match(t, a) and _EVERY.search(t, _sentence_start(t, a), a):
         return True  # 每周一上午开例会，周五对账: the week's habit goes on, no one Friday
+    if _BARE_MONTH_DAY.fullmatch(t, a, b) and _EVERY_MONTH.search(t, _sentence_start(t, a), a):
+        return True  # 每月5号对账，10号付款: the month's habit goes on, no one 10th
     if _THEIR_MEETING.search(t, b, doc.chunk(b)[1]) or (
         t.startswith("开", b) and _THEIR_MEETING.search(t, b, cb)  # (开年前最后一次院长办公会)
     ):
@@ -1887,6 +1891,16 @@ def _task_said_around(d: _Dated) -> str | None:
     return said or None
 
 
+# What comes the rep's way (打过来, 发过来): the customer's to send, not the rep's to do.
+_COMES_TO_REP = re.compile(r"\s*(?:肯定|会|就|再|才)?(?:打|汇|转|付|发|寄)过来[了吧]?\s*")
+# A season's deadline said before 的 and a thing (把年前的账, 谈年底前的最后一批): it tells which
+# thing, not by when (年前的对账单记得发给财务 is by then: no verb that takes the thing before it).
+_SEASON_OF = re.compile(
+    r"(?<=[把问催谈聊对结算])(?:年前|年底前|年内|节前|春节前|过年前|月底前)的(?![时话])"
+    r"|(?:年前|年底前|节前|春节前|过年前)那[批笔单]"
+)
+
+
 def find_follow_ups(
     doc: Doc, people: People, family: list[FamilyMention], claimed: set[int]
 ) -> list[FollowUpFact]:
@@ -1903,6 +1917,10 @@ def find_follow_ups(
         due = _due_ahead(doc, w)
         if due is None or _what_the_day_is(doc, i, w):
             continue
+        if t.startswith("左右", w.span[1]) and not w.has_time:
+            continue  # 月初左右再去一趟: about then, no day
+        if _SEASON_OF.match(t, w.span[0]):
+            continue  # 把年前的账对一下, 年底前的最后一批催化剂: which one, not when
         d = _Dated(doc, people, w)
         if _theirs_in_a_chat(d):
             continue
@@ -1941,6 +1959,8 @@ def find_follow_ups(
             action = action + whom if whom else action  # (周五前回复他 → 回复王总)
         if _theirs_to_do(d, action, owed) or _no_task_meant(d, action) or _someone_elses(d, family):
             continue
+        if _COMES_TO_REP.fullmatch(t, d.b, d.cb) and not d.by_customer:
+            continue  # 款春节前打过来, 合同下周发过来: theirs, coming this way
         if _their_process(d, action) or _they_do_it(d):
             continue
         if _their_own_doing(d, action, wanted is not None):

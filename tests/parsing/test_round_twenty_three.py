@@ -122,3 +122,65 @@ def test_rarer_surnames_alone_before_a_title(text: str, salutation: str) -> None
 )
 def test_words_before_a_title_are_no_surname(text: str) -> None:
     assert not {c.surname for c in parse_note(text, NOW).contacts} & set("计库都连区")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("酒泉的祁连风电场，上午跟舒场长碰了个头，聊风机叶片的巡检服务", "visit"),
+        ("义乌小商品物流中心伍主任今天终于见上了，谈分拣线的维保合同", "visit"),
+        ("湖州南浔木业的麦老板今天来我们展厅看了地板涂装线，说比现在用的快一倍", "visit"),
+        ("锦州渤海药业质量部的解主任今天来我们厂审计，提了三条整改意见", "visit"),
+        ("昨天下午衡阳雁城建工的卜经理电话过来，说赔偿条款他们不认", "call"),
+        ("今晚跟玉林桂东缸套厂的鄂厂长喝了几杯，他透露今年要换供应商", "meal"),
+        ("昨天在大同云冈机修厂跟蓝科长吃了工作餐，聊液压支架密封件", "meal"),
+        ("微信跟十堰东风配套件厂的申科长确认了节后开工第一批订单", "wechat"),
+        ("连云港港口集团的戚经理微信回我了，说我们价格高了一点", "wechat"),
+        ("昨天去肇庆的高要金利五金见了殷总，谈门锁锌合金压铸件", "visit"),
+        ("昨天去秦皇岛的山海关船舶修造，跟涂部长确认了坞修用的油漆品种", "visit"),
+    ],
+)
+def test_contacts_said_in_more_ways(text: str, kind: str) -> None:
+    n = parse_note(text, NOW)
+    assert n.interaction is not None and n.interaction.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下周三麦老板来我们展厅看样品",  # still to come
+        "下次让他们领导来我们厂参观",
+        "明天跟涂部长确认了再说",
+    ],
+)
+def test_a_visit_still_to_come_is_none_done(text: str) -> None:
+    n = parse_note(text, NOW)
+    assert n.interaction is None
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "days"),
+    [
+        # a month's habit goes on after the comma
+        ("西昌邛海酒店的规矩是每月5号对账，10号付款，别催早了", "2026-12-02T17:40", []),
+        # about then is no day
+        ("什邡磷化工那边月初左右再去一趟，找刘工对一下新的配比", "2028-02-29T16:30", []),
+        # a season before 的 or 那批 tells which thing, not when
+        (
+            "下礼拜一约泸州酒城包装的殷总吃个饭，把年前的账对一下",
+            "2026-01-23T16:30",
+            ["2026-01-26"],
+        ),
+        ("打了电话，问年前那批轴承的款，薛总说下周给答复", "2026-01-20T10:40", []),
+        # what comes the rep's way is theirs
+        ("薛总说财务在走流程，款春节前肯定打过来", "2026-01-20T10:40", []),
+        ("Tina同意我们的报价，合同下周五发过来", "2027-04-26T14:00", []),
+        # the rep's own still are
+        ("每月5号对账，这个月10号我去收款", "2026-12-02T17:40", ["2026-12-10"]),
+        ("明早九点半左右给钟厂长打个电话", "2026-04-09T18:00", ["2026-04-10"]),
+        ("春节前把款打给他们", "2026-01-20T10:40", ["2026-02-16"]),
+    ],
+)
+def test_days_that_are_no_task(text: str, now: str, days: list[str]) -> None:
+    n = parse_note(text, datetime.fromisoformat(now + ":00+08:00"))
+    assert [f.due.isoformat()[:10] for f in n.follow_ups] == days
