@@ -906,11 +906,14 @@ def _gone_to_visit(doc: Doc) -> str | None:
 _NAMED_AFTER_PLACE = re.compile(
     rf"(?:(?<![\u4e00-\u9fff])|(?<=[去在到了给跟和与从把请找约见访陪]))(?:{ANY_PLACE})+[区县镇市]?的"
     r"(?P<org>(?!那个|这个|一家|一个|几家|客户|老板|朋友|项目|工地|工厂|厂里)[\u4e00-\u9fff]{4,8}?)"
-    r"(?=的|[,，。;\s]|$|了|那边|采购|设备|生产|技术|财务|质量|[\u4e00-\u9fff]{1,2}(?:总|经理|厂长|主任|部长))"
+    r"(?=的|[,，。;\s]|$|了|那边|采购|设备|生产|技术|财务|质量|见|跟|找|谈|聊|"
+    r"[\u4e00-\u9fff]{1,2}(?:总|经理|厂长|主任|部长))"
 )
 
 
-_SAID_OF_IT = re.compile(r"[订好发送看带签去来到给拿交票]")
+_SAID_OF_IT = re.compile(
+    r"[订好发送看带签去来到给拿交票找]|参加|出差|开会|培训|学习|园区|开发区|新区|海岸|工业区"
+)
 
 
 def _after_place_of(doc: Doc) -> str | None:
@@ -919,7 +922,7 @@ def _after_place_of(doc: Doc) -> str | None:
         if _BRAND_AFTER_OF.fullmatch(org) is None or not doc.free(*m.span("org")):
             continue
         if PLACE_RE.fullmatch(org) or org in _WORKPLACES or _SAID_OF_IT.search(org):
-            continue  # (乌鲁木齐的机票订好: what is done there, no name)
+            continue  # (乌鲁木齐的机票订好, 长沙参加公司的培训, 新竹科学园区: no name)
         return org
     return None
 

@@ -273,6 +273,10 @@ _SUMMARY_SKIP = re.compile(
     # (聊了十来分钟, 谈了两个多小时: how long, not what about)
     r"[0-9一二两三四五六七八九十几]+[来多]?(?:分钟|个?[多半]?小时|个?钟头?))"
 )
+# 聊了半小时手术室净化工程的改造, 聊了差不多20分钟: how long, then (maybe) what about
+_LASTED = re.compile(
+    r"(?:差不多|将近|大概|快)?(?:[一两半几\d]+个?多?(?:小时|钟头|分钟)|半个?钟头?)(?=[\u4e00-\u9fff])"
+)
 _HOW_LONG = re.compile(
     r"\s*(?:[一两半几]个多?小时|[一两半几]个?钟头?|老?半天|很久|好久|一下午|一上午|好?一会儿?|"
     r"一阵子?|好几段|几段|几句)\s*$"
@@ -757,7 +761,8 @@ def _summary(doc: Doc) -> str | None:
         latin = _LATIN_AFTER.match(t, end, doc.clause(end)[1])
         if latin and t[m.end() : end].isascii():  # 谈 TOS upgrade, 聊 crew scheduling system
             end = latin.end()
-        topic = _topic(t[m.end() : end])
+        lasted = _LASTED.match(t, m.end(), end)
+        topic = _topic(t[lasted.end() if lasted else m.end() : end])
         if topic is None and _HOW_LONG.match(t, m.end(), end):
             # 聊了一个多小时 那个实景三维平台: how long it took, then what about
             nxt = [c for c in doc.chunks_in(end, doc.clause(m.end())[1]) if doc.free(*c)]
@@ -795,8 +800,8 @@ def _summary(doc: Doc) -> str | None:
     product = _OUR_PRODUCT.search(t)
     if product:
         return product["name"].strip()
-    if "拜年" in t:
-        return "拜年"
+    if "拜年" in t or "拜早年" in t:
+        return "拜早年" if "拜早年" in t else "拜年"
     for m in _WORK_THING.finditer(t):
         if not doc.free(m.start(), m.end()) or any(doc.date_at[m.start() : m.end()]):
             continue

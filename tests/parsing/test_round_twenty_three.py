@@ -184,3 +184,26 @@ def test_a_visit_still_to_come_is_none_done(text: str) -> None:
 def test_days_that_are_no_task(text: str, now: str, days: list[str]) -> None:
     n = parse_note(text, datetime.fromisoformat(now + ":00+08:00"))
     assert [f.due.isoformat()[:10] for f in n.follow_ups] == days
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        # how long, then what about
+        (
+            "上午去淮南矿区第三医院见了尉院长，聊了半小时手术室净化工程的改造",
+            "手术室净化工程的改造",
+        ),
+        ("郝厂长微信语音跟我聊了差不多20分钟鞋底硫化机的电耗", "鞋底硫化机的电耗"),
+        ("刚才给江苏扬子桥架的冷总打了个电话拜早年", "拜早年"),
+        ("给张总打电话拜年，他说年后再谈", "拜年"),
+    ],
+)
+def test_the_headline_after_how_long_and_new_year_wishes(text: str, summary: str) -> None:
+    n = parse_note(text, NOW)
+    assert n.interaction is not None and n.interaction.summary == summary
+
+
+def test_a_name_after_a_place_ends_before_the_visit() -> None:
+    n = parse_note("今天在吉林市的松花江碳纤维见了焦工和樊工，聊了氧化炉的风机", NOW)
+    assert n.company == "松花江碳纤维"
