@@ -568,7 +568,7 @@ _GRADE_SAID = re.compile(r"[ABC]类")
 
 # A trip said alone (去一下南通中远海运川崎船厂) and then whom it is for (找生产部的白部长).
 _ONLY_A_TRIP = re.compile(r"^(?:先|要)?(?:去|到)(?:一下|一趟)?\s*[\u4e00-\u9fffA-Za-z]{2,20}$")
-_TO_SEE = re.compile(r"找|见|拜访")
+_TO_SEE = re.compile(r"找|见|拜访|提醒|给[^\s,，]{1,5}?(?:讲|演示|培训|汇报)")
 _ABOUT = re.compile(r"聊|谈|讲|送|签|带|汇报|演示")
 
 
@@ -595,7 +595,7 @@ def _with_whom(doc: Doc, people: People, text: str, end: int, cb: int) -> str:
 
 # What a trip is for, said after whom it is for: 送两套滤网样品, 把明年的价格协议签了.
 _ERRAND_START = re.compile(
-    r"(?:送|签|把|带|谈|聊|讲|交|拿|取|催|演示|汇报|给[他她]看|问|定)(?![的期了过])"
+    r"(?:送|签|把|带|谈|聊|讲|交|拿|取|催|演示|汇报|给[他她]看|问|定|看(?!了|过|到)|发给|提醒)(?![的期了过])"
 )
 
 

@@ -207,3 +207,18 @@ def test_the_headline_after_how_long_and_new_year_wishes(text: str, summary: str
 def test_a_name_after_a_place_ends_before_the_visit() -> None:
     n = parse_note("今天在吉林市的松花江碳纤维见了焦工和樊工，聊了氧化炉的风机", NOW)
     assert n.company == "松花江碳纤维"
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("两个月后回访温总，看新釉料用得怎么样", "回访温总，看新釉料用得怎么样"),
+        ("礼拜四上午去阜阳淮北平原粮库，给寿主任讲粮情监测系统", "给寿主任讲粮情监测系统"),
+        (
+            "周五下午三点去泰州医药城的苏中生物，提醒虞总在质量协议上签字",
+            "提醒虞总在质量协议上签字",
+        ),
+    ],
+)
+def test_what_the_visit_is_for(text: str, action: str) -> None:
+    assert [a for _, a in reminders(text)] == [action]
