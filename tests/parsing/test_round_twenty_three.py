@@ -222,3 +222,20 @@ def test_a_name_after_a_place_ends_before_the_visit() -> None:
 )
 def test_what_the_visit_is_for(text: str, action: str) -> None:
     assert [a for _, a in reminders(text)] == [action]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # a short remark goes on after its comma
+        ("今天拜访了王总，他说量会往上走，今年要再加两条线", "量会往上走,今年要再加两条线"),
+        ("今天拜访了王总，他说资金紧，设备的事明年开春再议", "资金紧,设备的事明年开春再议"),
+        # not into the rep's own words, a habit, or another subject's
+        ("今天拜访了王总，他说资金紧，我下周再去", "资金紧"),
+        ("今天拜访了王总，他说资金紧，一般年底才有钱", "资金紧"),
+        ("今天拜访了王总，他说资金紧，他们也在看别家", "资金紧"),
+    ],
+)
+def test_a_short_remark_goes_on(text: str, outcome: str) -> None:
+    n = parse_note(text, NOW)
+    assert n.interaction is not None and n.interaction.outcome == outcome
