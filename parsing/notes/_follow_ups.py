@@ -272,7 +272,7 @@ _REP_ACTION = re.compile(
 # a trip, not something the rep has to do.
 _TRAVEL = re.compile(
     # (拿回来, 带回来, 要回来: a thing fetched, not someone back; 回来要做三件事: the rep's list)
-    r"出差|飞|回老家|回乡|(?<![拿带取要收捎追])回来(?!(?:后|以后|之后)?(?:要|得)做)|度假|休假|放假|[来去][^\s,]{1,3}(?:开会|参加|学习|培训)|参加[^\s,]{1,4}展|"
+    r"出差|飞|回老家|回乡|(?<![拿带取要收捎追签寄])回来(?!(?:后|以后|之后)?(?:要|得)做)|度假|休假|放假|[来去][^\s,]{1,3}(?:开会|参加|学习|培训)|参加[^\s,]{1,4}展|"
     r"(?i:\bon leave\b|\bflying\b|\bfly to\b|\bflies\b|\btravell?ing\b|\bout of office\b|\bback on\b|"
     r"\bannual leave\b|\bsick leave\b|\bvacation\b|\bOOO\b)"
 )
@@ -1816,6 +1816,11 @@ _THEIR_UNIT_END = re.compile(
 _REP_WITH = re.compile(r"\s*(?:我|已经|刚|今天)?\s*(?:约了|约好了?|约定了?|和|跟|与|同)")
 
 
+_ARRANGED_BEFORE = re.compile(
+    r"(?:^|[,，。;\s])(?:已经|我)?(?:约好了?|约了|说好了?|约定了?)[,，]\s*$"
+)
+
+
 def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
     """张总下周三出差: the person (or the customer) right before the date does the thing, and
     nothing makes it the rep's (asked, invited, told, the rep's own verb)."""
@@ -1845,6 +1850,8 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
         return False  # 我跟他说明天下午三点把报价发过去: what the rep told him the rep will do
     if not said_subject and _REP_WITH.match(t, ca):
         return False  # (和郝经理视频会议…对方坚持8月底交货: 对方 is the subject)
+    if not said_subject and _ARRANGED_BEFORE.search(t, max(0, ca - 8), ca):
+        return False  # 约好了，蔡总这周五下午四点半在他们办公室见: the rep's meeting
     if _THEIR_TRIP.match(action):
         return True  # 严经理正月初五要去遵义他丈母娘家, 他国庆要去敦煌玩: their own journey
     going = _GOES_TO.match(action)

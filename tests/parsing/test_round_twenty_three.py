@@ -239,3 +239,32 @@ def test_what_the_visit_is_for(text: str, action: str) -> None:
 def test_a_short_remark_goes_on(text: str, outcome: str) -> None:
     n = parse_note(text, NOW)
     assert n.interaction is not None and n.interaction.outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "due", "action"),
+    [
+        # a thing signed or sent back is no one's return
+        ("正月十五前把框架合同签回来", "2028-02-03T10:30", "2028-02-09", "把框架合同签回来"),
+        ("正月十五前把框架合同寄回来", "2028-02-03T10:30", "2028-02-09", "把框架合同寄回来"),
+        # 十点一起: together, not 10:01
+        ("约了李工周四上午十点一起看", "2026-06-22T10:15", "2026-06-25T10:00", "约了李工一起看"),
+        ("周四下午三点一起去现场", "2026-06-22T10:15", "2026-06-25T15:00", "一起去现场"),
+        # arranged, then who and when: the rep's meeting
+        (
+            "约好了，蔡总这周五下午四点半在他们办公室见",
+            "2028-05-23T12:00",
+            "2028-05-26T16:30",
+            "在他们办公室见",
+        ),
+    ],
+)
+def test_days_read_right(text: str, now: str, due: str, action: str) -> None:
+    n = parse_note(text, datetime.fromisoformat(now + ":00+08:00"))
+    assert [(f.due.isoformat()[: len(due)], f.action) for f in n.follow_ups] == [(due, action)]
+
+
+def test_a_leader_back_is_still_no_task() -> None:
+    # (回来 after a person is their return, as before)
+    n = parse_note("王总周五回来，下周一再约", NOW)
+    assert [f.due.isoformat()[:10] for f in n.follow_ups] != ["2027-05-14"]
