@@ -912,7 +912,9 @@ _NAMED_AFTER_PLACE = re.compile(
 
 
 _SAID_OF_IT = re.compile(
-    r"[订好发送看带签去来到给拿交票找]|参加|出差|开会|培训|学习|园区|开发区|新区|海岸|工业区"
+    r"[订好发送看带签去来到给拿交票找见打吃堂误堵几个位两些最那这第店]|(?:上|里|边)$|"
+    r"参加|出差|开会|培训|学习|园区|开发区|新区|海岸|工业区|基地|市场|公司|办事处|酒店|厂房|客户|"
+    r"老总|经销商|企业|展会|航班|动车|天气|晚点"
 )
 
 
@@ -922,7 +924,7 @@ def _after_place_of(doc: Doc) -> str | None:
         if _BRAND_AFTER_OF.fullmatch(org) is None or not doc.free(*m.span("org")):
             continue
         if PLACE_RE.fullmatch(org) or org in _WORKPLACES or _SAID_OF_IT.search(org):
-            continue  # (乌鲁木齐的机票订好, 长沙参加公司的培训, 新竹科学园区: no name)
+            continue  # (乌鲁木齐的机票订好, 杭州的酒店大堂, 广州的展会上, 武汉的生产基地: no name)
         return org
     return None
 

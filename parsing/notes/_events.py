@@ -44,7 +44,10 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # (感冒喝了点药, 在星巴克喝咖啡等张总: no one to drink with)
             # (大同, 合同, 共同: no 同 of "with")
             r"(?:跟|和|(?<![大合共不相协])同|与|请|陪)[^,。;\n]{1,30}?"
-            r"(?:喝了点(?!药)|[喝饮]了?杯?咖啡|喝了[几两]杯|吃了[顿个]?工作餐)",
+            r"(?:喝了点(?!药)|[喝饮]了?杯?咖啡)|"
+            # (跟老同学/老婆/同事/我们领导喝了几杯: no customer at the table)
+            r"(?:跟|和|(?<![跟和与老大合共不相协])同|与|请|陪)(?!同事|老同学|同学|老婆|老公|家人|朋友|我们|领导|老板)"
+            r"[^,。;\n]{1,30}?(?:喝了[几两]杯|吃了[顿个]?工作餐)",
             re.IGNORECASE,
         ),
         "meal",
@@ -86,8 +89,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
             r"微信[^\s,]{0,2}?(?:聊|沟通|联系|回复|说|讲)|发了?[^\s,]{0,3}微信|微信上|微信里|"
-            # 微信跟申科长确认了节后的订单, 戚经理微信回我了
-            r"微信(?:跟|和|与|同)[^\s,。;]{1,20}?确认了|微信回[我了]|"
+            # 微信跟申科长确认了节后的订单, 戚经理微信回我了 (not 跟财务/物流/仓库, not 等他微信回我)
+            r"微信(?:跟|和|与|同)(?!物流|财务|仓库|同事|老板|领导|公司|快递|司机)[^\s,。;]{1,20}?确认了|"
+            r"(?<!等他)(?<!等她)(?<!等)微信回(?:复)?我了|"
             r"\b(?:via|on|over) wechat\b|微信问候|微信拜年|微信拜了?个?年|回了?[^\s,，]{0,3}微信|"
             # (收到包钢稀土采购部温部长的微信/短信, got a WeChat from Jenny: a message had)
             r"收到(?![^\s,。;]{0,4}(?:银行|系统|平台|验证))[^\s,。;]{0,20}?(?:微信|短信)(?!号)|"
@@ -108,8 +112,15 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|"
             # 跟舒场长碰了个头, 今天终于见上了, 今天来我们展厅看了 / 来我们厂做供应商审计
             # 昨天去山海关船舶修造，跟涂部长确认了…: gone there on a day said, and talked with someone
-            r"(?<=[今昨前]天)去[^\s,。;]{2,16}?[,，]\s*(?:跟|和|与|同)[^\s,。;]{1,12}?(?:确认|谈|聊|沟通|商量|讨论)了|"
-            r"碰了个头|见上了|(?<=[今昨]天)(?:带[^\s,。;]{1,3})?来我们[^\s,。;]{1,5}?(?:看了|参观|考察|审计|验厂|验货)|"
+            # (not 去银行办事，跟柜台确认了…, 去机场接人, 去拿快递: errands of the rep's own)
+            r"(?<=[今昨前]天)去(?![^\s,。;]{0,10}?(?:银行|财务|仓库|机场|快递|4S|面试|交警|办事|盘点|接人|保养|医院看病))"
+            r"[^\s,。;]{2,16}?[,，]\s*(?:跟|和|与|同)(?!同事|老板|领导|家人)[^\s,。;]{1,12}?(?:确认|谈|聊|沟通|商量|讨论)了|"
+            # (跟老板/同事碰了个头, 他们内部先碰了个头: our own side or theirs alone, no contact)
+            r"(?:跟|和|与|(?<![跟和与老])同)(?!同事|老板|领导|内部|家人|老婆|老公)[^\s,。;]{1,12}?碰了个头|"
+            r"(?<!视频里)(?<!视频上)(?<!视频)见上了|"
+            # (本来/原定今天来我们工厂考察，改期到下周了: called off)
+            r"(?<=[今昨]天)(?:带[^\s,。;]{1,3})?来我们[^\s,。;]{1,5}?(?:看了|参观|考察|审计|验厂|验货)"
+            r"(?![^。;\n]*(?:改期|推迟|取消|改到|延期))|"
             r"\bvisited\b|\bmet\b|"
             # (their budget meeting is every March: a meeting of theirs, no contact)
             r"(?<!budget )(?<!board )(?<!internal )(?<!their )\bmeeting\b(?! is\b)|\bvisit\b[^.]{1,40}?\bdone\b|(?<=[今昨]天)[^\s,]{0,4}?见的|找[^\s,]{1,6}?[谈聊]了|(?<=[今昨前]天|上午|下午|晚上|刚才)(?:和|跟|同|与)[^\s,]{1,12}?[谈聊]了|"
@@ -275,8 +286,9 @@ _SUMMARY_SKIP = re.compile(
 )
 # 聊了半小时手术室净化工程的改造, 聊了差不多20分钟: how long, then (maybe) what about
 _LASTED = re.compile(
-    r"(?:差不多|将近|大概|快)?(?:[一两半几\d]+个?多?(?:小时|钟头|分钟)|半个?钟头?)(?=[\u4e00-\u9fff])"
+    r"(?:差不多|将近|大概|快)?(?:[一两半几十\d]+个?多?(?:小时|钟头|分钟)|半个?钟头?)(?=[\u4e00-\u9fff])"
 )
+_ONLY_HOW_LONG = re.compile(r"左右|才|就|不到|多|吧")
 _HOW_LONG = re.compile(
     r"\s*(?:[一两半几]个多?小时|[一两半几]个?钟头?|老?半天|很久|好久|一下午|一上午|好?一会儿?|"
     r"一阵子?|好几段|几段|几句)\s*$"
@@ -762,6 +774,8 @@ def _summary(doc: Doc) -> str | None:
         if latin and t[m.end() : end].isascii():  # 谈 TOS upgrade, 聊 crew scheduling system
             end = latin.end()
         lasted = _LASTED.match(t, m.end(), end)
+        if lasted and _ONLY_HOW_LONG.match(t, lasted.end(), end):
+            continue  # 聊了两个多小时才走, 一个小时左右: how long, and nothing of what about
         topic = _topic(t[lasted.end() if lasted else m.end() : end])
         if topic is None and _HOW_LONG.match(t, m.end(), end):
             # 聊了一个多小时 那个实景三维平台: how long it took, then what about

@@ -315,6 +315,7 @@ _HABIT_AFTER = re.compile(
 )
 _BARE_MONTH_DAY = re.compile(r"[0-9一二三四五六七八九十]{1,3}[号日]")
 _EVERY_MONTH = re.compile(r"每(?:个)?月")
+_OWN_DAY = re.compile(r"我|这个月|这次|本月")  # (每月15号结款，这个月我20号去催: the rep's day)
 _BARE_WEEKDAY_AT = re.compile(r"(?:周|礼拜|星期)[一二三四五六日天]")
 _ANY_WEEK_DAY = re.compile(rf"周末|{_BARE_WEEKDAY_AT.pattern}")
 
@@ -486,7 +487,7 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     if ka <= start:
         text = _with_whom(doc, people, text, min(kb, cb), cb)
     if _ONLY_A_TRIP.match(text) and w.day != doc.today:  # (今天去趟嘉兴: the trip is today's)
-        text = _seen_after_trip(doc, people, cb) or text
+        text = _seen_after_trip(doc, people, cb) or text + _errand_on_trip(doc, cb)
     text = _people_as_named(doc, people, _without_company(doc, text))
     text = _EN_TAIL.sub("", _TRAIL.sub("", text)[:24])
     if _GRADE_SAID.search(t):  # 周一下午3点送样 B类: the grade is the customer's (方案 B stays)
@@ -568,7 +569,7 @@ _GRADE_SAID = re.compile(r"[ABC]类")
 
 # A trip said alone (去一下南通中远海运川崎船厂) and then whom it is for (找生产部的白部长).
 _ONLY_A_TRIP = re.compile(r"^(?:先|要)?(?:去|到)(?:一下|一趟)?\s*[\u4e00-\u9fffA-Za-z]{2,20}$")
-_TO_SEE = re.compile(r"找|见|拜访|提醒|给[^\s,，]{1,5}?(?:讲|演示|培训|汇报)")
+_TO_SEE = re.compile(r"找|见|拜访")
 _ABOUT = re.compile(r"聊|谈|讲|送|签|带|汇报|演示")
 
 
@@ -595,7 +596,8 @@ def _with_whom(doc: Doc, people: People, text: str, end: int, cb: int) -> str:
 
 # What a trip is for, said after whom it is for: 送两套滤网样品, 把明年的价格协议签了.
 _ERRAND_START = re.compile(
-    r"(?:送|签|把|带|谈|聊|讲|交|拿|取|催|演示|汇报|给[他她]看|问|定|看(?!了|过|到)|发给|提醒)(?![的期了过])"
+    r"(?:送|签|把(?!握)|带|谈|聊|讲|交(?!通)|拿|取(?!样)|催|演示|汇报|给[他她]看|问(?!题)|定(?!金|好)|"
+    r"看(?!了|过|到|来|样子|重|得|完)|发给|提醒)(?![的期了过])"
 )
 
 
@@ -614,6 +616,20 @@ def _seen_after_trip(doc: Doc, people: People, cb: int) -> str | None:
     return t[a:b] + _errand_after(doc, b)
 
 
+# 去宁波，提醒虞总把合同盖章 / 去粮库，给寿主任讲粮情监测系统: what the trip is for, kept with it
+_TRIP_ERRAND = re.compile(r"提醒|给[^\s,，]{1,5}?(?:讲|演示|培训|汇报)")
+
+
+def _errand_on_trip(doc: Doc, cb: int) -> str:
+    t = doc.t
+    if cb >= len(t) or t[cb] not in ",，":
+        return ""
+    c, d = doc.clause(cb + 1)
+    if _TRIP_ERRAND.match(t, c) and d - c <= _ERRAND_MAX + 4 and not any(doc.date_at[c:d]):
+        return "，" + t[c:d]
+    return ""
+
+
 def _errand_after(doc: Doc, b: int) -> str:
     """，送两套滤网样品: what the person is seen for, said in the clause after (or nothing)."""
     t = doc.t
@@ -627,7 +643,8 @@ def _errand_after(doc: Doc, b: int) -> str:
 
 _ERRAND_MAX = 14
 # (…，他说下周定 / 我们这边…: another remark, not what the visit is for)
-_NOT_AN_ERRAND = re.compile(r"说|(?<!给)[他她我]|已经|还没|已")  # (带给他, 给他看: whom it is for)
+# (带给他, 给他看: whom it is for; 问题不大, 这单悬了: a remark on how it stands)
+_NOT_AN_ERRAND = re.compile(r"说|(?<!给)[他她]|我|已经|还没|已|不大|很大|解决|悬")
 
 
 # 找生产部的白云白部长 → 找白部长, 见一下他们的葛所长 → 见葛所长: the person as the card names
@@ -1354,7 +1371,8 @@ def _theirs_said_after(d: _Dated) -> bool:
         return True  # 他喜欢骑单车，周末常骑北海岸: what he does most weekends
     if _BARE_WEEKDAY_AT.match(t, a) and _EVERY.search(t, _sentence_start(t, a), a):
         return True  # 每周一上午开例会，周五对账: the week's habit goes on, no one Friday
-    if _BARE_MONTH_DAY.fullmatch(t, a, b) and _EVERY_MONTH.search(t, _sentence_start(t, a), a):
+    every = _EVERY_MONTH.search(t, _sentence_start(t, a), a)
+    if every and _BARE_MONTH_DAY.fullmatch(t, a, b) and not _OWN_DAY.search(t, every.end(), a):
         return True  # 每月5号对账，10号付款: the month's habit goes on, no one 10th
     if _THEIR_MEETING.search(t, b, doc.chunk(b)[1]) or (
         t.startswith("开", b) and _THEIR_MEETING.search(t, b, cb)  # (开年前最后一次院长办公会)
@@ -1899,12 +1917,25 @@ def _task_said_around(d: _Dated) -> str | None:
 
 
 # What comes the rep's way (打过来, 发过来): the customer's to send, not the rep's to do.
-_COMES_TO_REP = re.compile(r"\s*(?:肯定|会|就|再|才)?(?:打|汇|转|付|发|寄)过来[了吧]?\s*")
+_COMES_TO_REP = re.compile(r"\s*(?:肯定|会|就|才)?(?P<verb>[打汇转付发寄])过来[了吧]?\s*")
+_MONEY = re.compile(r"款|钱|账")
+
+
+def _comes_to_rep(d: _Dated) -> bool:
+    """款春节前肯定打过来, 合同下周发过来: what comes the rep's way — not the rep's own call back
+    (我明天再打过来, 让我下周一再打过来) nor what the customer asked the rep to send."""
+    comes = _COMES_TO_REP.fullmatch(d.t, d.b, d.cb)
+    if comes is None or d.by_customer or "我" in d.t[d.ca : d.a]:
+        return False
+    return comes["verb"] != "打" or bool(_MONEY.search(d.sentence))
+
+
+_A_PART_OF = re.compile(r"(?:初|中|底|中旬|上旬|下旬)$")
 # A season's deadline said before 的 and a thing (把年前的账, 谈年底前的最后一批): it tells which
 # thing, not by when (年前的对账单记得发给财务 is by then: no verb that takes the thing before it).
 _SEASON_OF = re.compile(
-    r"(?<=[把问催谈聊对结算])(?:年前|年底前|年内|节前|春节前|过年前|月底前)的(?![时话])"
-    r"|(?:年前|年底前|节前|春节前|过年前)那[批笔单]"
+    r"(?<=[把问催谈聊对结算])(?:(?:年前|年底前|年内|节前|春节前|过年前|月底前)的(?![时话])"
+    r"|(?:年前|年底前|节前|春节前|过年前)那[批笔单])"
 )
 
 
@@ -1924,8 +1955,8 @@ def find_follow_ups(
         due = _due_ahead(doc, w)
         if due is None or _what_the_day_is(doc, i, w):
             continue
-        if t.startswith("左右", w.span[1]) and not w.has_time:
-            continue  # 月初左右再去一趟: about then, no day
+        if t.startswith("左右", w.span[1]) and _A_PART_OF.search(t, w.span[0], w.span[1]):
+            continue  # 月初左右再去一趟: about then, no day (周五左右给王总回个电话 keeps Friday)
         if _SEASON_OF.match(t, w.span[0]):
             continue  # 把年前的账对一下, 年底前的最后一批催化剂: which one, not when
         d = _Dated(doc, people, w)
@@ -1966,7 +1997,7 @@ def find_follow_ups(
             action = action + whom if whom else action  # (周五前回复他 → 回复王总)
         if _theirs_to_do(d, action, owed) or _no_task_meant(d, action) or _someone_elses(d, family):
             continue
-        if _COMES_TO_REP.fullmatch(t, d.b, d.cb) and not d.by_customer:
+        if _comes_to_rep(d):
             continue  # 款春节前打过来, 合同下周发过来: theirs, coming this way
         if _their_process(d, action) or _they_do_it(d):
             continue
