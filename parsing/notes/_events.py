@@ -46,7 +46,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?:跟|和|(?<![大合共不相协])同|与|请|陪)[^,。;\n]{1,30}?"
             r"(?:喝了点(?!药)|[喝饮]了?杯?咖啡)|"
             # (跟老同学/老婆/同事/我们领导喝了几杯: no customer at the table)
-            r"(?:跟|和|(?<![跟和与老大合共不相协])同|与|请|陪)(?!同事|老同学|同学|老婆|老公|家人|朋友|我们|领导|老板)"
+            r"(?:跟|和|(?<![跟和与老大合共不相协])同(?!事|学)|与|请|陪)"
+            r"(?![^,。;\n]{0,4}?(?:同事|同学|室友|老婆|老公|媳妇|家人|朋友|领导|老板|部门))(?!我们|咱们|公司)"
             r"[^,。;\n]{1,30}?(?:喝了[几两]杯|吃了[顿个]?工作餐)",
             re.IGNORECASE,
         ),
@@ -90,8 +91,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
         re.compile(
             r"微信[^\s,]{0,2}?(?:聊|沟通|联系|回复|说|讲)|发了?[^\s,]{0,3}微信|微信上|微信里|"
             # 微信跟申科长确认了节后的订单, 戚经理微信回我了 (not 跟财务/物流/仓库, not 等他微信回我)
-            r"微信(?:跟|和|与|同)(?!物流|财务|仓库|同事|老板|领导|公司|快递|司机)[^\s,。;]{1,20}?确认了|"
-            r"(?<!等他)(?<!等她)(?<!等)微信回(?:复)?我了|"
+            r"微信(?:跟|和|与|同)(?!我们|咱们|我司|公司|厂里|供应商|物流|财务|仓库|同事|老板|领导|快递|司机)"
+            r"[^\s,。;]{1,20}?确认了|"
+            r"(?<!等他)(?<!等她)(?<!等)微信回(?:复)?我了(?![^,，。;]{0,4}再)|"
             r"\b(?:via|on|over) wechat\b|微信问候|微信拜年|微信拜了?个?年|回了?[^\s,，]{0,3}微信|"
             # (收到包钢稀土采购部温部长的微信/短信, got a WeChat from Jenny: a message had)
             r"收到(?![^\s,。;]{0,4}(?:银行|系统|平台|验证))[^\s,。;]{0,20}?(?:微信|短信)(?!号)|"
@@ -113,14 +115,17 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # 跟舒场长碰了个头, 今天终于见上了, 今天来我们展厅看了 / 来我们厂做供应商审计
             # 昨天去山海关船舶修造，跟涂部长确认了…: gone there on a day said, and talked with someone
             # (not 去银行办事，跟柜台确认了…, 去机场接人, 去拿快递: errands of the rep's own)
-            r"(?<=[今昨前]天)去(?![^\s,。;]{0,10}?(?:银行|财务|仓库|机场|快递|4S|面试|交警|办事|盘点|接人|保养|医院看病))"
-            r"[^\s,。;]{2,16}?[,，]\s*(?:跟|和|与|同)(?!同事|老板|领导|家人)[^\s,。;]{1,12}?(?:确认|谈|聊|沟通|商量|讨论)了|"
-            # (跟老板/同事碰了个头, 他们内部先碰了个头: our own side or theirs alone, no contact)
-            r"(?:跟|和|与|(?<![跟和与老])同)(?!同事|老板|领导|内部|家人|老婆|老公)[^\s,。;]{1,12}?碰了个头|"
+            r"(?<=[今昨前]天)去(?![^\s,。;]{0,10}?(?:银行|财务|仓库|机场|快递|4S|面试|交警|办事|盘点|接人|保养|医院看病|"
+            r"税务|工商|社保|我们|咱们|公司|总部))"
+            r"[^\s,。;]{2,16}?[,，]\s*(?:跟|和|与|同)(?!我们|同事|老板|领导|家人)[^\s,。;]{1,12}?(?:确认|谈|聊|沟通|商量|讨论)了|"
+            # (跟老板/同事碰了个头, 跟我们经理, 他们内部先碰了个头: our own side or theirs alone)
+            r"(?:跟|和|与|(?<![跟和与老])同(?!事|学))"
+            r"(?![^\s,。;]{0,4}?(?:同事|老板|领导|内部|家人|老婆|老公|媳妇|技术部|销售部|财务部|部门))"
+            r"(?!我们|咱们|公司)[^\s,。;]{1,12}?碰了个头|"
             r"(?<!视频里)(?<!视频上)(?<!视频)见上了|"
             # (本来/原定今天来我们工厂考察，改期到下周了: called off)
             r"(?<=[今昨]天)(?:带[^\s,。;]{1,3})?来我们[^\s,。;]{1,5}?(?:看了|参观|考察|审计|验厂|验货)"
-            r"(?![^。;\n]*(?:改期|推迟|取消|改到|延期))|"
+            r"(?![^。;\n]*(?:改期|推迟|取消|改到|延期|往后推|推了|没来))|"
             r"\bvisited\b|\bmet\b|"
             # (their budget meeting is every March: a meeting of theirs, no contact)
             r"(?<!budget )(?<!board )(?<!internal )(?<!their )\bmeeting\b(?! is\b)|\bvisit\b[^.]{1,40}?\bdone\b|(?<=[今昨]天)[^\s,]{0,4}?见的|找[^\s,]{1,6}?[谈聊]了|(?<=[今昨前]天|上午|下午|晚上|刚才)(?:和|跟|同|与)[^\s,]{1,12}?[谈聊]了|"
@@ -241,6 +246,9 @@ def _talked_there(doc: Doc, b: int) -> bool:
 
 
 _NEGATED = re.compile(r"(?:没|未|不|没有)$")
+_WAITS_ON = re.compile(
+    r"等(?!了|到)(?![^\s,]{0,3}[到来]了)[^\s,]{0,4}$"
+)  # (等王总到了谈了: he came)
 _FUTURE_BEFORE = re.compile(
     # (别那时候打电话, 不要去拜访: a don't, no contact)
     rf"(?:约|准备|计划|打算|要|再|想|需要|得|记得|提醒|安排|过几天|改天|有空|下次|回头|年后|过完年|{DONT}|不要|"
@@ -453,9 +461,12 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
         if doc.used[a] or doc.used[b - 1]:
             continue
         ca, _ = doc.chunk(a)
-        # (去高要金利五金见了殷总: the company's own 要 says nothing of when)
-        head = "".join(" " if doc.used[k] else t[k] for k in range(max(ca, a - 6), a))
-        if _NEGATED.search(t[max(0, a - 2) : a]) or _FUTURE_BEFORE.search(head):
+        # (去高要金利五金见了殷总: a name's own 要 says nothing of a plan — but 等王总微信回复我
+        # 了再安排 still waits on him)
+        span = range(max(ca, a - 6), a)
+        head = "".join(" " if doc.used[k] else t[k] for k in span)
+        waits = _WAITS_ON.search("".join("某" if doc.used[k] else t[k] for k in span))
+        if _NEGATED.search(t[max(0, a - 2) : a]) or _FUTURE_BEFORE.search(head) or waits:
             continue
         if doc.chat and doc.said_by_customer(a):
             continue  # 阚科长: 刚开完会… — the customer's own day, told in the chat
@@ -1114,6 +1125,12 @@ def _reported(doc: Doc, theirs: list[bool]) -> str | None:
 _REMARK_STOPS = re.compile(
     r"\s*(?:我|让我|叫我|要我|请我|然后我|所以|另外|顺便|[他她]说|[他她]们|对方|目前|现在|付款)"
 )
+# (…，给他发了报价 / 咱们尽快出图 / 白跑一趟 / 回头把资料发给他: the rep's side, anywhere in it)
+_REMARK_REPS = re.compile(
+    r"我|咱|给[他她]|回头|白跑|落在|把[^,，。]{0,12}?发|"
+    # (…，留了名片 / 报价单已发 / 感觉希望不大 / 下次带样品过去 / 这个客户先放一放: told by the rep)
+    r"了|已|感觉|估计|下次|过去|回去|这个客户|顺路|临走|参观|规定|老规矩"
+)
 # (办公会每两周开一次, 签字一般要一周: how things go there, a fact of its own)
 _REMARK_HABIT = re.compile(r"一般|每|通常|经常|平时|都是")
 _REMARK_MAX = 40
@@ -1134,7 +1151,7 @@ def _remark_goes_on(doc: Doc, due: list[bool], theirs: list[bool], b: int) -> in
             break
         if any(due[i] and not theirs[i] for i in range(na, nb)) or not doc.free(na, nb):
             break
-        if _REMARK_HABIT.search(t, na, nb):
+        if _REMARK_HABIT.search(t, na, nb) or _REMARK_REPS.search(t, na, nb):
             break
         dated = [w for w in doc.whens if start - 40 < w.span[0] < nb]
         if any(na <= w.span[0] for w in dated) and any(w.span[0] < na for w in dated):

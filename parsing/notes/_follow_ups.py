@@ -315,7 +315,7 @@ _HABIT_AFTER = re.compile(
 )
 _BARE_MONTH_DAY = re.compile(r"[0-9一二三四五六七八九十]{1,3}[号日]")
 _EVERY_MONTH = re.compile(r"每(?:个)?月")
-_OWN_DAY = re.compile(r"我|这个月|这次|本月")  # (每月15号结款，这个月我20号去催: the rep's day)
+_OWN_DAY = re.compile(r"我|这个月|这次|本月|去")  # (每月15号结款，这个月我20号去催: the rep's day)
 _BARE_WEEKDAY_AT = re.compile(r"(?:周|礼拜|星期)[一二三四五六日天]")
 _ANY_WEEK_DAY = re.compile(rf"周末|{_BARE_WEEKDAY_AT.pattern}")
 
@@ -596,7 +596,7 @@ def _with_whom(doc: Doc, people: People, text: str, end: int, cb: int) -> str:
 
 # What a trip is for, said after whom it is for: 送两套滤网样品, 把明年的价格协议签了.
 _ERRAND_START = re.compile(
-    r"(?:送|签|把(?!握)|带|谈|聊|讲|交(?!通)|拿|取(?!样)|催|演示|汇报|给[他她]看|问(?!题)|定(?!金|好)|"
+    r"(?:送|签|把(?!握)|带|谈|聊|讲|交(?!通)|拿|取(?!样(?!品))|催|演示|汇报|给[他她]看|问(?!题)|定(?!金|好)|"
     r"看(?!了|过|到|来|样子|重|得|完)|发给|提醒)(?![的期了过])"
 )
 
@@ -616,6 +616,7 @@ def _seen_after_trip(doc: Doc, people: People, cb: int) -> str | None:
     return t[a:b] + _errand_after(doc, b)
 
 
+_DONE_OR_PUT_OFF = re.compile(r"了|过|再说|再看|再定")
 # 去宁波，提醒虞总把合同盖章 / 去粮库，给寿主任讲粮情监测系统: what the trip is for, kept with it
 _TRIP_ERRAND = re.compile(r"提醒|给[^\s,，]{1,5}?(?:讲|演示|培训|汇报)")
 
@@ -625,9 +626,11 @@ def _errand_on_trip(doc: Doc, cb: int) -> str:
     if cb >= len(t) or t[cb] not in ",，":
         return ""
     c, d = doc.clause(cb + 1)
-    if _TRIP_ERRAND.match(t, c) and d - c <= _ERRAND_MAX + 4 and not any(doc.date_at[c:d]):
-        return "，" + t[c:d]
-    return ""
+    if not _TRIP_ERRAND.match(t, c) or d - c > _ERRAND_MAX + 4 or any(doc.date_at[c:d]):
+        return ""
+    if _NOT_AN_ERRAND.search(t, c, d) or _DONE_OR_PUT_OFF.search(t, c, d):
+        return ""  # (提醒了王总好几次, 演示过一次了, 给王总培训一下再说: no errand to go with)
+    return "，" + t[c:d]
 
 
 def _errand_after(doc: Doc, b: int) -> str:
@@ -644,7 +647,7 @@ def _errand_after(doc: Doc, b: int) -> str:
 _ERRAND_MAX = 14
 # (…，他说下周定 / 我们这边…: another remark, not what the visit is for)
 # (带给他, 给他看: whom it is for; 问题不大, 这单悬了: a remark on how it stands)
-_NOT_AN_ERRAND = re.compile(r"说|(?<!给)[他她]|我|已经|还没|已|不大|很大|解决|悬")
+_NOT_AN_ERRAND = re.compile(r"说|(?<!给)[他她]|我|已经|还没|已|不大$|很大$|解决了|悬了|的事|交给")
 
 
 # 找生产部的白云白部长 → 找白部长, 见一下他们的葛所长 → 见葛所长: the person as the card names
@@ -1372,7 +1375,7 @@ def _theirs_said_after(d: _Dated) -> bool:
     if _BARE_WEEKDAY_AT.match(t, a) and _EVERY.search(t, _sentence_start(t, a), a):
         return True  # 每周一上午开例会，周五对账: the week's habit goes on, no one Friday
     every = _EVERY_MONTH.search(t, _sentence_start(t, a), a)
-    if every and _BARE_MONTH_DAY.fullmatch(t, a, b) and not _OWN_DAY.search(t, every.end(), a):
+    if every and _BARE_MONTH_DAY.fullmatch(t, a, b) and not _OWN_DAY.search(t, every.end(), cb):
         return True  # 每月5号对账，10号付款: the month's habit goes on, no one 10th
     if _THEIR_MEETING.search(t, b, doc.chunk(b)[1]) or (
         t.startswith("开", b) and _THEIR_MEETING.search(t, b, cb)  # (开年前最后一次院长办公会)
@@ -1834,9 +1837,9 @@ _THEIR_UNIT_END = re.compile(
 _REP_WITH = re.compile(r"\s*(?:我|已经|刚|今天)?\s*(?:约了|约好了?|约定了?|和|跟|与|同)")
 
 
-_ARRANGED_BEFORE = re.compile(
-    r"(?:^|[,，。;\s])(?:已经|我)?(?:约好了?|约了|说好了?|约定了?)[,，]\s*$"
-)
+_ARRANGED_BEFORE = re.compile(r"(?:^|[,，。;\s])(?:已经|我)?(?:约好了?|约了|约定了?)[,，]\s*$")
+# (说好了，王总周五把款打过来: what he agreed to do stays his; only a meeting is the rep's too)
+_MET = re.compile(r"见|碰面|面谈|吃饭|开会|谈")
 
 
 def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
@@ -1868,7 +1871,7 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
         return False  # 我跟他说明天下午三点把报价发过去: what the rep told him the rep will do
     if not said_subject and _REP_WITH.match(t, ca):
         return False  # (和郝经理视频会议…对方坚持8月底交货: 对方 is the subject)
-    if not said_subject and _ARRANGED_BEFORE.search(t, max(0, ca - 8), ca):
+    if not said_subject and _ARRANGED_BEFORE.search(t, max(0, ca - 8), ca) and _MET.search(action):
         return False  # 约好了，蔡总这周五下午四点半在他们办公室见: the rep's meeting
     if _THEIR_TRIP.match(action):
         return True  # 严经理正月初五要去遵义他丈母娘家, 他国庆要去敦煌玩: their own journey
@@ -1927,7 +1930,10 @@ def _comes_to_rep(d: _Dated) -> bool:
     comes = _COMES_TO_REP.fullmatch(d.t, d.b, d.cb)
     if comes is None or d.by_customer or "我" in d.t[d.ca : d.a]:
         return False
-    return comes["verb"] != "打" or bool(_MONEY.search(d.sentence))
+    if comes["verb"] != "打":
+        return True
+    # (货款的事王总没接电话明天上午打过来: a call to make again, said in one breath)
+    return bool(_MONEY.search(d.t, d.ca, d.cb)) and "电话" not in d.t[d.ca : d.cb]
 
 
 _A_PART_OF = re.compile(r"(?:初|中|底|中旬|上旬|下旬)$")
