@@ -246,6 +246,9 @@ def _talked_there(doc: Doc, b: int) -> bool:
 
 
 _NEGATED = re.compile(r"(?:没|未|不|没有)$")
+_PLAN_CALLED_OFF = re.compile(
+    r"(?:本来|原定|原计划|原本)[^。;\n]*?(?:改期|改到|推迟|取消|没来|没去|没见|往后推|延期)"
+)
 _WAITS_ON = re.compile(
     r"等(?!了|到)(?![^\s,]{0,3}[到来]了)[^\s,]{0,4}$"
 )  # (等王总到了谈了: he came)
@@ -294,9 +297,9 @@ _SUMMARY_SKIP = re.compile(
 )
 # 聊了半小时手术室净化工程的改造, 聊了差不多20分钟: how long, then (maybe) what about
 _LASTED = re.compile(
-    r"(?:差不多|将近|大概|快)?(?:[一两半几十\d]+个?多?(?:小时|钟头|分钟)|半个?钟头?)(?=[\u4e00-\u9fff])"
+    r"(?:差不多|将近|大概|快)?(?:[一二两三四五六七八九半几十\d]+个?多?(?:小时|钟头|分钟)|半个?钟头?)(?=[\u4e00-\u9fff])"
 )
-_ONLY_HOW_LONG = re.compile(r"左右|才|就|不到|多|吧")
+_ONLY_HOW_LONG = re.compile(r"左右|才|就|不到|多|吧|都|一直|全")
 _HOW_LONG = re.compile(
     r"\s*(?:[一两半几]个多?小时|[一两半几]个?钟头?|老?半天|很久|好久|一下午|一上午|好?一会儿?|"
     r"一阵子?|好几段|几段|几句)\s*$"
@@ -483,6 +486,9 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             continue
         if _reminded_of(doc, a):
             continue  # 记得今天10点给王局长打电话: a reminder, even once its hour is gone
+        off_plan = _PLAN_CALLED_OFF.search(t, _sentence_start(t, a), _sentence_end(t, a))
+        if off_plan is not None and doc.clause(a)[0] <= off_plan.start() < a < off_plan.end():
+            continue  # 本来今天来我们公司考察，改期到下周了: a visit that did not take place
         off = _CALLED_OFF.search(t, ca, doc.clause(a)[1])
         # (刚打电话说明天的评审会推迟到…: the call took place, what it said was moved)
         if off and not (off.start() > b and _WORDS_REPORTED.search(t, b, off.start())):

@@ -1921,7 +1921,7 @@ def _task_said_around(d: _Dated) -> str | None:
 
 # What comes the rep's way (打过来, 发过来): the customer's to send, not the rep's to do.
 _COMES_TO_REP = re.compile(r"\s*(?:肯定|会|就|才)?(?P<verb>[打汇转付发寄])过来[了吧]?\s*")
-_MONEY = re.compile(r"款|钱|账")
+_MONEY = re.compile(r"款|钱|账|金")  # (定金, 保证金, 首付款)
 
 
 def _comes_to_rep(d: _Dated) -> bool:

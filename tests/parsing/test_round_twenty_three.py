@@ -271,3 +271,50 @@ def test_a_leader_back_is_still_no_task() -> None:
     # (回来 after a person is their return, as before)
     n = parse_note("王总周五回来，下周一再约", NOW)
     assert [f.due.isoformat()[:10] for f in n.follow_ups] != ["2027-05-14"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a visit planned and called off did not take place
+        "本来今天来我们公司考察，改期到下周了",
+        "原定今天来我们公司考察，临时有事没来成",
+    ],
+)
+def test_a_visit_called_off_is_none(text: str) -> None:
+    assert parse_note(text, NOW).interaction is None
+
+
+def test_a_visit_made_stays_when_something_else_was_called_off() -> None:
+    n = parse_note("今天拜访了王总，原定的方案改期了", NOW)
+    assert n.interaction is not None and n.interaction.kind == "visit"
+    # (the plan called off in one clause, the call that said so in another)
+    n = parse_note(
+        "原定正月初十去汇源拜年，今天他们办公室来电话说常总不在北京，取消了",
+        datetime.fromisoformat("2028-02-02T10:00:00+08:00"),
+    )
+    assert n.interaction is not None and n.interaction.kind == "call"
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("王总说定金下周一打过来", []),  # a deposit coming in is theirs
+        ("王总说保证金周五前打过来", []),
+        ("明天上午十点一齐去王总那", ["2027-05-13T10:00"]),  # 一齐: together, no 10:01
+    ],
+)
+def test_money_coming_and_ten_together(text: str, days: list[str]) -> None:
+    assert [f.due.isoformat()[:16] for f in parse_note(text, NOW).follow_ups] == days
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        ("今天拜访王总，聊了三个小时的技术方案", "技术方案"),
+        ("今天跟王总聊了三小时都在谈价格", "价格"),
+    ],
+)
+def test_how_long_said_with_any_number(text: str, summary: str) -> None:
+    n = parse_note(text, NOW)
+    assert n.interaction is not None and n.interaction.summary == summary
