@@ -291,9 +291,9 @@ _PLACE_SAID = (
     rf"(?:{ANY_PLACE})+(?:(?!那边|这边|总部|公司|工厂|本地|当地|附近|一带|地区|周边|方面|那个|这个)"
     r"[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{0,4}?(?:港|区|县|镇|市))?"
 )
-_PLACE_THEN_OF = re.compile(
-    rf"(?:(?<![\u4e00-\u9fff])|(?<=[去在到了给跟和与从把请找约见访陪]))(?:{_PLACE_SAID}|[\u4e00-\u9fff]{{2,3}}区)的$"
-)
+# What a place said before a company follows: the note's start or a pause, or a verb that leads to it.
+_PLACE_LEAD = r"(?:(?<![\u4e00-\u9fff])|(?<=[去在到了给跟和与从把请找约见访陪]))"
+_PLACE_THEN_OF = re.compile(rf"{_PLACE_LEAD}(?:{_PLACE_SAID}|[\u4e00-\u9fff]{{2,3}}区)的$")
 # (柯桥有个朋友做印染, 余杭今年家具, 丹阳批发眼镜, 中原地区储能, 东莞看印刷机: words of a sentence between the
 # place and the trade, no brand)
 _NOT_A_BRAND = re.compile(
@@ -904,7 +904,7 @@ def _gone_to_visit(doc: Doc) -> str | None:
 # 南通海安的鑫源电梯配件，吴忠利通区的塞上牧场采购那边: a place, 的, and a name of a trade no
 # list holds, ending where the sentence goes on (的, a pause, a department, a person).
 _NAMED_AFTER_PLACE = re.compile(
-    rf"(?:(?<![\u4e00-\u9fff])|(?<=[去在到了给跟和与从把请找约见访陪]))(?:{ANY_PLACE})+[区县镇市]?的"
+    rf"{_PLACE_LEAD}(?:{ANY_PLACE})+[区县镇市]?的"
     r"(?P<org>(?!那个|这个|一家|一个|几家|客户|老板|朋友|项目|工地|工厂|厂里)[\u4e00-\u9fff]{4,8}?)"
     r"(?=的|[,，。;\s]|$|了|那边|采购|设备|生产|技术|财务|质量|见|跟|找|谈|聊|"
     r"[\u4e00-\u9fff]{1,2}(?:总|经理|厂长|主任|部长))"

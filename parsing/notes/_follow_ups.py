@@ -487,7 +487,7 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     if ka <= start:
         text = _with_whom(doc, people, text, min(kb, cb), cb)
     if _ONLY_A_TRIP.match(text) and w.day != doc.today:  # (今天去趟嘉兴: the trip is today's)
-        text = _seen_after_trip(doc, people, cb) or text + _errand_on_trip(doc, cb)
+        text = _seen_after_trip(doc, people, cb) or text + _errand_after(doc, cb, on_trip=True)
     text = _people_as_named(doc, people, _without_company(doc, text))
     text = _EN_TAIL.sub("", _TRAIL.sub("", text)[:24])
     if _GRADE_SAID.search(t):  # 周一下午3点送样 B类: the grade is the customer's (方案 B stays)
@@ -616,32 +616,25 @@ def _seen_after_trip(doc: Doc, people: People, cb: int) -> str | None:
     return t[a:b] + _errand_after(doc, b)
 
 
+# (提醒了王总好几次, 演示过一次了, 给王总培训一下再说: no errand to go with a trip)
 _DONE_OR_PUT_OFF = re.compile(r"了|过|再说|再看|再定")
-# 去宁波，提醒虞总把合同盖章 / 去粮库，给寿主任讲粮情监测系统: what the trip is for, kept with it
+# 去宁波，提醒虞总把合同盖章 / 去粮库，给寿主任讲粮情监测系统: what a bare trip is for
 _TRIP_ERRAND = re.compile(r"提醒|给[^\s,，]{1,5}?(?:讲|演示|培训|汇报)")
 
 
-def _errand_on_trip(doc: Doc, cb: int) -> str:
-    t = doc.t
-    if cb >= len(t) or t[cb] not in ",，":
-        return ""
-    c, d = doc.clause(cb + 1)
-    if not _TRIP_ERRAND.match(t, c) or d - c > _ERRAND_MAX + 4 or any(doc.date_at[c:d]):
-        return ""
-    if _NOT_AN_ERRAND.search(t, c, d) or _DONE_OR_PUT_OFF.search(t, c, d):
-        return ""  # (提醒了王总好几次, 演示过一次了, 给王总培训一下再说: no errand to go with)
-    return "，" + t[c:d]
-
-
-def _errand_after(doc: Doc, b: int) -> str:
-    """，送两套滤网样品: what the person is seen for, said in the clause after (or nothing)."""
+def _errand_after(doc: Doc, b: int, on_trip: bool = False) -> str:
+    """，送两套滤网样品: what the person is seen for, said in the clause after (or nothing);
+    ``on_trip``: what a bare trip is for, a little longer, undated, neither done nor put off."""
     t = doc.t
     if b >= len(t) or t[b] not in ",，":
         return ""
     c, d = doc.clause(b + 1)
-    if _ERRAND_START.match(t, c) and d - c <= _ERRAND_MAX and not _NOT_AN_ERRAND.search(t, c, d):
-        return "，" + t[c:d]
-    return ""
+    opens, longest = (_TRIP_ERRAND, _ERRAND_MAX + 4) if on_trip else (_ERRAND_START, _ERRAND_MAX)
+    if not opens.match(t, c) or d - c > longest or _NOT_AN_ERRAND.search(t, c, d):
+        return ""
+    if on_trip and (any(doc.date_at[c:d]) or _DONE_OR_PUT_OFF.search(t, c, d)):
+        return ""
+    return "，" + t[c:d]
 
 
 _ERRAND_MAX = 14
@@ -2165,10 +2158,12 @@ def _continued(doc: Doc, people: People, w: When, action: str) -> str:
         said = _people_as_named(doc, people, _without_company(doc, rest[0])).strip()
         slash = said.startswith("/")
         return action + ("/ " if slash else " ") + said.lstrip("/ ")
+    if action == "跟进":
+        return action
     m = _GOES_WITH.match(t, end)
-    if m is None and "，" not in action and action != "跟进":
-        return action + _errand_after(doc, end)  # 见何经理，讲排班系统: what the person is seen for
-    if m is None or m["more"] in action or action == "跟进":
+    if m is None:  # 见何经理，讲排班系统: what the person is seen for
+        return action if "，" in action else action + _errand_after(doc, end)
+    if m["more"] in action:
         return action
     if any(end <= v.span[0] < m.end() for v in doc.all_whens):
         return action  # 带上报价单 下周三再去: another day's
