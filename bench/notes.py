@@ -247,6 +247,15 @@ DEV_SETS = [
     # written on 2026-12-05; its first score is the parser as that session began (617d50e), then
     # tuned on
     NOTES_DIR / "notes_styles19.jsonl",
+    # blind25: 150 notes by a forty-third helper who never read parsing/, in every style of #18
+    # with a quarter of traps, written on 2026-12-05 (a new session); its first score is the parser
+    # as that session began (85db83b). Held out: read only as totals
+    NOTES_DIR / "notes_blind25.jsonl",
+    # styles20: 200 notes by a forty-fourth helper who never read parsing/, weighing leaders' trips,
+    # follow-ups worded many ways beside their traps, records, chat excerpts, dictation and the
+    # south's Chinese, written on 2026-12-05; its first score is the parser as that session began
+    # (85db83b), then tuned on
+    NOTES_DIR / "notes_styles20.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
