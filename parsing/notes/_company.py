@@ -52,6 +52,7 @@ _TRADES = words(
     " 新材料 精工 热力 汽车部件 汽车零部件 零部件 仓储 水业 造纸 煤电 茶叶 饲料 化肥 板材 造船"
     " 电子 装备 船机 刀具 包材 棉纺 竹业 布业 机车配件 枸杞 油脂 耐火材料"
     " 煤化 盐化 大数据 矿机 卫浴 冷冻 林化 粮油 航材 酱业 面粉 钢材 船配 镁业 稀铝"
+    " 米业 棉业 面业 锡业 泳装 果蔬 钛材 兰炭 文旅 合作社 物流园 粮库 修造 光伏支架 旅游 度假区 客车 铜材"
 )
 # (甘肃陇电建设: 建设 ends it, not 电建 — a word's first half is no suffix)
 # (德阳东汽配套: 配套 ends it, not 汽配; 煤化工, 盐化工: 化工 ends it)
@@ -284,8 +285,9 @@ _BRAND_AFTER_OF = re.compile(
     r"[\u4e00-\u9fffA-Za-z]{2,6}"
 )
 _KIND_AFTER = re.compile(r"平台|改造|项目|行业|市场|产品|工程|系统|设备|方案|业务|板块|领域|产业")
-_A_PLACE_ONLY = re.compile(rf"(?:{ANY_PLACE})+(?:[\u4e00-\u9fff]{{0,2}}港)?")
-_PLACE_ENDS_OF = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?[区县镇])?的")  # (太仓港|区的|瀚海物流)
+_A_PLACE_ONLY = re.compile(rf"(?:{ANY_PLACE})+(?:[\u4e00-\u9fff]{{0,2}}[港镇区])?")
+# (太仓港|区的|瀚海物流, 连云港|赣榆的|海之蓝水产)
+_PLACE_ENDS_OF = re.compile(rf"(?:[\u4e00-\u9fff]{{0,4}}?[区县镇]|(?:{ANY_PLACE})+)?的")
 # 潍坊昌邑, 太仓港区, 合肥市: a place, with a district of two characters or a word that ends one
 _PLACE_SAID = (
     rf"(?:{ANY_PLACE})+(?:(?!那边|这边|总部|公司|工厂|本地|当地|附近|一带|地区|周边|方面|那个|这个)"

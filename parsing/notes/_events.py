@@ -1375,11 +1375,11 @@ def _known_place_of(place: str, end: int) -> tuple[str, int]:
 _AT_THEIRS = re.compile(r"他们|我们|你们|公司|单位|办公室|现场")
 # (看厂 was tried: 下周去苏州看厂 is the rep's own visit as often)
 _PURPOSE = re.compile(
-    r"开两会|开年会|开大会|开会|出差|看展|参展|看仓|看投放|巡店|做(?:年终)?汇报|"
+    r"开两会|开年会|开大会|开会|出差|看展|参展|看仓|看投放|巡店|做(?:年终)?汇报|住院|"
     # (进修学习, 蹲点, 招商, 开年度工作会, 开碳捕集的研讨会, 开董事会: a body they sit in)
     r"进修(?:学习)?|蹲点|招商|开[^\s,。]{0,4}(?:工作会|研讨会|学术会|董事会|股东会|订货会|两会)|"
     # (开自治区的能源会, 开省人大的会: a body's sitting, said with whose it is)
-    r"开[^\s,。;的]{1,5}的[^\s,。;的]{1,3}会(?![议员计])|"
+    r"开[^\s,。;的]{1,7}的(?:[^\s,。;的]{1,3}|(?=会(?:$|[\s,。;])))会(?![议员计])|"
     # (考察储能项目, 调研特高压站: what they go to look into, with its object when one follows)
     r"(?:考察|调研)(?:(?![一二两三四五六七八九十\d]{1,2}(?:天(?!然)|周(?![边末年])|个?礼拜|个?星期))[^\s,。;、]{2,7}(?=$|[\s,。;、]|回))?|学习|培训|参观|检查|休假|度假|旅游|旅行|出国|述职|探亲|"
     # (在北京清华上总裁班, 在党校上课: a class they sit in)
@@ -1733,9 +1733,12 @@ def _day_back(doc: Doc, i: int, cb: int) -> When | None:
             return None  # (王总下周一去北京，我周三回公司: the rep's day back)
         if nw.end is not None:
             return None  # (…，下周二到周四在天津，周五回: another leg first)
-        if _RETURN.match(doc.t, nw.span[1]) or doc.t.startswith("回来", nw.span[1]):
+        if _BACK_THEN.match(doc.t, nw.span[1]) or doc.t.startswith("回来", nw.span[1]):
             return nw
     return None
+
+
+_BACK_THEN = re.compile(rf"\s*(?:才|就)?(?:{_RETURN.pattern})")  # (正月十六才回来)
 
 
 def _day_left(doc: Doc, i: int, cb: int) -> When | None:
@@ -1791,6 +1794,7 @@ _AWAY_NOW = re.compile(
     rf"(?:老家|[\u4e00-\u9fff]{{1,3}}?(?=了|{_PURPOSE.pattern})|))"
     rf"(?P<purpose>{_PURPOSE.pattern})?(?:去)?了?(?:还?没回来)?"
     rf"(?:[,，\s]+(?P<aside>(?![我他她]|{_STAY_WORD_TO}$)[^,;。\n]{{2,12}}?))?[,，\s]*(?:[他她]?说)?"
+    r"(?:大概|估计|可能)?"
     rf"(?:{_STAY_WORD_TO})?\s*$"
 )
 
@@ -1801,11 +1805,16 @@ _HEDGE = re.compile(
 )
 
 
+# (在北京住院，下周五出院: the day the stay ends)
+_AWAY_ENDS = re.compile(r"能?出院")
+
+
 def _away_until(doc: Doc, people: People, w: When) -> ItineraryFact | None:
     """Someone of the customer's gone somewhere already, back on ``w``'s day: away until then."""
     t = doc.t
     a, b = w.span
-    back = _RETURN.match(t, b + (t[b : b + 1] in ("才", "就")))  # (周五才回)
+    after = b + (t[b : b + 1] in ("才", "就"))  # (周五才回)
+    back = _RETURN.match(t, after) or _AWAY_ENDS.match(t, after)
     if back is None and not _STAYS_UNTIL.search(t, max(0, a - 4), a):  # (休到20号)
         return None
     since = max(_sentence_start(t, a), a - 16)
@@ -1835,7 +1844,8 @@ def _away_until(doc: Doc, people: People, w: When) -> ItineraryFact | None:
         return None  # (下周二陪王总去上海考察，周四回: the rep goes along, and not now)
     purpose = (m["purpose"] or "").strip(" ,") or None
     aside = m["aside"] if m.re is _AWAY_NOW else None
-    if aside and not _PURPOSE.match(aside) and not _HEDGE.fullmatch(aside):
+    hedged = m["purpose"] and _HEDGE.match(aside or "")  # (住院，听说是放支架，大概…出院)
+    if aside and not _PURPOSE.match(aside) and not _HEDGE.fullmatch(aside) and not hedged:
         return None  # (刘总去上海了，样品周五回来 / 小王周五回来: something else is back)
     if purpose is None and aside and _PURPOSE.match(aside):
         purpose = aside  # 于总去韩国蔚山了，看他们合作的船厂，本周五回来

@@ -741,7 +741,7 @@ def _in_third_person(doc: Doc, people: People, a: int, text: str) -> str:
 # A surname and a title right after the company: 南京地铁唐经理.
 _PERSON_AHEAD = re.compile(rf"\s*[\u4e00-\u9fff](?:{TITLE_RE.pattern})")
 _COMPANY_BEFORE = re.compile(r"\s*(?:at|@|from)\s*$")
-_COMPANY_AFTER = re.compile(r"\s*的\s*")
+_COMPANY_AFTER = re.compile(r"\s*(?:要的|的)\s*")  # (把X要的资质文件发过去)
 
 
 def _without_company(doc: Doc, text: str) -> str:

@@ -228,7 +228,7 @@ _ALONE_BEFORE = re.compile(r"(?:^|.*(?:[的跟与见找约陪请给:\n]|见了))
 # word that ends a name and a title (的冒经理, 找普院长, 找乐总), never inside a word (订单经理).
 _RARE_SURNAMES = frozenset(
     "单乐冒普米井双修楼幸"  # (修: 维修经理 is no 修经理; 办公楼经理)
-    "訾伏殳姒庾蒯戢钭暴逄厍郗璩危鄂母计寿尕巢隗"  # rarer surnames a title follows (的伏总, 找訾部长; not 刀: 刀工)
+    "訾伏殳姒庾蒯戢钭暴逄厍郗璩危鄂母计寿尕巢隗师"  # rarer surnames a title follows (的伏总, 找訾部长; not 刀: 刀工)
 )
 # Words whose second character is a surname: 那边 / 工程 / 不过 before a title end no name.
 _WORD_ENDING_IN_A_SURNAME = frozenset(
