@@ -1351,7 +1351,7 @@ _CHAT_VERDICT = re.compile(
 # --- itineraries ----------------------------------------------------------------------------
 
 _MOVE = re.compile(
-    r"(?:出差去|出差到|前往|飞往|在|喺|去|到|赴|飞|来|回(?![来复访电答话])|返(?![来嚟回]))\s*"
+    r"(?:出差去|出差到|出发去|前往|飞往|在|喺|去|到|赴|飞|来|回(?![来复访电答话])|返(?![来嚟回]))\s*"
 )
 # What may come between the days and the going: 带队去, 休年假去, 请假回, 放假去.
 # (带家人去新疆, 陪省里领导去德国考察, 开始休年假，带家人去…: who goes along, one lead or more)
@@ -1420,8 +1420,9 @@ def _place_after(
     if latin is not None and (latin_too or (known_latin and latin.group() in LATIN_PLACES)):
         return latin.group(), latin.end()
     end = pos
-    while end < limit and end - pos < 6 and is_cjk(t[end]) and t[end] not in _PLACE_STOP:
-        if _PURPOSE.match(t, end):
+    # (德国杜塞尔多夫, 俄罗斯叶卡捷琳堡: up to eight characters, to a purpose or 那个)
+    while end < limit and end - pos < 8 and is_cjk(t[end]) and t[end] not in _PLACE_STOP:
+        if _PURPOSE.match(t, end) or (end - pos >= 2 and _POINTER.match(t, end)):
             break
         end += 1
     if end - pos >= 2:
@@ -1450,7 +1451,9 @@ def _paired_day(doc: Doc, i: int) -> When | None:
 
 # 卢总五一前后去西双版纳休假，4月29号走，5月6号回昆明: where and why said first, then the day
 # he leaves and the day he is back (or stays until)
-_GONE_FIRST = re.compile(rf"去(?P<place>{ANY_PLACE})(?P<purpose>[\u4e00-\u9fff]{{0,8}})[,，]\s*$")
+_GONE_FIRST = re.compile(
+    rf"[去回](?P<place>{ANY_PLACE})(?P<purpose>[\u4e00-\u9fff]{{0,8}})[,，]\s*$"
+)
 # 回湖南老家休假去了，休到20号: away until the day said after how long they stay
 _STAY_WORD_TO = "[休待呆住]到"  # (休到20号, 待到礼拜五: stays until the day said next)
 _STAYS_UNTIL = re.compile(rf"(?:{_STAY_WORD_TO}|一直到)\s*$")
@@ -1462,16 +1465,30 @@ def _left_then_back(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, in
     t = doc.t
     w = doc.whens[i]
     a, b = w.span
-    if w.end is not None or not _LEAVES.match(t, b):
+    # (18號走25號回: the day back said right after 走; not 周一走周四回, which may be a week
+    # said before)
+    then_back = (
+        t.startswith("走", b)
+        and _NUMBERED_DAY.fullmatch(t, a, b) is not None
+        and i + 1 < len(doc.whens)
+        and doc.whens[i + 1].span[0] == b + 1
+    )
+    if w.end is None and then_back:  # (3号走8号回，去…)
+        days = _days_then_where(doc, people, i)
+        if days is not None:
+            return days
+    if w.end is not None or not (_LEAVES.match(t, b) or then_back):
         return None
     start = _sentence_start(t, a)
     m = _GONE_FIRST.search(t, start, a)
     if m is None:
         return None
+    # (佢去台灣旅行，18號走25號回: he, the one customer person the note names)
+    alone = len(people.persons) == 1
     goer = [
         x for x in people.mentions
         if start <= x.start and x.end <= m.start() and m.start() - x.end <= 8
-        and x.contact >= 0 and not x.pronoun
+        and x.contact >= 0 and (alone or not x.pronoun)
     ]  # fmt: skip
     # (我…去, 王总说他儿子去上海读书: the rep, or someone else said of, goes)
     if not goer or re.search(r"[我说他她儿女]|爱人|老婆|太太|家人", t[goer[-1].end : m.start()]):
@@ -1483,11 +1500,38 @@ def _left_then_back(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, in
         if v.span[0] >= stop:
             break
         if _RETURN.match(t, v.span[1]) or _STAYS_TO.search(t, max(b, v.span[0] - 3), v.span[0]):
-            end_day, back = v.day, j
+            end_day, back = _on_or_after(doc, v, w.day), j  # (下周二走，周六回: that week's)
             break
     purpose = m["purpose"] or None
     who = label_of(people.persons[goer[-1].contact])
     return ItineraryFact(who, m["place"], w.day, end_day, purpose), back
+
+
+# 吕厂长3号走8号回，去意大利博洛尼亚看展: the days first, then where and why
+_WHERE_AFTER = re.compile(
+    rf"[,，]\s*(?:要)?去(?P<place>{PLACES_RUN.pattern})(?P<purpose>[\u4e00-\u9fff]{{0,8}})(?=$|[,，。;\s])"
+)
+
+
+def _days_then_where(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, int | None] | None:
+    t = doc.t
+    w = doc.whens[i]
+    if i + 1 >= len(doc.whens) or not _named_right_before(doc, people, w.span[0]):
+        return None
+    back = doc.whens[i + 1]
+    returned = _RETURN.match(t, back.span[1])
+    if back.end is not None or returned is None:
+        return None
+    m = _WHERE_AFTER.match(t, returned.end())
+    if m is None:
+        return None
+    who = next(
+        label_of(people.persons[x.contact])
+        for x in people.mentions
+        if 0 <= w.span[0] - x.end <= 1 and x.contact >= 0
+    )
+    end = _on_or_after(doc, back, w.day)
+    return ItineraryFact(who, m["place"], w.day, end, m["purpose"] or None), i + 1
 
 
 def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[ItineraryFact]:
@@ -1541,7 +1585,10 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         theirs_said = doc.said_by_customer(a) and (w.end is not None or paired is not None)
         speaker_goes = False
         while pos < min(cb, b + 12) and (
-            doc.used[pos] or t[pos] in " 他她也还就要会将" or (theirs_said and t[pos] == "我")
+            doc.used[pos]
+            or t[pos] in " 他她也还就要会将"
+            or (theirs_said and t[pos] == "我")
+            or (w.end is not None and t.startswith("都在", pos))  # (9月28号到10月9号都在欧洲)
         ):
             speaker_goes = speaker_goes or t[pos] == "我"
             pos += 1

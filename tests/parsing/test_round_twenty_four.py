@@ -90,3 +90,49 @@ def test_a_trip_ends_on_the_day_back(text: str, trip: tuple[str, str, date, date
 )
 def test_shi_inside_a_word_is_no_surname(text: str) -> None:
     assert [c.surname for c in parse_note(text, NOW).contacts] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trip"),
+    [
+        # a week said first, then the day they leave and a bare weekday back: that week's
+        (
+            "许总下周去海口开经销商大会，下周二走，周六回",
+            ("许总", "海口", date(2027, 5, 18), date(2027, 5, 22), "开经销商大会"),
+        ),
+        # the days first, then where and why
+        (
+            "淄博华光陶瓷的祁厂长20号走26号回，去意大利米兰看展",
+            ("祁厂长", "意大利米兰", date(2027, 5, 20), date(2027, 5, 26), "看展"),
+        ),
+        # 佢 / 他: the one customer person the note names
+        (
+            "黎生話佢去台灣旅行，18號走25號回",
+            ("黎生", "台湾", date(2027, 5, 18), date(2027, 5, 25), "旅行"),
+        ),
+        (
+            "陈总说他回马来西亚槟城过年，5月23号走，5月30号回来",
+            ("陈总", "马来西亚槟城", date(2027, 5, 23), date(2027, 5, 30), "过年"),
+        ),
+        # 出发去, and a place of more than six characters
+        (
+            "欧总这礼拜五出发去美国波士顿参加展会，下个月3号回来",
+            ("欧总", "美国波士顿", date(2027, 5, 14), date(2027, 6, 3), "参加展会"),
+        ),
+        (
+            "包总下周二出发去俄罗斯叶卡捷琳堡参加工业展，25号回来",
+            ("包总", "俄罗斯叶卡捷琳堡", date(2027, 5, 18), date(2027, 5, 25), "参加工业展"),
+        ),
+        # 从…一直到… is a range of days
+        (
+            "大连重工的于副总从5月20号一直到6月2号都在欧洲",
+            ("于总", "欧洲", date(2027, 5, 20), date(2027, 6, 2), None),
+        ),
+    ],
+)
+def test_a_trip_said_by_the_days_it_leaves_and_returns(
+    text: str, trip: tuple[str, str, date, date, str | None]
+) -> None:
+    assert [
+        (t.who, t.place, t.start, t.end, t.purpose) for t in parse_note(text, NOW).itineraries
+    ] == [trip]
