@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..romanized import surnames_spelled
-from ._counties import ANY_PLACE
+from ._counties import ANY_PLACE, COUNTY_RE
 from ._doc import Doc, is_cjk
 from ._latin import GIVEN_NAMES
 from ._lexicon import (
@@ -52,7 +52,11 @@ _TRADES = words(
     " 新材料 精工 热力 汽车部件 汽车零部件 零部件 仓储 水业 造纸 煤电 茶叶 饲料 化肥 板材 造船"
     " 电子 装备 船机 刀具 包材 棉纺 竹业 布业 机车配件 枸杞 油脂 耐火材料"
     " 煤化 盐化 大数据 矿机 卫浴 冷冻 林化 粮油 航材 酱业 面粉 钢材 船配 镁业 稀铝"
-    " 米业 棉业 面业 锡业 泳装 果蔬 钛材 兰炭 文旅 合作社 物流园 粮库 修造 光伏支架 旅游 度假区 客车 铜材"
+)
+# Trades that after a place alone name an activity, goods or a region as often (桂林旅游, 宝鸡钛材,
+# 无锡业务, 坐客车): a company only with a name of its own between (石河子垦区棉业)
+_TRADES_AFTER_A_NAME = words(
+    "米业 棉业 面业 锡业 泳装 果蔬 钛材 兰炭 文旅 合作社 物流园 粮库 修造 光伏支架 旅游 度假区 客车 铜材"
     " 钼业 注塑 塑件 线束 热管理 储运 结构件 冲压 钣金"
 )
 # (甘肃陇电建设: 建设 ends it, not 电建 — a word's first half is no suffix)
@@ -61,7 +65,7 @@ _NOT_BEFORE = {"电建": "设", "汽配": "套", "煤化": "工", "盐化": "工
 _SUFFIX_RE = re.compile(
     "|".join(
         re.escape(w) + (f"(?!{_NOT_BEFORE[w]})" if w in _NOT_BEFORE else "")
-        for w in sorted((*_SUFFIXES, *_TRADES), key=len, reverse=True)
+        for w in sorted((*_SUFFIXES, *_TRADES, *_TRADES_AFTER_A_NAME), key=len, reverse=True)
     )
 )
 _ORG_STOP = frozenset(
@@ -230,7 +234,9 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             # (贵州的政务大数据平台, 生活区的热水卫浴改造: a kind of thing, not a name)
             and _KIND_AFTER.match(t, b) is None
         )
-        if suffix in _TRADES and (
+        if suffix in _TRADES_AFTER_A_NAME and _no_brand(name, suffix):
+            continue
+        if (suffix in _TRADES or suffix in _TRADES_AFTER_A_NAME) and (
             (placed is None and not placed_before)
             or _NOT_A_BRAND.search(
                 name, placed.end("place") if placed else 0, len(name) - len(suffix)
@@ -263,6 +269,21 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
     return sorted((a, b, n) for a, (b, n) in best.items())
 
 
+_PLACES_AHEAD = re.compile(rf"(?:{ANY_PLACE})+")
+
+
+def _no_brand(name: str, suffix: str) -> bool:
+    """桂林旅游, 宝鸡钛材, 江苏无锡业务, 郑州坐客车: places and the trade with no name of two
+    characters or more between them — an activity, goods or a region, no company. A county
+    names one as well (洛阳栾川钼业, 双鸭山宝清米业, 兴城泳装): a city's trade it is not."""
+    places = _PLACES_AHEAD.match(name)
+    if places is None or len(name) - len(suffix) - places.end() >= 2:
+        return False
+    city = PLACES_RUN.match(name)
+    county = COUNTY_RE.fullmatch(name, city.end() if city else 0, places.end())
+    return county is None or county.group() in PLACES
+
+
 # (温州不锈钢阀门, 上海进口轴承, 淄博日用陶瓷: a kind of goods from a place, not a brand)
 _A_KIND_OF_GOODS = re.compile(
     r"不锈|注塑|进口|国产|日用|家用|民用|工业|建筑|管道|[低中高]压|中国|普通|传统|二手|小型|大型"
@@ -273,7 +294,7 @@ _A_TRADE_AT_LARGE = (
     "馆", "店", "合作社", "元件", "组件", "配件", "件", "仪器",
     # (宁夏中宁枸杞今年收成一般, 普洱茶叶涨价, 南通造船基地: the goods of a place — 今年, 明年
     # and 最近 are looked past)
-    "涨价", "收成", "行情", "基地",
+    "涨价", "收成", "行情", "基地", "出口", "批发",
 )  # fmt: skip
 # (他们用的是株洲钻石刀具, 供应商是无锡华光装备: whom the customer buys from, not the customer)
 _BOUGHT_FROM = re.compile(r"(?:用的是|用的都是|用|供应商是|供应商|买的是|买)\s*$")

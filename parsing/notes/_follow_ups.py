@@ -246,6 +246,10 @@ _ONCE_PLANNED = re.compile(
 _ONCE_PLANNED_SOFT = re.compile(
     r"(?:原来|原本|原先)(?:约好|定好|说好|打算|计划|准备|想|约|定)?(?:的)?\s*$"
 )
+# (本来跟华纺印染约好9月8号: whom with said between)
+_ONCE_PLANNED_WITH = re.compile(
+    r"(?:本来|原来|原本|原定)(?:跟|和|与|同)[^,;。]{1,16}?(?:约好|约了|定了|说好)了?\s*$"
+)
 _CHANGED = re.compile(
     r"改|取消|推迟|延期|不去了|来不了|去不了|有事|不行|不用了|没空|审核|以后再来|之后再来|不在"
 )
@@ -308,6 +312,7 @@ _WHEN_IT_IS = re.compile(
     r"董事会|股东会|党委会|办公会|职代会)\s*(?:是|在|定在|放在)\s*$"
 )
 _HELD = re.compile(r"开|开会|召开|举行|举办")  # (董事会是周三开: what a sitting does)
+_WILL_SIT = re.compile(r"(?<![我们])(?:会|将)(?:在|于)\s*$")  # (定点会在6月底开)
 # (她生日正好是正月初五: the day of a birthday, no task without one said)
 _BIRTHDAY_SAID = re.compile(r"生日(?:正好|就|刚好)?(?:是|在)?\s*$")
 _HABIT_AFTER = re.compile(
@@ -741,7 +746,8 @@ def _in_third_person(doc: Doc, people: People, a: int, text: str) -> str:
 # A surname and a title right after the company: 南京地铁唐经理.
 _PERSON_AHEAD = re.compile(rf"\s*[\u4e00-\u9fff](?:{TITLE_RE.pattern})")
 _COMPANY_BEFORE = re.compile(r"\s*(?:at|@|from)\s*$")
-_COMPANY_AFTER = re.compile(r"\s*(?:要的|的)\s*")  # (把X要的资质文件发过去)
+_COMPANY_AFTER = re.compile(r"\s*(?:要的(?!和)|的)\s*")  # (把X要的资质文件发过去)
+_WANTED_OF = re.compile(r"把\s*$")
 
 
 def _without_company(doc: Doc, text: str) -> str:
@@ -760,6 +766,8 @@ def _without_company(doc: Doc, text: str) -> str:
     # keeps the place it names (the name is cut out with the words that lead to it)
     before = _COMPANY_BEFORE.search(text, 0, k)
     after = _COMPANY_AFTER.match(text, end)
+    if after is not None and "要" in after.group() and not _WANTED_OF.search(text, 0, k):
+        after = None  # (找万科要的尾款, 把海尔要的和格力要的样品: not the thing it wants)
     if after is not None:  # X的张总 (and "at X 的")
         cut = text[: before.start() if before else k] + text[after.end() :]
     elif before is not None and before.group().strip():  # call Wang at X
@@ -1781,6 +1789,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True
     if _ONCE_PLANNED_SOFT.search(t, max(ca, a - 6), a) and _CHANGED.search(d.sentence):
         return True
+    if _ONCE_PLANNED_WITH.search(t, ca, a) and _CHANGED.search(d.sentence):
+        return True  # 本来跟华纺印染约好9月8号去看车间，…只能改到14号
     called_off = _CALLED_OFF.search(t, b, cb)
     if called_off and not any(b <= v.span[0] < called_off.start() for v in doc.whens):
         return True  # 明天的评审会推迟到下礼拜四: tomorrow's is off (下礼拜四 is the new one)
@@ -1937,6 +1947,15 @@ _SEASON_OF = re.compile(
     r"|(?:年前|年底前|节前|春节前|过年前)那[批笔单])"
 )
 
+_DAY_OFF = re.compile(
+    r"\s*(?:开始|起)?(?:休息|放假|休假|停工|停产|不上班)(?![前之以])"
+)  # (放假前: by then)
+# A day, a deed and 的 before the matter it names (年底备货的事, 五一前要交的那批), asked or talked of.
+_THING_OF_THE_DAY = re.compile(
+    r"\s*(?:前|之前)?(?:要|该|得)?[\u4e00-\u9fff]{1,3}?的(?:事情?|那批|这批|那单|那笔)"
+)
+_ASKED_OF = re.compile(r"(?:问|说|谈|聊|催|说的是|聊的是|谈的是)\s*$")
+
 
 def find_follow_ups(
     doc: Doc, people: People, family: list[FamilyMention], claimed: set[int]
@@ -1956,8 +1975,14 @@ def find_follow_ups(
             continue
         if t.startswith("左右", w.span[1]) and _A_PART_OF.search(t, w.span[0], w.span[1]):
             continue  # 月初左右再去一趟: about then, no day (周五左右给王总回个电话 keeps Friday)
+        if _DAY_OFF.match(t, w.span[1]):
+            continue  # 从2月5号休息到2月12号, 周五放假: a day off, no task
         if _SEASON_OF.match(t, w.span[0]):
             continue  # 把年前的账对一下, 年底前的最后一批催化剂: which one, not when
+        if _THING_OF_THE_DAY.match(t, w.span[1]) and _ASKED_OF.search(
+            t, max(0, w.span[0] - 4), w.span[0]
+        ):
+            continue  # 问年底备货的事, 说的是五一前要交的那批酒盒: which matter, not a task
         d = _Dated(doc, people, w)
         if _theirs_in_a_chat(d):
             continue
@@ -1971,8 +1996,12 @@ def find_follow_ups(
             or _BIRTHDAY_SAID.search(t, d.ca, d.a)
         ):
             continue  # (contract renewal 在 8 月底, 年会在1月28号: when something is, no task)
-        if found is not None and _HELD.fullmatch(found) and _WHEN_IT_IS.search(t, d.ca, d.a):
-            continue  # 董事会是周三开: when their meeting sits, no task
+        if (
+            found is not None
+            and _HELD.fullmatch(found)
+            and (_WHEN_IT_IS.search(t, d.ca, d.a) or _WILL_SIT.search(t, d.ca, d.a))
+        ):
+            continue  # 董事会是周三开, 定点会在6月底开: when their meeting sits, no task
         if _a_deadline(d) and _ANSWERED_AFTER.match(t, d.cb):
             carried = _action(doc, w, people)  # (what is sent on the rep's own day)
             continue  # 让我6月4号前把数据补交，我这周四就发: the rep's own day is the task

@@ -238,7 +238,7 @@ _WORD_ENDING_IN_A_SURNAME = frozenset(
 _TITLE_WORDS = frozenset(words("常务 车间 石化 董事会 高级 常委 党委 项目"))
 # (说明总经理, 我和总经理: a stop character that is also a word's first half before one)
 # (送修经理签字: 送修/返修/报修 is sent for repair, no 修经理)
-_NOT_BEFORE_RARE = frozenset("说快音订账菜名简清送返报检维会仓")
+_NOT_BEFORE_RARE = frozenset("说快音订账菜名简清送返报检维会仓老")  # (老师总说: no 师总)
 
 
 # The commonest surnames: a word's end glued before a title that starts with one of them is

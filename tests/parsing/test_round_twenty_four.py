@@ -136,3 +136,27 @@ def test_a_trip_said_by_the_days_it_leaves_and_returns(
     assert [
         (t.who, t.place, t.start, t.end, t.purpose) for t in parse_note(text, NOW).itineraries
     ] == [trip]
+
+
+@pytest.mark.parametrize(
+    ("text", "tasks"),
+    [
+        # a day, a deed and 的 before the matter it names, asked or talked of: which matter
+        ("刚跟王经理通了电话，问年底备货的事，他说单子已经下了", []),
+        ("跟罗经理通了电话，说的是月底前要交的那批纸箱，颜色有偏差", []),
+        # 节礼 is the holiday's gift, not its day
+        ("端午节礼的事：张总那边6月5号前送到", [("2027-06-05", "送到")]),
+        # their meeting that will sit then (会在…开)
+        ("于总说定点会在6月底开，我们和星宇都报了", []),
+        # a plan made with someone, then moved: only the day it moved to
+        (
+            "本来跟华美印染约好下周一去看车间，他们临时有事，改到下周三上午十点再去",
+            [("2027-05-19T10:00", "再去")],
+        ),
+        # days off are no task; the day after them is
+        ("他们从5月20号休息到5月27号，我28号去拜访", [("2027-05-28", "去拜访")]),
+        ("10月1号放假前把合同签了", [("2027-09-30", "把合同签")]),
+    ],
+)
+def test_what_is_no_task_of_the_reps(text: str, tasks: list[tuple[str, str]]) -> None:
+    assert reminders(text) == tasks
