@@ -266,6 +266,8 @@ class Doc:
                 said = kept[-1]
                 if self._names_the_day_of(said, w):
                     said = w
+                elif w.has_time and not said.has_time and w.day == said.day:
+                    said = w  # (11月2号也就是下周一早上8点半: the same day, with its hour)
                 elif "嗯" in restated.group():
                     kept.append(w)  # (周五 嗯就是下周五: a correction, each day read as said)
                     continue

@@ -165,6 +165,7 @@ _CORE: dict[str, tuple[str, bool]] = {
     "副部长": ("部长", False),
     "主管": ("主管", False),
     "教授": ("教授", False),
+    "博士": ("博士", False),
     "老师": ("老师", False),
     "医生": ("医生", False),
     "大夫": ("大夫", False),

@@ -232,7 +232,7 @@ _RARE_SURNAMES = frozenset(
 )
 # Words whose second character is a surname: 那边 / 工程 / 不过 before a title end no name.
 _WORD_ENDING_IN_A_SURNAME = frozenset(
-    words("那边 这边 旁边 身边 两边 不过 工程 过程 课程 流程 日程 行程 进程 全程 章程 单程")
+    words("那边 这边 旁边 身边 两边 不过 工程 过程 课程 流程 日程 行程 进程 全程 章程 单程 清华")
 )
 # Words before a title that start with a surname: part of the title or a workplace.
 _TITLE_WORDS = frozenset(words("常务 车间 石化 董事会 高级 常委 党委 项目"))
@@ -1226,6 +1226,7 @@ def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
         # 高级工程师 曹雨桐, 魏长青 博士, 臺北市政府資訊局 科長 蔡宜君: a title (ending the
         # word), a degree, or the organisation beside the name on its line
         titles = [found.group() for r in rest if (found := _TITLE_ENDING.search(r))]
+        held = [x for x in titles if x not in _DEGREES]  # (副院长 above, 博士 beside: the post)
         if any(
             not _TITLE_ENDING.search(r) and r not in _DEGREES and r[-1] not in _ORG_END
             for r in rest
@@ -1233,7 +1234,8 @@ def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         if not _CARD_OTHER.match(re.sub(r"[\u4e00-\u9fff]+", "", t[a:b])):
             continue
-        name.title = titles[-1] if titles else _title_beside(t, lines, i)
+        beside = None if held else _title_beside(t, lines, i)
+        name.title = held[-1] if held else beside or (titles[-1] if titles else None)
         out.append(name)
     return out
 

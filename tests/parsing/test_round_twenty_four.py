@@ -160,3 +160,62 @@ def test_a_trip_said_by_the_days_it_leaves_and_returns(
 )
 def test_what_is_no_task_of_the_reps(text: str, tasks: list[tuple[str, str]]) -> None:
     assert reminders(text) == tasks
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # 博士 is how a doctor is addressed
+        ("今天在武汉光谷精密光纤见了研发部的石博士，聊了拉丝塔", [("石", "博士", "石博士")]),
+        # a university's 华 is no surname before 博士
+        ("研发副总 尹国明，清华博士，很低调", [("尹", "副总", "尹总")]),
+        # on a card, the post above the name, not the degree beside it
+        (
+            "郑州宇通客车股份有限公司\n新能源研究院 副院长\n魏长青 博士\nMobile 136 0371 5520",
+            [("魏", "副院长", "魏院长")],
+        ),
+    ],
+)
+def test_a_doctor_is_addressed_so(text: str, people: list[tuple[str, str, str]]) -> None:
+    assert [(c.surname, c.title, c.salutation) for c in parse_note(text, NOW).contacts] == people
+
+
+def test_a_day_restated_with_its_hour_keeps_the_hour() -> None:
+    # 也就是 restates the day; the hour said with the restatement is the task's
+    assert reminders("5月17号也就是下周一早上8点半，去甬江储运找周经理签收货单") == [
+        ("2027-05-17T08:30", "去甬江储运找周经理签收货单")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "headline"),
+    [
+        # 吃宵夜 is a meal had together
+        (
+            "晚上和中山小榄五金的何老板吃宵夜，聊的是燃气灶旋钮的压铸件",
+            "meal",
+            "燃气灶旋钮的压铸件",
+        ),
+        # what they complained of, the exchange done, what was asked by the way
+        (
+            "跟柳州龙城汽配的覃总打了半小时电话，他抱怨上批坐垫发泡有异味",
+            "call",
+            "上批坐垫发泡有异味",
+        ),
+        (
+            "今天去了南京浦江化工，和技术部的葛工做了催化剂再生的技术交流，葛工提了很多问题",
+            "visit",
+            "催化剂再生的技术交流",
+        ),
+        (
+            "今天给滇中磷化工打了个电话，接的是马处长，顺便问了问今年的硫酸采购计划",
+            "call",
+            "今年的硫酸采购计划",
+        ),
+    ],
+)
+def test_what_the_contact_was_about(text: str, kind: str, headline: str) -> None:
+    late = datetime.fromisoformat("2027-05-12T22:00:00+08:00")
+    contact = parse_note(text, late).interaction
+    assert contact is not None
+    assert (contact.kind, contact.summary) == (kind, headline)
