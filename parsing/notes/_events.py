@@ -1124,11 +1124,13 @@ def _reported(doc: Doc, theirs: list[bool]) -> str | None:
             a = of + 1
         b = _remark_goes_on(doc, due, theirs, b) if b - a <= _REMARK_SHORT else b
         text = t[a:b].strip()
-        if len(text) >= 2:
+        if len(text) >= 2 and not _WHO_ALONE.fullmatch(text):
             return text
     return None
 
 
+# (他说我们价格比东泰的贵: cut at a marked word, a pronoun alone says nothing)
+_WHO_ALONE = re.compile(r"(?:我|你|他|她|咱)们?")
 # (…，让我们先报模具费 / ，我答应了 / ，他说…: the rep's own words or another remark)
 _REMARK_STOPS = re.compile(
     r"\s*(?:我|让我|叫我|要我|请我|然后我|所以|另外|顺便|[他她]说|[他她]们|对方|目前|现在|付款)"

@@ -1947,6 +1947,32 @@ _SEASON_OF = re.compile(
     r"|(?:年前|年底前|节前|春节前|过年前)那[批笔单])"
 )
 
+# …，定在下周三 / 就定在10月8号上午: the day the task said before it is set for
+_SET_FOR = re.compile(r"\s*(?:就|时间|日子)?(?:定在|定于|约在|改在)\s*")
+
+
+def _day_set_next(doc: Doc, i: int) -> bool:
+    """Whether the next clause opens by setting the day of this one's task (…，定在…)."""
+    if i + 1 >= len(doc.whens):
+        return False
+    ca, cb = doc.clause(doc.whens[i].span[0])
+    nxt = doc.whens[i + 1]
+    na, _ = doc.clause(nxt.span[0])
+    return na > cb and _SET_FOR.fullmatch(doc.t, na, nxt.span[0]) is not None
+
+
+def _task_the_day_is_set_for(doc: Doc, people: People, ca: int) -> str | None:
+    """他走之前我得把样件送到，定在下周三: the clause before, without its own day word."""
+    if ca < 2:
+        return None
+    pa, pb = doc.clause(ca - 2)
+    for w in doc.whens:
+        if pa <= w.span[0] < pb and w.span[1] <= pb:
+            pa = max(pa, w.span[1]) if w.span[0] - pa <= 1 else pa
+    text = _people_as_named(doc, people, _without_company(doc, doc.t[pa:pb].strip(" ,")))
+    return text if 2 <= len(text) <= 30 else None
+
+
 _DAY_OFF = re.compile(
     r"\s*(?:开始|起)?(?:休息|放假|休假|停工|停产|不上班)(?![前之以])"
 )  # (放假前: by then)
@@ -1984,6 +2010,8 @@ def find_follow_ups(
         ):
             continue  # 问年底备货的事, 说的是五一前要交的那批酒盒: which matter, not a task
         d = _Dated(doc, people, w)
+        if _day_set_next(doc, i):
+            continue  # 国庆前约周总吃个饭，定在9月29号晚上: the day is set in the next clause
         if _theirs_in_a_chat(d):
             continue
         their_trip, joined = _trip_around(d)
@@ -2006,6 +2034,8 @@ def find_follow_ups(
             carried = _action(doc, w, people)  # (what is sent on the rep's own day)
             continue  # 让我6月4号前把数据补交，我这周四就发: the rep's own day is the task
         action = found or "跟进"
+        if _SET_FOR.fullmatch(t, d.ca, d.a):
+            action = _task_the_day_is_set_for(doc, people, d.ca) or action
         if found is not None and _BARE_SEND.fullmatch(found):
             action = _made_before(d) + action  # 我们得准备资料，7月5号前发过去 → 准备资料发过去
         wanted = _wanted_by(t, d.b, action)  # 王局长说下周三之前要看到方案: the rep's to prepare

@@ -219,3 +219,25 @@ def test_what_the_contact_was_about(text: str, kind: str, headline: str) -> None
     contact = parse_note(text, late).interaction
     assert contact is not None
     assert (contact.kind, contact.summary) == (kind, headline)
+
+
+@pytest.mark.parametrize(
+    ("text", "tasks"),
+    [
+        # …，定在<day>: the day the task said before it is set for, one reminder
+        ("他走之前我得把样件送到，定在下周三", [("2027-05-19", "他走之前我得把样件送到")]),
+        ("端午前约周总吃个饭，定在6月10号晚上", [("2027-06-10T20:00", "约周总吃个饭")]),
+    ],
+)
+def test_a_task_and_the_day_it_is_set_for(text: str, tasks: list[tuple[str, str]]) -> None:
+    assert reminders(text) == tasks
+
+
+def test_a_remark_cut_to_a_pronoun_is_no_outcome() -> None:
+    late = datetime.fromisoformat("2026-10-26T22:00:00+08:00")
+    note = parse_note(
+        "晚上和中山小榄五金的何老板吃宵夜，聊的是燃气灶旋钮，他说我们价格比东泰的贵了一毛", late
+    )
+    assert note.interaction is not None
+    # (what was said is cut where 东泰 is read; 我们 alone is no outcome, the note keeps it all)
+    assert (note.interaction.summary, note.interaction.outcome) == ("燃气灶旋钮", None)
