@@ -1955,7 +1955,7 @@ def _day_set_next(doc: Doc, i: int) -> bool:
     """Whether the next clause opens by setting the day of this one's task (…，定在…)."""
     if i + 1 >= len(doc.whens):
         return False
-    ca, cb = doc.clause(doc.whens[i].span[0])
+    _, cb = doc.clause(doc.whens[i].span[0])
     nxt = doc.whens[i + 1]
     na, _ = doc.clause(nxt.span[0])
     return na > cb and _SET_FOR.fullmatch(doc.t, na, nxt.span[0]) is not None
