@@ -386,6 +386,20 @@ def _spaced_run(doc: Doc, begin: int, end: int, cb: int) -> int:
     return end
 
 
+# The end of a voice note's words that still need what follows (把, 给, 去, 的, 去一趟, 见).
+_NEEDS_MORE = ("把", "给", "去", "到", "跟", "和", "的", "趟", "见", "找")
+_REACHED = (
+    "送到",
+    "拿到",
+    "收到",
+    "寄到",
+    "做到",
+    "办到",
+    "找到",
+    "见到",
+)  # (标书送到: done there)
+
+
 def _action(doc: Doc, w: When, people: People) -> str | None:
     """What to do at ``w``: the words after it (or in the next chunk); None when nothing."""
     t = doc.t
@@ -483,12 +497,13 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         # (去那个长春的吉林大学…: a filler right after the verb is no end)
         # (我们把那个技术参数表发给他: a word that needs what follows, 把, 给, 去, is no end either)
         # (把南通海关的那个验收单拿回来: 的 needs its noun too)
-        needs_more = len(parts[0]) <= 2 or parts[0].endswith(
-            ("把", "给", "去", "到", "跟", "和", "的")
-        )
+        # (去那个宁波北仑的那个宁波汽车座椅见那个邱主任: on while the words still need more)
         # (把那个嗯就是那个技术方案…: fillers stacked, the words come after all of them)
-        after = next((p for p in parts[1:] if p.strip()), "")
-        text = parts[0] + after if needs_more else parts[0]
+        text = parts[0]
+        for part in parts[1:]:
+            if not (len(text) <= 2 or text.endswith(_NEEDS_MORE)) or text.endswith(_REACHED):
+                break
+            text += part
     if ka <= start:
         text = _with_whom(doc, people, text, min(kb, cb), cb)
     if _ONLY_A_TRIP.match(text) and w.day != doc.today:  # (今天去趟嘉兴: the trip is today's)
@@ -750,6 +765,10 @@ _COMPANY_AFTER = re.compile(r"\s*(?:要的(?!和)|的)\s*")  # (把X要的资质
 _WANTED_OF = re.compile(r"把\s*$")
 
 
+_GO_TO = re.compile(r"(?:要|再)?[去到](?:一趟|一下)?")
+_PLACE_OF_BEFORE = re.compile(rf"(?:{PLACE_RE.pattern})+的$")
+
+
 def _without_company(doc: Doc, text: str) -> str:
     """给无锡市中医院的萧院长送年货 → 给萧院长送年货: the card names the company already."""
     if doc.company_span is None:
@@ -762,6 +781,9 @@ def _without_company(doc: Doc, text: str) -> str:
     if doc.company_place is not None:  # 给芜湖鸠江的皖南船用阀门的阮总 → 给阮总
         place = doc.t[doc.company_place[0] : doc.company_place[1]]
         k -= len(place) if text.endswith(place, 0, k) else 0
+    else:  # (去那个昆山的那个昆山精密模具: the place said apart, a filler between, now gone)
+        where = _PLACE_OF_BEFORE.search(text, 0, k)
+        k = where.start() if where else k
     # "X的张总", "电话南京地铁唐经理" and "去X找林科长" name the person; 报价给镇江港务集团
     # keeps the place it names (the name is cut out with the words that lead to it)
     before = _COMPANY_BEFORE.search(text, 0, k)
@@ -772,8 +794,8 @@ def _without_company(doc: Doc, text: str) -> str:
         cut = text[: before.start() if before else k] + text[after.end() :]
     elif before is not None and before.group().strip():  # call Wang at X
         cut = text[: before.start()] + text[end:]
-    elif k == 1 and text[0] in "去到" and text.startswith(("找", "见", "拜"), end):
-        cut = text[end:]  # 去X找林科长 → 找林科长
+    elif _GO_TO.fullmatch(text, 0, k) and text.startswith(("找", "见", "拜"), end):
+        cut = text[end:]  # 去X找林科长 → 找林科长, 去一趟X找付经理 → 找付经理
     elif _PERSON_AHEAD.match(text, end):  # 电话南京地铁唐经理
         cut = text[:k] + text[end:].lstrip()
     else:

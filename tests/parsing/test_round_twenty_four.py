@@ -241,3 +241,26 @@ def test_a_remark_cut_to_a_pronoun_is_no_outcome() -> None:
     assert note.interaction is not None
     # (what was said is cut where 东泰 is read; 我们 alone is no outcome, the note keeps it all)
     assert (note.interaction.summary, note.interaction.outcome) == ("燃气灶旋钮", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "tasks"),
+    [
+        # a dictated task runs on past its fillers while its words still need more (去…的…见)
+        (
+            "嗯那个下礼拜一早上九点要去那个昆山的那个昆山精密模具见那个邱主任嗯带上样品",
+            [("2027-05-17T09:00", "见邱主任")],
+        ),
+        (
+            "那个就是嗯月底之前要去一趟那个廊坊的那个廊坊燃气表厂找那个付经理把对账单签了",
+            [("2027-05-31", "找付经理把对账单签")],
+        ),
+        # …but not past a deed done there (送到)
+        (
+            "嗯明早九点之前我要把那个那个标书送到那个上虞的那个曹娥江机电嗯找裘主任",
+            [("2027-05-13T09:00", "要把标书送到")],
+        ),
+    ],
+)
+def test_a_dictated_task_is_read_whole(text: str, tasks: list[tuple[str, str]]) -> None:
+    assert reminders(text) == tasks
