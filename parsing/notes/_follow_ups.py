@@ -1947,6 +1947,7 @@ def _task_said_around(d: _Dated) -> str | None:
 # What comes the rep's way (打过来, 发过来): the customer's to send, not the rep's to do.
 _COMES_TO_REP = re.compile(r"\s*(?:肯定|会|就|才)?(?P<verb>[打汇转付发寄])过来[了吧]?\s*")
 _MONEY = re.compile(r"款|钱|账|金")  # (定金, 保证金, 首付款)
+_MONEY_REACH = 30  # how far before the day the money may be named
 
 
 def _comes_to_rep(d: _Dated) -> bool:
@@ -1958,7 +1959,14 @@ def _comes_to_rep(d: _Dated) -> bool:
     if comes["verb"] != "打":
         return True
     # (货款的事王总没接电话明天上午打过来: a call to make again, said in one breath)
-    return bool(_MONEY.search(d.t, d.ca, d.cb)) and "电话" not in d.t[d.ca : d.cb]
+    # (问那批轴承的款，薛总说…春节前肯定打过来: the money said a clause or two before)
+    # (货款的事王总没接电话明天上午打过来: a call said after the money is the rep's to make)
+    money = [m.end() for m in _MONEY.finditer(d.t, max(0, d.ca - _MONEY_REACH), d.cb)]
+    return (
+        bool(money)
+        and "电话" not in d.t[max(money[-1], d.ca) : d.cb]
+        and ("电话" not in d.t[money[-1] : d.a])
+    )
 
 
 _A_PART_OF = re.compile(r"(?:初|中|底|中旬|上旬|下旬)$")

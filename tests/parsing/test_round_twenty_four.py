@@ -264,3 +264,12 @@ def test_a_remark_cut_to_a_pronoun_is_no_outcome() -> None:
 )
 def test_a_dictated_task_is_read_whole(text: str, tasks: list[tuple[str, str]]) -> None:
     assert reminders(text) == tasks
+
+
+def test_money_said_a_clause_before_comes_to_the_rep() -> None:
+    # 款 asked of in one clause, 春节前肯定打过来 in the next: theirs to pay, no task
+    late = datetime.fromisoformat("2027-01-20T10:40:00+08:00")
+    text = (
+        "刚给襄阳汉江轴承的薛总打了电话，问年前那批轴承的款，薛总说财务在走流程，春节前肯定打过来"
+    )
+    assert reminders(text, late) == []
