@@ -1962,11 +1962,7 @@ def _comes_to_rep(d: _Dated) -> bool:
     # (问那批轴承的款，薛总说…春节前肯定打过来: the money said a clause or two before)
     # (货款的事王总没接电话明天上午打过来: a call said after the money is the rep's to make)
     money = [m.end() for m in _MONEY.finditer(d.t, max(0, d.ca - _MONEY_REACH), d.cb)]
-    return (
-        bool(money)
-        and "电话" not in d.t[max(money[-1], d.ca) : d.cb]
-        and ("电话" not in d.t[money[-1] : d.a])
-    )
+    return bool(money) and "电话" not in d.t[money[-1] : d.cb]
 
 
 _A_PART_OF = re.compile(r"(?:初|中|底|中旬|上旬|下旬)$")
