@@ -729,7 +729,7 @@ RE_HOLIDAY = re.compile(
     + "|".join(sorted((n for n in _HOLIDAY_NAMES if n not in _NUMERAL_LED), key=len, reverse=True))
     + r")(?P<jie>节)?"
     # 圣诞灯饰, 春节慰问品, 元旦晚会: a festival's goods or party, not its day
-    + r"(?!灯饰|燈飾|灯|树|贺卡|卡片|礼品|礼物|慰问品|晚会|大餐|装饰|对联|红包|促销|套餐|档期|联欢|礼(?!拜)|节礼)"
+    + r"(?!灯饰|燈飾|灯|树|贺卡|卡片|礼品|礼物|慰问品|晚会|大餐|装饰|对联|红包|促销|套餐|档期|联欢|礼(?![拜节貌尚仪])|节礼(?![拜节貌尚仪]))"
     + rf"(?P<suf>{_HOLIDAY_SUFFIX})?"
 )
 RE_NEW_YEAR = re.compile(

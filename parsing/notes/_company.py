@@ -294,7 +294,7 @@ _A_TRADE_AT_LARGE = (
     "馆", "店", "合作社", "元件", "组件", "配件", "件", "仪器",
     # (宁夏中宁枸杞今年收成一般, 普洱茶叶涨价, 南通造船基地: the goods of a place — 今年, 明年
     # and 最近 are looked past)
-    "涨价", "收成", "行情", "基地", "出口", "批发",
+    "涨价", "收成", "行情", "基地", "出口", "批发", "加工",
 )  # fmt: skip
 # (他们用的是株洲钻石刀具, 供应商是无锡华光装备: whom the customer buys from, not the customer)
 _BOUGHT_FROM = re.compile(r"(?:用的是|用的都是|用|供应商是|供应商|买的是|买)\s*$")

@@ -33,12 +33,13 @@ __all__ = ["find_interaction", "find_itineraries"]
 _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
-            r"吃了?个?饭|吃了顿|吃完饭|食完?了?个?饭|饭局|宴请|[喝饮][了完]?酒|[喝饮]了?茶|聚餐|午饭|晚饭|晚餐|午餐|吃了?宵夜|食宵夜|"
+            r"吃了?个?饭|吃了顿|吃完饭|食完?了?个?饭|饭局|宴请|[喝饮][了完]?酒|[喝饮]了?茶|聚餐|午饭|晚饭|晚餐|午餐|"
             # (跟…一起吃的饭, 同…食晏: a meal had, said other ways)
             r"一起吃的饭|食了?晏|"
             # (跟蔺工吃过饭了, 吃了个便饭, 同刘生饮咗杯嘢: a meal had, said plainly — see _ATE_APART;
             # 吃过午饭去拜访孙总: a meal before the visit)
-            r"(?:吃过[个顿]?[便晚午]?饭(?=了)|吃了个?便饭|饮了杯嘢)(?![^,。;\n]{0,2}(?:去|再|就|赶))|"
+            # (和何老板吃宵夜: a late meal together — 吃了宵夜回酒店 alone is none)
+            r"(?:吃过[个顿]?[便晚午]?饭(?=了)|吃了个?便饭|饮了杯嘢|吃了?宵夜|食宵夜)(?![^,。;\n]{0,2}(?:去|再|就|赶|回))|"
             r"请[^\s,]{0,8}?吃|\b(?:dinner|lunch|breakfast)\b|"
             # 跟钟经理喝了点, 同SATS的林先生喝咖啡: a drink together
             # (感冒喝了点药, 在星巴克喝咖啡等张总: no one to drink with)
@@ -176,7 +177,7 @@ _WENT_TO_DO = re.compile(
     r"[^\s,，。;]{2,16}?(?:送|谈|讲|看|推荐|找|见|拜访)"
 )
 # 自己在路上吃了个便饭, 他们中午已经吃过饭了: a meal without the customer, or theirs alone
-_PLAIN_MEAL = re.compile(r"吃过[个顿]?[便晚午]?饭|吃了个?便饭")
+_PLAIN_MEAL = re.compile(r"吃过[个顿]?[便晚午]?饭|吃了个?便饭|吃了?宵夜|食宵夜")
 _ATE_APART = re.compile(
     r"自己|一个人|路上|车上|高铁|飞机|服务区|随便|[他她]们(?!的?(?:食堂|饭堂))|已经"
 )
@@ -696,7 +697,7 @@ _TOPIC_VERB = re.compile(
     # (演示了在线视觉检测设备, 推荐耐磨衬板)
     r"演示了|推荐了?|"
     # (他抱怨上批坐垫有异味, 做了催化剂再生的技术交流)
-    r"抱怨|做了(?=[^\s,。;]{2,14}?(?:交流|试验|测试|演示|培训|调试))|"
+    r"抱怨|做了(?![一半]?(?:下午|上午|晚上|天))(?=[^\s,。;]{2,14}?(?:交流|试验|测试|演示|培训|调试))|"
     # (打电话…问管网监测项目的进展: what was asked about)
     r"(?:聊|谈|倾)(?=一下|了一下)|(?:聊|谈|讨论)(?!天|话|得|过|完)|(?:(?<=[,，\s])|(?<=部长|处长|科长|局长|院长|厂长|主任|经理|主管|顺便))问(?!题|候|起|到)(?:了问|了|一下)?(?![我你他她]|能不能|是否|有没有|什么|多少|怎么|哪|可不可以)(?=[\u4e00-\u9fff]{4}))"
     r"(?:了?一下|几句)?\s*"
@@ -1415,6 +1416,9 @@ _POINTER = re.compile(r"那个|这个")
 _NOWHERE = frozenset(words("外面 外边 外头 外地 外出 那边 这边 别处 他那边 她那边 厂里 院里 局里"))
 
 
+_PLACE_MAX = 8
+
+
 def _place_after(
     t: str, pos: int, limit: int, latin_too: bool, known_latin: bool
 ) -> tuple[str, int] | None:
@@ -1425,10 +1429,12 @@ def _place_after(
         return latin.group(), latin.end()
     end = pos
     # (德国杜塞尔多夫, 俄罗斯叶卡捷琳堡: up to eight characters, to a purpose or 那个)
-    while end < limit and end - pos < 8 and is_cjk(t[end]) and t[end] not in _PLACE_STOP:
+    while end < limit and end - pos < _PLACE_MAX and is_cjk(t[end]) and t[end] not in _PLACE_STOP:
         if _PURPOSE.match(t, end) or (end - pos >= 2 and _POINTER.match(t, end)):
             break
         end += 1
+    known = PLACES_RUN.match(t, pos, limit)
+    end = max(end, known.end()) if known else end  # (哈萨克斯坦阿拉木图: a known run whole)
     if end - pos >= 2:
         if t[pos:end] in _NOWHERE:
             return None  # 在外面开会: away, no place said
@@ -1465,6 +1471,12 @@ _LEAVES = re.compile(r"\s*(?:就|才)?走(?=$|[,，。;\s])")
 _STAYS_TO = re.compile(r"(?:待到|住到|呆到|一直到)\s*$")
 
 
+# (我…去, 王总说他儿子去上海读书, 钟总说他一个朋友去日本: the rep, or someone else said of, goes)
+_SOMEONE_ELSE_GOES = re.compile(
+    r"[我说他她儿女]|爱人|老婆|太太|家人|朋友|客户|同事|亲戚|同学|一个|有个"
+)
+
+
 def _left_then_back(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, int | None] | None:
     t = doc.t
     w = doc.whens[i]
@@ -1473,7 +1485,7 @@ def _left_then_back(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, in
     # said before)
     then_back = (
         t.startswith("走", b)
-        and _NUMBERED_DAY.fullmatch(t, a, b) is not None
+        and _NUMBERED_DAY.search(t, a, b) is not None
         and i + 1 < len(doc.whens)
         and doc.whens[i + 1].span[0] == b + 1
     )
@@ -1494,8 +1506,7 @@ def _left_then_back(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, in
         if start <= x.start and x.end <= m.start() and m.start() - x.end <= 8
         and x.contact >= 0 and (alone or not x.pronoun)
     ]  # fmt: skip
-    # (我…去, 王总说他儿子去上海读书: the rep, or someone else said of, goes)
-    if not goer or re.search(r"[我说他她儿女]|爱人|老婆|太太|家人", t[goer[-1].end : m.start()]):
+    if not goer or _SOMEONE_ELSE_GOES.search(t, goer[-1].end, m.start()):
         return None
     end_day, back = w.day, None
     stop = _sentence_end(t, b)
@@ -1513,7 +1524,8 @@ def _left_then_back(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, in
 
 # 吕厂长3号走8号回，去意大利博洛尼亚看展: the days first, then where and why
 _WHERE_AFTER = re.compile(
-    rf"[,，]\s*(?:要)?去(?P<place>{PLACES_RUN.pattern})(?P<purpose>[\u4e00-\u9fff]{{0,8}})(?=$|[,，。;\s])"
+    rf"[,，]\s*(?:要)?去(?P<place>(?:{PLACES_RUN.pattern})市?)(?P<purpose>[\u4e00-\u9fff]{{0,8}})"
+    r"(?=$|[,，。;\s])"
 )
 
 

@@ -2006,6 +2006,8 @@ _DAY_OFF = re.compile(
 _THING_OF_THE_DAY = re.compile(
     r"\s*(?:前|之前)?(?:要|该|得)?[\u4e00-\u9fff]{1,3}?的(?:事情?|那批|这批|那单|那笔)"
 )
+# (催周五交货的事: a day of the week or of the month is when the matter is due — a task)
+_A_DAY_SAID = re.compile(r"周|礼拜|星期|[0-9一二三四五六七八九十]\s*[号日]|明天|后天")
 _ASKED_OF = re.compile(r"(?:问|说|谈|聊|催|说的是|聊的是|谈的是)\s*$")
 
 
@@ -2031,8 +2033,10 @@ def find_follow_ups(
             continue  # 从2月5号休息到2月12号, 周五放假: a day off, no task
         if _SEASON_OF.match(t, w.span[0]):
             continue  # 把年前的账对一下, 年底前的最后一批催化剂: which one, not when
-        if _THING_OF_THE_DAY.match(t, w.span[1]) and _ASKED_OF.search(
-            t, max(0, w.span[0] - 4), w.span[0]
+        if (
+            _THING_OF_THE_DAY.match(t, w.span[1])
+            and _ASKED_OF.search(t, max(0, w.span[0] - 4), w.span[0])
+            and not _A_DAY_SAID.search(t, *w.span)
         ):
             continue  # 问年底备货的事, 说的是五一前要交的那批酒盒: which matter, not a task
         d = _Dated(doc, people, w)

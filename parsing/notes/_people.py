@@ -232,7 +232,7 @@ _RARE_SURNAMES = frozenset(
 )
 # Words whose second character is a surname: 那边 / 工程 / 不过 before a title end no name.
 _WORD_ENDING_IN_A_SURNAME = frozenset(
-    words("那边 这边 旁边 身边 两边 不过 工程 过程 课程 流程 日程 行程 进程 全程 章程 单程 清华")
+    words("那边 这边 旁边 身边 两边 不过 工程 过程 课程 流程 日程 行程 进程 全程 章程 单程")
 )
 # Words before a title that start with a surname: part of the title or a workplace.
 _TITLE_WORDS = frozenset(words("常务 车间 石化 董事会 高级 常委 党委 项目"))
@@ -259,6 +259,8 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
     if i > floor and t[i - 1 : i + 1] in COMPOUND_SURNAMES:
         i -= 1  # 司马 / 公孙: the first character may be a stop character on its own
     run = t[i:end]
+    if t.startswith("博士", end) and len(run) != 1:
+        return None  # 东华博士, 南林博士: a school's doctor — 石博士 is the surname alone
     if i > 0 and t[i - 1 : i + 1] in _ROLE_BEFORE and len(run) >= 2:
         run = run[1:]  # 技术把关聂工: 把关, then 聂工 — no 关聂 (把关总要的报价 is 关总's)
     elif i > 0 and t[i - 1 : i + 1] in _WORD_ENDING_IN_A_SURNAME:
