@@ -765,6 +765,7 @@ _COMPANY_AFTER = re.compile(r"\s*(?:要的(?!和)|的)\s*")  # (把X要的资质
 _WANTED_OF = re.compile(r"把\s*$")
 
 
+_DONE_FOR_IT = re.compile(r"打(?:个)?电话|报价|出[一二两三四五几]?[份套个]?方案|发")
 _GO_TO = re.compile(r"(?:要|再)?[去到](?:一趟|一下)?")
 _PLACE_OF_BEFORE = re.compile(rf"(?:{PLACE_RE.pattern})+的$")
 
@@ -796,6 +797,8 @@ def _without_company(doc: Doc, text: str) -> str:
         cut = text[: before.start()] + text[end:]
     elif _GO_TO.fullmatch(text, 0, k) and text.startswith(("找", "见", "拜"), end):
         cut = text[end:]  # 去X找林科长 → 找林科长, 去一趟X找付经理 → 找付经理
+    elif text[:k] == "给" and _DONE_FOR_IT.match(text, end):
+        cut = text[end:]  # 给X打电话拜年 → 打电话拜年, 给X报价 → 报价
     elif _PERSON_AHEAD.match(text, end):  # 电话南京地铁唐经理
         cut = text[:k] + text[end:].lstrip()
     else:
@@ -1510,6 +1513,12 @@ def _what_is_done(d: _Dated, action: str) -> str | None:
     first_day = _FIRST_WORKDAY.match(action)
     if first_day is not None and first_day.end() < len(action):
         action = action[first_day.end() :]  # 后天上班第一天先给陈总打电话: the day's task after it
+    elif first_day is not None and cb + 1 < len(t):
+        # 正月初十上班第一天，给胜华化工打电话拜年: the day named, its task in the next clause
+        na, nb = d.doc.clause(cb + 1)
+        said = t[na:nb].strip()
+        if 2 <= len(said) <= 30 and not any(na <= v.span[0] < nb for v in d.doc.whens):
+            action = _people_as_named(d.doc, d.people, _without_company(d.doc, said))
     goods = action.endswith("走") and _GOODS_GO.search(t, d.doc.clause(d.a)[0], d.a)
     if (
         _BACK_ONLY.fullmatch(action)

@@ -273,3 +273,26 @@ def test_money_said_a_clause_before_comes_to_the_rep() -> None:
         "刚给襄阳汉江轴承的薛总打了电话，问年前那批轴承的款，薛总说财务在走流程，春节前肯定打过来"
     )
     assert reminders(text, late) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "tasks"),
+    [
+        # the first working day named, its task in the next clause
+        (
+            "正月初十上班第一天，给东营垦利的胜华化工打电话拜年，找供应处的刘处长",
+            "2027-02-09T10:00:00+08:00",
+            [("2027-02-15", "打电话拜年")],
+        ),
+        # 给<company>打电话 / 报价: the company is on the card, the task is what is done
+        (
+            "下周四上午给佛山南海的南方铝材报价，龚经理那边等着要",
+            NOW.isoformat(),
+            [("2027-05-20T09:00", "报价")],
+        ),
+    ],
+)
+def test_the_task_without_the_company_it_is_for(
+    text: str, now: str, tasks: list[tuple[str, str]]
+) -> None:
+    assert reminders(text, datetime.fromisoformat(now)) == tasks
