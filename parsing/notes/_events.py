@@ -60,7 +60,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"来电|通话|视频会议?|视频沟通|电话里|电话聊|[谈倾](?:完|了)电话|回了?个?电话|"
             r"(?<=[总长任理工])电话过来|"  # (卜经理电话过来，说…: his call)
             r"电话(?:跟|和|给|与)[^\s,。]{1,20}?(?:聊|沟通|说|谈|联系)|电话谈|电话说|"
-            r"\bcon[ -]?call\b|(?i:\bcalled\b|\bcall with\b|\bcall w/|\bcall\b(?= 了| ?我|[^,;\n]{0,50}\bdone\b))|"
+            # (電話跟廠長確認了: the rep confirmed by phone — 他电话跟老板确认了 is his own call)
+            r"(?<![他她])电话(?:跟|和|与)[^\s,。]{1,20}?确认了|"
+            r"\bcon[ -]?call\b|(?i:\bcalled\b|\bcall with\b|\bcall w/|(?<![A-Za-z])call(?= 了| ?我)|\bcall\b(?=[^,;\n]{0,50}\bdone\b))|"
             r"\bspoke\b|\bon (?:the )?phone\b|打了?给|电话打了|"
             r"(?i:\b(?:zoom|teams|video|phone) call\b)|"
             # a telegraphic 电话扬州教育局韩局 同意: 电话 as the verb

@@ -296,3 +296,19 @@ def test_the_task_without_the_company_it_is_for(
     text: str, now: str, tasks: list[tuple[str, str]]
 ) -> None:
     assert reminders(text, datetime.fromisoformat(now)) == tasks
+
+
+@pytest.mark.parametrize(
+    ("text", "contact"),
+    [
+        # X call我: they called the rep (call glued to the Chinese before it)
+        ("Hang Tuah Rubber的黄经理call我讲上批gloves的AQL不合格, 要退两个container", "call"),
+        # 電話跟…確認了: a call, the Taiwan way
+        ("電話跟嘉義民雄大同食品的廠長游國華確認了，下個月3號他們停工保養", "call"),
+        # …but a call said ahead is none yet
+        ("黄经理说下周call我", None),
+    ],
+)
+def test_a_call_said_the_southern_way(text: str, contact: str | None) -> None:
+    note = parse_note(text, NOW)
+    assert (note.interaction.kind if note.interaction else None) == contact
