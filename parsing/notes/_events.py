@@ -61,8 +61,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?<=[总长任理工])电话过来|"  # (卜经理电话过来，说…: his call)
             r"电话(?:跟|和|给|与)[^\s,。]{1,20}?(?:聊|沟通|说|谈|联系)|电话谈|电话说|"
             # (電話跟廠長確認了: the rep confirmed by phone — 他电话跟老板确认了 is his own call)
-            r"(?<![他她])电话(?:跟|和|与)[^\s,。]{1,20}?确认了|"
-            r"\bcon[ -]?call\b|(?i:\bcalled\b|\bcall with\b|\bcall w/|(?<![A-Za-z])call(?= 了| ?我)|\bcall\b(?=[^,;\n]{0,50}\bdone\b))|"
+            r"(?<![他她])(?<!经理)(?<!司机)电话(?:跟|和|与)(?!我|仓库|物流|财务|同事|公司|司机|老板)[^\s,。]{1,20}?确认了|"
+            r"\bcon[ -]?call\b|(?i:\bcalled\b|\bcall with\b|\bcall w/|(?<![A-Za-z])call(?= 了| ?我)(?![^,，。]{0,4}再说)|\bcall\b(?=[^,;\n]{0,50}\bdone\b))|"
             r"\bspoke\b|\bon (?:the )?phone\b|打了?给|电话打了|"
             r"(?i:\b(?:zoom|teams|video|phone) call\b)|"
             # a telegraphic 电话扬州教育局韩局 同意: 电话 as the verb
@@ -115,8 +115,6 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
         re.compile(
             r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|(?<!休假|出差|旅游|度假|开会|学习|培训)(?<!玩|总|董|局)(?<!家人|夫人|爱人|老婆|太太|主任|院长|局长|厂长)去了(?!也|都)|(?<=[陪跟带和同与][\u4e00-\u9fff][总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff]{2}[总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff]{3}[总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff](?:主任|院长|局长|厂长))去了|碰了?面|(?<![要再想])去找了(?!解)|参观|来公司|"
             r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|"
-            # (今天到南京浦江化工，和葛工…: gone there today — not 今天到货, 下午到的, 今天到周三)
-            r"(?<=今天|上午|下午|昨天|前天)到(?![货账期位时底手了达点家的周礼星下明后月0-9一二三四五六七八九十])(?=[\u4e00-\u9fff]{2,20}[,，])|"
             # 跟舒场长碰了个头, 今天终于见上了, 今天来我们展厅看了 / 来我们厂做供应商审计
             # 昨天去山海关船舶修造，跟涂部长确认了…: gone there on a day said, and talked with someone
             # (not 去银行办事，跟柜台确认了…, 去机场接人, 去拿快递: errands of the rep's own)

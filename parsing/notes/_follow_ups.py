@@ -1517,7 +1517,11 @@ def _what_is_done(d: _Dated, action: str) -> str | None:
         # 正月初十上班第一天，给胜华化工打电话拜年: the day named, its task in the next clause
         na, nb = d.doc.clause(cb + 1)
         said = t[na:nb].strip()
-        if 2 <= len(said) <= 30 and not any(na <= v.span[0] < nb for v in d.doc.whens):
+        if (
+            2 <= len(said) <= 30
+            and _FIRST_DAY_TASK.match(said)  # (客户那边估计都还没上班: a remark, no task)
+            and not any(na <= v.span[0] < nb for v in d.doc.whens)
+        ):
             action = _people_as_named(d.doc, d.people, _without_company(d.doc, said))
     goods = action.endswith("走") and _GOODS_GO.search(t, d.doc.clause(d.a)[0], d.a)
     if (
@@ -1957,6 +1961,8 @@ def _task_said_around(d: _Dated) -> str | None:
 _COMES_TO_REP = re.compile(r"\s*(?:肯定|会|就|才)?(?P<verb>[打汇转付发寄])过来[了吧]?\s*")
 _MONEY = re.compile(r"款|钱|账|金")  # (定金, 保证金, 首付款)
 _MONEY_REACH = 30  # how far before the day the money may be named
+# (…的款, 货款, 尾款, 要钱 in an earlier clause — not 金经理, 钱总, 金华, 款式)
+_MONEY_SAID = re.compile(r"[货尾回付打欠余首]款|的款|账款|定金|订金|保证金|(?<=[的把要])钱")
 
 
 def _comes_to_rep(d: _Dated) -> bool:
@@ -1970,7 +1976,8 @@ def _comes_to_rep(d: _Dated) -> bool:
     # (货款的事王总没接电话明天上午打过来: a call to make again, said in one breath)
     # (问那批轴承的款，薛总说…春节前肯定打过来: the money said a clause or two before)
     # (货款的事王总没接电话明天上午打过来: a call said after the money is the rep's to make)
-    money = [m.end() for m in _MONEY.finditer(d.t, max(0, d.ca - _MONEY_REACH), d.cb)]
+    money = [m.end() for m in _MONEY_SAID.finditer(d.t, max(0, d.ca - _MONEY_REACH), d.ca)]
+    money += [m.end() for m in _MONEY.finditer(d.t, d.ca, d.cb)]
     return bool(money) and "电话" not in d.t[money[-1] : d.cb]
 
 
@@ -1992,8 +1999,10 @@ def _day_set_next(doc: Doc, i: int) -> bool:
         return False
     _, cb = doc.clause(doc.whens[i].span[0])
     nxt = doc.whens[i + 1]
-    na, _ = doc.clause(nxt.span[0])
-    return na > cb and _SET_FOR.fullmatch(doc.t, na, nxt.span[0]) is not None
+    na, nb = doc.clause(nxt.span[0])
+    # (…，定在下周一去现场: a task of its own after the day — each day keeps its own)
+    alone = not doc.t[nxt.span[1] : nb].strip(" ,")
+    return na > cb and alone and _SET_FOR.fullmatch(doc.t, na, nxt.span[0]) is not None
 
 
 def _task_the_day_is_set_for(doc: Doc, people: People, ca: int) -> str | None:
@@ -2008,6 +2017,7 @@ def _task_the_day_is_set_for(doc: Doc, people: People, ca: int) -> str | None:
     return text if 2 <= len(text) <= 30 else None
 
 
+_FIRST_DAY_TASK = re.compile(r"(?:先|就|我)?(?:给|去|把|打|约|找|发|送|拜|跟|联系|回访)")
 _DAY_OFF = re.compile(
     r"\s*(?:开始|起)?(?:休息|放假|休假|停工|停产|不上班)(?![前之以])"
 )  # (放假前: by then)
@@ -2073,7 +2083,7 @@ def find_follow_ups(
             carried = _action(doc, w, people)  # (what is sent on the rep's own day)
             continue  # 让我6月4号前把数据补交，我这周四就发: the rep's own day is the task
         action = found or "跟进"
-        if _SET_FOR.fullmatch(t, d.ca, d.a):
+        if _SET_FOR.fullmatch(t, d.ca, d.a) and not t[d.b : d.cb].strip(" ,"):
             action = _task_the_day_is_set_for(doc, people, d.ca) or action
         if found is not None and _BARE_SEND.fullmatch(found):
             action = _made_before(d) + action  # 我们得准备资料，7月5号前发过去 → 准备资料发过去

@@ -312,22 +312,3 @@ def test_the_task_without_the_company_it_is_for(
 def test_a_call_said_the_southern_way(text: str, contact: str | None) -> None:
     note = parse_note(text, NOW)
     assert (note.interaction.kind if note.interaction else None) == contact
-
-
-@pytest.mark.parametrize(
-    ("text", "contact"),
-    [
-        # 今天到X，和…: gone there today
-        (
-            "今天到南京浦口的浦江化工，和技术部的葛工做了催化剂再生的技术交流",
-            ("visit", "催化剂再生的技术交流"),
-        ),
-        # …not a range of days (今天到周三) nor goods come (今天到货)
-        ("泰州口岸船舶的季总今天到周三在上海参加海事展，周四回泰州", None),
-        ("今天到货了，质检说没问题", None),
-    ],
-)
-def test_gone_there_today(text: str, contact: tuple[str, str] | None) -> None:
-    note = parse_note(text, NOW)
-    said = note.interaction
-    assert ((said.kind, said.summary) if said else None) == contact
