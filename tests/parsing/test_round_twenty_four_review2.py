@@ -11,30 +11,8 @@ from datetime import datetime
 
 import pytest
 
-from parsing.notes import Note, parse_note
-
-Read = dict[str, object]
-
-
-def _read(note: Note, fields: Read) -> Read:
-    """The fields the helper judged, as the note reads them."""
-    out: Read = {}
-    if "company" in fields:
-        out["company"] = note.company
-    if "trips" in fields:
-        out["trips"] = [
-            [t.who, t.place, t.start.isoformat(), t.end.isoformat() if t.end else "", t.purpose]
-            for t in note.itineraries
-        ]
-    if "tasks" in fields:
-        out["tasks"] = sorted(f.due.isoformat()[:16] for f in note.follow_ups)
-    if "people" in fields:
-        out["people"] = [[c.surname, c.title, c.salutation] for c in note.contacts]
-    if "contact" in fields:
-        i = note.interaction
-        out["contact"] = None if i is None else [i.kind, i.summary]
-    return out
-
+from parsing.notes import parse_note
+from tests.parsing._reading import Read, reading
 
 CASES: list[tuple[str, str, str, Read]] = [
     (
@@ -450,4 +428,4 @@ CASES: list[tuple[str, str, str, Read]] = [
 def test_the_review_sentence_reads_as_a_filer_would(
     case: str, now: str, text: str, fields: Read
 ) -> None:
-    assert _read(parse_note(text, datetime.fromisoformat(now)), fields) == fields
+    assert reading(parse_note(text, datetime.fromisoformat(now)), fields) == fields
