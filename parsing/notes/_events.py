@@ -1534,7 +1534,8 @@ _WHERE_AFTER = re.compile(
 def _days_then_where(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, int | None] | None:
     t = doc.t
     w = doc.whens[i]
-    if i + 1 >= len(doc.whens) or not _named_right_before(doc, people, w.span[0]):
+    goer = _who_right_before(doc, people, w.span[0])
+    if i + 1 >= len(doc.whens) or goer is None:
         return None
     back = doc.whens[i + 1]
     returned = _RETURN.match(t, back.span[1])
@@ -1543,12 +1544,8 @@ def _days_then_where(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, i
     m = _WHERE_AFTER.match(t, returned.end())
     if m is None:
         return None
-    who = next(
-        label_of(people.persons[x.contact])
-        for x in people.mentions
-        if 0 <= w.span[0] - x.end <= 1 and x.contact >= 0
-    )
     end = _on_or_after(doc, back, w.day)
+    who = label_of(people.persons[goer])
     return ItineraryFact(who, m["place"], w.day, end, m["purpose"] or None), i + 1
 
 
@@ -1803,7 +1800,8 @@ def _day_back(doc: Doc, i: int, cb: int) -> When | None:
     return None
 
 
-_BACK_THEN = re.compile(rf"\s*(?:才|就)?(?:{_RETURN.pattern})")  # (正月十六才回来)
+_ONLY_THEN = "(?:才|就)?"  # (正月十六才回来, 周五才回)
+_BACK_THEN = re.compile(rf"\s*{_ONLY_THEN}(?:{_RETURN.pattern})")
 
 
 def _day_left(doc: Doc, i: int, cb: int) -> When | None:
@@ -1870,16 +1868,15 @@ _HEDGE = re.compile(
 )
 
 
-# (在北京住院，下周五出院: the day the stay ends)
-_AWAY_ENDS = re.compile(r"能?出院")
+# (周五才回, 在北京住院，下周五出院: the day the stay ends)
+_STAY_ENDS = re.compile(rf"{_ONLY_THEN}(?:{_RETURN.pattern}|能?出院)")
 
 
 def _away_until(doc: Doc, people: People, w: When) -> ItineraryFact | None:
     """Someone of the customer's gone somewhere already, back on ``w``'s day: away until then."""
     t = doc.t
     a, b = w.span
-    after = b + (t[b : b + 1] in ("才", "就"))  # (周五才回)
-    back = _RETURN.match(t, after) or _AWAY_ENDS.match(t, after)
+    back = _STAY_ENDS.match(t, b)
     if back is None and not _STAYS_UNTIL.search(t, max(0, a - 4), a):  # (休到20号)
         return None
     since = max(_sentence_start(t, a), a - 16)
@@ -1923,13 +1920,22 @@ def _away_until(doc: Doc, people: People, w: When) -> ItineraryFact | None:
 def _named_right_before(doc: Doc, people: People, a: int, pronoun: bool = False) -> bool:
     """Whether a person of the customer's is named right before ``a`` (赵总下周三…), not one of
     the rep's (我们公司李经理下周三去成都) — or, with ``pronoun``, said as 他 (他9月1号到3号去越南)."""
-    return any(
-        (pronoun or not m.pronoun)
-        and 0 <= a - m.end <= 1
-        and m.contact >= 0
-        and not _OURS_BEFORE.search(doc.t, max(0, m.start - 5), m.start)
-        and not _WITH_THE_REP.search(doc.t, max(0, m.start - 3), m.start)  # (跟王总周三去苏州)
-        for m in people.mentions
+    return _who_right_before(doc, people, a, pronoun) is not None
+
+
+def _who_right_before(doc: Doc, people: People, a: int, pronoun: bool = False) -> int | None:
+    """The contact named right before ``a`` (see _named_right_before), or None."""
+    return next(
+        (
+            m.contact
+            for m in people.mentions
+            if (pronoun or not m.pronoun)
+            and 0 <= a - m.end <= 1
+            and m.contact >= 0
+            and not _OURS_BEFORE.search(doc.t, max(0, m.start - 5), m.start)
+            and not _WITH_THE_REP.search(doc.t, max(0, m.start - 3), m.start)  # (跟王总周三去苏州)
+        ),
+        None,
     )
 
 

@@ -1973,7 +1973,6 @@ def _comes_to_rep(d: _Dated) -> bool:
         return False
     if comes["verb"] != "打":
         return True
-    # (货款的事王总没接电话明天上午打过来: a call to make again, said in one breath)
     # (问那批轴承的款，薛总说…春节前肯定打过来: the money said a clause or two before)
     # (货款的事王总没接电话明天上午打过来: a call said after the money is the rep's to make)
     money = [m.end() for m in _MONEY_SAID.finditer(d.t, max(0, d.ca - _MONEY_REACH), d.ca)]
@@ -1993,16 +1992,22 @@ _SEASON_OF = re.compile(
 _SET_FOR = re.compile(r"\s*(?:就|时间|日子)?(?:定在|定于|约在|改在)\s*")
 
 
+def _sets_the_day(doc: Doc, w: When) -> bool:
+    """Whether ``w``'s clause says only 定在 and the day (…，定在下周三) — …，定在下周一去现场 has a
+    task of its own after the day, and each day keeps its own."""
+    ca, cb = doc.clause(w.span[0])
+    return _SET_FOR.fullmatch(doc.t, ca, w.span[0]) is not None and not doc.t[w.span[1] : cb].strip(
+        " ,"
+    )
+
+
 def _day_set_next(doc: Doc, i: int) -> bool:
-    """Whether the next clause opens by setting the day of this one's task (…，定在…)."""
+    """Whether the next clause sets the day of this one's task (…，定在…)."""
     if i + 1 >= len(doc.whens):
         return False
     _, cb = doc.clause(doc.whens[i].span[0])
     nxt = doc.whens[i + 1]
-    na, nb = doc.clause(nxt.span[0])
-    # (…，定在下周一去现场: a task of its own after the day — each day keeps its own)
-    alone = not doc.t[nxt.span[1] : nb].strip(" ,")
-    return na > cb and alone and _SET_FOR.fullmatch(doc.t, na, nxt.span[0]) is not None
+    return doc.clause(nxt.span[0])[0] > cb and _sets_the_day(doc, nxt)
 
 
 def _task_the_day_is_set_for(doc: Doc, people: People, ca: int) -> str | None:
@@ -2083,7 +2088,7 @@ def find_follow_ups(
             carried = _action(doc, w, people)  # (what is sent on the rep's own day)
             continue  # 让我6月4号前把数据补交，我这周四就发: the rep's own day is the task
         action = found or "跟进"
-        if _SET_FOR.fullmatch(t, d.ca, d.a) and not t[d.b : d.cb].strip(" ,"):
+        if _sets_the_day(doc, w):
             action = _task_the_day_is_set_for(doc, people, d.ca) or action
         if found is not None and _BARE_SEND.fullmatch(found):
             action = _made_before(d) + action  # 我们得准备资料，7月5号前发过去 → 准备资料发过去
