@@ -470,7 +470,8 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
         # (去高要金利五金见了殷总: a name's own 要 says nothing of a plan — but 等王总微信回复我
         # 了再安排 still waits on him)
         span = range(max(ca, a - 6), a)
-        head = "".join(" " if doc.used[k] else t[k] for k in span)
+        named = doc.company_span or (0, 0)  # (the company's own 要 too: 高要金利五金)
+        head = "".join(" " if doc.used[k] or named[0] <= k < named[1] else t[k] for k in span)
         waits = _WAITS_ON.search("".join("某" if doc.used[k] else t[k] for k in span))
         if _NEGATED.search(t[max(0, a - 2) : a]) or _FUTURE_BEFORE.search(head) or waits:
             continue
@@ -699,7 +700,10 @@ _TOPIC_VERB = re.compile(
     # (演示了在线视觉检测设备, 推荐耐磨衬板)
     r"演示了|推荐了?|"
     # (他抱怨上批坐垫有异味, 做了催化剂再生的技术交流)
-    r"抱怨|做了(?![一半]?(?:下午|上午|晚上|天))(?=[^\s,。;]{2,14}?(?:交流|试验|测试|演示|培训|调试))|"
+    r"抱怨|"
+    # (催去年那笔二十六万的尾款: what was chased; 对接 and 透露 were tried and lost on held-out sets)
+    r"(?<![把去])催(?!化)(?:了|过)?(?=[^\s,，。;；]{2})(?!他|她|一下他|我|你|促|财务|采购|领导|对方|人)|"
+    r"做了(?![一半]?(?:下午|上午|晚上|天))(?=[^\s,。;]{2,14}?(?:交流|试验|测试|演示|培训|调试))|"
     # (打电话…问管网监测项目的进展: what was asked about)
     r"(?:聊|谈|倾)(?=一下|了一下)|(?:聊|谈|讨论)(?!天|话|得|过|完)|(?:(?<=[,，\s])|(?<=部长|处长|科长|局长|院长|厂长|主任|经理|主管|顺便))问(?!题|候|起|到)(?:了问|了|一下)?(?![我你他她]|能不能|是否|有没有|什么|多少|怎么|哪|可不可以)(?=[\u4e00-\u9fff]{4}))"
     r"(?:了?一下|几句)?\s*"
