@@ -67,6 +67,7 @@ from ._model import (
     Note,
 )
 from ._people import find_people, finished, is_blank, mark_task_only, the_rep_addressed
+from ._spelled import unspelled
 
 __all__ = [
     "Birthday",
@@ -143,7 +144,7 @@ def parse_note(text: str, now: datetime) -> Note:
     """Read ``text`` relative to ``now`` (an aware local time) into a :class:`Note`."""
     if not text or not text.strip():
         return Note(text=text)
-    doc = Doc(_barred(_unspaced(text[:_MAX_LEN])), now)
+    doc = Doc(_barred(unspelled(_unspaced(text[:_MAX_LEN]))), now)
     family = find_family(doc)
     known = mark_known_orgs(doc)
     people = find_people(doc, [(f.start, f.end) for f in family])

@@ -77,7 +77,8 @@ _XIAO_LAO_WORDS = frozenset(words("小程序 老百姓 小金库 老干部 小�
 # 苗工有影响: a role said right after a short title (工有 is otherwise a word's middle).
 _SAYS_SO = ("有影响", "有话语权", "说了算")
 _NAME_TRIGGER = re.compile(
-    r"(?:联系人|对接人|名叫|叫做|姓名|名字)(?:是|叫|为|:)?\s*|"
+    # (联系人叫做吴明华: 叫做 whole after the word that leads to the name)
+    r"(?:联系人|对接人|名叫|叫做|姓名|名字)(?:是|叫做|叫|为|:)?\s*|"
     # (采购员汤小燕, 设备员李华: the staff named by what they do, no title to address them by;
     # 业务员 and 专职 were tried: 业务员高兴地说, 专职安全员 read words as names)
     r"(?:采购员|设备员|办事员)\s*|"
@@ -365,6 +366,7 @@ def _boundary(doc: Doc, pos: int) -> bool:
         # (采购经理雷红梅刚来电话, 采购部长曾志强通完电话)
         or _adverb_then_verb(t, pos, one_character=True)
         or t.startswith(("通完", "通了", "通电话"), pos)
+        or t.startswith(("然后", "啊", "呃"), pos)  # (叫做杜东平啊…: a dictated pause)
     )
 
 
@@ -1113,7 +1115,11 @@ def _named_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
         full, _, end = after
         if any(x < end and m.end() < y for x, y in taken):
             continue
-        out.append(Mention(m.end(), end, surname=_surname_prefix(full), name=full))
+        # (技术部的部长叫做杜东平: the title said just before the name it is called)
+        titled = _TITLE_ENDING.search(doc.t, max(0, m.start() - 6), m.start())
+        title = titled.group() if titled and doc.t.startswith(("叫", "名叫"), m.start()) else None
+        start = titled.start() if title and titled else m.end()
+        out.append(Mention(start, end, surname=_surname_prefix(full), name=full, title=title))
     return out
 
 

@@ -47,3 +47,47 @@ def test_what_a_contact_was_about(text: str, read: tuple[str, str, str | None]) 
 def test_what_is_no_chase(text: str) -> None:
     said = contact(text)
     assert said is not None and said[2] not in ("化剂的事聊了聊", "财务赶紧付款")
+
+
+def people(text: str, now: datetime = NOW) -> list[tuple[str | None, str | None, str | None]]:
+    return [(c.name, c.title, c.salutation) for c in parse_note(text, now).contacts]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a dictated name spelled out after it (口天吴, 杜甫的杜): the name, and no day in 明天的明
+        (
+            "洪城钢构有个新的联系人叫做吴明华口天吴明天的明中华的华是他们工程部的经理",
+            [("吴明华", None, None)],
+        ),
+        (
+            "金州冷机技术部的部长叫做杜东平啊杜甫的杜东西的东平安的平然后聊了螺杆压缩机的改型",
+            [("杜东平", "部长", "杜部长")],
+        ),
+        (
+            "芜湖建材机械的那个总经理叫做陶国安然后就是那个陶瓷的陶国家的国安全的安嗯他的电话是"
+            "幺三三零五五三二八八六",
+            [("陶国安", "总经理", "陶总")],
+        ),
+        (
+            "淮安玻璃瓶厂的采购叫做孙平安嗯孙悟空的孙平安的平安嗯他手机是幺八九五幺七二六六三三",
+            [("孙平安", None, None)],
+        ),
+        # 叫做 right after 联系人 leads to the name as well
+        ("联系人叫做吴明华，电话13912345678", [("吴明华", None, None)]),
+    ],
+)
+def test_a_dictated_name(text: str, who: list[tuple[str | None, str | None, str | None]]) -> None:
+    assert people(text) == who
+
+
+def test_a_spelled_name_holds_no_day() -> None:
+    note = parse_note("洪城钢构有个新的联系人叫做吴明华口天吴明天的明中华的华", NOW)
+    assert note.follow_ups == []
+
+
+def test_words_after_a_name_are_not_spelling() -> None:
+    # 明天的明天 spells nothing of 王明明: the day stays a day
+    note = parse_note("他叫王明明天的明天来，给他打电话", NOW)
+    assert [f.due.isoformat()[:10] for f in note.follow_ups] == ["2027-01-06"]
