@@ -256,6 +256,11 @@ DEV_SETS = [
     # south's Chinese, written on 2026-12-05; its first score is the parser as that session began
     # (85db83b), then tuned on
     NOTES_DIR / "notes_styles20.jsonl",
+    # blind26: 150 notes by a forty-fifth helper who never read parsing/, fifteen styles of #18 in
+    # even shares with a quarter of traps, written on 2026-12-05 (round twenty-five, a new
+    # session); its first score is the parser as that session began (778880e). Held out: read
+    # only as totals
+    NOTES_DIR / "notes_blind26.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
