@@ -261,6 +261,11 @@ DEV_SETS = [
     # session); its first score is the parser as that session began (778880e). Held out: read
     # only as totals
     NOTES_DIR / "notes_blind26.jsonl",
+    # styles21: 200 notes by a forty-sixth helper who never read parsing/, weighing records whose
+    # topic and outcome both matter (60), the rep's follow-ups worded many ways beside twenty
+    # traps (70), key leaders' trips (40, ten traps) and people with roles (30), written on
+    # 2026-12-05; its first score is the parser as that session began (778880e), then tuned on
+    NOTES_DIR / "notes_styles21.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
