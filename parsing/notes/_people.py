@@ -230,6 +230,10 @@ _ALONE_BEFORE = re.compile(r"(?:^|.*(?:[的跟与见找约陪请给:\n]|见了))
 _RARE_SURNAMES = frozenset(
     "单乐冒普米井双修楼幸"  # (修: 维修经理 is no 修经理; 办公楼经理)
     "訾伏殳姒庾蒯戢钭暴逄厍郗璩危鄂母计寿尕巢隗师"  # rarer surnames a title follows (的伏总, 找訾部长; not 刀: 刀工)
+    # more of the Hundred Surnames, many of them words too (的花经理, 跟步部长, 见了满厂长, 的羊会计;
+    # 全 was tried and lost on blind13)
+    "荀桓蓟濮贡宰羿宦莘暨乜夔禄韶汲沐仉郏"
+    "花步满劳党扶咸妥阴习苍秋滑利班羊支强时连蓬仰居越相慎松占封怀富乌牧"
 )
 # Words whose second character is a surname: 那边 / 工程 / 不过 before a title end no name.
 _WORD_ENDING_IN_A_SURNAME = frozenset(
@@ -240,6 +244,10 @@ _TITLE_WORDS = frozenset(words("常务 车间 石化 董事会 高级 常委 党
 # (说明总经理, 我和总经理: a stop character that is also a word's first half before one)
 # (送修经理签字: 送修/返修/报修 is sent for repair, no 修经理)
 _NOT_BEFORE_RARE = frozenset("说快音订账菜名简清送返报检维会仓老")  # (老师总说: no 师总)
+
+
+# 连总经理都…, 连厂长也…: 连 is "even" when 都 or 也 follows the title.
+_EVEN_SO = re.compile(rf"(?:{TITLE_RE.pattern})[都也]")
 
 
 # The commonest surnames: a word's end glued before a title that starts with one of them is
@@ -286,6 +294,8 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
     if len(run) >= 3 and run[-1] in SURNAMES and run[-1] == run[0]:
         return run[-1]  # 孔祥林孔总: 孔总, said after his full name
     if run in _RARE_SURNAMES and not (i > floor and t[i - 1] in _NOT_BEFORE_RARE):
+        if run == "连" and _EVEN_SO.match(t, end):
+            return None  # 连总经理都同意了: even the general manager
         return run  # 的冒经理, 找普院长: alone between a stop and the title
     for length in range(len(run), 0, -1):
         cand = run[-length:]

@@ -91,3 +91,35 @@ def test_words_after_a_name_are_not_spelling() -> None:
     # 明天的明天 spells nothing of 王明明: the day stays a day
     note = parse_note("他叫王明明天的明天来，给他打电话", NOW)
     assert [f.due.isoformat()[:10] for f in note.follow_ups] == ["2027-01-06"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # rarer surnames, many of them words too, standing alone before a title
+        ("刚在微信上跟义乌环球跨境仓储的花经理聊智能分拣线", [(None, "经理", "花经理")]),
+        ("上周五去了韶关丹霞冶炼厂，跟安环部的步部长谈了烟气脱硫", [(None, "部长", "步部长")]),
+        ("下周四晚上请益阳安化黑茶厂的滑总吃饭", [(None, "总", "滑总")]),
+        ("年底前把全年的返利结算单给儋州西培橡胶加工厂的羊会计", [(None, "会计", "羊会计")]),
+        ("河池南丹锡业的宰董事长从1月26号到2月6号在澳大利亚墨尔本考察", [(None, "董事长", "宰董")]),
+        # compound surnames
+        ("今晚跟朝阳燕都建材的闾丘总喝了几杯", [(None, "总", "闾丘总")]),
+        ("诸城密州机械的东郭厂长2月1号去泰国清迈考察市场", [(None, "厂长", "东郭厂长")]),
+    ],
+)
+def test_a_rare_surname_before_a_title(
+    text: str, who: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    assert people(text) == who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下午跟安全总监开了个会",  # 安全, no 全总
+        "维修经理说配件下周到",  # 维修, no 修经理
+        "他们的时间表下周出",  # no title after 时
+    ],
+)
+def test_words_before_a_title_are_no_surname(text: str) -> None:
+    assert not [c for c in parse_note(text, NOW).contacts if c.surname in ("全", "修", "时")]
