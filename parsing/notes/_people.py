@@ -231,9 +231,9 @@ _RARE_SURNAMES = frozenset(
     "单乐冒普米井双修楼幸"  # (修: 维修经理 is no 修经理; 办公楼经理)
     "訾伏殳姒庾蒯戢钭暴逄厍郗璩危鄂母计寿尕巢隗师"  # rarer surnames a title follows (的伏总, 找訾部长; not 刀: 刀工)
     # more of the Hundred Surnames, many of them words too (的花经理, 跟步部长, 见了满厂长, 的羊会计;
-    # 全 was tried and lost on blind13)
-    "荀桓蓟濮贡宰羿宦莘暨乜夔禄韶汲沐仉郏"
-    "花步满劳党扶咸妥阴习苍秋滑利班羊支强时连蓬仰居越相慎松占封怀富乌牧"
+    # 全 was tried and lost on blind13; 门 is 部门's: 部门总监)
+    "荀桓蓟濮贡宰羿宦莘暨乜夔禄韶汲沐仉郏竺贲谯虢甫钦"
+    "花步满劳党扶咸妥阴习苍秋滑利班羊支强时连蓬仰居越相慎松占封怀富乌牧束竹官"
 )
 # Words whose second character is a surname: 那边 / 工程 / 不过 before a title end no name.
 _WORD_ENDING_IN_A_SURNAME = frozenset(

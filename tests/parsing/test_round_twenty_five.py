@@ -102,6 +102,11 @@ def test_words_after_a_name_are_not_spelling() -> None:
         ("下周四晚上请益阳安化黑茶厂的滑总吃饭", [(None, "总", "滑总")]),
         ("年底前把全年的返利结算单给儋州西培橡胶加工厂的羊会计", [(None, "会计", "羊会计")]),
         ("河池南丹锡业的宰董事长从1月26号到2月6号在澳大利亚墨尔本考察", [(None, "董事长", "宰董")]),
+        (
+            "禹州神垕钧窑文化：虢总拍板；设计部的贲主任有影响",
+            [(None, "总", "虢总"), (None, "主任", "贲主任")],
+        ),
+        ("醴陵釉下五彩瓷业：质检的官主管对镀膜机选型有影响", [(None, "主管", "官主管")]),
         # compound surnames
         ("今晚跟朝阳燕都建材的闾丘总喝了几杯", [(None, "总", "闾丘总")]),
         ("诸城密州机械的东郭厂长2月1号去泰国清迈考察市场", [(None, "厂长", "东郭厂长")]),
@@ -119,7 +124,8 @@ def test_a_rare_surname_before_a_title(
         "下午跟安全总监开了个会",  # 安全, no 全总
         "维修经理说配件下周到",  # 维修, no 修经理
         "他们的时间表下周出",  # no title after 时
+        "拍板的是部门总监车总",  # 部门, no 门总
     ],
 )
 def test_words_before_a_title_are_no_surname(text: str) -> None:
-    assert not [c for c in parse_note(text, NOW).contacts if c.surname in ("全", "修", "时")]
+    assert not [c for c in parse_note(text, NOW).contacts if c.surname in ("全", "修", "时", "门")]
