@@ -129,3 +129,27 @@ def test_a_rare_surname_before_a_title(
 )
 def test_words_before_a_title_are_no_surname(text: str) -> None:
     assert not [c for c in parse_note(text, NOW).contacts if c.surname in ("全", "修", "时", "门")]
+
+
+def roles(text: str, now: datetime = NOW) -> list[tuple[str | None, str | None]]:
+    return [(c.salutation, c.decision_role) for c in parse_note(text, now).contacts]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("曲阜尼山研学酒店：前厅的束主管负责操作我们的PMS系统", [("束主管", "user")]),
+        ("永城芒山汉文化旅游：售票中心的米经理是系统的使用者", [("米经理", "user")]),
+        ("禹州神垕钧窑文化：烧窑车间的慕主任是真正用窑炉的人", [("慕主任", "user")]),
+        ("海门东布洲家纺：打样间的周主管用我们的绣花机最多", [("周主管", "user")]),
+        ("新郑黄帝故里枣业：安董事长定大事", [("安董", "decision_maker")]),
+        ("大冶铜绿山矿机修造：设备科柳科长懂技术，意见很关键", [("柳科长", "influencer")]),
+        (
+            "槟城丰盛电子：杨老板拍板；下单是采购的小吴",
+            [("杨老板", "decision_maker"), ("小吴", "purchaser")],
+        ),
+        ("枣阳鄂北汽配：下单找采购部淳于经理，手机13872256031", [("淳于经理", "purchaser")]),
+    ],
+)
+def test_a_role_said_in_a_sentence(text: str, read: list[tuple[str | None, str | None]]) -> None:
+    assert roles(text) == read
