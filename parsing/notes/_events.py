@@ -1603,6 +1603,9 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         # (左科长：3月2号到4号我在武汉出差 — days of their own said by the customer in a chat)
         theirs_said = doc.said_by_customer(a) and (w.end is not None or paired is not None)
         speaker_goes = False
+        restated = _RESTATED_DAY.match(t, pos)  # 7月27号（下周一）去四川汉源: the day said again
+        if restated is not None:
+            pos = restated.end()
         while pos < min(cb, b + 12) and (
             doc.used[pos]
             or t[pos] in " 他她也还就要会将"
@@ -1755,6 +1758,11 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             claimed.add(doc.whens.index(back_day))
         if not shared:
             claimed.add(i)
+            claimed.update(
+                j
+                for j, v in enumerate(doc.whens)
+                if restated and v.span[0] >= b and v.span[1] <= restated.end()
+            )
         out.append(ItineraryFact(who, place, start_d, end_d, purpose))
         if paired is not None:
             claimed.add(i + 1)
@@ -1782,8 +1790,16 @@ _STAY_WORD = re.compile(r"(?:一直)?(?:待|呆|住)到\s*$")
 _BARE_WEEKDAY = re.compile(r"(?:周|礼拜|禮拜|星期)[一二三四五六日天]")
 
 
+_RESTATED_DAY = re.compile(r"\s*[(（](?:下下?|这|本)?(?:周|礼拜|星期|禮拜)[一二三四五六日天][)）]")
+# (…飞马来西亚槟城，在那边待到14号: the stay said in the next clause, of the place just named)
+_STAY_THERE_NEXT = re.compile(r"[,，]\s*(?:在?(?:那边|那儿|那里|当地))?(?:一直)?[待呆住]到")
+
+
 def _stays_until(doc: Doc, i: int, pos: int, cb: int) -> When | None:
     """The day a trip lasts until, said as 一直待到礼拜五 after its place."""
+    there = _STAY_THERE_NEXT.match(doc.t, cb)
+    if there is not None:
+        cb, pos = doc.clause(there.end())[1], there.start()
     for nw in doc.whens[i + 1 :]:
         if nw.span[0] >= cb or nw.span[0] - pos > 16:
             return None

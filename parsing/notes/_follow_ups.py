@@ -206,6 +206,8 @@ _NOT_TO_DO = re.compile(
     r"不去|不来|就不|如果|要是|的话|每[天周月年日]|天天|过生日|生日$|^我都|^我也在|"
     # 10号您能收到 (the customer's receipt)
     r"^[^\s,]{0,4}(?:能|会|就能|可以)收到|"
+    # 由财务部的同事去办: someone else is to do it
+    r"^由(?!我)|"
     # 礼拜四来电话 (their call), 开车路上记一下 (the rep noting this very note)
     r"^来电话?|^打来|记一下$"
 )
@@ -1722,6 +1724,9 @@ _DAY_TURNED_DOWN = re.compile(
     r"(?![^,，。;]{0,4}(?:就|也没关系|没关系|的话))(?![,，]\s*(?:交给|放在|留在|留给|放到))"
 )
 _IF_SAID = re.compile(r"要是|如果|万一|假如|虽然")
+# 如果…前, 要是下周一前: a condition (主要是, 只要是 are none)
+_IF_THEN = re.compile(r"(?<![主只还就])要是|如果|万一|假如")
+_REP_THEN = re.compile(r"(?<![他她方])就(?:给|去|打|找|联系|催|约|发|上门|过去)|我就|我再|我们就")
 _SAME_DAY_AS = re.compile(r"\s*(?:是)?(?:同一天|同一日|同天|一样|一天)")
 
 
@@ -1743,6 +1748,10 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         or _LAST_VISIT.match(t, b)
     ):
         return True  # 避开周一上午; 春节前最后一次拜访: a day named, nothing set for it
+    if _IF_THEN.search(t, ca, a) and not _REP_THEN.search(t, b, _sentence_end(t, b)):
+        # 如果六月底前价格能降到八块五，他就下单: a condition's day, nothing set for it (万一下
+        # 周一还没到货就给张总打电话: the rep's own step then)
+        return True
     promised = _PROMISED.search(t, ca, a)
     if (
         promised is not None

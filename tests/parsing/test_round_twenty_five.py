@@ -153,3 +153,57 @@ def roles(text: str, now: datetime = NOW) -> list[tuple[str | None, str | None]]
 )
 def test_a_role_said_in_a_sentence(text: str, read: list[tuple[str | None, str | None]]) -> None:
     assert roles(text) == read
+
+
+def reminders(text: str, now: datetime = NOW) -> list[tuple[str, str]]:
+    return [(f.due.isoformat()[:10], f.action) for f in parse_note(text, now).follow_ups]
+
+
+def trips(text: str, now: datetime = NOW) -> list[tuple[str | None, str, str, str]]:
+    return [
+        (t.who, t.place, t.start.isoformat(), t.end.isoformat())
+        for t in parse_note(text, now).itineraries
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a condition's day sets nothing for it
+        "普宁南山纺织的方总放了话，如果六月底前我们能把价格降到八块五，他就下单",
+        "如果阳春春湾石灰石矿下周一前还不回复，这个单子就算了，不用再跟",
+        # someone else is to do it
+        "信宜南药种植基地的对账下礼拜三由财务部的同事去办，我只管报价",
+    ],
+)
+def test_no_task_of_the_rep(text: str) -> None:
+    assert reminders(text) == []
+
+
+def test_a_day_of_what_matters_most_is_no_condition() -> None:
+    # 主要是 holds 要是 and is no condition: the rep's visit keeps its day
+    text = "见了钱工，主要是断路器外壳的模具，那我下礼拜三早上带样件过去"
+    assert [day for day, _ in reminders(text)] == ["2027-01-13"]
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "trip"),
+    [
+        # the stay said in the next clause ends the trip
+        (
+            "余姚模具城的计总12月10号飞马来西亚槟城，在那边待到14号，去看他们的海外工厂",
+            "2026-11-30T11:00:00+08:00",
+            ("计总", "马来西亚槟城", "2026-12-10", "2026-12-14"),
+        ),
+        # a day said again in brackets before where he goes
+        (
+            "陇南武都花椒集团的荣董7月27号（下周一）去四川汉源看花椒基地，月底回来",
+            "2026-07-22T11:00:00+08:00",
+            ("荣董", "四川汉源", "2026-07-27", "2026-07-31"),
+        ),
+    ],
+)
+def test_a_trip_and_no_task(text: str, now: str, trip: tuple[str, str, str, str]) -> None:
+    at = datetime.fromisoformat(now)
+    assert trips(text, at) == [trip]
+    assert reminders(text, at) == []
