@@ -98,6 +98,8 @@ _GENERIC = frozenset(
         # left out for now: the task 跟财务的闫会计对一下 loses 财务的 only while 财务 is read)
         " 研发 业务 硬件 软件 技术 采购 生产 品质 质量 工程 设备 行政 人事 销售 市场 运营"
         " 物流 仓储 后勤 法务 采购主管 采购中心 研究院"
+        # (前厅的束主管, 苗圃的柳主管, 车间的危师傅: a part of the place, no company)
+        " 前厅 前台 大堂 车间 苗圃 仓库 门卫 机房 食堂"
     )
 )
 _NOT_ORG = re.compile(

@@ -19,6 +19,7 @@ from ._lexicon import (
     PLACE_RE,
     PLACES,
     PLACES_RUN,
+    TITLE_RE,
     VOICE_FILLERS,
     word_across,
     words,
@@ -469,9 +470,19 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
         ca, _ = doc.chunk(a)
         # (去高要金利五金见了殷总: a name's own 要 says nothing of a plan — but 等王总微信回复我
         # 了再安排 still waits on him)
-        span = range(max(ca, a - 6), a)
-        named = doc.company_span or (0, 0)  # (the company's own 要 too: 高要金利五金)
-        head = "".join(" " if doc.used[k] or named[0] <= k < named[1] else t[k] for k in span)
+        # (the company's own 要 too: 高要金利五金 — and the six characters are looked at past it:
+        # 下周计划去高要金利五金拜访殷总 is still a plan)
+        named = doc.company_span or (0, 0)
+        inside = max(0, min(a, named[1]) - max(a - 6, named[0]))
+        span = range(max(doc.clause(a)[0] if inside else ca, a - 6 - inside), a)
+        head = "".join(
+            " "
+            if doc.used[k]
+            else ("某" if k == named[0] or k == span.start else "")
+            if named[0] <= k < named[1]
+            else t[k]
+            for k in span
+        )  # (the company one character: 计划去某拜访)
         waits = _WAITS_ON.search("".join("某" if doc.used[k] else t[k] for k in span))
         if _NEGATED.search(t[max(0, a - 2) : a]) or _FUTURE_BEFORE.search(head) or waits:
             continue
@@ -701,12 +712,17 @@ _TOPIC_VERB = re.compile(
     r"演示了|推荐了?|"
     # (他抱怨上批坐垫有异味, 做了催化剂再生的技术交流)
     r"抱怨|"
-    # (催去年那笔二十六万的尾款: what was chased; 对接 and 透露 were tried and lost on held-out sets)
-    r"(?<![把去])催(?!化)(?:了|过)?(?=[^\s,，。;；]{2})(?!他|她|一下他|我|你|促|财务|采购|领导|对方|人)|"
     r"做了(?![一半]?(?:下午|上午|晚上|天))(?=[^\s,。;]{2,14}?(?:交流|试验|测试|演示|培训|调试))|"
     # (打电话…问管网监测项目的进展: what was asked about)
     r"(?:聊|谈|倾)(?=一下|了一下)|(?:聊|谈|讨论)(?!天|话|得|过|完)|(?:(?<=[,，\s])|(?<=部长|处长|科长|局长|院长|厂长|主任|经理|主管|顺便))问(?!题|候|起|到)(?:了问|了|一下)?(?![我你他她]|能不能|是否|有没有|什么|多少|怎么|哪|可不可以)(?=[\u4e00-\u9fff]{4}))"
-    r"(?:了?一下|几句)?\s*"
+    r"(?:了?一下|(?<=了)下(?=[^午面周个礼星])|几句)?\s*"
+)
+# 催去年那笔二十六万的尾款, 催了下回款, 催货款没人接: what was chased (催化剂, 催办, 催了三遍, 催款催了
+# 一个小时, 催财务 are none; 对接 and 透露 as topic words were tried and lost on held-out sets)
+_CHASED = re.compile(
+    r"(?<![把去])催(?!化|促|办|收|单|催)(?:了|过)?(?:一下|下)?"
+    r"(?P<what>(?![他她我你了过下]|一下|财务|采购|领导|对方|人|[一二两三四五六七八九十几好\d]+[次遍回天个])"
+    r"[^\s,，。;；催]{2,14}?)(?=[,，。;；\s]|没人|催|$)"
 )
 # (就是说那个钢材集采平台的事情: the topic starts after what points at it)
 _TOPIC_LEAD = re.compile(
@@ -809,6 +825,11 @@ def _summary(doc: Doc) -> str | None:
             topic = _topic(t[nxt[0][0] : nxt[0][1]]) if nxt else None
         if topic is not None:
             return topic
+    for m in _CHASED.finditer(t):  # 催去年那笔尾款: what was chased, when nothing was talked of
+        if doc.free(m.start("what"), m.end("what")) and not TITLE_RE.search(m["what"]):
+            topic = _topic(m["what"])  # (催了一下王工: whom, not what)
+            if topic is not None:
+                return topic
     for m in _EN_TOPIC.finditer(doc.text):
         return m["what"].strip()
     for m in _TOPIC_NOUN.finditer(t):

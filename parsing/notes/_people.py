@@ -227,13 +227,16 @@ _WORD_SURNAME = re.compile(r"[谈言过]")
 _ALONE_BEFORE = re.compile(r"(?:^|.*(?:[的跟与见找约陪请给:\n]|见了))$", re.S)
 # Surnames that are words as often (单, 乐, 普, 冒, 米): a surname only standing alone between a
 # word that ends a name and a title (的冒经理, 找普院长, 找乐总), never inside a word (订单经理).
+# Surnames that are words too (的花经理, 跟步部长, 见了满厂长, 的羊会计): one only right after a word
+# that leads to a person or where a sentence starts — 到时总经理, 谈妥经理, 让利总, 要花总经理
+# name no one (全 was tried and lost on blind13; 门 is 部门's, 占 约占总投资's)
+_WORDS_AS_SURNAMES = "花步满劳党扶咸妥阴习苍秋滑利班羊支强时连蓬仰居越相慎松封怀富乌牧束竹官"
+_LEADS_TO_A_PERSON = frozenset("的是跟和与找见约请给陪问催叫了部科处室组")  # (工程部竹经理)
 _RARE_SURNAMES = frozenset(
     "单乐冒普米井双修楼幸"  # (修: 维修经理 is no 修经理; 办公楼经理)
     "訾伏殳姒庾蒯戢钭暴逄厍郗璩危鄂母计寿尕巢隗师"  # rarer surnames a title follows (的伏总, 找訾部长; not 刀: 刀工)
-    # more of the Hundred Surnames, many of them words too (的花经理, 跟步部长, 见了满厂长, 的羊会计;
-    # 全 was tried and lost on blind13; 门 is 部门's: 部门总监)
-    "荀桓蓟濮贡宰羿宦莘暨乜夔禄韶汲沐仉郏竺贲谯虢甫钦"
-    "花步满劳党扶咸妥阴习苍秋滑利班羊支强时连蓬仰居越相慎松占封怀富乌牧束竹官"
+    # more of the Hundred Surnames (的荀总, 找虢总)
+    "荀桓蓟濮贡宰羿宦莘暨乜夔禄韶汲沐仉郏竺贲谯虢甫钦" + _WORDS_AS_SURNAMES
 )
 # Words whose second character is a surname: 那边 / 工程 / 不过 before a title end no name.
 _WORD_ENDING_IN_A_SURNAME = frozenset(
@@ -246,8 +249,18 @@ _TITLE_WORDS = frozenset(words("常务 车间 石化 董事会 高级 常委 党
 _NOT_BEFORE_RARE = frozenset("说快音订账菜名简清送返报检维会仓老")  # (老师总说: no 师总)
 
 
-# 连总经理都…, 连厂长也…: 连 is "even" when 都 or 也 follows the title.
-_EVEN_SO = re.compile(rf"(?:{TITLE_RE.pattern})[都也]")
+# 连总经理都…, 连厂长电话都…: 连 is "even" when 都 or 也 follows the title soon after.
+_EVEN_SO = re.compile(rf"(?:{TITLE_RE.pattern})[^,，。;；\n]{{0,5}}?[都也]")
+
+
+def _leads_to_a_person(t: str, i: int, surname: str) -> bool:
+    """Whether a surname that is a word too stands where a person is named: after 的, 跟, 找 …
+    or where a sentence or line starts (连 never there: 连经理都…)."""
+    if t.startswith("支行", i):
+        return False
+    if i == 0 or not is_cjk(t[i - 1]):
+        return surname != "连"
+    return t[i - 1] in _LEADS_TO_A_PERSON
 
 
 # The commonest surnames: a word's end glued before a title that starts with one of them is
@@ -295,7 +308,9 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
         return run[-1]  # 孔祥林孔总: 孔总, said after his full name
     if run in _RARE_SURNAMES and not (i > floor and t[i - 1] in _NOT_BEFORE_RARE):
         if run == "连" and _EVEN_SO.match(t, end):
-            return None  # 连总经理都同意了: even the general manager
+            return None  # 连总经理都同意了, 连经理的面都没见着: even the manager
+        if run in _WORDS_AS_SURNAMES and not _leads_to_a_person(t, i, run):
+            return None
         return run  # 的冒经理, 找普院长: alone between a stop and the title
     for length in range(len(run), 0, -1):
         cand = run[-length:]
@@ -1126,9 +1141,18 @@ def _named_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
         if any(x < end and m.end() < y for x, y in taken):
             continue
         # (技术部的部长叫做杜东平: the title said just before the name it is called)
+        # (a whole title only: 员工叫做…, 农商行叫做… end in no one's 工 or 行)
         titled = _TITLE_ENDING.search(doc.t, max(0, m.start() - 6), m.start())
-        title = titled.group() if titled and doc.t.startswith(("叫", "名叫"), m.start()) else None
+        whole = titled is not None and titled.group() in TITLES and len(titled.group()) >= 2
+        title = (
+            titled.group()
+            if titled and whole and doc.t.startswith(("叫", "名叫"), m.start())
+            else None
+        )
         start = titled.start() if title and titled else m.end()
+        doc.mark(
+            m.start(), m.end()
+        )  # (联系人叫做, 采购叫做: the words that lead to the name, no company)
         out.append(Mention(start, end, surname=_surname_prefix(full), name=full, title=title))
     return out
 

@@ -24,6 +24,8 @@ def reading(note: Note, fields: Read) -> Read:
         out["task_texts"] = sorted([f.due.isoformat()[:16], f.action] for f in note.follow_ups)
     if "people" in fields:
         out["people"] = [[c.surname, c.title, c.salutation] for c in note.contacts]
+    if "roles" in fields:  # who decides, influences, buys or uses
+        out["roles"] = [[c.salutation, c.decision_role] for c in note.contacts]
     said = note.interaction
     if "contact" in fields:  # the kind and the headline
         out["contact"] = None if said is None else [said.kind, said.summary]

@@ -109,7 +109,7 @@ def test_words_after_a_name_are_not_spelling() -> None:
         ("醴陵釉下五彩瓷业：质检的官主管对镀膜机选型有影响", [(None, "主管", "官主管")]),
         # compound surnames
         ("今晚跟朝阳燕都建材的闾丘总喝了几杯", [(None, "总", "闾丘总")]),
-        ("诸城密州机械的东郭厂长2月1号去泰国清迈考察市场", [(None, "厂长", "东郭厂长")]),
+        # (东郭 and 司空 were left out: 华东郭经理, 公司空调主管)
     ],
 )
 def test_a_rare_surname_before_a_title(
