@@ -267,6 +267,12 @@ _VAGUE = frozenset({"说", "再说", "再议", "再定", "定", "议", "再看",
 _TOLD = re.compile(r"(?:让|要求|叫|请|通知)[^\s,]{0,4}$")
 # Verbs that are the rep's own work: 王局长下周五跟进报价 is the rep's follow-up with 王局长,
 # even though a person is named right before the date.
+# After a day said alone before a comma, the rep's own step too (七月十号之前，把检测数据发给秋工;
+# 下下周三下午三点，带技术员去…; …，在恩施硒都茶业跟凌总签合同)
+_REP_STEP_NEXT = re.compile(
+    r"把(?=[^\s,;。]{1,20}?(?:发|寄|送|给|交|带|签|做|准备|整理|改))|带(?=[^\s,;。]{1,12}?去)|"
+    r"在(?=[^\s,;。]{1,14}?(?:跟|和|找|见|签))"
+)
 _REP_ACTION = re.compile(
     r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|交(?=标|方案|资料|材料|报价|文件|合同)|"
     r"催|约|请|拜访|见|签|回款|收款|去|过去|给|和|上门|拜年|到(?!期|货|账)|"
@@ -474,7 +480,8 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     text = _CONTACT_TAIL.split(text)[0]
     text = _FILLER.sub("", text)
     comma = re.match(r"\s*[,，]\s*", t[b : cb + 2])
-    if not text and comma and _REP_ACTION.match(t[b + comma.end() :]):
+    next_said = t[b + comma.end() :] if comma else ""
+    if not text and comma and (_REP_ACTION.match(next_said) or _REP_STEP_NEXT.match(next_said)):
         cb = doc.clause(b + comma.end())[1]  # 下礼拜一早上九点，到广达电脑拜访陈处长
     if not text:
         for x, y in doc.chunks_in(b, cb):

@@ -228,3 +228,30 @@ def test_a_trip_and_no_task(text: str, now: str, trip: tuple[str, str, str, str]
 )
 def test_a_trip_said_in_parts(text: str, now: str, trip: tuple[str, str, str, str]) -> None:
     assert trips(text, datetime.fromisoformat(now)) == [trip]
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        # a day said alone before a comma, then the rep's own step
+        (
+            "七月十号之前，把铸件的三坐标检测数据发给秋工",
+            ("2027-07-10", "把铸件的三坐标检测数据发给秋工"),
+        ),
+        (
+            "下下周三下午三点，带技术员去茶机厂找崔总调试揉捻机",
+            ("2027-01-20", "带技术员去茶机厂找崔总调试揉捻机"),
+        ),
+        (
+            "八月三号下午三点，在恩施硒都茶业跟凌总签年度合同",
+            ("2027-08-03", "在恩施硒都茶业跟凌总签年度合同"),
+        ),
+    ],
+)
+def test_the_step_after_a_day_said_alone(text: str, task: tuple[str, str]) -> None:
+    assert reminders(text) == [task]
+
+
+def test_what_the_customer_will_do_is_no_step_of_the_reps() -> None:
+    # 他说周五把合同签好寄回来: theirs, said with 把 right after the day
+    assert reminders("刚跟内江甜城糖业的项总通了电话，他说周五把合同签好寄回来") == []
