@@ -126,6 +126,16 @@ _RIVALS = re.compile(
     r"(?:贵|高|低|便宜|expensive|cheap)"
     # 访长城汽车 雨刮 博世竞争, 而家用紧比亞迪嘅電池: a telegraphic rival, the one in use
     r"|(?<=\s)(?P<tele>[\u4e00-\u9fff]{2,6})竞争(?=$|\s)"
+    # 比恒力的高了4%, 比那个栋梁的差一点, 比上一家宏华的稳定: their goods set beside ours
+    r"|比(?:那个|上一家|原来的|之前的)?(?P<theirs_than>[\u4e00-\u9fffA-Za-z]{2,6}?)的"
+    r"(?:高|低|贵|便宜|稳定|差|好)"
+    # 我们第二，第一是兰石; 第一名是杭州云帆传媒: who came first
+    r"|第一名?是(?P<first>[\u4e00-\u9fffA-Za-z]{2,10}?)(?=$|[\s,;。，；])"
+    # 卡博特给的价比我们低, 百川的人上周来过, 碰到了恒锻科技的销售, 大金和格力都来过了
+    r"|(?:^|(?<=[\s,;。，说]))(?P<gave>[\u4e00-\u9fffA-Za-z]{2,6}?)给的价(?:格)?比我们"
+    r"|(?:^|(?<=透露)|(?<=[\s,;。，说]))(?P<came>[\u4e00-\u9fffA-Za-z]{2,6}?)的人(?:上周|昨天|前几天|前两天|也)?来过"
+    r"|碰到了?(?P<met>[\u4e00-\u9fffA-Za-z]{2,8}?)的(?:销售|人)"
+    r"|(?:^|(?<=[\s,;。，]))(?P<both_came>[\u4e00-\u9fff]{2,6}(?:[、和][\u4e00-\u9fff]{2,6}){1,2})都来过"
     rf"|(?:用紧|在用)(?P<using>{_RIVAL_NAME})的",
     re.IGNORECASE,
 )
@@ -136,6 +146,8 @@ _NOT_A_RIVAL = re.compile(
     r"|[年月周天]|上次|以前|原来|之前|市场|行业|同行|进口|季度|产品|国[外内]|预算|预期|样[品机]|"
     r"[老新旧]款|版|竞品|底价|标准|第.次|平时|往年|同期|介绍|兴趣|意向|需求|隔壁"
 )
+# (小王和小李都来过, 王总和李工都来过: people of theirs, no firms)
+_PEOPLE_CAME = re.compile(r"(?:^|[、和])[小老]|总|经理|工|主任|长")
 # (Hikvision is the competitor here; 5% above Budget: words, no rival's name)
 _EN_NO_NAME = frozenset({"here", "there", "too", "also", "now"})
 _EN_NOT_RIVALS = frozenset({"Budget", "Market", "Last", "Target", "The", "Our", "Previous"})
@@ -203,9 +215,17 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
             continue  # 现在用的底板是铸铁的, 是从仓库拿的, 用微信用了好几年: no firm named
         newer = ("compared", "compared_en", "looking", "present", "cheaper", "talking", "than",
                  "tele", "using", "in_use", "bought", "supplier", "used_long", "won_by",
-                 "pair")  # fmt: skip
+                 "pair", "theirs_than", "first", "gave", "came", "met", "both_came")  # fmt: skip
         # (要再比一比 is the outcome's, 华为 a firm the lexicon knows: the pair is read whole)
-        if any(m[g] for g in newer) and not m["pair"] and not doc.free(m.start(), m.end()):
+        known = m["both_came"] and not _PEOPLE_CAME.search(
+            said
+        )  # (大金和格力都来过了: firms known)
+        if (
+            any(m[g] for g in newer)
+            and not m["pair"]
+            and not known
+            and not doc.free(m.start(), m.end())
+        ):
             continue  # (部长白雪松和采购员小乌都在: people read already)
         if (
             m["won"]
@@ -229,10 +249,19 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
             _claim(doc, m.start(), m.end(), claimed)
             continue
         said = _RUN_ON.split(said)[0]
-        said = _PLACE_OF.sub("", said.removeprefix("对手"))  # 上海的固力邦: the rival, not its city
+        said = re.sub(r"^(?:老对手|竞争对手|对手)", "", said)  # (碰到了老对手捷迈机械的人)
+        said = _PLACE_OF.sub("", said)  # 上海的固力邦: the rival, not its city
+        if PLACE_RE.fullmatch(said):
+            continue  # 比日本的贵: a country's goods, no rival named
         said = _RIVAL_CUT.split(said)[0]  # 国药给的价低…, 南瑞的好: the name
         names = [n.strip() for n in _RIVAL_SPLIT.split(_RIVAL_TAIL.sub("", said))]
         out.competitors += [n for n in names if len(n) >= 2 and n not in out.competitors]
+        if m["theirs_than"] or m["first"] or m["gave"]:
+            continue  # (比ABB的稳定, 第一是兰石: what was said stays the outcome's too)
+        if m["met"] or m["came"] or m["both_came"]:
+            group = next(g for g in ("met", "came", "both_came") if m[g])
+            _claim(doc, *m.span(group), claimed)  # (碰到了…的销售 is still a visit)
+            continue
         _claim(doc, *(m.span("pair") if m["pair"] else m.span()), claimed)
     out.purchase_cycle = _first_phrase(doc, (_PURCHASE, _TENDER), claimed)
     out.payment_cycle = _first_phrase(doc, (_PAYMENT, _NET_DAYS), claimed)

@@ -255,3 +255,27 @@ def test_the_step_after_a_day_said_alone(text: str, task: tuple[str, str]) -> No
 def test_what_the_customer_will_do_is_no_step_of_the_reps() -> None:
     # 他说周五把合同签好寄回来: theirs, said with 把 right after the day
     assert reminders("刚跟内江甜城糖业的项总通了电话，他说周五把合同签好寄回来") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rivals"),
+    [
+        ("柴总说报价收到了，比恒力的高了4%，让我们考虑下", ["恒力"]),
+        ("沈厂长说我们的墨水比上一家宏华的稳定，打算长期用", ["宏华"]),
+        ("鲍处长说我们第二，第一是兰石，差距在价格上", ["兰石"]),
+        ("范经理说卡博特给的价比我们低四十块一吨", ["卡博特"]),
+        ("蔚经理透露百川的人上周来过，报价比我们低五个点", ["百川"]),
+        ("今天在皖江重型锻造碰到了恒锻科技的销售，他们也在报曲轴毛坯", ["恒锻科技"]),
+        ("在鲁东食品机械碰到了老对手捷迈机械的人", ["捷迈机械"]),
+        ("老符说空调打算换成多联机，大金和格力都来过了", ["大金", "格力"]),
+        # a country's goods, no rival named
+        ("他说我们的膜比日本的贵一点", []),
+    ],
+)
+def test_a_rival_said_in_a_sentence(text: str, rivals: list[str]) -> None:
+    assert parse_note(text, NOW).competitors == rivals
+
+
+def test_meeting_a_rivals_salesman_is_still_a_visit() -> None:
+    said = contact("今天在皖江重型锻造碰到了恒锻科技的销售，他们也在报曲轴毛坯")
+    assert said is not None and said[0] == "visit"
