@@ -279,3 +279,25 @@ def test_a_rival_said_in_a_sentence(text: str, rivals: list[str]) -> None:
 def test_meeting_a_rivals_salesman_is_still_a_visit() -> None:
     said = contact("今天在皖江重型锻造碰到了恒锻科技的销售，他们也在报曲轴毛坯")
     assert said is not None and said[0] == "visit"
+
+
+@pytest.mark.parametrize(
+    ("text", "cycle"),
+    [
+        ("瓯海欧锋眼镜 B类客户 现金结 联系人麻姐", "现金结"),
+        ("珠海横琴港机每月25号对账，次月10号付款，一直挺准时的", "次月10号付款"),
+        ("宜昌三峡新能的付款日是每月15号，这个月的货款应该会按时到", "每月15号"),
+        ("大同塞北风电运维付款半年一次，这个客户算C类", "半年一次"),
+        ("盛泽恒锦丝绸：老板沈德林拍板；设备款分三期付", "设备款分三期付"),
+        ("Mdm Goh 讲他们 30 days payment", "30 days payment"),
+    ],
+)
+def test_how_they_pay(text: str, cycle: str) -> None:
+    assert parse_note(text, NOW).payment_cycle == cycle
+
+
+def test_buying_said_with_下订单() -> None:
+    assert (
+        parse_note("他们每个月初下订单，这个月的单子已经到了", NOW).purchase_cycle
+        == "每个月初下订单"
+    )
