@@ -301,3 +301,27 @@ def test_buying_said_with_下订单() -> None:
         parse_note("他们每个月初下订单，这个月的单子已经到了", NOW).purchase_cycle
         == "每个月初下订单"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "没谈拢，对方只肯给每公斤两块一。上午在咸宁温泉谷酒店跟采购部尚经理谈的布草洗涤外包",
+            "visit",
+        ),
+        ("对方基本认可——上午在内江甜城制糖厂谈的是蔗渣锅炉的改造方案", "visit"),
+        ("今天在松原查干湖渔业合作社谈冬捕后的鱼类冷冻加工，对方表示加工设备暂缓采购", "visit"),
+        ("今天给临清轴承产业园管委会的申主任演示了园区能耗监测平台，申主任很感兴趣", "visit"),
+        ("今晚和白银屈家湾铅锌矿的咸总喝了顿酒，聊井下通风机的节能改造", "meal"),
+        ("刚才微信语音跟兴义万峰林旅游集团的蓟总聊了半小时", "wechat"),
+    ],
+)
+def test_a_contact_said_other_ways(text: str, kind: str) -> None:
+    said = contact(text)
+    assert said is not None and said[0] == kind
+
+
+def test_a_place_said_for_tomorrow_is_no_visit() -> None:
+    # 明天下午在…谈: still to come
+    assert contact("明天下午在万科总部跟张总谈合同") is None
