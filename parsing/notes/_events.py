@@ -719,7 +719,7 @@ _TOPIC_VERB = re.compile(
     r"做了(?![一半]?(?:下午|上午|晚上|天))(?=[^\s,。;]{2,14}?(?:交流|试验|测试|演示|培训|调试))|"
     # (打电话…问管网监测项目的进展: what was asked about)
     r"(?:聊|谈|倾)(?=一下|了一下)|(?:聊|谈|讨论)(?!天|话|得|过|完)|(?:(?<=[,，\s])|(?<=部长|处长|科长|局长|院长|厂长|主任|经理|主管|顺便))问(?!题|候|起|到)(?:了问|了|一下)?(?![我你他她]|能不能|是否|有没有|什么|多少|怎么|哪|可不可以)(?=[\u4e00-\u9fff]{4}))"
-    r"(?:了?一下|(?<=了)下(?=[^午面周个礼星])|几句)?\s*"
+    r"(?:了?一下|(?<=了)下(?=[^午面周个礼星次一游季月沉单年半旬层属])|几句)?\s*"
 )
 # 催去年那笔二十六万的尾款, 催了下回款, 催货款没人接: what was chased (催化剂, 催办, 催了三遍, 催款催了
 # 一个小时, 催财务 are none; 对接 and 透露 as topic words were tried and lost on held-out sets)
@@ -1433,7 +1433,7 @@ _NOT_TRIP = re.compile(
 _BOSS = re.compile(r"老板|一把手|大领导|领导|董事长|总经理")
 # (返嚟, 先返: the same said in Cantonese)
 _RETURN = re.compile(
-    r"回来|返回|回到|回(?![复访电答话款扣收头个信我你邮消报微单])|返嚟|返来|先返|返(?=[,。;\s]|$)"
+    r"回来|返回|回到|回(?![复访电答话款扣收头个信我你邮消报微单不])|返嚟|返来|先返|返(?=[,。;\s]|$)"
 )
 _PLACE_STOP = frozenset("的了,和 在去到是开出考学培参调检休度旅述探疗拜见找送看谈我忙汇")
 
@@ -1478,7 +1478,7 @@ def _place_after(
     return None
 
 
-_PLACE_THEN = re.compile(r"陪|处理|办事")  # (自驾 and 带 were tried: blind19 lost)
+_PLACE_THEN = re.compile(r"陪|处理|办事(?!处)")  # (自驾 and 带 were tried: blind19 lost)
 _AND = re.compile(r"\s*(?:和|同|跟|与|及|、)\s*")
 
 
@@ -1601,10 +1601,18 @@ def _left_then_where(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, i
         v = doc.whens[j]
         if v.span[0] >= stop or v.end is not None:
             return None
+        if _REP_BEFORE.search(t, max(0, v.span[0] - 3), v.span[0]):
+            return None  # (…，我下周一回公司再跟进: the rep's own day back)
         if _RETURN.match(t, v.span[1]):
             end = _on_or_after(doc, v, w.day)
+            if end < w.day:
+                return None  # (a day back before the day left: not read right)
             who = label_of(people.persons[goer])
-            return ItineraryFact(who, m["place"], w.day, end, m["purpose"] or None), j
+            # (下周二回来后我再约他: the day back is the rep's task too)
+            again = _THEN_AGAIN.match(t, v.span[1]) is not None
+            return ItineraryFact(who, m["place"], w.day, end, m["purpose"] or None), (
+                None if again else j
+            )
     return None
 
 

@@ -206,8 +206,8 @@ _NOT_TO_DO = re.compile(
     r"不去|不来|就不|如果|要是|的话|每[天周月年日]|天天|过生日|生日$|^我都|^我也在|"
     # 10号您能收到 (the customer's receipt)
     r"^[^\s,]{0,4}(?:能|会|就能|可以)收到|"
-    # 由财务部的同事去办: someone else is to do it
-    r"^由(?!我)|"
+    # 由财务部的同事去办: someone else is to do it (由于 is because; 由我/咱们/本人 is the rep)
+    r"^由(?!我|咱|本人|于)(?![^,，。;]*(?:和我|跟我|我们|带我|接我))|"
     # 礼拜四来电话 (their call), 开车路上记一下 (the rep noting this very note)
     r"^来电话?|^打来|记一下$"
 )
@@ -270,9 +270,12 @@ _TOLD = re.compile(r"(?:让|要求|叫|请|通知)[^\s,]{0,4}$")
 # After a day said alone before a comma, the rep's own step too (七月十号之前，把检测数据发给秋工;
 # 下下周三下午三点，带技术员去…; …，在恩施硒都茶业跟凌总签合同)
 _REP_STEP_NEXT = re.compile(
-    r"把(?=[^\s,;。]{1,20}?(?:发|寄|送|给|交|带|签|做|准备|整理|改))|带(?=[^\s,;。]{1,12}?去)|"
-    r"在(?=[^\s,;。]{1,14}?(?:跟|和|找|见|签))"
+    r"把(?![^\s,;。]{0,20}?(?:过来|我们|我这))(?=[^\s,;。]{1,20}?(?:发|寄|送|给|交|带|签|做|准备|整理|改))|"
+    r"带(?![^\s,;。]{0,3}我们)(?=[^\s,;。]{1,12}?去)|"
+    r"在(?![^\s,;。]{0,6}?(?:董事会|会上|内部))(?=[^\s,;。]{1,14}?(?:跟|和|找|见|签))(?![^\s,;。]{0,14}?(?:跟|和)我们)"
 )
+# (王总说的下周五，… / 他们答应了，下周三，… / 周总下周四，…: the day is someone else's)
+_SOMEONE_BEFORE = re.compile(r"[他她]|说|答应|[\u4e00-\u9fff][总工]|经理|主任|对方|客户|供应商")
 _REP_ACTION = re.compile(
     r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|交(?=标|方案|资料|材料|报价|文件|合同)|"
     r"催|约|请|拜访|见|签|回款|收款|去|过去|给|和|上门|拜年|到(?!期|货|账)|"
@@ -481,7 +484,16 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     text = _FILLER.sub("", text)
     comma = re.match(r"\s*[,，]\s*", t[b : cb + 2])
     next_said = t[b + comma.end() :] if comma else ""
-    if not text and comma and (_REP_ACTION.match(next_said) or _REP_STEP_NEXT.match(next_said)):
+    next_end = doc.clause(b + comma.end())[1] if comma else b
+    step_next = (
+        _REP_STEP_NEXT.match(next_said) is not None
+        and not _SOMEONE_BEFORE.search(t, _sentence_start(t, a), a)
+        # (…，把货送到我们仓库，供应商答应的: theirs, said after)
+        and not re.search(r"答应的|说的", t[b : next_end + 8])
+        # (10月8号前，把中秋国庆的对账单…: another day said in it, left as it was)
+        and not any(b < v.span[0] < next_end for v in doc.whens)
+    )
+    if not text and comma and (_REP_ACTION.match(next_said) or step_next):
         cb = doc.clause(b + comma.end())[1]  # 下礼拜一早上九点，到广达电脑拜访陈处长
     if not text:
         for x, y in doc.chunks_in(b, cb):
@@ -1732,8 +1744,14 @@ _DAY_TURNED_DOWN = re.compile(
 )
 _IF_SAID = re.compile(r"要是|如果|万一|假如|虽然")
 # 如果…前, 要是下周一前: a condition (主要是, 只要是 are none)
-_IF_THEN = re.compile(r"(?<![主只还就])要是|如果|万一|假如")
-_REP_THEN = re.compile(r"(?<![他她方])就(?:给|去|打|找|联系|催|约|发|上门|过去)|我就|我再|我们就")
+# 如果…前, 要是下周一前: a condition (主要是, 需要是, 重要是, 一万一 are none)
+_IF_THEN = re.compile(
+    r"(?<![主只还就需重想])要是|如果|(?<![\d一二三四五六七八九十百千万两])万一|假如"
+)
+# …，他就下单 / 对方才会签 / 这个单子就算了 / 不用再跟: what follows the condition is theirs
+_NOT_OURS_THEN = re.compile(
+    r"(?:[他她]|对方|他们|客户|厂家|老板|[\u4e00-\u9fff][总工]|经理)(?:就|才|会|也就)|就算了|算了|不用|别再"
+)
 _SAME_DAY_AS = re.compile(r"\s*(?:是)?(?:同一天|同一日|同天|一样|一天)")
 
 
@@ -1755,9 +1773,10 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         or _LAST_VISIT.match(t, b)
     ):
         return True  # 避开周一上午; 春节前最后一次拜访: a day named, nothing set for it
-    if _IF_THEN.search(t, ca, a) and not _REP_THEN.search(t, b, _sentence_end(t, b)):
-        # 如果六月底前价格能降到八块五，他就下单: a condition's day, nothing set for it (万一下
-        # 周一还没到货就给张总打电话: the rep's own step then)
+    if _IF_THEN.search(t, ca, a) and _NOT_OURS_THEN.search(t, b, _sentence_end(t, b)):
+        # 如果六月底前价格能降到八块五，他就下单 / 这个单子就算了: a condition's day, and what
+        # follows is theirs or nothing — nothing set for it (如果…就给张总打电话, 如果顺利的话下周三
+        # 签合同: the rep's own step then)
         return True
     promised = _PROMISED.search(t, ca, a)
     if (
@@ -2291,7 +2310,10 @@ def _continued(doc: Doc, people: People, w: When, action: str) -> str:
         return action
     m = _GOES_WITH.match(t, end)
     if m is None:  # 见何经理，讲排班系统: what the person is seen for
-        return action if "，" in action else action + _errand_after(doc, end)
+        errand = _errand_after(doc, end)
+        if errand.strip(" ,，") and errand.strip(" ,，") in action:
+            return action  # (七月十号之前，把…发给秋工: the step was taken from there already)
+        return action if "，" in action else action + errand
     if m["more"] in action:
         return action
     if any(end <= v.span[0] < m.end() for v in doc.all_whens):

@@ -230,7 +230,7 @@ _ALONE_BEFORE = re.compile(r"(?:^|.*(?:[的跟与见找约陪请给:\n]|见了))
 # Surnames that are words too (的花经理, 跟步部长, 见了满厂长, 的羊会计): one only right after a word
 # that leads to a person or where a sentence starts — 到时总经理, 谈妥经理, 让利总, 要花总经理
 # name no one (全 was tried and lost on blind13; 门 is 部门's, 占 约占总投资's)
-_WORDS_AS_SURNAMES = "花步满劳党扶咸妥阴习苍秋滑利班羊支强时连蓬仰居越相慎松封怀富乌牧束竹官"
+_WORDS_AS_SURNAMES = "花步满劳党扶咸妥阴习苍秋滑利羊支强时连蓬仰居越相慎松封怀富乌牧束竹官"
 _LEADS_TO_A_PERSON = frozenset("的是跟和与找见约请给陪问催叫了部科处室组")  # (工程部竹经理)
 _RARE_SURNAMES = frozenset(
     "单乐冒普米井双修楼幸"  # (修: 维修经理 is no 修经理; 办公楼经理)
@@ -253,11 +253,14 @@ _NOT_BEFORE_RARE = frozenset("说快音订账菜名简清送返报检维会仓�
 _EVEN_SO = re.compile(rf"(?:{TITLE_RE.pattern})[^,，。;；\n]{{0,5}}?[都也]")
 
 
+_WORDS_NOT_NAMES = ("支行", "花工", "时总会", "党总支", "党支部", "党委")
+
+
 def _leads_to_a_person(t: str, i: int, surname: str) -> bool:
     """Whether a surname that is a word too stands where a person is named: after 的, 跟, 找 …
     or where a sentence or line starts (连 never there: 连经理都…)."""
-    if t.startswith("支行", i):
-        return False
+    if t.startswith(_WORDS_NOT_NAMES, i):
+        return False  # 找支行长, 苗圃的花工, 到时总会有办法, 党总支书记: words, no one named
     if i == 0 or not is_cjk(t[i - 1]):
         return surname != "连"
     return t[i - 1] in _LEADS_TO_A_PERSON
