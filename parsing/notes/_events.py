@@ -1119,7 +1119,7 @@ def _en_sentence(doc: Doc, start: int) -> str | None:
 # 他说方案还行 / 他說預算明年才會下來 / he feedback 还不错: what the customer said, kept as the
 # outcome of a contact the note records (never itself a reason to record one).
 _SAYS = re.compile(
-    r"(?:(?:他|她)们?|对方|客户|[总局处工长理任师])\s*"
+    r"(?:(?:他|她)们?|对方|客户|那边|[总局处工长理任师板董])\s*"
     r"(?:说(?!了算)|讲|表示|反馈|回复说?|回复|答复|feedback|觉得|认为)\s*"
     # (佢話要等董事局批: Cantonese says 话 — never 陈总话不多)
     r"|(?:他|她)们?\s*话(?![题费筒术不多少])\s*"

@@ -325,3 +325,10 @@ def test_a_contact_said_other_ways(text: str, kind: str) -> None:
 def test_a_place_said_for_tomorrow_is_no_visit() -> None:
     # 明天下午在…谈: still to come
     assert contact("明天下午在万科总部跟张总谈合同") is None
+
+
+def test_what_the_boss_said_is_the_outcome() -> None:
+    said = parse_note(
+        "今天给辽源东丰针织的巢老板打电话拜年，巢老板说节后开工先要两千套针筒", NOW
+    ).interaction
+    assert said is not None and said.outcome is not None and "两千套针筒" in said.outcome
