@@ -489,7 +489,7 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         _REP_STEP_NEXT.match(next_said) is not None
         and not _SOMEONE_BEFORE.search(t, _sentence_start(t, a), a)
         # (…，把货送到我们仓库，供应商答应的: theirs, said after)
-        and not re.search(r"答应的|说的", t[b : next_end + 8])
+        and not re.search(r"(?:答应|说)的(?=[,，。;；]|$)", t[b : next_end + 8])
         # (10月8号前，把中秋国庆的对账单…: another day said in it, left as it was)
         and not any(b < v.span[0] < next_end for v in doc.whens)
     )
