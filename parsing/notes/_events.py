@@ -461,6 +461,25 @@ def _errands_done_there(doc: Doc) -> list[tuple[int, int, InteractionKind]]:
     return out
 
 
+def _head_before(doc: Doc, a: int, ca: int) -> tuple[range, str]:
+    """The six characters before a contact word at ``a`` (from ``ca`` on), what is read there
+    blanked and the company's name one character (计划去某拜访): the words a plan is said with
+    are looked at past the name, whose own 要 (高要金利五金) says nothing."""
+    t = doc.t
+    named = doc.company_span or (0, 0)
+    inside = max(0, min(a, named[1]) - max(a - 6, named[0]))
+    span = range(max(doc.clause(a)[0] if inside else ca, a - 6 - inside), a)
+    chars: list[str] = []
+    for k in span:
+        if doc.used[k]:
+            chars.append(" ")
+        elif not named[0] <= k < named[1]:
+            chars.append(t[k])
+        elif k in (named[0], span.start):
+            chars.append("某")
+    return span, "".join(chars)
+
+
 def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _Contact | None:
     """The latest contact the note says took place (never one planned, called off or asked
     to be reminded of)."""
@@ -473,20 +492,8 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             continue
         ca, _ = doc.chunk(a)
         # (去高要金利五金见了殷总: a name's own 要 says nothing of a plan — but 等王总微信回复我
-        # 了再安排 still waits on him)
-        # (the company's own 要 too: 高要金利五金 — and the six characters are looked at past it:
-        # 下周计划去高要金利五金拜访殷总 is still a plan)
-        named = doc.company_span or (0, 0)
-        inside = max(0, min(a, named[1]) - max(a - 6, named[0]))
-        span = range(max(doc.clause(a)[0] if inside else ca, a - 6 - inside), a)
-        head = "".join(
-            " "
-            if doc.used[k]
-            else ("某" if k == named[0] or k == span.start else "")
-            if named[0] <= k < named[1]
-            else t[k]
-            for k in span
-        )  # (the company one character: 计划去某拜访)
+        # 了再安排 still waits on him, and 下周计划去高要金利五金拜访殷总 is still a plan)
+        span, head = _head_before(doc, a, ca)
         waits = _WAITS_ON.search("".join("某" if doc.used[k] else t[k] for k in span))
         if _NEGATED.search(t[max(0, a - 2) : a]) or _FUTURE_BEFORE.search(head) or waits:
             continue
@@ -1821,11 +1828,12 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             claimed.add(doc.whens.index(back_day))
         if not shared:
             claimed.add(i)
-            claimed.update(
-                j
-                for j, v in enumerate(doc.whens)
-                if restated and v.span[0] >= b and v.span[1] <= restated.end()
-            )
+            if restated is not None:  # (the day said again in brackets: the trip's too)
+                claimed.update(
+                    j
+                    for j, v in enumerate(doc.whens)
+                    if v.span[0] >= b and v.span[1] <= restated.end()
+                )
         out.append(ItineraryFact(who, place, start_d, end_d, purpose))
         if paired is not None:
             claimed.add(i + 1)

@@ -226,9 +226,8 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
                  "tele", "using", "in_use", "bought", "supplier", "used_long", "won_by",
                  "pair", "theirs_than", "first", "gave", "came", "met", "both_came")  # fmt: skip
         # (要再比一比 is the outcome's, 华为 a firm the lexicon knows: the pair is read whole)
-        known = m["both_came"] and not _PEOPLE_CAME.search(
-            said
-        )  # (大金和格力都来过了: firms known)
+        # (大金和格力都来过了: firms the lexicon knows, read already — not people)
+        known = m["both_came"] and not _PEOPLE_CAME.search(said)
         if (
             any(m[g] for g in newer)
             and not m["pair"]

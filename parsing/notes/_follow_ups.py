@@ -265,8 +265,6 @@ _FACT_WORDS = re.compile(r"姓|生日|喜欢|爱好|老家|毕业|性格|爱人|
 _RELATIVE = re.compile(r"[下明后今本这周号日天底初中旬]|星期|礼拜|\d")
 _VAGUE = frozenset({"说", "再说", "再议", "再定", "定", "议", "再看", "看"})
 _TOLD = re.compile(r"(?:让|要求|叫|请|通知)[^\s,]{0,4}$")
-# Verbs that are the rep's own work: 王局长下周五跟进报价 is the rep's follow-up with 王局长,
-# even though a person is named right before the date.
 # After a day said alone before a comma, the rep's own step too (七月十号之前，把检测数据发给秋工;
 # 下下周三下午三点，带技术员去…; …，在恩施硒都茶业跟凌总签合同)
 _REP_STEP_NEXT = re.compile(
@@ -276,6 +274,8 @@ _REP_STEP_NEXT = re.compile(
 )
 # (王总说的下周五，… / 他们答应了，下周三，… / 周总下周四，…: the day is someone else's)
 _SOMEONE_BEFORE = re.compile(r"[他她]|说|答应|[\u4e00-\u9fff][总工]|经理|主任|对方|客户|供应商")
+# Verbs that are the rep's own work: 王局长下周五跟进报价 is the rep's follow-up with 王局长,
+# even though a person is named right before the date.
 _REP_ACTION = re.compile(
     r"^(?:跟进|回访|复访|联系|打电话|电话|发|送|寄|报价|提交|交(?=标|方案|资料|材料|报价|文件|合同)|"
     r"催|约|请|拜访|见|签|回款|收款|去|过去|给|和|上门|拜年|到(?!期|货|账)|"
@@ -411,6 +411,23 @@ _REACHED = (
 )  # (标书送到: done there)
 
 
+def _rep_step_next(doc: Doc, a: int, na: int) -> bool:
+    """Whether the clause at ``na``, after a day said alone at ``a`` and a comma, is the rep's
+    step on that day (…，到广达电脑拜访陈处长; …，把检测数据发给秋工)."""
+    t = doc.t
+    if _REP_ACTION.match(t[na:]):  # (its ^ and $ are the clause's and the note's ends)
+        return True
+    nb = doc.clause(na)[1]
+    return (
+        _REP_STEP_NEXT.match(t, na) is not None
+        and not _SOMEONE_BEFORE.search(t, _sentence_start(t, a), a)
+        # (…，把货送到我们仓库，供应商答应的: theirs, said after)
+        and not re.search(r"(?:答应|说)的(?=[,，。;；]|$)", t[na : nb + 8])
+        # (10月8号前，把中秋国庆的对账单…: another day said in it, left as it was)
+        and not any(na <= v.span[0] < nb for v in doc.whens)
+    )
+
+
 def _action(doc: Doc, w: When, people: People) -> str | None:
     """What to do at ``w``: the words after it (or in the next chunk); None when nothing."""
     t = doc.t
@@ -483,17 +500,7 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     text = _CONTACT_TAIL.split(text)[0]
     text = _FILLER.sub("", text)
     comma = re.match(r"\s*[,，]\s*", t[b : cb + 2])
-    next_said = t[b + comma.end() :] if comma else ""
-    next_end = doc.clause(b + comma.end())[1] if comma else b
-    step_next = (
-        _REP_STEP_NEXT.match(next_said) is not None
-        and not _SOMEONE_BEFORE.search(t, _sentence_start(t, a), a)
-        # (…，把货送到我们仓库，供应商答应的: theirs, said after)
-        and not re.search(r"(?:答应|说)的(?=[,，。;；]|$)", t[b : next_end + 8])
-        # (10月8号前，把中秋国庆的对账单…: another day said in it, left as it was)
-        and not any(b < v.span[0] < next_end for v in doc.whens)
-    )
-    if not text and comma and (_REP_ACTION.match(next_said) or step_next):
+    if not text and comma and _rep_step_next(doc, a, b + comma.end()):
         cb = doc.clause(b + comma.end())[1]  # 下礼拜一早上九点，到广达电脑拜访陈处长
     if not text:
         for x, y in doc.chunks_in(b, cb):
@@ -1743,7 +1750,6 @@ _DAY_TURNED_DOWN = re.compile(
     r"(?![^,，。;]{0,4}(?:就|也没关系|没关系|的话))(?![,，]\s*(?:交给|放在|留在|留给|放到))"
 )
 _IF_SAID = re.compile(r"要是|如果|万一|假如|虽然")
-# 如果…前, 要是下周一前: a condition (主要是, 只要是 are none)
 # 如果…前, 要是下周一前: a condition (主要是, 需要是, 重要是, 一万一 are none)
 _IF_THEN = re.compile(
     r"(?<![主只还就需重想])要是|如果|(?<![\d一二三四五六七八九十百千万两])万一|假如"
