@@ -266,6 +266,12 @@ DEV_SETS = [
     # traps (70), key leaders' trips (40, ten traps) and people with roles (30), written on
     # 2026-12-05; its first score is the parser as that session began (778880e), then tuned on
     NOTES_DIR / "notes_styles21.jsonl",
+    # blind27: 150 notes by a forty-seventh helper who never read parsing/, two in five plain
+    # records (half with a follow-up), follow-ups said many ways, trips and traps, the other
+    # styles of #18 three each, in trades and regions the sets had not used, written on
+    # 2026-12-05 (round twenty-six, a new session); its first score is the parser as that
+    # session began (7ed4e0a). Held out: read only as totals
+    NOTES_DIR / "notes_blind27.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
