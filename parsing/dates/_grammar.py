@@ -832,6 +832,10 @@ def _holiday_shift(suffix: str) -> int | None:
     return -days if m["dir"] == "前" else days
 
 
+# (…去海南万宁过年: a place gone to right before 过年)
+_GONE_FOR = re.compile(r"(?:去|回|到|在)[\u4e00-\u9fff]{1,8}$")
+
+
 def _h_holiday(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     name = m["h"]
     suffix = m["suf"] or ""
@@ -846,6 +850,12 @@ def _h_holiday(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
         year = int(pre[:4]) if pre[0].isdigit() else _year_word(pre, c)
         if not 1901 <= year <= 2099:
             return None
+    if (
+        name == "过年"
+        and not suffix
+        and _GONE_FOR.search(c.text, max(0, m.start() - 10), m.start())
+    ):
+        return None  # 去海南万宁过年, 回老家过年: what the trip is for, not a day
     if name in ("过完年", "过了年"):
         if suffix:
             return None
@@ -1279,6 +1289,11 @@ def _confirm(c: _Ctx, d: _D, pos: int) -> int:
                 d.day = before  # 12月5日 周六 on 7 December: the Saturday just past
             elif said != d.day.weekday():
                 d.vague = True
+            return m.end()
+    elif d.kind == "rel" and d.end is None and not d.deadline:
+        # 昨天礼拜天, 明天周五: the same day named twice, never a second day of its own
+        m = _CONFIRM_WEEKDAY.match(s, pos)
+        if m is not None and _WEEKDAY_X[m[1]] == d.day.weekday():
             return m.end()
     elif d.kind == "week":
         m = _CONFIRM_DATE.match(s, pos)

@@ -1834,7 +1834,8 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
                     for j, v in enumerate(doc.whens)
                     if v.span[0] >= b and v.span[1] <= restated.end()
                 )
-        out.append(ItineraryFact(who, place, start_d, end_d, purpose))
+        # (a day back read before the day left is no trip's end: never a trip that ends first)
+        out.append(ItineraryFact(who, place, start_d, max(end_d, start_d), purpose))
         if paired is not None:
             claimed.add(i + 1)
     return out

@@ -2025,8 +2025,11 @@ _A_PART_OF = re.compile(r"(?:初|中|底|中旬|上旬|下旬)$")
 # A season's deadline said before 的 and a thing (把年前的账, 谈年底前的最后一批): it tells which
 # thing, not by when (年前的对账单记得发给财务 is by then: no verb that takes the thing before it).
 _SEASON_OF = re.compile(
-    r"(?<=[把问催谈聊对结算])(?:(?:年前|年底前|年内|节前|春节前|过年前|月底前)的(?![时话])"
+    r"(?:(?<=[把问催谈聊对结算])|(?<=的是))"
+    r"(?:(?:年前|年底前|年内|节前|春节前|过年前|月底前)的(?![时话])"
     r"|(?:年前|年底前|节前|春节前|过年前)那[批笔单])"
+    # (对了一下元旦沙漠音乐节的舞台灯光, 国庆促销活动的方案: a holiday naming an event)
+    r"|(?:元旦|春节|国庆|中秋|端午|五一|圣诞|新年)[\u4e00-\u9fff]{0,6}?(?:节|晚会|活动|庆典|促销)的"
 )
 
 # …，定在下周三 / 就定在10月8号上午: the day the task said before it is set for
