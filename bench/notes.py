@@ -272,6 +272,11 @@ DEV_SETS = [
     # 2026-12-05 (round twenty-six, a new session); its first score is the parser as that
     # session began (7ed4e0a). Held out: read only as totals
     NOTES_DIR / "notes_blind27.jsonl",
+    # styles22: 200 notes by a forty-eighth helper who never read parsing/, weighing records and
+    # follow-ups worded every way (30 each), dictation, roles, traps and trips (20 each), the
+    # other styles five to ten each, in trades and regions the sets had not used, written on
+    # 2026-12-05; its first score is the parser as that session began (7ed4e0a), then tuned on
+    NOTES_DIR / "notes_styles22.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
