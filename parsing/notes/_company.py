@@ -133,6 +133,18 @@ _BUREAU_AND = re.compile(
 _BRACKETED = re.compile(r"\([\u4e00-\u9fff]{2,4}\)$")
 
 
+_A_PLACE_AT = re.compile(ANY_PLACE)
+
+
+def _a_place_from_and(t: str, k: int) -> bool:
+    """Whether 和 at ``k`` opens a place (和田, 和县) at the start of a sentence or after a word
+    that ends a name: 和 as "and" joins two words, never stands first."""
+    place = _A_PLACE_AT.match(t, k)
+    if place is None or place.end() <= k + 1:
+        return False
+    return k == 0 or not is_cjk(t[k - 1]) or t[k - 1] in _ORG_STOP
+
+
 def _scan_left(doc: Doc, end: int, limit: int = 16) -> int:
     t = doc.t
     start = end
@@ -148,6 +160,9 @@ def _scan_left(doc: Doc, end: int, limit: int = 16) -> int:
                 continue
         if ch == "和" and t.startswith("和浩特", start - 1) and t[start - 2 : start - 1] == "呼":
             start -= 2  # 呼和浩特草原兴发: the city's 和 is no "and"
+            continue
+        if ch == "和" and _a_place_from_and(t, start - 1):
+            start -= 1  # 和田昆仑玉枣 said first: the city's 和 is no "and" either
             continue
         if ch == "观" and t.startswith("音", start):
             start -= 1  # 福建安溪铁观音集团: 观 stops a name only as 参观
@@ -318,7 +333,7 @@ _PLACE_SAID = (
     r"[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{0,4}?(?:港|区|县|镇|市))?"
 )
 # What a place said before a company follows: the note's start or a pause, or a verb that leads to it.
-_PLACE_LEAD = r"(?:(?<![\u4e00-\u9fff])|(?<=[去在到了给跟和与从把请找约见访陪]))"
+_PLACE_LEAD = r"(?:(?<![\u4e00-\u9fff])|(?<=[去在到了给跟和与从把请找约见访陪趟]))"
 _PLACE_THEN_OF = re.compile(rf"{_PLACE_LEAD}(?:{_PLACE_SAID}|[\u4e00-\u9fff]{{2,3}}区)的$")
 # (柯桥有个朋友做印染, 余杭今年家具, 丹阳批发眼镜, 中原地区储能, 东莞看印刷机: words of a sentence between the
 # place and the trade, no brand)
@@ -771,6 +786,12 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
     """The first organisation named in the note, or None: a name with a suffix (华东电力设计院)
     or a known short name (国网常州, joined to a suffix right after it: 华为南京研究所)."""
     t = doc.t
+    called = _called_by_name(doc)
+    if called is not None:
+        a, b = called
+        doc.mark(a, b)
+        _set_span(doc, a, b)
+        return t[a:b]
     found = [_with_area(doc, a, b, name) for a, b, name in _by_suffix(doc)]
     for ka, kb in known:
         joined = next((f for f in found if f[0] >= kb and not t[kb : f[0]].strip()), None)
@@ -838,6 +859,23 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         a, b, placed = _tidied(a, a + len(placed), placed)
         _set_span(doc, a, b)
     return placed
+
+
+# 那个镍材厂叫金昌鑫源镍材, 汽车模具厂叫什么来着对华鑫模具: a dictated note says what kind of
+# place it was, then its name — the name is the customer.
+_CALLED = re.compile(
+    r"(?:厂|公司|集团|企业|酒店|医院|学校|工厂|基地|门店|店)叫(?:什么来着|啥来着|什么)?[,\s]*(?:对|哦|噢)?"
+    r"[,\s]*(?P<org>[\u4e00-\u9fffA-Za-z]{2,10}?)"
+    r"(?=嗯|然后|那个|就是|[,。;\s]|见|跟|和|找|的|在|去|$)"
+)
+
+
+def _called_by_name(doc: Doc) -> tuple[int, int] | None:
+    for m in _CALLED.finditer(doc.t):
+        org = m["org"]
+        if doc.free(*m.span("org")) and _plausible(org):
+            return m.span("org")
+    return None
 
 
 def _set_span(doc: Doc, a: int, b: int) -> None:
@@ -932,7 +970,7 @@ def _gone_to_visit(doc: Doc) -> str | None:
 _NAMED_AFTER_PLACE = re.compile(
     rf"{_PLACE_LEAD}(?:{ANY_PLACE})+[区县镇市]?的"
     r"(?P<org>(?!那个|这个|一家|一个|几家|客户|老板|朋友|项目|工地|工厂|厂里)[\u4e00-\u9fff]{4,8}?)"
-    r"(?=的|[,，。;\s]|$|了|那边|采购|设备|生产|技术|财务|质量|见|跟|找|谈|聊|"
+    r"(?=的|[,，。;:\s]|$|了|那边|那单|这单|采购|设备|生产|技术|财务|质量|见|跟|找|谈|聊|"
     r"[\u4e00-\u9fff]{1,2}(?:总|经理|厂长|主任|部长))"
 )
 
@@ -1011,7 +1049,7 @@ def _tidied(a: int, b: int, name: str) -> tuple[int, int, str]:
     if tail is not None and tail.start() >= 2:
         b, name = b - (len(name) - tail.start()), name[: tail.start()]
     lead = _WITH_LEAD.match(name)
-    if lead is not None:
+    if lead is not None and not _a_place_from_and(name, 0):
         a, name = a + 1, name[1:]
     return a, b, name
 

@@ -70,3 +70,42 @@ def test_no_trip_in_any_set_ends_before_it_starts() -> None:
             note = parse_note(row["text"], datetime.fromisoformat(row["now"]))
             for trip in note.itineraries:
                 assert trip.end is None or trip.end >= trip.start, row["id"]
+
+
+def company(text: str, now: datetime = MONDAY) -> str | None:
+    return parse_note(text, now).company
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a place, 的, and a name no trade list holds, before a colon or 那单
+        ("凤阳的晶华石英砂那单：拍板的是老板崔总，采购下单找小娄", "晶华石英砂"),
+        ("莱阳的鲁梨果汁：采购部柯经理负责比价下单，最后总经理阮总拍板", "鲁梨果汁"),
+        ("明天一早去趟盘锦大洼的稻香蟹田米业，找辛厂长把质保金的事敲定", "稻香蟹田米业"),
+        # 和田 said first is the city, not "and"
+        ("和田昆仑玉枣的邵总元旦去三亚度假，12月31号走，1月4号回", "和田昆仑玉枣"),
+        # dictated: the kind of place, then its name after 叫
+        (
+            "嗯刚才去了那个金昌的那个镍材厂叫金昌鑫源镍材嗯见了财务部的伍科长对了上半年的账",
+            "金昌鑫源镍材",
+        ),
+        (
+            "那个啥今天跑了沧州黄骅的那个汽车模具厂叫什么来着对华鑫模具然后跟技术部的曹工聊了聊",
+            "华鑫模具",
+        ),
+    ],
+)
+def test_the_customer_named_as_reps_say_it(text: str, name: str) -> None:
+    assert company(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("和安踏体育的葛总吃饭", "安踏体育"),  # guards: 和 as "and" stays out
+        ("他们老板叫王明，今天去了万科", "万科"),  # guards: a person called so is no company
+    ],
+)
+def test_what_is_no_part_of_the_name(text: str, name: str) -> None:
+    assert company(text) == name
