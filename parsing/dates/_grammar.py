@@ -593,7 +593,9 @@ def _h_day_range(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
 
 
 RE_MONTH_POS = re.compile(
-    rf"(?:(?P<yw>{YEAR_WORD})\s*)?(?:(?P<mw>{MONTH_WORD})|{NB}(?P<m>{N})\s*月份?"
+    # (下个月月底, 下个月的月初: the month word, then 月 said again)
+    rf"(?:(?P<yw>{YEAR_WORD})\s*)?(?:(?P<mw>{MONTH_WORD})(?:\s*的?\s*月(?=底|末|初|中))?"
+    rf"|{NB}(?P<m>{N})\s*月份?"
     r"|(?<![岁每个日正腊冬闰年0-9零〇一二两三四五六七八九十])(?P<bare>月))"
     r"\s*的?\s*(?P<pos>底|末|初|中旬|中)(?![0-9一二三四五六七八九十])"
 )
@@ -734,7 +736,9 @@ RE_HOLIDAY = re.compile(
 )
 RE_NEW_YEAR = re.compile(
     r"(?<![0-9零〇一二两三四五六七八九十百几多半去今明前后本每新当那这往近同上下整全跨隔千万个老拜小])"
-    r"年(?P<suf>之前|以前|之后|以后|前|后)(?![天年月])"
+    # (年后第一个礼拜一, 年后第一个工作日: as after 春节)
+    r"年(?P<suf>(?:之|以)?后的?第一个(?:周|星期|礼拜)[一二三四五六日天]|(?:之|以)?后第一个工作日|"
+    r"之前|以前|之后|以后|前|后)(?![天年月])"
 )
 _PERIOD_SUFFIXES = frozenset(
     {"假期期间", "放假期间", "长假期间", "小长假", "长假", "假期", "放假", "期间", "黄金周"}
@@ -1130,6 +1134,11 @@ def _hour(h: int, pod: str | None, padded: bool) -> tuple[int, int] | None:
     return (h, 0) if h <= 6 else None
 
 
+_A_DECIMAL_OF = re.compile(
+    r"\s*(?:倍|成|万|亿|千|百|米|吨|公斤|斤|个|%|元|块|折|级|度|寸|平|方|亩|公里)"
+)
+
+
 def _minute(m: re.Match[str]) -> int | None:
     if m["mm"]:
         return int(m["mm"])
@@ -1141,6 +1150,8 @@ def _minute(m: re.Match[str]) -> int | None:
     if text:
         if len(text) == 1 and not m["fen"] and text.isascii():
             return None  # 3点5: 3:05 or 3:30? ask
+        if len(text) == 1 and not m["fen"] and _A_DECIMAL_OF.match(m.string, m.end()):
+            return None  # 一点二倍, 三点五万, 一点五个点: a decimal, no hour at all
         if text[0] in "零〇":
             text = text[1:]
         return _num(text, 0, 59)

@@ -109,3 +109,37 @@ def test_the_customer_named_as_reps_say_it(text: str, name: str) -> None:
 )
 def test_what_is_no_part_of_the_name(text: str, name: str) -> None:
     assert company(text) == name
+
+
+def days(text: str, now: datetime) -> list[str]:
+    return [f.due.isoformat()[:16] for f in parse_note(text, now).follow_ups]
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "due"),
+    [
+        # 下个月 then 月底 said again: next month's end, not this one's
+        (
+            "下下个礼拜二去南充嘉陵丝绸找贺总看新样，下个月月底前把明年的框架合同签了",
+            "2026-11-28T15:00:00+08:00",
+            ["2026-12-08", "2026-12-31"],
+        ),
+        # 年后第一个礼拜一: the Monday after 春节 or after its holiday — too vague to set, and
+        # never the Monday before it (2026-02-16)
+        (
+            "年后第一个礼拜一去景德镇的昌南陶瓷找舒厂长拜年",
+            "2026-02-13T10:30:00+08:00",
+            [],
+        ),
+    ],
+)
+def test_days_said_in_two_steps(text: str, now: str, due: list[str]) -> None:
+    assert sorted(days(text, datetime.fromisoformat(now))) == due
+
+
+def test_a_decimal_is_no_hour() -> None:
+    note = parse_note(
+        "今晚请了澳头精细化工的洪总吃饭，洪总说量按今年的一点二倍给，价格等一月份再谈",
+        datetime.fromisoformat("2026-12-29T20:40:00+08:00"),
+    )
+    assert all(not (isinstance(f.due, datetime) and f.due.hour == 13) for f in note.follow_ups)
