@@ -97,6 +97,8 @@ _BOSS_SLIP = re.compile(
 _MANAGER_SLIP = re.compile(
     rf"(?:(?<=[{_SURNAME_CLASS}])|(?<=[{_SURNAME_CLASS}][^\W\d_的]))经历(?![了过])"
 )
+# A place a 场长 heads (风电场, 农场, 牧场): without one, 场长 is voice input's 厂长.
+_A_FARM = re.compile(r"[农林牧渔电马茶球鸡猪牛羊果苗矿草盐种殖验]场(?!长)|垦区|牧业|农垦")
 # Cantonese said in more than one character, each of its length: 係 is 是 (not in 關係, 係數);
 # 佢個仔 / 個仔 / 佢仔 his son, 佢個女 his daughter; 提我記得 remind me (提醒我得).
 _CANTO_IS = re.compile(r"(?<![關关聯联干幹體体])係(?![數数统統])")
@@ -360,6 +362,8 @@ def fold(text: str) -> str:
     out = _BOSS_SLIP.sub("总", out)
     if "院" in out and "幼儿园" not in out:  # 设计院的李园长: voice input's 院长
         out = out.replace("园长", "院长")
+    if "场长" in out and not _A_FARM.search(out):  # 河钢唐钢的齐场长: voice input's 厂长
+        out = out.replace("场长", "厂长")
     if any("a" <= c.lower() <= "z" for c in out):
         out = _english(out)
     return out

@@ -143,3 +143,42 @@ def test_a_decimal_is_no_hour() -> None:
         datetime.fromisoformat("2026-12-29T20:40:00+08:00"),
     )
     assert all(not (isinstance(f.due, datetime) and f.due.hour == 13) for f in note.follow_ups)
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # the head of a co-op, a farm or a wind farm
+        (
+            "记一下：3月16号去过昭通的高原红苹果合作社，当时朱社长说四月要扩冷库",
+            ("朱", "社长", "朱社长"),
+        ),
+        ("给佳木斯的三江沃土农机合作社的滑理事长打了电话", ("滑", "理事长", "滑理事长")),
+        (
+            "年前最后一次去张掖的祁连风电场，跟籍场长过了一遍齿轮箱油的用量",
+            ("籍", "场长", "籍场长"),
+        ),
+        # 场长 with no farm in the note: dictation's 厂长
+        ("今天去河钢唐钢见了齐场长，聊转炉煤气回收的风机", ("齐", "厂长", "齐厂长")),
+        # rare surnames, and surnames that are words too, right after a word that leads to them
+        ("今天下午在喀什的天缘宠物食品厂见了技术部的郇工，谈模头的磨损", ("郇", "工程师", "郇工")),
+        ("灰腾梁风电的运维总经理邴总下周一去北京集团总部汇报", ("邴", "总经理", "邴总")),
+        ("下下周一去温岭大溪的东海泵业找应总谈代理协议", ("应", "总", "应总")),
+        ("奎屯天北棉纺的海总，老家宁夏吴忠，不喝酒，喜欢骑马", ("海", "总", "海总")),
+        ("今天晚上跟防城港的北港粮油的闭总喝酒", ("闭", "总", "闭总")),
+    ],
+)
+def test_people_by_titles_and_surnames_seen_less(text: str, who: tuple[str, str, str]) -> None:
+    assert who in [(c.surname, c.title, c.salutation) for c in parse_note(text, MONDAY).contacts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下周去哈尔滨见客户",  # guards: 哈 stays a city's
+        "上海的展会下周开幕",  # guards: 海 inside 上海 is no one
+        "这个方案他们应该会同意",  # guards: 应 of 应该
+    ],
+)
+def test_words_stay_words(text: str) -> None:
+    assert parse_note(text, MONDAY).contacts == []
