@@ -715,6 +715,8 @@ _HOLIDAY_NAMES = {
 _HOLIDAY_SUFFIX = (
     # 元宵节后第一个礼拜一, 元旦以后第一个工作日
     "(?:之|以)?后的?第一个(?:周|星期|礼拜)[一二三四五六日天]|(?:之|以)后第一个工作日|"
+    # 春节前最后一个礼拜五, 国庆前的最后一个周五
+    "(?:之|以)?前的?最后一个(?:周|星期|礼拜)[一二三四五六日天]|"
     "(?:之|以)?[前后](?:[0-9]{1,2}|[一二两三四五六七八九十]{1,2})(?:天|日|周|个星期|个礼拜|星期)|"
     "假期期间|放假期间|长假期间|小长假|长假|假期|放假|期间|黄金周|"
     "后第一天|后的第一天|后上班第一天|后第一个工作日|后上班|收假后|"
@@ -738,6 +740,7 @@ RE_NEW_YEAR = re.compile(
     r"(?<![0-9零〇一二两三四五六七八九十百几多半去今明前后本每新当那这往近同上下整全跨隔千万个老拜小])"
     # (年后第一个礼拜一, 年后第一个工作日: as after 春节)
     r"年(?P<suf>(?:之|以)?后的?第一个(?:周|星期|礼拜)[一二三四五六日天]|(?:之|以)?后第一个工作日|"
+    r"(?:之|以)?前的?最后一个(?:周|星期|礼拜)[一二三四五六日天]|"
     r"之前|以前|之后|以后|前|后)(?![天年月])"
 )
 _PERIOD_SUFFIXES = frozenset(
@@ -762,6 +765,7 @@ _FIRST_WORKDAY_SUFFIXES = frozenset(
     {"后第一个工作日", "之后第一个工作日", "以后第一个工作日", "后上班第一天"}
 )
 _AFTER_WEEKDAY = re.compile(r"(?:之|以)?后的?第一个(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
+_BEFORE_WEEKDAY = re.compile(r"(?:之|以)?前的?最后一个(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
 _BEFORE_SUFFIXES = frozenset({"之前", "以前", "前"})
 _BARE_NEEDS_CONTEXT = frozenset({"十一", "五一", "六一", "小年"})
 _PLACE_AFTER = re.compile(r"(?:路|街|广场|大道|村|小区|中学|小学|号|点|班|厂|轻|大楼|商场|月)")
@@ -789,6 +793,10 @@ def _holiday(c: _Ctx, key: str, suffix: str, year: int | None) -> _D | None:
         elif (weekday := _AFTER_WEEKDAY.fullmatch(suffix)) is not None:
             after = p_end + timedelta(days=1)  # 元宵节后第一个礼拜一: the first Monday after it
             start = after + timedelta(days=(_WEEKDAY_X[weekday["wd"]] - after.weekday()) % 7)
+            probe = start
+        elif (weekday := _BEFORE_WEEKDAY.fullmatch(suffix)) is not None:
+            eve = first_day - timedelta(days=1)  # 春节前最后一个礼拜五: the last Friday before it
+            start = eve - timedelta(days=(eve.weekday() - _WEEKDAY_X[weekday["wd"]]) % 7)
             probe = start
         elif suffix in _BEFORE_SUFFIXES:
             start = first_day - timedelta(days=1)

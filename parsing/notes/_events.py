@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from parsing.dates import When
+from parsing.dates import When, add_months
 from parsing.numerals import cn_to_int
 
 from ._counties import ANY_PLACE, COUNTY_RE
@@ -37,6 +37,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"吃了?个?饭|吃了顿|吃完饭|食完?了?个?饭|饭局|宴请|[喝饮][了完]?酒|[喝饮]了[顿场]酒|[喝饮]了?茶|聚餐|午饭|晚饭|晚餐|午餐|"
             # (跟…一起吃的饭, 同…食晏: a meal had, said other ways)
             r"一起吃的饭|食了?晏|"
+            # (上礼拜五跟尤总吃的饭: a meal had, said with whom)
+            r"(?<=[总理工任长董生姐哥])吃的饭|"
             # (跟蔺工吃过饭了, 吃了个便饭, 同刘生饮咗杯嘢: a meal had, said plainly — see _ATE_APART;
             # 吃过午饭去拜访孙总: a meal before the visit)
             # (和何老板吃宵夜: a late meal together — 吃了宵夜回酒店 alone is none)
@@ -118,6 +120,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
         re.compile(
             r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|(?<!休假|出差|旅游|度假|开会|学习|培训)(?<!玩|总|董|局)(?<!家人|夫人|爱人|老婆|太太|主任|院长|局长|厂长)去了(?!也|都)|(?<=[陪跟带和同与][\u4e00-\u9fff][总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff]{2}[总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff]{3}[总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff](?:主任|院长|局长|厂长))去了|碰了?面|(?<![要再想])去找了(?!解)|参观|来公司|"
             r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|"
+            # (大年初二去给宫书记拜了年: a New Year's call paid in person)
+            r"去给[^\s,。;]{1,10}?拜了个?年|"
             # 跟舒场长碰了个头, 今天终于见上了, 今天来我们展厅看了 / 来我们厂做供应商审计
             # 昨天去山海关船舶修造，跟涂部长确认了…: gone there on a day said, and talked with someone
             # (not 去银行办事，跟柜台确认了…, 去机场接人, 去拿快递: errands of the rep's own)
@@ -273,7 +277,9 @@ _UNPINNED_AHEAD = re.compile(
 # Days ahead the reader does not pin down (初八 alone, 十五号以后, 下个月, 等他回来).
 _UNREAD_AHEAD = re.compile(
     r"初[一二三四五六七八九十](?![中步次级期稿])|[上中下]旬|月中|下个?月|明年|"
-    r"[0-9一二三四五六七八九十]号?(?:以后|之后)|等[^\s,]{0,8}?(?:回来|以后|之后|完)"
+    r"[0-9一二三四五六七八九十]号?(?:以后|之后)|等[^\s,]{0,8}?(?:回来|以后|之后|完)|"
+    # (下周跟尤总吃饭的事定了: next week, no day said)
+    r"下下?个?(?:周|礼拜|星期)(?![一二三四五六日天末])"
 )
 
 
@@ -334,7 +340,8 @@ _OUTCOME = re.compile(
 # Said of things as much as to the rep (采购申请批了, 系统没问题): the outcome of a contact the
 # note records, never by itself a sign that one took place.
 _NOT_A_CONTACT = re.compile(
-    r"再说|符合要求|问题|通过了|批了|(?<!得)不错|贵|点头|接受|核准|有戏|几好|唔错|还行|偏高|一般|"
+    # (吃饭的事定了: a matter settled, said of it)
+    r"再说|符合要求|问题|通过了|批了|(?<!得)不错|贵|点头|接受|核准|有戏|几好|唔错|还行|偏高|一般|事定了|"
     r"(?i:ok)|" + _WHERE_IT_STANDS
 )
 # The rep asking to be reminded: what follows is a task, not a contact that took place.
@@ -1431,7 +1438,7 @@ _PURPOSE = re.compile(
     r"义诊|过冬|避暑|过年|过春节|见投资人|"
     # (去新疆看葵花籽基地, 去深圳看供应商: what they go to see)
     r"看(?!看|一下|了|到|好|情况)[^\s,。;、]{2,7}(?=$|[\s,。;、]|回)|"
-    r"疗养|参加[^\s,]{1,6}?(?=$|[\s,]|了)|参加[^\s,]{1,4}"
+    r"疗养|参加[^\s,]{1,10}?(?=$|[\s,]|了)|参加[^\s,]{1,4}"
 )
 # (今天在新加坡去 NTUC 见了王经理: where the rep was, then where the rep went)
 _NOT_TRIP = re.compile(
@@ -1808,8 +1815,12 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         elif lasting_for is not None:  # 去德国考察三天, 去北京学习两个星期, 出差两周
             said = lasting_for["n"]  # (两三天: the longer of the two)
             n = cn_to_int(said) or cn_to_int(said[-1]) or 1
-            span = n * 7 if lasting_for["unit"] != "天" else n
-            end_d = w.day + timedelta(days=span - 1)
+            unit = lasting_for["unit"]
+            if unit == "个月":  # (去党校学习一个月: to the day before the same date a month on)
+                end_d = add_months(w.day, n) - timedelta(days=1)
+            else:
+                span = n * 7 if unit != "天" else n
+                end_d = w.day + timedelta(days=span - 1)
         start_d = w.day
         leaving = _day_left(doc, i, cb)
         if leaving is not None and not -7 <= (leaving.day - w.day).days <= 1:
@@ -1850,13 +1861,14 @@ _SEEN_ON_ANY_TRIP = frozenset({"看展", "看仓", "看投放"})
 _WITH_HIM = re.compile(r"[跟和同与](?:他|她|佢)(?!们|哋)")
 # How long the trip lasts, said after its place: …考察储能项目，一共五天.
 _FOR_DAYS = re.compile(
-    r"[^,。;\n]{0,12}?[,，\s]*(?:一共|总共|共)(?:去|待|呆)?(?P<n>[一二两三四五六七八九十\d]{1,2})天(?![后内])"
+    r"[^,。;\n]{0,12}?[,，\s]*(?:一共|总共|共|为期|会开|会期)(?:去|待|呆)?"
+    r"(?P<n>[一二两三四五六七八九十\d]{1,2})天(?![后内])"
 )
 # 考察三天, 学习两个星期, 出差两周: how long a trip lasts, said right after its purpose
 # (考察两个天然气项目, 两个周边的产业园: things counted, not days)
 _LASTING = re.compile(
     r"\s*(?P<n>[一二两三四五六七八九十\d]{1,2})"
-    r"(?P<unit>天(?!然)|周(?![边末年])|个?礼拜|个?星期)(?![后内前])"
+    r"(?P<unit>天(?!然)|周(?![边末年])|个?礼拜|个?星期|个月)(?![后内前])"
 )
 _STAY_WORD = re.compile(r"(?:一直)?(?:待|呆|住)到\s*$")
 _BARE_WEEKDAY = re.compile(r"(?:周|礼拜|禮拜|星期)[一二三四五六日天]")

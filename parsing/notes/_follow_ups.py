@@ -1509,7 +1509,8 @@ def _planned_today(d: _Dated, action: str) -> bool:
     """Today's date (no hour) is a task only when said as one still to do."""
     doc, t = d.doc, d.t
     raw_after = t[d.b : d.b + 3].lstrip()
-    if re.match(r"(?:要|得|需要|还要|记得|必须|务必|下班前|之前|前把|把)", raw_after):
+    # (月底前我把发票寄过去 on the month's last day: the rep's own, due today)
+    if re.match(r"我?(?:要|得|需要|还要|记得|必须|务必|下班前|之前|前把|把)", raw_after):
         return True
     # 今天去华润置地找李经理签合同 written in the morning: today's errand, still to run (no
     # 了, 过 or words reported from it; written from five on, it is one told of the day)

@@ -182,3 +182,83 @@ def test_people_by_titles_and_surnames_seen_less(text: str, who: tuple[str, str,
 )
 def test_words_stay_words(text: str) -> None:
     assert parse_note(text, MONDAY).contacts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "due"),
+    [
+        # the last Friday before a festival, counted back from its day
+        (
+            "春节前最后一个礼拜五去一趟永新化工把合同拿回来",
+            "2027-01-25T10:00:00+08:00",
+            ["2027-02-05"],
+        ),
+        ("国庆前最后一个周五去万科找张总", "2026-09-14T10:00:00+08:00", ["2026-09-25"]),
+        # a deadline that falls today, said as the rep's own step: due today
+        ("月底前我把发票寄过去，他们说九月底前付款", "2026-08-31T10:00:00+08:00", ["2026-08-31"]),
+    ],
+)
+def test_days_counted_from_a_festival_or_a_deadline(text: str, now: str, due: list[str]) -> None:
+    assert days(text, datetime.fromisoformat(now)) == due
+
+
+def trip(text: str, now: str) -> list[tuple[str | None, str, str | None, str | None]]:
+    note = parse_note(text, datetime.fromisoformat(now))
+    return [
+        (t.who, t.start.isoformat(), t.end.isoformat() if t.end else None, t.purpose)
+        for t in note.itineraries
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("覃书记下周一去党校学习一个月", ("覃书记", "2027-03-22", "2027-04-21", "学习")),
+        (
+            "单主任下下周一去北京参加培训 为期三天",
+            ("单主任", "2027-03-29", "2027-03-31", "参加培训"),
+        ),
+        (
+            "王董下周二去北京参加农产品品牌大会，会开三天",
+            ("王董", "2027-03-23", "2027-03-25", "参加农产品品牌大会"),
+        ),
+    ],
+)
+def test_how_long_a_trip_lasts(text: str, read: tuple[str, str, str, str]) -> None:
+    assert trip(text, "2027-03-15T10:00:00+08:00") == [read]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("去了一趟江苏的华为代理商 叫华讯方舟 见了陶总", "华讯方舟"),
+        ("今天去了安平那家丝网厂 叫安平恒兴丝网 见了老板", "安平恒兴丝网"),
+    ],
+)
+def test_the_name_after_what_kind_of_place(text: str, name: str) -> None:
+    assert company(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "read"),
+    [
+        # a plan for next week, settled: no meal today
+        ("下周跟尤总吃饭的事定了 他秘书会通知具体时间", "2026-11-16T10:00:00+08:00", None),
+        # a meal had and a New Year's call paid, said the ways reps say them
+        (
+            "上礼拜五跟尤总吃的饭 他介绍了集团的姚总给我认识",
+            "2026-11-16T10:00:00+08:00",
+            ("meal", "2026-11-13"),
+        ),
+        (
+            "大年初二去给宫书记拜了年 带了两瓶茅台",
+            "2027-02-09T10:00:00+08:00",
+            ("visit", "2027-02-07"),
+        ),
+        # guards: New Year's wishes said on the phone are a call
+        ("初二给王总打电话拜了年", "2027-02-09T10:00:00+08:00", ("call", "2027-02-07")),
+    ],
+)
+def test_what_took_place(text: str, now: str, read: tuple[str, str] | None) -> None:
+    said = parse_note(text, datetime.fromisoformat(now)).interaction
+    assert (None if said is None else (said.kind, said.when.isoformat())) == read
