@@ -868,6 +868,8 @@ def _h_holiday(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
         and _GONE_FOR.search(c.text, max(0, m.start() - 10), m.start())
     ):
         return None  # 去海南万宁过年, 回老家过年: what the trip is for, not a day
+    if name == "过年" and not suffix and c.text.startswith(("也", "都", "还"), m.end()):
+        return None  # 过年也闲不下来: the season one is in, no day
     if name in ("过完年", "过了年"):
         if suffix:
             return None

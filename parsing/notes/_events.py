@@ -38,7 +38,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # (跟…一起吃的饭, 同…食晏: a meal had, said other ways)
             r"一起吃的饭|食了?晏|"
             # (上礼拜五跟尤总吃的饭: a meal had, said with whom)
-            r"(?<=[总理工任长董生姐哥])吃的饭|"
+            r"(?<=[总理工任长董生姐哥])吃的[\u4e00-\u9fff]{0,2}?[饭餐]|"
             # (跟蔺工吃过饭了, 吃了个便饭, 同刘生饮咗杯嘢: a meal had, said plainly — see _ATE_APART;
             # 吃过午饭去拜访孙总: a meal before the visit)
             # (和何老板吃宵夜: a late meal together — 吃了宵夜回酒店 alone is none)
@@ -168,6 +168,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?:(?<=[0-9一二三四五六七八九十][号日])|(?<=[周拜期][一二三四五六日天])|(?<=[昨前]天))"
             r"去的(?!话|时候|人|那|这|地方)|"  # (12号去的那个展会: which one, still ahead)
             r"现场看了|(?<=[今昨前]天)[^\s,。;]{0,4}?给[^\s,。;]{1,20}?演示了|"  # (跑了一趟 lost on blind11)
+            # (今天跑了趟日照岚山的港丰粮油码头，跟设备科的逯科长看了…: gone today, and met there)
+            r"(?<=[今昨前]天)[^\s,。;]{0,4}?跑了一?趟(?=[^。;\n]{2,30}?(?:跟|见了|找了|和))|"
             r"(?<![要去再])找了[^,。;\n]{1,20}?(?:聊|谈)(?!了解)|"
             r"(?<=[今昨前]天|上午|下午)在(?!家|公司|路上|车上|高铁|飞机|机场)[^\s,。;]{2,24}?[待呆]了"
             r"(?=[一半整两三四五六七八九十0-9])|"
@@ -1715,7 +1717,12 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             named = any(ca <= m.start < a and not m.pronoun for m in people.mentions)
             # (她下个月…去 Bali is hers; 12月8号到10号去 Jakarta 开会, no one said, the rep's own)
             said_of = any(ca <= m.start < a for m in people.mentions)
-            got = _place_after(t, mv.end(), cb, w.end is not None and named, said_of)
+            # (飞成都周四晚上回来: the place ends where the next day is said)
+            # (not inside a place known whole: 十堰, 六盘水)
+            ahead = min((v.span[0] for v in doc.whens if v.span[0] >= mv.end()), default=cb)
+            known = PLACES_RUN.match(t, mv.end(), cb)
+            stop = cb if known is not None and known.end() > ahead else min(cb, ahead)
+            got = _place_after(t, mv.end(), stop, w.end is not None and named, said_of)
             if got and moved == "回" and got[0].endswith("老家") and len(got[0]) > 2:
                 got, purpose = (got[0][:-2], got[1] - 2), "回老家"  # 回黑河老家
             if got:

@@ -262,3 +262,35 @@ def test_the_name_after_what_kind_of_place(text: str, name: str) -> None:
 def test_what_took_place(text: str, now: str, read: tuple[str, str] | None) -> None:
     said = parse_note(text, datetime.fromisoformat(now)).interaction
     assert (None if said is None else (said.kind, said.when.isoformat())) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "read"),
+    [
+        (
+            "今天跑了趟日照岚山的港丰粮油码头，跟设备科的逯科长看了皮带机托辊的磨损",
+            "2026-07-02T17:20:00+08:00",
+            ("visit", "2026-07-02"),
+        ),
+        (
+            "晚上在满洲里跟鑫海达木业的迟总吃的俄餐，聊樟子松板材的烘干窑",
+            "2026-10-27T21:05:00+08:00",
+            ("meal", "2026-10-27"),
+        ),
+        # 过年也…: the season the rep is in, not a day the call is set back to
+        (
+            "嗯过年也闲不下来就是刚刚那个汕尾海丰的金海湾鱼丸厂的庄老板打电话给我拜年",
+            "2026-02-19T10:30:00+08:00",
+            ("call", "2026-02-19"),
+        ),
+    ],
+)
+def test_contacts_said_the_ways_reps_say_them(text: str, now: str, read: tuple[str, str]) -> None:
+    said = parse_note(text, datetime.fromisoformat(now)).interaction
+    assert said is not None and (said.kind, said.when.isoformat()) == read
+
+
+def test_the_place_flown_to_ends_where_the_day_back_is_said() -> None:
+    assert trip("汤总明天飞成都周四晚上回来", "2027-05-31T10:00:00+08:00") == [
+        ("汤总", "2027-06-01", "2027-06-03", None)
+    ]
