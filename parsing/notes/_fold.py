@@ -42,6 +42,7 @@ _TYPOS = {
     # (not 部涨, 厂涨: 全部涨价, 工厂涨价)
     "书计": "书记",
     "懂事长": "董事长",
+    "副宗": "副总",  # (卢副宗, 常务副宗: 宗 is no word after 副)
     "彩购": "采购",
     "工成师": "工程师",
     # Cantonese words for days and parts of the day (Hong Kong, Malaysia).

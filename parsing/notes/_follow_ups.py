@@ -325,7 +325,9 @@ _WHEN_IT_IS = re.compile(
 _HELD = re.compile(r"开|开会|召开|举行|举办")  # (董事会是周三开: what a sitting does)
 _WILL_SIT = re.compile(r"(?<![我们])(?:会|将)(?:在|于)\s*$")  # (定点会在6月底开)
 # (她生日正好是正月初五: the day of a birthday, no task without one said)
-_BIRTHDAY_SAID = re.compile(r"生日(?:正好|就|刚好)?(?:是|在)?\s*$")
+_BIRTHDAY_SAID = re.compile(
+    r"生日(?:正好|就|刚好)?(?:是|在)?\s*(?:那个)?\s*(?:农历|阴历|阳历|公历|新历|旧历)?\s*$"
+)
 _HABIT_AFTER = re.compile(
     r"\s*(?:他|她|他们|她们)?(?:常常|常|经常|通常|一般|都会|都)(?=[\u4e00-\u9fff])"
 )
@@ -345,6 +347,9 @@ def _entity_chunk(doc: Doc, a: int, b: int) -> bool:
 
 # 发邮件给他邮箱是taozr@…: the address is a contact detail, not part of what to do.
 _CONTACT_TAIL = re.compile(r"邮箱|手机|电话是|电话号|微信号")
+# What is left of a day's words when no task was said with it (的, 就是, 得记着).
+_NO_DEED = re.compile(r"(?:的|了|就是|那个|然后|嗯|我?得?记着|记住|记一下)")
+_NUMBER_SAID_ON = re.compile(r"\s*[他她]?的?(?:电话|手机|座机)(?:号码?|是)?\s*[+\d][\d\s-]{6,}$")
 
 
 # A task's verb said whole (发过去, 送过来): a name right after it starts the next thing.
@@ -2207,6 +2212,10 @@ def find_follow_ups(
             # (明天上午你给我回个电话 → 给孙经理回个电话; 下周二能见一面吗？… → 见一面)
             action = re.sub(r"^(?:你们|你|能)(?=[\u4e00-\u9fff]{2})", "", action)
         action = _SPOKEN_FILLER.sub("", action).strip() or action  # 把那个报价发给他 → 把报价发给他
+        # (…送过去他电话15913420867: dictated on, the number is no part of the task)
+        action = _NUMBER_SAID_ON.sub("", action).strip() or action
+        if _NO_DEED.fullmatch(action):
+            continue  # (节前说好的, 周末嗯就是礼拜六去了, 生日是…我得记着: no task said with the day)
         out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
         if _a_deadline(d):
             deadlines.add(w.span)

@@ -313,3 +313,43 @@ def roles(text: str) -> list[tuple[str | None, str | None]]:
 )
 def test_roles_said_in_the_words_of_the_trade(text: str, role: tuple[str, str]) -> None:
     assert role in roles(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "read"),
+    [
+        # the number dictated after the task is no part of it
+        (
+            "让我初七之前把合同准备好然后初八上午送过去他电话幺五九一三四二零八六七",
+            "2026-02-19T10:30:00+08:00",
+            [("2026-02-23", "把合同准备好"), ("2026-02-24", "送过去")],
+        ),
+        # a day with no task said with it: none
+        (
+            "10月8号上午九点半去海宁许村的恒丰经编找钟总，节前说好的",
+            "2026-09-28T15:15:00+08:00",
+            [("2026-10-08", "去海宁许村的恒丰经编找钟总")],
+        ),
+        # a birthday said is greeted on its own, no task of the rep's on it
+        (
+            "贺州石磨粉体的廖总生日是阳历8月22号，我下周五订个蛋糕送过去；他喜欢爬山",
+            "2026-08-15T10:40:00+08:00",
+            [("2026-08-21", "订个蛋糕送过去")],
+        ),
+        (
+            "昨天去了岳阳君山的洞庭银针茶业，黄总生日是那个农历九月初六我得记着",
+            "2026-09-10T10:05:00+08:00",
+            [],
+        ),
+    ],
+)
+def test_a_task_is_what_the_rep_will_do(text: str, now: str, read: list[tuple[str, str]]) -> None:
+    note = parse_note(text, datetime.fromisoformat(now))
+    assert sorted((f.due.isoformat()[:10], f.action) for f in note.follow_ups) == read
+
+
+def test_a_deputy_dictated_as_副宗_is_a_deputy() -> None:
+    assert ("卢", "副总", "卢总") in [
+        (c.surname, c.title, c.salutation)
+        for c in parse_note("今天上午十点要给襄阳汉江水泥的卢副宗打电话", MONDAY).contacts
+    ]
