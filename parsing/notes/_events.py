@@ -967,6 +967,7 @@ def _outcome(doc: Doc, people: People, theirs: list[bool]) -> str | None:
         if of >= 0 and m.start() - of - 1 >= 2 and is_cjk(t[of + 1]):
             start = of + 1
         end = _with_its_but(doc, due, run_on.start() if run_on else b)
+        end = _through_its_day(doc, start, end)
         text = t[start:end].strip().rstrip("吧啊呢哦呀嘛")
         if len(text) >= 2 and (meant is None or _worth_keeping(text) is not None):
             return text  # (他的意思是年前必须到…，我答应他…: the rep's own word is no verdict)
@@ -1042,6 +1043,26 @@ def _with_its_but(doc: Doc, due: list[bool], end: int) -> int:
 
 
 _NEXT_REMARK = re.compile(r"(?<![他她])说(?!了算)")
+_CUT_SHORT = 3  # characters of a verdict cut off by a day (答应, 同意, 节后, 财务)
+# (…答应2月4号前付200万 电话0531…, 拒绝周五见 改下周二: a telegraphic note's next word)
+_VERDICT_STOP = re.compile(r"\s|/|(?<![让叫给请要])我(?!们)|电话|手机")
+
+
+def _through_its_day(doc: Doc, start: int, end: int) -> int:
+    """Where a verdict cut short by a day right after it ends once the day and the rest of its
+    clause are kept (答应|年前走完流程, 同意|下周四下午让我过去, 节后|10月12号发采购计划)."""
+    if end - start > _CUT_SHORT:
+        return end
+    gap = end
+    while gap < len(doc.t) and doc.t[gap] == " ":
+        gap += 1
+    if doc.t.startswith("我", start) or not any(w.span[0] == gap for w in doc.all_whens):
+        return end  # (我定了…: the rep's own word, no verdict)
+    stop = _VERDICT_STOP.search(doc.t, gap, doc.clause(gap)[1])
+    last = stop.start() if stop else doc.clause(gap)[1]
+    return max(end, last)
+
+
 _ABOUT_OURS = re.compile(r"(?:对\s*)?(?:我们|你们|我司)(?:公司)?的?\s*(?=\S)")
 
 
@@ -1285,6 +1306,8 @@ def _thing_and_where_it_stands(
     if said is None:
         return summary, said
     split = _split_remark(doc, said, theirs)
+    if split is not None and _OUTCOME.fullmatch(split[0].strip().lstrip("还也都就")):
+        split = None  # (答应|年前走完流程: the verdict's own verb is no thing talked of)
     if split is None:
         if summary is None:  # 变速箱壳体的二轮报价他觉得还能再降: the thing, then who said so
             summary = _thing_said_of(doc, said)

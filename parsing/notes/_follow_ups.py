@@ -422,6 +422,8 @@ def _rep_step_next(doc: Doc, a: int, na: int) -> bool:
     t = doc.t
     if _REP_ACTION.match(t[na:]):  # (its ^ and $ are the clause's and the note's ends)
         return True
+    if t.startswith(("先", "再"), na) and _REP_ACTION.match(t[na + 1 :]):
+        return True  # (…，先去会宁县水务局找刘副局长: the first step of the day)
     nb = doc.clause(na)[1]
     return (
         _REP_STEP_NEXT.match(t, na) is not None
@@ -1228,7 +1230,12 @@ def _said_with_the_next(doc: Doc, i: int) -> bool:
     w, nxt = doc.whens[i], doc.whens[i + 1]
     if w.deadline and nxt.day <= w.day and _ONLY_WHO.fullmatch(doc.t, w.span[1], nxt.span[0]):
         return True  # 年前我腊月二十三去给他拜个早年: the day within the deadline is the one
+    if nxt.day == w.day and _THAT_IS.fullmatch(doc.t, w.span[1], nxt.span[0]):
+        return True  # 元旦后第一个工作日，也就是1月4号，先去…: the day said again, plainly
     return nxt.span[0] - w.span[1] <= 1 and nxt.day == w.day
+
+
+_THAT_IS = re.compile(r"\s*[,，]?\s*(?:也就是|就是|即)\s*")
 
 
 def _due_ahead(doc: Doc, w: When) -> date | datetime | None:

@@ -353,3 +353,40 @@ def test_a_deputy_dictated_as_副宗_is_a_deputy() -> None:
         (c.surname, c.title, c.salutation)
         for c in parse_note("今天上午十点要给襄阳汉江水泥的卢副宗打电话", MONDAY).contacts
     ]
+
+
+def test_a_day_said_again_plainly_then_the_first_step() -> None:
+    note = parse_note(
+        "明年的打算：元旦后第一个工作日，也就是1月4号，先去会宁县水务局找刘副局长",
+        datetime.fromisoformat("2026-12-26T14:00:00+08:00"),
+    )
+    assert [(f.due.isoformat(), f.action) for f in note.follow_ups] == [
+        ("2027-01-04", "先去会宁县水务局找刘副局长")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "outcome"),
+    [
+        # a verdict's verb cut short by the day after it keeps what was agreed
+        (
+            "给郑州中原粮储的赵主任打电话约下次拜访，他说这两周在搞库存清查没空，同意下周四下午让我过去",
+            "2027-03-03T10:00:00+08:00",
+            "同意下周四下午让我过去",
+        ),
+        (
+            "上午带着样品去了厦门鹭江包装，品管部的吴主管当场做了跌落测试，吴主管答应周五前出正式的测试报告",
+            "2027-10-11T12:00:00+08:00",
+            "答应周五前出正式的测试报告",
+        ),
+        # a telegraphic note's next word ends it
+        (
+            "今天 电话 催年前回款: 山东电力工程咨询院 财务处 处长 鲍建新 答应2月4号前付200万 电话0531-68796655 / 我2月3号再催",
+            "2027-01-29T10:00:00+08:00",
+            "答应2月4号前付200万",
+        ),
+    ],
+)
+def test_what_came_of_it_is_said_whole(text: str, now: str, outcome: str) -> None:
+    said = parse_note(text, datetime.fromisoformat(now)).interaction
+    assert said is not None and said.outcome == outcome
