@@ -726,8 +726,8 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
 
 _TOPIC_VERB = re.compile(
     r"(?:聊了|谈了|讨论了?|沟通了|交流了?(?![会群过])|介绍了|汇报了|商量了|确认了|商谈了|洽谈了|聊到了?|谈到了?|关于|"
-    # (过了一下水泥窑脱硝的改造方案, 讲了电控柜的方案)
-    r"过了一下|讲了|"
+    # (过了一下水泥窑脱硝的改造方案, 讲了电控柜的方案, 过了一遍齿轮箱油的用量)
+    r"过了一下|过了一遍|讲了|"
     # (演示了在线视觉检测设备, 推荐耐磨衬板)
     r"演示了|推荐了?|"
     # (他抱怨上批坐垫有异味, 做了催化剂再生的技术交流)
@@ -746,7 +746,9 @@ _CHASED = re.compile(
 )
 # (就是说那个钢材集采平台的事情: the topic starts after what points at it)
 _TOPIC_LEAD = re.compile(
-    r"^(?:的是|的|[说讲](?=那个|这个)|[谈聊说讲]的是|那个|这个|就是|他们|我们的|我们|你们|咱们|一些|了|:|\s)+"
+    r"^(?:的是|的|[说讲](?=那个|这个)|[谈聊说讲]的是|那个|这个|就是|他们|我们的|我们|你们|咱们|一些|了|:|\s|"
+    # (聊了半天真空包装机的事: how long, then what about)
+    r"(?:老?半天|好?一会儿?)(?=[\u4e00-\u9fff]{2}))+"
 )
 _TOPIC_TAIL = re.compile(
     r"(?:的事情?|的问题|这件事|那件事|的情况|[他她]们(?:说|讲|表示).*|然后.*|对吧.*|吧|了|啊)$"
@@ -821,30 +823,43 @@ def _tidy_headline(summary: str | None) -> str | None:
     return None if not summary or _EMPTY_HEADLINE.match(summary) else summary
 
 
+# (跟戈班长看了组件清洗机器人的试用情况: what was looked at together)
+_LOOKED_AT = re.compile(r"(?<=[总理工任长管])看了(?!看|眼|一眼)(?:一下)?")
+
+
+def _topic_after(doc: Doc, m: re.Match[str]) -> str | None:
+    """The topic said after a verb of talk at ``m`` (聊了…, 谈 TOS upgrade), or None."""
+    t = doc.t
+    _, b = doc.chunk(m.end())
+    if not doc.free(m.start(), m.end()):
+        return None
+    end = b
+    while end > m.end() and not doc.free(m.end(), end):
+        end -= 1
+    latin = _LATIN_AFTER.match(t, end, doc.clause(end)[1])
+    if latin and t[m.end() : end].isascii():  # 谈 TOS upgrade, 聊 crew scheduling system
+        end = latin.end()
+    lasted = _LASTED.match(t, m.end(), end)
+    if lasted and _ONLY_HOW_LONG.match(t, lasted.end(), end):
+        return None  # 聊了两个多小时才走, 一个小时左右: how long, and nothing of what about
+    topic = _topic(t[lasted.end() if lasted else m.end() : end])
+    if topic is None and _HOW_LONG.match(t, m.end(), end):
+        # 聊了一个多小时 那个实景三维平台: how long it took, then what about
+        nxt = [c for c in doc.chunks_in(end, doc.clause(m.end())[1]) if doc.free(*c)]
+        topic = _topic(t[nxt[0][0] : nxt[0][1]]) if nxt else None
+    return topic
+
+
 def _summary(doc: Doc) -> str | None:
     """What was talked about: the object of 聊了/谈了/讨论了, else the first project, system
     or plan the note names (a headline: the note itself keeps every word)."""
     t = doc.t
-    for m in _TOPIC_VERB.finditer(t):
-        _, b = doc.chunk(m.end())
-        if not doc.free(m.start(), m.end()):
-            continue
-        end = b
-        while end > m.end() and not doc.free(m.end(), end):
-            end -= 1
-        latin = _LATIN_AFTER.match(t, end, doc.clause(end)[1])
-        if latin and t[m.end() : end].isascii():  # 谈 TOS upgrade, 聊 crew scheduling system
-            end = latin.end()
-        lasted = _LASTED.match(t, m.end(), end)
-        if lasted and _ONLY_HOW_LONG.match(t, lasted.end(), end):
-            continue  # 聊了两个多小时才走, 一个小时左右: how long, and nothing of what about
-        topic = _topic(t[lasted.end() if lasted else m.end() : end])
-        if topic is None and _HOW_LONG.match(t, m.end(), end):
-            # 聊了一个多小时 那个实景三维平台: how long it took, then what about
-            nxt = [c for c in doc.chunks_in(end, doc.clause(m.end())[1]) if doc.free(*c)]
-            topic = _topic(t[nxt[0][0] : nxt[0][1]]) if nxt else None
-        if topic is not None:
-            return topic
+    # (看了 only when nothing was talked of: 看了新织机车间，谈了配件包年服务 is about the service)
+    for verbs in (_TOPIC_VERB, _LOOKED_AT):
+        for m in verbs.finditer(t):
+            topic = _topic_after(doc, m)
+            if topic is not None:
+                return topic
     for m in _CHASED.finditer(t):  # 催去年那笔尾款: what was chased, when nothing was talked of
         if doc.free(m.start("what"), m.end("what")) and not TITLE_RE.search(m["what"]):
             topic = _topic(m["what"])  # (催了一下王工: whom, not what)

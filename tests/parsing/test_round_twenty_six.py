@@ -390,3 +390,34 @@ def test_a_day_said_again_plainly_then_the_first_step() -> None:
 def test_what_came_of_it_is_said_whole(text: str, now: str, outcome: str) -> None:
     said = parse_note(text, datetime.fromisoformat(now)).interaction
     assert said is not None and said.outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "summary"),
+    [
+        (
+            "昨天上午去了中卫的沙坡头光伏电站，跟运维班的戈班长看了组件清洗机器人的试用情况，他说效果不错",
+            "2026-05-08T11:00:00+08:00",
+            "组件清洗机器人的试用情况",
+        ),
+        (
+            "今天去了张掖的祁连风电场，跟籍场长过了一遍风机齿轮箱油的年度用量",
+            "2026-02-12T16:20:00+08:00",
+            "风机齿轮箱油的年度用量",
+        ),
+        (
+            "中午微信上跟银都火腿厂的段总聊了半天真空包装机的事",
+            "2026-08-04T14:50:00+08:00",
+            "真空包装机",
+        ),
+        # guards: what was talked of comes before what was looked at
+        (
+            "今天去华绫丝绸跟卜总看了新织机车间，谈了喷水织机的配件包年服务",
+            "2026-07-31T17:00:00+08:00",
+            "喷水织机的配件包年服务",
+        ),
+    ],
+)
+def test_what_was_looked_at_or_gone_over(text: str, now: str, summary: str) -> None:
+    said = parse_note(text, datetime.fromisoformat(now)).interaction
+    assert said is not None and said.summary == summary
