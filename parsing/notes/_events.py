@@ -396,7 +396,25 @@ def _relevant_when(doc: Doc, pos: int) -> When | None:
     if doc.t[pos].isascii():  # Meeting with Mr. Tan next Wed 3pm: English says the day last
         b = doc.clause(pos)[1]
     after = [w for w in doc.whens if pos <= w.span[0] < b]
-    return after[0] if after else None
+    if after:
+        return after[0]
+    # (昨天周日还跑了一趟泉州，跟洪总打了场球，顺便聊了下…: a day gone by opening the sentence
+    # is the day of all it tells, when no other day is said before)
+    start = _sentence_start(doc.t, pos)
+    said = [w for w in doc.whens if start <= w.span[0] and w.span[1] <= pos]
+    if (
+        len(said) == 1
+        and said[0].span[0] - start <= 2
+        and said[0].day < doc.today
+        and not _NOW_AGAIN.search(doc.t, said[0].span[1], pos)  # (…，刚才又给他打了电话)
+    ):
+        last = said[0].end or said[0].start
+        if (last.date() if isinstance(last, datetime) else last) < doc.today:
+            return said[0]  # (not 五一假期值班: a holiday still on)
+    return None
+
+
+_NOW_AGAIN = re.compile(r"刚|又|今天|今早|今晚|现在|出差")  # (昨天到北京出差: days away)
 
 
 def _when_value(w: When) -> date | datetime:

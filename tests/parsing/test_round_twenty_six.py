@@ -421,3 +421,25 @@ def test_what_came_of_it_is_said_whole(text: str, now: str, outcome: str) -> Non
 def test_what_was_looked_at_or_gone_over(text: str, now: str, summary: str) -> None:
     said = parse_note(text, datetime.fromisoformat(now)).interaction
     assert said is not None and said.summary == summary
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "read"),
+    [
+        # a day gone by opening the sentence is the day of all it tells
+        (
+            "上周四跑了鹰潭信江铜箔，跟工艺部的雍工讨论了阴极辊的抛光，他的意思是抛光轮寿命不够",
+            "2026-06-23T11:40:00+08:00",
+            ("visit", "2026-06-18"),
+        ),
+        # guards: a holiday still on is no day gone by
+        (
+            "五一假期值班，接到东方锅炉的采购经理田大伟电话，说要紧急采购一批耐磨管",
+            "2027-05-03T10:00:00+08:00",
+            ("call", "2027-05-03"),
+        ),
+    ],
+)
+def test_the_day_a_sentence_opens_with(text: str, now: str, read: tuple[str, str]) -> None:
+    said = parse_note(text, datetime.fromisoformat(now)).interaction
+    assert said is not None and (said.kind, said.when.isoformat()) == read
