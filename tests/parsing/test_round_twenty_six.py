@@ -139,7 +139,8 @@ def test_days_said_in_two_steps(text: str, now: str, due: list[str]) -> None:
 
 def test_a_decimal_is_no_hour() -> None:
     note = parse_note(
-        "今晚请了澳头精细化工的洪总吃饭，洪总说量按今年的一点二倍给，价格等一月份再谈",
+        "年底答谢宴，晚上请了惠州大亚湾的澳头精细化工的洪总和采购部的麦经理，"
+        "聊的是明年催化剂的长协，洪总说量按今年的一点二倍给，价格等一月份再谈",
         datetime.fromisoformat("2026-12-29T20:40:00+08:00"),
     )
     assert all(not (isinstance(f.due, datetime) and f.due.hour == 13) for f in note.follow_ups)
@@ -291,6 +292,10 @@ def test_contacts_said_the_ways_reps_say_them(text: str, now: str, read: tuple[s
 
 
 def test_the_place_flown_to_ends_where_the_day_back_is_said() -> None:
+    note = parse_note(
+        "汤总明天飞成都周四晚上回来", datetime.fromisoformat("2027-05-31T10:00:00+08:00")
+    )
+    assert [(t.who, t.place) for t in note.itineraries] == [("汤总", "成都")]
     assert trip("汤总明天飞成都周四晚上回来", "2027-05-31T10:00:00+08:00") == [
         ("汤总", "2027-06-01", "2027-06-03", None)
     ]
