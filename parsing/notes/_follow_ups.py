@@ -188,12 +188,15 @@ _MOVED_TO = re.compile(
 # colleagues or carriers do on that day, said as its subject right before it — not the rep's.
 _OUR_OTHERS_DO = re.compile(
     # (京东物流周三下午三点谈: a name that ends in 物流 is a customer)
-    r"(?:(?:(?<![\u4e00-\u9fff])|(?<=的))"
+    r"(?:(?:(?<![\u4e00-\u9fff])|(?<=的)|(?<=我))"
     r"(?:物流|快递|厂家|仓库|司机|售后(?:工程师)?|技术部|商务部|财务部|同事)|"
+    # (小张负责周三把标书送过去: whoever is put in charge of it, not the rep)
+    r"(?<![我\u4e00-\u9fff])[小老][\u4e00-\u9fff]负责|"
     r"(?<![跟和与同约陪带])(?<!约了)我们(?:的|公司)?(?:经理|老板|领导|总监|工程师|技术部?|售后|财务部?|商务部?|工厂|司机))"
     # (我们售后小许下午两点到, 我们技术部的老齐下周二去: our colleague by name)
     r"(?:的?[小老][\u4e00-\u9fff])?(?:说|讲)?(?:货|东西)?(?:也|会|要|就)?$"
 )
+_COLLEAGUE_GOES = re.compile(r"\s*[小老][\u4e00-\u9fff](?:去|来|跑|负责)")
 # Getting in touch, whoever with: 联系我 (they will), 你再联系我 (the rep is told to), 找你 (they will).
 _GET_IN_TOUCH = "联系|找|约|打给"
 # What no one will do at that day: 签不了, 都不在, 事太多 (a state), 春节快乐 (a greeting); and
@@ -347,6 +350,24 @@ def _entity_chunk(doc: Doc, a: int, b: int) -> bool:
 
 # 发邮件给他邮箱是taozr@…: the address is a contact detail, not part of what to do.
 _CONTACT_TAIL = re.compile(r"邮箱|手机|电话是|电话号|微信号")
+# A task cut at a space before its object (给那个 | 格力的 钟总 打电话, 去 | 拜年 史总).
+_CUT_AT_A_SPACE = re.compile(r"(?:给|跟|和|找|去|到|把)(?:那个)?")
+
+
+def _said_in_spaced_words(doc: Doc, w: When, action: str) -> str:
+    """The task of a note dictated or typed word by word (给那个 格力的 钟总 打电话 问一下…):
+    when what was read is only its opening word, the words after it up to the clause's end."""
+    t = doc.t
+    if not _CUT_AT_A_SPACE.fullmatch(action):
+        return action
+    at = t.find(action, w.span[1])
+    if at < 0 or not t.startswith(" ", at + len(action)):
+        return action
+    end = doc.clause(at)[1]
+    words = _SPOKEN_FILLER.sub("", t[at:end])
+    return " ".join(words.split()) or action
+
+
 # What is left of a day's words when no task was said with it (的, 就是, 得记着).
 _NO_DEED = re.compile(r"(?:的|了|就是|那个|然后|嗯|我?得?记着|记住|记一下)")
 _NUMBER_SAID_ON = re.compile(r"\s*[他她]?的?(?:电话|手机|座机)(?:号码?|是)?\s*[+\d][\d\s-]{6,}$")
@@ -1900,7 +1921,11 @@ def _someone_elses(d: _Dated, family: list[FamilyMention]) -> bool:
     t, a, b, ca, cb = d.t, d.a, d.b, d.ca, d.cb
     if _THEIR_PEOPLE_TOLD.search(d.head):
         return True  # 张总让财务下周三打款: a task he gives someone of theirs
-    others = _OUR_OTHERS_DO.search(t, max(ca, a - 8), a) or _SENT_BY_OTHERS.match(t, b, cb + 14)
+    others = (
+        _OUR_OTHERS_DO.search(t, max(ca, a - 8), a)
+        or _SENT_BY_OTHERS.match(t, b, cb + 14)
+        or _COLLEAGUE_GOES.match(t, b)  # (下午小陶去拜访宗总的下属: 小陶's errand)
+    )
     if others and not d.rep_part:
         return True  # (1月10号前要交第一批缸盖毛坯，由工厂直发: the plant ships it)
     if _RANGE_ON.match(t, b):
@@ -2221,6 +2246,7 @@ def find_follow_ups(
         action = _SPOKEN_FILLER.sub("", action).strip() or action  # 把那个报价发给他 → 把报价发给他
         # (…送过去他电话15913420867: dictated on, the number is no part of the task)
         action = _NUMBER_SAID_ON.sub("", action).strip() or action
+        action = _said_in_spaced_words(doc, w, action)
         if _NO_DEED.fullmatch(action):
             continue  # (节前说好的, 周末嗯就是礼拜六去了, 生日是…我得记着: no task said with the day)
         out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
@@ -2241,6 +2267,8 @@ _THEIRS_IN_CHAT = re.compile(
     # (我下周一周二在外面开会: where they will be)
     r"\s*(?:我(?!们)(?!.{0,3}你)|我们(?:要|先|内部)?开[^\s,。]{0,5}会|都?在[^\s,。]{1,8}?(?:开会|出差|培训|学习)|"
     r"[^\s,。]{0,12}?(?:发|给|寄|送|传)给?你们|"
+    # (下周一我给你回电话, 下周发你: what they will send or do for the rep)
+    r"我[^\s,。]{0,8}?(?:给你回|回你|发给?你|告诉你|通知你)(?!们)|"
     # (2月3号前我们要做完供应商导入: what they must get done themselves)
     # (周五前我们要收到报价单, 我们得把合同签了: what the rep is to send, or both sign)
     r"(?:(?:之|以)?前\s*)?我们(?:要|得|必须)(?!收到|看到|拿到|见到)(?![^\s,。]{0,8}(?:你|您|签)))"

@@ -448,3 +448,41 @@ def test_what_was_looked_at_or_gone_over(text: str, now: str, summary: str) -> N
 def test_the_day_a_sentence_opens_with(text: str, now: str, read: tuple[str, str]) -> None:
     said = parse_note(text, datetime.fromisoformat(now)).interaction
     assert said is not None and (said.kind, said.when.isoformat()) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "read"),
+    [
+        # a colleague's errand, said before or after the day, is not the rep's
+        (
+            "小张负责周三把标书送过去，我周四跟甲方的戴处长确认收到没有",
+            "2027-11-22T10:00:00+08:00",
+            [("2027-11-25", "跟戴处长确认收到没有")],
+        ),
+        (
+            "下周一上午我去拜访宗总，下午小陶去拜访宗总的下属",
+            "2027-11-22T10:00:00+08:00",
+            [("2027-11-29", "去拜访宗总")],
+        ),
+        (
+            "我同事小魏下周一去苏州见客户，我下周二跟进一下他们的反馈",
+            "2027-11-22T10:00:00+08:00",
+            [("2027-11-30", "跟进一下他们的反馈")],
+        ),
+        # the customer's own promise in a pasted chat: theirs to keep
+        (
+            "孙处 11:02\n下周一我给你回电话，等我们领导开完会\n我 11:03\n好的孙处，等您消息",
+            "2026-07-24T18:00:00+08:00",
+            [],
+        ),
+        # a note typed word by word keeps the task's words
+        (
+            "嗯 提醒我 这个礼拜五下午三点 给那个 格力的 钟总 打电话 问一下 合同 盖章 了没有",
+            "2026-10-12T08:50:00+08:00",
+            [("2026-10-16", "给格力的 钟总 打电话 问一下 合同 盖章 了没有")],
+        ),
+    ],
+)
+def test_whose_task_and_its_words(text: str, now: str, read: list[tuple[str, str]]) -> None:
+    note = parse_note(text, datetime.fromisoformat(now))
+    assert sorted((f.due.isoformat()[:10], f.action) for f in note.follow_ups) == read
