@@ -27,6 +27,13 @@ _TIME_WORD = re.compile(
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
+# A month named with no day (delivery end Nov, in March): dateparser puts today's day-of-month
+# on it, a day nobody said.
+_MONTH_ONLY = re.compile(
+    r"(?:(?:end|early|mid|late|in|by)\s+(?:of\s+)?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|"
+    r"nov|dec)[a-z]*\.?",
+    re.IGNORECASE,
+)
 
 _search: Any = None
 
@@ -56,6 +63,8 @@ def parse_foreign(text: str, now: datetime) -> When | None:
         return None
     for piece, value in found:
         if not _DATE_WORD.search(piece) or len(piece.strip()) < 3:
+            continue
+        if _MONTH_ONLY.fullmatch(piece.strip()):
             continue
         if not isinstance(value, datetime):
             continue

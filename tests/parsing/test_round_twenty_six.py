@@ -486,3 +486,13 @@ def test_the_day_a_sentence_opens_with(text: str, now: str, read: tuple[str, str
 def test_whose_task_and_its_words(text: str, now: str, read: list[tuple[str, str]]) -> None:
     note = parse_note(text, datetime.fromisoformat(now))
     assert sorted((f.due.isoformat()[:10], f.action) for f in note.follow_ups) == read
+
+
+def test_a_month_named_in_english_with_no_day_sets_no_day() -> None:
+    now = datetime.fromisoformat("2026-11-05T10:00:00+08:00")
+    note = parse_note(
+        "Spoke to Mr Goh just now, he confirm the order 500 units, delivery end Nov", now
+    )
+    assert note.follow_ups == []
+    dated = parse_note("Send quote by Nov 20", now)  # guards: a day said with the month
+    assert [f.due.isoformat() for f in dated.follow_ups] == ["2026-11-20"]
