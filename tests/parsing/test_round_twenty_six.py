@@ -496,3 +496,8 @@ def test_a_month_named_in_english_with_no_day_sets_no_day() -> None:
     assert note.follow_ups == []
     dated = parse_note("Send quote by Nov 20", now)  # guards: a day said with the month
     assert [f.due.isoformat() for f in dated.follow_ups] == ["2026-11-20"]
+
+
+def test_thanks_on_a_chat_line_names_no_one() -> None:
+    chat = "老邓 14:05\n具体下单找她\n我 14:07\n好的邓总，谢谢"
+    assert [c.surname for c in parse_note(chat, MONDAY).contacts] == ["邓"]
