@@ -501,3 +501,9 @@ def test_a_month_named_in_english_with_no_day_sets_no_day() -> None:
 def test_thanks_on_a_chat_line_names_no_one() -> None:
     chat = "老邓 14:05\n具体下单找她\n我 14:07\n好的邓总，谢谢"
     assert [c.surname for c in parse_note(chat, MONDAY).contacts] == ["邓"]
+
+
+def test_a_day_gone_by_with_the_wrong_weekday_sets_no_reminder() -> None:
+    saturday = datetime.fromisoformat("2026-12-05T10:00:00+08:00")
+    note = parse_note("昨天礼拜天微信上跟敦煌鸣沙文旅的宇文经理对了一下舞台灯光", saturday)
+    assert note.follow_ups == []  # 礼拜天 alone would be tomorrow: a deed done is no task
