@@ -1316,9 +1316,10 @@ def _confirm(c: _Ctx, d: _D, pos: int) -> int:
         # gone by said with the wrong weekday (昨天礼拜天 on a Saturday) is neither day — read
         # on its own, the weekday set a reminder ahead for a deed already done
         m = _CONFIRM_WEEKDAY.match(s, pos)
-        if m is not None and _WEEKDAY_X[m[1]] != d.day.weekday() and d.day < c.today:
+        if m is not None and _WEEKDAY_X[m[1]] == d.day.weekday():
+            return m.end()
+        if m is not None and d.day < c.today:
             d.vague = True  # (a day gone by said with the wrong weekday: which one? neither)
-        if m is not None and (_WEEKDAY_X[m[1]] == d.day.weekday() or d.day < c.today):
             return m.end()
     elif d.kind == "week":
         m = _CONFIRM_DATE.match(s, pos)

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from parsing.dates import When, add_months
+from parsing.dates import When, add_months, day_of
 from parsing.numerals import cn_to_int
 
 from ._counties import ANY_PLACE, COUNTY_RE
@@ -405,16 +405,16 @@ def _relevant_when(doc: Doc, pos: int) -> When | None:
     if (
         len(said) == 1
         and said[0].span[0] - start <= 2
-        and said[0].day < doc.today
-        and not _NOW_AGAIN.search(doc.t, said[0].span[1], pos)  # (…，刚才又给他打了电话)
+        # (its last day: not 五一假期值班, a holiday still on)
+        and day_of(said[0].end or said[0].start) < doc.today
+        and not _NOT_THAT_DAY.search(doc.t, said[0].span[1], pos)  # (…，刚才又给他打了电话)
     ):
-        last = said[0].end or said[0].start
-        if (last.date() if isinstance(last, datetime) else last) < doc.today:
-            return said[0]  # (not 五一假期值班: a holiday still on)
+        return said[0]
     return None
 
 
-_NOW_AGAIN = re.compile(r"刚|又|今天|今早|今晚|现在|出差")  # (昨天到北京出差: days away)
+# Words between a day opening the sentence and a contact that make the contact another day's.
+_NOT_THAT_DAY = re.compile(r"刚|又|今天|今早|今晚|现在|出差")  # (昨天到北京出差: days away)
 
 
 def _when_value(w: When) -> date | datetime:
