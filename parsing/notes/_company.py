@@ -318,11 +318,14 @@ _BOUGHT_FROM = re.compile(r"(?:用的是|用的都是|用|供应商是|供应商
 # (黄岩顺达汽配: a county before the brand places it as well as a city)
 _PLACE_THEN_BRAND = re.compile(rf"(?P<place>{ANY_PLACE}+?)[\u4e00-\u9fff]{{2}}")
 # (深圳的消费电子, 宁波的老板聊汽配, 苏州的高端卫浴: a market, a person or a kind said after 的)
-_BRAND_AFTER_OF = re.compile(
+_BRAND_WORDS = (
     r"(?![^的了在是和跟与聊谈说做搞卖买]*[的了在是和跟与聊谈说做搞卖买])"
     r"(?!消费|高端|低端|中端|项目|工程|行业|市场|老板|客户|产品|光伏|新能源|国产|进口)"
-    r"[\u4e00-\u9fffA-Za-z]{2,6}"
+    r"[\u4e00-\u9fffA-Za-z]"
 )
+_BRAND_AFTER_OF = re.compile(_BRAND_WORDS + "{2,6}")
+# (库尔勒的孔雀河果品包装: after a place and 的, a longer name still reads as one)
+_BRAND_AFTER_PLACE = re.compile(_BRAND_WORDS + "{2,8}")
 _KIND_AFTER = re.compile(r"平台|改造|项目|行业|市场|产品|工程|系统|设备|方案|业务|板块|领域|产业")
 _A_PLACE_ONLY = re.compile(rf"(?:{ANY_PLACE})+(?:[\u4e00-\u9fff]{{0,2}}[港镇区])?")
 # (太仓港|区的|瀚海物流, 连云港|赣榆的|海之蓝水产)
@@ -333,7 +336,7 @@ _PLACE_SAID = (
     r"[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{0,4}?(?:港|区|县|镇|市))?"
 )
 # What a place said before a company follows: the note's start or a pause, or a verb that leads to it.
-_PLACE_LEAD = r"(?:(?<![\u4e00-\u9fff])|(?<=[去在到了给跟和与从把请找约见访陪趟]))"
+_PLACE_LEAD = r"(?:(?<![\u4e00-\u9fff])|(?<=[去在到了给跟和与从把请找约见访陪趟])|(?<=[去到]的))"
 _PLACE_THEN_OF = re.compile(rf"{_PLACE_LEAD}(?:{_PLACE_SAID}|[\u4e00-\u9fff]{{2,3}}区)的$")
 # (柯桥有个朋友做印染, 余杭今年家具, 丹阳批发眼镜, 中原地区储能, 东莞看印刷机: words of a sentence between the
 # place and the trade, no brand)
@@ -968,9 +971,10 @@ def _gone_to_visit(doc: Doc) -> str | None:
 # 南通海安的鑫源电梯配件，吴忠利通区的塞上牧场采购那边: a place, 的, and a name of a trade no
 # list holds, ending where the sentence goes on (的, a pause, a department, a person).
 _NAMED_AFTER_PLACE = re.compile(
-    rf"{_PLACE_LEAD}(?:{ANY_PLACE})+[区县镇市]?的"
+    rf"{_PLACE_LEAD}(?:{ANY_PLACE})+(?:[区县镇市]|[\u4e00-\u9fff]{{1,2}}[村镇乡港岛湾])?的"
     r"(?P<org>(?!那个|这个|一家|一个|几家|客户|老板|朋友|项目|工地|工厂|厂里)[\u4e00-\u9fff]{4,8}?)"
-    r"(?=的|[,，。;:\s]|$|了|那边|那单|这单|采购|设备|生产|技术|财务|质量|见|跟|找|谈|聊|"
+    # (曹妃甸的港源散货码头待了一天: 待了is the stay, not the name's end)
+    r"(?=的|[,，。;:\s]|$|(?<![待呆住])了|那边|那单|这单|采购|设备|生产|技术|财务|质量|见|跟|找|谈|聊|签|"
     r"[\u4e00-\u9fff]{1,2}(?:总|经理|厂长|主任|部长))"
 )
 
@@ -985,7 +989,7 @@ _SAID_OF_IT = re.compile(
 def _after_place_of(doc: Doc) -> str | None:
     for m in _NAMED_AFTER_PLACE.finditer(doc.t):
         org = m["org"]
-        if _BRAND_AFTER_OF.fullmatch(org) is None or not doc.free(*m.span("org")):
+        if _BRAND_AFTER_PLACE.fullmatch(org) is None or not doc.free(*m.span("org")):
             continue
         if PLACE_RE.fullmatch(org) or org in _WORKPLACES or _SAID_OF_IT.search(org):
             continue  # (乌鲁木齐的机票订好, 杭州的酒店大堂, 广州的展会上, 武汉的生产基地: no name)
