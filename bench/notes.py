@@ -277,6 +277,10 @@ DEV_SETS = [
     # other styles five to ten each, in trades and regions the sets had not used, written on
     # 2026-12-05; its first score is the parser as that session began (7ed4e0a), then tuned on
     NOTES_DIR / "notes_styles22.jsonl",
+    # blind28: 150 notes by a forty-ninth helper who never read parsing/, in every style of #18,
+    # written on 2026-12-05 (a new session); its first score is the parser as that session began
+    # (ac72bf4). Held out: read only as totals
+    NOTES_DIR / "notes_blind28.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
