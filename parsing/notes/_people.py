@@ -224,11 +224,13 @@ def _surname_prefix(s: str) -> str | None:
 # title and after a word that ends a name (的谈总, 跟言总, 见了过经理) or at the start.
 _WORD_SURNAME = re.compile(r"[谈言过]")
 # (never after a comma or a space: 明天去万科，谈总代理的事 — there 谈 is the verb)
-_ALONE_BEFORE = re.compile(r"(?:^|.*(?:[的跟与见找约陪请给:\n]|见了))$", re.S)
+_ALONE_BEFORE = re.compile(r"(?:^|.*(?:[的跟与见找约陪请给:\n]|见了|老板娘?))$", re.S)
 # Surnames that are words too (的花经理, 跟步部长, 见了满厂长, 的羊会计): one only right after a word
 # that leads to a person or where a sentence starts — 到时总经理, 谈妥经理, 让利总, 要花总经理
 # name no one (全 was tried and lost on blind13; 门 is 部门's, 占 约占总投资's, 哈 哈尔滨's)
-_WORDS_AS_SURNAMES = "花步满劳党扶咸妥阴习苍秋滑利羊支强时连蓬仰居越相慎松封怀富乌牧束竹官应海闭达"
+_WORDS_AS_SURNAMES = (
+    "花步满劳党扶咸妥阴习苍秋滑利羊支强时连蓬仰居越相慎松封怀富乌牧束竹官应海闭达区侬班"
+)
 _LEADS_TO_A_PERSON = frozenset("的是跟和与找见约请给陪问催叫了部科处室组")  # (工程部竹经理)
 # Surnames that are words as often (单, 乐, 普, 冒, 米): a surname only standing alone between a
 # word that ends a name and a title (的冒经理, 找普院长, 找乐总), never inside a word (订单经理).
@@ -244,6 +246,7 @@ _WORD_ENDING_IN_A_SURNAME = frozenset(
 )
 # Words before a title that start with a surname: part of the title or a workplace.
 _TITLE_WORDS = frozenset(words("常务 车间 石化 董事会 高级 常委 党委 项目"))
+_TITLE_WORD_TUPLE = tuple(_TITLE_WORDS)
 # (说明总经理, 我和总经理: a stop character that is also a word's first half before one)
 # (送修经理签字: 送修/返修/报修 is sent for repair, no 修经理)
 _NOT_BEFORE_RARE = frozenset("说快音订账菜名简清送返报检维会仓老")  # (老师总说: no 师总)
@@ -263,7 +266,8 @@ def _leads_to_a_person(t: str, i: int, surname: str) -> bool:
         return False  # 找支行长, 苗圃的花工, 到时总会有办法, 党总支书记: words, no one named
     if i == 0 or not is_cjk(t[i - 1]):
         return surname != "连"
-    return t[i - 1] in _LEADS_TO_A_PERSON
+    # (老板娘花总, 老板班总: the owner, then who she is)
+    return t[i - 1] in _LEADS_TO_A_PERSON or t.endswith(("老板", "老板娘"), 0, i)
 
 
 # The commonest surnames: a word's end glued before a title that starts with one of them is
@@ -317,8 +321,8 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
         return run  # 的冒经理, 找普院长: alone between a stop and the title
     for length in range(len(run), 0, -1):
         cand = run[-length:]
-        if cand in _RARE_SURNAMES or cand in _NOT_BARE or cand in _TITLE_WORDS:
-            continue  # 订单经理, 常务副总, 车间主任: a word, not a name
+        if cand in _RARE_SURNAMES or cand in _NOT_BARE or cand.startswith(_TITLE_WORD_TUPLE):
+            continue  # 订单经理, 常务副总, 车间主任, 车间韦主任: a word, not a name (or not all)
         sur = _surname_prefix(cand)
         if sur is None or length > len(sur) + 2:
             continue
@@ -652,7 +656,9 @@ _COURTESY = re.compile(
     # 陈太 (Mrs Chan), said like 陈生, then a word's end (行程太紧, 价钱太离谱, 太仓 are no one)
     r"(?<=[\u4e00-\u9fff])太(?=[\s,，。;；:：!！?？()（）]|$|[话说讲的同和跟他她约叫问回已都也就在]|手机|电话)|"
     # 财务部周姐, 王哥: how a rep calls someone older, kept whole like 王女士
-    r"(?<=[\u4e00-\u9fff])[姐哥](?![夫姐哥们])"
+    r"(?<=[\u4e00-\u9fff])[姐哥](?![夫姐哥们])|"
+    # 车间的王师傅: how a rep calls a skilled hand, kept whole (老师傅 is no one's name)
+    r"(?<=[\u4e00-\u9fff])师傅"
 )
 _CANTONESE_NOTE = re.compile(
     r"[嘅咗佢哋喺搵冇唔睇畀俾啱傾]|香港|\bhk\b|马来西亚|吉隆坡|槟城|新加坡|"
@@ -689,8 +695,9 @@ def _courtesy_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
         if a == 0 or doc.date_at[a] or any(x < b and a - 1 < y for x, y in taken):
             continue
         sur = t[a - 2 : a] if t[a - 2 : a] in COMPOUND_SURNAMES else t[a - 1]
-        if sur not in SURNAMES and sur not in COMPOUND_SURNAMES:
-            continue
+        rare = sur in _RARE_SURNAMES and a >= 2 and t[a - 2] in _LEADS_TO_A_PERSON
+        if sur not in SURNAMES and sur not in COMPOUND_SURNAMES and not rare:
+            continue  # (的危师傅, 找钦师傅: a rare surname where a person is named)
         start = a - len(sur)
         if t[start:b] in _NOT_COURTESY or t[start - 1 : b] in _NOT_COURTESY:
             continue
