@@ -92,7 +92,8 @@ _HEAD_SLIP = re.compile(
 # 严宗吃完饭, 欧阳宗 手机是: voice input's 总 after a surname (not 宗教, 正宗, 宗旨; not 宗 as a
 # given name going on: 王宗明)
 _BOSS_SLIP = re.compile(
-    rf"(?<=[{_SURNAME_CLASS}])(?<!祖)宗(?=[\s,。;:!?说讲他她吃了和跟在也都就让要呢啊吧嗯的约回]|通了|打|$)"
+    rf"(?<=[{_SURNAME_CLASS}])(?<!祖)宗(?=[\s,。;:!?说讲他她吃了和跟在也都就让要呢啊吧嗯的约回]|通了|打|$"
+    r"|一起|人(?:挺|很|不错|还))"  # (陆宗一起吃饭, 申屠宗人挺好的)
 )
 # 黄经历, 陈东经历: voice input's 经理 after a name (not 他的经历, 工作经历了).
 _MANAGER_SLIP = re.compile(

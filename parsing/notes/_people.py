@@ -1204,7 +1204,7 @@ def _line_title(line: str) -> str | None:
 _CARD_LINE_END = re.compile(r"\n|[ ]+/[ ]+")
 # 刘 畅, 韩 磊: a card's two-character name spaced out to the width of a longer one
 _SPACED_CARD_NAME = re.compile(
-    r"[ ]*(?P<n>(?P<s>[\u4e00-\u9fff])[ ]{1,2}(?P<g>[\u4e00-\u9fff](?:[ ]{0,2}[\u4e00-\u9fff])?))[ ]*"
+    r"[ ]*(?:(?P<t>[\u4e00-\u9fff]{2,5})[ ]{2,})?(?P<n>(?P<s>[\u4e00-\u9fff])[ ]{1,2}(?P<g>[\u4e00-\u9fff](?:[ ]{0,2}[\u4e00-\u9fff])?))[ ]*"
     r"(?:[ ][A-Z][A-Za-z-]+(?:[ ][A-Z][A-Za-z-]+){0,2}[ ]*)?"  # (金 敏 洙 Kim Min-soo)
 )
 
@@ -1262,12 +1262,15 @@ def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     out: list[Mention] = []
     for i, (a, b) in enumerate(lines):
         spaced = _SPACED_CARD_NAME.fullmatch(t, a, b)
-        if spaced and spaced["s"] in SURNAMES:
+        # (副处长  巩 晓 峰: the title before the name on its line; 乐 海 涛 alone on its line)
+        if spaced and spaced["t"] and spaced["t"] not in TITLES:
+            spaced = None
+        if spaced and (spaced["s"] in SURNAMES or spaced["s"] in _RARE_SURNAMES):
             near = t[lines[max(0, i - 2)][0] : lines[min(len(lines) - 1, i + 2)][1]]
             said = _spaced_card_mention(doc, spaced, taken, near)
             if said is not None:
                 if said.name and said.title is None:
-                    said.title = _title_beside(t, lines, i)
+                    said.title = spaced["t"] or _title_beside(t, lines, i)
                 out.append(said)
             continue
         tokens = [m.span() for m in _CARD_TOKEN.finditer(t, a, b)]
