@@ -276,6 +276,8 @@ def _h_rel_day(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     before = _before(c.text, m.start(), 1)
     if w == "前天" and before and before in "0123456789一二两三四五六七八九十几":
         return None  # 三天前天… is not 前天
+    if w == "后天" and before == "以" and c.text.startswith("天天", m.end() - 1):
+        return None  # 以后天天用设备的: from now on, every day — not the day after tomorrow
     return _D(c.today + timedelta(days=_REL_DAYS[w]), "rel")
 
 
