@@ -337,6 +337,7 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
         if (
             len(cand) == 2
             and len(run) > 2
+            and cand not in COMPOUND_SURNAMES  # (大老板尉迟总: 尉迟, no 迟)
             and cand[1] in SURNAMES
             and cand[0] not in _SURNAMES_STRONG
         ):
