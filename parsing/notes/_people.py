@@ -325,6 +325,8 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
         cand = run[-length:]
         if cand in _RARE_SURNAMES or cand in _NOT_BARE or cand.startswith(_TITLE_WORD_TUPLE):
             continue  # 订单经理, 常务副总, 车间主任, 车间韦主任: a word, not a name (or not all)
+        if length == 2 and cand[0] == cand[1] and _surname_prefix(cand[1]):
+            return cand[1]  # 何何场长, 寇总寇寇总: dictation's stutter, no one named 何何
         sur = _surname_prefix(cand)
         if sur is None or length > len(sur) + 2:
             continue
@@ -367,6 +369,8 @@ def _full_name_before(doc: Doc, end: int, surname: str) -> str | None:
         if start < 0 or t[start : start + len(surname)] != surname:
             continue
         seg = t[start + len(surname) : end]
+        if seg == surname:
+            continue  # 寇寇总: dictation's stutter, no 寇寇
         clean = all(is_cjk(c) and c not in NAME_STOP for c in seg)
         if clean and doc.free(start, end) and not any(doc.date_at[start:end]):
             return t[start:end]
@@ -427,7 +431,8 @@ def _adverb_then_verb(t: str, pos: int, one_character: bool = False) -> bool:
 
 # 楼经理管合同付款, 主任管采购: 管 is the verb (in charge of), no 管合.
 _IN_CHARGE_OF = re.compile(
-    r"管(?:合同|采购|技术|项目|财务|设备|工程|招标|付款|商务|具体|我们|全|后勤|安装|售后|钱|这|那)"
+    r"管(?:合同|采购|技术|项目|财务|设备|工程|招标|付款|商务|具体|我们|全|后勤|安装|售后|钱|这|那|"
+    r"实施|日常|生产|质量|运营|销售|行政|人事|基建|工艺|现场|仓库|物流|品质|研发|事)"
 )
 
 
