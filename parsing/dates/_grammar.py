@@ -260,6 +260,12 @@ _REL_DAYS = {
     "大前天": -3,
 }
 
+# Words ending in 后 (以后, 最后, 延后, 饭后 …) before 天: the 后 is theirs (以后天天, 最后天平) —
+# but 可以/所以 then 后天 is the day after tomorrow (可以后天去).
+_AFTER_WORD_ENDS = re.compile(
+    r"(?:(?<![可所难足加予得])以|[最延今饭之然先落此稍随日午会背身事])后$"
+)
+
 RE_REL_DAY = re.compile(
     r"(?P<w>大后天|大前天|明后天|明后两天|今儿个?|明儿个?|昨儿个?|今天|今日|明天|明日|后天|昨天|昨日|前天|"
     # 明10点电, 明9:30见: a telegraphic note's 明 before an hour is tomorrow
@@ -276,8 +282,8 @@ def _h_rel_day(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     before = _before(c.text, m.start(), 1)
     if w == "前天" and before and before in "0123456789一二两三四五六七八九十几":
         return None  # 三天前天… is not 前天
-    if w == "后天" and before == "以" and c.text.startswith("天天", m.end() - 1):
-        return None  # 以后天天用设备的: from now on, every day — not the day after tomorrow
+    if w == "后天" and _AFTER_WORD_ENDS.search(c.text, 0, m.start() + 1):
+        return None  # 以后天天用设备的, 最后天平, 延后天数: 后 ends a word, no day after tomorrow
     return _D(c.today + timedelta(days=_REL_DAYS[w]), "rel")
 
 

@@ -354,13 +354,16 @@ _GENERIC_UNIT = re.compile(
     r"|^(?:设计|研究|炼钢|炼铁|轧钢|热电|动力|机修|铸造|总装|冲压|焊装|涂装)(?:所|院|厂|车间)$"
 )
 # 以后才回厂, 上海参加电气, 货前一天物流, 两家韩国: words of a sentence, not a name
-_SENTENCE_WORDS = re.compile(r"以后|之后|参加|前一天|才回|[两三几]家|货前|看新|去看")
+# (在合作社看了烘干设备, 到他们新仓库参观了一下: what was done there, no name)
+_SENTENCE_WORDS = re.compile(r"以后|之后|参加|前一天|才回|[两三几]家|货前|看新|去看|看了|参观了")
 # 越南工厂, 深圳总部, 美国德州新厂: a place and a plant or an office of some customer, no name
 _PLACE_PLANT = re.compile(
     rf"^{PLACES_RUN.pattern}(?:新厂|工厂|厂|基地|总部|分厂|车间|现场|办事处)$"
 )
 # 部长姓, 负责人姓潘, 科技部总经理, 厂长助理, 采购: who someone is, said before them
-_PERSONISH = re.compile(r"姓|负责人|助理|^采购[部员]?$|(?:部长|经理|主任|科长|处长|总监)$")
+_PERSONISH = re.compile(
+    r"姓|负责人|助理|^采购[部员]?$|(?:部长|经理|主任|科长|处长|总监)$|^(?:大?老板娘?|老总)$"
+)
 
 
 def _plausible(name: str) -> bool:

@@ -230,7 +230,7 @@ _ALONE_BEFORE = re.compile(r"(?:^|.*(?:[的跟与见找约陪请给:\n]|见了|�
 # name no one (全 was tried and lost on blind13; 门 is 部门's, 占 约占总投资's, 哈 哈尔滨's)
 _WORDS_AS_SURNAMES = (
     "花步满劳党扶咸妥阴习苍秋滑利羊支强时连蓬仰居越相慎松封怀富乌牧束竹官应海闭达区侬班"
-    "昌弓印弘沃蔚融毋琴汝墨撒盘闪练"  # (more of the Hundred Surnames and beyond: 的盘总, 和闪经理)
+    "昌弓印弘沃蔚融毋琴汝墨撒盘闪"  # (more of the Hundred Surnames and beyond: 的盘总, 和闪经理)
 )
 _LEADS_TO_A_PERSON = frozenset("的是跟和与找见约请给陪问催叫了部科处室组")  # (工程部竹经理)
 # Surnames that are words as often (单, 乐, 普, 冒, 米): a surname only standing alone between a
@@ -244,7 +244,11 @@ _RARE_SURNAMES = frozenset(
 )
 # Words whose second character is a surname: 那边 / 工程 / 不过 before a title end no name.
 _WORD_ENDING_IN_A_SURNAME = frozenset(
-    words("那边 这边 旁边 身边 两边 不过 工程 过程 课程 流程 日程 行程 进程 全程 章程 单程")
+    words(
+        "那边 这边 旁边 身边 两边 不过 工程 过程 课程 流程 日程 行程 进程 全程 章程 单程"
+        " 对方 双方 甲方 乙方 买方 卖方 校方 院方 厂方 资方 我方"  # (对方生产副总栾总: no 方)
+        " 下周 上周 这周 本周 每周 当周"  # (下周田经理带我看厂房: no 周田)
+    )
 )
 # Words before a title that start with a surname: part of the title or a workplace.
 _TITLE_WORDS = frozenset(words("常务 车间 石化 董事会 高级 常委 党委 项目"))
@@ -325,6 +329,8 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
         cand = run[-length:]
         if cand in _RARE_SURNAMES or cand in _NOT_BARE or cand.startswith(_TITLE_WORD_TUPLE):
             continue  # 订单经理, 常务副总, 车间主任, 车间韦主任: a word, not a name (or not all)
+        if t[end - length - 1 : end - length + 1] in _WORD_ENDING_IN_A_SURNAME:
+            continue  # 下周田经理, 对方生产副总: a word's end, no 周田, no 方生产
         if length == 2 and cand[0] == cand[1] and _surname_prefix(cand[1]):
             return cand[1]  # 何何场长, 寇总寇寇总: dictation's stutter, no one named 何何
         sur = _surname_prefix(cand)
@@ -432,7 +438,7 @@ def _adverb_then_verb(t: str, pos: int, one_character: bool = False) -> bool:
 # 楼经理管合同付款, 主任管采购: 管 is the verb (in charge of), no 管合.
 _IN_CHARGE_OF = re.compile(
     r"管(?:合同|采购|技术|项目|财务|设备|工程|招标|付款|商务|具体|我们|全|后勤|安装|售后|钱|这|那|"
-    r"实施|日常|生产|质量|运营|销售|行政|人事|基建|工艺|现场|仓库|物流|品质|研发|事)"
+    r"实施|日常|生产|质量|运营|销售|行政|人事|基建|工艺|现场|仓库|仓储|物流|品质|研发|事)"
 )
 
 
@@ -1209,10 +1215,25 @@ def _line_title(line: str) -> str | None:
 
 _CARD_LINE_END = re.compile(r"\n|[ ]+/[ ]+")
 # 刘 畅, 韩 磊: a card's two-character name spaced out to the width of a longer one
+# (姓 名：笪 立 新, 联 系 人：仉 静: the form's label; 总 经 理  谈 国 华 and 亓 建 华    副局长: the
+# title spaced or not, before or after the name on its line — a compound surname spaced out,
+# 欧 阳 晓 燕, was tried and lost on blind19)
 _SPACED_CARD_NAME = re.compile(
-    r"[ ]*(?:(?P<t>[\u4e00-\u9fff]{2,5})[ ]{2,})?(?P<n>(?P<s>[\u4e00-\u9fff])[ ]{1,2}(?P<g>[\u4e00-\u9fff](?:[ ]{0,2}[\u4e00-\u9fff])?))[ ]*"
+    r"[ ]*(?:(?:姓[ ]*名|联[ ]*系[ ]*人)[ ]*[:：][ ]*)?"
+    r"(?:(?P<t>[\u4e00-\u9fff](?:[ ]?[\u4e00-\u9fff]){1,4})[ ]{2,})?"
+    r"(?P<n>(?P<s>[\u4e00-\u9fff])[ ]{1,2}(?P<g>[\u4e00-\u9fff](?:[ ]{0,2}[\u4e00-\u9fff])?))"
+    r"(?:[ ]{2,}(?P<t2>[\u4e00-\u9fff]{2,5}))?[ ]*"
     r"(?:[ ][A-Z][A-Za-z-]+(?:[ ][A-Z][A-Za-z-]+){0,2}[ ]*)?"  # (金 敏 洙 Kim Min-soo)
 )
+
+
+def _spaced_title(spaced: re.Match[str]) -> tuple[bool, str | None]:
+    """Whether a spaced name's line reads as a card's name, and the title said on it: the
+    words beside the name must be one title (总 经 理, 副局长) or nothing."""
+    said = [x.replace(" ", "") for x in (spaced["t"], spaced["t2"]) if x]
+    if not said:
+        return True, None
+    return (True, said[0]) if len(said) == 1 and said[0] in TITLES else (False, None)
 
 
 # 林 姐, 李 哥, 陈 生: how someone is called, spaced out like a name
@@ -1247,10 +1268,19 @@ def _spaced_card_mention(
     return Mention(a, b, surname=sur, name=word)
 
 
+def _spaced_line_title(line: str) -> str | None:
+    """董 事 长 on a card's line of its own: a title spaced out like the name."""
+    if re.fullmatch(r"[ ]*[\u4e00-\u9fff](?:[ ]{1,2}[\u4e00-\u9fff]){1,4}[ ]*", line):
+        joined = line.replace(" ", "")
+        return joined if joined in TITLES else None
+    return None
+
+
 def _title_beside(t: str, lines: list[tuple[int, int]], i: int) -> str | None:
     """The title a card gives on the line before or after its name's line ``i``."""
     for j in (i - 1, i + 1):
-        if 0 <= j < len(lines) and (title := _line_title(t[lines[j][0] : lines[j][1]])):
+        line = t[lines[j][0] : lines[j][1]] if 0 <= j < len(lines) else ""
+        if line and (title := _line_title(line) or _spaced_line_title(line)):
             return title
     return None
 
@@ -1269,14 +1299,21 @@ def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     for i, (a, b) in enumerate(lines):
         spaced = _SPACED_CARD_NAME.fullmatch(t, a, b)
         # (副处长  巩 晓 峰: the title before the name on its line; 乐 海 涛 alone on its line)
-        if spaced and spaced["t"] and spaced["t"] not in TITLES:
-            spaced = None
-        if spaced and (spaced["s"] in SURNAMES or spaced["s"] in _RARE_SURNAMES):
+        reads, on_line = _spaced_title(spaced) if spaced else (False, None)
+        if (
+            spaced
+            and reads
+            and (
+                spaced["s"] in SURNAMES
+                or spaced["s"] in _RARE_SURNAMES
+                or _WORD_SURNAME.fullmatch(spaced["s"])
+            )
+        ):
             near = t[lines[max(0, i - 2)][0] : lines[min(len(lines) - 1, i + 2)][1]]
             said = _spaced_card_mention(doc, spaced, taken, near)
             if said is not None:
                 if said.name and said.title is None:
-                    said.title = spaced["t"] or _title_beside(t, lines, i)
+                    said.title = on_line or _title_beside(t, lines, i)
                 out.append(said)
             continue
         tokens = [m.span() for m in _CARD_TOKEN.finditer(t, a, b)]
