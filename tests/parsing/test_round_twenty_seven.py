@@ -1,6 +1,6 @@
 """Round twenty-seven: what notes written on 2026-12-05 (styles23, and the older sets' notes)
-taught the reader. Each case failed on the parser as the session began (ac72bf4) unless its
-comment says it guards."""
+and the round's review taught the reader. Each case failed on the parser as the session began
+(ac72bf4) unless its comment says it guards."""
 
 from __future__ import annotations
 
@@ -116,3 +116,62 @@ def test_every_day_from_now_on_is_no_day_after_tomorrow() -> None:
 def test_the_day_after_tomorrow_after_can_still_is_one() -> None:  # guards
     note = parse_note("李总说可以后天去厂里看样机", NOW)
     assert [f.due.isoformat()[:10] for f in note.follow_ups] == ["2026-08-20"]
+
+
+# --- found by the round's review (200 adversarial sentences on d44ebdd) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "以后天气暖和了再去工地看",
+        "最后天平秤也要换成我们的",
+        "交货延后天数按合同扣款",
+        "今后天天联系，争取把方案定下来",
+    ],
+)
+def test_a_word_ending_in_hou_before_tian_is_no_day(text: str) -> None:
+    assert parse_note(text, NOW).follow_ups == []
+
+
+def test_so_the_day_after_tomorrow_still_is_one() -> None:  # guards
+    note = parse_note("客户资料不全，所以后天再去一趟", NOW)
+    assert [f.due.isoformat()[:10] for f in note.follow_ups] == ["2026-08-20"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("下周田经理带我看厂房", "田经理"),
+        ("对方生产副总栾总问得很细，重点在膜分离的能耗", "栾总"),
+    ],
+)
+def test_a_week_word_or_a_side_is_no_surname(text: str, said: str) -> None:
+    assert [s for s, _ in people(text)] == [said]
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("下午去了海宁许村的恒丰经编，老板娘谈总在，聊了新机型", "恒丰经编"),
+        # guards (on ac72bf4 谈总 was no one, so 老板娘 was never taken for the company)
+        ("今天去海宁见了老板娘谈总，她管财务，付款要找她", None),
+        ("今天在合作社看了烘干设备，理事长老田挺满意", None),
+        ("上午到他们新仓库参观了一下，屈主任介绍了库存管理", None),
+    ],
+)
+def test_the_owner_and_a_deed_are_no_company(text: str, company: str | None) -> None:
+    assert parse_note(text, NOW).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("徐工集团\n姓  名：逯  鹏\n职  务：科长\n手  机：13605311234", "逯鹏", "科长"),
+        ("恒远物流有限公司\n总 经 理  谈 国 华\n手机 13800001111", "谈国华", "总经理"),
+        ("金华市交通运输局\n亓 建 华    副局长\n电话 0579-82345678", "亓建华", "副局长"),
+        ("淇县淇河蛋业有限公司\n董 事 长\n危 明 德\n手机：13839212345", "危明德", "董事长"),
+    ],
+)
+def test_a_card_name_with_its_label_or_title_spaced(text: str, name: str, title: str) -> None:
+    assert [(c.name, c.title) for c in parse_note(text, NOW).contacts] == [(name, title)]
