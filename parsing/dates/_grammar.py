@@ -379,6 +379,8 @@ RE_WEEKDAY = re.compile(
     rf"(?:(?<!一)(?P<mod>{WEEK_MOD})|(?<=一)(?P<mod2>下下个?|下个?)(?=\S))?\s*(?:星期|礼拜|周)"
     # 周三10:30 is Wednesday at 10:30, 下周三12月9日 Wednesday restated as a date; 周12 no weekday
     r"(?P<x>[一二三四五六日天](?![0-9]+(?![0-9]*\s*(?:[:点时月号日]|am|pm)))|[1-7](?![0-9]))"
+    # 礼拜三四去长沙, 周二三在北京: two days running, where someone goes or stays
+    r"(?P<x2>[二三四五六日天](?=\s*(?:去|到|在|出差|开会|两天)))?"
     # (一周二回 is twice a week; 下周二回 / 这周五回公司 / 周五回 after a trip is the day someone
     # is back: only a count before 周 makes it a frequency)
     r"(?![次遍岁年期])(?(mod)|(?(mod2)|(?!(?:(?<=[一每两三四五六七八九十几]周.)|"
@@ -401,8 +403,13 @@ def _weekday(c: _Ctx, x: int, mod: str | None, prev: _D | None) -> _D:
 
 
 def _h_weekday(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
-    d = _weekday(c, _WEEKDAY_X[m["x"]], m["mod"] or m["mod2"], prev)
+    x = _WEEKDAY_X[m["x"]]
+    if m["x2"] and _WEEKDAY_X[m["x2"]] != x + 1:
+        return None  # (周三五: no two days running — left unread rather than guessed)
+    d = _weekday(c, x, m["mod"] or m["mod2"], prev)
     d.bare = not (m["mod"] or m["mod2"])
+    if m["x2"]:
+        d.end = d.day + timedelta(days=1)
     return d
 
 

@@ -1942,7 +1942,10 @@ _BARE_WEEKDAY = re.compile(r"(?:周|礼拜|禮拜|星期)[一二三四五六日�
 
 _RESTATED_DAY = re.compile(r"\s*[(（](?:下下?|这|本)?(?:周|礼拜|星期|禮拜)[一二三四五六日天][)）]")
 # (…飞马来西亚槟城，在那边待到14号: the stay said in the next clause, of the place just named)
-_STAY_THERE_NEXT = re.compile(r"[,，]\s*(?:在?(?:那边|那儿|那里|当地))?(?:一直)?[待呆住]到")
+# (，在那边一直待到8月5号, ，计划待到8月5号: how long the stay lasts, said next)
+_STAY_THERE_NEXT = re.compile(
+    r"[,，]\s*(?:计划|打算|预计|准备|要)?(?:在?(?:那边|那儿|那里|当地))?(?:一直)?[待呆住]到"
+)
 
 
 def _stays_until(doc: Doc, i: int, pos: int, cb: int) -> When | None:
