@@ -1282,7 +1282,11 @@ def _due_ahead(doc: Doc, w: When) -> date | datetime | None:
         return None
     if _before_a_holiday(doc, w):
         due = w.day - timedelta(days=1)
-    elif w.is_range and w.end != w.start:
+    elif (
+        w.is_range
+        and w.end != w.start
+        and not (_TWO_DAYS_RUNNING.search(t, a, b) and _GOES_TO_SEE.match(t, b))
+    ):
         return None  # 19号到23号: someone's days away, not one day to act on
     if w.yearless and w.lunar is None and (w.day - doc.today).days > _YEARLESS_AHEAD:
         return None  # 11月28号 said on 2 December: most likely the one just past, not next year's
@@ -1290,6 +1294,11 @@ def _due_ahead(doc: Doc, w: When) -> date | datetime | None:
         return None  # 幺三八 五零零 八二 六一四: 六一 is in a phone, not 1 June
     return due
 
+
+# 这周四五去拜访张总: two days running said as one — the rep's visit starts on the first (王总
+# 这个礼拜四五在新加坡 is his days away)
+_TWO_DAYS_RUNNING = re.compile(r"(?:周|礼拜|星期)[一二三四五六][二三四五六日天]$")
+_GOES_TO_SEE = re.compile(r"\s*(?:去|到)?(?:拜访|见|找|送|拿|跑)")
 
 _MONTH_BEGINS = re.compile(
     r"\s*(?:就|都)?(?:是|到)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?了"
