@@ -336,7 +336,7 @@ _PLACE_SAID = (
     r"[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{0,4}?(?:港|区|县|镇|市))?"
 )
 # What a place said before a company follows: the note's start or a pause, or a verb that leads to it.
-_PLACE_LEAD = r"(?:(?<![\u4e00-\u9fff])|(?<=[去在到了给跟和与从把请找约见访陪趟])|(?<=[去到]的))"
+_PLACE_LEAD = r"(?:(?<![\u4e00-\u9fff])|(?<=[去在到了给跟和与从把请找约见访陪趟刚])|(?<=[去到]的))"
 _PLACE_THEN_OF = re.compile(rf"{_PLACE_LEAD}(?:{_PLACE_SAID}|[\u4e00-\u9fff]{{2,3}}区)的$")
 # (柯桥有个朋友做印染, 余杭今年家具, 丹阳批发眼镜, 中原地区储能, 东莞看印刷机: words of a sentence between the
 # place and the trade, no brand)
@@ -978,7 +978,9 @@ _NAMED_AFTER_PLACE = re.compile(
     r"(?P<org>(?!那个|这个|一家|一个|几家|客户|老板|朋友|项目|工地|工厂|厂里)[\u4e00-\u9fff]{4,8}?)"
     # (曹妃甸的港源散货码头待了一天: 待了is the stay, not the name's end)
     r"(?=的|[,，。;:\s]|$|(?<![待呆住])了|那边|那单|这单|采购|设备|生产|技术|财务|质量|见|跟|找|谈|聊|签|"
-    r"[\u4e00-\u9fff]{1,2}(?:总|经理|厂长|主任|部长))"
+    # (给凯里的苗岭蜡染工坊打电话, 去给张掖的祁连山制种送月饼, 霞浦的海带养殖户协会阙会长 — X老板 after
+    # the name was tried and lost on blind9)
+    r"打电话|送|[\u4e00-\u9fff]{1,2}(?:总|经理|厂长|主任|部长|会长|科长|处长|主管|场长|社长))"
 )
 
 
