@@ -34,7 +34,7 @@ __all__ = ["find_interaction", "find_itineraries"]
 _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
-            r"吃了?个?饭|吃了顿|吃了[年团]饭|吃完饭|食完?了?个?饭|饭局|宴请|[喝饮][了完]?酒|[喝饮]了[顿场]酒|[喝饮]了?茶|聚餐|午饭|晚饭|晚餐|午餐|"
+            r"吃了?个?饭|吃了顿|吃了[年团]饭|吃完饭|食完?了?个?饭|饭局|宴请|[喝饮][了完]?酒|[喝饮]了[顿场]酒|[喝饮][了完]?茶|聚餐|午饭|晚饭|晚餐|午餐|"
             # (跟…一起吃的饭, 同…食晏: a meal had, said other ways)
             r"一起吃的饭|食了?晏|"
             # (上礼拜五跟尤总吃的饭: a meal had, said with whom)
@@ -82,7 +82,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # (等接到张总电话再安排, 等他打来再说: a call awaited)
             r"(?<![等要会])接到[^\s,。;]{0,20}?电话|(?<![要会再去])打(?:嚟|来)(?![的了过])(?![^,。]{0,2}再说)|"
             r"(?<![A-Za-z])phone[里上]|"
-            r"(?<![A-Za-z])call\s?了|"
+            r"(?<![A-Za-z])call\s?[了完]|"
+            # (开了个 Teams meeting, zoom meeting: a call made on a screen)
+            r"(?i:\b(?:zoom|teams|video|online)\s?meeting\b)|"
             # 今天电话催款, 今天 电话 催年前回款, 今天 call 里: a call today, said short
             r"(?<=[今昨]天)\s?电话\s?(?=催|问|约|联系|沟通|回访|跟进)|(?<![A-Za-z])call\s?里|"
             # Phoned Mr. Liang, 今天電話中…說, 同…傾電話, 今天 call TNB 的 Mr. Yap，他讲…, call me just
@@ -138,7 +140,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?![^。;\n]*(?:改期|推迟|取消|改到|延期|往后推|推了|没来))|"
             r"\bvisited\b|\bmet\b|"
             # (their budget meeting is every March: a meeting of theirs, no contact)
-            r"(?<!budget )(?<!board )(?<!internal )(?<!their )\bmeeting\b(?! is\b)|\bvisit\b[^.]{1,40}?\bdone\b|(?<=[今昨]天)[^\s,]{0,4}?见的|找[^\s,]{1,6}?[谈聊]了|(?<=[今昨前]天|上午|下午|晚上|刚才)(?:和|跟|同|与)[^\s,]{1,12}?[谈聊]了|"
+            r"(?<!budget )(?<!board )(?<!internal )(?<!their )(?<!zoom )(?<!teams )(?<!video )(?<!online )"
+            r"\bmeeting\b(?! is\b)|\bvisit\b[^.]{1,40}?\bdone\b|(?<=[今昨]天)[^\s,]{0,4}?见的|找[^\s,]{1,6}?[谈聊]了|(?<=[今昨前]天|上午|下午|晚上|刚才)(?:和|跟|同|与)[^\s,]{1,12}?[谈聊]了|"
             r"\bdemo done\b|做[了过][^,。;\n]{0,30}?(?:\bdemo\b|演示)|"
             # 上周三去过万华化学 (开完会, 送到了, 找了 were tried: our own meetings, couriers)
             r"去过(?![吗么没])|(?<![A-Za-z])meeting\s?完|见完[^,，。;\s]{0,6}?了|"
@@ -167,6 +170,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?<=刚|才|天|午)从(?!家|公司|机场|车站|高铁|地铁)[^\s,。;]{2,24}?[出回]来(?=[^。;\n]{0,30}(?:说|讲|话|表示|顺利|不错|满意|同意|认可|答应))|"
             r"(?:(?<=[0-9一二三四五六七八九十][号日])|(?<=[周拜期][一二三四五六日天])|(?<=[昨前]天))"
             r"去的(?!话|时候|人|那|这|地方)|"  # (12号去的那个展会: which one, still ahead)
+            # (上礼拜四去的那个金华的武义温泉度假村: last week's, the filler no matter)
+            r"(?:(?<=上周[一二三四五六日天])|(?<=上(?:礼拜|星期)[一二三四五六日天]))去的(?!话|时候)|"
             r"现场看了|(?<=[今昨前]天)[^\s,。;]{0,4}?给[^\s,。;]{1,20}?演示了|"  # (跑了一趟 lost on blind11)
             # (今天跑了趟日照岚山的港丰粮油码头，跟设备科的逯科长看了…: gone today, and met there)
             r"(?<=[今昨前]天)[^\s,。;]{0,4}?跑了一?趟(?=[^。;\n]{2,30}?(?:跟|见了|找了|和))|"
