@@ -1941,7 +1941,7 @@ _LASTING = re.compile(
     r"\s*(?P<n>[一二两三四五六七八九十\d]{1,2})"
     r"(?P<unit>天(?!然)|周(?![边末年])|个?礼拜|个?星期|个月)(?![后内前])"
 )
-_STAY_WORD = re.compile(r"(?:一直)?(?:待|呆|住|(?<=要)开)到\s*$")  # (会要开到下礼拜三)
+_STAY_WORD = re.compile(r"(?:一直)?(?:待|呆|住|开|玩)到\s*$")  # (会要开到下礼拜三, 玩到周五)
 _BARE_WEEKDAY = re.compile(r"(?:周|礼拜|禮拜|星期)[一二三四五六日天]")
 
 
@@ -1949,7 +1949,7 @@ _RESTATED_DAY = re.compile(r"\s*[(（](?:下下?|这|本)?(?:周|礼拜|星期|�
 # (…飞马来西亚槟城，在那边待到14号: the stay said in the next clause, of the place just named)
 # (，在那边一直待到8月5号, ，计划待到8月5号, ，要开到下礼拜三: how long the stay lasts, said next)
 _STAY_THERE_NEXT = re.compile(
-    r"[,，]\s*(?:计划|打算|预计|准备|要)?(?:在?(?:那边|那儿|那里|当地))?(?:一直)?[待呆住开]到"
+    r"[,，]\s*(?:计划|打算|预计|准备|要|会)?(?:在?(?:那边|那儿|那里|当地))?(?:一直)?[待呆住开玩]到"
 )
 
 

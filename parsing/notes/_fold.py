@@ -115,6 +115,14 @@ _CANTO_WORDS = (
     (re.compile(r"提我记得"), lambda m: "提醒我得"),
     (re.compile(r"提我(?![的们])"), lambda m: "提醒"),
 )
+# 民國115年 (Taiwan's Republic era): the year in the common era, padded to the same length
+_ROC_YEAR = re.compile(r"民国\s?(?P<n>[0-9]{2,3})(?=\s?年)")
+
+
+def _roc_year(m: re.Match[str]) -> str:
+    return str(1911 + int(m["n"])).rjust(len(m[0]))
+
+
 _SPOKEN_RUN = re.compile(f"[{''.join(_SPOKEN_DIGITS)}]{{7,}}")
 # 幺三九 七三一零 八八二六: a number read aloud in groups, as it is written.
 _SPOKEN_GROUPS = re.compile(
@@ -354,6 +362,8 @@ def fold(text: str) -> str:
     for typo, right in _TYPOS.items():
         if typo in out:
             out = out.replace(typo, right)
+    if "民国" in out:
+        out = _ROC_YEAR.sub(_roc_year, out)
     out = _SPOKEN_RUN.sub(lambda m: "".join(_SPOKEN_DIGITS[c] for c in m[0]), out)
     out = _SPOKEN_GROUPS.sub(_spoken_groups, out)
     out = _A_MOMENT_THEN_NEXT.sub("  下", out)
