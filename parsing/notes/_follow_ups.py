@@ -1298,7 +1298,7 @@ def _due_ahead(doc: Doc, w: When) -> date | datetime | None:
 # 这周四五去拜访张总: two days running said as one — the rep's visit starts on the first (王总
 # 这个礼拜四五在新加坡 is his days away)
 _TWO_DAYS_RUNNING = re.compile(r"(?:周|礼拜|星期)[一二三四五六][二三四五六日天]$")
-_GOES_TO_SEE = re.compile(r"\s*(?:去|到)?(?:拜访|见|找|送|拿|跑)")
+_GOES_TO_SEE = re.compile(r"\s*(?:(?:去|到)[^\s,，。;；]{0,6}?)?(?:拜访|拜訪|见|找|送|拿|跑)")
 
 _MONTH_BEGINS = re.compile(
     r"\s*(?:就|都)?(?:是|到)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?了"
