@@ -1949,7 +1949,7 @@ _RESTATED_DAY = re.compile(r"\s*[(（](?:下下?|这|本)?(?:周|礼拜|星期|�
 # (…飞马来西亚槟城，在那边待到14号: the stay said in the next clause, of the place just named)
 # (，在那边一直待到8月5号, ，计划待到8月5号, ，要开到下礼拜三: how long the stay lasts, said next)
 _STAY_THERE_NEXT = re.compile(
-    r"[,，]\s*(?:计划|打算|预计|准备|要|会)?(?:在?(?:那边|那儿|那里|当地))?(?:一直)?[待呆住开玩]到"
+    r"[,，]\s*(?:计划|打算|预计|准备|要|会){0,2}(?:在?(?:那边|那儿|那里|当地))?(?:一直)?[待呆住开玩]到"
 )
 
 
