@@ -73,7 +73,7 @@ _XIAO_LAO_NOT = frozenset(
     )
 )
 # 小程序, 老百姓: three characters that make a word of 小程, 老百.
-_XIAO_LAO_WORDS = frozenset(words("小程序 老百姓 小金库 老干部 小卖部 老字号 小时工 小伙子"))
+_XIAO_LAO_WORDS = frozenset(words("小程序 老百姓 小金库 老干部 小卖部 老字号 小时工 小伙子 老毛病"))
 # 苗工有影响: a role said right after a short title (工有 is otherwise a word's middle).
 _SAYS_SO = ("有影响", "有话语权", "说了算")
 _NAME_TRIGGER = re.compile(
