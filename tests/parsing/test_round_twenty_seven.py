@@ -175,3 +175,97 @@ def test_the_owner_and_a_deed_are_no_company(text: str, company: str | None) -> 
 )
 def test_a_card_name_with_its_label_or_title_spaced(text: str, name: str, title: str) -> None:
     assert [(c.name, c.title) for c in parse_note(text, NOW).contacts] == [(name, title)]
+
+
+# --- found by the round's second review (200 sentences in eight styles on 894c241) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "end"),
+    [
+        (
+            "省厅的秦厅长下周三到北京开会，会要开到下个月3号",
+            "2026-08-21T10:00:00+08:00",
+            "2026-09-03",
+        ),
+        ("张书记明天去省里开会，开到周五", "2026-10-19T10:00:00+08:00", "2026-10-23"),
+        (
+            "今日同陳總飲茶，佢話下個禮拜三去深圳開會，開到禮拜五。",
+            "2026-03-25T10:00:00+08:00",
+            "2026-04-03",
+        ),
+        (
+            "丰源国际物流的边总7月20号去乌兰巴托谈中转仓，计划待到8月5号。",
+            "2026-06-29T11:10:00+08:00",
+            "2026-08-05",
+        ),
+        (
+            "杨主任这礼拜三四去长沙参加省里的培训，礼拜五回。",
+            "2026-08-03T09:30:00+08:00",
+            "2026-08-06",
+        ),
+    ],
+)
+def test_how_long_a_trip_lasts(text: str, now: str, end: str) -> None:
+    trips = parse_note(text, datetime.fromisoformat(now)).itineraries
+    assert [t.end.isoformat() for t in trips] == [end]
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "due"),
+    [
+        (
+            "民國115年8月5日 上午十點 到工研院拜訪吳所長",
+            "2026-07-22T10:00:00+08:00",
+            "2026-08-05T10:00",
+        ),
+        # guards, these two: right on ac72bf4, lost while 礼拜三四 became one span of days
+        ("我下周二三去济南拜访省电力公司的童总", "2026-12-04T10:00:00+08:00", "2026-12-08"),
+        ("下禮拜三四去高雄拜訪中鋼", "2026-04-06T10:00:00+08:00", "2026-04-15"),
+    ],
+)
+def test_the_reps_visit_ahead(text: str, now: str, due: str) -> None:
+    note = parse_note(text, datetime.fromisoformat(now))
+    assert note.interaction is None  # planned, not done
+    assert [f.due.isoformat()[: len(due)] for f in note.follow_ups] == [due]
+
+
+def test_someone_elses_two_days_away_are_no_task() -> None:  # guards
+    text = "IJM 集团 deputy chairman Dato' Sri Wong 这个礼拜四五在 Singapore，下礼拜一我去见他。"
+    note = parse_note(text, datetime.fromisoformat("2028-02-21T09:15:00+08:00"))
+    assert [f.due.isoformat()[:10] for f in note.follow_ups] == ["2028-02-28"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("同葵涌「信興凍倉」嘅營運經理鄺小姐飲完茶，佢哋想將三號倉升級", "meal"),
+        (
+            "刚 call 完 Lanzhou 的 Silk Road Tanning 皮革厂 Ms. 锁，她说 price increase 可以 accept",
+            "call",
+        ),
+        (
+            "下午跟 Hainan Ocean Desalination 的 plant manager Kevin 邢 开了个 Teams meeting，讨论 RO membrane",
+            "call",
+        ),
+        (
+            "呃那个上礼拜四去的那个金华的武义温泉度假村嗯他们工程部的厉经理说是要把除湿热泵换掉",
+            "visit",
+        ),
+    ],
+)
+def test_the_kind_of_contact(text: str, kind: str) -> None:
+    inter = parse_note(text, NOW).interaction
+    assert inter is not None and inter.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("新希望的牛总是决策人，但他很信任技术副总尹总", ["牛总", "尹总"]),
+        ("总包的施工经理芦经理用我们的材料", ["芦经理"]),
+        ("潘总：还行，老毛病腰疼", ["潘总"]),
+    ],
+)
+def test_words_before_a_title_name_no_one(text: str, said: list[str]) -> None:
+    assert [s for s, _ in people(text)] == said
