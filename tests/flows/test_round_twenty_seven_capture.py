@@ -1,7 +1,8 @@
 """Round twenty-seven through the real Application (Monday 23 November 2026, 10:00): a card's
 name spaced out after its title keeps the person and the numbers together; a rare surname
 before a title is a contact, not "?"; a workshop then its head is the head; a meal, a call and a
-visit said in words the reader did not know are saved as what happened today."""
+visit said in words the reader did not know are saved as what happened today; a date of Taiwan's
+Republic era (民國115年) is this year's, and the visit on it a reminder."""
 
 from __future__ import annotations
 
@@ -55,3 +56,13 @@ async def test_a_visit_shown_round_and_a_meal_of_the_year_end(bot: BotHarness) -
     done = [(i.kind, i.occurred_at.date()) for i in await bot.scalars(select(Interaction))]
     assert sorted(done) == [("meal", date(2026, 11, 23)), ("visit", date(2026, 11, 23))]
     assert await bot.count(FollowUp) == 0
+
+
+async def test_a_taiwan_date_of_the_republic_era_is_a_visit_ahead(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    card = await wang.send("民國115年12月8日 上午十點 到工研院拜訪吳所長")
+    assert "⏰" in card.text  # a reminder, not a visit done today
+    await wang.press("保存")
+    assert await bot.count(Interaction) == 0
+    task = await bot.scalar(select(FollowUp))
+    assert task.due_date == date(2026, 12, 8)
