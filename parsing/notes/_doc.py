@@ -50,7 +50,9 @@ _CHAT_STAMP = re.compile(
     # stamp only when two lines or more of a note are so, see _inline_stamps)
     # (钱工(中交一航局) 18:50: 桩基… — a company in brackets, a colon after the time; 覃经理 10:15：
     # 滤芯… — a full-width colon and no space)
-    r"|^(?P<who4>[^\n:\d\[\]]{1,20}?)[ ]+(?P<at4>\d{1,2}:\d{2})(?::\d{2})?(?::[ ]*|[ ]+)(?=\S)"
+    # (张总 4/18 16:30 下周二下午三点来签: the day written between the name and the time)
+    r"|^(?P<who4>[^\n:\d\[\]]{1,20}?)[ ]+(?P<day4>(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}[ ]+)?"
+    r"(?P<at4>\d{1,2}:\d{2})(?::\d{2})?(?::[ ]*|[ ]+)(?=\S)"
 )
 _WEEKDAY_STAMP = re.compile(rf"[ ]*[\[(]?{_WEEKDAY_WORD}")
 # What a number with 号 names when it is no day (八号风球: Hong Kong's typhoon signal No. 8).
@@ -114,6 +116,8 @@ def _stamp_span(m: re.Match[str]) -> tuple[int, int]:
     a, b = _stamp_at(m)
     if m["at2"] is not None or (m["who"] is not None and _STAMP_DAY.fullmatch(m["who"])):
         return m.start(), b
+    if m["day4"] is not None:
+        return m.start("day4"), b
     return a, b
 
 
