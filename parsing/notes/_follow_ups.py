@@ -2278,6 +2278,8 @@ _THEIRS_IN_CHAT = re.compile(
     r"[^\s,。]{0,12}?(?:发|给|寄|送|传)给?你们|"
     # (下周一我给你回电话, 下周发你: what they will send or do for the rep)
     r"我[^\s,。]{0,8}?(?:给你回|回你|发给?你|告诉你|通知你)(?!们)|"
+    # (这周五之前给你结果: an answer they owe the rep)
+    r"[^\s,。]{0,6}?给你们?个?(?:结果|答复|回复|消息|回话|答案|反馈|准信)|"
     # (2月3号前我们要做完供应商导入: what they must get done themselves)
     # (周五前我们要收到报价单, 我们得把合同签了: what the rep is to send, or both sign)
     r"(?:(?:之|以)?前\s*)?我们(?:要|得|必须)(?!收到|看到|拿到|见到)(?![^\s,。]{0,8}(?:你|您|签)))"

@@ -269,3 +269,19 @@ def test_the_kind_of_contact(text: str, kind: str) -> None:
 )
 def test_words_before_a_title_name_no_one(text: str, said: list[str]) -> None:
     assert [s for s, _ in people(text)] == said
+
+
+def test_a_chat_stamped_with_the_day_between_name_and_time() -> None:
+    text = (
+        "张总和我的聊天记录\n张总 4/18 16:30 下周二下午三点，来我办公室签合同\n"
+        "我 4/18 16:31 收到张总，准时到\n张总 4/18 16:32 带上公章"
+    )
+    note = parse_note(text, datetime.fromisoformat("2026-04-20T09:00:00+08:00"))
+    assert note.interaction is not None and note.interaction.when.isoformat()[:10] == "2026-04-18"
+    assert [f.due.isoformat()[:16] for f in note.follow_ups] == ["2026-04-21T15:00"]
+
+
+def test_an_answer_the_customer_owes_is_no_task_of_the_reps() -> None:
+    text = "王主任 2026/7/20 09:12\n合同我们法务还在审，这周五之前给你结果\n我 2026/7/20 09:15\n好的，辛苦王主任"
+    note = parse_note(text, datetime.fromisoformat("2026-07-20T10:00:00+08:00"))
+    assert note.follow_ups == []
