@@ -719,6 +719,8 @@ def _role_target(doc: Doc, people: People, a: int, b: int, role: DecisionRole) -
         # 赵处长是技术把关的 王局说了算: the next one named has a role of their own
         return said_of[-1].contact
     if after and (not before or t[b:reach].strip() or role == "purchaser"):
+        if _KIN_OF.match(t, after[0].end):
+            return None  # 采购是田总的侄子: the nephew buys, not 田总
         return after[0].contact
     if _ROLE_IS.match(t, b) or t[a:b].endswith(("是", "由")):
         # 拍板的是部门总监车总, 决策在集团副总裁林泓: the one named next in the clause, if any
@@ -730,6 +732,12 @@ def _role_target(doc: Doc, people: People, a: int, b: int, role: DecisionRole) -
         later = [x for x in people.mentions if not x.pronoun and b <= x.start < cb]
         return later[0].contact if later else None  # (应总说了算, 鲍工…: not the next clause's)
     return people.anchor(a)
+
+
+# 田总的侄子, 卫董的外甥: someone's kin, said after them — the one the role is of
+_KIN_OF = re.compile(
+    r"的(?:侄子|侄女|外甥|儿子|女儿|老婆|太太|同学|亲戚|小舅子|女婿|弟弟|妹妹|哥哥|姐姐)"
+)
 
 
 def _has_own_role(t: str, end: int) -> bool:
