@@ -976,7 +976,7 @@ def _gone_to_visit(doc: Doc) -> str | None:
 _NAMED_AFTER_PLACE = re.compile(
     rf"{_PLACE_LEAD}(?:{ANY_PLACE})+(?:[区县镇市]|[\u4e00-\u9fff]{{1,2}}[村镇乡港岛湾])?的"
     r"(?P<org>(?!那个|这个|一家|一个|几家|客户|老板|朋友|项目|工地|工厂|厂里)[\u4e00-\u9fff]{4,8}?)"
-    # (曹妃甸的港源散货码头待了一天: 待了is the stay, not the name's end)
+    # (曹妃甸的港源散货码头待了一天: 待了 is the stay, not the name's end)
     r"(?=的|[,，。;:\s]|$|(?<![待呆住])了|那边|那单|这单|采购|设备|生产|技术|财务|质量|见|跟|找|谈|聊|签|"
     # (给凯里的苗岭蜡染工坊打电话, 去给张掖的祁连山制种送月饼, 霞浦的海带养殖户协会阙会长 — X老板 after
     # the name was tried and lost on blind9)
