@@ -839,7 +839,13 @@ def _holiday(c: _Ctx, key: str, suffix: str, year: int | None) -> _D | None:
             return _D(start, "holiday", end=end, deadline=deadline)
         if probe >= c.today:
             return _D(start, "holiday", end=end, deadline=deadline)
+        if suffix in _AFTER_SUFFIXES and probe + _STILL_AFTER >= c.today:
+            return _vague()  # 年后第一次出门 said two weeks after 春节: now, not next year's
     return None
+
+
+# How long after a festival its 后 (年后, 节后) still means the days one is in, not next year's.
+_STILL_AFTER = timedelta(days=30)
 
 
 _SHIFT = re.compile(

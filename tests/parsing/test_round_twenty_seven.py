@@ -285,3 +285,10 @@ def test_an_answer_the_customer_owes_is_no_task_of_the_reps() -> None:
     text = "王主任 2026/7/20 09:12\n合同我们法务还在审，这周五之前给你结果\n我 2026/7/20 09:15\n好的，辛苦王主任"
     note = parse_note(text, datetime.fromisoformat("2026-07-20T10:00:00+08:00"))
     assert note.follow_ups == []
+
+
+def test_after_the_new_year_said_in_the_weeks_after_it_is_no_day_next_year() -> None:
+    text = "年后第一次出门，下午去了临夏的河州清真食品，撒经理带我们看了屠宰线。"
+    note = parse_note(text, datetime.fromisoformat("2027-02-19T17:45:00+08:00"))
+    assert note.interaction is not None and note.interaction.when.isoformat()[:10] == "2027-02-19"
+    assert note.follow_ups == []  # (下午 had gone to 2 February 2028 with 年后)
