@@ -1288,6 +1288,8 @@ def _due_ahead(doc: Doc, w: When) -> date | datetime | None:
         and not (_TWO_DAYS_RUNNING.search(t, a, b) and _GOES_TO_SEE.match(t, b))
     ):
         return None  # 19号到23号: someone's days away, not one day to act on
+    if _DAY_NOT_SET.search(t, b, _sentence_end(t, b)):
+        return None  # 春节前去拜访，具体哪天再定: no day yet to remind on
     if w.yearless and w.lunar is None and (w.day - doc.today).days > _YEARLESS_AHEAD:
         return None  # 11月28号 said on 2 December: most likely the one just past, not next year's
     if any(x < b and a < y for x, y in doc.phone_spans):
@@ -1295,6 +1297,10 @@ def _due_ahead(doc: Doc, w: When) -> date | datetime | None:
     return due
 
 
+# (具体哪天再定, 时间待定, 具体日子没定: the day said is not the one yet)
+_DAY_NOT_SET = re.compile(
+    r"具体(?:哪天|时间|日子|日期)(?:再定|待定|另定|再约|没定|未定|还没定)|时间待定|日期待定"
+)
 # 这周四五去拜访张总: two days running said as one — the rep's visit starts on the first (王总
 # 这个礼拜四五在新加坡 is his days away)
 _TWO_DAYS_RUNNING = re.compile(r"(?:周|礼拜|星期)[一二三四五六][二三四五六日天]$")

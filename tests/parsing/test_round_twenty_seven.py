@@ -292,3 +292,10 @@ def test_after_the_new_year_said_in_the_weeks_after_it_is_no_day_next_year() -> 
     note = parse_note(text, datetime.fromisoformat("2027-02-19T17:45:00+08:00"))
     assert note.interaction is not None and note.interaction.when.isoformat()[:10] == "2027-02-19"
     assert note.follow_ups == []  # (下午 had gone to 2 February 2028 with 年后)
+
+
+def test_a_day_said_with_no_day_set_yet_is_no_reminder() -> None:
+    note = parse_note(
+        "春节前要去拜访一下王总，具体哪天再定", datetime.fromisoformat("2026-01-20T10:00:00+08:00")
+    )
+    assert note.follow_ups == []
