@@ -134,6 +134,7 @@ _ADDRESS = re.compile(
 # Periods too vague for a reminder (年后, 下个月中旬, 明年上半年): read, never due.
 _VAGUE = re.compile(
     r"^(?:年后|过完年|过了年|节后|年以后)|中旬|上旬|下旬|上半年|下半年|(?<!大)年初(?![一二三四五六七八九十])|月中$"
+    r"|^(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月初$"  # (十一月初走: early in the month, no day)
     r"|(?:元旦|春节|新年|元宵|五一|劳动节|国庆|中秋|端午|清明|节)(?:之|以)?后$"
 )
 # No reminder is set this many years ahead; a "year" that far is some other number.

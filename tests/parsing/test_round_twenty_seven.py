@@ -299,3 +299,10 @@ def test_a_day_said_with_no_day_set_yet_is_no_reminder() -> None:
         "春节前要去拜访一下王总，具体哪天再定", datetime.fromisoformat("2026-01-20T10:00:00+08:00")
     )
     assert note.follow_ups == []
+
+
+def test_early_in_a_month_is_no_day() -> None:
+    note = parse_note(
+        "卫院长去北京进修半年，十一月初走", datetime.fromisoformat("2026-10-26T10:00:00+08:00")
+    )
+    assert note.follow_ups == [] and note.itineraries == []
