@@ -1941,7 +1941,9 @@ _LASTING = re.compile(
     r"\s*(?P<n>[一二两三四五六七八九十\d]{1,2})"
     r"(?P<unit>天(?!然)|周(?![边末年])|个?礼拜|个?星期|个月)(?![后内前])"
 )
-_STAY_WORD = re.compile(r"(?:一直)?(?:待|呆|住|开|玩)到\s*$")  # (会要开到下礼拜三, 玩到周五)
+# Verbs of staying on until a day (待到, 住到, 会要开到下礼拜三, 玩到周五)
+_STAY_VERB = "[待呆住开玩]"
+_STAY_WORD = re.compile(rf"(?:一直)?{_STAY_VERB}到\s*$")
 _BARE_WEEKDAY = re.compile(r"(?:周|礼拜|禮拜|星期)[一二三四五六日天]")
 
 
@@ -1949,7 +1951,8 @@ _RESTATED_DAY = re.compile(r"\s*[(（](?:下下?|这|本)?(?:周|礼拜|星期|�
 # (…飞马来西亚槟城，在那边待到14号: the stay said in the next clause, of the place just named)
 # (，在那边一直待到8月5号, ，计划待到8月5号, ，要开到下礼拜三: how long the stay lasts, said next)
 _STAY_THERE_NEXT = re.compile(
-    r"[,，]\s*(?:计划|打算|预计|准备|要|会){0,2}(?:在?(?:那边|那儿|那里|当地))?(?:一直)?[待呆住开玩]到"
+    r"[,，]\s*(?:计划|打算|预计|准备|要|会){0,2}(?:在?(?:那边|那儿|那里|当地))?(?:一直)?"
+    rf"{_STAY_VERB}到"
 )
 
 
