@@ -376,8 +376,6 @@ def _full_name_before(doc: Doc, end: int, surname: str) -> str | None:
         if start < 0 or t[start : start + len(surname)] != surname:
             continue
         seg = t[start + len(surname) : end]
-        if seg == surname:
-            continue  # 寇寇总: dictation's stutter, no 寇寇
         clean = all(is_cjk(c) and c not in NAME_STOP for c in seg)
         if clean and doc.free(start, end) and not any(doc.date_at[start:end]):
             return t[start:end]
