@@ -284,6 +284,10 @@ DEV_SETS = [
     # styles23: 200 notes in every style of #18 by a fiftieth helper who never read parsing/,
     # written on 2026-12-05; scored on the parser as that session began (ac72bf4), then tuned on
     NOTES_DIR / "notes_styles23.jsonl",
+    # blind29: 150 notes by a fifty-first helper who never read parsing/, in every style of #18
+    # (records and follow-ups said every way first), written on 2026-12-05 (a new session); its
+    # first score is the parser as that session began (7aa3cda). Held out: read only as totals
+    NOTES_DIR / "notes_blind29.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
