@@ -288,6 +288,10 @@ DEV_SETS = [
     # (records and follow-ups said every way first), written on 2026-12-05 (a new session); its
     # first score is the parser as that session began (7aa3cda). Held out: read only as totals
     NOTES_DIR / "notes_blind29.jsonl",
+    # styles24: 200 notes in every style of #18 by a fifty-second helper who never read parsing/
+    # (records, follow-ups and dictation first, roles said many ways), written on 2026-12-05;
+    # scored on the parser as that session began (7aa3cda), then tuned on
+    NOTES_DIR / "notes_styles24.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
