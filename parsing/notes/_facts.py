@@ -595,7 +595,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
         re.compile(
             r"拍板|说了算|关键决策人|决策人|决策者|一把手|最终决定|最终定|能定|做主|定夺|话事人|"
             r"(?<!辅助)决策(?!影响|系统|支持|链|流程|依据|过程)|decision maker|(?i:\bdecides\b|\bwill decide\b)|签字(?=的是)|最后签字|"
-            r"最后他定|他来定|最后定|点头才算|(?<!不是)做决定的|最终决定权|"
+            r"最后他定|他来定|最后定|点头才算|(?<!不是)做决定的|最终决定权|最终签字|"
             # (他点头了就能成, 磨床买不买得问他们曹厂长)
             r"点头(?=了?就能|了?就行|才行)|(?:买不买|要不要买|换不换)得问|"
             # (最后还得周老板点头: who nods last decides)
@@ -620,7 +620,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"采购经办|采购(?=是|找|走|由)|招标走|procurement|管招标|走采购(?!流程)|采购员|负责比价|经手|"
             r"(?i:handles purchasing)|(?<=\()下单(?=\))|负责(?:招标|下单)|"
             # 具体下单的人, 负责落单, 管具体招标, 负责挂网采购, owns the PO, handle PO
-            r"具体下单的(?:人|是)|负责落单|采购手续|对接商务|商务对接|"
+            r"(?:具体)?下单的(?:人|是)|负责落单|采购手续|对接商务|商务对接|"
             # (下单找采购的小陈, 下单都走她)
             r"下单(?:都|就)?(?:找|走)(?![他她]们|我们)(?=[他她]|[^\s,;。]{0,6}[小老])|"
             r"(?i:\b(?:raises|runs) the PO\b|负责 ?PO\b)|(?<=[\s,;])下单(?=[\s,;。]|$)|"
@@ -749,7 +749,7 @@ def _has_own_role(t: str, end: int) -> bool:
 _SAID_OF_ONLY = frozenset({"下单", "批", "操作的", "定了就算"})
 _WHAT_TO_BUY = re.compile(r"买不买|选哪家|定哪家|用哪家|买哪家")
 _HOW_IT_WORKS = re.compile(r"好不好用|好用不好用|用得顺不顺手|顺不顺手|好不好使|用着怎么样")
-_ROLE_IS = re.compile(r"的?(?:是|在|由|归)")
+_ROLE_IS = re.compile(r"的?(?:其实|实际上)?(?:是|在|由|归)")
 _NODS_NEXT = re.compile(r"还得$|得问$")
 _NOT_DECIDED = re.compile(r"(?:没|没有|未|不|不能|无法|没法)$")
 
