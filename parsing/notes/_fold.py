@@ -11,7 +11,7 @@ import re
 
 from parsing.hanzi import SIMPLIFIED, TRADITIONAL
 
-from ._lexicon import SURNAMES
+from ._lexicon import RARE_SURNAMES, SURNAMES
 
 __all__ = ["fold"]
 
@@ -88,15 +88,19 @@ _FACTORY_HEAD = re.compile(r"厂张(?![总经主工科处局院部老书])")
 # 赵科张, 王局张说: voice input's 科长/局长 after a surname — never 万科张总, 信息科张主任 (a
 # company or a department, then 张 and a title).
 _SURNAME_CLASS = "".join(sorted(SURNAMES))
+# (訾宗送合同, 糜宗还有, 笪社张: a rare surname too — not 师, 师宗 is a county)
+_ANY_SURNAME_CLASS = "".join(sorted((SURNAMES | RARE_SURNAMES) - {"师"}))
 _HEAD_SLIP = re.compile(
-    rf"(?<=[{_SURNAME_CLASS}的][科局处院部厂所])张(?![总经主工科处局院部老书助秘副师])"
+    rf"(?<=[{_ANY_SURNAME_CLASS}的][科局处院部厂所社])张(?![总经主工科处局院部老书助秘副师])"
 )
 # 严宗吃完饭, 欧阳宗 手机是: voice input's 总 after a surname (not 宗教, 正宗, 宗旨; not 宗 as a
 # given name going on: 王宗明)
 _BOSS_SLIP = re.compile(
-    rf"(?<=[{_SURNAME_CLASS}])(?<!祖)宗(?=[\s,。;:!?说讲他她吃了和跟在也都就让要呢啊吧嗯的约回]|通了|打|$"
+    rf"(?<=[{_ANY_SURNAME_CLASS}])(?<!祖)宗(?=[\s,。;:!?说讲他她吃了和跟在也都就让要呢啊吧嗯的约回送还]|通了|打|$"
     r"|一起|人(?:挺|很|不错|还))"  # (陆宗一起吃饭, 申屠宗人挺好的)
 )
+# 谢主人, 庹主人打个电话: voice input's 主任 after a surname (not 的主人, 女主人, 房主人)
+_DIRECTOR_SLIP = re.compile(rf"(?<=[{_ANY_SURNAME_CLASS}])(?<![的女男房店])主人(?![公翁家])")
 # 黄经历, 陈东经历: voice input's 经理 after a name (not 他的经历, 工作经历了).
 _MANAGER_SLIP = re.compile(
     rf"(?:(?<=[{_SURNAME_CLASS}])|(?<=[{_SURNAME_CLASS}][^\W\d_的]))经历(?![了过])"
@@ -374,6 +378,7 @@ def fold(text: str) -> str:
     out = _HEAD_SLIP.sub("长", out)
     out = _MANAGER_SLIP.sub("经理", out)
     out = _BOSS_SLIP.sub("总", out)
+    out = _DIRECTOR_SLIP.sub("主任", out)
     if "院" in out and "幼儿园" not in out:  # 设计院的李园长: voice input's 院长
         out = out.replace("园长", "院长")
     if "场长" in out and not _A_FARM.search(out):  # 河钢唐钢的齐场长: voice input's 厂长

@@ -7,6 +7,7 @@ import re
 __all__ = [
     "COMPOUND_SURNAMES",
     "LATIN_PLACES",
+    "RARE_SURNAMES",
     "SURNAMES",
     "TITLES",
     "TitleInfo",
@@ -58,6 +59,15 @@ SURNAMES = frozenset(
     "柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝匡鞠惠荆冀郁"
     "胥储栗燕楚鄢谌奚皮粟冼蔺闻厉伊仝郜阚权帅屠豆朴盖练廉禹祖漆巴丰卿狄索宣晋扈晁芮阙"
     "浦戈鹿薄邸雍辜裘亓邰赫杭况宿逯隆茹诸慕亢嵇湛宾戎勾茅揭尉冶檀昝植衡尧萧郦洪綦"
+)
+
+# Rarer surnames a title follows (的伏总, 找訾部长, 的荀总, 找虢总), read only where they stand
+# alone before one (not 刀: 刀工); kept apart from SURNAMES so they start no name inside a run.
+RARE_SURNAMES = frozenset(
+    "訾伏殳姒庾蒯戢钭暴逄厍郗璩危鄂母计寿尕巢隗师"
+    "荀桓蓟濮贡宰羿宦莘暨乜夔禄韶汲沐仉郏竺贲谯虢甫钦郇邴宓籍"
+    "酆眭笪郄禚蹇郤缑郈佴糜鬱"
+    "兀麹雒菅琚庹靖"  # (的兀厂长, 晋中煤机的麹总, 给雒厂长, 菅局, 的琚总, 那个庹主任, 靖总生日)
 )
 
 COMPOUND_SURNAMES = frozenset(
@@ -167,6 +177,7 @@ _CORE: dict[str, tuple[str, bool]] = {
     "社长": ("社长", True),
     "理事长": ("理事长", True),
     "场长": ("场长", True),  # (风电场的籍场长, 农场的场长)
+    "庄主": ("庄主", True),  # (葡萄酒庄的禚庄主: a winery's owner)
     "主席": ("主席", True),
     "部长": ("部长", False),
     "副部长": ("部长", False),
@@ -267,8 +278,9 @@ for _p in _PREFIXES:
 
 def _title_pattern(title: str) -> str:
     # (中天建设施经理 is 中天建设's 施经理: 设施 is no department after 建; 上总裁班, 厂长班: a
-    # class for them, no one's title)
-    pattern = re.escape(title) + {"总裁": "(?!班)", "总": "(?!裁班)"}.get(title, "")
+    # class for them, no one's title; 山庄主要做…: 主要 is "mainly", no 庄主)
+    guard = {"总裁": "(?!班)", "总": "(?!裁班)", "庄主": "(?![要动题流持任体义意管导])"}
+    pattern = re.escape(title) + guard.get(title, "")
     return "(?<!建)" + pattern if title.startswith("设施") else pattern
 
 

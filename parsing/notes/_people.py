@@ -23,6 +23,7 @@ from ._latin import (
 from ._lexicon import (
     COMPOUND_SURNAMES,
     PLACE_RE,
+    RARE_SURNAMES,
     SAID_BEFORE_A_NAME,
     SHORT_TITLES,
     SURNAMES,
@@ -231,16 +232,16 @@ _ALONE_BEFORE = re.compile(r"(?:^|.*(?:[的跟与见找约陪请给:\n]|见了|�
 _WORDS_AS_SURNAMES = (
     "花步满劳党扶咸妥阴习苍秋滑利羊支强时连蓬仰居越相慎松封怀富乌牧束竹官应海闭达区侬班"
     "昌弓印弘沃蔚融毋琴汝墨撒盘闪"  # (more of the Hundred Surnames and beyond: 的盘总, 和闪经理)
+    "营战候浑"  # (营主任答应过的, 生产部战部长, ，候经理那边, 船厂的浑书记)
 )
 _LEADS_TO_A_PERSON = frozenset("的是跟和与找见约请给陪问催叫了部科处室组")  # (工程部竹经理)
 # Surnames that are words as often (单, 乐, 普, 冒, 米): a surname only standing alone between a
 # word that ends a name and a title (的冒经理, 找普院长, 找乐总), never inside a word (订单经理).
-_RARE_SURNAMES = frozenset(
-    "单乐冒普米井双修楼幸"  # (修: 维修经理 is no 修经理; 办公楼经理)
-    "訾伏殳姒庾蒯戢钭暴逄厍郗璩危鄂母计寿尕巢隗师"  # rarer surnames a title follows (的伏总, 找訾部长; not 刀: 刀工)
-    # more of the Hundred Surnames (的荀总, 找虢总)
-    "荀桓蓟濮贡宰羿宦莘暨乜夔禄韶汲沐仉郏竺贲谯虢甫钦郇邴宓籍"
-    "酆眭笪郄禚蹇郤缑郈佴糜鬱" + _WORDS_AS_SURNAMES
+_RARE_SURNAMES = (
+    frozenset(
+        "单乐冒普米井双修楼幸" + _WORDS_AS_SURNAMES
+    )  # (修: 维修经理 is no 修经理; 办公楼经理)
+    | RARE_SURNAMES
 )
 # Words whose second character is a surname: 那边 / 工程 / 不过 before a title end no name.
 _WORD_ENDING_IN_A_SURNAME = frozenset(

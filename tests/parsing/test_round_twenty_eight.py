@@ -36,3 +36,46 @@ def roles(text: str, now: datetime = NOW) -> list[tuple[str | None, str | None]]
 )
 def test_the_role_goes_to_its_person(text: str, said: list[tuple[str | None, str | None]]) -> None:
     assert roles(text) == said
+
+
+def people(text: str, now: datetime = NOW) -> list[tuple[str | None, str | None]]:
+    return [(c.salutation, c.title) for c in parse_note(text, now).contacts]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # rarer surnames, alone before a title
+        ("下午在西南钒钛机修厂，和兀厂长谈了锤头", ("兀厂长", "厂长")),
+        ("今晚跟晋中煤机的麹总吃饭", ("麹总", "总")),
+        ("给雒厂长演示一下封口机", ("雒厂长", "厂长")),
+        ("提醒我下礼拜一给菅局打电话", ("菅局长", "局长")),
+        ("11月20号是靖总生日", ("靖总", "总")),
+        # surnames that are words too, where a person is named
+        ("营主任答应过的", ("营主任", "主任")),
+        ("跟生产部战部长聊了脱硫剂", ("战部长", "部长")),
+        ("下下周一之前把报价重新算一遍，候经理那边压得很死", ("候经理", "经理")),
+        ("给芜湖江东船厂的浑书记发个新年问候", ("浑书记", "书记")),
+        # a winery's owner
+        ("中午请祁连葡萄酒庄的禚庄主吃了顿饭", ("禚庄主", "庄主")),
+        # dictation's homophones after a rare surname: 宗 for 总, 社张 for 社长, 主人 for 主任
+        ("给那个訾宗送合同", ("訾总", "总")),
+        ("给草原乳业的那个敖宗送年货", ("敖总", "总")),
+        ("那个笪社张人挺好的", ("笪社长", "社长")),
+        ("给乌蒙山马铃薯的那个庹主人打个电话", ("庹主任", "主任")),
+    ],
+)
+def test_the_person_is_named(text: str, said: tuple[str, str]) -> None:
+    assert said in people(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guards: 主要 after a villa is "mainly", 师宗 a county
+        "下午去了云水山庄主要谈年会场地",
+        "去了师宗县的农机站",
+    ],
+)
+def test_no_one_is_named(text: str) -> None:
+    assert people(text) == []
