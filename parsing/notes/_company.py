@@ -51,7 +51,7 @@ _TRADES = words(
     " 港机 糖业 游艇 冷链 饰件 环保 鞋机 机器人 配套 内饰 贸易 建设 家纺 辅料"
     " 新材料 精工 热力 汽车部件 汽车零部件 零部件 仓储 水业 造纸 煤电 茶叶 饲料 化肥 板材 造船"
     " 电子 装备 船机 刀具 包材 棉纺 竹业 布业 机车配件 枸杞 油脂 耐火材料"
-    " 煤化 盐化 大数据 矿机 卫浴 冷冻 林化 粮油 航材 酱业 面粉 钢材 船配 镁业 稀铝"
+    " 煤化 盐化 大数据 矿机 卫浴 冷冻 林化 粮油 航材 酱业 面粉 钢材 船配 镁业 稀铝 玻璃钢"
 )
 # Trades that after a place alone name an activity, goods or a region as often (桂林旅游, 宝鸡钛材,
 # 无锡业务, 坐客车): a company only with a name of its own between (石河子垦区棉业)
@@ -279,6 +279,13 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
         if suffix == "股份" and _SHARES.search(name):
             continue  # 卖掉一部分股份: shares, not a company
         start = b - len(name)
+        more = _MORE_OF_THE_TRADE.match(t, b)
+        if (
+            more is not None
+            and doc.free(b, more.end())
+            and (more.end() == len(t) or t[more.end()] in _TAIL_END)
+        ):
+            b, name = more.end(), name + more.group()  # 皖铜电缆材料，…: the trade goes on
         if start in best and _NOT_ORG.search(t, best[start][0], a):
             continue  # 无锡市第二人民医院聊移动护理系统: the hospital, then what was talked about
         if start not in best or best[start][0] < b:
@@ -287,6 +294,11 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
 
 
 _PLACES_AHEAD = re.compile(rf"(?:{ANY_PLACE})+")
+# (皖铜电缆材料, 闽南石化码头, 粤顺家电配件, 滇东电力设备: what the trade word is of, said
+# after it, when the name plainly ends there — 的, a verb of the visit, a comma)
+_MORE_OF_THE_TRADE = re.compile(
+    "材料|码头|储运|配件|设备|加工|窑炉|包装|运维|制品|器材|科技|机械|工程|装备|电器|仪表|用品"
+)
 
 
 def _no_brand(name: str, suffix: str) -> bool:

@@ -82,3 +82,27 @@ def test_the_person_is_named(text: str, said: tuple[str, str]) -> None:
 )
 def test_no_one_is_named(text: str) -> None:
     assert people(text) == []
+
+
+def company(text: str, now: datetime = NOW) -> str | None:
+    return parse_note(text, now).company
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the trade word goes on with what it is of, up to where the name plainly ends
+        ("今天跑了趟铜陵的皖铜电缆材料，采购部笪经理说量比去年多两成", "皖铜电缆材料"),
+        ("在漳州古雷的闽南石化码头见了安全环保部的扈经理", "闽南石化码头"),
+        ("沈阳铁西的北方重工配件的汤书记每个月接待供应商", "北方重工配件"),
+        ("上礼拜二在曲靖的滇东电力设备见过席总", "滇东电力设备"),
+        ("晚上跟衡水的冀衡玻璃钢的乜董事长吃饭", "冀衡玻璃钢"),
+    ],
+)
+def test_the_customer_is_named_whole(text: str, name: str) -> None:
+    assert company(text) == name
+
+
+def test_a_department_after_the_trade_is_no_more_of_the_name() -> None:
+    # guards: 设备部 is where the person works, the company ends before it
+    assert company("下午去了华东电力设备部找王经理") != "华东电力设备"
