@@ -52,6 +52,7 @@ _TRADES = words(
     " 新材料 精工 热力 汽车部件 汽车零部件 零部件 仓储 水业 造纸 煤电 茶叶 饲料 化肥 板材 造船"
     " 电子 装备 船机 刀具 包材 棉纺 竹业 布业 机车配件 枸杞 油脂 耐火材料"
     " 煤化 盐化 大数据 矿机 卫浴 冷冻 林化 粮油 航材 酱业 面粉 钢材 船配 镁业 稀铝 玻璃钢"
+    " 淀粉 蔬菜 渔业 海产 苇业 大米 酒庄 庄园 耐磨 发制品"
 )
 # Trades that after a place alone name an activity, goods or a region as often (桂林旅游, 宝鸡钛材,
 # 无锡业务, 坐客车): a company only with a name of its own between (石河子垦区棉业)

@@ -97,10 +97,20 @@ def company(text: str, now: datetime = NOW) -> str | None:
         ("沈阳铁西的北方重工配件的汤书记每个月接待供应商", "北方重工配件"),
         ("上礼拜二在曲靖的滇东电力设备见过席总", "滇东电力设备"),
         ("晚上跟衡水的冀衡玻璃钢的乜董事长吃饭", "冀衡玻璃钢"),
+        # more trades a name ends with
+        ("舟山定海的浙海远洋渔业：船队的轮机长老曲是实际用设备的", "浙海远洋渔业"),
+        ("今天跑了乌兰察布的集宁绿源马铃薯淀粉，逯总说离心筛还行", "集宁绿源马铃薯淀粉"),
+        ("嗯今天然后去了那个银川的贺兰山麓酒庄然后就是见了那个汝庄主", "贺兰山麓酒庄"),
     ],
 )
 def test_the_customer_is_named_whole(text: str, name: str) -> None:
     assert company(text) == name
+
+
+@pytest.mark.parametrize("text", ["送了两袋五常大米给王局", "舟山海产涨价了"])
+def test_the_goods_of_a_place_are_no_customer(text: str) -> None:
+    # guards: a place and its goods, no brand between
+    assert company(text) is None
 
 
 def test_a_department_after_the_trade_is_no_more_of_the_name() -> None:
