@@ -1220,17 +1220,19 @@ _CARD_LINE_END = re.compile(r"\n|[ ]+/[ ]+")
 # 欧 阳 晓 燕, was tried and lost on blind19)
 _SPACED_CARD_NAME = re.compile(
     r"[ ]*(?:(?:姓[ ]*名|联[ ]*系[ ]*人)[ ]*[:：][ ]*)?"
-    r"(?:(?P<t>[\u4e00-\u9fff](?:[ ]?[\u4e00-\u9fff]){1,4})[ ]{2,})?"
-    r"(?P<n>(?P<s>[\u4e00-\u9fff])[ ]{1,2}(?P<g>[\u4e00-\u9fff](?:[ ]{0,2}[\u4e00-\u9fff])?))"
+    # (经理 鄂 晓 燕: a title written whole may stand one space before the name)
+    rf"(?:(?P<t>[\u4e00-\u9fff](?:[ ]?[\u4e00-\u9fff]){{1,4}})[ ]{{2,}}|(?P<t1>{TITLE_RE.pattern})[ ])?"
+    r"(?P<n>(?P<s>[\u4e00-\u9fff]{2}(?=[ ])|[\u4e00-\u9fff])[ ]{1,2}(?P<g>[\u4e00-\u9fff](?:[ ]{0,2}[\u4e00-\u9fff])?))"
     r"(?:[ ]{2,}(?P<t2>[\u4e00-\u9fff]{2,5}))?[ ]*"
-    r"(?:[ ][A-Z][A-Za-z-]+(?:[ ][A-Z][A-Za-z-]+){0,2}[ ]*)?"  # (金 敏 洙 Kim Min-soo)
+    # (金 敏 洙 Kim Min-soo, 欧阳 慧 敏 (Grace))
+    r"(?:[ ]\(?[A-Z][A-Za-z-]+(?:[ ][A-Z][A-Za-z-]+){0,2}\)?[ ]*)?"
 )
 
 
 def _spaced_title(spaced: re.Match[str]) -> tuple[bool, str | None]:
     """Whether a spaced name's line reads as a card's name, and the title said on it: the
     words beside the name must be one title (总 经 理, 副局长) or nothing."""
-    said = [x.replace(" ", "") for x in (spaced["t"], spaced["t2"]) if x]
+    said = [x.replace(" ", "") for x in (spaced["t"], spaced["t1"], spaced["t2"]) if x]
     if not said:
         return True, None
     return (True, said[0]) if len(said) == 1 and said[0] in TITLES else (False, None)
@@ -1305,6 +1307,7 @@ def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
             and reads
             and (
                 spaced["s"] in SURNAMES
+                or spaced["s"] in COMPOUND_SURNAMES  # (欧阳 慧 敏)
                 or spaced["s"] in _RARE_SURNAMES
                 or _WORD_SURNAME.fullmatch(spaced["s"])
             )

@@ -116,3 +116,35 @@ def test_the_goods_of_a_place_are_no_customer(text: str) -> None:
 def test_a_department_after_the_trade_is_no_more_of_the_name() -> None:
     # guards: 设备部 is where the person works, the company ends before it
     assert company("下午去了华东电力设备部找王经理") != "华东电力设备"
+
+
+@pytest.mark.parametrize(
+    ("card", "name", "salutation", "phone"),
+    [
+        # a title written whole, one space before the spaced name
+        (
+            "宁夏银川塞上明珠乳业有限公司\n质量管理部\n经理 鄂 晓 燕\n手机/微信：15109 613 247",
+            "鄂晓燕",
+            "鄂经理",
+            "15109613247",
+        ),
+        (
+            "青岛胶州湾海洋生物科技股份有限公司\n董事长 綦 振 海\n手机 13806 39 8812",
+            "綦振海",
+            "綦董",
+            "13806398812",
+        ),
+        # a compound surname written whole, the given name spaced, an English name after it
+        (
+            "厦门海沧远帆进出口贸易有限公司\n进口部经理\n欧阳 慧 敏 (Grace)\n+86 158 5920 7316",
+            "欧阳慧敏",
+            "欧阳经理",
+            "15859207316",
+        ),
+    ],
+)
+def test_a_cards_spaced_name_keeps_its_numbers(
+    card: str, name: str, salutation: str, phone: str
+) -> None:
+    contacts = parse_note(card, NOW).contacts
+    assert [(c.name, c.salutation, c.phones) for c in contacts] == [(name, salutation, [phone])]
