@@ -35,23 +35,26 @@ _EXTENSION = re.compile(
 _EXT_BEFORE = re.compile(r"(?:分机|内线)\s*(?P<digits>[0-9]{2,6})\s*[,，、]?\s*总机\s*[:：]?\s*\Z")
 _DASH_EXTENSION = re.compile(r"-(?P<digits>[0-9]{1,5})(?![0-9.])")
 _SPOKEN = str.maketrans("零〇一幺二两三四五六七八九", "0011223456789")
+# Where a Latin word starts or ends: \b sees none between 去 and Johor or 的 and HP (both are
+# word characters to it), so 去Johor Bahru had hinted at no region.
+_EDGE = r"(?:(?<![a-z])(?=[a-z])|(?<=[a-z])(?![a-z]))"
 # What the note says about where the number is (folded, Simplified).
 _HINTS = {
-    "HK": re.compile(r"香港|港铁|九龙|新界|港岛|\bhk\b|\+852", re.IGNORECASE),
-    "TW": re.compile(r"台湾|台北|台中|台南|高雄|新竹|桃园|\btw\b|\+886", re.IGNORECASE),
+    "HK": re.compile(rf"香港|港铁|九龙|新界|港岛|{_EDGE}hk{_EDGE}|\+852", re.IGNORECASE),
+    "TW": re.compile(rf"台湾|台北|台中|台南|高雄|新竹|桃园|{_EDGE}tw{_EDGE}|\+886", re.IGNORECASE),
     # (HP for a mobile, lah at the end of a remark: how Singapore and Malaysia write)
     # (and the island's places and best-known names a rep writes in English: Jurong, DBS …)
     "SG": re.compile(
-        r"新加坡|狮城|星展|\bsg\b|singapore|\+65|\bhp\b|\blah\b|"
-        r"\b(?:jurong|changi|tampines|sentosa|capitaland|dbs|ocbc|uob|nuh|sgh|psa|singtel|"
+        rf"新加坡|狮城|星展|{_EDGE}sg{_EDGE}|singapore|\+65|{_EDGE}hp{_EDGE}|{_EDGE}lah{_EDGE}|"
+        rf"{_EDGE}(?:jurong|changi|tampines|sentosa|capitaland|dbs|ocbc|uob|nuh|sgh|psa|singtel|"
         r"singhealth|ntuc|fairprice|starhub|singpost|keppel|sembcorp|sembawang|sia|smrt|hdb|"
-        r"sats|mas)\b",
+        rf"sats|mas){_EDGE}",
         re.IGNORECASE,
     ),
     "MY": re.compile(
-        r"马来西亚|大马|吉隆坡|槟城|新山|\bmy\b|malaysia|\+60|\bhp\b|\blah\b|"
-        r"\b(?:petronas|maybank|cimb|sunway|penang|johor|selangor|petaling|klcc|kl|encik|puan|"
-        r"jb|datuk|dato|tnb|ipoh|melaka|sabah|sarawak)\b|拿督",
+        rf"马来西亚|大马|吉隆坡|槟城|新山|{_EDGE}my{_EDGE}|malaysia|\+60|{_EDGE}hp{_EDGE}|{_EDGE}lah{_EDGE}|"
+        rf"{_EDGE}(?:petronas|maybank|cimb|sunway|penang|johor|selangor|petaling|klcc|kl|encik|puan|"
+        rf"jb|datuk|dato|tnb|ipoh|melaka|sabah|sarawak){_EDGE}|拿督",
         re.IGNORECASE,
     ),
 }

@@ -148,3 +148,12 @@ def test_a_cards_spaced_name_keeps_its_numbers(
 ) -> None:
     contacts = parse_note(card, NOW).contacts
     assert [(c.name, c.salutation, c.phones) for c in contacts] == [(name, salutation, [phone])]
+
+
+def test_a_latin_place_glued_to_chinese_hints_at_its_region() -> None:
+    # 去Johor Bahru, 的HP: \b sees no edge between 去 and J — the office line had been lost
+    note = parse_note(
+        "今天去Johor Bahru的Pasir Gudang见了黄经理，他的HP 016-752 3398，office 07-251 6620 ext 105",
+        NOW,
+    )
+    assert [c.phones for c in note.contacts] == [["+60167523398", "+6072516620;ext=105"]]
