@@ -114,14 +114,14 @@ _WECHAT_ID = re.compile(r"[A-Za-z][-_A-Za-z0-9]{5,19}")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LATIN_NAME = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][a-z]+(?:[\s-]?[A-Z][a-z]+){1,2}$")
 _LATIN_JOB = re.compile(
-    r"\b(?:manager|director|engineer|president|chairman|head|officer|sales|senior|chief|"
+    r"(?a:\b)(?:manager|director|engineer|president|chairman|head|officer|sales|senior|chief|"
     r"assistant|consultant|executive|general|deputy|vice|purchasing|marketing|representative|"
-    r"specialist|supervisor|secretary|partner|founder|professor|doctor|department)\b",
+    r"specialist|supervisor|secretary|partner|founder|professor|doctor|department)(?a:\b)",
     re.IGNORECASE,
 )
 _LATIN_COMPANY = re.compile(
-    r"\b(?:co\.?,?\s*ltd|company|corporation|corp|inc|limited|ltd|group|institute|"
-    r"university|hospital|bank|llc|gmbh|plc)\b",
+    r"(?a:\b)(?:co\.?,?\s*ltd|company|corporation|corp|inc|limited|ltd|group|institute|"
+    r"university|hospital|bank|llc|gmbh|plc)(?a:\b)",
     re.IGNORECASE,
 )
 _ADDRESS_WORDS = re.compile(

@@ -16,14 +16,14 @@ __all__ = ["parse_foreign"]
 
 # Without one of these a "date" found by dateparser is usually a word (I *may* call).
 _DATE_WORD = re.compile(
-    r"\d|\b(?:today|tonight|tomorrow|yesterday|next|last|this|noon|midnight|morning|afternoon|"
+    r"\d|(?a:\b)(?:today|tonight|tomorrow|yesterday|next|last|this|noon|midnight|morning|afternoon|"
     r"evening|week|month|year|ago|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
-    r"january|february|march|april|june|july|august|september|october|november|december)\b",
+    r"january|february|march|april|june|july|august|september|october|november|december)(?a:\b)",
     re.IGNORECASE,
 )
 _TIME_WORD = re.compile(
-    r"\d\s*(?:am|pm|a\.m\.|p\.m\.)|\d:\d\d|\bnoon\b|\bmidnight\b|o'?clock|\btonight\b",
+    r"\d\s*(?:am|pm|a\.m\.|p\.m\.)|\d:\d\d|(?a:\b)noon(?a:\b)|(?a:\b)midnight(?a:\b)|o'?clock|(?a:\b)tonight(?a:\b)",
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[A-Za-z]{2,}")

@@ -451,7 +451,7 @@ RE_MD_NUM = re.compile(
 # After a bare 3.5 / 3/5 / 3-5: these make it a number, never a date.
 _NUMBERISH_AFTER = re.compile(
     r"\s*(?:[万千百亿元块角毛%‰折倍个台件套只支箱瓶吨斤克米寸天年月次人位岁分秒度级版楼层期成a-z]"
-    r"|周(?![一二三四五六日天1-7])|小时|公里|平|亩|g\b)"
+    r"|周(?![一二三四五六日天1-7])|小时|公里|平|亩|g(?a:\b))"
 )
 _DATEISH_AFTER = re.compile(
     r"\s*(?:之前|以前|前|之后|以后|后|见|开|来|去|回|出发|拜访|签|交|到期|截止|生日|过生|出生|"

@@ -434,13 +434,15 @@ _TITLE_THEN_OF = re.compile(
 # Visited Tongwei Solar last Tuesday / Anhui Conch Cement: pays every 60 days — an English
 # note that opens on the company.
 _OPENS_ON_LATIN = re.compile(
-    rf"^\s*(?:(?:Visited|Visiting|Called|Phoned)\s+)?(?P<org>{_LATIN_ORG})\s*(?=:|\s+(?:re\b|today|"
-    r"yesterday|last|this|on\b|\(|[上下这今明昨周]))"  # (last Tuesday is 上周二 by now)
+    rf"^\s*(?:(?:Visited|Visiting|Called|Phoned)\s+)?(?P<org>{_LATIN_ORG})\s*(?=:|\s+(?:re(?a:\b)|today|"
+    r"yesterday|last|this|on(?a:\b)|\(|[上下这今明昨周]))"  # (last Tuesday is 上周二 by now)
 )
 
 
 # An English honorific and a name said before a person (Ms. Zhou 周经理, Jason 黄经理).
-_ENGLISH_CALLED = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Miss|Dr|Madam)\.?\s*)?(?:\b[A-Z][a-z]+\s*)?$")
+_ENGLISH_CALLED = re.compile(
+    r"(?:(?a:\b)(?:Mr|Ms|Mrs|Miss|Dr|Madam)\.?\s*)?(?:(?a:\b)[A-Z][a-z]+\s*)?$"
+)
 _GONE_TO_LATIN = re.compile(
     r"(?:去|到|在)\s*(?P<org>[A-Z][A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*){0,3})\s*(?:见|拜访|找)"
 )

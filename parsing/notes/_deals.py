@@ -29,7 +29,7 @@ _AMOUNT = re.compile(
     r"(?P<pre>HK\$|NT\$|S\$|US\$|\$|RM|SGD|USD|HKD|TWD|MYR|RMB|人民币|港币|港元|新台币|台币|新币|马币|"
     r"美元|美金)?\s*"
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{_CN_NUM}]+)"
-    rf"\s*(?P<unit>亿|万元|万|[wWkK](?![A-Za-z])|M\b|million\b)?(?P<tail>\d(?![\d万])|[{_CN_NUM}]+(?!万))?"
+    rf"\s*(?P<unit>亿|万元|万|[wWkK](?![A-Za-z])|M(?a:\b)|million(?a:\b))?(?P<tail>\d(?![\d万])|[{_CN_NUM}]+(?!万))?"
     r"\s*(?P<post>元|块|RMB|rmb|人民币|港币|港元|新台币|台币|新币|马币|美元|美金|yuan)?"
 )
 _CURRENCY = {
@@ -49,14 +49,14 @@ _NOT_VALUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_VALUE_AFTER = re.compile(
-    r"\s*(?:每|/|一台|一面|一瓶|一吨|人次|户|人|台(?!币)|吨|units?\b|received|到账)"
+    r"\s*(?:每|/|一台|一面|一瓶|一吨|人次|户|人|台(?!币)|吨|units?(?a:\b)|received|到账)"
 )
 
 _STAGES: list[tuple[DealStage, re.Pattern[str]]] = [
     (
         "lost",
         re.compile(
-            r"丢了|丢单|输给|输了|输咗|lost\b|没中标|未中标|黄了|项目取消|预算取消|预算被砍|budget cut|"
+            r"丢了|丢单|输给|输了|输咗|lost(?a:\b)|没中标|未中标|黄了|项目取消|预算取消|预算被砍|budget cut|"
             r"不做了|换了供应商|定了用",
             re.IGNORECASE,
         ),
@@ -105,7 +105,7 @@ _RANK: dict[DealStage, int] = {"contact": 0, "needs": 1, "quote": 2, "negotiatio
 # are follow-ups, 预算明年才下来 no budget yet. Without an amount in the note, a quote needs
 # one of these next to it (报价发了, 已报价, 你们的报价收到了, quoted, proposal looks good) …
 _QUOTE_DONE_BEFORE = re.compile(
-    r"(?:已经?|发了|给了|提交了|收到了?)[^\s,;。!?]{0,8}$|\b(?:sent|submitted) (?:\w+ )?$",
+    r"(?:已经?|发了|给了|提交了|收到了?)[^\s,;。!?]{0,8}$|(?a:\b)(?:sent|submitted) (?:\w+ )?$",
     re.IGNORECASE,
 )
 _QUOTE_DONE_AFTER = re.compile(
@@ -116,7 +116,7 @@ _QUOTE_DONE_AFTER = re.compile(
 # 确认报价收到没有, 问问报价收到了吗: asking whether it happened says it is not known.
 _ASKED_ABOUT = re.compile(r"(?:确认|问一下|问问|问下|看看|查一下)\s*$")
 _ASKED_IF = re.compile(r"^[^,;。!?\n]{0,10}?(?:没有|吗|么|与否|没)(?:$|[,;。!?\s])")
-_QUOTE_DONE_WORD = re.compile(r"报了|报的|quoted\b", re.IGNORECASE)
+_QUOTE_DONE_WORD = re.compile(r"报了|报的|quoted(?a:\b)", re.IGNORECASE)
 # … and a to-do said with 把 (把报价出了, 把报价单改好发给他) is still ahead.
 _TODO_BA = re.compile(r"把[^,;。!?\s]{0,10}$")
 # … and a budget one of these (预算批下来了, 预算已经核准了, budget approved).
@@ -172,7 +172,7 @@ _TITLE_AT = re.compile(
 _TITLE_STARTS = frozenset("的个那了 ,:")
 _NOT_IN_TITLE = re.compile(r"了|签|报价|谈|丢|输|在|说|给|是|去|跟|和|我|他|对")
 _EN_TITLE = re.compile(
-    r"(?:\bfor (?:the |our )?|\babout |: |\bthe )(?P<t>[A-Za-z][A-Za-z ]{2,30}?)"
+    r"(?:(?a:\b)for (?:the |our )?|(?a:\b)about |: |(?a:\b)the )(?P<t>[A-Za-z][A-Za-z ]{2,30}?)"
     r"(?=\s*[,.:;]| budget|$)",
     re.IGNORECASE,
 )

@@ -177,7 +177,7 @@ _DONE = re.compile(
     r"(?:见|拜访|谈|聊|开)的(?!时候)"
 )
 _EN_PAST = re.compile(
-    r"(?i)\b(?:went|was|were|had|met|visited|called|liked|agreed|signed|did|done|spoke)\b"
+    r"(?i)(?a:\b)(?:went|was|were|had|met|visited|called|liked|agreed|signed|did|done|spoke)(?a:\b)"
 )
 # A note headed as a recap (本周小结, 周记, 早上 recap：): the days it names without 下 are the
 # ones gone by.

@@ -43,7 +43,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # 吃过午饭去拜访孙总: a meal before the visit)
             # (和何老板吃宵夜: a late meal together — 吃了宵夜回酒店 alone is none)
             r"(?:吃过[个顿]?[便晚午]?饭(?=了)|吃了个?便饭|饮了杯嘢|吃了?宵夜|食宵夜)(?![^,。;\n]{0,2}(?:去|再|就|赶|回))|"
-            r"请[^\s,]{0,8}?吃|\b(?:dinner|lunch|breakfast)\b|"
+            r"请[^\s,]{0,8}?吃|(?a:\b)(?:dinner|lunch|breakfast)(?a:\b)|"
             # 跟钟经理喝了点, 同SATS的林先生喝咖啡: a drink together
             # (感冒喝了点药, 在星巴克喝咖啡等张总: no one to drink with)
             # (大同, 合同, 共同: no 同 of "with")
@@ -65,13 +65,13 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"电话(?:跟|和|给|与)[^\s,。]{1,20}?(?:聊|沟通|说|谈|联系)|电话谈|电话说|"
             # (電話跟廠長確認了: the rep confirmed by phone — 他电话跟老板确认了 is his own call)
             r"(?<![他她])(?<!经理)(?<!司机)电话(?:跟|和|与)(?!我|仓库|物流|财务|同事|公司|司机|老板)[^\s,。]{1,20}?确认了|"
-            r"\bcon[ -]?call\b|(?i:\bcalled\b|\bcall with\b|\bcall w/|(?<![A-Za-z])call(?= 了| ?我)(?![^,，。]{0,4}再说)|\bcall\b(?=[^,;\n]{0,50}\bdone\b))|"
-            r"\bspoke\b|\bon (?:the )?phone\b|打了?给|电话打了|"
-            r"(?i:\b(?:zoom|teams|video|phone) call\b)|"
+            r"(?a:\b)con[ -]?call(?a:\b)|(?i:(?a:\b)called(?a:\b)|(?a:\b)call with(?a:\b)|(?a:\b)call w/|(?<![A-Za-z])call(?= 了| ?我)(?![^,，。]{0,4}再说)|(?a:\b)call(?a:\b)(?=[^,;\n]{0,50}(?a:\b)done(?a:\b)))|"
+            r"(?a:\b)spoke(?a:\b)|(?a:\b)on (?:the )?phone(?a:\b)|打了?给|电话打了|"
+            r"(?i:(?a:\b)(?:zoom|teams|video|phone) call(?a:\b))|"
             # a telegraphic 电话扬州教育局韩局 同意: 电话 as the verb
             r"(?:^|(?<=[\s,;。]))电话(?=[\u4e00-\u9fff])(?![号是里给跟和与])|^电话(?=[ :])|"
             # 开了电话会, 视频了一下, 开了个 call, 电话是王工打来的, 电话未接
-            r"电话会|(?<!演示)视频了(?=一下|[,。;\s]|$)|开了个?\s?call\b|电话是[^\s,。]{1,12}?打来|"
+            r"电话会|(?<!演示)视频了(?=一下|[,。;\s]|$)|开了个?\s?call(?a:\b)|电话是[^\s,。]{1,12}?打来|"
             r"电话[未没]接|(?:^|(?<=[\s,，;]))已(?:打了?)?电话(?=[\s,，。;]|$)|"
             # 周五 电话 郑处, 被 IOI 的 Mr Yap call: a call, said short (跟…电话 alone was tried: a
             # call to come as often)
@@ -84,14 +84,14 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?<![A-Za-z])phone[里上]|"
             r"(?<![A-Za-z])call\s?[了完]|"
             # (开了个 Teams meeting, zoom meeting: a call made on a screen)
-            r"(?i:\b(?:zoom|teams|video|online)\s?meeting\b)|"
+            r"(?i:(?a:\b)(?:zoom|teams|video|online)\s?meeting(?a:\b))|"
             # 今天电话催款, 今天 电话 催年前回款, 今天 call 里: a call today, said short
             r"(?<=[今昨]天)\s?电话\s?(?=催|问|约|联系|沟通|回访|跟进)|(?<![A-Za-z])call\s?里|"
             # Phoned Mr. Liang, 今天電話中…說, 同…傾電話, 今天 call TNB 的 Mr. Yap，他讲…, call me just
             # now: a call said in the words of the south
-            r"(?i:\bphoned\b)|电话中(?=[^\n。]{2,30}?(?:说|讲|话))|倾电话|"
-            r"(?<=[今昨]天)\s?call\b(?=[^,。;\n]{1,30}[,，]\s*(?:他|她)(?:讲|说))|"
-            r"(?i:\bcall(?:ed)? me just now\b|\btoday call (?:him|her)\b)"
+            r"(?i:(?a:\b)phoned(?a:\b))|电话中(?=[^\n。]{2,30}?(?:说|讲|话))|倾电话|"
+            r"(?<=[今昨]天)\s?call(?a:\b)(?=[^,。;\n]{1,30}[,，]\s*(?:他|她)(?:讲|说))|"
+            r"(?i:(?a:\b)call(?:ed)? me just now(?a:\b)|(?a:\b)today call (?:him|her)(?a:\b))"
         ),
         "call",
     ),
@@ -104,10 +104,10 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"微信(?:跟|和|与|同)(?!我们|咱们|我司|公司|厂里|供应商|物流|财务|仓库|同事|老板|领导|快递|司机)"
             r"[^\s,。;]{1,20}?确认了|"
             r"(?<!等他)(?<!等她)(?<!等)微信回(?:复)?我了(?![^,，。;]{0,4}再)|"
-            r"\b(?:via|on|over) wechat\b|微信问候|微信拜年|微信拜了?个?年|回了?[^\s,，]{0,3}微信|"
+            r"(?a:\b)(?:via|on|over) wechat(?a:\b)|微信问候|微信拜年|微信拜了?个?年|回了?[^\s,，]{0,3}微信|"
             # (收到包钢稀土采购部温部长的微信/短信, got a WeChat from Jenny: a message had)
             r"收到(?![^\s,。;]{0,4}(?:银行|系统|平台|验证))[^\s,。;]{0,20}?(?:微信|短信)(?!号)|"
-            r"(?i:\bgot a wechat from\b|\bwechat (?:w/|with)\s)|"
+            r"(?i:(?a:\b)got a wechat from(?a:\b)|(?a:\b)wechat (?:w/|with)\s)|"
             # WeChat 了, WhatsApp 回复了, LINE 聊了, whatsapp 话: the other apps reps use
             r"(?<![A-Za-z])(?:wechat|whatsapp|line)(?![A-Za-z])\s*(?:了|回复|聊|说|话|讲)|"
             # WeChat上说, 同機管局嘅何小姐WhatsApp，佢話…
@@ -138,11 +138,11 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # (本来/原定今天来我们工厂考察，改期到下周了: called off)
             r"(?<=[今昨]天)(?:带[^\s,。;]{1,3})?来我们[^\s,。;]{1,5}?(?:看了|参观|考察|审计|验厂|验货)"
             r"(?![^。;\n]*(?:改期|推迟|取消|改到|延期|往后推|推了|没来))|"
-            r"\bvisited\b|\bmet\b|"
+            r"(?a:\b)visited(?a:\b)|(?a:\b)met(?a:\b)|"
             # (their budget meeting is every March: a meeting of theirs, no contact)
             r"(?<!budget )(?<!board )(?<!internal )(?<!their )(?<!zoom )(?<!teams )(?<!video )(?<!online )"
-            r"\bmeeting\b(?! is\b)|\bvisit\b[^.]{1,40}?\bdone\b|(?<=[今昨]天)[^\s,]{0,4}?见的|找[^\s,]{1,6}?[谈聊]了|(?<=[今昨前]天|上午|下午|晚上|刚才)(?:和|跟|同|与)[^\s,]{1,12}?[谈聊]了|"
-            r"\bdemo done\b|做[了过][^,。;\n]{0,30}?(?:\bdemo\b|演示)|"
+            r"(?<!的)(?<!内部)(?a:\b)meeting(?a:\b)(?! is(?a:\b))|(?a:\b)visit(?a:\b)[^.]{1,40}?(?a:\b)done(?a:\b)|(?<=[今昨]天)[^\s,]{0,4}?见的|找[^\s,]{1,6}?[谈聊]了|(?<=[今昨前]天|上午|下午|晚上|刚才)(?:和|跟|同|与)[^\s,]{1,12}?[谈聊]了|"
+            r"(?a:\b)demo done(?a:\b)|做[了过][^,。;\n]{0,30}?(?:(?a:\b)demo(?a:\b)|演示)|"
             # 上周三去过万华化学 (开完会, 送到了, 找了 were tried: our own meetings, couriers)
             r"去过(?![吗么没])|(?<![A-Za-z])meeting\s?完|见完[^,，。;\s]{0,6}?了|"
             # 今天去无锡市人民医院谈手术麻醉系统, 今天在…开会聊, 今日同…开会: a day said, where
@@ -151,8 +151,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?:(?<=[今昨]天)(?:去|在)|(?<=[今昨]天|上午|下午|中午|晚上)[到在])(?!公司|办公室|单位|家|路上|车上)[^\s,。;]{2,20}?(?:谈|聊|开的?会|交流|见(?!面)|做了?(?:测试|演示|调试))|"
             r"(?<=上午|下午|晚上)在(?!公司|办公室|单位|家)[^\s,。;]{2,24}?(?:和|跟|同|与)"
             r"(?!老板|领导|同事)[^\s,。;]{1,24}?开(?:了[^\s,。;]{0,4}?)?会|"
-            r"(?:^|(?<=[.;:\n]\s)|(?<=[.;:\n])|(?<=\bI\s)|(?<=\bwe\s))went (?:down )?to\b"
-            r"(?! tender| (?:the )?wrong| [^.;\n]{0,20}\bfor personal)|"
+            r"(?:^|(?<=[.;:\n]\s)|(?<=[.;:\n])|(?<=(?a:\b)I\s)|(?<=(?a:\b)we\s))went (?:down )?to(?a:\b)"
+            r"(?! tender| (?:the )?wrong| [^.;\n]{0,20}(?a:\b)for personal)|"
             # 今天和…开了会, 上午跟碧水源的项目组开会, 今天和昆明市水务局开了协调会; 刚跟何院长聊完
             r"(?<=[今昨]天|上午|下午|晚上)(?:和|跟|同|与)[^\s,。;]{1,20}?开(?:了[^\s,。;]{0,4}?)?会|"
             # (刚刚在省人民医院跟何院长聊完: where, then with whom)
@@ -181,10 +181,10 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # (今天在秦巴中药材种植合作社看了烘干设备, 田经理带我看了新厂房: seen there, shown round)
             r"(?<=[今昨前]天)在(?!家|公司|路上|车上|高铁|飞机|机场|网上|视频|手机)[^\s,。;]{2,24}?看了|"
             r"(?<=[总理工任长管])带我们?(?:去)?看了|"
-            r"(?<![A-Za-z])visit\s?了|(?<=[今昨]天)\s?visit\b|第一次见(?!面)(?=[^\s,，。]{2})|"
+            r"(?<![A-Za-z])visit\s?了|(?<=[今昨]天)\s?visit(?a:\b)|第一次见(?!面)(?=[^\s,，。]{2})|"
             # 刚见完那个山推的采购, 访三棵树黄经理 (a telegraphic visit), Went Marina Bay Sands
             # see Mr. Chia, 上周五在太原重工见的几个人
-            r"(?<=刚)见完|^访(?=[\u4e00-\u9fff]{2})|^(?i:went)\b(?=[^.;\n]{2,40}\bsee\b)|"
+            r"(?<=刚)见完|^访(?=[\u4e00-\u9fff]{2})|^(?i:went)(?a:\b)(?=[^.;\n]{2,40}(?a:\b)see(?a:\b))|"
             r"(?<=[周拜期][一二三四五六日天])在[^\s,。;]{2,12}?见的",
             re.IGNORECASE,
         ),
@@ -233,14 +233,16 @@ _EVENING = 18
 # (希望今天下午能接到王总的电话, 接到采购电话再报价, 接到电话的话就去: a call hoped for or awaited)
 _CALL_HOPED = re.compile(r"希望|争取|能不能|能|如果|要是|等")
 _CALL_THEN = re.compile(r"(?:的话|再|就|后|以后|之后)")
-_STILL_TO_BRING = re.compile(r"记得|准备|带上|带两|要带|提前|订|问下|问问|(?i:\bbring\b)")
-_STILL_TO_PREPARE = re.compile(r"要|准备|记得|带上|带两|问下|问问|(?i:\bbring\b|\bprepare\b)")
+_STILL_TO_BRING = re.compile(r"记得|准备|带上|带两|要带|提前|订|问下|问问|(?i:(?a:\b)bring(?a:\b))")
+_STILL_TO_PREPARE = re.compile(
+    r"要|准备|记得|带上|带两|问下|问问|(?i:(?a:\b)bring(?a:\b)|(?a:\b)prepare(?a:\b))"
+)
 # (今晚跟王总吃饭，他是老板。记得带两瓶酒: the next sentence opens with what to bring — still
 # ahead; 他女儿下个月结婚，我得准备个红包 is of something else)
 _PREPARE_NEXT = re.compile(r"\s*(?:我|要|得|一定要)?(?:准备|记得|带上|带两|要带|提前|订|拿下)")
 _TOLD_OF = re.compile(
     r"(?:他|她)(?:是|很|对)|拍板|说了算|很支持|人很|[总长任理工](?:说|觉得)|"
-    r"(?i:\b(?:he|she)(?:'s| is)\b)"
+    r"(?i:(?a:\b)(?:he|she)(?:'s| is)(?a:\b))"
 )
 _DONE_AFTER_HOUR = re.compile(
     r"了|过|完|已经|刚|说|讲|表示|同意|反馈|答应|席间|聊得|没人接|关机|不在|对方|[他她]|是\s*\d|是[一二三四五六七八九十]"
@@ -248,9 +250,9 @@ _DONE_AFTER_HOUR = re.compile(
 # Words between a dated contact and a later one that make the later one today's own.
 _NOW_AGAIN = re.compile(r"刚|又|之后|今天|今早|现在|啱啱|剛|然后|再")
 _EN_WENT_WELL = re.compile(
-    r"(?i)\b(?:was|went)\s+(?:really\s+|very\s+)?(?:great|good|well|ok|fine|nice|productive|positive)\b"
+    r"(?i)(?a:\b)(?:was|went)\s+(?:really\s+|very\s+)?(?:great|good|well|ok|fine|nice|productive|positive)(?a:\b)"
 )
-_SAID_THERE = re.compile(r"(?:他|她|佢)(?:说|话|表示)|(?i:\b(?:he|she) (?:said|says)\b)")
+_SAID_THERE = re.compile(r"(?:他|她|佢)(?:说|话|表示)|(?i:(?a:\b)(?:he|she) (?:said|says)(?a:\b))")
 # (…吃饭，主要聊了明年的选型，戢院长表态…: what was talked of and said there; not 上次主要聊了,
 # 等院长表态)
 _TALKED_THERE = re.compile(
@@ -310,7 +312,7 @@ _A_PLAN_FORM = re.compile(r"[打吃见碰回]个")
 # Plans said far before the verb (年后约苏州工业园区的杜主任吃饭) and meetings called off.
 _PLAN_IN_CLAUSE = re.compile(r"年后|过完年|节后|改天|下次|回头|约(?!了)")
 _CALLED_OFF = re.compile(
-    r"(?i)cancel|moved to|reschedul|postpone|\bno (?:meeting|visit|call)\b|取消|改期|推迟|没见成|没见到|"
+    r"(?i)cancel|moved to|reschedul|postpone|(?a:\b)no (?:meeting|visit|call)(?a:\b)|取消|改期|推迟|没见成|没见到|"
     r"改到|改成|挪到"
 )
 _MANY = re.compile(r"\s*(?:\d+|几|多|两|三|四|五)家")
@@ -364,7 +366,7 @@ _SENTENCE_MARK = re.compile(r"[,。;，；]")
 # 张总说…: the customer's words in Chinese, with no word for the meeting they were said at.
 _HEARD_SAY = re.compile(r"[\u4e00-\u9fff](?:说|讲|表示)[^\s,]{0,2}$")
 _TALK_WORD = re.compile(r"谈|聊|见|当面")
-_WORDS_REPORTED = re.compile(r"说|(?<!电)话|(?i:\bsaid\b|\bsays\b)")
+_WORDS_REPORTED = re.compile(r"说|(?<!电)话|(?i:(?a:\b)said(?a:\b)|(?a:\b)says(?a:\b))")
 _OUTCOME_LEAD = re.compile(
     r"(?:[\s,]|他们|他|她|对方|客户|说|觉得|认为|也|还是|结果|但是|不过|目前|现在|基本上?(?=定)|今天|又|"
     r"然后|嗯|那个|就是|让我)+"
@@ -788,12 +790,12 @@ _NOT_TOPIC = re.compile(
 )
 # Talked about container tracking IoT, Interested in AI reading, pilot our MES: said in English.
 _EN_TOPIC = re.compile(
-    r"(?i)(?:\b(?:talked about|talk about|talked(?!\s+(?:to|with|for|shop)\b)|discussed|interested in|"
+    r"(?i)(?:(?a:\b)(?:talked about|talk about|talked(?!\s+(?:to|with|for|shop)(?a:\b))|discussed|interested in|"
     r"keen on|pilot our|regarding)"
     # (re: turbine spare parts, re 配电柜 — never we're, we re too expensive)
-    r"|(?<!['’])(?<!\bwe )(?<!\bthey )(?<!\byou )\bre\b:?)\s+(?:the\s+)?"
+    r"|(?<!['’])(?<!(?a:\b)we )(?<!(?a:\b)they )(?<!(?a:\b)you )(?a:\b)re(?a:\b):?)\s+(?:the\s+)?"
     r"(?P<what>[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff -]{1,40}?)"
-    r"(?=\s*[.,;!?。,，—–]|\s+(?:but|and|he|she|they|is|are|was|in|on|for|with)\b|\s*$)"
+    r"(?=\s*[.,;!?。,，—–]|\s+(?:but|and|he|she|they|is|are|was|in|on|for|with)(?a:\b)|\s*$)"
 )
 _NO_TOPIC_START = "用做有要在说让把给跟和与同签对里边个嗯他她"
 # What reps talk about: 变电站设计软件采购, 巡检APP, 智慧园区的招标.
@@ -823,7 +825,7 @@ _SAID_SUBJECT = re.compile(
 # Our product named in Latin letters: 对我们的 RPA 很有兴趣, very keen on 我们的 WMS (our as a
 # word: sourcing director is no "our cing director").
 _OUR_PRODUCT = re.compile(
-    r"(?:我们的|你们的|(?<![A-Za-z])our\b)\s*(?P<name>[A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z0-9\u4e00-\u9fff]+){0,2}?)"
+    r"(?:我们的|你们的|(?<![A-Za-z])our(?a:\b))\s*(?P<name>[A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z0-9\u4e00-\u9fff]+){0,2}?)"
     r"(?=\s*(?:[,.;!?。\n]|很|挺|满意|感兴趣|有兴趣|$))"
 )
 
@@ -1140,9 +1142,9 @@ def _due_map(doc: Doc) -> list[bool]:
 
 # Spoken in English: very keen on 我们的 WMS, 梁处 said looks good, 柯总 confirmed 明年 order.
 _EN_OUTCOME = re.compile(
-    r"(?i)\b(?:(?:very|really|quite|not|more)\s+)?(?:interested|keen|satisfied|positive)\b"
-    r"|\b(?:very|really|quite|not)\s+happy\b"
-    r"|\blooks? (?:good|great|ok|fine)\b|\bconfirmed\b|\bsigned off\b|\bapproved\b"
+    r"(?i)(?a:\b)(?:(?:very|really|quite|not|more)\s+)?(?:interested|keen|satisfied|positive)(?a:\b)"
+    r"|(?a:\b)(?:very|really|quite|not)\s+happy(?a:\b)"
+    r"|(?a:\b)looks? (?:good|great|ok|fine)(?a:\b)|(?a:\b)confirmed(?a:\b)|(?a:\b)signed off(?a:\b)|(?a:\b)approved(?a:\b)"
 )
 
 
@@ -1170,17 +1172,17 @@ def _english_outcome(doc: Doc) -> str | None:
     return None
 
 
-_EN_SAID = re.compile(r"(?i)\b(?:said|says|told (?:me|us))\b(?:\s+that)?\s*")
+_EN_SAID = re.compile(r"(?i)(?a:\b)(?:said|says|told (?:me|us))(?a:\b)(?:\s+that)?\s*")
 # Verdicts said after "said" besides those of _EN_OUTCOME (pushed to Q2, likes our demo).
 _EN_VERDICT = re.compile(
-    r"(?i)\b(?:ok|good|fine|likes?|pushed|delayed|postponed|on hold|wants?|no budget|budget)\b"
+    r"(?i)(?a:\b)(?:ok|good|fine|likes?|pushed|delayed|postponed|on hold|wants?|no budget|budget)(?a:\b)"
 )
 # On hold said without "said" (smart ward project on hold till next year): the remark runs
 # from it to the sentence's end.
-_EN_STANCE = re.compile(r"(?i)(?<!not )(?<!no longer )(?<!put )(?<!put me )\bon hold\b")
+_EN_STANCE = re.compile(r"(?i)(?<!not )(?<!no longer )(?<!put )(?<!put me )(?a:\b)on hold(?a:\b)")
 # (Met Mr. Zhang of Vanke: the honorific's dot ends no sentence)
 _EN_REMARK_START = re.compile(
-    r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bMdm)[:.;!]\s*|\b(?:he|she|they)\s+(?=[a-z])",
+    r"(?<!(?a:\b)Mr)(?<!(?a:\b)Ms)(?<!(?a:\b)Mrs)(?<!(?a:\b)Dr)(?<!(?a:\b)Mdm)[:.;!]\s*|(?a:\b)(?:he|she|they)\s+(?=[a-z])",
     re.IGNORECASE,
 )
 _EN_SENTENCE_END = re.compile(r"[.;!?\n。]|,\s*(?=[\u4e00-\u9fff])|[\u4e00-\u9fff]")
@@ -2135,7 +2137,7 @@ _TRIP_BEFORE = re.compile(
 _SHORT_PLACES = frozenset({"KL", "HK", "SG", "JB", "US", "UK", "BJ", "SH", "SZ", "GZ"})
 # Mr. Tan will be in KL from 8 to 10 Dec, David in Shanghai Dec 12-14: the same in English.
 _EN_TRIP_BEFORE = re.compile(
-    r"(?i:\b(?:be|is|are|in|to|at|trip|flying|travell?ing|going|visiting))\s+"
+    r"(?i:(?a:\b)(?:be|is|are|in|to|at|trip|flying|travell?ing|going|visiting))\s+"
     r"(?P<place>[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?)"
     r"(?P<purpose>)\s*(?i:from|on|between)?\s*$"
 )
@@ -2167,7 +2169,7 @@ def _trip_before(doc: Doc, people: People, w: When, ca: int) -> ItineraryFact | 
         and (
             idx is None
             or people.anchor_pos(a) > since + m.start()  # (…to see Mr Tan: named after the trip)
-            or re.search(r"(?i)\b(?:I|I'm|I am|we|we're)\b", t[line:a])
+            or re.search(r"(?i)(?a:\b)(?:I|I'm|I am|we|we're)(?a:\b)", t[line:a])
             or (place.isupper() and place not in _SHORT_PLACES)  # (he is OOO Dec 12-14)
         )
     ):

@@ -127,7 +127,7 @@ _RIVALS = re.compile(
     rf"|还在看(?P<looking>{_RIVAL_NAME})"
     r"|(?:^|(?<=[\s,;。]))(?P<present>[\u4e00-\u9fff]{2,6}(?:[、,和 ][\u4e00-\u9fff]{2,6}){1,3})都在"
     # 珠海中富报价低, 洛轴 is quoting 10% cheaper, Gotion is our main rival, talking to Avery
-    r"|(?P<cheaper>(?-i:[A-Z][A-Za-z]+|[\u4e00-\u9fff]{2,6}))\s*(?:报价低|价格低|is quoting\b|"
+    r"|(?P<cheaper>(?-i:[A-Z][A-Za-z]+|[\u4e00-\u9fff]{2,6}))\s*(?:报价低|价格低|is quoting(?a:\b)|"
     r"is our (?:main )?(?:rival|competitor))"
     r"|talking to (?P<talking>(?-i:[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?))"
     # 价格要比阳光电源的低, quotation 比天合 expensive: dearer or cheaper than whom, said longer
@@ -252,7 +252,7 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
         if m["chasing"] and _NOT_CHASING.search(said):
             continue  # 预算还在报: a step of theirs, no rival
         if m["en"]:  # Hikvision & Dahua
-            names = [n.strip() for n in re.split(r"\s*(?:&|\band\b)\s*", said)]
+            names = [n.strip() for n in re.split(r"\s*(?:&|(?a:\b)and(?a:\b))\s*", said)]
             out.competitors += [n for n in names if n and n not in out.competitors]
             _claim(doc, m.start(), m.end(), claimed)
             continue

@@ -226,7 +226,7 @@ _EN_DATE = re.compile(
     rf"|(?:(?:from\s+)?(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-~]\s*|\s+to\s+))?"
     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON.replace('mon>', 'mon2>')})"
     r"(?![A-Za-z0-9])"  # (Jan 4号: a Chinese 号 after the English month's day)
-    r"(?!\s+(?:be|not|have|need|want)\b)",  # 3 May be fine: a verb, no month
+    r"(?!\s+(?:be|not|have|need|want)(?a:\b))",  # 3 May be fine: a verb, no month
     re.IGNORECASE,
 )
 # before 春节, before 月底: the deadline said the Chinese way round (春节前).
@@ -248,7 +248,9 @@ _EN_WORD = re.compile(
     r"(?<![A-Za-z0-9_@-])(?:" + "|".join(_EN_WORDS) + r")(?![A-Za-z0-9_@-])", re.IGNORECASE
 )
 # (7.30pm: Singapore and Malaysia write the minutes after a dot)
-_EN_CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)", re.I)
+_EN_CLOCK = re.compile(
+    r"(?a:\b)(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)", re.I
+)
 
 
 _NAME_GOES_ON = re.compile(
@@ -301,7 +303,7 @@ _DAY_THEN_DATE = re.compile(r"(?P<day>(?:下下?)?周[一二三四五六日]) (?
 
 
 # Friday at 3pm, 1/6 at 2pm: "at" joins a day to its hour (blanked so the two read as one).
-_EN_AT = re.compile(r"\b(?:at|@)(?=\s*\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))", re.I)
+_EN_AT = re.compile(r"(?a:\b)(?:at|@)(?=\s*\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))", re.I)
 
 
 def _en_date(m: re.Match[str]) -> str:

@@ -94,7 +94,7 @@ _WITH_WHOM = {"见面": "和{}见面", "打电话": "给{}打电话", "电话": 
 _WITH_WHOM.update({verb: "和{}" + verb for verb in words("打球 钓鱼 打高尔夫")})
 # English notes put the verb first: call Lee at 万科 next Fri 3pm.
 _EN_VERB = re.compile(
-    r"(?i)\b(?:call|visit|meet(?:ing)?|send|email|ping|follow up(?: with)?|lunch|dinner|present)\b"
+    r"(?i)(?a:\b)(?:call|visit|meet(?:ing)?|send|email|ping|follow up(?: with)?|lunch|dinner|present)(?a:\b)"
 )
 _STATE = re.compile(
     # (中秋跟国庆连在一起, 周三和周四: a day joined to another, nothing done on it yet)
@@ -125,7 +125,7 @@ _ONLY_THEIRS = re.compile(
     r"关闭|公布|定标|放假|上班|返工|复工|停产|切换新系统|统一付款|审计|年审|结账|结帐|汇款|打款|"
     # (月底前要付款 is the money the rep collects; 开始走访 the rep's round of visits)
     r"发(?:布)?(?:采购|招标)计划|开始走(?!访)|"
-    r"(?i:(?:they\s+)?(?:close|decide|finali[sz]e|freeze))\b)(?![书会])"
+    r"(?i:(?:they\s+)?(?:close|decide|finali[sz]e|freeze))(?a:\b))(?![书会])"
 )
 # The rep asking for it in so many words (客户提醒我们 is the customer's doing).
 _REP_TASK_AFTER = re.compile(
@@ -177,7 +177,7 @@ _ANSWERED_AFTER = re.compile(
     r"(?:上午|下午|晚上)?\s*(?:就|先)?(?:发|寄|交|送|提交|报)(?:过去|给他|给她|上去|出去)?"
     r"(?=[,;。\s]|$)"
     # (…by Dec 18; I'll send it Thursday Dec 17: it, the thing asked for)
-    r"|(?i:I'll|I will)\s+(?:send|submit|share|deliver)\s+it\b)"
+    r"|(?i:I'll|I will)\s+(?:send|submit|share|deliver)\s+it(?a:\b))"
 )
 _BARE_SENDING = re.compile(r"^(?:就|先)?(?:发|寄|交|送|提交|报)(?:过去|给他|给她|上去|出去)?$")
 _MOVED_TO = re.compile(
@@ -218,22 +218,22 @@ _FOR_THE_REP = re.compile(r"(?:发|给|寄|送|传|告诉|通知|回复|答[复�
 _THEIR_WISH = re.compile(r"我们?(?:想|希望|打算|争取)\s*$")
 # What a day is of theirs, said in English before it or after it.
 _EN_THEIR_DAY = re.compile(
-    r"(?i)\b(?:(?:RFP|RFQ|tender|PO|bid)\s+(?:is\s+|will be\s+)?(?:out|due|closes?)|closes|"
-    r"locked|freeze|frozen|goes live|go live|launch(?:es)?|shutdown|on leave|holidays?|fiscal)\b"
+    r"(?i)(?a:\b)(?:(?:RFP|RFQ|tender|PO|bid)\s+(?:is\s+|will be\s+)?(?:out|due|closes?)|closes|"
+    r"locked|freeze|frozen|goes live|go live|launch(?:es)?|shutdown|on leave|holidays?|fiscal)(?a:\b)"
     r"(?:\s+[A-Za-z0-9]+){0,4}\s*(?:on|by|until|till|from|is|at|:)?\s*$"
 )
 # The rep's own imperative at the clause start: send …, call …, chase … (no I in rep notes).
 _EN_REP_DOES = re.compile(
     r"(?i)\s*(?:send|call|chase|submit|prep(?:are)?|check|follow up|email|visit|meet|bring|"
-    r"confirm|remind|quote)\b"
+    r"confirm|remind|quote)(?a:\b)"
 )
-_EN_ME = re.compile(r"(?i)\b(?:I|I'll|I'm|we|we'll|me|us)\b|我")
-_EN_THEIR_DAY_AFTER = re.compile(r"(?i)\s*(?:launch|go-live|shutdown|board meeting|holiday)\b")
-_ONLY = re.compile(r"只能|只有|(?i:\bonly\b|\beither\b|still deciding)")
+_EN_ME = re.compile(r"(?i)(?a:\b)(?:I|I'll|I'm|we|we'll|me|us)(?a:\b)|我")
+_EN_THEIR_DAY_AFTER = re.compile(r"(?i)\s*(?:launch|go-live|shutdown|board meeting|holiday)(?a:\b)")
+_ONLY = re.compile(r"只能|只有|(?i:(?a:\b)only(?a:\b)|(?a:\b)either(?a:\b)|still deciding)")
 _ANOTHER_DAY_OR = re.compile(r"(?:\d日|周[一二三四五六日天])\s*(?:or|或者?|还是)\s*$")
 _OR_ANOTHER_DAY = re.compile(r"\s*(?:or|或者?|还是)\s*(?:\d{1,2}月\d|下?周[一二三四五六日天])")
 _EN_THEIRS = re.compile(
-    r"(?i)\s*(?:he|she|they|(?:mr|ms|mrs|dr)\.?\s*\S+)\s+(?:will|would|to|is going to|shall)\b"
+    r"(?i)\s*(?:he|she|they|(?:mr|ms|mrs|dr)\.?\s*\S+)\s+(?:will|would|to|is going to|shall)(?a:\b)"
 )
 # A question asked, not a plan settled (节前能不能把设备先发过来?, 下周三上午您看方便吗).
 _ASKED = re.compile(r"能不能|可不可以|能否|是否|方便吗|行吗|可以吗|好吗|[?]")
@@ -291,8 +291,8 @@ _REP_ACTION = re.compile(
 _TRAVEL = re.compile(
     # (拿回来, 带回来, 要回来: a thing fetched, not someone back; 回来要做三件事: the rep's list)
     r"出差|飞|回老家|回乡|(?<![拿带取要收捎追签寄])回来(?!(?:后|以后|之后)?(?:要|得)做)|度假|休假|放假|[来去][^\s,]{1,3}(?:开会|参加|学习|培训)|参加[^\s,]{1,4}展|"
-    r"(?i:\bon leave\b|\bflying\b|\bfly to\b|\bflies\b|\btravell?ing\b|\bout of office\b|\bback on\b|"
-    r"\bannual leave\b|\bsick leave\b|\bvacation\b|\bOOO\b)"
+    r"(?i:(?a:\b)on leave(?a:\b)|(?a:\b)flying(?a:\b)|(?a:\b)fly to(?a:\b)|(?a:\b)flies(?a:\b)|(?a:\b)travell?ing(?a:\b)|(?a:\b)out of office(?a:\b)|(?a:\b)back on(?a:\b)|"
+    r"(?a:\b)annual leave(?a:\b)|(?a:\b)sick leave(?a:\b)|(?a:\b)vacation(?a:\b)|(?a:\b)OOO(?a:\b))"
 )
 # 禮拜二去禮拜五返, 26號去31號返: the day someone leaves and the day they are back.
 _BACK = re.compile(r"返嚟|返|回来|回(?![复访电答话款扣收头个信])")
@@ -311,14 +311,14 @@ _INTERNAL = re.compile(
     # (3月5号开生产会定空调供应商: their choosing)
     r"定[^\s,。;]{0,4}供应商|选供应商|"
     # (customer 下周三 internal meeting, their board meeting, AGM: the same said in English)
-    r"(?i:\binternal\b|\bboard meeting\b|\bAGM\b|\btown ?hall\b|\bstock ?take\b)"
+    r"(?i:(?a:\b)internal(?a:\b)|(?a:\b)board meeting(?a:\b)|(?a:\b)AGM(?a:\b)|(?a:\b)town ?hall(?a:\b)|(?a:\b)stock ?take(?a:\b))"
 )
 # …and their committees and reports up, said right after the date (下周三上会, 周五给老板汇报).
 _THEIR_MEETING = re.compile(
     r"上会|党委会|董事会|办公会|(?:给|向|跟)(?:老板|领导|上级|上面|董事长|老总)汇报"
 )
 # (逢礼拜三先见供应商, pays every 60 days: a standing rule, no one day)
-_HABIT = re.compile(r"一般|通常|经常|平时|往常|都是|每|习惯|逢|(?i:\bevery\s*$)")
+_HABIT = re.compile(r"一般|通常|经常|平时|往常|都是|每|习惯|逢|(?i:(?a:\b)every\s*$)")
 _EVERY = re.compile(r"每(?:周|个?礼拜|个?星期)")
 _WHEN_IT_IS = re.compile(
     r"(?:年会|续约|续签|(?i:renewal)|到期|截标|开标|招标|审计|检修|放假|投产|"
@@ -745,7 +745,7 @@ def _people_as_named(doc: Doc, people: People, text: str) -> str:
 
 
 # 约定下周三前发修改后的报价: what was agreed is the action, not the agreeing (发修改后的报价).
-_EN_ABOUT = re.compile(r"(?i)\bre:?\s+(?P<what>[A-Za-z][A-Za-z0-9 -]{1,40}?)\s*(?:[.,;!?]|$)")
+_EN_ABOUT = re.compile(r"(?i)(?a:\b)re:?\s+(?P<what>[A-Za-z][A-Za-z0-9 -]{1,40}?)\s*(?:[.,;!?]|$)")
 _AGREED = re.compile(r"^(?:约定|约好|说好|讲好|商定)了?\s*")
 
 
@@ -883,7 +883,7 @@ def _english_verb_before(doc: Doc, a: int) -> str | None:
 _EN_TASK = re.compile(r"\s*[A-Za-z][A-Za-z0-9 ,.&'()\u4e00-\u9fff-]{1,40}?\s*")
 
 
-_EN_LEAD = re.compile(r"(?i)(?:re|with|about|regarding)\b")
+_EN_LEAD = re.compile(r"(?i)(?:re|with|about|regarding)(?a:\b)")
 # send 合同 draft to Ms. 岑 before 月底: the words that lead to the date are no part of the task
 _EN_TAIL = re.compile(r"(?i)(?:\s+(?:before|by|on|at|until|due|eod|cob|for|re:?|@))+\s*$")
 
@@ -904,7 +904,7 @@ _DONE_THAT_DAY = re.compile(
     # (周五一起吃饭认识的: the 是…的 of a thing done)
     r"|[^。;；\n]{0,12}?(?:认识|见面?|聊|谈|吃饭|碰面)的(?!时候|话))"
 )
-_EN_GONE = re.compile(r"(?i)\s*(?:was|were|went|had)\b")
+_EN_GONE = re.compile(r"(?i)\s*(?:was|were|went|had)(?a:\b)")
 # A day said to be another (明天就月底了, 下周五就是元旦了, 后天周六, 下个礼拜天是二月二十八号):
 # the calendar told, no task — both the day and what it is.
 # (明天十点五号楼会议室见: 五号楼 is a building, not the day 明天 is)
@@ -1430,12 +1430,12 @@ def _either_day(d: _Dated) -> bool:
 
 
 # An English clause whose subject is theirs (their board, they) before the date.
-_EN_THEIR_HEAD = re.compile(r"(?i)\b(?:their|they|they're|they'll)\s+[a-z]")
+_EN_THEIR_HEAD = re.compile(r"(?i)(?a:\b)(?:their|they|they're|they'll)\s+[a-z]")
 
 
 # 我说周六实在走不开, 我話禮拜六真係唔得, I say cannot lah, 我 decline 了: the rep turns the day down.
 _REP_DECLINES = re.compile(
-    r"(?:我(?!们)|(?i:\bI\b))\s*(?:说|话|讲|跟他说|跟她说|(?i:say|said|told him|told her))?[^。;\n]{0,10}?"
+    r"(?:我(?!们)|(?i:(?a:\b)I(?a:\b)))\s*(?:说|话|讲|跟他说|跟她说|(?i:say|said|told him|told her))?[^。;\n]{0,10}?"
     r"(?:走不开|去不了|来不了|不得(?!不|了)|没空|冇空|不行|(?i:cannot|can't|can not|decline))"
 )
 
@@ -1549,7 +1549,7 @@ def _a_deadline(d: _Dated) -> bool:
     return (
         d.w.deadline
         or re.match(r"\s*(?:之|以)?前", t[b:]) is not None
-        or re.search(r"(?i)\bby\s*$", t[max(0, a - 4) : a]) is not None  # (by Dec 18)
+        or re.search(r"(?i)(?a:\b)by\s*$", t[max(0, a - 4) : a]) is not None  # (by Dec 18)
     )
 
 
@@ -2273,7 +2273,7 @@ def find_follow_ups(
 
 # English "after" a day makes it a time from which, no day (let's meet after 元宵; after 3pm
 # is that day's hour).
-_VAGUE_AFTER = re.compile(r"(?i)\bafter\s*$")
+_VAGUE_AFTER = re.compile(r"(?i)(?a:\b)after\s*$")
 # 约下周见面: a week to meet in, what another task is for (no day to remind at).
 _PURPOSE_OF = re.compile(r"约\s*下下?个?(?:周|礼拜|星期)$")
 # In a customer's chat line, what they do themselves or for the rep: 明天我从郑州东站出发,
@@ -2297,9 +2297,9 @@ _THEIRS_IN_CHAT = re.compile(
 # English task that ends on whom it is with (con call w/ 张总 and 采购 Linda) keeps them.
 _GOES_WITH = re.compile(
     r"[\s,]*(?P<more>(?:带上|带着|顺便|顺带|说下|说一下|聊下|聊一下|问下|问一下|问问|"
-    r"(?i:re|regarding|about)\b)[^,;。!?\n]{1,30})"
+    r"(?i:re|regarding|about)(?a:\b))[^,;。!?\n]{1,30})"
 )
-_WITH_END = re.compile(r"(?i)\b(?:w|with|and)$")
+_WITH_END = re.compile(r"(?i)(?a:\b)(?:w|with|and)$")
 _REST_OF_CLAUSE = re.compile(r"/?[^,;。!?\n]{1,40}")
 
 

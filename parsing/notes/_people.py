@@ -83,7 +83,7 @@ _NAME_TRIGGER = re.compile(
     # (采购员汤小燕, 设备员李华: the staff named by what they do, no title to address them by;
     # 业务员 and 专职 were tried: 业务员高兴地说, 专职安全员 read words as names)
     r"(?:采购员|设备员|办事员)\s*|"
-    r"(?i:\b(?:contact(?:\s+person)?|name)\s*:)\s*"  # New contact: 葛晓明, CFO
+    r"(?i:(?a:\b)(?:contact(?:\s+person)?|name)\s*:)\s*"  # New contact: 葛晓明, CFO
 )
 _PRONOUN = re.compile(r"(?<!其)(?:他|她|对方)(?!们)")
 _XIAO_LAO = re.compile(r"(?<![大最很太较比更多])[小老]")
@@ -675,13 +675,13 @@ _COURTESY = re.compile(
     r"(?<=[\u4e00-\u9fff])师傅"
 )
 _CANTONESE_NOTE = re.compile(
-    r"[嘅咗佢哋喺搵冇唔睇畀俾啱傾]|香港|\bhk\b|马来西亚|吉隆坡|槟城|新加坡|"
+    r"[嘅咗佢哋喺搵冇唔睇畀俾啱傾]|香港|(?a:\b)hk(?a:\b)|马来西亚|吉隆坡|槟城|新加坡|"
     # Hong Kong's places and best-known companies (九龙仓陈生 said in Simplified)
     r"九[龙龍]|新界|港岛|港[铁鐵]|新[鸿鴻]基|太古|和[记記]|恒基|[长長]实|[汇滙匯]丰|澳[门門]",
     re.I,
 )
 _PHONE_LABEL_AFTER = re.compile(
-    r"\s*(?:手机|电话|直线|(?i:office|mobile|cell|hp|tel|whatsapp)\b|\+?\d{4})"
+    r"\s*(?:手机|电话|直线|(?i:office|mobile|cell|hp|tel|whatsapp)(?a:\b)|\+?\d{4})"
 )
 _NOT_COURTESY = frozenset(
     words(
@@ -723,7 +723,7 @@ def _courtesy_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
 
 # A full name said with no title (见了陈东, 跟李华通了电话): only where a person is plainly
 # meant — after a verb or preposition of meeting — and only where a name can end.
-_BEFORE_BARE = re.compile(r"(?:见了|见到|拜访了?|认识了?|(?i:\b(?:met|meeting|visited)))\s*$")
+_BEFORE_BARE = re.compile(r"(?:见了|见到|拜访了?|认识了?|(?i:(?a:\b)(?:met|meeting|visited)))\s*$")
 _AFTER_BARE = frozenset(
     "说讲是和与跟在也都就他她负对让给今明昨打通发聊谈见来去电微吃请手拍食饮倾,;:。!?("
 )
@@ -946,12 +946,14 @@ def _ours(doc: Doc, a: int) -> bool:
 _BETWEEN_SCRIPTS = " ()/-,"
 _OUR_SIDE = re.compile(
     r"(?:(?<![他她方])同事|我们的|我司的?|咱们的?|我们(?:技术|工程师|老板|经理|销售|同事)|"
-    r"(?i:\b(?:our|my)\b(?: [a-z]+)?))[ ]?$"
+    r"(?i:(?a:\b)(?:our|my)(?a:\b)(?: [a-z]+)?))[ ]?$"
 )
 
 # 我们 sales manager 张伟, 跟我们 team 的 account manager 陈杰, 我们 的 Jason 何: 我们 a few
 # spaced words before (only spaces, 的, team) is still the rep's side.
-_OUR_NEAR = re.compile(r"(?:我们|我司|咱们|(?i:\bour\b))(?:[ ]|的|(?i:\bteam\b))*$")
+_OUR_NEAR = re.compile(
+    r"(?:我们|我司|咱们|(?i:(?a:\b)our(?a:\b)))(?:[ ]|的|(?i:(?a:\b)team(?a:\b)))*$"
+)
 
 
 def _our_near(t: str, a: int) -> bool:
@@ -988,8 +990,8 @@ def _latin_titled_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Menti
 
 # 招商局物流's Peter, Maybank 的 Jessica Tan, 採購部嘅Mandy Ho: someone of theirs (a given
 # name alone only in English: 的 Kevin may be anyone's Kevin).
-_OF_THEIRS = re.compile(r"(?:的|嘅|'s|\bof|\bat|\bfrom|@)[ ]?$", re.IGNORECASE)
-_OF_THEIRS_EN = re.compile(r"(?:'s|\bof|\bat|\bfrom|@)[ ]?$", re.IGNORECASE)
+_OF_THEIRS = re.compile(r"(?:的|嘅|'s|(?a:\b)of|(?a:\b)at|(?a:\b)from|@)[ ]?$", re.IGNORECASE)
+_OF_THEIRS_EN = re.compile(r"(?:'s|(?a:\b)of|(?a:\b)at|(?a:\b)from|@)[ ]?$", re.IGNORECASE)
 _MALAY_HONORIFIC = ("Encik ", "Puan ", "Cik ", "Tuan ")
 # Tina-宝洁采购 14:02, Tina 14:02, Tina: …, Tina (宝洁): a chat speaker or a card's name line.
 _HEADS_A_LINE = re.compile(r"[ ]*(?:$|\n|[-(:]|\d{1,2}:\d{2})", re.MULTILINE)
@@ -1012,7 +1014,7 @@ def _placed_as_theirs(t: str, a: int, b: int, form: str | None, surname: str | N
 _LABEL_AFTER = re.compile(r"\s*[:：]\s*[+0-9(]")
 _NUMBER_AFTER = re.compile(r"[ ]*(?:HP|Mobile|Tel|手机|电话)?[ ]*[:：]?[ ]*\+?\d[\d -]{6,}\d")
 _MET_BEFORE = re.compile(
-    r"(?i)\b(?:lunch|dinner|met|meeting|called|call|visited)\s+(?:w/|with)?\s*$"
+    r"(?i)(?a:\b)(?:lunch|dinner|met|meeting|called|call|visited)\s+(?:w/|with)?\s*$"
 )
 
 
@@ -1613,7 +1615,7 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
 
 # 黄 HP 9182 6673, 蒋 mobile 139…, 徐 email …: a surname alone right before a detail's label.
 _DETAIL_LABEL = re.compile(
-    r"[ ]?(?:手机|电话|座机|邮箱|微信|(?i:hp|mobile|phone|email|tel|wechat)\b)"
+    r"[ ]?(?:手机|电话|座机|邮箱|微信|(?i:hp|mobile|phone|email|tel|wechat)(?a:\b))"
 )
 
 
@@ -1832,7 +1834,7 @@ def _standalone_titles(doc: Doc, people: People) -> None:
 
 # Send quotation to Ms. 岑 tomorrow: a clause that is the rep's task from its first word.
 _TASK_OPENING = re.compile(
-    r"(?i)\s*(?:send|call|email|ping|remind|follow up(?: with)?|visit|meet|pass)\b"
+    r"(?i)\s*(?:send|call|email|ping|remind|follow up(?: with)?|visit|meet|pass)(?a:\b)"
 )
 
 

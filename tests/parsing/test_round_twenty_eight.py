@@ -157,3 +157,16 @@ def test_a_latin_place_glued_to_chinese_hints_at_its_region() -> None:
         NOW,
     )
     assert [c.phones for c in note.contacts] == [["+60167523398", "+6072516620;ext=105"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # English glued to Chinese: \b saw no edge between 了 and lunch, 个 and online
+        ("今天lunch请了松山湖智联机器人的谭总，聊了AGV的integration", "meal"),
+        ("今天跟禾丰光伏的冷总开了个online meeting，他对我们的proposal挺满意的", "call"),
+    ],
+)
+def test_english_glued_to_chinese_is_read(text: str, kind: str) -> None:
+    inter = parse_note(text, NOW).interaction
+    assert inter is not None and inter.kind == kind
