@@ -34,8 +34,9 @@ __all__ = ["find_interaction", "find_itineraries"]
 _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
-            r"吃了?个?饭|吃了顿|吃了[年团]饭|吃完饭|食完?了?个?饭|饭局|宴请|[喝饮][了完]?酒|[喝饮]了[顿场]酒|[喝饮][了完]?茶|聚餐|午饭|晚饭|晚餐|午餐|"
-            # (跟…一起吃的饭, 同…食晏: a meal had, said other ways)
+            r"吃了?个?饭|吃了顿|(?<=[总理工任长董生姐哥])吃了碗|吃了[年团]饭|吃完饭|食完?了?个?饭|饭局|宴请|[喝饮][了完]?酒|[喝饮]了[顿场]酒|[喝饮][了完]?茶|聚餐|午饭|晚饭|晚餐|午餐|"
+            # (跟…一起吃的饭, 同…食晏: a meal had, said other ways; 栾经理吃了碗面 with the one
+            # named — 和司机一起吃了碗面 is none)
             r"一起吃的饭|食了?晏|"
             # (上礼拜五跟尤总吃的饭: a meal had, said with whom)
             r"(?<=[总理工任长董生姐哥])吃的[\u4e00-\u9fff]{0,2}?[饭餐]|"
@@ -71,7 +72,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # a telegraphic 电话扬州教育局韩局 同意: 电话 as the verb
             r"(?:^|(?<=[\s,;。]))电话(?=[\u4e00-\u9fff])(?![号是里给跟和与])|^电话(?=[ :])|"
             # 开了电话会, 视频了一下, 开了个 call, 电话是王工打来的, 电话未接
-            r"电话会|(?<!演示)视频了(?=一下|[,。;\s]|$)|开了个?\s?call(?a:\b)|电话是[^\s,。]{1,12}?打来|"
+            r"电话会|(?<!演示)视频了(?=一下|[,。;\s]|$|[一两二三四五六七八九十半几0-9]+个?(?:小时|分钟))|开了个?\s?call(?a:\b)|电话是[^\s,。]{1,12}?打来|"
             r"电话[未没]接|(?:^|(?<=[\s,，;]))已(?:打了?)?电话(?=[\s,，。;]|$)|"
             # 周五 电话 郑处, 被 IOI 的 Mr Yap call: a call, said short (跟…电话 alone was tried: a
             # call to come as often)
@@ -185,7 +186,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # 刚见完那个山推的采购, 访三棵树黄经理 (a telegraphic visit), Went Marina Bay Sands
             # see Mr. Chia, 上周五在太原重工见的几个人
             r"(?<=刚)见完|^访(?=[\u4e00-\u9fff]{2})|^(?i:went)(?a:\b)(?=[^.;\n]{2,40}(?a:\b)see(?a:\b))|"
-            r"(?<=[周拜期][一二三四五六日天])在[^\s,。;]{2,12}?见的",
+            r"(?<=[周拜期][一二三四五六日天])在[^\s,。;]{2,12}?见的|"
+            # (上午去给景德镇的昌南陶瓷窑炉的阚董拜年: a new-year call paid in person)
+            r"去给[^\s,。;]{1,20}?拜(?:个)?年",
             re.IGNORECASE,
         ),
         "visit",
@@ -198,6 +201,9 @@ _WENT_TO_DO = re.compile(
     r"[^\s,，。;]{2,16}?(?:送|谈|讲|看|推荐|找|见|拜访)"
 )
 # 自己在路上吃了个便饭, 他们中午已经吃过饭了: a meal without the customer, or theirs alone
+# 今天跑了趟铜陵的皖铜电缆材料，笪经理说…, 节后第一次去廊坊的京南物流园，谌主任说…: a trip
+# there made, with what was said there after it in the sentence
+_WENT_THERE = re.compile(r"(?P<went>跑了一?趟|(?:第一|最后一)次去)(?=[^\s,，。;]{2,20})")
 _PLAIN_MEAL = re.compile(r"吃过[个顿]?[便晚午]?饭|吃了个?便饭|吃了?宵夜|食宵夜")
 _ATE_APART = re.compile(
     r"自己|一个人|路上|车上|高铁|飞机|服务区|随便|[他她]们(?!的?(?:食堂|饭堂))|已经"
@@ -708,6 +714,11 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         told = _SAYS.search(t, m.end(), _sentence_end(t, m.end()))
         if told is not None and not _overlaps(cands, a, b):
             cands.append((a, b, "visit"))  # 去拉萨高原水业谈净水设备，王经理说…: gone, and told
+    for m in _WENT_THERE.finditer(t):
+        a, b = m.span("went")
+        told = _SAYS.search(t, m.end(), _sentence_end(t, m.end()))
+        if told is not None and not _overlaps(cands, a, b):
+            cands.append((a, b, "visit"))
     for m in _MEETING_HELD.finditer(t):
         a, b = m.span()
         if _HELD_WITH.search(t, doc.clause(a)[0], a) and not _overlaps(cands, a, b):

@@ -170,3 +170,28 @@ def test_a_latin_place_glued_to_chinese_hints_at_its_region() -> None:
 def test_english_glued_to_chinese_is_read(text: str, kind: str) -> None:
     inter = parse_note(text, NOW).interaction
     assert inter is not None and inter.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a trip made there, with what was said there
+        ("今天跑了趟铜陵的皖铜电缆材料，采购部笪经理说量比去年多两成", "visit"),
+        ("第一次去廊坊的京南物流园，谌主任说冷库招商的政策出来了", "visit"),
+        # a bowl of noodles together, half an hour on video, a new-year call in person
+        ("中午和鹤岗的龙江石墨的栾经理吃了碗面，她说二期在调研", "meal"),
+        ("早上跟固原的合作社的衡理事长视频了半小时，说今年要提前", "call"),
+        ("上午去给景德镇的昌南陶瓷的阚董拜年，阚董说年后要扩一条窑", "visit"),
+    ],
+)
+def test_a_contact_said_in_other_words(text: str, kind: str) -> None:
+    inter = parse_note(text, NOW).interaction
+    assert inter is not None and inter.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text", ["明天跑一趟铜陵，王经理说有货", "明天去给王总拜年", "下周第一次去廊坊的京南物流园"]
+)
+def test_a_trip_to_come_is_no_contact(text: str) -> None:
+    # guards: a plan, whatever it is said with
+    assert parse_note(text, NOW).interaction is None
