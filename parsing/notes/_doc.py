@@ -219,6 +219,23 @@ _FESTIVAL_THING = re.compile(
 )
 
 
+# 下礼拜二 哦不是 是这礼拜二, 周三 不对 周四: voice input corrects a day at once — the first is
+# no day of the note (only 不对, 哦不, or 不是 then 是, right between the two)
+_DAY_CORRECTED = re.compile(
+    r"[ ,]*(?:嗯[ ,]*)?(?:(?:不对|[哦噢呃]不是?)[ ,]*(?:是|应该是)?|不是[ ,]*(?:是|应该是))[ ]*"
+)
+
+
+def _uncorrected(t: str, whens: list[When]) -> list[When]:
+    """The dates read, without those corrected at once by the next one."""
+    starts = {w.span[0] for w in whens}
+    return [
+        w
+        for w in whens
+        if (said := _DAY_CORRECTED.match(t, w.span[1])) is None or said.end() not in starts
+    ]
+
+
 class Doc:
     """A folded note with its dates and segmentations; every index is an index of the note."""
 
@@ -234,8 +251,9 @@ class Doc:
         # Characters already explained by some fact (dates, phones, e-mails ...).
         self.used = [False] * n
         self.date_at = [False] * n
-        found = self._same_day_once([w for w in find_all_when(self.t, now) if not self._in_name(w)])
-        for w in found:
+        read = self._same_day_once([w for w in find_all_when(self.t, now) if not self._in_name(w)])
+        found = _uncorrected(self.t, read)
+        for w in read:
             a, b = w.span
             for i in range(a, min(b, n)):
                 self.date_at[i] = True

@@ -195,3 +195,21 @@ def test_a_contact_said_in_other_words(text: str, kind: str) -> None:
 def test_a_trip_to_come_is_no_contact(text: str) -> None:
     # guards: a plan, whatever it is said with
     assert parse_note(text, NOW).interaction is None
+
+
+MONDAY_MORNING = datetime.fromisoformat("2026-12-07T09:00:00+08:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        # a day corrected at once by the next is no day of the note
+        ("嗯下礼拜二 哦不是 是这礼拜二 就是明天去荆总那里把样品带过去", "2026-12-08"),
+        # guards: the day next to the task was read before too; a day said alone stays
+        ("周三 不对 周四下午给王总打电话", "2026-12-10T14:00"),
+        ("下礼拜二去荆总那里把样品带过去", "2026-12-15"),
+    ],
+)
+def test_a_day_corrected_at_once(text: str, due: str) -> None:
+    dues = [f.due.isoformat()[: len(due)] for f in parse_note(text, MONDAY_MORNING).follow_ups]
+    assert dues == [due]
