@@ -122,7 +122,7 @@ _ONLY_THEIRS = re.compile(
     # procurement: 定标, 公布, 发采购计划, 开始走…流程; their books and payment run: 统一付款,
     # 审计, 结账, 汇款 — 月底审计, 财务说1月10号汇款)
     # (检修, 盘点, 切换 are also work the rep does: 检修他们的空压机, 切换新报价模板)
-    r"关闭|公布|定标|放假|上班|返工|复工|停产|切换新系统|统一付款|审计|年审|结账|结帐|汇款|打款|"
+    r"关闭|公布|定标|放假|上班(?!\s*(?:先|就|我)?(?:给|去|把|打|约|找|发|送|拜|联系|回访))|返工|复工|停产|切换新系统|统一付款|审计|年审|结账|结帐|汇款|打款|"
     # (月底前要付款 is the money the rep collects; 开始走访 the rep's round of visits)
     r"发(?:布)?(?:采购|招标)计划|开始走(?!访)|"
     r"(?i:(?:they\s+)?(?:close|decide|finali[sz]e|freeze))(?a:\b))(?![书会])"
@@ -1569,9 +1569,6 @@ def _planned_today(d: _Dated, action: str) -> bool:
     )
 
 
-_FIRST_WORKDAY = re.compile(r"上班(?:第一天|后|以后)[,，\s]*")
-
-
 def _what_is_done(d: _Dated, action: str) -> str | None:
     """The task with what the day is for: 周五下午3点会 过合同 → 开会 过合同; a state of the day
     (明天降温) with the reminder after it; None when the action is no task of the rep's."""
@@ -2120,6 +2117,10 @@ def _task_the_day_is_set_for(doc: Doc, people: People, ca: int) -> str | None:
 
 
 _FIRST_DAY_TASK = re.compile(r"(?:先|就|我)?(?:给|去|把|打|约|找|发|送|拜|跟|联系|回访)")
+# 后天上班第一天先给陈总打电话, 初八上班给芮总重新报个价: the day work starts, its task after it
+_FIRST_WORKDAY = re.compile(
+    rf"上班(?:第一天|后|以后)[,，\s]*|上班(?=\s*{_FIRST_DAY_TASK.pattern})\s*"
+)
 _DAY_OFF = re.compile(
     r"\s*(?:开始|起)?(?:休息|放假|休假|停工|停产|不上班)(?![前之以])"
 )  # (放假前: by then)

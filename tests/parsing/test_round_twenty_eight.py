@@ -213,3 +213,27 @@ MONDAY_MORNING = datetime.fromisoformat("2026-12-07T09:00:00+08:00")
 def test_a_day_corrected_at_once(text: str, due: str) -> None:
     dues = [f.due.isoformat()[: len(due)] for f in parse_note(text, MONDAY_MORNING).follow_ups]
     assert dues == [due]
+
+
+@pytest.mark.parametrize(
+    ("now", "text", "due", "task"),
+    [
+        # the day work starts, then the task (初八上班给…, 元旦后第一天上班给…)
+        ("2027-02-03T14:00:00+08:00", "初八上班给芮总重新报个价", "2027-02-13", "给芮总重新报个价"),
+        (
+            "2026-12-30T18:00:00+08:00",
+            "提醒我元旦后第一天上班给江东船厂的浑书记发个新年问候",
+            "2027-01-04",
+            "给浑书记发个新年问候",
+        ),
+    ],
+)
+def test_the_first_working_day_and_its_task(now: str, text: str, due: str, task: str) -> None:
+    ups = parse_note(text, datetime.fromisoformat(now)).follow_ups
+    assert [(f.due.isoformat()[:10], f.action) for f in ups] == [(due, task)]
+
+
+def test_their_working_day_is_no_task() -> None:
+    # guards: the customer's first day back, said alone
+    now = datetime.fromisoformat("2027-02-03T14:00:00+08:00")
+    assert parse_note("芮总说他们初八上班", now).follow_ups == []
