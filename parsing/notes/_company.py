@@ -52,13 +52,14 @@ _TRADES = words(
     " 新材料 精工 热力 汽车部件 汽车零部件 零部件 仓储 水业 造纸 煤电 茶叶 饲料 化肥 板材 造船"
     " 电子 装备 船机 刀具 包材 棉纺 竹业 布业 机车配件 枸杞 油脂 耐火材料"
     " 煤化 盐化 大数据 矿机 卫浴 冷冻 林化 粮油 航材 酱业 面粉 钢材 船配 镁业 稀铝 玻璃钢"
-    " 淀粉 蔬菜 渔业 海产 苇业 大米 酒庄 庄园 耐磨 发制品"
+    " 苇业 酒庄 庄园 耐磨 发制品"
 )
 # Trades that after a place alone name an activity, goods or a region as often (桂林旅游, 宝鸡钛材,
 # 无锡业务, 坐客车): a company only with a name of its own between (石河子垦区棉业)
 _TRADES_AFTER_A_NAME = words(
     "米业 棉业 面业 锡业 泳装 果蔬 钛材 兰炭 文旅 合作社 物流园 粮库 修造 光伏支架 旅游 度假区 客车 铜材"
     " 钼业 注塑 塑件 线束 热管理 储运 结构件 冲压 钣金"
+    " 淀粉 渔业 海产"  # (洪湖渔业, 舟山海产: a place and its trade alone — 蔬菜 and 大米 were tried: 寿光蔬菜大棚)
 )
 # (甘肃陇电建设: 建设 ends it, not 电建 — a word's first half is no suffix)
 # (德阳东汽配套: 配套 ends it, not 汽配; 煤化工, 盐化工: 化工 ends it)

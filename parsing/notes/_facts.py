@@ -595,7 +595,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
         re.compile(
             r"拍板|说了算|关键决策人|决策人|决策者|一把手|最终决定|最终定|能定|做主|定夺|话事人|"
             r"(?<!辅助)决策(?!影响|系统|支持|链|流程|依据|过程)|decision maker|(?i:\bdecides\b|\bwill decide\b)|签字(?=的是)|最后签字|"
-            r"最后他定|他来定|最后定|点头才算|(?<!不是)做决定的|最终决定权|最终签字|"
+            r"最后他定|他来定|最后定|点头才算|(?<!不是)做决定的|最终决定权|(?<!不负责)最终签字(?!的?不是)|"
             # (他点头了就能成, 磨床买不买得问他们曹厂长)
             r"点头(?=了?就能|了?就行|才行)|(?:买不买|要不要买|换不换)得问|"
             # (最后还得周老板点头: who nods last decides)
@@ -727,6 +727,8 @@ def _role_target(doc: Doc, people: People, a: int, b: int, role: DecisionRole) -
         # (采购是集团采购中心统一做: a department, nobody's role)
         # (决策是他拍板: 他 is the one said before)
         later = [x for x in people.mentions if b <= x.start < cb and x.contact >= 0]
+        if len(later) > 1 and later[0].pronoun and later[1].start - later[0].end <= 3:
+            return later[1].contact  # 决策其实是他老板戈董: the one named after 他…, not 他
         return later[0].contact if later else None
     if people.anchor_pos(a) < 0:  # nobody named before: the one named next in the clause
         later = [x for x in people.mentions if not x.pronoun and b <= x.start < cb]

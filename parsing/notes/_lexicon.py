@@ -68,7 +68,7 @@ RARE_SURNAMES = frozenset(
     "荀桓蓟濮贡宰羿宦莘暨乜夔禄韶汲沐仉郏竺贲谯虢甫钦郇邴宓籍"
     "酆眭笪郄禚蹇郤缑郈佴糜鬱"
     "兀麹雒菅琚庹靖"  # (的兀厂长, 晋中煤机的麹总, 给雒厂长, 菅局, 的琚总, 那个庹主任, 靖总生日)
-    "恽贠甯骞杞卯禤鄞郅隽苻芈"
+    "恽贠骞杞卯禤鄞郅隽苻芈"
 )
 
 COMPOUND_SURNAMES = frozenset(
@@ -279,10 +279,11 @@ for _p in _PREFIXES:
 
 def _title_pattern(title: str) -> str:
     # (中天建设施经理 is 中天建设's 施经理: 设施 is no department after 建; 上总裁班, 厂长班: a
-    # class for them, no one's title; 山庄主要做…: 主要 is "mainly", no 庄主)
-    guard = {"总裁": "(?!班)", "总": "(?!裁班)", "庄主": "(?![要动题流持任体义意管导])"}
-    pattern = re.escape(title) + guard.get(title, "")
-    return "(?<!建)" + pattern if title.startswith("设施") else pattern
+    # class for them, no one's title; 山庄主要做…: 主要 is "mainly", and 温泉山庄主楼, 村庄主任 a
+    # villa's or a village's — no 庄主)
+    after = {"总裁": "(?!班)", "总": "(?!裁班)", "庄主": "(?![要动题流持任体义意管导楼人])"}
+    before = "(?<!建)" if title.startswith("设施") else "(?<![山村])" if title == "庄主" else ""
+    return before + re.escape(title) + after.get(title, "")
 
 
 TITLE_RE = re.compile(

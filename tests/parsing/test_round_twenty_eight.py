@@ -237,3 +237,43 @@ def test_their_working_day_is_no_task() -> None:
     # guards: the customer's first day back, said alone
     now = datetime.fromisoformat("2027-02-03T14:00:00+08:00")
     assert parse_note("芮总说他们初八上班", now).follow_ups == []
+
+
+# What the round's review (200 sentences on 2fa1cec) found wrong in this round's rules.
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # guards (this round's 最终签字): the last signature said to be someone else's, or not theirs
+        ("负责最终签字的不是柯总，是彭董", [("柯总", None), ("彭董", None)]),
+        ("王总不负责最终签字", [("王总", None)]),
+        # 他老板戈董: the boss named after 他 decides
+        ("表面上是毕总在谈，决策其实是他老板戈董", [("毕总", None), ("戈董", "decision_maker")]),
+    ],
+)
+def test_the_review_roles(text: str, said: list[tuple[str | None, str | None]]) -> None:
+    assert roles(text) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # guards (this round's 庄主 and trades): a villa's main building is no 庄主, a county's
+        # vegetables no company
+        ("在温泉山庄主楼会议室和陈总谈了两个小时", ([("陈总", "总")], None)),
+        ("寿光蔬菜大棚要改造，补贴还没下来", ([], None)),
+    ],
+)
+def test_the_review_names_no_one(
+    text: str, found: tuple[list[tuple[str, str]], str | None]
+) -> None:
+    note = parse_note(text, NOW)
+    assert (people(text), note.company) == found
+
+
+def test_morning_tea_together_is_a_meal() -> None:
+    note = parse_note("昨天禤总请我们喝早茶，聊到了二期的事", MONDAY_MORNING)
+    assert note.interaction is not None
+    assert (note.interaction.kind, note.interaction.when) == (
+        "meal",
+        MONDAY_MORNING.date().replace(day=6),
+    )
