@@ -188,7 +188,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?<=刚)见完|^访(?=[\u4e00-\u9fff]{2})|^(?i:went)(?a:\b)(?=[^.;\n]{2,40}(?a:\b)see(?a:\b))|"
             r"(?<=[周拜期][一二三四五六日天])在[^\s,。;]{2,12}?见的|"
             # (上午去给景德镇的昌南陶瓷窑炉的阚董拜年: a new-year call paid in person)
-            r"去给[^\s,。;]{1,20}?拜(?:个)?年",
+            r"去给[^\s,。;]{1,20}?拜(?:个)?年|"
+            # (3号去看了戴总, 顺路看了下郭总: called on someone named)
+            r"(?:去|顺路|顺便|顺道)看了(?:一?下)?(?=[^\s,。;]{0,8}?(?:总|经理|主任|局|长|工|董))",
             re.IGNORECASE,
         ),
         "visit",
@@ -481,6 +483,19 @@ _PART_OVER = {"上午": 10, "下午": 15, "今天": 12, "今日": 12}  # not sai
 _NOT_ONCE = re.compile(r"每|平时|以前|以后|都是|习惯|要求|经常|一般")
 
 
+def _day_said_before(doc: Doc, at: int) -> date | None:
+    """上周五和鄞经理把合同签了: a past day opening the sentence of what was kept — the day it
+    took place (a day to come or a span says nothing of it)."""
+    if at < 0:
+        return None
+    opening = _sentence_start(doc.t, at)
+    for w in doc.whens:
+        day = w.start if not isinstance(w.start, datetime) else w.start.date()
+        if opening <= w.span[0] < at and w.end is None and not w.deadline and day < doc.today:
+            return day
+    return None
+
+
 def _errands_done_there(doc: Doc) -> list[tuple[int, int, InteractionKind]]:
     """A visit said as an errand done at the customer's today — only at the company the note
     names, once the part of the day is over, and said of nobody else (小李上午去…催款) nor as
@@ -757,7 +772,7 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         at = t.find(kept)
         if at > 0 and _HEARD_SAY.search(t, max(0, at - 4), at) and not _TALK_WORD.search(t):
             return None  # 万科 张总说这单基本没戏了: what he said, not how (a call? a visit?)
-        return InteractionFact("visit", doc.today, summary, kept)
+        return InteractionFact("visit", _day_said_before(doc, at) or doc.today, summary, kept)
     if best[4] is not None:
         claimed.add(next(i for i, x in enumerate(doc.whens) if x.span == best[4].span))
     return InteractionFact(best[2], best[3], summary, said)

@@ -277,3 +277,18 @@ def test_morning_tea_together_is_a_meal() -> None:
         "meal",
         MONDAY_MORNING.date().replace(day=6),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "day"),
+    [
+        # a past day opening the sentence is the day it took place, not today
+        ("上周五和鄞经理把合同签了", "visit", "2026-12-04"),
+        # called on someone named
+        ("3号去看了戴总，他们要的量不大", "visit", "2026-12-03"),
+        ("去营业厅办完过户，顺路看了下郭总", "visit", "2026-12-07"),
+    ],
+)
+def test_the_review_contacts(text: str, kind: str, day: str) -> None:
+    inter = parse_note(text, MONDAY_MORNING).interaction
+    assert inter is not None and (inter.kind, inter.when.isoformat()) == (kind, day)
