@@ -886,9 +886,11 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
 # 那个镍材厂叫金昌鑫源镍材, 汽车模具厂叫什么来着对华鑫模具: a dictated note says what kind of
 # place it was, then its name — the name is the customer.
 _CALLED = re.compile(
-    r"(?:厂|公司|集团|企业|酒店|医院|学校|工厂|基地|门店|店|代理商|经销商)\s*叫(?:什么来着|啥来着|什么)?[,\s]*(?:对|哦|噢)?"
+    r"(?:厂|公司|集团|企业|酒店|医院|学校|工厂|基地|门店|店|代理商|经销商|"
+    # (对虾种苗场叫南海虾苗, 蓝莓酒庄叫北极蓝, 纺织厂叫真源纺织呃: more kinds of place, a filler)
+    r"[场庄社园馆])\s*(?:呃|嗯)?\s*叫(?:什么来着|啥来着|什么)?[,\s]*(?:对|哦|噢)?"
     r"[,\s]*(?P<org>[\u4e00-\u9fffA-Za-z]{2,10}?)"
-    r"(?=嗯|然后|那个|就是|[,。;\s]|见|跟|和|找|的|在|去|$)"
+    r"(?=嗯|呃|然后|那个|就是|[,。;\s]|见|跟|和|找|的|在|去|他们|$)"
 )
 
 

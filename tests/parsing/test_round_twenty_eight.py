@@ -292,3 +292,16 @@ def test_morning_tea_together_is_a_meal() -> None:
 def test_the_review_contacts(text: str, kind: str, day: str) -> None:
     inter = parse_note(text, MONDAY_MORNING).interaction
     assert inter is not None and (inter.kind, inter.when.isoformat()) == (kind, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # what kind of place it is, then 叫 and its name
+        ("他开的对虾种苗场叫南海虾苗。聊了一晚上育苗池的加温设备", "南海虾苗"),
+        ("今天那个去了鹿邑的一个纺织厂叫真源纺织呃见了那个设备科的晏克长", "真源纺织"),
+        ("嗯今天去黑河逊克的一个蓝莓酒庄叫北极蓝见了他们那个余经理", "北极蓝"),
+    ],
+)
+def test_the_place_then_its_name(text: str, name: str) -> None:
+    assert company(text) == name
