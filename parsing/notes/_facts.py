@@ -595,7 +595,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
         re.compile(
             r"拍板|说了算|关键决策人|决策人|决策者|一把手|最终决定|最终定|能定|做主|定夺|话事人|"
             r"(?<!辅助)决策(?!影响|系统|支持|链|流程|依据|过程)|decision maker|(?i:\bdecides\b|\bwill decide\b)|签字(?=的是)|最后签字|"
-            r"最后他定|他来定|最后定|点头才算|(?<!不是)做决定的|最终决定权|(?<!不负责)最终签字(?!的?不是)|"
+            r"最后他定|他来定|最后定|点头才算|(?<!不是)做决定的|最终决定权|(?<!不负责)最终签字(?!的?不是)|(?:最终|最后)签合同的是|"
             # (他点头了就能成, 磨床买不买得问他们曹厂长)
             r"点头(?=了?就能|了?就行|才行)|(?:买不买|要不要买|换不换)得问|"
             # (最后还得周老板点头: who nods last decides)
@@ -617,7 +617,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
     (
         re.compile(
             r"负责采购|管采购|分管采购|采购负责人|采购这块|对接采购|经办|"
-            r"采购经办|采购(?=是|找|走|由)|招标走|procurement|管招标|走采购(?!流程)|采购员|负责比价|经手|"
+            r"采购经办|采购(?=是|找|走|由|归)|管买东西|招标走|procurement|管招标|走采购(?!流程)|采购员|负责比价|经手|"
             r"(?i:handles purchasing)|(?<=\()下单(?=\))|负责(?:招标|下单)|"
             # 具体下单的人, 负责落单, 管具体招标, 负责挂网采购, owns the PO, handle PO
             r"(?:具体)?下单的(?:人|是)|负责落单|采购手续|对接商务|商务对接|"
@@ -665,7 +665,9 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             r"(?<![信费使作享应运通])用[^\s,;。]{1,8}最多(?=[,;。\s]|$)|"
             r"(?<=[工理任长])在操作(?=[,;。\s]|$)|(?<=[小老][\u4e00-\u9fff])在操作(?=[,;。\s]|$)|"
             r"日常操作(?!人员|规程|手册|流程|培训|层面)|"
-            r"(?<=[(（])用户(?=[)）])|(?<=[(（])使用者(?=[)）])|直接使用者|实际使用者"
+            r"(?<=[(（])用户(?=[)）])|(?<=[(（])使用者(?=[)）])|直接使用者|实际使用者|"
+            # (化验室的权主任用我们的分析仪: said right after the person — see _SAID_OF_ONLY)
+            r"用我们的(?=[^\s,;。]{2,10}(?:[,;。\s]|$))"
         ),
         "user",
     ),
@@ -675,7 +677,7 @@ _OTHER_DECIDER = re.compile(
 )
 # 拍板的是局长宁国强, 采购是阮经理, 拍板 吉院长: the role is said before the person.
 _ROLE_THEN_NAME = re.compile(
-    r"(?:的)?(?:是|由|找|走|:|在)?\s*(?:他们|她们)?(?:分管的?)?(?:[^\s,;。()]{0,5}(?:的|部|科|处|室|中心|办))?"
+    r"(?:的)?(?:是|由|找|走|:|在|归)?\s*(?:他们|她们)?(?:分管的?)?(?:[^\s,;。()]{0,5}(?:的|部|科|处|室|中心|办))?"
 )
 # The purchasing department names where someone works, not a role they were said to have
 # (采购部的邓经理 may only sign the order; 负责采购 / 经办 say the role).
@@ -744,11 +746,15 @@ _KIN_OF = re.compile(
 
 def _has_own_role(t: str, end: int) -> bool:
     """Whether a role is said right after a person ending at ``end`` (王局说了算)."""
-    return any(pattern.match(t, end) or pattern.match(t, end + 1) for pattern, _ in _ROLES)
+    # (宋经理，用的是测绘部: the next clause's role is no one's said here)
+    return any(
+        pattern.match(t, end) or (t[end : end + 1] not in ",;。" and pattern.match(t, end + 1))
+        for pattern, _ in _ROLES
+    )
 
 
 # Phrases that are someone's role only said right after them (小焦下单, 黎总批, 老孟是操作的).
-_SAID_OF_ONLY = frozenset({"下单", "批", "操作的", "定了就算"})
+_SAID_OF_ONLY = frozenset({"下单", "批", "操作的", "定了就算", "用我们的"})
 _WHAT_TO_BUY = re.compile(r"买不买|选哪家|定哪家|用哪家|买哪家")
 _HOW_IT_WORKS = re.compile(r"好不好用|好用不好用|用得顺不顺手|顺不顺手|好不好使|用着怎么样")
 _ROLE_IS = re.compile(r"的?(?:其实|实际上)?(?:是|在|由|归)")

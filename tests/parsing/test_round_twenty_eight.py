@@ -32,6 +32,18 @@ def roles(text: str, now: datetime = NOW) -> list[tuple[str | None, str | None]]
             "长兴岛的辽海船舶舾装：下单的是供应部的温经理",
             [("温经理", "purchaser")],
         ),
+        # 采购归 the one named after it, not the one who said so; the next clause's 用的是 is nobody's
+        (
+            "上海华测导航的总经理王明远说采购归采购部宋经理，用的是测绘部",
+            [("王总", None), ("宋经理", "purchaser")],
+        ),
+        ("绥化的寒地黑土大米：管买东西的是会计郑姐", [("郑会计", "purchaser")]),
+        ("海口美兰的椰岛食品：最终签合同的是吴董", [("吴董", "decision_maker")]),
+        # the one who uses our machine, said right after them
+        (
+            "铜川耀州的秦岭水泥：生产副总厍总说了算，化验室的权主任用我们的分析仪",
+            [("厍总", "decision_maker"), ("权主任", "user")],
+        ),
     ],
 )
 def test_the_role_goes_to_its_person(text: str, said: list[tuple[str | None, str | None]]) -> None:
