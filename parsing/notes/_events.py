@@ -2282,14 +2282,14 @@ def _their_deed(doc: Doc, a: int, b: int) -> bool:
     if doc.said_by_customer(a):  # (周四我们财务会把尾款付了: 我们 is the customer in their line)
         return bool(_THEIR_DEED.match(t[b:cb].lstrip(" 前之")) or _PAID.match(t[b:cb].lstrip()))
     deed = _THEIR_DEED.match(t[b:cb].lstrip(" 前之")) or _MONEY_SENT.match(t, b, cb)
-    if deed and deed.re is _MONEY_SENT and "款" not in t[ca:a]:
-        deed = None  # (明天再打 is the rep's call; 货款这周五打 is their money)
+    if deed and deed.re is _MONEY_SENT and not re.search(r"[款钱]", t[ca:a]):
+        deed = None  # (明天再打 is the rep's call; 货款这周五打, 钱下个月十号打 is their money)
     if deed and deed.group().endswith("完成") and _REP_PART.search(t, cb, _sentence_end(t, b)):
         return False  # 样品测试下周五前完成，然后我去拿报告: the rep's errand on that day
     return bool(deed and _third_party_before(t, a) and not re.search(r"[我咱]", t[ca:a]))
 
 
-_MONEY_SENT = re.compile(r"\s*(?:要|会|就|才)?打(?=[,，。;\s]|$)")
+_MONEY_SENT = re.compile(r"\s*(?:要|会|就|才)?打(?=[,，。;\s]|$|[嗯啊吧呢])")
 _PAID = re.compile(r"^我们[^\s,，。]{0,4}(?:会|要|就)?把[^\s,，。]{1,12}(?:付|打|结)")
 _LAST_VISIT = re.compile(
     r"(?:之?前)?(?:最[后後]一(?:次|轮|趟)(?:拜[访訪]|见|去)|最[后後]一(?:轮|趟|个|篇|件事)"

@@ -1776,7 +1776,7 @@ _TO_WHOM = frozenset("跟给向和对同与")  # (跟李总承诺了…: the rep
 _NOT_A_TASK_SAID = re.compile(r"(?:的)?最后一[批单车]|的事|[小老][\u4e00-\u9fff](?:会|要|负责)去")
 _DONE_ALREADY = re.compile(r"了\s*$")
 _WHEN_HE_DECIDES = re.compile(r"(?:看[他她]?|等[他她]?)哪天|再定|待定")
-_PROMISED = re.compile(r"(?:答应|承诺|保证)(?:了|说)?\s*$")
+_PROMISED = re.compile(r"(?:答应|承诺|保证)(?:了|说)?(?:我们?|咱们)?\s*$")  # (谈总答应我下周三前…)
 # (出院, 住院, 在贵阳有个会: a person's own day — the rep's part is said otherwise)
 _WHERE_SOMEONE_IS = re.compile(
     r"(?:要|会|就|才)?(?:出院|住院|做手术|动手术)|在[^\s,，。;]{1,10}?有个?会"

@@ -317,3 +317,29 @@ def test_the_review_contacts(text: str, kind: str, day: str) -> None:
 )
 def test_the_place_then_its_name(text: str, name: str) -> None:
     assert company(text) == name
+
+
+@pytest.mark.parametrize(
+    ("now", "text"),
+    [
+        # what the customer promised the rep, and their money sent on a day: theirs
+        (
+            "2026-03-16T14:00:00+08:00",
+            "江汉小龙虾加工厂的谈总答应我下周三前把上季度的欠款打过来",
+        ),
+        ("2026-07-28T15:00:00+08:00", "王总说钱下个月十号打"),
+        (
+            "2026-07-28T15:00:00+08:00",
+            "嗯刚才跟粤东海产的苑老板打了个电话他说那个速冻隧道的钱下个月十号打嗯就这样",
+        ),
+    ],
+)
+def test_the_customers_deed_is_no_task(now: str, text: str) -> None:
+    assert parse_note(text, datetime.fromisoformat(now)).follow_ups == []
+
+
+def test_the_reps_promise_is_a_task() -> None:
+    # guards: 我答应王总… is the rep's own word
+    now = datetime.fromisoformat("2026-03-16T14:00:00+08:00")
+    ups = parse_note("我答应王总下周三前把样品寄过去", now).follow_ups
+    assert [f.due.isoformat() for f in ups] == ["2026-03-25"]
