@@ -1811,6 +1811,7 @@ _SAME_DAY_AS = re.compile(r"\s*(?:是)?(?:同一天|同一日|同天|一样|一�
 _EARLY_NEXT_MONTH = re.compile(r"下个?月(?:月)?初")
 _BEEN_THERE = re.compile(r"^(?:去|来|到|见)过(?!一下|一遍|目|一次目)")
 # 年前的货款只能等年后了: a thing of that day put off, nothing to do by it
+_PUT_OFF_THEN = re.compile(r"再说|再议|再看看?(?![他她])")
 _PUT_OFF = re.compile(r"只能|等到?[^\s,，。]{0,4}(?:后|再)|再说|没戏|不了")
 _TOLD_TO_CALL = re.compile(rf"你们?(?P<again>再)?(?:来|过来)?(?P<verb>{_GET_IN_TOUCH})我(?!们)")
 
@@ -2185,6 +2186,8 @@ def find_follow_ups(
         if _a_deadline(d) and _ANSWERED_AFTER.match(t, d.cb):
             carried = _action(doc, w, people)  # (what is sent on the rep's own day)
             continue  # 让我6月4号前把数据补交，我这周四就发: the rep's own day is the task
+        if found is None and _PUT_OFF_THEN.search(t, d.b, d.cb):
+            continue  # 他说五一后上班再说: put off to a day, nothing set for it
         action = found or "跟进"
         if _sets_the_day(doc, w):
             action = _task_the_day_is_set_for(doc, people, d.ca) or action

@@ -343,3 +343,10 @@ def test_the_reps_promise_is_a_task() -> None:
     now = datetime.fromisoformat("2026-03-16T14:00:00+08:00")
     ups = parse_note("我答应王总下周三前把样品寄过去", now).follow_ups
     assert [f.due.isoformat() for f in ups] == ["2026-03-25"]
+
+
+def test_put_off_to_a_day_is_no_task() -> None:
+    # 他说五一后上班再说: the customer puts it off to a day, nothing is set for it
+    now = datetime.fromisoformat("2026-04-30T20:30:00+08:00")
+    text = "今晚跟岚山港务的靳主任吃了顿海鲜，顺带提了下抓斗更换，他说五一后上班再说"
+    assert parse_note(text, now).follow_ups == []
