@@ -250,6 +250,7 @@ _STILL_TO_PREPARE = re.compile(
 _PREPARE_NEXT = re.compile(r"\s*(?:我|要|得|一定要)?(?:准备|记得|带上|带两|要带|提前|订|拿下)")
 _TOLD_OF = re.compile(
     r"(?:他|她)(?:是|很|对)|拍板|说了算|很支持|人很|[总长任理工](?:说|觉得)|"
+    r"[总长任理工董](?:让|叫)我们|"  # (麹总让我们先送一批做试验: what he asked for there)
     r"(?i:(?a:\b)(?:he|she)(?:'s| is)(?a:\b))"
 )
 _DONE_AFTER_HOUR = re.compile(

@@ -350,3 +350,15 @@ def test_put_off_to_a_day_is_no_task() -> None:
     now = datetime.fromisoformat("2026-04-30T20:30:00+08:00")
     text = "今晚跟岚山港务的靳主任吃了顿海鲜，顺带提了下抓斗更换，他说五一后上班再说"
     assert parse_note(text, now).follow_ups == []
+
+
+def test_tonights_dinner_told_of_with_what_he_asked() -> None:
+    # written at 19:40: 麹总让我们… tells of a dinner under way or over, not one to come
+    now = datetime.fromisoformat("2027-01-05T19:40:00+08:00")
+    note = parse_note(
+        "今晚在太原跟晋中煤机的麹总吃饭，他们想换供应商，麹总让我们先送一批做井下试验，"
+        "下周五前把样件送到",
+        now,
+    )
+    assert note.interaction is not None and note.interaction.kind == "meal"
+    assert [f.due.isoformat() for f in note.follow_ups] == ["2027-01-15"]
