@@ -612,7 +612,8 @@ RE_MONTH_POS = re.compile(
     rf"(?:(?P<yw>{YEAR_WORD})\s*)?(?:(?P<mw>{MONTH_WORD})(?:\s*的?\s*月(?=底|末|初|中))?"
     rf"|{NB}(?P<m>{N})\s*月份?"
     r"|(?<![岁每个日正腊冬闰年0-9零〇一二两三四五六七八九十])(?P<bare>月))"
-    r"\s*的?\s*(?P<pos>底|末|初|中旬|中)(?![0-9一二三四五六七八九十])"
+    # (本月最后一天, 下个月的最后一天: the month's last day itself, no "by then")
+    r"\s*的?\s*(?P<pos>底|末|初|中旬|中|最后一天)(?![0-9一二三四五六七八九十])"
 )
 
 
@@ -638,7 +639,7 @@ def _h_month_pos(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
         months = [first, add_months(first, 1)]
     explicit = bool(m["mw"] or m["yw"])
     for first in months:
-        if pos in ("底", "末"):
+        if pos in ("底", "末", "最后一天"):
             d = first.replace(day=last_day(first.year, first.month))
         elif pos == "初":
             d = first

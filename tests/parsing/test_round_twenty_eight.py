@@ -362,3 +362,25 @@ def test_tonights_dinner_told_of_with_what_he_asked() -> None:
     )
     assert note.interaction is not None and note.interaction.kind == "meal"
     assert [f.due.isoformat() for f in note.follow_ups] == ["2027-01-15"]
+
+
+FRIDAY_EVENING = datetime.fromisoformat("2026-12-04T18:00:00+08:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "dues"),
+    [
+        # a chat's stamps with the part of the day, or a clock's mark, first: no reminder times
+        ("下午 3:05 甄总：明天上午9点半来我办公室\n下午 3:06 我：好的甄总", ["2026-12-05T09:30"]),
+        (
+            "🕘 09:41 郜经理：参数表发我一份\n🕘 09:43 我：好的\n"
+            "🕘 09:44 郜经理：再约个时间看现场吧，下周四？\n🕘 09:45 我：可以，下周四下午两点",
+            ["2026-12-10T14:00"],
+        ),
+        # the month's last day itself
+        ("本月最后一天下午去镇江金山醋业找祁会计对账", ["2026-12-31T14:00"]),
+    ],
+)
+def test_the_review_days(text: str, dues: list[str]) -> None:
+    ups = parse_note(text, FRIDAY_EVENING).follow_ups
+    assert [f.due.isoformat()[:16] for f in ups] == dues
