@@ -2243,6 +2243,8 @@ _THEIR_DEED = re.compile(
     # (签约 is the rep's appointment too, 月底前要付款 the money the rep collects)
     r"^(?:要|会|就|才|能|想|再)?(?:定下来|定|挂网|付(?!款)|盖好?章|发出来|发标|走完流程|批下来|"
     r"批|下单|上线|上|启动|下来|对账|截标|开工|"
+    # (涂老板说年前要进一批货, 陈太讲农历新年前要订3000盒: their stock bought in)
+    r"进一?批?货|订(?=[0-9一二两三四五六七八九十几百千]|货)|"
     # (新大楼3月18号搬迁, 节后2月18号恢复, 2月3号前到账, 4月20号前全部到库, 7月15号开始执行)
     r"搬迁|搬家|恢复|到账|(?:全部)?到库|调休|(?:开始)?执行|生效|停工|停产|投产|结清|"
     # (订单估计4月30号前下, 新图纸11月18号出: their order placed, their drawing out)
@@ -2299,7 +2301,7 @@ _LAST_VISIT = re.compile(
     r"|最[后後]一周\s*(?:plan|计划|安排)|\s*(?:盘点|收尾|小结|总结)\s*[:：\n])"
 )
 # Who else may be the doer of a deed by a day: 他们年底定, 周经理说标书下周一发出来.
-_THIRD_PARTY = re.compile(r"[他她]们?|对方|客户|说|答应|[总局处工长理任]")
+_THIRD_PARTY = re.compile(r"[他她]们?|对方|客户|说|讲|答应|[总局处工长理任]")
 # The rep's own part said after someone else's errand: 我也要跟着去, 我得去现场签收, 我陪同,
 # 到了给王总打电话确认, 要提前准备.
 _REP_PART = re.compile(

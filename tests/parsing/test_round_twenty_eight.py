@@ -384,3 +384,21 @@ FRIDAY_EVENING = datetime.fromisoformat("2026-12-04T18:00:00+08:00")
 def test_the_review_days(text: str, dues: list[str]) -> None:
     ups = parse_note(text, FRIDAY_EVENING).follow_ups
     assert [f.due.isoformat()[:16] for f in ups] == dues
+
+
+@pytest.mark.parametrize(
+    ("text", "dues"),
+    [
+        # the customer's stock bought in before the new year is theirs, the rep's call is the task
+        ("嘉義朴子醬油廠的涂老闆說農曆年前要進一批貨，我1/8上午再打給他確認數量", ["2027-01-08"]),
+        (
+            "马六甲的金源饼家，老板娘陈太讲农历新年前要订3000盒，我1月15号之前要把样品送到",
+            ["2027-01-15"],
+        ),
+        # guards: the rep's own order stays a task
+        ("年前要订一批货", ["2027-02-05"]),
+    ],
+)
+def test_their_purchase_before_the_new_year(text: str, dues: list[str]) -> None:
+    now = datetime.fromisoformat("2026-12-28T19:00:00+08:00")
+    assert [f.due.isoformat()[:10] for f in parse_note(text, now).follow_ups] == dues
