@@ -169,6 +169,10 @@ def _scan_left(doc: Doc, end: int, limit: int = 16) -> int:
         if ch == "观" and t.startswith("音", start):
             start -= 1  # 福建安溪铁观音集团: 观 stops a name only as 参观
             continue
+        if ch == "来" and t.startswith("水", start) and t[start - 2 : start - 1] == "自":
+            start -= 2  # 丽水自来水公司: 来 stops a name, but not inside 自来水
+            continue
+
         if ch in _ORG_STOP or doc.date_at[start - 1] or doc.used[start - 1]:
             break
         if not (is_cjk(ch) or ch.isalnum()):

@@ -402,3 +402,8 @@ def test_the_review_days(text: str, dues: list[str]) -> None:
 def test_their_purchase_before_the_new_year(text: str, dues: list[str]) -> None:
     now = datetime.fromisoformat("2026-12-28T19:00:00+08:00")
     assert [f.due.isoformat()[:10] for f in parse_note(text, now).follow_ups] == dues
+
+
+def test_a_waterworks_is_named_whole() -> None:
+    # 来 stops a name (来电, 过来), but not inside 自来水
+    assert company("丽水自来水公司缪科长下周三要材料") == "丽水自来水公司"
