@@ -147,6 +147,19 @@ def _a_place_from_and(t: str, k: int) -> bool:
     return k == 0 or not is_cjk(t[k - 1]) or t[k - 1] in _ORG_STOP
 
 
+# Words of names that hold a character that elsewhere ends one (来电, 拜访, 见了, 和…).
+_WORDS_WITH_A_STOP = words("自来水 拜耳 远见")  # (未来 is "the future" as often)
+
+
+def _inside_a_word(t: str, k: int) -> int | None:
+    """Where a word of ``_WORDS_WITH_A_STOP`` starts when the character at ``k`` is inside it."""
+    for w in _WORDS_WITH_A_STOP:
+        for i, ch in enumerate(w):
+            if ch == t[k] and t.startswith(w, k - i):
+                return k - i
+    return None
+
+
 def _scan_left(doc: Doc, end: int, limit: int = 16) -> int:
     t = doc.t
     start = end
@@ -169,8 +182,9 @@ def _scan_left(doc: Doc, end: int, limit: int = 16) -> int:
         if ch == "观" and t.startswith("音", start):
             start -= 1  # 福建安溪铁观音集团: 观 stops a name only as 参观
             continue
-        if ch == "来" and t.startswith("水", start) and t[start - 2 : start - 1] == "自":
-            start -= 2  # 丽水自来水公司: 来 stops a name, but not inside 自来水
+        inside = _inside_a_word(t, start - 1)
+        if inside is not None:
+            start = inside  # 丽水自来水公司, 杭州未来科技, 上海拜耳医药: a stop inside a word
             continue
 
         if ch in _ORG_STOP or doc.date_at[start - 1] or doc.used[start - 1]:

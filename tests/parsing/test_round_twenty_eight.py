@@ -404,6 +404,14 @@ def test_their_purchase_before_the_new_year(text: str, dues: list[str]) -> None:
     assert [f.due.isoformat()[:10] for f in parse_note(text, now).follow_ups] == dues
 
 
-def test_a_waterworks_is_named_whole() -> None:
-    # 来 stops a name (来电, 过来), but not inside 自来水
-    assert company("丽水自来水公司缪科长下周三要材料") == "丽水自来水公司"
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # 来, 拜 and 见 stop a name (来电, 拜访, 见了), but not inside 自来水, 拜耳, 远见
+        ("丽水自来水公司缪科长下周三要材料", "丽水自来水公司"),
+        ("拜访了上海拜耳医药的张经理", "上海拜耳医药"),
+        ("去了远见科技见了王总", "远见科技"),
+    ],
+)
+def test_a_stop_inside_a_word_of_the_name(text: str, name: str) -> None:
+    assert company(text) == name
