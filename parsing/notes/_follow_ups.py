@@ -1773,7 +1773,11 @@ _EXPECTED = re.compile(r"应该|预计|估计|大概")
 _TO_WHOM = frozenset("跟给向和对同与")  # (跟李总承诺了…: the rep promised him)
 # What a day only qualifies (年前最后一批, 节前的事), a colleague's errand (小张会去…), a thing
 # already settled (已经排进…了): no task on that day.
-_NOT_A_TASK_SAID = re.compile(r"(?:的)?最后一[批单车]|的事|[小老][\u4e00-\u9fff](?:会|要|负责)去")
+_NOT_A_TASK_SAID = re.compile(
+    r"(?:的)?最后一[批单车]|的事|[小老][\u4e00-\u9fff](?:会|要|负责)去|"
+    # (让我下周三前等他消息: waiting on their word, nothing to do by then)
+    r"等(?:[他她]们?|对方|客户)?的?(?:消息|通知|回复|回话|电话|答复)?$"
+)
 _DONE_ALREADY = re.compile(r"了\s*$")
 _WHEN_HE_DECIDES = re.compile(r"(?:看[他她]?|等[他她]?)哪天|再定|待定")
 _PROMISED = re.compile(r"(?:答应|承诺|保证)(?:了|说)?(?:我们?|咱们)?\s*$")  # (谈总答应我下周三前…)

@@ -415,3 +415,11 @@ def test_their_purchase_before_the_new_year(text: str, dues: list[str]) -> None:
 )
 def test_a_stop_inside_a_word_of_the_name(text: str, name: str) -> None:
     assert company(text) == name
+
+
+def test_waiting_on_their_word_is_no_task() -> None:
+    text = "锡林郭勒草原肉业的甄总让我下周三前等他消息，先别催"
+    assert parse_note(text, FRIDAY_EVENING).follow_ups == []
+    # guards: waiting for someone, then going together, is the rep's day
+    ups = parse_note("下周三等王总来了一起去工地", FRIDAY_EVENING).follow_ups
+    assert [f.due.isoformat() for f in ups] == ["2026-12-09"]
