@@ -595,7 +595,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
         re.compile(
             r"拍板|说了算|关键决策人|决策人|决策者|一把手|最终决定|最终定|能定|做主|定夺|话事人|"
             r"(?<!辅助)决策(?!影响|系统|支持|链|流程|依据|过程)|decision maker|(?i:\bdecides\b|\bwill decide\b)|签字(?=的是)|最后签字|"
-            r"最后他定|他来定|最后定|点头才算|(?<!不是)做决定的|最终决定权|(?<!不负责)最终签字(?!的?不是)|(?:最终|最后)签合同的是|"
+            r"最后他定|他来定|最后定|点头才算|(?<!不是)做决定的|最终决定权|(?<!不负责)最终签字(?!的?不是)|(?:最终|最后)签合同的是|真正签字(?:的)?是|(?<=[总董])是老板(?![娘的])|"
             # (他点头了就能成, 磨床买不买得问他们曹厂长)
             r"点头(?=了?就能|了?就行|才行)|(?:买不买|要不要买|换不换)得问|"
             # (最后还得周老板点头: who nods last decides)
@@ -754,7 +754,7 @@ def _has_own_role(t: str, end: int) -> bool:
 
 
 # Phrases that are someone's role only said right after them (小焦下单, 黎总批, 老孟是操作的).
-_SAID_OF_ONLY = frozenset({"下单", "批", "操作的", "定了就算", "用我们的"})
+_SAID_OF_ONLY = frozenset({"下单", "批", "操作的", "定了就算", "用我们的", "是老板"})
 _WHAT_TO_BUY = re.compile(r"买不买|选哪家|定哪家|用哪家|买哪家")
 _HOW_IT_WORKS = re.compile(r"好不好用|好用不好用|用得顺不顺手|顺不顺手|好不好使|用着怎么样")
 _ROLE_IS = re.compile(r"的?(?:其实|实际上)?(?:是|在|由|归)")

@@ -39,6 +39,15 @@ def roles(text: str, now: datetime = NOW) -> list[tuple[str | None, str | None]]
         ),
         ("绥化的寒地黑土大米：管买东西的是会计郑姐", [("郑会计", "purchaser")]),
         ("海口美兰的椰岛食品：最终签合同的是吴董", [("吴董", "decision_maker")]),
+        # the owner said right after them; the real signature said before the one named
+        (
+            "今天和潜江虾稻产业园的仇总、宗经理通了电话，仇总是老板，宗经理管采购",
+            [("仇总", "decision_maker"), ("宗经理", "purchaser")],
+        ),
+        (
+            "安庆石化医院设备处的植处长管采购招标；真正签字是分管院长瞿院长",
+            [("植处长", "purchaser"), ("瞿院长", "decision_maker")],
+        ),
         # the one who uses our machine, said right after them
         (
             "铜川耀州的秦岭水泥：生产副总厍总说了算，化验室的权主任用我们的分析仪",
