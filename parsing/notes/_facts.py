@@ -673,7 +673,7 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
     ),
 ]
 _OTHER_DECIDER = re.compile(
-    r"(?:等|要|让|看|由|请)(?:[^\s,]{0,4})?$|(?:领导|老板|上面|上级|院长|局长)$"
+    r"(?:等|要|让|看|由|请)(?:[^\s,]{0,4})?$|(?:领导|老板娘?|上面|上级|院长|局长)$"
 )
 # 拍板的是局长宁国强, 采购是阮经理, 拍板 吉院长: the role is said before the person.
 _ROLE_THEN_NAME = re.compile(

@@ -39,6 +39,11 @@ def roles(text: str, now: datetime = NOW) -> list[tuple[str | None, str | None]]
         ),
         ("绥化的寒地黑土大米：管买东西的是会计郑姐", [("郑会计", "purchaser")]),
         ("海口美兰的椰岛食品：最终签合同的是吴董", [("吴董", "decision_maker")]),
+        # 老板娘说了算: the owner's wife, unnamed, decides — not the one named before her
+        (
+            "去了趟景德镇昌南窑业，见了他们车间主任笪主任，还有老板娘，嗯，老板娘说了算",
+            [("笪主任", None)],
+        ),
         # the owner said right after them; the real signature said before the one named
         (
             "今天和潜江虾稻产业园的仇总、宗经理通了电话，仇总是老板，宗经理管采购",
