@@ -59,7 +59,7 @@ _TRADES = words(
 _TRADES_AFTER_A_NAME = words(
     "米业 棉业 面业 锡业 泳装 果蔬 钛材 兰炭 文旅 合作社 物流园 粮库 修造 光伏支架 旅游 度假区 客车 铜材"
     " 钼业 注塑 塑件 线束 热管理 储运 结构件 冲压 钣金"
-    " 淀粉 渔业 海产"  # (洪湖渔业, 舟山海产: a place and its trade alone — 蔬菜 and 大米 were tried: 寿光蔬菜大棚)
+    " 淀粉 渔业 海产 蔬菜"  # (洪湖渔业, 舟山海产, 寿光蔬菜大棚: a place and its trade alone)
 )
 # (甘肃陇电建设: 建设 ends it, not 电建 — a word's first half is no suffix)
 # (德阳东汽配套: 配套 ends it, not 汽配; 煤化工, 盐化工: 化工 ends it)
@@ -343,7 +343,7 @@ _A_TRADE_AT_LARGE = (
     "馆", "店", "合作社", "元件", "组件", "配件", "件", "仪器",
     # (宁夏中宁枸杞今年收成一般, 普洱茶叶涨价, 南通造船基地: the goods of a place — 今年, 明年
     # and 最近 are looked past)
-    "涨价", "收成", "行情", "基地", "出口", "批发", "加工",
+    "涨价", "收成", "行情", "基地", "出口", "批发", "加工", "大棚",
 )  # fmt: skip
 # (他们用的是株洲钻石刀具, 供应商是无锡华光装备: whom the customer buys from, not the customer)
 _BOUGHT_FROM = re.compile(r"(?:用的是|用的都是|用|供应商是|供应商|买的是|买)\s*$")

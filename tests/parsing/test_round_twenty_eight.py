@@ -127,6 +127,8 @@ def company(text: str, now: datetime = NOW) -> str | None:
         ("舟山定海的浙海远洋渔业：船队的轮机长老曲是实际用设备的", "浙海远洋渔业"),
         ("今天跑了乌兰察布的集宁绿源马铃薯淀粉，逯总说离心筛还行", "集宁绿源马铃薯淀粉"),
         ("嗯今天然后去了那个银川的贺兰山麓酒庄然后就是见了那个汝庄主", "贺兰山麓酒庄"),
+        # guards: a brand before 蔬菜 stays the customer (the review's right case, kept)
+        ("寿光的绿盛蔬菜下周要扩建冷库，卜总让我们报方案", "绿盛蔬菜"),
     ],
 )
 def test_the_customer_is_named_whole(text: str, name: str) -> None:
