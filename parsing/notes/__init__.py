@@ -15,6 +15,8 @@ returned in Simplified characters with ASCII digits.
 
 Voice dictation, pasted business cards and WeChat chats, Cantonese and English words are
 folded into the same Mandarin a rep would type (``_fold``, ``_doc``), one character for one.
+An English word's edge is written ``(?a:\b)``: a plain ``\b`` counts Chinese characters as
+letters and finds no edge in 今天lunch请了 or 去Johor Bahru.
 
 Precision comes first, as for dates: a phone is a number libphonenumber validates
 (``_phones``) and never a quantity, a price or a number tied to 订单/合同/编号; a date in the

@@ -147,7 +147,7 @@ def _a_place_from_and(t: str, k: int) -> bool:
     return k == 0 or not is_cjk(t[k - 1]) or t[k - 1] in _ORG_STOP
 
 
-# Words of names that hold a character that elsewhere ends one (来电, 拜访, 见了, 和…).
+# Words of names that hold a character that elsewhere ends one (来电, 拜访, 见了).
 _WORDS_WITH_A_STOP = words("自来水 拜耳 远见")  # (未来 is "the future" as often)
 
 
@@ -184,7 +184,7 @@ def _scan_left(doc: Doc, end: int, limit: int = 16) -> int:
             continue
         inside = _inside_a_word(t, start - 1)
         if inside is not None:
-            start = inside  # 丽水自来水公司, 杭州未来科技, 上海拜耳医药: a stop inside a word
+            start = inside  # 丽水自来水公司, 上海拜耳医药, 远见科技: a stop inside a word
             continue
 
         if ch in _ORG_STOP or doc.date_at[start - 1] or doc.used[start - 1]:
