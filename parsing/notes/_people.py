@@ -228,11 +228,12 @@ _WORD_SURNAME = re.compile(r"[谈言过]")
 _ALONE_BEFORE = re.compile(r"(?:^|.*(?:[的跟与见找约陪请给:\n]|见了|老板娘?))$", re.S)
 # Surnames that are words too (的花经理, 跟步部长, 见了满厂长, 的羊会计): one only right after a word
 # that leads to a person or where a sentence starts — 到时总经理, 谈妥经理, 让利总, 要花总经理
-# name no one (全 was tried and lost on blind13; 门 is 部门's, 占 约占总投资's, 哈 哈尔滨's)
+# name no one (全 was tried and lost on blind13; 门 not after 部, 专, 校…: 部门经理; 占 约占总投资's, 哈
+# 哈尔滨's)
 _WORDS_AS_SURNAMES = (
     "花步满劳党扶咸妥阴习苍秋滑利羊支强时连蓬仰居越相慎松封怀富乌牧束竹官应海闭达区侬班"
     "昌弓印弘沃蔚融毋琴汝墨撒盘闪"  # (more of the Hundred Surnames and beyond: 的盘总, 和闪经理)
-    "营战候浑"  # (营主任答应过的, 生产部战部长, ，候经理那边, 船厂的浑书记)
+    "营战候浑原容税养门"  # (营主任答应过的, 生产部战部长, ，候经理那边, 船厂的浑书记, 的原部长)
 )
 _LEADS_TO_A_PERSON = frozenset("的是跟和与找见约请给陪问催叫了部科处室组")  # (工程部竹经理)
 # Surnames that are words as often (单, 乐, 普, 冒, 米): a surname only standing alone between a
@@ -274,6 +275,8 @@ def _leads_to_a_person(t: str, i: int, surname: str) -> bool:
         return False  # 找支行长, 苗圃的花工, 到时总会有办法, 党总支书记: words, no one named
     if i == 0 or not is_cjk(t[i - 1]):
         return surname != "连"
+    if surname == "门" and t[i - 1] in "部专衙校院厂后前大":
+        return False  # (部门经理, 专门, 校门: a word's 门, no one named)
     # (老板娘花总, 老板班总: the owner, then who she is)
     return t[i - 1] in _LEADS_TO_A_PERSON or t.endswith(("老板", "老板娘"), 0, i)
 

@@ -85,6 +85,9 @@ def people(text: str, now: datetime = NOW) -> list[tuple[str | None, str | None]
         ("跟生产部战部长聊了脱硫剂", ("战部长", "部长")),
         ("下下周一之前把报价重新算一遍，候经理那边压得很死", ("候经理", "经理")),
         ("给芜湖江东船厂的浑书记发个新年问候", ("浑书记", "书记")),
+        ("预算在财务总监门总手里，门总说了算", ("门总", "总")),
+        ("今天去了阳泉晋东水泥，生产部的原部长对我们挺认可", ("原部长", "部长")),
+        ("跟容总吃了顿饭", ("容总", "总")),
         # a winery's owner
         ("中午请祁连葡萄酒庄的禚庄主吃了顿饭", ("禚庄主", "庄主")),
         # dictation's homophones after a rare surname: 宗 for 总, 社张 for 社长, 主人 for 主任
@@ -103,6 +106,8 @@ def test_the_person_is_named(text: str, said: tuple[str, str]) -> None:
     [
         # guards: 主要 after a villa is "mainly", 师宗 a county
         "下午去了云水山庄主要谈年会场地",
+        # guards: 部门经理 is a department's manager, no 门
+        "找部门经理签字",
         "去了师宗县的农机站",
     ],
 )
