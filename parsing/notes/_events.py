@@ -491,9 +491,8 @@ def _day_said_before(doc: Doc, at: int) -> date | None:
         return None
     opening = _sentence_start(doc.t, at)
     for w in doc.whens:
-        day = w.start if not isinstance(w.start, datetime) else w.start.date()
-        if opening <= w.span[0] < at and w.end is None and not w.deadline and day < doc.today:
-            return day
+        if opening <= w.span[0] < at and not w.is_range and not w.deadline and w.day < doc.today:
+            return w.day
     return None
 
 
@@ -725,12 +724,8 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
         for a, b, kind in cands
         if not (_PLAIN_MEAL.fullmatch(t, a, b) and _eaten_apart(doc, people, a))
     ]
-    for m in _WENT_TO_DO.finditer(t):
-        a, b = m.span("went")
-        told = _SAYS.search(t, m.end(), _sentence_end(t, m.end()))
-        if told is not None and not _overlaps(cands, a, b):
-            cands.append((a, b, "visit"))  # 去拉萨高原水业谈净水设备，王经理说…: gone, and told
-    for m in _WENT_THERE.finditer(t):
+    # 去拉萨高原水业谈净水设备，王经理说…, 跑了趟…，笪经理说…: gone there, and told
+    for m in (*_WENT_TO_DO.finditer(t), *_WENT_THERE.finditer(t)):
         a, b = m.span("went")
         told = _SAYS.search(t, m.end(), _sentence_end(t, m.end()))
         if told is not None and not _overlaps(cands, a, b):

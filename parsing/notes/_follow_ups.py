@@ -115,6 +115,8 @@ _MUST_GIVE = re.compile(r"\s*(?:之?前)?\s*(?:要|得|需要|必须)给(?!我)"
 _THEIR_ANSWER = re.compile(
     r"^(?:给(?:我们|我|咱们)?\s*)?(?:回复|答[复覆]|回话|回电话|回个电话|反馈|消息|答案|结果)"
 )
+# The rep's step said right after a day work starts (初八上班给芮总报价, 上班第一天先去…).
+_REP_STEP = "给|去|把|打|约|找|发|送|拜|联系|回访"
 # What only the buyer does by a day, whoever is said to do it: 挂网, 招标, 立项, 开标 (a rep bids).
 _ONLY_THEIRS = re.compile(
     r"^(?:要|会|就|才|能|再|先|准备|计划|正式|全厂|全公司)?(?:挂网|招标|立项|开标|评标|截标|截止|公示|"
@@ -122,7 +124,7 @@ _ONLY_THEIRS = re.compile(
     # procurement: 定标, 公布, 发采购计划, 开始走…流程; their books and payment run: 统一付款,
     # 审计, 结账, 汇款 — 月底审计, 财务说1月10号汇款)
     # (检修, 盘点, 切换 are also work the rep does: 检修他们的空压机, 切换新报价模板)
-    r"关闭|公布|定标|放假|上班(?!\s*(?:先|就|我)?(?:给|去|把|打|约|找|发|送|拜|联系|回访))|返工|复工|停产|切换新系统|统一付款|审计|年审|结账|结帐|汇款|打款|"
+    rf"关闭|公布|定标|放假|上班(?!\s*(?:先|就|我)?(?:{_REP_STEP}))|返工|复工|停产|切换新系统|统一付款|审计|年审|结账|结帐|汇款|打款|"
     # (月底前要付款 is the money the rep collects; 开始走访 the rep's round of visits)
     r"发(?:布)?(?:采购|招标)计划|开始走(?!访)|"
     r"(?i:(?:they\s+)?(?:close|decide|finali[sz]e|freeze))(?a:\b))(?![书会])"
@@ -2121,7 +2123,7 @@ def _task_the_day_is_set_for(doc: Doc, people: People, ca: int) -> str | None:
     return text if 2 <= len(text) <= 30 else None
 
 
-_FIRST_DAY_TASK = re.compile(r"(?:先|就|我)?(?:给|去|把|打|约|找|发|送|拜|跟|联系|回访)")
+_FIRST_DAY_TASK = re.compile(rf"(?:先|就|我)?(?:{_REP_STEP}|跟)")
 # 后天上班第一天先给陈总打电话, 初八上班给芮总重新报个价: the day work starts, its task after it
 _FIRST_WORKDAY = re.compile(
     rf"上班(?:第一天|后|以后)[,，\s]*|上班(?=\s*{_FIRST_DAY_TASK.pattern})\s*"
