@@ -66,7 +66,7 @@ _SAME_WEEK_UPTO = re.compile(
 _WEEKDAY_SAID = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]$")
 _DEADLINE_SUFFIX = re.compile(r"\s*(?:之前|以前|为止|前)(?![天年后台面往进景途两几夕一三五十后])")
 # (never across a line: 周六上午十点到 ⏎ 1月14日 20:33 is an arrival, then a chat stamp)
-_RANGE_SEP = re.compile(r"[ \t]*(?:-|~|至|到|一直到|直到)[ \t]*")
+_RANGE_SEP = re.compile(r"[ \t]*(?:起|开始)?(?:-|~|至|到|一直到|直到)[ \t]*")  # (今天起到月底)
 _GAP = re.compile(r"\s*(?:的\s*)?")
 _CONFIRM_WEEKDAY = re.compile(
     r"\s*\(?\s*(?:周|星期|礼拜)([一二三四五六日天1-7])\s*(?:\)|(?![0-9一二三四五六七八九十]))"

@@ -1837,6 +1837,10 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             for m in just_before
         )
         back_day = _day_back(doc, i, cb) if right_before else None
+        # 今天在攀枝花的西南钒钛机修厂，和兀厂长谈了…: the rep's visit there, no one's trip
+        at_a_firm = moved == "在" and t.startswith("的", pos)
+        if at_a_firm and w.end is None and paired is None and not right_before:
+            continue
         pm = _PURPOSE.search(rest)
         if pm and pm.start() <= 2:
             purpose = pm.group()
@@ -1956,7 +1960,7 @@ _SEEN_ON_ANY_TRIP = frozenset({"看展", "看仓", "看投放"})
 _WITH_HIM = re.compile(r"[跟和同与](?:他|她|佢)(?!们|哋)")
 # How long the trip lasts, said after its place: …考察储能项目，一共五天.
 _FOR_DAYS = re.compile(
-    r"[^,。;\n]{0,12}?[,，\s]*(?:一共|总共|共|为期|会开|会期)(?:去|待|呆)?"
+    r"[^,。;\n]{0,12}?[,，\s]*(?:(?:一共|总共|共|为期|会开|会期)(?:去|待|呆)?|(?:要|会)?[待呆住])"
     r"(?P<n>[一二两三四五六七八九十\d]{1,2})天(?![后内])"
 )
 # 考察三天, 学习两个星期, 出差两周: how long a trip lasts, said right after its purpose
@@ -1975,7 +1979,7 @@ _RESTATED_DAY = re.compile(r"\s*[(（](?:下下?|这|本)?(?:周|礼拜|星期|�
 # (…飞马来西亚槟城，在那边待到14号: the stay said in the next clause, of the place just named)
 # (，在那边一直待到8月5号, ，计划待到8月5号, ，要开到下礼拜三: how long the stay lasts, said next)
 _STAY_THERE_NEXT = re.compile(
-    r"[,，]\s*(?:计划|打算|预计|准备|要|会){0,2}(?:在?(?:那边|那儿|那里|当地))?(?:一直)?"
+    r"[,，]\s*(?:计划|打算|预计|准备|要|会){0,2}(?:在?(?:那边|那儿|那里|当地)|在[\u4e00-\u9fff]{2,6}?)?(?:一直)?"
     rf"{_STAY_VERB}到"
 )
 

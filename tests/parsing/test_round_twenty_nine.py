@@ -1,0 +1,51 @@
+"""Round twenty-nine: what notes written on 2026-12-05 (styles25, and the older sets' notes)
+and the round's review taught the reader. Each case failed on the parser as the session began
+(9e3a7bf) unless its comment says it guards."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from parsing.notes import parse_note
+
+NOW = datetime.fromisoformat("2026-11-24T09:00:00+08:00")  # a Tuesday
+
+
+def trips(text: str, now: datetime = NOW) -> list[tuple[str | None, str, date, date]]:
+    return [(t.who, t.place, t.start, t.end) for t in parse_note(text, now).itineraries]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the rep was there today: a visit at a place, no leader's trip
+        "今天在攀枝花的西南钒钛机修厂，和兀厂长谈了破碎机锤头的磨损",
+        "上午在遂宁的川中锂电材料开了个技术交流会，采购的牟经理要我们月底前报价",
+        "今天在湛江的粤西水产饲料，殳总亲自接待，看了膨化机的现场",
+    ],
+)
+def test_the_reps_day_at_a_place_is_no_trip(text: str) -> None:
+    assert trips(text) == []
+
+
+def test_a_leaders_day_at_a_place_stays_a_trip() -> None:
+    # guards: someone named before the day is the one who goes
+    got = trips("王局下周二在北京的总部开会")
+    assert [(w, p) for w, p, _, _ in got] == [("王局长", "北京")]
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("德州鲁北纺机的阎董事长后天去上海参加纺机展，在上海待到下礼拜二", date(2026, 12, 1)),
+        ("卯理事长12月20号去昆明参加农博会，待三天", date(2026, 12, 22)),
+        ("瞿总从今天起到月底都在韩国釜山谈合作", date(2026, 11, 30)),
+        ("瞿总下周一开始到周五都在青岛", date(2026, 12, 4)),
+    ],
+)
+def test_how_long_the_trip_lasts(text: str, end: date) -> None:
+    got = trips(text)
+    assert len(got) == 1
+    assert got[0][3] == end
