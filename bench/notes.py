@@ -292,6 +292,17 @@ DEV_SETS = [
     # (records, follow-ups and dictation first, roles said many ways), written on 2026-12-05;
     # scored on the parser as that session began (7aa3cda), then tuned on
     NOTES_DIR / "notes_styles24.jsonl",
+    # blind30: 150 notes by a fifty-third helper who never read parsing/, in every style of #18,
+    # written on 2026-12-05 (a new session); its first score is the parser as that session began
+    # (9e3a7bf). Held out: read only as totals. Its brief named the kinds message/meeting/other,
+    # which the project calls wechat and call or visit (a video meeting is a call): renamed so
+    # before the first score
+    NOTES_DIR / "notes_blind30.jsonl",
+    # styles25: 200 notes in every style of #18 by a fifty-fourth helper who never read parsing/
+    # (records and follow-ups said every way, leaders' trips, roles, dictation), written on
+    # 2026-12-05; kinds renamed as blind30's; scored on the parser as that session began
+    # (9e3a7bf), then tuned on
+    NOTES_DIR / "notes_styles25.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
