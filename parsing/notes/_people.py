@@ -1288,6 +1288,21 @@ def _title_beside(t: str, lines: list[tuple[int, int]], i: int) -> str | None:
     return None
 
 
+def _rare_card_name(doc: Doc, lines: list[tuple[int, int]], i: int) -> Mention | None:
+    """A full name of three alone on a card's line, of a surname that is a word as often (羊安东,
+    党海东): a name only with its title on the line before or after."""
+    a, b = lines[i]
+    word = doc.t[a:b].strip()
+    if len(word) != 3 or word[0] not in _RARE_SURNAMES or not _CARD_TOKEN.fullmatch(word):
+        return None
+    if any(ch in NAME_STOP for ch in word[1:]) or _title_beside(doc.t, lines, i) is None:
+        return None
+    x = doc.t.index(word, a)
+    if not doc.free(x, x + 3):
+        return None
+    return Mention(x, x + 3, surname=word[0], name=word)
+
+
 def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     t = doc.t
     # (名片：国网湖北省电力 / 招标采购部 / 主任 / 严国庆 / 电话 …: a card pasted on one line)
@@ -1322,6 +1337,9 @@ def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         tokens = [m.span() for m in _CARD_TOKEN.finditer(t, a, b)]
         names = [m for x, y in tokens if (m := _card_name(doc, x, y)) is not None]
+        rare = _rare_card_name(doc, lines, i) if not names else None
+        if rare is not None:  # 副总经理 / 羊安东 / Tel: a rarer surname, its title beside
+            names = [rare]
         if len(names) != 1 or any(x < names[0].end and names[0].start < y for x, y in taken):
             continue
         name = names[0]

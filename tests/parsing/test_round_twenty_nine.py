@@ -49,3 +49,25 @@ def test_how_long_the_trip_lasts(text: str, end: date) -> None:
     got = trips(text)
     assert len(got) == 1
     assert got[0][3] == end
+
+
+def people(text: str, now: datetime = NOW) -> list[tuple[str | None, str | None, str | None]]:
+    return [(c.name, c.title, c.salutation) for c in parse_note(text, now).contacts]
+
+
+@pytest.mark.parametrize(
+    ("card", "said"),
+    [
+        (
+            "舟山定海远洋渔业有限公司\n副总经理\n羊立新\nTel：0580-2201 8876\nMob：13905801234",
+            ("羊立新", "副总经理", "羊总"),
+        ),
+        (
+            "青海盐湖镁业有限公司\n党建文\n设备部 部长\n手机 13997001122",
+            ("党建文", "部长", "党部长"),
+        ),
+    ],
+)
+def test_a_cards_name_of_a_word_surname(card: str, said: tuple[str, str, str]) -> None:
+    assert people(card) == [said]
+    assert parse_note(card, NOW).contacts[0].phones
