@@ -234,6 +234,7 @@ _WORDS_AS_SURNAMES = (
     "花步满劳党扶咸妥阴习苍秋滑利羊支强时连蓬仰居越相慎松封怀富乌牧束竹官应海闭达区侬班"
     "昌弓印弘沃蔚融毋琴汝墨撒盘闪"  # (more of the Hundred Surnames and beyond: 的盘总, 和闪经理)
     "营战候浑原容税养门"  # (营主任答应过的, 生产部战部长, ，候经理那边, 船厂的浑书记, 的原部长)
+    "粘拓须伦银萨展资者初但南"  # (資材部的粘協理, 设备部的初部长, 跟卫健委的但局; 库 not: 的库总面积)
 )
 _LEADS_TO_A_PERSON = frozenset("的是跟和与找见约请给陪问催叫了部科处室组")  # (工程部竹经理)
 # Surnames that are words as often (单, 乐, 普, 冒, 米): a surname only standing alone between a

@@ -71,3 +71,24 @@ def people(text: str, now: datetime = NOW) -> list[tuple[str | None, str | None,
 def test_a_cards_name_of_a_word_surname(card: str, said: tuple[str, str, str]) -> None:
     assert people(card) == [said]
     assert parse_note(card, NOW).contacts[0].phones
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("跟泸州卫健委的但局约了下礼拜三上午十点", "但局长"),
+        ("資材部的粘協理說要比價", "粘协理"),
+        ("设备部的初部长是技术把关的", "初部长"),
+        ("给淮北矿业的睢科长打了电话", "睢科长"),
+        ("见了客家围屋文旅的丘总", "丘总"),
+        ("跟邗江船厂的弭主任吃了饭", "弭主任"),
+    ],
+)
+def test_a_rarer_surname_before_a_title(text: str, said: str) -> None:
+    assert [s for _, _, s in people(text)] == [said]
+
+
+@pytest.mark.parametrize("text", ["南方区域经理说下周到", "首都经济圈的项目", "资料下周发给部长"])
+def test_a_word_before_a_title_is_no_surname(text: str) -> None:
+    # guards: 南, 资 and the like only right after a word that leads to a person
+    assert [s for _, _, s in people(text) if s and s[0] in "南资"] == []
