@@ -11,7 +11,7 @@ import re
 
 from parsing.hanzi import SIMPLIFIED, TRADITIONAL
 
-from ._lexicon import RARE_SURNAMES, SURNAMES
+from ._lexicon import COMPOUND_SURNAMES, RARE_SURNAMES, SURNAMES, WORDS_AS_SURNAMES
 
 __all__ = ["fold"]
 
@@ -96,8 +96,9 @@ _HEAD_SLIP = re.compile(
 # 严宗吃完饭, 欧阳宗 手机是: voice input's 总 after a surname (not 宗教, 正宗, 宗旨; not 宗 as a
 # given name going on: 王宗明)
 _BOSS_SLIP = re.compile(
-    rf"(?<=[{_ANY_SURNAME_CLASS}])(?<!祖)宗(?=[\s,。;:!?说讲他她吃了和跟在也都就让要呢啊吧嗯的约回送还]|通了|打|$"
-    r"|一起|人(?:挺|很|不错|还))"  # (陆宗一起吃饭, 申屠宗人挺好的)
+    rf"(?:(?<=[{_ANY_SURNAME_CLASS}{WORDS_AS_SURNAMES}])|(?<={'|'.join(sorted(COMPOUND_SURNAMES))}))(?<!祖)宗"
+    r"(?=[\s,。;:!?说讲他她吃了和跟在也都就让要呢啊吧嗯的约回送还给带下开谈挺去来见问]|通了|打|然后|$"
+    r"|一起|人(?:挺|很|不错|还))"  # (陆宗一起吃饭, 申屠宗人挺好的, 郏宗带了两个人, 端木宗的秘书)
 )
 # 谢主人, 庹主人打个电话: voice input's 主任 after a surname (not 的主人, 女主人, 房主人)
 _DIRECTOR_SLIP = re.compile(rf"(?<=[{_ANY_SURNAME_CLASS}])(?<![的女男房店])主人(?![公翁家])")

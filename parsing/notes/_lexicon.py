@@ -71,6 +71,16 @@ RARE_SURNAMES = frozenset(
     "恽贠骞杞卯禤鄞郅隽苻芈睢邗弭奢焉祈丘"
 )
 
+# Surnames that are words too (的花经理, 跟步部长, 见了满厂长, 的羊会计): one only right after a word
+# that leads to a person or where a sentence starts — 到时总经理, 谈妥经理, 让利总, 要花总经理
+# name no one (全 was tried and lost on blind13; 门 not after 部, 专, 校…: 部门经理; 占 约占总投资's, 哈
+# 哈尔滨's)
+WORDS_AS_SURNAMES = (
+    "花步满劳党扶咸妥阴习苍秋滑利羊支强时连蓬仰居越相慎松封怀富乌牧束竹官应海闭达区侬班"
+    "昌弓印弘沃蔚融毋琴汝墨撒盘闪"  # (more of the Hundred Surnames and beyond: 的盘总, 和闪经理)
+    "营战候浑原容税养门"  # (营主任答应过的, 生产部战部长, ，候经理那边, 船厂的浑书记, 的原部长)
+    "粘拓须伦银萨展资者初但南"  # (資材部的粘協理, 设备部的初部长, 跟卫健委的但局; 库 not: 的库总面积)
+)
 COMPOUND_SURNAMES = frozenset(
     [
         "欧阳",

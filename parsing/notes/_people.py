@@ -29,6 +29,7 @@ from ._lexicon import (
     SURNAMES,
     TITLE_RE,
     TITLES,
+    WORDS_AS_SURNAMES,
     TitleInfo,
     surname_of,
     title_info,
@@ -226,21 +227,11 @@ def _surname_prefix(s: str) -> str | None:
 _WORD_SURNAME = re.compile(r"[谈言过]")
 # (never after a comma or a space: 明天去万科，谈总代理的事 — there 谈 is the verb)
 _ALONE_BEFORE = re.compile(r"(?:^|.*(?:[的跟与见找约陪请给:\n]|见了|老板娘?))$", re.S)
-# Surnames that are words too (的花经理, 跟步部长, 见了满厂长, 的羊会计): one only right after a word
-# that leads to a person or where a sentence starts — 到时总经理, 谈妥经理, 让利总, 要花总经理
-# name no one (全 was tried and lost on blind13; 门 not after 部, 专, 校…: 部门经理; 占 约占总投资's, 哈
-# 哈尔滨's)
-_WORDS_AS_SURNAMES = (
-    "花步满劳党扶咸妥阴习苍秋滑利羊支强时连蓬仰居越相慎松封怀富乌牧束竹官应海闭达区侬班"
-    "昌弓印弘沃蔚融毋琴汝墨撒盘闪"  # (more of the Hundred Surnames and beyond: 的盘总, 和闪经理)
-    "营战候浑原容税养门"  # (营主任答应过的, 生产部战部长, ，候经理那边, 船厂的浑书记, 的原部长)
-    "粘拓须伦银萨展资者初但南"  # (資材部的粘協理, 设备部的初部长, 跟卫健委的但局; 库 not: 的库总面积)
-)
 _LEADS_TO_A_PERSON = frozenset("的是跟和与找见约请给陪问催叫了部科处室组")  # (工程部竹经理)
 # Surnames that are words as often (单, 乐, 普, 冒, 米): a surname only standing alone between a
 # word that ends a name and a title (的冒经理, 找普院长, 找乐总), never inside a word (订单经理).
 # (修: 维修经理 is no 修经理; 办公楼经理)
-_RARE_SURNAMES = frozenset("单乐冒普米井双修楼幸" + _WORDS_AS_SURNAMES) | RARE_SURNAMES
+_RARE_SURNAMES = frozenset("单乐冒普米井双修楼幸" + WORDS_AS_SURNAMES) | RARE_SURNAMES
 # Words whose second character is a surname: 那边 / 工程 / 不过 before a title end no name.
 _WORD_ENDING_IN_A_SURNAME = frozenset(
     words(
@@ -324,7 +315,7 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
     if run in _RARE_SURNAMES and not (i > floor and t[i - 1] in _NOT_BEFORE_RARE):
         if run == "连" and _EVEN_SO.match(t, end):
             return None  # 连总经理都同意了, 连经理的面都没见着: even the manager
-        if run in _WORDS_AS_SURNAMES and not _leads_to_a_person(t, i, run):
+        if run in WORDS_AS_SURNAMES and not _leads_to_a_person(t, i, run):
             return None
         return run  # 的冒经理, 找普院长: alone between a stop and the title
     for length in range(len(run), 0, -1):

@@ -92,3 +92,24 @@ def test_a_rarer_surname_before_a_title(text: str, said: str) -> None:
 def test_a_word_before_a_title_is_no_surname(text: str) -> None:
     # guards: 南, 资 and the like only right after a word that leads to a person
     assert [s for _, _, s in people(text) if s and s[0] in "南资"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # dictation's 宗 for 总 after a compound surname, or before 带/给/下/开/谈/然后
+        ("合肥芯测的端木宗的秘书说他下礼拜一去上海", "端木总"),
+        ("嗯刚刚皖江冷链的栗宗给我回了电话", "栗总"),
+        ("宜宾酿酒设备的阴宗回了我消息说合同签了", "阴总"),
+        ("见了他们总经理亓国华亓宗然后就是谈了一下细纱机", "亓总"),
+        ("跟石狮辅料的东方宗开个视频会", "东方总"),
+    ],
+)
+def test_dictations_boss_slip(text: str, said: str) -> None:
+    assert [s for _, _, s in people(text)] == [said]
+
+
+@pytest.mark.parametrize("text", ["这家的菜很正宗下次再来", "他们部门宗旨是服务客户"])
+def test_zong_in_a_word_is_no_boss(text: str) -> None:
+    # guards: 宗 inside a word stays
+    assert people(text) == []
