@@ -113,3 +113,13 @@ def test_dictations_boss_slip(text: str, said: str) -> None:
 def test_zong_in_a_word_is_no_boss(text: str) -> None:
     # guards: 宗 inside a word stays
     assert people(text) == []
+
+
+def test_dictations_section_chief_slip() -> None:
+    text = "早上跟东昌府医院设备科的仉可长通了个电话他说论证会推到八月初"
+    assert [s for _, _, s in people(text)] == ["仉科长"]
+
+
+def test_can_be_long_is_no_section_chief() -> None:
+    # guards: 可长期 stays a word
+    assert people("王总说这个产品可长期合作") == [(None, "总", "王总")]
