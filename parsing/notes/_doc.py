@@ -237,6 +237,44 @@ def _uncorrected(t: str, whens: list[When]) -> list[When]:
     ]
 
 
+# …七月十号之前出个方案哦不对是七月八号, …把方案讲一下哦不是十点是十点半, 明天就发过去哦不是明天是
+# 礼拜一发: a day or hour corrected after the task said with it — the task keeps its place and
+# takes the corrected day (only after a filler's 不对/不是, or 不对 then 是, and when the corrected
+# day ends what is said)
+LATE_FIX = re.compile(r"[哦噢呃嗯][ ,]*(?:不对|不是)[ ,]*|不对[ ,]*(?=是|应该是)")
+_FIX_IS = re.compile(r"[ ,]*(?:是|应该是)?[ ,]*")
+# (哦不是十点是十点半: the hour denied, not read as a day of its own, then the one meant)
+_FIX_BETWEEN = re.compile(r"[ ,]*(?:[^,。;\s]{0,6}?[ ,]*(?:是|应该是))?[ ,]*")
+_FIX_REACH = 50
+
+
+def _corrected_later(t: str, whens: list[When]) -> list[When]:
+    """The dates read, each corrected later in its sentence taking the correction's day."""
+    out = list(whens)
+    dropped: set[int] = set()
+    for i, w in enumerate(whens):
+        if i in dropped:
+            continue
+        stop = min([k for k in (t.find(x, w.span[1]) for x in "。!?\n") if k >= 0] + [len(t)])
+        fix = LATE_FIX.search(t, w.span[1], min(stop, w.span[1] + _FIX_REACH))
+        if fix is None or any(w.span[1] <= v.span[0] < fix.start() for v in whens):
+            continue
+        ahead = [k for k, v in enumerate(whens) if v.span[0] >= fix.start() and v.span[0] < stop]
+        if not ahead or not _FIX_BETWEEN.fullmatch(t, fix.end(), whens[ahead[0]].span[0]):
+            continue
+        k = ahead[0]
+        gap = t[whens[k].span[1] : whens[ahead[1]].span[0]] if len(ahead) > 1 else ""
+        if "是" in gap and _FIX_IS.fullmatch(gap):
+            k = ahead[1]  # 不是明天是礼拜一: the day denied, then the one meant
+        fixed = whens[k]
+        tail = t[fixed.span[1] : stop].strip(" ,。;!?")
+        if len(tail) > 3:
+            continue  # (明天一早就过去不对明天上午有会…: more said of the day, no correction)
+        out[i] = replace(w, start=fixed.start, end=fixed.end, deadline=w.deadline or fixed.deadline)
+        dropped.update(j for j in ahead if j <= k)
+    return [v for j, v in enumerate(out) if j not in dropped]
+
+
 class Doc:
     """A folded note with its dates and segmentations; every index is an index of the note."""
 
@@ -253,7 +291,7 @@ class Doc:
         self.used = [False] * n
         self.date_at = [False] * n
         read = self._same_day_once([w for w in find_all_when(self.t, now) if not self._in_name(w)])
-        found = _uncorrected(self.t, read)
+        found = _corrected_later(self.t, _uncorrected(self.t, read))
         for w in read:
             a, b = w.span
             for i in range(a, min(b, n)):

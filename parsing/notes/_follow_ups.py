@@ -16,7 +16,7 @@ from functools import cached_property
 from parsing.dates import When
 from parsing.numerals import cn_to_int
 
-from ._doc import Doc
+from ._doc import LATE_FIX, Doc
 from ._events import (
     _ASKED_TO_REMIND,
     _CALLED_OFF,
@@ -526,6 +526,9 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         )
         end = subject if subject is not None else end
     text = t[start:end] if ka <= start else ""  # never past the clause (a chat's line)
+    text = LATE_FIX.split(text, maxsplit=1)[
+        0
+    ]  # (…出个方案哦不对是七月八号: the correction no task)
     text = _SPACE_BETWEEN_HAN.sub("", text)
     text = _CONTACT_TAIL.split(text)[0]
     text = _FILLER.sub("", text)

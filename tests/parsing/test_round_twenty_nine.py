@@ -123,3 +123,32 @@ def test_dictations_section_chief_slip() -> None:
 def test_can_be_long_is_no_section_chief() -> None:
     # guards: 可长期 stays a word
     assert people("王总说这个产品可长期合作") == [(None, "总", "王总")]
+
+
+def dues(text: str, now: datetime = NOW) -> list[tuple[str, str]]:
+    return [(f.due.isoformat(), f.action) for f in parse_note(text, now).follow_ups]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # the day or the hour corrected after the task: the task keeps its words, takes the day
+        (
+            "嗯他让我十二月十号之前出个报价哦不对是十二月八号",
+            [("2026-12-08", "出个报价")],
+        ),
+        (
+            "那个提醒一下礼拜四上午十点去东丽航材跟那个蒯经里见面讲方案哦不是十点是十点半",
+            [("2026-11-26T10:30:00+08:00", "去东丽航材跟蒯经理见面讲方案")],
+        ),
+        ("他让我们明天就把样品寄过去哦不是明天是礼拜五寄", [("2026-11-27", "把样品寄过去")]),
+    ],
+)
+def test_a_day_corrected_after_its_task(text: str, said: list[tuple[str, str]]) -> None:
+    assert dues(text) == said
+
+
+def test_more_said_of_the_day_is_no_correction() -> None:
+    # guards: 不对 then a day with more said of it (有会) is no correction of the first
+    got = dues("我明天一早就过去不对明天上午有会")
+    assert [d for d, _ in got] == ["2026-11-25T09:00:00+08:00"]
