@@ -267,8 +267,10 @@ def _corrected_later(t: str, whens: list[When]) -> list[When]:
         if "是" in gap and _FIX_IS.fullmatch(gap):
             k = ahead[1]  # 不是明天是礼拜一: the day denied, then the one meant
         fixed = whens[k]
-        tail = t[fixed.span[1] : stop].strip(" ,。;!?")
-        if len(tail) > 3:
+        end = fixed.span[1]
+        # (哦不对是礼拜天上午十点 市一医院设备科: the next words apart, the span may hold the space)
+        tail = "" if t[end - 1] == " " else t[end:stop]
+        if len(tail) > 3 or any(end <= v.span[0] < stop for v in whens):
             continue  # (明天一早就过去不对明天上午有会…: more said of the day, no correction)
         out[i] = replace(w, start=fixed.start, end=fixed.end, deadline=w.deadline or fixed.deadline)
         dropped.update(j for j in ahead if j <= k)

@@ -142,6 +142,11 @@ def dues(text: str, now: datetime = NOW) -> list[tuple[str, str]]:
             [("2026-11-26T10:30:00+08:00", "去东丽航材跟蒯经理见面讲方案")],
         ),
         ("他让我们明天就把样品寄过去哦不是明天是礼拜五寄", [("2026-11-27", "把样品寄过去")]),
+        # (the corrected day, then where, after a space: no more said of the day)
+        (
+            "跟柯主任说好了 礼拜六上午十点到他们医院 哦不对是礼拜天上午十点 市二医院设备科",
+            [("2026-11-29T10:00:00+08:00", "到他们医院")],
+        ),
     ],
 )
 def test_a_day_corrected_after_its_task(text: str, said: list[tuple[str, str]]) -> None:
