@@ -1460,6 +1460,9 @@ def _declined_by_rep(d: _Dated) -> bool:
     )
 
 
+_HAN_THEN_SPACE = re.compile(r"[\u4e00-\u9fff] +$")
+
+
 def _theirs_said_after(d: _Dated) -> bool:
     """The words with the date make it the customer's own: their meeting, their habit, their
     English deadline, a choice of days they offer."""
@@ -1475,7 +1478,8 @@ def _theirs_said_after(d: _Dated) -> bool:
         internal = None  # 12月3号去开标: the rep goes to the bid opening
     if internal and _REMIND_ME.search(d.sentence):
         internal = None  # 提醒我下周三开标那天去现场: the rep asked for it
-    if internal or _HABIT.search(d.head):
+    # (…每周一开例会 下周四我再过去: a voice note's chunk before the day is another clause)
+    if internal or (_HABIT.search(d.head) and not _HAN_THEN_SPACE.search(d.head)):
         return True
     if _ANY_WEEK_DAY.fullmatch(t, a, b) and _HABIT_AFTER.match(t, b):
         return True  # 他喜欢骑单车，周末常骑北海岸: what he does most weekends

@@ -157,3 +157,15 @@ def test_more_said_of_the_day_is_no_correction() -> None:
     # guards: 不对 then a day with more said of it (有会) is no correction of the first
     got = dues("我明天一早就过去不对明天上午有会")
     assert [d for d, _ in got] == ["2026-11-25T09:00:00+08:00"]
+
+
+def test_a_habit_before_a_spoken_pause_keeps_the_task_after_it() -> None:
+    now = datetime.fromisoformat("2026-07-15T19:00:00+08:00")  # a Wednesday
+    text = "今天见了美菱的那个宁经理 他说他们每个月二十号付款 每周一开例会 下周四我再过去一趟送合同"
+    assert dues(text, now) == [("2026-07-23", "过去一趟送合同")]
+
+
+def test_a_weekly_habit_in_english_is_no_task() -> None:
+    # guards: every Friday is still their habit
+    now = datetime.fromisoformat("2028-04-03T08:40:00+08:00")
+    assert dues("Weekly call with Mr. 颜 every Friday 4pm，讨论 PO status", now) == []
