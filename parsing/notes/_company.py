@@ -80,9 +80,9 @@ _LEAD = re.compile(
     r"那个|这个|个|里|同|嗯|呢|啊|吧|新客户|记一下|话里|电话里|啱啱|刚刚|刚才|然后|就是|那边|这边|"
     # 去一下苏州工业园区管委会, 跑一趟苏州供电公司: a moment's trip, not part of the name
     r"一下|一趟|趟|跑|理一下|整理一下|汇总一下|梳理一下|提醒一下|提醒我|提醒|记得|别忘了|"
+    # (去看一下鞍钢的白总, 去看看宝钢: a look in on the customer, not part of its name)
+    r"看一下|看看|" + "|".join(SAID_BEFORE_A_NAME) + r"|"
     # a chat's courtesies before a name (谢谢卢院长, 好的孟处, 明白岳总)
-    + "|".join(SAID_BEFORE_A_NAME)
-    + r"|"
     # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股)
     r"电话中|电话|打给|续签|签约|明年上半年|明年下半年|明年|今年|上半年|下半年|"
     # (还在琢磨徐工集团的事, 頭先同中電嘅…: what the rep was doing, not part of the name)
@@ -655,6 +655,8 @@ _NOT_HEAD = re.compile(
     r"[我你他她们]|今天|昨天|明天|刚才|刚刚|客户|老板|领导|提醒|记得|报价|预算|合同|"
     # (核对一下下个月…, 安排一下下个礼拜…: a verb before the date, no customer)
     r"核对|安排|统计|准备|确认|检查|商量|研究|整理|"
+    # (刚从宝钢出来 见了…: where the rep comes from, said with the coming)
+    r"^刚|出来$|回来$|"
     # (备注：…, 进展：…: a note's own labels)
     r"^(?:备注|时间|地点|问题|结论|进展|事项|内容|主题|结果|待办|下一步|电话|手机|地址|邮箱|微信)$"
 )
@@ -663,11 +665,17 @@ _NOT_HEAD = re.compile(
 _A_FESTIVAL_DAY = re.compile(r"大年|初[一二三四五六七八九十]|除夕|元宵|正月|腊月")
 
 
+_CAME_FROM = re.compile(r"刚?从(?P<name>[\u4e00-\u9fff]{2,4}?)(?:出来|回来)")
+
+
 def _headed(doc: Doc) -> str | None:
     m = _HEAD.match(doc.t)
     if m is None or not doc.free(*m.span("name")) or any(doc.date_at[m.start() : m.end()]):
         return None
     name = m["name"]
+    came_from = _CAME_FROM.fullmatch(name)
+    if came_from is not None:  # 刚从宝钢出来 见了…: the customer the rep has just left
+        name = came_from["name"]
     if not _plausible(name) or _NOT_A_NAME.search(name) or _NOT_HEAD.search(name):
         return None
     if PLACE_RE.fullmatch(name):  # 吉隆坡 Sunway 集团: where, not who
@@ -995,9 +1003,14 @@ _WORKPLACES = frozenset(
 )
 
 
+_SOMEONE_GOES = re.compile(r"[我你他她]|^时候")
+
+
 def _gone_to_visit(doc: Doc) -> str | None:
     for g in _GONE_TO_VISIT.finditer(doc.t):
         org = _clean(g["org"])
+        if org and _SOMEONE_GOES.search(org):
+            continue  # 到时候我去拜访: when the rep goes, no one's name
         if org in _WORKPLACES or (
             org and org.endswith((*_DEPT_END, "大厦", "大楼", "酒店", "宾馆"))
         ):

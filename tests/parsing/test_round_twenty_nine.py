@@ -169,3 +169,29 @@ def test_a_weekly_habit_in_english_is_no_task() -> None:
     # guards: every Friday is still their habit
     now = datetime.fromisoformat("2028-04-03T08:40:00+08:00")
     assert dues("Weekly call with Mr. 颜 every Friday 4pm，讨论 PO status", now) == []
+
+
+def company(text: str, now: datetime = NOW) -> str | None:
+    return parse_note(text, now).company
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the rep's coming and looking in are no part of the customer's name
+        ("刚从马钢出来 见了设备部的伍部长 他对方案挺满意", "马钢"),
+        ("今天下午去看一下包钢的岳总，送点年货", "包钢"),
+        ("明天去看看首钢的柏总", "首钢"),
+    ],
+)
+def test_the_customer_without_the_reps_coming(text: str, name: str) -> None:
+    assert company(text) == name
+
+
+def test_when_the_rep_goes_is_no_customer() -> None:
+    text = (
+        "2026-08-31 20:05 田经理：下月初我们搬新办公室了\n"
+        "2026-08-31 20:06 我：好的，恭喜乔迁！到时候我去拜访\n"
+        "2026-08-31 20:07 田经理：欢迎"
+    )
+    assert company(text) is None
