@@ -81,7 +81,9 @@ _LEAD = re.compile(
     # 去一下苏州工业园区管委会, 跑一趟苏州供电公司: a moment's trip, not part of the name
     r"一下|一趟|趟|跑|理一下|整理一下|汇总一下|梳理一下|提醒一下|提醒我|提醒|记得|别忘了|"
     # (去看一下鞍钢的白总, 去看看宝钢: a look in on the customer, not part of its name)
-    r"看一下|看看|" + "|".join(SAID_BEFORE_A_NAME) + r"|"
+    r"看一下|看看|"
+    # (下周要弄宜春袁州锂都新能源的投标, 听说…, 电联攀成钢姬科长, 微信上宜宾翠屏酿酒设备的…)
+    r"弄|听说|听|电联|微信上|" + "|".join(SAID_BEFORE_A_NAME) + r"|"
     # a chat's courtesies before a name (谢谢卢院长, 好的孟处, 明白岳总)
     # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股)
     r"电话中|电话|打给|续签|签约|明年上半年|明年下半年|明年|今年|上半年|下半年|"
@@ -214,8 +216,12 @@ def _one_char_head(doc: Doc, a: int) -> bool:
     return a == 2 or t[a - 3] in _ORG_STOP or not (is_cjk(t[a - 3]) or t[a - 3].isalnum())
 
 
+# 红水河糖业制炼车间韦主任 → 红水河糖业, 压榨车间的丘主任 → none: a workshop is a part of it
+_WORKSHOP = re.compile(r"[\u4e00-\u9fff]{2}车间$")
+
+
 def _clean(name: str) -> str | None:
-    name = _LEAD.sub("", name)
+    name = _WORKSHOP.sub("", _LEAD.sub("", name))
     if len(name) < 2 or name in _GENERIC:
         return None
     if any(f in name for f in FAMILY):
@@ -656,7 +662,7 @@ _NOT_HEAD = re.compile(
     # (核对一下下个月…, 安排一下下个礼拜…: a verb before the date, no customer)
     r"核对|安排|统计|准备|确认|检查|商量|研究|整理|"
     # (刚从宝钢出来 见了…: where the rep comes from, said with the coming)
-    r"^刚|出来$|回来$|"
+    r"^刚|出来$|回来$|计划$|^记低$|"
     # (备注：…, 进展：…: a note's own labels)
     r"^(?:备注|时间|地点|问题|结论|进展|事项|内容|主题|结果|待办|下一步|电话|手机|地址|邮箱|微信)$"
 )

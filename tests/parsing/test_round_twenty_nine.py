@@ -195,3 +195,32 @@ def test_when_the_rep_goes_is_no_customer() -> None:
         "2026-08-31 20:07 田经理：欢迎"
     )
     assert company(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("下周要弄萍乡赣西新能源的投标，周三之前把技术标写完", "萍乡赣西新能源"),
+        ("听霸州胜芳金属家具的柴总司机说，柴总下周去泰国", "霸州胜芳金属家具"),
+        # guards: 听说 was dropped before
+        ("听说株洲湘江冶炼厂的晏书记下周去长沙开会", "株洲湘江冶炼厂"),
+        ("电联宁钢 宓科长 样品合格 下周二签", "宁钢"),
+        # guards: a workshop after the customer is no customer
+        ("今天在漳州角美的鑫泰精密，压榨车间的丘主任说刀具太慢", "鑫泰精密"),
+        # the workshop said right after the customer is no part of its name
+        ("红水河糖业制炼车间韦主任打电话来，说滤网还差三百张", "红水河糖业"),
+    ],
+)
+def test_the_reps_words_before_the_customer_are_no_part_of_it(text: str, name: str) -> None:
+    assert company(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("这周计划：周二把淮南潘集淮舜矿山设备的标书写完", "这周计划"),
+        ("記低：上環利源海味 老闆娘霍太，話事嘅係佢", "记低"),
+    ],
+)
+def test_a_notes_own_label_is_no_customer(text: str, label: str) -> None:
+    assert company(text) != label
