@@ -135,6 +135,21 @@ def _read(raw: str, regions: list[str], labelled: bool = False) -> phonenumbers.
     return valid[0] if len({phonenumbers.region_code_for_number(n) for n in valid}) == 1 else None
 
 
+def _desk_line_then_extension(text: str, groups: list[tuple[int, int]], i: int, j: int) -> bool:
+    """Whether groups i..j are a Mainland desk line (0 and its area code) and, after a dash,
+    an extension of up to five digits."""
+    last_a, last_b = groups[j]
+    before = groups[j - 1][1]
+    if last_b - last_a > 5 or text[before:last_a].strip() != "-":
+        return False
+    line = _read(text[groups[i][0] : before], [])
+    return (
+        line is not None
+        and phonenumbers.region_code_for_number(line) == "CN"
+        and text[groups[i][0]] == "0"
+    )
+
+
 def _numbers_in(text: str, a: int, b: int, regions: list[str]) -> list[tuple[int, int, str]]:
     """The numbers in one run of digit groups: the whole run, else the longest valid runs of
     its groups from left to right (two numbers written side by side)."""
@@ -149,6 +164,8 @@ def _numbers_in(text: str, a: int, b: int, regions: list[str]) -> list[tuple[int
                 continue
             labelled = _LANDLINE_LABEL.search(text, max(0, start - 8), start) is not None
             number = _read(raw, regions, labelled)
+            if number is not None and j > i and _desk_line_then_extension(text, groups, i, j):
+                continue  # 029-88624417-215: a Mainland desk line and its extension, no +886
             if number is not None:
                 out.append((start, end, _normalised(number)))
                 i = j + 1

@@ -224,3 +224,16 @@ def test_the_reps_words_before_the_customer_are_no_part_of_it(text: str, name: s
 )
 def test_a_notes_own_label_is_no_customer(text: str, label: str) -> None:
     assert company(text) != label
+
+
+@pytest.mark.parametrize(
+    ("text", "phones"),
+    [
+        # a Mainland desk line and its extension after a dash, not a Taiwan number
+        ("秦汉路桥 项目经理 党海东 电话 029-88624417-215", ["02988624417;ext=215"]),
+        # guards: Taiwan's own numbers stay Taiwan's
+        ("台中大里瑞騏精機 蘇課長 手機 0936-221-758", ["+886936221758"]),
+    ],
+)
+def test_a_desk_lines_extension(text: str, phones: list[str]) -> None:
+    assert [p for c in parse_note(text, NOW).contacts for p in c.phones] == phones
