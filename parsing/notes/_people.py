@@ -734,7 +734,7 @@ _NOT_BARE = frozenset(
         "武汉 余杭 许多 林业 万一 何时 曾经 于是 钱款 程序 向来 任何 任务 应该 关于 成本 成功 "
         "全部 全面 方便 时间 文件 石油 毛利 包括 包装 商务 商量 杨梅 童年 康复 司机 秦岭 宁波 "
         "宋朝 齐全 易用 邱北 谭某 伍拾 陆续 柏油 鲍鱼 丁香 孔雀 龙头 华南 华北 华东 华中 华西 "
-        "辛苦 高兴 谢谢 多谢 明白 何必"  # (好的邓总，谢谢 on a chat line of its own)
+        "辛苦 高兴 谢谢 多谢 明白 何必 毕业"  # (好的邓总，谢谢 on a chat line of its own)
     )
 )
 
@@ -1284,7 +1284,10 @@ def _rare_card_name(doc: Doc, lines: list[tuple[int, int]], i: int) -> Mention |
     """A full name of three alone on a card's line, of a surname that is a word as often (羊安东,
     党海东): a name only with its title on the line before or after."""
     a, b = lines[i]
-    word = doc.t[a:b].strip()
+    said = doc.t[a:b].split()
+    if not said or any(x not in _DEGREES for x in said[1:]):
+        return None  # (乜国平 博士: only a degree may stand beside it)
+    word = said[0]
     if len(word) != 3 or word[0] not in _RARE_SURNAMES or not _CARD_TOKEN.fullmatch(word):
         return None
     if any(ch in NAME_STOP for ch in word[1:]) or _title_beside(doc.t, lines, i) is None:

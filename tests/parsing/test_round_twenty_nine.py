@@ -237,3 +237,8 @@ def test_a_notes_own_label_is_no_customer(text: str, label: str) -> None:
 )
 def test_a_desk_lines_extension(text: str, phones: list[str]) -> None:
     assert [p for c in parse_note(text, NOW).contacts for p in c.phones] == phones
+
+
+def test_a_cards_rare_name_beside_its_degree_and_no_graduate() -> None:
+    card = "武汉光谷激光有限公司\n研发中心 技术总监\n乜建华 博士\n手机 186 2713 9052\n华中科技大学博士毕业"
+    assert people(card) == [("乜建华", "技术总监", "乜总")]
