@@ -1933,8 +1933,11 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         back_day = back_day or _day_back(doc, i, cb)
         if back_day is not None:
             # (下周二到周三去长沙开会 周四回徐州: a range said is the trip, the day back not)
-            if w.end is None or leaving is not None:
-                end_d = max(end_d, _on_or_after(doc, back_day, start_d))
+            back_d = _on_or_after(doc, back_day, start_d)
+            if lasting_for is not None or days is not None:
+                end_d = back_d  # 去北京学习一周，礼拜五回来: the day said, not the week reckoned
+            elif w.end is None or leaving is not None:
+                end_d = max(end_d, back_d)
             claimed.add(doc.whens.index(back_day))
         if not shared:
             claimed.add(i)

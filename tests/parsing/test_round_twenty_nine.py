@@ -242,3 +242,19 @@ def test_a_desk_lines_extension(text: str, phones: list[str]) -> None:
 def test_a_cards_rare_name_beside_its_degree_and_no_graduate() -> None:
     card = "武汉光谷激光有限公司\n研发中心 技术总监\n乜建华 博士\n手机 186 2713 9052\n华中科技大学博士毕业"
     assert people(card) == [("乜建华", "技术总监", "乜总")]
+
+
+@pytest.mark.parametrize(
+    ("now", "text", "span"),
+    [
+        # the day back said beats the week reckoned
+        (
+            "2026-01-23T18:20:00+08:00",
+            "晶冠硅业的亢部长下礼拜一去北京学习一周，礼拜五回来",
+            (date(2026, 1, 26), date(2026, 1, 30)),
+        ),
+    ],
+)
+def test_the_day_back_and_the_stay(now: str, text: str, span: tuple[date, date]) -> None:
+    got = trips(text, datetime.fromisoformat(now))
+    assert [(s, e) for _, _, s, e in got] == [span]
