@@ -258,3 +258,16 @@ def test_a_cards_rare_name_beside_its_degree_and_no_graduate() -> None:
 def test_the_day_back_and_the_stay(now: str, text: str, span: tuple[date, date]) -> None:
     got = trips(text, datetime.fromisoformat(now))
     assert [(s, e) for _, _, s, e in got] == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天在保定的雪松纸品给他们操作工做了一下午的培训",
+        "刚从赣榆的紫菜加工厂出来，郇厂长看了我们烘干线的视频，觉得速度不够",
+    ],
+)
+def test_a_day_at_the_customer_is_a_visit(text: str) -> None:
+    note = parse_note(text, NOW)
+    assert note.interaction is not None
+    assert (note.interaction.kind, note.interaction.when) == ("visit", NOW.date())
