@@ -104,6 +104,8 @@ _STATE = re.compile(
     r"有空|得空|(?:降温|升温|下雨|下雪|刮风|台风|暴雨|大雨|雾霾|高温)(?![^,。;]{0,2}?(?:之|以)?前))"
 )
 _BACK_ONLY = re.compile(r"(?:才|就|先)?(?:(?:回|返)(?:来|嚟|国)?|走)")
+# (明天我去Penang见Mr Raj, 后天回KL / 我下周一去广州，周三回公司: back home, no task)
+_BACK_TO = re.compile(rf"(?:才|就|先)?回(?:到)?\s*(?:[A-Za-z]{{2,12}}|公司|(?:{PLACE_RE.pattern}))")
 _CALLED = re.compile(r"电话|来电|(?i:call)")
 _REPLY_OWED = re.compile(r"问|要|催|我\s*$")
 _AWAY_SAID = re.compile(rf"出差|去|飞|在外|外地|老家|不在|休假|开会|国外|在(?:{PLACE_RE.pattern})")
@@ -1608,7 +1610,7 @@ def _what_is_done(d: _Dated, action: str) -> str | None:
             action = _people_as_named(d.doc, d.people, _without_company(d.doc, said))
     goods = action.endswith("走") and _GOODS_GO.search(t, d.doc.clause(d.a)[0], d.a)
     if (
-        _BACK_ONLY.fullmatch(action)
+        (_BACK_ONLY.fullmatch(action) or _BACK_TO.fullmatch(action))
         and not goods
         and not _CALLED.search(t, max(0, d.a - 6), d.a)
         and _AWAY_SAID.search(t, max(0, d.a - 40), d.a)

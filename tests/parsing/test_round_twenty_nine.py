@@ -271,3 +271,15 @@ def test_a_day_at_the_customer_is_a_visit(text: str) -> None:
     note = parse_note(text, NOW)
     assert note.interaction is not None
     assert (note.interaction.kind, note.interaction.when) == ("visit", NOW.date())
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # the rep's way back home is no task
+        ("Boss, 明天我去Penang见Intel的Mr Raj, 后天回KL", [("2026-11-25", "去Penang见Mr Raj")]),
+        ("我下周一去广州见马总，周三回公司", [("2026-11-30", "去广州见马总")]),
+    ],
+)
+def test_the_reps_way_back_is_no_task(text: str, said: list[tuple[str, str]]) -> None:
+    assert dues(text) == said
