@@ -283,3 +283,8 @@ def test_a_day_at_the_customer_is_a_visit(text: str) -> None:
 )
 def test_the_reps_way_back_is_no_task(text: str, said: list[tuple[str, str]]) -> None:
     assert dues(text) == said
+
+
+def test_what_he_asks_to_be_handed_to_him() -> None:
+    text = "拜访中广核 见了设备处的项处长 项处长说下周五之前把报价给到他"
+    assert dues(text) == [("2026-12-04", "把报价给到他")]
