@@ -288,3 +288,16 @@ def test_the_reps_way_back_is_no_task(text: str, said: list[tuple[str, str]]) ->
 def test_what_he_asks_to_be_handed_to_him() -> None:
     text = "拜访中广核 见了设备处的项处长 项处长说下周五之前把报价给到他"
     assert dues(text) == [("2026-12-04", "把报价给到他")]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a rarer surname's full name right after the title
+        ("新来的采购经理叫骞立军电话13965318027", ("骞立军", "采购经理", "骞经理")),
+        ("今天去栾城的饲料机械厂，跟老板焉建平谈环模的年度供货", ("焉建平", "老板", "焉老板")),
+        ("冷链储运部主管弭春燕说下周二下午在库里", ("弭春燕", "主管", "弭主管")),
+    ],
+)
+def test_a_rare_surnames_full_name_after_the_title(text: str, said: tuple[str, str, str]) -> None:
+    assert people(text) == [said]
