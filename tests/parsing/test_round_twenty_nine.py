@@ -301,3 +301,8 @@ def test_what_he_asks_to_be_handed_to_him() -> None:
 )
 def test_a_rare_surnames_full_name_after_the_title(text: str, said: tuple[str, str, str]) -> None:
     assert people(text) == [said]
+
+
+def test_next_monday_then_drafting_is_a_task() -> None:
+    # 下周一起草: Monday, then 起草 (to draft), not 一起 (together)
+    assert dues("跟焉老板基本谈成，下周一起草合同") == [("2026-11-30", "起草合同")]
