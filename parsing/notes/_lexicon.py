@@ -85,6 +85,9 @@ COMPOUND_SURNAMES = frozenset(
     [
         "欧阳",
         "鲜于",
+        "公冶",
+        "张简",  # (Taiwan's 張簡, 范姜)
+        "范姜",
         "闾丘",
         "淳于",
         "宗政",

@@ -306,3 +306,15 @@ def test_a_rare_surnames_full_name_after_the_title(text: str, said: tuple[str, s
 def test_next_monday_then_drafting_is_a_task() -> None:
     # 下周一起草: Monday, then 起草 (to draft), not 一起 (together)
     assert dues("跟焉老板基本谈成，下周一起草合同") == [("2026-11-30", "起草合同")]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("上周四给肥城盐化的公冶经理交的蒸发罐改造方案", "公冶经理"),
+        ("彰化鹿港的鼎隆五金 張簡董事長下週二去大阪參展", "张简董"),
+        ("台南的昱宏漁產 范姜經理今天打電話來", "范姜经理"),
+    ],
+)
+def test_compound_surnames_of_taiwan_and_shandong(text: str, said: str) -> None:
+    assert [s for _, _, s in people(text)] == [said]
