@@ -318,3 +318,7 @@ def test_next_monday_then_drafting_is_a_task() -> None:
 )
 def test_compound_surnames_of_taiwan_and_shandong(text: str, said: str) -> None:
     assert [s for _, _, s in people(text)] == [said]
+
+
+def test_all_year_round_is_no_name() -> None:
+    assert people("拍板的是老板娘，老板常年在外面跑业务") == []
