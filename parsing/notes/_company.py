@@ -82,9 +82,9 @@ _LEAD = re.compile(
     r"一下|一趟|趟|跑|理一下|整理一下|汇总一下|梳理一下|提醒一下|提醒我|提醒|记得|别忘了|"
     # (去看一下鞍钢的白总, 去看看宝钢: a look in on the customer, not part of its name)
     r"看一下|看看|"
-    # (下周要弄宜春袁州锂都新能源的投标, 听说…, 电联攀成钢姬科长, 微信上宜宾翠屏酿酒设备的…)
+    # the rep's own words before a name (下周要弄宜春袁州锂都新能源的投标, 听说…, 电联攀成钢姬科长,
+    # 微信上宜宾翠屏酿酒设备的…) and a chat's courtesies (谢谢卢院长, 好的孟处, 明白岳总)
     r"弄|听说|听|电联|微信上|" + "|".join(SAID_BEFORE_A_NAME) + r"|"
-    # a chat's courtesies before a name (谢谢卢院长, 好的孟处, 明白岳总)
     # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股)
     r"电话中|电话|打给|续签|签约|明年上半年|明年下半年|明年|今年|上半年|下半年|"
     # (还在琢磨徐工集团的事, 頭先同中電嘅…: what the rep was doing, not part of the name)

@@ -528,9 +528,8 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         )
         end = subject if subject is not None else end
     text = t[start:end] if ka <= start else ""  # never past the clause (a chat's line)
-    text = LATE_FIX.split(text, maxsplit=1)[
-        0
-    ]  # (…出个方案哦不对是七月八号: the correction no task)
+    # (…出个方案哦不对是七月八号: the correction is no part of the task)
+    text = LATE_FIX.split(text, maxsplit=1)[0]
     text = _SPACE_BETWEEN_HAN.sub("", text)
     text = _CONTACT_TAIL.split(text)[0]
     text = _FILLER.sub("", text)
