@@ -403,6 +403,7 @@ def _boundary(doc: Doc, pos: int) -> bool:
         or _adverb_then_verb(t, pos, one_character=True)
         or t.startswith(("通完", "通了", "通电话"), pos)
         or t.startswith(("然后", "啊", "呃"), pos)  # (叫做杜东平啊…: a dictated pause)
+        or t.startswith("一个人", pos)  # (董事长濮国平一个人说了算)
     )
 
 

@@ -322,3 +322,14 @@ def test_compound_surnames_of_taiwan_and_shandong(text: str, said: str) -> None:
 
 def test_all_year_round_is_no_name() -> None:
     assert people("拍板的是老板娘，老板常年在外面跑业务") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("锦恒化纤：大小事都是董事长濮建平一个人说了算", ("濮建平", "董事长", "濮董")),
+        ("大小事都是董事长王国平一个人说了算", ("王国平", "董事长", "王董")),
+    ],
+)
+def test_a_name_then_one_person_alone(text: str, said: tuple[str, str, str]) -> None:
+    assert people(text) == [said]
