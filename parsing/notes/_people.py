@@ -453,7 +453,7 @@ def _name_after(doc: Doc, start: int) -> tuple[str, str | None, int] | None:
         return None
     sur = _surname_prefix(t[start : start + 2])
     # (董事长濮国平, 老板焉东平: a rarer surname too, with a given name of two)
-    rare = sur is None and t[start : start + 1] in RARE_SURNAMES
+    rare = sur is None and t[start : start + 1] in _RARE_SURNAMES
     sur = t[start] if rare else sur
     if sur is None or doc.date_at[start] or _IN_CHARGE_OF.match(t, start):
         return None
@@ -584,7 +584,7 @@ def _title_mentions(doc: Doc) -> list[Mention]:
         after = _name_after(doc, b) or _called_name_after(doc, b) or _spaced_name_after(doc, b)
         if after is not None:
             full, form, end = after
-            sur = _surname_prefix(full) or (full[0] if full[0] in RARE_SURNAMES else None)
+            sur = _surname_prefix(full) or (full[0] if full[0] in _RARE_SURNAMES else None)
             if form is None and sur and _called_by(full[len(sur) :]):
                 # 项目经理钱工, 总工宋工, 科主任罗主任: 钱工 / 罗主任 is how he is called
                 form, full = full, sur

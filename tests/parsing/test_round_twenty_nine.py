@@ -333,3 +333,23 @@ def test_all_year_round_is_no_name() -> None:
 )
 def test_a_name_then_one_person_alone(text: str, said: tuple[str, str, str]) -> None:
     assert people(text) == [said]
+
+
+def test_a_word_surnames_full_name_after_the_title() -> None:
+    assert people("见了厂长米建文，他说九月开机") == [("米建文", "厂长", "米厂长")]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("王总经理时间很紧，下周再约", [(None, "总经理", "王总")]),
+        ("李主任花了很多时间", [(None, "主任", "李主任")]),
+        ("张经理相当满意", [(None, "经理", "张经理")]),
+        ("采购经理连续三天没回消息", []),
+    ],
+)
+def test_a_word_after_the_title_is_no_name(
+    text: str, said: list[tuple[str | None, str, str]]
+) -> None:
+    # guards: 时间, 花了, 相当, 连续 after a title name no one
+    assert people(text) == said
