@@ -1183,16 +1183,20 @@ _CARD_TOKEN = re.compile(r"[\u4e00-\u9fff]+")
 _CARD_OTHER = re.compile(r"^[\sA-Za-z.,/:()'&-]*$")
 
 
-def _card_name(doc: Doc, a: int, b: int) -> Mention | None:
+def _card_name(doc: Doc, a: int, b: int, rare: bool = False) -> Mention | None:
+    """A full name standing alone (on a card's line, as a chat's speaker); with ``rare``, also
+    one of three whose surname is read only alone elsewhere (羊安东, 乜国平)."""
     word = doc.t[a:b]
     sur = _surname_prefix(word)
+    if sur is None and rare and len(word) == 3 and word[0] in _RARE_SURNAMES:
+        sur = word[0]
     if sur is None or not 1 <= len(word) - len(sur) <= 2 or TITLE_RE.search(word):
         return None
     if word[-1] in _ORG_END or not doc.free(a, b) or any(doc.date_at[a:b]) or word in _NOT_BARE:
         return None  # (辛苦, 方案: words that start with a surname)
     given = word[len(sur) :]
     # (王小明 alone on its line: 小 opens the given name, as after a title)
-    xiao = len(given) == 2 and given[0] == "小" and _given_xiao(given)
+    xiao = not rare and len(given) == 2 and given[0] == "小" and _given_xiao(given)
     if any(ch in NAME_STOP for ch in (given[1:] if xiao else given)):
         return None
     return Mention(a, b, surname=sur, name=word)
@@ -1292,14 +1296,10 @@ def _rare_card_name(doc: Doc, lines: list[tuple[int, int]], i: int) -> Mention |
     if not said or any(x not in _DEGREES for x in said[1:]):
         return None  # (乜国平 博士: only a degree may stand beside it)
     word = said[0]
-    if len(word) != 3 or word[0] not in _RARE_SURNAMES or not _CARD_TOKEN.fullmatch(word):
-        return None
-    if any(ch in NAME_STOP for ch in word[1:]) or _title_beside(doc.t, lines, i) is None:
+    if not _CARD_TOKEN.fullmatch(word) or _title_beside(doc.t, lines, i) is None:
         return None
     x = doc.t.index(word, a)
-    if not doc.free(x, x + 3):
-        return None
-    return Mention(x, x + 3, surname=word[0], name=word)
+    return _card_name(doc, x, x + len(word), rare=True)
 
 
 def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
