@@ -248,6 +248,11 @@ _FIX_BETWEEN = re.compile(r"[ ,]*(?:[^,。;\s]{0,6}?[ ,]*(?:是|应该是))?[ ,]
 _FIX_REACH = 50
 
 
+def sentence_end(t: str, a: int, marks: str = "。;\n") -> int:
+    """Where the sentence holding ``a`` ends (the first of ``marks`` from it, else the text's end)."""
+    return min((i for i in (t.find(x, a) for x in marks) if i >= 0), default=len(t))
+
+
 def _corrected_later(t: str, whens: list[When]) -> list[When]:
     """The dates read, each corrected later in its sentence taking the correction's day."""
     out = list(whens)
@@ -255,7 +260,7 @@ def _corrected_later(t: str, whens: list[When]) -> list[When]:
     for i, w in enumerate(whens):
         if i in dropped:
             continue
-        stop = min([k for k in (t.find(x, w.span[1]) for x in "。!?\n") if k >= 0] + [len(t)])
+        stop = sentence_end(t, w.span[1], "。!?\n")  # (a correction said across a ; still counts)
         fix = LATE_FIX.search(t, w.span[1], min(stop, w.span[1] + _FIX_REACH))
         if fix is None or any(w.span[1] <= v.span[0] < fix.start() for v in whens):
             continue

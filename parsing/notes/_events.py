@@ -11,7 +11,7 @@ from parsing.dates import When, add_months, day_of
 from parsing.numerals import cn_to_int
 
 from ._counties import ANY_PLACE, COUNTY_RE
-from ._doc import Doc, is_cjk, line_of, months_back
+from ._doc import Doc, is_cjk, line_of, months_back, sentence_end
 from ._fold import fold
 from ._lexicon import (
     DONT,
@@ -2263,9 +2263,7 @@ def _third_party_before(t: str, a: int) -> bool:
     return bool(_THIRD_PARTY.search(t, _sentence_start(t, a), a))
 
 
-def _sentence_end(t: str, a: int) -> int:
-    """Where the sentence holding ``a`` ends (。, ; or a line's end)."""
-    return min((i for i in (t.find(x, a) for x in "。;\n") if i >= 0), default=len(t))
+_sentence_end = sentence_end  # (。, ; or a line's end)
 
 
 def _sentence_start(t: str, a: int) -> int:
