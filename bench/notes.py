@@ -303,6 +303,10 @@ DEV_SETS = [
     # 2026-12-05; kinds renamed as blind30's; scored on the parser as that session began
     # (9e3a7bf), then tuned on
     NOTES_DIR / "notes_styles25.jsonl",
+    # blind31: 150 notes by a fifty-fifth helper who never read parsing/, in every style of #18,
+    # written on 2026-12-05 (a new session); its first score is the parser as that session began
+    # (9fe4eb8). Held out: read only as totals
+    NOTES_DIR / "notes_blind31.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
