@@ -144,7 +144,9 @@ _REMIND_ME = re.compile(r"(?<![户他她方])提醒我(?!们)")
 
 # 正月十五前把今年的包材订单定下来: what they will have decided by then
 _THEIR_DECISION = re.compile(r"^把[^\s,;。]{1,12}?(?:定下来|批下来|定了|批了)$")
-_THEIR_VERDICT = re.compile(r"^(?:给|出)(?:我们|我)?\s*(?:意见|结论)(?![稿书表反])")
+_THEIR_VERDICT = re.compile(
+    r"^(?:给|出)(?:我们|我)?\s*(?:个|一个)?(?:采购|合作)?(?:意见|结论|意向)(?![稿书表反])"
+)
 # (他们说下周一给意见; 许国平 —— 卡样品，下周三给结论: a roles list's dash, folded —— is --)
 _SAID_BY_THEM = re.compile(r"说|--")
 _ANSWER_TO_REP = re.compile(r"^(?:给你)?(?:答复|回复|回话|反馈)(?:你|给你)")
@@ -1639,8 +1641,15 @@ def _theirs_to_do(d: _Dated, action: str, owed: bool) -> bool:
     if _THEIR_ANSWER.match(action) and not d.by_customer and not owed:
         return True
     line = _sentence_start(t, a)
-    if _THEIR_VERDICT.match(action) and _SAID_BY_THEM.search(t, line, a) and "我" not in t[line:cb]:
-        return True  # 他们说下周一给意见, 下周三给结论: theirs (我下周一给意见 is the rep's)
+    said = [m.start() for m in _SAID_BY_THEM.finditer(t, line, a)]
+    if (
+        _THEIR_VERDICT.match(action)
+        and said
+        and "我" not in t[max(line, said[-1] - 4) : cb]  # (我跟他说下周一给意见: the rep's)
+    ):
+        # 他们说下周一给意见, 下周三给结论, 来我们公司考察…说月底前给个采购意向: theirs (我下周一
+        # 给意见 is the rep's)
+        return True
     decided = _THEIR_DECISION.match(action) and _third_party_before(t, a)
     if _their_deed(d.doc, a, b) or (decided and not re.search(r"[我咱]", t[ca:a])):
         return True  # 岸电系统他们年底定, 尾款答应本月底付, 标书下周一发出来: theirs, not the rep's
@@ -1824,6 +1833,8 @@ _SAME_DAY_AS = re.compile(r"\s*(?:是)?(?:同一天|同一日|同天|一样|一�
 # 下下周一你再联系我, in the customer's own line: the rep is to get in touch with them.
 _EARLY_NEXT_MONTH = re.compile(r"下个?月(?:月)?初")
 _BEEN_THERE = re.compile(r"^(?:去|来|到|见)过(?!一下|一遍|目|一次目)")
+# 元旦前电话里问过磨粉机的价: asked already, said with the day it was asked by
+_ASKED_ALREADY = re.compile(r"^[^\s,，。]{0,4}?(?:问|聊|谈|提|打听|咨询|询)过(?![去来目一])")
 # 年前的货款只能等年后了: a thing of that day put off, nothing to do by it
 _PUT_OFF_THEN = re.compile(r"再说|再议|再看看?(?![他她])")
 _PUT_OFF = re.compile(r"只能|等到?[^\s,，。]{0,4}(?:后|再)|再说|没戏|不了")
@@ -1876,7 +1887,7 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         )
     ):  # (年前的对账单记得发给财务, 跟她确认周五前的发货计划: the rep's task, said around the day)
         return True  # 年前的货款只能等年后了, 他说…在跑年底的账: the day names a thing, no task
-    if _BEEN_THERE.search(action):
+    if _BEEN_THERE.search(action) or _ASKED_ALREADY.search(action):
         return True  # 年前去过一次越南: been there already
     if _EARLY_NEXT_MONTH.fullmatch(t, a, b):
         return True  # 下个月初来我们工厂看看, 下月初再约: the first days of a month, no one day

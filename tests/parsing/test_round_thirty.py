@@ -1,0 +1,54 @@
+"""Round thirty: what notes written on 2026-12-05 (styles26, and the older sets' notes) and
+the round's review taught the reader. Each case failed on the parser as the session began
+(9fe4eb8) unless its comment says it guards."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from parsing.notes import parse_note
+
+NOW = datetime.fromisoformat("2026-12-01T09:00:00+08:00")  # a Tuesday
+
+
+def dues(text: str, now: datetime = NOW) -> list[tuple[str, str]]:
+    return [(f.due.isoformat()[:10], f.action) for f in parse_note(text, now).follow_ups]
+
+
+def people(text: str, now: datetime = NOW) -> list[tuple[str | None, str | None, str | None]]:
+    return [(c.surname, c.title, c.salutation) for c in parse_note(text, now).contacts]
+
+
+def test_a_word_surname_before_a_title() -> None:
+    text = "榆林神木麟州煤化的折总下周一到周四去鄂尔多斯开年会，周五回神木"
+    assert people(text) == [("折", "总", "折总")]
+    # his way back is no task of the rep's (it had been one, due this Friday)
+    assert dues(text) == []
+
+
+def test_a_discount_is_no_surname() -> None:
+    # guards: 打折 before 总价 names no one
+    assert people("打折总价八折") == []
+
+
+def test_a_question_asked_before_a_day_is_no_task() -> None:
+    text = "给商丘豫商面粉机械的商总下周一发报价，他元旦前电话里问过磨粉机的价"
+    assert dues(text) == [("2026-12-07", "发报价")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天南昌高新的洪城光学来我们公司考察，比较满意，说月底前给个采购意向",
+        "韩总说月底前给个采购意向",
+    ],
+)
+def test_their_word_owed_by_a_day_is_theirs(text: str) -> None:
+    assert dues(text) == []
+
+
+def test_the_rep_telling_them_keeps_the_task() -> None:
+    # guards: 我跟他说 — the rep's own answer owed
+    assert dues("我跟他说下周一给意见") == [("2026-12-07", "给意见")]
