@@ -307,6 +307,10 @@ DEV_SETS = [
     # written on 2026-12-05 (a new session); its first score is the parser as that session began
     # (9fe4eb8). Held out: read only as totals
     NOTES_DIR / "notes_blind31.jsonl",
+    # styles26: 200 notes in every style of #18 by a fifty-sixth helper who never read parsing/
+    # (dictation, records, follow-ups and their traps, leaders' trips said many ways), written on
+    # 2026-12-05; scored on the parser as that session began (9fe4eb8), then tuned on
+    NOTES_DIR / "notes_styles26.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
