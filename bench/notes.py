@@ -305,11 +305,13 @@ DEV_SETS = [
     NOTES_DIR / "notes_styles25.jsonl",
     # blind31: 150 notes by a fifty-fifth helper who never read parsing/, in every style of #18,
     # written on 2026-12-05 (a new session); its first score is the parser as that session began
-    # (9fe4eb8). Held out: read only as totals
+    # (9fe4eb8). Held out: read only as totals. Its brief wrote an extension 02162345678-215,
+    # which every set before writes 02162345678;ext=215: rewritten so before the first score
     NOTES_DIR / "notes_blind31.jsonl",
     # styles26: 200 notes in every style of #18 by a fifty-sixth helper who never read parsing/
     # (dictation, records, follow-ups and their traps, leaders' trips said many ways), written on
-    # 2026-12-05; scored on the parser as that session began (9fe4eb8), then tuned on
+    # 2026-12-05; extensions rewritten as blind31's; scored on the parser as that session began
+    # (9fe4eb8), then tuned on
     NOTES_DIR / "notes_styles26.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
