@@ -121,6 +121,15 @@ _CJK_FULL_NAME = re.compile(
 )
 
 
+_PAREN_OPEN = re.compile(r"[ ]?[（(]")
+
+
+def past_paren(t: str, b: int) -> int:
+    """Where a bracketed aside right after ``b`` begins (Tay（郑秀英）, Mr Lim (林志强)), else ``b``."""
+    m = _PAREN_OPEN.match(t, b)
+    return m.end() if m else b
+
+
 def chinese_name_after(t: str, b: int, spelled: str = "") -> tuple[str, str, int] | None:
     """The Chinese full name said right after a given name ending at ``b`` (Linda 郝丽娜): the
     name, its surname and where it ends; after a Latin surname ``spelled``, a surname that is
@@ -166,7 +175,7 @@ def _named_in_chinese_too(t: str, a: int, b: int, given: str, surname: str) -> L
     """David Lim 林大伟, Kenny Wong（黄国华）, 林志明 Jimmy Lin: a given name and a surname at
     ``a``…``b`` with the Chinese full name beside them — one person, filed under the Chinese
     name and called by the given one."""
-    after = chinese_name_after(t, b + (t[b : b + 1] in "（("), surname)
+    after = chinese_name_after(t, past_paren(t, b), surname)
     if after is not None:
         return LatinName(a, after[2], after[0], after[1], given)
     before = _chinese_name_before(t, a, surname)

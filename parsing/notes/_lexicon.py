@@ -158,6 +158,8 @@ _CORE: dict[str, tuple[str, bool]] = {
     "董事会秘书": ("董秘", False),
     "董秘": ("董秘", False),
     "副董事长": ("总", True),
+    # (董事總經理 Managing Director on a Hong Kong card: addressed as 总, no 董事 named)
+    "董事总经理": ("总", True),
     "总经理": ("总", True),
     "副总经理": ("总", True),
     "副总裁": ("总", True),

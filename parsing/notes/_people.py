@@ -18,6 +18,7 @@ from ._latin import (
     chinese_surname_after,
     english_title_before,
     find_latin_names,
+    past_paren,
     surname_mentions,
 )
 from ._lexicon import (
@@ -54,7 +55,7 @@ __all__ = [
 NAME_STOP = frozenset(
     "的了在是和跟与给从对把被访见找约陪请帮说让为由里他她们这那个位及或去到来问叫同再又也都还"
     "就才已要会能送带打加拜谈聊吃喝食饮倾通电话微信司院局部厂行科处室所委厅校店团队站组班办市省区县心副总"
-    "小老今昨前后每该和级分听"
+    "小老今昨前后每该和级分听账款"  # (应付账款主管: no 付账款)
 )
 # 总是 / 总共 / 总部 … are not 张总.
 _AFTER_ZONG = frozenset("共之体结价额部计算数量包站公院行得归括")
@@ -895,7 +896,7 @@ def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
             # as the note calls them
             # (a spelling the reader knows must fit: Mr Tan 林志强 are two, or a slip)
             spelled = who if who in LATIN_SURNAMES or surnames_spelled(who) else ""
-            full = chinese_name_after(t, b + 1 if t[b : b + 1] in "（(" else b, spelled)
+            full = chinese_name_after(t, past_paren(t, b), spelled)
             if full is not None and doc.free(b, full[2]):
                 out.append(Mention(m.start(), full[2], surname=full[1], name=full[0], form=form))
                 continue
@@ -1180,7 +1181,7 @@ def _named_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
 # A pasted business card: a name alone on its line, or beside its title or English name.
 _ORG_END = frozenset("司院局部厂行科处室所委厅校店团队站组班办市省区县心中社会馆台")
 _CARD_TOKEN = re.compile(r"[\u4e00-\u9fff]+")
-_CARD_OTHER = re.compile(r"^[\sA-Za-z.,/:()'&-]*$")
+_CARD_OTHER = re.compile(r"^[\sA-Za-z.,/:()'&|-]*$")  # (王晓东 | 采购经理)
 
 
 def _card_name(doc: Doc, a: int, b: int, rare: bool = False) -> Mention | None:
@@ -1222,7 +1223,9 @@ _CARD_LINE_END = re.compile(r"\n|[ ]+/[ ]+")
 _SPACED_CARD_NAME = re.compile(
     r"[ ]*(?:(?:姓[ ]*名|联[ ]*系[ ]*人)[ ]*[:：][ ]*)?"
     # (经理 鄂 晓 燕: a title written whole may stand one space before the name)
-    rf"(?:(?P<t>[\u4e00-\u9fff](?:[ ]?[\u4e00-\u9fff]){{1,4}})[ ]{{2,}}|(?P<t1>{TITLE_RE.pattern})[ ])?"
+    # (采购部 部长 佟 立 国: a department before the title)
+    rf"(?:(?P<t>[\u4e00-\u9fff](?:[ ]?[\u4e00-\u9fff]){{1,4}})[ ]{{2,}}|"
+    rf"(?:[\u4e00-\u9fff]{{1,6}}(?:部|处|科|室|中心)[ ])?(?P<t1>{TITLE_RE.pattern})[ ])?"
     r"(?P<n>(?P<s>[\u4e00-\u9fff]{2}(?=[ ])|[\u4e00-\u9fff])[ ]{1,2}(?P<g>[\u4e00-\u9fff](?:[ ]{0,2}[\u4e00-\u9fff])?))"
     r"(?:[ ]{2,}(?P<t2>[\u4e00-\u9fff]{2,5}))?[ ]*"
     # (金 敏 洙 Kim Min-soo, 欧阳 慧 敏 (Grace))

@@ -52,3 +52,35 @@ def test_their_word_owed_by_a_day_is_theirs(text: str) -> None:
 def test_the_rep_telling_them_keeps_the_task() -> None:
     # guards: 我跟他说 — the rep's own answer owed
     assert dues("我跟他说下周一给意见") == [("2026-12-07", "给意见")]
+
+
+def card(text: str) -> list[tuple[str | None, str | None, list[str]]]:
+    return [(c.name, c.title, c.phones) for c in parse_note(text, NOW).contacts]
+
+
+def test_a_hong_kong_managing_director() -> None:
+    text = (
+        "李家豪 Lee Ka Ho\n董事總經理 Managing Director\n永利五金（香港）有限公司\n"
+        "電話：(852) 2711 3456\n手提：(852) 9876 5432"
+    )
+    assert card(text) == [("李家豪", "董事总经理", ["+85227113456", "+85298765432"])]
+
+
+def test_a_name_and_title_split_by_a_bar() -> None:
+    text = "周文斌 | 设备经理\n佛山顺德美达电器有限公司\n☎ 0757-2233 4455   📱 137 2233 4455"
+    assert card(text) == [("周文斌", "设备经理", ["075722334455", "13722334455"])]
+
+
+def test_a_spaced_name_after_its_department_and_title() -> None:
+    text = "沈阳北方重型机械有限公司\n采购部 部长 谷 立 新\n手机：13904001122\n电话：024-2345 6789"
+    assert card(text) == [("谷立新", "部长", ["13904001122", "02423456789"])]
+
+
+def test_an_accounts_payable_title_names_no_one() -> None:
+    text = "程 晓 燕\n财务部 | 应付账款主管\n合肥江淮精工有限公司\n手机：187 5510 6677"
+    assert card(text) == [("程晓燕", "主管", ["18755106677"])]
+
+
+def test_an_english_name_with_the_chinese_one_in_brackets() -> None:
+    text = "今天去 Penang 见 Mr Lim (林志强)，谈 Q3 的订单。HP 016-512 3344"
+    assert card(text) == [("林志强", None, ["+60165123344"])]
