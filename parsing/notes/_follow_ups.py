@@ -1319,6 +1319,9 @@ _MONTH_BEGINS = re.compile(
 )
 
 
+_PAY_TERM_BEFORE = re.compile(r"(?:月结|月結|票到|货到|貨到|发票后|發票後)\s*$")
+
+
 def _what_the_day_is(doc: Doc, i: int, w: When) -> bool:
     """The day is told of, gone by or only a time from which: nothing to do on it."""
     t = doc.t
@@ -1343,6 +1346,16 @@ def _what_the_day_is(doc: Doc, i: int, w: When) -> bool:
         return True  # 我拿到后两天内给她回复: days counted from something yet to happen
     if _restated(doc, i):
         return True  # 3月9号(元宵节后那个周一): the same day said again in brackets
+    if _PAY_TERM_BEFORE.search(t, max(0, a - 4), a):
+        return True  # 月結30日, 票到60日: days of credit, no day of the month
+    before = doc.whens[i - 1] if i > 0 else None
+    if (
+        before is not None
+        and before.day == w.day
+        and not t[before.span[1] : a].strip(" ,，、")
+        and _THAT_DAY.search(t, a, b + 2)
+    ):
+        return True  # 生日是农历五月初五，端午那天: the day said again by its holiday
     # (Cantonese 先 after a month's or year's end is 才: 年尾先俾錢, 9月尾先出 — only then;
     # 聽日先send份proposal is "first")
     only_then = (

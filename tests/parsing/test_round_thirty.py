@@ -84,3 +84,37 @@ def test_an_accounts_payable_title_names_no_one() -> None:
 def test_an_english_name_with_the_chinese_one_in_brackets() -> None:
     text = "今天去 Penang 见 Mr Lim (林志强)，谈 Q3 的订单。HP 016-512 3344"
     assert card(text) == [("林志强", None, ["+60165123344"])]
+
+
+def test_a_holiday_saying_the_birthday_again_is_no_task() -> None:
+    text = "跟百川纺织的许总吃的饭，答应下批订单还给我们。许总生日是农历五月初五，端午那天。"
+    assert dues(text, datetime.fromisoformat("2026-05-08T13:30:00+08:00")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中良米业的封总 封国庆 送点粽子",
+        "技术把关是总工宗国庆，下周去拜访他",  # (guards: already read so)
+    ],
+)
+def test_a_name_born_on_national_day_is_no_holiday(text: str) -> None:
+    assert not any(day.endswith("10-01") for day, _ in dues(text))
+
+
+def test_national_day_before_a_surnames_deed_stays_the_holiday() -> None:
+    # guards: 国庆 said before 前 is the holiday, whoever is named after it
+    assert dues("国庆前给封总送月饼") == [("2027-09-30", "给封总送月饼")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["佢話逢星期五落單，月結30日。", "付款方式是票到60日，每月对一次账"],  # (the second guards)
+)
+def test_days_of_credit_are_no_day_of_the_month(text: str) -> None:
+    assert dues(text) == []
+
+
+def test_a_day_after_the_credit_terms_stays() -> None:
+    # the rep's own day said after the terms (30日 had been a second task)
+    assert dues("月结30日，下周一对账") == [("2026-12-07", "对账")]
