@@ -462,6 +462,9 @@ def _rep_step_next(doc: Doc, a: int, na: int) -> bool:
     )
 
 
+_CALL_HIS_PHONE = re.compile(r"[他她](?:的)?(?:电话|手机|座机)")
+
+
 def _action(doc: Doc, w: When, people: People) -> str | None:
     """What to do at ``w``: the words after it (or in the next chunk); None when nothing."""
     t = doc.t
@@ -530,6 +533,9 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         )
         end = subject if subject is not None else end
     text = t[start:end] if ka <= start else ""  # never past the clause (a chat's line)
+    called = _CALL_HIS_PHONE.match(t, end) if text.endswith("打") and end < cb else None
+    if called is not None:  # 六号再打他电话: the call's whole words, not 打 alone
+        text += called.group()
     # (…出个方案哦不对是七月八号: the correction is no part of the task)
     text = LATE_FIX.split(text, maxsplit=1)[0]
     text = _SPACE_BETWEEN_HAN.sub("", text)
@@ -1808,7 +1814,9 @@ _TO_WHOM = frozenset("跟给向和对同与")  # (跟李总承诺了…: the rep
 _NOT_A_TASK_SAID = re.compile(
     r"(?:的)?最后一[批单车]|的事|[小老][\u4e00-\u9fff](?:会|要|负责)去|"
     # (让我下周三前等他消息: waiting on their word, nothing to do by then)
-    r"等(?:[他她]们?|对方|客户)?的?(?:消息|通知|回复|回话|电话|答复)?$"
+    r"等(?:[他她]们?|对方|客户)?的?(?:消息|通知|回复|回话|电话|答复)?$|"
+    # (五一这几天, 春节期间: a stretch of days, nothing set on the first)
+    r"^(?:这|那)(?:几天|段时间|阵子)$|^期间$"
 )
 _DONE_ALREADY = re.compile(r"了\s*$")
 _WHEN_HE_DECIDES = re.compile(r"(?:看[他她]?|等[他她]?)哪天|再定|待定")

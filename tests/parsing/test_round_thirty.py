@@ -118,3 +118,14 @@ def test_days_of_credit_are_no_day_of_the_month(text: str) -> None:
 def test_a_day_after_the_credit_terms_stays() -> None:
     # the rep's own day said after the terms (30日 had been a second task)
     assert dues("月结30日，下周一对账") == [("2026-12-07", "对账")]
+
+
+def test_a_stretch_of_holiday_days_is_no_task() -> None:
+    text = "五一这几天 华栋医院的向院长 五一他去云南玩 二号到五号 那我六号再打他电话"
+    assert dues(text, datetime.fromisoformat("2027-04-30T18:00:00+08:00")) == [
+        ("2027-05-06", "打他电话")
+    ]
+
+
+def test_calling_his_phone_keeps_its_words() -> None:
+    assert dues("明天打他电话问一下报价的事") == [("2026-12-02", "打他电话 问一下报价的事")]
