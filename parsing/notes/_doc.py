@@ -225,7 +225,7 @@ _FESTIVAL_THING = re.compile(
 # 下礼拜二 哦不是 是这礼拜二, 周三 不对 周四: voice input corrects a day at once — the first is
 # no day of the note (only 不对, 哦不, or 不是 then 是, right between the two)
 _DAY_CORRECTED = re.compile(
-    r"[ ,]*(?:嗯[ ,]*)?(?:(?:不对|[哦噢呃]不是?)[ ,]*(?:是|应该是)?|不是[ ,]*(?:是|应该是))[ ]*"
+    r"[ ,]*(?:嗯[ ,]*)?(?:(?:(?:[哦噢呃][ ,]*)?不对|[哦噢呃]不是?)[ ,]*(?:是|应该是)?|不是[ ,]*(?:是|应该是))[ ]*"
 )
 
 
@@ -243,10 +243,11 @@ def _uncorrected(t: str, whens: list[When]) -> list[When]:
 # 礼拜一发: a day or hour corrected after the task said with it — the task keeps its place and
 # takes the corrected day (only after a filler's 不对/不是, or 不对 then 是, and when the corrected
 # day ends what is said)
-LATE_FIX = re.compile(r"[哦噢呃嗯][ ,]*(?:不对|不是)[ ,]*|不对[ ,]*(?=是|应该是)")
+# (周四去拜访赵总，不对，改成周五了: the day moved in so many words)
+LATE_FIX = re.compile(r"[哦噢呃嗯][ ,]*(?:不对|不是)[ ,]*|不对[ ,]*(?=是|应该是|改成|改到|改为)")
 _FIX_IS = re.compile(r"[ ,]*(?:是|应该是)?[ ,]*")
 # (哦不是十点是十点半: the hour denied, not read as a day of its own, then the one meant)
-_FIX_BETWEEN = re.compile(r"[ ,]*(?:[^,。;\s]{0,6}?[ ,]*(?:是|应该是))?[ ,]*")
+_FIX_BETWEEN = re.compile(r"[ ,]*(?:[^,。;\s]{0,6}?[ ,]*(?:是|应该是|改成|改到|改为))?[ ,]*")
 _FIX_REACH = 50
 
 

@@ -99,7 +99,7 @@ _EN_VERB = re.compile(
 _STATE = re.compile(
     # (中秋跟国庆连在一起, 周三和周四: a day joined to another, nothing done on it yet)
     # (周三别去, 下月初估计也没钱: a day to keep away, a guess — nothing to do)
-    r"^(?:[和同跟与及或、]$|好记|别去$|别来$|不要去$|估计|连在一起|连着|有|没|是|可能|应该|会(?!议室见|客室见)|开会|放假|放[一二两三四五六七八九十\d]+天|加班(?=盘点|生产|赶工|赶货)|结婚|摆酒|擺酒|办酒|婚礼|满月|上班|开工|复工|停工|开学|不|过生日|生日|我在|我有空|在家|都|到期|得闲|"
+    r"^(?:[和同跟与及或、]$|好记|别去$|别来$|不要去$|(?:别|不要)(?:找|打|联系|催)[他她]|估计|连在一起|连着|有|没|是|可能|应该|会(?!议室见|客室见)|开会|放假|放[一二两三四五六七八九十\d]+天|加班(?=盘点|生产|赶工|赶货)|结婚|摆酒|擺酒|办酒|婚礼|满月|上班|开工|复工|停工|开学|不|过生日|生日|我在|我有空|在家|都|到期|得闲|闲$|"
     # (the weather: a state too — but 下雪之前, 台风来之前 is a deadline)
     r"有空|得空|(?:降温|升温|下雨|下雪|刮风|台风|暴雨|大雨|雾霾|高温)(?![^,。;]{0,2}?(?:之|以)?前))"
 )
@@ -1941,8 +1941,10 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     told_to_rep = d.by_customer and _TOLD_TO_CALL.match(action)
     if (_NOT_TO_DO.search(action) and not told_to_rep) or re.search(r"再说|再议", action):
         return True  # (下周一回公司再说: a put-off, no task)
-    if d.by_customer and re.search(rf"(?:{_GET_IN_TOUCH}|通知|回覆|答覆)你(?!们的)", action):
-        return True  # 黎院长：…初十后找你 — they will get in touch
+    if d.by_customer and re.search(
+        rf"(?:{_GET_IN_TOUCH}|通知|回覆|答覆|给|发|寄)你(?!们的)", action
+    ):
+        return True  # 黎院长：…初十后找你, 钟总：…明天快递给你 — they will get in touch, send it
     if _FOR_THE_REP.search(action) and not d.by_customer:
         return True
     if d.by_customer and _THEIR_WISH.search(t, max(ca, a - 6), a):

@@ -1541,8 +1541,17 @@ def _corrected(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# 祝武总一路顺利, 祝王局生日快乐: a wish said to someone, 祝 no part of their name
+_WISHED = re.compile(
+    r"祝(?=[\u4e00-\u9fff]{1,3}?(?:总|局|经理|主任|董|工|老师|处|姐|哥)"
+    r"[^,。;\n]{0,2}?(?:一路|生日|新年|节日|春节|中秋|身体|工作|万事|平安|顺利|快乐|发财|健康))"
+)
+
+
 def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     """All person mentions of the note, grouped into contacts."""
+    for wish in _WISHED.finditer(doc.t):  # (祝武总一路顺利: 祝 wishes 武总 well, no 祝武)
+        doc.mark(wish.start(), wish.start() + 1)
     mentions = _title_mentions(doc)
     taken = [(m.start, m.end) for m in mentions] + family_spans
     mentions += _apposed_name_mentions(doc, mentions, taken)

@@ -129,3 +129,43 @@ def test_a_stretch_of_holiday_days_is_no_task() -> None:
 
 def test_calling_his_phone_keeps_its_words() -> None:
     assert dues("明天打他电话问一下报价的事") == [("2026-12-02", "打他电话 问一下报价的事")]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("周四去拜访赵总，不对，改成周五了", [("2026-12-04", "去拜访赵总")]),
+        ("明天上午十点，呃不对，是下午两点，去拜访伍总", [("2026-12-02", "去拜访伍总")]),
+    ],
+)
+def test_a_day_or_hour_corrected_with_commas(text: str, said: list[tuple[str, str]]) -> None:
+    assert dues(text) == said
+
+
+def test_the_corrected_hour_is_kept() -> None:
+    got = parse_note("明天上午十点，呃不对，是下午两点，去拜访伍总", NOW).follow_ups
+    assert [f.due.hour for f in got if isinstance(f.due, datetime)] == [14]
+
+
+def test_a_day_to_keep_away_is_no_task() -> None:
+    text = "郑经理明天要去北京出差，所以明天别找他，后天上午10点再打电话"
+    assert [d for d, _ in dues(text)] == ["2026-12-03"]
+
+
+def test_free_that_day_is_no_task() -> None:
+    assert dues("今早同富邦嘅蔡經理傾咗電話，佢話下星期二得閒") == []
+
+
+def test_what_they_send_the_rep_in_their_line_is_theirs() -> None:
+    text = "1月20日 20:11 钟总：合同我签好了，明天快递给你\n1月20日 20:13 我：谢谢钟总！收到后我马上安排发货"
+    assert dues(text, datetime.fromisoformat("2027-01-20T21:00:00+08:00")) == []
+
+
+@pytest.mark.parametrize("text", ["好的，祝武总一路顺利", "祝王局生日快乐"])
+def test_a_wish_is_no_part_of_a_name(text: str) -> None:
+    assert [s for s, _, _ in people(text)] == [text[text.index("祝") + 1]]
+
+
+def test_zhu_as_a_surname_stays() -> None:
+    # guards: 祝 named before a title with nothing wished
+    assert people("祝国平总经理来访") == [("祝", "总经理", "祝总")]
