@@ -393,7 +393,11 @@ _GENERIC_UNIT = re.compile(
 )
 # 以后才回厂, 上海参加电气, 货前一天物流, 两家韩国: words of a sentence, not a name
 # (在合作社看了烘干设备, 到他们新仓库参观了一下: what was done there, no name)
-_SENTENCE_WORDS = re.compile(r"以后|之后|参加|前一天|才回|[两三几]家|货前|看新|去看|看了|参观了")
+_SENTENCE_WORDS = re.compile(
+    r"以后|之后|参加|前一天|才回|[两三几]家|货前|看新|去看|看了|参观了|"
+    # (原定…的拜访取消了, 打算明年开春扩建厂房, 帮忙订个餐厅, 下周一回公司; 再联系 lost blind7)
+    r"取消|打算|帮忙|订个|提到|开会|^回公司$"
+)
 # 越南工厂, 深圳总部, 美国德州新厂: a place and a plant or an office of some customer, no name
 _PLACE_PLANT = re.compile(
     rf"^{PLACES_RUN.pattern}(?:新厂|工厂|厂|基地|总部|分厂|车间|现场|办事处)$"
@@ -600,7 +604,7 @@ _TAIL_NOT = re.compile(
     _NOT_ORG.pattern
     + r"|评为|定为|列为|负责|招标|开标|投标|没戏|中标|流标|询价|比价|下单|订货|付款"
     # (在北京协和进修学习: what someone does there, not more of the name)
-    + r"|进修|学习|培训|蹲点|挂职|出差"
+    + r"|进修|学习|培训|蹲点|挂职|出差|开会"  # (在中粮开会: the meeting there)
 )
 
 
@@ -663,6 +667,8 @@ _NOT_HEAD = re.compile(
     r"核对|安排|统计|准备|确认|检查|商量|研究|整理|"
     # (刚从宝钢出来 见了…: where the rep comes from, said with the coming)
     r"^刚|出来$|回来$|计划$|^记低$|"
+    # (哦那个 昨天…, 拜托 remind 我…: a filler or a plea heading the note)
+    r"^[哦噢呃嗯]|^(?:拜托|麻烦)$|"
     # (备注：…, 进展：…: a note's own labels)
     r"^(?:备注|时间|地点|问题|结论|进展|事项|内容|主题|结果|待办|下一步|电话|手机|地址|邮箱|微信)$"
 )

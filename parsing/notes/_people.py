@@ -767,6 +767,9 @@ def _name_before_number_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list
     return out
 
 
+_GOODS_OF_A_FIRM = ("食品", "饮料", "饮品", "食堂")
+
+
 def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     t = doc.t
     out: list[Mention] = []
@@ -796,6 +799,8 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
             nxt = t[end] if end < len(t) else " "
             if is_cjk(nxt) and nxt not in _AFTER_BARE and not opening:
                 continue
+            if t.startswith(_GOODS_OF_A_FIRM, end):
+                continue  # (拜访了金桥食品的郑总: 食 opens the firm's trade, not a meal with 金桥)
             if dept and ((is_cjk(nxt) and nxt not in _DEPT_AFTER) or seg[-1] in "地得着了们"):
                 continue  # (采购部高兴地说: an adverb, no name)
             if dept and given == 1 and (is_cjk(nxt) or not _PURCHASER_ALONE.search(t, 0, a)):

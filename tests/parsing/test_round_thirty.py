@@ -169,3 +169,38 @@ def test_a_wish_is_no_part_of_a_name(text: str) -> None:
 def test_zhu_as_a_surname_stays() -> None:
     # guards: 祝 named before a title with nothing wished
     assert people("祝国平总经理来访") == [("祝", "总经理", "祝总")]
+
+
+def company(text: str, now: datetime = NOW) -> str | None:
+    return parse_note(text, now).company
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "原定下周一的拜访取消了",
+        "客户打算明年开春扩建厂房",
+        "郑总的老婆生日是下周五，郑总让我帮忙订个餐厅",
+        "褚总这周五去广州参加广交会，下周一回公司",
+        "[8/27 14:10] 我：祁总 上午拜访时提到的案例资料发您了\n[8/27 14:30] 祁总：好的",
+        "哦那个 昨天去拜访的那个康师傅的卢经里",
+        "拜托 remind 我 星期四 settle 那个 invoice 给 Tan 总 lah",
+    ],
+)
+def test_words_of_a_sentence_name_no_customer(text: str) -> None:
+    assert company(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("下午在中粮开会，参会的有中粮的贝总", "中粮"),
+        ("今天上午拜访了金桥食品的郑总", "金桥食品"),
+    ],
+)
+def test_the_customer_without_what_was_done_there(text: str, name: str) -> None:
+    assert company(text) == name
+
+
+def test_a_firm_opening_with_a_surname_names_no_one() -> None:
+    assert people("今天上午拜访了金桥食品的郑总") == [("郑", "总", "郑总")]
