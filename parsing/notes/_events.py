@@ -1600,7 +1600,7 @@ def _paired_day(doc: Doc, i: int) -> When | None:
 # 卢总五一前后去西双版纳休假，4月29号走，5月6号回昆明: where and why said first, then the day
 # he leaves and the day he is back (or stays until)
 _GONE_FIRST = re.compile(
-    rf"[去回](?P<place>{ANY_PLACE})(?P<purpose>[\u4e00-\u9fff]{{0,8}})[,，]\s*$"
+    rf"[去回](?P<place>{ANY_PLACE})(?P<purpose>[\u4e00-\u9fff]{{0,8}})(?:[,，]\s*| +)$"
 )
 # 回湖南老家休假去了，休到20号: away until the day said after how long they stay
 _STAY_WORD_TO = "[休待呆住]到"  # (休到20号, 待到礼拜五: stays until the day said next)
@@ -1609,6 +1609,7 @@ _LEAVES = re.compile(r"\s*(?:就|才)?走(?=$|[,，。;\s])")
 _STAYS_TO = re.compile(r"(?:待到|住到|呆到|一直到)\s*$")
 
 
+_GOING_WITH = re.compile(r"陪[^\s,，。去]{1,6}")
 # (我…去, 王总说他儿子去上海读书, 钟总说他一个朋友去日本: the rep, or someone else said of, goes)
 _SOMEONE_ELSE_GOES = re.compile(
     r"[我说他她儿女]|爱人|老婆|太太|家人|朋友|客户|同事|亲戚|同学|一个|有个"
@@ -1619,11 +1620,14 @@ def _left_then_back(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, in
     t = doc.t
     w = doc.whens[i]
     a, b = w.span
-    # (18號走25號回: the day back said right after 走; not 周一走周四回, which may be a week
-    # said before)
+    # (18號走25號回: the day back said right after 走; 周一走周四回 only with the week said
+    # before it — 下礼拜去德国看设备 礼拜一走礼拜六回 — and then in that week)
+    week = _week_said_before(doc, a) if _BARE_WEEKDAY.fullmatch(t, a, b) else None
+    if week is not None:
+        w = replace(w, start=week + timedelta(days=w.day.weekday()))
     then_back = (
         t.startswith("走", b)
-        and _NUMBERED_DAY.search(t, a, b) is not None
+        and (_NUMBERED_DAY.search(t, a, b) is not None or week is not None)
         and i + 1 < len(doc.whens)
         and doc.whens[i + 1].span[0] == b + 1
     )
@@ -1647,7 +1651,9 @@ def _left_then_back(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, in
         if start <= x.start and x.end <= m.start() and m.start() - x.end <= 8
         and x.contact >= 0 and (alone or not x.pronoun)
     ]  # fmt: skip
-    if not goer or _SOMEONE_ELSE_GOES.search(t, goer[-1].end, m.start()):
+    # (耿总下礼拜要陪客户去泰国: the one he goes with is no one else going)
+    between = _GOING_WITH.sub("", t[goer[-1].end : m.start()]) if goer else ""
+    if not goer or _SOMEONE_ELSE_GOES.search(between):
         return None
     end_day, back = w.day, None
     stop = _sentence_end(t, b)
@@ -1661,6 +1667,20 @@ def _left_then_back(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, in
     purpose = m["purpose"] or None
     who = label_of(people.persons[goer[-1].contact])
     return ItineraryFact(who, m["place"], w.day, end_day, purpose), back
+
+
+# 下礼拜, 下个星期, 下周 said alone (no weekday of its own): the week a trip's weekdays fall in
+_NEXT_WEEK_ALONE = re.compile(r"下(?:个)?(?:礼拜|星期|周)(?![一二三四五六日天末])")
+
+
+def _week_said_before(doc: Doc, a: int) -> date | None:
+    """The Monday of next week when its sentence said 下礼拜 before ``a`` with no day between."""
+    t = doc.t
+    start = _sentence_start(t, a)
+    said = list(_NEXT_WEEK_ALONE.finditer(t, start, a))
+    if not said or any(said[-1].end() <= v.span[0] < a for v in doc.whens):
+        return None
+    return doc.today + timedelta(days=7 - doc.today.weekday())
 
 
 # 吕厂长3号走8号回，去意大利博洛尼亚看展: the days first, then where and why
@@ -1734,6 +1754,12 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             claimed.add(i)
             if left[1] is not None:
                 claimed.add(left[1])  # (the day back is the trip's end, no task)
+            continue
+        stop = _sentence_end(t, b)
+        if w.deadline and any(
+            b <= v.span[0] < stop and _LEAVES.match(t, v.span[1]) for v in doc.whens[i + 1 :]
+        ):
+            claimed.add(i)  # 春节前去澳洲看儿子，1月28号走: the day left is said next, the trip's
             continue
         paired = _paired_day(doc, i)
         if paired is not None:  # 下周三、周四去珠海开会: two days running, one trip

@@ -204,3 +204,36 @@ def test_the_customer_without_what_was_done_there(text: str, name: str) -> None:
 
 def test_a_firm_opening_with_a_surname_names_no_one() -> None:
     assert people("今天上午拜访了金桥食品的郑总") == [("郑", "总", "郑总")]
+
+
+def trips(text: str, now: datetime = NOW) -> list[tuple[str | None, str, str, str]]:
+    return [
+        (t.who, t.place, t.start.isoformat(), t.end.isoformat())
+        for t in parse_note(text, now).itineraries
+    ]
+
+
+@pytest.mark.parametrize(
+    ("now", "start", "end"),
+    [
+        ("2026-08-14T11:30:00+08:00", "2026-08-17", "2026-08-22"),  # a Friday
+        ("2026-08-17T09:00:00+08:00", "2026-08-24", "2026-08-29"),  # a Monday: next week's
+    ],
+)
+def test_weekdays_of_a_week_said_before(now: str, start: str, end: str) -> None:
+    text = "淮海重工的严厂长 他下礼拜去德国看设备 礼拜一走礼拜六回 我下下礼拜二去拜访他"
+    assert trips(text, datetime.fromisoformat(now)) == [("严厂长", "德国", start, end)]
+
+
+def test_going_with_a_customer_is_still_his_trip() -> None:
+    text = "听冀港模具的耿总司机说，耿总下礼拜要陪客户去泰国，礼拜一走，礼拜六回"
+    now = datetime.fromisoformat("2026-10-30T20:50:00+08:00")
+    assert trips(text, now) == [("耿总", "泰国", "2026-11-02", "2026-11-07")]
+    assert dues(text, now) == []
+
+
+def test_the_day_left_said_after_a_deadline() -> None:
+    text = "万象集团的缪总春节前去澳洲看儿子，1月28号走，2月4号回，回来就过年了。"
+    now = datetime.fromisoformat("2027-01-06T10:00:00+08:00")
+    assert trips(text, now) == [("缪总", "澳洲", "2027-01-28", "2027-02-04")]
+    assert dues(text, now) == []
