@@ -1501,7 +1501,7 @@ def _better_title(old: str | None, new: str) -> str:
 
 
 # 刘厂长 刘建军, 鲁总监 就是鲁晓东: the full name said right after the surname and title.
-_APPOSED = re.compile(r"[ ]*(?:就是|叫|全名|\()?[ ]*")  # (and 吴工(吴军))
+_APPOSED = re.compile(r"[ ,]*(?:就是|叫|全名|\()?[ ]*")  # (and 吴工(吴军), 段总，段永华)
 
 
 def _apposed_name_mentions(

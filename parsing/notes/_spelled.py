@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ._lexicon import COMPOUND_SURNAMES, RARE_SURNAMES, SURNAMES
+
 # The word that leads to a name said aloud (叫做, 名叫, 名字是), then the name.
 _NAMED = re.compile(r"(?:叫做|名叫|名字叫|名字是)(?P<name>[\u4e00-\u9fff]{2,4})")
 _FILLERS = "啊嗯呃"
@@ -48,8 +50,45 @@ def _spelling_end(text: str, name: str, pos: int) -> int:
     return end
 
 
+def _surname_spellings(text: str) -> list[tuple[int, int]]:
+    """谷雨的谷 谷志刚, 伏是伏天的伏 伏海涛, 上官婉儿的上官 上官志国: a surname said with a word
+    that begins with it, right before the full name — where each such saying stands."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer("的", text):
+        i = m.start()
+        for size in (2, 1):
+            c = text[i + 1 : i + 1 + size]
+            if not (c in COMPOUND_SURNAMES if size == 2 else c in SURNAMES or c in RARE_SURNAMES):
+                continue
+            gap = _GAP.match(text, i + 1 + size)
+            after = gap.end() if gap else i + 1 + size
+            if not text.startswith(c, after) or not is_cjk_at(text, after + size):
+                continue
+            # the shortest word before 的 that begins with the surname (焦点的焦, not 焦总焦点)
+            word = next(
+                (n for n in range(size + 1, size + 4) if text[i - n : i].startswith(c)), None
+            )
+            if word is None:
+                continue
+            start = i - word
+            if text[start - size - 1 : start] == c + "是":
+                start -= size + 1  # (伏是伏天的伏: the surname named first)
+            out.append((start, after))
+            break
+    return out
+
+
+_GAP = re.compile(r"[\s,，]*")
+
+
+def is_cjk_at(text: str, pos: int) -> bool:
+    return pos < len(text) and "\u4e00" <= text[pos] <= "\u9fff"
+
+
 def unspelled(text: str) -> str:
-    """``text`` without the spelling that follows a dictated name."""
+    """``text`` without the spelling that follows a dictated name, or that comes before one."""
+    for a, b in reversed(_surname_spellings(text)):
+        text = text[:a] + " " + text[b:]
     out: list[str] = []
     done = 0
     for m in _NAMED.finditer(text):

@@ -237,3 +237,26 @@ def test_the_day_left_said_after_a_deadline() -> None:
     now = datetime.fromisoformat("2027-01-06T10:00:00+08:00")
     assert trips(text, now) == [("缪总", "澳洲", "2027-01-28", "2027-02-04")]
     assert dues(text, now) == []
+
+
+def named(text: str) -> list[tuple[str | None, str | None]]:
+    return [(c.name, c.title) for c in parse_note(text, NOW).contacts]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("见了段总，段永华，聊了滴灌设备", [("段永华", "总")]),
+        # a surname spelled with a word that begins with it, then the full name
+        ("明天给谷总 谷雨的谷 谷志刚 送点汤圆", [("谷志刚", "总")]),
+        ("见了采购部部长 伏部长 伏是伏天的伏 伏海涛 聊了输送带", [("伏海涛", "部长")]),
+        ("盛农牧业的焦总焦点的焦焦裕民他今天跟我打电话", [("焦裕民", "总")]),
+    ],
+)
+def test_a_full_name_said_after_the_title(text: str, said: list[tuple[str, str]]) -> None:
+    assert named(text) == said
+
+
+def test_a_word_after_a_title_is_no_spelling() -> None:
+    # guards: 王总说的王牌产品 spells nothing (no second 王 opening a name)
+    assert named("王总说的王牌产品不错") == [(None, "总")]
