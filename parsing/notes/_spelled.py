@@ -62,7 +62,7 @@ def _surname_spellings(text: str) -> list[tuple[int, int]]:
                 continue
             gap = _GAP.match(text, i + 1 + size)
             after = gap.end() if gap else i + 1 + size
-            if not text.startswith(c, after) or not is_cjk_at(text, after + size):
+            if not text.startswith(c, after) or not _cjk_at(text, after + size):
                 continue
             # the shortest word before 的 that begins with the surname (焦点的焦, not 焦总焦点)
             word = next(
@@ -81,7 +81,7 @@ def _surname_spellings(text: str) -> list[tuple[int, int]]:
 _GAP = re.compile(r"[\s,，]*")
 
 
-def is_cjk_at(text: str, pos: int) -> bool:
+def _cjk_at(text: str, pos: int) -> bool:
     return pos < len(text) and "\u4e00" <= text[pos] <= "\u9fff"
 
 

@@ -260,3 +260,11 @@ def test_a_full_name_said_after_the_title(text: str, said: list[tuple[str, str]]
 def test_a_word_after_a_title_is_no_spelling() -> None:
     # guards: 王总说的王牌产品 spells nothing (no second 王 opening a name)
     assert named("王总说的王牌产品不错") == [(None, "总")]
+
+
+def roles(text: str) -> list[tuple[str | None, str | None]]:
+    return [(c.surname, c.decision_role) for c in parse_note(text, NOW).contacts]
+
+
+def test_the_purchaser_called_by_xiao_or_lao() -> None:
+    assert roles("今天在华瑞医药见了采购小冯 聊了价格") == [("冯", "purchaser")]
