@@ -842,6 +842,52 @@ def _latin_registered(doc: Doc) -> list[tuple[int, int, str]]:
     return out
 
 
+# 东方雨虹 不是 是东方宇鸿, 海天调味的 不是海天 是海田 海田食品, 海螺水泥不对是海洛不对不对是海罗:
+# dictation names a firm wrongly and corrects it at once — the one said after is the customer.
+_NAME_FIXED = re.compile(
+    r"[的 ,]*(?:嗯[ ,]*)?(?:[哦噢呃][ ,]*)?(?:不是|不对)(?:[ ,]*不对)*[ ,]*(?:是[ ,]*)?"
+)
+_SAID_INSTEAD = re.compile(r"[\u4e00-\u9fff]{2,8}(?=[ ,。]|$)")
+_FIX_REACH = 40
+_SAID_WHOLE = re.compile(r"[ ,]*(?P<name>[\u4e00-\u9fff]{3,10}?)(?=的|[ ,。]|$)")
+
+
+def _corrected_names(doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The firms read, without one corrected right after it; the correction is taken from a
+    firm read after it or, when none is, from the words said after the correction."""
+    t = doc.t
+    out = sorted(found)
+    for f in sorted(found):
+        denied = t[max(0, f[0] - 4) : f[0]].rstrip(" ,").endswith(("不是", "不对"))
+        if denied and f in out and any(f[1] < g[0] <= f[1] + _FIX_REACH for g in out):
+            out.remove(f)  # (海天调味的 不是海天 是海田 海田食品: the name denied again)
+            continue
+        fixed = _NAME_FIXED.match(t, f[1])
+        if fixed is None or f not in out:
+            continue
+        later = [g for g in out if fixed.end() <= g[0] <= fixed.end() + _FIX_REACH]
+        if later:
+            out.remove(f)
+            continue
+        instead = _said_instead(doc, fixed.end())
+        if instead is not None:
+            out[out.index(f)] = (*instead, t[slice(*instead)])
+    return out
+
+
+def _said_instead(doc: Doc, at: int) -> tuple[int, int] | None:
+    """The name said at ``at``, after a correction (是东方宇鸿 …), whole when said again
+    (是齐瑞 齐心的齐 齐瑞汽配)."""
+    t = doc.t
+    said = _SAID_INSTEAD.match(t, at)
+    if said is None or not doc.free(*said.span()):
+        return None
+    whole = _SAID_WHOLE.match(t, said.end())
+    if whole is not None and whole["name"].startswith(said.group()):
+        return whole.span("name")
+    return said.span()
+
+
 def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str | None:
     """The first organisation named in the note, or None: a name with a suffix (华东电力设计院)
     or a known short name (国网常州, joined to a suffix right after it: 华为南京研究所)."""
@@ -861,6 +907,7 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
             name, kb = name + joined[2], joined[1]
         end = _known_tail(doc, kb)
         found.append((ka, end, name + t[kb:end]))
+    found = _corrected_names(doc, found)
     # (a card in both scripts is filed under its Chinese name: 新加坡能源集团, not Singapore
     # Power Group)
     found = found or _latin_registered(doc)
@@ -916,6 +963,10 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
             return whose[2]
     if placed is not None:
         a = doc.t.find(placed)
+        fixed = _NAME_FIXED.match(doc.t, a + len(placed))
+        instead = _said_instead(doc, fixed.end()) if fixed else None
+        if instead is not None:  # 去了云南白药 不是 是百耀农业: the name said instead
+            a, placed = instead[0], doc.t[slice(*instead)]
         a, b, placed = _tidied(a, a + len(placed), placed)
         _set_span(doc, a, b)
     return placed

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import COMPOUND_SURNAMES, RARE_SURNAMES, SURNAMES
+from ._lexicon import COMPOUND_SURNAMES
 
 # The word that leads to a name said aloud (叫做, 名叫, 名字是), then the name.
 _NAMED = re.compile(r"(?:叫做|名叫|名字叫|名字是)(?P<name>[\u4e00-\u9fff]{2,4})")
@@ -50,45 +50,64 @@ def _spelling_end(text: str, name: str, pos: int) -> int:
     return end
 
 
-def _surname_spellings(text: str) -> list[tuple[int, int]]:
-    """谷雨的谷 谷志刚, 伏是伏天的伏 伏海涛, 上官婉儿的上官 上官志国: a surname said with a word
-    that begins with it, right before the full name — where each such saying stands."""
-    out: list[tuple[int, int]] = []
+def _pieces(text: str) -> list[tuple[int, int, str]]:
+    """谷雨的谷, 伏是伏天的伏, 上官婉儿的上官, 照耀的耀: each character said with a word that begins
+    or ends with it — where the saying stands and the character it spells."""
+    out: list[tuple[int, int, str]] = []
     for m in re.finditer("的", text):
         i = m.start()
-        for size in (2, 1):
-            c = text[i + 1 : i + 1 + size]
-            if not (c in COMPOUND_SURNAMES if size == 2 else c in SURNAMES or c in RARE_SURNAMES):
-                continue
-            gap = _GAP.match(text, i + 1 + size)
-            after = gap.end() if gap else i + 1 + size
-            if not text.startswith(c, after) or not _cjk_at(text, after + size):
-                continue
-            # the shortest word before 的 that begins with the surname (焦点的焦, not 焦总焦点)
-            word = next(
-                (n for n in range(size + 1, size + 4) if text[i - n : i].startswith(c)), None
-            )
-            if word is None:
-                continue
-            start = i - word
-            if text[start - size - 1 : start] == c + "是":
-                start -= size + 1  # (伏是伏天的伏: the surname named first)
-            out.append((start, after))
-            break
+        two = text[i + 1 : i + 3]
+        c = two if two in COMPOUND_SURNAMES else text[i + 1 : i + 2]
+        if not _cjk_at(text, i + 1):
+            continue
+        # the shortest word before 的 that begins with it (焦点的焦, not 焦总焦点)
+        size = next(
+            (
+                n
+                for n in range(len(c) + 1, len(c) + 4)
+                if text[i - n : i].startswith(c) or text[i - n : i].endswith(c)  # (照耀的耀)
+            ),
+            None,
+        )
+        if size is None or i - size < 0:
+            continue
+        start = i - size
+        if text[start - len(c) - 1 : start] == c + "是":
+            start -= len(c) + 1  # (伏是伏天的伏: the character named first)
+        out.append((start, i + 1 + len(c), c))
     return out
 
 
-_GAP = re.compile(r"[\s,，]*")
+def _spellings(text: str) -> list[tuple[int, int]]:
+    """Runs of spelled characters said right before or after the name they spell (谷雨的谷 谷志刚,
+    东方宇鸿 宇宙的宇 鸿运的鸿, 海上的海罗马的罗海罗建材): where each run stands."""
+    runs: list[tuple[int, int, str]] = []
+    for a, b, c in _pieces(text):
+        if runs and not text[runs[-1][1] : a].strip(_GAP_CHARS):
+            runs[-1] = (runs[-1][0], b, runs[-1][2] + c)
+        else:
+            runs.append((a, b, c))
+    out: list[tuple[int, int]] = []
+    for a, b, spelled in runs:
+        after = len(text[b:]) - len(text[b:].lstrip(_GAP_CHARS))
+        before = text[:a].rstrip(_GAP_CHARS)
+        if (text.startswith(spelled, b + after) and _cjk_at(text, b + after + len(spelled))) or (
+            len(spelled) >= 2 and spelled in before[-8:]  # (百耀农业 百花的百 照耀的耀)
+        ):
+            out.append((a, b + after))
+    return out
+
+
+_GAP_CHARS = " ,，嗯"
 
 
 def _cjk_at(text: str, pos: int) -> bool:
-    return pos < len(text) and "\u4e00" <= text[pos] <= "\u9fff"
+    return 0 <= pos < len(text) and "\u4e00" <= text[pos] <= "\u9fff"
 
 
 def unspelled(text: str) -> str:
-    """``text`` without the spelling that follows a dictated name, or that comes before one."""
-    for a, b in reversed(_surname_spellings(text)):
-        text = text[:a] + " " + text[b:]
+    """``text`` without the spelling that follows a dictated name (叫做…), then without the
+    characters spelled beside a name said otherwise."""
     out: list[str] = []
     done = 0
     for m in _NAMED.finditer(text):
@@ -103,4 +122,7 @@ def unspelled(text: str) -> str:
                 done = end
                 break
     out.append(text[done:])
-    return "".join(out)
+    text = "".join(out)
+    for a, b in reversed(_spellings(text)):
+        text = text[:a] + " " + text[b:]
+    return text

@@ -268,3 +268,35 @@ def roles(text: str) -> list[tuple[str | None, str | None]]:
 
 def test_the_purchaser_called_by_xiao_or_lao() -> None:
     assert roles("今天在华瑞医药见了采购小冯 聊了价格") == [("冯", "purchaser")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "嗯刚打了个电话 那个东方雨虹 不是 是东方宇鸿 宇宙的宇 鸿运的鸿 他们的财务何会计说货款年后付",
+            "东方宇鸿",
+        ),
+        ("刚才那个 就是 海天调味的 不是海天 是海田 海田食品 采购范经理 他打电话过来", "海田食品"),
+        (
+            "这礼拜三跟海螺水泥不对是海洛不对不对是海罗海上的海罗马的罗海罗建材的糜总吃饭",
+            "海罗建材",
+        ),
+        ("今天去了 嗯 奇瑞 不对 是齐瑞 齐心的齐 齐瑞汽配 见了质量部的殷经理", "齐瑞汽配"),
+        ("嗯今天去了云南白药 不是 是百耀农业 百花的百 照耀的耀 见了段总", "百耀农业"),
+    ],
+)
+def test_a_firm_corrected_at_once(text: str, name: str) -> None:
+    assert company(text) == name
+
+
+def test_a_firm_said_then_what_it_is_not() -> None:
+    # guards: 不是我们的 after a firm corrects nothing
+    assert company("今天拜访了恒通电缆的王总，不是我们的老客户") == "恒通电缆"
+
+
+@pytest.mark.parametrize("text", ["今天的天气不错，明天的明天再说", "王总说的王牌产品不错"])
+def test_words_with_de_are_no_spelling(text: str) -> None:
+    from parsing.notes._spelled import unspelled
+
+    assert unspelled(text) == text
