@@ -5,6 +5,11 @@ A rep dictating a new contact's name says each character again with a word it be
 day to remind on — so they are taken out before the note is read, a comma in their place; the
 name stays whole. Only a name after 叫做/名叫/名字是 whose every character is spelled counts
 (叫做周丽，这周的周会上… spells nothing).
+
+Characters are spelled beside other names too: a surname before the full name (谷总 谷雨的谷 谷志刚,
+伏是伏天的伏 伏海涛) or a firm's characters before or after it (海上的海罗马的罗海罗建材, 东方宇鸿
+宇宙的宇 鸿运的鸿). Such a run is taken out only when the characters it spells stand right beside
+it (今天的天气, 明天的明天 spell nothing).
 """
 
 from __future__ import annotations
