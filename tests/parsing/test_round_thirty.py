@@ -300,3 +300,9 @@ def test_words_with_de_are_no_spelling(text: str) -> None:
     from parsing.notes._spelled import unspelled
 
     assert unspelled(text) == text
+
+
+def test_a_lady_after_her_title_is_one_contact() -> None:
+    text = "跟光明乳业的马总、财务总监葛女士吃了饭，葛女士电话13611112222，下周一把对账单发给葛女士"
+    got = [(c.name, c.title, c.salutation, c.phones) for c in parse_note(text, NOW).contacts]
+    assert got == [(None, "总", "马总", []), (None, "财务总监", "葛女士", ["13611112222"])]
