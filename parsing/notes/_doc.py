@@ -249,6 +249,8 @@ _FIX_IS = re.compile(r"[ ,]*(?:是|应该是)?[ ,]*")
 # (哦不是十点是十点半: the hour denied, not read as a day of its own, then the one meant)
 _FIX_BETWEEN = re.compile(r"[ ,]*(?:[^,。;\s]{0,6}?[ ,]*(?:是|应该是|改成|改到|改为))?[ ,]*")
 _FIX_REACH = 50
+# 他电话是, 手机: a phone told next, no more said of the day
+_PHONE_TOLD = re.compile(r"[他她]?的?(?:电话|手机|微信)")
 
 
 def sentence_end(t: str, a: int, marks: str = "。;\n") -> int:
@@ -278,11 +280,51 @@ def _corrected_later(t: str, whens: list[When]) -> list[When]:
         end = fixed.span[1]
         # (哦不对是礼拜天上午十点 市一医院设备科: the next words apart, the span may hold the space)
         tail = "" if t[end - 1] == " " else t[end:stop]
+        tail = _PHONE_TOLD.split(tail, maxsplit=1)[0]  # (…不对是一月五号他电话是幺五八…)
         if len(tail) > 3 or any(end <= v.span[0] < stop for v in whens):
             continue  # (明天一早就过去不对明天上午有会…: more said of the day, no correction)
         out[i] = replace(w, start=fixed.start, end=fixed.end, deadline=w.deadline or fixed.deadline)
         dropped.update(j for j in ahead if j <= k)
     return [v for j, v in enumerate(out) if j not in dropped]
+
+
+_NEXT_WEEKS = re.compile(r"下(?:个)?(?:周|礼拜|星期)[一二三四五六日天1-7]")
+_RANGE_REACH = 12  # (20 and more cost blind19: a weekday said farther on is of its own)
+
+
+def _in_the_weeks_range(t: str, whens: list[When]) -> list[When]:
+    """下周二到周四在北京开会，周五回来，我周五下午去找他; 下个礼拜一到礼拜三来上海，礼拜二我陪他
+    吃饭: a bare weekday said after a range of days in a later week, in the same sentence, is
+    that week's day (on or after the range's first)."""
+    out = list(whens)
+    for i, w in enumerate(whens):
+        if not _BARE_WEEKDAY.match(t, *w.span) or w.end is not None or w.deadline:
+            continue  # (周五下午 too: the weekday opens it)
+        if re.match(r"\s*(?:之|以)?前", t[w.span[1] :]) or re.search(
+            r"(?i:this|by)\s*$|[这本]\s*$", t[max(0, w.span[0] - 6) : w.span[0]]
+        ):
+            continue  # (样品我们周五之前要送到, this Fri: a day before the range, as said)
+        said = [
+            v
+            for v in out[:i]
+            if v.end is not None
+            and _NEXT_WEEKS.match(t, v.span[0])  # (二月一号到三号: days by their date, no week)
+            and not re.search(r"[。;\n]", t[v.span[1] : w.span[0]])
+            and w.span[0] - v.span[1] <= _RANGE_REACH
+        ]
+        if not said:
+            continue
+        first = said[-1].day
+        monday = first - timedelta(days=first.weekday())
+        if monday <= w.day:
+            continue  # (the range is this week's or the weekday already falls after it)
+        day = monday + timedelta(days=w.day.weekday())
+        if day >= first:
+            start = (
+                datetime.combine(day, w.start.timetz()) if isinstance(w.start, datetime) else day
+            )
+            out[i] = replace(w, start=start)
+    return out
 
 
 class Doc:
@@ -301,7 +343,7 @@ class Doc:
         self.used = [False] * n
         self.date_at = [False] * n
         read = self._same_day_once([w for w in find_all_when(self.t, now) if not self._in_name(w)])
-        found = _corrected_later(self.t, _uncorrected(self.t, read))
+        found = _in_the_weeks_range(self.t, _corrected_later(self.t, _uncorrected(self.t, read)))
         for w in read:
             a, b = w.span
             for i in range(a, min(b, n)):

@@ -1690,7 +1690,7 @@ def _theirs_to_do(d: _Dated, action: str, owed: bool) -> bool:
 # What happens to goods, money and the buyer's steps by a day (到货, 发车, 截单, 开始执行 …):
 # the rep's own only when the rep says they do it (我们下周一发货, 我：29号上午送到).
 _PROCESS = re.compile(
-    r"^(?:要|会|就|才|能|必须|需要|得|可以)?(?:到货|到账|到仓|到厂|到(?=$|了|就行|齐)|送到|寄到|"
+    r"^(?:要|会|就|才|能|必须|需要|得|可以)?(?:到货|到账|入账|入帐|到仓|到厂|到(?=$|了|就行|齐)|送到|寄到|"
     r"出货|发货|发车|备货|截单|截止|开始|完工|竣工|开工|评审|进场|封账|盘点|完成|签完|报上去|"
     # (血透机年底能签合同: what they expect by then)
     r"报到|确定|定下来|执行|公布|挂出|统一(?:付款?|结算)|能签|能定|能批|"
@@ -1942,7 +1942,7 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     if (_NOT_TO_DO.search(action) and not told_to_rep) or re.search(r"再说|再议", action):
         return True  # (下周一回公司再说: a put-off, no task)
     if d.by_customer and re.search(
-        rf"(?:{_GET_IN_TOUCH}|通知|回覆|答覆|给|发|寄)你(?!们的)", action
+        rf"(?:{_GET_IN_TOUCH}|通知|回覆|答覆|给|发|寄|回)你(?!们的)", action
     ):
         return True  # 黎院长：…初十后找你, 钟总：…明天快递给你 — they will get in touch, send it
     if _FOR_THE_REP.search(action) and not d.by_customer:

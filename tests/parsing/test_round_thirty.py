@@ -306,3 +306,46 @@ def test_a_lady_after_her_title_is_one_contact() -> None:
     text = "跟光明乳业的马总、财务总监葛女士吃了饭，葛女士电话13611112222，下周一把对账单发给葛女士"
     got = [(c.name, c.title, c.salutation, c.phones) for c in parse_note(text, NOW).contacts]
     assert got == [(None, "总", "马总", []), (None, "财务总监", "葛女士", ["13611112222"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "said"),
+    [
+        (
+            "鼎立建设的房总下周二到周四在北京开会，周五回来，我周五下午去找他。",
+            "2026-01-16T11:00:00+08:00",  # a Friday: this Friday's afternoon is still ahead
+            [("2026-01-23", "去找他")],
+        ),
+        (
+            "新加坡的陈总下个礼拜一到礼拜三来上海看厂，礼拜二我陪他吃饭。",
+            "2026-05-26T21:00:00+08:00",
+            [("2026-06-02", "陪他吃饭")],
+        ),
+    ],
+)
+def test_a_weekday_after_next_weeks_range(text: str, now: str, said: list[tuple[str, str]]) -> None:
+    assert dues(text, datetime.fromisoformat(now)) == said
+
+
+def test_a_deadline_before_the_range_stays_this_weeks() -> None:
+    # guards: 周五之前 said after a trip next week is this week's Friday
+    text = "冼总下周三到周五在上海参展，样品灯我们周五之前要送到他们仓库"
+    assert [d for d, _ in dues(text)] == ["2026-12-04"]
+
+
+def test_their_reply_promised_in_their_line_is_theirs() -> None:
+    text = "邓经理 14:22 报价单收到了，交期太长\n我 14:25 我们可以加急到30天\n邓经理 14:40 我请示一下领导，明天回你"
+    assert dues(text, datetime.fromisoformat("2026-04-01T18:00:00+08:00")) == []
+
+
+def test_their_books_are_theirs() -> None:
+    text = "简经理 22:41：发票抬头开错了，要重开\n我 22:43：不好意思简经理，明天上午重开了快递给您\n简经理 22:44：嗯，这个月底前要入账"
+    got = dues(text, datetime.fromisoformat("2026-10-27T23:10:00+08:00"))
+    assert [d for d, _ in got] == ["2026-10-28"]
+
+
+def test_a_day_corrected_before_a_phone_is_told() -> None:
+    text = "他说年底之前把设备款结掉嗯我一月四号去他们厂里拿支票不对是一月五号他电话是幺五八七七二一三零零六"
+    assert dues(text, datetime.fromisoformat("2026-12-30T21:15:00+08:00")) == [
+        ("2027-01-05", "去他们厂里拿支票")
+    ]
