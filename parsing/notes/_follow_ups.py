@@ -1485,6 +1485,9 @@ def _declined_by_rep(d: _Dated) -> bool:
 _HAN_THEN_SPACE = re.compile(r"[\u4e00-\u9fff] +$")
 
 
+_REP_SAYS_THE_DAY = re.compile(r"(?<![跟和给])我\s*$")
+
+
 def _theirs_said_after(d: _Dated) -> bool:
     """The words with the date make it the customer's own: their meeting, their habit, their
     English deadline, a choice of days they offer."""
@@ -1505,7 +1508,11 @@ def _theirs_said_after(d: _Dated) -> bool:
         return True
     if _ANY_WEEK_DAY.fullmatch(t, a, b) and _HABIT_AFTER.match(t, b):
         return True  # 他喜欢骑单车，周末常骑北海岸: what he does most weekends
-    if _BARE_WEEKDAY_AT.match(t, a) and _EVERY.search(t, _sentence_start(t, a), a):
+    if (
+        _BARE_WEEKDAY_AT.match(t, a)
+        and _EVERY.search(t, _sentence_start(t, a), a)
+        and not _REP_SAYS_THE_DAY.search(t, max(0, a - 3), a)  # (…我礼拜四下午两点再打给他)
+    ):
         return True  # 每周一上午开例会，周五对账: the week's habit goes on, no one Friday
     every = _EVERY_MONTH.search(t, _sentence_start(t, a), a)
     if every and _BARE_MONTH_DAY.fullmatch(t, a, b) and not _OWN_DAY.search(t, every.end(), cb):

@@ -349,3 +349,9 @@ def test_a_day_corrected_before_a_phone_is_told() -> None:
     assert dues(text, datetime.fromisoformat("2026-12-30T21:15:00+08:00")) == [
         ("2027-01-05", "去他们厂里拿支票")
     ]
+
+
+def test_the_reps_day_after_their_weekly_habit() -> None:
+    text = "嗯就是说那个宏远电气的马总 他说他们每个礼拜一上午开例会 让我别那个时候打电话 我礼拜四下午两点再打给他"
+    got = parse_note(text, datetime.fromisoformat("2027-04-06T15:00:00+08:00")).follow_ups
+    assert [(f.due.isoformat()[:16], f.action) for f in got] == [("2027-04-08T14:00", "打给他")]
