@@ -220,6 +220,8 @@ _FESTIVAL = re.compile(r"(?:春节|中秋|端午|国庆|元宵|元旦|圣诞|清
 _FESTIVAL_THING = re.compile(
     r"(?:的)?(?:礼盒|礼品|礼物|礼包|福利|贺卡|红包|月饼|粽子|汤圆|年货|晚会|联欢|促销|物料|档期|套餐|慰问品?)"
 )
+# (中秋国庆的礼盒: two festivals, then their goods)
+_FESTIVALS_THING = re.compile(rf"(?:{_FESTIVAL.pattern}|[和、与])*(?:{_FESTIVAL_THING.pattern})")
 
 
 # 下礼拜二 哦不是 是这礼拜二, 周三 不对 周四: voice input corrects a day at once — the first is
@@ -428,7 +430,7 @@ class Doc:
         a, b = w.span
         if _NUMBERED_THING.match(self.t, b) and self.t[b - 1] == "号":
             return True
-        if _FESTIVAL.fullmatch(self.t, a, b) and _FESTIVAL_THING.match(self.t, b):
+        if _FESTIVAL.fullmatch(self.t, a, b) and _FESTIVALS_THING.match(self.t, b):
             self.mark(a, b)  # (explained: no name starts there either)
             return True  # 端午节礼盒, 中秋月饼, 春节促销物料: a festival's goods, not its day
         return (

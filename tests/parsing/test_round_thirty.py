@@ -355,3 +355,16 @@ def test_the_reps_day_after_their_weekly_habit() -> None:
     text = "嗯就是说那个宏远电气的马总 他说他们每个礼拜一上午开例会 让我别那个时候打电话 我礼拜四下午两点再打给他"
     got = parse_note(text, datetime.fromisoformat("2027-04-06T15:00:00+08:00")).follow_ups
     assert [(f.due.isoformat()[:16], f.action) for f in got] == [("2027-04-08T14:00", "打给他")]
+
+
+def test_the_morning_the_note_is_written_is_no_task() -> None:
+    text = "嗯早上提醒一下自己 今天下午三点去新希望六和 找曾总监 然后明天上午把合同初稿发给他"
+    got = dues(text, datetime.fromisoformat("2027-03-01T07:50:00+08:00"))
+    assert [d for d, _ in got] == ["2027-03-01", "2027-03-02"]
+    assert got[0][1] == "去新希望六和"
+
+
+def test_two_festivals_goods_are_no_day() -> None:
+    text = "上周五和荣昌食品的管总吃的饭，中秋国庆的礼盒包材定下来了，5万套，月底前交货。"
+    got = dues(text, datetime.fromisoformat("2027-09-13T10:30:00+08:00"))
+    assert got == [("2027-09-30", "交货")]
