@@ -334,6 +334,9 @@ _WHEN_IT_IS = re.compile(
 _HELD = re.compile(r"开|开会|召开|举行|举办")  # (董事会是周三开: what a sitting does)
 _WILL_SIT = re.compile(r"(?<![我们])(?:会|将)(?:在|于)\s*$")  # (定点会在6月底开)
 # (她生日正好是正月初五: the day of a birthday, no task without one said)
+_BIRTHDAY_WORD = re.compile(r"生日|生辰|(?i:birthday|bday)")
+# (…就是这周日，准备订个蛋糕送过去: what the rep does for it, said after)
+_FOR_THE_BIRTHDAY = re.compile(r"送|订|买|准备|祝|发|打|带|去|提醒|记得|(?i:send|call|buy)")
 _BIRTHDAY_SAID = re.compile(
     r"生日(?:正好|就|刚好)?(?:是|在)?\s*(?:那个)?\s*(?:农历|阴历|阳历|公历|新历|旧历)?\s*$"
 )
@@ -2246,6 +2249,12 @@ def find_follow_ups(
             continue  # 让我6月4号前把数据补交，我这周四就发: the rep's own day is the task
         if found is None and _PUT_OFF_THEN.search(t, d.b, d.cb):
             continue  # 他说五一后上班再说: put off to a day, nothing set for it
+        if (
+            found is None
+            and _BIRTHDAY_WORD.search(d.sentence)
+            and not _FOR_THE_BIRTHDAY.search(d.sentence)
+        ):
+            continue  # Client's birthday: Mr. Ho, Dec 28 — a birthday told, nothing to do on it
         action = found or "跟进"
         if _sets_the_day(doc, w):
             action = _task_the_day_is_set_for(doc, people, d.ca) or action

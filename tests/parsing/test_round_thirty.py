@@ -368,3 +368,14 @@ def test_two_festivals_goods_are_no_day() -> None:
     text = "上周五和荣昌食品的管总吃的饭，中秋国庆的礼盒包材定下来了，5万套，月底前交货。"
     got = dues(text, datetime.fromisoformat("2027-09-13T10:30:00+08:00"))
     assert got == [("2027-09-30", "交货")]
+
+
+def test_a_birthday_told_is_no_task() -> None:
+    assert dues("Client's birthday: Mr. Ho, Dec 28") == []
+
+
+def test_a_birthday_with_something_to_do_keeps_its_day() -> None:
+    # guards: the rep's errand for the birthday said in the sentence
+    text = "无锡江南精工的过总生日1972年5月3号，就是这周日，准备订个蛋糕送过去"
+    got = dues(text, datetime.fromisoformat("2026-04-27T21:20:00+08:00"))
+    assert [d for d, _ in got] == ["2026-05-03"]
