@@ -379,3 +379,14 @@ def test_a_birthday_with_something_to_do_keeps_its_day() -> None:
     text = "无锡江南精工的过总生日1972年5月3号，就是这周日，准备订个蛋糕送过去"
     got = dues(text, datetime.fromisoformat("2026-04-27T21:20:00+08:00"))
     assert [d for d, _ in got] == ["2026-05-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("谈铝箔的年度价格，对方采购部长殷文涛坚持降3个点", [("殷文涛", "采购部长")]),
+        ("今天去了鞍山的鞍钢矿业，采购经理郎国强亲自接待", [("郎国强", "采购经理")]),
+    ],
+)
+def test_a_full_name_before_how_they_acted(text: str, said: list[tuple[str, str]]) -> None:
+    assert named(text) == said
