@@ -61,7 +61,7 @@ _HINTS = {
 _MAINLAND = re.compile(r"^(?:1[3-9]\d{9}|0\d{9,11})$")
 _ID_CONTEXT = re.compile(
     r"(?:订单|合同|编号|单号|工号|身份证|账号|帐号|卡号|批号|序列号|流水号|发票|快递|运单|型号|货号|"
-    r"编码|代码|po|no)[号码:#\s]*$",
+    r"编码|代码|po|no|qq)[号码:#\s]*$",  # (QQ：376615209 is a chat account, no phone)
     re.IGNORECASE,
 )
 # 传真 025-8457 3300, Fax: a card's fax line is no one's phone
