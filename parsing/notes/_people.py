@@ -1533,11 +1533,12 @@ def _apposed_name_mentions(
     return out
 
 
-# 肖总 不对 是萧总, 戚主任不对是齐主任: voice input corrected at once — the first is nobody.
+# 肖总 不对 是萧总, 戚主任不对是齐主任, 孔处长 不对他现在是孔副总了: voice input corrected at once
+# — the first is nobody.
 # (王总不是李总的老板 is no correction: only 不对, 哦不, or 不是 then 是, right after the name;
 # 王总说错了，是李总说的 is 王总 who was wrong)
 _CORRECTION = re.compile(
-    r"[ ,]*(?:嗯[ ,]*)?(?:(?:不对|哦不)[ ,]*(?:是|应该是)?|不是[ ,]*(?:是|应该是))[ ]*"
+    r"[ ,]*(?:嗯[ ,]*)?(?:(?:不对|哦不)[ ,]*(?:[他她]?现在)?(?:是|应该是)?|不是[ ,]*(?:是|应该是))[ ]*"
 )
 
 

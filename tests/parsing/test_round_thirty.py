@@ -395,3 +395,8 @@ def test_a_full_name_before_how_they_acted(text: str, said: list[tuple[str, str]
 def test_a_qq_number_is_no_phone() -> None:
     text = "江苏恒润重工股份有限公司\n设备部 经理\n戚 永 康\nTel：0510-8661 2288-8803\nMob：135 0152 7788\nQQ：376615209"
     assert card(text) == [("戚永康", "经理", ["051086612288;ext=8803", "13501527788"])]
+
+
+def test_a_title_corrected_with_what_they_are_now() -> None:
+    text = "康恩倍药业的孔处长 不对他现在是孔副总了 今天打电话想约他见个面"
+    assert named(text) == [(None, "副总")]
