@@ -297,6 +297,7 @@ def test_a_firm_said_then_what_it_is_not() -> None:
 
 @pytest.mark.parametrize("text", ["今天的天气不错，明天的明天再说", "王总说的王牌产品不错"])
 def test_words_with_de_are_no_spelling(text: str) -> None:
+    # guards: a word with 的 spells a character only right beside the name it spells
     from parsing.notes._spelled import unspelled
 
     assert unspelled(text) == text
