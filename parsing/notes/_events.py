@@ -655,6 +655,8 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
         day = value.date() if isinstance(value, datetime) else value
         if best is None or day > best[0]:
             best = (day, a, kind, value, w)
+        elif day == best[0] and kind == "meal" and best[2] == "visit":
+            best = (day, best[1], kind, best[3], best[4])  # 去了一趟东莞，跟钟姐吃了个午饭: a meal
     return best
 
 

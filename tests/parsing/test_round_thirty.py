@@ -4,7 +4,7 @@ the round's review taught the reader. Each case failed on the parser as the sess
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -401,3 +401,9 @@ def test_a_qq_number_is_no_phone() -> None:
 def test_a_title_corrected_with_what_they_are_now() -> None:
     text = "康恩倍药业的孔处长 不对他现在是孔副总了 今天打电话想约他见个面"
     assert named(text) == [(None, "副总")]
+
+
+def test_a_meal_on_a_trip_is_the_meal() -> None:
+    text = "昨天去了一趟东莞，跟华彩印务的老板娘钟姐吃了个午饭，聊了下半年的彩盒订单"
+    got = parse_note(text, datetime.fromisoformat("2026-07-06T21:30:00+08:00")).interaction
+    assert got is not None and (got.kind, got.when) == ("meal", date(2026, 7, 5))
