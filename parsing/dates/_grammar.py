@@ -254,6 +254,7 @@ _REL_DAYS = {
     "大后天": 3,
     "昨天": -1,
     "昨日": -1,
+    "昨": -1,
     "昨儿": -1,
     "昨儿个": -1,
     "前天": -2,
@@ -271,7 +272,9 @@ RE_REL_DAY = re.compile(
     # 明10点电, 明9:30见: a telegraphic note's 明 before an hour is tomorrow
     r"(?<![\u4e00-\u9fff])明"
     # (刘总电话未接 明再打: and before 再, the next try)
-    r"(?=\s*(?:[0-9]{1,2}(?:点|:[0-9]{2})|[一二两三四五六七八九十]{1,3}点|再)))"
+    r"(?=\s*(?:[0-9]{1,2}(?:点|:[0-9]{2})|[一二两三四五六七八九十]{1,3}点|再))|"
+    # 昨见华为柯总, 昨饭 罗总: a telegraphic note's 昨 before what was done is yesterday
+    r"(?<![\u4e00-\u9fff])昨(?=[见访饭聊谈拜电]))"
 )
 
 

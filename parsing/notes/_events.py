@@ -37,7 +37,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"吃了?个?饭|吃了顿|[喝吃饮]了?(?:个|顿)?早茶|(?<=[总理工任长董生姐哥])吃了碗|吃了[年团]饭|吃完饭|食完?了?个?饭|饭局|宴请|[喝饮][了完]?酒|[喝饮]了[顿场]酒|[喝饮][了完]?茶|聚餐|午饭|晚饭|晚餐|午餐|"
             # (跟…一起吃的饭, 同…食晏: a meal had, said other ways; 栾经理吃了碗面 with the one
             # named — 和司机一起吃了碗面 is none)
-            r"一起吃的饭|食了?晏|"
+            r"一起吃的饭|食了?晏|(?<=昨)饭|"  # (昨饭 罗总: a telegraphic note's meal yesterday)
             # (上礼拜五跟尤总吃的饭: a meal had, said with whom)
             r"(?<=[总理工任长董生姐哥])吃的[\u4e00-\u9fff]{0,2}?[饭餐]|"
             # (跟蔺工吃过饭了, 吃了个便饭, 同刘生饮咗杯嘢: a meal had, said plainly — see _ATE_APART;

@@ -407,3 +407,16 @@ def test_a_meal_on_a_trip_is_the_meal() -> None:
     text = "昨天去了一趟东莞，跟华彩印务的老板娘钟姐吃了个午饭，聊了下半年的彩盒订单"
     got = parse_note(text, datetime.fromisoformat("2026-07-06T21:30:00+08:00")).interaction
     assert got is not None and (got.kind, got.when) == ("meal", date(2026, 7, 5))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("昨饭 罗总 谈试用 同意", "meal"),
+        ("昨见华为柯总 谈了试用", "visit"),
+        ("昨访中石化王处 谈了价格", "visit"),
+    ],
+)
+def test_a_telegraphic_yesterday(text: str, kind: str) -> None:
+    got = parse_note(text, datetime.fromisoformat("2027-07-16T20:00:00+08:00")).interaction
+    assert got is not None and (got.kind, got.when) == (kind, date(2027, 7, 15))
