@@ -420,3 +420,16 @@ def test_a_meal_on_a_trip_is_the_meal() -> None:
 def test_a_telegraphic_yesterday(text: str, kind: str) -> None:
     got = parse_note(text, datetime.fromisoformat("2027-07-16T20:00:00+08:00")).interaction
     assert got is not None and (got.kind, got.when) == (kind, date(2027, 7, 15))
+
+
+def test_a_day_then_going_along_with_someone() -> None:
+    text = "下个月3号上午九点半，陪老板去见亿丰纺机的石董事长。"
+    got = dues(text, datetime.fromisoformat("2027-02-26T20:00:00+08:00"))
+    assert got == [("2027-03-03", "陪老板去见石董事长")]
+
+
+def test_going_home_with_family_is_no_task() -> None:
+    # guards: 陪老婆回老家 is the rep's own weekend
+    text = "下周末陪老婆回老家，下下周一回来再去拜访国药的吴经理。"
+    got = dues(text, datetime.fromisoformat("2027-06-25T16:00:00+08:00"))
+    assert [d for d, _ in got] == ["2027-07-05"]
