@@ -844,11 +844,18 @@ def _latin_registered(doc: Doc) -> list[tuple[int, int, str]]:
 
 # 东方雨虹 不是 是东方宇鸿, 海天调味的 不是海天 是海田 海田食品, 海螺水泥不对是海洛不对不对是海罗:
 # dictation names a firm wrongly and corrects it at once — the one said after is the customer.
-_NAME_FIXED = re.compile(
+_NAME_DENIED = re.compile(
     r"[的 ,]*(?:嗯[ ,]*)?(?:[哦噢呃][ ,]*)?(?:不是|不对)(?:[ ,]*不对)*[ ,]*(?:是[ ,]*)?"
+)
+# The words said instead are the name only after 不对, or 不是 then 是 (恒通电缆不是我们的客户,
+# 不是很顺利 correct nothing; a firm read right after 不是 is the correction whatever follows).
+_NAME_FIXED = re.compile(
+    r"[的 ,]*(?:嗯[ ,]*)?(?:[哦噢呃][ ,]*)?"
+    r"(?:不对(?:[ ,]*不对)*[ ,]*(?:是[ ,]*)?|不是[ ,]*(?:[^\s,。]{1,6}[ ,]*)?是[ ,]*)"
 )
 _SAID_INSTEAD = re.compile(r"[\u4e00-\u9fff]{2,8}(?=[ ,。]|$)")
 _FIX_REACH = 40
+_NO_NAME_WORDS = re.compile(r"[我你他她们很太没不了吗呢吧]")
 _SAID_WHOLE = re.compile(r"[ ,]*(?P<name>[\u4e00-\u9fff]{3,10}?)(?=的|[ ,。]|$)")
 
 
@@ -862,14 +869,14 @@ def _corrected_names(doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[
         if denied and f in out and any(f[1] < g[0] <= f[1] + _FIX_REACH for g in out):
             out.remove(f)  # (海天调味的 不是海天 是海田 海田食品: the name denied again)
             continue
-        fixed = _NAME_FIXED.match(t, f[1])
-        if fixed is None or f not in out:
+        denial = _NAME_DENIED.match(t, f[1])
+        if denial is None or f not in out:
             continue
-        later = [g for g in out if fixed.end() <= g[0] <= fixed.end() + _FIX_REACH]
-        if later:
+        if any(denial.end() <= g[0] <= denial.end() + _FIX_REACH for g in out):
             out.remove(f)
             continue
-        instead = _said_instead(doc, fixed.end())
+        fixed = _NAME_FIXED.match(t, f[1])
+        instead = _said_instead(doc, fixed.end()) if fixed else None
         if instead is not None:
             out[out.index(f)] = (*instead, t[slice(*instead)])
     return out
@@ -880,8 +887,8 @@ def _said_instead(doc: Doc, at: int) -> tuple[int, int] | None:
     (是齐瑞 齐心的齐 齐瑞汽配)."""
     t = doc.t
     said = _SAID_INSTEAD.match(t, at)
-    if said is None or not doc.free(*said.span()):
-        return None
+    if said is None or not doc.free(*said.span()) or _NO_NAME_WORDS.search(said.group()):
+        return None  # (不对，是我们搞错了: no firm said instead)
     whole = _SAID_WHOLE.match(t, said.end())
     if whole is not None and whole["name"].startswith(said.group()):
         return whole.span("name")

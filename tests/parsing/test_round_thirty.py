@@ -433,3 +433,16 @@ def test_going_home_with_family_is_no_task() -> None:
     text = "下周末陪老婆回老家，下下周一回来再去拜访国药的吴经理。"
     got = dues(text, datetime.fromisoformat("2027-06-25T16:00:00+08:00"))
     assert [d for d, _ in got] == ["2027-07-05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("今天拜访了恒通电缆，不是很顺利", "恒通电缆"),
+        ("华为不是我们的竞争对手", "华为"),
+        ("今天拜访了恒通电缆 不对 是我们搞错了", "恒通电缆"),
+    ],
+)
+def test_a_denial_after_a_firm_that_corrects_nothing(text: str, name: str) -> None:
+    # guards: 不是 without 是, or words of a sentence said instead, leave the firm
+    assert company(text) == name
