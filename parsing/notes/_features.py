@@ -79,8 +79,9 @@ _NET_DAYS = re.compile(
     r"(?P<said>月结\s*\d{1,3}\s*天|账期\s*\d{1,3}\s*天|\d{1,3}\s*天账期)"
     # 月结60 (telegraphic), 月结九十天, 挂账六十天, 票到60天, 验收后60天, 付款 30 日 (HK),
     # 3个月承兑 / 承兑六个月, 每月15号统一付款, net 60, 60 days after invoice
-    rf"|(?P<more>月结\s*{_CN_DAYS}\s*天?|挂账\s*{_CN_DAYS}\s*天|票到\s*{_CN_DAYS}\s*天"
-    rf"|(?:验收|开票|到货|货到)后\s*{_CN_DAYS}\s*天|付款\s*\d{{1,3}}\s*日"
+    # (月結30日, 票到60日: days said 日, as Hong Kong and Taiwan write them)
+    rf"|(?P<more>月结\s*{_CN_DAYS}\s*[天日]?|挂账\s*{_CN_DAYS}\s*天|票到\s*{_CN_DAYS}\s*[天日]"
+    rf"|(?:验收|开票|到货|货到)后\s*{_CN_DAYS}\s*[天日]|付款\s*\d{{1,3}}\s*日"
     r"|[\d一二三四五六]\s*个月(?:的)?(?:银行)?承兑|承兑\s*[\d一二三四五六]\s*个月"
     r"|每(?:个)?月\s*\d{1,2}\s*[号日](?:统一)?(?:付款|结款|结算|付)"
     r"|(?i:net\s*\d{1,3}(?!\s*[A-Za-z%])|\d{1,3}\s*days\s+EOM))" + _END

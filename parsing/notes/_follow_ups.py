@@ -1331,7 +1331,6 @@ _MONTH_BEGINS = re.compile(
 
 
 _NOTE_ITSELF = re.compile(r"\s*(?:提醒(?:一下)?自己|记一下|记下|补记|记个)")
-_PAY_TERM_BEFORE = re.compile(r"(?:月结|月結|票到|货到|貨到|发票后|發票後)\s*$")
 
 
 def _what_the_day_is(doc: Doc, i: int, w: When) -> bool:
@@ -1360,8 +1359,6 @@ def _what_the_day_is(doc: Doc, i: int, w: When) -> bool:
         return True  # 3月9号(元宵节后那个周一): the same day said again in brackets
     if t[a:b] in ("早上", "今早", "一早") and _NOTE_ITSELF.match(t, b):
         return True  # 早上提醒一下自己 今天下午三点…: when the note is written, no task then
-    if _PAY_TERM_BEFORE.search(t, max(0, a - 4), a):
-        return True  # 月結30日, 票到60日: days of credit, no day of the month
     before = doc.whens[i - 1] if i > 0 else None
     if (
         before is not None
