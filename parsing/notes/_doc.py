@@ -322,10 +322,7 @@ def _in_the_weeks_range(t: str, whens: list[When]) -> list[When]:
             continue  # (the range is this week's or the weekday already falls after it)
         day = monday + timedelta(days=w.day.weekday())
         if day >= first:
-            start = (
-                datetime.combine(day, w.start.timetz()) if isinstance(w.start, datetime) else day
-            )
-            out[i] = replace(w, start=start)
+            out[i] = replace(w, start=w.start + (day - w.day))  # (its hour, if said, kept)
     return out
 
 

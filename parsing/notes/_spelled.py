@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ._doc import is_cjk
 from ._lexicon import COMPOUND_SURNAMES
 
 # The word that leads to a name said aloud (叫做, 名叫, 名字是), then the name.
@@ -63,7 +64,7 @@ def _pieces(text: str) -> list[tuple[int, int, str]]:
         i = m.start()
         two = text[i + 1 : i + 3]
         c = two if two in COMPOUND_SURNAMES else text[i + 1 : i + 2]
-        if not _cjk_at(text, i + 1):
+        if not is_cjk(text[i + 1 : i + 2]):
             continue
         # the shortest word before 的 that begins with it (焦点的焦, not 焦总焦点)
         size = next(
@@ -94,20 +95,17 @@ def _spellings(text: str) -> list[tuple[int, int]]:
             runs.append((a, b, c))
     out: list[tuple[int, int]] = []
     for a, b, spelled in runs:
-        after = len(text[b:]) - len(text[b:].lstrip(_GAP_CHARS))
+        name_at = len(text) - len(text[b:].lstrip(_GAP_CHARS))
+        rest = name_at + len(spelled)  # (where the name said after it goes on)
         before = text[:a].rstrip(_GAP_CHARS)
-        if (text.startswith(spelled, b + after) and _cjk_at(text, b + after + len(spelled))) or (
+        if (text.startswith(spelled, name_at) and is_cjk(text[rest : rest + 1])) or (
             len(spelled) >= 2 and spelled in before[-8:]  # (百耀农业 百花的百 照耀的耀)
         ):
-            out.append((a, b + after))
+            out.append((a, name_at))
     return out
 
 
 _GAP_CHARS = " ,，嗯"
-
-
-def _cjk_at(text: str, pos: int) -> bool:
-    return 0 <= pos < len(text) and "\u4e00" <= text[pos] <= "\u9fff"
 
 
 def unspelled(text: str) -> str:
