@@ -155,6 +155,7 @@ _HOUR_ANSWER = re.compile(
     r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:[:点]\d{0,2})?(?:分|半)?\s*(?:吧|啊|呢|见|到)?[。.!！]?\s*"
 )
 _RESTATED = re.compile(r"\s*(?:嗯\s*)?(?:也就是|就是|即)\s*")
+_THAT_DAY_SAID = re.compile(r"(?:那天|当天)$")
 # 明天上午 就是今天上午啊: a day word restated as another, the rep putting it right.
 _SELF_CORRECTED = re.compile(r"[今明后]天")
 # A restatement naming the day itself (春节前 就是腊月二十八之前, 月底 就是三十一号): it is the day.
@@ -385,6 +386,14 @@ class Doc:
                     kept.append(w)  # (周五 嗯就是下周五: a correction, each day read as said)
                     continue
                 kept[-1] = replace(said, span=(kept[-1].span[0], w.span[1]))
+                continue
+            if (
+                kept
+                and w.day == kept[-1].day
+                and not self.t[kept[-1].span[1] : w.span[0]].strip(" ,、")
+                and _THAT_DAY_SAID.search(self.t, *w.span)
+            ):  # 生日是农历五月初五，端午那天: the day said again by its holiday
+                kept[-1] = replace(kept[-1], span=(kept[-1].span[0], w.span[1]))
                 continue
             if kept and _NEXT_TO.fullmatch(self.t, kept[-1].span[1], w.span[0]):
                 one = self._day_and_hour(kept[-1], w) or self._day_and_hour(w, kept[-1])

@@ -1359,14 +1359,6 @@ def _what_the_day_is(doc: Doc, i: int, w: When) -> bool:
         return True  # 3月9号(元宵节后那个周一): the same day said again in brackets
     if t[a:b] in ("早上", "今早", "一早") and _NOTE_ITSELF.match(t, b):
         return True  # 早上提醒一下自己 今天下午三点…: when the note is written, no task then
-    before = doc.whens[i - 1] if i > 0 else None
-    if (
-        before is not None
-        and before.day == w.day
-        and not t[before.span[1] : a].strip(" ,，、")
-        and _THAT_DAY.search(t, a, b + 2)
-    ):
-        return True  # 生日是农历五月初五，端午那天: the day said again by its holiday
     # (Cantonese 先 after a month's or year's end is 才: 年尾先俾錢, 9月尾先出 — only then;
     # 聽日先send份proposal is "first")
     only_then = (
