@@ -77,7 +77,7 @@ _NOT_BEFORE_ONE = frozenset("住出入饭布格结当大出骗开全僵戏影剧
 _LEAD = re.compile(
     r"^(?:过的|的|今天|昨天|前天|上午|下午|晚上|客户|单位|一起|上门|陪领导|又|也|去|到|在|了|要等|等|"
     # voice input's fillers and Cantonese 同 (with): 那个…, 电话里…, 嗯记一下新客户…
-    r"那个|这个|个|里|同|嗯|呢|啊|吧|新客户|记一下|话里|电话里|啱啱|刚刚|刚才|然后|就是|那边|这边|"
+    r"那个|这个|个|里|同|嗯|呢|啊|吧|新客户|老客户|记一下|话里|电话里|啱啱|刚刚|刚才|然后|就是|那边|这边|"
     # 去一下苏州工业园区管委会, 跑一趟苏州供电公司: a moment's trip, not part of the name
     r"一下|一趟|趟|跑|理一下|整理一下|汇总一下|梳理一下|提醒一下|提醒我|提醒|记得|别忘了|"
     # (去看一下鞍钢的白总, 去看看宝钢: a look in on the customer, not part of its name)
@@ -112,7 +112,7 @@ _NOT_ORG = re.compile(
 )
 _NOT_SUFFIXED = re.compile(r"参观|接待|拜访|电话|微信|吃饭|见了|约了|喜欢|毕业|生日|手机|以前")
 _DEPT_END = ("部", "处", "室", "组", "办", "队", "部门")
-_VISIT = re.compile(r"(?:上门)?(?:拜访|拜会|走访|去了|去过|见了|第一站是)了?\s*")
+_VISIT = re.compile(r"(?:上门)?(?:拜访|拜会|走访|去了|去过|见了|第一站是)了?(?::\s*)?\s*")
 # Words that make the text before a name a clause, not a company (今晚请黄局, 刚跟祁主任).
 _NOT_PREFIX = re.compile(
     r"[给和跟请是同与对找见约陪帮向把被让叫]$|要|今晚|昨晚|刚|重点|以前|现在|"
@@ -120,7 +120,7 @@ _NOT_PREFIX = re.compile(
 )
 _COUNTED_TIMES = re.compile(r"[0-9一二两三四五六七八九十几]+次")
 _VISIT_OR_FILLER = re.compile(_VISIT.pattern + r"|然后|嗯")
-_VISIT_PLAIN = re.compile(r"(?:拜访|拜会|走访|回访)了?\s*")
+_VISIT_PLAIN = re.compile(r"(?:拜访|拜会|走访|回访)了?(?::\s*)?\s*")
 _NOT_A_NAME = re.compile(r"一(?![汽拖重建冶航])|[了过下完得的]|客户|老客户|新客户|领导")
 
 
@@ -451,7 +451,7 @@ _ENGLISH_WORDS = frozenset(
 )
 
 
-_LATIN_ORG = r"[A-Z][A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*){0,3}"
+_LATIN_ORG = r"[A-Z][A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*){0,4}(?:\s+(?:Co|Ltd|Inc|Corp)\.)?"
 _OF_COMPANY = re.compile(
     rf"\s+(?:of|from|at|@)\s+(?P<org>{_LATIN_ORG}|[\u4e00-\u9fff]{{2,10}})(?![A-Za-z])"
 )
@@ -899,7 +899,7 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
     """The first organisation named in the note, or None: a name with a suffix (华东电力设计院)
     or a known short name (国网常州, joined to a suffix right after it: 华为南京研究所)."""
     t = doc.t
-    called = _called_by_name(doc)
+    called = _called_by_name(doc) or _cornered(doc)
     if called is not None:
         a, b = called
         doc.mark(a, b)
@@ -1137,6 +1137,19 @@ def _chat_caption(doc: Doc) -> tuple[int, int, str] | None:
         name = m[group]  # (as written: 同程旅行 keeps the 同 a lead-in would lose)
         if doc.free(*m.span(group)) and _plausible(name):
             return m.start(group), m.end(group), name
+    return None
+
+
+# 屏东东港拜访「东隆渔产」, 同葵涌「信兴冻仓」嘅…: Taiwan and Hong Kong set a firm's name in
+# corner brackets (folded to round ones); a name alone in them, not a saying, is the customer.
+_CORNERED = re.compile(r"\((?P<org>[\u4e00-\u9fffA-Za-z]{2,10})\)")
+
+
+def _cornered(doc: Doc) -> tuple[int, int] | None:
+    for m in _CORNERED.finditer(doc.t):
+        a, b = m.span("org")
+        if doc.text[a - 1] in "「『" and doc.free(a, b) and _plausible(m["org"]):
+            return a, b
     return None
 
 
