@@ -313,6 +313,15 @@ DEV_SETS = [
     # 2026-12-05; extensions rewritten as blind31's; scored on the parser as that session began
     # (9fe4eb8), then tuned on
     NOTES_DIR / "notes_styles26.jsonl",
+    # blind32: 150 notes by a fifty-seventh helper who never read parsing/, in every style of #18,
+    # written on 2026-12-05 (a new session); its first score is the parser as that session began
+    # (b5b942e). Held out: read only as totals
+    NOTES_DIR / "notes_blind32.jsonl",
+    # styles27: 200 notes in every style of #18 by a fifty-eighth helper who never read parsing/
+    # (plans beside things done, the customer's promises beside the rep's, corrections, several
+    # people, holidays and lunar days, phones in every format), written on 2026-12-05; scored on
+    # the parser as that session began (b5b942e), then tuned on
+    NOTES_DIR / "notes_styles27.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
