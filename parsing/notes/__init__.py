@@ -52,7 +52,7 @@ from ._facts import (
 )
 from ._features import find_features
 from ._follow_ups import find_follow_ups
-from ._lexicon import title_info
+from ._lexicon import RARE_SURNAMES, SURNAMES, WORDS_AS_SURNAMES, title_info
 from ._model import (
     Birthday,
     ContactFact,
@@ -124,8 +124,23 @@ def _unspaced(text: str) -> str:
     cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
     gaps = len(_CJK_SPACE.findall(text))
     if gaps >= 6 and gaps * 5 >= cjk * 2:
-        return _CJK_SPACE.sub("", text)
+        return _unstuttered(_CJK_SPACE.sub("", text))
     return _SPOKEN_DATE_GAP.sub("", text) if gaps >= 3 else text
+
+
+# 的 蒋 蒋工, 见 了 邝 邝总: dictation says the surname, pauses, then says it with the title —
+# once the spaces are gone the surname stands twice (的蒋蒋工), and is read once.
+_STUTTER = re.compile(
+    r"(?<=[的了跟和找见给个])(?P<s>[\u4e00-\u9fff])(?=(?P=s)(?:工|总|经理|经里|主任|主管|处长|局长"
+    r"|科长|老板|厂长|部长|院长|书记|董|姐|哥|师傅|襄理))"
+)
+
+
+_ANY_SURNAME = SURNAMES | RARE_SURNAMES | frozenset(WORDS_AS_SURNAMES)
+
+
+def _unstuttered(text: str) -> str:
+    return _STUTTER.sub(lambda m: "" if m["s"] in _ANY_SURNAME else m["s"], text)
 
 
 # 【名片】迈瑞 | 采购总监 | 龚晓燕 | 手机 138…: a card pasted on one line, its fields parted by bars,

@@ -220,8 +220,12 @@ def _one_char_head(doc: Doc, a: int) -> bool:
 _WORKSHOP = re.compile(r"[\u4e00-\u9fff]{2}车间$")
 
 
+# (新客户记一下无锡先导智能的蒋工: what comes before the rep's 记一下 is no part of the name)
+_NOTED = re.compile(r"^.*(?:记一下|记下|帮我记)")
+
+
 def _clean(name: str) -> str | None:
-    name = _WORKSHOP.sub("", _LEAD.sub("", name))
+    name = _WORKSHOP.sub("", _LEAD.sub("", _NOTED.sub("", name)))
     if len(name) < 2 or name in _GENERIC:
         return None
     if any(f in name for f in FAMILY):

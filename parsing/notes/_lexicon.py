@@ -221,6 +221,7 @@ _CORE: dict[str, tuple[str, bool]] = {
     "股长": ("股长", False),
     "副理": ("副理", False),
     "协理": ("协理", False),
+    "襄理": ("襄理", False),  # (詹襄理: a Taiwan bank's or firm's assistant manager)
     # the staff a rep deals with day to day, called by name or 小X, never by the title
     # (科员孙婷婷, 技术员金星, 材料员吴平安); 专员 is said after the surname (王专员; 采购员 was
     # tried and left out: the sets disagree on whether it is a title; 专责 too: 专责小组 made a

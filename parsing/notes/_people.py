@@ -232,7 +232,7 @@ _LEADS_TO_A_PERSON = frozenset("的是跟和与找见约请给陪问催叫了部
 # Surnames that are words as often (单, 乐, 普, 冒, 米): a surname only standing alone between a
 # word that ends a name and a title (的冒经理, 找普院长, 找乐总), never inside a word (订单经理).
 # (修: 维修经理 is no 修经理; 办公楼经理)
-_RARE_SURNAMES = frozenset("单乐冒普米井双修楼幸" + WORDS_AS_SURNAMES) | RARE_SURNAMES
+_RARE_SURNAMES = frozenset("单乐冒普米井双修楼幸延" + WORDS_AS_SURNAMES) | RARE_SURNAMES
 # Words whose second character is a surname: 那边 / 工程 / 不过 before a title end no name.
 _WORD_ENDING_IN_A_SURNAME = frozenset(
     words(

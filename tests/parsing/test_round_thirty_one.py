@@ -41,3 +41,34 @@ def test_a_saying_in_corner_brackets_is_no_firm() -> None:
 def test_an_english_firm_of_four_words_and_co() -> None:
     text = "Visited Zigong Lantern Art Co. this afternoon. Met their production head Mr. Lian."
     assert company(text) == "Zigong Lantern Art Co."
+
+
+def contacts(text: str, now: datetime = NOW) -> list[tuple[str | None, str | None, list[str]]]:
+    return [(c.salutation, c.name, c.phones) for c in parse_note(text, now).contacts]
+
+
+def test_a_surname_said_twice_in_dictation() -> None:
+    text = (
+        "嗯 那个 记 一下 宝武 钢铁 湛江 基地 的 门 门工 手机 号 幺 三 七 二 八 八 五 零 零 九 九"
+        " 下 礼拜 礼拜 四 上午 过去 看 现场"
+    )
+    assert contacts(text) == [("门工", None, ["13728850099"])]
+
+
+def test_what_comes_before_the_reps_note_to_self_is_no_firm() -> None:
+    text = (
+        "那个 新 客户 记 一下 无锡 先导 智能 的 蒋 蒋工 座机 零五幺零 八五二 三 六七 八九"
+        " 转 幺零二 礼拜五 下午 两点 去 他们 那 演示"
+    )
+    assert company(text) == "无锡先导智能"
+    assert contacts(text) == [("蒋工", None, ["051085236789;ext=102"])]
+
+
+def test_a_spaced_card_name_of_a_rare_surname_after_its_title() -> None:
+    text = "陕西延长石油（集团）有限责任公司\n物资供应处\n处长 延 卫 东\n电话：029-8778 2266\n手机：139 9128 0707"
+    assert contacts(text) == [("延处长", "延卫东", ["02987782266", "13991280707"])]
+
+
+def test_a_taiwan_assistant_manager() -> None:
+    text = "尾牙前（1/22 週五）要把鴻海的年度對帳單送到土城給詹襄理。詹襄理手機0988-765-432。"
+    assert contacts(text) == [("詹襄理", None, ["+886988765432"])]
