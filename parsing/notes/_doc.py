@@ -252,6 +252,9 @@ _FIX_IS = re.compile(r"[ ,]*(?:是|应该是)?[ ,]*")
 # (哦不是十点是十点半: the hour denied, not read as a day of its own, then the one meant)
 _FIX_BETWEEN = re.compile(r"[ ,]*(?:[^,。;\s]{0,6}?[ ,]*(?:是|应该是|改成|改到|改为))?[ ,]*")
 _FIX_REACH = 50
+_AN_HOUR_ALONE = re.compile(
+    r"(?:上午|下午|晚上|早上|中午)?[零一二两三四五六七八九十0-9]{1,3}点(?:半|[零一二三四五六七八九十0-9]{1,3}分?)?"
+)
 # 他电话是, 手机: a phone told next, no more said of the day
 _PHONE_TOLD = re.compile(r"[他她]?的?(?:电话|手机|微信)")
 
@@ -284,7 +287,13 @@ def _corrected_later(t: str, whens: list[When]) -> list[When]:
         # (哦不对是礼拜天上午十点 市一医院设备科: the next words apart, the span may hold the space)
         tail = "" if t[end - 1] == " " else t[end:stop]
         tail = _PHONE_TOLD.split(tail, maxsplit=1)[0]  # (…不对是一月五号他电话是幺五八…)
-        if len(tail) > 3 or any(end <= v.span[0] < stop for v in whens):
+        # (哦不对 是十点半 问一下…: the hour said as what is meant, the next words apart)
+        meant = (
+            "是" in t[fix.end() : fixed.span[0]]
+            and t[end : end + 1] in (" ", ",")
+            and _AN_HOUR_ALONE.fullmatch(t, *fixed.span) is not None
+        )
+        if (len(tail) > 3 and not meant) or any(end <= v.span[0] < stop for v in whens):
             continue  # (明天一早就过去不对明天上午有会…: more said of the day, no correction)
         out[i] = replace(w, start=fixed.start, end=fixed.end, deadline=w.deadline or fixed.deadline)
         dropped.update(j for j in ahead if j <= k)

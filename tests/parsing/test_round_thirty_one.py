@@ -72,3 +72,16 @@ def test_a_spaced_card_name_of_a_rare_surname_after_its_title() -> None:
 def test_a_taiwan_assistant_manager() -> None:
     text = "尾牙前（1/22 週五）要把鴻海的年度對帳單送到土城給詹襄理。詹襄理手機0988-765-432。"
     assert contacts(text) == [("詹襄理", None, ["+886988765432"])]
+
+
+def test_an_hour_corrected_after_the_task_in_dictation() -> None:
+    text = (
+        "那个给我记一下 明天上午十点 给华润燃气的张宗打电话 哦不对 是十点半"
+        " 问一下他们那个流量计的招标进度 他电话是幺三九零八七六五四三二"
+    )
+    due = [(f.due.isoformat(), f.action) for f in parse_note(text, NOW).follow_ups]
+    assert due == [("2026-12-02T10:30:00+08:00", "给张总打电话")]
+
+
+def test_a_day_to_keep_away_from_someone_is_no_task() -> None:
+    assert dues("农历七月十五之前别去找潮州三环的郑老板，他比较信这个") == []
