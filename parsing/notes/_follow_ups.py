@@ -101,7 +101,9 @@ _STATE = re.compile(
     # (周三别去, 下月初估计也没钱: a day to keep away, a guess — nothing to do)
     r"^(?:[和同跟与及或、]$|好记|别去$|别来$|不要去$|(?:别|不要)去?(?:找|打|联系|催|拜访)|估计|连在一起|连着|有|没|是|可能|应该|会(?!议室见|客室见)|开会|放假|放[一二两三四五六七八九十\d]+天|加班(?=盘点|生产|赶工|赶货)|结婚|摆酒|擺酒|办酒|婚礼|满月|上班|开工|复工|停工|开学|不|过生日|生日|我在|我有空|在家|都|到期|得闲|闲$|"
     # (the weather: a state too — but 下雪之前, 台风来之前 is a deadline)
-    r"有空|得空|(?:降温|升温|下雨|下雪|刮风|台风|暴雨|大雨|雾霾|高温)(?![^,。;]{0,2}?(?:之|以)?前))"
+    r"有空|得空|(?:降温|升温|下雨|下雪|刮风|台风|暴雨|大雨|雾霾|高温)(?![^,。;]{0,2}?(?:之|以)?前)|"
+    # (8号能到: the goods arrive; 礼拜一补假: a day off; 年尾预算用晒: the budget spent)
+    r"(?:能|就|会|才|可以)到货?$|补假|公假|预算(?:用|花|没|不够|紧))"
 )
 _BACK_ONLY = re.compile(r"(?:才|就|先)?(?:(?:回|返)(?:来|嚟|国)?|走)")
 # (明天我去Penang见Mr Raj, 后天回KL / 我下周一去广州，周三回公司: back home, no task)
@@ -1420,6 +1422,13 @@ def _trip_around(d: _Dated) -> tuple[bool, str | None]:
     )
     goes = _named_right_before(doc, d.people, a) and re.match(r"(?:要|会)?(?:去|到|飞)", t[b:])
     part = _REP_PART.search(t, cb, _sentence_end(t, b)) if travel or goes else None
+    if part is not None and any(
+        b < w.span[0] < doc.clause(part.start())[1] for w in doc.whens if w is not d.w
+    ):
+        part = (
+            None  # (周五要去上海，下周一回，下周二我去厦门面谈: the rep's errand has its own day)
+        )
+        their_trip = their_trip or bool(goes)
     if their_trip and part is None:
         return True, None
     if part is None:
@@ -1808,6 +1817,9 @@ _ONLY_THEN = re.compile(
 _HIS_OWN_GOING = re.compile(
     r"^(?:他|她|佢)(?:们|哋)?(?:要|会|准备|打算|得|就)?(?:去|回|飞)(?!.*[我咱])"
 )
+_HIS_OWN_MEETING = re.compile(
+    r"^(?:他|她|佢)(?:们|哋)?(?:要|会|在|得)?开[^\s,，。;我咱]{0,6}会(?!.*[我咱])"
+)
 # 清明前找时间去一趟; …吃顿饭，看他哪天有空: a deadline with no day chosen in it
 _UNPINNED_DAY = re.compile(r"找个?时间")
 _WHEN_HE_CAN = re.compile(r"[,，]\s*(?:看[他她]?|等[他她]?)?哪天(?:有空|方便)")
@@ -1935,6 +1947,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     said_alone = _sentence_end(t, b) <= cb + 1
     if _ONLY_THEN.match(action) or (_HIS_OWN_GOING.match(action) and said_alone):
         return True  # 四月尾才决定, 下个月月初才有空; 下个月5号他要去杭州: theirs, no task
+    if _HIS_OWN_MEETING.match(action):
+        return True  # 下周一他要开经营会: the customer's own meeting
     if d.w.deadline and (
         _UNPINNED_DAY.search(t, ca, cb) or _WHEN_HE_CAN.match(t, cb, min(len(t), cb + 12))
     ):

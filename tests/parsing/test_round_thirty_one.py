@@ -85,3 +85,28 @@ def test_an_hour_corrected_after_the_task_in_dictation() -> None:
 
 def test_a_day_to_keep_away_from_someone_is_no_task() -> None:
     assert dues("农历七月十五之前别去找潮州三环的郑老板，他比较信这个") == []
+
+
+def test_someones_trip_before_the_reps_own_day_is_no_task() -> None:
+    text = "钟经理周五要去上海，下周一回，下周二我去厦门面谈合同补充条款。"
+    assert dues(text) == [("2026-12-08", "去厦门面谈合同补充条款")]
+
+
+def test_the_customers_own_meeting_is_no_task() -> None:
+    text = "下周一他要开经营会，我下周二下午去找他。"
+    assert dues(text) == [("2026-12-08", "去找他")]
+
+
+def test_goods_arriving_is_no_task() -> None:
+    assert dues("货我12月7号发，8号能到") == [("2026-12-07", "发")]
+
+
+def test_a_day_off_in_lieu_is_no_task() -> None:
+    text = "Deepavali (11月8号) 是礼拜天, 礼拜一补假, 所以改在 11月10号 礼拜二 早上 10 点去 PSA 见 Lim 总。"
+    said = dues(text, datetime.fromisoformat("2026-11-03T16:00:00+08:00"))
+    assert "2026-11-09" not in [d for d, _ in said]
+    assert ("2026-11-10", "去 PSA") in said
+
+
+def test_a_budget_spent_by_a_day_is_no_task() -> None:
+    assert dues("今朝去長江實業見咗翁小姐，佢話年尾預算用晒，新一年一月中先再傾。") == []
