@@ -104,11 +104,13 @@ _GENERIC = frozenset(
         " 物流 仓储 后勤 法务 采购主管 采购中心 研究院"
         # (前厅的束主管, 苗圃的柳主管, 车间的危师傅: a part of the place, no company)
         " 前厅 前台 大堂 车间 苗圃 仓库 门卫 机房 食堂"
+        # (区域采购经理常青, 招商副总龚伟, 制片主任麦子: a region or a line of work before a title)
+        " 区域 大区 片区 招商 制片 供应链"
     )
 )
 _NOT_ORG = re.compile(
     r"吃|饭|拜访|电话|微信|见|约|聊|谈|送|跟踪|跟进|项目|明天|今天|昨天|下周|生日|喜欢|手机|老家|毕业|领导|客户|"
-    r"汇报"
+    r"汇报|拜年|语音|转文字|^[一二三四五六七八九十\d]+楼"  # ([语音转文字], 二楼中餐厅: a label, a floor)
 )
 _NOT_SUFFIXED = re.compile(r"参观|接待|拜访|电话|微信|吃饭|见了|约了|喜欢|毕业|生日|手机|以前")
 _DEPT_END = ("部", "处", "室", "组", "办", "队", "部门")
@@ -162,6 +164,9 @@ def _inside_a_word(t: str, k: int) -> int | None:
     return None
 
 
+_AND_BEFORE_A_NAME = frozenset("与跟同见找")
+
+
 def _scan_left(doc: Doc, end: int, limit: int = 16) -> int:
     t = doc.t
     start = end
@@ -175,6 +180,9 @@ def _scan_left(doc: Doc, end: int, limit: int = 16) -> int:
             if bracket is not None:
                 start = bracket.start()
                 continue
+        if ch == "和" and start >= 2 and t[start - 2] in _AND_BEFORE_A_NAME:
+            start -= 1  # 与和泰物业, 见和记黄埔: a word of meeting before 和, which opens the name
+            continue
         if ch == "和" and t.startswith("和浩特", start - 1) and t[start - 2 : start - 1] == "呼":
             start -= 2  # 呼和浩特草原兴发: the city's 和 is no "and"
             continue
@@ -217,7 +225,9 @@ def _one_char_head(doc: Doc, a: int) -> bool:
 
 
 # 红水河糖业制炼车间韦主任 → 红水河糖业, 压榨车间的丘主任 → none: a workshop is a part of it
-_WORKSHOP = re.compile(r"[\u4e00-\u9fff]{2}车间$")
+_WORKSHOP = re.compile(
+    r"(?:(?!的)[\u4e00-\u9fff]){2}车间$|的车间$"
+)  # (重庆长安的车间主任: 长安 whole)
 
 
 # (新客户记一下无锡先导智能的蒋工: what comes before the rep's 记一下 is no part of the name)
@@ -400,7 +410,9 @@ _GENERIC_UNIT = re.compile(
 _SENTENCE_WORDS = re.compile(
     r"以后|之后|参加|前一天|才回|[两三几]家|货前|看新|去看|看了|参观了|"
     # (原定…的拜访取消了, 打算明年开春扩建厂房, 帮忙订个餐厅, 下周一回公司; 再联系 lost blind7)
-    r"取消|打算|帮忙|订个|提到|开会|^回公司$"
+    r"取消|打算|帮忙|订个|提到|开会|^回公司$|"
+    # (她老公是做物流的, 有招商副总: what someone does, who is there)
+    r"^做|^有"
 )
 # 越南工厂, 深圳总部, 美国德州新厂: a place and a plant or an office of some customer, no name
 _PLACE_PLANT = re.compile(
@@ -942,7 +954,7 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         if dept is not None:  # 山东高速集团信息中心: the group, then its department
             b -= len(name) - dept.end("org")
             name = dept["org"]
-        a, b, name = _tidied(a, b, name)
+        a, b, name = _tidied(doc.t, a, b, name)
         doc.mark(a, b)
         _set_span(doc, a, b)
         return name
@@ -978,7 +990,7 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         instead = _said_instead(doc, fixed.end()) if fixed else None
         if instead is not None:  # 去了云南白药 不是 是百耀农业: the name said instead
             a, placed = instead[0], doc.t[slice(*instead)]
-        a, b, placed = _tidied(a, a + len(placed), placed)
+        a, b, placed = _tidied(doc.t, a, a + len(placed), placed)
         _set_span(doc, a, b)
     return placed
 
@@ -1186,7 +1198,7 @@ _WITH_LEAD = re.compile(r"^[和跟同与](?=[\u4e00-\u9fff]{3})")
 _PLACE_OF = re.compile(rf"^(?:[\u4e00-\u9fff]{{2}}|{_PLACE_SAID})的(?=[\u4e00-\u9fff]{{4}})")
 
 
-def _tidied(a: int, b: int, name: str) -> tuple[int, int, str]:
+def _tidied(t: str, a: int, b: int, name: str) -> tuple[int, int, str]:
     where = _PLACE_OF.match(name)
     if where is not None:  # 宝安的华强精密: the district it is in, then its name
         a, name = a + where.end(), name[where.end() :]
@@ -1194,7 +1206,12 @@ def _tidied(a: int, b: int, name: str) -> tuple[int, int, str]:
     if tail is not None and tail.start() >= 2:
         b, name = b - (len(name) - tail.start()), name[: tail.start()]
     lead = _WITH_LEAD.match(name)
-    if lead is not None and not _a_place_from_and(name, 0):
+    # (与和泰物业, 见和记黄埔: after a word of meeting, 和 opens the name)
+    if (
+        lead is not None
+        and not _a_place_from_and(name, 0)
+        and t[a - 1 : a] not in _AND_BEFORE_A_NAME
+    ):
         a, name = a + 1, name[1:]
     return a, b, name
 

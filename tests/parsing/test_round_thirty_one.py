@@ -110,3 +110,30 @@ def test_a_day_off_in_lieu_is_no_task() -> None:
 
 def test_a_budget_spent_by_a_day_is_no_task() -> None:
     assert dues("今朝去長江實業見咗翁小姐，佢話年尾預算用晒，新一年一月中先再傾。") == []
+
+
+def test_a_firm_that_opens_with_he_after_a_word_of_meeting() -> None:
+    assert company("中午与和泰物业的采购主管屈海洋吃饭，他是山东人") == "和泰物业"
+    assert company("後日下晝三點去葵涌貨櫃碼頭見和記黃埔嘅陸經理。") == "和记黄埔"
+
+
+def test_a_firm_before_its_workshop_stays_whole() -> None:
+    assert (
+        company("拜访了重庆长安的车间主任蒲大勇，他说厂长下周三会来现场看我们的设备。")
+        == "重庆长安"
+    )
+
+
+def test_a_region_or_a_line_of_work_before_a_title_is_no_firm() -> None:
+    # (永辉超市 and 华谊兄弟 themselves are not read yet: nothing is better than a wrong firm)
+    assert (
+        company("今天再永辉超市见了区域采购经理常青 他说下周五之前把新品进场的合同定下来") is None
+    )
+    assert company("电话里：华谊兄弟的制片主任麦子说，他们老板后天到北京") is None
+    text = "中午和海底捞的三个人吃饭：供应链总监凤姐、采购经理林海、品控主管石磊。"
+    assert company(text) == "海底捞"
+
+
+def test_a_chat_label_or_a_greeting_is_no_firm() -> None:
+    assert company("[语音转文字] 蒋总：我这周六在杭州，你要是方便周六中午过来一起吃个饭") is None
+    assert company("拜年 春节前 所有客户") is None
