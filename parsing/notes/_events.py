@@ -465,6 +465,20 @@ def _planned_earlier(doc: Doc, a: int) -> bool:
     )
 
 
+def _planned_after(doc: Doc, b: int) -> bool:
+    """Whether a day still to come follows the contact word right after a comma and ends the
+    sentence (给鼎新化工的芮主任打电话，下周一。): the contact is that day's plan."""
+    t = doc.t
+    return any(
+        re.fullmatch(r"[ ,]*", t[b : w.span[0]]) is not None
+        and "," in t[b : w.span[0]]
+        and doc.is_future(w)
+        and w.day > doc.today
+        and re.fullmatch(r"[ 。.!]*", t[w.span[1] : _sentence_end(t, w.span[1]) + 1]) is not None
+        for w in doc.whens
+    )
+
+
 # Someone else's contact, said before it: 海康的人也去拜访了, 对手上周见了, 听说…
 _SOMEONE_ELSES = re.compile(
     r"^[^跟和与同约请陪见给找]*的人[^\s,，。]{0,6}?也|对手|竞品|同行|友商|听说|据说"
@@ -584,6 +598,8 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             continue
         if w is None and _planned_earlier(doc, a):
             continue  # 下禮拜一早上九點，到廣達電腦拜訪陳處長: the day said first, then the visit
+        if w is None and _planned_after(doc, b):
+            continue  # 给芮主任打电话，下周一。: the day said after it, alone
         if _NOT_DONE_ERRAND.search(_sentence_of(t, a)):
             continue  # 答应给喻经理回电话，忘了: a call still to make
         value: date | datetime = doc.today

@@ -103,7 +103,9 @@ _STATE = re.compile(
     # (the weather: a state too — but 下雪之前, 台风来之前 is a deadline)
     r"有空|得空|(?:降温|升温|下雨|下雪|刮风|台风|暴雨|大雨|雾霾|高温)(?![^,。;]{0,2}?(?:之|以)?前)|"
     # (8号能到: the goods arrive; 礼拜一补假: a day off; 年尾预算用晒: the budget spent)
-    r"(?:能|就|会|才|可以)到货?$|补假|公假|预算(?:用|花|没|不够|紧))"
+    r"(?:能|就|会|才|可以)到货?$|补假|公假|预算(?:用|花|没|不够|紧)|"
+    # (货款这礼拜内打过来, 这周四财务会付款: their money coming, nothing for the rep to do)
+    r"(?:汇|转)(?:款)?过来|打款过来|(?:财务)?(?:会|就|能)(?:付款|打款|结款|转账))"
 )
 _BACK_ONLY = re.compile(r"(?:才|就|先)?(?:(?:回|返)(?:来|嚟|国)?|走)")
 # (明天我去Penang见Mr Raj, 后天回KL / 我下周一去广州，周三回公司: back home, no task)
@@ -1878,6 +1880,12 @@ _PUT_OFF = re.compile(r"只能|等到?[^\s,，。]{0,4}(?:后|再)|再说|没戏
 _TOLD_TO_CALL = re.compile(rf"你们?(?P<again>再)?(?:来|过来)?(?P<verb>{_GET_IN_TOUCH})我(?!们)")
 
 
+_THEIR_ENGLISH = re.compile(
+    r"(?i)(?a:\b)(?:he|she|they)(?:'ll|\s+will|\s+would|'s going to|\s+is going to|\s+are going to)"
+    r"\s+(?!call|visit|meet|see)|(?a:\b)(?:PO|order|payment|quote|RFQ)\s+expected(?a:\b)"
+)
+
+
 def _no_task_meant(d: _Dated, action: str) -> bool:
     """A day named with nothing set for it: avoided, put off, asked about, once planned,
     called off, a state lasting until it, or a thing already done today."""
@@ -1888,6 +1896,10 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         or _LAST_VISIT.match(t, b)
     ):
         return True  # 避开周一上午; 春节前最后一次拜访: a day named, nothing set for it
+    if action.startswith("打过来") and re.search(r"[款钱]\s*$", t[ca:a]):
+        return True  # 上个月的货款这礼拜内打过来: their money (明天上午打过来 is the rep's call)
+    if action.isascii() and _THEIR_ENGLISH.search(t, ca, a + len(action)):
+        return True  # he'll send the RFQ next Monday, PO expected EOM: theirs
     if _IF_THEN.search(t, ca, a) and _NOT_OURS_THEN.search(t, b, _sentence_end(t, b)):
         # 如果六月底前价格能降到八块五，他就下单 / 这个单子就算了: a condition's day, and what
         # follows is theirs or nothing — nothing set for it (如果…就给张总打电话, 如果顺利的话下周三

@@ -137,3 +137,32 @@ def test_a_region_or_a_line_of_work_before_a_title_is_no_firm() -> None:
 def test_a_chat_label_or_a_greeting_is_no_firm() -> None:
     assert company("[语音转文字] 蒋总：我这周六在杭州，你要是方便周六中午过来一起吃个饭") is None
     assert company("拜年 春节前 所有客户") is None
+
+
+def test_their_money_coming_is_no_task() -> None:
+    text = (
+        "嗯跟盛世家具的老板娘花姐打了个电话 她说上个月的货款这礼拜内打过来 我下礼拜一查一下到账没有"
+    )
+    assert dues(text) == [("2026-12-07", "查一下到账没有")]
+    chat = "12月1日 16:40 查主任：发票收到了，这周四财务会付款\n12月1日 16:41 我：谢谢查主任！"
+    assert dues(chat) == []
+
+
+def test_what_they_will_do_said_in_english_is_theirs() -> None:
+    assert dues("Call with Mr. Zhang from Haier, he'll send the RFQ next Monday.") == []
+    assert dues("Followed up with Amy at Costco, she said budget approved, PO expected EOM.") == []
+
+
+def test_i_will_send_it_in_english_stays_the_reps() -> None:
+    # guards: the rep's own step said in English
+    assert dues("Call with Mr. Zhang from Haier, I'll send the quote next Monday.") == [
+        ("2026-12-07", "send the quote")
+    ]
+
+
+def test_a_call_with_its_day_said_after_is_no_call_made() -> None:
+    note = parse_note("给鼎新化工的芮主任打电话，下周一。", NOW)
+    assert note.interaction is None
+    assert [(f.due.isoformat()[:10], f.action) for f in note.follow_ups] == [
+        ("2026-12-07", "给芮主任打电话")
+    ]
