@@ -89,7 +89,9 @@ _NET_DAYS = re.compile(
 _RIVAL_NAME = r"(?:(?-i:[A-Z][A-Za-z]+)(?:\s(?-i:[A-Z][A-Za-z]+))?|[\u4e00-\u9fff]{2,8}?(?:和[\u4e00-\u9fff]{2,6})?)"
 _RIVALS = re.compile(
     r"(?:竞争对手|竞品|对手(?!术)|competitors?)(?:主要|可能|应该|大概)?\s*(?:是|有|为|系|is|are|:)?\s*"
-    r"(?P<names>[^\s,;。\n]{2,40})"
+    r"(?P<names>[^\s,;。\n]{2,40}"
+    # (Schneider 和 Vertiv, Honeywell, Siemens: a list in Latin letters goes on past its spaces)
+    r"(?:\s*(?:和|&|,)\s*(?-i:[A-Z][A-Za-z]+)(?![A-Za-z]))*)"
     # 他们现在用的是广联达的, 目前用的是西门子, 一直用的是中信重工的, 博超在跟: who else is in
     r"|(?:现在|目前|一直|原来)用的是(?P<current>[^\s,;。\n的]{2,8})的?"
     # 现在用的刹车片底板是宁波永固的, 以前一直用温州华威的, 也在拿临安永盛的货, 是从东莞利兴拿的,
@@ -168,7 +170,21 @@ _NOT_CHASING = re.compile(r"预算|方案|流程|项目|单子|财务|商务|技
 _BOUGHT_FROM = ("in_use", "bought", "supplier", "used_long")
 _PLACE_THEN_NAME = re.compile(rf"{ANY_PLACE}[\u4e00-\u9fff]{{2,4}}$")
 _PLACE_OF = re.compile(rf"^(?:{PLACE_RE.pattern})的")
-_RIVAL_SPLIT = re.compile(r"和|、|与|及|以及|还有|跟|/|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+
+
+def _rival_names(said: str) -> list[str]:
+    """国药给的价低…, 南瑞的好: the names before what is said of them; 许继、平高: a name of two
+    whose second character is such a word (高) stays whole."""
+    cut = [n.strip() for n in _RIVAL_SPLIT.split(_RIVAL_TAIL.sub("", _RIVAL_CUT.split(said)[0]))]
+    whole = [n.strip() for n in _RIVAL_SPLIT.split(_RIVAL_TAIL.sub("", said))]
+    if cut and len(cut[-1]) < 2 and len(whole) >= len(cut) and len(whole[len(cut) - 1]) == 2:
+        cut[-1] = whole[len(cut) - 1]
+    return cut
+
+
+_RIVAL_SPLIT = re.compile(
+    r"和|、|与|及|以及|还有|跟|/|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])|\s*[,&]\s*"
+)
 _RIVAL_TAIL = re.compile(r"(?:等|等等|几家|两家|三家|这几家|他们|也在跟|也在投)$")
 
 
@@ -262,8 +278,7 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
         said = _PLACE_OF.sub("", said)  # 上海的固力邦: the rival, not its city
         if PLACE_RE.fullmatch(said):
             continue  # 比日本的贵: a country's goods, no rival named
-        said = _RIVAL_CUT.split(said)[0]  # 国药给的价低…, 南瑞的好: the name
-        names = [n.strip() for n in _RIVAL_SPLIT.split(_RIVAL_TAIL.sub("", said))]
+        names = _rival_names(said)
         out.competitors += [n for n in names if len(n) >= 2 and n not in out.competitors]
         if m["theirs_than"] or m["first"] or m["gave"]:
             continue  # (比ABB的稳定, 第一是兰石: what was said stays the outcome's too)

@@ -166,3 +166,27 @@ def test_a_call_with_its_day_said_after_is_no_call_made() -> None:
     assert [(f.due.isoformat()[:10], f.action) for f in note.follow_ups] == [
         ("2026-12-07", "给芮主任打电话")
     ]
+
+
+def rivals(text: str) -> list[str]:
+    return parse_note(text, NOW).competitors
+
+
+def test_rivals_listed_in_latin_letters() -> None:
+    assert rivals("Met 星展银行 facility team, 竞争对手是 Schneider 和 Vertiv。") == [
+        "Schneider",
+        "Vertiv",
+    ]
+    assert rivals("Competitors: Honeywell, Siemens. PO expected in Oct.") == [
+        "Honeywell",
+        "Siemens",
+    ]
+
+
+def test_a_rival_of_two_characters_ending_in_gao() -> None:
+    assert rivals("招标前摸底。竞争对手：许继、平高。下周二拜访芮副总。") == ["许继", "平高"]
+
+
+def test_what_is_said_of_a_rival_is_cut_off() -> None:
+    # guards: 价低 after the name is what was said of it
+    assert rivals("竞争对手是国药，给的价低") == ["国药"]
