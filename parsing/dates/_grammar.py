@@ -245,6 +245,7 @@ _REL_DAYS = {
     "今日": 0,
     "今儿": 0,
     "今儿个": 0,
+    "今": 0,  # (三一姚工 今访: a telegraphic today)
     "明天": 1,
     "明": 1,
     "明日": 1,
@@ -273,8 +274,8 @@ RE_REL_DAY = re.compile(
     r"(?<![\u4e00-\u9fff])明"
     # (刘总电话未接 明再打: and before 再, the next try)
     r"(?=\s*(?:[0-9]{1,2}(?:点|:[0-9]{2})|[一二两三四五六七八九十]{1,3}点|再))|"
-    # 昨见华为柯总, 昨饭 罗总: a telegraphic note's 昨 before what was done is yesterday
-    r"(?<![\u4e00-\u9fff])昨(?=[见访饭聊谈拜电]))"
+    # 昨见华为柯总, 昨饭 罗总, 今访: a telegraphic note's 昨 or 今 before what was done
+    r"(?<![\u4e00-\u9fff])[昨今](?=[见访饭聊谈拜电]))"
 )
 
 

@@ -190,3 +190,23 @@ def test_a_rival_of_two_characters_ending_in_gao() -> None:
 def test_what_is_said_of_a_rival_is_cut_off() -> None:
     # guards: 价低 after the name is what was said of it
     assert rivals("竞争对手是国药，给的价低") == ["国药"]
+
+
+def contact_made(text: str, now: datetime = NOW) -> tuple[str, str] | None:
+    said = parse_note(text, now).interaction
+    return None if said is None else (said.kind, said.when.isoformat()[:10])
+
+
+def test_a_telegraphic_visit_said_by_its_day() -> None:
+    assert contact_made("三一姚工 今访 样品OK") == ("visit", "2026-12-01")
+    assert contact_made("华电院王局 昨访 下周三回电") == ("visit", "2026-11-30")
+
+
+def test_a_telegraphic_call() -> None:
+    assert contact_made("电联赵经理，下周三送样") == ("call", "2026-12-01")
+    assert contact_made("宁德时代邱工 电聊6/1回访") == ("call", "2026-12-01")
+
+
+def test_a_call_still_to_make_is_none_made() -> None:
+    # guards: 再电联 is a plan
+    assert contact_made("下周三再电联赵经理") is None
