@@ -210,3 +210,16 @@ def test_a_telegraphic_call() -> None:
 def test_a_call_still_to_make_is_none_made() -> None:
     # guards: 再电联 is a plan
     assert contact_made("下周三再电联赵经理") is None
+
+
+def test_a_meal_the_rep_treats_someone_named_at_length_to() -> None:
+    text = "今天冬至，请中建八局一公司的项目总经理时总（时光）吃饺子。"
+    assert contact_made(text) == ("meal", "2026-12-01")
+
+
+def test_a_call_said_in_brackets() -> None:
+    text = "正月初四给大连重工的柏总拜年（电话）。柏总说初八上班后开会定今年的供应商。"
+    assert contact_made(text, datetime.fromisoformat("2027-02-09T11:30:00+08:00")) == (
+        "call",
+        "2027-02-09",
+    )
