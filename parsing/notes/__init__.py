@@ -139,7 +139,12 @@ _STUTTER = re.compile(
 _ANY_SURNAME = SURNAMES | RARE_SURNAMES | frozenset(WORDS_AS_SURNAMES)
 
 
+# (下 礼拜 礼拜 四: next week said, then the weekday said whole — next week's Thursday)
+_WEEK_SAID_TWICE = re.compile(r"(?<=下|这|本)(礼拜|星期|周)(?=(?:礼拜|星期|周)[一二三四五六日天])")
+
+
 def _unstuttered(text: str) -> str:
+    text = _WEEK_SAID_TWICE.sub("", text)
     return _STUTTER.sub(lambda m: "" if m["s"] in _ANY_SURNAME else m["s"], text)
 
 

@@ -223,3 +223,8 @@ def test_a_call_said_in_brackets() -> None:
         "call",
         "2027-02-09",
     )
+
+
+def test_next_week_said_then_the_weekday_said_whole() -> None:
+    text = "嗯 那个 记 一下 宝武 钢铁 的 门 门工 下 礼拜 礼拜 四 上午 过去 看 现场"
+    assert dues(text) == [("2026-12-10", "过去看现场")]
