@@ -228,3 +228,18 @@ def test_a_call_said_in_brackets() -> None:
 def test_next_week_said_then_the_weekday_said_whole() -> None:
     text = "嗯 那个 记 一下 宝武 钢铁 的 门 门工 下 礼拜 礼拜 四 上午 过去 看 现场"
     assert dues(text) == [("2026-12-10", "过去看现场")]
+
+
+def test_the_reps_errand_on_the_first_working_day() -> None:
+    text = "下午电话回访了湖北宜化的郝经理。正月初八（2月24日）开工后我再联系他。"
+    now = datetime.fromisoformat("2026-02-12T17:00:00+08:00")
+    assert [d for d, _ in dues(text, now)] == ["2026-02-24"]
+    spoken = "嗯 初 八 开工 那 天 去 给 那个 格力 的 冼 冼经理 拜 年 带 个 红包"
+    assert [d for d, _ in dues(spoken, datetime.fromisoformat("2027-02-04T21:10:00+08:00"))] == [
+        "2027-02-13"
+    ]
+
+
+def test_their_first_working_day_alone_is_no_task() -> None:
+    # guards: 初八开工 said of them, nothing of the rep's
+    assert dues("他们初八开工", datetime.fromisoformat("2027-02-04T21:10:00+08:00")) == []
