@@ -2098,11 +2098,13 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
         or action.startswith("来")
         or bool(_HAND_HIM.match(action))
         or bool(_ASKS_THE_REP.match(action))
-        or (action == "谈" and len(t) <= 16 and not re.search("他们|和|跟", t))
+        # (徐工韩总 8号访: a telegraphic note's visit too)
+        or (action in _SHORT_MEETING and len(t) <= 16 and not re.search("他们|和|跟", t))
     )
     return not invited
 
 
+_SHORT_MEETING = frozenset(words("谈 访 见 拜访 回访 回电"))
 _TASK_START = re.compile(r"(?:再|先|要)?(?:给|找|跟|和|去|到|约|发|送|寄|打|拜访|联系)")
 # 他说下礼拜一下午两点有空让我过去一趟: the day he asks the rep to come
 _ASKS_THE_REP = re.compile(r"(?:有空|有时间|方便|可以)?[,，\s]*(?:让|叫|要|请)我(?!们的)")

@@ -243,3 +243,12 @@ def test_the_reps_errand_on_the_first_working_day() -> None:
 def test_their_first_working_day_alone_is_no_task() -> None:
     # guards: 初八开工 said of them, nothing of the rep's
     assert dues("他们初八开工", datetime.fromisoformat("2027-02-04T21:10:00+08:00")) == []
+
+
+def test_a_telegraphic_visit_to_come() -> None:
+    assert [d for d, _ in dues("徐工韩总 8号访")] == ["2026-12-08"]
+
+
+def test_their_own_trip_said_short_stays_theirs() -> None:
+    # guards: 韩总 8号去上海 is his trip
+    assert dues("徐工韩总 8号去上海") == []
