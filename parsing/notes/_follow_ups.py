@@ -1427,9 +1427,8 @@ def _trip_around(d: _Dated) -> tuple[bool, str | None]:
     if part is not None and any(
         b < w.span[0] < doc.clause(part.start())[1] for w in doc.whens if w is not d.w
     ):
-        part = (
-            None  # (周五要去上海，下周一回，下周二我去厦门面谈: the rep's errand has its own day)
-        )
+        # (周五要去上海，下周一回，下周二我去厦门面谈: the rep's errand has its own day)
+        part = None
         their_trip = their_trip or bool(goes)
     if their_trip and part is None:
         return True, None
@@ -1882,7 +1881,7 @@ _TOLD_TO_CALL = re.compile(rf"你们?(?P<again>再)?(?:来|过来)?(?P<verb>{_GE
 
 _THEIR_ENGLISH = re.compile(
     r"(?i)(?a:\b)(?:he|she|they)(?:'ll|\s+will|\s+would|'s going to|\s+is going to|\s+are going to)"
-    r"\s+(?!call|visit|meet|see)|(?a:\b)(?:PO|order|payment|quote|RFQ)\s+expected(?a:\b)"
+    r"\s|(?a:\b)(?:PO|order|payment|quote|RFQ)\s+expected(?a:\b)"
 )
 
 
