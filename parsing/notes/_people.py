@@ -933,7 +933,8 @@ def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
 # 陪我们博远科技的李总, 我司的王工, 同事小李: someone of the rep's own company.
 # (我们公司李经理, 我们技术老刘, 带着我们销售小王: the rep's side without a 的)
 _OUR_PEOPLE = re.compile(
-    r"(?:我的?同事|我司的?|咱们(?:公司)?的?|我们[^,;:。\s]{0,6}的|"
+    # (我领导黄总, 我老板: the rep's own boss, said with 我 alone)
+    r"(?:我的?同事|我的?(?:领导|老板|上司|经理)|我司的?|咱们(?:公司)?的?|我们[^,;:。\s]{0,6}的|"
     r"我们(?:公司|单位|这边|区域|大区|片区)?(?:的?(?:技术|销售|商务|财务|售后|工程师|老板|领导|经理|同事)部?)?)$"
 )
 
@@ -1135,7 +1136,8 @@ def _ke_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
 # “小王，明天上午我在武汉项目部…”, 朱主任：小陈，你们展位在哪, 「小刘你好，我是…」: a customer's
 # words that open by calling the rep 小X and go on speaking to them.
 _OPENS_WORDS = re.compile(r"(?:^|[\n\"(:])[ ]*$")  # (folded: “ 「 ： are " ( :)
-_CALLED_THEN = re.compile(r"[ ]*(?:[,!，！]|你好|您好)")
+# (蒋总：小周啊，我这周六在杭州…: a word of calling may stand between the name and the comma)
+_CALLED_THEN = re.compile(r"[ ]*(?:啊|呀|哈|啦)?(?:[,!，！]|你好|您好)")
 _TO_THE_REP = re.compile(r"你|您|我")
 _TO_YOU = re.compile(r"你|您")
 

@@ -252,3 +252,16 @@ def test_a_telegraphic_visit_to_come() -> None:
 def test_their_own_trip_said_short_stays_theirs() -> None:
     # guards: 韩总 8号去上海 is his trip
     assert dues("徐工韩总 8号去上海") == []
+
+
+def test_the_reps_own_boss_is_no_contact() -> None:
+    text = "今天在燕京啤酒见了采购部的经理宫平，宫经理喜欢摄影。我领导黄总下周要亲自来拜访他们。"
+    assert [c.salutation for c in parse_note(text, NOW).contacts] == ["宫经理"]
+
+
+def test_the_customer_calling_the_rep_in_a_chat_is_no_contact() -> None:
+    text = (
+        "[语音转文字] 蒋总：小周啊，我这周六在杭州，你要是方便周六中午过来一起吃个饭\n"
+        "我：好的蒋总，周六中午见"
+    )
+    assert [c.salutation for c in parse_note(text, NOW).contacts] == ["蒋总"]
