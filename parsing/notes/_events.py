@@ -44,6 +44,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # 吃过午饭去拜访孙总: a meal before the visit)
             # (和何老板吃宵夜: a late meal together — 吃了宵夜回酒店 alone is none)
             r"(?:吃过[个顿]?[便晚午]?饭(?=了)|吃了个?便饭|饮了杯嘢|吃了?宵夜|食宵夜)(?![^,。;\n]{0,2}(?:去|再|就|赶|回))|"
+            # (昨晚晚宴：…, Coffee with Tom: a dinner party had, a coffee together)
+            r"(?<=[昨今]晚)晚宴|(?i:(?a:\b)coffee with(?a:\b))|"
             r"请[^\s,]{0,8}?吃|请[^\s,。;]{9,24}?吃(?:了|[饭饺火烤晚午早宵])|(?a:\b)(?:dinner|lunch|breakfast)(?a:\b)|"
             # 跟钟经理喝了点, 同SATS的林先生喝咖啡: a drink together
             # (感冒喝了点药, 在星巴克喝咖啡等张总: no one to drink with)
@@ -100,6 +102,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     ),
     (
         re.compile(
+            r"(?i:(?a:\b)wechat'd(?a:\b))|"  # (WeChat'd Jenny: a chat had)
             r"微信[^\s,]{0,2}?(?:聊|沟通|联系|回复|说|讲)|发了?[^\s,]{0,3}微信|微信上|微信里|"
             # (微信语音跟蓟总聊了半小时: the call made on WeChat)
             r"微信(?:语音|视频)(?:跟|和|与)[^\s,。;]{1,16}?(?:聊|沟通|说|讲)|"
@@ -124,7 +127,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
             # (华电院王局 昨访, 三一姚工 今访, 昨见: a telegraphic note's visit, said by its day)
-            r"(?<![如至]今)(?<=[昨今])[访见](?![面过])|(?<!再)碰头(?!会)|"
+            r"(?<![如至]今)(?<=[昨今])[访见](?![面过])|(?<!再)碰头(?!会)|(?:^|(?<=[\s,;。]))已(?:见|拜访)(?=[\u4e00-\u9fff])|"
             r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|(?<!休假|出差|旅游|度假|开会|学习|培训)(?<!玩|总|董|局)(?<!家人|夫人|爱人|老婆|太太|主任|院长|局长|厂长)去了(?!也|都)|(?<=[陪跟带和同与][\u4e00-\u9fff][总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff]{2}[总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff]{3}[总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff](?:主任|院长|局长|厂长))去了|碰了?面|(?<![要再想])去找了(?!解)|参观|来公司|"
             r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|"
             # (大年初二去给宫书记拜了年: a New Year's call paid in person)

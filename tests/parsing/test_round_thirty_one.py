@@ -265,3 +265,16 @@ def test_the_customer_calling_the_rep_in_a_chat_is_no_contact() -> None:
         "我：好的蒋总，周六中午见"
     )
     assert [c.salutation for c in parse_note(text, NOW).contacts] == ["蒋总"]
+
+
+def test_contacts_said_short_or_in_english() -> None:
+    assert contact_made("已见张总，报价他收了") == ("visit", "2026-12-01")
+    assert contact_made("昨晚晚宴：苏宁易购的副总裁温柔、采购经理易峰") == ("meal", "2026-11-30")
+    assert contact_made("Coffee with Tom from Grab this morning, he likes the demo") == (
+        "meal",
+        "2026-12-01",
+    )
+    assert contact_made("WeChat'd Jenny at Unilever, she confirmed the PO") == (
+        "wechat",
+        "2026-12-01",
+    )
