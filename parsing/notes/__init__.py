@@ -52,7 +52,7 @@ from ._facts import (
 )
 from ._features import find_features
 from ._follow_ups import find_follow_ups
-from ._lexicon import RARE_SURNAMES, SURNAMES, WORDS_AS_SURNAMES, title_info
+from ._lexicon import ANY_SURNAME, title_info
 from ._model import (
     Birthday,
     ContactFact,
@@ -136,16 +136,13 @@ _STUTTER = re.compile(
 )
 
 
-_ANY_SURNAME = SURNAMES | RARE_SURNAMES | frozenset(WORDS_AS_SURNAMES)
-
-
 # (下 礼拜 礼拜 四: next week said, then the weekday said whole — next week's Thursday)
 _WEEK_SAID_TWICE = re.compile(r"(?<=下|这|本)(礼拜|星期|周)(?=(?:礼拜|星期|周)[一二三四五六日天])")
 
 
 def _unstuttered(text: str) -> str:
     text = _WEEK_SAID_TWICE.sub("", text)
-    return _STUTTER.sub(lambda m: "" if m["s"] in _ANY_SURNAME else m["s"], text)
+    return _STUTTER.sub(lambda m: "" if m["s"] in ANY_SURNAME else m["s"], text)
 
 
 # 【名片】迈瑞 | 采购总监 | 龚晓燕 | 手机 138…: a card pasted on one line, its fields parted by bars,

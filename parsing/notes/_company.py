@@ -225,9 +225,8 @@ def _one_char_head(doc: Doc, a: int) -> bool:
 
 
 # 红水河糖业制炼车间韦主任 → 红水河糖业, 压榨车间的丘主任 → none: a workshop is a part of it
-_WORKSHOP = re.compile(
-    r"(?:(?!的)[\u4e00-\u9fff]){2}车间$|的车间$"
-)  # (重庆长安的车间主任: 长安 whole)
+# (重庆长安的车间主任: 的 is no part of the workshop's name, and 长安 stays whole)
+_WORKSHOP = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){2}车间$|的车间$")
 
 
 # (新客户记一下无锡先导智能的蒋工: what comes before the rep's 记一下 is no part of the name)

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from parsing.dates import When, find_all_when
 
 from ._fold import fold
-from ._lexicon import RARE_SURNAMES, SURNAMES, TITLE_RE, WORDS_AS_SURNAMES
+from ._lexicon import ANY_SURNAME, TITLE_RE
 
 __all__ = ["Doc", "is_cjk", "line_of", "months_back"]
 
@@ -215,8 +215,6 @@ def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-# 封国庆, 宗国庆: any surname, word-like or rare, before a name born on National Day
-_BORN_ON_NATIONAL_DAY = SURNAMES | RARE_SURNAMES | frozenset(WORDS_AS_SURNAMES)
 _FESTIVAL = re.compile(r"(?:春节|中秋|端午|国庆|元宵|元旦|圣诞|清明|重阳|七夕|新年|过年)节?")
 _FESTIVAL_THING = re.compile(
     r"(?:的)?(?:礼盒|礼品|礼物|礼包|福利|贺卡|红包|月饼|粽子|汤圆|年货|晚会|联欢|促销|物料|档期|套餐|慰问品?)"
@@ -451,7 +449,7 @@ class Doc:
         return (
             self.t[a:b] == "国庆"
             and a > 0
-            and self.t[a - 1] in _BORN_ON_NATIONAL_DAY
+            and self.t[a - 1] in ANY_SURNAME
             and not self.t.startswith(
                 ("节", "假", "期", "前", "后", "完", "过", "以", "之", "长假"), b
             )

@@ -172,6 +172,12 @@ _PLACE_THEN_NAME = re.compile(rf"{ANY_PLACE}[\u4e00-\u9fff]{{2,4}}$")
 _PLACE_OF = re.compile(rf"^(?:{PLACE_RE.pattern})的")
 
 
+_RIVAL_SPLIT = re.compile(
+    r"和|、|与|及|以及|还有|跟|/|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])|\s*[,&]\s*"
+)
+_RIVAL_TAIL = re.compile(r"(?:等|等等|几家|两家|三家|这几家|他们|也在跟|也在投)$")
+
+
 def _rival_names(said: str) -> list[str]:
     """国药给的价低…, 南瑞的好: the names before what is said of them; 许继、平高: a name of two
     whose second character is such a word (高) stays whole."""
@@ -180,12 +186,6 @@ def _rival_names(said: str) -> list[str]:
     if cut and len(cut[-1]) < 2 and len(whole) >= len(cut) and len(whole[len(cut) - 1]) == 2:
         cut[-1] = whole[len(cut) - 1]
     return cut
-
-
-_RIVAL_SPLIT = re.compile(
-    r"和|、|与|及|以及|还有|跟|/|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])|\s*[,&]\s*"
-)
-_RIVAL_TAIL = re.compile(r"(?:等|等等|几家|两家|三家|这几家|他们|也在跟|也在投)$")
 
 
 @dataclass

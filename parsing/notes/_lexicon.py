@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ANY_SURNAME",
     "COMPOUND_SURNAMES",
     "LATIN_PLACES",
     "RARE_SURNAMES",
@@ -81,6 +82,9 @@ WORDS_AS_SURNAMES = (
     "营战候浑原容税养门"  # (营主任答应过的, 生产部战部长, ，候经理那边, 船厂的浑书记, 的原部长)
     "粘拓须伦银萨展资者初但南折"  # (資材部的粘協理, 设备部的初部长, 跟卫健委的但局; 库 not: 的库总面积)
 )
+# Any one-character surname, common, rare or a word too: for checks that need only to know one
+# stands there (封国庆, 的蒋蒋工), not whether a name may start at it.
+ANY_SURNAME = SURNAMES | RARE_SURNAMES | frozenset(WORDS_AS_SURNAMES)
 COMPOUND_SURNAMES = frozenset(
     [
         "欧阳",
