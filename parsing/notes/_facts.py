@@ -593,7 +593,11 @@ _ROLES: list[tuple[re.Pattern[str], DecisionRole]] = [
     ),
     (
         re.compile(
-            r"拍板|说了算|关键决策人|决策人|决策者|一把手|最终决定|最终定|能定|做主|定夺|话事人|"
+            # (最终决定要报给刘厂长, 最终要报集团周总: the one it goes up to decides)
+            r"(?:最终|最后)(?:决定)?(?:还)?(?:要|得)?(?:上?报给?|交给)(?:集团|公司|总部)?(?=[\u4e00-\u9fff]{1,3}(?:总|董|长))|"
+            # (验证过了他就定: the one who said so)
+            r"(?<=[他她]就)定(?=[,;。\s]|$)|"
+            r"拍板|说了算|关键决策人|决策人|决策者|一把手|最终决定(?!要?(?:上?报|交给))|最终定|能定|做主|定夺|话事人|"
             r"(?<!辅助)决策(?!影响|系统|支持|链|流程|依据|过程)|decision maker|(?i:\bdecides\b|\bwill decide\b)|签字(?=的是)|最后签字|"
             r"最后他定|他来定|最后定|点头才算|(?<!不是)做决定的|最终决定权|(?<!不负责)最终签字(?!的?不是)|(?:最终|最后)签合同的是|真正签字(?:的)?是|(?<=[总董])是老板(?![娘的])|"
             # (他点头了就能成, 磨床买不买得问他们曹厂长)
@@ -680,7 +684,7 @@ _OTHER_DECIDER = re.compile(
 )
 # 拍板的是局长宁国强, 采购是阮经理, 拍板 吉院长: the role is said before the person.
 _ROLE_THEN_NAME = re.compile(
-    r"(?:的)?(?:是|由|找|走|:|在|归)?\s*(?:他们|她们)?(?:分管的?)?(?:[^\s,;。()]{0,5}(?:的|部|科|处|室|中心|办))?"
+    r"(?:的)?(?:还是|是|由|找|走|:|在|归)?\s*(?:他们|她们)?(?:分管的?)?(?:[^\s,;。()]{0,5}(?:的|部|科|处|室|中心|办))?"
 )
 # The purchasing department names where someone works, not a role they were said to have
 # (采购部的邓经理 may only sign the order; 负责采购 / 经办 say the role).
@@ -760,7 +764,7 @@ def _has_own_role(t: str, end: int) -> bool:
 _SAID_OF_ONLY = frozenset({"下单", "批", "操作的", "定了就算", "用我们的", "是老板"})
 _WHAT_TO_BUY = re.compile(r"买不买|选哪家|定哪家|用哪家|买哪家")
 _HOW_IT_WORKS = re.compile(r"好不好用|好用不好用|用得顺不顺手|顺不顺手|好不好使|用着怎么样")
-_ROLE_IS = re.compile(r"的?(?:其实|实际上)?(?:是|在|由|归)")
+_ROLE_IS = re.compile(r"的?(?:其实|实际上)?(?:还是|是|在|由|归)")
 _NODS_NEXT = re.compile(r"还得$|得问$")
 _NOT_DECIDED = re.compile(r"(?:没|没有|未|不|不能|无法|没法)$")
 
