@@ -1553,7 +1553,7 @@ _PURPOSE = re.compile(
     r"义诊|过冬|避暑|过年|过春节|见投资人|"
     # (去新疆看葵花籽基地, 去深圳看供应商: what they go to see)
     r"看(?!看|一下|了|到|好|情况)[^\s,。;、]{2,7}(?=$|[\s,。;、]|回)|"
-    r"疗养|参加[^\s,]{1,10}?(?=$|[\s,]|了)|参加[^\s,]{1,4}"
+    r"疗养|海试|试航|驻场|参加[^\s,]{1,10}?(?=$|[\s,]|了)|参加[^\s,]{1,4}"
 )
 # (今天在新加坡去 NTUC 见了王经理: where the rep was, then where the rep went)
 _NOT_TRIP = re.compile(
@@ -2002,7 +2002,36 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         out.append(ItineraryFact(who, place, start_d, max(end_d, start_d), purpose))
         if paired is not None:
             claimed.add(i + 1)
-    return out
+    return _one_per_trip(out)
+
+
+def _one_per_trip(trips: list[ItineraryFact]) -> list[ItineraryFact]:
+    """A trip read twice, once from a day and once from its range (国庆去海南度假，一号到七号不在),
+    kept once, with the purpose either reading found."""
+    kept: list[ItineraryFact] = []
+    for trip in trips:
+        same = next(
+            (
+                k
+                for k, other in enumerate(kept)
+                if other.who == trip.who
+                and other.place.startswith(trip.place[:2])
+                and other.start <= trip.end
+                and trip.start <= other.end
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(trip)
+            continue
+        other = kept[same]
+        if trip.place != other.place:  # (云南大理自驾 beside 云南大理: the place read cleanly)
+            better = trip if len(trip.place) < len(other.place) else other
+        else:
+            better = trip if trip.end - trip.start > other.end - other.start else other
+        worse = other if better is trip else trip
+        kept[same] = replace(better, purpose=better.purpose or worse.purpose)
+    return kept
 
 
 _DAYS_FIRST = re.compile(
@@ -2209,7 +2238,7 @@ _OURS_BEFORE = re.compile(r"(?:我们公司|我们的|我司|同事|我们)$")
 _TRIP_BEFORE = re.compile(
     r"(?:出差)?(?:去|到|飞|赴|前往|在(?=[^\s,]{2,8}?(?:出差|开会|学习|培训)))\s*"
     r"(?P<place>[\u4e00-\u9fffA-Za-z]{2,8}?)\s*"
-    r"(?P<purpose>出差|开会|学习|培训|参加[\u4e00-\u9fff]{1,4}|考察)?"
+    r"(?P<purpose>出差|开会|学习|培训|参加[\u4e00-\u9fff]{1,4}|考察|度假|休假|旅游|探亲|过年|调研)?"
     r"(?:[\s,,。就是那个嗯(（]{0,6})$"
 )
 

@@ -30,3 +30,30 @@ def test_the_final_say_goes_up_to_someone_named_after() -> None:
     assert roles(text) == {"盛工": None, "刘厂长": "decision_maker"}
     text = "阚部长讲，候选名单年底前定，最终要报集团周总。"
     assert roles(text)["周总"] == "decision_maker"
+
+
+def trips(text: str, now: datetime = NOW) -> list[tuple[str | None, str, str, str, str | None]]:
+    return [
+        (i.who, i.place, i.start.isoformat(), i.end.isoformat(), i.purpose)
+        for i in parse_note(text, now).itineraries
+    ]
+
+
+def test_a_holiday_trip_said_with_its_days_is_one_trip() -> None:
+    now = datetime.fromisoformat("2026-09-30T18:40:00+08:00")
+    assert trips("李局国庆去海南度假，一号到七号不在", now) == [
+        ("李局长", "海南", "2026-10-01", "2026-10-07", "度假")
+    ]
+
+
+def test_sea_trials_are_what_the_trip_is_for() -> None:
+    now = datetime.fromisoformat("2026-06-10T18:00:00+08:00")
+    text = "廉总下周一到周五在三亚海试，先跟庄工约周二看现场。"
+    assert trips(text, now) == [("廉总", "三亚", "2026-06-15", "2026-06-19", "海试")]
+
+
+def test_a_drive_said_after_the_place_keeps_the_place_clean() -> None:
+    # the two readings of one holiday trip: the place read cleanly, the days said
+    now = datetime.fromisoformat("2026-09-25T20:30:00+08:00")
+    text = "余江的明视眼镜厂的桂总国庆去云南大理自驾，3号走，7号回"
+    assert [t[:4] for t in trips(text, now)] == [("桂总", "云南大理", "2026-10-03", "2026-10-07")]
