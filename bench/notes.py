@@ -322,6 +322,9 @@ DEV_SETS = [
     # people, holidays and lunar days, phones in every format), written on 2026-12-05; scored on
     # the parser as that session began (b5b942e), then tuned on
     NOTES_DIR / "notes_styles27.jsonl",
+    # blind33: 150 notes in the styles of #18 by a fifty-ninth helper who never read parsing/,
+    # written on 2026-12-06; held out like blind
+    NOTES_DIR / "notes_blind33.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
