@@ -131,8 +131,8 @@ def _unspaced(text: str) -> str:
 # 的 蒋 蒋工, 见 了 邝 邝总: dictation says the surname, pauses, then says it with the title —
 # once the spaces are gone the surname stands twice (的蒋蒋工), and is read once.
 _STUTTER = re.compile(
-    r"(?<=[的了跟和找见给个])(?P<s>[\u4e00-\u9fff])(?=(?P=s)(?:工|总|经理|经里|主任|主管|处长|局长"
-    r"|科长|老板|厂长|部长|院长|书记|董|姐|哥|师傅|襄理))"
+    r"(?<=[的了跟和找见给个])(?P<s>[\u4e00-\u9fff])(?=(?P=s)(?:工|总|经理|经里|主任|主管|处|局|总监"
+    r"|科|老板|厂长|部长|院|所长|书记|董|姐|哥|师傅|襄理))"
 )
 
 

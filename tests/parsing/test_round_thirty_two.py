@@ -57,3 +57,21 @@ def test_a_drive_said_after_the_place_keeps_the_place_clean() -> None:
     now = datetime.fromisoformat("2026-09-25T20:30:00+08:00")
     text = "余江的明视眼镜厂的桂总国庆去云南大理自驾，3号走，7号回"
     assert [t[:4] for t in trips(text, now)] == [("桂总", "云南大理", "2026-10-03", "2026-10-07")]
+
+
+def dues(text: str, now: datetime = NOW) -> list[tuple[str, str]]:
+    return [(f.due.isoformat()[:10], f.action) for f in parse_note(text, now).follow_ups]
+
+
+def test_a_bureau_chief_said_twice_in_dictation() -> None:
+    now = datetime.fromisoformat("2026-09-30T18:40:00+08:00")
+    text = "嗯 国庆 七 天 那个 湛江 市 交通 局 的 李 李局 他 去 海南 度假 一号 到 七号 不在"
+    note = parse_note(text, now)
+    assert [c.salutation for c in note.contacts] == ["李局长"]
+    assert [(i.who, i.place) for i in note.itineraries] == [("李局长", "海南")]
+
+
+def test_the_reps_errand_on_their_first_working_day() -> None:
+    now = datetime.fromisoformat("2026-09-30T18:40:00+08:00")
+    text = "李局国庆去海南度假，一号到七号不在，八号上班第一天我去局里找他"
+    assert dues(text, now) == [("2026-10-08", "去局里找他")]
