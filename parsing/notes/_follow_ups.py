@@ -366,7 +366,7 @@ def _entity_chunk(doc: Doc, a: int, b: int) -> bool:
 # 发邮件给他邮箱是taozr@…: the address is a contact detail, not part of what to do.
 _CONTACT_TAIL = re.compile(r"邮箱|手机|电话是|电话号|微信号")
 # A task cut at a space before its object (给那个 | 格力的 钟总 打电话, 去 | 拜年 史总).
-_CUT_AT_A_SPACE = re.compile(r"(?:给|跟|和|找|去|到|把)(?:那个)?")
+_CUT_AT_A_SPACE = re.compile(r"我|(?:给|跟|和|找|去|到|把)(?:那个)?")  # (八号 我 去 局里 找他)
 
 
 def _said_in_spaced_words(doc: Doc, w: When, action: str) -> str:
@@ -379,8 +379,8 @@ def _said_in_spaced_words(doc: Doc, w: When, action: str) -> str:
     if at < 0 or not t.startswith(" ", at + len(action)):
         return action
     end = doc.clause(at)[1]
-    words = _SPOKEN_FILLER.sub("", t[at:end])
-    return " ".join(words.split()) or action
+    words = _SPOKEN_FILLER.sub("", t[at:end]).split()
+    return " ".join(words[1:] if words[:1] == ["我"] else words) or action
 
 
 # What is left of a day's words when no task was said with it (的, 就是, 得记着).
@@ -1399,6 +1399,10 @@ def _theirs_in_a_chat(d: _Dated) -> bool:
     return doc.chat and not d.by_customer and _put_off_in_chat(doc, d.w)
 
 
+# (八号 上班 第一 天 我 去 局里 找他: the day they are back at work, then the rep's errand)
+_BACK_AT_WORK = re.compile(r"^(?:上班|开工|复工|返工)\s*(?:第\s*一\s*天|以?后)?")
+
+
 def _trip_around(d: _Dated) -> tuple[bool, str | None]:
     """Whether the date is someone's trip with nothing of the rep's in it, and the rep's
     errand said with their trip (王总明天到上海，我去机场接他 → 去机场接他)."""
@@ -1415,6 +1419,7 @@ def _trip_around(d: _Dated) -> tuple[bool, str | None]:
     # (下周一回来再约: when he is back, the rep's task)
     after_back = _THEN_AGAIN.match(t, b)
     rep_next = t[after_back.end() if after_back else b : cb].lstrip(" 我再就")
+    rep_next = _BACK_AT_WORK.sub("", rep_next, count=1).lstrip(" 我再就")
     mine = re.search(r"[我咱]\s*$", t[max(ca, a - 2) : a]) is not None  # 我腊月二十回老家
     their_trip = (
         travel

@@ -75,3 +75,15 @@ def test_the_reps_errand_on_their_first_working_day() -> None:
     now = datetime.fromisoformat("2026-09-30T18:40:00+08:00")
     text = "李局国庆去海南度假，一号到七号不在，八号上班第一天我去局里找他"
     assert dues(text, now) == [("2026-10-08", "去局里找他")]
+
+
+def test_the_reps_errand_after_their_return_to_work_in_dictation() -> None:
+    now = datetime.fromisoformat("2026-09-30T18:40:00+08:00")
+    text = "李局 他 去 海南 度假 一号 到 七号 不在 然后 八号 上班 第一 天 我 去 局里 找他"
+    assert [d for d, _ in dues(text, now)] == ["2026-10-08"]
+
+
+def test_a_dictated_task_that_opens_with_i() -> None:
+    now = datetime.fromisoformat("2026-09-30T18:40:00+08:00")
+    text = "李局一号到七号不在 然后 八号 我 去 局里 找他"
+    assert dues(text, now) == [("2026-10-08", "去 局里 找他")]
