@@ -325,6 +325,11 @@ DEV_SETS = [
     # blind33: 150 notes in the styles of #18 by a fifty-ninth helper who never read parsing/,
     # written on 2026-12-06; held out like blind
     NOTES_DIR / "notes_blind33.jsonl",
+    # styles28: 200 notes in every style of #18 by a sixtieth helper who never read parsing/
+    # (plans beside things done, promises beside the rep's tasks, the rep's own boss and
+    # colleagues, rivals, holidays and lunar days, phones in every format), written on
+    # 2026-12-06; scored on the parser as that session began (6a6aa50), then tuned on
+    NOTES_DIR / "notes_styles28.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
