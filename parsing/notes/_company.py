@@ -73,18 +73,18 @@ _SUFFIX_RE = re.compile(
 _ORG_STOP = frozenset(
     "的了在是去到和跟与给从对把被访见找约陪请帮说让由他她们我你这那来待观拜过要,。;:!? "
 )
-_NOT_BEFORE_ONE = frozenset("住出入饭布格结当大出骗开全僵戏影剧庭书党市省两")
+_NOT_BEFORE_ONE = frozenset("住出入饭布格结当大出骗开全僵戏影剧庭书党市省两看")  # (去深圳看厂)
 _LEAD = re.compile(
     r"^(?:过的|的|今天|昨天|前天|上午|下午|晚上|客户|单位|一起|上门|陪领导|又|也|去|到|在|了|要等|等|"
     # voice input's fillers and Cantonese 同 (with): 那个…, 电话里…, 嗯记一下新客户…
-    r"那个|这个|个|里|同|嗯|呢|啊|吧|新客户|老客户|记一下|话里|电话里|啱啱|刚刚|刚才|然后|就是|那边|这边|"
+    r"那个|这个|个|里|同|嗯|呃|呢|啊|吧|新客户|老客户|记一下|话里|电话里|啱啱|刚刚|刚才|然后|就是|那边|这边|"
     # 去一下苏州工业园区管委会, 跑一趟苏州供电公司: a moment's trip, not part of the name
     r"一下|一趟|趟|跑|理一下|整理一下|汇总一下|梳理一下|提醒一下|提醒我|提醒|记得|别忘了|"
     # (去看一下鞍钢的白总, 去看看宝钢: a look in on the customer, not part of its name)
     r"看一下|看看|"
     # the rep's own words before a name (下周要弄宜春袁州锂都新能源的投标, 听说…, 电联攀成钢姬科长,
     # 微信上宜宾翠屏酿酒设备的…) and a chat's courtesies (谢谢卢院长, 好的孟处, 明白岳总)
-    r"弄|听说|听|电联|微信上|" + "|".join(SAID_BEFORE_A_NAME) + r"|"
+    r"弄|听说|听|电联|微信上|已|致电|拨打|" + "|".join(SAID_BEFORE_A_NAME) + r"|"
     # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股)
     r"电话中|电话|打给|续签|签约|明年上半年|明年下半年|明年|今年|上半年|下半年|"
     # (还在琢磨徐工集团的事, 頭先同中電嘅…: what the rep was doing, not part of the name)
@@ -106,13 +106,15 @@ _GENERIC = frozenset(
         " 前厅 前台 大堂 车间 苗圃 仓库 门卫 机房 食堂"
         # (区域采购经理常青, 招商副总龚伟, 制片主任麦子: a region or a line of work before a title)
         " 区域 大区 片区 招商 制片 供应链"
+        # (佢哋老細梁生: their boss, said in Cantonese)
+        " 老细 上司"
     )
 )
 _NOT_ORG = re.compile(
     r"吃|饭|拜访|电话|微信|见|约|聊|谈|送|跟踪|跟进|项目|明天|今天|昨天|下周|生日|喜欢|手机|老家|毕业|领导|客户|"
     r"汇报|拜年|语音|转文字|^[一二三四五六七八九十\d]+楼"  # ([语音转文字], 二楼中餐厅: a label, a floor)
 )
-_NOT_SUFFIXED = re.compile(r"参观|接待|拜访|电话|微信|吃饭|见了|约了|喜欢|毕业|生日|手机|以前")
+_NOT_SUFFIXED = re.compile(r"参观|接待|拜访|电话|微信|吃饭|见了|约了|喜欢|毕业|生日|手机|以前|开学")
 _DEPT_END = ("部", "处", "室", "组", "办", "队", "部门")
 _VISIT = re.compile(r"(?:上门)?(?:拜访|拜会|走访|去了|去过|见了|第一站是)了?(?::\s*)?\s*")
 # Words that make the text before a name a clause, not a company (今晚请黄局, 刚跟祁主任).
@@ -258,6 +260,8 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             t.startswith(("大厦", "大楼", "中心"), b) or t[a - 1 : a] in "做搞干"
         ):
             continue  # 港务大厦, 做港务的: a building, a trade
+        if suffix == "银行" and t.startswith(("承兑", "汇票", "转账", "卡", "账户", "流水"), b):
+            continue  # 付款方式改为银行承兑: a way to pay, not a bank
         if suffix == "港" and t.startswith(("币", "元", "股", "澳", "台"), b):
             continue  # 港币, 港股: money and markets, not a port
         if len(suffix) >= 2 and b < len(t) and t[b] in "部处室":
@@ -302,8 +306,8 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             or _BOUGHT_FROM.search(t, max(0, b - len(name) - 8), b - len(name))
         ):
             continue  # (防腐涂料, 温州低压电机, 聊城钢管市场: what is sold or a trade, no company)
-        if name[:1] in "飞去到回" and name[1:] in PLACES:
-            continue  # 孙总这周五飞香港: where he flies, not a port
+        if any(name[k] in "飞去到回返赴" and name[k + 1 :] in PLACES for k in range(len(name))):
+            continue  # 孙总这周五飞香港, 梁太话佢下星期返香港: where he goes, not a port
         if (
             len(name) == len(suffix)
             or _GENERIC_UNIT.match(name)
@@ -747,8 +751,10 @@ def _before_department(doc: Doc) -> str | None:
 # 山河 智能 的 那个 采购 部 找 康总, 沈阳新松机器人的采购总监汪晓峰, Keppel 的 project manager
 # 谢志豪: a name, 的, then a department or a role, then the person — the customer is the name.
 _OF_THEN_ROLE = re.compile(
-    r"(?P<org>[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 ]{1,14}?)\s*的\s*(?:那个\s*)?"
-    r"(?=(?P<role>[\u4e00-\u9fff ]{1,8}?(?:部|处|科|室|中心|课|组)|采购|[A-Za-z]|"
+    r"(?P<org>[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 ]{1,14}?)\s*"
+    # (南湖印务管采购的徐姐: what they look after said between the name and the person)
+    r"(?:的\s*(?:那个\s*)?|(?=管(?:采购|技术|设备|生产|仓库|财务|招标)的))"
+    r"(?=(?P<role>[\u4e00-\u9fff ]{1,8}?(?:部|处|科|室|中心|课|组)|采购|[A-Za-z]|管[\u4e00-\u9fff]{2}的|"
     + TITLE_RE.pattern
     + "))"
 )
@@ -757,7 +763,7 @@ _OF_THEN_ROLE = re.compile(
 _NOT_A_ROLE = re.compile(r"见|拜访|找|约|去|到|送|谈|聊|对吧|就是|然后|嗯")
 # (给厂房用的, 上次的采购经理, 二期的, 展会上认识的: a use, a time, a phase, where they met)
 _NOT_AN_OWNER = re.compile(r"用$|上$|期$|次$|认识|新来|之前|以前|原来")
-_A_PLACE_END = re.compile(r"(?:园区|开发区|新区|区|市|县|镇|路|街)$")
+_A_PLACE_END = re.compile(r"(?:园区|开发区|新区|区|(?<!超)市|县|镇|路|街)$")  # (永辉超市: a shop)
 _ROLE_REACH = 14  # how far after 的 the person may be named (Keppel 的 project manager 谢志豪)
 
 

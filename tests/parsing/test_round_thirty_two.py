@@ -87,3 +87,29 @@ def test_a_dictated_task_that_opens_with_i() -> None:
     now = datetime.fromisoformat("2026-09-30T18:40:00+08:00")
     text = "李局一号到七号不在 然后 八号 我 去 局里 找他"
     assert dues(text, now) == [("2026-10-08", "去 局里 找他")]
+
+
+def company(text: str, now: datetime = NOW) -> str | None:
+    return parse_note(text, now).company
+
+
+def test_a_supermarket_before_its_buyer() -> None:
+    assert company("跟永辉超市的采购吴经理约了电话会，礼拜四先把样品寄过去") == "永辉超市"
+
+
+def test_what_someone_looks_after_between_the_firm_and_them() -> None:
+    assert company("上礼拜五去了一趟嘉兴，见了南湖印务管采购的徐姐") == "南湖印务"
+
+
+def test_words_of_calling_or_a_filler_before_the_firm() -> None:
+    assert company("致电江西省水利厅,处长万建平不在") == "江西省水利厅"
+    assert company("已电联小米孙总,月底前寄样") == "小米"
+    assert company("就是那个嗯呃江淮汽车的采购刘明亮刘科长今天签了合同") == "江淮汽车"
+
+
+def test_words_that_end_like_a_firm_but_are_none() -> None:
+    assert company("武部长对今年的服务满意,付款方式改为银行承兑6个月。") is None
+    assert company("她女儿9月1日开学上小学,可以送个书包。") is None
+    assert company("梁太話佢下星期返香港") is None
+    text = "頭先同港鐵嘅何太傾咗電話,佢話佢哋老細梁生後日去深圳睇廠,禮拜六返嚟。"
+    assert company(text) in (None, "港铁")  # (not 深圳看厂, where he goes; not 老细, his boss)
