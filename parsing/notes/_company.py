@@ -84,7 +84,9 @@ _LEAD = re.compile(
     r"看一下|看看|"
     # the rep's own words before a name (下周要弄宜春袁州锂都新能源的投标, 听说…, 电联攀成钢姬科长,
     # 微信上宜宾翠屏酿酒设备的…) and a chat's courtesies (谢谢卢院长, 好的孟处, 明白岳总)
-    r"弄|听说|听|电联|微信上|已|致电|拨打|" + "|".join(SAID_BEFORE_A_NAME) + r"|"
+    r"弄|听说|听|(?:之前|原来|本来|还)?以为|电联|微信上|已|致电|拨打|"
+    + "|".join(SAID_BEFORE_A_NAME)
+    + r"|"
     # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股)
     r"电话中|电话|打给|续签|签约|明年上半年|明年下半年|明年|今年|上半年|下半年|"
     # (还在琢磨徐工集团的事, 頭先同中電嘅…: what the rep was doing, not part of the name)

@@ -332,6 +332,10 @@ _CALLED_OFF = re.compile(
     r"改到|改成|挪到"
 )
 _MANY = re.compile(r"\s*(?:\d+|几|多|两|三|四|五)家")
+_NO_CONTACT_WORD = re.compile(r"(?:还没|没要|号码|单(?=\s*(?:$|[\n:]))|对象|计划|目的|提纲)")
+_HABIT_BEFORE = re.compile(r"每(?:个)?(?:月|周|礼拜|星期|天|季度|年)")
+_DONE_AFTER = re.compile(r"\s*[了过完]")
+_TODAY = re.compile(r"今天|今早|昨天|刚")
 _SUMMARY_SKIP = re.compile(
     r"^(?:一下|一会|很久|半天|一下午|一上午|很多|挺多|好久|聊|一个|半小时|"
     # (聊了十来分钟, 谈了两个多小时: how long, not what about)
@@ -492,7 +496,8 @@ _SOMEONE_ELSES = re.compile(
 )
 # 听说他们3号去的北京: whose going it was, said before the day
 _THEIR_GOING = re.compile(r"他们|她们|听说|据说")
-_HEARSAY = re.compile(r"\s*(?:听说|据说|听[^\s,，]{1,4}说)")
+# (之前以为…定了,其实还没定: what the rep thought, no contact)
+_HEARSAY = re.compile(r"\s*(?:听说|据说|听[^\s,，]{1,4}说|(?:之前|原来|本来|还)?以为)")
 
 
 # 上午去黄岩华仁塑模催款, 今天在南阳瑞丰汽配把检测线验收完了: a part of today, the customer's
@@ -600,6 +605,11 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             continue
         if _MANY.match(t, b) or (t.startswith("了", b) and _MANY.match(t, b + 1)):
             continue
+        if _NO_CONTACT_WORD.match(t, b) and not t.startswith("了", b):
+            continue  # 电话还没要到, 客户走访单, 拜访对象: a number, a form, a label
+        habit = _HABIT_BEFORE.search(t, doc.clause(a)[0], a)
+        if habit and not _DONE_AFTER.match(t, b) and not _TODAY.search(t, habit.end(), a):
+            continue  # 每个月初给万达的财务打电话催款: what the rep does each month
         w = _last_years_if_done(doc, _relevant_when(doc, a), a, b)
         if w is None and _PLAN_IN_CLAUSE.search(t, doc.clause(a)[0], a):
             continue

@@ -113,3 +113,36 @@ def test_words_that_end_like_a_firm_but_are_none() -> None:
     assert company("梁太話佢下星期返香港") is None
     text = "頭先同港鐵嘅何太傾咗電話,佢話佢哋老細梁生後日去深圳睇廠,禮拜六返嚟。"
     assert company(text) in (None, "港铁")  # (not 深圳看厂, where he goes; not 老细, his boss)
+
+
+def contact_kind(text: str, now: datetime = NOW) -> str | None:
+    note = parse_note(text, now)
+    return None if note.interaction is None else note.interaction.kind
+
+
+def test_a_phone_number_not_yet_had_is_no_call() -> None:
+    text = "长安汽车的采购那边换人了 现在是秦经理 电话还没要到 我下礼拜一去重庆拜访一下他"
+    assert contact_kind(text) is None
+
+
+def test_a_visit_form_filled_ahead_is_no_visit() -> None:
+    text = (
+        "客户走访单\n客户:河北敬业钢铁\n计划时间:10月20日(周二)上午9:30\n"
+        "拜访对象:设备部韩部长、采购杜经理\n目的:介绍新型耐材,争取试用"
+    )
+    assert contact_kind(text, datetime.fromisoformat("2026-10-15T08:10:00+08:00")) is None
+
+
+def test_a_monthly_call_is_no_call_made_today() -> None:
+    assert contact_kind("每个月初给万达的财务打电话催款") is None
+
+
+def test_a_habit_before_todays_visit_leaves_the_visit() -> None:
+    # guards: today's visit said after the customer's weekly meeting
+    text = "南京江北新区建设局的严科长每周一上午都开例会所以不要周一找他 今天去送了资料"
+    assert contact_kind(text) == "visit"
+
+
+def test_what_the_rep_had_thought_is_no_contact() -> None:
+    note = parse_note("之前以为海澜之家的陈总定了,其实还没定,他说下个月初再说", NOW)
+    assert (note.company, note.interaction) == ("海澜之家", None)
