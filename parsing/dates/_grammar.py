@@ -42,7 +42,11 @@ _NUMC = "零〇一二两三四五六七八九十廿卅"
 N = rf"(?:[十廿卅][0-9]|[0-9]{{1,2}}|[{_NUMC}]{{1,3}})"
 #: Nothing numeral-like right before (keeps 二十一号 from being read at 十一号).
 NB = rf"(?<![0-9{_NUMC}百千万几第.])"
-YEAR = r"(?:[0-9]{4}|[0-9]{2}|[零〇一二三四五六七八九]{4}|[零〇一二三四五六七八九]{2})"
+# (115年6月15日, 民國70年: Taiwan counts its years from 1912 — three digits, or 民国 said)
+YEAR = (
+    r"(?:民[国國]\s*[0-9]{2,3}|[0-9]{4}|1[01][0-9]|[0-9]{2}|[零〇一二三四五六七八九]{4}"
+    r"|[零〇一二三四五六七八九]{2})"
+)
 YEAR_WORD = r"今年|明年|去年|后年|前年"
 # (确认一下月底的安排: 一下 is "a moment", its 下 no "next")
 MONTH_WORD = r"(?<!一)下下个?月|(?<!一)下个?月|上上个?月|上个?月|这个?月|本月|当月"
@@ -154,11 +158,18 @@ def _num(text: str | None, lo: int, hi: int, *, sequence: bool = False) -> int |
     return value
 
 
+_ROC_FROM = 1911  # 民國1年 is 1912
+
+
 def _year(text: str, c: _Ctx) -> int | None:
+    roc = text.startswith(("民国", "民國"))
+    text = text[2:].strip() if roc else text
     value = int(text) if text.isascii() else cn_digits_to_int(text)
     if value is None:
         return None
-    if len(text) == 2:
+    if roc or len(text) == 3:
+        value += _ROC_FROM
+    elif len(text) == 2:
         # Two-digit years: up to ten years ahead of now are 20xx, the rest 19xx (85年 → 1985).
         pivot = c.today.year % 100 + 10
         value += 2000 if value <= pivot else 1900
@@ -383,8 +394,9 @@ RE_WEEKDAY = re.compile(
     rf"(?:(?<!一)(?P<mod>{WEEK_MOD})|(?<=一)(?P<mod2>下下个?|下个?)(?=\S))?\s*(?:星期|礼拜|周)"
     # 周三10:30 is Wednesday at 10:30, 下周三12月9日 Wednesday restated as a date; 周12 no weekday
     r"(?P<x>[一二三四五六日天](?![0-9]+(?![0-9]*\s*(?:[:点时月号日]|am|pm)))|[1-7](?![0-9]))"
-    # 礼拜三四去长沙, 周二三在北京: two days running, where someone goes or stays
-    r"(?P<x2>[二三四五六日天](?=\s*(?:去|到|在|出差|开会|两天)))?"
+    # 礼拜三四去长沙, 周二三在北京, 下周一二三我都在苏州: days running, where someone goes or stays
+    r"(?:、?(?P<x2>[二三四五六日天])(?:、?(?P<x3>[三四五六日天]))?"
+    r"(?=\s*(?:[我他她]|[他她]们)?都?\s*(?:去|到|在|出差|开会|两天|三天)))?"
     # (一周二回 is twice a week; 下周二回 / 这周五回公司 / 周五回 after a trip is the day someone
     # is back: only a count before 周 makes it a frequency)
     r"(?![次遍岁年期])(?(mod)|(?(mod2)|(?!(?:(?<=[一每两三四五六七八九十几]周.)|"
@@ -408,12 +420,13 @@ def _weekday(c: _Ctx, x: int, mod: str | None, prev: _D | None) -> _D:
 
 def _h_weekday(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     x = _WEEKDAY_X[m["x"]]
-    if m["x2"] and _WEEKDAY_X[m["x2"]] != x + 1:
-        return None  # (周三五: no two days running — left unread rather than guessed)
+    days = [x] + [_WEEKDAY_X[m[g]] for g in ("x2", "x3") if m[g]]
+    if days != list(range(x, x + len(days))):
+        return None  # (周三五: no days running — left unread rather than guessed)
     d = _weekday(c, x, m["mod"] or m["mod2"], prev)
     d.bare = not (m["mod"] or m["mod2"])
-    if m["x2"]:
-        d.end = d.day + timedelta(days=1)
+    if len(days) > 1:
+        d.end = d.day + timedelta(days=len(days) - 1)
     return d
 
 
@@ -1041,7 +1054,7 @@ _DATE_COMPONENTS: list[tuple[str, re.Pattern[str], DateHandler]] = [
     ("下上这本周礼星", RE_WEEKEND, _h_weekend),
     ("0123456789", RE_YMD_NUM, _h_ymd_num),
     ("0123456789", RE_MD_NUM, _h_md_num),
-    ("0123456789" + _NUMC + "今明去后前下上这本当", RE_YMD_CN, _h_ymd_cn),
+    ("0123456789" + _NUMC + "今明去后前下上这本当民", RE_YMD_CN, _h_ymd_cn),
     ("0123456789" + _NUMC, RE_DAY, _h_day),
     ("0123456789" + _NUMC, RE_DAY_RANGE, _h_day_range),
     ("0123456789" + _NUMC + "今明去后前下上这本当月", RE_MONTH_POS, _h_month_pos),
@@ -1054,7 +1067,7 @@ _DATE_COMPONENTS: list[tuple[str, re.Pattern[str], DateHandler]] = [
     ),
     ("年", RE_NEW_YEAR, _h_new_year),
     ("节節", RE_BARE_FESTIVAL_EVE, _h_bare_festival_eve),
-    ("0123456789" + _NUMC + "农阴旧夏老闰正冬腊", RE_LUNAR, _h_lunar),
+    ("0123456789" + _NUMC + "农阴旧夏老闰正冬腊民", RE_LUNAR, _h_lunar),
     ("大", RE_DANIAN, _h_danian),
     ("初", RE_BARE_CHU, _h_bare_chu),
 ]

@@ -68,6 +68,24 @@ def _next_said_hour(doc: Doc, due: datetime, w: When) -> datetime:
     return due + timedelta(days=1)
 
 
+_BETWEEN_DAY_AND_HOUR = re.compile(r"\s*(?:约了|约的|定了|定的|定在|约在|是)?\s*")
+
+
+def _hour_said_after(doc: Doc, i: int, due: date | datetime) -> datetime | None:
+    """The hour said right after a day read with only its part (下午约了四点 → 16:00)."""
+    w = doc.whens[i]
+    if w.part_of_day is None or not isinstance(due, datetime) or i + 1 >= len(doc.whens):
+        return None
+    nxt = doc.whens[i + 1]
+    gap = _BETWEEN_DAY_AND_HOUR.match(doc.t, w.span[1])
+    if gap is None or gap.end() != nxt.span[0] or nxt.part_of_day is not None:
+        return None
+    at = nxt.start
+    if not isinstance(at, datetime) or at.date() != due.date() or at.hour < due.hour:
+        return None
+    return at
+
+
 def _still_to_do(doc: Doc, t: str, b: int) -> bool:
     """An hour already gone today is kept (overdue, the card says so) when the note asks to be
     reminded, or when what follows is the rep's errand, not said to be done."""
@@ -2234,6 +2252,10 @@ def find_follow_ups(
         due = _due_ahead(doc, w)
         if due is None or _what_the_day_is(doc, i, w):
             continue
+        hour = _hour_said_after(doc, i, due)
+        if hour is not None:  # 礼拜四下午约了四点: the hour said after the part of the day
+            due = hour
+            claimed.add(i + 1)
         if t.startswith("左右", w.span[1]) and _A_PART_OF.search(t, w.span[0], w.span[1]):
             continue  # 月初左右再去一趟: about then, no day (周五左右给王总回个电话 keeps Friday)
         if _DAY_OFF.match(t, w.span[1]):

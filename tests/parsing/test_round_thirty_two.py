@@ -146,3 +146,33 @@ def test_a_habit_before_todays_visit_leaves_the_visit() -> None:
 def test_what_the_rep_had_thought_is_no_contact() -> None:
     note = parse_note("之前以为海澜之家的陈总定了,其实还没定,他说下个月初再说", NOW)
     assert (note.company, note.interaction) == ("海澜之家", None)
+
+
+def test_a_taiwan_year_said_in_the_date() -> None:
+    now = datetime.fromisoformat("2026-06-08T09:00:00+08:00")
+    note = parse_note("115年6月15日上午10點到鴻海開會,找劉副總", now)
+    assert [f.due.isoformat() for f in note.follow_ups] == ["2026-06-15T10:00:00+08:00"]
+
+
+def test_a_birthday_in_the_taiwan_years() -> None:
+    # guards: the birthday read as before now that the date grammar reads 民國 itself
+    now = datetime.fromisoformat("2026-06-08T09:00:00+08:00")
+    (contact,) = parse_note("林經理民國70年3月5日生", now).contacts
+    assert contact.birthday is not None and contact.birthday.year == 1981
+
+
+def test_the_hour_said_after_the_afternoon() -> None:
+    now = datetime.fromisoformat("2027-10-31T21:40:00+08:00")
+    note = parse_note("恒力集团的沈总礼拜四下午约了四点", now)
+    assert [f.due.isoformat() for f in note.follow_ups] == ["2027-11-04T16:00:00+08:00"]
+
+
+def test_three_weekdays_running_are_one_stay() -> None:
+    now = datetime.fromisoformat("2027-10-31T21:40:00+08:00")
+    text = "那个下礼拜一二三我都在苏州跑客户礼拜四回来那个恒力集团的沈总礼拜四下午约了四点"
+    assert [f.due.isoformat() for f in parse_note(text, now).follow_ups] == [
+        "2027-11-04T16:00:00+08:00"
+    ]
+    assert trips("华为的李总下周一二三去西安开会", now) == [
+        ("李总", "西安", "2027-11-01", "2027-11-03", "开会")
+    ]
