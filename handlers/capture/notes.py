@@ -57,7 +57,7 @@ from handlers.kit.routes import Action, follow, stale
 from handlers.kit.turn import Turn, member_turn
 from handlers.team.assignment import ask_managers_about
 from parsing.dates import split_due
-from parsing.notes import salutation_for
+from parsing.notes import leader_title_alone, salutation_for
 from parsing.text import simplified
 from storage.activities import add_follow_up, add_itinerary, log_interaction
 from storage.birthdays import birthday_columns
@@ -748,6 +748,8 @@ async def _write(
     added = await _add_follow_ups(turn, draft, customer, interaction)
     for trip in payload.get("itineraries") or []:
         traveller = _trip_contact(trip, named, contacts)
+        if traveller is None and leader_title_alone(trip.get("who")):
+            traveller = await _leader_titled(repo, customer, trip.get("who") or "")
         if traveller is not None:
             await add_itinerary(
                 session,
@@ -813,7 +815,17 @@ def _trip_contact(
         said = (fact.get("salutation"), fact.get("name"), contact_label(fact))
         if who and any(same_name(who, name) for name in said):
             return contact
+    if leader_title_alone(who):
+        return None  # 杜科长说院长下周三去南京: the 院长's trip, not 杜科长's
     return contacts[0] if contacts else None
+
+
+async def _leader_titled(repo: ContactRepo, customer: Customer, title: str) -> Contact:
+    """The customer's leader known by the title alone (局长), kept once: found, or added."""
+    for contact in await repo.of_customer(customer):
+        if contact.title == title and not contact.surname:
+            return contact
+    return await repo.create(customer, name=title, title=title, is_key_leader=True)
 
 
 async def _ask_manager(turn: Turn, draft: Draft) -> None:

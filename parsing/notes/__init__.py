@@ -85,11 +85,19 @@ __all__ = [
     "InteractionKind",
     "ItineraryFact",
     "Note",
+    "leader_title_alone",
     "parse_note",
     "salutation_for",
 ]
 
 _MAX_LEN = 2000
+
+
+def leader_title_alone(text: str | None) -> bool:
+    """Whether ``text`` is a key leader's title said with no name (局长, 董事长): how a note
+    names the one who travels when it names no one else (局长明天去省里汇报)."""
+    info = title_info(text or "")
+    return info is not None and info.key
 
 
 def salutation_for(name: str, title: str | None) -> str | None:

@@ -1535,7 +1535,7 @@ _TRIP_LEAD = re.compile(
     r"(?:请了?|休)?(?P<why>年假|休假|请假|放假|探亲|度假)|准备|打算|计划)[,\s]*)+(?=[去回到飞赴返])"
 )
 # 北京集团总部, 长春中车厂: the city, then where in it (the city is the place of the trip).
-_WHERE_IN_IT = re.compile(r"(?:集团|总部|公司|分公司|研究所|研究院|工厂|厂|基地|办公室|园区)")
+_WHERE_IN_IT = re.compile(r"(?:集团|总部|公司|分公司|研究所|研究院|工厂|厂|基地|办公室|园区|部里)")
 
 
 def _known_place_of(place: str, end: int) -> tuple[str, int]:
@@ -1570,6 +1570,13 @@ _NOT_TRIP = re.compile(
     r"拜访|见|找|送|拜年|吃饭|汇报|看看|去(?![^\s,]{0,4}?(?:开会|出差|培训|学习|考察))"
 )
 _BOSS = re.compile(r"老板|一把手|大领导|领导|董事长|总经理")
+# (局长明天去省里汇报，后天回来, 董事长下礼拜三去埃及工厂: a leader named by the title alone,
+# right before the day — the one who goes)
+_UNSURE = re.compile(r"(?:这个|行程|时间|日子)?(?:还?不确定|说不准|还没定|待定)")
+_UNSURE_REACH = 30
+_LEADER_TITLE = r"(?:^|(?<=[\s,;。:的局院厂团说讲话]))(?:他们)?(?:董事长|总经理|老板|局长|院长|厂长|处长|书记|行长|副总)"
+_LEADER_ALONE = re.compile(_LEADER_TITLE + r"\s*$")
+_LEADER_SAID = re.compile(_LEADER_TITLE + r"(?![\u4e00-\u9fff]{0,1}(?:的|说|讲))")
 # (返嚟, 先返: the same said in Cantonese)
 _RETURN = re.compile(
     r"回来|返回|回到|回(?![复访电答话款扣收头个信我你邮消报微单不])|返嚟|返来|先返|返(?=[,。;\s]|$)"
@@ -1897,6 +1904,8 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             and not _WITH_THE_REP.search(t, max(ca, m.start - 3), m.start)
             for m in just_before
         )
+        leader = _LEADER_ALONE.search(t, max(ca, a - 6), a)
+        right_before = right_before or (leader is not None and doc.free(*leader.span()))
         back_day = _day_back(doc, i, cb) if right_before else None
         # 今天在攀枝花的西南钒钛机修厂，和兀厂长谈了…: the rep's visit there, no one's trip
         at_a_firm = moved == "在" and t.startswith("的", pos)
@@ -1925,7 +1934,10 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         goer = (
             moved in ("去", "到")
             and a_city
-            and _named_right_before(doc, people, a, pronoun=len(people.persons) == 1)
+            and (
+                _named_right_before(doc, people, a, pronoun=len(people.persons) == 1)
+                or leader is not None
+            )
         )
         # (王总明天到上海，我去机场接他: his trip, and the day is the rep's too)
         shared = goer and _REP_PART.search(t, b, _sentence_end(t, b)) is not None
@@ -2008,6 +2020,8 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
                     for j, v in enumerate(doc.whens)
                     if v.span[0] >= b and v.span[1] <= restated.end()
                 )
+        if _UNSURE.search(t, b, min(_sentence_end(t, b), b + _UNSURE_REACH)):
+            continue  # 他们老板下个月初要去德国 哦这个不确定: a trip not yet known to happen
         # (a day back read before the day left is no trip's end: never a trip that ends first)
         out.append(ItineraryFact(who, place, start_d, max(end_d, start_d), purpose))
         if paired is not None:
@@ -2293,8 +2307,21 @@ def _trip_before(doc: Doc, people: People, w: When, ca: int) -> ItineraryFact | 
         )
     ):
         return None  # (I will be in KL 8-10 Dec, meeting at Maybank Dec 8-10: nobody's trip)
-    who = label_of(people.persons[idx]) if idx is not None else None
+    who = label_of(people.persons[idx]) if idx is not None else _leader_said(doc, people, line, a)
     return ItineraryFact(who, place, w.day, end, purpose)
+
+
+def _leader_said(doc: Doc, people: People, since: int, until: int) -> str | None:
+    """A leader named by the title alone before a trip (市交通局局长下周在北京学习,周一到周五)."""
+    said = [m for m in _LEADER_SAID.finditer(doc.t, since, until) if doc.free(*m.span())]
+    return _titled(people, said[-1].group().removeprefix("他们")) if said else None
+
+
+def _titled(people: People, title: str) -> str:
+    """The one contact the note names with ``title``, by their label (处长万建平不在…说处长下周
+    在北京: 万处长), else the title itself."""
+    holders = [p for p in people.persons if p.title == title]
+    return (label_of(holders[0]) if len(holders) == 1 else None) or title
 
 
 # Whom a trip goes to see, named after it: the trip is the rep's.
@@ -2317,9 +2344,9 @@ def _who(doc: Doc, people: People, a: int, b: int, place_pos: int) -> str | None
             return label_of(people.persons[m.contact])
     ca, _ = doc.clause(a)
     since = max(people.anchor_pos(a), ca, 0)
-    boss = _BOSS.search(t, since, a)
+    boss = _BOSS.search(t, since, a) or _LEADER_ALONE.search(t, since, a)
     if boss and doc.free(boss.start(), boss.end()):
-        return boss.group()
+        return _titled(people, boss.group().removeprefix("他们").strip())
     idx = people.anchor(a)
     if idx is None:
         return None

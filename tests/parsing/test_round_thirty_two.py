@@ -176,3 +176,34 @@ def test_three_weekdays_running_are_one_stay() -> None:
     assert trips("华为的李总下周一二三去西安开会", now) == [
         ("李总", "西安", "2027-11-01", "2027-11-03", "开会")
     ]
+
+
+def test_a_leaders_trip_said_with_the_title_alone() -> None:
+    now = datetime.fromisoformat("2026-04-16T18:40:00+08:00")
+    assert trips("局长明天去省里汇报,后天回来", now) == [
+        ("局长", "省里", "2026-04-17", "2026-04-18", None)
+    ]
+    assert [t[:3] for t in trips("市交通局局长下周在北京学习,周一到周五", now)] == [
+        ("局长", "北京", "2026-04-20")
+    ]
+    text = "见了设备科杜科长，杜科长说院长下周三去南京开会"
+    assert [t[:2] for t in trips(text, now)] == [("院长", "南京")]
+
+
+def test_the_title_alone_of_someone_named_before_is_theirs() -> None:
+    now = datetime.fromisoformat("2027-07-14T11:25:00+08:00")
+    text = "致电江西省水利厅,处长万建平不在,办公室小黄接的,说处长下周一至周三在北京部里汇报。"
+    assert [t[:4] for t in trips(text, now)] == [("万处长", "北京", "2027-07-19", "2027-07-21")]
+
+
+def test_a_trip_said_to_be_unsure_is_left_out() -> None:
+    # guards: now that a title alone reads a trip, one said to be unsure stays out
+    now = datetime.fromisoformat("2027-10-12T20:30:00+08:00")
+    text = "潘部长说他们老板下个月初要去德国 哦这个不确定"
+    assert trips(text, now) == []
+
+
+def test_our_own_chairmans_trip_is_no_customers() -> None:
+    # guards: 我们董事长 is the rep's own leader
+    now = datetime.fromisoformat("2026-04-16T18:40:00+08:00")
+    assert trips("我们董事长明天去省里汇报,后天回来", now) == []
