@@ -242,7 +242,9 @@ _NOT_TO_DO = re.compile(
     # 礼拜四来电话 (their call), 开车路上记一下 (the rep noting this very note)
     r"^来电话?|^打来|记一下$"
 )
-_FOR_THE_REP = re.compile(r"(?:发|给|寄|送|传|告诉|通知|回复|答[复覆])我(?!们的)")
+_FOR_THE_REP = re.compile(
+    r"(?:发|给|寄|送|传|告诉|通知|回复|答[复覆]|(?<![回答])覆)我(?!们的)"
+)  # (覆我)
 _THEIR_WISH = re.compile(r"我们?(?:想|希望|打算|争取)\s*$")
 # What a day is of theirs, said in English before it or after it.
 _EN_THEIR_DAY = re.compile(
@@ -2152,7 +2154,11 @@ def _task_said_around(d: _Dated) -> str | None:
 
 
 # What comes the rep's way (打过来, 发过来): the customer's to send, not the rep's to do.
-_COMES_TO_REP = re.compile(r"\s*(?:肯定|会|就|才)?(?P<verb>[打汇转付发寄])过来[了吧]?\s*")
+_COMES_TO_REP = re.compile(
+    r"\s*(?:之前|以前|前)?\s*(?:肯定|会|就|才|能|可以|应该)?(?P<verb>[打汇转付发寄])过来[了吧]?\s*"
+)
+# (货款五一之前能打过来然后我这边下周三把发票寄过去: their money, then the rep's own step)
+_THEN_THE_REP = re.compile(r"(?:然后|那)?\s*我")
 _MONEY = re.compile(r"款|钱|账|金")  # (定金, 保证金, 首付款)
 _MONEY_REACH = 30  # how far before the day the money may be named
 # (…的款, 货款, 尾款, 要钱 in an earlier clause — not 金经理, 钱总, 金华, 款式)
@@ -2162,7 +2168,9 @@ _MONEY_SAID = re.compile(r"[货尾回付打欠余首]款|的款|账款|定金|�
 def _comes_to_rep(d: _Dated) -> bool:
     """款春节前肯定打过来, 合同下周发过来: what comes the rep's way — not the rep's own call back
     (我明天再打过来, 让我下周一再打过来) nor what the customer asked the rep to send."""
-    comes = _COMES_TO_REP.fullmatch(d.t, d.b, d.cb)
+    comes = _COMES_TO_REP.match(d.t, d.b, d.cb)
+    if comes is not None and comes.end() < d.cb and not _THEN_THE_REP.match(d.t, comes.end()):
+        comes = None  # (…打过来的钱: more of the clause, not the money coming)
     if comes is None or d.by_customer or "我" in d.t[d.ca : d.a]:
         return False
     if comes["verb"] != "打":

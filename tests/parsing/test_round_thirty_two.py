@@ -207,3 +207,17 @@ def test_our_own_chairmans_trip_is_no_customers() -> None:
     # guards: 我们董事长 is the rep's own leader
     now = datetime.fromisoformat("2026-04-16T18:40:00+08:00")
     assert trips("我们董事长明天去省里汇报,后天回来", now) == []
+
+
+def test_their_money_coming_said_with_can_then_the_reps_step() -> None:
+    now = datetime.fromisoformat("2027-04-27T12:10:00+08:00")
+    text = (
+        "嗯刚从三一重工出来见了易总还有他们财务的小杨小杨说货款五一之前能打过来"
+        "然后我这边下周三把发票寄过去"
+    )
+    assert dues(text, now) == [("2027-05-05", "把发票寄过去")]
+
+
+def test_their_reply_said_in_cantonese_is_theirs() -> None:
+    now = datetime.fromisoformat("2026-01-15T13:20:00+08:00")
+    assert dues("頭先打咗俾李錦記嘅譚小姐,佢話下晝覆我", now) == []
