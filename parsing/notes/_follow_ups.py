@@ -125,12 +125,16 @@ _STATE = re.compile(
     # (货款这礼拜内打过来, 这周四财务会付款: their money coming, nothing for the rep to do)
     r"(?:汇|转)(?:款)?过来|打款过来|(?:财务)?(?:会|就|能)(?:付款|打款|结款|转账))"
 )
-_BACK_ONLY = re.compile(r"(?:才|就|先)?(?:(?:回|返)(?:来|嚟|国)?|走)")
+_BACK_ONLY = re.compile(r"(?:才|就|先)?(?:(?:回|返)(?:来|嚟|国|去)?|走)")
 # (明天我去Penang见Mr Raj, 后天回KL / 我下周一去广州，周三回公司: back home, no task)
 _BACK_TO = re.compile(rf"(?:才|就|先)?回(?:到)?\s*(?:[A-Za-z]{{2,12}}|公司|(?:{PLACE_RE.pattern}))")
 _CALLED = re.compile(r"电话|来电|(?i:call)")
 _REPLY_OWED = re.compile(r"问|要|催|我\s*$")
-_AWAY_SAID = re.compile(rf"出差|去|飞|在外|外地|老家|不在|休假|开会|国外|在(?:{PLACE_RE.pattern})")
+# (来我们芜湖工厂考察,周五上午回去: here on a visit, then gone home)
+_AWAY_SAID = re.compile(
+    rf"出差|去|飞|在外|外地|老家|不在|休假|开会|国外|在(?:{PLACE_RE.pattern})"
+    r"|来[^\s,。;]{0,10}(?:考察|参观|交流|验厂)"
+)
 # (刘总那批货下周一走: the goods go, a day to mind)
 _GOODS_GO = re.compile(r"货|柜|车|船|样品|样机")
 # 张总说下周二给我们回复, 元旦前给回复: the customer's answer awaited, not the rep's to-do.
@@ -1907,6 +1911,9 @@ _TOLD_TO_CALL = re.compile(rf"你们?(?P<again>再)?(?:来|过来)?(?P<verb>{_GE
 _THEIR_ENGLISH = re.compile(
     r"(?i)(?a:\b)(?:he|she|they)(?:'ll|\s+will|\s+would|'s going to|\s+is going to|\s+are going to)"
     r"\s|(?a:\b)(?:PO|order|payment|quote|RFQ)\s+expected(?a:\b)"
+    # (the payment of RMB 1.2m will be made by May 31: their money, said in the passive)
+    r"|(?a:\b)(?:payment|PO|order|invoice)(?a:\b)[^;\n]{0,30}?(?a:\b)will\s+be\s+"
+    r"(?:made|paid|sent|wired|transferred|issued|released)(?a:\b)"
 )
 
 
@@ -1922,7 +1929,7 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True  # 避开周一上午; 春节前最后一次拜访: a day named, nothing set for it
     if action.startswith("打过来") and re.search(r"[款钱]\s*$", t[ca:a]):
         return True  # 上个月的货款这礼拜内打过来: their money (明天上午打过来 is the rep's call)
-    if action.isascii() and _THEIR_ENGLISH.search(t, ca, a + len(action)):
+    if (action.isascii() or action == "跟进") and _THEIR_ENGLISH.search(t, ca, a + len(action)):
         return True  # he'll send the RFQ next Monday, PO expected EOM: theirs
     if _IF_THEN.search(t, ca, a) and _NOT_OURS_THEN.search(t, b, _sentence_end(t, b)):
         # 如果六月底前价格能降到八块五，他就下单 / 这个单子就算了: a condition's day, and what

@@ -221,3 +221,21 @@ def test_their_money_coming_said_with_can_then_the_reps_step() -> None:
 def test_their_reply_said_in_cantonese_is_theirs() -> None:
     now = datetime.fromisoformat("2026-01-15T13:20:00+08:00")
     assert dues("頭先打咗俾李錦記嘅譚小姐,佢話下晝覆我", now) == []
+
+
+def test_their_return_after_a_visit_to_us_is_no_task() -> None:
+    now = datetime.fromisoformat("2026-09-07T15:30:00+08:00")
+    text = (
+        "海螺水泥的丁总本周四带采购和技术来我们芜湖工厂考察,周五上午回去。"
+        "我周三前把参观路线和PPT准备好,周四中午安排午餐。"
+    )
+    assert [d for d, _ in dues(text, now)] == ["2026-09-09", "2026-09-10"]
+
+
+def test_their_payment_said_in_the_english_passive_is_theirs() -> None:
+    now = datetime.fromisoformat("2026-05-21T09:10:00+08:00")
+    text = (
+        "She confirmed the payment of RMB 1.2m will be made by May 31. "
+        "I'll check with our finance on June 1 morning."
+    )
+    assert [d for d, _ in dues(text, now)] == ["2026-06-01"]
