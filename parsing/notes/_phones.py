@@ -28,7 +28,8 @@ _CANDIDATE = re.compile(
 )
 _GROUP = re.compile(r"(?:\+\s?\d{1,3}|\(\s?0?\d{1,4}\s?\)|\d+)")
 _EXTENSION = re.compile(
-    r"\s*(?:转|分机|内线|ext\.?|x|#)\s*(?:号)?\s*(?P<digits>[0-9]{1,6}|[零〇一幺二两三四五六七八九]{1,6})",
+    # ((分机 6021) in brackets after the number as well)
+    r"\s*\(?\s*(?:转|分机|内线|ext\.?|x|#)\s*(?:号)?\s*(?P<digits>[0-9]{1,6}|[零〇一幺二两三四五六七八九]{1,6})",
     re.IGNORECASE,
 )
 # 分機 2231，總機 (02) 2268-3466: the extension said first, then the switchboard it is on
