@@ -241,14 +241,14 @@ def test_their_payment_said_in_the_english_passive_is_theirs() -> None:
     assert [d for d, _ in dues(text, now)] == ["2026-06-01"]
 
 
+def contacts(text: str, now: datetime = NOW) -> list[tuple[str | None, str | None, list[str]]]:
+    return [(c.salutation, c.name, c.phones) for c in parse_note(text, now).contacts]
+
+
 def test_a_rare_surname_after_a_title_or_opening_the_note() -> None:
     text = "见了采购主管单小姐 单是单独的单 她说元宵节那天门店要做活动 单小姐电话 幺五二 零一三三 四四五五"
     assert contacts(text) == [("单小姐", None, ["15201334455"])]
     assert contacts("单小姐电话13912345678") == [("单小姐", None, ["13912345678"])]
-
-
-def contacts(text: str, now: datetime = NOW) -> list[tuple[str | None, str | None, list[str]]]:
-    return [(c.salutation, c.name, c.phones) for c in parse_note(text, now).contacts]
 
 
 def test_an_extension_in_brackets_after_the_number() -> None:
