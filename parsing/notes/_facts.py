@@ -53,6 +53,28 @@ _WECHAT_SAME = re.compile(
 )
 
 
+# Numbers: Ahmad +60 3-2331 8888, Siti 019-276 5432 / Vincent Chang, Sourcing Manager, mobile
+# 0910-…: a Latin name said right before the number (or its label) is whose it is.
+_LATIN_BEFORE_NUMBER = re.compile(
+    r"(?:^|(?<=[\s,;:(]))(?P<name>[A-Z][a-z]+)(?:'s)?(?:[\s,:]+(?:mobile|mob|tel|phone|hp|m|t))?"
+    r"[\s:,]*$",
+    re.IGNORECASE,
+)
+
+
+def _latin_name_before(t: str, a: int, people: People) -> int | None:
+    """The contact whose Latin name (surname or given name) is said right before ``a``."""
+    said = _LATIN_BEFORE_NUMBER.search(t, max(0, a - 24), a)
+    if said is None:
+        return None
+    name = said["name"].lower()
+    for i, p in enumerate(people.persons):
+        words = [w.lower() for w in (p.surname or "", *(p.name or "").split())]
+        if name in words and p.surname and p.surname.isascii():
+            return i
+    return None
+
+
 def read_contact_details(doc: Doc, people: People) -> None:
     """Phones (digits only), WeChat IDs and e-mail addresses, each to the contact in context."""
     t = doc.t
@@ -71,7 +93,8 @@ def read_contact_details(doc: Doc, people: People) -> None:
         doc.mark(m.start(), b)
     found = [(f.start, f.end, f.number) for f in find_phones(t, doc.text, doc.free_map())]
     for a, b, digits in found:
-        p = people.persons[people.person_at(a)]
+        named = _latin_name_before(t, a, people)
+        p = people.persons[people.person_at(a) if named is None else named]
         label = _WECHAT_NEAR.search(t[max(0, a - 8) : a])
         if label:
             p.wechat = p.wechat or digits

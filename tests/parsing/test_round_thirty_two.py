@@ -254,3 +254,15 @@ def test_a_rare_surname_after_a_title_or_opening_the_note() -> None:
 def test_an_extension_in_brackets_after_the_number() -> None:
     text = "中国铁建重工集团\n物资采购中心 副主任\n邱少华\nT (0731) 8407 5000 (分机 6021)"
     assert "073184075000;ext=6021" in [p for c in parse_note(text, NOW).contacts for p in c.phones]
+
+
+def test_numbers_listed_after_latin_names_are_theirs() -> None:
+    now = datetime.fromisoformat("2026-12-16T20:30:00+08:00")
+    text = (
+        "Lunch today with Mr. Ahmad (Procurement Head) and Ms. Siti from Petronas Chemicals, KL. "
+        "Numbers: Ahmad +60 3-2331 8888, Siti 019-276 5432."
+    )
+    assert contacts(text, now) == [
+        ("Mr. Ahmad", None, ["+60323318888"]),
+        ("Ms. Siti", None, ["+60192765432"]),
+    ]
