@@ -663,6 +663,11 @@ def _xiao_lao_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         if _calls_the_rep(doc, a, a + 2):
             continue
+        # (小曹 曹磊: the full name said after a space, its surname the same)
+        full = _name_after(doc, a + 3) if t[a + 2 : a + 3] == " " and a + 3 < len(t) else None
+        if full is not None and full[1] is None and full[0][0] == sur and len(full[0]) > 1:
+            out.append(Mention(a, full[2], surname=sur, name=full[0], form=t[a : a + 2]))
+            continue
         out.append(Mention(a, a + 2, surname=sur, form=t[a : a + 2]))
     return out
 

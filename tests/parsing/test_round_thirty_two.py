@@ -266,3 +266,15 @@ def test_numbers_listed_after_latin_names_are_theirs() -> None:
         ("Mr. Ahmad", None, ["+60323318888"]),
         ("Ms. Siti", None, ["+60192765432"]),
     ]
+
+
+def test_a_young_ones_full_name_said_after_a_space() -> None:
+    text = (
+        "国庆后 第一次 去 万和商贸 王总不在 见的是 他外甥 小曹 曹磊 管仓库的 他说王总 昨天去 澳门"
+        " 玩了 下礼拜三回来 曹磊电话 幺八二 六六零零 三四五九"
+    )
+    note = parse_note(text, datetime.fromisoformat("2026-10-09T17:35:00+08:00"))
+    assert [(c.salutation, c.name, c.phones) for c in note.contacts] == [
+        ("王总", None, []),
+        ("小曹", "曹磊", ["18266003459"]),
+    ]
