@@ -918,11 +918,33 @@ def _said_instead(doc: Doc, at: int) -> tuple[int, int] | None:
     return said.span()
 
 
+# 客户:青岛啤酒。 / · 客户:温州奥康鞋业: a record's own label names the customer
+_CUSTOMER_LABEL = re.compile(
+    r"(?:^|(?<=[\n。;]))[\s·•\-*]*(?:客户(?:名称)?|(?i:customer|client))\s*[:]\s*"
+    r"(?P<org>[A-Za-z][A-Za-z&.\- ]{1,30}[A-Za-z.]|[^\s。;,:()]{2,24})(?=$|[\s。;,(])"
+)
+_A_GRADE = re.compile(r"[ABCabc](?:类|级)?")  # (客户:A类 — the grade, no name)
+
+
+def _labelled(doc: Doc) -> tuple[int, int] | None:
+    for m in _CUSTOMER_LABEL.finditer(doc.t):
+        a, b = m.span("org")
+        name = _clean(m["org"])
+        if (
+            name is not None
+            and doc.free(a, b)
+            and not _NOT_A_NAME.search(name)
+            and not _A_GRADE.fullmatch(name)
+        ):
+            return a, b
+    return None
+
+
 def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str | None:
     """The first organisation named in the note, or None: a name with a suffix (华东电力设计院)
     or a known short name (国网常州, joined to a suffix right after it: 华为南京研究所)."""
     t = doc.t
-    called = _called_by_name(doc) or _cornered(doc)
+    called = _called_by_name(doc) or _cornered(doc) or _labelled(doc)
     if called is not None:
         a, b = called
         doc.mark(a, b)

@@ -278,3 +278,14 @@ def test_a_young_ones_full_name_said_after_a_space() -> None:
         ("王总", None, []),
         ("小曹", "曹磊", ["18266003459"]),
     ]
+
+
+def test_the_customer_after_a_records_label() -> None:
+    assert company("客户:青岛啤酒。联系人:采购经理方军 13012345678") == "青岛啤酒"
+    assert company("· 客户:温州奥康鞋业\n· 方式:电话") == "温州奥康鞋业"
+    assert company("9/28 记：\n客户：万达商管 华东区") == "万达商管"
+
+
+def test_a_grade_after_the_label_is_no_firm() -> None:
+    # guards: 客户:A类 gives the grade, not a customer named A类
+    assert company("客户:A类") is None
