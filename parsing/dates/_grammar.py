@@ -42,11 +42,9 @@ _NUMC = "零〇一二两三四五六七八九十廿卅"
 N = rf"(?:[十廿卅][0-9]|[0-9]{{1,2}}|[{_NUMC}]{{1,3}})"
 #: Nothing numeral-like right before (keeps 二十一号 from being read at 十一号).
 NB = rf"(?<![0-9{_NUMC}百千万几第.])"
-# (115年6月15日, 民國70年: Taiwan counts its years from 1912 — three digits, or 民国 said)
-YEAR = (
-    r"(?:民[国國]\s*[0-9]{2,3}|[0-9]{4}|1[01][0-9]|[0-9]{2}|[零〇一二三四五六七八九]{4}"
-    r"|[零〇一二三四五六七八九]{2})"
-)
+# (115年6月15日: a year of three digits is Taiwan's, counted from 1912 — 民國 said before it is
+# turned into the common era by parsing.notes' fold)
+YEAR = r"(?:[0-9]{4}|1[01][0-9]|[0-9]{2}|[零〇一二三四五六七八九]{4}|[零〇一二三四五六七八九]{2})"
 YEAR_WORD = r"今年|明年|去年|后年|前年"
 # (确认一下月底的安排: 一下 is "a moment", its 下 no "next")
 MONTH_WORD = r"(?<!一)下下个?月|(?<!一)下个?月|上上个?月|上个?月|这个?月|本月|当月"
@@ -158,17 +156,15 @@ def _num(text: str | None, lo: int, hi: int, *, sequence: bool = False) -> int |
     return value
 
 
-_ROC_FROM = 1911  # 民國1年 is 1912
+ROC_YEAR_ZERO = 1911  # 民國1年 (Taiwan's Republic era) is 1912
 
 
 def _year(text: str, c: _Ctx) -> int | None:
-    roc = text.startswith(("民国", "民國"))
-    text = text[2:].strip() if roc else text
     value = int(text) if text.isascii() else cn_digits_to_int(text)
     if value is None:
         return None
-    if roc or len(text) == 3:
-        value += _ROC_FROM
+    if len(text) == 3:
+        value += ROC_YEAR_ZERO
     elif len(text) == 2:
         # Two-digit years: up to ten years ahead of now are 20xx, the rest 19xx (85年 → 1985).
         pivot = c.today.year % 100 + 10
@@ -1054,7 +1050,7 @@ _DATE_COMPONENTS: list[tuple[str, re.Pattern[str], DateHandler]] = [
     ("下上这本周礼星", RE_WEEKEND, _h_weekend),
     ("0123456789", RE_YMD_NUM, _h_ymd_num),
     ("0123456789", RE_MD_NUM, _h_md_num),
-    ("0123456789" + _NUMC + "今明去后前下上这本当民", RE_YMD_CN, _h_ymd_cn),
+    ("0123456789" + _NUMC + "今明去后前下上这本当", RE_YMD_CN, _h_ymd_cn),
     ("0123456789" + _NUMC, RE_DAY, _h_day),
     ("0123456789" + _NUMC, RE_DAY_RANGE, _h_day_range),
     ("0123456789" + _NUMC + "今明去后前下上这本当月", RE_MONTH_POS, _h_month_pos),
@@ -1067,7 +1063,7 @@ _DATE_COMPONENTS: list[tuple[str, re.Pattern[str], DateHandler]] = [
     ),
     ("年", RE_NEW_YEAR, _h_new_year),
     ("节節", RE_BARE_FESTIVAL_EVE, _h_bare_festival_eve),
-    ("0123456789" + _NUMC + "农阴旧夏老闰正冬腊民", RE_LUNAR, _h_lunar),
+    ("0123456789" + _NUMC + "农阴旧夏老闰正冬腊", RE_LUNAR, _h_lunar),
     ("大", RE_DANIAN, _h_danian),
     ("初", RE_BARE_CHU, _h_bare_chu),
 ]

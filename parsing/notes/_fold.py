@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from parsing.dates import ROC_YEAR_ZERO
 from parsing.hanzi import SIMPLIFIED, TRADITIONAL
 
 from ._lexicon import COMPOUND_SURNAMES, RARE_SURNAMES, SURNAMES, WORDS_AS_SURNAMES
@@ -127,7 +128,7 @@ _ROC_YEAR = re.compile(r"民国\s?(?P<n>[0-9]{2,3})(?=\s?年)")
 
 
 def _roc_year(m: re.Match[str]) -> str:
-    return str(1911 + int(m["n"])).rjust(len(m[0]))
+    return str(ROC_YEAR_ZERO + int(m["n"])).rjust(len(m[0]))
 
 
 _SPOKEN_RUN = re.compile(f"[{''.join(_SPOKEN_DIGITS)}]{{7,}}")
