@@ -1574,6 +1574,31 @@ _WISHED = re.compile(
 )
 
 
+# 小杨(杨帆), 侯博士（侯文斌）, 司马工(司马俊): the full name in brackets after how they are called
+_FULL_NAME_IN_BRACKETS = re.compile(r"[(]\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*[)]")
+
+
+def _named_in_brackets(doc: Doc, mentions: list[Mention]) -> None:
+    t = doc.t
+    for m in mentions:
+        said = _FULL_NAME_IN_BRACKETS.match(t, m.end)
+        if m.pronoun or m.name or not m.surname or said is None:
+            continue
+        name = said["name"]
+        given = name[len(m.surname) :]
+        if any(said.start() <= x.start and x.end <= said.end() for x in mentions):
+            continue  # (总经理漆总（漆卫国）: read already, with what it says)
+        if (
+            name.startswith(m.surname)
+            and 1 <= len(given) <= 2
+            and not any(c in NAME_STOP for c in given)
+            and not _called_by(given)
+            and doc.free(*said.span())
+        ):
+            m.name = name
+            doc.mark(*said.span())
+
+
 def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     """All person mentions of the note, grouped into contacts."""
     for wish in _WISHED.finditer(doc.t):  # (祝武总一路顺利: 祝 wishes 武总 well, no 祝武)
@@ -1627,6 +1652,7 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
         else:
             kept.append(said)
     mentions = _corrected(doc, sorted(kept, key=lambda x: x.start))
+    _named_in_brackets(doc, mentions)
 
     people = People()
     last = -1

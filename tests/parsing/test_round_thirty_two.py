@@ -289,3 +289,20 @@ def test_the_customer_after_a_records_label() -> None:
 def test_a_grade_after_the_label_is_no_firm() -> None:
     # guards: 客户:A类 gives the grade, not a customer named A类
     assert company("客户:A类") is None
+
+
+def test_the_full_name_in_brackets_after_how_they_are_called() -> None:
+    assert contacts("经办:采购员小杨(杨帆)。") == [("小杨", "杨帆", [])]
+    assert contacts("见研发总监侯博士(侯文斌),清华博士") == [("侯博士", "侯文斌", [])]
+    text = "技术把关:技术中心主任 司马工(司马俊)"
+    assert [(c.salutation, c.name) for c in parse_note(text, NOW).contacts] == [
+        ("司马工", "司马俊")
+    ]
+
+
+def test_a_form_of_address_in_brackets_is_no_name() -> None:
+    # guards: 小蓝（蓝工） says how 小蓝 is called, not a given name 工
+    assert [c.name for c in parse_note("见了运营分公司的邓处和小蓝（蓝工）。", NOW).contacts] == [
+        None,
+        None,
+    ]
