@@ -103,7 +103,7 @@ _GENERIC = frozenset(
         # (研发的覃工, 硬件副总裁, 业务经理: a department or a trade, whose no one is; 财务 is
         # left out for now: the task 跟财务的闫会计对一下 loses 财务的 only while 财务 is read)
         " 研发 业务 硬件 软件 技术 采购 生产 品质 质量 工程 设备 行政 人事 销售 市场 运营"
-        " 物流 仓储 后勤 法务 采购主管 采购中心 研究院"
+        " 物流 仓储 后勤 法务 采购主管 采购中心 研究院 调度"
         # (前厅的束主管, 苗圃的柳主管, 车间的危师傅: a part of the place, no company)
         " 前厅 前台 大堂 车间 苗圃 仓库 门卫 机房 食堂"
         # (区域采购经理常青, 招商副总龚伟, 制片主任麦子: a region or a line of work before a title)

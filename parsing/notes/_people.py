@@ -638,6 +638,7 @@ def _called_name_after(doc: Doc, b: int) -> tuple[str, str | None, int] | None:
     """采购经理叫付付晓燕: the name said after 叫, its surname said twice as voice input
     spells it out (付, 付晓燕)."""
     t = doc.t
+    b += t.startswith(" 叫", b)  # (主管 叫周晓梅: dictation's space before it)
     if not t.startswith("叫", b) or t.startswith("叫做", b):
         return None
     at = b + 1

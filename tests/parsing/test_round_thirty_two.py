@@ -306,3 +306,11 @@ def test_a_form_of_address_in_brackets_is_no_name() -> None:
         None,
         None,
     ]
+
+
+def test_a_name_said_with_jiao_after_a_space() -> None:
+    text = (
+        "刚跟宏达物流通了电话 那个调度的主管 叫周晓梅 周是周末的周 她手机 一五八 二一三零 九九六八"
+    )
+    note = parse_note(text, NOW)
+    assert (note.company, contacts(text)) == ("宏达物流", [("周主管", "周晓梅", ["15821309968"])])
