@@ -1570,10 +1570,11 @@ _NOT_TRIP = re.compile(
     r"拜访|见|找|送|拜年|吃饭|汇报|看看|去(?![^\s,]{0,4}?(?:开会|出差|培训|学习|考察))"
 )
 _BOSS = re.compile(r"老板|一把手|大领导|领导|董事长|总经理")
-# (局长明天去省里汇报，后天回来, 董事长下礼拜三去埃及工厂: a leader named by the title alone,
-# right before the day — the one who goes)
+# (他们老板下个月初要去德国 哦这个不确定: a trip said not to be settled yet)
 _UNSURE = re.compile(r"(?:这个|行程|时间|日子)?(?:还?不确定|说不准|还没定|待定)")
 _UNSURE_REACH = 30
+# (局长明天去省里汇报，后天回来, 杜科长说院长下周三去南京: a leader named by the title alone,
+# right before the day — the one who goes; the titles a note names a leader by with no name)
 _LEADER_TITLE = r"(?:^|(?<=[\s,;。:的局院厂团说讲话]))(?:他们)?(?:董事长|总经理|老板|局长|院长|厂长|处长|书记|行长|副总)"
 _LEADER_ALONE = re.compile(_LEADER_TITLE + r"\s*$")
 _LEADER_SAID = re.compile(_LEADER_TITLE + r"(?![\u4e00-\u9fff]{0,1}(?:的|说|讲))")
