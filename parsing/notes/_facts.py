@@ -17,7 +17,7 @@ from ._lexicon import (
     PERSONALITY,
     PERSONALITY_RE,
     PLACE_RE,
-    TITLE_RE,
+    TITLE_AT_END,
     UNIVERSITIES,
     words,
 )
@@ -721,11 +721,8 @@ _PURCHASE_WORD = re.compile(r"(?<![\u4e00-\u9fff])采购(?![\u4e00-\u9fff])")
 
 
 # 主任说了算 主任姓罗, 院长说了算，院长姓邵: a bare title before the role, then who holds it.
-_BARE_TITLE_BEFORE = re.compile(rf"(?:{TITLE_RE.pattern})$")
-
-
 def _title_named_after(doc: Doc, people: People, a: int, b: int) -> int | None:
-    said = _BARE_TITLE_BEFORE.search(doc.t, max(0, a - 5), a)
+    said = TITLE_AT_END.search(doc.t, max(0, a - 5), a)
     if said is None or not doc.free(*said.span()):
         return None  # (王主任说了算: the mention said it)
     for x in people.mentions:

@@ -309,6 +309,8 @@ def _title_pattern(title: str) -> str:
 TITLE_RE = re.compile(
     "|".join(_title_pattern(t) for t in sorted((*TITLES, *SHORT_TITLES), key=len, reverse=True))
 )
+# A title ending where a search stops (院长说了算, 采购主管单小姐: the title said right before).
+TITLE_AT_END = re.compile(rf"(?:{TITLE_RE.pattern})$")
 
 
 def title_info(title: str) -> TitleInfo | None:

@@ -28,6 +28,7 @@ from ._lexicon import (
     SAID_BEFORE_A_NAME,
     SHORT_TITLES,
     SURNAMES,
+    TITLE_AT_END,
     TITLE_RE,
     TITLES,
     WORDS_AS_SURNAMES,
@@ -229,7 +230,6 @@ _WORD_SURNAME = re.compile(r"[谈言过]")
 # (never after a comma or a space: 明天去万科，谈总代理的事 — there 谈 is the verb)
 _ALONE_BEFORE = re.compile(r"(?:^|.*(?:[的跟与见找约陪请给:\n]|见了|老板娘?))$", re.S)
 _LEADS_TO_A_PERSON = frozenset("的是跟和与找见约请给陪问催叫了部科处室组")  # (工程部竹经理)
-_TITLE_ENDS = re.compile(rf"(?:{TITLE_RE.pattern})$")
 # Surnames that are words as often (单, 乐, 普, 冒, 米): a surname only standing alone between a
 # word that ends a name and a title (的冒经理, 找普院长, 找乐总), never inside a word (订单经理).
 # (修: 维修经理 is no 修经理; 办公楼经理)
@@ -723,7 +723,7 @@ def _courtesy_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
             a < 2
             or t[a - 2] in _LEADS_TO_A_PERSON
             or t[a - 2] == "\n"
-            or _TITLE_ENDS.search(t, max(0, a - 8), a - 1) is not None  # (采购主管单小姐)
+            or TITLE_AT_END.search(t, max(0, a - 8), a - 1) is not None  # (采购主管单小姐)
         )
         if sur not in SURNAMES and sur not in COMPOUND_SURNAMES and not rare:
             continue  # (的危师傅, 找钦师傅: a rare surname where a person is named)
