@@ -51,6 +51,7 @@ from ._facts import (
     read_roles,
 )
 from ._features import find_features
+from ._fold import fold
 from ._follow_ups import find_follow_ups
 from ._lexicon import ANY_SURNAME, title_info
 from ._model import (
@@ -96,7 +97,7 @@ _MAX_LEN = 2000
 def leader_title_alone(text: str | None) -> bool:
     """Whether ``text`` is a key leader's title said with no name (局长, 董事长): how a note
     names the one who travels when it names no one else (局长明天去省里汇报)."""
-    info = title_info(text or "")
+    info = title_info(fold(text or ""))  # (院長 as a Taiwan rep types it)
     return info is not None and info.key
 
 

@@ -31,6 +31,15 @@ async def test_a_leaders_trip_told_by_someone_else(bot: BotHarness) -> None:
     assert names == sorted(["院长", "杜科长"])
 
 
+async def test_a_leaders_trip_told_in_traditional_script(bot: BotHarness) -> None:
+    wang = bot.user("王磊")
+    await wang.send("今天拜訪台中榮總，見了設備科杜科長，杜科長說院長下週三去台北開會")
+    await wang.press("保存")
+    trip = await bot.scalar(select(Itinerary))
+    traveller = await bot.scalar(select(Contact).where(Contact.id == trip.contact_id))
+    assert (traveller.title, traveller.is_key_leader) == ("院長", True)
+
+
 async def test_a_leader_named_by_title_alone_is_kept_once(bot: BotHarness) -> None:
     wang = bot.user("王磊")
     await wang.send("湛江市交通局 局长明天去省里汇报，后天回来")
