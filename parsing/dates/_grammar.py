@@ -279,8 +279,9 @@ RE_REL_DAY = re.compile(
     r"(?P<w>大后天|大前天|明后天|明后两天|今儿个?|明儿个?|昨儿个?|今天|今日|明天|明日|后天|昨天|昨日|前天|"
     # 明10点电, 明9:30见: a telegraphic note's 明 before an hour is tomorrow
     r"(?<![\u4e00-\u9fff])明"
-    # (刘总电话未接 明再打: and before 再, the next try)
-    r"(?=\s*(?:[0-9]{1,2}(?:点|:[0-9]{2})|[一二两三四五六七八九十]{1,3}点|再))|"
+    # (刘总电话未接 明再打: and before 再, the next try; 明回电, 明送样: before the errand)
+    r"(?=\s*(?:[0-9]{1,2}(?:点|:[0-9]{2})|[一二两三四五六七八九十]{1,3}点|再|回电|回复|回个|"
+    r"送|去|打|约|联系|拜访|跟进|寄|签|交|发(?:合同|报价|样|资料|货|邮件|方案|给|过去)))|"
     # 昨见华为柯总, 昨饭 罗总, 今访: a telegraphic note's 昨 or 今 before what was done
     r"(?<![\u4e00-\u9fff])[昨今](?=[见访饭聊谈拜电]))"
 )
@@ -742,6 +743,9 @@ _HOLIDAY_NAMES = {
     "双12": "双十二",
 }
 _HOLIDAY_SUFFIX = (
+    # 清明假期后第一个工作日, 五一长假结束后上班第一天: the break's end, then the day after
+    "(?:小长假|长假|假期|放假|黄金周)(?:结束)?(?:(?:之|以)?后第一个工作日|"
+    "后第一天上班|后上班第一天|后的?第一天)|"
     # 元宵节后第一个礼拜一, 元旦以后第一个工作日
     "(?:之|以)?后的?第一个(?:周|星期|礼拜)[一二三四五六日天]|(?:之|以)后第一个工作日|"
     # 春节前最后一个礼拜五, 国庆前的最后一个周五
@@ -880,13 +884,16 @@ def _holiday_shift(suffix: str) -> int | None:
     return -days if m["dir"] == "前" else days
 
 
+# 清明假期后第一个工作日 is 清明后第一个工作日: the holiday's own days are the break
+_BREAK_ENDS = re.compile(r"^(?:小长假|长假|假期|放假|黄金周)(?:结束)?(?=(?:之|以)?后.)")
+
 # (…去海南万宁过年: a place gone to right before 过年)
 _GONE_FOR = re.compile(r"(?:去|回|到|在)[\u4e00-\u9fff]{1,8}$")
 
 
 def _h_holiday(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     name = m["h"]
-    suffix = m["suf"] or ""
+    suffix = _BREAK_ENDS.sub("", m["suf"] or "")
     if name in _BARE_NEEDS_CONTEXT:
         if name == "十一" and not suffix:
             return None  # 十一 alone is eleven

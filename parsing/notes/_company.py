@@ -20,6 +20,7 @@ from ._lexicon import (
     SURNAMES,
     TITLE_RE,
     TOLD_BEFORE_A_NAME,
+    WORDLIKE_ORGS,
     words,
 )
 from ._model import Grade
@@ -607,7 +608,14 @@ def _by_position(doc: Doc, people: People) -> str | None:
     if len(chunks) >= 2:
         (a, b), (c, _) = chunks[0], chunks[1]
         name = _clean(t[a:b])
-        if name and doc.free(a, b) and _plausible(name) and any(m.start == c for m in named):
+        at = t.find(name, a) if name else a
+        if (
+            name
+            and doc.free(a, b)
+            and not any(doc.date_at[at : at + len(name)])  # (明回电 李工: a day, an errand)
+            and _plausible(name)
+            and any(m.start == c for m in named)
+        ):
             return name
     return None
 
@@ -1096,6 +1104,8 @@ def _whose_in_brackets(doc: Doc, people: People) -> tuple[int, int, str] | None:
                 or org.lower() in _ENGLISH_WORDS
             ):
                 continue
+        elif org in WORDLIKE_ORGS:  # 张总(美的): in brackets, the word is the firm
+            pass
         elif (
             len(org) < 3  # (王经理（南京）, 刘姐（财务）: where they are or sit, not whose)
             or _A_PART_PLAYED.search(org)

@@ -325,8 +325,8 @@ _REP_ACTION = re.compile(
 # A customer's own travel around a date (他一月十五号要来南京开会, 我明天飞广州 in their chat):
 # a trip, not something the rep has to do.
 _TRAVEL = re.compile(
-    # (拿回来, 带回来, 要回来: a thing fetched, not someone back; 回来要做三件事: the rep's list)
-    r"出差|飞|回老家|回乡|(?<![拿带取要收捎追签寄])回来(?!(?:后|以后|之后)?(?:要|得)做)|度假|休假|放假|[来去][^\s,]{1,3}(?:开会|参加|学习|培训)|参加[^\s,]{1,4}展|"
+    # (拿回来, 带回来, 要回来, 催回来: a thing fetched, not someone back; 回来要做三件事: the rep's list)
+    r"出差|飞|回老家|回乡|(?<![拿带取要收捎追签寄催])回来(?!(?:后|以后|之后)?(?:要|得)做)|度假|休假|放假|[来去][^\s,]{1,3}(?:开会|参加|学习|培训)|参加[^\s,]{1,4}展|"
     r"(?i:(?a:\b)on leave(?a:\b)|(?a:\b)flying(?a:\b)|(?a:\b)fly to(?a:\b)|(?a:\b)flies(?a:\b)|(?a:\b)travell?ing(?a:\b)|(?a:\b)out of office(?a:\b)|(?a:\b)back on(?a:\b)|"
     r"(?a:\b)annual leave(?a:\b)|(?a:\b)sick leave(?a:\b)|(?a:\b)vacation(?a:\b)|(?a:\b)OOO(?a:\b))"
 )
@@ -1597,6 +1597,22 @@ def _made_before(d: _Dated) -> str:
     return m["what"]
 
 
+# 第一笔款月底前要催回来, 定金这周五前要催到: what is chased is said before the day
+_BARE_CHASE = re.compile(r"(?:去|要|再|得)?催(?:回来|回|到|一下)?")
+_MONEY_BEFORE = re.compile(
+    r"(?P<what>(?:第[一二三四五]笔|首付|预付|尾|货|进度|回|余)款|定金|订金|押金|保证金|发票)"
+    r"(?:的事)?\s*(?:在|要|得)?\s*$"
+)
+
+
+def _chased(d: _Dated, found: str) -> str:
+    """催 the money said before the day (催第一笔款), or the action as found."""
+    said = _MONEY_BEFORE.search(d.t, d.ca, d.a)
+    if said is None or not _BARE_CHASE.fullmatch(found):
+        return found
+    return "催" + said["what"]
+
+
 def _found_action(d: _Dated) -> str | None:
     """What is to be done on the day, as said (the second of two days lends its words)."""
     found = _action(d.doc, d.w, d.people)
@@ -2318,6 +2334,8 @@ def find_follow_ups(
         action = found or "跟进"
         if _sets_the_day(doc, w):
             action = _task_the_day_is_set_for(doc, people, d.ca) or action
+        if found is not None:
+            action = _chased(d, action)
         if found is not None and _BARE_SEND.fullmatch(found):
             action = _made_before(d) + action  # 我们得准备资料，7月5号前发过去 → 准备资料发过去
         wanted = _wanted_by(t, d.b, action)  # 王局长说下周三之前要看到方案: the rep's to prepare

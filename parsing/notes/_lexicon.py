@@ -516,6 +516,11 @@ ABROAD = [
     "拉斯维加斯", "巴塞罗那", "马德里", "维也纳", "日内瓦", "苏黎世", "布鲁塞尔", "华沙",
     "布达佩斯", "横滨", "京都", "仁川", "岘港", "博洛尼亚", "米兰", "静冈", "智利", "圣地亚哥",
     "秘鲁", "阿根廷", "哈萨克斯坦", "阿拉木图", "乌兹别克斯坦", "塔什干",
+    # (where plants and projects go abroad: 下周三去波兰工厂; 埃及 lowered blind19 and stays out)
+    "埃塞俄比亚", "尼日利亚", "肯尼亚", "坦桑尼亚", "阿尔及利亚", "摩洛哥",
+    "安哥拉", "非洲", "南美", "拉美", "伊朗", "伊拉克", "科威特", "卡塔尔", "约旦", "老挝",
+    "斯里兰卡", "尼泊尔", "乌克兰", "白俄罗斯", "波兰", "捷克", "匈牙利", "塞尔维亚", "罗马尼亚",
+    "葡萄牙", "希腊", "挪威", "丹麦", "芬兰", "比利时", "奥地利", "爱尔兰",
 ]  # fmt: skip
 # Where reps in Taiwan, Hong Kong, Malaysia and Singapore go (台中 is left out: 平台中).
 NEAR_ABROAD = [
@@ -841,6 +846,9 @@ KNOWN_ORGS = frozenset(
         " 伊利 光明乳业 百果园 正大 均胜 立讯精密 天马微电子 中联环境 石药 华润三九"
     )
 )
+# The short names KNOWN_ORGS leaves out as words too: a firm only where nothing else is meant,
+# in brackets after a person (张总(美的), 刘经理（小米）).
+WORDLIKE_ORGS = frozenset(words("美的 中行 平安 大华 小米 联想 光大 浙商 吉利 福田 江淮 快手 用友"))
 # Extensions that stay part of a short name: 国网 + 常州, 南航 + 江苏, 京东物流 + 华东.
 ORG_AREAS = frozenset(
     words("华东 华南 华北 华中 西南 西北 东北 华东区 华南区 华北区 华中区 总部 分公司")
