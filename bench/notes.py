@@ -330,6 +330,18 @@ DEV_SETS = [
     # colleagues, rivals, holidays and lunar days, phones in every format), written on
     # 2026-12-06; scored on the parser as that session began (6a6aa50), then tuned on
     NOTES_DIR / "notes_styles28.jsonl",
+    # blind34: 150 notes in the styles of #18 by a sixty-first helper who never read parsing/,
+    # written on 2026-12-06 (a new session; its brief named the four roles and said titles come
+    # without the department and salutations always filled); held out like blind. Its brief
+    # wrote a due hour without seconds or offset (2027-03-12T15:00): rewritten as every set
+    # writes it (…T15:00:00+08:00) before the first score, here and in styles29
+    NOTES_DIR / "notes_blind34.jsonl",
+    # styles29: 200 notes in every style of #18 by a sixty-second helper who never read parsing/
+    # (days said on or just before the day, the first working day after a break, a day called
+    # off and replaced, deposits to chase, English status lines, bosses with the firm in
+    # brackets, telegraphic dates, leaders abroad), written on 2026-12-06; scored on the parser
+    # as that session began (38554ca), then tuned on
+    NOTES_DIR / "notes_styles29.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
