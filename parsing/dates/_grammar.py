@@ -753,6 +753,8 @@ _HOLIDAY_SUFFIX = (
     "(?:之|以)?[前后](?:[0-9]{1,2}|[一二两三四五六七八九十]{1,2})(?:天|日|周|个星期|个礼拜|星期)|"
     "假期期间|放假期间|长假期间|小长假|长假|假期|放假|期间|黄金周|"
     "后第一天上班|后第一天|后的第一天|后上班第一天|后第一个工作日|后上班|收假后|"
+    # 国庆回来上班第一天, 端午回来第一天, 中秋节回来第一个工作日: back from it
+    "回来(?:上班第一天|第一天上班|第一个工作日|的?第一天|上班)|"
     "之后|以后|之前|以前|前一天|后一天|前后|前夕|当天|那天|当日|前|后"
 )
 _NUMERAL_LED = tuple(n for n in _HOLIDAY_NAMES if n[0] in "0123456789一二三四五六七八九十双")
@@ -773,6 +775,7 @@ RE_NEW_YEAR = re.compile(
     r"(?<![0-9零〇一二两三四五六七八九十百几多半去今明前后本每新当那这往近同上下整全跨隔千万个老拜小])"
     # (年后第一个礼拜一, 年后第一个工作日: as after 春节)
     r"年(?P<suf>(?:之|以)?后的?第一个(?:周|星期|礼拜)[一二三四五六日天]|(?:之|以)?后第一个工作日|"
+    r"后上班第一天|后第一天上班|后的?第一天|"
     r"(?:之|以)?前的?最后一个(?:周|星期|礼拜)[一二三四五六日天]|"
     r"之前|以前|之后|以后|前|后)(?![天年月])"
 )
@@ -886,6 +889,8 @@ def _holiday_shift(suffix: str) -> int | None:
 
 # 清明假期后第一个工作日 is 清明后第一个工作日: the holiday's own days are the break
 _BREAK_ENDS = re.compile(r"^(?:小长假|长假|假期|放假|黄金周)(?:结束)?(?=(?:之|以)?后.)")
+# 国庆回来上班第一天 is 国庆后第一个工作日
+_BACK_FROM = re.compile(r"^回来.+")
 
 # (…去海南万宁过年: a place gone to right before 过年)
 _GONE_FOR = re.compile(r"(?:去|回|到|在)[\u4e00-\u9fff]{1,8}$")
@@ -893,7 +898,7 @@ _GONE_FOR = re.compile(r"(?:去|回|到|在)[\u4e00-\u9fff]{1,8}$")
 
 def _h_holiday(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     name = m["h"]
-    suffix = _BREAK_ENDS.sub("", m["suf"] or "")
+    suffix = _BACK_FROM.sub("后第一个工作日", _BREAK_ENDS.sub("", m["suf"] or ""))
     if name in _BARE_NEEDS_CONTEXT:
         if name == "十一" and not suffix:
             return None  # 十一 alone is eleven
@@ -944,6 +949,30 @@ def _h_bare_festival_eve(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | Non
     if len(near) != 1:
         return None
     return _D(near[0] - timedelta(days=1), "holiday", deadline=True)
+
+
+# 节后第一个工作日, 放假回来上班第一天 with no festival named: the first working day after the
+# one public holiday just ahead or under way (said on 13 February 2026, 春节's break ends on the
+# 23rd: the 24th). Not read when none, or two, are that near (中秋 and 国庆).
+RE_BARE_FESTIVAL_BACK = re.compile(
+    r"(?<![秋午旦明春庆动宵夕阳诞恩年一])(?:[节節]|长假|假期|放假|收假)"
+    r"(?:(?:之|以)?后|过后|结束后?|回来)(?:的|回来)?"
+    r"(?:上班第一天|第一天上班|第一个工作日|第一天|上班)"
+)
+_BREAKS = (*_NEAR_FESTIVALS, ("清明", 14), ("元旦", 14))
+
+
+def _h_bare_festival_back(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
+    backs = set()
+    for key, within in _BREAKS:
+        for y in (c.today.year - 1, c.today.year, c.today.year + 1):
+            start, end = holiday_period(key, y)
+            back = c.workdays.on_or_after(end + timedelta(days=1))
+            if start - timedelta(days=within) <= c.today <= back:
+                backs.add(back)
+    if len(backs) != 1:
+        return None
+    return _D(backs.pop(), "holiday")
 
 
 # --- lunar
@@ -1070,6 +1099,7 @@ _DATE_COMPONENTS: list[tuple[str, re.Pattern[str], DateHandler]] = [
     ),
     ("年", RE_NEW_YEAR, _h_new_year),
     ("节節", RE_BARE_FESTIVAL_EVE, _h_bare_festival_eve),
+    ("节節长假放收", RE_BARE_FESTIVAL_BACK, _h_bare_festival_back),
     ("0123456789" + _NUMC + "农阴旧夏老闰正冬腊", RE_LUNAR, _h_lunar),
     ("大", RE_DANIAN, _h_danian),
     ("初", RE_BARE_CHU, _h_bare_chu),

@@ -64,3 +64,22 @@ def test_money_to_chase_back_is_the_reps_task() -> None:
     assert dues("定金这周五前要催到") == [("2026-12-04", "催定金")]
     # guard: their coming back is still no task of the rep's
     assert dues("王总下周五从北京回来") == []
+
+
+def test_back_at_work_after_the_holiday_just_ahead() -> None:
+    # said on 13 February 2026: 春节's break runs to the 23rd, the 24th is the first day back
+    now = datetime.fromisoformat("2026-02-13T17:40:00+08:00")
+    assert dues("对 就是节后第一个工作日发报价", now) == [("2026-02-24", "发报价")]
+    assert [d for d, _ in dues("年后上班第一天让我把报价发给他", now)] == ["2026-02-24"]
+    now = datetime.fromisoformat("2026-04-30T17:30:00+08:00")  # 五一: 1–5 May
+    assert [d for d, _ in dues("节后第一个工作日：去南通找祝经理拿PO", now)] == ["2026-05-06"]
+    # guard: between 中秋 and 国庆, 节后 could be either — no day
+    now = datetime.fromisoformat("2026-09-22T10:00:00+08:00")
+    assert dues("节后第一个工作日发报价", now) == []
+
+
+def test_back_from_a_named_holiday() -> None:
+    now = datetime.fromisoformat("2026-09-30T16:00:00+08:00")
+    assert [d for d, _ in dues("国庆回来上班第一天 我要把彩超的报价送过去", now)] == ["2026-10-08"]
+    now = datetime.fromisoformat("2026-06-18T18:30:00+08:00")  # 端午: 19–21 June
+    assert [d for d, _ in dues("端午回来第一天 我得把样布寄给他", now)] == ["2026-06-22"]
