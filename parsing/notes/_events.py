@@ -378,6 +378,11 @@ _NOT_A_CONTACT = re.compile(
 )
 # The rep asking to be reminded: what follows is a task, not a contact that took place.
 _REMINDER_LEAD = re.compile(r"记得|别忘|不要忘|提醒我")
+# A note headed as things to do (Reminder: lunch with…, 今天要办的：1. 上午给蔡工回电话): all
+# of it still to be done
+_LIST_OF_TODOS = re.compile(
+    r"\s*(?i:reminders?|to-?dos?|to do)\s*[:：]|\s*(?:提醒|待办|待辦|(?:今|明)天要办的?|今日待办)\s*[:：]"
+)
 # Anywhere in a note (提醒 alone and English too): an hour gone today is still a task.
 _ASKED_TO_REMIND = re.compile(rf"{_REMINDER_LEAD.pattern}|提醒|(?i:remind)")
 
@@ -411,6 +416,8 @@ def _reminded_of(doc: Doc, a: int) -> bool:
     said in between (提醒我给葛主任打电话就是昨天饭局上认识的: the meal took place)."""
     leads = list(_REMINDER_LEAD.finditer(doc.t, doc.clause(a)[0], a))
     if not leads:
+        leads = [m for m in [_LIST_OF_TODOS.match(doc.t)] if m is not None]
+    if not leads:
         return False
     lead = leads[-1]
     return not any(lead.end() <= w.span[0] < a and w.day < doc.today for w in doc.whens)
@@ -425,9 +432,17 @@ def _relevant_when(doc: Doc, pos: int) -> When | None:
     _, b = doc.chunk(pos)
     if doc.t[pos].isascii():  # Meeting with Mr. Tan next Wed 3pm: English says the day last
         b = doc.clause(pos)[1]
-    after = [w for w in doc.whens if pos <= w.span[0] < b]
+    after = [
+        w
+        for w in doc.whens
+        if pos <= w.span[0] < b
+        and not _EN_NOT_ITS_DAY.search(doc.t, max(0, w.span[0] - 9), w.span[0])
+    ]
     if after:
         return after[0]
+    labelled = _labelled_day(doc)
+    if labelled is not None:
+        return labelled
     # (昨天周日还跑了一趟泉州，跟洪总打了场球，顺便聊了下…: a day gone by opening the sentence
     # is the day of all it tells, when no other day is said before)
     start = _sentence_start(doc.t, pos)
@@ -440,6 +455,24 @@ def _relevant_when(doc: Doc, pos: int) -> When | None:
         and not _NOT_THAT_DAY.search(doc.t, said[0].span[1], pos)  # (…，刚才又给他打了电话)
     ):
         return said[0]
+    return None
+
+
+# (Called 曹总 — he's out until Oct 20: the day he is back, not the call's)
+_EN_NOT_ITS_DAY = re.compile(r"(?i)(?a:\b)(?:until|till|through|by|before|after|from)\s+$")
+
+# 日期：7月2日, 拜访时间：3月1日下午: a pasted record's own line for the day of the contact
+_DAY_LABEL = re.compile(r"(?:^|(?<=\n))\s*(?:拜访|沟通|联系|走访|来访)?(?:日期|时间)\s*[:：]\s*")
+
+
+def _labelled_day(doc: Doc) -> When | None:
+    """The day a record's label gives its contact (a visit written up three days later)."""
+    for m in _DAY_LABEL.finditer(doc.t):
+        w = next((w for w in doc.whens if w.span[0] == m.end()), None)
+        if w is None or not w.yearless or w.day <= doc.today:
+            return w
+        day = months_back(w.day, 12)  # (日期：7月2日 written on 3 July: this year's, gone by)
+        return None if day is None else replace(w, start=day, end=None)
     return None
 
 

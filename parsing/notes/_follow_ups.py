@@ -390,7 +390,9 @@ def _entity_chunk(doc: Doc, a: int, b: int) -> bool:
 # 发邮件给他邮箱是taozr@…: the address is a contact detail, not part of what to do.
 _CONTACT_TAIL = re.compile(r"邮箱|手机|电话是|电话号|微信号")
 # A task cut at a space before its object (给那个 | 格力的 钟总 打电话, 去 | 拜年 史总).
-_CUT_AT_A_SPACE = re.compile(r"我|(?:给|跟|和|找|去|到|把)(?:那个)?")  # (八号 我 去 局里 找他)
+_CUT_AT_A_SPACE = re.compile(
+    r"我|(?:给|跟|和|找|去|到|把|送|发|寄|交|签|拿|带|催)(?:那个)?"
+)  # (八号 我 去 局里 找他)
 
 
 def _said_in_spaced_words(doc: Doc, w: When, action: str) -> str:
@@ -1882,6 +1884,11 @@ _NOT_A_TASK_SAID = re.compile(
 )
 _DONE_ALREADY = re.compile(r"了\s*$")
 _WHEN_HE_DECIDES = re.compile(r"(?:看[他她]?|等[他她]?)哪天|再定|待定")
+_THEIR_LABEL = re.compile(r"\s*(?:客户|对方|甲方|厂家)(?:承诺|答应|计划|安排|答复|表示)\s*[:：]\s*")
+# 他答应这周五前给技术要求: a thing they give (给张总打电话 is the rep's errand)
+_THING_GIVEN = re.compile(
+    r"给(?=[^\s,，。;；]{0,4}(?:要求|清单|资料|数据|图纸|文件|参数|答复|回复|结果|意见|样品|订单))"
+)
 _PROMISED = re.compile(r"(?:答应|承诺|保证)(?:了|说)?(?:我们?|咱们)?\s*$")  # (谈总答应我下周三前…)
 # (出院, 住院, 在贵阳有个会: a person's own day — the rep's part is said otherwise)
 _WHERE_SOMEONE_IS = re.compile(
@@ -1952,6 +1959,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         # follows is theirs or nothing — nothing set for it (如果…就给张总打电话, 如果顺利的话下周三
         # 签合同: the rep's own step then)
         return True
+    if _THEIR_LABEL.fullmatch(t, t.rfind("\n", 0, a) + 1, a):
+        return True  # 客户承诺：3月10日前发招标文件: a record's line of what they will do
     promised = _PROMISED.search(t, ca, a)
     if (
         promised is not None
@@ -1959,7 +1968,7 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
             m.end == promised.start() and t[m.start - 1 : m.start] not in _TO_WHOM
             for m in d.people.mentions
         )
-        and not _REP_ACTION.match(action)
+        and (not _REP_ACTION.match(action) or _THING_GIVEN.match(action))
         and not re.search(r"[我咱]|一起|见|吃饭|交流", t[ca : promised.start()] + action)
     ):
         return True  # 吴主管答应周五前出正式的测试报告: what they promised to do, theirs

@@ -83,3 +83,59 @@ def test_back_from_a_named_holiday() -> None:
     assert [d for d, _ in dues("国庆回来上班第一天 我要把彩超的报价送过去", now)] == ["2026-10-08"]
     now = datetime.fromisoformat("2026-06-18T18:30:00+08:00")  # 端午: 19–21 June
     assert [d for d, _ in dues("端午回来第一天 我得把样布寄给他", now)] == ["2026-06-22"]
+
+
+def contact(text: str, now: datetime = NOW) -> tuple[str, str] | None:
+    i = parse_note(text, now).interaction
+    return None if i is None else (i.kind, i.when.isoformat()[:10])
+
+
+def test_a_records_own_date_line_dates_the_contact() -> None:
+    now = datetime.fromisoformat("2026-07-03T09:00:00+08:00")
+    text = (
+        "日期：7月2日\n客户：合肥京东方\n对象：采购工程师 钱晓东\n方式：微信沟通\n内容：询问FFU价格"
+    )
+    assert contact(text, now) == ("wechat", "2026-07-02")
+    now = datetime.fromisoformat("2027-03-02T10:30:00+08:00")
+    text = "拜访对象：北京协和医院 麻醉科 主任 黄宇\n拜访时间：3月1日下午\n拜访内容：监护仪试用反馈"
+    assert contact(text, now) == ("visit", "2027-03-01")
+    # guard: a record of a visit still to come logs none
+    text = "拜访计划\n客户：北京协和医院\n时间：下周三上午\n方式：拜访"
+    assert contact(text, now) is None
+
+
+def test_spaced_words_around_a_day() -> None:
+    now = datetime.fromisoformat("2027-08-23T11:00:00+08:00")  # a Monday
+    assert dues("明 下午 送 标书 舟山港 应科长", now) == [
+        ("2027-08-24T14:00", "送 标书 舟山港 应科长")
+    ]
+    now = datetime.fromisoformat("2026-08-31T09:00:00+08:00")
+    text = "下个月的事：9月10日 给 黎校长 送花；国庆节 前 把 合同 签了。"
+    assert [d for d, _ in dues(text, now)] == ["2026-09-10", "2026-09-30"]
+
+
+def test_the_day_someone_is_back_is_not_the_calls() -> None:
+    now = datetime.fromisoformat("2028-10-10T16:00:00+08:00")
+    text = "Called 曹总 of 三星电子 — he's out until Oct 20 (business trip to Seoul). Call back Oct 23."
+    assert contact(text, now) == ("call", "2028-10-10")
+
+
+def test_what_the_customer_promised_to_give_is_theirs() -> None:
+    now = datetime.fromisoformat("2026-11-16T15:00:00+08:00")  # a Monday
+    text = "上周三见了隆基绿能的储经理，他答应这周五前给技术要求；我下周一按要求出方案"
+    assert dues(text, now) == [("2026-11-23", "按要求出方案")]
+    now = datetime.fromisoformat("2026-02-26T10:00:00+08:00")
+    text = "拜访方式：电话\n客户承诺：3月10日前发招标文件\n我方计划：3月5日前提交资质"
+    assert dues(text, now) == [("2026-03-05", "提交资质")]
+    # guard: what the rep promised is the rep's
+    assert [d for d, _ in dues("我答应储经理这周五前给技术要求", now)] == ["2026-02-27"]
+
+
+def test_a_note_headed_as_things_to_do_logs_no_contact() -> None:
+    now = datetime.fromisoformat("2026-04-22T09:00:00+08:00")  # a Wednesday
+    text = "今天要办的：1. 上午给远景能源的蔡工回电话 2. 下午三点去交行开户 3. 周五前把标书交了。"
+    assert contact(text, now) is None
+    assert dues(text, now)[0] == ("2026-04-22T09:00", "给蔡工回电话")
+    text = "Reminder: lunch with CFO of Haier, Ms. Liu, on Friday 12:00 at the hotel."
+    assert contact(text, now) is None
+    assert [d for d, _ in dues(text, now)] == ["2026-04-24T12:00"]
