@@ -299,6 +299,44 @@ def _corrected_later(t: str, whens: list[When]) -> list[When]:
     return [v for j, v in enumerate(out) if j not in dropped]
 
 
+# 周三送样→改周四, 验收 周一改周二, 周三不行，改周四送样: a day moved to the next one said —
+# the old day is no day of the note, the task takes the new one
+_MOVED_BETWEEN = re.compile(
+    r"(?P<what>[^,，。;；\n\d的]{0,8}?)\s*(?:→|->|=>|,)?\s*(?:又|就)?"
+    r"(?:改到|改成|改为|改在|改|推到|推迟到|延到|延期到|挪到|换到|调到)\s*"
+)
+# What may stand between the days: the old day refused (周三不行), or the rep's errand said with
+# it (周三送样) — anything else (原定11月15号开标推迟到…) is their step moved, read later
+_REFUSED = re.compile(r"不|没|取消|临时|有事")
+_ERRAND_MOVED = re.compile(r"送样|送货|拜访|见面|去|过去|培训|演示|签约|签合同|交流")
+
+
+def _moved_later(t: str, whens: list[When]) -> list[When]:
+    out: list[When] = []
+    moved_to: int | None = None  # the index of a new day already taken by the one before
+    for i, w in enumerate(whens):
+        if i == moved_to:
+            continue
+        v = whens[i + 1] if i + 1 < len(whens) else None
+        # (明天改到下午三点: an hour alone is the same day's)
+        moved = (
+            None if v is None or v.hour_only else _MOVED_BETWEEN.fullmatch(t, w.span[1], v.span[0])
+        )
+        what = moved["what"].strip() if moved else ""
+        if (
+            v is None
+            or moved is None
+            or (what and not (_REFUSED.search(what) or _ERRAND_MOVED.fullmatch(what)))
+        ):
+            out.append(w)
+            continue
+        # (the errand said with the old day is read from there; else the words after the new day)
+        errand = bool(what) and not _REFUSED.search(what)
+        out.append(replace(v, span=w.span if errand else v.span))
+        moved_to = i + 1
+    return out
+
+
 _NEXT_WEEKS = re.compile(r"下(?:个)?(?:周|礼拜|星期)[一二三四五六日天1-7]")
 _RANGE_REACH = 12  # (20 and more cost blind19: a weekday said farther on is of its own)
 
@@ -351,7 +389,9 @@ class Doc:
         self.used = [False] * n
         self.date_at = [False] * n
         read = self._same_day_once([w for w in find_all_when(self.t, now) if not self._in_name(w)])
-        found = _in_the_weeks_range(self.t, _corrected_later(self.t, _uncorrected(self.t, read)))
+        found = _in_the_weeks_range(
+            self.t, _moved_later(self.t, _corrected_later(self.t, _uncorrected(self.t, read)))
+        )
         for w in read:
             a, b = w.span
             for i in range(a, min(b, n)):

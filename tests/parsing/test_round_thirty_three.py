@@ -139,3 +139,13 @@ def test_a_note_headed_as_things_to_do_logs_no_contact() -> None:
     text = "Reminder: lunch with CFO of Haier, Ms. Liu, on Friday 12:00 at the hotel."
     assert contact(text, now) is None
     assert [d for d, _ in dues(text, now)] == ["2026-04-24T12:00"]
+
+
+def test_a_day_moved_to_another_keeps_only_the_new_one() -> None:
+    now = datetime.fromisoformat("2028-05-15T09:00:00+08:00")  # a Monday
+    assert dues("周三送样→改周四 李工(中车株洲所) 13874123456", now) == [("2028-05-18", "送样")]
+    assert dues("徐工周三不行，改周四送样", now) == [("2028-05-18", "送样")]
+    assert [d for d, _ in dues("验收 周一改周二 顺丰华南中转场 伍经理", now)] == ["2028-05-16"]
+    # guard: their own step moved stays theirs
+    text = "原定5月20号开标推迟到5月27号，因为船东改了设计。"
+    assert dues(text, now) == []
