@@ -472,12 +472,16 @@ _DATEISH_AFTER = re.compile(
     # (11/2-11/6 到日本出差, 5/18 出差: where someone goes that day)
     r"到(?=[\u4e00-\u9fff])(?!手)|出差|飞(?=[\u4e00-\u9fff])|"
     r"周[一二三四五六日天1-7]|星期|礼拜|上午|下午|中午|晚上|早上|凌晨|傍晚|"
-    r"[0-9]{1,2}[:点]|[零一二两三四五六七八九十]{1,3}点|\()"
+    r"[0-9]{1,2}[:点]|[零一二两三四五六七八九十]{1,3}点|\(|"
+    # (7.3投标, 3.25报价: a telegraphic note's day, then what is done on it)
+    r"投标|开标|报价|送样|发货|交货|到货|付款|回款|验收|安装|培训|演示|汇报|面谈|回电|电话)"
 )
 _DATEISH_BEFORE = re.compile(
     r"(?:日期|时间|定于|定在|改到|改在|改为|推到|延到|截止|约在|预计|计划|生日|出生|生于|"
     r"到期|交期|交货|发货|到货|开会|见面|拜访|出差|回来|是在)\s*[:：]?\s*$"
 )
+_OPENS_A_LINE = re.compile(r"(?:.*\n)?\s*", re.S)
+_THEN_WORDS = re.compile(r" +[\u4e00-\u9fff]{2}")
 _MD_RANGE_TAIL = re.compile(
     r"\s*(?:-|~|至|到)\s*(?:[0-9]{1,2}\s*[./]\s*)?[0-9]{1,2}(?![0-9]|[.][0-9])(?:\s*[日号])?"
 )
@@ -502,6 +506,8 @@ def _md_num_is_date(m: re.Match[str], c: _Ctx, prev: _D | None) -> bool:
         return True  # the whole message is the token
     if _DATEISH_AFTER.match(s, end) or _DATEISH_BEFORE.search(s, 0, m.start()):
         return True
+    if _OPENS_A_LINE.fullmatch(s, 0, start) and _THEN_WORDS.match(s, end):
+        return True  # 1.5 恒生电子签单: a telegraphic line opened by its day
     tail = _MD_RANGE_TAIL.match(s, end)
     if tail is not None and not _NUMBERISH_AFTER.match(s, tail.end()):
         # 12.3-12.5 is a date range only if the text around it says so too

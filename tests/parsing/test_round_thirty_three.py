@@ -149,3 +149,26 @@ def test_a_day_moved_to_another_keeps_only_the_new_one() -> None:
     # guard: their own step moved stays theirs
     text = "原定5月20号开标推迟到5月27号，因为船东改了设计。"
     assert dues(text, now) == []
+
+
+def test_a_telegraphic_line_opened_by_its_day() -> None:
+    now = datetime.fromisoformat("2026-12-30T11:00:00+08:00")
+    assert [d for d, _ in dues("1.5 恒生电子签单 找Lily Chen", now)] == ["2027-01-05"]
+    now = datetime.fromisoformat("2026-06-30T16:00:00+08:00")
+    assert [d for d, _ in dues("7.3投标 孟处(省卫健委)", now)] == ["2026-07-03"]
+    # guards: a quantity or a price is no day
+    assert dues("1.5 万的单子 下来了", now) == []
+    assert dues("价格1.5 左右，王总嫌贵", now) == []
+
+
+def test_a_dinner_written_up_that_evening_took_place() -> None:
+    now = datetime.fromisoformat("2027-11-30T18:30:00+08:00")
+    text = "今晚跟大立光的江董吃飯，江董台中人，愛喝紅酒，說鏡頭模組的案子他決定。下禮拜一去台中廠拜訪採購何經理。"
+    assert contact(text, now) == ("meal", "2027-11-30")
+    assert [d for d, _ in dues(text, now)] == ["2027-12-06"]
+    now = datetime.fromisoformat("2026-09-16T19:10:00+08:00")
+    text = "晚上请 济南市公安局 科信处的人吃饭：副局长 尚志 也来了 他最终决定；下周四上午去科信处找阮处长。"
+    assert contact(text, now) == ("meal", "2026-09-16")
+    # guard: one written in the morning is still to come
+    now = datetime.fromisoformat("2027-11-30T09:30:00+08:00")
+    assert contact("今晚跟大立光的江董吃飯，江董台中人，愛喝紅酒", now) is None
