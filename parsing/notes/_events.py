@@ -493,7 +493,9 @@ _Contact = tuple[date, int, InteractionKind, date | datetime, When | None]
 
 
 # 忘了, 没打成, 还没打: a call or visit said not to have happened.
-_NOT_DONE_ERRAND = re.compile(r"忘了|没打成|还没打|没去成|没见成|没见到人")
+_NOT_DONE_ERRAND = re.compile(
+    r"(?<![别要])忘了|没打成|还没打|没去成|没见成|没见到人"
+)  # (别忘了: a reminder)
 
 
 def _planned_earlier(doc: Doc, a: int) -> bool:
@@ -712,7 +714,9 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
                 continue
             if w.hour_only and not completed and not _DONE_AFTER_HOUR.search(sentence):
                 continue  # 10点半给龙经理回电话 (no day, no 了): still to make, whenever written
-            if w.day < doc.today or doc.is_past_or_today(w):
+            if w.end is not None and w.day <= doc.today <= day_of(w.end):
+                value = doc.today  # (元旦放假也不消停 刚才…打电话来: a break under way, today)
+            elif w.day < doc.today or doc.is_past_or_today(w):
                 value = _when_value(w)
         sentence_at = _sentence_start(t, a)
         if w is None and sentence_at in dated and not _NOW_AGAIN.search(t, sentence_at, a):

@@ -172,3 +172,22 @@ def test_a_dinner_written_up_that_evening_took_place() -> None:
     # guard: one written in the morning is still to come
     now = datetime.fromisoformat("2027-11-30T09:30:00+08:00")
     assert contact("今晚跟大立光的江董吃飯，江董台中人，愛喝紅酒", now) is None
+
+
+def test_a_one_day_holiday_spans_its_break() -> None:
+    # 2026: 元旦 runs 1–3 January, 清明 4–6 April (the schedule's days off around the day)
+    now = datetime.fromisoformat("2026-01-02T15:00:00+08:00")
+    text = "元旦放假也不消停 刚才苏州纳微科技的吴经理打电话来 说他们的色谱柱要加单"
+    assert contact(text, now) == ("call", "2026-01-02")
+    now = datetime.fromisoformat("2026-03-20T10:00:00+08:00")
+    assert trips("王局长清明假期去海南度假", now) == [
+        ("王局长", "海南", "2026-04-04", "2026-04-06")
+    ]
+
+
+def test_a_reminder_to_oneself_leaves_the_visit_told() -> None:
+    now = datetime.fromisoformat("2026-02-13T17:40:00+08:00")
+    text = (
+        "那个 今天下午去了趟恒力化纤 跟采购部的周经理聊了一下 对 就是节后第一个工作日发报价 别忘了"
+    )
+    assert contact(text, now) == ("visit", "2026-02-13")
