@@ -287,7 +287,7 @@ def _talked_there(doc: Doc, b: int) -> bool:
     return m is not None and not _HOPED_FOR.search(t, max(b, m.start() - 5), m.start())
 
 
-_NEGATED = re.compile(r"(?:没|未|不|没有)$")
+_NEGATED = re.compile(r"(?:没|未|不|没有|不用|不必|无需|无须)$")  # (3号当天就不用过去了)
 _PLAN_CALLED_OFF = re.compile(
     r"(?:本来|原定|原计划|原本)[^。;\n]*?(?:改期|改到|推迟|取消|没来|没去|没见|往后推|延期)"
 )
@@ -531,6 +531,12 @@ def _planned_after(doc: Doc, b: int) -> bool:
 _SOMEONE_ELSES = re.compile(
     r"^[^跟和与同约请陪见给找]*的人[^\s,，。]{0,6}?也|对手|竞品|同行|友商|听说|据说"
 )
+# 谢总上周去了日本东丽, 他昨天去过现场: someone of theirs going, said right before
+_SOMEONE_WENT = re.compile(
+    r"(?:[\u4e00-\u9fff](?:总|工|经理|局长?|处长?|院长|主任|厂长|董|部长|科长)|[他她])"
+    r"(?:上周|上礼拜|上星期|上个?月|昨天|前天|前两天|前几天|刚|也|又|已经)*$"
+)
+_WENT_ALONG = re.compile(r"陪|跟|和|同|与|我们|我司|咱们")
 # 听说他们3号去的北京: whose going it was, said before the day
 _THEIR_GOING = re.compile(r"他们|她们|听说|据说")
 # (之前以为…定了,其实还没定: what the rep thought, no contact)
@@ -616,7 +622,11 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
         # 了再安排 still waits on him, and 下周计划去高要金利五金拜访殷总 is still a plan)
         span, head = _head_before(doc, a, ca)
         waits = _WAITS_ON.search("".join("某" if doc.used[k] else t[k] for k in span))
-        if _NEGATED.search(t[max(0, a - 2) : a]) or _FUTURE_BEFORE.search(head) or waits:
+        if (
+            _NEGATED.search(t[max(0, a - 3) : a].removesuffix("过"))
+            or _FUTURE_BEFORE.search(head)
+            or waits
+        ):
             continue
         if doc.chat and doc.said_by_customer(a):
             continue  # 阚科长: 刚开完会… — the customer's own day, told in the chat
@@ -631,6 +641,9 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             continue  # 海康的人上礼拜也去拜访了杭州萧山医院: a rival's visit, not the rep's
         if t[a:b] == "去的" and _THEIR_GOING.search(t, _sentence_start(t, a), a):
             continue
+        went = _SOMEONE_WENT.search(t, ca, a) if t.startswith("去", a) else None
+        if went is not None and not _WENT_ALONG.search(t, ca, went.start()):
+            continue  # 谢总上周去了日本东丽: where he went (陪我们区域经理去了: the rep went too)
         if _reminded_of(doc, a):
             continue  # 记得今天10点给王局长打电话: a reminder, even once its hour is gone
         off_plan = _PLAN_CALLED_OFF.search(t, _sentence_start(t, a), _sentence_end(t, a))

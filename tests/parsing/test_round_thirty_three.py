@@ -191,3 +191,14 @@ def test_a_reminder_to_oneself_leaves_the_visit_told() -> None:
         "那个 今天下午去了趟恒力化纤 跟采购部的周经理聊了一下 对 就是节后第一个工作日发报价 别忘了"
     )
     assert contact(text, now) == ("visit", "2026-02-13")
+
+
+def test_no_visit_from_a_trip_not_needed_or_someone_elses() -> None:
+    now = datetime.fromisoformat("2027-03-01T17:50:00+08:00")
+    text = "验收改到3月4日上午9点，牟经理那天要陪审计。3号当天就不用过去了。"
+    assert contact(text, now) is None
+    now = datetime.fromisoformat("2027-05-14T16:00:00+08:00")
+    assert contact("吉林化纤的谢总上周去了日本东丽，昨天刚回。", now) is None
+    # guard: the rep going along with a colleague is a visit
+    text = "今天陪我们区域经理去了青岛啤酒见他们的生产副总郑总，聊灌装线"
+    assert contact(text, now) == ("visit", "2027-05-14")
