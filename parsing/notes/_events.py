@@ -1602,7 +1602,7 @@ def _known_place_of(place: str, end: int) -> tuple[str, int]:
 _AT_THEIRS = re.compile(r"他们|我们|你们|公司|单位|办公室|现场")
 # (看厂 was tried: 下周去苏州看厂 is the rep's own visit as often)
 _PURPOSE = re.compile(
-    r"开两会|开年会|开大会|开会|出差|看展|参展|看仓|看投放|巡店|做(?:年终)?汇报|住院|"
+    r"开两会|开年会|开大会|开会|出差|评审|评标|看展|参展|看仓|看投放|巡店|做(?:年终)?汇报|住院|"
     # (进修学习, 蹲点, 招商, 开年度工作会, 开碳捕集的研讨会, 开董事会: a body they sit in)
     r"进修(?:学习)?|蹲点|招商|开[^\s,。]{0,4}(?:工作会|研讨会|学术会|董事会|股东会|订货会|两会)|"
     # (开自治区的能源会, 开省人大的会: a body's sitting, said with whose it is)
@@ -1764,6 +1764,41 @@ def _left_then_back(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, in
     return ItineraryFact(who, m["place"], w.day, end_day, purpose), back
 
 
+# 上周六去新加坡考察了，这周四才回来: gone on a day past, back on one ahead
+_WENT_ON_THE_DAY = re.compile(
+    rf"\s*(?:就|已经)?(?:去|飞|到)(?P<place>{ANY_PLACE})(?P<purpose>[\u4e00-\u9fff]{{0,6}}?)了?"
+    r"(?=[,，。;\s]|$)"
+)
+_BACK_ON_THE_DAY = re.compile(r"\s*(?:才|就|再)?(?:回来|回|返回)")
+
+
+def _away_since(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, int] | None:
+    """A trip begun on a day gone by and ending on one ahead (the customer's leader away now),
+    with the index of the day back."""
+    t = doc.t
+    w = doc.whens[i]
+    a, b = w.span
+    went = _WENT_ON_THE_DAY.match(t, b)
+    if w.end is not None or w.day >= doc.today or went is None:
+        return None
+    stop = _sentence_end(t, b)
+    back = next(
+        (
+            j
+            for j in range(i + 1, len(doc.whens))
+            if doc.whens[j].span[0] < stop and _BACK_ON_THE_DAY.match(t, doc.whens[j].span[1])
+        ),
+        None,
+    )
+    start = _sentence_start(t, a)
+    goer = [x for x in people.mentions if start <= x.start < a and x.contact >= 0 and not x.pronoun]
+    if back is None or doc.whens[back].day < doc.today or not goer:
+        return None
+    who = label_of(people.persons[goer[-1].contact])
+    purpose = went["purpose"] or None
+    return ItineraryFact(who, went["place"], w.day, doc.whens[back].day, purpose), back
+
+
 # 下礼拜, 下个星期, 下周 said alone (no weekday of its own): the week a trip's weekdays fall in
 _NEXT_WEEK_ALONE = re.compile(r"下(?:个)?(?:礼拜|星期|周)(?![一二三四五六日天末])")
 
@@ -1860,6 +1895,11 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         if paired is not None:  # 下周三、周四去珠海开会: two days running, one trip
             w = replace(w, end=paired.end or paired.start, span=(a, paired.span[1]))
             b = paired.span[1]
+        since = _away_since(doc, people, i)
+        if since is not None:  # 韩局长上周六去新加坡考察了，这周四才回来: away now
+            out.append(since[0])
+            claimed.update((i, since[1]))
+            continue
         last = w.end if w.end is not None else w.start
         last_day = last.date() if isinstance(last, datetime) else last
         if last_day < doc.today:

@@ -202,3 +202,18 @@ def test_no_visit_from_a_trip_not_needed_or_someone_elses() -> None:
     # guard: the rep going along with a colleague is a visit
     text = "今天陪我们区域经理去了青岛啤酒见他们的生产副总郑总，聊灌装线"
     assert contact(text, now) == ("visit", "2027-05-14")
+
+
+def test_a_leader_away_now_since_a_day_gone_by() -> None:
+    now = datetime.fromisoformat("2027-12-20T10:00:00+08:00")  # a Monday
+    text = "去了趟天津港保税区管委会 经发局的韩局长不在 说是上周六去新加坡考察了 这周四才回来"
+    assert trips(text, now) == [("韩局长", "新加坡", "2027-12-18", "2027-12-23")]
+    # guard: a trip over already is none
+    assert trips("韩局长上周六去新加坡考察了，昨天回来的", now) == []
+
+
+def test_a_review_is_what_the_trip_is_for() -> None:
+    now = datetime.fromisoformat("2026-08-27T16:40:00+08:00")
+    assert trips("陶总工9月1日到5日在北京评审", now) == [
+        ("陶总工", "北京", "2026-09-01", "2026-09-05")
+    ]
