@@ -101,8 +101,7 @@ _LEAD = re.compile(
 _GENERIC = frozenset(
     words(
         "他们 我们 你们 对方 客户 公司 单位 这家 那家 本公司 该公司 厂里 院里"
-        # (研发的覃工, 硬件副总裁, 业务经理: a department or a trade, whose no one is; 财务 is
-        # left out for now: the task 跟财务的闫会计对一下 loses 财务的 only while 财务 is read)
+        # (研发的覃工, 硬件副总裁, 业务经理: a department or a trade, whose no one is)
         " 研发 业务 硬件 软件 技术 采购 生产 品质 质量 工程 设备 行政 人事 销售 市场 运营"
         " 物流 仓储 后勤 法务 采购主管 采购中心 研究院 调度"
         # (前厅的束主管, 苗圃的柳主管, 车间的危师傅: a part of the place, no company)
@@ -111,6 +110,8 @@ _GENERIC = frozenset(
         " 区域 大区 片区 招商 制片 供应链"
         # (佢哋老細梁生: their boss, said in Cantonese)
         " 老细 上司"
+        # (要报给分管的副总, 财务老许: who looks after what, no company)
+        " 分管 财务"
     )
 )
 _NOT_ORG = re.compile(

@@ -217,3 +217,9 @@ def test_a_review_is_what_the_trip_is_for() -> None:
     assert trips("陶总工9月1日到5日在北京评审", now) == [
         ("陶总工", "北京", "2026-09-01", "2026-09-05")
     ]
+
+
+def test_who_looks_after_what_names_no_firm() -> None:
+    now = datetime.fromisoformat("2027-08-09T10:00:00+08:00")
+    assert company("镇海炼化 首付未到 周五再催 财务老许 0574-86451234", now) == "镇海炼化"
+    assert company("他说了不算 要报给分管的副总 龚总 龚总才能拍板", now) is None
