@@ -241,6 +241,7 @@ _WORD_ENDING_IN_A_SURNAME = frozenset(
         " 对方 双方 甲方 乙方 买方 卖方 校方 院方 厂方 资方 我方"  # (对方生产副总栾总: no 方)
         " 下周 上周 这周 本周 每周 当周"  # (下周田经理带我看厂房: no 周田)
         " 信任 责任 担任 兼任 现任 前任 新任 上任 接任 继任 离任"  # (信任技术副总王总: no 任总)
+        " 首席"  # (首席工程师: no 席工)
     )
 )
 # Words before a title that start with a surname: part of the title or a workplace.
@@ -302,7 +303,7 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
         return t[end - 1]  # 万科的谈总, 见了言总: a surname that is a word, standing alone
     cut = max((m.end() for m in TITLE_RE.finditer(run) if m.group() not in SHORT_TITLES), default=0)
     run = run[cut:]  # 信息中心主任严主任: the title before is no part of 严's name
-    if not run:
+    if not run or run in _NOT_BARE:
         return None
     if t[max(end - 2, 0) : end] in _IN_CHARGE:
         return None  # 分管副院长徐明: the name comes after the title
@@ -759,6 +760,8 @@ _NOT_BARE = frozenset(
         "全部 全面 方便 时间 文件 石油 毛利 包括 包装 商务 商量 杨梅 童年 康复 司机 秦岭 宁波 "
         "宋朝 齐全 易用 邱北 谭某 伍拾 陆续 柏油 鲍鱼 丁香 孔雀 龙头 华南 华北 华东 华中 华西 "
         "辛苦 高兴 谢谢 多谢 明白 何必 毕业 常年 常常 常规"  # (好的邓总，谢谢 on a chat line of its own)
+        # (拜访方式：电话, 江西 铜业：总经理, 解放军总医院: a word or a place)
+        " 方式 方法 方向 江西 解放军"
     )
 )
 
@@ -951,6 +954,8 @@ _OUR_PEOPLE = re.compile(
 )
 
 
+# 王经理（我司）, 小李(同事): the rep's side, said in brackets after the person
+_OURS_IN_BRACKETS = re.compile(r"\s*[(（]\s*(?:我司|我们公司|我方|同事|本公司)\s*[)）]")
 _THEIR_WORDS = re.compile(r"(?:说|讲|表示|反馈|提到|话)[:：,，]?\s*$|(?<!我)[:：]\s*$")
 
 
@@ -1647,7 +1652,9 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     kept: list[Mention] = []
     for said in mentions:
         if not said.pronoun and (
-            _calls_the_rep(doc, said.start, said.end) or _ours(doc, said.start)
+            _calls_the_rep(doc, said.start, said.end)
+            or _ours(doc, said.start)
+            or _OURS_IN_BRACKETS.match(doc.t, said.end)
         ):
             doc.mark(said.start, said.end)  # (read: the rep, or the rep's colleague)
         else:

@@ -223,3 +223,19 @@ def test_who_looks_after_what_names_no_firm() -> None:
     now = datetime.fromisoformat("2027-08-09T10:00:00+08:00")
     assert company("镇海炼化 首付未到 周五再催 财务老许 0574-86451234", now) == "镇海炼化"
     assert company("他说了不算 要报给分管的副总 龚总 龚总才能拍板", now) is None
+
+
+def people(text: str, now: datetime = NOW) -> list[str | None]:
+    return [c.salutation for c in parse_note(text, now).contacts]
+
+
+def test_words_and_the_reps_colleagues_are_no_contacts() -> None:
+    card = "美的集团 中央研究院\n首席工程师 / 博士\n祁 晓 光\nCell 189 2888 0001"
+    assert people(card) == ["祁博士"]
+    assert people(
+        "拜访记录\n客户名称：重庆长安汽车\n拜访人员：采购中心经理 陶明\n拜访方式：电话"
+    ) == ["陶经理"]
+    text = "昨天 拜访 江西 铜业：总经理 助理 熊伟（传话 的）；设备 部 部长 邬建国（最终 决定）"
+    assert people(text) == ["熊助理", "邬部长"]
+    text = "客户：郑州宇通客车\n拜访人：我、王经理（我司）\n对方：采购副总 阎立新"
+    assert people(text) == ["阎总"]
