@@ -2555,7 +2555,7 @@ def _continued(doc: Doc, people: People, w: When, action: str) -> str:
 # 王局长说下周三之前要看到方案, 他说下周三前要看到报价: what the customer wants by a day is the
 # rep's to send (发方案) or prepare (准备样机) by then.
 _WANTS = re.compile(r"\s*(?:需要|要|得)")
-_WANTS_SEEN = re.compile(r"(?:看到|看|收到|拿到)(?P<thing>[^\s,;。!?]{1,12})")
+_WANTS_SEEN = re.compile(r"(?:看到|看|收到|拿到|(?:我们|我方|咱们)的?)(?P<thing>[^\s,;。!?]{1,12})")
 _SENT_THING = re.compile(r"方案|报价单|资料|合同|文件|清单|标书|计划|材料|样本|ppt|PPT")
 
 

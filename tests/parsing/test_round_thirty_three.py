@@ -239,3 +239,9 @@ def test_words_and_the_reps_colleagues_are_no_contacts() -> None:
     assert people(text) == ["熊助理", "邬部长"]
     text = "客户：郑州宇通客车\n拜访人：我、王经理（我司）\n对方：采购副总 阎立新"
     assert people(text) == ["阎总"]
+
+
+def test_what_they_want_of_ours_by_a_day_is_the_reps_to_prepare() -> None:
+    now = datetime.fromisoformat("2028-03-01T20:00:00+08:00")  # a Wednesday
+    assert dues("侯部长说下周一之前要我们的资质文件", now) == [("2028-03-06", "准备资质文件")]
+    assert dues("娄工10月8号之前要我们的架构方案", now) == [("2028-10-08", "准备架构方案")]
