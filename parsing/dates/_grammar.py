@@ -330,6 +330,12 @@ def _h_next_workday(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     return _D(c.workdays.next_workday(c.today), "rel")
 
 
+# What a span of days "within" may be counted from, said right before it.
+_AFTER_AN_EVENT = re.compile(
+    r"(?:签完|签订|签了|到货|收货|验收|开票|收到发票|上线|交货)(?:后|以后|之后)?\s*$"
+)
+
+
 def _h_offset(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     pre, n_text, unit, direction = m["pre"], m["n"], m["u"], m["dir"]
     if pre and direction and direction not in ("后", "以后", "之后"):
@@ -340,6 +346,8 @@ def _h_offset(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
         return None  # 3月后 is "after March", not three months
     if n_text in _VAGUE_N or (pre and n_text in ("两", "一两") and unit in ("天", "日")):
         return _vague()  # 过两天, 几天后: vague on purpose
+    if direction in ("以内", "之内", "内") and _AFTER_AN_EVENT.search(c.text, 0, m.start()):
+        return _vague()  # 合同签完一周内付, 到货后30天内: counted from that, not from today
     half_extra = unit.startswith("个半")
     base_unit = unit.removeprefix("个半").removeprefix("个")
     if n_text == "半":

@@ -1937,7 +1937,13 @@ _THEIR_ENGLISH = re.compile(
     # (the payment of RMB 1.2m will be made by May 31: their money, said in the passive)
     r"|(?a:\b)(?:payment|PO|order|invoice)(?a:\b)[^;\n]{0,30}?(?a:\b)will\s+be\s+"
     r"(?:made|paid|sent|wired|transferred|issued|released)(?a:\b)"
+    # (Deposit 30% due by Mar 6, tender opens Jan 10, he goes to Beijing: their money, their
+    # tender, their travel)
+    r"|(?a:\b)(?:deposit|payment|balance|PO)(?a:\b)[^;.\n]{0,12}?(?a:\b)due(?a:\b)"
+    r"|(?a:\b)(?:tender|bid|bidding)\s+(?:opens|closes)(?a:\b)"
+    r"|(?a:\b)(?:he|she|they)\s+(?:goes|go|flies|fly|is|are|will\s+be)\s+(?:to|in)\s"
 )
+_EN_UNTIL = re.compile(r"(?i)(?a:\b)(?:until|till)\s*$")
 
 
 def _no_task_meant(d: _Dated, action: str) -> bool:
@@ -1952,7 +1958,11 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True  # 避开周一上午; 春节前最后一次拜访: a day named, nothing set for it
     if action.startswith("打过来") and re.search(r"[款钱]\s*$", t[ca:a]):
         return True  # 上个月的货款这礼拜内打过来: their money (明天上午打过来 is the rep's call)
-    if (action.isascii() or action == "跟进") and _THEIR_ENGLISH.search(t, ca, a + len(action)):
+    if (action.isascii() or action == "跟进") and (
+        _THEIR_ENGLISH.search(t, ca, a + len(action))
+        or _THEIR_ENGLISH.match(action)  # (Next week Tuesday he goes to Beijing)
+        or _EN_UNTIL.search(t, ca, a)  # (VP Linda Xu is in the US until Jan 8)
+    ):
         return True  # he'll send the RFQ next Monday, PO expected EOM: theirs
     if _IF_THEN.search(t, ca, a) and _NOT_OURS_THEN.search(t, b, _sentence_end(t, b)):
         # 如果六月底前价格能降到八块五，他就下单 / 这个单子就算了: a condition's day, and what

@@ -245,3 +245,23 @@ def test_what_they_want_of_ours_by_a_day_is_the_reps_to_prepare() -> None:
     now = datetime.fromisoformat("2028-03-01T20:00:00+08:00")  # a Wednesday
     assert dues("侯部长说下周一之前要我们的资质文件", now) == [("2028-03-06", "准备资质文件")]
     assert dues("娄工10月8号之前要我们的架构方案", now) == [("2028-10-08", "准备架构方案")]
+
+
+def test_days_counted_from_a_signing_are_no_day_yet() -> None:
+    now = datetime.fromisoformat("2026-05-08T21:30:00+08:00")
+    text = "下周一我去拿合同 首付款30%合同签完一周内付，到时候我盯"
+    assert dues(text, now) == [("2026-05-11", "去拿合同")]
+    # guard: a span from today keeps its day
+    assert [d for d, _ in dues("三天内回复王总", now)] == ["2026-05-11"]
+
+
+def test_their_money_tender_and_travel_said_in_english() -> None:
+    now = datetime.fromisoformat("2026-02-24T09:30:00+08:00")
+    text = "PO received for 3,000 connectors. Deposit 30% due by Mar 6, I'll chase on Mar 5."
+    assert dues(text, now) == [("2026-03-05", "I'll chase")]
+    now = datetime.fromisoformat("2027-10-20T17:15:00+08:00")
+    text = "Met Director Wang today. Next week Tuesday he goes to Beijing for 3 days. Send proposal by Monday."
+    assert dues(text, now) == [("2027-10-25", "Send proposal")]
+    now = datetime.fromisoformat("2027-12-31T16:30:00+08:00")
+    text = "Kevin says the frame tender opens Jan 10. Submit docs by Jan 6. His boss is in the US until Jan 8."
+    assert dues(text, now) == [("2028-01-06", "Submit docs")]
