@@ -1880,9 +1880,13 @@ _NOT_A_TASK_SAID = re.compile(
     # (让我下周三前等他消息: waiting on their word, nothing to do by then)
     r"等(?:[他她]们?|对方|客户)?的?(?:消息|通知|回复|回话|电话|答复)?$|"
     # (五一这几天, 春节期间: a stretch of days, nothing set on the first)
-    r"^(?:这|那)(?:几天|段时间|阵子)$|^期间$"
+    r"^(?:这|那)(?:几天|段时间|阵子)$|^期间$|"
+    # (明天开始中秋连假: a break begins)
+    r"^开始(?:放假|连假|休假|(?:[\u4e00-\u9fff]{2})?(?:假期|长假|连假))?$"
 )
 _DONE_ALREADY = re.compile(r"了\s*$")
+_MONEY_IN = re.compile(r"到|到账|到位|到款|付|支付|付款|打款")
+_MONEY_SAID = re.compile(r"款|定金|订金|预付|首付")
 _WHEN_HE_DECIDES = re.compile(r"(?:看[他她]?|等[他她]?)哪天|再定|待定")
 _THEIR_LABEL = re.compile(r"\s*(?:客户|对方|甲方|厂家)(?:承诺|答应|计划|安排|答复|表示)\s*[:：]\s*")
 # 他答应这周五前给技术要求: a thing they give (给张总打电话 is the rep's errand)
@@ -1958,6 +1962,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True  # 避开周一上午; 春节前最后一次拜访: a day named, nothing set for it
     if action.startswith("打过来") and re.search(r"[款钱]\s*$", t[ca:a]):
         return True  # 上个月的货款这礼拜内打过来: their money (明天上午打过来 is the rep's call)
+    if _MONEY_IN.fullmatch(action) and _MONEY_SAID.search(t, _sentence_start(t, a), a):
+        return True  # 预付款30%，合同约定11月10日前到: their money arriving
     if (action.isascii() or action == "跟进") and (
         _THEIR_ENGLISH.search(t, ca, a + len(action))
         or _THEIR_ENGLISH.match(action)  # (Next week Tuesday he goes to Beijing)

@@ -265,3 +265,12 @@ def test_their_money_tender_and_travel_said_in_english() -> None:
     now = datetime.fromisoformat("2027-12-31T16:30:00+08:00")
     text = "Kevin says the frame tender opens Jan 10. Submit docs by Jan 6. His boss is in the US until Jan 8."
     assert dues(text, now) == [("2028-01-06", "Submit docs")]
+
+
+def test_their_money_arriving_and_a_break_beginning_are_no_tasks() -> None:
+    now = datetime.fromisoformat("2026-11-02T10:00:00+08:00")
+    text = "付款：预付款30%，合同约定11月10日前到\n下一步：11月9日打电话提醒预付款"
+    assert dues(text, now) == [("2026-11-09", "打电话提醒预付款")]
+    now = datetime.fromisoformat("2026-09-24T15:00:00+08:00")
+    text = "明天開始中秋連假，禮拜二（9/29）打電話給統一企業採購部周課長"
+    assert [d for d, _ in dues(text, now)] == ["2026-09-29"]
