@@ -367,6 +367,21 @@ _WILL_SIT = re.compile(r"(?<![我们])(?:会|将)(?:在|于)\s*$")  # (定点会
 _BIRTHDAY_WORD = re.compile(r"生日|生辰|(?i:birthday|bday)")
 # (…就是这周日，准备订个蛋糕送过去: what the rep does for it, said after)
 _FOR_THE_BIRTHDAY = re.compile(r"送|订|买|准备|祝|发|打|带|去|提醒|记得|(?i:send|call|buy)")
+# 农历三月初三生日，到时候订个蛋糕送过去: what the rep does on a birthday just told
+_ON_THE_BIRTHDAY = re.compile(
+    r"\s*(?:的)?生日\s*[,，]\s*(?:到时候?|那天|当天)\s*(?:我)?(?:要|得|记得)?"
+    r"(?P<what>[^\s,，。;；!！?？]{2,16})"
+)
+
+
+def _on_the_birthday(doc: Doc, w: When) -> str | None:
+    """The rep's errand said right after a birthday (a date the birthday reader claims)."""
+    said = _ON_THE_BIRTHDAY.match(doc.t, w.span[1])
+    if said is None or w.day < doc.today or not _FOR_THE_BIRTHDAY.match(said["what"]):
+        return None
+    return said["what"]
+
+
 _BIRTHDAY_SAID = re.compile(
     r"生日(?:正好|就|刚好)?(?:是|在)?\s*(?:那个)?\s*(?:农历|阴历|阳历|公历|新历|旧历)?\s*$"
 )
@@ -2303,6 +2318,10 @@ def find_follow_ups(
     deadlines: set[tuple[int, int]] = set()  # where a "by then" date was said
     carried: str | None = None  # a deadline's task, answered with the rep's own day
     for i, w in enumerate(doc.whens):
+        errand = _on_the_birthday(doc, w) if i in claimed else None
+        if errand is not None:  # 农历三月初三生日，到时候订个蛋糕送过去
+            out.append((FollowUpFact(w.day, errand), False, w.span))
+            continue
         if i in claimed or _said_with_the_next(doc, i):
             continue
         due = _due_ahead(doc, w)

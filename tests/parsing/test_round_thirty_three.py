@@ -274,3 +274,11 @@ def test_their_money_arriving_and_a_break_beginning_are_no_tasks() -> None:
     now = datetime.fromisoformat("2026-09-24T15:00:00+08:00")
     text = "明天開始中秋連假，禮拜二（9/29）打電話給統一企業採購部周課長"
     assert [d for d, _ in dues(text, now)] == ["2026-09-29"]
+
+
+def test_an_errand_on_a_birthday_just_told() -> None:
+    now = datetime.fromisoformat("2027-03-01T09:30:00+08:00")
+    text = "记一下：恒瑞医药的采购副总崔总，农历三月初三生日，到时候订个蛋糕送过去。"
+    assert dues(text, now) == [("2027-04-09", "订个蛋糕送过去")]
+    # guard: a birthday told alone is no task
+    assert dues("恒瑞医药的采购副总崔总，农历三月初三生日，喜欢钓鱼。", now) == []
