@@ -797,7 +797,36 @@ def _overlaps(cands: list[tuple[int, int, InteractionKind]], a: int, b: int) -> 
     return any(x < b and a < y for x, y, _ in cands)
 
 
+# 方式：电话, 拜访方式：上门: a pasted record's own line for how the contact was made
+_MANNER = re.compile(
+    r"(?:^|(?<=\n))\s*(?:拜访|沟通|联系|跟进)?方式\s*[:：]\s*"
+    r"(?P<how>电话|微信|视频|上门拜访|上门|拜访|面谈|当面|请客吃饭|吃饭|饭局)"
+)
+_MANNER_KINDS: dict[str, InteractionKind] = {
+    "电话": "call",
+    "视频": "call",
+    "微信": "wechat",
+    "请客吃饭": "meal",
+    "吃饭": "meal",
+    "饭局": "meal",
+}
+
+
 def find_interaction(doc: Doc, people: People, claimed: set[int]) -> InteractionFact | None:
+    """The contact the note says took place; a record's manner line (方式：电话) says how."""
+    found = _find_interaction(doc, people, claimed)
+    manner = _MANNER.search(doc.t)
+    if manner is None:
+        return found
+    kind = _MANNER_KINDS.get(manner["how"], "visit")
+    if found is not None:
+        return replace(found, kind=kind)
+    day = _labelled_day(doc)
+    when = doc.today if day is None else day.day
+    return None if when > doc.today else InteractionFact(kind, when)
+
+
+def _find_interaction(doc: Doc, people: People, claimed: set[int]) -> InteractionFact | None:
     t = doc.t
     cands: list[tuple[int, int, InteractionKind]] = []
     for pattern, kind in _TRIGGERS:

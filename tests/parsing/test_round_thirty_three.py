@@ -282,3 +282,17 @@ def test_an_errand_on_a_birthday_just_told() -> None:
     assert dues(text, now) == [("2027-04-09", "订个蛋糕送过去")]
     # guard: a birthday told alone is no task
     assert dues("恒瑞医药的采购副总崔总，农历三月初三生日，喜欢钓鱼。", now) == []
+
+
+def test_a_records_manner_line_says_how_the_contact_was_made() -> None:
+    now = datetime.fromisoformat("2026-02-26T10:00:00+08:00")
+    text = "拜访记录\n客户名称：重庆长安汽车\n拜访人员：采购中心经理 陶明\n拜访方式：电话\n沟通内容：二季度密封件招标"
+    assert contact(text, now) == ("call", "2026-02-26")
+    assert contact(
+        "客户：重庆长安汽车\n方式：电话\n内容：二季度密封件招标，陶经理确认我司入围", now
+    ) == (
+        "call",
+        "2026-02-26",
+    )
+    # guard: a planned one is none
+    assert contact("拜访计划\n客户：重庆长安汽车\n时间：下周三上午\n方式：拜访", now) is None
