@@ -1631,7 +1631,7 @@ def _known_place_of(place: str, end: int) -> tuple[str, int]:
 _AT_THEIRS = re.compile(r"他们|我们|你们|公司|单位|办公室|现场")
 # (看厂 was tried: 下周去苏州看厂 is the rep's own visit as often)
 _PURPOSE = re.compile(
-    r"开两会|开年会|开大会|开会|出差|评审|评标|看展|参展|看仓|看投放|巡店|做(?:年终)?汇报|住院|"
+    r"开两会|开年会|开大会|开会|出差|评审(?!会)|评标(?!会)|看展|参展|看仓|看投放|巡店|做(?:年终)?汇报|住院|"
     # (进修学习, 蹲点, 招商, 开年度工作会, 开碳捕集的研讨会, 开董事会: a body they sit in)
     r"进修(?:学习)?|蹲点|招商|开[^\s,。]{0,4}(?:工作会|研讨会|学术会|董事会|股东会|订货会|两会)|"
     # (开自治区的能源会, 开省人大的会: a body's sitting, said with whose it is)

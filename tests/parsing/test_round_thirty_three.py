@@ -296,3 +296,11 @@ def test_a_records_manner_line_says_how_the_contact_was_made() -> None:
     )
     # guard: a planned one is none
     assert contact("拜访计划\n客户：重庆长安汽车\n时间：下周三上午\n方式：拜访", now) is None
+
+
+def test_the_reps_own_review_meeting_stays_a_task() -> None:
+    # guards: 评审 as what a trip is for never takes the rep's own 开评审会 for someone's trip
+    now = datetime.fromisoformat("2027-11-29T09:30:00+08:00")
+    text = "这两周：明天给海尔的骆工送样件；12月3日下午去青岛开评审会"
+    assert [d for d, _ in dues(text, now)] == ["2027-11-30", "2027-12-03T14:00"]
+    assert trips(text, now) == []
