@@ -36,8 +36,12 @@ Conventions (DESIGN.md, "Date conventions"), and the choices this module adds:
   festival's first day (国庆后三天 is not read: from the 1st or the 7th?). 十一 is 国庆 only
   with 期间/前/后/假期…; 节前 without a festival name is the eve of the one public holiday
   just ahead (春节 within 30 days; 国庆 21; 劳动节, 端午, 中秋 14), not read when none or two
-  are that near; 节后 alone is not read; 今年春节 said after it
-  is not read either.
+  are that near; 节后 alone is not read, but 节后第一个工作日 (节后上班第一天, 放假回来第一天) is the
+  first working day after that one holiday (just ahead or under way); 今年春节 said after it
+  is not read either. A holiday of one day (元旦, 清明, 端午, 中秋) spans the schedule's days off
+  around it: 元旦假期 is 1–3 January 2027, 元旦后 the day after the break, 清明假期后第一个工作日
+  the first day back. 国庆回来上班第一天 is 国庆后第一个工作日.
+* 合同签完一周内, 到货后30天内: a span counted from an event, not from today — not read.
 * Lunar: 农历/阴历/旧历/老历 + month + day, or a lunar-only spelling (正月, 冬月, 腊月,
   初X, 廿X, 闰X月, 大年初三). 八月十五 without any of these is not read (solar or lunar?).
   初八 with no month at all is 正月初八 when that is at most six weeks ahead (said around
