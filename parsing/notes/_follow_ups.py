@@ -1323,6 +1323,20 @@ def _said_with_the_next(doc: Doc, i: int) -> bool:
 _THAT_IS = re.compile(r"\s*[,，]?\s*(?:也就是|就是|即)\s*")
 
 
+# A month and day said a few days after it is that day, gone by (a year on is no one's plan).
+_JUST_PAST = 1
+_JUST_PAST_REACH = 14
+_YEAR_SAID = re.compile(r"[0-9]{4}|年")
+
+
+def _a_year_before(day: date) -> date:
+    return (
+        day.replace(year=day.year - 1)
+        if (day.month, day.day) != (2, 29)
+        else day - timedelta(days=366)
+    )
+
+
 def _due_ahead(doc: Doc, w: When) -> date | datetime | None:
     """When the task would be due, or None when the date is gone or is no one day ahead."""
     t = doc.t
@@ -1344,6 +1358,10 @@ def _due_ahead(doc: Doc, w: When) -> date | datetime | None:
             return None
     elif due < doc.today:
         return None
+    if _JUST_PAST <= (
+        doc.today - _a_year_before(w.day)
+    ).days <= _JUST_PAST_REACH and not _YEAR_SAID.search(t, a, b):
+        return None  # PO received 3/11 written on 3/12: that day, gone, not next year's
     if _before_a_holiday(doc, w):
         due = w.day - timedelta(days=1)
     elif (

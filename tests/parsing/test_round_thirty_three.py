@@ -304,3 +304,11 @@ def test_the_reps_own_review_meeting_stays_a_task() -> None:
     text = "这两周：明天给海尔的骆工送样件；12月3日下午去青岛开评审会"
     assert [d for d, _ in dues(text, now)] == ["2027-11-30", "2027-12-03T14:00"]
     assert trips(text, now) == []
+
+
+def test_a_month_and_day_just_gone_is_no_task_a_year_on() -> None:
+    now = datetime.fromisoformat("2027-03-12T11:00:00+08:00")
+    assert dues("Haitian Plastics - status: order confirmed. PO received 3/11.", now) == []
+    assert dues("3月10日合同已经寄给王总了", now) == []
+    # guard: a year said keeps its day
+    assert [d for d, _ in dues("明年3月10日前把年框合同续签", now)] == ["2028-03-10"]
