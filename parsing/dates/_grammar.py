@@ -756,9 +756,12 @@ _HOLIDAY_NAMES = {
     "双十二": "双十二",
     "双12": "双十二",
 }
+# A holiday's break said as such (清明假期, 五一长假结束) and the first day back (上班第一天)
+_BREAK_SAID = "(?:小长假|长假|假期|放假|黄金周)(?:结束)?"
+_FIRST_DAY_BACK = "(?:上班第一天|第一天上班|第一个工作日|的?第一天|上班)"
 _HOLIDAY_SUFFIX = (
     # 清明假期后第一个工作日, 五一长假结束后上班第一天: the break's end, then the day after
-    "(?:小长假|长假|假期|放假|黄金周)(?:结束)?(?:(?:之|以)?后第一个工作日|"
+    f"{_BREAK_SAID}(?:(?:之|以)?后第一个工作日|"
     "后第一天上班|后上班第一天|后的?第一天)|"
     # 元宵节后第一个礼拜一, 元旦以后第一个工作日
     "(?:之|以)?后的?第一个(?:周|星期|礼拜)[一二三四五六日天]|(?:之|以)后第一个工作日|"
@@ -768,7 +771,7 @@ _HOLIDAY_SUFFIX = (
     "假期期间|放假期间|长假期间|小长假|长假|假期|放假|期间|黄金周|"
     "后第一天上班|后第一天|后的第一天|后上班第一天|后第一个工作日|后上班|收假后|"
     # 国庆回来上班第一天, 端午回来第一天, 中秋节回来第一个工作日: back from it
-    "回来(?:上班第一天|第一天上班|第一个工作日|的?第一天|上班)|"
+    f"回来{_FIRST_DAY_BACK}|"
     "之后|以后|之前|以前|前一天|后一天|前后|前夕|当天|那天|当日|前|后"
 )
 _NUMERAL_LED = tuple(n for n in _HOLIDAY_NAMES if n[0] in "0123456789一二三四五六七八九十双")
@@ -923,7 +926,7 @@ def _holiday_shift(suffix: str) -> int | None:
 
 
 # 清明假期后第一个工作日 is 清明后第一个工作日: the holiday's own days are the break
-_BREAK_ENDS = re.compile(r"^(?:小长假|长假|假期|放假|黄金周)(?:结束)?(?=(?:之|以)?后.)")
+_BREAK_ENDS = re.compile(rf"^{_BREAK_SAID}(?=(?:之|以)?后.)")
 # 国庆回来上班第一天 is 国庆后第一个工作日
 _BACK_FROM = re.compile(r"^回来.+")
 
@@ -991,8 +994,7 @@ def _h_bare_festival_eve(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | Non
 # 23rd: the 24th). Not read when none, or two, are that near (中秋 and 国庆).
 RE_BARE_FESTIVAL_BACK = re.compile(
     r"(?<![秋午旦明春庆动宵夕阳诞恩年一])(?:[节節]|长假|假期|放假|收假)"
-    r"(?:(?:之|以)?后|过后|结束后?|回来)(?:的|回来)?"
-    r"(?:上班第一天|第一天上班|第一个工作日|第一天|上班)"
+    r"(?:(?:之|以)?后|过后|结束后?|回来)(?:的|回来)?" + _FIRST_DAY_BACK
 )
 _BREAKS = (*_NEAR_FESTIVALS, ("清明", 14), ("元旦", 14))
 

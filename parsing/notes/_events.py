@@ -469,13 +469,12 @@ _DAY_LABEL = re.compile(r"(?:^|(?<=\n))\s*(?:拜访|沟通|联系|走访|来访)
 
 def _labelled_day(doc: Doc) -> When | None:
     """The day a record's label gives its contact (a visit written up three days later)."""
-    for m in _DAY_LABEL.finditer(doc.t):
-        w = next((w for w in doc.whens if w.span[0] == m.end()), None)
-        if w is None or not w.yearless or w.day <= doc.today:
-            return w
-        day = months_back(w.day, 12)  # (日期：7月2日 written on 3 July: this year's, gone by)
-        return None if day is None else replace(w, start=day, end=None)
-    return None
+    label = _DAY_LABEL.search(doc.t)
+    w = None if label is None else next((w for w in doc.whens if w.span[0] == label.end()), None)
+    if w is None or not w.yearless or w.day <= doc.today:
+        return w
+    day = months_back(w.day, 12)  # (日期：7月2日 written on 3 July: this year's, gone by)
+    return None if day is None else replace(w, start=day, end=None)
 
 
 # Words between a day opening the sentence and a contact that make the contact another day's.
@@ -1798,7 +1797,7 @@ _WENT_ON_THE_DAY = re.compile(
     rf"\s*(?:就|已经)?(?:去|飞|到)(?P<place>{ANY_PLACE})(?P<purpose>[\u4e00-\u9fff]{{0,6}}?)了?"
     r"(?=[,，。;\s]|$)"
 )
-_BACK_ON_THE_DAY = re.compile(r"\s*(?:才|就|再)?(?:回来|回|返回)")
+_BACK_ON_THE_DAY = re.compile(rf"\s*(?:才|就|再)?(?:{_RETURN.pattern})")
 
 
 def _away_since(doc: Doc, people: People, i: int) -> tuple[ItineraryFact, int] | None:

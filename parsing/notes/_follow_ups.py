@@ -16,7 +16,7 @@ from functools import cached_property
 from parsing.dates import When
 from parsing.numerals import cn_to_int
 
-from ._doc import LATE_FIX, Doc
+from ._doc import LATE_FIX, Doc, months_back
 from ._events import (
     _ASKED_TO_REMIND,
     _CALLED_OFF,
@@ -1329,14 +1329,6 @@ _JUST_PAST_REACH = 14
 _YEAR_SAID = re.compile(r"[0-9]{4}|年")
 
 
-def _a_year_before(day: date) -> date:
-    return (
-        day.replace(year=day.year - 1)
-        if (day.month, day.day) != (2, 29)
-        else day - timedelta(days=366)
-    )
-
-
 def _due_ahead(doc: Doc, w: When) -> date | datetime | None:
     """When the task would be due, or None when the date is gone or is no one day ahead."""
     t = doc.t
@@ -1358,9 +1350,10 @@ def _due_ahead(doc: Doc, w: When) -> date | datetime | None:
             return None
     elif due < doc.today:
         return None
-    if _JUST_PAST <= (
-        doc.today - _a_year_before(w.day)
-    ).days <= _JUST_PAST_REACH and not _YEAR_SAID.search(t, a, b):
+    a_year_before = months_back(w.day, 12) or w.day - timedelta(days=366)  # (29 February)
+    if _JUST_PAST <= (doc.today - a_year_before).days <= _JUST_PAST_REACH and not _YEAR_SAID.search(
+        t, a, b
+    ):
         return None  # PO received 3/11 written on 3/12: that day, gone, not next year's
     if _before_a_holiday(doc, w):
         due = w.day - timedelta(days=1)
