@@ -342,6 +342,9 @@ DEV_SETS = [
     # brackets, telegraphic dates, leaders abroad), written on 2026-12-06; scored on the parser
     # as that session began (38554ca), then tuned on
     NOTES_DIR / "notes_styles29.jsonl",
+    # blind35: 150 notes in the styles of #18 by a sixty-third helper who never read parsing/,
+    # written on 2026-12-06 (a new session), mostly plain everyday notes; held out like blind
+    NOTES_DIR / "notes_blind35.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
