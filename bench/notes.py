@@ -345,6 +345,12 @@ DEV_SETS = [
     # blind35: 150 notes in the styles of #18 by a sixty-third helper who never read parsing/,
     # written on 2026-12-06 (a new session), mostly plain everyday notes; held out like blind
     NOTES_DIR / "notes_blind35.jsonl",
+    # styles30: 200 notes in every style of #18 by a sixty-fourth helper who never read parsing/
+    # (weekdays said on a weekend, Cantonese days, English spans and deadlines, Malaysian and
+    # Singapore titles, one person named two ways, customers coming to us, money to chase,
+    # leaders away), written on 2026-12-06; scored on the parser as that session began
+    # (40236cf), then tuned on
+    NOTES_DIR / "notes_styles30.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
