@@ -416,6 +416,10 @@ def _weekday(c: _Ctx, x: int, mod: str | None, prev: _D | None) -> _D:
         weeks, inherited = prev.week, True
     if weeks is None:
         weeks = 0 if x >= c.today.weekday() else 1
+    elif weeks == 0 and c.today.weekday() == 6 and x < 5 and not inherited:
+        # 这周三 said on a Sunday: the working week ahead (DESIGN.md: this week's day while
+        # still ahead, else the next one); a deed done that day is moved back (_done_before)
+        weeks = 1
     d = _week_monday(c, weeks) + timedelta(days=x)
     if inherited and prev is not None and d < prev.day:
         d += timedelta(weeks=1)

@@ -172,6 +172,7 @@ _SEASON_NOW = re.compile(r"(?:年底|年末|月底|月末|周末)了")
 # month's) that the words after it say is done (周一拜访了, 28号吃了饭, 1号已经发了): the day
 # that has passed, never a reminder.
 _BARE_WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天1-7]")
+_THIS_WEEK = re.compile(r"这个?(?=周|星期|礼拜)|本(?=周|星期)")
 _BARE_MONTH_DAY = re.compile(r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[号日]")
 _BARE_YEARLESS = re.compile(r"[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*[号日]?")
 _DONE = re.compile(
@@ -647,6 +648,9 @@ class Doc:
         a, b = w.span
         if w.day <= self.today or w.deadline or w.is_range or t[a - 1 : a] in ("下", "这", "本"):
             return w
+        this_week = _THIS_WEEK.match(t, a)  # (这周三 said on a Sunday was read ahead)
+        if this_week is not None and self.today.weekday() != 6:
+            return w
         end = min([self.clause_end(a), b + 16] + [v.span[0] for v in whens if v.span[0] >= b])
         after = t[b:end]
         done = _DONE.search(after)
@@ -660,7 +664,7 @@ class Doc:
             done is None or (not done.group().startswith("已") and _NOT_DONE.search(after))
         ):
             return w
-        said = t[a:b]
+        said = t[this_week.end() if this_week else a : b]
         day = w.day
         back: date | None
         if _BARE_WEEKDAY.match(said):
