@@ -645,7 +645,9 @@ RE_MONTH_POS = re.compile(
     rf"|{NB}(?P<m>{N})\s*月份?"
     r"|(?<![岁每个日正腊冬闰年0-9零〇一二两三四五六七八九十])(?P<bare>月))"
     # (本月最后一天, 下个月的最后一天: the month's last day itself, no "by then")
-    r"\s*的?\s*(?P<pos>底|末|初|中旬|中|最后一天)(?![0-9一二三四五六七八九十])"
+    # (五月最后一个周五, 5月的最后一个礼拜五: the month's last such weekday)
+    r"\s*的?\s*(?P<pos>底|末|初|中旬|中|最后一天|最后一个(?:周|星期|礼拜)(?P<lwd>[一二三四五六日天]))"
+    r"(?![0-9一二三四五六七八九十])"
 )
 
 
@@ -673,6 +675,9 @@ def _h_month_pos(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     for first in months:
         if pos in ("底", "末", "最后一天"):
             d = first.replace(day=last_day(first.year, first.month))
+        elif m["lwd"]:
+            end = first.replace(day=last_day(first.year, first.month))
+            d = end - timedelta(days=(end.weekday() - _WEEKDAY_X[m["lwd"]]) % 7)
         elif pos == "初":
             d = first
         else:

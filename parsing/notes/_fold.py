@@ -237,6 +237,30 @@ _EN_DATE = re.compile(
 _EN_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:before|by)\s*(?P<what>春节|元旦|国庆|中秋|端午|月底|年底|周[一二三四五六日])"
 )
+# within 2 weeks, in 10 days, 3 weeks from today: a span from now, said the Chinese way (两周内,
+# 10天后); "in" alone needs the count right after it (in 2 days' time, not in 2 rooms)
+_EN_SPAN = re.compile(
+    # (pay in 60 days, delivery within 4 weeks: terms, not a day)
+    r"(?<!pay )(?<!paid )(?<!payment )(?<!due )(?<!delivery )(?<!deliver )(?<!ship )"
+    r"(?<![A-Za-z])(?:(?P<within>within|in)\s+)?(?P<n>\d{1,2}|one|two|three|four|a)\s+"
+    r"(?P<unit>days?|weeks?|months?)(?:'s? time)?(?P<from>\s+from\s+(?:today|now))?(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_EN_COUNT = {"one": "1", "a": "1", "two": "2", "three": "3", "four": "4"}
+_EN_UNIT = {"d": "天", "w": "周", "m": "个月"}
+# by 3/15, before 7/16: a deadline on a month and day, said the Chinese way round (3月15日前)
+# (by 12/14 morning, by Mon 5pm: the day's hour follows, and 前 would part them — left as said)
+_EN_NO_HOUR_AFTER = r"(?!\s*(?:\d|noon|morning|afternoon|evening|eod|cob|am|pm|[上中下晚早]))"
+_EN_BY_DAY = re.compile(
+    r"(?<![A-Za-z])(?:by|before)\s+(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?[0-9])(?![0-9/])"
+    + _EN_NO_HOUR_AFTER,
+    re.IGNORECASE,
+)
+# the last Friday of May: the month's last such weekday (5月最后一个周五)
+_EN_LAST_WEEKDAY = re.compile(
+    rf"(?<![A-Za-z])(?:the\s+)?last\s+(?P<d>mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+(?:of|in)\s+{_MON}",
+    re.IGNORECASE,
+)
 # CNY 前, before CNY, EOM: Chinese New Year and the month's end said in English (CNY alone
 # is the currency: 报价 CNY 50万).
 _EN_CNY_SAID = re.compile(r"\b(?:CNY|Chinese New Year)\s*[前后]|(?<=before )CNY\b|(?<=by )CNY\b")
@@ -333,8 +357,35 @@ def _cny(m: re.Match[str]) -> str:
     return _padded("春节" + side, len(m[0]))
 
 
+# (they'll decide within 2 weeks, 他说 within a week 给答复: their promise, not the rep's day)
+_EN_THEIRS_BEFORE = re.compile(r"(?i:\b(?:they|he|she|their|his|her)\b)|[他她佢]|客户")
+_EN_DATE_SAID_AFTER = re.compile(r"\s*[—–\-:,(（]+\s*\d")
+_EN_SENTENCE = re.compile(r"[.;!?。；！？\n]")
+
+
+def _en_span(m: re.Match[str]) -> str:
+    if not (m["within"] or m["from"]):
+        return m[0]  # 2 days, 3 weeks alone: how long, not when
+    if _EN_DATE_SAID_AFTER.match(m.string, m.end()):
+        return m[0]  # in 10 days — 4/6 at 10am: the date itself follows
+    ends = [e.end() for e in _EN_SENTENCE.finditer(m.string, 0, m.start())]
+    if _EN_THEIRS_BEFORE.search(m.string, ends[-1] if ends else 0, m.start()):
+        return m[0]
+    n = _EN_COUNT.get(m["n"].lower(), m["n"])
+    side = "内" if (m["within"] or "").lower() == "within" else "后"
+    return _padded(n + _EN_UNIT[m["unit"][0].lower()] + side, len(m[0]))
+
+
+def _en_last_weekday(m: re.Match[str]) -> str:
+    month = _EN_MONTHS.index(m["mon"][:3].lower()) + 1
+    return _padded(f"{month}月最后一个周{_EN_DAYS[m['d'].lower()]}", len(m[0]))
+
+
 def _english(out: str) -> str:
     out = _EN_AT.sub(lambda m: " " * len(m[0]), out)
+    out = _EN_SPAN.sub(_en_span, out)
+    out = _EN_BY_DAY.sub(lambda m: _padded(f"{int(m['m'])}月{int(m['d'])}日前", len(m[0])), out)
+    out = _EN_LAST_WEEKDAY.sub(_en_last_weekday, out)
     out = _EN_CNY_SAID.sub(_cny, out)
     out = _EN_EOM.sub(lambda m: _padded("月底", len(m[0])), out)
     out = _EN_BEFORE.sub(lambda m: _padded(m["what"] + "前", len(m[0])), out)

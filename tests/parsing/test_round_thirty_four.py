@@ -27,3 +27,33 @@ def test_this_weeks_day_said_on_a_sunday_is_the_week_ahead() -> None:
     assert visit_day("这周三去了万科见张总", SUNDAY_EVENING) == "2026-11-18"
     friday = datetime.fromisoformat("2026-11-20T18:00:00+08:00")
     assert visit_day("这周三去了万科见张总", friday) == "2026-11-18"
+
+
+def test_english_spans_and_deadlines_from_today() -> None:
+    now = datetime.fromisoformat("2027-03-02T17:00:00+08:00")  # a Tuesday
+    assert [
+        d for d, _ in dues("Visited 中建三局 today, met 刘总. Need to send quote by 3/15.", now)
+    ] == ["2027-03-15"]
+    assert [
+        d for d, _ in dues("Call with 周经理 from BYD. Follow up in 10 days on the PO.", now)
+    ] == ["2027-03-12"]
+    assert [
+        d for d, _ in dues("Met 彭经理 at 海尔 today. Next step: send price within 2 weeks", now)
+    ] == ["2027-03-16"]
+    # guards: terms and their promises are no day of the rep's; a date said after the span wins
+    assert dues("Met 彭经理 at 海尔 today. They pay in 60 days.", now) == []
+    assert dues("Met 彭经理 at 海尔 today. He will decide within 2 weeks.", now) == []
+    assert [d for d, _ in dues("Called 刘院长. OK to meet in 10 days — 3/12 at 10am.", now)] == [
+        "2027-03-12T10:00"
+    ]
+
+
+def test_the_last_weekday_of_a_month() -> None:
+    now = datetime.fromisoformat("2027-03-14T19:30:00+08:00")
+    # 2027: the last Friday of May is the 28th (it had been read as this week's Friday)
+    assert [d for d, _ in dues("张总说五月最后一个周五之前交标书，我先把资料准备好", now)] == [
+        "2027-05-28"
+    ]
+    assert [
+        d for d, _ in dues("Submit our proposal to 王处长 before the last Friday of May.", now)
+    ] == ["2027-05-28"]
