@@ -283,7 +283,8 @@ RE_REL_DAY = re.compile(
     r"(?=\s*(?:[0-9]{1,2}(?:点|:[0-9]{2})|[一二两三四五六七八九十]{1,3}点|再|回电|回复|回个|"
     r"送|去|打|约|联系|拜访|跟进|寄|签|交|发(?:合同|报价|样|资料|货|邮件|方案|给|过去)))|"
     # 昨见华为柯总, 昨饭 罗总, 今访: a telegraphic note's 昨 or 今 before what was done
-    r"(?<![\u4e00-\u9fff])[昨今](?=[见访饭聊谈拜电]))"
+    # (昨 拜访 福田 周经理: spaced, as a phone keyboard's telegraphic note leaves it)
+    r"(?<![\u4e00-\u9fff])[昨今](?=[见访饭聊谈拜电]| (?:见了?|拜访|吃饭|电话|聊|去了)))"
 )
 
 
@@ -450,8 +451,9 @@ def _h_weekend(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     return _D(d, "week", week=weeks)
 
 
+# (a colon after a label may come before it — 时间:2027-05-18 — one after a digit is a clock's)
 RE_YMD_NUM = re.compile(
-    r"(?<![0-9a-z./:¥$])(?P<y>[0-9]{4})(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})"
+    r"(?<![0-9a-z./¥$])(?<![0-9]:)(?P<y>[0-9]{4})(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})"
     r"(?![0-9]|[/.:][0-9]|-[0-9]{1,3}(?![0-9]))(?:\s*[日号])?"
 )
 

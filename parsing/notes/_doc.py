@@ -60,6 +60,7 @@ _WEEKDAY_STAMP = re.compile(rf"[ ]*[\[(]?{_WEEKDAY_WORD}")
 _NUMBERED_THING = re.compile(r"风球|楼|线|门|窗口|仓|车间|厂房|机|台|码头|泊位")
 # A speaker's name is no day or part of one (明天 10:00 去万科 is a plan, not a chat line).
 _NOT_A_SPEAKER = re.compile(r"[天周日月号午晚早点年]|礼拜|星期")
+_A_LABEL = re.compile(r"(?:时间|日期)\s*:")
 
 
 def _chat_stamps(t: str) -> list[re.Match[str]]:
@@ -68,7 +69,8 @@ def _chat_stamps(t: str) -> list[re.Match[str]]:
     hour, is hours said)."""
     stamps = list(_CHAT_STAMP.finditer(t))
     inline = [m for m in stamps if m["at4"] is not None and not _NOT_A_SPEAKER.search(m["who4"])]
-    rest = [m for m in stamps if m["at4"] is None]
+    # (拜访时间:2027-05-18 14:30: a record's label and its day, no one speaking)
+    rest = [m for m in stamps if m["at4"] is None and not _A_LABEL.search(m["who"] or "")]
     # 周五 17:20 晏主任： … 周五 17:40 我：… — a weekday before the hour is a chat's only when the
     # rep and someone else both speak so (周一 09:30 万科张总：谈续约 is a week's plan)
     by_day = [m for m in rest if m["who2"] is not None and _WEEKDAY_STAMP.match(m.group())]

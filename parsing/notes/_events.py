@@ -464,17 +464,34 @@ def _relevant_when(doc: Doc, pos: int) -> When | None:
 _EN_NOT_ITS_DAY = re.compile(r"(?i)(?a:\b)(?:until|till|through|by|before|after|from)\s+$")
 
 # 日期：7月2日, 拜访时间：3月1日下午: a pasted record's own line for the day of the contact
-_DAY_LABEL = re.compile(r"(?:^|(?<=\n))\s*(?:拜访|沟通|联系|走访|来访)?(?:日期|时间)\s*[:：]\s*")
+# (拜访：12/24 周五, 沟通：周五电话, 本周：周四电话陶副院长: the label of the contact itself)
+_DAY_LABEL = re.compile(
+    r"(?:^|(?<=\n))\s*(?:(?:拜访|沟通|联系|走访|来访|会谈)?(?:日期|时间)|拜访|走访|沟通|本周)"
+    r"\s*[:：]\s*"
+)
+# 时间：今天上午 电话, 沟通：周五电话: how the contact went, said after the label's day
+_LABEL_MANNER = re.compile(r"\s*(?P<how>电话|微信|视频|上门拜访|上门|拜访|面谈|当面|吃饭)")
 
 
 def _labelled_day(doc: Doc) -> When | None:
     """The day a record's label gives its contact (a visit written up three days later)."""
     label = _DAY_LABEL.search(doc.t)
     w = None if label is None else next((w for w in doc.whens if w.span[0] == label.end()), None)
-    if w is None or not w.yearless or w.day <= doc.today:
+    if w is None or w.day <= doc.today:
+        return w
+    if _BARE_WEEKDAY.fullmatch(doc.t, *w.span):
+        back = w.day - timedelta(days=7)  # (沟通：周五电话 written on Sunday: the Friday gone)
+        return replace(w, start=back, end=None)
+    if not w.yearless:
         return w
     day = months_back(w.day, 12)  # (日期：7月2日 written on 3 July: this year's, gone by)
     return None if day is None else replace(w, start=day, end=None)
+
+
+def _labelled_manner(doc: Doc, day: When) -> InteractionKind | None:
+    """How the contact went, said after a record label's day (时间：今天上午 电话)."""
+    how = _LABEL_MANNER.match(doc.t, day.span[1])
+    return None if how is None else _MANNER_KINDS.get(how["how"], "visit")
 
 
 # Words between a day opening the sentence and a contact that make the contact another day's.
@@ -814,15 +831,21 @@ _MANNER_KINDS: dict[str, InteractionKind] = {
 def find_interaction(doc: Doc, people: People, claimed: set[int]) -> InteractionFact | None:
     """The contact the note says took place; a record's manner line (方式：电话) says how."""
     found = _find_interaction(doc, people, claimed)
+    day = _labelled_day(doc)
+    ahead = day is not None and day.day > doc.today  # (日期：下周三: a record of a plan)
+    if ahead:
+        day = None
+    if found is not None and day is not None and day_of(found.when) == doc.today:
+        found = replace(found, when=day.day)  # (拜访：昨天下午 on a record pasted today)
     manner = _MANNER.search(doc.t)
-    if manner is None:
+    kind = _MANNER_KINDS.get(manner["how"], "visit") if manner is not None else None
+    if kind is None and day is not None:
+        kind = _labelled_manner(doc, day)
+    if kind is None:
         return found
-    kind = _MANNER_KINDS.get(manner["how"], "visit")
     if found is not None:
         return replace(found, kind=kind)
-    day = _labelled_day(doc)
-    when = doc.today if day is None else day.day
-    return None if when > doc.today else InteractionFact(kind, when)
+    return None if ahead else InteractionFact(kind, doc.today if day is None else day.day)
 
 
 def _find_interaction(doc: Doc, people: People, claimed: set[int]) -> InteractionFact | None:

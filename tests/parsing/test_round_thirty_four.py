@@ -57,3 +57,46 @@ def test_the_last_weekday_of_a_month() -> None:
     assert [
         d for d, _ in dues("Submit our proposal to 王处长 before the last Friday of May.", now)
     ] == ["2027-05-28"]
+
+
+def contact_made(text: str, now: datetime) -> tuple[str, str] | None:
+    inter = parse_note(text, now).interaction
+    return None if inter is None else (inter.kind, inter.when.isoformat()[:10])
+
+
+def test_a_records_label_dates_and_names_the_contact() -> None:
+    now = datetime.fromisoformat("2027-05-20T16:00:00+08:00")  # a Thursday
+    assert contact_made(
+        "客户：苏州科达\n联系人：陶建国 副总裁\n拜访：昨天下午\n下一步：5月25日下午再约陶总", now
+    ) == (
+        "visit",
+        "2027-05-19",
+    )
+    assert contact_made(
+        "客户：中信重工\n拜访时间：2027-05-18 14:30\n接待：技术中心 毛主任", now
+    ) == (
+        "visit",
+        "2027-05-18",
+    )
+    record = "客户：中国移动浙江公司\n对接人：采购部 李娜 经理\n方式：电话\n日期：5月18日\n结果：同意参加下月招标"
+    assert contact_made(record, now) == ("call", "2027-05-18")
+    assert contact_made(
+        "客户：厦门航空\n联系人：盛工\n时间：今天上午 电话\n内容：航材库管理系统升级询价", now
+    ) == (
+        "call",
+        "2027-05-20",
+    )
+    sunday = datetime.fromisoformat("2027-11-28T19:45:00+08:00")
+    weekly = "周报补记\n客户：温州医科大学附属第一医院\n本周：周四电话陶副院长\n下周计划：周一提交盖章报价"
+    assert contact_made(weekly, sunday) == ("call", "2027-11-25")
+    # guard: a record of a plan logs no contact
+    assert (
+        contact_made("客户：中信重工\n方式：电话\n日期：下周三\n内容：约毛主任谈价格", now) is None
+    )
+
+
+def test_a_telegraphic_yesterday_spaced() -> None:
+    now = datetime.fromisoformat("2027-05-20T10:00:00+08:00")
+    assert contact_made("昨 拜访 福田 周经理", now) == ("visit", "2027-05-19")
+    # guard: 昨 in a name stays there
+    assert contact_made("李昨 拜访 福田 周经理", now) != ("visit", "2027-05-19")
