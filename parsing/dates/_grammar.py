@@ -401,8 +401,11 @@ RE_WEEKDAY = re.compile(
     # 周三10:30 is Wednesday at 10:30, 下周三12月9日 Wednesday restated as a date; 周12 no weekday
     r"(?P<x>[一二三四五六日天](?![0-9]+(?![0-9]*\s*(?:[:点时月号日]|am|pm)))|[1-7](?![0-9]))"
     # 礼拜三四去长沙, 周二三在北京, 下周一二三我都在苏州: days running, where someone goes or stays
-    r"(?:、?(?P<x2>[二三四五六日天])(?:、?(?P<x3>[三四五六日天]))?"
-    r"(?=\s*(?:[我他她]|[他她]们)?都?\s*(?:去|到|在|出差|开会|两天|三天)))?"
+    # (这周四周五在北京, 礼拜四 礼拜五在上海: the week word said again for the next day)
+    r"(?:(?:、?(?P<x2>[二三四五六日天])(?:、?(?P<x3>[三四五六日天]))?"
+    r"(?=\s*(?:[我他她]|[他她]们)?都?\s*(?:去|到|在|出差|开会|两天|三天)))"
+    # (and the next day's week word said again right before where one is: 周四周五在北京)
+    r"|\s?(?:周|礼拜|星期)(?P<x2b>[二三四五六日天])(?=\s*(?:去|到|在|出差|开会)))?"
     # (一周二回 is twice a week; 下周二回 / 这周五回公司 / 周五回 after a trip is the day someone
     # is back: only a count before 周 makes it a frequency)
     r"(?![次遍岁年期])(?(mod)|(?(mod2)|(?!(?:(?<=[一每两三四五六七八九十几]周.)|"
@@ -430,7 +433,7 @@ def _weekday(c: _Ctx, x: int, mod: str | None, prev: _D | None) -> _D:
 
 def _h_weekday(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     x = _WEEKDAY_X[m["x"]]
-    days = [x] + [_WEEKDAY_X[m[g]] for g in ("x2", "x3") if m[g]]
+    days = [x] + [_WEEKDAY_X[m[g]] for g in ("x2", "x3", "x2b") if m[g]]
     if days != list(range(x, x + len(days))):
         return None  # (周三五: no days running — left unread rather than guessed)
     d = _weekday(c, x, m["mod"] or m["mod2"], prev)

@@ -2222,7 +2222,8 @@ _LASTING = re.compile(
 )
 # Verbs of staying on until a day (待到, 住到, 会要开到下礼拜三, 玩到周五)
 _STAY_VERB = "[待呆住开玩]"
-_STAY_WORD = re.compile(rf"(?:一直)?{_STAY_VERB}到\s*$")
+# (去日本出差到周六: what the trip is for, lasting until the day)
+_STAY_WORD = re.compile(rf"(?:一直)?(?:{_STAY_VERB}|出差|开会|培训|学习|考察|度假|休假|旅游)到\s*$")
 _BARE_WEEKDAY = re.compile(r"(?:周|礼拜|禮拜|星期)[一二三四五六日天]")
 
 
@@ -2261,7 +2262,8 @@ def _day_back(doc: Doc, i: int, cb: int) -> When | None:
 
 
 _ONLY_THEN = "(?:才|就)?"  # (正月十六才回来, 周五才回)
-_BACK_THEN = re.compile(rf"\s*{_ONLY_THEN}(?:{_RETURN.pattern})")
+# (下周二飞回深圳, 坐高铁回: back by plane or train)
+_BACK_THEN = re.compile(rf"\s*{_ONLY_THEN}(?:飞|坐飞机|坐高铁)?(?:{_RETURN.pattern})")
 
 
 def _day_left(doc: Doc, i: int, cb: int) -> When | None:

@@ -100,3 +100,26 @@ def test_a_telegraphic_yesterday_spaced() -> None:
     assert contact_made("昨 拜访 福田 周经理", now) == ("visit", "2027-05-19")
     # guard: 昨 in a name stays there
     assert contact_made("李昨 拜访 福田 周经理", now) != ("visit", "2027-05-19")
+
+
+def trips(text: str, now: datetime) -> list[tuple[str | None, str, str, str]]:
+    return [
+        (i.who, i.place, i.start.isoformat(), i.end.isoformat())
+        for i in parse_note(text, now).itineraries
+    ]
+
+
+def test_how_long_a_leader_is_away() -> None:
+    friday = datetime.fromisoformat("2028-02-04T15:30:00+08:00")
+    text = "今天拜訪台積電的林處長，他說下週三要去日本出差到週六，所以下週一上午先把規格書寄給他。"
+    assert [t[1:] for t in trips(text, friday)] == [("日本", "2028-02-09", "2028-02-12")]
+    wednesday = datetime.fromisoformat("2026-04-29T10:00:00+08:00")
+    assert trips("刘总周五飞成都，下周二飞回深圳", wednesday) == [
+        ("刘总", "成都", "2026-05-01", "2026-05-05")
+    ]
+    monday = datetime.fromisoformat("2028-06-12T10:00:00+08:00")
+    assert trips("周总这周四周五在北京参加博览会", monday) == [
+        ("周总", "北京", "2028-06-15", "2028-06-16")
+    ]
+    # guard: the rep's own errands on two days are no one's trip
+    assert trips("周四给周总打电话，周五去北京见刘总", monday) == []
