@@ -30,6 +30,7 @@ from ._events import (
     _WORK_THING,
     _YEARLESS_AHEAD,
     _named_right_before,
+    _names_somewhere,
     _sentence_end,
     _sentence_of,
     _sentence_start,
@@ -37,7 +38,16 @@ from ._events import (
     _third_party_before,
 )
 from ._facts import FamilyMention
-from ._lexicon import DONT, PLACE_RE, TITLE_RE, TITLES, TOLD_BEFORE_A_NAME, VOICE_FILLERS, words
+from ._lexicon import (
+    DONT,
+    LATIN_PLACES,
+    PLACE_RE,
+    TITLE_RE,
+    TITLES,
+    TOLD_BEFORE_A_NAME,
+    VOICE_FILLERS,
+    words,
+)
 from ._model import FollowUpFact
 from ._people import People, label_of
 
@@ -1740,6 +1750,19 @@ def _answer_owed(d: _Dated) -> bool:
     return bool(_ANSWER_OWED.match(t[b:cb].lstrip(" 前之")) or _MUST_GIVE.match(t, b))
 
 
+# (去欧洲, 飞深圳开会: someone's going to a city or a country, with nothing more to do there)
+_THEIR_TRAVEL = re.compile(
+    r"^(?:要|会|就|才|准备)?(?:去|飞|飞往|出差去)(?P<place>[\u4e00-\u9fffA-Za-z]{2,8}?)"
+    r"(?:出差|开会|考察|学习|培训|看展|度假|旅游)?$"
+)
+# (去兰州拜访他, 去芜湖厂签合同: an errand there, the rep's)
+_ERRAND_IN_PLACE = re.compile(r"[他她我拜找见签送谈给交办收催取拿装修调测]")
+# A leader of theirs named right before the day (庄董事长, 毕书记, 曹 董 说 他): the one who goes
+_LEADER_BEFORE = re.compile(
+    r"(?:[总董长记任]|老板|董事)\s*(?:[说讲]\s*)?(?:[他她]\s*)?(?:这个?|本|下个?)?\s*$"
+)
+
+
 def _theirs_to_do(d: _Dated, action: str, owed: bool) -> bool:
     """What the date's task is makes it theirs: their answer, their decision or deed, a
     buyer's step (挂网), the answer they owe the rep."""
@@ -1756,6 +1779,15 @@ def _theirs_to_do(d: _Dated, action: str, owed: bool) -> bool:
         # 他们说下周一给意见, 下周三给结论, 来我们公司考察…说月底前给个采购意向: theirs (我下周一
         # 给意见 is the rep's)
         return True
+    travel = _THEIR_TRAVEL.match(action)
+    if (
+        travel is not None
+        and (_names_somewhere(travel["place"]) or travel["place"] in LATIN_PLACES)
+        and not _ERRAND_IN_PLACE.search(travel["place"])
+        and _LEADER_BEFORE.search(t[max(_sentence_start(t, a), a - 8) : a])
+        and not re.search(r"[我咱]", t[_sentence_start(t, a) : _sentence_end(t, b)])
+    ):
+        return True  # 庄董事长这个月底去欧洲, 毕书记明天元旦去北京: the leader's own travel
     decided = _THEIR_DECISION.match(action) and _third_party_before(t, a)
     if _their_deed(d.doc, a, b) or (decided and not re.search(r"[我咱]", t[ca:a])):
         return True  # 岸电系统他们年底定, 尾款答应本月底付, 标书下周一发出来: theirs, not the rep's

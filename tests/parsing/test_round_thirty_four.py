@@ -123,3 +123,12 @@ def test_how_long_a_leader_is_away() -> None:
     ]
     # guard: the rep's own errands on two days are no one's trip
     assert trips("周四给周总打电话，周五去北京见刘总", monday) == []
+
+
+def test_a_leaders_own_travel_is_no_task_of_the_reps() -> None:
+    now = datetime.fromisoformat("2026-01-05T10:00:00+08:00")
+    # 月底 is too loose a day for a trip; it had been the rep's task 去欧洲 on 31 January
+    assert dues("听秘书说厦门建发的庄董事长这个月底去欧洲", now) == []
+    # guards: the rep's own trips and errands there stay tasks
+    assert dues("王总说让我月底去北京", now) == [("2026-01-31", "去北京")]
+    assert [d for d, _ in dues("兰州银行毕行长说了算，下周三去兰州拜访他", now)] == ["2026-01-14"]
