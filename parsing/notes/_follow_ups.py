@@ -1757,9 +1757,10 @@ _THEIR_TRAVEL = re.compile(
 )
 # (去兰州拜访他, 去芜湖厂签合同: an errand there, the rep's)
 _ERRAND_IN_PLACE = re.compile(r"[他她我拜找见签送谈给交办收催取拿装修调测]")
+_GOING_WITH = re.compile(r"跟|陪|和|同|带|约|与|请")
 # A leader of theirs named right before the day (庄董事长, 毕书记, 曹 董 说 他): the one who goes
 _LEADER_BEFORE = re.compile(
-    r"(?:[总董长记任]|老板|董事)\s*(?:[说讲]\s*)?(?:[他她]\s*)?(?:这个?|本|下个?)?\s*$"
+    r"(?:[总董长任]|书记|老板|董事)\s*(?:[说讲]\s*)?(?:[他她]\s*)?(?:这个?|本|下个?)?\s*$"
 )
 
 
@@ -1786,6 +1787,7 @@ def _theirs_to_do(d: _Dated, action: str, owed: bool) -> bool:
         and not _ERRAND_IN_PLACE.search(travel["place"])
         and _LEADER_BEFORE.search(t[max(_sentence_start(t, a), a - 8) : a])
         and not re.search(r"[我咱]", t[_sentence_start(t, a) : _sentence_end(t, b)])
+        and not _GOING_WITH.search(t, _sentence_start(t, a), a)  # (跟王总周三去苏州: the rep too)
     ):
         return True  # 庄董事长这个月底去欧洲, 毕书记明天元旦去北京: the leader's own travel
     decided = _THEIR_DECISION.match(action) and _third_party_before(t, a)
