@@ -135,7 +135,8 @@ _SPOKEN_RUN = re.compile(f"[{''.join(_SPOKEN_DIGITS)}]{{7,}}")
 # 幺三九 七三一零 八八二六: a number read aloud in groups, as it is written.
 _SPOKEN_GROUPS = re.compile(
     f"(?<![{''.join(_SPOKEN_DIGITS)}])[{''.join(_SPOKEN_DIGITS)}]{{3,4}}"
-    f"(?:[ ][{''.join(_SPOKEN_DIGITS)}]{{1,4}}){{1,6}}(?![{''.join(_SPOKEN_DIGITS)}])"
+    # (一三九 五一六 七七六六五: a mobile said three, three and five)
+    f"(?:[ ][{''.join(_SPOKEN_DIGITS)}]{{1,5}}){{1,6}}(?![{''.join(_SPOKEN_DIGITS)}])"
 )
 
 _PUNCT = {

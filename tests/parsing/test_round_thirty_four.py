@@ -132,3 +132,12 @@ def test_a_leaders_own_travel_is_no_task_of_the_reps() -> None:
     # guards: the rep's own trips and errands there stay tasks
     assert dues("王总说让我月底去北京", now) == [("2026-01-31", "去北京")]
     assert [d for d, _ in dues("兰州银行毕行长说了算，下周三去兰州拜访他", now)] == ["2026-01-14"]
+
+
+def test_a_mobile_said_in_groups_of_three_three_and_five() -> None:
+    now = datetime.fromisoformat("2028-01-18T09:20:00+08:00")
+    text = "昨天晚上跟南京银行的冯总吃饭 让我这个礼拜五再跟他电话确认一下 冯总电话 一三九 五一六 七七六六五"
+    note = parse_note(text, now)
+    assert [c.phones for c in note.contacts] == [["13951677665"]]
+    # 五一 inside the number had been the 1 May holiday, a task 六七七六六五
+    assert [d for d, _ in dues(text, now)] == ["2028-01-21"]
