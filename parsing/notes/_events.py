@@ -477,11 +477,22 @@ def _labelled_day(doc: Doc) -> When | None:
     """The day a record's label gives its contact (a visit written up three days later)."""
     label = _DAY_LABEL.search(doc.t)
     w = None if label is None else next((w for w in doc.whens if w.span[0] == label.end()), None)
+    this_week = doc.today.isocalendar()[:2]
+    if (
+        w is not None
+        and label is not None
+        and "本周" in label.group()
+        and w.day.isocalendar()[:2] != this_week
+    ):
+        return None  # (上周：… 本周：周三 去三一重工: this week's plan, no day gone)
     if w is None or w.day <= doc.today:
         return w
-    if _BARE_WEEKDAY.fullmatch(doc.t, *w.span):
-        back = w.day - timedelta(days=7)  # (沟通：周五电话 written on Sunday: the Friday gone)
-        return replace(w, start=back, end=None)
+    back = w.day - timedelta(days=7)
+    if (
+        _BARE_WEEKDAY.fullmatch(doc.t, *w.span)
+        and back.isocalendar()[:2] == doc.today.isocalendar()[:2]
+    ):
+        return replace(w, start=back, end=None)  # (沟通：周五电话 written on Sunday: this week's)
     if not w.yearless:
         return w
     day = months_back(w.day, 12)  # (日期：7月2日 written on 3 July: this year's, gone by)

@@ -141,3 +141,10 @@ def test_a_mobile_said_in_groups_of_three_three_and_five() -> None:
     assert [c.phones for c in note.contacts] == [["13951677665"]]
     # 五一 inside the number had been the 1 May holiday, a task 六七七六六五
     assert [d for d, _ in dues(text, now)] == ["2028-01-21"]
+
+
+def test_a_weekly_reports_plan_for_this_week_is_no_contact_gone_by() -> None:
+    monday = datetime.fromisoformat("2026-03-09T08:30:00+08:00")
+    report = "周报\n上周：拜访 中粮 2 次，三一重工 1 次\n本周：周三 去三一重工 送方案；周五 中粮 饶经理 电话"
+    # guard: this week's Wednesday is no contact last Wednesday
+    assert contact_made(report, monday) != ("visit", "2026-03-04")
