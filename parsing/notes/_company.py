@@ -89,7 +89,7 @@ _LEAD = re.compile(
     + "|".join(SAID_BEFORE_A_NAME)
     + r"|"
     # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股)
-    r"电话中|电话|打给|续签|签约|明年上半年|明年下半年|明年|今年|上半年|下半年|"
+    r"电话中|电话|沟通|打给|续签|签约|明年上半年|明年下半年|明年|今年|上半年|下半年|"
     # (还在琢磨徐工集团的事, 頭先同中電嘅…: what the rep was doing, not part of the name)
     r"还在|琢磨|想着|头先|啱先|"
     # (拍板的是他们一把手骆局: the one at the top, then who)
@@ -118,7 +118,10 @@ _NOT_ORG = re.compile(
     r"吃|饭|拜访|电话|微信|见|约|聊|谈|送|跟踪|跟进|项目|明天|今天|昨天|下周|生日|喜欢|手机|老家|毕业|领导|客户|"
     r"汇报|拜年|语音|转文字|^[一二三四五六七八九十\d]+楼"  # ([语音转文字], 二楼中餐厅: a label, a floor)
 )
-_NOT_SUFFIXED = re.compile(r"参观|接待|拜访|电话|微信|吃饭|见了|约了|喜欢|毕业|生日|手机|以前|开学")
+# (徐州矿务集团分管机电的副总: who is in charge of what, after the firm)
+_NOT_SUFFIXED = re.compile(
+    r"参观|接待|拜访|电话|微信|吃饭|见了|约了|喜欢|毕业|生日|手机|以前|开学|分管|主管"
+)
 _DEPT_END = ("部", "处", "室", "组", "办", "队", "部门")
 _VISIT = re.compile(r"(?:上门)?(?:拜访|拜会|走访|去了|去过|见了|第一站是)了?(?::\s*)?\s*")
 # Words that make the text before a name a clause, not a company (今晚请黄局, 刚跟祁主任).

@@ -148,3 +148,14 @@ def test_a_weekly_reports_plan_for_this_week_is_no_contact_gone_by() -> None:
     report = "周报\n上周：拜访 中粮 2 次，三一重工 1 次\n本周：周三 去三一重工 送方案；周五 中粮 饶经理 电话"
     # guard: this week's Wednesday is no contact last Wednesday
     assert contact_made(report, monday) != ("visit", "2026-03-04")
+
+
+def company(text: str) -> str | None:
+    return parse_note(text, datetime.fromisoformat("2026-12-05T10:00:00+08:00")).company
+
+
+def test_a_firm_ends_before_who_is_in_charge_and_after_how_it_was_reached() -> None:
+    assert company("下午徐州矿务集团分管机电的副总孟总打电话来") == "徐州矿务集团"
+    assert company("电话沟通南方电网广东公司：物资部钱主任管采购") == "南方电网广东公司"
+    # guard: a firm whose name runs on past its first suffix keeps it
+    assert company("去了中国电子科技集团公司第十四研究所") == "中国电子科技集团公司第十四研究所"
