@@ -2010,6 +2010,12 @@ _THEIR_ENGLISH = re.compile(
 _EN_UNTIL = re.compile(r"(?i)(?a:\b)(?:until|till)\s*$")
 
 
+# (来我们公司参观, 来我司看产线, 嚟我哋公司睇 demo: the customer coming to the rep's firm)
+_COMING_TO_US = re.compile(
+    r"^(?:要|会)?(?:带人)?来(?:我们?|咱们?)(?:公司|司|厂|工厂|这边|展厅|单位)"
+)
+
+
 def _no_task_meant(d: _Dated, action: str) -> bool:
     """A day named with nothing set for it: avoided, put off, asked about, once planned,
     called off, a state lasting until it, or a thing already done today."""
@@ -2020,6 +2026,12 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         or _LAST_VISIT.match(t, b)
     ):
         return True  # 避开周一上午; 春节前最后一次拜访: a day named, nothing set for it
+    if (
+        _COMING_TO_US.match(action)
+        and not d.by_customer
+        and any(w.span[0] >= cb or w.span[1] <= ca for w in doc.whens)  # (陶总周五来看演示 alone)
+    ):
+        return True  # 客户下周二来我们公司参观，周一前把展厅…: their visit, what to prepare is ours
     if action.startswith("打过来") and re.search(r"[款钱]\s*$", t[ca:a]):
         return True  # 上个月的货款这礼拜内打过来: their money (明天上午打过来 is the rep's call)
     if _MONEY_IN.fullmatch(action) and _MONEY_SAID.search(t, _sentence_start(t, a), a):

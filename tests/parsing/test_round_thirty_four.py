@@ -159,3 +159,15 @@ def test_a_firm_ends_before_who_is_in_charge_and_after_how_it_was_reached() -> N
     assert company("电话沟通南方电网广东公司：物资部钱主任管采购") == "南方电网广东公司"
     # guard: a firm whose name runs on past its first suffix keeps it
     assert company("去了中国电子科技集团公司第十四研究所") == "中国电子科技集团公司第十四研究所"
+
+
+def test_the_customer_coming_to_us_is_theirs_what_to_prepare_is_ours() -> None:
+    sunday = datetime.fromisoformat("2026-08-23T20:30:00+08:00")
+    assert dues(
+        "客户下周二来我们公司参观——南京医药的诸葛总。周一前把展厅样品换成新款。", sunday
+    ) == [("2026-08-24", "把展厅样品换成新款")]
+    # guard: their visit said alone is the appointment the rep keeps (a demo to give)
+    thursday = datetime.fromisoformat("2026-03-12T15:30:00+08:00")
+    assert [d for d, _ in dues("陶总监说这周五下午两点来我们公司看演示", thursday)] == [
+        "2026-03-13T14:00"
+    ]
