@@ -2029,7 +2029,7 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     if (
         _COMING_TO_US.match(action)
         and not d.by_customer
-        and any(w.span[0] >= cb or w.span[1] <= ca for w in doc.whens)  # (陶总周五来看演示 alone)
+        and any(w.span[0] >= cb for w in doc.whens)  # (陶总周五来看演示, said alone: the task)
     ):
         return True  # 客户下周二来我们公司参观，周一前把展厅…: their visit, what to prepare is ours
     if action.startswith("打过来") and re.search(r"[款钱]\s*$", t[ca:a]):
