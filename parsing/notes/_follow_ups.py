@@ -2006,6 +2006,8 @@ _THEIR_ENGLISH = re.compile(
     r"|(?a:\b)(?:deposit|payment|balance|PO)(?a:\b)[^;.\n]{0,12}?(?a:\b)due(?a:\b)"
     r"|(?a:\b)(?:tender|bid|bidding)\s+(?:opens|closes)(?a:\b)"
     r"|(?a:\b)(?:he|she|they)\s+(?:goes|go|flies|fly|is|are|will\s+be)\s+(?:to|in)\s"
+    # (徐总 of 中车株机 flies to Munich on Oct 3, back Oct 10: someone named, flying)
+    r"|(?a:\b)(?:flies|travels|heads)\s+(?:to|back)\s|^(?:back|returns|is\s+back)$"
 )
 _EN_UNTIL = re.compile(r"(?i)(?a:\b)(?:until|till)\s*$")
 

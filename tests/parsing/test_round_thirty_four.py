@@ -171,3 +171,12 @@ def test_the_customer_coming_to_us_is_theirs_what_to_prepare_is_ours() -> None:
     assert [d for d, _ in dues("陶总监说这周五下午两点来我们公司看演示", thursday)] == [
         "2026-03-13T14:00"
     ]
+
+
+def test_someone_flying_somewhere_in_english_is_no_task() -> None:
+    now = datetime.fromisoformat("2027-09-26T20:00:00+08:00")
+    text = (
+        "Trip: 徐总 of 中车株机 flies to Munich on Oct 3, back Oct 10, for a trade fair. "
+        "Send flowers to his hotel — book them by Oct 2."
+    )
+    assert [d for d, _ in dues(text, now)] == ["2027-10-02"]
