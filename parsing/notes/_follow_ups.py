@@ -1465,6 +1465,9 @@ def _theirs_in_a_chat(d: _Dated) -> bool:
 _BACK_AT_WORK = re.compile(r"^(?:上班|开工|复工|返工)\s*(?:第\s*一\s*天|以?后)?")
 
 
+_SPOKEN_BREAK = re.compile(r" (?:嗯|呃|然后) ")
+
+
 def _trip_around(d: _Dated) -> tuple[bool, str | None]:
     """Whether the date is someone's trip with nothing of the rep's in it, and the rep's
     errand said with their trip (王总明天到上海，我去机场接他 → 去机场接他)."""
@@ -1474,6 +1477,8 @@ def _trip_around(d: _Dated) -> tuple[bool, str | None]:
     reach = 24 if t[max(ca, a - 24) : a].isascii() else 12  # (Lee flying to KL on Friday)
     before = t[max(ca, a - reach) : a]
     before = before[max(before.rfind(x) for x in "让叫我") + 1 :]
+    # (…下礼拜一回来 嗯 月底之前我…: a voice note's filler ends what was said of the trip)
+    before = _SPOKEN_BREAK.split(before)[-1]
     # (…让我这个礼拜四下午两点过来…下礼拜一之前把报价发过去鞠总下礼拜二到礼拜四去深圳参加展会:
     # a trip said after another day is that day's)
     away = _there_and_back(d)
@@ -1871,6 +1876,8 @@ def _their_process(d: _Dated, action: str) -> bool:
         return not re.search(r"你", t[ca:a])
     if re.search(r"[我咱](?!们?的)", t[ca:a]):  # (我们的血透机 is a thing, not the rep acting)
         return False
+    if _OUR_PAPERS.search(t, ca, a):
+        return False  # 我们的报价要在下礼拜五之前报上去: what the rep hands in
     if (
         _GOODS_BEFORE.search(t, ca, a)
         and _ARRIVES.match(action)
@@ -1880,6 +1887,7 @@ def _their_process(d: _Dated, action: str) -> bool:
     return _THEIR_SIDE.search(t, _sentence_start(t, a), a) is not None
 
 
+_OUR_PAPERS = re.compile(r"[我咱]们?的(?:报价|方案|标书|投标文件|资料|资质|样品|合同)")
 _GOODS_BEFORE = re.compile(r"(?:样品|样机|样件|货|设备|发票|货款|物料|配件)\s*$")
 _ARRIVES = re.compile(r"^(?:就|才|能|会)?(?:到|到货|到齐|到厂|到仓|送到)$")
 

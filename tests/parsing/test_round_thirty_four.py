@@ -180,3 +180,12 @@ def test_someone_flying_somewhere_in_english_is_no_task() -> None:
         "Send flowers to his hotel — book them by Oct 2."
     )
     assert [d for d, _ in dues(text, now)] == ["2027-10-02"]
+
+
+def test_the_reps_own_deadlines_after_their_words() -> None:
+    now = datetime.fromisoformat("2027-08-03T15:30:00+08:00")
+    text = "今天去了浙二医院 信息中心的吴主任 他说他们现在用的是卫宁的系统 嗯 我们的报价要在下礼拜五之前报上去"
+    assert [d for d, _ in dues(text, now)] == ["2027-08-13"]
+    friday = datetime.fromisoformat("2026-12-18T11:10:00+08:00")
+    voice = "见了财务何姐 说要等黄总回来签字 黄总礼拜二去的海南 下礼拜一回来 嗯 月底之前我一定要把这笔钱催回来"
+    assert [d for d, _ in dues(voice, friday)] == ["2026-12-31"]
