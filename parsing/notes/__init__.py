@@ -132,11 +132,20 @@ _SPOKEN_DATE_GAP = re.compile(
 )
 
 
+# (找 蒋 总 签合同, 段 董事长 10月…: a surname said alone, a pause, then the title)
+_SURNAME_GAP = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<s>[\u4e00-\u9fff]) +(?=(?:总裁|总监|总|董事长|董|处长|局长|院长|经理"
+    r"|主任|厂长|部长|科长|书记|行长|所长))"
+)
+
+
 def _unspaced(text: str) -> str:
     cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
     gaps = len(_CJK_SPACE.findall(text))
     if gaps >= 6 and gaps * 5 >= cjk * 2:
         return _unstuttered(_CJK_SPACE.sub("", text))
+    if gaps >= 3:
+        text = _SURNAME_GAP.sub(lambda m: m["s"] if m["s"] in ANY_SURNAME else m[0], text)
     return _SPOKEN_DATE_GAP.sub("", text) if gaps >= 3 else text
 
 

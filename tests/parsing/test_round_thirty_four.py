@@ -189,3 +189,12 @@ def test_the_reps_own_deadlines_after_their_words() -> None:
     friday = datetime.fromisoformat("2026-12-18T11:10:00+08:00")
     voice = "见了财务何姐 说要等黄总回来签字 黄总礼拜二去的海南 下礼拜一回来 嗯 月底之前我一定要把这笔钱催回来"
     assert [d for d, _ in dues(voice, friday)] == ["2026-12-31"]
+
+
+def test_a_surname_said_then_a_pause_then_the_title() -> None:
+    now = datetime.fromisoformat("2026-10-10T10:00:00+08:00")
+    note = parse_note("去 中天钢铁 找 蒋 总 签合同", now)
+    assert [c.salutation for c in note.contacts] == ["蒋总"]
+    assert trips("段 董事长 10月 20 号 到 11月 2 号 在 南美", now) == [
+        ("段董", "南美", "2026-10-20", "2026-11-02")
+    ]
