@@ -560,7 +560,7 @@ _SOMEONE_ELSES = re.compile(
 )
 # 谢总上周去了日本东丽, 他昨天去过现场: someone of theirs going, said right before
 _SOMEONE_WENT = re.compile(
-    r"(?:[\u4e00-\u9fff](?:总|工|经理|局长?|处长?|院长|主任|厂长|董|部长|科长)|[他她])"
+    rf"(?:[\u4e00-\u9fff](?:{TITLE_RE.pattern})|[他她])"
     r"(?:上周|上礼拜|上星期|上个?月|昨天|前天|前两天|前几天|刚|也|又|已经)*$"
 )
 _WENT_ALONG = re.compile(r"陪|跟|和|同|与|我们|我司|咱们")

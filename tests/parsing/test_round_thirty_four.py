@@ -198,3 +198,10 @@ def test_a_surname_said_then_a_pause_then_the_title() -> None:
     assert trips("段 董事长 10月 20 号 到 11月 2 号 在 南美", now) == [
         ("段董", "南美", "2026-10-20", "2026-11-02")
     ]
+
+
+def test_a_leader_back_from_a_trip_is_no_visit() -> None:
+    now = datetime.fromisoformat("2026-03-09T10:00:00+08:00")
+    assert contact_made("省 交通厅 的 孟 厅长 上周 去 了 北京，今天 刚 回来", now) is None
+    # guard: the rep's own going there is the visit
+    assert contact_made("上周去了省交通厅，见了孟厅长", now) is not None
