@@ -88,8 +88,9 @@ _LEAD = re.compile(
     r"弄|听说|听|(?:之前|原来|本来|还)?以为|电联|微信上|已|致电|拨打|"
     + "|".join(SAID_BEFORE_A_NAME)
     + r"|"
-    # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股)
-    r"电话中|电话|沟通|打给|续签|签约|明年上半年|明年下半年|明年|今年|上半年|下半年|"
+    # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股,
+    # 催中建三局尾款)
+    r"电话中|电话|沟通|打给|续签|签约|催|明年上半年|明年下半年|明年|今年|上半年|下半年|"
     # (还在琢磨徐工集团的事, 頭先同中電嘅…: what the rep was doing, not part of the name)
     r"还在|琢磨|想着|头先|啱先|"
     # (拍板的是他们一把手骆局: the one at the top, then who)

@@ -31,6 +31,7 @@ async def test_this_weeks_thursday_said_on_sunday(bot: BotHarness) -> None:
     wang = bot.user("王磊")
     card = await wang.send("这周四催中建三局尾款15万")
     assert "11月26日" in card.text
+    assert "🏢 中建三局" in card.text  # (the chase is no part of the firm's name)
     await wang.press("保存")
     tasks = list(await bot.scalars(select(FollowUp)))
     assert [t.due_date for t in tasks] == [date(2026, 11, 26)]
