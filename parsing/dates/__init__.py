@@ -13,8 +13,11 @@ Conventions (DESIGN.md, "Date conventions"), and the choices this module adds:
 
 * Weeks start on Monday. 下周X is day X of next calendar week, 下下周X two weeks on,
   上周X last week's. 周X / 这周X is this week's day X while it is still ahead, else next
-  week's; *today counts as ahead* (周一 said on a Monday is today). 周末 / 本周末 is this
-  week's Saturday (today on a Sunday), 下周末 next week's Saturday.
+  week's; *today counts as ahead* (周一 said on a Monday is today). So 这周三 said on a
+  Sunday is the coming Wednesday (the note reader moves a deed said done back to the one
+  gone by); a range 这周三到周五 keeps its days together. 周末 / 本周末 is this week's
+  Saturday (today on a Sunday), 下周末 next week's Saturday. 五月最后一个周五 is May's last
+  Friday.
 * Yearless dates (3月5日, 5号, 农历三月初八, 月中, 春节) are the next occurrence on or after
   today. 2月29日 without a year is the next Feb 29 that exists.
 * 明早 = 09:00, 今晚 / 明晚 = 20:00. A part of day without an hour: 上午/早上/一大早 09:00,

@@ -488,10 +488,7 @@ def _labelled_day(doc: Doc) -> When | None:
     if w is None or w.day <= doc.today:
         return w
     back = w.day - timedelta(days=7)
-    if (
-        _BARE_WEEKDAY.fullmatch(doc.t, *w.span)
-        and back.isocalendar()[:2] == doc.today.isocalendar()[:2]
-    ):
+    if _BARE_WEEKDAY.fullmatch(doc.t, *w.span) and back.isocalendar()[:2] == this_week:
         return replace(w, start=back, end=None)  # (沟通：周五电话 written on Sunday: this week's)
     if not w.yearless:
         return w
@@ -2233,8 +2230,10 @@ _LASTING = re.compile(
 )
 # Verbs of staying on until a day (待到, 住到, 会要开到下礼拜三, 玩到周五)
 _STAY_VERB = "[待呆住开玩]"
+# What someone is away for (出差, 看展): said before 到 a day, it lasts until then
+AWAY_FOR = "出差|开会|培训|学习|考察|度假|休假|旅游|看展"
 # (去日本出差到周六: what the trip is for, lasting until the day)
-_STAY_WORD = re.compile(rf"(?:一直)?(?:{_STAY_VERB}|出差|开会|培训|学习|考察|度假|休假|旅游)到\s*$")
+_STAY_WORD = re.compile(rf"(?:一直)?(?:{_STAY_VERB}|{AWAY_FOR})到\s*$")
 _BARE_WEEKDAY = re.compile(r"(?:周|礼拜|禮拜|星期)[一二三四五六日天]")
 
 

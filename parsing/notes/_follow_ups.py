@@ -29,6 +29,7 @@ from ._events import (
     _THEN_AGAIN,
     _WORK_THING,
     _YEARLESS_AHEAD,
+    AWAY_FOR,
     _named_right_before,
     _names_somewhere,
     _sentence_end,
@@ -38,16 +39,7 @@ from ._events import (
     _third_party_before,
 )
 from ._facts import FamilyMention
-from ._lexicon import (
-    DONT,
-    LATIN_PLACES,
-    PLACE_RE,
-    TITLE_RE,
-    TITLES,
-    TOLD_BEFORE_A_NAME,
-    VOICE_FILLERS,
-    words,
-)
+from ._lexicon import DONT, PLACE_RE, TITLE_RE, TITLES, TOLD_BEFORE_A_NAME, VOICE_FILLERS, words
 from ._model import FollowUpFact
 from ._people import People, label_of
 
@@ -1758,7 +1750,7 @@ def _answer_owed(d: _Dated) -> bool:
 # (去欧洲, 飞深圳开会: someone's going to a city or a country, with nothing more to do there)
 _THEIR_TRAVEL = re.compile(
     r"^(?:要|会|就|才|准备)?(?:去|飞|飞往|出差去)(?P<place>[\u4e00-\u9fffA-Za-z]{2,8}?)"
-    r"(?:出差|开会|考察|学习|培训|看展|度假|旅游)?$"
+    rf"(?:{AWAY_FOR})?$"
 )
 # (去兰州拜访他, 去芜湖厂签合同: an errand there, the rep's)
 _ERRAND_IN_PLACE = re.compile(r"[他她我拜找见签送谈给交办收催取拿装修调测]")
@@ -1767,6 +1759,22 @@ _GOING_WITH = re.compile(r"跟|陪|和|同|带|约|与|请")
 _LEADER_BEFORE = re.compile(
     r"(?:[总董长任]|书记|老板|董事)\s*(?:[说讲]\s*)?(?:[他她]\s*)?(?:这个?|本|下个?)?\s*$"
 )
+
+
+def _their_own_travel(d: _Dated, action: str) -> bool:
+    """A leader's going to a city or a country, said right after their title, with no one of
+    the rep's side in the sentence: their travel, not the rep's errand."""
+    t, a, b = d.t, d.a, d.b
+    travel = _THEIR_TRAVEL.match(action)
+    start = _sentence_start(t, a)
+    return (
+        travel is not None
+        and _names_somewhere(travel["place"])
+        and not _ERRAND_IN_PLACE.search(travel["place"])
+        and _LEADER_BEFORE.search(t[max(start, a - 8) : a]) is not None
+        and not re.search(r"[我咱]", t[start : _sentence_end(t, b)])
+        and not _GOING_WITH.search(t, start, a)  # (跟王总周三去苏州: the rep goes too)
+    )
 
 
 def _theirs_to_do(d: _Dated, action: str, owed: bool) -> bool:
@@ -1785,16 +1793,8 @@ def _theirs_to_do(d: _Dated, action: str, owed: bool) -> bool:
         # 他们说下周一给意见, 下周三给结论, 来我们公司考察…说月底前给个采购意向: theirs (我下周一
         # 给意见 is the rep's)
         return True
-    travel = _THEIR_TRAVEL.match(action)
-    if (
-        travel is not None
-        and (_names_somewhere(travel["place"]) or travel["place"] in LATIN_PLACES)
-        and not _ERRAND_IN_PLACE.search(travel["place"])
-        and _LEADER_BEFORE.search(t[max(_sentence_start(t, a), a - 8) : a])
-        and not re.search(r"[我咱]", t[_sentence_start(t, a) : _sentence_end(t, b)])
-        and not _GOING_WITH.search(t, _sentence_start(t, a), a)  # (跟王总周三去苏州: the rep too)
-    ):
-        return True  # 庄董事长这个月底去欧洲, 毕书记明天元旦去北京: the leader's own travel
+    if _their_own_travel(d, action):
+        return True  # 庄董事长这个月底去欧洲, 毕书记明天元旦去北京
     decided = _THEIR_DECISION.match(action) and _third_party_before(t, a)
     if _their_deed(d.doc, a, b) or (decided and not re.search(r"[我咱]", t[ca:a])):
         return True  # 岸电系统他们年底定, 尾款答应本月底付, 标书下周一发出来: theirs, not the rep's
