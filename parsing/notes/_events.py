@@ -560,7 +560,8 @@ _SOMEONE_WENT = re.compile(
     rf"(?:[\u4e00-\u9fff](?:{TITLE_RE.pattern})|[他她])"
     r"(?:上周|上礼拜|上星期|上个?月|昨天|前天|前两天|前几天|刚|也|又|已经)*$"
 )
-_WENT_ALONG = re.compile(r"陪|跟|和|同|与|我们|我司|咱们")
+# (陪王总, 跟王总, 约王总: the rep going along with them)
+_WENT_ALONG = re.compile(r"陪|跟|和|同|与|带|约|请|我们|我司|咱们")
 # 听说他们3号去的北京: whose going it was, said before the day
 _THEIR_GOING = re.compile(r"他们|她们|听说|据说")
 # (之前以为…定了,其实还没定: what the rep thought, no contact)

@@ -27,6 +27,7 @@ from ._events import (
     _RUN_ON,
     _SAYS,
     _THEN_AGAIN,
+    _WENT_ALONG,
     _WORK_THING,
     _YEARLESS_AHEAD,
     AWAY_FOR,
@@ -1754,7 +1755,6 @@ _THEIR_TRAVEL = re.compile(
 )
 # (去兰州拜访他, 去芜湖厂签合同: an errand there, the rep's)
 _ERRAND_IN_PLACE = re.compile(r"[他她我拜找见签送谈给交办收催取拿装修调测]")
-_GOING_WITH = re.compile(r"跟|陪|和|同|带|约|与|请")
 # A leader of theirs named right before the day (庄董事长, 毕书记, 曹 董 说 他): the one who goes
 _LEADER_BEFORE = re.compile(
     r"(?:[总董长任]|书记|老板|董事)\s*(?:[说讲]\s*)?(?:[他她]\s*)?(?:这个?|本|下个?)?\s*$"
@@ -1773,7 +1773,7 @@ def _their_own_travel(d: _Dated, action: str) -> bool:
         and not _ERRAND_IN_PLACE.search(travel["place"])
         and _LEADER_BEFORE.search(t[max(start, a - 8) : a]) is not None
         and not re.search(r"[我咱]", t[start : _sentence_end(t, b)])
-        and not _GOING_WITH.search(t, start, a)  # (跟王总周三去苏州: the rep goes too)
+        and not _WENT_ALONG.search(t, start, a)  # (跟王总周三去苏州: the rep goes too)
     )
 
 
