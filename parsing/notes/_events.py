@@ -469,21 +469,16 @@ _DAY_LABEL = re.compile(
     r"(?:^|(?<=\n))\s*(?:(?:拜访|沟通|联系|走访|来访|会谈)?(?:日期|时间)|拜访|走访|沟通|本周)"
     r"\s*[:：]\s*"
 )
-# 时间：今天上午 电话, 沟通：周五电话: how the contact went, said after the label's day
-_LABEL_MANNER = re.compile(r"\s*(?P<how>电话|微信|视频|上门拜访|上门|拜访|面谈|当面|吃饭)")
 
 
 def _labelled_day(doc: Doc) -> When | None:
     """The day a record's label gives its contact (a visit written up three days later)."""
     label = _DAY_LABEL.search(doc.t)
-    w = None if label is None else next((w for w in doc.whens if w.span[0] == label.end()), None)
+    if label is None:
+        return None
+    w = next((w for w in doc.whens if w.span[0] == label.end()), None)
     this_week = doc.today.isocalendar()[:2]
-    if (
-        w is not None
-        and label is not None
-        and "本周" in label.group()
-        and w.day.isocalendar()[:2] != this_week
-    ):
+    if w is not None and "本周" in label.group() and w.day.isocalendar()[:2] != this_week:
         return None  # (上周：… 本周：周三 去三一重工: this week's plan, no day gone)
     if w is None or w.day <= doc.today:
         return w
@@ -494,12 +489,6 @@ def _labelled_day(doc: Doc) -> When | None:
         return w
     day = months_back(w.day, 12)  # (日期：7月2日 written on 3 July: this year's, gone by)
     return None if day is None else replace(w, start=day, end=None)
-
-
-def _labelled_manner(doc: Doc, day: When) -> InteractionKind | None:
-    """How the contact went, said after a record label's day (时间：今天上午 电话)."""
-    how = _LABEL_MANNER.match(doc.t, day.span[1])
-    return None if how is None else _MANNER_KINDS.get(how["how"], "visit")
 
 
 # Words between a day opening the sentence and a contact that make the contact another day's.
@@ -822,11 +811,15 @@ def _overlaps(cands: list[tuple[int, int, InteractionKind]], a: int, b: int) -> 
     return any(x < b and a < y for x, y, _ in cands)
 
 
+# How a record says the contact was made, on a line of its own or after its day
+_HOW_MADE = "电话|微信|视频|上门拜访|上门|拜访|面谈|当面"
 # 方式：电话, 拜访方式：上门: a pasted record's own line for how the contact was made
 _MANNER = re.compile(
     r"(?:^|(?<=\n))\s*(?:拜访|沟通|联系|跟进)?方式\s*[:：]\s*"
-    r"(?P<how>电话|微信|视频|上门拜访|上门|拜访|面谈|当面|请客吃饭|吃饭|饭局)"
+    rf"(?P<how>{_HOW_MADE}|请客吃饭|吃饭|饭局)"
 )
+# 时间：今天上午 电话, 沟通：周五电话: how the contact went, said after the label's day
+_LABEL_MANNER = re.compile(rf"\s*(?P<how>{_HOW_MADE}|吃饭)")
 _MANNER_KINDS: dict[str, InteractionKind] = {
     "电话": "call",
     "视频": "call",
@@ -835,6 +828,12 @@ _MANNER_KINDS: dict[str, InteractionKind] = {
     "吃饭": "meal",
     "饭局": "meal",
 }
+
+
+def _labelled_manner(doc: Doc, day: When) -> InteractionKind | None:
+    """How the contact went, said after a record label's day (时间：今天上午 电话)."""
+    how = _LABEL_MANNER.match(doc.t, day.span[1])
+    return None if how is None else _MANNER_KINDS.get(how["how"], "visit")
 
 
 def find_interaction(doc: Doc, people: People, claimed: set[int]) -> InteractionFact | None:
