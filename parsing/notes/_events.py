@@ -192,7 +192,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?<![A-Za-z])visit\s?了|(?<=[今昨]天)\s?visit(?a:\b)|第一次见(?!面)(?=[^\s,，。]{2})|"
             # 刚见完那个山推的采购, 访三棵树黄经理 (a telegraphic visit), Went Marina Bay Sands
             # see Mr. Chia, 上周五在太原重工见的几个人
-            r"(?<=刚)见完|^访(?=[\u4e00-\u9fff]{2})|^(?i:went)(?a:\b)(?=[^.;\n]{2,40}(?a:\b)see(?a:\b))|"
+            r"(?<=刚)见完|(?<=刚)见(?![面过完到了])(?=[\u4e00-\u9fff]{2})|(?<=头先)见完|^访(?=[\u4e00-\u9fff]{2})|^(?i:went)(?a:\b)(?=[^.;\n]{2,40}(?a:\b)see(?a:\b))|"
             r"(?<=[周拜期][一二三四五六日天])在[^\s,。;]{2,12}?见的|"
             # (上午去给景德镇的昌南陶瓷窑炉的阚董拜年: a new-year call paid in person)
             r"去给[^\s,。;]{1,20}?拜(?:个)?年|"
