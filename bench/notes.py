@@ -351,6 +351,9 @@ DEV_SETS = [
     # leaders away), written on 2026-12-06; scored on the parser as that session began
     # (40236cf), then tuned on
     NOTES_DIR / "notes_styles30.jsonl",
+    # blind36: 150 notes in the styles of #18 by a sixty-fifth helper who never read parsing/,
+    # written on 2026-12-06 (a new session), mostly plain everyday notes; held out like blind
+    NOTES_DIR / "notes_blind36.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
