@@ -354,6 +354,13 @@ DEV_SETS = [
     # blind36: 150 notes in the styles of #18 by a sixty-fifth helper who never read parsing/,
     # written on 2026-12-06 (a new session), mostly plain everyday notes; held out like blind
     NOTES_DIR / "notes_blind36.jsonl",
+    # styles31: 200 notes in every style of #18 by a sixty-sixth helper who never read parsing/
+    # (a rep correcting a day mid-note, weekly-report lines, the rep's own trip said in passing,
+    # short firm names after verbs, firms with a city in front, notes sent after midnight,
+    # holidays, their deadlines against the rep's, phones said in words, Hong Kong, Taiwan and
+    # Malaysian wording), written on 2026-12-06; scored on the parser as that session began
+    # (30d22cb), then tuned on
+    NOTES_DIR / "notes_styles31.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
