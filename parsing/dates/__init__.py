@@ -83,11 +83,12 @@ from ._calendar import (
     next_lunar_occurrence,
     next_solar_birthday,
 )
-from ._grammar import _WEEKDAY_X, ROC_YEAR_ZERO, scan
+from ._grammar import _WEEKDAY_X, DAWN_HOUR, ROC_YEAR_ZERO, scan
 from ._impossible import impossible_days, impossible_hours
 from ._model import LunarSpec, When
 
 __all__ = [
+    "DAWN_HOUR",
     "ROC_YEAR_ZERO",
     "LunarSpec",
     "When",

@@ -297,7 +297,16 @@ def _h_rel_day(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
         return None  # 三天前天… is not 前天
     if w == "后天" and _AFTER_WORD_ENDS.search(c.text, 0, m.start() + 1):
         return None  # 以后天天用设备的, 最后天平, 延后天数: 后 ends a word, no day after tomorrow
-    return _D(c.today + timedelta(days=_REL_DAYS[w]), "rel")
+    return _D(c.today + timedelta(days=_said_offset(c, _REL_DAYS[w])), "rel")
+
+
+# Before dawn the day just ended is still the speaker's: 明天 said at 01:20 is the coming
+# morning's day, the calendar's today (styles31, styles10: reps write up the evening at night).
+DAWN_HOUR = 4
+
+
+def _said_offset(c: _Ctx, days: int) -> int:
+    return 0 if days == 1 and c.now.hour < DAWN_HOUR else days
 
 
 RE_REL_POD = re.compile(
@@ -306,7 +315,7 @@ RE_REL_POD = re.compile(
 
 
 def _h_rel_pod(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
-    offset = {"今": 0, "明": 1, "昨": -1}[m["w"]]
+    offset = _said_offset(c, {"今": 0, "明": 1, "昨": -1}[m["w"]])
     pod = {"晨": "早", "夜": "晚上"}.get(m["p"], m["p"])
     return _D(c.today + timedelta(days=offset), "rel", pod=pod)
 
@@ -1505,6 +1514,17 @@ class _Found:
     dated: bool = False  # a date was named (not only a time of day)
 
 
+def _the_evening_just_ended(c: _Ctx, d: _D, t: _T, first: str) -> bool:
+    """今天晚上, 今天下午 said before dawn: the afternoon or evening just gone, the nearer one
+    (今天上午 is still the morning ahead)."""
+    return (
+        c.now.hour < DAWN_HOUR and first == "今" and d.kind == "rel" and t.hour >= _AFTERNOON_FROM
+    )
+
+
+_AFTERNOON_FROM = 13
+
+
 def _parse_at(c: _Ctx, i: int) -> _Found | None:
     s = c.text
     dm = _match_date(c, i, None)
@@ -1533,6 +1553,8 @@ def _parse_at(c: _Ctx, i: int) -> _Found | None:
         start: date | datetime = d.moment.astimezone(c.tz) if c.tz else d.moment
         return _Found(When(start, None, (i, j), deadline=d.deadline), i, j)
     base = d.day if d is not None else (c.context_day or c.today)
+    if d is not None and t is not None and _the_evening_just_ended(c, d, t, s[i]):
+        base -= timedelta(days=1)
     start = _combine(c, base, t)
     end: date | datetime | None = None
     if t is not None and t.end is not None:

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from parsing.dates import When, add_months, day_of
+from parsing.dates import DAWN_HOUR, When, add_months, day_of
 from parsing.numerals import cn_to_int
 
 from ._counties import ANY_PLACE, COUNTY_RE
@@ -839,6 +839,8 @@ def _labelled_manner(doc: Doc, day: When) -> InteractionKind | None:
 def find_interaction(doc: Doc, people: People, claimed: set[int]) -> InteractionFact | None:
     """The contact the note says took place; a record's manner line (方式：电话) says how."""
     found = _find_interaction(doc, people, claimed)
+    if found is not None:
+        found = _the_evening_before(doc, found)
     day = _labelled_day(doc)
     ahead = day is not None and day.day > doc.today  # (日期：下周三: a record of a plan)
     if ahead:
@@ -854,6 +856,22 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
     if found is not None:
         return replace(found, kind=kind)
     return None if ahead else InteractionFact(kind, doc.today if day is None else day.day)
+
+
+# 今天, 今晚, 刚才 said of a contact: the speaker's today
+_SPEAKERS_TODAY = re.compile(r"今|刚")
+
+
+def _the_evening_before(doc: Doc, found: InteractionFact) -> InteractionFact:
+    """A contact written up before dawn (刚到家 今天晚上跟赵总吃的饭 at 01:20) took place on the
+    day just ended, unless a date names the calendar's today."""
+    if doc.now.hour >= DAWN_HOUR or day_of(found.when) != doc.today:
+        return found
+    if any(
+        w.day == doc.today and not _SPEAKERS_TODAY.match(doc.t, w.span[0]) for w in doc.all_whens
+    ):
+        return found
+    return replace(found, when=found.when - timedelta(days=1))
 
 
 def _find_interaction(doc: Doc, people: People, claimed: set[int]) -> InteractionFact | None:

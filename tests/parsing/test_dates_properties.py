@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsing.dates import find_all_when, parse_when
+from parsing.dates import DAWN_HOUR, find_all_when, parse_when
 from parsing.text import normalize
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -108,7 +108,8 @@ def test_rendered_weekday_reads_back(now: datetime, x: int, word: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(NOW, st.integers(min_value=0, max_value=23), st.integers(min_value=0, max_value=59))
 def test_rendered_time_reads_back(now: datetime, hour: int, minute: int) -> None:
-    tomorrow = now.date() + timedelta(days=1)
+    # (before dawn 明天 is the coming morning's day, the calendar's today: the rep has not slept)
+    tomorrow = now.date() + timedelta(days=0 if now.hour < DAWN_HOUR else 1)
     w = parse_when(f"明天{hour:02d}:{minute:02d}", now)
     assert w is not None
     assert w.start == datetime(tomorrow.year, tomorrow.month, tomorrow.day, hour, minute, tzinfo=TZ)
