@@ -925,6 +925,8 @@ def _said_instead(doc: Doc, at: int) -> tuple[int, int] | None:
     said = _SAID_INSTEAD.match(t, at)
     if said is None or not doc.free(*said.span()) or _NO_NAME_WORDS.search(said.group()):
         return None  # (不对，是我们搞错了: no firm said instead)
+    if any(doc.date_at[slice(*said.span())]):
+        return None  # (今天去了宁德时代,哦不对,是昨天去的: the day corrected, not the firm)
     whole = _SAID_WHOLE.match(t, said.end())
     if whole is not None and whole["name"].startswith(said.group()):
         return whole.span("name")

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from parsing.dates import When, find_all_when
+from parsing.numerals import cn_to_int
 
 from ._fold import fold
 from ._lexicon import ANY_SURNAME, TITLE_RE
@@ -230,18 +231,47 @@ _FESTIVALS_THING = re.compile(rf"(?:{_FESTIVAL.pattern}|[和、与])*(?:{_FESTIV
 # 下礼拜二 哦不是 是这礼拜二, 周三 不对 周四: voice input corrects a day at once — the first is
 # no day of the note (only 不对, 哦不, or 不是 then 是, right between the two)
 _DAY_CORRECTED = re.compile(
-    r"[ ,]*(?:嗯[ ,]*)?(?:(?:(?:[哦噢呃][ ,]*)?不对|[哦噢呃]不是?)[ ,]*(?:是|应该是)?|不是[ ,]*(?:是|应该是))[ ]*"
+    r"[ ,]*(?:嗯[ ,]*)?(?:(?:(?:[哦噢呃啊][ ,]*)?(?:不对|唔系|说错了|讲错了)|[哦噢呃啊]不是?)[ ,]*(?:是|应该是)?|"
+    # (后天,不,大后天; 这周日,噢应该是下周日: a bare 不 between pauses, or what it should be)
+    r"不是[ ,]*(?:是|应该是)|(?<=[ ,])不(?=[ ,])[ ,]*|[哦噢呃啊][ ,]*应该是)[ ]*"
 )
 
 
 def _uncorrected(t: str, whens: list[When]) -> list[When]:
-    """The dates read, without those corrected at once by the next one."""
-    starts = {w.span[0] for w in whens}
-    return [
-        w
-        for w in whens
-        if (said := _DAY_CORRECTED.match(t, w.span[1])) is None or said.end() not in starts
-    ]
+    """The dates read, without those corrected at once by the next one (a weekday said alone
+    in the correction is in the week said first: 下周四 不 周三 is 下周三)."""
+    out: list[When] = []
+    week_of: date | None = None
+    for i, w in enumerate(whens):
+        if week_of is not None and _BARE_WEEKDAY.fullmatch(t, *w.span):
+            monday = week_of - timedelta(days=week_of.weekday())
+            w = replace(w, start=w.start + (monday + timedelta(days=w.day.weekday()) - w.day))
+        week_of = None
+        said = _DAY_CORRECTED.match(t, w.span[1])
+        if said is not None and (i + 1 >= len(whens) or whens[i + 1].span[0] != said.end()):
+            w = _hour_corrected(t, w, said.end())
+            said = None
+        if said is None:
+            out.append(w)
+        elif not _BARE_WEEKDAY.fullmatch(t, *w.span) and _BARE_WEEKDAY.search(t, *w.span):
+            week_of = w.day  # (下周四, 这周日: a week said with the day corrected)
+    return out
+
+
+_HOUR_SAID = re.compile(r"(?P<h>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})点(?P<half>半)?")
+_NOON = 12
+
+
+def _hour_corrected(t: str, w: When, at: int) -> When:
+    """明天下午3点,不对,是4点: the hour said alone after the correction, on the day said first."""
+    said = _HOUR_SAID.match(t, at)
+    hour = cn_to_int(said["h"]) if said is not None else None
+    if said is None or hour is None or not isinstance(w.start, datetime) or hour > 23:
+        return w
+    if w.start.hour >= _NOON and hour < _NOON:
+        hour += _NOON  # (下午3点 … 是4点: still the afternoon)
+    start = w.start.replace(hour=hour, minute=30 if said["half"] else 0)
+    return replace(w, start=start, span=(w.span[0], said.end()))
 
 
 # …七月十号之前出个方案哦不对是七月八号, …把方案讲一下哦不是十点是十点半, 明天就发过去哦不是明天是
@@ -249,10 +279,18 @@ def _uncorrected(t: str, whens: list[When]) -> list[When]:
 # takes the corrected day (only after a filler's 不对/不是, or 不对 then 是, and when the corrected
 # day ends what is said)
 # (周四去拜访赵总，不对，改成周五了: the day moved in so many words)
-LATE_FIX = re.compile(r"[哦噢呃嗯][ ,]*(?:不对|不是)[ ,]*|不对[ ,]*(?=是|应该是|改成|改到|改为)")
+# (1月6号拜访比亚迪,啊不是,是1月7号; 周五前报价给赵总,更正一下,是周四前; 下周一开会,改了,改成下周二;
+# 明早9点去招行,算了改成10点; 禮拜五飲茶 唔係 改咗禮拜六)
+LATE_FIX = re.compile(
+    r"[哦噢呃嗯啊][ ,]*(?:不对|不是|唔系)[ ,]*|"
+    r"(?:不对|唔系|(?<=[ ,])不是|说错了|讲错了|更正一下|更正|纠正一下|算了|改了)[ ,:]*"
+    r"(?=是|应该是|改成|改到|改为|改咗|改了?[周礼星下这明后0-9一二三四五六七八九十])"
+)
 _FIX_IS = re.compile(r"[ ,]*(?:是|应该是)?[ ,]*")
 # (哦不是十点是十点半: the hour denied, not read as a day of its own, then the one meant)
-_FIX_BETWEEN = re.compile(r"[ ,]*(?:[^,。;\s]{0,6}?[ ,]*(?:是|应该是|改成|改到|改为))?[ ,]*")
+_FIX_BETWEEN = re.compile(
+    r"[ ,]*(?:[^,。;\s]{0,6}?[ ,]*(?:是|应该是|改成|改到|改为|改咗|改了|改))?[ ,]*"
+)
 _FIX_REACH = 50
 _AN_HOUR_ALONE = re.compile(
     r"(?:上午|下午|晚上|早上|中午)?[零一二两三四五六七八九十0-9]{1,3}点(?:半|[零一二三四五六七八九十0-9]{1,3}分?)?"
@@ -289,6 +327,7 @@ def _corrected_later(t: str, whens: list[When]) -> list[When]:
         # (哦不对是礼拜天上午十点 市一医院设备科: the next words apart, the span may hold the space)
         tail = "" if t[end - 1] == " " else t[end:stop]
         tail = _PHONE_TOLD.split(tail, maxsplit=1)[0]  # (…不对是一月五号他电话是幺五八…)
+        tail = re.split(r"[,，]", tail, maxsplit=1)[0]  # (…哦不对,是昨天去的,见了李部长)
         # (哦不对 是十点半 问一下…: the hour said as what is meant, the next words apart)
         meant = (
             "是" in t[fix.end() : fixed.span[0]]
@@ -654,7 +693,7 @@ class Doc:
         if this_week is not None and self.today.weekday() != 6:
             return w
         end = min([self.clause_end(a), b + 16] + [v.span[0] for v in whens if v.span[0] >= b])
-        after = t[b:end]
+        after = LATE_FIX.split(t[b:end], maxsplit=1)[0]  # (改到周四上午了: the change is done)
         done = _DONE.search(after)
         if done and t.startswith(("约", "订", "定", "安排"), b + done.end()):
             done = None  # 吃饭 已经约好了 (cut short by the 16 characters looked at)

@@ -522,7 +522,7 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     """What to do at ``w``: the words after it (or in the next chunk); None when nothing."""
     t = doc.t
     a, b = w.span
-    _, cb = doc.clause(a)
+    _, cb = doc.clause(b - 1)  # (明天下午3点,不对,是4点,去拜访…: a day corrected ends at its hour)
     if (
         a > 0
         and t[a - 1] == "("
@@ -2147,7 +2147,11 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     if _ONCE_PLANNED_WITH.search(t, ca, a) and _CHANGED.search(d.sentence):
         return True  # 本来跟华纺印染约好9月8号去看车间，…只能改到14号
     called_off = _CALLED_OFF.search(t, b, cb)
-    if called_off and not any(b <= v.span[0] < called_off.start() for v in doc.whens):
+    if (
+        called_off
+        and not any(b <= v.span[0] < called_off.start() for v in doc.whens)
+        and not LATE_FIX.search(t, b, called_off.end())  # (…不对 改到周四: the day read is new)
+    ):
         return True  # 明天的评审会推迟到下礼拜四: tomorrow's is off (下礼拜四 is the new one)
     put_off = _AFTER_THEN_SEE.match(t, b)
     if put_off and (not d.w.has_time or put_off.group().endswith(("说", "议", "看", "定"))):

@@ -197,4 +197,14 @@ def find_phones(text: str, original: str, free: list[bool]) -> list[FoundPhone]:
             elif (said := _EXT_BEFORE.search(text, max(0, a - 16), a)) is not None:
                 found += ";ext=" + said["digits"]  # 分機 2231，總機 (02) 2268-3466 (Taiwan)
             out.append(FoundPhone(a, b, found))
-    return out
+    return [p for i, p in enumerate(out) if not _corrected_by(text, p, out[i + 1 : i + 2])]
+
+
+# 电话13812345678,说错了,是13812345679: the number said again at once, corrected
+_NUMBER_CORRECTED = re.compile(
+    r"[ ,]*(?:[哦噢呃嗯啊][ ,]*)?(?:不对|说错了|讲错了|写错了|打错了|更正一下|更正|错了|不是)[ ,:]*(?:应该是|是)?[ ,:]*"
+)
+
+
+def _corrected_by(text: str, phone: FoundPhone, after: list[FoundPhone]) -> bool:
+    return bool(after) and _NUMBER_CORRECTED.fullmatch(text, phone.end, after[0].start) is not None

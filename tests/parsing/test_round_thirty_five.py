@@ -5,8 +5,11 @@ session began (30d22cb) unless its comment says it guards."""
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from parsing.notes import parse_note
+
+TZ = ZoneInfo("Asia/Shanghai")
 
 
 def visit(text: str, now: datetime) -> tuple[str, str] | None:
@@ -49,3 +52,65 @@ def test_a_note_written_before_dawn_speaks_of_the_day_just_ended() -> None:
     noon = datetime.fromisoformat("2028-09-30T10:50:00+08:00")
     assert visit("今天中信银行吃饭 成了", noon) == ("meal", "2028-09-30")
     assert dues("明早九点给温科长打电话", noon) == ["2028-10-01T09:00"]
+
+
+def dated(text: str, now: datetime) -> list[tuple[str, str]]:
+    return [(f.due.isoformat()[:16], f.action) for f in parse_note(text, now).follow_ups]
+
+
+def test_a_day_or_hour_corrected_mid_note_takes_the_correction() -> None:
+    assert dated(
+        "明天下午3点,不对,是4点,去拜访华润刘经理", datetime(2026, 12, 5, 10, tzinfo=TZ)
+    ) == [("2026-12-06T16:00", "去拜访刘经理")]
+    assert dated("1月6号拜访比亚迪,啊不是,是1月7号", datetime(2026, 12, 31, 11, tzinfo=TZ)) == [
+        ("2027-01-07", "拜访比亚迪")
+    ]
+    assert dated(
+        "周五前报价给蒙牛赵总,更正一下,是周四前", datetime(2026, 11, 30, 15, tzinfo=TZ)
+    ) == [("2026-12-03", "报价给赵总")]
+    assert dated("明早9点去招行,算了改成10点", datetime(2026, 12, 20, 22, tzinfo=TZ)) == [
+        ("2026-12-21T10:00", "去招行")
+    ]
+    assert [
+        d for d, _ in dated("后天,不,大后天上午去百度", datetime(2026, 11, 18, 18, tzinfo=TZ))
+    ] == ["2026-11-21T09:00"]
+    assert [
+        d
+        for d, _ in dated(
+            "这周日,噢应该是下周日,去中粮马总家拜访", datetime(2026, 11, 27, 17, tzinfo=TZ)
+        )
+    ] == ["2026-12-06"]
+    # a weekday said alone in the correction is in the week said first
+    assert [
+        d
+        for d, _ in dated("下周四 不 周三 送样 杭州老板电器", datetime(2026, 5, 13, 14, tzinfo=TZ))
+    ] == ["2026-05-20"]
+    # 改到周四上午了: the change is what is done, the errand is still ahead
+    assert [
+        d
+        for d, _ in dated(
+            "周三下午三点去他们那边 不对 改到周四上午了", datetime(2028, 3, 6, 10, tzinfo=TZ)
+        )
+    ] == ["2028-03-09T09:00"]
+    # guard: a date said after a plain 不是 is no correction
+    assert [
+        d for d, _ in dated("周三不是我们的会,周四去华润", datetime(2026, 12, 1, 9, tzinfo=TZ))
+    ] == ["2026-12-03"]
+
+
+def test_a_visit_day_and_a_number_corrected() -> None:
+    note = parse_note(
+        "今天去了宁德时代,哦不对,是昨天去的,见了李部长", datetime(2026, 12, 14, 8, tzinfo=TZ)
+    )
+    assert note.company == "宁德时代"
+    assert visit(
+        "今天去了宁德时代,哦不对,是昨天去的,见了李部长", datetime(2026, 12, 14, 8, tzinfo=TZ)
+    ) == (
+        "visit",
+        "2026-12-13",
+    )
+    note = parse_note(
+        "今天拜访了美的何总,电话13812345678,说错了,是13812345679",
+        datetime(2026, 11, 18, 18, tzinfo=TZ),
+    )
+    assert [c.phones for c in note.contacts] == [["13812345679"]]
