@@ -504,10 +504,12 @@ _DATEISH_AFTER = re.compile(
 )
 _DATEISH_BEFORE = re.compile(
     r"(?:日期|时间|定于|定在|改到|改在|改为|推到|延到|截止|约在|预计|计划|生日|出生|生于|"
-    r"到期|交期|交货|发货|到货|开会|见面|拜访|出差|回来|是在)\s*[:：]?\s*$"
+    r"到期|交期|交货|发货|到货|开会|见面|拜访|出差|回来|是在|"
+    r"(?:^|\n)\s*[【\[]?(?:本周|下周|上周|下一步|后续)[】\]]?)\s*[:：]?\s*$"  # (a report's 下周：7/4 …)
 )
 _OPENS_A_LINE = re.compile(r"(?:.*\n)?\s*", re.S)
 _THEN_WORDS = re.compile(r" +[\u4e00-\u9fff]{2}")
+_OPENS_AN_ITEM = re.compile(r".*[;；]\s*", re.S)
 _MD_RANGE_TAIL = re.compile(
     r"\s*(?:-|~|至|到)\s*(?:[0-9]{1,2}\s*[./]\s*)?[0-9]{1,2}(?![0-9]|[.][0-9])(?:\s*[日号])?"
 )
@@ -534,6 +536,8 @@ def _md_num_is_date(m: re.Match[str], c: _Ctx, prev: _D | None) -> bool:
         return True
     if _OPENS_A_LINE.fullmatch(s, 0, start) and _THEN_WORDS.match(s, end):
         return True  # 1.5 恒生电子签单: a telegraphic line opened by its day
+    if m["s"] == "/" and _OPENS_AN_ITEM.fullmatch(s, 0, start) and _THEN_WORDS.match(s, end):
+        return True  # 下周：7/4 给钮工送样板；7/6 跟贝经理谈价格: each item opened by its day
     tail = _MD_RANGE_TAIL.match(s, end)
     if tail is not None and not _NUMBERISH_AFTER.match(s, tail.end()):
         # 12.3-12.5 is a date range only if the text around it says so too

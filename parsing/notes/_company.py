@@ -137,8 +137,8 @@ _NOT_A_NAME = re.compile(r"一(?![汽拖重建冶航])|[了过下完得的]|客�
 
 
 # Two-character verbs whose first character stops the scan (跟, 对, 见) and whose second would
-# otherwise head the name: 跟进华东电力设计院, 对接南京银行, 跟踪万科, 刚见完万科陈总.
-_STOPPED_VERBS = frozenset({"跟进", "跟踪", "对接", "对标", "见完"})
+# otherwise head the name: 跟进华东电力设计院, 对接南京银行, 跟踪万科, 刚见完万科陈总, 拜會港鐵公司.
+_STOPPED_VERBS = frozenset({"跟进", "跟踪", "对接", "对标", "见完", "拜会"})
 
 
 # Bureaus named with 和 (自然资源和规划局, 住房和城乡建设局, 发展和改革委员会).

@@ -415,6 +415,43 @@ def _in_the_weeks_range(t: str, whens: list[When]) -> list[When]:
     return out
 
 
+# 本周：, 本周工作：, 【本周拜访】: a weekly report's section of what was done this week, up to
+# the next line that says what comes (下周计划：, 下一步：)
+_THIS_WEEK_SECTION = re.compile(
+    r"(?:^|(?<=\n))\s*[【\[]?本周(?:工作|拜访|小结|总结|进展|完成|回顾|情况|跟进)?[】\]]?\s*(?:[:：]|\n)"
+)
+_NEXT_SECTION = re.compile(r"\n\s*[【\[]?(?:下周|下一步|后续|计划|下阶段|下步)")
+
+
+def _this_weeks_report(t: str, today: date, whens: list[When]) -> list[When]:
+    """A day in a report's 本周 section is this week's, gone by: 本周：周三电话回访谭总 written
+    on Friday was Wednesday (read ahead, it had been next week's), 5月12日 this May's."""
+    section = _THIS_WEEK_SECTION.search(t)
+    if section is None:
+        return whens
+    nxt = _NEXT_SECTION.search(t, section.end())
+    end = nxt.start() if nxt is not None else len(t)
+    monday = today - timedelta(days=today.weekday())
+    out: list[When] = []
+    for w in whens:
+        back: date | None = None
+        if section.end() <= w.span[0] < end and w.end is None and w.day > today:
+            if _BARE_WEEKDAY.match(t, w.span[0]) or _THIS_WEEK.match(t, w.span[0]):
+                back = w.day - timedelta(days=7)
+            elif w.yearless:
+                back = months_back(w.day, 12)
+        if back is not None and monday <= back <= today:
+            start = w.start
+            w = replace(
+                w,
+                start=datetime.combine(back, start.timetz())
+                if isinstance(start, datetime)
+                else back,
+            )
+        out.append(w)
+    return out
+
+
 class Doc:
     """A folded note with its dates and segmentations; every index is an index of the note."""
 
@@ -434,6 +471,7 @@ class Doc:
         found = _in_the_weeks_range(
             self.t, _moved_later(self.t, _corrected_later(self.t, _uncorrected(self.t, read)))
         )
+        found = _this_weeks_report(self.t, self.today, found)
         for w in read:
             a, b = w.span
             for i in range(a, min(b, n)):
@@ -701,6 +739,8 @@ class Doc:
         said_past = _EN_PAST.search(self.text, self._clause_start(a), end)
         if said_past is None and "\u4e00" <= self.text[a] <= "\u9fff":
             said_past = _RECAP.match(t)  # (an English "this Thu" says which one itself)
+            if _NEXT_SECTION.search(t, 0, a):
+                said_past = None  # (周报 … 下周计划：周二 陪领导回访: the report's plans)
         if said_past is None and (
             done is None or (not done.group().startswith("已") and _NOT_DONE.search(after))
         ):

@@ -466,8 +466,10 @@ _EN_NOT_ITS_DAY = re.compile(r"(?i)(?a:\b)(?:until|till|through|by|before|after|
 # 日期：7月2日, 拜访时间：3月1日下午: a pasted record's own line for the day of the contact
 # (拜访：12/24 周五, 沟通：周五电话, 本周：周四电话陶副院长: the label of the contact itself)
 _DAY_LABEL = re.compile(
-    r"(?:^|(?<=\n))\s*(?:(?:拜访|沟通|联系|走访|来访|会谈)?(?:日期|时间)|拜访|走访|沟通|本周)"
-    r"\s*[:：]\s*"
+    r"(?:^|(?<=\n))\s*(?:(?:拜访|沟通|联系|走访|来访|会谈)?(?:日期|时间)|拜访|走访|沟通|"
+    r"本周(?:拜访|走访|沟通|工作|跟进)?)"
+    # (本周拜访：\n- 周一 武汉光谷…: the day opens the label's first item)
+    r"\s*[:：]\s*(?:(?:[0-9]{1,2}[.、](?![0-9])|[-•·*])\s*)?"
 )
 
 

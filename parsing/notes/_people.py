@@ -762,6 +762,7 @@ _NOT_BARE = frozenset(
         "辛苦 高兴 谢谢 多谢 明白 何必 毕业 常年 常常 常规"  # (好的邓总，谢谢 on a chat line of its own)
         # (拜访方式：电话, 江西 铜业：总经理, 解放军总医院: a word or a place)
         " 方式 方法 方向 江西 解放军"
+        " 周报 周会 周计划"  # (周报\n本周拜访：…: a weekly report's heading)
     )
 )
 

@@ -114,3 +114,27 @@ def test_a_visit_day_and_a_number_corrected() -> None:
         datetime(2026, 11, 18, 18, tzinfo=TZ),
     )
     assert [c.phones for c in note.contacts] == [["13812345679"]]
+
+
+def test_a_weekly_reports_days_this_week_are_gone_by_and_its_plans_ahead() -> None:
+    friday = datetime(2027, 1, 15, 18, tzinfo=TZ)
+    report = "本周：周三电话回访长沙远大住工谭总，确认样板间进度。\n下周计划：周二去长沙拜访谭总。"
+    assert visit(report, friday) == ("call", "2027-01-13")
+    assert [d for d, _ in dated(report, friday)] == ["2027-01-19"]
+    saturday = datetime(2026, 11, 14, 10, tzinfo=TZ)
+    report = (
+        "周报\n本周拜访：\n- 周一 武汉光谷生物城管委会 伍主任（初次拜访）\n"
+        "下周计划：\n- 周二 陪公司领导回访伍主任\n- 周五前 提交入园申请材料"
+    )
+    note = parse_note(report, saturday)
+    assert [c.salutation for c in note.contacts] == ["伍主任"]  # (周报 names no one)
+    assert visit(report, saturday) == ("visit", "2026-11-09")
+    assert [d for d, _ in dated(report, saturday)] == ["2026-11-17", "2026-11-20"]
+    report = "周报（6/26-6/30）\n下周：7/4 给钮工送样板；7/6 跟贝经理谈价格。"
+    assert dated(report, datetime(2028, 7, 1, 10, tzinfo=TZ)) == [
+        ("2028-07-04", "给钮工送样板"),
+        ("2028-07-06", "跟贝经理谈价格"),
+    ]
+    report = "本週：禮拜二拜會港鐵公司工程部李工程師 睇咗機電方案"
+    assert parse_note(report, datetime(2028, 6, 16, 18, tzinfo=TZ)).company == "港铁公司"
+    assert visit(report, datetime(2028, 6, 16, 18, tzinfo=TZ)) == ("visit", "2028-06-13")
