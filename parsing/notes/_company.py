@@ -1311,7 +1311,9 @@ _KNOWN_RE = re.compile("|".join(sorted(map(re.escape, KNOWN_ORGS), key=len, reve
 _AREA_RE = re.compile("|".join(sorted(map(re.escape, ORG_AREAS), key=len, reverse=True)))
 # Characters a short name may follow (去华为, 拜访国网, 今天中石化); any other character before it
 # makes it part of a word (集中建设) unless a place precedes it (南通中远海运).
-_KNOWN_AFTER = _ORG_STOP | frozenset("天午晚早访趟个嗯呢啊吧哦")  # 那个国网江苏: a filler
+_KNOWN_AFTER = _ORG_STOP | frozenset(
+    "天午晚早访趟个嗯呢啊吧哦复"
+)  # 那个国网江苏: a filler; 回复海尔
 
 
 _RIVAL_OR_SUPPLIER = re.compile(
@@ -1332,13 +1334,23 @@ _SITE = re.compile(r"(?:总部|新厂|工厂|厂|基地|车厂|园区|办事处|
 _MORE_THEN_VISIT = re.compile(r"[\u4e00-\u9fff]{1,2}(?=拜访|拜会|走访)")
 
 
+# 美的, 小米, 联想 are words too (很美的, 小米粥, 联想到): a firm only where a name stands —
+# after a pause or a visit, and before one of their people or 开会 (拜访了美的何总, 去小米开会,
+# 美的的采购总监, 联想许经理)
+_WORDLIKE_FIRM = re.compile(
+    r"(?:(?<![^\s,。;:!?(\n])|(?<=拜访了)|(?<=拜访)|(?<=一下)|(?<=[去到跟和给见约找催电]))(?:美的|小米|联想)"
+    r"(?=\s?(?:的\s?)?[\u4e00-\u9fff]{0,4}?(?:总|经理|主任|部长|处长|科长|总监|工|老板|主管|董|采购)"
+    r"|开会|来了)"
+)
+
+
 def mark_known_orgs(doc: Doc) -> list[tuple[int, int]]:
     """Short names of well-known customers (国网常州, 中石化, 华为), marked before people are
     read so that 中石化华经理 is 华经理 of 中石化 and 徐工柴经理 is not an engineer 徐."""
     t = doc.t
     longer = _by_suffix(doc)
     spans: list[tuple[int, int]] = []
-    for m in _KNOWN_RE.finditer(t):
+    for m in (*_KNOWN_RE.finditer(t), *_WORDLIKE_FIRM.finditer(t)):
         a, b = m.span()
         if (
             not doc.free(a, b)
@@ -1353,8 +1365,8 @@ def mark_known_orgs(doc: Doc) -> list[tuple[int, int]]:
         place = _place_ending(t, a)
         if place is not None:
             a = place
-        elif a > 0 and is_cjk(t[a - 1]) and t[a - 1] not in _KNOWN_AFTER:
-            continue
+        elif a > 0 and is_cjk(t[a - 1]) and t[a - 1] not in _KNOWN_AFTER and m.re is _KNOWN_RE:
+            continue  # (美的, 小米 …: their own pattern says what may stand before them)
         for pattern in (PLACE_RE, _AREA_RE, _SUFFIX_RE):
             ext = pattern.match(t, b)
             if ext is not None and not _SITE.match(t, ext.end()):

@@ -146,6 +146,11 @@ _MUST_GIVE = re.compile(r"\s*(?:之?前)?\s*(?:要|得|需要|必须)给(?!我)"
 _THEIR_ANSWER = re.compile(
     r"^(?:给(?:我们|我|咱们)?\s*)?(?:回复|答[复覆]|回话|回电话|回个电话|反馈|消息|答案|结果)"
 )
+# 回复海尔周工的技术问题, 答复王总的询价: the rep answers someone named, or their question
+_ANSWER_TO_THEM = re.compile(
+    r"^(?:回复|答复)(?:一下)?[^\s,，。;]{0,8}?(?:[总工]|经理|主任|部长|处长|科长|局长|院长)?"
+    r"的?(?:技术)?(?:问题|疑问|邮件|询价|意见)"
+)
 # The rep's step said right after a day work starts (初八上班给芮总报价, 上班第一天先去…).
 _REP_STEP = "给|去|把|打|约|找|发|送|拜|联系|回访"
 # What only the buyer does by a day, whoever is said to do it: 挂网, 招标, 立项, 开标 (a rep bids).
@@ -1781,7 +1786,12 @@ def _theirs_to_do(d: _Dated, action: str, owed: bool) -> bool:
     """What the date's task is makes it theirs: their answer, their decision or deed, a
     buyer's step (挂网), the answer they owe the rep."""
     t, a, b, ca, cb = d.t, d.a, d.b, d.ca, d.cb
-    if _THEIR_ANSWER.match(action) and not d.by_customer and not owed:
+    if (
+        _THEIR_ANSWER.match(action)
+        and not d.by_customer
+        and not owed
+        and not _ANSWER_TO_THEM.match(action)
+    ):
         return True
     line = _sentence_start(t, a)
     said = [m.start() for m in _SAID_BY_THEM.finditer(t, line, a)]

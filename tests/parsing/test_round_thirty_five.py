@@ -138,3 +138,25 @@ def test_a_weekly_reports_days_this_week_are_gone_by_and_its_plans_ahead() -> No
     report = "本週：禮拜二拜會港鐵公司工程部李工程師 睇咗機電方案"
     assert parse_note(report, datetime(2028, 6, 16, 18, tzinfo=TZ)).company == "港铁公司"
     assert visit(report, datetime(2028, 6, 16, 18, tzinfo=TZ)) == ("visit", "2028-06-13")
+
+
+def test_wordlike_firms_where_a_name_stands() -> None:
+    now = datetime(2026, 11, 18, 18, tzinfo=TZ)
+    assert parse_note("今天拜访了美的何总", now).company == "美的"
+    assert parse_note("美的来了三个人:采购总监何总、品质经理钟经理", now).company == "美的"
+    assert parse_note("下午去小米开会,见了雷总", now).company == "小米"
+    assert parse_note("本周四跟进联想许经理,报价已确认", now).company == "联想"
+    assert parse_note("明天上午九点半要去拜访一下美的的采购总监何总", now).company == "美的"
+    # guards: the words themselves name no firm
+    assert parse_note("这里风景很美的,何总说下次再来", now).company is None
+    assert parse_note("喝了碗小米粥就去见王总了", now).company is None
+
+
+def test_answering_someones_question_is_the_reps_task() -> None:
+    note = parse_note("2个工作日内回复海尔周工的技术问题", datetime(2026, 11, 27, 17, tzinfo=TZ))
+    assert note.company == "海尔"
+    assert [(f.due.isoformat(), f.action) for f in note.follow_ups] == [
+        ("2026-12-01", "回复周工的技术问题")
+    ]
+    # guard: their answer owed in so many days is theirs
+    assert dated("王总说3天内回复", datetime(2026, 11, 27, 17, tzinfo=TZ)) == []
