@@ -639,12 +639,13 @@ _TAIL_NOT = re.compile(
     + r"|评为|定为|列为|负责|招标|开标|投标|没戏|中标|流标|询价|比价|下单|订货|付款"
     # (在北京协和进修学习: what someone does there, not more of the name)
     + r"|进修|学习|培训|蹲点|挂职|出差|开会"  # (在中粮开会: the meeting there)
+    + r"|视频|电话会"  # (跟伊利开视频会: the call held with them)
 )
 
 
 _COMMON_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭汪范金廖贾夏韦方邹孟熊秦邱尹薛闫段雷侯史陶贺顾毛郝龚邵钱严覃戴莫孔汤"
 _NAME_THEN_ERRAND = re.compile(
-    rf"[{_COMMON_SURNAMES}][\u4e00-\u9fff]{{1,2}}?(?:报价|回个?电话|回电|打电话|发|联系|约|见|说)"
+    rf"[{_COMMON_SURNAMES}][\u4e00-\u9fff]{{1,2}}?(?:报价|回个?电话|回电|打电话|发|联系|约|见|说|视频)"
 )
 
 

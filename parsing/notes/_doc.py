@@ -193,7 +193,8 @@ _RECAP = re.compile(
     r"(?:小结|总结|周记|周报|回顾|(?i:recap))"
 )
 # …了 that plans (约了, 说好了, 签了合同就付款, 把合同签了吧): not done.
-_NOT_DONE = re.compile(r"[约把再就后要会想]|准备|打算|计划|安排|好了|定了|吧")
+# (开的会, 开了会: the meeting, not "will")
+_NOT_DONE = re.compile(r"[约把再就后要想]|(?<![开的])会|准备|打算|计划|安排|好了|定了|吧")
 # Plans with a soft date the date reader leaves out on purpose, read for reminders only:
 # 下周去拜访 (Monday of next week), 过两天回访 (in two days).
 _SOFT = re.compile(

@@ -129,7 +129,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # (华电院王局 昨访, 三一姚工 今访, 昨见: a telegraphic note's visit, said by its day)
             r"(?<![如至]今)(?<=[昨今])[访见](?![面过])|(?<!再)碰头(?!会)|(?:^|(?<=[\s,;。]))已(?:见|拜访)(?=[\u4e00-\u9fff])|"
             r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|(?<!休假|出差|旅游|度假|开会|学习|培训)(?<!玩|总|董|局)(?<!家人|夫人|爱人|老婆|太太|主任|院长|局长|厂长)去了(?!也|都)|(?<=[陪跟带和同与][\u4e00-\u9fff][总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff]{2}[总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff]{3}[总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff](?:主任|院长|局长|厂长))去了|碰了?面|(?<![要再想])去找了(?!解)|参观|来公司|"
-            r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|"
+            r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|(?<=[\u4e00-\u9fff])开的会|"
             # (大年初二去给宫书记拜了年: a New Year's call paid in person)
             r"去给[^\s,。;]{1,10}?拜了个?年|"
             # 跟舒场长碰了个头, 今天终于见上了, 今天来我们展厅看了 / 来我们厂做供应商审计
@@ -287,7 +287,8 @@ def _talked_there(doc: Doc, b: int) -> bool:
     return m is not None and not _HOPED_FOR.search(t, max(b, m.start() - 5), m.start())
 
 
-_NEGATED = re.compile(r"(?:没|未|不|没有|不用|不必|无需|无须)$")  # (3号当天就不用过去了)
+# (3号当天就不用过去了; 因出差未能见面, 没能见上)
+_NEGATED = re.compile(r"(?:没|未|不|没有|不用|不必|无需|无须|未能|没能|不能)$")
 _PLAN_CALLED_OFF = re.compile(
     r"(?:本来|原定|原计划|原本)[^。;\n]*?(?:改期|改到|推迟|取消|没来|没去|没见|往后推|延期)"
 )
@@ -333,7 +334,8 @@ _CALLED_OFF = re.compile(
     r"(?i)cancel|moved to|reschedul|postpone|(?a:\b)no (?:meeting|visit|call)(?a:\b)|取消|改期|推迟|没见成|没见到|"
     r"改到|改成|挪到"
 )
-_MANY = re.compile(r"\s*(?:\d+|几|多|两|三|四|五)家")
+# (拜访了3家, 本周拜访客户3家: a count of customers, no one contact)
+_MANY = re.compile(r"\s*(?:了\s*)?(?:客户|新客户|老客户)?\s*(?:\d+|几|多|两|三|四|五)家")
 _NO_CONTACT_WORD = re.compile(r"(?:还没|没要|号码|单(?=\s*(?:$|[\n:]))|对象|计划|目的|提纲)")
 _HABIT_BEFORE = re.compile(r"每(?:个)?(?:月|周|礼拜|星期|天|季度|年)")
 _DONE_AFTER = re.compile(r"\s*[了过完]")

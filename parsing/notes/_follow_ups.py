@@ -1758,6 +1758,10 @@ _THEIR_TRAVEL = re.compile(
     r"^(?:要|会|就|才|准备)?(?:去|飞|飞往|出差去)(?P<place>[\u4e00-\u9fffA-Za-z]{2,8}?)"
     rf"(?:{AWAY_FOR})?$"
 )
+# 县委马书记12月18号上午到园区视察: an official's inspection or survey somewhere
+_INSPECTS = re.compile(
+    r"^(?:要|会|将)?(?:到|来|去)[^\s,，。;]{1,10}?(?:视察|调研|检查指导|指导工作)"
+)
 # (去兰州拜访他, 去芜湖厂签合同: an errand there, the rep's)
 _ERRAND_IN_PLACE = re.compile(r"[他她我拜找见签送谈给交办收催取拿装修调测]")
 # A leader of theirs named right before the day (庄董事长, 毕书记, 曹 董 说 他): the one who goes
@@ -1772,10 +1776,11 @@ def _their_own_travel(d: _Dated, action: str) -> bool:
     t, a, b = d.t, d.a, d.b
     travel = _THEIR_TRAVEL.match(action)
     start = _sentence_start(t, a)
+    inspects = _INSPECTS.match(action) is not None  # (reps never 视察: wherever it is, theirs)
     return (
-        travel is not None
-        and _names_somewhere(travel["place"])
-        and not _ERRAND_IN_PLACE.search(travel["place"])
+        (inspects or travel is not None)
+        and (inspects or _names_somewhere(travel["place"]))
+        and (inspects or not _ERRAND_IN_PLACE.search(travel["place"]))
         and _LEADER_BEFORE.search(t[max(start, a - 8) : a]) is not None
         and not re.search(r"[我咱]", t[start : _sentence_end(t, b)])
         and not _WENT_ALONG.search(t, start, a)  # (跟王总周三去苏州: the rep goes too)

@@ -160,3 +160,26 @@ def test_answering_someones_question_is_the_reps_task() -> None:
     ]
     # guard: their answer owed in so many days is theirs
     assert dated("王总说3天内回复", datetime(2026, 11, 27, 17, tzinfo=TZ)) == []
+
+
+def test_what_did_not_happen_or_is_theirs_sets_nothing() -> None:
+    sunday = datetime(2026, 12, 20, 22, tzinfo=TZ)
+    assert visit("本周小结:客户百度吴总因出差未能见面,改约下周二。", sunday) is None
+    assert visit("本周拜访客户3家,电话沟通5家,新增意向客户1家(小米)。", sunday) is None
+    assert dated("县委马书记12月18号上午到园区视察", datetime(2026, 12, 14, 8, tzinfo=TZ)) == []
+    # a meeting held on Friday, written up on Sunday: that Friday's, and no task for the next one
+    note = "周五跟比亚迪开的会:钱经理(采购)、李总(副总裁,拍板的人)。下周一发会议纪要"
+    assert visit(note, sunday) == ("visit", "2026-12-18")
+    assert dated(note, sunday) == [("2026-12-21", "发会议纪要")]
+    # guards: a plain visit, and our own inspection of their site is a task
+    assert visit("今天见了百度吴总", sunday) == ("visit", "2026-12-20")
+    assert [d for d, _ in dated("周二去园区拜访王总", sunday)] == ["2026-12-22"]
+
+
+def test_a_call_held_with_a_known_firm_ends_its_name() -> None:
+    now = datetime(2026, 11, 30, 15, tzinfo=TZ)
+    note = parse_note(
+        "跟伊利开视频会,张经理、品控部宋经理都在,宋经理要求12月5日前提供检测报告", now
+    )
+    assert note.company == "伊利"
+    assert parse_note("大后天上午10点跟京东刘志强视频", now).company == "京东"
