@@ -1776,11 +1776,11 @@ def _their_own_travel(d: _Dated, action: str) -> bool:
     t, a, b = d.t, d.a, d.b
     travel = _THEIR_TRAVEL.match(action)
     start = _sentence_start(t, a)
+    place = travel["place"] if travel is not None else ""
+    gone = travel is not None and _names_somewhere(place) and not _ERRAND_IN_PLACE.search(place)
     inspects = _INSPECTS.match(action) is not None  # (reps never 视察: wherever it is, theirs)
     return (
-        (inspects or travel is not None)
-        and (inspects or _names_somewhere(travel["place"]))
-        and (inspects or not _ERRAND_IN_PLACE.search(travel["place"]))
+        (gone or inspects)
         and _LEADER_BEFORE.search(t[max(start, a - 8) : a]) is not None
         and not re.search(r"[我咱]", t[start : _sentence_end(t, b)])
         and not _WENT_ALONG.search(t, start, a)  # (跟王总周三去苏州: the rep goes too)
