@@ -1518,12 +1518,19 @@ class _Found:
     dated: bool = False  # a date was named (not only a time of day)
 
 
-def _the_evening_just_ended(c: _Ctx, d: _D, t: _T, first: str) -> bool:
+def _the_evening_just_ended(c: _Ctx, d: _D, t: _T, s: str, i: int) -> bool:
     """今天晚上, 今天下午 said before dawn: the afternoon or evening just gone, the nearer one
-    (今天上午 is still the morning ahead)."""
+    (今天上午 is still the morning ahead; 今天（周三）下午 names the calendar's day itself)."""
     return (
-        c.now.hour < DAWN_HOUR and first == "今" and d.kind == "rel" and t.hour >= _AFTERNOON_FROM
+        c.now.hour < DAWN_HOUR
+        and s.startswith("今", i)
+        and d.kind == "rel"
+        and t.hour >= _AFTERNOON_FROM
+        and _DAY_NAMED_AGAIN.match(s, i + 1) is None
     )
+
+
+_DAY_NAMED_AGAIN = re.compile(r"[天日]?\s*[(（]\s*(?:周|星期|礼拜)")
 
 
 _AFTERNOON_FROM = 13
@@ -1557,7 +1564,7 @@ def _parse_at(c: _Ctx, i: int) -> _Found | None:
         start: date | datetime = d.moment.astimezone(c.tz) if c.tz else d.moment
         return _Found(When(start, None, (i, j), deadline=d.deadline), i, j)
     base = d.day if d is not None else (c.context_day or c.today)
-    if d is not None and t is not None and _the_evening_just_ended(c, d, t, s[i]):
+    if d is not None and t is not None and _the_evening_just_ended(c, d, t, s, i):
         base -= timedelta(days=1)
     start = _combine(c, base, t)
     end: date | datetime | None = None

@@ -45,7 +45,13 @@ def test_a_note_written_before_dawn_speaks_of_the_day_just_ended() -> None:
     assert dues("明早九点给温科长打电话", datetime.fromisoformat("2026-09-15T00:15:00+08:00")) == [
         "2026-09-15T09:00"
     ]
-    # guards: the morning still ahead is today's, and in daylight nothing moves
+    # guards: the morning still ahead is today's, a day named again is the calendar's, and in
+    # daylight nothing moves
+    wednesday_night = datetime.fromisoformat("2028-03-15T00:10:00+08:00")
+    trips = parse_note(
+        "美的集团汤经理说他今天（周三）下午飞广州 周四回", wednesday_night
+    ).itineraries
+    assert [(i.start.isoformat()[:10], i.place) for i in trips] == [("2028-03-15", "广州")]
     assert dues(
         "今天上午跟财务确认付款条件", datetime.fromisoformat("2027-07-26T00:45:00+08:00")
     ) == ["2027-07-26T09:00"]
