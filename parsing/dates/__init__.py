@@ -29,6 +29,9 @@ Conventions (DESIGN.md, "Date conventions"), and the choices this module adds:
   A floor, a building or a room after the hour is no minute: 10点三楼 = 10:00, not 10:03.
 * A time without a date takes the day of the last dated expression before it in the same
   text (明天上午开会,下午拜访 → 下午 is tomorrow's), else today.
+* Before dawn (``DAWN_HOUR``, 04:00) the day just ended is still the speaker's: 明天 / 明早
+  said at 01:20 is the calendar's today, 今天下午 / 今晚 the afternoon or evening just gone;
+  今天上午 is still the morning ahead, and 今天（周三）下午 names the calendar's day itself.
 * 半个月 = 15 days, N个月后 calendar months clamped to the month's end, 一年后 likewise.
   N天前 / N周前 are past dates; N天内 is a deadline. 过两天, 过几天, 几天后 are vague: None.
 * Deadlines (``When.deadline``): 月底, 年底, X前/之前 (周五前 = by Friday), N天内, and
