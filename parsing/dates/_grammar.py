@@ -1518,6 +1518,11 @@ class _Found:
     dated: bool = False  # a date was named (not only a time of day)
 
 
+_AFTERNOON_FROM = 13
+# 今天（周三）下午: the calendar's day named again right after 今天
+_DAY_NAMED_AGAIN = re.compile(r"[天日]?\s*[(（]\s*(?:周|星期|礼拜)")
+
+
 def _the_evening_just_ended(c: _Ctx, d: _D, t: _T, s: str, i: int) -> bool:
     """今天晚上, 今天下午 said before dawn: the afternoon or evening just gone, the nearer one
     (今天上午 is still the morning ahead; 今天（周三）下午 names the calendar's day itself)."""
@@ -1528,12 +1533,6 @@ def _the_evening_just_ended(c: _Ctx, d: _D, t: _T, s: str, i: int) -> bool:
         and t.hour >= _AFTERNOON_FROM
         and _DAY_NAMED_AGAIN.match(s, i + 1) is None
     )
-
-
-_DAY_NAMED_AGAIN = re.compile(r"[天日]?\s*[(（]\s*(?:周|星期|礼拜)")
-
-
-_AFTERNOON_FROM = 13
 
 
 def _parse_at(c: _Ctx, i: int) -> _Found | None:

@@ -1312,9 +1312,8 @@ _KNOWN_RE = re.compile("|".join(sorted(map(re.escape, KNOWN_ORGS), key=len, reve
 _AREA_RE = re.compile("|".join(sorted(map(re.escape, ORG_AREAS), key=len, reverse=True)))
 # Characters a short name may follow (去华为, 拜访国网, 今天中石化); any other character before it
 # makes it part of a word (集中建设) unless a place precedes it (南通中远海运).
-_KNOWN_AFTER = _ORG_STOP | frozenset(
-    "天午晚早访趟个嗯呢啊吧哦复"
-)  # 那个国网江苏: a filler; 回复海尔
+# (那个国网江苏: a filler; 回复海尔: a reply to them)
+_KNOWN_AFTER = _ORG_STOP | frozenset("天午晚早访趟个嗯呢啊吧哦复")
 
 
 _RIVAL_OR_SUPPLIER = re.compile(
