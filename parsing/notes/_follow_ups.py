@@ -100,9 +100,9 @@ def _still_to_do(doc: Doc, t: str, b: int) -> bool:
 # --- follow-ups -----------------------------------------------------------------------------
 
 _FILLER = re.compile(
-    r"^(?:[\s,:]|提醒我|提醒|记得|一定要|务必|还要|需要|要|得|准备|计划|可以|就|之前|以前|前|以后|之后|再次|必须|"
+    r"^(?:[\s,:]|提醒我|提醒|记得|一定要|务必|还要|需要|要|得|准备|计划|可以|就|之前|以前|前|以后|之后|再次|必须|先(?!生)|"
     # (我把质保协议发她, 我再打电话跟钟经理对一下交期: the rep, who does every task, goes)
-    r"我们?(?=去|过去|把|再|先|给|跟|和|打|发|寄|送|带))+"
+    r"我们?(?=去|过去|把|再|先|给|跟|和|打|发|寄|送|带|得|要))+"
 )
 _TRAIL = re.compile(r"[\s,!?。~吧啊哦呀了]+$")
 # A bare verb names who with it: 万科刘总 明天10点见 → 见刘总.
@@ -487,6 +487,8 @@ def _spaced_run(doc: Doc, begin: int, end: int, cb: int) -> int:
     return end
 
 
+_FILLER_END = re.compile(rf"(?:{VOICE_FILLERS})+$")
+_FILLER_NEXT = re.compile(rf"\s+(?:{VOICE_FILLERS})")
 # The end of a voice note's words that still need what follows (把, 给, 去, 的, 去一趟, 见).
 _NEEDS_MORE = ("把", "给", "去", "到", "跟", "和", "的", "趟", "见", "找")
 _REACHED = (
@@ -571,8 +573,18 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         ka <= start
         and kb < cb
         and t[kb] == " "
-        and (_word_spaced(t) or _NEEDS_ITS_OBJECT.match(t, kb))
-        and len(t[start:kb].strip()) <= 2  # 之前 把 整改报告 给他: a word that needs the rest
+        and (
+            (
+                (_word_spaced(t) or _NEEDS_ITS_OBJECT.match(t, kb))
+                and len(t[start:kb].strip())
+                <= 2  # 之前 把 整改报告 给他: a word that needs the rest
+            )
+            # 我得把那个 嗯 贺卡和礼品送过去: words cut off by a filler before what they need
+            or (
+                _FILLER_END.sub("", t[start:kb]).endswith(_NEEDS_MORE)
+                and bool(_FILLER_END.search(t, start, kb) or _FILLER_NEXT.match(t, kb))
+            )
+        )
         and people.mention_in(start, kb) is None  # (明天 张总 电话 报价单: a list, no run)
     ):
         kb = _spaced_run(doc, start, kb, cb)
@@ -2271,6 +2283,7 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
         or action.startswith("来")
         or bool(_HAND_HIM.match(action))
         or bool(_ASKS_THE_REP.match(action))
+        or bool(_ASKS_US_BY.match(t, d.b))
         # (徐工韩总 8号访: a telegraphic note's visit too)
         or (action in _SHORT_MEETING and len(t) <= 16 and not re.search("他们|和|跟", t))
     )
@@ -2282,6 +2295,8 @@ _TASK_START = re.compile(r"(?:再|先|要)?(?:给|找|跟|和|去|到|约|发|�
 # 他说下礼拜一下午两点有空让我过去一趟: the day he asks the rep to come
 _ASKS_THE_REP = re.compile(r"(?:有空|有时间|方便|可以)?[,，\s]*(?:让|叫|要|请)我(?!们的)")
 _PURPOSE_START = re.compile(r"(?:问|谈|聊|讲|送|带|顺便)")
+# 他说下周二之前要我们把方案发过去: by that day he wants the rep's side to do it
+_ASKS_US_BY = re.compile(r"\s*(?:之前|以前|前)?\s*(?:要|让|叫|请)(?:我们|咱们|我)(?!们?的)")
 
 
 def _task_said_around(d: _Dated) -> str | None:

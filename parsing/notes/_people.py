@@ -1557,18 +1557,27 @@ def _apposed_name_mentions(
 # — the first is nobody.
 # (王总不是李总的老板 is no correction: only 不对, 哦不, or 不是 then 是, right after the name;
 # 王总说错了，是李总说的 is 王总 who was wrong)
+# 周工--不是周工,是吴工 and 张总 哦说错了 是章总 too (说错了 after a pause: the rep's slip)
 _CORRECTION = re.compile(
-    r"[ ,]*(?:嗯[ ,]*)?(?:(?:不对|哦不)[ ,]*(?:[他她]?现在)?(?:是|应该是)?|不是[ ,]*(?:是|应该是))[ ]*"
+    r"[ ,-]*(?:嗯[ ,]*)?(?:(?:不对|哦不)[ ,]*(?:[他她]?现在)?(?:是|应该是)?"
+    r"|不是[^\s,。;]{0,4}?[ ,]*(?:是|应该是))[ ]*"
+    r"|[ ,-]+(?:哦|啊|呃)?\s*(?:说错了|口误)[ ,]*(?:是|应该是)[ ]*"
 )
 
 
 def _corrected(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
+    denied = -1  # (周工--不是周工,是吴工: the name said again in the denial is nobody too)
     for i, m in enumerate(mentions):
+        if m.start < denied:
+            continue
         said = None if m.pronoun else _CORRECTION.match(doc.t, m.end)
-        later = next((x for x in mentions[i + 1 :] if not x.pronoun), None)
-        if said is not None and later is not None and later.start == said.end():
+        later = said and next(
+            (x for x in mentions[i + 1 :] if not x.pronoun and x.start == said.end()), None
+        )
+        if said is not None and later is not None:
             doc.mark(m.start, said.end())  # (找王总 不对: no company either)
+            denied = said.end()
             continue
         out.append(m)
     return out

@@ -258,7 +258,7 @@ def test_a_remark_cut_to_a_pronoun_is_no_outcome() -> None:
         # …but not past a deed done there (送到)
         (
             "嗯明早九点之前我要把那个那个标书送到那个上虞的那个曹娥江机电嗯找裘主任",
-            [("2027-05-13T09:00", "要把标书送到")],
+            [("2027-05-13T09:00", "把标书送到")],  # (我要 is no part of the task)
         ),
     ],
 )

@@ -366,7 +366,7 @@ def test_a_day_said_again_plainly_then_the_first_step() -> None:
         datetime.fromisoformat("2026-12-26T14:00:00+08:00"),
     )
     assert [(f.due.isoformat(), f.action) for f in note.follow_ups] == [
-        ("2027-01-04", "先去会宁县水务局找刘副局长")
+        ("2027-01-04", "找刘副局长")  # (the firm is the card's; 先去 no part of the task)
     ]
 
 
@@ -479,7 +479,9 @@ def test_the_day_a_sentence_opens_with(text: str, now: str, read: tuple[str, str
         (
             "嗯 提醒我 这个礼拜五下午三点 给那个 格力的 钟总 打电话 问一下 合同 盖章 了没有",
             "2026-10-12T08:50:00+08:00",
-            [("2026-10-16", "给格力的 钟总 打电话 问一下 合同 盖章 了没有")],
+            [
+                ("2026-10-16", "给钟总打电话 问一下 合同 盖章 了没有")
+            ],  # (那个 and the firm dropped),
         ),
     ],
 )

@@ -278,7 +278,7 @@ def test_a_morning_task_and_an_afternoon_one_are_two() -> None:
         datetime.fromisoformat("2026-11-04T20:00:00+08:00"),
     )
     assert [(f.due.isoformat()[:16], f.action) for f in note.follow_ups] == [
-        ("2026-11-05T09:00", "先跟马厂长电话确认一下发货数量"),
+        ("2026-11-05T09:00", "跟马厂长电话确认一下发货数量"),
         ("2026-11-05T15:00", "去物流公司约车"),
     ]
 
