@@ -361,6 +361,16 @@ DEV_SETS = [
     # Malaysian wording), written on 2026-12-06; scored on the parser as that session began
     # (30d22cb), then tuned on
     NOTES_DIR / "notes_styles31.jsonl",
+    # blind37: 150 notes in the styles of #18 by a sixty-seventh helper who never read parsing/,
+    # written on 2026-12-06 (a new session), mostly plain everyday notes; held out like blind
+    NOTES_DIR / "notes_blind37.jsonl",
+    # styles32: 200 notes in every style of #18 by a sixty-eighth helper who never read parsing/
+    # (a person or a phone's tail corrected mid-note, what the customer asks of us by a day,
+    # 月底前/春节前/国庆前 in telegraphic notes, calls taken and telegraphic call lines, English
+    # given names and foreign brands, a week's recap written at the weekend, surnames that are
+    # also words), written on 2026-12-06; scored on the parser as that session began (f676b33),
+    # then tuned on
+    NOTES_DIR / "notes_styles32.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
