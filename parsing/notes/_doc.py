@@ -284,6 +284,8 @@ def _hour_corrected(t: str, w: When, at: int) -> When:
 # 明早9点去招行,算了改成10点; 禮拜五飲茶 唔係 改咗禮拜六)
 LATE_FIX = re.compile(
     r"[哦噢呃嗯啊][ ,]*(?:不对|不是|唔系)[ ,]*|"
+    # (昨天拜访了黄总——不是昨天,是前天: the day said again as denied, then the one meant)
+    r"(?<=[ ,-])不是(?=[^,。;\s]{1,6}[ ,]+(?:是|应该是))|"
     r"(?:不对|唔系|(?<=[ ,])不是|说错了|讲错了|更正一下|更正|纠正一下|算了|改了)[ ,:]*"
     r"(?=是|应该是|改成|改到|改为|改咗|改了?[周礼星下这明后0-9一二三四五六七八九十])"
 )
@@ -345,13 +347,15 @@ def _corrected_later(t: str, whens: list[When]) -> list[When]:
 # 周三送样→改周四, 验收 周一改周二, 周三不行，改周四送样: a day moved to the next one said —
 # the old day is no day of the note, the task takes the new one
 _MOVED_BETWEEN = re.compile(
-    r"(?P<what>[^,，。;；\n\d的]{0,8}?)\s*(?:→|->|=>|,)?\s*(?:又|就)?"
+    r"(?P<what>[^,，。;；\n\d的]{0,8}?)\s*(?:→|->|=>|,)?\s*(?:后来|后面|然后)?(?:又|就)?"
     r"(?:改到|改成|改为|改在|改|推到|推迟到|延到|延期到|挪到|换到|调到)\s*"
 )
 # What may stand between the days: the old day refused (周三不行), or the rep's errand said with
 # it (周三送样) — anything else (原定11月15号开标推迟到…) is their step moved, read later
 _REFUSED = re.compile(r"不|没|取消|临时|有事")
 _ERRAND_MOVED = re.compile(r"送样|送货|拜访|见面|去|过去|培训|演示|签约|签合同|交流")
+# (下周三去格力送样,改成下周四了: the rep's errand at a firm)
+_ERRAND_THERE = re.compile(r"(?:去|到)[^他她]{1,5}?(?:送样|送货|拜访|演示|签约|签合同|交流)")
 
 
 def _moved_later(t: str, whens: list[When]) -> list[When]:
@@ -369,12 +373,25 @@ def _moved_later(t: str, whens: list[When]) -> list[When]:
         if (
             v is None
             or moved is None
-            or (what and not (_REFUSED.search(what) or _ERRAND_MOVED.fullmatch(what)))
+            # (下周三去格力送样,改成下周四了: the errand said with the old day, whole)
+            or (
+                what
+                and not (
+                    _REFUSED.search(what)
+                    or _ERRAND_MOVED.fullmatch(what)
+                    or _ERRAND_THERE.fullmatch(what)
+                )
+            )
         ):
             out.append(w)
             continue
         # (the errand said with the old day is read from there; else the words after the new day)
         errand = bool(what) and not _REFUSED.search(what)
+        # (约了赵工明天上午10点,后来改到11点了: nothing said after the new day, the old one's words)
+        errand = errand or (
+            not _REFUSED.search(what)
+            and not t[v.span[1] : sentence_end(t, v.span[1])].strip(" 了,!")
+        )
         out.append(replace(v, span=w.span if errand else v.span))
         moved_to = i + 1
     return out
@@ -419,9 +436,13 @@ def _in_the_weeks_range(t: str, whens: list[When]) -> list[When]:
 # 本周：, 本周工作：, 【本周拜访】: a weekly report's section of what was done this week, up to
 # the next line that says what comes (下周计划：, 下一步：)
 _THIS_WEEK_SECTION = re.compile(
-    r"(?:^|(?<=\n))\s*[【\[]?本周(?:工作|拜访|小结|总结|进展|完成|回顾|情况|跟进)?[】\]]?\s*(?:[:：]|\n)"
+    r"(?:^|(?<=\n))\s*[【\[]?本周(?:工作|拜访|小结|总结|进展|完成|回顾|情况|跟进|报告|汇报){0,2}[】\]]?"
+    r"\s*(?:[:：]|\n)"
+    # 12.1-12.5 周报 / 【周报】 / 周总结: heading the note, the report of the week about to end
+    r"|^[^\n]{0,16}?(?:周报|周总结|周小结)[】\]]?[^\n:：]{0,4}?(?:[:：]|\n)"
 )
-_NEXT_SECTION = re.compile(r"\n\s*[【\[]?(?:下周|下一步|后续|计划|下阶段|下步)")
+# (本周小结:周二去了三一重工…。下周:周一送合同: the next section may start mid-line too)
+_NEXT_SECTION = re.compile(r"(?:\n|[。;])\s*[【\[]?(?:下周|下一步|后续|计划|下阶段|下步)")
 
 
 def _this_weeks_report(t: str, today: date, whens: list[When]) -> list[When]:

@@ -59,3 +59,42 @@ def test_a_dictated_task_cut_by_a_filler_is_read_whole() -> None:
     assert tasks(note, datetime.fromisoformat("2026-03-15T19:30:00+08:00")) == [
         ("2026-03-20", "把球场订好")
     ]
+
+
+SATURDAY = datetime.fromisoformat("2026-12-05T10:00:00+08:00")
+
+
+def test_a_weekly_report_written_at_the_weekend_records_the_week_gone_by() -> None:
+    report = (
+        "本周工作总结:\n1. 周一拜访万科李总,介绍新产品\n2. 周三电话跟进华为赵工测试进度\n"
+        "3. 周四和美的刘经理吃饭\n下周计划:\n1. 周二去碧桂园送样\n2. 周四给格力报价"
+    )
+    assert visit(report, SATURDAY) == ("meal", "2026-12-03")
+    assert [due for due, _ in tasks(report, SATURDAY)] == ["2026-12-08", "2026-12-10"]
+    report = "本週工作報告:週一拜訪台積電陳經理;週三與聯發科吳協理通電話;週四請鴻海林協理吃飯。下週:週二寄樣品給聯發科"
+    assert visit(report, SATURDAY) == ("meal", "2026-12-03")
+    assert tasks(report, SATURDAY) == [("2026-12-08", "寄样品给联发科")]
+    report = "12.1-12.5 周报\n1、周二上午拜访中交二航局蒋总,初步沟通\n2、周四下午电话跟进\n3、下周二上午9点再次拜访"
+    assert visit(report, SATURDAY) == ("call", "2026-12-03")
+    assert [due for due, _ in tasks(report, SATURDAY)] == ["2026-12-08T09:00"]
+    # guard: the same lines without a report's heading are plans
+    assert [due for due, _ in tasks("周二去碧桂园送样\n周四给格力报价", SATURDAY)] == [
+        "2026-12-08",
+        "2026-12-10",
+    ]
+
+
+def test_a_day_or_hour_moved_keeps_one_task_on_the_new_one() -> None:
+    assert tasks("下周三去格力送样,改成下周四了", SATURDAY) == [("2026-12-10", "去格力送样")]
+    assert [due for due, _ in tasks("约了华为赵工明天上午10点,后来改到11点了", SATURDAY)] == [
+        "2026-12-06T11:00"
+    ]
+    assert visit("昨天拜访了碧桂园黄总——不是昨天,是前天", SATURDAY) == ("visit", "2026-12-03")
+    # guard: their own day moved is no errand of the rep's
+    assert (
+        tasks(
+            "本来约了这周四上午去南盘江糖业见者总，他周四临时要去昆明开会，改到下周二上午了。",
+            datetime.fromisoformat("2026-03-16T18:00:00+08:00"),
+        )[0][0]
+        == "2026-03-24T09:00"
+    )
