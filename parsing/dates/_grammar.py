@@ -417,7 +417,8 @@ RE_WEEKDAY = re.compile(
     r"|\s?(?:周|礼拜|星期)(?P<x2b>[二三四五六日天])(?=\s*(?:去|到|在|出差|开会)))?"
     # (一周二回 is twice a week; 下周二回 / 这周五回公司 / 周五回 after a trip is the day someone
     # is back: only a count before 周 makes it a frequency)
-    r"(?![次遍岁年期])(?(mod)|(?(mod2)|(?!(?:(?<=[一每两三四五六七八九十几]周.)|"
+    # (周三年度审计, 周五年会: the day of a yearly thing, not 三年)
+    r"(?![次遍岁期]|年(?!度|会))(?(mod)|(?(mod2)|(?!(?:(?<=[一每两三四五六七八九十几]周.)|"
     r"(?<=[一每两三四五六七八九十几]星期.)|(?<=[一每两三四五六七八九十几]礼拜.))回(?![访电复来去]))))"
 )
 

@@ -181,7 +181,9 @@ _BARE_YEARLESS = re.compile(r"[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*[号日]?")
 _DONE = re.compile(
     # (已经约好了, 已经订好了彭城饭店: a plan arranged, not a deed done)
     r"已经(?![约订定安])|已(?=[\u4e00-\u9fff])(?![约订定安经])|[\u4e00-\u9fff]了(?!解)|"
-    r"(?:见|拜访|谈|聊|开)的(?!时候)"
+    r"(?:见|拜访|谈|聊|开)的(?!时候)|"
+    # (周四晚上跟宝钢的罗总一起吃的饭: 吃的饭, 喝的酒 — a meal had)
+    r"(?:吃|喝)的(?:饭|酒|茶|早饭|午饭|晚饭)"
 )
 _EN_PAST = re.compile(
     r"(?i)(?a:\b)(?:went|was|were|had|met|visited|called|liked|agreed|signed|did|done|spoke)(?a:\b)"

@@ -446,6 +446,17 @@ def _relevant_when(doc: Doc, pos: int) -> When | None:
     ]
     if after:
         return after[0]
+    # (美的 刘经理 饭局 昨晚: a telegraphic note's day gone by, the next word after the event)
+    gone = [
+        w
+        for w in doc.whens
+        if len(doc.t) <= _TELEGRAPHIC
+        and w.span[0] >= b
+        and not doc.t[b : w.span[0]].strip()
+        and day_of(w.start) < doc.today
+    ]
+    if gone:
+        return gone[0]
     labelled = _labelled_day(doc)
     if labelled is not None:
         return labelled
@@ -464,6 +475,7 @@ def _relevant_when(doc: Doc, pos: int) -> When | None:
     return None
 
 
+_TELEGRAPHIC = 24  # characters of a note written word by word (美的 刘经理 饭局 昨晚)
 # (Called 曹总 — he's out until Oct 20: the day he is back, not the call's)
 _EN_NOT_ITS_DAY = re.compile(r"(?i)(?a:\b)(?:until|till|through|by|before|after|from)\s+$")
 
@@ -1716,6 +1728,8 @@ _LEADER_SAID = re.compile(_LEADER_TITLE + r"(?![\u4e00-\u9fff]{0,1}(?:的|说|�
 # (返嚟, 先返: the same said in Cantonese)
 _RETURN = re.compile(
     r"回来|返回|回到|回(?![复访电答话款扣收头个信我你邮消报微单不])|返嚟|返来|先返|返(?=[,。;\s]|$)"
+    # (禮拜四返香港, 12月10日 返宁: back to a place said by name)
+    rf"|返(?=(?:{PLACE_RE.pattern}|[宁沪京穗港深杭汉])(?:[,。;\s]|$))"
 )
 _PLACE_STOP = frozenset("的了,和 在去到是开出考学培参调检休度旅述探疗拜见找送看谈我忙汇")
 

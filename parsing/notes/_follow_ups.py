@@ -1845,6 +1845,8 @@ def _theirs_to_do(d: _Dated, action: str, owed: bool) -> bool:
 _PROCESS = re.compile(
     r"^(?:要|会|就|才|能|必须|需要|得|可以)?(?:到货|到账|入账|入帐|到仓|到厂|到(?=$|了|就行|齐)|送到|寄到|"
     r"出货|发货|发车|备货|截单|截止|开始|完工|竣工|开工|评审|进场|封账|盘点|完成|签完|报上去|"
+    # (他们的采购系统月底关账, 客户那边月底结账, 行里年底冲业绩: their books and targets)
+    r"关账|结账|年结|冲业绩|冲量|(?:年度)?审计|"
     # (血透机年底能签合同: what they expect by then)
     r"报到|确定|定下来|执行|公布|挂出|统一(?:付款?|结算)|能签|能定|能批|"
     # (5月20号左右出采购计划: what they issue — 12号出结果 stays a day to chase the result)
@@ -1854,7 +1856,7 @@ _PROCESS = re.compile(
 )
 # Who else moves them: the customer's side, a carrier or plant, a forecast, a demand told.
 _CARRIERS = "工厂|仓库|物流|厂家|快递"
-_THEIR_SIDE = re.compile(rf"他们|她们|他|她|对方|佢|{_CARRIERS}|财务|预计|要求|说")
+_THEIR_SIDE = re.compile(rf"他们|她们|他|她|对方|佢|{_CARRIERS}|财务|预计|要求|说|客户那边|行里")
 _CARRIER = re.compile(_CARRIERS)
 
 
@@ -2273,6 +2275,8 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
         return True  # 佢聖誕去日本北海道: he goes there (a city said, no purpose needed)
     if d.by_customer and not said_subject and not re.search(r"你", action):
         return True  # 刘总：我们邹总下周二到上海 — one of theirs, told in their own line
+    if said_subject and _MEETS_THEIR_OWN.match(action):
+        return True  # 他们下周一要跟美国客户开会: their meeting with someone of their own
     if _REP_ACTION.match(action):
         return False
     raw_after = t[d.b : d.b + 3].lstrip()
@@ -2290,6 +2294,10 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
     return not invited
 
 
+_MEETS_THEIR_OWN = re.compile(
+    r"(?:要|会)?(?:跟|和|与|同)(?:他们的?|[^\s,，。我咱]{0,4}?客户|集团|总部|领导|老板|董事会|股东)"
+    r"[^\s,，。我咱]{0,6}?(?:开会|见面|碰头|谈|开视频会)"
+)
 _SHORT_MEETING = frozenset(words("谈 访 见 拜访 回访 回电"))
 _TASK_START = re.compile(r"(?:再|先|要)?(?:给|找|跟|和|去|到|约|发|送|寄|打|拜访|联系)")
 # 他说下礼拜一下午两点有空让我过去一趟: the day he asks the rep to come

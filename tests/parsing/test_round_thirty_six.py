@@ -98,3 +98,36 @@ def test_a_day_or_hour_moved_keeps_one_task_on_the_new_one() -> None:
         )[0][0]
         == "2026-03-24T09:00"
     )
+
+
+def test_the_customers_books_targets_and_meetings_are_not_the_reps_tasks() -> None:
+    assert tasks("中粮罗经理说他们的采购系统月底关账,下周五前发票必须开好", SATURDAY) == [
+        ("2026-12-11", "发票必须开好")
+    ]
+    assert [
+        d for d, _ in tasks("客户那边月底结账,我这边20号前要把对账单发给他们财务", SATURDAY)
+    ] == ["2026-12-20"]
+    assert tasks("招商银行柳行长说行里年底冲业绩", SATURDAY) == []
+    assert [
+        d
+        for d, _ in tasks(
+            "鴻海林協理說他們下週一要跟美國客戶開會,要我們禮拜五前把樣品寄到", SATURDAY
+        )
+    ] == ["2026-12-11"]
+    # 周三年度审计 is a Wednesday, not 三年: the audit runs Monday to Wednesday
+    note = "跟华润置地郑总监打了电话,他们公司下周一到周三年度审计,让我周四以后再去"
+    assert "2026-12-07" not in [d for d, _ in tasks(note, SATURDAY)]
+    # guard: a meeting with us is ours
+    assert [d for d, _ in tasks("他说下周一要跟我们开会", SATURDAY)] == ["2026-12-07"]
+
+
+def test_a_meal_had_and_a_trip_back_home() -> None:
+    note = "周四晚上跟宝钢的罗总一起吃的饭,罗总生日是农历腊月十二,下次记得送礼"
+    assert visit(note, SATURDAY) == ("meal", "2026-12-03")
+    assert tasks(note, SATURDAY) == []
+    assert visit("美的 刘经理 饭局 昨晚", SATURDAY) == ("meal", "2026-12-04")
+    trip = parse_note("何生下個禮拜一飛新加坡,禮拜四返香港", SATURDAY)
+    assert [(i.place, str(i.start), str(i.end)) for i in trip.itineraries] == [
+        ("新加坡", "2026-12-07", "2026-12-10")
+    ]
+    assert trip.follow_ups == []
