@@ -265,7 +265,9 @@ _EN_LAST_WEEKDAY = re.compile(
 # CNY 前, before CNY, EOM: Chinese New Year and the month's end said in English (CNY alone
 # is the currency: 报价 CNY 50万).
 _EN_CNY_SAID = re.compile(r"\b(?:CNY|Chinese New Year)\s*[前后]|(?<=before )CNY\b|(?<=by )CNY\b")
-_EN_EOM = re.compile(r"(?<![A-Za-z])(?:EOM|end of (?:the )?month)(?![A-Za-z])", re.IGNORECASE)
+_EN_EOM = re.compile(
+    r"(?<![A-Za-z])(?:EOM|end of (?:the |this )?month|month[- ]end)(?![A-Za-z])", re.IGNORECASE
+)
 # tomorrow AM, Monday PM: the half of a day said after it (3 pm is an hour, _EN_CLOCK's)
 # (5月7号afternoon, 10/9 morning先: after a date's day too, but only the words — 3 pm is an hour)
 _EN_HALF_DAY = re.compile(

@@ -188,7 +188,7 @@ _NOT_THE_DAY = re.compile(rf"避开|避免|除了|不要|{DONT}(?:在)?")
 # 叫我唔好星期四搵佢 (folded 不好): told not to come that day — not 身体不好下周一再约他
 _TOLD_NOT_ON = re.compile(r"(?:叫|让|话|说|讲|请)我?不好\s*$")
 _SUBJECT_END = re.compile(
-    r"(?:他|她|他们|她们|对方|客户|财务|领导|老板|法务)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备)?\s*$"
+    r"(?:他|她|他们|她们|对方|客户|财务|领导|老板|法务)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备|想)?\s*$"
     r"|说\s*$"
 )
 _REP_TOLD_HIM = re.compile(r"我(?:跟|和|同|对)[他她](?:们)?(?:说|讲)(?:好了?)?\s*$")
@@ -1843,10 +1843,12 @@ def _theirs_to_do(d: _Dated, action: str, owed: bool) -> bool:
 # What happens to goods, money and the buyer's steps by a day (到货, 发车, 截单, 开始执行 …):
 # the rep's own only when the rep says they do it (我们下周一发货, 我：29号上午送到).
 _PROCESS = re.compile(
-    r"^(?:要|会|就|才|能|必须|需要|得|可以)?(?:到货|到账|入账|入帐|到仓|到厂|到(?=$|了|就行|齐)|送到|寄到|"
+    r"^(?:要|会|就|才|能|必须|需要|得|可以|才能|才会)?(?:到货|到账|入账|入帐|到仓|到厂|到(?=$|了|就行|齐)|送到|寄到|"
     r"出货|发货|发车|备货|截单|截止|开始|完工|竣工|开工|评审|进场|封账|盘点|完成|签完|报上去|"
     # (他们的采购系统月底关账, 客户那边月底结账, 行里年底冲业绩: their books and targets)
     r"关账|结账|年结|冲业绩|冲量|(?:年度)?审计|"
+    # (国庆前要落实 supplier list, 招标…三个月后再开, 新厂房…才能验收: their steps)
+    r"落实|再开$|开标|验收|"
     # (血透机年底能签合同: what they expect by then)
     r"报到|确定|定下来|执行|公布|挂出|统一(?:付款?|结算)|能签|能定|能批|"
     # (5月20号左右出采购计划: what they issue — 12号出结果 stays a day to chase the result)

@@ -131,3 +131,40 @@ def test_a_meal_had_and_a_trip_back_home() -> None:
         ("新加坡", "2026-12-07", "2026-12-10")
     ]
     assert trip.follow_ups == []
+
+
+def test_chats_and_calls_said_short_or_with_fillers() -> None:
+    now = datetime.fromisoformat("2028-08-12T09:40:00+08:00")
+    note = (
+        "嗯 记一下 昨天下午微信跟那个宝钢的白工聊了一下 白工说他们那个 三号高炉检修推迟到国庆以后了"
+    )
+    assert visit(note, now) == ("wechat", "2028-08-11")
+    assert visit("微信 高工 图纸已收", now) == ("wechat", "2028-08-12")
+    assert visit("接电话 区总 要样品", now) == ("call", "2028-08-12")
+    assert visit("跟恒瑞医药三个人碰了一下：副总万立新拍板", now) == ("visit", "2028-08-12")
+    # guard: a chat still to have is none
+    assert visit("明天微信跟王总聊聊", now) is None
+
+
+def test_their_own_steps_by_a_day_are_not_the_reps() -> None:
+    note = (
+        "今日上長實寫字樓同區生傾咗成個鐘，佢話國慶前要落實 supplier list，叫我哋盡快補交公司資料。"
+    )
+    assert tasks(note, datetime.fromisoformat("2027-09-08T16:30:00+08:00")) == []
+    note = (
+        "本周三去了趟宁德时代 见了采购的文经理 文经理说 电芯测试设备的招标推迟了 大概三个月后再开"
+    )
+    assert tasks(note, datetime.fromisoformat("2027-03-21T20:30:00+08:00")) == []
+    note = "文总说 他们那个新厂房三个月后才能验收 到时候再让我们过去"
+    assert tasks(note, datetime.fromisoformat("2026-10-10T19:30:00+08:00")) == []
+    note = "琴日同太古地產嘅 Cathy 文 開會，佢哋想七月尾之前 confirm 供應商，佢話我哋下個禮拜二之前要交 site survey report。"
+    assert [d for d, _ in tasks(note, datetime.fromisoformat("2026-06-19T10:00:00+08:00"))] == [
+        "2026-06-23"
+    ]
+
+
+def test_end_of_this_month_said_in_english() -> None:
+    note = "今日去咗 Penang 嘅 Inari Amertron 見 Ms. Lim 林小姐。佢話 end of this month 之前要 final quote。"
+    assert [d for d, _ in tasks(note, datetime.fromisoformat("2027-05-18T14:50:00+08:00"))] == [
+        "2027-05-31"
+    ]
