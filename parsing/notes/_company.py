@@ -132,6 +132,11 @@ _NOT_PREFIX = re.compile(
 )
 _COUNTED_TIMES = re.compile(r"[0-9一二两三四五六七八九十几]+次")
 _VISIT_OR_FILLER = re.compile(_VISIT.pattern + r"|然后|嗯")
+_SENT_BY = re.compile(r"\s?(?:寄|发过去|发给|到付|快递)")
+_MEETING_WITH = re.compile(
+    r"(?:跟|和|与|同)(?P<org>[\u4e00-\u9fff]{2,10}?)(?:开了个?[\u4e00-\u9fff]{0,4}?会|碰了?(?:个头|一下))"
+    r"|(?:给|跟|和|与|同|见了?|拜访了?)(?P<org2>[\u4e00-\u9fff]{2,10}?)的[两三四五六七八九几]个人"
+)
 _VISIT_PLAIN = re.compile(r"(?:拜访|拜会|走访|回访)了?(?::\s*)?\s*")
 _NOT_A_NAME = re.compile(r"一(?![汽拖重建冶航])|[了过下完得的]|客户|老客户|新客户|领导")
 
@@ -608,6 +613,13 @@ def _by_position(doc: Doc, people: People) -> str | None:
             continue  # 去过广州了, 这周去过三次了, 去了车间: a city, a count, a workplace
         if name and doc.free(a, b) and _plausible(name) and any(m.start >= b for m in named):
             return name
+    # 今天跟镇海炼化开了协调会：设备处的万处长…, 给中广核的三个人打了电话: the firm a meeting
+    # was held with, whose people were called
+    for v in _MEETING_WITH.finditer(t):
+        group = "org" if v["org"] else "org2"
+        name = _clean(v[group])
+        if name and doc.free(*v.span(group)) and _plausible(name) and not _NOT_A_NAME.match(name):
+            return name
     # 华润置地 黄总 at the start of the note
     chunks = doc.chunks_in(0, len(t))
     if len(chunks) >= 2:
@@ -640,6 +652,7 @@ _TAIL_NOT = re.compile(
     # (在北京协和进修学习: what someone does there, not more of the name)
     + r"|进修|学习|培训|蹲点|挂职|出差|开会"  # (在中粮开会: the meeting there)
     + r"|视频|电话会"  # (跟伊利开视频会: the call held with them)
+    + r"|[一二两三四五六七八九十几0-9]+(?:位|个人)"  # (宁德时代三位：…: how many of them)
 )
 
 
@@ -968,6 +981,8 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         return t[a:b]
     found = [_with_area(doc, a, b, name) for a, b, name in _by_suffix(doc)]
     for ka, kb in known:
+        if _SENT_BY.match(t, kb):
+            continue  # 原件明天顺丰寄给您: the courier that carries it, no customer
         joined = next((f for f in found if f[0] >= kb and not t[kb : f[0]].strip()), None)
         name = t[ka:kb]
         if joined is not None:
@@ -1078,7 +1093,10 @@ _A_PART_PLAYED = re.compile(
 )
 # (Ms Fang (Senior Engineer), Mr Hu (Plant Manager): what they do, in English)
 # (周经理（已离职）, 马总（朋友介绍）, 许总（出差中）, 张总（老乡）: how they stand, not whose)
-_NOT_WHOSE = re.compile(r"离职|出差|现场|老乡|朋友|介绍|同学|亲戚|退休|前任|新来|在职|休假|微信")
+# (高工（他们部门用）: what they do there, said of them)
+_NOT_WHOSE = re.compile(
+    r"离职|出差|现场|老乡|朋友|介绍|同学|亲戚|退休|前任|新来|在职|休假|微信|他们|我们|部门"
+)
 _NOT_WHOSE_IN_LATIN = frozenset(
     words(
         "wechat whatsapp line telegram email sms zoom teams signal"

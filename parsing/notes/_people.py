@@ -1323,13 +1323,16 @@ def _title_beside(t: str, lines: list[tuple[int, int]], i: int) -> str | None:
     return None
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*")
+
+
 def _rare_card_name(doc: Doc, lines: list[tuple[int, int]], i: int) -> Mention | None:
     """A full name of three alone on a card's line, of a surname that is a word as often (羊安东,
     党海东): a name only with its title on the line before or after."""
     a, b = lines[i]
     said = doc.t[a:b].split()
-    if not said or any(x not in _DEGREES for x in said[1:]):
-        return None  # (乜国平 博士: only a degree may stand beside it)
+    if not said or any(x not in _DEGREES and not _LATIN_WORD.fullmatch(x) for x in said[1:]):
+        return None  # (乜国平 博士, 区志强 Au Chi-keung: only a degree or the English name beside)
     word = said[0]
     if not _CARD_TOKEN.fullmatch(word) or _title_beside(doc.t, lines, i) is None:
         return None
@@ -1377,7 +1380,10 @@ def _card_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
         if len(names) != 1 or any(x < names[0].end and names[0].start < y for x, y in taken):
             continue
         name = names[0]
-        rest = [t[x:y] for x, y in tokens if (x, y) != (name.start, name.end)]
+        # (Jack 向 向建军, Michael 高  高志远: the surname said again after the English name)
+        rest = [
+            t[x:y] for x, y in tokens if (x, y) != (name.start, name.end) and t[x:y] != name.surname
+        ]
         # 高级工程师 曹雨桐, 魏长青 博士, 臺北市政府資訊局 科長 蔡宜君: a title (ending the
         # word), a degree, or the organisation beside the name on its line
         titles = [found.group() for r in rest if (found := _TITLE_ENDING.search(r))]

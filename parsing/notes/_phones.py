@@ -197,13 +197,35 @@ def find_phones(text: str, original: str, free: list[bool]) -> list[FoundPhone]:
             elif (said := _EXT_BEFORE.search(text, max(0, a - 16), a)) is not None:
                 found += ";ext=" + said["digits"]  # 分機 2231，總機 (02) 2268-3466 (Taiwan)
             out.append(FoundPhone(a, b, found))
-    return [p for i, p in enumerate(out) if not _corrected_by(text, p, out[i + 1 : i + 2])]
+    kept = [p for i, p in enumerate(out) if not _corrected_by(text, p, out[i + 1 : i + 2])]
+    return [_tail_corrected(text, p, kept) for p in kept]
 
 
 # 电话13812345678,说错了,是13812345679: the number said again at once, corrected
 _NUMBER_CORRECTED = re.compile(
     r"[ ,]*(?:[哦噢呃嗯啊][ ,]*)?(?:不对|说错了|讲错了|写错了|打错了|更正一下|更正|错了|不是)[ ,:]*(?:应该是|是)?[ ,:]*"
 )
+
+
+# 138 0510 7766（名片印错了，他说尾号是7676）, 幺五八…零零九幺 不对不对 尾号是零零幺九, 后四位不对
+# 是八六三六: the number's last digits said again, corrected
+_TAIL_FIXED = re.compile(
+    r"(?:尾号|尾数|后四位|后4位|最后四位|后面四位)[^0-9零〇一幺二两三四五六七八九\n]{0,6}?"
+    r"(?:应该是|是|为|改成)\s*(?P<d>[0-9]{3,4}|[零〇一幺二两三四五六七八九]{3,4})(?![0-9])"
+)
+_FIX_WORD = re.compile(r"不对|错|更正|纠正")
+_TAIL_REACH = 40
+
+
+def _tail_corrected(text: str, phone: FoundPhone, found: list[FoundPhone]) -> FoundPhone:
+    if ";" in phone.number:
+        return phone
+    stop = min([phone.end + _TAIL_REACH] + [p.start for p in found if p.start > phone.start])
+    fixed = _TAIL_FIXED.search(text, phone.end, stop)
+    if fixed is None or not _FIX_WORD.search(text, phone.end, fixed.end()):
+        return phone
+    digits = fixed["d"].translate(_SPOKEN)
+    return FoundPhone(phone.start, phone.end, phone.number[: -len(digits)] + digits)
 
 
 def _corrected_by(text: str, phone: FoundPhone, after: list[FoundPhone]) -> bool:

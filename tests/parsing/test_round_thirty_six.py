@@ -168,3 +168,38 @@ def test_end_of_this_month_said_in_english() -> None:
     assert [d for d, _ in tasks(note, datetime.fromisoformat("2027-05-18T14:50:00+08:00"))] == [
         "2027-05-31"
     ]
+
+
+def test_a_card_with_the_english_name_beside_the_chinese_one() -> None:
+    now = datetime.fromisoformat("2028-09-19T16:50:00+08:00")
+    card = "美的集团 家用空调事业部\nJack 向 向建军\n采购经理\n手机 138 2519 6620"
+    people = parse_note(card, now).contacts
+    assert [(p.name, p.phones) for p in people] == [("向建军", ["13825196620"])]
+    card = "SIEMENS\n西门子（中国）有限公司\n区志强 Au Chi-keung\n高级采购经理\n手机：133 1100 8826"
+    people = parse_note(card, now).contacts
+    assert [(p.name, p.salutation, p.phones) for p in people] == [
+        ("区志强", "区经理", ["13311008826"])
+    ]
+
+
+def test_a_phones_tail_corrected() -> None:
+    now = datetime.fromisoformat("2026-10-10T19:30:00+08:00")
+    note = "文总手机是幺三幺 五幺零二 八八三六 哦后四位不对 是八六三六"
+    assert parse_note(note, now).contacts[0].phones == ["13151028636"]
+    card = "江苏长电\n高志远\n设备采购经理\nM: 138 0510 7766（名片印错了，他说尾号是7676）"
+    assert parse_note(card, now).contacts[0].phones == ["13805107676"]
+    # guard: the tail said again, nothing corrected
+    assert parse_note("张总电话13800001234，尾号是1234的那个", now).contacts[0].phones == [
+        "13800001234"
+    ]
+
+
+def test_the_firm_met_called_or_chatted_with() -> None:
+    now = datetime.fromisoformat("2028-09-19T16:50:00+08:00")
+    assert parse_note("今天跟镇海炼化开了协调会：设备处的万处长说了算", now).company == "镇海炼化"
+    note = "给中广核的三个人打了电话：常总（分管副总经理，决策）、技术部的高工（他们部门用）"
+    assert parse_note(note, now).company == "中广核"
+    note = "宁德时代三位：采购部的 Sunny 区（走流程的）、工艺部向工（最终用户）"
+    assert parse_note(note, now).company == "宁德时代"
+    chat = "长沙远大 马总\n[23:05] 马总：合同我签好了，扫描件发你邮箱了\n[23:12] 我：收到马总，原件明天顺丰寄给您"
+    assert parse_note(chat, now).company == "长沙远大"
