@@ -93,6 +93,8 @@ class _Ctx:
     text: str
     #: The day of the last dated expression: 明天上午开会,下午拜访 → 下午 is 明天's.
     context_day: date | None = None
+    #: Where an evening was said (明晚请姚经理吃饭,…时间七点改到七点半: 七点 is the evening's).
+    evening_at: int | None = None
     #: Which days count in "N个工作日" and "下个工作日" (the team's setting).
     workdays: WorkCalendar = MAINLAND
 
@@ -1536,6 +1538,18 @@ def _the_evening_just_ended(c: _Ctx, d: _D, t: _T, s: str, i: int) -> bool:
     )
 
 
+_EVENINGS = frozenset(("晚", "晚上"))
+_EVENING_REACH = 30
+
+
+def _evening_before(c: _Ctx, i: int) -> str | None:
+    """The evening said just before a bare hour, in the same sentence."""
+    at = c.evening_at
+    if at is None or i - at > _EVENING_REACH or any(x in c.text[at:i] for x in "。;\n"):
+        return None
+    return "晚"
+
+
 def _parse_at(c: _Ctx, i: int) -> _Found | None:
     s = c.text
     dm = _match_date(c, i, None)
@@ -1551,7 +1565,7 @@ def _parse_at(c: _Ctx, i: int) -> _Found | None:
     t: _T | None = None
     if d is None or d.kind != "moment":
         k = _GAP.match(s, j).end() if d is not None else i  # type: ignore[union-attr]
-        tm = _match_time(c, k, d.pod if d is not None else None, d is not None)
+        tm = _match_time(c, k, d.pod if d is not None else _evening_before(c, i), d is not None)
         if tm is not None:
             t, j = tm
         elif d is not None and d.pod is not None:
@@ -1655,5 +1669,6 @@ def scan(text: str, now: datetime, workdays: WorkCalendar = MAINLAND) -> list[_F
         w = f.when
         if w is not None and f.dated and w.end is None:
             c.context_day = w.day
+            c.evening_at = f.end if w.part_of_day in _EVENINGS else None
         i = max(f.end, i + 1)
     return found

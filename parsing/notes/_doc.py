@@ -399,6 +399,45 @@ def _moved_later(t: str, whens: list[When]) -> list[When]:
     return out
 
 
+# 明晚请姚经理吃饭,…时间七点改到七点半, 约了明天上午10点…改成11点: an hour moved later in the
+# sentence is the hour of the day said first (the hours between on that day are given up)
+_MOVED_TO_HOUR = re.compile(r"(?:改到|改成|改为|推到|提前到|挪到)\s*$")
+
+
+def _hour_moved(t: str, whens: list[When]) -> list[When]:
+    out = list(whens)
+    given_up: set[int] = set()
+    for k, v in enumerate(whens):
+        said = _AN_HOUR_ALONE.fullmatch(t, *v.span)
+        if said is None or not _MOVED_TO_HOUR.search(t, max(0, v.span[0] - 4), v.span[0]):
+            continue
+        start = _sentence_start_of(t, v.span[0])
+        first = next(
+            (
+                i
+                for i, w in enumerate(whens[:k])
+                if w.span[0] >= start
+                and isinstance(w.start, datetime)
+                and w.day == v.day
+                and _AN_HOUR_ALONE.fullmatch(t, *w.span) is None
+            ),
+            None,
+        )
+        if first is None:
+            continue
+        out[first] = replace(whens[first], start=v.start)
+        given_up.update(
+            i
+            for i in range(first + 1, k + 1)
+            if whens[i].day == v.day and _AN_HOUR_ALONE.fullmatch(t, *whens[i].span)
+        )
+    return [w for i, w in enumerate(out) if i not in given_up]
+
+
+def _sentence_start_of(t: str, a: int) -> int:
+    return max(t.rfind(x, 0, a) for x in "。;\n") + 1
+
+
 _NEXT_WEEKS = re.compile(r"下(?:个)?(?:周|礼拜|星期)[一二三四五六日天1-7]")
 _RANGE_REACH = 12  # (20 and more cost blind19: a weekday said farther on is of its own)
 
@@ -493,7 +532,11 @@ class Doc:
         self.date_at = [False] * n
         read = self._same_day_once([w for w in find_all_when(self.t, now) if not self._in_name(w)])
         found = _in_the_weeks_range(
-            self.t, _moved_later(self.t, _corrected_later(self.t, _uncorrected(self.t, read)))
+            self.t,
+            _moved_later(
+                self.t,
+                _hour_moved(self.t, _corrected_later(self.t, _uncorrected(self.t, read))),
+            ),
         )
         found = _this_weeks_report(self.t, self.today, found)
         for w in read:

@@ -1777,6 +1777,7 @@ _INSPECTS = re.compile(
 # (去兰州拜访他, 去芜湖厂签合同: an errand there, the rep's)
 _ERRAND_IN_PLACE = re.compile(r"[他她我拜找见签送谈给交办收催取拿装修调测]")
 # A leader of theirs named right before the day (庄董事长, 毕书记, 曹 董 说 他): the one who goes
+_LEADER_TITLE = re.compile(r"[\u4e00-\u9fff](?:[总董]|[部局处厅院行厂]长|书记|主任)")
 _LEADER_BEFORE = re.compile(
     r"(?:[总董长任]|书记|老板|董事)\s*(?:[说讲]\s*)?(?:[他她]\s*)?(?:这个?|本|下个?)?\s*$"
 )
@@ -1786,14 +1787,19 @@ def _their_own_travel(d: _Dated, action: str) -> bool:
     """A leader's going to a city or a country, said right after their title, with no one of
     the rep's side in the sentence: their travel, not the rep's errand."""
     t, a, b = d.t, d.a, d.b
-    travel = _THEIR_TRAVEL.match(action)
+    # (昨天周部长从北京回来了,下周三又要去成都: 又 goes on with the leader said before)
+    again = action.startswith("又")
+    travel = _THEIR_TRAVEL.match(action[1:] if again else action)
     start = _sentence_start(t, a)
     place = travel["place"] if travel is not None else ""
     gone = travel is not None and _names_somewhere(place) and not _ERRAND_IN_PLACE.search(place)
     inspects = _INSPECTS.match(action) is not None  # (reps never 视察: wherever it is, theirs)
     return (
         (gone or inspects)
-        and _LEADER_BEFORE.search(t[max(start, a - 8) : a]) is not None
+        and (
+            _LEADER_BEFORE.search(t[max(start, a - 8) : a]) is not None
+            or (again and _LEADER_TITLE.search(t, start, a) is not None)
+        )
         and not re.search(r"[我咱]", t[start : _sentence_end(t, b)])
         and not _WENT_ALONG.search(t, start, a)  # (跟王总周三去苏州: the rep goes too)
     )

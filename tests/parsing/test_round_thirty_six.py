@@ -203,3 +203,21 @@ def test_the_firm_met_called_or_chatted_with() -> None:
     assert parse_note(note, now).company == "宁德时代"
     chat = "长沙远大 马总\n[23:05] 马总：合同我签好了，扫描件发你邮箱了\n[23:12] 我：收到马总，原件明天顺丰寄给您"
     assert parse_note(chat, now).company == "长沙远大"
+
+
+def test_an_evenings_hour_moved_and_a_leaders_trip_again() -> None:
+    note = "明晚请恒瑞姚经理吃饭,地点改到海底捞,时间七点改到七点半"
+    assert tasks(note, SATURDAY) == [("2026-12-06T19:30", "请姚经理吃饭")]
+    # 周部长 goes again: his trip, no errand of the rep's
+    assert tasks("昨天周部长从北京回来了,下周三又要去成都", SATURDAY) == []
+    # guard: a bare hour in another sentence keeps its business hour
+    assert [d for d, _ in tasks("明晚请姚经理吃饭。周一10点给王总打电话", SATURDAY)] == [
+        "2026-12-06T20:00",
+        "2026-12-07T10:00",
+    ]
+
+
+def test_none_said_and_a_firm_after_the_hour() -> None:
+    assert visit("本周无拜访,在家写标书", SATURDAY) is None
+    note = "昨晚十点多美的刘经理打电话过来,说订单要加急"
+    assert parse_note(note, SATURDAY).company == "美的"
