@@ -438,6 +438,12 @@ def _reminded_of(doc: Doc, a: int) -> bool:
 def _relevant_when(doc: Doc, pos: int) -> When | None:
     """The date governing an event at ``pos``: the nearest before it in the clause, else after."""
     ca, _ = doc.clause(pos)
+    # (完成:万达商管饶总拜访(周三)、长江电力傅处长饭局(周四): the day in brackets right after
+    # the event, gone by, is its own)
+    _, kb = doc.chunk(pos)
+    bracketed = [w for w in doc.whens if doc.t[kb : kb + 1] == "(" and w.span[0] == kb + 1]
+    if bracketed and day_of(bracketed[0].start) <= doc.today:
+        return bracketed[0]
     before = [w for w in doc.whens if ca <= w.span[0] and w.span[1] <= pos + 1]
     if before:
         return before[-1]

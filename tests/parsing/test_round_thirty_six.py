@@ -221,3 +221,10 @@ def test_none_said_and_a_firm_after_the_hour() -> None:
     assert visit("本周无拜访,在家写标书", SATURDAY) is None
     note = "昨晚十点多美的刘经理打电话过来,说订单要加急"
     assert parse_note(note, SATURDAY).company == "美的"
+
+
+def test_a_reports_day_in_brackets_after_the_event() -> None:
+    report = "11月第5周周报\n完成:万达商管饶总拜访(周三)、长江电力傅处长饭局(周四)"
+    assert visit(report, SATURDAY) == ("meal", "2026-12-03")
+    report = "周报。本周拜访:中国移动江苏公司杨处(周二)"
+    assert visit(report, SATURDAY) == ("visit", "2026-12-01")
