@@ -28,7 +28,8 @@ Conventions (DESIGN.md, "Date conventions"), and the choices this module adds:
   3:30?) is not read; 三四点 is the range 15:00–16:00. 晚上1–4点 is not read (which night?).
   A floor, a building or a room after the hour is no minute: 10点三楼 = 10:00, not 10:03.
 * A time without a date takes the day of the last dated expression before it in the same
-  text (明天上午开会,下午拜访 → 下午 is tomorrow's), else today.
+  text (明天上午开会,下午拜访 → 下午 is tomorrow's), else today; a bare hour said after an
+  evening in the same sentence is the evening's (明晚请客,时间七点改到七点半 → 19:30).
 * Before dawn (``DAWN_HOUR``, 04:00) the day just ended is still the speaker's: 明天 / 明早
   said at 01:20 is the calendar's today, 今天下午 / 今晚 the afternoon or evening just gone;
   今天上午 is still the morning ahead, and 今天（周三）下午 names the calendar's day itself.
