@@ -304,6 +304,12 @@ _AN_HOUR_ALONE = re.compile(
 _PHONE_TOLD = re.compile(r"[他她]?的?(?:电话|手机|微信)")
 
 
+def sentence_start(t: str, a: int) -> int:
+    """Where the sentence holding ``a`` begins (after 。, ; or a line's end; the text is folded,
+    so ； is ; already)."""
+    return max(t.rfind(x, 0, a) for x in "。;\n") + 1
+
+
 def sentence_end(t: str, a: int, marks: str = "。;\n") -> int:
     """Where the sentence holding ``a`` ends (the first of ``marks`` from it, else the text's end)."""
     return min((i for i in (t.find(x, a) for x in marks) if i >= 0), default=len(t))
@@ -411,7 +417,7 @@ def _hour_moved(t: str, whens: list[When]) -> list[When]:
         said = _AN_HOUR_ALONE.fullmatch(t, *v.span)
         if said is None or not _MOVED_TO_HOUR.search(t, max(0, v.span[0] - 4), v.span[0]):
             continue
-        start = _sentence_start_of(t, v.span[0])
+        start = sentence_start(t, v.span[0])
         first = next(
             (
                 i
@@ -432,10 +438,6 @@ def _hour_moved(t: str, whens: list[When]) -> list[When]:
             if whens[i].day == v.day and _AN_HOUR_ALONE.fullmatch(t, *whens[i].span)
         )
     return [w for i, w in enumerate(out) if i not in given_up]
-
-
-def _sentence_start_of(t: str, a: int) -> int:
-    return max(t.rfind(x, 0, a) for x in "。;\n") + 1
 
 
 _NEXT_WEEKS = re.compile(r"下(?:个)?(?:周|礼拜|星期)[一二三四五六日天1-7]")

@@ -12,6 +12,7 @@ from parsing.numerals import cn_to_int
 
 from ._counties import ANY_PLACE, COUNTY_RE
 from ._doc import Doc, is_cjk, line_of, months_back, sentence_end
+from ._doc import sentence_start as _sentence_start
 from ._fold import fold
 from ._lexicon import (
     DONT,
@@ -2587,12 +2588,6 @@ def _third_party_before(t: str, a: int) -> bool:
 
 
 _sentence_end = sentence_end  # (。, ; or a line's end)
-
-
-def _sentence_start(t: str, a: int) -> int:
-    """Where the sentence holding ``a`` begins (after 。, ; or a line's end; the text is folded,
-    so ； is ; already)."""
-    return max(t.rfind(x, 0, a) for x in "。;\n") + 1
 
 
 def _sentence_of(t: str, a: int) -> str:

@@ -17,6 +17,7 @@ from parsing.dates import When
 from parsing.numerals import cn_to_int
 
 from ._doc import LATE_FIX, Doc, months_back
+from ._doc import sentence_start as _sentence_start
 from ._events import (
     _ASKED_TO_REMIND,
     _CALLED_OFF,
@@ -35,7 +36,6 @@ from ._events import (
     _names_somewhere,
     _sentence_end,
     _sentence_of,
-    _sentence_start,
     _their_deed,
     _third_party_before,
 )
