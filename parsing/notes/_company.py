@@ -715,6 +715,8 @@ _NOT_HEAD = re.compile(
     r"核对|安排|统计|准备|确认|检查|商量|研究|整理|"
     # (刚从宝钢出来 见了…: where the rep comes from, said with the coming)
     r"^刚|出来$|回来$|计划$|^记低$|"
+    # (秘书发来:王局长行程…, 转发: a message passed on, whoever sent it)
+    r"发来$|转来$|转发|发过来$|"
     # (哦那个 昨天…, 拜托 remind 我…: a filler or a plea heading the note)
     r"^[哦噢呃嗯]|^(?:拜托|麻烦)$|"
     # (备注：…, 进展：…: a note's own labels)

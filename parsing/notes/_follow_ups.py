@@ -2063,10 +2063,15 @@ _COMING_TO_US = re.compile(
 )
 
 
+_BACK_HOME = re.compile(rf"返(?:{PLACE_RE.pattern}|[宁沪京穗港深杭汉])")
+
+
 def _no_task_meant(d: _Dated, action: str) -> bool:
     """A day named with nothing set for it: avoided, put off, asked about, once planned,
     called off, a state lasting until it, or a thing already done today."""
     doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
+    if _BACK_HOME.fullmatch(action):
+        return True  # 12月10日 返宁: someone back home that day, nothing to do
     if (
         _NOT_THE_DAY.search(t, max(ca, a - 3), a)
         or _TOLD_NOT_ON.search(t, max(ca, a - 6), a)

@@ -228,3 +228,10 @@ def test_a_reports_day_in_brackets_after_the_event() -> None:
     assert visit(report, SATURDAY) == ("meal", "2026-12-03")
     report = "周报。本周拜访:中国移动江苏公司杨处(周二)"
     assert visit(report, SATURDAY) == ("visit", "2026-12-01")
+
+
+def test_a_schedule_passed_on_names_no_firm_and_its_return_no_task() -> None:
+    note = "秘书发来:王局长行程 12月8日-9日 北京(部里开会) 12月10日 返宁"
+    read = parse_note(note, SATURDAY)
+    assert read.company is None
+    assert "返宁" not in [f.action for f in read.follow_ups]
