@@ -393,13 +393,11 @@ def _moved_later(t: str, whens: list[When]) -> list[When]:
         ):
             out.append(w)
             continue
-        # (the errand said with the old day is read from there; else the words after the new day)
-        errand = bool(what) and not _REFUSED.search(what)
-        # (约了赵工明天上午10点,后来改到11点了: nothing said after the new day, the old one's words)
-        errand = errand or (
-            not _REFUSED.search(what)
-            and not t[v.span[1] : sentence_end(t, v.span[1])].strip(" 了,!")
-        )
+        # (the errand said with the old day is read from there, as are the old day's words when
+        # nothing is said after the new one: 约了赵工明天上午10点,后来改到11点了; else the words
+        # after the new day)
+        said_after = t[v.span[1] : sentence_end(t, v.span[1])].strip(" 了,!")
+        errand = not _REFUSED.search(what) and (bool(what) or not said_after)
         out.append(replace(v, span=w.span if errand else v.span))
         moved_to = i + 1
     return out

@@ -441,16 +441,16 @@ def _relevant_when(doc: Doc, pos: int) -> When | None:
     ca, _ = doc.clause(pos)
     # (完成:万达商管饶总拜访(周三)、长江电力傅处长饭局(周四): the day in brackets right after
     # the event, gone by, is its own)
-    _, kb = doc.chunk(pos)
-    bracketed = [w for w in doc.whens if doc.t[kb : kb + 1] == "(" and w.span[0] == kb + 1]
-    if bracketed and day_of(bracketed[0].start) <= doc.today:
-        return bracketed[0]
+    _, chunk_end = doc.chunk(pos)
+    if doc.t.startswith("(", chunk_end):
+        bracketed = next((w for w in doc.whens if w.span[0] == chunk_end + 1), None)
+        if bracketed is not None and day_of(bracketed.start) <= doc.today:
+            return bracketed
     before = [w for w in doc.whens if ca <= w.span[0] and w.span[1] <= pos + 1]
     if before:
         return before[-1]
-    _, b = doc.chunk(pos)
-    if doc.t[pos].isascii():  # Meeting with Mr. Tan next Wed 3pm: English says the day last
-        b = doc.clause(pos)[1]
+    # (Meeting with Mr. Tan next Wed 3pm: English says the day last)
+    b = doc.clause(pos)[1] if doc.t[pos].isascii() else chunk_end
     after = [
         w
         for w in doc.whens
@@ -460,16 +460,19 @@ def _relevant_when(doc: Doc, pos: int) -> When | None:
     if after:
         return after[0]
     # (美的 刘经理 饭局 昨晚: a telegraphic note's day gone by, the next word after the event)
-    gone = [
-        w
-        for w in doc.whens
-        if len(doc.t) <= _TELEGRAPHIC
-        and w.span[0] >= b
-        and not doc.t[b : w.span[0]].strip()
-        and day_of(w.start) < doc.today
-    ]
-    if gone:
-        return gone[0]
+    if len(doc.t) <= _TELEGRAPHIC:
+        gone = next(
+            (
+                w
+                for w in doc.whens
+                if w.span[0] >= b
+                and not doc.t[b : w.span[0]].strip()
+                and day_of(w.start) < doc.today
+            ),
+            None,
+        )
+        if gone is not None:
+            return gone
     labelled = _labelled_day(doc)
     if labelled is not None:
         return labelled

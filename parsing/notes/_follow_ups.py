@@ -525,6 +525,18 @@ def _rep_step_next(doc: Doc, a: int, na: int) -> bool:
 _CALL_HIS_PHONE = re.compile(r"[他她](?:的)?(?:电话|手机|座机)")
 
 
+def _needs_the_rest(t: str, start: int, kb: int) -> bool:
+    """Whether the words from ``start`` to the space at ``kb`` need what follows it: a word
+    alone in a note typed word by word (之前 把 整改报告 给他), or words cut off by a filler
+    before what they need (我得把那个 嗯 贺卡和礼品送过去)."""
+    said = t[start:kb]
+    if (_word_spaced(t) or _NEEDS_ITS_OBJECT.match(t, kb)) and len(said.strip()) <= 2:
+        return True
+    return _FILLER_END.sub("", said).endswith(_NEEDS_MORE) and bool(
+        _FILLER_END.search(said) or _FILLER_NEXT.match(t, kb)
+    )
+
+
 def _action(doc: Doc, w: When, people: People) -> str | None:
     """What to do at ``w``: the words after it (or in the next chunk); None when nothing."""
     t = doc.t
@@ -573,18 +585,7 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         ka <= start
         and kb < cb
         and t[kb] == " "
-        and (
-            (
-                (_word_spaced(t) or _NEEDS_ITS_OBJECT.match(t, kb))
-                and len(t[start:kb].strip())
-                <= 2  # 之前 把 整改报告 给他: a word that needs the rest
-            )
-            # 我得把那个 嗯 贺卡和礼品送过去: words cut off by a filler before what they need
-            or (
-                _FILLER_END.sub("", t[start:kb]).endswith(_NEEDS_MORE)
-                and bool(_FILLER_END.search(t, start, kb) or _FILLER_NEXT.match(t, kb))
-            )
-        )
+        and _needs_the_rest(t, start, kb)
         and people.mention_in(start, kb) is None  # (明天 张总 电话 报价单: a list, no run)
     ):
         kb = _spaced_run(doc, start, kb, cb)
@@ -1777,10 +1778,11 @@ _INSPECTS = re.compile(
 # (去兰州拜访他, 去芜湖厂签合同: an errand there, the rep's)
 _ERRAND_IN_PLACE = re.compile(r"[他她我拜找见签送谈给交办收催取拿装修调测]")
 # A leader of theirs named right before the day (庄董事长, 毕书记, 曹 董 说 他): the one who goes
-_LEADER_TITLE = re.compile(r"[\u4e00-\u9fff](?:[总董]|[部局处厅院行厂]长|书记|主任)")
+_LEADER_WORD = r"(?:[总董长任]|书记|老板|董事)"
 _LEADER_BEFORE = re.compile(
-    r"(?:[总董长任]|书记|老板|董事)\s*(?:[说讲]\s*)?(?:[他她]\s*)?(?:这个?|本|下个?)?\s*$"
+    _LEADER_WORD + r"\s*(?:[说讲]\s*)?(?:[他她]\s*)?(?:这个?|本|下个?)?\s*$"
 )
+_LEADS = re.compile(_LEADER_WORD + "$")  # (周部长, 毕书记: a person of theirs titled so)
 
 
 def _their_own_travel(d: _Dated, action: str) -> bool:
@@ -1798,7 +1800,13 @@ def _their_own_travel(d: _Dated, action: str) -> bool:
         (gone or inspects)
         and (
             _LEADER_BEFORE.search(t[max(start, a - 8) : a]) is not None
-            or (again and _LEADER_TITLE.search(t, start, a) is not None)
+            or (
+                again
+                and any(
+                    start <= m.start < a and m.title and _LEADS.search(m.title)
+                    for m in d.people.mentions
+                )
+            )
         )
         and not re.search(r"[我咱]", t[start : _sentence_end(t, b)])
         and not _WENT_ALONG.search(t, start, a)  # (跟王总周三去苏州: the rep goes too)

@@ -1578,10 +1578,9 @@ def _corrected(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if m.start < denied:
             continue
         said = None if m.pronoun else _CORRECTION.match(doc.t, m.end)
-        later = said and next(
-            (x for x in mentions[i + 1 :] if not x.pronoun and x.start == said.end()), None
-        )
-        if said is not None and later is not None:
+        if said is not None and any(
+            not x.pronoun and x.start == said.end() for x in mentions[i + 1 :]
+        ):
             doc.mark(m.start, said.end())  # (找王总 不对: no company either)
             denied = said.end()
             continue
