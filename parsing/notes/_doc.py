@@ -355,18 +355,37 @@ def _corrected_later(t: str, whens: list[When]) -> list[When]:
 # 周三送样→改周四, 验收 周一改周二, 周三不行，改周四送样: a day moved to the next one said —
 # the old day is no day of the note, the task takes the new one
 _MOVED_BETWEEN = re.compile(
-    r"(?P<what>[^,，。;；\n\d的]{0,8}?)\s*(?:→|->|=>|,)?\s*(?:后来|后面|然后)?(?:又|就)?"
-    r"(?:改到|改成|改为|改在|改|推到|推迟到|延到|延期到|挪到|换到|调到)\s*"
+    r"(?P<what>[^,，。;；\n\d的]{0,8}?)\s*(?:→|->|=>|,)?\s*(?:后来|后面|然后)?"
+    # (约了易总20号去看现场，易总说提前到15号: the customer moved it, said so)
+    r"(?P<who>[\u4e00-\u9fff]{1,4}?(?:总|经理|主任|工|处|局|[他她]|对方|客户)说)?(?:又|就|要)?"
+    r"(?:改到|改成|改为|改在|改|推到|推迟到|延到|延期到|挪到|换到|调到|提前到)\s*"
 )
 # What may stand between the days: the old day refused (周三不行), or the rep's errand said with
 # it (周三送样) — anything else (原定11月15号开标推迟到…) is their step moved, read later
 _REFUSED = re.compile(r"不|没|取消|临时|有事")
-_ERRAND_MOVED = re.compile(r"送样|送货|拜访|见面|去|过去|培训|演示|签约|签合同|交流")
+# (罗经理下周一出差，改成下周二; 12号是周六，改成11号: why the day said before cannot be — the
+# errand said with it earlier takes the new day)
+_CANNOT = re.compile(
+    r"出差|不在|没空|有会|开会|休息|放假|(?:是|刚好|正好)(?:周|礼拜|星期)[六日天末]|(?:是|赶上)(?:周末|节假日|假期)"
+)
+_ERRAND_MOVED = re.compile(
+    r"送样|送货|拜访|见面|去|过去|培训|演示|签约|签合同|交流|去看现场|去汇报|去送方案|去送资料"
+)
 # (下周三去格力送样,改成下周四了: the rep's errand at a firm)
 _ERRAND_THERE = re.compile(r"(?:去|到)[^他她]{1,5}?(?:送样|送货|拜访|演示|签约|签合同|交流)")
 
 
+_GIVEN_UP = re.compile(r"本来|原来|原定|原本")
+# (12号是周六: the date's weekday said, no day of its own)
+_WEEKDAY_OF_IT = re.compile(r"(?:刚好|正好)?是(?:周|礼拜|星期)[一二三四五六日天]")
+
+
 def _moved_later(t: str, whens: list[When]) -> list[When]:
+    whens = [
+        w
+        for k, w in enumerate(whens)
+        if not (k and _WEEKDAY_OF_IT.fullmatch(t, whens[k - 1].span[1], w.span[1]))
+    ]
     out: list[When] = []
     moved_to: int | None = None  # the index of a new day already taken by the one before
     for i, w in enumerate(whens):
@@ -378,6 +397,11 @@ def _moved_later(t: str, whens: list[When]) -> list[When]:
             None if v is None or v.hour_only else _MOVED_BETWEEN.fullmatch(t, w.span[1], v.span[0])
         )
         what = moved["what"].strip() if moved else ""
+        said_before = _said_before(t, out, w)
+        if v is not None and moved is not None and _CANNOT.search(what) and said_before is not None:
+            out[said_before] = replace(v, span=out[said_before].span)
+            moved_to = i + 1
+            continue
         if (
             v is None
             or moved is None
@@ -401,6 +425,20 @@ def _moved_later(t: str, whens: list[When]) -> list[When]:
         out.append(replace(v, span=w.span if errand else v.span))
         moved_to = i + 1
     return out
+
+
+def _said_before(t: str, out: list[When], w: When) -> int | None:
+    """The day read earlier in the sentence before (or this one) that ``w`` says again."""
+    start = sentence_start(t, sentence_start(t, w.span[0]) - 1) if w.span[0] else 0
+    k = next(
+        (k for k in range(len(out) - 1, -1, -1) if out[k].span[0] >= start and out[k].day == w.day),
+        None,
+    )
+    # (本来约了这周四上午去…，他周四临时要去昆明开会，改到下周二上午了: the plan said as given up
+    # is read as such, the new day where it is said)
+    if k is None or _GIVEN_UP.search(t, sentence_start(t, out[k].span[0]), out[k].span[0]):
+        return None
+    return k
 
 
 # 明晚请姚经理吃饭,…时间七点改到七点半, 约了明天上午10点…改成11点: an hour moved later in the

@@ -945,6 +945,8 @@ def _find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interactio
     outcome = _outcome(doc, people, theirs)
     said = _first_worth_keeping(doc, outcome, theirs)
     summary, said = _thing_and_where_it_stands(doc, summary, said, theirs)
+    summary = _labelled(doc, _TOPIC_LABEL) or summary
+    said = _labelled(doc, _RESULT_LABEL) or said
     if best is None:
         if doc.chat:  # a pasted WeChat chat is itself the contact
             when = doc.today - timedelta(days=1) if doc.chat_yesterday else doc.today
@@ -970,6 +972,34 @@ def _find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interactio
     if best[4] is not None:
         claimed.add(next(i for i, x in enumerate(doc.whens) if x.span == best[4].span))
     return InteractionFact(best[2], best[3], summary, said)
+
+
+# A record written under labels (内容：空压机节能改造，… 结果：进入比价环节，…): what the label
+# holds, to its first pause, is the headline or the outcome as the rep wrote it
+_LABEL_START = r"(?:^|(?<=[\n|;。 )]))"
+_TOPIC_LABEL = re.compile(
+    _LABEL_START + r"(?:拜访|沟通|交流|会谈|会议)?(?:内容|事由|主题|议题|事项)[ ]*:[ ]*"
+)
+_RESULT_LABEL = re.compile(_LABEL_START + r"(?:拜访|沟通|会谈)?(?:结果|结论|成果)[ ]*:[ ]*")
+_LABEL_VALUE = re.compile(r"[^\n|;。,!?/(]{2,30}")
+_LABEL_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")  # (要再比一比 华为 联想)
+# (内容：电话，覃主任说…: the kind of contact, no headline; 结果：龙主任说年前没钱: what he said)
+_KIND_ONLY = re.compile(r"(?:电话|拜访|微信|吃饭|一起吃饭|见面|上门)(?:沟通|拜访)?")
+_WHO_SAID = re.compile(
+    r"[\u4e00-\u9fff]{1,2}(?:总|经理|主任|处长|局长|科长|部长|院长|工|厂长|行长|书记)说"
+)
+
+
+def _labelled(doc: Doc, label: re.Pattern[str]) -> str | None:
+    m = label.search(doc.t)
+    if m is not None and m.start() == 0 and label is _RESULT_LABEL:
+        return None  # (拜访结果：上海隧道工程股份 采购部…: the record's heading)
+    value = _LABEL_VALUE.match(doc.t, m.end()) if m is not None else None
+    if value is None or _KIND_ONLY.fullmatch(value.group().strip()):
+        return None
+    text = _LABEL_PAUSE.split(value.group().strip(), maxsplit=1)[0]
+    said = _WHO_SAID.match(text)
+    return text[said.end() :] if said is not None and len(text) - said.end() >= 2 else text
 
 
 _TOPIC_VERB = re.compile(

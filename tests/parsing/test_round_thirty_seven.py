@@ -1,0 +1,51 @@
+"""Round thirty-seven: what notes written on 2026-12-06 (a new session: styles33, the older tuned
+sets' notes) and the round's review taught the reader. Each case failed on the parser as the
+session began (091a572) unless its comment says it guards."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from parsing.notes import parse_note
+
+SUNDAY = datetime.fromisoformat("2026-12-06T10:00:00+08:00")
+
+
+def tasks(text: str, now: datetime = SUNDAY) -> list[tuple[str, str]]:
+    return [(f.due.isoformat()[:16], f.action) for f in parse_note(text, now).follow_ups]
+
+
+def headline(text: str, now: datetime = SUNDAY) -> tuple[str | None, str | None] | None:
+    inter = parse_note(text, now).interaction
+    return None if inter is None else (inter.summary, inter.outcome)
+
+
+def test_a_record_under_labels_keeps_the_reps_headline_and_outcome() -> None:
+    note = (
+        "(拜访)深圳市人民医院 设备科 文工\n事由：CT备件供应方案交流\n"
+        "结果：文工认可我们的交期，但价格要比原厂低20%以上才有机会\n下一步：准备备件清单"
+    )
+    assert headline(note) == ("CT备件供应方案交流", "文工认可我们的交期")
+    note = "周记 / 周五 电话 郑处 / 柜面PAD 更换 / 结论: 要再比一比 华为 联想 / 郑处说 开评审会"
+    assert headline(note) == ("柜面PAD 更换", "要再比一比")
+    # (结果：龙主任说年前没钱: what he said)
+    note = "拜访法院龙主任\n内容：法庭录音录像设备升级\n结果：龙主任说年前没钱，年后再说"
+    assert headline(note) == ("法庭录音录像设备升级", "年前没钱")
+
+
+def test_a_records_heading_is_no_outcome() -> None:
+    # guard: 拜访结果： heading the whole record names the firm, not what came of it
+    note = "拜访结果：上海隧道工程股份 采购部 龚部长。我们价格有优势但交期是硬伤。"
+    result = headline(note)
+    assert result is None or result[1] != "上海隧道工程股份"
+
+
+def test_a_plan_moved_for_a_reason_said_between_keeps_one_task() -> None:
+    note = "拜访了中建三局罗经理，约好下周一去送方案，罗经理下周一出差，改成下周二"
+    assert tasks(note) == [("2026-12-08", "去送方案")]
+    assert tasks("跟海尔王总约了12号见面，12号是周六，改成11号") == [("2026-12-11", "和王总见面")]
+    assert tasks("周五去格力送样，客户说周五不在，改成下周一。") == [("2026-12-07", "去格力送样")]
+
+
+def test_a_plan_the_customer_brought_forward_takes_the_new_day() -> None:
+    assert tasks("约了易总20号去看现场，易总说提前到15号") == [("2026-12-15", "约了易总去看现场")]
