@@ -371,6 +371,9 @@ DEV_SETS = [
     # also words), written on 2026-12-06; scored on the parser as that session began (f676b33),
     # then tuned on
     NOTES_DIR / "notes_styles32.jsonl",
+    # blind38: 150 notes in the styles of #18 by a sixty-ninth helper who never read parsing/,
+    # written on 2026-12-06 (a new session), mostly plain everyday notes; held out like blind
+    NOTES_DIR / "notes_blind38.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
