@@ -27,10 +27,10 @@ _TIME_WORD = re.compile(
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
-# A month named with no day (delivery end Nov, in March): dateparser puts today's day-of-month
-# on it, a day nobody said.
+# A month named with no day (delivery end Nov, in March, the end of August read from "of"):
+# dateparser puts today's day-of-month on it, a day nobody said.
 _MONTH_ONLY = re.compile(
-    r"(?:(?:end|early|mid|late|in|by)\s+(?:of\s+)?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|"
+    r"(?:(?:end|early|mid|late|in|by)\s+)?(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|"
     r"nov|dec)[a-z]*\.?",
     re.IGNORECASE,
 )

@@ -206,7 +206,9 @@ _EN_DAY = re.compile(
     r"(?:(?P<zh>下下?个?(?:周|礼拜|星期))\s*)?"
     # (next Wed下午, 我this Friday把: English glued to Chinese, whose characters \b counts as
     # letters, so the words' ends are looked for as no Latin letter or digit)
-    r"(?<![A-Za-z0-9_@-])(?:(?P<which>next|this|coming|last)\s+)?(?P<d>mon|tue|wed|thu|fri|sat|sun)"
+    # (Mr. Sun, Ms Sun: a surname after the form of address, no day)
+    r"(?<![A-Za-z0-9_@-])(?<!Mr\. )(?<!Mr )(?<!Ms\. )(?<!Ms )(?<!Mrs\. )(?<!Mrs )(?<!Dr\. )(?<!Dr )"
+    r"(?:(?P<which>next|this|coming|last)\s+)?(?P<d>mon|tue|wed|thu|fri|sat|sun)"
     r"(?:day|s|sday|nesday|rsday|r|rs|urday)?(?![A-Za-z0-9_@-])\.?"  # (微信sun-chu2020)
     # (Sun总, Sun经理, Mon工: a surname in Latin letters before a title, no day)
     r"(?!\s?(?:总|工|经理|主任|先生|小姐|女士|老师|生|姐|哥|局|处|科|院|董|部))",

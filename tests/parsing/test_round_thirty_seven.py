@@ -49,3 +49,17 @@ def test_a_plan_moved_for_a_reason_said_between_keeps_one_task() -> None:
 
 def test_a_plan_the_customer_brought_forward_takes_the_new_day() -> None:
     assert tasks("约了易总20号去看现场，易总说提前到15号") == [("2026-12-15", "约了易总去看现场")]
+
+
+def test_a_month_named_without_a_day_gets_no_invented_day() -> None:
+    # "end of August" was read from "of August" with today's day of the month put on it
+    assert tasks("Send proposal to CATL by end of August.") == []
+    assert tasks("by end of March send the quote to 王总") == []
+
+
+def test_mr_sun_is_a_person_not_sunday() -> None:
+    note = parse_note("Met Mr. Sun from BYD today.", SUNDAY)
+    assert [p.salutation for p in note.contacts] == ["Mr. Sun"]
+    assert note.interaction is not None and note.interaction.when.isoformat() == "2026-12-06"
+    # guard: Sun said alone is still Sunday
+    assert tasks("call 王总 next Sun") == [("2026-12-13", "call 王总")]
