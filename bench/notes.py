@@ -374,6 +374,12 @@ DEV_SETS = [
     # blind38: 150 notes in the styles of #18 by a sixty-ninth helper who never read parsing/,
     # written on 2026-12-06 (a new session), mostly plain everyday notes; held out like blind
     NOTES_DIR / "notes_blind38.jsonl",
+    # styles33: 200 notes in every style of #18 by a seventieth helper who never read parsing/
+    # (a key leader's schedule pasted, a plan corrected with its reason between, English dates
+    # and periods, buyers in a purchasing department, English given names and Latin firm names,
+    # headlines written as who + verb + topic), written on 2026-12-06; scored on the parser as
+    # that session began (091a572), then tuned on
+    NOTES_DIR / "notes_styles33.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
