@@ -443,7 +443,8 @@ def _said_before(t: str, out: list[When], w: When) -> int | None:
 
 # 明晚请姚经理吃饭,…时间七点改到七点半, 约了明天上午10点…改成11点: an hour moved later in the
 # sentence is the hour of the day said first (the hours between on that day are given up)
-_MOVED_TO_HOUR = re.compile(r"(?:改到|改成|改为|推到|提前到|挪到)\s*$")
+# (原来定的是下午两点 他那边三点更方便 那就三点: the hour settled on)
+_MOVED_TO_HOUR = re.compile(r"(?:改到|改成|改为|推到|提前到|挪到|那就)\s*$")
 
 
 def _hour_moved(t: str, whens: list[When]) -> list[When]:

@@ -15,6 +15,11 @@ def tasks(text: str, now: datetime = SUNDAY) -> list[tuple[str, str]]:
     return [(f.due.isoformat()[:16], f.action) for f in parse_note(text, now).follow_ups]
 
 
+def visit(text: str, now: datetime = SUNDAY) -> tuple[str, str] | None:
+    inter = parse_note(text, now).interaction
+    return None if inter is None else (inter.kind, inter.when.isoformat()[:10])
+
+
 def headline(text: str, now: datetime = SUNDAY) -> tuple[str | None, str | None] | None:
     inter = parse_note(text, now).interaction
     return None if inter is None else (inter.summary, inter.outcome)
@@ -63,3 +68,24 @@ def test_mr_sun_is_a_person_not_sunday() -> None:
     assert note.interaction is not None and note.interaction.when.isoformat() == "2026-12-06"
     # guard: Sun said alone is still Sunday
     assert tasks("call 王总 next Sun") == [("2026-12-13", "call 王总")]
+
+
+def test_a_written_records_day_is_the_one_in_its_heading() -> None:
+    note = "拜访纪要 12月3日\n中核苏州热工院 采购部房经理\n房经理说本月20号内部评审"
+    assert visit(note) == ("visit", "2026-12-03")
+    note = "(客户拜访)\n12/2 下午 顺丰速运华南区 采购部\n人：钟经理\n谈：包材招标。"
+    assert visit(note) == ("visit", "2026-12-02")
+    # a record written the next day of the year before's date: 12月31日 on 1月1日
+    note = "拜访记录 12月31日\n客户：成都京东方\n人员：采购部 苟经理\n内容：年度框架报价澄清"
+    assert visit(note, datetime.fromisoformat("2027-01-01T09:00:00+08:00")) == (
+        "visit",
+        "2026-12-31",
+    )
+    # guard: a date further on in the record is no heading's
+    note = "拜访记录\n客户：中信重工\n人员：采购部权经理\n约定：12月3号来我们厂验收"
+    assert visit(note) == ("visit", "2026-12-06")
+
+
+def test_the_next_hour_said_is_no_minute() -> None:
+    note = "明天去海尔见高经理 原来定的是下午两点 他那边三点更方便 那就三点"
+    assert [d for d, _ in tasks(note)] == ["2026-12-07T15:00"]
