@@ -997,8 +997,8 @@ def _record_day(doc: Doc) -> When | None:
         alone = _HEADING_ALONE.fullmatch(t, head.end(), first_end) is not None
         if w.span[0] >= lines_end or (w.span[0] >= first_end and not alone):
             break
-        if w.end is not None or (isinstance(w.start, datetime) and w.day != w.start.date()):
-            continue
+        if w.end is not None:
+            continue  # (12月8日-9日: days of a trip, no record's)
         day = w.day
         if day > doc.today and "年" not in t[w.span[0] : w.span[1]]:
             day = _a_year_before(day)  # (7月8日 written on 7月9日: this year's, just gone)

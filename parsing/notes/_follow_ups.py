@@ -352,6 +352,8 @@ _INTERNAL = re.compile(
     r"内部|例会|年会|尾牙|开标|发标(?!书)|评标|招标会|走流程|审批|公告|公示|挂网|"
     # (局里开党组会, 院务会: a body of theirs sitting — 董事会 and 股东会 the rep may attend)
     r"党组会|局务会|院务会|行务会|班子会|职代会|"
+    # (她们部门周五团建, 采购部下周一开周会, 年度预算12月20日前要报到集团: their own days)
+    r"团建|开周会|周例会|月度会|晨会|报到集团|报集团|预算申报|"
     # (3月5号开生产会定空调供应商: their choosing)
     r"定[^\s,。;]{0,4}供应商|选供应商|"
     # (customer 下周三 internal meeting, their board meeting, AGM: the same said in English)
@@ -365,7 +367,7 @@ _THEIR_MEETING = re.compile(
 _HABIT = re.compile(r"一般|通常|经常|平时|往常|都是|每|习惯|逢|(?i:(?a:\b)every\s*$)")
 _EVERY = re.compile(r"每(?:周|个?礼拜|个?星期)")
 _WHEN_IT_IS = re.compile(
-    r"(?:年会|续约|续签|(?i:renewal)|到期|截标|开标|招标|审计|检修|放假|投产|"
+    r"(?:年会|续约|续签|(?i:renewal)|到期|截标|开标|招标|定标会|评标会|招标会|审计|检修|放假|投产|"
     # (董事会是周三开: the day of a body of theirs sitting)
     r"董事会|股东会|党委会|办公会|职代会)\s*(?:是|在|定在|放在)\s*$"
 )
@@ -1547,7 +1549,10 @@ def _either_day(d: _Dated) -> bool:
 
 
 # An English clause whose subject is theirs (their board, they) before the date.
-_EN_THEIR_HEAD = re.compile(r"(?i)(?a:\b)(?:their|they|they're|they'll)\s+[a-z]")
+# (Customer's board meeting is next Thursday: the customer's own, said by name)
+_EN_THEIR_HEAD = re.compile(
+    r"(?i)(?a:\b)(?:their|they|they're|they'll|customer's|client's)\s+[a-z]"
+)
 
 
 # 我说周六实在走不开, 我話禮拜六真係唔得, I say cannot lah, 我 decline 了: the rep turns the day down.
@@ -1863,6 +1868,8 @@ _PROCESS = re.compile(
     r"关账|结账|年结|冲业绩|冲量|(?:年度)?审计|"
     # (国庆前要落实 supplier list, 招标…三个月后再开, 新厂房…才能验收: their steps)
     r"落实|再开$|开标|验收|"
+    # (她说年后第一批集采3月底招标, 標書9月15號截, 春节前到款30%: their tender and money)
+    r"招标|定标|截标?$|到款|"
     # (血透机年底能签合同: what they expect by then)
     r"报到|确定|定下来|执行|公布|挂出|统一(?:付款?|结算)|能签|能定|能批|"
     # (5月20号左右出采购计划: what they issue — 12号出结果 stays a day to chase the result)

@@ -89,3 +89,22 @@ def test_a_written_records_day_is_the_one_in_its_heading() -> None:
 def test_the_next_hour_said_is_no_minute() -> None:
     note = "明天去海尔见高经理 原来定的是下午两点 他那边三点更方便 那就三点"
     assert [d for d, _ in tasks(note)] == ["2026-12-07T15:00"]
+
+
+WEDNESDAY = datetime.fromisoformat("2026-12-09T10:00:00+08:00")
+
+
+def test_the_customers_own_days_are_no_task() -> None:
+    assert tasks("平安谢经理说她们部门周五团建。", WEDNESDAY) == []
+    assert tasks("美的采购部下周一开周会", WEDNESDAY) == []
+    assert tasks("海尔的年度预算12月20日前要报到集团", WEDNESDAY) == []
+    assert tasks("Customer's board meeting is next Thursday, no action needed from us.") == []
+    note = "她说年后第一批集采3月底招标，让我们提前把注册证更新好。"
+    assert tasks(note, WEDNESDAY) == []
+    note = "本来他们定标会是月底开 所以我13号要把最终报价发过去"
+    assert tasks(note, WEDNESDAY) == [("2026-12-13", "把最终报价发过去")]
+    # guards: the rep's own days with the same words stay tasks
+    assert tasks("春节前把对账单寄给雅戈服饰的周会计。", WEDNESDAY) == [
+        ("2027-02-05", "把对账单寄给周会计")
+    ]
+    assert tasks("下周一去美的参加招标会", WEDNESDAY) == [("2026-12-14", "去美的参加招标会")]
