@@ -310,6 +310,21 @@ def sentence_start(t: str, a: int) -> int:
     return max(t.rfind(x, 0, a) for x in "。;\n") + 1
 
 
+# 【杨局长行程 12月7日-11日】 / 戴局长本周安排 / 鄢董这周行程: a leader's days listed one by one
+_SCHEDULE_HEAD = re.compile(
+    r"(?:行程|日程|安排|(?i:schedule))(?:\s*[:)\n]|\s+(?=[0-9一二三四五六七八九十周礼星]))"
+)
+_SCHEDULE_REACH = 80
+
+
+def in_schedule(t: str, a: int) -> bool:
+    """Whether the day at ``a`` opens a line (or follows a colon or a pause) of a schedule
+    headed above it."""
+    opens = a == 0 or t[a - 1] in "\n:;,( "
+    # (the day itself may end the heading's lookahead: 王局长行程 12月14日)
+    return opens and _SCHEDULE_HEAD.search(t, max(0, a - _SCHEDULE_REACH), a + 1) is not None
+
+
 def sentence_end(t: str, a: int, marks: str = "。;\n") -> int:
     """Where the sentence holding ``a`` ends (the first of ``marks`` from it, else the text's end)."""
     return min((i for i in (t.find(x, a) for x in marks) if i >= 0), default=len(t))

@@ -11,7 +11,7 @@ from parsing.dates import DAWN_HOUR, When, add_months, day_of
 from parsing.numerals import cn_to_int
 
 from ._counties import ANY_PLACE, COUNTY_RE
-from ._doc import Doc, is_cjk, line_of, months_back, sentence_end
+from ._doc import Doc, in_schedule, is_cjk, line_of, months_back, sentence_end
 from ._doc import sentence_start as _sentence_start
 from ._fold import fold
 from ._lexicon import (
@@ -2188,7 +2188,11 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         if at_a_firm and w.end is None and paired is None and not right_before:
             continue
         pm = _PURPOSE.search(rest)
-        if pm and pm.start() <= 2:
+        # (12月7日-8日 北京（部里开会）: a schedule's line gives the purpose in brackets)
+        bracketed = _BRACKETED_PURPOSE.match(t, pos) if moved == "" else None
+        if bracketed is not None:
+            purpose = bracketed["what"]
+        elif pm and pm.start() <= 2:
             purpose = pm.group()
             # (下周二上午10点去嘉兴中心现场看设备: one day's errand, often the rep's)
             one_day = w.end is None and paired is None and back_day is None
@@ -2229,9 +2233,10 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         lasting = stay or back_day
         # (曲董7月1号到10号在俄罗斯符拉迪沃斯托克谈…: a range of days someone named right before
         # them spends somewhere is a trip, wherever it is)
+        listed = moved == "" and in_schedule(t, a)
         ranged = (
-            right_before
-            and w.end is not None
+            (right_before or listed)
+            and (w.end is not None or paired is not None)
             and w.end != w.start
             and _names_somewhere(place)  # (在厂里盘点, 在车间, 在医院: at their own)
         )
@@ -2303,6 +2308,9 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         if paired is not None:
             claimed.add(i + 1)
     return _one_per_trip(out)
+
+
+_BRACKETED_PURPOSE = re.compile(r"\s*\((?P<what>[^()\n,]{2,10})\)")
 
 
 def _one_per_trip(trips: list[ItineraryFact]) -> list[ItineraryFact]:

@@ -16,7 +16,7 @@ from functools import cached_property
 from parsing.dates import When
 from parsing.numerals import cn_to_int
 
-from ._doc import LATE_FIX, Doc, months_back
+from ._doc import LATE_FIX, Doc, in_schedule, months_back
 from ._doc import sentence_start as _sentence_start
 from ._events import (
     _ASKED_TO_REMIND,
@@ -1583,6 +1583,18 @@ _HAN_THEN_SPACE = re.compile(r"[\u4e00-\u9fff] +$")
 _REP_SAYS_THE_DAY = re.compile(r"(?<![跟和给])我\s*$")
 
 
+# (周五 全天在局里 我上午去拜访他: the rep's own part of a listed day)
+_REP_IN_LINE = re.compile(r"[我咱]|拜访|去找|约了?他|见他")
+_LEADERS_DAY = re.compile(
+    r"全天|在(?:局|公司|集团|院|单位|厅|部|办公室)|[局院部厅]务会|党组会|调研|值班|门诊|^\s*回(?![来复访电])"
+)
+
+
+def line_end(t: str, b: int) -> int:
+    end = t.find("\n", b)
+    return len(t) if end < 0 else end
+
+
 def _theirs_said_after(d: _Dated) -> bool:
     """The words with the date make it the customer's own: their meeting, their habit, their
     English deadline, a choice of days they offer."""
@@ -1591,6 +1603,10 @@ def _theirs_said_after(d: _Dated) -> bool:
         return True  # 元旦晚会12月31号晚上…不用去
     if _declined_by_rep(d):
         return True
+    listed = (a == 0 or t[a - 1] == "\n") and in_schedule(t, a)
+    line = t[b : line_end(t, b)]
+    if listed and _LEADERS_DAY.search(line) and not _REP_IN_LINE.search(line):
+        return True  # (【戴局长本周安排】 周五 全天在局里: the leader's day, listed)
     # (a dictated note is one clause: the next date's words are that date's)
     upto = _up_to_next_date(doc, b + 3, cb)  # (a day said right after is this one's own)
     internal = _INTERNAL.search(t, b, upto)

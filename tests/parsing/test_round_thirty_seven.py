@@ -108,3 +108,31 @@ def test_the_customers_own_days_are_no_task() -> None:
         ("2027-02-05", "把对账单寄给周会计")
     ]
     assert tasks("下周一去美的参加招标会", WEDNESDAY) == [("2026-12-14", "去美的参加招标会")]
+
+
+def trips(text: str, now: datetime = SUNDAY) -> list[tuple[str | None, str, str, str, str | None]]:
+    return [
+        (i.who, i.place, i.start.isoformat(), i.end.isoformat(), i.purpose)
+        for i in parse_note(text, now).itineraries
+    ]
+
+
+def test_a_leaders_schedule_pasted_gives_his_trips_and_no_tasks() -> None:
+    note = (
+        "嘉兴市水利局\n【杨局长行程 12月7日-11日】\n12月7日-8日 北京（部里开会）\n"
+        "12月9日 全天在局里\n12月10日 上午局务会\n12月11日 赴杭州调研"
+    )
+    now = datetime.fromisoformat("2026-11-27T10:00:00+08:00")
+    assert trips(note, now)[0] == ("杨局长", "北京", "2026-12-07", "2026-12-08", "部里开会")
+    assert tasks(note, now) == []
+    note = "王局长行程 12月14日-15日 北京。"
+    assert trips(note) == [("王局长", "北京", "2026-12-14", "2026-12-15", None)]
+    note = (
+        "石家庄市住建局 办公室小邬发来的：\n【戴局长本周安排】\n周一 全天在局里\n"
+        "周二至周三 北京 住建部会议\n周五 全天在局里\n我：收到 谢谢 那我周五上午去拜访戴局"
+    )
+    now = datetime.fromisoformat("2027-12-06T09:20:00+08:00")
+    assert [(w, p, s, e) for w, p, s, e, _ in trips(note, now)] == [
+        ("戴局长", "北京", "2027-12-07", "2027-12-08")
+    ]
+    assert tasks(note, now) == [("2027-12-10T09:00", "去拜访戴局")]
