@@ -83,6 +83,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # call to come as often)
             r"(?<=[\s|｜/])(?<!待办[\s|｜/])(?<!联系人[\s|｜/])(?<!名片[\s|｜/])电话\s+"
             r"(?=[\u4e00-\u9fff]{1,3}(?:总|经理|[处局科院]长?|主任|工)(?![^\n]{0,6}\d{7}))|"
+            # (采购邢经理 电话 年前不下单: said after the person — 王总 电话 138… is his number)
+            r"(?<=[总理长任工处] )电话(?=\s+(?:[\u4e00-\u9fffA-Za-z]|[0-9]{1,2}(?:月|号|日|点|/)))"
+            r"(?!\s+[一二三四五六七八九零幺])|"
             r"被[^,。;]{1,30}?(?<![A-Za-z])call(?![A-Za-z])|"
             # 晚上接到济南二机床的电话, 接了个电话, 林經理頭先打嚟, Mr. Lee刚打来, phone里, call了
             # (等接到张总电话再安排, 等他打来再说: a call awaited)

@@ -136,3 +136,11 @@ def test_a_leaders_schedule_pasted_gives_his_trips_and_no_tasks() -> None:
         ("戴局长", "北京", "2027-12-07", "2027-12-08")
     ]
     assert tasks(note, now) == [("2027-12-10T09:00", "去拜访戴局")]
+
+
+def test_a_telegraphic_call_said_after_the_person_is_a_call() -> None:
+    assert visit("晨鸣纸业 采购邢经理 电话 年前不下单 节后再说") == ("call", "2026-12-06")
+    assert visit("酒钢 设备处巩处 电话 8月底前出方案 下周一带技术去") == ("call", "2026-12-06")
+    # guards: his number after the word is no call
+    assert visit("王总 电话 13812345678") is None
+    assert visit("王总 电话 一三八一二三四五六七八") is None
