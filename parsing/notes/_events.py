@@ -251,6 +251,12 @@ _HELD_WITH = re.compile(
     r"(?:[在跟和与去]|同(?!事))(?!公司|单位|办公室|部门|家|会上|团队|同事|老板|领导|酒店|我们|大家)"
     r"[^\s,。;]{1,20}$"
 )
+_MEETING_TODAY = re.compile(
+    # (范总今天到周三在合肥开省里的会, 王总今天在北京开会: his own meeting)
+    r"(?<![总理长任工董])(?P<today>今天|今日)(?!到|至|起|开始)(?:上午|下午|晚上)?[^\s,。;]{0,20}?"
+    r"(?P<met>(?P<together>一起)?开(?!内部|党|董事|股东|职代|班子|周|例|月|年|部门)"
+    r"[^\s,。;:会说]{0,6}会)(?=[:,。;\s]|$)"
+)
 # 在他们办公室聊了一个多小时: a talk that took place, where ever it was — read only when
 # nothing else in the note says how (上周三拜访过,聊了幕墙设计软件 is last Wednesday's visit).
 _TALKED = re.compile(r"(?:聊|谈|交流|沟通|讨论|倾|商量)了(?!解)")
@@ -934,6 +940,13 @@ def _find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interactio
     for m in _MEETING_HELD.finditer(t):
         a, b = m.span()
         if _HELD_WITH.search(t, doc.clause(a)[0], a) and not _overlaps(cands, a, b):
+            cands.append((a, b, "visit"))
+    # (今天下午在中国商飞上飞院开项目会, 今天在…医院开论证会, 今天一起开会: a meeting today at
+    # theirs, or with them)
+    for m in _MEETING_TODAY.finditer(t):
+        a, b = m.span("met")
+        held = m["together"] or _HELD_WITH.search(t, m.end("today"), a)
+        if held and not _overlaps(cands, a, b):
             cands.append((a, b, "visit"))
     best = _best_contact(doc, cands)
     if best is None and not doc.chat:  # (a chat's 上次聊了 is the chat's talk)

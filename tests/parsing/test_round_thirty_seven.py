@@ -144,3 +144,17 @@ def test_a_telegraphic_call_said_after_the_person_is_a_call() -> None:
     # guards: his number after the word is no call
     assert visit("王总 电话 13812345678") is None
     assert visit("王总 电话 一三八一二三四五六七八") is None
+
+
+def test_a_meeting_today_at_the_customers_or_with_them_is_a_visit() -> None:
+    evening = datetime.fromisoformat("2026-12-06T18:00:00+08:00")
+    note = "今天下午在中国商飞上飞院开项目会：牛总（最终拍板）、采购部苑经理（走流程）。"
+    assert visit(note, evening) == ("visit", "2026-12-06")
+    note = "今天在徐州医科大学附属医院开论证会，巫院长主持，最后他拍板。"
+    assert visit(note) == ("visit", "2026-12-06")
+    note = "奇瑞汽车：采购部江经理、研发邓工，决策在魏总。今天一起开会，魏总说春节前定供应商。"
+    assert visit(note) == ("visit", "2026-12-06")
+    # guards: the rep's own company's meeting, and a customer's days of meetings, are none
+    assert visit("今天公司内部开会，讨论年终奖") is None
+    assert visit("今天在公司开会，讨论年终奖") is None
+    assert visit("滁州华骏车桥的范总今天到周三在合肥开省里的会，周四去拜访他") is None
