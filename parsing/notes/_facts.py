@@ -245,6 +245,26 @@ def _list_end(t: str, start: int) -> int:
     return min(ends, default=len(t))
 
 
+# 生日是11月3号，记错了，是11月13号: the day meant, said after the one denied
+_FIX_CLAUSE = re.compile(r"\s*(?:[哦噢呃啊]\s*)?(?:不对|记错了|说错了|写错了|讲错了)\s*")
+_MEANT_OPEN = re.compile(r"\s*(?:是|应该是)\s*")
+
+
+_BDAY_WORD = re.compile(r"生日")
+
+
+def _corrected_clause(doc: Doc, a: int) -> int | None:
+    """Where the clause corrected begins, when the clause holding ``a`` only says the day
+    meant after a clause of correction; else None."""
+    ca, _ = doc.clause(a)
+    if ca < 2 or not _MEANT_OPEN.fullmatch(doc.t, ca, a):
+        return None
+    fa, _ = doc.clause(ca - 1)
+    if fa < 2 or not _FIX_CLAUSE.fullmatch(doc.t, fa, ca - 1):
+        return None
+    return doc.clause(fa - 1)[0]
+
+
 def read_birthdays(
     doc: Doc, people: People, family: list[FamilyMention], claimed: set[int]
 ) -> None:
@@ -255,6 +275,10 @@ def read_birthdays(
         a, b = w.span
         ca, _ = doc.clause(a)
         before = _BDAY_BEFORE.search(t[max(ca, a - 14) : a])
+        fixed = _corrected_clause(doc, a) if before is None else None
+        said = _BDAY_WORD.search(t, fixed, a) if fixed is not None else None
+        if said is not None:  # 生日是11月3号，记错了，是11月13号: whose is read from 生日 itself
+            ca, before = said.start(), said
         after = _BDAY_AFTER.match(t, b) if not before else None
         whose = _whose_birthday(doc, people, b) if not before and not after else None
         # 记生日：贺部长 阳历7月9号；…: the heading's own sentence, by calendar days only
@@ -278,7 +302,15 @@ def read_birthdays(
             and not _EARLY_FOR_IT.search(t, nxt.span[1], doc.clause_end(nxt.span[1] + 2))
         ):
             claimed.add(i + 1)  # 生日农历二月十九(今年是4月6号): this year's day, said again
-        key = whose if whose is not None else a - len(before.group()) if before else a
+        key = (
+            whose
+            if whose is not None
+            else said.start()
+            if said is not None
+            else a - len(before.group())
+            if before
+            else a
+        )
         _give_birthday(doc, people, family, key, ca, bday)
     for m in _BDAY_PLAIN.finditer(t):
         if not doc.free(m.start(1), m.end()):

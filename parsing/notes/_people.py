@@ -1565,10 +1565,14 @@ def _apposed_name_mentions(
 # 王总说错了，是李总说的 is 王总 who was wrong)
 # 周工--不是周工,是吴工 and 张总 哦说错了 是章总 too (说错了 after a pause: the rep's slip)
 _CORRECTION = re.compile(
-    r"[ ,-]*(?:嗯[ ,]*)?(?:(?:不对|哦不)[ ,]*(?:[他她]?现在)?(?:是|应该是)?"
+    r"[ ,-]*(?:嗯[ ,]*)?(?:(?:(?:[哦噢呃啊][ ,]*)?不对|哦不)[ ,]*(?:[他她]?现在)?(?:是|应该是)?"
     r"|不是[^\s,。;]{0,4}?[ ,]*(?:是|应该是))[ ]*"
     r"|[ ,-]+(?:哦|啊|呃)?\s*(?:说错了|口误)[ ,]*(?:是|应该是)[ ]*"
 )
+
+
+_MEANT = re.compile(r"[ ,]*(?:是|应该是)[ ]*")
+_DENIED_FIRST = re.compile(r"(?:^|[ ,。;\n]|[哦噢呃])\s*不是$")
 
 
 def _corrected(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -1578,6 +1582,10 @@ def _corrected(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if m.start < denied:
             continue
         said = None if m.pronoun else _CORRECTION.match(doc.t, m.end)
+        # (拜访格力，不是许经理，是徐经理: the one denied first — 签字的不是柯总，是彭董 says who
+        # does it, both people)
+        if said is None and not m.pronoun and _DENIED_FIRST.search(doc.t, 0, m.start):
+            said = _MEANT.match(doc.t, m.end)
         if said is not None and any(
             not x.pronoun and x.start == said.end() for x in mentions[i + 1 :]
         ):

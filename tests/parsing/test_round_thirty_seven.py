@@ -158,3 +158,15 @@ def test_a_meeting_today_at_the_customers_or_with_them_is_a_visit() -> None:
     assert visit("今天公司内部开会，讨论年终奖") is None
     assert visit("今天在公司开会，讨论年终奖") is None
     assert visit("滁州华骏车桥的范总今天到周三在合肥开省里的会，周四去拜访他") is None
+
+
+def test_a_person_or_a_birthday_corrected_keeps_the_one_meant() -> None:
+    people = parse_note("今天去美的见了王经理，哦不对，是黄经理，聊了报价", SUNDAY).contacts
+    assert [p.salutation for p in people] == ["黄经理"]
+    people = parse_note("拜访格力，不是许经理，是徐经理，聊了备件", SUNDAY).contacts
+    assert [p.salutation for p in people] == ["徐经理"]
+    people = parse_note("李总生日是11月3号，记错了，是11月13号", SUNDAY).contacts
+    assert [(p.birthday.month, p.birthday.day) for p in people if p.birthday] == [(11, 13)]
+    # guard: 不是 between two people says nothing is corrected
+    people = parse_note("王总不是李总的老板", SUNDAY).contacts
+    assert [p.salutation for p in people] == ["王总", "李总"]
