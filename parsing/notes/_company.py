@@ -1380,6 +1380,8 @@ def mark_known_orgs(doc: Doc) -> list[tuple[int, int]]:
             or any(x <= a and b <= y and y - x > b - a for x, y, _ in longer)
         ):
             continue
+        if t[a - 1 : a] == "在" and t.startswith(("吃", "喝", "逛", "买"), b):
+            continue  # 在万达吃了顿便饭: a mall where they ate
         if _RIVAL_OR_SUPPLIER.search(t, max(0, a - 6), a) or _BRAND_OR_PLACE.match(t, b):
             continue  # 丢单给了台达, 供应商是沙钢, 伊利的牛奶, 太古里: no buyer
         if a > 0 and t[a - 1] in "去到" and _MORE_THEN_VISIT.match(t, b):

@@ -170,3 +170,13 @@ def test_a_person_or_a_birthday_corrected_keeps_the_one_meant() -> None:
     # guard: 不是 between two people says nothing is corrected
     people = parse_note("王总不是李总的老板", SUNDAY).contacts
     assert [p.salutation for p in people] == ["王总", "李总"]
+
+
+def test_a_known_firm_glued_to_a_surname_is_the_firm_and_the_person() -> None:
+    note = parse_note("今天拜访万达许经理，聊了物业项目", SUNDAY)
+    assert (note.company, [p.salutation for p in note.contacts]) == ("万达", ["许经理"])
+    note = parse_note("拜访马来亚银行的陈经理", SUNDAY)
+    assert note.company == "马来亚银行"
+    # guard: a mall where the meal was is no customer
+    note = parse_note("和上饶信江光学的游总在万达吃了顿便饭，主要聊镜片镀膜机的售后", SUNDAY)
+    assert note.company != "万达"
