@@ -270,6 +270,18 @@ _EN_CNY_SAID = re.compile(r"\b(?:CNY|Chinese New Year)\s*[前后]|(?<=before )CN
 _EN_EOM = re.compile(
     r"(?<![A-Za-z])(?:EOM|end of (?:the |this )?month|month[- ]end)(?![A-Za-z])", re.IGNORECASE
 )
+# by end of August: a deadline said with "by" (end of August alone is their period, read as
+# no day; by year end was tried too and lowered blind2)
+_EN_BY_END = re.compile(
+    rf"(?<![A-Za-z])(?:by|before)\s+(?:the\s+)?end\s+of\s+{_MON}(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def _en_by_end(m: re.Match[str]) -> str:
+    return _padded(f"{_EN_MONTHS.index(m['mon'][:3].lower()) + 1}月底前", len(m[0]))
+
+
 # tomorrow AM, Monday PM: the half of a day said after it (3 pm is an hour, _EN_CLOCK's)
 # (5月7号afternoon, 10/9 morning先: after a date's day too, but only the words — 3 pm is an hour)
 _EN_HALF_DAY = re.compile(
@@ -393,6 +405,7 @@ def _english(out: str) -> str:
     out = _EN_LAST_WEEKDAY.sub(_en_last_weekday, out)
     out = _EN_CNY_SAID.sub(_cny, out)
     out = _EN_EOM.sub(lambda m: _padded("月底", len(m[0])), out)
+    out = _EN_BY_END.sub(_en_by_end, out)
     out = _EN_BEFORE.sub(lambda m: _padded(m["what"] + "前", len(m[0])), out)
     out = _EN_DATE.sub(_en_date, out)
     out = _EN_DAY.sub(_en_day, out)

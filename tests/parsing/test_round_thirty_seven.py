@@ -57,9 +57,13 @@ def test_a_plan_the_customer_brought_forward_takes_the_new_day() -> None:
 
 
 def test_a_month_named_without_a_day_gets_no_invented_day() -> None:
-    # "end of August" was read from "of August" with today's day of the month put on it
-    assert tasks("Send proposal to CATL by end of August.") == []
-    assert tasks("by end of March send the quote to 王总") == []
+    # "end of August" was read from "of August" with today's day of the month put on it; said
+    # with "by" it is the month's last day, said alone their period (no day)
+    assert tasks("Send proposal to CATL by end of August.") == [
+        ("2027-08-31", "Send proposal to CATL")
+    ]
+    assert tasks("Tender docs out end of August.") == []
+    assert tasks("Tender docs out in August.") == []
 
 
 def test_mr_sun_is_a_person_not_sunday() -> None:
