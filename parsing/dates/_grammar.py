@@ -1627,6 +1627,11 @@ def _parse_at(c: _Ctx, i: int) -> _Found | None:
                 if _as_dt(candidate) < _as_dt(start):
                     return _Found(None, i, k)  # 12月5日到12月3日: a slip, ask
                 end, j = candidate, k
+    if end is not None and d is not None and d.kind == "md" and d.yearless and t is None:
+        # (12月8日-9日 written on the 9th: the days under way, not next year's)
+        first, last = _year_before(d.day), _year_before(_as_dt(end).date())
+        if first is not None and last is not None and first <= c.today <= last:
+            start, end = first, last
     deadline = d.deadline if d is not None else False
     ds = _DEADLINE_SUFFIX.match(s, j)
     if ds is not None and (d is None or d.kind not in ("holiday",)):

@@ -371,6 +371,8 @@ def _corrected_later(t: str, whens: list[When]) -> list[When]:
 # the old day is no day of the note, the task takes the new one
 _MOVED_BETWEEN = re.compile(
     r"(?P<what>[^,，。;；\n\d的]{0,8}?)\s*(?:→|->|=>|,)?\s*(?:后来|后面|然后)?"
+    # (去中石化汇报，因为吴处长那天要开会，改到…: the reason said in a clause between)
+    r"(?P<why>因为[^,，。;；\n\d]{1,16},\s*)?"
     # (约了易总20号去看现场，易总说提前到15号: the customer moved it, said so)
     r"(?P<who>[\u4e00-\u9fff]{1,4}?(?:总|经理|主任|工|处|局|[他她]|对方|客户)说)?(?:又|就|要)?"
     r"(?:改到|改成|改为|改在|改|推到|推迟到|延到|延期到|挪到|换到|调到|提前到)\s*"
@@ -387,7 +389,7 @@ _ERRAND_MOVED = re.compile(
     r"送样|送货|拜访|见面|去|过去|培训|演示|签约|签合同|交流|去看现场|去汇报|去送方案|去送资料"
 )
 # (下周三去格力送样,改成下周四了: the rep's errand at a firm)
-_ERRAND_THERE = re.compile(r"(?:去|到)[^他她]{1,5}?(?:送样|送货|拜访|演示|签约|签合同|交流)")
+_ERRAND_THERE = re.compile(r"(?:去|到)[^他她]{1,5}?(?:送样|送货|拜访|演示|签约|签合同|交流|汇报)")
 
 
 _GIVEN_UP = re.compile(r"本来|原来|原定|原本")

@@ -52,6 +52,11 @@ def test_a_plan_moved_for_a_reason_said_between_keeps_one_task() -> None:
     assert tasks("周五去格力送样，客户说周五不在，改成下周一。") == [("2026-12-07", "去格力送样")]
 
 
+def test_a_plan_moved_with_its_reason_in_a_clause_between() -> None:
+    note = "12月15日去中石化汇报，因为吴处长那天要开会，改到12月16日。"
+    assert tasks(note, WEDNESDAY) == [("2026-12-16", "去中石化汇报")]
+
+
 def test_a_plan_the_customer_brought_forward_takes_the_new_day() -> None:
     assert tasks("约了易总20号去看现场，易总说提前到15号") == [("2026-12-15", "约了易总去看现场")]
 
@@ -184,3 +189,12 @@ def test_a_known_firm_glued_to_a_surname_is_the_firm_and_the_person() -> None:
     # guard: a mall where the meal was is no customer
     note = parse_note("和上饶信江光学的游总在万达吃了顿便饭，主要聊镜片镀膜机的售后", SUNDAY)
     assert note.company != "万达"
+
+
+def test_a_yearless_range_under_way_is_this_years() -> None:
+    note = "王局长12月8日-10日在北京开会"
+    assert trips(note, WEDNESDAY) == [("王局长", "北京", "2026-12-08", "2026-12-10", "开会")]
+    # guard: a range wholly gone by is still next year's, as a yearless day is
+    assert [s for _, _, s, _, _ in trips("王局长12月1日-3日在北京开会", WEDNESDAY)] != [
+        "2026-12-01"
+    ]
