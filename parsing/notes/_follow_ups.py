@@ -1583,6 +1583,17 @@ _HAN_THEN_SPACE = re.compile(r"[\u4e00-\u9fff] +$")
 _REP_SAYS_THE_DAY = re.compile(r"(?<![跟和给])我\s*$")
 
 
+# 1. 下周一给姚经理回报价 … 3. 月底前催上批货款: a list's items are tasks of their own, on the
+# same day too
+_LIST_ITEM = re.compile(r"[ ]*(?:[0-9]{1,2}[.、)]|[-•·*]|[①②③④⑤⑥⑦⑧⑨⑩])")
+
+
+def _other_items(t: str, one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Whether the two days are said in two items of a list, one line each."""
+    a, b = (t.rfind("\n", 0, x[0]) + 1 for x in (one, other))
+    return a != b and all(_LIST_ITEM.match(t, x) for x in (a, b))
+
+
 # (周五 全天在局里 我上午去拜访他: the rep's own part of a listed day)
 _REP_IN_LINE = re.compile(r"[我咱]|拜访|去找|约了?他|见他")
 _LEADERS_DAY = re.compile(
@@ -2574,7 +2585,7 @@ def find_follow_ups(
             action = _FILLER.sub("", said).strip() or action
             if _day_of(due) < doc.today:
                 continue
-        if any(f.due == due for f, _, _ in out):
+        if any(f.due == due and not _other_items(t, span, w.span) for f, _, span in out):
             continue
         moved_to = _MOVED_TO.search(t[d.ca : d.a]) if action == "跟进" else None
         if moved_to is not None:  # 周三的演示改到下周一上午: the thing moved is that day's

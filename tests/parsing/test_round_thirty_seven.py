@@ -198,3 +198,13 @@ def test_a_yearless_range_under_way_is_this_years() -> None:
     assert [s for _, _, s, _, _ in trips("王局长12月1日-3日在北京开会", WEDNESDAY)] != [
         "2026-12-01"
     ]
+
+
+def test_a_lists_items_on_the_same_day_are_tasks_of_their_own() -> None:
+    note = "待办：\n1. 下周一给中联重科采购部姚经理回报价\n2. 12月3号前寄合同\n3. 月底前催上批货款"
+    now = datetime.fromisoformat("2026-11-27T09:00:00+08:00")
+    assert sorted(tasks(note, now)) == [
+        ("2026-11-30", "催上批货款"),
+        ("2026-11-30", "给姚经理回报价"),
+        ("2026-12-03", "寄合同"),
+    ]
