@@ -85,7 +85,9 @@ def _chat_stamps(t: str) -> list[re.Match[str]]:
 # (黄总（比亚迪 采购总监）：… — who they are, in brackets after the name)
 _SPEAKER = re.compile(
     # (欧阳主任 18:10：… — the hour written after the name)
-    r"(?m)^[ ]*(?P<who>[^\n:\d\[\]()]{1,12}?)(?:[ ]*\([^)\n]{1,30}\))?(?:[ ]+\d{1,2}:\d{2})?"
+    # (【微信】李总：…: the chat's label before the first speaker)
+    r"(?m)^[ ]*(?:\((?:微信|聊天记录|WeChat|wechat)\)[ ]*)?"
+    r"(?P<who>[^\n:\d\[\]()]{1,12}?)(?:[ ]*\([^)\n]{1,30}\))?(?:[ ]+\d{1,2}:\d{2})?"
     r"[ ]*:(?=[ ]*\S)"
 )
 _DAY_LINE = re.compile(

@@ -208,3 +208,8 @@ def test_a_lists_items_on_the_same_day_are_tasks_of_their_own() -> None:
         ("2026-11-30", "给姚经理回报价"),
         ("2026-12-03", "寄合同"),
     ]
+
+
+def test_a_chat_pasted_under_its_label_is_a_chat() -> None:
+    note = "【微信】李总：报价太高了，再降5个点\n我：我跟领导申请一下，明天回复您"
+    assert visit(note) == ("wechat", "2026-12-06")
