@@ -197,6 +197,8 @@ _CORE: dict[str, tuple[str, bool]] = {
     "社长": ("社长", True),
     "理事长": ("理事长", True),
     "场长": ("场长", True),  # (风电场的籍场长, 农场的场长)
+    "矿长": ("矿长", True),  # (煤矿的范矿长: a mine's head)
+    "副矿长": ("矿长", True),
     "庄主": ("庄主", True),  # (葡萄酒庄的禚庄主: a winery's owner)
     "主席": ("主席", True),
     "部长": ("部长", False),

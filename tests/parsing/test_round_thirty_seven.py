@@ -213,3 +213,10 @@ def test_a_lists_items_on_the_same_day_are_tasks_of_their_own() -> None:
 def test_a_chat_pasted_under_its_label_is_a_chat() -> None:
     note = "【微信】李总：报价太高了，再降5个点\n我：我跟领导申请一下，明天回复您"
     assert visit(note) == ("wechat", "2026-12-06")
+
+
+def test_a_mines_head_is_a_key_leader() -> None:
+    note = "霍州煤电 某矿：机电科薛工（用户），范矿长拍板。范矿长下周一到周三在太原集团开会。"
+    people = parse_note(note, SUNDAY).contacts
+    assert [(p.salutation, p.is_key_leader) for p in people] == [("薛工", False), ("范矿长", True)]
+    assert [who for who, *_ in trips(note)] == ["范矿长"]
