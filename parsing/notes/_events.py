@@ -995,7 +995,7 @@ def _find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interactio
 
 
 # 拜访记录 8月5日, 拜访纪要 7月8日, 【客户拜访】\n4/28 下午: a written record's heading
-_RECORD_HEADING = re.compile(r"(?:拜访|会谈|沟通)(?:记录|纪要|小结)|客户拜访|拜访记录|补记")
+_RECORD_HEADING = re.compile(r"(?:拜访|会谈|沟通)(?:记录|纪要|小结)|客户拜访|补记")
 _RECORD_REACH = 31  # (a record is written up within the month)
 _HEADING_ALONE = re.compile(r"[\s()\[\]:补记]*")
 
@@ -1009,25 +1009,18 @@ def _record_day(doc: Doc) -> When | None:
         return None
     first_end = line_of(t, 0)[1]
     lines_end = line_of(t, first_end + 1)[1] if first_end < len(t) else first_end
+    alone = _HEADING_ALONE.fullmatch(t, head.end(), first_end) is not None
     for w in doc.whens:
-        alone = _HEADING_ALONE.fullmatch(t, head.end(), first_end) is not None
         if w.span[0] >= lines_end or (w.span[0] >= first_end and not alone):
             break
         if w.end is not None:
             continue  # (12月8日-9日: days of a trip, no record's)
         day = w.day
         if day > doc.today and "年" not in t[w.span[0] : w.span[1]]:
-            day = _a_year_before(day)  # (7月8日 written on 7月9日: this year's, just gone)
+            day = add_months(day, -12)  # (7月8日 written on 7月9日: this year's, just gone)
         if doc.today - timedelta(days=_RECORD_REACH) <= day < doc.today:
             return replace(w, start=day) if day != w.day else w
     return None
-
-
-def _a_year_before(day: date) -> date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # (2月29日)
-        return day.replace(year=day.year - 1, day=28)
 
 
 # A record written under labels (内容：空压机节能改造，… 结果：进入比价环节，…): what the label

@@ -248,8 +248,6 @@ def _list_end(t: str, start: int) -> int:
 # 生日是11月3号，记错了，是11月13号: the day meant, said after the one denied
 _FIX_CLAUSE = re.compile(r"\s*(?:[哦噢呃啊]\s*)?(?:不对|记错了|说错了|写错了|讲错了)\s*")
 _MEANT_OPEN = re.compile(r"\s*(?:是|应该是)\s*")
-
-
 _BDAY_WORD = re.compile(r"生日")
 
 
@@ -302,15 +300,12 @@ def read_birthdays(
             and not _EARLY_FOR_IT.search(t, nxt.span[1], doc.clause_end(nxt.span[1] + 2))
         ):
             claimed.add(i + 1)  # 生日农历二月十九(今年是4月6号): this year's day, said again
-        key = (
-            whose
-            if whose is not None
-            else said.start()
-            if said is not None
-            else a - len(before.group())
-            if before
-            else a
-        )
+        if whose is not None:
+            key = whose
+        elif said is not None:
+            key = said.start()
+        else:
+            key = a - len(before.group()) if before else a
         _give_birthday(doc, people, family, key, ca, bday)
     for m in _BDAY_PLAIN.finditer(t):
         if not doc.free(m.start(1), m.end()):

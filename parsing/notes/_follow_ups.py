@@ -16,7 +16,7 @@ from functools import cached_property
 from parsing.dates import When
 from parsing.numerals import cn_to_int
 
-from ._doc import LATE_FIX, Doc, in_schedule, months_back
+from ._doc import LATE_FIX, Doc, in_schedule, line_of, months_back
 from ._doc import sentence_start as _sentence_start
 from ._events import (
     _ASKED_TO_REMIND,
@@ -1601,11 +1601,6 @@ _LEADERS_DAY = re.compile(
 )
 
 
-def line_end(t: str, b: int) -> int:
-    end = t.find("\n", b)
-    return len(t) if end < 0 else end
-
-
 def _theirs_said_after(d: _Dated) -> bool:
     """The words with the date make it the customer's own: their meeting, their habit, their
     English deadline, a choice of days they offer."""
@@ -1615,7 +1610,7 @@ def _theirs_said_after(d: _Dated) -> bool:
     if _declined_by_rep(d):
         return True
     listed = (a == 0 or t[a - 1] == "\n") and in_schedule(t, a)
-    line = t[b : line_end(t, b)]
+    line = t[b : line_of(t, b)[1]]
     if listed and _LEADERS_DAY.search(line) and not _REP_IN_LINE.search(line):
         return True  # (【戴局长本周安排】 周五 全天在局里: the leader's day, listed)
     # (a dictated note is one clause: the next date's words are that date's)
