@@ -394,7 +394,7 @@ _ERRAND_MOVED = re.compile(
 _ERRAND_THERE = re.compile(r"(?:去|到)[^他她]{1,5}?(?:送样|送货|拜访|演示|签约|签合同|交流|汇报)")
 
 
-_GIVEN_UP = re.compile(r"本来|原来|原定|原本")
+_GIVEN_UP = re.compile(r"本来|原来|原定|原本|原计划|原先")
 # (12号是周六: the date's weekday said, no day of its own)
 _WEEKDAY_OF_IT = re.compile(r"(?:刚好|正好)?是(?:周|礼拜|星期)[一二三四五六日天]")
 

@@ -2357,6 +2357,28 @@ _PURPOSE_START = re.compile(r"(?:问|谈|聊|讲|送|带|顺便)")
 _ASKS_US_BY = re.compile(r"\s*(?:之前|以前|前)?\s*(?:要|让|叫|请)(?:我们|咱们|我)(?!们?的)")
 
 
+# 原计划下周三去新希望六和拜访蒲总，…，改成下周四上午: the plan given up names the errand the
+# new day is for
+_PLAN_GIVEN_UP = re.compile(
+    r"(?:原计划|原定|原来约了?|本来约了?|原本约了?)[^,。;\n]{0,8}?"
+    r"(?P<what>(?:去|到)[^,。;\n]{1,12}?(?:拜访|见|送|汇报|演示|交流)[^,。;\n]{0,8}|拜访[^,。;\n]{2,10})"
+)
+_MOVED_WORD = re.compile(r"改成|改到|改为|推迟到|推到|延到|挪到|调到")
+
+
+def _plan_given_up(d: _Dated) -> str | None:
+    """The errand of a plan said as given up earlier in the sentence before or this one, when
+    the day is the one it was moved to."""
+    t, a = d.t, d.a
+    if not _MOVED_WORD.search(t, max(0, a - 4), a):
+        return None
+    start = _sentence_start(t, max(0, _sentence_start(t, a) - 1))
+    plan = _PLAN_GIVEN_UP.search(t, start, a)
+    if plan is None or any(plan.start("what") <= w.span[0] < plan.end("what") for w in d.doc.whens):
+        return None
+    return _people_as_named(d.doc, d.people, _without_company(d.doc, plan["what"])) or None
+
+
 def _task_said_around(d: _Dated) -> str | None:
     """A date said as its own clause between the task and what it is for (找中交二航局的戴总，
     礼拜四晚上七点，谈桥梁支座的战略合作): the task said before it, with its purpose after."""
@@ -2599,7 +2621,7 @@ def find_follow_ups(
             if reminded and any(d.b <= v.span[0] < reminded.start() for v in doc.whens):
                 reminded = None  # (the reminder is another day's)
             task = reminded["task"].strip().removeprefix("我") if reminded else None
-            action = task or _task_said_around(d) or action
+            action = task or _task_said_around(d) or _plan_given_up(d) or action
         action = _continued(doc, people, w, action)
         if joined:
             action = joined

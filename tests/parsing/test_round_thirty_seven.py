@@ -47,6 +47,13 @@ def test_a_plan_moved_with_its_reason_in_a_clause_between() -> None:
     assert tasks(note, WEDNESDAY) == [("2026-12-16", "去中石化汇报")]
 
 
+def test_a_plan_given_up_names_the_errand_of_the_day_it_moved_to() -> None:
+    note = "原计划下周三去新希望六和拜访蒲总，他秘书说蒲总下周三在北京开会，改成下周四上午。"
+    assert tasks(note) == [("2026-12-10T09:00", "拜访蒲总")]
+    note = "本来约了这周四上午去南盘江糖业见者总，他周四临时要去昆明开会，改到下周二上午了。"
+    assert tasks(note) == [("2026-12-08T09:00", "去南盘江糖业见者总")]
+
+
 def test_a_plan_the_customer_brought_forward_takes_the_new_day() -> None:
     assert tasks("约了易总20号去看现场，易总说提前到15号") == [("2026-12-15", "约了易总去看现场")]
 
