@@ -376,7 +376,8 @@ _MOVED_BETWEEN = re.compile(
     # (去中石化汇报，因为吴处长那天要开会，改到…: the reason said in a clause between)
     r"(?P<why>因为[^,，。;；\n\d]{1,16},\s*)?"
     # (约了易总20号去看现场，易总说提前到15号: the customer moved it, said so)
-    r"(?P<who>[\u4e00-\u9fff]{1,4}?(?:总|经理|主任|工|处|局|[他她]|对方|客户)说)?(?:又|就|要)?"
+    # (后来他秘书来电话说要推迟到下周五: whoever said it, briefly)
+    r"(?P<who>[\u4e00-\u9fff]{1,8}?说)?(?:又|就|要)?"
     r"(?:改到|改成|改为|改在|改|推到|推迟到|延到|延期到|挪到|换到|调到|提前到)\s*"
 )
 # What may stand between the days: the old day refused (周三不行), or the rep's errand said with

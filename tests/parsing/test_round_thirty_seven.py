@@ -56,6 +56,8 @@ def test_a_plan_given_up_names_the_errand_of_the_day_it_moved_to() -> None:
 
 def test_a_plan_the_customer_brought_forward_takes_the_new_day() -> None:
     assert tasks("约了易总20号去看现场，易总说提前到15号") == [("2026-12-15", "约了易总去看现场")]
+    note = "约了美的刘总下周四见面，后来他秘书来电话说要推迟到下周五。"
+    assert tasks(note) == [("2026-12-11", "约了美的刘总见面")]
 
 
 def test_a_month_named_without_a_day_gets_no_invented_day() -> None:
