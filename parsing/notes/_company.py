@@ -717,6 +717,8 @@ _NOT_HEAD = re.compile(
     r"^刚|出来$|回来$|计划$|^记低$|"
     # (秘书发来:王局长行程…, 转发: a message passed on, whoever sent it)
     r"发来$|转来$|转发|发过来$|"
+    # (吴总行程：12/16 上海…, 戴局长本周安排: whose days are listed, no firm)
+    r"行程$|日程$|安排$|"
     # (哦那个 昨天…, 拜托 remind 我…: a filler or a plea heading the note)
     r"^[哦噢呃嗯]|^(?:拜托|麻烦)$|"
     # (备注：…, 进展：…: a note's own labels)

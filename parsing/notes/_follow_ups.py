@@ -1609,8 +1609,8 @@ def _theirs_said_after(d: _Dated) -> bool:
         return True  # 元旦晚会12月31号晚上…不用去
     if _declined_by_rep(d):
         return True
-    listed = (a == 0 or t[a - 1] == "\n") and in_schedule(t, a)
-    line = t[b : line_of(t, b)[1]]
+    listed = in_schedule(t, a)
+    line = t[b : min(line_of(t, b)[1], d.cb)]
     if listed and _LEADERS_DAY.search(line) and not _REP_IN_LINE.search(line):
         return True  # (【戴局长本周安排】 周五 全天在局里: the leader's day, listed)
     # (a dictated note is one clause: the next date's words are that date's)

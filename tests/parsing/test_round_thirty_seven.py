@@ -144,6 +144,8 @@ def test_a_leaders_schedule_pasted_gives_his_trips_and_no_tasks() -> None:
         ("戴局长", "北京", "2027-12-07", "2027-12-08")
     ]
     assert tasks(note, now) == [("2027-12-10T09:00", "去拜访戴局")]
+    note = "吴总行程：12/16 上海，12/17 杭州，12/18 回深圳"
+    assert (parse_note(note, WEDNESDAY).company, tasks(note, WEDNESDAY)) == (None, [])
 
 
 def test_a_telegraphic_call_said_after_the_person_is_a_call() -> None:
