@@ -322,7 +322,7 @@ _SCHEDULE_REACH = 80
 def in_schedule(t: str, a: int) -> bool:
     """Whether the day at ``a`` opens a line (or follows a colon or a pause) of a schedule
     headed above it."""
-    opens = a == 0 or t[a - 1] in "\n:;,( "
+    opens = a == 0 or t[a - 1] in "\n:;,( 。"
     # (the day itself may end the heading's lookahead: 王局长行程 12月14日)
     return opens and _SCHEDULE_HEAD.search(t, max(0, a - _SCHEDULE_REACH), a + 1) is not None
 

@@ -2198,7 +2198,9 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             continue
         pm = _PURPOSE.search(rest)
         # (12月7日-8日 北京（部里开会）: a schedule's line gives the purpose in brackets)
-        bracketed = _BRACKETED_PURPOSE.match(t, pos) if moved == "" else None
+        bracketed = _BRACKETED_PURPOSE.match(t, pos) if moved == "" or in_schedule(t, a) else None
+        if bracketed is not None and any(doc.date_at[bracketed.start() : bracketed.end()]):
+            bracketed = None  # (去北京(下周二): the day said again, no purpose)
         if bracketed is not None:
             purpose = bracketed["what"]
         elif pm and pm.start() <= 2:
@@ -2226,6 +2228,7 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             and (
                 _named_right_before(doc, people, a, pronoun=len(people.persons) == 1)
                 or leader is not None
+                or in_schedule(t, a)  # (鄢董这周行程：周二去西安（集团年中会）: his, listed)
             )
         )
         # (王总明天到上海，我去机场接他: his trip, and the day is the rep's too)

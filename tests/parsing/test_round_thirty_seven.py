@@ -144,6 +144,10 @@ def test_a_leaders_schedule_pasted_gives_his_trips_and_no_tasks() -> None:
         ("戴局长", "北京", "2027-12-07", "2027-12-08")
     ]
     assert tasks(note, now) == [("2027-12-10T09:00", "去拜访戴局")]
+    note = "宝石机械 鄢董这周行程：周二去西安（集团年中会），周四回。周五在公司。"
+    now = datetime.fromisoformat("2027-06-21T10:00:00+08:00")
+    assert trips(note, now) == [("鄢董", "西安", "2027-06-22", "2027-06-24", "集团年中会")]
+    assert tasks(note, now) == []
     note = "吴总行程：12/16 上海，12/17 杭州，12/18 回深圳"
     assert (parse_note(note, WEDNESDAY).company, tasks(note, WEDNESDAY)) == (None, [])
 
