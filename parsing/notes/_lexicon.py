@@ -846,8 +846,9 @@ KNOWN_ORGS = frozenset(
         " 中华电力 电讯盈科 电盈 九龙仓 国泰航空 周大福 周生生 屈臣氏 百佳 惠康 领展 港华"
         " 日月光 联电 友达 群创 中华电信 远传 新航 新电信 丰益国际 杨忠礼 双威 大众银行 联昌"
         " 伊利 光明乳业 百果园 正大 均胜 立讯精密 天马微电子 中联环境 石药 华润三九"
-        # (万达许经理: the firm, then 许经理 — not a person named 万达许)
-        " 万达 马来亚银行 大华银行 华侨银行"
+        # (马来亚银行的陈经理: not 亚银行; 万达 was tried too — a rep's 万达集团 named short then
+        # asks at saving instead of being filed on one press)
+        " 马来亚银行 大华银行 华侨银行"
     )
 )
 # The short names KNOWN_ORGS leaves out as words too: a firm only where nothing else is meant,

