@@ -150,6 +150,8 @@ _THEIR_ANSWER = re.compile(
 _ANSWER_TO_THEM = re.compile(
     r"^(?:回复|答复)(?:一下)?[^\s,，。;]{0,8}?(?:[总工]|经理|主任|部长|处长|科长|局长|院长)?"
     r"的?(?:技术)?(?:问题|疑问|邮件|询价|意见)"
+    # (我：…明天回复您 → 回复李总: the rep answers the one named)
+    r"|^(?:回复|答复)(?:一下)?(?:您|[\u4e00-\u9fff]{1,3}(?:总|经理|主任|部长|处长|科长|局长|院长))$"
 )
 # The rep's step said right after a day work starts (初八上班给芮总报价, 上班第一天先去…).
 _REP_STEP = "给|去|把|打|约|找|发|送|拜|联系|回访"

@@ -222,3 +222,11 @@ def test_a_mines_head_is_a_key_leader() -> None:
     people = parse_note(note, SUNDAY).contacts
     assert [(p.salutation, p.is_key_leader) for p in people] == [("薛工", False), ("范矿长", True)]
     assert [who for who, *_ in trips(note)] == ["范矿长"]
+
+
+def test_the_reps_answer_promised_to_the_customer_is_a_task() -> None:
+    note = "李总 10:01 报价太高了\n我 10:05 我跟领导申请一下，明天回复您"
+    assert tasks(note, WEDNESDAY) == [("2026-12-10", "回复李总")]
+    assert tasks("下周一回复王总", WEDNESDAY) == [("2026-12-14", "回复王总")]
+    # guard: the answer the customer owes is theirs
+    assert tasks("王总说下周一回复", WEDNESDAY) == []
