@@ -363,7 +363,8 @@ _INTERNAL = re.compile(
 )
 # …and their committees and reports up, said right after the date (下周三上会, 周五给老板汇报).
 _THEIR_MEETING = re.compile(
-    r"上会|党委会|董事会|办公会|(?:给|向|跟)(?:老板|领导|上级|上面|董事长|老总)汇报"
+    # (线上会议对技术方案: an online meeting, the rep's — no 上会)
+    r"(?<!线)上会|党委会|董事会|办公会|(?:给|向|跟)(?:老板|领导|上级|上面|董事长|老总)汇报"
 )
 # (逢礼拜三先见供应商, pays every 60 days: a standing rule, no one day)
 _HABIT = re.compile(r"一般|通常|经常|平时|往常|都是|每|习惯|逢|(?i:(?a:\b)every\s*$)")

@@ -230,3 +230,10 @@ def test_the_reps_answer_promised_to_the_customer_is_a_task() -> None:
     assert tasks("下周一回复王总", WEDNESDAY) == [("2026-12-14", "回复王总")]
     # guard: the answer the customer owes is theirs
     assert tasks("王总说下周一回复", WEDNESDAY) == []
+
+
+def test_an_online_meeting_is_the_reps_and_no_committee_sitting() -> None:
+    note = "下周二下午3点线上会议对技术方案"
+    assert tasks(note, WEDNESDAY) == [("2026-12-15T15:00", "线上会议对技术方案")]
+    # guard: their committee sitting (上会) is still theirs
+    assert tasks("方案下周三上会", WEDNESDAY) == []
