@@ -417,8 +417,9 @@ def _moved_later(t: str, whens: list[When]) -> list[When]:
             None if v is None or v.hour_only else _MOVED_BETWEEN.fullmatch(t, w.span[1], v.span[0])
         )
         what = moved["what"].strip() if moved else ""
-        said_before = _said_before(t, out, w)
-        if v is not None and moved is not None and _CANNOT.search(what) and said_before is not None:
+        # (the day said before is looked for only when a reason the old day cannot be is said)
+        said_before = _said_before(t, out, w) if v is not None and _CANNOT.search(what) else None
+        if v is not None and said_before is not None:
             out[said_before] = replace(v, span=out[said_before].span)
             moved_to = i + 1
             continue

@@ -1612,10 +1612,10 @@ def _theirs_said_after(d: _Dated) -> bool:
         return True  # 元旦晚会12月31号晚上…不用去
     if _declined_by_rep(d):
         return True
-    listed = in_schedule(t, a)
-    line = t[b : min(line_of(t, b)[1], d.cb)]
-    if listed and _LEADERS_DAY.search(line) and not _REP_IN_LINE.search(line):
-        return True  # (【戴局长本周安排】 周五 全天在局里: the leader's day, listed)
+    if in_schedule(t, a):
+        line = t[b : min(line_of(t, b)[1], d.cb)]
+        if _LEADERS_DAY.search(line) and not _REP_IN_LINE.search(line):
+            return True  # (【戴局长本周安排】 周五 全天在局里: the leader's day, listed)
     # (a dictated note is one clause: the next date's words are that date's)
     upto = _up_to_next_date(doc, b + 3, cb)  # (a day said right after is this one's own)
     internal = _INTERNAL.search(t, b, upto)
