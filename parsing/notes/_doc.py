@@ -450,7 +450,8 @@ def _moved_later(t: str, whens: list[When]) -> list[When]:
 
 def _said_before(t: str, out: list[When], w: When) -> int | None:
     """The day read earlier in the sentence before (or this one) that ``w`` says again."""
-    start = sentence_start(t, sentence_start(t, w.span[0]) - 1) if w.span[0] else 0
+    # (max: in the first sentence a position of -1 would search from the text's end)
+    start = sentence_start(t, max(0, sentence_start(t, w.span[0]) - 1))
     k = next(
         (k for k in range(len(out) - 1, -1, -1) if out[k].span[0] >= start and out[k].day == w.day),
         None,

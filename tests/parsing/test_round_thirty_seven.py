@@ -40,6 +40,12 @@ def test_a_plan_moved_for_a_reason_said_between_keeps_one_task() -> None:
     assert tasks(note) == [("2026-12-08", "去送方案")]
     assert tasks("跟海尔王总约了12号见面，12号是周六，改成11号") == [("2026-12-11", "和王总见面")]
     assert tasks("周五去格力送样，客户说周五不在，改成下周一。") == [("2026-12-07", "去格力送样")]
+    # (the moved plan in the first sentence, another sentence after it)
+    note = "约好下周一去中建三局送方案，罗经理下周一出差，改成下周二。明天给王总打电话"
+    assert sorted(tasks(note)) == [
+        ("2026-12-07", "给王总打电话"),
+        ("2026-12-08", "去中建三局送方案"),
+    ]
 
 
 def test_a_plan_moved_with_its_reason_in_a_clause_between() -> None:
