@@ -66,13 +66,14 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # (电联赵经理, 邱工 电聊: a telegraphic note's call — 再电联, 要电聊 are plans)
             r"(?<![等要会再去将])电[联聊](?!系)|\(电话\)|"
             r"打了?[^\s,]{0,4}?电话|通[了过]?个?电话|通了[半一两三四五六七八九十几多个小时分钟]{2,6}电话|通完电话|电话沟通|电话联系|电话回访|电话跟进|来电话|"
-            r"来电|通话|视频会议?|视频沟通|电话里|电话聊|[谈倾](?:完|了)电话|回了?个?电话|"
+            r"来电|通话|视频会议?|视频沟通|电话里|电话聊|[谈倾](?:完|了)个?电话|回了?个?电话|"
             r"(?<=[总长任理工])电话过来|"  # (卜经理电话过来，说…: his call)
             r"电话(?:跟|和|给|与)[^\s,。]{1,20}?(?:聊|沟通|说|谈|联系)|电话谈|电话说|"
             # (電話跟廠長確認了: the rep confirmed by phone — 他电话跟老板确认了 is his own call)
             r"(?<![他她])(?<!经理)(?<!司机)电话(?:跟|和|与)(?!我|仓库|物流|财务|同事|公司|司机|老板)[^\s,。]{1,20}?确认了|"
             r"(?a:\b)con[ -]?call(?a:\b)|(?i:(?a:\b)called(?a:\b)|(?a:\b)call with(?a:\b)|(?a:\b)call w/|(?<![A-Za-z])call(?= 了| ?我)(?![^,，。]{0,4}再说)|(?a:\b)call(?a:\b)(?=[^,;\n]{0,50}(?a:\b)done(?a:\b)))|"
             r"(?a:\b)spoke(?a:\b)|(?a:\b)on (?:the )?phone(?a:\b)|打了?给|电话打了|"
+            r"(?i:(?a:\b)on a call(?= today| 今天| with| just now))|"  # (On a call today …, buyer … asked)
             r"(?i:(?a:\b)(?:zoom|teams|video|phone) call(?a:\b))|"
             # a telegraphic 电话扬州教育局韩局 同意: 电话 as the verb
             r"(?:^|(?<=[\s,;。]))电话(?=[\u4e00-\u9fff])(?![号是里给跟和与])|^电话(?=[ :])|"
@@ -139,6 +140,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?<![如至]今)(?<=[昨今])[访见](?![面过])|(?<!再)碰头(?!会)|(?:^|(?<=[\s,;。]))已(?:见|拜访)(?=[\u4e00-\u9fff])|"
             r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|(?<!休假|出差|旅游|度假|开会|学习|培训)(?<!玩|总|董|局)(?<!家人|夫人|爱人|老婆|太太|主任|院长|局长|厂长)去了(?!也|都)|(?<=[陪跟带和同与][\u4e00-\u9fff][总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff]{2}[总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff]{3}[总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff](?:主任|院长|局长|厂长))去了|碰了?面|(?<![要再想])去找了(?!解)|参观|来公司|"
             r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|"
+            # (今天在南昌大学第一附属医院碰到胡院长: met by chance, still met)
+            r"(?<=[\u4e00-\u9fff])(?:碰到|偶遇)(?![了过问困麻难瓶对竞的])(?=[\u4e00-\u9fff])|"
             # (周五跟比亚迪开的会: held with a customer — 去公司开的会 is our own)
             r"(?:跟|和|与|同)(?!公司|同事|老板|领导|我们)[^\s,，。;]{1,10}?开的会|"
             # (大年初二去给宫书记拜了年: a New Year's call paid in person)
@@ -1856,6 +1859,8 @@ def _place_after(
             break
         if end - pos >= 2 and _PLACE_THEN.match(t, end):
             break  # 在天津陪老母亲住院, 去上海处理: what is done there begins
+        if t[end] == "省" and PLACE_RE.fullmatch(t, pos, end):
+            break  # 在济南省国资委开会, 在南京省厅: the city, then the province's office there
         end += 1
     known = PLACES_RUN.match(t, pos, limit)
     end = max(end, known.end()) if known else end  # (哈萨克斯坦阿拉木图: a known run whole)

@@ -1584,6 +1584,11 @@ _HAN_THEN_SPACE = re.compile(r"[\u4e00-\u9fff] +$")
 
 
 _REP_SAYS_THE_DAY = re.compile(r"(?<![跟和给])我\s*$")
+# (侯经理每周一开例会，周三下午去拜访他: after the habit, a day the rep goes to see him)
+_REP_GOES_AFTER = re.compile(
+    r"\s*(?:上午|下午|中午|晚上)?\s*(?:[0-9一二三四五六七八九十两]{1,2}点半?)?\s*(?:我|再)?"
+    r"(?:去拜访|过去|去找|去见|约他|约她|见他|见她|找他|找她)"
+)
 
 
 # 1. 下周一给姚经理回报价 … 3. 月底前催上批货款: a list's items are tasks of their own, on the
@@ -1632,6 +1637,7 @@ def _theirs_said_after(d: _Dated) -> bool:
         _BARE_WEEKDAY_AT.match(t, a)
         and _EVERY.search(t, _sentence_start(t, a), a)
         and not _REP_SAYS_THE_DAY.search(t, max(0, a - 3), a)  # (…我礼拜四下午两点再打给他)
+        and not _REP_GOES_AFTER.match(t, b)
     ):
         return True  # 每周一上午开例会，周五对账: the week's habit goes on, no one Friday
     every = _EVERY_MONTH.search(t, _sentence_start(t, a), a)
