@@ -380,6 +380,10 @@ DEV_SETS = [
     # headlines written as who + verb + topic), written on 2026-12-06; scored on the parser as
     # that session began (091a572), then tuned on
     NOTES_DIR / "notes_styles33.jsonl",
+    # blind39: 150 notes by a seventy-first helper who never read parsing/ (90 plain everyday
+    # notes, 6 in each style of #18 and in schedules and records), written on 2026-12-06 in a
+    # second session that day; held out, scored on the parser as that session began (704bc94)
+    NOTES_DIR / "notes_blind39.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
