@@ -384,6 +384,11 @@ DEV_SETS = [
     # notes, 6 in each style of #18 and in schedules and records), written on 2026-12-06 in a
     # second session that day; held out, scored on the parser as that session began (704bc94)
     NOTES_DIR / "notes_blind39.jsonl",
+    # styles34: 200 notes by a seventy-second helper who never read parsing/ (20 in each of ten
+    # styles: voice, cards in two languages, chats agreeing the hour a line later, telegraphic,
+    # TW/HK/MY/SG, English, roles, 春节 and month ends, leaders' schedules, plans changed),
+    # written on 2026-12-06; scored on the parser as that session began (704bc94), then tuned on
+    NOTES_DIR / "notes_styles34.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
