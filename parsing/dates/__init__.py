@@ -154,9 +154,39 @@ def find_all_when(text: str, now: datetime, workdays: WorkCalendar = MAINLAND) -
         w = _via_dateparser(text[:_MAX_LEN], now)
         if w is not None:
             return [w]
-    return _paired_in_one_week(
-        norm, [f.when for f in scan(norm, now, workdays) if f.when is not None]
-    )
+    whens = [f.when for f in scan(norm, now, workdays) if f.when is not None]
+    return _paired_in_one_week(norm, _in_the_week_headed(norm, whens, now))
+
+
+# 下周计划：周一拜访格力；周三…, 黄总 下周 行程：周二 合肥: a heading names the week, and the
+# bare days listed under it are that week's (a bare 周一 alone would be this week's)
+_WEEK_HEADING = re.compile(
+    r"(?<![上这本下])(?P<n>下+)个?(?:周|星期|礼拜)(?![一二三四五六日天1-7末])[\s的]*"
+    # (同意下周安排试用: 安排 the verb, no heading)
+    r"(?:(?:行程|日程)\s*[:：】\]\n]?|(?:安排|计划|工作计划|待办)\s*[:：】\]\n(（]|[:：】\]\n])"
+)
+_BARE_WEEKDAY = re.compile(r"(?<![上这本下个])(?:周|星期|礼拜)[一二三四五六日天]")
+# (…；这周五先… / 本周： a day of another week said, the heading's week is over)
+_ANOTHER_WEEK = re.compile(r"(?:上|这|本)个?(?:周|星期|礼拜)")
+
+
+def _in_the_week_headed(text: str, whens: list[When], now: datetime) -> list[When]:
+    head = _WEEK_HEADING.search(text)
+    if head is None:
+        return whens
+    other = _ANOTHER_WEEK.search(text, head.end())
+    until = other.start() if other is not None else len(text)
+    monday = now.date() - timedelta(days=now.weekday()) + timedelta(weeks=len(head["n"]))
+    out = list(whens)
+    for k, w in enumerate(out):
+        a = w.span[0]
+        if not head.end() <= a < until or not _BARE_WEEKDAY.match(text, a):
+            continue
+        shift = monday + timedelta(days=w.day.weekday()) - w.day
+        if shift.days > 0:
+            end = w.end + shift if w.end is not None else None
+            out[k] = replace(w, start=w.start + shift, end=end)
+    return out
 
 
 # 下周三和周四, 下个礼拜三同礼拜四, 下周三、周四: the second day said with the first, in its week.

@@ -410,7 +410,8 @@ RE_WEEKDAY = re.compile(
     # (记一下 礼拜四: 一下 is "a moment", its 下 no "next")
     rf"(?:(?<!一)(?P<mod>{WEEK_MOD})|(?<=一)(?P<mod2>下下个?|下个?)(?=\S))?\s*(?:星期|礼拜|周)"
     # 周三10:30 is Wednesday at 10:30, 下周三12月9日 Wednesday restated as a date; 周12 no weekday
-    r"(?P<x>[一二三四五六日天](?![0-9]+(?![0-9]*\s*(?:[:点时月号日]|am|pm)))|[1-7](?![0-9]))"
+    # (本周日程, 这周日志: a week's schedule or log, no Sunday)
+    r"(?P<x>(?:[一二三四五六天]|日(?![程志]))(?![0-9]+(?![0-9]*\s*(?:[:点时月号日]|am|pm)))|[1-7](?![0-9]))"
     # 礼拜三四去长沙, 周二三在北京, 下周一二三我都在苏州: days running, where someone goes or stays
     # (这周四周五在北京, 礼拜四 礼拜五在上海: the week word said again for the next day)
     r"(?:(?:、?(?P<x2>[二三四五六日天])(?:、?(?P<x3>[三四五六日天]))?"
@@ -545,6 +546,8 @@ def _md_num_is_date(m: re.Match[str], c: _Ctx, prev: _D | None) -> bool:
     if tail is not None and not _NUMBERISH_AFTER.match(s, tail.end()):
         # 12.3-12.5 is a date range only if the text around it says so too
         after = s[tail.end() :]
+        if _OPENS_A_LINE.fullmatch(s, 0, start) and _THEN_WORDS.match(s, tail.end()):
+            return True  # 6/2-6/3 深圳 客户拜访: a schedule's line opened by its days
         return not after.strip(" ,.:;!?、。，") or bool(_DATEISH_AFTER.match(s, tail.end()))
     return False
 
@@ -1188,7 +1191,9 @@ RE_TIME = re.compile(
     r"|(?P<min>[0-5][0-9]|[0-9]|[零〇][0-9一二三四五六七八九]|[一二三四五]?十[一二三四五六七八九]?|"
     # (十点一起看, 一齐, 三点一下: 一起 is "together", 一下 "a moment" — no minute)
     # (原约两点 三点更方便: the next hour said, no minute)
-    r"(?!一(?:起|齐|下|定|直|趟|块|同|道|到))[一二三四五六七八九])(?![0-9零〇一二三四五六七八九十]*\s*(?:楼|层|号|室|栋|幢|点))"
+    # (10点三局签合同: a single numeral glued to words is theirs, no minute)
+    r"(?!一(?:起|齐|下|定|直|趟|块|同|道|到))[一二三四五六七八九](?=\s*分|\s*$|[\s,，。;；!！?？]))"
+    r"(?![0-9零〇一二三四五六七八九十]*\s*(?:楼|层|号|室|栋|幢|点))"
     r"\s*(?P<fen>分钟|分)?|(?P<zheng>整|钟))?"
     r"|(?=\s*(?:am|pm|a\.m\.|p\.m\.)))"
     r"(?:\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)(?![a-z0-9]))?)?"

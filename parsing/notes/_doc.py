@@ -157,8 +157,10 @@ _HOUR_ALONE = re.compile(
 )
 # A chat line that is only the hour agreed (上午十点, 可以，十点吧, 好的 10点半。).
 _HOUR_ANSWER = re.compile(
-    r"\s*(?:(?:好的?|可以|行|那就)[,，]?\s*)?(?:上午|下午|中午|晚上|早上)?\s*"
-    r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:[:点]\d{0,2})?(?:分|半)?\s*(?:吧|啊|呢|见|到)?[。.!！]?\s*"
+    r"\s*(?:(?:好的?|可以|行|那就)[,，]?\s*)?(?:我们?\s*)?(?:上午|下午|中午|晚上|早上)?\s*"
+    r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:[:点]\d{0,2})?(?:分|半)?\s*"
+    # (十点半吧 先去门卫登记: the hour agreed, then what to do on arriving)
+    r"(?:(?:吧|啊|呢|见|到)?[。.!！]?\s*|(?:吧|见)[,，。!！\s][^\n]*)"
 )
 _RESTATED = re.compile(r"\s*(?:嗯\s*)?(?:也就是|就是|即)\s*")
 _THAT_DAY_SAID = re.compile(r"(?:那天|当天)$")
@@ -319,12 +321,18 @@ _SCHEDULE_HEAD = re.compile(
 _SCHEDULE_REACH = 80
 
 
-def in_schedule(t: str, a: int) -> bool:
-    """Whether the day at ``a`` opens a line (or follows a colon or a pause) of a schedule
-    headed above it."""
-    opens = a == 0 or t[a - 1] in "\n:;,( 。"
+def schedule_head(t: str, a: int) -> re.Match[str] | None:
+    """The heading of the schedule whose line the day at ``a`` opens (or follows a colon or a
+    pause in), if it is one."""
+    if a != 0 and t[a - 1] not in "\n:;,( 。":
+        return None
     # (the day itself may end the heading's lookahead: 王局长行程 12月14日)
-    return opens and _SCHEDULE_HEAD.search(t, max(0, a - _SCHEDULE_REACH), a + 1) is not None
+    return _SCHEDULE_HEAD.search(t, max(0, a - _SCHEDULE_REACH), a + 1)
+
+
+def in_schedule(t: str, a: int) -> bool:
+    """Whether the day at ``a`` opens a line of a schedule headed above it."""
+    return schedule_head(t, a) is not None
 
 
 def sentence_end(t: str, a: int, marks: str = "。;\n") -> int:
@@ -469,6 +477,10 @@ def _said_before(t: str, out: list[When], w: When) -> int | None:
 _MOVED_TO_HOUR = re.compile(r"(?:改到|改成|改为|推到|提前到|挪到|那就)\s*$")
 
 
+# [14:20] 邓科: 那就3点吧: a chat stamp's clock opens the line, no hour to move
+_CLOCK_OPENS_LINE = re.compile(r"[ \[(]*(?:\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,2})?\s+)?\d{1,2}:\d{2}")
+
+
 def _hour_moved(t: str, whens: list[When]) -> list[When]:
     out = list(whens)
     given_up: set[int] = set()
@@ -485,6 +497,7 @@ def _hour_moved(t: str, whens: list[When]) -> list[When]:
                 and isinstance(w.start, datetime)
                 and w.day == v.day
                 and _AN_HOUR_ALONE.fullmatch(t, *w.span) is None
+                and _CLOCK_OPENS_LINE.fullmatch(t, line_of(t, w.span[0])[0], w.span[1]) is None
             ),
             None,
         )

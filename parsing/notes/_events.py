@@ -26,7 +26,7 @@ from ._lexicon import (
     words,
 )
 from ._model import InteractionFact, InteractionKind, ItineraryFact
-from ._people import People, label_of
+from ._people import People, label_of, schedule_owner
 
 __all__ = ["find_interaction", "find_itineraries"]
 
@@ -140,6 +140,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?<![如至]今)(?<=[昨今])[访见](?![面过])|(?<!再)碰头(?!会)|(?:^|(?<=[\s,;。]))已(?:见|拜访)(?=[\u4e00-\u9fff])|"
             r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|(?<!休假|出差|旅游|度假|开会|学习|培训)(?<!玩|总|董|局)(?<!家人|夫人|爱人|老婆|太太|主任|院长|局长|厂长)去了(?!也|都)|(?<=[陪跟带和同与][\u4e00-\u9fff][总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff]{2}[总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff]{3}[总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff](?:主任|院长|局长|厂长))去了|碰了?面|(?<![要再想])去找了(?!解)|参观|来公司|"
             r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|"
+            # (今天展会上认识的, 今天去码头现场认识的: met in person today, a card in hand)
+            r"(?<=[今昨]天)[^,。;\n]{0,16}?(?:现场|展会上|峰会上|大会上)认识的|"
             # (今天在南昌大学第一附属医院碰到胡院长: met by chance, still met)
             r"(?<=[\u4e00-\u9fff])(?:碰到|偶遇)(?![了过问困麻难瓶对竞的])(?=[\u4e00-\u9fff])|"
             # (周五跟比亚迪开的会: held with a customer — 去公司开的会 is our own)
@@ -2257,6 +2259,9 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             and w.end != w.start
             and _names_somewhere(place)  # (在厂里盘点, 在车间, 在医院: at their own)
         )
+        # (王董本周日程 / 6/2 深圳 客户拜访: one day of his, listed under his name with a city)
+        his_listed = listed and a_city and schedule_owner(t, people, a) is not None
+        ranged = ranged or his_listed
         if (
             purpose is None
             and moved not in ("在", "飞", "飞往")
@@ -2302,6 +2307,8 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
                 end_d = start_d  # (下周去新加坡，周一走周四回: the week said, then its days)
             claimed.add(doc.whens.index(leaving))
         back_day = back_day or _day_back(doc, i, cb)
+        if his_listed and back_day is not None and doc.whens.index(back_day) != i + 1:
+            back_day = None  # (6/2 深圳 / 6/4 香港 / 6/5 返回: the day back ends the last leg)
         if back_day is not None:
             # (下周二到周三去长沙开会 周四回徐州: a range said is the trip, the day back not)
             back_d = _on_or_after(doc, back_day, start_d)

@@ -42,7 +42,7 @@ from ._events import (
 from ._facts import FamilyMention
 from ._lexicon import DONT, PLACE_RE, TITLE_RE, TITLES, TOLD_BEFORE_A_NAME, VOICE_FILLERS, words
 from ._model import FollowUpFact
-from ._people import People, label_of
+from ._people import People, label_of, schedule_owner
 
 __all__ = ["find_follow_ups"]
 
@@ -1604,6 +1604,8 @@ def _other_items(t: str, one: tuple[int, int], other: tuple[int, int]) -> bool:
 
 # (周五 全天在局里 我上午去拜访他: the rep's own part of a listed day)
 _REP_IN_LINE = re.compile(r"[我咱]|拜访|去找|约了?他|见他")
+# (…18号上午我去拜访他: the rep's own part of a day listed under someone's name)
+_REP_IN_HIS_LINE = re.compile(r"[我咱]|(?:约|见|找|拜访)了?[他她]")
 _LEADERS_DAY = re.compile(
     r"全天|在(?:局|公司|集团|院|单位|厅|部|办公室)|[局院部厅]务会|党组会|调研|值班|门诊|^\s*回(?![来复访电])"
 )
@@ -1621,6 +1623,8 @@ def _theirs_said_after(d: _Dated) -> bool:
         line = t[b : min(line_of(t, b)[1], d.cb)]
         if _LEADERS_DAY.search(line) and not _REP_IN_LINE.search(line):
             return True  # (【戴局长本周安排】 周五 全天在局里: the leader's day, listed)
+        if not _REP_IN_HIS_LINE.search(line) and schedule_owner(t, d.people, a) is not None:
+            return True  # (王董本周日程 / 6/4 香港 签约: his day, listed under his name)
     # (a dictated note is one clause: the next date's words are that date's)
     upto = _up_to_next_date(doc, b + 3, cb)  # (a day said right after is this one's own)
     internal = _INTERNAL.search(t, b, upto)

@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from parsing.romanized import may_spell, surnames_spelled
 
-from ._doc import Doc, is_cjk
+from ._doc import Doc, is_cjk, schedule_head
 from ._latin import (
     LATIN_SURNAMES,
     acronym_before,
@@ -522,8 +522,8 @@ def _title_mentions(doc: Doc) -> list[Mention]:
         if doc.date_at[a] or not doc.free(a, b):
             continue
         short = title in SHORT_TITLES
-        if title == "总" and b < len(t) and t[b] in _AFTER_ZONG:
-            continue
+        if title == "总" and b < len(t) and t[b] in _AFTER_ZONG and not t.startswith("行程", b):
+            continue  # (吴总行程: his days listed — not 总行, a bank's head office)
         if short and (t[a - 1 : b] in _NOT_SHORT or (title == "行" and not _BANK.search(t))):
             continue
         if t[a - 2 : b] in _HOSPITALS:  # 台北荣总: the veterans' general hospital, no 荣总
@@ -1994,3 +1994,31 @@ def the_rep_addressed(doc: Doc, people: People) -> set[int]:
         ):
             out.add(idx)
     return out
+
+
+# 王董本周日程, 黄总 下周 行程, 邱书记春节前的安排: someone named, then the heading of his days
+_OWNER_TO_HEAD = re.compile(
+    r"[\s的]*(?:(?:本|这|下)(?:周|个?星期|个?礼拜|两周|个?月)|近期|最近|春节前|节前|年前|节后)?[\s的]*"
+)
+
+
+_ANOTHER_LABEL = re.compile(r"\n\s*[^\s\d:]{1,6}[:]")
+
+
+def schedule_owner(t: str, people: People, a: int) -> Mention | None:
+    """Whose schedule the day at ``a`` is listed in: the person named right before its
+    heading (a schedule headed with no one named may be the rep's own)."""
+    head = schedule_head(t, a)
+    if head is None or _ANOTHER_LABEL.search(t, head.end(), a):
+        return None  # (行程：… / 下一步：这周二之前…: the schedule ended where a label began)
+    return next(
+        (
+            m
+            for m in people.mentions
+            if not m.pronoun
+            and m.contact >= 0
+            and m.end <= head.start()
+            and _OWNER_TO_HEAD.fullmatch(t, m.end, head.start())
+        ),
+        None,
+    )

@@ -43,3 +43,63 @@ def test_after_their_weekly_meeting_the_reps_own_day_is_a_task() -> None:
     assert tasks(note) == [("2026-12-09T14:00", "去拜访他")]
     # guard: the week's habit goes on — 周五对账 is theirs, every week
     assert tasks("他们每周一上午开例会，周五对账") == []
+
+
+def test_a_leaders_days_listed_under_his_name_are_his_trips_not_tasks() -> None:
+    note = "王董本周日程\n12/8 深圳 客户拜访\n12/10 香港 签约\n12/11 返回"
+    assert tasks(note) == []
+    assert trips(note) == [
+        ("深圳", "2026-12-08", "2026-12-08"),
+        ("香港", "2026-12-10", "2026-12-11"),
+    ]
+    note = "吴总行程\n12月8日 杭州\n12月9日 宁波\n12月10日 返沪"
+    assert tasks(note) == []
+    assert [c.surname for c in parse_note(note, SUNDAY).contacts] == ["吴"]
+    note = "王董本周日程\n12/8-12/9 深圳 客户拜访"
+    assert visit(note) is None
+    assert trips(note) == [("深圳", "2026-12-08", "2026-12-09")]
+    # guard: the rep's own part of his day is still the rep's
+    note = "陈总行程：8号去成都，10号回，11号上午我去拜访他"
+    assert tasks(note) == [("2026-12-11T09:00", "去拜访他")]
+
+
+def test_a_heading_names_the_week_of_the_days_listed_under_it() -> None:
+    monday = SUNDAY.replace(day=7)  # said on Monday 7 December
+    assert tasks("下周计划：周一拜访格力；周三下午3点技术交流", monday) == [
+        ("2026-12-14", "拜访格力"),
+        ("2026-12-16T15:00", "技术交流"),
+    ]
+    note = "黄总 下周 行程：周二 合肥，周三 南京"
+    assert [it.start.isoformat() for it in parse_note(note, monday).itineraries] == [
+        "2026-12-15",
+        "2026-12-16",
+    ]
+    # guard: 安排 the verb heads nothing — 周五前 is this week's
+    note = "聂主任同意下周安排试剂试用 周五前寄过去"
+    assert tasks(note, monday) == [("2026-12-11", "寄过去")]
+
+
+def test_an_hour_agreed_in_a_stamped_chat_is_the_days_hour() -> None:
+    note = (
+        "[14:02] 邓科: 周四可以，你们过来吧\n[14:05] 我: 好的邓科，几点方便？\n"
+        "[14:20] 邓科: 那就3点吧，到了给我打电话\n[14:21] 我: 收到"
+    )
+    assert [d for d, _ in tasks(note)] == ["2026-12-10T15:00"]
+    note = (
+        "10:31 对方: 下周二上午我在厂里\n10:33 我: 那我下周二过来拜访您，几点合适？\n"
+        "10:52 对方: 十点半吧 先去门卫登记"
+    )
+    assert [d for d, _ in tasks(note)] == ["2026-12-08T10:30"]
+    note = "12月5日 20:15 对方：明天下午你来一趟吧 我三点后在办公室\n12月5日 20:20 我：好的 我三点半到"
+    assert [d for d, _ in tasks(note)] == ["2026-12-06T15:30"]
+
+
+def test_a_numeral_glued_to_words_after_the_hour_is_no_minute() -> None:
+    assert tasks("明天10点 三局签合同") == [("2026-12-07T10:00", "三局签合同")]
+    # guard: 十点五分 is five past
+    assert [d for d, _ in tasks("明天十点五分去三局")] == ["2026-12-07T10:05"]
+
+
+def test_met_at_a_fair_today_is_met() -> None:
+    note = "上海振华重工 副总裁 黄志明 13701872356\n今天展会上认识的，管海外项目"
+    assert visit(note) == ("visit", "2026-12-06")
