@@ -397,7 +397,9 @@ _CANNOT = re.compile(
     r"出差|不在|没空|有会|开会|休息|放假|(?:是|刚好|正好)(?:周|礼拜|星期)[六日天末]|(?:是|赶上)(?:周末|节假日|假期)"
 )
 _ERRAND_MOVED = re.compile(
-    r"送样|送货|拜访|见面|去|过去|培训|演示|签约|签合同|交流|去看现场|去汇报|去送方案|去送资料"
+    r"送样|送货|拜访|见面|去|过去|培训|演示|签约|签合同|交流|去看现场|去汇报|去送方案|去送资料|"
+    # (本来约了梁总周四打球，他说改到周六上午: a game or a meal together, moved)
+    r"打球|打高尔夫|钓鱼|喝茶|吃饭|吃个饭"
 )
 # (下周三去格力送样,改成下周四了: the rep's errand at a firm)
 _ERRAND_THERE = re.compile(r"(?:去|到)[^他她]{1,5}?(?:送样|送货|拜访|演示|签约|签合同|交流|汇报)")
@@ -475,6 +477,26 @@ def _said_before(t: str, out: list[When], w: When) -> int | None:
 # sentence is the hour of the day said first (the hours between on that day are given up)
 # (原来定的是下午两点 他那边三点更方便 那就三点: the hour settled on)
 _MOVED_TO_HOUR = re.compile(r"(?:改到|改成|改为|推到|提前到|挪到|那就)\s*$")
+
+
+# 见面是周二不是周三, 见面不是周三，是周二: the day denied, beside the one meant
+_DENIED_BEFORE = re.compile(r"(?:不是|而不是|并不是)\s*$")
+_MEANT_AFTER = re.compile(r"\s*[,，]?\s*(?:是|而是)\s*")
+
+
+def _denied(t: str, whens: list[When]) -> list[When]:
+    starts = {w.span[0] for w in whens}
+    ends = {w.span[1] for w in whens}
+    out: list[When] = []
+    for w in whens:
+        a, b = w.span
+        denied = _DENIED_BEFORE.search(t, max(0, a - 4), a)
+        if denied is not None:
+            meant_after = _MEANT_AFTER.match(t, b)
+            if denied.start() in ends or (meant_after is not None and meant_after.end() in starts):
+                continue
+        out.append(w)
+    return out
 
 
 # [14:20] 邓科: 那就3点吧: a chat stamp's clock opens the line, no hour to move
@@ -609,10 +631,16 @@ class Doc:
             self.t,
             _moved_later(
                 self.t,
-                _hour_moved(self.t, _corrected_later(self.t, _uncorrected(self.t, read))),
+                _hour_moved(
+                    self.t, _corrected_later(self.t, _uncorrected(self.t, _denied(self.t, read)))
+                ),
             ),
         )
         found = _this_weeks_report(self.t, self.today, found)
+        # Days read where the old day was said and moved to the new one (拜访从明天推迟到后天).
+        self.moved_spans = {
+            w.span for w in found if any(r.span == w.span and r.day != w.day for r in read)
+        }
         for w in read:
             a, b = w.span
             for i in range(a, min(b, n)):

@@ -574,13 +574,26 @@ def _planned_earlier(doc: Doc, a: int) -> bool:
     )
 
 
+_DAY_OF_IT = re.compile(
+    r"\s*(?:的?时间|的?日子)?\s*(?:不是[^,，。;]{1,8}[,，]\s*)?(?:是|定在|定了|改到|改在|改成)\s*"
+)
+
+
+def _day_of_it_ahead(doc: Doc, b: int) -> bool:
+    """Whether the contact word is followed by the day it is set for, still to come."""
+    said = _DAY_OF_IT.match(doc.t, b)
+    return said is not None and any(
+        w.span[0] == said.end() and w.day > doc.today for w in doc.whens
+    )
+
+
 def _planned_after(doc: Doc, b: int) -> bool:
-    """Whether a day still to come follows the contact word right after a comma and ends the
+    """Whether a day still to come follows the contact word right after a pause and ends the
     sentence (给鼎新化工的芮主任打电话，下周一。): the contact is that day's plan."""
     t = doc.t
     return any(
-        re.fullmatch(r"[ ,]*", t[b : w.span[0]]) is not None
-        and "," in t[b : w.span[0]]
+        # (给张总打电话 明天下午三点: a space does for the comma in a telegraphic note)
+        re.fullmatch(r"[ ,]+", t[b : w.span[0]]) is not None
         and doc.is_future(w)
         and w.day > doc.today
         and re.fullmatch(r"[ 。.!]*", t[w.span[1] : _sentence_end(t, w.span[1]) + 1]) is not None
@@ -729,6 +742,8 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             continue  # 下禮拜一早上九點，到廣達電腦拜訪陳處長: the day said first, then the visit
         if w is None and _planned_after(doc, b):
             continue  # 给芮主任打电话，下周一。: the day said after it, alone
+        if w is None and _day_of_it_ahead(doc, b):
+            continue  # 跟王经理见面是周二不是周三: the meeting's day, still to come
         if _NOT_DONE_ERRAND.search(_sentence_of(t, a)):
             continue  # 答应给喻经理回电话，忘了: a call still to make
         value: date | datetime = doc.today

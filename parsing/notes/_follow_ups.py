@@ -198,8 +198,11 @@ _REP_TOLD_HIM = re.compile(r"我(?:跟|和|同|对)[他她](?:们)?(?:说|讲)(?
 _THEIR_PEOPLE_TOLD = re.compile(r"[让叫](?!我|咱)[\u4e00-\u9fff]{1,4}$")
 _REMINDED_THEN = re.compile(r"[,\s]*(?:记得|别忘了|提醒我)(?P<task>[^,;。\n]{2,30})")
 # What, moved to another day, the rep takes part in (a meeting, a demo, a visit).
+_ONLY_MOVED = re.compile(r"(?:又|就|要)?(?:推迟|改|延期?|挪|调|提前|推)到[^\s,，。;]{0,8}")
+_FROM_BEFORE = re.compile(r"从\s*$")
+_CALL_TO = re.compile(r"给(?P<who>[^\s,，。的]{1,6})的$")
 _MEETING_MOVED = re.compile(
-    r"会|演示|拜访|见面|评审|交流|汇报|培训|调试|验收|安装|签约|签合同|面谈|考察|参观|饭|^去|demo",
+    r"会|电话|演示|拜访|见面|评审|交流|汇报|培训|调试|验收|安装|签约|签合同|面谈|考察|参观|饭|^去|demo",
     re.I,
 )
 _SENT_BY_OTHERS = re.compile(
@@ -1009,6 +1012,10 @@ _IS_THE_DAY = re.compile(
 )
 # (明天中秋。, 后天元旦: the festival told as what that day is)
 _IS_BEFORE = re.compile(r"(?:的今天)?(?:就是|就|是)\s*$|(?<![\u4e00-\u9fff])[今明后]天\s*$")
+# (跟王经理见面是周二: when the rep's meeting is, not what the day is)
+_MEETING_IS = re.compile(
+    r"(?:见面|拜访|会面|碰面|吃饭|饭局)(?P<tail>的?(?:时间|日子)?(?:不是[^,，。;]{1,8}[,，]\s*)?是\s*)$"
+)
 _TOLD_END = re.compile(rf"\s*(?:了|喇|啦|咯)?\s*(?:$|[,，。;；\n]|{VOICE_FILLERS})")
 
 
@@ -1133,7 +1140,11 @@ def _names_the_day(doc: Doc, a: int, b: int) -> bool:
     if restated is not None and re.search(r"就是|是|[天日](?=周|礼拜|星期)", t[a:b]):
         return _next_part_dated(doc, restated.end())  # 下周五就是元旦了。: read as one date
     told = _IS_THE_DAY.match(t, b)
-    if told is None and _IS_BEFORE.search(t, max(0, a - 4), a):
+    if (
+        told is None
+        and _IS_BEFORE.search(t, max(0, a - 4), a)
+        and not _MEETING_IS.search(t, max(0, a - 20), a)
+    ):
         told = _TOLD_END.match(t, b)
     return told is not None and _next_part_dated(doc, told.end())
 
@@ -1604,6 +1615,10 @@ def _other_items(t: str, one: tuple[int, int], other: tuple[int, int]) -> bool:
 
 # (周五 全天在局里 我上午去拜访他: the rep's own part of a listed day)
 _REP_IN_LINE = re.compile(r"[我咱]|拜访|去找|约了?他|见他")
+_ONLY_WHERE = re.compile(
+    r"\s*(?:上午|下午)?\s*(?:全天|一整天|整天)?\s*(?:都|也|还)?\s*(?:在|(?<=天))\s*"
+    rf"(?:(?:局|公司|集团|院|单位|厅|部|办公室|厂)里?|{PLACE_RE.pattern})\s*(?:上班|值班|坐班)?[。.]?\s*"
+)
 # (…18号上午我去拜访他: the rep's own part of a day listed under someone's name)
 _REP_IN_HIS_LINE = re.compile(r"[我咱]|(?:约|见|找|拜访)了?[他她]")
 _LEADERS_DAY = re.compile(
@@ -1619,6 +1634,8 @@ def _theirs_said_after(d: _Dated) -> bool:
         return True  # 元旦晚会12月31号晚上…不用去
     if _declined_by_rep(d):
         return True
+    if _ONLY_WHERE.fullmatch(t, b, d.cb) and not _REP_IN_HIS_LINE.search(t, d.ca, d.cb):
+        return True  # (刘局…，周五在办公室, 周四全天北京: where someone is that day, nothing to do)
     if in_schedule(t, a):
         line = t[b : min(line_of(t, b)[1], d.cb)]
         if _LEADERS_DAY.search(line) and not _REP_IN_LINE.search(line):
@@ -1914,7 +1931,10 @@ _PROCESS = re.compile(
 )
 # Who else moves them: the customer's side, a carrier or plant, a forecast, a demand told.
 _CARRIERS = "工厂|仓库|物流|厂家|快递"
-_THEIR_SIDE = re.compile(rf"他们|她们|他|她|对方|佢|{_CARRIERS}|财务|预计|要求|说|客户那边|行里")
+# (高总的公司月底结账: his firm's books)
+_THEIR_SIDE = re.compile(
+    rf"他们|她们|他|她|对方|佢|{_CARRIERS}|财务|预计|要求|说|客户那边|行里|的公司"
+)
 _CARRIER = re.compile(_CARRIERS)
 
 
@@ -2243,6 +2263,7 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         called_off
         and not any(b <= v.span[0] < called_off.start() for v in doc.whens)
         and not LATE_FIX.search(t, b, called_off.end())  # (…不对 改到周四: the day read is new)
+        and d.w.span not in doc.moved_spans  # (拜访从明天推迟到后天: read as the day moved to)
     ):
         return True  # 明天的评审会推迟到下礼拜四: tomorrow's is off (下礼拜四 is the new one)
     put_off = _AFTER_THEN_SEE.match(t, b)
@@ -2396,6 +2417,14 @@ def _task_said_around(d: _Dated) -> str | None:
     """A date said as its own clause between the task and what it is for (找中交二航局的戴总，
     礼拜四晚上七点，谈桥梁支座的战略合作): the task said before it, with its purpose after."""
     doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
+    before = t[ca:a]
+    if (
+        before.endswith(" ")
+        and not d.w.deadline  # (给他发一下技术资料 周四前: the words keep "by Thursday")
+        and not _FILLER.sub("", t[b:cb]).strip(" ,，。.吧")
+        and _TASK_START.match(t, ca)
+    ):  # (给张总打电话 明天下午三点: a telegraphic task, then its day after a space)
+        return _people_as_named(doc, d.people, _without_company(doc, before.strip())) or None
     if _FILLER.sub("", t[ca:a] + t[b:cb]).strip(" ,，。.吧") or ca < 2:
         return None  # the date's clause says more than the date
     pa, pb = doc.clause(ca - 2)
@@ -2546,6 +2575,16 @@ def find_follow_ups(
         if their_trip or _theirs_said_after(d):
             continue
         found = _found_action(d)
+        if found is not None and _ONLY_MOVED.fullmatch(found):
+            # (陈总那边的拜访从明天推迟到后天: read at the old day, the thing moved said before it)
+            before = _FROM_BEFORE.sub("", t[d.ca : d.a]).strip(" ,，")
+            found = _people_as_named(doc, people, _without_company(doc, before)) or None
+        meeting = _MEETING_IS.search(t, max(0, d.a - 20), d.a)
+        if found is not None and not found.startswith(("不是", "而不是")):
+            meeting = None  # (见面是周二，在他们厂里: what is said after it is the task)
+        if meeting is not None:  # 跟王经理见面是周二: the meeting said before its day
+            said = t[doc.clause(meeting.start())[0] : meeting.start("tail")].strip(" ,，")
+            found = _people_as_named(doc, people, _without_company(doc, said)) or None
         if found is None and (
             _a_date_alone(d)
             or _WHEN_IT_IS.search(t, d.ca, d.a)
@@ -2628,6 +2667,9 @@ def find_follow_ups(
             ):
                 continue  # 开标推迟到10月27号, 交货推迟到月底: their step moved, still theirs
             action = moved
+            to_whom = _CALL_TO.search(t, d.ca, moved_to.start() + d.ca) if moved == "电话" else None
+            if to_whom is not None:  # 给李总的电话推迟到下周一: the call to him
+                action = f"给{to_whom['who']}打电话"
         # (给扬子石化的霍处打个电话，明天下午三点，问排期; 明天月底了，记得催回款)
         if action == "跟进" or re.fullmatch(_DAY_WORD, action):
             reminded = _REMINDED_THEN.search(t, d.b, _sentence_end(t, d.b))  # 记得给王局发个祝福

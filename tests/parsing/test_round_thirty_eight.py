@@ -90,7 +90,9 @@ def test_an_hour_agreed_in_a_stamped_chat_is_the_days_hour() -> None:
         "10:52 对方: 十点半吧 先去门卫登记"
     )
     assert [d for d, _ in tasks(note)] == ["2026-12-08T10:30"]
-    note = "12月5日 20:15 对方：明天下午你来一趟吧 我三点后在办公室\n12月5日 20:20 我：好的 我三点半到"
+    note = (
+        "12月5日 20:15 对方：明天下午你来一趟吧 我三点后在办公室\n12月5日 20:20 我：好的 我三点半到"
+    )
     assert [d for d, _ in tasks(note)] == ["2026-12-06T15:30"]
 
 
@@ -103,3 +105,27 @@ def test_a_numeral_glued_to_words_after_the_hour_is_no_minute() -> None:
 def test_met_at_a_fair_today_is_met() -> None:
     note = "上海振华重工 副总裁 黄志明 13701872356\n今天展会上认识的，管海外项目"
     assert visit(note) == ("visit", "2026-12-06")
+
+
+def test_a_telegraphic_task_with_its_day_after_is_a_plan() -> None:
+    note = "给张总打电话 明天下午三点"
+    assert visit(note) is None
+    assert tasks(note) == [("2026-12-07T15:00", "给张总打电话")]
+
+
+def test_the_day_of_a_meeting_corrected_is_the_one_meant() -> None:
+    for note in ("记错了，跟王经理见面是周二不是周三", "跟王经理见面不是周三，是周二"):
+        assert visit(note) is None
+        assert tasks(note) == [("2026-12-08", "跟王经理见面")]
+
+
+def test_a_plan_moved_keeps_what_was_moved() -> None:
+    assert tasks("明天给李总的电话推迟到下周一") == [("2026-12-07", "给李总打电话")]
+    assert tasks("陈总那边的拜访从明天推迟到后天") == [("2026-12-08", "陈总那边的拜访")]
+    assert tasks("本来约了梁总周四打球，他说改到周六上午") == [("2026-12-12T09:00", "和梁总打球")]
+
+
+def test_where_someone_is_that_day_and_their_books_are_no_tasks() -> None:
+    assert tasks("刘局下周二到周四在省里开会，周五在办公室") == []
+    assert tasks("何总周三下午飞北京，周四全天北京，周五上午回") == []
+    assert tasks("高总的公司月底结账，结完账才能付我们的款") == []
