@@ -508,7 +508,8 @@ def note_pairs(facts: Mapping[str, Any]) -> list[Pair]:
             ("installment", i["label"], i["percent"]) for i in deal.get("installments", [])
         )
     for it in facts.get("itineraries", []):
-        pairs.append(("itinerary", it["place"], it["start"], it["end"]))
+        # (a one-day trip is written with no end or with the end its start: one fact)
+        pairs.append(("itinerary", it["place"], it["start"], it["end"] or it["start"]))
         if it.get("who"):
             pairs.append(("itinerary_who", it["start"], it["who"]))
         if it.get("purpose"):
