@@ -514,6 +514,7 @@ _DATEISH_BEFORE = re.compile(
 _OPENS_A_LINE = re.compile(r"(?:.*\n)?\s*", re.S)
 _THEN_WORDS = re.compile(r" +[\u4e00-\u9fff]{2}")
 _OPENS_AN_ITEM = re.compile(r".*[;；]\s*", re.S)
+_IN_A_SCHEDULE_LINE = re.compile(r"(?:行程|日程|(?i:schedule))[^\n]{0,60}?[:：,，;；\s]\s*$")
 _MD_RANGE_TAIL = re.compile(
     r"\s*(?:-|~|至|到)\s*(?:[0-9]{1,2}\s*[./]\s*)?[0-9]{1,2}(?![0-9]|[.][0-9])(?:\s*[日号])?"
 )
@@ -542,6 +543,8 @@ def _md_num_is_date(m: re.Match[str], c: _Ctx, prev: _D | None) -> bool:
         return True  # 1.5 恒生电子签单: a telegraphic line opened by its day
     if m["s"] == "/" and _OPENS_AN_ITEM.fullmatch(s, 0, start) and _THEN_WORDS.match(s, end):
         return True  # 下周：7/4 给钮工送样板；7/6 跟贝经理谈价格: each item opened by its day
+    if m["s"] == "/" and _IN_A_SCHEDULE_LINE.search(s, 0, start):
+        return True  # 吴总行程：12/16 上海，12/17-12/19 深圳: a schedule's days, one line
     tail = _MD_RANGE_TAIL.match(s, end)
     if tail is not None and not _NUMBERISH_AFTER.match(s, tail.end()):
         # 12.3-12.5 is a date range only if the text around it says so too

@@ -129,3 +129,13 @@ def test_where_someone_is_that_day_and_their_books_are_no_tasks() -> None:
     assert tasks("刘局下周二到周四在省里开会，周五在办公室") == []
     assert tasks("何总周三下午飞北京，周四全天北京，周五上午回") == []
     assert tasks("高总的公司月底结账，结完账才能付我们的款") == []
+
+
+def test_a_schedule_said_on_one_line_with_his_title_in_brackets() -> None:
+    note = "杭锅集团吴总（总经理）行程：12/16 上海，12/17-12/19 深圳，12/21 回杭州办公室。"
+    assert trips(note) == [
+        ("上海", "2026-12-16", "2026-12-16"),
+        ("深圳", "2026-12-17", "2026-12-19"),
+    ]
+    note = "雷董行程：1/8 杭州 1/9 宁波 1/10-1/12 上海（浙江交投）"
+    assert [p for p, _, _ in trips(note)] == ["杭州", "宁波", "上海"]
