@@ -100,6 +100,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # Phoned Mr. Liang, 今天電話中…說, 同…傾電話, 今天 call TNB 的 Mr. Yap，他讲…, call me just
             # now: a call said in the words of the south
             r"(?i:(?a:\b)phoned(?a:\b))|电话中(?=[^\n。]{2,30}?(?:说|讲|话))|倾电话|"
+            # (同城大的Mandy电话倾完, 首钢已电话, 刚跟中钢的吴先生电话约好…: a call said short)
+            r"电话(?:谈|聊|倾)完|(?<=[\u4e00-\u9fff])已电话(?=[\s,，。;]|$)|"
+            r"(?<=刚)(?:跟|和|同|与)[^\s,，。;]{1,16}?电话(?:约|聊|说|沟通|确认)|"
             r"(?<=[今昨]天)\s?call(?a:\b)(?=[^,。;\n]{1,30}[,，]\s*(?:他|她)(?:讲|说))|"
             r"(?i:(?a:\b)call(?:ed)? me just now(?a:\b)|(?a:\b)today call (?:him|her)(?a:\b))"
         ),
@@ -108,6 +111,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
             r"(?i:(?a:\b)wechat'd(?a:\b))|"  # (WeChat'd Jenny: a chat had)
+            # (刚才加了美的集团采购的一个经理的微信 … 她说…: added, and told something there)
+            r"(?<=[刚才今天])加了[^\s,，。;]{1,20}?的?微信(?!号)(?=[^。;\n]{0,40}?[他她]说)|"
             r"微信[^\s,]{0,2}?(?:聊|沟通|联系|回复|说|讲)|发了?[^\s,]{0,3}微信|微信上|微信里|"
             # (微信语音跟蓟总聊了半小时: the call made on WeChat)
             r"微信(?:语音|视频)(?:跟|和|与)[^\s,。;]{1,16}?(?:聊|沟通|说|讲)|"
@@ -140,6 +145,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?<![如至]今)(?<=[昨今])[访见](?![面过])|(?<!再)碰头(?!会)|(?:^|(?<=[\s,;。]))已(?:见|拜访)(?=[\u4e00-\u9fff])|"
             r"拜访|拜会|上门|见了|见面|见到|面谈|走访|来访|到访|登门|(?<!休假|出差|旅游|度假|开会|学习|培训)(?<!玩|总|董|局)(?<!家人|夫人|爱人|老婆|太太|主任|院长|局长|厂长)去了(?!也|都)|(?<=[陪跟带和同与][\u4e00-\u9fff][总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff]{2}[总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff]{3}[总董局])去了|(?<=[陪跟带和同与][\u4e00-\u9fff](?:主任|院长|局长|厂长))去了|碰了?面|(?<![要再想])去找了(?!解)|参观|来公司|"
             r"来我们公司|认识了|接待|回访|碰到了|遇到了|送了|见过了|开了个?会|"
+            # (今天在无锡供电公司新认识一个…, 刚在国药控股开完会: met there)
+            r"(?<=[今昨]天)[^,。;\n]{0,20}?新认识(?=一个|一位|了|的)|(?<=刚)在[^\s,，。;]{2,16}?开完会|"
             # (今天展会上认识的, 今天去码头现场认识的: met in person today, a card in hand)
             r"(?<=[今昨]天)[^,。;\n]{0,16}?(?:现场|展会上|峰会上|大会上)认识的|"
             # (今天在南昌大学第一附属医院碰到胡院长: met by chance, still met)
@@ -401,6 +408,8 @@ _OUTCOME = re.compile(
 _NOT_A_CONTACT = re.compile(
     # (吃饭的事定了: a matter settled, said of it)
     r"再说|符合要求|问题|通过了|批了|(?<!得)不错|贵|点头|接受|核准|有戏|几好|唔错|还行|偏高|一般|事定了|"
+    # (我定了腊月二十去长沙拜访他: the rep's own plan, no word of theirs)
+    r"^我定了|"
     r"(?i:ok)|" + _WHERE_IT_STANDS
 )
 # The rep asking to be reminded: what follows is a task, not a contact that took place.

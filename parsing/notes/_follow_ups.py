@@ -216,6 +216,19 @@ _THEIR_EVENT_TOLD = re.compile(
 )
 # ，我这周四就发 / ，我打算周四上午就发过去 / ; I'll send it Thursday: the rep answers a
 # deadline with a day of their own, said next in the same sentence.
+# (…，我定了腊月二十去长沙拜访他: the rep's own day for it, said in the next clause)
+_REP_SETS = re.compile(r"[,;\s]*我(?:定了|约了|已经约了)")
+
+
+def _rep_sets_the_day(d: _Dated) -> bool:
+    """Whether the clause after a deadline sets the rep's own day for it, on or before it."""
+    said = _REP_SETS.match(d.t, d.cb)
+    if said is None:
+        return False
+    end = d.doc.clause(said.end())[1]
+    return any(said.end() <= v.span[0] < end and v.day <= d.w.day for v in d.doc.whens)
+
+
 _ANSWERED_AFTER = re.compile(
     r"[,;\s]*(?:我(?:打算|准备|计划|定了|就)?\s*[^,;。\n]{0,6}?"
     r"(?:[今明后]天|(?:这|下)?(?:周|礼拜|星期)[一二三四五六日天]|\d{1,2}[号日])"
@@ -2600,6 +2613,8 @@ def find_follow_ups(
         if _a_deadline(d) and _ANSWERED_AFTER.match(t, d.cb):
             carried = _action(doc, w, people)  # (what is sent on the rep's own day)
             continue  # 让我6月4号前把数据补交，我这周四就发: the rep's own day is the task
+        if _a_deadline(d) and _rep_sets_the_day(d):
+            continue  # 年前一定要见一面，我定了腊月二十去长沙拜访他: the day set is the task
         if found is None and _PUT_OFF_THEN.search(t, d.b, d.cb):
             continue  # 他说五一后上班再说: put off to a day, nothing set for it
         if (

@@ -139,3 +139,19 @@ def test_a_schedule_said_on_one_line_with_his_title_in_brackets() -> None:
     ]
     note = "雷董行程：1/8 杭州 1/9 宁波 1/10-1/12 上海（浙江交投）"
     assert [p for p, _, _ in trips(note)] == ["杭州", "宁波", "上海"]
+
+
+def test_a_contact_said_short_is_one() -> None:
+    assert visit("首钢已电话 下周再说") == ("call", "2026-12-06")
+    assert visit("頭先同城大採購組Mandy電話傾完，佢話唔使急") == ("call", "2026-12-06")
+    assert visit("剛跟中鋼採購處吳先生電話約好下週五早上10:00視訊會議") == ("call", "2026-12-06")
+    assert visit("刚在国药控股开完会：周总拍板，采购部程经理出合同") == ("visit", "2026-12-06")
+    assert visit("今天在无锡供电公司新认识一个 运检部的钱主任") == ("visit", "2026-12-06")
+    note = "刚才加了美的集团采购的一个经理的微信 叫梁晓燕 然后她说他们新供应商要先做现场审核"
+    assert visit(note) == ("wechat", "2026-12-06")
+
+
+def test_the_reps_own_day_set_for_what_he_asked_is_the_one_task() -> None:
+    note = "中联重科龚总说年前一定要见一面，我定了腊月二十去长沙拜访他"
+    assert visit(note) is None
+    assert tasks(note) == [("2027-01-27", "去长沙拜访他")]
