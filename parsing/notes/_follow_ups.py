@@ -40,7 +40,18 @@ from ._events import (
     _third_party_before,
 )
 from ._facts import FamilyMention
-from ._lexicon import DONT, PLACE_RE, TITLE_RE, TITLES, TOLD_BEFORE_A_NAME, VOICE_FILLERS, words
+from ._lexicon import (
+    DONT,
+    PLACE_RE,
+    TITLE_RE,
+    TITLES,
+    TOLD_BEFORE_A_NAME,
+    VOICE_FILLERS,
+    words,
+)
+from ._lexicon import (
+    SPOKEN_FILLER as _SPOKEN_FILLER,
+)
 from ._model import FollowUpFact
 from ._people import People, label_of, schedule_owner
 
@@ -735,7 +746,6 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     return bare if len(bare) >= 2 else text
 
 
-_SPOKEN_FILLER = re.compile(r"嗯|那个(?=[\u4e00-\u9fff])")
 # A call said whole before its day, then only its verb after it (…回电话，忘了，明早九点打).
 _BARE_CALL = re.compile(r"打")  # (明天再打 stays as said; 她说周五回 is her return, no call)
 _CALL_SAID = re.compile(r"给[^\s,，。;:]{1,12}?(?:回|打)个?电话")
@@ -1348,13 +1358,6 @@ def _up_to_next_date(doc: Doc, b: int, end: int) -> int:
     return next((x.span[0] for x in doc.whens if b <= x.span[0] < end), end)
 
 
-# Voice input's fillers inside a task (把那个报价发给他, 去嗯华为): said, not meant (把这个发给他,
-# 这个时候, 这个数, 这个月 keep theirs: there 这个 points at something)
-_SPOKEN_FILLER = re.compile(
-    r"那个\s?(?=[\u4e00-\u9fffA-Za-z]{2})(?![月周礼星季年人事时点数那这发给送寄拿带做弄准交都也不要还型])|"
-    r"嗯+|呃+|"
-    r"就是说"
-)
 _ONLY_WHO = re.compile(r"[\s,]*(?:我们?|咱们?)?[\s,]*")
 
 

@@ -808,6 +808,13 @@ FAMILY_RE = re.compile("|".join(sorted(FAMILY, key=len, reverse=True)))
 # The fillers voice input runs sentences together with (那个…就是…然后…对吧…嗯): a phrase
 # read from a voice note ends at the first of them.
 VOICE_FILLERS = "那个|就是|然后|对吧|嗯|呃"
+# Voice input's fillers inside a task or a headline (把那个报价发给他, 去嗯华为, 智慧工地那个项目):
+# said, not meant (这个时候, 这个数, 这个月 keep theirs: there 这个 points at something)
+SPOKEN_FILLER = re.compile(
+    r"那个\s?(?=[\u4e00-\u9fffA-Za-z]{2})(?![月周礼星季年人事时点数那这发给送寄拿带做弄准交都也不要还型])|"
+    r"嗯+|呃+|"
+    r"就是说"
+)
 # A don't (别周五去, 别那时候打电话) — never the 别 of 特别, 区别, 告别, 级别 … nor 别忘了 (do).
 DONT = r"(?<![特区分告差级类识性派])别(?!忘)"
 

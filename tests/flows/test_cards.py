@@ -22,7 +22,7 @@ from handlers.capture.ocr import OcrReader, Problem, Reading
 from handlers.kit.phones import shown_phone
 from locales import translator
 from parsing.cards import CardLine
-from storage.models import Contact, Customer, Draft, FollowUp
+from storage.models import Contact, Customer, Draft, FollowUp, Interaction
 from tests.conftest import BotHarness
 
 pytestmark = pytest.mark.usefixtures("monday_morning")
@@ -132,8 +132,11 @@ async def test_a_bilingual_card_keeps_the_chinese_and_a_caption_is_merged(
     await rep.press("保存")
     customer = await bot.scalar(select(Customer))
     assert customer.grade is not None and customer.grade.value == "B"
-    note = await bot.scalar(select(FollowUp.note))
-    assert note is not None and note.startswith("今天展会上认识的 B类")  # the rep's words kept
+    # met at the fair today: a contact made, the rep's words kept with it
+    met = await bot.scalar(select(Interaction))
+    assert met is not None and met.kind.value == "visit"
+    assert met.note is not None and met.note.startswith("今天展会上认识的 B类")
+    assert await bot.scalar(select(FollowUp.due_date)) is not None  # 下周三发资料
 
 
 async def test_a_photo_that_is_no_card_saves_nothing(bot: BotHarness) -> None:
