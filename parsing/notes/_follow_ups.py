@@ -408,8 +408,9 @@ _BIRTHDAY_WORD = re.compile(r"生日|生辰|(?i:birthday|bday)")
 # (…就是这周日，准备订个蛋糕送过去: what the rep does for it, said after)
 _FOR_THE_BIRTHDAY = re.compile(r"送|订|买|准备|祝|发|打|带|去|提醒|记得|(?i:send|call|buy)")
 # 农历三月初三生日，到时候订个蛋糕送过去: what the rep does on a birthday just told
+# (生日是3月5号，到时候提醒我送花: the day said after the birthday, the errand after it)
 _ON_THE_BIRTHDAY = re.compile(
-    r"\s*(?:的)?生日\s*[,，]\s*(?:到时候?|那天|当天)\s*(?:我)?(?:要|得|记得)?"
+    r"\s*(?:(?:的)?生日)?\s*[,，]\s*(?:到时候?|那天|当天)\s*(?:我)?(?:要|得|记得)?(?:提醒我)?"
     r"(?P<what>[^\s,，。;；!！?？]{2,16})"
 )
 

@@ -752,7 +752,10 @@ _DEPT_BEFORE = re.compile(
 # (采购部黄铜件都要换, 技术部石墨烯在测: after a department only a separator or a verb of
 # speaking or calling ends a name; 在/是/也 after a word of three characters are no sign)
 _DEPT_AFTER = frozenset("说讲通打负跟和聊谈吃,;:。!?(")
-_PROFILE_AFTER = re.compile(r"(?:的)?(?:生日|老家|喜欢|爱好|手机|电话|微信|邮箱|毕业|属)")
+_PROFILE_AFTER = re.compile(
+    r"(?:的)?(?:生日|老家|喜欢|爱好|手机|电话|微信|邮箱|毕业|属)"
+    r"|是[\u4e00-\u9fff]{0,4}?(?:经理|主任|总监|部长|处长|科长|局长|院长|厂长|工程师|主管)"
+)
 _NOT_BARE = frozenset(
     words(
         "高层 高管 方案 方面 金额 周末 周边 安排 安全 马上 白天 黄金 江苏 海南 常州 温州 徐州 苏州 施工 "
@@ -800,13 +803,23 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
         if ch not in SURNAMES or not doc.free(a, a + 1) or doc.date_at[a]:
             continue
         # 周文斌生日是3月8号 老家盐城: a full name opening the note or a line, then what he is
-        opening = (a == 0 or t[a - 1] == "\n") and _PROFILE_AFTER.match(t, a + 3) is not None
+        # (陈东的生日是3月5号, 李华是采购经理: a name of two characters too)
+        at_open = a == 0 or t[a - 1] == "\n"
+        profiled = [
+            g
+            for g in (2, 1)
+            if at_open
+            and _PROFILE_AFTER.match(t, a + 1 + g)
+            and (g == 2 or t[a + 2 : a + 3] in ("的", "是"))  # (陈东的生日, 李华是采购经理)
+            and all(is_cjk(c) and c not in NAME_STOP for c in t[a + 1 : a + 1 + g])
+        ]
+        opening = bool(profiled)
         dept = not opening and _DEPT_BEFORE.search(t, max(0, a - 4), a) is not None
         if not (opening or dept) and not _BEFORE_BARE.search(t, max(0, a - 9), a):
             continue
         if t[a : a + 2] in COMPOUND_SURNAMES or TITLE_RE.match(t, a):
             continue
-        for given in (2,) if opening else (2, 1):
+        for given in profiled[:1] if opening else (2, 1):
             end = a + 1 + given
             if end > len(t):
                 continue
@@ -1852,7 +1865,8 @@ def _english_titles_before(doc: Doc, people: People) -> None:
 
 # 周总是分管信息化的副总, 他是 GM: the title said of someone called only 某总 (or not at all).
 _IS_TITLE = re.compile(
-    rf"是\s?(?:[^,;。\s]{{0,10}}的)?(?:(?P<t>{TITLE_RE.pattern})(?=[,;。!?\s]|$)|"
+    rf"是\s?(?:[^,;。\s]{{0,10}}的|(?P<dept>[\u4e00-\u9fff]{{0,4}}?(?:部|处|科|中心|采购)))?"
+    rf"(?:(?P<t>{TITLE_RE.pattern})(?=[,;。!?\s]|$)|"
     r"(?P<e>GM|CEO|CFO|CTO|CIO|COO|MD|VP)(?![A-Za-z]))"
 )
 
@@ -1867,7 +1881,16 @@ def _titles_said_after(doc: Doc, people: People) -> None:
             if p.title is not None:
                 continue
             p.title = said["e"]  # (a leader by it, as any English title: see finished)
+        elif p.title is None and p.name is not None and m.name is not None:
+            info = title_info(said["t"])
+            if info is None:
+                continue
+            # (李华是采购经理, 王建国是采购部经理: a full name, then what he is)
+            p.title = said["t"]
+            p.salutation = p.salutation or f"{p.surname}{info.address}"
         else:
+            if said["dept"]:
+                continue  # (a department only for someone named whole, above)
             info = title_info(said["t"])
             if (
                 info is None

@@ -155,3 +155,12 @@ def test_the_reps_own_day_set_for_what_he_asked_is_the_one_task() -> None:
     note = "中联重科龚总说年前一定要见一面，我定了腊月二十去长沙拜访他"
     assert visit(note) is None
     assert tasks(note) == [("2027-01-27", "去长沙拜访他")]
+
+
+def test_a_full_name_that_is_also_words_opening_the_note_is_kept() -> None:
+    (chen,) = parse_note("陈东的生日是3月5号，到时候提醒我送花", SUNDAY).contacts
+    assert chen.name == "陈东" and chen.birthday is not None
+    assert tasks("陈东的生日是3月5号，到时候提醒我送花") == [("2027-03-05", "送花")]
+    (li,) = parse_note("李华是采购经理，电话13611112222，周五拜访", SUNDAY).contacts
+    assert (li.name, li.title) == ("李华", "经理")
+    assert li.phones == ["13611112222"]
