@@ -445,6 +445,8 @@ def _given_xiao(seg: str) -> bool:
     return seg[1:] not in ("姐", "妹", "弟", "哥", "伙", "组", "时", "会", "声", "心", "孩")
 
 
+# (拜访了李小华, 采购部的王小明, 跟刘小燕: what a full name is said after)
+_NAME_OPENS_AFTER = frozenset("了的见访和跟与同给找约是叫")
 # (采购员向我们要了…: 向 is a surname, 我 never part of a name)
 _NEVER_IN_A_NAME = frozenset("我你地得着")
 
@@ -664,6 +666,15 @@ def _xiao_lao_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
         if t[a : a + 3] in _XIAO_LAO_WORDS:
             continue
         if _calls_the_rep(doc, a, a + 2):
+            continue
+        if (
+            a >= 1
+            and t[a] == "小"
+            and t[a - 1] in SURNAMES
+            and (a == 1 or not is_cjk(t[a - 2]) or t[a - 2] in _NAME_OPENS_AFTER)
+            and (a + 2 == len(t) or not is_cjk(t[a + 2]) or t[a + 2] in _AFTER_BARE)
+        ):  # (拜访了李小华: a full name whose given name begins with 小, no 小华)
+            out.append(Mention(a - 1, a + 2, surname=t[a - 1], name=t[a - 1 : a + 2]))
             continue
         # (小曹 曹磊: the full name said after a space, its surname the same)
         full = _name_after(doc, a + 3) if t[a + 2 : a + 3] == " " and a + 3 < len(t) else None

@@ -164,3 +164,11 @@ def test_a_full_name_that_is_also_words_opening_the_note_is_kept() -> None:
     (li,) = parse_note("李华是采购经理，电话13611112222，周五拜访", SUNDAY).contacts
     assert (li.name, li.title) == ("李华", "经理")
     assert li.phones == ["13611112222"]
+
+
+def test_a_full_name_whose_given_name_begins_with_xiao_is_whole() -> None:
+    (li,) = parse_note("今天拜访了李小华，他说下周报价", SUNDAY).contacts
+    assert (li.name, li.surname) == ("李小华", "李")
+    # guard: 小李 alone is still how the rep calls him
+    (xiao,) = parse_note("找小李要发票", SUNDAY).contacts
+    assert (xiao.surname, xiao.salutation) == ("李", "小李")
