@@ -494,7 +494,8 @@ RE_MD_NUM = re.compile(
 )
 # After a bare 3.5 / 3/5 / 3-5: these make it a number, never a date.
 _NUMBERISH_AFTER = re.compile(
-    r"\s*(?:[万千百亿元块角毛%‰折倍个台件套只支箱瓶吨斤克米寸天年月次人位岁分秒度级版楼层期成a-z]"
+    r"\s*(?:[万千百亿元块角毛%‰折倍个台件套只支箱瓶吨斤克米寸年月次人位岁分秒度级版楼层期成a-z]"
+    r"|天(?!津|水|门)"  # (5/23 天津: a city, not days)
     r"|周(?![一二三四五六日天1-7])|小时|公里|平|亩|g(?a:\b))"
 )
 _DATEISH_AFTER = re.compile(

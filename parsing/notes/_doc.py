@@ -316,7 +316,7 @@ def sentence_start(t: str, a: int) -> int:
 
 # 【杨局长行程 12月7日-11日】 / 戴局长本周安排 / 鄢董这周行程: a leader's days listed one by one
 _SCHEDULE_HEAD = re.compile(
-    r"(?:行程|日程|安排|(?i:schedule))(?:\s*[:)\n]|\s+(?=[0-9一二三四五六七八九十周礼星]))"
+    r"(?:行程表?|日程表?|安排表?|(?i:schedule))(?:\s*[:)\n]|\s+(?=[0-9一二三四五六七八九十周礼星]))"
 )
 _SCHEDULE_REACH = 80
 

@@ -2032,8 +2032,9 @@ def the_rep_addressed(doc: Doc, people: People) -> set[int]:
 
 # 王董本周日程, 黄总 下周 行程, 邱书记春节前的安排: someone named, then the heading of his days
 _OWNER_TO_HEAD = re.compile(
-    # (杭锅集团吴总（总经理）行程: his title said again in brackets)
-    r"(?:\([^()\n]{1,8}\))?"
+    # (杭锅集团吴总（总经理）行程: his title said again in brackets; 陈总助理发来行程: sent by
+    # whoever keeps his diary)
+    r"(?:\([^()\n]{1,8}\))?(?:的?(?:助理|秘书|办公室)(?:发来|发过来|给)?的?)?"
     r"[\s的]*(?:(?:本|这|下)(?:周|个?星期|个?礼拜|两周|个?月)|近期|最近|春节前|节前|年前|节后)?[\s的]*"
 )
 

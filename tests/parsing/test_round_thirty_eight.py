@@ -172,3 +172,16 @@ def test_a_full_name_whose_given_name_begins_with_xiao_is_whole() -> None:
     # guard: 小李 alone is still how the rep calls him
     (xiao,) = parse_note("找小李要发票", SUNDAY).contacts
     assert (xiao.surname, xiao.salutation) == ("李", "小李")
+
+
+def test_a_schedule_table_sent_by_his_assistant_is_his() -> None:
+    note = "梁总行程表：12/22 北京；12/23 天津；12/24-12/25 石家庄"
+    assert tasks(note) == []
+    assert trips(note) == [
+        ("北京", "2026-12-22", "2026-12-22"),
+        ("天津", "2026-12-23", "2026-12-23"),
+        ("石家庄", "2026-12-24", "2026-12-25"),
+    ]
+    note = "陈总助理发来行程：15号去成都，17号回，18号上午我去拜访他"
+    assert tasks(note) == [("2026-12-18T09:00", "去拜访他")]
+    assert trips(note) == [("成都", "2026-12-15", "2026-12-17")]
