@@ -104,6 +104,9 @@ _BOSS_SLIP = re.compile(
 # 谢主人, 庹主人打个电话: voice input's 主任 after a surname (not 的主人, 女主人, 房主人)
 # 佟可长, 仉可长通了电话: voice input's 科长 after a surname (not 可长期合作, 可长可短)
 _SECTION_SLIP = re.compile(rf"(?<=[{_ANY_SURNAME_CLASS}])可长(?![期久远可])")
+# 刘居长, 杨出长, 信息中心的出长: voice input's 局长 and 处长 (not 出长差, a long trip)
+_BUREAU_SLIP = re.compile(rf"(?<=[{_ANY_SURNAME_CLASS}])居长")
+_DIVISION_SLIP = re.compile(rf"(?<=[{_ANY_SURNAME_CLASS}的])出长(?![差途期])")
 _DIRECTOR_SLIP = re.compile(rf"(?<=[{_ANY_SURNAME_CLASS}])(?<![的女男房店])主人(?![公翁家])")
 # 黄经历, 陈东经历: voice input's 经理 after a name (not 他的经历, 工作经历了).
 _MANAGER_SLIP = re.compile(
@@ -455,6 +458,8 @@ def fold(text: str) -> str:
     out = _BOSS_SLIP.sub("总", out)
     out = _DIRECTOR_SLIP.sub("主任", out)
     out = _SECTION_SLIP.sub("科长", out)
+    out = _BUREAU_SLIP.sub("局长", out)
+    out = _DIVISION_SLIP.sub("处长", out)
     if "院" in out and "幼儿园" not in out:  # 设计院的李园长: voice input's 院长
         out = out.replace("园长", "院长")
     if "场长" in out and not _A_FARM.search(out):  # 河钢唐钢的齐场长: voice input's 厂长

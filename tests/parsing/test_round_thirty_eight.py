@@ -185,3 +185,12 @@ def test_a_schedule_table_sent_by_his_assistant_is_his() -> None:
     note = "陈总助理发来行程：15号去成都，17号回，18号上午我去拜访他"
     assert tasks(note) == [("2026-12-18T09:00", "去拜访他")]
     assert trips(note) == [("成都", "2026-12-15", "2026-12-17")]
+
+
+def test_voice_inputs_homophones_of_bureau_and_division_heads() -> None:
+    (liu,) = parse_note("今天去了徐州市住建局 见了那个刘居长 刘德明", SUNDAY).contacts
+    assert (liu.title, liu.salutation, liu.is_key_leader) == ("局长", "刘局长", True)
+    (yang,) = parse_note("太原重工设备处杨出长喜欢打乒乓球", SUNDAY).contacts
+    assert (yang.title, yang.salutation) == ("处长", "杨处长")
+    # guard: 出长差 is a long trip
+    assert parse_note("王经理下周出长差", SUNDAY).contacts[0].title == "经理"
