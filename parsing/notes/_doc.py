@@ -485,16 +485,30 @@ _MEANT_AFTER = re.compile(r"\s*[,，]?\s*(?:是|而是)\s*")
 
 
 def _denied(t: str, whens: list[When]) -> list[When]:
-    starts = {w.span[0] for w in whens}
-    ends = {w.span[1] for w in whens}
+    starts = {w.span[0]: w for w in whens}
+    ends = {w.span[1]: w for w in whens}
     out: list[When] = []
+    gone: date | None = None
+    meant: When | None = None
     for w in whens:
         a, b = w.span
         denied = _DENIED_BEFORE.search(t, max(0, a - 4), a)
         if denied is not None:
-            meant_after = _MEANT_AFTER.match(t, b)
-            if denied.start() in ends or (meant_after is not None and meant_after.end() in starts):
+            after = _MEANT_AFTER.match(t, b)
+            meant = ends.get(denied.start()) or (starts.get(after.end()) if after else None)
+            if meant is not None:
+                gone = w.day
                 continue
+        if (
+            gone is not None
+            and meant is not None
+            and w.day == gone
+            and isinstance(w.start, datetime)
+        ):
+            if _AN_HOUR_ALONE.fullmatch(
+                t, a, b
+            ):  # (约的是下周四不是这周四，下午三点: the day meant's)
+                w = replace(w, start=datetime.combine(meant.day, w.start.timetz()))
         out.append(w)
     return out
 
@@ -532,6 +546,37 @@ def _hour_moved(t: str, whens: list[When]) -> list[When]:
             if whens[i].day == v.day and _AN_HOUR_ALONE.fullmatch(t, *whens[i].span)
         )
     return [w for i, w in enumerate(out) if i not in given_up]
+
+
+_MONTH_SAID = re.compile(
+    r"(?:下个?月|[0-9一二三四五六七八九十]{1,2}月)[0-9一二三四五六七八九十]{1,3}[号日]"
+)
+_DAY_ALONE = re.compile(r"(?<![月0-9])[0-9]{1,2}[号日]")
+
+
+def _in_the_month_said(t: str, whens: list[When]) -> list[When]:
+    """招标定在下月18号开标，我们17号前要把标书交过去: a bare day of the month said right after a
+    day of a month named, and before it, is that month's (it had been this month's 17th)."""
+    out = list(whens)
+    for i in range(1, len(out)):
+        prev, w = out[i - 1], out[i]
+        if (
+            _DAY_ALONE.fullmatch(t, w.span[0], w.span[1] - (1 if t[w.span[1] - 1] == "前" else 0))
+            and _MONTH_SAID.fullmatch(t, *prev.span)
+            and w.span[0] - prev.span[1] <= 20
+            and not re.search(r"[。;\n]", t[prev.span[1] : w.span[0]])
+            and (prev.day.year, prev.day.month) != (w.day.year, w.day.month)
+            and w.day < prev.day
+        ):
+            day = prev.day.replace(day=min(w.day.day, prev.day.day))
+            if day.day == w.day.day and day < prev.day:
+                out[i] = replace(
+                    w,
+                    start=day
+                    if not isinstance(w.start, datetime)
+                    else datetime.combine(day, w.start.timetz()),
+                )
+    return out
 
 
 _NEXT_WEEKS = re.compile(r"下(?:个)?(?:周|礼拜|星期)[一二三四五六日天1-7]")
@@ -636,7 +681,7 @@ class Doc:
                 ),
             ),
         )
-        found = _this_weeks_report(self.t, self.today, found)
+        found = _this_weeks_report(self.t, self.today, _in_the_month_said(self.t, found))
         # Days read where the old day was said and moved to the new one (拜访从明天推迟到后天).
         self.moved_spans = {
             w.span for w in found if any(r.span == w.span and r.day != w.day for r in read)

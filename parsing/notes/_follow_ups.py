@@ -1647,7 +1647,11 @@ def _theirs_said_after(d: _Dated) -> bool:
     """The words with the date make it the customer's own: their meeting, their habit, their
     English deadline, a choice of days they offer."""
     doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
-    if _NOT_GOING.search(d.sentence) or _NOT_GOING_HERE.search(t, ca, cb):
+    not_going = _NOT_GOING.search(d.sentence)
+    s0 = _sentence_start(t, a)
+    if not_going is not None and "我" in t[s0 + not_going.end() : a]:
+        not_going = None  # (明天不用去送样了，改成快递就行，那我明天寄出: the rep's own step after)
+    if not_going or _NOT_GOING_HERE.search(t, ca, cb):
         return True  # 元旦晚会12月31号晚上…不用去
     if _declined_by_rep(d):
         return True
@@ -2159,6 +2163,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
     if _BACK_HOME.fullmatch(action):
         return True  # 12月10日 返宁: someone back home that day, nothing to do
+    if _CALLED_OFF_LABEL.match(t, line_of(t, a)[0]):
+        return True  # 取消：明天下午去中核五公司的会。改期未定
     if (
         _NOT_THE_DAY.search(t, max(ca, a - 3), a)
         or _TOLD_NOT_ON.search(t, max(ca, a - 6), a)
@@ -2291,7 +2297,14 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True
     if _DONE_DEED.match(action) and not _AHEAD_SAID.search(t, ca, b):
         return True  # 三八节给行政部送了花 (said the day after): done, not next year's task
-    return d.w.day == doc.today and "了" in action
+    # (今晚约了…三个人吃饭: arranged for tonight, still to come)
+    return d.w.day == doc.today and "了" in action and not _ARRANGED.match(action)
+
+
+_CALLED_OFF_LABEL = re.compile(
+    r"\s*[【\[]?(?:已取消|取消|作废|(?i:cancel(?:l?ed)?))[】\]]?\s*[:：]"
+)
+_ARRANGED = re.compile(r"(?:已经)?(?:约了|约好了|定了|订了)")
 
 
 def _someone_elses(d: _Dated, family: list[FamilyMention]) -> bool:
@@ -2707,6 +2720,11 @@ def find_follow_ups(
             # (明天上午你给我回个电话 → 给孙经理回个电话; 下周二能见一面吗？… → 见一面)
             action = re.sub(r"^(?:你们|你|能)(?=[\u4e00-\u9fff]{2})", "", action)
         action = _SPOKEN_FILLER.sub("", action).strip() or action  # 把那个报价发给他 → 把报价发给他
+        head, colon, _rest = action.partition(":")
+        if colon and len(head) >= 4 and not re.search(r"[A-Za-z]", head):
+            action = (
+                head.strip()
+            )  # (约了…三个人吃饭：分管网络的副总…: who they are is no part of it)
         # (…送过去他电话15913420867: dictated on, the number is no part of the task)
         action = _NUMBER_SAID_ON.sub("", action).strip() or action
         action = _said_in_spaced_words(doc, w, action)

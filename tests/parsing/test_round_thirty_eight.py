@@ -194,3 +194,28 @@ def test_voice_inputs_homophones_of_bureau_and_division_heads() -> None:
     assert (yang.title, yang.salutation) == ("处长", "杨处长")
     # guard: 出长差 is a long trip
     assert parse_note("王经理下周出长差", SUNDAY).contacts[0].title == "经理"
+
+
+def test_an_evening_arranged_today_is_still_to_come() -> None:
+    note = "今晚约了中国移动四川公司三个人吃饭：分管网络的副总龚总（决策）"
+    assert tasks(note) == [("2026-12-06T20:00", "约了中国移动四川公司三个人吃饭")]
+
+
+def test_the_reps_own_step_after_a_visit_called_off_is_kept() -> None:
+    note = "刚电话里芦工说明天不用去送样了，改成快递就行，那我明天寄出。"
+    assert tasks(note) == [("2026-12-07", "寄出")]
+
+
+def test_a_day_denied_takes_its_hour_to_the_day_meant() -> None:
+    tuesday = SUNDAY.replace(day=8)
+    note = "记错了，跟中信重工范处约的是下周四不是这周四，下午三点"
+    assert [d for d, _ in tasks(note, tuesday)] == ["2026-12-17T15:00"]
+
+
+def test_a_line_called_off_holds_no_task() -> None:
+    assert tasks("取消：明天下午去中核五公司的会。改期未定") == []
+
+
+def test_a_bare_day_before_a_day_of_a_month_named_is_that_months() -> None:
+    note = "宁钢的招标定在下月18号开标，我们17号前要把标书交过去"
+    assert [d for d, _ in tasks(note)] == ["2027-01-17"]
