@@ -504,11 +504,9 @@ def _denied(t: str, whens: list[When]) -> list[When]:
             and meant is not None
             and w.day == gone
             and isinstance(w.start, datetime)
+            and _AN_HOUR_ALONE.fullmatch(t, a, b)  # (…不是这周四，下午三点: the day meant's hour)
         ):
-            if _AN_HOUR_ALONE.fullmatch(
-                t, a, b
-            ):  # (约的是下周四不是这周四，下午三点: the day meant's)
-                w = replace(w, start=datetime.combine(meant.day, w.start.timetz()))
+            w = replace(w, start=datetime.combine(meant.day, w.start.timetz()))
         out.append(w)
     return out
 
@@ -567,15 +565,13 @@ def _in_the_month_said(t: str, whens: list[When]) -> list[When]:
             and not re.search(r"[。;\n]", t[prev.span[1] : w.span[0]])
             and (prev.day.year, prev.day.month) != (w.day.year, w.day.month)
             and w.day < prev.day
+            and w.day.day < prev.day.day
         ):
-            day = prev.day.replace(day=min(w.day.day, prev.day.day))
-            if day.day == w.day.day and day < prev.day:
-                out[i] = replace(
-                    w,
-                    start=day
-                    if not isinstance(w.start, datetime)
-                    else datetime.combine(day, w.start.timetz()),
-                )
+            day = prev.day.replace(day=w.day.day)
+            start = (
+                datetime.combine(day, w.start.timetz()) if isinstance(w.start, datetime) else day
+            )
+            out[i] = replace(w, start=start)
     return out
 
 
