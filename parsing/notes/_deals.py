@@ -18,7 +18,7 @@ from datetime import date
 from parsing.dates import find_all_when
 from parsing.numerals import cn_to_int
 
-from ._doc import Doc, is_cjk
+from ._doc import Doc, is_cjk, line_of, schedule_head
 from ._fold import fold
 from ._model import DealFact, DealStage, Installment
 
@@ -202,7 +202,9 @@ def find_deal(doc: Doc, company_span: tuple[int, int] | None) -> DealFact | None
     t = doc.t
     amounts = _amounts(t)
     ahead = [w.span for w in doc.all_whens if doc.is_future(w)]
-    stage = _stage(t, has_amount=bool(amounts), ahead=ahead)
+    # (王董本周日程 / 12/10 香港 签约: a leader's day listed, his signing, no deal of the rep's)
+    listed = [line_of(t, w.span[0]) for w in doc.all_whens if schedule_head(t, w.span[0])]
+    stage = _stage(t, has_amount=bool(amounts), ahead=ahead, listed=listed)
     if stage is None:
         return None
     amount = amounts[-1] if amounts else None
@@ -266,10 +268,14 @@ def _signed_ahead(t: str, at: int, ahead: list[tuple[int, int]]) -> bool:
     return any(b <= at <= b + 12 and not _CLAUSE_GAP.search(t, b, at) for b in ends)
 
 
-def _stage(t: str, has_amount: bool, ahead: list[tuple[int, int]]) -> DealStage | None:
+def _stage(
+    t: str, has_amount: bool, ahead: list[tuple[int, int]], listed: list[tuple[int, int]]
+) -> DealStage | None:
     found: list[tuple[int, int, DealStage]] = []
     for stage, pattern in _STAGES:
         for m in pattern.finditer(t):
+            if any(a <= m.start() < b for a, b in listed):
+                continue
             if _HEARSAY.search(t, max(0, m.start() - 12), m.start()):
                 continue  # 听说西门子给华电报了150万: someone else's deal
             if stage == "won" and _SIGN_AHEAD.search(t, max(0, m.start() - 3), m.end() + 1):
