@@ -164,6 +164,7 @@ HOLIDAYS: dict[str, Holiday] = {
         Holiday("教师节", 9, 10),
         Holiday("平安夜", 12, 24),
         Holiday("圣诞", 12, 25),
+        Holiday("跨年", 12, 31),  # (跨年那天: New Year's Eve)
         Holiday("双十一", 11, 11),
         Holiday("双十二", 12, 12),
     )

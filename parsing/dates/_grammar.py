@@ -788,6 +788,9 @@ _HOLIDAY_NAMES = {
     "教师节": "教师节",
     "平安夜": "平安夜",
     "圣诞": "圣诞",
+    # (跨年那天: the day the year turns; 跨年度 is a contract running over the year's end, and
+    # 跨年夜 is left unread — dates_dev: a night that runs into the new year)
+    "跨年那天": "跨年",
     "双十一": "双十一",
     "双11": "双十一",
     "双十二": "双十二",
@@ -1167,7 +1170,7 @@ _DATE_COMPONENTS: list[tuple[str, re.Pattern[str], DateHandler]] = [
     ("0123456789今明去后年", RE_YEAR_POS, _h_year_pos),
     ("本这当今年", RE_WITHIN, _h_within),
     (
-        "0123456789今明去后前元春过大农除年清五劳端七中国十重腊小情妇三儿六教平圣双",
+        "0123456789今明去后前元春过大农除年清五劳端七中国十重腊小情妇三儿六教平圣双跨",
         RE_HOLIDAY,
         _h_holiday,
     ),

@@ -546,6 +546,27 @@ def _hour_moved(t: str, whens: list[When]) -> list[When]:
     return [w for i, w in enumerate(out) if i not in given_up]
 
 
+def _day_said_last(t: str, whens: list[When]) -> list[When]:
+    """中午12点跟梁总一起吃饭 后天: a telegraphic note's hour said first and its day last, after a
+    space, is one time — that day's hour (the hour had been today's)."""
+    if len(whens) != 2:
+        return whens
+    hour, day = whens
+    if (
+        isinstance(hour.start, datetime)
+        and _AN_HOUR_ALONE.fullmatch(t, *hour.span)
+        and not isinstance(day.start, datetime)
+        and day.end is None
+        and not day.deadline
+        and day.span[0] > 0
+        and t[day.span[0] - 1] == " "
+        and not t[day.span[1] :].strip(" 。.!")
+    ):
+        start = datetime.combine(day.day, hour.start.timetz())
+        return [replace(hour, start=start, span=(hour.span[0], hour.span[1]))]
+    return whens
+
+
 _MONTH_SAID = re.compile(
     r"(?:下个?月|[0-9一二三四五六七八九十]{1,2}月)[0-9一二三四五六七八九十]{1,3}[号日]"
 )
@@ -677,7 +698,9 @@ class Doc:
                 ),
             ),
         )
-        found = _this_weeks_report(self.t, self.today, _in_the_month_said(self.t, found))
+        found = _this_weeks_report(
+            self.t, self.today, _in_the_month_said(self.t, _day_said_last(self.t, found))
+        )
         # Days read where the old day was said and moved to the new one (拜访从明天推迟到后天).
         self.moved_spans = {
             w.span for w in found if any(r.span == w.span and r.day != w.day for r in read)

@@ -2448,7 +2448,12 @@ def _day_back(doc: Doc, i: int, cb: int) -> When | None:
             return None  # (…，下周二到周四在天津，周五回: another leg first)
         if _BACK_THEN.match(doc.t, nw.span[1]) or doc.t.startswith("回来", nw.span[1]):
             return nw
+        if _NEW_LEG.match(doc.t, nw.span[1]):
+            return None  # (今天在北京，明天在天津，后天回公司: the day back ends the last leg)
     return None
+
+
+_NEW_LEG = re.compile(rf"\s*(?:又|再)?(?:在|去|到|飞)\s*(?:{PLACE_RE.pattern})")
 
 
 _ONLY_THEN = "(?:才|就)?"  # (正月十六才回来, 周五才回)

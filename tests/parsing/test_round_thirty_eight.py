@@ -226,3 +226,21 @@ def test_a_signing_in_a_leaders_schedule_is_no_deal_of_the_reps() -> None:
     assert parse_note(note, SUNDAY).deal is None
     # guard: the rep's own signing said plainly is still a deal moved
     assert parse_note("西电集团的合同签了，金额120万", SUNDAY).deal is not None
+
+
+def test_a_chain_of_days_away_ends_each_leg_at_the_next() -> None:
+    note = "施总今天在北京，明天在天津，后天回公司"
+    assert trips(note) == [
+        ("北京", "2026-12-06", "2026-12-06"),
+        ("天津", "2026-12-07", "2026-12-08"),
+    ]
+
+
+def test_a_telegraphic_hour_said_first_and_its_day_last() -> None:
+    assert tasks("中午12点跟梁总一起吃饭 后天") == [("2026-12-08T12:00", "跟梁总一起吃饭")]
+
+
+def test_new_years_eve_said_as_the_day_the_year_turns() -> None:
+    assert tasks("跨年那天晚上请唐总吃饭") == [("2026-12-31T20:00", "请唐总吃饭")]
+    # guard: a contract running over the year's end is no day
+    assert tasks("跟唐总谈跨年度合同") == []
