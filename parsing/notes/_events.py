@@ -2331,7 +2331,11 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
                 end_d = start_d  # (下周去新加坡，周一走周四回: the week said, then its days)
             claimed.add(doc.whens.index(leaving))
         back_day = back_day or _day_back(doc, i, cb)
-        if his_listed and back_day is not None and doc.whens.index(back_day) != i + 1:
+        if (
+            his_listed
+            and back_day is not None
+            and (back_day not in doc.whens or doc.whens.index(back_day) != i + 1)
+        ):
             back_day = None  # (6/2 深圳 / 6/4 香港 / 6/5 返回: the day back ends the last leg)
         if back_day is not None:
             # (下周二到周三去长沙开会 周四回徐州: a range said is the trip, the day back not)
@@ -2340,7 +2344,8 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
                 end_d = back_d  # 去北京学习一周，礼拜五回来: the day said, not the week reckoned
             elif w.end is None or leaving is not None:
                 end_d = max(end_d, back_d)
-            claimed.add(doc.whens.index(back_day))
+            if back_day in doc.whens:
+                claimed.add(doc.whens.index(back_day))
         if not shared:
             claimed.add(i)
             if restated is not None:  # (the day said again in brackets: the trip's too)
@@ -2450,6 +2455,18 @@ def _day_back(doc: Doc, i: int, cb: int) -> When | None:
             return nw
         if _NEW_LEG.match(doc.t, nw.span[1]):
             return None  # (今天在北京，明天在天津，后天回公司: the day back ends the last leg)
+    # (高总12月20号去海南，元旦后回来: a day too loose for a task still ends the trip)
+    after = doc.whens[i].span[1]
+    loose = next((v for v in doc.all_whens if v.span[0] >= after), None)
+    if (
+        loose is not None
+        and loose not in doc.whens
+        and loose.end is None
+        and loose.span[0] < cb + 12
+        and not any(after <= v.span[0] < loose.span[0] for v in doc.whens)
+        and (_BACK_THEN.match(doc.t, loose.span[1]) or doc.t.startswith("回来", loose.span[1]))
+    ):
+        return loose
     return None
 
 

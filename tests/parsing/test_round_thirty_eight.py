@@ -244,3 +244,7 @@ def test_new_years_eve_said_as_the_day_the_year_turns() -> None:
     assert tasks("跨年那天晚上请唐总吃饭") == [("2026-12-31T20:00", "请唐总吃饭")]
     # guard: a contract running over the year's end is no day
     assert tasks("跟唐总谈跨年度合同") == []
+
+
+def test_a_loose_day_back_still_ends_the_trip() -> None:
+    assert trips("高总12月20号去海南，元旦后回来") == [("海南", "2026-12-20", "2027-01-04")]
