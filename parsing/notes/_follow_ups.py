@@ -2163,8 +2163,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
     if _BACK_HOME.fullmatch(action):
         return True  # 12月10日 返宁: someone back home that day, nothing to do
-    if _CALLED_OFF_LABEL.match(t, line_of(t, a)[0]):
-        return True  # 取消：明天下午去中核五公司的会。改期未定
+    if _CALLED_OFF_LABEL.match(t, line_of(t, a)[0]) or _EN_CALLED_OFF.search(t, max(0, a - 16), a):
+        return True  # 取消：明天下午去中核五公司的会。改期未定; 梁总 cancelled tomorrow's meeting
     if (
         _NOT_THE_DAY.search(t, max(ca, a - 3), a)
         or _TOLD_NOT_ON.search(t, max(ca, a - 6), a)
@@ -2301,6 +2301,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     return d.w.day == doc.today and "了" in action and not _ARRANGED.match(action)
 
 
+_EN_MOVED_TO = re.compile(r"(?i)(?:reschedul\w*|moved|postponed|pushed)\s+to")
+_EN_CALLED_OFF = re.compile(r"(?i)(?a:\b)(?:cancel(?:l)?ed|called off|postponed)\s+(?:the\s+)?$")
 _CALLED_OFF_LABEL = re.compile(
     r"\s*[【\[]?(?:已取消|取消|作废|(?i:cancel(?:l?ed)?))[】\]]?\s*[:：]"
 )
@@ -2720,6 +2722,9 @@ def find_follow_ups(
             # (明天上午你给我回个电话 → 给孙经理回个电话; 下周二能见一面吗？… → 见一面)
             action = re.sub(r"^(?:你们|你|能)(?=[\u4e00-\u9fff]{2})", "", action)
         action = _SPOKEN_FILLER.sub("", action).strip() or action  # 把那个报价发给他 → 把报价发给他
+        if _EN_MOVED_TO.fullmatch(action):  # (…cancelled tomorrow's meeting, reschedule to Fri)
+            whom = _label_at(people, d.a)
+            action = f"meeting with {whom}" if whom else "meeting"
         head, colon, _rest = action.partition(":")
         if colon and len(head) >= 4 and not re.search(r"[A-Za-z]", head):
             action = (

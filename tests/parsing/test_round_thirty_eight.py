@@ -248,3 +248,8 @@ def test_new_years_eve_said_as_the_day_the_year_turns() -> None:
 
 def test_a_loose_day_back_still_ends_the_trip() -> None:
     assert trips("高总12月20号去海南，元旦后回来") == [("海南", "2026-12-20", "2027-01-04")]
+
+
+def test_a_meeting_cancelled_in_english_leaves_the_new_day_only() -> None:
+    note = "梁总 cancelled tomorrow's meeting, reschedule to Fri 3pm"
+    assert tasks(note) == [("2026-12-11T15:00", "meeting with 梁总")]
