@@ -1668,6 +1668,13 @@ def _theirs_said_after(d: _Dated) -> bool:
     internal = _INTERNAL.search(t, b, upto)
     if internal and t[internal.start() - 1 : internal.start()] in ("去", "加"):  # (参加)
         internal = None  # 12月3号去开标: the rep goes to the bid opening
+    opened = t.rfind("(", b, internal.start()) if internal else -1
+    if (
+        internal
+        and opened > t.rfind(")", b, internal.start())
+        and any(m.end() == opened for m in TITLE_RE.finditer(t, max(0, opened - 4), opened))
+    ):
+        internal = None  # (…蒋经理（走流程）: what someone does, said in brackets after him)
     if internal and _REMIND_ME.search(d.sentence):
         internal = None  # 提醒我下周三开标那天去现场: the rep asked for it
     # (…每周一开例会 下周四我再过去: a voice note's chunk before the day is another clause)

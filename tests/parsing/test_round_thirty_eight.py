@@ -199,6 +199,9 @@ def test_voice_inputs_homophones_of_bureau_and_division_heads() -> None:
 def test_an_evening_arranged_today_is_still_to_come() -> None:
     note = "今晚约了中国移动四川公司三个人吃饭：分管网络的副总龚总（决策）"
     assert tasks(note) == [("2026-12-06T20:00", "约了中国移动四川公司三个人吃饭")]
+    # (what someone does, in brackets after him, is no meeting of theirs that day)
+    note = "今晚约了中国移动四川公司三个人吃饭：副总龚总（决策）、采购中心蒋经理（走流程）"
+    assert tasks(note) == [("2026-12-06T20:00", "约了中国移动四川公司三个人吃饭")]
 
 
 def test_the_reps_own_step_after_a_visit_called_off_is_kept() -> None:
