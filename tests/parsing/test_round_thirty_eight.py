@@ -225,8 +225,8 @@ def test_a_bare_day_before_a_day_of_a_month_named_is_that_months() -> None:
 
 
 def test_a_signing_in_a_leaders_schedule_is_no_deal_of_the_reps() -> None:
-    note = "西电集团王董本周日程\n12/8 深圳 客户拜访\n12/10 香港 签约"
-    assert parse_note(note, SUNDAY).deal is None
+    note = "西电集团王董本周日程\n12/8 深圳 客户拜访\n12/10 香港 签约\n12/11 返回"
+    assert parse_note(note, SUNDAY.replace(day=7)).deal is None
     # guard: the rep's own signing said plainly is still a deal moved
     assert parse_note("西电集团的合同签了，金额120万", SUNDAY).deal is not None
 
