@@ -17,7 +17,8 @@ Conventions (DESIGN.md, "Date conventions"), and the choices this module adds:
   Sunday is the coming Wednesday (the note reader moves a deed said done back to the one
   gone by); a range 这周三到周五 keeps its days together. 周末 / 本周末 is this week's
   Saturday (today on a Sunday), 下周末 next week's Saturday. 五月最后一个周五 is May's last
-  Friday.
+  Friday. A heading that names the week (下周计划：周一…, 黄总 下周 行程：周二 合肥) puts the bare
+  weekdays listed under it in that week, until another week is named.
 * Yearless dates (3月5日, 5号, 农历三月初八, 月中, 春节) are the next occurrence on or after
   today. 2月29日 without a year is the next Feb 29 that exists.
 * 明早 = 09:00, 今晚 / 明晚 = 20:00. A part of day without an hour: 上午/早上/一大早 09:00,

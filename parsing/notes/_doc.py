@@ -563,7 +563,7 @@ def _day_said_last(t: str, whens: list[When]) -> list[When]:
         and not t[day.span[1] :].strip(" 。.!")
     ):
         start = datetime.combine(day.day, hour.start.timetz())
-        return [replace(hour, start=start, span=(hour.span[0], hour.span[1]))]
+        return [replace(hour, start=start)]
     return whens
 
 
