@@ -570,7 +570,7 @@ def _day_said_last(t: str, whens: list[When]) -> list[When]:
 _MONTH_SAID = re.compile(
     r"(?:下个?月|[0-9一二三四五六七八九十]{1,2}月)[0-9一二三四五六七八九十]{1,3}[号日]"
 )
-_DAY_ALONE = re.compile(r"(?<![月0-9])[0-9]{1,2}[号日]")
+_DAY_ALONE = re.compile(r"(?<![月0-9])[0-9]{1,2}[号日]前?")  # (17号前: by then, the same day)
 
 
 def _in_the_month_said(t: str, whens: list[When]) -> list[When]:
@@ -580,7 +580,7 @@ def _in_the_month_said(t: str, whens: list[When]) -> list[When]:
     for i in range(1, len(out)):
         prev, w = out[i - 1], out[i]
         if (
-            _DAY_ALONE.fullmatch(t, w.span[0], w.span[1] - (1 if t[w.span[1] - 1] == "前" else 0))
+            _DAY_ALONE.fullmatch(t, *w.span)
             and _MONTH_SAID.fullmatch(t, *prev.span)
             and w.span[0] - prev.span[1] <= 20
             and not re.search(r"[。;\n]", t[prev.span[1] : w.span[0]])

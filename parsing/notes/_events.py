@@ -2451,7 +2451,7 @@ def _day_back(doc: Doc, i: int, cb: int) -> When | None:
             return None  # (王总下周一去北京，我周三回公司: the rep's day back)
         if nw.end is not None:
             return None  # (…，下周二到周四在天津，周五回: another leg first)
-        if _BACK_THEN.match(doc.t, nw.span[1]) or doc.t.startswith("回来", nw.span[1]):
+        if _back_said(doc.t, nw.span[1]):
             return nw
         if _NEW_LEG.match(doc.t, nw.span[1]):
             return None  # (今天在北京，明天在天津，后天回公司: the day back ends the last leg)
@@ -2464,10 +2464,15 @@ def _day_back(doc: Doc, i: int, cb: int) -> When | None:
         and loose.end is None
         and loose.span[0] < cb + 12
         and not any(after <= v.span[0] < loose.span[0] for v in doc.whens)
-        and (_BACK_THEN.match(doc.t, loose.span[1]) or doc.t.startswith("回来", loose.span[1]))
+        and _back_said(doc.t, loose.span[1])
     ):
         return loose
     return None
+
+
+def _back_said(t: str, pos: int) -> bool:
+    """Whether someone's coming back is said right at ``pos`` (…周五回, …元旦后回来)."""
+    return _BACK_THEN.match(t, pos) is not None or t.startswith("回来", pos)
 
 
 _NEW_LEG = re.compile(rf"\s*(?:又|再)?(?:在|去|到|飞)\s*(?:{PLACE_RE.pattern})")

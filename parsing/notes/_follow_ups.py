@@ -43,14 +43,12 @@ from ._facts import FamilyMention
 from ._lexicon import (
     DONT,
     PLACE_RE,
+    SPOKEN_FILLER,
     TITLE_RE,
     TITLES,
     TOLD_BEFORE_A_NAME,
     VOICE_FILLERS,
     words,
-)
-from ._lexicon import (
-    SPOKEN_FILLER as _SPOKEN_FILLER,
 )
 from ._model import FollowUpFact
 from ._people import People, label_of, schedule_owner
@@ -208,10 +206,12 @@ _REP_TOLD_HIM = re.compile(r"我(?:跟|和|同|对)[他她](?:们)?(?:说|讲)(?
 # 张总让财务下周三打款: a task the customer gives someone of theirs, said before the date.
 _THEIR_PEOPLE_TOLD = re.compile(r"[让叫](?!我|咱)[\u4e00-\u9fff]{1,4}$")
 _REMINDED_THEN = re.compile(r"[,\s]*(?:记得|别忘了|提醒我)(?P<task>[^,;。\n]{2,30})")
-# What, moved to another day, the rep takes part in (a meeting, a demo, a visit).
+# (陈总那边的拜访从明天推迟到后天: the words after the old day say only that it moved)
 _ONLY_MOVED = re.compile(r"(?:又|就|要)?(?:推迟|改|延期?|挪|调|提前|推)到[^\s,，。;]{0,8}")
 _FROM_BEFORE = re.compile(r"从\s*$")
+# (给李总的电话推迟到下周一: whom the call moved was to)
 _CALL_TO = re.compile(r"给(?P<who>[^\s,，。的]{1,6})的$")
+# What, moved to another day, the rep takes part in (a meeting, a demo, a visit).
 _MEETING_MOVED = re.compile(
     r"会|电话|演示|拜访|见面|评审|交流|汇报|培训|调试|验收|安装|签约|签合同|面谈|考察|参观|饭|^去|demo",
     re.I,
@@ -225,8 +225,6 @@ _THEIR_EVENT_TOLD = re.compile(
     r"(?:他们|她们|佢哋|[\u4e00-\u9fff]{2,4})的[^,;。\s]{0,8}?"
     r"(?:盘点|付款|大会|评审|审计|年会|封账|开标|截标|发标|答疑会|座谈会)\s*$"
 )
-# ，我这周四就发 / ，我打算周四上午就发过去 / ; I'll send it Thursday: the rep answers a
-# deadline with a day of their own, said next in the same sentence.
 # (…，我定了腊月二十去长沙拜访他: the rep's own day for it, said in the next clause)
 _REP_SETS = re.compile(r"[,;\s]*我(?:定了|约了|已经约了)")
 
@@ -240,6 +238,8 @@ def _rep_sets_the_day(d: _Dated) -> bool:
     return any(said.end() <= v.span[0] < end and v.day <= d.w.day for v in d.doc.whens)
 
 
+# ，我这周四就发 / ，我打算周四上午就发过去 / ; I'll send it Thursday: the rep answers a
+# deadline with a day of their own, said next in the same sentence.
 _ANSWERED_AFTER = re.compile(
     r"[,;\s]*(?:我(?:打算|准备|计划|定了|就)?\s*[^,;。\n]{0,6}?"
     r"(?:[今明后]天|(?:这|下)?(?:周|礼拜|星期)[一二三四五六日天]|\d{1,2}[号日])"
@@ -461,7 +461,7 @@ def _said_in_spaced_words(doc: Doc, w: When, action: str) -> str:
     if at < 0 or not t.startswith(" ", at + len(action)):
         return action
     end = doc.clause(at)[1]
-    words = _SPOKEN_FILLER.sub("", t[at:end]).split()
+    words = SPOKEN_FILLER.sub("", t[at:end]).split()
     return " ".join(words[1:] if words[:1] == ["我"] else words) or action
 
 
@@ -743,7 +743,7 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     m = people.mention_in(b, b + len(text) + 1)
     if not text or (m is not None and t[m.start : m.end] == text):
         return None
-    bare = _SPOKEN_FILLER.sub("", text)  # 去那个长春的吉林大学: voice input's 那个 and 嗯 go
+    bare = SPOKEN_FILLER.sub("", text)  # 去那个长春的吉林大学: voice input's 那个 and 嗯 go
     return bare if len(bare) >= 2 else text
 
 
@@ -2728,15 +2728,14 @@ def find_follow_ups(
         if d.by_customer or asked_of:
             # (明天上午你给我回个电话 → 给孙经理回个电话; 下周二能见一面吗？… → 见一面)
             action = re.sub(r"^(?:你们|你|能)(?=[\u4e00-\u9fff]{2})", "", action)
-        action = _SPOKEN_FILLER.sub("", action).strip() or action  # 把那个报价发给他 → 把报价发给他
+        action = SPOKEN_FILLER.sub("", action).strip() or action  # 把那个报价发给他 → 把报价发给他
         if _EN_MOVED_TO.fullmatch(action):  # (…cancelled tomorrow's meeting, reschedule to Fri)
             whom = _label_at(people, d.a)
             action = f"meeting with {whom}" if whom else "meeting"
+        # (约了…三个人吃饭：分管网络的副总…: who they are is no part of it)
         head, colon, _rest = action.partition(":")
         if colon and len(head) >= 4 and not re.search(r"[A-Za-z]", head):
-            action = (
-                head.strip()
-            )  # (约了…三个人吃饭：分管网络的副总…: who they are is no part of it)
+            action = head.strip()
         # (…送过去他电话15913420867: dictated on, the number is no part of the task)
         action = _NUMBER_SAID_ON.sub("", action).strip() or action
         action = _said_in_spaced_words(doc, w, action)
