@@ -198,7 +198,7 @@ def parse_note(text: str, now: datetime) -> Note:
     read_absent(doc, people)
     features = find_features(doc, claimed)
     company = find_company(doc, people, known)
-    deal = find_deal(doc, doc.company_span)
+    deal = find_deal(doc, doc.company_span, people)
     grade = find_grade(doc)
     itineraries = find_itineraries(doc, people, claimed)
     interaction = find_interaction(doc, people, claimed)

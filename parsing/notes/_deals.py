@@ -18,9 +18,10 @@ from datetime import date
 from parsing.dates import find_all_when
 from parsing.numerals import cn_to_int
 
-from ._doc import Doc, is_cjk, line_of, schedule_head
+from ._doc import Doc, is_cjk, line_of
 from ._fold import fold
 from ._model import DealFact, DealStage, Installment
+from ._people import People, schedule_owner
 
 __all__ = ["find_deal"]
 
@@ -197,13 +198,14 @@ class _Amount:
     currency: str | None
 
 
-def find_deal(doc: Doc, company_span: tuple[int, int] | None) -> DealFact | None:
+def find_deal(doc: Doc, company_span: tuple[int, int] | None, people: People) -> DealFact | None:
     """The deal the note speaks of, or None when no stage word is said."""
     t = doc.t
     amounts = _amounts(t)
     ahead = [w.span for w in doc.all_whens if doc.is_future(w)]
-    # (王董本周日程 / 12/10 香港 签约: a leader's day listed, his signing, no deal of the rep's)
-    listed = [line_of(t, w.span[0]) for w in doc.all_whens if schedule_head(t, w.span[0])]
+    # (王董本周日程 / 12/10 香港 签约: a day listed under someone's name, his signing, no deal of
+    # the rep's — the same owner as his trips and the tasks left out)
+    listed = [line_of(t, w.span[0]) for w in doc.all_whens if schedule_owner(t, people, w.span[0])]
     stage = _stage(t, has_amount=bool(amounts), ahead=ahead, listed=listed)
     if stage is None:
         return None
