@@ -389,6 +389,17 @@ DEV_SETS = [
     # TW/HK/MY/SG, English, roles, 春节 and month ends, leaders' schedules, plans changed),
     # written on 2026-12-06; scored on the parser as that session began (704bc94), then tuned on
     NOTES_DIR / "notes_styles34.jsonl",
+    # blind40: 150 notes by a seventy-third helper who never read parsing/ (90 plain everyday
+    # notes, 6 in each of ten styles of #18, schedules and plans changed among them), written
+    # on 2026-12-06 in a third session that day; held out, scored on the parser as that session
+    # began (83bf8a9)
+    NOTES_DIR / "notes_blind40.jsonl",
+    # styles35: 200 notes by a seventy-fourth helper who never read parsing/ (20 in each of ten
+    # styles: voice with self-corrections, cards, chats agreeing the day later, telegraphic,
+    # TW/HK/MY/SG, English, roles, dates around 春节 and month ends, schedules mixing a leader's
+    # days with the rep's, deadlines and plans changed), written on 2026-12-06; scored on the
+    # parser as that session began (83bf8a9), then tuned on
+    NOTES_DIR / "notes_styles35.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
