@@ -1099,7 +1099,7 @@ RE_BARE_CHU = re.compile(
 )
 _AROUND_NEW_YEAR = timedelta(days=45)
 # …or whenever the note speaks of the new year: 初八去给周总拜年 said in December
-_NEW_YEAR_WORDS = re.compile(r"拜年|春节|过年|新年|年后|正月")
+_NEW_YEAR_WORDS = re.compile(r"拜年|春节|过年|新年|年后|节后|正月")
 
 
 def _h_bare_chu(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:

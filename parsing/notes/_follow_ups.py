@@ -198,8 +198,10 @@ _ANSWER_TO_REP = re.compile(r"^(?:给你)?(?:答复|回复|回话|反馈)(?:你|
 _NOT_THE_DAY = re.compile(rf"避开|避免|除了|不要|{DONT}(?:在)?")
 # 叫我唔好星期四搵佢 (folded 不好): told not to come that day — not 身体不好下周一再约他
 _TOLD_NOT_ON = re.compile(r"(?:叫|让|话|说|讲|请)我?不好\s*$")
+# (佢話, folded to 他话: Cantonese says 话 for 说 — only after the pronoun, 电话/通话 end in it too)
 _SUBJECT_END = re.compile(
-    r"(?:他|她|他们|她们|对方|客户|财务|领导|老板|法务)(?:说|也|还|就|会|坚持|表示|希望|打算|计划|准备|想)?\s*$"
+    r"(?:他|她|他们|她们|对方|客户|财务|领导|老板|法务)"
+    r"(?:说|话|也|还|就|会|坚持|表示|希望|打算|计划|准备|想)?\s*$"
     r"|说\s*$"
 )
 _REP_TOLD_HIM = re.compile(r"我(?:跟|和|同|对)[他她](?:们)?(?:说|讲)(?:好了?)?\s*$")
@@ -2085,7 +2087,11 @@ _NOT_A_TASK_SAID = re.compile(
     # (五一这几天, 春节期间: a stretch of days, nothing set on the first)
     r"^(?:这|那)(?:几天|段时间|阵子)$|^期间$|"
     # (明天开始中秋连假: a break begins)
-    r"^开始(?:放假|连假|休假|(?:[\u4e00-\u9fff]{2})?(?:假期|长假|连假))?$"
+    r"^开始(?:放假|连假|休假|(?:[\u4e00-\u9fff]{2})?(?:假期|长假|连假))?$|"
+    # (佢話年初四先返工, 初八才上班: someone back at work that day, alone in its clause)
+    r"^(?:先|才|就)?(?:返工|返嚟|返来|開工|开工|上班|复工|復工)了?$|"
+    # (年初七先返, 初六才回深圳: someone back only then — 先回复他 is the rep's)
+    r"^(?:先|才)(?:返|回(?!复|電|电|话|話|访|訪|个|個))[^\s,，。;]{0,6}$"
 )
 _DONE_ALREADY = re.compile(r"了\s*$")
 _MONEY_IN = re.compile(r"到|到账|到位|到款|付|支付|付款|打款")
@@ -2406,8 +2412,8 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
     # 他说礼拜五之前把注册证复印件给他: what he asks the rep to hand him; 京东物流周三下午
     # 三点谈: a telegraphic note's meeting (张总和他们老板周三谈 is theirs)
     invited = (
-        raw_after.startswith(("再", "来"))
-        or action.startswith("来")
+        raw_after.startswith(("再", "来", "嚟"))
+        or action.startswith(("来", "嚟"))
         or bool(_HAND_HIM.match(action))
         or bool(_ASKS_THE_REP.match(action))
         or bool(_ASKS_US_BY.match(t, d.b))
@@ -2873,8 +2879,13 @@ def _continued(doc: Doc, people: People, w: When, action: str) -> str:
 
 # 王局长说下周三之前要看到方案, 他说下周三前要看到报价: what the customer wants by a day is the
 # rep's to send (发方案) or prepare (准备样机) by then.
-_WANTS = re.compile(r"\s*(?:需要|要|得)")
-_WANTS_SEEN = re.compile(r"(?:看到|看|收到|拿到|(?:我们|我方|咱们)的?)(?P<thing>[^\s,;。!?]{1,12})")
+_WANTS = re.compile(r"\s*(?:之前|以前|前)?\s*(?:需要|要|得|想)")
+_WANTS_SEEN = re.compile(
+    r"(?:想|要)?(?:(?:看到|看|睇到|睇|收到|拿到|一?份)(?:(?:我们|我方|咱们)的?(?=\s*[A-Za-z])\s*)?|(?:我们|我方|咱们)的?\s*"
+    r"|(?=(?i:final|revised|quot|proposal)))"
+    # (佢話月尾之前要收到我哋嘅 revised proposal: a thing named in English, spaces and all)
+    r"(?P<thing>[^\s,;。!?]{1,12}|[A-Za-z][A-Za-z ]{1,24}[A-Za-z])"
+)
 _SENT_THING = re.compile(r"方案|报价单|资料|合同|文件|清单|标书|计划|材料|样本|ppt|PPT")
 
 
@@ -2884,6 +2895,8 @@ def _wanted_by(t: str, b: int, action: str) -> str | None:
         return None
     thing = seen["thing"]
     if thing.startswith(("报价", "quot")):
+        return thing
+    if re.search(r"(?i)quote|proposal", thing):
         return thing
     return ("发" if _SENT_THING.match(thing) else "准备") + thing
 
