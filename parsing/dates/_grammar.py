@@ -515,7 +515,15 @@ _DATEISH_BEFORE = re.compile(
 _OPENS_A_LINE = re.compile(r"(?:.*\n)?\s*", re.S)
 _THEN_WORDS = re.compile(r" +[\u4e00-\u9fff]{2}")
 _OPENS_AN_ITEM = re.compile(r".*[;；]\s*", re.S)
-_IN_A_SCHEDULE_LINE = re.compile(r"(?:行程|日程|(?i:schedule))[^\n]{0,60}?[:：,，;；\s]\s*$")
+_IN_A_SCHEDULE_LINE = re.compile(
+    r"(?:行程|日程|(?i:schedule|travel|itinerary))[^\n]{0,60}?[:：,，;；\s]\s*$"
+)
+# (何总 travel: / 5/26 Shanghai / 5/27-5/29 Tokyo: a line opening with its days a few lines under
+# the heading)
+_UNDER_A_SCHEDULE = re.compile(
+    r"(?:行程|日程|(?i:schedule|travel|itinerary))[^\n]{0,20}\n(?:[^\n]*\n){0,5}[^\S\n]*$"
+)
+_LATIN_PLACE_AFTER = re.compile(r"[^\S\n]+[a-z]{3,}(?![a-z]*[^\S\n]*[0-9])")
 _MD_RANGE_TAIL = re.compile(
     r"\s*(?:-|~|至|到)\s*(?:[0-9]{1,2}\s*[./]\s*)?[0-9]{1,2}(?![0-9]|[.][0-9])(?:\s*[日号])?"
 )
@@ -530,6 +538,16 @@ def _md_num_is_date(m: re.Match[str], c: _Ctx, prev: _D | None) -> bool:
         return False  # the tail of 2025-0305-17 or 138-1234
     if m["suf"]:
         return True
+    if (
+        m["s"] == "/"
+        and _LATIN_PLACE_AFTER.match(s, end)
+        and (
+            prev is not None  # (the range's second half)
+            or _IN_A_SCHEDULE_LINE.search(s, 0, start)
+            or _UNDER_A_SCHEDULE.search(s, 0, start)
+        )
+    ):
+        return True  # 何总 travel: / 5/26 Shanghai: a schedule's day, then a city in English
     if _NUMBERISH_AFTER.match(s, end):
         return False
     if prev is not None:  # second half of a range: 12.3-12.5
@@ -547,6 +565,13 @@ def _md_num_is_date(m: re.Match[str], c: _Ctx, prev: _D | None) -> bool:
     if m["s"] == "/" and _IN_A_SCHEDULE_LINE.search(s, 0, start):
         return True  # 吴总行程：12/16 上海，12/17-12/19 深圳: a schedule's days, one line
     tail = _MD_RANGE_TAIL.match(s, end)
+    if (
+        tail is not None
+        and m["s"] == "/"
+        and _LATIN_PLACE_AFTER.match(s, tail.end())
+        and (_IN_A_SCHEDULE_LINE.search(s, 0, start) or _UNDER_A_SCHEDULE.search(s, 0, start))
+    ):
+        return True  # (5/27-5/29 Tokyo)
     if tail is not None and not _NUMBERISH_AFTER.match(s, tail.end()):
         # 12.3-12.5 is a date range only if the text around it says so too
         after = s[tail.end() :]

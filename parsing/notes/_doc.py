@@ -315,8 +315,14 @@ def sentence_start(t: str, a: int) -> int:
 
 
 # 【杨局长行程 12月7日-11日】 / 戴局长本周安排 / 鄢董这周行程: a leader's days listed one by one
+# (王董近期行程（秘书发的）：, 朱总行程更新：, 徐董下周出差：, 何总 travel: — said after it)
 _SCHEDULE_HEAD = re.compile(
-    r"(?:行程表?|日程表?|安排表?|(?i:schedule))(?:\s*[:)\n]|\s+(?=[0-9一二三四五六七八九十周礼星]))"
+    r"(?:(?:行程|日程|安排)(?:表|更新|变更|调整)?|出差安排|(?<=下周)出差|(?i:schedule|travel|itinerary))"
+    r"(?:\s*(?:\([^()\n]{1,10}\))?\s*[:)\n]|\s+(?=[0-9一二三四五六七八九十周礼星]))"
+    # (许总：⏎4月5日…, 孙局下周：⏎周一…: a title, maybe the week, a colon closing its line)
+    # (a chat's speaker, 邰总：⏎【8月29日 10:15】…, is no heading: the next line opens with a day)
+    r"|(?<=[总局董长记任理处科])(?:本周|这周|下周|近期)?[:][^\S\n]*\n"
+    r"(?=[0-9下本这周星礼])"  # (one character: the search ends at the day's first)
 )
 _SCHEDULE_REACH = 80
 

@@ -2160,6 +2160,7 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         while pos < min(cb, b + 12) and (
             doc.used[pos]
             or t[pos] in " 他她也还就要会将"
+            or (t[pos] == ":" and in_schedule(t, a))  # (周二到周四：合肥 参加培训)
             or (theirs_said and t[pos] == "我")
             or (w.end is not None and t.startswith("都在", pos))  # (9月28号到10月9号都在欧洲)
         ):
@@ -2205,6 +2206,14 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
             m = PLACE_RE.match(t, pos)
             if m:
                 place, pos = m.group(), m.end()
+            elif in_schedule(t, a) and schedule_owner(t, people, a) is not None:
+                in_brackets = _CITY_IN_BRACKETS.match(t, pos, line_of(t, pos)[1])
+                latin = _LATIN_WORD.match(t, pos)
+                if in_brackets is not None:  # 9月15日 省委党校学习（福州）: the city said last
+                    place, purpose = in_brackets["city"], in_brackets["what"]
+                    pos = in_brackets.end("city")
+                elif latin is not None and latin["word"] in LATIN_PLACES:
+                    place, pos = latin["word"], latin.end()  # (何总 travel: / 5/27-5/29 Tokyo)
         if place is None or (home is None and not doc.free(pos - len(place), pos)):
             continue  # (马上飞马总打电话说: a person, no place)
         if _WITH_HIM.search(t, b, cb):
@@ -2245,14 +2254,22 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         days_away = w.end is not None or paired is not None or back_day is not None
         # (小王下周一到周三在深圳见客户: 小王 is the rep's colleague as often — his errand)
         called_xiao = any(t[m.start] == "小" for m in just_before)
-        if _NOT_TRIP.match(rest.lstrip()) and not (days_away and right_before and not called_xiao):
-            continue
-        # (客户的赵总下周三要去成都: a named person's going to a city, said right before the day)
         a_city = (
             PLACES_RUN.fullmatch(place) is not None
             or _CITY_SHORT.fullmatch(place) is not None
             or place in LATIN_PLACES
         )
+        listed = moved == "" and in_schedule(t, a)
+        # (王董本周日程 / 6/2 深圳 客户拜访: one day of his, listed under his name with a city —
+        # what he does there, 汇报 or 拜访, is his)
+        his_listed = listed and a_city and schedule_owner(t, people, a) is not None
+        if (
+            _NOT_TRIP.match(rest.lstrip())
+            and not (days_away and right_before and not called_xiao)
+            and not his_listed
+        ):
+            continue
+        # (客户的赵总下周三要去成都: a named person's going to a city, said right before the day)
         goer = (
             moved in ("去", "到")
             and a_city
@@ -2276,15 +2293,12 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         lasting = stay or back_day
         # (曲董7月1号到10号在俄罗斯符拉迪沃斯托克谈…: a range of days someone named right before
         # them spends somewhere is a trip, wherever it is)
-        listed = moved == "" and in_schedule(t, a)
         ranged = (
             (right_before or listed)
             and (w.end is not None or paired is not None)
             and w.end != w.start
             and _names_somewhere(place)  # (在厂里盘点, 在车间, 在医院: at their own)
         )
-        # (王董本周日程 / 6/2 深圳 客户拜访: one day of his, listed under his name with a city)
-        his_listed = listed and a_city and schedule_owner(t, people, a) is not None
         ranged = ranged or his_listed
         if (
             purpose is None
@@ -2363,14 +2377,45 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
     return _one_per_trip(out)
 
 
+_LATIN_WORD = re.compile(r"\s*(?P<word>[A-Z][a-z]+)\b")
+# (a leader's line that says what first and the city in brackets: 省里开年度会议（南昌）)
+_CITY_IN_BRACKETS = re.compile(
+    rf"\s*(?:上午|下午|全天)?\s*(?P<what>[^()\s][^()\n]{{1,11}}?)\s*\((?P<city>{PLACE_RE.pattern})\)\s*$"
+)
 _BRACKETED_PURPOSE = re.compile(r"\s*\((?P<what>[^()\n,]{2,10})\)")
+
+
+_ONE_DAY = timedelta(days=1)
 
 
 def _one_per_trip(trips: list[ItineraryFact]) -> list[ItineraryFact]:
     """A trip read twice, once from a day and once from its range (国庆去海南度假，一号到七号不在),
-    kept once, with the purpose either reading found."""
+    kept once, with the purpose either reading found; single days in one place listed one after
+    the other (7月5日 杭州 / 7月6日 杭州) are one trip (a day then a range is left apart: the
+    range's place is read less surely — 7号去厦门，8号到10号在晋江总部 gave 厦门 twice)."""
     kept: list[ItineraryFact] = []
     for trip in trips:
+        next_day = next(
+            (
+                k
+                for k, other in enumerate(kept)
+                if other.who == trip.who
+                and other.place == trip.place
+                and (other.end + _ONE_DAY == trip.start or trip.end + _ONE_DAY == other.start)
+                and other.start == other.end
+                and trip.start == trip.end
+            ),
+            None,
+        )
+        if next_day is not None:
+            other = kept[next_day]
+            kept[next_day] = replace(
+                other,
+                start=min(other.start, trip.start),
+                end=max(other.end, trip.end),
+                purpose=other.purpose or trip.purpose,
+            )
+            continue
         same = next(
             (
                 k

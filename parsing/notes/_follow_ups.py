@@ -1633,13 +1633,19 @@ def _other_items(t: str, one: tuple[int, int], other: tuple[int, int]) -> bool:
 
 
 # (周五 全天在局里 我上午去拜访他: the rep's own part of a listed day)
-_REP_IN_LINE = re.compile(r"[我咱]|拜访|去找|约了?他|见他")
 _ONLY_WHERE = re.compile(
     r"\s*(?:上午|下午)?\s*(?:全天|一整天|整天)?\s*(?:都|也|还)?\s*(?:在|(?<=天))\s*"
     rf"(?:(?:局|公司|集团|院|单位|厅|部|办公室|厂)里?|{PLACE_RE.pattern})\s*(?:上班|值班|坐班)?[。.]?\s*"
 )
 # (…18号上午我去拜访他: the rep's own part of a day listed under someone's name)
-_REP_IN_HIS_LINE = re.compile(r"[我咱]|(?:约|见|找|拜访)了?[他她]")
+# (下周五下午可以安排见面, 下周四下午约了马董在公司见面: a line of the rep's after his list;
+# 周四下午2点半 拜访龚总, 周五 给龚总发会议纪要: him named as the one met or sent to)
+_REP_IN_HIS_LINE = re.compile(
+    r"[我咱]|(?:约|见|找|拜访)了?[他她]|约了|可以|建议|最好"
+    r"|(?:拜访|见|约|给)[\u4e00-\u9fff]{1,2}(?:总|局|董|长|记|主任)"
+)
+# (any line of a leader's days: the rep's visit or errand named in it)
+_REP_IN_LINE = re.compile(rf"{_REP_IN_HIS_LINE.pattern}|拜访|去找")
 _LEADERS_DAY = re.compile(
     r"全天|在(?:局|公司|集团|院|单位|厅|部|办公室)|[局院部厅]务会|党组会|调研|值班|门诊|^\s*回(?![来复访电])"
 )

@@ -2035,11 +2035,17 @@ _OWNER_TO_HEAD = re.compile(
     # (杭锅集团吴总（总经理）行程: his title said again in brackets; 陈总助理发来行程: sent by
     # whoever keeps his diary)
     r"(?:\([^()\n]{1,8}\))?(?:的?(?:助理|秘书|办公室)(?:发来|发过来|给)?的?)?"
-    r"[\s的]*(?:(?:本|这|下)(?:周|个?星期|个?礼拜|两周|个?月)|近期|最近|春节前|节前|年前|节后)?[\s的]*"
+    r"[\s的]*(?:(?:本|这|下)(?:周|个?星期|个?礼拜|两周|个?月)|近期|最近|春节前|节前|年前|节后"
+    # (黄书记9月中下旬安排, 周厅长国庆前的安排, 陈总下周出差安排, 何总 (key) travel)
+    r"|(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月(?:份|上旬|中旬|下旬|中下旬|上中旬|底|初)?"
+    r"|[\u4e00-\u9fff]{2}前)?[\s的]*(?:出差)?(?:\([^()\n]{1,8}\)\s*)?"
 )
 
 
-_ANOTHER_LABEL = re.compile(r"\n\s*[^\s\d:]{1,6}[:]")
+# (a line opening with its day and a colon, 周一：市政府开会, is one of the list, no label)
+_ANOTHER_LABEL = re.compile(
+    r"\n\s*(?!(?:下|本|这)?(?:周|星期|礼拜)[一二三四五六日天])[^\s\d:]{1,6}[:]"
+)
 
 
 def schedule_owner(t: str, people: People, a: int) -> Mention | None:

@@ -32,3 +32,51 @@ def test_someone_back_at_work_that_day_is_no_task() -> None:
     # guard: a call made (电话, 通话) is no one speaking — the day after it stays the rep's
     assert tasks("同李生通话 下周三去他公司") == [("2026-12-09", "去他公司")]
     assert tasks("打了个电话 礼拜三去万科") == [("2026-12-09", "去万科")]
+
+
+def test_a_leaders_days_headed_in_more_ways_are_his_trips() -> None:
+    note = "王董近期行程（秘书发的）：\n12.8 深圳 董事会\n12.10-12.11 香港 路演\n建议12.15以后拜访"
+    assert trips(note) == [
+        ("深圳", "2026-12-08", "2026-12-08"),
+        ("香港", "2026-12-10", "2026-12-11"),
+    ]
+    assert tasks(note) == [("2026-12-15", "拜访王董")]
+    note = "陈总下周出差安排：\n12/7 周一 成都\n12/8 周二 重庆\n12/9-12/11 西安"
+    assert trips(note) == [
+        ("成都", "2026-12-07", "2026-12-07"),
+        ("重庆", "2026-12-08", "2026-12-08"),
+        ("西安", "2026-12-09", "2026-12-11"),
+    ]
+    assert tasks(note) == []
+    note = "孙局下周：\n周一：市政府开会\n周二到周四：合肥 参加培训\n周五：回单位"
+    assert trips(note) == [("合肥", "2026-12-08", "2026-12-10")]
+    assert tasks(note) == []
+
+
+def test_a_leaders_line_with_the_city_in_brackets_or_in_english() -> None:
+    note = "黄书记12月中下旬安排：\n12月15日 省委党校学习（福州）\n12月24日 北京 汇报"
+    assert trips(note) == [
+        ("福州", "2026-12-15", "2026-12-15"),
+        ("北京", "2026-12-24", "2026-12-24"),
+    ]
+    assert tasks(note) == []
+    assert trips("许总：\n12月8日 到10日 参加广交会（广州）") == [
+        ("广州", "2026-12-08", "2026-12-10")
+    ]
+    note = "何总 travel:\n12/8 Shanghai - supplier meeting\n12/9-12/11 Tokyo"
+    assert trips(note) == [
+        ("Shanghai", "2026-12-08", "2026-12-08"),
+        ("Tokyo", "2026-12-09", "2026-12-11"),
+    ]
+    assert parse_note(note, SUNDAY).interaction is None
+
+
+def test_the_reps_own_lines_after_a_leaders_days_stay_tasks() -> None:
+    note = "马董下周的行程\n12月7日 杭州\n12月8日 杭州\n12月10日-11日 在公司\n下周四下午约了马董在公司见面"
+    assert trips(note) == [("杭州", "2026-12-07", "2026-12-08")]
+    assert [due for due, _ in tasks(note)] == ["2026-12-10T14:00"]
+    note = "雷沃 龚总本周：\n周四下午2点半 拜访龚总\n周五 给龚总发会议纪要"
+    assert tasks(note) == [("2026-12-10T14:30", "拜访龚总"), ("2026-12-11", "给龚总发会议纪要")]
+    # guard: a chat's speaker on a line of their own heads no schedule
+    note = "松鸣岩景区 邰总：\n【12月5日 10:40】我：可以邰总，8号进场调试"
+    assert tasks(note) == [("2026-12-08", "进场调试")]
