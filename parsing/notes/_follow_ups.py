@@ -211,6 +211,7 @@ _REMINDED_THEN = re.compile(r"[,\s]*(?:记得|别忘了|提醒我)(?P<task>[^,;�
 # (陈总那边的拜访从明天推迟到后天: the words after the old day say only that it moved)
 _ONLY_MOVED = re.compile(r"(?:又|就|要)?(?:推迟|改|延期?|挪|调|提前|推)到[^\s,，。;]{0,8}")
 _FROM_BEFORE = re.compile(r"从\s*$")
+_ONCE_SAID = re.compile(r"^(?:原来|原本|原先|原定|本来|原计划)(?:约好|定好|说好|约了?|定了?)?的?")
 # (给李总的电话推迟到下周一: whom the call moved was to)
 _CALL_TO = re.compile(r"给(?P<who>[^\s,，。的]{1,6})的$")
 # What, moved to another day, the rep takes part in (a meeting, a demo, a visit).
@@ -317,12 +318,12 @@ _ASKED_MA = re.compile(r"(?<!不)吗(?=\s*(?:$|[,，。;；\n]))")
 _AFTER_THEN_SEE = re.compile(r"[^\s,]{0,4}?(?:以后|之后|后)\s*再(?:说|议|看|定|联系|约)")
 # A plan given up (原定明天…改成下周一, 饭局取消了, 取消后天的拜访).
 _ONCE_PLANNED = re.compile(
-    r"(?:原定|原来定|本来|原计划|取消)(?:想约|想|打算约?|约了?|定了?|说好|说)?\s*$"
+    r"(?:原定|原来定|本来|原计划|取消)(?:想约|想|打算约?|约了?|定了?|说好|说)?的?\s*$"
 )
 # 原来约好, 原本定的, 原先约的: a plan given up only when the note says it changed (…王总确认不变
 # keeps it)
 _ONCE_PLANNED_SOFT = re.compile(
-    r"(?:原来|原本|原先)(?:约好|定好|说好|打算|计划|准备|想|约|定)?(?:的)?\s*$"
+    r"(?:原来|原本|原先)(?:约好|定好|说好|打算|计划|准备|想|约了?|定了?)?(?:的)?\s*$"
 )
 # (本来跟华纺印染约好9月8号: whom with said between)
 _ONCE_PLANNED_WITH = re.compile(
@@ -2294,11 +2295,15 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     asked = _ASKED.search(t, qa, qb) or (not d.by_customer and _ASKED_MA.search(t, qa, qb))
     if asked and _agreed_next(doc, a):
         asked = None  # 我：10月9号下午两点我来院里汇报可以吗 / 杜主任：行，来吧
-    if asked or _ONCE_PLANNED.search(t, max(ca, a - 5), a):
+    if asked:
         return True
-    if _ONCE_PLANNED_SOFT.search(t, max(ca, a - 6), a) and _CHANGED.search(d.sentence):
+    # (原来约的周三下午3点推迟到周四下午3点: the day read is the new one already)
+    once = d.w.span not in doc.moved_spans
+    if once and _ONCE_PLANNED.search(t, max(ca, a - 5), a):
         return True
-    if _ONCE_PLANNED_WITH.search(t, ca, a) and _CHANGED.search(d.sentence):
+    if once and _ONCE_PLANNED_SOFT.search(t, max(ca, a - 6), a) and _CHANGED.search(d.sentence):
+        return True
+    if once and _ONCE_PLANNED_WITH.search(t, ca, a) and _CHANGED.search(d.sentence):
         return True  # 本来跟华纺印染约好9月8号去看车间，…只能改到14号
     called_off = _CALLED_OFF.search(t, b, cb)
     if (
@@ -2629,6 +2634,7 @@ def find_follow_ups(
         if found is not None and _ONLY_MOVED.fullmatch(found):
             # (陈总那边的拜访从明天推迟到后天: read at the old day, the thing moved said before it)
             before = _FROM_BEFORE.sub("", t[d.ca : d.a]).strip(" ,，")
+            before = _ONCE_SAID.sub("", before)  # (原来约的周三…推迟到周四: the plan, not its name)
             found = _people_as_named(doc, people, _without_company(doc, before)) or None
         meeting = _MEETING_IS.search(t, max(0, d.a - 20), d.a)
         if found is not None and not found.startswith(("不是", "而不是")):

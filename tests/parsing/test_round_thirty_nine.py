@@ -80,3 +80,14 @@ def test_the_reps_own_lines_after_a_leaders_days_stay_tasks() -> None:
     # guard: a chat's speaker on a line of their own heads no schedule
     note = "松鸣岩景区 邰总：\n【12月5日 10:40】我：可以邰总，8号进场调试"
     assert tasks(note) == [("2026-12-08", "进场调试")]
+
+
+def test_a_plan_moved_keeps_only_its_new_day() -> None:
+    note = "刚接到沈总电话，原来约的周三下午3点推迟到周四下午3点。"
+    assert [due for due, _ in tasks(note)] == ["2026-12-10T15:00"]
+    note = "原本約咗聽日同恒生銀行嘅梁經理開會，佢臨時有事，改咗去星期四下晝兩點。"
+    assert [due for due, _ in tasks(note)] == ["2026-12-10T14:00"]
+    # the old day of a plan put off by a week is no day to act on (the new one is not read)
+    assert tasks("跟常总确认了，原定的12月20号的签约仪式往后推一周。") == []
+    # guard: a plan said to stand keeps its day
+    assert tasks("原来约的周三拜访万科王总，王总确认不变") == [("2026-12-09", "拜访王总")]
