@@ -331,6 +331,9 @@ _FUTURE_BEFORE = re.compile(
     r"等(?!了|到)(?![^\s,]{0,3}[到来]了))"  # (等李工现场看了再报价: awaited; 等王总到了谈了: not)
     r"[^\s,]{0,4}$"
 )
+_EN_HAD = re.compile(r"(?i)(?<![a-z])(?:had|just had)\s+(?:a\s+)?$")
+# (有事最好上午打电话, 建议下午去拜访: how best to reach them, no contact made)
+_ADVISED = re.compile(r"(?:最好|建议|应该|可以)[^\s,。;]{0,6}$")
 # A day ahead not pinned down (这几天给张总打个电话, 两三天后, 找时间拜访): no contact today.
 _UNPINNED_AHEAD = re.compile(
     r"这几天|这两天|[两三四五]天后|几天后|找时间|找个时间|抽空|哪天|到时候|过段时间|过阵子|近期"
@@ -573,6 +576,10 @@ def _planned_earlier(doc: Doc, a: int) -> bool:
     the contact is that day's plan."""
     t = doc.t
     start = _sentence_start(t, a)
+    # (下周要去一趟成都，拜访通威股份的田总: a week or month to come, no day in it)
+    ahead = _PERIOD_AHEAD.match(t, start, a)
+    if ahead is not None and not re.search(r"[了过]|今天|今日|刚", t[start:a]):
+        return True
     return any(
         start <= w.span[0] < a
         and doc.is_future(w)
@@ -581,6 +588,11 @@ def _planned_earlier(doc: Doc, a: int) -> bool:
         and not re.search(r"今天|今日|今早|今晚|刚", t[start : w.span[0]])
         for w in doc.whens
     )
+
+
+_PERIOD_AHEAD = re.compile(
+    r"\s*(?:下周|下礼拜|下星期|下个?月|过两天|过几天|改天|回头|年后|节后)(?:要|准备|打算|计划)"
+)
 
 
 _DAY_OF_IT = re.compile(
@@ -710,6 +722,7 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             _NEGATED.search(t[max(0, a - 3) : a].removesuffix("过"))
             or _FUTURE_BEFORE.search(head)
             or waits
+            or _ADVISED.search(t, doc.clause(a)[0], a)
         ):
             continue
         if doc.chat and doc.said_by_customer(a):
@@ -788,6 +801,8 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             )
             # Dinner with … tonight was great: said of a meal that is over
             completed = completed or bool(_EN_WENT_WELL.search(t, b))
+            # Had dinner with Mr. Ho tonight: said in the past tense, whatever the hour
+            completed = completed or bool(_EN_HAD.search(t, max(0, a - 9), a))
             # 今晚跟 Dr. Lim 吃饭,他是 key leader,很支持… written at seven in the evening: what he
             # is and thinks is told of a dinner under way or over, not one to come
             completed = completed or (

@@ -317,6 +317,7 @@ _ASKED_MA = re.compile(r"(?<!不)吗(?=\s*(?:$|[,，。;；\n]))")
 # (8月4号以后再联系: after that day, no day set)
 _AFTER_THEN_SEE = re.compile(r"[^\s,]{0,4}?(?:以后|之后|后)\s*再(?:说|议|看|定|联系|约)")
 # A plan given up (原定明天…改成下周一, 饭局取消了, 取消后天的拜访).
+_IF_NEEDED = re.compile(r"(?:有事|有需要|有嘢)(?:的话)?[,\s]*(?:都)?可以\s*$")
 _ONCE_PLANNED = re.compile(
     r"(?:原定|原来定|本来|原计划|取消)(?:想约|想|打算约?|约了?|定了?|说好|说)?的?\s*$"
 )
@@ -1041,7 +1042,9 @@ _IS_THE_DAY = re.compile(
 _IS_BEFORE = re.compile(r"(?:的今天)?(?:就是|就|是)\s*$|(?<![\u4e00-\u9fff])[今明后]天\s*$")
 # (跟王经理见面是周二: when the rep's meeting is, not what the day is)
 _MEETING_IS = re.compile(
-    r"(?:见面|拜访|会面|碰面|吃饭|饭局)(?P<tail>的?(?:时间|日子)?(?:不是[^,，。;]{1,8}[,，]\s*)?是\s*)$"
+    # (去大族激光见季经理是后天, 和单经理约的是10月9号: whom he meets, or the plan, said first)
+    r"(?:见面|拜访|会面|碰面|吃饭|饭局|约的|见(?=[^\s,，。;是]{1,6}是)[^\s,，。;是]{1,6})"
+    r"(?P<tail>的?(?:时间|日子)?(?:不是[^,，。;]{1,8}[,，]\s*)?是\s*)$"
 )
 _TOLD_END = re.compile(rf"\s*(?:了|喇|啦|咯)?\s*(?:$|[,，。;；\n]|{VOICE_FILLERS})")
 
@@ -2295,8 +2298,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     asked = _ASKED.search(t, qa, qb) or (not d.by_customer and _ASKED_MA.search(t, qa, qb))
     if asked and _agreed_next(doc, a):
         asked = None  # 我：10月9号下午两点我来院里汇报可以吗 / 杜主任：行，来吧
-    if asked:
-        return True
+    if asked or _IF_NEEDED.search(t, ca, a):
+        return True  # (老板经常周四来公司，有事可以周四过来: a day offered if need be, no plan)
     # (原来约的周三下午3点推迟到周四下午3点: the day read is the new one already)
     once = d.w.span not in doc.moved_spans
     if once and _ONCE_PLANNED.search(t, max(ca, a - 5), a):
@@ -2641,6 +2644,9 @@ def find_follow_ups(
             meeting = None  # (见面是周二，在他们厂里: what is said after it is the task)
         if meeting is not None:  # 跟王经理见面是周二: the meeting said before its day
             said = t[doc.clause(meeting.start())[0] : meeting.start("tail")].strip(" ,，")
+            said = said.rpartition(":")[2].strip()  # (刚才那条记错了：去大族激光见季经理是…)
+            if said.endswith("约的"):  # (和单经理约的是10月9号: the meeting)
+                said = said.removesuffix("约的") + "见面"
             found = _people_as_named(doc, people, _without_company(doc, said)) or None
         if found is None and (
             _a_date_alone(d)

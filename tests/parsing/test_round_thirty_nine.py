@@ -5,7 +5,7 @@ parser as the session began (83bf8a9) unless its comment says it guards."""
 from __future__ import annotations
 
 from parsing.notes import parse_note
-from tests.parsing._said import SUNDAY, tasks
+from tests.parsing._said import SUNDAY, tasks, visit
 
 
 def trips(text: str) -> list[tuple[str, str, str]]:
@@ -91,3 +91,31 @@ def test_a_plan_moved_keeps_only_its_new_day() -> None:
     assert tasks("跟常总确认了，原定的12月20号的签约仪式往后推一周。") == []
     # guard: a plan said to stand keeps its day
     assert tasks("原来约的周三拜访万科王总，王总确认不变") == [("2026-12-09", "拜访王总")]
+
+
+def test_a_week_to_come_said_first_makes_the_visit_a_plan() -> None:
+    note = "下周要去一趟成都，拜访通威股份的田总，具体哪天还没定。"
+    assert parse_note(note, SUNDAY).interaction is None
+    # guard: a visit made today, then the plan in a sentence of its own
+    note = "今天见了王总。下周要去一趟成都，拜访通威股份的田总。"
+    assert visit(note) == ("visit", "2026-12-06")
+
+
+def test_a_day_offered_if_need_be_or_advice_is_no_plan_and_no_contact() -> None:
+    assert tasks("舒总说他们老板经常周四来公司，有事可以周四过来。") == []
+    assert tasks("周生話佢逢星期五都會喺公司，有嘢可以星期五搵佢。") == []
+    assert visit("申总的习惯是每天下午4点以后才回微信，有事最好上午打电话。") is None
+
+
+def test_a_meal_said_in_the_past_tense_is_had_tonight_already() -> None:
+    now = SUNDAY.replace(hour=18)
+    note = "Had dinner with Mr. Ho from Swire tonight. Next step: send him the contract draft on Monday."
+    assert visit(note, now) == ("meal", "2026-12-06")
+    assert tasks(note, now) == [("2026-12-07", "send him the contract draft")]
+
+
+def test_the_day_of_a_meeting_corrected_after_whom_it_is_with() -> None:
+    note = "不好意思，刚才那条记错了：去大族激光见季经理是后天，不是明天。"
+    assert tasks(note) == [("2026-12-08", "去大族激光见季经理")]
+    note = "和雅戈尔的单经理约的是12月9号，不是12月8号。"
+    assert tasks(note) == [("2026-12-09", "和单经理见面")]
