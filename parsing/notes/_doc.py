@@ -101,6 +101,12 @@ _PERSON_LABEL = re.compile(
 )
 
 
+# (改后天上午9点, 推到11点, 提前到周四上午吧: a chat's line moving the day under discussion)
+_MOVED_TO_END = re.compile(r"(?:改到|改成|改为|改在|改|推到|推迟到|延到|挪到|调到|提前到)\s*$")
+_ANOTHER_THING = re.compile(r"另外|还有|开标|招标|评标|截标|投标|审核|验收|交货|发货|付款|到货")
+_SAME_HOUR = re.compile(r"\s*(?:同一时间|同样的?时间|时间不变|还是那个时间)")
+
+
 def line_of(t: str, pos: int) -> tuple[int, int]:
     """The line of ``t`` holding ``pos`` (start, end)."""
     a = t.rfind("\n", 0, pos) + 1
@@ -935,7 +941,47 @@ class Doc:
             for i in range(a, b):
                 self.date_at[i] = True
         kept = sorted(kept, key=lambda w: w.span)
-        return self._agreed_hours(kept) if self.chat else kept
+        return self._moved_in_chat(self._agreed_hours(kept)) if self.chat else kept
+
+    def _moved_in_chat(self, whens: list[When]) -> list[When]:
+        """彭工: 明天下午两点来调试吧 … 彭工: 不好意思 明天停产检修 改后天上午9点 — in a chat, a day
+        or hour a later line moves to replaces the latest day ahead said on a line before; the
+        errand stays where it was said (同一时间 keeps its hour, 推到11点 its day)."""
+        t = self.t
+        out: list[When] = []
+        for w in whens:
+            line = line_of(t, w.span[0])
+            moved = _MOVED_TO_END.search(t, line[0], w.span[0])
+            if moved is not None and _ANOTHER_THING.search(t, line[0], moved.start()):
+                moved = None  # (另外开标推迟到10月27号了: another matter moved, theirs)
+            old_at = next(
+                (
+                    k
+                    for k in range(len(out) - 1, -1, -1)
+                    if out[k].day >= self.today and line_of(t, out[k].span[0])[1] < line[0]
+                ),
+                None,
+            )
+            if moved is None or old_at is None:
+                out.append(w)
+                continue
+            old = out[old_at]
+            start = w.start
+            if w.hour_only and isinstance(w.start, datetime):  # (推到11点: the same day)
+                start = datetime.combine(old.day, w.start.timetz())
+            elif (
+                not isinstance(w.start, datetime)
+                and isinstance(old.start, datetime)
+                and _SAME_HOUR.match(t, w.span[1])
+            ):  # (改到下周三 同一时间: the hour stays)
+                start = datetime.combine(w.day, old.start.timetz())
+            out[old_at] = replace(w, start=start, end=None, span=old.span, hour_only=False)
+            self.moved_spans.add(old.span)
+            # (明天我们停产检修 改后天…: the old day said again on the line, as the reason)
+            out = [
+                v for v in out if not (line[0] <= v.span[0] < moved.start() and v.day == old.day)
+            ]
+        return out
 
     def _agreed_hours(self, whens: list[When]) -> list[When]:
         """祁总: 下周一你们来一趟 … 祁总: 上午十点 — in a chat, an hour said on its own answers for

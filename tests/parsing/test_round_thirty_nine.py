@@ -119,3 +119,22 @@ def test_the_day_of_a_meeting_corrected_after_whom_it_is_with() -> None:
     assert tasks(note) == [("2026-12-08", "去大族激光见季经理")]
     note = "和雅戈尔的单经理约的是12月9号，不是12月8号。"
     assert tasks(note) == [("2026-12-09", "和单经理见面")]
+
+
+def test_a_chat_moving_the_day_under_discussion_keeps_only_the_new_one() -> None:
+    chat = (
+        "中粮油脂 彭工\n彭工 09:15\n明天下午两点来调试吧\n我 09:16\n好的彭工\n"
+        "彭工 09:40\n不好意思 明天我们停产检修 改后天上午9点\n我 09:41\n收到"
+    )
+    assert tasks(chat) == [("2026-12-08T09:00", "来调试")]
+    chat = (
+        "【重庆轨道集团 项目群】\n冉主任：标书答疑会定在下周二\n我：好的冉主任 几点？\n"
+        "冉主任：上午十点 在鲁能大厦12楼\n冉主任：@所有人 更正一下 改到下周三 同一时间"
+    )
+    assert [due for due, _ in tasks(chat)] == ["2026-12-09T10:00"]
+    # guard: another matter of theirs moved later in the chat leaves the rep's day alone
+    chat = (
+        "联通 黎主任\n12-05 15:40 我：好的黎主任，我们周三下午回过去\n"
+        "12-05 16:00 黎主任：另外开标推迟到12月27号了"
+    )
+    assert tasks(chat) == [("2026-12-09T14:00", "回过去")]
