@@ -331,6 +331,7 @@ _FUTURE_BEFORE = re.compile(
     r"等(?!了|到)(?![^\s,]{0,3}[到来]了))"  # (等李工现场看了再报价: awaited; 等王总到了谈了: not)
     r"[^\s,]{0,4}$"
 )
+# (Had dinner with …, just had a call with …: done, said in the past tense)
 _EN_HAD = re.compile(r"(?i)(?<![a-z])(?:had|just had)\s+(?:a\s+)?$")
 # (有事最好上午打电话, 建议下午去拜访: how best to reach them, no contact made)
 _ADVISED = re.compile(r"(?:最好|建议|应该|可以)[^\s,。;]{0,6}$")

@@ -316,8 +316,9 @@ _ASKED = re.compile(r"能不能|可不可以|能否|是否|方便吗|行吗|可�
 _ASKED_MA = re.compile(r"(?<!不)吗(?=\s*(?:$|[,，。;；\n]))")
 # (8月4号以后再联系: after that day, no day set)
 _AFTER_THEN_SEE = re.compile(r"[^\s,]{0,4}?(?:以后|之后|后)\s*再(?:说|议|看|定|联系|约)")
-# A plan given up (原定明天…改成下周一, 饭局取消了, 取消后天的拜访).
+# (老板经常周四来公司，有事可以周四过来: a day offered if need be, no plan)
 _IF_NEEDED = re.compile(r"(?:有事|有需要|有嘢)(?:的话)?[,\s]*(?:都)?可以\s*$")
+# A plan given up (原定明天…改成下周一, 饭局取消了, 取消后天的拜访).
 _ONCE_PLANNED = re.compile(
     r"(?:原定|原来定|本来|原计划|取消)(?:想约|想|打算约?|约了?|定了?|说好|说)?的?\s*$"
 )
@@ -1636,7 +1637,6 @@ def _other_items(t: str, one: tuple[int, int], other: tuple[int, int]) -> bool:
     return a != b and all(_LIST_ITEM.match(t, x) for x in (a, b))
 
 
-# (周五 全天在局里 我上午去拜访他: the rep's own part of a listed day)
 _ONLY_WHERE = re.compile(
     r"\s*(?:上午|下午)?\s*(?:全天|一整天|整天)?\s*(?:都|也|还)?\s*(?:在|(?<=天))\s*"
     rf"(?:(?:局|公司|集团|院|单位|厅|部|办公室|厂)里?|{PLACE_RE.pattern})\s*(?:上班|值班|坐班)?[。.]?\s*"
@@ -1648,7 +1648,7 @@ _REP_IN_HIS_LINE = re.compile(
     r"[我咱]|(?:约|见|找|拜访)了?[他她]|约了|可以|建议|最好"
     r"|(?:拜访|见|约|给)[\u4e00-\u9fff]{1,2}(?:总|局|董|长|记|主任)"
 )
-# (any line of a leader's days: the rep's visit or errand named in it)
+# (周五 全天在局里 我上午去拜访他: the rep's own part of a listed day)
 _REP_IN_LINE = re.compile(rf"{_REP_IN_HIS_LINE.pattern}|拜访|去找")
 _LEADERS_DAY = re.compile(
     r"全天|在(?:局|公司|集团|院|单位|厅|部|办公室)|[局院部厅]务会|党组会|调研|值班|门诊|^\s*回(?![来复访电])"
@@ -2299,7 +2299,7 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     if asked and _agreed_next(doc, a):
         asked = None  # 我：10月9号下午两点我来院里汇报可以吗 / 杜主任：行，来吧
     if asked or _IF_NEEDED.search(t, ca, a):
-        return True  # (老板经常周四来公司，有事可以周四过来: a day offered if need be, no plan)
+        return True
     # (原来约的周三下午3点推迟到周四下午3点: the day read is the new one already)
     once = d.w.span not in doc.moved_spans
     if once and _ONCE_PLANNED.search(t, max(ca, a - 5), a):
@@ -2431,6 +2431,8 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
         or bool(_HAND_HIM.match(action))
         or bool(_ASKS_THE_REP.match(action))
         or bool(_ASKS_US_BY.match(t, d.b))
+        # (他说后天早上十点在他办公室见, 佢話…喺佢辦公室見: where he will see the rep)
+        or bool(_SEEN_THERE.fullmatch(action))
         # (徐工韩总 8号访: a telegraphic note's visit too)
         or (action in _SHORT_MEETING and len(t) <= 16 and not re.search("他们|和|跟", t))
     )
@@ -2441,6 +2443,7 @@ _MEETS_THEIR_OWN = re.compile(
     r"(?:要|会)?(?:跟|和|与|同)(?:他们的?|[^\s,，。我咱]{0,4}?客户|集团|总部|领导|老板|董事会|股东)"
     r"[^\s,，。我咱]{0,6}?(?:开会|见面|碰头|谈|开视频会)"
 )
+_SEEN_THERE = re.compile(r"(?:在|喺)[^\s,，。;]{1,8}?(?:见面|見面|见|見|碰面|碰头)")
 _SHORT_MEETING = frozenset(words("谈 访 见 拜访 回访 回电"))
 _TASK_START = re.compile(r"(?:再|先|要)?(?:给|找|跟|和|去|到|约|发|送|寄|打|拜访|联系)")
 # 他说下礼拜一下午两点有空让我过去一趟: the day he asks the rep to come

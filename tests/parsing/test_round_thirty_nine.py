@@ -138,3 +138,10 @@ def test_a_chat_moving_the_day_under_discussion_keeps_only_the_new_one() -> None
         "12-05 16:00 黎主任：另外开标推迟到12月27号了"
     )
     assert tasks(chat) == [("2026-12-09T14:00", "回过去")]
+
+
+def test_where_he_will_see_the_rep_is_the_reps_meeting() -> None:
+    note = "頭先打咗電話畀港鐵嘅黃經理，佢話後日朝早十點喺佢辦公室見。"
+    assert tasks(note) == [("2026-12-08T10:00", "在他办公室见")]
+    note = "刚给港铁的黄经理打了电话，他说后天早上十点在他办公室见。"
+    assert tasks(note) == [("2026-12-08T10:00", "在他办公室见")]
