@@ -5,14 +5,7 @@ parser as the session began (83bf8a9) unless its comment says it guards."""
 from __future__ import annotations
 
 from parsing.notes import parse_note
-from tests.parsing._said import SUNDAY, tasks, visit
-
-
-def trips(text: str) -> list[tuple[str, str, str]]:
-    return [
-        (it.place, it.start.isoformat()[:10], (it.end or it.start).isoformat()[:10])
-        for it in parse_note(text, SUNDAY).itineraries
-    ]
+from tests.parsing._said import SUNDAY, tasks, trips, visit
 
 
 def test_what_he_wants_by_a_day_said_the_cantonese_way_is_the_reps_to_send() -> None:
