@@ -529,6 +529,11 @@ _MD_RANGE_TAIL = re.compile(
 )
 
 
+def _under_a_schedule(s: str, start: int) -> bool:
+    """Whether a day at ``start`` is on a schedule heading's line or a few lines under it."""
+    return bool(_IN_A_SCHEDULE_LINE.search(s, 0, start) or _UNDER_A_SCHEDULE.search(s, 0, start))
+
+
 def _md_num_is_date(m: re.Match[str], c: _Ctx, prev: _D | None) -> bool:
     """Is a bare 3.5 / 3/5 / 3-5 a date here? See DESIGN: prices and ratios look the same."""
     s = c.text
@@ -541,11 +546,7 @@ def _md_num_is_date(m: re.Match[str], c: _Ctx, prev: _D | None) -> bool:
     if (
         m["s"] == "/"
         and _LATIN_PLACE_AFTER.match(s, end)
-        and (
-            prev is not None  # (the range's second half)
-            or _IN_A_SCHEDULE_LINE.search(s, 0, start)
-            or _UNDER_A_SCHEDULE.search(s, 0, start)
-        )
+        and (prev is not None or _under_a_schedule(s, start))  # (or the range's second half)
     ):
         return True  # 何总 travel: / 5/26 Shanghai: a schedule's day, then a city in English
     if _NUMBERISH_AFTER.match(s, end):
@@ -569,7 +570,7 @@ def _md_num_is_date(m: re.Match[str], c: _Ctx, prev: _D | None) -> bool:
         tail is not None
         and m["s"] == "/"
         and _LATIN_PLACE_AFTER.match(s, tail.end())
-        and (_IN_A_SCHEDULE_LINE.search(s, 0, start) or _UNDER_A_SCHEDULE.search(s, 0, start))
+        and _under_a_schedule(s, start)
     ):
         return True  # (5/27-5/29 Tokyo)
     if tail is not None and not _NUMBERISH_AFTER.match(s, tail.end()):

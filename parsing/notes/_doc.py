@@ -954,13 +954,17 @@ class Doc:
             moved = _MOVED_TO_END.search(t, line[0], w.span[0])
             if moved is not None and _ANOTHER_THING.search(t, line[0], moved.start()):
                 moved = None  # (另外开标推迟到10月27号了: another matter moved, theirs)
-            old_at = next(
-                (
-                    k
-                    for k in range(len(out) - 1, -1, -1)
-                    if out[k].day >= self.today and line_of(t, out[k].span[0])[1] < line[0]
-                ),
-                None,
+            old_at = (
+                None
+                if moved is None
+                else next(
+                    (
+                        k
+                        for k in range(len(out) - 1, -1, -1)
+                        if out[k].day >= self.today and line_of(t, out[k].span[0])[1] < line[0]
+                    ),
+                    None,
+                )
             )
             if moved is None or old_at is None:
                 out.append(w)
