@@ -1213,14 +1213,17 @@ for _chars, _rx, _handler in _DATE_COMPONENTS:
     for _ch in dict.fromkeys(_chars):
         _DATE_BY_FIRST.setdefault(_ch, []).append((_rx, _handler))
 
+# (廉主任：两点半 — after a speaker's colon, an hour that is the whole line answers for the day)
+_HOUR_ENDS_LINE = r"(?:半|[0-9]{1,2}分?|[一二三四五六七八九十]{1,3}分?)?[^\S\n]*(?:吧|见|到)?[。.!！]?[^\S\n]*(?:\n|$)"
 RE_TIME = re.compile(
     # (an hour right after a weekday's numeral: 周三10:30, 礼拜五3点)
     # (10点三楼会议室, 十点五号楼: a floor, a building or a room after the hour is no minute)
-    # (a colon after words opens the time: 别忘了：9点半 — only one after a digit is a clock's)
+    # (a colon after words opens the time: 别忘了：9点半 — only one after a digit is a clock's;
+    # after a speaker, only an hour that ends the line: 张总：3点前给你答复 is his own deadline)
     # (xPW3WihVL9Pm, an invite code: letters glued before the hour make it no time)
-    rf"(?P<pod>{POD})?\s*(?:(?:(?<![0-9.{_NUMC}A-Za-z])(?<![0-9]:)(?<![总理工任长师生姐哥]:)|(?<=[周期拜][一二三四五六日天]))(?P<h>{H})\s*(?:"
+    rf"(?P<pod>{POD})?\s*(?:(?:(?<![0-9.{_NUMC}A-Za-z])(?:(?<![0-9]:)(?<![总理工任长师生姐哥]:)|(?=[0-9一二两三四五六七八九十]{{1,3}}点{_HOUR_ENDS_LINE}))|(?<=[周期拜][一二三四五六日天]))(?P<h>{H})\s*(?:"
     r":(?P<mm>[0-5][0-9])(?![0-9])"
-    r"|(?P<dian>[点时])\s*(?:(?P<half>半)|(?P<q>[一1]刻|[三3]刻)"
+    r"|(?P<dian>[点时])[^\S\n]*(?:(?P<half>半)|(?P<q>[一1]刻|[三3]刻)"
     r"|(?P<min>[0-5][0-9]|[0-9]|[零〇][0-9一二三四五六七八九]|[一二三四五]?十[一二三四五六七八九]?|"
     # (十点一起看, 一齐, 三点一下: 一起 is "together", 一下 "a moment" — no minute)
     # (原约两点 三点更方便: the next hour said, no minute)

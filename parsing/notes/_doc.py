@@ -163,7 +163,7 @@ _HOUR_ALONE = re.compile(
 )
 # A chat line that is only the hour agreed (上午十点, 可以，十点吧, 好的 10点半。).
 _HOUR_ANSWER = re.compile(
-    r"\s*(?:(?:好的?|可以|行|那就)[,，]?\s*)?(?:我们?\s*)?(?:上午|下午|中午|晚上|早上)?\s*"
+    r"\s*(?:(?:好的?|可以|行|那就|定了)[,，]?\s*)?(?:我们?\s*)?(?:上午|下午|中午|晚上|早上)?\s*"
     r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:[:点]\d{0,2})?(?:分|半)?\s*"
     # (十点半吧 先去门卫登记: the hour agreed, then what to do on arriving)
     r"(?:(?:吧|啊|呢|见|到)?[。.!！]?\s*|(?:吧|见)[,，。!！\s][^\n]*)"
@@ -979,8 +979,13 @@ class Doc:
                 and _SAME_HOUR.match(t, w.span[1])
             ):  # (改到下周三 同一时间: the hour stays)
                 start = datetime.combine(w.day, old.start.timetz())
-            out[old_at] = replace(w, start=start, end=None, span=old.span, hour_only=False)
-            self.moved_spans.add(old.span)
+            # (下周一下午来汇报 … 两点半 … 改下周二同一时间: the day and its hour said on two
+            # lines are one meeting, moved as one — the errand is the first line's)
+            same = [k for k in range(old_at) if out[k].day == old.day and out[k].span != old.span]
+            span = out[same[0]].span if same else old.span
+            out[old_at] = replace(w, start=start, end=None, span=span, hour_only=False)
+            self.moved_spans |= {old.span, span}
+            out = [v for k, v in enumerate(out) if k not in same]
             # (明天我们停产检修 改后天…: the old day said again on the line, as the reason)
             out = [
                 v for v in out if not (line[0] <= v.span[0] < moved.start() and v.day == old.day)

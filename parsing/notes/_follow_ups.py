@@ -2722,7 +2722,15 @@ def find_follow_ups(
             action = _FILLER.sub("", said).strip() or action
             if _day_of(due) < doc.today:
                 continue
-        if any(f.due == due and not _other_items(t, span, w.span) for f, _, span in out):
+        same_due = next(
+            (
+                k
+                for k, (f, _, span) in enumerate(out)
+                if f.due == due and not _other_items(t, span, w.span)
+            ),
+            None,
+        )
+        if same_due is not None and out[same_due][0].action not in _WEAK_ACTIONS:
             continue
         moved_to = _MOVED_TO.search(t[d.ca : d.a]) if action == "跟进" else None
         if moved_to is not None:  # 周三的演示改到下周一上午: the thing moved is that day's
@@ -2759,6 +2767,8 @@ def find_follow_ups(
         if _EN_MOVED_TO.fullmatch(action):  # (…cancelled tomorrow's meeting, reschedule to Fri)
             whom = _label_at(people, d.a)
             action = f"meeting with {whom}" if whom else "meeting"
+        if doc.chat:  # (18:40 苗经理：明天的会改成视频吧: the line's stamp and speaker are no task)
+            action = _CHAT_LINE_HEAD.sub("", action) or action
         # (约了…三个人吃饭：分管网络的副总…: who they are is no part of it)
         head, colon, _rest = action.partition(":")
         if colon and len(head) >= 4 and not re.search(r"[A-Za-z]", head):
@@ -2768,11 +2778,21 @@ def find_follow_ups(
         action = _said_in_spaced_words(doc, w, action)
         if _NO_DEED.fullmatch(action):
             continue  # (节前说好的, 周末嗯就是礼拜六去了, 生日是…我得记着: no task said with the day)
+        if same_due is not None:
+            if action not in _WEAK_ACTIONS:  # (改四点 … 好，下周一下午四点我带机器过来: the errand)
+                out[same_due] = (FollowUpFact(due, action), *out[same_due][1:])
+            continue
         out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
         if _a_deadline(d):
             deadlines.add(w.span)
     out += _days_before(doc, out)
     return _most_precise(_a_day_of_the_week(_met_early(out, deadlines), t), t, doc.chat)
+
+
+# A chat line's head: its stamp and the speaker (18:40 苗经理：, [14:41] 我：).
+_CHAT_LINE_HEAD = re.compile(
+    r"^\s*(?:[\[(]?\d{1,2}:\d{2}[\])]?[ ]*)?[^\n:：\d\[\]()]{1,8}?(?:[ ]+\d{1,2}:\d{2})?[ ]*[:：][ ]*"
+)
 
 
 # English "after" a day makes it a time from which, no day (let's meet after 元宵; after 3pm
@@ -2784,7 +2804,7 @@ _PURPOSE_OF = re.compile(r"约\s*下下?个?(?:周|礼拜|星期)$")
 # 周一上午十点我们开行务会, 合同法务会在春节前发给你们.
 _THEIRS_IN_CHAT = re.compile(
     # (我下周一周二在外面开会: where they will be)
-    r"\s*(?:我(?!们)(?!.{0,3}你)|我们(?:要|先|内部)?开[^\s,。]{0,5}会|都?在[^\s,。]{1,8}?(?:开会|出差|培训|学习)|"
+    r"[^\S\n]*(?:我(?!们)(?!.{0,3}你)|我们(?:要|先|内部)?开[^\s,。]{0,5}会|都?在[^\s,。]{1,8}?(?:开会|出差|培训|学习)|"
     r"[^\s,。]{0,12}?(?:发|给|寄|送|传)给?你们|"
     # (下周一我给你回电话, 下周发你: what they will send or do for the rep)
     r"我[^\s,。]{0,8}?(?:给你回|回你|发给?你|告诉你|通知你)(?!们)|"
