@@ -400,6 +400,10 @@ DEV_SETS = [
     # days with the rep's, deadlines and plans changed), written on 2026-12-06; scored on the
     # parser as that session began (83bf8a9), then tuned on
     NOTES_DIR / "notes_styles35.jsonl",
+    # blind41: 150 notes by a seventy-fifth helper who never read parsing/ (90 plain everyday
+    # notes, 6 in each of ten styles of #18, working days and leap-month birthdays among them),
+    # written on 2026-12-07; held out, scored on the parser as that session began (be1b899)
+    NOTES_DIR / "notes_blind41.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
