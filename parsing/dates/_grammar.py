@@ -1223,7 +1223,7 @@ RE_TIME = re.compile(
     # (xPW3WihVL9Pm, an invite code: letters glued before the hour make it no time)
     rf"(?P<pod>{POD})?\s*(?:(?:(?<![0-9.{_NUMC}A-Za-z])(?:(?<![0-9]:)(?<![总理工任长师生姐哥]:)|(?=[0-9一二两三四五六七八九十]{{1,3}}点{_HOUR_ENDS_LINE}))|(?<=[周期拜][一二三四五六日天]))(?P<h>{H})\s*(?:"
     r":(?P<mm>[0-5][0-9])(?![0-9])"
-    r"|(?P<dian>[点时])[^\S\n]*(?:(?P<half>半)|(?P<q>[一1]刻|[三3]刻)"
+    r"|(?P<dian>[点时])\s*(?:(?P<half>半)|(?P<q>[一1]刻|[三3]刻)"
     r"|(?P<min>[0-5][0-9]|[0-9]|[零〇][0-9一二三四五六七八九]|[一二三四五]?十[一二三四五六七八九]?|"
     # (十点一起看, 一齐, 三点一下: 一起 is "together", 一下 "a moment" — no minute)
     # (原约两点 三点更方便: the next hour said, no minute)

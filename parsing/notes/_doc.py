@@ -980,11 +980,10 @@ class Doc:
             ):  # (改到下周三 同一时间: the hour stays)
                 start = datetime.combine(w.day, old.start.timetz())
             # (下周一下午来汇报 … 两点半 … 改下周二同一时间: the day and its hour said on two
-            # lines are one meeting, moved as one — the errand is the first line's)
+            # lines are one meeting, moved as one)
             same = [k for k in range(old_at) if out[k].day == old.day and out[k].span != old.span]
-            span = out[same[0]].span if same else old.span
-            out[old_at] = replace(w, start=start, end=None, span=span, hour_only=False)
-            self.moved_spans |= {old.span, span}
+            out[old_at] = replace(w, start=start, end=None, span=old.span, hour_only=False)
+            self.moved_spans |= {old.span} | {out[k].span for k in same}
             out = [v for k, v in enumerate(out) if k not in same]
             # (明天我们停产检修 改后天…: the old day said again on the line, as the reason)
             out = [

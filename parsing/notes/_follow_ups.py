@@ -1504,7 +1504,9 @@ def _what_the_day_is(doc: Doc, i: int, w: When) -> bool:
 def _theirs_in_a_chat(d: _Dated) -> bool:
     """A chat's day that is the customer's, or one the rep's later answer replaced."""
     doc, t = d.doc, d.t
-    if d.by_customer and _THEIRS_IN_CHAT.match(t, d.b):
+    theirs = _THEIRS_IN_CHAT.match(t, d.b)
+    # (宫主任：定了 上午九点半⏎我：收到 — an hour agreed alone; the next line is the rep's)
+    if d.by_customer and theirs and not (d.w.span in doc.agreed_spans and "\n" in theirs.group()):
         return True  # a customer's line: 明天我从郑州出发, 周一我们开行务会, 春节前发给你们
     if doc.chat and doc.own_lines and d.by_customer and _answered_with_a_day(doc, d.a):
         return True  # 元旦前把价格表发过来 / 我: 好的，我30号之前发您 — the rep's day is the task
@@ -2804,7 +2806,7 @@ _PURPOSE_OF = re.compile(r"约\s*下下?个?(?:周|礼拜|星期)$")
 # 周一上午十点我们开行务会, 合同法务会在春节前发给你们.
 _THEIRS_IN_CHAT = re.compile(
     # (我下周一周二在外面开会: where they will be)
-    r"[^\S\n]*(?:我(?!们)(?!.{0,3}你)|我们(?:要|先|内部)?开[^\s,。]{0,5}会|都?在[^\s,。]{1,8}?(?:开会|出差|培训|学习)|"
+    r"\s*(?:我(?!们)(?!.{0,3}你)|我们(?:要|先|内部)?开[^\s,。]{0,5}会|都?在[^\s,。]{1,8}?(?:开会|出差|培训|学习)|"
     r"[^\s,。]{0,12}?(?:发|给|寄|送|传)给?你们|"
     # (下周一我给你回电话, 下周发你: what they will send or do for the rep)
     r"我[^\s,。]{0,8}?(?:给你回|回你|发给?你|告诉你|通知你)(?!们)|"
