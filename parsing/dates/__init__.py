@@ -162,9 +162,11 @@ def find_all_when(text: str, now: datetime, workdays: WorkCalendar = MAINLAND) -
 # 下周计划：周一拜访格力；周三…, 黄总 下周 行程：周二 合肥: a heading names the week, and the
 # bare days listed under it are that week's (a bare 周一 alone would be this week's)
 _WEEK_HEADING = re.compile(
-    r"(?<![上这本下])(?P<n>下+)个?(?:周|星期|礼拜)(?![一二三四五六日天1-7末])[\s的]*"
+    r"(?<![上这本下])(?P<n>下+)个?(?:周|星期|礼拜)(?![一二三四五六天1-7末]|日(?!程))[\s的]*"  # (下周日程)
     # (同意下周安排试用: 安排 the verb, no heading)
-    r"(?:(?:行程|日程)\s*[:：】\]\n]?|(?:安排|计划|工作计划|待办)\s*[:：】\]\n(（]|[:：】\]\n])"
+    # (梅董下周的安排您看下⏎周一…: a secretary's words after it)
+    r"(?:(?:行程|日程)\s*[:：】\]\n]?|(?:安排|计划|工作计划|待办)(?:您看一?下|如下)?\s*[:：】\]\n(（]"
+    r"|[:：】\]\n])"
 )
 _BARE_WEEKDAY = re.compile(r"(?<![上这本下个])(?:周|星期|礼拜)[一二三四五六日天]")
 # (…；这周五先… / 本周： a day of another week said, the heading's week is over)

@@ -73,6 +73,10 @@ _GAP = re.compile(r"\s*(?:的\s*)?")
 _CONFIRM_WEEKDAY = re.compile(
     r"\s*\(?\s*(?:周|星期|礼拜)([一二三四五六日天1-7])\s*(?:\)|(?![0-9一二三四五六七八九十]))"
 )
+# 9日（一）上午 集团会, 10日（二）—12日（四）新加坡: a list's line opening with its days, each
+# with its weekday's numeral in brackets
+_LISTED_WEEKDAY = re.compile(r"\(\s*([一二三四五六日])\s*\)")
+_LIST_LINE_SO_FAR = re.compile(r"(?:^|\n)[^\S\n]*[0-9/.月日号()一二三四五六\-~—至到\s]*$")
 # 下周三(12/2), 下周三12月9日: the day restated, in brackets or straight after
 _CONFIRM_DATE = re.compile(
     r"\s*\(\s*([0-9]{1,2})\s*[./月-]\s*([0-9]{1,2})\s*[日号]?\s*\)"
@@ -470,7 +474,7 @@ def _h_weekend(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
 # (a colon after a label may come before it — 时间:2027-05-18 — one after a digit is a clock's)
 RE_YMD_NUM = re.compile(
     r"(?<![0-9a-z./¥$])(?<![0-9]:)(?P<y>[0-9]{4})(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})"
-    r"(?![0-9]|[/.:][0-9]|-[0-9]{1,3}(?![0-9]))(?:\s*[日号])?"
+    r"(?![0-9]|[/.:][0-9]|-[0-9]{1,3}(?![0-9]))(?:\s*[日号](?!本))?"
 )
 
 
@@ -490,7 +494,7 @@ def _h_ymd_num(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
 
 RE_MD_NUM = re.compile(
     r"(?<![0-9a-z./¥$+*×#])(?<![0-9]:)(?P<m>[0-9]{1,2})(?P<s>[-/.])(?P<d>[0-9]{1,2})"
-    r"(?![0-9]|[/.:][0-9]|-[0-9]+-)(?P<suf>\s*[日号])?"
+    r"(?![0-9]|[/.:][0-9]|-[0-9]+-)(?P<suf>\s*[日号](?!本))?"  # (5/8 日本大阪: Japan)
 )
 # After a bare 3.5 / 3/5 / 3-5: these make it a number, never a date.
 _NUMBERISH_AFTER = re.compile(
@@ -525,7 +529,7 @@ _UNDER_A_SCHEDULE = re.compile(
 )
 _LATIN_PLACE_AFTER = re.compile(r"[^\S\n]+[a-z]{3,}(?![a-z]*[^\S\n]*[0-9])")
 _MD_RANGE_TAIL = re.compile(
-    r"\s*(?:-|~|至|到)\s*(?:[0-9]{1,2}\s*[./]\s*)?[0-9]{1,2}(?![0-9]|[.][0-9])(?:\s*[日号])?"
+    r"\s*(?:-|~|至|到)\s*(?:[0-9]{1,2}\s*[./]\s*)?[0-9]{1,2}(?![0-9]|[.][0-9])(?:\s*[日号](?!本))?"
 )
 
 
@@ -1485,6 +1489,10 @@ def _confirm(c: _Ctx, d: _D, pos: int) -> int:
     s = c.text
     if d.kind in ("md", "dom", "lunar", "holiday", "pos", "abs"):
         m = _CONFIRM_WEEKDAY.match(s, pos)
+        if m is None and _LIST_LINE_SO_FAR.search(s, 0, pos):
+            m = _LISTED_WEEKDAY.match(s, pos)
+            if m is not None and _WEEKDAY_X[m[1]] != d.day.weekday():
+                m = None
         if m is not None:
             said = _WEEKDAY_X[m[1]]
             before = _year_before(d.day) if d.kind == "md" and d.yearless else None

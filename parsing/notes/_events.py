@@ -2329,6 +2329,12 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         if purpose is None and not a_city and lasting is None and not ranged:
             continue
         who = _speaker(doc, people, a) if speaker_goes else _who(doc, people, a, b, pos)
+        owner = schedule_owner(t, people, a) if in_schedule(t, a) else None
+        line_start = line_of(t, a)[0]
+        if owner is not None and not any(line_start <= m.start < a for m in people.mentions):
+            # (高总 行程（秘书 Vivian 发来）⏎4/28-4/29 武汉: his, not hers; 巴总 周一到周三在杭州
+            # under 巴总和贲总下周行程: the line says whose)
+            who = label_of(people.persons[owner.contact])
         if who is None and isinstance(w.start, datetime) and w.end is None:
             continue  # 下個禮拜三朝早十點去數碼港開會, 去北京出差，顺便拜访王总: the rep's, no leader's
         end_day = w.end if w.end is not None else w.start
