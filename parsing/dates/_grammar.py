@@ -412,7 +412,8 @@ def _h_offset(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
 
 RE_WEEKDAY = re.compile(
     # (记一下 礼拜四: 一下 is "a moment", its 下 no "next")
-    rf"(?:(?<!一)(?P<mod>{WEEK_MOD})|(?<=一)(?P<mod2>下下个?|下个?)(?=\S))?\s*(?:星期|礼拜|周)"
+    # (安排您看下⏎周一: a line's last 下 is no "next" for the next line's day)
+    rf"(?:(?<!一)(?P<mod>{WEEK_MOD})|(?<=一)(?P<mod2>下下个?|下个?)(?=\S))?[^\S\n]*(?:星期|礼拜|周)"
     # 周三10:30 is Wednesday at 10:30, 下周三12月9日 Wednesday restated as a date; 周12 no weekday
     # (本周日程, 这周日志: a week's schedule or log, no Sunday)
     r"(?P<x>(?:[一二三四五六天]|日(?![程志]))(?![0-9]+(?![0-9]*\s*(?:[:点时月号日]|am|pm)))|[1-7](?![0-9]))"

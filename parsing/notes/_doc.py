@@ -331,27 +331,35 @@ _SCHEDULE_HEAD = re.compile(
     r"(?:(?:行程|日程|安排)(?:表|更新|变更|调整)?|出差安排|(?<=下周)出差|(?i:schedule|travel|itinerary))"
     # (行程（秘书 Vivian 微信发来）, 日程（今天电话问的办公室小贺）：: who sent it, in brackets)
     # (梅董下周的安排您看下⏎周一…: the secretary's words after it)
+    # (行程 秘书发:, 7月行程 秘书发的：: who sent it, after it)
+    r"(?:[^\S\n]*(?:秘书|助理|办公室)[^\S\n]*发来?的?)?"
     r"(?:\s*(?:\([^()\n]{1,16}\))?\s*[:)\n]|\s+(?=[0-9一二三四五六七八九十周礼星])"
     r"|[^\S\n]*(?:您看一?下|如下)[^\S\n]*\n)"
     # (许总：⏎4月5日…, 孙局下周：⏎周一…: a title, maybe the week, a colon closing its line)
     # (a chat's speaker, 邰总：⏎【8月29日 10:15】…, is no heading: the next line opens with a day)
     r"|(?<=[总局董长记任理处科])(?:本周|这周|下周|近期)?[:][^\S\n]*\n"
     r"(?=[0-9下本这周星礼])"  # (one character: the search ends at the day's first)
+    # (殷总这周：周二周三福州，周四周五宁德: his week's days on the heading's line)
+    r"|(?<=[总局董长记])(?:本周|这周|下周)[:](?=周)"
     # (庞总11月9日-11月15日：⏎9日（一）…, 祁总 6/8-6/12⏎一：…, 丁董 本周剩余+下周：⏎6/18 四…: a
     # title and the days the list spans, closing its line)
     rf"|(?<=[总局董长记])[^\S\n]*(?:{_DAYS_SPANNED}|{_WEEKS_SPANNED})[^\S\n]*:?[^\S\n]*\n"
     r"(?=[0-9下本这周星礼一二三四五六])"
 )
 _SCHEDULE_REACH = 80
+_WEEKDAY_BEFORE = re.compile(r"周[一二三四五六日天]")
 
 
 def schedule_head(t: str, a: int) -> re.Match[str] | None:
     """The heading of the schedule whose line the day at ``a`` opens (or follows a colon or a
     pause in), if it is one."""
-    if a != 0 and t[a - 1] not in "\n:;,( 。":
+    first = a
+    while first >= 2 and _WEEKDAY_BEFORE.fullmatch(t, first - 2, first):
+        first -= 2  # (殷总这周：周二周三福州: the second of two days said together)
+    if first != 0 and t[first - 1] not in "\n:;,( 。":
         return None
     # (the day itself may end the heading's lookahead: 王局长行程 12月14日)
-    return _SCHEDULE_HEAD.search(t, max(0, a - _SCHEDULE_REACH), a + 1)
+    return _SCHEDULE_HEAD.search(t, max(0, first - _SCHEDULE_REACH), first + 1)
 
 
 def in_schedule(t: str, a: int) -> bool:
@@ -713,6 +721,7 @@ class Doc:
         self.used = [False] * n
         self.date_at = [False] * n
         read = self._same_day_once([w for w in find_all_when(self.t, now) if not self._in_name(w)])
+        read = self._days_together(read)
         found = _in_the_weeks_range(
             self.t,
             _moved_later(
@@ -787,6 +796,27 @@ class Doc:
                     continue
             kept.append(w)
         return kept
+
+    def _days_together(self, found: list[When]) -> list[When]:
+        """殷总这周：周二周三福州，周四周五宁德: two days running said together on a leader's list
+        are one stay, from the first to the second."""
+        out: list[When] = []
+        for w in found:
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and last.end is None
+                and w.end is None
+                and self.t[last.span[1] : w.span[0]] in ("", "、")
+                and _WEEKDAY_BEFORE.fullmatch(self.t, *last.span)
+                and _WEEKDAY_BEFORE.fullmatch(self.t, *w.span)
+                and (w.day - last.day).days == 1
+                and in_schedule(self.t, last.span[0])
+            ):
+                out[-1] = replace(last, end=w.start, span=(last.span[0], w.span[1]))
+                continue
+            out.append(w)
+        return out
 
     def _names_the_day_of(self, first: When, said: When) -> bool:
         """月底 就是三十一号, 春节前 嗯就是腊月二十八, 下周三 就是17号: a day restated as the date

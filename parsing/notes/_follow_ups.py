@@ -1421,6 +1421,8 @@ def _due_ahead(doc: Doc, w: When) -> date | datetime | None:
     elif (
         w.is_range
         and w.end != w.start
+        # (周四上午十点到十点半可以给您半小时: hours of one day, the meeting's start)
+        and not (w.end is not None and _day_of(w.end) == w.day)
         and not (_TWO_DAYS_RUNNING.search(t, a, b) and _GOES_TO_SEE.match(t, b))
     ):
         return None  # 19号到23号: someone's days away, not one day to act on
