@@ -163,10 +163,12 @@ _HOUR_ALONE = re.compile(
 )
 # A chat line that is only the hour agreed (上午十点, 可以，十点吧, 好的 10点半。).
 _HOUR_ANSWER = re.compile(
-    r"\s*(?:(?:好的?|可以|行|那就|定了)[,，]?\s*)?(?:我们?\s*)?(?:上午|下午|中午|晚上|早上)?\s*"
+    # (好的彭总，那就四点，我们准时到; 好的申处，那就9点半开始: the rep's answer, addressed)
+    r"\s*(?:(?:好的?|可以|行|收到)[^\n,，:\d]{0,3}[,，]\s*)?"
+    r"(?:(?:好的?|可以|行|那就|那还是|定了)[,，]?\s*)?(?:我们?\s*)?(?:上午|下午|中午|晚上|早上)?\s*"
     r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:[:点]\d{0,2})?(?:分|半)?\s*"
     # (十点半吧 先去门卫登记: the hour agreed, then what to do on arriving)
-    r"(?:(?:吧|啊|呢|见|到)?[。.!！]?\s*|(?:吧|见)[,，。!！\s][^\n]*)"
+    r"(?:(?:吧|啊|呢|见|到|开始|是吧)?[。.!！?？]?\s*|(?:吧|见)[,，。!！\s][^\n]*|[,，]\s*我们[^\n]*)"
 )
 _RESTATED = re.compile(r"\s*(?:嗯\s*)?(?:也就是|就是|即)\s*")
 _THAT_DAY_SAID = re.compile(r"(?:那天|当天)$")
@@ -307,6 +309,8 @@ _FIX_BETWEEN = re.compile(
     r"[ ,]*(?:[^,。;\s]{0,6}?[ ,]*(?:是|应该是|改成|改到|改为|改咗|改了|改))?[ ,]*"
 )
 _FIX_REACH = 50
+# A chat's next line, its speaker and an apology before what they put right.
+_NEXT_LINE_OPENS = re.compile(r"\n[^\n:]{1,12}:[ ]*(?:不好意思|抱歉|sorry)?[ ,]*")
 _AN_HOUR_ALONE = re.compile(
     r"(?:上午|下午|晚上|早上|中午)?[零一二两三四五六七八九十0-9]{1,3}点(?:半|[零一二三四五六七八九十0-9]{1,3}分?)?"
 )
@@ -381,6 +385,12 @@ def _corrected_later(t: str, whens: list[When]) -> list[When]:
             continue
         stop = sentence_end(t, w.span[1], "。!?\n")  # (a correction said across a ; still counts)
         fix = LATE_FIX.search(t, w.span[1], min(stop, w.span[1] + _FIX_REACH))
+        line = _NEXT_LINE_OPENS.match(t, stop) if fix is None else None
+        if line is not None and stop == line_of(t, w.span[1])[1]:
+            # (覃经理：明天下午两点来工地⏎覃经理：不好意思说错了，是后天下午两点: the next line of
+            # a chat puts it right)
+            fix = LATE_FIX.match(t, line.end())
+            stop = sentence_end(t, line.end(), "。!?\n")
         if fix is None or any(w.span[1] <= v.span[0] < fix.start() for v in whens):
             continue
         ahead = [k for k, v in enumerate(whens) if v.span[0] >= fix.start() and v.span[0] < stop]
@@ -392,6 +402,8 @@ def _corrected_later(t: str, whens: list[When]) -> list[When]:
             k = ahead[1]  # 不是明天是礼拜一: the day denied, then the one meant
         fixed = whens[k]
         end = fixed.span[1]
+        if line is not None:  # (…是后天下午两点，明天我们验收: why, said after it)
+            stop = sentence_end(t, end, "。!?\n,")
         # (哦不对是礼拜天上午十点 市一医院设备科: the next words apart, the span may hold the space)
         tail = "" if t[end - 1] == " " else t[end:stop]
         tail = _PHONE_TOLD.split(tail, maxsplit=1)[0]  # (…不对是一月五号他电话是幺五八…)

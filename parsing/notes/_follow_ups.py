@@ -2641,6 +2641,13 @@ def find_follow_ups(
         if their_trip or _theirs_said_after(d):
             continue
         found = _found_action(d)
+        if (
+            found is not None
+            and not d.by_customer
+            and w.span in doc.agreed_spans
+            and _ONLY_ARRIVING.fullmatch(found)
+        ):
+            found = None  # (那就9点半开始, 那就四点，我们准时到: the hour, the errand said before)
         if found is not None and _ONLY_MOVED.fullmatch(found):
             # (陈总那边的拜访从明天推迟到后天: read at the old day, the thing moved said before it)
             before = _FROM_BEFORE.sub("", t[d.ca : d.a]).strip(" ,，")
@@ -2799,6 +2806,10 @@ _CHAT_LINE_HEAD = re.compile(
 )
 
 
+# An hour agreed in a chat, said with no errand of its own.
+_ONLY_ARRIVING = re.compile(r"(?:开始|是吧|见|到|(?:我们)?准时到)[。!]?")
+
+
 # English "after" a day makes it a time from which, no day (let's meet after 元宵; after 3pm
 # is that day's hour).
 _VAGUE_AFTER = re.compile(r"(?i)(?a:\b)after\s*$")
@@ -2808,7 +2819,8 @@ _PURPOSE_OF = re.compile(r"约\s*下下?个?(?:周|礼拜|星期)$")
 # 周一上午十点我们开行务会, 合同法务会在春节前发给你们.
 _THEIRS_IN_CHAT = re.compile(
     # (我下周一周二在外面开会: where they will be)
-    r"\s*(?:我(?!们)(?!.{0,3}你)|我们(?:要|先|内部)?开[^\s,。]{0,5}会|都?在[^\s,。]{1,8}?(?:开会|出差|培训|学习)|"
+    # (明天我们验收, 周三我们盘点: their own work that day)
+    r"\s*(?:我(?!们)(?!.{0,3}你)|我们(?:要|先|内部)?(?:开[^\s,。]{0,5}会|验收|盘点|检修|停产|放假)|都?在[^\s,。]{1,8}?(?:开会|出差|培训|学习)|"
     r"[^\s,。]{0,12}?(?:发|给|寄|送|传)给?你们|"
     # (下周一我给你回电话, 下周发你: what they will send or do for the rep)
     r"我[^\s,。]{0,8}?(?:给你回|回你|发给?你|告诉你|通知你)(?!们)|"
