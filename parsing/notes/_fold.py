@@ -211,8 +211,10 @@ _EN_DAY = re.compile(
     # letters, so the words' ends are looked for as no Latin letter or digit)
     # (Mr. Sun, Ms Sun: a surname after the form of address, no day)
     r"(?<![A-Za-z0-9_@-])(?<!Mr\. )(?<!Mr )(?<!Ms\. )(?<!Ms )(?<!Mrs\. )(?<!Mrs )(?<!Dr\. )(?<!Dr )"
-    r"(?:(?P<which>next|this|coming|last)\s+)?(?P<d>mon|tue|wed|thu|fri|sat|sun)"
+    # (next week Thursday, Thursday next week: the day of next week)
+    r"(?:(?P<which>next|this|coming|last)\s+(?:week\s+)?)?(?P<d>mon|tue|wed|thu|fri|sat|sun)"
     r"(?:day|s|sday|nesday|rsday|r|rs|urday)?(?![A-Za-z0-9_@-])\.?"  # (微信sun-chu2020)
+    r"(?:\s+(?P<after>next|this)\s+week(?![A-Za-z]))?"
     # (Sun总, Sun经理, Mon工: a surname in Latin letters before a title, no day)
     r"(?!\s?(?:总|工|经理|主任|先生|小姐|女士|老师|生|姐|哥|局|处|科|院|董|部))",
     re.IGNORECASE,
@@ -322,7 +324,7 @@ def _en_day(m: re.Match[str]) -> str:
         and _NAME_GOES_ON.match(m.string, m.end())
     ):
         return m[0]  # Sun Hung Kai, Mon Cheri: a capitalised name going on, no day
-    which = (m["which"] or "").lower()
+    which = (m["which"] or m["after"] or "").lower()
     week = {"next": "下周", "last": "上周"}.get(which, "周")
     if m["zh"]:
         week = "下下周" if m["zh"].startswith("下下") else "下周"
