@@ -798,13 +798,21 @@ _NOT_A_ROLE = re.compile(r"见|拜访|找|约|去|到|送|谈|聊|对吧|就是|
 _NOT_AN_OWNER = re.compile(r"用$|上$|期$|次$|认识|新来|之前|以前|原来")
 _A_PLACE_END = re.compile(r"(?:园区|开发区|新区|区|(?<!超)市|县|镇|路|街)$")  # (永辉超市: a shop)
 _ROLE_REACH = 14  # how far after 的 the person may be named (Keppel 的 project manager 谢志豪)
+_EN_ROLE = re.compile(
+    r"(?i:(?:regional |senior |chief )?(?:sales|procurement|purchasing|sourcing|engineering|project|"
+    r"plant|it|ehs|service|supply chain|technical|finance|operations?)\s+(?:director|manager|head|"
+    r"lead|engineer|team|dept|department)|buyer|cfo|ceo|cto|coo|gm|vp|general manager)(?![a-z])"
+)
 
 
 def _before_role(doc: Doc, people: People) -> tuple[int, int, str] | None:
     t = doc.t
     named = [m.start for m in people.mentions if not m.pronoun]
     for m in _OF_THEN_ROLE.finditer(t):
-        if not any(m.end() <= p <= m.end() + _ROLE_REACH for p in named):
+        # (ABB 的 Sales Director, 西门子医疗 的 procurement manager 孙经理: the role in English)
+        if not any(m.end() <= p <= m.end() + _ROLE_REACH for p in named) and not _EN_ROLE.match(
+            t, m.end()
+        ):
             continue
         if _NOT_A_ROLE.search(m["role"]):
             continue

@@ -223,6 +223,7 @@ _EN_WORDS = {
     "tomorrow": "明天", "today": "今天", "tonight": "今晚", "yesterday": "昨天",
     "last night": "昨晚", "last week": "上周",
     "next week": "下周", "this week": "这周", "next month": "下个月", "eod": "",
+    "eow": "周五",  # (EOW 之前给个 feedback: by the end of the working week)
     "tmr": "明天", "tmrw": "明天", "tmw": "明天", "tomo": "明天", "2moro": "明天",
 }  # fmt: skip
 _EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

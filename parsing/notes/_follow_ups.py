@@ -2939,7 +2939,9 @@ def _continued(doc: Doc, people: People, w: When, action: str) -> str:
 _WANTS = re.compile(r"\s*(?:之前|以前|前)?\s*(?:需要|要|得|想)")
 _WANTS_SEEN = re.compile(
     r"(?:想|要)?(?:(?:看到|看|睇到|睇|收到|拿到|一?份)(?:(?:我们|我方|咱们)的?(?=\s*[A-Za-z])\s*)?|(?:我们|我方|咱们)的?\s*"
-    r"|(?=(?i:final|revised|quot|proposal)))"
+    # (他们 May 8 之前要 delivery schedule, 她 Feb 3 之前要 signed copy: a thing asked for)
+    r"|(?=(?i:final|revised|quot|proposal|updated|signed|delivery schedule|feedback|samples?(?![a-z])"
+    r"|specs?(?![a-z])|drawings?(?![a-z])|report|invoice|datasheet|certificate|pricing|deck(?![a-z]))))"
     # (佢話月尾之前要收到我哋嘅 revised proposal: a thing named in English, spaces and all)
     r"(?P<thing>[^\s,;。!?]{1,12}|[A-Za-z][A-Za-z ]{1,24}[A-Za-z])"
 )
