@@ -257,6 +257,10 @@ def _clean(name: str) -> str | None:
     return name
 
 
+# (元旦到春节之间集团会开…, 佢话公司下个月…: "between" two days, "he says" — their own firm)
+_SAID_BEFORE_IT = re.compile(r"之间|期间|^[话说讲]")
+
+
 def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
     t = doc.t
     best: dict[int, tuple[int, str]] = {}
@@ -325,6 +329,7 @@ def _by_suffix(doc: Doc) -> list[tuple[int, int, str]]:
             len(name) == len(suffix)
             or _GENERIC_UNIT.match(name)
             or _SENTENCE_WORDS.search(name)
+            or _SAID_BEFORE_IT.search(name)
             or _PLACE_PLANT.match(name)
         ):
             continue  # (研发中心, 运营分公司: a unit of some customer, named by what it does)

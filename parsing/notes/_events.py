@@ -35,7 +35,7 @@ __all__ = ["find_interaction", "find_itineraries"]
 _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
-            r"吃了?个?饭|吃了顿|[喝吃饮]了?(?:个|顿)?早茶|(?<=[总理工任长董生姐哥])吃了碗|吃了[年团]饭|吃完饭|食完?了?个?饭|饭局|宴请|[喝饮][了完]?酒|[喝饮]了[顿场]酒|[喝饮][了完]?茶|聚餐|午饭|晚饭|晚餐|午餐|"
+            r"吃了?个?饭|吃了[顿餐]|[喝吃饮]了?(?:个|顿)?早茶|(?<=[总理工任长董生姐哥])吃了碗|吃了[年团]饭|吃完饭|食完?了?[个餐]?饭|饭局|宴请|[喝饮][了完]?酒|[喝饮]了[顿场]酒|[喝饮][了完]?茶|聚餐|午饭|晚饭|晚餐|午餐|"
             # (跟…一起吃的饭, 同…食晏: a meal had, said other ways; 栾经理吃了碗面 with the one
             # named — 和司机一起吃了碗面 is none)
             r"一起吃的饭|食了?晏|(?<=昨)饭|"  # (昨饭 罗总: a telegraphic note's meal yesterday)
@@ -130,7 +130,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"收到(?![^\s,。;]{0,4}(?:银行|系统|平台|验证))[^\s,。;]{0,20}?(?:微信|短信)(?!号)|"
             r"(?i:(?a:\b)got a wechat from(?a:\b)|(?a:\b)wechat (?:w/|with)\s)|"
             # WeChat 了, WhatsApp 回复了, LINE 聊了, whatsapp 话: the other apps reps use
-            r"(?<![A-Za-z])(?:wechat|whatsapp|line)(?![A-Za-z])\s*(?:了|回复|聊|说|话|讲)|"
+            # (谢小姐LINE确认: settled over the app)
+            r"(?<![A-Za-z])(?:wechat|whatsapp|line)(?![A-Za-z])\s*(?:了|回复|聊|说|话|讲|确认)|"
             # WeChat上说, 同機管局嘅何小姐WhatsApp，佢話…
             # (张总的WhatsApp上一直没回: no exchange; 陳生頭先WhatsApp我: one)
             r"(?<![A-Za-z])(?:wechat|whatsapp)(?![A-Za-z])\s*(?:上|里|[,，。]\s*(?:他|她|佢))(?![^,。]{0,6}没(?!问题))|"
