@@ -1038,7 +1038,8 @@ class Doc:
             same = [k for k in range(old_at) if out[k].day == old.day and out[k].span != old.span]
             out[old_at] = replace(w, start=start, end=None, span=old.span, hour_only=False)
             self.moved_spans |= {old.span} | {out[k].span for k in same}
-            out = [v for k, v in enumerate(out) if k not in same]
+            for k in same:
+                out[k] = replace(out[k], start=start, end=None, hour_only=False)
             # (明天我们停产检修 改后天…: the old day said again on the line, as the reason)
             out = [
                 v for v in out if not (line[0] <= v.span[0] < moved.start() and v.day == old.day)
