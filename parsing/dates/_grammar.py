@@ -1447,7 +1447,11 @@ def _match_time(c: _Ctx, pos: int, pod_hint: str | None, anchored: bool) -> tupl
             before = s[pos - 1] if pos else ""
             if not h_text.isascii():
                 ba = h_text != "一" and _BARE_HOUR_BA.match(s, m.end())
-                if before in _ADJ_BEFORE or not (_BARE_HOUR_OK_AFTER.match(s, m.end()) or ba):
+                # (不对是四点 三点他有会: a space said after the hour ends it)
+                spaced = s[m.end() - 1 : m.end()].isspace()
+                if before in _ADJ_BEFORE or not (
+                    _BARE_HOUR_OK_AFTER.match(s, m.end()) or ba or spaced
+                ):
                     return None
             elif before and before in "有这第几":
                 return None

@@ -306,9 +306,11 @@ LATE_FIX = re.compile(
 _FIX_IS = re.compile(r"[ ,]*(?:是|应该是)?[ ,]*")
 # (哦不是十点是十点半: the hour denied, not read as a day of its own, then the one meant)
 _FIX_BETWEEN = re.compile(
-    r"[ ,]*(?:[^,。;\s]{0,6}?[ ,]*(?:是|应该是|改成|改到|改为|改咗|改了|改))?[ ,]*"
+    # (哦不对 她说下礼拜二: who said the day meant)
+    r"[ ,]*(?:[^,。;\s]{0,6}?[ ,]*(?:是|应该是|改成|改到|改为|改咗|改了|改)|[他她佢](?:说|讲|话))?[ ,]*"
 )
 _FIX_REACH = 50
+_REASON_AFTER = re.compile(r"\s+(?:[他她佢](?:说|讲|话)|因为)")
 # A chat's next line, its speaker and an apology before what they put right.
 _NEXT_LINE_OPENS = re.compile(r"\n[^\n:]{1,12}:[ ]*(?:不好意思|抱歉|sorry)?[ ,]*")
 _AN_HOUR_ALONE = re.compile(
@@ -376,6 +378,16 @@ def sentence_end(t: str, a: int, marks: str = "。;\n") -> int:
     return min((i for i in (t.find(x, a) for x in marks) if i >= 0), default=len(t))
 
 
+def _said_again(t: str, v: When, old: When, fixed: When) -> bool:
+    """下午三点去 不对是四点 三点他有会, 礼拜五 哦不是 礼拜六之前 他说礼拜六他加班: the old hour or
+    the new day said again after the correction, as its reason — no day of its own."""
+    if _AN_HOUR_ALONE.fullmatch(t, *v.span) and isinstance(v.start, datetime):
+        return any(
+            isinstance(x.start, datetime) and x.start.time() == v.start.time() for x in (old, fixed)
+        )
+    return v.day == fixed.day and not v.has_time
+
+
 def _corrected_later(t: str, whens: list[When]) -> list[When]:
     """The dates read, each corrected later in its sentence taking the correction's day."""
     out = list(whens)
@@ -408,13 +420,17 @@ def _corrected_later(t: str, whens: list[When]) -> list[When]:
         tail = "" if t[end - 1] == " " else t[end:stop]
         tail = _PHONE_TOLD.split(tail, maxsplit=1)[0]  # (…不对是一月五号他电话是幺五八…)
         tail = re.split(r"[,，]", tail, maxsplit=1)[0]  # (…哦不对,是昨天去的,见了李部长)
+        if _REASON_AFTER.match(tail):
+            tail = ""  # (哦不是 礼拜六之前 他说礼拜六他加班: why, said after it)
         # (哦不对 是十点半 问一下…: the hour said as what is meant, the next words apart)
         meant = (
             "是" in t[fix.end() : fixed.span[0]]
             and t[end : end + 1] in (" ", ",")
             and _AN_HOUR_ALONE.fullmatch(t, *fixed.span) is not None
         )
-        if (len(tail) > 3 and not meant) or any(end <= v.span[0] < stop for v in whens):
+        if (len(tail) > 3 and not meant) or any(
+            end <= v.span[0] < stop and not _said_again(t, v, w, fixed) for v in whens
+        ):
             continue  # (明天一早就过去不对明天上午有会…: more said of the day, no correction)
         out[i] = replace(w, start=fixed.start, end=fixed.end, deadline=w.deadline or fixed.deadline)
         dropped.update(j for j in ahead if j <= k)
