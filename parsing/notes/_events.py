@@ -772,7 +772,8 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             continue  # 答应给喻经理回电话，忘了: a call still to make
         value: date | datetime = doc.today
         came = t.startswith(("过来", "过去"), b)  # 刚打电话过来: the call came in
-        if w is None and ((t.startswith("过", b) and not came) or "过" in t[a:b]):
+        just_ate = kind == "meal" and t.startswith("了", b)  # (和姚总吃过饭了: just now)
+        if w is None and ((t.startswith("过", b) and not came) or "过" in t[a:b]) and not just_ate:
             continue  # 拜访过 without a date: some time ago, not today
         if w is None and not re.match(r"\s*[了过完]", t[b : b + 2]) and _ahead_not_pinned(doc, a):
             continue
