@@ -226,6 +226,9 @@ _EN_WORDS = {
     "eow": "周五",  # (EOW 之前给个 feedback: by the end of the working week)
     "tmr": "明天", "tmrw": "明天", "tmw": "明天", "tomo": "明天", "2moro": "明天",
 }  # fmt: skip
+_EN_WEEK_THEN_DAY = re.compile(
+    r"(?i)(?<![A-Za-z])next\s+week\s*(?=(?:礼拜|星期|周)[一二三四五六日天])"
+)
 _EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # (the months' own spellings only: Mark and Janet are people)
 _MON = (
@@ -418,6 +421,8 @@ def _english(out: str) -> str:
     out = _EN_TO.sub(lambda m: _padded("到", len(m[0])), out)
     # (Thursday Dec 17: the padding goes before the weekday, so the day and its date meet)
     out = _DAY_THEN_DATE.sub(lambda m: m["gap"] + m["day"] + " ", out)
+    # (next week 礼拜二: the week in English, the day in Chinese — 下 then the day, one word)
+    out = _EN_WEEK_THEN_DAY.sub(lambda m: " " * (len(m[0]) - 1) + "下", out)
     out = _EN_WORD.sub(lambda m: _padded(_EN_WORDS[m[0].lower()], len(m[0])), out)
     out = _EN_HALF_DAY.sub(_half_day, out)
     return _EN_CLOCK.sub(_en_clock, out)
