@@ -114,6 +114,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # (刚才加了美的集团采购的一个经理的微信 … 她说…: added, and told something there)
             r"(?<=[刚才今天])加了[^\s,，。;]{1,20}?的?微信(?!号)(?=[^。;\n]{0,40}?[他她]说)|"
             r"微信[^\s,]{0,2}?(?:聊|沟通|联系|回复|说|讲)|发了?[^\s,]{0,3}微信|微信上|微信里|"
+            # (秘书小吕微信发来…行程, 行程（秘书 Vivian 微信发来）: his days sent over WeChat)
+            r"(?:秘书|助理|董办)[^\n:,。;]{0,8}?微信(?:发来|发过来|转过来|发的)|"
             # (微信语音跟蓟总聊了半小时: the call made on WeChat)
             r"微信(?:语音|视频)(?:跟|和|与)[^\s,。;]{1,16}?(?:聊|沟通|说|讲)|"
             # 微信跟申科长确认了节后的订单, 戚经理微信回我了 (not 跟财务/物流/仓库, not 等他微信回我)
@@ -320,6 +322,7 @@ def _talked_there(doc: Doc, b: int) -> bool:
 # (3号当天就不用过去了; 因出差未能见面, 没能见上)
 # (本周无拜访: none at all)
 _NEGATED = re.compile(r"(?:没|未|不|没有|不用|不必|无需|无须|未能|没能|不能|(?<=[周天月])无)$")
+_REPORTED_NEXT = re.compile(r"\s*(?:来)?(?:说|讲|话|通知)")
 _PLAN_CALLED_OFF = re.compile(
     r"(?:本来|原定|原计划|原本)[^。;\n]*?(?:改期|改到|推迟|取消|没来|没去|没见|往后推|延期)"
 )
@@ -745,12 +748,24 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             continue  # 谢总上周去了日本东丽: where he went (陪我们区域经理去了: the rep went too)
         if _reminded_of(doc, a):
             continue  # 记得今天10点给王局长打电话: a reminder, even once its hour is gone
+        # (姚经理刚打电话说取消了, 万经理刚打电话说提前到周四: the call took place, reporting it)
+        reporting = kind in ("call", "wechat") and (
+            _REPORTED_NEXT.match(t, b) is not None or t[a:b].endswith(("说", "讲"))
+        )
         off_plan = _PLAN_CALLED_OFF.search(t, _sentence_start(t, a), _sentence_end(t, a))
-        if off_plan is not None and doc.clause(a)[0] <= off_plan.start() < a < off_plan.end():
+        if (
+            off_plan is not None
+            and doc.clause(a)[0] <= off_plan.start() < a < off_plan.end()
+            and not reporting
+        ):
             continue  # 本来今天来我们公司考察，改期到下周了: a visit that did not take place
         off = _CALLED_OFF.search(t, ca, doc.clause(a)[1])
         # (刚打电话说明天的评审会推迟到…: the call took place, what it said was moved)
-        if off and not (off.start() > b and _WORDS_REPORTED.search(t, b, off.start())):
+        if (
+            off
+            and not reporting
+            and not (off.start() > b and _WORDS_REPORTED.search(t, b, off.start()))
+        ):
             continue
         if _MANY.match(t, b) or (t.startswith("了", b) and _MANY.match(t, b + 1)):
             continue
@@ -762,11 +777,11 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
         w = _last_years_if_done(doc, _relevant_when(doc, a), a, b)
         if w is None and _PLAN_IN_CLAUSE.search(t, doc.clause(a)[0], a):
             continue
-        if w is None and _planned_earlier(doc, a):
+        if w is None and _planned_earlier(doc, a) and not reporting:
             continue  # 下禮拜一早上九點，到廣達電腦拜訪陳處長: the day said first, then the visit
         if w is None and _planned_after(doc, b):
             continue  # 给芮主任打电话，下周一。: the day said after it, alone
-        if w is None and _day_of_it_ahead(doc, b):
+        if w is None and _day_of_it_ahead(doc, b) and not reporting:
             continue  # 跟王经理见面是周二不是周三: the meeting's day, still to come
         if _NOT_DONE_ERRAND.search(_sentence_of(t, a)):
             continue  # 答应给喻经理回电话，忘了: a call still to make
