@@ -541,7 +541,8 @@ _MOVED_TO_HOUR = re.compile(r"(?:改到|改成|改为|推到|提前到|挪到|�
 
 # 见面是周二不是周三, 见面不是周三，是周二: the day denied, beside the one meant
 _DENIED_BEFORE = re.compile(r"(?:不是|而不是|并不是)\s*$")
-_MEANT_AFTER = re.compile(r"\s*[,，]?\s*(?:是|而是)\s*")
+# (不是周四去中石化，是周五…: the errand said with the day denied, then the day meant)
+_MEANT_AFTER = re.compile(r"(?:[^,，。;\s\d]{0,8}[,，])?\s*[,，]?\s*(?:是|而是)\s*")
 
 
 def _denied(t: str, whens: list[When]) -> list[When]:

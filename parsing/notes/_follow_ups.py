@@ -2186,13 +2186,19 @@ _COMING_TO_US = re.compile(
 _BACK_HOME = re.compile(rf"返(?:{PLACE_RE.pattern}|[宁沪京穗港深杭汉])")
 
 
+_PLAN_INSTEAD = re.compile(r"\s*(?:改为|改到|改成|改在|换成)")
+
+
 def _no_task_meant(d: _Dated, action: str) -> bool:
     """A day named with nothing set for it: avoided, put off, asked about, once planned,
     called off, a state lasting until it, or a thing already done today."""
     doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
     if _BACK_HOME.fullmatch(action):
         return True  # 12月10日 返宁: someone back home that day, nothing to do
-    if _CALLED_OFF_LABEL.match(t, line_of(t, a)[0]) or _EN_CALLED_OFF.search(t, max(0, a - 16), a):
+    called_off = _CALLED_OFF_LABEL.match(t, line_of(t, a)[0])
+    if called_off and _PLAN_INSTEAD.match(t, _sentence_start(t, a)):
+        called_off = None  # (取消：本周三的拜访取消…。改为下周二下午三点电话会议: the new plan)
+    if called_off or _EN_CALLED_OFF.search(t, max(0, a - 16), a):
         return True  # 取消：明天下午去中核五公司的会。改期未定; 梁总 cancelled tomorrow's meeting
     if (
         _NOT_THE_DAY.search(t, max(ca, a - 3), a)
