@@ -329,17 +329,17 @@ def sentence_start(t: str, a: int) -> int:
 # 【杨局长行程 12月7日-11日】 / 戴局长本周安排 / 鄢董这周行程: a leader's days listed one by one
 # (王董近期行程（秘书发的）：, 朱总行程更新：, 徐董下周出差：, 何总 travel: — said after it)
 # The days a leader's list spans, in its heading: 4/27-5/8, 11月9日-11月15日, 3月9日-13日.
-_DAYS_SPANNED = (
+DAYS_SPANNED = (
     r"(?:\d{1,2}[/.月])?\d{1,2}[日号]?[^\S\n]*[-~至到][^\S\n]*(?:\d{1,2}[/.月])?\d{1,2}[日号]?"
 )
 _WEEKS_SPANNED = r"(?:本周|这周|下周|下下周)(?:剩余|余下)?(?:\+(?:下周|下下周))?"
 _SCHEDULE_HEAD = re.compile(
     r"(?:(?:行程|日程|安排)(?:表|更新|变更|调整)?|出差安排|(?<=下周)出差|(?i:schedule|travel|itinerary))"
-    # (行程（秘书 Vivian 微信发来）, 日程（今天电话问的办公室小贺）：: who sent it, in brackets)
-    # (梅董下周的安排您看下⏎周一…: the secretary's words after it)
     # (行程 秘书发:, 7月行程 秘书发的：: who sent it, after it)
     r"(?:[^\S\n]*(?:秘书|助理|办公室)[^\S\n]*发来?的?)?"
+    # (行程（秘书 Vivian 微信发来）, 日程（今天电话问的办公室小贺）：: who sent it, in brackets)
     r"(?:\s*(?:\([^()\n]{1,16}\))?\s*[:)\n]|\s+(?=[0-9一二三四五六七八九十周礼星])"
+    # (梅董下周的安排您看下⏎周一…: the secretary's words after it)
     r"|[^\S\n]*(?:您看一?下|如下)[^\S\n]*\n)"
     # (许总：⏎4月5日…, 孙局下周：⏎周一…: a title, maybe the week, a colon closing its line)
     # (a chat's speaker, 邰总：⏎【8月29日 10:15】…, is no heading: the next line opens with a day)
@@ -349,7 +349,7 @@ _SCHEDULE_HEAD = re.compile(
     r"|(?<=[总局董长记])(?:本周|这周|下周)[:](?=周)"
     # (庞总11月9日-11月15日：⏎9日（一）…, 祁总 6/8-6/12⏎一：…, 丁董 本周剩余+下周：⏎6/18 四…: a
     # title and the days the list spans, closing its line)
-    rf"|(?<=[总局董长记])[^\S\n]*(?:{_DAYS_SPANNED}|{_WEEKS_SPANNED})[^\S\n]*:?[^\S\n]*\n"
+    rf"|(?<=[总局董长记])[^\S\n]*(?:{DAYS_SPANNED}|{_WEEKS_SPANNED})[^\S\n]*:?[^\S\n]*\n"
     r"(?=[0-9下本这周星礼一二三四五六])"
 )
 _SCHEDULE_REACH = 80

@@ -2173,6 +2173,8 @@ _THEIR_ENGLISH = re.compile(
     r"|(?a:\b)(?:he|she|they)\s+(?:goes|go|flies|fly|is|are|will\s+be)\s+(?:to|in)\s"
     # (徐总 of 中车株机 flies to Munich on Oct 3, back Oct 10: someone named, flying)
     r"|(?a:\b)(?:flies|travels|heads)\s+(?:to|back)\s|^(?:back|returns|is\s+back)$"
+    # (the drawing 要 revise，ETA this Thursday: when theirs arrives)
+    r"|(?a:\b)ETA(?a:\b)|^ETA$"
 )
 _EN_UNTIL = re.compile(r"(?i)(?a:\b)(?:until|till)\s*$")
 
@@ -2377,6 +2379,10 @@ _THEIR_TRIP = re.compile(
 
 
 # 他们项目部, 他们的审计组, 对方财务: a unit of theirs as the subject right before the date.
+# (技术部那边周三之前出技术规范书: their department, over there — ours is 我们技术部)
+_UNIT_THERE_END = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,4}(?:部|处|科|中心)(?:那边|那里)\s*$"
+)
 _THEIR_UNIT_END = re.compile(
     r"(?:他们|她们|对方|佢哋)(?:的|嘅)?[\u4e00-\u9fff]{0,4}?"
     r"(?:部|处|科|厂|院|公司|集团|组|中心|财务|法务|领导|老板)\s*$"
@@ -2400,6 +2406,7 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
     said_subject = bool(
         _SUBJECT_END.search(head)
         or _THEIR_UNIT_END.search(t, ca, a)
+        or _UNIT_THERE_END.search(t, ca, a)
         # (孔处：你们的标书我们周五评审 — in their own line, 我们 is them)
         or (d.by_customer and re.search(r"我们\s*$", head))
     )

@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from parsing.romanized import may_spell, surnames_spelled
 
-from ._doc import Doc, is_cjk, schedule_head
+from ._doc import DAYS_SPANNED, Doc, is_cjk, schedule_head
 from ._latin import (
     LATIN_SURNAMES,
     acronym_before,
@@ -2037,7 +2037,7 @@ _OWNER_TO_HEAD = re.compile(
     # (丁总秘书小唐发来行程: the secretary named)
     r"(?:\([^()\n]{1,8}\))?(?:的?(?:助理|秘书|办公室)(?:小[\u4e00-\u9fff])?(?:发来|发过来|给)?的?)?"
     # (高总 4/27-5/8 行程: the days it spans)
-    r"(?:[^\S\n]*(?:\d{1,2}[/.月])?\d{1,2}[日号]?[^\S\n]*[-~至到][^\S\n]*(?:\d{1,2}[/.月])?\d{1,2}[日号]?)?"
+    rf"(?:[^\S\n]*{DAYS_SPANNED})?"
     r"[\s的]*(?:(?:本|这|下)(?:周|个?星期|个?礼拜|两周|个?月)|近期|最近|春节前|节前|年前|节后"
     # (黄书记9月中下旬安排, 周厅长国庆前的安排, 陈总下周出差安排, 何总 (key) travel)
     r"|(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月(?:份|上旬|中旬|下旬|中下旬|上中旬|底|初)?"

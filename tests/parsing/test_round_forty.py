@@ -154,3 +154,10 @@ def test_a_meal_and_a_chat_said_the_hk_and_taiwan_way() -> None:
 def test_between_two_days_is_no_firm() -> None:
     note = "今天拜访了中国中化的苗总，他说元旦到春节之间集团会开两次采购会，具体时间看通知。"
     assert parse_note(note, at("2026-12-21T18:00")).company == "中国中化"
+
+
+def test_their_own_steps_are_not_the_reps() -> None:
+    note = "WeChat 了 西门子能源 的 Leo 陶工，他说 the drawing 要 revise，ETA this Thursday，然后 我们 next Monday 给 updated quote。"
+    assert [due for due, _ in tasks(note, at("2026-05-05T16:20"))] == ["2026-05-11"]
+    note = "中国能建的柏总让他们的采购部下周把招标文件发出来，技术部那边周三之前出技术规范书。柏总让我下周五再去找他。"
+    assert tasks(note, at("2026-12-11T17:30")) == [("2026-12-18", "去找他")]
