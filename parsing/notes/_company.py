@@ -505,6 +505,10 @@ _OPENS_ON_LATIN = re.compile(
 )
 
 
+_OPENS_ON_LATIN_THEN_HAN = re.compile(
+    r"^\s*(?:(?P<verb>Visited|Visiting|Met|Emailed|Called|Phoned|(?:Lunch|Dinner|Call|Meeting)\s+(?:w/|with))\s+)?"
+    rf"(?P<org>{_LATIN_ORG})\s*(?=\(?\s*(?:{PLACE_RE.pattern})\s*(?P<then>\)?\s*[:：]|厂)?)"
+)
 # An English honorific and a name said before a person (Ms. Zhou 周经理, Jason 黄经理).
 _ENGLISH_CALLED = re.compile(
     r"(?:(?a:\b)(?:Mr|Ms|Mrs|Miss|Dr|Madam)\.?\s*)?(?:(?a:\b)[A-Z][a-z]+\s*)?$"
@@ -572,6 +576,13 @@ def _by_position(doc: Doc, people: People) -> str | None:
         org = opens["org"]
         if org.split()[0].lower() not in _ENGLISH_WORDS:
             return org
+    # (Lunch w/ Apple 采购经理…, LG Chem 南京:, Unilever 合肥厂 visit done, Emailed Caterpillar 徐州
+    # …: an English note in Chinese, opening on a firm in Latin letters and where it is)
+    opens = _OPENS_ON_LATIN_THEN_HAN.match(t)
+    if opens is not None and (opens["verb"] or opens["then"]) and doc.free(*opens.span("org")):
+        org = opens["org"]
+        if not any(w.lower() in _ENGLISH_WORDS or w in GIVEN_NAMES for w in org.split()):
+            return org  # (Jason 上海 office: a person, where he is)
     # 今天去 DBS 见了…, 去 Maybank 拜访了…: a name in Latin letters gone to
     for g in _GONE_TO_LATIN.finditer(t):
         org = g["org"]

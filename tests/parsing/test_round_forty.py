@@ -161,3 +161,16 @@ def test_their_own_steps_are_not_the_reps() -> None:
     assert [due for due, _ in tasks(note, at("2026-05-05T16:20"))] == ["2026-05-11"]
     note = "中国能建的柏总让他们的采购部下周把招标文件发出来，技术部那边周三之前出技术规范书。柏总让我下周五再去找他。"
     assert tasks(note, at("2026-12-11T17:30")) == [("2026-12-18", "去找他")]
+
+
+def test_an_english_note_opening_on_a_firm_and_its_city() -> None:
+    now = at("2026-07-09T16:00")
+    assert parse_note("LG Chem 南京: 技术交流 moved to next Wed.", now).company == "LG Chem"
+    assert (
+        parse_note("Unilever 合肥厂 visit done. 蒋总 has the final say.", now).company == "Unilever"
+    )
+    assert parse_note("Met Sony 无锡 purchasing head 童经理 today.", now).company == "Sony"
+    # guard: a label in English before the firm in Chinese names no firm
+    assert (
+        parse_note("Follow-up 厦门金龙：下周一下午去找采购王敏拿订单", now).company != "Follow-up"
+    )
