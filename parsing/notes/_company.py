@@ -507,7 +507,9 @@ _OPENS_ON_LATIN = re.compile(
 
 _OPENS_ON_LATIN_THEN_HAN = re.compile(
     r"^\s*(?:(?P<verb>Visited|Visiting|Met|Emailed|Called|Phoned|(?:Lunch|Dinner|Call|Meeting)\s+(?:w/|with))\s+)?"
-    rf"(?P<org>{_LATIN_ORG})\s*(?=\(?\s*(?:{PLACE_RE.pattern})\s*(?P<then>\)?\s*[:：]|厂)?)"
+    rf"(?P<org>{_LATIN_ORG})\s*(?=\(?\s*(?:{PLACE_RE.pattern})\s*(?P<then>\)?\s*[:：]|厂)?"
+    # (Visited Bosch Rexroth today, Lunch w/ Apple 采购经理…, Dinner with GE Vernova 副总裁严总)
+    r"|(?P<whom>今天|昨天|采购|副总|总经理|[\u4e00-\u9fff]{0,3}(?:经理|总监|主任)))"
 )
 # An English honorific and a name said before a person (Ms. Zhou 周经理, Jason 黄经理).
 _ENGLISH_CALLED = re.compile(

@@ -170,6 +170,10 @@ def test_an_english_note_opening_on_a_firm_and_its_city() -> None:
         parse_note("Unilever 合肥厂 visit done. 蒋总 has the final say.", now).company == "Unilever"
     )
     assert parse_note("Met Sony 无锡 purchasing head 童经理 today.", now).company == "Sony"
+    assert parse_note("Lunch w/ Apple 采购经理吴佳琪. Send deck tmr AM.", now).company == "Apple"
+    assert (
+        parse_note("Visited Bosch Rexroth today, 见了采购张经理.", now).company == "Bosch Rexroth"
+    )
     # guard: a label in English before the firm in Chinese names no firm
     assert (
         parse_note("Follow-up 厦门金龙：下周一下午去找采购王敏拿订单", now).company != "Follow-up"
