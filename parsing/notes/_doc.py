@@ -353,6 +353,13 @@ _SCHEDULE_HEAD = re.compile(
     r"(?=[0-9下本这周星礼一二三四五六])"
 )
 _SCHEDULE_REACH = 80
+# 推迟一个小时, 晚一个半小时, 提前半小时, 往后推两天, 再推一周: a day or an hour moved by so much
+_MOVED_BY = re.compile(
+    r"(?P<dir>推迟|延后|往后推|往后挪|再推|推后|晚|提前|早)了?\s*"
+    r"(?P<n>一|两|二|三|[1-3])?个?(?P<half>半)?\s*(?P<unit>小时|钟头|天|周|个星期|个礼拜)"
+)
+_ANOTHER_MOVED = re.compile(_ANOTHER_THING.pattern + r"|他们|她们|对方|工期")
+_AMOUNT = {"一": 1, "两": 2, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3}
 _WEEKDAY_BEFORE = re.compile(r"周[一二三四五六日天]")
 
 
@@ -1012,7 +1019,46 @@ class Doc:
             for i in range(a, b):
                 self.date_at[i] = True
         kept = sorted(kept, key=lambda w: w.span)
+        kept = self._moved_by_so_much(kept)
         return self._moved_in_chat(self._agreed_hours(kept)) if self.chat else kept
+
+    def _moved_by_so_much(self, whens: list[When]) -> list[When]:
+        """周五下午三点那个会推迟一个小时吧, 约的是周四晚上7点吃饭…晚一个半小时, 合同评审原定周四…往后推两天:
+        the latest day (or hour) said before it, moved by so much."""
+        t = self.t
+        out = list(whens)
+        for m in _MOVED_BY.finditer(t):
+            # (in its sentence, or a chat's earlier line: not another matter's day said before)
+            since = 0 if self.chat else sentence_start(t, m.start())
+            k = next(
+                (
+                    i
+                    for i in range(len(out) - 1, -1, -1)
+                    if since <= out[i].span[0]
+                    and out[i].span[1] <= m.start()
+                    and out[i].day >= self.today
+                    and out[i].end is None
+                ),
+                None,
+            )
+            if k is None or _ANOTHER_MOVED.search(t, out[k].span[1], m.start()):
+                continue  # (另外开标推迟两天, 周五去送货，他们工期推迟两天: theirs, moved)
+            w = out[k]
+            amount = _AMOUNT.get(m["n"], 0) + (0.5 if m["half"] else 0)
+            sign = -1 if m["dir"] in ("提前", "早") else 1
+            if m["unit"] in ("小时", "钟头"):
+                guessed = w.part_of_day is not None and not w.has_time  # (明天上午: no hour said)
+                if not isinstance(w.start, datetime) or guessed:
+                    continue
+                start: date | datetime = w.start + sign * timedelta(hours=amount or 0.5)
+            elif sign < 0 or not amount:
+                continue  # (提前一天 is as often when to remind: left to the reminder)
+            else:
+                weeks = m["unit"] in ("周", "个星期", "个礼拜")
+                start = w.start + timedelta(days=int(amount) * (7 if weeks else 1))
+            out[k] = replace(w, start=start, end=None, hour_only=False)
+            self.moved_spans.add(w.span)
+        return out
 
     def _moved_in_chat(self, whens: list[When]) -> list[When]:
         """彭工: 明天下午两点来调试吧 … 彭工: 不好意思 明天停产检修 改后天上午9点 — in a chat, a day

@@ -178,3 +178,15 @@ def test_an_english_note_opening_on_a_firm_and_its_city() -> None:
     assert (
         parse_note("Follow-up 厦门金龙：下周一下午去找采购王敏拿订单", now).company != "Follow-up"
     )
+
+
+def test_a_day_or_an_hour_moved_by_so_much() -> None:
+    now = at("2026-10-14T17:20")
+    note = (
+        "和招商局重工的林总约的是周四晚上7点吃饭，刚才林总秘书发微信说林总航班延误，晚一个半小时。"
+    )
+    assert tasks(note, now) == [("2026-10-15T20:30", "吃饭")]
+    note = "蓝月亮采购部：明天的演示推迟一周"
+    assert [due for due, _ in tasks(note, now)] == ["2026-10-22"]
+    # guard: their own step moved leaves the rep's day alone
+    assert tasks("周五去送货，他们工期推迟两天", now) == [("2026-10-16", "去送货")]

@@ -80,8 +80,9 @@ def test_a_plan_moved_keeps_only_its_new_day() -> None:
     assert [due for due, _ in tasks(note)] == ["2026-12-10T15:00"]
     note = "原本約咗聽日同恒生銀行嘅梁經理開會，佢臨時有事，改咗去星期四下晝兩點。"
     assert [due for due, _ in tasks(note)] == ["2026-12-10T14:00"]
-    # the old day of a plan put off by a week is no day to act on (the new one is not read)
-    assert tasks("跟常总确认了，原定的12月20号的签约仪式往后推一周。") == []
+    # the old day of a plan put off by a week is no day to act on; the week after is (round forty)
+    note = "跟常总确认了，原定的12月20号的签约仪式往后推一周。"
+    assert [due for due, _ in tasks(note)] == ["2026-12-27"]
     # guard: a plan said to stand keeps its day
     assert tasks("原来约的周三拜访万科王总，王总确认不变") == [("2026-12-09", "拜访王总")]
 
