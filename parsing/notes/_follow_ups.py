@@ -2379,13 +2379,11 @@ _THEIR_TRIP = re.compile(
 
 
 # 他们项目部, 他们的审计组, 对方财务: a unit of theirs as the subject right before the date.
-# (技术部那边周三之前出技术规范书: their department, over there — ours is 我们技术部)
-_UNIT_THERE_END = re.compile(
-    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,4}(?:部|处|科|中心)(?:那边|那里)\s*$"
-)
 _THEIR_UNIT_END = re.compile(
     r"(?:他们|她们|对方|佢哋)(?:的|嘅)?[\u4e00-\u9fff]{0,4}?"
     r"(?:部|处|科|厂|院|公司|集团|组|中心|财务|法务|领导|老板)\s*$"
+    # (技术部那边周三之前出技术规范书: their department, over there — ours is 我们技术部)
+    r"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,4}(?:部|处|科|中心)(?:那边|那里)\s*$"
 )
 
 
@@ -2406,7 +2404,6 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
     said_subject = bool(
         _SUBJECT_END.search(head)
         or _THEIR_UNIT_END.search(t, ca, a)
-        or _UNIT_THERE_END.search(t, ca, a)
         # (孔处：你们的标书我们周五评审 — in their own line, 我们 is them)
         or (d.by_customer and re.search(r"我们\s*$", head))
     )
