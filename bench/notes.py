@@ -410,6 +410,10 @@ DEV_SETS = [
     # secretary, deadlines moved), written on 2026-12-07; scored on the parser as that session
     # began (be1b899), then tuned on
     NOTES_DIR / "notes_styles36.jsonl",
+    # blind42: 150 notes by a seventy-seventh helper who never read parsing/ (90 plain everyday
+    # notes, 6 in each of ten styles of #18), written on 2026-12-07; held out, scored on the
+    # parser as that session began (b3dd308)
+    NOTES_DIR / "notes_blind42.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
