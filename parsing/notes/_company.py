@@ -883,6 +883,8 @@ _DEPARTMENT_AFTER = re.compile(
 # were Engineering and Steel (a held-out set lost with each).
 _LATIN_REGISTERED = re.compile(
     r"(?<![A-Za-z])(?:[A-Z][A-Za-z0-9&'.-]*[ ]){1,4}"
+    # (Bosch Automotive Products (Suzhou) Co., Ltd.: the place registered in, in brackets)
+    r"(?:\((?!Trading|Holdings|International|Group)[A-Z][a-z]+\)[ ])?"
     r"(?:Sdn\.?[ ]Bhd|Berhad|Bhd|Pte\.?[ ]Ltd|Co\.,?[ ]Ltd|Ltd|Limited|Corporation|Corp|"
     r"Industries|Holdings|"
     # (Suzhou Jinfeng Precision, Ningbo Haixing Plastics: the trade a registered name ends with)
@@ -892,6 +894,7 @@ _LATIN_REGISTERED = re.compile(
 )
 
 
+_ABBREVIATED_FORM = re.compile(r"(?:Ltd|Bhd|Corp|Co)\.$")
 # A sentence's first word, not the company's (Visited Sunway …, Called Gamuda …, Lunch with …).
 _LEAD_WORDS = frozenset(
     words(
@@ -918,7 +921,11 @@ def _latin_registered(doc: Doc) -> list[tuple[int, int, str]]:
             t, max(0, a - 6), a
         ):
             continue
-        out.append((a, b, t[a:b].rstrip(".")))
+        name = t[a:b]
+        # (a card's line Unilever (China) Ltd. keeps its point; Pte Ltd. They … ends a sentence)
+        if not (_ABBREVIATED_FORM.search(name) and t[b : b + 1] in ("", "\n")):
+            name = name.rstrip(".")
+        out.append((a, b, name))
     return out
 
 

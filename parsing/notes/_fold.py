@@ -474,4 +474,13 @@ def fold(text: str) -> str:
         out = out.replace("场长", "厂长")
     if any("a" <= c.lower() <= "z" for c in out):
         out = _english(out)
+    labels = _CARD_LABEL.findall(out)
+    if len(labels) >= 2:  # a card pasted as labelled fields reads as the card itself
+        out = _CARD_LABEL.sub(lambda m: " " * len(m[0]), out)
     return out
+
+
+# Name: / Title: / Company: (姓名：, 职务：) heading the lines of a card pasted as fields.
+_CARD_LABEL = re.compile(
+    r"(?m)^[ \t]*(?:Name|Title|Position|Designation|Company|姓名|职务|职位|公司)[ \t]*[:：][ \t]*"
+)
