@@ -414,6 +414,12 @@ DEV_SETS = [
     # notes, 6 in each of ten styles of #18), written on 2026-12-07; held out, scored on the
     # parser as that session began (b3dd308)
     NOTES_DIR / "notes_blind42.jsonl",
+    # styles37: 200 notes by a seventy-eighth and a seventy-ninth helper who never read parsing/
+    # (20 in each of ten styles: voice with spelled surnames, cards with fax and extensions,
+    # chats with several people, telegraphic, English, TW/HK/MY/SG, roles by role word, dates
+    # around 春节 and 元旦, leaders' days, deadlines moved), written on 2026-12-07; scored on the
+    # parser as that session began (b3dd308), then tuned on
+    NOTES_DIR / "notes_styles37.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
