@@ -512,6 +512,11 @@ _DATEISH_AFTER = re.compile(
     # (7.3投标, 3.25报价: a telegraphic note's day, then what is done on it)
     r"投标|开标|报价|送样|发货|交货|到货|付款|回款|验收|安装|培训|演示|汇报|面谈|回电|电话)"
 )
+# (5/6 bid opening, 3/10 demo, 4/2 site visit: an English word of what happens that day)
+_EN_EVENT_AFTER = re.compile(
+    r"[^\S\n]+(?i:bid|tender|demo|meeting|mtg|call|visit|site|deadline|presentation|review|"
+    r"lunch|dinner|training|delivery|kick-?off|workshop|interview|audit)(?![a-z])"
+)
 _DATEISH_BEFORE = re.compile(
     r"(?:日期|时间|定于|定在|改到|改在|改为|推到|延到|截止|约在|预计|计划|生日|出生|生于|"
     r"到期|交期|交货|发货|到货|开会|见面|拜访|出差|回来|是在|"
@@ -554,6 +559,8 @@ def _md_num_is_date(m: re.Match[str], c: _Ctx, prev: _D | None) -> bool:
         and (prev is not None or _under_a_schedule(s, start))  # (or the range's second half)
     ):
         return True  # 何总 travel: / 5/26 Shanghai: a schedule's day, then a city in English
+    if m["s"] == "/" and _EN_EVENT_AFTER.match(s, end):
+        return True  # reminder: 5/6 bid opening @ 深圳地铁: the day, then what takes place on it
     if _NUMBERISH_AFTER.match(s, end):
         return False
     if prev is not None:  # second half of a range: 12.3-12.5
@@ -1027,11 +1034,19 @@ def _h_holiday(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
         return None  # 去海南万宁过年, 回老家过年: what the trip is for, not a day
     if name == "过年" and not suffix and c.text.startswith(("也", "都", "还"), m.end()):
         return None  # 过年也闲不下来: the season one is in, no day
+    if name == "过年" and not suffix and _in_new_year(c.today):
+        return None  # 过年收到的名片 said on 初四: this year's, just gone or under way
     if name in ("过完年", "过了年"):
         if suffix:
             return None
         suffix = "后"
     return _holiday(c, _HOLIDAY_NAMES[name], suffix, year)
+
+
+def _in_new_year(today: date) -> bool:
+    """From 春节 to 元宵 (the fifteenth day): 过年 is the festival one is in."""
+    first = HOLIDAYS["春节"].first_day(today.year)
+    return first <= today <= first + timedelta(days=14)
 
 
 def _h_new_year(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:

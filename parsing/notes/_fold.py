@@ -84,6 +84,18 @@ _FILLER_PART = re.compile(r"(?<=[号日天一二三四五六七八九十0-9])那
 _A_MOMENT_THEN_NEXT = re.compile(r"(?<![万统唯单第划])一下下(?=个?(?:礼拜|周|星期))")
 # 整理一下礼拜三之前发给他: "一下" then this week's 礼拜三, not 下礼拜三.
 _A_MOMENT_THEN_DAY = re.compile(r"(?<![万统唯单第划])一下(?=(?:礼拜|周|星期)[一二三四五六日天])")
+# 下礼拜 呃 礼拜四下午两点: dictation names the week, pauses, then its day — next week's Thursday.
+_NEXT_WEEK_THEN_DAY = re.compile(
+    r"下个?(?:礼拜|周|星期)[^\S\n]*(?:呃|嗯|那个|就是)[^\S\n]*"
+    r"(?P<day>(?:礼拜|周|星期)[一二三四五六日天])"
+)
+
+
+def _next_weeks_day(m: re.Match[str]) -> str:
+    said = "下" + m["day"]
+    return " " * (len(m[0]) - len(said)) + said
+
+
 # 施厂张: voice input's 厂长 (not 工厂张经理).
 _FACTORY_HEAD = re.compile(r"厂张(?![总经主工科处局院部老书])")
 # 赵科张, 王局张说: voice input's 科长/局长 after a surname — never 万科张总, 信息科张主任 (a
@@ -458,6 +470,7 @@ def fold(text: str) -> str:
     out = _SPOKEN_GROUPS.sub(_spoken_groups, out)
     out = _A_MOMENT_THEN_NEXT.sub("  下", out)
     out = _A_MOMENT_THEN_DAY.sub("  ", out)
+    out = _NEXT_WEEK_THEN_DAY.sub(_next_weeks_day, out)
     out = _FILLER_MONTH.sub(" ", out)
     out = _FILLER_PART.sub("  ", out)
     out = _FACTORY_HEAD.sub("厂长", out)

@@ -83,6 +83,28 @@ def _next_said_hour(doc: Doc, due: datetime, w: When) -> datetime:
 _BETWEEN_DAY_AND_HOUR = re.compile(r"\s*(?:约了|约的|定了|定的|定在|约在|是)?\s*")
 
 
+_SENTENCE_END = re.compile(r"[。!！?？\n]")
+# An hour alone, with no day of its own (上午九点半, 10点, 3pm).
+_AN_HOUR_ALONE = re.compile(
+    r"(?:上午|下午|中午|晚上|早上)?\s*[0-9一二三四五六七八九十两]{1,3}\s*"
+    r"(?:[点:：时]\s*(?:[0-9一二三四五六七八九十]{1,3}\s*分?|半|一刻|三刻)?|(?i:am|pm))\s*"
+)
+
+
+def _hour_said_last(
+    doc: Doc, w: When, out: list[tuple[FollowUpFact, bool, tuple[int, int]]]
+) -> datetime | None:
+    """An hour said alone after the sentence's last reminder, dated that day with no hour."""
+    if not out or not isinstance(w.start, datetime):
+        return None
+    last, _, (_, end) = out[-1]
+    if isinstance(last.due, datetime) or last.due != w.day:
+        return None
+    if not _AN_HOUR_ALONE.fullmatch(doc.t, *w.span) or _SENTENCE_END.search(doc.t, end, w.span[0]):
+        return None
+    return w.start
+
+
 def _hour_said_after(doc: Doc, i: int, due: date | datetime) -> datetime | None:
     """The hour said right after a day read with only its part (下午约了四点 → 16:00)."""
     w = doc.whens[i]
@@ -430,6 +452,7 @@ def _on_the_birthday(doc: Doc, w: When) -> str | None:
     return said["what"]
 
 
+_SAME_DAY_AGAIN = re.compile(r"[^\S\n]*(?:正好|刚好|恰好)(?:是|在)?[^\S\n]*")
 _BIRTHDAY_SAID = re.compile(
     r"生日(?:正好|就|刚好)?(?:是|在)?\s*(?:那个)?\s*(?:农历|阴历|阳历|公历|新历|旧历)?\s*$"
 )
@@ -2625,6 +2648,8 @@ def find_follow_ups(
             continue
         if i in claimed or _said_with_the_next(doc, i):
             continue
+        if i - 1 in claimed and _SAME_DAY_AGAIN.fullmatch(t, doc.whens[i - 1].span[1], w.span[0]):
+            continue  # 生日农历八月十五 正好中秋: the birthday's day named again, no task
         due = _due_ahead(doc, w)
         if due is None or _what_the_day_is(doc, i, w):
             continue
@@ -2679,6 +2704,9 @@ def find_follow_ups(
             or _WHEN_IT_IS.search(t, d.ca, d.a)
             or _BIRTHDAY_SAID.search(t, d.ca, d.a)
         ):
+            hour = _hour_said_last(doc, w, out)
+            if hour is not None:  # 这个礼拜四带技术过去做交流，上午九点半: that errand's hour
+                out[-1] = (FollowUpFact(hour, out[-1][0].action), *out[-1][1:])
             continue  # (contract renewal 在 8 月底, 年会在1月28号: when something is, no task)
         if (
             found is not None

@@ -42,3 +42,44 @@ def test_a_card_pasted_as_labelled_fields_reads_as_the_card() -> None:
     )
     assert note.company == "博世汽车部件(苏州)有限公司"
     assert [c.name for c in note.contacts] == ["陈琳"]
+
+
+def tasks(text: str, now: datetime) -> list[tuple[str, str]]:
+    return [(f.due.isoformat()[:16], f.action) for f in parse_note(text, now).follow_ups]
+
+
+def test_an_hour_said_alone_after_the_errand_is_its_hour() -> None:
+    note = "我们这个礼拜四带技术过去做交流，上午九点半"
+    assert tasks(note, at("2026-03-16T10:45")) == [("2026-03-19T09:30", "带技术过去做交流")]
+    note = "然后竞争对手有 呃 西门子 还有和利时 然后我们这个礼拜四 带技术过去做交流 上午九点半"
+    assert tasks(note, at("2026-03-16T10:45")) == [("2026-03-19T09:30", "带技术过去做交流")]
+    # guard: another sentence's hour is no part of it
+    note = "周四去送样。上午九点半开会"
+    assert [due for due, _ in tasks(note, at("2026-03-16T10:45"))] == ["2026-03-19"]
+
+
+def test_dictation_naming_the_week_then_pausing_before_its_day() -> None:
+    note = "她说可以进供应商库 然后下礼拜 呃 礼拜四下午两点 去深圳她们总部面谈"
+    assert tasks(note, at("2026-08-19T12:30")) == [("2026-08-27T14:00", "去深圳她们总部面谈")]
+
+
+def test_a_day_in_slashes_before_an_english_event() -> None:
+    note = "reminder: 5/6 bid opening @ 深圳地铁, 9:30am, bring 原件 + 保证金 receipt"
+    assert [due for due, _ in tasks(note, at("2026-05-03T11:15"))] == ["2026-05-06T09:30"]
+
+
+def test_new_year_said_during_it_is_no_day_ahead() -> None:
+    note = "过年收到的电子名片 初八给管局打个电话拜年"
+    assert tasks(note, at("2027-02-09T10:30")) == [("2027-02-13", "给管局打个电话拜年")]
+    # guard: before the festival, 过年前 is its eve
+    assert [due for due, _ in tasks("过年前给管局打个电话拜年", at("2027-01-09T10:30"))] == [
+        "2027-02-05"
+    ]
+
+
+def test_a_festival_naming_the_birthday_again_is_no_task() -> None:
+    note = "A类客户 缪经理86年的 生日农历八月十五 正好中秋 常州人"
+    assert tasks(note, at("2026-09-20T13:20")) == []
+    # guard: the day said again with the errand after it stays the rep's
+    note = "过总生日1972年5月3号，就是这周日，准备订个蛋糕送过去"
+    assert [due for due, _ in tasks(note, at("2026-04-27T21:20"))] == ["2026-05-03"]
