@@ -18,7 +18,9 @@ Conventions (DESIGN.md, "Date conventions"), and the choices this module adds:
   gone by); a range 这周三到周五 keeps its days together. 周末 / 本周末 is this week's
   Saturday (today on a Sunday), 下周末 next week's Saturday. 五月最后一个周五 is May's last
   Friday. A heading that names the week (下周计划：周一…, 黄总 下周 行程：周二 合肥) puts the bare
-  weekdays listed under it in that week, until another week is named.
+  weekdays listed under it in that week, until another week is named. Days listed after
+  next week's in one run of words (下周一到周三在北京开会 周四上午回武汉 周五上午九点可以见我们),
+  later in the week and with no comma, 我 or deadline between, go on in that week.
 * Yearless dates (3月5日, 5号, 农历三月初八, 月中, 春节) are the next occurrence on or after
   today. 2月29日 without a year is the next Feb 29 that exists.
 * 明早 = 09:00, 今晚 / 明晚 = 20:00. A part of day without an hour: 上午/早上/一大早 09:00,
@@ -156,7 +158,8 @@ def find_all_when(text: str, now: datetime, workdays: WorkCalendar = MAINLAND) -
         if w is not None:
             return [w]
     whens = [f.when for f in scan(norm, now, workdays) if f.when is not None]
-    return _paired_in_one_week(norm, _in_the_week_headed(norm, whens, now))
+    whens = _paired_in_one_week(norm, _in_the_week_headed(norm, whens, now))
+    return _on_in_the_week_named(norm, whens)
 
 
 # 下周计划：周一拜访格力；周三…, 黄总 下周 行程：周二 合肥: a heading names the week, and the
@@ -213,6 +216,34 @@ def _paired_in_one_week(text: str, whens: list[When]) -> list[When]:
         ahead = _WEEKDAY_X[pair["wd"]] - first.day.weekday()
         day = first.day + timedelta(days=ahead)
         if ahead > 0 and day != second.day:
+            shift = day - second.day
+            end = second.end + shift if second.end is not None else None
+            out[k] = replace(second, start=second.start + shift, end=end)
+    return out
+
+
+# 下周一到周三在北京开会 周四上午回武汉 周五上午九点可以见我们: days listed after next week's
+# in one sentence, later in the week, go on in that week (a bare 周五 alone is this week's).
+_NEXT_WEEK_SAID = re.compile(r"下个?(?:周|星期|礼拜)[一二三四五六日天]")
+_SENTENCE_OVER = re.compile(
+    r"[。!！?？\n,，;；我让叫]|(?:上|这|本)个?(?:周|星期|礼拜)|(?i:\bthis\b)"
+)
+
+
+def _on_in_the_week_named(text: str, whens: list[When]) -> list[When]:
+    out = list(whens)
+    for k in range(1, len(out)):
+        first, second = out[k - 1], out[k]
+        shifted = first is not whens[k - 1]  # (周四 moved into next week: 周五 goes on too)
+        if not shifted and not _NEXT_WEEK_SAID.search(text, first.span[0], first.span[1]):
+            continue
+        if not _BARE_WEEKDAY.match(text, second.span[0]) or second.deadline:
+            continue  # (待到下周三 然后 让我们周四之前出个方案: by this week's, before he is back)
+        if _SENTENCE_OVER.search(text, first.span[1], second.span[0]):
+            continue
+        last = day_of(first.end) if first.end is not None else first.day
+        day = last + timedelta(days=second.day.weekday() - last.weekday())
+        if second.day.weekday() > last.weekday() and second.day < day:
             shift = day - second.day
             end = second.end + shift if second.end is not None else None
             out[k] = replace(second, start=second.start + shift, end=end)

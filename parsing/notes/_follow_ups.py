@@ -1589,6 +1589,28 @@ def _trip_around(d: _Dated) -> tuple[bool, str | None]:
     return False, t[part.start() : doc.clause(part.start())[1]].removeprefix("我")
 
 
+# What a leader does on a day of a list of his days: where he is, goes or is back to, a
+# meeting, a tour (周三在北京民航局, 礼拜三去武汉基地, 20日返蓉, 下周一全天会议, 周四下乡调研).
+_HIS_DAY = re.compile(
+    r"[^\S\n]*(?:(?:上午|下午|晚上|全天|白天|一天)[^\S\n]*)?(?:带队|陪同|一起)?"
+    r"(?:(?:在|去|到|回|返|飞|赴)(?=[\u4e00-\u9fff])(?!拜访|找|见|回访|送|拿|接)|全天|会议|开会|调研|下乡|办公|出差|见客|有会)"
+)
+# The previous day's place or doing, then only a space: the next item of one list.
+_LIST_ITEM_THEN = re.compile(r"[^\s,，。；;、!！?？我咱让叫请约]{1,14}[^\S\n]+")
+
+
+def _their_days_go_on(d: _Dated, i: int, theirs: set[int]) -> bool:
+    """A day said right after someone's days away, with no one else named and only where
+    they are or what they do on it: the next day of the same list."""
+    if i - 1 not in theirs or not _HIS_DAY.match(d.t, d.b):
+        return False
+    prev = d.doc.whens[i - 1]
+    # (…去杜塞尔多夫参加MEDICA展，…下周三下午两点去坪山总部找他: after a comma, the rep's)
+    if not _LIST_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a):
+        return False
+    return _HIS_DAY.match(d.t, prev.span[1]) is not None
+
+
 def _there_and_back(d: _Dated) -> bool:
     """禮拜二去禮拜五返: the day said before 去 with another day and 返 after it, or that other
     day — someone's days away (the rep's own trip says 我)."""
@@ -2641,6 +2663,7 @@ def find_follow_ups(
     out: list[tuple[FollowUpFact, bool, tuple[int, int]]] = []
     deadlines: set[tuple[int, int]] = set()  # where a "by then" date was said
     carried: str | None = None  # a deadline's task, answered with the rep's own day
+    away: set[int] = set()  # the dates read as someone's days away
     for i, w in enumerate(doc.whens):
         errand = _on_the_birthday(doc, w) if i in claimed else None
         if errand is not None:  # 农历三月初三生日，到时候订个蛋糕送过去
@@ -2676,7 +2699,11 @@ def find_follow_ups(
             continue
         their_trip, joined = _trip_around(d)
         if their_trip or _theirs_said_after(d):
+            away.add(i)
             continue
+        if _their_days_go_on(d, i, away | claimed):
+            away.add(i)
+            continue  # 胥总下周一二在昆明 周三在北京民航局: the next of the leader's days
         found = _found_action(d)
         if (
             found is not None

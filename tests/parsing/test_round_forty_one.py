@@ -83,3 +83,26 @@ def test_a_festival_naming_the_birthday_again_is_no_task() -> None:
     # guard: the day said again with the errand after it stays the rep's
     note = "过总生日1972年5月3号，就是这周日，准备订个蛋糕送过去"
     assert [due for due, _ in tasks(note, at("2026-04-27T21:20"))] == ["2026-05-03"]
+
+
+def test_the_next_days_of_a_leaders_list_are_his_not_the_reps() -> None:
+    note = "东方航空胥总的秘书小佘说：胥总下周一二在昆明 周三在北京民航局 周四周五回上海办公 我们可以下周五下午去"
+    assert tasks(note, at("2026-11-05T12:00")) == [("2026-11-13T14:00", "去")]
+    note = "他说他们领导孔总下礼拜一二在珠海总部 礼拜三去武汉基地 让我们礼拜二下午四点去总部找孔总"
+    assert tasks(note, at("2026-05-20T13:35")) == [("2026-05-26T16:00", "去总部找孔总")]
+    note = "中远海运戴总的助理姚小姐邮件：戴总本周三晚上飞新加坡 周五晚上回上海 下周一全天会议 周二上午可以安排半小时"
+    assert [due for due, _ in tasks(note, at("2026-07-27T10:20"))] == ["2026-08-04T09:00"]
+    # guard: after a comma the rep goes (his trip, then the rep's visit before it)
+    note = "理邦仪器的汤总监11月15号到18号去杜塞尔多夫参加MEDICA展，走之前想跟他见一面，下周三下午两点去坪山总部找他。"
+    assert [due for due, _ in tasks(note, at("2027-10-29T14:00"))] == ["2027-11-03T14:00"]
+
+
+def test_days_listed_after_next_weeks_go_on_in_that_week() -> None:
+    note = "刚接到葛洲坝集团冉总秘书小于的电话：冉总下周一到周三在北京开会 周四上午回武汉 周五上午九点可以见我们"
+    assert [due for due, _ in tasks(note, at("2026-03-04T11:00"))] == ["2026-03-13T09:00"]
+    # guard: after a comma, or once the rep speaks, a bare day is this week's again
+    note = "下礼拜一上午去新疆中泰化学找闫总，礼拜天之前把去乌鲁木齐的机票订好。"
+    assert [due[:10] for due, _ in tasks(note, at("2027-03-04T15:30"))] == [
+        "2027-03-08",
+        "2027-03-07",
+    ]
