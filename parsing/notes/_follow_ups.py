@@ -344,7 +344,7 @@ _AFTER_THEN_SEE = re.compile(r"[^\s,]{0,4}?(?:以后|之后|后)\s*再(?:说|议
 _IF_NEEDED = re.compile(r"(?:有事|有需要|有嘢)(?:的话)?[,\s]*(?:都)?可以\s*$")
 # A plan given up (原定明天…改成下周一, 饭局取消了, 取消后天的拜访).
 _ONCE_PLANNED = re.compile(
-    r"(?:原定|原来定|本来|原计划|取消)(?:想约|想|打算约?|约了?|定了?|说好|说)?的?\s*$"
+    r"(?:原定|原来定|本来|原计划|取消了?)(?:想约|想|打算约?|约了?|定了?|说好|说)?的?\s*$"
 )
 # 原来约好, 原本定的, 原先约的: a plan given up only when the note says it changed (…王总确认不变
 # keeps it)
@@ -2437,6 +2437,16 @@ _REP_WITH = re.compile(r"\s*(?:我|已经|刚|今天)?\s*(?:约了|约好了?|�
 
 
 _ARRANGED_BEFORE = re.compile(r"(?:^|[,，。;\s])(?:已经|我)?(?:约好了?|约了|约定了?)[,，]\s*$")
+# Someone of theirs, over there, said right after the day (聂处那边起草合同, 法务那边审合同).
+_OVER_THERE_THEN = re.compile(
+    r"[^\S\n]*(?:(?![我咱你跟和同与找去到来在给])[\u4e00-\u9fff]){1,3}?(?:总|处|局|科|部|经理|主任|工|董|法务|财务|采购|技术)"
+    r"(?:那边|那里|那头)(?:会|就|先|再)?"
+    r"(?:起草|审|出|发|定|批|走|安排|确认|准备|回复|答复|给|做|开|签|盖章)"
+)
+# What only they can do: approve (PO下周一一定批, 合同月底前能批下来).
+_THEY_APPROVE = re.compile(
+    r"(?:一定|肯定|应该|估计|会|能|就|才)*(?:批|审批|批复|批下来)(?:了|下来)?"
+)
 # (说好了，王总周五把款打过来: what he agreed to do stays his; only a meeting is the rep's too)
 _MET = re.compile(r"见|碰面|面谈|吃饭|开会|谈")
 
@@ -2446,6 +2456,8 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
     nothing makes it the rep's (asked, invited, told, the rep's own verb)."""
     doc, people, t, a, ca = d.doc, d.people, d.t, d.a, d.ca
     head = d.head
+    if _OVER_THERE_THEN.match(t, d.b) or _THEY_APPROVE.fullmatch(action):
+        return True  # 下周一聂处那边起草合同, PO下周一一定批: theirs to do
     said_subject = bool(
         _SUBJECT_END.search(head)
         or _THEIR_UNIT_END.search(t, ca, a)
@@ -2642,7 +2654,7 @@ _FIRST_WORKDAY = re.compile(
     rf"上班(?:第一天|后|以后)[,，\s]*|上班(?=\s*{_FIRST_DAY_TASK.pattern})\s*"
 )
 _DAY_OFF = re.compile(
-    r"\s*(?:开始|起)?(?:休息|放假|休假|停工|停产|不上班)(?![前之以])"
+    r"\s*(?:开始|起|也|都|还)?(?:休息|放假|休假|停工|停产|不上班)(?![前之以])"
 )  # (放假前: by then)
 # A day, a deed and 的 before the matter it names (年底备货的事, 五一前要交的那批), asked or talked of.
 _THING_OF_THE_DAY = re.compile(

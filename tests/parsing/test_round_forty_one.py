@@ -106,3 +106,19 @@ def test_days_listed_after_next_weeks_go_on_in_that_week() -> None:
         "2027-03-08",
         "2027-03-07",
     ]
+
+
+def test_what_they_do_or_called_off_is_no_task_of_the_reps() -> None:
+    note = "米其林于经理说PO下周一一定批 我下周二AM call他确认"
+    assert [due[:10] for due, _ in tasks(note, at("2026-10-30T16:50"))] == ["2026-11-03"]
+    note = (
+        "深圳中学三个人都在：蓝校长 分管后勤的詹副校长 后勤处长聂处 蓝校长定了我们做智慧食堂 "
+        "聂处负责合同 下周一聂处那边起草合同 我们周三前回意见"
+    )
+    assert tasks(note, at("2026-09-10T14:30")) == [("2026-09-16", "回意见")]
+    assert tasks("东方电缆的晁总取消了明天的见面 说春节后再约", at("2026-02-03T10:00")) == []
+    note = "他说明天元旦不谈工作 后天也休息 让我四号早上九点给他打电话"
+    assert tasks(note, at("2026-12-31T23:20")) == [("2027-01-04T09:00", "给他打电话")]
+    # guard: the rep going over to them with someone is the rep's
+    note = "扈经理说预算批了，周三下午我跟扈经理那边把合同条款过一遍"
+    assert [due for due, _ in tasks(note, at("2026-12-21T17:00"))] == ["2026-12-23T14:00"]
