@@ -300,7 +300,8 @@ LATE_FIX = re.compile(
     r"[哦噢呃嗯啊][ ,]*(?:不对|不是|唔系)[ ,]*|"
     # (昨天拜访了黄总——不是昨天,是前天: the day said again as denied, then the one meant)
     r"(?<=[ ,-])不是(?=[^,。;\s]{1,6}[ ,]+(?:是|应该是))|"
-    r"(?:不对|唔系|(?<=[ ,])不是|说错了|讲错了|记错了|写错了|更正一下|更正|纠正一下|算了|改了)[ ,:]*"
+    # (周五交方案是写错了 是下周五: what was said, then that it was written wrong)
+    r"(?:不对|唔系|(?<=[ ,])不是|是?(?:说错了|讲错了|记错了|写错了)|更正一下|更正|纠正一下|算了|改了)[ ,:]*"
     r"(?=是|应该是|改成|改到|改为|改咗|改了?[周礼星下这明后0-9一二三四五六七八九十])"
 )
 _FIX_IS = re.compile(r"[ ,]*(?:是|应该是)?[ ,]*")
@@ -435,7 +436,10 @@ def _corrected_later(t: str, whens: list[When]) -> list[When]:
             and t[end : end + 1] in (" ", ",")
             and _AN_HOUR_ALONE.fullmatch(t, *fixed.span) is not None
         )
-        if (len(tail) > 3 and not meant) or any(
+        # (周五交方案是写错了 是下周五 交给中海油的伊工: said wrong in so many words, the errand
+        # may follow the day meant)
+        owned = "错" in fix.group()
+        if (len(tail) > 3 and not meant and not owned) or any(
             end <= v.span[0] < stop and not _said_again(t, v, w, fixed) for v in whens
         ):
             continue  # (明天一早就过去不对明天上午有会…: more said of the day, no correction)

@@ -84,6 +84,7 @@ _BETWEEN_DAY_AND_HOUR = re.compile(r"\s*(?:约了|约的|定了|定的|定在|�
 
 
 _SENTENCE_END = re.compile(r"[。!！?？\n]")
+_OWNED_WRONG = re.compile(r"\s*是?(?:写|说|记|讲)错了?\s*$")
 # An hour alone, with no day of its own (上午九点半, 10点, 3pm).
 _AN_HOUR_ALONE = re.compile(
     r"(?:上午|下午|中午|晚上|早上)?\s*[0-9一二三四五六七八九十两]{1,3}\s*"
@@ -672,6 +673,7 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         text += called.group()
     # (…出个方案哦不对是七月八号: the correction is no part of the task)
     text = LATE_FIX.split(text, maxsplit=1)[0]
+    text = _OWNED_WRONG.sub("", text)  # (交方案是写错了: said wrong, then put right)
     text = _SPACE_BETWEEN_HAN.sub("", text)
     text = _CONTACT_TAIL.split(text)[0]
     text = _FILLER.sub("", text)

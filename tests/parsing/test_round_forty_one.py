@@ -122,3 +122,8 @@ def test_what_they_do_or_called_off_is_no_task_of_the_reps() -> None:
     # guard: the rep going over to them with someone is the rep's
     note = "扈经理说预算批了，周三下午我跟扈经理那边把合同条款过一遍"
     assert [due for due, _ in tasks(note, at("2026-12-21T17:00"))] == ["2026-12-23T14:00"]
+
+
+def test_a_day_said_wrong_in_so_many_words_takes_the_one_meant() -> None:
+    note = "更正：刚才说周五交方案是写错了 是下周五 交给中海油的伊工"
+    assert tasks(note, at("2026-03-11T18:30")) == [("2026-03-20", "交方案")]
