@@ -214,6 +214,8 @@ def _scan_left(doc: Doc, end: int, limit: int = 16) -> int:
 
         if ch in _ORG_STOP or doc.date_at[start - 1] or doc.used[start - 1]:
             break
+        if ch in "多许" and start >= 2 and doc.date_at[start - 2]:
+            break  # 昨晚十一点多铜陵有色的储总: "past eleven", then the name
         if not (is_cjk(ch) or ch.isalnum()):
             break
         start -= 1
@@ -735,6 +737,8 @@ _NOT_HEAD = re.compile(
     r"^刚|出来$|回来$|计划$|^记低$|"
     # (秘书发来:王局长行程…, 转发: a message passed on, whoever sent it)
     r"发来$|转来$|转发|发过来$|"
+    # (秘书群里通知：…: who passed the word on, and where)
+    r"通知$|群里|"
     # (吴总行程：12/16 上海…, 戴局长本周安排: whose days are listed, no firm)
     r"行程$|日程$|安排$|"
     # (哦那个 昨天…, 拜托 remind 我…: a filler or a plea heading the note)
@@ -1173,7 +1177,8 @@ def _whose_in_brackets(doc: Doc, people: People) -> tuple[int, int, str] | None:
             len(org) < 3  # (王经理（南京）, 刘姐（财务）: where they are or sit, not whose)
             or _A_PART_PLAYED.search(org)
             or _NOT_WHOSE.search(org)
-            or (len(org) == 3 and org[0] in SURNAMES)
+            # (蓝总（蓝天明）: his name; 蓝总（华侨城）: another surname, so whose he is)
+            or (len(org) == 3 and org[0] in SURNAMES and m.surname in (None, org[0]))
             or PLACE_RE.fullmatch(org)
             or not _plausible(org)
         ):
@@ -1295,7 +1300,11 @@ def _whose_they_are(doc: Doc, people: People) -> str | None:
 
 # 海尔智家采购的隋经理, 首钢京唐财务的付会计, 和盒马鲜生华东采购 邹经理: the department or the
 # word before the name is no part of the customer's name.
-_FUNCTION_TAIL = re.compile(r"(?:设备|行政|仓储|包材|物资|集团)?(?:采购|财务)$")
+_FUNCTION_TAIL = re.compile(
+    r"(?:设备|行政|仓储|包材|物资|集团)?(?:采购|财务)$"
+    # (见了紫金山实验室的两位：…: how many of them, no part of the name)
+    r"|的(?:[两二三四五六几]|一些)(?:位|个人)$"
+)
 _WITH_LEAD = re.compile(r"^[和跟同与](?=[\u4e00-\u9fff]{3})")
 _PLACE_OF = re.compile(rf"^(?:[\u4e00-\u9fff]{{2}}|{_PLACE_SAID})的(?=[\u4e00-\u9fff]{{4}})")
 

@@ -98,14 +98,18 @@ def _spellings(text: str) -> list[tuple[int, int]]:
         name_at = len(text) - len(text[b:].lstrip(_GAP_CHARS))
         rest = name_at + len(spelled)  # (where the name said after it goes on)
         before = text[:a].rstrip(_GAP_CHARS)
-        if (text.startswith(spelled, name_at) and is_cjk(text[rest : rest + 1])) or (
-            len(spelled) >= 2 and spelled in before[-8:]  # (百耀农业 百花的百 照耀的耀)
+        if (
+            (text.startswith(spelled, name_at) and is_cjk(text[rest : rest + 1]))
+            or (len(spelled) >= 2 and spelled in before[-8:])  # (百耀农业 百花的百 照耀的耀)
+            # (跟华能的詹总 詹天佑的詹 他说…: the surname of the one just greeted)
+            or re.search(rf"{re.escape(spelled)}{_TITLE_AFTER}$", before) is not None
         ):
             out.append((a, name_at))
     return out
 
 
 _GAP_CHARS = " ,，嗯"
+_TITLE_AFTER = r"(?:总|董|局长?|处长?|科长?|经理|主任|工|老师|书记|院长|所长?|部长|厂长|老板|姐|哥|生|小姐|先生|女士)"
 
 
 def unspelled(text: str) -> str:

@@ -127,3 +127,26 @@ def test_what_they_do_or_called_off_is_no_task_of_the_reps() -> None:
 def test_a_day_said_wrong_in_so_many_words_takes_the_one_meant() -> None:
     note = "更正：刚才说周五交方案是写错了 是下周五 交给中海油的伊工"
     assert tasks(note, at("2026-03-11T18:30")) == [("2026-03-20", "交方案")]
+
+
+def test_a_surname_spelled_after_the_greeting_is_no_name() -> None:
+    note = parse_note(
+        "呃 刚从跨年饭局出来 跟华能的詹总 詹天佑的詹 他说明天元旦不谈工作", at("2026-12-31T23:20")
+    )
+    assert [(c.salutation, c.name) for c in note.contacts] == [("詹总", None)]
+    note = parse_note("今天见了廉处长 廉洁的廉 他说下周三来", at("2026-12-31T23:20"))
+    assert [(c.salutation, c.name) for c in note.contacts] == [("廉处长", None)]
+
+
+def test_words_around_a_firm_are_no_part_of_its_name() -> None:
+    note = "昨晚十一点多铜陵有色的储总发微信 说今天下午让我们过去一趟 带上合同"
+    assert parse_note(note, at("2026-03-02T08:05")).company == "铜陵有色"
+    note = "今天见了紫金山实验室的两位：主任沃主任13952088776 和办公室的小宣17712345680"
+    assert parse_note(note, at("2026-11-24T19:00")).company == "紫金山实验室"
+    note = "秘书群里通知：中国宝武胡董5月18日（周一）下午在马鞍山 5月19日全天在湛江"
+    assert parse_note(note, at("2026-05-14T13:15")).company != "秘书群里通知"
+    chat = "蓝总（华侨城）\n11月13日 19:40 蓝总：下周三请你们领导一起过来吃个饭 晚上六点半"
+    read = parse_note(chat, at("2026-11-16T08:45"))
+    assert (read.company, [c.salutation for c in read.contacts]) == ("华侨城", ["蓝总"])
+    # guard: his own name in brackets stays his
+    assert parse_note("蓝总（蓝天明）：下周三过来吃饭", at("2026-11-16T08:45")).company is None
