@@ -16,7 +16,7 @@ from functools import cached_property
 from parsing.dates import When
 from parsing.numerals import cn_to_int
 
-from ._doc import LATE_FIX, Doc, in_schedule, line_of, months_back
+from ._doc import LATE_FIX, Doc, in_schedule, line_of, months_back, schedule_head
 from ._doc import sentence_start as _sentence_start
 from ._events import (
     _ASKED_TO_REMIND,
@@ -51,7 +51,7 @@ from ._lexicon import (
     words,
 )
 from ._model import FollowUpFact
-from ._people import People, label_of, schedule_owner
+from ._people import ANOTHER_LABEL, People, label_of, schedule_owner
 
 __all__ = ["find_follow_ups"]
 
@@ -1405,10 +1405,17 @@ def _said_with_the_next(doc: Doc, i: int) -> bool:
         return True  # 年前我腊月二十三去给他拜个早年: the day within the deadline is the one
     if nxt.day == w.day and _THAT_IS.fullmatch(doc.t, w.span[1], nxt.span[0]):
         return True  # 元旦后第一个工作日，也就是1月4号，先去…: the day said again, plainly
+    if (
+        doc.t[w.span[1] - 1] in "后後"
+        and nxt.day >= w.day
+        and _THEN_THE_DAY.fullmatch(doc.t, w.span[1], nxt.span[0])
+    ):
+        return True  # 聖誕後 12月28號禮拜一: after the festival, then the very day
     return nxt.span[0] - w.span[1] <= 1 and nxt.day == w.day
 
 
 _THAT_IS = re.compile(r"\s*[,，]?\s*(?:也就是|就是|即)\s*")
+_THEN_THE_DAY = re.compile(r"[^\S\n]*[,，]?[^\S\n]*(?:也就是|就是|即)?[^\S\n]*")
 
 
 # A month and day said a few days after it is that day, gone by (a year on is no one's plan).
@@ -1703,6 +1710,31 @@ _REP_IN_HIS_LINE = re.compile(
 )
 # (周五 全天在局里 我上午去拜访他: the rep's own part of a listed day)
 _REP_IN_LINE = re.compile(rf"{_REP_IN_HIS_LINE.pattern}|拜访|去找")
+
+
+def _someones_heading(d: _Dated, a: int) -> bool:
+    """Whether the heading of the schedule the day at ``a`` is listed in names someone of theirs
+    or their leaders (中交一公院领导下周日程, 主题：谯总8月底至9月初行程)."""
+    head = schedule_head(d.t, a)
+    # (今天安排：…给钱科长回电话: the rep's own day; 行程：… ⏎ 下一步：…: another label begun)
+    if (
+        head is None
+        or not _WHOSE_DAYS.match(head.group())
+        or ANOTHER_LABEL.search(d.t, head.end(), a)
+    ):
+        return False
+    start, end = line_of(d.t, head.start())
+    if _THEIR_LEADERS.search(d.t, start, end):
+        return True
+    return any(
+        start <= m.start < end and not m.pronoun and m.contact >= 0 for m in d.people.mentions
+    )
+
+
+_THEIR_LEADERS = re.compile(r"领导|董事长|总经理|院长|局长")
+_WHOSE_DAYS = re.compile(r"行程|日程|(?i:schedule|travel|itinerary)")
+# What the rep does on a day listed (给钱科长回电话, 这周三给桂经理送样, 去拜年): the rep's line.
+_REP_ON_THE_DAY = re.compile(r"给|送|拜访|拜年|约|找|寄|请|吃饭|汇报")
 _LEADERS_DAY = re.compile(
     r"全天|在(?:局|公司|集团|院|单位|厅|部|办公室)|[局院部厅]务会|党组会|调研|值班|门诊|^\s*回(?![来复访电])"
 )
@@ -1728,6 +1760,12 @@ def _theirs_said_after(d: _Dated) -> bool:
             return True  # (【戴局长本周安排】 周五 全天在局里: the leader's day, listed)
         if not _REP_IN_HIS_LINE.search(line) and schedule_owner(t, d.people, a) is not None:
             return True  # (王董本周日程 / 6/4 香港 签约: his day, listed under his name)
+        if (
+            not _REP_IN_LINE.search(line)
+            and not _REP_ON_THE_DAY.search(line)
+            and _someones_heading(d, a)
+        ):
+            return True  # (主题：谯总8月底至9月初行程 / 8/24 昆明 董事会: a leader's, listed)
     # (a dictated note is one clause: the next date's words are that date's)
     upto = _up_to_next_date(doc, b + 3, cb)  # (a day said right after is this one's own)
     internal = _INTERNAL.search(t, b, upto)
@@ -2655,6 +2693,9 @@ _FIRST_DAY_TASK = re.compile(rf"(?:先|就|我)?(?:{_REP_STEP}|跟)")
 _FIRST_WORKDAY = re.compile(
     rf"上班(?:第一天|后|以后)[,，\s]*|上班(?=\s*{_FIRST_DAY_TASK.pattern})\s*"
 )
+_NOT_TO_BE_HAD = re.compile(
+    r"[^\S\n]*(?:都|也|肯定|应该|估计)?(?:见不到|见不着|没空|没时间|排不开|约不上|不方便)"
+)
 _DAY_OFF = re.compile(
     r"\s*(?:开始|起|也|都|还)?(?:休息|放假|休假|停工|停产|不上班)(?![前之以])"
 )  # (放假前: by then)
@@ -2698,6 +2739,8 @@ def find_follow_ups(
             continue  # 月初左右再去一趟: about then, no day (周五左右给王总回个电话 keeps Friday)
         if _DAY_OFF.match(t, w.span[1]):
             continue  # 从2月5号休息到2月12号, 周五放假: a day off, no task
+        if _NOT_TO_BE_HAD.match(t, w.span[1]):
+            continue  # 年前见不到了, 周三没空: no meeting then, no task
         if _SEASON_OF.match(t, w.span[0]):
             continue  # 把年前的账对一下, 年底前的最后一批催化剂: which one, not when
         if (

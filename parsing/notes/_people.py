@@ -2047,7 +2047,7 @@ _OWNER_TO_HEAD = re.compile(
 
 
 # (a line opening with its day and a colon, 周一：市政府开会, is one of the list, no label)
-_ANOTHER_LABEL = re.compile(
+ANOTHER_LABEL = re.compile(
     r"\n\s*(?!(?:下|本|这)?(?:周|星期|礼拜)[一二三四五六日天])[^\s\d:]{1,6}[:]"
 )
 
@@ -2056,7 +2056,7 @@ def schedule_owner(t: str, people: People, a: int) -> Mention | None:
     """Whose schedule the day at ``a`` is listed in: the person named right before its
     heading (a schedule headed with no one named may be the rep's own)."""
     head = schedule_head(t, a)
-    if head is None or _ANOTHER_LABEL.search(t, head.end(), a):
+    if head is None or ANOTHER_LABEL.search(t, head.end(), a):
         return None  # (行程：… / 下一步：这周二之前…: the schedule ended where a label began)
     return next(
         (

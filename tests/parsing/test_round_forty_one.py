@@ -150,3 +150,31 @@ def test_words_around_a_firm_are_no_part_of_its_name() -> None:
     assert (read.company, [c.salutation for c in read.contacts]) == ("华侨城", ["蓝总"])
     # guard: his own name in brackets stays his
     assert parse_note("蓝总（蓝天明）：下周三过来吃饭", at("2026-11-16T08:45")).company is None
+
+
+def test_the_days_under_a_leaders_schedule_heading_are_his() -> None:
+    note = (
+        "中交一公院领导下周日程（综合办发）\n11.16 周一 蒙院长 北京 中交集团年度预算会\n"
+        "11.17-11.18 蒙院长 兰州 院士工作站揭牌\n11.19 周四 在院\n11.20 周五 蒙院长 天津 滨海项目检查"
+    )
+    assert tasks(note, at("2026-11-13T22:00")) == []
+    note = (
+        "发件人：云南白药总裁办 禤秘书\n主题：谯总8月底至9月初行程\n8/24 昆明 董事会\n"
+        "8/25-8/27 北京 药监局汇报+行业协会\n8/28 返昆\n——已回复确认9/3上午九点半"
+    )
+    assert [due for due, _ in tasks(note, at("2026-08-21T19:40"))] == ["2026-09-03T09:30"]
+    # guard: the rep's own day, and the rep's step under another label, stay the rep's
+    note = (
+        "今天安排：上午10点半给温氏股份的钱科长回电话，聊猪场环控器；下午去他们肇庆分公司看猪场。"
+    )
+    assert [due for due, _ in tasks(note, at("2026-02-03T07:50"))] == [
+        "2026-02-03T10:30",
+        "2026-02-03T14:00",
+    ]
+
+
+def test_a_day_refined_right_after_or_not_to_be_had_is_no_task_of_its_own() -> None:
+    note = "佢話聖誕後 12月28號禮拜一 叫我哋上去做POC簡報"
+    assert [due for due, _ in tasks(note, at("2026-12-18T23:10"))] == ["2026-12-28"]
+    note = "国家电投江西公司的奚总 秘书说他这周一到周四在北京开会 年前见不到了 年后上班第一天 也就是初八2月13号 一早去拜年"
+    assert [due[:10] for due, _ in tasks(note, at("2027-02-01T11:15"))] == ["2027-02-13"]
