@@ -345,7 +345,9 @@ _AFTER_THEN_SEE = re.compile(r"[^\s,]{0,4}?(?:以后|之后|后)\s*再(?:说|议
 _IF_NEEDED = re.compile(r"(?:有事|有需要|有嘢)(?:的话)?[,\s]*(?:都)?可以\s*$")
 # A plan given up (原定明天…改成下周一, 饭局取消了, 取消后天的拜访).
 _ONCE_PLANNED = re.compile(
-    r"(?:原定|原来定|本来|原计划|取消了?)(?:想约|想|打算约?|约了?|定了?|说好|说)?的?\s*$"
+    r"(?:(?:原定|原来定|本来|原计划|取消)(?:想约|想|打算约?|约了?|定了?|说好|说)?的?\s*"
+    # (取消了明天的见面; 他临时取消了 今天下午三点去 is the new plan, said apart)
+    r"|取消了)$"
 )
 # 原来约好, 原本定的, 原先约的: a plan given up only when the note says it changed (…王总确认不变
 # keeps it)

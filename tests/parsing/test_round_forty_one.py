@@ -178,3 +178,8 @@ def test_a_day_refined_right_after_or_not_to_be_had_is_no_task_of_its_own() -> N
     assert [due for due, _ in tasks(note, at("2026-12-18T23:10"))] == ["2026-12-28"]
     note = "国家电投江西公司的奚总 秘书说他这周一到周四在北京开会 年前见不到了 年后上班第一天 也就是初八2月13号 一早去拜年"
     assert [due[:10] for due, _ in tasks(note, at("2027-02-01T11:15"))] == ["2027-02-13"]
+
+
+def test_a_plan_called_off_then_the_new_one_said_apart() -> None:
+    note = "昨天本来要去新希望六和见饶总 他临时取消了 今天下午三点去"
+    assert [due for due, _ in tasks(note, at("2026-07-29T10:00"))] == ["2026-07-29T15:00"]
