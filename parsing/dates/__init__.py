@@ -190,9 +190,13 @@ def _in_the_week_headed(text: str, whens: list[When], now: datetime) -> list[Whe
             continue
         shift = monday + timedelta(days=w.day.weekday()) - w.day
         if shift.days > 0:
-            end = w.end + shift if w.end is not None else None
-            out[k] = replace(w, start=w.start + shift, end=end)
+            out[k] = _moved(w, shift)
     return out
+
+
+def _moved(w: When, shift: timedelta) -> When:
+    """``w`` put ``shift`` later, its end with it."""
+    return replace(w, start=w.start + shift, end=w.end + shift if w.end is not None else None)
 
 
 # 下周三和周四, 下个礼拜三同礼拜四, 下周三、周四: the second day said with the first, in its week.
@@ -216,15 +220,12 @@ def _paired_in_one_week(text: str, whens: list[When]) -> list[When]:
         ahead = _WEEKDAY_X[pair["wd"]] - first.day.weekday()
         day = first.day + timedelta(days=ahead)
         if ahead > 0 and day != second.day:
-            shift = day - second.day
-            end = second.end + shift if second.end is not None else None
-            out[k] = replace(second, start=second.start + shift, end=end)
+            out[k] = _moved(second, day - second.day)
     return out
 
 
 # 下周一到周三在北京开会 周四上午回武汉 周五上午九点可以见我们: days listed after next week's
 # in one sentence, later in the week, go on in that week (a bare 周五 alone is this week's).
-_NEXT_WEEK_SAID = re.compile(r"下个?(?:周|星期|礼拜)[一二三四五六日天]")
 _SENTENCE_OVER = re.compile(
     r"[。!！?？\n,，;；我让叫]|(?:上|这|本)个?(?:周|星期|礼拜)|(?i:\bthis\b)"
 )
@@ -235,7 +236,7 @@ def _on_in_the_week_named(text: str, whens: list[When]) -> list[When]:
     for k in range(1, len(out)):
         first, second = out[k - 1], out[k]
         shifted = first is not whens[k - 1]  # (周四 moved into next week: 周五 goes on too)
-        if not shifted and not _NEXT_WEEK_SAID.search(text, first.span[0], first.span[1]):
+        if not shifted and not _NEXT_WEEKDAY.search(text, first.span[0], first.span[1]):
             continue
         if not _BARE_WEEKDAY.match(text, second.span[0]) or second.deadline:
             continue  # (待到下周三 然后 让我们周四之前出个方案: by this week's, before he is back)
@@ -244,9 +245,7 @@ def _on_in_the_week_named(text: str, whens: list[When]) -> list[When]:
         last = day_of(first.end) if first.end is not None else first.day
         day = last + timedelta(days=second.day.weekday() - last.weekday())
         if second.day.weekday() > last.weekday() and second.day < day:
-            shift = day - second.day
-            end = second.end + shift if second.end is not None else None
-            out[k] = replace(second, start=second.start + shift, end=end)
+            out[k] = _moved(second, day - second.day)
     return out
 
 
