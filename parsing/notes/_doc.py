@@ -157,7 +157,7 @@ _CLOCK_ONLY = re.compile(
     r"\s*(?:上午|下午|中午|晚上|早上)?\s*\d{1,2}(?:[:点]\d{0,2})?(?:分|半)?\s*"
 )
 # An hour and nothing else (上午十点, 10点半, 下午3:30): no day of its own.
-_HOUR_ALONE = re.compile(
+HOUR_ALONE = re.compile(
     r"\s*(?:上午|下午|中午|晚上|早上)?\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
     r"(?:[:点]\d{0,2})?(?:分|半)?\s*"
 )
@@ -1119,7 +1119,7 @@ class Doc:
         out: list[When] = []
         ahead: date | None = None
         for w in whens:
-            hour_alone = isinstance(w.start, datetime) and _HOUR_ALONE.fullmatch(self.t, *w.span)
+            hour_alone = isinstance(w.start, datetime) and HOUR_ALONE.fullmatch(self.t, *w.span)
             answer = self.hour_answer(w.span[0])
             if hour_alone and answer and ahead is not None and isinstance(w.start, datetime):
                 w = replace(w, start=datetime.combine(ahead, w.start.timetz()), hour_only=False)

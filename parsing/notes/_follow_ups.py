@@ -16,7 +16,7 @@ from functools import cached_property
 from parsing.dates import When
 from parsing.numerals import cn_to_int
 
-from ._doc import LATE_FIX, Doc, in_schedule, line_of, months_back, schedule_head
+from ._doc import HOUR_ALONE, LATE_FIX, Doc, in_schedule, line_of, months_back, schedule_head
 from ._doc import sentence_start as _sentence_start
 from ._events import (
     _ASKED_TO_REMIND,
@@ -83,13 +83,7 @@ def _next_said_hour(doc: Doc, due: datetime, w: When) -> datetime:
 _BETWEEN_DAY_AND_HOUR = re.compile(r"\s*(?:约了|约的|定了|定的|定在|约在|是)?\s*")
 
 
-_SENTENCE_END = re.compile(r"[。!！?？\n]")
 _OWNED_WRONG = re.compile(r"\s*是?(?:写|说|记|讲)错了?\s*$")
-# An hour alone, with no day of its own (上午九点半, 10点, 3pm).
-_AN_HOUR_ALONE = re.compile(
-    r"(?:上午|下午|中午|晚上|早上)?\s*[0-9一二三四五六七八九十两]{1,3}\s*"
-    r"(?:[点:：时]\s*(?:[0-9一二三四五六七八九十]{1,3}\s*分?|半|一刻|三刻)?|(?i:am|pm))\s*"
-)
 
 
 def _hour_said_last(
@@ -101,7 +95,11 @@ def _hour_said_last(
     last, _, (_, end) = out[-1]
     if isinstance(last.due, datetime) or last.due != w.day:
         return None
-    if not _AN_HOUR_ALONE.fullmatch(doc.t, *w.span) or _SENTENCE_END.search(doc.t, end, w.span[0]):
+    # (上午九点半, 10点: an hour with no day of its own)
+    if (
+        not HOUR_ALONE.fullmatch(doc.t, *w.span)
+        or _sentence_end(doc.t, end, "。!！?？\n") < w.span[0]
+    ):
         return None
     return w.start
 
@@ -1611,8 +1609,8 @@ _LIST_ITEM_THEN = re.compile(r"[^\s,，。；;、!！?？我咱让叫请约]{1,1
 
 
 def _their_days_go_on(d: _Dated, i: int, theirs: set[int]) -> bool:
-    """A day said right after someone's days away, with no one else named and only where
-    they are or what they do on it: the next day of the same list."""
+    """A day said right after someone's days away, with only a space between and only where
+    they are or what they do on it after it: the next day of the same list."""
     if i - 1 not in theirs or not _HIS_DAY.match(d.t, d.b):
         return False
     prev = d.doc.whens[i - 1]
