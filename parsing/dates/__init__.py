@@ -225,7 +225,8 @@ def _paired_in_one_week(text: str, whens: list[When]) -> list[When]:
 
 
 # 下周一到周三在北京开会 周四上午回武汉 周五上午九点可以见我们: days listed after next week's
-# in one sentence, later in the week, go on in that week (a bare 周五 alone is this week's).
+# in one run of words, later in the week, go on in that week (a bare 周五 alone is this week's);
+# a sentence's end, a comma, the rep speaking or another week named ends the run.
 _SENTENCE_OVER = re.compile(
     r"[。!！?？\n,，;；我让叫]|(?:上|这|本)个?(?:周|星期|礼拜)|(?i:\bthis\b)"
 )

@@ -487,10 +487,8 @@ def fold(text: str) -> str:
         out = out.replace("场长", "厂长")
     if any("a" <= c.lower() <= "z" for c in out):
         out = _english(out)
-    labels = _CARD_LABEL.findall(out)
-    if len(labels) >= 2:  # a card pasted as labelled fields reads as the card itself
-        out = _CARD_LABEL.sub(lambda m: " " * len(m[0]), out)
-    return out
+    blanked, labels = _CARD_LABEL.subn(lambda m: " " * len(m[0]), out)
+    return blanked if labels >= 2 else out  # a card pasted as labelled fields reads as the card
 
 
 # Name: / Title: / Company: (姓名：, 职务：) heading the lines of a card pasted as fields.

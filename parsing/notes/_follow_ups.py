@@ -16,7 +16,7 @@ from functools import cached_property
 from parsing.dates import When
 from parsing.numerals import cn_to_int
 
-from ._doc import HOUR_ALONE, LATE_FIX, Doc, in_schedule, line_of, months_back, schedule_head
+from ._doc import HOUR_ALONE, LATE_FIX, Doc, line_of, months_back, schedule_head
 from ._doc import sentence_start as _sentence_start
 from ._events import (
     _ASKED_TO_REMIND,
@@ -1712,16 +1712,11 @@ _REP_IN_HIS_LINE = re.compile(
 _REP_IN_LINE = re.compile(rf"{_REP_IN_HIS_LINE.pattern}|拜访|去找")
 
 
-def _someones_heading(d: _Dated, a: int) -> bool:
-    """Whether the heading of the schedule the day at ``a`` is listed in names someone of theirs
-    or their leaders (中交一公院领导下周日程, 主题：谯总8月底至9月初行程)."""
-    head = schedule_head(d.t, a)
+def _someones_heading(d: _Dated, head: re.Match[str], a: int) -> bool:
+    """Whether ``head``, the heading of the schedule the day at ``a`` is listed in, names someone
+    of theirs or their leaders (中交一公院领导下周日程, 主题：谯总8月底至9月初行程)."""
     # (今天安排：…给钱科长回电话: the rep's own day; 行程：… ⏎ 下一步：…: another label begun)
-    if (
-        head is None
-        or not _WHOSE_DAYS.match(head.group())
-        or ANOTHER_LABEL.search(d.t, head.end(), a)
-    ):
+    if not _WHOSE_DAYS.match(head.group()) or ANOTHER_LABEL.search(d.t, head.end(), a):
         return False
     start, end = line_of(d.t, head.start())
     if _THEIR_LEADERS.search(d.t, start, end):
@@ -1754,7 +1749,8 @@ def _theirs_said_after(d: _Dated) -> bool:
         return True
     if _ONLY_WHERE.fullmatch(t, b, d.cb) and not _REP_IN_HIS_LINE.search(t, d.ca, d.cb):
         return True  # (刘局…，周五在办公室, 周四全天北京: where someone is that day, nothing to do)
-    if in_schedule(t, a):
+    head = schedule_head(t, a)
+    if head is not None:
         line = t[b : min(line_of(t, b)[1], d.cb)]
         if _LEADERS_DAY.search(line) and not _REP_IN_LINE.search(line):
             return True  # (【戴局长本周安排】 周五 全天在局里: the leader's day, listed)
@@ -1763,7 +1759,7 @@ def _theirs_said_after(d: _Dated) -> bool:
         if (
             not _REP_IN_LINE.search(line)
             and not _REP_ON_THE_DAY.search(line)
-            and _someones_heading(d, a)
+            and _someones_heading(d, head, a)
         ):
             return True  # (主题：谯总8月底至9月初行程 / 8/24 昆明 董事会: a leader's, listed)
     # (a dictated note is one clause: the next date's words are that date's)

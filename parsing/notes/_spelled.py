@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ._doc import is_cjk
-from ._lexicon import COMPOUND_SURNAMES
+from ._lexicon import COMPOUND_SURNAMES, TITLE_AT_END
 
 # The word that leads to a name said aloud (叫做, 名叫, 名字是), then the name.
 _NAMED = re.compile(r"(?:叫做|名叫|名字叫|名字是)(?P<name>[\u4e00-\u9fff]{2,4})")
@@ -102,14 +102,19 @@ def _spellings(text: str) -> list[tuple[int, int]]:
             (text.startswith(spelled, name_at) and is_cjk(text[rest : rest + 1]))
             or (len(spelled) >= 2 and spelled in before[-8:])  # (百耀农业 百花的百 照耀的耀)
             # (跟华能的詹总 詹天佑的詹 他说…: the surname of the one just greeted)
-            or re.search(rf"{re.escape(spelled)}{_TITLE_AFTER}$", before) is not None
+            or _greeted(before, spelled)
         ):
             out.append((a, name_at))
     return out
 
 
 _GAP_CHARS = " ,，嗯"
-_TITLE_AFTER = r"(?:总|董|局长?|处长?|科长?|经理|主任|工|老师|书记|院长|所长?|部长|厂长|老板|姐|哥|生|小姐|先生|女士)"
+
+
+def _greeted(before: str, spelled: str) -> bool:
+    """Whether ``before`` ends with the surname spelled and a title (跟华能的詹总)."""
+    title = TITLE_AT_END.search(before)
+    return title is not None and before[: title.start()].endswith(spelled)
 
 
 def unspelled(text: str) -> str:
