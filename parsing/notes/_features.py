@@ -88,10 +88,14 @@ _NET_DAYS = re.compile(
 )
 _RIVAL_NAME = r"(?:(?-i:[A-Z][A-Za-z]+)(?:\s(?-i:[A-Z][A-Za-z]+))?|[\u4e00-\u9fff]{2,8}?(?:和[\u4e00-\u9fff]{2,6})?)"
 _RIVALS = re.compile(
-    r"(?:竞争对手|竞品|对手(?!术)|competitors?)(?:主要|可能|应该|大概)?\s*(?:是|有|为|系|is|are|:)?\s*"
-    r"(?P<names>[^\s,;。\n]{2,40}"
+    # (竞争对手有 呃 西门子 还有和利时, 竞争的有巴斯夫和万华, 对手还有一家是中控: said aloud)
+    r"(?:(?:竞争对手|竞品|对手(?!术)|competitors?)(?:主要|可能|应该|大概)?|竞争的(?=[是有]))"
+    r"\s*(?:还有(?:一家|两家)?是|是|有|为|系|is|are|:)?\s*(?:(?:呃|嗯|那个)\s*)*"
+    # (竞争对手是Hap Seng: a Latin name of two words)
+    r"(?P<names>(?-i:[A-Z][a-z]+ [A-Z][a-z]+)(?=$|[\s,;。，.])|[^\s,;。\n]{2,40}"
     # (Schneider 和 Vertiv, Honeywell, Siemens: a list in Latin letters goes on past its spaces)
-    r"(?:\s*(?:和|&|,)\s*(?-i:[A-Z][A-Za-z]+)(?![A-Za-z]))*)"
+    r"(?:\s*(?:和|&|,)\s*(?-i:[A-Z][A-Za-z]+)(?![A-Za-z]))*"
+    r"(?:\s*还有(?:那个)?[\u4e00-\u9fffA-Za-z]{2,8}(?=$|[\s,;。]))*)"
     # 他们现在用的是广联达的, 目前用的是西门子, 一直用的是中信重工的, 博超在跟: who else is in
     r"|(?:现在|目前|一直|原来)用的是(?P<current>[^\s,;。\n的]{2,8})的?"
     # 现在用的刹车片底板是宁波永固的, 以前一直用温州华威的, 也在拿临安永盛的货, 是从东莞利兴拿的,
@@ -107,18 +111,23 @@ _RIVALS = re.compile(
     r"(?:都报了价?|都有|都在|[)）])?(?=$|[\s,;。/)）])"
     # 他们在比ABB的offer: whom they weigh us against
     r"|在比(?!较|对)(?P<weighed>[\u4e00-\u9fffA-Za-z]{2,8}?)的"
-    r"|(?:^|(?<=[\s,;。]))(?P<chasing>[\u4e00-\u9fffA-Za-z]{2,6}?(?:和[\u4e00-\u9fffA-Za-z]{2,6}?)?)"
+    r"|(?:^|(?<=[\s,;。说]))(?P<chasing>(?:(?!说)[\u4e00-\u9fffA-Za-z]){2,6}?(?:和[\u4e00-\u9fffA-Za-z]{2,6}?)?)"
     r"(?:也|都|还)?在(?:跟|投|报)(?=$|[\s,;。])"
     # 另一家是飞宏, 另外两家是中快和千喜鹤, 还有那个精英数智和梅安森两家: the others bidding
     r"|(?:另一家|另外[一两三几]?家|其他[两三几]?家)(?:供应商|供货商|在给他们供的)?是\s*(?P<others>[^\s,;。\n()]{2,20})"
     r"|还有(?:那个)?(?P<also>[^\s,;。\n的]{2,16}?)[两三几]家(?!分|厂|工厂|客户|店)"
     # 主要跟林德比, 我们和延锋还在比, 跟东鹏的对比价格表: whom we are weighed against
-    r"|(?<![他她我你])(?:跟|和|与)(?:那个)?(?P<against>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:的)?(?:原厂)?"
-    r"(?:再|还在)?(?:对比|比价|比(?![较如方例]))"
+    # (要跟SKF还有那个人本一起比价, 要跟那个 呃 沈鼓比一下: said aloud)
+    r"|(?<![他她我你])(?:跟|和|与)(?:那个)?\s*(?:(?:呃|嗯|那个)\s*)*"
+    r"(?P<against>[\u4e00-\u9fffA-Za-z]{2,8}?(?:还有(?:那个)?[\u4e00-\u9fffA-Za-z]{2,6}?)?)(?:的)?(?:原厂)?"
+    r"(?:再|还在|一起)?(?:对比|比价|比(?![较如方例]))"
+    # 我们跟那个美卓 还有中信重工在竞争: the ones we are up against
+    r"|(?<![他她我你])(?:跟|和)(?:那个)?\s*(?P<rivalled>[\u4e00-\u9fffA-Za-z]{2,8}?"
+    r"(?:\s*还有(?:那个)?\s*[\u4e00-\u9fffA-Za-z]{2,8}?)?)(?:还在|在|一起)?竞争"
     # 我们比那个延锋贵, 报价比汇川高5%: dearer or cheaper than whom
     r"|(?:我们|报价|价格)比(?:那个)?(?P<dearer>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:的)?(?:贵|高|低|便宜)"
     # compare with Mindray, we're 8% above Interroll
-    r"|(?:compared? (?:us |it |them )?(?:with|to|vs\.?|against)|(?<=%) above|cheaper than)\s+"
+    r"|(?:compared? (?:us |it |them )?(?:with|to|vs\.?|against)|(?<=%) above|(?:cheaper|higher|lower) than)\s+"
     r"(?P<en>(?-i:[A-Z][A-Za-z]{1,20})(?:\s*(?:&|and)\s*(?-i:[A-Z][A-Za-z]{1,20}))*)"
     # 被施耐德拿走了, 输给了南瑞继保: the one who won it
     r"|(?:被|让)(?P<won>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:拿走|抢走|抢了|拿下|截胡|签走|抢去|瓜分)"
@@ -173,7 +182,8 @@ _PLACE_OF = re.compile(rf"^(?:{PLACE_RE.pattern})的")
 
 
 _RIVAL_SPLIT = re.compile(
-    r"和|、|与|及|以及|还有|跟|/|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])|\s*[,&]\s*"
+    # (和利时, 还有和利时: a name that begins with 和 stays whole)
+    r"(?<=[^、/有])和|、|与|及|以及|还有|跟|/|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])|\s*[,&]\s*"
 )
 _RIVAL_TAIL = re.compile(r"(?:等|等等|几家|两家|三家|这几家|他们|也在跟|也在投)$")
 
@@ -241,7 +251,7 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
             continue  # 现在用的底板是铸铁的, 是从仓库拿的, 用微信用了好几年: no firm named
         newer = ("compared", "compared_en", "looking", "present", "cheaper", "talking", "than",
                  "tele", "using", "in_use", "bought", "supplier", "used_long", "won_by",
-                 "pair", "theirs_than", "first", "gave", "came", "met", "both_came")  # fmt: skip
+                 "pair", "theirs_than", "first", "gave", "came", "met", "both_came", "rivalled")  # fmt: skip
         # (要再比一比 is the outcome's, 华为 a firm the lexicon knows: the pair is read whole)
         # (大金和格力都来过了: firms the lexicon knows, read already — not people)
         known = m["both_came"] and not _PEOPLE_CAME.search(said)
@@ -273,7 +283,7 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
             out.competitors += [n for n in names if n and n not in out.competitors]
             _claim(doc, m.start(), m.end(), claimed)
             continue
-        said = _RUN_ON.split(said)[0]
+        said = _RUN_ON.split(said.replace("还有那个", "还有"))[0]  # (SKF还有那个人本: both)
         said = re.sub(r"^(?:老对手|竞争对手|对手)", "", said)  # (碰到了老对手捷迈机械的人)
         said = _PLACE_OF.sub("", said)  # 上海的固力邦: the rival, not its city
         if PLACE_RE.fullmatch(said):

@@ -1,0 +1,37 @@
+"""Round forty-two: what notes written on 2026-12-07 (styles38, the older tuned sets' notes) and
+the round's review taught the reader. Each case failed on the parser as the session began
+(e2dca7c) unless its comment says it guards."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from parsing.notes import parse_note
+
+
+def at(stamp: str) -> datetime:
+    return datetime.fromisoformat(stamp + ":00+08:00")
+
+
+def rivals(text: str) -> list[str]:
+    return parse_note(text, at("2026-06-09T16:45")).competitors
+
+
+def test_rivals_named_aloud_with_fillers_and_lists_are_all_kept() -> None:
+    assert rivals("竞争对手有 呃 西门子 还有和利时 然后我们这个礼拜四去") == ["西门子", "和利时"]
+    assert rivals("他说这批轴承呃要跟SKF还有那个人本一起比价 然后") == ["SKF", "人本"]
+    assert rivals("然后价格要跟那个 呃 沈鼓比一下 下一步") == ["沈鼓"]
+    assert rivals("然后我们跟那个美卓 还有中信重工在竞争 他让我们") == ["美卓", "中信重工"]
+    assert rivals("今晚跟小邱喝酒 竞争的有巴斯夫和万华 下周一先约谭博士") == ["巴斯夫", "万华"]
+    assert rivals("然后竞争对手还有一家是中控 嗯") == ["中控"]
+    assert rivals("还有 她说迈瑞也在跟") == ["迈瑞"]
+    # guard: a name that begins with 和 stays whole; Latin lists still split at 和
+    assert rivals("竞争对手是和利时。") == ["和利时"]
+    assert rivals("竞品 ABB 和 Siemens. Next Monday send quotation") == ["ABB", "Siemens"]
+
+
+def test_rivals_named_in_english_two_words_and_above_us() -> None:
+    assert rivals("今天拜访IOI集团的财务总监，竞争对手是Hap Seng") == ["Hap Seng"]
+    assert rivals("他说 our price is 15% higher than Parker.") == ["Parker"]
+    # guard: a person in front of 说 is not bidding
+    assert rivals("王总说项目在跟") == []
