@@ -420,6 +420,16 @@ DEV_SETS = [
     # around 春节 and 元旦, leaders' days, deadlines moved), written on 2026-12-07; scored on the
     # parser as that session began (b3dd308), then tuned on
     NOTES_DIR / "notes_styles37.jsonl",
+    # blind43: 150 notes by an eightieth helper who never read parsing/ (90 plain everyday notes,
+    # 6 in each of ten styles of #18), written on 2026-12-07; held out, scored on the parser as
+    # that session began (e2dca7c)
+    NOTES_DIR / "notes_blind43.jsonl",
+    # styles38: 200 notes by an eighty-first and an eighty-second helper who never read parsing/
+    # (20 in each of ten styles: voice while driving, cards and signatures, WeChat/WeCom/DingTalk
+    # chats, telegraphic, TW/HK/MY/SG, English, roles, holidays and calendar edges, leaders' days,
+    # plans moved and moved back), written on 2026-12-07; scored on the parser as that session
+    # began (e2dca7c), then tuned on
+    NOTES_DIR / "notes_styles38.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
