@@ -214,6 +214,10 @@ def _scan_left(doc: Doc, end: int, limit: int = 16) -> int:
 
         if ch in _ORG_STOP or doc.date_at[start - 1] or doc.used[start - 1]:
             break
+        if ch == "接" and t[start - 2 : start - 1] in ("场", "站"):
+            break  # 去机场接厦门航空的上官总: whom the rep meets there, not the airport's firm
+        if ch == "走" and t[start - 3 : start - 1] in _GOES_THROUGH:
+            break  # 采购走集团物资公司: the way their buying goes, not part of the name
         if ch in "多许" and start >= 2 and doc.date_at[start - 2]:
             break  # 昨晚十一点多铜陵有色的储总: "past eleven", then the name
         if not (is_cjk(ch) or ch.isalnum()):
@@ -224,6 +228,7 @@ def _scan_left(doc: Doc, end: int, limit: int = 16) -> int:
     return start
 
 
+_GOES_THROUGH = frozenset({"采购", "招标", "合同", "付款", "流程", "审批"})
 _COUNTED = re.compile(r"[0-9一二两三四五六七八九十几多]家|[县市省区镇村]里")
 # Words around 股份 that make it shares held or sold, not 股份有限公司 shortened.
 _SHARES = re.compile(r"[卖买持转让减增控入]|部分|一些|多少|[0-9%一二三四五六七八九十几]")
@@ -422,7 +427,8 @@ _NOT_A_BRAND = re.compile(
 )
 _A_KIND_OF = frozenset("类家些种个所每该本此那这哪各")
 _GENERIC_UNIT = re.compile(
-    r"^(?:研发|采购|仓储|信息|技术|运营|销售|物流|财务|数据|客服|质检|检测|培训|服务|维修|售后|"
+    # (采购走集团物资公司: the group's own unit, no customer named)
+    r"^(?:集团|总部)?(?:研发|采购|仓储|信息|技术|运营|销售|物流|财务|数据|客服|质检|检测|培训|服务|维修|售后|"
     r"调度|营销|工程|设计|生产|计量|结算|物资|管理|运维|监控|指挥|展示|体验|创新|测试|实验|"
     r"分拣|配送|结算|审计|招标|采供|供应|保障|后勤)(?:中心|分公司|公司|基地)$"
     # (设计所, 炼钢厂, 总装车间: a part of the plant, named by its work)
@@ -443,7 +449,7 @@ _PLACE_PLANT = re.compile(
 )
 # 部长姓, 负责人姓潘, 科技部总经理, 厂长助理, 采购: who someone is, said before them
 _PERSONISH = re.compile(
-    r"姓|负责人|助理|^采购[部员]?$|(?:部长|经理|主任|科长|处长|总监)$|^(?:大?老板娘?|老总)$"
+    r"姓|负责人|助理|秘书|^采购[部员]?$|(?:部长|经理|主任|科长|处长|总监)$|^(?:大?老板娘?|老总)$"
 )
 
 
@@ -598,6 +604,8 @@ def _by_position(doc: Doc, people: People) -> str | None:
             a, b = doc.chunk(v.end())
             a = max(a, v.end())
             name = _clean(t[a:b])
+            if name and "的" in name and not name.startswith(tuple(KNOWN_ORGS)):
+                name = name.split("的")[0]  # 拜访研发的晁博: whose department, then someone
             if name and doc.free(a, b) and _plausible(name) and not _NOT_A_NAME.match(name):
                 return name
         return None
@@ -1383,6 +1391,10 @@ _KNOWN_AFTER = _ORG_STOP | frozenset("天午晚早访趟个嗯呢啊吧哦复")
 _RIVAL_OR_SUPPLIER = re.compile(
     r"(?:给了|输给了?|败给了?|被|供应商是?|供货商是?|对手也?是?|竞品是?|友商是?|对手有|用的是|也是|从)\s*$"
 )
+_WEIGHED_WITH = re.compile(r"(?<![他她我你])(?:跟|和|与)(?:那个)?\s*(?:(?:呃|嗯)\s*)?$")
+_AGAINST_THEM = re.compile(
+    r"[\u4e00-\u9fff]{0,2}?(?:的)?(?:再|还在|一起)?(?:对比|比价|比(?![较如方例])|在?竞争)"
+)
 # What follows a known name that makes it a brand, a seller's principal, a rival or a place
 # (伊利的牛奶, 台达的变频器, 海信的经销商, 台达的人, 海信也在投, 太古里, 中粮大厦, 交行开户).
 _BRAND_OR_PLACE = re.compile(
@@ -1428,6 +1440,8 @@ def mark_known_orgs(doc: Doc) -> list[tuple[int, int]]:
             continue  # 在万达吃了顿便饭: a mall where they ate
         if _RIVAL_OR_SUPPLIER.search(t, max(0, a - 6), a) or _BRAND_OR_PLACE.match(t, b):
             continue  # 丢单给了台达, 供应商是沙钢, 伊利的牛奶, 太古里: no buyer
+        if _WEIGHED_WITH.search(t, max(0, a - 8), a) and _AGAINST_THEM.match(t, b):
+            continue  # 要跟中信博比, 他们在跟华为比价: the one we are weighed against
         if a > 0 and t[a - 1] in "去到" and _MORE_THEN_VISIT.match(t, b):
             continue  # 去迈瑞达拜访: a longer name gone to (read where the visit is)
         place = _place_ending(t, a)

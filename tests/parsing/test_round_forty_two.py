@@ -35,3 +35,26 @@ def test_rivals_named_in_english_two_words_and_above_us() -> None:
     assert rivals("他说 our price is 15% higher than Parker.") == ["Parker"]
     # guard: a person in front of 说 is not bidding
     assert rivals("王总说项目在跟") == []
+
+
+def company(text: str) -> str | None:
+    return parse_note(text, at("2026-12-31T21:10")).company
+
+
+def test_the_customer_is_not_read_through_a_verb_or_a_rival() -> None:
+    assert company("大后天周日去机场接厦门航空的上官总 他从北京开完会回来") == "厦门航空"
+    note = "刚刚隆基绿能的采购小马 微信上说 组件支架这次要跟中信博比 她让我明天中午之前更新报价"
+    assert company(note) == "隆基绿能"
+    assert parse_note(note, at("2026-06-30T13:30")).competitors == ["中信博"]
+    assert company("今天见了宝钢王总 他们在跟华为比价") == "宝钢"
+    # guard: a known firm the rep deals with is still the customer
+    assert company("明天去跟华为谈合同") == "华为"
+
+
+def test_a_unit_of_theirs_or_a_person_is_no_customer() -> None:
+    note = "今天在焦家金矿见了矿长晏国华 晏矿长说设备选型他听卜工的 采购走集团物资公司"
+    assert company(note) != "走集团物资公司"
+    assert company(note) != "集团物资公司"
+    assert company("周五去拜访研发的晁博 下周一先打电话约时间点") is None
+    note = "今晚同森那美的拿督吃饭 叫我们下个礼拜二早上十点去他办公室谈 他秘书Jessica 电话 03-2691 4488"
+    assert company(note) != "秘书"
