@@ -64,6 +64,17 @@ _NOT_A_SPEAKER = re.compile(r"[天周日月号午晚早点年]|礼拜|星期")
 _A_LABEL = re.compile(r"(?:时间|日期)\s*:")
 
 
+# 李明(我), 我(小陈): the rep's line in a chat, named by the one who pasted it
+_REP_MARKED = re.compile(r"[^\n()]{0,8}\(我\)|我\([^\n()]{1,8}\)")
+
+
+def rep_speaks(who: str, opening: bool = False) -> bool:
+    """Whether a chat line's speaker is the rep: 我, or a name marked (我); with ``opening``, any
+    speaker that starts with 我 (a stamp's 我 说)."""
+    who = who.strip()
+    return who == "我" or (opening and who.startswith("我")) or bool(_REP_MARKED.fullmatch(who))
+
+
 def _chat_stamps(t: str) -> list[re.Match[str]]:
     """The stamps of a pasted chat; a name and time heading a line's words counts only when
     the rep (我) and someone else both speak so (张总 15:00 来公司, or a list of calls by the
@@ -75,9 +86,9 @@ def _chat_stamps(t: str) -> list[re.Match[str]]:
     # 周五 17:20 晏主任： … 周五 17:40 我：… — a weekday before the hour is a chat's only when the
     # rep and someone else both speak so (周一 09:30 万科张总：谈续约 is a week's plan)
     by_day = [m for m in rest if m["who2"] is not None and _WEEKDAY_STAMP.match(m.group())]
-    if {m["who2"].strip() == "我" for m in by_day} != {True, False}:
+    if {rep_speaks(m["who2"]) for m in by_day} != {True, False}:
         rest = [m for m in rest if m not in by_day]
-    who = {m["who4"].strip() == "我" for m in inline}
+    who = {rep_speaks(m["who4"]) for m in inline}
     return sorted(rest + inline, key=lambda m: m.start()) if who == {True, False} else rest
 
 
@@ -168,7 +179,9 @@ _HOUR_ANSWER = re.compile(
     r"(?:(?:好的?|可以|行|那就|那还是|定了)[,，]?\s*)?(?:我们?\s*)?(?:上午|下午|中午|晚上|早上)?\s*"
     r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:[:点]\d{0,2})?(?:分|半)?\s*"
     # (十点半吧 先去门卫登记: the hour agreed, then what to do on arriving)
-    r"(?:(?:吧|啊|呢|见|到|开始|是吧)?[。.!！?？]?\s*|(?:吧|见)[,，。!！\s][^\n]*|[,，]\s*我们[^\n]*)"
+    # (两点半，在蛇口总部: the hour, then where)
+    r"(?:(?:吧|啊|呢|见|到|开始|是吧)?[。.!！?？]?\s*|(?:吧|见)[,，。!！\s][^\n]*|[,，]\s*我们[^\n]*"
+    r"|[,，]\s*在[^\n\d]{2,12})"
 )
 _RESTATED = re.compile(r"\s*(?:嗯\s*)?(?:也就是|就是|即)\s*")
 _THAT_DAY_SAID = re.compile(r"(?:那天|当天)$")
@@ -335,7 +348,7 @@ DAYS_SPANNED = (
 )
 _WEEKS_SPANNED = r"(?:本周|这周|下周|下下周)(?:剩余|余下)?(?:\+(?:下周|下下周))?"
 _SCHEDULE_HEAD = re.compile(
-    r"(?:(?:行程|日程|安排)(?:表|更新|变更|调整)?|出差安排|(?<=下周)出差|(?i:schedule|travel|itinerary))"
+    r"(?:(?:行程|日程|安排)(?:表|单|更新|变更|调整)?|出差安排|(?<=下周)出差|(?i:schedule|travel|itinerary))"
     # (行程 秘书发:, 7月行程 秘书发的：: who sent it, after it)
     r"(?:[^\S\n]*(?:秘书|助理|办公室)[^\S\n]*发来?的?)?"
     # (行程（秘书 Vivian 微信发来）, 日程（今天电话问的办公室小贺）：: who sent it, in brackets)
@@ -526,6 +539,32 @@ def _moved_later(t: str, whens: list[When]) -> list[When]:
         errand = not _REFUSED.search(what) and (bool(what) or not said_after)
         out.append(replace(v, span=w.span if errand else v.span))
         moved_to = i + 1
+    return out
+
+
+# 周四→下周二→这周五, 下周二→下周四→最后定在下下周一: a plan moved again and again, written as
+# a chain of days — only the last stands, where the first was said (its errand is said there)
+_ARROW = re.compile(
+    r"\s*(?:→|->|=>)\s*(?:最后|最终|后来|又|再)?(?:定在|定了|改到|改成|改为|改)?\s*"
+)
+_MOVE_WORD = re.compile(r"[改推挪调变延定]")
+
+
+def _arrow_chain(t: str, text: str, whens: list[When]) -> list[When]:
+    """``text`` is the note as written: folding makes an arrow a comma."""
+    out: list[When] = []
+    end = -1  # where the last day read ends (a chain's last, not its first)
+    for w in whens:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and _ARROW.fullmatch(text, end, w.span[0])
+            and _MOVE_WORD.search(t, sentence_start(t, before.span[0]), sentence_end(t, w.span[1]))
+        ):
+            out[-1] = replace(w, span=before.span)
+        else:
+            out.append(w)
+        end = w.span[1]
     return out
 
 
@@ -766,8 +805,13 @@ class Doc:
             self.t,
             _moved_later(
                 self.t,
-                _hour_moved(
-                    self.t, _corrected_later(self.t, _uncorrected(self.t, _denied(self.t, read)))
+                _arrow_chain(
+                    self.t,
+                    text,
+                    _hour_moved(
+                        self.t,
+                        _corrected_later(self.t, _uncorrected(self.t, _denied(self.t, read))),
+                    ),
                 ),
             ),
         )
@@ -950,21 +994,21 @@ class Doc:
         speakers = [
             m for m in _SPEAKER.finditer(t) if not any(s.start() == m.start() for s in stamps)
         ]
-        mine = [m.end() for m in speakers if m["who"].strip() == "我"]
-        theirs = [m.end() for m in speakers if m["who"].strip() != "我"]
+        mine = [m.end() for m in speakers if rep_speaks(m["who"])]
+        theirs = [m.end() for m in speakers if not rep_speaks(m["who"])]
         # (小沈：… / 我：好的, 欧阳主任 18:10：… / 我：… — the other side a person by how they
         # are called; 会议 14:00：… / 我：… is a note's label, no chat)
         # (刘姐 美年大健康：…, 短信 黎科长：… — the person with a word beside them)
         person = any(
-            m["who"].strip() != "我"
+            not rep_speaks(m["who"])
             and any(_PERSON_LABEL.fullmatch(part) for part in m["who"].split())
             for m in speakers
         )
         spoken = bool(mine and theirs) and (bool(stamps) or person or len(speakers) >= 3)
         self.chat = len(stamps) >= 2 or spoken
         # Where each chat line by someone else starts: there 我 is the customer speaking.
-        self.others_lines = [m.end() for m in stamps if not _stamp_who(m).startswith("我")]
-        self.own_lines = [m.end() for m in stamps if _stamp_who(m).startswith("我")]
+        self.others_lines = [m.end() for m in stamps if not rep_speaks(_stamp_who(m), True)]
+        self.own_lines = [m.end() for m in stamps if rep_speaks(_stamp_who(m), True)]
         if spoken:
             self.others_lines = sorted(self.others_lines + theirs)
             self.own_lines = sorted(self.own_lines + mine)

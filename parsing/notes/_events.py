@@ -1026,6 +1026,8 @@ def _find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interactio
     summary = _labelled(doc, _TOPIC_LABEL) or summary
     said = _labelled(doc, _RESULT_LABEL) or said
     if best is None:
+        if doc.chat and _OUR_OWN_GROUP.match(t):
+            return None  # 销售二部群: the team's own chat, no customer spoken with
         if doc.chat:  # a pasted WeChat chat is itself the contact
             when = doc.today - timedelta(days=1) if doc.chat_yesterday else doc.today
             if doc.chat_day is not None:  # 史总 2026/12/19 21:40: the chat took place that day
@@ -1054,6 +1056,11 @@ def _find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interactio
     if best[4] is not None:
         claimed.add(next(i for i, x in enumerate(doc.whens) if x.span == best[4].span))
     return InteractionFact(best[2], best[3], summary, said)
+
+
+_OUR_OWN_GROUP = re.compile(
+    r"\s*[(\[]?[^\n]{0,8}?(?:销售[一二三四五六七八九十0-9]*部|内部|公司|部门|团队|大区|区域|我司)群"
+)
 
 
 # 拜访记录 8月5日, 拜访纪要 7月8日, 【客户拜访】\n4/28 下午: a written record's heading

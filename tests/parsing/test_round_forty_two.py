@@ -58,3 +58,44 @@ def test_a_unit_of_theirs_or_a_person_is_no_customer() -> None:
     assert company("周五去拜访研发的晁博 下周一先打电话约时间点") is None
     note = "今晚同森那美的拿督吃饭 叫我们下个礼拜二早上十点去他办公室谈 他秘书Jessica 电话 03-2691 4488"
     assert company(note) != "秘书"
+
+
+def tasks(text: str, now: datetime) -> list[tuple[str, str]]:
+    return [(f.due.isoformat()[:16], f.action) for f in parse_note(text, now).follow_ups]
+
+
+def days(text: str, now: datetime) -> list[str]:
+    return [due for due, _ in tasks(text, now)]
+
+
+def test_a_plan_moved_along_a_chain_of_arrows_keeps_only_the_last_day() -> None:
+    note = "拜访舜宇光学的时间定了又改：周四→下周二→这周五。就这周五吧，上午。"
+    assert [d[:10] for d in days(note, at("2026-03-03T14:00"))] == ["2026-03-06"]
+    note = "和小鹏汽车的约：下周二→下周四→最后定在下下周一上午，会议室他们订。"
+    assert days(note, at("2026-05-18T14:00")) == ["2026-06-01T09:00"]
+    # guard: a leader's legs joined by arrows are his trip, no plan moved
+    note = "恒力集团 陈总 行程单（转发）：3月26日 上海 → 3月27日 大连 → 3月28日 返回苏州。"
+    trip = parse_note(note, at("2026-03-23T16:30"))
+    assert trip.follow_ups == []
+    assert [(i.who, i.place, i.start.isoformat()) for i in trip.itineraries][:1] == [
+        ("陈总", "上海", "2026-03-26")
+    ]
+
+
+def test_a_chat_line_marked_as_the_reps_own_is_the_rep_speaking() -> None:
+    chat = (
+        "销售二部群\n张经理 08:55：@所有人 下周三上午10点，吉利汽车采购中心来公司考察，小李负责接待\n"
+        "李明（我） 08:58：收到\n张经理 09:01：小李，周二之前把展厅布置好"
+    )
+    note = parse_note(chat, at("2026-03-13T09:20"))
+    # the stamps are no hours to act at, and the team's own chat is no contact with a customer
+    assert [f.due.isoformat()[:16] for f in note.follow_ups] == ["2026-03-18T10:00", "2026-03-17"]
+    assert note.interaction is None
+
+
+def test_an_hour_answered_with_the_place_is_the_hour_agreed() -> None:
+    chat = (
+        "【微信群：深圳湾项目对接群】\n刘经理（招商蛇口） 09:41\n明天上午的会改到下午了哈\n我 09:43\n"
+        "收到，下午几点？\n刘经理（招商蛇口） 09:45\n两点半，在蛇口总部\n我 09:46\n好的，准时到"
+    )
+    assert days(chat, at("2026-01-08T11:00")) == ["2026-01-09T14:30"]
