@@ -183,10 +183,12 @@ _HOUR_ANSWER = re.compile(
     r"(?:(?:吧|啊|呢|见|到|开始|是吧)?[。.!！?？]?\s*|(?:吧|见)[,，。!！\s][^\n]*|[,，]\s*我们[^\n]*"
     r"|[,，]\s*在[^\n\d]{2,12})"
 )
-_RESTATED = re.compile(r"\s*(?:嗯\s*)?(?:也就是|就是|即)\s*")
+_RESTATED = re.compile(r"(?:的时候,)?\s*(?:嗯\s*)?(?:也就是|就是|即)\s*")  # (周末的时候，就是前天)
 _THAT_DAY_SAID = re.compile(r"(?:那天|当天)$")
 # 明天上午 就是今天上午啊: a day word restated as another, the rep putting it right.
 _SELF_CORRECTED = re.compile(r"[今明后]天")
+_DAY_GONE = re.compile(r"[昨前]天")
+_WEEKEND_OR_DAY = re.compile(r"(?:这个?|上个?)?(?:周末|(?:周|礼拜|星期)[一二三四五六日天])")
 # A restatement naming the day itself (春节前 就是腊月二十八之前, 月底 就是三十一号): it is the day.
 _DAY_NAMED = re.compile(
     r"[0-9一二三四五六七八九十廿卅]\s*[号日]|初[一二三四五六七八九十]|[0-9]+/[0-9]+"
@@ -313,6 +315,8 @@ LATE_FIX = re.compile(
     r"[哦噢呃嗯啊][ ,]*(?:不对|不是|唔系)[ ,]*|"
     # (昨天拜访了黄总——不是昨天,是前天: the day said again as denied, then the one meant)
     r"(?<=[ ,-])不是(?=[^,。;\s]{1,6}[ ,]+(?:是|应该是))|"
+    # (我这周五之前，不是，下周一之前把资质材料准备好: denied alone, then the day meant)
+    r"(?<=,)不是,(?=[下这本明后周礼星0-9一二三四五六七八九十])|"
     # (周五交方案是写错了 是下周五: what was said, then that it was written wrong)
     r"(?:不对|唔系|(?<=[ ,])不是|是?(?:说错了|讲错了|记错了|写错了)|更正一下|更正|纠正一下|算了|改了)[ ,:]*"
     r"(?=是|应该是|改成|改到|改为|改咗|改了?[周礼星下这明后0-9一二三四五六七八九十])"
@@ -452,6 +456,11 @@ def _corrected_later(t: str, whens: list[When]) -> list[When]:
         # (周五交方案是写错了 是下周五 交给中海油的伊工: said wrong in so many words, the errand
         # may follow the day meant)
         owned = "错" in fix.group()
+        if fix.group() == "不是," and w.span[1] == fix.start() - 1:
+            # (我这周五之前，不是，下周一之前把资质材料准备好: the errand follows the day meant)
+            dropped.add(i)
+            dropped.update(j for j in ahead if j < k)
+            continue
         if (len(tail) > 3 and not meant and not owned) or any(
             end <= v.span[0] < stop and not _said_again(t, v, w, fixed) for v in whens
         ):
@@ -833,6 +842,8 @@ class Doc:
         self.whens: list[When] = self._reminder_whens(found)
         # Every date read, kept for a reminder or not (下个月中旬, 年后: too vague for one).
         self.all_whens = found
+        # Every day as first read, before corrections and moves (明天也不行: the day refused).
+        self.read_whens = read
         # Where the customer company was read: a reminder's words leave it out (the card says it).
         self.company_span: tuple[int, int] | None = None
         # Where the place it is in was said before it (芜湖鸠江的|皖南船用阀门): left out too.
@@ -908,6 +919,10 @@ class Doc:
         day of April, 上周一就是1号的事情 is a day gone by, 明天就是8号了 a remark: the first stays)."""
         if _SELF_CORRECTED.match(self.t, *said.span) and _SELF_CORRECTED.match(self.t, *first.span):
             return said.day >= self.today  # 明天上午 就是今天上午啊 (past midnight): put right
+        if _DAY_GONE.fullmatch(self.t, *said.span) and _WEEKEND_OR_DAY.fullmatch(
+            self.t, *first.span
+        ):
+            return 0 < (first.day - said.day).days <= 7  # 周末的时候，就是前天: the one gone by
         if not _DAY_NAMED.search(self.t, *said.span) or _DAY_NAMED.search(self.t, *first.span):
             return False
         if self.t.startswith("了", said.span[1]) or first.day < self.today:

@@ -12,6 +12,7 @@ import re
 from parsing.dates import ROC_YEAR_ZERO
 from parsing.hanzi import SIMPLIFIED, TRADITIONAL
 
+from ._latin import GIVEN_NAMES
 from ._lexicon import COMPOUND_SURNAMES, RARE_SURNAMES, SURNAMES, WORDS_AS_SURNAMES
 
 __all__ = ["fold"]
@@ -325,6 +326,9 @@ _NAME_GOES_ON = re.compile(
 )
 
 
+_GIVEN_BEFORE = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+) $")
+
+
 def _padded(chinese: str, width: int) -> str:
     return chinese + " " * (width - len(chinese)) if len(chinese) <= width else " " * width
 
@@ -340,6 +344,9 @@ def _en_day(m: re.Match[str]) -> str:
         and _NAME_GOES_ON.match(m.string, m.end())
     ):
         return m[0]  # Sun Hung Kai, Mon Cheri: a capitalised name going on, no day
+    given = _GIVEN_BEFORE.search(m.string, 0, m.start())
+    if not m["which"] and not m["zh"] and said[:1].isupper() and given and given[1] in GIVEN_NAMES:
+        return m[0]  # Lily Sun, Kevin Mon: a surname after the given name, no day
     which = (m["which"] or m["after"] or "").lower()
     week = {"next": "下周", "last": "上周"}.get(which, "周")
     if m["zh"]:

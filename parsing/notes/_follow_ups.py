@@ -89,11 +89,16 @@ _OWNED_WRONG = re.compile(r"\s*是?(?:写|说|记|讲)错了?\s*$")
 def _hour_said_last(
     doc: Doc, w: When, out: list[tuple[FollowUpFact, bool, tuple[int, int]]]
 ) -> datetime | None:
-    """An hour said alone after the sentence's last reminder, dated that day with no hour."""
+    """An hour said alone after the sentence's last reminder, dated that day with no hour or
+    with only the part of the day."""
     if not out or not isinstance(w.start, datetime):
         return None
-    last, _, (_, end) = out[-1]
-    if isinstance(last.due, datetime) or last.due != w.day:
+    last, part_only, (_, end) = out[-1]
+    if isinstance(last.due, datetime):
+        # (周五上午可以见我们半小时，十点: the part of the day said first, then its hour)
+        if not part_only or last.due.date() != w.day or (last.due.hour < 12) != (w.start.hour < 12):
+            return None
+    elif last.due != w.day:
         return None
     # (上午九点半, 10点: an hour with no day of its own)
     if (
@@ -2403,6 +2408,10 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True
     if once and _ONCE_PLANNED_WITH.search(t, ca, a) and _CHANGED.search(d.sentence):
         return True  # 本来跟华纺印染约好9月8号去看车间，…只能改到14号
+    if _ARROW_OFF.match(doc.text, b):
+        return True  # 周一技术交流→取消: a plan on a list, called off
+    if _refused_again(doc, d.w, cb):
+        return True  # 约了明天下午，后来他秘书又说明天也不行: off
     called_off = _CALLED_OFF.search(t, b, cb)
     if (
         called_off
@@ -2421,6 +2430,28 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True  # 三八节给行政部送了花 (said the day after): done, not next year's task
     # (今晚约了…三个人吃饭: arranged for tonight, still to come)
     return d.w.day == doc.today and "了" in action and not _ARRANGED.match(action)
+
+
+# (周一技术交流→取消: read in the note as written, where folding made the arrow a comma)
+_ARROW_OFF = re.compile(r"[^,，。;；\n→]{0,12}(?:→|->)\s*(?:取消|cancel)", re.IGNORECASE)
+_REFUSED_AFTER = re.compile(
+    # (李工明天不在: someone else away, the plan stands)
+    r"\s*(?:[也又都]?(?:不行|不方便)|[也又](?:没空|没时间|有事|不在))"
+    r"(?!\s*(?:就|的话|那|再|还))"  # (月底不行就丢单了: what happens if not, no refusal)
+)
+
+
+def _refused_again(doc: Doc, w: When, after: int) -> bool:
+    """The day said again later as one that will not do (a day said after it is its own)."""
+    refused = next(
+        (
+            v
+            for v in doc.read_whens
+            if v.span[0] >= after and v.day == w.day and _REFUSED_AFTER.match(doc.t, v.span[1])
+        ),
+        None,
+    )
+    return refused is not None
 
 
 _EN_MOVED_TO = re.compile(r"(?i)(?:reschedul\w*|moved|postponed|pushed)\s+to")

@@ -99,3 +99,46 @@ def test_an_hour_answered_with_the_place_is_the_hour_agreed() -> None:
         "收到，下午几点？\n刘经理（招商蛇口） 09:45\n两点半，在蛇口总部\n我 09:46\n好的，准时到"
     )
     assert days(chat, at("2026-01-08T11:00")) == ["2026-01-09T14:30"]
+
+
+def test_a_surname_after_an_english_given_name_is_no_weekday() -> None:
+    card = (
+        "------\n孙莉莉 Lily Sun\nProcurement Specialist 采购专员\n欧莱雅（中国）有限公司\n"
+        "Tel: +86 21 6135 xxxx\n------\n下周一上午发她产品目录"
+    )
+    assert days(card, at("2026-06-10T10:00")) == ["2026-06-15T09:00"]
+    # guard: a day in English is still a day
+    assert days("Visit Sun Hing next Sun, send quote", at("2026-06-10T10:00"))[:1] == ["2026-06-21"]
+
+
+def test_the_hour_said_after_the_part_of_the_day_is_its_hour() -> None:
+    note = "孙总秘书电话里说：孙总这周四在南京开董事会，周五上午可以在北京见我们半小时，十点。"
+    assert days(note, at("2026-07-13T09:00")) == ["2026-07-17T10:00"]
+    # guard: an afternoon hour does not move a morning
+    note = "周五上午去拜访孙总，下午三点回公司开会"
+    assert days(note, at("2026-07-13T09:00"))[:1] == ["2026-07-17T09:00"]
+
+
+def test_the_weekend_restated_as_the_day_before_yesterday_is_gone_by() -> None:
+    note = (
+        "呃周末的时候，就是前天，跟中粮的韩总打了场球，顺便聊了下年底的集采，"
+        "他说让我年底前把方案给他。"
+    )
+    parsed = parse_note(note, at("2026-11-23T09:10"))
+    assert parsed.interaction is not None and parsed.interaction.when.isoformat() == "2026-11-21"
+    assert [f.due.isoformat() for f in parsed.follow_ups] == ["2026-12-31"]
+
+
+def test_plans_called_off_on_a_list_or_refused_again_leave_no_task() -> None:
+    note = "洛阳钼业下周安排调整：周一技术交流→取消；周二送样→改到周三；周四电话回访赵工→保留。"
+    assert days(note, at("2026-10-16T15:00")) == ["2026-10-21", "2026-10-22"]
+    note = "今天没见成罗行长，约了明天下午，后来他秘书又说明天也不行，那就等他通知吧。"
+    assert tasks(note, at("2026-03-16T18:30")) == []
+    # guard: refused, then another day said — that day stands
+    note = "约了明天下午见罗行长，后来他秘书说明天不行，改到后天上午十点"
+    assert days(note, at("2026-03-16T18:30")) == ["2026-03-18T10:00"]
+
+
+def test_a_day_denied_alone_then_the_day_meant_carries_the_errand() -> None:
+    note = "他们二期项目可能要招标，我这周五之前，不是，下周一之前把资质材料准备好发给他。"
+    assert tasks(note, at("2026-04-08T09:15")) == [("2026-04-13", "把资质材料准备好发给他")]
