@@ -379,6 +379,7 @@ _MOVED_BY = re.compile(
 _ANOTHER_MOVED = re.compile(_ANOTHER_THING.pattern + r"|他们|她们|对方|工期")
 _AMOUNT = {"一": 1, "两": 2, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3}
 _WEEKDAY_BEFORE = re.compile(r"周[一二三四五六日天]")
+_A_WEEKS_DAY = re.compile(r"(?:下下?|这|本)?周[一二三四五六日天]")
 
 
 def schedule_head(t: str, a: int) -> re.Match[str] | None:
@@ -903,7 +904,8 @@ class Doc:
                 and last.end is None
                 and w.end is None
                 and self.t[last.span[1] : w.span[0]] in ("", "、")
-                and _WEEKDAY_BEFORE.fullmatch(self.t, *last.span)
+                # (鲁总下周二、周三两天在公司接待外宾: the week said once, before the first)
+                and _A_WEEKS_DAY.fullmatch(self.t, *last.span)
                 and _WEEKDAY_BEFORE.fullmatch(self.t, *w.span)
                 and (w.day - last.day).days == 1
                 and in_schedule(self.t, last.span[0])

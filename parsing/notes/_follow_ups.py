@@ -2283,6 +2283,10 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
     if _BACK_HOME.fullmatch(action):
         return True  # 12月10日 返宁: someone back home that day, nothing to do
+    if _A_SCHEDULES_NAME.match(t, b):
+        return True  # 年底领导行程（迈瑞 成总）：: what the list is called, no deadline
+    if _HE_COMES_TO_TOWN.fullmatch(action) and _HE_BEFORE.search(t, ca, a):
+        return True  # 他下周三来深圳: his trip (来我们公司 is ours to host)
     called_off = _CALLED_OFF_LABEL.match(t, line_of(t, a)[0])
     if called_off and _PLAN_INSTEAD.match(t, _sentence_start(t, a)):
         called_off = None  # (取消：本周三的拜访取消…。改为下周二下午三点电话会议: the new plan)
@@ -2432,6 +2436,9 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     return d.w.day == doc.today and "了" in action and not _ARRANGED.match(action)
 
 
+_A_SCHEDULES_NAME = re.compile(r"的?(?:领导|老板|[\u4e00-\u9fff]{1,2}总|董事长)?(?:行程|日程)")
+_HE_COMES_TO_TOWN = re.compile(rf"(?:要|会)?(?:来|到)(?:{PLACE_RE.pattern})(?:出差|开会|参展)?")
+_HE_BEFORE = re.compile(r"(?:他|她|佢)(?:们|哋)?\s*$")
 # (周一技术交流→取消: read in the note as written, where folding made the arrow a comma)
 _ARROW_OFF = re.compile(r"[^,，。;；\n→]{0,12}(?:→|->)\s*(?:取消|cancel)", re.IGNORECASE)
 _REFUSED_AFTER = re.compile(

@@ -142,3 +142,21 @@ def test_plans_called_off_on_a_list_or_refused_again_leave_no_task() -> None:
 def test_a_day_denied_alone_then_the_day_meant_carries_the_errand() -> None:
     note = "他们二期项目可能要招标，我这周五之前，不是，下周一之前把资质材料准备好发给他。"
     assert tasks(note, at("2026-04-08T09:15")) == [("2026-04-13", "把资质材料准备好发给他")]
+
+
+def test_their_days_and_a_visit_to_come_are_no_task_and_no_contact_today() -> None:
+    note = (
+        "接到海信集团办公室通知：林总明天上午10点到我们公司参观，陪同的有采购部的贾经理。"
+        "我负责接待，9点半到门口等。"
+    )
+    parsed = parse_note(note, at("2026-04-13T09:30"))
+    assert parsed.interaction is None  # hosting to come, no visit had today
+    assert "2026-04-14T09:30" in [f.due.isoformat()[:16] for f in parsed.follow_ups]
+    note = "年底领导行程（迈瑞 成总）：12/24 深圳；12/25-12/27 休假去三亚；12/28 回深开年终会。"
+    assert "2026-12-31" not in days(note, at("2026-12-22T09:00"))
+    note = (
+        "Jason Lim 林家豪\nFlex Ltd.\n昨天在新加坡展会认识的，他下周三来深圳，想顺便来我们工厂看看"
+    )
+    assert tasks(note, at("2026-05-06T15:10")) == []
+    # guard: the rep going to the city is the rep's task
+    assert days("下周三来深圳拜访王总", at("2026-05-06T15:10")) == ["2026-05-13"]
