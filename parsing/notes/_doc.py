@@ -479,7 +479,8 @@ _MOVED_BETWEEN = re.compile(
     r"(?P<why>因为[^,，。;；\n\d]{1,16},\s*)?"
     # (约了易总20号去看现场，易总说提前到15号: the customer moved it, said so)
     # (后来他秘书来电话说要推迟到下周五: whoever said it, briefly)
-    r"(?P<who>[\u4e00-\u9fff]{1,8}?说)?(?:又|就|要)?"
+    # (…那天他又要去武汉，所以再改到5月11号: so moved again)
+    r"(?P<who>[\u4e00-\u9fff]{1,8}?说)?(?:所以|于是|只好|只能)?(?:又|就|要|再)?"
     r"(?:改到|改成|改为|改在|改|推到|推迟到|延到|延期到|挪到|换到|调到|提前到)\s*"
 )
 # What may stand between the days: the old day refused (周三不行), or the rep's errand said with
@@ -488,7 +489,7 @@ _REFUSED = re.compile(r"不|没|取消|临时|有事")
 # (罗经理下周一出差，改成下周二; 12号是周六，改成11号: why the day said before cannot be — the
 # errand said with it earlier takes the new day)
 _CANNOT = re.compile(
-    r"出差|不在|没空|有会|开会|休息|放假|(?:是|刚好|正好)(?:周|礼拜|星期)[六日天末]|(?:是|赶上)(?:周末|节假日|假期)"
+    r"出差|不在|没空|有会|开会|休息|放假|[他她][又也还]?(?:要|得)[去飞]|(?:是|刚好|正好)(?:周|礼拜|星期)[六日天末]|(?:是|赶上)(?:周末|节假日|假期)"
 )
 _ERRAND_MOVED = re.compile(
     r"送样|送货|拜访|见面|去|过去|培训|演示|签约|签合同|交流|去看现场|去汇报|去送方案|去送资料|"

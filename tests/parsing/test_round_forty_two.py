@@ -160,3 +160,8 @@ def test_their_days_and_a_visit_to_come_are_no_task_and_no_contact_today() -> No
     assert tasks(note, at("2026-05-06T15:10")) == []
     # guard: the rep going to the city is the rep's task
     assert days("下周三来深圳拜访王总", at("2026-05-06T15:10")) == ["2026-05-13"]
+
+
+def test_a_plan_moved_twice_with_its_reason_between_keeps_the_last_day() -> None:
+    note = "劲牌 严总那边：5月6号的拜访改到5月8号；5月8号那天他又要去武汉，所以再改到5月11号（周一）上午。"
+    assert days(note, at("2026-04-27T17:00")) == ["2026-05-11T09:00"]
