@@ -444,10 +444,14 @@ _BIRTHDAY_WORD = re.compile(r"生日|生辰|(?i:birthday|bday)")
 _FOR_THE_BIRTHDAY = re.compile(r"送|订|买|准备|祝|发|打|带|去|提醒|记得|(?i:send|call|buy)")
 # 农历三月初三生日，到时候订个蛋糕送过去: what the rep does on a birthday just told
 # (生日是3月5号，到时候提醒我送花: the day said after the birthday, the errand after it)
+# (生日4月2号 记一下到时候发个祝福, 林总周日生日 送花: said on, the gift said at once)
 _ON_THE_BIRTHDAY = re.compile(
-    r"\s*(?:(?:的)?生日)?\s*[,，]\s*(?:到时候?|那天|当天)\s*(?:我)?(?:要|得|记得)?(?:提醒我)?"
+    r"\s*(?:(?:的)?生日)?\s*(?:[,，]|(?<=\s)|\s(?=记一下|记得|到时|那天|当天|送|订|买))\s*"
+    r"(?:记一下|记得)?\s*(?P<then>到时候?|那天|当天)?\s*(?:我)?(?:要|得|记得)?(?:提醒我)?"
     r"(?P<what>[^\s,，。;；!！?？]{2,16})"
 )
+_A_GIFT = re.compile(r"送|订|买|发个?祝福|祝")
+_FAMILYS = re.compile(r"女儿|儿子|孩子|母亲|父亲|妈妈|爸爸|老妈|老爸|老婆|爱人|太太|夫人|老公|老人")
 
 
 def _on_the_birthday(doc: Doc, w: When) -> str | None:
@@ -455,6 +459,15 @@ def _on_the_birthday(doc: Doc, w: When) -> str | None:
     said = _ON_THE_BIRTHDAY.match(doc.t, w.span[1])
     if said is None or w.day < doc.today or not _FOR_THE_BIRTHDAY.match(said["what"]):
         return None
+    if said["then"] is None and not (
+        _A_GIFT.match(said["what"])
+        and ("生日" in said.group() or "生日" in doc.t[max(0, w.span[0] - 3) : w.span[0]])
+    ):
+        return None  # (生日4月2号 去年送过花, 待到14号，去看工厂: no gift for a birthday said)
+    if "," not in said.group() and _FAMILYS.search(
+        doc.t, _sentence_start(doc.t, w.span[0]), w.span[0]
+    ):
+        return None  # (韩总女儿3月20号生日 送个蛋糕: the family's day, pushed as a birthday)
     return said["what"]
 
 

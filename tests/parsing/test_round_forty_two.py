@@ -165,3 +165,26 @@ def test_their_days_and_a_visit_to_come_are_no_task_and_no_contact_today() -> No
 def test_a_plan_moved_twice_with_its_reason_between_keeps_the_last_day() -> None:
     note = "劲牌 严总那边：5月6号的拜访改到5月8号；5月8号那天他又要去武汉，所以再改到5月11号（周一）上午。"
     assert days(note, at("2026-04-27T17:00")) == ["2026-05-11T09:00"]
+
+
+def test_a_gift_for_a_birthday_said_on_after_it_is_a_task_that_day() -> None:
+    assert tasks("冉主任生日4月2号 记一下到时候发个祝福", at("2026-03-25T17:30")) == [
+        ("2026-04-02", "发个祝福")
+    ]
+    assert tasks("拜 招商局港口 林总+邓工 林总周日生日 送花", at("2026-12-15T13:25")) == [
+        ("2026-12-20", "送花")
+    ]
+    # guard: a family's birthday is pushed as a birthday; a trip's last day is no birthday
+    assert tasks("韩总女儿3月20号生日 送个蛋糕", at("2026-03-12T15:30")) == []
+    note = "余姚模具城的计总12月10号飞马来西亚槟城，在那边待到14号，去看他们的海外工厂"
+    assert tasks(note, at("2026-11-30T11:00")) == []
+
+
+def test_a_telegraphic_note_opening_on_its_visit_or_call_logs_it() -> None:
+    note = parse_note("今拜 徐工 范经理 样ok 3w 下周三前报", at("2026-01-16T17:40"))
+    assert note.interaction is not None and note.interaction.kind == "visit"
+    assert note.interaction.when.isoformat() == "2026-01-16"
+    note = parse_note("电 鞍钢王总 ok 合同下周一签 盖章版周五前寄", at("2026-05-13T11:45"))
+    assert note.interaction is not None and note.interaction.kind == "call"
+    # guard: a visit crossed out is none
+    assert parse_note("拜 ✗ 改电 海天味业 施经理", at("2026-05-13T11:45")).interaction is None
