@@ -188,3 +188,13 @@ def test_a_telegraphic_note_opening_on_its_visit_or_call_logs_it() -> None:
     assert note.interaction is not None and note.interaction.kind == "call"
     # guard: a visit crossed out is none
     assert parse_note("拜 ✗ 改电 海天味业 施经理", at("2026-05-13T11:45")).interaction is None
+
+
+def test_a_tea_together_and_last_weeks_visit_are_logged() -> None:
+    note = parse_note(
+        "跟迈瑞医疗采购总监葛总监喝了个下午茶。他们内部决策是研发VP说了算", at("2026-11-21T16:30")
+    )
+    assert note.interaction is not None and note.interaction.kind == "meal"
+    note = parse_note("上周五去拜访的张总 他说六月份有个询价", at("2026-05-14T09:30"))
+    assert note.interaction is not None
+    assert (note.interaction.kind, note.interaction.when.isoformat()) == ("visit", "2026-05-08")
