@@ -158,7 +158,8 @@ _ADDRESS = re.compile(
 _VAGUE = re.compile(
     # (节后上班第一天, 年后第一个工作日: a day after all)
     r"^(?:年后|过完年|过了年|节后|年以后)(?!的?(?:上班第一天|第一天上班|第一个工作日|第一天|上班))|中旬|上旬|下旬|上半年|下半年|(?<!大)年初(?![一二三四五六七八九十])|月中$"
-    r"|^(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月初$"  # (十一月初走: early in the month, no day)
+    # (十一月初走, 明年一月初再找您: early in the month, no day)
+    r"|^(?:明年|今年)?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月初$"
     r"|(?:元旦|春节|新年|元宵|五一|劳动节|国庆|中秋|端午|清明|节)(?:之|以)?后$"
 )
 # No reminder is set this many years ahead; a "year" that far is some other number.
@@ -474,7 +475,9 @@ def _corrected_later(t: str, whens: list[When]) -> list[When]:
 # 周三送样→改周四, 验收 周一改周二, 周三不行，改周四送样: a day moved to the next one said —
 # the old day is no day of the note, the task takes the new one
 _MOVED_BETWEEN = re.compile(
-    r"(?P<what>[^,，。;；\n\d的]{0,8}?)\s*(?:→|->|=>|,)?\s*(?:后来|后面|然后)?"
+    # (4月10日拜访泸州老窖的计划提前到4月9日: the errand planned that day, named as a plan)
+    r"(?P<what>[^,，。;；\n\d的]{0,8}?(?:的(?:计划|安排|行程))?)\s*(?:→|->|=>|,)?\s*"
+    r"(?:后来|后面|然后)?"
     # (去中石化汇报，因为吴处长那天要开会，改到…: the reason said in a clause between)
     r"(?P<why>因为[^,，。;；\n\d]{1,16},\s*)?"
     # (约了易总20号去看现场，易总说提前到15号: the customer moved it, said so)
@@ -498,6 +501,7 @@ _ERRAND_MOVED = re.compile(
 )
 # (下周三去格力送样,改成下周四了: the rep's errand at a firm)
 _ERRAND_THERE = re.compile(r"(?:去|到)[^他她]{1,5}?(?:送样|送货|拜访|演示|签约|签合同|交流|汇报)")
+_VISIT_PLANNED = re.compile(r"(?:拜访|去)[^他她]{1,6}?的(?:计划|安排|行程)")
 
 
 _GIVEN_UP = re.compile(r"本来|原来|原定|原本|原计划|原先")
@@ -538,6 +542,7 @@ def _moved_later(t: str, whens: list[When]) -> list[When]:
                     _REFUSED.search(what)
                     or _ERRAND_MOVED.fullmatch(what)
                     or _ERRAND_THERE.fullmatch(what)
+                    or _VISIT_PLANNED.fullmatch(what)
                 )
             )
         ):

@@ -2427,6 +2427,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True  # 本来跟华纺印染约好9月8号去看车间，…只能改到14号
     if _ARROW_OFF.match(doc.text, b):
         return True  # 周一技术交流→取消: a plan on a list, called off
+    if _busy_then(doc, d.w):
+        return True  # 他说周四要陪领导去苏州，还是周五吧: the day that will not do
     if _refused_again(doc, d.w, cb):
         return True  # 约了明天下午，后来他秘书又说明天也不行: off
     called_off = _CALLED_OFF.search(t, b, cb)
@@ -2461,17 +2463,29 @@ _REFUSED_AFTER = re.compile(
 )
 
 
+_BUSY_THEN = re.compile(r"\s*[他她]?[又也还]?要(?:陪|出差|开会|去外地)")
+
+
 def _refused_again(doc: Doc, w: When, after: int) -> bool:
     """The day said again later as one that will not do (a day said after it is its own)."""
-    refused = next(
-        (
-            v
-            for v in doc.read_whens
-            if v.span[0] >= after and v.day == w.day and _REFUSED_AFTER.match(doc.t, v.span[1])
-        ),
-        None,
+    t = doc.t
+    for v in doc.read_whens:
+        if v.span[0] < after or v.day != w.day:
+            continue
+        if _REFUSED_AFTER.match(t, v.span[1]):
+            return True
+        if _busy_then(doc, v):
+            return True
+    return False
+
+
+def _busy_then(doc: Doc, v: When) -> bool:
+    """周四要陪领导去苏州，还是周五吧: busy that day, and another day offered in its stead."""
+    t = doc.t
+    return bool(_BUSY_THEN.match(t, v.span[1])) and any(
+        v.span[1] < x.span[0] < _sentence_end(t, v.span[1]) and x.day != v.day
+        for x in doc.read_whens
     )
-    return refused is not None
 
 
 _EN_MOVED_TO = re.compile(r"(?i)(?:reschedul\w*|moved|postponed|pushed)\s+to")
@@ -3203,11 +3217,14 @@ def _days_before(
         # (下周五开会，明天先跟他约好，提前一天把材料发过去: before the latest day said, the event)
         # (…，合同月底前签，提前一天把样品寄过去: a deadline is no event to count back from)
         events = [w for w in said if not w.deadline] or said
-        day = max(_day_of(w.start) for w in events) - timedelta(days=n)
+        event = max(_day_of(w.start) for w in events)
+        day = event - timedelta(days=n)
         if day < doc.today or day in days:
             continue
         days.add(day)
         added.append((FollowUpFact(day, task), False, m.span("task")))
+        # (测试定在下下周一，我们的设备得提前一天送到: the event's day said bare is theirs)
+        out[:] = [o for o in out if not (_day_of(o[0].due) == event and o[0].action == "跟进")]
     return added
 
 

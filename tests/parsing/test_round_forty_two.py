@@ -198,3 +198,19 @@ def test_a_tea_together_and_last_weeks_visit_are_logged() -> None:
     note = parse_note("上周五去拜访的张总 他说六月份有个询价", at("2026-05-14T09:30"))
     assert note.interaction is not None
     assert (note.interaction.kind, note.interaction.when.isoformat()) == ("visit", "2026-05-08")
+
+
+def test_the_day_counted_back_from_is_theirs_and_a_busy_day_gives_way() -> None:
+    note = "刚跟京东方的杨工打完电话，测试定在下下周一，我们的设备得提前一天送到。"
+    assert days(note, at("2026-12-08T15:30")) == ["2026-12-20"]
+    note = "约了周四见面。挂了电话他又发微信说周四要陪领导去苏州，还是周五吧，周五上午十点。"
+    assert days(note, at("2026-08-24T17:00")) == ["2026-08-28T10:00"]
+    # guard: busy with no other day offered leaves the plan as it was
+    note = "约了周四见面，他周四要开会的资料我带过去"
+    assert [d[:10] for d in days(note, at("2026-08-24T17:00"))][:1] == ["2026-08-27"]
+
+
+def test_a_plan_moved_earlier_and_early_next_year_said_vaguely() -> None:
+    note = "提醒：4月10日拜访泸州老窖的计划提前到4月9日，下午两点，地点不变。"
+    assert days(note, at("2026-04-07T09:00")) == ["2026-04-09T14:00"]
+    assert tasks("田总说明年一季度再说。那我明年一月初再找您", at("2026-10-26T18:00")) == []
