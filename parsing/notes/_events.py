@@ -1033,8 +1033,8 @@ def _find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interactio
     summary = _labelled(doc, _TOPIC_LABEL) or summary
     said = _labelled(doc, _RESULT_LABEL) or said
     if best is None:
-        if doc.chat and _OUR_OWN_GROUP.match(t):
-            return None  # 销售二部群: the team's own chat, no customer spoken with
+        if doc.chat and _our_own_chat(doc):
+            return None  # 销售二部群, 王总(我司)：…: the team's own chat, no customer spoken with
         if doc.chat:  # a pasted WeChat chat is itself the contact
             when = doc.today - timedelta(days=1) if doc.chat_yesterday else doc.today
             if doc.chat_day is not None:  # 史总 2026/12/19 21:40: the chat took place that day
@@ -1068,6 +1068,15 @@ def _find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interactio
 _OUR_OWN_GROUP = re.compile(
     r"\s*[(\[]?[^\n]{0,8}?(?:销售[一二三四五六七八九十0-9]*部|内部|公司|部门|团队|大区|区域|我司)群"
 )
+_OURS_MARKED = re.compile(r"\((?:我司|本公司|同事)\)|我司\s*[-—]")
+
+
+def _our_own_chat(doc: Doc) -> bool:
+    """A chat headed as the team's own group, or whose every other speaker is marked ours."""
+    if _OUR_OWN_GROUP.match(doc.t):
+        return True
+    names = [doc.t[line_of(doc.t, p)[0] : p] for p in doc.others_lines]
+    return bool(names) and all(_OURS_MARKED.search(n) for n in names)
 
 
 # 拜访记录 8月5日, 拜访纪要 7月8日, 【客户拜访】\n4/28 下午: a written record's heading

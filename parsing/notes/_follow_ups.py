@@ -2458,7 +2458,9 @@ _HE_BEFORE = re.compile(r"(?:他|她|佢)(?:们|哋)?\s*$")
 _ARROW_OFF = re.compile(r"[^,，。;；\n→]{0,12}(?:→|->)\s*(?:取消|cancel)", re.IGNORECASE)
 _REFUSED_AFTER = re.compile(
     # (李工明天不在: someone else away, the plan stands)
-    r"\s*(?:[也又都]?(?:不行|不方便)|[也又](?:没空|没时间|有事|不在))"
+    # (12号他在成都总部开会没空: he is busy elsewhere that day)
+    r"\s*(?:[也又都]?(?:不行|不方便)|[也又](?:没空|没时间|有事|不在)"
+    r"|[他她][^,，。;\n]{0,12}?(?:没空|没时间|不方便))"
     r"(?!\s*(?:就|的话|那|再|还))"  # (月底不行就丢单了: what happens if not, no refusal)
 )
 
@@ -2472,6 +2474,8 @@ def _refused_again(doc: Doc, w: When, after: int) -> bool:
     for v in doc.read_whens:
         if v.span[0] < after or v.day != w.day:
             continue
+        if v.has_time and w.has_time and v.start != w.start:
+            continue  # (下周三下午去拜访刘总，下周三上午他没时间: the other half of the day)
         if _REFUSED_AFTER.match(t, v.span[1]):
             return True
         if _busy_then(doc, v):

@@ -214,3 +214,18 @@ def test_a_plan_moved_earlier_and_early_next_year_said_vaguely() -> None:
     note = "提醒：4月10日拜访泸州老窖的计划提前到4月9日，下午两点，地点不变。"
     assert days(note, at("2026-04-07T09:00")) == ["2026-04-09T14:00"]
     assert tasks("田总说明年一季度再说。那我明年一月初再找您", at("2026-10-26T18:00")) == []
+
+
+def test_a_day_he_is_busy_elsewhere_and_a_chat_with_our_own_boss() -> None:
+    note = (
+        "上周说的8月12号去新希望汇报，刘总那边说12号他在成都总部开会没空，推到14号；"
+        "现在又说14号也不行，改到17号上午九点。"
+    )
+    assert days(note, at("2026-08-07T09:30")) == ["2026-08-17T09:00"]
+    chat = (
+        "[06-16 07:58] 王总（我司）：@我 今天下午跟我去一趟中航工业，两点从公司出发\n"
+        "[06-16 08:01] 我：好的王总\n[06-16 08:05] 王总（我司）：把上次的技术方案打印三份带上"
+    )
+    parsed = parse_note(chat, at("2026-06-16T08:40"))
+    assert parsed.interaction is None  # our own boss, no customer spoken with
+    assert [f.due.isoformat()[:16] for f in parsed.follow_ups] == ["2026-06-16T14:00"]
