@@ -55,6 +55,8 @@ _CHAT_STAMP = re.compile(
     # (张总 4/18 16:30 下周二下午三点来签: the day written between the name and the time)
     r"|^(?P<who4>[^\n:\d\[\]]{1,20}?)[ ]+(?P<day4>(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}[ ]+)?"
     r"(?P<at4>\d{1,2}:\d{2})(?::\d{2})?(?::[ ]*|[ ]+)(?=\S)"
+    # ([招行 谢处 08:55] 商务谈判…, [我 08:55] 好的: the speaker, then the time, in brackets)
+    r"|^[ ]*\[(?P<who5>[^\]\n:\d]{1,20}?)[ ]+(?P<at5>\d{1,2}:\d{2})(?::\d{2})?\][ ]*:?"
 )
 _WEEKDAY_STAMP = re.compile(rf"[ ]*[\[(]?{_WEEKDAY_WORD}")
 # What a number with 号 names when it is no day (八号风球: Hong Kong's typhoon signal No. 8).
@@ -126,7 +128,7 @@ def line_of(t: str, pos: int) -> tuple[int, int]:
 
 
 def _stamp_who(m: re.Match[str]) -> str:
-    return (m["who"] or m["who2"] or m["who3"] or m["who4"] or "").strip()
+    return (m["who"] or m["who2"] or m["who3"] or m["who4"] or m["who5"] or "").strip()
 
 
 _STAMP_DAY = re.compile(
@@ -145,7 +147,7 @@ def _stamp_span(m: re.Match[str]) -> tuple[int, int]:
 
 
 def _stamp_at(m: re.Match[str]) -> tuple[int, int]:
-    for group in ("at", "at2", "at3", "at4"):
+    for group in ("at", "at2", "at3", "at4", "at5"):
         if m[group] is not None:
             return m.span(group)
     return m.span()
@@ -316,6 +318,8 @@ LATE_FIX = re.compile(
     r"[哦噢呃嗯啊][ ,]*(?:不对|不是|唔系)[ ,]*|"
     # (昨天拜访了黄总——不是昨天,是前天: the day said again as denied, then the one meant)
     r"(?<=[ ,-])不是(?=[^,。;\s]{1,6}[ ,]+(?:是|应该是))|"
+    # (我记成5月25号了，应该是15号: the day written down wrong, then the one meant)
+    r"(?<=[号日])了[ ,]+(?=应该是)|"
     # (我这周五之前，不是，下周一之前把资质材料准备好: denied alone, then the day meant)
     r"(?<=,)不是,(?=[下这本明后周礼星0-9一二三四五六七八九十])|"
     # (周五交方案是写错了 是下周五: what was said, then that it was written wrong)
@@ -412,7 +416,8 @@ def _said_again(t: str, v: When, old: When, fixed: When) -> bool:
         return any(
             isinstance(x.start, datetime) and x.start.time() == v.start.time() for x in (old, fixed)
         )
-    return v.day == fixed.day and not v.has_time
+    # (约了9月17号去基地，更正，是9月18号，17号他们有检查: the old day said again, as why)
+    return v.day in (fixed.day, old.day) and not v.has_time
 
 
 def _corrected_later(t: str, whens: list[When]) -> list[When]:
@@ -484,7 +489,7 @@ _MOVED_BETWEEN = re.compile(
     # (后来他秘书来电话说要推迟到下周五: whoever said it, briefly)
     # (…那天他又要去武汉，所以再改到5月11号: so moved again)
     r"(?P<who>[\u4e00-\u9fff]{1,8}?说)?(?:所以|于是|只好|只能)?(?:又|就|要|再)?"
-    r"(?:改到|改成|改为|改在|改|推到|推迟到|延到|延期到|挪到|换到|调到|提前到)\s*"
+    r"(?:改到|改成|改为|改在|改|推到|推迟到|延到|延期到|挪到|换到|调到|提前到|现在是|现在改成)\s*"
 )
 # What may stand between the days: the old day refused (周三不行), or the rep's errand said with
 # it (周三送样) — anything else (原定11月15号开标推迟到…) is their step moved, read later

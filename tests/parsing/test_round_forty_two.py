@@ -229,3 +229,17 @@ def test_a_day_he_is_busy_elsewhere_and_a_chat_with_our_own_boss() -> None:
     parsed = parse_note(chat, at("2026-06-16T08:40"))
     assert parsed.interaction is None  # our own boss, no customer spoken with
     assert [f.due.isoformat()[:16] for f in parsed.follow_ups] == ["2026-06-16T14:00"]
+
+
+def test_corrections_said_with_why_and_a_day_written_down_wrong() -> None:
+    note = "今天拜访温氏付经理，约了9月17号去基地，更正，是9月18号，17号他们有检查。"
+    assert days(note, at("2026-09-09T17:40")) == ["2026-09-18"]
+    note = "格力罗经理电话说量产排期表5月15号要，我记成5月25号了，应该是15号。"
+    assert days(note, at("2026-05-11T16:10")) == ["2026-05-15"]
+    note = "中石化报名截止时间延后一周，原来是7月27号，现在是8月3号。"
+    assert days(note, at("2026-07-21T11:50")) == ["2026-08-03"]
+
+
+def test_a_chat_stamped_with_the_speaker_and_time_in_brackets() -> None:
+    chat = "[招行 谢处 08:55] 商务谈判，下周五下午来行里\n[我 08:55] 好的，几点？\n[招行 谢处 09:10] 3点半"
+    assert days(chat, at("2026-08-06T09:40")) == ["2026-08-14T15:30"]
