@@ -1416,7 +1416,8 @@ _MORE_THEN_VISIT = re.compile(r"[\u4e00-\u9fff]{1,2}(?=拜访|拜会|走访)")
 _WORDLIKE_FIRM = re.compile(
     # (昨晚十点多美的刘经理, 今天美的何总: after the time a thing was said)
     r"(?:(?<![^\s,。;:!?(\n])|(?<=拜访了)|(?<=拜访)|(?<=一下)|(?<=[去到跟和给见约找催电])|(?<=点多)"
-    r"|(?<=[今昨]天)|(?<=[上下中]午)|(?<=晚上))(?:美的|小米|联想)"
+    # (拜访吉利罗经理, 紫金曹总: 吉利汽车 and 紫金矿业 named short, before one of their people)
+    r"|(?<=[今昨]天)|(?<=[上下中]午)|(?<=晚上))(?:美的|小米|联想|吉利|紫金)"
     r"(?=\s?(?:的\s?)?[\u4e00-\u9fff]{0,4}?(?:总|经理|主任|部长|处长|科长|总监|工|老板|主管|董|采购)"
     r"|开会|来了)"
 )
@@ -1450,6 +1451,8 @@ def mark_known_orgs(doc: Doc) -> list[tuple[int, int]]:
         elif a > 0 and is_cjk(t[a - 1]) and t[a - 1] not in _KNOWN_AFTER and m.re is _KNOWN_RE:
             continue  # (美的, 小米 …: their own pattern says what may stand before them)
         for pattern in (PLACE_RE, _AREA_RE, _SUFFIX_RE):
+            if pattern is _AREA_RE and m.re is _WORDLIKE_FIRM:
+                continue  # (去吉利总部给桂总拜年: where, not more of the name)
             ext = pattern.match(t, b)
             if ext is not None and not _SITE.match(t, ext.end()):
                 b = ext.end()

@@ -243,3 +243,12 @@ def test_corrections_said_with_why_and_a_day_written_down_wrong() -> None:
 def test_a_chat_stamped_with_the_speaker_and_time_in_brackets() -> None:
     chat = "[招行 谢处 08:55] 商务谈判，下周五下午来行里\n[我 08:55] 好的，几点？\n[招行 谢处 09:10] 3点半"
     assert days(chat, at("2026-08-06T09:40")) == ["2026-08-14T15:30"]
+
+
+def test_a_firm_named_short_right_before_one_of_its_people() -> None:
+    note = parse_note("今天拜访温氏付经理，约了9月17号去基地", at("2026-09-09T17:40"))
+    assert (note.company, [c.salutation for c in note.contacts]) == ("温氏", ["付经理"])
+    note = parse_note("今天拜访吉利罗经理", at("2026-09-09T17:40"))
+    assert (note.company, [c.salutation for c in note.contacts]) == ("吉利", ["罗经理"])
+    # guard: where their office is, no more of the name
+    assert company("初七上午九点去吉利总部给桂总拜年") == "吉利"
