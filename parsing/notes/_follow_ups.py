@@ -471,6 +471,50 @@ def _on_the_birthday(doc: Doc, w: When) -> str | None:
     return said["what"]
 
 
+# A leader's slot offered to the rep, said right after its day and hour (周四下午两点有空，可以
+# 安排我们汇报; 3月9号上午9点到9点半可以见你; 下周三上午11点给我们留了半小时; 11月9号上午10点在
+# 杭州总部给我们一个小时; 周一中午12点可以一起吃个工作餐)
+_SLOT = re.compile(
+    r"\s*(?:[他她]\s*)?(?:有空|有时间)?[,，]?\s*(?:可以|能)?\s*(?:在[\u4e00-\u9fff]{1,8}?)?"
+    r"(?:安排|给|留|见|听|和|跟)?了?\s*(?:我们|你们|你|您|一起)(?P<what>[\u4e00-\u9fff]{0,8})"
+)
+
+
+_TIME_GIVEN = re.compile(r"(?:留了?)?(?:[半一两三]|[0-9]{1,2})个?(?:半)?(?:小时|分钟|钟头)")
+
+
+def _slots_offered(
+    doc: Doc, out: list[tuple[FollowUpFact, bool, tuple[int, int]]]
+) -> list[tuple[FollowUpFact, bool, tuple[int, int]]]:
+    """下周一上午10点可以给我们半小时: the one slot the rep must keep, read by none of the rest
+    (a leader's list around it makes its days his)."""
+    kept = {_day_of(f.due) for f, _, _ in out}
+    added: list[tuple[FollowUpFact, bool, tuple[int, int]]] = []
+    for w in doc.whens:
+        offered = _slot_offered(doc, w)
+        if offered is not None and w.day not in kept:
+            added.append((FollowUpFact(w.start, offered), w.part_of_day is not None, w.span))
+            kept.add(w.day)
+    return added
+
+
+def _slot_offered(doc: Doc, w: When) -> str | None:
+    """What the rep is to do in a slot a leader's side offers, said right after the day."""
+    if not w.has_time or w.start < doc.now:
+        return None
+    m = _SLOT.match(doc.t, w.span[1])
+    if m is None:
+        return None
+    # (给我们半小时, 给我们留了一个小时: time given — 给我们发报价 is theirs to send)
+    given = _TIME_GIVEN.match(m["what"]) and re.search(r"给|留", m.group())
+    if not (given or re.search(r"可以|能|有空|有时间", m.group())):
+        return None
+    said = m.group()
+    if "汇报" in said:
+        return "汇报"
+    return "吃饭" if re.search(r"吃|饭|餐", said) else "见面"
+
+
 _SAME_DAY_AGAIN = re.compile(r"[^\S\n]*(?:正好|刚好|恰好)(?:是|在)?[^\S\n]*")
 _BIRTHDAY_SAID = re.compile(
     r"生日(?:正好|就|刚好)?(?:是|在)?\s*(?:那个)?\s*(?:农历|阴历|阳历|公历|新历|旧历)?\s*$"
@@ -2985,6 +3029,7 @@ def find_follow_ups(
         out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
         if _a_deadline(d):
             deadlines.add(w.span)
+    out += _slots_offered(doc, out)
     out += _days_before(doc, out)
     return _most_precise(_a_day_of_the_week(_met_early(out, deadlines), t), t, doc.chat)
 

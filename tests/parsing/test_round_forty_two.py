@@ -252,3 +252,12 @@ def test_a_firm_named_short_right_before_one_of_its_people() -> None:
     assert (note.company, [c.salutation for c in note.contacts]) == ("吉利", ["罗经理"])
     # guard: where their office is, no more of the name
     assert company("初七上午九点去吉利总部给桂总拜年") == "吉利"
+
+
+def test_the_slot_a_leaders_secretary_offers_is_the_reps_task() -> None:
+    note = "中粮周总的秘书孙小姐在电话里说，周总明天去哈尔滨看基地，后天回北京，周四下午两点有空，可以安排我们汇报。"
+    assert tasks(note, at("2026-02-09T11:20")) == [("2026-02-12T14:00", "汇报")]
+    note = "海康钱总秘书电话通知：钱总下周一去杭州总部述职，下周二下午回深圳，下周三上午11点给我们留了半小时。"
+    assert days(note, at("2026-03-17T14:10")) == ["2026-03-25T11:00"]
+    # guard: what they send us at an hour is theirs
+    assert tasks("钱总秘书说下周三上午11点给我们发会议通知", at("2026-03-17T14:10")) == []
