@@ -464,9 +464,7 @@ def _on_the_birthday(doc: Doc, w: When) -> str | None:
         and ("生日" in said.group() or "生日" in doc.t[max(0, w.span[0] - 3) : w.span[0]])
     ):
         return None  # (生日4月2号 去年送过花, 待到14号，去看工厂: no gift for a birthday said)
-    if "," not in said.group() and _FAMILYS.search(
-        doc.t, _sentence_start(doc.t, w.span[0]), w.span[0]
-    ):
+    if _FAMILYS.search(doc.t, _sentence_start(doc.t, w.span[0]), w.span[0]):
         return None  # (韩总女儿3月20号生日 送个蛋糕: the family's day, pushed as a birthday)
     return said["what"]
 

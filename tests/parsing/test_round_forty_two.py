@@ -176,6 +176,7 @@ def test_a_gift_for_a_birthday_said_on_after_it_is_a_task_that_day() -> None:
     ]
     # guard: a family's birthday is pushed as a birthday; a trip's last day is no birthday
     assert tasks("韩总女儿3月20号生日 送个蛋糕", at("2026-03-12T15:30")) == []
+    assert tasks("他老婆2月20号生日，记一下到时候送个蛋糕。", at("2026-02-06T19:30")) == []
     note = "余姚模具城的计总12月10号飞马来西亚槟城，在那边待到14号，去看他们的海外工厂"
     assert tasks(note, at("2026-11-30T11:00")) == []
 
