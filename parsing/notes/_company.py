@@ -604,7 +604,7 @@ def _by_position(doc: Doc, people: People) -> str | None:
             a, b = doc.chunk(v.end())
             a = max(a, v.end())
             name = _clean(t[a:b])
-            if name and "的" in name and not name.startswith(tuple(KNOWN_ORGS)):
+            if name and "的" in name and not _KNOWN_RE.match(name):
                 name = name.split("的")[0]  # 拜访研发的晁博: whose department, then someone
             if name and doc.free(a, b) and _plausible(name) and not _NOT_A_NAME.match(name):
                 return name

@@ -77,6 +77,15 @@ def rep_speaks(who: str, opening: bool = False) -> bool:
     return who == "我" or (opening and who.startswith("我")) or bool(_REP_MARKED.fullmatch(who))
 
 
+_HOUR_AFTER_NAME = re.compile(r"\s*\d{1,2}:\d{2}\s*$")
+
+
+def _speaker(m: re.Match[str]) -> str:
+    """A chat line's speaker with what is said in brackets after the name (李明(我)), not the
+    hour written after it."""
+    return _HOUR_AFTER_NAME.sub("", m.string[m.start("who") : m.end()].rstrip(" :"))
+
+
 def _chat_stamps(t: str) -> list[re.Match[str]]:
     """The stamps of a pasted chat; a name and time heading a line's words counts only when
     the rep (我) and someone else both speak so (张总 15:00 来公司, or a list of calls by the
@@ -327,6 +336,7 @@ LATE_FIX = re.compile(
     r"(?=是|应该是|改成|改到|改为|改咗|改了?[周礼星下这明后0-9一二三四五六七八九十])"
 )
 _FIX_IS = re.compile(r"[ ,]*(?:是|应该是)?[ ,]*")
+
 # (哦不是十点是十点半: the hour denied, not read as a day of its own, then the one meant)
 _FIX_BETWEEN = re.compile(
     # (哦不对 她说下礼拜二: who said the day meant)
@@ -420,8 +430,10 @@ def _said_again(t: str, v: When, old: When, fixed: When) -> bool:
     return v.day in (fixed.day, old.day) and not v.has_time
 
 
-def _corrected_later(t: str, whens: list[When]) -> list[When]:
-    """The dates read, each corrected later in its sentence taking the correction's day."""
+def _corrected_later(t: str, whens: list[When], said: list[When]) -> list[When]:
+    """The dates read, each corrected later in its sentence taking the correction's day;
+    ``said`` holds every day as read (one put right already stands between a day and the fix:
+    今天拜访了…，约了下周二，哦不对，下周三 — 今天 is not the day put right)."""
     out = list(whens)
     dropped: set[int] = set()
     for i, w in enumerate(whens):
@@ -435,7 +447,14 @@ def _corrected_later(t: str, whens: list[When]) -> list[When]:
             # a chat puts it right)
             fix = LATE_FIX.match(t, line.end())
             stop = sentence_end(t, line.end(), "。!?\n")
-        if fix is None or any(w.span[1] <= v.span[0] < fix.start() for v in whens):
+        # (a day between stands for itself — but not an hour of the same day, 三号 下午两点 嗯不对
+        # 是下午三点, nor the day moved to, 从9月20号提前到9月15号，不对 是9月16号)
+        if fix is None or any(
+            w.span[1] <= v.span[0] < fix.start()
+            and v.day != w.day
+            and not _MOVED_TO_END.search(t, 0, v.span[0])
+            for v in said
+        ):
             continue
         ahead = [k for k, v in enumerate(whens) if v.span[0] >= fix.start() and v.span[0] < stop]
         if not ahead or not _FIX_BETWEEN.fullmatch(t, fix.end(), whens[ahead[0]].span[0]):
@@ -463,8 +482,11 @@ def _corrected_later(t: str, whens: list[When]) -> list[When]:
         # (周五交方案是写错了 是下周五 交给中海油的伊工: said wrong in so many words, the errand
         # may follow the day meant)
         owned = "错" in fix.group()
-        if fix.group() == "不是," and w.span[1] == fix.start() - 1:
-            # (我这周五之前，不是，下周一之前把资质材料准备好: the errand follows the day meant)
+        # (我这周五之前，不是，下周一之前把资质材料准备好; 约了下周二，哦不对，下周三上午去送样: the
+        # day put right at once, the errand after the day meant)
+        if (fix.group() == "不是," or len(tail.strip(" 。.")) >= 2) and _NEXT_TO.fullmatch(
+            t, w.span[1], fix.start()
+        ):
             dropped.add(i)
             dropped.update(j for j in ahead if j < k)
             continue
@@ -563,12 +585,12 @@ def _moved_later(t: str, whens: list[When]) -> list[When]:
     return out
 
 
-# 周四→下周二→这周五, 下周二→下周四→最后定在下下周一: a plan moved again and again, written as
-# a chain of days — only the last stands, where the first was said (its errand is said there)
+# 时间定了又改：周四→下周二→这周五, 下周二→下周四→最后定在下下周一: a plan said to move again and
+# again, written as a chain of days — only the last stands, where the first was said
 _ARROW = re.compile(
     r"\s*(?:→|->|=>)\s*(?:最后|最终|后来|又|再)?(?:定在|定了|改到|改成|改为|改)?\s*"
 )
-_MOVE_WORD = re.compile(r"[改推挪调变延定]")
+_MOVE_WORD = re.compile(r"[改推挪调变延]|定[在了]")
 
 
 def _arrow_chain(t: str, text: str, whens: list[When]) -> list[When]:
@@ -831,7 +853,7 @@ class Doc:
                     text,
                     _hour_moved(
                         self.t,
-                        _corrected_later(self.t, _uncorrected(self.t, _denied(self.t, read))),
+                        _corrected_later(self.t, _uncorrected(self.t, _denied(self.t, read)), read),
                     ),
                 ),
             ),
@@ -1022,13 +1044,13 @@ class Doc:
         speakers = [
             m for m in _SPEAKER.finditer(t) if not any(s.start() == m.start() for s in stamps)
         ]
-        mine = [m.end() for m in speakers if rep_speaks(m["who"])]
-        theirs = [m.end() for m in speakers if not rep_speaks(m["who"])]
+        mine = [m.end() for m in speakers if rep_speaks(_speaker(m))]
+        theirs = [m.end() for m in speakers if not rep_speaks(_speaker(m))]
         # (小沈：… / 我：好的, 欧阳主任 18:10：… / 我：… — the other side a person by how they
         # are called; 会议 14:00：… / 我：… is a note's label, no chat)
         # (刘姐 美年大健康：…, 短信 黎科长：… — the person with a word beside them)
         person = any(
-            not rep_speaks(m["who"])
+            not rep_speaks(_speaker(m))
             and any(_PERSON_LABEL.fullmatch(part) for part in m["who"].split())
             for m in speakers
         )

@@ -183,7 +183,7 @@ _PLACE_OF = re.compile(rf"^(?:{PLACE_RE.pattern})的")
 
 _RIVAL_SPLIT = re.compile(
     # (和利时, 还有和利时: a name that begins with 和 stays whole)
-    r"(?<=[^、/有])和|、|与|及|以及|还有|跟|/|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])|\s*[,&]\s*"
+    r"(?<=[^、/有和与及跟])和|、|与|及|以及|还有|跟|/|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])|\s*[,&]\s*"
 )
 _RIVAL_TAIL = re.compile(r"(?:等|等等|几家|两家|三家|这几家|他们|也在跟|也在投)$")
 

@@ -344,8 +344,9 @@ def _en_day(m: re.Match[str]) -> str:
         and _NAME_GOES_ON.match(m.string, m.end())
     ):
         return m[0]  # Sun Hung Kai, Mon Cheri: a capitalised name going on, no day
-    given = _GIVEN_BEFORE.search(m.string, 0, m.start())
-    if not m["which"] and not m["zh"] and said[:1].isupper() and given and given[1] in GIVEN_NAMES:
+    given = _GIVEN_BEFORE.search(m.string, max(0, m.start() - 20), m.start())
+    surname = said.lower() in ("sun", "mon")  # (孙, 文 spelled: Monday and Sunday are days)
+    if not m["which"] and not m["zh"] and surname and given and given[1] in GIVEN_NAMES:
         return m[0]  # Lily Sun, Kevin Mon: a surname after the given name, no day
     which = (m["which"] or m["after"] or "").lower()
     week = {"next": "下周", "last": "上周"}.get(which, "周")

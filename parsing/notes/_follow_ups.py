@@ -42,6 +42,7 @@ from ._events import (
 from ._facts import FamilyMention
 from ._lexicon import (
     DONT,
+    FAMILY_RE,
     PLACE_RE,
     SPOKEN_FILLER,
     TITLE_RE,
@@ -446,12 +447,11 @@ _FOR_THE_BIRTHDAY = re.compile(r"送|订|买|准备|祝|发|打|带|去|提醒|�
 # (生日是3月5号，到时候提醒我送花: the day said after the birthday, the errand after it)
 # (生日4月2号 记一下到时候发个祝福, 林总周日生日 送花: said on, the gift said at once)
 _ON_THE_BIRTHDAY = re.compile(
-    r"\s*(?:(?:的)?生日)?\s*(?:[,，]|(?<=\s)|\s(?=记一下|记得|到时|那天|当天|送|订|买))\s*"
+    r"\s*(?:(?:的)?生日)?\s*(?:[,，]|\s(?=记一下|记得|到时|那天|当天|送|订|买))\s*"
     r"(?:记一下|记得)?\s*(?P<then>到时候?|那天|当天)?\s*(?:我)?(?:要|得|记得)?(?:提醒我)?"
     r"(?P<what>[^\s,，。;；!！?？]{2,16})"
 )
 _A_GIFT = re.compile(r"送|订|买|发个?祝福|祝")
-_FAMILYS = re.compile(r"女儿|儿子|孩子|母亲|父亲|妈妈|爸爸|老妈|老爸|老婆|爱人|太太|夫人|老公|老人")
 
 
 def _on_the_birthday(doc: Doc, w: When) -> str | None:
@@ -464,7 +464,7 @@ def _on_the_birthday(doc: Doc, w: When) -> str | None:
         and ("生日" in said.group() or "生日" in doc.t[max(0, w.span[0] - 3) : w.span[0]])
     ):
         return None  # (生日4月2号 去年送过花, 待到14号，去看工厂: no gift for a birthday said)
-    if _FAMILYS.search(doc.t, _sentence_start(doc.t, w.span[0]), w.span[0]):
+    if FAMILY_RE.search(doc.t, _sentence_start(doc.t, w.span[0]), w.span[0]):
         return None  # (韩总女儿3月20号生日 送个蛋糕: the family's day, pushed as a birthday)
     return said["what"]
 
@@ -478,7 +478,9 @@ _SLOT = re.compile(
 )
 
 
-_TIME_GIVEN = re.compile(r"(?:留了?)?(?:[半一两三]|[0-9]{1,2})个?(?:半)?(?:小时|分钟|钟头)")
+_TIME_GIVEN = re.compile(
+    r"(?:留了?)?[0-9一二两三四五六七八九十半]{1,3}个?(?:半)?(?:小时|分钟|钟头)"
+)
 
 
 def _slots_offered(
@@ -503,9 +505,11 @@ def _slot_offered(doc: Doc, w: When) -> str | None:
     m = _SLOT.match(doc.t, w.span[1])
     if m is None:
         return None
-    # (给我们半小时, 给我们留了一个小时: time given — 给我们发报价 is theirs to send)
-    given = _TIME_GIVEN.match(m["what"]) and re.search(r"给|留", m.group())
-    if not (given or re.search(r"可以|能|有空|有时间", m.group())):
+    # (给我们半小时, 给我们留了一个小时: time given — 给我们发报价 is theirs to send; 你们能不能
+    # 把报价发过来 is asked of the rep, no slot)
+    head = doc.t[m.start() : m.start("what")]
+    given = _TIME_GIVEN.match(m["what"]) and re.search(r"给|留", head)
+    if not (given or re.search(r"可以|(?<!不)能(?!不)|有空|有时间", head)):
         return None
     said = m.group()
     if "汇报" in said:
@@ -1957,6 +1961,9 @@ def _planned_today(d: _Dated, action: str) -> bool:
     )
 
 
+_WE_ARRANGED = re.compile(r"(?:^|[跟和与同])[^,，。;\s]{0,10}?(?:约了|约好了?)\s*$")
+
+
 def _what_is_done(d: _Dated, action: str) -> str | None:
     """The task with what the day is for: 周五下午3点会 过合同 → 开会 过合同; a state of the day
     (明天降温) with the reminder after it; None when the action is no task of the rep's."""
@@ -1995,6 +2002,8 @@ def _what_is_done(d: _Dated, action: str) -> str | None:
         and not _REPLY_OWED.search(t, max(0, d.doc.clause(d.a)[0] - 12), d.a)
     ):
         return None  # 王总这周出差，周五回 / 1月4号走: the day someone is back or leaves (韩主任电话 下周一回 is a call)
+    if action == "开会" and _WE_ARRANGED.search(t, d.ca, d.a):
+        return action  # 跟万科张总约了周四下午3点开会: the meeting the rep set up
     if not (_STATE.match(action) or _OTHERS_TASK.match(action)):
         return action
     reminded = _REMINDED_THEN.match(t, cb)
@@ -2493,7 +2502,9 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     return d.w.day == doc.today and "了" in action and not _ARRANGED.match(action)
 
 
-_A_SCHEDULES_NAME = re.compile(r"的?(?:领导|老板|[\u4e00-\u9fff]{1,2}总|董事长)?(?:行程|日程)")
+_A_SCHEDULES_NAME = re.compile(
+    r"的?(?:领导|老板|[\u4e00-\u9fff]{1,2}总|董事长)?(?:行程|日程)(?=\s*[:(\n]|\s*$)"
+)
 _HE_COMES_TO_TOWN = re.compile(rf"(?:要|会)?(?:来|到)(?:{PLACE_RE.pattern})(?:出差|开会|参展)?")
 _HE_BEFORE = re.compile(r"(?:他|她|佢)(?:们|哋)?\s*$")
 # (周一技术交流→取消: read in the note as written, where folding made the arrow a comma)
@@ -2507,7 +2518,8 @@ _REFUSED_AFTER = re.compile(
 )
 
 
-_BUSY_THEN = re.compile(r"\s*[他她]?[又也还]?要(?:陪|出差|开会|去外地)")
+_BUSY_THEN = re.compile(r"\s*(?P<he>[他她])?[又也还]?要(?:陪|出差|开会|去外地)")
+_HE_SAID_BEFORE = re.compile(r"[他她][^,，。;\s]{0,8}$")
 
 
 def _refused_again(doc: Doc, w: When, after: int) -> bool:
@@ -2528,7 +2540,13 @@ def _refused_again(doc: Doc, w: When, after: int) -> bool:
 def _busy_then(doc: Doc, v: When) -> bool:
     """周四要陪领导去苏州，还是周五吧: busy that day, and another day offered in its stead."""
     t = doc.t
-    return bool(_BUSY_THEN.match(t, v.span[1])) and any(
+    busy = _BUSY_THEN.match(t, v.span[1])
+    if busy is None:
+        return False
+    # (周四要陪王总去苏州看工厂: the rep's own day, no one else's busy)
+    if not busy["he"] and not _HE_SAID_BEFORE.search(t, _sentence_start(t, v.span[0]), v.span[0]):
+        return False
+    return any(
         v.span[1] < x.span[0] < _sentence_end(t, v.span[1]) and x.day != v.day
         for x in doc.read_whens
     )

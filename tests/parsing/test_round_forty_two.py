@@ -262,3 +262,40 @@ def test_the_slot_a_leaders_secretary_offers_is_the_reps_task() -> None:
     assert days(note, at("2026-03-17T14:10")) == ["2026-03-25T11:00"]
     # guard: what they send us at an hour is theirs
     assert tasks("钱总秘书说下周三上午11点给我们发会议通知", at("2026-03-17T14:10")) == []
+
+
+def test_a_day_put_right_keeps_the_visit_and_a_meeting_set_up_is_a_task() -> None:
+    note = parse_note(
+        "今天拜访了海尔的刘经理，约了下周二，哦不对，下周三上午去送样。", at("2026-01-08T18:00")
+    )
+    assert note.interaction is not None and note.interaction.when.isoformat() == "2026-01-08"
+    assert [(f.due.isoformat()[:16], f.action) for f in note.follow_ups] == [
+        ("2026-01-14T09:00", "去送样")
+    ]
+    note = parse_note(
+        "跟美的张总电话约了周四下午3点开会，写错了，是周四下午4点。", at("2026-01-26T10:30")
+    )
+    assert note.interaction is not None and note.interaction.kind == "call"
+    assert [f.due.isoformat()[:16] for f in note.follow_ups] == ["2026-01-29T16:00"]
+    # guard: their own meeting is theirs
+    assert tasks("王总周四下午3点开会", at("2026-01-26T10:30")) == []
+    # guard: an hour of the day put right still moves that day's hour
+    said = "让我下个月三号带工程师去现场看 下午两点 嗯不对 是下午三点"
+    assert days(said, at("2026-10-27T10:40")) == ["2026-11-03T15:00"]
+
+
+def test_guards_the_review_of_the_change_asked_for() -> None:
+    # a weekday in English after a given name is still a day; only Sun and Mon spell surnames
+    assert days("call Kevin Monday about the quote", at("2026-06-10T10:00")) == ["2026-06-15"]
+    # asked of the rep, or the rep's own plans, are no slot offered and no busy day
+    assert tasks("明天下午3点你们能不能把报价发过来", at("2026-06-10T10:00")) == []
+    assert days("周四要陪王总去苏州看工厂，周五回来写报告", at("2026-06-10T10:00"))[:1] == [
+        "2026-06-11"
+    ]
+    assert days("明天的行程是去万科拜访刘总", at("2026-06-10T10:00")) == ["2026-06-11"]
+    assert rivals("竞争对手是西门子和和利时") == ["西门子", "和利时"]
+    assert days("王总秘书说下周一上午10点给我们二十分钟", at("2026-06-10T10:00")) == [
+        "2026-06-15T10:00"
+    ]
+    note = parse_note("拜 Foxconn 王经理 样品ok", at("2026-06-10T10:00"))
+    assert note.interaction is not None and note.interaction.kind == "visit"
