@@ -20,6 +20,7 @@ from ._lexicon import (
     SURNAMES,
     TITLE_RE,
     TOLD_BEFORE_A_NAME,
+    WEIGHED,
     WORDLIKE_ORGS,
     words,
 )
@@ -1392,9 +1393,7 @@ _RIVAL_OR_SUPPLIER = re.compile(
     r"(?:给了|输给了?|败给了?|被|供应商是?|供货商是?|对手也?是?|竞品是?|友商是?|对手有|用的是|也是|从)\s*$"
 )
 _WEIGHED_WITH = re.compile(r"(?<![他她我你])(?:跟|和|与)(?:那个)?\s*(?:(?:呃|嗯)\s*)?$")
-_AGAINST_THEM = re.compile(
-    r"[\u4e00-\u9fff]{0,2}?(?:的)?(?:再|还在|一起)?(?:对比|比价|比(?![较如方例])|在?竞争)"
-)
+_AGAINST_THEM = re.compile(rf"[\u4e00-\u9fff]{{0,2}}?(?:的)?(?:再|还在|一起)?(?:{WEIGHED}|在?竞争)")
 # What follows a known name that makes it a brand, a seller's principal, a rival or a place
 # (伊利的牛奶, 台达的变频器, 海信的经销商, 台达的人, 海信也在投, 太古里, 中粮大厦, 交行开户).
 _BRAND_OR_PLACE = re.compile(

@@ -200,7 +200,7 @@ _THAT_DAY_SAID = re.compile(r"(?:那天|当天)$")
 # 明天上午 就是今天上午啊: a day word restated as another, the rep putting it right.
 _SELF_CORRECTED = re.compile(r"[今明后]天")
 _DAY_GONE = re.compile(r"[昨前]天")
-_WEEKEND_OR_DAY = re.compile(r"(?:这个?|上个?)?(?:周末|(?:周|礼拜|星期)[一二三四五六日天])")
+_WEEKEND_OR_DAY = re.compile(rf"(?:这个?|上个?)?(?:周末|{_WEEKDAY_WORD})")
 # A restatement naming the day itself (春节前 就是腊月二十八之前, 月底 就是三十一号): it is the day.
 _DAY_NAMED = re.compile(
     r"[0-9一二三四五六七八九十廿卅]\s*[号日]|初[一二三四五六七八九十]|[0-9]+/[0-9]+"
@@ -336,7 +336,6 @@ LATE_FIX = re.compile(
     r"(?=是|应该是|改成|改到|改为|改咗|改了?[周礼星下这明后0-9一二三四五六七八九十])"
 )
 _FIX_IS = re.compile(r"[ ,]*(?:是|应该是)?[ ,]*")
-
 # (哦不是十点是十点半: the hour denied, not read as a day of its own, then the one meant)
 _FIX_BETWEEN = re.compile(
     # (哦不对 她说下礼拜二: who said the day meant)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ._counties import ANY_PLACE
 from ._doc import Doc
-from ._lexicon import KNOWN_ORGS, PLACE_RE, VOICE_FILLERS
+from ._lexicon import KNOWN_ORGS, PLACE_RE, VOICE_FILLERS, WEIGHED
 
 __all__ = ["Features", "find_features"]
 
@@ -120,7 +120,7 @@ _RIVALS = re.compile(
     # (要跟SKF还有那个人本一起比价, 要跟那个 呃 沈鼓比一下: said aloud)
     r"|(?<![他她我你])(?:跟|和|与)(?:那个)?\s*(?:(?:呃|嗯|那个)\s*)*"
     r"(?P<against>[\u4e00-\u9fffA-Za-z]{2,8}?(?:还有(?:那个)?[\u4e00-\u9fffA-Za-z]{2,6}?)?)(?:的)?(?:原厂)?"
-    r"(?:再|还在|一起)?(?:对比|比价|比(?![较如方例]))"
+    rf"(?:再|还在|一起)?{WEIGHED}"
     # 我们跟那个美卓 还有中信重工在竞争: the ones we are up against
     r"|(?<![他她我你])(?:跟|和)(?:那个)?\s*(?P<rivalled>[\u4e00-\u9fffA-Za-z]{2,8}?"
     r"(?:\s*还有(?:那个)?\s*[\u4e00-\u9fffA-Za-z]{2,8}?)?)(?:还在|在|一起)?竞争"

@@ -3262,6 +3262,8 @@ _GONE = re.compile(r"^走|了$")
 def _days_before(
     doc: Doc, out: list[tuple[FollowUpFact, bool, tuple[int, int]]]
 ) -> list[tuple[FollowUpFact, bool, tuple[int, int]]]:
+    """The tasks said as so many days before an event (提前一天把材料发过去); the event's own bare
+    跟进 is taken out of ``out`` in place (the event is theirs, the day before is the rep's)."""
     t = doc.t
     days = {_day_of(f.due) for f, _, _ in out}
     added: list[tuple[FollowUpFact, bool, tuple[int, int]]] = []

@@ -808,6 +808,8 @@ FAMILY_RE = re.compile("|".join(sorted(FAMILY, key=len, reverse=True)))
 # The fillers voice input runs sentences together with (那个…就是…然后…对吧…嗯): a phrase
 # read from a voice note ends at the first of them.
 VOICE_FILLERS = "那个|就是|然后|对吧|嗯|呃"
+# 跟林德比, 和延锋对比, 跟东鹏比价: the words that weigh us against someone (比较, 比如 are none)
+WEIGHED = r"(?:对比|比价|比(?![较如方例]))"
 # Voice input's fillers inside a task or a headline (把那个报价发给他, 去嗯华为, 智慧工地那个项目):
 # said, not meant (这个时候, 这个数, 这个月 keep theirs: there 这个 points at something)
 SPOKEN_FILLER = re.compile(
