@@ -331,6 +331,10 @@ LATE_FIX = re.compile(
     r"(?<=[号日])了[ ,]+(?=应该是)|"
     # (我这周五之前，不是，下周一之前把资质材料准备好: denied alone, then the day meant)
     r"(?<=,)不是,(?=[下这本明后周礼星0-9一二三四五六七八九十])|"
+    # (…给他送过去 不对 下周三, 周四约了打球 不是周四 周五: voice puts the day right after the
+    # errand, the day meant alone at the end)
+    r"(?<=[ ,])不对[ ,]*(?=[下这本明后周礼星0-9一二三四五六七八九十])|"
+    r"(?<=[ ,])不是[ ,]*(?=(?:下下?|这|本)?(?:周|礼拜|星期)[一二三四五六日天][ ,]+[下这本周礼星])|"
     # (周五交方案是写错了 是下周五: what was said, then that it was written wrong)
     r"(?:不对|唔系|(?<=[ ,])不是|是?(?:说错了|讲错了|记错了|写错了)|更正一下|更正|纠正一下|算了|改了)[ ,:]*"
     r"(?=是|应该是|改成|改到|改为|改咗|改了?[周礼星下这明后0-9一二三四五六七八九十])"
@@ -462,6 +466,10 @@ def _corrected_later(t: str, whens: list[When], said: list[When]) -> list[When]:
         gap = t[whens[k].span[1] : whens[ahead[1]].span[0]] if len(ahead) > 1 else ""
         if "是" in gap and _FIX_IS.fullmatch(gap):
             k = ahead[1]  # 不是明天是礼拜一: the day denied, then the one meant
+        elif len(ahead) > 1 and whens[k].day == w.day and not gap.strip(" ,"):
+            k = ahead[
+                1
+            ]  # 周四约了打球 不是周四 周五: the day denied said again, then the one meant
         fixed = whens[k]
         end = fixed.span[1]
         if line is not None:  # (…是后天下午两点，明天我们验收: why, said after it)

@@ -881,8 +881,12 @@ def read_roles(doc: Doc, people: People) -> None:
         p = people.persons[target]
         p.decision_role = p.decision_role or role
         doc.mark(a, b)
-    for m in _PURCHASE_DEPT.finditer(t):  # 顺丰速运采购部的邓经理: where they work, no role
+    for m in _PURCHASE_DEPT.finditer(t):  # 顺丰速运采购部的邓经理: the purchasing department's
         if doc.free(m.start(), m.end()):
+            idx = _named_right_after(doc, people, m.end())
+            if idx is not None and idx >= 0:
+                p = people.persons[idx]
+                p.decision_role = p.decision_role or "purchaser"
             doc.mark(m.start(), m.end())
     for m in _PURCHASE_WORD.finditer(t):
         if not doc.free(m.start(), m.end()):

@@ -1430,8 +1430,9 @@ def test_roles_said_as_what_people_do() -> None:
     assert roles("顺德科达家电:车间主任老黎天天用MES")["黎"] == "user"
     assert roles("visited 顺丰 HQ, met 吴总 & 小方. 吴总 decides")["吴"] == "decision_maker"
     assert roles("常熟开关厂:物资部采购员小孟(下单)")["孟"] == "purchaser"
-    # the purchasing department is where someone works, not a role said
-    assert roles("刚跟顺丰速运采购部的邓经理打完电话") == {"邓": None}
+    # someone of the purchasing department is its purchaser (round forty-three: the sets written
+    # since styles33 file the role; the older sets' none lost less than was won)
+    assert roles("刚跟顺丰速运采购部的邓经理打完电话") == {"邓": "purchaser"}
     assert note("刚跟顺丰速运采购部的邓经理打完电话", WEDNESDAY).company == "顺丰速运"
 
 

@@ -1,0 +1,41 @@
+"""Round forty-three: what notes written on 2026-12-07 (styles39, the older tuned sets' notes) and
+the round's review taught the reader. Each case failed on the parser as the session began
+(c4344e1) unless its comment says it guards."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from parsing.notes import parse_note
+
+
+def at(stamp: str) -> datetime:
+    return datetime.fromisoformat(stamp + ":00+08:00")
+
+
+def days(text: str, now: str) -> list[str]:
+    return [f.due.isoformat()[:10] for f in parse_note(text, at(now)).follow_ups]
+
+
+def roles(text: str) -> dict[str, str | None]:
+    note = parse_note(text, at("2026-03-12T17:20"))
+    return {c.salutation or c.name or "?": c.decision_role for c in note.contacts}
+
+
+def test_someone_of_the_purchasing_department_is_its_purchaser() -> None:
+    assert roles("下午去常州恒力电机拜访了采购部的唐经理，谈年度框架") == {"唐经理": "purchaser"}
+    assert roles("今天去了天士力医药，跟采购部严经理聊了维保合同") == {"严经理": "purchaser"}
+    assert roles("跟採購處的簡副處長吃了午餐") == {"简处长": "purchaser"}
+    # guard: a role said of them still wins, and the department alone names nobody
+    assert roles("采购部的刘经理拍板，下周签") == {"刘经理": "decision_maker"}
+    assert parse_note("采购部说下周付款", at("2026-03-12T17:20")).contacts == []
+
+
+def test_a_day_put_right_after_the_errand_in_voice_takes_the_errand() -> None:
+    now = "2026-04-08T12:30"  # a Wednesday
+    note = "那个 我们下周二要把资质文件给他送过去 不对 下周三"
+    assert days(note, now) == ["2026-04-15"]
+    now = "2026-09-15T17:30"  # a Tuesday
+    assert days("喜欢高尔夫 周四约了打球 不是周四 周五", now) == ["2026-09-18"]
+    # guard: a day denied after the one meant is no correction of it
+    assert days("应该是20号上午去北京大学第三医院 不是17号", "2026-04-09T20:50") == ["2026-04-20"]
