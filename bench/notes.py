@@ -430,6 +430,16 @@ DEV_SETS = [
     # plans moved and moved back), written on 2026-12-07; scored on the parser as that session
     # began (e2dca7c), then tuned on
     NOTES_DIR / "notes_styles38.jsonl",
+    # blind44: 150 notes by an eighty-third helper who never read parsing/ (90 plain everyday
+    # notes, 6 in each of ten styles of #18), written on 2026-12-07; held out, scored on the
+    # parser as that session began (c4344e1)
+    NOTES_DIR / "notes_blind44.jsonl",
+    # styles39: 200 notes by an eighty-fourth and an eighty-fifth helper who never read parsing/
+    # (20 in each of ten styles: voice with spelled surnames and spoken numbers, cards and
+    # signatures, chats with several speakers, telegraphic, English, TW/HK/MY/SG, roles, holidays
+    # and 调休, leaders' days with several legs, plans moved and this week's days recapped),
+    # written on 2026-12-07; scored on the parser as that session began (c4344e1), then tuned on
+    NOTES_DIR / "notes_styles39.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
