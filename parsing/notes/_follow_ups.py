@@ -1666,10 +1666,12 @@ def _trip_around(d: _Dated) -> tuple[bool, str | None]:
 # meeting, a tour (周三在北京民航局, 礼拜三去武汉基地, 20日返蓉, 下周一全天会议, 周四下乡调研).
 _HIS_DAY = re.compile(
     r"[^\S\n]*(?:(?:上午|下午|晚上|全天|白天|一天)[^\S\n]*)?(?:带队|陪同|一起)?"
-    r"(?:(?:在|去|到|回|返|飞|赴)(?=[\u4e00-\u9fff])(?!拜访|找|见|回访|送|拿|接)|全天|会议|开会|调研|下乡|办公|出差|见客|有会)"
+    r"(?:(?:在|去|到|回|返|飞|赴)(?=[\u4e00-\u9fff])(?!拜访|找|见|回访|送|拿|接)|全天|会议|开会|调研|视察|下乡|办公|出差|见客|有会)"
 )
 # The previous day's place or doing, then only a space: the next item of one list.
 _LIST_ITEM_THEN = re.compile(r"[^\s,，。；;、!！?？我咱让叫请约]{1,14}[^\S\n]+")
+# …or a comma, with no one else's word in the leg before it (他/她 may be whom the rep meets)
+_LEG_THEN = re.compile(r"[^\s,，。；;、!！?？我咱让叫请约他她等]{1,14},[^\S\n]*")
 
 
 def _their_days_go_on(d: _Dated, i: int, theirs: set[int]) -> bool:
@@ -1678,8 +1680,18 @@ def _their_days_go_on(d: _Dated, i: int, theirs: set[int]) -> bool:
     if i - 1 not in theirs or not _HIS_DAY.match(d.t, d.b):
         return False
     prev = d.doc.whens[i - 1]
-    # (…去杜塞尔多夫参加MEDICA展，…下周三下午两点去坪山总部找他: after a comma, the rep's)
-    if not _LIST_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a):
+    # (…去杜塞尔多夫参加MEDICA展，…下周三下午两点去坪山总部找他: after a comma, the rep's; 下周一到
+    # 周三在济南开会，周四去青岛: only where he is, then a comma — the next of his days)
+    if not _LIST_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a) and not (
+        _LEG_THEN.fullmatch(d.t, prev.span[1], d.a)
+        and not _ERRAND_IN_PLACE.search(d.t, d.b, d.cb)  # (周四上午去矿上见他: the rep's)
+        and any(  # (五一回来，5月6号下午去开封…: the rep's own days, no leader named)
+            _sentence_start(d.t, prev.span[0]) <= m.start < prev.span[0]
+            and m.title
+            and _LEADS.search(m.title)
+            for m in d.people.mentions
+        )
+    ):
         return False
     return _HIS_DAY.match(d.t, prev.span[1]) is not None
 
@@ -2038,12 +2050,33 @@ _LEADER_BEFORE = re.compile(
 _LEADS = re.compile(_LEADER_WORD + "$")  # (周部长, 毕书记: a person of theirs titled so)
 
 
+def _leader_right_after(d: _Dated) -> tuple[int, int] | None:
+    """Where a leader of theirs is named right after the day (明天浙能集团童总飞深圳), with
+    only their organisation between."""
+    for m in d.people.mentions:
+        if (
+            d.b + 2 <= m.start <= d.b + 12  # (明天王总去北京 alone may be the rep's going along)
+            and m.title
+            and _LEADS.search(m.title)
+            and not re.search(r"[\s,，。;我咱他她]", d.t[d.b : m.start].strip())
+        ):
+            return m.start, m.end
+    return None
+
+
 def _their_own_travel(d: _Dated, action: str) -> bool:
     """A leader's going to a city or a country, said right after their title, with no one of
     the rep's side in the sentence: their travel, not the rep's errand."""
     t, a, b = d.t, d.a, d.b
     # (昨天周部长从北京回来了,下周三又要去成都: 又 goes on with the leader said before)
     again = action.startswith("又")
+    # (明天徐州市住建局孔局长去南京省厅汇报: the leader named after the day, then his going)
+    led = _leader_right_after(d)
+    if led is not None:
+        for said in (t[b : led[1]].strip(), t[led[0] : led[1]]):
+            if action.startswith(said):
+                action = action[len(said) :]
+                break
     travel = _THEIR_TRAVEL.match(action[1:] if again else action)
     start = _sentence_start(t, a)
     place = travel["place"] if travel is not None else ""
@@ -2053,6 +2086,13 @@ def _their_own_travel(d: _Dated, action: str) -> bool:
         (gone or inspects)
         and (
             _LEADER_BEFORE.search(t[max(start, a - 8) : a]) is not None
+            # (周五张总飞上海，要去机场送他: the rep's errand with him, in the sentence)
+            or (
+                led is not None
+                and not re.search(r"[他她]", t[led[1] : _sentence_end(t, b)])
+                # (飞深圳, 去南京省厅汇报: flown or gone on his own business, not just 去工厂)
+                and re.match(rf"飞|去[^,，。;]*?(?:汇报|参加|{AWAY_FOR})", action) is not None
+            )
             or (
                 again
                 and any(

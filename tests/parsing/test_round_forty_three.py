@@ -39,3 +39,17 @@ def test_a_day_put_right_after_the_errand_in_voice_takes_the_errand() -> None:
     assert days("喜欢高尔夫 周四约了打球 不是周四 周五", now) == ["2026-09-18"]
     # guard: a day denied after the one meant is no correction of it
     assert days("应该是20号上午去北京大学第三医院 不是17号", "2026-04-09T20:50") == ["2026-04-20"]
+
+
+def test_a_leaders_later_legs_and_his_flight_are_not_the_reps_tasks() -> None:
+    assert (
+        days("中铁十四局任局长 下周一到周三在济南开会，周四去青岛，周五回局里", "2026-03-18T17:00")
+        == []
+    )
+    assert days("中建八局田局 周五下午到合肥，周六视察工地，周日回上海", "2026-09-08T16:00") == []
+    assert days("明天徐州市住建局孔局长去南京省厅汇报，后天上午回徐州", "2026-07-07T18:00") == []
+    # guards: the rep's errand after his days, and the rep's own days, stay tasks
+    note = "范矿长下周一到周三在太原集团开会，周四上午去矿上见他。"
+    assert days(note, "2026-12-11T16:00") == ["2026-12-17"]
+    assert days("五一回来，5月6号下午去开封黄河机械回访一下", "2027-04-27T11:10") == ["2027-05-06"]
+    assert days("明天孔局长去南京，我跟他一起去", "2026-07-07T18:00") == ["2026-07-08"]
