@@ -1041,6 +1041,20 @@ class Doc:
             found = sorted([w for w in found if w not in said] + anew, key=lambda w: w.span)
         return found
 
+    def _past_the_address(self, found: list[When], masked: list[tuple[int, int]]) -> list[When]:
+        """机场路1号⏎上午见过了: a card's house number read with the next line's part of the day —
+        the next line's words read alone."""
+        t, out = self.t, list(found)
+        for w in found:
+            a, b = w.span
+            end = next((y for x, y in masked if x < b and a < y < b and "\n" in t[y:b]), None)
+            if end is not None:
+                out += [
+                    replace(v, span=(v.span[0] + end, v.span[1] + end))
+                    for v in find_all_when(t[end:b], self.now)
+                ]
+        return sorted(out, key=lambda w: w.span)
+
     def _reminder_whens(self, found: list[When]) -> list[When]:
         """The dates a note's facts may use: no chat stamps or house numbers, no vague periods;
         soft plan dates (下周, 过两天) added."""
@@ -1082,6 +1096,7 @@ class Doc:
         masked += [m.span() for m in _ADDRESS.finditer(t)]
         for a, b in masked:
             self.mark(a, b)
+        found = self._past_the_address(found, masked)
         kept: list[When] = []
         for w in found:
             a, b = w.span

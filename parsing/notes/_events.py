@@ -816,6 +816,8 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             received = t.startswith("接到", a) and not _CALL_HOPED.search(t, doc.clause(a)[0], a)
             received = received and not _CALL_THEN.match(t, b)
             completed = "了" in t[a : b + 2] or "过" in t[b : b + 2] or received
+            # (中午一起吃的饭 at 11:50: the 的 of a deed told as done)
+            completed = completed or bool(re.search(r"吃的[\u4e00-\u9fff]{0,2}?[饭餐]$", t[a:b]))
             # 今晚跟 Mr. Goh 吃饭, 谈 self-checkout, 他说 CNY 后才 decide: what was said there
             completed = completed or bool(_SAID_THERE.search(t, b))
             # 今晚跟戢院长吃饭，主要聊了…: talked of there, said in the same sentence that evening

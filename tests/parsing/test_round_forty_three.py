@@ -53,3 +53,21 @@ def test_a_leaders_later_legs_and_his_flight_are_not_the_reps_tasks() -> None:
     assert days(note, "2026-12-11T16:00") == ["2026-12-17"]
     assert days("五一回来，5月6号下午去开封黄河机械回访一下", "2027-04-27T11:10") == ["2027-05-06"]
     assert days("明天孔局长去南京，我跟他一起去", "2026-07-07T18:00") == ["2026-07-08"]
+
+
+def test_what_is_said_under_a_card_is_read_past_its_address() -> None:
+    card = (
+        "广州白云国际机场股份有限公司\n航站区管理部 高级经理\n梁 颖 欣\n+86 188 2219 5566\n"
+        "广州市白云区机场路1号\n上午见过了 梁经理说让我们三月底前完成供应商入库"
+    )
+    note = parse_note(card, at("2027-01-13T12:40"))
+    assert note.interaction is not None and note.interaction.when == at("2027-01-13T12:40").date()
+    assert [f.due.isoformat() for f in note.follow_ups] == ["2027-03-31"]
+
+
+def test_a_meal_told_as_had_before_noon_is_had() -> None:
+    note = parse_note("中午一起吃的饭 方院长说月底前要看到我们的方案", at("2026-04-16T11:50"))
+    assert note.interaction is not None and note.interaction.kind == "meal"
+    assert days("中午一起吃的饭 方院长说月底前要看到我们的方案", "2026-04-16T11:50") == [
+        "2026-04-30"
+    ]
