@@ -378,7 +378,7 @@ _A_PLAN_FORM = re.compile(r"[打吃见碰回]个")
 _PLAN_IN_CLAUSE = re.compile(r"年后|过完年|节后|改天|下次|回头|约(?!了)")
 _CALLED_OFF = re.compile(
     r"(?i)cancel|moved to|reschedul|postpone|(?a:\b)no (?:meeting|visit|call)(?a:\b)|取消|改期|推迟|没见成|没见到|"
-    r"改到|改成|挪到"
+    r"改到|改成|挪到|提前到"
 )
 # (拜访了3家, 本周拜访客户3家: a count of customers, no one contact)
 _MANY = re.compile(r"\s*(?:了\s*)?(?:客户|新客户|老客户)?\s*(?:\d+|几|多|两|三|四|五)家")
@@ -1043,6 +1043,8 @@ def _find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interactio
             if doc.chat_day is not None:  # 史总 2026/12/19 21:40: the chat took place that day
                 when = doc.chat_day
             return InteractionFact("wechat", when, summary, said)
+        if cands and _PLANNED_CONTACT.search(t):
+            return None  # 之前说10号去拜访…，现在定了12号: the contact the note names is planned
         kept = _worth_keeping(outcome)  # (我答应张总…: the rep's own word, no contact)
         if kept is None or _NOT_A_CONTACT.search(kept) or _HEARSAY.match(t):
             return None  # (听说潍柴的项目被瓜分了: heard of, no contact)
@@ -1068,6 +1070,8 @@ def _find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interactio
     return InteractionFact(best[2], best[3], summary, said)
 
 
+# (…去拜访, 约了…见面: a contact said as a plan, with no other word of one had)
+_PLANNED_CONTACT = re.compile(r"去(?:拜访|见|找)|约了?[^,，。;]{0,12}?(?:见面|拜访|吃饭)")
 _OUR_OWN_GROUP = re.compile(
     r"\s*[(\[]?[^\n]{0,8}?(?:销售[一二三四五六七八九十0-9]*部|内部|公司|部门|团队|大区|区域|我司)群"
 )

@@ -283,7 +283,7 @@ _ANSWERED_AFTER = re.compile(
 _BARE_SENDING = re.compile(r"^(?:就|先)?(?:发|寄|交|送|提交|报)(?:过去|给他|给她|上去|出去)?$")
 _MOVED_TO = re.compile(
     r"(?:^|(?<=[的,:\s])|(?<=另外))(?P<what>[^\s,:的]{1,8}?)(?:的事|这事)?"
-    r"(?:改|推迟|推|延期?|挪|调)到\s*$"
+    r"(?:改|推迟|推|延期?|挪|调|提前)到\s*$"
 )
 # 物流说货下周二送到, 售后工程师明天上午去现场, 我们经理周五去拜访刘总: what the rep's company,
 # colleagues or carriers do on that day, said as its subject right before it — not the rep's.
@@ -356,14 +356,14 @@ _ONCE_PLANNED = re.compile(
 # 原来约好, 原本定的, 原先约的: a plan given up only when the note says it changed (…王总确认不变
 # keeps it)
 _ONCE_PLANNED_SOFT = re.compile(
-    r"(?:原来|原本|原先)(?:约好|定好|说好|打算|计划|准备|想|约了?|定了?)?(?:的)?\s*$"
+    r"(?:(?:原来|原本|原先)(?:约好|定好|说好|打算|计划|准备|想|约了?|定了?)?|之前(?:说好?|约好?))(?:的)?\s*$"
 )
 # (本来跟华纺印染约好9月8号: whom with said between)
 _ONCE_PLANNED_WITH = re.compile(
     r"(?:本来|原来|原本|原定)(?:跟|和|与|同)[^,;。]{1,16}?(?:约好|约了|定了|说好)了?\s*$"
 )
 _CHANGED = re.compile(
-    r"改|取消|推迟|延期|不去了|来不了|去不了|有事|不行|不用了|没空|审核|以后再来|之后再来|不在"
+    r"改|取消|推迟|延期|不去了|来不了|去不了|有事|不行|不用了|没空|审核|以后再来|之后再来|不在|现在定了"
 )
 # 明天让财务打首付款 (the customer in their chat): a task they give someone of theirs.
 _OTHERS_TASK = re.compile(r"[让叫](?!我|咱)")
@@ -2381,6 +2381,21 @@ _BACK_HOME = re.compile(rf"返(?:{PLACE_RE.pattern}|[宁沪京穗港深杭汉])"
 _PLAN_INSTEAD = re.compile(r"\s*(?:改为|改到|改成|改在|换成)")
 
 
+# (定下周二吧, 就周四吧, 还是定在12号: the day settled on, said right before it)
+_SETTLED_ON = re.compile(r"(?:定|就|那就)(?:在|了)?\s*$")
+_SETTLED_REACH = 20
+
+
+def _settled_on_another(d: _Dated) -> bool:
+    """One of two days asked about, the other settled on in the next words."""
+    return any(
+        d.b < v.span[0] <= d.b + _SETTLED_REACH
+        and v.day != d.w.day
+        and _SETTLED_ON.search(d.t, max(0, v.span[0] - 3), v.span[0])
+        for v in d.doc.whens
+    )
+
+
 def _no_task_meant(d: _Dated, action: str) -> bool:
     """A day named with nothing set for it: avoided, put off, asked about, once planned,
     called off, a state lasting until it, or a thing already done today."""
@@ -2391,6 +2406,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True  # 年底领导行程（迈瑞 成总）：: what the list is called, no deadline
     if _HE_COMES_TO_TOWN.fullmatch(action) and _HE_BEFORE.search(t, ca, a):
         return True  # 他下周三来深圳: his trip (来我们公司 is ours to host)
+    if _either_day(d) and _settled_on_another(d):
+        return True  # 下周一还是下周二去中海油？定下周二吧: the other day chosen
     called_off = _CALLED_OFF_LABEL.match(t, line_of(t, a)[0])
     if called_off and _PLAN_INSTEAD.match(t, _sentence_start(t, a)):
         called_off = None  # (取消：本周三的拜访取消…。改为下周二下午三点电话会议: the new plan)
@@ -2535,7 +2552,10 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True  # 正月初八以后再说: no day to act on (两点后再联系 is that hour)
     # 质保期到1月20号: until then, no task (改到下周二 is the day moved to)
     if action == "跟进" and re.search(r"(?<![改推延挪约定换迟])到$", t[max(0, a - 2) : a]):
-        return True
+        # (本周五的技术交流提前到周四: a meeting of the rep's brought forward — 货提前到 is theirs)
+        moved = _MOVED_TO.search(t[ca:a]) if t.endswith("提前到", 0, a) else None
+        if moved is None or not _MEETING_MOVED.search(moved["what"]):
+            return True
     if _DONE_DEED.match(action) and not _AHEAD_SAID.search(t, ca, b):
         return True  # 三八节给行政部送了花 (said the day after): done, not next year's task
     # (今晚约了…三个人吃饭: arranged for tonight, still to come)

@@ -71,3 +71,17 @@ def test_a_meal_told_as_had_before_noon_is_had() -> None:
     assert days("中午一起吃的饭 方院长说月底前要看到我们的方案", "2026-04-16T11:50") == [
         "2026-04-30"
     ]
+
+
+def test_plans_brought_forward_or_settled_take_the_new_day_only() -> None:
+    assert days("本周五的技术交流提前到周四，三峡集团", "2026-02-02T10:00") == ["2026-02-05"]
+    note = "顺丰的邓经理说方案原来月底交，现在要求提前到20号，今天电话里说的"
+    assert days(note, "2026-05-08T16:30") == ["2026-05-20"]
+    assert days("下周一还是下周二去中海油？定下周二吧。找邱经理", "2026-12-10T21:00") == [
+        "2026-12-15"
+    ]
+    note = "之前说10号去拜访华润万家的采购总监，现在定了12号"
+    assert days(note, "2026-09-03T10:00") == ["2026-09-12"]
+    assert parse_note(note, at("2026-09-03T10:00")).interaction is None
+    # guard: goods brought forward are theirs
+    assert days("他们说货提前到周四", "2026-02-02T10:00") == []
