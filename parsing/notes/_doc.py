@@ -45,7 +45,7 @@ _CHAT_STAMP = re.compile(
     # (a day may come before the time: [2027-01-05 16:40] 蒋主任:, 2月10日 14:22 任总:, 昨天 21:12 祁总:)
     # (下午 3:05 甄总：…, 🕘 09:41 郜经理：…: the part of the day, or a clock's mark, first)
     r"|^[ ]*(?:[^\w\s:][ ]*)?[\[(]?(?:(?:\d{4}[-/.])?\d{1,2}[-/.月]\d{1,2}[日号]?[ ]*|[昨前今]天[ ]*|"
-    rf"{_WEEKDAY_WORD}[ ]*)?(?:(?:上午|下午|中午|晚上|早上)[ ]*)?"
+    rf"(?:上(?:周|礼拜|星期)[一二三四五六日天]|{_WEEKDAY_WORD})[ ]*)?(?:(?:上午|下午|中午|晚上|早上)[ ]*)?"
     r"(?P<at2>\d{1,2}:\d{2})(?::\d{2})?[\])]?[ ]*(?P<who2>[^\n:\d][^\n:]{0,19}?)[ ]*:"
     r"|^(?P<who3>[^\n:()\[\]]{1,20}?)[ ]*[(\[](?P<at3>\d{1,2}:\d{2})(?::\d{2})?[)\]][ ]*:?"
     # 龚经理 15:40 报价签了: the name, the time, then the words on the same line (read as a
@@ -1011,6 +1011,10 @@ class Doc:
         for i, m in enumerate(stamps):
             stamp = next((w for w in found if m.start() <= w.span[0] < m.end()), None)
             day = stamp.day if stamp is not None else None
+            if stamp is not None and _CLOCK_ONLY.fullmatch(t, *stamp.span) and self.chat_day:
+                # 1月28日 周四⏎[14:03]苗总:…春节前…⏎[14:05]孟凡(我):…: an hour alone is of the
+                # chat's day so far, not of the last day a message named
+                day = self.chat_day
             if stamp is not None and stamp.yearless and stamp.day > self.today:
                 day = months_back(stamp.day, 12)  # 2月10日 14:22 on the 11th: a stamp is past
             elif stamp is not None and _BARE_WEEKDAY.match(t, stamp.span[0]) and day is not None:

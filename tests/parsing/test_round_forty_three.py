@@ -85,3 +85,17 @@ def test_plans_brought_forward_or_settled_take_the_new_day_only() -> None:
     assert parse_note(note, at("2026-09-03T10:00")).interaction is None
     # guard: goods brought forward are theirs
     assert days("他们说货提前到周四", "2026-02-02T10:00") == []
+
+
+def test_an_hour_stamped_chat_under_its_date_line_reckons_from_that_date() -> None:
+    chat = (
+        "1月28日 周四\n［14:03］苗总（潍柴动力）：春节前能不能把第一批货发过来\n"
+        "［14:05］孟凡（我）：苗总 我们争取2月3号发 后天我先把排产计划发您\n"
+        "［14:10］潍柴 采购 晏工：孟经理 合同我下周一盖章寄回"
+    )
+    # 晏工's Monday is reckoned from the 28th (Feb 1), and it is his step, not the rep's
+    assert "2027-02-01" not in days(chat, "2027-01-30T20:00")
+    assert "2027-02-03" in days(chat, "2027-01-30T20:00")
+    # a message stamped last Friday reckons its 下周四 from that Friday
+    chat = "上周五 15:30 恒瑞医药 宋主任：下周四之前把资质文件补齐\n我：好的"
+    assert days(chat, "2026-09-07T09:30") == ["2026-09-10"]
