@@ -775,6 +775,18 @@ def _h_year_pos(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     return _D(date(year, 12, 31), "pos", deadline=True)
 
 
+# 这个季度末之前, 本季度末, 下季度末: the quarter's last day, a deadline (季度末集中招标 is a habit)
+RE_QUARTER_END = re.compile(r"(?P<pre>本|这个?|下个?)季度?(?:末|底)")
+
+
+def _h_quarter_end(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
+    first = c.today.replace(day=1, month=(c.today.month - 1) // 3 * 3 + 1)
+    if (m["pre"] or "").startswith("下"):
+        first = add_months(first, 3)
+    last = add_months(first, 2)
+    return _D(last.replace(day=last_day(last.year, last.month)), "pos", deadline=True)
+
+
 RE_WITHIN = re.compile(
     r"(?P<w>本周|这周|这个?星期|这个?礼拜|本星期|本月|这个?月|当月|今年|"
     r"(?<![0-9零〇一二两三四五六七八九十百几多半去明前后每])年)(?:之内|以内|内)"
@@ -1215,6 +1227,7 @@ _DATE_COMPONENTS: list[tuple[str, re.Pattern[str], DateHandler]] = [
     ("0123456789" + _NUMC + "今明去后前下上这本当月", RE_MONTH_POS, _h_month_pos),
     ("0123456789今明去后年", RE_YEAR_POS, _h_year_pos),
     ("本这当今年", RE_WITHIN, _h_within),
+    ("本这下季", RE_QUARTER_END, _h_quarter_end),
     (
         "0123456789今明去后前元春过大农除年清五劳端七中国十重腊小情妇三儿六教平圣双跨",
         RE_HOLIDAY,

@@ -242,6 +242,8 @@ _WORD_ENDING_IN_A_SURNAME = frozenset(
         " 下周 上周 这周 本周 每周 当周"  # (下周田经理带我看厂房: no 周田)
         " 信任 责任 担任 兼任 现任 前任 新任 上任 接任 继任 离任"  # (信任技术副总王总: no 任总)
         " 首席"  # (首席工程师: no 席工)
+        # (小鹏汽车接何总, 西南油气田蒲总, 四川路桥邓总: a firm's last word, then the person)
+        " 汽车 客车 油田 气田 路桥"
     )
 )
 # Words before a title that start with a surname: part of the title or a workplace.
@@ -327,6 +329,8 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
             continue  # 订单经理, 常务副总, 车间主任, 车间韦主任: a word, not a name (or not all)
         if t[end - length - 1 : end - length + 1] in _WORD_ENDING_IN_A_SURNAME:
             continue  # 下周田经理, 对方生产副总: a word's end, no 周田, no 方生产
+        if length == 3 and cand[:2] in _WORD_ENDING_IN_A_SURNAME:
+            continue  # 四川路桥邓总: the firm's word, then 邓
         if length == 2 and cand[0] == cand[1] and _surname_prefix(cand[1]):
             return cand[1]  # 何何场长, 寇总寇寇总: dictation's stutter, no one named 何何
         sur = _surname_prefix(cand)

@@ -99,3 +99,38 @@ def test_an_hour_stamped_chat_under_its_date_line_reckons_from_that_date() -> No
     # a message stamped last Friday reckons its 下周四 from that Friday
     chat = "上周五 15:30 恒瑞医药 宋主任：下周四之前把资质文件补齐\n我：好的"
     assert days(chat, "2026-09-07T09:30") == ["2026-09-10"]
+
+
+def people(text: str) -> list[str | None]:
+    return [c.salutation for c in parse_note(text, at("2026-12-03T10:00")).contacts]
+
+
+def test_a_firm_ending_in_a_surname_gives_the_person_after_it_whole() -> None:
+    assert people("四川路桥邓总 12号到15号在成都开年会") == ["邓总"]
+    assert people("中石油西南油气田蒲总下周二到周四在北京") == ["蒲总"]
+    assert people("今天傍晚六点去小鹏汽车接何总去吃饭") == ["何总"]
+    assert (
+        parse_note("四川路桥邓总 12号到15号在成都开年会", at("2026-12-03T10:00")).company
+        == "四川路桥"
+    )
+    # guard: a full name before the title is still read whole
+    assert (
+        parse_note("拜访了华东电力设计院的李明处长", at("2026-12-03T10:00")).contacts[0].name
+        == "李明"
+    )
+
+
+def test_what_is_to_be_done_with_the_firm_is_no_part_of_its_name() -> None:
+    note = parse_note("跟同事小孙开了个电话会，商量怎么搞定鲁西化工的田总", at("2026-07-08T21:00"))
+    assert note.company == "鲁西化工"
+    note = parse_note("我和售后的老马一起去东方希望处理投诉", at("2026-08-12T16:00"))
+    assert note.company != "售后"
+
+
+def test_the_quarters_end_is_a_deadline() -> None:
+    note = "这个季度末之前完成吉利汽车的供应商准入"
+    assert days(note, "2026-08-12T10:00") == ["2026-09-30"]
+    assert parse_note(note, at("2026-08-12T10:00")).company == "吉利汽车"
+    assert days("下季度末前交付", "2026-11-12T10:00") == ["2027-03-31"]
+    # guard: their quarter-end tender is a habit
+    assert days("采购周期是一个季度，季度末集中招标", "2026-01-27T15:00") == []
