@@ -749,6 +749,8 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             continue  # 我: 那我明天下午给您打电话 — a call promised; the chat itself is the contact
         if _SOMEONE_ELSES.search(t[ca:a]):
             continue  # 海康的人上礼拜也去拜访了杭州萧山医院: a rival's visit, not the rep's
+        if kind == "call" and _WITH_OUR_OWN.search(t, ca, a):
+            continue  # 跟同事小孙开了个电话会: a call among ourselves
         if t[a:b] == "去的" and _THEIR_GOING.search(t, _sentence_start(t, a), a):
             continue
         went = _SOMEONE_WENT.search(t, ca, a) if t.startswith("去", a) else None
@@ -1072,6 +1074,7 @@ def _find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interactio
 
 # (…去拜访, 约了…见面: a contact said as a plan, with no other word of one had)
 _PLANNED_CONTACT = re.compile(r"去(?:拜访|见|找)|约了?[^,，。;]{0,12}?(?:见面|拜访|吃饭)")
+_WITH_OUR_OWN = re.compile(r"(?:跟|和|与|同)(?:我们的?|公司的?)?(?:同事|老板|领导|部门)")
 _OUR_OWN_GROUP = re.compile(
     r"\s*[(\[]?[^\n]{0,8}?(?:销售[一二三四五六七八九十0-9]*部|内部|公司|部门|团队|大区|区域|我司)群"
 )

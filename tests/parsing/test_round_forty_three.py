@@ -134,3 +134,19 @@ def test_the_quarters_end_is_a_deadline() -> None:
     assert days("下季度末前交付", "2026-11-12T10:00") == ["2027-03-31"]
     # guard: their quarter-end tender is a habit
     assert days("采购周期是一个季度，季度末集中招标", "2026-01-27T15:00") == []
+
+
+def test_the_reps_colleagues_and_agents_are_no_contacts() -> None:
+    assert people("跟同事小孙开了个电话会，商量怎么搞定鲁西化工的田总") == ["田总"]
+    assert (
+        parse_note(
+            "跟同事小孙开了个电话会，商量怎么搞定鲁西化工的田总", at("2026-07-08T21:00")
+        ).interaction
+        is None
+    )
+    assert people("我们的代理商刘老板带我去见了江西铜业贵溪冶炼厂的厂长熊总") == ["熊总"]
+    assert people("公司新来的销售小黄跟我一起去了新奥能源，见了他们采购部长柯部长") == ["柯部长"]
+    note = "今天跟福建三钢的人开会，到场的有：设备部部长傅强，副部长卓工；我方：我、技术小冯"
+    assert "小冯" not in people(note)
+    # guard: their own after-sales manager is theirs
+    assert people("给盛京数控机床厂发了微信，管售后的戈经理回复说下周能修好") == ["戈经理"]
