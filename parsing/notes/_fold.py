@@ -225,7 +225,8 @@ _EN_DAY = re.compile(
     # (Mr. Sun, Ms Sun: a surname after the form of address, no day)
     r"(?<![A-Za-z0-9_@-])(?<!Mr\. )(?<!Mr )(?<!Ms\. )(?<!Ms )(?<!Mrs\. )(?<!Mrs )(?<!Dr\. )(?<!Dr )"
     # (next week Thursday, Thursday next week: the day of next week)
-    r"(?:(?P<which>next|this|coming|last)\s+(?:week\s+)?)?(?P<d>mon|tue|wed|thu|fri|sat|sun)"
+    # (Next next Monday: the week after next)
+    r"(?:(?P<which>next\s+next|next|this|coming|last)\s+(?:week\s+)?)?(?P<d>mon|tue|wed|thu|fri|sat|sun)"
     r"(?:day|s|sday|nesday|rsday|r|rs|urday)?(?![A-Za-z0-9_@-])\.?"  # (微信sun-chu2020)
     r"(?:\s+(?P<after>next|this)\s+week(?![A-Za-z]))?"
     # (Sun总, Sun经理, Mon工: a surname in Latin letters before a title, no day)
@@ -348,8 +349,8 @@ def _en_day(m: re.Match[str]) -> str:
     surname = said.lower() in ("sun", "mon")  # (孙, 文 spelled: Monday and Sunday are days)
     if not m["which"] and not m["zh"] and surname and given and given[1] in GIVEN_NAMES:
         return m[0]  # Lily Sun, Kevin Mon: a surname after the given name, no day
-    which = (m["which"] or m["after"] or "").lower()
-    week = {"next": "下周", "last": "上周"}.get(which, "周")
+    which = re.sub(r"\s+", " ", m["which"] or m["after"] or "").lower()
+    week = {"next": "下周", "last": "上周", "next next": "下下周"}.get(which, "周")
     if m["zh"]:
         week = "下下周" if m["zh"].startswith("下下") else "下周"
     if m[0].endswith("."):  # (confirm by Fri. send him…: the full stop may end a sentence)

@@ -150,3 +150,14 @@ def test_the_reps_colleagues_and_agents_are_no_contacts() -> None:
     assert "小冯" not in people(note)
     # guard: their own after-sales manager is theirs
     assert people("给盛京数控机床厂发了微信，管售后的戈经理回复说下周能修好") == ["戈经理"]
+
+
+def test_english_next_next_and_a_call_on_a_day() -> None:
+    note = "Next next Monday去Siemens Healthineers做training"
+    assert days(note, "2026-08-05T10:00") == ["2026-08-17"]
+    assert days("next Monday去拜访", "2026-08-05T10:00") == ["2026-08-10"]
+    assert days("这周五有个conference call跟Apple供应链的Tim和Sarah", "2027-01-12T10:00") == [
+        "2027-01-15"
+    ]
+    # guard: a day that has something of its own is still no task
+    assert days("这周五有雨", "2027-01-12T10:00") == []
