@@ -817,6 +817,8 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             # (上午接到王总电话: a call received is done by its word, whatever the hour)
             received = t.startswith("接到", a) and not _CALL_HOPED.search(t, doc.clause(a)[0], a)
             received = received and not _CALL_THEN.match(t, b)
+            # (朝早何小姐打嚟 written at 08:50: a call that came in, whatever the hour read)
+            received = received or (kind == "call" and t[a:b] in ("打嚟", "打来"))
             completed = "了" in t[a : b + 2] or "过" in t[b : b + 2] or received
             # (中午一起吃的饭 at 11:50: the 的 of a deed told as done)
             completed = completed or bool(re.search(r"吃的[\u4e00-\u9fff]{0,2}?[饭餐]$", t[a:b]))

@@ -356,14 +356,14 @@ _ONCE_PLANNED = re.compile(
 # 原来约好, 原本定的, 原先约的: a plan given up only when the note says it changed (…王总确认不变
 # keeps it)
 _ONCE_PLANNED_SOFT = re.compile(
-    r"(?:(?:原来|原本|原先)(?:约好|定好|说好|打算|计划|准备|想|约了?|定了?)?|之前(?:说好?|约好?))(?:的)?\s*$"
+    r"(?:(?:原来|原本|原先)(?:约好|定好|说好|打算|计划|准备|想|约了?|定了?|[让要叫]我)?|之前(?:说好?|约好?))(?:的)?\s*$"
 )
 # (本来跟华纺印染约好9月8号: whom with said between)
 _ONCE_PLANNED_WITH = re.compile(
     r"(?:本来|原来|原本|原定)(?:跟|和|与|同)[^,;。]{1,16}?(?:约好|约了|定了|说好)了?\s*$"
 )
 _CHANGED = re.compile(
-    r"改|取消|推迟|延期|不去了|来不了|去不了|有事|不行|不用了|没空|审核|以后再来|之后再来|不在|现在定了"
+    r"改|取消|推迟|延期|不去了|来不了|去不了|有事|不行|不用了|没空|审核|以后再来|之后再来|不在|现在定了|延到"
 )
 # 明天让财务打首付款 (the customer in their chat): a task they give someone of theirs.
 _OTHERS_TASK = re.compile(r"[让叫](?!我|咱)")

@@ -161,3 +161,19 @@ def test_english_next_next_and_a_call_on_a_day() -> None:
     ]
     # guard: a day that has something of its own is still no task
     assert days("这周五有雨", "2027-01-12T10:00") == []
+
+
+def test_a_deadline_put_off_and_a_day_put_right_with_whose_words() -> None:
+    note = (
+        "国药控股的何经理原来让我月底前把投标保证金打过去，刚又打电话说延到7月10号。我10号上午汇款"
+    )
+    assert days(note, "2026-06-30T14:45") == ["2026-07-10"]
+    note = "安装调试推迟一周，原计划9月15号（周二），现在改为9月22号，不对，他说是9月23号周三"
+    assert days(note, "2026-09-11T10:15") == ["2026-09-23"]
+
+
+def test_a_call_that_came_in_this_morning_is_had_before_its_hour() -> None:
+    note = "朝早恒生銀行 IT 部何小姐打嚟，話老闆睇過，想我哋禮拜四下晝三點上去 present。"
+    got = parse_note(note, at("2026-06-08T08:50"))
+    assert got.interaction is not None and got.interaction.kind == "call"
+    assert [f.due.isoformat() for f in got.follow_ups] == ["2026-06-11T15:00:00+08:00"]
