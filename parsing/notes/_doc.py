@@ -264,7 +264,7 @@ def is_cjk(ch: str) -> bool:
 
 _FESTIVAL = re.compile(r"(?:春节|中秋|端午|国庆|元宵|元旦|圣诞|清明|重阳|七夕|新年|过年)节?")
 _FESTIVAL_THING = re.compile(
-    r"(?:的)?(?:礼盒|礼品|礼物|礼包|福利|贺卡|红包|月饼|粽子|汤圆|年货|晚会|联欢|促销|物料|档期|套餐|慰问品?)"
+    r"(?:的)?(?:饭(?![前后])|礼盒|礼品|礼物|礼包|福利|贺卡|红包|月饼|粽子|汤圆|年货|晚会|联欢|促销|物料|档期|套餐|慰问品?)"
 )
 # (中秋国庆的礼盒: two festivals, then their goods)
 _FESTIVALS_THING = re.compile(rf"(?:{_FESTIVAL.pattern}|[和、与])*(?:{_FESTIVAL_THING.pattern})")
@@ -1109,6 +1109,8 @@ class Doc:
                 continue
             if (_VAGUE.search(said) and not w.is_range) or _OVER.match(t, b):
                 continue
+            if t.endswith(("过完", "过了"), 0, a) and _FESTIVAL.fullmatch(said):
+                continue  # 过完国庆再谈: some time after the holiday, no day
             if _SEASON_NOW.fullmatch(t, a, b + 1):
                 continue
             if w.day.year > self.today.year + _YEARS_AHEAD:

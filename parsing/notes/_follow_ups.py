@@ -2381,6 +2381,7 @@ _BACK_HOME = re.compile(rf"返(?:{PLACE_RE.pattern}|[宁沪京穗港深杭汉])"
 _PLAN_INSTEAD = re.compile(r"\s*(?:改为|改到|改成|改在|换成)")
 
 
+_NEARING = re.compile(r"(?:就|也)?(?:快|要|快要)到了?")
 # (定下周二吧, 就周四吧, 还是定在12号: the day settled on, said right before it)
 _SETTLED_ON = re.compile(r"(?:定|就|那就)(?:在|了)?\s*$")
 _SETTLED_REACH = 20
@@ -2406,6 +2407,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True  # 年底领导行程（迈瑞 成总）：: what the list is called, no deadline
     if _HE_COMES_TO_TOWN.fullmatch(action) and _HE_BEFORE.search(t, ca, a):
         return True  # 他下周三来深圳: his trip (来我们公司 is ours to host)
+    if _NEARING.fullmatch(action) and any(v.span[0] > b and v.day <= d.w.day for v in doc.whens):
+        return True  # 端午节快到了，…端午前送过去: the day nearing, the task's own day said after
     if _either_day(d) and _settled_on_another(d):
         return True  # 下周一还是下周二去中海油？定下周二吧: the other day chosen
     called_off = _CALLED_OFF_LABEL.match(t, line_of(t, a)[0])
@@ -2835,6 +2838,8 @@ _SEASON_OF = re.compile(
     r"(?:(?<=[把问催谈聊对结算])|(?<=的是))"
     r"(?:(?:年前|年底前|年内|节前|春节前|过年前|月底前)的(?![时话])"
     r"|(?:年前|年底前|节前|春节前|过年前)那[批笔单])"
+    # (吃了年前最后一顿饭: the last one before the new year, had)
+    r"|(?:年前|节前|春节前|过年前)的?最后一[顿次餐场]"
     # (对了一下元旦沙漠音乐节的舞台灯光, 国庆促销活动的方案: a holiday naming an event)
     r"|(?:元旦|春节|国庆|中秋|端午|五一|圣诞|新年)[\u4e00-\u9fff]{0,6}?(?:节|晚会|活动|庆典|促销)的"
 )

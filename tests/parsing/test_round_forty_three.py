@@ -177,3 +177,21 @@ def test_a_call_that_came_in_this_morning_is_had_before_its_hour() -> None:
     got = parse_note(note, at("2026-06-08T08:50"))
     assert got.interaction is not None and got.interaction.kind == "call"
     assert [f.due.isoformat() for f in got.follow_ups] == ["2026-06-11T15:00:00+08:00"]
+
+
+def test_a_festival_nearing_said_of_a_meal_or_gone_past_is_no_task() -> None:
+    note = "端午节快到了，给鞍钢的富部长准备两箱粽子，端午前送过去，顺便谈谈二期"
+    assert days(note, "2026-06-12T17:30") == ["2026-06-18"]
+    note = "中秋快到了，别忘了给中信银行的钟行长送月饼，中秋节前两天送到"
+    assert days(note, "2026-09-15T16:00") == ["2026-09-23"]
+    note = "今晚跟苏宁的蔡总一起吃了端午饭，送了他一盒五芳斋粽子，节后周一再去公司找他"
+    got = parse_note(note, at("2026-06-18T20:30"))
+    assert [f.due.isoformat() for f in got.follow_ups] == ["2026-06-22"]
+    assert got.interaction is not None and got.interaction.kind == "meal"
+    assert days("严总说过完国庆再谈，国庆他要去云南", "2026-09-24T19:40") == []
+    note = "今晚跟山东能源的孔总吃了年前最后一顿饭，孔总说正月初十上班"
+    got = parse_note(note, at("2027-01-28T18:50"))
+    assert got.interaction is not None and got.interaction.kind == "meal"
+    assert got.follow_ups == []
+    # guard: the festival itself as a deadline stays one
+    assert days("国庆前把合同寄回", "2026-09-24T19:40") == ["2026-09-30"]
