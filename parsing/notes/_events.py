@@ -47,7 +47,10 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?:吃过[个顿]?[便晚午]?饭(?=了)|吃了个?便饭|饮了杯嘢|吃了?宵夜|食宵夜)(?![^,。;\n]{0,2}(?:去|再|就|赶|回))|"
             # (昨晚晚宴：…, Coffee with Tom: a dinner party had, a coffee together)
             r"(?<=[昨今]晚)晚宴|(?i:(?a:\b)coffee with(?a:\b))|"
-            r"请[^\s,]{0,8}?吃|请[^\s,。;]{9,24}?吃(?:了|[饭饺火烤晚午早宵])|(?a:\b)(?:dinner|lunch|breakfast)(?a:\b)|"
+            r"请[^\s,]{0,8}?吃|请[^\s,。;]{9,24}?吃(?:了|[饭饺火烤晚午早宵西])|"
+            # (和周科长吃烧烤: a meal together, named by what was eaten)
+            r"(?:跟|和|与|陪)(?![^,。;\n]{0,4}?(?:同事|同学|室友|老婆|老公|媳妇|家人|朋友|领导|老板|孩子))"
+            r"(?!我们|咱们|公司)[^,。;\n]{1,20}?吃(?:烧烤|火锅|宵夜|夜宵|海鲜|西餐|日料|串)|(?a:\b)(?:dinner|lunch|breakfast)(?a:\b)|"
             # 跟钟经理喝了点, 同SATS的林先生喝咖啡: a drink together
             # (感冒喝了点药, 在星巴克喝咖啡等张总: no one to drink with)
             # (大同, 合同, 共同: no 同 of "with")
@@ -820,8 +823,12 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             # (朝早何小姐打嚟 written at 08:50: a call that came in, whatever the hour read)
             received = received or (kind == "call" and t[a:b] in ("打嚟", "打来"))
             completed = "了" in t[a : b + 2] or "过" in t[b : b + 2] or received
-            # (中午一起吃的饭 at 11:50: the 的 of a deed told as done)
-            completed = completed or bool(re.search(r"吃的[\u4e00-\u9fff]{0,2}?[饭餐]$", t[a:b]))
+            # (中午一起吃的饭 at 11:50: the 的 of a deed told as done; 晚上和周科长吃烧烤 written at
+            # 00:40: the evening just ended)
+            told_done = bool(re.search(r"吃的[\u4e00-\u9fff]{0,2}?[饭餐]$", t[a:b])) or (
+                kind == "meal" and doc.now.hour < DAWN_HOUR and t.startswith("晚上", w.span[0])
+            )
+            completed = completed or told_done
             # 今晚跟 Mr. Goh 吃饭, 谈 self-checkout, 他说 CNY 后才 decide: what was said there
             completed = completed or bool(_SAID_THERE.search(t, b))
             # 今晚跟戢院长吃饭，主要聊了…: talked of there, said in the same sentence that evening
@@ -853,7 +860,7 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
                 and bool(_SAID_THERE.search(sentence))
                 and not re.search(r"要带|打算|记得|記得|准备|計劃|计划", sentence)
             )
-            said_done = "了" in t[a : b + 2] or "过" in t[b : b + 2] or received
+            said_done = "了" in t[a : b + 2] or "过" in t[b : b + 2] or received or told_done
             if completed and not said_done and _part_not_begun(doc, w):
                 completed = False  # 今天下午拜访…他说… written at nine: the afternoon is to come
             if doc.is_future(w) and not last and not (w.day == doc.today and completed):
@@ -977,6 +984,7 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
     return None if ahead else InteractionFact(kind, doc.today if day is None else day.day)
 
 
+_PART_OF_THE_DAY_JUST_GONE = ("晚上", "傍晚", "下午")
 # 今天, 今晚, 刚才 said of a contact: the speaker's today
 _SPEAKERS_TODAY = re.compile(r"今|刚")
 
@@ -987,7 +995,10 @@ def _the_evening_before(doc: Doc, found: InteractionFact) -> InteractionFact:
     if doc.now.hour >= DAWN_HOUR or day_of(found.when) != doc.today:
         return found
     if any(
-        w.day == doc.today and not _SPEAKERS_TODAY.match(doc.t, w.span[0]) for w in doc.all_whens
+        w.day == doc.today
+        and not _SPEAKERS_TODAY.match(doc.t, w.span[0])
+        and not doc.t.startswith(_PART_OF_THE_DAY_JUST_GONE, w.span[0])  # (晚上: that evening)
+        for w in doc.all_whens
     ):
         return found
     return replace(found, when=found.when - timedelta(days=1))

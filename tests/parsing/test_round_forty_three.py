@@ -195,3 +195,17 @@ def test_a_festival_nearing_said_of_a_meal_or_gone_past_is_no_task() -> None:
     assert got.follow_ups == []
     # guard: the festival itself as a deadline stays one
     assert days("国庆前把合同寄回", "2026-09-24T19:40") == ["2026-09-30"]
+
+
+def test_an_evening_meal_written_after_midnight_is_the_evening_just_gone() -> None:
+    note = "今天跑了一天佛山，晚上在顺德跟碧桂园的何总吃的饭，我这周五再去找他一次"
+    got = parse_note(note, at("2027-01-13T00:25"))
+    assert got.interaction is not None and got.interaction.kind == "meal"
+    assert got.interaction.when == at("2027-01-12T12:00").date()
+    assert [f.due.isoformat() for f in got.follow_ups] == ["2027-01-15"]
+    note = "晚上和国家电网苏州供电公司的周科长吃烧烤，顺便把样品给他了。他说下周二开会讨论"
+    got = parse_note(note, at("2026-08-15T00:40"))
+    assert got.interaction is not None and got.interaction.when == at("2026-08-14T12:00").date()
+    assert got.follow_ups == []
+    # guard: a meal planned for tonight, written in the afternoon, is still a plan
+    assert days("晚上和周科长吃烧烤", "2026-08-14T15:00") == ["2026-08-14"]
