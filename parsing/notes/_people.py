@@ -981,12 +981,22 @@ _OUR_PEOPLE = re.compile(
     r"(?:我的?同事|我的?(?:领导|老板|上司|经理)|我司的?|咱们(?:公司)?的?|我们[^,;:。\s]{0,6}的|"
     # (跟同事小孙开了个电话会, 我和售后的老马, 代理商刘老板, 我方：我、技术小冯, 公司新来的销售小黄)
     r"(?<![他她方户的])同事|(?<=[和跟与同])售后的?|代理商|我方:[^。;\n]{0,8}|公司[^,;:。\s]{0,4}的?销售|"
+    # (实习生小吴, 和区域经理陈总, 跟我们的技术总监周总: titles of the rep's own side — a card's
+    # 销售总监 is the customer's)
+    r"实习生|(?:区域|大区|片区)经理|我们的?[^,;:。\s]{0,4}?(?:总监|经理)|"
     r"我们(?:公司|单位|这边|区域|大区|片区)?(?:的?(?:技术|销售|商务|财务|售后|工程师|老板|领导|经理|同事)部?)?)$"
 )
 
 
 # 王经理（我司）, 小李(同事): the rep's side, said in brackets after the person
-_OURS_IN_BRACKETS = re.compile(r"\s*[(（]\s*(?:我司|我们公司|我方|同事|本公司)\s*[)）]")
+_OURS_IN_BRACKETS = re.compile(
+    r"\s*[(（]\s*(?:我司|我们公司|我方|同事|本公司|我们[^()（）\n]{0,6})\s*[)）]"  # (王工（我们售后）)
+)
+# 大区经理孙总今天上午跟我去了徐工, 小李替我去了京东方: who goes with the rep or stands in for
+# the rep is the rep's own side (张总带我们去车间看了 is the customer showing the rep round)
+_GOES_WITH_ME = re.compile(
+    r"(?:今天|昨天|明天|上午|下午)?(?:跟我(?:一起|一块)?|替我)(?:去|过去|到)"
+)
 _THEIR_WORDS = re.compile(r"(?:说|讲|表示|反馈|提到|话)[:：,，]?\s*$|(?<!我)[:：]\s*$")
 
 
@@ -1703,13 +1713,18 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
             mentions.append(Mention(m.start(), m.end(), pronoun=True))
     # Hi 张经理,PO已经下了 / 王经理,上次那台B超…: the customer's line calls the rep by name
     kept: list[Mention] = []
-    for said in mentions:
+    ours: set[str] = set()  # how the rep's colleagues were called (实习生小吴 … 让小吴…: him again)
+    for said in sorted(mentions, key=lambda x: x.start):
         if not said.pronoun and (
             _calls_the_rep(doc, said.start, said.end)
             or _ours(doc, said.start)
             or _OURS_IN_BRACKETS.match(doc.t, said.end)
+            or _GOES_WITH_ME.match(doc.t, said.end)
+            or (said.form is not None and said.form in ours)
         ):
             doc.mark(said.start, said.end)  # (read: the rep, or the rep's colleague)
+            if said.form is not None and said.title is None:
+                ours.add(said.form)
         else:
             kept.append(said)
     mentions = _corrected(doc, sorted(kept, key=lambda x: x.start))
