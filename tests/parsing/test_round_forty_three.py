@@ -150,6 +150,19 @@ def test_the_reps_colleagues_and_agents_are_no_contacts() -> None:
     assert "小冯" not in people(note)
     # guard: their own after-sales manager is theirs
     assert people("给盛京数控机床厂发了微信，管售后的戈经理回复说下周能修好") == ["戈经理"]
+    assert people("前天实习生小吴跟我去了联影医疗，联影的钱主任让小吴把会议记录发过去了") == [
+        "钱主任"
+    ]
+    assert people("大区经理孙总今天上午跟我去了徐工，徐工的李部长请我们吃了午饭") == ["李部长"]
+    assert people("今天王工（我们售后）去华能电厂修了设备，电厂的侯主任说周五还要再来看一下") == [
+        "侯主任"
+    ]
+    assert people(
+        "跟我们的技术总监周总一起参加了中芯国际的技术评审，中芯的施经理说11月10号公布结果"
+    ) == ["施经理"]
+    assert people("今天小李替我去了京东方，见了采购的马经理") == ["马经理"]
+    # guard: the customer showing the rep round is theirs
+    assert "张总" in people("张总带我们去车间看了一圈")
 
 
 def test_english_next_next_and_a_call_on_a_day() -> None:
@@ -209,16 +222,3 @@ def test_an_evening_meal_written_after_midnight_is_the_evening_just_gone() -> No
     assert got.follow_ups == []
     # guard: a meal planned for tonight, written in the afternoon, is still a plan
     assert days("晚上和周科长吃烧烤", "2026-08-14T15:00") == ["2026-08-14"]
-    assert people("前天实习生小吴跟我去了联影医疗，联影的钱主任让小吴把会议记录发过去了") == [
-        "钱主任"
-    ]
-    assert people("大区经理孙总今天上午跟我去了徐工，徐工的李部长请我们吃了午饭") == ["李部长"]
-    assert people("今天王工（我们售后）去华能电厂修了设备，电厂的侯主任说周五还要再来看一下") == [
-        "侯主任"
-    ]
-    assert people(
-        "跟我们的技术总监周总一起参加了中芯国际的技术评审，中芯的施经理说11月10号公布结果"
-    ) == ["施经理"]
-    assert people("今天小李替我去了京东方，见了采购的马经理") == ["马经理"]
-    # guard: the customer showing the rep round is theirs
-    assert "张总" in people("张总带我们去车间看了一圈")
