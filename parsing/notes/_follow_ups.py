@@ -2679,6 +2679,23 @@ _THEY_APPROVE = re.compile(
 _MET = re.compile(r"见|碰面|面谈|吃饭|开会|谈")
 
 
+def _listed_after(doc: Doc, w: When) -> int | None:
+    """Where the day listed right before ``w`` begins (下周一、周二: 周二's list opens at 下周一)."""
+    a = w.span[0]
+    prev = next((v for v in reversed(doc.whens) if v.span[1] <= a), None)
+    if prev is not None and prev.span[1] == a - 1 and doc.t[a - 1] in "、,和":
+        return prev.span[0]
+    return None
+
+
+def _listed_with_theirs(doc: Doc, people: People, i: int) -> bool:
+    """The day at ``i`` listed with the next (下周一、周二…), whose doing is someone else's."""
+    if i + 1 >= len(doc.whens) or _listed_after(doc, doc.whens[i + 1]) != doc.whens[i].span[0]:
+        return False
+    d = _Dated(doc, people, doc.whens[i + 1])
+    return _their_own_doing(d, _found_action(d) or "跟进", False)
+
+
 def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
     """张总下周三出差: the person (or the customer) right before the date does the thing, and
     nothing makes it the rep's (asked, invited, told, the rep's own verb)."""
@@ -2694,9 +2711,11 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
     )
     subject = said_subject
     if not subject and not _EN_VERB.search(t, ca, a):  # Call 国网南通 的刘工 tomorrow
-        # the person right before the date is its subject (not across a comma)
+        # the person right before the date is its subject (not across a comma) — or before the
+        # day listed with it (甘总下周一、周二在公司开年度预算会)
+        lead = _listed_after(doc, d.w) or a
         subject = any(
-            (m.end == a or (m.end == a - 1 and t[m.end] == " "))
+            (m.end in (a, lead) or (m.end == a - 1 and t[m.end] == " "))
             and not _ADDRESSED.search(t, max(0, m.start - 4), m.start)
             and not _TOLD_BY_REP.search(t, max(0, m.start - 4), m.start)
             for m in people.mentions
@@ -2940,6 +2959,8 @@ def find_follow_ups(
         ):
             continue  # 问年底备货的事, 说的是五一前要交的那批酒盒: which matter, not a task
         d = _Dated(doc, people, w)
+        if _listed_with_theirs(doc, people, i):
+            continue  # 甘总下周一、周二在公司开年度预算会: the first of his listed days, his too
         if _day_set_next(doc, i):
             continue  # 国庆前约周总吃个饭，定在9月29号晚上: the day is set in the next clause
         if _theirs_in_a_chat(d):

@@ -222,3 +222,10 @@ def test_an_evening_meal_written_after_midnight_is_the_evening_just_gone() -> No
     assert got.follow_ups == []
     # guard: a meal planned for tonight, written in the afternoon, is still a plan
     assert days("晚上和周科长吃烧烤", "2026-08-14T15:00") == ["2026-08-14"]
+
+
+def test_a_leaders_listed_days_at_his_own_meeting_are_his() -> None:
+    note = "他们一把手甘总下周一、周二在公司开年度预算会，周三去广州参加行业年会，周四回。"
+    assert days(note, "2026-12-09T18:30") == []
+    # guard: the rep's own listed days stay the rep's
+    assert "2026-12-15" in days("我下周一、周二去苏州拜访客户", "2026-12-09T18:30")
