@@ -370,7 +370,8 @@ DAYS_SPANNED = (
 )
 _WEEKS_SPANNED = r"(?:本周|这周|下周|下下周)(?:剩余|余下)?(?:\+(?:下周|下下周))?"
 _SCHEDULE_HEAD = re.compile(
-    r"(?:(?:行程|日程|安排)(?:表|单|更新|变更|调整)?|出差安排|(?<=下周)出差|(?i:schedule|travel|itinerary))"
+    # (周局的行程又跟李秘书电话确认了一遍：下周一…: how the list was had, said before its colon)
+    r"(?:(?:行程|日程)[^\n:。;,]{2,16}(?=:)|(?:行程|日程|安排)(?:表|单|更新|变更|调整)?|出差安排|(?<=下周)出差|(?i:schedule|travel|itinerary))"
     # (行程 秘书发:, 7月行程 秘书发的：: who sent it, after it)
     r"(?:[^\S\n]*(?:秘书|助理|办公室)[^\S\n]*发来?的?)?"
     # (行程（秘书 Vivian 微信发来）, 日程（今天电话问的办公室小贺）：: who sent it, in brackets)

@@ -229,3 +229,8 @@ def test_a_leaders_listed_days_at_his_own_meeting_are_his() -> None:
     assert days(note, "2026-12-09T18:30") == []
     # guard: the rep's own listed days stay the rep's
     assert "2026-12-15" in days("我下周一、周二去苏州拜访客户", "2026-12-09T18:30")
+    note = (
+        "周局的行程又跟李秘书电话确认了一遍：下周一去省厅汇报，下周二、下周三在萧山、余杭检查。"
+        "我下周五上午9点去水务局找周局汇报方案。"
+    )
+    assert days(note, "2026-01-09T19:45") == ["2026-01-16"]
