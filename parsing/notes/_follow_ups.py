@@ -1819,6 +1819,12 @@ def _theirs_said_after(d: _Dated) -> bool:
     s0 = _sentence_start(t, a)
     if not_going is not None and "我" in t[s0 + not_going.end() : a]:
         not_going = None  # (明天不用去送样了，改成快递就行，那我明天寄出: the rep's own step after)
+    if not_going is not None and any(
+        v.span[1] in range(s0 + not_going.start() - 1, s0 + not_going.start() + 1)
+        and v.span != d.w.span
+        for v in doc.whens
+    ):
+        not_going = None  # (…改到下周二，周五不用去了: another day is the one not gone to)
     if not_going or _NOT_GOING_HERE.search(t, ca, cb):
         return True  # 元旦晚会12月31号晚上…不用去
     if _declined_by_rep(d):
@@ -2240,6 +2246,7 @@ _ARRIVES = re.compile(r"^(?:就|才|能|会)?(?:到|到货|到齐|到厂|到仓|
 _DONE_DEED = re.compile(
     r"^(?![^,，。]*(?:以后|之后|后|再))[^\s,，。]{0,16}?(?:送|见|去|拜访|拜|发|寄|打|吃|聊|谈)了(?!解)"
 )
+_SEEN_OR_HEARD = re.compile(r"(?:看到|收到|接到|听到|听说)(?!后|以后|之后|再)")
 _AHEAD_SAID = re.compile(r"[明后]天|下|这|本|要|再|准备|打算|计划|约")
 
 
@@ -2561,6 +2568,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
             return True
     if _DONE_DEED.match(action) and not _AHEAD_SAID.search(t, ca, b):
         return True  # 三八节给行政部送了花 (said the day after): done, not next year's task
+    if d.w.day == doc.today and _SEEN_OR_HEARD.match(action):
+        return True  # 早上看到郁总秘书的短信 (at 07:50): seen this morning, nothing to do then
     # (今晚约了…三个人吃饭: arranged for tonight, still to come)
     return d.w.day == doc.today and "了" in action and not _ARRANGED.match(action)
 
@@ -2777,9 +2786,12 @@ _ASKS_US_BY = re.compile(r"\s*(?:之前|以前|前)?\s*(?:要|让|叫|请)(?:我
 # new day is for
 _PLAN_GIVEN_UP = re.compile(
     r"(?:原计划|原定|原来约了?|本来约了?|原本约了?)[^,。;\n]{0,8}?"
-    r"(?P<what>(?:去|到)[^,。;\n]{1,12}?(?:拜访|见|送|汇报|演示|交流)[^,。;\n]{0,8}|拜访[^,。;\n]{2,10})"
+    r"(?P<what>(?:去|到|回)[^,。;\n]{1,12}?(?:拜访|见|送|汇报|演示|交流|签)[^,。;\n]{0,8}|拜访[^,。;\n]{2,10})"
 )
 _MOVED_WORD = re.compile(r"改成|改到|改为|推迟到|推到|延到|挪到|调到")
+
+
+_MOVED_BACK = re.compile(r"又[^,。;\n]{0,6}?(?:还是|改回)")
 
 
 def _plan_given_up(d: _Dated) -> str | None:
@@ -3079,6 +3091,11 @@ def find_follow_ups(
         if same_due is not None and out[same_due][0].action not in _WEAK_ACTIONS:
             continue
         moved_to = _MOVED_TO.search(t[d.ca : d.a]) if action == "跟进" else None
+        given_up = _plan_given_up(d) if moved_to is not None else None
+        if given_up is not None and _MOVED_BACK.search(t, d.b):
+            given_up = None  # (…改到下周四，过了半小时又说还是周二吧: moved back again)
+        if given_up is not None:  # 原本约周五回徐州签框架协议，…说改到下周二: that errand, moved
+            action, moved_to = given_up, None
         if moved_to is not None:  # 周三的演示改到下周一上午: the thing moved is that day's
             moved = moved_to["what"]
             if (

@@ -234,3 +234,15 @@ def test_a_leaders_listed_days_at_his_own_meeting_are_his() -> None:
         "我下周五上午9点去水务局找周局汇报方案。"
     )
     assert days(note, "2026-01-09T19:45") == ["2026-01-16"]
+
+
+def test_a_plan_given_up_names_the_errand_moved_and_seen_this_morning_is_no_task() -> None:
+    note = "原本约周五回徐州签框架协议，刚才采购的孟经理说改到下周二，周五不用去了。"
+    assert [
+        (f.due.isoformat(), f.action) for f in parse_note(note, at("2027-01-20T12:10")).follow_ups
+    ] == [("2027-01-26", "回徐州签框架协议")]
+    note = "早上看到郁总秘书的短信：本周三郁总来我们公司考察的行程取消了。改成下周一我们去他们苏州总部汇报，下午两点半。"
+    assert days(note, "2027-03-15T07:50") == ["2027-03-22"]
+    # guard: moved, then moved back, stays off the day moved to
+    note = "本来约了下周二去海尔卡奥斯见车经理。他下午微信说改到下周四，过了半小时又说还是周二吧"
+    assert "2026-01-22" not in days(note, "2026-01-16T18:30")
