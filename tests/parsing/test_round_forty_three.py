@@ -246,3 +246,13 @@ def test_a_plan_given_up_names_the_errand_moved_and_seen_this_morning_is_no_task
     # guard: moved, then moved back, stays off the day moved to
     note = "本来约了下周二去海尔卡奥斯见车经理。他下午微信说改到下周四，过了半小时又说还是周二吧"
     assert "2026-01-22" not in days(note, "2026-01-16T18:30")
+
+
+def test_cantonese_three_days_ago_and_coming_over() -> None:
+    got = parse_note(
+        "大前日同中電嘅王生食咗晏，佢話今個禮拜五之前會俾個答覆", at("2026-10-12T11:00")
+    )
+    assert got.interaction is not None and got.interaction.when == at("2026-10-09T11:00").date()
+    assert got.company == "中电"
+    got = parse_note("頭先同恒基嘅梁生傾咗電話，佢話後日下晝三點過嚟公司", at("2026-09-15T12:30"))
+    assert got.company == "恒基"
