@@ -102,6 +102,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?i:(?a:\b)(?:zoom|teams|video|online)\s?meeting(?a:\b))|"
             # 今天电话催款, 今天 电话 催年前回款, 今天 call 里: a call today, said short
             r"(?<=[今昨]天)\s?电话\s?(?=催|问|约|联系|沟通|回访|跟进)|(?<![A-Za-z])call\s?里|"
+            # (今天电话，福耀玻璃的吕总说…, 刚刚电话，…吴协理说: a call, said short before a pause)
+            r"(?:(?<=[今昨]天)|(?<=刚刚)|(?<=刚才))\s?电话(?=\s?[,，][^。;\n]{1,30}?(?:说|讲|话))|"
             # Phoned Mr. Liang, 今天電話中…說, 同…傾電話, 今天 call TNB 的 Mr. Yap，他讲…, call me just
             # now: a call said in the words of the south
             r"(?i:(?a:\b)phoned(?a:\b))|电话中(?=[^\n。]{2,30}?(?:说|讲|话))|倾电话|"
@@ -143,7 +145,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             # WeChat上说, 同機管局嘅何小姐WhatsApp，佢話…
             # (张总的WhatsApp上一直没回: no exchange; 陳生頭先WhatsApp我: one)
             r"(?<![A-Za-z])(?:wechat|whatsapp)(?![A-Za-z])\s*(?:上|里|[,，。]\s*(?:他|她|佢))(?![^,。]{0,6}没(?!问题))|"
-            r"(?<![A-Za-z])(?:wechat|whatsapp)(?=我)",
+            r"(?<![A-Za-z])(?:wechat|whatsapp)(?=我)|"
+            # (今朝 WeChat 同太古地產工程部李工傾: a talk had over the app, said in Cantonese)
+            r"(?<![A-Za-z])(?:wechat|whatsapp|微信)\s*(?:同|跟|和)[^,，。;\n]{1,16}?(?:倾|谈|聊)(?![^,，。;\n]{0,2}再)",
             re.IGNORECASE,
         ),
         "wechat",
@@ -224,7 +228,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?<=[今昨前]天|上午|下午)在(?!家|公司|路上|车上|高铁|飞机|机场)[^\s,。;]{2,24}?[待呆]了"
             r"(?=[一半整两三四五六七八九十0-9])|"
             # (今天在秦巴中药材种植合作社看了烘干设备, 田经理带我看了新厂房: seen there, shown round)
-            r"(?<=[今昨前]天)在(?!家|公司|路上|车上|高铁|飞机|机场|网上|视频|手机)[^\s,。;]{2,24}?看了|"
+            r"(?<=[今昨前]天)在(?!家|公司|路上|车上|高铁|飞机|机场|网上|视频|手机)[^\s,。;]{2,24}?(?:看了|转了一圈|转了转)|"
             r"(?<=[总理工任长管])带我们?(?:去)?看了|"
             r"(?<![A-Za-z])visit\s?了|(?<=[今昨]天)\s?visit(?a:\b)|第一次见(?!面)(?=[^\s,，。]{2})|"
             # 刚见完那个山推的采购, 访三棵树黄经理 (a telegraphic visit), Went Marina Bay Sands

@@ -256,3 +256,14 @@ def test_cantonese_three_days_ago_and_coming_over() -> None:
     assert got.company == "中电"
     got = parse_note("頭先同恒基嘅梁生傾咗電話，佢話後日下晝三點過嚟公司", at("2026-09-15T12:30"))
     assert got.company == "恒基"
+
+
+def test_calls_chats_and_visits_said_short() -> None:
+    for text, kind in (
+        ("今天电话，福耀玻璃的吕总说春节前钱会付", "call"),
+        ("剛剛電話，統一超商物流部吳協理說年底前要結案", "call"),
+        ("今朝 WeChat 同太古地產工程部李工傾，佢話十月第二個禮拜先得閒", "wechat"),
+        ("今天在镇海炼化转了一圈：装置主任郭强是用户", "visit"),
+    ):
+        got = parse_note(text, at("2026-09-30T12:15")).interaction
+        assert got is not None and got.kind == kind
