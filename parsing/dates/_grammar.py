@@ -775,8 +775,9 @@ def _h_year_pos(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
     return _D(date(year, 12, 31), "pos", deadline=True)
 
 
-# 这个季度末之前, 本季度末, 下季度末: the quarter's last day, a deadline (季度末集中招标 is a habit)
-RE_QUARTER_END = re.compile(r"(?P<pre>本|这个?|下个?)季度?(?:末|底)")
+# 这个季度末之前, 本季度末, 下季度末: the quarter's last day, a deadline (季度末集中招标 is a habit,
+# 本季度末的销售数据 names which figures)
+RE_QUARTER_END = re.compile(r"(?P<pre>本|这个?|下个?)季度?(?:末|底)(?!的)")
 
 
 def _h_quarter_end(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
@@ -1227,7 +1228,7 @@ _DATE_COMPONENTS: list[tuple[str, re.Pattern[str], DateHandler]] = [
     ("0123456789" + _NUMC + "今明去后前下上这本当月", RE_MONTH_POS, _h_month_pos),
     ("0123456789今明去后年", RE_YEAR_POS, _h_year_pos),
     ("本这当今年", RE_WITHIN, _h_within),
-    ("本这下季", RE_QUARTER_END, _h_quarter_end),
+    ("本这下", RE_QUARTER_END, _h_quarter_end),
     (
         "0123456789今明去后前元春过大农除年清五劳端七中国十重腊小情妇三儿六教平圣双跨",
         RE_HOLIDAY,

@@ -95,7 +95,7 @@ _LEAD = re.compile(
     # (还在琢磨徐工集团的事, 頭先同中電嘅…: what the rep was doing, not part of the name)
     r"还在|琢磨|想着|头先|啱先|"
     # (商量怎么搞定鲁西化工的田总, 季度末之前完成吉利汽车的准入: what is to be done with the firm)
-    r"商量|怎么|搞定|完成|季度末|之前|"
+    r"商量|怎么|搞定|完成|之前|"
     # (拍板的是他们一把手骆局: the one at the top, then who)
     r"(?:一把)?手(?=[\u4e00-\u9fff]局$)|"
     # (【名片】海底捞国际控股有限公司: a pasted card's label; 聊 before a name was tried too: a

@@ -264,7 +264,7 @@ def is_cjk(ch: str) -> bool:
 
 _FESTIVAL = re.compile(r"(?:春节|中秋|端午|国庆|元宵|元旦|圣诞|清明|重阳|七夕|新年|过年)节?")
 _FESTIVAL_THING = re.compile(
-    r"(?:的)?(?:饭(?![前后])|礼盒|礼品|礼物|礼包|福利|贺卡|红包|月饼|粽子|汤圆|年货|晚会|联欢|促销|物料|档期|套餐|慰问品?)"
+    r"(?:的)?(?:饭(?![前后局店再])(?!以后|之后)|礼盒|礼品|礼物|礼包|福利|贺卡|红包|月饼|粽子|汤圆|年货|晚会|联欢|促销|物料|档期|套餐|慰问品?)"
 )
 # (中秋国庆的礼盒: two festivals, then their goods)
 _FESTIVALS_THING = re.compile(rf"(?:{_FESTIVAL.pattern}|[和、与])*(?:{_FESTIVAL_THING.pattern})")
@@ -337,7 +337,10 @@ LATE_FIX = re.compile(
     r"(?<=[ ,])不是[ ,]*(?=(?:下下?|这|本)?(?:周|礼拜|星期)[一二三四五六日天][ ,]+[下这本周礼星])|"
     # (周五交方案是写错了 是下周五: what was said, then that it was written wrong)
     r"(?:不对|唔系|(?<=[ ,])不是|是?(?:说错了|讲错了|记错了|写错了)|更正一下|更正|纠正一下|算了|改了)[ ,:]*"
-    r"(?=是|应该是|改成|改到|改为|改咗|改了?[周礼星下这明后0-9一二三四五六七八九十]|[他她]说是)"
+    r"(?=是|应该是|改成|改到|改为|改咗|改了?[周礼星下这明后0-9一二三四五六七八九十])|"
+    # (…改为9月22号，不对，他说是9月23号: denied, then whose word the day meant is — 价格也改了，他说是
+    # 下周三开会定 is no correction)
+    r"(?:不对|唔系|(?<=[ ,])不是)[ ,:]*(?=[他她]说是)"
 )
 _FIX_IS = re.compile(r"[ ,]*(?:是|应该是)?[ ,]*")
 # (哦不是十点是十点半: the hour denied, not read as a day of its own, then the one meant)
@@ -370,8 +373,9 @@ DAYS_SPANNED = (
 )
 _WEEKS_SPANNED = r"(?:本周|这周|下周|下下周)(?:剩余|余下)?(?:\+(?:下周|下下周))?"
 _SCHEDULE_HEAD = re.compile(
-    # (周局的行程又跟李秘书电话确认了一遍：下周一…: how the list was had, said before its colon)
-    r"(?:(?:行程|日程)[^\n:。;,]{2,16}(?=:)|(?:行程|日程|安排)(?:表|单|更新|变更|调整)?|出差安排|(?<=下周)出差|(?i:schedule|travel|itinerary))"
+    # (周局的行程又跟李秘书电话确认了一遍：下周一…: who the list was had from, said before its colon
+    # — 行程已经跟王总确认好了：下周二… is the rep's own)
+    r"(?:(?:行程|日程)[^\n:。;,]{0,8}?(?:秘书|助理|办公室|司机)[^\n:。;,]{0,10}(?=:)|(?:行程|日程|安排)(?:表|单|更新|变更|调整)?|出差安排|(?<=下周)出差|(?i:schedule|travel|itinerary))"
     # (行程 秘书发:, 7月行程 秘书发的：: who sent it, after it)
     r"(?:[^\S\n]*(?:秘书|助理|办公室)[^\S\n]*发来?的?)?"
     # (行程（秘书 Vivian 微信发来）, 日程（今天电话问的办公室小贺）：: who sent it, in brackets)
@@ -1012,10 +1016,15 @@ class Doc:
         for i, m in enumerate(stamps):
             stamp = next((w for w in found if m.start() <= w.span[0] < m.end()), None)
             day = stamp.day if stamp is not None else None
-            if stamp is not None and _CLOCK_ONLY.fullmatch(t, *stamp.span) and self.chat_day:
+            if stamp is not None and _CLOCK_ONLY.fullmatch(t, *stamp.span):
                 # 1月28日 周四⏎[14:03]苗总:…春节前…⏎[14:05]孟凡(我):…: an hour alone is of the
-                # chat's day so far, not of the last day a message named
-                day = self.chat_day
+                # day line last said above it, not of the last day a message named
+                heads = [
+                    w
+                    for w in found
+                    if w.span[1] <= m.start() and _DAY_LINE.fullmatch(t, *line_of(t, w.span[0]))
+                ]
+                day = heads[-1].day if heads else self.chat_day or day
             if stamp is not None and stamp.yearless and stamp.day > self.today:
                 day = months_back(stamp.day, 12)  # 2月10日 14:22 on the 11th: a stamp is past
             elif stamp is not None and _BARE_WEEKDAY.match(t, stamp.span[0]) and day is not None:
@@ -1111,7 +1120,7 @@ class Doc:
             if (_VAGUE.search(said) and not w.is_range) or _OVER.match(t, b):
                 continue
             if t.endswith(("过完", "过了"), 0, a) and _FESTIVAL.fullmatch(said):
-                continue  # 过完国庆再谈: some time after the holiday, no day
+                continue  # 过完国庆再谈, 过了元旦第一周: some time after the holiday, no day
             if _SEASON_NOW.fullmatch(t, a, b + 1):
                 continue
             if w.day.year > self.today.year + _YEARS_AHEAD:

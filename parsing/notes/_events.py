@@ -32,10 +32,12 @@ __all__ = ["find_interaction", "find_itineraries"]
 
 # --- the interaction ------------------------------------------------------------------------
 
+# Who at the table or on the line is no customer: the rep's family, friends and own side.
+_NOT_A_CUSTOMER = "同事|同学|室友|老婆|老公|媳妇|家人|朋友|领导|老板|部门|孩子|爸妈|父母"
 _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
     (
         re.compile(
-            r"吃了?个?饭|吃了[顿餐]|[喝吃饮]了?(?:个|顿)?(?:早茶|下午茶)|(?<=[总理工任长董生姐哥])吃了碗|吃了[年团]饭|吃了(?:端午|中秋|冬至|元宵|重阳)饭|吃了[^,。;\n]{0,6}?最后一[顿餐](?:饭)?|吃完饭|食完?了?[个餐]?饭|饭局|宴请|[喝饮][了完]?酒|[喝饮]了[顿场]酒|[喝饮][了完]?茶|聚餐|午饭|晚饭|晚餐|午餐|"
+            r"吃了?个?饭|吃了[顿餐]|[喝吃饮]了?(?:个|顿)?(?:早茶|下午茶)|(?<=[总理工任长董生姐哥])吃了碗|吃了[年团]饭|吃了(?:端午|中秋|冬至|元宵|重阳)饭(?![^,。;\n]{0,2}?(?:再|以后|之后|后))|吃了[^,。;\n]{0,6}?最后一[顿餐](?:饭)?|吃完饭|食完?了?[个餐]?饭|饭局|宴请|[喝饮][了完]?酒|[喝饮]了[顿场]酒|[喝饮][了完]?茶|聚餐|午饭|晚饭|晚餐|午餐|"
             # (跟…一起吃的饭, 同…食晏: a meal had, said other ways; 栾经理吃了碗面 with the one
             # named — 和司机一起吃了碗面 is none)
             r"一起吃的饭|食了?晏|(?<=昨)饭|"  # (昨饭 罗总: a telegraphic note's meal yesterday)
@@ -49,8 +51,10 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?<=[昨今]晚)晚宴|(?i:(?a:\b)coffee with(?a:\b))|"
             r"请[^\s,]{0,8}?吃|请[^\s,。;]{9,24}?吃(?:了|[饭饺火烤晚午早宵西])|"
             # (和周科长吃烧烤: a meal together, named by what was eaten)
-            r"(?:跟|和|与|陪)(?![^,。;\n]{0,4}?(?:同事|同学|室友|老婆|老公|媳妇|家人|朋友|领导|老板|孩子))"
-            r"(?!我们|咱们|公司)[^,。;\n]{1,20}?吃(?:烧烤|火锅|宵夜|夜宵|海鲜|西餐|日料|串)|(?a:\b)(?:dinner|lunch|breakfast)(?a:\b)|"
+            # (和王总约好下周三晚上吃火锅, 和王总聊到他不能吃海鲜: a plan, a talk — no meal)
+            rf"(?:跟|和|与|陪)(?![^,。;\n]{{0,4}}?(?:{_NOT_A_CUSTOMER}))(?!我们|咱们|公司)"
+            r"(?:(?!约|聊|说|想|要|打算|准备|不能|爱|喜欢)[^,。;\n]){1,20}?"
+            r"吃(?:烧烤|火锅|宵夜|夜宵|海鲜|西餐|日料|串)|(?a:\b)(?:dinner|lunch|breakfast)(?a:\b)|"
             # 跟钟经理喝了点, 同SATS的林先生喝咖啡: a drink together
             # (感冒喝了点药, 在星巴克喝咖啡等张总: no one to drink with)
             # (大同, 合同, 共同: no 同 of "with")
@@ -58,7 +62,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"(?:喝了点(?!药)|[喝饮]了?杯?咖啡)|"
             # (跟老同学/老婆/同事/我们领导喝了几杯: no customer at the table)
             r"(?:跟|和|(?<![跟和与老大合共不相协])同(?!事|学)|与|请|陪)"
-            r"(?![^,。;\n]{0,4}?(?:同事|同学|室友|老婆|老公|媳妇|家人|朋友|领导|老板|部门))(?!我们|咱们|公司)"
+            rf"(?![^,。;\n]{{0,4}}?(?:{_NOT_A_CUSTOMER}))(?!我们|咱们|公司)"
             r"[^,。;\n]{1,30}?(?:喝了[几两]杯|吃了[顿个]?工作餐)",
             re.IGNORECASE,
         ),
@@ -93,7 +97,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
             r"被[^,。;]{1,30}?(?<![A-Za-z])call(?![A-Za-z])|"
             # 晚上接到济南二机床的电话, 接了个电话, 林經理頭先打嚟, Mr. Lee刚打来, phone里, call了
             # (等接到张总电话再安排, 等他打来再说: a call awaited)
-            r"(?<![等要会])接到[^\s,。;]{0,20}?电话|(?<![等要会再])接了个?[^\s,。;]{0,12}?电话|(?<![要会再去])打(?:嚟|来)(?![的了过])(?![^,。]{0,2}再说)|"
+            r"(?<![等要会])接到[^\s,。;]{0,20}?电话|(?<![等要会再])接了个?[^\s,。;]{0,12}?电话|(?<![要会再去])打来(?![的了过])(?![^,。]{0,2}再说)|"
             r"(?<![A-Za-z])phone[里上]|(?:^|(?<=[\s,;。]))接电话(?=\s)|"
             # (电 三一 唐工 明10点拜: a telegraphic note opening on its call)
             r"(?:^|(?<=\n))\s*(?:今|昨)?电(?=\s+[\u4e00-\u9fffA-Za-z])|"
@@ -825,12 +829,16 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             received = t.startswith("接到", a) and not _CALL_HOPED.search(t, doc.clause(a)[0], a)
             received = received and not _CALL_THEN.match(t, b)
             # (朝早何小姐打嚟 written at 08:50: a call that came in, whatever the hour read)
-            received = received or (kind == "call" and t[a:b] in ("打嚟", "打来"))
+            received = received or (kind == "call" and t[a:b] == "打来")
             completed = "了" in t[a : b + 2] or "过" in t[b : b + 2] or received
             # (中午一起吃的饭 at 11:50: the 的 of a deed told as done; 晚上和周科长吃烧烤 written at
             # 00:40: the evening just ended)
             told_done = bool(re.search(r"吃的[\u4e00-\u9fff]{0,2}?[饭餐]$", t[a:b])) or (
-                kind == "meal" and doc.now.hour < DAWN_HOUR and t.startswith("晚上", w.span[0])
+                kind == "meal"
+                and doc.now.hour < DAWN_HOUR
+                and t.startswith("晚上", w.span[0])
+                and "了" in t[b : _sentence_end(t, b)]  # (…地方还没定: still a plan)
+                and not _NOT_YET.search(t, b, _sentence_end(t, b))
             )
             completed = completed or told_done
             # 今晚跟 Mr. Goh 吃饭, 谈 self-checkout, 他说 CNY 后才 decide: what was said there
@@ -988,6 +996,8 @@ def find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interaction
     return None if ahead else InteractionFact(kind, doc.today if day is None else day.day)
 
 
+_NOT_YET = re.compile(r"还没|没定|待定|再定|明天")
+# (晚上 written after midnight, or 下午 and 傍晚: that part of the day gone by, no calendar today)
 _PART_OF_THE_DAY_JUST_GONE = ("晚上", "傍晚", "下午")
 # 今天, 今晚, 刚才 said of a contact: the speaker's today
 _SPEAKERS_TODAY = re.compile(r"今|刚")
@@ -1091,7 +1101,8 @@ def _find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interactio
 
 # (…去拜访, 约了…见面: a contact said as a plan, with no other word of one had)
 _PLANNED_CONTACT = re.compile(r"去(?:拜访|见|找)|约了?[^,，。;]{0,12}?(?:见面|拜访|吃饭)")
-_WITH_OUR_OWN = re.compile(r"(?:跟|和|与|同)(?:我们的?|公司的?)?(?:同事|老板|领导|部门)")
+# (跟老板娘打了电话, 和部门经理王总通了电话: the customer's own boss — only ours named so)
+_WITH_OUR_OWN = re.compile(r"(?:跟|和|与|同)(?:同事|(?:我们|公司)的?(?:同事|老板|领导|经理))")
 _OUR_OWN_GROUP = re.compile(
     r"\s*[(\[]?[^\n]{0,8}?(?:销售[一二三四五六七八九十0-9]*部|内部|公司|部门|团队|大区|区域|我司)群"
 )
@@ -1880,7 +1891,7 @@ _CHAT_VERDICT = re.compile(
 # --- itineraries ----------------------------------------------------------------------------
 
 _MOVE = re.compile(
-    r"(?:出差去|出差到|出发去|前往|飞往|在|喺|去|到|赴|飞|来|回(?![来复访电答话])|返(?![来嚟回]))\s*"
+    r"(?:出差去|出差到|出发去|前往|飞往|在|喺|去|到|赴|飞|来|回(?![来复访电答话])|返(?![来回]))\s*"
 )
 # What may come between the days and the going: 带队去, 休年假去, 请假回, 放假去.
 # (带家人去新疆, 陪省里领导去德国考察, 开始休年假，带家人去…: who goes along, one lead or more)
@@ -1932,9 +1943,9 @@ _UNSURE_REACH = 30
 _LEADER_TITLE = r"(?:^|(?<=[\s,;。:的局院厂团说讲话]))(?:他们)?(?:董事长|总经理|老板|局长|院长|厂长|处长|书记|行长|副总)"
 _LEADER_ALONE = re.compile(_LEADER_TITLE + r"\s*$")
 _LEADER_SAID = re.compile(_LEADER_TITLE + r"(?![\u4e00-\u9fff]{0,1}(?:的|说|讲))")
-# (返嚟, 先返: the same said in Cantonese)
+# (返嚟 — folded to 返来 —, 先返: the same said in Cantonese)
 _RETURN = re.compile(
-    r"回来|返回|回到|回(?![复访电答话款扣收头个信我你邮消报微单不])|返嚟|返来|先返|返(?=[,。;\s]|$)"
+    r"回来|返回|回到|回(?![复访电答话款扣收头个信我你邮消报微单不])|返来|先返|返(?=[,。;\s]|$)"
     # (禮拜四返香港, 12月10日 返宁: back to a place said by name)
     rf"|返(?=(?:{PLACE_RE.pattern}|[宁沪京穗港深杭汉])(?:[,。;\s]|$))"
 )

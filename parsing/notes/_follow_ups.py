@@ -164,7 +164,7 @@ _STATE = re.compile(
     # (货款这礼拜内打过来, 这周四财务会付款: their money coming, nothing for the rep to do)
     r"(?:汇|转)(?:款)?过来|打款过来|(?:财务)?(?:会|就|能)(?:付款|打款|结款|转账))"
 )
-_BACK_ONLY = re.compile(r"(?:才|就|先)?(?:(?:回|返)(?:来|嚟|国|去)?|走)")
+_BACK_ONLY = re.compile(r"(?:才|就|先)?(?:(?:回|返)(?:来|国|去)?|走)")
 # (明天我去Penang见Mr Raj, 后天回KL / 我下周一去广州，周三回公司: back home, no task)
 _BACK_TO = re.compile(rf"(?:才|就|先)?回(?:到)?\s*(?:[A-Za-z]{{2,12}}|公司|(?:{PLACE_RE.pattern}))")
 _CALLED = re.compile(r"电话|来电|(?i:call)")
@@ -356,12 +356,16 @@ _ONCE_PLANNED = re.compile(
 # 原来约好, 原本定的, 原先约的: a plan given up only when the note says it changed (…王总确认不变
 # keeps it)
 _ONCE_PLANNED_SOFT = re.compile(
-    r"(?:(?:原来|原本|原先)(?:约好|定好|说好|打算|计划|准备|想|约了?|定了?|[让要叫]我)?|之前(?:说好?|约好?))(?:的)?\s*$"
+    r"(?:(?:原来|原本|原先)(?:约好|定好|说好|打算|计划|准备|想|约了?|定了?|[让要叫]我)?)(?:的)?\s*$"
 )
 # (本来跟华纺印染约好9月8号: whom with said between)
 _ONCE_PLANNED_WITH = re.compile(
     r"(?:本来|原来|原本|原定)(?:跟|和|与|同)[^,;。]{1,16}?(?:约好|约了|定了|说好)了?\s*$"
 )
+# 之前说10号去拜访…，现在定了12号: a plan said before, given up only when moved in so many words
+# (之前约好周五去拜访王总，方案还要改一下 keeps it)
+_SAID_BEFORE_NOW = re.compile(r"之前(?:说好?|约好?)的?\s*$")
+_MOVED_SINCE = re.compile(r"改到|改成|改为|改期|现在定了|取消|推迟|延期|延到|不去了")
 _CHANGED = re.compile(
     r"改|取消|推迟|延期|不去了|来不了|去不了|有事|不行|不用了|没空|审核|以后再来|之后再来|不在|现在定了|延到"
 )
@@ -404,7 +408,7 @@ _TRAVEL = re.compile(
     r"(?a:\b)annual leave(?a:\b)|(?a:\b)sick leave(?a:\b)|(?a:\b)vacation(?a:\b)|(?a:\b)OOO(?a:\b))"
 )
 # 禮拜二去禮拜五返, 26號去31號返: the day someone leaves and the day they are back.
-_BACK = re.compile(r"返嚟|返|回来|回(?![复访电答话款扣收头个信])")
+_BACK = re.compile(r"返|回来|回(?![复访电答话款扣收头个信])")
 _GOES_THEN_BACK = re.compile(rf"(?:去|走)(?=\S{{1,8}}?(?:{_BACK.pattern}))")
 # (周二去周四回: the day back is not read as a day of its own)
 _WEEKDAY_THEN_BACK = re.compile(
@@ -1682,14 +1686,18 @@ def _their_days_go_on(d: _Dated, i: int, theirs: set[int]) -> bool:
     prev = d.doc.whens[i - 1]
     # (…去杜塞尔多夫参加MEDICA展，…下周三下午两点去坪山总部找他: after a comma, the rep's; 下周一到
     # 周三在济南开会，周四去青岛: only where he is, then a comma — the next of his days)
-    if not _LIST_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a) and not (
-        _LEG_THEN.fullmatch(d.t, prev.span[1], d.a)
-        and not _ERRAND_IN_PLACE.search(d.t, d.b, d.cb)  # (周四上午去矿上见他: the rep's)
-        and any(  # (五一回来，5月6号下午去开封…: the rep's own days, no leader named)
-            _sentence_start(d.t, prev.span[0]) <= m.start < prev.span[0]
-            and m.title
-            and _LEADS.search(m.title)
-            for m in d.people.mentions
+    if (
+        not _LIST_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a)
+        and not (
+            _LEG_THEN.fullmatch(d.t, prev.span[1], d.a)
+            and not _ERRAND_IN_PLACE.search(d.t, d.b, d.cb)  # (周四上午去矿上见他: the rep's)
+            and not re.search(r"[我咱]", d.t[d.b : _sentence_end(d.t, d.b)])  # (…，我陪同: along)
+            and any(  # (五一回来，5月6号下午去开封…: the rep's own days, no leader named)
+                _sentence_start(d.t, prev.span[0]) <= m.start < prev.span[0]
+                and m.title
+                and _LEADS.search(m.title)
+                for m in d.people.mentions
+            )
         )
     ):
         return False
@@ -2246,7 +2254,9 @@ _ARRIVES = re.compile(r"^(?:就|才|能|会)?(?:到|到货|到齐|到厂|到仓|
 _DONE_DEED = re.compile(
     r"^(?![^,，。]*(?:以后|之后|后|再))[^\s,，。]{0,16}?(?:送|见|去|拜访|拜|发|寄|打|吃|聊|谈)了(?!解)"
 )
-_SEEN_OR_HEARD = re.compile(r"(?:看到|收到|接到|听到|听说)(?!后|以后|之后|再)")
+# (今天下午接到王总后陪他去…, 下午收到样品给王总回个电话: a pick-up, a receipt still to come)
+_SEEN_OR_HEARD = re.compile(r"(?:看到|收到)[^,，。]{0,12}?(?:短信|消息|微信|邮件|通知|信息)")
+_MORNING = re.compile(r"早|上午")
 _AHEAD_SAID = re.compile(r"[明后]天|下|这|本|要|再|准备|打算|计划|约")
 
 
@@ -2302,7 +2312,7 @@ _NOT_A_TASK_SAID = re.compile(
     # (明天开始中秋连假: a break begins)
     r"^开始(?:放假|连假|休假|(?:[\u4e00-\u9fff]{2})?(?:假期|长假|连假))?$|"
     # (佢話年初四先返工, 初八才上班: someone back at work that day, alone in its clause)
-    r"^(?:先|才|就)?(?:返工|返嚟|返来|開工|开工|上班|复工|復工)了?$|"
+    r"^(?:先|才|就)?(?:返工|返来|開工|开工|上班|复工|復工)了?$|"
     # (年初七先返, 初六才回深圳: someone back only then — 先回复他 is the rep's)
     r"^(?:先|才)(?:返|回(?!复|電|电|话|話|访|訪|个|個))[^\s,，。;]{0,6}$"
 )
@@ -2390,7 +2400,7 @@ _PLAN_INSTEAD = re.compile(r"\s*(?:改为|改到|改成|改在|换成)")
 
 _NEARING = re.compile(r"(?:就|也)?(?:快|要|快要)到了?")
 # (定下周二吧, 就周四吧, 还是定在12号: the day settled on, said right before it)
-_SETTLED_ON = re.compile(r"(?:定|就|那就)(?:在|了)?\s*$")
+_SETTLED_ON = re.compile(r"(?:定|就)(?:在|了)?\s*$")
 _SETTLED_REACH = 20
 
 
@@ -2541,6 +2551,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True
     if once and _ONCE_PLANNED_SOFT.search(t, max(ca, a - 6), a) and _CHANGED.search(d.sentence):
         return True
+    if once and _SAID_BEFORE_NOW.search(t, max(ca, a - 5), a) and _MOVED_SINCE.search(d.sentence):
+        return True
     if once and _ONCE_PLANNED_WITH.search(t, ca, a) and _CHANGED.search(d.sentence):
         return True  # 本来跟华纺印染约好9月8号去看车间，…只能改到14号
     if _ARROW_OFF.match(doc.text, b):
@@ -2568,7 +2580,7 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
             return True
     if _DONE_DEED.match(action) and not _AHEAD_SAID.search(t, ca, b):
         return True  # 三八节给行政部送了花 (said the day after): done, not next year's task
-    if d.w.day == doc.today and _SEEN_OR_HEARD.match(action):
+    if d.w.day == doc.today and _SEEN_OR_HEARD.match(action) and _MORNING.search(t, a, b):
         return True  # 早上看到郁总秘书的短信 (at 07:50): seen this morning, nothing to do then
     # (今晚约了…三个人吃饭: arranged for tonight, still to come)
     return d.w.day == doc.today and "了" in action and not _ARRANGED.match(action)
@@ -2697,12 +2709,24 @@ def _listed_after(doc: Doc, w: When) -> int | None:
     return None
 
 
+_HIS_BUSINESS = re.compile(r"开|会|出差|飞|调研|视察|考察|培训|学习")
+
+
 def _listed_with_theirs(doc: Doc, people: People, i: int) -> bool:
     """The day at ``i`` listed with the next (下周一、周二…), whose doing is someone else's."""
     if i + 1 >= len(doc.whens) or _listed_after(doc, doc.whens[i + 1]) != doc.whens[i].span[0]:
         return False
     d = _Dated(doc, people, doc.whens[i + 1])
-    return _their_own_doing(d, _found_action(d) or "跟进", False)
+    action = _found_action(d) or "跟进"
+    # (刘总下周一、周二有空，约他见面: his free days are the rep's to use)
+    if not _HIS_BUSINESS.search(action) or re.search(r"[我咱约]|拜访|过去", _rest_of_sentence(d)):
+        return False
+    return _their_own_doing(d, action, False)
+
+
+def _rest_of_sentence(d: _Dated) -> str:
+    """What is said after the day, to the end of its sentence."""
+    return d.t[d.b : _sentence_end(d.t, d.b)]
 
 
 def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
@@ -2722,7 +2746,8 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
     if not subject and not _EN_VERB.search(t, ca, a):  # Call 国网南通 的刘工 tomorrow
         # the person right before the date is its subject (not across a comma) — or before the
         # day listed with it (甘总下周一、周二在公司开年度预算会)
-        lead = _listed_after(doc, d.w) or a
+        listed = _listed_after(doc, d.w)
+        lead = a if listed is None else listed
         subject = any(
             (m.end in (a, lead) or (m.end == a - 1 and t[m.end] == " "))
             and not _ADDRESSED.search(t, max(0, m.start - 4), m.start)
@@ -2755,8 +2780,8 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
     # 他说礼拜五之前把注册证复印件给他: what he asks the rep to hand him; 京东物流周三下午
     # 三点谈: a telegraphic note's meeting (张总和他们老板周三谈 is theirs)
     invited = (
-        raw_after.startswith(("再", "来", "嚟"))
-        or action.startswith(("来", "嚟"))
+        raw_after.startswith(("再", "来"))  # (嚟 is folded to 来)
+        or action.startswith("来")
         or bool(_HAND_HIM.match(action))
         or bool(_ASKS_THE_REP.match(action))
         or bool(_ASKS_US_BY.match(t, d.b))
@@ -3091,7 +3116,9 @@ def find_follow_ups(
         if same_due is not None and out[same_due][0].action not in _WEAK_ACTIONS:
             continue
         moved_to = _MOVED_TO.search(t[d.ca : d.a]) if action == "跟进" else None
-        given_up = _plan_given_up(d) if moved_to is not None else None
+        # (only when whoever moved it is named, not the thing: 物流说送货改到下周二 moves the goods)
+        said_by = moved_to is not None and re.search(r"(?:说|讲|话|表示)$", moved_to["what"])
+        given_up = _plan_given_up(d) if said_by else None
         if given_up is not None and _MOVED_BACK.search(t, d.b):
             given_up = None  # (…改到下周四，过了半小时又说还是周二吧: moved back again)
         if given_up is not None:  # 原本约周五回徐州签框架协议，…说改到下周二: that errand, moved

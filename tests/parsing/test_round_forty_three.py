@@ -267,3 +267,32 @@ def test_calls_chats_and_visits_said_short() -> None:
     ):
         got = parse_note(text, at("2026-09-30T12:15")).interaction
         assert got is not None and got.kind == kind
+
+
+def test_the_diff_reviews_cases_stay_as_they_were() -> None:
+    """Guards from the review of this round's diff: each read as on c4344e1."""
+    now = "2026-12-07T10:00"
+    assert people("拜访了海尔的区域经理陈总，他说下周下单") == ["陈总"]
+    assert "小黄" in people("今天拜访了格力，他们公司的销售小黄说下周报名")
+    assert "小张" in people("拜访了华为的王总，他们同事小张负责技术对接")
+    assert people("拜访了代理商刘老板，他下个月要进50台货") == ["刘老板"]
+    assert people("张总（我们老客户）说下周要下单") == ["张总"]
+    assert people("王总下午跟我去看了样板间，很满意") == ["王总"]
+    for text in ("今天跟老板娘打了电话，她说下周进货", "跟部门经理王总通了电话，他们下周来验厂"):
+        got = parse_note(text, at(now)).interaction
+        assert got is not None and got.kind == "call"
+    for text in ("和王总约好下周三晚上吃火锅", "今天和王总聊到他不能吃海鲜"):
+        assert parse_note(text, at(now)).interaction is None
+    assert days("晚上跟王总吃饭，地方还没定", "2026-12-07T00:40") == ["2026-12-07"]
+    assert days("元旦饭局约了王总，地点待定", now) == ["2027-01-01"]
+    assert days("吃了端午饭再去找王总", now) == ["2027-06-09"]
+    assert days("行程已经跟王总确认好了：下周二上午去他们工厂验货", now) == ["2026-12-15"]
+    chat = "12月4日 周五\n[14:03]苗总：货到了吗\n12月6日 周日\n[21:10]苗总：收到了\n[21:12]我：好的 后天我去厂里调试"
+    assert days(chat, now) == ["2026-12-08"]
+    assert days("之前约好周五去拜访王总，方案还要改一下", now) == ["2026-12-11"]
+    assert days("原本约周五去王总那边签合同，物流说送货改到下周二", now) == []
+    assert days("今天下午接到王总后陪他去工厂参观", now) == ["2026-12-07"]
+    assert days("王总下周一在北京，下周二去天津看现场，我陪同", now) == ["2026-12-15"]
+    assert days("刘总下周一、周二有空，约他见面", now) == ["2026-12-14"]
+    assert days("周三把方案送过去，价格也改了，他说是下周三开会定", now) == ["2026-12-09"]
+    assert days("本季度末的销售数据出来了，完成率只有80%", now) == []
