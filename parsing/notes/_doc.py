@@ -45,7 +45,7 @@ _CHAT_STAMP = re.compile(
     # (a day may come before the time: [2027-01-05 16:40] 蒋主任:, 2月10日 14:22 任总:, 昨天 21:12 祁总:)
     # (下午 3:05 甄总：…, 🕘 09:41 郜经理：…: the part of the day, or a clock's mark, first)
     r"|^[ ]*(?:[^\w\s:][ ]*)?[\[(]?(?:(?:\d{4}[-/.])?\d{1,2}[-/.月]\d{1,2}[日号]?[ ]*|[昨前今]天[ ]*|"
-    rf"(?:上(?:周|礼拜|星期)[一二三四五六日天]|{_WEEKDAY_WORD})[ ]*)?(?:(?:上午|下午|中午|晚上|早上)[ ]*)?"
+    rf"上?{_WEEKDAY_WORD}[ ]*)?(?:(?:上午|下午|中午|晚上|早上)[ ]*)?"
     r"(?P<at2>\d{1,2}:\d{2})(?::\d{2})?[\])]?[ ]*(?P<who2>[^\n:\d][^\n:]{0,19}?)[ ]*:"
     r"|^(?P<who3>[^\n:()\[\]]{1,20}?)[ ]*[(\[](?P<at3>\d{1,2}:\d{2})(?::\d{2})?[)\]][ ]*:?"
     # 龚经理 15:40 报价签了: the name, the time, then the words on the same line (read as a
@@ -134,6 +134,11 @@ def line_of(t: str, pos: int) -> tuple[int, int]:
     a = t.rfind("\n", 0, pos) + 1
     b = t.find("\n", pos)
     return a, len(t) if b < 0 else b
+
+
+def _day_lines(t: str, found: list[When]) -> list[When]:
+    """The dates that stand on a line of their own (a chat's day and hour, 1月28日 周四)."""
+    return [w for w in found if _DAY_LINE.fullmatch(t, *line_of(t, w.span[0]))]
 
 
 def _stamp_who(m: re.Match[str]) -> str:
@@ -472,9 +477,8 @@ def _corrected_later(t: str, whens: list[When], said: list[When]) -> list[When]:
         if "是" in gap and _FIX_IS.fullmatch(gap):
             k = ahead[1]  # 不是明天是礼拜一: the day denied, then the one meant
         elif len(ahead) > 1 and whens[k].day == w.day and not gap.strip(" ,"):
-            k = ahead[
-                1
-            ]  # 周四约了打球 不是周四 周五: the day denied said again, then the one meant
+            # 周四约了打球 不是周四 周五: the day denied said again, then the one meant
+            k = ahead[1]
         fixed = whens[k]
         end = fixed.span[1]
         if line is not None:  # (…是后天下午两点，明天我们验收: why, said after it)
@@ -1019,11 +1023,7 @@ class Doc:
             if stamp is not None and _CLOCK_ONLY.fullmatch(t, *stamp.span):
                 # 1月28日 周四⏎[14:03]苗总:…春节前…⏎[14:05]孟凡(我):…: an hour alone is of the
                 # day line last said above it, not of the last day a message named
-                heads = [
-                    w
-                    for w in found
-                    if w.span[1] <= m.start() and _DAY_LINE.fullmatch(t, *line_of(t, w.span[0]))
-                ]
+                heads = [w for w in _day_lines(t, found) if w.span[1] <= m.start()]
                 day = heads[-1].day if heads else self.chat_day or day
             if stamp is not None and stamp.yearless and stamp.day > self.today:
                 day = months_back(stamp.day, 12)  # 2月10日 14:22 on the 11th: a stamp is past
@@ -1103,7 +1103,7 @@ class Doc:
         )
         found = self._as_of_stamps(found, stamps)
         if spoken and self.chat_day is None:  # a line holding only the chat's day and hour
-            lines = [w for w in found if _DAY_LINE.fullmatch(t, *line_of(t, w.span[0]))]
+            lines = _day_lines(t, found)
             if lines and lines[0].day <= self.today:
                 self.chat_day = lines[0].day
         masked: list[tuple[int, int]] = [_stamp_span(m) for m in stamps]

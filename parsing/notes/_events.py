@@ -833,12 +833,13 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             completed = "了" in t[a : b + 2] or "过" in t[b : b + 2] or received
             # (中午一起吃的饭 at 11:50: the 的 of a deed told as done; 晚上和周科长吃烧烤 written at
             # 00:40: the evening just ended)
+            rest = t[b : _sentence_end(t, b)]
             told_done = bool(re.search(r"吃的[\u4e00-\u9fff]{0,2}?[饭餐]$", t[a:b])) or (
                 kind == "meal"
                 and doc.now.hour < DAWN_HOUR
                 and t.startswith("晚上", w.span[0])
-                and "了" in t[b : _sentence_end(t, b)]  # (…地方还没定: still a plan)
-                and not _NOT_YET.search(t, b, _sentence_end(t, b))
+                and "了" in rest  # (…地方还没定: still a plan)
+                and not _NOT_YET.search(rest)
             )
             completed = completed or told_done
             # 今晚跟 Mr. Goh 吃饭, 谈 self-checkout, 他说 CNY 后才 decide: what was said there

@@ -1686,18 +1686,15 @@ def _their_days_go_on(d: _Dated, i: int, theirs: set[int]) -> bool:
     prev = d.doc.whens[i - 1]
     # (…去杜塞尔多夫参加MEDICA展，…下周三下午两点去坪山总部找他: after a comma, the rep's; 下周一到
     # 周三在济南开会，周四去青岛: only where he is, then a comma — the next of his days)
-    if (
-        not _LIST_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a)
-        and not (
-            _LEG_THEN.fullmatch(d.t, prev.span[1], d.a)
-            and not _ERRAND_IN_PLACE.search(d.t, d.b, d.cb)  # (周四上午去矿上见他: the rep's)
-            and not re.search(r"[我咱]", d.t[d.b : _sentence_end(d.t, d.b)])  # (…，我陪同: along)
-            and any(  # (五一回来，5月6号下午去开封…: the rep's own days, no leader named)
-                _sentence_start(d.t, prev.span[0]) <= m.start < prev.span[0]
-                and m.title
-                and _LEADS.search(m.title)
-                for m in d.people.mentions
-            )
+    if not _LIST_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a) and not (
+        _LEG_THEN.fullmatch(d.t, prev.span[1], d.a)
+        and not _ERRAND_IN_PLACE.search(d.t, d.b, d.cb)  # (周四上午去矿上见他: the rep's)
+        and not re.search(r"[我咱]", _rest_of_sentence(d))  # (…，我陪同: along)
+        and any(  # (五一回来，5月6号下午去开封…: the rep's own days, no leader named)
+            _sentence_start(d.t, prev.span[0]) <= m.start < prev.span[0]
+            and m.title
+            and _LEADS.search(m.title)
+            for m in d.people.mentions
         )
     ):
         return False
@@ -1827,10 +1824,9 @@ def _theirs_said_after(d: _Dated) -> bool:
     s0 = _sentence_start(t, a)
     if not_going is not None and "我" in t[s0 + not_going.end() : a]:
         not_going = None  # (明天不用去送样了，改成快递就行，那我明天寄出: the rep's own step after)
+    said_at = s0 + not_going.start() if not_going is not None else -1
     if not_going is not None and any(
-        v.span[1] in range(s0 + not_going.start() - 1, s0 + not_going.start() + 1)
-        and v.span != d.w.span
-        for v in doc.whens
+        said_at - 1 <= v.span[1] <= said_at and v.span != d.w.span for v in doc.whens
     ):
         not_going = None  # (…改到下周二，周五不用去了: another day is the one not gone to)
     if not_going or _NOT_GOING_HERE.search(t, ca, cb):
