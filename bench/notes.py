@@ -440,6 +440,12 @@ DEV_SETS = [
     # and 调休, leaders' days with several legs, plans moved and this week's days recapped),
     # written on 2026-12-07; scored on the parser as that session began (c4344e1), then tuned on
     NOTES_DIR / "notes_styles39.jsonl",
+    # styles40: 200 notes by an eighty-seventh and an eighty-eighth helper who never read
+    # parsing/ (20 in each of ten styles: voice with corrections and spoken digits, cards and
+    # signatures, chats with two to four speakers, telegraphic, English, TW/HK/MY/SG, roles,
+    # holidays and 调休, leaders' days told by a secretary or driver, plans moved and recaps),
+    # written on 2026-12-07; scored on the parser as that session began (0c1fd88), then tuned on
+    NOTES_DIR / "notes_styles40.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
