@@ -440,6 +440,10 @@ DEV_SETS = [
     # and 调休, leaders' days with several legs, plans moved and this week's days recapped),
     # written on 2026-12-07; scored on the parser as that session began (c4344e1), then tuned on
     NOTES_DIR / "notes_styles39.jsonl",
+    # blind45: 150 notes by an eighty-sixth helper who never read parsing/ (90 plain everyday
+    # notes, 6 in each of ten styles of #18), written on 2026-12-07; held out, scored on the
+    # parser as that session began (0c1fd88)
+    NOTES_DIR / "notes_blind45.jsonl",
     # styles40: 200 notes by an eighty-seventh and an eighty-eighth helper who never read
     # parsing/ (20 in each of ten styles: voice with corrections and spoken digits, cards and
     # signatures, chats with two to four speakers, telegraphic, English, TW/HK/MY/SG, roles,
