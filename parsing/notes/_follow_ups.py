@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cached_property
 
-from parsing.dates import When
+from parsing.dates import When, festival_day
 from parsing.numerals import cn_to_int
 
 from ._doc import HOUR_ALONE, LATE_FIX, Doc, line_of, months_back, schedule_head
@@ -1342,6 +1342,16 @@ def _gone_before(doc: Doc, w: When) -> bool:
 _ASIDE = re.compile(r"\s*\([^()\n]{1,16}\)\s*(?:之?前)?")
 
 
+_NEW_YEAR_GONE = re.compile(r"(?:春节|过年|年)前")
+_FESTIVAL_SEASON = timedelta(days=30)
+
+
+def _just_after_spring_festival(today: date) -> bool:
+    """Within a month after 春节, when 年前 means the weeks just gone, not next year's."""
+    first = festival_day("春节", today.year)
+    return first <= today < first + _FESTIVAL_SEASON
+
+
 def _restated(doc: Doc, i: int) -> bool:
     """Whether one of two dates that say the same day twice, the second in brackets, but are
     read as two days, is to be left: the one whose day is said by its number (周五(11号) is the
@@ -1670,7 +1680,9 @@ def _trip_around(d: _Dated) -> tuple[bool, str | None]:
 # meeting, a tour (周三在北京民航局, 礼拜三去武汉基地, 20日返蓉, 下周一全天会议, 周四下乡调研).
 _HIS_DAY = re.compile(
     r"[^\S\n]*(?:(?:上午|下午|晚上|全天|白天|一天)[^\S\n]*)?(?:带队|陪同|一起)?"
-    r"(?:(?:在|去|到|回|返|飞|赴)(?=[\u4e00-\u9fff])(?!拜访|找|见|回访|送|拿|接)|全天|会议|开会|调研|视察|下乡|办公|出差|见客|有会)"
+    r"(?:(?:在|去|到|回|返|飞|赴|转)(?=[\u4e00-\u9fff])(?!拜访|找|见|回访|送|拿|接)|全天|会议|开会|调研|视察|下乡|办公|出差|见客|有会"
+    # (周二从株洲去广州, 后天从天津直接去济南: a leg from one city to the next)
+    r"|从[\u4e00-\u9fff]{1,6}(?:直接|直飞|坐高铁)?(?:去|到|回|返|飞|赴|转))"
 )
 # The previous day's place or doing, then only a space: the next item of one list.
 _LIST_ITEM_THEN = re.compile(r"[^\s,，。；;、!！?？我咱让叫请约]{1,14}[^\S\n]+")
@@ -1863,7 +1875,9 @@ def _theirs_said_after(d: _Dated) -> bool:
     if internal and _REMIND_ME.search(d.sentence):
         internal = None  # 提醒我下周三开标那天去现场: the rep asked for it
     # (…每周一开例会 下周四我再过去: a voice note's chunk before the day is another clause)
-    if internal or (_HABIT.search(d.head) and not _HAN_THEN_SPACE.search(d.head)):
+    # (预算一般二月批 我明天把case study发他: the habit is the chunk before the last space)
+    head_chunk = re.split(r"[^\S\n]+(?=\S)", d.head)[-1]
+    if internal or (_HABIT.search(head_chunk) and not _HAN_THEN_SPACE.search(d.head)):
         return True
     if _ANY_WEEK_DAY.fullmatch(t, a, b) and _HABIT_AFTER.match(t, b):
         return True  # 他喜欢骑单车，周末常骑北海岸: what he does most weekends
@@ -2569,7 +2583,10 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     if put_off and (not d.w.has_time or put_off.group().endswith(("说", "议", "看", "定"))):
         return True  # 正月初八以后再说: no day to act on (两点后再联系 is that hour)
     # 质保期到1月20号: until then, no task (改到下周二 is the day moved to)
-    if action == "跟进" and re.search(r"(?<![改推延挪约定换迟])到$", t[max(0, a - 2) : a]):
+    # (合约到年底, 契約到3月: the contract runs until then — 约到 alone is a meeting arranged)
+    if action == "跟进" and re.search(
+        r"(?<![改推延挪约定换迟])到$|(?<=[合契][约約])到$", t[max(0, a - 3) : a]
+    ):
         # (本周五的技术交流提前到周四: a meeting of the rep's brought forward — 货提前到 is theirs)
         moved = _MOVED_TO.search(t[ca:a]) if t.endswith("提前到", 0, a) else None
         if moved is None or not _MEETING_MOVED.search(moved["what"]):
@@ -2755,6 +2772,8 @@ def _their_own_doing(d: _Dated, action: str, wanted: bool) -> bool:
         subject = subject or (doc.company_span is not None and doc.company_span[1] == a)
     if not subject or _TOLD.search(head) or wanted:
         return False
+    if not d.by_customer and _REP_RIGHT_AFTER.match(t, d.b):
+        return False  # 我：祁总 下周一我把资质文件整理好发您: he is addressed, the rep does it
     if _REP_TOLD_HIM.search(head) and not re.match(r"[他她]|过来|来", action):
         return False  # 我跟他说明天下午三点把报价发过去: what the rep told him the rep will do
     if not said_subject and _REP_WITH.match(t, ca):
@@ -2793,6 +2812,7 @@ _MEETS_THEIR_OWN = re.compile(
     r"(?:要|会)?(?:跟|和|与|同)(?:他们的?|[^\s,，。我咱]{0,4}?客户|集团|总部|领导|老板|董事会|股东)"
     r"[^\s,，。我咱]{0,6}?(?:开会|见面|碰头|谈|开视频会)"
 )
+_REP_RIGHT_AFTER = re.compile(r"[^\S\n]*(?:我|咱)(?!们?的)")
 _SEEN_THERE = re.compile(r"(?:在|喺)[^\s,，。;]{1,8}?(?:见面|見面|见|見|碰面|碰头)")
 _SHORT_MEETING = frozenset(words("谈 访 见 拜访 回访 回电"))
 _TASK_START = re.compile(r"(?:再|先|要)?(?:给|找|跟|和|去|到|约|发|送|寄|打|拜访|联系)")
@@ -2983,6 +3003,8 @@ def find_follow_ups(
             continue  # 从2月5号休息到2月12号, 周五放假: a day off, no task
         if _NOT_TO_BE_HAD.match(t, w.span[1]):
             continue  # 年前见不到了, 周三没空: no meeting then, no task
+        if _NEW_YEAR_GONE.fullmatch(t, *w.span) and _just_after_spring_festival(doc.today):
+            continue  # 年前聊的时候 written in 正月: the weeks before the festival just gone
         if _SEASON_OF.match(t, w.span[0]):
             continue  # 把年前的账对一下, 年底前的最后一批催化剂: which one, not when
         if (
@@ -3086,6 +3108,7 @@ def find_follow_ups(
         if _their_own_doing(d, action, wanted is not None):
             hosted = _TO_HOST.search(t, d.b, _sentence_end(t, d.b))
             if hosted is None:
+                away.add(i)  # (下周一姜总去株洲，周二从株洲去广州: his next leg goes on)
                 continue
             # 赵主任12月15号带人来工厂参观 提前一天安排好接待: their visit, the rep's to host
             action = hosted["task"]
