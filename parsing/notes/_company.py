@@ -446,7 +446,10 @@ _SENTENCE_WORDS = re.compile(
     # (原定…的拜访取消了, 打算明年开春扩建厂房, 帮忙订个餐厅, 下周一回公司; 再联系 lost blind7)
     r"取消|打算|帮忙|订个|提到|开会|^回公司$|"
     # (她老公是做物流的, 有招商副总: what someone does, who is there)
-    r"^做|^有|^管(?=[\u4e00-\u9fff]{2}$)"  # (管仓库的 曹磊: what he looks after)
+    r"^做|^有|^管(?=[\u4e00-\u9fff]{2}$)|"  # (管仓库的 曹磊: what he looks after)
+    # (电话没打通, 拜访您吗, 不对, 还有监理单位, 那个什么南方电网, 拜访延到周二, 邮件已发: a
+    # question, a denial, a filler or a change said, never a firm's name)
+    r"[吗呢]$|没打通|不对|^还有|什么|延到|改到|顺延|已发"
 )
 # 越南工厂, 深圳总部, 美国德州新厂: a place and a plant or an office of some customer, no name
 _PLACE_PLANT = re.compile(

@@ -1682,7 +1682,9 @@ _HIS_DAY = re.compile(
     r"[^\S\n]*(?:(?:上午|下午|晚上|全天|白天|一天)[^\S\n]*)?(?:带队|陪同|一起)?"
     r"(?:(?:在|去|到|回|返|飞|赴|转)(?=[\u4e00-\u9fff])(?!拜访|找|见|回访|送|拿|接)|全天|会议|开会|调研|视察|下乡|办公|出差|见客|有会"
     # (周二从株洲去广州, 后天从天津直接去济南: a leg from one city to the next)
-    r"|从[\u4e00-\u9fff]{1,6}(?:直接|直飞|坐高铁)?(?:去|到|回|返|飞|赴|转))"
+    r"|从[\u4e00-\u9fff]{1,6}(?:直接|直飞|坐高铁)?(?:去|到|回|返|飞|赴|转)"
+    # (鲁总明早7点的航班去西安，下午在西安分公司开会: his flight, then his day there)
+    r"|的?(?:航班|班机|飞机|高铁|动车|火车)(?:去|到|回|返|飞))"
 )
 # The previous day's place or doing, then only a space: the next item of one list.
 _LIST_ITEM_THEN = re.compile(r"[^\s,，。；;、!！?？我咱让叫请约]{1,14}[^\S\n]+")
@@ -1693,12 +1695,15 @@ _LEG_THEN = re.compile(r"[^\s,，。；;、!！?？我咱让叫请约他她等]{
 def _their_days_go_on(d: _Dated, i: int, theirs: set[int]) -> bool:
     """A day said right after someone's days away, with only a space between and only where
     they are or what they do on it after it: the next day of the same list."""
-    if i - 1 not in theirs or not _HIS_DAY.match(d.t, d.b):
+    if i - 1 not in theirs or not _his_day_at(d.t, d.b):
         return False
     prev = d.doc.whens[i - 1]
     # (…去杜塞尔多夫参加MEDICA展，…下周三下午两点去坪山总部找他: after a comma, the rep's; 下周一到
     # 周三在济南开会，周四去青岛: only where he is, then a comma — the next of his days)
-    if not _LIST_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a) and not (
+    if (
+        not _LIST_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a)
+        and not _SLASHED_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a)
+    ) and not (
         _LEG_THEN.fullmatch(d.t, prev.span[1], d.a)
         and not _ERRAND_IN_PLACE.search(d.t, d.b, d.cb)  # (周四上午去矿上见他: the rep's)
         and not re.search(r"[我咱]", _rest_of_sentence(d))  # (…，我陪同: along)
@@ -1710,7 +1715,21 @@ def _their_days_go_on(d: _Dated, i: int, theirs: set[int]) -> bool:
         )
     ):
         return False
-    return _HIS_DAY.match(d.t, prev.span[1]) is not None
+    return _his_day_at(d.t, prev.span[1])
+
+
+# 龚总 周二 上海 / 周三 南京 / 周四 合肥: a list's items parted by slashes, each a day and a city
+_SLASHED_ITEM_THEN = re.compile(r"[^\S\n]*[^\s,，。；;、!！?？我咱]{1,14}[^\S\n]*[/／|｜][^\S\n]*")
+_ITEM_END = re.compile(r"[^\S\n]*(?:[/／|｜]|\n|$)")
+
+
+def _his_day_at(t: str, pos: int) -> bool:
+    """Where someone is or goes on the day said right before ``pos``: his words of being
+    there, or a city alone closing a listed item."""
+    if _HIS_DAY.match(t, pos):
+        return True
+    place = PLACE_RE.match(t, pos + len(t[pos:]) - len(t[pos:].lstrip(" ")))
+    return place is not None and _ITEM_END.match(t, place.end()) is not None
 
 
 def _there_and_back(d: _Dated) -> bool:
@@ -3099,7 +3118,10 @@ def find_follow_ups(
         if owed and action in ("回复", "答复", "回话"):
             whom = _label_at(people, d.a)
             action = action + whom if whom else action  # (周五前回复他 → 回复王总)
-        if _theirs_to_do(d, action, owed) or _no_task_meant(d, action) or _someone_elses(d, family):
+        if _theirs_to_do(d, action, owed):
+            away.add(i)  # (龚总 周二 上海 / 周三 南京: his first listed day, the list goes on)
+            continue
+        if _no_task_meant(d, action) or _someone_elses(d, family):
             continue
         if _comes_to_rep(d):
             continue  # 款春节前打过来, 合同下周发过来: theirs, coming this way
@@ -3150,6 +3172,7 @@ def find_follow_ups(
                 # (送货改到下周一，我得去)
                 or not (_MEETING_MOVED.search(moved) or d.rep_part)
             ):
+                away.add(i)  # (原定周一去长沙，现在改到周二，周四从长沙直接去广州: his legs go on)
                 continue  # 开标推迟到10月27号, 交货推迟到月底: their step moved, still theirs
             action = moved
             to_whom = _CALL_TO.search(t, d.ca, moved_to.start() + d.ca) if moved == "电话" else None
