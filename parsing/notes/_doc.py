@@ -54,7 +54,8 @@ _CHAT_STAMP = re.compile(
     # 滤芯… — a full-width colon and no space)
     # (张总 4/18 16:30 下周二下午三点来签: the day written between the name and the time)
     r"|^(?P<who4>[^\n:\d\[\]]{1,20}?)[ ]+(?P<day4>(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}[ ]+)?"
-    r"(?P<at4>\d{1,2}:\d{2})(?::\d{2})?(?::[ ]*|[ ]+)(?=\S)"
+    # (Mr. Zhou 10:32 AM: Let's meet…: an English chat's hour)
+    r"(?P<at4>\d{1,2}:\d{2})(?::\d{2})?(?:[ ]?(?:AM|PM|am|pm))?(?::[ ]*|[ ]+)(?=\S)"
     # ([招行 谢处 08:55] 商务谈判…, [我 08:55] 好的: the speaker, then the time, in brackets)
     r"|^[ ]*\[(?P<who5>[^\]\n:\d]{1,20}?)[ ]+(?P<at5>\d{1,2}:\d{2})(?::\d{2})?\][ ]*:?"
 )
@@ -74,7 +75,11 @@ def rep_speaks(who: str, opening: bool = False) -> bool:
     """Whether a chat line's speaker is the rep: 我, or a name marked (我); with ``opening``, any
     speaker that starts with 我 (a stamp's 我 说)."""
     who = who.strip()
-    return who == "我" or (opening and who.startswith("我")) or bool(_REP_MARKED.fullmatch(who))
+    return (
+        who in ("我", "Me", "me")
+        or (opening and who.startswith("我"))
+        or bool(_REP_MARKED.fullmatch(who))
+    )
 
 
 _HOUR_AFTER_NAME = re.compile(r"\s*\d{1,2}:\d{2}\s*$")
@@ -97,12 +102,18 @@ def _chat_stamps(t: str) -> list[re.Match[str]]:
     # 周五 17:20 晏主任： … 周五 17:40 我：… — a weekday before the hour is a chat's only when the
     # rep and someone else both speak so (周一 09:30 万科张总：谈续约 is a week's plan)
     by_day = [m for m in rest if m["who2"] is not None and _WEEKDAY_STAMP.match(m.group())]
-    if {rep_speaks(m["who2"]) for m in by_day} != {True, False}:
+    speakers = {rep_speaks(m["who2"]) for m in by_day}
+    if _REP_LINE.search(
+        t
+    ):  # (星期二 09:10 沙总：周末一起钓鱼？⏎我：好啊: the rep answers unstamped)
+        speakers.add(True)
+    if speakers != {True, False}:
         rest = [m for m in rest if m not in by_day]
     who = {rep_speaks(m["who4"]) for m in inline}
     return sorted(rest + inline, key=lambda m: m.start()) if who == {True, False} else rest
 
 
+_REP_LINE = re.compile(r"(?m)^[ ]*我[ ]*:")
 # 陆总:小周,你们的… / 我:谢谢陆总 — a chat pasted without a stamp on each line.
 # (黄总（比亚迪 采购总监）：… — who they are, in brackets after the name)
 _SPEAKER = re.compile(
@@ -1059,6 +1070,34 @@ class Doc:
             found = sorted([w for w in found if w not in said] + anew, key=lambda w: w.span)
         return found
 
+    def _as_of_day_line(self, found: list[When], head: When) -> list[When]:
+        """孔主任 ⏎ 12月30日 下午4:10 ⏎ 孔主任：…你下周过来拿 ⏎ 我：好嘞 下周二上午过去 — a chat
+        pasted under one line of its day: that day is the chat's (a yearless one gone by, not
+        next year's), and what its messages call 下周二 is reckoned from it (a weekday alone is
+        left as read, see _as_of_stamps)."""
+        t = self.t
+        day = head.day
+        if head.yearless and day > self.today:
+            day = months_back(day, 12) or day
+        if day > self.today:
+            return found
+        self.chat_day = day
+        if day == self.today or _BARE_WEEKDAY.match(t, head.span[0]):
+            return found
+        start = line_of(t, head.span[0])[1]
+        end = t.find("\n\n", start)
+        end = len(t) if end < 0 else end
+        said = [w for w in found if start <= w.span[0] and w.span[1] <= end]
+        if not said:
+            return found
+        at = head.start.time() if isinstance(head.start, datetime) else time(12)
+        then = datetime.combine(day, at, tzinfo=self.now.tzinfo)
+        anew = [
+            replace(w, span=(w.span[0] + start, w.span[1] + start))
+            for w in find_all_when(t[start:end], then)
+        ]
+        return sorted([w for w in found if w not in said] + anew, key=lambda w: w.span)
+
     def _past_the_address(self, found: list[When], masked: list[tuple[int, int]]) -> list[When]:
         """机场路1号⏎上午见过了: a card's house number read with the next line's part of the day —
         the next line's words read alone."""
@@ -1108,8 +1147,8 @@ class Doc:
         found = self._as_of_stamps(found, stamps)
         if spoken and self.chat_day is None:  # a line holding only the chat's day and hour
             lines = _day_lines(t, found)
-            if lines and lines[0].day <= self.today:
-                self.chat_day = lines[0].day
+            if lines:
+                found = self._as_of_day_line(found, lines[0])
         masked: list[tuple[int, int]] = [_stamp_span(m) for m in stamps]
         masked += [m.span() for m in _ADDRESS.finditer(t)]
         for a, b in masked:

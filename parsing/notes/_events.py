@@ -395,6 +395,8 @@ _CALLED_OFF = re.compile(
 _MANY = re.compile(r"\s*(?:了\s*)?(?:客户|新客户|老客户)?\s*(?:\d+|几|多|两|三|四|五)家")
 _NO_CONTACT_WORD = re.compile(r"(?:还没|没要|号码|单(?=\s*(?:$|[\n:]))|对象|计划|目的|提纲)")
 _HABIT_BEFORE = re.compile(r"每(?:个)?(?:月|周|礼拜|星期|天|季度|年)")
+# (何总习惯用微信语音沟通, 他喜欢微信联系: how someone likes to be reached, no contact had)
+_WONT_BEFORE = re.compile(r"习惯|喜欢|爱用|偏好")
 _DONE_AFTER = re.compile(r"\s*[了过完]")
 _TODAY = re.compile(r"今天|今早|昨天|刚")
 _SUMMARY_SKIP = re.compile(
@@ -792,7 +794,9 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             continue
         if _NO_CONTACT_WORD.match(t, b) and not t.startswith("了", b):
             continue  # 电话还没要到, 客户走访单, 拜访对象: a number, a form, a label
-        habit = _HABIT_BEFORE.search(t, doc.clause(a)[0], a)
+        # (老王 喜欢喝酒 中午一起吃了饭: a voice note's habit is its own chunk's)
+        chunk = max(doc.clause(a)[0], t.rfind(" ", 0, a) + 1)
+        habit = _HABIT_BEFORE.search(t, doc.clause(a)[0], a) or _WONT_BEFORE.search(t, chunk, a)
         if habit and not _DONE_AFTER.match(t, b) and not _TODAY.search(t, habit.end(), a):
             continue  # 每个月初给万达的财务打电话催款: what the rep does each month
         w = _last_years_if_done(doc, _relevant_when(doc, a), a, b)
@@ -1087,6 +1091,8 @@ def _find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interactio
         # the note does not state is never logged (issue #18).
         if _SENTENCE_MARK.search(doc.text) and not _WORDS_REPORTED.search(t):
             return None
+        if _OWN_WORD_OR_ORDER.match(t):
+            return None  # 答应了杭总2个工作日内回复, ASAP把NDA签了发给…: the rep's to do
         at = t.find(kept)
         if at > 0 and _HEARD_SAY.search(t, max(0, at - 4), at) and not _TALK_WORD.search(t):
             return None  # 万科 张总说这单基本没戏了: what he said, not how (a call? a visit?)
@@ -1100,6 +1106,8 @@ def _find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interactio
     return InteractionFact(best[2], best[3], summary, said)
 
 
+# (答应了杭总…, 我答应…, ASAP把…: a note opening on the rep's promise or an order to self)
+_OWN_WORD_OR_ORDER = re.compile(r"\s*(?:我?答应了?|(?i:asap)\s*把?)")
 # (…去拜访, 约了…见面: a contact said as a plan, with no other word of one had)
 _PLANNED_CONTACT = re.compile(r"去(?:拜访|见|找)|约了?[^,，。;]{0,12}?(?:见面|拜访|吃饭)")
 # (跟老板娘打了电话, 和部门经理王总通了电话: the customer's own boss — only ours named so)

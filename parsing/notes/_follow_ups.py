@@ -1135,7 +1135,8 @@ _IS_THE_DAY = re.compile(
     rf"(?=$|[,，。;；\s]|{VOICE_FILLERS})"
 )
 # (明天中秋。, 后天元旦: the festival told as what that day is)
-_IS_BEFORE = re.compile(r"(?:的今天)?(?:就是|就|是)\s*$|(?<![\u4e00-\u9fff])[今明后]天\s*$")
+# (那就下周二下午两点: the day agreed on, not what a day is)
+_IS_BEFORE = re.compile(r"(?:的今天)?(?:就是|(?<!那)就|是)\s*$|(?<![\u4e00-\u9fff])[今明后]天\s*$")
 # (跟王经理见面是周二: when the rep's meeting is, not what the day is)
 _MEETING_IS = re.compile(
     # (去大族激光见季经理是后天, 和单经理约的是10月9号: whom he meets, or the plan, said first)
@@ -3211,8 +3212,11 @@ def find_follow_ups(
         if _NO_DEED.fullmatch(action):
             continue  # (节前说好的, 周末嗯就是礼拜六去了, 生日是…我得记着: no task said with the day)
         if same_due is not None:
+            fact, guessed, span = out[same_due]
             if action not in _WEAK_ACTIONS:  # (改四点 … 好，下周一下午四点我带机器过来: the errand)
-                out[same_due] = (FollowUpFact(due, action), *out[same_due][1:])
+                fact = FollowUpFact(due, action)
+            # (孔主任：…下午吧 ⏎ 我：那就下周二下午两点: the hour said outright, no guess)
+            out[same_due] = (fact, guessed and w.part_of_day is not None, span)
             continue
         out.append((FollowUpFact(due, action), w.part_of_day is not None, w.span))
         if _a_deadline(d):
