@@ -1716,7 +1716,9 @@ def _their_days_go_on(d: _Dated, i: int, theirs: set[int]) -> bool:
         )
     ):
         return False
-    return _his_day_at(d.t, prev.span[1])
+    # (下周一姜总去株洲: he is named between his first day and where he goes)
+    after = next((m.end for m in d.people.mentions if m.start == prev.span[1]), prev.span[1])
+    return _his_day_at(d.t, after)
 
 
 # 龚总 周二 上海 / 周三 南京 / 周四 合肥: a list's items parted by slashes, each a day and a city
