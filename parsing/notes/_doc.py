@@ -567,6 +567,68 @@ _GIVEN_UP = re.compile(r"本来|原来|原定|原本|原计划|原先")
 _WEEKDAY_OF_IT = re.compile(r"(?:刚好|正好)?是(?:周|礼拜|星期)[一二三四五六日天]")
 
 
+# 局务会第二天, 评审前一天, 开标前一天, 发布会前十天, 验收后三天: a day counted from an event of
+# theirs whose day the note said before
+_EVENT = (
+    r"(?:开标|评标|定标|评审会?|验收|签约仪式|签约|发布会|局务会|办公会|董事会|党委会|例会|"
+    r"上线|交货|到货|考察|展会|年会|大会|开业|投产|审计|盘点|检查|招标会|论证会|启动会)"
+)
+_FROM_EVENT = re.compile(
+    rf"(?P<event>{_EVENT})(?:的|结束|完|之)?"
+    r"(?P<rel>(?:前|后)(?P<n>[一两二三四五六七八九十0-9]{1,2})天|头一天|当天|第二天|次日|后第二天)"
+)
+_REL_SIGN = {"前": -1, "后": 1}
+_EVENT_REACH = 16  # how far after a day its event may be named (下周二开年度供应商评审会)
+_REP_GOES = re.compile(r"[我咱]|去|参加|到场|陪")
+_EVENT_DAY_IS = re.compile(
+    r"\s*(?:是|定在|定于|在|安排在|放在)?\s*|[^,，。;\n]{0,8}?(?:改到|改在|推迟到|推到|延到|提前到)\s*"
+)
+
+
+def _counted_from_events(t: str, whens: list[When]) -> tuple[list[When], set[tuple[int, int]]]:
+    """下周二开局务会…局务会第二天上午再打电话: the day counted from the event's day said
+    before it (a part of the day said right after joins it); when no day of the event was
+    said, a part of the day said after the count is no day of its own. With the spans of the
+    events' days that no word of the rep's goes with (theirs, told to count from)."""
+    out = list(whens)
+    theirs: set[tuple[int, int]] = set()
+    for m in _FROM_EVENT.finditer(t):
+        event = m["event"][:2]
+        anchor = None
+        for w in whens:
+            if w.span[1] > m.start() or w.is_range:
+                continue
+            after = t.find(event, w.span[1], min(m.start(), w.span[1] + _EVENT_REACH))
+            before = t.rfind(event, max(0, w.span[0] - 14), w.span[0])
+            if after >= 0 and not re.search(r"[。;\n]", t[w.span[1] : after]):
+                anchor = w
+                if not _REP_GOES.search(t, w.span[1], after):
+                    theirs.add(w.span)
+            elif before >= 0 and _EVENT_DAY_IS.fullmatch(t, before + len(m["event"]), w.span[0]):
+                anchor = w
+                theirs.add(w.span)
+        rel = m["rel"]
+        shift = (
+            _REL_SIGN[rel[0]] * (cn_to_int(m["n"]) or 0)
+            if m["n"]
+            else {"头一天": -1, "当天": 0, "第二天": 1, "次日": 1, "后第二天": 1}[rel]
+        )
+        part = next((w for w in out if w.span[0] == m.end() and w.part_of_day), None)
+        out = [
+            w for w in out if w is not part and not (w.span[0] < m.end() and m.start() < w.span[1])
+        ]
+        if anchor is None:
+            continue
+        day = anchor.day + timedelta(days=shift)
+        start: date | datetime = day
+        if part is not None and isinstance(part.start, datetime):
+            start = datetime.combine(day, part.start.timetz())
+        end = part.span[1] if part is not None else m.end()
+        pod = part.part_of_day if part is not None else None
+        out.append(When(start=start, span=(m.start("rel"), end), part_of_day=pod))
+    return sorted(out, key=lambda w: w.span), theirs
+
+
 def _moved_later(t: str, whens: list[When]) -> list[When]:
     whens = [
         w
@@ -892,6 +954,8 @@ class Doc:
         found = _this_weeks_report(
             self.t, self.today, _in_the_month_said(self.t, _day_said_last(self.t, found))
         )
+        # Days of theirs told only to count the rep's day from (下周二开局务会…局务会第二天).
+        found, self.event_spans = _counted_from_events(self.t, found)
         # Days read where the old day was said and moved to the new one (拜访从明天推迟到后天).
         self.moved_spans = {
             w.span for w in found if any(r.span == w.span and r.day != w.day for r in read)
@@ -1070,33 +1134,35 @@ class Doc:
             found = sorted([w for w in found if w not in said] + anew, key=lambda w: w.span)
         return found
 
-    def _as_of_day_line(self, found: list[When], head: When) -> list[When]:
+    def _as_of_day_lines(self, found: list[When], heads: list[When]) -> list[When]:
         """孔主任 ⏎ 12月30日 下午4:10 ⏎ 孔主任：…你下周过来拿 ⏎ 我：好嘞 下周二上午过去 — a chat
-        pasted under one line of its day: that day is the chat's (a yearless one gone by, not
-        next year's), and what its messages call 下周二 is reckoned from it (a weekday alone is
-        left as read, see _as_of_stamps)."""
+        pasted under lines of its days: the latest is the chat's day (a yearless one gone by,
+        not next year's), and what the messages under each call 下周二 is reckoned from it (a
+        weekday alone is left as read, see _as_of_stamps)."""
         t = self.t
-        day = head.day
-        if head.yearless and day > self.today:
-            day = months_back(day, 12) or day
-        if day > self.today:
-            return found
-        self.chat_day = day
-        if day == self.today or _BARE_WEEKDAY.match(t, head.span[0]):
-            return found
-        start = line_of(t, head.span[0])[1]
-        end = t.find("\n\n", start)
-        end = len(t) if end < 0 else end
-        said = [w for w in found if start <= w.span[0] and w.span[1] <= end]
-        if not said:
-            return found
-        at = head.start.time() if isinstance(head.start, datetime) else time(12)
-        then = datetime.combine(day, at, tzinfo=self.now.tzinfo)
-        anew = [
-            replace(w, span=(w.span[0] + start, w.span[1] + start))
-            for w in find_all_when(t[start:end], then)
-        ]
-        return sorted([w for w in found if w not in said] + anew, key=lambda w: w.span)
+        for k, head in enumerate(heads):
+            day = head.day
+            if head.yearless and day > self.today:
+                day = months_back(day, 12) or day
+            if day > self.today:
+                continue
+            self.chat_day = day
+            if day == self.today or _BARE_WEEKDAY.match(t, head.span[0]):
+                continue
+            start = line_of(t, head.span[0])[1]
+            end = heads[k + 1].span[0] if k + 1 < len(heads) else t.find("\n\n", start)
+            end = len(t) if end < 0 else end
+            said = [w for w in found if start <= w.span[0] and w.span[1] <= end]
+            if not said:
+                continue
+            at = head.start.time() if isinstance(head.start, datetime) else time(12)
+            then = datetime.combine(day, at, tzinfo=self.now.tzinfo)
+            anew = [
+                replace(w, span=(w.span[0] + start, w.span[1] + start))
+                for w in find_all_when(t[start:end], then)
+            ]
+            found = sorted([w for w in found if w not in said] + anew, key=lambda w: w.span)
+        return found
 
     def _past_the_address(self, found: list[When], masked: list[tuple[int, int]]) -> list[When]:
         """机场路1号⏎上午见过了: a card's house number read with the next line's part of the day —
@@ -1148,7 +1214,7 @@ class Doc:
         if spoken and self.chat_day is None:  # a line holding only the chat's day and hour
             lines = _day_lines(t, found)
             if lines:
-                found = self._as_of_day_line(found, lines[0])
+                found = self._as_of_day_lines(found, lines)
         masked: list[tuple[int, int]] = [_stamp_span(m) for m in stamps]
         masked += [m.span() for m in _ADDRESS.finditer(t)]
         for a, b in masked:

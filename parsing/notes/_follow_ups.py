@@ -3035,6 +3035,8 @@ def find_follow_ups(
             and not _A_DAY_SAID.search(t, *w.span)
         ):
             continue  # 问年底备货的事, 说的是五一前要交的那批酒盒: which matter, not a task
+        if w.span in doc.event_spans:
+            continue  # 下周二开局务会…局务会第二天再打电话: their day, told to count from
         d = _Dated(doc, people, w)
         if _listed_with_theirs(doc, people, i):
             continue  # 甘总下周一、周二在公司开年度预算会: the first of his listed days, his too
