@@ -956,6 +956,8 @@ class Doc:
         )
         # Days of theirs told only to count the rep's day from (下周二开局务会…局务会第二天).
         found, self.event_spans = _counted_from_events(self.t, found)
+        # Where the rep's colleagues are named without a word that says so (小郑下周一去见李处).
+        self.colleague_spans: list[tuple[int, int]] = []
         # Days read where the old day was said and moved to the new one (拜访从明天推迟到后天).
         self.moved_spans = {
             w.span for w in found if any(r.span == w.span and r.day != w.day for r in read)

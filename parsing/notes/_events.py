@@ -799,6 +799,14 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
         habit = _HABIT_BEFORE.search(t, doc.clause(a)[0], a) or _WONT_BEFORE.search(t, chunk, a)
         if habit and not _DONE_AFTER.match(t, b) and not _TODAY.search(t, habit.end(), a):
             continue  # 每个月初给万达的财务打电话催款: what the rep does each month
+        opening = _sentence_start(t, a)
+        # (小张昨天去了市二院，见了设备科黄科长: the colleague's visit, not the rep's — 带新来的
+        # 技术小邓去了… is the rep's, the colleague along)
+        if any(
+            opening <= x and y <= a and not re.search(r"[带和跟陪与同]", t[opening:x])
+            for x, y in doc.colleague_spans
+        ) and not re.search(r"[我咱]", t[opening:a]):
+            continue
         w = _last_years_if_done(doc, _relevant_when(doc, a), a, b)
         if w is None and _PLAN_IN_CLAUSE.search(t, doc.clause(a)[0], a):
             continue

@@ -1000,6 +1000,24 @@ _GOES_WITH_ME = re.compile(r"(?:今天|昨天|明天|上午|下午)?替我(?:去
 _THEIR_WORDS = re.compile(r"(?:说|讲|表示|反馈|提到|话)[:：,，]?\s*$|(?<!我)[:：]\s*$")
 
 
+# 小郑下周一去见李处, 小张昨天去了市二院，见了设备科黄科长: someone called 小X with no title
+# who goes to see the customer's people is the rep's colleague
+_GOES_TO_SEE = re.compile(
+    r"[^,，。;\n]{0,6}?(?:去|到)了?[^,，。;\n]{0,8}?(?:[,，]\s*)?(?:见了?|拜访了?|找了?)"
+    rf"[^,，。;\n]{{0,8}}?(?:{TITLE_RE.pattern})"
+)
+
+
+def _goes_to_see_them(doc: Doc, said: Mention) -> bool:
+    return (
+        said.title is None
+        and said.form is not None
+        and said.form.startswith("小")
+        and not doc.said_by_customer(said.start)
+        and _GOES_TO_SEE.match(doc.t, said.end) is not None
+    )
+
+
 def _ours(doc: Doc, a: int) -> bool:
     """In a customer's chat line, or words of theirs told (王总说：我们刘总…, 吴总说我们财务王姐…),
     我们 is the customer's own side."""
@@ -1721,10 +1739,12 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
             or _OURS_IN_BRACKETS.match(doc.t, said.end)
             or _GOES_WITH_ME.match(doc.t, said.end)
             or (said.form is not None and said.form in ours)
+            or _goes_to_see_them(doc, said)
         ):
             doc.mark(said.start, said.end)  # (read: the rep, or the rep's colleague)
             if said.form is not None and said.title is None:
                 ours.add(said.form)
+                doc.colleague_spans.append((said.start, said.end))
         else:
             kept.append(said)
     mentions = _corrected(doc, sorted(kept, key=lambda x: x.start))
