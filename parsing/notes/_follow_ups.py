@@ -2689,8 +2689,15 @@ def _someone_elses(d: _Dated, family: list[FamilyMention]) -> bool:
         _OUR_OTHERS_DO.search(t, max(ca, a - 8), a)
         or _SENT_BY_OTHERS.match(t, b, cb + 14)
         or _COLLEAGUE_GOES.match(t, b)  # (下午小陶去拜访宗总的下属: 小陶's errand)
-        # (小郑下周一去见李处, 清单小张周四发: a colleague named right before the day)
-        or any(y <= a and not t[y:a].strip() for _, y in d.doc.colleague_spans)
+        # (小郑下周一去见李处, 清单小张周四发: a colleague named right before the day — 约了我们
+        # 技术部的老齐下周二一起去 is the rep's day with him)
+        or any(
+            y <= a
+            and not t[y:a].strip()
+            and not re.search(r"[约跟和与同陪带]", t[max(ca, x - 8) : x])
+            and not t.startswith("一起", b)
+            for x, y in d.doc.colleague_spans
+        )
     )
     if others and not d.rep_part:
         return True  # (1月10号前要交第一批缸盖毛坯，由工厂直发: the plant ships it)
