@@ -581,7 +581,7 @@ _REL_SIGN = {"前": -1, "后": 1}
 _EVENT_REACH = 16  # how far after a day its event may be named (下周二开年度供应商评审会)
 _REP_GOES = re.compile(r"[我咱]|去|参加|到场|陪")
 _EVENT_DAY_IS = re.compile(
-    r"\s*(?:是|定在|定于|在|安排在|放在)?\s*|[^,，。;\n]{0,8}?(?:改到|改在|推迟到|推到|延到|提前到)\s*"
+    r"\s*(?:是|定在|定于|在|安排在|放在)?\s*|[^,，。;\n]{0,8}?(?:改到|改在|推迟到|推到|延到|延期到|提前到)\s*"
 )
 
 
@@ -606,7 +606,8 @@ def _counted_from_events(t: str, whens: list[When]) -> tuple[list[When], set[tup
                     theirs.add(w.span)
             elif before >= 0 and _EVENT_DAY_IS.fullmatch(t, before + len(m["event"]), w.span[0]):
                 anchor = w
-                theirs.add(w.span)
+                if not m["event"].startswith("签约"):  # (the signing is the rep's to attend)
+                    theirs.add(w.span)
         rel = m["rel"]
         shift = (
             _REL_SIGN[rel[0]] * (cn_to_int(m["n"]) or 0)
@@ -886,7 +887,12 @@ _THIS_WEEK_SECTION = re.compile(
     r"\s*(?:[:：]|\n)"
     # 12.1-12.5 周报 / 【周报】 / 周总结: heading the note, the report of the week about to end
     r"|^[^\n]{0,16}?(?:周报|周总结|周小结)[】\]]?[^\n:：]{0,4}?(?:[:：]|\n)"
+    # (这周：周一拜访…, 这周跑了三趟市二院：周一见了…: this week's, told under its head)
+    r"|(?:^|(?<=\n))\s*[【\[]?(?P<this>这周|这一周|这个?礼拜|这个?星期)[^\n:：。;]{0,12}?[】\]]?\s*[:：]"
 )
+# (这周：⏎周一 公司例会⏎周二 去无锡先导智能送样 written on Sunday: the week to come, planned —
+# only what is said done is the week gone)
+_SAID_DONE = re.compile(r"[^,，。;；\n]*?[了过]")
 # (本周小结:周二去了三一重工…。下周:周一送合同: the next section may start mid-line too)
 _NEXT_SECTION = re.compile(r"(?:\n|[。;])\s*[【\[]?(?:下周|下一步|后续|计划|下阶段|下步)")
 
@@ -903,7 +909,12 @@ def _this_weeks_report(t: str, today: date, whens: list[When]) -> list[When]:
     out: list[When] = []
     for w in whens:
         back: date | None = None
-        if section.end() <= w.span[0] < end and w.end is None and w.day > today:
+        planned = (
+            section["this"] is not None
+            and today.weekday() == 6
+            and not _SAID_DONE.match(t, w.span[1])
+        )
+        if section.end() <= w.span[0] < end and w.end is None and w.day > today and not planned:
             if _BARE_WEEKDAY.match(t, w.span[0]) or _THIS_WEEK.match(t, w.span[0]):
                 back = w.day - timedelta(days=7)
             elif w.yearless:
