@@ -53,7 +53,9 @@ _CHAT_STAMP = re.compile(
     # (钱工(中交一航局) 18:50: 桩基… — a company in brackets, a colon after the time; 覃经理 10:15：
     # 滤芯… — a full-width colon and no space)
     # (张总 4/18 16:30 下周二下午三点来签: the day written between the name and the time)
-    r"|^(?P<who4>[^\n:\d\[\]]{1,20}?)[ ]+(?P<day4>(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}[ ]+)?"
+    # (沈经理 6月9日 20:12：…: the day in words)
+    r"|^(?P<who4>[^\n:\d\[\]]{1,20}?)[ ]+"
+    r"(?P<day4>(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}[日号]?[ ]+)?"
     # (Mr. Zhou 10:32 AM: Let's meet…: an English chat's hour)
     r"(?P<at4>\d{1,2}:\d{2})(?::\d{2})?(?:[ ]?(?:AM|PM|am|pm))?(?::[ ]*|[ ]+)(?=\S)"
     # ([招行 谢处 08:55] 商务谈判…, [我 08:55] 好的: the speaker, then the time, in brackets)
