@@ -573,7 +573,8 @@ _WEEKDAY_OF_IT = re.compile(r"(?:刚好|正好)?是(?:周|礼拜|星期)[一二�
 # theirs whose day the note said before
 _EVENT = (
     r"(?:开标|评标|定标|评审会?|验收|签约仪式|签约|发布会|局务会|办公会|董事会|党委会|例会|"
-    r"上线|交货|到货|考察|展会|年会|大会|开业|投产|审计|盘点|检查|招标会|论证会|启动会)"
+    r"上线|交货|到货|考察|展会|年会|大会|开业|投产|审计|盘点|检查|招标会|论证会|启动会|"
+    r"技术交流|交流|述标会?|演示|培训)"
 )
 _FROM_EVENT = re.compile(
     rf"(?P<event>{_EVENT})(?:的|结束|完|之)?"
@@ -598,8 +599,8 @@ def _counted_from_events(t: str, whens: list[When]) -> tuple[list[When], set[tup
         event = m["event"][:2]
         anchor = None
         for w in whens:
-            if w.span[1] > m.start() or w.is_range:
-                continue
+            if w.span[1] > m.start() or w.is_range or w.deadline:
+                continue  # (验收通过后十五天内: a span's end, no day of the event)
             after = t.find(event, w.span[1], min(m.start(), w.span[1] + _EVENT_REACH))
             before = t.rfind(event, max(0, w.span[0] - 14), w.span[0])
             if after >= 0 and not re.search(r"[。;\n]", t[w.span[1] : after]):

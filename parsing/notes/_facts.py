@@ -466,7 +466,8 @@ def _places_from(t: str, pos: int) -> tuple[str, int] | None:
         run < len(t)
         and run - pos < 4
         and is_cjk(t[run])
-        and t[run] not in "的人是,在过探休看住待呆玩"
+        # (回老家三天: how long, no place)
+        and t[run] not in "的人是,在过探休看住待呆玩一两二三四五六七八九十几"
     ):
         run += 1
     if run - pos >= 2:

@@ -420,7 +420,7 @@ _WEEKDAY_THEN_BACK = re.compile(
 _INTERNAL = re.compile(
     r"内部|例会|年会|尾牙|开标|发标(?!书)|评标|招标会|走流程|审批|公告|公示|挂网|"
     # (局里开党组会, 院务会: a body of theirs sitting — 董事会 and 股东会 the rep may attend)
-    r"党组会|局务会|院务会|行务会|班子会|职代会|"
+    r"党组会|局务会|院务会|行务会|班子会|职代会|科室会|科务会|处务会|"
     # (她们部门周五团建, 采购部下周一开周会, 年度预算12月20日前要报到集团: their own days)
     r"团建|开周会|周例会|月度会|晨会|报到集团|报集团|预算申报|"
     # (3月5号开生产会定空调供应商: their choosing)
@@ -1343,6 +1343,7 @@ def _gone_before(doc: Doc, w: When) -> bool:
 _ASIDE = re.compile(r"\s*\([^()\n]{1,16}\)\s*(?:之?前)?")
 
 
+_HEADS_A_LIST = re.compile(r"的?(?:安排|计划|行程|日程)\s*[,:\n]")
 _NEW_YEAR_GONE = re.compile(r"(?:春节|过年|年)前")
 _FESTIVAL_SEASON = timedelta(days=30)
 
@@ -2712,7 +2713,9 @@ def _someone_elses(d: _Dated, family: list[FamilyMention]) -> bool:
 _GOES_TO = re.compile(r"(?:要|会|准备|打算|就)?(?:去|回|飞|到)")
 _THEIR_TRIP = re.compile(
     rf"^{_GOES_TO.pattern}[^\s,，。;]{{1,12}}?"
-    r"(?:述职|玩|旅游|旅行|度假|老家|家|开会|参会|参加|培训|学习|出差|探亲|过年|休假|汇报)"
+    r"(?:述职|玩|旅游|旅行|度假|老家|家|开会|参会|参加|培训|学习|出差|探亲|过年|休假|汇报|"
+    # (他说五一要去千岛湖钓三天: his own pastime away)
+    r"钓|爬山|滑雪|自驾)"
 )
 
 
@@ -3036,6 +3039,8 @@ def find_follow_ups(
             continue  # 年前见不到了, 周三没空: no meeting then, no task
         if _NEW_YEAR_GONE.fullmatch(t, *w.span) and _just_after_spring_festival(doc.today):
             continue  # 年前聊的时候 written in 正月: the weeks before the festival just gone
+        if _HEADS_A_LIST.match(t, w.span[1]):
+            continue  # 春节前的安排，…：1月26号下午送年货: the heading of a list of days
         if _SEASON_OF.match(t, w.span[0]):
             continue  # 把年前的账对一下, 年底前的最后一批催化剂: which one, not when
         if (
