@@ -118,3 +118,79 @@ def test_a_way_of_keeping_in_touch_or_the_reps_promise_is_no_contact_had() -> No
     # guard: a habit in another chunk of a voice note leaves the meal had
     note = "老王 山东人 喜欢喝酒 中午一起吃了饭 还在比价"
     assert contact_had(note, "2026-11-23T10:00") == ("meal", "2026-11-23")
+
+
+def test_a_day_counted_from_an_event_said_before_is_counted_from_its_day() -> None:
+    note = (
+        "他们下周二开局务会研究信息化预算。我周一下午把方案纸质版送到他办公室，"
+        "局务会第二天上午再打电话问结果。"
+    )
+    assert dues(note, "2026-03-12T19:30") == ["2026-03-16T14:00", "2026-03-18T09:00"]
+    note = (
+        "京东物流华北区下周二开年度供应商评审会，罗经理是评委之一。评审前一天我把我们的"
+        "年度服务报告发给罗经理，评审后第二天再打电话问结果。"
+    )
+    assert days(note, "2027-11-12T17:00") == ["2027-11-15", "2027-11-17"]
+    assert days("下下周三开标，开标前一天把标书递过去", "2026-10-28T10:00") == ["2026-11-10"]
+    note = "农夫山泉的新品发布会是10月15号，发布会前十天要把宣传物料全部交付"
+    assert days(note, "2027-09-24T10:00") == ["2027-10-05"]
+    note = (
+        "技术总监魏总下周二去中联重科做技术交流。我不去，但交流完第二天我要跟柳总的助理确认反馈。"
+    )
+    assert "2027-07-14" in days(note, "2027-07-09T11:00")
+    # guard: a span's end is no event's day to count from
+    note = "验收时间定在下周五。验收通过后十五天内走付款流程，验收前一天去现场检查一遍。"
+    assert "2027-05-27" in days(note, "2027-05-20T15:00")
+
+
+def test_a_colleague_who_goes_to_see_the_customer_is_no_contact_and_not_the_rep() -> None:
+    note = read("小郑下周一去见李处，我下周三去见他们的万总。", "2027-02-24T19:30")
+    assert [c.salutation for c in note.contacts] == ["李处长", "万总"]
+    assert [f.due.isoformat() for f in note.follow_ups] == ["2027-03-03"]
+    text = "小张昨天去了市二院，见了设备科黄科长，黄科长要一份配置清单。清单小张周四发。我下周一去跟黄科长聊价格。"
+    note = read(text, "2026-04-08T19:00")
+    assert note.interaction is None
+    assert [f.due.isoformat() for f in note.follow_ups] == ["2026-04-13"]
+    # guard: the rep taking the colleague along is the rep's visit
+    text = "上午带新来的技术小邓去了洛阳河洛轴承，见了技术部的鲁工。鲁工说样品测试过了。"
+    assert contact_had(text, "2028-03-06T15:10") == ("visit", "2028-03-06")
+
+
+def test_a_week_told_under_its_head_is_gone_by() -> None:
+    note = (
+        "这周：周一拜访宁德时代采购部史经理；周二寄了样品；周三史经理说样品收到了。"
+        "下周：周一电话问测试进度；五一前把合同条款对好。"
+    )
+    assert days(note, "2026-04-24T18:00") == ["2026-04-27", "2026-04-30"]
+    note = (
+        "这周跑了三趟市二院：周一见了设备科黄科长，周四上午跟黄科长和王院长开了个短会。"
+        "下周一把会议纪要整理发给黄科长。"
+    )
+    assert days(note, "2026-05-29T17:50") == ["2026-06-01"]
+    # guard: 这周 heading a plan written on a Sunday is the week to come
+    note = "这周：\n周一 公司例会\n周二 去无锡先导智能送样\n周四下午2点 参加先导技术评审"
+    assert "2027-11-16" in days(note, "2027-11-14T21:00")
+
+
+def test_a_chat_stamp_with_its_day_in_words_reckons_from_that_day() -> None:
+    chat = (
+        "【微信群：汇川项目对接群】\n沈经理 6月9日 20:12：@我 明天上午能把合同盖章版发过来吗\n"
+        "我 6月9日 20:15：可以的沈经理，明早十点前发您"
+    )
+    note = read(chat, "2026-06-10T08:30")
+    assert [f.due.isoformat()[:16] for f in note.follow_ups] == ["2026-06-10T10:00"]
+    assert note.company is None
+
+
+def test_a_list_heading_a_pastime_and_a_family_feast_are_no_tasks() -> None:
+    note = "春节前的安排，客户是洋河酒厂的季总：1月26号下午送年货；2月3号上午十点对账。"
+    assert days(note, "2026-01-21T16:30") == ["2026-01-26", "2026-02-03"]
+    note = "天合光能的贺总喜欢钓鱼，他说五一要去千岛湖钓三天。五一后第一个周一约他去钓鱼场。"
+    assert days(note, "2027-04-14T21:00") == ["2027-05-10"]
+    note = "宝钢冉经理说他老丈人下周五八十大寿，他要回老家三天。我周四先把礼物送到他办公室。"
+    got = read(note, "2027-08-18T20:30")
+    assert [f.due.isoformat() for f in got.follow_ups] == ["2027-08-19"]
+    assert got.contacts[0].native_place is None
+    assert days("下周二后勤处开科室会，我争取周一先去拜访一下钱处。", "2026-01-21T09:00") == [
+        "2026-01-26"
+    ]
