@@ -2153,10 +2153,16 @@ def _their_own_travel(d: _Dated, action: str) -> bool:
     )
 
 
+# (我答应王总…, 答应了杭总…: the rep's promise opening the clause — 尾款答应本月底付 is theirs)
+_REP_PROMISED = re.compile(r"(?:^|(?<=[我,。;]))(?:答应|承诺|保证)了?")
+
+
 def _theirs_to_do(d: _Dated, action: str, owed: bool) -> bool:
     """What the date's task is makes it theirs: their answer, their decision or deed, a
     buyer's step (挂网), the answer they owe the rep."""
     t, a, b, ca, cb = d.t, d.a, d.b, d.ca, d.cb
+    if _REP_PROMISED.search(t, ca, a) and not d.by_customer:
+        return False  # 答应了杭总2个工作日内回复: what the rep promised him
     if (
         _THEIR_ANSWER.match(action)
         and not d.by_customer

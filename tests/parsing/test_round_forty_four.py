@@ -114,6 +114,12 @@ def test_a_weekday_stamped_line_answered_by_the_rep_is_a_chat() -> None:
 def test_a_way_of_keeping_in_touch_or_the_reps_promise_is_no_contact_had() -> None:
     assert contact_had("何总习惯用微信语音沟通，不喜欢接电话", "2027-07-15T10:00") is None
     assert contact_had("答应了杭总2个工作日内回复", "2026-09-30T10:00") is None
+    # …and what the rep promised is the rep's task, two working days on (国庆 between)
+    assert days("答应了杭总2个工作日内回复", "2026-09-30T10:00") == ["2026-10-09"]
+    # guard: the customer's promise after his name stays his
+    assert days("处长 鲍建新 答应2月4号前付200万 / 我2月3号再催", "2027-01-29T22:30") == [
+        "2027-02-03"
+    ]
     assert contact_had("ASAP把NDA签了发给Sony的Tanaka-san", "2026-12-02T10:00") is None
     # guard: a habit in another chunk of a voice note leaves the meal had
     note = "老王 山东人 喜欢喝酒 中午一起吃了饭 还在比价"
