@@ -449,9 +449,9 @@ _SENTENCE_WORDS = re.compile(
     r"^做|^有|^管(?=[\u4e00-\u9fff]{2}$)|"  # (管仓库的 曹磊: what he looks after)
     # (电话没打通, 拜访您吗, 不对, 还有监理单位, 那个什么南方电网, 拜访延到周二, 邮件已发: a
     # question, a denial, a filler or a change said, never a firm's name)
-    r"[吗呢]$|没打通|不对|^还有|什么|延到|改到|顺延|已发|"
+    r"[吗呢]$|没打通|不对|^还有|^(?:那个)?什么(?!值得)|延到|改到|顺延|已发|"
     # (我：可以的沈经理, 好的王总: a chat's answer before whom it is said to)
-    r"^(?:可以|好的|收到|谢谢|没问题)"
+    r"^(?:可以|好的|收到|谢谢|没问题)$"
 )
 # 越南工厂, 深圳总部, 美国德州新厂: a place and a plant or an office of some customer, no name
 _PLACE_PLANT = re.compile(

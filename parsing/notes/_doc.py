@@ -57,11 +57,12 @@ _CHAT_STAMP = re.compile(
     r"|^(?P<who4>[^\n:\d\[\]]{1,20}?)[ ]+"
     r"(?P<day4>(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}[日号]?[ ]+)?"
     # (Mr. Zhou 10:32 AM: Let's meet…: an English chat's hour)
-    r"(?P<at4>\d{1,2}:\d{2})(?::\d{2})?(?:[ ]?(?:AM|PM|am|pm))?(?::[ ]*|[ ]+)(?=\S)"
+    r"(?P<at4>\d{1,2}:\d{2})(?::\d{2})?(?:[ ]?(?:AM|PM|am|pm))?(?:(?P<colon4>:)[ ]*|[ ]+)(?=\S)"
     # ([招行 谢处 08:55] 商务谈判…, [我 08:55] 好的: the speaker, then the time, in brackets)
     r"|^[ ]*\[(?P<who5>[^\]\n:\d]{1,20}?)[ ]+(?P<at5>\d{1,2}:\d{2})(?::\d{2})?\][ ]*:?"
 )
 _WEEKDAY_STAMP = re.compile(rf"[ ]*[\[(]?{_WEEKDAY_WORD}")
+_REP_LINE = re.compile(r"(?m)^[ ]*我[ ]*:")
 # What a number with 号 names when it is no day (八号风球: Hong Kong's typhoon signal No. 8).
 _NUMBERED_THING = re.compile(r"风球|楼|线|门|窗口|仓|车间|厂房|机|台|码头|泊位")
 # A speaker's name is no day or part of one (明天 10:00 去万科 is a plan, not a chat line).
@@ -74,7 +75,7 @@ _REP_MARKED = re.compile(r"[^\n()]{0,8}\(我\)|我\([^\n()]{1,8}\)")
 
 
 def rep_speaks(who: str, opening: bool = False) -> bool:
-    """Whether a chat line's speaker is the rep: 我, or a name marked (我); with ``opening``, any
+    """Whether a chat line's speaker is the rep: 我 (Me), or a name marked (我); with ``opening``, any
     speaker that starts with 我 (a stamp's 我 说)."""
     who = who.strip()
     return (
@@ -97,7 +98,12 @@ def _chat_stamps(t: str) -> list[re.Match[str]]:
     """The stamps of a pasted chat; a name and time heading a line's words counts only when
     the rep (我) and someone else both speak so (张总 15:00 来公司, or a list of calls by the
     hour, is hours said)."""
-    stamps = list(_CHAT_STAMP.finditer(t))
+    # (王总 6月12日 14:00 来厂验货: a plan's line — a day in words makes a stamp only with a colon)
+    stamps = [
+        m
+        for m in _CHAT_STAMP.finditer(t)
+        if not (m["day4"] and "月" in m["day4"] and not m["colon4"])
+    ]
     inline = [m for m in stamps if m["at4"] is not None and not _NOT_A_SPEAKER.search(m["who4"])]
     # (拜访时间:2027-05-18 14:30: a record's label and its day, no one speaking)
     rest = [m for m in stamps if m["at4"] is None and not _A_LABEL.search(m["who"] or "")]
@@ -105,9 +111,9 @@ def _chat_stamps(t: str) -> list[re.Match[str]]:
     # rep and someone else both speak so (周一 09:30 万科张总：谈续约 is a week's plan)
     by_day = [m for m in rest if m["who2"] is not None and _WEEKDAY_STAMP.match(m.group())]
     speakers = {rep_speaks(m["who2"]) for m in by_day}
-    if _REP_LINE.search(
-        t
-    ):  # (星期二 09:10 沙总：周末一起钓鱼？⏎我：好啊: the rep answers unstamped)
+    # (星期二 09:10 沙总：周末一起钓鱼？⏎我：好啊: one stamped line the rep answers unstamped — two
+    # weekdays stamped with others' names and a line of the rep's is a week's plan)
+    if len(by_day) == 1 and _REP_LINE.search(t, by_day[0].end()):
         speakers.add(True)
     if speakers != {True, False}:
         rest = [m for m in rest if m not in by_day]
@@ -115,7 +121,6 @@ def _chat_stamps(t: str) -> list[re.Match[str]]:
     return sorted(rest + inline, key=lambda m: m.start()) if who == {True, False} else rest
 
 
-_REP_LINE = re.compile(r"(?m)^[ ]*我[ ]*:")
 # 陆总:小周,你们的… / 我:谢谢陆总 — a chat pasted without a stamp on each line.
 # (黄总（比亚迪 采购总监）：… — who they are, in brackets after the name)
 _SPEAKER = re.compile(
@@ -569,60 +574,75 @@ _GIVEN_UP = re.compile(r"本来|原来|原定|原本|原计划|原先")
 _WEEKDAY_OF_IT = re.compile(r"(?:刚好|正好)?是(?:周|礼拜|星期)[一二三四五六日天]")
 
 
-# 局务会第二天, 评审前一天, 开标前一天, 发布会前十天, 验收后三天: a day counted from an event of
-# theirs whose day the note said before
-_EVENT = (
-    r"(?:开标|评标|定标|评审会?|验收|签约仪式|签约|发布会|局务会|办公会|董事会|党委会|例会|"
-    r"上线|交货|到货|考察|展会|年会|大会|开业|投产|审计|盘点|检查|招标会|论证会|启动会|"
-    r"技术交流|交流|述标会?|演示|培训)"
+# 局务会第二天, 评审前一天, 开标前一天, 发布会前十天, 验收后三天: a day counted from an event
+# whose day the note said before. Their own sittings and steps (局务会, 开标, 审计) are theirs,
+# told only to count from; a signing, an exchange, a demo or training the rep takes part in.
+_THEIR_EVENT = (
+    r"开标|评标|定标|评审会?|发布会|局务会|办公会|董事会|党委会|例会|上线|投产|开业|审计|盘点|"
+    r"检查|招标会|论证会|年会|大会"
 )
+_SHARED_EVENT = r"验收|签约仪式|签约|交货|到货|考察|展会|启动会|技术交流|交流|述标会?|演示|培训"
 _FROM_EVENT = re.compile(
-    rf"(?P<event>{_EVENT})(?:的|结束|完|之)?"
+    rf"(?P<event>{_THEIR_EVENT}|{_SHARED_EVENT})(?:的|结束|完|之)?"
     r"(?P<rel>(?:前|后)(?P<n>[一两二三四五六七八九十0-9]{1,2})天|头一天|当天|第二天|次日|后第二天)"
 )
+_THEIRS_ONLY = re.compile(rf"(?:{_THEIR_EVENT})")
 _REL_SIGN = {"前": -1, "后": 1}
-_EVENT_REACH = 16  # how far after a day its event may be named (下周二开年度供应商评审会)
-_REP_GOES = re.compile(r"[我咱]|去|参加|到场|陪")
+_REL_DAYS = {"头一天": -1, "当天": 0, "第二天": 1, "次日": 1, "后第二天": 1}
+# The event named right after its day (下周二开年度供应商评审会): within this reach, with only
+# words of its holding between — not the rep's meeting about it (跟他们技术部开会讨论上线计划)
+_EVENT_REACH = 16
+_NOT_ITS_DAY = re.compile(r"[,。;\n]|讨论|商量|聊|谈(?!判)|对一下|安排|计划")
+# …or named right before it (验收时间定在下周五, 签约仪式延期到10月15号)
+_EVENT_BEFORE_REACH = 14
 _EVENT_DAY_IS = re.compile(
-    r"\s*(?:的?(?:时间|日子|日期))?\s*(?:是|定在|定于|在|安排在|放在)?\s*|[^,，。;\n]{0,8}?(?:改到|改在|推迟到|推到|延到|延期到|提前到)\s*"
+    r"\s*(?:的?(?:时间|日子|日期))?\s*(?:是|定在|定于|在|安排在|放在)?\s*"
+    r"|[^,，。;\n]{0,8}?(?P<moved>改到|改在|推迟到|推到|延到|延期到|提前到)\s*"
 )
 
 
-def _counted_from_events(t: str, whens: list[When]) -> tuple[list[When], set[tuple[int, int]]]:
+def _event_day(t: str, whens: list[When], m: re.Match[str], today: date) -> When | None:
+    """The day the event counted from was said to be: one still ahead when there is one
+    (上周三验收没通过。这周五重新验收 counts from Friday), the day it was moved to (原计划3月18号的
+    验收…改到3月23号), else the date it is named closest to."""
+    name = m["event"]
+    found: list[tuple[bool, bool, int, When]] = []
+    for w in whens:
+        if w.span[1] > m.start() or w.is_range or w.deadline:
+            continue  # (验收通过后十五天内: a span's end, no day of the event)
+        after = t.find(name, w.span[1], min(m.start(), w.span[1] + _EVENT_REACH))
+        if after >= 0 and not _NOT_ITS_DAY.search(t, w.span[1], after):
+            found.append((w.day >= today, False, -(after - w.span[1]), w))
+            continue
+        before = t.rfind(name, max(0, w.span[0] - _EVENT_BEFORE_REACH), w.span[0])
+        said = _EVENT_DAY_IS.fullmatch(t, before + len(name), w.span[0]) if before >= 0 else None
+        if said is not None:
+            moved = said["moved"] is not None
+            found.append((w.day >= today, moved, -(w.span[0] - before - len(name)), w))
+    return max(found, key=lambda x: (x[0], x[1], x[2], x[3].span))[3] if found else None
+
+
+def _counted_from_events(
+    t: str, whens: list[When], today: date
+) -> tuple[list[When], set[tuple[int, int]]]:
     """下周二开局务会…局务会第二天上午再打电话: the day counted from the event's day said
     before it (a part of the day said right after joins it); when no day of the event was
-    said, a part of the day said after the count is no day of its own. With the spans of the
-    events' days that no word of the rep's goes with (theirs, told to count from)."""
+    said, or the count is no number (开标前两三天), a part of the day said after it is no day of
+    its own. With the spans of their own events' days (told only to count from)."""
     out = list(whens)
     theirs: set[tuple[int, int]] = set()
     for m in _FROM_EVENT.finditer(t):
-        event = m["event"][:2]
-        anchor = None
-        for w in whens:
-            if w.span[1] > m.start() or w.is_range or w.deadline:
-                continue  # (验收通过后十五天内: a span's end, no day of the event)
-            after = t.find(event, w.span[1], min(m.start(), w.span[1] + _EVENT_REACH))
-            before = t.rfind(event, max(0, w.span[0] - 14), w.span[0])
-            if after >= 0 and not re.search(r"[。;\n]", t[w.span[1] : after]):
-                anchor = w
-                if not _REP_GOES.search(t, w.span[1], after):
-                    theirs.add(w.span)
-            elif before >= 0 and _EVENT_DAY_IS.fullmatch(t, before + len(m["event"]), w.span[0]):
-                anchor = w
-                if not m["event"].startswith("签约"):  # (the signing is the rep's to attend)
-                    theirs.add(w.span)
-        rel = m["rel"]
-        shift = (
-            _REL_SIGN[rel[0]] * (cn_to_int(m["n"]) or 0)
-            if m["n"]
-            else {"头一天": -1, "当天": 0, "第二天": 1, "次日": 1, "后第二天": 1}[rel]
-        )
         part = next((w for w in out if w.span[0] == m.end() and w.part_of_day), None)
         out = [
             w for w in out if w is not part and not (w.span[0] < m.end() and m.start() < w.span[1])
         ]
-        if anchor is None:
+        anchor = _event_day(t, whens, m, today)
+        count = cn_to_int(m["n"]) if m["n"] else None
+        if anchor is None or (m["n"] and count is None):
             continue
+        if _THEIRS_ONLY.fullmatch(m["event"]):
+            theirs.add(anchor.span)
+        shift = _REL_SIGN[m["rel"][0]] * count if count is not None else _REL_DAYS[m["rel"]]
         day = anchor.day + timedelta(days=shift)
         start: date | datetime = day
         if part is not None and isinstance(part.start, datetime):
@@ -891,11 +911,13 @@ _THIS_WEEK_SECTION = re.compile(
     # 12.1-12.5 周报 / 【周报】 / 周总结: heading the note, the report of the week about to end
     r"|^[^\n]{0,16}?(?:周报|周总结|周小结)[】\]]?[^\n:：]{0,4}?(?:[:：]|\n)"
     # (这周：周一拜访…, 这周跑了三趟市二院：周一见了…: this week's, told under its head)
-    r"|(?:^|(?<=\n))\s*[【\[]?(?P<this>这周|这一周|这个?礼拜|这个?星期)[^\n:：。;]{0,12}?[】\]]?\s*[:：]"
+    # (这周安排：, 这周五之前：, 这个星期要做的： head what is still to do)
+    r"|(?:^|(?<=\n))\s*[【\[]?(?P<this>这周|这一周|这个?礼拜|这个?星期)(?![一二三四五六日天])"
+    r"(?![^\n:：。;]{0,12}?(?:安排|计划|要做|重点|待办|任务|之前|前))[^\n:：。;]{0,12}?[】\]]?\s*[:：]"
 )
 # (这周：⏎周一 公司例会⏎周二 去无锡先导智能送样 written on Sunday: the week to come, planned —
-# only what is said done is the week gone)
-_SAID_DONE = re.compile(r"[^,，。;；\n]*?[了过]")
+# only what is said already done is the week gone)
+_SAID_DONE = re.compile(r"[^,，。;；\n]*?已")
 # (本周小结:周二去了三一重工…。下周:周一送合同: the next section may start mid-line too)
 _NEXT_SECTION = re.compile(r"(?:\n|[。;])\s*[【\[]?(?:下周|下一步|后续|计划|下阶段|下步)")
 
@@ -934,6 +956,21 @@ def _this_weeks_report(t: str, today: date, whens: list[When]) -> list[When]:
     return out
 
 
+# 约了我们技术部的老齐…, 带新来的技术小邓去了…, 陪小徐去了: the rep goes along with a colleague
+WITH_THE_REP = re.compile(r"[约带和跟陪与同]")
+
+
+def chunk_start(t: str, lo: int, a: int) -> int:
+    """Where the voice chunk holding ``a`` starts (no earlier than ``lo``): a dictated note
+    runs its clauses on with spaces (老王 山东人 喜欢喝酒 中午一起吃了饭); a space right before
+    ``a`` parts nothing off."""
+    return max(lo, t.rfind(" ", lo, a - 1) + 1)
+
+
+# A yearless day line this far ahead was last year's, just gone (12月30日 read on 4 January).
+_LAST_YEARS = 300
+
+
 class Doc:
     """A folded note with its dates and segmentations; every index is an index of the note."""
 
@@ -969,8 +1006,9 @@ class Doc:
             self.t, self.today, _in_the_month_said(self.t, _day_said_last(self.t, found))
         )
         # Days of theirs told only to count the rep's day from (下周二开局务会…局务会第二天).
-        found, self.event_spans = _counted_from_events(self.t, found)
-        # Where the rep's colleagues are named without a word that says so (小郑下周一去见李处).
+        found, self.event_spans = _counted_from_events(self.t, found, self.today)
+        # Where the rep's own people are named by a familiar form (同事小李, 小郑下周一去见李处; see
+        # _people): what they do is theirs, not the rep's.
         self.colleague_spans: list[tuple[int, int]] = []
         # Days read where the old day was said and moved to the new one (拜访从明天推迟到后天).
         self.moved_spans = {
@@ -1138,17 +1176,22 @@ class Doc:
                 continue
             end = stamps[i + 1].start() if i + 1 < len(stamps) else t.find("\n\n", m.end())
             end = len(t) if end < 0 else end
-            said = [w for w in found if m.end() <= w.span[0] and w.span[1] <= end]
-            if not said:
-                continue
             hour, minute = (int(x) for x in t[slice(*_stamp_at(m))].split(":"))
             then = datetime.combine(day, time(hour, minute), tzinfo=self.now.tzinfo)
-            anew = [
-                replace(w, span=(w.span[0] + m.end(), w.span[1] + m.end()))
-                for w in find_all_when(t[m.end() : end], then)
-            ]
-            found = sorted([w for w in found if w not in said] + anew, key=lambda w: w.span)
+            found = self._read_again(found, m.end(), end, then)
         return found
+
+    def _read_again(self, found: list[When], start: int, end: int, then: datetime) -> list[When]:
+        """The dates said between ``start`` and ``end`` read again as of ``then`` (a message's
+        own day and hour), in place of how they were read as of now."""
+        said = [w for w in found if start <= w.span[0] and w.span[1] <= end]
+        if not said:
+            return found
+        anew = [
+            replace(w, span=(w.span[0] + start, w.span[1] + start))
+            for w in find_all_when(self.t[start:end], then)
+        ]
+        return sorted([w for w in found if w not in said] + anew, key=lambda w: w.span)
 
     def _as_of_day_lines(self, found: list[When], heads: list[When]) -> list[When]:
         """孔主任 ⏎ 12月30日 下午4:10 ⏎ 孔主任：…你下周过来拿 ⏎ 我：好嘞 下周二上午过去 — a chat
@@ -1158,26 +1201,20 @@ class Doc:
         t = self.t
         for k, head in enumerate(heads):
             day = head.day
-            if head.yearless and day > self.today:
-                day = months_back(day, 12) or day
+            if head.yearless and (day - self.today).days > _LAST_YEARS:
+                day = months_back(day, 12) or day  # (12月30日 on 4 January: the one just gone)
             if day > self.today:
-                continue
+                continue  # (会议通知⏎6月18日 上午9:00 on 15 June: the meeting's day, not the chat's)
             self.chat_day = day
             if day == self.today or _BARE_WEEKDAY.match(t, head.span[0]):
                 continue
             start = line_of(t, head.span[0])[1]
             end = heads[k + 1].span[0] if k + 1 < len(heads) else t.find("\n\n", start)
             end = len(t) if end < 0 else end
-            said = [w for w in found if start <= w.span[0] and w.span[1] <= end]
-            if not said:
-                continue
             at = head.start.time() if isinstance(head.start, datetime) else time(12)
-            then = datetime.combine(day, at, tzinfo=self.now.tzinfo)
-            anew = [
-                replace(w, span=(w.span[0] + start, w.span[1] + start))
-                for w in find_all_when(t[start:end], then)
-            ]
-            found = sorted([w for w in found if w not in said] + anew, key=lambda w: w.span)
+            found = self._read_again(
+                found, start, end, datetime.combine(day, at, tzinfo=self.now.tzinfo)
+            )
         return found
 
     def _past_the_address(self, found: list[When], masked: list[tuple[int, int]]) -> list[When]:

@@ -11,7 +11,16 @@ from parsing.dates import DAWN_HOUR, When, add_months, day_of
 from parsing.numerals import cn_to_int
 
 from ._counties import ANY_PLACE, COUNTY_RE
-from ._doc import Doc, in_schedule, is_cjk, line_of, months_back, sentence_end
+from ._doc import (
+    WITH_THE_REP,
+    Doc,
+    chunk_start,
+    in_schedule,
+    is_cjk,
+    line_of,
+    months_back,
+    sentence_end,
+)
 from ._doc import sentence_start as _sentence_start
 from ._fold import fold
 from ._lexicon import (
@@ -795,15 +804,17 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
         if _NO_CONTACT_WORD.match(t, b) and not t.startswith("了", b):
             continue  # 电话还没要到, 客户走访单, 拜访对象: a number, a form, a label
         # (老王 喜欢喝酒 中午一起吃了饭: a voice note's habit is its own chunk's)
-        chunk = max(doc.clause(a)[0], t.rfind(" ", 0, a) + 1)
-        habit = _HABIT_BEFORE.search(t, doc.clause(a)[0], a) or _WONT_BEFORE.search(t, chunk, a)
+        wont = _WONT_BEFORE.search(t, chunk_start(t, doc.clause(a)[0], a), a)
+        if wont is not None and "的" in t[wont.end() : a]:
+            wont = None  # (跟偏好进口品牌的孙主任通了电话: who he is, not how he is reached)
+        habit = _HABIT_BEFORE.search(t, doc.clause(a)[0], a) or wont
         if habit and not _DONE_AFTER.match(t, b) and not _TODAY.search(t, habit.end(), a):
             continue  # 每个月初给万达的财务打电话催款: what the rep does each month
         opening = _sentence_start(t, a)
         # (小张昨天去了市二院，见了设备科黄科长: the colleague's visit, not the rep's — 带新来的
         # 技术小邓去了… is the rep's, the colleague along)
         if any(
-            opening <= x and y <= a and not re.search(r"[带和跟陪与同]", t[opening:x])
+            opening <= x and y <= a and not WITH_THE_REP.search(t, opening, x)
             for x, y in doc.colleague_spans
         ) and not re.search(r"[我咱]", t[opening:a]):
             continue

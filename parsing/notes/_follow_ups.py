@@ -16,7 +16,16 @@ from functools import cached_property
 from parsing.dates import When, festival_day
 from parsing.numerals import cn_to_int
 
-from ._doc import HOUR_ALONE, LATE_FIX, Doc, line_of, months_back, schedule_head
+from ._doc import (
+    HOUR_ALONE,
+    LATE_FIX,
+    WITH_THE_REP,
+    Doc,
+    chunk_start,
+    line_of,
+    months_back,
+    schedule_head,
+)
 from ._doc import sentence_start as _sentence_start
 from ._events import (
     _ASKED_TO_REMIND,
@@ -420,7 +429,7 @@ _WEEKDAY_THEN_BACK = re.compile(
 _INTERNAL = re.compile(
     r"内部|例会|年会|尾牙|开标|发标(?!书)|评标|招标会|走流程|审批|公告|公示|挂网|"
     # (局里开党组会, 院务会: a body of theirs sitting — 董事会 and 股东会 the rep may attend)
-    r"党组会|局务会|院务会|行务会|班子会|职代会|科室会|科务会|处务会|"
+    r"党组会|局务会|院务会|行务会|班子会|职代会|科务会|处务会|"
     # (她们部门周五团建, 采购部下周一开周会, 年度预算12月20日前要报到集团: their own days)
     r"团建|开周会|周例会|月度会|晨会|报到集团|报集团|预算申报|"
     # (3月5号开生产会定空调供应商: their choosing)
@@ -1344,6 +1353,18 @@ _ASIDE = re.compile(r"\s*\([^()\n]{1,16}\)\s*(?:之?前)?")
 
 
 _HEADS_A_LIST = re.compile(r"的?(?:安排|计划|行程|日程)\s*[,:\n]")
+_LIST_REACH = 30  # how far after its heading a list's first day may be said
+
+
+def _days_listed_after(doc: Doc, i: int) -> bool:
+    """Whether the next date follows the heading after a colon or a line (下周一计划：去苏州
+    拜访刘总 is the day's own errand, no list)."""
+    if i + 1 >= len(doc.whens):
+        return False
+    b, nxt = doc.whens[i].span[1], doc.whens[i + 1].span[0]
+    return nxt - b <= _LIST_REACH and bool(re.search(r"[:\n]", doc.t[b:nxt]))
+
+
 _NEW_YEAR_GONE = re.compile(r"(?:春节|过年|年)前")
 _FESTIVAL_SEASON = timedelta(days=30)
 
@@ -1899,8 +1920,8 @@ def _theirs_said_after(d: _Dated) -> bool:
         internal = None  # 提醒我下周三开标那天去现场: the rep asked for it
     # (…每周一开例会 下周四我再过去: a voice note's chunk before the day is another clause)
     # (预算一般二月批 我明天把case study发他: the habit is the chunk before the last space)
-    head_chunk = re.split(r"[^\S\n]+(?=\S)", d.head)[-1]
-    if internal or (_HABIT.search(head_chunk) and not _HAN_THEN_SPACE.search(d.head)):
+    habit = _HABIT.search(t, chunk_start(t, max(ca, a - 8), a), a)
+    if internal or (habit and not _HAN_THEN_SPACE.search(d.head)):
         return True
     if _ANY_WEEK_DAY.fullmatch(t, a, b) and _HABIT_AFTER.match(t, b):
         return True  # 他喜欢骑单车，周末常骑北海岸: what he does most weekends
@@ -2153,15 +2174,19 @@ def _their_own_travel(d: _Dated, action: str) -> bool:
     )
 
 
-# (我答应王总…, 答应了杭总…: the rep's promise opening the clause — 尾款答应本月底付 is theirs)
-_REP_PROMISED = re.compile(r"(?:^|(?<=[我,。;]))(?:答应|承诺|保证)了?")
+# (我答应王总…, 答应了杭总…: the rep's promise opening the sentence — 尾款答应本月底付 and 王总看了
+# 报价，答应下周一给答复 are theirs)
+_REP_PROMISED = re.compile(r"\s*我?(?:答应|承诺|保证)了?")
+_I_PROMISED = re.compile(r"我(?:答应|承诺|保证)")
 
 
 def _theirs_to_do(d: _Dated, action: str, owed: bool) -> bool:
     """What the date's task is makes it theirs: their answer, their decision or deed, a
     buyer's step (挂网), the answer they owe the rep."""
     t, a, b, ca, cb = d.t, d.a, d.b, d.ca, d.cb
-    if _REP_PROMISED.search(t, ca, a) and not d.by_customer:
+    opening = _sentence_start(t, a)
+    promised = _REP_PROMISED.match(t, opening) or _I_PROMISED.search(t, opening, a)
+    if promised and not d.by_customer:
         return False  # 答应了杭总2个工作日内回复: what the rep promised him
     if (
         _THEIR_ANSWER.match(action)
@@ -2701,7 +2726,7 @@ def _someone_elses(d: _Dated, family: list[FamilyMention]) -> bool:
         or any(
             y <= a
             and not t[y:a].strip()
-            and not re.search(r"[约跟和与同陪带]", t[max(ca, x - 8) : x])
+            and not WITH_THE_REP.search(t, max(ca, x - 8), x)
             and not t.startswith("一起", b)
             for x, y in d.doc.colleague_spans
         )
@@ -2719,9 +2744,7 @@ def _someone_elses(d: _Dated, family: list[FamilyMention]) -> bool:
 _GOES_TO = re.compile(r"(?:要|会|准备|打算|就)?(?:去|回|飞|到)")
 _THEIR_TRIP = re.compile(
     rf"^{_GOES_TO.pattern}[^\s,，。;]{{1,12}}?"
-    r"(?:述职|玩|旅游|旅行|度假|老家|家|开会|参会|参加|培训|学习|出差|探亲|过年|休假|汇报|"
-    # (他说五一要去千岛湖钓三天: his own pastime away)
-    r"钓|爬山|滑雪|自驾)"
+    r"(?:述职|玩|旅游|旅行|度假|老家|家|开会|参会|参加|培训|学习|出差|探亲|过年|休假|汇报)"
 )
 
 
@@ -2852,7 +2875,9 @@ _MEETS_THEIR_OWN = re.compile(
     r"(?:要|会)?(?:跟|和|与|同)(?:他们的?|[^\s,，。我咱]{0,4}?客户|集团|总部|领导|老板|董事会|股东)"
     r"[^\s,，。我咱]{0,6}?(?:开会|见面|碰头|谈|开视频会)"
 )
-_REP_RIGHT_AFTER = re.compile(r"[^\S\n]*(?:我|咱)(?!们?的)")
+_REP_RIGHT_AFTER = re.compile(
+    r"[^\S\n]*(?:我|咱)(?!们)(?:来|再|先|就|会|要|得)?(?:把|给|发|送|寄|带|去|过去|打|约|联系|跟|和)"
+)
 _SEEN_THERE = re.compile(r"(?:在|喺)[^\s,，。;]{1,8}?(?:见面|見面|见|見|碰面|碰头)")
 _SHORT_MEETING = frozenset(words("谈 访 见 拜访 回访 回电"))
 _TASK_START = re.compile(r"(?:再|先|要)?(?:给|找|跟|和|去|到|约|发|送|寄|打|拜访|联系)")
@@ -3045,7 +3070,7 @@ def find_follow_ups(
             continue  # 年前见不到了, 周三没空: no meeting then, no task
         if _NEW_YEAR_GONE.fullmatch(t, *w.span) and _just_after_spring_festival(doc.today):
             continue  # 年前聊的时候 written in 正月: the weeks before the festival just gone
-        if _HEADS_A_LIST.match(t, w.span[1]):
+        if _HEADS_A_LIST.match(t, w.span[1]) and _days_listed_after(doc, i):
             continue  # 春节前的安排，…：1月26号下午送年货: the heading of a list of days
         if _SEASON_OF.match(t, w.span[0]):
             continue  # 把年前的账对一下, 年底前的最后一批催化剂: which one, not when

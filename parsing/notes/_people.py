@@ -1002,10 +1002,13 @@ _THEIR_WORDS = re.compile(r"(?:说|讲|表示|反馈|提到|话)[:：,，]?\s*$|
 
 # 小郑下周一去见李处, 小张昨天去了市二院，见了设备科黄科长: someone called 小X with no title
 # who goes to see the customer's people is the rep's colleague
-_GOES_TO_SEE = re.compile(
+_GOES_TO_SEE_THEM = re.compile(
     r"[^,，。;\n]{0,6}?(?:去|到)了?[^,，。;\n]{0,8}?(?:[,，]\s*)?(?:见了?|拜访了?|找了?)"
     rf"[^,，。;\n]{{0,8}}?(?:{TITLE_RE.pattern})"
 )
+
+
+_THEIR_UNIT_BEFORE = re.compile(r"(?:[科部处室办院厂局的]|中心|那边|客户|他们|对方|采购)\s*$")
 
 
 def _goes_to_see_them(doc: Doc, said: Mention) -> bool:
@@ -1014,7 +1017,9 @@ def _goes_to_see_them(doc: Doc, said: Mention) -> bool:
         and said.form is not None
         and said.form.startswith("小")
         and not doc.said_by_customer(said.start)
-        and _GOES_TO_SEE.match(doc.t, said.end) is not None
+        and _GOES_TO_SEE_THEM.match(doc.t, said.end) is not None
+        # (设备科小周领着去见了王院长, 客户那边的小马, 采购部小孙: one of theirs, by their unit)
+        and not _THEIR_UNIT_BEFORE.search(doc.t, max(0, said.start - 4), said.start)
     )
 
 

@@ -188,15 +188,12 @@ def test_a_chat_stamp_with_its_day_in_words_reckons_from_that_day() -> None:
     assert note.company is None
 
 
-def test_a_list_heading_a_pastime_and_a_family_feast_are_no_tasks() -> None:
+def test_a_list_heading_and_a_family_feast_are_no_tasks() -> None:
     note = "春节前的安排，客户是洋河酒厂的季总：1月26号下午送年货；2月3号上午十点对账。"
     assert days(note, "2026-01-21T16:30") == ["2026-01-26", "2026-02-03"]
-    note = "天合光能的贺总喜欢钓鱼，他说五一要去千岛湖钓三天。五一后第一个周一约他去钓鱼场。"
-    assert days(note, "2027-04-14T21:00") == ["2027-05-10"]
     note = "宝钢冉经理说他老丈人下周五八十大寿，他要回老家三天。我周四先把礼物送到他办公室。"
     got = read(note, "2027-08-18T20:30")
     assert [f.due.isoformat() for f in got.follow_ups] == ["2027-08-19"]
     assert got.contacts[0].native_place is None
-    assert days("下周二后勤处开科室会，我争取周一先去拜访一下钱处。", "2026-01-21T09:00") == [
-        "2026-01-26"
-    ]
+    # guard: a 科室会 is the (pharma) rep's own meeting in the department
+    assert days("下周三中午在心内科开科室会，讲我们的新药", "2026-01-21T09:00") == ["2026-01-28"]
