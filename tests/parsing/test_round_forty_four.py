@@ -197,3 +197,39 @@ def test_a_list_heading_and_a_family_feast_are_no_tasks() -> None:
     assert got.contacts[0].native_place is None
     # guard: a 科室会 is the (pharma) rep's own meeting in the department
     assert days("下周三中午在心内科开科室会，讲我们的新药", "2026-01-21T09:00") == ["2026-01-28"]
+
+
+def test_the_diff_reviews_cases_stay_as_they_were() -> None:
+    """Guards from the review of this round's change: each read as on 0c1fd88 (they pass on
+    it by design)."""
+    now = "2026-11-18T10:00"
+    for text in (
+        "王总下周三我见不到了，他要去北京开会",
+        "陈总周五我们公司停电，暂停发货",
+        "王总看了报价，答应下周一给答复",
+    ):
+        assert days(text, now) == [], text
+    assert days("下周二去拜访王总，商量验收安排，验收前一天要把设备调试好", now) == ["2026-11-24"]
+    assert days("下周四开标，开标前两三天把标书送过去", now) == []
+    assert days("后天的安排：给王总送样品", now) == ["2026-11-20"]
+    # a day line ahead is the meeting's day, not the chat's
+    chat = "会议通知\n6月18日 上午9:00\n王总：请准时参加\n我：收到"
+    assert contact_had(chat, "2026-06-15T10:00") == ("wechat", "2026-06-15")
+    # a week's list of others' stamped days with a line of the rep's is a plan, not a chat
+    plan = "周一 09:30 万科张总：谈续约\n周三 14:00 碧桂园李总：送样品\n我：周二把报价单准备好"
+    assert sorted(days(plan, "2026-11-22T20:00")) == ["2026-11-23", "2026-11-24", "2026-11-25"]
+    assert days("王总 6月12日 14:00 来厂验货\n我 6月13日 9:00 去苏州送样", "2026-06-09T09:00") == [
+        "2026-06-12",
+        "2026-06-13",
+    ]
+    # a plan headed 这周 on a Sunday, and 这个星期要做的, are the week to come
+    plan = "这周：\n周一 公司例会\n周二 过去无锡先导送样\n周四下午2点 参加先导技术评审"
+    assert days(plan, "2027-11-14T21:00") == ["2027-11-16", "2027-11-18"]
+    plan = "这个星期要做的：\n周二 过去比亚迪送样\n周五 回访王总"
+    assert days(plan, "2027-11-14T21:00") == ["2027-11-16", "2027-11-19"]
+    # the customer's own juniors are theirs; a liking said of whom the rep called is no habit
+    note = read("今天到市二院，设备科小周领着去见了王院长，王院长同意先试用", "2027-02-24T19:30")
+    assert [c.salutation for c in note.contacts] == ["小周", "王院长"]
+    text = "下午跟偏好进口品牌的孙主任通了电话，他还是倾向西门子"
+    assert contact_had(text, "2026-11-23T21:00") == ("call", "2026-11-23")
+    assert days("王总周六去水库钓鱼，我也去，顺便聊聊合同", "2027-04-14T21:00") == ["2027-04-17"]
