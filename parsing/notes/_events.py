@@ -497,6 +497,9 @@ def _reminded_of(doc: Doc, a: int) -> bool:
     return not any(lead.end() <= w.span[0] < a and w.day < doc.today for w in doc.whens)
 
 
+_A_WEEKDAY = re.compile(r"周|星期|礼拜")
+
+
 def _relevant_when(doc: Doc, pos: int) -> When | None:
     """The date governing an event at ``pos``: the nearest before it in the clause, else after."""
     ca, _ = doc.clause(pos)
@@ -510,6 +513,20 @@ def _relevant_when(doc: Doc, pos: int) -> When | None:
     before = [w for w in doc.whens if ca <= w.span[0] and w.span[1] <= pos + 1]
     if before:
         return before[-1]
+    # (这周…：周一、周二在杭州，见了阿里云的孔经理: a day of this week gone by, said earlier in
+    # the sentence — unless the contact's own clause says today)
+    opening = _sentence_start(doc.t, pos)
+    this_week = [
+        w
+        for w in doc.whens
+        if opening <= w.span[0]
+        and w.span[1] <= pos
+        and doc.today - timedelta(days=7) <= w.day < doc.today
+        and not w.deadline
+        and _A_WEEKDAY.match(doc.t, w.span[0])  # (昨天到北京出差，和宋处长吃了顿饭: kept today)
+    ]
+    if this_week and not _SPEAKERS_TODAY.search(doc.t, ca, pos):
+        return this_week[-1]
     # (Meeting with Mr. Tan next Wed 3pm: English says the day last)
     b = doc.clause(pos)[1] if doc.t[pos].isascii() else chunk_end
     after = [

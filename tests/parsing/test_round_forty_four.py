@@ -173,6 +173,11 @@ def test_a_week_told_under_its_head_is_gone_by() -> None:
         "下周一把会议纪要整理发给黄科长。"
     )
     assert days(note, "2026-05-29T17:50") == ["2026-06-01"]
+    # the contact had is dated by the day said earlier in its sentence, this week's
+    note = (
+        "这周跟进情况：周一、周二在杭州，见了阿里云的孔经理两次；周四孔经理说他们五一后内部立项。"
+    )
+    assert contact_had(note, "2027-04-30T17:30") == ("visit", "2027-04-27")
     # guard: 这周 heading a plan written on a Sunday is the week to come
     note = "这周：\n周一 公司例会\n周二 去无锡先导智能送样\n周四下午2点 参加先导技术评审"
     assert "2027-11-16" in days(note, "2027-11-14T21:00")
