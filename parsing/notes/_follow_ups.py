@@ -1753,7 +1753,9 @@ def _his_day_at(t: str, pos: int) -> bool:
     there, or a city alone closing a listed item."""
     if _HIS_DAY.match(t, pos):
         return True
-    place = PLACE_RE.match(t, pos + len(t[pos:]) - len(t[pos:].lstrip(" ")))
+    while t.startswith(" ", pos):
+        pos += 1
+    place = PLACE_RE.match(t, pos)  # (a city alone: 周三 南京 /)
     return place is not None and _ITEM_END.match(t, place.end()) is not None
 
 
