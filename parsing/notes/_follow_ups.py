@@ -715,6 +715,24 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         if named_first:  # 月底最后一天，把发票开给华为: the day named, then its task, whole
             _, cb = doc.clause(min(start, len(t) - 1))
             return _people_as_named(doc, people, _FILLER.sub("", t[start:cb]).strip()) or None
+    filler = _LEAD_FILLER.match(t, start, cb)
+    if filler is not None and filler.end() < cb:  # 今晚 呃 请白总吃饭: the filler is no task
+        again = next(
+            (
+                v
+                for v in doc.whens
+                if v.day == w.day
+                and v.span[0] >= filler.end()
+                and t[filler.end() : v.span[0]] in ("", "是", "就是", "就是说", "也就是")
+            ),
+            None,
+        )
+        if again is not None:  # 下礼拜一 呃 对 下礼拜一给他发方案: the day said again
+            start = again.span[1]
+        elif not any(filler.end() <= v.span[0] < cb for v in doc.whens):
+            start = (
+                filler.end()
+            )  # (生日是十一月三号 那个 要提前准备 十一月二号之前: not that day's)
     if t.startswith("  ", b):  # an English date's padding (next Monday 发个 proposal)
         while start < cb - 1 and t[start] == " ":
             start += 1
@@ -853,6 +871,8 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     if not text or (m is not None and t[m.start : m.end] == text):
         return None
     bare = SPOKEN_FILLER.sub("", text)  # 去那个长春的吉林大学: voice input's 那个 and 嗯 go
+    if not bare.strip():
+        return "跟进"  # (十月八号 呃 就是说八号…: a filler alone is no task's words)
     return bare if len(bare) >= 2 else text
 
 
@@ -3459,6 +3479,8 @@ def _meeting_at(doc: Doc, w: When, people: People, action: str) -> str | None:
 _ADDRESSED = re.compile(r"(?:好的|好嘞|好|收到|谢谢|嗯|OK|ok)[\s,!]*$")
 # (我答应张总周五前送过去, 告诉刘工下周一: the person is told or promised, not the doer)
 _TOLD_BY_REP = re.compile(rf"(?:{TOLD_BEFORE_A_NAME}|保证)了?\s*$")
+# Voice input's fillers right after a day, each said alone between spaces (今晚 呃 请…).
+_LEAD_FILLER = re.compile(r"(?:\s*(?:呃+|嗯+|那个|就是说|就是|然后|对)(?=\s))+\s+")
 _AFTER_HOUR = re.compile(r"\s*(?:以后|之后|后(?![天年]))")
 # What the rep prepares for a customer's own coming (来工厂参观 … 要安排接待).
 _TO_HOST = re.compile(

@@ -1,0 +1,32 @@
+"""Round forty-five: what notes written on 2026-12-07 (styles41, styles40) and the round's blind
+review taught the reader. Each case failed on the parser as the session began (f74631b) unless
+its comment says it guards."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from parsing.notes import Note, parse_note
+
+
+def at(stamp: str) -> datetime:
+    return datetime.fromisoformat(stamp + ":00+08:00")
+
+
+def read(text: str, now: str) -> Note:
+    return parse_note(text, at(now))
+
+
+def tasks(text: str, now: str) -> list[tuple[str, str]]:
+    return [(f.due.isoformat()[:16], f.action) for f in read(text, now).follow_ups]
+
+
+def test_a_voice_filler_after_the_day_is_no_task_of_its_own() -> None:
+    note = "今晚 呃 请东方电气的那个白总吃饭 就是说 还在那个老地方"
+    assert tasks(note, "2027-05-14T15:00") == [("2027-05-14T20:00", "请白总吃饭")]
+    # the day said again after the filler: the task is what follows it
+    note = "然后我下礼拜一 呃 对 下礼拜一给他发一下方案"
+    assert tasks(note, "2026-05-16T22:30") == [("2026-05-18", "给他发一下方案")]
+    # a filler alone where the words should be reads as a follow-up, never as 呃
+    note = "他说国庆以后 十月八号 呃 就是说八号 我们把那个改好的图纸带过去"
+    assert [a for _, a in tasks(note, "2026-09-28T18:05")] != ["呃"]
