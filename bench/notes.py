@@ -450,6 +450,16 @@ DEV_SETS = [
     # holidays and 调休, leaders' days told by a secretary or driver, plans moved and recaps),
     # written on 2026-12-07; scored on the parser as that session began (0c1fd88), then tuned on
     NOTES_DIR / "notes_styles40.jsonl",
+    # blind46: 150 notes by an eighty-ninth helper who never read parsing/ (90 plain everyday
+    # notes, 6 in each of ten styles of #18), written on 2026-12-07; held out, scored on the
+    # parser as that session began (f74631b)
+    NOTES_DIR / "notes_blind46.jsonl",
+    # styles41: 200 notes by a ninetieth and a ninety-first helper who never read parsing/ (20 in
+    # each of ten styles: voice with corrections and spoken digits, cards and signatures, chats
+    # with two to four speakers, telegraphic, English, TW/HK/MY/SG, roles, holidays and 调休,
+    # leaders' days told by a secretary or driver, plans moved and recaps), written on
+    # 2026-12-07; scored on the parser as that session began (f74631b), then tuned on
+    NOTES_DIR / "notes_styles41.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
