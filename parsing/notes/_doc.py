@@ -372,7 +372,11 @@ _FIX_BETWEEN = re.compile(
     r"[ ,]*(?:[^,。;\s]{0,6}?[ ,]*(?:是|应该是|改成|改到|改为|改咗|改了|改)|[他她佢](?:说|讲|话))?[ ,]*"
 )
 _FIX_REACH = 50
-_REASON_AFTER = re.compile(r"\s+(?:[他她佢](?:说|讲|话)|因为)")
+_REASON_AFTER = re.compile(
+    r"\s+(?:[他她佢](?:说|讲|话)|因为|"
+    # (哦不是 下礼拜三 他礼拜二有事: why the day denied cannot be)
+    r"[他她佢](?:那天|(?:下下?|这)?(?:周|礼拜|星期)[一二三四五六日天])?(?:有事|有会|不在|出差|没空|要?开会))"
+)
 # A chat's next line, its speaker and an apology before what they put right.
 _NEXT_LINE_OPENS = re.compile(r"\n[^\n:]{1,12}:[ ]*(?:不好意思|抱歉|sorry)?[ ,]*")
 _AN_HOUR_ALONE = re.compile(

@@ -30,3 +30,8 @@ def test_a_voice_filler_after_the_day_is_no_task_of_its_own() -> None:
     # a filler alone where the words should be reads as a follow-up, never as 呃
     note = "他说国庆以后 十月八号 呃 就是说八号 我们把那个改好的图纸带过去"
     assert [a for _, a in tasks(note, "2026-09-28T18:05")] != ["呃"]
+
+
+def test_a_day_denied_in_voice_with_why_after_it_takes_the_day_meant() -> None:
+    note = "然后让我下礼拜二把资质文件送过去 哦不是 下礼拜三 他礼拜二有事 他手机是 幺三九"
+    assert tasks(note, "2026-01-08T08:20") == [("2026-01-14", "把资质文件送过去")]
