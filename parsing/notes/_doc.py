@@ -296,7 +296,7 @@ _FESTIVALS_THING = re.compile(rf"(?:{_FESTIVAL.pattern}|[和、与])*(?:{_FESTIV
 # 下礼拜二 哦不是 是这礼拜二, 周三 不对 周四: voice input corrects a day at once — the first is
 # no day of the note (only 不对, 哦不, or 不是 then 是, right between the two)
 _DAY_CORRECTED = re.compile(
-    r"[ ,]*(?:嗯[ ,]*)?(?:(?:(?:[哦噢呃啊][ ,]*)?(?:不对|唔系|说错了|讲错了|记错了|写错了)|[哦噢呃啊]不是?)[ ,]*(?:是|应该是)?|"
+    r"[ ,]*(?:嗯[ ,]*)?(?:(?:(?:[哦噢呃啊][ ,]*)?(?:不对(?:[ ,]*不对)*|唔系|说错了|讲错了|记错了|写错了)|[哦噢呃啊]不是?)[ ,]*(?:是|应该是)?|"
     # (后天,不,大后天; 这周日,噢应该是下周日: a bare 不 between pauses, or what it should be)
     r"不是[ ,]*(?:是|应该是)|(?<=[ ,])不(?=[ ,])[ ,]*|[哦噢呃啊][ ,]*应该是)[ ]*"
 )

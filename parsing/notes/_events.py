@@ -1105,6 +1105,8 @@ def _find_interaction(doc: Doc, people: People, claimed: set[int]) -> Interactio
     summary, said = _thing_and_where_it_stands(doc, summary, said, theirs)
     summary = _labelled(doc, _TOPIC_LABEL) or summary
     said = _labelled(doc, _RESULT_LABEL) or said
+    if said is not None and _A_DAY_ALONE.fullmatch(said):
+        said = None  # (程局长说 下礼拜二 不对不对 下礼拜三…: the day denied is no result)
     if best is None:
         if doc.chat and _our_own_chat(doc):
             return None  # 销售二部群, 王总(我司)：…: the team's own chat, no customer spoken with
@@ -1416,6 +1418,11 @@ _WORK_THING = re.compile(
     r"(?:测试报告|接口文档|资质文件|投标资料|投标文件|报价单|报价|方案|合同|订单|标书|样品|样机|发票)"
     r"(?!号|编号|金额|额)"  # 订单号PO2026…, 合同金额88万: a figure, not a matter
     r"|(?i:\b(?:proposal|quotation|quote|demo|POC|trial|tender|PO)\b)"
+)
+
+
+_A_DAY_ALONE = re.compile(
+    r"(?:下下?|这|本|上)?(?:个)?(?:周|礼拜|星期)[一二三四五六日天]|[明后今昨前]天"
 )
 
 

@@ -35,3 +35,12 @@ def test_a_voice_filler_after_the_day_is_no_task_of_its_own() -> None:
 def test_a_day_denied_in_voice_with_why_after_it_takes_the_day_meant() -> None:
     note = "然后让我下礼拜二把资质文件送过去 哦不是 下礼拜三 他礼拜二有事 他手机是 幺三九"
     assert tasks(note, "2026-01-08T08:20") == [("2026-01-14", "把资质文件送过去")]
+
+
+def test_an_hour_denied_twice_gives_way_to_the_hour_meant() -> None:
+    note = "明天早上8点半，不对不对，9点半，去中石化找吴处长"
+    assert tasks(note, "2026-12-08T08:30") == [("2026-12-09T09:30", "找吴处长")]
+    # the day denied is no result of the call either
+    note = "刚才给水务局的程局打了电话 程局长说 下礼拜二 不对不对 下礼拜三上午十点 在局里听汇报"
+    found = read(note, "2028-05-19T16:30").interaction
+    assert found is not None and found.outcome is None
