@@ -980,7 +980,7 @@ _OUR_PEOPLE = re.compile(
     # (我领导黄总, 我老板: the rep's own boss, said with 我 alone)
     r"(?:我的?同事|我的?(?:领导|老板|上司|经理)|我司的?|咱们(?:公司)?的?|我们[^,;:。\s]{0,6}的|"
     # (跟同事小孙开了个电话会, 我和售后的老马, 代理商刘老板, 我方：我、技术小冯, 公司新来的销售小黄)
-    r"(?<![他她们方户的])同事|(?<=[和跟与同])售后的?|(?:我们|我司)的?代理商|我方:[^。;\n]{0,8}|"
+    r"(?<![他她们方户的])同事|(?<=[和跟与同])售后的?|(?:我们|我司)的?代理商|(?:我方|我们这边|我司):[^。;\n]{0,8}|"
     r"(?<![他她]们)(?<!对方)(?<!客户)(?<!的)公司[^,;:。\s]{0,4}的?销售|"
     # (实习生小吴, 和区域经理陈总, 跟我们的技术总监周总: titles of the rep's own side — 海尔的区域
     # 经理陈总, 他们公司的销售小黄 and 他们同事小张 are the customer's)
@@ -1747,7 +1747,8 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
             or _goes_to_see_them(doc, said)
         ):
             doc.mark(said.start, said.end)  # (read: the rep, or the rep's colleague)
-            if said.form is not None and said.title is None:
+            # (我们技术总监老周 … 老周下周一去: the familiar form names him again, title or not)
+            if said.form is not None and (said.title is None or said.form.startswith(("老", "小"))):
                 ours.add(said.form)
                 doc.colleague_spans.append((said.start, said.end))
         else:

@@ -44,3 +44,20 @@ def test_an_hour_denied_twice_gives_way_to_the_hour_meant() -> None:
     note = "刚才给水务局的程局打了电话 程局长说 下礼拜二 不对不对 下礼拜三上午十点 在局里听汇报"
     found = read(note, "2028-05-19T16:30").interaction
     assert found is not None and found.outcome is None
+
+
+def salutations(text: str, now: str) -> list[str | None]:
+    return [c.salutation for c in read(text, now).contacts]
+
+
+def test_a_colleague_named_again_by_his_familiar_form_stays_the_reps_side() -> None:
+    note = (
+        "下午跟我们技术总监老周去了新希望，见了IT部的马主任，老周下周一去给马主任做演示，"
+        "我明天把合同草稿发给马主任"
+    )
+    assert salutations(note, "2026-12-09T16:30") == ["马主任"]
+    assert tasks(note, "2026-12-09T16:30") == [("2026-12-10", "把合同草稿发给马主任")]
+    # our side headed with a colon: 商务小王 is the rep's colleague, his errand no task
+    note = "我们这边：商务小王下周二寄合同原件，我下周四回访陶总"
+    assert salutations(note, "2026-12-10T14:00") == ["陶总"]
+    assert tasks(note, "2026-12-10T14:00") == [("2026-12-17", "回访陶总")]
