@@ -1744,17 +1744,23 @@ def _their_days_go_on(d: _Dated, i: int, theirs: set[int]) -> bool:
     # (…去杜塞尔多夫参加MEDICA展，…下周三下午两点去坪山总部找他: after a comma, the rep's; 下周一到
     # 周三在济南开会，周四去青岛: only where he is, then a comma — the next of his days)
     if (
-        not _LIST_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a)
-        and not _SLASHED_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a)
-    ) and not (
-        _LEG_THEN.fullmatch(d.t, prev.span[1], d.a)
-        and not _ERRAND_IN_PLACE.search(d.t, d.b, d.cb)  # (周四上午去矿上见他: the rep's)
-        and not re.search(r"[我咱]", _rest_of_sentence(d))  # (…，我陪同: along)
-        and any(  # (五一回来，5月6号下午去开封…: the rep's own days, no leader named)
-            _sentence_start(d.t, prev.span[0]) <= m.start < prev.span[0]
-            and m.title
-            and _LEADS.search(m.title)
-            for m in d.people.mentions
+        (
+            not _LIST_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a)
+            and not _SLASHED_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a)
+        )
+        and not (
+            _LEG_THEN.fullmatch(d.t, prev.span[1], d.a)
+            and not _ERRAND_IN_PLACE.search(d.t, d.b, d.cb)  # (周四上午去矿上见他: the rep's)
+            # (…，我陪同: along — but 我 said further on is the rep's own plan, apart from his days)
+            and not re.search(
+                r"[我咱]", d.t[d.b : min(_next_clause_end(d), _sentence_end(d.t, d.b))]
+            )
+            and any(  # (五一回来，5月6号下午去开封…: the rep's own days, no leader named)
+                _sentence_start(d.t, prev.span[0]) <= m.start < prev.span[0]
+                and m.title
+                and _LEADS.search(m.title)
+                for m in d.people.mentions
+            )
         )
     ):
         return False
@@ -2154,6 +2160,11 @@ def _leader_right_after(d: _Dated) -> tuple[int, int] | None:
     return None
 
 
+_TOLD_ME = re.compile(
+    r"(?:告诉|通知|提醒|跟|和|对)我(?:说|讲)?(?=[:,\s]|[\u4e00-\u9fff]{1,3}(?:总|董|局|长))"
+)
+
+
 def _their_own_travel(d: _Dated, action: str) -> bool:
     """A leader's going to a city or a country, said right after their title, with no one of
     the rep's side in the sentence: their travel, not the rep's errand."""
@@ -2191,7 +2202,8 @@ def _their_own_travel(d: _Dated, action: str) -> bool:
                 )
             )
         )
-        and not re.search(r"[我咱]", t[start : _sentence_end(t, b)])
+        # (陈姐告诉我：李总明天去上海: told to the rep, who goes nowhere)
+        and not re.search(r"[我咱]", _TOLD_ME.sub("", t[start : _sentence_end(t, b)]))
         and not _WENT_ALONG.search(t, start, a)  # (跟王总周三去苏州: the rep goes too)
     )
 
@@ -2820,6 +2832,11 @@ def _listed_with_theirs(doc: Doc, people: People, i: int) -> bool:
     if not _HIS_BUSINESS.search(action) or re.search(r"[我咱约]|拜访|过去", _rest_of_sentence(d)):
         return False
     return _their_own_doing(d, action, False)
+
+
+def _next_clause_end(d: _Dated) -> int:
+    """Where the clause after the day's own ends."""
+    return d.doc.clause(min(d.cb + 1, len(d.t) - 1))[1]
 
 
 def _rest_of_sentence(d: _Dated) -> str:

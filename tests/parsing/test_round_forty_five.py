@@ -61,3 +61,15 @@ def test_a_colleague_named_again_by_his_familiar_form_stays_the_reps_side() -> N
     note = "我们这边：商务小王下周二寄合同原件，我下周四回访陶总"
     assert salutations(note, "2026-12-10T14:00") == ["陶总"]
     assert tasks(note, "2026-12-10T14:00") == [("2026-12-17", "回访陶总")]
+
+
+def test_a_leaders_legs_told_to_the_rep_are_his_not_the_reps() -> None:
+    note = (
+        "李总的助理陈姐告诉我：李总明天去上海，周六从上海去杭州，下周二回公司。我下周三上午去拜访"
+    )
+    assert [d for d, _ in tasks(note, "2026-12-09T16:30")] == ["2026-12-16T09:00"]
+    # the rep's own plan later in the sentence does not make his next legs the rep's
+    note = "孙总秘书说孙总下周一一早去西安，周二去兰州，周四回来，让我下下周一再过去"
+    assert [d for d, _ in tasks(note, "2026-12-11T18:00")] == ["2026-12-21"]
+    note = "何总秘书小林说，何总1月3号去哈尔滨，5号去长春，7号回来，8号上午有空，我8号上午过去"
+    assert [d for d, _ in tasks(note, "2026-12-29T09:30")] == ["2027-01-08T09:00"]
