@@ -2512,12 +2512,22 @@ def _settled_on_another(d: _Dated) -> bool:
     )
 
 
+_IF_BEFORE = re.compile(r"(?:如果|要是|万一|假如|若是?)(?:到了?)?\s*$")
+_STILL_NOT = re.compile(r"\s*(?:之前|以前|前)?(?:还|仍然?|都)?(?:没|未|不)")
+
+
 def _no_task_meant(d: _Dated, action: str) -> bool:
     """A day named with nothing set for it: avoided, put off, asked about, once planned,
     called off, a state lasting until it, or a thing already done today."""
     doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
     if _BACK_HOME.fullmatch(action):
         return True  # 12月10日 返宁: someone back home that day, nothing to do
+    if (
+        _IF_BEFORE.search(t, max(ca, a - 4), a)
+        and _STILL_NOT.match(t, b)
+        and any(cb <= v.span[0] < _sentence_end(t, b) for v in doc.whens)
+    ):  # (万一下下个礼拜一还没到货就给张总打电话: the task on that day, said with it)
+        return True  # 如果下周三还没回复，我下周四打电话问: the condition, the task is after it
     if _A_SCHEDULES_NAME.match(t, b):
         return True  # 年底领导行程（迈瑞 成总）：: what the list is called, no deadline
     if _HE_COMES_TO_TOWN.fullmatch(action) and _HE_BEFORE.search(t, ca, a):

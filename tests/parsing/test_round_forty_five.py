@@ -73,3 +73,8 @@ def test_a_leaders_legs_told_to_the_rep_are_his_not_the_reps() -> None:
     assert [d for d, _ in tasks(note, "2026-12-11T18:00")] == ["2026-12-21"]
     note = "何总秘书小林说，何总1月3号去哈尔滨，5号去长春，7号回来，8号上午有空，我8号上午过去"
     assert [d for d, _ in tasks(note, "2026-12-29T09:30")] == ["2027-01-08T09:00"]
+
+
+def test_a_day_said_as_a_condition_is_no_task() -> None:
+    note = "冷总答应下周三之前给我们回复，如果下周三还没回复，我下周四打电话问"
+    assert tasks(note, "2026-12-07T10:00") == [("2026-12-17", "打电话问")]
