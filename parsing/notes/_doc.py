@@ -583,15 +583,22 @@ _WEEKDAY_OF_IT = re.compile(r"(?:刚好|正好)?是(?:周|礼拜|星期)[一二�
 # told only to count from; a signing, an exchange, a demo or training the rep takes part in.
 _THEIR_EVENT = (
     r"开标|评标|定标|评审会?|发布会|局务会|办公会|董事会|党委会|例会|上线|投产|开业|审计|盘点|"
-    r"检查|招标会|论证会|年会|大会"
+    r"检查|招标会|论证会|年会|大会|开幕式?|系统切换|切换|回来|回国"
 )
-_SHARED_EVENT = r"验收|签约仪式|签约|交货|到货|考察|展会|启动会|技术交流|交流|述标会?|演示|培训"
+_SHARED_EVENT = (
+    r"验收|签约仪式|签约|签完|交货|到货|考察|展会|启动会|技术交流|交流|述标会?|演示|培训"
+)
 _FROM_EVENT = re.compile(
     rf"(?P<event>{_THEIR_EVENT}|{_SHARED_EVENT})(?:的|结束|完|之)?"
-    r"(?P<rel>(?:前|后)(?P<n>[一两二三四五六七八九十0-9]{1,2})天|头一天|当天|第二天|次日|后第二天)"
+    r"(?P<rel>(?:前|后)(?P<n>[一两二三四五六七八九十0-9]{1,2})天|头一天|当天|第二天|次日|后第二天|"
+    # (验收后第三天, 切换后第三天: that many days on — 后第二天 is the day after, as said; 他回来
+    # 后的周四, 上线后的第一个周五: the first such weekday after it)
+    r"后第(?P<nth>[三四五六七八九十3-9]|十[一二三四五六七八九])天|"
+    r"后的?(?:第一个)?(?:周|礼拜|星期)(?P<wd>[一二三四五六日天]))"
 )
 _THEIRS_ONLY = re.compile(rf"(?:{_THEIR_EVENT})")
 _REL_SIGN = {"前": -1, "后": 1}
+_WEEKDAY_NUMBER = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _REL_DAYS = {"头一天": -1, "当天": 0, "第二天": 1, "次日": 1, "后第二天": 1}
 # The event named right after its day (下周二开年度供应商评审会): within this reach, with only
 # words of its holding between — not the rep's meeting about it (跟他们技术部开会讨论上线计划)
@@ -641,12 +648,19 @@ def _counted_from_events(
             w for w in out if w is not part and not (w.span[0] < m.end() and m.start() < w.span[1])
         ]
         anchor = _event_day(t, whens, m, today)
-        count = cn_to_int(m["n"]) if m["n"] else None
-        if anchor is None or (m["n"] and count is None):
+        said_n = m["n"] or m["nth"]
+        count = cn_to_int(said_n) if said_n else None
+        if anchor is None or (said_n and count is None):
             continue
         if _THEIRS_ONLY.fullmatch(m["event"]):
             theirs.add(anchor.span)
-        shift = _REL_SIGN[m["rel"][0]] * count if count is not None else _REL_DAYS[m["rel"]]
+        if m["wd"]:
+            gap = (_WEEKDAY_NUMBER[m["wd"]] - anchor.day.weekday()) % 7
+            shift = gap or 7
+        elif count is not None:
+            shift = _REL_SIGN[m["rel"][0]] * count
+        else:
+            shift = _REL_DAYS[m["rel"]]
         day = anchor.day + timedelta(days=shift)
         start: date | datetime = day
         if part is not None and isinstance(part.start, datetime):

@@ -78,3 +78,16 @@ def test_a_leaders_legs_told_to_the_rep_are_his_not_the_reps() -> None:
 def test_a_day_said_as_a_condition_is_no_task() -> None:
     note = "冷总答应下周三之前给我们回复，如果下周三还没回复，我下周四打电话问"
     assert tasks(note, "2026-12-07T10:00") == [("2026-12-17", "打电话问")]
+
+
+def test_a_day_counted_from_a_return_a_go_live_or_an_opening() -> None:
+    note = "鲁总下周二出差回来，他回来后的周四我去拜访"
+    assert tasks(note, "2026-12-07T10:00") == [("2026-12-17", "去拜访")]
+    note = "何总周三从日本回来，回来后第二天上午我去他办公室汇报"
+    assert tasks(note, "2026-12-07T10:00") == [("2026-12-10T09:00", "去他办公室汇报")]
+    note = "项目下周二上线，上线后的第一个周五我们去做回访"
+    assert tasks(note, "2026-12-10T14:00") == [("2026-12-18", "去做回访")]
+    note = "他们1月4号系统切换，切换后第三天我去现场检查"
+    assert tasks(note, "2026-12-29T09:30") == [("2027-01-07", "去现场检查")]
+    note = "展会12月21号开幕，开幕前三天要把展品运到现场，我开幕前一天去布展"
+    assert [d for d, _ in tasks(note, "2026-12-11T18:00")] == ["2026-12-18", "2026-12-20"]
