@@ -1723,16 +1723,17 @@ def _trip_around(d: _Dated) -> tuple[bool, str | None]:
 # meeting, a tour (周三在北京民航局, 礼拜三去武汉基地, 20日返蓉, 下周一全天会议, 周四下乡调研).
 _HIS_DAY = re.compile(
     r"[^\S\n]*(?:(?:上午|下午|晚上|全天|白天|一天)[^\S\n]*)?(?:带队|陪同|一起)?"
-    r"(?:(?:在|去|到|回|返|飞|赴|转)(?=[\u4e00-\u9fff])(?!拜访|找|见|回访|送|拿|接)|全天|会议|开会|调研|视察|下乡|办公|出差|见客|有会"
+    r"(?:(?:在|去|到|回|返|飞|赴|转)(?=[\u4e00-\u9fff])(?!拜访|找|见|回访|送|拿|接)|全天|会议|开会|调研|视察|下乡|办公|出差|见客|有会|开[\u4e00-\u9fff]{1,6}?会"
     # (周二从株洲去广州, 后天从天津直接去济南: a leg from one city to the next)
     r"|从[\u4e00-\u9fff]{1,6}(?:直接|直飞|坐高铁)?(?:去|到|回|返|飞|赴|转)"
     # (鲁总明早7点的航班去西安，下午在西安分公司开会: his flight, then his day there)
-    r"|的?(?:航班|班机|飞机|高铁|动车|火车)(?:去|到|回|返|飞))"
+    r"|(?:的|坐|乘|搭)?(?:航班|班机|飞机|高铁|动车|火车)(?:去|到|回|返|飞))"
 )
 # The previous day's place or doing, then only a space: the next item of one list.
 _LIST_ITEM_THEN = re.compile(r"[^\s,，。；;、!！?？我咱让叫请约]{1,14}[^\S\n]+")
 # …or a comma, with no one else's word in the leg before it (他/她 may be whom the rep meets)
-_LEG_THEN = re.compile(r"[^\s,，。；;、!！?？我咱让叫请约他她等]{1,14},[^\S\n]*")
+# (明天一早飞深圳参加高交会，待两天，周四转广州: his day said in two clauses)
+_LEG_THEN = re.compile(r"(?:[^\s,，。；;、!！?？我咱让叫请约他她等]{1,14},[^\S\n]*){1,2}")
 
 
 def _their_days_go_on(d: _Dated, i: int, theirs: set[int]) -> bool:
@@ -3225,6 +3226,7 @@ def find_follow_ups(
         if _comes_to_rep(d):
             continue  # 款春节前打过来, 合同下周发过来: theirs, coming this way
         if _their_process(d, action) or _they_do_it(d):
+            away.add(i)  # (孔总下周一上午开党委会，下午去济南: his day, his next leg goes on)
             continue
         if _their_own_doing(d, action, wanted is not None):
             hosted = _TO_HOST.search(t, d.b, _sentence_end(t, d.b))

@@ -91,3 +91,12 @@ def test_a_day_counted_from_a_return_a_go_live_or_an_opening() -> None:
     assert tasks(note, "2026-12-29T09:30") == [("2027-01-07", "去现场检查")]
     note = "展会12月21号开幕，开幕前三天要把展品运到现场，我开幕前一天去布展"
     assert [d for d, _ in tasks(note, "2026-12-11T18:00")] == ["2026-12-18", "2026-12-20"]
+
+
+def test_a_leaders_next_legs_after_a_meeting_a_train_or_two_clauses_stay_his() -> None:
+    note = "孔总的秘书电话回复：孔总下周一上午开党委会，下午去济南，周二在省国资委汇报，周三回邹城"
+    assert tasks(note, "2026-01-15T11:30") == []
+    note = "黎总的司机说：黎总今天在北京总部，周二坐高铁去石家庄，周三去保定看光伏项目。我周五上午十点去总部找他"
+    assert [d for d, _ in tasks(note, "2026-05-25T08:40")] == ["2026-05-29T10:00"]
+    note = "冯董这周三飞武汉开集团三季度经营分析会，开两天，周五从武汉直接去长沙看项目，下周一回来"
+    assert tasks(note, "2026-10-19T10:20") == []
