@@ -2993,17 +2993,27 @@ def _task_said_around(d: _Dated) -> str | None:
 _COMES_TO_REP = re.compile(
     r"\s*(?:之前|以前|前)?\s*(?:肯定|会|就|才|能|可以|应该)?(?P<verb>[打汇转付发寄])过来[了吧]?\s*"
 )
+_THEY_PAY = re.compile(
+    r"\s*(?:之前|以前|前)?\s*(?:肯定|会|就|才|能|可以|应该)+付(?:款|清|掉)?[了吧]?(?:$|[,，。;\s])"
+)
 # (货款五一之前能打过来然后我这边下周三把发票寄过去: their money, then the rep's own step)
 _THEN_THE_REP = re.compile(r"(?:然后|那)?\s*我")
 _MONEY = re.compile(r"款|钱|账|金")  # (定金, 保证金, 首付款)
 _MONEY_REACH = 30  # how far before the day the money may be named
 # (…的款, 货款, 尾款, 要钱 in an earlier clause — not 金经理, 钱总, 金华, 款式)
-_MONEY_SAID = re.compile(r"[货尾回付打欠余首]款|的款|账款|定金|订金|保证金|(?<=[的把要])钱")
+_MONEY_SAID = re.compile(r"[货尾回付打欠余首笔]款|的款|账款|定金|订金|保证金|(?<=[的把要])钱")
 
 
 def _comes_to_rep(d: _Dated) -> bool:
     """款春节前肯定打过来, 合同下周发过来: what comes the rep's way — not the rep's own call back
     (我明天再打过来, 让我下周一再打过来) nor what the customer asked the rep to send."""
+    if (
+        _THEY_PAY.match(d.t, d.b)
+        and not d.by_customer
+        and not re.search(r"我(?!们)", d.t[d.ca : d.a])  # (我们那笔款: the money owed us)
+        and _MONEY_SAID.search(d.t, max(0, d.ca - _MONEY_REACH), d.a)
+    ):
+        return True  # 他说我们上半年那笔款 呃 七月十号之前能付: their paying, told
     comes = _COMES_TO_REP.match(d.t, d.b, d.cb)
     if comes is not None and comes.end() < d.cb and not _THEN_THE_REP.match(d.t, comes.end()):
         comes = None  # (…打过来的钱: more of the clause, not the money coming)

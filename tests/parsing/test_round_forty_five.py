@@ -100,3 +100,10 @@ def test_a_leaders_next_legs_after_a_meeting_a_train_or_two_clauses_stay_his() -
     assert [d for d, _ in tasks(note, "2026-05-25T08:40")] == ["2026-05-29T10:00"]
     note = "冯董这周三飞武汉开集团三季度经营分析会，开两天，周五从武汉直接去长沙看项目，下周一回来"
     assert tasks(note, "2026-10-19T10:20") == []
+
+
+def test_their_paying_by_a_day_is_theirs() -> None:
+    note = "他说我们上半年那笔款 呃 七月十号之前能付 然后 明天上午我把新的价格表发给他"
+    assert [d for d, _ in tasks(note, "2026-06-30T18:40")] == ["2026-07-01T09:00"]
+    # guard: the rep's own paying stays a task
+    assert [d for d, _ in tasks("保证金我周五之前付掉", "2026-06-30T18:40")] == ["2026-07-03"]
