@@ -528,8 +528,10 @@ def _corrected_later(t: str, whens: list[When], said: list[When]) -> list[When]:
             dropped.add(i)
             dropped.update(j for j in ahead if j < k)
             continue
+        # (…哦说错了，是昨天下午，他说月底前定: a day said in a later clause is another matter)
+        said_on = end + len(re.split(r"[,，]", t[end:stop], maxsplit=1)[0])
         if (len(tail) > 3 and not meant and not owned) or any(
-            end <= v.span[0] < stop and not _said_again(t, v, w, fixed) for v in whens
+            end <= v.span[0] < said_on and not _said_again(t, v, w, fixed) for v in whens
         ):
             continue  # (明天一早就过去不对明天上午有会…: more said of the day, no correction)
         out[i] = replace(w, start=fixed.start, end=fixed.end, deadline=w.deadline or fixed.deadline)

@@ -561,12 +561,22 @@ def _relevant_when(doc: Doc, pos: int) -> When | None:
     if (
         len(said) == 1
         and said[0].span[0] - start <= 2
-        # (its last day: not 五一假期值班, a holiday still on)
-        and day_of(said[0].end or said[0].start) < doc.today
         and not _NOT_THAT_DAY.search(doc.t, said[0].span[1], pos)  # (…，刚才又给他打了电话)
     ):
-        return said[0]
+        # (its last day: not 五一假期值班, a holiday still on)
+        if day_of(said[0].end or said[0].start) < doc.today:
+            return said[0]
+        # (下午四点，给海尔的周工打电话确认参数: the hour ahead opening it, a plan said so)
+        if (
+            doc.is_future(said[0])
+            and said[0].part_of_day is None  # (晚上…: a part of the day alone may be gone by)
+            and not _DONE_MARK.search(doc.t, pos, doc.clause(pos)[1])
+        ):
+            return said[0]
     return None
+
+
+_DONE_MARK = re.compile(r"[了过完]")
 
 
 _TELEGRAPHIC = 24  # characters of a note written word by word (美的 刘经理 饭局 昨晚)

@@ -107,3 +107,26 @@ def test_their_paying_by_a_day_is_theirs() -> None:
     assert [d for d, _ in tasks(note, "2026-06-30T18:40")] == ["2026-07-01T09:00"]
     # guard: the rep's own paying stays a task
     assert [d for d, _ in tasks("保证金我周五之前付掉", "2026-06-30T18:40")] == ["2026-07-03"]
+
+
+def contact_had(text: str, now: str) -> tuple[str, str] | None:
+    found = read(text, now).interaction
+    return None if found is None else (found.kind, found.when.isoformat()[:10])
+
+
+def test_a_contact_day_put_right_keeps_the_day_meant() -> None:
+    note = "今天上午去恒大见了林总，哦说错了，是昨天下午，他说月底前定，我下周五再问一下"
+    assert contact_had(note, "2026-12-12T10:00") == ("visit", "2026-12-11")
+    note = "昨天，哦不是昨天是前天，拜访了联想的冯总，他下周要出差，我周五先发个资料"
+    assert contact_had(note, "2026-12-10T14:00") == ("visit", "2026-12-08")
+
+
+def test_an_hour_ahead_opening_the_sentence_makes_the_call_a_plan() -> None:
+    note = "下午四点，给海尔的周工打电话确认参数"
+    assert contact_had(note, "2026-12-07T10:00") is None
+    assert tasks(note, "2026-12-07T10:00") == [("2026-12-07T16:00", "给周工打电话确认参数")]
+    # guard: a call said done is one
+    assert contact_had("下午四点，给海尔的周工打了电话", "2026-12-07T17:00") == (
+        "call",
+        "2026-12-07",
+    )
