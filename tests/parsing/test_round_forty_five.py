@@ -130,3 +130,8 @@ def test_an_hour_ahead_opening_the_sentence_makes_the_call_a_plan() -> None:
         "call",
         "2026-12-07",
     )
+
+
+def test_a_meeting_moved_because_he_travels_that_day_keeps_only_the_new_day() -> None:
+    note = "电话里跟中粮的吴总约了周三，后来他秘书小杨来电话说吴总周三要去北京，改到下周一上午"
+    assert [d for d, _ in tasks(note, "2026-12-07T10:00")] == ["2026-12-14T09:00"]
