@@ -2513,6 +2513,9 @@ def _settled_on_another(d: _Dated) -> bool:
     )
 
 
+_THEIR_MEETING_AFTER = re.compile(
+    r"\s*(?:客户|对方|甲方|他们)(?:那边|方面|公司|内部)?(?:要|会|在)?开[\u4e00-\u9fff]{0,8}?会"
+)
 _IF_BEFORE = re.compile(r"(?:如果|要是|万一|假如|若是?)(?:到了?)?\s*$")
 _STILL_NOT = re.compile(r"\s*(?:之前|以前|前)?(?:还|仍然?|都)?(?:没|未|不)")
 
@@ -2523,6 +2526,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
     if _BACK_HOME.fullmatch(action):
         return True  # 12月10日 返宁: someone back home that day, nothing to do
+    if _THEIR_MEETING_AFTER.match(t, b):
+        return True  # 这周四客户那边要开年终总结会: their own meeting that day
     if (
         _IF_BEFORE.search(t, max(ca, a - 4), a)
         and _STILL_NOT.match(t, b)

@@ -135,3 +135,8 @@ def test_an_hour_ahead_opening_the_sentence_makes_the_call_a_plan() -> None:
 def test_a_meeting_moved_because_he_travels_that_day_keeps_only_the_new_day() -> None:
     note = "电话里跟中粮的吴总约了周三，后来他秘书小杨来电话说吴总周三要去北京，改到下周一上午"
     assert [d for d, _ in tasks(note, "2026-12-07T10:00")] == ["2026-12-14T09:00"]
+
+
+def test_the_customers_own_meeting_on_a_day_is_no_task() -> None:
+    note = "这周四去京东拜访，说错了是下周四，这周四客户那边要开年终总结会"
+    assert tasks(note, "2026-12-08T08:30") == [("2026-12-17", "拜访")]
