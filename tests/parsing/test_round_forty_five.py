@@ -140,3 +140,8 @@ def test_a_meeting_moved_because_he_travels_that_day_keeps_only_the_new_day() ->
 def test_the_customers_own_meeting_on_a_day_is_no_task() -> None:
     note = "这周四去京东拜访，说错了是下周四，这周四客户那边要开年终总结会"
     assert tasks(note, "2026-12-08T08:30") == [("2026-12-17", "拜访")]
+
+
+def test_the_first_monday_after_a_holidays_break() -> None:
+    note = "春节假期结束后的第一个周一去找包总谈新一年的合同"
+    assert [d for d, _ in tasks(note, "2027-01-27T11:00")] == ["2027-02-15"]
