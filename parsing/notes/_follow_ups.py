@@ -342,8 +342,13 @@ _EN_REP_DOES = re.compile(
 _EN_ME = re.compile(r"(?i)(?a:\b)(?:I|I'll|I'm|we|we'll|me|us)(?a:\b)|我")
 _EN_THEIR_DAY_AFTER = re.compile(r"(?i)\s*(?:launch|go-live|shutdown|board meeting|holiday)(?a:\b)")
 _ONLY = re.compile(r"只能|只有|(?i:(?a:\b)only(?a:\b)|(?a:\b)either(?a:\b)|still deciding)")
-_ANOTHER_DAY_OR = re.compile(r"(?:\d日|周[一二三四五六日天])\s*(?:or|或者?|还是)\s*$")
-_OR_ANOTHER_DAY = re.compile(r"\s*(?:or|或者?|还是)\s*(?:\d{1,2}月\d|下?周[一二三四五六日天])")
+# (建议12/18下午或者12/21见面: the day after 或者 written as a slash date, a 号 or 明天 too)
+_ANOTHER_DAY_OR = re.compile(
+    r"(?:\d[日号]|\d{1,2}/\d{1,2}|周[一二三四五六日天]|[明后]天)\s*(?:[上下]午)?\s*(?:or|或者?|还是)\s*$"
+)
+_OR_ANOTHER_DAY = re.compile(
+    r"\s*(?:or|或者?|还是)\s*(?:\d{1,2}月\d|\d{1,2}/\d{1,2}|\d{1,2}[日号]|下?周[一二三四五六日天]|[明后]天)"
+)
 _EN_THEIRS = re.compile(
     r"(?i)\s*(?:he|she|they|(?:mr|ms|mrs|dr)\.?\s*\S+)\s+(?:will|would|to|is going to|shall)(?a:\b)"
 )
@@ -2499,7 +2504,7 @@ _PLAN_INSTEAD = re.compile(r"\s*(?:改为|改到|改成|改在|换成)")
 
 _NEARING = re.compile(r"(?:就|也)?(?:快|要|快要)到了?")
 # (定下周二吧, 就周四吧, 还是定在12号: the day settled on, said right before it)
-_SETTLED_ON = re.compile(r"(?:定|就)(?:在|了)?\s*$")
+_SETTLED_ON = re.compile(r"(?:定|就|回复|回了|选|确定)(?:在|了)?\s*$")
 _SETTLED_REACH = 20
 
 

@@ -145,3 +145,11 @@ def test_the_customers_own_meeting_on_a_day_is_no_task() -> None:
 def test_the_first_monday_after_a_holidays_break() -> None:
     note = "春节假期结束后的第一个周一去找包总谈新一年的合同"
     assert [d for d, _ in tasks(note, "2027-01-27T11:00")] == ["2027-02-15"]
+
+
+def test_of_two_days_offered_only_the_one_chosen_is_kept() -> None:
+    note = "高总秘书发来行程：12/14 北京，12/17 石家庄，12/18 返回。建议12/18下午或者12/21见面。我回复12/21上午。"
+    assert [d for d, _ in tasks(note, "2026-12-09T16:30")] == ["2026-12-21T09:00"]
+    assert [d for d, _ in tasks("建议周四或者周五见面，我回复周五上午", "2026-12-09T16:30")] == [
+        "2026-12-11T09:00"
+    ]
