@@ -755,6 +755,11 @@ def _courtesy_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
 # A full name said with no title (见了陈东, 跟李华通了电话): only where a person is plainly
 # meant — after a verb or preposition of meeting — and only where a name can end.
 _BEFORE_BARE = re.compile(r"(?:见了|见到|拜访了?|认识了?|(?i:(?a:\b)(?:met|meeting|visited)))\s*$")
+# 跟伍建华打了个电话, 和黄志勇吃饭: a full name of three, with whom a contact was had
+_WITH_BARE = re.compile(r"(?:跟|和|给|与)$")
+_CONTACT_AFTER_BARE = re.compile(
+    r"\s*(?:打了?个?电话|通了?个?电话|吃了?个?饭|见了?个?面|聊了|喝了)"
+)
 _AFTER_BARE = frozenset(
     "说讲是和与跟在也都就他她负对让给今明昨打通发聊谈见来去电微吃请手拍食饮倾,;:。!?("
 )
@@ -830,6 +835,20 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
         ]
         opening = bool(profiled)
         dept = not opening and _DEPT_BEFORE.search(t, max(0, a - 4), a) is not None
+        with_whom = (
+            not (opening or dept)
+            and _WITH_BARE.search(t, max(0, a - 1), a) is not None
+            and _CONTACT_AFTER_BARE.match(t, a + 3) is not None
+            and all(is_cjk(c) and c not in NAME_STOP for c in t[a + 1 : a + 3])
+            and not TITLE_RE.match(t, a + 1)  # (跟潘主任吃饭: a title, no given name)
+            and not TITLE_RE.match(t, a + 2)
+            and t[a : a + 2] not in COMPOUND_SURNAMES
+            and doc.free(a, a + 3)
+            and not any(x < a + 3 and a < y for x, y in taken)
+        )
+        if with_whom:
+            out.append(Mention(a, a + 3, surname=ch, name=t[a : a + 3]))
+            continue
         if not (opening or dept) and not _BEFORE_BARE.search(t, max(0, a - 9), a):
             continue
         if t[a : a + 2] in COMPOUND_SURNAMES or TITLE_RE.match(t, a):

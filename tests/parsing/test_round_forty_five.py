@@ -153,3 +153,11 @@ def test_of_two_days_offered_only_the_one_chosen_is_kept() -> None:
     assert [d for d, _ in tasks("建议周四或者周五见面，我回复周五上午", "2026-12-09T16:30")] == [
         "2026-12-11T09:00"
     ]
+
+
+def test_a_full_name_with_whom_a_call_or_meal_was_had_is_a_contact() -> None:
+    note = read("跟伍建华打了个电话", "2026-08-28T10:00")
+    assert [(c.name, c.surname) for c in note.contacts] == [("伍建华", "伍")]
+    # guard: a surname and title is no full name
+    note = read("今晚跟潘主任吃饭", "2026-08-28T10:00")
+    assert [(c.name, c.salutation) for c in note.contacts] == [(None, "潘主任")]
