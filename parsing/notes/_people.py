@@ -1255,12 +1255,16 @@ def _addressed_in_quote(t: str, a: int, b: int) -> bool:
     return called is not None and bool((_TO_THE_REP if quoted else _TO_YOU).search(rest))
 
 
+_CALLED_END = re.compile(r"(?:,| ,|!)|(?:啊|呀)[ ,!]")
+
+
 def _calls_the_rep(doc: Doc, a: int, b: int) -> bool:
     """小王,你们的PACS系统… / Hi 张经理,PO已经下了: in a pasted chat the customer's line opens
     by calling the rep."""
     if _addressed_in_quote(doc.t, a, b):
         return True
-    if not doc.chat or not doc.said_by_customer(a) or not doc.t.startswith((",", " ,", "!"), b):
+    # (马总：小刘啊 你们的设备到了没有: a word of calling after the name)
+    if not doc.chat or not doc.said_by_customer(a) or not _CALLED_END.match(doc.t, b):
         return False
     line = doc.t.rfind("\n", 0, a) + 1
     opening = _SPEAKER_LABEL.sub("", doc.t[line:a])  # 陆总:小周,你们的…

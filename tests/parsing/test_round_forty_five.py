@@ -161,3 +161,8 @@ def test_a_full_name_with_whom_a_call_or_meal_was_had_is_a_contact() -> None:
     # guard: a surname and title is no full name
     note = read("今晚跟潘主任吃饭", "2026-08-28T10:00")
     assert [(c.name, c.salutation) for c in note.contacts] == [(None, "潘主任")]
+
+
+def test_the_rep_called_by_name_with_a_word_of_calling_is_no_contact() -> None:
+    note = "马总 昨天 21:15\n小刘啊 你们的设备到了没有\n刘强 昨天 21:40\n马总 已经在路上了 预计周四到厂"
+    assert salutations(note, "2026-07-21T08:30") == ["马总"]
