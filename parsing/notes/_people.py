@@ -1661,6 +1661,32 @@ _MEANT = re.compile(r"[ ,]*(?:是|应该是)[ ]*")
 _DENIED_FIRST = re.compile(r"(?:^|[ ,。;\n]|[哦噢呃])\s*不是$")
 
 
+_SURNAME_THEN_SPELLING = re.compile(r"[ ,]+(?:[\u4e00-\u9fff]{1,4}[ ,]+)?")
+
+
+def _meant_spelled(doc: Doc, m: Mention, at: int, later: list[Mention]) -> Mention | None:
+    """The full name meant, said after its surname alone and how it is written."""
+    t = doc.t
+    if at >= len(t) or t[at] == m.surname or not m.surname:
+        return None
+    gap = _SURNAME_THEN_SPELLING.match(t, at + 1)
+    if gap is None:
+        return None
+    said = next(
+        (x for x in later if not x.pronoun and x.start == gap.end() and x.surname == t[at]),
+        None,
+    )
+    if said is not None:
+        return said
+    found = _name_after(doc, gap.end())
+    if found is None or found[1] is not None or not found[0].startswith(t[at]):
+        return None
+    name, _, end = found
+    if len(name) < 2 or not doc.free(gap.end(), end):
+        return None
+    return Mention(gap.end(), end, surname=t[at], name=name)
+
+
 def _corrected(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     denied = -1  # (周工--不是周工,是吴工: the name said again in the denial is nobody too)
@@ -1678,8 +1704,18 @@ def _corrected(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             doc.mark(m.start, said.end())  # (找王总 不对: no company either)
             denied = said.end()
             continue
+        spelled = _meant_spelled(doc, m, said.end(), mentions[i + 1 :]) if said else None
+        if said is not None and spelled is not None:
+            # (张经理 不对 是章 立早章 章海涛: the surname meant, spelled, then the full name)
+            doc.mark(m.start, said.end())
+            if spelled.title is None and m.title is not None:
+                spelled.title, spelled.form = m.title, None
+            if spelled not in mentions:
+                out.append(spelled)
+            denied = spelled.start
+            continue
         out.append(m)
-    return out
+    return sorted(out, key=lambda x: x.start)
 
 
 # 祝武总一路顺利, 祝王局生日快乐: a wish said to someone, 祝 no part of their name

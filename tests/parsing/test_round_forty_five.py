@@ -166,3 +166,8 @@ def test_a_full_name_with_whom_a_call_or_meal_was_had_is_a_contact() -> None:
 def test_the_rep_called_by_name_with_a_word_of_calling_is_no_contact() -> None:
     note = "马总 昨天 21:15\n小刘啊 你们的设备到了没有\n刘强 昨天 21:40\n马总 已经在路上了 预计周四到厂"
     assert salutations(note, "2026-07-21T08:30") == ["马总"]
+
+
+def test_a_surname_put_right_then_spelled_names_the_one_meant() -> None:
+    note = read("见了设备部的 那个 张经理 不对 是章 立早章 章海涛 然后他说", "2026-03-10T18:20")
+    assert [(c.name, c.salutation) for c in note.contacts] == [("章海涛", "章经理")]
