@@ -2521,6 +2521,11 @@ def _settled_on_another(d: _Dated) -> bool:
 _THEIR_MEETING_AFTER = re.compile(
     r"\s*(?:客户|对方|甲方|他们)(?:那边|方面|公司|内部)?(?:要|会|在)?开[\u4e00-\u9fff]{0,8}?会"
 )
+# A plan said, then called off with no new day (黄了, 先放一放, 推迟…改期待定, 修好了再约).
+_CALLED_OFF_AFTER = re.compile(
+    r"黄了|泡汤了?|先放一放|放一放|先搁置|搁置了|改期待定|另行通知|"
+    r"推迟了?[,\s]*(?:[^,。;\s]{0,6}[,\s]*)?(?:再约|待定|再说|另约)"
+)
 _IF_BEFORE = re.compile(r"(?:如果|要是|万一|假如|若是?)(?:到了?)?\s*$")
 _STILL_NOT = re.compile(r"\s*(?:之前|以前|前)?(?:还|仍然?|都)?(?:没|未|不)")
 
@@ -2533,6 +2538,9 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True  # 12月10日 返宁: someone back home that day, nothing to do
     if _THEIR_MEETING_AFTER.match(t, b):
         return True  # 这周四客户那边要开年终总结会: their own meeting that day
+    off = _CALLED_OFF_AFTER.search(t, b, _sentence_end(t, b))
+    if off is not None and not any(b <= v.span[0] < off.start() for v in doc.whens):
+        return True  # 明晚和常总吃饭的事黄了, 约的下周一见面…要推迟，改期待定: called off
     if (
         _IF_BEFORE.search(t, max(ca, a - 4), a)
         and _STILL_NOT.match(t, b)

@@ -171,3 +171,13 @@ def test_the_rep_called_by_name_with_a_word_of_calling_is_no_contact() -> None:
 def test_a_surname_put_right_then_spelled_names_the_one_meant() -> None:
     note = read("见了设备部的 那个 张经理 不对 是章 立早章 章海涛 然后他说", "2026-03-10T18:20")
     assert [(c.name, c.salutation) for c in note.contacts] == [("章海涛", "章经理")]
+
+
+def test_a_plan_called_off_with_no_new_day_is_no_task() -> None:
+    assert tasks("明晚和九阳的常总吃饭的事黄了，常总家里有事，下次再说。", "2026-12-10T20:00") == []
+    assert tasks("周日去见长城汽车孔总的事先放一放，年后再说。", "2026-12-18T09:30") == []
+    note = "和杭州娃哈哈的毛经理约的下周一见面，毛经理刚发微信说要推迟，改期待定。"
+    assert tasks(note, "2026-12-03T17:00") == []
+    # guard: a plan put off to a new day keeps that day
+    note = "和毛经理约的下周一见面，推迟到下周三了"
+    assert [d for d, _ in tasks(note, "2026-12-03T17:00")] == ["2026-12-09"]
