@@ -2793,6 +2793,11 @@ def _someone_elses(d: _Dated, family: list[FamilyMention]) -> bool:
             and not t.startswith("一起", b)
             for x, y in d.doc.colleague_spans
         )
+        # (下周一小刘发技术资料: a colleague named right after the day does what follows)
+        or any(
+            x == b and not t.startswith(("一起", "和我", "跟我"), y)
+            for x, y in d.doc.colleague_spans
+        )
     )
     if others and not d.rep_part:
         return True  # (1月10号前要交第一批缸盖毛坯，由工厂直发: the plant ships it)

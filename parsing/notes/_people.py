@@ -1042,6 +1042,33 @@ def _goes_to_see_them(doc: Doc, said: Mention) -> bool:
     )
 
 
+# 小刘和我一起接待了…, 老李陪我去了…, 跟小杨、小吴两个新人一起拜访了…, 安排小刘寄样品: someone
+# called 小X/老X with no title who goes along with the rep, or whom the rep sends, is ours
+_ALONG_AFTER = re.compile(
+    r"(?:[、和][小老][\u4e00-\u9fff])*(?:两个|几个)?[^,，。;\n]{0,4}?"
+    r"(?:[和跟]我一起|陪我|带我|一起(?:去|拜访|见|到|接待))"
+)
+_ALONG_BEFORE = re.compile(r"(?:跟|和|带着?|安排|让)(?:[小老][\u4e00-\u9fff][、和])*$")
+_SENT_AFTER = re.compile(r"[^,，。;\n]{0,2}?(?:寄|发|送|去|跑|做|写|整理|准备)")
+
+
+def _goes_along(doc: Doc, said: Mention) -> bool:
+    if said.title is not None or said.form is None or not said.form.startswith(("小", "老")):
+        return False
+    if doc.chat or _THEIR_UNIT_BEFORE.search(doc.t, max(0, said.start - 4), said.start):
+        return False
+    t = doc.t
+    before = _ALONG_BEFORE.search(t, max(0, said.start - 12), said.start)
+    if _ALONG_AFTER.match(t, said.end) and (before is None or not before.group().startswith("让")):
+        return True
+    return (
+        before is not None
+        and before.group().startswith(("安排", "让"))
+        and _SENT_AFTER.match(t, said.end) is not None
+        and re.search(r"我(?!们)", t[max(0, said.start - 8) : said.start]) is not None
+    )
+
+
 def _ours(doc: Doc, a: int) -> bool:
     """In a customer's chat line, or words of theirs told (王总说：我们刘总…, 吴总说我们财务王姐…),
     我们 is the customer's own side."""
@@ -1804,6 +1831,7 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
             or _GOES_WITH_ME.match(doc.t, said.end)
             or (said.form is not None and said.form in ours)
             or _goes_to_see_them(doc, said)
+            or _goes_along(doc, said)
         ):
             doc.mark(said.start, said.end)  # (read: the rep, or the rep's colleague)
             # (我们技术总监老周 … 老周下周一去: the familiar form names him again, title or not)

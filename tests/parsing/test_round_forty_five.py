@@ -181,3 +181,17 @@ def test_a_plan_called_off_with_no_new_day_is_no_task() -> None:
     # guard: a plan put off to a new day keeps that day
     note = "和毛经理约的下周一见面，推迟到下周三了"
     assert [d for d, _ in tasks(note, "2026-12-03T17:00")] == ["2026-12-09"]
+
+
+def test_a_colleague_who_goes_along_or_is_sent_is_ours() -> None:
+    note = (
+        "下午小刘和我一起在公司接待了宁波银行的俞行长。下周一小刘发技术资料，我下周二去宁波回访。"
+    )
+    assert salutations(note, "2026-12-17T17:00") == ["俞行长"]
+    assert [d for d, _ in tasks(note, "2026-12-17T17:00")] == ["2026-12-22"]
+    note = "今天老李陪我去了歌尔股份见了采购总监江总。我明天安排小刘寄样品"
+    assert salutations(note, "2027-02-02T16:00") == ["江总"]
+    note = "跟小杨、小吴两个新人一起拜访了联影医疗的设备科长贾科长"
+    assert salutations(note, "2027-01-21T17:00") == ["贾科长"]
+    # guard: the customer's 小X told to do something stays theirs
+    assert salutations("王总让小李把合同发过来", "2027-01-21T17:00") == ["王总", "小李"]
