@@ -522,8 +522,13 @@ def _corrected_later(t: str, whens: list[When], said: list[When]) -> list[When]:
         owned = "错" in fix.group()
         # (我这周五之前，不是，下周一之前把资质材料准备好; 约了下周二，哦不对，下周三上午去送样: the
         # day put right at once, the errand after the day meant)
-        if (fix.group() == "不是," or len(tail.strip(" 。.")) >= 2) and _NEXT_TO.fullmatch(
-            t, w.span[1], fix.start()
+        # (让我们明天过去哦不是后天过去看一下现场: the errand said with the day denied, said
+        # again after the day meant — that one stands)
+        between = t[w.span[1] : fix.start()].strip(" ,")
+        again = 2 <= len(between) <= 6 and t.startswith(between, end)
+        if again or (
+            (fix.group() == "不是," or len(tail.strip(" 。.")) >= 2)
+            and _NEXT_TO.fullmatch(t, w.span[1], fix.start())
         ):
             dropped.add(i)
             dropped.update(j for j in ahead if j < k)

@@ -195,3 +195,8 @@ def test_a_colleague_who_goes_along_or_is_sent_is_ours() -> None:
     assert salutations(note, "2027-01-21T17:00") == ["贾科长"]
     # guard: the customer's 小X told to do something stays theirs
     assert salutations("王总让小李把合同发过来", "2027-01-21T17:00") == ["王总", "小李"]
+
+
+def test_an_errand_said_again_after_the_day_meant_keeps_only_that_day() -> None:
+    note = "就是刚才跟那个龙湖的杜总打了个电话嗯他说让我们明天过去哦不是后天过去看一下现场"
+    assert tasks(note, "2026-11-09T12:00") == [("2026-11-11", "过去看一下现场")]
