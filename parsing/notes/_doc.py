@@ -130,6 +130,9 @@ _SPEAKER = re.compile(
     r"(?P<who>[^\n:\d\[\]()]{1,12}?)(?:[ ]*\([^)\n]{1,30}\))?(?:[ ]+\d{1,2}:\d{2})?"
     r"[ ]*:(?=[ ]*\S)"
 )
+_CHAT_HEADING = re.compile(
+    r"\s*(?:和|跟|与)?[^\n:]{0,12}?(?:的)?(?:微信|聊天记录|聊天|WeChat|wechat)(?:群)?\s*:?\s*"
+)
 _DAY_LINE = re.compile(
     r"[ ]*[\d年月日号/\-. ]+(?:周.|星期.|礼拜.)?[ ]*(?:[上下]午|晚上|早上|中午)?[ ]*[\d:]*[ ]*"
 )
@@ -1293,6 +1296,16 @@ class Doc:
             lines = _day_lines(t, found)
             if lines:
                 found = self._as_of_day_lines(found, lines)
+        if spoken and self.chat_day is None:
+            # (昨天晚上 金经理 微信：⏎…: the heading names the day the chat took place)
+            head = next((w for w in found if w.span[0] == 0), None)
+            first_line = t[: line_of(t, 0)[1]]
+            if (
+                head is not None
+                and head.day < self.today
+                and _CHAT_HEADING.fullmatch(first_line, head.span[1]) is not None
+            ):
+                self.chat_day = head.day
         masked: list[tuple[int, int]] = [_stamp_span(m) for m in stamps]
         masked += [m.span() for m in _ADDRESS.finditer(t)]
         for a, b in masked:

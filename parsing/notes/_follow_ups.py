@@ -889,7 +889,8 @@ _BARE_EN_VERB = re.compile(
     r"(?:先|要|再)?\s*(?P<verb>(?i:email|send|submit|prepare|deliver|revise))"
 )
 # Singlish and Cantonese particles after the day: no task of their own.
-_PARTICLES = frozenset({"lah", "leh", "lor", "meh", "la"})
+# (我：这周五不行，下周一呢: a question's particle, no task's words either)
+_PARTICLES = frozenset({"lah", "leh", "lor", "meh", "la", "呢", "吗", "吧", "嘛", "行吗", "可以吗"})
 _GRADE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])\s+[ABC]类?$")
 _GRADE_SAID = re.compile(r"[ABC]类")
 

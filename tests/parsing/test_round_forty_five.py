@@ -200,3 +200,14 @@ def test_a_colleague_who_goes_along_or_is_sent_is_ours() -> None:
 def test_an_errand_said_again_after_the_day_meant_keeps_only_that_day() -> None:
     note = "就是刚才跟那个龙湖的杜总打了个电话嗯他说让我们明天过去哦不是后天过去看一下现场"
     assert tasks(note, "2026-11-09T12:00") == [("2026-11-11", "过去看一下现场")]
+
+
+def test_a_chat_headed_by_a_day_gone_by_took_place_that_day() -> None:
+    note = "昨天晚上 金经理 微信：\n金经理：这周能把演示环境搭好吗\n我：周四可以"
+    assert contact_had(note, "2026-12-16T09:00") == ("wechat", "2026-12-15")
+    note = (
+        "昨天下午 和田经理的微信：\n田经理：这周五能过来演示吗\n我：这周五不行，下周一呢\n"
+        "田经理：下周一可以，下午\n我：好的下周一下午两点"
+    )
+    assert contact_had(note, "2027-02-18T10:30") == ("wechat", "2027-02-17")
+    assert [a for _, a in tasks(note, "2027-02-18T10:30")] != ["呢"]
