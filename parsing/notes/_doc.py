@@ -569,8 +569,10 @@ _REFUSED = re.compile(r"不|没|取消|临时|有事")
 # (罗经理下周一出差，改成下周二; 12号是周六，改成11号: why the day said before cannot be — the
 # errand said with it earlier takes the new day)
 _CANNOT = re.compile(
-    r"出差|不在|没空|有会|开会|休息|放假|(?:^|[他她])[又也还]?(?:要|得)[去飞]|(?:是|刚好|正好)(?:周|礼拜|星期)[六日天末]|(?:是|赶上)(?:周末|节假日|假期)"
+    r"出差|不在|没空|有会|开会|休息|放假|[他她][又也还]?(?:要|得)[去飞]|(?:是|刚好|正好)(?:周|礼拜|星期)[六日天末]|(?:是|赶上)(?:周末|节假日|假期)"
 )
+_AWAY_THEN = re.compile(r"[又也还]?(?:要|得)[去飞]")
+_HE_BEFORE_DAY = re.compile(r"(?:[他她]|[\u4e00-\u9fff](?:总|局|董)|经理|主任|处长)$")
 _ERRAND_MOVED = re.compile(
     r"送样|送货|拜访|见面|去|过去|培训|演示|签约|签合同|交流|去看现场|去汇报|去送方案|去送资料|报价|"
     # (原来说月底交方案，现在客户要求提前到20号: the paper to hand in, named)
@@ -593,7 +595,7 @@ _WEEKDAY_OF_IT = re.compile(r"(?:刚好|正好)?是(?:周|礼拜|星期)[一二�
 # told only to count from; a signing, an exchange, a demo or training the rep takes part in.
 _THEIR_EVENT = (
     r"开标|评标|定标|评审会?|发布会|局务会|办公会|董事会|党委会|例会|上线|投产|开业|审计|盘点|"
-    r"检查|招标会|论证会|年会|大会|开幕式?|系统切换|切换|回来|回国"
+    r"检查|招标会|论证会|年会|大会|开幕式?|系统切换|切换|(?<![拿带取寄送买运搬])回来|回国"
 )
 _SHARED_EVENT = (
     r"验收|签约仪式|签约|签完|交货|到货|考察|展会|启动会|技术交流|交流|述标会?|演示|培训"
@@ -699,7 +701,12 @@ def _moved_later(t: str, whens: list[When]) -> list[When]:
         )
         what = moved["what"].strip() if moved else ""
         # (the day said before is looked for only when a reason the old day cannot be is said)
-        said_before = _said_before(t, out, w) if v is not None and _CANNOT.search(what) else None
+        cannot = _CANNOT.search(what) is not None or (
+            # (吴总周三要去北京，改到下周一上午: he, named right before the day, is away then)
+            _AWAY_THEN.match(what) is not None
+            and _HE_BEFORE_DAY.search(t, 0, w.span[0]) is not None
+        )
+        said_before = _said_before(t, out, w) if v is not None and cannot else None
         if v is not None and said_before is not None:
             out[said_before] = replace(v, span=out[said_before].span)
             moved_to = i + 1

@@ -344,10 +344,12 @@ _EN_THEIR_DAY_AFTER = re.compile(r"(?i)\s*(?:launch|go-live|shutdown|board meeti
 _ONLY = re.compile(r"只能|只有|(?i:(?a:\b)only(?a:\b)|(?a:\b)either(?a:\b)|still deciding)")
 # (建议12/18下午或者12/21见面: the day after 或者 written as a slash date, a 号 or 明天 too)
 _ANOTHER_DAY_OR = re.compile(
-    r"(?:\d[日号]|\d{1,2}/\d{1,2}|周[一二三四五六日天]|[明后]天)\s*(?:[上下]午)?\s*(?:or|或者?|还是)\s*$"
+    r"(?:(?:\d日|周[一二三四五六日天])\s*(?:or|或者?|还是)"
+    r"|(?:\d号|\d{1,2}/\d{1,2}|[明后]天)\s*(?:[上下]午)?\s*(?:or|或者?))\s*$"
 )
 _OR_ANOTHER_DAY = re.compile(
-    r"\s*(?:or|或者?|还是)\s*(?:\d{1,2}月\d|\d{1,2}/\d{1,2}|\d{1,2}[日号]|下?周[一二三四五六日天]|[明后]天)"
+    r"\s*(?:(?:or|或者?|还是)\s*(?:\d{1,2}月\d|下?周[一二三四五六日天])"
+    r"|(?:or|或者?)\s*(?:\d{1,2}/\d{1,2}|\d{1,2}[日号]|[明后]天))"
 )
 _EN_THEIRS = re.compile(
     r"(?i)\s*(?:he|she|they|(?:mr|ms|mrs|dr)\.?\s*\S+)\s+(?:will|would|to|is going to|shall)(?a:\b)"
@@ -579,7 +581,7 @@ def _said_in_spaced_words(doc: Doc, w: When, action: str) -> str:
 
 
 # What is left of a day's words when no task was said with it (的, 就是, 得记着).
-_NO_DEED = re.compile(r"(?:的|了|就是|那个|然后|嗯|我?得?记着|记住|记一下)")
+_NO_DEED = re.compile(r"(?:的|了|就是|那个|然后|嗯+|呃+|我?得?记着|记住|记一下)")
 _NUMBER_SAID_ON = re.compile(r"\s*[他她]?的?(?:电话|手机|座机)(?:号码?|是)?\s*[+\d][\d\s-]{6,}$")
 
 
@@ -876,8 +878,6 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
     if not text or (m is not None and t[m.start : m.end] == text):
         return None
     bare = SPOKEN_FILLER.sub("", text)  # 去那个长春的吉林大学: voice input's 那个 and 嗯 go
-    if not bare.strip():
-        return "跟进"  # (十月八号 呃 就是说八号…: a filler alone is no task's words)
     return bare if len(bare) >= 2 else text
 
 
@@ -1751,23 +1751,17 @@ def _their_days_go_on(d: _Dated, i: int, theirs: set[int]) -> bool:
     # (…去杜塞尔多夫参加MEDICA展，…下周三下午两点去坪山总部找他: after a comma, the rep's; 下周一到
     # 周三在济南开会，周四去青岛: only where he is, then a comma — the next of his days)
     if (
-        (
-            not _LIST_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a)
-            and not _SLASHED_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a)
-        )
-        and not (
-            _LEG_THEN.fullmatch(d.t, prev.span[1], d.a)
-            and not _ERRAND_IN_PLACE.search(d.t, d.b, d.cb)  # (周四上午去矿上见他: the rep's)
-            # (…，我陪同: along — but 我 said further on is the rep's own plan, apart from his days)
-            and not re.search(
-                r"[我咱]", d.t[d.b : min(_next_clause_end(d), _sentence_end(d.t, d.b))]
-            )
-            and any(  # (五一回来，5月6号下午去开封…: the rep's own days, no leader named)
-                _sentence_start(d.t, prev.span[0]) <= m.start < prev.span[0]
-                and m.title
-                and _LEADS.search(m.title)
-                for m in d.people.mentions
-            )
+        not _LIST_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a)
+        and not _SLASHED_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a)
+    ) and not (
+        _LEG_THEN.fullmatch(d.t, prev.span[1], d.a)
+        and not _ERRAND_IN_PLACE.search(d.t, d.b, d.cb)  # (周四上午去矿上见他: the rep's)
+        and not _rep_goes_along(d)  # (…，我陪同: along)
+        and any(  # (五一回来，5月6号下午去开封…: the rep's own days, no leader named)
+            _sentence_start(d.t, prev.span[0]) <= m.start < prev.span[0]
+            and m.title
+            and _LEADS.search(m.title)
+            for m in d.people.mentions
         )
     ):
         return False
@@ -2520,12 +2514,21 @@ def _settled_on_another(d: _Dated) -> bool:
 
 
 _THEIR_MEETING_AFTER = re.compile(
-    r"\s*(?:客户|对方|甲方|他们)(?:那边|方面|公司|内部)?(?:要|会|在)?开[\u4e00-\u9fff]{0,8}?会"
+    r"\s*(?:(?:那个|呃|嗯|就是)\s*)*"
+    r"(?:客户|对方|甲方|他们)(?:那边|方面|公司|内部)?(?:要|会|在)?开[\u4e00-\u9fff]{0,8}?会"
+)
+# (甲方开协调会 要求我们必须参加, 客户开评审会 我们要去现场述标: the rep takes part)
+_WE_TAKE_PART = re.compile(
+    r"(?:邀请|要求|请|让)我们|我们?(?:(?!不)[^,。;\n]){0,6}?(?:去|参加|过去|述标|提问)|我[和跟]"
 )
 # A plan said, then called off with no new day (黄了, 先放一放, 推迟…改期待定, 修好了再约).
-_CALLED_OFF_AFTER = re.compile(
-    r"黄了|泡汤了?|先放一放|放一放|先搁置|搁置了|改期待定|另行通知|"
-    r"推迟了?[,\s]*(?:[^,。;\s]{0,6}[,\s]*)?(?:再约|待定|再说|另约)"
+# (said of the plan itself, in its own words: 吃饭的事黄了, 去见孔总的事先放一放)
+_CALLED_OFF_HERE = re.compile(r"黄了|泡汤了?|放一放|搁置")
+# (…，毛经理说要推迟，改期待定; 测试推迟，修好了再约: put off with no day, said later)
+_PUT_OFF_LATER = re.compile(
+    r"改期待定|推迟了?[,\s]*(?:[^,。;\s]{0,6}[,\s]*)?(?:再约|待定|再说|另约)|"
+    # (…标书先不用交，什么时候重启另行通知: when is left to be told — 地点另行通知 is not)
+    r"(?:什么时候|时间|日期)[^,。;\s]{0,6}另行通知"
 )
 _IF_BEFORE = re.compile(r"(?:如果|要是|万一|假如|若是?)(?:到了?)?\s*$")
 _STILL_NOT = re.compile(r"\s*(?:之前|以前|前)?(?:还|仍然?|都)?(?:没|未|不)")
@@ -2537,10 +2540,18 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
     if _BACK_HOME.fullmatch(action):
         return True  # 12月10日 返宁: someone back home that day, nothing to do
-    if _THEIR_MEETING_AFTER.match(t, b):
+    meeting = _THEIR_MEETING_AFTER.match(t, b)
+    if meeting is not None and not _WE_TAKE_PART.search(t, meeting.end(), _sentence_end(t, b)):
         return True  # 这周四客户那边要开年终总结会: their own meeting that day
-    off = _CALLED_OFF_AFTER.search(t, b, _sentence_end(t, b))
-    if off is not None and not any(b <= v.span[0] < off.start() for v in doc.whens):
+    _, chunk_end = doc.chunk(max(b - 1, 0))
+    off = _CALLED_OFF_HERE.search(t, b, chunk_end) or _PUT_OFF_LATER.search(
+        t, b, _sentence_end(t, b)
+    )
+    if (
+        off is not None
+        and not any(b <= v.span[0] < off.start() for v in doc.whens)
+        and (off.re is _CALLED_OFF_HERE or "的事" not in t[b : off.start()])
+    ):
         return True  # 明晚和常总吃饭的事黄了, 约的下周一见面…要推迟，改期待定: called off
     if (
         _IF_BEFORE.search(t, max(ca, a - 4), a)
@@ -2869,9 +2880,16 @@ def _listed_with_theirs(doc: Doc, people: People, i: int) -> bool:
     return _their_own_doing(d, action, False)
 
 
-def _next_clause_end(d: _Dated) -> int:
-    """Where the clause after the day's own ends."""
-    return d.doc.clause(min(d.cb + 1, len(d.t) - 1))[1]
+def _rep_goes_along(d: _Dated) -> bool:
+    """…，我陪同 / …，顺便把合同带上，我和技术小马一起: the rep goes along on his day — but 我
+    said with a day of its own (…，让我下下周一再过去; 8号上午有空，我8号上午过去) is the rep's
+    own plan, apart from his days."""
+    end = _sentence_end(d.t, d.b)
+    for m in re.finditer(r"[我咱]", d.t[d.b : end]):
+        ca, cb = d.doc.clause(d.b + m.start())
+        if not any(ca <= v.span[0] < cb for v in d.doc.whens):
+            return True
+    return False
 
 
 def _rest_of_sentence(d: _Dated) -> str:

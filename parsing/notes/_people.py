@@ -755,11 +755,6 @@ def _courtesy_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
 # A full name said with no title (见了陈东, 跟李华通了电话): only where a person is plainly
 # meant — after a verb or preposition of meeting — and only where a name can end.
 _BEFORE_BARE = re.compile(r"(?:见了|见到|拜访了?|认识了?|(?i:(?a:\b)(?:met|meeting|visited)))\s*$")
-# 跟伍建华打了个电话, 和黄志勇吃饭: a full name of three, with whom a contact was had
-_WITH_BARE = re.compile(r"(?:跟|和|给|与)$")
-_CONTACT_AFTER_BARE = re.compile(
-    r"\s*(?:打了?个?电话|通了?个?电话|吃了?个?饭|见了?个?面|聊了|喝了)"
-)
 _AFTER_BARE = frozenset(
     "说讲是和与跟在也都就他她负对让给今明昨打通发聊谈见来去电微吃请手拍食饮倾,;:。!?("
 )
@@ -835,20 +830,6 @@ def _bare_name_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
         ]
         opening = bool(profiled)
         dept = not opening and _DEPT_BEFORE.search(t, max(0, a - 4), a) is not None
-        with_whom = (
-            not (opening or dept)
-            and _WITH_BARE.search(t, max(0, a - 1), a) is not None
-            and _CONTACT_AFTER_BARE.match(t, a + 3) is not None
-            and all(is_cjk(c) and c not in NAME_STOP for c in t[a + 1 : a + 3])
-            and not TITLE_RE.match(t, a + 1)  # (跟潘主任吃饭: a title, no given name)
-            and not TITLE_RE.match(t, a + 2)
-            and t[a : a + 2] not in COMPOUND_SURNAMES
-            and doc.free(a, a + 3)
-            and not any(x < a + 3 and a < y for x, y in taken)
-        )
-        if with_whom:
-            out.append(Mention(a, a + 3, surname=ch, name=t[a : a + 3]))
-            continue
         if not (opening or dept) and not _BEFORE_BARE.search(t, max(0, a - 9), a):
             continue
         if t[a : a + 2] in COMPOUND_SURNAMES or TITLE_RE.match(t, a):
@@ -999,7 +980,9 @@ _OUR_PEOPLE = re.compile(
     # (我领导黄总, 我老板: the rep's own boss, said with 我 alone)
     r"(?:我的?同事|我的?(?:领导|老板|上司|经理)|我司的?|咱们(?:公司)?的?|我们[^,;:。\s]{0,6}的|"
     # (跟同事小孙开了个电话会, 我和售后的老马, 代理商刘老板, 我方：我、技术小冯, 公司新来的销售小黄)
-    r"(?<![他她们方户的])同事|(?<=[和跟与同])售后的?|(?:我们|我司)的?代理商|(?:我方|我们这边|我司):[^。;\n]{0,8}|"
+    r"(?<![他她们方户的])同事|(?<=[和跟与同])售后的?|(?:我们|我司)的?代理商|我方:[^。;\n]{0,8}|"
+    # (我们这边：商务小王: our side headed, then a role of ours)
+    r"(?:我们这边|我司):\s*(?:商务|技术|销售|售后|财务|同事|工程师)|"
     r"(?<![他她]们)(?<!对方)(?<!客户)(?<!的)公司[^,;:。\s]{0,4}的?销售|"
     # (实习生小吴, 和区域经理陈总, 跟我们的技术总监周总: titles of the rep's own side — 海尔的区域
     # 经理陈总, 他们公司的销售小黄 and 他们同事小张 are the customer's)
@@ -1291,8 +1274,11 @@ def _calls_the_rep(doc: Doc, a: int, b: int) -> bool:
     if _addressed_in_quote(doc.t, a, b):
         return True
     # (马总：小刘啊 你们的设备到了没有: a word of calling after the name)
-    if not doc.chat or not doc.said_by_customer(a) or not _CALLED_END.match(doc.t, b):
+    called = _CALLED_END.match(doc.t, b)
+    if not doc.chat or not doc.said_by_customer(a) or called is None:
         return False
+    if called.group()[0] in "啊呀" and doc.t[a] not in "小老":
+        return False  # (孙总：王工啊 他下周才回来: someone of theirs talked about)
     line = doc.t.rfind("\n", 0, a) + 1
     opening = _SPEAKER_LABEL.sub("", doc.t[line:a])  # 陆总:小周,你们的…
     return opening.strip(" ,").lower() in _GREETING
@@ -1829,7 +1815,12 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
             or _ours(doc, said.start)
             or _OURS_IN_BRACKETS.match(doc.t, said.end)
             or _GOES_WITH_ME.match(doc.t, said.end)
-            or (said.form is not None and said.form in ours)
+            or (
+                said.form is not None
+                and said.form in ours
+                # (他们老张说…, 他们设备科的小李: one of theirs called the same)
+                and not _THEIR_UNIT_BEFORE.search(doc.t, max(0, said.start - 4), said.start)
+            )
             or _goes_to_see_them(doc, said)
             or _goes_along(doc, said)
         ):
