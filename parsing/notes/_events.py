@@ -576,7 +576,8 @@ def _relevant_when(doc: Doc, pos: int) -> When | None:
     return None
 
 
-_DONE_MARK = re.compile(r"[了过完]")
+# (打了电话, 见过, 谈完: said done — 打电话过去 is still to do)
+_DONE_MARK = re.compile(r"了|过(?![去来])|完")
 
 
 _TELEGRAPHIC = 24  # characters of a note written word by word (美的 刘经理 饭局 昨晚)
