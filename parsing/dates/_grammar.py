@@ -1055,6 +1055,11 @@ def _h_holiday(m: re.Match[str], c: _Ctx, prev: _D | None) -> _D | None:
         if suffix:
             return None
         suffix = "后"
+    if not suffix and year is None and c.text.startswith("调休", m.end()):
+        # (元旦调休今天礼拜天上班 said on 4 January: the make-up day of the one just gone)
+        just_gone = HOLIDAYS[_HOLIDAY_NAMES[name]].first_day(c.today.year)
+        if just_gone <= c.today <= just_gone + _STILL_AFTER:
+            return _vague()
     return _holiday(c, _HOLIDAY_NAMES[name], suffix, year)
 
 

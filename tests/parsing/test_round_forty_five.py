@@ -225,3 +225,9 @@ def test_the_diff_reviews_slips_stay_mended() -> None:
     assert "王工" in salutations(note, "2026-12-07T10:30")
     note = "跟我们技术经理老张去了中联重科，见了设备部的老张，他们老张说下周来厂里看看"
     assert salutations(note, "2026-12-07T10:00") == ["老张"]
+
+
+def test_a_holidays_make_up_day_said_just_after_it_is_the_one_just_gone() -> None:
+    note = "元旦调休今天礼拜天上班，给徐州重型的庞经理打了电话，他让我周三再过去送资料。"
+    assert contact_had(note, "2026-01-04T17:00") == ("call", "2026-01-04")
+    assert [d for d, _ in tasks(note, "2026-01-04T17:00")] == ["2026-01-07"]
