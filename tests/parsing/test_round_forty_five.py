@@ -231,3 +231,9 @@ def test_a_holidays_make_up_day_said_just_after_it_is_the_one_just_gone() -> Non
     note = "元旦调休今天礼拜天上班，给徐州重型的庞经理打了电话，他让我周三再过去送资料。"
     assert contact_had(note, "2026-01-04T17:00") == ("call", "2026-01-04")
     assert [d for d, _ in tasks(note, "2026-01-04T17:00")] == ["2026-01-07"]
+
+
+def test_a_new_year_call_paid_early_is_a_visit() -> None:
+    note = "今天去给晨光文具的卢总拜了个早年，他说春节前把今年的订单定下来"
+    assert contact_had(note, "2027-01-25T15:00") == ("visit", "2027-01-25")
+    assert contact_had("下周去给卢总拜个早年", "2027-01-25T15:00") is None
