@@ -2351,7 +2351,7 @@ _ARRIVES = re.compile(r"^(?:就|才|能|会)?(?:到|到货|到齐|到厂|到仓|
 # A deed said done (送了花, 见了王总) on a day not said to be ahead (明天, 下周, 要, 再 …).
 # (周五发了报价以后给刘工打电话: a step done before the task, still ahead)
 _DONE_DEED = re.compile(
-    r"^(?![^,，。]*(?:以后|之后|后|再))[^\s,，。]{0,16}?(?:送|见|去|拜访|拜|发|寄|打|吃|聊|谈)了(?!解)"
+    r"^(?![^,，。]*(?:以后|之后|后|再))[^\s,，。]{0,16}?(?:送|见|去|拜访|走访|看望|拜会|拜|发|寄|打|吃|聊|谈)了(?!解)"
 )
 # (今天下午接到王总后陪他去…, 下午收到样品给王总回个电话: a pick-up, a receipt still to come)
 _SEEN_OR_HEARD = re.compile(r"(?:看到|收到)[^,，。]{0,12}?(?:短信|消息|微信|邮件|通知|信息)")

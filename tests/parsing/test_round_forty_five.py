@@ -237,3 +237,10 @@ def test_a_new_year_call_paid_early_is_a_visit() -> None:
     note = "今天去给晨光文具的卢总拜了个早年，他说春节前把今年的订单定下来"
     assert contact_had(note, "2027-01-25T15:00") == ("visit", "2027-01-25")
     assert contact_had("下周去给卢总拜个早年", "2027-01-25T15:00") is None
+
+
+def test_a_visit_said_done_at_the_years_end_is_no_task() -> None:
+    note = (
+        "年底走访了联想合肥工厂：厂长晏华拍板，采购部苗经理负责采购。元旦后再约技术交流，时间没定。"
+    )
+    assert tasks(note, "2026-12-29T17:00") == []
