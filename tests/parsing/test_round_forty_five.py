@@ -244,3 +244,8 @@ def test_a_visit_said_done_at_the_years_end_is_no_task() -> None:
         "年底走访了联想合肥工厂：厂长晏华拍板，采购部苗经理负责采购。元旦后再约技术交流，时间没定。"
     )
     assert tasks(note, "2026-12-29T17:00") == []
+
+
+def test_a_call_said_done_in_cantonese_is_had() -> None:
+    note = "吉隆坡 Petronas 嘅黃經理 今日電話聯絡咗 佢話下個月中再傾 佢手機 +60 12-345 6789"
+    assert contact_had(note, "2026-05-18T15:30") == ("call", "2026-05-18")
