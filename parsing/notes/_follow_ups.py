@@ -737,9 +737,8 @@ def _action(doc: Doc, w: When, people: People) -> str | None:
         if again is not None:  # 下礼拜一 呃 对 下礼拜一给他发方案: the day said again
             start = again.span[1]
         elif not any(filler.end() <= v.span[0] < cb for v in doc.whens):
-            start = (
-                filler.end()
-            )  # (生日是十一月三号 那个 要提前准备 十一月二号之前: not that day's)
+            # (生日是十一月三号 那个 要提前准备 十一月二号之前: a later day's words stay theirs)
+            start = filler.end()
     if t.startswith("  ", b):  # an English date's padding (next Monday 发个 proposal)
         while start < cb - 1 and t[start] == " ":
             start += 1
@@ -2161,8 +2160,10 @@ def _leader_right_after(d: _Dated) -> tuple[int, int] | None:
     return None
 
 
+# (陈姐告诉我：…, 司机跟我说李总…: what someone told the rep, who is no traveller in it)
 _TOLD_ME = re.compile(
-    r"(?:告诉|通知|提醒|跟|和|对)我(?:说|讲)?(?=[:,\s]|[\u4e00-\u9fff]{1,3}(?:总|董|局|长))"
+    r"(?:(?:告诉|通知|提醒)我(?:说|讲)?|(?:跟|和|对)我(?:说|讲))"
+    r"(?=[:,\s]|[\u4e00-\u9fff]{1,3}(?:总|董|局|长))"
 )
 
 
