@@ -97,6 +97,7 @@ from ._model import LunarSpec, When
 __all__ = [
     "DAWN_HOUR",
     "ROC_YEAR_ZERO",
+    "WEEKDAY_INDEX",
     "LunarSpec",
     "When",
     "add_months",
@@ -114,6 +115,9 @@ __all__ = [
     "remainder",
     "split_due",
 ]
+
+# 一 … 日/天 (and 1 … 7) to Monday 0 … Sunday 6: the weekday a word names, for readers of notes
+WEEKDAY_INDEX = _WEEKDAY_X
 
 _MAX_LEN = 2000
 

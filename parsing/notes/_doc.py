@@ -8,7 +8,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
-from parsing.dates import When, find_all_when
+from parsing.dates import WEEKDAY_INDEX, When, find_all_when
 from parsing.numerals import cn_to_int
 
 from ._fold import fold
@@ -610,7 +610,6 @@ _FROM_EVENT = re.compile(
 )
 _THEIRS_ONLY = re.compile(rf"(?:{_THEIR_EVENT})")
 _REL_SIGN = {"前": -1, "后": 1}
-_WEEKDAY_NUMBER = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _REL_DAYS = {"头一天": -1, "当天": 0, "第二天": 1, "次日": 1, "后第二天": 1}
 # The event named right after its day (下周二开年度供应商评审会): within this reach, with only
 # words of its holding between — not the rep's meeting about it (跟他们技术部开会讨论上线计划)
@@ -667,7 +666,7 @@ def _counted_from_events(
         if _THEIRS_ONLY.fullmatch(m["event"]):
             theirs.add(anchor.span)
         if m["wd"]:
-            gap = (_WEEKDAY_NUMBER[m["wd"]] - anchor.day.weekday()) % 7
+            gap = (WEEKDAY_INDEX[m["wd"]] - anchor.day.weekday()) % 7
             shift = gap or 7
         elif count is not None:
             shift = _REL_SIGN[m["rel"][0]] * count
