@@ -460,6 +460,12 @@ DEV_SETS = [
     # leaders' days told by a secretary or driver, plans moved and recaps), written on
     # 2026-12-07; scored on the parser as that session began (f74631b), then tuned on
     NOTES_DIR / "notes_styles41.jsonl",
+    # styles42: 200 notes by a ninety-third and a ninety-fourth helper who never read parsing/
+    # (20 in each of ten styles: voice with corrections and spelled surnames, cards and
+    # signatures, chats with two to four speakers, telegraphic, English, TW/HK/MY/SG, roles,
+    # holidays and 调休, leaders' days told by a secretary or driver, plans moved and cancelled),
+    # written on 2026-12-07; scored on the parser as that session began (d0a68da), then tuned on
+    NOTES_DIR / "notes_styles42.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
