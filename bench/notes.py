@@ -460,6 +460,10 @@ DEV_SETS = [
     # leaders' days told by a secretary or driver, plans moved and recaps), written on
     # 2026-12-07; scored on the parser as that session began (f74631b), then tuned on
     NOTES_DIR / "notes_styles41.jsonl",
+    # blind47: 150 notes by a ninety-second helper who never read parsing/ (90 plain everyday
+    # notes, 6 in each of ten styles of #18), written on 2026-12-07; held out, scored on the
+    # parser as that session began (d0a68da)
+    NOTES_DIR / "notes_blind47.jsonl",
     # styles42: 200 notes by a ninety-third and a ninety-fourth helper who never read parsing/
     # (20 in each of ten styles: voice with corrections and spelled surnames, cards and
     # signatures, chats with two to four speakers, telegraphic, English, TW/HK/MY/SG, roles,
