@@ -1728,7 +1728,11 @@ def _trip_around(d: _Dated) -> tuple[bool, str | None]:
 # meeting, a tour (周三在北京民航局, 礼拜三去武汉基地, 20日返蓉, 下周一全天会议, 周四下乡调研).
 _HIS_DAY = re.compile(
     r"[^\S\n]*(?:(?:上午|下午|晚上|全天|白天|一天)[^\S\n]*)?(?:带队|陪同|一起)?"
+    # (周六还要去长春…交流: the list goes on with 还/又/也)
+    r"(?:[还又也](?:要|会)?)?"
     r"(?:(?:在|去|到|回|返|飞|赴|转)(?=[\u4e00-\u9fff])(?!拜访|找|见|回访|送|拿|接)|全天|会议|开会|调研|视察|下乡|办公|出差|见客|有会|开[\u4e00-\u9fff]{1,6}?会"
+    # (7号参加一个品鉴会, 周三送客户去北京: his day at an event, with his own guests)
+    r"|参加|出席|[送陪接]\w{0,4}客户"
     # (周二从株洲去广州, 后天从天津直接去济南: a leg from one city to the next)
     r"|从[\u4e00-\u9fff]{1,6}(?:直接|直飞|坐高铁)?(?:去|到|回|返|飞|赴|转)"
     # (鲁总明早7点的航班去西安，下午在西安分公司开会: his flight, then his day there)
@@ -1738,34 +1742,49 @@ _HIS_DAY = re.compile(
 _LIST_ITEM_THEN = re.compile(r"[^\s,，。；;、!！?？我咱让叫请约]{1,14}[^\S\n]+")
 # …or a comma, with no one else's word in the leg before it (他/她 may be whom the rep meets)
 # (明天一早飞深圳参加高交会，待两天，周四转广州: his day said in two clauses)
-_LEG_THEN = re.compile(r"(?:[^\s,，。；;、!！?？我咱让叫请约他她等]{1,14},[^\S\n]*){1,2}")
+_LEG_THEN = re.compile(r"(?:[^\s,，。；;、!！?？我咱让叫请约他她等]{0,14}[,;][^\S\n]*){1,2}")
+_STAY_UNTIL = re.compile(r"[,;][^\S\n]*(?:一直)?(?:到|至|待到|开到)[^\S\n]*$")
+# His own business on a leg (周三送客户去北京, 下周三从北京去深圳见客户): no errand of the rep's
+_HIS_OWN_LEG = re.compile(
+    r"[见送接陪拜]\w{0,4}客户|从[\u4e00-\u9fff]{1,6}(?:直接|直飞|坐高铁)?(?:去|到|飞|回|返)|交流"
+)
 
 
 def _their_days_go_on(d: _Dated, i: int, theirs: set[int]) -> bool:
     """A day said right after someone's days away, with only a space between and only where
     they are or what they do on it after it: the next day of the same list."""
-    if i - 1 not in theirs or not _his_day_at(d.t, d.b):
+    if not _his_day_at(d.t, d.b):
         return False
-    prev = d.doc.whens[i - 1]
+    prev = d.doc.whens[i - 1] if i else None
+    # (下周一去北京开会，到周三；周四去雅安: 到周三 closes his first stay)
+    stay_ends = prev is not None and _STAY_UNTIL.search(d.t, 0, prev.span[0]) is not None
+    if prev is None or not (i - 1 in theirs or (stay_ends and i - 2 in theirs)):
+        return False
+    said_where = d.doc.whens[i - 2] if i - 1 not in theirs else prev  # (where: after 下周一)
     # (…去杜塞尔多夫参加MEDICA展，…下周三下午两点去坪山总部找他: after a comma, the rep's; 下周一到
     # 周三在济南开会，周四去青岛: only where he is, then a comma — the next of his days)
     if (
-        not _LIST_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a)
-        and not _SLASHED_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a)
-    ) and not (
-        _LEG_THEN.fullmatch(d.t, prev.span[1], d.a)
-        and not _ERRAND_IN_PLACE.search(d.t, d.b, d.cb)  # (周四上午去矿上见他: the rep's)
-        and not _rep_goes_along(d)  # (…，我陪同: along)
-        and any(  # (五一回来，5月6号下午去开封…: the rep's own days, no leader named)
-            _sentence_start(d.t, prev.span[0]) <= m.start < prev.span[0]
-            and m.title
-            and _LEADS.search(m.title)
-            for m in d.people.mentions
+        (
+            not _LIST_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a)
+            and not _SLASHED_ITEM_THEN.fullmatch(d.t, prev.span[1], d.a)
+        )
+        and not (
+            _LEG_THEN.fullmatch(d.t, prev.span[1], d.a)
+            # (周四上午去矿上见他: the rep's)
+            and not _ERRAND_IN_PLACE.search(_HIS_OWN_LEG.sub("", d.t[d.b : d.cb]))
+            and not _rep_goes_along(d)  # (…，我陪同: along)
+            and any(  # (五一回来，5月6号下午去开封…: the rep's own days, no leader named)
+                _sentence_start(d.t, prev.span[0]) <= m.start < prev.span[0]
+                and m.title
+                and _LEADS.search(m.title)
+                for m in d.people.mentions
+            )
         )
     ):
         return False
     # (下周一姜总去株洲: he is named between his first day and where he goes)
-    after = next((m.end for m in d.people.mentions if m.start == prev.span[1]), prev.span[1])
+    end = said_where.span[1]
+    after = next((m.end for m in d.people.mentions if m.start == end), end)
     return _his_day_at(d.t, after)
 
 
@@ -2167,6 +2186,10 @@ _TOLD_ME = re.compile(
 )
 
 
+# (…年底前都在北京，让我们元旦后再约: what he asks of the rep later, who goes nowhere with him)
+_ASKS_US = re.compile(r"[,;][^\S\n]*(?:让|叫|请)(?:我们?|咱们?)[^,;。.!?\n]*")
+
+
 def _their_own_travel(d: _Dated, action: str) -> bool:
     """A leader's going to a city or a country, said right after their title, with no one of
     the rep's side in the sentence: their travel, not the rep's errand."""
@@ -2205,7 +2228,9 @@ def _their_own_travel(d: _Dated, action: str) -> bool:
             )
         )
         # (陈姐告诉我：李总明天去上海: told to the rep, who goes nowhere)
-        and not re.search(r"[我咱]", _TOLD_ME.sub("", t[start : _sentence_end(t, b)]))
+        and not re.search(
+            r"[我咱]", _ASKS_US.sub("", _TOLD_ME.sub("", t[start : _sentence_end(t, b)]))
+        )
         and not _WENT_ALONG.search(t, start, a)  # (跟王总周三去苏州: the rep goes too)
     )
 
@@ -2886,7 +2911,7 @@ def _rep_goes_along(d: _Dated) -> bool:
     said with a day of its own (…，让我下下周一再过去; 8号上午有空，我8号上午过去) is the rep's
     own plan, apart from his days."""
     end = _sentence_end(d.t, d.b)
-    for m in re.finditer(r"[我咱]", d.t[d.b : end]):
+    for m in re.finditer(r"(?<![让叫请])[我咱]", d.t[d.b : end]):  # (not 让我们元旦后再约)
         ca, cb = d.doc.clause(d.b + m.start())
         if not any(ca <= v.span[0] < cb for v in d.doc.whens):
             return True
