@@ -978,9 +978,9 @@ def _honorific_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
 # (我们公司李经理, 我们技术老刘, 带着我们销售小王: the rep's side without a 的)
 _OUR_PEOPLE = re.compile(
     # (我领导黄总, 我老板: the rep's own boss, said with 我 alone)
-    r"(?:我的?同事|我的?(?:领导|老板|上司|经理)|我司的?|咱们(?:公司)?的?|我们[^,;:。\s]{0,6}的|"
+    r"(?:我的?同事|我的?(?:领导|老板|上司|经理)|我司的?|咱们(?:公司)?的?|我们[^,;:。\s跟和与找见给向问]{0,6}的|"
     # (跟同事小孙开了个电话会, 我和售后的老马, 代理商刘老板, 我方：我、技术小冯, 公司新来的销售小黄)
-    r"(?<![他她们方户的])同事|(?<=[和跟与同])售后的?|(?:我们|我司)的?代理商|我方:[^。;\n]{0,8}|"
+    r"(?<![他她们方户的])同事|(?:(?<=[和跟与同])|^|(?<=[。;\n]))售后的?|(?:我们|我司)的?代理商|我方:[^。;\n]{0,8}|"
     # (我们这边：商务小王: our side headed, then a role of ours)
     r"(?:我们这边|我司):\s*(?:商务|技术|销售|售后|财务|同事|工程师)|"
     r"(?<![他她]们)(?<!对方)(?<!客户)(?<!的)公司[^,;:。\s]{0,4}的?销售|"
@@ -994,7 +994,16 @@ _OUR_PEOPLE = re.compile(
 # 王经理（我司）, 小李(同事): the rep's side, said in brackets after the person
 # (王工（我们售后）: ours; 张总（我们老客户）is the customer)
 _OURS_IN_BRACKETS = re.compile(
-    r"\s*[(（]\s*(?:我司|我们公司|我方|同事|本公司|我们的?(?:售后|技术|销售|工程师|同事|财务))\s*[)）]"
+    r"\s*[(（]\s*(?:我司|我们公司|我方|同事|本公司|我们的?(?:售后|技术|销售|工程师|同事|财务)"
+    # (周总（我们副总）, 小葛（我们的实习生）, 王经理（我们部门经理）)
+    r"|我们的?(?![^)）]{0,6}(?:客户|对接|联系|甲方|用户|朋友|老乡|校友))[^)）]{1,6})\s*[)）]"
+)
+# 我们这边是我、销售总监贺总、还有商务小钟, 跟我们老板、技术总监范工一起: each item of a list
+# of the rep's side
+_OUR_LIST = re.compile(
+    r"(?:(?:我们|我司|我方)(?:这边|公司)?(?:是|来了|有|去了|参加的?有|出席的?是)[:：]?"
+    r"|(?:跟|和|带着?)我们的?(?:老板|领导|经理|总监))"
+    r"(?:[^,，。;；:\n]{0,10}?(?:、|和|及|还有))+[^,，。;；:\n]{0,8}$"
 )
 # 小李替我去了京东方: who stands in for the rep is the rep's own side (王总下午跟我去看了样板间,
 # 张总带我们去车间看了 are the customer with the rep)
@@ -1808,16 +1817,20 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
             mentions.append(Mention(m.start(), m.end(), pronoun=True))
     # Hi 张经理,PO已经下了 / 王经理,上次那台B超…: the customer's line calls the rep by name
     kept: list[Mention] = []
-    ours: set[str] = set()  # how the rep's colleagues were called (实习生小吴 … 让小吴…: him again)
+    ours: set[str | None] = set()  # how the rep's colleagues were called (实习生小吴 … 让小吴…)
+    ours_titled: set[tuple[str | None, str | None]] = set()
     for said in sorted(mentions, key=lambda x: x.start):
+        said_ours = not said.pronoun and bool(
+            _ours(doc, said.start)
+            or _OURS_IN_BRACKETS.match(doc.t, said.end)
+            or _OUR_LIST.search(doc.t, max(0, said.start - 40), said.start)
+        )
         if not said.pronoun and (
             _calls_the_rep(doc, said.start, said.end)
-            or _ours(doc, said.start)
-            or _OURS_IN_BRACKETS.match(doc.t, said.end)
+            or said_ours
             or _GOES_WITH_ME.match(doc.t, said.end)
             or (
-                said.form is not None
-                and said.form in ours
+                (said.form in ours or (said.surname, said.title) in ours_titled)
                 # (他们老张说…, 他们设备科的小李: one of theirs called the same)
                 and not _THEIR_UNIT_BEFORE.search(doc.t, max(0, said.start - 4), said.start)
             )
@@ -1829,6 +1842,8 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
             if said.form is not None and (said.title is None or said.form.startswith(("老", "小"))):
                 ours.add(said.form)
                 doc.colleague_spans.append((said.start, said.end))
+            elif said_ours and said.surname and said.title:  # (跟我们大区的钱总去了… 钱总承诺…)
+                ours_titled.add((said.surname, said.title))
         else:
             kept.append(said)
     mentions = _corrected(doc, sorted(kept, key=lambda x: x.start))
