@@ -81,7 +81,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], InteractionKind]] = [
         re.compile(
             # (电联赵经理, 邱工 电聊: a telegraphic note's call — 再电联, 要电聊 are plans)
             r"(?<![等要会再去将])电[联聊](?!系)|\(电话\)|"
-            r"打了?[^\s,]{0,4}?电话|通[了过]?个?电话|通了[半一两三四五六七八九十几多个小时分钟]{2,6}电话|通完电话|电话沟通|电话联系|电话回访|电话跟进|来电话|"
+            r"打(?!算)了?[^\s,]{0,4}?电话|通[了过]?个?电话|通了[半一两三四五六七八九十几多个小时分钟]{2,6}电话|通完电话|电话沟通|电话联系|电话回访|电话跟进|来电话|"
             # (今日電話聯絡咗黃經理, 电话联络了: by phone, said done)
             r"电话联络(?:了|咗)|"
             r"来电|通话|视频会议?|视频沟通|电话里|电话聊|[谈倾](?:完|了)个?电话|回了?个?电话|"
@@ -366,6 +366,8 @@ _FUTURE_BEFORE = re.compile(
     r"等(?!了|到)(?![^\s,]{0,3}[到来]了))"  # (等李工现场看了再报价: awaited; 等王总到了谈了: not)
     r"[^\s,]{0,4}$"
 )
+# (今天计划：上午打电话给…，下午去拜访…: what follows the heading is planned, not done)
+_PLAN_HEADING = re.compile(r"(?:计划|打算|安排|待办|(?i:to ?do|plan))\s*[:：]")
 # (Had dinner with …, just had a call with …: done, said in the past tense)
 _EN_HAD = re.compile(r"(?i)(?<![a-z])(?:had|just had)\s+(?:a\s+)?$")
 # (有事最好上午打电话, 建议下午去拜访: how best to reach them, no contact made)
@@ -787,6 +789,7 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
         if (
             _NEGATED.search(t[max(0, a - 3) : a].removesuffix("过"))
             or _FUTURE_BEFORE.search(head)
+            or _PLAN_HEADING.search(t, _sentence_start(t, a), a)
             or waits
             or _ADVISED.search(t, doc.clause(a)[0], a)
         ):
