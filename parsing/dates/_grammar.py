@@ -99,6 +99,8 @@ class _Ctx:
     context_day: date | None = None
     #: Where an evening was said (明晚请姚经理吃饭,…时间七点改到七点半: 七点 is the evening's).
     evening_at: int | None = None
+    #: Where context_day's expression ended when it was a by-then day (年前, 月底前).
+    context_by_then_end: int | None = None
     #: Which days count in "N个工作日" and "下个工作日" (the team's setting).
     workdays: WorkCalendar = MAINLAND
 
@@ -1669,7 +1671,13 @@ def _parse_at(c: _Ctx, i: int) -> _Found | None:
     if d is not None and d.moment is not None:
         start: date | datetime = d.moment.astimezone(c.tz) if c.tz else d.moment
         return _Found(When(start, None, (i, j), deadline=d.deadline), i, j)
-    base = d.day if d is not None else (c.context_day or c.today)
+    context = c.context_day
+    by_then = c.context_by_then_end
+    # (…确认年前发货，下午去拜访…: a by-then day lends no day to a later clause's part of the
+    # day — 年底最后一天下午4点前 is its own afternoon)
+    if d is None and by_then is not None and re.search(r"[,，。;；\n]", s[by_then:i]):
+        context = None
+    base = d.day if d is not None else (context or c.today)
     if d is not None and t is not None and _the_evening_just_ended(c, d, t, s, i):
         base -= timedelta(days=1)
     start = _combine(c, base, t)
@@ -1766,6 +1774,7 @@ def scan(text: str, now: datetime, workdays: WorkCalendar = MAINLAND) -> list[_F
         w = f.when
         if w is not None and f.dated and w.end is None:
             c.context_day = w.day
+            c.context_by_then_end = f.end if w.deadline else None
             c.evening_at = f.end if w.part_of_day in _EVENINGS else None
         i = max(f.end, i + 1)
     return found
