@@ -62,6 +62,7 @@ _CHAT_STAMP = re.compile(
     r"|^[ ]*\[(?P<who5>[^\]\n:\d]{1,20}?)[ ]+(?P<at5>\d{1,2}:\d{2})(?::\d{2})?\][ ]*:?"
 )
 _WEEKDAY_STAMP = re.compile(rf"[ ]*[\[(]?{_WEEKDAY_WORD}")
+_HOUR_LINE = re.compile(r"(?m)^[ ]*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ ]*$")
 _REP_LINE = re.compile(r"(?m)^[ ]*我[ ]*:")
 # What a number with 号 names when it is no day (八号风球: Hong Kong's typhoon signal No. 8).
 _NUMBERED_THING = re.compile(r"风球|楼|线|门|窗口|仓|车间|厂房|机|台|码头|泊位")
@@ -1313,6 +1314,8 @@ class Doc:
             ):
                 self.chat_day = head.day
         masked: list[tuple[int, int]] = [_stamp_span(m) for m in stamps]
+        if self.chat:  # (a chat's line holding only the hour, 15:40: when the next was said)
+            masked += [m.span() for m in _HOUR_LINE.finditer(t)]
         masked += [m.span() for m in _ADDRESS.finditer(t)]
         for a, b in masked:
             self.mark(a, b)
