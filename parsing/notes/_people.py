@@ -518,6 +518,9 @@ def _sir_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     return out
 
 
+_TITLED_AFTER = re.compile(rf"[\u4e00-\u9fff]{{1,3}}?(?:{TITLE_RE.pattern})")
+
+
 def _title_mentions(doc: Doc) -> list[Mention]:
     t = doc.t
     out: list[Mention] = []
@@ -548,6 +551,8 @@ def _title_mentions(doc: Doc) -> list[Mention]:
             last_end = sir.end()
             continue
         name = _name_before(doc, a, last_end)
+        if name in ("原", "前") and _TITLED_AFTER.match(t, b):
+            continue  # 原采购经理侯经理: the former one, named right after — no 原经理
         # (生管课长许文彬: a word's last character, then the title and someone else's name)
         if name is not None and not short and _glued_surname(doc, a, name, b):
             name = None
