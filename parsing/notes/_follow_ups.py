@@ -365,7 +365,8 @@ _AFTER_THEN_SEE = re.compile(r"[^\s,]{0,4}?(?:以后|之后|后)\s*再(?:说|议
 _IF_NEEDED = re.compile(r"(?:有事|有需要|有嘢)(?:的话)?[,\s]*(?:都)?可以\s*$")
 # A plan given up (原定明天…改成下周一, 饭局取消了, 取消后天的拜访).
 _ONCE_PLANNED = re.compile(
-    r"(?:(?:原定|原来定|本来|原计划|取消)(?:想约|想|打算约?|约了?|定了?|说好|说)?的?\s*"
+    # (原来定在下周三的方案汇报, 原定是下周一: the day it was set for)
+    r"(?:(?:原定|原来定|本来|原计划|取消)(?:想约|想|打算约?|约了?|定了?|说好|说)?[在是于]?的?\s*"
     # (取消了明天的见面; 他临时取消了 今天下午三点去 is the new plan, said apart)
     r"|取消了)$"
 )
@@ -377,6 +378,8 @@ _ONCE_PLANNED_SOFT = re.compile(
 # (本来跟华纺印染约好9月8号: whom with said between)
 _ONCE_PLANNED_WITH = re.compile(
     r"(?:本来|原来|原本|原定)(?:跟|和|与|同)[^,;。]{1,16}?(?:约好|约了|定了|说好)了?\s*$"
+    # (本来约了农夫山泉的采购经理汪涛下周一见面: whom said after 约了)
+    r"|(?:本来|原来|原本)约了?[^,;。改推延挪调提]{1,16}?$"
 )
 # 之前说10号去拜访…，现在定了12号: a plan said before, given up only when moved in so many words
 # (之前约好周五去拜访王总，方案还要改一下 keeps it)
@@ -460,7 +463,7 @@ _WHEN_IT_IS = re.compile(
 _HELD = re.compile(r"开|开会|召开|举行|举办")  # (董事会是周三开: what a sitting does)
 _WILL_SIT = re.compile(r"(?<![我们])(?:会|将)(?:在|于)\s*$")  # (定点会在6月底开)
 # (她生日正好是正月初五: the day of a birthday, no task without one said)
-_BIRTHDAY_WORD = re.compile(r"生日|生辰|(?i:birthday|bday)")
+_BIRTHDAY_WORD = re.compile(r"生日|生辰|大寿|寿辰|(?<=[母父妈爸])寿|(?i:birthday|bday)")
 # (…就是这周日，准备订个蛋糕送过去: what the rep does for it, said after)
 _FOR_THE_BIRTHDAY = re.compile(r"送|订|买|准备|祝|发|打|带|去|提醒|记得|(?i:send|call|buy)")
 # 农历三月初三生日，到时候订个蛋糕送过去: what the rep does on a birthday just told
@@ -2549,6 +2552,8 @@ _WE_TAKE_PART = re.compile(
 )
 # A plan said, then called off with no new day (黄了, 先放一放, 推迟…改期待定, 修好了再约).
 # (said of the plan itself, in its own words: 吃饭的事黄了, 去见孔总的事先放一放)
+# (这周三去海信的拜访推到年后了: the day before it is the old one)
+_PUT_OFF_TO = re.compile(r"推到|延到|顺延|往后推")
 _CALLED_OFF_HERE = re.compile(r"黄了|泡汤了?|放一放|搁置")
 # (…，毛经理说要推迟，改期待定; 测试推迟，修好了再约: put off with no day, said later)
 _PUT_OFF_LATER = re.compile(
@@ -2726,7 +2731,7 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True  # 他说周四要陪领导去苏州，还是周五吧: the day that will not do
     if _refused_again(doc, d.w, cb):
         return True  # 约了明天下午，后来他秘书又说明天也不行: off
-    called_off = _CALLED_OFF.search(t, b, cb)
+    called_off = _CALLED_OFF.search(t, b, cb) or _PUT_OFF_TO.search(t, b, cb)
     if (
         called_off
         and not any(b <= v.span[0] < called_off.start() for v in doc.whens)
