@@ -512,7 +512,9 @@ _DATEISH_AFTER = re.compile(
     r"周[一二三四五六日天1-7]|星期|礼拜|上午|下午|中午|晚上|早上|凌晨|傍晚|"
     r"[0-9]{1,2}[:点]|[零一二两三四五六七八九十]{1,3}点|\(|"
     # (7.3投标, 3.25报价: a telegraphic note's day, then what is done on it)
-    r"投标|开标|报价|送样|发货|交货|到货|付款|回款|验收|安装|培训|演示|汇报|面谈|回电|电话)"
+    r"投标|开标|报价|送样|发货|交货|到货|付款|回款|验收|安装|培训|演示|汇报|面谈|回电|电话|"
+    # (10.18参加蒋总儿子婚礼, 12/28 要把年节礼盒寄给他: the day, then what the rep does on it)
+    r"参加|出席|寄|拜|要(?=把))"
 )
 # (5/6 bid opening, 3/10 demo, 4/2 site visit: an English word of what happens that day)
 _EN_EVENT_AFTER = re.compile(
@@ -526,6 +528,12 @@ _DATEISH_BEFORE = re.compile(
 )
 _OPENS_A_LINE = re.compile(r"(?:.*\n)?\s*", re.S)
 _THEN_WORDS = re.compile(r" +[\u4e00-\u9fff]{2}")
+# (月底前去一趟万达，到时候下午去; 年前约王总吃个饭，那天晚上…; 春节前去拜年，最好上午去: the
+# by-then errand's own part of the day, said in the next clause)
+_SAME_ERRANDS_TIME = re.compile(r"到时候?|那天|当天|顺便|最好")
+_SAME_ERRANDS_TIME_AFTER = re.compile(
+    r"\s*(?:[去来](?:[,，。;；\s]|$)|过[去来](?:[,，。;；\s]|$)|比较合适|合适|顺便|再)"
+)
 _OPENS_AN_ITEM = re.compile(r".*[;；]\s*", re.S)
 _IN_A_SCHEDULE_LINE = re.compile(
     r"(?:行程|日程|(?i:schedule|travel|itinerary))[^\n]{0,60}?[:：,，;；\s]\s*$"
@@ -1675,7 +1683,13 @@ def _parse_at(c: _Ctx, i: int) -> _Found | None:
     by_then = c.context_by_then_end
     # (…确认年前发货，下午去拜访…: a by-then day lends no day to a later clause's part of the
     # day — 年底最后一天下午4点前 is its own afternoon)
-    if d is None and by_then is not None and re.search(r"[,，。;；\n]", s[by_then:i]):
+    if (
+        d is None
+        and by_then is not None
+        and re.search(r"[,，。;；\n]", s[by_then:i])
+        and not _SAME_ERRANDS_TIME.search(s, by_then, i)
+        and not _SAME_ERRANDS_TIME_AFTER.match(s, j)
+    ):
         context = None
     base = d.day if d is not None else (context or c.today)
     if d is not None and t is not None and _the_evening_just_ended(c, d, t, s, i):
