@@ -62,7 +62,22 @@ _CHAT_STAMP = re.compile(
     r"|^[ ]*\[(?P<who5>[^\]\n:\d]{1,20}?)[ ]+(?P<at5>\d{1,2}:\d{2})(?::\d{2})?\][ ]*:?"
 )
 _WEEKDAY_STAMP = re.compile(rf"[ ]*[\[(]?{_WEEKDAY_WORD}")
-_HOUR_LINE = re.compile(r"(?m)^[ ]*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ ]*$")
+_HOUR_LINE = re.compile(r"(?m)^[ ]*(?:\d{1,2}:\d{2}(?::\d{2})?|\[\d{1,2}:\d{2}\])[ ]*$")
+_BARE_STAMP_LINE = re.compile(r"[^\n]{1,20}?[ ]+\d{1,2}:\d{2}(?::\d{2})?[ ]*")
+_SPEAKER_OPENS = re.compile(
+    r"[ ]*(?:[^\n:：\d]{1,12}[:：]|[^\n]{1,20}?[ ]+\d{1,2}:\d{2}[ ]*$|\[[^\]\n]{1,24}\])", re.M
+)
+
+
+def _hour_separates(t: str, m: re.Match[str]) -> bool:
+    """An hour alone on its line parts a chat's messages only with a speaker's line after it
+    and no bare stamp right before it (我 10:22⏎14:30: the hour is the rep's answer)."""
+    before = t[: m.start()].rstrip("\n").rsplit("\n", 1)[-1]
+    if _BARE_STAMP_LINE.fullmatch(before):
+        return False
+    return _SPEAKER_OPENS.match(t, m.end() + 1) is not None
+
+
 _REP_LINE = re.compile(r"(?m)^[ ]*我[ ]*:")
 # What a number with 号 names when it is no day (八号风球: Hong Kong's typhoon signal No. 8).
 _NUMBERED_THING = re.compile(r"风球|楼|线|门|窗口|仓|车间|厂房|机|台|码头|泊位")
@@ -1315,7 +1330,7 @@ class Doc:
                 self.chat_day = head.day
         masked: list[tuple[int, int]] = [_stamp_span(m) for m in stamps]
         if self.chat:  # (a chat's line holding only the hour, 15:40: when the next was said)
-            masked += [m.span() for m in _HOUR_LINE.finditer(t)]
+            masked += [m.span() for m in _HOUR_LINE.finditer(t) if _hour_separates(t, m)]
         masked += [m.span() for m in _ADDRESS.finditer(t)]
         for a, b in masked:
             self.mark(a, b)

@@ -362,12 +362,13 @@ _WAITS_ON = re.compile(
 )  # (等王总到了谈了: he came)
 _FUTURE_BEFORE = re.compile(
     # (别那时候打电话, 不要去拜访: a don't, no contact)
-    rf"(?:约|准备|计划|打算|要|再|想|需要|得|记得|提醒|安排|过几天|改天|有空|下次|回头|年后|过完年|{DONT}|不要|"
+    rf"(?:约|准备|计划|(?<!的)打算(?!的)|要|再|想|需要|得|记得|提醒|安排|过几天|改天|有空|下次|回头|年后|过完年|{DONT}|不要|"
     r"等(?!了|到)(?![^\s,]{0,3}[到来]了))"  # (等李工现场看了再报价: awaited; 等王总到了谈了: not)
     r"[^\s,]{0,4}$"
 )
 # (今天计划：上午打电话给…，下午去拜访…: what follows the heading is planned, not done)
 _PLAN_HEADING = re.compile(r"(?:计划|打算|安排|待办|(?i:to ?do|plan))\s*[:：]")
+_SAID_DONE_HERE = re.compile(r"[了过完]|已经")  # (今日安排：上午拜访了万科王总: done)
 # (Had dinner with …, just had a call with …: done, said in the past tense)
 _EN_HAD = re.compile(r"(?i)(?<![a-z])(?:had|just had)\s+(?:a\s+)?$")
 # (有事最好上午打电话, 建议下午去拜访: how best to reach them, no contact made)
@@ -789,7 +790,10 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
         if (
             _NEGATED.search(t[max(0, a - 3) : a].removesuffix("过"))
             or _FUTURE_BEFORE.search(head)
-            or _PLAN_HEADING.search(t, _sentence_start(t, a), a)
+            or (
+                _PLAN_HEADING.search(t, _sentence_start(t, a), a)
+                and not _SAID_DONE_HERE.search(t, a, doc.clause(a)[1])
+            )
             or waits
             or _ADVISED.search(t, doc.clause(a)[0], a)
         ):

@@ -370,6 +370,8 @@ _ONCE_PLANNED = re.compile(
     # (取消了明天的见面; 他临时取消了 今天下午三点去 is the new plan, said apart)
     r"|取消了)$"
 )
+# (原定在本周四的技术交流不变, 本来是周五交货，现在还是周五: the plan stands)
+_PLAN_KEPT = re.compile(r"不变|没变|照常|照旧|如期|还是")
 # 原来约好, 原本定的, 原先约的: a plan given up only when the note says it changed (…王总确认不变
 # keeps it)
 _ONCE_PLANNED_SOFT = re.compile(
@@ -1732,10 +1734,10 @@ def _trip_around(d: _Dated) -> tuple[bool, str | None]:
 _HIS_DAY = re.compile(
     r"[^\S\n]*(?:(?:上午|下午|晚上|全天|白天|一天)[^\S\n]*)?(?:带队|陪同|一起)?"
     # (周六还要去长春…交流: the list goes on with 还/又/也)
-    r"(?:[还又也](?:要|会)?)?"
+    r"(?:[还又](?:要|会)?)?"
     r"(?:(?:在|去|到|回|返|飞|赴|转)(?=[\u4e00-\u9fff])(?!拜访|找|见|回访|送|拿|接)|全天|会议|开会|调研|视察|下乡|办公|出差|见客|有会|开[\u4e00-\u9fff]{1,6}?会"
     # (7号参加一个品鉴会, 周三送客户去北京: his day at an event, with his own guests)
-    r"|参加|出席|[送陪接]\w{0,4}客户"
+    r"|参加|出席|[送陪接]客户"
     # (周二从株洲去广州, 后天从天津直接去济南: a leg from one city to the next)
     r"|从[\u4e00-\u9fff]{1,6}(?:直接|直飞|坐高铁)?(?:去|到|回|返|飞|赴|转)"
     # (鲁总明早7点的航班去西安，下午在西安分公司开会: his flight, then his day there)
@@ -1746,10 +1748,12 @@ _LIST_ITEM_THEN = re.compile(r"[^\s,，。；;、!！?？我咱让叫请约]{1,1
 # …or a comma, with no one else's word in the leg before it (他/她 may be whom the rep meets)
 # (明天一早飞深圳参加高交会，待两天，周四转广州: his day said in two clauses)
 _LEG_THEN = re.compile(r"(?:[^\s,，。；;、!！?？我咱让叫请约他她等]{0,14}[,;][^\S\n]*){1,2}")
+_ALONG = re.compile(r"陪|一起|跟着|同去")
+_MEETS_HIM = re.compile(r"(?:约|拜访|见|找)[他她]")
 _STAY_UNTIL = re.compile(r"[,;][^\S\n]*(?:一直)?(?:到|至|待到|开到)[^\S\n]*$")
 # His own business on a leg (周三送客户去北京, 下周三从北京去深圳见客户): no errand of the rep's
 _HIS_OWN_LEG = re.compile(
-    r"[见送接陪拜]\w{0,4}客户|从[\u4e00-\u9fff]{1,6}(?:直接|直飞|坐高铁)?(?:去|到|飞|回|返)|交流"
+    r"[送接陪]客户|见客户|从[\u4e00-\u9fff]{1,6}(?:直接|直飞|坐高铁)?(?:去|到|飞|回|返)|交流"
 )
 
 
@@ -1776,6 +1780,8 @@ def _their_days_go_on(d: _Dated, i: int, theirs: set[int]) -> bool:
             # (周四上午去矿上见他: the rep's)
             and not _ERRAND_IN_PLACE.search(_HIS_OWN_LEG.sub("", d.t[d.b : d.cb]))
             and not _rep_goes_along(d)  # (…，我陪同: along)
+            # (周三也去上海，可以约他在上海见面: the rep's errand with him in the sentence)
+            and not _MEETS_HIM.search(d.t, d.b, _sentence_end(d.t, d.b))
             and any(  # (五一回来，5月6号下午去开封…: the rep's own days, no leader named)
                 _sentence_start(d.t, prev.span[0]) <= m.start < prev.span[0]
                 and m.title
@@ -2190,7 +2196,9 @@ _TOLD_ME = re.compile(
 
 
 # (…年底前都在北京，让我们元旦后再约: what he asks of the rep later, who goes nowhere with him)
-_ASKS_US = re.compile(r"[,;][^\S\n]*(?:让|叫|请)(?:我们?|咱们?)[^,;。.!?\n]*")
+_ASKS_US = re.compile(
+    r"[,;][^\S\n]*(?:让|叫|请)(?:我们?|咱们?)(?![^,;。.!?\n]*(?:陪|一起|跟着|同去))[^,;。.!?\n]*"
+)
 
 
 def _their_own_travel(d: _Dated, action: str) -> bool:
@@ -2553,7 +2561,11 @@ _WE_TAKE_PART = re.compile(
 # A plan said, then called off with no new day (黄了, 先放一放, 推迟…改期待定, 修好了再约).
 # (said of the plan itself, in its own words: 吃饭的事黄了, 去见孔总的事先放一放)
 # (这周三去海信的拜访推到年后了: the day before it is the old one)
-_PUT_OFF_TO = re.compile(r"推到|延到|顺延|往后推")
+_PUT_OFF_TO = re.compile(
+    r"(?<!把)(?:推迟?到|延到|顺延到|往后推到)(?=\s*(?:下|明|后|年|节|以后|之后|[0-9一二三四五六七八九十]|月|周|礼拜|星期))"
+)
+# (明天下午的会往后推一下，具体时间等通知, 后天的培训顺延一天: put off, the new day unread)
+_PUT_OFF_BY = re.compile(r"往后推(?!到)|顺延(?!到)")
 _CALLED_OFF_HERE = re.compile(r"黄了|泡汤了?|放一放|搁置")
 # (…，毛经理说要推迟，改期待定; 测试推迟，修好了再约: put off with no day, said later)
 _PUT_OFF_LATER = re.compile(
@@ -2717,7 +2729,8 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True
     # (原来约的周三下午3点推迟到周四下午3点: the day read is the new one already)
     once = d.w.span not in doc.moved_spans
-    if once and _ONCE_PLANNED.search(t, max(ca, a - 5), a):
+    kept = _PLAN_KEPT.search(d.sentence) and not _CHANGED.search(d.sentence)
+    if once and _ONCE_PLANNED.search(t, max(ca, a - 5), a) and not kept:
         return True
     if once and _ONCE_PLANNED_SOFT.search(t, max(ca, a - 6), a) and _CHANGED.search(d.sentence):
         return True
@@ -2731,7 +2744,9 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         return True  # 他说周四要陪领导去苏州，还是周五吧: the day that will not do
     if _refused_again(doc, d.w, cb):
         return True  # 约了明天下午，后来他秘书又说明天也不行: off
-    called_off = _CALLED_OFF.search(t, b, cb) or _PUT_OFF_TO.search(t, b, cb)
+    called_off = _CALLED_OFF.search(t, b, cb)
+    if called_off is None and "把" not in t[b:cb]:  # (明天把方案推到OA系统里: no day moved)
+        called_off = _PUT_OFF_TO.search(t, b, cb) or _PUT_OFF_BY.search(t, b, cb)
     if (
         called_off
         and not any(b <= v.span[0] < called_off.start() for v in doc.whens)
@@ -2916,7 +2931,13 @@ def _rep_goes_along(d: _Dated) -> bool:
     said with a day of its own (…，让我下下周一再过去; 8号上午有空，我8号上午过去) is the rep's
     own plan, apart from his days."""
     end = _sentence_end(d.t, d.b)
-    for m in re.finditer(r"(?<![让叫请])[我咱]", d.t[d.b : end]):  # (not 让我们元旦后再约)
+    for m in re.finditer(r"[我咱]", d.t[d.b : end]):
+        if (
+            m.start()
+            and d.t[d.b + m.start() - 1] in "让叫请"
+            and not _ALONG.search(d.t, d.b + m.end(), end)
+        ):
+            continue  # (让我们元旦后再约: asked for later — 叫我陪他去看展 goes along)
         ca, cb = d.doc.clause(d.b + m.start())
         if not any(ca <= v.span[0] < cb for v in d.doc.whens):
             return True

@@ -303,12 +303,12 @@ def _title_pattern(title: str) -> str:
     # (中天建设施经理 is 中天建设's 施经理: 设施 is no department after 建; 上总裁班, 厂长班: a
     # class for them, no one's title; 山庄主要做…: 主要 is "mainly", and 温泉山庄主楼, 村庄主任 a
     # villa's or a village's — no 庄主)
-    # (程董秘书小汪: 程董's secretary — 董秘 is never followed by 书)
+    # (程董秘书小汪: 程董's secretary — 董秘 is followed by 书 only in 书面)
     after = {
         "总裁": "(?!班)",
         "总": "(?!裁班)",
         "庄主": "(?![要动题流持任体义意管导楼人])",
-        "董秘": "(?!书)",
+        "董秘": "(?!书(?!面))",
     }
     before = "(?<!建)" if title.startswith("设施") else "(?<![山村])" if title == "庄主" else ""
     return before + re.escape(title) + after.get(title, "")

@@ -518,7 +518,7 @@ def _sir_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     return out
 
 
-_TITLED_AFTER = re.compile(rf"[\u4e00-\u9fff]{{1,3}}?(?:{TITLE_RE.pattern})")
+_TITLED_AFTER = re.compile(rf"[^\W\d和跟与及]{{1,3}}?(?:{TITLE_RE.pattern})")
 
 
 def _title_mentions(doc: Doc) -> list[Mention]:
@@ -985,7 +985,7 @@ _OUR_PEOPLE = re.compile(
     # (我领导黄总, 我老板: the rep's own boss, said with 我 alone)
     r"(?:我的?同事|我的?(?:领导|老板|上司|经理)|我司的?|咱们(?:公司)?的?|我们[^,;:。\s跟和与找见给向问]{0,6}的|"
     # (跟同事小孙开了个电话会, 我和售后的老马, 代理商刘老板, 我方：我、技术小冯, 公司新来的销售小黄)
-    r"(?<![他她们方户的])同事|(?:(?<=[和跟与同])|^|(?<=[。;\n]))售后的?|(?:我们|我司)的?代理商|我方:[^。;\n]{0,8}|"
+    r"(?<![他她们方户的])同事|(?<=[和跟与同])售后的?|(?:我们|我司)的?代理商|我方:[^。;\n]{0,8}|"
     # (我们这边：商务小王: our side headed, then a role of ours)
     r"(?:我们这边|我司):\s*(?:商务|技术|销售|售后|财务|同事|工程师)|"
     r"(?<![他她]们)(?<!对方)(?<!客户)(?<!的)公司[^,;:。\s]{0,4}的?销售|"
@@ -1001,14 +1001,18 @@ _OUR_PEOPLE = re.compile(
 _OURS_IN_BRACKETS = re.compile(
     r"\s*[(（]\s*(?:我司|我们公司|我方|同事|本公司|我们的?(?:售后|技术|销售|工程师|同事|财务)"
     # (周总（我们副总）, 小葛（我们的实习生）, 王经理（我们部门经理）)
-    r"|我们的?(?![^)）]{0,6}(?:客户|对接|联系|甲方|用户|朋友|老乡|校友))[^)）]{1,6})\s*[)）]"
+    r"|我们的?[^)）]{0,4}?(?:副总|老板|领导|经理|总监|主管|实习生|同事|销售|售后|技术|工程师|财务|商务|"
+    r"司机|助理))\s*[)）]"
 )
 # 我们这边是我、销售总监贺总、还有商务小钟, 跟我们老板、技术总监范工一起: each item of a list
 # of the rep's side
+# (。钱总承诺…, 报给陈总, 跟钱总: what may stand right before a colleague said again)
+_BEFORE_OURS_AGAIN = frozenset("。，,;；:：!！?？ \n给跟和与陪向对让叫请找见约问个")
+_AFTER_SALES_OPENS = re.compile(r"(?:^|(?<=[。;\n]))售后$")
 _OUR_LIST = re.compile(
-    r"(?:(?:我们|我司|我方)(?:这边|公司)?(?:是|来了|有|去了|参加的?有|出席的?是)[:：]?"
+    r"(?:(?:我们|我司|我方)(?:这边|公司)?(?:是|来了|去了|参加的?有|出席的?是)[:：]?"
     r"|(?:跟|和|带着?)我们的?(?:老板|领导|经理|总监))"
-    r"(?:[^,，。;；:\n]{0,10}?(?:、|和|及|还有))+[^,，。;；:\n]{0,8}$"
+    r"(?:[^,，。;；:\n]{0,10}?(?:、|(?<![要想会去来能])和|还有))+[^,，。;；:\n]{0,8}$"
 )
 # 小李替我去了京东方: who stands in for the rep is the rep's own side (王总下午跟我去看了样板间,
 # 张总带我们去车间看了 are the customer with the rep)
@@ -1829,13 +1833,25 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
             _ours(doc, said.start)
             or _OURS_IN_BRACKETS.match(doc.t, said.end)
             or _OUR_LIST.search(doc.t, max(0, said.start - 40), said.start)
+            # (售后小覃上午去了玉柴: ours, opening the sentence — 售后经理刘经理 is the shop's)
+            or (
+                doc.t.startswith(("小", "老"), said.start)
+                and _AFTER_SALES_OPENS.search(doc.t, max(0, said.start - 3), said.start)
+            )
         )
         if not said.pronoun and (
             _calls_the_rep(doc, said.start, said.end)
             or said_ours
             or _GOES_WITH_ME.match(doc.t, said.end)
             or (
-                (said.form in ours or (said.surname, said.title) in ours_titled)
+                (
+                    said.form in ours
+                    or (
+                        (said.surname, said.title) in ours_titled
+                        # (万华这边李总, 中粮张经理: one of theirs called the same)
+                        and (said.start == 0 or doc.t[said.start - 1] in _BEFORE_OURS_AGAIN)
+                    )
+                )
                 # (他们老张说…, 他们设备科的小李: one of theirs called the same)
                 and not _THEIR_UNIT_BEFORE.search(doc.t, max(0, said.start - 4), said.start)
             )
