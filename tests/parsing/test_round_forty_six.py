@@ -143,3 +143,43 @@ def test_the_old_day_of_a_moved_plan_is_no_task() -> None:
 
 def test_a_mothers_birthday_told_is_no_task() -> None:
     assert tasks("中粮冯总母寿农历九月初九", "2026-07-16T07:50") == []
+
+
+def test_the_diff_reviews_slips_stay_mended() -> None:
+    # guards: each note read worse while this round's rules were first written (a helper's
+    # review of the diff) and reads as on d0a68da again; they pass on d0a68da by design
+    now = "2026-12-07T10:00"
+    # the by-then errand's own part of the day, said in the next clause, keeps its day
+    dues = [d for d, _ in tasks("月底前去一趟万达广场，到时候下午去，上午商场人多", now)]
+    assert "2026-12-31T14:00" in dues and "2026-12-07T14:00" not in dues
+    # an hour alone under the rep's stamp is the rep's answer, not a separator
+    chat = "张总 10:20\n明天几点到？\n我 10:22\n14:30\n张总 10:23\n好，我在办公室等你"
+    assert "2026-12-08T14:30" in [d for d, _ in tasks(chat, now)]
+    # 打算 as a noun says nothing of a plan: the call was had
+    found = read("我们的打算电话里跟王总讲了，他同意先试用", now).interaction
+    assert found is not None and found.kind == "call"
+    # a heading over contacts said done
+    note = read("今日安排：上午拜访了万科王总，签了意向书，下午回公司写报告", "2026-12-07T19:30")
+    assert note.interaction is not None and note.interaction.kind == "visit"
+    # a plan that stands
+    assert [d for d, _ in tasks("原定在本周四的技术交流不变，记得提前准备好PPT", now)] == [
+        "2026-12-10"
+    ]
+    # 推到 a place, not a day
+    assert [d for d, _ in tasks("明天把方案推到他们的OA系统里", now)] == ["2026-12-08"]
+    # the rep also travels: 也 is the rep, and he meets the leader there
+    assert "2026-12-09" in [
+        d for d, _ in tasks("王总下周一在上海开会，周三也去上海，可以约他在上海见面", now)
+    ]
+    # 刘董秘书面回复 is the board's secretary replying in writing
+    assert salutations("刘董秘书面回复了我们的问询函", now) == ["刘董秘"]
+    # sales words for their people in brackets are no colleagues of ours
+    assert salutations("李总（我们的内线）说下周定标", now) == ["李总"]
+    # a bare 有 heads no list of our side
+    assert salutations("我司有意向和华为的李经理合作这个项目", now) == ["李经理"]
+    # their after-sales manager, opening a sentence, is theirs
+    assert salutations("去了4S店。售后经理刘经理说下个月要换一批设备", now) == ["刘经理"]
+    # one of theirs called like our colleague, right after their company
+    assert "张经理" in salutations(
+        "今天跟我们张经理去了中粮。中粮张经理说价格偏高，下周再报一次", now
+    )
