@@ -183,3 +183,31 @@ def test_the_diff_reviews_slips_stay_mended() -> None:
     assert "张经理" in salutations(
         "今天跟我们张经理去了中粮。中粮张经理说价格偏高，下周再报一次", now
     )
+
+
+def test_calls_had_said_other_ways() -> None:
+    for text, now, day in [
+        (
+            "今天撥電話給遠東新世紀的徐經理，他說下禮拜三下午可以去他們公司做簡報。",
+            "2026-07-04T19:30",
+            "2026-07-04",
+        ),
+        ("昨电徐工杨部长 报价高于恒立", "2026-09-10T13:20", "2026-09-09"),
+        ("今天中车株洲马经理 call 过来 confirm PO 下周到", "2026-04-30T15:00", "2026-04-30"),
+    ]:
+        found = read(text, now).interaction
+        assert found is not None and (found.kind, found.when.isoformat()) == ("call", day)
+
+
+def test_a_day_the_rep_cannot_go_is_no_task() -> None:
+    note = (
+        "長實陳總秘書Winnie頭先打電話嚟，話陳總聽日同後日喺北京開會，下個禮拜一先返香港，"
+        "所以聽日去唔到，改咗下個禮拜二朝早十一點。"
+    )
+    assert [d for d, _ in tasks(note, "2026-01-28T14:25")] == ["2026-02-03T11:00"]
+
+
+def test_just_out_of_the_customers_door_is_a_visit() -> None:
+    note = "刚从海天味业出来。他们副总裁拍板，品质经理让我们10月12号前寄三批样品过去。"
+    found = read(note, "2026-09-23T12:15").interaction
+    assert found is not None and (found.kind, found.when.isoformat()) == ("visit", "2026-09-23")
