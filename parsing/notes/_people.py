@@ -1004,11 +1004,11 @@ _OURS_IN_BRACKETS = re.compile(
     r"|我们的?[^)）]{0,4}?(?:副总|老板|领导|经理|总监|主管|实习生|同事|销售|售后|技术|工程师|财务|商务|"
     r"司机|助理))\s*[)）]"
 )
-# 我们这边是我、销售总监贺总、还有商务小钟, 跟我们老板、技术总监范工一起: each item of a list
-# of the rep's side
 # (。钱总承诺…, 报给陈总, 跟钱总: what may stand right before a colleague said again)
 _BEFORE_OURS_AGAIN = frozenset("。，,;；:：!！?？ \n给跟和与陪向对让叫请找见约问个")
 _AFTER_SALES_OPENS = re.compile(r"(?:^|(?<=[。;\n]))售后$")
+# 我们这边是我、销售总监贺总、还有商务小钟, 跟我们老板、技术总监范工一起: each item of a list
+# of the rep's side
 _OUR_LIST = re.compile(
     r"(?:(?:我们|我司|我方)(?:这边|公司)?(?:是|来了|去了|参加的?有|出席的?是)[:：]?"
     r"|(?:跟|和|带着?)我们的?(?:老板|领导|经理|总监))"

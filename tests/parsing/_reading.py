@@ -3,9 +3,31 @@ twenty-four compare these with what the parser read when the rules were settled)
 
 from __future__ import annotations
 
-from parsing.notes import Note
+from datetime import datetime
+
+from parsing.notes import Note, parse_note
 
 Read = dict[str, object]
+
+
+def at(stamp: str) -> datetime:
+    """A Shanghai time written to the minute (2026-12-07T10:00)."""
+    return datetime.fromisoformat(stamp + ":00+08:00")
+
+
+def read(text: str, now: str) -> Note:
+    """The note as read at ``now``."""
+    return parse_note(text, at(now))
+
+
+def tasks(text: str, now: str) -> list[tuple[str, str]]:
+    """Each follow-up's due time (to the minute) and words."""
+    return [(f.due.isoformat()[:16], f.action) for f in read(text, now).follow_ups]
+
+
+def salutations(text: str, now: str) -> list[str | None]:
+    """How each contact found is called."""
+    return [c.salutation for c in read(text, now).contacts]
 
 
 def reading(note: Note, fields: Read) -> Read:

@@ -4,21 +4,7 @@ its comment says it guards."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from parsing.notes import Note, parse_note
-
-
-def at(stamp: str) -> datetime:
-    return datetime.fromisoformat(stamp + ":00+08:00")
-
-
-def read(text: str, now: str) -> Note:
-    return parse_note(text, at(now))
-
-
-def tasks(text: str, now: str) -> list[tuple[str, str]]:
-    return [(f.due.isoformat()[:16], f.action) for f in read(text, now).follow_ups]
+from tests.parsing._reading import read, salutations, tasks
 
 
 def test_a_voice_filler_after_the_day_is_no_task_of_its_own() -> None:
@@ -44,10 +30,6 @@ def test_an_hour_denied_twice_gives_way_to_the_hour_meant() -> None:
     note = "刚才给水务局的程局打了电话 程局长说 下礼拜二 不对不对 下礼拜三上午十点 在局里听汇报"
     found = read(note, "2028-05-19T16:30").interaction
     assert found is not None and found.outcome is None
-
-
-def salutations(text: str, now: str) -> list[str | None]:
-    return [c.salutation for c in read(text, now).contacts]
 
 
 def test_a_colleague_named_again_by_his_familiar_form_stays_the_reps_side() -> None:

@@ -4,25 +4,7 @@ comment says it guards."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from parsing.notes import Note, parse_note
-
-
-def at(stamp: str) -> datetime:
-    return datetime.fromisoformat(stamp + ":00+08:00")
-
-
-def read(text: str, now: str) -> Note:
-    return parse_note(text, at(now))
-
-
-def tasks(text: str, now: str) -> list[tuple[str, str]]:
-    return [(f.due.isoformat()[:16], f.action) for f in read(text, now).follow_ups]
-
-
-def salutations(text: str, now: str) -> list[str | None]:
-    return [c.salutation for c in read(text, now).contacts]
+from tests.parsing._reading import read, salutations, tasks
 
 
 def test_a_leaders_next_legs_told_by_his_secretary_are_no_tasks() -> None:
