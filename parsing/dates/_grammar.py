@@ -531,9 +531,7 @@ _THEN_WORDS = re.compile(r" +[\u4e00-\u9fff]{2}")
 # (月底前去一趟万达，到时候下午去; 年前约王总吃个饭，那天晚上…; 春节前去拜年，最好上午去: the
 # by-then errand's own part of the day, said in the next clause)
 _SAME_ERRANDS_TIME = re.compile(r"到时候?|那天|当天|顺便|最好")
-_SAME_ERRANDS_TIME_AFTER = re.compile(
-    r"\s*(?:[去来](?:[,，。;；\s]|$)|过[去来](?:[,，。;；\s]|$)|比较合适|合适|顺便|再)"
-)
+_SAME_ERRANDS_TIME_AFTER = re.compile(r"\s*(?:过?[去来](?:[,，。;；\s]|$)|比较合适|合适|顺便|再)")
 _OPENS_AN_ITEM = re.compile(r".*[;；]\s*", re.S)
 _IN_A_SCHEDULE_LINE = re.compile(
     r"(?:行程|日程|(?i:schedule|travel|itinerary))[^\n]{0,60}?[:：,，;；\s]\s*$"

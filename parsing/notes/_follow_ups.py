@@ -2197,7 +2197,7 @@ _TOLD_ME = re.compile(
 
 # (…年底前都在北京，让我们元旦后再约: what he asks of the rep later, who goes nowhere with him)
 _ASKS_US = re.compile(
-    r"[,;][^\S\n]*(?:让|叫|请)(?:我们?|咱们?)(?![^,;。.!?\n]*(?:陪|一起|跟着|同去))[^,;。.!?\n]*"
+    rf"[,;][^\S\n]*(?:让|叫|请)(?:我们?|咱们?)(?![^,;。.!?\n]*(?:{_ALONG.pattern}))[^,;。.!?\n]*"
 )
 
 
