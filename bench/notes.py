@@ -470,6 +470,12 @@ DEV_SETS = [
     # holidays and 调休, leaders' days told by a secretary or driver, plans moved and cancelled),
     # written on 2026-12-07; scored on the parser as that session began (d0a68da), then tuned on
     NOTES_DIR / "notes_styles42.jsonl",
+    # styles43: 200 notes by a ninety-sixth and a ninety-seventh helper who never read parsing/
+    # (20 in each of ten styles: voice with spelled surnames and spoken digits, cards and
+    # signatures, chats with two to four speakers, telegraphic, English, TW/HK/MY/SG, roles,
+    # holidays and 调休, leaders' days told by a secretary or driver, plans moved), written on
+    # 2026-12-07; scored on the parser as that session began (0e0f9ee), then tuned on
+    NOTES_DIR / "notes_styles43.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
