@@ -470,6 +470,10 @@ DEV_SETS = [
     # holidays and 调休, leaders' days told by a secretary or driver, plans moved and cancelled),
     # written on 2026-12-07; scored on the parser as that session began (d0a68da), then tuned on
     NOTES_DIR / "notes_styles42.jsonl",
+    # blind48: 150 notes by a ninety-fifth helper who never read parsing/ (90 plain everyday
+    # notes, 6 in each of ten styles of #18), written on 2026-12-07; held out, scored on the
+    # parser as that session began (0e0f9ee)
+    NOTES_DIR / "notes_blind48.jsonl",
     # styles43: 200 notes by a ninety-sixth and a ninety-seventh helper who never read parsing/
     # (20 in each of ten styles: voice with spelled surnames and spoken digits, cards and
     # signatures, chats with two to four speakers, telegraphic, English, TW/HK/MY/SG, roles,
