@@ -86,9 +86,9 @@ _LEAD = re.compile(
     r"看一下|看看|"
     # the rep's own words before a name (下周要弄宜春袁州锂都新能源的投标, 听说…, 电联攀成钢姬科长,
     # 微信上宜宾翠屏酿酒设备的…) and a chat's courtesies (谢谢卢院长, 好的孟处, 明白岳总)
-    r"弄|听说|听|(?:之前|原来|本来|还)?以为|电联|微信上|已|致电|拨打|"
-    + "|".join(SAID_BEFORE_A_NAME)
-    + r"|"
+    r"弄|听说|听|(?:之前|原来|本来|还)?以为|电联|微信上|已发|已|致电|拨打|"
+    # (今电中车孙总, 报价已发中集集团何经理, 假期里泸州老窖刘总: a call or a send said short, when)
+    r"(?<![\u4e00-\u9fff])[今昨]电|发给|假期里|" + "|".join(SAID_BEFORE_A_NAME) + r"|"
     # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股,
     # 催中建三局尾款)
     r"电话中|电话|沟通|打给|续签|签约|催|明年上半年|明年下半年|明年|今年|上半年|下半年|"
@@ -691,6 +691,8 @@ _TAIL_NOT = re.compile(
     + r"|进修|学习|培训|蹲点|挂职|出差|开会"  # (在中粮开会: the meeting there)
     + r"|视频|电话会"  # (跟伊利开视频会: the call held with them)
     + r"|[一二两三四五六七八九十几0-9]+(?:位|个人)"  # (宁德时代三位：…: how many of them)
+    # (周五前给国网报价, 去药明康德做技术交流: the errand done there, after the name)
+    + r"|报价|做(?![^\s,。;]{0,3}(?:公司|集团))|汇报|交流|演示"
 )
 
 

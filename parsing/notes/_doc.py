@@ -154,6 +154,61 @@ _DAY_LINE = re.compile(
 )
 
 
+# A chat's speaker named without a title (小韦, 温晴), and a line's opening call (Hi 小温, @滕飞).
+_UNTITLED_SPEAKER = re.compile(
+    rf"[小老][\u4e00-\u9fff]|(?!.*(?:{TITLE_RE.pattern}))[\u4e00-\u9fff]{{2,3}}"
+)
+_CALLED_FIRST = re.compile(r"[ ]*(?:(?i:hi|hello)[ ,，]*|@)?")
+_CALL_ENDS = re.compile(r"[,，:：!！ ]|啊|呀|你好|您好")
+# (好的郭经理, 收到陈工, 不好意思周姐, 辛苦Jason: the rep's courtesy, then whom they answer)
+_COURTESY = re.compile(
+    r"[ ]*(?:好的|好|收到|谢谢|感谢|多谢|不好意思|抱歉|太好了|没问题|辛苦了?|明白)?[,， ]*"
+)
+
+
+def _opens_calling(t: str, at: int, forms: set[str], lead: re.Pattern[str]) -> bool:
+    """Whether the words at ``at`` open by calling one of ``forms`` (小韦，… / Hi 小温 …)."""
+    k = lead.match(t, at)
+    start = k.end() if k else at
+    return any(f and t.startswith(f, start) and _CALL_ENDS.match(t, start + len(f)) for f in forms)
+
+
+def _opens_calling_titled(t: str, at: int, surname: str) -> bool:
+    """Whether the words at ``at`` open by calling someone of ``surname`` by a title (王经理…)."""
+    k = _CALLED_FIRST.match(t, at)
+    start = k.end() if k else at
+    return t.startswith(surname, start) and TITLE_RE.match(t, start + 1) is not None
+
+
+def _named_rep(t: str, lines: list[tuple[str, re.Match[str]]]) -> str | None:
+    """A chat pasted with the rep's name on their lines, not 我 (谢总：小韦，你们的… / 小韦：没问题
+    谢总, 陈工：… / 李娜：收到陈工): the one untitled speaker another's line opens by calling, or
+    whose own line opens by calling another speaker; None when not exactly one."""
+    names = {who for who, _ in lines}
+    found: set[str] = set()
+    for who, _ in lines:
+        if not _UNTITLED_SPEAKER.fullmatch(who):
+            continue
+        forms = {who} | ({"小" + who[0]} if not who.startswith(("小", "老")) else set())
+        surname = who[-1] if who.startswith(("小", "老")) else who[0]
+        called = any(
+            other != who
+            and (
+                _opens_calling(t, n.end(), forms, _CALLED_FIRST)
+                or _opens_calling_titled(t, n.end(), surname)  # (李工你好 to 李明)
+            )
+            for other, n in lines
+        )
+        answers = any(
+            mine == who and _opens_calling(t, n.end(), names - {who}, _COURTESY)
+            for mine, n in lines
+        )
+        if called or answers:
+            found.add(who)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+_YESTERDAY_HEADING = re.compile(r"昨[天晚](?:晚上)?[^\n]{0,20}(?:聊|微信|说)")
 _PERSON_LABEL = re.compile(
     rf"[小老][\u4e00-\u9fff]|[\u4e00-\u9fff](?:[姐哥]|小姐|女士|先生)|"
     rf"[\u4e00-\u9fff]{{1,2}}(?:{TITLE_RE.pattern})"
@@ -1072,6 +1127,8 @@ class Doc:
         self.chat_day: date | None = None
         # Hours a chat's line gave for a day said before it (祁总: 上午十点): what to do is that day's.
         self.agreed_spans: set[tuple[int, int]] = set()
+        # Where a chat's lines by the rep, named and not 我, are labelled (小韦：没问题谢总).
+        self.rep_labels: list[tuple[int, int]] = []
         self.whens: list[When] = self._reminder_whens(found)
         # Every date read, kept for a reminder or not (下个月中旬, 年后: too vague for one).
         self.all_whens = found
@@ -1293,6 +1350,14 @@ class Doc:
         ]
         mine = [m.end() for m in speakers if rep_speaks(_speaker(m))]
         theirs = [m.end() for m in speakers if not rep_speaks(_speaker(m))]
+        named = [(_speaker(m), m) for m in speakers]
+        rep = _named_rep(t, named) if not mine and not stamps and len(named) >= 3 else None
+        if rep is not None:  # (陈工：… / 李娜：收到陈工: the rep named, not 我)
+            mine = [m.end() for who, m in named if who == rep]
+            theirs = [m.end() for who, m in named if who != rep]
+            self.rep_labels = [
+                (line_of(t, m.start())[0], m.end()) for who, m in named if who == rep
+            ]
         # (小沈：… / 我：好的, 欧阳主任 18:10：… / 我：… — the other side a person by how they
         # are called; 会议 14:00：… / 我：… is a note's label, no chat)
         # (刘姐 美年大健康：…, 短信 黎科长：… — the person with a word beside them)
@@ -1309,9 +1374,14 @@ class Doc:
         if spoken:
             self.others_lines = sorted(self.others_lines + theirs)
             self.own_lines = sorted(self.own_lines + mine)
+        if self.chat and not self.own_lines:
+            self._rep_by_name(stamps)
         # (a chat pasted without stamps says nothing of yesterday: all() of none would)
-        self.chat_yesterday = (
-            bool(stamps) and self.chat and all("昨天" in m.group() for m in stamps)
+        first = min([m.start() for m in stamps] + [m.start() for m in speakers], default=0)
+        self.chat_yesterday = self.chat and (
+            (bool(stamps) and all("昨天" in m.group() for m in stamps))
+            # (昨晚跟格力的Amy聊的：⏎Amy: …: the chat's heading says when)
+            or _YESTERDAY_HEADING.search(t, 0, first) is not None
         )
         found = self._as_of_stamps(found, stamps)
         if spoken and self.chat_day is None:  # a line holding only the chat's day and hour
@@ -1587,6 +1657,18 @@ class Doc:
             i = bisect_right(self.chunk_starts, pos)
             pos = self.chunk_starts[i] if i < len(self.chunk_starts) else b
         return out
+
+    def _rep_by_name(self, stamps: list[re.Match[str]]) -> None:
+        """A chat stamped with the rep's name on their lines, not 我: see _named_rep."""
+        lines = [(_stamp_who(m).split()[-1] if _stamp_who(m) else "", m) for m in stamps]
+        rep = _named_rep(self.t, lines)
+        if rep is None:
+            return
+        self.own_lines = [m.end() for who, m in lines if who == rep]
+        self.others_lines = [m.end() for who, m in lines if who != rep]
+        self.rep_labels = [
+            (line_of(self.t, m.start())[0], m.end()) for who, m in lines if who == rep
+        ]
 
     def mark(self, a: int, b: int) -> None:
         for i in range(max(a, 0), min(b, len(self.t))):

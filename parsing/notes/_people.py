@@ -1841,6 +1841,7 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
         )
         if not said.pronoun and (
             _calls_the_rep(doc, said.start, said.end)
+            or any(a <= said.start < b for a, b in doc.rep_labels)  # (小韦：没问题谢总: the rep)
             or said_ours
             or _GOES_WITH_ME.match(doc.t, said.end)
             or (

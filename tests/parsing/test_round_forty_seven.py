@@ -1,0 +1,67 @@
+"""Round forty-seven: what notes written on 2026-12-07 (styles43) and the round's blind review
+taught the reader. Each case failed on the parser as the session began (0e0f9ee) unless its
+comment says it guards."""
+
+from __future__ import annotations
+
+from tests.parsing._reading import read, salutations, tasks
+
+
+def test_an_errand_after_a_known_name_is_no_part_of_it() -> None:
+    assert read("周五前给国网报价", "2026-06-29T14:10").company == "国网"
+    note = "原来说好国庆后去药明康德做技术交流，昨天QA经理苗女士微信通知，提前到9月30号下午。"
+    assert read(note, "2026-09-27T08:15").company == "药明康德"
+
+
+def test_a_send_or_a_holiday_said_before_the_name_is_no_part_of_it() -> None:
+    note = "今天 quote 已发中集集团何经理 Sam，他说 this week 内给 feedback"
+    assert read(note, "2026-12-08T16:00").company == "中集集团"
+    note = "假期里泸州老窖刘总的秘书打电话说，刘总10月6号从泸州飞北京"
+    assert read(note, "2026-10-02T21:50").company == "泸州老窖"
+
+
+def test_one_more_in_the_race_is_a_rival_not_the_customer() -> None:
+    note = "昨天晚上给弗迪电池的刘工打了电话，周五前把资质文件发给刘工。星云股份也在竞争。"
+    got = read(note, "2026-03-09T14:55")
+    assert got.company == "弗迪电池"
+    assert got.competitors == ["星云股份"]
+
+
+STAMPED = (
+    "2026/10/19 20:31 碧桂园服务 谢总：小韦，你们的保洁机器人我想先试用一个月\n"
+    "2026/10/19 20:35 小韦：没问题谢总，我这周四送两台过去\n"
+    "2026/10/19 20:36 碧桂园服务 谢总：好，找我们工程部的石经理对接，电话13699887412\n"
+    "2026/10/19 20:37 小韦：好的"
+)
+
+
+def test_the_rep_named_on_a_stamped_chats_lines_is_no_contact() -> None:
+    assert salutations(STAMPED, "2026-10-20T12:10") == ["谢总", "石经理"]
+    assert tasks(STAMPED, "2026-10-20T12:10") == [("2026-10-22", "送两台过去")]
+
+
+def test_the_rep_named_on_an_unstamped_chat_makes_it_a_chat_had() -> None:
+    note = (
+        "市交通局蒋局聊天记录：\n蒋局：小李，材料明天上午送来\n李伟：好的蒋局，明早九点送到\n"
+        "蒋局：我九点半要开会，八点半吧\n李伟：收到，八点半"
+    )
+    got = read(note, "2026-10-28T18:00")
+    assert [c.salutation for c in got.contacts] == ["蒋局长"]
+    assert got.interaction is not None and got.interaction.kind == "wechat"
+    assert [f.due.isoformat()[:16] for f in got.follow_ups] == ["2026-10-29T08:30"]
+    note = (
+        "【群聊】中铁十四局-设备采购\n陈工：下周三开评标会，各家标书周一下班前交\n"
+        "李娜：收到陈工，我们周一上午送过来\n郭经理：纸质版一式五份\n李娜：好的郭经理"
+    )
+    assert salutations(note, "2026-05-12T20:30") == ["陈工", "郭经理"]
+
+
+def test_a_chat_headed_last_night_took_place_yesterday() -> None:
+    note = (
+        "昨晚跟格力的Amy聊的：\nAmy: Hi 王经理，年会我们定在1月22号，邀请你们来\n"
+        "王芳：谢谢Amy！一定到\nAmy: 另外新年礼品的事，20号前把清单给我就行\n"
+        "王芳：好的，我下周五前发你"
+    )
+    got = read(note, "2027-01-06T10:00")
+    assert got.interaction is not None and str(got.interaction.when) == "2027-01-05"
+    assert salutations(note, "2027-01-06T10:00") == ["Amy"]
