@@ -2551,7 +2551,63 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
         out.append(ItineraryFact(who, place, start_d, max(end_d, start_d), purpose))
         if paired is not None:
             claimed.add(i + 1)
+        out += _later_legs(doc, people, i, who, claimed)
     return _one_per_trip(out)
+
+
+# A later leg of the same trip said short after it (…下周一去成都、周三昆明、周五去西安).
+_LEG_END = re.compile(r"[、,;。\n]")
+_NEXT_LEG = re.compile(rf"[ ]*(?:再|又|就)?(?:去|飞|到|在)?[ ]*(?P<place>{PLACE_RE.pattern})")
+
+
+def _later_legs(
+    doc: Doc, people: People, i: int, who: str | None, claimed: set[int]
+) -> list[ItineraryFact]:
+    """The stops someone's trip goes on to in the same sentence, each a day and a city alone
+    in its part of it (下周一去成都、周三昆明、周五西安): his, not the rep's tasks. A part with a
+    person, the rep or more words after the city is left to be read on its own."""
+    t = doc.t
+    end = _sentence_end(t, doc.whens[i].span[1])
+    first = doc.whens[i].end or doc.whens[i].start
+    last = first.date() if isinstance(first, datetime) else first
+    legs: list[ItineraryFact] = []
+    for j in range(i + 1, len(doc.whens)):
+        v = doc.whens[j]
+        a, b = v.span
+        if a >= end or j in claimed:
+            break
+        _, cb = doc.clause(a)
+        start = max(t.rfind(x, 0, a) for x in "、,;。\n") + 1
+        part = _LEG_END.search(t, b, end)
+        stop = min(part.start() if part else end, cb)
+        leg = _NEXT_LEG.match(t, b, stop)
+        if (
+            leg is None
+            or t[leg.end() : stop].strip()
+            or re.search(r"[我咱]", t[start:a])
+            or any(start <= m.start < stop for m in people.mentions)
+        ):
+            break
+        day, until = _day_of(v.start), _day_of(v.end or v.start)
+        if day < last:
+            break  # (下周二去北京，周四去上海: a day read before the trip's — left as said)
+        back = next((x for x in doc.whens[j + 1 :] if x.span[0] < end), None)
+        if v.end is None and back is not None and _BACK_AFTER_LEG.match(t, back.span[1]):
+            home = _day_of(back.start)
+            if day - timedelta(days=7) < home < day:
+                home += timedelta(days=7)  # (下周三去烟台，周五回济南: that week's Friday)
+            until = max(until, home)  # (明天去成都，周五回济南: there until then)
+        last = until
+        legs.append(ItineraryFact(who, leg["place"], day, until))
+        claimed.add(j)
+    return legs
+
+
+def _day_of(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+_BACK_AFTER_LEG = re.compile(r"[ ]*(?:才|就|再)?(?:回|返)")
 
 
 _LATIN_WORD = re.compile(r"\s*(?P<word>[A-Z][a-z]+)\b")

@@ -2531,6 +2531,13 @@ _COMING_TO_US = re.compile(
 _BACK_HOME = re.compile(rf"返(?:{PLACE_RE.pattern}|[宁沪京穗港深杭汉])")
 
 
+# What the customer holds for itself on a day (开部门会, 进场审计, 安全大检查).
+_THEIR_OWN_EVENT = re.compile(
+    r"(?:要|会)?(?:开|召开)?[\u4e00-\u9fff]{0,4}?"
+    r"(?:部门会|内部会|例会|党委会|董事会|办公会|周会|月会|审计|大检查|安全检查|盘点)"
+)
+
+
 _PLAN_INSTEAD = re.compile(r"\s*(?:改为|改到|改成|改在|换成)")
 
 
@@ -2581,8 +2588,14 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     """A day named with nothing set for it: avoided, put off, asked about, once planned,
     called off, a state lasting until it, or a thing already done today."""
     doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
-    if _BACK_HOME.fullmatch(action):
-        return True  # 12月10日 返宁: someone back home that day, nothing to do
+    if _BACK_HOME.fullmatch(action) or PLACE_RE.fullmatch(action):
+        return True  # 12月10日 返宁, 下周一成都、周三昆明: someone's stops, nothing to do
+    if (
+        _THEIR_OWN_EVENT.fullmatch(action)
+        and not re.search(r"[我咱]", t[ca:a])
+        and not _WE_TAKE_PART.search(t, b, _sentence_end(t, b))
+    ):
+        return True  # 5号开部门会, 审计组这周四周五进场审计: the customer's own day
     meeting = _THEIR_MEETING_AFTER.match(t, b)
     if meeting is not None and not _WE_TAKE_PART.search(t, meeting.end(), _sentence_end(t, b)):
         return True  # 这周四客户那边要开年终总结会: their own meeting that day

@@ -65,3 +65,46 @@ def test_a_chat_headed_last_night_took_place_yesterday() -> None:
     got = read(note, "2027-01-06T10:00")
     assert got.interaction is not None and str(got.interaction.when) == "2027-01-05"
     assert salutations(note, "2027-01-06T10:00") == ["Amy"]
+
+
+def test_a_leaders_stops_listed_by_city_are_no_tasks() -> None:
+    note = (
+        "东方航空物资公司的周总秘书：周总春节前要跑三个地方——下周一成都、周三昆明、周五西安，"
+        "腊月廿八回上海过年。"
+    )
+    assert tasks(note, "2027-01-18T09:00") == []
+
+
+def test_the_customers_own_meeting_or_audit_is_no_task() -> None:
+    note = (
+        "宝钢采购部孙部长元旦不休息，1月2号飞乌鲁木齐看项目，4号调休上班那天回上海，5号开部门会。"
+        "孙部长秘书小吴让我们6号以后再约。"
+    )
+    assert tasks(note, "2026-12-28T10:00") == []
+    note = "客户（上海地铁）审计组这周四周五进场审计，审计期间别去打扰。下周一去找戴科长对账。"
+    assert tasks(note, "2026-05-06T09:00") == [("2026-05-11", "去找戴科长对账")]
+
+
+def test_a_meeting_we_are_asked_to_stays_a_task() -> None:  # guards
+    note = "甲方下周三开协调会，要求我们必须参加"
+    assert [d for d, _ in tasks(note, "2026-05-06T09:00")] == ["2026-05-13"]
+
+
+def test_the_later_legs_of_his_trip_are_his_stops() -> None:
+    note = "周总秘书说周总下周一去成都、周三去昆明、周五去西安。"
+    got = read(note, "2027-01-18T09:00")
+    assert got.follow_ups == []
+    assert [(i.place, i.start.isoformat(), i.end.isoformat()) for i in got.itineraries] == [
+        ("成都", "2027-01-25", "2027-01-25"),
+        ("昆明", "2027-01-27", "2027-01-27"),
+        ("西安", "2027-01-29", "2027-01-29"),
+    ]
+    note = (
+        "华能山东公司杜董下周二去济宁电厂检查，下周三去烟台，周五回济南。下下周一上午去拜访杜董。"
+    )
+    got = read(note, "2026-07-09T08:30")
+    assert [(i.place, i.start.isoformat(), i.end.isoformat()) for i in got.itineraries] == [
+        ("济宁", "2026-07-14", "2026-07-14"),
+        ("烟台", "2026-07-15", "2026-07-17"),
+    ]
+    assert [d for d, _ in tasks(note, "2026-07-09T08:30")] == ["2026-07-20T09:00"]
