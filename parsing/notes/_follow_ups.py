@@ -254,7 +254,9 @@ _ONCE_SAID = re.compile(r"^(?:原来|原本|原先|原定|本来|原计划)(?:�
 _CALL_TO = re.compile(r"给(?P<who>[^\s,，。的]{1,6})的$")
 # What, moved to another day, the rep takes part in (a meeting, a demo, a visit).
 _MEETING_MOVED = re.compile(
-    r"会|电话|演示|拜访|见面|评审|交流|汇报|培训|调试|验收|安装|签约|签合同|面谈|考察|参观|饭|^去|demo",
+    r"会|电话|演示|拜访|见面|评审|交流|汇报|培训|调试|验收|安装|签约|签合同|面谈|考察|参观|饭|^去|demo|"
+    # (商务谈判改到下周二, 简报提前到周一, 样品测试推到下周三: a sitting the rep is at)
+    r"谈判|洽谈|简报|测试|评测|碰面|会面|述标",
     re.I,
 )
 _SENT_BY_OTHERS = re.compile(
@@ -2777,7 +2779,9 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     ):
         # (本周五的技术交流提前到周四: a meeting of the rep's brought forward — 货提前到 is theirs)
         moved = _MOVED_TO.search(t[ca:a]) if t.endswith("提前到", 0, a) else None
-        if moved is None or not _MEETING_MOVED.search(moved["what"]):
+        # (原计划周四去厦门拜访…，…提前到明天下午: the plan said first is what moved)
+        planned = moved is None and t.endswith("提前到", 0, a) and _plan_given_up(d) is not None
+        if not planned and (moved is None or not _MEETING_MOVED.search(moved["what"])):
             return True
     if _DONE_DEED.match(action) and not _AHEAD_SAID.search(t, ca, b):
         return True  # 三八节给行政部送了花 (said the day after): done, not next year's task
@@ -3051,7 +3055,7 @@ _PLAN_GIVEN_UP = re.compile(
     r"(?:原计划|原定|原来约了?|本来约了?|原本约了?)[^,。;\n]{0,8}?"
     r"(?P<what>(?:去|到|回)[^,。;\n]{1,12}?(?:拜访|见|送|汇报|演示|交流|签)[^,。;\n]{0,8}|拜访[^,。;\n]{2,10})"
 )
-_MOVED_WORD = re.compile(r"改成|改到|改为|推迟到|推到|延到|挪到|调到")
+_MOVED_WORD = re.compile(r"改成|改到|改为|推迟到|推到|延到|挪到|调到|提前到")
 
 
 _MOVED_BACK = re.compile(r"又[^,。;\n]{0,6}?(?:还是|改回)")
@@ -3379,7 +3383,7 @@ def find_follow_ups(
         moved_to = _MOVED_TO.search(t[d.ca : d.a]) if action == "跟进" else None
         # (only when whoever moved it is named, not the thing: 物流说送货改到下周二 moves the goods)
         said_by = moved_to is not None and re.search(r"(?:说|讲|话|表示)$", moved_to["what"])
-        given_up = _plan_given_up(d) if said_by else None
+        given_up = _plan_given_up(d) if said_by or (moved_to is None and action == "跟进") else None
         if given_up is not None and _MOVED_BACK.search(t, d.b):
             given_up = None  # (…改到下周四，过了半小时又说还是周二吧: moved back again)
         if given_up is not None:  # 原本约周五回徐州签框架协议，…说改到下周二: that errand, moved

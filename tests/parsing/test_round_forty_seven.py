@@ -108,3 +108,22 @@ def test_the_later_legs_of_his_trip_are_his_stops() -> None:
         ("烟台", "2026-07-15", "2026-07-17"),
     ]
     assert [d for d, _ in tasks(note, "2026-07-09T08:30")] == ["2026-07-20T09:00"]
+
+
+def test_a_sitting_moved_to_a_new_day_is_kept_on_it() -> None:
+    note = "刚跟顺丰的采购经理龙经理微信沟通，下周一的商务谈判改到下周二上午10点，他们财务总监葛总也来。"
+    assert tasks(note, "2026-07-02T12:00") == [("2026-07-07T10:00", "商务谈判")]
+    note = "中華電信企客處陳小姐剛打電話來，說原本禮拜二的簡報提前到禮拜一早上10點。"
+    assert [d for d, _ in tasks(note, "2026-11-27T14:00")] == ["2026-11-30T10:00"]
+
+
+def test_a_plan_brought_forward_keeps_its_errand() -> None:
+    note = (
+        "原计划周四去厦门拜访厦门航空机务部，昨晚机务部的苗经理打电话说周四他们有审核，"
+        "提前到明天下午。"
+    )
+    assert tasks(note, "2026-09-08T09:30") == [("2026-09-09T14:00", "去厦门拜访厦门航空机务部")]
+
+
+def test_goods_brought_forward_stay_theirs() -> None:  # guards
+    assert tasks("货提前到下周二", "2026-09-08T09:30") == []
