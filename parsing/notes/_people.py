@@ -991,7 +991,9 @@ _OUR_PEOPLE = re.compile(
     r"(?<![他她]们)(?<!对方)(?<!客户)(?<!的)公司[^,;:。\s]{0,4}的?销售|"
     # (实习生小吴, 和区域经理陈总, 跟我们的技术总监周总: titles of the rep's own side — 海尔的区域
     # 经理陈总, 他们公司的销售小黄 and 他们同事小张 are the customer's)
-    r"实习生|(?:(?<=[和跟与同])|^|(?<=[。;\n]))(?:区域|大区|片区)经理|我们的?[^,;:。\s]{0,4}?(?:总监|经理)|"
+    # (跟区域总监范总一起, 我和渠道经理邢总, 销售总监Peter让我…: a sales role of the rep's side)
+    r"实习生|(?:(?<=[和跟与同])|^|(?<=[。;\n]))(?:(?:区域|大区|片区|渠道)(?:经理|总监)|销售总监)|"
+    r"我们的?[^,;:。\s]{0,4}?(?:总监|经理)|"
     r"我们(?:公司|单位|这边|区域|大区|片区)?(?:的?(?:技术|销售|商务|财务|售后|工程师|老板|领导|经理|同事)部?)?)$"
 )
 
@@ -1070,10 +1072,16 @@ def _goes_along(doc: Doc, said: Mention) -> bool:
     )
 
 
+_ROLE_OPENS = re.compile(r"经理|总监")
+
+
 def _ours(doc: Doc, a: int) -> bool:
     """In a customer's chat line, or words of theirs told (王总说：我们刘总…, 吴总说我们财务王姐…),
     我们 is the customer's own side."""
     said = _OUR_PEOPLE.search(doc.t, max(0, a - 9), a)
+    role = _ROLE_OPENS.match(doc.t, a)
+    if said is None and role is not None:  # (区域经理张姐说…: the role read with the person)
+        said = _OUR_PEOPLE.search(doc.t, max(0, a - 9), role.end())
     if said is None or re.search(r"客户|对接|联系|甲方", said.group()):
         return False
     told = _THEIR_WORDS.search(doc.t, max(0, said.start() - 8), said.start())
@@ -1145,9 +1153,21 @@ def _placed_as_theirs(t: str, a: int, b: int, form: str | None, surname: str | N
     if not t[line:a].strip():  # heading a card's line or a chat's (not "Grace period 30天")
         return bool(surname) or bool(_HEADS_A_LINE.match(t, b))
     of_theirs = _OF_THEIRS if surname else _OF_THEIRS_EN
-    return bool(of_theirs.search(t, max(0, a - 6), a))
+    if of_theirs.search(t, max(0, a - 6), a):
+        return True
+    # (Bella from 欧莱雅中国, Eric (PM), Amy Wang (HR Director @ 字节跳动): a role or a firm
+    # said right after the name — not (我们的PM) or (our side))
+    after = _ROLE_OR_FIRM_AFTER.match(t, b)
+    return after is not None and not _OURS_SAID.search(after.group())
 
 
+_ROLE_OR_FIRM_AFTER = re.compile(
+    r"[ ]*(?:\((?:[^()\n]{0,30}@[^()\n]{1,30}|(?i:PM|IT|HR|QA|procurement|purchasing|buyer|"
+    r"sourcing|[^()\n]{0,12}(?:manager|director|engineer|head|VP|采购|财务|经理|总监|工程师|主管)"
+    r"[^()\n]{0,12}))\)"
+    r"|(?:from|@|of)[ ]+(?:[A-Z]|[\u4e00-\u9fff]))"
+)
+_OURS_SAID = re.compile(r"(?i)我们|我司|同事|(?a:\b)(?:our|my|us)(?a:\b)")
 _LABEL_AFTER = re.compile(r"\s*[:：]\s*[+0-9(]")
 _NUMBER_AFTER = re.compile(r"[ ]*(?:HP|Mobile|Tel|手机|电话)?[ ]*[:：]?[ ]*\+?\d[\d -]{6,}\d")
 _MET_BEFORE = re.compile(

@@ -127,3 +127,34 @@ def test_a_plan_brought_forward_keeps_its_errand() -> None:
 
 def test_goods_brought_forward_stay_theirs() -> None:  # guards
     assert tasks("货提前到下周二", "2026-09-08T09:30") == []
+
+
+def test_a_sales_role_of_the_reps_side_is_no_contact() -> None:
+    note = "区域经理张姐说下周二她陪我去见中车青岛四方的严所长，我先把严所长的资料整理好发她。"
+    assert salutations(note, "2026-07-16T13:00") == ["严所长"]
+    note = "今天我和渠道经理邢总去了歌尔股份，见到了供应链副总裁江总。我负责下周五前出样。"
+    assert salutations(note, "2026-11-26T20:00") == ["江总"]
+    note = "上午跟区域总监范总一起拜访了云南白药的沈总，范总和沈总是老同学。"
+    assert salutations(note, "2026-02-05T11:00") == ["沈总"]
+
+
+def test_their_area_manager_stays_theirs() -> None:  # guards
+    note = "今天拜访了海尔的区域经理陈总，他说下周二给答复。"
+    assert salutations(note, "2026-02-05T11:00") == ["陈总"]
+
+
+def test_an_english_name_with_a_role_or_a_firm_after_it_is_a_contact() -> None:
+    note = (
+        "Kick-off meeting with 微软中国 team: Eric (PM), Grace (IT), and our side Tom & me. "
+        "Eric will send SOW by next Fri."
+    )
+    assert salutations(note, "2026-07-02T14:00") == ["Eric", "Grace"]
+    note = (
+        "Just had a quick chat with Bella from 欧莱雅中国 (procurement), tender closes on Jan 20."
+    )
+    assert salutations(note, "2027-01-07T15:00") == ["Bella"]
+
+
+def test_an_english_name_with_our_role_after_it_is_ours() -> None:  # guards
+    note = "Lunch with 周总 from 海尔智家 and Tony (our PM)."
+    assert "Tony" not in salutations(note, "2026-07-02T14:00")
