@@ -2557,7 +2557,13 @@ def find_itineraries(doc: Doc, people: People, claimed: set[int]) -> list[Itiner
 
 # A later leg of the same trip said short after it (…下周一去成都、周三昆明、周五去西安).
 _LEG_END = re.compile(r"[、,;。\n]")
-_NEXT_LEG = re.compile(rf"[ ]*(?:再|又|就)?(?:去|飞|到|在)?[ ]*(?P<place>{PLACE_RE.pattern})")
+_NEXT_LEG = re.compile(
+    rf"[ ]*(?:再|又|就|直接)?(?:从[\u4e00-\u9fff]{{2,4}}?)?(?:去|飞|到|在|转)?[ ]*"
+    rf"(?P<place>{PLACE_RE.pattern})"
+    # (后天转广州见供应商, 周四去雄安开会: what he does there)
+    r"(?P<why>(?:开[\u4e00-\u9fff]{0,6}?会|见[\u4e00-\u9fff]{1,6}|参加[\u4e00-\u9fff]{1,8}|出差|"
+    r"培训|调研|考察|述职))?"
+)
 
 
 def _later_legs(
@@ -2598,7 +2604,7 @@ def _later_legs(
                 home += timedelta(days=7)  # (下周三去烟台，周五回济南: that week's Friday)
             until = max(until, home)  # (明天去成都，周五回济南: there until then)
         last = until
-        legs.append(ItineraryFact(who, leg["place"], day, until))
+        legs.append(ItineraryFact(who, leg["place"], day, until, leg["why"]))
         claimed.add(j)
     return legs
 
@@ -2607,7 +2613,7 @@ def _day_of(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-_BACK_AFTER_LEG = re.compile(r"[ ]*(?:才|就|再)?(?:回|返)")
+_BACK_AFTER_LEG = re.compile(r"[ ]*(?:才|就|再)?(?:从[\u4e00-\u9fff]{2,4}?)?(?:回|返)")
 
 
 _LATIN_WORD = re.compile(r"\s*(?P<word>[A-Z][a-z]+)\b")

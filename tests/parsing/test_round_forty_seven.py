@@ -158,3 +158,12 @@ def test_an_english_name_with_a_role_or_a_firm_after_it_is_a_contact() -> None:
 def test_an_english_name_with_our_role_after_it_is_ours() -> None:  # guards
     note = "Lunch with 周总 from 海尔智家 and Tony (our PM)."
     assert "Tony" not in salutations(note, "2026-07-02T14:00")
+
+
+def test_a_leg_changed_over_or_with_its_purpose_is_his_too() -> None:
+    note = "远洋物流李总的司机老周说，李总明天一早飞深圳，后天转广州见供应商，周五从广州回上海。"
+    got = read(note, "2026-04-20T18:10")
+    assert got.follow_ups == []
+    assert ("广州", "2026-04-22", "2026-04-24", "见供应商") in [
+        (i.place, i.start.isoformat(), i.end.isoformat(), i.purpose) for i in got.itineraries
+    ]
