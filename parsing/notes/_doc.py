@@ -156,7 +156,7 @@ _DAY_LINE = re.compile(
 
 # A chat's speaker named without a title (小韦, 温晴), and a line's opening call (Hi 小温, @滕飞).
 _UNTITLED_SPEAKER = re.compile(
-    rf"[小老][\u4e00-\u9fff]|(?!.*(?:{TITLE_RE.pattern}))[\u4e00-\u9fff]{{2,3}}"
+    rf"[小老][\u4e00-\u9fff]|(?!.*(?:{TITLE_RE.pattern}))[\u4e00-\u9fff]{{2,3}}|[A-Z][a-z]{{2,10}}"
 )
 _CALLED_FIRST = re.compile(r"[ ]*(?:(?i:hi|hello)[ ,，]*|@)?")
 _CALL_ENDS = re.compile(r"[,，:：!！ ]|啊|呀|你好|您好")
@@ -203,12 +203,40 @@ def _named_rep(t: str, lines: list[tuple[str, re.Match[str]]]) -> str | None:
             mine == who and _opens_calling(t, n.end(), names - {who}, _COURTESY)
             for mine, n in lines
         )
-        if called or answers:
+        if (called or answers) and _sells(t, lines, who):
             found.add(who)
     return next(iter(found)) if len(found) == 1 else None
 
 
-_YESTERDAY_HEADING = re.compile(r"昨[天晚](?:晚上)?[^\n]{0,20}(?:聊|微信|说)")
+# (小韦，你们的…, 李娜，样品测试有两项没过, 下周一的述标准备好了吗: said to the seller)
+_YOUR_SIDE = re.compile(
+    r"你们|你司|贵司|贵公司|(?<!来)述标|样品|样机|设备|报价单|上次的报价|招标文件|验收材料|发票|发货|到货"
+)
+_OUR_SIDE_SAID = re.compile(r"我们|我司|咱们|我让|工程师|技术|过去|我带|底价")
+_CHAT_NAMED = re.compile(r"聊天记录|聊的|聊天|微信")
+
+
+def _sells(t: str, lines: list[tuple[str, re.Match[str]]], who: str) -> bool:
+    """Whether ``who`` speaks for the seller: spoken to as 你们 (小韦，你们的保洁机器人…), speaking
+    of 我们 (李娜：我们周一上午送过来), or talking with someone the chat's heading names
+    (市交通局蒋局聊天记录) — a customer's group where the boss calls his 小刘 is theirs alone."""
+    first = min(m.start() for _, m in lines)
+    heading = t[:first]
+    for other, m in lines:
+        said = t[m.end() : line_of(t, m.end())[1]]
+        if other == who and _OUR_SIDE_SAID.search(said):
+            return True
+        if other != who and _YOUR_SIDE.search(said):
+            return True
+        if other != who and other and other in heading and _CHAT_NAMED.search(heading):
+            return True
+    return False
+
+
+# (昨晚跟格力的Amy聊的：: the chat itself said to be last night's — 昨天发了合同，今天…回复 is not)
+_YESTERDAY_HEADING = re.compile(
+    r"^[^\n今刚]{0,6}昨[天晚](?:晚上)?[^\n今刚]{0,16}?(?:聊|微信)[^\n今刚]{0,12}$"
+)
 _PERSON_LABEL = re.compile(
     rf"[小老][\u4e00-\u9fff]|[\u4e00-\u9fff](?:[姐哥]|小姐|女士|先生)|"
     rf"[\u4e00-\u9fff]{{1,2}}(?:{TITLE_RE.pattern})"
@@ -1378,10 +1406,13 @@ class Doc:
             self._rep_by_name(stamps)
         # (a chat pasted without stamps says nothing of yesterday: all() of none would)
         first = min([m.start() for m in stamps] + [m.start() for m in speakers], default=0)
-        self.chat_yesterday = self.chat and (
-            (bool(stamps) and all("昨天" in m.group() for m in stamps))
-            # (昨晚跟格力的Amy聊的：⏎Amy: …: the chat's heading says when)
-            or _YESTERDAY_HEADING.search(t, 0, first) is not None
+        self.chat_yesterday = (
+            self.chat
+            and (
+                (bool(stamps) and all("昨天" in m.group() for m in stamps))
+                # (昨晚跟格力的Amy聊的：⏎Amy: …: the chat's heading says when)
+                or _YESTERDAY_HEADING.match(t[:first].strip(" :\n")) is not None
+            )
         )
         found = self._as_of_stamps(found, stamps)
         if spoken and self.chat_day is None:  # a line holding only the chat's day and hour

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ._counties import ANY_PLACE
 from ._doc import Doc
-from ._lexicon import KNOWN_ORGS, PLACE_RE, VOICE_FILLERS, WEIGHED
+from ._lexicon import KNOWN_ORGS, PLACE_RE, TITLE_RE, VOICE_FILLERS, WEIGHED
 
 __all__ = ["Features", "find_features"]
 
@@ -112,8 +112,11 @@ _RIVALS = re.compile(
     # 他们在比ABB的offer: whom they weigh us against
     r"|在比(?!较|对)(?P<weighed>[\u4e00-\u9fffA-Za-z]{2,8}?)的"
     r"|(?:^|(?<=[\s,;。说]))(?P<chasing>(?:(?!说)[\u4e00-\u9fffA-Za-z]){2,6}?(?:和[\u4e00-\u9fffA-Za-z]{2,6}?)?)"
-    # (星云股份也在竞争: one more in the race)
-    r"(?:也|都|还)?在(?:跟|投|报|竞争)(?=$|[\s,;。])"
+    r"(?:也|都|还)?在(?:跟|投|报)(?=$|[\s,;。])"
+    # (星云股份也在竞争: one more in the race, said by the rep — 海天说千禾也在竞争 is their market)
+    r"|(?:^|(?<=[\s,;。])|(?<=听说))(?P<racing>(?:(?![说讲和])[\u4e00-\u9fffA-Za-z]){2,6}?"
+    r"(?:和(?:(?![说讲])[\u4e00-\u9fffA-Za-z]){2,6}?)?)"
+    r"(?:也|还|都)在竞争(?=$|[\s,;。])"
     # 另一家是飞宏, 另外两家是中快和千喜鹤, 还有那个精英数智和梅安森两家: the others bidding
     r"|(?:另一家|另外[一两三几]?家|其他[两三几]?家)(?:供应商|供货商|在给他们供的)?是\s*(?P<others>[^\s,;。\n()]{2,20})"
     r"|还有(?:那个)?(?P<also>[^\s,;。\n的]{2,16}?)[两三几]家(?!分|厂|工厂|客户|店)"
@@ -275,6 +278,8 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
             continue  # 被领导拿走了, 跟去年比: someone of theirs or a time, no rival
         if (m["against"] or m["dearer"]) and not doc.free(m.start(), m.end()):
             continue  # (跟王总比: a person read already)
+        if m["racing"] and TITLE_RE.search(said):
+            continue  # (王总也在竞争: a person, no rival)
         if m["chasing"] and not doc.free(*m.span("chasing")):
             continue  # 王总在跟: a person (read already), not a rival
         if m["chasing"] and _NOT_CHASING.search(said):

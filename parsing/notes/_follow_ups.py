@@ -22,6 +22,7 @@ from ._doc import (
     WITH_THE_REP,
     Doc,
     chunk_start,
+    in_schedule,
     line_of,
     months_back,
     schedule_head,
@@ -255,8 +256,8 @@ _CALL_TO = re.compile(r"给(?P<who>[^\s,，。的]{1,6})的$")
 # What, moved to another day, the rep takes part in (a meeting, a demo, a visit).
 _MEETING_MOVED = re.compile(
     r"会|电话|演示|拜访|见面|评审|交流|汇报|培训|调试|验收|安装|签约|签合同|面谈|考察|参观|饭|^去|demo|"
-    # (商务谈判改到下周二, 简报提前到周一, 样品测试推到下周三: a sitting the rep is at)
-    r"谈判|洽谈|简报|测试|评测|碰面|会面|述标",
+    # (商务谈判改到下周二, 简报提前到周一: a sitting the rep is at — a test is anyone's)
+    r"谈判|洽谈|简报|碰面|会面|述标",
     re.I,
 )
 _SENT_BY_OTHERS = re.compile(
@@ -2533,11 +2534,17 @@ _COMING_TO_US = re.compile(
 _BACK_HOME = re.compile(rf"返(?:{PLACE_RE.pattern}|[宁沪京穗港深杭汉])")
 
 
-# What the customer holds for itself on a day (开部门会, 进场审计, 安全大检查).
+# What the customer holds for itself on a day (开部门会, 进场审计, 安全大检查) — not 去门店盘点.
 _THEIR_OWN_EVENT = re.compile(
-    r"(?:要|会)?(?:开|召开)?[\u4e00-\u9fff]{0,4}?"
+    r"(?:要|会)?(?:开|召开)?(?![去到])[\u4e00-\u9fff]{0,4}?"
     r"(?:部门会|内部会|例会|党委会|董事会|办公会|周会|月会|审计|大检查|安全检查|盘点)"
 )
+
+
+_THEIR_TALKS = re.compile(r"(?:他们|她们|客户|对方|甲方)(?:跟|和|与|同)")
+_THEIRS_BEFORE = re.compile(r"客户|他们|她们|对方|甲方|审计组|那边")
+# (下周二要开部门会，把万科的项目汇报一下: the rep's part in it, said next)
+_TASK_AFTER = re.compile(r"[,，\s]*(?:我|要|得|需要|记得|准备|把|配合)")
 
 
 _PLAN_INSTEAD = re.compile(r"\s*(?:改为|改到|改成|改在|换成)")
@@ -2590,12 +2597,24 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     """A day named with nothing set for it: avoided, put off, asked about, once planned,
     called off, a state lasting until it, or a thing already done today."""
     doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
-    if _BACK_HOME.fullmatch(action) or PLACE_RE.fullmatch(action):
-        return True  # 12月10日 返宁, 下周一成都、周三昆明: someone's stops, nothing to do
+    if _BACK_HOME.fullmatch(action):
+        return True  # 12月10日 返宁: someone back home that day, nothing to do
+    said_from = _sentence_start(t, a)
+    # (someone of theirs named before in the sentence, and not the rep: 周总…下周一成都、周三昆明)
+    theirs = not re.search(r"[我咱]", t[said_from:a]) and (
+        any(said_from <= m.start < a and not m.pronoun for m in d.people.mentions)
+        or _THEIRS_BEFORE.search(t, said_from, a) is not None
+    )
+    listed = in_schedule(t, a) and schedule_owner(t, d.people, a) is not None
+    if (theirs or listed or d.w.deadline) and PLACE_RE.fullmatch(action):
+        return (
+            True  # 周总…下周一成都、周三昆明, 顾总下周：周二 长沙: his stops (我周三昆明 is ours)
+        )
     if (
-        _THEIR_OWN_EVENT.fullmatch(action)
-        and not re.search(r"[我咱]", t[ca:a])
+        theirs
+        and _THEIR_OWN_EVENT.fullmatch(action)
         and not _WE_TAKE_PART.search(t, b, _sentence_end(t, b))
+        and not _TASK_AFTER.match(t, cb)
     ):
         return True  # 5号开部门会, 审计组这周四周五进场审计: the customer's own day
     meeting = _THEIR_MEETING_AFTER.match(t, b)
@@ -3393,6 +3412,8 @@ def find_follow_ups(
             if (
                 _INTERNAL.search(moved)
                 or _THEIR_MEETING.search(moved)
+                # (他们跟ABB的谈判推到下周二, 客户和总包的合同谈判延到月底: talks of theirs)
+                or _THEIR_TALKS.search(t, d.ca, d.a)
                 # (送货改到下周一，我得去)
                 or not (_MEETING_MOVED.search(moved) or d.rep_part)
             ):

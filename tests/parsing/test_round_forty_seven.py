@@ -167,3 +167,44 @@ def test_a_leg_changed_over_or_with_its_purpose_is_his_too() -> None:
     assert ("广州", "2026-04-22", "2026-04-24", "见供应商") in [
         (i.place, i.start.isoformat(), i.end.isoformat(), i.purpose) for i in got.itineraries
     ]
+
+
+# The diff review's slips, mended: each reads as on 0e0f9ee (guards).
+
+
+def test_the_reps_own_stops_stay_tasks() -> None:  # guards
+    note = "王局下周一去成都，我周三昆明，周五西安"
+    assert [d for d, _ in tasks(note, "2027-02-24T15:40")] == ["2027-02-26"]
+    assert [a for _, a in tasks("行程：明天南京，后天合肥，周五武汉", "2026-12-28T10:00")] == [
+        "武汉"
+    ]
+
+
+def test_the_reps_own_meeting_with_its_task_stays() -> None:  # guards
+    note = "下周二要开部门会，把万科的项目汇报一下"
+    assert [d for d, _ in tasks(note, "2026-12-28T10:00")] == ["2027-01-05"]
+    assert [
+        d for d, _ in tasks("永辉超市李店长说库存对不上，周三去门店盘点。", "2026-12-28T10:00")
+    ] == ["2026-12-30"]
+
+
+def test_a_bosss_junior_in_the_customers_group_stays_theirs() -> None:  # guards
+    note = "项目群：\n王局：小刘，通知几家供应商周五上午来开协调会\n小刘：收到王局\n王局：让他们带上施工方案"
+    got = read(note, "2026-10-12T19:50")
+    assert "小刘" in [c.salutation for c in got.contacts]
+    assert got.interaction is None
+
+
+def test_a_chat_headed_with_today_is_todays() -> None:  # guards
+    note = "昨天发了合同，今天上午孙总回复说：\n孙总：第三条要改\n我：好的我改下\n孙总：改完再发我"
+    got = read(note, "2027-02-24T15:40")
+    assert got.interaction is not None and str(got.interaction.when) == "2027-02-24"
+
+
+def test_the_customers_own_market_rival_is_not_ours() -> None:  # guards
+    assert read("海天说千禾也在竞争，市场价格战很凶", "2026-10-02T10:00").competitors == []
+
+
+def test_their_talks_with_others_moved_are_no_task() -> None:  # guards
+    assert tasks("他们跟ABB的谈判推到下周二了，我们还有机会", "2026-10-02T10:00") == []
+    assert tasks("测试结果推迟到下周五", "2026-10-02T10:00") == []
