@@ -1161,6 +1161,9 @@ def _placed_as_theirs(t: str, a: int, b: int, form: str | None, surname: str | N
     return after is not None and not _OURS_SAID.search(after.group())
 
 
+_FIRM_AFTER_NAME = re.compile(
+    r"电气|电子|电器|科技|集团|公司|股份|医药|实业|控股|能源|机械|体育|药业|化工|智能|物流"
+)
 _ROLE_OR_FIRM_AFTER = re.compile(
     r"[ ]*(?:\((?:[^()\n]{0,30}@[^()\n]{1,30}|(?i:PM|IT|HR|QA|procurement|purchasing|buyer|"
     r"sourcing|[^()\n]{0,12}(?:manager|director|engineer|head|VP|采购|财务|经理|总监|工程师|主管)"
@@ -1844,6 +1847,12 @@ def find_people(doc: Doc, family_spans: list[tuple[int, int]]) -> People:
     for m in _PRONOUN.finditer(doc.t):
         if not any(x <= m.start() < y for x, y in taken):
             mentions.append(Mention(m.start(), m.end(), pronoun=True))
+    # (施耐德电气, 李宁体育: a firm named like a person — its trade right after the name)
+    mentions = [
+        m
+        for m in mentions
+        if m.pronoun or m.title or not m.name or not _FIRM_AFTER_NAME.match(doc.t, m.end)
+    ]
     # Hi 张经理,PO已经下了 / 王经理,上次那台B超…: the customer's line calls the rep by name
     kept: list[Mention] = []
     ours: set[str | None] = set()  # how the rep's colleagues were called (实习生小吴 … 让小吴…)

@@ -208,3 +208,9 @@ def test_the_customers_own_market_rival_is_not_ours() -> None:  # guards
 def test_their_talks_with_others_moved_are_no_task() -> None:  # guards
     assert tasks("他们跟ABB的谈判推到下周二了，我们还有机会", "2026-10-02T10:00") == []
     assert tasks("测试结果推迟到下周五", "2026-10-02T10:00") == []
+
+
+def test_a_firm_named_like_a_person_is_the_firm() -> None:
+    got = read("今天拜访了施耐德电气，见了采购刘总监。", "2026-11-10T10:00")
+    assert got.company == "施耐德电气"
+    assert [c.salutation for c in got.contacts] == ["刘总"]
