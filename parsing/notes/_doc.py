@@ -166,17 +166,20 @@ _COURTESY = re.compile(
 )
 
 
+def _after_lead(t: str, at: int, lead: re.Pattern[str]) -> int:
+    k = lead.match(t, at)
+    return k.end() if k else at
+
+
 def _opens_calling(t: str, at: int, forms: set[str], lead: re.Pattern[str]) -> bool:
     """Whether the words at ``at`` open by calling one of ``forms`` (小韦，… / Hi 小温 …)."""
-    k = lead.match(t, at)
-    start = k.end() if k else at
+    start = _after_lead(t, at, lead)
     return any(f and t.startswith(f, start) and _CALL_ENDS.match(t, start + len(f)) for f in forms)
 
 
 def _opens_calling_titled(t: str, at: int, surname: str) -> bool:
     """Whether the words at ``at`` open by calling someone of ``surname`` by a title (王经理…)."""
-    k = _CALLED_FIRST.match(t, at)
-    start = k.end() if k else at
+    start = _after_lead(t, at, _CALLED_FIRST)
     return t.startswith(surname, start) and TITLE_RE.match(t, start + 1) is not None
 
 
@@ -235,7 +238,7 @@ def _sells(t: str, lines: list[tuple[str, re.Match[str]]], who: str) -> bool:
 
 # (昨晚跟格力的Amy聊的：: the chat itself said to be last night's — 昨天发了合同，今天…回复 is not)
 _YESTERDAY_HEADING = re.compile(
-    r"^[^\n今刚]{0,6}昨[天晚](?:晚上)?[^\n今刚]{0,16}?(?:聊|微信)[^\n今刚]{0,12}$"
+    r"^[^\n今刚]{0,16}昨[天晚](?:晚上)?[^\n今刚]{0,16}?(?:聊|微信)[^\n今刚]{0,12}$"
 )
 _PERSON_LABEL = re.compile(
     rf"[小老][\u4e00-\u9fff]|[\u4e00-\u9fff](?:[姐哥]|小姐|女士|先生)|"
@@ -1411,7 +1414,7 @@ class Doc:
             and (
                 (bool(stamps) and all("昨天" in m.group() for m in stamps))
                 # (昨晚跟格力的Amy聊的：⏎Amy: …: the chat's heading says when)
-                or _YESTERDAY_HEADING.match(t[:first].strip(" :\n")) is not None
+                or _YESTERDAY_HEADING.match(t[:first].strip(" :\n").rsplit("\n", 1)[-1]) is not None
             )
         )
         found = self._as_of_stamps(found, stamps)

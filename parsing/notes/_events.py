@@ -2569,13 +2569,12 @@ _NEXT_LEG = re.compile(
 def _later_legs(
     doc: Doc, people: People, i: int, who: str | None, claimed: set[int]
 ) -> list[ItineraryFact]:
-    """The stops someone's trip goes on to in the same sentence, each a day and a city alone
-    in its part of it (下周一去成都、周三昆明、周五西安): his, not the rep's tasks. A part with a
-    person, the rep or more words after the city is left to be read on its own."""
+    """The stops someone's trip goes on to in the same sentence, each a day and a city in its
+    part of it, maybe what he does there (下周一去成都、周三昆明、后天转广州见供应商): his, not the
+    rep's tasks. A part with a person, the rep or other words after it is read on its own."""
     t = doc.t
     end = _sentence_end(t, doc.whens[i].span[1])
-    first = doc.whens[i].end or doc.whens[i].start
-    last = first.date() if isinstance(first, datetime) else first
+    last = day_of(doc.whens[i].end or doc.whens[i].start)
     legs: list[ItineraryFact] = []
     for j in range(i + 1, len(doc.whens)):
         v = doc.whens[j]
@@ -2594,12 +2593,12 @@ def _later_legs(
             or any(start <= m.start < stop for m in people.mentions)
         ):
             break
-        day, until = _day_of(v.start), _day_of(v.end or v.start)
+        day, until = day_of(v.start), day_of(v.end or v.start)
         if day < last:
             break  # (下周二去北京，周四去上海: a day read before the trip's — left as said)
         back = next((x for x in doc.whens[j + 1 :] if x.span[0] < end), None)
         if v.end is None and back is not None and _BACK_AFTER_LEG.match(t, back.span[1]):
-            home = _day_of(back.start)
+            home = day_of(back.start)
             if day - timedelta(days=7) < home < day:
                 home += timedelta(days=7)  # (下周三去烟台，周五回济南: that week's Friday)
             until = max(until, home)  # (明天去成都，周五回济南: there until then)
@@ -2607,10 +2606,6 @@ def _later_legs(
         legs.append(ItineraryFact(who, leg["place"], day, until, leg["why"]))
         claimed.add(j)
     return legs
-
-
-def _day_of(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value
 
 
 _BACK_AFTER_LEG = re.compile(r"[ ]*(?:才|就|再)?(?:从[\u4e00-\u9fff]{2,4}?)?(?:回|返)")

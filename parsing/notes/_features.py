@@ -278,7 +278,9 @@ def find_features(doc: Doc, claimed: set[int]) -> Features:
             continue  # 被领导拿走了, 跟去年比: someone of theirs or a time, no rival
         if (m["against"] or m["dearer"]) and not doc.free(m.start(), m.end()):
             continue  # (跟王总比: a person read already)
-        if m["racing"] and TITLE_RE.search(said):
+        if m["racing"] and (
+            TITLE_RE.search(said) or (said.startswith(("小", "老")) and said[:2] not in KNOWN_ORGS)
+        ):
             continue  # (王总也在竞争: a person, no rival)
         if m["chasing"] and not doc.free(*m.span("chasing")):
             continue  # 王总在跟: a person (read already), not a rival

@@ -2541,8 +2541,10 @@ _THEIR_OWN_EVENT = re.compile(
 )
 
 
-_THEIR_TALKS = re.compile(r"(?:他们|她们|客户|对方|甲方)(?:跟|和|与|同)")
-_THEIRS_BEFORE = re.compile(r"客户|他们|她们|对方|甲方|审计组|那边")
+_A_TEST = re.compile(r"测试|评测")
+_REP_AT_IT = re.compile(r"(?:我|我们|咱们)[^。;\n]{0,8}?(?:去|过去|到场|配合|派人|参加)")
+_THEIR_TALKS = re.compile(r"(?:他们|她们|客户|对方|甲方)(?:跟|和|与|同)(?!我|咱)")
+_THEIRS_BEFORE = re.compile(r"客户|他们|她们|对方|甲方|审计组|那边|局长|院长|董事长|厂长|处长")
 # (下周二要开部门会，把万科的项目汇报一下: the rep's part in it, said next)
 _TASK_AFTER = re.compile(r"[,，\s]*(?:我|要|得|需要|记得|准备|把|配合)")
 
@@ -2602,7 +2604,7 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     said_from = _sentence_start(t, a)
     # (someone of theirs named before in the sentence, and not the rep: 周总…下周一成都、周三昆明)
     theirs = not re.search(r"[我咱]", t[said_from:a]) and (
-        any(said_from <= m.start < a and not m.pronoun for m in d.people.mentions)
+        any(said_from <= m.start < a for m in d.people.mentions)
         or _THEIRS_BEFORE.search(t, said_from, a) is not None
     )
     listed = in_schedule(t, a) and schedule_owner(t, d.people, a) is not None
@@ -2614,7 +2616,10 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         theirs
         and _THEIR_OWN_EVENT.fullmatch(action)
         and not _WE_TAKE_PART.search(t, b, _sentence_end(t, b))
-        and not _TASK_AFTER.match(t, cb)
+        and not (
+            _TASK_AFTER.match(t, cb)  # (…，我周四要配合提供资料: the rep's own day, a task apart)
+            and not any(cb <= v.span[0] < doc.clause(min(cb + 1, len(t) - 1))[1] for v in doc.whens)
+        )
     ):
         return True  # 5号开部门会, 审计组这周四周五进场审计: the customer's own day
     meeting = _THEIR_MEETING_AFTER.match(t, b)
@@ -3415,7 +3420,15 @@ def find_follow_ups(
                 # (他们跟ABB的谈判推到下周二, 客户和总包的合同谈判延到月底: talks of theirs)
                 or _THEIR_TALKS.search(t, d.ca, d.a)
                 # (送货改到下周一，我得去)
-                or not (_MEETING_MOVED.search(moved) or d.rep_part)
+                or not (
+                    _MEETING_MOVED.search(moved)
+                    or d.rep_part
+                    # (样品测试推到下周三，我到时候去现场看: a test the rep is at, said so)
+                    or (
+                        _A_TEST.search(moved)
+                        and _REP_AT_IT.search(t, d.b, _sentence_end(t, d.b)) is not None
+                    )
+                )
             ):
                 away.add(i)  # (原定周一去长沙，现在改到周二，周四从长沙直接去广州: his legs go on)
                 continue  # 开标推迟到10月27号, 交货推迟到月底: their step moved, still theirs

@@ -992,7 +992,9 @@ _OUR_PEOPLE = re.compile(
     # (实习生小吴, 和区域经理陈总, 跟我们的技术总监周总: titles of the rep's own side — 海尔的区域
     # 经理陈总, 他们公司的销售小黄 and 他们同事小张 are the customer's)
     # (跟区域总监范总一起, 我和渠道经理邢总, 销售总监Peter让我…: a sales role of the rep's side)
-    r"实习生|(?:(?<=[和跟与同])|^|(?<=[。;\n]))(?:(?:区域|大区|片区|渠道)(?:经理|总监)|销售总监)|"
+    r"实习生|(?:(?<=[和跟与同])|^|(?<=[。;\n]))(?:区域|大区|片区)经理|"
+    r"(?<=[和跟与同])(?:区域|大区|片区)总监|"
+    r"(?:(?<=[和跟与同])|^|(?<=[。;\n]))(?:渠道(?:经理|总监)|销售总监)|"
     r"我们的?[^,;:。\s]{0,4}?(?:总监|经理)|"
     r"我们(?:公司|单位|这边|区域|大区|片区)?(?:的?(?:技术|销售|商务|财务|售后|工程师|老板|领导|经理|同事)部?)?)$"
 )
@@ -1073,6 +1075,7 @@ def _goes_along(doc: Doc, said: Mention) -> bool:
 
 
 _ROLE_OPENS = re.compile(r"经理|总监")
+_A_RESELLER = re.compile(r"经销商|代理商|分销商|门店|卖场")
 
 
 def _ours(doc: Doc, a: int) -> bool:
@@ -1083,6 +1086,9 @@ def _ours(doc: Doc, a: int) -> bool:
     if said is None and role is not None:  # (区域经理张姐说…: the role read with the person)
         said = _OUR_PEOPLE.search(doc.t, max(0, a - 9), role.end())
     if said is None or re.search(r"客户|对接|联系|甲方", said.group()):
+        return False
+    if _A_RESELLER.search(doc.t, 0, a) and re.search(r"总监|渠道", said.group()):
+        return False  # (经销商恒通贸易…跟销售总监李总: a reseller's own sales people)
         return False
     told = _THEIR_WORDS.search(doc.t, max(0, said.start() - 8), said.start())
     return not doc.said_by_customer(a) and told is None
@@ -1170,7 +1176,7 @@ _ROLE_OR_FIRM_AFTER = re.compile(
     r"[^()\n]{0,12}))\)"
     r"|(?:from|@|of)[ ]+(?:[A-Z]|[\u4e00-\u9fff]))"
 )
-_OURS_SAID = re.compile(r"(?i)我们|我司|同事|(?a:\b)(?:our|my|us)(?a:\b)")
+_OURS_SAID = re.compile(r"(?i)我们|我司|同事|销售|(?a:\b)(?:our|my|us|sales)(?a:\b)")
 _LABEL_AFTER = re.compile(r"\s*[:：]\s*[+0-9(]")
 _NUMBER_AFTER = re.compile(r"[ ]*(?:HP|Mobile|Tel|手机|电话)?[ ]*[:：]?[ ]*\+?\d[\d -]{6,}\d")
 _MET_BEFORE = re.compile(

@@ -214,3 +214,33 @@ def test_a_firm_named_like_a_person_is_the_firm() -> None:
     got = read("今天拜访了施耐德电气，见了采购刘总监。", "2026-11-10T10:00")
     assert got.company == "施耐德电气"
     assert [c.salutation for c in got.contacts] == ["刘总"]
+
+
+# The second diff review's slips, mended: each reads as before the rule that slipped; two of
+# them (a sitting of theirs with us, the rep's own day beside their audit) also fail on 0e0f9ee.
+
+
+def test_a_sitting_of_theirs_with_us_moved_stays_a_task() -> None:
+    note = "对方跟我们的价格谈判改到下周二上午十点"
+    assert [d for d, _ in tasks(note, "2026-07-02T12:00")] == ["2026-07-07T10:00"]
+
+
+def test_a_resellers_own_sales_director_is_theirs() -> None:  # guards
+    note = "拜访了经销商恒通贸易，跟销售总监李总谈了明年的返点"
+    assert salutations(note, "2026-07-02T12:00") == ["李总"]
+
+
+def test_the_reps_own_day_beside_their_audit_is_one_task() -> None:
+    note = "蒙牛的审计组这周四周五进场审计，我周四要配合提供资料"
+    assert [d for d, _ in tasks(note, "2026-10-19T10:00")] == ["2026-10-22"]
+
+
+def test_a_junior_called_xiao_is_no_rival() -> None:  # guards
+    assert read("听说小王也在竞争这个项目", "2026-07-02T12:00").competitors == []
+
+
+def test_two_more_in_the_race_are_both_rivals() -> None:
+    assert read("拜访了蔚来的采购，小鹏和理想也在竞争", "2026-07-03T12:00").competitors == [
+        "小鹏",
+        "理想",
+    ]
