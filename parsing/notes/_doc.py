@@ -211,6 +211,16 @@ def _named_rep(t: str, lines: list[tuple[str, re.Match[str]]]) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _split_by(
+    t: str, lines: list[tuple[str, re.Match[str]]], rep: str
+) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+    """Where the rep's lines and everyone else's start, and where the rep's labels stand."""
+    own = [m.end() for who, m in lines if who == rep]
+    others = [m.end() for who, m in lines if who != rep]
+    labels = [(line_of(t, m.start())[0], m.end()) for who, m in lines if who == rep]
+    return own, others, labels
+
+
 # (小韦，你们的…, 李娜，样品测试有两项没过, 下周一的述标准备好了吗: said to the seller)
 _YOUR_SIDE = re.compile(
     r"你们|你司|贵司|贵公司|(?<!来)述标|样品|样机|设备|报价单|上次的报价|招标文件|验收材料|发票|发货|到货"
@@ -1384,11 +1394,7 @@ class Doc:
         named = [(_speaker(m), m) for m in speakers]
         rep = _named_rep(t, named) if not mine and not stamps and len(named) >= 3 else None
         if rep is not None:  # (陈工：… / 李娜：收到陈工: the rep named, not 我)
-            mine = [m.end() for who, m in named if who == rep]
-            theirs = [m.end() for who, m in named if who != rep]
-            self.rep_labels = [
-                (line_of(t, m.start())[0], m.end()) for who, m in named if who == rep
-            ]
+            mine, theirs, self.rep_labels = _split_by(t, named, rep)
         # (小沈：… / 我：好的, 欧阳主任 18:10：… / 我：… — the other side a person by how they
         # are called; 会议 14:00：… / 我：… is a note's label, no chat)
         # (刘姐 美年大健康：…, 短信 黎科长：… — the person with a word beside them)
@@ -1696,13 +1702,8 @@ class Doc:
         """A chat stamped with the rep's name on their lines, not 我: see _named_rep."""
         lines = [(_stamp_who(m).split()[-1] if _stamp_who(m) else "", m) for m in stamps]
         rep = _named_rep(self.t, lines)
-        if rep is None:
-            return
-        self.own_lines = [m.end() for who, m in lines if who == rep]
-        self.others_lines = [m.end() for who, m in lines if who != rep]
-        self.rep_labels = [
-            (line_of(self.t, m.start())[0], m.end()) for who, m in lines if who == rep
-        ]
+        if rep is not None:
+            self.own_lines, self.others_lines, self.rep_labels = _split_by(self.t, lines, rep)
 
     def mark(self, a: int, b: int) -> None:
         for i in range(max(a, 0), min(b, len(self.t))):

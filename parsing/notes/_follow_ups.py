@@ -2595,26 +2595,37 @@ _IF_BEFORE = re.compile(r"(?:如果|要是|万一|假如|若是?)(?:到了?)?\s*
 _STILL_NOT = re.compile(r"\s*(?:之前|以前|前)?(?:还|仍然?|都)?(?:没|未|不)")
 
 
+def _theirs_said_before(d: _Dated) -> bool:
+    """Whether someone of the customer's is the subject before the day in its sentence (a person
+    named, 他们, 审计组, 局长 …) and the rep is not."""
+    t, a = d.t, d.a
+    said_from = _sentence_start(t, a)
+    return not re.search(r"[我咱]", t[said_from:a]) and (
+        any(said_from <= m.start < a for m in d.people.mentions)
+        or _THEIRS_BEFORE.search(t, said_from, a) is not None
+    )
+
+
 def _no_task_meant(d: _Dated, action: str) -> bool:
     """A day named with nothing set for it: avoided, put off, asked about, once planned,
     called off, a state lasting until it, or a thing already done today."""
     doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
     if _BACK_HOME.fullmatch(action):
         return True  # 12月10日 返宁: someone back home that day, nothing to do
-    said_from = _sentence_start(t, a)
-    # (someone of theirs named before in the sentence, and not the rep: 周总…下周一成都、周三昆明)
-    theirs = not re.search(r"[我咱]", t[said_from:a]) and (
-        any(said_from <= m.start < a for m in d.people.mentions)
-        or _THEIRS_BEFORE.search(t, said_from, a) is not None
-    )
-    listed = in_schedule(t, a) and schedule_owner(t, d.people, a) is not None
-    if (theirs or listed or d.w.deadline) and PLACE_RE.fullmatch(action):
+    a_city = PLACE_RE.fullmatch(action) is not None
+    an_event = _THEIR_OWN_EVENT.fullmatch(action) is not None
+    # (someone of theirs named before in the sentence, and not the rep: 周总…下周一成都、周三昆明;
+    # asked only of a task that is a city or an event alone)
+    theirs = (a_city or an_event) and _theirs_said_before(d)
+    if a_city and (
+        theirs or d.w.deadline or (in_schedule(t, a) and schedule_owner(t, d.people, a) is not None)
+    ):
         return (
             True  # 周总…下周一成都、周三昆明, 顾总下周：周二 长沙: his stops (我周三昆明 is ours)
         )
     if (
-        theirs
-        and _THEIR_OWN_EVENT.fullmatch(action)
+        an_event
+        and theirs
         and not _WE_TAKE_PART.search(t, b, _sentence_end(t, b))
         and not (
             _TASK_AFTER.match(t, cb)  # (…，我周四要配合提供资料: the rep's own day, a task apart)

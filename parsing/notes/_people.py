@@ -1089,7 +1089,6 @@ def _ours(doc: Doc, a: int) -> bool:
         return False
     if _A_RESELLER.search(doc.t, 0, a) and re.search(r"总监|渠道", said.group()):
         return False  # (经销商恒通贸易…跟销售总监李总: a reseller's own sales people)
-        return False
     told = _THEIR_WORDS.search(doc.t, max(0, said.start() - 8), said.start())
     return not doc.said_by_customer(a) and told is None
 
