@@ -235,6 +235,11 @@ _SENTENCE_OVER = re.compile(
     r"[。!！?？\n,，;；我让叫]|(?:上|这|本)个?(?:周|星期|礼拜)|(?i:\bthis\b)"
 )
 
+# 下周一去成都，周三去昆明，周五回上海: a trip's legs, each its day and where, go on in that week
+# past the comma too.
+_LEG_SAID = re.compile(r"\s*(?:去|到|飞|在)[^\s,，。;；\n我]{1,8}[,，、]\s*")
+_LEG_GOES = re.compile(r"\s*(?:去|到|飞|回|在|转)")
+
 
 def _on_in_the_week_named(text: str, whens: list[When]) -> list[When]:
     out = list(whens)
@@ -245,7 +250,10 @@ def _on_in_the_week_named(text: str, whens: list[When]) -> list[When]:
             continue
         if not _BARE_WEEKDAY.match(text, second.span[0]) or second.deadline:
             continue  # (待到下周三 然后 让我们周四之前出个方案: by this week's, before he is back)
-        if _SENTENCE_OVER.search(text, first.span[1], second.span[0]):
+        if _SENTENCE_OVER.search(text, first.span[1], second.span[0]) and not (
+            _LEG_SAID.fullmatch(text, first.span[1], second.span[0])
+            and _LEG_GOES.match(text, second.span[1])
+        ):
             continue
         last = day_of(first.end) if first.end is not None else first.day
         day = last + timedelta(days=second.day.weekday() - last.weekday())
