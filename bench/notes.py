@@ -480,6 +480,16 @@ DEV_SETS = [
     # holidays and 调休, leaders' days told by a secretary or driver, plans moved), written on
     # 2026-12-07; scored on the parser as that session began (0e0f9ee), then tuned on
     NOTES_DIR / "notes_styles43.jsonl",
+    # blind49: 150 notes by a ninety-eighth helper who never read parsing/ (90 plain everyday
+    # notes, 6 in each of ten styles of #18), written on 2026-12-08; held out, scored on the
+    # parser as that session began (d234843)
+    NOTES_DIR / "notes_blind49.jsonl",
+    # styles44: 200 notes by a ninety-ninth and a hundredth helper who never read parsing/ (20
+    # in each of ten styles: voice with spelled surnames and self-corrections, cards and
+    # signatures, chats with two to four speakers, telegraphic, English, TW/HK/MY/SG, roles,
+    # holidays and 调休, leaders' days told by a secretary or driver, plans moved twice),
+    # written on 2026-12-08; scored on the parser as that session began (d234843), then tuned on
+    NOTES_DIR / "notes_styles44.jsonl",
 ]
 # Each split's score before the parser was first changed for it (see first_scores).
 FIRST_SCORES = NOTES_DIR / "notes_first_scores.json"
