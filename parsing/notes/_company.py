@@ -900,6 +900,8 @@ _DEPARTMENT_AFTER = re.compile(
     r"[\u4e00-\u9fff]{1,6}(?:中心|部|处|科|室)$"
 )
 
+# (南京市政府采购中心 is the buyer itself: the government's centre stays whole)
+_PURCHASING_CENTRE = re.compile(r"^(?P<org>.{2,}?)(?<!政府)(?:物资)?采购中心$")
 
 # Sunway Construction Sdn Bhd, CapitaLand Development Pte Ltd, Jurong Town Corporation: a company
 # named in Latin letters with the form it is registered as (capitalised words before it). Group,
@@ -1075,6 +1077,10 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
         if dept is not None:  # 山东高速集团信息中心: the group, then its department
             b -= len(name) - dept.end("org")
             name = dept["org"]
+        centre = _PURCHASING_CENTRE.match(name)
+        if centre is not None:  # 格力电器采购中心: the firm, then where it buys
+            b -= len(name) - centre.end("org")
+            name = centre["org"]
         a, b, name = _tidied(doc.t, a, b, name)
         doc.mark(a, b)
         _set_span(doc, a, b)

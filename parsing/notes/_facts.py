@@ -739,7 +739,7 @@ _ROLE_THEN_NAME = re.compile(
 )
 # The purchasing department names where someone works, not a role they were said to have
 # (采购部的邓经理 may only sign the order; 负责采购 / 经办 say the role).
-_PURCHASE_DEPT = re.compile(r"采购(?:部|科|处|办)(?!公)")
+_PURCHASE_DEPT = re.compile(r"采购(?:部|科|处|办|中心)(?!公)")
 # 小韩是安徽海螺的采购: the customer's purchaser, said at the end of a clause.
 _PURCHASER_OF = re.compile(r"是[^,;。\s]{1,12}的采购(?=[)\s,;。!]|$)")
 _KEY = re.compile(
@@ -888,7 +888,8 @@ def read_roles(doc: Doc, people: People) -> None:
             if idx is not None and idx >= 0:
                 p = people.persons[idx]
                 p.decision_role = p.decision_role or "purchaser"
-            doc.mark(m.start(), m.end())
+            if not m[0].endswith("中心"):  # (格力电器采购中心 may still name the customer)
+                doc.mark(m.start(), m.end())
     for m in _PURCHASE_WORD.finditer(t):
         if not doc.free(m.start(), m.end()):
             continue
