@@ -412,9 +412,9 @@ _FESTIVALS_THING = re.compile(rf"(?:{_FESTIVAL.pattern}|[和、与])*(?:{_FESTIV
 # 下礼拜二 哦不是 是这礼拜二, 周三 不对 周四: voice input corrects a day at once — the first is
 # no day of the note (only 不对, 哦不, or 不是 then 是, right between the two)
 _DAY_CORRECTED = re.compile(
-    r"[ ,]*(?:嗯[ ,]*)?(?:(?:(?:[哦噢呃啊][ ,]*)?(?:不对(?:[ ,]*不对)*|唔系|说错了|讲错了|记错了|写错了)|[哦噢呃啊]不是?)[ ,]*(?:是|应该是)?|"
+    r"[ ,]*(?:嗯[ ,]*)?(?:(?:(?:[哦噢呃啊哎诶欸][ ,]*)?(?:不对(?:[ ,]*不对)*|唔系|说错了|讲错了|记错了|写错了)|[哦噢呃啊哎诶欸]不是?)[ ,]*(?:是|应该是)?|"
     # (后天,不,大后天; 这周日,噢应该是下周日: a bare 不 between pauses, or what it should be)
-    r"不是[ ,]*(?:是|应该是)|(?<=[ ,])不(?=[ ,])[ ,]*|[哦噢呃啊][ ,]*应该是)[ ]*"
+    r"不是[ ,]*(?:是|应该是)|(?<=[ ,])不(?=[ ,])[ ,]*|[哦噢呃啊哎诶欸][ ,]*应该是)[ ]*"
 )
 
 
@@ -463,7 +463,7 @@ def _hour_corrected(t: str, w: When, at: int) -> When:
 # (1月6号拜访比亚迪,啊不是,是1月7号; 周五前报价给赵总,更正一下,是周四前; 下周一开会,改了,改成下周二;
 # 明早9点去招行,算了改成10点; 禮拜五飲茶 唔係 改咗禮拜六)
 LATE_FIX = re.compile(
-    r"[哦噢呃嗯啊][ ,]*(?:不对|不是|唔系)[ ,]*|"
+    r"[哦噢呃嗯啊哎诶欸][ ,]*(?:不对|不是|唔系)[ ,]*|"
     # (昨天拜访了黄总——不是昨天,是前天: the day said again as denied, then the one meant)
     r"(?<=[ ,-])不是(?=[^,。;\s]{1,6}[ ,]+(?:是|应该是))|"
     # (我记成5月25号了，应该是15号: the day written down wrong, then the one meant)

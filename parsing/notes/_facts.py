@@ -246,7 +246,7 @@ def _list_end(t: str, start: int) -> int:
 
 
 # 生日是11月3号，记错了，是11月13号: the day meant, said after the one denied
-_FIX_CLAUSE = re.compile(r"\s*(?:[哦噢呃啊]\s*)?(?:不对|记错了|说错了|写错了|讲错了)\s*")
+_FIX_CLAUSE = re.compile(r"\s*(?:[哦噢呃啊哎诶欸]\s*)?(?:不对|记错了|说错了|写错了|讲错了)\s*")
 _MEANT_OPEN = re.compile(r"\s*(?:是|应该是)\s*")
 _BDAY_WORD = re.compile(r"生日")
 

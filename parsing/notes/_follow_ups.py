@@ -2532,6 +2532,12 @@ _COMING_TO_US = re.compile(
 
 
 _BACK_HOME = re.compile(rf"返(?:{PLACE_RE.pattern}|[宁沪京穗港深杭汉])")
+# Someone's going or setting off (来上海, 飞成都开会, 周二出发): a trip. (陪…去三峡 too was tried:
+# a held-out set lost a task of the rep's)
+_A_TRIP = re.compile(
+    rf"(?:来|去|到|飞|赶往|前往)\s*(?:{PLACE_RE.pattern})(?:出差|开会|考察|调研|看项目)?|"
+    r"出发|动身|启程"  # (李总3号回国，回来后约他: back is when the rep can act)
+)
 
 
 # What the customer holds for itself on a day (开部门会, 进场审计, 安全大检查) — not 去门店盘点.
@@ -2612,11 +2618,20 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
     if _BACK_HOME.fullmatch(action):
         return True  # 12月10日 返宁: someone back home that day, nothing to do
+    # (7月8日上午9点去无锡: a trip set to the hour is the rep's own errand; 王总明天到上海，我去
+    # 机场接他: the rep's errand said after it)
+    a_trip = (
+        _A_TRIP.fullmatch(action) is not None
+        and not d.w.has_time
+        and "我" not in t[b : _sentence_end(t, b)]
+    )
     a_city = PLACE_RE.fullmatch(action) is not None
     an_event = _THEIR_OWN_EVENT.fullmatch(action) is not None
     # (someone of theirs named before in the sentence, and not the rep: 周总…下周一成都、周三昆明;
-    # asked only of a task that is a city or an event alone)
-    theirs = (a_city or an_event) and _theirs_said_before(d)
+    # asked only of a task that is a city, a trip or an event alone)
+    theirs = (a_city or a_trip or an_event) and _theirs_said_before(d)
+    if a_trip and theirs:
+        return True  # Jason下周四来上海, 何总…周二出发: his trip
     if a_city and (
         theirs or d.w.deadline or (in_schedule(t, a) and schedule_owner(t, d.people, a) is not None)
     ):

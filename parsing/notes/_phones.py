@@ -203,7 +203,7 @@ def find_phones(text: str, original: str, free: list[bool]) -> list[FoundPhone]:
 
 # 电话13812345678,说错了,是13812345679: the number said again at once, corrected
 _NUMBER_CORRECTED = re.compile(
-    r"[ ,]*(?:[哦噢呃嗯啊][ ,]*)?(?:不对|说错了|讲错了|写错了|打错了|更正一下|更正|错了|不是)[ ,:]*(?:应该是|是)?[ ,:]*"
+    r"[ ,]*(?:[哦噢呃嗯啊哎诶欸][ ,]*)?(?:不对|说错了|讲错了|写错了|打错了|更正一下|更正|错了|不是)[ ,:]*(?:应该是|是)?[ ,:]*"
 )
 
 
