@@ -359,7 +359,7 @@ def _talked_there(doc: Doc, b: int) -> bool:
 _NEGATED = re.compile(r"(?:没|未|不|没有|不用|不必|无需|无须|未能|没能|不能|(?<=[周天月])无)$")
 _REPORTED_NEXT = re.compile(r"\s*(?:来)?(?:说|讲|话|通知)")
 _PLAN_CALLED_OFF = re.compile(
-    r"(?:本来|原定|原计划|原本)[^。;\n]*?(?:改期|改到|推迟|取消|没来|没去|没见|往后推|延期)"
+    r"(?:本来|原定|原计划|原本)[^。;\n]*?(?:改期|改到|推迟|取消|没来|没去|没见|往后推|延期|先不去|不去了)"
 )
 _WAITS_ON = re.compile(
     r"等(?!了|到)(?![^\s,]{0,3}[到来]了)[^\s,]{0,4}$"
@@ -408,12 +408,13 @@ _A_PLAN_FORM = re.compile(r"[打吃见碰回]个")
 _PLAN_IN_CLAUSE = re.compile(r"年后|过完年|节后|改天|下次|回头|约(?!了)")
 _CALLED_OFF = re.compile(
     r"(?i)cancel|moved to|reschedul|postpone|(?a:\b)no (?:meeting|visit|call)(?a:\b)|取消|改期|推迟|没见成|没见到|"
-    r"改到|改成|挪到|提前到"
+    # (改为电话沟通, 见面时间改了: the way or the day changed, nothing had yet)
+    r"改到|改成|挪到|提前到|改为|时间改了"
 )
 # (拜访了3家, 本周拜访客户3家: a count of customers, no one contact)
 _MANY = re.compile(r"\s*(?:了\s*)?(?:客户|新客户|老客户)?\s*(?:\d+|几|多|两|三|四|五)家")
 _NO_CONTACT_WORD = re.compile(r"(?:还没|没要|号码|单(?=\s*(?:$|[\n:]))|对象|计划|目的|提纲)")
-_HABIT_BEFORE = re.compile(r"每(?:个)?(?:月|周|礼拜|星期|天|季度|年)")
+_HABIT_BEFORE = re.compile(r"每(?:个|两个?|三个?|半个?)?(?:月|周|礼拜|星期|天|季度|年)")
 # (何总习惯用微信语音沟通, 他喜欢微信联系: how someone likes to be reached, no contact had)
 _WONT_BEFORE = re.compile(r"习惯|喜欢|爱用|偏好")
 _DONE_AFTER = re.compile(r"\s*[了过完]")

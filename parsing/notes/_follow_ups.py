@@ -2546,6 +2546,8 @@ _THEIR_OWN_EVENT = re.compile(
     r"(?:部门会|内部会|例会|党委会|董事会|办公会|周会|月会|审计|大检查|安全检查|盘点)"
 )
 
+_THEIR_REVIEW = re.compile(r"(?:要|会)?(?:开|组织)?[\u4e00-\u9fff]{0,4}?(?:评审会|专家评审|年审)")
+
 
 _A_TEST = re.compile(r"测试|评测")
 _REP_AT_IT = re.compile(r"(?:我|我们|咱们)[^。;\n]{0,8}?(?:去|过去|到场|配合|派人|参加)")
@@ -2626,7 +2628,10 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
         and "我" not in t[b : _sentence_end(t, b)]
     )
     a_city = PLACE_RE.fullmatch(action) is not None
-    an_event = _THEIR_OWN_EVENT.fullmatch(action) is not None
+    # (下周三开评审会 is theirs; 周五下午2点开评审会，各家都要到: set to the hour, the rep goes)
+    an_event = _THEIR_OWN_EVENT.fullmatch(action) is not None or (
+        _THEIR_REVIEW.fullmatch(action) is not None and not d.w.has_time
+    )
     # (someone of theirs named before in the sentence, and not the rep: 周总…下周一成都、周三昆明;
     # asked only of a task that is a city, a trip or an event alone)
     theirs = (a_city or a_trip or an_event) and _theirs_said_before(d)
