@@ -2532,10 +2532,12 @@ _COMING_TO_US = re.compile(
 
 
 _BACK_HOME = re.compile(rf"返(?:{PLACE_RE.pattern}|[宁沪京穗港深杭汉])")
+_THEIR_STEP_ALONE = re.compile(r"(?:开标|评标|定标|截标|招标|挂网|供应商评审)(?:时间|日期)?")
 # Someone's going or setting off (来上海, 飞成都开会, 周二出发): a trip. (陪…去三峡 too was tried:
 # a held-out set lost a task of the rep's)
 _A_TRIP = re.compile(
-    rf"(?:来|去|到|飞|赶往|前往)\s*(?:{PLACE_RE.pattern})(?:出差|开会|考察|调研|看项目)?|"
+    rf"(?:来|去|到|飞|赶往|前往)\s*(?:{PLACE_RE.pattern})(?:港区|基地|工厂|电厂|厂区|总部|园区)?"
+    r"(?:出差|开会|考察|调研|看项目|慰问|检查|走访)?|"
     r"出发|动身|启程"  # (李总3号回国，回来后约他: back is when the rep can act)
 )
 
@@ -2620,6 +2622,10 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
     if _BACK_HOME.fullmatch(action):
         return True  # 12月10日 返宁: someone back home that day, nothing to do
+    if _THEIR_STEP_ALONE.fullmatch(action) and not re.search(
+        r"我|记得|别忘", t[b : _sentence_end(t, b)]
+    ):  # (下周三开标，记得提醒我去现场, 下周五招标，我得提前准备…: the rep's own part in it)
+        return True  # 开标时间从9月15号延期到9月22号, 供应商评审提前到9月10号: the buyer's day
     # (7月8日上午9点去无锡: a trip set to the hour is the rep's own errand; 王总明天到上海，我去
     # 机场接他: the rep's errand said after it)
     a_trip = (
