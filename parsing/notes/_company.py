@@ -92,6 +92,9 @@ _LEAD = re.compile(
     # a telegraphic verb or a season before the name (电话扬州教育局韩局, 续签江苏交通控股,
     # 催中建三局尾款)
     r"电话中|电话|沟通|打给|续签|签约|催|明年上半年|明年下半年|明年|今年|上半年|下半年|"
+    # (今日見完九龍倉…, 微信上海尔智家…: the day in Cantonese, a meeting or WeChat said first —
+    # 打电话同 (called with, in Cantonese) was tried: a held-out set lost)
+    r"今日|见完|信上|"
     # (还在琢磨徐工集团的事, 頭先同中電嘅…: what the rep was doing, not part of the name)
     r"还在|琢磨|想着|头先|啱先|"
     # (商量怎么搞定鲁西化工的田总, 季度末之前完成吉利汽车的准入: what is to be done with the firm)
@@ -693,6 +696,7 @@ _TAIL_NOT = re.compile(
     + r"|[一二两三四五六七八九十几0-9]+(?:位|个人)"  # (宁德时代三位：…: how many of them)
     # (周五前给国网报价, 去药明康德做技术交流: the errand done there, after the name)
     + r"|报价|做(?![^\s,。;]{0,3}(?:公司|集团))|汇报|交流|演示"
+    + r"|门口|楼下|碰到|遇到"  # (在鞍钢门口碰到谭副总: where the rep met him)
 )
 
 
