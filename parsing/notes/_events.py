@@ -409,7 +409,7 @@ _PLAN_IN_CLAUSE = re.compile(r"年后|过完年|节后|改天|下次|回头|约(
 _CALLED_OFF = re.compile(
     r"(?i)cancel|moved to|reschedul|postpone|(?a:\b)no (?:meeting|visit|call)(?a:\b)|取消|改期|推迟|没见成|没见到|"
     # (改为电话沟通, 见面时间改了: the way or the day changed, nothing had yet)
-    r"改到|改成|挪到|提前到|改为|时间改了"
+    r"改到|改成|挪到|提前到|改为(?=电话|视频|线上|微信)|(?<=见面|拜访|会面)时间改了"
 )
 # (拜访了3家, 本周拜访客户3家: a count of customers, no one contact)
 _MANY = re.compile(r"\s*(?:了\s*)?(?:客户|新客户|老客户)?\s*(?:\d+|几|多|两|三|四|五)家")
@@ -832,6 +832,9 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
             off_plan is not None
             and doc.clause(a)[0] <= off_plan.start() < a < off_plan.end()
             and not reporting
+            and not (
+                t.startswith("了", b) or t[a:b].endswith("了")
+            )  # (本来上午拜访了王总之后还要去苏州)
         ):
             continue  # 本来今天来我们公司考察，改期到下周了: a visit that did not take place
         off = _CALLED_OFF.search(t, ca, doc.clause(a)[1])
@@ -851,7 +854,8 @@ def _best_contact(doc: Doc, cands: list[tuple[int, int, InteractionKind]]) -> _C
         if wont is not None and "的" in t[wont.end() : a]:
             wont = None  # (跟偏好进口品牌的孙主任通了电话: who he is, not how he is reached)
         habit = _HABIT_BEFORE.search(t, doc.clause(a)[0], a) or wont
-        if habit and not _DONE_AFTER.match(t, b) and not _TODAY.search(t, habit.end(), a):
+        done = _DONE_AFTER.match(t, b) or t[a:b].endswith("了")  # (每两周一次的周会上…聊了)
+        if habit and not done and not _TODAY.search(t, habit.end(), a):
             continue  # 每个月初给万达的财务打电话催款: what the rep does each month
         opening = _sentence_start(t, a)
         # (小张昨天去了市二院，见了设备科黄科长: the colleague's visit, not the rep's — 带新来的

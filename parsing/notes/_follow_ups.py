@@ -2532,6 +2532,18 @@ _COMING_TO_US = re.compile(
 
 
 _BACK_HOME = re.compile(rf"返(?:{PLACE_RE.pattern}|[宁沪京穗港深杭汉])")
+# (杨局下周二来南京，到时候去拜访一下; 带样机过去演示: the rep's own part, said after — not 通知我们,
+# nor a step of the rep's with its own day: 我们要在下周五前交技术文件)
+_OURS_AFTER = re.compile(r"(?<!通知)我|到时|拜访|见面|一起|带|答辩|答疑|演示|述标|那天|当天")
+
+
+def _our_part_after(d: _Dated, end: int) -> bool:
+    said = _OURS_AFTER.search(d.t, d.b, end)
+    return said is not None and not any(said.start() <= v.span[0] < end for v in d.doc.whens)
+
+
+# (跟王总约好了，下周四去上海总部; 客户确认了，下周一去宁波港区: agreed with them, the rep goes)
+_AGREED_WITH = re.compile(r"约好|说好|确认了|同意了|约了")
 _THEIR_STEP_ALONE = re.compile(r"(?:开标|评标|定标|截标|招标|挂网|供应商评审)(?:时间|日期)?")
 # Someone's going or setting off (来上海, 飞成都开会, 周二出发): a trip. (陪…去三峡 too was tried:
 # a held-out set lost a task of the rep's)
@@ -2622,8 +2634,9 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     doc, t, a, b, ca, cb = d.doc, d.t, d.a, d.b, d.ca, d.cb
     if _BACK_HOME.fullmatch(action):
         return True  # 12月10日 返宁: someone back home that day, nothing to do
-    if _THEIR_STEP_ALONE.fullmatch(action) and not re.search(
-        r"我|记得|别忘", t[b : _sentence_end(t, b)]
+    if _THEIR_STEP_ALONE.fullmatch(action) and not (
+        _REMINDED_THEN.search(t, b, _sentence_end(t, b))
+        or _our_part_after(d, _sentence_end(t, _sentence_end(t, b) + 1))
     ):  # (下周三开标，记得提醒我去现场, 下周五招标，我得提前准备…: the rep's own part in it)
         return True  # 开标时间从9月15号延期到9月22号, 供应商评审提前到9月10号: the buyer's day
     # (7月8日上午9点去无锡: a trip set to the hour is the rep's own errand; 王总明天到上海，我去
@@ -2631,12 +2644,15 @@ def _no_task_meant(d: _Dated, action: str) -> bool:
     a_trip = (
         _A_TRIP.fullmatch(action) is not None
         and not d.w.has_time
-        and "我" not in t[b : _sentence_end(t, b)]
+        and not _our_part_after(d, _sentence_end(t, b))
+        and not _AGREED_WITH.search(t, _sentence_start(t, a), a)
     )
     a_city = PLACE_RE.fullmatch(action) is not None
     # (下周三开评审会 is theirs; 周五下午2点开评审会，各家都要到: set to the hour, the rep goes)
     an_event = _THEIR_OWN_EVENT.fullmatch(action) is not None or (
-        _THEIR_REVIEW.fullmatch(action) is not None and not d.w.has_time
+        _THEIR_REVIEW.fullmatch(action) is not None
+        and not d.w.has_time
+        and not _our_part_after(d, _sentence_end(t, b))
     )
     # (someone of theirs named before in the sentence, and not the rep: 周总…下周一成都、周三昆明;
     # asked only of a task that is a city, a trip or an event alone)

@@ -282,6 +282,18 @@ _SURNAMES_STRONG = frozenset(
 )
 
 
+# (拜访了解总, 约了解工: met, then 解总 — 了解 only after no verb of meeting)
+_MEETING_CHARS = frozenset("访见约话到给找陪请问")
+
+
+def _word_ends_in_surname(t: str, end: int) -> bool:
+    """Whether the two characters before ``end`` are a word ending in a surname (那边, 了解)."""
+    word = t[max(0, end - 2) : end]
+    return word in _WORD_ENDING_IN_A_SURNAME and not (
+        word == "了解" and end >= 3 and t[end - 3] in _MEETING_CHARS
+    )
+
+
 def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
     t = doc.t
     i = end
@@ -297,9 +309,9 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
         return None  # 东华博士, 南林博士: a school's doctor — 石博士 is the surname alone
     if i > 0 and t[i - 1 : i + 1] in _ROLE_BEFORE and len(run) >= 2:
         run = run[1:]  # 技术把关聂工: 把关, then 聂工 — no 关聂 (把关总要的报价 is 关总's)
-    elif i > 0 and t[i - 1 : i + 1] in _WORD_ENDING_IN_A_SURNAME:
+    elif i > 0 and _word_ends_in_surname(t, i + 1):
         run = run[1:]  # 那边周主任: a word's end, no 边周
-    if t[max(0, end - 2) : end] in _WORD_ENDING_IN_A_SURNAME:
+    if end >= 2 and _word_ends_in_surname(t, end):
         return None  # 工程副总, 不过老板娘: no 程总, no 过老板
     alone = end >= 2 and doc.used[end - 2]  # (万科谈总: right after the company)
     if not run and _WORD_SURNAME.match(t, end - 1) and (alone or _ALONE_BEFORE.match(t[: end - 1])):
@@ -328,7 +340,7 @@ def _name_before(doc: Doc, end: int, floor: int = 0) -> str | None:
         cand = run[-length:]
         if cand in _RARE_SURNAMES or cand in _NOT_BARE or cand.startswith(_TITLE_WORD_TUPLE):
             continue  # 订单经理, 常务副总, 车间主任, 车间韦主任: a word, not a name (or not all)
-        if t[end - length - 1 : end - length + 1] in _WORD_ENDING_IN_A_SURNAME:
+        if end - length >= 1 and _word_ends_in_surname(t, end - length + 1):
             continue  # 下周田经理, 对方生产副总: a word's end, no 周田, no 方生产
         if length == 3 and cand[:2] in _WORD_ENDING_IN_A_SURNAME:
             continue  # 四川路桥邓总: the firm's word, then 邓
@@ -1000,7 +1012,7 @@ _OUR_PEOPLE = re.compile(
     # (我们老总龚总, 我们法务曹律师: the rep's own boss and lawyer)
     r"我们(?:公司|单位|这边|区域|大区|片区)?(?:的?(?:技术|销售|商务|财务|售后|工程师|老板|领导|经理|同事|老总|法务)部?)?|"
     # (我们的渠道合作伙伴神州数码的邢经理: a partner who brings the rep in, not the customer)
-    r"(?:渠道|合作)伙伴[^,;:。\s]{0,6}?的?)$"
+    r"(?:我们的?(?:渠道)?合作|渠道(?:合作)?)伙伴[^,;:。\s]{0,6}?的?)$"
 )
 
 
@@ -1010,7 +1022,7 @@ _OURS_IN_BRACKETS = re.compile(
     # (周总（我们副总）, 小葛（我们的实习生）, 王经理（我们部门经理）: a role of ours, said after 我们)
     r"\s*[(（]\s*(?:我司|我们公司|我方|同事|本公司|"
     r"我们的?[^)）]{0,4}?(?:副总|老板|领导|经理|总监|主管|实习生|同事|销售|售后|技术|工程师|财务|商务|"
-    r"司机|助理)|(?:我的?)?(?:徒弟|师傅|师父))\s*[)）]"
+    r"司机|助理)|我的?(?:徒弟|师傅|师父))\s*[)）]"
 )
 # (。钱总承诺…, 报给陈总, 跟钱总: what may stand right before a colleague said again)
 _BEFORE_OURS_AGAIN = frozenset("。，,;；:：!！?？ \n给跟和与陪向对让叫请找见约问个")
